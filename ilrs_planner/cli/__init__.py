@@ -1,0 +1,51 @@
+"""`ilrs-planner`: the headless command line over the core, and the door to the desktop app.
+
+Each sub-command lives in its own module in this package and defines `register(subparsers)`;
+modules are discovered, so adding a command touches no shared list.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+
+from ..domain import PlannerError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full parser, with every sub-command module found in this package."""
+    parser = argparse.ArgumentParser(
+        prog="ilrs-planner",
+        description="Plan, schedule and analyse the International Lunar Research Station roadmap. "
+        "With no command, opens the desktop app (on PLAN.db if given, else the bundled ILRS roadmap).",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if info.name.startswith("cmd_"):
+            importlib.import_module(f"{__name__}.{info.name}").register(subparsers)
+    return parser
+
+
+def _wants_gui(argv: list[str], parser: argparse.ArgumentParser) -> bool:
+    commands = parser._subparsers._group_actions[0].choices if parser._subparsers else {}
+    return not argv or (len(argv) == 1 and not argv[0].startswith("-") and argv[0] not in commands)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command; errors print as `error[code]: message` on stderr with exit status 2."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    try:
+        if _wants_gui(argv, parser):
+            from .gui_entry import open_desktop
+
+            return open_desktop(argv[0] if argv else None)
+        args = parser.parse_args(argv)
+        return int(args.func(args) or 0)
+    except PlannerError as err:
+        print(f"error[{err.code}]: {err.message}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,1 @@
+"""Undoable edits (pure Python)."""

@@ -1,0 +1,1 @@
+"""Bundled reference data: the ILRS roadmap, readable without Qt."""

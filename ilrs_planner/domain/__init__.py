@@ -1,0 +1,12 @@
+"""The plan model, stdlib only (plus dateutil for what people type)."""
+
+from .dates import format_fuzzy_date, parse_duration, parse_fuzzy_date, parse_iso_date, period_end, period_start
+from .enums import Classification, ConstraintType, LinkType, ParticipantKind, Precision, TaskKind
+from .errors import CODES, PlannerError
+from .model import Baseline, Link, Participant, Project, Task, new_id
+
+__all__ = [
+    "Baseline", "CODES", "Classification", "ConstraintType", "Link", "LinkType", "Participant",
+    "ParticipantKind", "PlannerError", "Precision", "Project", "Task", "TaskKind", "format_fuzzy_date",
+    "new_id", "parse_duration", "parse_fuzzy_date", "parse_iso_date", "period_end", "period_start",
+]

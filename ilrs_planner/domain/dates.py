@@ -1,0 +1,106 @@
+"""Dates as people write them ('2029', '2029-06', 'Q3 2029', '2029-06-15'), keeping their precision."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from .enums import Precision
+from .errors import PlannerError
+
+_YEAR = re.compile(r"^(\d{4})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+_QUARTER = re.compile(r"^(?:Q([1-4])\s*[- /]?\s*(\d{4})|(\d{4})\s*[- /]?\s*Q([1-4]))$", re.IGNORECASE)
+_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_DURATION = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(d|day|days|w|wk|wks|week|weeks|edays?|ed)?\s*\??\s*$", re.IGNORECASE)
+
+MIN_YEAR, MAX_YEAR = 1900, 2200  # a plan's dates lie well within; others are typos or hostile
+
+
+def _checked(year: int, month: int = 1, day: int = 1, text: str = "") -> date:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise PlannerError("date.invalid", f"'{text}': year {year} is outside {MIN_YEAR}-{MAX_YEAR}")
+    try:
+        return date(year, month, day)
+    except ValueError as exc:
+        raise PlannerError("date.invalid", f"'{text}' is not a real date ({exc})") from None
+
+
+def parse_fuzzy_date(text: str, end: bool = False) -> tuple[date, Precision]:
+    """Parse a typed date. `end=True` gives the last day of a year/quarter/month ('by 2035')."""
+    raw = (text or "").strip()
+    if m := _DAY.match(raw):
+        return _checked(int(m[1]), int(m[2]), int(m[3]), raw), Precision.DAY
+    if m := _MONTH.match(raw):
+        first = _checked(int(m[1]), int(m[2]), 1, raw)
+        return (period_end(first, Precision.MONTH) if end else first), Precision.MONTH
+    if m := _QUARTER.match(raw):
+        quarter, year = (int(m[1]), int(m[2])) if m[1] else (int(m[4]), int(m[3]))
+        first = _checked(year, 3 * quarter - 2, 1, raw)
+        return (period_end(first, Precision.QUARTER) if end else first), Precision.QUARTER
+    if m := _YEAR.match(raw):
+        first = _checked(int(m[1]), 1, 1, raw)
+        return (period_end(first, Precision.YEAR) if end else first), Precision.YEAR
+    raise PlannerError(
+        "date.invalid",
+        f"'{raw}' is not a date; write 2029, 2029-06, Q3 2029 or 2029-06-15",
+    )
+
+
+def parse_iso_date(text: str) -> date:
+    """A strict YYYY-MM-DD date (files, CLI options), with a clear error for 31 February."""
+    raw = (text or "").strip()
+    if m := _DAY.match(raw):
+        return _checked(int(m[1]), int(m[2]), int(m[3]), raw)
+    raise PlannerError("date.invalid", f"'{raw}' is not a date in the form YYYY-MM-DD")
+
+
+def period_start(day: date, precision: Precision) -> date:
+    """First day of the year/quarter/month containing `day` (the day itself for DAY)."""
+    if precision is Precision.YEAR:
+        return day.replace(month=1, day=1)
+    if precision is Precision.QUARTER:
+        return day.replace(month=3 * ((day.month - 1) // 3) + 1, day=1)
+    if precision is Precision.MONTH:
+        return day.replace(day=1)
+    return day
+
+
+def period_end(day: date, precision: Precision) -> date:
+    """Last day of the year/quarter/month containing `day` (the day itself for DAY)."""
+    start = period_start(day, precision)
+    step = {Precision.YEAR: relativedelta(years=1), Precision.QUARTER: relativedelta(months=3),
+            Precision.MONTH: relativedelta(months=1)}.get(precision)
+    return start + step - timedelta(days=1) if step else day
+
+
+def format_fuzzy_date(day: date | None, precision: Precision = Precision.DAY) -> str:
+    """Show a date at the precision it was announced: '2035', 'Q3 2029', '2029-06', '2029-06-15'."""
+    if day is None:
+        return ""
+    if precision is Precision.YEAR:
+        return f"{day.year}"
+    if precision is Precision.QUARTER:
+        return f"Q{(day.month - 1) // 3 + 1} {day.year}"
+    if precision is Precision.MONTH:
+        return f"{day.year}-{day.month:02d}"
+    return day.isoformat()
+
+
+def parse_duration(text: str | int) -> int:
+    """A duration in calendar days: '5', '5d', '5 days', '2w', '0d' ('?' from MS Project allowed)."""
+    if isinstance(text, int):
+        value, unit = float(text), "d"
+    else:
+        m = _DURATION.match(str(text))
+        if not m:
+            raise PlannerError("duration.invalid", f"'{text}' is not a duration; write 5d, 5 days or 2w")
+        value, unit = float(m[1]), (m[2] or "d").lower()
+    days = value * 7 if unit.startswith("w") else value
+    if days != int(days):
+        raise PlannerError("duration.invalid", f"'{text}' is not a whole number of days")
+    if days < 0:
+        raise PlannerError("task.negative_duration", f"'{text}' is negative; a duration cannot be")
+    return int(days)

@@ -1,0 +1,64 @@
+"""The closed vocabularies of a plan. Values are the text stored in files and shown in the CLI."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class TaskKind(StrEnum):
+    PHASE = "phase"
+    MISSION = "mission"
+    MILESTONE = "milestone"
+    INFRASTRUCTURE = "infrastructure"
+    AGREEMENT = "agreement"
+    TASK = "task"
+
+
+class ConstraintType(StrEnum):
+    """ASAP needs no date; every other constraint carries one (MS Project's set)."""
+
+    ASAP = "ASAP"
+    SNET = "SNET"  # start no earlier than
+    SNLT = "SNLT"  # start no later than
+    FNET = "FNET"  # finish no earlier than
+    FNLT = "FNLT"  # finish no later than
+    MSO = "MSO"  # must start on
+    MFO = "MFO"  # must finish on
+
+
+class LinkType(StrEnum):
+    FS = "FS"
+    SS = "SS"
+    FF = "FF"
+    SF = "SF"
+
+
+class Precision(StrEnum):
+    """How precisely a date was announced: '2035' is not 1 January 2035."""
+
+    DAY = "day"
+    MONTH = "month"
+    QUARTER = "quarter"
+    YEAR = "year"
+
+
+class Classification(StrEnum):
+    """Need-to-know levels, ordered from the widest audience to the narrowest."""
+
+    PUBLIC = "public"
+    PARTNERS = "partners"
+    RESTRICTED = "restricted"
+
+    @property
+    def rank(self) -> int:
+        return _CLASSIFICATION_RANK[self]
+
+
+_CLASSIFICATION_RANK = {Classification.PUBLIC: 0, Classification.PARTNERS: 1, Classification.RESTRICTED: 2}
+
+
+class ParticipantKind(StrEnum):
+    COUNTRY = "country"
+    AGENCY = "agency"
+    ORGANISATION = "organisation"
+    INSTITUTION = "institution"

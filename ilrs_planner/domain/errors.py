@@ -1,0 +1,51 @@
+"""One error type with stable codes, so tests assert codes and the GUI turns codes into sentences."""
+
+from __future__ import annotations
+
+
+class PlannerError(Exception):
+    """An error a user can act on: a stable `code`, a message naming the problem, the subjects."""
+
+    def __init__(self, code: str, message: str, subject_ids: tuple[str, ...] | list[str] = ()):
+        super().__init__(f"{code}: {message}")
+        self.code = code
+        self.message = message
+        self.subject_ids = tuple(subject_ids)
+
+    def __reduce__(self):
+        # Errors cross process boundaries (risk workers, the kill-during-save test).
+        return (type(self), (self.code, self.message, self.subject_ids))
+
+
+# The catalogue of codes in use; a new code is added here first so the GUI can phrase it.
+CODES = {
+    "link.cycle": "The dependencies form a loop.",
+    "link.self": "A task cannot depend on itself.",
+    "link.unknown_task": "A dependency names a task that does not exist.",
+    "link.duplicate": "The same dependency already exists.",
+    "link.summary_child": "A summary task cannot be linked to its own sub-task.",
+    "task.negative_duration": "A duration cannot be negative.",
+    "task.unknown": "No such task.",
+    "task.duplicate_key": "Two tasks have the same key.",
+    "task.bad_value": "A task field has a value it cannot take.",
+    "task.parent_cycle": "A task cannot be placed under itself.",
+    "date.invalid": "A date could not be understood.",
+    "duration.invalid": "A duration could not be understood.",
+    "store.not_a_plan": "The file is not an ILRS Planner plan.",
+    "store.newer_schema": "The file was written by a newer version of ILRS Planner.",
+    "store.untrusted_schema": "The file contains database objects a plan never has.",
+    "store.corrupt": "The file is damaged.",
+    "store.too_large": "The file is larger than a plan can be.",
+    "store.bad_value": "The file holds a value a plan cannot have.",
+    "store.io": "The file could not be read or written.",
+    "store.in_use": "Someone else has the file open.",
+    "store.changed_on_disk": "The file changed on disk since it was opened.",
+    "import.bad_row": "A row of the imported file could not be read.",
+    "import.bad_file": "The imported file could not be read.",
+    "export.failed": "The export could not be written.",
+    "baseline.unknown": "No such baseline.",
+    "baseline.duplicate": "A baseline with that name already exists.",
+    "signature.invalid": "The signature does not match the plan.",
+    "key.invalid": "The key could not be read.",
+    "cli.usage": "The command line was not understood.",
+}

@@ -1,0 +1,173 @@
+"""The plan model: what a planner enters. Dates a scheduler derives live in engine.Schedule, not here."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+from types import MappingProxyType
+from typing import Iterator, Mapping
+
+from .enums import Classification, ConstraintType, LinkType, ParticipantKind, Precision, TaskKind
+from .errors import PlannerError
+
+
+def new_id() -> str:
+    """A fresh stable id. UUIDs, never reused, because merging shared plans matches on them."""
+    return uuid.uuid4().hex
+
+
+@dataclass(slots=True)
+class Task:
+    """A task, summary task (has children) or milestone (duration 0) in the WBS."""
+
+    key: str
+    name: str
+    duration: int = 0
+    kind: TaskKind = TaskKind.TASK
+    id: str = field(default_factory=new_id)
+    parent_id: str | None = None
+    position: int = 0  # order among siblings; gaps allowed
+    owner_id: str | None = None
+    constraint: ConstraintType = ConstraintType.ASAP
+    constraint_date: date | None = None
+    deadline: date | None = None
+    actual_start: date | None = None
+    actual_finish: date | None = None
+    percent_complete: int = 0
+    precision: Precision = Precision.DAY
+    optimistic: int | None = None
+    most_likely: int | None = None
+    pessimistic: int | None = None
+    classification: Classification = Classification.PUBLIC
+    source_url: str = ""
+    notes: str = ""
+
+    @property
+    def is_milestone(self) -> bool:
+        return self.duration == 0
+
+    @property
+    def has_estimate(self) -> bool:
+        return None not in (self.optimistic, self.most_likely, self.pessimistic)
+
+
+@dataclass(slots=True)
+class Link:
+    """A dependency: `succ_id` depends on `pred_id` by `type`, offset by `lag` days (negative = lead)."""
+
+    pred_id: str
+    succ_id: str
+    type: LinkType = LinkType.FS
+    lag: int = 0
+    id: str = field(default_factory=new_id)
+
+
+@dataclass(slots=True)
+class Participant:
+    """A member state, agency, international organisation or institution."""
+
+    key: str
+    name: str
+    kind: ParticipantKind = ParticipantKind.COUNTRY
+    joined: date | None = None  # agreement signed
+    joined_precision: Precision = Precision.DAY
+    source_url: str = ""
+    notes: str = ""
+    color: str = ""  # '#rrggbb' for the Gantt legend; empty = derived from the key
+    id: str = field(default_factory=new_id)
+
+
+@dataclass(frozen=True, slots=True)
+class Baseline:
+    """An immutable named snapshot of every task's (start, finish) as known on `as_of`."""
+
+    name: str
+    as_of: date
+    entries: Mapping[str, tuple[date, date]]  # task id -> (start, finish)
+    notes: str = ""
+    id: str = field(default_factory=new_id)
+    prev_hash: str = ""  # hash of the previous baseline in the chain (signed-plan history)
+
+    def __post_init__(self):
+        object.__setattr__(self, "entries", MappingProxyType(dict(self.entries)))
+
+
+@dataclass(slots=True)
+class Project:
+    """One plan: tasks in a WBS, links, participants and baselines, plus plan-level facts."""
+
+    name: str
+    start: date
+    status_date: date | None = None
+    author: str = ""
+    id: str = field(default_factory=new_id)
+    tasks: dict[str, Task] = field(default_factory=dict)
+    links: dict[str, Link] = field(default_factory=dict)
+    participants: dict[str, Participant] = field(default_factory=dict)
+    baselines: list[Baseline] = field(default_factory=list)
+
+    # -- adding -----------------------------------------------------------------------------
+    def add_task(self, task: Task) -> Task:
+        """Add a task at the end of its parent's children (unless it already has a position)."""
+        if task.id in self.tasks:
+            raise PlannerError("task.duplicate_key", f"task id {task.id} is already in the plan", [task.id])
+        self.tasks[task.id] = task
+        return task
+
+    def add_link(self, link: Link) -> Link:
+        self.links[link.id] = link
+        return link
+
+    def add_participant(self, participant: Participant) -> Participant:
+        self.participants[participant.id] = participant
+        return participant
+
+    # -- looking up -------------------------------------------------------------------------
+    def task_by_key(self, key: str) -> Task:
+        for task in self.tasks.values():
+            if task.key == key:
+                return task
+        raise PlannerError("task.unknown", f"no task has the key '{key}'", [key])
+
+    def participant_by_key(self, key: str) -> Participant:
+        for participant in self.participants.values():
+            if participant.key == key:
+                return participant
+        raise PlannerError("task.unknown", f"no participant has the key '{key}'", [key])
+
+    def baseline(self, name: str) -> Baseline:
+        for baseline in self.baselines:
+            if baseline.name == name:
+                return baseline
+        names = ", ".join(b.name for b in self.baselines) or "none"
+        raise PlannerError("baseline.unknown", f"no baseline is named '{name}' (baselines: {names})", [name])
+
+    # -- the WBS ----------------------------------------------------------------------------
+    def children_map(self) -> dict[str | None, list[str]]:
+        """Parent id -> child ids in display order (None holds the top level)."""
+        children: dict[str | None, list[str]] = {}
+        for task in self.tasks.values():
+            children.setdefault(task.parent_id, []).append(task.id)
+        for ids in children.values():
+            ids.sort(key=lambda tid: self.tasks[tid].position)
+        return children
+
+    def walk(self) -> Iterator[tuple[Task, int]]:
+        """Every task in WBS order (pre-order) with its outline depth (0 = top level)."""
+        children = self.children_map()
+        stack = [(tid, 0) for tid in reversed(children.get(None, []))]
+        while stack:
+            tid, depth = stack.pop()
+            yield self.tasks[tid], depth
+            stack.extend((cid, depth + 1) for cid in reversed(children.get(tid, [])))
+
+    def is_summary(self, task_id: str) -> bool:
+        return any(t.parent_id == task_id for t in self.tasks.values())
+
+    def summary_ids(self) -> set[str]:
+        return {t.parent_id for t in self.tasks.values() if t.parent_id is not None}
+
+    def next_position(self, parent_id: str | None) -> int:
+        positions = [t.position for t in self.tasks.values() if t.parent_id == parent_id]
+        return max(positions, default=-1) + 1

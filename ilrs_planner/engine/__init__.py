@@ -1,0 +1,1 @@
+"""Pure scheduling and analysis functions over a project snapshot."""

@@ -1,0 +1,1 @@
+"""One module per exchange format; none of them knows Qt."""

@@ -1,0 +1,1 @@
+"""The desktop app: the ONLY package that imports PySide6 / pyqtgraph."""

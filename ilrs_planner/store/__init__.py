@@ -1,0 +1,1 @@
+"""Plan files: SQLite behind one small module."""
