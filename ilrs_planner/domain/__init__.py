@@ -3,10 +3,10 @@
 from .dates import format_fuzzy_date, parse_duration, parse_fuzzy_date, parse_iso_date, period_end, period_start
 from .enums import Classification, ConstraintType, LinkType, ParticipantKind, Precision, TaskKind
 from .errors import CODES, PlannerError
-from .model import Baseline, Link, Participant, Project, Task, new_id
+from .model import Baseline, Link, Participant, PlanSignature, Project, Task, new_id
 
 __all__ = [
     "Baseline", "CODES", "Classification", "ConstraintType", "Link", "LinkType", "Participant",
-    "ParticipantKind", "PlannerError", "Precision", "Project", "Task", "TaskKind", "format_fuzzy_date",
+    "ParticipantKind", "PlanSignature", "PlannerError", "Precision", "Project", "Task", "TaskKind", "format_fuzzy_date",
     "new_id", "parse_duration", "parse_fuzzy_date", "parse_iso_date", "period_end", "period_start",
 ]

@@ -93,6 +93,17 @@ class Baseline:
         object.__setattr__(self, "entries", MappingProxyType(dict(self.entries)))
 
 
+@dataclass(frozen=True, slots=True)
+class PlanSignature:
+    """An Ed25519 signature over the canonical serialisation of a plan's content."""
+
+    signer: str  # the key's display name, e.g. "SUPARCO planning"
+    public_key: bytes  # raw 32-byte Ed25519 public key
+    signature: bytes
+    content_hash: str  # hex SHA-256 of the canonical content that was signed
+    signed_at: str  # ISO timestamp (UTC)
+
+
 @dataclass(slots=True)
 class Project:
     """One plan: tasks in a WBS, links, participants and baselines, plus plan-level facts."""
@@ -106,6 +117,7 @@ class Project:
     links: dict[str, Link] = field(default_factory=dict)
     participants: dict[str, Participant] = field(default_factory=dict)
     baselines: list[Baseline] = field(default_factory=list)
+    signature: PlanSignature | None = None
 
     # -- adding -----------------------------------------------------------------------------
     def add_task(self, task: Task) -> Task:

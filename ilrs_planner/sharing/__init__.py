@@ -1,0 +1,1 @@
+"""Plans between institutions: compare, three-way merge, need-to-know redaction, signatures."""
