@@ -1,0 +1,64 @@
+"""Dates typed as planners write them keep their precision; nonsense is refused by name."""
+
+from datetime import date
+
+import pytest
+
+from ilrs_planner.domain import (
+    PlannerError, Precision, format_fuzzy_date, parse_duration, parse_fuzzy_date, parse_iso_date, period_end,
+)
+
+
+@pytest.mark.parametrize(
+    "text, start, end, precision",
+    [
+        ("2029", date(2029, 1, 1), date(2029, 12, 31), Precision.YEAR),
+        ("2029-06", date(2029, 6, 1), date(2029, 6, 30), Precision.MONTH),
+        ("2028-02", date(2028, 2, 1), date(2028, 2, 29), Precision.MONTH),  # leap year
+        ("Q3 2029", date(2029, 7, 1), date(2029, 9, 30), Precision.QUARTER),
+        ("2029 q4", date(2029, 10, 1), date(2029, 12, 31), Precision.QUARTER),
+        ("2029-06-15", date(2029, 6, 15), date(2029, 6, 15), Precision.DAY),
+    ],
+)
+def test_typed_dates_keep_their_precision(text, start, end, precision):
+    assert parse_fuzzy_date(text) == (start, precision)
+    assert parse_fuzzy_date(text, end=True) == (end, precision)
+
+
+@pytest.mark.parametrize("text", ["2029-02-31", "2029-13", "Q5 2029", "next year", "", "0001-01-01"])
+def test_nonsense_dates_are_refused_by_name(text):
+    with pytest.raises(PlannerError) as err:
+        parse_fuzzy_date(text)
+    assert err.value.code == "date.invalid"
+    assert repr(text.strip())[1:-1] in err.value.message
+
+
+def test_iso_dates_are_strict():
+    assert parse_iso_date("2035-12-31") == date(2035, 12, 31)
+    with pytest.raises(PlannerError, match="31 February|not a real date"):
+        parse_iso_date("2030-02-31")
+    with pytest.raises(PlannerError):
+        parse_iso_date("2030")
+
+
+def test_dates_display_at_announced_precision():
+    day = date(2029, 8, 17)
+    assert format_fuzzy_date(day, Precision.YEAR) == "2029"
+    assert format_fuzzy_date(day, Precision.QUARTER) == "Q3 2029"
+    assert format_fuzzy_date(day, Precision.MONTH) == "2029-08"
+    assert format_fuzzy_date(day, Precision.DAY) == "2029-08-17"
+    assert period_end(day, Precision.QUARTER) == date(2029, 9, 30)
+
+
+@pytest.mark.parametrize("text, days", [("5", 5), ("5d", 5), ("5 days", 5), ("0d", 0), ("2w", 14), ("3 edays", 3), ("4d?", 4), (7, 7)])
+def test_durations_in_calendar_days(text, days):
+    assert parse_duration(text) == days
+
+
+def test_bad_durations_are_refused():
+    with pytest.raises(PlannerError) as err:
+        parse_duration("-3d")
+    assert err.value.code == "task.negative_duration"
+    with pytest.raises(PlannerError) as err:
+        parse_duration("five")
+    assert err.value.code == "duration.invalid"
