@@ -45,6 +45,8 @@ CODES = {
     "export.failed": "The export could not be written.",
     "baseline.unknown": "No such baseline.",
     "baseline.duplicate": "A baseline with that name already exists.",
+    "baseline.bad_name": "A baseline needs a non-empty name.",
+    "risk.bad_estimate": "A three-point estimate must be ordered optimistic <= most likely <= pessimistic.",
     "signature.invalid": "The signature does not match the plan.",
     "key.invalid": "The key could not be read.",
     "cli.usage": "The command line was not understood.",
