@@ -29,6 +29,7 @@ CODES = {
     "task.duplicate_key": "Two tasks have the same key.",
     "task.bad_value": "A task field has a value it cannot take.",
     "task.parent_cycle": "A task cannot be placed under itself.",
+    "task.cannot_move": "The task cannot move that way in the outline.",
     "date.invalid": "A date could not be understood.",
     "duration.invalid": "A duration could not be understood.",
     "store.not_a_plan": "The file is not an ILRS Planner plan.",
