@@ -1,0 +1,131 @@
+"""Dependency edits. A link that would close a loop is refused, naming the loop, before any change."""
+
+from __future__ import annotations
+
+from ..domain import Link, LinkType, PlannerError, Project
+from .base import ChangeSet, Command
+
+try:  # the engine's cycle finder, when present, is the single source of truth
+    from ..engine.graph import find_cycle as _engine_find_cycle
+except ImportError:  # pragma: no cover - only while the engine is being written
+    _engine_find_cycle = None
+
+
+def _path(project: Project, start: str, goal: str) -> list[str] | None:
+    """Task ids along existing links from `start` to `goal` (depth-first), or None."""
+    successors: dict[str, list[str]] = {}
+    for link in project.links.values():
+        successors.setdefault(link.pred_id, []).append(link.succ_id)
+    parent: dict[str, str | None] = {start: None}
+    stack = [start]
+    while stack:
+        node = stack.pop()
+        if node == goal:
+            path = [node]
+            while parent[path[-1]] is not None:
+                path.append(parent[path[-1]])
+            return path[::-1]
+        for nxt in successors.get(node, []):
+            if nxt not in parent:
+                parent[nxt] = node
+                stack.append(nxt)
+    return None
+
+
+def _ancestors(project: Project, task_id: str) -> set[str]:
+    found, parent = set(), project.tasks[task_id].parent_id
+    while parent is not None and parent not in found:
+        found.add(parent)
+        parent = project.tasks[parent].parent_id
+    return found
+
+
+def check_link_allowed(project: Project, pred_id: str, succ_id: str) -> None:
+    """Raise the PlannerError a link pred → succ would cause (unknown, self, duplicate, summary, cycle)."""
+    for tid in (pred_id, succ_id):
+        if tid not in project.tasks:
+            raise PlannerError("link.unknown_task", f"no task has the id {tid!r}", [tid])
+    pred, succ = project.tasks[pred_id], project.tasks[succ_id]
+    if pred_id == succ_id:
+        raise PlannerError("link.self", f"{pred.key} cannot depend on itself", [pred_id])
+    if any(l.pred_id == pred_id and l.succ_id == succ_id for l in project.links.values()):
+        raise PlannerError("link.duplicate", f"{succ.key} already depends on {pred.key}", [pred_id, succ_id])
+    if pred_id in _ancestors(project, succ_id) or succ_id in _ancestors(project, pred_id):
+        raise PlannerError("link.summary_child", f"{pred.key} and {succ.key} are a summary and its own sub-task",
+                           [pred_id, succ_id])
+    back = _path(project, succ_id, pred_id)
+    if back is not None:
+        loop = [pred_id] + back
+        names = " → ".join(project.tasks[tid].key for tid in loop)
+        raise PlannerError("link.cycle", f"linking {pred.key} → {succ.key} would close the loop {names}", loop)
+
+
+class AddLink(Command):
+    """Make `succ_id` depend on `pred_id` by `type`, offset by `lag` days."""
+
+    def __init__(self, pred_id: str, succ_id: str, type: LinkType | str = LinkType.FS, lag: int = 0,
+                 link_id: str | None = None):
+        self.link = Link(pred_id, succ_id, LinkType(type), int(lag))
+        if link_id:
+            self.link.id = link_id
+        self.text = "Add link"
+
+    def apply(self, project: Project) -> ChangeSet:
+        check_link_allowed(project, self.link.pred_id, self.link.succ_id)
+        pred, succ = project.tasks[self.link.pred_id], project.tasks[self.link.succ_id]
+        self.text = f"Link {pred.key} → {succ.key}"
+        project.add_link(self.link)
+        return _changes(self.link)
+
+    def revert(self, project: Project) -> ChangeSet:
+        del project.links[self.link.id]
+        return _changes(self.link)
+
+
+class EditLink(Command):
+    """Change a link's type and lag."""
+
+    def __init__(self, link_id: str, type: LinkType | str, lag: int):
+        self.link_id, self.type, self.lag = link_id, LinkType(type), int(lag)
+        self.text = f"Edit link ({self.type.value} {self.lag:+d}d)"
+        self._old: tuple[LinkType, int] | None = None
+
+    def apply(self, project: Project) -> ChangeSet:
+        link = _link_or_error(project, self.link_id)
+        self._old = (link.type, link.lag)
+        link.type, link.lag = self.type, self.lag
+        return _changes(link)
+
+    def revert(self, project: Project) -> ChangeSet:
+        link = project.links[self.link_id]
+        link.type, link.lag = self._old
+        return _changes(link)
+
+
+class DeleteLink(Command):
+    """Remove a link."""
+
+    def __init__(self, link_id: str):
+        self.link_id = link_id
+        self.text = "Delete link"
+        self._link: Link | None = None
+
+    def apply(self, project: Project) -> ChangeSet:
+        self._link = _link_or_error(project, self.link_id)
+        del project.links[self.link_id]
+        return _changes(self._link)
+
+    def revert(self, project: Project) -> ChangeSet:
+        project.links[self._link.id] = self._link
+        return _changes(self._link)
+
+
+def _link_or_error(project: Project, link_id: str) -> Link:
+    link = project.links.get(link_id)
+    if link is None:
+        raise PlannerError("link.unknown_task", f"no link has the id {link_id!r}", [link_id])
+    return link
+
+
+def _changes(link: Link) -> ChangeSet:
+    return ChangeSet(frozenset({link.pred_id, link.succ_id}), links=True, dates=True)

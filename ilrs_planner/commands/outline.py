@@ -1,0 +1,124 @@
+"""Moving tasks in the WBS: indent, outdent, up, down. Each restores every place it changed."""
+
+from __future__ import annotations
+
+from ..domain import PlannerError, Project, Task
+from .base import ChangeSet, Command
+
+Place = tuple[str | None, int]  # (parent id, position)
+
+
+def task_or_error(project: Project, task_id: str) -> Task:
+    """The task with this id, or task.unknown."""
+    task = project.tasks.get(task_id)
+    if task is None:
+        raise PlannerError("task.unknown", f"no task has the id {task_id!r}", [task_id])
+    return task
+
+
+def siblings(project: Project, parent_id: str | None) -> list[str]:
+    """Children of `parent_id` in display order."""
+    return project.children_map().get(parent_id, [])
+
+
+def renumber(project: Project, parent_id: str | None, ordered: list[str]) -> dict[str, Place]:
+    """Give `ordered` the parent and positions 0..n-1; return the places they had before."""
+    before = {}
+    for index, tid in enumerate(ordered):
+        task = project.tasks[tid]
+        before[tid] = (task.parent_id, task.position)
+        task.parent_id, task.position = parent_id, index
+    return before
+
+
+def restore_places(project: Project, places: dict[str, Place]) -> None:
+    """Put tasks back where `places` says they were."""
+    for tid, (parent_id, position) in places.items():
+        project.tasks[tid].parent_id, project.tasks[tid].position = parent_id, position
+
+
+class _OutlineCommand(Command):
+    """Base: compute the new sibling orders, apply them, remember the old places."""
+
+    verb = "Move"
+
+    def __init__(self, task_id: str):
+        self.task_id = task_id
+        self._before: dict[str, Place] = {}
+        self.text = f"{self.verb} task"
+
+    def new_orders(self, project: Project, task: Task) -> list[tuple[str | None, list[str]]]:
+        raise NotImplementedError
+
+    def apply(self, project: Project) -> ChangeSet:
+        task = task_or_error(project, self.task_id)
+        self.text = f"{self.verb} '{task.name}'"
+        orders = self.new_orders(project, task)  # raises before anything changes
+        self._before = {}
+        for parent_id, ordered in orders:
+            for tid, place in renumber(project, parent_id, ordered).items():
+                self._before.setdefault(tid, place)
+        return self._changes()
+
+    def revert(self, project: Project) -> ChangeSet:
+        restore_places(project, self._before)
+        return self._changes()
+
+    def _changes(self) -> ChangeSet:
+        return ChangeSet(task_ids=frozenset(self._before), structure=True, dates=True)
+
+
+class IndentTask(_OutlineCommand):
+    """Make a task the last child of the sibling above it."""
+
+    verb = "Indent"
+
+    def new_orders(self, project, task):
+        row = siblings(project, task.parent_id)
+        index = row.index(task.id)
+        if index == 0:
+            raise PlannerError("task.cannot_move", f"{task.key}: there is no task above it to go under", [task.id])
+        new_parent = row[index - 1]
+        return [(task.parent_id, row[:index] + row[index + 1:]),
+                (new_parent, siblings(project, new_parent) + [task.id])]
+
+
+class OutdentTask(_OutlineCommand):
+    """Make a task the sibling right after its parent."""
+
+    verb = "Outdent"
+
+    def new_orders(self, project, task):
+        if task.parent_id is None:
+            raise PlannerError("task.cannot_move", f"{task.key}: it is already at the top level", [task.id])
+        parent = project.tasks[task.parent_id]
+        old_row = [tid for tid in siblings(project, parent.id) if tid != task.id]
+        new_row = siblings(project, parent.parent_id)
+        new_row.insert(new_row.index(parent.id) + 1, task.id)
+        return [(parent.id, old_row), (parent.parent_id, new_row)]
+
+
+class _SwapCommand(_OutlineCommand):
+    step = 0
+
+    def new_orders(self, project, task):
+        row = siblings(project, task.parent_id)
+        index = row.index(task.id)
+        other = index + self.step
+        if not 0 <= other < len(row):
+            where = "first" if self.step < 0 else "last"
+            raise PlannerError("task.cannot_move", f"{task.key}: it is already the {where} in its group", [task.id])
+        row[index], row[other] = row[other], row[index]
+        return [(task.parent_id, row)]
+
+
+class MoveTaskUp(_SwapCommand):
+    """Swap a task with the sibling above it."""
+
+    verb, step = "Move up", -1
+
+
+class MoveTaskDown(_SwapCommand):
+    """Swap a task with the sibling below it."""
+
+    verb, step = "Move down", 1

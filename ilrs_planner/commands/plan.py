@@ -1,0 +1,38 @@
+"""Plan-level edits: name, start, status date, author."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..domain import PlannerError, Project
+from .base import ChangeSet, Command
+
+_FIELDS = {"name": str, "start": date, "status_date": (date, type(None)), "author": str}
+
+
+class SetPlanFields(Command):
+    """Set the plan's name, start, status date or author as one step."""
+
+    def __init__(self, text: str | None = None, **fields: object):
+        self.fields = dict(fields)
+        self.text = text or "Edit plan " + ", ".join(name.replace("_", " ") for name in sorted(fields))
+        self._old: dict[str, object] = {}
+
+    def apply(self, project: Project) -> ChangeSet:
+        for name, value in self.fields.items():
+            if name not in _FIELDS or not isinstance(value, _FIELDS[name]):
+                raise PlannerError("task.bad_value", f"the plan's {name} cannot be {value!r}")
+        if "name" in self.fields and not self.fields["name"].strip():
+            raise PlannerError("task.bad_value", "the plan's name cannot be empty")
+        self._old = {name: getattr(project, name) for name in self.fields}
+        for name, value in self.fields.items():
+            setattr(project, name, value)
+        return self._changes()
+
+    def revert(self, project: Project) -> ChangeSet:
+        for name, value in self._old.items():
+            setattr(project, name, value)
+        return self._changes()
+
+    def _changes(self) -> ChangeSet:
+        return ChangeSet(plan=True, dates=bool({"start", "status_date"} & set(self.fields)))

@@ -1,0 +1,86 @@
+"""Checking the values an edit would give a task, before anything is changed."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from datetime import date
+from enum import Enum
+
+from ..domain import (
+    Classification, ConstraintType, PlannerError, Precision, Project, Task, TaskKind,
+)
+
+# Fields that move a task in the WBS go through the outline commands, never SetTaskFields.
+STRUCTURAL_FIELDS = frozenset({"id", "parent_id", "position"})
+# Fields the scheduler reads: changing one invalidates the schedule's dates.
+SCHEDULE_FIELDS = frozenset({
+    "duration", "constraint", "constraint_date", "deadline", "actual_start", "actual_finish",
+    "percent_complete",
+})
+EDITABLE_FIELDS = frozenset(f.name for f in fields(Task)) - STRUCTURAL_FIELDS
+_ENUMS: dict[str, type[Enum]] = {
+    "kind": TaskKind, "constraint": ConstraintType, "precision": Precision,
+    "classification": Classification,
+}
+_DATES = ("constraint_date", "deadline", "actual_start", "actual_finish")
+_OPTIONAL_DAYS = ("optimistic", "most_likely", "pessimistic")
+_TEXTS = ("key", "name", "source_url", "notes")
+
+
+def _bad(task: Task, message: str, code: str = "task.bad_value") -> PlannerError:
+    return PlannerError(code, f"{task.key}: {message}", [task.id])
+
+
+def _days(task: Task, name: str, value: object, optional: bool) -> int | None:
+    if value is None and optional:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _bad(task, f"{name} must be a whole number of days, not {value!r}")
+    if value < 0:
+        raise _bad(task, f"{name} cannot be negative ({value} days)", "task.negative_duration")
+    return value
+
+
+def coerce_value(task: Task, name: str, value: object) -> object:
+    """The value as the task stores it (enums from their text), or a task.bad_value error."""
+    if name not in EDITABLE_FIELDS:
+        raise _bad(task, f"'{name}' is not a field that can be edited here")
+    if name in _ENUMS:
+        try:
+            return _ENUMS[name](value)
+        except ValueError:
+            allowed = ", ".join(member.value for member in _ENUMS[name])
+            raise _bad(task, f"{name} cannot be {value!r} (one of {allowed})") from None
+    if name == "duration":
+        return _days(task, name, value, optional=False)
+    if name in _OPTIONAL_DAYS:
+        return _days(task, name, value, optional=True)
+    if name in _DATES and value is not None and not isinstance(value, date):
+        raise _bad(task, f"{name} must be a date, not {value!r}")
+    if name in _TEXTS and not isinstance(value, str):
+        raise _bad(task, f"{name} must be text, not {value!r}")
+    if name == "percent_complete" and (not isinstance(value, int) or not 0 <= value <= 100):
+        raise _bad(task, f"percent complete must be 0-100, not {value!r}")
+    return value
+
+
+def check_task_consistent(project: Project, task: Task, values: dict[str, object]) -> None:
+    """Refuse combinations no plan can hold: a blank or duplicate key, a dateless constraint…"""
+    merged = {name: getattr(task, name) for name in EDITABLE_FIELDS} | values
+    if "key" in values:
+        if not merged["key"].strip():
+            raise _bad(task, "the key cannot be empty")
+        if any(t.key == merged["key"] and t.id != task.id for t in project.tasks.values()):
+            raise _bad(task, f"the key '{merged['key']}' is already used", "task.duplicate_key")
+    if "name" in values and not merged["name"].strip():
+        raise _bad(task, "the name cannot be empty")
+    if merged["constraint"] is not ConstraintType.ASAP and merged["constraint_date"] is None:
+        raise _bad(task, f"a {merged['constraint'].value} constraint needs a date")
+    if merged["owner_id"] is not None and merged["owner_id"] not in project.participants:
+        raise _bad(task, f"the owner {merged['owner_id']!r} is not a participant of the plan")
+    start, finish = merged["actual_start"], merged["actual_finish"]
+    if start and finish and finish < start:
+        raise _bad(task, f"the actual finish {finish} is before the actual start {start}")
+    three = [merged[name] for name in _OPTIONAL_DAYS]
+    if None not in three and not three[0] <= three[1] <= three[2]:
+        raise _bad(task, "the estimates must be optimistic ≤ most likely ≤ pessimistic")

@@ -1,0 +1,163 @@
+"""Task edits: add, delete, set fields, durations and starts, plus the outline moves."""
+
+from __future__ import annotations
+
+import copy
+from datetime import date
+
+from ..domain import ConstraintType, Link, Project, Task
+from .base import ChangeSet, Command
+from .outline import (
+    IndentTask, MoveTaskDown, MoveTaskUp, OutdentTask, Place, renumber, restore_places, siblings,
+    task_or_error,
+)
+from .task_values import SCHEDULE_FIELDS, check_task_consistent, coerce_value
+
+__all__ = [
+    "AddTask", "DeleteTasks", "IndentTask", "MoveTaskDown", "MoveTaskStart", "MoveTaskUp",
+    "OutdentTask", "SetDuration", "SetTaskFields",
+]
+
+
+class AddTask(Command):
+    """Add `task` under its parent_id, right after `after_id` (a sibling) or at the end."""
+
+    def __init__(self, task: Task, after_id: str | None = None):
+        self.task = copy.copy(task)
+        self.after_id = after_id
+        self.text = f"Add {'milestone' if task.is_milestone else 'task'} '{task.name}'"
+        self._before: dict[str, Place] = {}
+
+    def apply(self, project: Project) -> ChangeSet:
+        if self.task.parent_id is not None:
+            task_or_error(project, self.task.parent_id)
+        check_task_consistent(project, self.task, {"key": self.task.key, "name": self.task.name})
+        row = siblings(project, self.task.parent_id)
+        index = row.index(self.after_id) + 1 if self.after_id in row else len(row)
+        project.add_task(self.task)
+        self._before = renumber(project, self.task.parent_id, row[:index] + [self.task.id] + row[index:])
+        return self._changes()
+
+    def revert(self, project: Project) -> ChangeSet:
+        restore_places(project, self._before)
+        del project.tasks[self.task.id]
+        return self._changes()
+
+    def _changes(self) -> ChangeSet:
+        return ChangeSet(frozenset(self._before), structure=True, dates=True)
+
+
+class DeleteTasks(Command):
+    """Delete tasks with everything under them and every link that touches them."""
+
+    def __init__(self, task_ids: list[str]):
+        self.task_ids = list(dict.fromkeys(task_ids))
+        self.text = f"Delete {len(self.task_ids)} tasks" if len(self.task_ids) != 1 else "Delete task"
+        self._tasks: list[Task] = []
+        self._links: list[Link] = []
+
+    def apply(self, project: Project) -> ChangeSet:
+        for tid in self.task_ids:
+            task_or_error(project, tid)
+        if len(self.task_ids) == 1:
+            self.text = f"Delete '{project.tasks[self.task_ids[0]].name}'"
+        doomed = self._with_descendants(project)
+        self._tasks = [project.tasks[tid] for tid in doomed]
+        self._links = [link for link in project.links.values() if {link.pred_id, link.succ_id} & doomed]
+        for link in self._links:
+            del project.links[link.id]
+        for task in self._tasks:
+            del project.tasks[task.id]
+        return ChangeSet(frozenset(doomed), structure=True, dates=True, links=bool(self._links))
+
+    def revert(self, project: Project) -> ChangeSet:
+        # The same objects go back, so their places and fields are exactly as before.
+        for task in self._tasks:
+            project.tasks[task.id] = task
+        for link in self._links:
+            project.links[link.id] = link
+        ids = frozenset(t.id for t in self._tasks)
+        return ChangeSet(ids, structure=True, dates=True, links=bool(self._links))
+
+    def _with_descendants(self, project: Project) -> set[str]:
+        children = project.children_map()
+        doomed, stack = set(), list(self.task_ids)
+        while stack:
+            tid = stack.pop()
+            if tid not in doomed:
+                doomed.add(tid)
+                stack.extend(children.get(tid, []))
+        return doomed
+
+
+class SetTaskFields(Command):
+    """Set any editable fields of one task (name, owner, dates, estimates…) as one step."""
+
+    def __init__(self, task_id: str, text: str | None = None, **fields: object):
+        self.task_id = task_id
+        self.fields = dict(fields)
+        self.text = text or self._default_text()
+        self.merge_key = ("task-fields", task_id, tuple(sorted(fields)))
+        self._old: dict[str, object] | None = None
+
+    def _default_text(self) -> str:
+        names = sorted(self.fields)
+        if names == ["name"]:
+            return f"Rename to '{self.fields['name']}'"
+        return "Edit " + ", ".join(name.replace("_", " ") for name in names)
+
+    def apply(self, project: Project) -> ChangeSet:
+        task = task_or_error(project, self.task_id)
+        values = {name: coerce_value(task, name, value) for name, value in self.fields.items()}
+        check_task_consistent(project, task, values)
+        old = {name: getattr(task, name) for name in values}
+        for name, value in values.items():
+            setattr(task, name, value)
+        if self._old is None:  # keep the first capture: a merged command reverts to the start
+            self._old = old
+        return self._changes()
+
+    def revert(self, project: Project) -> ChangeSet:
+        task = project.tasks[self.task_id]
+        for name, value in (self._old or {}).items():
+            setattr(task, name, value)
+        return self._changes()
+
+    def merge(self, other: Command) -> bool:
+        if not isinstance(other, SetTaskFields) or other.merge_key != self.merge_key:
+            return False
+        self.fields = dict(other.fields)
+        return True
+
+    def _changes(self) -> ChangeSet:
+        return ChangeSet(frozenset({self.task_id}), dates=bool(SCHEDULE_FIELDS & set(self.fields)))
+
+
+class SetDuration(SetTaskFields):
+    """Set a task's duration in calendar days (drags of a bar's end merge into one step)."""
+
+    def __init__(self, task_id: str, days: int):
+        super().__init__(task_id, text=f"Set duration to {days} days", duration=days)
+
+    def merge(self, other: Command) -> bool:
+        merged = super().merge(other)
+        if merged:
+            self.text = other.text
+        return merged
+
+
+class MoveTaskStart(SetTaskFields):
+    """Move a task by a start-no-earlier-than constraint on `new_start` (what a bar drag does)."""
+
+    def __init__(self, task_id: str, new_start: date):
+        super().__init__(
+            task_id, text=f"Move start to {new_start.isoformat()}",
+            constraint=ConstraintType.SNET, constraint_date=new_start,
+        )
+        self.merge_key = ("move-start", task_id)
+
+    def merge(self, other: Command) -> bool:
+        if not isinstance(other, MoveTaskStart) or other.merge_key != self.merge_key:
+            return False
+        self.fields, self.text = dict(other.fields), other.text
+        return True
