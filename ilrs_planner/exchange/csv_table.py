@@ -1,0 +1,104 @@
+"""Reading a CSV task table the way spreadsheets and MS Project write it.
+
+Handles a UTF-8 byte-order mark, UTF-16 (Excel's "Unicode text"), Windows-1252 (MS Project's
+default "ANSI" export), `,` `;` or tab separators (taken from the header line), quoted fields
+with embedded separators and line breaks. Each row keeps the file line it starts on, so every
+error can name it.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..domain import PlannerError
+
+MAX_FILE_BYTES = 64 * 1024 * 1024  # far beyond any real plan; refuses runaway or hostile files
+MAX_FIELD_CHARS = 1_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class CsvRow:
+    """One data row: the file line it starts on and its cells by (canonical) column name."""
+
+    line: int
+    cells: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class CsvTable:
+    """The header (canonical names, in file order) and the non-blank data rows."""
+
+    columns: list[str]
+    rows: list[CsvRow]
+
+
+def read_text(path: str | Path, warnings: list[str]) -> str:
+    """The file's text, decoded by its byte-order mark, else UTF-8, else Windows-1252."""
+    try:
+        data = Path(path).read_bytes() if Path(path).stat().st_size <= MAX_FILE_BYTES else None
+    except OSError as exc:
+        raise PlannerError("import.bad_file", f"cannot read {path}: {exc.strerror or exc}") from None
+    if data is None:
+        raise PlannerError("import.bad_file", f"{path} is larger than {MAX_FILE_BYTES // 2**20} MB")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        warnings.append(f"{Path(path).name} is not UTF-8; it was read as Windows-1252 (MS Project's ANSI export)")
+        return data.decode("cp1252", errors="replace")
+
+
+def sniff_delimiter(header_line: str) -> str:
+    """The separator used in the header line: the most frequent of `,` `;` and tab outside quotes."""
+    counts = {",": 0, ";": 0, "\t": 0}
+    quoted = False
+    for char in header_line:
+        if char == '"':
+            quoted = not quoted
+        elif not quoted and char in counts:
+            counts[char] += 1
+    return max(counts, key=lambda c: counts[c]) if any(counts.values()) else ","
+
+
+def parse_table(text: str, canonical: dict[str, str]) -> CsvTable:
+    """Split the text into header and rows; `canonical` maps lower-case header names to ours."""
+    if "\x00" in text:
+        raise PlannerError("import.bad_file", "the file contains NUL bytes; it is not a text table")
+    lines = text.splitlines(keepends=True)
+    if not lines or not lines[0].strip():
+        raise PlannerError("import.bad_file", "the file is empty; the first line must name the columns")
+    csv.field_size_limit(MAX_FIELD_CHARS)
+    reader = csv.reader(lines, delimiter=sniff_delimiter(lines[0]))
+    columns = _header(next(reader), canonical)
+    rows, last_line = [], reader.line_num
+    try:
+        for cells in reader:
+            start, last_line = last_line + 1, reader.line_num
+            if any(cell.strip() for cell in cells):
+                rows.append(CsvRow(start, _cells(start, cells, columns)))
+    except csv.Error as exc:
+        raise PlannerError("import.bad_file", f"row {reader.line_num}: {exc}") from None
+    return CsvTable([c for c in columns if c], rows)
+
+
+def _header(names: list[str], canonical: dict[str, str]) -> list[str]:
+    columns: list[str] = []
+    for name in names:
+        key = " ".join(name.replace("\ufeff", "").split())
+        column = canonical.get(key.lower(), key)
+        if column and column in columns:
+            raise PlannerError("import.bad_file", f"row 1: the column '{key}' appears twice")
+        columns.append(column)
+    return columns
+
+
+def _cells(line: int, cells: list[str], columns: list[str]) -> dict[str, str]:
+    extra = [c for c in cells[len(columns):] if c.strip()]
+    if extra:
+        raise PlannerError(
+            "import.bad_row", f"row {line} has {len(cells)} cells but the header names {len(columns)} columns"
+        )
+    return {column: cell for column, cell in zip(columns, cells) if column}

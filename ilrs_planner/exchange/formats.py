@@ -1,0 +1,88 @@
+"""Reading and writing plans in other tools' formats, chosen by the file's extension.
+
+Each format is one module in this package with `read(path) -> ImportResult` and/or
+`write(project, path) -> list[str]` (warnings: what the format could not carry). Modules are
+imported only when their format is used, so a format's dependencies cost nothing otherwise.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from types import ModuleType
+
+from ..domain import PlannerError, Project
+
+# extension -> module in this package; a format that is not installed is reported, not guessed.
+FORMAT_MODULES = {
+    ".csv": "msp_csv",
+    ".xml": "mspdi",
+    ".xlsx": "xlsx",
+    ".ics": "ics",
+}
+FORMAT_NAMES = {
+    ".csv": "CSV task table (MS Project columns)",
+    ".xml": "MS Project XML (MSPDI)",
+    ".xlsx": "Excel workbook",
+    ".ics": "iCalendar (milestones)",
+}
+
+
+@dataclass(slots=True)
+class ImportResult:
+    """A plan read from another format, and what could not be carried over."""
+
+    project: Project
+    warnings: list[str] = field(default_factory=list)
+
+
+def supported_extensions(operation: str) -> list[str]:
+    """The extensions whose module is present and can `read` or `write`."""
+    found = []
+    for extension in FORMAT_MODULES:
+        module = _load(extension, missing_ok=True)
+        if module is not None and hasattr(module, operation):
+            found.append(extension)
+    return found
+
+
+def read_plan(path: str | Path, *, start: date | None = None, **opts) -> ImportResult:
+    """Read a plan from `path` by its extension; `start` overrides the project start date."""
+    module = _module_for(path, "read", "import.bad_file")
+    result = module.read(path, **opts)
+    if start is not None:
+        result.project.start = start
+    return result
+
+
+def write_plan(project: Project, path: str | Path, **opts) -> list[str]:
+    """Write `project` to `path` by its extension; returns warnings about what was left out."""
+    module = _module_for(path, "write", "export.failed")
+    return list(module.write(project, path, **opts) or [])
+
+
+def _module_for(path: str | Path, operation: str, code: str) -> ModuleType:
+    extension = Path(path).suffix.lower()
+    verb = "read" if operation == "read" else "written"
+    if extension not in FORMAT_MODULES:
+        known = ", ".join(supported_extensions(operation)) or "none"
+        shown = f"'{extension}'" if extension else "no extension"
+        raise PlannerError(code, f"{Path(path).name}: {shown} files cannot be {verb}; supported: {known}")
+    module = _load(extension, missing_ok=True)
+    if module is None or not hasattr(module, operation):
+        raise PlannerError(code, f"{FORMAT_NAMES[extension]} ({extension}) files cannot be {verb}: not supported "
+                           "in this version")
+    return module
+
+
+def _load(extension: str, missing_ok: bool) -> ModuleType | None:
+    name = f"{__package__}.{FORMAT_MODULES[extension]}"
+    try:
+        return importlib.import_module(name)
+    except ModuleNotFoundError as exc:
+        # Only the format module itself may be absent; a missing dependency inside it is a bug.
+        if missing_ok and exc.name == name:
+            return None
+        raise

@@ -1,0 +1,202 @@
+"""CSV task tables with MS Project's columns: import (`read`) and export (`write`).
+
+Columns read (names are case-insensitive; only `Name` is required):
+  ID, Name, Duration, Predecessors, Outline Level, Start, Constraint Type, Constraint Date,
+  Deadline, Actual Start, Actual Finish, % Complete, Notes — as MS Project exports them — and
+  our own Key, Owner (a participant key; participants are created as needed), Kind, Precision,
+  Classification, Source, Optimistic/Most Likely/Pessimistic Duration and GUID (the stable id).
+Rules:
+  - `ID` is what Predecessors refer to; it becomes the task key unless a `Key` column gives one.
+  - `Outline Level` builds the WBS: a level n+1 row goes under the last level-n row above it.
+  - ID 0 (or Outline Level 0) is MS Project's project summary row: it names the plan, and its
+    Start is the project start. Otherwise the start is the earliest date in the file, or today.
+  - A `Start` on a row with no Constraint Type becomes "Start No Earlier Than" that date; with a
+    constraint (MS Project writes one on every row) Start and Finish are derived and ignored.
+  - Coarse dates keep their precision: `2029` starts a task on 2029-01-01, and as a deadline or
+    finish constraint means the end of 2029. Date formats: see `msp_values`.
+Every error names the file line and the column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ..domain import (Classification, ConstraintType, Link, Participant, ParticipantKind, PlannerError, Precision,
+                      Project, Task, TaskKind)
+from .csv_table import CsvRow, CsvTable, parse_table, read_text
+from .formats import ImportResult
+from .msp_csv_write import COLUMNS, write  # noqa: F401  (write is this format's export)
+from .msp_row import RowReader
+from .predecessors import parse_predecessors
+
+ALIASES = {
+    "task name": "Name", "percent complete": "% Complete", "%complete": "% Complete",
+    "expected duration": "Most Likely Duration", "source url": "Source", "unique id": "Unique ID",
+}
+CANONICAL = {name.lower(): name for name in COLUMNS} | ALIASES
+DERIVED = {"Finish", "Unique ID", "WBS", "Total Slack", "Free Slack", "Critical", "Early Start", "Early Finish",
+           "Late Start", "Late Finish", "Indicators", "Task Mode"}
+_COARSENESS = [Precision.DAY, Precision.MONTH, Precision.QUARTER, Precision.YEAR]
+
+
+@dataclass(slots=True)
+class _Entry:
+    """A data row on its way to becoming a task."""
+
+    row: RowReader
+    ref: str  # the ID that Predecessors use
+    level: int
+    task: Task | None = None
+
+
+def read(path: str | Path) -> ImportResult:
+    """Import a CSV task table; see the module docstring for the columns and rules."""
+    warnings: list[str] = []
+    table = parse_table(read_text(path, warnings), CANONICAL)
+    _check_columns(table, warnings)
+    readers = [RowReader(row, warnings) for row in table.rows]
+    summary, entries = _split_project_row(readers, "Outline Level" in table.columns)
+    project = Project(name=_plan_name(summary, path), start=date.today())
+    _build_tasks(project, entries)
+    _build_links(project, entries)
+    project.start = _project_start(summary, entries)
+    return ImportResult(project, warnings)
+
+
+def _check_columns(table: CsvTable, warnings: list[str]) -> None:
+    if "Name" not in table.columns:
+        found = ", ".join(table.columns) or "none"
+        raise PlannerError("import.bad_file", f"row 1: the file has no Name column (columns found: {found})")
+    unknown = [c for c in table.columns if c not in COLUMNS and c not in DERIVED]
+    if unknown:
+        warnings.append("columns not read: " + ", ".join(unknown))
+    if "Duration" not in table.columns:
+        warnings.append("the file has no Duration column: every task is a milestone")
+
+
+def _split_project_row(readers: list[RowReader], has_levels: bool) -> tuple[RowReader | None, list[_Entry]]:
+    summary, entries, seen = None, [], {}
+    for number, reader in enumerate(readers, start=1):
+        ref = reader.text("ID") or str(number)
+        level = reader.integer("Outline Level", minimum=0) if has_levels else None
+        if ref == "0" or level == 0:
+            if summary is not None:
+                raise reader.error("ID", f"a second project summary row (the first is row {summary.line})")
+            summary = reader
+            continue
+        if ref in seen:
+            raise reader.error("ID", f"the ID '{ref}' is already used on row {seen[ref]}")
+        seen[ref] = reader.line
+        entries.append(_Entry(reader, ref, level or 1))
+    return summary, entries
+
+
+def _plan_name(summary: RowReader | None, path: str | Path) -> str:
+    return (summary.text("Name") if summary else "") or Path(path).stem
+
+
+def _build_tasks(project: Project, entries: list[_Entry]) -> None:
+    stack: list[_Entry] = []  # the open outline path: stack[i] is at level i + 1
+    keys: dict[str, int] = {}
+    positions: dict[str | None, int] = {}
+    for index, entry in enumerate(entries):
+        if entry.level > len(stack) + 1:
+            raise entry.row.error("Outline Level", f"level {entry.level} follows level {len(stack)}; "
+                                  f"a row can be at most one level deeper than the row above")
+        del stack[entry.level - 1:]
+        is_summary = index + 1 < len(entries) and entries[index + 1].level > entry.level
+        entry.task = _task(project, entry, is_summary)
+        entry.task.parent_id = stack[-1].task.id if stack else None
+        entry.task.position = positions[entry.task.parent_id] = positions.get(entry.task.parent_id, -1) + 1
+        if entry.task.key in keys:
+            raise entry.row.error("Key" if entry.row.has("Key") else "ID",
+                                  f"the key '{entry.task.key}' is already used on row {keys[entry.task.key]}")
+        keys[entry.task.key] = entry.row.line
+        if entry.task.id in project.tasks:
+            raise entry.row.error("GUID", f"the GUID {entry.task.id} is used twice")
+        project.add_task(entry.task)
+        stack.append(entry)
+
+
+def _task(project: Project, entry: _Entry, is_summary: bool) -> Task:
+    row = entry.row
+    name = row.text("Name")
+    if not name:
+        raise row.error("Name", "the task has no name")
+    duration = row.duration("Duration") or 0
+    task = Task(key=row.text("Key") or entry.ref, name=name, duration=duration)
+    task.id = row.guid("GUID") or task.id
+    default_kind = TaskKind.MILESTONE if duration == 0 and not is_summary else TaskKind.TASK
+    task.kind = row.choice("Kind", TaskKind) or default_kind
+    task.classification = row.choice("Classification", Classification) or Classification.PUBLIC
+    task.owner_id = _owner_id(project, row)
+    _set_dates(task, row)
+    task.percent_complete = row.percent("% Complete") or 0
+    task.optimistic = row.duration("Optimistic Duration")
+    task.most_likely = row.duration("Most Likely Duration")
+    task.pessimistic = row.duration("Pessimistic Duration")
+    task.source_url = row.text("Source")
+    task.notes = row.raw_text("Notes")
+    return task
+
+
+def _set_dates(task: Task, row: RowReader) -> None:
+    """Constraint, deadline and actuals; a bare Start becomes SNET (see the module docstring)."""
+    constraint = row.constraint("Constraint Type")
+    finish_like = constraint in (ConstraintType.FNET, ConstraintType.FNLT, ConstraintType.MFO)
+    constraint_date = row.date("Constraint Date", end=finish_like)
+    start = row.date("Start") if constraint is None else None
+    if constraint is None and constraint_date is not None:
+        raise row.error("Constraint Type", "a Constraint Date needs a Constraint Type")
+    if constraint not in (None, ConstraintType.ASAP) and constraint_date is None:
+        raise row.error("Constraint Date", f"the constraint {constraint.value} needs a date")
+    if constraint is None and start is not None:
+        constraint, constraint_date = ConstraintType.SNET, start
+    task.constraint = constraint or ConstraintType.ASAP
+    task.constraint_date = constraint_date[0] if constraint_date else None
+    deadline = row.date("Deadline", end=True)
+    task.deadline = deadline[0] if deadline else None
+    actual_start, actual_finish = row.date("Actual Start"), row.date("Actual Finish", end=True)
+    task.actual_start = actual_start[0] if actual_start else None
+    task.actual_finish = actual_finish[0] if actual_finish else None
+    typed = [d[1] for d in (constraint_date, deadline) if d]
+    task.precision = row.choice("Precision", Precision) or max(typed, key=_COARSENESS.index, default=Precision.DAY)
+
+
+def _owner_id(project: Project, row: RowReader) -> str | None:
+    key = row.text("Owner")
+    if not key:
+        return None
+    for participant in project.participants.values():
+        if participant.key == key:
+            return participant.id
+    return project.add_participant(Participant(key=key, name=key, kind=ParticipantKind.AGENCY)).id
+
+
+def _build_links(project: Project, entries: list[_Entry]) -> None:
+    by_ref = {entry.ref: entry.task for entry in entries}
+    known = set(by_ref)
+    for entry in entries:
+        text = entry.row.text("Predecessors")
+        if not text:
+            continue
+        seen = set()
+        for ref in entry.row.parse("Predecessors", parse_predecessors, known):
+            if ref.ref == entry.ref:
+                raise entry.row.error("Predecessors", f"task {entry.ref} cannot depend on itself")
+            if ref.ref in seen:
+                raise entry.row.error("Predecessors", f"task {ref.ref} is listed twice")
+            seen.add(ref.ref)
+            project.add_link(Link(by_ref[ref.ref].id, entry.task.id, ref.type, ref.lag))
+
+
+def _project_start(summary: RowReader | None, entries: list[_Entry]) -> date:
+    if summary is not None and (start := summary.date("Start")):
+        return start[0]
+    # MS Project writes every task's computed Start, so the earliest one is its project start.
+    starts = [start[0] for e in entries if (start := e.row.date("Start"))]
+    found = starts + [d for e in entries for d in (e.task.constraint_date, e.task.deadline, e.task.actual_start,
+                                                   e.task.actual_finish) if d]
+    return min(found, default=date.today())

@@ -1,0 +1,128 @@
+"""CSV export with the columns the CSV import reads, so export → import gives the same plan.
+
+The first data row is MS Project's project summary (ID 0, Outline Level 0): the plan's name and
+start. Start and Finish of each task are the computed early dates, for reading only (the import
+ignores them because every row carries its Constraint Type); Finish is exclusive, as everywhere in
+ILRS Planner: a 10-day task starting 2030-01-01 shows Finish 2030-01-11. Text that a spreadsheet
+would run as a formula is written with a leading apostrophe. UTF-8 with a byte-order mark and
+CRLF line ends, which Excel and MS Project read correctly.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from pathlib import Path
+
+from ..domain import PlannerError, Project, Task
+from ..engine.schedule import Schedule
+from .msp_values import CONSTRAINT_NAMES, escape_text, format_date, format_duration
+from .predecessors import PredecessorRef, format_predecessors
+
+COLUMNS = [
+    "ID", "Key", "Name", "Outline Level", "Duration", "Start", "Finish", "Predecessors", "Constraint Type",
+    "Constraint Date", "Deadline", "Actual Start", "Actual Finish", "% Complete", "Owner", "Kind", "Precision",
+    "Classification", "Optimistic Duration", "Most Likely Duration", "Pessimistic Duration", "Source", "Notes",
+    "GUID",
+]
+
+
+def write(project: Project, path: str | Path) -> list[str]:
+    """Export `project` as a CSV task table; returns what CSV cannot carry."""
+    warnings = _left_out(project)
+    schedule = _schedule_or_none(project, warnings)
+    refs = {task.id: str(number) for number, (task, _) in enumerate(project.walk(), start=1)}
+    predecessors = _predecessor_cells(project, refs, warnings)
+    rows = [COLUMNS, _project_row(project, schedule)]
+    rows += [_task_row(project, task, depth, refs[task.id], predecessors.get(task.id, ""), schedule)
+             for task, depth in project.walk()]
+    _write_atomically(Path(path), rows)
+    return warnings
+
+
+def _left_out(project: Project) -> list[str]:
+    warnings = []
+    if project.baselines:
+        warnings.append(f"{len(project.baselines)} baseline(s) are not in CSV; use .db or MS Project XML to keep them")
+    if project.participants:
+        warnings.append("participants are written only as the Owner key (no names, kinds or joining dates); "
+                        "participants that own no task are left out")
+    if project.status_date or project.author:
+        warnings.append("the status date and author are not in CSV")
+    if project.signature:
+        warnings.append("the plan's signature is not in CSV; the exported file is unsigned")
+    return warnings
+
+
+def _schedule_or_none(project: Project, warnings: list[str]) -> Schedule | None:
+    from ..engine.cpm import schedule
+
+    try:
+        return schedule(project)
+    except PlannerError as err:
+        warnings.append(f"Start and Finish are left empty: the plan cannot be scheduled ({err.message})")
+        return None
+
+
+def _project_row(project: Project, schedule: Schedule | None) -> list[str]:
+    cells = dict.fromkeys(COLUMNS, "")
+    cells.update({"ID": "0", "Outline Level": "0", "Name": escape_text(project.name),
+                  "Start": format_date(project.start)})
+    if schedule:
+        cells["Finish"] = format_date(schedule.project_finish)
+        cells["Duration"] = format_duration((schedule.project_finish - schedule.project_start).days)
+    return list(cells.values())
+
+
+def _task_row(project: Project, task: Task, depth: int, ref: str, predecessors: str,
+              schedule: Schedule | None) -> list[str]:
+    dates = schedule.tasks.get(task.id) if schedule else None
+    owner = project.participants.get(task.owner_id) if task.owner_id else None
+    cells = {
+        "ID": ref, "Key": escape_text(task.key), "Name": escape_text(task.name),
+        "Outline Level": str(depth + 1), "Duration": format_duration(task.duration),
+        "Start": format_date(dates.early_start if dates else None),
+        "Finish": format_date(dates.early_finish if dates else None),
+        "Predecessors": predecessors,
+        "Constraint Type": CONSTRAINT_NAMES[task.constraint], "Constraint Date": format_date(task.constraint_date),
+        "Deadline": format_date(task.deadline), "Actual Start": format_date(task.actual_start),
+        "Actual Finish": format_date(task.actual_finish), "% Complete": f"{task.percent_complete}%",
+        "Owner": escape_text(owner.key) if owner else "", "Kind": task.kind.value,
+        "Precision": task.precision.value, "Classification": task.classification.value,
+        "Optimistic Duration": _optional_duration(task.optimistic),
+        "Most Likely Duration": _optional_duration(task.most_likely),
+        "Pessimistic Duration": _optional_duration(task.pessimistic),
+        "Source": escape_text(task.source_url), "Notes": escape_text(task.notes), "GUID": task.id,
+    }
+    return [cells[column] for column in COLUMNS]
+
+
+def _predecessor_cells(project: Project, refs: dict[str, str], warnings: list[str]) -> dict[str, str]:
+    """Task id -> its Predecessors cell, entries in row order."""
+    incoming: dict[str, list[PredecessorRef]] = {}
+    for link in project.links.values():
+        if link.pred_id not in refs or link.succ_id not in refs:
+            warnings.append(f"a dependency between unknown tasks ({link.pred_id} → {link.succ_id}) is left out")
+            continue
+        incoming.setdefault(link.succ_id, []).append(PredecessorRef(refs[link.pred_id], link.type, link.lag))
+    return {tid: format_predecessors(sorted(entries, key=lambda ref: int(ref.ref))) for tid, entries in incoming.items()}
+
+
+def _optional_duration(days: int | None) -> str:
+    return "" if days is None else format_duration(days)
+
+
+def _write_atomically(path: Path, rows: list[list[str]]) -> None:
+    """Write a sibling temporary file, then rename it: a failed export never leaves half a file."""
+    try:
+        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8-sig", newline="") as out:
+                csv.writer(out, lineterminator="\r\n").writerows(rows)
+            os.replace(temp, path)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise PlannerError("export.failed", f"cannot write {path}: {exc.strerror or exc}") from None

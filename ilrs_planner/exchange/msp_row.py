@@ -1,0 +1,107 @@
+"""Reading the cells of one imported row, so that every error names its file line and column."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Callable, TypeVar
+
+from ..domain import ConstraintType, PlannerError, Precision
+from .csv_table import CsvRow
+from .msp_values import (is_blank, parse_constraint, parse_date_cell, parse_duration_cell, parse_enum, parse_percent,
+                         unescape_text)
+
+T = TypeVar("T")
+MAX_TEXT_CHARS = {"Name": 500, "Key": 100, "ID": 100, "Owner": 100, "Source": 2000}
+
+
+class RowReader:
+    """The cells of one data row, parsed on request; errors become `import.bad_row`."""
+
+    def __init__(self, row: CsvRow, warnings: list[str]):
+        self.line = row.line
+        self._cells = row.cells
+        self._warnings = warnings
+        self._dates: dict[tuple[str, bool], tuple[date, Precision] | None] = {}
+
+    def error(self, column: str, message: str) -> PlannerError:
+        """An error naming this row and `column`."""
+        return PlannerError("import.bad_row", f"row {self.line}, column {column}: {message}")
+
+    def has(self, column: str) -> bool:
+        """True if the cell is present and not blank."""
+        return not is_blank(self._cells.get(column, ""))
+
+    def raw_text(self, column: str) -> str:
+        """The cell as written (spreadsheet text escaping undone), blank for none."""
+        return unescape_text(self._cells.get(column, ""))
+
+    def text(self, column: str) -> str:
+        """The cell without surrounding spaces; length-checked for identifying columns."""
+        value = self.raw_text(column).strip()
+        limit = MAX_TEXT_CHARS.get(column)
+        if limit and len(value) > limit:
+            raise self.error(column, f"the text is {len(value)} characters long; at most {limit} are allowed")
+        return value
+
+    def parse(self, column: str, parse: Callable[..., T], *args) -> T | None:
+        """The cell parsed by `parse(text, *args)`, None when blank; errors name row and column."""
+        text = self._cells.get(column, "")
+        if is_blank(text):
+            return None
+        try:
+            return parse(text, *args)
+        except PlannerError as err:
+            raise self.error(column, err.message) from None
+
+    def date(self, column: str, end: bool = False) -> tuple[date, Precision] | None:
+        """A date and its precision; `end` reads '2035' as the end of 2035 (for finishes)."""
+        if (column, end) not in self._dates:
+            notes: list[str] = []
+            self._dates[column, end] = self.parse(column, lambda text: parse_date_cell(text, end=end, notes=notes))
+            self._warnings.extend(f"row {self.line}, column {column}: {note}" for note in notes)
+        return self._dates[column, end]
+
+    def duration(self, column: str) -> int | None:
+        """Whole calendar days."""
+        return self.parse(column, parse_duration_cell)
+
+    def percent(self, column: str) -> int | None:
+        """A whole percentage."""
+        return self.parse(column, parse_percent)
+
+    def choice(self, column: str, enum: type[T]) -> T | None:
+        """One value of `enum`."""
+        return self.parse(column, parse_enum, enum)
+
+    def constraint(self, column: str) -> ConstraintType | None:
+        """MS Project's constraint words or our codes."""
+        notes: list[str] = []
+        value = self.parse(column, parse_constraint, notes)
+        self._warnings.extend(f"row {self.line}, column {column}: {note}" for note in notes)
+        return value
+
+    def integer(self, column: str, minimum: int = 0) -> int | None:
+        """A whole number no smaller than `minimum`."""
+        return self.parse(column, _integer, minimum)
+
+    def guid(self, column: str) -> str | None:
+        """A stable task id (a UUID, with or without braces and dashes), as 32 hex digits."""
+        return self.parse(column, _guid)
+
+
+def _integer(text: str, minimum: int) -> int:
+    try:
+        value = int(text.strip())
+    except ValueError:
+        raise PlannerError("task.bad_value", f"'{text}' is not a whole number") from None
+    if value < minimum:
+        raise PlannerError("task.bad_value", f"{value} is below {minimum}")
+    return value
+
+
+def _guid(text: str) -> str:
+    try:
+        return uuid.UUID(text.strip()).hex
+    except ValueError:
+        raise PlannerError("task.bad_value", f"'{text}' is not a GUID") from None

@@ -1,0 +1,147 @@
+"""Cell values of MS Project task tables: dates, durations, constraint words, percentages, enums.
+
+Dates accepted (a day is a calendar day; any time of day is ignored):
+  ISO `2029-06-15` (also with `T08:00` or ` 08:00`), the fuzzy forms `2029`, `2029-06`, `Q3 2029`,
+  and MS Project's US style `6/15/2029`, `6/15/29`, `Mon 6/15/29`, `6/15/2029 8:00 AM`
+  (month/day/year; two-digit years are 20yy). Day/month/year (`15/06/2029`) is refused rather
+  than guessed, because `06/07/2029` would be read differently in different countries.
+`NA` (MS Project's "no date") and an empty cell mean no value.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import StrEnum
+from typing import TypeVar
+
+from ..domain import ConstraintType, PlannerError, Precision, parse_duration, parse_fuzzy_date, parse_iso_date
+
+NO_VALUE = {"", "na", "n/a"}
+
+_TIME = r"(?:[ T]\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp][Mm])?)?"
+_ISO_WITH_TIME = re.compile(rf"^(\d{{4}}-\d{{1,2}}-\d{{1,2}}){_TIME}$")
+_US_DATE = re.compile(rf"^(?:([A-Za-z]{{2,9}})\.?,?\s+)?(\d{{1,2}})/(\d{{1,2}})/(\d{{2}}|\d{{4}}){_TIME}$")
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+# MS Project's words for constraints, and our short codes; 'As Late As Possible' has no equivalent.
+CONSTRAINT_WORDS = {
+    "as soon as possible": ConstraintType.ASAP,
+    "start no earlier than": ConstraintType.SNET,
+    "start no later than": ConstraintType.SNLT,
+    "finish no earlier than": ConstraintType.FNET,
+    "finish no later than": ConstraintType.FNLT,
+    "must start on": ConstraintType.MSO,
+    "must finish on": ConstraintType.MFO,
+}
+CONSTRAINT_NAMES = {code: words.title() for words, code in CONSTRAINT_WORDS.items()}
+ALAP_WORDS = {"as late as possible", "alap"}
+FINISH_CONSTRAINTS = {ConstraintType.FNET, ConstraintType.FNLT, ConstraintType.MFO}
+
+E = TypeVar("E", bound=StrEnum)
+
+
+def is_blank(text: str) -> bool:
+    """True for an empty cell or MS Project's `NA`."""
+    return text.strip().lower() in NO_VALUE
+
+
+def parse_date_cell(text: str, *, end: bool = False, notes: list[str] | None = None) -> tuple[date, Precision] | None:
+    """A date as people or MS Project write it, with its precision; None for an empty/NA cell."""
+    raw = text.strip()
+    if raw.lower() in NO_VALUE:
+        return None
+    if m := _ISO_WITH_TIME.match(raw):
+        return parse_iso_date(m[1]), Precision.DAY
+    if m := _US_DATE.match(raw):
+        return _us_date(raw, m, notes), Precision.DAY
+    return parse_fuzzy_date(raw, end=end)
+
+
+def _us_date(raw: str, m: re.Match, notes: list[str] | None) -> date:
+    month, day, year = int(m[2]), int(m[3]), int(m[4])
+    if month > 12:
+        raise PlannerError("date.invalid", f"'{raw}' is not month/day/year; write {year:04d}-{day:02d}-{month:02d}"
+                           if year > 99 else f"'{raw}' is not month/day/year; write YYYY-MM-DD")
+    year = 2000 + year if year < 100 else year
+    try:
+        value = parse_iso_date(f"{year:04d}-{month:02d}-{day:02d}")
+    except PlannerError as err:
+        raise PlannerError("date.invalid", f"'{raw}' is not a real date ({err.message})") from None
+    weekday = (m[1] or "").lower()[:3]
+    if weekday and notes is not None and _WEEKDAYS[value.weekday()] != weekday:
+        # MS Project writes the right weekday; a mismatch hints at a day/month mix-up.
+        notes.append(f"'{raw}' was read as {value.isoformat()}, a {value:%A}; check the date order")
+    return value
+
+
+def format_date(day: date | None) -> str:
+    """ISO text for a date cell (unambiguous in every locale); empty for none."""
+    return day.isoformat() if day else ""
+
+
+def parse_duration_cell(text: str) -> int:
+    """Whole calendar days from `5d`, `5 days`, `0d`, `5 edays`, `2w`, `3 days?`."""
+    return parse_duration(text.strip())
+
+
+def format_duration(days: int) -> str:
+    """MS Project's way of writing a duration: `1 day`, `5 days`."""
+    return f"{days} day" if days == 1 else f"{days} days"
+
+
+def parse_constraint(text: str, notes: list[str]) -> ConstraintType | None:
+    """MS Project's constraint words or our short codes; None for an empty cell."""
+    words = " ".join(text.lower().split())
+    if not words:
+        return None
+    if words in ALAP_WORDS:
+        notes.append("'As Late As Possible' is not supported; the task is scheduled as soon as possible")
+        return ConstraintType.ASAP
+    if words in CONSTRAINT_WORDS:
+        return CONSTRAINT_WORDS[words]
+    for code in ConstraintType:
+        if words == code.value.lower():
+            return code
+    allowed = ", ".join(CONSTRAINT_NAMES.values())
+    raise PlannerError("task.bad_value", f"'{text}' is not a constraint; write one of {allowed} (or SNET, FNLT, ...)")
+
+
+def parse_percent(text: str) -> int:
+    """A whole percentage 0..100, with or without the `%` sign."""
+    raw = text.strip().rstrip("%").strip()
+    try:
+        value = float(raw)
+    except ValueError:
+        raise PlannerError("task.bad_value", f"'{text}' is not a percentage; write 0 to 100") from None
+    if not 0 <= value <= 100 or value != int(value):
+        raise PlannerError("task.bad_value", f"'{text}' is not a whole percentage from 0 to 100")
+    return int(value)
+
+
+def parse_enum(text: str, enum: type[E]) -> E:
+    """One value of a closed vocabulary (case-insensitive), or an error listing the choices."""
+    words = text.strip().lower()
+    for member in enum:
+        if member.value.lower() == words:
+            return member
+    allowed = ", ".join(m.value for m in enum)
+    raise PlannerError("task.bad_value", f"'{text}' is not one of {allowed}")
+
+
+# Spreadsheet programs run a cell that starts with these as a formula; a plan from a partner must
+# not be able to do that on the reader's machine. A leading apostrophe is the spreadsheet
+# convention for "this is text"; it is stripped again on import so the round trip is lossless.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
+
+
+def escape_text(value: str) -> str:
+    """Make a text cell safe to open in a spreadsheet (see `unescape_text`)."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def unescape_text(value: str) -> str:
+    """Undo `escape_text`."""
+    if value.startswith("'") and value[1:2] and value[1:2] in "".join(_FORMULA_START):
+        return value[1:]
+    return value

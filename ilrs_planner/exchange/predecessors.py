@@ -1,0 +1,69 @@
+"""MS Project's Predecessors column: `3`, `3FS+2d`, `4SS-1d`, `7FF`, `9SF+10d`, `3FS+2 days`.
+
+Entries are separated by `;` or `,`. A lag needs a link type before it (as MS Project writes it);
+the lag is whole calendar days (`d`, `days`, `edays`, `w`), negative for a lead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..domain import LinkType, PlannerError, parse_duration
+
+_WITH_TYPE = re.compile(r"^(?P<id>.+?)\s*(?P<type>FS|SS|FF|SF)\s*(?:(?P<sign>[+-])\s*(?P<lag>.+))?$", re.IGNORECASE)
+_BARE_ID = re.compile(r"^[\w.\-]+$")
+_HINT = "write 3, 3FS+2d, 4SS-1d"
+
+
+@dataclass(frozen=True, slots=True)
+class PredecessorRef:
+    """One entry of a Predecessors cell: the predecessor's ID, the link type and the lag in days."""
+
+    ref: str
+    type: LinkType = LinkType.FS
+    lag: int = 0
+
+
+def parse_predecessors(text: str, known_ids: set[str]) -> list[PredecessorRef]:
+    """Every entry of a Predecessors cell; an error names the entry that is not a dependency."""
+    entries = [part.strip() for part in re.split(r"[;,]", text)]
+    return [parse_entry(entry, known_ids) for entry in entries if entry]
+
+
+def parse_entry(entry: str, known_ids: set[str]) -> PredecessorRef:
+    """One entry. An ID that exists is taken whole, so IDs such as `change-7` are not split."""
+    if entry in known_ids:
+        return PredecessorRef(entry)
+    m = _WITH_TYPE.match(entry)
+    if m and m["id"] in known_ids:
+        return PredecessorRef(m["id"], LinkType(m["type"].upper()), _lag(entry, m))
+    if m or _BARE_ID.match(entry):
+        ref = m["id"] if m else entry
+        raise PlannerError("link.unknown_task", f"no task has the ID '{ref}' (in '{entry}')", [ref])
+    raise PlannerError("import.bad_row", f"'{entry}' is not a dependency ({_HINT})")
+
+
+def _lag(entry: str, m: re.Match) -> int:
+    if not m["sign"]:
+        return 0
+    if m["lag"].strip().endswith("%"):
+        raise PlannerError("import.bad_row", f"'{entry}': a lag in percent is not supported; give days")
+    try:
+        days = parse_duration(m["lag"])
+    except PlannerError:
+        raise PlannerError("import.bad_row", f"'{entry}' has a lag that is not whole days ({_HINT})") from None
+    return -days if m["sign"] == "-" else days
+
+
+def format_predecessors(refs: list[PredecessorRef]) -> str:
+    """The cell text MS Project would write: `3`, `4SS`, `5FS+2 days`, `6FF-1 day`."""
+    return ",".join(format_entry(ref) for ref in refs)
+
+
+def format_entry(ref: PredecessorRef) -> str:
+    """One entry, omitting FS and a zero lag as MS Project does."""
+    if ref.lag == 0:
+        return ref.ref if ref.type is LinkType.FS else f"{ref.ref}{ref.type.value}"
+    unit = "day" if abs(ref.lag) == 1 else "days"
+    return f"{ref.ref}{ref.type.value}{ref.lag:+d} {unit}"
