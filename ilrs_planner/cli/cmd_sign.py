@@ -1,0 +1,37 @@
+"""`ilrs-planner sign PLAN.db --key KEY`: sign a plan's content with a private key."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..sharing.keys import load_private_key
+from ..sharing.passphrase import passphrase_from
+from ..sharing.signing import fingerprint, sign_project
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the `sign` sub-command."""
+    parser = subparsers.add_parser(
+        "sign", help="sign a plan with your private key",
+        description="Sign the plan's content (tasks, links, participants, baselines, plan fields). "
+        "Baselines are hash-chained first. Any later change to the content invalidates the signature.")
+    parser.add_argument("plan", metavar="PLAN.db")
+    parser.add_argument("--key", required=True, metavar="KEY", help="private key file from `keygen`")
+    parser.add_argument("-o", "--output", metavar="OUT.db", help="write the signed plan here (default: in place)")
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--passphrase-env", metavar="VAR", help="the key's passphrase is in $VAR")
+    group.add_argument("--passphrase", action="store_true", help="ask for the key's passphrase")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Sign and save; prints who signed and the content hash."""
+    from ..store import open_project, save_project
+
+    key, signer = load_private_key(args.key, passphrase_from(args.passphrase_env, args.passphrase))
+    project = open_project(args.plan)
+    signature = sign_project(project, key, signer)
+    save_project(project, args.output or args.plan)
+    print(f"signed by {signer} ({fingerprint(signature.public_key)}) at {signature.signed_at}")
+    print(f"content SHA-256 {signature.content_hash}")
+    return 0

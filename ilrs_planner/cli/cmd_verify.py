@@ -1,0 +1,45 @@
+"""`ilrs-planner verify PLAN.db [--trusted DIR]`: who signed a plan, and was it altered since.
+
+Exit status: 0 signed by a trusted key; 1 signed by an unknown key (valid, but not in DIR);
+3 altered after signing (content or baseline history changed); 4 unsigned; 2 the file could
+not be read (as for every command).
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from ..sharing.keys import default_trusted_dir, load_trusted_keys
+from ..sharing.signing import SignatureState, verify_project
+
+EXIT_STATUS = {
+    SignatureState.TRUSTED: 0,
+    SignatureState.UNKNOWN_KEY: 1,
+    SignatureState.ALTERED: 3,
+    SignatureState.UNSIGNED: 4,
+}
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the `verify` sub-command."""
+    parser = subparsers.add_parser(
+        "verify", help="check a plan's signature",
+        description="Check who signed a plan and whether it changed since. Exit status: 0 trusted "
+        "signer, 1 unknown signer, 3 altered after signing, 4 unsigned, 2 unreadable file.")
+    parser.add_argument("plan", metavar="PLAN.db")
+    parser.add_argument("--trusted", metavar="DIR",
+                        help=f"folder of trusted public keys (*.pub; default {default_trusted_dir()})")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the verdict; the exit status says it too."""
+    from ..store import open_project
+
+    project = open_project(args.plan)
+    trusted = load_trusted_keys(args.trusted or default_trusted_dir())
+    result = verify_project(project, trusted)
+    print(f"{args.plan}: {result.describe()}")
+    if result.state is SignatureState.TRUSTED and project.signature:
+        print(f"trusted key file names it: {trusted[project.signature.public_key]}")
+    return EXIT_STATUS[result.state]

@@ -1,0 +1,76 @@
+"""A canonical serialisation of a plan's content: what a signature covers and a hash chain links.
+
+Every content field of every object is included (enumerated from the dataclasses, so a field
+added to the model is covered without touching this module), objects are sorted by id, keys are
+sorted, dates are ISO text and enums their stored text. The signature itself is left out: it is
+about the content, not part of it. Two plans with equal content give byte-identical output, so a
+re-save that changes nothing keeps a signature valid and any change to content breaks it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from datetime import date
+from enum import Enum
+from typing import Any, Iterable
+
+from ..domain import Baseline, Project
+
+FORMAT_TAG = "ilrs-planner/canonical-v1"
+_EXCLUDED_PROJECT_FIELDS = {"signature", "tasks", "links", "participants", "baselines"}
+
+
+def _plain(value: Any) -> Any:
+    """A JSON-ready copy of a field value, deterministic across runs."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return value.hex()
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    if hasattr(value, "items"):  # dicts and the read-only mapping of baseline entries
+        return {str(key): _plain(item) for key, item in sorted(value.items(), key=lambda kv: str(kv[0]))}
+    return value
+
+
+def object_fields(obj: Any, exclude: Iterable[str] = ()) -> dict[str, Any]:
+    """Every dataclass field of `obj` as plain JSON values (properties are derived, so left out)."""
+    skip = set(exclude)
+    return {f.name: _plain(getattr(obj, f.name)) for f in dataclasses.fields(obj) if f.name not in skip}
+
+
+def baseline_record(baseline: Baseline) -> dict[str, Any]:
+    """One baseline as plain values (its prev_hash included, so the chain is covered too)."""
+    return object_fields(baseline)
+
+
+def canonical_content(project: Project) -> dict[str, Any]:
+    """The plan's content as one plain structure: plan fields, then each collection sorted by id."""
+    return {
+        "format": FORMAT_TAG,
+        "plan": object_fields(project, _EXCLUDED_PROJECT_FIELDS),
+        "tasks": [object_fields(t) for t in sorted(project.tasks.values(), key=lambda t: t.id)],
+        "links": [object_fields(k) for k in sorted(project.links.values(), key=lambda k: k.id)],
+        "participants": [object_fields(p) for p in sorted(project.participants.values(), key=lambda p: p.id)],
+        # Baselines keep their order: it is the order of history, and the hash chain follows it.
+        "baselines": [baseline_record(b) for b in project.baselines],
+    }
+
+
+def to_bytes(structure: Any) -> bytes:
+    """Deterministic UTF-8 JSON: sorted keys, no insignificant whitespace."""
+    return json.dumps(structure, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def canonical_bytes(project: Project) -> bytes:
+    """The bytes a plan signature is computed over."""
+    return to_bytes(canonical_content(project))
+
+
+def content_hash(project: Project) -> str:
+    """Hex SHA-256 of the plan's canonical content."""
+    return hashlib.sha256(canonical_bytes(project)).hexdigest()

@@ -1,0 +1,77 @@
+"""Signatures: valid until the content changes, bound to the signer, and baselines chained."""
+
+import dataclasses
+from datetime import date
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from ilrs_planner.sharing.canonical import canonical_bytes
+from ilrs_planner.sharing.chain import broken_links, chain_baselines, next_prev_hash
+from ilrs_planner.sharing.signing import SignatureState, sign_project, verify_project
+
+
+def _raw(key):
+    from cryptography.hazmat.primitives import serialization
+    return key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+
+def test_unsigned_plan_says_so(small_plan):
+    assert verify_project(small_plan).state is SignatureState.UNSIGNED
+
+
+def test_signed_plan_is_trusted_only_with_the_signers_key(small_plan):
+    key = Ed25519PrivateKey.generate()
+    sign_project(small_plan, key, "SUPARCO planning")
+    assert verify_project(small_plan, [_raw(key)]).state is SignatureState.TRUSTED
+    other = Ed25519PrivateKey.generate()
+    result = verify_project(small_plan, [_raw(other)])
+    assert result.state is SignatureState.UNKNOWN_KEY and result.signer == "SUPARCO planning"
+
+
+def test_canonical_bytes_ignore_dict_order_and_the_signature(small_plan):
+    before = canonical_bytes(small_plan)
+    small_plan.tasks = dict(reversed(list(small_plan.tasks.items())))
+    sign_project(small_plan, Ed25519PrivateKey.generate(), "X")
+    small_plan.baselines[:] = [dataclasses.replace(b, prev_hash="") for b in small_plan.baselines]
+    assert canonical_bytes(small_plan) == before
+
+
+def test_renaming_a_task_after_signing_is_detected(small_plan):
+    key = Ed25519PrivateKey.generate()
+    sign_project(small_plan, key, "CNSA")
+    small_plan.tasks["t-a"].name = "Mission A (renamed)"
+    result = verify_project(small_plan, [_raw(key)])
+    assert result.state is SignatureState.ALTERED
+    assert "content differs" in result.describe()
+
+
+def test_moving_a_baseline_date_after_signing_is_detected(small_plan):
+    key = Ed25519PrivateKey.generate()
+    sign_project(small_plan, key, "CNSA")
+    old = small_plan.baselines[0]
+    small_plan.baselines[0] = dataclasses.replace(old, entries={"t-a": (date(2030, 1, 2), date(2030, 1, 12))})
+    assert verify_project(small_plan, [_raw(key)]).state is SignatureState.ALTERED
+
+
+def test_swapping_the_signer_name_breaks_the_signature(small_plan):
+    key = Ed25519PrivateKey.generate()
+    sign_project(small_plan, key, "CNSA")
+    small_plan.signature = dataclasses.replace(small_plan.signature, signer="Roscosmos")
+    result = verify_project(small_plan, [_raw(key)])
+    assert result.state is SignatureState.ALTERED and "signature does not match" in result.describe()
+
+
+def test_baseline_chain_detects_a_rewritten_older_baseline(small_plan):
+    chained = chain_baselines(small_plan.baselines)
+    assert broken_links(chained) == []
+    assert chained[0].prev_hash == "" and chained[1].prev_hash != ""
+    rewritten = [dataclasses.replace(chained[0], as_of=date(2028, 1, 1)), chained[1]]
+    assert broken_links(rewritten) == ["Revised"]
+
+
+def test_next_prev_hash_links_a_new_baseline_to_the_last(small_plan):
+    small_plan.baselines[:] = chain_baselines(small_plan.baselines)
+    new_prev = next_prev_hash(small_plan)
+    from ilrs_planner.domain import Baseline
+    small_plan.baselines.append(Baseline("Third", date(2030, 1, 1), {}, prev_hash=new_prev))
+    assert broken_links(small_plan.baselines) == []
