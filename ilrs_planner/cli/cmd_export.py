@@ -1,0 +1,81 @@
+"""`ilrs-planner export PLAN.db -o OUT.ext`: a timeline image, or the plan in another tool's format."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from ..domain import PlannerError, parse_fuzzy_date
+from .render import load_plan, print_warnings
+
+IMAGE_SUFFIXES = {".png", ".svg", ".pdf"}
+IMAGE_OPTIONS = ("date_from", "date_to", "width", "dpi", "title")
+
+
+def register(subparsers) -> None:
+    """Add the `export` sub-command."""
+    parser = subparsers.add_parser(
+        "export",
+        help="write a timeline image (.png/.svg/.pdf) or the plan as .csv/.xml/.xlsx/.ics",
+        description="Export a plan: .png, .svg and .pdf give a Gantt timeline image; .csv (the columns the "
+        "import reads), .xml (MS Project), .xlsx (Excel) and .ics (milestones for calendars) give the plan. "
+        "An existing OUT file is replaced.",
+    )
+    parser.add_argument("plan", metavar="PLAN.db", help="the plan file")
+    parser.add_argument("-o", "--output", required=True, metavar="OUT.ext", help="the file to write")
+    parser.add_argument("--from", dest="date_from", type=_first_day, metavar="DATE",
+                        help="image: first date shown (2024, 2024-06 or 2024-06-15)")
+    parser.add_argument("--to", dest="date_to", type=_last_day, metavar="DATE",
+                        help="image: last date shown (2050 means the end of 2050)")
+    parser.add_argument("--width", type=_pixels, metavar="PX", help="image: width in pixels (e.g. 3840)")
+    parser.add_argument("--dpi", type=_pixels, metavar="N", help="image: resolution in dots per inch")
+    parser.add_argument("--milestones-only", action="store_true", help="image: show milestones only")
+    parser.add_argument("--title", help="image: the title above the timeline")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write the export and report what it could not carry."""
+    output = Path(args.output)
+    if output.resolve() == Path(args.plan).resolve():
+        raise PlannerError("cli.usage", "the output must be another file than the plan")
+    if args.date_from and args.date_to and args.date_from > args.date_to:
+        raise PlannerError("cli.usage", f"--from {args.date_from} is after --to {args.date_to}")
+    project = load_plan(args.plan)
+    if output.suffix.lower() in IMAGE_SUFFIXES:
+        _export_image(project, output, args)
+    else:
+        given = [f"--{name.replace('date_', '')}" for name in IMAGE_OPTIONS if getattr(args, name) is not None]
+        given += ["--milestones-only"] if args.milestones_only else []
+        if given:
+            print_warnings([f"{', '.join(given)} apply to images only; ignored for {output.suffix} files"])
+        from ..exchange.formats import write_plan
+
+        print_warnings(write_plan(project, output))
+    print(f"Wrote {output}")
+    return 0
+
+
+def _export_image(project, output: Path, args: argparse.Namespace) -> None:
+    try:
+        from ..qt.image_export import export_image
+    except ImportError as exc:
+        raise PlannerError("export.failed", f"image export needs the desktop components (Qt): {exc}") from None
+    export_image(project, output, width=args.width, dpi=args.dpi, date_from=args.date_from,
+                 date_to=args.date_to, milestones_only=args.milestones_only, title=args.title)
+
+
+def _first_day(text: str) -> date:
+    return parse_fuzzy_date(text)[0]
+
+
+def _last_day(text: str) -> date:
+    return parse_fuzzy_date(text, end=True)[0]
+
+
+def _pixels(text: str) -> int:
+    value = int(text)  # argparse turns the ValueError into a usage message
+    if not 1 <= value <= 100_000:
+        raise argparse.ArgumentTypeError(f"{value} is outside 1..100000")
+    return value

@@ -1,0 +1,48 @@
+"""`ilrs-planner import FILE -o OUT.db`: a plan from a CSV task table, MS Project XML, ..."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..domain import PlannerError, parse_iso_date
+from .render import print_warnings, refuse_to_overwrite
+
+
+def register(subparsers) -> None:
+    """Add the `import` sub-command."""
+    parser = subparsers.add_parser(
+        "import",
+        help="read a task table (.csv as MS Project exports it, .xml) into a new plan file",
+        description="Read a plan from another tool into a new plan file, then schedule it so that problems "
+        "such as a dependency loop are reported now. CSV columns: ID, Name, Duration, Predecessors, "
+        "Outline Level, Start, Constraint Type, Constraint Date, Deadline, Actual Start, Actual Finish, "
+        "% Complete, Notes, Owner, Kind, Classification, Source (a day is a calendar day). "
+        "What could not be carried over is listed as warnings on stderr.",
+    )
+    parser.add_argument("file", metavar="FILE", help="the file to read (.csv, .xml)")
+    parser.add_argument("-o", "--output", required=True, metavar="OUT.db", help="the plan file to create")
+    parser.add_argument("--start", type=parse_iso_date, metavar="YYYY-MM-DD",
+                        help="the project start (default: the file's, else its earliest date, else today)")
+    parser.add_argument("--force", action="store_true", help="replace OUT.db if it exists")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Import, schedule (so a loop is named), save, and say what was imported."""
+    from ..engine.cpm import schedule
+    from ..exchange.formats import read_plan
+    from ..store import save_project
+
+    if Path(args.file).resolve() == Path(args.output).resolve():
+        raise PlannerError("cli.usage", "the output must be a new file, not the file being imported")
+    refuse_to_overwrite(args.output, args.force)
+    result = read_plan(args.file, start=args.start)
+    print_warnings(result.warnings)
+    project = result.project
+    dates = schedule(project)
+    save_project(project, args.output)
+    print(f"Imported {len(project.tasks)} tasks, {len(project.links)} links and {len(project.participants)} "
+          f"participants into {args.output}: {dates.project_start.isoformat()} to "
+          f"{dates.project_finish.isoformat()} (finish exclusive)")
+    return 0

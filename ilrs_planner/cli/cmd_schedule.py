@@ -1,0 +1,39 @@
+"""`ilrs-planner schedule PLAN.db [--json]`: the critical-path schedule of a plan."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from .render import FINISH_NOTE, load_plan, print_schedule_table, schedule_json
+
+
+def register(subparsers) -> None:
+    """Add the `schedule` sub-command."""
+    parser = subparsers.add_parser(
+        "schedule",
+        help="show a plan's schedule: dates, floats, critical tasks",
+        description="Schedule a plan (calendar days) and show every task, summaries included, in WBS order. "
+        + FINISH_NOTE,
+    )
+    parser.add_argument("plan", metavar="PLAN.db", help="a plan file (or a .csv/.xml table to schedule directly)")
+    parser.add_argument(
+        "--json", action="store_true",
+        help='print JSON: {"project_start", "project_finish", "tasks": [{"key", "name", "early_start", '
+        '"early_finish", "late_start", "late_finish", "total_float_days", "free_float_days", "critical"}]} '
+        "with ISO dates; finish dates are exclusive",
+    )
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the schedule as a table or as JSON."""
+    from ..engine.cpm import schedule
+
+    project = load_plan(args.plan)
+    result = schedule(project)
+    if args.json:
+        print(json.dumps(schedule_json(project, result), indent=2, ensure_ascii=False))
+    else:
+        print_schedule_table(project, result)
+    return 0
