@@ -1,0 +1,134 @@
+"""Per-row arrays of everything the chart draws, computed once per change (not per paint).
+
+A paint then only slices and scales these arrays for the visible rows, which is what keeps a
+10,000-row plan under a frame budget.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import numpy as np
+
+from ..domain import LinkType, Precision, Project, Task, format_fuzzy_date, period_end, period_start
+from ..engine.schedule import Schedule
+from .palette import owner_colors
+
+KIND_TASK, KIND_SUMMARY, KIND_MILESTONE = 0, 1, 2
+LINK_CODES = {LinkType.FS: 0, LinkType.SS: 1, LinkType.FF: 2, LinkType.SF: 3}
+
+
+@dataclass
+class ChartData:
+    """Row-aligned arrays (index = row) plus link arrays (index = link)."""
+
+    task_ids: list[str]
+    row_of: dict[str, int]
+    start: np.ndarray  # date ordinals, float64
+    finish: np.ndarray  # exclusive
+    kind: np.ndarray  # KIND_*
+    critical: np.ndarray  # bool
+    actual: np.ndarray  # bool: flown / done (has an actual start)
+    color: np.ndarray  # index into `colors`
+    soft0: np.ndarray  # the uncertain period at the announced end (nan = day-exact)
+    soft1: np.ndarray
+    ghost0: np.ndarray  # baseline start/finish (nan = not in the baseline / none chosen)
+    ghost1: np.ndarray
+    whisker0: np.ndarray  # P50..P80 (nan = none)
+    whisker1: np.ndarray
+    labels: list[str]
+    colors: list[str]
+    link_ids: list[str] = field(default_factory=list)
+    link_pred: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    link_succ: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    link_type: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int8))
+    link_critical: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
+    phases: list[tuple[float, float, str]] = field(default_factory=list)  # (start, finish, name)
+
+    def __len__(self) -> int:
+        return len(self.task_ids)
+
+
+def _dates(project: Project, schedule: Schedule | None, task: Task) -> tuple[date, date, bool]:
+    """(start, exclusive finish, critical) from the schedule, else from what was entered."""
+    dates = schedule.tasks.get(task.id) if schedule is not None else None
+    if dates is not None:
+        return dates.early_start, dates.early_finish, dates.critical
+    start = task.actual_start or task.constraint_date or project.start
+    return start, start + timedelta(days=task.duration), False
+
+
+def _soft_period(task: Task, start: date, finish: date, milestone: bool) -> tuple[float, float]:
+    """The period an announced-to-a-year/quarter/month date may fall in ('2035' = all of 2035)."""
+    if task.precision is Precision.DAY or task.actual_start is not None:
+        return np.nan, np.nan
+    last = start if milestone else finish - timedelta(days=1)
+    first_day = period_start(last, task.precision)
+    return float(first_day.toordinal()), float(period_end(last, task.precision).toordinal() + 1)
+
+
+def _label(task: Task, start: date, milestone: bool) -> str:
+    if not milestone:
+        return task.name
+    when = task.actual_start or start
+    precision = Precision.DAY if task.actual_start else task.precision
+    return f"{task.name} · {format_fuzzy_date(when, precision)}"
+
+
+def build_chart_data(project: Project, schedule: Schedule | None, rows: list[str], *,
+                     baseline: str | None = None, whiskers: dict | None = None,
+                     highlight: dict[str, str] | None = None) -> ChartData:
+    """Arrays for `rows` (task ids in display order); unknown ids are dropped."""
+    rows = [tid for tid in rows if tid in project.tasks]
+    summaries = project.summary_ids()
+    owner_color = owner_colors(project)
+    colors = list(dict.fromkeys(list(owner_color.values()) + list((highlight or {}).values())))
+    entries = project.baseline(baseline).entries if baseline else {}
+    n = len(rows)
+    arr = {k: np.full(n, np.nan) for k in ("start", "finish", "soft0", "soft1", "ghost0", "ghost1",
+                                            "whisker0", "whisker1")}
+    kind, color = np.zeros(n, np.int8), np.zeros(n, np.int32)
+    critical, actual, labels = np.zeros(n, bool), np.zeros(n, bool), []
+    for i, tid in enumerate(rows):
+        task = project.tasks[tid]
+        start, finish, crit = _dates(project, schedule, task)
+        milestone = task.duration == 0 and tid not in summaries
+        kind[i] = KIND_SUMMARY if tid in summaries else (KIND_MILESTONE if milestone else KIND_TASK)
+        arr["start"][i], arr["finish"][i] = start.toordinal(), finish.toordinal()
+        arr["soft0"][i], arr["soft1"][i] = _soft_period(task, start, finish, milestone)
+        critical[i], actual[i] = crit, task.actual_start is not None
+        hex_color = (highlight or {}).get(tid) or owner_color.get(task.owner_id, owner_color[None])
+        color[i] = colors.index(hex_color)
+        labels.append(_label(task, start, milestone))
+        if tid in entries:
+            arr["ghost0"][i], arr["ghost1"][i] = (d.toordinal() for d in entries[tid])
+        if whiskers and tid in whiskers:
+            arr["whisker0"][i], arr["whisker1"][i] = (d.toordinal() for d in whiskers[tid])
+    data = ChartData(rows, {tid: i for i, tid in enumerate(rows)}, arr["start"], arr["finish"], kind,
+                     critical, actual, color, arr["soft0"], arr["soft1"], arr["ghost0"], arr["ghost1"],
+                     arr["whisker0"], arr["whisker1"], labels, colors)
+    _add_links(data, project)
+    data.phases = _phases(project, schedule)
+    return data
+
+
+def _add_links(data: ChartData, project: Project) -> None:
+    """Links whose both ends are shown rows (a link into a collapsed branch is not drawn)."""
+    shown = [lk for lk in project.links.values() if lk.pred_id in data.row_of and lk.succ_id in data.row_of]
+    data.link_ids = [lk.id for lk in shown]
+    data.link_pred = np.array([data.row_of[lk.pred_id] for lk in shown], np.int64)
+    data.link_succ = np.array([data.row_of[lk.succ_id] for lk in shown], np.int64)
+    data.link_type = np.array([LINK_CODES[LinkType(lk.type)] for lk in shown], np.int8)
+    data.link_critical = (data.critical[data.link_pred] & data.critical[data.link_succ]
+                          if shown else np.zeros(0, bool))
+
+
+def _phases(project: Project, schedule: Schedule | None) -> list[tuple[float, float, str]]:
+    """Programme phases (kind 'phase', not summaries of a phase) as background bands."""
+    bands = []
+    for task in project.tasks.values():
+        start, finish, _ = _dates(project, schedule, task)
+        if task.kind == "phase" and finish > start:
+            bands.append((float(start.toordinal()), float(finish.toordinal()), task.name))
+    return sorted(bands)

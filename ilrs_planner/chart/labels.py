@@ -1,0 +1,66 @@
+"""Where the name of each bar goes: beside it, never across a neighbour or off the chart.
+
+Each row holds one task, so the only things a label can collide with are its own row's
+drawing (bar, faded tail, ghost bar, whisker) and the chart edges: the label goes right of all
+of them, else left of them, else inside the bar (light text), else pinned to the edge.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from .scene import Scene
+
+GAP_PX = 6.0
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """One label: text starts at x, vertically centred on y."""
+
+    x: float
+    y: float
+    text: str
+    row: int
+    inside: bool = False  # drawn over the bar, so in a light colour
+    bold: bool = False  # summary rows
+
+
+def _extents(scene: "Scene") -> dict[int, list[float]]:
+    """Row -> [left, right, bar_x0, bar_x1, is_summary] of everything drawn in that row."""
+    half = scene.row_height * 0.3
+    out: dict[int, list[float]] = {}
+    for layer, pad, summary in ((scene.tasks, 0.0, 0.0), (scene.summaries, 3.0, 1.0),
+                                (scene.milestones, half, 0.0)):
+        far = np.fmax(layer.x1, layer.soft1)
+        for row, a, b, f in zip(layer.rows.tolist(), layer.x0.tolist(), layer.x1.tolist(), far.tolist()):
+            out[row] = [a - pad, f + pad, a, b, summary]
+    for layer in (scene.ghosts, scene.whiskers):
+        for row, a, b in zip(layer.rows.tolist(), layer.x0.tolist(), layer.x1.tolist()):
+            if row in out:
+                out[row][0], out[row][1] = min(out[row][0], a), max(out[row][1], b)
+    return out
+
+
+def place_labels(scene: "Scene", texts: list[str], text_width: Callable[[str], float]) -> list[Label]:
+    """One label per visible bar or diamond."""
+    labels = []
+    for row, (left, right, bar0, bar1, summary) in sorted(_extents(scene).items()):
+        text = texts[row]
+        w = text_width(text)
+        y = (row + 0.5) * scene.row_height
+        inside = False
+        if right + GAP_PX + w <= scene.width:
+            x = max(right, 0.0) + GAP_PX
+        elif left - GAP_PX - w >= 0:
+            x = left - GAP_PX - w
+        elif min(bar1, scene.width) - max(bar0, 0.0) >= w + 2 * GAP_PX and not summary:
+            x, inside = max(bar0, 0.0) + GAP_PX, True
+        else:
+            x = max(scene.width - w - GAP_PX, 0.0)
+        labels.append(Label(x, y, text, row, inside, bool(summary)))
+    return labels

@@ -1,0 +1,71 @@
+"""The time scale and the two-level axis header."""
+
+from datetime import date
+
+import numpy as np
+
+from ilrs_planner.chart import TimeScale, axis_header, estimate_text_width
+
+WIDTH = estimate_text_width(7.0)
+
+
+def test_scale_maps_days_to_pixels_both_ways():
+    scale = TimeScale.fit(date(2030, 1, 1), date(2030, 1, 11), 100)  # 10 days over 100 px
+    assert scale.px_per_day == 10
+    assert scale.x_of(date(2030, 1, 6)) == 50
+    assert scale.date_at(50) == date(2030, 1, 6)
+    assert np.allclose(scale.x_of_ordinals(np.array([date(2030, 1, 3).toordinal()])), [20])
+
+
+def test_zoom_keeps_the_date_under_the_cursor():
+    scale = TimeScale.fit(date(2030, 1, 1), date(2031, 1, 1), 365)
+    zoomed = scale.zoomed(2.0, anchor_x=100)
+    assert zoomed.px_per_day == 2
+    assert abs(zoomed.ordinal_at(100) - scale.ordinal_at(100)) < 1e-9
+
+
+def test_pan_moves_content_with_the_pointer():
+    scale = TimeScale.fit(date(2030, 1, 1), date(2030, 1, 11), 100)
+    assert scale.panned(30).x_of(date(2030, 1, 1)) == 30
+
+
+def _no_overlaps(cells):
+    spans = sorted((c.label_x, c.label_x + WIDTH(c.label)) for c in cells if c.label)
+    return all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+
+
+def test_whole_programme_shows_decades_over_years():
+    scale = TimeScale.fit(date(2018, 1, 1), date(2053, 1, 1), 1000)  # ~28.5 px per year
+    header = axis_header(scale, 1000, WIDTH)
+    assert (header.upper_unit, header.lower_unit) == ("decade", "year")
+    assert [c.label for c in header.upper][:2] == ["2010s", "2020s"]
+    labels = [c.label for c in header.lower]
+    assert labels[:3] == ["2018", "2020", "2022"]  # every second year when single years are too narrow
+    assert abs((header.lower[1].x1 - header.lower[1].x0) - 2 * 365.25 * scale.px_per_day) < 1
+    assert _no_overlaps(header.upper) and _no_overlaps(header.lower)
+
+
+def test_two_years_shows_years_over_quarters_or_months():
+    scale = TimeScale.fit(date(2030, 1, 1), date(2032, 1, 1), 1000)
+    header = axis_header(scale, 1000, WIDTH)
+    assert header.upper_unit == "year" and header.lower_unit == "month"
+    assert [c.label for c in header.upper] == ["2030", "2031"]
+    assert [c.label for c in header.lower][:3] == ["Jan", "Feb", "Mar"]
+    assert _no_overlaps(header.lower)
+
+
+def test_ten_years_shows_quarters_and_a_quarter_shows_weeks():
+    ten = TimeScale.fit(date(2030, 1, 1), date(2040, 1, 1), 1400)
+    assert axis_header(ten, 1400, WIDTH).lower_unit == "quarter"
+    quarter = TimeScale.fit(date(2030, 1, 1), date(2030, 4, 1), 1000)
+    header = axis_header(quarter, 1000, WIDTH)
+    assert (header.upper_unit, header.lower_unit) == ("month", "week")
+    assert header.upper[0].label == "Jan 2030"
+    assert header.lower[0].x0 < 0 <= header.lower[1].x0  # weeks start on Monday (2029-12-31)
+
+
+def test_partly_visible_upper_cell_keeps_its_label_on_screen():
+    scale = TimeScale.fit(date(2030, 7, 1), date(2032, 7, 1), 800)
+    header = axis_header(scale, 800, WIDTH)
+    first = header.upper[0]
+    assert first.label == "2030" and first.x0 < 0 and first.label_x >= 0

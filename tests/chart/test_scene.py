@@ -1,0 +1,100 @@
+"""Scene geometry computed by hand from the fixture plan (10 px per day, 24 px rows)."""
+
+from datetime import date
+
+import numpy as np
+
+from ilrs_planner.chart import SceneOptions, TimeScale, build_chart_data, build_scene, hit_test
+from ilrs_planner.chart.palette import CRITICAL, owner_colors
+from ilrs_planner.domain import Baseline
+
+SCALE = TimeScale.fit(date(2030, 1, 1), date(2030, 3, 2), 600)  # 60 days, 10 px/day
+
+
+def _scene(plan, width=600, first=0, last=10, **opts):
+    project, schedule, rows = plan
+    data = build_chart_data(project, schedule, rows)
+    return build_scene(data, SCALE, width, first, last, SceneOptions(**opts))
+
+
+def test_bars_diamonds_and_summaries_land_on_their_dates_and_rows(plan):
+    scene = _scene(plan)
+    assert scene.tasks.rows.tolist() == [1, 2]
+    assert scene.tasks.x0.tolist() == [0, 100] and scene.tasks.x1.tolist() == [100, 300]
+    assert scene.tasks.y0[0] == 24 + 0.24 * 24 and scene.tasks.y1[0] == 24 + 0.76 * 24
+    assert scene.summaries.rows.tolist() == [0] and scene.summaries.x1[0] == 300
+    assert scene.milestones.rows.tolist() == [3] and scene.milestones.x0[0] == 300
+
+
+def test_owner_colour_is_the_participants_and_critical_is_flagged(plan):
+    scene = _scene(plan)
+    assert scene.colors[scene.tasks.color[0]] == "#123456"
+    assert scene.tasks.critical.all()
+    assert not _scene(plan, show_critical=False).tasks.critical.any()
+    assert CRITICAL not in owner_colors(plan[0]).values()
+
+
+def test_year_precision_bar_fades_over_its_whole_year(plan):
+    scene = _scene(plan)
+    i = scene.tasks.rows.tolist().index(2)
+    assert scene.tasks.soft0[i] == 0  # 2030-01-01
+    assert scene.tasks.soft1[i] == 3650  # 2031-01-01 = 365 days * 10 px
+    assert np.isnan(scene.tasks.soft0[0])  # day-exact design task: no fade
+
+
+def test_fs_links_leave_the_end_and_enter_the_start(plan):
+    scene = _scene(plan)
+    first = scene.link_points[scene.link_offsets[0]:scene.link_offsets[1]].tolist()
+    # design ends at x=100 (row 1, y=36); build starts at x=100 (row 2, y=60): a back-route
+    # that steps out 8 px, drops to the row boundary y=48, comes back and enters from the left.
+    assert first == [[100, 36], [108, 36], [108, 48], [92, 48], [92, 60], [100, 60]]
+    assert scene.link_critical.all()
+
+
+def test_culling_keeps_only_visible_rows_and_dates(plan):
+    scene = _scene(plan, first=2, last=3)
+    assert scene.tasks.rows.tolist() == [2] and scene.summaries.rows.tolist() == []
+    narrow = _scene(plan, width=50)  # only the first 5 days are visible
+    assert 1 in narrow.tasks.rows.tolist() and 3 not in narrow.milestones.rows.tolist()
+
+
+def test_labels_sit_right_of_bars_or_left_when_the_edge_is_near(plan):
+    scene = _scene(plan)
+    design = next(lb for lb in scene.labels if lb.row == 1)
+    assert design.x == 100 + 6 and design.text == "Design"
+    narrow = _scene(plan, width=330)
+    launch = next(lb for lb in narrow.labels if lb.row == 3)
+    assert launch.x + len(launch.text) * 7 <= 300 - 0.3 * 24  # moved left of the diamond
+
+
+def test_baseline_gives_ghost_bars_under_the_current_ones(plan):
+    project, schedule, rows = plan
+    project.baselines.append(Baseline("2029", date(2029, 6, 1), {rows[1]: (date(2030, 1, 1), date(2030, 1, 6))}))
+    data = build_chart_data(project, schedule, rows, baseline="2029")
+    scene = build_scene(data, SCALE, 600, 0, 10)
+    assert scene.ghosts.rows.tolist() == [1]
+    assert (scene.ghosts.x0[0], scene.ghosts.x1[0]) == (0, 50)
+    assert scene.ghosts.y0[0] > scene.tasks.y1[0]  # drawn below the current bar
+
+
+def test_whiskers_span_p50_to_p80(plan):
+    project, schedule, rows = plan
+    data = build_chart_data(project, schedule, rows, whiskers={rows[3]: (date(2030, 2, 5), date(2030, 2, 15))})
+    scene = build_scene(data, SCALE, 600, 0, 10)
+    assert (scene.whiskers.x0[0], scene.whiskers.x1[0]) == (350, 450)
+
+
+def test_hit_test_finds_bar_end_bar_milestone_and_link(plan):
+    scene = _scene(plan)
+    assert hit_test(scene, 150, 60).kind == "bar"
+    end = hit_test(scene, 298, 60)
+    assert end.kind == "bar_end" and end.task_id == plan[2][2]
+    assert hit_test(scene, 301, 84).task_id == plan[2][3]
+    link = hit_test(scene, 108, 42)
+    assert link.kind == "link" and link.link_id == "l1"
+    assert hit_test(scene, 500, 60) is None
+
+
+def test_today_and_status_lines(plan):
+    scene = _scene(plan, today=date(2030, 1, 21), status_date=date(2035, 1, 1))
+    assert scene.today_x == 200 and scene.status_x is None  # off screen
