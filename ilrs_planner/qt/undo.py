@@ -1,0 +1,54 @@
+"""The one QUndoCommand adapter: a pure `Command` on the document's QUndoStack."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QUndoCommand
+
+from ..commands.base import ChangeSet, Command
+
+if TYPE_CHECKING:
+    from .document import Document
+
+_NO_MERGE = -1
+
+
+def merge_id(command: Command) -> int:
+    """Qt's merge id for a command: equal merge keys give equal ids; None never merges."""
+    if command.merge_key is None:
+        return _NO_MERGE
+    return hash(command.merge_key) & 0x7FFFFFFF
+
+
+class UndoAdapter(QUndoCommand):
+    """Runs `command` against the document's project; the first redo only reports the change."""
+
+    def __init__(self, document: "Document", command: Command, applied: ChangeSet):
+        super().__init__(command.text)
+        self.document = document
+        self.command = command
+        self._first_changes: ChangeSet | None = applied  # Document.push applied it already
+
+    def redo(self) -> None:
+        if self._first_changes is not None:
+            changes, self._first_changes = self._first_changes, None
+        else:
+            changes = self.command.apply(self.document.project)
+        self.setText(self.command.text)
+        self.document.notify_changed(changes)
+
+    def undo(self) -> None:
+        self.document.notify_changed(self.command.revert(self.document.project))
+
+    def id(self) -> int:  # noqa: A003 - Qt's name
+        return merge_id(self.command)
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        """Absorb a follow-up nudge of the same task and field (Qt calls this after its redo)."""
+        if not isinstance(other, UndoAdapter) or other.command.merge_key != self.command.merge_key:
+            return False
+        if not self.command.merge(other.command):
+            return False
+        self.setText(self.command.text)
+        return True
