@@ -3,33 +3,8 @@
 from __future__ import annotations
 
 from ..domain import Link, LinkType, PlannerError, Project
+from ..engine.graph import find_cycle
 from .base import ChangeSet, Command
-
-try:  # the engine's cycle finder, when present, is the single source of truth
-    from ..engine.graph import find_cycle as _engine_find_cycle
-except ImportError:  # pragma: no cover - only while the engine is being written
-    _engine_find_cycle = None
-
-
-def _path(project: Project, start: str, goal: str) -> list[str] | None:
-    """Task ids along existing links from `start` to `goal` (depth-first), or None."""
-    successors: dict[str, list[str]] = {}
-    for link in project.links.values():
-        successors.setdefault(link.pred_id, []).append(link.succ_id)
-    parent: dict[str, str | None] = {start: None}
-    stack = [start]
-    while stack:
-        node = stack.pop()
-        if node == goal:
-            path = [node]
-            while parent[path[-1]] is not None:
-                path.append(parent[path[-1]])
-            return path[::-1]
-        for nxt in successors.get(node, []):
-            if nxt not in parent:
-                parent[nxt] = node
-                stack.append(nxt)
-    return None
 
 
 def _ancestors(project: Project, task_id: str) -> set[str]:
@@ -53,10 +28,9 @@ def check_link_allowed(project: Project, pred_id: str, succ_id: str) -> None:
     if pred_id in _ancestors(project, succ_id) or succ_id in _ancestors(project, pred_id):
         raise PlannerError("link.summary_child", f"{pred.key} and {succ.key} are a summary and its own sub-task",
                            [pred_id, succ_id])
-    back = _path(project, succ_id, pred_id)
-    if back is not None:
-        loop = [pred_id] + back
-        names = " → ".join(project.tasks[tid].key for tid in loop)
+    loop = find_cycle(project, [Link(pred_id, succ_id)])
+    if loop is not None:
+        names = " → ".join(project.tasks[tid].key for tid in loop + loop[:1])
         raise PlannerError("link.cycle", f"linking {pred.key} → {succ.key} would close the loop {names}", loop)
 
 

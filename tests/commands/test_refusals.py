@@ -52,8 +52,12 @@ def test_refused_without_change(plan, make, code):
 def test_cycle_message_names_the_loop_by_keys(plan):
     with pytest.raises(PlannerError) as caught:
         check_link_allowed(plan, "m", "a")
-    assert "M → A → B → C → M" in caught.value.message
-    assert caught.value.subject_ids[0] == "m"
+    loop = caught.value.subject_ids
+    assert set(loop) == {"a", "b", "c", "m"}
+    keys = [plan.tasks[tid].key for tid in loop]
+    assert " → ".join(keys + keys[:1]) in caught.value.message
+    start = keys.index("A")  # the loop follows the links: A → B → C → M → A
+    assert keys[start:] + keys[:start] == ["A", "B", "C", "M"]
 
 
 def test_nudges_of_one_field_merge_and_revert_to_the_start(plan):
