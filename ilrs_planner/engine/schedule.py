@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Mapping
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +20,56 @@ class TaskDates:
     critical: bool
 
 
+class TaskTable(Mapping[str, TaskDates]):
+    """Task id -> TaskDates, built from day-ordinal columns on first access.
+
+    A 100,000-task schedule would spend longer making date objects than scheduling; a view
+    usually reads a few hundred rows, so each row is materialised when asked for, then kept.
+    """
+
+    __slots__ = ("_index", "_columns", "_made")
+
+    def __init__(self, task_ids, early_start, early_finish, late_start, late_finish, total_float, free_float,
+                 critical):
+        self._index = {tid: i for i, tid in enumerate(task_ids)}
+        self._columns = tuple(_as_list(c) for c in (early_start, early_finish, late_start, late_finish,
+                                                     total_float, free_float, critical))
+        self._made: dict[str, TaskDates] = {}
+
+    def __getitem__(self, task_id: str) -> TaskDates:
+        made = self._made.get(task_id)
+        if made is None:
+            i = self._index[task_id]
+            es, ef, ls, lf, tf, ff, crit = (column[i] for column in self._columns)
+            made = TaskDates(date.fromordinal(es), date.fromordinal(ef), date.fromordinal(ls),
+                             date.fromordinal(lf), tf, ff, bool(crit))
+            self._made[task_id] = made
+        return made
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def __contains__(self, task_id: object) -> bool:
+        return task_id in self._index
+
+    def critical_ids(self) -> set[str]:
+        """Ids of the critical tasks, read straight from the columns."""
+        critical = self._columns[6]
+        return {tid for tid, i in self._index.items() if critical[i]}
+
+    def ordinals(self, task_id: str) -> tuple[int, int, int, int]:
+        """(ES, EF, LS, LF) as day ordinals, for analyses that do arithmetic on many tasks."""
+        i = self._index[task_id]
+        return tuple(column[i] for column in self._columns[:4])
+
+
+def _as_list(column) -> list:
+    return column.tolist() if hasattr(column, "tolist") else list(column)
+
+
 @dataclass(frozen=True, slots=True)
 class Schedule:
     """Every task's dates (summaries included) and the plan's span."""
@@ -29,4 +79,8 @@ class Schedule:
     tasks: Mapping[str, TaskDates]
 
     def critical_ids(self) -> set[str]:
+        """Ids of the tasks (summaries included) with no total float left."""
+        fast = getattr(self.tasks, "critical_ids", None)
+        if fast is not None:
+            return fast()
         return {tid for tid, d in self.tasks.items() if d.critical}

@@ -1,0 +1,91 @@
+"""Input checks of the scheduler: each names the offending tasks by key (message) and id (subjects)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..domain import PlannerError, Task
+
+
+def check_durations(durations: np.ndarray, tasks: list[Task]) -> None:
+    """Refuse negative durations."""
+    negative = np.flatnonzero(durations < 0)
+    if negative.size:
+        bad = [tasks[int(i)] for i in negative[:5]]
+        names = ", ".join(f"'{t.key}' ({t.duration} days)" for t in bad)
+        raise PlannerError("task.negative_duration", f"a duration cannot be negative: {names}", [t.id for t in bad])
+
+
+def parent_indices(tasks: list[Task], index: dict[str, int]) -> np.ndarray:
+    """Parent index of every task (-1 at the top level); a parent that is not in the plan is an error."""
+    parents = np.full(len(tasks), -1, dtype=np.int64)
+    for i, task in enumerate(tasks):
+        if task.parent_id is not None:
+            p = index.get(task.parent_id)
+            if p is None:
+                raise PlannerError("task.unknown", f"task '{task.key}' is under a parent that is not in the plan "
+                                   f"({task.parent_id})", [task.id])
+            parents[i] = p
+    return parents
+
+
+def depths(parent: np.ndarray, tasks: list[Task]) -> np.ndarray:
+    """Outline depth of every task (0 = top level); a task placed under itself is an error."""
+    depth = np.zeros(len(parent), dtype=np.int64)
+    up = parent.copy()
+    for _ in range(64):  # plans are shallow: walk all tasks up together, level by level
+        above = up >= 0
+        if not above.any():
+            return depth
+        depth[above] += 1
+        up[above] = parent[up[above]]
+    return _deep_depths(parent, tasks)
+
+
+def _deep_depths(parent: np.ndarray, tasks: list[Task]) -> np.ndarray:
+    """Depths one task at a time, remembering each chain, so a loop of parents is found."""
+    parents = parent.tolist()
+    depth: list[int | None] = [None] * len(parents)
+    for i in range(len(parents)):
+        chain, up = [], i
+        while up >= 0 and depth[up] is None:
+            if up in chain:
+                task = tasks[up]
+                raise PlannerError("task.parent_cycle", f"task '{task.key}' is placed under itself", [task.id])
+            chain.append(up)
+            up = parents[up]
+        known = -1 if up < 0 else depth[up]
+        for offset, node in enumerate(reversed(chain), start=1):
+            depth[node] = known + offset
+    return np.array(depth, dtype=np.int64)
+
+
+def raise_unknown_task(fields: list[tuple], index: dict[str, int], tasks: list[Task]) -> None:
+    """Name the first link whose end is not a task of the plan."""
+    for pred_id, succ_id, *_ in fields:
+        for missing, other in ((pred_id, succ_id), (succ_id, pred_id)):
+            if missing not in index:
+                known = tasks[index[other]].key if other in index else other
+                raise PlannerError("link.unknown_task", f"a link of task '{known}' names a task that is not in "
+                                   f"the plan ({missing})", [missing] + ([other] if other in index else []))
+
+
+def check_summary_links(pred: np.ndarray, succ: np.ndarray, is_summary: np.ndarray, parent: np.ndarray,
+                        tasks: list[Task]) -> None:
+    """Refuse a link between a summary and one of its own descendants (it would bind itself)."""
+    touching = np.flatnonzero(is_summary[pred] | is_summary[succ])
+    for k in touching:
+        a, b = int(pred[k]), int(succ[k])
+        for summary, sub in ((a, b), (b, a)):
+            if _is_ancestor(summary, sub, parent):
+                raise PlannerError("link.summary_child", f"summary task '{tasks[summary].key}' is linked to its "
+                                   f"own sub-task '{tasks[sub].key}'", [tasks[a].id, tasks[b].id])
+
+
+def _is_ancestor(ancestor: int, task: int, parent: np.ndarray) -> bool:
+    up = int(parent[task])
+    while up >= 0:
+        if up == ancestor:
+            return True
+        up = int(parent[up])
+    return False

@@ -1,0 +1,220 @@
+"""Compile a project into the integer network the scheduler runs on.
+
+Every scheduling rule becomes a difference constraint `ES[v] >= ES[u] + weight` between nodes whose
+value is a day ordinal. A leaf task is one node (its early start). A summary task gets up to four
+gate nodes instead of links fanned out to every descendant (which would grow as children x
+children):
+
+- in_start:  lower bound on every descendant's start  (links FS/SS into the summary, SNET/MSO)
+- in_finish: lower bound on every descendant's finish (links FF/SF into the summary)
+- out_start:  the latest start of any descendant  (source of SS/SF links out of the summary)
+- out_finish: the latest finish of any descendant (source of FS/FF links out; FNLT/deadline cap)
+
+A gate exists only when the summary or one of its ancestors needs it. A link on a summary thus
+binds each of its descendants exactly as if it had been drawn to or from that descendant.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from operator import attrgetter
+
+import numpy as np
+
+from ..domain import ConstraintType, LinkType, PlannerError, Project, Task
+from . import _checks
+
+BIG = 10**9  # beyond any day ordinal: stands for "no bound"
+_LINK_FIELDS = attrgetter("pred_id", "succ_id", "type", "lag")
+_BOUND_FIELDS = attrgetter("constraint", "constraint_date", "deadline", "actual_start", "actual_finish")
+_TYPE_CODE = {LinkType.FS: 0, LinkType.SS: 1, LinkType.FF: 2, LinkType.SF: 3}
+
+
+@dataclass(slots=True)
+class Network:
+    """A project as arrays: tasks are nodes 0..n-1, gate nodes follow; edges in CSR form."""
+
+    task_ids: list[str]
+    tasks: list[Task]
+    start: int  # the plan's start (ordinal)
+    duration: np.ndarray  # effective duration per task (actual dates win)
+    parent: np.ndarray  # parent task index, -1 at the top level
+    depth: np.ndarray
+    is_summary: np.ndarray
+    history: np.ndarray  # task has an actual date: its dates are fixed, its incoming links dead
+    finished: np.ndarray  # task has an actual finish
+    gates: dict[str, np.ndarray]  # gate kind -> node index per task (-1: none)
+    n_nodes: int
+    node_task: np.ndarray  # node -> task index it belongs to
+    base: np.ndarray  # early lower bound per node
+    fixed: np.ndarray  # fixed early start per node, or -BIG
+    start_cap: np.ndarray  # per task: latest start allowed (SNLT/MSO), BIG if none
+    finish_cap: np.ndarray  # per task: latest finish allowed (FNLT/MFO/deadline), BIG if none
+    offsets: np.ndarray  # CSR: out-edges of node u are offsets[u]:offsets[u+1]
+    targets: np.ndarray
+    weights: np.ndarray
+    live: np.ndarray  # False for edges into a task with actual dates (history ignores links)
+    is_link_edge: np.ndarray  # per CSR edge: True for a plan link, False for a WBS gate edge
+
+
+def compile_network(project: Project) -> Network:
+    """Validate the project and build its constraint network (raises PlannerError on bad input)."""
+    tasks = list(project.tasks.values())
+    task_ids = list(project.tasks)
+    index = {tid: i for i, tid in enumerate(task_ids)}
+    n = len(tasks)
+    planned = np.fromiter(map(attrgetter("duration"), tasks), dtype=np.int64, count=n)
+    _checks.check_durations(planned, tasks)
+    parent = _checks.parent_indices(tasks, index)
+    depth = _checks.depths(parent, tasks)
+    is_summary = np.zeros(n, dtype=bool)
+    is_summary[parent[parent >= 0]] = True
+    links = _link_arrays(project, index, tasks)
+    _checks.check_summary_links(links[0], links[1], is_summary, parent, tasks)
+    bounds = _task_bounds(tasks, planned, is_summary, project.start.toordinal())
+    return _assemble(project, tasks, task_ids, parent, depth, is_summary, links, bounds)
+
+
+def _link_arrays(project: Project, index: dict[str, int], tasks: list[Task]) -> tuple[np.ndarray, ...]:
+    """(pred, succ, type code, lag) arrays of every link, checked for unknown and self links."""
+    fields = list(map(_LINK_FIELDS, project.links.values()))
+    if not fields:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty, empty
+    pred_ids, succ_ids, types, lags = zip(*fields)
+    for ids in (pred_ids, succ_ids):
+        if not index.keys() >= set(ids):
+            _checks.raise_unknown_task(fields, index, tasks)
+    pred = np.fromiter(map(index.__getitem__, pred_ids), dtype=np.int64, count=len(fields))
+    succ = np.fromiter(map(index.__getitem__, succ_ids), dtype=np.int64, count=len(fields))
+    same = np.flatnonzero(pred == succ)
+    if same.size:
+        task = tasks[int(pred[same[0]])]
+        raise PlannerError("link.self", f"task '{task.key}' is linked to itself", [task.id])
+    code = np.fromiter(map(_TYPE_CODE.__getitem__, types), dtype=np.int64, count=len(fields))
+    return pred, succ, code, np.fromiter(lags, dtype=np.int64, count=len(fields))
+
+
+@dataclass(slots=True)
+class _Bounds:
+    duration: np.ndarray
+    base: np.ndarray  # leaf: earliest start; summary: bound handed to its descendants' starts
+    fixed: np.ndarray
+    start_cap: np.ndarray
+    finish_cap: np.ndarray
+    history: np.ndarray
+    finished: np.ndarray
+
+
+def _task_bounds(tasks: list[Task], planned: np.ndarray, is_summary: np.ndarray, start: int) -> _Bounds:
+    """Constraints, deadlines and actual dates as per-task ordinal bounds."""
+    n = len(tasks)
+    b = _Bounds(planned.copy(), np.full(n, start, dtype=np.int64), np.full(n, -BIG, dtype=np.int64),
+                np.full(n, BIG, dtype=np.int64), np.full(n, BIG, dtype=np.int64),
+                np.zeros(n, dtype=bool), np.zeros(n, dtype=bool))
+    b.base[is_summary] = -BIG
+    for i, (ctype, cdate, deadline, actual_start, actual_finish) in enumerate(map(_BOUND_FIELDS, tasks)):
+        if ctype == ConstraintType.ASAP and deadline is None and actual_start is None and actual_finish is None:
+            continue
+        if deadline is not None:
+            b.finish_cap[i] = deadline.toordinal()
+        if ctype != ConstraintType.ASAP:
+            _apply_constraint(b, i, tasks[i], ConstraintType(ctype), cdate, bool(is_summary[i]))
+        if (actual_start or actual_finish) and not is_summary[i]:
+            _apply_actuals(b, i, tasks[i], actual_start, actual_finish)
+    return b
+
+
+def _apply_constraint(b: _Bounds, i: int, task: Task, ctype: ConstraintType, cdate, summary: bool) -> None:
+    """One task's constraint. On a summary only the rules that hold for its span are applied."""
+    if cdate is None:
+        raise PlannerError("task.bad_value", f"task '{task.key}' has a {ctype} constraint without a date", [task.id])
+    day, dur = cdate.toordinal(), int(b.duration[i])
+    if ctype in (ConstraintType.SNLT, ConstraintType.MSO):
+        b.start_cap[i] = min(b.start_cap[i], day)
+    if ctype in (ConstraintType.FNLT, ConstraintType.MFO):
+        b.finish_cap[i] = min(b.finish_cap[i], day)
+    if summary:
+        # A summary starts when its first descendant starts, so SNET/MSO bound every descendant;
+        # a finish-no-earlier bound on the span cannot be pinned on any one descendant.
+        if ctype in (ConstraintType.SNET, ConstraintType.MSO):
+            b.base[i] = day
+        return
+    if ctype == ConstraintType.SNET:
+        b.base[i] = max(b.base[i], day)
+    elif ctype == ConstraintType.FNET:
+        b.base[i] = max(b.base[i], day - dur)
+    elif ctype == ConstraintType.MSO:
+        b.fixed[i] = day
+    elif ctype == ConstraintType.MFO:
+        b.fixed[i] = day - dur
+
+
+def _apply_actuals(b: _Bounds, i: int, task: Task, actual_start, actual_finish) -> None:
+    """Actual dates are history: they fix the task whatever its links and constraints say."""
+    b.history[i] = True
+    if actual_start is not None and actual_finish is not None:
+        if actual_finish < actual_start:
+            raise PlannerError("task.bad_value", f"task '{task.key}' finishes ({actual_finish}) before it "
+                               f"starts ({actual_start})", [task.id])
+        b.duration[i] = actual_finish.toordinal() - actual_start.toordinal()
+    if actual_start is not None:
+        b.fixed[i] = actual_start.toordinal()
+    else:
+        b.fixed[i] = actual_finish.toordinal() - int(b.duration[i])
+    b.finished[i] = actual_finish is not None
+
+
+def _assemble(project, tasks, task_ids, parent, depth, is_summary, links, bounds: _Bounds) -> Network:
+    """Allocate gate nodes, turn links and the WBS into weighted edges, and pack them as CSR."""
+    from ._edges import build_edges  # local: the edge builder is the second half of compilation
+
+    n = len(tasks)
+    gates, n_nodes = _allocate_gates(links, parent, depth, is_summary, bounds)
+    src, dst, weight, is_link = build_edges(links, parent, is_summary, bounds.duration, gates)
+    node_task = np.concatenate([np.arange(n), np.zeros(n_nodes - n, dtype=np.int64)])
+    base = np.full(n_nodes, -BIG, dtype=np.int64)
+    base[:n] = bounds.base
+    fixed = np.full(n_nodes, -BIG, dtype=np.int64)
+    fixed[:n] = bounds.fixed
+    for kind, nodes in gates.items():
+        has = nodes >= 0
+        node_task[nodes[has]] = np.flatnonzero(has)
+    has_in = gates["in_start"] >= 0
+    base[gates["in_start"][has_in]] = bounds.base[has_in]
+    base[:n][is_summary] = -BIG
+    order = np.argsort(src, kind="stable")
+    offsets = np.zeros(n_nodes + 1, dtype=np.int64)
+    np.cumsum(np.bincount(src, minlength=n_nodes), out=offsets[1:])
+    targets = dst[order]
+    live = ~(bounds.history[node_task[targets]] & (targets < n))
+    return Network(task_ids, tasks, project.start.toordinal(), bounds.duration, parent, depth, is_summary,
+                   bounds.history, bounds.finished, gates, n_nodes, node_task, base, fixed, bounds.start_cap,
+                   bounds.finish_cap, offsets, targets, weight[order], live, is_link[order])
+
+
+def _allocate_gates(links, parent, depth, is_summary, bounds: _Bounds) -> tuple[dict[str, np.ndarray], int]:
+    """Give each summary the gate nodes that it or an ancestor needs; numbered after the tasks."""
+    pred, succ, code, _ = links
+    n = len(parent)
+    need = {kind: np.zeros(n, dtype=bool) for kind in ("in_start", "in_finish", "out_start", "out_finish")}
+    need["in_start"][succ[code <= 1]] = True  # FS, SS end at a start
+    need["in_finish"][succ[code >= 2]] = True  # FF, SF end at a finish
+    need["out_start"][pred[(code == 1) | (code == 3)]] = True  # SS, SF leave from a start
+    need["out_finish"][pred[(code == 0) | (code == 2)]] = True  # FS, FF leave from a finish
+    need["in_start"] |= bounds.base > -BIG
+    need["out_finish"] |= bounds.finish_cap < BIG
+    summaries = np.flatnonzero(is_summary)
+    by_depth = summaries[np.argsort(depth[summaries], kind="stable")]
+    gates, next_node = {}, n
+    for kind, wanted in need.items():
+        wanted &= is_summary
+        for level in np.unique(depth[by_depth]):
+            at = by_depth[depth[by_depth] == level]
+            has_parent = at[parent[at] >= 0]
+            wanted[has_parent] |= wanted[parent[has_parent]]
+        nodes = np.full(n, -1, dtype=np.int64)
+        count = int(wanted.sum())
+        nodes[wanted] = np.arange(next_node, next_node + count)
+        gates[kind], next_node = nodes, next_node + count
+    return gates, next_node
