@@ -40,7 +40,8 @@ def parse_entry(entry: str, known_ids: set[str]) -> PredecessorRef:
         return PredecessorRef(m["id"], LinkType(m["type"].upper()), _lag(entry, m))
     if m or _BARE_ID.match(entry):
         ref = m["id"] if m else entry
-        raise PlannerError("link.unknown_task", f"no task has the ID '{ref}' (in '{entry}')", [ref])
+        where = f" (in '{entry}')" if ref != entry else ""
+        raise PlannerError("link.unknown_task", f"no task has the ID '{ref}'{where}", [ref])
     raise PlannerError("import.bad_row", f"'{entry}' is not a dependency ({_HINT})")
 
 
