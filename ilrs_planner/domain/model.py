@@ -92,6 +92,11 @@ class Baseline:
     def __post_init__(self):
         object.__setattr__(self, "entries", MappingProxyType(dict(self.entries)))
 
+    def __reduce__(self):
+        # A read-only mapping cannot be pickled or deep-copied; rebuild from a plain dict instead
+        # (plan snapshots for undo tests and worker processes copy baselines this way).
+        return (Baseline, (self.name, self.as_of, dict(self.entries), self.notes, self.id, self.prev_hash))
+
 
 @dataclass(frozen=True, slots=True)
 class PlanSignature:
