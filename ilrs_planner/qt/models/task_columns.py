@@ -1,0 +1,146 @@
+"""What each task-tree column shows, and what typing into it means (as commands)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import IntEnum
+
+from ...commands.base import Command
+from ...commands.tasks import SetDuration, SetTaskFields
+from ...domain import ConstraintType, PlannerError, Project, Task, format_fuzzy_date, parse_duration, parse_fuzzy_date
+from ...engine.schedule import Schedule, TaskDates
+
+
+class Column(IntEnum):
+    NAME, KEY, OWNER, START, FINISH, DURATION, FLOAT, BASELINE_FINISH, VARIANCE = range(9)
+
+
+HEADERS = {
+    Column.NAME: "Name", Column.KEY: "Key", Column.OWNER: "Owner", Column.START: "Start",
+    Column.FINISH: "Finish", Column.DURATION: "Duration", Column.FLOAT: "Total float",
+    Column.BASELINE_FINISH: "Baseline finish", Column.VARIANCE: "Finish variance",
+}
+BASELINE_COLUMNS = (Column.BASELINE_FINISH, Column.VARIANCE)
+NUMERIC_COLUMNS = (Column.DURATION, Column.FLOAT, Column.VARIANCE)
+
+
+@dataclass(frozen=True)
+class RowContext:
+    """Everything a cell needs besides its task."""
+
+    project: Project
+    schedule: Schedule | None
+    baseline: dict[str, tuple[date, date]] | None
+    summary_ids: set[str]
+
+
+def last_day(dates: TaskDates) -> date:
+    """The inclusive last day: finishes are exclusive, a milestone finishes on its start."""
+    if dates.early_finish > dates.early_start:
+        return dates.early_finish - timedelta(days=1)
+    return dates.early_finish
+
+
+def _variance(task: Task, ctx: RowContext) -> int | None:
+    dates = ctx.schedule.tasks.get(task.id) if ctx.schedule else None
+    entry = ctx.baseline.get(task.id) if ctx.baseline else None
+    return (dates.early_finish - entry[1]).days if dates and entry else None
+
+
+def sort_value(task: Task, column: Column, ctx: RowContext) -> object:
+    """A value that sorts the column the way a planner expects (dates by day, numbers as numbers)."""
+    dates = ctx.schedule.tasks.get(task.id) if ctx.schedule else None
+    if column in (Column.START, Column.FINISH):
+        return (dates.early_start if column is Column.START else dates.early_finish).toordinal() if dates else 0
+    if column is Column.DURATION:
+        return (dates.early_finish - dates.early_start).days if dates else task.duration
+    if column is Column.FLOAT:
+        return dates.total_float if dates else 0
+    if column is Column.VARIANCE:
+        return _variance(task, ctx) or 0
+    if column is Column.BASELINE_FINISH:
+        entry = ctx.baseline.get(task.id) if ctx.baseline else None
+        return entry[1].toordinal() if entry else 0
+    return display_text(task, column, ctx).casefold()
+
+
+def display_text(task: Task, column: Column, ctx: RowContext) -> str:
+    """The cell's text: dates at the precision they were announced, days with a unit."""
+    dates = ctx.schedule.tasks.get(task.id) if ctx.schedule else None
+    if column is Column.NAME:
+        return task.name
+    if column is Column.KEY:
+        return task.key
+    if column is Column.OWNER:
+        owner = ctx.project.participants.get(task.owner_id) if task.owner_id else None
+        return owner.key if owner else ""
+    if column is Column.START:
+        return format_fuzzy_date(dates.early_start, task.precision) if dates else ""
+    if column is Column.FINISH:
+        return format_fuzzy_date(last_day(dates), task.precision) if dates else ""
+    if column is Column.DURATION:
+        days = (dates.early_finish - dates.early_start).days if dates else task.duration
+        return "milestone" if days == 0 and task.id not in ctx.summary_ids else f"{days:,} d"
+    if column is Column.FLOAT:
+        return f"{dates.total_float:,} d" if dates else ""
+    if column is Column.BASELINE_FINISH:
+        entry = ctx.baseline.get(task.id) if ctx.baseline else None
+        return format_fuzzy_date(entry[1] - timedelta(days=1) if entry[1] > entry[0] else entry[1],
+                                 task.precision) if entry else ""
+    variance = _variance(task, ctx)
+    return "" if variance is None else f"{variance:+,} d"
+
+
+def is_editable(task: Task, column: Column, ctx: RowContext) -> bool:
+    """Summaries take their dates from their children; derived columns are never typed into."""
+    if column in (Column.NAME, Column.KEY, Column.OWNER):
+        return True
+    if column in (Column.START, Column.FINISH, Column.DURATION):
+        return task.id not in ctx.summary_ids
+    return False
+
+
+def command_for(task: Task, column: Column, text: str, ctx: RowContext) -> Command | None:
+    """The command typing `text` into the cell means; PlannerError when the text makes no sense."""
+    text = text.strip()
+    if column is Column.NAME:
+        return SetTaskFields(task.id, text=f"Rename '{task.name}' to '{text}'", name=text)
+    if column is Column.KEY:
+        return SetTaskFields(task.id, text=f"Change key of '{task.name}' to {text}", key=text)
+    if column is Column.OWNER:
+        return SetTaskFields(task.id, text=f"Set owner of '{task.name}'", owner_id=_owner_id(text, ctx.project))
+    if column is Column.DURATION:
+        return SetDuration(task.id, parse_duration(text))
+    if column is Column.START:
+        day, precision = parse_fuzzy_date(text)
+        return SetTaskFields(task.id, text=f"Set start of '{task.name}' to {text}",
+                             constraint=ConstraintType.SNET, constraint_date=day, precision=precision)
+    if column is Column.FINISH:
+        return _finish_command(task, text, ctx)
+    return None
+
+
+def _owner_id(text: str, project: Project) -> str | None:
+    if not text:
+        return None
+    for part in project.participants.values():
+        if text.casefold() in (part.key.casefold(), part.name.casefold()):
+            return part.id
+    known = ", ".join(sorted(p.key for p in project.participants.values())) or "none"
+    raise PlannerError("task.bad_value", f"'{text}' is not a participant of the plan (known: {known})")
+
+
+def _finish_command(task: Task, text: str, ctx: RowContext) -> Command:
+    day, precision = parse_fuzzy_date(text, end=True)  # 'by 2035' means the end of 2035
+    dates = ctx.schedule.tasks.get(task.id) if ctx.schedule else None
+    if dates is None:
+        raise PlannerError("date.invalid", "the plan has no schedule to measure the finish from")
+    if task.duration == 0:
+        start, _ = parse_fuzzy_date(text)
+        return SetTaskFields(task.id, text=f"Set date of '{task.name}' to {text}",
+                             constraint=ConstraintType.SNET, constraint_date=start, precision=precision)
+    days = (day + timedelta(days=1) - dates.early_start).days
+    if days < 1:
+        raise PlannerError("date.invalid", f"'{text}' is before the task starts ({dates.early_start})")
+    return SetTaskFields(task.id, text=f"Set finish of '{task.name}' to {text}", duration=days, precision=precision)

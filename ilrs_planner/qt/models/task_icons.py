@@ -1,0 +1,43 @@
+"""Small icons beside task names: a diamond for milestones, a bar for tasks, a bracket for summaries."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QPolygonF
+
+from ...chart.palette import NO_OWNER, SUMMARY, owner_color
+from ...domain import Project, Task
+
+_SIZE = 14
+
+
+def task_icon(project: Project, task: Task, summary: bool) -> QIcon:
+    """The icon for `task`, coloured like its owner's bars in the chart."""
+    owner = project.participants.get(task.owner_id) if task.owner_id else None
+    color = owner_color(owner.key, owner.color) if owner else NO_OWNER
+    shape = "summary" if summary else "milestone" if task.duration == 0 else "task"
+    return _icon(shape, SUMMARY if summary else color)
+
+
+@lru_cache(maxsize=256)
+def _icon(shape: str, color: str) -> QIcon:
+    pixmap = QPixmap(_SIZE, _SIZE)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(color))
+    mid = _SIZE / 2
+    if shape == "milestone":
+        painter.drawPolygon(QPolygonF([QPointF(mid, 1), QPointF(_SIZE - 1, mid), QPointF(mid, _SIZE - 1),
+                                       QPointF(1, mid)]))
+    elif shape == "summary":
+        painter.drawRect(QRectF(1, 4, _SIZE - 2, 4))
+        painter.drawPolygon(QPolygonF([QPointF(1, 8), QPointF(4, 8), QPointF(1, 12)]))
+        painter.drawPolygon(QPolygonF([QPointF(_SIZE - 1, 8), QPointF(_SIZE - 4, 8), QPointF(_SIZE - 1, 12)]))
+    else:
+        painter.drawRoundedRect(QRectF(1, 4, _SIZE - 2, 6), 2, 2)
+    painter.end()
+    return QIcon(pixmap)

@@ -1,0 +1,175 @@
+"""TaskTreeModel: the WBS as a Qt tree, read from the Document; edits become pushed commands."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from ...commands.base import ChangeSet
+from ...domain import PlannerError
+from ..document import Document
+from .task_columns import (
+    HEADERS, NUMERIC_COLUMNS, Column, RowContext, command_for, display_text, is_editable, sort_value,
+)
+from .task_icons import task_icon
+
+ROW_HEIGHT = 24  # the Gantt draws its rows at the same height
+SORT_ROLE = Qt.ItemDataRole.UserRole
+TASK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class TaskTreeModel(QAbstractItemModel):
+    """Tasks in outline order; columns from task_columns; refreshes only the rows that changed."""
+
+    editRefused = Signal(str, str)  # task id, the sentence saying why
+
+    def __init__(self, document: Document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self._build()
+        self._old_dates = dict(document.schedule.tasks) if document.schedule else {}
+        document.changed.connect(self._on_changed)
+        document.baselineChanged.connect(self._on_baseline_changed)
+
+    # -- the outline, as numbers Qt can carry in an index -------------------------------------
+    def _build(self) -> None:
+        project = self.document.project
+        self._children = project.children_map()
+        self._ids = [task.id for task, _ in project.walk()]
+        self._num = {tid: n for n, tid in enumerate(self._ids)}
+        self._row = {tid: row for ids in self._children.values() for row, tid in enumerate(ids)}
+        self._summaries = project.summary_ids()
+
+    def task_id(self, index: QModelIndex) -> str | None:
+        """The task shown by `index` (None for the invisible root)."""
+        return self._ids[index.internalId()] if index.isValid() else None
+
+    def index_of(self, task_id: str, column: int = 0) -> QModelIndex:
+        """The index showing `task_id`, or an invalid index."""
+        if task_id not in self._num:
+            return QModelIndex()
+        return self.createIndex(self._row[task_id], column, self._num[task_id])
+
+    # -- QAbstractItemModel -----------------------------------------------------------------
+    def index(self, row, column, parent=QModelIndex()):
+        ids = self._children.get(self.task_id(parent), [])
+        if not (0 <= row < len(ids) and 0 <= column < len(Column)):
+            return QModelIndex()
+        return self.createIndex(row, column, self._num[ids[row]])
+
+    def parent(self, index):
+        tid = self.task_id(index)
+        parent_id = self.document.project.tasks[tid].parent_id if tid else None
+        return self.index_of(parent_id) if parent_id else QModelIndex()
+
+    def rowCount(self, parent=QModelIndex()):
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self._children.get(self.task_id(parent), []))
+
+    def columnCount(self, parent=QModelIndex()):
+        return len(Column)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[Column(section)]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        task = self.document.project.tasks[self.task_id(index)]
+        if is_editable(task, Column(index.column()), self._context()):
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        task, column = self.document.project.tasks[self.task_id(index)], Column(index.column())
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return display_text(task, column, self._context())
+        if role == SORT_ROLE:
+            return sort_value(task, column, self._context())
+        if role == TASK_ID_ROLE:
+            return task.id
+        if role == Qt.ItemDataRole.SizeHintRole:
+            return QSize(-1, ROW_HEIGHT)
+        return self._style(task, column, role)
+
+    def _style(self, task, column, role):
+        summary = task.id in self._summaries
+        if role == Qt.ItemDataRole.FontRole and summary:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in NUMERIC_COLUMNS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.DecorationRole and column is Column.NAME:
+            return task_icon(self.document.project, task, summary)
+        if role == Qt.ItemDataRole.ForegroundRole and column is Column.FLOAT:
+            dates = self.document.schedule.tasks.get(task.id) if self.document.schedule else None
+            if dates and dates.critical:
+                return QBrush(QColor("#c5221f"))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(task)
+        return None
+
+    def _tooltip(self, task) -> str:
+        lines = [f"<b>{task.key}</b> — {task.name}", f"Dates announced to the {task.precision.value}"]
+        if task.source_url:
+            lines.append(f"Source: {task.source_url}")
+        if task.notes:
+            lines.append(task.notes[:300])
+        return "<br>".join(lines)
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole):
+        """Typing builds a command and pushes it; nonsense is refused with a sentence and no change."""
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        task, column = self.document.project.tasks[self.task_id(index)], Column(index.column())
+        if str(value).strip() == display_text(task, column, self._context()):
+            return False  # nothing typed: no undo step
+        try:
+            command = command_for(task, column, str(value), self._context())
+            command.merge_key = None  # typed edits are separate undo steps, unlike nudges
+            self.document.push(command)
+        except PlannerError as error:
+            self.editRefused.emit(task.id, error.message)
+            return False
+        return True
+
+    # -- refreshing -------------------------------------------------------------------------
+    def _context(self) -> RowContext:
+        baseline = None
+        if self.document.baseline_name:
+            baseline = dict(self.document.project.baseline(self.document.baseline_name).entries)
+        return RowContext(self.document.project, self.document.schedule, baseline, self._summaries)
+
+    def _on_changed(self, changes: ChangeSet) -> None:
+        if changes.structure or set(self._ids) != set(self.document.project.tasks):
+            self.beginResetModel()
+            self._build()
+            self.endResetModel()
+        else:
+            self._summaries = self.document.project.summary_ids()
+            self._emit_rows(changes.task_ids | self._rows_with_new_dates())
+        self._old_dates = dict(self.document.schedule.tasks) if self.document.schedule else {}
+
+    def _rows_with_new_dates(self) -> set[str]:
+        new = self.document.schedule.tasks if self.document.schedule else {}
+        return {tid for tid in self._ids if new.get(tid) != self._old_dates.get(tid)}
+
+    def _emit_rows(self, task_ids) -> None:
+        last = len(Column) - 1
+        for tid in task_ids:
+            if tid in self._num:
+                self.dataChanged.emit(self.index_of(tid, 0), self.index_of(tid, last))
+
+    def _on_baseline_changed(self, _name) -> None:
+        if self._ids:
+            self._emit_rows(self._ids)
+
