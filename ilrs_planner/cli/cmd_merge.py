@@ -1,0 +1,40 @@
+"""`ilrs-planner merge BASE.db OURS.db THEIRS.db -o MERGED.db`: three-way merge of two teams' edits.
+
+Changes to different tasks or fields combine. Every conflict (same field changed differently, edit
+versus delete, a loop made by both sides' links) is printed, and the merged file keeps our side.
+Exit status 0 for a clean merge, 1 when there were conflicts, 2 on errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from ..sharing.merge import merge_projects
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the `merge` sub-command."""
+    parser = subparsers.add_parser(
+        "merge", help="three-way merge of two edited copies of a plan",
+        description="Combine OURS and THEIRS, both edited from BASE. Conflicts keep ours and are all "
+        "reported; exit status 0 = clean merge, 1 = conflicts (merged file still written).")
+    parser.add_argument("base", metavar="BASE.db")
+    parser.add_argument("ours", metavar="OURS.db")
+    parser.add_argument("theirs", metavar="THEIRS.db")
+    parser.add_argument("-o", "--output", required=True, metavar="MERGED.db")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Merge, save, and list the conflicts."""
+    from ..store import open_project, save_project
+
+    result = merge_projects(open_project(args.base), open_project(args.ours), open_project(args.theirs))
+    save_project(result.project, args.output)
+    if result.clean:
+        print(f"merged cleanly into {args.output}")
+        return 0
+    print(f"merged into {args.output} with {len(result.conflicts)} conflict(s), our side kept:")
+    for conflict in result.conflicts:
+        print(f"  CONFLICT {conflict.describe()}")
+    return 1

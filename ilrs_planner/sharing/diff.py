@@ -1,0 +1,173 @@
+"""Compare two plans: what was added, removed and changed (field by field), and where milestones moved.
+
+Objects are matched by stable id, falling back to key (tasks, participants), name (baselines) or
+the linked pair (links). References (a task's parent and owner, a link's ends) are compared and
+shown by key, so a re-imported plan with new ids does not show every task as moved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+from ..domain import PlannerError, Project
+from .matching import LINK_REFERENCES, TASK_REFERENCES, comparable, field_differences, match_ids, task_key
+
+
+@dataclass(slots=True)
+class FieldChange:
+    """One field of one object: old value -> new value (plain JSON values)."""
+
+    field: str
+    old: Any
+    new: Any
+
+
+@dataclass(slots=True)
+class ItemDiff:
+    """An object added, removed or changed; `label` is how a planner recognises it (key and name)."""
+
+    id: str
+    label: str
+    changes: list[FieldChange] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class SectionDiff:
+    """Added, removed and changed objects of one kind."""
+
+    added: list[ItemDiff] = field(default_factory=list)
+    removed: list[ItemDiff] = field(default_factory=list)
+    changed: list[ItemDiff] = field(default_factory=list)
+
+    def is_empty(self) -> bool:
+        return not (self.added or self.removed or self.changed)
+
+
+@dataclass(slots=True)
+class MilestoneMove:
+    """A milestone whose scheduled date differs between the two plans (days > 0 = later)."""
+
+    id: str
+    label: str
+    old: str
+    new: str
+    days: int
+
+
+@dataclass(slots=True)
+class PlanDiff:
+    """Everything that differs between plan A (old) and plan B (new)."""
+
+    plan: list[FieldChange] = field(default_factory=list)
+    tasks: SectionDiff = field(default_factory=SectionDiff)
+    links: SectionDiff = field(default_factory=SectionDiff)
+    participants: SectionDiff = field(default_factory=SectionDiff)
+    baselines: SectionDiff = field(default_factory=SectionDiff)
+    milestone_moves: list[MilestoneMove] = field(default_factory=list)
+    schedule_notes: list[str] = field(default_factory=list)
+
+    def is_empty(self) -> bool:
+        """True when the two plans' content is the same."""
+        sections = (self.tasks, self.links, self.participants, self.baselines)
+        return not self.plan and all(s.is_empty() for s in sections)
+
+    def to_dict(self) -> dict:
+        """A JSON-ready structure."""
+        return asdict(self)
+
+
+def _task_label(project: Project, task_id: str) -> str:
+    task = project.tasks[task_id]
+    return f"{task.key} {task.name}"
+
+
+def _link_label(project: Project, link_id: str) -> str:
+    link = project.links[link_id]
+    lag = f"{link.lag:+d}d" if link.lag else ""
+    return f"{task_key(project, link.pred_id)} → {task_key(project, link.succ_id)} ({link.type.value}{lag})"
+
+
+def _section(a: Project, b: Project, kind: str) -> SectionDiff:
+    old, new = getattr(a, kind), getattr(b, kind)
+    if kind == "baselines":
+        old, new = {x.id: x for x in old}, {x.id: x for x in new}
+    key_of, label, refs = _KINDS[kind]
+    matched = match_ids(old, new, lambda obj: key_of(obj, a), lambda obj: key_of(obj, b))
+    section = SectionDiff()
+    for nid in new:
+        if nid not in matched:
+            section.added.append(ItemDiff(nid, label(b, new[nid])))
+    for oid in old:
+        if oid not in matched.values():
+            section.removed.append(ItemDiff(oid, label(a, old[oid])))
+    for nid, oid in matched.items():
+        diffs = field_differences(comparable(a, old[oid], refs), comparable(b, new[nid], refs))
+        if kind == "baselines":
+            diffs = [_entry_summary(a, b, d) if d[0] == "entries" else d for d in diffs]
+        if diffs:
+            section.changed.append(ItemDiff(nid, label(b, new[nid]), [FieldChange(*d) for d in diffs]))
+    return section
+
+
+def _entry_summary(a: Project, b: Project, diff: tuple[str, Any, Any]) -> tuple[str, Any, Any]:
+    """Only the baseline entries that differ, keyed by task key, instead of two whole tables."""
+    _, old, new = diff
+    differing = sorted(tid for tid in set(old) | set(new) if old.get(tid) != new.get(tid))
+    label = {tid: task_key(b, tid) if tid in b.tasks else task_key(a, tid) for tid in differing}
+    return ("entries", {label[t]: old.get(t) for t in differing}, {label[t]: new.get(t) for t in differing})
+
+
+# kind -> (matching key, label, reference fields)
+_KINDS = {
+    "tasks": (lambda t, p: t.key, lambda p, t: f"{t.key} {t.name}", TASK_REFERENCES),
+    "links": (lambda k, p: (task_key(p, k.pred_id), task_key(p, k.succ_id)),
+              lambda p, k: _link_label(p, k.id), LINK_REFERENCES),
+    "participants": (lambda x, p: x.key, lambda p, x: f"{x.key} {x.name}", {}),
+    "baselines": (lambda x, p: x.name, lambda p, x: x.name, {}),
+}
+
+
+def _schedule_or_note(project: Project, which: str, notes: list[str]):
+    try:
+        from ..engine.cpm import schedule
+    except ImportError:
+        notes.append("the scheduler is not available; milestone moves not computed")
+        return None
+    try:
+        return schedule(project)
+    except PlannerError as err:
+        notes.append(f"plan {which} cannot be scheduled: {err.message}")
+        return None
+
+
+def milestone_moves(a: Project, b: Project, notes: list[str]) -> list[MilestoneMove]:
+    """Milestones (in both plans) whose scheduled date moved, latest slip first."""
+    sched_a = _schedule_or_note(a, "A", notes)
+    sched_b = _schedule_or_note(b, "B", notes) if sched_a else None
+    if not (sched_a and sched_b):
+        return []
+    matched = match_ids(a.tasks, b.tasks, lambda t: t.key)
+    moves = []
+    for nid, oid in matched.items():
+        if not b.tasks[nid].is_milestone or nid not in sched_b.tasks or oid not in sched_a.tasks:
+            continue
+        old_day: date = sched_a.tasks[oid].early_start
+        new_day: date = sched_b.tasks[nid].early_start
+        if old_day != new_day:
+            moves.append(MilestoneMove(nid, _task_label(b, nid), old_day.isoformat(), new_day.isoformat(),
+                                       (new_day - old_day).days))
+    return sorted(moves, key=lambda m: (-abs(m.days), m.label))
+
+
+def diff_projects(a: Project, b: Project, *, with_schedule: bool = True) -> PlanDiff:
+    """Compare plan `a` (old) with plan `b` (new)."""
+    result = PlanDiff()
+    skip = ("id", "tasks", "links", "participants", "baselines", "signature")
+    result.plan = [FieldChange(*d) for d in field_differences(comparable(a, a, {}, skip), comparable(b, b, {}, skip))]
+    for kind in ("tasks", "links", "participants", "baselines"):
+        setattr(result, kind, _section(a, b, kind))
+    if with_schedule:
+        result.milestone_moves = milestone_moves(a, b, result.schedule_notes)
+    return result

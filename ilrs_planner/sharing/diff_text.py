@@ -1,0 +1,51 @@
+"""A plan comparison as readable text: one line per object, indented field changes old → new."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .diff import PlanDiff, SectionDiff
+
+MAX_VALUE_CHARS = 80  # long notes are cut in the text view; --json gives them whole
+
+
+def show_value(value: Any) -> str:
+    """A field value as a planner would write it."""
+    if value is None or value == "":
+        return "(none)"
+    if isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) for v in value):
+        return f"{value[0]}..{value[1]}"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {show_value(v)}" for k, v in value.items()) + "}"
+    text = str(value).replace("\n", " ")
+    return text if len(text) <= MAX_VALUE_CHARS else text[:MAX_VALUE_CHARS - 1] + "…"
+
+
+def _section_lines(title: str, section: SectionDiff) -> list[str]:
+    if section.is_empty():
+        return []
+    counts = f"{len(section.added)} added, {len(section.removed)} removed, {len(section.changed)} changed"
+    lines = [f"{title}: {counts}"]
+    lines += [f"  + {item.label}" for item in section.added]
+    lines += [f"  - {item.label}" for item in section.removed]
+    for item in section.changed:
+        lines.append(f"  ~ {item.label}")
+        lines += [f"      {c.field}: {show_value(c.old)} → {show_value(c.new)}" for c in item.changes]
+    return lines
+
+
+def format_diff(diff: PlanDiff, name_a: str = "A", name_b: str = "B") -> str:
+    """The whole comparison as text; says so plainly when the plans are the same."""
+    lines = [f"Comparing {name_a} → {name_b}"]
+    if diff.plan:
+        lines.append("Plan:")
+        lines += [f"      {c.field}: {show_value(c.old)} → {show_value(c.new)}" for c in diff.plan]
+    for title in ("tasks", "links", "participants", "baselines"):
+        lines += _section_lines(title.capitalize(), getattr(diff, title))
+    if diff.milestone_moves:
+        lines.append("Milestone moves:")
+        lines += [f"  {m.label}: {m.old} → {m.new} ({m.days:+d} days)" for m in diff.milestone_moves]
+    lines += [f"Note: {note}" for note in diff.schedule_notes]
+    if diff.is_empty():
+        lines.append("The plans' content is the same.")
+    return "\n".join(lines)

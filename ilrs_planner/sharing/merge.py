@@ -1,0 +1,104 @@
+"""Three-way merge of plans by stable ids: combine both sides' changes, report every conflict.
+
+Per object and per field: a value changed on one side only is taken; the same change on both
+sides is taken once; different changes to the same field are a conflict. An object edited on one
+side and deleted on the other is a conflict too, where "edited" includes gaining a dependency or
+a sub-task. Each conflict carries both values and a resolution ("ours" by default, or "theirs");
+`merge_projects(..., choices={conflict.key: "theirs"})` re-runs the merge with those choices,
+which is how the GUI resolves conflicts one by one. After combining, a dependency loop created by
+the two sides together is broken by dropping the loop's link added by the losing side, and
+reported; references left dangling by a deletion are dropped (children move up to the nearest
+surviving ancestor) and reported with the deletion's conflict.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from ..domain import Project
+from .clone import clone_project
+from .merge_parts import MISSING, Conflict, merge_collection, merge_fields
+from .merge_repair import repair
+
+OURS, THEIRS = "ours", "theirs"
+
+
+@dataclass(slots=True)
+class MergeResult:
+    """The merged plan (with the current resolutions applied) and every conflict found."""
+
+    project: Project
+    conflicts: list[Conflict] = field(default_factory=list)
+
+    @property
+    def clean(self) -> bool:
+        return not self.conflicts
+
+
+def _by_id(baselines) -> dict:
+    return {b.id: b for b in baselines}
+
+
+def _touching(project: Project, base: Project) -> dict[str, str]:
+    """Task id -> what this side did that needs the task: a new/changed link on it or a new sub-task."""
+    needs: dict[str, str] = {}
+    for link in project.links.values():
+        if base.links.get(link.id) != link:
+            needs.setdefault(link.pred_id, "adds or changes a dependency on it")
+            needs.setdefault(link.succ_id, "adds or changes a dependency on it")
+    for task in project.tasks.values():
+        old = base.tasks.get(task.id)
+        if task.parent_id and (old is None or old.parent_id != task.parent_id):
+            needs.setdefault(task.parent_id, "places a task under it")
+    return needs
+
+
+def merge_projects(base: Project, ours: Project, theirs: Project,
+                   choices: dict[str, str] | None = None) -> MergeResult:
+    """Merge `ours` and `theirs`, both derived from `base`; `choices` maps conflict keys to ours/theirs."""
+    choices = choices or {}
+    conflicts: list[Conflict] = []
+    merged = clone_project(ours)
+    merged.signature = None  # a merged plan is new content: nobody has signed it
+    plan_fields = [f.name for f in dataclasses.fields(Project)
+                   if f.name not in ("tasks", "links", "participants", "baselines", "signature")]
+    for name, value in merge_fields("plan", base.id, ours.name, plan_fields, base, ours, theirs,
+                                    choices, conflicts).items():
+        setattr(merged, name, value)
+    merged.tasks = merge_collection("task", base.tasks, ours.tasks, theirs.tasks, choices, conflicts,
+                                    label=lambda t: f"{t.key} {t.name}",
+                                    needs=(_touching(ours, base), _touching(theirs, base)))
+    merged.links = merge_collection("link", base.links, ours.links, theirs.links, choices, conflicts,
+                                    label=lambda k: _link_label(k, base, ours, theirs))
+    merged.participants = merge_collection("participant", base.participants, ours.participants,
+                                           theirs.participants, choices, conflicts,
+                                           label=lambda p: f"{p.key} {p.name}")
+    baselines = merge_collection("baseline", _by_id(base.baselines), _by_id(ours.baselines),
+                                 _by_id(theirs.baselines), choices, conflicts, label=lambda b: b.name,
+                                 whole=True)
+    merged.baselines = _ordered_baselines(baselines, ours, theirs)
+    repair(merged, base, ours, theirs, choices, conflicts)
+    return MergeResult(merged, conflicts)
+
+
+def _link_label(link, *plans: Project) -> str:
+    def key(task_id):
+        for plan in plans:
+            if task_id in plan.tasks:
+                return plan.tasks[task_id].key
+        return task_id
+    return f"{key(link.pred_id)} → {key(link.succ_id)} ({link.type.value})"
+
+
+def _ordered_baselines(merged: dict, ours: Project, theirs: Project) -> list:
+    """Ours' order of history first, then baselines only theirs has, in their order."""
+    order = [b.id for b in ours.baselines] + [b.id for b in theirs.baselines]
+    seen, result = set(), []
+    for bid in order:
+        if bid in merged and bid not in seen:
+            seen.add(bid)
+            result.append(merged[bid])
+    return result
+
+
+__all__ = ["Conflict", "MISSING", "MergeResult", "OURS", "THEIRS", "merge_projects"]

@@ -1,0 +1,84 @@
+"""After combining two sides: no dangling references, no duplicate keys, no dependency loops."""
+
+from __future__ import annotations
+
+from ..domain import Project
+from .merge_parts import Conflict
+
+MAX_LOOPS_BROKEN = 1000  # each round removes one link, so this bounds the work on hostile input
+
+
+def _surviving_ancestor(task_id: str | None, merged: Project, plans: tuple[Project, ...]) -> str | None:
+    """The nearest ancestor of a deleted parent that is still in the merged plan (None = top level)."""
+    seen = set()
+    while task_id is not None and task_id not in merged.tasks and task_id not in seen:
+        seen.add(task_id)
+        task_id = next((p.tasks[task_id].parent_id for p in plans if task_id in p.tasks), None)
+    return task_id if task_id in merged.tasks else None
+
+
+def _drop_dangling(merged: Project, plans: tuple[Project, ...]) -> None:
+    for task in merged.tasks.values():
+        if task.parent_id is not None and task.parent_id not in merged.tasks:
+            task.parent_id = _surviving_ancestor(task.parent_id, merged, plans)
+    merged.links = {lid: k for lid, k in merged.links.items()
+                    if k.pred_id in merged.tasks and k.succ_id in merged.tasks}
+    for task in merged.tasks.values():
+        if task.owner_id is not None and task.owner_id not in merged.participants:
+            task.owner_id = None
+    live = set(merged.tasks)
+    merged.baselines[:] = [b if set(b.entries) <= live else _without(b, live) for b in merged.baselines]
+
+
+def _without(baseline, live: set[str]):
+    import dataclasses
+
+    return dataclasses.replace(baseline, entries={t: d for t, d in baseline.entries.items() if t in live})
+
+
+def _report_duplicate_keys(merged: Project, conflicts: list[Conflict]) -> None:
+    by_key: dict[str, list[str]] = {}
+    for task in merged.tasks.values():
+        by_key.setdefault(task.key, []).append(task.id)
+    for key, ids in by_key.items():
+        for extra in ids[1:]:  # keep both tasks (nothing is lost); give the later one a distinct key
+            task = merged.tasks[extra]
+            new_key = f"{key}-{extra[:6]}"
+            conflicts.append(Conflict("task", extra, f"{key} {task.name}", "key", None, key, key,
+                                      f"both sides use the key '{key}' for different tasks; renamed to "
+                                      f"'{new_key}'", "both"))
+            task.key = new_key
+
+
+def _break_loops(merged: Project, base: Project, ours: Project, theirs: Project,
+                 choices: dict[str, str], conflicts: list[Conflict]) -> None:
+    from ..engine.graph import find_cycle
+
+    for _ in range(MAX_LOOPS_BROKEN):
+        loop = find_cycle(merged)
+        if not loop:
+            return
+        keys = " → ".join(merged.tasks[t].key for t in loop + loop[:1] if t in merged.tasks)
+        candidates = [k for k in merged.links.values()
+                      if k.pred_id in loop and k.succ_id in loop and k.id not in base.links]
+        conflict = Conflict("loop", "-".join(sorted(loop)), keys, None, None, None, None,
+                            "together the two sides' dependencies form a loop")
+        conflict.resolution = choices.get(conflict.key, "ours")
+        loser = theirs if conflict.resolution == "ours" else ours
+        drop = [k for k in candidates if k.id in loser.links] or candidates or \
+            [k for k in merged.links.values() if k.pred_id in loop and k.succ_id in loop]
+        if not drop:
+            conflicts.append(conflict)
+            return
+        conflict.reason += f"; dropped the dependency {merged.tasks[drop[0].pred_id].key} → " \
+                           f"{merged.tasks[drop[0].succ_id].key}"
+        conflicts.append(conflict)
+        del merged.links[drop[0].id]
+
+
+def repair(merged: Project, base: Project, ours: Project, theirs: Project,
+           choices: dict[str, str], conflicts: list[Conflict]) -> None:
+    """Make the merged plan consistent, reporting what had to give."""
+    _drop_dangling(merged, (ours, theirs, base))
+    _report_duplicate_keys(merged, conflicts)
+    _break_loops(merged, base, ours, theirs, choices, conflicts)

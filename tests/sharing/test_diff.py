@@ -1,0 +1,96 @@
+"""Comparing plans: added/removed/changed objects field by field, matched by id then key."""
+
+from ilrs_planner.sharing.clone import clone_project
+import json
+from datetime import date
+
+from ilrs_planner.domain import Link, LinkType, Participant, Task
+from ilrs_planner.sharing.diff import diff_projects
+from ilrs_planner.sharing.diff_text import format_diff
+
+
+def test_identical_plans_have_no_differences(small_plan):
+    diff = diff_projects(small_plan, clone_project(small_plan), with_schedule=False)
+    assert diff.is_empty()
+    assert "content is the same" in format_diff(diff)
+
+
+def test_changed_fields_are_listed_old_to_new(small_plan):
+    other = clone_project(small_plan)
+    other.tasks["t-a"].duration = 12
+    other.tasks["t-a"].notes = "slipped"
+    other.tasks["t-b"].parent_id = None
+    diff = diff_projects(small_plan, other, with_schedule=False)
+    changes = {item.label: {c.field: (c.old, c.new) for c in item.changes} for item in diff.tasks.changed}
+    assert changes["A Mission A"] == {"duration": (10, 12), "notes": ("first mission", "slipped")}
+    assert changes["B Mission B"] == {"parent_id": ("PH", None)}  # shown by key, not by id
+    text = format_diff(diff)
+    assert "duration: 10 → 12" in text and "parent_id: PH → (none)" in text
+
+
+def test_added_and_removed_tasks_links_participants_and_baselines(small_plan):
+    other = clone_project(small_plan)
+    other.add_task(Task(key="C", name="Mission C", duration=3, id="t-c"))
+    del other.tasks["t-m"]
+    del other.links["l-bm"]
+    other.add_link(Link("t-a", "t-c", LinkType.SS, 1, id="l-ac"))
+    other.add_participant(Participant(key="ROS", name="Roscosmos", id="p-ros"))
+    other.baselines.pop(0)
+    diff = diff_projects(small_plan, other, with_schedule=False)
+    assert [i.label for i in diff.tasks.added] == ["C Mission C"]
+    assert [i.label for i in diff.tasks.removed] == ["M Station ready"]
+    assert [i.label for i in diff.links.added] == ["A → C (SS+1d)"]
+    assert [i.label for i in diff.links.removed] == ["B → M (FS)"]
+    assert [i.label for i in diff.participants.added] == ["ROS Roscosmos"]
+    assert [i.label for i in diff.baselines.removed] == ["Original"]
+    as_json = json.loads(json.dumps(diff.to_dict()))
+    assert as_json["tasks"]["added"][0]["id"] == "t-c"
+
+
+def test_plans_with_new_ids_are_matched_by_key(small_plan):
+    other = clone_project(small_plan)
+    renamed = {}
+    for old_id in list(other.tasks):
+        task = other.tasks.pop(old_id)
+        task.id = "new-" + old_id
+        renamed[old_id] = task.id
+        other.tasks[task.id] = task
+    for task in other.tasks.values():
+        task.parent_id = renamed.get(task.parent_id, task.parent_id)
+    for link in other.links.values():
+        link.pred_id, link.succ_id = renamed[link.pred_id], renamed[link.succ_id]
+    other.tasks["new-t-b"].name = "Mission B prime"
+    diff = diff_projects(small_plan, other, with_schedule=False)
+    assert diff.tasks.added == [] and diff.tasks.removed == [] and diff.links.changed == []
+    assert [(i.label, [c.field for c in i.changes]) for i in diff.tasks.changed] == [("B Mission B prime", ["name"])]
+
+
+def test_link_type_and_lag_changes(small_plan):
+    other = clone_project(small_plan)
+    other.links["l-ab"].lag = 5
+    other.links["l-ab"].type = LinkType.SS
+    diff = diff_projects(small_plan, other, with_schedule=False)
+    assert {c.field: (c.old, c.new) for c in diff.links.changed[0].changes} == {"type": ("FS", "SS"), "lag": (2, 5)}
+
+
+def test_baseline_date_change_lists_only_the_differing_entries(small_plan):
+    import dataclasses
+    other = clone_project(small_plan)
+    other.baselines[0] = dataclasses.replace(other.baselines[0], entries={"t-a": (date(2030, 1, 5), date(2030, 1, 15))})
+    diff = diff_projects(small_plan, other, with_schedule=False)
+    change = diff.baselines.changed[0].changes[0]
+    assert change.field == "entries"
+    assert change.old == {"A": ["2030-01-01", "2030-01-11"]} and change.new == {"A": ["2030-01-05", "2030-01-15"]}
+
+
+def test_milestone_moves_follow_the_schedule(small_plan):
+    other = clone_project(small_plan)
+    other.tasks["t-a"].duration = 40  # A: Jan 1 + 40 days pushes B past its SNET of 1 March
+    diff = diff_projects(small_plan, other)
+    # Hand-worked: A [Jan 1, Feb 10), lag 2 -> B starts Feb 12 (SNET Mar 1 wins before: Mar 1 -> Mar 6);
+    # after: B start = max(Feb 12, Mar 1) = Mar 1 either way -> M does not move.
+    assert diff.milestone_moves == []
+    other.tasks["t-a"].duration = 70  # A ends Mar 12, B starts Mar 14, ends Mar 19 -> M on Mar 19 (was Mar 6)
+    diff = diff_projects(small_plan, other)
+    assert [(m.label, m.old, m.new, m.days) for m in diff.milestone_moves] == [
+        ("M Station ready", "2030-03-06", "2030-03-19", 13)]

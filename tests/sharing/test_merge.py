@@ -1,0 +1,166 @@
+"""Three-way merge: each case of who changed what, and nothing silently lost."""
+
+from datetime import date
+
+from ilrs_planner.domain import Baseline, Link, LinkType, Task
+from ilrs_planner.sharing.clone import clone_project
+from ilrs_planner.sharing.merge import merge_projects
+
+
+def _sides(plan):
+    return clone_project(plan), clone_project(plan)
+
+
+def test_both_add_different_tasks(small_plan):
+    ours, theirs = _sides(small_plan)
+    ours.add_task(Task(key="X", name="Ours new", duration=1, id="t-x"))
+    theirs.add_task(Task(key="Y", name="Theirs new", duration=2, id="t-y"))
+    result = merge_projects(small_plan, ours, theirs)
+    assert result.clean
+    assert {"t-x", "t-y"} <= set(result.project.tasks)
+
+
+def test_same_task_different_fields_combine(small_plan):
+    ours, theirs = _sides(small_plan)
+    ours.tasks["t-a"].duration = 20
+    theirs.tasks["t-a"].notes = "their note"
+    result = merge_projects(small_plan, ours, theirs)
+    assert result.clean
+    merged = result.project.tasks["t-a"]
+    assert (merged.duration, merged.notes) == (20, "their note")
+
+
+def test_same_field_same_value_is_not_a_conflict(small_plan):
+    ours, theirs = _sides(small_plan)
+    ours.tasks["t-b"].name = theirs.tasks["t-b"].name = "Mission B (agreed)"
+    result = merge_projects(small_plan, ours, theirs)
+    assert result.clean and result.project.tasks["t-b"].name == "Mission B (agreed)"
+
+
+def test_same_field_different_values_conflict_ours_wins_unless_chosen(small_plan):
+    ours, theirs = _sides(small_plan)
+    ours.tasks["t-a"].duration = 20
+    theirs.tasks["t-a"].duration = 30
+    result = merge_projects(small_plan, ours, theirs)
+    [conflict] = result.conflicts
+    assert (conflict.field, conflict.base, conflict.ours, conflict.theirs) == ("duration", 10, 20, 30)
+    assert result.project.tasks["t-a"].duration == 20
+    again = merge_projects(small_plan, ours, theirs, choices={conflict.key: "theirs"})
+    assert again.project.tasks["t-a"].duration == 30 and again.conflicts[0].resolution == "theirs"
+
+
+def test_edit_by_us_delete_by_them_keeps_our_edit(small_plan):
+    ours, theirs = _sides(small_plan)
+    ours.tasks["t-m"].name = "Station ready (renamed)"
+    del theirs.tasks["t-m"]
+    del theirs.links["l-bm"]
+    result = merge_projects(small_plan, ours, theirs)
+    [conflict] = result.conflicts
+    assert conflict.field is None and "deleted by them" in conflict.reason
+    assert result.project.tasks["t-m"].name == "Station ready (renamed)"
+    chosen = merge_projects(small_plan, ours, theirs, choices={conflict.key: "theirs"})
+    assert "t-m" not in chosen.project.tasks and "l-bm" not in chosen.project.links
+
+
+def test_delete_by_us_edit_by_them_is_reported_and_can_be_taken(small_plan):
+    ours, theirs = _sides(small_plan)
+    del ours.tasks["t-m"]
+    del ours.links["l-bm"]
+    theirs.tasks["t-m"].deadline = date(2032, 1, 1)
+    result = merge_projects(small_plan, ours, theirs)
+    [conflict] = result.conflicts
+    assert "edited by theirs, deleted by us" == conflict.reason
+    assert "t-m" not in result.project.tasks
+    chosen = merge_projects(small_plan, ours, theirs, choices={conflict.key: "theirs"})
+    assert chosen.project.tasks["t-m"].deadline == date(2032, 1, 1)
+
+
+def test_delete_on_both_sides(small_plan):
+    ours, theirs = _sides(small_plan)
+    for side in (ours, theirs):
+        del side.tasks["t-m"]
+        del side.links["l-bm"]
+    result = merge_projects(small_plan, ours, theirs)
+    assert result.clean and "t-m" not in result.project.tasks
+
+
+def test_delete_unchanged_task_on_one_side(small_plan):
+    ours, theirs = _sides(small_plan)
+    del theirs.tasks["t-m"]
+    del theirs.links["l-bm"]
+    result = merge_projects(small_plan, ours, theirs)
+    assert result.clean and "t-m" not in result.project.tasks and "l-bm" not in result.project.links
+
+
+def test_link_added_on_both_sides(small_plan):
+    ours, theirs = _sides(small_plan)
+    ours.add_link(Link("t-a", "t-m", LinkType.FS, 0, id="l-ours"))
+    theirs.add_link(Link("t-a", "t-m", LinkType.SS, 3, id="l-theirs"))
+    result = merge_projects(small_plan, ours, theirs)
+    assert result.clean and {"l-ours", "l-theirs"} <= set(result.project.links)
+
+
+def test_link_to_a_task_the_other_side_deleted_is_a_conflict(small_plan):
+    ours, theirs = _sides(small_plan)
+    ours.add_link(Link("t-a", "t-m", LinkType.FS, 0, id="l-new"))
+    del theirs.tasks["t-m"]
+    del theirs.links["l-bm"]
+    result = merge_projects(small_plan, ours, theirs)
+    assert [c.field for c in result.conflicts] == [None]
+    assert "dependency" in result.conflicts[0].reason
+    assert "t-m" in result.project.tasks and "l-new" in result.project.links
+
+
+def test_wbs_move_by_one_side_and_edit_by_the_other(small_plan):
+    ours, theirs = _sides(small_plan)
+    ours.tasks["t-b"].parent_id = None
+    ours.tasks["t-b"].position = 5
+    theirs.tasks["t-b"].name = "Mission B (renamed)"
+    result = merge_projects(small_plan, ours, theirs)
+    assert result.clean
+    merged = result.project.tasks["t-b"]
+    assert (merged.parent_id, merged.position, merged.name) == (None, 5, "Mission B (renamed)")
+
+
+def test_links_from_both_sides_forming_a_loop_are_reported_and_broken(small_plan):
+    ours, theirs = _sides(small_plan)
+    theirs.add_link(Link("t-m", "t-a", LinkType.FS, 0, id="l-back"))  # A → B → M → A
+    theirs.links.pop("l-bm")
+    ours.links["l-bm"].lag = 1  # ours keeps and edits B → M; theirs deleted it
+    result = merge_projects(small_plan, ours, theirs)
+    kinds = sorted(c.kind for c in result.conflicts)
+    assert kinds == ["link", "loop"]
+    loop = next(c for c in result.conflicts if c.kind == "loop")
+    assert "A → B → M → A" in loop.label or "loop" in loop.reason
+    assert "l-back" not in result.project.links  # ours wins: their link goes
+    from ilrs_planner.engine.graph import find_cycle
+    assert find_cycle(result.project) is None
+
+
+def test_baselines_union_by_id_and_conflict_on_different_content(small_plan):
+    ours, theirs = _sides(small_plan)
+    ours.baselines.append(Baseline("Ours 2031", date(2031, 1, 1), {}, id="b-o"))
+    theirs.baselines.append(Baseline("Theirs 2031", date(2031, 2, 1), {}, id="b-t"))
+    result = merge_projects(small_plan, ours, theirs)
+    assert result.clean and [b.id for b in result.project.baselines] == ["b-1", "b-2", "b-o", "b-t"]
+    ours.baselines.append(Baseline("Shared", date(2031, 1, 1), {}, id="b-s"))
+    theirs.baselines.append(Baseline("Shared", date(2031, 3, 1), {}, id="b-s"))
+    result = merge_projects(small_plan, ours, theirs)
+    assert [(c.kind, c.id) for c in result.conflicts] == [("baseline", "b-s")]
+
+
+def test_both_sides_add_tasks_with_the_same_key_keep_both(small_plan):
+    ours, theirs = _sides(small_plan)
+    ours.add_task(Task(key="N", name="Ours N", id="t-n1"))
+    theirs.add_task(Task(key="N", name="Theirs N", id="t-n2"))
+    result = merge_projects(small_plan, ours, theirs)
+    keys = sorted(t.key for t in result.project.tasks.values() if t.id in ("t-n1", "t-n2"))
+    assert keys[0] == "N" and keys[1].startswith("N-") and len(result.conflicts) == 1
+
+
+def test_plan_level_fields_merge(small_plan):
+    ours, theirs = _sides(small_plan)
+    ours.name = "Ours"
+    theirs.status_date = date(2030, 6, 1)
+    result = merge_projects(small_plan, ours, theirs)
+    assert result.clean and (result.project.name, result.project.status_date) == ("Ours", date(2030, 6, 1))
