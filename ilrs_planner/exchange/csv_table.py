@@ -9,6 +9,7 @@ error can name it.
 from __future__ import annotations
 
 import csv
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,11 +68,12 @@ def parse_table(text: str, canonical: dict[str, str]) -> CsvTable:
     """Split the text into header and rows; `canonical` maps lower-case header names to ours."""
     if "\x00" in text:
         raise PlannerError("import.bad_file", "the file contains NUL bytes; it is not a text table")
-    lines = text.splitlines(keepends=True)
-    if not lines or not lines[0].strip():
+    first_line = text.split("\n", 1)[0]
+    if not first_line.strip():
         raise PlannerError("import.bad_file", "the file is empty; the first line must name the columns")
     csv.field_size_limit(MAX_FIELD_CHARS)
-    reader = csv.reader(lines, delimiter=sniff_delimiter(lines[0]))
+    # newline="" splits records only at \r, \n and \r\n, as the csv module expects.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(first_line))
     columns = _header(next(reader), canonical)
     rows, last_line = [], reader.line_num
     try:

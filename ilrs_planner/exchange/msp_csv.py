@@ -12,6 +12,10 @@ Rules:
     Start is the project start. Otherwise the start is the earliest date in the file, or today.
   - A `Start` on a row with no Constraint Type becomes "Start No Earlier Than" that date; with a
     constraint (MS Project writes one on every row) Start and Finish are derived and ignored.
+  - Finish dates (Finish, Actual Finish, Deadline, the date of a finish constraint) mean what they
+    mean in MS Project: the last day of work. The plan stores finishes exclusive (a 10-day task
+    from 2030-01-01 ends 2030-01-11), so a task's finish dates move one day on import and back on
+    export; a milestone's do not (it finishes on its start).
   - Coarse dates keep their precision: `2029` starts a task on 2029-01-01, and as a deadline or
     finish constraint means the end of 2029. Date formats: see `msp_values`.
 Every error names the file line and the column.
@@ -20,7 +24,7 @@ Every error names the file line and the column.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from ..domain import (Classification, ConstraintType, Link, Participant, ParticipantKind, PlannerError, Precision,
@@ -29,6 +33,7 @@ from .csv_table import CsvRow, CsvTable, parse_table, read_text
 from .formats import ImportResult
 from .msp_csv_write import COLUMNS, write  # noqa: F401  (write is this format's export)
 from .msp_row import RowReader
+from .msp_values import FINISH_CONSTRAINTS, finish_shift
 from .predecessors import parse_predecessors
 
 ALIASES = {
@@ -132,7 +137,7 @@ def _task(project: Project, entry: _Entry, is_summary: bool) -> Task:
     task.kind = row.choice("Kind", TaskKind) or default_kind
     task.classification = row.choice("Classification", Classification) or Classification.PUBLIC
     task.owner_id = _owner_id(project, row)
-    _set_dates(task, row)
+    _set_dates(task, row, is_summary)
     task.percent_complete = row.percent("% Complete") or 0
     task.optimistic = row.duration("Optimistic Duration")
     task.most_likely = row.duration("Most Likely Duration")
@@ -142,10 +147,10 @@ def _task(project: Project, entry: _Entry, is_summary: bool) -> Task:
     return task
 
 
-def _set_dates(task: Task, row: RowReader) -> None:
+def _set_dates(task: Task, row: RowReader, is_summary: bool) -> None:
     """Constraint, deadline and actuals; a bare Start becomes SNET (see the module docstring)."""
     constraint = row.constraint("Constraint Type")
-    finish_like = constraint in (ConstraintType.FNET, ConstraintType.FNLT, ConstraintType.MFO)
+    finish_like = constraint in FINISH_CONSTRAINTS
     constraint_date = row.date("Constraint Date", end=finish_like)
     start = row.date("Start") if constraint is None else None
     if constraint is None and constraint_date is not None:
@@ -154,15 +159,19 @@ def _set_dates(task: Task, row: RowReader) -> None:
         raise row.error("Constraint Date", f"the constraint {constraint.value} needs a date")
     if constraint is None and start is not None:
         constraint, constraint_date = ConstraintType.SNET, start
+    shift = finish_shift(task.duration, is_summary)
     task.constraint = constraint or ConstraintType.ASAP
-    task.constraint_date = constraint_date[0] if constraint_date else None
+    task.constraint_date = _day(constraint_date, shift if finish_like else 0)
     deadline = row.date("Deadline", end=True)
-    task.deadline = deadline[0] if deadline else None
-    actual_start, actual_finish = row.date("Actual Start"), row.date("Actual Finish", end=True)
-    task.actual_start = actual_start[0] if actual_start else None
-    task.actual_finish = actual_finish[0] if actual_finish else None
+    task.deadline = _day(deadline, shift)
+    task.actual_start = _day(row.date("Actual Start"))
+    task.actual_finish = _day(row.date("Actual Finish", end=True), shift)
     typed = [d[1] for d in (constraint_date, deadline) if d]
     task.precision = row.choice("Precision", Precision) or max(typed, key=_COARSENESS.index, default=Precision.DAY)
+
+
+def _day(parsed: tuple[date, Precision] | None, shift: int = 0) -> date | None:
+    return parsed[0] + timedelta(days=shift) if parsed else None
 
 
 def _owner_id(project: Project, row: RowReader) -> str | None:

@@ -2,8 +2,10 @@
 
 The first data row is MS Project's project summary (ID 0, Outline Level 0): the plan's name and
 start. Start and Finish of each task are the computed early dates, for reading only (the import
-ignores them because every row carries its Constraint Type); Finish is exclusive, as everywhere in
-ILRS Planner: a 10-day task starting 2030-01-01 shows Finish 2030-01-11. Text that a spreadsheet
+ignores them because every row carries its Constraint Type). Finish dates are written as MS
+Project writes them, as the last day of work: a 10-day task starting 2030-01-01 shows Finish
+2030-01-10 (the plan's exclusive finish is 2030-01-11); likewise Actual Finish, Deadline and the
+date of a finish constraint, so the import's one-day shift restores them. Text that a spreadsheet
 would run as a formula is written with a leading apostrophe. UTF-8 with a byte-order mark and
 CRLF line ends, which Excel and MS Project read correctly.
 """
@@ -13,11 +15,12 @@ from __future__ import annotations
 import csv
 import os
 import tempfile
+from datetime import date, timedelta
 from pathlib import Path
 
 from ..domain import PlannerError, Project, Task
 from ..engine.schedule import Schedule
-from .msp_values import CONSTRAINT_NAMES, escape_text, format_date, format_duration
+from .msp_values import CONSTRAINT_NAMES, FINISH_CONSTRAINTS, escape_text, finish_shift, format_date, format_duration
 from .predecessors import PredecessorRef, format_predecessors
 
 COLUMNS = [
@@ -35,7 +38,9 @@ def write(project: Project, path: str | Path) -> list[str]:
     refs = {task.id: str(number) for number, (task, _) in enumerate(project.walk(), start=1)}
     predecessors = _predecessor_cells(project, refs, warnings)
     rows = [COLUMNS, _project_row(project, schedule)]
-    rows += [_task_row(project, task, depth, refs[task.id], predecessors.get(task.id, ""), schedule)
+    summaries = project.summary_ids()
+    rows += [_task_row(project, task, depth, refs[task.id], predecessors.get(task.id, ""), schedule,
+                       finish_shift(task.duration, task.id in summaries))
              for task, depth in project.walk()]
     _write_atomically(Path(path), rows)
     return warnings
@@ -70,24 +75,25 @@ def _project_row(project: Project, schedule: Schedule | None) -> list[str]:
     cells.update({"ID": "0", "Outline Level": "0", "Name": escape_text(project.name),
                   "Start": format_date(project.start)})
     if schedule:
-        cells["Finish"] = format_date(schedule.project_finish)
+        cells["Finish"] = format_date(_last_day(schedule.project_start, schedule.project_finish))
         cells["Duration"] = format_duration((schedule.project_finish - schedule.project_start).days)
     return list(cells.values())
 
 
 def _task_row(project: Project, task: Task, depth: int, ref: str, predecessors: str,
-              schedule: Schedule | None) -> list[str]:
+              schedule: Schedule | None, shift: int) -> list[str]:
     dates = schedule.tasks.get(task.id) if schedule else None
+    finish_constraint = task.constraint in FINISH_CONSTRAINTS
     owner = project.participants.get(task.owner_id) if task.owner_id else None
     cells = {
         "ID": ref, "Key": escape_text(task.key), "Name": escape_text(task.name),
         "Outline Level": str(depth + 1), "Duration": format_duration(task.duration),
         "Start": format_date(dates.early_start if dates else None),
-        "Finish": format_date(dates.early_finish if dates else None),
+        "Finish": format_date(_last_day(dates.early_start, dates.early_finish) if dates else None),
         "Predecessors": predecessors,
-        "Constraint Type": CONSTRAINT_NAMES[task.constraint], "Constraint Date": format_date(task.constraint_date),
-        "Deadline": format_date(task.deadline), "Actual Start": format_date(task.actual_start),
-        "Actual Finish": format_date(task.actual_finish), "% Complete": f"{task.percent_complete}%",
+        "Constraint Type": CONSTRAINT_NAMES[task.constraint], "Constraint Date": _finish(task.constraint_date, shift if finish_constraint else 0),
+        "Deadline": _finish(task.deadline, shift), "Actual Start": format_date(task.actual_start),
+        "Actual Finish": _finish(task.actual_finish, shift), "% Complete": f"{task.percent_complete}%",
         "Owner": escape_text(owner.key) if owner else "", "Kind": task.kind.value,
         "Precision": task.precision.value, "Classification": task.classification.value,
         "Optimistic Duration": _optional_duration(task.optimistic),
@@ -107,6 +113,15 @@ def _predecessor_cells(project: Project, refs: dict[str, str], warnings: list[st
             continue
         incoming.setdefault(link.succ_id, []).append(PredecessorRef(refs[link.pred_id], link.type, link.lag))
     return {tid: format_predecessors(sorted(entries, key=lambda ref: int(ref.ref))) for tid, entries in incoming.items()}
+
+
+def _finish(day: date | None, shift: int) -> str:
+    """A stored (exclusive) finish-type date as MS Project's last day of work."""
+    return format_date(day - timedelta(days=shift) if day else None)
+
+
+def _last_day(start: date, finish: date) -> date:
+    return finish - timedelta(days=1) if finish > start else finish
 
 
 def _optional_duration(days: int | None) -> str:

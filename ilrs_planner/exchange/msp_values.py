@@ -75,6 +75,11 @@ def _us_date(raw: str, m: re.Match, notes: list[str] | None) -> date:
     return value
 
 
+def finish_shift(duration: int, is_summary: bool) -> int:
+    """Days from MS Project's inclusive finish (last day of work) to the plan's exclusive finish."""
+    return 1 if duration > 0 or is_summary else 0
+
+
 def format_date(day: date | None) -> str:
     """ISO text for a date cell (unambiguous in every locale); empty for none."""
     return day.isoformat() if day else ""

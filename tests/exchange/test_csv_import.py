@@ -57,11 +57,12 @@ def test_ms_project_export_reads_every_link_form(msp):
 def test_ms_project_export_keeps_constraints_and_ignores_computed_starts(msp):
     tasks = {t.key: t for t in msp.project.tasks.values()}
     assert (tasks["5"].constraint, tasks["5"].constraint_date) == (ConstraintType.SNET, date(2030, 1, 21))
-    assert (tasks["8"].constraint, tasks["8"].constraint_date) == (ConstraintType.FNLT, date(2030, 5, 31))
+    # Finish dates name MS Project's last day of work; the plan keeps finishes exclusive (+1 day).
+    assert (tasks["8"].constraint, tasks["8"].constraint_date) == (ConstraintType.FNLT, date(2030, 6, 1))
     assert (tasks["9"].constraint, tasks["9"].constraint_date) == (ConstraintType.MSO, date(2030, 6, 3))
     # ASAP rows carry MS Project's computed Start, which must not turn into a constraint.
     assert tasks["3"].constraint is ConstraintType.ASAP and tasks["3"].constraint_date is None
-    assert tasks["3"].deadline == date(2030, 3, 1)
+    assert tasks["3"].deadline == date(2030, 3, 2)
 
 
 def test_ms_project_export_reads_actuals_percent_and_notes(msp):
@@ -69,6 +70,15 @@ def test_ms_project_export_reads_actuals_percent_and_notes(msp):
     assert design.actual_start == date(2030, 1, 7) and design.actual_finish is None
     assert design.percent_complete == 50
     assert design.notes == 'Design review with "partners", then freeze\nsecond line of the note'
+
+
+def test_actual_finish_is_the_last_day_of_work(tmp_path):
+    text = ("ID,Name,Duration,Actual Start,Actual Finish\n"
+            "1,Flown,10 days,1/7/2030,1/16/2030\n2,Landed,0 days,1/20/2030,1/20/2030\n")
+    tasks = {t.key: t for t in read_plan(write_csv(tmp_path, text)).project.tasks.values()}
+    assert (tasks["1"].actual_start, tasks["1"].actual_finish) == (date(2030, 1, 7), date(2030, 1, 17))
+    assert (tasks["1"].actual_finish - tasks["1"].actual_start).days == tasks["1"].duration
+    assert (tasks["2"].actual_start, tasks["2"].actual_finish) == (date(2030, 1, 20), date(2030, 1, 20))
 
 
 def test_ms_project_export_project_start_is_the_earliest_start(msp):
@@ -105,8 +115,9 @@ def test_semicolon_file_with_keys_owners_and_fuzzy_dates(ilrs):
     assert (tasks["change-7"].constraint, tasks["change-7"].constraint_date) == (ConstraintType.SNET, date(2026, 8, 1))
     assert tasks["change-7"].precision is Precision.MONTH
     assert tasks["change-8"].precision is Precision.YEAR and tasks["change-8"].constraint_date == date(2029, 1, 1)
-    # 'by 2036' / 'by 2035' are the end of the year; 'Q4 2045' is the end of the quarter.
-    assert tasks["power-plant"].constraint_date == date(2036, 12, 31)
+    # 'by 2036' / 'by 2035' are the end of the year; 'Q4 2045' is the end of the quarter. A task
+    # that must finish by the end of 2036 has its exclusive finish on 2037-01-01; a milestone is on the day.
+    assert tasks["power-plant"].constraint_date == date(2037, 1, 1)
     assert tasks["basic"].deadline == date(2035, 12, 31)
     assert tasks["extended"].deadline == date(2045, 12, 31) and tasks["extended"].precision is Precision.QUARTER
     assert tasks["power-plant"].classification is Classification.RESTRICTED
