@@ -1,0 +1,115 @@
+"""Baselines as undoable edits: capture, rename and delete named snapshots of the schedule.
+
+A baseline itself is immutable; renaming replaces it with a copy under the new name (same id and
+entries), so a redo after an undo restores exactly the object that was there.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+from ..domain import Baseline, PlannerError, Project
+from ..engine.schedule import Schedule
+from .base import ChangeSet, Command
+
+
+def check_baseline_name(project: Project, name: str, ignore_id: str | None = None) -> str:
+    """The trimmed name, or `baseline.bad_name` / `baseline.duplicate` naming the problem."""
+    clean = (name or "").strip()
+    if not clean:
+        raise PlannerError("baseline.bad_name", "a baseline needs a name")
+    for baseline in project.baselines:
+        if baseline.name == clean and baseline.id != ignore_id:
+            raise PlannerError("baseline.duplicate", f"a baseline named '{clean}' already exists", [baseline.id])
+    return clean
+
+
+def snapshot(project: Project, schedule: Schedule, name: str, as_of: date, notes: str = "") -> Baseline:
+    """A baseline holding every scheduled task's early start and early finish."""
+    entries = {tid: (dates.early_start, dates.early_finish)
+               for tid, dates in schedule.tasks.items() if tid in project.tasks}
+    return Baseline(name=name, as_of=as_of, entries=entries, notes=notes)
+
+
+def _current_schedule(project: Project) -> Schedule:
+    from ..engine.cpm import schedule  # imported late: the engine is the scheduler's module
+
+    return schedule(project)
+
+
+class CaptureBaseline(Command):
+    """Capture the current schedule as a new named baseline ("as of" a report date)."""
+
+    def __init__(self, name: str, as_of: date, *, schedule: Schedule | None = None, notes: str = ""):
+        self.name = name
+        self.as_of = as_of
+        self.notes = notes
+        self._schedule = schedule  # the document's schedule, when it already has one
+        self.baseline: Baseline | None = None
+        self.text = f"Capture baseline '{(name or '').strip()}'"
+
+    def apply(self, project: Project) -> ChangeSet:
+        if self.baseline is None:  # first apply: take the snapshot; redo re-inserts the same one
+            name = check_baseline_name(project, self.name)
+            sched = self._schedule or _current_schedule(project)
+            self.baseline = snapshot(project, sched, name, self.as_of, self.notes)
+            self._schedule = None  # the snapshot holds what is needed; drop the big object
+        else:
+            check_baseline_name(project, self.baseline.name)
+        project.baselines.append(self.baseline)
+        return ChangeSet(baselines=True)
+
+    def revert(self, project: Project) -> ChangeSet:
+        project.baselines[:] = [b for b in project.baselines if b.id != self.baseline.id]
+        return ChangeSet(baselines=True)
+
+
+def _index_of(project: Project, name: str) -> int:
+    for index, baseline in enumerate(project.baselines):
+        if baseline.name == name:
+            return index
+    project.baseline(name)  # raises baseline.unknown listing the names there are
+    raise AssertionError("unreachable")
+
+
+class RenameBaseline(Command):
+    """Give a baseline a new name; its dates do not change."""
+
+    def __init__(self, old_name: str, new_name: str):
+        self.old_name = old_name
+        self.new_name = (new_name or "").strip()
+        self.text = f"Rename baseline '{old_name}' to '{self.new_name}'"
+
+    def apply(self, project: Project) -> ChangeSet:
+        return self._rename(project, self.old_name, self.new_name)
+
+    def revert(self, project: Project) -> ChangeSet:
+        return self._rename(project, self.new_name, self.old_name)
+
+    @staticmethod
+    def _rename(project: Project, old: str, new: str) -> ChangeSet:
+        index = _index_of(project, old)
+        current = project.baselines[index]
+        clean = check_baseline_name(project, new, ignore_id=current.id)
+        project.baselines[index] = dataclasses.replace(current, name=clean)
+        return ChangeSet(baselines=True)
+
+
+class DeleteBaseline(Command):
+    """Remove a baseline; undo puts the same snapshot back in its place."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self.removed: tuple[int, Baseline] | None = None
+        self.text = f"Delete baseline '{name}'"
+
+    def apply(self, project: Project) -> ChangeSet:
+        index = _index_of(project, self.name)
+        self.removed = (index, project.baselines.pop(index))
+        return ChangeSet(baselines=True)
+
+    def revert(self, project: Project) -> ChangeSet:
+        index, baseline = self.removed
+        project.baselines.insert(min(index, len(project.baselines)), baseline)
+        return ChangeSet(baselines=True)

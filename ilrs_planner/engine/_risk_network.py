@@ -1,0 +1,163 @@
+"""The scheduler's own constraint network, made ready for durations that vary per iteration.
+
+The Monte Carlo must follow exactly the CPM's rules (link types, lags, constraints, actual dates,
+summary gates), so it reuses `_network.compile_network` instead of restating them. That network
+holds edges `ES[dst] >= ES[src] + weight` whose weights already include durations. Which duration
+each weight holds is found by compiling once more with every task's duration shifted by a distinct
+amount: edge k then moved by `+(s+1)` when it carries its source task's duration (FS/FF from a
+leaf, leaf -> finish gate), by `-(d+1)` when it carries its target's (FF/SF into a leaf, finish
+gate -> leaf), by both, or not at all.
+
+Rows of the pass matrices: [0, N) node early/late starts, [N, 2N) leaf early/late finishes, so an
+edge reads one row and adds one constant, whatever its type.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..domain import ConstraintType, PlannerError, Project
+from ._network import BIG, Network, compile_network
+from ._risk_sampling import ThreePoint, estimate_of
+from .graph import loop_nodes, loop_task_ids, node_order, raise_loop
+
+
+@dataclass(slots=True)
+class NodeRule:
+    """How one node's early start is computed from the rows before it (and its late start after)."""
+
+    node: int
+    task: int  # the leaf task this node is, or -1 for a summary/gate node
+    start_src: np.ndarray  # rows read for start-bound edges
+    start_add: np.ndarray
+    finish_src: np.ndarray  # rows read for finish-bound edges (subtract own duration)
+    finish_add: np.ndarray
+    base: float  # lower bound (days from project start), -inf if none
+    fnet: float  # FNET date: ES >= fnet - duration (-inf if none)
+    fixed: float  # fixed start (NaN if none)
+    mfo: float  # MFO date: ES = mfo - duration (NaN if none)
+
+
+@dataclass(slots=True)
+class RiskNetwork:
+    """The compiled plan plus the per-node rules in topological order and the sampled tasks."""
+
+    net: Network
+    order: list[int]
+    rules: list[NodeRule]  # in `order`
+    out_start: list[tuple[np.ndarray, np.ndarray]]  # per node: (rows of successors' late value, -constant)
+    out_finish: list[tuple[np.ndarray, np.ndarray]]  # bounds on the node's late finish (leaf only)
+    sampled: np.ndarray  # task indices with an uncertain duration
+    estimates: ThreePoint
+
+    @property
+    def n_nodes(self) -> int:
+        return self.net.n_nodes
+
+    @property
+    def n_tasks(self) -> int:
+        return len(self.net.task_ids)
+
+
+def compile_risk_network(project: Project, use_defaults: bool = True) -> RiskNetwork:
+    """Compile the project (raising the scheduler's errors, loops by name) and classify every edge."""
+    net = compile_network(project)
+    order = node_order(net)
+    if len(order) < net.n_nodes:
+        raise_loop(project, loop_task_ids(net, loop_nodes(net, order)))
+    cs, cd = _duration_roles(project, net)
+    src = np.repeat(np.arange(net.n_nodes), np.diff(net.offsets))
+    n, dst = len(net.task_ids), net.targets
+    # weight = const + cs * D[src task] - cd * D[dst task]; rows: src EF when cs, dst EF when cd.
+    const = net.weights - np.where(cs, net.duration[net.node_task[src]], 0) \
+        + np.where(cd, net.duration[net.node_task[dst]], 0)
+    read_row = np.where(cs, src + net.n_nodes, src)
+    rules = _node_rules(project, net, order, read_row, dst, cd, const.astype(np.float64))
+    out_start, out_finish = _late_edges(net, src, dst, cs, cd, const.astype(np.float64))
+    sampled, estimates = _uncertain_tasks(project, net, use_defaults)
+    return RiskNetwork(net, order, rules, out_start, out_finish, sampled, estimates)
+
+
+def _duration_roles(project: Project, net: Network) -> tuple[np.ndarray, np.ndarray]:
+    shifted = {tid: dataclasses.replace(t, duration=t.duration + i + 1)
+               for i, (tid, t) in enumerate(project.tasks.items())}
+    probe = compile_network(Project(project.name, project.start, tasks=shifted, links=project.links))
+    if not np.array_equal(probe.targets, net.targets):
+        raise PlannerError("task.bad_value", "the plan's network changed shape with its durations")
+    src = np.repeat(np.arange(net.n_nodes), np.diff(net.offsets))
+    s, d = net.node_task[src] + 1, net.node_task[net.targets] + 1
+    moved = probe.weights - net.weights
+    leaf_src, leaf_dst = (src < len(net.task_ids)), (net.targets < len(net.task_ids))
+    both = (moved == s - d) & (moved != 0) & leaf_src & leaf_dst
+    cs = both | ((moved == s) & leaf_src)
+    cd = both | ((moved == -d) & leaf_dst)
+    if not np.all((moved == 0) | cs | cd):
+        raise PlannerError("task.bad_value", "an edge of the plan's network has an unexpected weight")
+    return cs & ~net.history[net.node_task[src]], cd & ~net.history[net.node_task[net.targets]]
+
+
+def _node_rules(project, net, order, read_row, dst, cd, const) -> list[NodeRule]:
+    n, origin = len(net.task_ids), float(net.start)
+    into: list[list[int]] = [[] for _ in range(net.n_nodes)]
+    for k, v in enumerate(dst.tolist()):
+        into[v].append(k)
+    rules = []
+    for v in order:
+        edges = np.asarray(into[v], dtype=np.int64)
+        fin = cd[edges] if edges.size else np.zeros(0, dtype=bool)
+        task = v if v < n and not net.is_summary[v] else -1
+        base = float(net.base[v]) - origin if net.base[v] > -BIG else -np.inf
+        fixed = float(net.fixed[v]) - origin if net.fixed[v] > -BIG else np.nan
+        fnet = mfo = -np.inf
+        mfo = np.nan
+        if task >= 0 and not net.history[task]:
+            fnet, mfo, base, fixed = _duration_bound(project, net, task, base, fixed, origin)
+        rules.append(NodeRule(v, task, read_row[edges[~fin]], const[edges[~fin]], read_row[edges[fin]],
+                              const[edges[fin]], base, fnet, fixed, mfo))
+    return rules
+
+
+def _duration_bound(project, net, i, base, fixed, origin):
+    """FNET and MFO bounds depend on the (sampled) duration: keep their dates, not date - duration."""
+    task = net.tasks[i]
+    day = float(task.constraint_date.toordinal()) - origin if task.constraint_date else None
+    if task.constraint == ConstraintType.FNET:
+        return day, np.nan, float(project.start.toordinal()) - origin, fixed
+    if task.constraint == ConstraintType.MFO:
+        return -np.inf, day, base, np.nan
+    return -np.inf, np.nan, base, fixed
+
+
+def _late_edges(net, src, dst, cs, cd, const):
+    """Per node, the live out-edges as (rows of the successor's late start/finish, constant)."""
+    n_nodes = net.n_nodes
+    row = np.where(cd, dst + n_nodes, dst)
+    out_start: list = [(np.zeros(0, np.int64), np.zeros(0))] * n_nodes
+    out_finish: list = [(np.zeros(0, np.int64), np.zeros(0))] * n_nodes
+    live = net.live
+    for u in range(n_nodes):
+        k = np.arange(net.offsets[u], net.offsets[u + 1])
+        k = k[live[k]]
+        if not k.size:
+            continue
+        to_start, to_finish = k[~cs[k]], k[cs[k]]
+        out_start[u] = (row[to_start], const[to_start])
+        out_finish[u] = (row[to_finish], const[to_finish])
+    return out_start, out_finish
+
+
+def _uncertain_tasks(project: Project, net: Network, use_defaults: bool) -> tuple[np.ndarray, ThreePoint]:
+    """Leaves without actual dates whose estimate has a spread (or a most likely other than planned)."""
+    rows, points = [], []
+    for i, task in enumerate(net.tasks):
+        if net.is_summary[i] or net.history[i]:
+            continue  # history is certain; a summary has no duration of its own
+        low, mode, high = estimate_of(task, use_defaults)
+        if high > low or mode != task.duration:
+            rows.append(i)
+            points.append((low, mode, high))
+    arr = np.asarray(points, dtype=np.float64).reshape(-1, 3)
+    return np.asarray(rows, dtype=np.int64), ThreePoint(arr[:, 0], arr[:, 1], arr[:, 2])

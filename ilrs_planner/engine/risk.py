@@ -1,0 +1,198 @@
+"""Monte Carlo schedule risk: sampled durations pushed through the CPM's own rules, vectorised.
+
+Durations: a task's three-point estimate (optimistic / most likely / pessimistic) or, without
+one, the default spread of its kind (`_risk_sampling.DEFAULT_SPREAD`: missions slip more than
+agreements); triangular or PERT-beta. Actual dates are certain. The duration matrix (tasks ×
+iterations) is drawn at once from one seeded generator, so a seed reproduces a run exactly
+whatever block size the passes use. Results: P10/P50/P80/P90 finish of every task, the
+probability of meeting a date, the criticality index of each task and the top drivers of a
+milestone (Spearman rank correlation of duration with its finish) for a tornado chart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import numpy as np
+
+from ..domain import PlannerError, Project
+from ._risk_network import RiskNetwork, compile_risk_network
+from ._risk_passes import run_block
+from ._risk_sampling import DEFAULT_SPREAD, rank_correlation, sample
+
+__all__ = ["DEFAULT_SPREAD", "Driver", "RiskCancelled", "RiskResult", "run_risk", "PERCENTILES"]
+
+PERCENTILES = (10, 50, 80, 90)
+MAX_ITERATIONS = 1_000_000
+
+
+class RiskCancelled(Exception):
+    """The run was cancelled between two blocks of iterations."""
+
+
+@dataclass(frozen=True, slots=True)
+class Driver:
+    """One task's pull on a milestone: rank correlation and the finish swing it causes (days)."""
+
+    task_id: str
+    key: str
+    name: str
+    correlation: float
+    criticality: float
+    finish_if_short: date  # mean finish of the milestone when this task is in its shortest tenth
+    finish_if_long: date  # ... and in its longest tenth
+
+
+def run_risk(project: Project, iterations: int = 10_000, seed: int | None = None,
+             distribution: str = "triangular", *, use_defaults: bool = True, block: int | None = None,
+             progress: Callable[[int, int], None] | None = None,
+             cancelled: Callable[[], bool] | None = None) -> "RiskResult":
+    """Simulate `iterations` schedules; raises the scheduler's errors, `risk.bad_estimate`, RiskCancelled."""
+    if not 1 <= iterations <= MAX_ITERATIONS:
+        raise PlannerError("cli.usage", f"iterations must be between 1 and {MAX_ITERATIONS:,} (got {iterations})")
+    rnet = compile_risk_network(project, use_defaults)
+    rng = np.random.default_rng(seed)
+    durations = sample(rnet.estimates, iterations, rng, distribution)
+    step = block or iterations
+    finish = np.empty((rnet.n_tasks, iterations), dtype=np.float32)
+    critical_count = np.zeros(rnet.n_tasks, dtype=np.int64)
+    for lo in range(0, iterations, step):
+        if cancelled is not None and cancelled():
+            raise RiskCancelled()
+        hi = min(lo + step, iterations)
+        result = run_block(rnet, durations[:, lo:hi])
+        finish[:, lo:hi] = result.finish
+        critical_count += result.critical.sum(axis=1)
+        if progress is not None:
+            progress(hi, iterations)
+    return RiskResult(project, rnet, iterations, seed, distribution, finish, critical_count / iterations,
+                      durations)
+
+
+class RiskResult:
+    """The outcome of a run; dates derive from finish samples in days after the project start."""
+
+    def __init__(self, project: Project, rnet: RiskNetwork, iterations: int, seed, distribution: str,
+                 finish: np.ndarray, criticality: np.ndarray, durations: np.ndarray):
+        self.origin = date.fromordinal(rnet.net.start)
+        self.iterations, self.seed, self.distribution = iterations, seed, distribution
+        self.task_ids = list(rnet.net.task_ids)
+        self.index = {tid: i for i, tid in enumerate(self.task_ids)}
+        self._tasks = {tid: project.tasks[tid] for tid in self.task_ids}
+        self._rnet = rnet
+        self._finish = finish
+        self._durations = durations
+        self.criticality = dict(zip(self.task_ids, criticality.tolist()))
+
+    # -- per task ----------------------------------------------------------------------------
+    def finish_samples(self, task_id: str) -> np.ndarray:
+        """Raw finish of every iteration, days after the project start (fractional)."""
+        return self._finish[self._row(task_id)].astype(np.float64)
+
+    def finish_days(self, task_id: str) -> np.ndarray:
+        """Finish of every iteration as whole days: a finish part-way through a day takes that day."""
+        return np.ceil(self.finish_samples(task_id) - 1e-6)
+
+    def to_date(self, days: float) -> date:
+        """Days after the project start as a date."""
+        return self.origin + timedelta(days=int(days))
+
+    def percentiles(self, task_id: str, levels=PERCENTILES) -> dict[int, date]:
+        """Finish date at each percentile level (P80 = finished by then in 80 % of runs)."""
+        values = np.percentile(self.finish_days(task_id), levels, method="higher")
+        return {int(p): self.to_date(v) for p, v in zip(levels, values)}
+
+    def probability_by(self, task_id: str, day: date) -> float:
+        """Share of runs in which the task is finished by the end of `day` (a milestone: on or before)."""
+        limit = (day - self.origin).days + (0 if self._tasks[task_id].is_milestone else 1)
+        return float(np.mean(self.finish_days(task_id) <= limit))
+
+    def s_curve(self, task_id: str) -> tuple[list[date], list[float]]:
+        """Cumulative probability of finishing by each date that occurs (the S-curve)."""
+        values, counts = np.unique(self.finish_days(task_id), return_counts=True)
+        cumulative = np.cumsum(counts) / self.iterations
+        return [self.to_date(v) for v in values], cumulative.tolist()
+
+    def histogram(self, task_id: str, bins: int = 40) -> tuple[list[date], list[int]]:
+        """Counts of finish dates in `bins` equal bins (left edges as dates)."""
+        counts, edges = np.histogram(self.finish_days(task_id), bins=bins)
+        return [self.to_date(np.floor(e)) for e in edges[:-1]], counts.tolist()
+
+    def milestone_ids(self) -> list[str]:
+        """Zero-length leaf tasks, in plan order."""
+        net = self._rnet.net
+        return [tid for i, tid in enumerate(self.task_ids) if not net.is_summary[i] and self._tasks[tid].is_milestone]
+
+    def _row(self, task_id: str) -> int:
+        try:
+            return self.index[task_id]
+        except KeyError:
+            raise PlannerError("task.unknown", f"task {task_id} is not in the simulated plan", [task_id]) from None
+
+    # -- drivers -----------------------------------------------------------------------------
+    def drivers(self, task_id: str, top: int = 10) -> list[Driver]:
+        """Tasks whose durations drive this task's finish most (|Spearman| largest first)."""
+        rows = self._sampled_ancestors(task_id)
+        if not rows.size:
+            return []
+        target = self.finish_samples(task_id)
+        corr = rank_correlation(self._durations[rows], target)
+        picked = [k for k in np.argsort(-np.abs(corr)) if abs(corr[k]) > 0.01][:top]
+        return [self._driver(int(rows[k]), float(corr[k]), target) for k in picked]
+
+    def _driver(self, row: int, corr: float, target: np.ndarray) -> Driver:
+        task = self._tasks[self.task_ids[int(self._rnet.sampled[row])]]
+        durations = self._durations[row]
+        low, high = np.quantile(durations, [0.1, 0.9])
+        short = float(target[durations <= low].mean())
+        long_ = float(target[durations >= high].mean())
+        return Driver(task.id, task.key, task.name, corr, self.criticality[task.id],
+                      self.to_date(np.ceil(short - 1e-6)), self.to_date(np.ceil(long_ - 1e-6)))
+
+    def _sampled_ancestors(self, task_id: str) -> np.ndarray:
+        """Rows of the duration matrix of tasks upstream of this one (through links and gates)."""
+        rnet = self._rnet
+        n_nodes = rnet.n_nodes
+        preds = {rule.node: np.concatenate([rule.start_src, rule.finish_src]) % n_nodes for rule in rnet.rules}
+        kids = {p: [] for p in range(rnet.n_tasks)}
+        for child, parent in enumerate(rnet.net.parent.tolist()):
+            if parent >= 0:
+                kids[parent].append(child)
+        seen, stack = set(), [self._row(task_id)]
+        while stack:
+            node = stack.pop()
+            if node in seen:
+                continue
+            seen.add(node)
+            stack.extend(int(p) for p in preds.get(node, ()))
+            stack.extend(kids.get(node, ()))  # a summary's finish is its sub-tasks'
+        return np.asarray([k for k, t in enumerate(rnet.sampled.tolist()) if t in seen], dtype=np.int64)
+
+    # -- reporting ---------------------------------------------------------------------------
+    def summary_dict(self, milestone: str | None = None, target: date | None = None, top: int = 10) -> dict:
+        """JSON-ready results: every milestone's percentiles, criticality, and the chosen milestone."""
+        out = {
+            "iterations": self.iterations, "seed": self.seed, "distribution": self.distribution,
+            "milestones": [self._milestone_dict(tid) for tid in self.milestone_ids()],
+            "criticality": [{"key": self._tasks[tid].key, "index": round(ci, 4)}
+                            for tid, ci in sorted(self.criticality.items(), key=lambda kv: -kv[1]) if ci > 0],
+        }
+        if milestone is not None:
+            chosen = self._milestone_dict(milestone)
+            if target is not None:
+                chosen["target_date"] = target.isoformat()
+                chosen["probability"] = round(self.probability_by(milestone, target), 4)
+            chosen["drivers"] = [
+                {"key": d.key, "name": d.name, "correlation": round(d.correlation, 4),
+                 "criticality": round(d.criticality, 4), "finish_if_short": d.finish_if_short.isoformat(),
+                 "finish_if_long": d.finish_if_long.isoformat()} for d in self.drivers(milestone, top)]
+            out["milestone"] = chosen
+        return out
+
+    def _milestone_dict(self, task_id: str) -> dict:
+        task = self._tasks[task_id]
+        pct = self.percentiles(task_id)
+        return {"key": task.key, "name": task.name, **{f"p{p}": d.isoformat() for p, d in pct.items()},
+                "criticality": round(self.criticality[task_id], 4)}

@@ -1,0 +1,180 @@
+"""Slippage: a pure comparison of a baseline with the current schedule, or of two baselines.
+
+A "version" is any mapping task id -> (start, finish): a baseline's entries, or the early dates of
+a schedule. Variances are signed calendar days, later = positive (a slip).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import asdict, dataclass
+from datetime import date
+from pathlib import Path
+from typing import Mapping
+
+from ..domain import Baseline, PlannerError, Project
+from .schedule import Schedule
+
+Dates = Mapping[str, tuple[date, date]]
+CURRENT = "current plan"
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    """One side of a comparison: a label, its report ("as of") date and the task dates."""
+
+    label: str
+    as_of: date | None
+    dates: Dates
+    is_current: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SlipRow:
+    """One task's dates in both versions and the signed variance (days; None if absent in one)."""
+
+    task_id: str
+    key: str
+    name: str
+    kind: str
+    is_milestone: bool
+    baseline_start: date | None
+    baseline_finish: date | None
+    current_start: date | None
+    current_finish: date | None
+    start_variance: int | None
+    finish_variance: int | None
+
+    @property
+    def slipped(self) -> bool:
+        """True when the task now finishes later than in the baseline."""
+        return (self.finish_variance or 0) > 0
+
+
+@dataclass(frozen=True, slots=True)
+class SlipReport:
+    """Every task compared between `before` (the baseline) and `after` (current or another baseline)."""
+
+    before: Version
+    after: Version
+    rows: tuple[SlipRow, ...]
+
+    def slipped(self) -> list[SlipRow]:
+        """Rows of tasks that finish later than in the baseline, largest slip first."""
+        return sorted((r for r in self.rows if r.slipped), key=lambda r: -r.finish_variance)
+
+    def row(self, task_id: str) -> SlipRow:
+        """The row of one task."""
+        for row in self.rows:
+            if row.task_id == task_id:
+                return row
+        raise PlannerError("task.unknown", f"task {task_id} is not in the slip report", [task_id])
+
+    def to_dict(self) -> dict:
+        """JSON-ready: ISO dates, the versions compared and one entry per task."""
+        return {
+            "baseline": _version_dict(self.before),
+            "against": _version_dict(self.after),
+            "tasks": [_row_dict(r) for r in self.rows],
+        }
+
+
+def _version_dict(version: Version) -> dict:
+    return {"name": version.label, "as_of": _iso(version.as_of), "current": version.is_current}
+
+
+def _row_dict(row: SlipRow) -> dict:
+    out = {k: (_iso(v) if isinstance(v, date) else v) for k, v in asdict(row).items()}
+    out["slipped"] = row.slipped
+    return out
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def schedule_version(project: Project, schedule: Schedule, label: str = CURRENT) -> Version:
+    """The current plan as a version: every task's early start and finish, as of the status date."""
+    dates = {tid: (d.early_start, d.early_finish) for tid, d in schedule.tasks.items()}
+    return Version(label, project.status_date, dates, is_current=True)
+
+
+def baseline_version(baseline: Baseline) -> Version:
+    """A baseline as a version."""
+    return Version(baseline.name, baseline.as_of, baseline.entries)
+
+
+def compare(project: Project, before: Version, after: Version) -> SlipReport:
+    """Compare two versions task by task, in WBS order (tasks in neither version are left out)."""
+    rows = []
+    for task, _depth in project.walk():
+        old, new = before.dates.get(task.id), after.dates.get(task.id)
+        if old is None and new is None:
+            continue
+        rows.append(SlipRow(
+            task.id, task.key, task.name, str(task.kind), task.is_milestone,
+            old[0] if old else None, old[1] if old else None,
+            new[0] if new else None, new[1] if new else None,
+            _days(old[0], new[0]) if old and new else None,
+            _days(old[1], new[1]) if old and new else None,
+        ))
+    return SlipReport(before, after, tuple(rows))
+
+
+def _days(old: date, new: date) -> int:
+    return (new - old).days
+
+
+def earliest_baseline(project: Project) -> Baseline:
+    """The baseline with the earliest "as of" date (the default reference for slips)."""
+    if not project.baselines:
+        raise PlannerError("baseline.unknown", "the plan has no baselines; capture one first")
+    return min(project.baselines, key=lambda b: b.as_of)
+
+
+def slip_report(project: Project, schedule: Schedule | None, baseline: str | None = None,
+                against: str | None = None) -> SlipReport:
+    """The slip report as the CLI and GUI ask for it: `baseline` (default: earliest) vs `against`
+    (another baseline's name) or, when `against` is None, the current schedule."""
+    before = baseline_version(project.baseline(baseline) if baseline else earliest_baseline(project))
+    if against:
+        after = baseline_version(project.baseline(against))
+    else:
+        if schedule is None:
+            raise PlannerError("baseline.unknown", "the current plan has no schedule to compare with")
+        after = schedule_version(project, schedule)
+    return compare(project, before, after)
+
+
+CSV_COLUMNS = ("key", "name", "kind", "baseline_start", "baseline_finish", "current_start",
+               "current_finish", "start_variance_days", "finish_variance_days", "slipped")
+
+
+def report_csv(report: SlipReport) -> str:
+    """The slip report as CSV text (ISO dates, signed variances in days)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for r in report.rows:
+        writer.writerow([
+            _safe_cell(r.key), _safe_cell(r.name), r.kind, _iso(r.baseline_start) or "",
+            _iso(r.baseline_finish) or "", _iso(r.current_start) or "", _iso(r.current_finish) or "",
+            "" if r.start_variance is None else r.start_variance,
+            "" if r.finish_variance is None else r.finish_variance, "yes" if r.slipped else "no",
+        ])
+    return out.getvalue()
+
+
+def _safe_cell(text: str) -> str:
+    # Plans come from other institutions: a name starting with '=' must not become a spreadsheet
+    # formula when the CSV is opened (CSV injection).
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def write_report_csv(report: SlipReport, path: str | Path) -> None:
+    """Write the slip report as a CSV file (UTF-8), naming the path in any error."""
+    try:
+        Path(path).write_text(report_csv(report), encoding="utf-8")
+    except OSError as exc:
+        raise PlannerError("export.failed", f"could not write {path}: {exc.strerror or exc}") from None
