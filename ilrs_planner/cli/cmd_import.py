@@ -32,7 +32,6 @@ def run(args: argparse.Namespace) -> int:
     """Import, schedule (so a loop is named), save, and say what was imported."""
     from ..engine.cpm import schedule
     from ..exchange.formats import read_plan
-    from ..store import save_project
 
     if Path(args.file).resolve() == Path(args.output).resolve():
         raise PlannerError("cli.usage", "the output must be a new file, not the file being imported")
@@ -41,6 +40,8 @@ def run(args: argparse.Namespace) -> int:
     print_warnings(result.warnings)
     project = result.project
     dates = schedule(project)
+    from ..store import save_project
+
     save_project(project, args.output)
     print(f"Imported {len(project.tasks)} tasks, {len(project.links)} links and {len(project.participants)} "
           f"participants into {args.output}: {dates.project_start.isoformat()} to "

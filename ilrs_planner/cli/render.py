@@ -13,8 +13,8 @@ from typing import TextIO
 from ..domain import PlannerError, Project
 from ..engine.schedule import Schedule
 
-FINISH_NOTE = ("Finish dates are exclusive, as the scheduler computes them: a 10-day task starting 2030-01-01 "
-               "finishes 2030-01-11, i.e. at the end of 2030-01-10; a milestone finishes on its start.")
+FINISH_NOTE = ("Finish dates are exclusive, as the scheduler computes them: a 10-day task starting\n"
+               "2030-01-01 finishes 2030-01-11, i.e. at the end of 2030-01-10; a milestone finishes on its start.")
 MAX_NAME = 48
 HEADERS = ("Key", "Name", "Start", "Finish", "Late start", "Late finish", "Float", "Free", "Crit")
 
@@ -90,4 +90,5 @@ def print_schedule_table(project: Project, schedule: Schedule, file: TextIO | No
     print("  ".join("-" * w for w in widths), file=out)
     for row in rows:
         print(line(row).rstrip(), file=out)
-    print(f"* critical (total float <= 0). {FINISH_NOTE}", file=out)
+    print("* critical (total float <= 0).", file=out)
+    print(FINISH_NOTE, file=out)

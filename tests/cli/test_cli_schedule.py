@@ -1,0 +1,79 @@
+"""`ilrs-planner schedule`: the table and the JSON a user reads, dates checked by hand."""
+
+import json
+from pathlib import Path
+
+from ilrs_planner.cli import main
+
+TINY = Path(__file__).parent / "data" / "tiny.csv"
+
+# The tiny plan (project start 2030-01-01): Phase holds Alpha (10d) and Beta (5d, after Alpha);
+# Gamma (3d) starts 2 days after Alpha starts (SS+2); Done (milestone) follows Beta and Gamma.
+#   Alpha [01-01, 01-11)  Beta [01-11, 01-16)  Gamma [01-03, 01-06)  Done 01-16
+#   Backward from 01-16: Gamma may finish as late as 01-16 -> total float 10, free float 10
+#   (Done starts 01-16, Gamma ends 01-06); Alpha, Beta, Done and Phase are critical.
+EXPECTED = {
+    "1": ("Phase", "2030-01-01", "2030-01-16", "2030-01-01", "2030-01-16", 0, True),
+    "2": ("Alpha", "2030-01-01", "2030-01-11", "2030-01-01", "2030-01-11", 0, True),
+    "3": ("Beta", "2030-01-11", "2030-01-16", "2030-01-11", "2030-01-16", 0, True),
+    "4": ("Gamma", "2030-01-03", "2030-01-06", "2030-01-13", "2030-01-16", 10, False),
+    "5": ("Done", "2030-01-16", "2030-01-16", "2030-01-16", "2030-01-16", 0, True),
+}
+FREE = {"2": 0, "3": 0, "4": 10, "5": 0}
+
+
+def test_schedule_json_structure_and_hand_checked_dates(capsys):
+    assert main(["schedule", str(TINY), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) == {"project_start", "project_finish", "tasks"}
+    assert (data["project_start"], data["project_finish"]) == ("2030-01-01", "2030-01-16")
+    assert [t["key"] for t in data["tasks"]] == ["1", "2", "3", "4", "5"]  # WBS order, summary included
+    for task in data["tasks"]:
+        assert set(task) == {"key", "name", "early_start", "early_finish", "late_start", "late_finish",
+                             "total_float_days", "free_float_days", "critical"}
+        got = (task["name"], task["early_start"], task["early_finish"], task["late_start"], task["late_finish"],
+               task["total_float_days"], task["critical"])
+        assert got == EXPECTED[task["key"]]
+        if task["key"] in FREE:
+            assert task["free_float_days"] == FREE[task["key"]]
+
+
+def test_schedule_table_is_aligned_indented_and_marks_the_critical_path(capsys):
+    assert main(["schedule", str(TINY)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "Tiny: 2030-01-01 to 2030-01-16, 5 tasks, 4 critical"
+    header, rows = lines[1], lines[3:8]
+    for row in rows:  # dates start under their headers; floats end under theirs
+        for title in ("Start", "Finish", "Late start", "Late finish"):
+            at = header.index(title)
+            assert row[at:at + 10].startswith("2030-01-") and row[at - 1] == " "
+        end = header.index("Float") + len("Float")
+        assert row[end - 1] == "d" and row[end] == " "
+    assert header.split()[:4] == ["Key", "Name", "Start", "Finish"]
+    by_key = {row.split()[0]: row for row in rows}
+    assert "  Alpha" in by_key["2"] and by_key["1"].split()[1] == "Phase"
+    assert [k for k, row in by_key.items() if row.rstrip().endswith("*")] == ["1", "2", "3", "5"]
+    assert "10d" in by_key["4"] and "2030-01-13" in by_key["4"]
+    assert any("exclusive" in line for line in lines[8:])
+
+
+def test_schedule_help_says_finish_dates_are_exclusive(capsys):
+    try:
+        main(["schedule", "--help"])
+    except SystemExit:
+        pass
+    assert "exclusive" in capsys.readouterr().out
+
+
+def test_schedule_names_a_loop(tmp_path, capsys):
+    plan = tmp_path / "loop.csv"
+    plan.write_text("ID,Name,Duration,Predecessors\n1,Design,5d,3\n2,Build,5d,1\n3,Test,5d,2\n")
+    assert main(["schedule", str(plan)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error[link.cycle]:")
+    assert all(key in err for key in ("1", "2", "3")) and "→" in err
+
+
+def test_schedule_of_a_missing_file_is_an_error_not_a_traceback(tmp_path, capsys):
+    assert main(["schedule", str(tmp_path / "absent.csv")]) == 2
+    assert capsys.readouterr().err.startswith("error[import.bad_file]:")
