@@ -25,8 +25,9 @@ from ..domain import ConstraintType, LinkType, PlannerError, Project, Task
 from . import _checks
 
 BIG = 10**9  # beyond any day ordinal: stands for "no bound"
-_LINK_FIELDS = attrgetter("pred_id", "succ_id", "type", "lag")
-_BOUND_FIELDS = attrgetter("constraint", "constraint_date", "deadline", "actual_start", "actual_finish")
+_PRED, _SUCC, _TYPE, _LAG = (attrgetter(name) for name in ("pred_id", "succ_id", "type", "lag"))
+_BOUND_NAMES = ("constraint", "deadline", "actual_start", "actual_finish")
+_CONSTRAINT = attrgetter("constraint")
 _TYPE_CODE = {LinkType.FS: 0, LinkType.SS: 1, LinkType.FF: 2, LinkType.SF: 3}
 
 
@@ -77,22 +78,21 @@ def compile_network(project: Project) -> Network:
 
 def _link_arrays(project: Project, index: dict[str, int], tasks: list[Task]) -> tuple[np.ndarray, ...]:
     """(pred, succ, type code, lag) arrays of every link, checked for unknown and self links."""
-    fields = list(map(_LINK_FIELDS, project.links.values()))
-    if not fields:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty, empty, empty
-    pred_ids, succ_ids, types, lags = zip(*fields)
+    # One attribute at a time: a tuple per link would wake the garbage collector on large plans.
+    links = list(project.links.values())
+    count = len(links)
+    pred_ids, succ_ids = list(map(_PRED, links)), list(map(_SUCC, links))
     for ids in (pred_ids, succ_ids):
         if not index.keys() >= set(ids):
-            _checks.raise_unknown_task(fields, index, tasks)
-    pred = np.fromiter(map(index.__getitem__, pred_ids), dtype=np.int64, count=len(fields))
-    succ = np.fromiter(map(index.__getitem__, succ_ids), dtype=np.int64, count=len(fields))
+            _checks.raise_unknown_task(list(zip(pred_ids, succ_ids)), index, tasks)
+    pred = np.fromiter(map(index.__getitem__, pred_ids), dtype=np.int64, count=count)
+    succ = np.fromiter(map(index.__getitem__, succ_ids), dtype=np.int64, count=count)
     same = np.flatnonzero(pred == succ)
     if same.size:
         task = tasks[int(pred[same[0]])]
         raise PlannerError("link.self", f"task '{task.key}' is linked to itself", [task.id])
-    code = np.fromiter(map(_TYPE_CODE.__getitem__, types), dtype=np.int64, count=len(fields))
-    return pred, succ, code, np.fromiter(lags, dtype=np.int64, count=len(fields))
+    code = np.fromiter(map(_TYPE_CODE.__getitem__, map(_TYPE, links)), dtype=np.int64, count=count)
+    return pred, succ, code, np.fromiter(map(_LAG, links), dtype=np.int64, count=count)
 
 
 @dataclass(slots=True)
@@ -113,16 +113,25 @@ def _task_bounds(tasks: list[Task], planned: np.ndarray, is_summary: np.ndarray,
                 np.full(n, BIG, dtype=np.int64), np.full(n, BIG, dtype=np.int64),
                 np.zeros(n, dtype=bool), np.zeros(n, dtype=bool))
     b.base[is_summary] = -BIG
-    for i, (ctype, cdate, deadline, actual_start, actual_finish) in enumerate(map(_BOUND_FIELDS, tasks)):
-        if ctype == ConstraintType.ASAP and deadline is None and actual_start is None and actual_finish is None:
-            continue
-        if deadline is not None:
-            b.finish_cap[i] = deadline.toordinal()
-        if ctype != ConstraintType.ASAP:
-            _apply_constraint(b, i, tasks[i], ConstraintType(ctype), cdate, bool(is_summary[i]))
-        if (actual_start or actual_finish) and not is_summary[i]:
-            _apply_actuals(b, i, tasks[i], actual_start, actual_finish)
+    for i in _bounded_tasks(tasks):
+        task = tasks[i]
+        if task.deadline is not None:
+            b.finish_cap[i] = task.deadline.toordinal()
+        if task.constraint != ConstraintType.ASAP:
+            _apply_constraint(b, i, task, ConstraintType(task.constraint), task.constraint_date, bool(is_summary[i]))
+        if (task.actual_start or task.actual_finish) and not is_summary[i]:
+            _apply_actuals(b, i, task, task.actual_start, task.actual_finish)
     return b
+
+
+def _bounded_tasks(tasks: list[Task]) -> list[int]:
+    """Indices of the tasks with a constraint, a deadline or an actual date (usually few)."""
+    found: set[int] = set()
+    for name in _BOUND_NAMES[1:]:
+        found.update(i for i, value in enumerate(map(attrgetter(name), tasks)) if value is not None)
+    asap = ConstraintType.ASAP
+    found.update(i for i, value in enumerate(map(_CONSTRAINT, tasks)) if value is not asap and value != asap)
+    return sorted(found)
 
 
 def _apply_constraint(b: _Bounds, i: int, task: Task, ctype: ConstraintType, cdate, summary: bool) -> None:
