@@ -1,0 +1,36 @@
+"""`ilrs-planner redact PLAN.db --level public -o OUT.db`: the plan a partner at that level may see."""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+from ..domain import Classification, PlannerError
+from ..sharing.redact import redact_project
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the `redact` sub-command."""
+    parser = subparsers.add_parser(
+        "redact", help="write a partner copy holding only what a classification level may see",
+        description="Keep tasks classified at or below LEVEL (a removed summary takes its sub-tasks along); "
+        "bridge dependencies through removed tasks so the kept tasks keep their dates; scrub removed "
+        "names from the remaining text. The output is a fresh file with nothing else in it.")
+    parser.add_argument("plan", metavar="PLAN.db")
+    parser.add_argument("--level", required=True, choices=[c.value for c in Classification])
+    parser.add_argument("-o", "--output", required=True, metavar="OUT.db")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Redact and save; prints how many tasks were withheld."""
+    from ..store import open_project, save_project
+
+    if os.path.abspath(args.output) == os.path.abspath(args.plan):
+        raise PlannerError("cli.usage", "the partner copy must be a new file, not the plan itself")
+    project = open_project(args.plan)
+    redacted = redact_project(project, args.level)
+    save_project(redacted, args.output)
+    withheld = len(project.tasks) - len(redacted.tasks)
+    print(f"{args.output}: {len(redacted.tasks)} tasks at level '{args.level}', {withheld} withheld")
+    return 0

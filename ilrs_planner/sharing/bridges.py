@@ -1,0 +1,70 @@
+"""Keeping a redacted plan's dates: bridge links over removed tasks, pins where no bridge can reach.
+
+Lags come from the original schedule (lag = original start of the successor − original finish of
+the kept predecessor), so a bridge holds the successor exactly on its date and discloses nothing
+the dates themselves do not.
+"""
+
+from __future__ import annotations
+
+from ..domain import ConstraintType, Project
+from ..engine.cpm import schedule
+
+MAX_PIN_ROUNDS = 50  # each round pins every drifted task; chains settle within a few rounds
+
+
+def _removed_upstream(project: Project, removed: set[str]) -> dict[str, set[str]]:
+    """Kept task -> kept tasks upstream of it through at least one removed task."""
+    preds: dict[str, list[str]] = {}
+    for link in project.links.values():
+        preds.setdefault(link.succ_id, []).append(link.pred_id)
+    result: dict[str, set[str]] = {}
+    for succ in (t for t in project.tasks if t not in removed):
+        stack = [p for p in preds.get(succ, []) if p in removed]
+        seen = set(stack)
+        found: set[str] = set()
+        while stack:
+            for pred in preds.get(stack.pop(), []):
+                if pred in removed and pred not in seen:
+                    seen.add(pred)
+                    stack.append(pred)
+                elif pred not in removed:
+                    found.add(pred)
+        if found:
+            result[succ] = found
+    return result
+
+
+def bridge_links(project: Project, removed: set[str]) -> list[tuple[str, str, int]]:
+    """(pred, succ, FS lag) for each kept pair joined only through removed tasks."""
+    if not removed:
+        return []
+    dates = schedule(project).tasks
+    direct = {(k.pred_id, k.succ_id) for k in project.links.values()}
+    bridges = []
+    for succ, preds in sorted(_removed_upstream(project, removed).items()):
+        for pred in sorted(preds):
+            if (pred, succ) in direct or pred == succ:
+                continue  # an existing link already joins them; a pin covers any difference
+            lag = (dates[succ].early_start - dates[pred].early_finish).days
+            bridges.append((pred, succ, lag))
+    return bridges
+
+
+def pin_drifted(original: Project, redacted: Project) -> list[str]:
+    """Pin (SNET on the original date) every kept leaf task the redacted schedule moved; their ids."""
+    target = schedule(original).tasks
+    summaries = redacted.summary_ids()
+    pinned: list[str] = []
+    for _ in range(MAX_PIN_ROUNDS):
+        now = schedule(redacted).tasks
+        drifted = [tid for tid in redacted.tasks
+                   if tid not in summaries and now[tid].early_start != target[tid].early_start]
+        if not drifted:
+            return pinned
+        for tid in drifted:
+            task = redacted.tasks[tid]
+            if task.constraint != ConstraintType.MSO:
+                task.constraint, task.constraint_date = ConstraintType.SNET, target[tid].early_start
+            pinned.append(tid)
+    return pinned

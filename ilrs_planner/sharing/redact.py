@@ -1,0 +1,89 @@
+"""Need-to-know exports: a new plan holding only what a classification level may see.
+
+Rules (what a partner receives at `level`):
+- A task stays when its classification is at or below `level`. A task under a removed summary is
+  removed with it: a summary's classification covers what it contains, so the structure of a
+  restricted phase is not disclosed by its public-looking parts.
+- Dependencies through removed tasks are bridged: each kept task that waited on a removed path
+  gets a finish-to-start link from every kept task upstream of that path, with the lag that puts
+  it exactly on its original date (the lag reveals only what the dates already show, not the
+  hidden tasks' durations). A kept task whose date was set by a removed task with no kept task
+  upstream is pinned with a start-no-earlier-than constraint on its original date. The kept
+  tasks' scheduled start and finish dates are therefore identical (floats may differ: hidden
+  slack is hidden).
+- Removed tasks vanish from baselines; participants who only own removed tasks are dropped; the
+  names and keys of removed tasks are scrubbed from every remaining text (notes, names); the
+  signature is dropped (the content is new) and baselines are re-chained.
+Saving uses the store's fresh-file save, so nothing removed survives in free pages.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from ..domain import Classification, Link, LinkType, Project, new_id
+from .bridges import bridge_links, pin_drifted
+from .chain import chain_baselines
+from .clone import clone_project
+
+WITHHELD = "[withheld]"
+
+
+def _removed_ids(project: Project, level: Classification) -> set[str]:
+    removed = {t.id for t in project.tasks.values() if t.classification.rank > level.rank}
+    children = project.children_map()
+    stack = list(removed)
+    while stack:  # descendants of a removed summary go with it
+        for child in children.get(stack.pop(), []):
+            if child not in removed:
+                removed.add(child)
+                stack.append(child)
+    return removed
+
+
+def _scrubber(project: Project, removed: set[str]):
+    words = set()
+    for tid in removed:
+        task = project.tasks[tid]
+        words.update(w for w in (task.name, task.key, task.id, task.source_url) if w and len(w.strip()) >= 2)
+    if not words:
+        return lambda text: text
+    # Whole words only, longest first, so a removed key "CE" does not eat "SCIENCE".
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+    return lambda text: pattern.sub(WITHHELD, text) if text else text
+
+
+def _scrub_texts(plan: Project, scrub) -> None:
+    for task in plan.tasks.values():
+        task.notes, task.name = scrub(task.notes), scrub(task.name)
+    for participant in plan.participants.values():
+        participant.notes = scrub(participant.notes)
+    plan.baselines[:] = [dataclasses.replace(b, notes=scrub(b.notes), name=scrub(b.name)) for b in plan.baselines]
+    plan.name = scrub(plan.name)
+
+
+def redact_project(project: Project, level: Classification | str) -> Project:
+    """A new plan with only what `level` may see, scheduled on the same dates (see module doc)."""
+    level = Classification(level)
+    removed = _removed_ids(project, level)
+    plan = clone_project(project)
+    plan.signature = None
+    bridges = bridge_links(project, removed)
+    plan.tasks = {tid: t for tid, t in plan.tasks.items() if tid not in removed}
+    plan.links = {lid: k for lid, k in plan.links.items() if k.pred_id not in removed and k.succ_id not in removed}
+    for pred_id, succ_id, lag in bridges:
+        link = Link(pred_id, succ_id, LinkType.FS, lag, id=new_id())
+        plan.links[link.id] = link
+    owners = {t.owner_id for t in project.tasks.values()}
+    kept_owners = {t.owner_id for t in plan.tasks.values()}
+    plan.participants = {pid: p for pid, p in plan.participants.items() if pid not in owners or pid in kept_owners}
+    plan.baselines[:] = [dataclasses.replace(b, entries={t: d for t, d in b.entries.items() if t not in removed})
+                         for b in plan.baselines]
+    _scrub_texts(plan, _scrubber(project, removed))
+    pin_drifted(project, plan)
+    plan.baselines[:] = chain_baselines(plan.baselines)
+    return plan
+
+

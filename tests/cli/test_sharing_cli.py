@@ -1,0 +1,132 @@
+"""The sharing commands end to end on real plan files: keygen/sign/verify, diff, merge, redact."""
+
+import json
+import os
+import stat
+from datetime import date
+
+import pytest
+
+from ilrs_planner.cli import main
+from ilrs_planner.domain import Baseline, Classification, Link, LinkType, Project, Task
+from ilrs_planner.store import open_project, save_project
+
+
+def _plan() -> Project:
+    plan = Project(name="CLI plan", start=date(2030, 1, 1))
+    plan.add_task(Task(key="LANDER", name="Lander build", duration=10, id="t-lander"))
+    plan.add_task(Task(key="ORBITER", name="Orbiter build", duration=20, id="t-orbiter", position=1))
+    plan.add_task(Task(key="READY", name="Station ready", duration=0, id="t-ready", position=2))
+    plan.add_link(Link("t-lander", "t-ready", LinkType.FS, 0, id="l-1"))
+    plan.add_link(Link("t-orbiter", "t-ready", LinkType.FS, 0, id="l-2"))
+    plan.baselines.append(Baseline("Original", date(2029, 1, 1), {"t-ready": (date(2030, 1, 21), date(2030, 1, 21))}))
+    return plan
+
+
+@pytest.fixture
+def plan_file(tmp_path):
+    path = tmp_path / "plan.db"
+    save_project(_plan(), path)
+    return path
+
+
+def _edit(path, change):
+    project = open_project(path)
+    change(project)
+    save_project(project, path)
+
+
+def test_keygen_sign_verify_states(tmp_path, plan_file, capsys):
+    keys = tmp_path / "keys"
+    assert main(["keygen", "--name", "SUPARCO planning", "-o", str(keys)]) == 0
+    private = keys / "suparco-planning.key"
+    assert stat.S_IMODE(private.stat().st_mode) == 0o600
+    assert main(["verify", str(plan_file), "--trusted", str(keys)]) == 4  # unsigned
+    assert main(["sign", str(plan_file), "--key", str(private)]) == 0
+    assert main(["verify", str(plan_file), "--trusted", str(keys)]) == 0  # trusted
+    assert main(["verify", str(plan_file), "--trusted", str(tmp_path / "nobody")]) == 1  # unknown key
+    _edit(plan_file, lambda p: None)  # a re-save that changes nothing
+    assert main(["verify", str(plan_file), "--trusted", str(keys)]) == 0
+    _edit(plan_file, lambda p: setattr(p.tasks["t-lander"], "name", "Lander build (moved)"))
+    capsys.readouterr()
+    assert main(["verify", str(plan_file), "--trusted", str(keys)]) == 3  # altered
+    assert "Altered after signing" in capsys.readouterr().out
+
+
+def test_baseline_date_tampering_is_detected(tmp_path, plan_file):
+    main(["keygen", "--name", "CNSA", "-o", str(tmp_path)])
+    main(["sign", str(plan_file), "--key", str(tmp_path / "cnsa.key")])
+
+    def move_baseline(project):
+        old = project.baselines[0]
+        project.baselines[0] = Baseline(old.name, old.as_of, {"t-ready": (date(2030, 2, 1), date(2030, 2, 1))},
+                                        old.notes, old.id, old.prev_hash)
+    _edit(plan_file, move_baseline)
+    assert main(["verify", str(plan_file), "--trusted", str(tmp_path)]) == 3
+
+
+def test_passphrase_from_environment(tmp_path, plan_file, monkeypatch):
+    monkeypatch.setenv("PLAN_KEY_PASS", "s3cret words")
+    assert main(["keygen", "--name", "ESA", "-o", str(tmp_path), "--passphrase-env", "PLAN_KEY_PASS"]) == 0
+    assert main(["sign", str(plan_file), "--key", str(tmp_path / "esa.key"), "--passphrase-env", "PLAN_KEY_PASS"]) == 0
+    monkeypatch.setenv("PLAN_KEY_PASS", "wrong")
+    assert main(["sign", str(plan_file), "--key", str(tmp_path / "esa.key"), "--passphrase-env", "PLAN_KEY_PASS"]) == 2
+
+
+def test_diff_text_and_json(tmp_path, plan_file, capsys):
+    other = tmp_path / "other.db"
+    project = open_project(plan_file)
+    project.tasks["t-orbiter"].duration = 30
+    save_project(project, other)
+    assert main(["diff", str(plan_file), str(plan_file)]) == 0
+    capsys.readouterr()
+    assert main(["diff", str(plan_file), str(other)]) == 1
+    out = capsys.readouterr().out
+    assert "ORBITER Orbiter build" in out and "duration: 20 → 30" in out
+    assert "READY Station ready: 2030-01-21 → 2030-01-31 (+10 days)" in out
+    assert main(["diff", str(plan_file), str(other), "--json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["tasks"]["changed"][0]["changes"] == [{"field": "duration", "old": 20, "new": 30}]
+
+
+def test_merge_clean_and_with_conflicts(tmp_path, plan_file, capsys):
+    ours, theirs, merged = tmp_path / "ours.db", tmp_path / "theirs.db", tmp_path / "merged.db"
+    for path, duration, notes in ((ours, 12, ""), (theirs, 10, "their note")):
+        project = open_project(plan_file)
+        project.tasks["t-lander"].duration = duration
+        project.tasks["t-lander"].notes = notes
+        save_project(project, path)
+    assert main(["merge", str(plan_file), str(ours), str(theirs), "-o", str(merged)]) == 0
+    result = open_project(merged).tasks["t-lander"]
+    assert (result.duration, result.notes) == (12, "their note")
+    _edit(theirs, lambda p: setattr(p.tasks["t-lander"], "duration", 15))
+    capsys.readouterr()
+    assert main(["merge", str(plan_file), str(ours), str(theirs), "-o", str(merged)]) == 1
+    out = capsys.readouterr().out
+    assert "CONFLICT task LANDER Lander build, field duration" in out and "ours 12, theirs 15" in out
+    assert open_project(merged).tasks["t-lander"].duration == 12
+
+
+def test_redacted_file_holds_no_byte_of_a_removed_task(tmp_path, plan_file):
+    def add_secret(project):
+        secret = Task(key="ZEPHYR-9", name="Zephyr reactor delivery", duration=40, id="zephyr0000secret",
+                      classification=Classification.RESTRICTED, notes="Classified payload manifest QX-771",
+                      source_url="https://restricted.example/zephyr", position=3)
+        project.add_task(secret)
+        project.add_link(Link("t-lander", secret.id, LinkType.FS, 0))
+        project.add_link(Link(secret.id, "t-ready", LinkType.FS, 0))
+        project.tasks["t-orbiter"].notes = "needs the Zephyr reactor delivery first"
+        project.baselines.append(Baseline("With Zephyr reactor delivery", date(2029, 6, 1),
+                                          {secret.id: (date(2030, 1, 11), date(2030, 2, 20))}))
+    _edit(plan_file, add_secret)
+    out = tmp_path / "public.db"
+    assert main(["redact", str(plan_file), "--level", "public", "-o", str(out)]) == 0
+    raw = out.read_bytes()
+    for word in ("Zephyr", "ZEPHYR-9", "zephyr0000secret", "QX-771", "restricted.example"):
+        for encoded in (word.encode("utf-8"), word.encode("utf-16-le")):
+            assert encoded not in raw, word
+    assert not list(tmp_path.glob(".public.db.*"))  # no temporary file left beside it
+    from ilrs_planner.engine.cpm import schedule
+    before, after = schedule(open_project(plan_file)).tasks, schedule(open_project(out)).tasks
+    assert after["t-ready"].early_start == before["t-ready"].early_start == date(2030, 2, 20)
+    assert main(["redact", str(plan_file), "--level", "public", "-o", str(plan_file)]) == 2

@@ -1,0 +1,89 @@
+"""Partner exports: only what the level may see, same dates for what remains, nothing removed left behind."""
+
+from datetime import date
+
+import pytest
+
+from ilrs_planner.domain import Baseline, Classification as C, ConstraintType, Link, LinkType, Project, Task
+from ilrs_planner.engine.cpm import schedule
+from ilrs_planner.sharing.redact import WITHHELD, redact_project
+
+
+def _plan(*tasks, links=()):
+    plan = Project(name="Crafted", start=date(2030, 1, 1))
+    for task in tasks:
+        plan.add_task(task)
+    for pred, succ, type_, lag in links:
+        plan.add_link(Link(pred, succ, type_, lag, id=f"l-{pred}-{succ}"))
+    return plan
+
+
+def _t(tid, duration, cls=C.PUBLIC, **kw):
+    return Task(key=tid.upper(), name=f"Task {tid}", duration=duration, id=tid, classification=cls, **kw)
+
+
+def _assert_same_dates(original, redacted):
+    before, after = schedule(original).tasks, schedule(redacted).tasks
+    for tid in redacted.tasks:
+        assert (after[tid].early_start, after[tid].early_finish) == (before[tid].early_start, before[tid].early_finish), tid
+
+
+def test_chain_through_a_restricted_task_keeps_dates_by_a_bridge():
+    plan = _plan(_t("a", 10), _t("x", 30, C.RESTRICTED), _t("b", 5),
+                 links=[("a", "x", LinkType.FS, 2), ("x", "b", LinkType.FS, 3)])
+    out = redact_project(plan, "public")
+    assert set(out.tasks) == {"a", "b"}
+    [bridge] = out.links.values()
+    # a: [Jan 1, Jan 11); x starts Jan 13, ends Feb 12; b starts Feb 15 -> lag = Feb 15 - Jan 11 = 35 days
+    assert (bridge.pred_id, bridge.succ_id, bridge.type, bridge.lag) == ("a", "b", LinkType.FS, 35)
+    _assert_same_dates(plan, out)
+
+
+@pytest.mark.parametrize("type_in,type_out", [(LinkType.SS, LinkType.FF), (LinkType.FF, LinkType.SF),
+                                              (LinkType.SF, LinkType.SS)])
+def test_other_link_types_and_fan_in(type_in, type_out):
+    plan = _plan(_t("a", 10), _t("c", 4), _t("x", 20, C.PARTNERS), _t("y", 7, C.RESTRICTED), _t("b", 5),
+                 links=[("a", "x", type_in, 5), ("c", "y", LinkType.FS, -1), ("x", "y", type_out, 2),
+                        ("y", "b", LinkType.FS, 0)])
+    out = redact_project(plan, "public")
+    assert {(k.pred_id, k.succ_id) for k in out.links.values()} == {("a", "b"), ("c", "b")}
+    _assert_same_dates(plan, out)
+
+
+def test_removed_task_with_its_own_constraint_pins_the_successor():
+    plan = _plan(_t("x", 10, C.RESTRICTED, constraint=ConstraintType.SNET, constraint_date=date(2031, 5, 1)),
+                 _t("b", 5), links=[("x", "b", LinkType.FS, 0)])
+    out = redact_project(plan, "public")
+    b = out.tasks["b"]
+    assert (b.constraint, b.constraint_date) == (ConstraintType.SNET, date(2031, 5, 11))
+    _assert_same_dates(plan, out)
+
+
+def test_partners_level_keeps_partner_tasks():
+    plan = _plan(_t("a", 1), _t("p", 2, C.PARTNERS), _t("r", 3, C.RESTRICTED))
+    assert set(redact_project(plan, "partners").tasks) == {"a", "p"}
+    assert set(redact_project(plan, "restricted").tasks) == {"a", "p", "r"}
+
+
+def test_children_of_a_removed_summary_go_with_it():
+    plan = _plan(_t("ph", 0, C.RESTRICTED), _t("a", 5, parent_id="ph"), _t("b", 5))
+    assert set(redact_project(plan, "public").tasks) == {"b"}
+
+
+def test_removed_names_keys_ids_notes_and_urls_are_scrubbed_everywhere():
+    secret = _t("secretid123", 9, C.RESTRICTED, notes="Reactor fuel is HEU-7 grade",
+                source_url="https://internal.example/reactor")
+    secret.name, secret.key = "Project Kestrel reactor", "KESTREL-1"
+    kept = _t("a", 3, notes="waits on Project Kestrel reactor (KESTREL-1)")
+    plan = _plan(secret, kept, links=[("secretid123", "a", LinkType.FS, 0)])
+    plan.baselines.append(Baseline("Before KESTREL-1 slip", date(2029, 1, 1),
+                                   {"secretid123": (date(2030, 1, 1), date(2030, 1, 10)),
+                                    "a": (date(2030, 1, 10), date(2030, 1, 13))}))
+    out = redact_project(plan, "public")
+    assert out.tasks["a"].notes == f"waits on {WITHHELD} ({WITHHELD})"
+    assert out.baselines[0].name == f"Before {WITHHELD} slip"
+    assert list(out.baselines[0].entries) == ["a"]
+    from ilrs_planner.sharing.canonical import canonical_bytes
+    blob = canonical_bytes(out)
+    for word in (b"Kestrel", b"KESTREL-1", b"secretid123", b"HEU-7", b"internal.example"):
+        assert word not in blob
