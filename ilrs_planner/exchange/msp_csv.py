@@ -5,6 +5,7 @@ Columns read (names are case-insensitive; only `Name` is required):
   Deadline, Actual Start, Actual Finish, % Complete, Notes — as MS Project exports them — and
   our own Key, Owner (a participant key; participants are created as needed), Kind, Precision,
   Classification, Source, Optimistic/Most Likely/Pessimistic Duration and GUID (the stable id).
+  Without an Owner column, the first of MS Project's Resource Names is the owner.
 Rules:
   - `ID` is what Predecessors refer to; it becomes the task key unless a `Key` column gives one.
   - `Outline Level` builds the WBS: a level n+1 row goes under the last level-n row above it.
@@ -23,6 +24,7 @@ Every error names the file line and the column.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -41,6 +43,7 @@ ALIASES = {
     "expected duration": "Most Likely Duration", "source url": "Source", "unique id": "Unique ID",
 }
 CANONICAL = {name.lower(): name for name in COLUMNS} | ALIASES
+READ_ONLY = {"Resource Names"}  # MS Project's; the first resource becomes the owner when there is no Owner
 DERIVED = {"Finish", "Unique ID", "WBS", "Total Slack", "Free Slack", "Critical", "Early Start", "Early Finish",
            "Late Start", "Late Finish", "Indicators", "Task Mode"}
 _COARSENESS = [Precision.DAY, Precision.MONTH, Precision.QUARTER, Precision.YEAR]
@@ -74,7 +77,7 @@ def _check_columns(table: CsvTable, warnings: list[str]) -> None:
     if "Name" not in table.columns:
         found = ", ".join(table.columns) or "none"
         raise PlannerError("import.bad_file", f"row 1: the file has no Name column (columns found: {found})")
-    unknown = [c for c in table.columns if c not in COLUMNS and c not in DERIVED]
+    unknown = [c for c in table.columns if c not in COLUMNS and c not in DERIVED and c not in READ_ONLY]
     if unknown:
         warnings.append("columns not read: " + ", ".join(unknown))
     if "Duration" not in table.columns:
@@ -174,8 +177,21 @@ def _day(parsed: tuple[date, Precision] | None, shift: int = 0) -> date | None:
     return parsed[0] + timedelta(days=shift) if parsed else None
 
 
+def _owner_key(row: RowReader) -> str:
+    """The Owner cell, else the first of MS Project's Resource Names (units such as [50%] dropped)."""
+    if row.present("Owner") or not row.present("Resource Names"):
+        return row.text("Owner")
+    names = [re.sub(r"\[[^\]]*\]", "", name).strip() for name in re.split(r"[,;]", row.text("Resource Names"))]
+    names = [name for name in names if name]
+    if len(names) > 1:
+        row.warn("Resource Names", f"a task has one owner here; {names[0]} was taken, not {', '.join(names[1:])}")
+    if names and len(names[0]) > 100:
+        raise row.error("Resource Names", "the resource name is longer than 100 characters")
+    return names[0] if names else ""
+
+
 def _owner_id(project: Project, row: RowReader) -> str | None:
-    key = row.text("Owner")
+    key = _owner_key(row)
     if not key:
         return None
     for participant in project.participants.values():

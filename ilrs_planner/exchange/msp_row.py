@@ -28,6 +28,14 @@ class RowReader:
         """An error naming this row and `column`."""
         return PlannerError("import.bad_row", f"row {self.line}, column {column}: {message}")
 
+    def warn(self, column: str, message: str) -> None:
+        """Record a warning naming this row and `column`."""
+        self._warnings.append(f"row {self.line}, column {column}: {message}")
+
+    def present(self, column: str) -> bool:
+        """True if the file has the column at all (the cell may be blank)."""
+        return column in self._cells
+
     def has(self, column: str) -> bool:
         """True if the cell is present and not blank."""
         return not is_blank(self._cells.get(column, ""))
@@ -59,7 +67,8 @@ class RowReader:
         if (column, end) not in self._dates:
             notes: list[str] = []
             self._dates[column, end] = self.parse(column, lambda text: parse_date_cell(text, end=end, notes=notes))
-            self._warnings.extend(f"row {self.line}, column {column}: {note}" for note in notes)
+            for note in notes:
+                self.warn(column, note)
         return self._dates[column, end]
 
     def duration(self, column: str) -> int | None:
@@ -78,7 +87,8 @@ class RowReader:
         """MS Project's constraint words or our codes."""
         notes: list[str] = []
         value = self.parse(column, parse_constraint, notes)
-        self._warnings.extend(f"row {self.line}, column {column}: {note}" for note in notes)
+        for note in notes:
+            self.warn(column, note)
         return value
 
     def integer(self, column: str, minimum: int = 0) -> int | None:

@@ -89,9 +89,27 @@ def test_ms_project_export_project_start_is_the_earliest_start(msp):
 def test_ms_project_export_warns_about_what_it_cannot_carry(msp):
     text = "\n".join(msp.warnings)
     assert "As Late As Possible" in text and "row 8" in text
-    assert "Resource Names" in text  # an MS Project column we do not read is named, not silently lost
     ids = {t.key: t for t in msp.project.tasks.values()}
     assert ids["6"].constraint is ConstraintType.ASAP
+
+
+def test_ms_project_resource_names_become_owners(msp):
+    project = msp.project
+    owners = {t.key: project.participants[t.owner_id].key for t in project.tasks.values() if t.owner_id}
+    assert owners == {"2": "CNSA", "3": "CNSA", "5": "Roscosmos", "6": "Roscosmos"}
+
+
+def test_several_resources_keep_the_first_as_owner_with_a_warning(tmp_path):
+    text = 'ID,Name,Duration,Resource Names\n1,A,5d,"CNSA[50%],ESA"\n'
+    result = read_plan(write_csv(tmp_path, text))
+    task = next(iter(result.project.tasks.values()))
+    assert result.project.participants[task.owner_id].key == "CNSA"
+    assert any(w.startswith("row 2, column Resource Names:") and "ESA" in w for w in result.warnings)
+
+
+def test_columns_that_are_not_read_are_named_in_a_warning(tmp_path):
+    result = read_plan(write_csv(tmp_path, "ID,Name,Duration,Cost,Finish\n1,A,5d,$100,NA\n"))
+    assert result.warnings == ["columns not read: Cost"]  # Finish is derived, so not worth a warning
 
 
 def test_ms_project_milestones_and_tasks_get_a_kind(msp):

@@ -1,0 +1,80 @@
+"""`ilrs-planner export`: other formats through the exchange modules, images through the Qt exporter."""
+
+import sys
+import types
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from ilrs_planner.cli import main
+from ilrs_planner.exchange.formats import read_plan
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture
+def plan_db(tmp_path):
+    path = tmp_path / "tiny.db"
+    assert main(["import", str(DATA / "tiny.csv"), "-o", str(path)]) == 0
+    return path
+
+
+def test_export_csv_gives_back_the_imported_plan(plan_db, tmp_path, capsys):
+    out = tmp_path / "tiny-out.csv"
+    assert main(["export", str(plan_db), "-o", str(out)]) == 0
+    assert f"Wrote {out}" in capsys.readouterr().out
+    again, original = read_plan(out).project, read_plan(DATA / "tiny.csv").project
+    shape = lambda p: [(depth, t.key, t.name, t.duration) for t, depth in p.walk()]  # noqa: E731
+    assert shape(again) == shape(original) and again.start == date(2030, 1, 1)
+
+
+def test_image_options_on_a_table_export_are_reported(plan_db, tmp_path, capsys):
+    assert main(["export", str(plan_db), "-o", str(tmp_path / "t.csv"), "--width", "3840"]) == 0
+    assert "warning: --width apply to images only" in capsys.readouterr().err
+
+
+def test_unknown_export_format_lists_the_supported_ones(plan_db, tmp_path, capsys):
+    assert main(["export", str(plan_db), "-o", str(tmp_path / "plan.docx")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error[export.failed]:") and ".csv" in err
+
+
+@pytest.fixture
+def fake_image_export(monkeypatch):
+    """Stand-in for the Qt exporter: records what the command asked for."""
+    calls = []
+    module = types.ModuleType("ilrs_planner.qt.image_export")
+    module.export_image = lambda project, path, **options: calls.append((project, Path(path), options))
+    monkeypatch.setitem(sys.modules, "ilrs_planner.qt.image_export", module)
+    return calls
+
+
+def test_image_export_passes_every_option(plan_db, tmp_path, fake_image_export):
+    out = tmp_path / "roadmap.png"
+    args = ["export", str(plan_db), "-o", str(out), "--from", "2024", "--to", "2050", "--width", "3840",
+            "--dpi", "150", "--milestones-only", "--title", "ILRS roadmap"]
+    assert main(args) == 0
+    [(project, path, options)] = fake_image_export
+    assert project.name == "Tiny" and path == out
+    assert options == {"width": 3840, "dpi": 150, "date_from": date(2024, 1, 1), "date_to": date(2050, 12, 31),
+                       "milestones_only": True, "title": "ILRS roadmap"}
+
+
+def test_image_dates_accept_full_dates(plan_db, tmp_path, fake_image_export):
+    assert main(["export", str(plan_db), "-o", str(tmp_path / "r.svg"), "--from", "2026-03-15",
+                 "--to", "2030-06"]) == 0
+    options = fake_image_export[0][2]
+    assert (options["date_from"], options["date_to"]) == (date(2026, 3, 15), date(2030, 6, 30))
+
+
+def test_image_range_must_not_be_reversed(plan_db, tmp_path, capsys, fake_image_export):
+    assert main(["export", str(plan_db), "-o", str(tmp_path / "r.pdf"), "--from", "2040", "--to", "2030"]) == 2
+    assert capsys.readouterr().err.startswith("error[cli.usage]:")
+    assert fake_image_export == []
+
+
+def test_bad_width_is_a_usage_error(plan_db, tmp_path, capsys):
+    with pytest.raises(SystemExit) as caught:
+        main(["export", str(plan_db), "-o", str(tmp_path / "r.png"), "--width", "0"])
+    assert caught.value.code == 2 and "--width" in capsys.readouterr().err

@@ -1,0 +1,86 @@
+"""`ilrs-planner import`: a task table becomes a plan file, or a clear error and no file."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ilrs_planner.cli import main
+
+DATA = Path(__file__).parent / "data"
+MSP = Path(__file__).parents[1] / "exchange" / "data" / "msp_export.csv"
+
+
+def schedule_json(path, capsys):
+    capsys.readouterr()
+    assert main(["schedule", str(path), "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_import_ms_project_export_then_schedule_the_plan_file(tmp_path, capsys):
+    out = tmp_path / "relay.db"
+    assert main(["import", str(MSP), "-o", str(out)]) == 0
+    captured = capsys.readouterr()
+    assert "Imported 9 tasks, 6 links and 2 participants" in captured.out
+    assert "warning: " in captured.err and "As Late As Possible" in captured.err
+    assert out.exists()
+    from_file = schedule_json(out, capsys)
+    assert from_file == schedule_json(MSP, capsys)  # the plan file holds what the table said
+    launch = next(t for t in from_file["tasks"] if t["key"] == "9")
+    assert launch["early_start"] == "2030-06-03"  # Must Start On Mon 6/3/30
+
+
+def test_import_start_option_sets_the_project_start(tmp_path, capsys):
+    out = tmp_path / "tiny.db"
+    assert main(["import", str(DATA / "tiny.csv"), "-o", str(out), "--start", "2031-05-01"]) == 0
+    data = schedule_json(out, capsys)
+    alpha = next(t for t in data["tasks"] if t["key"] == "2")
+    assert data["project_start"] == "2031-05-01" and alpha["early_finish"] == "2031-05-11"
+
+
+def test_import_refuses_to_overwrite_without_force(tmp_path, capsys):
+    out = tmp_path / "taken.db"
+    out.write_bytes(b"someone's plan")
+    assert main(["import", str(DATA / "tiny.csv"), "-o", str(out)]) == 2
+    assert capsys.readouterr().err.startswith("error[store.io]:")
+    assert out.read_bytes() == b"someone's plan"
+    assert main(["import", str(DATA / "tiny.csv"), "-o", str(out), "--force"]) == 0
+    assert schedule_json(out, capsys)["project_finish"] == "2030-01-16"
+
+
+@pytest.mark.parametrize("rows, code, where", [
+    ("1,Design,5d,\n2,Build,5d,1\n3,Test,2d,3XX+2d\n", "import.bad_row", "row 4, column Predecessors: '3XX+2d'"),
+    ("1,Design,5d,\n2,Build,-5d,1\n", "import.bad_row", "row 3, column Duration:"),
+    ("1,Design,5d,\n1,Build,5d,\n", "import.bad_row", "row 3, column ID:"),
+    ("1,Design,5d,9\n", "import.bad_row", "row 2, column Predecessors: no task has the ID '9'"),
+])
+def test_import_errors_name_row_and_column_and_write_nothing(tmp_path, capsys, rows, code, where):
+    table = tmp_path / "bad.csv"
+    table.write_text("ID,Name,Duration,Predecessors\n" + rows)
+    out = tmp_path / "out.db"
+    assert main(["import", str(table), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error[{code}]: {where}"), err
+    assert not out.exists()
+
+
+def test_import_reports_a_loop_by_task_keys_and_writes_nothing(tmp_path, capsys):
+    table = tmp_path / "loop.csv"
+    table.write_text("ID,Key,Name,Duration,Predecessors\n1,design,Design,5d,3\n2,build,Build,5d,1\n"
+                     "3,test,Test,5d,2\n4,launch,Launch,0d,3\n")
+    out = tmp_path / "out.db"
+    assert main(["import", str(table), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error[link.cycle]:")
+    assert all(key in err for key in ("design", "build", "test")) and "launch" not in err
+    assert not out.exists()
+
+
+def test_import_bad_start_and_unknown_format(tmp_path, capsys):
+    assert main(["import", str(DATA / "tiny.csv"), "-o", str(tmp_path / "a.db"), "--start", "2031-02-30"]) == 2
+    assert capsys.readouterr().err.startswith("error[date.invalid]:")
+    other = tmp_path / "plan.mpp"
+    other.write_bytes(b"binary")
+    assert main(["import", str(other), "-o", str(tmp_path / "b.db")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error[import.bad_file]:") and ".csv" in err
