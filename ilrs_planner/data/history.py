@@ -1,0 +1,84 @@
+"""Earlier announcements as baselines: the plan as it was known on each announcement date."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from ..domain import Baseline, Task, period_end
+from .facts import Fact, Window
+from .roadmap import TaskSpec, stable_id
+
+Entry = tuple[date, date]
+
+
+def _entry(window: Window, duration: int, point: bool, spans_period: bool) -> Entry:
+    """(start, finish) of one statement: '2028' -> from 2028-01-01 for the task's duration (or over
+    the year, for a bar that spans its announced period); 'by 2028' -> finishing 2028-12-31;
+    '2030 to 2035' -> the whole window (a milestone: its end)."""
+    if window.start and window.finish:
+        return (window.finish, window.finish) if point else (window.start, window.finish)
+    if window.start and spans_period:
+        return window.start, period_end(window.start, window.precision)
+    if window.start:
+        return window.start, window.start + timedelta(days=duration)
+    return window.finish - timedelta(days=duration), window.finish
+
+
+def _latest_dated(spec: TaskSpec, rows: list[Fact], as_of: date) -> Fact | None:
+    known = [r for r in rows if r.known_from and r.known_from <= as_of and spec.dates_of(r)]
+    return known[-1] if known else None
+
+
+def entry_as_of(spec: TaskSpec, task: Task, as_of: date, is_summary: bool = False) -> Entry | None:
+    """The task's dates as known on `as_of`, or None when nothing had been announced yet.
+
+    What had happened by then is history (actual dates); otherwise each fact base feeding the
+    task contributes its latest dated statement on or before `as_of`, and the task spans them all.
+    """
+    if task.actual_start is not None and task.actual_start <= as_of:
+        return task.actual_start, task.actual_finish or task.actual_start
+    by_base: dict[str, list[Fact]] = {}
+    for row in spec.rows:
+        by_base.setdefault(row.base, []).append(row)
+    point = task.duration == 0 and not is_summary
+    # A bar sized by roadmap.toml keeps its length; one sized by its announcement spans each period.
+    spans_period = not point and spec.duration is None and spec.actual_finish is None
+    entries = [_entry(spec.dates_of(row), task.duration, point, spans_period)
+               for rows in by_base.values() if (row := _latest_dated(spec, rows, as_of))]
+    if not entries:
+        return None
+    return min(e[0] for e in entries), max(e[1] for e in entries)
+
+
+def statement_dates(specs: list[TaskSpec]) -> dict[date, list[Fact]]:
+    """Each date on which some statement gave a task's planned dates -> those statements."""
+    dated: dict[date, list[Fact]] = {}
+    for spec in specs:
+        for row in spec.rows:
+            if row.known_from and spec.dates_of(row):
+                dated.setdefault(row.known_from, []).append(row)
+    return dict(sorted(dated.items()))
+
+
+def _name(as_of: date, rows: list[Fact], names: dict[str, str]) -> str:
+    said_on = rows[0].announced_on  # as written: '2023-08' when the day is not known
+    label = names.get(said_on) or names.get(as_of.isoformat()) or rows[0].announced_by
+    return f"{said_on} {label}"
+
+
+def _notes(as_of: date, rows: list[Fact]) -> str:
+    said = "; ".join(f"{r.id} ({r.announced_by})" for r in rows)
+    return f"Every task as announced up to {as_of.isoformat()}. Statements of this date: {said}."
+
+
+def build_baselines(specs: list[TaskSpec], tasks: dict[str, Task], names: dict[str, str]) -> list[Baseline]:
+    """One baseline per announcement date, oldest first; `tasks` maps key -> the built task."""
+    summaries = {s.parent for s in specs}
+    baselines = []
+    for as_of, rows in statement_dates(specs).items():
+        entries = {tasks[s.key].id: e for s in specs
+                   if (e := entry_as_of(s, tasks[s.key], as_of, s.key in summaries))}
+        name = _name(as_of, rows, names)
+        baselines.append(Baseline(name=name, as_of=as_of, entries=entries, notes=_notes(as_of, rows),
+                                  id=stable_id("baseline", name)))
+    return baselines

@@ -1,0 +1,84 @@
+"""How one announcement becomes a task of the current plan (the rules are listed in reference.py)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from ..domain import (Classification, ConstraintType, PlannerError, Precision, Task, TaskKind, parse_fuzzy_date,
+                      period_end)
+from .facts import Fact, Window
+from .roadmap import TaskSpec, stable_id
+
+# Kinds that are points in time unless roadmap.toml gives them a duration.
+_POINT_KINDS = {TaskKind.MILESTONE, TaskKind.AGREEMENT, TaskKind.PHASE}
+
+
+def current_window(spec: TaskSpec) -> Window | None:
+    """The dates the current plan follows: its own window, else the latest statement's."""
+    if spec.window is not None:
+        return spec.window
+    return spec.dates_of(spec.current) if spec.current else None
+
+
+def _notes(spec: TaskSpec) -> str:
+    parts = [spec.notes] if spec.notes else []
+    row = spec.current
+    if row is not None and (row.notes or row.announced_by):
+        said = ", ".join(p for p in (row.announced_by, row.announced_on) if p)
+        parts.append(f"{said}: {row.notes}" if said and row.notes else said or row.notes)
+    return "\n".join(parts)
+
+
+def _duration(spec: TaskSpec, kind: TaskKind, window: Window | None) -> int:
+    if spec.duration is not None:
+        return spec.duration
+    if kind in _POINT_KINDS:
+        return 0
+    if spec.actual_finish is not None:
+        return 0  # set from the actual dates
+    if window is not None and window.start is not None:
+        # A bar over the announced period: '2029' -> [2029-01-01, 2029-12-31), so its finish reads
+        # as the announced year everywhere (a one-day shortfall nobody sees on a decades chart).
+        finish = window.finish or period_end(window.start, window.precision)
+        return (finish - window.start).days
+    raise PlannerError("task.bad_value", f"roadmap task '{spec.key}' needs a duration: its dates give none",
+                       [spec.key])
+
+
+def _set_actuals(task: Task, spec: TaskSpec, row: Fact) -> None:
+    """A flown mission or a signed agreement: the dates are history, fixed whatever the links say."""
+    start, precision = parse_fuzzy_date(row.actual)
+    finish = spec.actual_finish or start + timedelta(days=task.duration)
+    task.actual_start, task.actual_finish = start, finish
+    task.duration = (finish - start).days
+    task.percent_complete = 100
+    task.precision = precision
+
+
+def _set_plan(task: Task, window: Window) -> None:
+    """Announced dates: 'in 2029' is a start-no-earlier-than; 'by 2035' is a deadline."""
+    task.precision = window.precision
+    if window.start is not None:
+        task.constraint, task.constraint_date = ConstraintType.SNET, window.start
+    if window.finish is not None and (window.start is None or task.is_milestone):
+        task.deadline = window.finish
+
+
+def task_from_spec(spec: TaskSpec, is_summary: bool) -> Task:
+    """The current plan's task for one spec (ids, parents and owners are filled in by the caller)."""
+    kind = TaskKind(spec.kind)
+    window = current_window(spec)
+    task = Task(key=spec.key, name=spec.name, kind=kind, id=stable_id("task", spec.key),
+                duration=0 if is_summary else _duration(spec, kind, window),
+                classification=Classification(spec.classification), source_url=spec.source,
+                notes=_notes(spec), precision=Precision.YEAR if is_summary else Precision.DAY)
+    row = spec.current
+    if is_summary:
+        task.precision = window.precision if window else Precision.YEAR
+    elif row is not None and row.actual:
+        _set_actuals(task, spec, row)
+    elif window is not None:
+        _set_plan(task, window)
+    if spec.precision:
+        task.precision = Precision(spec.precision)
+    return task

@@ -1,0 +1,94 @@
+"""The bundled ILRS reference roadmap: the current plan from the latest announcements, history as baselines.
+
+Where it comes from
+    ilrs_facts.csv (one row per public announcement, with its source), roadmap.toml (the WBS, owners,
+    links and the few modelling choices below) and participants.toml, all read from the package with
+    importlib.resources. Nothing outside the package is read.
+
+How an announcement becomes a scheduled task (the scheduler computes every date; we only feed it)
+    - Each task follows its LATEST statement. A flown mission or signed agreement carries its actual
+      dates instead (Chang'e 6 and ICUBE-Q launched 2024-05-03; Luna-25 launched 2023-08-11 and was
+      lost 2023-08-19, recorded in its notes), and they hold whatever the links say.
+    - "in 2029" / "2026-07 to 2026-12": start no earlier than the first day of the period (SNET).
+      A mission's bar spans the announced period, [2029-01-01, 2029-12-31): its finish falls on the
+      period's last day, so the finish reads as the announced year in every table and chart.
+    - "by 2035": only a finish was given, so it is a deadline of 2035-12-31 and the task (mostly a
+      milestone) is driven by its predecessors. The chains are sized to land on the announced
+      years: ILRS-1..5 over 2030-2035 -> basic station 2035-12-31; build-out 2036-2045 -> extended
+      station 2045-12-31; Lanyue + a six-month reserve -> crewed landing 2030-12-31.
+    - A statement with no year ("three to four years after Luna-27") is modelled by a link lag, and
+      the years it implies are written next to it (roadmap.toml `implied`).
+    - Links follow the roadmap logic and the facts' depends_on column where it makes sense; the
+      Russian power plant (due by 2036) is linked start-to-start to the basic station (by 2035),
+      because the two sides' dates disagree and the plan shows that instead of hiding it.
+    - Every task keeps its source URL, the statement's notes and the precision of its dates.
+    - Three internal tasks are PLANNING ASSUMPTIONS, not facts, and say so in their notes: a
+      partner review after Chang'e 7 (partners), a crewed-landing reserve and a basic-station
+      readiness gate (restricted), so need-to-know exports have something to remove.
+
+History
+    One baseline per announcement date that gave planned dates, as of that date (the month's or
+    year's last day when the day is not known), oldest first. Its entries hold each task as known
+    then: the actual dates if it had happened, else the latest dated statement on or before that
+    date ("2028" -> from 2028-01-01 for the task's duration, "by 2028" -> finishing 2028-12-31).
+    Tasks not yet announced are absent. So the real slips are in the plan: basic station 2028 ->
+    2035, Luna-26 2023 -> 2028, Chang'e 7 2024 -> 2026, Chang'e 8 2028 -> 2029, power plant
+    2033-2035 -> 2036.
+
+Ids are derived from keys (uuid5), so every copy of the reference roadmap has the same ids.
+"""
+
+from __future__ import annotations
+
+from ..domain import Link, PlannerError, Project, Task
+from .history import build_baselines
+from .members import MEMBERSHIP_TARGETS, REPORTED_COUNTS, load_participants
+from .modelling import task_from_spec
+from .roadmap import TaskSpec, load_roadmap, stable_id
+
+__all__ = ["MEMBERSHIP_TARGETS", "REPORTED_COUNTS", "build_reference_project"]
+
+
+def _place(tasks: dict[str, Task], specs: list[TaskSpec], owner_ids: dict[str, str]) -> None:
+    """Parents, sibling order and owners, checked so a typo in roadmap.toml names itself."""
+    positions: dict[str | None, int] = {}
+    for spec in specs:
+        task = tasks[spec.key]
+        for ref, known in ((spec.parent, tasks), (spec.owner, owner_ids)):
+            if ref is not None and ref not in known:
+                raise PlannerError("task.unknown", f"roadmap task '{spec.key}' names unknown '{ref}'",
+                                   [spec.key])
+        task.parent_id = tasks[spec.parent].id if spec.parent else None
+        task.position = positions[spec.parent] = positions.get(spec.parent, -1) + 1
+        task.owner_id = owner_ids[spec.owner]
+
+
+def _links(tasks: dict[str, Task], specs: list[TaskSpec]) -> list[Link]:
+    links = []
+    for spec in specs:
+        for after in spec.after:
+            if after.key not in tasks:
+                raise PlannerError("link.unknown_task",
+                                   f"roadmap task '{spec.key}' follows unknown '{after.key}'", [spec.key])
+            links.append(Link(tasks[after.key].id, tasks[spec.key].id, after.type, after.lag,
+                              id=stable_id("link", f"{after.key}>{spec.key}")))
+    return links
+
+
+def build_reference_project() -> Project:
+    """A fresh Project holding the ILRS roadmap: current plan, participants and baselines."""
+    plan, specs, baseline_names = load_roadmap()
+    summaries = {spec.parent for spec in specs if spec.parent}
+    tasks = {spec.key: task_from_spec(spec, spec.key in summaries) for spec in specs}
+    participants = load_participants()
+    _place(tasks, specs, {p.key: p.id for p in participants})
+    project = Project(name=plan["name"], start=plan["start"], status_date=plan["status_date"],
+                      author=plan.get("author", ""), id=stable_id("project", plan["name"]))
+    for task in tasks.values():
+        project.add_task(task)
+    for link in _links(tasks, specs):
+        project.add_link(link)
+    for participant in participants:
+        project.add_participant(participant)
+    project.baselines.extend(build_baselines(specs, tasks, baseline_names))
+    return project

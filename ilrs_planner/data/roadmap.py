@@ -1,0 +1,106 @@
+"""The roadmap's structure (roadmap.toml) joined with its facts: one TaskSpec per task of the plan."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+from ..domain import LinkType, PlannerError
+from .facts import Fact, Window, announced_window, facts_by_base, read_data_toml
+
+ROADMAP_FILE = "roadmap.toml"
+
+# Ids are derived from keys, not random: every copy of the reference roadmap gives a task the same
+# id, so plans that partners start from it merge task by task later on.
+_ID_NAMESPACE = uuid.UUID("9de773a8-fdac-4307-a28d-4a9a2fe1b6f4")
+_AFTER = re.compile(r"^(?P<key>[\w-]+)(?:\s+(?P<type>FS|SS|FF|SF)(?P<lag>[+-]\d+)?)?$")
+
+
+def stable_id(kind: str, name: str) -> str:
+    """The fixed id of a reference-roadmap object (task, link, participant, baseline)."""
+    return uuid.uuid5(_ID_NAMESPACE, f"{kind}/{name}").hex
+
+
+@dataclass(frozen=True, slots=True)
+class After:
+    """A predecessor as written in roadmap.toml: 'luna-27 SS+1461'."""
+
+    key: str
+    type: LinkType = LinkType.FS
+    lag: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class TaskSpec:
+    """One task of roadmap.toml with the fact rows that carry its dates and history."""
+
+    key: str
+    name: str
+    kind: str
+    owner: str
+    parent: str | None
+    rows: tuple[Fact, ...]  # oldest statement first; actual-event rows last
+    duration: int | None
+    actual_finish: date | None
+    window: Window | None  # the current plan's own dates, replacing the latest statement's
+    implied: Window | None  # dates implied by a latest statement that names no year
+    after: tuple[After, ...]
+    classification: str
+    precision: str | None
+    source: str
+    notes: str
+
+    @property
+    def current(self) -> Fact | None:
+        """The row the current plan follows: the latest statement (or the actual event)."""
+        return self.rows[-1] if self.rows else None
+
+    def dates_of(self, row: Fact) -> Window | None:
+        """What a row says about dates; the latest one borrows `implied` when it names no year."""
+        if row.window is None and row is self.current:
+            return self.implied
+        return row.window
+
+
+def _after(text: str, key: str) -> After:
+    match = _AFTER.match(text.strip())
+    if not match:
+        raise PlannerError("task.bad_value", f"roadmap task '{key}': predecessor '{text}' is not 'KEY [SS+N]'",
+                           [key])
+    return After(match["key"], LinkType(match["type"] or "FS"), int(match["lag"] or 0))
+
+
+def _window(pair: list[str] | None) -> Window | None:
+    return announced_window(*pair) if pair else None
+
+
+def _rows(entry: dict, grouped: dict[str, list[Fact]]) -> tuple[Fact, ...]:
+    bases = entry.get("facts", [entry["key"]] if entry["key"] in grouped else [])
+    excluded = set(entry.get("exclude", []))
+    rows = [row for base in bases for row in grouped.get(base, []) if row.id not in excluded]
+    rows.sort(key=lambda f: (f.known_from is None, f.known_from or date.min))
+    return tuple(rows)
+
+
+def _spec(entry: dict, grouped: dict[str, list[Fact]]) -> TaskSpec:
+    rows = _rows(entry, grouped)
+    source = entry.get("source") or (rows[-1].source_url if rows else "")
+    return TaskSpec(
+        key=entry["key"], name=entry["name"], kind=entry["kind"], owner=entry["owner"],
+        parent=entry.get("parent"), rows=rows, duration=entry.get("duration"),
+        actual_finish=entry.get("actual_finish"), window=_window(entry.get("window")),
+        implied=_window(entry.get("implied")),
+        after=tuple(_after(text, entry["key"]) for text in entry.get("after", [])),
+        classification=entry.get("classification", "public"), precision=entry.get("precision"),
+        source=source, notes=entry.get("notes", ""),
+    )
+
+
+def load_roadmap() -> tuple[dict, list[TaskSpec], dict[str, str]]:
+    """The plan header, the task specs in WBS order, and the baseline names by announcement date."""
+    data = read_data_toml(ROADMAP_FILE)
+    grouped = facts_by_base()
+    specs = [_spec(entry, grouped) for entry in data["task"]]
+    return data["plan"], specs, dict(data.get("baselines", {}))
