@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import sys
 
 from .render import FINISH_NOTE, load_plan, print_schedule_table, schedule_json
 
@@ -32,8 +34,14 @@ def run(args: argparse.Namespace) -> int:
 
     project = load_plan(args.plan)
     result = schedule(project)
-    if args.json:
-        print(json.dumps(schedule_json(project, result), indent=2, ensure_ascii=False))
-    else:
-        print_schedule_table(project, result)
+    try:
+        if args.json:
+            print(json.dumps(schedule_json(project, result), indent=2, ensure_ascii=False))
+        else:
+            print_schedule_table(project, result)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader stopped early (`| head`): not an error. Point stdout at nothing so that the
+        # interpreter's final flush does not complain either.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0

@@ -75,7 +75,9 @@ def _project_row(project: Project, schedule: Schedule | None) -> list[str]:
     cells.update({"ID": "0", "Outline Level": "0", "Name": escape_text(project.name),
                   "Start": format_date(project.start)})
     if schedule:
-        cells["Finish"] = format_date(_last_day(schedule.project_start, schedule.project_finish))
+        # The last day of work of any task: a milestone on the final day keeps that day.
+        last = max((_last_day(d.early_start, d.early_finish) for d in schedule.tasks.values()), default=None)
+        cells["Finish"] = format_date(last)
         cells["Duration"] = format_duration((schedule.project_finish - schedule.project_start).days)
     return list(cells.values())
 

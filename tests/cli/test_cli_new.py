@@ -1,0 +1,56 @@
+"""`ilrs-planner new`: the ILRS roadmap or an empty plan, written to a plan file."""
+
+import json
+
+from ilrs_planner.cli import main
+from ilrs_planner.exchange.formats import read_plan
+
+
+def schedule_json(path, capsys):
+    capsys.readouterr()
+    assert main(["schedule", str(path), "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_new_reference_then_schedule(tmp_path, capsys):
+    out = tmp_path / "ilrs.db"
+    assert main(["new", "--reference", str(out)]) == 0
+    assert "baselines" in capsys.readouterr().out
+    data = schedule_json(out, capsys)
+    tasks = {t["key"]: t for t in data["tasks"]}
+    # Flown missions keep their actual dates: Chang'e 6 launched 2024-05-03.
+    assert tasks["change-6"]["early_start"] == "2024-05-03"
+    assert any(t["critical"] for t in data["tasks"])
+    assert data["project_finish"] >= "2035-01-01"
+
+
+def test_reference_survives_csv_export_and_import(tmp_path, capsys):
+    plan, table, again = tmp_path / "ilrs.db", tmp_path / "ilrs.csv", tmp_path / "again.db"
+    assert main(["new", "--reference", str(plan)]) == 0
+    assert main(["export", str(plan), "-o", str(table)]) == 0
+    assert "baseline" in capsys.readouterr().err  # CSV cannot carry baselines, and says so
+    assert main(["import", str(table), "-o", str(again)]) == 0
+    assert schedule_json(again, capsys) == schedule_json(plan, capsys)
+    assert len(read_plan(table).project.tasks) == len(schedule_json(plan, capsys)["tasks"])
+
+
+def test_new_empty_plan_with_name_and_start(tmp_path, capsys):
+    out = tmp_path / "blank.db"
+    assert main(["new", str(out), "--name", "Relay study", "--start", "2031-03-01"]) == 0
+    assert "Relay study, 0 tasks" in capsys.readouterr().out
+    data = schedule_json(out, capsys)
+    assert data == {"project_start": "2031-03-01", "project_finish": "2031-03-01", "tasks": []}
+
+
+def test_new_refuses_to_overwrite_without_force(tmp_path, capsys):
+    out = tmp_path / "taken.db"
+    out.write_bytes(b"keep me")
+    assert main(["new", str(out)]) == 2
+    assert capsys.readouterr().err.startswith("error[store.io]:") and out.read_bytes() == b"keep me"
+    assert main(["new", str(out), "--force", "--start", "2030-01-01"]) == 0
+    assert schedule_json(out, capsys)["project_start"] == "2030-01-01"
+
+
+def test_reference_has_its_own_start(tmp_path, capsys):
+    assert main(["new", "--reference", str(tmp_path / "r.db"), "--start", "2030-01-01"]) == 2
+    assert capsys.readouterr().err.startswith("error[cli.usage]:")
