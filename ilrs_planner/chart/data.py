@@ -125,10 +125,14 @@ def _add_links(data: ChartData, project: Project) -> None:
 
 
 def _phases(project: Project, schedule: Schedule | None) -> list[tuple[float, float, str]]:
-    """Programme phases (kind 'phase', not summaries of a phase) as background bands."""
-    bands = []
-    for task in project.tasks.values():
+    """Programme phases as background bands: phase tasks in WBS order that do not overlap an
+    earlier band (reconnaissance, construction, utilisation; the parallel programmes that
+    overlap them stay rows only, or the background would turn into a patchwork)."""
+    bands: list[tuple[float, float, str]] = []
+    tolerance = 62  # phases announced to a year may touch by a month or two
+    for task, _depth in project.walk():
         start, finish, _ = _dates(project, schedule, task)
-        if task.kind == "phase" and finish > start:
-            bands.append((float(start.toordinal()), float(finish.toordinal()), task.name))
+        s, f = float(start.toordinal()), float(finish.toordinal())
+        if task.kind == "phase" and f > s and all(f <= a + tolerance or s >= b - tolerance for a, b, _ in bands):
+            bands.append((s, f, task.name))
     return sorted(bands)

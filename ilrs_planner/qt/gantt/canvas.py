@@ -1,0 +1,174 @@
+"""The painted chart area of the GanttView: header, rows, mouse and wheel."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QMessageBox, QToolTip, QWidget
+
+from ...chart import Hit, axis_header, build_scene, hit_test
+from ...domain import PlannerError
+from .drag import Drag, finish_command, start_mode
+from .link_menu import build_link_menu
+from .painter import paint_background, paint_header, paint_scene
+from .tooltip import tooltip_text
+
+ZOOM_STEP = 1.25  # per wheel notch
+
+
+class GanttCanvas(QWidget):
+    """Draws the visible rows of its GanttView and turns gestures into pushed commands."""
+
+    def __init__(self, view):
+        super().__init__(view)
+        self.view = view
+        self.scene = None
+        self.drag: Drag | None = None
+        self.setMouseTracking(True)
+        self.setAttribute(Qt.WA_OpaquePaintEvent)
+        self.setFocusPolicy(Qt.WheelFocus)
+        self.setMinimumSize(200, 100)
+
+    # -- painting -----------------------------------------------------------------------------
+    def build_scene(self):
+        """The scene for what is visible now (also used by hit tests and tests)."""
+        view, style = self.view, self.view.style
+        chart_h = self.height() - style.header_height
+        first = int(view.vertical_offset // style.row_height)
+        last = int((view.vertical_offset + chart_h) // style.row_height)
+        return build_scene(view.chart_data(), view.scale, self.width(), first, last, view.scene_options())
+
+    def content_y(self, widget_y: float) -> float:
+        """Widget y -> content y (row i spans [i*rh, (i+1)*rh))."""
+        return widget_y - self.view.style.header_height + self.view.vertical_offset
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        view, style = self.view, self.view.style
+        p = QPainter(self)
+        p.fillRect(self.rect(), QColor("white"))
+        self.scene = scene = self.build_scene()
+        header = axis_header(view.scale, self.width(), style.text_width(style.header_font))
+        top, height = style.header_height, self.height() - style.header_height
+        dy = top - view.vertical_offset
+        p.setClipRect(QRectF(0, top, self.width(), height))
+        paint_background(p, scene, header, dy, height, style, top)
+        p.setRenderHint(QPainter.Antialiasing, True)
+        paint_scene(p, scene, dy, style, top, height)
+        self._paint_preview(p, dy)
+        p.setRenderHint(QPainter.Antialiasing, False)
+        p.setClipping(False)
+        paint_header(p, header, self.width(), style)
+        p.end()
+
+    def _paint_preview(self, p: QPainter, dy: float) -> None:
+        """Where the dragged bar would go, or the link being drawn (the project is untouched)."""
+        drag = self.drag
+        if drag is None or not drag.moved or drag.mode == "pan":
+            return
+        p.setPen(QPen(QColor("#1a73e8"), 1.5, Qt.DashLine))
+        p.setBrush(QColor(26, 115, 232, 50))
+        if drag.mode == "link":
+            p.drawLine(QPointF(drag.x0, drag.y0 + dy), QPointF(drag.x, drag.y + dy))
+            return
+        start, finish = self.view.shown_dates(drag.hit.task_id)
+        scale, rh = self.view.scale, self.view.style.row_height
+        x0 = scale.x_of(start) + (drag.days * scale.px_per_day if drag.mode == "move" else 0)
+        x1 = scale.x_of(finish) + drag.days * scale.px_per_day
+        row = int(drag.y0 // rh)
+        p.drawRect(QRectF(x0, row * rh + dy + rh * 0.2, max(x1 - x0, 2.0), rh * 0.6))
+
+    # -- mouse --------------------------------------------------------------------------------
+    def hit_at(self, pos: QPointF) -> Hit | None:
+        """What lies under a widget point."""
+        if pos.y() < self.view.style.header_height:
+            return None
+        self.scene = self.scene or self.build_scene()
+        return hit_test(self.scene, pos.x(), self.content_y(pos.y()))
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        if event.button() != Qt.LeftButton:
+            return super().mousePressEvent(event)
+        pos = event.position()
+        hit = self.hit_at(pos)
+        y = self.content_y(pos.y())
+        self.drag = Drag(start_mode(hit), hit, pos.x(), y, self.view.scale, self.view.vertical_offset, pos.x(), y)
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802
+        pos = event.position()
+        if self.drag is None:
+            hit = self.hit_at(pos)
+            shape = {"bar_end": Qt.SizeHorCursor, "bar": Qt.OpenHandCursor, "milestone": Qt.OpenHandCursor}
+            self.setCursor(shape.get(hit.kind, Qt.ArrowCursor) if hit else Qt.ArrowCursor)
+            return
+        drag = self.drag
+        if drag.mode == "pan":
+            header = self.view.style.header_height
+            drag.update(pos.x(), pos.y() - header + drag.v_offset, self.view.style.row_height)
+            # keep the content point that was pressed under the pointer
+            self.view.pan_to(drag.scale.panned(pos.x() - drag.x0), drag.y0 + header - pos.y())
+            return
+        drag.update(pos.x(), self.content_y(pos.y()), self.view.style.row_height)
+        self.update()
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+        drag, self.drag = self.drag, None
+        if drag is None or event.button() != Qt.LeftButton:
+            return
+        if not drag.moved:
+            self.view.document.set_selection([drag.hit.task_id] if drag.hit and drag.hit.task_id else [])
+            return
+        if drag.mode != "pan":
+            self._finish(drag, self.hit_at(event.position()))
+        self.update()
+
+    def _finish(self, drag: Drag, target: Hit | None) -> None:
+        start, finish = self.view.shown_dates(drag.hit.task_id)
+        try:
+            command = finish_command(drag, self.view.document, target, start, finish)
+            if command is not None:
+                self.view.document.push(command)
+        except PlannerError as error:
+            self.view.editRefused.emit(error.message)
+            if self.view.show_messages:
+                box = QMessageBox(QMessageBox.Warning, "Change refused", error.message, QMessageBox.Ok, self)
+                box.setAttribute(Qt.WA_DeleteOnClose)
+                box.open()
+
+    def wheelEvent(self, event) -> None:  # noqa: N802
+        delta = event.angleDelta()
+        if event.modifiers() & Qt.ControlModifier:
+            self.view.zoom_by(ZOOM_STEP ** (delta.y() / 120), event.position().x())
+        elif event.modifiers() & Qt.ShiftModifier or delta.x():
+            step = delta.x() or delta.y()
+            self.view.pan_to(self.view.scale.panned(step / 120 * 60), self.view.vertical_offset)
+        else:
+            rows = -delta.y() / 120 * 3
+            self.view.pan_to(self.view.scale, self.view.vertical_offset + rows * self.view.style.row_height)
+        event.accept()
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.ToolTip:
+            hit = self.hit_at(QPointF(event.pos()))
+            text = tooltip_text(self.view.document, hit) if hit else ""
+            QToolTip.showText(event.globalPos(), text, self) if text else QToolTip.hideText()
+            return True
+        return super().event(event)
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802
+        hit = self.hit_at(QPointF(event.pos()))
+        if hit is not None and hit.kind == "link":
+            menu = build_link_menu(self.view.document, hit.link_id, self)
+            self.view.linkMenuShown.emit(menu)
+            menu.popup(event.globalPos())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        self.scene = None
+        self.view.canvas_resized(event.oldSize().width(), self.width())
+        super().resizeEvent(event)
+
+
+def today() -> date:
+    """Today's date (one place, so tests and exports agree)."""
+    return date.today()

@@ -1,0 +1,75 @@
+"""Mouse drags on the chart: move a bar, stretch its end, draw a link, or pan the background.
+
+While dragging nothing in the project changes; the canvas draws a preview. On release exactly
+one command is pushed, so a drag is one undo step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ...chart import Hit, TimeScale
+from ...commands.links import AddLink, check_link_allowed
+from ...commands.tasks import MoveTaskStart, SetDuration
+from ...domain import LinkType, PlannerError
+
+LINK_AWAY_ROWS = 0.75  # leaving the bar's row by this much turns a move into "draw a link"
+CLICK_SLOP_PX = 3.0
+
+
+@dataclass
+class Drag:
+    """One drag in progress, in chart pixels (x) and content pixels (y)."""
+
+    mode: str  # 'pan', 'move', 'resize', 'link'
+    hit: Hit | None
+    x0: float
+    y0: float
+    scale: TimeScale
+    v_offset: int
+    x: float = 0.0
+    y: float = 0.0
+    moved: bool = False
+
+    def update(self, x: float, y: float, row_height: float) -> None:
+        """Follow the pointer; a bar dragged well off its row starts a link instead."""
+        self.x, self.y = x, y
+        self.moved = self.moved or abs(x - self.x0) > CLICK_SLOP_PX or abs(y - self.y0) > CLICK_SLOP_PX
+        if self.mode == "move" and abs(y - self.y0) > row_height * LINK_AWAY_ROWS:
+            self.mode = "link"
+
+    @property
+    def days(self) -> int:
+        """Whole days the pointer has travelled (drags snap to days)."""
+        return int(round((self.x - self.x0) / self.scale.px_per_day))
+
+
+def start_mode(hit: Hit | None) -> str:
+    """What pressing on `hit` will do if the pointer then moves."""
+    if hit is None or hit.kind in ("link", "summary"):
+        return "pan"
+    return "resize" if hit.kind == "bar_end" else "move"
+
+
+def finish_command(drag: Drag, document, target: Hit | None, shown_start: date, shown_finish: date):
+    """The one command a finished drag stands for, or None (a click, a zero move).
+
+    Raises PlannerError (e.g. link.cycle naming the loop) before anything is pushed.
+    """
+    if not drag.moved or drag.hit is None:
+        return None
+    task_id = drag.hit.task_id
+    if drag.mode == "move" and drag.days:
+        return MoveTaskStart(task_id, shown_start + timedelta(days=drag.days))
+    if drag.mode == "resize":
+        days = max(int(round(drag.x / drag.scale.px_per_day + drag.scale.origin)) - shown_start.toordinal(), 1)
+        if days != (shown_finish - shown_start).days:
+            return SetDuration(task_id, days)
+        return None
+    if drag.mode == "link" and target is not None and target.task_id not in (None, task_id):
+        check_link_allowed(document.project, task_id, target.task_id)
+        return AddLink(task_id, target.task_id, LinkType.FS, 0)
+    if drag.mode == "link" and target is not None and target.task_id == task_id:
+        raise PlannerError("link.self", f"{document.project.tasks[task_id].key} cannot depend on itself", [task_id])
+    return None

@@ -1,0 +1,129 @@
+"""The legend: owner colours in the chart plus the symbols that carry meaning."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter, QPen, QPolygonF
+
+from ...chart import palette
+from ...domain import Project
+from .style import CRITICAL, LABEL_TEXT, ChartStyle, qcolor
+
+SWATCH_GAP = 6.0
+ITEM_GAP = 18.0
+
+
+@dataclass(frozen=True)
+class LegendItem:
+    """One entry: a symbol kind ('owner', 'critical', 'flown', 'soft', 'milestone', 'ghost', 'whisker',
+    'today', 'status') with its colour and text."""
+
+    kind: str
+    color: str
+    text: str
+
+
+def legend_items(project: Project, task_ids: list[str], *, critical: bool = True, baseline: bool = False,
+                 whiskers: bool = False, status: bool = True) -> list[LegendItem]:
+    """Owners of the shown tasks (in name order) followed by the symbol keys that occur."""
+    colors = palette.owner_colors(project)
+    tasks = [project.tasks[t] for t in task_ids if t in project.tasks]
+    owners = {t.owner_id for t in tasks}
+    items = [LegendItem("owner", colors[p.id], _short(p.name, p.key))
+             for p in sorted(project.participants.values(), key=lambda p: p.name.lower()) if p.id in owners]
+    if None in owners:
+        items.append(LegendItem("owner", palette.NO_OWNER, "No owner"))
+    items.append(LegendItem("milestone", "#5f6368", "Milestone (filled = achieved)"))
+    if any(t.actual_start for t in tasks if t.duration):
+        items.append(LegendItem("flown", "#5f6368", "Flown / done"))
+    if any(t.precision != "day" for t in tasks):
+        items.append(LegendItem("soft", "#5f6368", "Date announced to year/month"))
+    if critical:
+        items.append(LegendItem("critical", palette.CRITICAL, "Critical path"))
+    if baseline:
+        items.append(LegendItem("ghost", palette.GHOST, "Baseline"))
+    if whiskers:
+        items.append(LegendItem("whisker", palette.WHISKER, "P50–P80 range"))
+    items.append(LegendItem("today", palette.TODAY, "Today"))
+    if status and project.status_date:
+        items.append(LegendItem("status", palette.STATUS_DATE, f"Status {project.status_date.isoformat()}"))
+    return items
+
+
+def _short(name: str, key: str) -> str:
+    """'China National Space Administration (CNSA)' -> 'CNSA': the legend names agencies as people do."""
+    acronym = re.search(r"\(([A-Z][A-Za-z]{1,11})[,)]", name)
+    if acronym:
+        return acronym.group(1)
+    return name if len(name) <= 24 else key.upper()
+
+
+def _layout(items: list[LegendItem], width: float, style: ChartStyle) -> list[tuple[float, float, LegendItem]]:
+    measure = style.text_width()
+    sw, line_h = style.font_px * 1.6, style.font_px * 1.7
+    x, y, placed = 0.0, 0.0, []
+    for item in items:
+        w = sw + SWATCH_GAP + measure(item.text)
+        if x > 0 and x + w > width:
+            x, y = 0.0, y + line_h
+        placed.append((x, y, item))
+        x += w + ITEM_GAP
+    return placed
+
+
+def legend_height(items: list[LegendItem], width: float, style: ChartStyle) -> float:
+    """Height the legend needs when wrapped to `width`."""
+    placed = _layout(items, width, style)
+    return (placed[-1][1] + style.font_px * 1.7) if placed else 0.0
+
+
+def paint_legend(p: QPainter, items: list[LegendItem], origin: QPointF, width: float, style: ChartStyle) -> None:
+    """Draw the legend wrapped to `width`, starting at `origin` (top-left)."""
+    sw, h = style.font_px * 1.6, style.font_px
+    p.setFont(style.label_font)
+    for x, y, item in _layout(items, width, style):
+        box = QRectF(origin.x() + x, origin.y() + y + h * 0.2, sw, h)
+        _swatch(p, item, box)
+        p.setPen(LABEL_TEXT)
+        p.drawText(QRectF(box.right() + SWATCH_GAP, origin.y() + y, width, h * 1.4),
+                   Qt.AlignLeft | Qt.AlignVCenter, item.text)
+
+
+def _swatch(p: QPainter, item: LegendItem, box: QRectF) -> None:
+    color = QColor(item.color)
+    p.setPen(Qt.NoPen)
+    c = box.center()
+    if item.kind == "owner":
+        p.fillRect(box, color)
+    elif item.kind == "critical":
+        p.setPen(QPen(CRITICAL, 2.0))
+        p.setBrush(qcolor("#bfc5cc"))
+        p.drawRect(box.adjusted(1, 1, -1, -1))
+    elif item.kind == "flown":
+        p.fillRect(box, qcolor("#8d99ae"))
+        p.fillRect(box, QBrush(QColor(255, 255, 255, 150), Qt.BDiagPattern))
+    elif item.kind == "soft":
+        gradient = QLinearGradient(box.left(), 0, box.right(), 0)
+        gradient.setColorAt(0, qcolor("#8d99ae", 230))
+        gradient.setColorAt(1, qcolor("#8d99ae", 25))
+        p.fillRect(box, QBrush(gradient))
+    elif item.kind == "milestone":
+        half = box.height() / 2
+        for dx, fill in ((-half * 0.9, color), (half * 1.1, QColor("white"))):
+            p.setPen(QPen(color, 1.5))
+            p.setBrush(fill)
+            p.drawPolygon(QPolygonF([QPointF(c.x() + dx, c.y() - half), QPointF(c.x() + dx + half * 0.8, c.y()),
+                                     QPointF(c.x() + dx, c.y() + half), QPointF(c.x() + dx - half * 0.8, c.y())]))
+    elif item.kind == "ghost":
+        p.fillRect(box.adjusted(0, box.height() * 0.3, 0, -box.height() * 0.3), qcolor(item.color, 140))
+    elif item.kind == "whisker":
+        p.setPen(QPen(color, 1.5))
+        p.drawLine(QPointF(box.left(), c.y()), QPointF(box.right(), c.y()))
+        for x in (box.left(), box.right()):
+            p.drawLine(QPointF(x, box.top()), QPointF(x, box.bottom()))
+    else:  # today / status: dashed vertical line
+        p.setPen(QPen(color, 1.5, Qt.DashLine))
+        p.drawLine(QPointF(c.x(), box.top() - 2), QPointF(c.x(), box.bottom() + 2))

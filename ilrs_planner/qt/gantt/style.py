@@ -1,0 +1,62 @@
+"""Fonts, sizes and colours shared by the on-screen chart and the exported images."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from PySide6.QtGui import QColor, QFont, QFontMetricsF
+
+from ...chart import palette
+
+PHASE_TINTS = ("#edf3fb", "#fcf3e8", "#edf7ef", "#f5eff9", "#faf7e6")  # faint, one per phase band
+ROW_STRIPE = QColor(0, 0, 0, 9)
+SELECTED_ROW = QColor(26, 115, 232, 28)
+GRID = QColor("#e3e6ea")
+GRID_MAJOR = QColor("#c5cad1")
+HEADER_BG = QColor("#f6f7f9")
+HEADER_TEXT = QColor("#202124")
+LABEL_TEXT = QColor("#202124")
+MUTED_TEXT = QColor("#5f6368")
+
+
+def _font(pixel_size: float, bold: bool = False, family: str = "") -> QFont:
+    font = QFont(family) if family else QFont()
+    font.setPixelSize(max(int(round(pixel_size)), 6))
+    font.setBold(bold)
+    return font
+
+
+@dataclass
+class ChartStyle:
+    """Everything the painters need to know about looks; sizes in logical pixels."""
+
+    row_height: float = 24.0
+    header_height: float = 44.0
+    font_px: float = 12.0
+    family: str = ""
+    label_font: QFont = field(init=False)
+    bold_font: QFont = field(init=False)
+    header_font: QFont = field(init=False)
+    phase_font: QFont = field(init=False)
+
+    def __post_init__(self):
+        self.label_font = _font(self.font_px, family=self.family)
+        self.bold_font = _font(self.font_px, bold=True, family=self.family)
+        self.header_font = _font(min(self.font_px, self.header_height / 2 - 6), family=self.family)
+        self.phase_font = _font(self.font_px - 1, bold=True, family=self.family)
+
+    def text_width(self, font: QFont | None = None) -> Callable[[str], float]:
+        """A width function for the pure scene builder, measuring with the real font."""
+        metrics = QFontMetricsF(font or self.label_font)
+        return metrics.horizontalAdvance
+
+
+def qcolor(hex_color: str, alpha: int = 255) -> QColor:
+    """A QColor from '#rrggbb' with an alpha."""
+    color = QColor(hex_color)
+    color.setAlpha(alpha)
+    return color
+
+
+CRITICAL = QColor(palette.CRITICAL)

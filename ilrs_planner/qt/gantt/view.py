@@ -1,0 +1,255 @@
+"""GanttView: the chart beside the task tree, reading the Document and pushing commands."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QAction, QPainter
+from PySide6.QtWidgets import QScrollBar, QToolBar, QVBoxLayout, QWidget
+
+from ...chart import PROGRAMME_END, PROGRAMME_START, ChartData, SceneOptions, TimeScale, build_chart_data
+from .canvas import GanttCanvas, today
+from .legend import legend_height, legend_items, paint_legend
+from .style import ChartStyle
+
+PRESETS = {"programme": "Whole programme", "10y": "10 years", "2y": "2 years", "quarter": "Quarter",
+           "selection": "Fit selection"}
+SCROLL_MARGIN_DAYS = 365 * 3  # the scroll bar reaches a little beyond the plan's span
+
+
+class GanttView(QWidget):
+    """The Gantt chart: rows given by the tree, time scale zoomed/panned here."""
+
+    ROW_HEIGHT = 24
+    rowHeight = ROW_HEIGHT
+    verticalOffsetChanged = Signal(int)
+    zoomChanged = Signal()
+    editRefused = Signal(str)  # a drag or menu edit was refused (message names the problem)
+    linkMenuShown = Signal(object)  # the QMenu of a right-clicked link (tests and plug-ins)
+
+    def __init__(self, document, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.document = document
+        self.style = ChartStyle(row_height=self.ROW_HEIGHT, header_height=44, font_px=12)
+        self.vertical_offset = 0
+        self.show_messages = True
+        self._rows: list[str] | None = None  # None = every task in WBS order
+        self._show_critical = True
+        self._highlight: dict[str, str] = {}
+        self._whiskers: dict = {}
+        self._data: ChartData | None = None
+        self.scale = TimeScale.fit(PROGRAMME_START, PROGRAMME_END, 1000)
+        self._pending_preset: str | None = "programme"
+        self.canvas = GanttCanvas(self)
+        self.legend = _LegendStrip(self)
+        self.hscroll = QScrollBar(Qt.Horizontal, self)
+        self.hscroll.valueChanged.connect(self._scrolled)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        for widget in (self.canvas, self.legend, self.hscroll):
+            layout.addWidget(widget)
+        self.toolbar = self._make_toolbar()
+        for signal in (document.changed, document.scheduleChanged, document.baselineChanged):
+            signal.connect(self._invalidate)
+        if hasattr(document, "projectReplaced"):
+            document.projectReplaced.connect(self._invalidate)
+        document.selectionChanged.connect(self._repaint)
+
+    # -- the API the main window uses -----------------------------------------------------------
+    def set_header_height(self, px: int) -> None:
+        """Match the tree's header so rows line up."""
+        self.style = ChartStyle(row_height=self.style.row_height, header_height=max(int(px), 30),
+                                font_px=self.style.font_px)
+        self._repaint()
+
+    def set_rows(self, task_ids: list[str]) -> None:
+        """The visible rows in display order (the tree's expanded rows)."""
+        self._rows = list(task_ids)
+        self._invalidate()
+
+    def rows(self) -> list[str]:
+        """The task ids shown, in order."""
+        if self._rows is None:
+            return [task.id for task, _ in self.document.project.walk()]
+        return self._rows
+
+    def set_vertical_offset(self, px: int) -> None:
+        """Scroll the rows (content pixels from the first row); the tree calls this."""
+        px = int(max(0, min(px, self._max_offset())))
+        if px != self.vertical_offset:
+            self.vertical_offset = px
+            self.verticalOffsetChanged.emit(px)
+            self._repaint()
+
+    def zoom_preset(self, name: str) -> None:
+        """Apply a toolbar preset: 'programme', '10y', '2y', 'quarter' or 'selection'."""
+        if self.canvas.width() <= 1 or not self.isVisible():
+            self._pending_preset = name  # applied once the widget has a width
+        start, end = self._preset_range(name)
+        self.zoom_to_range(start, end)
+
+    def zoom_to_range(self, start: date, end: date) -> None:
+        """Show [start, end) across the chart width."""
+        self.scale = TimeScale.fit(start, end, max(self.canvas.width(), 1))
+        self._zoomed()
+
+    def visible_range(self) -> tuple[date, date]:
+        """The dates at the left and right edges of the chart."""
+        return self.scale.visible_range(self.canvas.width())
+
+    def set_show_critical(self, on: bool) -> None:
+        """Show or hide the critical-path highlight."""
+        self._show_critical = bool(on)
+        self.critical_action.setChecked(self._show_critical)
+        self._repaint()
+
+    def set_highlight(self, colors: dict[str, str]) -> None:
+        """Recolour tasks (what-if, comparisons): task id -> '#rrggbb'; {} clears."""
+        self._highlight = dict(colors)
+        self._invalidate()
+
+    def set_whiskers(self, ranges: dict) -> None:
+        """P50–P80 ranges drawn behind milestones: task id -> (date, date); {} clears."""
+        self._whiskers = dict(ranges)
+        self._invalidate()
+
+    # -- state used by the canvas ---------------------------------------------------------------
+    def chart_data(self) -> ChartData:
+        """Per-row arrays, rebuilt only after a change."""
+        if self._data is None:
+            doc = self.document
+            self._data = build_chart_data(doc.project, doc.schedule, self.rows(), baseline=doc.baseline_name,
+                                          whiskers=self._whiskers, highlight=self._highlight)
+            self.legend.refresh()
+        return self._data
+
+    def scene_options(self) -> SceneOptions:
+        """Options for the scene builder from the current view state."""
+        return SceneOptions(row_height=self.style.row_height, show_critical=self._show_critical,
+                            today=today(), status_date=self.document.project.status_date,
+                            selected=frozenset(self.document.selected_ids),
+                            text_width=self.style.text_width())
+
+    def shown_dates(self, task_id: str) -> tuple[date, date]:
+        """The (start, exclusive finish) the chart shows for a task."""
+        data = self.chart_data()
+        row = data.row_of[task_id]
+        return date.fromordinal(int(data.start[row])), date.fromordinal(int(data.finish[row]))
+
+    def pan_to(self, scale: TimeScale, v_offset: float) -> None:
+        """Move the view (drag on the background, wheel)."""
+        self.scale = scale
+        self.set_vertical_offset(int(v_offset))
+        self._zoomed()
+
+    def zoom_by(self, factor: float, anchor_x: float) -> None:
+        """Magnify around a chart x (Ctrl+wheel keeps the date under the cursor still)."""
+        self.scale = self.scale.zoomed(factor, anchor_x)
+        self._zoomed()
+
+    def canvas_resized(self, old_width: int, new_width: int) -> None:
+        """Apply a pending preset once the canvas has a real width."""
+        if self._pending_preset and new_width > 1:
+            name, self._pending_preset = self._pending_preset, None
+            self.zoom_preset(name)
+            self._pending_preset = None
+
+    # -- internals ------------------------------------------------------------------------------
+    def _preset_range(self, name: str) -> tuple[date, date]:
+        if name == "programme":
+            return PROGRAMME_START, PROGRAMME_END
+        if name == "selection":
+            return self._selection_range()
+        first, end = self.visible_range()
+        centre = first + (end - first) / 2
+        if name == "quarter":
+            start = date(centre.year, 3 * ((centre.month - 1) // 3) + 1, 1)
+            return start, date(start.year + (start.month + 2) // 12, (start.month + 2) % 12 + 1, 1)
+        years = {"10y": 10, "2y": 2}.get(name)
+        if years is None:
+            raise ValueError(f"unknown zoom preset {name!r}; use one of {', '.join(PRESETS)}")
+        start = date(max(centre.year - years // 2, 1900), 1, 1)
+        return start, date(start.year + years, 1, 1)
+
+    def _selection_range(self) -> tuple[date, date]:
+        data = self.chart_data()
+        rows = [data.row_of[t] for t in self.document.selected_ids if t in data.row_of] or list(range(len(data)))
+        if not rows:
+            return PROGRAMME_START, PROGRAMME_END
+        lo, hi = int(min(data.start[rows])), int(max(data.finish[rows]))
+        pad = max((hi - lo) // 20, 7)
+        return date.fromordinal(lo - pad), date.fromordinal(hi + pad)
+
+    def _max_offset(self) -> int:
+        chart_h = self.canvas.height() - self.style.header_height
+        return max(0, len(self.rows()) * int(self.style.row_height) - chart_h + int(self.style.row_height))
+
+    def _zoomed(self) -> None:
+        self._sync_scrollbar()
+        self.zoomChanged.emit()
+        self._repaint()
+
+    def _sync_scrollbar(self) -> None:
+        data = self.chart_data()
+        lo = min(PROGRAMME_START.toordinal(), int(data.start.min()) if len(data) else 10**9) - SCROLL_MARGIN_DAYS
+        hi = max(PROGRAMME_END.toordinal(), int(data.finish.max()) if len(data) else 0) + SCROLL_MARGIN_DAYS
+        page = int(self.scale.days_in(max(self.canvas.width(), 1)))
+        self.hscroll.blockSignals(True)
+        self.hscroll.setRange(lo, max(lo, hi - page))
+        self.hscroll.setPageStep(max(page, 1))
+        self.hscroll.setSingleStep(max(page // 20, 1))
+        self.hscroll.setValue(int(self.scale.origin))
+        self.hscroll.blockSignals(False)
+
+    def _scrolled(self, value: int) -> None:
+        self.scale = TimeScale(float(value), self.scale.px_per_day)
+        self.zoomChanged.emit()
+        self._repaint()
+
+    def _invalidate(self, *_args) -> None:
+        self._data = None
+        self._repaint()
+
+    def _repaint(self, *_args) -> None:
+        self.canvas.scene = None
+        self.canvas.update()
+        self.legend.update()
+
+    def _make_toolbar(self) -> QToolBar:
+        bar = QToolBar("Timeline")  # no parent: the main window adds it to its own tool bars
+        bar.setObjectName("ganttToolbar")
+        self.preset_actions: dict[str, QAction] = {}
+        for name, text in PRESETS.items():
+            action = bar.addAction(text)
+            action.triggered.connect(lambda _=False, n=name: self.zoom_preset(n))
+            self.preset_actions[name] = action
+        bar.addSeparator()
+        self.critical_action = bar.addAction("Critical path")
+        self.critical_action.setCheckable(True)
+        self.critical_action.setChecked(True)
+        self.critical_action.toggled.connect(self.set_show_critical)
+        return bar
+
+
+class _LegendStrip(QWidget):
+    """Owner colours and symbol keys under the chart, wrapped to its width."""
+
+    def __init__(self, view: GanttView):
+        super().__init__(view)
+        self.view = view
+        self.items = []
+
+    def refresh(self) -> None:
+        doc = self.view.document
+        self.items = legend_items(doc.project, self.view.rows(), critical=self.view._show_critical,
+                                  baseline=doc.baseline_name is not None, whiskers=bool(self.view._whiskers))
+        self.setFixedHeight(int(legend_height(self.items, max(self.width(), 400) - 16, self.view.style)) + 10)
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        p = QPainter(self)
+        p.fillRect(self.rect(), Qt.white)
+        p.setRenderHint(QPainter.Antialiasing, True)
+        paint_legend(p, self.items, QPointF(8, 5), self.width() - 16, self.view.style)
+        p.end()
