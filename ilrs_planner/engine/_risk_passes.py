@@ -2,8 +2,8 @@
 of iterations. There is no loop per iteration.
 
 Rows are nodes in topological order, columns are iterations; a row is contiguous, so every step
-reads and writes whole vectors. Values are days from the project start (float: sampled durations
-are fractional).
+reads and writes whole vectors, in place (no temporaries per step). Values are days from the
+project start (float: sampled durations are fractional).
 """
 
 from __future__ import annotations
@@ -20,112 +20,153 @@ TOLERANCE = 1e-6  # sums of whole days are exact in floats; sampled ones need a 
 
 @dataclass(slots=True)
 class BlockResult:
-    """Per task, for one block of iterations: early start and finish, and the critical flags."""
+    """Per task, for one block of iterations: early finish and the critical flags."""
 
-    start: np.ndarray
     finish: np.ndarray
     critical: np.ndarray
 
 
-def task_durations(rnet: RiskNetwork, sampled_block: np.ndarray) -> list:
+class PassPlan:
+    """The network's rules as plain Python lists, prepared once per run (not once per block)."""
+
+    def __init__(self, rnet: RiskNetwork):
+        net = rnet.net
+        self.rnet = rnet
+        self.n_nodes, self.n_tasks = rnet.n_nodes, rnet.n_tasks
+        self.forward = [(r.node, r.task, r.fixed, r.mfo, r.base, r.fnet,
+                         list(zip(r.start_src.tolist(), r.start_add.tolist())),
+                         list(zip(r.finish_src.tolist(), r.finish_add.tolist()))) for r in rnet.rules]
+        caps = _cap_rules(rnet)
+        self.backward = [(r.node, r.task, caps.get(r.node), list(zip(*map(np.ndarray.tolist, rnet.out_start[r.node]))),
+                          list(zip(*map(np.ndarray.tolist, rnet.out_finish[r.node]))))
+                         for r in reversed(rnet.rules)]
+        self.leaves = np.flatnonzero(~net.is_summary[: self.n_tasks])
+        self.summaries = _summaries_bottom_up(net)
+        self.sampled = rnet.sampled.tolist()
+
+
+def task_durations(plan: PassPlan, block: np.ndarray) -> list:
     """Per task: its sampled durations (a row of the block) or its fixed duration (a scalar)."""
-    durations: list = [float(d) for d in rnet.net.duration]
-    for k, task in enumerate(rnet.sampled.tolist()):
-        durations[task] = sampled_block[k]
+    durations: list = plan.rnet.net.duration.astype(np.float64).tolist()
+    for k, task in enumerate(plan.sampled):
+        durations[task] = block[k]
     return durations
 
 
-def run_block(rnet: RiskNetwork, sampled_block: np.ndarray) -> BlockResult:
+def run_block(plan: PassPlan, block: np.ndarray) -> BlockResult:
     """Forward pass, backward pass and summary roll-up for one block of iterations."""
-    width = sampled_block.shape[1] if sampled_block.ndim == 2 else 1
-    dur = task_durations(rnet, sampled_block)
-    early = _forward(rnet, dur, width)
-    late = _backward(rnet, dur, early, width)
-    return _settle(rnet, early, late, width)
+    width = block.shape[1]
+    dur = task_durations(plan, block)
+    early = _forward(plan, dur, width)
+    late = _backward(plan, dur, early, width)
+    return _settle(plan, early, late)
 
 
-def _max_over(values: np.ndarray, rows: np.ndarray, adds: np.ndarray, floor: float, width: int) -> np.ndarray:
-    out = np.full(width, floor)
-    for row, add in zip(rows.tolist(), adds.tolist()):
-        np.maximum(out, values[row] + add, out=out)
-    return out
+def _max_into(out: np.ndarray, values: np.ndarray, edges: list, floor: float, tmp: np.ndarray) -> None:
+    if not edges:
+        out.fill(floor)
+        return
+    row, add = edges[0]
+    np.add(values[row], add, out=out)
+    for row, add in edges[1:]:
+        np.add(values[row], add, out=tmp)
+        np.maximum(out, tmp, out=out)
+    if floor > -np.inf:
+        np.maximum(out, floor, out=out)
 
 
-def _forward(rnet: RiskNetwork, dur: list, width: int) -> np.ndarray:
-    n_nodes = rnet.n_nodes
-    early = np.full((2 * n_nodes, width), -np.inf)
-    for rule in rnet.rules:
-        d = dur[rule.task] if rule.task >= 0 else 0.0
-        if rule.fixed == rule.fixed:  # not NaN: MSO / actual dates win over the links
-            start = np.full(width, rule.fixed)
-        elif rule.mfo == rule.mfo:
-            start = rule.mfo - d + np.zeros(width)
+def _forward(plan: PassPlan, dur: list, width: int) -> np.ndarray:
+    n_nodes = plan.n_nodes
+    early = np.empty((2 * n_nodes, width))
+    tmp, bound = np.empty(width), np.empty(width)
+    for node, task, fixed, mfo, base, fnet, starts, finishes in plan.forward:
+        d = dur[task] if task >= 0 else 0.0
+        row = early[node]
+        if fixed == fixed:  # not NaN: MSO / actual dates win over the links
+            row.fill(fixed)
+        elif mfo == mfo:
+            np.subtract(mfo, d, out=row) if isinstance(d, np.ndarray) else row.fill(mfo - d)
         else:
-            start = _max_over(early, rule.start_src, rule.start_add, rule.base, width)
-            if rule.finish_src.size or rule.fnet > -np.inf:
-                bound = _max_over(early, rule.finish_src, rule.finish_add, rule.fnet, width)
-                np.maximum(start, bound - d, out=start)
-        early[rule.node] = start
-        if rule.task >= 0:
-            early[n_nodes + rule.node] = start + d
+            _max_into(row, early, starts, base, tmp)
+            if finishes or fnet > -np.inf:
+                _max_into(bound, early, finishes, fnet, tmp)
+                np.subtract(bound, d, out=bound)
+                np.maximum(row, bound, out=row)
+        if task >= 0:
+            np.add(row, d, out=early[n_nodes + node])
     return early
 
 
-def _late_caps(rnet: RiskNetwork, dur: list, early: np.ndarray) -> list:
-    """Latest start of each node before its successors are considered (the scheduler's caps)."""
-    net, n_nodes = rnet.net, rnet.n_nodes
-    leaves = [i for i in range(rnet.n_tasks) if not net.is_summary[i]]
-    finish = early[[n_nodes + i for i in leaves]].max(axis=0) if leaves else np.zeros(early.shape[1])
-    caps: list = [np.inf] * n_nodes
-    for i in leaves:
-        cap = finish if net.finish_cap[i] >= BIG else np.minimum(finish, float(net.finish_cap[i] - net.start))
-        cap = cap - dur[i]
-        caps[i] = cap if net.start_cap[i] >= BIG else np.minimum(cap, float(net.start_cap[i] - net.start))
+def _cap_rules(rnet: RiskNetwork) -> dict[int, tuple[float, float]]:
+    """Per node with a late cap: (latest finish, latest start) in days, inf where none."""
+    net = rnet.net
+    to_days = lambda cap: float(cap - net.start) if cap < BIG else np.inf  # noqa: E731
+    caps = {i: (to_days(net.finish_cap[i]), to_days(net.start_cap[i]))
+            for i in np.flatnonzero(~net.is_summary[: rnet.n_tasks]).tolist()}
     gate = net.gates["out_finish"]
     for i in np.flatnonzero((gate >= 0) & (net.finish_cap < BIG)).tolist():
-        caps[int(gate[i])] = float(net.finish_cap[i] - net.start)
+        caps[int(gate[i])] = (to_days(net.finish_cap[i]), np.inf)  # the gate holds the latest finish
     return caps
 
 
-def _backward(rnet: RiskNetwork, dur: list, early: np.ndarray, width: int) -> np.ndarray:
-    n_nodes = rnet.n_nodes
-    late = np.full((2 * n_nodes, width), np.inf)
-    caps = _late_caps(rnet, dur, early)
-    for rule in reversed(rnet.rules):
-        u = rule.node
-        d = dur[rule.task] if rule.task >= 0 else 0.0
-        value = np.full(width, np.inf)
-        np.minimum(value, caps[u], out=value)
-        rows, consts = rnet.out_start[u]
-        for row, c in zip(rows.tolist(), consts.tolist()):
-            np.minimum(value, late[row] - c, out=value)
-        rows, consts = rnet.out_finish[u]
-        for row, c in zip(rows.tolist(), consts.tolist()):
-            np.minimum(value, late[row] - c - d, out=value)
-        late[u] = value
-        if rule.task >= 0:
-            late[n_nodes + u] = value + d
+def _cap_into(row: np.ndarray, cap, finish: np.ndarray, d, is_leaf: bool) -> None:
+    """The scheduler's caps: a leaf's LS <= min(project finish, FNLT/MFO/deadline) - dur, SNLT/MSO."""
+    if cap is None:
+        row.fill(np.inf)
+    elif not is_leaf:
+        row.fill(cap[0])
+    else:
+        np.minimum(finish, cap[0], out=row)
+        np.subtract(row, d, out=row)
+        if cap[1] < np.inf:
+            np.minimum(row, cap[1], out=row)
+
+
+def _min_into(out: np.ndarray, values: np.ndarray, edges: list, tmp: np.ndarray) -> None:
+    for row, const in edges:
+        np.subtract(values[row], const, out=tmp)
+        np.minimum(out, tmp, out=out)
+
+
+def _backward(plan: PassPlan, dur: list, early: np.ndarray, width: int) -> np.ndarray:
+    n_nodes = plan.n_nodes
+    late = np.empty((2 * n_nodes, width))
+    finish = early[n_nodes + plan.leaves].max(axis=0) if plan.leaves.size else np.zeros(width)
+    tmp, bound = np.empty(width), np.empty(width)
+    for node, task, cap, starts, finishes in plan.backward:
+        d = dur[task] if task >= 0 else 0.0
+        row = late[node]
+        _cap_into(row, cap, finish, d, task >= 0)
+        _min_into(row, late, starts, tmp)
+        if finishes:
+            bound.fill(np.inf)
+            _min_into(bound, late, finishes, tmp)
+            np.subtract(bound, d, out=bound)
+            np.minimum(row, bound, out=row)
+        if task >= 0:
+            np.add(row, d, out=late[n_nodes + node])
     return late
 
 
-def _settle(rnet: RiskNetwork, early: np.ndarray, late: np.ndarray, width: int) -> BlockResult:
+def _settle(plan: PassPlan, early: np.ndarray, late: np.ndarray) -> BlockResult:
     """Task rows: leaves as computed; summaries span their sub-tasks and take their least float."""
-    net, n, n_nodes = rnet.net, rnet.n_tasks, rnet.n_nodes
-    start = early[:n].copy()
-    finish = early[n_nodes:n_nodes + n].copy()
-    slack = late[:n] - early[:n]
-    done = net.finished
-    slack[done] = np.inf  # finished work is never critical and does not make its phase critical
-    for s, kids in _summaries_bottom_up(net):
+    net, n, n_nodes = plan.rnet.net, plan.n_tasks, plan.n_nodes
+    finish = early[n_nodes:n_nodes + n]  # a view: summary rows are overwritten below
+    start = early[:n]
+    slack = late[:n]
+    np.subtract(slack, start, out=slack)  # total float, in place of the late starts
+    slack[net.finished] = np.inf  # finished work is never critical and does not make its phase critical
+    own_cap = {}
+    for s, kids in plan.summaries:
         start[s] = start[kids].min(axis=0)
         finish[s] = finish[kids].max(axis=0)
         slack[s] = slack[kids].min(axis=0)
-    critical = slack <= TOLERANCE
-    for s, _ in _summaries_bottom_up(net):
         if net.start_cap[s] < BIG:  # SNLT/MSO on a summary lowers its own float only
-            own = float(net.start_cap[s] - net.start) - start[s]
-            critical[s] = (np.isfinite(slack[s])) & ((slack[s] <= TOLERANCE) | (own <= TOLERANCE))
-    return BlockResult(start, finish, critical)
+            own_cap[s] = float(net.start_cap[s] - net.start) - start[s]
+    critical = slack <= TOLERANCE
+    for s, own in own_cap.items():
+        critical[s] |= np.isfinite(slack[s]) & (own <= TOLERANCE)
+    return BlockResult(finish, critical)
 
 
 def _summaries_bottom_up(net) -> list[tuple[int, list[int]]]:

@@ -53,25 +53,39 @@ def estimate_of(task: Task, use_defaults: bool = True) -> tuple[float, float, fl
     return task.duration * low_f, float(task.duration), task.duration * high_f
 
 
-def sample(points: ThreePoint, iterations: int, rng: np.random.Generator, distribution: str) -> np.ndarray:
-    """Durations of shape (tasks, iterations), in fractional days."""
+def sample(points: ThreePoint, iterations: int, rng: np.random.Generator, distribution: str,
+           block: int = 2048) -> np.ndarray:
+    """Durations of shape (tasks, iterations), in fractional days.
+
+    All random numbers are drawn in one call, so a seed gives the same matrix whatever `block`;
+    the triangular transform then runs block by block, which keeps its temporaries small.
+    """
     if distribution not in DISTRIBUTIONS:
         raise PlannerError("cli.usage", f"unknown distribution '{distribution}' (use {' or '.join(DISTRIBUTIONS)})")
     shape = (len(points.mode), iterations)
     if distribution == "pert":
         return _pert(points, shape, rng)
-    return triangular_quantile(points, rng.random(shape))
+    uniforms = rng.random(shape)
+    for lo in range(0, iterations, block):
+        uniforms[:, lo:lo + block] = triangular_quantile(points, uniforms[:, lo:lo + block])
+    return uniforms
 
 
 def triangular_quantile(points: ThreePoint, u: np.ndarray) -> np.ndarray:
-    """The inverse CDF of the triangular distribution, row-wise; zero-width rows give the mode exactly."""
-    low, mode, high = (a[:, None] for a in (points.low, points.mode, points.high))
-    width = high - low
-    safe = np.where(width > 0, width, 1.0)
-    cut = (mode - low) / safe
-    left = low + np.sqrt(u * safe * (mode - low))
-    right = high - np.sqrt((1.0 - u) * safe * (high - mode))
-    return np.where(width > 0, np.where(u < cut, left, right), mode)
+    """The inverse CDF of the triangular distribution, row-wise.
+
+    Left of the mode x = low + sqrt(u·w·(mode-low)), right of it x = high - sqrt((1-u)·w·(high-mode)),
+    w = high - low. A zero-width row has (high-mode) = 0, so it gives exactly the mode.
+    """
+    width = np.where(points.high > points.low, points.high - points.low, 1.0)
+    cut = ((points.mode - points.low) / width)[:, None]
+    left_scale = np.sqrt(width * (points.mode - points.low))[:, None]
+    right_scale = np.sqrt(width * (points.high - points.mode))[:, None]
+    right = u >= cut
+    x = np.sqrt(np.where(right, 1.0 - u, u))
+    x *= np.where(right, -right_scale, left_scale)
+    x += np.where(right, points.high[:, None], points.low[:, None])
+    return x
 
 
 def _pert(points: ThreePoint, shape: tuple[int, int], rng: np.random.Generator) -> np.ndarray:

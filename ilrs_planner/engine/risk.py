@@ -19,13 +19,14 @@ import numpy as np
 
 from ..domain import PlannerError, Project
 from ._risk_network import RiskNetwork, compile_risk_network
-from ._risk_passes import run_block
+from ._risk_passes import PassPlan, run_block
 from ._risk_sampling import DEFAULT_SPREAD, rank_correlation, sample
 
 __all__ = ["DEFAULT_SPREAD", "Driver", "RiskCancelled", "RiskResult", "run_risk", "PERCENTILES"]
 
 PERCENTILES = (10, 50, 80, 90)
 MAX_ITERATIONS = 1_000_000
+DEFAULT_BLOCK = 2048  # iterations per block: rows stay in cache, progress is reported per block
 
 
 class RiskCancelled(Exception):
@@ -54,15 +55,16 @@ def run_risk(project: Project, iterations: int = 10_000, seed: int | None = None
         raise PlannerError("cli.usage", f"iterations must be between 1 and {MAX_ITERATIONS:,} (got {iterations})")
     rnet = compile_risk_network(project, use_defaults)
     rng = np.random.default_rng(seed)
-    durations = sample(rnet.estimates, iterations, rng, distribution)
-    step = block or iterations
+    durations = sample(rnet.estimates, iterations, rng, distribution, block or DEFAULT_BLOCK)
+    step = block or DEFAULT_BLOCK
+    plan = PassPlan(rnet)
     finish = np.empty((rnet.n_tasks, iterations), dtype=np.float32)
     critical_count = np.zeros(rnet.n_tasks, dtype=np.int64)
     for lo in range(0, iterations, step):
         if cancelled is not None and cancelled():
             raise RiskCancelled()
         hi = min(lo + step, iterations)
-        result = run_block(rnet, durations[:, lo:hi])
+        result = run_block(plan, durations[:, lo:hi])
         finish[:, lo:hi] = result.finish
         critical_count += result.critical.sum(axis=1)
         if progress is not None:
