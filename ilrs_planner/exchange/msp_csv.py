@@ -9,8 +9,9 @@ Columns read (names are case-insensitive; only `Name` is required):
 Rules:
   - `ID` is what Predecessors refer to; it becomes the task key unless a `Key` column gives one.
   - `Outline Level` builds the WBS: a level n+1 row goes under the last level-n row above it.
-  - ID 0 (or Outline Level 0) is MS Project's project summary row: it names the plan, and its
-    Start is the project start. Otherwise the start is the earliest date in the file, or today.
+  - Outline Level 0 (or ID 0 when there is no Outline Level column, with a warning) is MS
+    Project's project summary row: it names the plan, and its Start is the project start.
+    Otherwise the start is the earliest date in the file, or today.
   - A `Start` on a row with no Constraint Type becomes "Start No Earlier Than" that date; with a
     constraint (MS Project writes one on every row) Start and Finish are derived and ignored.
   - Finish dates (Finish, Actual Finish, Deadline, the date of a finish constraint) mean what they
@@ -24,14 +25,13 @@ Every error names the file line and the column.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
 from ..domain import (Classification, ConstraintType, Link, Participant, ParticipantKind, PlannerError, Precision,
                       Project, Task, TaskKind)
-from .csv_table import CsvRow, CsvTable, parse_table, read_text
+from .csv_table import CsvTable, parse_table, read_text
 from .formats import ImportResult
 from .msp_csv_write import COLUMNS, write  # noqa: F401  (write is this format's export)
 from .msp_row import RowReader
@@ -85,11 +85,14 @@ def _check_columns(table: CsvTable, warnings: list[str]) -> None:
 
 
 def _split_project_row(readers: list[RowReader], has_levels: bool) -> tuple[RowReader | None, list[_Entry]]:
+    """The project summary row (if any) and the task rows, with IDs checked for duplicates."""
     summary, entries, seen = None, [], {}
     for number, reader in enumerate(readers, start=1):
         ref = reader.text("ID") or str(number)
         level = reader.integer("Outline Level", minimum=0) if has_levels else None
-        if ref == "0" or level == 0:
+        if level == 0 or (ref == "0" and not has_levels):
+            if level is None:  # a file numbered from 0 would otherwise lose its first task unnoticed
+                reader.warn("ID", "ID 0 was read as MS Project's project summary row (the plan's name and start)")
             if summary is not None:
                 raise reader.error("ID", f"a second project summary row (the first is row {summary.line})")
             summary = reader
@@ -177,21 +180,8 @@ def _day(parsed: tuple[date, Precision] | None, shift: int = 0) -> date | None:
     return parsed[0] + timedelta(days=shift) if parsed else None
 
 
-def _owner_key(row: RowReader) -> str:
-    """The Owner cell, else the first of MS Project's Resource Names (units such as [50%] dropped)."""
-    if row.present("Owner") or not row.present("Resource Names"):
-        return row.text("Owner")
-    names = [re.sub(r"\[[^\]]*\]", "", name).strip() for name in re.split(r"[,;]", row.text("Resource Names"))]
-    names = [name for name in names if name]
-    if len(names) > 1:
-        row.warn("Resource Names", f"a task has one owner here; {names[0]} was taken, not {', '.join(names[1:])}")
-    if names and len(names[0]) > 100:
-        raise row.error("Resource Names", "the resource name is longer than 100 characters")
-    return names[0] if names else ""
-
-
 def _owner_id(project: Project, row: RowReader) -> str | None:
-    key = _owner_key(row)
+    key = row.owner_key()
     if not key:
         return None
     for participant in project.participants.values():

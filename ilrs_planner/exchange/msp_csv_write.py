@@ -93,7 +93,8 @@ def _task_row(project: Project, task: Task, depth: int, ref: str, predecessors: 
         "Start": format_date(dates.early_start if dates else None),
         "Finish": format_date(_last_day(dates.early_start, dates.early_finish) if dates else None),
         "Predecessors": predecessors,
-        "Constraint Type": CONSTRAINT_NAMES[task.constraint], "Constraint Date": _finish(task.constraint_date, shift if finish_constraint else 0),
+        "Constraint Type": CONSTRAINT_NAMES[task.constraint],
+        "Constraint Date": _finish(task.constraint_date, shift if finish_constraint else 0),
         "Deadline": _finish(task.deadline, shift), "Actual Start": format_date(task.actual_start),
         "Actual Finish": _finish(task.actual_finish, shift), "% Complete": f"{task.percent_complete}%",
         "Owner": escape_text(owner.key) if owner else "", "Kind": task.kind.value,
@@ -114,7 +115,8 @@ def _predecessor_cells(project: Project, refs: dict[str, str], warnings: list[st
             warnings.append(f"a dependency between unknown tasks ({link.pred_id} → {link.succ_id}) is left out")
             continue
         incoming.setdefault(link.succ_id, []).append(PredecessorRef(refs[link.pred_id], link.type, link.lag))
-    return {tid: format_predecessors(sorted(entries, key=lambda ref: int(ref.ref))) for tid, entries in incoming.items()}
+    by_row = lambda ref: int(ref.ref)  # noqa: E731
+    return {tid: format_predecessors(sorted(entries, key=by_row)) for tid, entries in incoming.items()}
 
 
 def _finish(day: date | None, shift: int) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import date
 from typing import Callable, TypeVar
@@ -12,7 +13,7 @@ from .msp_values import (is_blank, parse_constraint, parse_date_cell, parse_dura
                          unescape_text)
 
 T = TypeVar("T")
-MAX_TEXT_CHARS = {"Name": 500, "Key": 100, "ID": 100, "Owner": 100, "Source": 2000}
+MAX_TEXT_CHARS = {"Name": 500, "Key": 100, "ID": 100, "Owner": 100, "Source": 2000, "Resource Names": 2000}
 
 
 class RowReader:
@@ -94,6 +95,18 @@ class RowReader:
     def integer(self, column: str, minimum: int = 0) -> int | None:
         """A whole number no smaller than `minimum`."""
         return self.parse(column, _integer, minimum)
+
+    def owner_key(self) -> str:
+        """The Owner cell, else the first of MS Project's Resource Names (units such as [50%] dropped)."""
+        if self.present("Owner") or not self.present("Resource Names"):
+            return self.text("Owner")
+        cell = self.text("Resource Names")
+        names = [name for name in (re.sub(r"\[[^\]]*\]", "", part).strip() for part in re.split(r"[,;]", cell)) if name]
+        if len(names) > 1:
+            self.warn("Resource Names", f"a task has one owner here; {names[0]} was taken, not {', '.join(names[1:])}")
+        if names and len(names[0]) > MAX_TEXT_CHARS["Owner"]:
+            raise self.error("Resource Names", f"the name is longer than {MAX_TEXT_CHARS['Owner']} characters")
+        return names[0] if names else ""
 
     def guid(self, column: str) -> str | None:
         """A stable task id (a UUID, with or without braces and dashes), as 32 hex digits."""

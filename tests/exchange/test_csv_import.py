@@ -217,6 +217,18 @@ def test_project_summary_row_names_the_plan_and_sets_its_start(tmp_path):
     assert outline(project) == ["1"]
 
 
+def test_id_0_without_outline_levels_is_the_project_row_with_a_warning(tmp_path):
+    result = read_plan(write_csv(tmp_path, "ID,Name,Duration,Start\n0,Programme,,2031-02-03\n1,A,1d,\n"))
+    assert (result.project.name, result.project.start, outline(result.project)) == ("Programme", date(2031, 2, 3),
+                                                                                    ["1"])
+    assert any("row 2, column ID" in w and "project summary" in w for w in result.warnings)
+
+
+def test_id_0_on_outline_level_1_is_an_ordinary_task(tmp_path):
+    project = read_plan(write_csv(tmp_path, "ID,Name,Duration,Outline Level\n0,A,1d,1\n1,B,1d,1\n")).project
+    assert outline(project) == ["0", "1"]
+
+
 def test_a_key_column_overrides_the_id_as_task_key(tmp_path):
     text = "ID,Key,Name,Duration,Predecessors\n1,design,A,1d,\n2,,B,2d,1\n"
     project = read_plan(write_csv(tmp_path, text)).project
