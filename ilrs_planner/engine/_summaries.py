@@ -13,16 +13,19 @@ def settle_summaries(net: Network, es, ef, tf, ff, free_nodes: np.ndarray, finis
     span_start = np.where(summary, BIG, es)
     span_finish = np.where(summary, -BIG, ef)
     least_float = np.where(summary | net.finished, BIG, tf)
+    least_free = np.where(summary | net.finished, BIG, ff)
     for at in _levels_bottom_up(net):
         up = net.parent[at]
         np.minimum.at(span_start, up, span_start[at])
         np.maximum.at(span_finish, up, span_finish[at])
         np.minimum.at(least_float, up, least_float[at])
+        np.minimum.at(least_free, up, least_free[at])
     open_work = least_float < BIG // 2
     own_cap = np.where(summary & (net.start_cap < BIG), net.start_cap - span_start, BIG)
     least_float = np.minimum(least_float, own_cap)  # SNLT/MSO on a summary: its own float only
     tf = np.where(leaf, tf, np.where(least_float < BIG // 2, least_float, 0))
-    ff = np.where(leaf, ff, _summary_free_float(net, free_nodes, span_finish, finish))
+    own_free = np.minimum(_summary_link_slack(net, free_nodes), least_free)
+    ff = np.where(leaf, ff, np.where(own_free < BIG // 2, own_free, np.where(open_work, finish - span_finish, 0)))
     return span_start, span_finish, tf, ff, open_work
 
 
@@ -36,11 +39,11 @@ def _levels_bottom_up(net: Network) -> list[np.ndarray]:
     return np.split(by_depth, cuts)
 
 
-def _summary_free_float(net: Network, free_nodes: np.ndarray, span_finish: np.ndarray, finish: int) -> np.ndarray:
-    """Least slack on the links leaving a summary (its out gates), else to the project finish."""
+def _summary_link_slack(net: Network, free_nodes: np.ndarray) -> np.ndarray:
+    """Least slack on the links leaving each summary (through its out gates); BIG when it has none."""
     slack = np.full(len(net.task_ids), BIG, dtype=np.int64)
     for kind in ("out_start", "out_finish"):
         gate = net.gates[kind]
         has = gate >= 0
         slack[has] = np.minimum(slack[has], free_nodes[gate[has]])
-    return np.where(slack >= BIG // 2, finish - span_finish, slack)
+    return slack

@@ -23,7 +23,8 @@ Summaries span their sub-tasks: ES = min, EF = max of their descendants. A link 
 each descendant as if drawn to or from it (through gate nodes, see _network), so an SS/SF link from a
 summary leaves from the latest start among its descendants. A summary's total float is the least
 float of its unfinished descendants (LS = ES + float, LF = EF + float), so a phase holding the
-critical path is critical. On a summary, SNET/MSO bound every descendant's start and FNLT/MFO/deadline
+critical path is critical; likewise its free float is the least of its own links' slack and its
+unfinished descendants' free floats. On a summary, SNET/MSO bound every descendant's start and FNLT/MFO/deadline
 every descendant's finish; SNLT/MSO lower the summary's own float; FNET and MFO's lower bound cannot
 be placed on any one descendant and are not applied (constrain the last task instead).
 """
