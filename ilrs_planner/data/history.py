@@ -50,12 +50,12 @@ def entry_as_of(spec: TaskSpec, task: Task, as_of: date, is_summary: bool = Fals
     return min(e[0] for e in entries), max(e[1] for e in entries)
 
 
-def statement_dates(specs: list[TaskSpec]) -> dict[date, list[Fact]]:
-    """Each date on which some statement gave a task's planned dates -> those statements."""
+def statement_dates(specs: list[TaskSpec], since: date) -> dict[date, list[Fact]]:
+    """Each date from `since` on when some statement gave a task's planned dates -> those statements."""
     dated: dict[date, list[Fact]] = {}
     for spec in specs:
         for row in spec.rows:
-            if row.known_from and spec.dates_of(row):
+            if row.known_from and row.known_from >= since and spec.dates_of(row):
                 dated.setdefault(row.known_from, []).append(row)
     return dict(sorted(dated.items()))
 
@@ -71,11 +71,16 @@ def _notes(as_of: date, rows: list[Fact]) -> str:
     return f"Every task as announced up to {as_of.isoformat()}. Statements of this date: {said}."
 
 
-def build_baselines(specs: list[TaskSpec], tasks: dict[str, Task], names: dict[str, str]) -> list[Baseline]:
-    """One baseline per announcement date, oldest first; `tasks` maps key -> the built task."""
+def build_baselines(specs: list[TaskSpec], tasks: dict[str, Task], names: dict[str, str],
+                    since: date) -> list[Baseline]:
+    """One baseline per announcement date from `since` (the plan's start) on, oldest first.
+
+    Older statements (e.g. the 2016 crewed-landing plan) still count: the first baseline holds them.
+    `tasks` maps key -> the built task.
+    """
     summaries = {s.parent for s in specs}
     baselines = []
-    for as_of, rows in statement_dates(specs).items():
+    for as_of, rows in statement_dates(specs, since).items():
         entries = {tasks[s.key].id: e for s in specs
                    if (e := entry_as_of(s, tasks[s.key], as_of, s.key in summaries))}
         name = _name(as_of, rows, names)

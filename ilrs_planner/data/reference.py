@@ -27,8 +27,8 @@ How an announcement becomes a scheduled task (the scheduler computes every date;
       readiness gate (restricted), so need-to-know exports have something to remove.
 
 History
-    One baseline per announcement date that gave planned dates, as of that date (the month's or
-    year's last day when the day is not known), oldest first. Its entries hold each task as known
+    One baseline per announcement date since the plan's start that gave planned dates, as of that
+    date (the month's or year's last day when the day is not known), oldest first. Its entries hold each task as known
     then: the actual dates if it had happened, else the latest dated statement on or before that
     date ("2028" -> from 2028-01-01 for the task's duration, "by 2028" -> finishing 2028-12-31).
     Tasks not yet announced are absent. So the real slips are in the plan: basic station 2028 ->
@@ -90,5 +90,5 @@ def build_reference_project() -> Project:
         project.add_link(link)
     for participant in participants:
         project.add_participant(participant)
-    project.baselines.extend(build_baselines(specs, tasks, baseline_names))
+    project.baselines.extend(build_baselines(specs, tasks, baseline_names, project.start))
     return project

@@ -79,6 +79,10 @@ def _window(pair: list[str] | None) -> Window | None:
 def _rows(entry: dict, grouped: dict[str, list[Fact]]) -> tuple[Fact, ...]:
     bases = entry.get("facts", [entry["key"]] if entry["key"] in grouped else [])
     excluded = set(entry.get("exclude", []))
+    known = {row.id for base in bases for row in grouped.get(base, [])}
+    for missing in [b for b in bases if b not in grouped] + sorted(excluded - known):
+        raise PlannerError("task.bad_value", f"roadmap task '{entry['key']}' names no fact row '{missing}'",
+                           [entry["key"]])
     rows = [row for base in bases for row in grouped.get(base, []) if row.id not in excluded]
     rows.sort(key=lambda f: (f.known_from is None, f.known_from or date.min))
     return tuple(rows)

@@ -1,0 +1,139 @@
+"""The bundled ILRS roadmap's current plan: what a planner sees when the app opens on it."""
+
+from datetime import date
+
+import pytest
+
+from ilrs_planner.data.reference import build_reference_project
+from ilrs_planner.domain import Classification, ConstraintType, Precision, TaskKind
+
+
+@pytest.fixture(scope="module")
+def plan():
+    return build_reference_project()
+
+
+def _reaches(plan, from_key, to_key):
+    """True when a chain of links (any type) leads from one task to another."""
+    succs = {}
+    for link in plan.links.values():
+        succs.setdefault(link.pred_id, []).append(link.succ_id)
+    target, seen, todo = plan.task_by_key(to_key).id, set(), [plan.task_by_key(from_key).id]
+    while todo:
+        tid = todo.pop()
+        if tid == target:
+            return True
+        if tid not in seen:
+            seen.add(tid)
+            todo.extend(succs.get(tid, []))
+    return False
+
+
+def test_plan_header(plan):
+    assert plan.name == "ILRS reference roadmap"
+    assert plan.start <= date(2018, 12, 8)  # Chang'e 4 fits
+    assert plan.status_date == date(2026, 11, 22)
+
+
+def test_keys_and_ids_are_unique(plan):
+    keys = [t.key for t in plan.tasks.values()]
+    assert len(keys) == len(set(keys))
+    assert len(plan.tasks) > 50
+
+
+def test_every_task_keeps_its_source_precision_and_owner(plan):
+    owners = {p.id for p in plan.participants.values()}
+    for task in plan.tasks.values():
+        assert task.source_url.startswith("http"), task.key
+        assert isinstance(task.precision, Precision), task.key
+        assert task.owner_id in owners, task.key
+
+
+def test_wbs_phases_are_summary_tasks(plan):
+    phases = {t.key for t in plan.tasks.values() if t.parent_id is None}
+    assert {"ilrs-recon", "ilrs-construction", "ilrs-utilization", "crewed-programme", "luna-programme",
+            "power", "agreements"} <= phases
+    for key in phases:
+        assert plan.is_summary(plan.task_by_key(key).id), key
+        assert plan.task_by_key(key).kind is TaskKind.PHASE
+
+
+def test_every_leaf_is_anchored_by_a_fact_a_constraint_or_a_predecessor(plan):
+    # Otherwise the scheduler would silently put it at the project start.
+    succ_ids = {link.succ_id for link in plan.links.values()}
+    for task in plan.tasks.values():
+        if plan.is_summary(task.id):
+            continue
+        anchored = task.actual_start or task.constraint is not ConstraintType.ASAP or task.id in succ_ids
+        assert anchored, task.key
+
+
+@pytest.mark.parametrize("key, launched", [
+    ("change-6", date(2024, 5, 3)), ("icube-q", date(2024, 5, 3)), ("change-4", date(2018, 12, 8)),
+    ("queqiao-2", date(2024, 3, 20)), ("luna-25", date(2023, 8, 11)),
+])
+def test_flown_missions_carry_their_actual_dates(plan, key, launched):
+    task = plan.task_by_key(key)
+    assert task.actual_start == launched
+    assert task.percent_complete == 100
+    assert task.precision is Precision.DAY
+
+
+def test_luna_25_records_its_loss(plan):
+    task = plan.task_by_key("luna-25")
+    assert task.actual_finish == date(2023, 8, 19)
+    assert "FAILED" in task.notes and "2023-08-19" in task.notes
+
+
+def test_icube_q_is_not_planned_for_2026(plan):
+    task = plan.task_by_key("icube-q")
+    assert task.actual_start.year == 2024
+    assert task.constraint_date is None and task.deadline is None
+
+
+def test_change_7_is_planned_for_the_second_half_of_2026_and_not_flown(plan):
+    task = plan.task_by_key("change-7")
+    assert task.actual_start is None and task.percent_complete == 0
+    assert (task.constraint, task.constraint_date) == (ConstraintType.SNET, date(2026, 7, 1))
+    assert task.precision is Precision.MONTH
+
+
+def test_year_announcements_are_soft_starts_and_by_dates_are_deadlines(plan):
+    change_8 = plan.task_by_key("change-8")
+    assert (change_8.constraint, change_8.constraint_date, change_8.precision) == (
+        ConstraintType.SNET, date(2029, 1, 1), Precision.YEAR)
+    basic = plan.task_by_key("ilrs-basic")
+    assert basic.is_milestone and basic.constraint is ConstraintType.ASAP
+    assert (basic.deadline, basic.precision) == (date(2035, 12, 31), Precision.YEAR)
+    assert plan.task_by_key("ilrs-extended").deadline == date(2045, 12, 31)
+    assert plan.task_by_key("crewed-landing").deadline == date(2030, 12, 31)
+
+
+@pytest.mark.parametrize("pred, succ", [
+    ("change-7", "ilrs-basic"), ("change-8", "ilrs-basic"), ("ilrs-1-5", "ilrs-basic"),
+    ("lunar-power-plant", "ilrs-basic"), ("ilrs-basic", "ilrs-extended"), ("luna-26", "luna-27"),
+    ("luna-27", "luna-28"), ("lm10", "crewed-landing"), ("lanyue", "crewed-landing"),
+    ("mengzhou", "crewed-landing"), ("queqiao-2", "change-7"), ("change-7", "change-8"),
+])
+def test_dependencies_follow_the_roadmap_logic(plan, pred, succ):
+    assert _reaches(plan, pred, succ)
+    assert not _reaches(plan, succ, pred)
+
+
+def test_internal_planning_tasks_are_classified_and_labelled(plan):
+    by_level = {}
+    for task in plan.tasks.values():
+        by_level.setdefault(task.classification, []).append(task)
+    assert by_level[Classification.PARTNERS] and by_level[Classification.RESTRICTED]
+    for level in (Classification.PARTNERS, Classification.RESTRICTED):
+        for task in by_level[level]:
+            assert "PLANNING ASSUMPTION" in task.notes, task.key
+    assert len(by_level[Classification.PUBLIC]) > 0.9 * len(plan.tasks)
+
+
+def test_builds_are_fresh_but_ids_are_stable(plan):
+    again = build_reference_project()
+    assert again is not plan
+    assert {t.key: t.id for t in again.tasks.values()} == {t.key: t.id for t in plan.tasks.values()}
+    again.task_by_key("change-8").duration = 1
+    assert plan.task_by_key("change-8").duration == 364

@@ -1,0 +1,79 @@
+"""The bundled roadmap scheduled by the critical-path engine lands on the announced dates."""
+
+from datetime import date
+
+import pytest
+
+from ilrs_planner.data.reference import build_reference_project
+from ilrs_planner.domain import ConstraintType, period_end
+from ilrs_planner.engine.cpm import schedule
+
+
+@pytest.fixture(scope="module")
+def plan():
+    return build_reference_project()
+
+
+@pytest.fixture(scope="module")
+def dates(plan):
+    result = schedule(plan)
+    return result, {plan.tasks[tid].key: d for tid, d in result.tasks.items()}
+
+
+def test_schedule_spans_the_programme(plan, dates):
+    result, _ = dates
+    assert result.project_start <= date(2018, 12, 8)
+    assert date(2045, 1, 1) <= result.project_finish <= date(2050, 12, 31)
+    assert set(result.tasks) == set(plan.tasks)
+
+
+def test_basic_station_finishes_in_2035(dates):
+    basic = dates[1]["ilrs-basic"]
+    assert basic.early_finish.year == 2035
+    assert basic.total_float >= 0
+
+
+def test_change_7_lands_in_the_second_half_of_2026(dates):
+    change_7 = dates[1]["change-7"]
+    assert change_7.early_start >= date(2026, 7, 1)
+    assert change_7.early_finish <= date(2027, 1, 1)  # finish is exclusive
+
+
+def test_change_8_in_2029_crewed_landing_by_2030_extended_station_by_2045(dates):
+    by_key = dates[1]
+    assert by_key["change-8"].early_start.year == 2029
+    assert by_key["crewed-landing"].early_finish <= date(2030, 12, 31)
+    assert by_key["ilrs-extended"].early_finish <= date(2045, 12, 31)
+    assert by_key["luna-26"].early_start.year == 2028
+    assert by_key["lunar-power-plant"].early_finish.year == 2036
+
+
+def test_flown_missions_keep_their_history(dates):
+    by_key = dates[1]
+    assert by_key["change-6"].early_start == by_key["icube-q"].early_start == date(2024, 5, 3)
+    assert by_key["change-4"].early_start == date(2018, 12, 8)
+    assert by_key["luna-25"].early_finish == date(2023, 8, 19)
+
+
+def test_every_announced_start_lands_in_its_announced_period(plan, dates):
+    by_key = dates[1]
+    for task in plan.tasks.values():
+        if task.constraint is not ConstraintType.SNET or task.key == "pakistan-rover-ce8":
+            continue  # the Pakistani rover rides Chang'e 8, whose later date wins
+        latest = period_end(task.constraint_date, task.precision)
+        assert task.constraint_date <= by_key[task.key].early_start <= latest, task.key
+
+
+def test_every_by_date_is_met_except_the_missed_2023_agreements(plan, dates):
+    by_key = dates[1]
+    missed = {t.key for t in plan.tasks.values() if t.deadline and by_key[t.key].early_finish > t.deadline}
+    assert missed == {"ilrs-founding-agreements"}
+    assert by_key["ilrs-founding-agreements"].total_float < 0
+
+
+def test_a_critical_chain_runs_to_the_programme_finish(plan, dates):
+    result, by_key = dates
+    critical = {plan.tasks[tid].key for tid in result.critical_ids()}
+    assert {"ilrs-1-5", "ilrs-basic", "ilrs-full", "ilrs-extended"} <= critical
+    assert by_key["ilrs-extended"].early_finish == result.project_finish
+    assert "luna-30" not in critical  # Russian missions have years of float before 2045
