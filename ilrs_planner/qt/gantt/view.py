@@ -77,7 +77,9 @@ class GanttView(QWidget):
 
     def set_vertical_offset(self, px: int) -> None:
         """Scroll the rows (content pixels from the first row); the tree calls this."""
-        px = int(max(0, min(px, self._max_offset())))
+        # Not clamped to this widget's own height: the tree's viewport may be taller (no legend
+        # or scroll bar under it) and rows must stay aligned with it at its last scroll position.
+        px = int(max(0, min(px, len(self.rows()) * self.style.row_height)))
         if px != self.vertical_offset:
             self.vertical_offset = px
             self.verticalOffsetChanged.emit(px)
@@ -141,7 +143,7 @@ class GanttView(QWidget):
     def pan_to(self, scale: TimeScale, v_offset: float) -> None:
         """Move the view (drag on the background, wheel)."""
         self.scale = scale
-        self.set_vertical_offset(int(v_offset))
+        self.set_vertical_offset(int(min(v_offset, self._max_offset())))
         self._zoomed()
 
     def zoom_by(self, factor: float, anchor_x: float) -> None:

@@ -1,0 +1,219 @@
+"""The Gantt widget on a real Document: rows, zoom, drags, the link menu, the critical colour."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QContextMenuEvent, QImage, QWheelEvent
+from PySide6.QtWidgets import QApplication
+
+from ilrs_planner.domain import ConstraintType, Link, LinkType, Participant, Project, Task
+from ilrs_planner.qt.document import Document
+from ilrs_planner.qt.gantt import GanttView
+
+YEAR = (date(2030, 1, 1), date(2031, 1, 1))
+# The offscreen platform warns when a window or menu is shown; it says nothing about the chart.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+
+def build_plan() -> Project:
+    """Rows: A (30 d) → B (30 d) → M (milestone); C (30 d, SNET 2030-06-01) finishes last."""
+    project = Project("Gantt test", date(2030, 1, 1))
+    owner = project.add_participant(Participant("cnsa", "CNSA", color="#0072b2", id="p1"))
+    for pos, (key, days) in enumerate([("A", 30), ("B", 30), ("C", 30), ("M", 0)]):
+        project.add_task(Task(key, f"Task {key}", days, id=key.lower(), position=pos, owner_id=owner.id))
+    project.tasks["c"].constraint = ConstraintType.SNET
+    project.tasks["c"].constraint_date = date(2030, 6, 1)
+    project.add_link(Link("a", "b", LinkType.FS, id="ab"))
+    project.add_link(Link("b", "m", LinkType.FS, id="bm"))
+    return project
+
+
+@pytest.fixture
+def view(qtbot):
+    document = Document(build_plan())
+    gantt = GanttView(document)
+    gantt.show_messages = False
+    qtbot.addWidget(gantt)
+    gantt.resize(1000, 400)
+    gantt.show()
+    qtbot.waitExposed(gantt)
+    gantt.zoom_to_range(*YEAR)
+    return gantt
+
+
+def point(view: GanttView, day: date, row: int) -> QPoint:
+    """The canvas point at the start of `day`, in the middle of `row`."""
+    x = view.scale.x_of(day)
+    y = view.style.header_height + row * view.style.row_height + view.style.row_height / 2 - view.vertical_offset
+    return QPoint(round(x), round(y))
+
+
+def drag(qtbot, view: GanttView, start: QPoint, end: QPoint) -> None:
+    canvas = view.canvas
+    qtbot.mousePress(canvas, Qt.LeftButton, pos=start)
+    for i in range(1, 5):
+        qtbot.mouseMove(canvas, start + (end - start) * i / 4)
+    qtbot.mouseRelease(canvas, Qt.LeftButton, pos=end)
+
+
+def test_rows_follow_the_tree_order_and_offset(view):
+    view.set_rows(["m", "c", "a"])  # e.g. B collapsed away, order from the tree
+    assert view.canvas.hit_at(QPointF(point(view, date(2030, 6, 10), 1))).task_id == "c"
+    x = view.scale.x_of(date(2030, 6, 10))
+    view.set_vertical_offset(view.style.row_height)  # scrolled by one row: 'c' is now the top row
+    assert view.canvas.hit_at(QPointF(x, view.style.header_height + 12)).task_id == "c"
+    view.set_header_height(30)  # the tree's header height: the first row starts right under it
+    assert view.canvas.hit_at(QPointF(x, 30 + 12)).task_id == "c"
+    assert view.canvas.hit_at(QPointF(view.scale.x_of(date(2030, 1, 15)), 30 + 24 + 12)).task_id == "a"
+
+
+def test_vertical_wheel_scrolls_and_reports_the_offset(view, qtbot):
+    view.set_rows([f"{k}" for k in "abcm"] * 20)
+    with qtbot.waitSignal(view.verticalOffsetChanged) as signal:
+        _wheel(view, -120, Qt.NoModifier)
+    assert signal.args[0] == 3 * view.style.row_height
+
+
+def _wheel(view: GanttView, delta: int, modifiers, x: float = 500) -> None:
+    pos = QPointF(x, 200)
+    event = QWheelEvent(pos, view.canvas.mapToGlobal(pos), QPoint(), QPoint(0, delta), Qt.NoButton, modifiers,
+                        Qt.NoScrollPhase, False)
+    QApplication.sendEvent(view.canvas, event)
+
+
+def test_ctrl_wheel_zooms_around_the_cursor(view):
+    before = view.scale.ordinal_at(250)
+    span = view.visible_range()
+    _wheel(view, 120, Qt.ControlModifier, x=250)
+    after = view.visible_range()
+    assert (after[1] - after[0]) < (span[1] - span[0])
+    assert abs(view.scale.ordinal_at(250) - before) < 1e-6
+
+
+@pytest.mark.parametrize("preset, low, high", [("programme", 34 * 365, 36 * 365), ("10y", 3600, 3700),
+                                               ("2y", 720, 740), ("quarter", 89, 93)])
+def test_zoom_presets_set_the_visible_span(view, preset, low, high):
+    with_signal = []
+    view.zoomChanged.connect(lambda: with_signal.append(True))
+    view.zoom_preset(preset)
+    first, end = view.visible_range()
+    assert low <= (end - first).days <= high and with_signal
+    if preset == "programme":
+        assert first == date(2018, 1, 1)
+
+
+def test_fit_selection_shows_the_selected_task(view):
+    view.document.set_selection(["c"])
+    view.zoom_preset("selection")
+    first, end = view.visible_range()
+    assert first < date(2030, 6, 1) and end > date(2030, 7, 1) and (end - first).days < 60
+
+
+def test_dragging_a_bar_moves_it_by_one_undoable_command(view, qtbot):
+    doc = view.document
+    drag(qtbot, view, point(view, date(2030, 1, 15), 0), point(view, date(2030, 2, 14), 0))
+    assert doc.undo_stack.count() == 1
+    task = doc.project.tasks["a"]
+    assert task.constraint == ConstraintType.SNET
+    assert abs((task.constraint_date - date(2030, 1, 31)).days) <= 1  # 30 days at ~2.7 px/day
+    assert doc.schedule.tasks["a"].early_start == task.constraint_date
+    doc.undo_stack.undo()
+    assert task.constraint == ConstraintType.ASAP and task.constraint_date is None
+
+
+def test_dragging_a_bar_end_changes_its_duration(view, qtbot):
+    doc = view.document
+    end = view.scale.x_of(date(2030, 1, 31))
+    drag(qtbot, view, QPoint(round(end) - 1, point(view, date(2030, 1, 1), 0).y()),
+         point(view, date(2030, 3, 2), 0))
+    assert doc.undo_stack.count() == 1
+    assert abs(doc.project.tasks["a"].duration - 60) <= 1
+    doc.undo_stack.undo()
+    assert doc.project.tasks["a"].duration == 30
+
+
+def test_dragging_from_bar_to_bar_adds_a_link(view, qtbot):
+    doc = view.document
+    drag(qtbot, view, point(view, date(2030, 1, 15), 0), point(view, date(2030, 6, 15), 2))
+    assert doc.undo_stack.count() == 1
+    assert any(l.pred_id == "a" and l.succ_id == "c" for l in doc.project.links.values())
+    doc.undo_stack.undo()
+    assert not any(l.pred_id == "a" and l.succ_id == "c" for l in doc.project.links.values())
+
+
+def test_a_link_that_closes_a_loop_is_refused_naming_it(view, qtbot):
+    doc = view.document
+    with qtbot.waitSignal(view.editRefused) as refused:
+        drag(qtbot, view, point(view, date(2030, 2, 15), 1), point(view, date(2030, 1, 15), 0))
+    assert "A → B" in refused.args[0] or "B → A" in refused.args[0]
+    assert doc.undo_stack.count() == 0 and len(doc.project.links) == 2
+
+
+def test_dragging_the_background_pans(view, qtbot):
+    first = view.visible_range()[0]
+    drag(qtbot, view, point(view, date(2030, 10, 1), 0), point(view, date(2030, 11, 1), 0))
+    assert abs((first - view.visible_range()[0]).days - 31) <= 2
+    assert view.document.undo_stack.count() == 0
+
+
+def _link_menu(view: GanttView, qtbot, link_id: str):
+    scene = view.canvas.build_scene()
+    i = scene.link_ids.index(link_id)
+    a, b = scene.link_points[scene.link_offsets[i] + 1], scene.link_points[scene.link_offsets[i] + 2]
+    y = (a[1] + b[1]) / 2 + view.style.header_height - view.vertical_offset
+    pos = QPoint(round(a[0]), round(y))
+    menus = []
+    view.linkMenuShown.connect(menus.append)
+    QApplication.sendEvent(view.canvas, QContextMenuEvent(QContextMenuEvent.Mouse, pos, view.canvas.mapToGlobal(pos)))
+    assert menus, "right-click on the link showed no menu"
+    return menus[-1]
+
+
+def test_right_click_a_link_to_change_its_type_or_delete_it(view, qtbot):
+    doc = view.document
+    menu = _link_menu(view, qtbot, "ab")
+    next(a for a in menu.actions() if a.data() == "SS").trigger()
+    menu.close()
+    assert doc.project.links["ab"].type == LinkType.SS and doc.undo_stack.count() == 1
+    menu = _link_menu(view, qtbot, "bm")
+    next(a for a in menu.actions() if a.objectName() == "deleteLink").trigger()
+    menu.close()
+    assert "bm" not in doc.project.links
+    doc.undo_stack.undo()
+    doc.undo_stack.undo()
+    assert doc.project.links["ab"].type == LinkType.FS and "bm" in doc.project.links
+
+
+def _has_color(image: QImage, rgb: tuple[int, int, int], tolerance: int = 12) -> bool:
+    image = image.convertToFormat(QImage.Format_RGB32)
+    for y in range(0, image.height(), 1):
+        for x in range(0, image.width(), 2):
+            c = image.pixelColor(x, y)
+            if abs(c.red() - rgb[0]) <= tolerance and abs(c.green() - rgb[1]) <= tolerance \
+                    and abs(c.blue() - rgb[2]) <= tolerance:
+                return True
+    return False
+
+
+def test_critical_path_colour_is_drawn_and_can_be_switched_off(view):
+    assert view.document.schedule.tasks["c"].critical
+    assert _has_color(view.canvas.grab().toImage(), (0xD6, 0x27, 0x28))
+    view.set_show_critical(False)
+    assert not _has_color(view.canvas.grab().toImage(), (0xD6, 0x27, 0x28))
+
+
+def test_selection_from_a_click_reaches_the_document(view, qtbot):
+    qtbot.mouseClick(view.canvas, Qt.LeftButton, pos=point(view, date(2030, 6, 15), 2))
+    assert view.document.selected_ids == ["c"]
+
+
+def test_whiskers_and_highlight_change_the_picture(view):
+    before = view.canvas.grab().toImage()
+    view.set_whiskers({"m": (date(2030, 4, 1), date(2030, 5, 1))})
+    view.set_highlight({"a": "#ff00ff"})
+    after = view.canvas.grab().toImage()
+    assert before != after and _has_color(after, (255, 0, 255), 2)
+    assert view.chart_data().whisker0[3] == date(2030, 4, 1).toordinal()
