@@ -14,7 +14,6 @@ from pathlib import Path
 from ..chart import PROGRAMME_END, PROGRAMME_START
 from ..domain import PlannerError, Project
 
-A3_WIDTH_INCHES = 420 / 25.4
 PAGE_SIZES = ("A4", "A3")
 
 

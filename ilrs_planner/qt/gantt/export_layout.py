@@ -16,6 +16,7 @@ from .legend import legend_height, legend_items, paint_legend
 from .painter import paint_background, paint_header, paint_scene
 from .style import GRID_MAJOR, LABEL_TEXT, MUTED_TEXT, ChartStyle
 
+A3_WIDTH_INCHES = 420 / 25.4  # a PNG asked for by DPI alone is an A3-landscape-wide picture
 LOGICAL_WIDTH = 1920.0  # layout width in logical pixels; larger outputs scale it up
 MARGIN = 28.0
 ROW_HEIGHT = 22.0
@@ -144,7 +145,9 @@ class TimelinePicture:
         px_w = int(width or (round(A3_WIDTH_INCHES * dpi) if dpi else 3840))
         if not 200 <= px_w <= 20000 or (height is not None and not 200 <= height <= 20000):
             raise PlannerError("export.failed", "choose an image size between 200 and 20,000 pixels")
-        zoom = max(px_w / LOGICAL_WIDTH, 1.0)  # never below 1: small images keep readable text
+        # By DPI: text keeps its printed size (12 px at 96 dpi). By width: the layout is 1920
+        # logical pixels wide, scaled up for larger images, never down (small images stay legible).
+        zoom = max(dpi / 96.0, 1.0) if dpi and not width else max(px_w / LOGICAL_WIDTH, 1.0)
         logical_w = px_w / zoom
         logical_h = height / zoom if height else self.natural_height(logical_w)
         style = self.fitted_style(logical_w, logical_h) if height else self._style()

@@ -1,0 +1,93 @@
+"""Timeline export in each format, headless: size, content, critical colour, page size."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from datetime import date
+
+import pytest
+from PySide6.QtGui import QImage
+
+from ilrs_planner.data.reference import build_reference_project
+from ilrs_planner.domain import PlannerError
+from ilrs_planner.qt.image_export import export_image
+
+CRITICAL_RGB = (0xD6, 0x27, 0x28)
+
+
+@pytest.fixture(scope="module")
+def roadmap():
+    return build_reference_project()
+
+
+def _colors(image: QImage, step: int = 3) -> dict[tuple[int, int, int], int]:
+    image = image.convertToFormat(QImage.Format_RGB32)
+    counts: dict[tuple[int, int, int], int] = {}
+    for y in range(0, image.height(), step):
+        for x in range(0, image.width(), step):
+            c = image.pixelColor(x, y)
+            key = (c.red(), c.green(), c.blue())
+            counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def _near(colors, rgb, tolerance=10) -> int:
+    return sum(n for c, n in colors.items() if all(abs(a - b) <= tolerance for a, b in zip(c, rgb)))
+
+
+def test_png_has_the_asked_width_content_and_the_critical_colour(roadmap, tmp_path):
+    path = export_image(roadmap, tmp_path / "roadmap.png", width=1600)
+    image = QImage(str(path))
+    assert image.width() == 1600 and image.height() > 600
+    colors = _colors(image)
+    white = colors.get((255, 255, 255), 0)
+    assert white < 0.9 * sum(colors.values()) and len(colors) > 50  # not blank
+    assert _near(colors, CRITICAL_RGB) > 0
+
+
+def test_png_at_a_fixed_pixel_size_and_dpi(roadmap, tmp_path):
+    image = QImage(str(export_image(roadmap, tmp_path / "wall.png", width=3840, height=2160)))
+    assert (image.width(), image.height()) == (3840, 2160)
+    printed = QImage(str(export_image(roadmap, tmp_path / "print.png", dpi=150)))
+    assert printed.width() == round(420 / 25.4 * 150)
+    assert abs(printed.dotsPerMeterX() - 150 / 0.0254) < 2
+
+
+def test_milestones_only_in_a_date_range(roadmap, tmp_path):
+    full = QImage(str(export_image(roadmap, tmp_path / "all.png", width=1600)))
+    few = QImage(str(export_image(roadmap, tmp_path / "ms.png", width=1600, milestones_only=True,
+                                  date_from=date(2024, 1, 1), date_to=date(2051, 1, 1))))
+    assert few.height() < full.height()  # fewer rows
+
+
+def test_svg_is_xml_with_the_title_and_task_names_as_text(roadmap, tmp_path):
+    path = export_image(roadmap, tmp_path / "roadmap.svg", title="ILRS briefing")
+    root = ET.parse(path).getroot()
+    texts = " ".join("".join(el.itertext()) for el in root.iter() if el.tag.endswith("text"))
+    assert "ILRS briefing" in texts and "Chang'e 7" in texts and "ILRS Planner" in texts
+
+
+@pytest.mark.parametrize("page, size_pt", [("A3", (1190.55, 841.89)), ("A4", (841.89, 595.28))])
+def test_pdf_is_a_landscape_page_of_the_chosen_size(roadmap, tmp_path, page, size_pt):
+    path = export_image(roadmap, tmp_path / f"roadmap-{page}.pdf", page_size=page)
+    data = path.read_bytes()
+    assert data.startswith(b"%PDF")
+    box = re.search(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", data)
+    assert box is not None
+    assert abs(float(box[1]) - size_pt[0]) < 1.5 and abs(float(box[2]) - size_pt[1]) < 1.5
+
+
+def test_bad_requests_are_refused_with_a_clear_error(roadmap, tmp_path):
+    with pytest.raises(PlannerError) as error:
+        export_image(roadmap, tmp_path / "roadmap.gif")
+    assert error.value.code == "export.failed" and ".png" in error.value.message
+    with pytest.raises(PlannerError) as error:
+        export_image(roadmap, tmp_path / "x.png", date_from=date(2040, 1, 1), date_to=date(2030, 1, 1))
+    assert error.value.code == "export.failed"
+    with pytest.raises(PlannerError) as error:
+        export_image(roadmap, tmp_path / "missing-dir" / "x.png", width=800)
+    assert error.value.code == "export.failed"
+    with pytest.raises(PlannerError) as error:
+        export_image(roadmap, tmp_path / "x.png", baseline="no such baseline")
+    assert error.value.code == "baseline.unknown"
