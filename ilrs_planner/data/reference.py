@@ -21,19 +21,27 @@ How an announcement becomes a scheduled task (the scheduler computes every date;
     - Links follow the roadmap logic and the facts' depends_on column where it makes sense; the
       Russian power plant (due by 2036) is linked start-to-start to the basic station (by 2035),
       because the two sides' dates disagree and the plan shows that instead of hiding it.
-    - Every task keeps its source URL, the statement's notes and the precision of its dates.
+    - Chang'e 7 keeps its announced window (second half of 2026): no source up to the status date
+      records a launch, so it is neither flown nor moved.
+    - The founding agreements' "by October 2023" deadline was missed; the plan shows the negative
+      float instead of moving the deadline.
+    - Every task keeps its source URL, the statement's notes and the precision of its dates. Fact
+      rows that are not task dates are listed with the reason in roadmap.toml `[unused]`.
     - Three internal tasks are PLANNING ASSUMPTIONS, not facts, and say so in their notes: a
       partner review after Chang'e 7 (partners), a crewed-landing reserve and a basic-station
       readiness gate (restricted), so need-to-know exports have something to remove.
 
 History
-    One baseline per announcement date since the plan's start that gave planned dates, as of that
-    date (the month's or year's last day when the day is not known), oldest first. Its entries hold each task as known
-    then: the actual dates if it had happened, else the latest dated statement on or before that
-    date ("2028" -> from 2028-01-01 for the task's duration, "by 2028" -> finishing 2028-12-31).
-    Tasks not yet announced are absent. So the real slips are in the plan: basic station 2028 ->
-    2035, Luna-26 2023 -> 2028, Chang'e 7 2024 -> 2026, Chang'e 8 2028 -> 2029, power plant
-    2033-2035 -> 2036.
+    One baseline per announcement date (since the plan's start) that gave planned dates, as of
+    that date (the month's or year's last day when the day is not known), oldest first; older
+    statements, such as the 2016 crewed-landing plan, are in the first one. Its entries hold each
+    task as known then: the actual dates if it had happened, else the latest dated statement on or
+    before that date ("2028" -> from 2028-01-01, over the year for a bar that spans its announced
+    period, else for the task's duration; "by 2028" -> finishing 2028-12-31). Tasks not yet
+    announced are absent. So the real slips are in the plan: basic station 2028 -> 2035, Luna-26
+    2023 -> 2028, Chang'e 7 2024 -> 2026, Chang'e 8 2028 -> 2029, power plant 2033-2035 -> 2036.
+    One current date is a modelling choice rather than the latest statement: ILRS-1..5 over
+    2030-2035 (the 2023 talk said 2030-2040), so that the basic station can close by 2035.
 
 Ids are derived from keys (uuid5), so every copy of the reference roadmap has the same ids.
 """

@@ -4,7 +4,9 @@ from datetime import date
 
 import pytest
 
+from ilrs_planner.data.facts import load_facts, read_data_toml
 from ilrs_planner.data.reference import build_reference_project
+from ilrs_planner.data.roadmap import load_roadmap
 from ilrs_planner.domain import Classification, ConstraintType, Precision, TaskKind
 
 
@@ -137,3 +139,11 @@ def test_builds_are_fresh_but_ids_are_stable(plan):
     assert {t.key: t.id for t in again.tasks.values()} == {t.key: t.id for t in plan.tasks.values()}
     again.task_by_key("change-8").duration = 1
     assert plan.task_by_key("change-8").duration == 364
+
+
+def test_every_fact_feeds_the_plan_or_is_set_aside_with_a_reason():
+    used = {row.id for spec in load_roadmap()[1] for row in spec.rows}
+    set_aside = read_data_toml("roadmap.toml")["unused"]
+    for fact in load_facts():
+        assert (fact.id in used) != (fact.id in set_aside), fact.id
+        assert fact.id in used or set_aside[fact.id].strip(), fact.id
