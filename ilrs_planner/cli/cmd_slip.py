@@ -1,0 +1,71 @@
+"""`ilrs-planner slip PLAN.db [--baseline NAME] [--against NAME] [--json]`: what slipped, by how much."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from ..domain import PlannerError
+
+COLUMNS = ("Key", "Name", "Baseline finish", "Finish", "Start var", "Finish var", "")
+
+
+def register(subparsers) -> None:
+    """Add the `slip` sub-command."""
+    parser = subparsers.add_parser(
+        "slip", help="compare a baseline with the current plan (or with another baseline)",
+        description="Slip report: every task's baseline and current start/finish with signed variances in "
+        "days (later = positive). By default the earliest baseline (by 'as of' date) against the current "
+        "schedule. Finish dates are exclusive, as the scheduler computes them.")
+    parser.add_argument("plan", metavar="PLAN.db", help="the plan file")
+    parser.add_argument("--baseline", metavar="NAME", help="the baseline to compare from (default: the earliest)")
+    parser.add_argument("--against", metavar="NAME", help="compare with this baseline instead of the current plan")
+    parser.add_argument("--slipped", action="store_true", help="show only tasks that finish later")
+    parser.add_argument("--csv", metavar="OUT.csv", help="also write the report as CSV")
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the slip report as a table or JSON (and write CSV if asked)."""
+    from ..engine.slippage import slip_report, write_report_csv
+    from .render import load_plan
+
+    project = load_plan(args.plan)
+    report = slip_report(project, None if args.against else _schedule(project), args.baseline, args.against)
+    if args.csv:
+        write_report_csv(report, args.csv)
+    if args.json:
+        data = report.to_dict()
+        if args.slipped:
+            data["tasks"] = [t for t in data["tasks"] if t["slipped"]]
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return 0
+    rows = report.slipped() if args.slipped else report.rows
+    print(f"{report.before.label} (as of {report.before.as_of}) -> {report.after.label}"
+          + (f" (as of {report.after.as_of})" if report.after.as_of else ""))
+    _print_table([_cells(r) for r in rows])
+    print(f"{len(report.slipped())} of {sum(r.finish_variance is not None for r in report.rows)} "
+          "tasks compared finish later.")
+    return 0
+
+
+def _schedule(project):
+    from ..engine.cpm import schedule
+
+    return schedule(project)
+
+
+def _cells(row) -> tuple[str, ...]:
+    def days(value):
+        return "" if value is None else f"{value:+d}d"
+
+    return (row.key, row.name[:40], str(row.baseline_finish or "-"), str(row.current_finish or "-"),
+            days(row.start_variance), days(row.finish_variance), "SLIPPED" if row.slipped else "")
+
+
+def _print_table(rows: list[tuple[str, ...]]) -> None:
+    widths = [max(len(c) for c in column) for column in zip(COLUMNS, *rows)]
+    for cells in [COLUMNS, *rows]:
+        print("  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip(), file=sys.stdout)
