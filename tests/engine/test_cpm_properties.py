@@ -1,0 +1,169 @@
+"""Property tests of the scheduler on random acyclic plans, with and without summary tasks.
+
+Plans are drawn so that they cannot loop: leaves are numbered, a summary covers a run of
+consecutive leaves, and a link only runs from an item that ends (in numbering) before the other
+begins. The reference below reads the rules literally, link by link and sub-task by sub-task,
+with no topological order and no gate nodes: a plain fixed-point relaxation.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ilrs_planner.engine.cpm import schedule
+
+START = date(2030, 1, 1)
+FROM_FINISH = {"FS": True, "FF": True, "SS": False, "SF": False}
+FIXTURE_OK = [HealthCheck.function_scoped_fixture]  # make_project is a pure function
+TO_FINISH = {"FF": True, "SF": True, "FS": False, "SS": False}
+
+
+@st.composite
+def plans(draw, summaries: bool = True):
+    """A spec: leaves L0..Ln-1, maybe summaries S<a>_<b> over runs of leaves, random links."""
+    n = draw(st.integers(1, 9))
+    tasks = [{"key": f"L{i}", "duration": draw(st.integers(0, 9))} for i in range(n)]
+    spans = {f"L{i}": (i, i) for i in range(n)}
+    if summaries and n >= 2:
+        for _ in range(draw(st.integers(0, 3))):
+            a = draw(st.integers(0, n - 1))
+            b = draw(st.integers(a, n - 1))
+            _add_summary(tasks, spans, a, b)
+    items = list(spans)
+    links = []
+    for _ in range(draw(st.integers(0, 2 * n))):
+        u, v = draw(st.sampled_from(items)), draw(st.sampled_from(items))
+        if spans[u][1] < spans[v][0]:
+            links.append({"from": u, "to": v, "type": draw(st.sampled_from(["FS", "SS", "FF", "SF"])),
+                          "lag": draw(st.integers(-4, 6))})
+    return {"start": START, "tasks": tasks, "links": links, "spans": spans}
+
+
+def _add_summary(tasks: list[dict], spans: dict, a: int, b: int) -> None:
+    """A summary over leaves a..b, nested inside an existing one when it fits, else skipped."""
+    key = f"S{a}_{b}"
+    if key in spans:
+        return
+    parents = {t["key"]: t.get("parent") for t in tasks}
+    outer = [k for k, (x, y) in spans.items() if k.startswith("S") and x <= a and b <= y]
+    crossing = [k for k, (x, y) in spans.items() if k.startswith("S") and not (y < a or b < x or (x <= a and b <= y)
+                                                                                 or (a <= x and y <= b))]
+    if crossing:
+        return
+    parent = min(outer, key=lambda k: spans[k][1] - spans[k][0], default=None)
+    for t in tasks:
+        k = t["key"]
+        if parents[k] == parent and a <= spans[k][0] and spans[k][1] <= b:
+            t["parent"] = key
+    tasks.append({"key": key, "parent": parent})
+    spans[key] = (a, b)
+
+
+def _leaves_of(spec: dict) -> dict[str, list[str]]:
+    """Every item (leaf or summary) -> the leaves it covers."""
+    return {k: [f"L{i}" for i in range(a, b + 1)] for k, (a, b) in spec["spans"].items()}
+
+
+def _rules(spec: dict):
+    """Each link expanded to every (pred leaf, succ leaf) pair it binds, as in the rules."""
+    cover = _leaves_of(spec)
+    for link in spec["links"]:
+        for p in cover[link["from"]]:
+            for s in cover[link["to"]]:
+                yield p, FROM_FINISH[link["type"]], s, TO_FINISH[link["type"]], link["lag"]
+
+
+def _reference(spec: dict) -> tuple[dict, dict, int]:
+    """Early and late starts (day numbers from the plan start) by plain relaxation, and the finish."""
+    dur = {t["key"]: t["duration"] for t in spec["tasks"] if t["key"].startswith("L")}
+    rules = list(_rules(spec))
+    es = dict.fromkeys(dur, 0)
+    for _ in range(len(dur) + 1):
+        for p, pf, s, sf, lag in rules:
+            es[s] = max(es[s], es[p] + (dur[p] if pf else 0) + lag - (dur[s] if sf else 0))
+    finish = max(es[k] + dur[k] for k in dur)
+    ls = {k: finish - dur[k] for k in dur}
+    for _ in range(len(dur) + 1):
+        for p, pf, s, sf, lag in rules:
+            ls[p] = min(ls[p], ls[s] + (dur[s] if sf else 0) - lag - (dur[p] if pf else 0))
+    return es, ls, finish
+
+
+def _days(d: date) -> int:
+    return (d - START).days
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=FIXTURE_OK)
+@given(spec=plans())
+def test_matches_a_literal_reading_of_the_rules(spec, make_project):
+    result = schedule(make_project(spec))
+    es, ls, finish = _reference(spec)
+    assert _days(result.project_finish) == finish
+    for key, cover in _leaves_of(spec).items():
+        got = result.tasks[key]
+        assert _days(got.early_start) == min(es[k] for k in cover)
+        assert _days(got.early_finish) == max(es[k] + _dur(spec, k) for k in cover)
+        assert got.total_float == min(ls[k] - es[k] for k in cover)
+
+
+def _dur(spec: dict, key: str) -> int:
+    return next(t["duration"] for t in spec["tasks"] if t["key"] == key)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=FIXTURE_OK)
+@given(spec=plans())
+def test_every_link_is_satisfied_by_the_early_dates(spec, make_project):
+    result = schedule(make_project(spec))
+    for p, pf, s, sf, lag in _rules(spec):
+        pd, sd = result.tasks[p], result.tasks[s]
+        source = pd.early_finish if pf else pd.early_start
+        bound = sd.early_finish if sf else sd.early_start
+        assert (bound - source).days >= lag
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=FIXTURE_OK)
+@given(spec=plans())
+def test_no_negative_float_without_dates_to_meet(spec, make_project):
+    result = schedule(make_project(spec))
+    assert all(d.total_float >= 0 and d.free_float >= 0 for d in result.tasks.values())
+    assert all(d.late_start >= d.early_start and d.late_finish <= result.project_finish
+               for d in result.tasks.values())
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=FIXTURE_OK)
+@given(spec=plans())
+def test_a_critical_chain_runs_from_start_to_finish(spec, make_project):
+    result = schedule(make_project(spec))
+    leaves = [k for k in result.tasks if k.startswith("L")]
+    tight: dict[str, list[str]] = {}
+    for p, pf, s, sf, lag in _rules(spec):
+        pd, sd = result.tasks[p], result.tasks[s]
+        source = pd.early_finish if pf else pd.early_start
+        bound = sd.early_finish if sf else sd.early_start
+        if (bound - source).days == lag and pd.critical and sd.critical:
+            tight.setdefault(s, []).append(p)
+    frontier = [k for k in leaves if result.tasks[k].early_finish == result.project_finish]
+    assert frontier and all(result.tasks[k].critical for k in frontier)
+    seen = set()
+    while frontier:
+        key = frontier.pop()
+        if result.tasks[key].early_start == result.project_start:
+            return
+        seen.add(key)
+        frontier.extend(p for p in tight.get(key, []) if p not in seen)
+    raise AssertionError("no chain of driving links from a task at the project start")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=FIXTURE_OK)
+@given(spec=plans(), rnd=st.randoms(use_true_random=False))
+def test_the_schedule_does_not_depend_on_input_order(spec, rnd: random.Random, make_project):
+    first = schedule(make_project(spec))
+    shuffled = dict(spec, tasks=rnd.sample(spec["tasks"], len(spec["tasks"])),
+                    links=rnd.sample(spec["links"], len(spec["links"])))
+    again = schedule(make_project(shuffled))
+    assert dict(first.tasks) == dict(again.tasks)
+    assert (first.project_start, first.project_finish) == (again.project_start, again.project_finish)
