@@ -37,12 +37,11 @@ def write(project: Project, path: str | Path) -> list[str]:
     schedule = _schedule_or_none(project, warnings)
     refs = {task.id: str(number) for number, (task, _) in enumerate(project.walk(), start=1)}
     predecessors = _predecessor_cells(project, refs, warnings)
-    rows = [COLUMNS, _project_row(project, schedule)]
     summaries = project.summary_ids()
-    rows += [_task_row(project, task, depth, refs[task.id], predecessors.get(task.id, ""), schedule,
-                       finish_shift(task.duration, task.id in summaries))
-             for task, depth in project.walk()]
-    _write_atomically(Path(path), rows)
+    rows = [_task_row(project, task, depth, refs[task.id], predecessors.get(task.id, ""), schedule,
+                      finish_shift(task.duration, task.id in summaries))
+            for task, depth in project.walk()]
+    _write_atomically(Path(path), [COLUMNS, _project_row(project, schedule, rows), *rows])
     return warnings
 
 
@@ -70,14 +69,14 @@ def _schedule_or_none(project: Project, warnings: list[str]) -> Schedule | None:
         return None
 
 
-def _project_row(project: Project, schedule: Schedule | None) -> list[str]:
+def _project_row(project: Project, schedule: Schedule | None, task_rows: list[list[str]]) -> list[str]:
+    """MS Project's project summary row: the plan's name, start, and the last day of any task."""
     cells = dict.fromkeys(COLUMNS, "")
     cells.update({"ID": "0", "Outline Level": "0", "Name": escape_text(project.name),
                   "Start": format_date(project.start)})
     if schedule:
-        # The last day of work of any task: a milestone on the final day keeps that day.
-        last = max((_last_day(d.early_start, d.early_finish) for d in schedule.tasks.values()), default=None)
-        cells["Finish"] = format_date(last)
+        finish = COLUMNS.index("Finish")  # ISO dates sort as text; a milestone on the last day keeps it
+        cells["Finish"] = max((row[finish] for row in task_rows), default="")
         cells["Duration"] = format_duration((schedule.project_finish - schedule.project_start).days)
     return list(cells.values())
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 from enum import StrEnum
 from typing import TypeVar
 
@@ -126,12 +127,15 @@ def parse_percent(text: str) -> int:
 
 def parse_enum(text: str, enum: type[E]) -> E:
     """One value of a closed vocabulary (case-insensitive), or an error listing the choices."""
-    words = text.strip().lower()
-    for member in enum:
-        if member.value.lower() == words:
-            return member
-    allowed = ", ".join(m.value for m in enum)
-    raise PlannerError("task.bad_value", f"'{text}' is not one of {allowed}")
+    member = _enum_words(enum).get(text.strip().lower())
+    if member is None:
+        raise PlannerError("task.bad_value", f"'{text}' is not one of {', '.join(m.value for m in enum)}")
+    return member
+
+
+@cache
+def _enum_words(enum: type[E]) -> dict[str, E]:
+    return {member.value.lower(): member for member in enum}
 
 
 # Spreadsheet programs run a cell that starts with these as a formula; a plan from a partner must

@@ -143,3 +143,13 @@ def test_any_text_survives_the_round_trip(tmp_path_factory, name, notes, source)
     write_plan(project, path)
     task = next(iter(read_plan(path).project.tasks.values()))
     assert (task.name, task.notes, task.source_url) == (name, notes, source)
+
+
+def test_export_into_a_missing_folder_is_a_clear_error(tmp_path):
+    import pytest
+
+    from ilrs_planner.domain import PlannerError
+
+    with pytest.raises(PlannerError) as caught:
+        write_plan(rich_project(), tmp_path / "no-such-folder" / "plan.csv")
+    assert caught.value.code == "export.failed" and "no-such-folder" in caught.value.message
