@@ -67,8 +67,8 @@ class TaskSpec:
 def _after(text: str, key: str) -> After:
     match = _AFTER.match(text.strip())
     if not match:
-        raise PlannerError("task.bad_value", f"roadmap task '{key}': predecessor '{text}' is not 'KEY [SS+N]'",
-                           [key])
+        raise PlannerError("task.bad_value",
+                           f"roadmap task '{key}': predecessor '{text}' is not 'KEY [SS+N]'", [key])
     return After(match["key"], LinkType(match["type"] or "FS"), int(match["lag"] or 0))
 
 
@@ -80,8 +80,9 @@ def _rows(entry: dict, grouped: dict[str, list[Fact]]) -> tuple[Fact, ...]:
     bases = entry.get("facts", [entry["key"]] if entry["key"] in grouped else [])
     excluded = set(entry.get("exclude", []))
     known = {row.id for base in bases for row in grouped.get(base, [])}
-    for missing in [b for b in bases if b not in grouped] + sorted(excluded - known):
-        raise PlannerError("task.bad_value", f"roadmap task '{entry['key']}' names no fact row '{missing}'",
+    missing = [b for b in bases if b not in grouped] + sorted(excluded - known)
+    if missing:
+        raise PlannerError("task.bad_value", f"roadmap task '{entry['key']}' names no fact row '{missing[0]}'",
                            [entry["key"]])
     rows = [row for base in bases for row in grouped.get(base, []) if row.id not in excluded]
     rows.sort(key=lambda f: (f.known_from is None, f.known_from or date.min))

@@ -33,7 +33,7 @@ def test_builds_from_a_zipped_package(tmp_path):
                 zipped.write(path, path.relative_to(PACKAGE.parent).as_posix())
     code = ("import sys; sys.path.insert(0, sys.argv[1]); "
             "from ilrs_planner.data.reference import build_reference_project as b; "
-            "import ilrs_planner; assert ilrs_planner.__file__.startswith(sys.argv[1]), ilrs_planner.__file__; "
+            "import ilrs_planner; assert ilrs_planner.__file__.startswith(sys.argv[1]); "
             "p = b(); print(len(p.tasks), len(p.baselines))")
     result = subprocess.run([sys.executable, "-I", "-c", code, str(archive)], capture_output=True, text=True,
                             cwd=tmp_path, timeout=60)

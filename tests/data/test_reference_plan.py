@@ -4,10 +4,11 @@ from datetime import date
 
 import pytest
 
+from ilrs_planner.data import roadmap
 from ilrs_planner.data.facts import load_facts, read_data_toml
 from ilrs_planner.data.reference import build_reference_project
 from ilrs_planner.data.roadmap import load_roadmap
-from ilrs_planner.domain import Classification, ConstraintType, Precision, TaskKind
+from ilrs_planner.domain import Classification, ConstraintType, PlannerError, Precision, TaskKind
 
 
 @pytest.fixture(scope="module")
@@ -147,3 +148,28 @@ def test_every_fact_feeds_the_plan_or_is_set_aside_with_a_reason():
     for fact in load_facts():
         assert (fact.id in used) != (fact.id in set_aside), fact.id
         assert fact.id in used or set_aside[fact.id].strip(), fact.id
+
+
+@pytest.mark.parametrize("field, value, code", [
+    ("facts", ["change-77"], "task.bad_value"),
+    ("exclude", ["change-8@2099"], "task.bad_value"),
+    ("after", ["change-77"], "link.unknown_task"),
+    ("after", ["change-7 XX+1"], "task.bad_value"),
+    ("owner", "nasa", "task.unknown"),
+    ("parent", "phase-9", "task.unknown"),
+])
+def test_a_typo_in_the_roadmap_names_the_task(monkeypatch, field, value, code):
+    original = roadmap.read_data_toml
+
+    def with_typo(name):
+        data = original(name)
+        if name == roadmap.ROADMAP_FILE:
+            entry = next(e for e in data["task"] if e["key"] == "change-8")
+            entry[field] = value
+        return data
+
+    monkeypatch.setattr(roadmap, "read_data_toml", with_typo)
+    with pytest.raises(PlannerError) as raised:
+        build_reference_project()
+    assert raised.value.code == code
+    assert "change-8" in raised.value.message
