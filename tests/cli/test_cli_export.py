@@ -78,3 +78,11 @@ def test_bad_width_is_a_usage_error(plan_db, tmp_path, capsys):
     with pytest.raises(SystemExit) as caught:
         main(["export", str(plan_db), "-o", str(tmp_path / "r.png"), "--width", "0"])
     assert caught.value.code == 2 and "--width" in capsys.readouterr().err
+
+
+def test_real_png_export_has_the_requested_width(plan_db, tmp_path, capsys):
+    out = tmp_path / "tiny.png"
+    assert main(["export", str(plan_db), "-o", str(out), "--width", "800", "--title", "Tiny plan"]) == 0
+    data = out.read_bytes()
+    assert data.startswith(b"\x89PNG\r\n\x1a\n")
+    assert int.from_bytes(data[16:20], "big") == 800  # IHDR width
