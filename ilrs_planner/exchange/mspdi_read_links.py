@@ -1,0 +1,66 @@
+"""Reading MSPDI predecessor links: type, lag in tenths of a minute, and loops left out by name."""
+
+from __future__ import annotations
+
+from ..domain import Link, LinkType
+from .mspdi import LINK_TYPE_CODES
+from .mspdi_values import ELAPSED_FORMATS, PERCENT_FORMATS, whole_days
+
+LINK_TYPES_BY_CODE = {code: kind for kind, code in LINK_TYPE_CODES.items()}
+MAX_LOOPS_DROPPED = 10_000
+
+
+def _lag_days(reader, element, per_day: int, where: str, warnings: list[str]) -> int:
+    tenths = reader.integer(element, "LinkLag", 0, where) or 0
+    fmt = reader.integer(element, "LagFormat", 7, where)
+    if fmt in PERCENT_FORMATS:
+        warnings.append(f"{where}: a lag given as a percentage of the predecessor cannot be carried; taken as 0")
+        return 0
+    minutes_per_day = 1440 if fmt in ELAPSED_FORMATS else per_day
+    return whole_days(tenths / 10 / minutes_per_day, where, "lag", warnings)
+
+
+def read_links(tasks) -> None:
+    """Turn the collected PredecessorLink elements into links; drop what cannot be a link, with warnings."""
+    reader, project, warnings = tasks.reader, tasks.project, tasks.warnings
+    seen = set()
+    for succ_id, element, where in tasks.pending_links:
+        if reader.flag(element, "CrossProject"):
+            warnings.append(f"{where}: a link to another project file cannot be carried; left out")
+            continue
+        pred_id = tasks.by_uid.get(reader.text(element, "PredecessorUID"))
+        if pred_id is None or pred_id == succ_id:
+            warnings.append(f"{where}: a link to task UID {reader.text(element, 'PredecessorUID')[:20]!s} "
+                            f"{'(itself)' if pred_id == succ_id else 'that is not in the file'}; left out")
+            continue
+        code = reader.integer(element, "Type", 1, where)
+        if code not in LINK_TYPES_BY_CODE:
+            warnings.append(f"{where}: link type {code} is unknown; read as finish-to-start")
+        link_type = LINK_TYPES_BY_CODE.get(code, LinkType.FS)
+        if (pred_id, succ_id) in seen:
+            warnings.append(f"{where}: the same predecessor is linked twice; the second link was left out")
+            continue
+        seen.add((pred_id, succ_id))
+        project.add_link(Link(pred_id, succ_id, link_type,
+                              _lag_days(reader, element, tasks.minutes_per_day, where, warnings)))
+    _drop_loops(project, warnings)
+
+
+def _drop_loops(project, warnings: list[str]) -> None:
+    """A file may hold a dependency loop; the plan may not. Each loop loses its last link, named."""
+    from ..engine.graph import find_cycle
+
+    for _ in range(MAX_LOOPS_DROPPED):
+        loop = find_cycle(project)
+        if not loop:
+            return
+        names = " → ".join(project.tasks[t].key for t in loop + loop[:1] if t in project.tasks)
+        closing = next((k for k in project.links.values() if k.pred_id == loop[-1] and k.succ_id == loop[0]), None)
+        closing = closing or next((k for k in project.links.values()
+                                   if k.pred_id in loop and k.succ_id in loop), None)
+        if closing is None:
+            warnings.append(f"the dependencies form a loop ({names}) that could not be broken")
+            return
+        del project.links[closing.id]
+        warnings.append(f"the dependencies form a loop ({names}); the link "
+                        f"{project.tasks[closing.pred_id].key} → {project.tasks[closing.succ_id].key} was left out")

@@ -1,0 +1,194 @@
+"""Reading MSPDI tasks: outline, durations, constraints, actuals, links, custom fields, baselines."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from datetime import date
+
+from ..domain import Classification, ConstraintType, Precision, Project, Task, TaskKind, new_id
+from .mspdi import ALAP_CODE, CONSTRAINT_CODES, FINISH_CONSTRAINTS, MAX_BASELINES, finish_from_stamp, start_from_stamp
+from .mspdi_values import ELAPSED_FORMATS, Reader, day_or_none, whole_days
+
+CONSTRAINTS_BY_CODE = {code: kind for kind, code in CONSTRAINT_CODES.items()}
+_ID_TEXT = re.compile(r"[0-9a-zA-Z_-]{1,64}")
+
+
+def _enum(enum, text: str, default):
+    return enum(text) if text in enum._value2member_map_ else default
+
+
+class TaskReader:
+    """Turns Task elements into tasks and links of `project`, warning about what it cannot carry."""
+
+    def __init__(self, project: Project, reader: Reader, fields: dict[str, str], minutes_per_day: int,
+                 owners: dict[str, str]):
+        self.project, self.reader, self.fields = project, reader, fields
+        self.minutes_per_day, self.owners = minutes_per_day, owners
+        self.by_uid: dict[str, str] = {}
+        self.pending_links: list[tuple[str, ET.Element, str]] = []
+        self.baseline_entries: dict[int, dict[str, tuple[date, date]]] = {}
+        self.summary_durations: dict[str, int] = {}
+        self.keys: set[str] = set()
+
+    @property
+    def warnings(self) -> list[str]:
+        return self.reader.warnings
+
+    def read_all(self, root: ET.Element) -> ET.Element | None:
+        """Read every task; returns the project summary task (UID 0) if there is one."""
+        summary, parents = None, []
+        for element in root.iterfind("Tasks/Task"):
+            uid = self.reader.text(element, "UID")
+            level = self.reader.integer(element, "OutlineLevel", None, f"task UID {uid}")
+            if uid == "0" or level == 0:
+                summary = element
+                self._plan_id(element)
+                continue
+            if self.reader.flag(element, "IsNull") or uid in self.by_uid or not uid:
+                if uid in self.by_uid:
+                    self.warnings.append(f"task UID {uid} appears twice; the second was left out")
+                continue
+            level = level or self._level_from_outline(element)
+            parents = parents[:max(level - 1, 0)]
+            if len(parents) < level - 1:
+                self.warnings.append(f"task UID {uid} skips outline levels; placed under the task above it")
+            task = self._task(element, uid, parents[-1] if parents else None)
+            parents.append(task.id)
+        self._finish_outline()
+        self._links()
+        return summary
+
+    def _level_from_outline(self, element: ET.Element) -> int:
+        number = self.reader.text(element, "OutlineNumber")
+        return number.count(".") + 1 if number else 1
+
+    def _plan_id(self, element: ET.Element) -> None:
+        values = self._custom(element)
+        if _ID_TEXT.fullmatch(values.get("id", "")):
+            self.project.id = values["id"]
+
+    def _custom(self, element: ET.Element) -> dict[str, str]:
+        values = {}
+        for attribute in element.iterfind("ExtendedAttribute"):
+            field = self.fields.get((attribute.findtext("FieldID") or "").strip())
+            if field:
+                values[field] = (attribute.findtext("Value") or "").strip()
+        return values
+
+    def _task(self, element: ET.Element, uid: str, parent_id: str | None) -> Task:
+        where = f"task UID {uid}"
+        custom = self._custom(element)
+        task_id = custom.get("id", "")
+        if not _ID_TEXT.fullmatch(task_id) or task_id in self.project.tasks:
+            task_id = new_id()
+        name = self.reader.text(element, "Name", where) or "(unnamed)"
+        key = self._unique_key(custom.get("key") or self.reader.text(element, "WBS") or f"T{uid}", where)
+        task = Task(key=key, name=name[:512], id=task_id, parent_id=parent_id,
+                    position=self.project.next_position(parent_id), duration=self._duration(element, where))
+        self._dates(task, element, where)
+        self._classify(task, custom, element, where)
+        task.source_url = self.reader.text(element, "HyperlinkAddress", where)
+        task.notes = self.reader.text(element, "Notes", where)
+        self.project.add_task(task)
+        self.by_uid[uid] = task.id
+        self.pending_links += [(task.id, link, where) for link in element.iterfind("PredecessorLink")]
+        self._task_baselines(task.id, element, where)
+        if custom.get("summary_duration", "").isdigit():
+            self.summary_durations[task.id] = int(custom["summary_duration"])
+        return task
+
+    def _unique_key(self, key: str, where: str) -> str:
+        key = key[:100]
+        if key in self.keys:
+            fresh = next(f"{key}-{n}" for n in range(2, 10**7) if f"{key}-{n}" not in self.keys)
+            self.warnings.append(f"{where}: key '{key}' is used twice; this one became '{fresh}'")
+            key = fresh
+        self.keys.add(key)
+        return key
+
+    def _duration(self, element: ET.Element, where: str) -> int:
+        raw = self.reader.text(element, "Duration", where)
+        if not raw:
+            return 0
+        minutes = self.reader.minutes(raw, where, "duration") or 0.0
+        fmt = self.reader.integer(element, "DurationFormat", 7, where)
+        per_day = 1440 if fmt in ELAPSED_FORMATS else self.minutes_per_day
+        days = whole_days(minutes / per_day, where, "duration", self.warnings)
+        if days < 0:
+            self.warnings.append(f"{where}: negative duration taken as 0")
+        return max(days, 0)
+
+    def _dates(self, task: Task, element: ET.Element, where: str) -> None:
+        moment = lambda tag: self.reader.moment(element, tag, where)  # noqa: E731
+        code = self.reader.integer(element, "ConstraintType", 0, where)
+        kind = CONSTRAINTS_BY_CODE.get(code, ConstraintType.ASAP)
+        if code == ALAP_CODE or code not in CONSTRAINTS_BY_CODE:
+            self.warnings.append(f"{where}: constraint {'As Late As Possible' if code == ALAP_CODE else code} "
+                                 "has no equivalent; the task is scheduled as soon as possible")
+        convert = finish_from_stamp if kind in FINISH_CONSTRAINTS else start_from_stamp
+        day = day_or_none(moment("ConstraintDate"), convert)
+        if kind != ConstraintType.ASAP and day is None:
+            self.warnings.append(f"{where}: constraint {kind.value} has no date; dropped")
+            kind = ConstraintType.ASAP
+        task.constraint, task.constraint_date = kind, (day if kind != ConstraintType.ASAP else None)
+        task.deadline = day_or_none(moment("Deadline"), finish_from_stamp)
+        task.actual_start = day_or_none(moment("ActualStart"), start_from_stamp)
+        task.actual_finish = day_or_none(moment("ActualFinish"), finish_from_stamp)
+        percent = self.reader.integer(element, "PercentComplete", 0, where) or 0
+        task.percent_complete = min(max(percent, 0), 100)
+
+    def _classify(self, task: Task, custom: dict[str, str], element: ET.Element, where: str) -> None:
+        default_kind = TaskKind.MILESTONE if task.duration == 0 else TaskKind.TASK
+        task.kind = _enum(TaskKind, custom.get("kind", ""), default_kind)
+        task.classification = _enum(Classification, custom.get("classification", ""), Classification.PUBLIC)
+        task.precision = _enum(Precision, custom.get("precision", ""), Precision.DAY)
+        owner_key = custom.get("owner", "")
+        if owner_key:
+            owner = next((p for p in self.project.participants.values() if p.key == owner_key), None)
+            task.owner_id = owner.id if owner else None
+            if owner is None:
+                self.warnings.append(f"{where}: owner '{owner_key}' is not among the resources; left empty")
+        estimate = custom.get("estimate", "").split("/")
+        if len(estimate) == 3 and all(v.isdigit() for v in estimate):
+            task.optimistic, task.most_likely, task.pessimistic = map(int, estimate)
+        if self.reader.flag(element, "Milestone") and task.duration > 0:
+            self.warnings.append(f"{where}: marked as a milestone but lasts {task.duration} days; kept the duration")
+
+    def _task_baselines(self, task_id: str, element: ET.Element, where: str) -> None:
+        for record in element.iterfind("Baseline"):
+            number = self.reader.integer(record, "Number", 0, where)
+            start = day_or_none(self.reader.moment(record, "Start", where), start_from_stamp)
+            finish = day_or_none(self.reader.moment(record, "Finish", where), finish_from_stamp)
+            if number is None or not 0 <= number < MAX_BASELINES:
+                self.warnings.append(f"{where}: baseline number {number} is not 0-10; ignored")
+            elif start and finish:
+                self.baseline_entries.setdefault(number, {})[task_id] = (start, max(finish, start))
+
+    def _finish_outline(self) -> None:
+        """Summaries keep their own duration (Text8) or none; their span comes from their sub-tasks."""
+        for summary_id in self.project.summary_ids():
+            task = self.project.tasks[summary_id]
+            task.duration = self.summary_durations.get(summary_id, 0)
+            if task.kind == TaskKind.MILESTONE:
+                task.kind = TaskKind.PHASE
+
+    def _links(self) -> None:
+        from .mspdi_read_links import read_links
+
+        read_links(self)
+
+    def read_assignments(self, root: ET.Element) -> None:
+        """Assignments cannot be carried (no effort model); the first one names a task's owner if unset."""
+        count = 0
+        for assignment in root.iterfind("Assignments/Assignment"):
+            task_id = self.by_uid.get(self.reader.text(assignment, "TaskUID"))
+            owner = self.owners.get(self.reader.text(assignment, "ResourceUID"))
+            if task_id and owner:
+                count += 1
+                if self.project.tasks[task_id].owner_id is None:
+                    self.project.tasks[task_id].owner_id = owner
+        if count:
+            self.warnings.append(f"{count} resource assignment(s) not carried over (work, units, costs); "
+                                 "each task's first assigned resource became its owner")
+

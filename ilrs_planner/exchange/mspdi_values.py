@@ -1,0 +1,93 @@
+"""Reading MSPDI values leniently: every oddity becomes a warning naming the task, never a traceback."""
+
+from __future__ import annotations
+
+import math
+import re
+import xml.etree.ElementTree as ET
+from datetime import date, datetime
+
+from ..domain.dates import MAX_YEAR, MIN_YEAR
+
+_DURATION = re.compile(
+    r"^\s*(-)?P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?"
+    r"(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?\s*$")
+# Duration/lag formats counted in elapsed time (24 h a day, every day) rather than working time.
+ELAPSED_FORMATS = {4, 6, 8, 10, 12, 20, 36, 38, 40, 42, 44, 52}
+PERCENT_FORMATS = {19, 20, 51, 52}
+MAX_TEXT = 1_000_000  # a note longer than this is cut (with a warning)
+
+
+class Reader:
+    """Typed access to child elements, collecting warnings as it goes."""
+
+    def __init__(self, warnings: list[str]):
+        self.warnings = warnings
+
+    def text(self, element: ET.Element, tag: str, where: str = "") -> str:
+        """A child's text ('' if absent), cut to MAX_TEXT characters."""
+        child = element.find(tag)
+        value = (child.text or "") if child is not None else ""
+        if len(value) > MAX_TEXT:
+            self.warnings.append(f"{where}: {tag} was longer than {MAX_TEXT:,} characters and was cut")
+            value = value[:MAX_TEXT]
+        return value.strip() if tag != "Notes" else value
+
+    def integer(self, element: ET.Element, tag: str, default: int | None = None, where: str = "") -> int | None:
+        """A child's integer value; a non-number is a warning and gives `default`."""
+        raw = self.text(element, tag, where)
+        if not raw:
+            return default
+        try:
+            return int(float(raw)) if len(raw) < 40 else int("x")
+        except (ValueError, OverflowError):
+            self.warnings.append(f"{where}: {tag} '{raw[:40]}' is not a number; ignored")
+            return default
+
+    def flag(self, element: ET.Element, tag: str) -> bool:
+        """A child's boolean ('1' or 'true')."""
+        return self.text(element, tag).lower() in ("1", "true")
+
+    def moment(self, element: ET.Element, tag: str, where: str = "") -> datetime | None:
+        """A child's dateTime, or None (with a warning when it is present but unusable)."""
+        raw = self.text(element, tag, where)
+        if not raw or raw.upper() == "NA":
+            return None
+        try:
+            value = datetime.fromisoformat(raw[:32])
+        except ValueError:
+            self.warnings.append(f"{where}: {tag} '{raw[:40]}' is not a date and time; ignored")
+            return None
+        if not MIN_YEAR <= value.year <= MAX_YEAR:
+            self.warnings.append(f"{where}: {tag} {value.date()} is outside {MIN_YEAR}-{MAX_YEAR}; ignored")
+            return None
+        return value.replace(tzinfo=None)
+
+    def minutes(self, text: str, where: str, what: str) -> float | None:
+        """An xsd:duration as minutes (a day written as D counts 24 hours); None if unreadable."""
+        match = _DURATION.match(text or "")
+        if not match or not any(match.groups()[1:]):
+            self.warnings.append(f"{where}: {what} '{(text or '')[:40]}' is not a duration; taken as 0")
+            return None
+        sign, years, months, weeks, days, hours, mins, secs = match.groups()
+        if years or months:
+            self.warnings.append(f"{where}: {what} '{text}' counts years or months; read as 365/30 days")
+        total_days = 365 * float(years or 0) + 30 * float(months or 0) + 7 * float(weeks or 0) + float(days or 0)
+        value = total_days * 1440 + 60 * float(hours or 0) + float(mins or 0) + float(secs or 0) / 60
+        return -value if sign else value
+
+
+def whole_days(value: float, where: str, what: str, warnings: list[str]) -> int:
+    """Round to whole calendar days, saying so when that changed the value."""
+    if not math.isfinite(value) or abs(value) > 200 * 366:
+        warnings.append(f"{where}: {what} of {value:.0f} days is beyond any plan; taken as 0")
+        return 0
+    days = math.floor(value + 0.5)  # half a day rounds up, as a planner would
+    if abs(days - value) > 1e-6:
+        warnings.append(f"{where}: {what} of {value:.2f} days rounded to {days} (plans count whole days)")
+    return days
+
+
+def day_or_none(moment: datetime | None, convert) -> date | None:
+    """Apply a start/finish conversion to a moment that may be absent."""
+    return convert(moment) if moment is not None else None

@@ -1,0 +1,158 @@
+"""Writing MSPDI: elements in the order of the mspdi_pj12 schema's sequences (see mspdi.py for the mapping)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import xml.etree.ElementTree as ET
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from ..domain import PlannerError, Project
+from .mspdi import BASELINE_REGISTER_TITLE, MAX_BASELINES, MINUTES_PER_DAY, NS, TEXT_FIELDS, start_stamp
+
+
+def add(parent: ET.Element, tag: str, value) -> ET.Element:
+    element = ET.SubElement(parent, tag)
+    if value is not None:
+        element.text = str(int(value)) if isinstance(value, bool) else str(value)
+    return element
+
+
+def _scheduled_dates(project: Project) -> dict[str, tuple[date, date]]:
+    """Task id -> (start, exclusive finish); tasks fall back to the plan start if it cannot be scheduled."""
+    from ..engine.cpm import schedule
+
+    try:
+        dates = schedule(project).tasks
+        return {tid: (d.early_start, d.early_finish) for tid, d in dates.items()}
+    except PlannerError:
+        return {tid: (project.start, project.start) for tid in project.tasks}
+
+
+def _header(root: ET.Element, project: Project) -> None:
+    add(root, "SaveVersion", 12)
+    add(root, "Name", project.name[:255])
+    add(root, "Title", project.name[:512])
+    if project.author:
+        add(root, "Author", project.author[:512])
+    add(root, "CreationDate", datetime.now(timezone.utc).replace(microsecond=0, tzinfo=None).isoformat())
+    add(root, "ScheduleFromStart", 1)
+    add(root, "StartDate", start_stamp(project.start))
+    add(root, "CurrencyCode", "USD")  # required by the schema; the plan has no costs
+    add(root, "CalendarUID", 1)
+    add(root, "DefaultStartTime", "08:00:00")
+    add(root, "DefaultFinishTime", "17:00:00")
+    add(root, "MinutesPerDay", MINUTES_PER_DAY)
+    add(root, "MinutesPerWeek", MINUTES_PER_DAY * 7)
+    add(root, "DaysPerMonth", 30)
+    add(root, "DefaultTaskType", 1)  # fixed duration: there are no resources to drive work
+    add(root, "DurationFormat", 7)
+    add(root, "HonorConstraints", 1)
+    if project.status_date:
+        add(root, "StatusDate", start_stamp(project.status_date))
+    attributes = add(root, "ExtendedAttributes", None)
+    for field_id, field_name, alias, _ in TEXT_FIELDS:
+        definition = add(attributes, "ExtendedAttribute", None)
+        add(definition, "FieldID", field_id)
+        add(definition, "FieldName", field_name)
+        add(definition, "Alias", alias)
+
+
+def _calendar(root: ET.Element) -> None:
+    calendar = add(add(root, "Calendars", None), "Calendar", None)
+    add(calendar, "UID", 1)
+    add(calendar, "Name", "ILRS 7-day")
+    add(calendar, "IsBaseCalendar", 1)
+    add(calendar, "BaseCalendarUID", -1)
+    weekdays = add(calendar, "WeekDays", None)
+    for day_type in range(1, 8):  # 1 = Sunday .. 7 = Saturday: every day is a working day
+        weekday = add(weekdays, "WeekDay", None)
+        add(weekday, "DayType", day_type)
+        add(weekday, "DayWorking", 1)
+        times = add(weekday, "WorkingTimes", None)
+        for start, finish in (("08:00:00", "12:00:00"), ("13:00:00", "17:00:00")):
+            period = add(times, "WorkingTime", None)
+            add(period, "FromTime", start)
+            add(period, "ToTime", finish)
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("\n", "\\n").replace("|", "\\p")
+
+
+def _exported_baselines(project: Project, warnings: list[str]):
+    baselines = list(project.baselines)
+    if len(baselines) > MAX_BASELINES:
+        left = baselines[:-MAX_BASELINES]
+        warnings.append(f"MS Project holds {MAX_BASELINES} baselines; left out the oldest: "
+                        + ", ".join(b.name for b in left))
+        baselines = baselines[-MAX_BASELINES:]
+    return baselines
+
+
+def _project_summary(tasks: ET.Element, project: Project, baselines) -> None:
+    """Task UID 0 (MS Project's project summary): its notes hold the baseline register."""
+    summary = add(tasks, "Task", None)
+    add(summary, "UID", 0)
+    add(summary, "ID", 0)
+    add(summary, "Name", project.name[:512])
+    add(summary, "OutlineNumber", "0")
+    add(summary, "OutlineLevel", 0)
+    add(summary, "Summary", 1)
+    lines = [BASELINE_REGISTER_TITLE] + [
+        f"Baseline{n} = {_escape(b.name)} | as of {b.as_of.isoformat()} | id {b.id} | {_escape(b.notes)}"
+        for n, b in enumerate(baselines)]
+    add(summary, "Notes", "\n".join(lines))
+    add_text_field(summary, TEXT_FIELDS[1][0], project.id)
+
+
+def add_text_field(task: ET.Element, field_id: str, value: str) -> None:
+    """A task's custom text field value."""
+    attribute = add(task, "ExtendedAttribute", None)
+    add(attribute, "FieldID", field_id)
+    add(attribute, "Value", value)
+
+
+def write_mspdi(project: Project, path: str | Path) -> list[str]:
+    """Write `project` to `path` as MSPDI; returns warnings about what could not be carried."""
+    from .mspdi_write_tasks import task_element, resources
+
+    warnings: list[str] = []
+    root = ET.Element("Project", {"xmlns": NS})
+    _header(root, project)
+    _calendar(root)
+    tasks = add(root, "Tasks", None)
+    baselines = _exported_baselines(project, warnings)
+    _project_summary(tasks, project, baselines)
+    dates = _scheduled_dates(project)
+    uids = {task.id: n for n, (task, _) in enumerate(project.walk(), start=1)}
+    summaries = project.summary_ids()
+    outline: list[int] = []
+    for task, depth in project.walk():
+        del outline[depth + 1:]
+        if len(outline) > depth:
+            outline[depth] += 1
+        else:
+            outline.append(1)
+        tasks.append(task_element(project, task, uids, ".".join(map(str, outline)), depth,
+                                  task.id in summaries, dates, baselines))
+    root.append(resources(project))
+    _write_atomically(ET.ElementTree(root), Path(path))
+    return warnings
+
+
+def _write_atomically(tree: ET.ElementTree, target: Path) -> None:
+    ET.indent(tree, space="  ")
+    try:
+        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".writing", dir=target.parent)
+    except OSError as exc:
+        raise PlannerError("export.failed", f"could not write '{target}': {exc.strerror}", [str(target)]) from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            tree.write(stream, encoding="UTF-8", xml_declaration=True)
+        os.replace(temp, target)
+    except OSError as exc:
+        Path(temp).unlink(missing_ok=True)
+        raise PlannerError("export.failed", f"could not write '{target}': {exc.strerror}", [str(target)]) from None
+

@@ -1,0 +1,111 @@
+"""Importing MS Project XML written by other tools: what is carried, what is warned about, what is refused."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from ilrs_planner.domain import ConstraintType, LinkType, PlannerError
+from ilrs_planner.engine.cpm import schedule
+from ilrs_planner.exchange.formats import read_plan
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="module")
+def imported():
+    return read_plan(DATA / "msproject_standard.xml")
+
+
+def test_tasks_outline_and_values(imported):
+    plan = imported.project
+    assert (plan.name, plan.start, plan.status_date, plan.author) == (
+        "Lunar lander programme", date(2030, 1, 7), date(2030, 3, 1), "Planning office")
+    by_name = {t.name: t for t in plan.tasks.values()}
+    design, structure, thermal = by_name["Design"], by_name["Structure design"], by_name["Thermal analysis"]
+    assert structure.parent_id == design.id and thermal.parent_id == design.id
+    assert (structure.duration, structure.actual_start, structure.actual_finish, structure.percent_complete) == (
+        10, date(2030, 1, 7), date(2030, 1, 19), 100)
+    assert thermal.duration == 5  # 36 h of 8-hour days = 4.5 days, rounded up
+    assert (thermal.constraint, thermal.constraint_date, thermal.notes) == (
+        ConstraintType.SNET, date(2030, 1, 21), "Needs the structure model.")
+    tvt = by_name["Thermal vacuum test"]
+    assert (tvt.duration, tvt.deadline) == (3, date(2030, 3, 30))  # 72 elapsed hours = 3 days
+    assert plan.participants[tvt.owner_id].key == "ESA"  # from the assignment
+    assert by_name["Critical design review"].is_milestone
+
+
+def test_links_and_lags(imported):
+    plan = imported.project
+    key = {t.id: t.name for t in plan.tasks.values()}
+    links = {(key[k.pred_id], key[k.succ_id]): (k.type, k.lag) for k in plan.links.values()}
+    assert links == {
+        ("Structure design", "Thermal analysis"): (LinkType.SS, 1),
+        ("Thermal analysis", "Thermal vacuum test"): (LinkType.FS, 1),  # 1440 elapsed minutes
+        ("Structure design", "Thermal vacuum test"): (LinkType.FS, 0),  # percentage lag dropped
+        ("Thermal vacuum test", "Critical design review"): (LinkType.FS, 0),
+    }
+
+
+def test_baseline_zero_is_read(imported):
+    [baseline] = imported.project.baselines
+    structure = next(t for t in imported.project.tasks.values() if t.name == "Structure design")
+    assert baseline.name == "Baseline" and baseline.entries[structure.id] == (date(2030, 1, 7), date(2030, 1, 17))
+
+
+def test_everything_not_carried_is_warned_about(imported):
+    text = "\n".join(imported.warnings)
+    for expected in ("calendar 'Standard' has non-working days", "As Late As Possible",
+                     "task UID 99", "percentage", "another project file", "assignment", "rounded"):
+        assert expected in text, expected
+
+
+def test_imported_plan_schedules_as_worked_by_hand(imported):
+    dates = schedule(imported.project).tasks
+    by_name = {t.name: t.id for t in imported.project.tasks.values()}
+    # Thermal analysis: SS+1 from Jan 7 = Jan 8, but SNET Jan 21 -> [Jan 21, Jan 26); TVT: FS+1 -> Jan 27, 3 days.
+    assert dates[by_name["Thermal analysis"]].early_start == date(2030, 1, 21)
+    assert dates[by_name["Thermal vacuum test"]].early_start == date(2030, 1, 27)
+    assert dates[by_name["Critical design review"]].early_start == date(2030, 1, 30)
+
+
+def _xml(tmp_path, body: str, name="x.xml") -> Path:
+    path = tmp_path / name
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("body,why", [
+    ('<?xml version="1.0"?><!DOCTYPE p [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+     '<Project><Name>&b;</Name></Project>', "DOCTYPE"),
+    ('<?xml version="1.0"?><!DOCTYPE p [<!ENTITY x SYSTEM "file:///etc/passwd">]><Project><Name>&x;</Name></Project>',
+     "DOCTYPE"),
+    ('<Project><Name>&undefined;</Name></Project>', "not well-formed"),
+    ('<Project><Tasks><Task></Project>', "not well-formed"),
+    ('<html><body/></html>', "root element is <html>"),
+    ("", "not well-formed"),
+    ("<a>" * 100 + "</a>" * 100, "nested"),
+])
+def test_hostile_or_broken_files_are_refused_with_a_code(tmp_path, body, why):
+    with pytest.raises(PlannerError) as err:
+        read_plan(_xml(tmp_path, body))
+    assert err.value.code == "import.bad_file" and why in err.value.message
+
+
+def test_loops_in_the_file_are_broken_and_named(tmp_path):
+    tasks = "".join(
+        f"<Task><UID>{u}</UID><Name>T{u}</Name><OutlineLevel>1</OutlineLevel><Duration>PT8H0M0S</Duration>"
+        f"<PredecessorLink><PredecessorUID>{p}</PredecessorUID><Type>1</Type></PredecessorLink></Task>"
+        for u, p in ((1, 3), (2, 1), (3, 2)))
+    result = read_plan(_xml(tmp_path, f"<Project><StartDate>2030-01-01T08:00:00</StartDate><Tasks>{tasks}</Tasks></Project>"))
+    assert len(result.project.links) == 2
+    assert any("loop" in w and "T1" in w for w in result.warnings)
+    schedule(result.project)  # schedulable now
+
+
+def test_minimal_file_without_start_date_gets_one_and_a_warning(tmp_path):
+    result = read_plan(_xml(tmp_path, "<Project><Tasks><Task><UID>1</UID><Name>Only</Name>"
+                                      "<Start>2031-05-05T08:00:00</Start></Task></Tasks></Project>"))
+    assert result.project.start == date(2031, 5, 5)
+    assert [t.name for t in result.project.tasks.values()] == ["Only"]
+    assert any("no project start" in w for w in result.warnings)
