@@ -1,0 +1,116 @@
+"""Milestone trend analysis (MTA): how each milestone's forecast moved from report to report.
+
+Each baseline is a report ("as of" its date); the current plan is the report of its status date.
+A milestone's forecast in a report is its date there; for a task with a duration it is its last day
+(the finish is exclusive), so "Luna-26 in 2028" reads 2028 and not 2029-01-01. Rising lines are slipping milestones; a line meeting the diagonal (forecast =
+report date) is a milestone reached. Both axes are the same time axis, so the chart is drawn with
+one scale and the diagonal runs at 45°.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..domain import PlannerError, Precision, Project, format_fuzzy_date
+from .schedule import Schedule
+
+# The ILRS roadmap's headline items: basic and extended station, Chang'e 7 and 8, Luna-26/27,
+# the crewed landing and the lunar power plant (keys of ilrs_planner/data/roadmap.toml).
+DEFAULT_MILESTONES = ("ilrs-basic", "ilrs-extended", "change-7", "change-8", "luna-26", "luna-27",
+                      "crewed-landing", "lunar-power-plant")
+MAX_FALLBACK = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One report date on the x axis: a baseline, or the current plan."""
+
+    label: str
+    as_of: date
+    is_current: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TrendLine:
+    """One milestone: its forecast at each report that knew it (report date, forecast date)."""
+
+    task_id: str
+    key: str
+    name: str
+    points: tuple[tuple[date, date], ...]
+    precision: Precision = Precision.DAY  # how precisely the milestone is announced now
+
+    @property
+    def total_slip_days(self) -> int:
+        """Last forecast minus first forecast (positive = slipped)."""
+        return (self.points[-1][1] - self.points[0][1]).days if self.points else 0
+
+    def forecast_text(self, day: date) -> str:
+        """A forecast at the precision the milestone is announced with ('2035', '2026-12')."""
+        return format_fuzzy_date(day, self.precision)
+
+
+@dataclass(frozen=True, slots=True)
+class MilestoneTrend:
+    """Reports (x), one line per milestone, and the common axis range of both axes."""
+
+    reports: tuple[Report, ...]
+    lines: tuple[TrendLine, ...]
+    axis_from: date
+    axis_to: date
+
+    def to_dict(self) -> dict:
+        """JSON-ready form with ISO dates."""
+        return {
+            "reports": [{"name": r.label, "as_of": r.as_of.isoformat(), "current": r.is_current}
+                        for r in self.reports],
+            "milestones": [{"key": ln.key, "name": ln.name, "slip_days": ln.total_slip_days,
+                            "precision": str(ln.precision),
+                            "points": [{"report": x.isoformat(), "forecast": y.isoformat()} for x, y in ln.points]}
+                           for ln in self.lines],
+            "axis": [self.axis_from.isoformat(), self.axis_to.isoformat()],
+        }
+
+
+def default_milestone_keys(project: Project) -> list[str]:
+    """The ILRS headline items present in the plan, else its first milestones in WBS order."""
+    keys = {t.key for t in project.tasks.values()}
+    chosen = [k for k in DEFAULT_MILESTONES if k in keys]
+    if chosen:
+        return chosen
+    summaries = project.summary_ids()
+    return [t.key for t, _ in project.walk() if t.is_milestone and t.id not in summaries][:MAX_FALLBACK]
+
+
+def milestone_trend(project: Project, schedule: Schedule | None, keys: list[str] | None = None,
+                    report_date: date | None = None) -> MilestoneTrend:
+    """The MTA data: baselines by "as of" date, then the current plan at `report_date` (default:
+    the plan's status date); `schedule=None` leaves the current plan out."""
+    tasks = [project.task_by_key(k) for k in (keys or default_milestone_keys(project))]
+    reports = [(Report(b.name, b.as_of), b.entries) for b in sorted(project.baselines, key=lambda b: b.as_of)]
+    current = report_date or project.status_date
+    if schedule is not None and current is not None:
+        dates = {tid: (d.early_start, d.early_finish) for tid, d in schedule.tasks.items()}
+        reports.append((Report("current plan", current, True), dates))
+    if not reports:
+        raise PlannerError("baseline.unknown", "the plan has no baselines and no status date to report on")
+    lines = tuple(_line(task, reports) for task in tasks)
+    return MilestoneTrend(tuple(r for r, _ in reports), lines, *_axis(reports, lines))
+
+
+def _line(task, reports) -> TrendLine:
+    points = tuple((report.as_of, _forecast(*entries[task.id])) for report, entries in reports if task.id in entries)
+    return TrendLine(task.id, task.key, task.name, points, task.precision)
+
+
+def _forecast(start: date, finish: date) -> date:
+    """The day a task is done: its last day (finish is exclusive); a milestone's own date."""
+    return finish - timedelta(days=1) if finish > start else finish
+
+
+def _axis(reports, lines) -> tuple[date, date]:
+    """One range for both axes: every report and forecast, whole years (the chart shows years)."""
+    days = [r.as_of for r, _ in reports] + [y for line in lines for _, y in line.points]
+    first, last = min(days), max(days)
+    return date(first.year, 1, 1), date(last.year + 2, 1, 1)  # a year of headroom above the top line

@@ -1,0 +1,322 @@
+"""The milestone trend analysis chart: painted with QPainter, on screen and into PNG/SVG/PDF.
+
+x = report date, y = forecast date, one scale for both (a square plot), the diagonal where the
+forecast meets the report date, the region under it shaded as "the past". One coloured line per
+milestone, labelled at its end and in the legend with its total slip.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from ...domain import PlannerError
+from ...engine.mta import MilestoneTrend
+
+PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf",
+           "#7f7f7f", "#bcbd22")
+TEXT, MUTED, GRID, GRID_MAJOR = QColor("#202124"), QColor("#5f6368"), QColor("#eceef1"), QColor("#c5cad1")
+PAST = QColor(95, 99, 104, 22)
+LOGICAL_SIZE = (1200.0, 1100.0)
+MARGIN, AXIS_LEFT, AXIS_BOTTOM = 28.0, 64.0, 54.0
+LEGEND_W, LEGEND_ROW = 360.0, 40.0
+
+
+def _font(px: float, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setPixelSize(max(int(round(px)), 6))
+    font.setBold(bold)
+    return font
+
+
+def _years(day: date) -> float:
+    return day.year + (day.timetuple().tm_yday - 1) / 365.25
+
+
+def _slip_text(days: int) -> str:
+    if days == 0:
+        return "no change"
+    years = days / 365.25
+    return f"{'+' if days > 0 else '−'}{abs(years):.1f} y" if abs(years) >= 0.95 else f"{days:+d} d"
+
+
+class MtaPicture:
+    """The chart for one MilestoneTrend, ready to paint at any size."""
+
+    def __init__(self, trend: MilestoneTrend, title: str = "Milestone trend analysis", subtitle: str = ""):
+        self.trend, self.title = trend, title
+        reports = trend.reports
+        self.subtitle = subtitle or (
+            f"{len(reports)} reports, {reports[0].as_of.isoformat()} – {reports[-1].as_of.isoformat()}  ·  "
+            "x: report date, y: forecast date, same scale  ·  rising line = slipping, "
+            "falling = pulled forward") if reports else subtitle
+        self.lo, self.hi = _years(trend.axis_from), _years(trend.axis_to)
+
+    def color(self, index: int) -> QColor:
+        """The colour of line `index`."""
+        return QColor(PALETTE[index % len(PALETTE)])
+
+    # -- geometry ---------------------------------------------------------------------------
+    def plot_rect(self, width: float, height: float) -> QRectF:
+        """The square plot area: one time scale on both axes."""
+        top = MARGIN + 62
+        side = min(height - top - AXIS_BOTTOM - MARGIN, width - 2 * MARGIN - AXIS_LEFT)
+        return QRectF(MARGIN + AXIS_LEFT, top, max(side, 50.0), max(side, 50.0))
+
+    def _point(self, rect: QRectF, x: date | float, y: date | float) -> QPointF:
+        fx = (_years(x) if isinstance(x, date) else x) - self.lo
+        fy = (_years(y) if isinstance(y, date) else y) - self.lo
+        span = self.hi - self.lo
+        return QPointF(rect.left() + rect.width() * fx / span, rect.bottom() - rect.height() * fy / span)
+
+    # -- painting ---------------------------------------------------------------------------
+    def paint(self, p: QPainter, width: float, height: float) -> None:
+        """Paint the whole chart into a logical width × height."""
+        p.fillRect(QRectF(0, 0, width, height), QColor("white"))
+        p.setRenderHint(QPainter.Antialiasing, True)
+        p.setRenderHint(QPainter.TextAntialiasing, True)
+        self._paint_title(p, width)
+        rect = self.plot_rect(width, height)
+        self._paint_grid(p, rect)
+        self._paint_reports(p, rect)
+        self._paint_lines(p, rect)
+        # The legend sits in the lower-right corner, under the diagonal: forecasts there would lie
+        # before their report date, so milestones still ahead never draw there.
+        legend_h = 34 + LEGEND_ROW * len(self.trend.lines)
+        self._paint_legend(p, QRectF(rect.right() - LEGEND_W - 12, rect.bottom() - legend_h - 12, LEGEND_W, legend_h))
+
+    def _paint_title(self, p: QPainter, width: float) -> None:
+        p.setPen(TEXT)
+        p.setFont(_font(22, True))
+        p.drawText(QRectF(MARGIN, MARGIN, width - 2 * MARGIN, 30), Qt.AlignLeft | Qt.AlignVCenter, self.title)
+        p.setPen(MUTED)
+        p.setFont(_font(13))
+        p.drawText(QRectF(MARGIN, MARGIN + 30, width - 2 * MARGIN, 22), Qt.AlignLeft | Qt.AlignVCenter,
+                   self.subtitle)
+
+    def _year_step(self, rect: QRectF) -> int:
+        px_per_year = rect.width() / max(self.hi - self.lo, 1)
+        return next(s for s in (1, 2, 5, 10, 20, 50) if s * px_per_year >= 42)
+
+    def _paint_grid(self, p: QPainter, rect: QRectF) -> None:
+        past = QPolygonF([rect.bottomLeft(), rect.bottomRight(), rect.topRight()])
+        p.setPen(Qt.NoPen)
+        p.setBrush(PAST)
+        p.drawPolygon(past)  # under the diagonal the forecast lies before the report: the past
+        step = self._year_step(rect)
+        p.setFont(_font(12))
+        for year in range(int(self.lo), int(self.hi) + 1):
+            a, b = self._point(rect, float(year), float(year)), year % step == 0
+            p.setPen(QPen(GRID_MAJOR if b else GRID, 1))
+            p.drawLine(QPointF(a.x(), rect.top()), QPointF(a.x(), rect.bottom()))
+            p.drawLine(QPointF(rect.left(), a.y()), QPointF(rect.right(), a.y()))
+            if b and year < self.hi:
+                # A year's label sits in the middle of its band: "by 2035" (2035-12-31) reads 2035.
+                mid = self._point(rect, year + 0.5, year + 0.5)
+                p.setPen(TEXT)
+                p.drawText(QRectF(mid.x() - 30, rect.bottom() + 6, 60, 18), Qt.AlignHCenter | Qt.AlignTop, str(year))
+                p.drawText(QRectF(rect.left() - 58, mid.y() - 9, 50, 18), Qt.AlignRight | Qt.AlignVCenter, str(year))
+        p.setPen(QPen(MUTED, 1.4, Qt.DashLine))
+        p.drawLine(rect.bottomLeft(), rect.topRight())
+        p.setPen(QPen(GRID_MAJOR, 1))
+        p.setBrush(Qt.NoBrush)
+        p.drawRect(rect)
+        self._paint_axis_titles(p, rect)
+
+    def _paint_axis_titles(self, p: QPainter, rect: QRectF) -> None:
+        p.setPen(MUTED)
+        p.setFont(_font(13, True))
+        p.drawText(QRectF(rect.left(), rect.bottom() + 26, rect.width(), 20), Qt.AlignHCenter, "Report date")
+        p.save()
+        p.translate(rect.left() - 52, rect.center().y())
+        p.rotate(-90)
+        p.drawText(QRectF(-rect.height() / 2, -20, rect.height(), 20), Qt.AlignHCenter | Qt.AlignBottom,
+                   "Forecast date")
+        p.restore()
+        p.setFont(_font(12))
+        corner = self._point(rect, self.lo + 0.62 * (self.hi - self.lo), self.lo + 0.55 * (self.hi - self.lo))
+        p.save()
+        p.translate(corner)
+        p.rotate(-45)
+        p.drawText(QRectF(-150, -20, 300, 18), Qt.AlignHCenter, "forecast = report date (reached)")
+        p.restore()
+
+    def _paint_reports(self, p: QPainter, rect: QRectF) -> None:
+        """A tick on the x axis for each report; the current plan's date as a dashed line."""
+        for report in self.trend.reports:
+            x = self._point(rect, report.as_of, report.as_of).x()
+            if report.is_current:
+                p.setPen(QPen(QColor("#1a73e8"), 1.2, Qt.DashLine))
+                p.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
+                p.setFont(_font(11))
+                p.drawText(QRectF(x + 4, rect.top() + 2, 160, 16), Qt.AlignLeft, f"status {report.as_of.isoformat()}")
+            else:
+                p.setPen(QPen(MUTED, 1))
+                p.drawLine(QPointF(x, rect.bottom()), QPointF(x, rect.bottom() - 6))
+
+    def _paint_lines(self, p: QPainter, rect: QRectF) -> None:
+        ends = []
+        for index, line in enumerate(self.trend.lines):
+            if not line.points:
+                continue
+            color = self.color(index)
+            pts = [self._point(rect, x, y) for x, y in line.points]
+            path = QPainterPath(pts[0])
+            for pt in pts[1:]:
+                path.lineTo(pt)
+            p.setPen(QPen(color, 2.4, Qt.SolidLine, Qt.RoundCap, Qt.RoundJoin))
+            p.setBrush(Qt.NoBrush)
+            p.drawPath(path)
+            p.setPen(QPen(QColor("white"), 1))
+            p.setBrush(color)
+            for pt in pts:
+                p.drawEllipse(pt, 2.8, 2.8)
+            p.drawEllipse(pts[-1], 5.0, 5.0)
+            ends.append([pts[-1].y(), pts[-1].x(), line.name, color])
+        self._paint_end_labels(p, ends, rect)
+
+    def _paint_end_labels(self, p: QPainter, ends: list, rect: QRectF) -> None:
+        """Each line's name right of its last point, nudged apart so none overlap."""
+        p.setFont(_font(12, True))
+        gap = QFontMetricsF(p.font()).height() + 1
+        ends.sort(key=lambda e: e[0])
+        for k in range(1, len(ends)):
+            ends[k][0] = max(ends[k][0], ends[k - 1][0] + gap)
+        for y, x, name, color in ends:
+            p.setPen(color)
+            p.drawText(QRectF(x + 10, y - gap / 2, rect.right() - x - 12, gap), Qt.AlignLeft | Qt.AlignVCenter,
+                       name)
+
+    def _paint_legend(self, p: QPainter, box: QRectF) -> None:
+        p.setPen(QPen(GRID_MAJOR, 1))
+        p.setBrush(QColor(255, 255, 255, 235))
+        p.drawRoundedRect(box, 6, 6)
+        origin, width = QPointF(box.left() + 12, box.top() + 8), box.width() - 24
+        p.setPen(TEXT)
+        p.setFont(_font(14, True))
+        p.drawText(QRectF(origin.x(), origin.y(), width, 22), Qt.AlignLeft | Qt.AlignVCenter, "Milestones")
+        y = origin.y() + 30
+        for index, line in enumerate(self.trend.lines):
+            color = self.color(index)
+            p.setPen(QPen(color, 3))
+            p.drawLine(QPointF(origin.x(), y + 9), QPointF(origin.x() + 22, y + 9))
+            p.setPen(TEXT)
+            p.setFont(_font(13, True))
+            p.drawText(QRectF(origin.x() + 30, y, width - 30, 18), Qt.AlignLeft | Qt.AlignVCenter, line.name)
+            p.setPen(MUTED)
+            p.setFont(_font(12))
+            p.drawText(QRectF(origin.x() + 30, y + 17, width - 30, 17), Qt.AlignLeft | Qt.AlignVCenter,
+                       self._legend_detail(line))
+            y += LEGEND_ROW
+
+    @staticmethod
+    def _legend_detail(line) -> str:
+        if not line.points:
+            return "not in any report"
+        first, last = line.points[0][1], line.points[-1][1]
+        return f"{line.forecast_text(first)} → {line.forecast_text(last)}  ({_slip_text(line.total_slip_days)})"
+
+    # -- writers ----------------------------------------------------------------------------
+    def write(self, path: Path, width: int | None = None) -> None:
+        """PNG (at `width` pixels), SVG or PDF by the file's suffix."""
+        suffix = path.suffix.lower()
+        if suffix == ".png":
+            self._write_png(path, width or 2 * int(LOGICAL_SIZE[0]))
+        elif suffix == ".svg":
+            self._write_svg(path)
+        elif suffix == ".pdf":
+            self._write_pdf(path)
+        else:
+            raise PlannerError("export.failed", f"'{path.name}': choose a .png, .svg or .pdf file name", [str(path)])
+
+    def _write_png(self, path: Path, px_w: int) -> None:
+        if not 400 <= px_w <= 20000:
+            raise PlannerError("export.failed", "choose an image width between 400 and 20,000 pixels")
+        zoom = px_w / LOGICAL_SIZE[0]
+        image = QImage(px_w, int(round(LOGICAL_SIZE[1] * zoom)), QImage.Format_ARGB32_Premultiplied)
+        image.fill(QColor("white"))
+        p = QPainter(image)
+        p.scale(zoom, zoom)
+        self.paint(p, *LOGICAL_SIZE)
+        p.end()
+        if not image.save(str(path), "PNG"):
+            raise OSError(f"the PNG writer failed for {path}")
+
+    def _write_svg(self, path: Path) -> None:
+        from PySide6.QtSvg import QSvgGenerator
+
+        generator = QSvgGenerator()
+        generator.setFileName(str(path))
+        generator.setSize(QSize(int(LOGICAL_SIZE[0]), int(LOGICAL_SIZE[1])))
+        generator.setViewBox(QRectF(0, 0, *LOGICAL_SIZE))
+        generator.setTitle(self.title)
+        p = QPainter(generator)
+        self.paint(p, *LOGICAL_SIZE)
+        p.end()
+
+    def _write_pdf(self, path: Path) -> None:
+        from PySide6.QtCore import QMarginsF
+        from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
+
+        writer = QPdfWriter(str(path))
+        writer.setPageLayout(QPageLayout(QPageSize(QPageSize.A4), QPageLayout.Landscape, QMarginsF(0, 0, 0, 0)))
+        writer.setResolution(300)
+        writer.setTitle(self.title)
+        p = QPainter(writer)
+        if not p.isActive():
+            raise OSError(f"the PDF writer could not open {path}")
+        zoom = writer.width() / LOGICAL_SIZE[0]
+        p.scale(zoom, zoom)
+        self.paint(p, LOGICAL_SIZE[0], writer.height() / zoom)
+        p.end()
+
+
+def export_mta(trend: MilestoneTrend, path, *, width: int | None = None, title: str | None = None) -> Path:
+    """Write the MTA chart to a .png/.svg/.pdf file (headless-capable); returns the path."""
+    import os
+
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    _app = QGuiApplication.instance() or QGuiApplication([])  # fonts need an application
+    path = Path(path)
+    try:
+        MtaPicture(trend, title or "Milestone trend analysis").write(path, width)
+    except OSError as error:
+        raise PlannerError("export.failed", f"'{path}' could not be written: {error}", [str(path)]) from None
+    return path
+
+
+class MtaChartWidget(QWidget):
+    """The MTA chart on screen; `set_trend` replaces what it shows."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.trend: MilestoneTrend | None = None
+        self.title = "Milestone trend analysis"
+        self.setMinimumSize(480, 320)
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+
+    def set_trend(self, trend: MilestoneTrend | None, title: str | None = None) -> None:
+        """Show this trend (None: an empty chart with a hint)."""
+        self.trend = trend
+        self.title = title or self.title
+        self.update()
+
+    def paintEvent(self, _event) -> None:
+        p = QPainter(self)
+        if self.trend is None or not self.trend.reports:
+            p.fillRect(self.rect(), QColor("white"))
+            p.setPen(MUTED)
+            p.drawText(self.rect(), Qt.AlignCenter, "No baselines to show: capture one (Analysis → Baselines)")
+        else:
+            zoom = min(self.width() / LOGICAL_SIZE[0], self.height() / LOGICAL_SIZE[1])
+            p.fillRect(self.rect(), QColor("white"))
+            p.scale(zoom, zoom)
+            MtaPicture(self.trend, self.title).paint(p, self.width() / zoom, self.height() / zoom)
+        p.end()
