@@ -1,0 +1,157 @@
+"""Excel (.xlsx) export: a formatted task table with the schedule, a baseline and the variance.
+
+Sheet "Tasks": one row per task in WBS order, names indented by outline level, summaries bold,
+critical tasks highlighted, the header frozen (with the WBS/key/name columns), real Excel dates
+(yyyy-mm-dd). Finish dates are the last day of work (the plan's exclusive finish minus one day; a
+milestone finishes on its start), as MS Project shows them. Baseline columns compare with the
+baseline named by `baseline=` (default: the most recently captured); variance is in days,
+positive = later than the baseline. Sheets "Links" and "Plan" list dependencies and plan facts.
+Text from the plan is always written as text, never as a formula (a task named "=HYPERLINK(...)"
+from a partner must not run in someone's spreadsheet).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from ..domain import Baseline, PlannerError, Project
+
+HEADER_FILL = PatternFill("solid", fgColor="1F3864")
+CRITICAL_FILL = PatternFill("solid", fgColor="F8CBAD")
+DATE_FORMAT = "yyyy-mm-dd"
+COLUMNS = [  # (title, width)
+    ("WBS", 9), ("Key", 16), ("Task", 46), ("Kind", 13), ("Owner", 10), ("Classification", 13),
+    ("Duration (d)", 11), ("Start", 12), ("Finish", 12), ("Late start", 12), ("Late finish", 12),
+    ("Total float (d)", 13), ("Free float (d)", 12), ("Critical", 9), ("Baseline start", 14),
+    ("Baseline finish", 14), ("Start variance (d)", 16), ("Finish variance (d)", 17), ("Deadline", 12),
+    ("% complete", 11), ("Notes", 50),
+]
+DATE_COLUMNS = {"Start", "Finish", "Late start", "Late finish", "Baseline start", "Baseline finish", "Deadline"}
+
+
+def last_day(start: date, finish: date) -> date:
+    """The inclusive last day of `[start, finish)` (a milestone's is its start)."""
+    return finish - timedelta(days=1) if finish > start else finish
+
+
+def safe_text(value: str) -> str:
+    """Text Excel can hold: control characters removed (openpyxl refuses them)."""
+    return ILLEGAL_CHARACTERS_RE.sub("", value or "")
+
+
+def _chosen_baseline(project: Project, name: str | None) -> Baseline | None:
+    if name:
+        return project.baseline(name)
+    return project.baselines[-1] if project.baselines else None
+
+
+def _outline_numbers(project: Project) -> dict[str, str]:
+    numbers, counters = {}, []
+    for task, depth in project.walk():
+        del counters[depth + 1:]
+        counters[depth:depth + 1] = [counters[depth] + 1] if len(counters) > depth else [1]
+        numbers[task.id] = ".".join(map(str, counters))
+    return numbers
+
+
+def _shown_deadline(task):
+    """A deadline as the last day allowed (it is stored as an exclusive finish, like all finishes)."""
+    if task.deadline is None:
+        return None
+    return task.deadline if task.is_milestone else task.deadline - timedelta(days=1)
+
+
+def _row(project: Project, task, number: str, dates, baseline: Baseline | None) -> list:
+    owner = project.participants.get(task.owner_id) if task.owner_id else None
+    entry = baseline.entries.get(task.id) if baseline else None
+    row = [number, task.key, task.name, task.kind.value, owner.key if owner else "", task.classification.value,
+           (dates.early_finish - dates.early_start).days, dates.early_start,
+           last_day(dates.early_start, dates.early_finish), dates.late_start,
+           last_day(dates.late_start, dates.late_finish), dates.total_float, dates.free_float,
+           "yes" if dates.critical else "", entry[0] if entry else None,
+           last_day(*entry) if entry else None,
+           (dates.early_start - entry[0]).days if entry else None,
+           (dates.early_finish - entry[1]).days if entry else None,
+           _shown_deadline(task),
+           task.percent_complete, task.notes]
+    return row
+
+
+def _write_cell(sheet, row: int, column: int, value):
+    cell = sheet.cell(row=row, column=column)
+    if isinstance(value, str):
+        cell.value = safe_text(value)
+        cell.data_type = "s"  # never a formula, whatever the text starts with
+    else:
+        cell.value = value
+    return cell
+
+
+def _task_sheet(sheet, project: Project, schedule, baseline: Baseline | None) -> None:
+    sheet.title = "Tasks"
+    for column, (title, width) in enumerate(COLUMNS, start=1):
+        cell = _write_cell(sheet, 1, column, title)
+        cell.font, cell.fill = Font(bold=True, color="FFFFFF"), HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    numbers, summaries = _outline_numbers(project), project.summary_ids()
+    for row, (task, depth) in enumerate(project.walk(), start=2):
+        values = _row(project, task, numbers[task.id], schedule.tasks[task.id], baseline)
+        critical = schedule.tasks[task.id].critical
+        for column, ((title, _), value) in enumerate(zip(COLUMNS, values), start=1):
+            cell = _write_cell(sheet, row, column, value)
+            if title in DATE_COLUMNS:
+                cell.number_format = DATE_FORMAT
+            if critical:
+                cell.fill = CRITICAL_FILL
+            if task.id in summaries:
+                cell.font = Font(bold=True)
+        sheet.cell(row=row, column=3).alignment = Alignment(indent=depth)
+    sheet.freeze_panes = "D2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{max(sheet.max_row, 1)}"
+
+
+def _simple_sheet(sheet, header: list[str], rows: list[list], widths: list[int]) -> None:
+    for column, (title, width) in enumerate(zip(header, widths), start=1):
+        _write_cell(sheet, 1, column, title).font = Font(bold=True)
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    for row, values in enumerate(rows, start=2):
+        for column, value in enumerate(values, start=1):
+            cell = _write_cell(sheet, row, column, value)
+            if isinstance(value, date):
+                cell.number_format = DATE_FORMAT
+    sheet.freeze_panes = "A2"
+
+
+def _links_sheet(sheet, project: Project) -> None:
+    key = {t.id: t.key for t in project.tasks.values()}
+    rows = sorted([key.get(k.pred_id, "?"), key.get(k.succ_id, "?"), k.type.value, k.lag] for k in project.links.values())
+    _simple_sheet(sheet, ["Predecessor", "Successor", "Type", "Lag (d)"], rows, [18, 18, 8, 9])
+
+
+def _plan_sheet(sheet, project: Project, baseline: Baseline | None) -> None:
+    rows = [["Plan", project.name], ["Start", project.start], ["Status date", project.status_date],
+            ["Author", project.author], ["Compared with baseline", baseline.name if baseline else "(none)"]]
+    rows += [[f"Baseline: {b.name}", b.as_of] for b in project.baselines]
+    _simple_sheet(sheet, ["Item", "Value"], rows, [28, 60])
+
+
+def write(project: Project, path: str | Path, *, baseline: str | None = None, **_opts) -> list[str]:
+    """Write the workbook to `path`; returns warnings (e.g. no baseline to compare with)."""
+    from ..engine.cpm import schedule
+    chosen = _chosen_baseline(project, baseline)
+    workbook = Workbook()
+    _task_sheet(workbook.active, project, schedule(project), chosen)
+    _links_sheet(workbook.create_sheet("Links"), project)
+    _plan_sheet(workbook.create_sheet("Plan"), project, chosen)
+    try:
+        workbook.save(path)
+    except OSError as exc:
+        raise PlannerError("export.failed", f"could not write '{path}': {exc.strerror}", [str(path)]) from None
+    return [] if chosen or not project.baselines else ["no baseline chosen; baseline columns are empty"]

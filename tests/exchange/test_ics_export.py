@@ -1,0 +1,46 @@
+"""iCalendar export: milestones as all-day events with stable UIDs, precision and source."""
+
+from datetime import date
+
+from icalendar import Calendar
+
+from ilrs_planner.domain import Classification, Link, LinkType, Precision, Project, Task, TaskKind
+from ilrs_planner.exchange.formats import write_plan
+
+
+def _plan():
+    plan = Project(name="ILRS milestones", start=date(2030, 1, 1))
+    plan.add_task(Task("CE8", "Chang'e 8", 30, TaskKind.MISSION, id="t-ce8"))
+    plan.add_task(Task("BASIC", "Basic station complete", 0, TaskKind.MILESTONE, id="t-basic", position=1,
+                       precision=Precision.YEAR, source_url="https://example.org/basic", notes="by 2035",
+                       classification=Classification.PARTNERS))
+    plan.add_link(Link("t-ce8", "t-basic", LinkType.FS, 5))
+    return plan
+
+
+def _events(path):
+    return [c for c in Calendar.from_ical(path.read_bytes()).walk() if c.name == "VEVENT"]
+
+
+def test_milestones_become_all_day_events(tmp_path):
+    write_plan(_plan(), tmp_path / "m.ics")
+    [event] = _events(tmp_path / "m.ics")
+    assert str(event["uid"]) == "t-basic@ilrs-planner"
+    assert event.decoded("dtstart") == date(2030, 2, 5)  # 30 days + 5 days lag from Jan 1
+    assert event.decoded("dtend") == date(2030, 2, 6)
+    description = str(event["description"])
+    assert "Key: BASIC" in description and "precision: year" in description and "https://example.org/basic" in description
+    assert str(event["class"]) == "PRIVATE"
+
+
+def test_uids_are_stable_across_exports_and_missions_are_optional(tmp_path):
+    from ilrs_planner.exchange.ics import write
+    plan = _plan()
+    write(plan, tmp_path / "a.ics")
+    plan.tasks["t-ce8"].duration = 40
+    write(plan, tmp_path / "b.ics", missions=True)
+    first = {str(e["uid"]) for e in _events(tmp_path / "a.ics")}
+    second = {str(e["uid"]): e for e in _events(tmp_path / "b.ics")}
+    assert first <= set(second)
+    mission = second["t-ce8@ilrs-planner"]
+    assert (mission.decoded("dtstart"), mission.decoded("dtend")) == (date(2030, 1, 1), date(2030, 2, 10))
