@@ -88,6 +88,9 @@ def build_reference_project() -> Project:
     plan, specs, baseline_names = load_roadmap()
     summaries = {spec.parent for spec in specs if spec.parent}
     tasks = {spec.key: task_from_spec(spec, spec.key in summaries) for spec in specs}
+    if len(tasks) != len(specs):
+        twice = sorted({s.key for s in specs if sum(o.key == s.key for o in specs) > 1})
+        raise PlannerError("task.duplicate_key", f"roadmap.toml repeats the task key '{twice[0]}'", twice)
     participants = load_participants()
     _place(tasks, specs, {p.key: p.id for p in participants})
     project = Project(name=plan["name"], start=plan["start"], status_date=plan["status_date"],

@@ -173,3 +173,18 @@ def test_a_typo_in_the_roadmap_names_the_task(monkeypatch, field, value, code):
         build_reference_project()
     assert raised.value.code == code
     assert "change-8" in raised.value.message
+
+
+def test_a_repeated_key_in_the_roadmap_is_refused(monkeypatch):
+    original = roadmap.read_data_toml
+
+    def repeated(name):
+        data = original(name)
+        if name == roadmap.ROADMAP_FILE:
+            data["task"].append(dict(next(e for e in data["task"] if e["key"] == "luna-26")))
+        return data
+
+    monkeypatch.setattr(roadmap, "read_data_toml", repeated)
+    with pytest.raises(PlannerError) as raised:
+        build_reference_project()
+    assert raised.value.code == "task.duplicate_key" and "luna-26" in raised.value.message
