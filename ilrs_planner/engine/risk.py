@@ -26,6 +26,7 @@ __all__ = ["DEFAULT_SPREAD", "Driver", "RiskCancelled", "RiskResult", "run_risk"
 
 PERCENTILES = (10, 50, 80, 90)
 MAX_ITERATIONS = 1_000_000
+MIN_CORRELATION = 0.05  # weaker rank correlations are sampling noise at any useful iteration count
 DEFAULT_BLOCK = 2048  # iterations per block: rows stay in cache, progress is reported per block
 
 
@@ -141,7 +142,7 @@ class RiskResult:
             return []
         target = self.finish_samples(task_id)
         corr = rank_correlation(self._durations[rows], target)
-        picked = [k for k in np.argsort(-np.abs(corr)) if abs(corr[k]) > 0.01][:top]
+        picked = [k for k in np.argsort(-np.abs(corr)) if abs(corr[k]) >= MIN_CORRELATION][:top]
         return [self._driver(int(rows[k]), float(corr[k]), target) for k in picked]
 
     def _driver(self, row: int, corr: float, target: np.ndarray) -> Driver:
@@ -197,4 +198,5 @@ class RiskResult:
         task = self._tasks[task_id]
         pct = self.percentiles(task_id)
         return {"key": task.key, "name": task.name, **{f"p{p}": d.isoformat() for p, d in pct.items()},
-                "criticality": round(self.criticality[task_id], 4)}
+                "criticality": round(self.criticality[task_id], 4),
+                "history": bool(task.actual_start or task.actual_finish)}

@@ -1,0 +1,69 @@
+"""`ilrs-planner mta PLAN.db -o mta.png`: the milestone trend analysis chart (or its data)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+
+from ..domain import PlannerError, parse_iso_date
+
+
+def register(subparsers) -> None:
+    """Add the `mta` sub-command."""
+    parser = subparsers.add_parser(
+        "mta", help="milestone trend analysis: chart (.png/.svg/.pdf) or data of how forecasts moved",
+        description="Milestone trend analysis: for each chosen milestone, its forecast date at every baseline "
+        "('as of' date) and in the current plan (at its status date). Rising lines = slipping. On the ILRS "
+        "roadmap the default milestones are the basic and extended station, Chang'e 7 and 8, Luna-26/27, the "
+        "crewed landing and the power plant; elsewhere the plan's first milestones.")
+    parser.add_argument("plan", metavar="PLAN.db", help="the plan file")
+    parser.add_argument("-o", "--output", metavar="OUT.png", help="write the chart (.png, .svg or .pdf)")
+    parser.add_argument("--milestones", metavar="KEY,KEY", help="task keys to show, comma-separated")
+    parser.add_argument("--width", type=int, metavar="PX", help="PNG width in pixels (default 2400)")
+    parser.add_argument("--title", help="the chart's title")
+    parser.add_argument("--report-date", type=parse_iso_date, metavar="YYYY-MM-DD",
+                        help="date of the current plan's report (default: its status date, else today)")
+    parser.add_argument("--json", action="store_true", help="print the trend data as JSON")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the trend (table or JSON) and write the chart if asked."""
+    from ..engine.cpm import schedule
+    from ..engine.mta import milestone_trend
+    from .render import load_plan
+
+    project = load_plan(args.plan)
+    keys = [k.strip() for k in args.milestones.split(",") if k.strip()] if args.milestones else None
+    report = args.report_date or project.status_date or date.today()
+    trend = milestone_trend(project, schedule(project), keys, report)
+    if args.output:
+        _write_chart(trend, args, project.name)
+    if args.json:
+        print(json.dumps(trend.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        _print_summary(trend)
+    if args.output:
+        print(f"Wrote {args.output}")
+    return 0
+
+
+def _write_chart(trend, args, plan_name: str) -> None:
+    try:
+        from ..qt.analysis.mta_chart import export_mta
+    except ImportError as exc:
+        raise PlannerError("export.failed", f"the chart needs the desktop components (Qt): {exc}") from None
+    export_mta(trend, args.output, width=args.width, title=args.title or f"Milestone trend analysis — {plan_name}")
+
+
+def _print_summary(trend) -> None:
+    print(f"{len(trend.reports)} reports, {trend.reports[0].as_of} to {trend.reports[-1].as_of}")
+    width = max((len(line.key) for line in trend.lines), default=3)
+    for line in trend.lines:
+        if not line.points:
+            print(f"{line.key.ljust(width)}  not in any report")
+            continue
+        first, last = line.points[0][1], line.points[-1][1]
+        print(f"{line.key.ljust(width)}  {line.forecast_text(first):>10} -> {line.forecast_text(last):<10}"
+              f"  {line.total_slip_days:+d} days over {len(line.points)} reports")

@@ -1,0 +1,83 @@
+"""`ilrs-planner risk PLAN.db --iterations 10000 --seed 1`: Monte Carlo schedule risk."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from ..domain import PlannerError, parse_fuzzy_date
+
+
+def register(subparsers) -> None:
+    """Add the `risk` sub-command."""
+    parser = subparsers.add_parser(
+        "risk", help="Monte Carlo schedule risk: P10-P90 dates, chance of a date, criticality, drivers",
+        description="Simulate the plan many times with uncertain durations: a task's three-point estimate "
+        "(optimistic/most likely/pessimistic) or, without one, a default spread by kind (missions -10%%/+60%%, "
+        "infrastructure -10%%/+40%%, phases -5%%/+30%%, other tasks -10%%/+30%%, agreements -5%%/+15%%). "
+        "Actual dates are certain. Finish dates are exclusive for tasks; a milestone's is its date.")
+    parser.add_argument("plan", metavar="PLAN.db", help="the plan file")
+    parser.add_argument("--iterations", type=int, default=10_000, metavar="N", help="runs (default 10000)")
+    parser.add_argument("--seed", type=int, metavar="N", help="random seed: the same seed gives the same result")
+    parser.add_argument("--distribution", choices=("triangular", "pert"), default="triangular",
+                        help="duration distribution (default triangular)")
+    parser.add_argument("--milestone", metavar="KEY", help="show the chance of --target-date and the top drivers")
+    parser.add_argument("--target-date", type=_by_date, metavar="DATE",
+                        help="for --milestone: the date to meet (2035 means by 2035-12-31)")
+    parser.add_argument("--top", type=int, default=10, metavar="N", help="how many drivers to show (default 10)")
+    parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the simulation and print the milestones' percentiles (and the chosen milestone's drivers)."""
+    from ..engine.risk import run_risk
+    from .render import load_plan
+
+    if args.target_date and not args.milestone:
+        raise PlannerError("cli.usage", "--target-date needs --milestone KEY")
+    project = load_plan(args.plan)
+    chosen = project.task_by_key(args.milestone).id if args.milestone else None
+    result = run_risk(project, args.iterations, args.seed, args.distribution)
+    data = result.summary_dict(chosen, args.target_date, args.top)
+    if args.json:
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return 0
+    _print_milestones(data)
+    if chosen:
+        _print_chosen(data["milestone"])
+    return 0
+
+
+def _by_date(text: str):
+    return parse_fuzzy_date(text, end=True)[0]
+
+
+def _print_milestones(data: dict) -> None:
+    seed = "no seed" if data["seed"] is None else f"seed {data['seed']}"
+    print(f"{data['iterations']:,} iterations, {data['distribution']}, {seed}")
+    ahead = [m for m in data["milestones"] if not m["history"]]
+    rows = [(m["key"], m["p10"], m["p50"], m["p80"], m["p90"], f"{m['criticality']:.0%}") for m in ahead]
+    _table(("Milestone", "P10", "P50", "P80", "P90", "Critical"), rows)
+    if len(ahead) < len(data["milestones"]):
+        print(f"({len(data['milestones']) - len(ahead)} milestones already reached are not shown; --json lists all)")
+
+
+def _print_chosen(chosen: dict) -> None:
+    print()
+    print(f"{chosen['key']}: P50 {chosen['p50']}, P80 {chosen['p80']}")
+    if "probability" in chosen:
+        print(f"Chance of meeting {chosen['target_date']}: {chosen['probability']:.0%}")
+    if chosen["drivers"]:
+        print("Top drivers (rank correlation of duration with the milestone's date):")
+        rows = [(d["key"], f"{d['correlation']:+.2f}", f"{d['criticality']:.0%}", d["finish_if_short"],
+                 d["finish_if_long"]) for d in chosen["drivers"]]
+        _table(("Task", "Corr", "Critical", "If short", "If long"), rows)
+    else:
+        print("No uncertain task drives this milestone (its date is fixed or certain).")
+
+
+def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    widths = [max(len(str(c)) for c in column) for column in zip(header, *rows)]
+    for cells in [header, *rows]:
+        print("  ".join(str(c).ljust(w) for c, w in zip(cells, widths)).rstrip())
