@@ -1,0 +1,144 @@
+"""What-if: "task X slips by N days" or "task X finishes on date D", scheduled on a copy.
+
+The scenario is one edit of X's own inputs, so the answer is exactly what the plan would say if
+that edit were made (and `commands.whatif.ApplyWhatIf` makes it as one undoable step):
+- slip by N days: X starts N days later than now (a start-no-earlier-than constraint on its new
+  start); a task already under way keeps its actual start and takes N more days instead;
+- finish on D: X must finish on D (a must-finish-on constraint; a task under way gets the
+  duration that ends on D). Finish dates are exclusive, as everywhere in the plan.
+A finished task is history and cannot slip. Nothing here changes the plan it is given.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..domain import ConstraintType, PlannerError, Project
+from .cpm import schedule as cpm_schedule
+from .mta import DEFAULT_MILESTONES
+from .schedule import Schedule
+
+
+@dataclass(frozen=True, slots=True)
+class Move:
+    """One task whose dates change in the scenario (deltas in days, later = positive)."""
+
+    task_id: str
+    key: str
+    name: str
+    is_key_milestone: bool
+    old_start: date
+    new_start: date
+    old_finish: date
+    new_finish: date
+
+    @property
+    def start_delta(self) -> int:
+        return (self.new_start - self.old_start).days
+
+    @property
+    def finish_delta(self) -> int:
+        return (self.new_finish - self.old_finish).days
+
+
+@dataclass(frozen=True, slots=True)
+class WhatIf:
+    """The scenario's edit (task fields), a sentence saying it, and everything that moves."""
+
+    task_id: str
+    fields: dict
+    description: str
+    moves: tuple[Move, ...]
+    old_project_finish: date
+    new_project_finish: date
+
+    def key_milestones(self) -> list[Move]:
+        """The moves of milestones and headline items, largest first."""
+        return sorted((m for m in self.moves if m.is_key_milestone), key=lambda m: -abs(m.finish_delta))
+
+    def to_dict(self) -> dict:
+        """JSON-ready form with ISO dates."""
+        return {
+            "scenario": self.description, "fields": {k: _plain(v) for k, v in self.fields.items()},
+            "project_finish": [self.old_project_finish.isoformat(), self.new_project_finish.isoformat()],
+            "moves": [{"key": m.key, "name": m.name, "key_milestone": m.is_key_milestone,
+                       "start_delta_days": m.start_delta, "finish_delta_days": m.finish_delta,
+                       "old_finish": m.old_finish.isoformat(), "new_finish": m.new_finish.isoformat()}
+                      for m in self.moves],
+        }
+
+
+def _plain(value):
+    return value.isoformat() if isinstance(value, date) else str(value) if value is not None else None
+
+
+def scenario_fields(project: Project, schedule: Schedule, task_id: str, *, slip_days: int | None = None,
+                    finish_on: date | None = None) -> tuple[dict, str]:
+    """The edit of X's fields that realises the scenario, and a sentence saying what it is."""
+    if (slip_days is None) == (finish_on is None):
+        raise PlannerError("task.bad_value", "a what-if needs either a slip in days or a finish date")
+    if task_id not in project.tasks:
+        raise PlannerError("task.unknown", f"no task {task_id} in the plan", [task_id])
+    task = project.tasks[task_id]
+    if task.actual_finish is not None:
+        raise PlannerError("task.bad_value", f"'{task.key}' finished on {task.actual_finish}; history cannot slip",
+                           [task_id])
+    if project.is_summary(task_id):
+        raise PlannerError("task.bad_value", f"'{task.key}' is a summary; try the what-if on one of its tasks",
+                           [task_id])
+    dates = schedule.tasks[task_id]
+    if slip_days is not None:
+        return _slip(task, dates, slip_days)
+    return _finish_on(task, dates, finish_on)
+
+
+def _slip(task, dates, days: int) -> tuple[dict, str]:
+    if task.actual_start is not None:  # under way: its start is history, its end moves
+        fields = {"duration": max(task.duration + days, 0)}
+        return fields, f"'{task.key}' takes {days:+d} days (under way since {task.actual_start})"
+    new_start = dates.early_start + timedelta(days=days)
+    fields = {"constraint": ConstraintType.SNET, "constraint_date": new_start}
+    return fields, f"'{task.key}' slips by {days:+d} days (starts no earlier than {new_start})"
+
+
+def _finish_on(task, dates, day: date) -> tuple[dict, str]:
+    if task.actual_start is not None:
+        if day < task.actual_start:
+            raise PlannerError("task.bad_value", f"'{task.key}' started on {task.actual_start}; it cannot finish "
+                               f"on {day}", [task.id])
+        return {"duration": (day - task.actual_start).days}, f"'{task.key}' finishes on {day} (under way)"
+    fields = {"constraint": ConstraintType.MFO, "constraint_date": day}
+    return fields, f"'{task.key}' finishes on {day} (must finish on)"
+
+
+def scenario_project(project: Project, task_id: str, fields: dict) -> Project:
+    """A copy of the plan with only task X edited; the original and its tasks are not touched."""
+    tasks = dict(project.tasks)
+    tasks[task_id] = dataclasses.replace(project.tasks[task_id], **fields)
+    return dataclasses.replace(project, tasks=tasks, baselines=list(project.baselines))
+
+
+def what_if(project: Project, task_id: str, *, slip_days: int | None = None, finish_on: date | None = None,
+            schedule: Schedule | None = None) -> WhatIf:
+    """Schedule the scenario on a copy and list every task that moves, key milestones marked."""
+    before = schedule or cpm_schedule(project)
+    fields, text = scenario_fields(project, before, task_id, slip_days=slip_days, finish_on=finish_on)
+    after = cpm_schedule(scenario_project(project, task_id, fields))
+    key_ids = _key_milestone_ids(project)
+    moves = []
+    for task, _depth in project.walk():
+        old, new = before.tasks[task.id], after.tasks[task.id]
+        if (old.early_start, old.early_finish) != (new.early_start, new.early_finish):
+            moves.append(Move(task.id, task.key, task.name, task.id in key_ids, old.early_start,
+                              new.early_start, old.early_finish, new.early_finish))
+    return WhatIf(task_id, fields, text, tuple(moves), before.project_finish, after.project_finish)
+
+
+def _key_milestone_ids(project: Project) -> set[str]:
+    """Leaf milestones and the roadmap's headline items."""
+    summaries = project.summary_ids()
+    headline = set(DEFAULT_MILESTONES)
+    return {t.id for t in project.tasks.values()
+            if (t.is_milestone and t.id not in summaries) or t.key in headline}

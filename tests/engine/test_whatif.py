@@ -1,0 +1,92 @@
+"""What-if scenarios: what moves and by how much, on a copy; applied as one undoable command."""
+
+from __future__ import annotations
+
+import copy
+from datetime import date, timedelta
+
+import pytest
+
+from ilrs_planner.commands.whatif import ApplyWhatIf
+from ilrs_planner.domain import ConstraintType, Link, PlannerError, Project, Task, TaskKind
+from ilrs_planner.engine.cpm import schedule
+from ilrs_planner.engine.whatif import what_if
+
+D = date
+
+
+def _plan() -> Project:
+    """lander (30 d) -> base (milestone) ; rover (10 d) -> base with 60 days of float; other alone."""
+    project = Project("What-if", D(2030, 1, 1))
+    for key, dur, kind in [("lander", 30, TaskKind.MISSION), ("rover", 10, TaskKind.MISSION),
+                           ("base", 0, TaskKind.MILESTONE), ("other", 5, TaskKind.TASK)]:
+        project.add_task(Task(key, key.title(), dur, kind, id=key, position=len(project.tasks)))
+    project.add_link(Link("lander", "base"))
+    project.add_link(Link("rover", "base", lag=-40))  # rover may finish 40 days later than the lander
+    return project
+
+
+def test_slip_moves_the_task_and_what_depends_on_it_by_hand_computed_days():
+    project = _plan()
+    original = copy.deepcopy(project)
+    result = what_if(project, "lander", slip_days=15)
+    moved = {m.key: (m.start_delta, m.finish_delta) for m in result.moves}
+    assert moved == {"lander": (15, 15), "base": (15, 15)}  # rover and other do not move
+    assert [m.key for m in result.key_milestones()] == ["base"]
+    assert result.new_project_finish - result.old_project_finish == timedelta(days=15)
+    assert project == original  # the plan itself is untouched
+
+
+def test_float_absorbs_a_small_slip_of_a_non_critical_task():
+    project = _plan()
+    # rover finishes 2030-01-11; base needs rover.EF - 40 <= 2030-01-31: 60 days of slack.
+    assert [m.key for m in what_if(project, "rover", slip_days=60).moves] == ["rover"]
+    moved = {m.key: m.finish_delta for m in what_if(project, "rover", slip_days=70).moves}
+    assert moved == {"rover": 70, "base": 10}
+
+
+def test_finish_on_a_date_fixes_the_finish():
+    project = _plan()
+    result = what_if(project, "lander", finish_on=D(2030, 3, 1))
+    lander = next(m for m in result.moves if m.key == "lander")
+    assert lander.new_finish == D(2030, 3, 1) and lander.new_start == D(2030, 3, 1) - timedelta(days=30)
+    assert result.fields == {"constraint": ConstraintType.MFO, "constraint_date": D(2030, 3, 1)}
+
+
+def test_a_task_under_way_keeps_its_actual_start():
+    project = _plan()
+    project.tasks["lander"].actual_start = D(2030, 1, 1)
+    result = what_if(project, "lander", slip_days=5)
+    assert result.fields == {"duration": 35}
+    assert next(m for m in result.moves if m.key == "lander").start_delta == 0
+
+
+@pytest.mark.parametrize("change, code", [
+    ({"slip_days": 5, "finish_on": D(2030, 1, 1)}, "task.bad_value"), ({}, "task.bad_value")])
+def test_a_scenario_needs_exactly_one_change(change, code):
+    with pytest.raises(PlannerError) as err:
+        what_if(_plan(), "lander", **change)
+    assert err.value.code == code
+
+
+def test_history_cannot_slip():
+    project = _plan()
+    project.tasks["lander"].actual_start, project.tasks["lander"].actual_finish = D(2030, 1, 1), D(2030, 1, 20)
+    with pytest.raises(PlannerError) as err:
+        what_if(project, "lander", slip_days=5)
+    assert err.value.code == "task.bad_value" and "history" in err.value.message
+
+
+def test_applying_the_scenario_gives_the_previewed_dates_and_undoes_in_one_step():
+    project = _plan()
+    original = copy.deepcopy(project)
+    preview = what_if(project, "lander", slip_days=15)
+    command = ApplyWhatIf(preview)
+    assert command.merge_key is None and "slips by +15 days" in command.text
+    command.apply(project)
+    applied = schedule(project)
+    for move in preview.moves:
+        assert (applied.tasks[move.task_id].early_start, applied.tasks[move.task_id].early_finish) == \
+            (move.new_start, move.new_finish)
+    command.revert(project)
+    assert project == original
