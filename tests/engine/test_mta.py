@@ -1,0 +1,74 @@
+"""Milestone trend analysis data: one point per report, forecasts as the plan states them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from ilrs_planner.data.reference import build_reference_project
+from ilrs_planner.domain import Baseline, Link, PlannerError, Project, Task, TaskKind
+from ilrs_planner.engine.cpm import schedule
+from ilrs_planner.engine.mta import DEFAULT_MILESTONES, default_milestone_keys, milestone_trend
+
+D = date
+
+
+def _plan() -> Project:
+    project = Project("MTA", D(2030, 1, 1), status_date=D(2026, 6, 1))
+    project.add_task(Task("probe", "Probe", 365, TaskKind.MISSION, id="probe", position=0))
+    project.add_task(Task("goal", "Goal", 0, TaskKind.MILESTONE, id="goal", position=1))
+    project.add_link(Link("probe", "goal"))
+    # Listed out of order on purpose: reports go by their "as of" date.
+    project.baselines.append(Baseline("late", D(2024, 1, 1), {"probe": (D(2029, 1, 1), D(2030, 1, 1)),
+                                                              "goal": (D(2030, 1, 1), D(2030, 1, 1))}))
+    project.baselines.append(Baseline("early", D(2021, 1, 1), {"probe": (D(2027, 1, 1), D(2028, 1, 1))}))
+    return project
+
+
+def test_points_follow_report_dates_and_end_at_the_status_date():
+    project = _plan()
+    trend = milestone_trend(project, schedule(project), ["probe", "goal"])
+    assert [r.as_of for r in trend.reports] == [D(2021, 1, 1), D(2024, 1, 1), D(2026, 6, 1)]
+    probe, goal = trend.lines
+    # A task is done on its last day (finish is exclusive); a milestone on its date.
+    assert probe.points == ((D(2021, 1, 1), D(2027, 12, 31)), (D(2024, 1, 1), D(2029, 12, 31)),
+                            (D(2026, 6, 1), D(2030, 12, 31)))
+    assert probe.total_slip_days == (D(2030, 12, 31) - D(2027, 12, 31)).days
+    # The goal follows the probe's exclusive finish; it was unknown in 2021.
+    assert goal.points == ((D(2024, 1, 1), D(2030, 1, 1)), (D(2026, 6, 1), D(2031, 1, 1)))
+    assert trend.axis_from == D(2021, 1, 1) and trend.axis_to.year == 2033
+
+
+def test_without_a_schedule_only_the_baselines_are_reports():
+    trend = milestone_trend(_plan(), None, ["probe"])
+    assert [r.label for r in trend.reports] == ["early", "late"]
+
+
+def test_unknown_keys_and_empty_history_are_clear_errors():
+    project = _plan()
+    with pytest.raises(PlannerError) as err:
+        milestone_trend(project, schedule(project), ["nope"])
+    assert err.value.code == "task.unknown"
+    project.baselines.clear()
+    project.status_date = None
+    with pytest.raises(PlannerError) as err:
+        milestone_trend(project, schedule(project), ["goal"])
+    assert err.value.code == "baseline.unknown"
+
+
+def test_fallback_milestones_when_the_roadmap_keys_are_absent():
+    assert default_milestone_keys(_plan()) == ["goal"]
+
+
+def test_ilrs_roadmap_shows_the_real_history():
+    project = build_reference_project()
+    assert default_milestone_keys(project) == list(DEFAULT_MILESTONES)
+    lines = {ln.key: ln for ln in milestone_trend(project, schedule(project)).lines}
+    assert set(lines) == set(DEFAULT_MILESTONES)
+    first, last = lines["ilrs-basic"].points[0][1], lines["ilrs-basic"].points[-1][1]
+    assert (first.year, last.year) == (2028, 2035)  # "by 2028" (2022) became "by 2035"
+    assert lines["luna-26"].points[-1][1].year == 2028 and lines["luna-26"].total_slip_days > 3 * 365
+    assert lines["change-7"].points[0][1].year == 2024 and lines["change-7"].points[-1][1].year == 2026
+    assert lines["crewed-landing"].total_slip_days < 0  # pulled forward to before 2030
+    assert all(len(ln.points) >= 2 for ln in lines.values())
