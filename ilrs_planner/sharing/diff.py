@@ -31,6 +31,7 @@ class ItemDiff:
     id: str
     label: str
     changes: list[FieldChange] = field(default_factory=list)
+    old_id: str = ""  # the id in plan A when it differs (matched by key)
 
 
 @dataclass(slots=True)
@@ -107,7 +108,8 @@ def _section(a: Project, b: Project, kind: str) -> SectionDiff:
         if kind == "baselines":
             diffs = [_entry_summary(a, b, d) if d[0] == "entries" else d for d in diffs]
         if diffs:
-            section.changed.append(ItemDiff(nid, label(b, new[nid]), [FieldChange(*d) for d in diffs]))
+            section.changed.append(ItemDiff(nid, label(b, new[nid]), [FieldChange(*d) for d in diffs],
+                                            oid if oid != nid else ""))
     return section
 
 

@@ -1,0 +1,162 @@
+"""File menu actions for sharing plans: Import, Export, Compare with, Merge, Export for partner."""
+
+from __future__ import annotations
+
+import os
+
+from ...domain import PlannerError
+from ...exchange.formats import read_plan, supported_extensions, write_plan
+from ...sharing.diff import diff_projects
+from ...sharing.merge import merge_projects
+from ...sharing.redact import redact_project
+from . import prompts
+
+
+class SharingActions:
+    """The sharing actions of one window; every question goes through `prompts` (replaceable in tests)."""
+
+    def __init__(self, window):
+        self.window = window
+        self.document = window.document
+        self.comparison = None  # the open comparison view, if any
+        add = window.add_action
+        self.import_ = add("open", "&Import…", "Ctrl+I", self.import_plan,
+                           "Open an MS Project XML or CSV file as a new plan")
+        self.export = add("export", "E&xport…", "Ctrl+Shift+E", self.export_plan,
+                          "Write the plan as MS Project XML, CSV, Excel or iCalendar")
+        self.compare = add("", "Compare &with…", None, self.compare_with,
+                           "Show what another plan file changes, task by task and field by field")
+        self.merge = add("", "&Merge…", None, self.merge_with,
+                         "Combine another team's edits of this plan (three-way, conflicts resolved one by one)")
+        self.partner = add("", "Export for &partner…", None, self.export_for_partner,
+                           "Write a copy holding only what a partner may see")
+        menu = window.menus["file"]
+        close = getattr(getattr(window, "files", None), "close", None)
+        actions = [self.import_, self.export, self.compare, self.merge, self.partner]
+        if close is not None and close in menu.actions():
+            menu.insertActions(close, actions)  # after Export image and its separator
+            menu.insertSeparator(close)
+        else:
+            menu.addSeparator()
+            menu.addActions(actions)
+
+    def _folder(self) -> str:
+        return os.path.dirname(self.document.path) if self.document.path else os.path.expanduser("~")
+
+    def _status(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, 8000)
+
+    # -- import / export -------------------------------------------------------------------------
+    def import_plan(self) -> bool:
+        """Read a foreign file as a new, unsaved plan; warnings list what could not be carried over."""
+        extensions = supported_extensions("read")
+        path = prompts.open_file(self.window, "Import plan", self._folder(), prompts.filters_for(extensions))
+        if not path or not prompts.discard_ok(self.window):
+            return False
+        try:
+            result = read_plan(path)
+        except PlannerError as error:
+            prompts.fail(self.window, "Could not import the file", error)
+            return False
+        self.document.replace_project(result.project, None)
+        self._status(f"Imported {os.path.basename(path)}: {len(result.project.tasks)} tasks")
+        if result.warnings:
+            prompts.inform(self.window, "Imported with notes",
+                           f"{len(result.warnings)} thing(s) in {os.path.basename(path)} could not be carried over "
+                           "exactly; see the details.", result.warnings)
+        return True
+
+    def export_plan(self) -> bool:
+        """Write the plan in the format given by the chosen file's extension."""
+        extensions = supported_extensions("write")
+        suggestion = os.path.join(self._folder(), f"{self.document.project.name}.xml")
+        path, chosen = prompts.save_file(self.window, "Export plan", suggestion, prompts.filters_for(extensions))
+        if not path:
+            return False
+        if not os.path.splitext(path)[1]:
+            path += next((e for e in extensions if prompts.EXCHANGE_FILTERS.get(e) == chosen), ".xml")
+        try:
+            warnings = write_plan(self.document.project, path)
+        except PlannerError as error:
+            prompts.fail(self.window, "Could not export the plan", error)
+            return False
+        self._status(f"Exported {path}")
+        if warnings:
+            prompts.inform(self.window, "Exported with notes", "Some things could not be written in this format.",
+                           warnings)
+        return True
+
+    # -- compare / merge ---------------------------------------------------------------------------
+    def _open_other(self, title: str) -> tuple | None:
+        from ...store import open_project
+
+        path = prompts.open_file(self.window, title, self._folder(), prompts.PLAN_FILTER)
+        if not path:
+            return None
+        try:
+            return open_project(path), path
+        except PlannerError as error:
+            prompts.fail(self.window, "Could not open the plan", error)
+            return None
+
+    def compare_with(self):
+        """Show the comparison view against another plan file and colour the affected bars."""
+        from .compare_dialog import ComparisonDialog
+
+        opened = self._open_other("Compare with plan")
+        if opened is None:
+            return None
+        other, path = opened
+        diff = diff_projects(self.document.project, other)
+        dialog = ComparisonDialog(diff, self.document.project.name, os.path.basename(path), self.window)
+        self.window.gantt.set_highlight(dialog.highlight_colours())
+        dialog.finished.connect(lambda _result: self.window.gantt.set_highlight({}))
+        self.comparison = dialog
+        dialog.show()
+        return dialog
+
+    def merge_with(self) -> bool:
+        """Three-way merge: this plan (ours) with another team's copy (theirs) of a common base."""
+        from ...commands.merge_result import ApplyMergedPlan
+
+        base = self._open_other("Merge: the common starting version (base)")
+        theirs = base and self._open_other("Merge: the other team's version (theirs)")
+        if not base or not theirs:
+            return False
+        result = merge_projects(base[0], self.document.project, theirs[0])
+        if result.conflicts:
+            choices = prompts.resolve_conflicts(self.window, result)
+            if choices is None:
+                return False
+            result = merge_projects(base[0], self.document.project, theirs[0], choices)
+        self.document.push(ApplyMergedPlan(result.project, f"Merge {os.path.basename(theirs[1])}"))
+        self._status(f"Merged {os.path.basename(theirs[1])}"
+                     + (f" ({len(result.conflicts)} conflict(s) resolved)" if result.conflicts else " cleanly"))
+        return True
+
+    # -- partner export ----------------------------------------------------------------------------
+    def export_for_partner(self) -> bool:
+        """Write a redacted copy for a partner at a chosen classification level."""
+        from ...store import save_project
+
+        level = prompts.choose_level(self.window)
+        if level is None:
+            return False
+        suggestion = os.path.join(self._folder(), f"{self.document.project.name} ({level.value}).db")
+        path, _ = prompts.save_file(self.window, "Export for partner", suggestion, prompts.PLAN_FILTER)
+        if not path:
+            return False
+        path = path if path.lower().endswith(".db") else path + ".db"
+        try:
+            if self.document.path and os.path.abspath(path) == os.path.abspath(self.document.path):
+                raise PlannerError("cli.usage", "the partner copy must be a new file, not this plan's own file")
+            redacted = redact_project(self.document.project, level)
+            save_project(redacted, path)
+        except PlannerError as error:
+            prompts.fail(self.window, "Could not export for the partner", error)
+            return False
+        withheld = len(self.document.project.tasks) - len(redacted.tasks)
+        prompts.inform(self.window, "Partner copy written",
+                       f"{os.path.basename(path)} holds {len(redacted.tasks)} tasks at level '{level.value}'; "
+                       f"{withheld} task(s) were withheld and their names removed from the remaining text.")
+        return True

@@ -1,0 +1,95 @@
+"""The comparison view: what another plan changes, colour-coded (added green, removed red, changed amber)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from ...sharing.diff import PlanDiff, SectionDiff
+from ...sharing.diff_text import show_value
+
+ADDED, REMOVED, CHANGED = "#c8e6c9", "#ffcdd2", "#ffe0b2"  # green, red, amber (light, text stays legible)
+SECTIONS = (("tasks", "Tasks"), ("links", "Dependencies"), ("participants", "Participants"),
+            ("baselines", "Baselines"))
+
+
+def _branch(tree: QTreeWidget, title: str) -> QTreeWidgetItem:
+    item = QTreeWidgetItem(tree, [title])
+    font = item.font(0)
+    font.setBold(True)
+    item.setFont(0, font)
+    return item
+
+
+def _item(parent, texts: list[str], colour: str | None = None, tip: str = "") -> QTreeWidgetItem:
+    item = QTreeWidgetItem(parent, texts)
+    if colour:
+        for column in range(len(texts)):
+            item.setBackground(column, QBrush(QColor(colour)))
+    if tip:
+        item.setToolTip(0, tip)
+    return item
+
+
+class ComparisonDialog(QDialog):
+    """A tree: one branch per section, one row per object, one child per changed field (old → new)."""
+
+    def __init__(self, diff: PlanDiff, this_name: str, other_name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(f"Compare with {other_name}")
+        self.diff = diff
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(["Item", "Was (this plan)", "Is (other plan)"])
+        self.tree.setAlternatingRowColors(False)
+        self._fill()
+        self.tree.expandAll()
+        for column, width in enumerate((380, 220, 220)):
+            self.tree.setColumnWidth(column, width)
+        summary = QLabel(self._summary(this_name, other_name))
+        summary.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addWidget(self.tree)
+        layout.addWidget(buttons)
+        self.resize(900, 600)
+
+    def _summary(self, this_name: str, other_name: str) -> str:
+        if self.diff.is_empty():
+            return f"'{other_name}' has the same content as this plan."
+        counts = [f"{len(s.added)} added, {len(s.removed)} removed, {len(s.changed)} changed {name.lower()}"
+                  for key, name in SECTIONS if not (s := getattr(self.diff, key)).is_empty()]
+        return f"Changes from this plan ('{this_name}') to '{other_name}': " + "; ".join(counts) + \
+            ". Green: only in the other plan; red: only in this plan; amber: changed."
+
+    def _fill(self) -> None:
+        if self.diff.plan:
+            branch = _branch(self.tree, "Plan")
+            for change in self.diff.plan:
+                _item(branch, [change.field, show_value(change.old), show_value(change.new)], CHANGED)
+        for key, title in SECTIONS:
+            section: SectionDiff = getattr(self.diff, key)
+            if section.is_empty():
+                continue
+            branch = _branch(self.tree, title)
+            for item in section.added:
+                _item(branch, [item.label, "", "added"], ADDED)
+            for item in section.removed:
+                _item(branch, [item.label, "removed", ""], REMOVED)
+            for item in section.changed:
+                row = _item(branch, [item.label, "", ""], CHANGED)
+                for change in item.changes:
+                    _item(row, [change.field, show_value(change.old), show_value(change.new)], CHANGED)
+        if self.diff.milestone_moves:
+            branch = _branch(self.tree, "Milestone moves")
+            for move in self.diff.milestone_moves:
+                _item(branch, [f"{move.label} ({move.days:+d} days)", move.old, move.new], CHANGED)
+        for note in self.diff.schedule_notes:
+            _item(self.tree, [note])
+
+    def highlight_colours(self) -> dict[str, str]:
+        """Task id -> colour for the Gantt (tasks of this plan: changed amber, missing in the other red)."""
+        colours = {item.id: "#d32f2f" for item in self.diff.tasks.removed}
+        colours.update({item.old_id or item.id: "#f57c00" for item in self.diff.tasks.changed})
+        return colours

@@ -1,0 +1,70 @@
+"""Every question the sharing tools ask the planner, in one place (tests replace these functions)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+
+from ...domain import Classification, PlannerError
+from ..dialogs.messages import show_error
+
+PLAN_FILTER = "ILRS plans (*.db)"
+EXCHANGE_FILTERS = {
+    ".xml": "MS Project XML (*.xml)", ".csv": "CSV task table (*.csv)",
+    ".xlsx": "Excel workbook (*.xlsx)", ".ics": "iCalendar milestones (*.ics)",
+}
+LEVEL_TEXT = {
+    Classification.PUBLIC: "Public — anyone",
+    Classification.PARTNERS: "Partners — ILRS partner institutions",
+    Classification.RESTRICTED: "Restricted — everything",
+}
+
+
+def filters_for(extensions: list[str]) -> str:
+    """A file-dialog filter string for these extensions, the first one selected by default."""
+    return ";;".join(EXCHANGE_FILTERS[e] for e in extensions if e in EXCHANGE_FILTERS)
+
+
+def open_file(parent: QWidget, title: str, folder: str, file_filter: str) -> str:
+    """A file to read ('' when cancelled)."""
+    return QFileDialog.getOpenFileName(parent, title, folder, file_filter)[0]
+
+
+def save_file(parent: QWidget, title: str, suggestion: str, file_filter: str) -> tuple[str, str]:
+    """A file to write and the filter chosen (('', '') when cancelled)."""
+    return QFileDialog.getSaveFileName(parent, title, suggestion, file_filter)
+
+
+def choose_level(parent: QWidget) -> Classification | None:
+    """The classification level a partner may see (None when cancelled)."""
+    labels = [LEVEL_TEXT[c] for c in Classification]
+    text, ok = QInputDialog.getItem(parent, "Export for partner", "The partner may see tasks classified:",
+                                    labels, 0, False)
+    if not ok:
+        return None
+    return next(c for c, label in LEVEL_TEXT.items() if label == text)
+
+
+def inform(parent: QWidget, title: str, text: str, details: list[str] | None = None) -> None:
+    """A message, with a list (warnings, conflicts) in the expandable details."""
+    box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent)
+    if details:
+        box.setDetailedText("\n".join(details))
+    box.exec()
+
+
+def fail(parent: QWidget, title: str, error: PlannerError) -> None:
+    """A failure as sentences (the plan is left as it was)."""
+    show_error(parent, title, error)
+
+
+def discard_ok(window) -> bool:
+    """The Shell's own question about unsaved changes (Save / Discard / Cancel)."""
+    return window.files.may_discard_changes()
+
+
+def resolve_conflicts(parent: QWidget, result) -> dict[str, str] | None:
+    """Let the planner pick ours/theirs for each conflict; None when the merge is cancelled."""
+    from .merge_dialog import ConflictDialog
+
+    dialog = ConflictDialog(result.conflicts, parent)
+    return dialog.choices() if dialog.exec() else None

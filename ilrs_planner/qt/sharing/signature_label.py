@@ -1,0 +1,39 @@
+"""The status-bar label saying whether the open plan is signed, by whom, and whether it changed since."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+from ...sharing.keys import default_trusted_dir, load_trusted_keys
+from ...sharing.signing import STATE_TEXT, SignatureState, verify_project
+
+STATE_STYLE = {
+    SignatureState.TRUSTED: "color: #1b5e20; font-weight: bold;",
+    SignatureState.UNKNOWN_KEY: "color: #8d6e00; font-weight: bold;",
+    SignatureState.ALTERED: "color: #b71c1c; font-weight: bold;",
+    SignatureState.UNSIGNED: "color: #616161;",
+}
+
+
+class SignatureStatus(QLabel):
+    """Verifies the plan when it is opened or saved (hashing a big plan on every keystroke would lag)."""
+
+    def __init__(self, document, trusted_dir=None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.document = document
+        self.trusted_dir = trusted_dir
+        self.state = SignatureState.UNSIGNED
+        document.projectReplaced.connect(self.refresh)
+        document.pathChanged.connect(self.refresh)
+        document.undo_stack.cleanChanged.connect(lambda clean: clean and self.refresh())
+        self.refresh()
+
+    def refresh(self, *_args) -> None:
+        """Verify the plan as it is now and show the verdict."""
+        trusted = load_trusted_keys(self.trusted_dir or default_trusted_dir())
+        result = verify_project(self.document.project, trusted)
+        self.state = result.state
+        signer = trusted.get(self.document.project.signature.public_key, result.signer) if result.signer else ""
+        self.setText(STATE_TEXT[result.state] + (f": {signer}" if signer else ""))
+        self.setStyleSheet(STATE_STYLE[result.state])
+        self.setToolTip(result.describe() + f"\nTrusted keys folder: {self.trusted_dir or default_trusted_dir()}")

@@ -1,0 +1,182 @@
+"""Sharing in the desktop app: import, export, compare, merge, partner export, signature state."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from ilrs_planner.domain import Classification, PlannerError, Task
+from ilrs_planner.exchange.formats import write_plan
+from ilrs_planner.qt.document import Document
+from ilrs_planner.qt.main_window import MainWindow
+from ilrs_planner.qt.sharing import prompts
+from ilrs_planner.qt.sharing.compare_dialog import ADDED, CHANGED, REMOVED
+from ilrs_planner.qt.sharing.merge_dialog import ConflictDialog
+from ilrs_planner.sharing.clone import clone_project
+from ilrs_planner.sharing.keys import load_private_key, write_key_pair
+from ilrs_planner.sharing.merge import merge_projects
+from ilrs_planner.sharing.signing import sign_project
+from ilrs_planner.store import open_project, save_project
+
+
+@pytest.fixture
+def told(monkeypatch):
+    """Messages and failures the tools would show, collected instead of shown."""
+    seen = {"inform": [], "fail": []}
+    monkeypatch.setattr(prompts, "inform", lambda _p, title, text, details=None: seen["inform"].append((title, text, details)))
+    monkeypatch.setattr(prompts, "fail", lambda _p, title, error: seen["fail"].append(error))
+    monkeypatch.setattr(prompts, "discard_ok", lambda _w: True)
+    return seen
+
+
+@pytest.fixture
+def window(qtbot, small_project, tmp_path, monkeypatch):
+    monkeypatch.setenv("ILRS_PLANNER_TRUSTED_KEYS", str(tmp_path / "trusted"))
+    win = MainWindow(Document(small_project))
+    qtbot.addWidget(win)
+    return win
+
+
+def _answer_files(monkeypatch, *paths):
+    answers = list(map(str, paths))
+    monkeypatch.setattr(prompts, "open_file", lambda *_a: answers.pop(0))
+    monkeypatch.setattr(prompts, "save_file", lambda *_a: (answers.pop(0), ""))
+
+
+def test_file_menu_has_the_sharing_actions_and_the_status_bar_the_signature(window):
+    texts = [a.text().replace("&", "") for a in window.menus["file"].actions()]
+    for expected in ("Import…", "Export…", "Compare with…", "Merge…", "Export for partner…"):
+        assert expected in texts
+    assert texts.index("Export for partner…") < texts.index("Close")
+    assert window.status_bar_widgets["signature"].text() == "Unsigned"
+
+
+def test_import_opens_the_file_as_a_new_unsaved_plan(window, small_project, tmp_path, monkeypatch, told):
+    source = clone_project(small_project)
+    source.tasks["a"].name = "Imported task A"
+    write_plan(source, tmp_path / "plan.xml")
+    _answer_files(monkeypatch, tmp_path / "plan.xml")
+    assert window.sharing.import_plan()
+    names = {t.name for t in window.document.project.tasks.values()}
+    assert "Imported task A" in names and window.document.path is None
+    assert told["fail"] == []
+
+
+def test_a_broken_import_leaves_the_plan_and_says_why(window, tmp_path, monkeypatch, told):
+    (tmp_path / "bad.xml").write_text("<Project><Tasks>")
+    before = window.document.project
+    _answer_files(monkeypatch, tmp_path / "bad.xml")
+    assert not window.sharing.import_plan()
+    assert window.document.project is before
+    assert [e.code for e in told["fail"]] == ["import.bad_file"]
+
+
+def test_export_writes_the_format_of_the_extension(window, tmp_path, monkeypatch, told):
+    _answer_files(monkeypatch, tmp_path / "out.xlsx")
+    assert window.sharing.export_plan()
+    assert (tmp_path / "out.xlsx").read_bytes()[:2] == b"PK"  # a zip: an .xlsx workbook
+
+
+def test_compare_colours_rows_and_bars(qtbot, window, small_project, tmp_path, monkeypatch, told):
+    other = clone_project(small_project)
+    other.tasks["b"].duration = 25
+    del other.tasks["c"]
+    other.links = {k: v for k, v in other.links.items() if "c" not in (v.pred_id, v.succ_id)}
+    other.add_task(Task("N", "New task", 4, id="n"))
+    save_project(other, tmp_path / "other.db")
+    _answer_files(monkeypatch, tmp_path / "other.db")
+    dialog = window.sharing.compare_with()
+    qtbot.addWidget(dialog)
+    rows = {}
+    for i in range(dialog.tree.topLevelItemCount()):
+        branch = dialog.tree.topLevelItem(i)
+        for j in range(branch.childCount()):
+            item = branch.child(j)
+            rows[item.text(0)] = item.background(0).color().name()
+    assert rows["N New task"] == ADDED and rows["C Task C"] == REMOVED and rows["B Task B"] == CHANGED
+    assert window.gantt._highlight == {"c": "#d32f2f", "b": "#f57c00"}
+    dialog.reject()
+    assert window.gantt._highlight == {}
+
+
+def test_merge_resolves_conflicts_as_chosen_and_is_one_undo_step(window, small_project, tmp_path, monkeypatch, told):
+    save_project(small_project, tmp_path / "base.db")
+    theirs = clone_project(small_project)
+    theirs.tasks["a"].duration = 12
+    theirs.tasks["b"].notes = "their note"
+    save_project(theirs, tmp_path / "theirs.db")
+    window.document.project.tasks["a"].duration = 11  # our edit, conflicting with theirs
+    _answer_files(monkeypatch, tmp_path / "base.db", tmp_path / "theirs.db")
+    asked = []
+
+    def pick_theirs(_parent, result):
+        asked.append([c.field for c in result.conflicts])
+        return {c.key: "theirs" for c in result.conflicts}
+    monkeypatch.setattr(prompts, "resolve_conflicts", pick_theirs)
+    assert window.sharing.merge_with()
+    assert asked == [["duration"]]
+    project = window.document.project
+    assert (project.tasks["a"].duration, project.tasks["b"].notes) == (12, "their note")
+    window.document.undo_stack.undo()
+    assert (window.document.project.tasks["a"].duration, window.document.project.tasks["b"].notes) == (11, "")
+
+
+def test_cancelling_the_conflict_dialog_changes_nothing(window, small_project, tmp_path, monkeypatch, told):
+    save_project(small_project, tmp_path / "base.db")
+    theirs = clone_project(small_project)
+    theirs.tasks["a"].duration = 12
+    save_project(theirs, tmp_path / "theirs.db")
+    window.document.project.tasks["a"].duration = 11
+    _answer_files(monkeypatch, tmp_path / "base.db", tmp_path / "theirs.db")
+    monkeypatch.setattr(prompts, "resolve_conflicts", lambda *_a: None)
+    assert not window.sharing.merge_with()
+    assert window.document.project.tasks["a"].duration == 11 and window.document.undo_stack.count() == 0
+
+
+def test_conflict_dialog_offers_ours_or_theirs_per_conflict(qtbot, small_project):
+    ours, theirs = clone_project(small_project), clone_project(small_project)
+    ours.tasks["a"].duration, theirs.tasks["a"].duration = 11, 12
+    ours.tasks["m"].name = "Milestone (ours)"
+    del theirs.tasks["m"]
+    theirs.links.pop("cm")
+    result = merge_projects(small_project, ours, theirs)
+    dialog = ConflictDialog(result.conflicts)
+    qtbot.addWidget(dialog)
+    assert set(dialog.choices().values()) == {"ours"}
+    dialog.choose(1, "theirs")
+    assert list(dialog.choices().values()) == ["ours", "theirs"]
+    dialog.choose_all("theirs")
+    assert set(dialog.choices().values()) == {"theirs"}
+    assert dialog.table.item(1, 4).text() == "(deleted)"
+
+
+def test_export_for_partner_writes_a_redacted_copy(window, tmp_path, monkeypatch, told):
+    secret = Task("SECRET-7", "Orbital relay Nightjar", 5, id="secretnightjar", classification=Classification.RESTRICTED,
+                  parent_id=None, position=5)
+    window.document.project.add_task(secret)
+    monkeypatch.setattr(prompts, "choose_level", lambda _p: Classification.PUBLIC)
+    _answer_files(monkeypatch, tmp_path / "public.db")
+    assert window.sharing.export_for_partner()
+    raw = (tmp_path / "public.db").read_bytes()
+    assert b"Nightjar" not in raw and b"SECRET-7" not in raw and b"secretnightjar" not in raw
+    assert "1 task(s) were withheld" in told["inform"][0][1]
+    assert "secretnightjar" in window.document.project.tasks  # the open plan keeps everything
+
+
+def test_signature_label_follows_open_and_save(qtbot, window, small_project, tmp_path):
+    private, _ = write_key_pair("CNSA planning", tmp_path / "trusted")
+    signed = clone_project(small_project)
+    sign_project(signed, load_private_key(private)[0], "CNSA planning")
+    save_project(signed, tmp_path / "signed.db")
+    label = window.status_bar_widgets["signature"]
+    window.document.replace_project(open_project(tmp_path / "signed.db"), str(tmp_path / "signed.db"))
+    assert label.text() == "Signed by a trusted key: CNSA planning"
+    window.document.project.tasks["a"].name = "Changed after signing"
+    window.document.mark_saved()  # as File → Save does
+    label.refresh()
+    assert label.text().startswith("Altered after signing")
+    write_key_pair("Somebody else", tmp_path / "elsewhere")
+    label.trusted_dir = tmp_path / "elsewhere"
+    window.document.replace_project(open_project(tmp_path / "signed.db"), str(tmp_path / "signed.db"))
+    assert label.text().startswith("Signed by an unknown key")
