@@ -86,6 +86,8 @@ def _version_dict(version: Version) -> dict:
 
 def _row_dict(row: SlipRow) -> dict:
     out = {k: (_iso(v) if isinstance(v, date) else v) for k, v in asdict(row).items()}
+    out["start_variance_days"] = out.pop("start_variance")
+    out["finish_variance_days"] = out.pop("finish_variance")
     out["slipped"] = row.slipped
     return out
 

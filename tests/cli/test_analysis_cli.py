@@ -1,0 +1,130 @@
+"""The analysis commands end to end on a plan file: baselines, slip, mta, why, risk."""
+
+from __future__ import annotations
+
+import csv
+import json
+from datetime import date
+
+import pytest
+
+from ilrs_planner.cli import main
+from ilrs_planner.data.reference import build_reference_project
+from ilrs_planner.domain import Baseline, Link, Project, Task, TaskKind
+from ilrs_planner.store import open_project, save_project
+
+
+@pytest.fixture(scope="module")
+def ilrs_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("plans") / "ilrs.db"
+    save_project(build_reference_project(), path)
+    return path
+
+
+def _json(capsys, *argv) -> dict:
+    assert main([str(a) for a in argv]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_baselines_are_listed_oldest_first_one_a_line(ilrs_db, capsys):
+    assert main(["baselines", str(ilrs_db)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    project = open_project(ilrs_db)
+    assert len(lines) == len(project.baselines)
+    assert lines == sorted(lines) and lines[0].startswith("2019-10-08  ")
+
+
+def test_slip_defaults_to_the_earliest_baseline_and_shows_luna_26(ilrs_db, capsys):
+    data = _json(capsys, "slip", ilrs_db, "--json")
+    assert data["baseline"]["as_of"] == "2019-10-08" and data["against"]["current"] is True
+    luna = next(t for t in data["tasks"] if t["key"] == "luna-26")
+    assert luna["slipped"] and luna["finish_variance_days"] > 3 * 365
+
+
+def test_slip_between_two_baselines_and_to_csv(ilrs_db, tmp_path, capsys):
+    out = tmp_path / "slips.csv"
+    assert main(["slip", str(ilrs_db), "--baseline", "2021-06-16 ILRS roadmap (GLEX 2021)",
+                 "--against", "2024-04-25 Space Day plan: basic 2035, extended 2045", "--csv", str(out)]) == 0
+    text = capsys.readouterr().out
+    assert "2021-06-16 ILRS roadmap (GLEX 2021)" in text and "SLIPPED" in text
+    rows = {r["key"]: r for r in csv.DictReader(out.open(encoding="utf-8"))}
+    assert rows["change-7"]["slipped"] == "yes"
+
+
+def test_unknown_baseline_is_an_error_naming_the_choices(ilrs_db, capsys):
+    assert main(["slip", str(ilrs_db), "--baseline", "nope"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error[baseline.unknown]") and "2021-06-16 ILRS roadmap" in err
+
+
+def test_mta_writes_a_png_of_the_ilrs_history(ilrs_db, tmp_path, capsys, qapp):
+    out = tmp_path / "mta.png"
+    assert main(["mta", str(ilrs_db), "-o", str(out)]) == 0
+    text = capsys.readouterr().out
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    for key in ("ilrs-basic", "ilrs-extended", "change-7", "change-8", "luna-26", "luna-27", "crewed-landing",
+                "lunar-power-plant"):
+        assert key in text
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(out))
+    assert image.width() == 2400 and image.height() > 1000
+
+
+@pytest.mark.parametrize("suffix, magic", [(".svg", b"<?xml"), (".pdf", b"%PDF")])
+def test_mta_exports_vector_formats(ilrs_db, tmp_path, capsys, qapp, suffix, magic):
+    out = tmp_path / f"mta{suffix}"
+    assert main(["mta", str(ilrs_db), "-o", str(out), "--milestones", "luna-26,change-7"]) == 0
+    assert out.read_bytes()[:len(magic)] == magic
+
+
+def test_mta_json_has_one_point_per_report(ilrs_db, capsys):
+    data = _json(capsys, "mta", ilrs_db, "--json", "--milestones", "ilrs-basic")
+    points = data["milestones"][0]["points"]
+    assert points[0]["forecast"].startswith("2028") and points[-1]["forecast"].startswith("2035")
+
+
+def test_why_against_a_baseline_and_against_an_earlier_plan(ilrs_db, tmp_path, capsys):
+    data = _json(capsys, "why", ilrs_db, "ilrs-basic", "--baseline", "2022-11-22 Wu Weiren: basic structure by 2028",
+                 "--json")
+    assert data["slip_days"] == (date(2035, 12, 31) - date(2028, 12, 31)).days
+    assert sum(c["days"] for c in data["contributions"]) + data["unexplained_days"] == data["slip_days"]
+    later = open_project(ilrs_db)
+    later.task_by_key("ilrs-1-5").duration += 100
+    later_db = tmp_path / "later.db"
+    save_project(later, later_db)
+    data = _json(capsys, "why", later_db, "ilrs-basic", "--against", ilrs_db, "--json")
+    assert data["exact"] and data["slip_days"] == 100
+    assert data["contributions"] == [{"kind": "duration", "key": "ilrs-1-5", "days": 100, "joint": False,
+                                      "description": "duration of 'ilrs-1-5': 2190 → 2290"}]
+
+
+def test_risk_is_reproducible_and_reports_the_chosen_milestone(ilrs_db, capsys):
+    argv = ("risk", ilrs_db, "--iterations", "2000", "--seed", "1", "--milestone", "ilrs-basic",
+            "--target-date", "2035", "--json")
+    first, second = _json(capsys, *argv), _json(capsys, *argv)
+    assert first == second
+    chosen = first["milestone"]
+    assert chosen["key"] == "ilrs-basic" and chosen["target_date"] == "2035-12-31"
+    assert 0.0 <= chosen["probability"] < 0.5  # the plan has no reserve before "by 2035"
+    assert chosen["drivers"][0]["key"] == "ilrs-1-5"
+    assert chosen["p10"] <= chosen["p50"] <= chosen["p80"] <= chosen["p90"]
+
+
+def test_risk_table_and_usage_errors(ilrs_db, capsys):
+    assert main(["risk", str(ilrs_db), "--iterations", "500", "--seed", "2"]) == 0
+    assert "ilrs-basic" in capsys.readouterr().out
+    assert main(["risk", str(ilrs_db), "--target-date", "2035"]) == 2
+    assert "error[cli.usage]" in capsys.readouterr().err
+
+
+def test_risk_refuses_a_bad_estimate_by_task(tmp_path, capsys):
+    project = Project("bad", date(2030, 1, 1))
+    project.add_task(Task("a", "A", 10, TaskKind.TASK, optimistic=30, most_likely=10, pessimistic=40))
+    project.add_task(Task("m", "M", 0, TaskKind.MILESTONE))
+    project.add_link(Link(project.task_by_key("a").id, project.task_by_key("m").id))
+    project.baselines.append(Baseline("b", date(2029, 1, 1), {}))
+    path = tmp_path / "bad.db"
+    save_project(project, path)
+    assert main(["risk", str(path)]) == 2
+    assert capsys.readouterr().err.startswith("error[risk.bad_estimate]: task 'a'")
