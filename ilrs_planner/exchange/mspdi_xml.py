@@ -84,5 +84,7 @@ def parse_untrusted(path: str | Path) -> ET.Element:
     except xml.parsers.expat.ExpatError as exc:
         raise PlannerError("import.bad_file", f"{name}: not well-formed XML ({xml.parsers.expat.errors.messages.get(exc.code, exc)} "
                            f"at line {exc.lineno}, column {exc.offset})") from None
+    except (LookupError, UnicodeError, ValueError) as exc:  # e.g. encoding="U-F-8" in the declaration
+        raise PlannerError("import.bad_file", f"{name}: its text encoding cannot be read ({exc})") from None
     except (OSError, RecursionError, MemoryError) as exc:
         raise PlannerError("import.bad_file", f"{name}: could not be read ({exc})") from None
