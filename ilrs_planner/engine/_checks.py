@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 import numpy as np
 
 from ..domain import PlannerError, Task
+
+_PARENT = attrgetter("parent_id")
 
 
 def check_durations(durations: np.ndarray, tasks: list[Task]) -> None:
@@ -18,15 +22,13 @@ def check_durations(durations: np.ndarray, tasks: list[Task]) -> None:
 
 def parent_indices(tasks: list[Task], index: dict[str, int]) -> np.ndarray:
     """Parent index of every task (-1 at the top level); a parent that is not in the plan is an error."""
-    parents = np.full(len(tasks), -1, dtype=np.int64)
-    for i, task in enumerate(tasks):
-        if task.parent_id is not None:
-            p = index.get(task.parent_id)
-            if p is None:
-                raise PlannerError("task.unknown", f"task '{task.key}' is under a parent that is not in the plan "
-                                   f"({task.parent_id})", [task.id])
-            parents[i] = p
-    return parents
+    parent_ids = list(map(_PARENT, tasks))
+    found = list(map(index.get, parent_ids))
+    if found.count(None) != parent_ids.count(None):
+        task = next(t for t, p in zip(tasks, found) if p is None and t.parent_id is not None)
+        raise PlannerError("task.unknown", f"task '{task.key}' is under a parent that is not in the plan "
+                           f"({task.parent_id})", [task.id])
+    return np.array([-1 if p is None else p for p in found], dtype=np.int64)
 
 
 def depths(parent: np.ndarray, tasks: list[Task]) -> np.ndarray:

@@ -37,28 +37,67 @@ import numpy as np
 
 from ..domain import Project
 from ._network import BIG, Network, compile_network
+from . import _levels
 from .graph import loop_nodes, loop_task_ids, raise_loop
 from .schedule import Schedule, TaskTable
+
+# Level passes cost a few numpy calls per level, the loops about a microsecond per edge: past one
+# level per this many edges (measured on 100,000-task plans) the loops win, or soon will.
+LEVELS_PER_EDGE = 100
 
 
 def schedule(project: Project) -> Schedule:
     """Schedule the project by the critical-path method; raises PlannerError on bad input or a loop."""
+    return schedule_with(project, vectorised=None)
+
+
+def schedule_with(project: Project, vectorised: bool | None) -> Schedule:
+    """`schedule`, choosing the passes: numpy per level (True), plain loops (False), or by shape (None).
+
+    Both give the same result; by shape, the level passes are tried and abandoned for the loops
+    when the plan turns out too deep (long chains) for them to pay off.
+    """
     net = compile_network(project)
-    order, early = _forward(net)
-    if len(order) < net.n_nodes:
-        raise_loop(project, loop_task_ids(net, loop_nodes(net, order)))
     n = len(net.task_ids)
+    passes = _level_passes(net, vectorised) if vectorised is not False else None
+    if passes is None:
+        order, early_list = _forward(net)
+        if len(order) < net.n_nodes:
+            raise_loop(project, loop_task_ids(net, loop_nodes(net, order)))
+        early = np.array(early_list, dtype=np.int64)
+    else:
+        order, early, level = passes
+        if len(order) < net.n_nodes:
+            raise_loop(project, loop_task_ids(net, loop_nodes(net, order.tolist())))
     leaf = ~net.is_summary
-    es = np.array(early[:n], dtype=np.int64)
+    es = early[:n]
     ef = es + net.duration
     finish = int(ef[leaf].max()) if leaf.any() else net.start
-    late, free = _backward(net, order, early, _late_caps(net, finish, leaf))
-    ls = np.array(late[:n], dtype=np.int64)
-    free_nodes = np.array(free, dtype=np.int64)
-    ff = np.where(free_nodes[:n] >= BIG // 2, finish - ef, free_nodes[:n])
-    columns = _finish_columns(net, es, ef, ls, ff, free_nodes, finish)
+    caps = _late_caps(net, finish, leaf)
+    if passes is None:
+        late, free = (np.array(c, dtype=np.int64) for c in _backward(net, order, early_list, caps))
+    else:
+        late, free = _levels.backward(net, level, _count(level), early, caps)
+    ff = np.where(free[:n] >= BIG // 2, finish - ef, free[:n])
+    columns = _finish_columns(net, es, ef, late[:n], ff, free, finish)
     start = min(net.start, int(es[leaf].min())) if leaf.any() else net.start
-    return Schedule(date.fromordinal(start), date.fromordinal(finish), TaskTable(net.task_ids, *columns))
+    return Schedule(date.fromordinal(start), date.fromordinal(finish), TaskTable(net.task_ids, *columns, index=net.index))
+
+
+def _level_passes(net: Network, vectorised: bool | None):
+    """(order, early starts, levels) by the level passes, or None when the plan is too deep for them."""
+    budget = net.n_nodes + 1 if vectorised else max(64, net.targets.size // LEVELS_PER_EDGE)
+    found = _levels.levels(net, budget)
+    if found is None:
+        return None
+    level, order = found
+    if len(order) < net.n_nodes:
+        return order, None, level
+    return order, _levels.forward(net, level, _count(level)), level
+
+
+def _count(level: np.ndarray) -> int:
+    return int(level.max()) + 1 if level.size else 0
 
 
 def _forward(net: Network) -> tuple[list[int], list[int]]:

@@ -30,8 +30,9 @@ class TaskTable(Mapping[str, TaskDates]):
     __slots__ = ("_index", "_columns", "_made")
 
     def __init__(self, task_ids, early_start, early_finish, late_start, late_finish, total_float, free_float,
-                 critical):
-        self._index = {tid: i for i, tid in enumerate(task_ids)}
+                 critical, index: dict[str, int] | None = None):
+        # `index` (task id -> row) may be handed over by the scheduler, which built it already.
+        self._index = index if index is not None else {tid: i for i, tid in enumerate(task_ids)}
         self._columns = tuple(_as_list(c) for c in (early_start, early_finish, late_start, late_finish,
                                                      total_float, free_float, critical))
         self._made: dict[str, TaskDates] = {}

@@ -1,0 +1,89 @@
+"""Vectorised passes: the network cut into levels (longest chain of edges from a source), numpy per level.
+
+Every edge runs from a lower level to a higher one, so all edges into one level can be relaxed at
+once (forward) and all edges out of one level at once (backward). The cost is a handful of numpy
+calls per level plus a little per edge, against about a microsecond per edge for the plain loops
+in cpm: far faster on wide plans, far slower on a single long chain. `levels()` therefore gives up
+once the levels outnumber a budget, and the caller falls back to the loops.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ._network import BIG, Network
+
+
+def levels(net: Network, budget: int) -> tuple[np.ndarray, np.ndarray] | None:
+    """(level of each node, nodes in level order), or None past `budget` levels.
+
+    On a loop the returned order is short: it holds only the nodes outside (and before) the loop.
+    """
+    offsets, targets = net.offsets, net.targets
+    out_count = np.diff(offsets)
+    indegree = np.bincount(targets, minlength=net.n_nodes)
+    level = np.full(net.n_nodes, -1, dtype=np.int64)
+    frontier = np.flatnonzero(indegree == 0)
+    parts = []
+    for depth in range(budget + 1):
+        if not frontier.size:
+            return level, np.concatenate(parts) if parts else frontier
+        level[frontier] = depth
+        parts.append(frontier)
+        counts = out_count[frontier]
+        total = int(counts.sum())
+        if not total:
+            frontier = frontier[:0]
+            continue
+        ends = np.cumsum(counts)
+        reached = targets[np.repeat(offsets[frontier] - ends + counts, counts) + np.arange(total)]
+        np.subtract.at(indegree, reached, 1)
+        reached = np.unique(reached)
+        frontier = reached[indegree[reached] == 0]
+    return None
+
+
+def _grouped(key: np.ndarray, n_levels: int, *columns: np.ndarray) -> tuple[np.ndarray, list[np.ndarray]]:
+    """Columns sorted by `key` (a level per edge) and the slice bounds of each level."""
+    small = key.astype(np.int32 if n_levels >= 2**15 else np.int16)  # radix sort for small keys
+    order = np.argsort(small, kind="stable")
+    bounds = np.searchsorted(key[order], np.arange(n_levels + 1))
+    return bounds, [c[order] for c in columns]
+
+
+def forward(net: Network, level: np.ndarray, n_levels: int) -> np.ndarray:
+    """Early starts: each level's incoming edges relaxed at once. Fixed nodes ignore their links."""
+    sources = np.repeat(np.arange(net.n_nodes), np.diff(net.offsets))
+    fixed = net.fixed > -BIG
+    early = np.where(fixed, net.fixed, net.base)
+    binding = ~fixed[net.targets]
+    bounds, (src, dst, weight) = _grouped(level[net.targets[binding]], n_levels, sources[binding],
+                                          net.targets[binding], net.weights[binding])
+    for depth in range(1, n_levels):
+        a, b = bounds[depth], bounds[depth + 1]
+        if a < b:
+            np.maximum.at(early, dst[a:b], early[src[a:b]] + weight[a:b])
+    return early
+
+
+def backward(net: Network, level: np.ndarray, n_levels: int, early: np.ndarray, caps: np.ndarray):
+    """Late starts and free floats (with gate carry, as in cpm._backward), level by level from the end."""
+    n = len(net.task_ids)
+    sources = np.repeat(np.arange(net.n_nodes), np.diff(net.offsets))
+    weights = np.where(net.live, net.weights, -BIG)
+    bounds, (src, dst, weight) = _grouped(level[sources], n_levels, sources, net.targets, weights)
+    gate_nodes = np.arange(n, net.n_nodes)
+    gate_bounds, (gates,) = _grouped(level[gate_nodes], n_levels, gate_nodes)
+    late = caps.copy()
+    free = np.full(net.n_nodes, BIG, dtype=np.int64)
+    carry = np.zeros(net.n_nodes, dtype=np.int64)
+    carry[n:] = BIG
+    for depth in range(n_levels - 1, -1, -1):
+        a, b = bounds[depth], bounds[depth + 1]
+        if a < b:
+            u, v, w = src[a:b], dst[a:b], weight[a:b]
+            np.minimum.at(late, u, late[v] - w)
+            np.minimum.at(free, u, early[v] - early[u] - w + carry[v])
+        g = gates[gate_bounds[depth]:gate_bounds[depth + 1]]
+        carry[g] = free[g]
+    return late, free
