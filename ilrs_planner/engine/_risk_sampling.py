@@ -65,7 +65,7 @@ def sample(points: ThreePoint, iterations: int, rng: np.random.Generator, distri
     shape = (len(points.mode), iterations)
     if distribution == "pert":
         return _pert(points, shape, rng)
-    uniforms = rng.random(shape)
+    uniforms = rng.random(shape, dtype=np.float32)
     for lo in range(0, iterations, block):
         uniforms[:, lo:lo + block] = triangular_quantile(points, uniforms[:, lo:lo + block])
     return uniforms
@@ -78,13 +78,14 @@ def triangular_quantile(points: ThreePoint, u: np.ndarray) -> np.ndarray:
     w = high - low. A zero-width row has (high-mode) = 0, so it gives exactly the mode.
     """
     width = np.where(points.high > points.low, points.high - points.low, 1.0)
-    cut = ((points.mode - points.low) / width)[:, None]
-    left_scale = np.sqrt(width * (points.mode - points.low))[:, None]
-    right_scale = np.sqrt(width * (points.high - points.mode))[:, None]
+    column = lambda a: a.astype(u.dtype)[:, None]  # noqa: E731 - parameters in the draw's precision
+    cut = column((points.mode - points.low) / width)
+    left_scale = column(np.sqrt(width * (points.mode - points.low)))
+    right_scale = column(np.sqrt(width * (points.high - points.mode)))
     right = u >= cut
-    x = np.sqrt(np.where(right, 1.0 - u, u))
+    x = np.sqrt(np.where(right, 1 - u, u))
     x *= np.where(right, -right_scale, left_scale)
-    x += np.where(right, points.high[:, None], points.low[:, None])
+    x += np.where(right, column(points.high), column(points.low))
     return x
 
 
@@ -95,7 +96,8 @@ def _pert(points: ThreePoint, shape: tuple[int, int], rng: np.random.Generator) 
     alpha = 1.0 + 4.0 * (points.mode - points.low) / safe
     beta = 1.0 + 4.0 * (points.high - points.mode) / safe
     draws = rng.beta(alpha[:, None], beta[:, None], size=shape)
-    return np.where(width[:, None] > 0, points.low[:, None] + draws * width[:, None], points.mode[:, None])
+    values = np.where(width[:, None] > 0, points.low[:, None] + draws * width[:, None], points.mode[:, None])
+    return values.astype(np.float32)
 
 
 def triangular_median(low: float, mode: float, high: float) -> float:
