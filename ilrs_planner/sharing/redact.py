@@ -10,7 +10,9 @@ Rules (what a partner receives at `level`):
   hidden tasks' durations). A kept task whose date was set by a removed task with no kept task
   upstream is pinned with a start-no-earlier-than constraint on its original date. The kept
   tasks' scheduled start and finish dates are therefore identical (floats may differ: hidden
-  slack is hidden).
+  slack is hidden). A summary spans what it still contains: where a removed sub-task was its
+  earliest or latest, the summary's span shrinks to its remaining sub-tasks, since keeping the old
+  span would show when the hidden work happens.
 - Removed tasks vanish from baselines; participants who only own removed tasks are dropped; the
   names and keys of removed tasks are scrubbed from every remaining text (notes, names); the
   signature is dropped (the content is new) and baselines are re-chained.
@@ -47,6 +49,10 @@ def _scrubber(project: Project, removed: set[str]):
     for tid in removed:
         task = project.tasks[tid]
         words.update(w for w in (task.name, task.key, task.id, task.source_url) if w and len(w.strip()) >= 2)
+    # What a kept task shows itself (a shared public source, the same name) is not a removed task's secret.
+    for task in project.tasks.values():
+        if task.id not in removed:
+            words -= {task.name, task.key, task.source_url}
     if not words:
         return lambda text: text
     # Whole words only, longest first, so a removed key "CE" does not eat "SCIENCE".
