@@ -36,8 +36,9 @@ from datetime import date
 import numpy as np
 
 from ..domain import Project
+from . import _levels, _loops
 from ._network import BIG, Network, compile_network
-from . import _levels
+from ._summaries import settle_summaries
 from .graph import loop_nodes, loop_task_ids, raise_loop
 from .schedule import Schedule, TaskTable
 
@@ -58,79 +59,59 @@ def schedule_with(project: Project, vectorised: bool | None) -> Schedule:
     when the plan turns out too deep (long chains) for them to pay off.
     """
     net = compile_network(project)
+    found = None
+    if vectorised is not False:
+        budget = net.n_nodes + 1 if vectorised else max(64, net.targets.size // LEVELS_PER_EDGE)
+        found = _levels.levels(net, budget)
+    early, late, free, finish = _by_loops(project, net) if found is None else _by_levels(project, net, *found)
     n = len(net.task_ids)
-    passes = _level_passes(net, vectorised) if vectorised is not False else None
-    if passes is None:
-        order, early_list = _forward(net)
-        if len(order) < net.n_nodes:
-            raise_loop(project, loop_task_ids(net, loop_nodes(net, order)))
-        early = np.array(early_list, dtype=np.int64)
-    else:
-        order, early, level = passes
-        if len(order) < net.n_nodes:
-            raise_loop(project, loop_task_ids(net, loop_nodes(net, order.tolist())))
-    leaf = ~net.is_summary
     es = early[:n]
     ef = es + net.duration
-    finish = int(ef[leaf].max()) if leaf.any() else net.start
-    caps = _late_caps(net, finish, leaf)
-    if passes is None:
-        late, free = (np.array(c, dtype=np.int64) for c in _backward(net, order, early_list, caps))
-    else:
-        late, free = _levels.backward(net, level, _count(level), early, caps)
     ff = np.where(free[:n] >= BIG // 2, finish - ef, free[:n])
     columns = _finish_columns(net, es, ef, late[:n], ff, free, finish)
+    leaf = ~net.is_summary
     start = min(net.start, int(es[leaf].min())) if leaf.any() else net.start
-    return Schedule(date.fromordinal(start), date.fromordinal(finish), TaskTable(net.task_ids, *columns, index=net.index))
+    table = TaskTable(net.task_ids, *columns, index=net.index)
+    return Schedule(date.fromordinal(start), date.fromordinal(finish), table)
 
 
-def _level_passes(net: Network, vectorised: bool | None):
-    """(order, early starts, levels) by the level passes, or None when the plan is too deep for them."""
-    budget = net.n_nodes + 1 if vectorised else max(64, net.targets.size // LEVELS_PER_EDGE)
-    found = _levels.levels(net, budget)
-    if found is None:
-        return None
-    level, order = found
+def _by_levels(project: Project, net: Network, level: np.ndarray, order: np.ndarray):
+    """(early, late, free, project finish) by the numpy level passes."""
+    _refuse_loop(project, net, order.tolist())
+    n_levels = int(level.max()) + 1 if level.size else 0
+    early = _levels.forward(net, level, n_levels)
+    finish = _project_finish(net, early)
+    late, free = _levels.backward(net, level, n_levels, early, _late_caps(net, finish))
+    return early, late, free, finish
+
+
+def _by_loops(project: Project, net: Network):
+    """(early, late, free, project finish) by the plain loops."""
+    order, early = _loops.forward(net)
+    _refuse_loop(project, net, order)
+    finish = _project_finish(net, np.array(early, dtype=np.int64))
+    late, free = _loops.backward(net, order, early, _late_caps(net, finish))
+    early, late, free = (np.array(column, dtype=np.int64) for column in (early, late, free))
+    return early, late, free, finish
+
+
+def _refuse_loop(project: Project, net: Network, order: list[int]) -> None:
+    """Raise `link.cycle` naming a loop when the topological order could not take every node."""
     if len(order) < net.n_nodes:
-        return order, None, level
-    return order, _levels.forward(net, level, _count(level)), level
+        raise_loop(project, loop_task_ids(net, loop_nodes(net, order)))
 
 
-def _count(level: np.ndarray) -> int:
-    return int(level.max()) + 1 if level.size else 0
+def _project_finish(net: Network, early: np.ndarray) -> int:
+    """The latest early finish of any task (the plan's start when it has none)."""
+    leaf = ~net.is_summary
+    n = len(net.task_ids)
+    return int((early[:n] + net.duration)[leaf].max()) if leaf.any() else net.start
 
 
-def _forward(net: Network) -> tuple[list[int], list[int]]:
-    """Kahn's topological order and the early starts, in one sweep over the edges."""
-    offsets, targets, weights = net.offsets.tolist(), net.targets.tolist(), net.weights.tolist()
-    indegree = np.bincount(net.targets, minlength=net.n_nodes).tolist()
-    early, fixed = net.base.tolist(), net.fixed.tolist()
-    ready = [v for v in range(net.n_nodes) if not indegree[v]]
-    ready.reverse()  # pop() then takes nodes in plan order, which keeps results reproducible
-    order: list[int] = []
-    push, pop, emit = ready.append, ready.pop, order.append
-    while ready:
-        u = pop()
-        emit(u)
-        start = fixed[u]
-        if start > -BIG:
-            early[u] = start  # MSO, MFO and actual dates win over the links
-        else:
-            start = early[u]
-        for k in range(offsets[u], offsets[u + 1]):
-            v = targets[k]
-            bound = start + weights[k]
-            if bound > early[v]:
-                early[v] = bound
-            indegree[v] -= 1
-            if not indegree[v]:
-                push(v)
-    return order, early
-
-
-def _late_caps(net: Network, finish: int, leaf: np.ndarray) -> np.ndarray:
+def _late_caps(net: Network, finish: int) -> np.ndarray:
     """The latest start each node may take before its successors are considered."""
     n = len(net.task_ids)
+    leaf = ~net.is_summary
     caps = np.full(net.n_nodes, BIG, dtype=np.int64)
     latest_finish = np.minimum(finish, net.finish_cap)
     caps[:n] = np.where(leaf, np.minimum(latest_finish - net.duration, net.start_cap), BIG)
@@ -140,41 +121,8 @@ def _late_caps(net: Network, finish: int, leaf: np.ndarray) -> np.ndarray:
     return caps
 
 
-def _backward(net: Network, order: list[int], early: list[int], caps: np.ndarray) -> tuple[list[int], list[int]]:
-    """Late starts and free floats, in reverse topological order.
-
-    Free float follows gates: the slack into a gate plus the gate's own least slack onward, so a
-    link into a summary is measured to its earliest descendant and a task inside a summary sees
-    the summary's successors.
-    """
-    offsets, targets = net.offsets.tolist(), net.targets.tolist()
-    weights = np.where(net.live, net.weights, -BIG).tolist()  # a dead edge never binds
-    n = len(net.task_ids)
-    late = caps.tolist()
-    free = [BIG] * net.n_nodes
-    carry = [0] * n + [BIG] * (net.n_nodes - n)
-    for u in reversed(order):
-        latest, slack, start = late[u], BIG, early[u]
-        for k in range(offsets[u], offsets[u + 1]):
-            v = targets[k]
-            w = weights[k]
-            bound = late[v] - w
-            if bound < latest:
-                latest = bound
-            gap = early[v] - start - w + carry[v]
-            if gap < slack:
-                slack = gap
-        late[u] = latest
-        free[u] = slack
-        if u >= n:
-            carry[u] = slack
-    return late, free
-
-
 def _finish_columns(net: Network, es, ef, ls, ff, free_nodes, finish):
     """Per-task columns (ES, EF, LS, LF, TF, FF, critical), with history and summaries settled."""
-    from ._summaries import settle_summaries
-
     tf = ls - es
     done = net.finished
     ls, tf, ff = np.where(done, es, ls), np.where(done, 0, tf), np.where(done, 0, ff)

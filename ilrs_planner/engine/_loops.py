@@ -1,0 +1,70 @@
+"""Plain passes: Kahn's order with the forward pass in one sweep, then the backward pass, in Python.
+
+About a microsecond per edge whatever the plan's shape; used when the plan is too deep (long
+chains) for the numpy level passes in _levels to pay off. Both give the same result.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ._network import BIG, Network
+
+
+def forward(net: Network) -> tuple[list[int], list[int]]:
+    """Kahn's topological order and the early starts, in one sweep over the edges."""
+    offsets, targets, weights = net.offsets.tolist(), net.targets.tolist(), net.weights.tolist()
+    indegree = np.bincount(net.targets, minlength=net.n_nodes).tolist()
+    early, fixed = net.base.tolist(), net.fixed.tolist()
+    ready = [v for v in range(net.n_nodes) if not indegree[v]]
+    ready.reverse()  # pop() then takes nodes in plan order, which keeps results reproducible
+    order: list[int] = []
+    push, pop, emit = ready.append, ready.pop, order.append
+    while ready:
+        u = pop()
+        emit(u)
+        start = fixed[u]
+        if start > -BIG:
+            early[u] = start  # MSO, MFO and actual dates win over the links
+        else:
+            start = early[u]
+        for k in range(offsets[u], offsets[u + 1]):
+            v = targets[k]
+            bound = start + weights[k]
+            if bound > early[v]:
+                early[v] = bound
+            indegree[v] -= 1
+            if not indegree[v]:
+                push(v)
+    return order, early
+
+
+def backward(net: Network, order: list[int], early: list[int], caps: np.ndarray) -> tuple[list[int], list[int]]:
+    """Late starts and free floats, in reverse topological order.
+
+    Free float follows gates: the slack into a gate plus the gate's own least slack onward, so a
+    link into a summary is measured to its earliest descendant and a task inside a summary sees
+    the summary's successors.
+    """
+    offsets, targets = net.offsets.tolist(), net.targets.tolist()
+    weights = np.where(net.live, net.weights, -BIG).tolist()  # a dead edge never binds
+    n = len(net.task_ids)
+    late = caps.tolist()
+    free = [BIG] * net.n_nodes
+    carry = [0] * n + [BIG] * (net.n_nodes - n)
+    for u in reversed(order):
+        latest, slack, start = late[u], BIG, early[u]
+        for k in range(offsets[u], offsets[u + 1]):
+            v = targets[k]
+            w = weights[k]
+            bound = late[v] - w
+            if bound < latest:
+                latest = bound
+            gap = early[v] - start - w + carry[v]
+            if gap < slack:
+                slack = gap
+        late[u] = latest
+        free[u] = slack
+        if u >= n:
+            carry[u] = slack
+    return late, free
