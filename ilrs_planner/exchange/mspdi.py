@@ -16,9 +16,9 @@ the day before (or 08:00 on the day itself for a milestone) and read back the sa
 
 What has no MSPDI field is kept in task custom text fields (Text1..Text8, named by alias so
 they can be moved), the project summary task's notes (the baseline register: names, "as of"
-dates and notes of Baseline0..10) and resources (participants: key in Initials, id in Code,
-kind in Group, joined in AvailableFrom). Not carried: participants' colour and joined precision,
-positions' gaps between siblings (sibling order is kept), baselines beyond 11 (the 11 latest are
+dates, ids and notes of Baseline0..10) and resources (participants: key in Initials, id in Code,
+kind in Group, joined in AvailableFrom, colour and joined precision in resource Text1/Text2).
+Not carried: positions' gaps between siblings (sibling order is kept), baselines beyond 11 (the 11 latest are
 written, a warning says which were left out), the signature (a signature covers a plan file, not
 an export). On import, anything that cannot be carried over is listed as a warning.
 """
@@ -46,6 +46,12 @@ TEXT_FIELDS = [
     ("188743746", "Text6", "ILRS owner", "owner"),
     ("188743747", "Text7", "ILRS estimate o/m/p days", "estimate"),
     ("188743748", "Text8", "ILRS summary duration", "summary_duration"),
+]
+
+# Resource (participant) custom fields, same shape.
+RESOURCE_TEXT_FIELDS = [
+    ("205520904", "Text1", "ILRS participant colour", "color"),
+    ("205520905", "Text2", "ILRS joined precision", "joined_precision"),
 ]
 
 LINK_TYPE_CODES = {LinkType.FF: 0, LinkType.FS: 1, LinkType.SF: 2, LinkType.SS: 3}

@@ -7,9 +7,9 @@ import xml.etree.ElementTree as ET
 from datetime import date
 from pathlib import Path
 
-from ..domain import Baseline, ParticipantKind, Participant, PlannerError, Project, new_id
+from ..domain import Baseline, Participant, ParticipantKind, PlannerError, Precision, Project, new_id
 from .formats import ImportResult
-from .mspdi import BASELINE_REGISTER_TITLE, MINUTES_PER_DAY, TEXT_FIELDS, start_from_stamp
+from .mspdi import BASELINE_REGISTER_TITLE, MINUTES_PER_DAY, RESOURCE_TEXT_FIELDS, TEXT_FIELDS, start_from_stamp
 from .mspdi_values import Reader, day_or_none
 from .mspdi_xml import parse_untrusted
 
@@ -24,7 +24,7 @@ def _unescape(text: str) -> str:
 
 def _field_map(root: ET.Element) -> dict[str, str]:
     """FieldID -> our attribute, found by the aliases we write (so moved fields still read)."""
-    ours = {alias: attr for _, _, alias, attr in TEXT_FIELDS}
+    ours = {alias: attr for _, _, alias, attr in TEXT_FIELDS + RESOURCE_TEXT_FIELDS}
     mapping = {}
     for definition in root.iterfind("ExtendedAttributes/ExtendedAttribute"):
         alias = (definition.findtext("Alias") or "").strip()
@@ -59,7 +59,21 @@ def _project(root: ET.Element, reader: Reader) -> Project:
     return project
 
 
-def _participants(root: ET.Element, project: Project, reader: Reader) -> dict[str, str]:
+def _participant_extras(resource: ET.Element, fields: dict[str, str]) -> dict[str, object]:
+    """Colour and joined precision from the resource's custom fields, when they are valid."""
+    values = {}
+    for attribute in resource.iterfind("ExtendedAttribute"):
+        field = fields.get((attribute.findtext("FieldID") or "").strip())
+        values[field] = (attribute.findtext("Value") or "").strip()
+    extras: dict[str, object] = {}
+    if re.fullmatch(r"#[0-9a-fA-F]{6}", values.get("color", "")):
+        extras["color"] = values["color"]
+    if values.get("joined_precision") in Precision._value2member_map_:
+        extras["joined_precision"] = Precision(values["joined_precision"])
+    return extras
+
+
+def _participants(root: ET.Element, project: Project, reader: Reader, fields: dict[str, str]) -> dict[str, str]:
     """Resources as participants; returns resource UID -> participant id."""
     by_uid: dict[str, str] = {}
     keys: set[str] = set()
@@ -77,7 +91,8 @@ def _participants(root: ET.Element, project: Project, reader: Reader) -> dict[st
         joined = day_or_none(reader.moment(resource, "AvailableFrom", f"resource {name}"), start_from_stamp)
         project.add_participant(Participant(key=key[:100], name=name[:512], kind=kind, joined=joined,
                                             source_url=reader.text(resource, "HyperlinkAddress"),
-                                            notes=reader.text(resource, "Notes"), id=pid))
+                                            notes=reader.text(resource, "Notes"), id=pid,
+                                            **_participant_extras(resource, fields)))
         by_uid[reader.text(resource, "UID")] = pid
     return by_uid
 
@@ -135,8 +150,9 @@ def _read(root: ET.Element, reader: Reader, warnings: list[str]) -> ImportResult
     project = _project(root, reader)
     minutes = reader.integer(root, "MinutesPerDay", MINUTES_PER_DAY, "project") or MINUTES_PER_DAY
     _calendar_warnings(root, reader)
-    owners = _participants(root, project, reader)
-    tasks = TaskReader(project, reader, _field_map(root), max(minutes, 1), owners)
+    fields = _field_map(root)
+    owners = _participants(root, project, reader, fields)
+    tasks = TaskReader(project, reader, fields, max(minutes, 1), owners)
     summary = tasks.read_all(root)
     tasks.read_assignments(root)
     _baselines(project, tasks.baseline_entries, _register(summary, reader), reader)

@@ -9,7 +9,8 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from ..domain import PlannerError, Project
-from .mspdi import BASELINE_REGISTER_TITLE, MAX_BASELINES, MINUTES_PER_DAY, NS, TEXT_FIELDS, start_stamp
+from .mspdi import (BASELINE_REGISTER_TITLE, MAX_BASELINES, MINUTES_PER_DAY, NS, RESOURCE_TEXT_FIELDS, TEXT_FIELDS,
+                    start_stamp)
 
 
 def add(parent: ET.Element, tag: str, value) -> ET.Element:
@@ -52,7 +53,7 @@ def _header(root: ET.Element, project: Project) -> None:
     if project.status_date:
         add(root, "StatusDate", start_stamp(project.status_date))
     attributes = add(root, "ExtendedAttributes", None)
-    for field_id, field_name, alias, _ in TEXT_FIELDS:
+    for field_id, field_name, alias, _ in TEXT_FIELDS + RESOURCE_TEXT_FIELDS:
         definition = add(attributes, "ExtendedAttribute", None)
         add(definition, "FieldID", field_id)
         add(definition, "FieldName", field_name)

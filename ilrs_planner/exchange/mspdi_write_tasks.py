@@ -6,8 +6,8 @@ import xml.etree.ElementTree as ET
 from datetime import date
 
 from ..domain import Project, Task
-from .mspdi import (CONSTRAINT_CODES, FINISH_CONSTRAINTS, LAG_UNITS_PER_DAY, LINK_TYPE_CODES, TEXT_FIELDS,
-                    duration_text, finish_stamp, start_stamp)
+from .mspdi import (CONSTRAINT_CODES, FINISH_CONSTRAINTS, LAG_UNITS_PER_DAY, LINK_TYPE_CODES, RESOURCE_TEXT_FIELDS,
+                    TEXT_FIELDS, duration_text, finish_stamp, start_stamp)
 from .mspdi_write import add, add_text_field
 
 MAX_SHORT_TEXT = 512  # the schema's limit for names and hyperlinks
@@ -117,4 +117,8 @@ def resources(project: Project) -> ET.Element:
             add(resource, "AvailableFrom", start_stamp(participant.joined))
         if participant.notes:
             add(resource, "Notes", participant.notes)
+        extras = {"color": participant.color, "joined_precision": participant.joined_precision.value}
+        for field_id, _, _, attr in RESOURCE_TEXT_FIELDS:
+            if extras[attr]:
+                add_text_field(resource, field_id, extras[attr])
     return element

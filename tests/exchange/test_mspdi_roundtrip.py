@@ -18,7 +18,8 @@ NS = "{http://schemas.microsoft.com/project}"
 def _rich_plan() -> Project:
     plan = Project(name="Round trip | plan", start=date(2030, 1, 1), status_date=date(2030, 6, 15), author="CNSA")
     esa = plan.add_participant(Participant("ESA", "European Space Agency", ParticipantKind.AGENCY,
-                                           joined=date(2024, 5, 6), source_url="https://esa.int", notes="Observer",
+                                           joined=date(2024, 5, 1), joined_precision=Precision.MONTH,
+                                           source_url="https://esa.int", notes="Observer", color="#123abc",
                                            id="p-esa"))
     add = plan.add_task
     add(Task("PH1", "Phase one", kind=TaskKind.PHASE, id="ph1", position=0, duration=3))
@@ -53,10 +54,8 @@ def _rich_plan() -> Project:
 
 
 def _comparable(plan: Project) -> Project:
-    """What MSPDI carries: sibling order (not position gaps), chained baselines, no participant colour."""
+    """What MSPDI carries: sibling order (not position gaps), chained baselines."""
     copy = dataclasses.replace(plan, tasks={k: dataclasses.replace(t) for k, t in plan.tasks.items()},
-                               participants={k: dataclasses.replace(p, color="", joined_precision=Precision.DAY)
-                                             for k, p in plan.participants.items()},
                                baselines=chain_baselines(list(plan.baselines)), signature=None)
     for ids in copy.children_map().values():
         for index, tid in enumerate(ids):
@@ -117,7 +116,7 @@ PROJECT_ORDER = ["SaveVersion", "Name", "Title", "Author", "CreationDate", "Sche
                  "MinutesPerWeek", "DaysPerMonth", "DefaultTaskType", "DurationFormat", "HonorConstraints",
                  "StatusDate", "ExtendedAttributes", "Calendars", "Tasks", "Resources"]
 RESOURCE_ORDER = ["UID", "ID", "Name", "Type", "Initials", "Code", "Group", "HyperlinkAddress", "AvailableFrom",
-                  "Notes"]
+                  "Notes", "ExtendedAttribute"]
 
 
 def _in_schema_order(element, order):
