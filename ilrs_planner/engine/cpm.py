@@ -45,6 +45,7 @@ from .schedule import Schedule, TaskTable
 # Level passes cost a few numpy calls per level, the loops about a microsecond per edge: past one
 # level per this many edges (measured on 100,000-task plans) the loops win, or soon will.
 LEVELS_PER_EDGE = 100
+SMALL_PLAN_NODES = 3000  # below this, numpy's per-call cost outweighs what the level passes save
 
 
 def schedule(project: Project) -> Schedule:
@@ -60,7 +61,7 @@ def schedule_with(project: Project, vectorised: bool | None) -> Schedule:
     """
     net = compile_network(project)
     found = None
-    if vectorised is not False:
+    if vectorised or (vectorised is None and net.n_nodes >= SMALL_PLAN_NODES):
         budget = net.n_nodes + 1 if vectorised else max(64, net.targets.size // LEVELS_PER_EDGE)
         found = _levels.levels(net, budget)
     early, late, free, finish = _by_loops(project, net) if found is None else _by_levels(project, net, *found)
