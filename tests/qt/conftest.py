@@ -43,3 +43,34 @@ def build_small_plan() -> Project:
 @pytest.fixture
 def small_project() -> Project:
     return build_small_plan()
+
+
+# The offscreen platform cannot size windows from their hints and says so when a main window is
+# shown; that says nothing about our code, so only this exact message is let through.
+OFFSCREEN_NOISE = r"^This plugin does not support propagateSizeHints\(\)$"
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/qt/" in str(item.fspath).replace("\\", "/"):
+            item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
+
+
+class UnexpectedDialog(AssertionError):
+    """A test opened a modal dialog it did not arrange to answer (it would block forever)."""
+
+
+@pytest.fixture(autouse=True)
+def no_blocking_dialogs(monkeypatch):
+    """Any modal dialog a test did not patch fails the test instead of blocking it."""
+    from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+    def refuse(*args, **kwargs):
+        raise UnexpectedDialog(f"a modal dialog was opened: {args[1:3]!r}")
+
+    for name in ("question", "warning", "critical", "information", "about"):
+        monkeypatch.setattr(QMessageBox, name, refuse)
+    for name in ("getOpenFileName", "getSaveFileName", "getExistingDirectory"):
+        monkeypatch.setattr(QFileDialog, name, refuse)
+    monkeypatch.setattr(QMessageBox, "exec", refuse)
+    monkeypatch.setattr(QDialog, "exec", refuse)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import IntEnum
@@ -33,6 +34,14 @@ class RowContext:
     schedule: Schedule | None
     baseline: dict[str, tuple[date, date]] | None
     summary_ids: set[str]
+
+
+def owner_label(name: str, key: str) -> str:
+    """'China National Space Administration (CNSA)' -> 'CNSA', as the chart's legend names owners."""
+    acronym = re.search(r"\(([A-Z][A-Za-z]{1,11})[,)]", name)
+    if acronym:
+        return acronym.group(1)
+    return name if len(name) <= 12 else key.upper()
 
 
 def last_day(dates: TaskDates) -> date:
@@ -74,7 +83,7 @@ def display_text(task: Task, column: Column, ctx: RowContext) -> str:
         return task.key
     if column is Column.OWNER:
         owner = ctx.project.participants.get(task.owner_id) if task.owner_id else None
-        return owner.key if owner else ""
+        return owner_label(owner.name, owner.key) if owner else ""
     if column is Column.START:
         return format_fuzzy_date(dates.early_start, task.precision) if dates else ""
     if column is Column.FINISH:
@@ -125,7 +134,7 @@ def _owner_id(text: str, project: Project) -> str | None:
     if not text:
         return None
     for part in project.participants.values():
-        if text.casefold() in (part.key.casefold(), part.name.casefold()):
+        if text.casefold() in (part.key.casefold(), part.name.casefold(), owner_label(part.name, part.key).casefold()):
             return part.id
     known = ", ".join(sorted(p.key for p in project.participants.values())) or "none"
     raise PlannerError("task.bad_value", f"'{text}' is not a participant of the plan (known: {known})")

@@ -71,6 +71,8 @@ class TaskTreeModel(QAbstractItemModel):
         return len(Column)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if not 0 <= section < len(Column):
+            return None
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return HEADERS[Column(section)]
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.TextAlignmentRole:

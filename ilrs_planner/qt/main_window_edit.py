@@ -1,0 +1,103 @@
+"""The Edit menu and toolbar: add, delete, outline moves, task details, undo/redo."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+
+from ..commands.base import Command
+from ..commands.tasks import AddTask, DeleteTasks, IndentTask, MoveTaskDown, MoveTaskUp, OutdentTask
+from ..domain import PlannerError, Task, TaskKind
+from .dialogs.messages import show_error
+from .resources import icon
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+
+def unused_key(project, prefix: str) -> str:
+    """The first key `PREFIX-1`, `PREFIX-2`, … not yet in the plan."""
+    keys = {task.key for task in project.tasks.values()}
+    number = 1
+    while f"{prefix}-{number}" in keys:
+        number += 1
+    return f"{prefix}-{number}"
+
+
+class EditActions:
+    """Builds the edit actions on `window` and runs them through document.push."""
+
+    def __init__(self, window: "MainWindow"):
+        self.window = window
+        self.document = window.document
+        stack = self.document.undo_stack
+        self.undo = stack.createUndoAction(window, "&Undo")
+        self.undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo.setIcon(icon("undo"))
+        self.redo = stack.createRedoAction(window, "&Redo")
+        self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        self.redo.setIcon(icon("redo"))
+        add = window.add_action
+        self.add_task = add("add-task", "Add &task", "Insert", lambda: self.add_new(milestone=False), "Add a task below the selected one")
+        self.add_milestone = add("add-milestone", "Add &milestone", "Ctrl+M", lambda: self.add_new(milestone=True), "Add a milestone below the selected task")
+        self.delete = add("delete", "&Delete", "Delete", self.delete_selected, "Delete the selected tasks and everything under them")
+        self.indent = add("indent", "&Indent", "Alt+Shift+Right", lambda: self._move(IndentTask), "Put the task under the one above it")
+        self.outdent = add("outdent", "&Outdent", "Alt+Shift+Left", lambda: self._move(OutdentTask), "Move the task out of its summary")
+        self.move_up = add("up", "Move &up", "Alt+Shift+Up", lambda: self._move(MoveTaskUp), "Move the task above its previous sibling")
+        self.move_down = add("down", "Move do&wn", "Alt+Shift+Down", lambda: self._move(MoveTaskDown), "Move the task below its next sibling")
+        self.details = add("task-dialog", "Task &details…", "Ctrl+I", self.open_details, "Edit every field of the selected task")
+        self.document.selectionChanged.connect(self._update_enabled)
+        self._update_enabled(self.document.selected_ids)
+
+    def edit_actions(self) -> list[QAction | None]:
+        """The Edit menu, in order (None = separator)."""
+        return [self.undo, self.redo, None, self.add_task, self.add_milestone, self.delete, None,
+                self.indent, self.outdent, self.move_up, self.move_down, None, self.details]
+
+    def push(self, command: Command) -> bool:
+        """Push, or explain in a dialog why the edit was refused (nothing changes then)."""
+        try:
+            self.document.push(command)
+        except PlannerError as error:
+            show_error(self.window, "Edit refused", error)
+            return False
+        return True
+
+    def add_new(self, milestone: bool) -> None:
+        """Add a task or milestone after the selected task, in the same summary; then edit its name."""
+        project = self.document.project
+        current = project.tasks.get(self.document.selected_ids[0]) if self.document.selected_ids else None
+        task = Task(
+            key=unused_key(project, "M" if milestone else "T"),
+            name="New milestone" if milestone else "New task",
+            duration=0 if milestone else 30,
+            kind=TaskKind.MILESTONE if milestone else TaskKind.TASK,
+            parent_id=current.parent_id if current else None,
+        )
+        if self.push(AddTask(task, after_id=current.id if current else None)):
+            self.document.set_selection([task.id])
+            self.window.tree.edit_name(task.id)
+
+    def delete_selected(self) -> None:
+        """Delete the selection (one undo step)."""
+        if self.document.selected_ids:
+            self.push(DeleteTasks(list(self.document.selected_ids)))
+
+    def _move(self, command_type) -> None:
+        if self.document.selected_ids:
+            selected = list(self.document.selected_ids)
+            if self.push(command_type(selected[0])):
+                self.document.set_selection(selected[:1])
+
+    def open_details(self) -> None:
+        """The task dialog for the selected task."""
+        if self.document.selected_ids:
+            from .dialogs.task_dialog import TaskDialog
+
+            dialog = TaskDialog(self.document, self.document.selected_ids[0], self.window)
+            dialog.open()
+
+    def _update_enabled(self, ids: list[str]) -> None:
+        for action in (self.delete, self.indent, self.outdent, self.move_up, self.move_down, self.details):
+            action.setEnabled(bool(ids))

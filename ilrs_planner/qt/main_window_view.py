@@ -1,0 +1,101 @@
+"""The View menu: critical path, zoom presets, baseline to compare with; the status bar figures."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QLabel
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+ZOOM_PRESETS = [  # (Gantt preset, menu text, icon, shortcut)
+    ("programme", "&Whole programme", "zoom-programme", "Ctrl+0"),
+    ("10y", "&10 years", "zoom-10y", "Ctrl+1"),
+    ("2y", "&2 years", "zoom-2y", "Ctrl+2"),
+    ("quarter", "&Quarter", "zoom-quarter", "Ctrl+3"),
+    ("selection", "Fit &selection", "zoom-fit", "Ctrl+4"),
+]
+
+
+class ViewActions:
+    """Critical path toggle, zoom presets forwarded to the Gantt, baseline chooser, status bar."""
+
+    def __init__(self, window: "MainWindow"):
+        self.window = window
+        self.document = window.document
+        self.critical = window.add_action("critical", "Show &critical path", "Ctrl+K", None,
+                                          "Highlight the tasks that drive the finish date", checkable=True)
+        self.critical.toggled.connect(self._show_critical)
+        self.zoom = {name: window.add_action(icon_name, text, key, lambda n=name: self.zoom_to(n), f"Zoom: {text.replace('&', '')}")
+                     for name, text, icon_name, key in ZOOM_PRESETS}
+        self.last_zoom = "programme"
+        self.baseline_menu = window.menus["view"].addMenu("Compare with &baseline")
+        self.baseline_group = QActionGroup(window)
+        self.baseline_menu.aboutToShow.connect(self._fill_baseline_menu)
+        self._status_labels()
+        self.document.scheduleChanged.connect(self.update_status)
+        self.document.pathChanged.connect(self.update_status)
+        self.update_status()
+
+    def view_actions(self) -> list[QAction | None]:
+        """The View menu's actions, in order (None = separator)."""
+        return [self.critical, None, *self.zoom.values(), None]
+
+    def zoom_to(self, name: str) -> None:
+        """Forward a zoom preset to the Gantt and remember it."""
+        self.last_zoom = name
+        self.window.gantt.zoom_preset(name)
+
+    def _show_critical(self, on: bool) -> None:
+        self.window.gantt.set_show_critical(on)
+
+    def _fill_baseline_menu(self) -> None:
+        self.baseline_menu.clear()
+        for action in self.baseline_group.actions():
+            self.baseline_group.removeAction(action)
+        names = [None] + [b.name for b in self.document.project.baselines]
+        for name in names:
+            action = self.baseline_menu.addAction(name or "None (current plan only)")
+            action.setCheckable(True)
+            action.setChecked(name == self.document.baseline_name)
+            action.triggered.connect(lambda _=False, n=name: self.document.set_baseline(n))
+            self.baseline_group.addAction(action)
+
+    # -- status bar ----------------------------------------------------------------------------
+    def _status_labels(self) -> None:
+        bar = self.window.statusBar()
+        for key in ("finish", "critical", "path"):
+            label = QLabel()
+            label.setObjectName(f"status_{key}")
+            bar.addPermanentWidget(label, 1 if key == "path" else 0)
+            self.window.status_bar_widgets[key] = label
+
+    def update_status(self, *_args) -> None:
+        """Project finish, number of critical tasks and the file, from the current schedule."""
+        labels = self.window.status_bar_widgets
+        schedule, error = self.document.schedule, self.document.schedule_error
+        if schedule is not None:
+            labels["finish"].setText(f"Finish: {schedule.project_finish.isoformat()}")
+            summaries = self.document.project.summary_ids()
+            count = sum(1 for tid in schedule.critical_ids() if tid not in summaries)
+            labels["critical"].setText(f"Critical tasks: {count}")
+        else:
+            labels["finish"].setText("Not scheduled" + (f": {error.message}" if error else ""))
+            labels["critical"].setText("")
+        labels["path"].setText(self.document.path or "Not saved to a file")
+        labels["path"].setToolTip(self.document.path or "")
+
+    def save_state(self, settings: QSettings) -> None:
+        """Remember the zoom preset and critical-path toggle."""
+        settings.setValue("view/zoom", self.last_zoom)
+        settings.setValue("view/critical", self.critical.isChecked())
+
+    def restore_state(self, settings: QSettings) -> None:
+        """Bring back the zoom preset and critical-path toggle."""
+        self.critical.setChecked(settings.value("view/critical", True, type=bool))
+        self._show_critical(self.critical.isChecked())
+        zoom = settings.value("view/zoom", "programme")
+        self.zoom_to(zoom if zoom in self.zoom and zoom != "selection" else "programme")

@@ -1,0 +1,196 @@
+"""TaskTreeView: the WBS table beside the Gantt — sortable, column choice remembered, selection shared."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QSettings, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QToolTip, QTreeView
+
+from ..document import Document
+from .task_columns import BASELINE_COLUMNS, HEADERS, Column
+from .task_tree_model import SORT_ROLE, TASK_ID_ROLE, TaskTreeModel
+
+HEADER_HEIGHT = 44  # tall enough for the Gantt's two-level time axis, which matches it
+_WIDTHS = {Column.NAME: 290, Column.KEY: 120, Column.OWNER: 94, Column.START: 88, Column.FINISH: 88,
+           Column.DURATION: 80, Column.FLOAT: 92, Column.BASELINE_FINISH: 110, Column.VARIANCE: 110}
+_DEFAULT_HIDDEN = (Column.KEY,)
+
+
+class TaskSortProxy(QSortFilterProxyModel):
+    """Sorts siblings by the column's sort value; column -1 is the plan's own outline order."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(True)
+
+
+class TaskTreeView(QTreeView):
+    """The task table. Emits rowsChanged with the visible task ids (for the chart) after any change."""
+
+    rowsChanged = Signal(list)
+    statusMessage = Signal(str)
+    doubleClickedTask = Signal(str)  # MS Project's habit: double-click opens the task's details
+
+    def __init__(self, document: Document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.source_model = TaskTreeModel(document, self)
+        self.proxy = TaskSortProxy(self)
+        self.proxy.setSourceModel(self.source_model)
+        self.setModel(self.proxy)
+        self._syncing = False
+        self._expanded: set[str] = set()
+        self._known_ids = set(document.project.tasks)
+        self._scroll_maximum = 0  # at least this far, so the chart's last rows can be reached too
+        self._configure()
+        self._connect()
+        self.expandAll()
+        self._emit_rows()
+
+    def _configure(self) -> None:
+        self.setUniformRowHeights(True)
+        self.setAlternatingRowColors(True)
+        self.setSortingEnabled(True)
+        self.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.SelectedClicked
+                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.setIndentation(16)
+        header = self.header()
+        header.setFixedHeight(HEADER_HEIGHT)
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+        for column, width in _WIDTHS.items():
+            header.resizeSection(int(column), width)
+        for column in _DEFAULT_HIDDEN + BASELINE_COLUMNS:
+            header.setSectionHidden(int(column), True)
+
+    def _connect(self) -> None:
+        self.expanded.connect(self._emit_rows)
+        self.collapsed.connect(self._emit_rows)
+        self.source_model.modelAboutToBeReset.connect(self._remember_expanded)
+        self.source_model.modelReset.connect(self._restore_expanded)
+        self.proxy.layoutChanged.connect(self._emit_rows)
+        self.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.document.selectionChanged.connect(self.select_tasks)
+        self.document.baselineChanged.connect(self._show_baseline_columns)
+        self.source_model.editRefused.connect(self._show_refusal)
+        self.doubleClicked.connect(lambda index: self.doubleClickedTask.emit(index.data(TASK_ID_ROLE)))
+
+    # -- rows shown, for the chart ---------------------------------------------------------
+    def visible_task_ids(self) -> list[str]:
+        """Task ids of the rows on screen, top to bottom (collapsed children left out)."""
+        ids: list[str] = []
+        stack = [QModelIndex()]
+        while stack:  # depth-first, children pushed in reverse so they come out in order
+            parent = stack.pop()
+            if parent.isValid():
+                ids.append(parent.data(TASK_ID_ROLE))
+                if not self.isExpanded(parent):
+                    continue
+            stack.extend(self.proxy.index(row, 0, parent) for row in reversed(range(self.proxy.rowCount(parent))))
+        return ids
+
+    def _emit_rows(self, *_args) -> None:
+        self.rowsChanged.emit(self.visible_task_ids())
+
+    def _remember_expanded(self) -> None:
+        model = self.source_model
+        self._expanded = {tid for tid in model.document.project.tasks if self.isExpanded(self._proxy_index(tid))}
+
+    def _restore_expanded(self) -> None:
+        for tid in self._expanded:
+            index = self._proxy_index(tid)
+            if index.isValid():
+                self.setExpanded(index, True)
+        for tid in set(self.document.project.tasks) - self._known_ids:  # new summaries open, so what was just added under them shows
+            self.setExpanded(self._proxy_index(tid), True)
+        self._known_ids = set(self.document.project.tasks)
+        self.select_tasks(self.document.selected_ids)
+        self._emit_rows()
+
+    def set_scroll_maximum(self, px: int) -> None:
+        """Let the shared vertical scroll reach `px` (the chart's viewport is shorter than the table's)."""
+        if px != self._scroll_maximum:
+            self._scroll_maximum = max(0, px)
+            self.updateGeometries()
+
+    def updateGeometries(self) -> None:
+        """Qt sizes the scroll bar to the table; stretch it to the chart's range as well."""
+        super().updateGeometries()
+        bar = self.verticalScrollBar()
+        if self._scroll_maximum > bar.maximum():
+            bar.setMaximum(self._scroll_maximum)
+
+    def edit_name(self, task_id: str) -> None:
+        """Start typing the name of `task_id` (after Add task)."""
+        index = self._proxy_index(task_id, 0)
+        if index.isValid():
+            self.scrollTo(index)
+            self.setCurrentIndex(index)
+            self.edit(index)
+
+    def _proxy_index(self, task_id: str, column: int = 0) -> QModelIndex:
+        return self.proxy.mapFromSource(self.source_model.index_of(task_id, column))
+
+    # -- selection shared with the chart -------------------------------------------------------
+    def _on_selection_changed(self, *_args) -> None:
+        if self._syncing:
+            return
+        rows = self.selectionModel().selectedRows(0)
+        self.document.set_selection([index.data(TASK_ID_ROLE) for index in rows])
+
+    def select_tasks(self, ids: list[str]) -> None:
+        """Select the rows of `ids` (from the document), opening their parents and scrolling to the first."""
+        selection = QItemSelection()
+        for tid in ids:
+            index = self._proxy_index(tid)
+            if index.isValid():
+                selection.select(index, index.siblingAtColumn(self.proxy.columnCount() - 1))
+        self._syncing = True
+        try:
+            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            self.selectionModel().select(selection, flags)
+            if ids and self._proxy_index(ids[0]).isValid():
+                self.selectionModel().setCurrentIndex(self._proxy_index(ids[0]), QItemSelectionModel.SelectionFlag.NoUpdate)
+        finally:
+            self._syncing = False
+
+    # -- columns ---------------------------------------------------------------------------------
+    def _column_menu(self, pos) -> None:
+        menu = QMenu(self)
+        for column in Column:
+            action = menu.addAction(HEADERS[column])
+            action.setCheckable(True)
+            action.setChecked(not self.header().isSectionHidden(int(column)))
+            action.setEnabled(column is not Column.NAME)
+            action.toggled.connect(lambda on, c=int(column): self.header().setSectionHidden(c, not on))
+        menu.addSeparator()
+        menu.addAction("Outline order", lambda: self.sortByColumn(-1, Qt.SortOrder.AscendingOrder))
+        menu.exec(self.header().mapToGlobal(pos))
+
+    def _show_baseline_columns(self, name) -> None:
+        for column in BASELINE_COLUMNS:
+            self.header().setSectionHidden(int(column), name is None)
+
+    def save_state(self, settings: QSettings) -> None:
+        """Remember widths, order and the columns chosen."""
+        settings.setValue("tree/header", self.header().saveState())
+
+    def restore_state(self, settings: QSettings) -> None:
+        """Bring back the remembered columns (baseline columns follow the baseline choice)."""
+        state = settings.value("tree/header")
+        if state is not None:
+            self.header().restoreState(state)
+        self.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self._show_baseline_columns(self.document.baseline_name)
+
+    def _show_refusal(self, task_id: str, message: str) -> None:
+        rect = self.visualRect(self.currentIndex())
+        QToolTip.showText(self.viewport().mapToGlobal(rect.bottomLeft()), message, self)
+        self.statusMessage.emit(message)

@@ -1,0 +1,1 @@
+"""The Participants view: member states and organisations, and membership over time."""

@@ -1,0 +1,64 @@
+"""ParticipantsPanel: the sortable members table beside the membership chart."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
+
+from ..document import Document
+from .membership_chart import MEMBERSHIP_TARGETS, MembershipChart
+from .table_model import SORT_ROLE, ParticipantTableModel
+
+
+class ParticipantsPanel(QWidget):
+    """Who signed when, as a table and as membership over time against the 50-country goal."""
+
+    def __init__(self, document: Document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.model = ParticipantTableModel(document, self)
+        proxy = QSortFilterProxyModel(self)
+        proxy.setSourceModel(self.model)
+        proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView()
+        self.table.setModel(proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(1, 100)
+        self.table.setColumnWidth(2, 90)
+        self.chart = MembershipChart()
+        note = QLabel(self._target_note())
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #5f6368; padding: 4px;")
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.chart, 1)
+        column.addWidget(note)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table)
+        splitter.addWidget(right)
+        splitter.setSizes([520, 600])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self.model.modelReset.connect(self.refresh_chart)
+        self.refresh_chart()
+
+    def refresh_chart(self) -> None:
+        """Redraw the membership lines from the plan's participants."""
+        self.chart.show_participants(self.model.participants())
+
+    @staticmethod
+    def _target_note() -> str:
+        if MEMBERSHIP_TARGETS is None:
+            return "No membership target is bundled with this build."
+        return (f"Goal ('555 Project', announced {MEMBERSHIP_TARGETS.announced_on.isoformat()}): "
+                f"{MEMBERSHIP_TARGETS.countries} countries, {MEMBERSHIP_TARGETS.institutions} institutions, "
+                f"{MEMBERSHIP_TARGETS.researchers:,} researchers. No source gives a year for it, so the chart "
+                "shows the goal as a level, not a deadline. Orange dots: official headcounts, which count "
+                "countries and international organisations together.")

@@ -1,0 +1,74 @@
+"""ParticipantTableModel: member states and organisations with the date each signed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+from ...domain import Participant, format_fuzzy_date
+from ..document import Document
+
+HEADERS = ("Name", "Kind", "Signed", "Key", "Source")
+SORT_ROLE = Qt.ItemDataRole.UserRole
+
+
+class ParticipantTableModel(QAbstractTableModel):
+    """One row per participant of the plan, in signing order; refreshed when participants change."""
+
+    def __init__(self, document: Document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self._rows = self._ordered()
+        document.changed.connect(self._on_changed)
+        document.projectReplaced.connect(self._reload)
+
+    def _ordered(self) -> list[Participant]:
+        people = list(self.document.project.participants.values())
+        return sorted(people, key=lambda p: (p.joined is None, p.joined or 0, p.name))
+
+    def _reload(self) -> None:
+        self.beginResetModel()
+        self._rows = self._ordered()
+        self.endResetModel()
+
+    def _on_changed(self, changes) -> None:
+        if changes.participants:
+            self._reload()
+
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        part, column = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(part, column)
+        if role == SORT_ROLE:
+            return part.joined.toordinal() if column == 2 and part.joined else self._text(part, column).casefold()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return part.notes or None
+        return None
+
+    @staticmethod
+    def _text(part: Participant, column: int) -> str:
+        if column == 0:
+            return part.name
+        if column == 1:
+            return part.kind.value.capitalize()
+        if column == 2:
+            return format_fuzzy_date(part.joined, part.joined_precision) if part.joined else "not known"
+        if column == 3:
+            return part.key
+        return part.source_url
+
+    def participants(self) -> list[Participant]:
+        """The rows' participants, in model order."""
+        return list(self._rows)
