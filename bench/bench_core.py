@@ -105,7 +105,7 @@ def _bounds(task, start: int) -> dict:
     elif task.actual_finish:
         fixed = task.actual_finish.toordinal() - dur
     return {"dur": dur, "base": base, "fixed": fixed, "start_cap": start_cap, "finish_cap": finish_cap,
-            "history": history, "finished": task.actual_finish is not None}
+            "history": history, "finished": bool(task.actual_finish or (history and dur == 0))}
 
 
 def _summary_bounds(tasks, children, leaves_of, bounds) -> None:

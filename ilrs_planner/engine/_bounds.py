@@ -95,4 +95,4 @@ def _apply_actuals(b: Bounds, i: int, task: Task, actual_start, actual_finish) -
         b.fixed[i] = actual_start.toordinal()
     else:
         b.fixed[i] = actual_finish.toordinal() - int(b.duration[i])
-    b.finished[i] = actual_finish is not None
+    b.finished[i] = actual_finish is not None or b.duration[i] == 0  # a milestone that happened is done
