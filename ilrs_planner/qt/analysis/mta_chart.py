@@ -84,10 +84,14 @@ class MtaPicture:
         self._paint_grid(p, rect)
         self._paint_reports(p, rect)
         self._paint_lines(p, rect)
-        # The legend sits in the lower-right corner, under the diagonal: forecasts there would lie
-        # before their report date, so milestones still ahead never draw there.
         legend_h = 34 + LEGEND_ROW * len(self.trend.lines)
-        self._paint_legend(p, QRectF(rect.right() - LEGEND_W - 12, rect.bottom() - legend_h - 12, LEGEND_W, legend_h))
+        if width - MARGIN - rect.right() >= LEGEND_W + 30:  # a wide picture: beside the plot
+            self._paint_legend(p, QRectF(rect.right() + 30, rect.top(), LEGEND_W, legend_h))
+        else:
+            # In the lower-right corner, under the diagonal: forecasts there would lie before their
+            # report date, so milestones still ahead never draw there.
+            self._paint_legend(p, QRectF(rect.right() - LEGEND_W - 12, rect.bottom() - legend_h - 12, LEGEND_W,
+                                         legend_h))
 
     def _paint_title(self, p: QPainter, width: float) -> None:
         p.setPen(TEXT)
@@ -299,7 +303,7 @@ class MtaChartWidget(QWidget):
         super().__init__(parent)
         self.trend: MilestoneTrend | None = None
         self.title = "Milestone trend analysis"
-        self.setMinimumSize(480, 320)
+        self.setMinimumSize(560, 420)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
 
     def set_trend(self, trend: MilestoneTrend | None, title: str | None = None) -> None:
@@ -315,7 +319,8 @@ class MtaChartWidget(QWidget):
             p.setPen(MUTED)
             p.drawText(self.rect(), Qt.AlignCenter, "No baselines to show: capture one (Analysis → Baselines)")
         else:
-            zoom = min(self.width() / LOGICAL_SIZE[0], self.height() / LOGICAL_SIZE[1])
+            # Text stays legible: the picture is laid out for the widget's own size, scaled only a little.
+            zoom = min(max(min(self.width() / LOGICAL_SIZE[0], self.height() / LOGICAL_SIZE[1]), 0.8), 1.2)
             p.fillRect(self.rect(), QColor("white"))
             p.scale(zoom, zoom)
             MtaPicture(self.trend, self.title).paint(p, self.width() / zoom, self.height() / zoom)

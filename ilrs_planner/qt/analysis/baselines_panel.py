@@ -1,0 +1,140 @@
+"""The baseline manager: capture (with an "as of" date), rename, delete, choose the one compared with."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLineEdit, QPushButton,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from ...commands.baselines import CaptureBaseline, DeleteBaseline, RenameBaseline
+from ...domain import PlannerError
+from ..document import Document
+from .common import MessageLine, date_edit, from_qdate
+
+COLUMNS = ("Name", "As of", "Tasks", "Compared with")
+
+
+class BaselinePanel(QWidget):
+    """Every baseline of the plan, oldest first, with the actions on them."""
+
+    compareRequested = Signal(str, str)  # (baseline, other baseline): show these two in the slip report
+
+    def __init__(self, document: Document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText("Name of the new baseline, e.g. “2026 review”")
+        self.as_of_edit = date_edit(document.project.status_date or date.today())
+        self.as_of_edit.setToolTip("The report date this snapshot stands for")
+        self.capture_button = QPushButton("Capture")
+        self.capture_button.setToolTip("Snapshot every task's current start and finish")
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.compare_button = QPushButton("Compare plan with it")
+        self.stop_button = QPushButton("Stop comparing")
+        self.pair_button = QPushButton("Compare the two selected")
+        self.delete_button = QPushButton("Delete")
+        self.message = MessageLine()
+        self._build_layout()
+        self.capture_button.clicked.connect(self.capture)
+        self.compare_button.clicked.connect(self.compare_selected)
+        self.stop_button.clicked.connect(lambda: self.document.set_baseline(None))
+        self.pair_button.clicked.connect(self.compare_pair)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.table.itemChanged.connect(self._renamed)
+        document.changed.connect(lambda changes: self.refresh() if changes.baselines else None)
+        document.baselineChanged.connect(lambda _name: self.refresh())
+        document.projectReplaced.connect(self.refresh)
+        self.refresh()
+
+    def _build_layout(self) -> None:
+        capture = QHBoxLayout()
+        capture.addWidget(self.name_edit, 1)
+        capture.addWidget(self.as_of_edit)
+        capture.addWidget(self.capture_button)
+        actions = QHBoxLayout()
+        for button in (self.compare_button, self.stop_button, self.pair_button, self.delete_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(capture)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+        layout.addWidget(self.message)
+
+    # -- showing ---------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Rebuild the rows from the plan's baselines."""
+        self.table.blockSignals(True)
+        baselines = sorted(self.document.project.baselines, key=lambda b: b.as_of)
+        self.table.setRowCount(len(baselines))
+        for row, baseline in enumerate(baselines):
+            compared = "✓" if baseline.name == self.document.baseline_name else ""
+            for col, text in enumerate((baseline.name, baseline.as_of.isoformat(), str(len(baseline.entries)),
+                                        compared)):
+                item = QTableWidgetItem(text)
+                if col:
+                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                item.setData(Qt.ItemDataRole.UserRole, baseline.name)
+                self.table.setItem(row, col, item)
+        self.table.blockSignals(False)
+
+    def selected_names(self) -> list[str]:
+        """Names of the selected baselines, in table order."""
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.table.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in rows]
+
+    # -- actions ---------------------------------------------------------------------------
+    def _push(self, command) -> bool:
+        try:
+            self.document.push(command)
+        except PlannerError as error:
+            self.message.show_error(error)
+            return False
+        self.message.clear_message()
+        return True
+
+    def capture(self) -> None:
+        """Capture the current schedule under the typed name and "as of" date."""
+        if self.document.schedule is None:
+            self.message.show_hint("The plan cannot be scheduled right now, so there is nothing to capture.")
+            return
+        command = CaptureBaseline(self.name_edit.text(), from_qdate(self.as_of_edit.date()),
+                                  schedule=self.document.schedule)
+        if self._push(command):
+            self.name_edit.clear()
+
+    def compare_selected(self) -> None:
+        """Compare the plan with the selected baseline (ghost bars, variance columns)."""
+        names = self.selected_names()
+        if not names:
+            self.message.show_hint("Select a baseline first.")
+            return
+        self.document.set_baseline(names[0])
+
+    def compare_pair(self) -> None:
+        """Show the two selected baselines against each other in the slip report."""
+        names = self.selected_names()
+        if len(names) != 2:
+            self.message.show_hint("Select exactly two baselines (Ctrl+click) to compare them.")
+            return
+        older, newer = sorted(names, key=lambda n: self.document.project.baseline(n).as_of)
+        self.compareRequested.emit(older, newer)
+
+    def delete_selected(self) -> None:
+        """Delete the selected baselines (each one undo step)."""
+        for name in self.selected_names():
+            if not self._push(DeleteBaseline(name)):
+                return
+
+    def _renamed(self, item: QTableWidgetItem) -> None:
+        old = item.data(Qt.ItemDataRole.UserRole)
+        if item.column() == 0 and item.text() != old:
+            if not self._push(RenameBaseline(old, item.text())):
+                self.refresh()

@@ -1,0 +1,83 @@
+"""Small pieces the analysis panels share: an inline message line, dates, task pickers."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel
+
+from ...domain import PlannerError, Project
+from ..dialogs.messages import sentence
+
+CURRENT_PLAN = "Current plan"
+
+
+class MessageLine(QLabel):
+    """One line under a panel's controls: errors in red (as sentences), hints in grey. Never modal."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.clear_message()
+
+    def show_error(self, error: PlannerError) -> None:
+        """Show a PlannerError as the sentences the rest of the app uses."""
+        self.setStyleSheet("color: #c5221f; padding: 2px;")
+        self.setText(sentence(error).replace("\n\n", " "))
+
+    def show_hint(self, text: str) -> None:
+        """Show a neutral note."""
+        self.setStyleSheet("color: #5f6368; padding: 2px;")
+        self.setText(text)
+
+    def clear_message(self) -> None:
+        """Show nothing."""
+        self.setText("")
+
+
+def to_qdate(day: date) -> QDate:
+    """A Python date as a QDate."""
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(qdate: QDate) -> date:
+    """A QDate as a Python date."""
+    return date(qdate.year(), qdate.month(), qdate.day())
+
+
+def date_edit(day: date) -> QDateEdit:
+    """An ISO date editor with a calendar pop-up."""
+    edit = QDateEdit(to_qdate(day))
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setCalendarPopup(True)
+    return edit
+
+
+def fill_task_combo(combo: QComboBox, project: Project, milestones_only: bool = False) -> None:
+    """Tasks in WBS order ("key — name", data = id), keeping the current choice when it still exists."""
+    chosen = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    summaries = project.summary_ids()
+    for task, depth in project.walk():
+        if milestones_only and (not task.is_milestone or task.id in summaries):
+            continue
+        combo.addItem(f"{'  ' * depth}{task.key} — {task.name}", task.id)
+    index = combo.findData(chosen)
+    combo.setCurrentIndex(max(index, 0))
+    combo.blockSignals(False)
+
+
+def fill_baseline_combo(combo: QComboBox, project: Project, with_current: bool = False) -> None:
+    """Baselines oldest first (data = name), optionally "Current plan" (data = None) on top."""
+    chosen = combo.currentText()
+    combo.blockSignals(True)
+    combo.clear()
+    if with_current:
+        combo.addItem(CURRENT_PLAN, None)
+    for baseline in sorted(project.baselines, key=lambda b: b.as_of):
+        combo.addItem(baseline.name, baseline.name)
+    index = combo.findText(chosen)
+    combo.setCurrentIndex(max(index, 0))
+    combo.blockSignals(False)

@@ -1,0 +1,83 @@
+"""Putting the analysis tools into the main window: an Analysis menu and one dock per tool."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget
+
+from .baselines_panel import BaselinePanel
+from .mta_panel import MtaPanel
+from .risk_panel import RiskPanel
+from .slip_panel import SlipPanel
+from .whatif_panel import WhatIfPanel
+from .why_panel import WhyPanel
+
+
+class AnalysisTools:
+    """The docks and actions the Analysis menu offers; kept on the window as `window.analysis`."""
+
+    def __init__(self, window):
+        self.window = window
+        document = window.document
+        gantt = getattr(window, "gantt", None)
+        self.baselines = BaselinePanel(document)
+        self.slip = SlipPanel(document)
+        self.mta = MtaPanel(document)
+        self.why = WhyPanel(document)
+        self.whatif = WhatIfPanel(document, highlight=getattr(gantt, "set_highlight", None))
+        self.risk = RiskPanel(document, whiskers=getattr(gantt, "set_whiskers", None))
+        self.docks: dict[str, QDockWidget] = {}
+        for name, title, panel, shortcut in (
+                ("baselines", "Baselines", self.baselines, "Ctrl+Shift+B"),
+                ("slip", "Slip report", self.slip, "Ctrl+Shift+L"),
+                ("mta", "Milestone trend", self.mta, "Ctrl+Shift+T"),
+                ("why", "Why did it move?", self.why, None),
+                ("whatif", "What if…", self.whatif, "Ctrl+Shift+W"),
+                ("risk", "Schedule risk (Monte Carlo)", self.risk, "Ctrl+Shift+R")):
+            self.docks[name] = self._dock(name, title, panel, shortcut)
+        self.baselines.compareRequested.connect(self._compare_two)
+        self._add_menu()
+
+    def _dock(self, name: str, title: str, panel, shortcut: str | None) -> QDockWidget:
+        dock = QDockWidget(title, self.window)
+        dock.setObjectName(f"analysis_{name}_dock")
+        dock.setWidget(panel)
+        self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        first = next(iter(self.docks.values()), None)
+        if first is not None:
+            self.window.tabifyDockWidget(first, dock)
+        dock.hide()
+        action = dock.toggleViewAction()
+        action.setText(title)
+        if shortcut:
+            action.setShortcut(shortcut)
+        return dock
+
+    def _add_menu(self) -> None:
+        menu = self.window.menus.get("analysis") or self.window.menuBar().addMenu("&Analysis")
+        for name in ("baselines", "slip", "mta", "why", "whatif", "risk"):
+            menu.addAction(self.docks[name].toggleViewAction())
+            if name in ("slip", "why"):
+                menu.addSeparator()
+        menu.addSeparator()
+        menu.addAction("Export milestone trend chart…", self._export_mta)
+
+    def show(self, name: str) -> None:
+        """Show a tool's dock and bring it to the front."""
+        dock = self.docks[name]
+        dock.show()
+        dock.raise_()
+
+    def _compare_two(self, older: str, newer: str) -> None:
+        self.slip.compare(older, newer)
+        self.show("slip")
+
+    def _export_mta(self) -> None:
+        self.show("mta")
+        self.mta._ask_export()
+
+
+def install_analysis(window) -> None:
+    """Create the analysis tools once per window."""
+    if getattr(window, "analysis", None) is None:
+        window.analysis = AnalysisTools(window)

@@ -1,0 +1,106 @@
+"""The MTA dock: choose milestones, see how their forecasts moved, export the chart."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QSplitter,
+                               QVBoxLayout, QWidget)
+
+from ...domain import PlannerError
+from ...engine.mta import DEFAULT_MILESTONES, default_milestone_keys, milestone_trend
+from ..document import Document
+from .common import MessageLine
+from .mta_chart import MtaChartWidget, export_mta
+
+
+class MtaPanel(QWidget):
+    """Milestone list (checkable) beside the trend chart."""
+
+    def __init__(self, document: Document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.milestones = QListWidget()
+        self.milestones.setToolTip("Tick the milestones to show")
+        self.chart = MtaChartWidget()
+        self.export_button = QPushButton("Export chart…")
+        self.message = MessageLine()
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.milestones)
+        splitter.addWidget(self.chart)
+        splitter.setSizes([240, 760])
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        self.milestones.itemChanged.connect(lambda _item: self.refresh())
+        self.export_button.clicked.connect(self._ask_export)
+        document.changed.connect(lambda changes: self.refresh() if (changes.baselines or changes.dates
+                                                                   or changes.structure) else None)
+        document.projectReplaced.connect(self.reload)
+        self.reload()
+
+    def reload(self) -> None:
+        """Refill the milestone list (milestones and the roadmap's headline items), defaults ticked."""
+        project = self.document.project
+        ticked = set(default_milestone_keys(project))
+        summaries = project.summary_ids()
+        self.milestones.blockSignals(True)
+        self.milestones.clear()
+        for task, _depth in project.walk():
+            if (task.is_milestone and task.id not in summaries) or task.key in DEFAULT_MILESTONES:
+                item = QListWidgetItem(f"{task.key} — {task.name}")
+                item.setData(Qt.ItemDataRole.UserRole, task.key)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Checked if task.key in ticked else Qt.CheckState.Unchecked)
+                self.milestones.addItem(item)
+        self.milestones.blockSignals(False)
+        self.refresh()
+
+    def chosen_keys(self) -> list[str]:
+        """Keys of the ticked milestones, in list order."""
+        items = (self.milestones.item(i) for i in range(self.milestones.count()))
+        return [it.data(Qt.ItemDataRole.UserRole) for it in items if it.checkState() == Qt.CheckState.Checked]
+
+    def trend(self):
+        """The trend of the ticked milestones (None when there is nothing to show)."""
+        keys = self.chosen_keys()
+        if not keys:
+            return None
+        project = self.document.project
+        return milestone_trend(project, self.document.schedule, keys, project.status_date or date.today())
+
+    def refresh(self) -> None:
+        """Recompute and redraw."""
+        try:
+            trend = self.trend()
+        except PlannerError as error:
+            self.chart.set_trend(None)
+            self.message.show_error(error)
+            return
+        self.message.clear_message()
+        self.chart.set_trend(trend, f"Milestone trend analysis — {self.document.project.name}")
+
+    def _ask_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export milestone trend chart", "mta.png",
+                                              "PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)")
+        if path:
+            self.export(path)
+
+    def export(self, path: str) -> bool:
+        """Write the chart as PNG/SVG/PDF; errors appear under the chart."""
+        try:
+            trend = self.trend()
+            if trend is None:
+                self.message.show_hint("Tick at least one milestone to export.")
+                return False
+            export_mta(trend, path, title=self.chart.title)
+        except PlannerError as error:
+            self.message.show_error(error)
+            return False
+        self.message.show_hint(f"Wrote {path}")
+        return True

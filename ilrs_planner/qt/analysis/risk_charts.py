@@ -1,0 +1,99 @@
+"""Risk charts (pyqtgraph): finish-date histogram with its S-curve, and the tornado of drivers."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+
+from ...engine.risk import RiskResult
+
+BAR, CURVE, P50, P80, TARGET = "#8ab4f8", "#1a73e8", "#188038", "#e37400", "#c5221f"
+
+
+def seconds(day: date) -> float:
+    """A date as epoch seconds (what pyqtgraph's date axis reads)."""
+    return time.mktime(day.timetuple())
+
+
+class _Plot(pg.PlotWidget):
+    def __init__(self, parent=None, date_axis: bool = True):
+        axes = {"bottom": pg.DateAxisItem(orientation="bottom")} if date_axis else {}
+        super().__init__(parent, axisItems=axes)
+        self.setBackground("w")
+        self.setMenuEnabled(False)
+        self.showGrid(x=True, y=True, alpha=0.15)
+
+
+class DistributionChart(_Plot):
+    """Histogram of a milestone's simulated dates (left axis) and its S-curve (right, 0–100 %)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.getPlotItem().setLabel("left", "Runs")
+        self.curve_view = pg.ViewBox()
+        self.curve_view.setZValue(10)  # the S-curve in front of the bars
+        plot = self.getPlotItem()
+        plot.showAxis("right")
+        plot.scene().addItem(self.curve_view)
+        plot.getAxis("right").linkToView(self.curve_view)
+        plot.getAxis("right").setLabel("Finished by (%)")
+        self.curve_view.setXLink(plot)
+        plot.vb.sigResized.connect(lambda: self.curve_view.setGeometry(plot.vb.sceneBoundingRect()))
+        self.bars = 0
+
+    def show_result(self, result: RiskResult | None, task_id: str | None, target: date | None = None) -> None:
+        """Draw one milestone's distribution (None clears)."""
+        self.getPlotItem().clear()
+        self.curve_view.clear()
+        self.bars = 0
+        if result is None or task_id is None:
+            return
+        starts, counts = result.histogram(task_id, bins=40)
+        xs = [seconds(d) for d in starts]
+        width = (xs[1] - xs[0]) if len(xs) > 1 else 86400.0
+        self.bars = len(counts)
+        self.addItem(pg.BarGraphItem(x0=xs, height=counts, width=width * 0.92, brush=BAR, pen=pg.mkPen(None)))
+        dates, cumulative = result.s_curve(task_id)
+        self.curve_view.addItem(pg.PlotDataItem([seconds(d) for d in dates], [100 * c for c in cumulative],
+                                                pen=pg.mkPen(CURVE, width=2)))
+        self.curve_view.setYRange(0, 100, padding=0.02)
+        pct = result.percentiles(task_id)
+        for level, color, height in ((50, P50, 0.86), (80, P80, 0.78)):
+            self._vline(pct[level], color, f"P{level} {pct[level]}", height)
+        if target is not None:
+            self._vline(target, TARGET, f"target {target}: {result.probability_by(task_id, target):.0%}", 0.94)
+
+    def _vline(self, day: date, color: str, text: str, height: float) -> None:
+        # Labels at different heights so close percentiles do not print over each other.
+        line = pg.InfiniteLine(seconds(day), angle=90, pen=pg.mkPen(color, width=1.5, style=Qt.PenStyle.DashLine),
+                               label=text, labelOpts={"color": color, "position": height, "movable": False,
+                                                      "fill": (255, 255, 255, 200)})
+        self.addItem(line)
+
+
+class TornadoChart(_Plot):
+    """Top drivers of a milestone: one horizontal bar per task, the rank correlation."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent, date_axis=False)
+        self.getPlotItem().setLabel("bottom", "Rank correlation with the milestone's date")
+        self.getPlotItem().invertY(True)
+        self.keys: list[str] = []
+
+    def show_drivers(self, drivers: list) -> None:
+        """Draw the drivers, strongest on top."""
+        self.getPlotItem().clear()
+        self.keys = [d.key for d in drivers]
+        if not drivers:
+            return
+        values = [d.correlation for d in drivers]
+        ys = list(range(len(drivers)))
+        brushes = [pg.mkBrush("#d93025" if v > 0 else "#188038") for v in values]
+        self.addItem(pg.BarGraphItem(x0=[min(v, 0) for v in values], y=ys, height=0.6,
+                                     width=[abs(v) for v in values], brushes=brushes, pen=pg.mkPen(None)))
+        self.getPlotItem().getAxis("left").setTicks([[(y, k) for y, k in zip(ys, self.keys)]])
+        self.setXRange(min(0.0, min(values)) - 0.05, max(0.0, max(values)) + 0.05)
+        self.setYRange(-0.6, len(drivers) - 0.4)

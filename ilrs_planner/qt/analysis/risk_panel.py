@@ -1,0 +1,194 @@
+"""Monte Carlo schedule risk: run in a worker with progress and Cancel; percentiles, charts, whiskers."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel,
+                               QProgressBar, QPushButton, QSpinBox, QSplitter, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
+
+from ...engine.risk import PERCENTILES, RiskResult
+from ..document import Document
+from .common import MessageLine, date_edit, fill_task_combo, from_qdate
+from .risk_charts import DistributionChart, TornadoChart
+from .risk_worker import RiskWorker
+
+HEADERS = ("Milestone", *[f"P{p}" for p in PERCENTILES], "Critical")
+DEFAULT_KEY, DEFAULT_TARGET = "ilrs-basic", date(2035, 12, 31)
+
+
+class RiskPanel(QWidget):
+    """Controls, progress, the milestones' percentiles, and charts for the chosen milestone."""
+
+    def __init__(self, document: Document, whiskers: Callable[[dict], None] | None = None, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.whiskers = whiskers or (lambda ranges: None)
+        self.worker: RiskWorker | None = None
+        self.result: RiskResult | None = None
+        self._build_controls()
+        self.table = QTableWidget(0, len(HEADERS))
+        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.distribution_chart, self.tornado = DistributionChart(), TornadoChart()
+        self.message = MessageLine()
+        self._build_layout()
+        document.changed.connect(self._plan_changed)
+        document.projectReplaced.connect(self._plan_changed)
+        self._plan_changed()
+
+    def _build_controls(self) -> None:
+        self.iterations = QSpinBox()
+        self.iterations.setRange(100, 200_000)
+        self.iterations.setSingleStep(1000)
+        self.iterations.setValue(10_000)
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 2**31 - 1)
+        self.seed.setValue(1)
+        self.seed.setToolTip("The same seed gives the same result")
+        self.distribution = QComboBox()
+        self.distribution.addItems(["triangular", "pert"])
+        self.run_button, self.cancel_button = QPushButton("Run"), QPushButton("Cancel")
+        self.cancel_button.setEnabled(False)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        self.milestone = QComboBox()
+        self.target = date_edit(DEFAULT_TARGET)
+        self.chance = QLabel()
+        self.show_whiskers = QCheckBox("P50–P80 on the Gantt")
+        self.show_whiskers.setChecked(True)
+        self.run_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.milestone.currentIndexChanged.connect(lambda _i: self.show_chosen())
+        self.target.dateChanged.connect(lambda _d: self.show_chosen())
+        self.show_whiskers.toggled.connect(lambda _on: self._push_whiskers())
+
+    def _build_layout(self) -> None:
+        run = QHBoxLayout()
+        for label, widget in (("Iterations", self.iterations), ("Seed", self.seed),
+                              ("Durations", self.distribution)):
+            run.addWidget(QLabel(label))
+            run.addWidget(widget)
+        run.addWidget(self.run_button)
+        run.addWidget(self.cancel_button)
+        run.addWidget(self.progress, 1)
+        chosen = QHBoxLayout()
+        for widget in (QLabel("Milestone"), self.milestone, QLabel("by"), self.target, self.chance):
+            chosen.addWidget(widget)
+        chosen.addStretch(1)
+        chosen.addWidget(self.show_whiskers)
+        charts = QSplitter(Qt.Orientation.Horizontal)
+        for widget in (self.table, self.distribution_chart, self.tornado):
+            charts.addWidget(widget)
+        charts.setSizes([560, 560, 360])
+        layout = QVBoxLayout(self)
+        layout.addLayout(run)
+        layout.addLayout(chosen)
+        layout.addWidget(charts, 1)
+        layout.addWidget(self.message)
+
+    # -- running ---------------------------------------------------------------------------
+    def start(self) -> None:
+        """Start a simulation on a frozen copy of the plan; the window stays responsive."""
+        if self.worker is not None:
+            return
+        self.worker = RiskWorker(self.document.project, self.document.revision, self.iterations.value(),
+                                 self.seed.value(), self.distribution.currentText(), self)
+        self.worker.progressed.connect(self._progress)
+        self.worker.succeeded.connect(self._finished)
+        self.worker.failed.connect(self._failed)
+        self.worker.cancelled.connect(self._cancelled)
+        self.worker.finished.connect(self._worker_done)
+        self.run_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.progress.setValue(0)
+        self.message.show_hint("Simulating…")
+        self.worker.start()
+
+    def cancel(self) -> None:
+        """Stop the running simulation (at its next block of iterations)."""
+        if self.worker is not None:
+            self.worker.cancel()
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setValue(int(100 * done / total))
+
+    def _finished(self, result: RiskResult) -> None:
+        if self.worker is not None and self.worker.revision != self.document.revision:
+            self.message.show_hint("The plan changed while the simulation ran; its result was set aside. Run again.")
+            return
+        self.result = result
+        self.message.show_hint(f"{result.iterations:,} runs, seed {result.seed}, {result.distribution} durations.")
+        self._fill_table()
+        self.show_chosen()
+        self._push_whiskers()
+
+    def _failed(self, error) -> None:
+        self.message.show_error(error)
+
+    def _cancelled(self) -> None:
+        self.progress.setValue(0)
+        self.message.show_hint("Cancelled.")
+
+    def _worker_done(self) -> None:
+        self.worker.deleteLater()
+        self.worker = None
+        self.run_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+
+    def _plan_changed(self, *_args) -> None:
+        fresh = self.milestone.count() == 0
+        fill_task_combo(self.milestone, self.document.project, milestones_only=True)
+        project = self.document.project
+        if fresh and any(t.key == DEFAULT_KEY for t in project.tasks.values()):
+            self.milestone.setCurrentIndex(self.milestone.findData(project.task_by_key(DEFAULT_KEY).id))
+        if self.result is not None:  # stale: the dates no longer belong to this plan
+            self.result = None
+            self.table.setRowCount(0)
+            self.show_chosen()
+            self._push_whiskers()
+            self.message.show_hint("The plan changed; run the simulation again for fresh results.")
+
+    # -- showing ---------------------------------------------------------------------------
+    def _fill_table(self) -> None:
+        ids = [tid for tid in self.result.milestone_ids()
+               if not (self.document.project.tasks[tid].actual_start or self.document.project.tasks[tid].actual_finish)]
+        self.table.setRowCount(len(ids))
+        for row, tid in enumerate(ids):
+            pct = self.result.percentiles(tid)
+            cells = (self.document.project.tasks[tid].key, *[str(pct[p]) for p in PERCENTILES],
+                     f"{self.result.criticality[tid]:.0%}")
+            for col, text in enumerate(cells):
+                self.table.setItem(row, col, QTableWidgetItem(text))
+
+    def show_chosen(self) -> None:
+        """Histogram, S-curve, tornado and chance of the target date for the chosen milestone."""
+        task_id = self.milestone.currentData()
+        if self.result is None or task_id is None or task_id not in self.result.index:
+            self.distribution_chart.show_result(None, None)
+            self.tornado.show_drivers([])
+            self.chance.setText("")
+            return
+        target = from_qdate(self.target.date())
+        self.distribution_chart.show_result(self.result, task_id, target)
+        self.tornado.show_drivers(self.result.drivers(task_id, top=10))
+        self.chance.setText(f"chance {self.result.probability_by(task_id, target):.0%}")
+
+    def _push_whiskers(self) -> None:
+        if self.result is None or not self.show_whiskers.isChecked():
+            self.whiskers({})
+            return
+        ranges = {}
+        for tid in self.result.milestone_ids():
+            pct = self.result.percentiles(tid, (50, 80))
+            if pct[80] > pct[50]:
+                ranges[tid] = (pct[50], pct[80])
+        self.whiskers(ranges)

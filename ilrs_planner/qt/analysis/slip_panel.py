@@ -1,0 +1,195 @@
+"""The slip report: a sortable table of every task's variance, a "Slipped tasks" filter, CSV export."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView,
+                               QLabel, QPushButton, QTableView, QVBoxLayout, QWidget)
+
+from ...domain import PlannerError
+from ...engine.slippage import SlipReport, SlipRow, slip_report, write_report_csv
+from ..document import Document
+from .common import MessageLine, fill_baseline_combo
+
+HEADERS = ("Key", "Name", "Baseline start", "Baseline finish", "Start", "Finish", "Start var (d)", "Finish var (d)")
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+SLIP_RED, GAIN_GREEN = QColor("#c5221f"), QColor("#188038")
+
+
+class SlipTableModel(QAbstractTableModel):
+    """Rows of a SlipReport; sorting by the raw value (dates, signed days)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.report: SlipReport | None = None
+        self.rows: list[SlipRow] = []
+
+    def set_report(self, report: SlipReport | None) -> None:
+        """Show this report (None: empty)."""
+        self.beginResetModel()
+        self.report = report
+        self.rows = list(report.rows) if report else []
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        value = self._value(row, index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            if value is None:
+                return "—"
+            return f"{value:+d}" if index.column() >= 6 else str(value)
+        if role == SORT_ROLE:
+            return value.toordinal() if hasattr(value, "toordinal") else (value if value is not None else -10**9)
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() >= 6 and value:
+            return SLIP_RED if value > 0 else GAIN_GREEN
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 6:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.UserRole:
+            return row.task_id
+        return None
+
+    @staticmethod
+    def _value(row: SlipRow, column: int):
+        return (row.key, row.name, row.baseline_start, row.baseline_finish, row.current_start, row.current_finish,
+                row.start_variance, row.finish_variance)[column]
+
+
+class SlippedFilter(QSortFilterProxyModel):
+    """Sorts by raw values; with `only_slipped` keeps the tasks that finish later."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.only_slipped = False
+        self.setSortRole(SORT_ROLE)
+
+    def set_only_slipped(self, on: bool) -> None:
+        """Show only slipped tasks, or all."""
+        self.only_slipped = on
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
+        return not self.only_slipped or self.sourceModel().rows[source_row].slipped
+
+
+class SlipPanel(QWidget):
+    """Choose a baseline and what to compare it with; the report updates as the plan changes."""
+
+    def __init__(self, document: Document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.model = SlipTableModel(self)
+        self.proxy = SlippedFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.baseline_combo, self.against_combo = QComboBox(), QComboBox()
+        self.slipped_only = QCheckBox("Slipped tasks only")
+        self.export_button = QPushButton("Export CSV…")
+        self.summary = QLabel()
+        self.message = MessageLine()
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self._build_layout()
+        self.baseline_combo.currentIndexChanged.connect(self.refresh)
+        self.against_combo.currentIndexChanged.connect(self.refresh)
+        self.slipped_only.toggled.connect(self._filter)
+        self.export_button.clicked.connect(self._ask_export)
+        self.table.selectionModel().selectionChanged.connect(self._select_in_plan)
+        document.changed.connect(lambda _c: self.reload())
+        document.baselineChanged.connect(self._follow_document_baseline)
+        document.projectReplaced.connect(self.reload)
+        self.reload()
+
+    def _build_layout(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Baseline"))
+        top.addWidget(self.baseline_combo, 1)
+        top.addWidget(QLabel("against"))
+        top.addWidget(self.against_combo, 1)
+        top.addWidget(self.slipped_only)
+        top.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.message)
+
+    # -- data ------------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Refill the choices from the plan and recompute the report."""
+        fill_baseline_combo(self.baseline_combo, self.document.project)
+        fill_baseline_combo(self.against_combo, self.document.project, with_current=True)
+        self.refresh()
+
+    def compare(self, baseline: str, against: str | None) -> None:
+        """Show `baseline` against another baseline (or the current plan when None)."""
+        self.baseline_combo.setCurrentIndex(self.baseline_combo.findData(baseline))
+        self.against_combo.setCurrentIndex(max(self.against_combo.findData(against), 0))
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Recompute the report for the chosen pair."""
+        name, against = self.baseline_combo.currentData(), self.against_combo.currentData()
+        if name is None:
+            self.model.set_report(None)
+            self.summary.setText("No baselines yet: capture one in the Baselines panel.")
+            return
+        try:
+            report = slip_report(self.document.project, self.document.schedule, name, against)
+        except PlannerError as error:
+            self.model.set_report(None)
+            self.message.show_error(error)
+            return
+        self.message.clear_message()
+        self.model.set_report(report)
+        compared = sum(r.finish_variance is not None for r in report.rows)
+        self.summary.setText(f"{len(report.slipped())} of {compared} tasks finish later than in "
+                             f"“{report.before.label}”.")
+
+    def _filter(self, on: bool) -> None:
+        self.proxy.set_only_slipped(on)
+
+    def _follow_document_baseline(self, name) -> None:
+        if name is not None and self.baseline_combo.findData(name) >= 0:
+            self.baseline_combo.setCurrentIndex(self.baseline_combo.findData(name))
+
+    def _select_in_plan(self, *_args) -> None:
+        ids = [self.proxy.data(index, Qt.ItemDataRole.UserRole) for index in self.table.selectionModel().selectedRows()]
+        if ids:
+            self.document.set_selection(ids)
+
+    # -- export ----------------------------------------------------------------------------
+    def _ask_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export slip report", "slip-report.csv", "CSV files (*.csv)")
+        if path:
+            self.export_csv(path)
+
+    def export_csv(self, path: str) -> bool:
+        """Write the shown report as CSV; errors appear under the table."""
+        if self.model.report is None:
+            self.message.show_hint("There is no report to export.")
+            return False
+        try:
+            write_report_csv(self.model.report, path)
+        except PlannerError as error:
+            self.message.show_error(error)
+            return False
+        self.message.show_hint(f"Wrote {path}")
+        return True

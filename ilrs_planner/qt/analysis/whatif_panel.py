@@ -1,0 +1,150 @@
+"""What-if: preview what moves if a task slips or finishes on a date; apply it as one undo step."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Callable
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QGridLayout, QHBoxLayout, QHeaderView,
+                               QLabel, QPushButton, QRadioButton, QSpinBox, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
+
+from ...commands.whatif import ApplyWhatIf
+from ...domain import PlannerError
+from ...engine.whatif import WhatIf, what_if
+from ..document import Document
+from .common import MessageLine, date_edit, fill_task_combo, from_qdate
+
+MOVED_LATER, MOVED_EARLIER, SCENARIO_TASK = "#f28b82", "#81c995", "#fbbc04"
+HEADERS = ("Key", "Name", "Start Δ (d)", "Finish Δ (d)", "New finish")
+
+
+class WhatIfPanel(QWidget):
+    """Scenario controls, the list of what moves, Preview/Apply/Clear."""
+
+    def __init__(self, document: Document, highlight: Callable[[dict], None] | None = None, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.highlight = highlight or (lambda colors: None)
+        self.preview: WhatIf | None = None
+        self._preview_revision = -1
+        self.task_combo = QComboBox()
+        self.slip_radio, self.finish_radio = QRadioButton("slips by"), QRadioButton("finishes on")
+        self.slip_radio.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.slip_radio)
+        group.addButton(self.finish_radio)
+        self.days_spin = QSpinBox()
+        self.days_spin.setRange(-36500, 36500)
+        self.days_spin.setValue(365)
+        self.days_spin.setSuffix(" days")
+        self.finish_edit = date_edit(date.today())
+        self.preview_button, self.apply_button, self.clear_button = (
+            QPushButton("Preview"), QPushButton("Apply to plan"), QPushButton("Clear"))
+        self.apply_button.setEnabled(False)
+        self.headline = QLabel()
+        self.headline.setWordWrap(True)
+        self.table = QTableWidget(0, len(HEADERS))
+        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.message = MessageLine()
+        self._build_layout()
+        self.preview_button.clicked.connect(self.run_preview)
+        self.apply_button.clicked.connect(self.apply)
+        self.clear_button.clicked.connect(self.clear)
+        document.changed.connect(self._plan_changed)
+        document.projectReplaced.connect(self._plan_changed)
+        document.selectionChanged.connect(self._follow_selection)
+        fill_task_combo(self.task_combo, document.project)
+
+    def _build_layout(self) -> None:
+        grid = QGridLayout()
+        grid.addWidget(QLabel("What if"), 0, 0)
+        grid.addWidget(self.task_combo, 0, 1, 1, 3)
+        grid.addWidget(self.slip_radio, 1, 0)
+        grid.addWidget(self.days_spin, 1, 1)
+        grid.addWidget(self.finish_radio, 1, 2)
+        grid.addWidget(self.finish_edit, 1, 3)
+        buttons = QHBoxLayout()
+        for button in (self.preview_button, self.apply_button, self.clear_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid)
+        layout.addLayout(buttons)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+
+    def _follow_selection(self, ids: list) -> None:
+        if len(ids) == 1 and self.task_combo.findData(ids[0]) >= 0:
+            self.task_combo.setCurrentIndex(self.task_combo.findData(ids[0]))
+
+    def _plan_changed(self, *_args) -> None:
+        fill_task_combo(self.task_combo, self.document.project)
+        if self.preview is not None and self.document.revision != self._preview_revision:
+            self.clear()
+            self.message.show_hint("The plan changed; preview again.")
+
+    # -- actions ---------------------------------------------------------------------------
+    def run_preview(self) -> None:
+        """Schedule the scenario on a copy and show what moves, highlighted on the Gantt."""
+        task_id = self.task_combo.currentData()
+        if task_id is None:
+            return
+        change = {"slip_days": self.days_spin.value()} if self.slip_radio.isChecked() else \
+            {"finish_on": from_qdate(self.finish_edit.date())}
+        try:
+            result = what_if(self.document.project, task_id, schedule=self.document.schedule, **change)
+        except PlannerError as error:
+            self.clear()
+            self.message.show_error(error)
+            return
+        self.message.clear_message()
+        self.preview, self._preview_revision = result, self.document.revision
+        self._show(result)
+        self.apply_button.setEnabled(True)
+
+    def _show(self, result: WhatIf) -> None:
+        shift = (result.new_project_finish - result.old_project_finish).days
+        keys = ", ".join(f"{m.key} {m.finish_delta:+d} d" for m in result.key_milestones()[:6]) or "none"
+        self.headline.setText(f"{result.description}: {len(result.moves)} tasks move; plan finish {shift:+d} days. "
+                              f"Key milestones: {keys}.")
+        moves = sorted(result.moves, key=lambda m: (not m.is_key_milestone, -abs(m.finish_delta)))
+        self.table.setRowCount(len(moves))
+        bold = QFont()
+        bold.setBold(True)
+        for row, move in enumerate(moves):
+            cells = (move.key, move.name, f"{move.start_delta:+d}", f"{move.finish_delta:+d}", str(move.new_finish))
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if move.is_key_milestone:
+                    item.setFont(bold)
+                self.table.setItem(row, col, item)
+        colors = {m.task_id: (MOVED_LATER if m.finish_delta > 0 else MOVED_EARLIER) for m in result.moves}
+        colors[result.task_id] = SCENARIO_TASK
+        self.highlight(colors)
+
+    def apply(self) -> None:
+        """Make the previewed scenario real, as one undoable step."""
+        if self.preview is None or self.document.revision != self._preview_revision:
+            self.message.show_hint("Preview the scenario on the current plan first.")
+            return
+        try:
+            self.document.push(ApplyWhatIf(self.preview))
+        except PlannerError as error:
+            self.message.show_error(error)
+            return
+        self.clear()
+        self.message.show_hint("Applied. Edit → Undo takes it back.")
+
+    def clear(self) -> None:
+        """Forget the preview and remove the highlight."""
+        self.preview = None
+        self.apply_button.setEnabled(False)
+        self.table.setRowCount(0)
+        self.headline.setText("")
+        self.highlight({})

@@ -1,0 +1,158 @@
+"""Slip attribution for a chosen milestone: its driving chains and the changes that moved it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QTreeWidget,
+                               QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from ...domain import PlannerError
+from ...engine.attribution import Attribution, attribute_projects, attribute_versions
+from ...engine.slippage import baseline_version, schedule_version
+from ..document import Document
+from .common import MessageLine, fill_baseline_combo, fill_task_combo
+
+DEFAULT_KEY = "ilrs-basic"
+
+
+class WhyPanel(QWidget):
+    """Pick a milestone and two versions; read why it moved, change by change."""
+
+    def __init__(self, document: Document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.result: Attribution | None = None
+        self.task_combo, self.baseline_combo, self.against_combo = QComboBox(), QComboBox(), QComboBox()
+        self.plan_button = QPushButton("Against a plan file…")
+        self.plan_button.setToolTip("Exact: compare with an earlier plan file, change by change")
+        self.headline = QLabel()
+        self.headline.setWordWrap(True)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(["Days", "What"])
+        self.tree.setColumnWidth(0, 90)
+        self.message = MessageLine()
+        top = QHBoxLayout()
+        for label, combo in (("Milestone", self.task_combo), ("from", self.baseline_combo),
+                             ("to", self.against_combo)):
+            top.addWidget(QLabel(label))
+            top.addWidget(combo, 1)
+        top.addWidget(self.plan_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.message)
+        for combo in (self.task_combo, self.baseline_combo, self.against_combo):
+            combo.currentIndexChanged.connect(self.explain)
+        self.plan_button.clicked.connect(self._ask_plan)
+        document.changed.connect(lambda _c: self.reload())
+        document.projectReplaced.connect(self.reload)
+        document.selectionChanged.connect(self._follow_selection)
+        self.reload()
+
+    def reload(self) -> None:
+        """Refill the choices and explain again."""
+        project = self.document.project
+        fresh = self.task_combo.count() == 0
+        fill_task_combo(self.task_combo, project)
+        if fresh and any(t.key == DEFAULT_KEY for t in project.tasks.values()):
+            self.task_combo.setCurrentIndex(self.task_combo.findData(project.task_by_key(DEFAULT_KEY).id))
+        fill_baseline_combo(self.baseline_combo, project)
+        fill_baseline_combo(self.against_combo, project, with_current=True)
+        self.explain()
+
+    def _follow_selection(self, ids: list) -> None:
+        if len(ids) == 1 and self.task_combo.findData(ids[0]) >= 0:
+            self.task_combo.setCurrentIndex(self.task_combo.findData(ids[0]))
+
+    def explain(self) -> None:
+        """Explain the chosen milestone between the chosen versions."""
+        task_id, name = self.task_combo.currentData(), self.baseline_combo.currentData()
+        if task_id is None or name is None:
+            self.show_result(None)
+            self.message.show_hint("Choose a milestone and a baseline (capture one first if there are none).")
+            return
+        project, schedule = self.document.project, self.document.schedule
+        try:
+            before = baseline_version(project.baseline(name))
+            against = self.against_combo.currentData()
+            if against is None and schedule is None:
+                raise PlannerError("baseline.unknown", "the current plan cannot be scheduled right now")
+            after = schedule_version(project, schedule) if against is None else \
+                baseline_version(project.baseline(against))
+            result = attribute_versions(project, schedule, before, after, project.tasks[task_id].key)
+        except PlannerError as error:
+            self.show_result(None)
+            self.message.show_error(error)
+            return
+        self.message.clear_message()
+        self.show_result(result)
+
+    def explain_against_plan(self, path: str) -> None:
+        """Exact attribution against an earlier plan file."""
+        from ...store import open_project
+
+        try:
+            older = open_project(path)
+            key = self.document.project.tasks[self.task_combo.currentData()].key
+            result = attribute_projects(older, self.document.project, key, Path(path).name, "this plan")
+        except PlannerError as error:
+            self.message.show_error(error)
+            return
+        self.message.clear_message()
+        self.show_result(result)
+
+    def _ask_plan(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Earlier version of the plan", "", "Plan files (*.db)")
+        if path:
+            self.explain_against_plan(path)
+
+    # -- showing ---------------------------------------------------------------------------
+    def show_result(self, result: Attribution | None) -> None:
+        """Fill the headline and the tree from an attribution."""
+        self.result = result
+        self.tree.clear()
+        if result is None:
+            self.headline.setText("")
+            return
+        if not (result.old_date and result.new_date):
+            self.headline.setText(f"<b>{result.key}</b>: " + "; ".join(result.notes[1:] or result.notes))
+            return
+        kind = "exact, change by change" if result.exact else "from baseline dates along the driving chain"
+        self.headline.setText(f"<b>{result.name}</b> moved <b>{result.slip_days:+d} days</b> "
+                              f"({result.old_date} → {result.new_date}), {kind}.")
+        changes = self._section("Changes", f"{sum(c.days for c in result.contributions):+d}")
+        for change in result.contributions:
+            text = change.description + (" (joint effect)" if change.joint else "")
+            self._row(changes, f"{change.days:+d}", text, change.days)
+        if result.unexplained_days:
+            self._row(changes, f"{result.unexplained_days:+d}", "unexplained", result.unexplained_days)
+        for title, chain in (("Driving chain now", result.new_chain), ("Driving chain then", result.old_chain)):
+            section = self._section(title, "")
+            for step in chain:
+                self._row(section, "", f"{step.key} — {step.start} → {step.finish}   [{step.driver}]", 0)
+        notes = self._section("Notes", "")
+        for note in result.notes:
+            self._row(notes, "", note, 0)
+        self.tree.expandAll()
+
+    def _section(self, title: str, days: str) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([days, title])
+        font = QFont()
+        font.setBold(True)
+        item.setFont(0, font)
+        item.setFont(1, font)
+        self.tree.addTopLevelItem(item)
+        return item
+
+    @staticmethod
+    def _row(parent: QTreeWidgetItem, days: str, text: str, value: int) -> None:
+        item = QTreeWidgetItem([days, text])
+        item.setTextAlignment(0, Qt.AlignmentFlag.AlignRight)
+        if value:
+            item.setForeground(0, QColor("#c5221f") if value > 0 else QColor("#188038"))
+        item.setToolTip(1, text)
+        parent.addChild(item)
