@@ -78,8 +78,13 @@ class SlippedFilter(QSortFilterProxyModel):
 
     def set_only_slipped(self, on: bool) -> None:
         """Show only slipped tasks, or all."""
-        self.only_slipped = on
-        self.invalidateFilter()
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10+: invalidateFilter() is deprecated
+            self.beginFilterChange()
+            self.only_slipped = on
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.only_slipped = on
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
         return not self.only_slipped or self.sourceModel().rows[source_row].slipped

@@ -1,0 +1,201 @@
+"""The analysis panels in the desktop app: what a planner clicks and sees."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+
+from ilrs_planner.data.reference import build_reference_project
+from ilrs_planner.qt.analysis.baselines_panel import BaselinePanel
+from ilrs_planner.qt.analysis.mta_panel import MtaPanel
+from ilrs_planner.qt.analysis.risk_panel import RiskPanel
+from ilrs_planner.qt.analysis.slip_panel import SlipPanel
+from ilrs_planner.qt.analysis.whatif_panel import WhatIfPanel
+from ilrs_planner.qt.analysis.why_panel import WhyPanel
+from ilrs_planner.qt.document import Document
+
+
+@pytest.fixture
+def small_doc(small_project):
+    return Document(small_project)
+
+
+@pytest.fixture(scope="module")
+def _reference():
+    return build_reference_project()
+
+
+@pytest.fixture
+def ilrs_doc(_reference):
+    import copy
+
+    return Document(copy.deepcopy(_reference))
+
+
+def test_capture_rename_delete_baselines_with_undo(qtbot, small_doc):
+    panel = BaselinePanel(small_doc)
+    qtbot.addWidget(panel)
+    panel.name_edit.setText("Q3 review")
+    panel.as_of_edit.setDate(QDate(2029, 9, 30))
+    qtbot.mouseClick(panel.capture_button, Qt.MouseButton.LeftButton)
+    assert panel.table.rowCount() == 2
+    captured = small_doc.project.baseline("Q3 review")
+    assert captured.as_of == date(2029, 9, 30) and captured.entries["m"] == (date(2030, 3, 2), date(2030, 3, 2))
+    panel.name_edit.setText("Q3 review")  # the same name again is refused in place, no dialog
+    qtbot.mouseClick(panel.capture_button, Qt.MouseButton.LeftButton)
+    assert "already exists" in panel.message.text() and len(small_doc.project.baselines) == 2
+    panel.table.item(1, 0).setText("Q3 review (final)")  # rename by editing the name cell
+    assert small_doc.project.baseline("Q3 review (final)").id == captured.id
+    small_doc.undo_stack.undo()
+    assert small_doc.project.baseline("Q3 review").id == captured.id
+    panel.table.selectRow(1)
+    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+    assert [b.name for b in small_doc.project.baselines] == ["2021 roadmap"]
+    small_doc.undo_stack.undo()
+    assert panel.table.rowCount() == 2
+
+
+def test_choosing_the_baseline_to_compare_with(qtbot, small_doc):
+    panel = BaselinePanel(small_doc)
+    qtbot.addWidget(panel)
+    panel.table.selectRow(0)
+    with qtbot.waitSignal(small_doc.baselineChanged):
+        qtbot.mouseClick(panel.compare_button, Qt.MouseButton.LeftButton)
+    assert small_doc.baseline_name == "2021 roadmap" and panel.table.item(0, 3).text() == "✓"
+    qtbot.mouseClick(panel.stop_button, Qt.MouseButton.LeftButton)
+    assert small_doc.baseline_name is None
+
+
+def test_slip_report_sorts_filters_and_exports(qtbot, ilrs_doc, tmp_path):
+    panel = SlipPanel(ilrs_doc)
+    qtbot.addWidget(panel)
+    panel.compare("2021-06-16 ILRS roadmap (GLEX 2021)", None)
+    everything = panel.proxy.rowCount()
+    panel.slipped_only.setChecked(True)
+    slipped = panel.proxy.rowCount()
+    assert 0 < slipped < everything
+    panel.table.sortByColumn(7, Qt.SortOrder.DescendingOrder)
+    top = panel.proxy.index(0, 0).data()
+    assert top == max(panel.model.report.slipped(), key=lambda r: r.finish_variance).key
+    out = tmp_path / "slip.csv"
+    assert panel.export_csv(str(out))
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert len(rows) == everything and any(r["key"] == "change-7" and r["slipped"] == "yes" for r in rows)
+
+
+def test_slip_report_follows_the_document_and_compares_two_baselines(qtbot, ilrs_doc):
+    panel = SlipPanel(ilrs_doc)
+    qtbot.addWidget(panel)
+    ilrs_doc.set_baseline("2024-04-25 Space Day plan: basic 2035, extended 2045")
+    assert panel.baseline_combo.currentData() == "2024-04-25 Space Day plan: basic 2035, extended 2045"
+    panel.compare("2021-06-16 ILRS roadmap (GLEX 2021)", "2024-04-25 Space Day plan: basic 2035, extended 2045")
+    assert panel.model.report.after.label.startswith("2024-04-25") and not panel.model.report.after.is_current
+
+
+def test_mta_panel_shows_the_default_milestones_and_exports(qtbot, ilrs_doc, tmp_path):
+    panel = MtaPanel(ilrs_doc)
+    qtbot.addWidget(panel)
+    assert set(panel.chosen_keys()) == {"ilrs-basic", "ilrs-extended", "change-7", "change-8", "luna-26", "luna-27",
+                                        "crewed-landing", "lunar-power-plant"}
+    assert len(panel.chart.trend.lines) == 8
+    for suffix in (".png", ".svg", ".pdf"):
+        out = tmp_path / f"mta{suffix}"
+        assert panel.export(str(out)) and out.stat().st_size > 1000
+    panel.resize(1000, 700)
+    image = panel.chart.grab().toImage()
+    assert image.width() > 0
+
+
+def test_why_panel_explains_the_basic_station_slip(qtbot, ilrs_doc):
+    panel = WhyPanel(ilrs_doc)
+    qtbot.addWidget(panel)
+    panel.baseline_combo.setCurrentIndex(panel.baseline_combo.findData("2022-11-22 Wu Weiren: basic structure by 2028"))
+    result = panel.result
+    assert result.key == "ilrs-basic" and result.slip_days == (date(2035, 12, 31) - date(2028, 12, 31)).days
+    assert "+2556 days" in panel.headline.text()
+    titles = [panel.tree.topLevelItem(i).text(1) for i in range(panel.tree.topLevelItemCount())]
+    assert titles[:2] == ["Changes", "Driving chain now"]
+
+
+def test_what_if_preview_highlights_and_apply_is_one_undo_step(qtbot, ilrs_doc):
+    highlights = []
+    panel = WhatIfPanel(ilrs_doc, highlight=highlights.append)
+    qtbot.addWidget(panel)
+    change8 = ilrs_doc.project.task_by_key("change-8").id
+    basic = ilrs_doc.project.task_by_key("ilrs-basic").id
+    before = ilrs_doc.schedule.tasks[basic].early_start
+    ilrs_doc.set_selection([change8])  # the panel follows the selection
+    panel.days_spin.setValue(400)
+    qtbot.mouseClick(panel.preview_button, Qt.MouseButton.LeftButton)
+    assert change8 in highlights[-1] and basic in highlights[-1]
+    assert ilrs_doc.schedule.tasks[basic].early_start == before  # preview only
+    assert panel.table.rowCount() == len(panel.preview.moves) and "ilrs-basic" in panel.headline.text()
+    depth = ilrs_doc.undo_stack.count()
+    qtbot.mouseClick(panel.apply_button, Qt.MouseButton.LeftButton)
+    assert ilrs_doc.undo_stack.count() == depth + 1 and highlights[-1] == {}
+    assert (ilrs_doc.schedule.tasks[basic].early_start - before).days == 399
+    ilrs_doc.undo_stack.undo()
+    assert ilrs_doc.schedule.tasks[basic].early_start == before
+
+
+def test_what_if_refuses_history_in_place(qtbot, ilrs_doc):
+    panel = WhatIfPanel(ilrs_doc)
+    qtbot.addWidget(panel)
+    panel.task_combo.setCurrentIndex(panel.task_combo.findData(ilrs_doc.project.task_by_key("change-6").id))
+    panel.run_preview()
+    assert "history cannot slip" in panel.message.text() and not panel.apply_button.isEnabled()
+
+
+def test_risk_worker_finishes_and_results_are_shown(qtbot, ilrs_doc):
+    whiskers = []
+    panel = RiskPanel(ilrs_doc, whiskers=whiskers.append)
+    qtbot.addWidget(panel)
+    panel.iterations.setValue(2000)
+    panel.target.setDate(QDate(2035, 12, 31))
+    qtbot.mouseClick(panel.run_button, Qt.MouseButton.LeftButton)
+    assert not panel.run_button.isEnabled() and panel.cancel_button.isEnabled()
+    qtbot.waitUntil(lambda: panel.worker is None, timeout=20000)
+    assert panel.result is not None and panel.progress.value() == 100
+    basic = ilrs_doc.project.task_by_key("ilrs-basic").id
+    assert panel.chance.text().startswith("chance ") and panel.table.rowCount() > 0
+    assert panel.distribution_chart.bars == 40 and panel.tornado.keys[0] == "ilrs-1-5"
+    p50, p80 = whiskers[-1][basic]
+    assert p50 < p80 and (p50, p80) == tuple(panel.result.percentiles(basic, (50, 80)).values())
+    panel.show_whiskers.setChecked(False)
+    assert whiskers[-1] == {}
+
+
+def test_risk_run_can_be_cancelled(qtbot, ilrs_doc):
+    panel = RiskPanel(ilrs_doc)
+    qtbot.addWidget(panel)
+    panel.iterations.setValue(200_000)
+    panel.start()
+    panel.cancel()
+    qtbot.waitUntil(lambda: panel.worker is None, timeout=20000)
+    assert panel.result is None and panel.message.text() == "Cancelled." and panel.run_button.isEnabled()
+
+
+def test_risk_result_is_set_aside_when_the_plan_changed_meanwhile(qtbot, ilrs_doc):
+    from ilrs_planner.commands.tasks import SetDuration
+
+    panel = RiskPanel(ilrs_doc)
+    qtbot.addWidget(panel)
+    panel.iterations.setValue(3000)
+    panel.start()
+    ilrs_doc.push(SetDuration(ilrs_doc.project.task_by_key("change-8").id, 500))  # the user keeps editing
+    qtbot.waitUntil(lambda: panel.worker is None, timeout=20000)
+    assert panel.result is None and "set aside" in panel.message.text()
+
+
+def test_main_window_gets_the_analysis_menu_and_docks(qtbot, small_doc):
+    from ilrs_planner.qt.main_window import MainWindow
+
+    window = MainWindow(small_doc)
+    qtbot.addWidget(window)
+    titles = [a.text() for a in window.menus["analysis"].actions() if a.text()]
+    assert {"Baselines", "Slip report", "Milestone trend", "Schedule risk (Monte Carlo)"} <= set(titles)
+    window.analysis.show("risk")
+    assert window.analysis.docks["risk"].isVisibleTo(window)
