@@ -2,7 +2,8 @@
 
     python bench/bench_core.py [--sizes 1000 10000 100000] [--repeat 3]
 
-Prints one row per size: the time to schedule with ilrs_planner.engine.cpm, the time a
+Prints one row per size, for the synthetic plans of bench/synth.py and for long chains (the
+shape where the engine's numpy level passes give way to its plain loops): the time to schedule with ilrs_planner.engine.cpm, the time a
 straightforward networkx implementation of the same rules takes on the same network (links on
 summaries expanded to every pair of sub-tasks, networkx.topological_sort, per-node dict lookups),
 their ratio, the time to save and to open the plan file, and whether both schedulers agree on
@@ -13,10 +14,12 @@ scheduled in under 1 s and at least 3x faster than networkx; saved and opened in
 from __future__ import annotations
 
 import argparse
+import random
 import sys
 import tempfile
 import time
 from collections import defaultdict
+from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -25,6 +28,7 @@ import networkx as nx  # noqa: E402  (bench extra)
 
 from bench.synth import make_plan  # noqa: E402
 from ilrs_planner.domain import ConstraintType as C  # noqa: E402
+from ilrs_planner.domain import Link, LinkType, Project, Task  # noqa: E402
 from ilrs_planner.engine.cpm import schedule  # noqa: E402
 
 FROM_FINISH = {"FS": True, "FF": True, "SS": False, "SF": False}
@@ -203,22 +207,42 @@ def store_times(project, repeat: int) -> tuple[str, str]:
     return f"{saved:.3f} s", f"{opened:.3f} s"
 
 
+def make_deep_plan(n_tasks: int, seed: int = 1) -> Project:
+    """The worst shape for level passes: no WBS, each task linked to 2 of the 3 tasks before it."""
+    rng = random.Random(seed)
+    project = Project(f"Deep plan, {n_tasks} tasks", date(2026, 1, 1))
+    tasks = [project.add_task(Task(f"T{i}", "Task", rng.randint(0, 3), id=f"{i:032x}")) for i in range(n_tasks)]
+    for i in range(1, n_tasks):
+        for j in {i - rng.randint(1, min(i, 3)) for _ in range(2)}:
+            project.add_link(Link(tasks[j].id, tasks[i].id, rng.choice(list(LinkType)), rng.randint(-1, 2),
+                                  id=f"{j:016x}{i:016x}"))
+    return project
+
+
+def run(title: str, make, sizes: list[int], repeat: int, with_store: bool) -> None:
+    """Print one table: a row per size."""
+    header = f"{'tasks':>9} {'links':>9} {'schedule':>10} {'networkx':>10} {'ratio':>7} {'save':>9} {'open':>9}  dates agree"
+    print(f"\n{title}\n{header}\n{'-' * len(header)}")
+    for size in sizes:
+        project = make(size)
+        ours, result = best_of(repeat, schedule, project)
+        theirs, reference = best_of(repeat, networkx_schedule, project)
+        same = agree(engine_rows(result), reference)
+        save, open_ = store_times(project, repeat) if with_store else ("-", "-")
+        print(f"{size:>9,} {len(project.links):>9,} {ours:>8.3f} s {theirs:>8.3f} s {theirs / ours:>6.1f}x "
+              f"{save:>9} {open_:>9}  {'yes' if same else 'NO'}", flush=True)
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--no-deep", action="store_true", help="skip the long-chain plans")
     args = parser.parse_args(argv)
-    header = f"{'tasks':>9} {'links':>9} {'schedule':>10} {'networkx':>10} {'ratio':>7} {'save':>9} {'open':>9}  dates agree"
-    print(header)
-    print("-" * len(header))
-    for size in args.sizes:
-        project = make_plan(size)
-        ours, result = best_of(args.repeat, schedule, project)
-        theirs, reference = best_of(args.repeat, networkx_schedule, project)
-        same = agree(engine_rows(result), reference)
-        save, open_ = store_times(project, args.repeat)
-        print(f"{size:>9,} {len(project.links):>9,} {ours:>8.3f} s {theirs:>8.3f} s {theirs / ours:>6.1f}x "
-              f"{save:>9} {open_:>9}  {'yes' if same else 'NO'}", flush=True)
+    run("Synthetic plans (bench/synth.py: WBS, ~2 links per task)", make_plan, args.sizes, args.repeat, True)
+    if not args.no_deep:
+        run("Long chains (no WBS; each task after 2 of the 3 before it)", make_deep_plan, args.sizes,
+            args.repeat, False)
     return 0
 
 
