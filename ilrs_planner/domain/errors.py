@@ -24,6 +24,7 @@ CODES = {
     "link.unknown_task": "A dependency names a task that does not exist.",
     "link.duplicate": "The same dependency already exists.",
     "link.summary_child": "A summary task cannot be linked to its own sub-task.",
+    "link.bad_value": "A dependency has a type or lag it cannot take.",
     "task.negative_duration": "A duration cannot be negative.",
     "task.unknown": "No such task.",
     "task.duplicate_key": "Two tasks have the same key.",
