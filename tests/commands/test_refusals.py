@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from ilrs_planner.commands.links import AddLink, check_link_allowed
+from ilrs_planner.commands.composite import AllOrNothing
+from ilrs_planner.commands.links import AddLink, DeleteLink, check_link_allowed
 from ilrs_planner.commands.plan import SetPlanFields
 from ilrs_planner.commands.tasks import (
     AddTask, IndentTask, MoveTaskDown, MoveTaskUp, OutdentTask, SetDuration, SetTaskFields,
@@ -37,6 +38,8 @@ REFUSED = [
     (lambda: MoveTaskUp("ph"), "task.cannot_move"),
     (lambda: MoveTaskDown("c"), "task.cannot_move"),
     (lambda: SetPlanFields(name=""), "task.bad_value"),
+    # The rename and the link removal happen first, then the loop is refused: all of it is undone.
+    (lambda: AllOrNothing("Edit", [SetTaskFields("a", name="x"), DeleteLink("ab"), AddLink("m", "b")]), "link.cycle"),
 ]
 
 

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from ilrs_planner.commands.base import ChangeSet
+from ilrs_planner.commands.composite import AllOrNothing
 from ilrs_planner.commands.links import AddLink, DeleteLink, EditLink
 from ilrs_planner.commands.plan import SetPlanFields
 from ilrs_planner.commands.tasks import (
@@ -79,6 +80,12 @@ CASES = {
         lambda p: (p.links["ab"].type, p.links["ab"].lag) == (LinkType.FF, -3),
     ),
     "delete link": (lambda: DeleteLink("bc"), lambda p: "bc" not in p.links),
+    "all-or-nothing task edit with links": (
+        lambda: AllOrNothing("Edit task details", [
+            SetTaskFields("c", name="Luna-27", duration=40), EditLink("bc", "SS", 5), DeleteLink("cm"),
+            AddLink("a", "c", "FS", -2, link_id="ac")]),
+        lambda p: p.tasks["c"].name == "Luna-27" and set(p.links) == {"ab", "bc", "ac"} and p.links["ac"].lag == -2,
+    ),
     "plan fields": (
         lambda: SetPlanFields(name="ILRS 2026", status_date=date(2026, 4, 1)),
         lambda p: (p.name, p.status_date) == ("ILRS 2026", date(2026, 4, 1)),

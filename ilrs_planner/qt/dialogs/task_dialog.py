@@ -1,0 +1,157 @@
+"""TaskDialog: every field of one task, its predecessors with type and lag; OK pushes one undo step."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QDialog, QHeaderView, QSpinBox
+
+from ...commands.base import Command
+from ...commands.composite import AllOrNothing
+from ...commands.links import AddLink, DeleteLink, EditLink
+from ...commands.tasks import SetTaskFields
+from ...domain import Classification, ConstraintType, LinkType, PlannerError, Precision, TaskKind
+from ..document import Document
+from ..generated.ui_task_dialog import Ui_TaskDialog
+from .messages import sentence
+from .task_fields import FINISH_CONSTRAINTS, date_text, fill_enum, optional_days, read_date, set_optional_days
+
+
+class TaskDialog(QDialog):
+    """Edits a task; refused input is explained in the dialog and nothing changes until it is right."""
+
+    def __init__(self, document: Document, task_id: str, parent=None):
+        super().__init__(parent)
+        self.document, self.task_id = document, task_id
+        self.ui = Ui_TaskDialog()
+        self.ui.setupUi(self)
+        self.task = document.project.tasks[task_id]
+        self.setWindowTitle(f"Task details — {self.task.key}")
+        self._load()
+        self.ui.add_link_button.clicked.connect(lambda: self.add_link_row(None, None, LinkType.FS, 0))
+        self.ui.remove_link_button.clicked.connect(self.remove_selected_link)
+        self.ui.button_box.accepted.connect(self.try_accept)
+        self.ui.button_box.rejected.connect(self.reject)
+
+    # -- showing the task ------------------------------------------------------------------------
+    def _load(self) -> None:
+        ui, task, project = self.ui, self.task, self.document.project
+        ui.name_edit.setText(task.name)
+        ui.key_edit.setText(task.key)
+        fill_enum(ui.kind_combo, TaskKind, task.kind)
+        fill_enum(ui.precision_combo, Precision, task.precision)
+        fill_enum(ui.classification_combo, Classification, task.classification)
+        fill_enum(ui.constraint_combo, ConstraintType, task.constraint)
+        ui.owner_combo.addItem("(no owner)", None)
+        for part in sorted(project.participants.values(), key=lambda p: p.name.casefold()):
+            ui.owner_combo.addItem(part.name, part.id)
+        ui.owner_combo.setCurrentIndex(ui.owner_combo.findData(task.owner_id) if task.owner_id else 0)
+        ui.duration_spin.setValue(task.duration)
+        ui.duration_spin.setEnabled(not project.is_summary(task.id))  # a summary spans its children
+        ui.constraint_date_edit.setText(date_text(task.constraint_date, task.precision, task.constraint in FINISH_CONSTRAINTS))
+        ui.deadline_edit.setText(date_text(task.deadline, task.precision, end=True))
+        ui.actual_start_edit.setText(date_text(task.actual_start, task.precision, end=False))
+        ui.actual_finish_edit.setText(date_text(task.actual_finish, task.precision, end=True))
+        ui.percent_spin.setValue(task.percent_complete)
+        for spin, days in ((ui.optimistic_spin, task.optimistic), (ui.most_likely_spin, task.most_likely),
+                           (ui.pessimistic_spin, task.pessimistic)):
+            set_optional_days(spin, days)
+        ui.source_edit.setText(task.source_url)
+        ui.notes_edit.setPlainText(task.notes)
+        ui.links_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self._links_before = {l.id: l for l in project.links.values() if l.succ_id == task.id}
+        for link in self._links_before.values():
+            self.add_link_row(link.id, link.pred_id, link.type, link.lag)
+
+    def add_link_row(self, link_id: str | None, pred_id: str | None, link_type: LinkType, lag: int) -> int:
+        """A predecessor row: task, type, lag (link_id None for a new link). Returns the row."""
+        table = self.ui.links_table
+        row = table.rowCount()
+        table.insertRow(row)
+        tasks = QComboBox()
+        tasks.setProperty("link_id", link_id)
+        for task, depth in self.document.project.walk():
+            if task.id != self.task_id:
+                tasks.addItem(f"{'  ' * depth}{task.key} — {task.name}", task.id)
+        tasks.setCurrentIndex(max(tasks.findData(pred_id), 0) if pred_id else 0)
+        types = QComboBox()
+        fill_enum(types, LinkType, link_type)
+        lag_spin = QSpinBox()
+        lag_spin.setRange(-36500, 36500)
+        lag_spin.setValue(lag)
+        for column, widget in enumerate((tasks, types, lag_spin)):
+            table.setCellWidget(row, column, widget)
+        return row
+
+    def remove_selected_link(self) -> None:
+        """Remove the selected predecessor rows (applied on OK)."""
+        for row in sorted({index.row() for index in self.ui.links_table.selectedIndexes()}, reverse=True):
+            self.ui.links_table.removeRow(row)
+
+    # -- OK --------------------------------------------------------------------------------------
+    def try_accept(self) -> None:
+        """Push the edits as one undo step, or explain what is wrong and stay open."""
+        try:
+            command = self.build_command()
+            if command is not None:
+                self.document.push(command)
+        except PlannerError as error:
+            self.ui.error_label.setText(sentence(error).replace("\n\n", " "))
+            return
+        self.accept()
+
+    def build_command(self) -> Command | None:
+        """The edits as one command (None when nothing changed); PlannerError for nonsense input."""
+        parts: list[Command] = []
+        fields = self._changed_fields()
+        if fields:
+            parts.append(SetTaskFields(self.task_id, text=f"Edit '{self.task.name}'", **fields))
+        parts.extend(self._link_commands())
+        if not parts:
+            return None
+        for part in parts:
+            part.merge_key = None
+        return AllOrNothing(f"Edit task details of '{self.task.name}'", parts)
+
+    def _changed_fields(self) -> dict[str, object]:
+        ui = self.ui
+        constraint = ConstraintType(ui.constraint_combo.currentData())
+        values = {
+            "name": ui.name_edit.text().strip(), "key": ui.key_edit.text().strip(),
+            "kind": TaskKind(ui.kind_combo.currentData()), "owner_id": ui.owner_combo.currentData(),
+            "precision": Precision(ui.precision_combo.currentData()),
+            "classification": Classification(ui.classification_combo.currentData()),
+            "constraint": constraint,
+            "constraint_date": read_date(ui.constraint_date_edit, "Constraint date", constraint in FINISH_CONSTRAINTS),
+            "deadline": read_date(ui.deadline_edit, "Deadline", end=True),
+            "actual_start": read_date(ui.actual_start_edit, "Actual start", end=False),
+            "actual_finish": read_date(ui.actual_finish_edit, "Actual finish", end=True),
+            "percent_complete": ui.percent_spin.value(),
+            "optimistic": optional_days(ui.optimistic_spin), "most_likely": optional_days(ui.most_likely_spin),
+            "pessimistic": optional_days(ui.pessimistic_spin),
+            "source_url": ui.source_edit.text().strip(), "notes": ui.notes_edit.toPlainText(),
+        }
+        if ui.duration_spin.isEnabled():
+            values["duration"] = ui.duration_spin.value()
+        if constraint is ConstraintType.ASAP:
+            values["constraint_date"] = None  # ASAP carries no date
+        return {name: value for name, value in values.items() if getattr(self.task, name) != value}
+
+    def _link_rows(self) -> list[tuple[str | None, str, LinkType, int]]:
+        table = self.ui.links_table
+        rows = []
+        for row in range(table.rowCount()):
+            tasks, types, lag = (table.cellWidget(row, column) for column in range(3))
+            rows.append((tasks.property("link_id"), tasks.currentData(), LinkType(types.currentData()), lag.value()))
+        return rows
+
+    def _link_commands(self) -> list[Command]:
+        rows = self._link_rows()
+        kept = {link_id for link_id, pred, _, _ in rows if link_id and self._links_before[link_id].pred_id == pred}
+        removals = [DeleteLink(link_id) for link_id in self._links_before if link_id not in kept]
+        edits, additions = [], []
+        for link_id, pred, link_type, lag in rows:
+            old = self._links_before.get(link_id) if link_id in kept else None
+            if old is None:
+                additions.append(AddLink(pred, self.task_id, link_type, lag))
+            elif (old.type, old.lag) != (link_type, lag):
+                edits.append(EditLink(link_id, link_type, lag))
+        return removals + edits + additions

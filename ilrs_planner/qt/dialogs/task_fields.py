@@ -1,0 +1,51 @@
+"""Reading and writing the task dialog's fields: typed dates at their precision, 'none' values."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import Enum
+
+from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox
+
+from ...domain import ConstraintType, PlannerError, Precision, format_fuzzy_date, parse_fuzzy_date, period_end, period_start
+
+# Constraints on a finish read a typed period as its last day ("FNLT 2035" = by the end of 2035).
+FINISH_CONSTRAINTS = {ConstraintType.FNET, ConstraintType.FNLT, ConstraintType.MFO}
+
+
+def fill_enum(combo: QComboBox, enum_type: type[Enum], current: Enum) -> None:
+    """Offer every value of `enum_type`, with `current` chosen."""
+    combo.clear()
+    for member in enum_type:
+        combo.addItem(member.value, member.value)
+    combo.setCurrentIndex(combo.findData(current.value))
+
+
+def date_text(day: date | None, precision: Precision, end: bool) -> str:
+    """The date as typed: '2035' when it is that period's first (or last) day, else YYYY-MM-DD."""
+    if day is None:
+        return ""
+    edge = period_end(day, precision) if end else period_start(day, precision)
+    return format_fuzzy_date(day, precision) if day == edge else day.isoformat()
+
+
+def read_date(edit: QLineEdit, label: str, end: bool) -> date | None:
+    """The typed date (empty = none); a PlannerError naming the field when it is not a date."""
+    text = edit.text().strip()
+    if not text:
+        return None
+    try:
+        return parse_fuzzy_date(text, end=end)[0]
+    except PlannerError as error:
+        edit.setFocus()
+        raise PlannerError(error.code, f"{label}: {error.message}") from None
+
+
+def optional_days(spin: QSpinBox) -> int | None:
+    """A three-point estimate; the spin box's lowest value means 'not estimated'."""
+    return None if spin.value() == spin.minimum() else spin.value()
+
+
+def set_optional_days(spin: QSpinBox, days: int | None) -> None:
+    """Show an estimate or 'not estimated'."""
+    spin.setValue(spin.minimum() if days is None else days)

@@ -1,0 +1,132 @@
+"""The task dialog: every field edited as one undo step, links added/edited/removed, loops refused."""
+
+from __future__ import annotations
+
+import copy
+import shutil
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from ilrs_planner.domain import Classification, ConstraintType, LinkType, Precision
+from ilrs_planner.qt.dialogs.task_dialog import TaskDialog
+from ilrs_planner.qt.document import Document
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def document(small_project):
+    return Document(small_project)
+
+
+def open_dialog(qtbot, document, task_id):
+    dialog = TaskDialog(document, task_id)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    return dialog
+
+
+def press_ok(qtbot, dialog):
+    qtbot.mouseClick(dialog.ui.button_box.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+
+
+def test_every_field_in_one_undo_step(qtbot, document):
+    original = copy.deepcopy(document.project)
+    dialog = open_dialog(qtbot, document, "b")
+    ui = dialog.ui
+    ui.name_edit.setText("Luna-26 polar orbiter")
+    ui.owner_combo.setCurrentIndex(ui.owner_combo.findData("p-cnsa"))
+    ui.duration_spin.setValue(365)
+    ui.precision_combo.setCurrentIndex(ui.precision_combo.findData("year"))
+    ui.classification_combo.setCurrentIndex(ui.classification_combo.findData("partners"))
+    ui.constraint_combo.setCurrentIndex(ui.constraint_combo.findData("FNLT"))
+    ui.constraint_date_edit.setText("2031")  # a finish constraint: the end of 2031
+    ui.deadline_edit.setText("Q4 2031")
+    ui.actual_start_edit.setText("2030-02-01")
+    ui.optimistic_spin.setValue(300)
+    ui.most_likely_spin.setValue(365)
+    ui.pessimistic_spin.setValue(700)
+    ui.source_edit.setText("https://tass.com/science/1081926")
+    ui.notes_edit.setPlainText("slipped again")
+    press_ok(qtbot, dialog)
+    task = document.project.tasks["b"]
+    assert not dialog.isVisible() and document.undo_stack.count() == 1
+    assert (task.name, task.owner_id, task.duration, task.precision) == ("Luna-26 polar orbiter", "p-cnsa", 365, Precision.YEAR)
+    assert (task.constraint, task.constraint_date, task.deadline) == (ConstraintType.FNLT, date(2031, 12, 31), date(2031, 12, 31))
+    assert task.classification is Classification.PARTNERS and task.actual_start == date(2030, 2, 1)
+    assert (task.optimistic, task.most_likely, task.pessimistic) == (300, 365, 700)
+    assert task.notes == "slipped again" and task.source_url.endswith("1081926")
+    document.undo_stack.undo()
+    assert document.project == original
+
+
+def test_opening_and_ok_without_changes_adds_no_step(qtbot, document):
+    document.project.tasks["m"].deadline = date(2035, 12, 31)
+    document.project.tasks["m"].precision = Precision.YEAR
+    dialog = open_dialog(qtbot, document, "m")
+    assert dialog.ui.deadline_edit.text() == "2035"
+    press_ok(qtbot, dialog)
+    assert document.undo_stack.count() == 0
+
+
+def test_links_added_edited_and_removed(qtbot, document):
+    dialog = open_dialog(qtbot, document, "c")
+    table = dialog.ui.links_table
+    assert table.rowCount() == 1 and table.cellWidget(0, 0).currentData() == "b"
+    table.cellWidget(0, 1).setCurrentIndex(table.cellWidget(0, 1).findData("SS"))
+    table.cellWidget(0, 2).setValue(-5)
+    row = dialog.add_link_row(None, "a", LinkType.FF, 3)
+    assert table.cellWidget(row, 0).currentData() == "a"
+    press_ok(qtbot, dialog)
+    links = {(l.pred_id, l.succ_id): (l.type, l.lag) for l in document.project.links.values()}
+    assert links[("b", "c")] == (LinkType.SS, -5) and links[("a", "c")] == (LinkType.FF, 3)
+    dialog = open_dialog(qtbot, document, "c")
+    dialog.ui.links_table.selectRow(0)
+    dialog.remove_selected_link()
+    press_ok(qtbot, dialog)
+    assert ("b", "c") not in {(l.pred_id, l.succ_id) for l in document.project.links.values()}
+    document.undo_stack.undo()
+    assert ("b", "c") in {(l.pred_id, l.succ_id) for l in document.project.links.values()}
+
+
+@pytest.mark.parametrize("setup, expected", [
+    (lambda d: d.add_link_row(None, "m", LinkType.FS, 0), "loop"),
+    (lambda d: d.ui.deadline_edit.setText("end of 2035"), "Deadline"),
+    (lambda d: (d.ui.constraint_combo.setCurrentIndex(d.ui.constraint_combo.findData("MSO")), d.ui.constraint_date_edit.clear()), "needs a date"),
+    (lambda d: d.ui.key_edit.setText("A"), "already used"),
+])
+def test_refused_input_keeps_the_dialog_open_and_the_plan_unchanged(qtbot, document, setup, expected):
+    original = copy.deepcopy(document.project)
+    dialog = open_dialog(qtbot, document, "b")
+    dialog.ui.name_edit.setText("renamed too")  # applied first inside the step, then rolled back
+    setup(dialog)
+    press_ok(qtbot, dialog)
+    assert dialog.isVisible() and expected in dialog.ui.error_label.text()
+    assert document.project == original and document.undo_stack.count() == 0
+
+
+def uic_command() -> list[str]:
+    """Qt's uic as PySide6 ships it (what pyside6-uic runs), generating Python."""
+    import PySide6
+
+    for folder in ("Qt/libexec", "libexec", ""):
+        uic = Path(PySide6.__file__).parent / folder / "uic"
+        if uic.exists():
+            return [str(uic), "-g", "python"]
+    return [shutil.which("pyside6-uic") or "pyside6-uic"]
+
+
+def test_generated_form_matches_its_ui_file(tmp_path):
+    """A .ui changed without regenerating qt/generated fails here (run pyside6-uic, see README)."""
+    for ui_file in sorted((ROOT / "ui").glob("*.ui")):
+        generated = ROOT / "ilrs_planner" / "qt" / "generated" / f"ui_{ui_file.stem}.py"
+        fresh = tmp_path / generated.name
+        subprocess.run([*uic_command(), str(ui_file), "-o", str(fresh)], check=True, capture_output=True)
+        strip = lambda text: [l for l in text.splitlines() if not l.startswith("## Created by")]
+        assert strip(generated.read_text()) == strip(fresh.read_text()), f"regenerate {generated.name} from {ui_file.name}"
+        assert "WARNING! All changes made in this file will be lost" in generated.read_text()
