@@ -20,6 +20,32 @@ def check_durations(durations: np.ndarray, tasks: list[Task]) -> None:
         raise PlannerError("task.negative_duration", f"a duration cannot be negative: {names}", [t.id for t in bad])
 
 
+def all_whole(values: list) -> bool:
+    """True when every value is a whole number (bool, float, None and text are not)."""
+    return set(map(type, values)) <= {int} or all(map(_is_whole, values))
+
+
+def _is_whole(value) -> bool:
+    return isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_))
+
+
+def raise_bad_duration(tasks: list[Task], durations: list) -> None:
+    """Name the first task whose duration is not a whole number of days."""
+    task, value = next((t, d) for t, d in zip(tasks, durations) if not _is_whole(d))
+    raise PlannerError("task.bad_value", f"task '{task.key}' has a duration of {value!r}, not a whole number of days",
+                       [task.id])
+
+
+def raise_bad_link(links: list, codes: list, lags: list, tasks: list[Task], index: dict[str, int]) -> None:
+    """Name the first link whose type is not FS/SS/FF/SF or whose lag is not a whole number of days."""
+    for link, code, lag in zip(links, codes, lags):
+        if code is None or not _is_whole(lag):
+            what = f"type {link.type!r}" if code is None else f"lag {lag!r}"
+            names = " → ".join(tasks[index[tid]].key for tid in (link.pred_id, link.succ_id))
+            raise PlannerError("link.bad_value", f"the link {names} has a {what} that cannot be scheduled",
+                               [link.pred_id, link.succ_id])
+
+
 def parent_indices(tasks: list[Task], index: dict[str, int]) -> np.ndarray:
     """Parent index of every task (-1 at the top level); a parent that is not in the plan is an error."""
     parent_ids = list(map(_PARENT, tasks))

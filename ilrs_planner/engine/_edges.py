@@ -6,13 +6,11 @@ import numpy as np
 
 
 def build_edges(links, parent: np.ndarray, is_summary: np.ndarray, duration: np.ndarray,
-                gates: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """(src, dst, weight, is_link) for every plan link and every WBS gate edge."""
+                gates: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(src, dst, weight) for every plan link and every WBS gate edge."""
     parts = [_link_edges(links, is_summary, duration, gates), *_wbs_edges(parent, is_summary, duration, gates)]
     src, dst, weight = (np.concatenate([p[k] for p in parts]) for k in range(3))
-    is_link = np.zeros(src.size, dtype=bool)
-    is_link[: parts[0][0].size] = True
-    return src, dst, weight, is_link
+    return src, dst, weight
 
 
 def _link_edges(links, is_summary, duration, gates):

@@ -54,7 +54,6 @@ class Network:
     targets: np.ndarray
     weights: np.ndarray
     live: np.ndarray  # False for edges into a task with actual dates (history ignores links)
-    is_link_edge: np.ndarray  # per CSR edge: True for a plan link, False for a WBS gate edge
 
 
 def compile_network(project: Project) -> Network:
@@ -63,7 +62,10 @@ def compile_network(project: Project) -> Network:
     task_ids = list(project.tasks)
     index = {tid: i for i, tid in enumerate(task_ids)}
     n = len(tasks)
-    planned = np.fromiter(map(attrgetter("duration"), tasks), dtype=np.int64, count=n)
+    durations = list(map(attrgetter("duration"), tasks))
+    if not _checks.all_whole(durations):
+        _checks.raise_bad_duration(tasks, durations)
+    planned = np.fromiter(durations, dtype=np.int64, count=n)
     _checks.check_durations(planned, tasks)
     parent = _checks.parent_indices(tasks, index)
     depth = _checks.depths(parent, tasks)
@@ -90,8 +92,13 @@ def _link_arrays(project: Project, index: dict[str, int], tasks: list[Task]) -> 
     if same.size:
         task = tasks[int(pred[same[0]])]
         raise PlannerError("link.self", f"task '{task.key}' is linked to itself", [task.id])
-    code = np.fromiter(map(_TYPE_CODE.__getitem__, map(_TYPE, links)), dtype=np.int64, count=count)
-    return pred, succ, code, np.fromiter(map(_LAG, links), dtype=np.int64, count=count)
+    codes = list(map(_TYPE_CODE.get, map(_TYPE, links)))
+    lags = list(map(_LAG, links))
+    if None in codes or not _checks.all_whole(lags):
+        _checks.raise_bad_link(links, codes, lags, tasks, index)
+    code = np.fromiter(codes, dtype=np.int64, count=count)
+    return pred, succ, code, np.fromiter(lags, dtype=np.int64, count=count)
+
 
 
 def _assemble(project, tasks, task_ids, index, parent, depth, is_summary, links, bounds: Bounds) -> Network:
@@ -100,7 +107,7 @@ def _assemble(project, tasks, task_ids, index, parent, depth, is_summary, links,
 
     n = len(tasks)
     gates, n_nodes = _allocate_gates(links, parent, depth, is_summary, bounds)
-    src, dst, weight, is_link = build_edges(links, parent, is_summary, bounds.duration, gates)
+    src, dst, weight = build_edges(links, parent, is_summary, bounds.duration, gates)
     node_task = np.concatenate([np.arange(n), np.zeros(n_nodes - n, dtype=np.int64)])
     base = np.full(n_nodes, -BIG, dtype=np.int64)
     base[:n] = bounds.base
@@ -119,7 +126,7 @@ def _assemble(project, tasks, task_ids, index, parent, depth, is_summary, links,
     live = ~(bounds.history[node_task[targets]] & (targets < n))
     return Network(task_ids, index, tasks, project.start.toordinal(), bounds.duration, parent, depth, is_summary,
                    bounds.history, bounds.finished, gates, n_nodes, node_task, base, fixed, bounds.start_cap,
-                   bounds.finish_cap, offsets, targets, weight[order], live, is_link[order])
+                   bounds.finish_cap, offsets, targets, weight[order], live)
 
 
 def _allocate_gates(links, parent, depth, is_summary, bounds: Bounds) -> tuple[dict[str, np.ndarray], int]:

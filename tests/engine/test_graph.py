@@ -100,3 +100,22 @@ def test_the_task_table_reads_like_a_mapping(make_project):
     assert result.critical_ids() == {"A", "B", "C"}
     with pytest.raises(KeyError):
         result.tasks["nobody"]
+
+
+@pytest.mark.parametrize("field, value, code", [("type", "XX", "link.bad_value"), ("lag", 1.5, "link.bad_value"),
+                                                ("lag", None, "link.bad_value")])
+def test_a_link_that_cannot_be_read_is_refused_by_name(make_project, field, value, code):
+    project = make_project(CHAIN)
+    setattr(project.links["link-0"], field, value)
+    with pytest.raises(PlannerError, match="the link A → B has a") as caught:
+        schedule(project)
+    assert caught.value.code == code and caught.value.subject_ids == ("A", "B")
+
+
+@pytest.mark.parametrize("value", [2.5, None, "3d", True])
+def test_a_duration_that_is_not_whole_days_is_refused(make_project, value):
+    project = make_project(CHAIN)
+    project.tasks["B"].duration = value
+    with pytest.raises(PlannerError, match="task 'B' has a duration of") as caught:
+        schedule(project)
+    assert caught.value.code == "task.bad_value"
