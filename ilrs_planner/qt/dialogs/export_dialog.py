@@ -1,0 +1,162 @@
+"""File → Export image: PNG at a pixel size or DPI, SVG, or PDF on A4/A3, of a date range and rows."""
+
+from __future__ import annotations
+
+import os
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
+    QLabel, QLineEdit, QPushButton, QRadioButton, QSpinBox, QVBoxLayout, QWidget,
+)
+
+from ...domain import PlannerError
+from ..document import Document
+from .messages import sentence
+from .task_fields import read_date
+
+FORMATS = {"PNG image": ".png", "SVG (vector)": ".svg", "PDF (vector, landscape page)": ".pdf"}
+SIZES = {"3840 × 2160 (4K)": (3840, 2160), "1920 × 1080 (full HD)": (1920, 1080),
+         "7680 × 4320 (8K)": (7680, 4320), "Width only, height to fit": (3840, 0)}
+
+
+def _spin(low: int, high: int, value: int, suffix: str) -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(low, high)
+    spin.setValue(value)
+    spin.setSuffix(suffix)
+    return spin
+
+
+class ExportDialog(QDialog):
+    """Collects the export options and calls image_export.export_image; errors are shown here."""
+
+    def __init__(self, document: Document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.setWindowTitle("Export timeline image")
+        self.written: Path | None = None
+        self._build()
+        self._format_changed()
+
+    def _build(self) -> None:
+        self.format_combo = QComboBox()
+        self.format_combo.addItems(list(FORMATS))
+        self.format_combo.currentIndexChanged.connect(self._format_changed)
+        self.path_edit = QLineEdit(self._default_path(".png"))
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._browse)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(browse)
+        self.by_size, self.by_dpi = QRadioButton("Pixel size"), QRadioButton("Resolution")
+        self.by_size.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.by_size)
+        group.addButton(self.by_dpi)
+        self.size_combo = QComboBox()
+        self.size_combo.addItems(list(SIZES))
+        self.dpi_spin = _spin(72, 1200, 300, " dpi")
+        self.paper_combo = QComboBox()
+        self.paper_combo.addItems(["A3", "A4"])
+        self.from_edit, self.to_edit = QLineEdit(), QLineEdit()
+        self.from_edit.setPlaceholderText("e.g. 2024 (empty: the whole programme)")
+        self.to_edit.setPlaceholderText("e.g. 2050")
+        self.milestones_only = QCheckBox("Milestones only")
+        self.title_edit = QLineEdit(self.document.project.name)
+        self.baseline_check = QCheckBox(f"Ghost bars of the baseline '{self.document.baseline_name}'")
+        self.baseline_check.setVisible(self.document.baseline_name is not None)
+        self.baseline_check.setChecked(self.document.baseline_name is not None)
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #c5221f;")
+        form = QFormLayout()
+        form.addRow("&Format", self.format_combo)
+        form.addRow("&File", self._wrap(path_row))
+        form.addRow(self.by_size, self.size_combo)
+        form.addRow(self.by_dpi, self.dpi_spin)
+        form.addRow("&Paper (PDF)", self.paper_combo)
+        form.addRow("From", self.from_edit)
+        form.addRow("To", self.to_edit)
+        form.addRow("Rows", self.milestones_only)
+        form.addRow("&Title", self.title_edit)
+        form.addRow("", self.baseline_check)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.export_button = buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.try_export)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(buttons)
+
+    @staticmethod
+    def _wrap(layout) -> QWidget:
+        widget = QWidget()
+        layout.setContentsMargins(0, 0, 0, 0)
+        widget.setLayout(layout)
+        return widget
+
+    def _default_path(self, suffix: str) -> str:
+        folder = os.path.dirname(self.document.path) if self.document.path else os.path.expanduser("~")
+        stem = "".join(c if c.isalnum() or c in "-_ " else "_" for c in self.document.project.name).strip() or "timeline"
+        return os.path.join(folder, stem + suffix)
+
+    def _format_changed(self, *_args) -> None:
+        suffix = FORMATS[self.format_combo.currentText()]
+        self.path_edit.setText(str(Path(self.path_edit.text()).with_suffix(suffix)))
+        pdf, svg = suffix == ".pdf", suffix == ".svg"
+        self.paper_combo.setEnabled(pdf)
+        self.size_combo.setEnabled(not pdf)
+        self.by_size.setEnabled(not pdf)
+        self.dpi_spin.setEnabled(not svg)
+        self.by_dpi.setEnabled(not svg)
+        if pdf:
+            self.by_dpi.setChecked(True)
+        elif svg:
+            self.by_size.setChecked(True)
+
+    def _browse(self) -> None:
+        suffix = FORMATS[self.format_combo.currentText()]
+        path, _ = QFileDialog.getSaveFileName(self, "Export to", self.path_edit.text(), f"*{suffix}")
+        if path:
+            self.path_edit.setText(path)
+
+    def options(self) -> dict:
+        """The keyword arguments for export_image; PlannerError for a range that is not dates."""
+        width, height = SIZES[self.size_combo.currentText()]
+        by_size = self.by_size.isChecked() and self.by_size.isEnabled()
+        suffix = FORMATS[self.format_combo.currentText()]
+        return {
+            "width": width if by_size else None, "height": (height or None) if by_size else None,
+            "dpi": self.dpi_spin.value() if not by_size and suffix != ".svg" else None,
+            "date_from": read_date(self.from_edit, "From", end=False),
+            "date_to": _exclusive(read_date(self.to_edit, "To", end=True)),
+            "milestones_only": self.milestones_only.isChecked(),
+            "title": self.title_edit.text().strip() or None,
+            "baseline": self.document.baseline_name if self.baseline_check.isChecked() else None,
+            "page_size": self.paper_combo.currentText(),
+        }
+
+    def try_export(self) -> None:
+        """Write the image; a failure (bad range, read-only folder, full disk) is explained here."""
+        from ..image_export import export_image
+
+        path = self.path_edit.text().strip()
+        try:
+            if not path:
+                raise PlannerError("export.failed", "choose a file to export to")
+            self.written = Path(export_image(self.document.project, path, **self.options()))
+        except PlannerError as error:
+            self.error_label.setText(sentence(error).replace("\n\n", " "))
+            return
+        except OSError as error:
+            self.error_label.setText(f"The export could not be written. {error.strerror or error}.")
+            return
+        self.accept()
+
+
+def _exclusive(day: date | None) -> date | None:
+    """'To 2050' means through the end of 2050: the exporter takes an exclusive end."""
+    return day + timedelta(days=1) if day else None

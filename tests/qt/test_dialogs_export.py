@@ -1,0 +1,68 @@
+"""File → Export image: the options reach the exporter; failures are explained in the dialog."""
+
+from __future__ import annotations
+
+import errno
+from datetime import date
+
+import pytest
+from PySide6.QtGui import QImage
+
+from ilrs_planner.qt.dialogs.export_dialog import ExportDialog
+from ilrs_planner.qt.document import Document
+
+
+@pytest.fixture
+def dialog(qtbot, small_project):
+    dlg = ExportDialog(Document(small_project))
+    qtbot.addWidget(dlg)
+    dlg.open()
+    return dlg
+
+
+def test_png_at_full_hd_with_range_and_milestones(dialog, tmp_path):
+    dialog.path_edit.setText(str(tmp_path / "roadmap.png"))
+    dialog.size_combo.setCurrentText("1920 × 1080 (full HD)")
+    dialog.from_edit.setText("2029")
+    dialog.to_edit.setText("2031")
+    dialog.milestones_only.setChecked(True)
+    options = dialog.options()
+    assert (options["width"], options["height"], options["dpi"]) == (1920, 1080, None)
+    assert (options["date_from"], options["date_to"]) == (date(2029, 1, 1), date(2032, 1, 1))
+    dialog.try_export()
+    image = QImage(str(tmp_path / "roadmap.png"))
+    assert not dialog.isVisible() and (image.width(), image.height()) == (1920, 1080)
+
+
+def test_pdf_uses_paper_and_dpi(dialog, tmp_path):
+    dialog.format_combo.setCurrentText("PDF (vector, landscape page)")
+    assert dialog.path_edit.text().endswith(".pdf") and dialog.paper_combo.isEnabled()
+    dialog.path_edit.setText(str(tmp_path / "roadmap.pdf"))
+    dialog.paper_combo.setCurrentText("A4")
+    assert dialog.options()["page_size"] == "A4" and dialog.options()["dpi"] == 300
+    dialog.try_export()
+    assert (tmp_path / "roadmap.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_full_disk_gives_a_message_not_a_crash(dialog, tmp_path, monkeypatch):
+    def disk_full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("ilrs_planner.qt.image_export.export_image", disk_full)
+    dialog.path_edit.setText(str(tmp_path / "roadmap.png"))
+    dialog.try_export()
+    assert dialog.isVisible() and "No space left on device" in dialog.error_label.text()
+
+
+def test_unwritable_target_gives_a_message_not_a_crash(dialog, tmp_path):
+    (tmp_path / "taken.png").mkdir()  # a folder where the file should go fails for every user
+    dialog.path_edit.setText(str(tmp_path / "taken.png"))
+    dialog.try_export()
+    assert dialog.isVisible() and dialog.error_label.text()
+
+
+def test_nonsense_range_is_refused(dialog, tmp_path):
+    dialog.path_edit.setText(str(tmp_path / "x.png"))
+    dialog.from_edit.setText("someday")
+    dialog.try_export()
+    assert "From" in dialog.error_label.text() and not (tmp_path / "x.png").exists()
