@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _write_chart(trend, args, plan_name: str) -> None:
     try:
-        from ..qt.analysis.mta_chart import export_mta
+        from ..qt.analysis.mta_export import export_mta
     except ImportError as exc:
         raise PlannerError("export.failed", f"the chart needs the desktop components (Qt): {exc}") from None
     export_mta(trend, args.output, width=args.width, title=args.title or f"Milestone trend analysis — {plan_name}")

@@ -6,7 +6,6 @@ import argparse
 import json
 import sys
 
-from ..domain import PlannerError
 
 COLUMNS = ("Key", "Name", "Baseline finish", "Finish", "Start var", "Finish var", "")
 

@@ -1,4 +1,4 @@
-"""The milestone trend analysis chart: painted with QPainter, on screen and into PNG/SVG/PDF.
+"""The milestone trend analysis chart, painted with QPainter (on screen; files: mta_export.py).
 
 x = report date, y = forecast date, one scale for both (a square plot), the diagonal where the
 forecast meets the report date, the region under it shaded as "the past". One coloured line per
@@ -8,13 +8,11 @@ milestone, labelled at its end and in the legend with its total slip.
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ...domain import PlannerError
 from ...engine.mta import MilestoneTrend
 
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf",
@@ -223,77 +221,6 @@ class MtaPicture:
             return "not in any report"
         first, last = line.points[0][1], line.points[-1][1]
         return f"{line.forecast_text(first)} → {line.forecast_text(last)}  ({_slip_text(line.total_slip_days)})"
-
-    # -- writers ----------------------------------------------------------------------------
-    def write(self, path: Path, width: int | None = None) -> None:
-        """PNG (at `width` pixels), SVG or PDF by the file's suffix."""
-        suffix = path.suffix.lower()
-        if suffix == ".png":
-            self._write_png(path, width or 2 * int(LOGICAL_SIZE[0]))
-        elif suffix == ".svg":
-            self._write_svg(path)
-        elif suffix == ".pdf":
-            self._write_pdf(path)
-        else:
-            raise PlannerError("export.failed", f"'{path.name}': choose a .png, .svg or .pdf file name", [str(path)])
-
-    def _write_png(self, path: Path, px_w: int) -> None:
-        if not 400 <= px_w <= 20000:
-            raise PlannerError("export.failed", "choose an image width between 400 and 20,000 pixels")
-        zoom = px_w / LOGICAL_SIZE[0]
-        image = QImage(px_w, int(round(LOGICAL_SIZE[1] * zoom)), QImage.Format_ARGB32_Premultiplied)
-        image.fill(QColor("white"))
-        p = QPainter(image)
-        p.scale(zoom, zoom)
-        self.paint(p, *LOGICAL_SIZE)
-        p.end()
-        if not image.save(str(path), "PNG"):
-            raise OSError(f"the PNG writer failed for {path}")
-
-    def _write_svg(self, path: Path) -> None:
-        from PySide6.QtSvg import QSvgGenerator
-
-        generator = QSvgGenerator()
-        generator.setFileName(str(path))
-        generator.setSize(QSize(int(LOGICAL_SIZE[0]), int(LOGICAL_SIZE[1])))
-        generator.setViewBox(QRectF(0, 0, *LOGICAL_SIZE))
-        generator.setTitle(self.title)
-        p = QPainter(generator)
-        self.paint(p, *LOGICAL_SIZE)
-        p.end()
-
-    def _write_pdf(self, path: Path) -> None:
-        from PySide6.QtCore import QMarginsF
-        from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
-
-        writer = QPdfWriter(str(path))
-        writer.setPageLayout(QPageLayout(QPageSize(QPageSize.A4), QPageLayout.Landscape, QMarginsF(0, 0, 0, 0)))
-        writer.setResolution(300)
-        writer.setTitle(self.title)
-        p = QPainter(writer)
-        if not p.isActive():
-            raise OSError(f"the PDF writer could not open {path}")
-        zoom = writer.width() / LOGICAL_SIZE[0]
-        p.scale(zoom, zoom)
-        self.paint(p, LOGICAL_SIZE[0], writer.height() / zoom)
-        p.end()
-
-
-def export_mta(trend: MilestoneTrend, path, *, width: int | None = None, title: str | None = None) -> Path:
-    """Write the MTA chart to a .png/.svg/.pdf file (headless-capable); returns the path."""
-    import os
-
-    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication
-
-    _app = QGuiApplication.instance() or QGuiApplication([])  # fonts need an application
-    path = Path(path)
-    try:
-        MtaPicture(trend, title or "Milestone trend analysis").write(path, width)
-    except OSError as error:
-        raise PlannerError("export.failed", f"'{path}' could not be written: {error}", [str(path)]) from None
-    return path
 
 
 class MtaChartWidget(QWidget):

@@ -12,7 +12,8 @@ from ...domain import PlannerError
 from ...engine.mta import DEFAULT_MILESTONES, default_milestone_keys, milestone_trend
 from ..document import Document
 from .common import MessageLine
-from .mta_chart import MtaChartWidget, export_mta
+from .mta_chart import MtaChartWidget
+from .mta_export import export_mta
 
 
 class MtaPanel(QWidget):

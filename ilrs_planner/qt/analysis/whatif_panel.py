@@ -6,7 +6,7 @@ from datetime import date
 from typing import Callable
 
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QGridLayout, QHBoxLayout, QHeaderView,
+from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QHBoxLayout, QHeaderView,
                                QLabel, QPushButton, QRadioButton, QSpinBox, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
@@ -49,6 +49,7 @@ class WhatIfPanel(QWidget):
         self.table.setHorizontalHeaderLabels(HEADERS)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.message = MessageLine()
         self._build_layout()
@@ -61,20 +62,14 @@ class WhatIfPanel(QWidget):
         fill_task_combo(self.task_combo, document.project)
 
     def _build_layout(self) -> None:
-        grid = QGridLayout()
-        grid.addWidget(QLabel("What if"), 0, 0)
-        grid.addWidget(self.task_combo, 0, 1, 1, 3)
-        grid.addWidget(self.slip_radio, 1, 0)
-        grid.addWidget(self.days_spin, 1, 1)
-        grid.addWidget(self.finish_radio, 1, 2)
-        grid.addWidget(self.finish_edit, 1, 3)
-        buttons = QHBoxLayout()
-        for button in (self.preview_button, self.apply_button, self.clear_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("What if"))
+        row.addWidget(self.task_combo, 1)
+        for widget in (self.slip_radio, self.days_spin, self.finish_radio, self.finish_edit, self.preview_button,
+                       self.apply_button, self.clear_button):
+            row.addWidget(widget)
         layout = QVBoxLayout(self)
-        layout.addLayout(grid)
-        layout.addLayout(buttons)
+        layout.addLayout(row)
         layout.addWidget(self.headline)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
