@@ -1,0 +1,96 @@
+"""Files in the window: save and reopen, bad files refused in a dialog, unsaved changes, recent, drop."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from ilrs_planner.commands.tasks import SetTaskFields
+from ilrs_planner.qt.document import Document
+from ilrs_planner.qt.main_window import MainWindow
+from ilrs_planner.store import open_project, save_project
+
+
+@pytest.fixture
+def window(qtbot, small_project):
+    win = MainWindow(Document(small_project))
+    qtbot.addWidget(win, before_close_func=lambda w: w.document.mark_saved())
+    return win
+
+
+@pytest.fixture
+def errors(monkeypatch):
+    shown = []
+    monkeypatch.setattr("ilrs_planner.qt.main_window_files.show_error",
+                        lambda parent, title, error: shown.append((title, error.code)))
+    return shown
+
+
+def test_save_as_then_reopen_gives_the_same_plan(window, tmp_path, monkeypatch):
+    target = tmp_path / "ilrs"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.document.push(SetTaskFields("a", name="Chang'e 7"))
+    assert window.isWindowModified() or window.document.modified
+    assert window.files.save_as.trigger() is None and window.document.path == str(tmp_path / "ilrs.db")
+    assert not window.document.modified and str(tmp_path / "ilrs.db") in window.windowTitle()
+    assert window.files.recent_paths()[0] == str(tmp_path / "ilrs.db")
+    saved = open_project(tmp_path / "ilrs.db")
+    assert saved == window.document.project
+    window.document.push(SetTaskFields("a", name="changed after saving"))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    assert window.files.open_path(str(tmp_path / "ilrs.db"))
+    assert window.document.project == saved and window.document.undo_stack.count() == 0
+
+
+@pytest.mark.parametrize("content, code", [
+    (b"this is not a database at all" * 40, "store.not_a_plan"),
+    (b"SQLite format 3\x00" + b"\x00" * 80, "store."),
+])
+def test_bad_file_is_explained_and_the_current_plan_stays(window, tmp_path, errors, content, code):
+    before = window.document.project
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(content)
+    assert not window.files.open_path(str(bad))
+    assert errors and errors[0][0] == "Could not open the plan" and errors[0][1].startswith(code)
+    assert window.document.project is before and window.document.path is None
+
+
+def test_foreign_sqlite_file_is_refused(window, tmp_path, errors):
+    import sqlite3
+
+    foreign = tmp_path / "foreign.db"
+    with sqlite3.connect(foreign) as conn:
+        conn.execute("CREATE TABLE t(x)")
+    assert not window.files.open_path(str(foreign))
+    assert errors[0][1].startswith("store.")
+
+
+def test_closing_with_unsaved_changes_asks_and_cancel_keeps_the_window(qtbot, window, monkeypatch):
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[1]) or QMessageBox.StandardButton.Cancel)
+    window.show()
+    window.document.push(SetTaskFields("a", name="unsaved"))
+    assert not window.close()
+    assert asked == ["Unsaved changes"] and window.isVisible()
+
+
+def test_failing_save_shows_a_dialog_and_keeps_the_plan(window, tmp_path, errors):
+    window.document.push(SetTaskFields("a", name="keep me"))
+    (tmp_path / "folder.db").mkdir()
+    window.document.set_path(str(tmp_path / "folder.db"))
+    assert not window.files.save_plan()
+    assert errors and errors[0][0] == "Could not save the plan"
+    assert window.document.modified and window.document.project.tasks["a"].name == "keep me"
+
+
+def test_dropping_a_plan_file_opens_it(window, tmp_path, small_project):
+    small_project.name = "Dropped plan"
+    save_project(small_project, tmp_path / "dropped.db")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(tmp_path / "dropped.db"))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    assert window.document.project.name == "Dropped plan"
