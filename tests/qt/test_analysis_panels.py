@@ -199,3 +199,19 @@ def test_main_window_gets_the_analysis_menu_and_docks(qtbot, small_doc):
     assert {"Baselines", "Slip report", "Milestone trend", "Schedule risk (Monte Carlo)"} <= set(titles)
     window.analysis.show("risk")
     assert window.analysis.docks["risk"].isVisibleTo(window)
+
+
+def test_risk_results_survive_a_baseline_capture_but_not_a_date_change(qtbot, ilrs_doc):
+    from ilrs_planner.commands.baselines import CaptureBaseline
+    from ilrs_planner.commands.tasks import SetDuration
+
+    panel = RiskPanel(ilrs_doc)
+    qtbot.addWidget(panel)
+    panel.iterations.setValue(1000)
+    panel.start()
+    qtbot.waitUntil(lambda: panel.worker is None, timeout=20000)
+    assert panel.result is not None
+    ilrs_doc.push(CaptureBaseline("after the run", date(2026, 11, 22), schedule=ilrs_doc.schedule))
+    assert panel.result is not None  # a snapshot does not change any date
+    ilrs_doc.push(SetDuration(ilrs_doc.project.task_by_key("change-8").id, 500))
+    assert panel.result is None and "run the simulation again" in panel.message.text()

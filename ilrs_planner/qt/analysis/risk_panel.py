@@ -144,13 +144,15 @@ class RiskPanel(QWidget):
         self.run_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
 
-    def _plan_changed(self, *_args) -> None:
+    def _plan_changed(self, *changes) -> None:
         fresh = self.milestone.count() == 0
         fill_task_combo(self.milestone, self.document.project, milestones_only=True)
         project = self.document.project
         if fresh and any(t.key == DEFAULT_KEY for t in project.tasks.values()):
             self.milestone.setCurrentIndex(self.milestone.findData(project.task_by_key(DEFAULT_KEY).id))
-        if self.result is not None:  # stale: the dates no longer belong to this plan
+        schedule_moved = not changes or any(getattr(changes[0], flag, True)
+                                            for flag in ("dates", "structure", "links", "plan"))
+        if self.result is not None and schedule_moved:  # stale: the dates no longer belong to this plan
             self.result = None
             self.table.setRowCount(0)
             self.show_chosen()
