@@ -12,8 +12,8 @@ def register(subparsers) -> None:
     """Add the `baselines` sub-command."""
     parser = subparsers.add_parser(
         "baselines", help="list a plan's baselines with their 'as of' dates",
-        description="List the baselines (named snapshots of the schedule) of a plan, oldest first: "
-        "the 'as of' date, then the name.")
+        description="List the baselines (named snapshots of the schedule) of a plan, oldest first, one a "
+        "line: the name, then 'as of' and its date.")
     parser.add_argument("plan", metavar="PLAN.db", help="the plan file")
     parser.add_argument("--json", action="store_true", help='print JSON: [{"name", "as_of", "tasks"}]')
     parser.set_defaults(func=run)
@@ -28,6 +28,7 @@ def run(args: argparse.Namespace) -> int:
                           for b in baselines], indent=2, ensure_ascii=False))
     elif not baselines:
         print("The plan has no baselines.")
+    width = max((len(b.name) for b in baselines), default=0)
     for baseline in [] if args.json else baselines:
-        print(f"{baseline.as_of.isoformat()}  {baseline.name}")
+        print(f"{baseline.name.ljust(width)}  as of {baseline.as_of.isoformat()}")
     return 0

@@ -31,7 +31,9 @@ def test_baselines_are_listed_oldest_first_one_a_line(ilrs_db, capsys):
     lines = capsys.readouterr().out.splitlines()
     project = open_project(ilrs_db)
     assert len(lines) == len(project.baselines)
-    assert lines == sorted(lines) and lines[0].startswith("2019-10-08  ")
+    dates = [line.rsplit("as of ", 1)[1] for line in lines]
+    assert dates == sorted(dates) and dates[0] == "2019-10-08"
+    assert lines[0].startswith("2019-10-08 Russian Luna schedule (Zeleny, IKI RAS)  ")
 
 
 def test_slip_defaults_to_the_earliest_baseline_and_shows_luna_26(ilrs_db, capsys):
