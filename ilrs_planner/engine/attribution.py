@@ -179,6 +179,7 @@ def attribute_projects(old: Project, new: Project, key: str, before: str = "olde
                        after: str = "newer plan") -> Attribution:
     """Exact attribution of the move of task `key` between two full plans (tasks matched by id)."""
     new_task = new.task_by_key(key)
+    old = _aligned(old, new)
     old_sched, new_sched = cpm_schedule(old), cpm_schedule(new)
     if new_task.id not in old.tasks:
         raise PlannerError("task.unknown", f"'{key}' is not in the older plan; nothing to compare", [key])
@@ -191,6 +192,26 @@ def attribute_projects(old: Project, new: Project, key: str, before: str = "olde
     if result.unexplained_days:  # replay reached a different date: say so rather than hide it
         result.notes.append("replaying the changes did not reproduce the newer plan exactly")
     return result
+
+
+def _aligned(old: Project, new: Project) -> Project:
+    """The older plan with its task ids replaced by the newer plan's where only the keys agree.
+
+    Plans copied from each other share ids; two files imported separately from the same table do
+    not, and then the keys are what says which task is which.
+    """
+    new_ids = {t.key: tid for tid, t in new.tasks.items()}
+    remap = {tid: new_ids[t.key] for tid, t in old.tasks.items() if tid not in new.tasks and t.key in new_ids}
+    if not remap:
+        return old
+    moved = copy.deepcopy(old)
+    moved.tasks = {remap.get(tid, tid): t for tid, t in moved.tasks.items()}
+    for tid, task in moved.tasks.items():
+        task.id = tid
+        task.parent_id = remap.get(task.parent_id, task.parent_id)
+    for link in moved.links.values():
+        link.pred_id, link.succ_id = remap.get(link.pred_id, link.pred_id), remap.get(link.succ_id, link.succ_id)
+    return moved
 
 
 def _early(schedule: Schedule) -> dict:
@@ -244,7 +265,7 @@ def _task_changes(old_task, new_task, rank) -> list[tuple]:
     for name, label in TASK_FIELDS:
         before, after = getattr(old_task, name), getattr(new_task, name)
         if before != after:
-            kind = name if name == "duration" else name
+            kind = name
             text = f"{label} of '{new_task.key}': {before if before is not None else 'none'} → " \
                    f"{after if after is not None else 'none'}"
             out.append(((*rank, 2), kind, new_task.key, text, _setter(new_task.id, **{name: after})))

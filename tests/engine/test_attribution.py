@@ -104,3 +104,15 @@ def test_a_milestone_unknown_to_the_baseline_is_reported_not_guessed():
                                 schedule_version(project, sched), "launch")
     assert result.old_date is None and result.contributions == []
     assert any("not in 'then'" in note for note in result.notes)
+
+
+def test_plans_with_different_ids_are_matched_by_key():
+    old = _plan()
+    new = Project("Why", D(2030, 1, 1))  # the same table imported again: same keys, fresh ids
+    for task in old.tasks.values():
+        new.add_task(Task(task.key, task.name, task.duration, task.kind, id=f"new-{task.id}", position=task.position))
+    for link in old.links.values():
+        new.add_link(Link(f"new-{link.pred_id}", f"new-{link.succ_id}", link.type, link.lag))
+    new.tasks["new-build"].duration = 47
+    result = attribute_projects(old, new, "launch")
+    assert [(c.description, c.days) for c in result.contributions] == [("duration of 'build': 40 → 47", 7)]
