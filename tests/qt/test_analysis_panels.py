@@ -215,3 +215,18 @@ def test_risk_results_survive_a_baseline_capture_but_not_a_date_change(qtbot, il
     assert panel.result is not None  # a snapshot does not change any date
     ilrs_doc.push(SetDuration(ilrs_doc.project.task_by_key("change-8").id, 500))
     assert panel.result is None and "run the simulation again" in panel.message.text()
+
+
+def test_closing_the_panel_during_a_run_is_safe(qtbot, ilrs_doc):
+    from ilrs_planner.qt.analysis.risk_worker import _RUNNING, stop_all
+
+    panel = RiskPanel(ilrs_doc)
+    panel.iterations.setValue(200_000)
+    panel.start()
+    worker = panel.worker
+    panel.close()
+    panel.deleteLater()
+    qtbot.wait(10)  # the panel is gone; its worker is still owned by the registry
+    assert worker in _RUNNING
+    stop_all()
+    qtbot.waitUntil(lambda: worker not in _RUNNING, timeout=20000)

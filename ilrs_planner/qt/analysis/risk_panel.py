@@ -101,7 +101,7 @@ class RiskPanel(QWidget):
         if self.worker is not None:
             return
         self.worker = RiskWorker(self.document.project, self.document.revision, self.iterations.value(),
-                                 self.seed.value(), self.distribution.currentText(), self)
+                                 self.seed.value(), self.distribution.currentText())
         self.worker.progressed.connect(self._progress)
         self.worker.succeeded.connect(self._finished)
         self.worker.failed.connect(self._failed)
@@ -139,8 +139,7 @@ class RiskPanel(QWidget):
         self.message.show_hint("Cancelled.")
 
     def _worker_done(self) -> None:
-        self.worker.deleteLater()
-        self.worker = None
+        self.worker = None  # the worker's own registry lets it go once it has finished
         self.run_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
 
