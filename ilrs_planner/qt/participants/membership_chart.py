@@ -42,7 +42,7 @@ class MembershipChart(pg.PlotWidget):
         self.showGrid(x=False, y=True, alpha=0.15)
         self.setMenuEnabled(False)
         self.getPlotItem().setLabel("left", "Signed")
-        self.legend = self.addLegend(offset=(10, 10))
+        self.legend = self.addLegend(offset=(10, 10), labelTextColor="#3c4043", brush=pg.mkBrush(255, 255, 255, 230))
 
     def show_participants(self, participants: list[Participant], today: date | None = None) -> None:
         """Draw the step lines for `participants` up to `today`."""
@@ -71,6 +71,6 @@ class MembershipChart(pg.PlotWidget):
         year = MEMBERSHIP_TARGETS.target_year
         label = f"'555' goal: {target} countries — " + (f"by {year}" if year else "no target year in any source")
         line = pg.InfiniteLine(pos=target, angle=0, pen=pg.mkPen("#d93025", width=1.5, style=Qt.PenStyle.DashLine),
-                               label=label, labelOpts={"position": 0.02, "color": "#d93025", "anchors": [(0, 1), (0, 1)]})
+                               label=label, labelOpts={"position": 0.98, "color": "#d93025", "anchors": [(1, 1), (1, 1)]})
         self.addItem(line)
-        self.setYRange(0, target * 1.1)
+        self.setYRange(0, target * 1.35)  # room above the goal for the legend

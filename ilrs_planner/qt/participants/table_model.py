@@ -52,7 +52,9 @@ class ParticipantTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(part, column)
         if role == SORT_ROLE:
-            return part.joined.toordinal() if column == 2 and part.joined else self._text(part, column).casefold()
+            if column == 2:  # by date; 'not known' after every known date
+                return part.joined.toordinal() if part.joined else 10**7
+            return self._text(part, column).casefold()
         if role == Qt.ItemDataRole.ToolTipRole:
             return part.notes or None
         return None

@@ -1,0 +1,47 @@
+"""The Participants view: members by signing date, and membership steps against the 50-country goal."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+
+from ilrs_planner.domain import Participant, ParticipantKind
+from ilrs_planner.qt.document import Document
+from ilrs_planner.qt.participants.membership_chart import cumulative_steps
+from ilrs_planner.qt.participants.panel import ParticipantsPanel
+from ilrs_planner.qt.participants.table_model import ParticipantTableModel
+
+
+def test_table_lists_members_sorted_by_signing_date_unknown_last(qtbot, small_project, qtmodeltester):
+    small_project.add_participant(Participant(key="tr", name="Turkey", id="p-tr"))
+    small_project.add_participant(Participant(key="pk", name="Pakistan", id="p-pk", joined=date(2023, 10, 18)))
+    document = Document(small_project)
+    qtmodeltester.check(ParticipantTableModel(document), force_py=True)
+    panel = ParticipantsPanel(document)
+    qtbot.addWidget(panel)
+    proxy = panel.table.model()
+    names = [proxy.index(row, 0).data() for row in range(proxy.rowCount())]
+    assert names == ["China National Space Administration", "Venezuela", "Pakistan", "Turkey"]
+    assert proxy.index(3, 2).data() == "not known"
+    panel.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert proxy.index(0, 0).data() == "China National Space Administration"
+
+
+def test_membership_steps_count_up_on_each_signing_and_hold_until_today():
+    days = [date(2023, 7, 17), date(2021, 3, 9), date(2023, 10, 18)]
+    xs, ys = cumulative_steps(days, until=date(2025, 1, 1))
+    assert ys == [0, 1, 1, 2, 2, 3, 3]
+    assert xs == sorted(xs) and xs[0] == xs[1]  # vertical rise on the first signing date
+
+
+def test_chart_draws_countries_all_and_the_goal(qtbot, small_project):
+    small_project.participants["p-cnsa"].kind = ParticipantKind.AGENCY  # Venezuela stays a country
+    panel = ParticipantsPanel(Document(small_project))
+    qtbot.addWidget(panel)
+    names = [item.name() for item in panel.chart.getPlotItem().listDataItems() if item.name()]
+    assert any(name.startswith("Countries (1)") for name in names)
+    assert any(name.startswith("All participants (2)") for name in names)
+    lines = [item for item in panel.chart.getPlotItem().items if type(item).__name__ == "InfiniteLine"]
+    assert [line.value() for line in lines] == [50]
+    assert "no target year" in lines[0].label.textItem.toPlainText()
