@@ -26,6 +26,7 @@ __all__ = ["DEFAULT_SPREAD", "Driver", "RiskCancelled", "RiskResult", "run_risk"
 
 PERCENTILES = (10, 50, 80, 90)
 MAX_ITERATIONS = 1_000_000
+MAX_CELLS = 150_000_000  # tasks × iterations kept in memory (two float32 matrices: about 1.2 GB)
 MIN_CORRELATION = 0.05  # weaker rank correlations are sampling noise at any useful iteration count
 DEFAULT_BLOCK = 2048  # iterations per block: rows stay in cache, progress is reported per block
 
@@ -55,6 +56,10 @@ def run_risk(project: Project, iterations: int = 10_000, seed: int | None = None
     if not 1 <= iterations <= MAX_ITERATIONS:
         raise PlannerError("cli.usage", f"iterations must be between 1 and {MAX_ITERATIONS:,} (got {iterations})")
     rnet = compile_risk_network(project, use_defaults)
+    if rnet.n_tasks * iterations > MAX_CELLS:
+        fit = max(MAX_CELLS // max(rnet.n_tasks, 1), 1)
+        raise PlannerError("cli.usage", f"{iterations:,} iterations of {rnet.n_tasks:,} tasks would not fit in "
+                           f"memory; use at most {fit:,} iterations for this plan")
     rng = np.random.default_rng(seed)
     durations = sample(rnet.estimates, iterations, rng, distribution, block or DEFAULT_BLOCK)
     step = block or DEFAULT_BLOCK

@@ -197,3 +197,12 @@ def test_progress_is_reported_and_cancel_stops_between_blocks():
     with pytest.raises(RiskCancelled):
         run_risk(project, iterations=1000, block=250, cancelled=cancelled)
     assert len(asked) == 3
+
+
+def test_a_run_too_large_for_memory_is_refused_with_a_size_that_fits(monkeypatch):
+    import ilrs_planner.engine.risk as risk
+
+    monkeypatch.setattr(risk, "MAX_CELLS", 1000)
+    with pytest.raises(PlannerError) as err:
+        run_risk(random_plan(2), iterations=100)
+    assert err.value.code == "cli.usage" and "at most 25 iterations" in err.value.message
