@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 
 from ...domain import PlannerError, Project
-from ...store import open_project, save_project
 
 
 class PlanFiles:
@@ -18,10 +17,14 @@ class PlanFiles:
 
     def open(self, path: str) -> Project | None:
         """Read `path` (never modifying it); None when the user declines."""
+        from ...store import open_project
+
         return open_project(path)
 
     def save(self, project: Project, path: str) -> str | None:
         """Write `project` to `path` atomically; the path written, or None when the user declines."""
+        from ...store import save_project
+
         try:
             return str(save_project(project, path))
         except OSError as exc:  # the store reports store.io; this is a last line of defence
