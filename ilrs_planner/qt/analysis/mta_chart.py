@@ -7,12 +7,13 @@ milestone, labelled at its end and in the legend with its total slip.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from ...domain import Precision, period_end, period_start
 from ...engine.mta import MilestoneTrend
 
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf",
@@ -33,6 +34,18 @@ def _font(px: float, bold: bool = False) -> QFont:
 
 def _years(day: date) -> float:
     return day.year + (day.timetuple().tm_yday - 1) / 365.25
+
+
+def _forecast_years(day: date, precision: Precision) -> float:
+    """Where a forecast sits on the y axis: the middle of the period it was announced to.
+
+    "By 2035" is stored as 2035-12-31; drawn there it would sit on the 2036 grid line. A year (or
+    quarter, month) forecast is drawn in the middle of its period, where that year's label is.
+    """
+    if precision is Precision.DAY:
+        return _years(day)
+    first, last = period_start(day, precision), period_end(day, precision)
+    return (_years(first) + _years(last + timedelta(days=1))) / 2
 
 
 def _slip_text(days: int) -> str:
@@ -166,7 +179,7 @@ class MtaPicture:
             if not line.points:
                 continue
             color = self.color(index)
-            pts = [self._point(rect, x, y) for x, y in line.points]
+            pts = [self._point(rect, x, _forecast_years(y, line.precision)) for x, y in line.points]
             path = QPainterPath(pts[0])
             for pt in pts[1:]:
                 path.lineTo(pt)
