@@ -1,0 +1,62 @@
+"""View state: baseline chooser and columns, critical path and zoom forwarded, layout remembered."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from ilrs_planner.qt.document import Document
+from ilrs_planner.qt.main_window import MainWindow
+from ilrs_planner.qt.models.task_columns import Column
+
+
+def make_window(qtbot, project):
+    window = MainWindow(Document(project))
+    qtbot.addWidget(window, before_close_func=lambda w: w.document.mark_saved())
+    return window
+
+
+def test_choosing_a_baseline_shows_its_columns(qtbot, small_project):
+    window = make_window(qtbot, small_project)
+    header = window.tree.header()
+    assert header.isSectionHidden(int(Column.VARIANCE))
+    window.view._fill_baseline_menu()
+    names = [action.text() for action in window.view.baseline_menu.actions()]
+    assert names == ["None (current plan only)", "2021 roadmap"]
+    window.view.baseline_menu.actions()[1].trigger()
+    assert window.document.baseline_name == "2021 roadmap"
+    assert not header.isSectionHidden(int(Column.VARIANCE)) and not header.isSectionHidden(int(Column.BASELINE_FINISH))
+
+
+def test_critical_toggle_and_zoom_presets_reach_the_chart(qtbot, small_project, monkeypatch):
+    window = make_window(qtbot, small_project)
+    calls = []
+    monkeypatch.setattr(window.gantt, "zoom_preset", lambda name: calls.append(("zoom", name)))
+    monkeypatch.setattr(window.gantt, "set_show_critical", lambda on: calls.append(("critical", on)))
+    window.view.zoom["10y"].trigger()
+    window.view.critical.setChecked(not window.view.critical.isChecked())
+    assert calls[0] == ("zoom", "10y") and calls[1][0] == "critical"
+
+
+def test_layout_columns_and_zoom_are_remembered(qtbot, small_project):
+    first = make_window(qtbot, small_project)
+    first.resize(700, 500)  # within the offscreen screen, which clamps restored geometry
+    first.tree.header().setSectionHidden(int(Column.OWNER), True)
+    first.tree.header().resizeSection(int(Column.NAME), 333)
+    first.view.zoom_to("2y")
+    first.splitter.setSizes([500, 700])
+    first.save_settings()
+    assert QSettings().value("view/zoom") == "2y"
+    second = make_window(qtbot, small_project)
+    assert (second.size().width(), second.size().height()) == (700, 500)
+    assert second.tree.header().isSectionHidden(int(Column.OWNER))
+    assert second.tree.header().sectionSize(int(Column.NAME)) == 333
+    assert second.view.last_zoom == "2y"
+
+
+def test_status_bar_follows_edits(qtbot, small_project):
+    from ilrs_planner.commands.tasks import SetDuration
+
+    window = make_window(qtbot, small_project)
+    window.document.push(SetDuration("c", 40))  # C: 2030-01-31 + 40 days
+    assert window.status_bar_widgets["finish"].text() == "Finish: 2030-03-12"
