@@ -70,7 +70,7 @@ def networkx_schedule(project) -> dict[str, tuple[int, ...]]:
         open_floats = [result[t][4] for t in leaves_of[s] if not bounds[t]["finished"]]
         start, end = min(r[0] for r in under), max(r[1] for r in under)
         tf = min(open_floats) if open_floats else 0
-        if tasks[s].constraint in (C.SNLT, C.MSO):
+        if open_floats and tasks[s].constraint in (C.SNLT, C.MSO):
             tf = min(tf, tasks[s].constraint_date.toordinal() - start)
         result[s] = (start, end, start + tf, end + tf, tf, None)
     return result

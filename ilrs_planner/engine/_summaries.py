@@ -23,7 +23,7 @@ def settle_summaries(net: Network, es, ef, tf, ff, free_nodes: np.ndarray, finis
     open_work = least_float < BIG // 2
     own_cap = np.where(summary & (net.start_cap < BIG), net.start_cap - span_start, BIG)
     least_float = np.minimum(least_float, own_cap)  # SNLT/MSO on a summary: its own float only
-    tf = np.where(leaf, tf, np.where(least_float < BIG // 2, least_float, 0))
+    tf = np.where(leaf, tf, np.where(open_work, least_float, 0))  # all done: nothing left to float
     own_free = np.minimum(_summary_link_slack(net, free_nodes), least_free)
     ff = np.where(leaf, ff, np.where(own_free < BIG // 2, own_free, np.where(open_work, finish - span_finish, 0)))
     return span_start, span_finish, tf, ff, open_work

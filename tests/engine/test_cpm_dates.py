@@ -127,7 +127,7 @@ def _reference(spec: dict) -> dict[str, tuple[int, int, int]]:
             start, end = min(es[k] for k in under), max(es[k] + leaf[k]["dur"] for k in under)
             floats = [result[k][2] for k in under if not leaf[k]["finished"]]
             tf = min(floats) if floats else 0
-            if tasks[key].get("constraint") in ("SNLT", "MSO"):
+            if floats and tasks[key].get("constraint") in ("SNLT", "MSO"):  # all done: float 0
                 tf = min(tf, _ordinal(tasks[key]["constraint_date"]) - start)
             result[key] = (start, end, tf)
     return result
