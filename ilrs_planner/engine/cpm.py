@@ -14,19 +14,25 @@ critical = total float <= 0.
 
 History. Actual dates fix a task (actual start fixes ES, actual finish fixes EF, only an actual finish
 gives ES = EF-dur, both give the duration), and links into it no longer bind either way: the past is
-not pushed by its predecessors and does not push them back. A finished task has nothing left to
-schedule, so its late dates equal its early dates, its floats are 0 and it is never critical: an
-old mission must not paint the whole path behind it red. A started but unfinished task keeps its
-start and gets a normal late finish, so a late running task shows negative float.
+not pushed by its predecessors and does not push them back. A task with an actual finish, or a
+milestone with any actual date, is done: nothing is left to schedule, so its late dates equal its
+early dates, its floats are 0 and it is never critical (an old mission must not paint the path
+behind it red, and a zero float there means "no room left", not "drives the finish"). A started but
+unfinished task keeps its start and gets a normal late finish, so a late running task shows
+negative float. Actual dates on a summary are ignored: its dates come from its sub-tasks.
 
-Summaries span their sub-tasks: ES = min, EF = max of their descendants. A link on a summary binds
-each descendant as if drawn to or from it (through gate nodes, see _network), so an SS/SF link from a
-summary leaves from the latest start among its descendants. A summary's total float is the least
-float of its unfinished descendants (LS = ES + float, LF = EF + float), so a phase holding the
-critical path is critical; likewise its free float is the least of its own links' slack and its
-unfinished descendants' free floats. On a summary, SNET/MSO bound every descendant's start and FNLT/MFO/deadline
-every descendant's finish; SNLT/MSO lower the summary's own float; FNET and MFO's lower bound cannot
-be placed on any one descendant and are not applied (constrain the last task instead).
+Summaries span their sub-tasks: ES = min, EF = max of their descendants; their own duration is
+ignored. A link on a summary binds each descendant as if drawn to or from it (through gate nodes,
+see _network), so an SS/SF link from a summary leaves from the latest start among its descendants.
+A summary's total float is the least float of its unfinished descendants (LS = ES + float,
+LF = EF + float), so a phase holding the critical path is critical; a summary whose descendants are
+all done has float 0 and is not critical. Its free float is the least of its own links' slack and
+its unfinished descendants' free floats. On a summary, SNET/MSO bound every descendant's start and
+FNLT/MFO/deadline every descendant's finish; SNLT/MSO lower the summary's own float only; FNET and
+MFO's lower bound cannot be placed on any one descendant and are not applied (constrain the last
+task instead).
+
+The schedule's project start is the plan's start, or the earliest actual date before it.
 """
 
 from __future__ import annotations
