@@ -1,0 +1,58 @@
+"""References between the parts of a plan: checked before saving and again when reading.
+
+A plan file never holds a link to a missing task, an owner who is not a participant, a parent that
+does not exist or a WBS that loops (a task under itself): the engine and the views rely on it. Save
+refuses such a plan before it touches the disk, so no file is written that open would refuse.
+Baseline entries may name deleted tasks on purpose: a snapshot keeps the history of removed work.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+from ..domain import PlannerError, Project
+
+
+def find_parent_loop(parent_of: Mapping[str, str | None]) -> list[str] | None:
+    """Ids of tasks whose parent chain loops back on itself, or None (every parent known)."""
+    done: set[str] = set()
+    for start in parent_of:
+        path: list[str] = []
+        on_path: set[str] = set()
+        node = start
+        while node is not None and node not in done and node not in on_path:
+            path.append(node)
+            on_path.add(node)
+            node = parent_of.get(node)
+        if node is not None and node in on_path:
+            return path[path.index(node):]
+        done.update(path)
+    return None
+
+
+def check_before_save(project: Project) -> None:
+    """Refuse to save a plan whose parts refer to something it does not hold."""
+    tasks, participants = project.tasks, project.participants
+    for kind, objects in (("task", tasks), ("link", project.links), ("participant", participants)):
+        for key, obj in objects.items():
+            if key != obj.id:
+                raise PlannerError("store.bad_value", f"cannot save: {kind} {getattr(obj, 'key', key)!r} is "
+                                   f"filed under id {key} but has id {obj.id}", [key])
+    for task in tasks.values():
+        if task.parent_id is not None and task.parent_id not in tasks:
+            raise _task_error(task, f"its parent {task.parent_id} is not in the plan")
+        if task.owner_id is not None and task.owner_id not in participants:
+            raise _task_error(task, f"its owner {task.owner_id} is not a participant of the plan")
+    for link in project.links.values():
+        for end in (link.pred_id, link.succ_id):
+            if end not in tasks:
+                raise PlannerError("link.unknown_task", f"a dependency names task {end}, which is not in the plan",
+                                   [link.id, end])
+    loop = find_parent_loop({tid: t.parent_id for tid, t in tasks.items()})
+    if loop:
+        keys = " → ".join(tasks[tid].key for tid in loop + loop[:1])
+        raise PlannerError("task.parent_cycle", f"the WBS places tasks under themselves: {keys}", loop)
+
+
+def _task_error(task, problem: str) -> PlannerError:
+    return PlannerError("task.bad_value", f"task '{task.key}' cannot be saved: {problem}", [task.id])

@@ -1,0 +1,39 @@
+"""The documented bounds of a plan file. A file outside them is refused with `store.too_large`.
+
+They are generous for a real programme (the ILRS roadmap has a few hundred tasks; the benchmark
+plan has 100,000) and small enough that a hostile file cannot make the program use more memory
+than a workstation has: a 100 MB text field or ten million tiny rows are refused before they are
+read into Python. Per-column text lengths are CHECK constraints in `schema.py`.
+"""
+
+from __future__ import annotations
+
+MAX_FILE_BYTES = 1 << 30  # 1 GiB; a 100,000-task plan with 200,000 links is about 40 MB
+
+# SQLite allows 512..65536 (a power of two); our files use 4096, other tools may VACUUM to another.
+MIN_PAGE_SIZE, MAX_PAGE_SIZE = 512, 65536
+
+# Largest single text or blob value SQLite will hand over (SQLITE_LIMIT_LENGTH, in bytes). The
+# longest column (notes, 100,000 characters) fits in 400,000 bytes of UTF-8.
+MAX_VALUE_BYTES = 1 << 20
+
+# Rows per table. The plan and signature tables hold at most one row each.
+MAX_ROWS = {
+    "plan": 1,
+    "participants": 100_000,
+    "tasks": 1_000_000,
+    "links": 4_000_000,
+    "baselines": 10_000,
+    "baseline_entries": 5_000_000,
+    "signature": 1,
+}
+
+# Wall-clock budget for checking and reading one file (SQLite's progress handler aborts past it):
+# a fixed allowance plus time in proportion to the size, so no crafted file can hang the program.
+BASE_SECONDS = 30.0
+SECONDS_PER_GIB = 120.0
+
+
+def time_budget(file_bytes: int) -> float:
+    """Seconds allowed to check and read a file of `file_bytes`."""
+    return BASE_SECONDS + SECONDS_PER_GIB * file_bytes / (1 << 30)

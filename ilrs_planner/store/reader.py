@@ -1,0 +1,46 @@
+"""Open a plan file read-only: check it is ours and harmless, then read every table into a Project.
+
+The order of checks is in `validate.py`; everything runs inside one read transaction, so what is
+read is one consistent state of the file even if another program saves it meanwhile. The file is
+never written: an older schema version is migrated in an in-memory copy.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from ..domain import Project
+from .connection import open_readonly, sqlite_errors
+from .gcpause import gc_paused
+from .header import check_header
+from .schema import CURRENT_VERSION, migrate
+from .tables import TableReader
+from .validate import check_identity, check_integrity, check_row_counts, check_schema
+
+
+def open_project(path: str | os.PathLike) -> Project:
+    """Read the plan in `path`, refusing with a `store.*` PlannerError anything not a sound plan."""
+    path = Path(path)
+    header = check_header(path)
+    conn = open_readonly(path, header.file_bytes)
+    memory = None
+    try:
+        with sqlite_errors(path), gc_paused():
+            conn.execute("BEGIN")
+            check_identity(conn, path, header)
+            check_schema(conn, path, header.user_version)
+            check_row_counts(conn, path)
+            check_integrity(conn, path)
+            if header.user_version < CURRENT_VERSION:
+                memory = sqlite3.connect(":memory:", isolation_level=None)
+                conn.backup(memory)
+                migrate(memory, header.user_version)
+            return TableReader(memory or conn, path).project()
+    finally:
+        conn.close()
+        if memory is not None:
+            memory.close()
+
+

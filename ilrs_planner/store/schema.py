@@ -1,0 +1,177 @@
+"""The plan file schema: numbered migrations, the version in `PRAGMA user_version`.
+
+A fresh file is made by running every migration in order, so the tables of any version N are
+exactly what migrations 1..N produce. The reader recomputes that expected schema in memory and
+compares it with a file's `sqlite_master`, which is how anything added by a third party is found.
+
+Never edit a released migration: files in the wild carry its exact DDL. Add a new number instead.
+
+Rules that every value must meet live in the DDL as named CHECK constraints (the name says the
+table and column, e.g. `task_duration`), so SQLite itself enforces them when saving and
+`PRAGMA integrity_check` verifies them when opening. Tables are STRICT (SQLite 3.37 or newer).
+Rows refer to each other by an integer `num` (the rowid), not by the tasks' UUID text: appending
+to a rowid b-tree is far cheaper than indexing random UUIDs, and it makes files smaller. There are
+no secondary indexes, because the program always reads whole tables; so the uniqueness of the
+UUIDs is checked in Python when reading (a dict per table), not by a UNIQUE index.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from functools import lru_cache
+
+APPLICATION_ID = 0x494C5253  # the bytes 'ILRS' in the SQLite header, offset 68
+PAGE_SIZE = 4096
+
+_DATE = "date({c}) IS {c} AND {c} BETWEEN '1900-01-01' AND '2200-12-31'"  # dates.MIN_YEAR/MAX_YEAR
+
+
+def _one_of(column: str, *values: str) -> str:
+    # An OR chain, not IN (...): SQLite rebuilds an IN list for every row a CHECK is evaluated on.
+    return " OR ".join(f"{column} = '{value}'" for value in values)
+
+
+def _v1() -> tuple[str, ...]:
+    d = {c: _DATE.format(c=c) for c in (
+        "start", "status_date", "joined", "constraint_date", "deadline", "actual_start",
+        "actual_finish", "as_of", "finish")}
+    precision = ("day", "month", "quarter", "year")
+    return (
+        f"""CREATE TABLE plan (
+    singleton INTEGER PRIMARY KEY CONSTRAINT plan_singleton CHECK (singleton = 1),
+    id TEXT NOT NULL CONSTRAINT plan_id CHECK (length(id) BETWEEN 1 AND 64),
+    name TEXT NOT NULL CONSTRAINT plan_name CHECK (length(name) <= 1000),
+    start TEXT NOT NULL CONSTRAINT plan_start CHECK ({d['start']}),
+    status_date TEXT CONSTRAINT plan_status_date CHECK ({d['status_date']}),
+    author TEXT NOT NULL CONSTRAINT plan_author CHECK (length(author) <= 1000)
+) STRICT""",
+        f"""CREATE TABLE participants (
+    num INTEGER PRIMARY KEY,
+    id TEXT NOT NULL CONSTRAINT participant_id CHECK (length(id) BETWEEN 1 AND 64),
+    key TEXT NOT NULL CONSTRAINT participant_key CHECK (length(key) <= 200),
+    name TEXT NOT NULL CONSTRAINT participant_name CHECK (length(name) <= 1000),
+    kind TEXT NOT NULL CONSTRAINT participant_kind
+        CHECK ({_one_of('kind', 'country', 'agency', 'organisation', 'institution')}),
+    joined TEXT CONSTRAINT participant_joined CHECK ({d['joined']}),
+    joined_precision TEXT NOT NULL CONSTRAINT participant_joined_precision
+        CHECK ({_one_of('joined_precision', *precision)}),
+    source_url TEXT NOT NULL CONSTRAINT participant_source_url CHECK (length(source_url) <= 2000),
+    notes TEXT NOT NULL CONSTRAINT participant_notes CHECK (length(notes) <= 100000),
+    color TEXT NOT NULL CONSTRAINT participant_color CHECK (length(color) <= 32)
+) STRICT""",
+        f"""CREATE TABLE tasks (
+    num INTEGER PRIMARY KEY,
+    id TEXT NOT NULL CONSTRAINT task_id CHECK (length(id) BETWEEN 1 AND 64),
+    key TEXT NOT NULL CONSTRAINT task_key CHECK (length(key) <= 200),
+    name TEXT NOT NULL CONSTRAINT task_name CHECK (length(name) <= 1000),
+    duration INTEGER NOT NULL CONSTRAINT task_duration CHECK (duration BETWEEN 0 AND 109575),
+    kind TEXT NOT NULL CONSTRAINT task_kind
+        CHECK ({_one_of('kind', 'phase', 'mission', 'milestone', 'infrastructure', 'agreement', 'task')}),
+    parent INTEGER REFERENCES tasks (num),
+    position INTEGER NOT NULL CONSTRAINT task_position
+        CHECK (position BETWEEN -1000000000 AND 1000000000),
+    owner INTEGER REFERENCES participants (num),
+    constraint_type TEXT NOT NULL CONSTRAINT task_constraint_type
+        CHECK ({_one_of('constraint_type', 'ASAP', 'SNET', 'SNLT', 'FNET', 'FNLT', 'MSO', 'MFO')}),
+    constraint_date TEXT CONSTRAINT task_constraint_date CHECK ({d['constraint_date']}),
+    deadline TEXT CONSTRAINT task_deadline CHECK ({d['deadline']}),
+    actual_start TEXT CONSTRAINT task_actual_start CHECK ({d['actual_start']}),
+    actual_finish TEXT CONSTRAINT task_actual_finish CHECK ({d['actual_finish']}),
+    percent_complete INTEGER NOT NULL CONSTRAINT task_percent_complete
+        CHECK (percent_complete BETWEEN 0 AND 100),
+    precision TEXT NOT NULL CONSTRAINT task_precision CHECK ({_one_of('precision', *precision)}),
+    optimistic INTEGER CONSTRAINT task_optimistic CHECK (optimistic BETWEEN 0 AND 109575),
+    most_likely INTEGER CONSTRAINT task_most_likely CHECK (most_likely BETWEEN 0 AND 109575),
+    pessimistic INTEGER CONSTRAINT task_pessimistic CHECK (pessimistic BETWEEN 0 AND 109575),
+    classification TEXT NOT NULL CONSTRAINT task_classification
+        CHECK ({_one_of('classification', 'public', 'partners', 'restricted')}),
+    source_url TEXT NOT NULL CONSTRAINT task_source_url CHECK (length(source_url) <= 2000),
+    notes TEXT NOT NULL CONSTRAINT task_notes CHECK (length(notes) <= 100000)
+) STRICT""",
+        f"""CREATE TABLE links (
+    num INTEGER PRIMARY KEY,
+    id TEXT NOT NULL CONSTRAINT link_id CHECK (length(id) BETWEEN 1 AND 64),
+    pred INTEGER NOT NULL REFERENCES tasks (num),
+    succ INTEGER NOT NULL REFERENCES tasks (num),
+    type TEXT NOT NULL CONSTRAINT link_type CHECK ({_one_of('type', 'FS', 'SS', 'FF', 'SF')}),
+    lag INTEGER NOT NULL CONSTRAINT link_lag CHECK (lag BETWEEN -109575 AND 109575)
+) STRICT""",
+        f"""CREATE TABLE baselines (
+    num INTEGER PRIMARY KEY,
+    id TEXT NOT NULL CONSTRAINT baseline_id CHECK (length(id) BETWEEN 1 AND 64),
+    name TEXT NOT NULL CONSTRAINT baseline_name CHECK (length(name) <= 1000),
+    as_of TEXT NOT NULL CONSTRAINT baseline_as_of CHECK ({d['as_of']}),
+    notes TEXT NOT NULL CONSTRAINT baseline_notes CHECK (length(notes) <= 100000),
+    prev_hash TEXT NOT NULL CONSTRAINT baseline_prev_hash CHECK (length(prev_hash) <= 128)
+) STRICT""",
+        f"""CREATE TABLE baseline_entries (
+    baseline INTEGER NOT NULL REFERENCES baselines (num),
+    task_id TEXT NOT NULL CONSTRAINT baseline_entry_task_id CHECK (length(task_id) BETWEEN 1 AND 64),
+    start TEXT NOT NULL CONSTRAINT baseline_entry_start CHECK ({d['start']}),
+    finish TEXT NOT NULL CONSTRAINT baseline_entry_finish CHECK ({d['finish']})
+) STRICT""",
+        """CREATE TABLE signature (
+    singleton INTEGER PRIMARY KEY CONSTRAINT signature_singleton CHECK (singleton = 1),
+    signer TEXT NOT NULL CONSTRAINT signature_signer CHECK (length(signer) <= 1000),
+    public_key BLOB NOT NULL CONSTRAINT signature_public_key CHECK (length(public_key) <= 256),
+    signature BLOB NOT NULL CONSTRAINT signature_signature CHECK (length(signature) <= 256),
+    content_hash TEXT NOT NULL CONSTRAINT signature_content_hash CHECK (length(content_hash) <= 128),
+    signed_at TEXT NOT NULL CONSTRAINT signature_signed_at CHECK (length(signed_at) <= 64)
+) STRICT""",
+    )
+
+
+# Migration N takes a version N-1 file to version N. Each is a tuple of SQL statements.
+MIGRATIONS: dict[int, tuple[str, ...]] = {1: _v1()}
+CURRENT_VERSION = max(MIGRATIONS)
+
+# The tables the reader reads, in reading order (parents before the rows that refer to them).
+TABLES = ("plan", "participants", "tasks", "links", "baselines", "baseline_entries", "signature")
+
+
+def create_schema(conn: sqlite3.Connection, version: int = CURRENT_VERSION) -> None:
+    """Run migrations 1..version on an empty database and stamp its header."""
+    migrate(conn, 0, version)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+def migrate(conn: sqlite3.Connection, from_version: int, to_version: int = CURRENT_VERSION) -> None:
+    """Run the migrations after `from_version` up to `to_version` and set `user_version`."""
+    for number in range(from_version + 1, to_version + 1):
+        for statement in MIGRATIONS[number]:
+            conn.execute(statement)
+    conn.execute(f"PRAGMA user_version = {to_version}")
+
+
+def normalise_sql(sql: str | None) -> str | None:
+    """DDL text with runs of whitespace collapsed, so layout alone never tells files apart."""
+    if sql is None:
+        return None
+    return re.sub(r"\s+", " ", sql).strip()
+
+
+SchemaEntry = tuple[str, str, str, "str | None"]  # (type, name, tbl_name, normalised sql)
+
+
+def read_schema(conn: sqlite3.Connection) -> set[SchemaEntry]:
+    """Every object in a database's `sqlite_master`, comparable across files."""
+    rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
+    return {(kind, name, table, normalise_sql(sql)) for kind, name, table, sql in rows}
+
+
+def expected_schema(version: int) -> frozenset[SchemaEntry]:
+    """What `sqlite_master` of a plan file of `version` holds: migrations 1..version, in memory."""
+    return _schema_of(tuple(MIGRATIONS[number] for number in range(1, version + 1)))
+
+
+@lru_cache(maxsize=8)
+def _schema_of(migrations: tuple[tuple[str, ...], ...]) -> frozenset[SchemaEntry]:
+    conn = sqlite3.connect(":memory:")
+    try:
+        for statements in migrations:
+            for statement in statements:
+                conn.execute(statement)
+        return frozenset(read_schema(conn))
+    finally:
+        conn.close()

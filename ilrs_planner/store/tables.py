@@ -1,0 +1,167 @@
+"""Read the tables of a checked plan file into domain objects, checking references as it goes.
+
+Values already meet the DDL's rules (integrity_check verified them); what is left to check here is
+what rows say about each other: unique ids, row numbers that name an existing row, a WBS without
+loops, and text that is valid UTF-8. Tables are read column-wise (`zip(*rows)`, `map`) because
+a Python loop per row is what would make a 100,000-task plan slow to open; a problem found in a
+column is then located row by row, on that error path only.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import fields
+from datetime import date
+from pathlib import Path
+
+from ..domain import (Baseline, Classification, ConstraintType, Link, LinkType, Participant, ParticipantKind,
+                      PlanSignature, PlannerError, Precision, Project, Task, TaskKind)
+from .consistency import find_parent_loop
+from .locate import Finding, bad_value, find_bad_row
+
+_KIND = {m.value: m for m in TaskKind}.__getitem__
+_CONSTRAINT = {m.value: m for m in ConstraintType}.__getitem__
+_PRECISION = {m.value: m for m in Precision}.__getitem__
+_CLASSIFICATION = {m.value: m for m in Classification}.__getitem__
+_LINK = {m.value: m for m in LinkType}.__getitem__
+_PARTICIPANT = {m.value: m for m in ParticipantKind}.__getitem__
+
+# Objects are built positionally (much faster than by keyword); these pin the order we rely on.
+_TASK_FIELDS = ("key", "name", "duration", "kind", "id", "parent_id", "position", "owner_id", "constraint",
+                "constraint_date", "deadline", "actual_start", "actual_finish", "percent_complete", "precision",
+                "optimistic", "most_likely", "pessimistic", "classification", "source_url", "notes")
+_LINK_FIELDS = ("pred_id", "succ_id", "type", "lag", "id")
+_PARTICIPANT_FIELDS = ("key", "name", "kind", "joined", "joined_precision", "source_url", "notes", "color", "id")
+for _cls, _names in ((Task, _TASK_FIELDS), (Link, _LINK_FIELDS), (Participant, _PARTICIPANT_FIELDS)):
+    if tuple(f.name for f in fields(_cls))[: len(_names)] != _names:
+        raise ImportError(f"store.tables reads {_cls.__name__} fields in an order the model no longer has")
+
+
+class _Dates(dict):
+    """ISO text -> date, parsed once: plans repeat dates, and shared objects save memory."""
+
+    def __missing__(self, text: str | None) -> date | None:
+        value = None if text is None else date.fromisoformat(text)
+        self[text] = value
+        return value
+
+
+class TableReader:
+    """Reads the tables of one checked file into a Project; each method reads one table."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path):
+        self.conn, self.path, self.date = conn, path, _Dates().__getitem__
+
+    def columns(self, table: str, names: str) -> tuple[tuple, ...]:
+        """The columns (rowid first) of `table` in file order; text that is not UTF-8 is named."""
+        try:
+            rows = self.conn.execute(f"SELECT rowid, {names} FROM {table} ORDER BY rowid").fetchall()
+        except sqlite3.OperationalError as exc:
+            if "decode" not in str(exc):
+                raise
+            finding = find_bad_row(self.conn, table)
+            if finding is None:
+                raise PlannerError("store.bad_value", f"'{self.path}': table {table}: {exc}", [str(self.path)]) from None
+            raise bad_value(self.path, finding) from None
+        return tuple(zip(*rows)) if rows else tuple(() for _ in range(names.count(",") + 2))
+
+    def fail(self, table: str, rowid: int, column: str, problem: str) -> PlannerError:
+        """A `store.bad_value` error for a value found wrong while reading."""
+        return bad_value(self.path, Finding(table, rowid, column, problem))
+
+    def resolve(self, table: str, column: str, rowids: tuple, numbers: tuple, id_of: dict, what: str) -> list:
+        """Row numbers in `numbers` turned into ids; a number naming no row of `what` is refused."""
+        ids = list(map(id_of.get, numbers))
+        if ids.count(None) != numbers.count(None):
+            rowid, number = next((r, n) for r, n, i in zip(rowids, numbers, ids) if n is not None and i is None)
+            raise self.fail(table, rowid, column, f"row {number} is not a {what} of the plan")
+        return ids
+
+    def by_id(self, table: str, rowids: tuple, ids: tuple, objects) -> dict:
+        """Objects by id; a second row with the same id is refused (merging relies on unique ids)."""
+        result = dict(zip(ids, objects))
+        if len(result) != len(ids):
+            seen: set = set()
+            rowid, duplicate = next((r, i) for r, i in zip(rowids, ids) if i in seen or seen.add(i))
+            raise self.fail(table, rowid, "id", f"id {duplicate} is used by an earlier row too")
+        return result
+
+    def project(self) -> Project:
+        """The whole plan."""
+        _, (pid,), (name,), (start,), (status_date,), (author,) = self.columns(
+            "plan", "id, name, start, status_date, author")
+        project = Project(name=name, start=self.date(start), status_date=self.date(status_date), author=author,
+                          id=pid)
+        project.participants, participant_ids = self.participants()
+        project.tasks, task_ids = self.tasks(participant_ids)
+        project.links = self.links(task_ids)
+        project.baselines = self.baselines(project.tasks)
+        project.signature = self.signature()
+        return project
+
+    def participants(self) -> tuple[dict[str, Participant], dict[int, str]]:
+        """Participants by id, and their ids by row number."""
+        nums, ids, keys, names, kinds, joined, precisions, urls, notes, colors = self.columns(
+            "participants", "id, key, name, kind, joined, joined_precision, source_url, notes, color")
+        objects = map(Participant, keys, names, map(_PARTICIPANT, kinds), map(self.date, joined),
+                      map(_PRECISION, precisions), urls, notes, colors, ids)
+        return self.by_id("participants", nums, ids, objects), dict(zip(nums, ids))
+
+    def tasks(self, participant_ids: dict[int, str]) -> tuple[dict[str, Task], dict[int, str]]:
+        """Tasks by id (parents and owners resolved from row numbers), and their ids by row number."""
+        (nums, ids, keys, names, durations, kinds, parents, positions, owners, constraints, constraint_dates,
+         deadlines, actual_starts, actual_finishes, percents, precisions, optimistic, most_likely, pessimistic,
+         classifications, urls, notes) = self.columns("tasks", _TASK_COLUMNS)
+        id_of = dict(zip(nums, ids))
+        owner_ids = self.resolve("tasks", "owner", nums, owners, participant_ids, "participant")
+        parent_ids = self.resolve("tasks", "parent", nums, parents, id_of, "task")
+        d = self.date
+        objects = map(Task, keys, names, durations, map(_KIND, kinds), ids, parent_ids, positions, owner_ids,
+                      map(_CONSTRAINT, constraints), map(d, constraint_dates), map(d, deadlines),
+                      map(d, actual_starts), map(d, actual_finishes), percents, map(_PRECISION, precisions),
+                      optimistic, most_likely, pessimistic, map(_CLASSIFICATION, classifications), urls, notes)
+        tasks = self.by_id("tasks", nums, ids, objects)
+        loop = find_parent_loop(dict(zip(ids, parent_ids)))
+        if loop:
+            rowid = nums[ids.index(loop[0])]
+            raise self.fail("tasks", rowid, "parent", "the WBS places tasks under themselves: "
+                            + " → ".join(tasks[t].key for t in loop + loop[:1]))
+        return tasks, id_of
+
+    def links(self, task_ids: dict[int, str]) -> dict[str, Link]:
+        """Links by id, their ends resolved from task row numbers."""
+        nums, ids, preds, succs, types, lags = self.columns("links", "id, pred, succ, type, lag")
+        pred_ids = self.resolve("links", "pred", nums, preds, task_ids, "task")
+        succ_ids = self.resolve("links", "succ", nums, succs, task_ids, "task")
+        return self.by_id("links", nums, ids, map(Link, pred_ids, succ_ids, map(_LINK, types), lags, ids))
+
+    def baselines(self, tasks: dict[str, Task]) -> list[Baseline]:
+        """Baselines in file order, with their entries; entries may name tasks deleted since."""
+        nums, ids, names, as_of, notes, prev_hashes = self.columns("baselines", "id, name, as_of, notes, prev_hash")
+        self.by_id("baselines", nums, ids, ids)
+        entries: dict[int, dict] = {num: {} for num in nums}
+        known, d = {tid: tid for tid in tasks}, self.date  # share the tasks' id strings
+        rowids, owners, task_ids, starts, finishes = self.columns("baseline_entries", "baseline, task_id, start, finish")
+        for rowid, owner, task_id, start, finish in zip(rowids, owners, task_ids, starts, finishes):
+            spans = entries.get(owner)
+            if spans is None:
+                raise self.fail("baseline_entries", rowid, "baseline", f"row {owner} is not a baseline of the plan")
+            if task_id in spans:
+                raise self.fail("baseline_entries", rowid, "task_id", f"task {task_id} has two entries")
+            spans[known.get(task_id, task_id)] = (d(start), d(finish))
+        return [Baseline(name=name, as_of=d(day), entries=entries[num], notes=note, id=bid, prev_hash=prev_hash)
+                for num, bid, name, day, note, prev_hash in zip(nums, ids, names, as_of, notes, prev_hashes)]
+
+    def signature(self) -> PlanSignature | None:
+        """The plan's signature, if it was signed."""
+        columns = self.columns("signature", "signer, public_key, signature, content_hash, signed_at")
+        if not columns[0]:
+            return None
+        _, signer, public_key, signature, content_hash, signed_at = (column[0] for column in columns)
+        return PlanSignature(signer=signer, public_key=bytes(public_key), signature=bytes(signature),
+                             content_hash=content_hash, signed_at=signed_at)
+
+
+_TASK_COLUMNS = ("id, key, name, duration, kind, parent, position, owner, constraint_type, constraint_date, "
+                 "deadline, actual_start, actual_finish, percent_complete, precision, optimistic, most_likely, "
+                 "pessimistic, classification, source_url, notes")

@@ -1,0 +1,93 @@
+"""Checks on an opened plan file, in the order that keeps a hostile file cheap to refuse.
+
+identity (header fields again, inside the read transaction) → schema (exactly ours, nothing
+else) → row counts → `PRAGMA integrity_check` (structure, and the CHECK / NOT NULL / type rules
+of our DDL). A rule broken by some value is then located by `locate.py` to name table, row and
+column. References between rows (and WBS loops) are checked by `consistency.py` while reading.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from ..domain import PlannerError
+from . import limits
+from .header import Header
+from .locate import bad_value, find_bad_row, find_too_big, too_large
+from .schema import APPLICATION_ID, TABLES, SchemaEntry, expected_schema, read_schema
+
+# integrity_check reports a broken value rule with these openings; anything else is damage.
+_RULE_MESSAGES = ("CHECK constraint failed in ", "NULL value in ", "non-")
+
+
+def check_identity(conn: sqlite3.Connection, path: Path, header: Header) -> None:
+    """The header as SQLite sees it now matches what `check_header` read (the file did not swap)."""
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    if (app_id, version) != (APPLICATION_ID, header.user_version) or pages * header.page_size > limits.MAX_FILE_BYTES:
+        raise PlannerError("store.io", f"'{path}' changed while it was being opened; try again", [str(path)])
+
+
+def check_schema(conn: sqlite3.Connection, path: Path, version: int) -> None:
+    """`sqlite_master` holds exactly the tables and indexes of `version`, with exactly our SQL."""
+    found = read_schema(conn)
+    expected = expected_schema(version)
+    if found == expected:
+        return
+    expected_names = {entry[1] for entry in expected}
+    problems = [_describe(entry, entry[1] in expected_names) for entry in sorted(found - expected, key=str)]
+    found_names = {entry[1] for entry in found}
+    problems += [f"{kind} '{name}' is missing" for kind, name, _, _ in sorted(expected - found, key=str)
+                 if name not in found_names]
+    shown = "; ".join(problems[:6]) + (f"; and {len(problems) - 6} more" if len(problems) > 6 else "")
+    raise PlannerError("store.untrusted_schema", f"'{path}' contains database objects a plan never has: "
+                       f"{shown}. It was refused unread.", [entry[1] for entry in sorted(found - expected)])
+
+
+def _describe(entry: SchemaEntry, name_is_ours: bool) -> str:
+    kind, name, table, _ = entry
+    where = f" on table '{table}'" if kind in ("trigger", "index") and table != name else ""
+    if name_is_ours:
+        return f"{kind} '{name}'{where} differs from a plan's"
+    return f"{kind} '{name}'{where}"
+
+
+def check_row_counts(conn: sqlite3.Connection, path: Path) -> None:
+    """Each table holds no more rows than `limits.MAX_ROWS`, and there is exactly one plan row."""
+    for table in TABLES:
+        # LIMIT stops counting early: a table of ten million rows costs no more than the bound.
+        bound = limits.MAX_ROWS[table]
+        count = conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM {table} LIMIT {bound + 1})").fetchone()[0]
+        if count > bound:
+            raise PlannerError("store.too_large", f"'{path}': table {table} holds more than {bound:,} rows, "
+                               "more than a plan can have", [str(path), table])
+    if conn.execute("SELECT count(*) FROM plan").fetchone()[0] != 1:
+        raise PlannerError("store.bad_value", f"'{path}': table plan has no row, so the file holds no plan",
+                           [str(path), "plan"])
+
+
+def check_integrity(conn: sqlite3.Connection, path: Path) -> None:
+    """`PRAGMA integrity_check` is clean; a broken value rule is located and named."""
+    try:
+        messages = [row[0] for row in conn.execute("PRAGMA integrity_check(20)")]
+    except sqlite3.DataError:
+        raise too_large(path, find_too_big(conn)) from None
+    if messages == ["ok"]:
+        return
+    damage = [m for m in messages if not m.startswith(_RULE_MESSAGES)]
+    if damage:
+        raise PlannerError("store.corrupt", f"'{path}' is damaged: {'; '.join(damage[:3])}", [str(path)])
+    for table in rule_break_tables(messages):
+        finding = find_bad_row(conn, table)
+        if finding is not None:
+            raise bad_value(path, finding)
+    raise PlannerError("store.bad_value", f"'{path}' holds values a plan cannot have: {'; '.join(messages[:3])}",
+                       [str(path)])
+
+
+def rule_break_tables(messages: list[str]) -> list[str]:
+    """The tables named by integrity_check's reports of broken value rules, in schema order."""
+    named = {m.split(" in ", 1)[-1].split(".", 1)[0].strip() for m in messages if m.startswith(_RULE_MESSAGES)}
+    return [table for table in TABLES if table in named]

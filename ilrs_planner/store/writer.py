@@ -1,0 +1,131 @@
+"""Save a whole plan atomically: a fresh file beside the target, filled in one transaction, then renamed.
+
+A crash at any instant leaves either the old file or the new one, both complete: the new plan is
+written to a temporary file in the same folder, flushed to disk (fsync), and only then moved onto
+the target with `os.replace`, which is atomic; the folder is flushed last so the rename itself
+survives a power cut. Because every save is a fresh file, nothing deleted (a task redacted before
+sharing with a partner) survives in free pages; `secure_delete` is on as well, in case.
+
+The temporary file needs no rollback journal (`journal_mode=OFF`, `synchronous=OFF`): it is
+invisible until renamed, a crash simply leaves it behind, and durability comes from the explicit
+fsync before the rename. Journal modes other than WAL are not recorded in the file, so the result
+is an ordinary rollback-journal ("DELETE") database with no side files to travel with it.
+
+Permissions: saving over an existing file keeps its mode bits; a new file gets 0o600 (owner only),
+because plans are sensitive. Saving over a symbolic link writes to the file it points to.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+import tempfile
+from pathlib import Path
+
+from ..domain import PlannerError, Project
+from .consistency import check_before_save
+from .gcpause import gc_paused
+from .header import io_error
+from .rows import RowSource, describe_refusal, row_sources
+from .schema import PAGE_SIZE, create_schema
+
+_WRITE_PRAGMAS = (
+    f"page_size = {PAGE_SIZE}", "journal_mode = OFF", "synchronous = OFF", "secure_delete = ON",
+    "locking_mode = EXCLUSIVE", "temp_store = MEMORY", "cache_size = -65536",
+)
+_REFUSALS = (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError, sqlite3.DataError,
+             TypeError, ValueError, AttributeError, KeyError)
+
+
+def save_project(project: Project, path: str | os.PathLike) -> Path:
+    """Write the whole plan to `path` atomically (see the module docstring); returns the path written."""
+    target = _real_target(Path(path))
+    with gc_paused():
+        check_before_save(project)
+    temp = _new_temp_file(target)
+    try:
+        with gc_paused():
+            _write_database(project, temp, target)
+        _keep_mode(target, temp)
+        _fsync(temp, os.O_RDWR)
+        os.replace(temp, target)
+    except BaseException as exc:
+        _remove_quietly(temp)
+        if isinstance(exc, OSError):
+            raise io_error(target, exc, "save") from None
+        raise
+    _fsync_folder(target.parent)
+    return target
+
+
+def _real_target(path: Path) -> Path:
+    target = Path(os.path.realpath(path))
+    if target.is_dir():
+        raise PlannerError("store.io", f"could not save '{path}': it is a folder", [str(path)])
+    return target
+
+
+def _new_temp_file(target: Path) -> Path:
+    try:
+        handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".saving", dir=target.parent)
+    except OSError as exc:
+        raise io_error(target, exc, "save") from None
+    os.close(handle)
+    return Path(name)
+
+
+def _write_database(project: Project, temp: Path, target: Path) -> None:
+    conn = sqlite3.connect(temp, isolation_level=None)
+    source: RowSource | None = None
+    written = 0
+    try:
+        for pragma in _WRITE_PRAGMAS:
+            conn.execute(f"PRAGMA {pragma}")
+        conn.execute("BEGIN")
+        create_schema(conn)
+        for source in row_sources(project):
+            written = conn.total_changes
+            conn.executemany(source.insert, source.rows())
+        conn.execute("COMMIT")
+    except _REFUSALS as exc:
+        # A value SQLite (or the conversion to a row) would not take; the rows before it went in,
+        # so the count of changes says which object it was.
+        raise describe_refusal(source, conn.total_changes - written, exc) from None
+    except sqlite3.Error as exc:
+        raise PlannerError("store.io", f"could not save '{target}': {exc}", [str(target)]) from None
+    finally:
+        conn.close()
+
+
+def _keep_mode(target: Path, temp: Path) -> None:
+    try:
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+    except FileNotFoundError:
+        return  # a new file keeps mkstemp's 0o600
+    os.chmod(temp, mode)
+
+
+def _fsync(path: Path, flags: int) -> None:
+    handle = os.open(path, flags)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)
+
+
+def _fsync_folder(folder: Path) -> None:
+    # Makes the rename durable. Windows cannot open a folder for fsync; NTFS journals renames.
+    if os.name == "nt":
+        return
+    try:
+        _fsync(folder, os.O_RDONLY)
+    except OSError:
+        pass  # some network file systems refuse; the file itself is already flushed
+
+
+def _remove_quietly(path: Path) -> None:
+    try:
+        os.remove(path)
+    except OSError:
+        pass
