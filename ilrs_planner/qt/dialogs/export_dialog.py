@@ -45,6 +45,7 @@ class ExportDialog(QDialog):
         self.format_combo.addItems(list(FORMATS))
         self.format_combo.currentIndexChanged.connect(self._format_changed)
         self.path_edit = QLineEdit(self._default_path(".png"))
+        self.path_edit.setMinimumWidth(380)
         browse = QPushButton("Browse…")
         browse.clicked.connect(self._browse)
         path_row = QHBoxLayout()

@@ -57,6 +57,10 @@ class TaskDialog(QDialog):
         ui.source_edit.setText(task.source_url)
         ui.notes_edit.setPlainText(task.notes)
         ui.links_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        ui.links_table.setColumnWidth(1, 170)
+        ui.links_table.setColumnWidth(2, 90)
+        ui.links_table.verticalHeader().hide()
+        ui.links_table.verticalHeader().setDefaultSectionSize(30)
         self._links_before = {l.id: l for l in project.links.values() if l.succ_id == task.id}
         for link in self._links_before.values():
             self.add_link_row(link.id, link.pred_id, link.type, link.lag)

@@ -7,17 +7,27 @@ from enum import Enum
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox
 
-from ...domain import ConstraintType, PlannerError, Precision, format_fuzzy_date, parse_fuzzy_date, period_end, period_start
+from ...domain import ConstraintType, LinkType, PlannerError, Precision, format_fuzzy_date, parse_fuzzy_date, period_end, period_start
 
 # Constraints on a finish read a typed period as its last day ("FNLT 2035" = by the end of 2035).
 FINISH_CONSTRAINTS = {ConstraintType.FNET, ConstraintType.FNLT, ConstraintType.MFO}
 
 
+LABELS = {
+    ConstraintType.ASAP: "As soon as possible", ConstraintType.SNET: "Start no earlier than (SNET)",
+    ConstraintType.SNLT: "Start no later than (SNLT)", ConstraintType.FNET: "Finish no earlier than (FNET)",
+    ConstraintType.FNLT: "Finish no later than (FNLT)", ConstraintType.MSO: "Must start on (MSO)",
+    ConstraintType.MFO: "Must finish on (MFO)",
+    LinkType.FS: "Finish → start (FS)", LinkType.SS: "Start → start (SS)", LinkType.FF: "Finish → finish (FF)",
+    LinkType.SF: "Start → finish (SF)",
+}
+
+
 def fill_enum(combo: QComboBox, enum_type: type[Enum], current: Enum) -> None:
-    """Offer every value of `enum_type`, with `current` chosen."""
+    """Offer every value of `enum_type` under a readable label, with `current` chosen."""
     combo.clear()
     for member in enum_type:
-        combo.addItem(member.value, member.value)
+        combo.addItem(LABELS.get(member, member.value.capitalize()), member.value)
     combo.setCurrentIndex(combo.findData(current.value))
 
 
