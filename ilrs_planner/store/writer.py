@@ -25,6 +25,7 @@ from pathlib import Path
 
 from ..domain import PlannerError, Project
 from .consistency import check_before_save
+from .fingerprint import Fingerprint
 from .gcpause import gc_paused
 from .header import io_error
 from .rows import RowSource, describe_refusal, row_sources
@@ -40,6 +41,12 @@ _REFUSALS = (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.Interface
 
 def save_project(project: Project, path: str | os.PathLike) -> Path:
     """Write the whole plan to `path` atomically (see the module docstring); returns the path written."""
+    return write_plan_file(project, path)[0]
+
+
+def write_plan_file(project: Project, path: str | os.PathLike) -> tuple[Path, Fingerprint]:
+    """`save_project`, also returning the fingerprint of the bytes written (taken before the rename,
+    so a save by someone else right after ours is not mistaken for ours)."""
     target = _real_target(Path(path))
     with gc_paused():
         check_before_save(project)
@@ -49,6 +56,7 @@ def save_project(project: Project, path: str | os.PathLike) -> Path:
             _write_database(project, temp, target)
         _keep_mode(target, temp)
         _fsync(temp, os.O_RDWR)
+        fingerprint = Fingerprint.of(temp)
         os.replace(temp, target)
     except BaseException as exc:
         _remove_quietly(temp)
@@ -56,7 +64,7 @@ def save_project(project: Project, path: str | os.PathLike) -> Path:
             raise io_error(target, exc, "save") from None
         raise
     _fsync_folder(target.parent)
-    return target
+    return target, fingerprint
 
 
 def _real_target(path: Path) -> Path:

@@ -1,0 +1,128 @@
+"""Autosave copies of unsaved work, so a crash loses at most a minute of it.
+
+While a plan has unsaved changes the desktop app calls `write_recovery(project, plan_path)` every
+minute; after a crash the next start lists `find_recoveries()` and offers to restore each (saying
+from when); a save or a clean exit calls `discard_recovery(plan_path)`.
+
+Recovery copies live in a per-user folder (`$ILRS_PLANNER_RECOVERY_DIR`, else the platform's user
+state folder), never beside the plan: a plan on a shared drive must not show other people someone's
+unsaved edits. The folder is 0o700 and each copy 0o600. A copy is an ordinary plan file (written
+atomically by `save_project`, read back through the same checks as any file) plus a small JSON note
+saying which plan it belongs to and when it was written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import socket
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from ..domain import PlannerError, Project
+from .lock import process_alive
+from .reader import open_project
+from .writer import save_project
+
+
+@dataclass(frozen=True, slots=True)
+class Recovery:
+    """A recovery copy: the plan it belongs to (None if never saved), when, and by which process."""
+
+    copy_path: Path
+    plan_path: str | None
+    saved_at: datetime
+    owner_alive: bool  # its program still runs: not a crash, do not offer it
+
+    def load(self) -> Project:
+        """The project in the copy (checked like any plan file)."""
+        return open_project(self.copy_path)
+
+
+def recovery_dir() -> Path:
+    """The per-user folder of recovery copies."""
+    if override := os.environ.get("ILRS_PLANNER_RECOVERY_DIR"):
+        return Path(override)
+    if os.name == "nt":
+        return Path(os.environ.get("LOCALAPPDATA", Path.home())) / "ILRS Planner" / "recovery"
+    state = os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state"
+    return Path(state) / "ilrs-planner" / "recovery"
+
+
+def recovery_path_for(plan_path: str | os.PathLike | None) -> Path:
+    """The recovery copy of `plan_path` (None: this process's untitled plan)."""
+    if plan_path is None:
+        name = f"untitled-{socket.gethostname()}-{os.getpid()}"
+    else:
+        absolute = os.path.abspath(plan_path)
+        name = f"{Path(absolute).stem[:40]}-{hashlib.sha256(absolute.encode('utf-8', 'surrogateescape')).hexdigest()[:16]}"
+    return recovery_dir() / f"{name}.db"
+
+
+def _note_path(copy_path: Path) -> Path:
+    return copy_path.with_suffix(".json")
+
+
+def write_recovery(project: Project, plan_path: str | os.PathLike | None) -> Path:
+    """Save a recovery copy of `project` for `plan_path`; returns where it went."""
+    copy_path = recovery_path_for(plan_path)
+    try:
+        copy_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as exc:
+        raise PlannerError("store.io", f"could not create '{copy_path.parent}': {exc.strerror}",
+                           [str(copy_path.parent)]) from None
+    save_project(project, copy_path)
+    note = {"plan_path": None if plan_path is None else os.path.abspath(plan_path),
+            "saved_at": datetime.now(timezone.utc).isoformat(), "host": socket.gethostname(), "pid": os.getpid()}
+    temp = copy_path.with_suffix(".json.tmp")
+    try:
+        temp.write_text(json.dumps(note), encoding="utf-8")
+        os.replace(temp, _note_path(copy_path))
+    except OSError as exc:
+        raise PlannerError("store.io", f"could not write '{temp}': {exc.strerror}", [str(temp)]) from None
+    return copy_path
+
+
+def read_recovery(plan_path: str | os.PathLike | None) -> Recovery | None:
+    """The recovery copy of `plan_path`, if there is one."""
+    copy_path = recovery_path_for(plan_path)
+    return _recovery_at(copy_path) if copy_path.exists() else None
+
+
+def find_recoveries() -> list[Recovery]:
+    """Every recovery copy in the folder, newest first (what to offer at start-up)."""
+    folder = recovery_dir()
+    if not folder.is_dir():
+        return []
+    found = [_recovery_at(path) for path in folder.glob("*.db")]
+    return sorted(found, key=lambda r: r.saved_at, reverse=True)
+
+
+def _recovery_at(copy_path: Path) -> Recovery:
+    try:
+        note = json.loads(_note_path(copy_path).read_text(encoding="utf-8"))
+        saved_at = datetime.fromisoformat(note["saved_at"])
+        alive = note["host"] == socket.gethostname() and note["pid"] != os.getpid() and process_alive(note["pid"])
+        return Recovery(copy_path, note["plan_path"], saved_at, alive)
+    except (OSError, ValueError, KeyError, TypeError):
+        # No readable note: the copy is still worth offering, dated by the file itself.
+        mtime = copy_path.stat().st_mtime if copy_path.exists() else 0
+        return Recovery(copy_path, None, datetime.fromtimestamp(mtime, timezone.utc), False)
+
+
+def discard_recovery(plan_path: str | os.PathLike | None) -> None:
+    """Remove the recovery copy of `plan_path` (after a save, or on a clean exit)."""
+    discard_copy(recovery_path_for(plan_path))
+
+
+def discard_copy(copy_path: Path) -> None:
+    """Remove one recovery copy and its note (after it was restored or declined)."""
+    for path in (copy_path, _note_path(copy_path)):
+        try:
+            os.remove(path)
+        except FileNotFoundError:
+            pass
+        except OSError as exc:
+            raise PlannerError("store.io", f"could not remove '{path}': {exc.strerror}", [str(path)]) from None

@@ -1,0 +1,114 @@
+"""A plan file open in the desktop app: in use by us, watched for changes, with an autosave copy.
+
+How the app uses it::
+
+    session = PlanSession.open(path)            # store.in_use names who else has it open
+    session.project                             # the plan as read
+    ... every minute while there are unsaved changes:
+    session.write_recovery(project)
+    ... on Save:
+    if session.changed_on_disk():               # someone else saved over it since we opened it
+        ask: reload / save as copy / overwrite  # -> session.save(project, overwrite=True)
+    session.save(project)                       # store.changed_on_disk if changed and not overwrite
+    session.save_as(project, new_path)
+    session.close()                             # clean exit: marker released, recovery copy removed
+
+After a crash, `recovery.find_recoveries()` lists what can be restored and when it was written.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..domain import PlannerError, Project
+from .fingerprint import Fingerprint, changed_since
+from .lock import LockInfo, acquire_lock, release_lock
+from .reader import open_project
+from .recovery import discard_recovery, write_recovery
+from .writer import write_plan_file
+
+
+class PlanSession:
+    """One plan file held open by this program (see the module docstring)."""
+
+    def __init__(self, path: Path | None, project: Project, fingerprint: Fingerprint | None,
+                 lock: LockInfo | None):
+        self.path, self.project, self.fingerprint, self.lock = path, project, fingerprint, lock
+
+    @classmethod
+    def open(cls, path: str | os.PathLike, *, force: bool = False) -> "PlanSession":
+        """Mark `path` in use and read it; `force=True` takes over someone else's marker."""
+        path = Path(path)
+        lock = acquire_lock(path, force=force)
+        try:
+            # Fingerprint before reading: if the file changes while we read, the next save asks.
+            fingerprint = Fingerprint.of(path)
+            project = open_project(path)
+        except BaseException:
+            release_lock(path, lock)
+            raise
+        return cls(path, project, fingerprint, lock)
+
+    @classmethod
+    def untitled(cls, project: Project) -> "PlanSession":
+        """A plan not yet saved to any file (its recovery copy is 'untitled')."""
+        return cls(None, project, None, None)
+
+    def changed_on_disk(self) -> bool:
+        """True when the file no longer holds what we read or last saved (or was deleted)."""
+        return self.path is not None and changed_since(self.path, self.fingerprint)
+
+    def save(self, project: Project, *, overwrite: bool = False) -> None:
+        """Save to our file; refuses with `store.changed_on_disk` if someone changed it, unless `overwrite`."""
+        if self.path is None:
+            raise PlannerError("store.io", "the plan has no file yet; choose where to save it (Save As)")
+        if not overwrite and self.changed_on_disk():
+            raise PlannerError("store.changed_on_disk", f"'{self.path}' was changed by someone else since it "
+                               "was opened; reload it, save as a copy, or overwrite their changes", [str(self.path)])
+        _, self.fingerprint = write_plan_file(project, self.path)
+        self.project = project
+        discard_recovery(self.path)
+
+    def save_as(self, project: Project, path: str | os.PathLike, *, force: bool = False) -> None:
+        """Save to a new file and hold that one from now on."""
+        path = Path(path)
+        same_file = self.path is not None and os.path.abspath(path) == os.path.abspath(self.path)
+        if same_file:
+            return self.save(project, overwrite=True)
+        lock = acquire_lock(path, force=force)
+        try:
+            _, fingerprint = write_plan_file(project, path)
+        except BaseException:
+            release_lock(path, lock)
+            raise
+        discard_recovery(self.path)
+        if self.path is not None:
+            release_lock(self.path, self.lock)
+        self.path, self.project, self.fingerprint, self.lock = path, project, fingerprint, lock
+
+    def reload(self) -> Project:
+        """Read the file again (after the user chose 'reload'); the new content becomes ours."""
+        if self.path is None:
+            raise PlannerError("store.io", "the plan has no file to reload")
+        fingerprint = Fingerprint.of(self.path)
+        self.project, self.fingerprint = open_project(self.path), fingerprint
+        return self.project
+
+    def write_recovery(self, project: Project) -> Path:
+        """Autosave `project` to this file's recovery copy; returns the copy's path."""
+        return write_recovery(project, self.path)
+
+    def close(self, *, keep_recovery: bool = False) -> None:
+        """Release the in-use marker and, on a clean exit, remove the recovery copy."""
+        if not keep_recovery:
+            discard_recovery(self.path)
+        if self.path is not None:
+            release_lock(self.path, self.lock)
+        self.lock = None
+
+    def __enter__(self) -> "PlanSession":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
