@@ -102,6 +102,9 @@ class RowSync(QObject):
         if not self._moving:
             self._moving = True
             try:
-                self.tree.verticalScrollBar().setValue(px)
+                bar = self.tree.verticalScrollBar()
+                bar.setValue(px)
+                if bar.value() != px:  # beyond the shared range: the chart follows the table's limit
+                    self.gantt.set_vertical_offset(bar.value())
             finally:
                 self._moving = False

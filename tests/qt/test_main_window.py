@@ -69,3 +69,22 @@ def test_refused_edit_through_an_action_shows_a_dialog_and_changes_nothing(windo
     window.document.set_selection(["ph"])
     window.edit.move_up.trigger()
     assert shown == ["task.cannot_move"] and window.document.undo_stack.count() == 0
+
+
+def test_scrolling_either_side_scrolls_both_to_the_same_pixel(qtbot, window):
+    from ilrs_planner.commands.tasks import AddTask
+    from ilrs_planner.domain import Task
+
+    for n in range(60):  # enough rows to scroll
+        window.document.push(AddTask(Task(key=f"X{n}", name=f"Extra {n}", duration=5, id=f"x{n}")))
+    qtbot.wait(10)
+    bar = window.tree.verticalScrollBar()
+    bar.setValue(5 * ROW_HEIGHT)
+    assert window.gantt.vertical_offset == 5 * ROW_HEIGHT
+    window.gantt.set_vertical_offset(12 * ROW_HEIGHT + 7)
+    assert bar.value() == 12 * ROW_HEIGHT + 7
+    # The chart's last row is reachable and the table follows it all the way.
+    window.gantt.set_vertical_offset(10**6)
+    assert bar.value() == window.gantt.vertical_offset > 0
+    first_row_shown = window.tree.indexAt(window.tree.viewport().rect().topLeft())
+    assert first_row_shown.data(Qt.ItemDataRole.UserRole + 1) == window.gantt.rows()[bar.value() // ROW_HEIGHT]
