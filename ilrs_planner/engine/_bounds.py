@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from itertools import repeat
 from operator import attrgetter, is_not
 
@@ -12,6 +13,7 @@ from ..domain import ConstraintType, PlannerError, Task
 
 BIG = 10**9  # beyond any day ordinal: stands for "no bound"
 _BOUND_NAMES = ("constraint", "deadline", "actual_start", "actual_finish")
+_DATE_NAMES = ("deadline", "constraint_date", "actual_start", "actual_finish")
 
 
 @dataclass(slots=True)
@@ -36,13 +38,34 @@ def task_bounds(tasks: list[Task], planned: np.ndarray, is_summary: np.ndarray, 
     b.base[is_summary] = -BIG
     for i in _bounded_tasks(tasks):
         task = tasks[i]
-        if task.deadline is not None:
-            b.finish_cap[i] = task.deadline.toordinal()
-        if task.constraint != ConstraintType.ASAP:
-            _apply_constraint(b, i, task, ConstraintType(task.constraint), task.constraint_date, bool(is_summary[i]))
-        if (task.actual_start or task.actual_finish) and not is_summary[i]:
-            _apply_actuals(b, i, task, task.actual_start, task.actual_finish)
+        deadline, cdate, actual_start, actual_finish = (_ordinal(task, name) for name in _DATE_NAMES)
+        if deadline is not None:
+            b.finish_cap[i] = deadline
+        ctype = _constraint_type(task)
+        if ctype != ConstraintType.ASAP:
+            _apply_constraint(b, i, task, ctype, cdate, bool(is_summary[i]))
+        if (actual_start is not None or actual_finish is not None) and not is_summary[i]:
+            _apply_actuals(b, i, task, actual_start, actual_finish)
     return b
+
+
+def _ordinal(task: Task, name: str) -> int | None:
+    """A date field of a task as a day ordinal; anything but a date is refused by name."""
+    value = getattr(task, name)
+    if value is None:
+        return None
+    if not isinstance(value, date):
+        raise PlannerError("task.bad_value", f"task '{task.key}' has {name.replace('_', ' ')} {value!r}, "
+                           "which is not a date", [task.id])
+    return value.toordinal()
+
+
+def _constraint_type(task: Task) -> ConstraintType:
+    try:
+        return ConstraintType(task.constraint)
+    except ValueError:
+        raise PlannerError("task.bad_value", f"task '{task.key}' has an unknown constraint {task.constraint!r}",
+                           [task.id]) from None
 
 
 def _bounded_tasks(tasks: list[Task]) -> list[int]:
@@ -58,11 +81,11 @@ def _bounded_tasks(tasks: list[Task]) -> list[int]:
     return sorted(found)
 
 
-def _apply_constraint(b: Bounds, i: int, task: Task, ctype: ConstraintType, cdate, summary: bool) -> None:
+def _apply_constraint(b: Bounds, i: int, task: Task, ctype: ConstraintType, day: int | None, summary: bool) -> None:
     """One task's constraint. On a summary only the rules that hold for its span are applied."""
-    if cdate is None:
+    if day is None:
         raise PlannerError("task.bad_value", f"task '{task.key}' has a {ctype} constraint without a date", [task.id])
-    day, dur = cdate.toordinal(), int(b.duration[i])
+    dur = int(b.duration[i])
     if ctype in (ConstraintType.SNLT, ConstraintType.MSO):
         b.start_cap[i] = min(b.start_cap[i], day)
     if ctype in (ConstraintType.FNLT, ConstraintType.MFO):
@@ -83,16 +106,13 @@ def _apply_constraint(b: Bounds, i: int, task: Task, ctype: ConstraintType, cdat
         b.fixed[i] = day - dur
 
 
-def _apply_actuals(b: Bounds, i: int, task: Task, actual_start, actual_finish) -> None:
+def _apply_actuals(b: Bounds, i: int, task: Task, actual_start: int | None, actual_finish: int | None) -> None:
     """Actual dates are history: they fix the task whatever its links and constraints say."""
     b.history[i] = True
     if actual_start is not None and actual_finish is not None:
         if actual_finish < actual_start:
-            raise PlannerError("task.bad_value", f"task '{task.key}' finishes ({actual_finish}) before it "
-                               f"starts ({actual_start})", [task.id])
-        b.duration[i] = actual_finish.toordinal() - actual_start.toordinal()
-    if actual_start is not None:
-        b.fixed[i] = actual_start.toordinal()
-    else:
-        b.fixed[i] = actual_finish.toordinal() - int(b.duration[i])
+            raise PlannerError("task.bad_value", f"task '{task.key}' finishes ({task.actual_finish}) before it "
+                               f"starts ({task.actual_start})", [task.id])
+        b.duration[i] = actual_finish - actual_start
+    b.fixed[i] = actual_start if actual_start is not None else actual_finish - int(b.duration[i])
     b.finished[i] = actual_finish is not None or b.duration[i] == 0  # a milestone that happened is done

@@ -134,3 +134,12 @@ def test_large_plans_are_ordered_and_their_loops_found(make_project):
     loop = find_cycle(project, [closing])
     edges = {(link.pred_id, link.succ_id) for link in project.links.values()} | {(closing.pred_id, "T10")}
     assert loop[0] == "T10" and all((a, b) in edges for a, b in zip(loop, loop[1:] + loop[:1]))
+
+
+@pytest.mark.parametrize("field, value", [("deadline", "2035"), ("actual_start", 2024), ("constraint", "SOON")])
+def test_a_date_or_constraint_that_cannot_be_read_is_refused(make_project, field, value):
+    project = make_project(CHAIN)
+    setattr(project.tasks["B"], field, value)
+    with pytest.raises(PlannerError, match="task 'B' has") as caught:
+        schedule(project)
+    assert caught.value.code == "task.bad_value" and caught.value.subject_ids == ("B",)
