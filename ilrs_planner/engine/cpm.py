@@ -32,7 +32,8 @@ FNLT/MFO/deadline every descendant's finish; SNLT/MSO lower the summary's own fl
 MFO's lower bound cannot be placed on any one descendant and are not applied (constrain the last
 task instead).
 
-The schedule's project start is the plan's start, or the earliest actual date before it.
+The schedule's project start is the plan's start, or an earlier early start (an actual date, an MSO
+or MFO date before the plan starts).
 """
 
 from __future__ import annotations
