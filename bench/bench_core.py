@@ -1,14 +1,15 @@
 """Core benchmark: schedule, save and open synthetic plans; the same rules in plain networkx beside it.
 
-    python bench/bench_core.py [--sizes 1000 10000 100000] [--repeat 3]
+    python3 bench/bench_core.py [--sizes 1000 10000 100000] [--repeat 3] [--no-deep]
 
-Prints one row per size, for the synthetic plans of bench/synth.py and for long chains (the
-shape where the engine's numpy level passes give way to its plain loops): the time to schedule with ilrs_planner.engine.cpm, the time a
-straightforward networkx implementation of the same rules takes on the same network (links on
-summaries expanded to every pair of sub-tasks, networkx.topological_sort, per-node dict lookups),
-their ratio, the time to save and to open the plan file, and whether both schedulers agree on
-every date and float. Times are the best of --repeat runs. Targets (issue 2 §7): 100,000 tasks
-scheduled in under 1 s and at least 3x faster than networkx; saved and opened in under 2 s each.
+Prints one row per size, for the synthetic plans of bench/synth.py and for long chains (the shape
+where the engine's numpy level passes give way to its plain loops): the time to schedule with
+ilrs_planner.engine.cpm, the time a straightforward networkx implementation of the same rules takes
+on the same network (links on summaries expanded to every pair of sub-tasks,
+networkx.topological_sort, per-node dict lookups), their ratio, the time to save and to open the
+plan file, and whether both schedulers agree on every date and float. Times are the best of
+--repeat runs. Targets (issue 2 §7): 100,000 tasks scheduled in under 1 s and at least 3x faster
+than networkx; saved and opened in under 2 s each.
 """
 
 from __future__ import annotations
@@ -221,7 +222,8 @@ def make_deep_plan(n_tasks: int, seed: int = 1) -> Project:
 
 def run(title: str, make, sizes: list[int], repeat: int, with_store: bool) -> None:
     """Print one table: a row per size."""
-    header = f"{'tasks':>9} {'links':>9} {'schedule':>10} {'networkx':>10} {'ratio':>7} {'save':>9} {'open':>9}  dates agree"
+    header = (f"{'tasks':>9} {'links':>9} {'schedule':>10} {'networkx':>10} {'ratio':>7} {'save':>9} {'open':>9}"
+              "  dates agree")
     print(f"\n{title}\n{header}\n{'-' * len(header)}")
     for size in sizes:
         project = make(size)

@@ -37,7 +37,8 @@ class _Span:
 
     def take(self, leaf: "_Span") -> None:
         self.leaves.append(leaf)
-        self.first_start, self.last_start = min(self.first_start, leaf.first_start), max(self.last_start, leaf.last_start)
+        self.first_start = min(self.first_start, leaf.first_start)
+        self.last_start = max(self.last_start, leaf.last_start)
         self.first_finish = min(self.first_finish, leaf.first_finish)
         self.last_finish = max(self.last_finish, leaf.last_finish)
 
