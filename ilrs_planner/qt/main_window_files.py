@@ -47,8 +47,9 @@ class FileActions:
     def new_plan(self) -> None:
         """An empty plan starting this year."""
         if self.may_discard_changes():
-            self.plan_files.release()
-            self.document.replace_project(Project(name="New plan", start=date(date.today().year, 1, 1)), None)
+            project = Project(name="New plan", start=date(date.today().year, 1, 1))
+            self.plan_files.start_untitled(project)
+            self.document.replace_project(project, None)
 
     def open_dialog(self) -> None:
         """Choose a plan file and open it."""
@@ -67,7 +68,8 @@ class FileActions:
             return False
         if project is None:  # the user chose not to open a file someone else has open
             return False
-        self.document.replace_project(project, os.path.abspath(path))
+        opened = self.plan_files.opened_path()  # None when only a copy was opened
+        self.document.replace_project(project, opened)
         self._add_recent(os.path.abspath(path))
         return True
 

@@ -11,8 +11,9 @@ from ilrs_planner.domain import Baseline, Link, Participant, Project, Task, Task
 
 
 @pytest.fixture(autouse=True)
-def isolated_settings(tmp_path, qapp):
-    """Every test writes QSettings (geometry, recent files, column choice) under tmp_path."""
+def isolated_settings(tmp_path, qapp, monkeypatch):
+    """Every test writes QSettings (geometry, recent files, column choice) and recovery copies under tmp_path."""
+    monkeypatch.setenv("ILRS_PLANNER_RECOVERY_DIR", str(tmp_path / "recovery"))
     QCoreApplication.setOrganizationName("ILRS Planner Tests")
     QCoreApplication.setApplicationName("ILRS Planner Tests")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)

@@ -23,3 +23,16 @@ def show_error(parent: QWidget | None, title: str, error: PlannerError) -> None:
     box = QMessageBox(QMessageBox.Icon.Warning, title, sentence(error), QMessageBox.StandardButton.Ok, parent)
     box.setDetailedText(f"Error code: {error.code}")
     box.exec()
+
+
+def ask(parent: QWidget | None, title: str, text: str, choices: list[str], default: str | None = None) -> str | None:
+    """A question with named answers; returns the chosen text, or None if the box was closed."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    buttons = {}
+    for choice in choices:
+        role = QMessageBox.ButtonRole.RejectRole if choice == "Cancel" else QMessageBox.ButtonRole.AcceptRole
+        buttons[box.addButton(choice, role)] = choice
+    if default is not None:
+        box.setDefaultButton(next(b for b, c in buttons.items() if c == default))
+    box.exec()
+    return buttons.get(box.clickedButton())

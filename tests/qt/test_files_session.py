@@ -1,0 +1,146 @@
+"""Shared files: in use by someone else, changed on disk before saving, autosave and crash recovery."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+
+import pytest
+from PySide6.QtWidgets import QFileDialog
+
+from ilrs_planner.commands.tasks import SetTaskFields
+from ilrs_planner.qt.dialogs import plan_files
+from ilrs_planner.qt.document import Document
+from ilrs_planner.qt.main_window import MainWindow
+from ilrs_planner.store import open_project, save_project
+from ilrs_planner.store.lock import lock_path_for
+from ilrs_planner.store.recovery import find_recoveries
+
+
+@pytest.fixture
+def answers(monkeypatch):
+    """Answer the window's questions from a list; records what was asked."""
+    asked, replies = [], []
+
+    def fake_ask(parent, title, text, choices, default=None):
+        asked.append((title, text))
+        assert replies, f"unexpected question: {title}"
+        reply = replies.pop(0)
+        assert reply in choices
+        return reply
+
+    monkeypatch.setattr(plan_files, "ask", fake_ask)
+    return asked, replies
+
+
+def make_window(qtbot, project):
+    window = MainWindow(Document(project))
+    qtbot.addWidget(window, before_close_func=lambda w: w.document.mark_saved())
+    return window
+
+
+@pytest.fixture
+def plan_file(tmp_path, small_project):
+    path = tmp_path / "shared.db"
+    save_project(small_project, path)
+    return path
+
+
+def someone_else_has(path):
+    lock_path_for(path).write_text(json.dumps({"user": "alice", "host": "far-away-host", "pid": 4242,
+                                               "since": "2030-01-02T09:15:00+00:00", "token": "t"}))
+
+
+@pytest.mark.parametrize("reply, opened, path_kept", [("Cancel", False, False), ("Open a copy", True, False),
+                                                       ("Take over", True, True)])
+def test_second_opener_is_told_who_has_the_file(qtbot, small_project, plan_file, answers, reply, opened, path_kept):
+    asked, replies = answers
+    window = make_window(qtbot, small_project)
+    before = window.document.project
+    someone_else_has(plan_file)
+    replies.append(reply)
+    assert window.files.open_path(str(plan_file)) is opened
+    assert asked[0][0] == "Plan in use" and "alice on far-away-host" in asked[0][1] and "2030-01-02 09:15" in asked[0][1]
+    assert (window.document.project is before) is not opened
+    assert (window.document.path == str(plan_file)) is path_kept
+    holder = json.loads(lock_path_for(plan_file).read_text())
+    assert (holder["user"] == "alice") is not path_kept  # taking over makes the marker ours
+
+
+@pytest.fixture
+def edited_elsewhere(qtbot, small_project, plan_file):
+    """A window with the file open and an unsaved edit, while someone else saves over the file."""
+    window = make_window(qtbot, small_project)
+    assert window.files.open_path(str(plan_file))
+    window.document.push(SetTaskFields("a", name="mine"))
+    theirs = open_project(plan_file)
+    theirs.tasks["b"].name = "theirs"
+    save_project(theirs, plan_file)
+    return window, theirs
+
+
+def test_changed_on_disk_cancel_keeps_both_versions(edited_elsewhere, answers, plan_file):
+    window, theirs = edited_elsewhere
+    answers[1].append("Cancel")
+    assert not window.files.save_plan()
+    assert answers[0][0][0] == "Plan changed on disk"
+    assert open_project(plan_file) == theirs and window.document.modified
+
+
+def test_changed_on_disk_overwrite(edited_elsewhere, answers, plan_file):
+    window, _ = edited_elsewhere
+    answers[1].append("Overwrite")
+    assert window.files.save_plan()
+    assert open_project(plan_file).tasks["a"].name == "mine" and not window.document.modified
+
+
+def test_changed_on_disk_reload(edited_elsewhere, answers, plan_file):
+    window, theirs = edited_elsewhere
+    answers[1].append("Reload")
+    assert not window.files.save_plan()
+    assert window.document.project == theirs and not window.document.modified
+
+
+def test_changed_on_disk_save_as_copy(qtbot, edited_elsewhere, answers, plan_file, tmp_path, monkeypatch):
+    window, theirs = edited_elsewhere
+    answers[1].append("Save as copy")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "mine.db"), ""))
+    window.files.save_plan()
+    qtbot.waitUntil(lambda: (tmp_path / "mine.db").exists())
+    assert open_project(tmp_path / "mine.db").tasks["a"].name == "mine"
+    assert open_project(plan_file) == theirs
+
+
+def test_autosave_then_crash_then_restore_saying_when(qtbot, small_project, plan_file, answers):
+    asked, replies = answers
+    window = make_window(qtbot, small_project)
+    window.files.open_path(str(plan_file))
+    assert not window.files.plan_files.autosave_timer.isActive()
+    window.document.push(SetTaskFields("a", name="unsaved work"))
+    timer = window.files.plan_files.autosave_timer
+    assert timer.isActive() and timer.interval() == 60_000
+    timer.timeout.emit()  # a minute passes
+    assert [r.plan_path for r in find_recoveries()] == [str(plan_file)]
+    # The program dies here: no clean exit. The next start finds the copy.
+    window.files.plan_files.session.lock = None  # (a crash leaves the marker; ours is stale after it)
+    lock_path_for(plan_file).unlink()
+    replies.append("Restore")
+    restarted = make_window(qtbot, open_project(plan_file))
+    restarted.files.offer_recovery()
+    assert asked[0][0] == "Restore unsaved work" and str(plan_file) in asked[0][1]
+    assert find_recoveries()[0].saved_at.astimezone().strftime("%H:%M") in asked[0][1]
+    assert restarted.document.project.tasks["a"].name == "unsaved work"
+    assert restarted.document.path == str(plan_file) and restarted.document.modified
+    restarted.files.shutdown()  # clean exit
+    assert find_recoveries() == [] and not lock_path_for(plan_file).exists()
+
+
+def test_saving_removes_the_recovery_copy_and_stops_autosave(qtbot, small_project, plan_file):
+    window = make_window(qtbot, small_project)
+    window.files.open_path(str(plan_file))
+    window.document.push(SetTaskFields("a", name="x"))
+    window.files.plan_files.autosave()
+    assert find_recoveries()
+    assert window.files.save_plan()
+    assert find_recoveries() == [] and not window.files.plan_files.autosave_timer.isActive()
