@@ -1,7 +1,7 @@
 """Plain passes: Kahn's order with the forward pass in one sweep, then the backward pass, in Python.
 
-About a microsecond per edge whatever the plan's shape; used when the plan is too deep (long
-chains) for the numpy level passes in _levels to pay off. Both give the same result.
+About a microsecond per edge whatever the plan's shape; used for small plans and for plans too
+deep (long chains) for the numpy level passes in _levels to pay off. Both give the same result.
 """
 
 from __future__ import annotations
