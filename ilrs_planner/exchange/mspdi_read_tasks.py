@@ -30,6 +30,9 @@ class TaskReader:
         self.baseline_entries: dict[int, dict[str, tuple[date, date]]] = {}
         self.summary_durations: dict[str, int] = {}
         self.keys: set[str] = set()
+        self.child_count: dict[str | None, int] = {}  # next sibling position per parent
+        self.suffix: dict[str, int] = {}  # last numeric suffix given to a repeated key
+        self.owner_by_key = {p.key: p for p in project.participants.values()}
 
     @property
     def warnings(self) -> list[str]:
@@ -85,7 +88,7 @@ class TaskReader:
         name = self.reader.text(element, "Name", where) or "(unnamed)"
         key = self._unique_key(custom.get("key") or self.reader.text(element, "WBS") or f"T{uid}", where)
         task = Task(key=key, name=name[:512], id=task_id, parent_id=parent_id,
-                    position=self.project.next_position(parent_id), duration=self._duration(element, where))
+                    position=self._next_position(parent_id), duration=self._duration(element, where))
         self._dates(task, element, where)
         self._classify(task, custom, element, where)
         task.source_url = self.reader.text(element, "HyperlinkAddress", where)
@@ -98,10 +101,20 @@ class TaskReader:
             self.summary_durations[task.id] = int(custom["summary_duration"])
         return task
 
+    def _next_position(self, parent_id: str | None) -> int:
+        position = self.child_count.get(parent_id, 0)
+        self.child_count[parent_id] = position + 1
+        return position
+
     def _unique_key(self, key: str, where: str) -> str:
         key = key[:100]
         if key in self.keys:
-            fresh = next(f"{key}-{n}" for n in range(2, 10**7) if f"{key}-{n}" not in self.keys)
+            # Counting on from the last suffix used for this key keeps a file of identical keys linear.
+            n = self.suffix.get(key, 1)
+            while f"{key}-{n + 1}" in self.keys:
+                n += 1
+            self.suffix[key] = n + 1
+            fresh = f"{key}-{n + 1}"
             self.warnings.append(f"{where}: key '{key}' is used twice; this one became '{fresh}'")
             key = fresh
         self.keys.add(key)
@@ -145,7 +158,7 @@ class TaskReader:
         task.precision = _enum(Precision, custom.get("precision", ""), Precision.DAY)
         owner_key = custom.get("owner", "")
         if owner_key:
-            owner = next((p for p in self.project.participants.values() if p.key == owner_key), None)
+            owner = self.owner_by_key.get(owner_key)
             task.owner_id = owner.id if owner else None
             if owner is None:
                 self.warnings.append(f"{where}: owner '{owner_key}' is not among the resources; left empty")

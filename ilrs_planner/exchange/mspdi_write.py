@@ -117,7 +117,7 @@ def add_text_field(task: ET.Element, field_id: str, value: str) -> None:
 
 def write_mspdi(project: Project, path: str | Path) -> list[str]:
     """Write `project` to `path` as MSPDI; returns warnings about what could not be carried."""
-    from .mspdi_write_tasks import task_element, resources
+    from .mspdi_write_tasks import links_by_successor, resources, task_element
 
     warnings: list[str] = []
     root = ET.Element("Project", {"xmlns": NS})
@@ -129,6 +129,7 @@ def write_mspdi(project: Project, path: str | Path) -> list[str]:
     dates = _scheduled_dates(project)
     uids = {task.id: n for n, (task, _) in enumerate(project.walk(), start=1)}
     summaries = project.summary_ids()
+    incoming = links_by_successor(project)
     outline: list[int] = []
     for task, depth in project.walk():
         del outline[depth + 1:]
@@ -137,7 +138,7 @@ def write_mspdi(project: Project, path: str | Path) -> list[str]:
         else:
             outline.append(1)
         tasks.append(task_element(project, task, uids, ".".join(map(str, outline)), depth,
-                                  task.id in summaries, dates, baselines))
+                                  task.id in summaries, dates, baselines, incoming.get(task.id, [])))
     root.append(resources(project))
     _write_atomically(ET.ElementTree(root), Path(path))
     return warnings

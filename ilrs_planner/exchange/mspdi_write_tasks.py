@@ -33,9 +33,17 @@ def _constraint_stamp(task: Task) -> str | None:
     return start_stamp(task.constraint_date)
 
 
-def _predecessors(element: ET.Element, project: Project, task: Task, uids: dict[str, int]) -> None:
-    for link in sorted(project.links.values(), key=lambda k: uids.get(k.pred_id, 0)):
-        if link.succ_id != task.id or link.pred_id not in uids:
+def links_by_successor(project: Project) -> dict[str, list]:
+    """Successor id -> its incoming links (built once per export: per-task scans would be quadratic)."""
+    incoming: dict[str, list] = {}
+    for link in project.links.values():
+        incoming.setdefault(link.succ_id, []).append(link)
+    return incoming
+
+
+def _predecessors(element: ET.Element, incoming: list, uids: dict[str, int]) -> None:
+    for link in sorted(incoming, key=lambda k: uids.get(k.pred_id, 0)):
+        if link.pred_id not in uids:
             continue
         predecessor = add(element, "PredecessorLink", None)
         add(predecessor, "PredecessorUID", uids[link.pred_id])
@@ -60,7 +68,7 @@ def _baselines(element: ET.Element, task: Task, baselines) -> None:
 
 
 def task_element(project: Project, task: Task, uids: dict[str, int], outline_number: str, depth: int,
-                 is_summary: bool, dates: dict[str, tuple[date, date]], baselines) -> ET.Element:
+                 is_summary: bool, dates: dict[str, tuple[date, date]], baselines, incoming: list) -> ET.Element:
     """One Task element: identity, outline, dates, constraint, actuals, notes, links, custom fields, baselines."""
     element = ET.Element("Task")
     start, finish = dates.get(task.id, (project.start, project.start))
@@ -92,7 +100,7 @@ def task_element(project: Project, task: Task, uids: dict[str, int], outline_num
         add(element, "HyperlinkAddress", task.source_url[:MAX_SHORT_TEXT])
     if task.notes:
         add(element, "Notes", task.notes)
-    _predecessors(element, project, task, uids)
+    _predecessors(element, incoming, uids)
     for field_id, value in _custom_values(project, task, is_summary).items():
         add_text_field(element, field_id, value)
     _baselines(element, task, baselines)

@@ -40,11 +40,11 @@ class _Builder:
             raise _Refused(f"elements are nested more than {MAX_DEPTH} deep")
         if self.count > MAX_ELEMENTS:
             raise _Refused(f"more than {MAX_ELEMENTS:,} elements")
-        self.tree.start(tag.rsplit("}", 1)[-1], {})  # namespaces dropped: MSPDI has one
+        self.tree.start(tag, {})
 
     def end(self, tag: str) -> None:
         self.depth -= 1
-        self.tree.end(tag.rsplit("}", 1)[-1])
+        self.tree.end(tag)
 
 
 def _refuse_doctype(*_args) -> None:
@@ -52,7 +52,10 @@ def _refuse_doctype(*_args) -> None:
 
 
 def _parser(builder: _Builder):
-    parser = xml.parsers.expat.ParserCreate(namespace_separator="}")
+    # No namespace processing: MSPDI puts everything in one default namespace (an xmlns attribute,
+    # ignored like all attributes), so tags arrive as plain names such as "Task".
+    parser = xml.parsers.expat.ParserCreate()
+    parser.buffer_text = True
     parser.StartElementHandler = builder.start
     parser.EndElementHandler = builder.end
     parser.CharacterDataHandler = builder.tree.data
