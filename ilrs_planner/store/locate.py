@@ -1,8 +1,7 @@
 """Name the table, row and column of a bad value, once a check has found that one exists.
 
 These run only on the error path, so they may be slow; they must still never load a huge value.
-A rule break is located by inserting each row into an empty in-memory copy of our schema, so the
-DDL stays the one statement of every rule and SQLite names the constraint that failed.
+A broken rule is found with the rules of `rules.py`; text that is not UTF-8 by decoding each value.
 """
 
 from __future__ import annotations
@@ -14,8 +13,8 @@ from pathlib import Path
 
 from ..domain import PlannerError
 from . import limits
-from .rows import column_in
-from .schema import TABLES, create_schema
+from .rules import first_rule_break
+from .schema import CURRENT_VERSION, TABLES, create_schema
 
 
 @lru_cache(maxsize=1)
@@ -84,39 +83,39 @@ def _bisect_too_big(conn: sqlite3.Connection, table: str, column: str) -> int | 
     return low
 
 
-def find_bad_row(conn: sqlite3.Connection, table: str) -> Finding | None:
-    """The first row of `table` with invalid UTF-8 or a value breaking a rule of the DDL, if any."""
-    columns = columns_of()[table]
-    check = sqlite3.connect(":memory:")
+def find_bad_row(conn: sqlite3.Connection, table: str, version: int = CURRENT_VERSION) -> Finding | None:
+    """The first row of `table` with a value breaking a rule of the schema, or text that is not UTF-8."""
+    broken = first_rule_break(conn, table, version)
+    if broken is not None:
+        rowid, column, rule = broken
+        return Finding(table, rowid, column, f"value {_shown(conn, table, rowid, column)} breaks the rule: {rule}")
+    return _find_bad_utf8(conn, table)
+
+
+def _shown(conn: sqlite3.Connection, table: str, rowid: int, column: str) -> str:
+    """A short, safe rendering of one value (it may be huge or not UTF-8)."""
+    if column == "?":
+        return "?"
     conn.text_factory = bytes
     try:
-        create_schema(check)
-        insert = f"INSERT INTO {table} VALUES ({', '.join('?' * len(columns))})"
-        for rowid, *values in conn.execute(f"SELECT rowid, * FROM {table} ORDER BY rowid"):
-            finding = _check_row(check, insert, table, rowid, columns, values)
-            if finding is not None:
-                return finding
+        value = conn.execute(f"SELECT substr({column}, 1, 60) FROM {table} WHERE rowid = ?", (rowid,)).fetchone()[0]
+    finally:
+        conn.text_factory = str
+    return repr(value.decode("utf-8", "replace") if isinstance(value, bytes) else value)
+
+
+def _find_bad_utf8(conn: sqlite3.Connection, table: str) -> Finding | None:
+    columns = [name for name, kind in columns_of()[table] if kind == "TEXT"]
+    conn.text_factory = bytes
+    try:
+        for rowid, *values in conn.execute(f"SELECT rowid, {', '.join(columns)} FROM {table} ORDER BY rowid"):
+            for column, value in zip(columns, values):
+                if isinstance(value, bytes):
+                    try:
+                        value.decode("utf-8")
+                    except UnicodeDecodeError as exc:
+                        return Finding(table, rowid, column,
+                                       f"text is not valid UTF-8 ({exc.reason} at byte {exc.start})")
         return None
     finally:
         conn.text_factory = str
-        check.close()
-
-
-def _check_row(check: sqlite3.Connection, insert: str, table: str, rowid: int,
-               columns: tuple[tuple[str, str], ...], values: list) -> Finding | None:
-    names = [name for name, _ in columns]
-    for index, ((column, kind), value) in enumerate(zip(columns, values)):
-        if kind == "TEXT" and isinstance(value, bytes):
-            try:
-                values[index] = value.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                return Finding(table, rowid, column, f"text is not valid UTF-8 ({exc.reason} at byte {exc.start})")
-    try:
-        check.execute(insert, values)
-        check.execute(f"DELETE FROM {table}")
-        return None
-    except sqlite3.IntegrityError as exc:
-        column = column_in(str(exc))
-        shown = repr(values[names.index(column)])[:80] if column in names else "?"
-        return Finding(table, rowid, column if column in names else "?",
-                       f"value {shown} breaks a rule of plan files ({exc})")

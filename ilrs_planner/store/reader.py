@@ -32,7 +32,7 @@ def open_project(path: str | os.PathLike) -> Project:
             check_identity(conn, path, header)
             check_schema(conn, path, header.user_version)
             check_row_counts(conn, path)
-            check_integrity(conn, path)
+            check_integrity(conn, path, header.user_version)
             if header.user_version < CURRENT_VERSION:
                 memory = sqlite3.connect(":memory:", isolation_level=None)
                 conn.backup(memory)

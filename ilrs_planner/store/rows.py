@@ -92,7 +92,8 @@ def refusal(source: RowSource, obj, column: str | None, reason: str) -> PlannerE
         return PlannerError("task.negative_duration", f"cannot save {label}: its duration {value} is negative",
                             subject)
     code = "task.bad_value" if source.table == "tasks" else "store.bad_value"
-    what = f"{attribute} {value!r:.80} is not allowed" if value is not None else f"{attribute or 'a value'} is not allowed"
+    shown = value.isoformat() if isinstance(value, date) else repr(value)[:80]
+    what = f"{attribute} {shown} is not allowed" if value is not None else f"{attribute or 'a value'} is not allowed"
     return PlannerError(code, f"cannot save {label}: {what} ({reason})", subject)
 
 
@@ -101,7 +102,20 @@ def describe_refusal(source: RowSource | None, index: int, exc: Exception) -> Pl
     obj = source.object_at(index + 1) if source is not None else None
     if obj is None:
         return PlannerError("store.bad_value", f"cannot save the plan: {exc}")
-    return refusal(source, obj, column_in(str(exc)), str(exc))
+    return refusal(source, obj, column_in(str(exc)) or _non_date_field(obj), str(exc))
+
+
+_DATE_FIELDS = ("start", "status_date", "joined", "constraint_date", "deadline", "actual_start", "actual_finish",
+                "as_of")
+
+
+def _non_date_field(obj) -> str | None:
+    """The date field of `obj` holding something that is not a date (what `_iso` refused)."""
+    for name in _DATE_FIELDS:
+        value = getattr(obj, name, None)
+        if value is not None and type(value) is not date:
+            return name
+    return None
 
 
 _CONSTRAINT = re.compile(

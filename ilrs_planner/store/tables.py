@@ -17,7 +17,7 @@ from pathlib import Path
 from ..domain import (Baseline, Classification, ConstraintType, Link, LinkType, Participant, ParticipantKind,
                       PlanSignature, PlannerError, Precision, Project, Task, TaskKind)
 from .consistency import find_parent_loop
-from .locate import Finding, bad_value, find_bad_row
+from .locate import Finding, bad_value, find_bad_row, find_too_big, too_large
 
 _KIND = {m.value: m for m in TaskKind}.__getitem__
 _CONSTRAINT = {m.value: m for m in ConstraintType}.__getitem__
@@ -56,6 +56,8 @@ class TableReader:
         """The columns (rowid first) of `table` in file order; text that is not UTF-8 is named."""
         try:
             rows = self.conn.execute(f"SELECT rowid, {names} FROM {table} ORDER BY rowid").fetchall()
+        except sqlite3.DataError:
+            raise too_large(self.path, find_too_big(self.conn)) from None
         except sqlite3.OperationalError as exc:
             if "decode" not in str(exc):
                 raise

@@ -1,9 +1,8 @@
 """Checks on an opened plan file, in the order that keeps a hostile file cheap to refuse.
 
 identity (header fields again, inside the read transaction) → schema (exactly ours, nothing
-else) → row counts → `PRAGMA integrity_check` (structure, and the CHECK / NOT NULL / type rules
-of our DDL). A rule broken by some value is then located by `locate.py` to name table, row and
-column. References between rows (and WBS loops) are checked by `consistency.py` while reading.
+else) → row counts → `PRAGMA integrity_check` (structure) → the value rules of our DDL (`rules.py`),
+naming table, row and column. References between rows (and WBS loops) are checked by `consistency.py` while reading.
 """
 
 from __future__ import annotations
@@ -15,11 +14,8 @@ from ..domain import PlannerError
 from . import limits
 from .header import Header
 from .locate import bad_value, find_bad_row, find_too_big, too_large
+from .rules import first_rule_break
 from .schema import APPLICATION_ID, TABLES, SchemaEntry, expected_schema, read_schema
-
-# integrity_check reports a broken value rule with these openings; anything else is damage.
-_RULE_MESSAGES = ("CHECK constraint failed in ", "NULL value in ", "non-")
-
 
 def check_identity(conn: sqlite3.Connection, path: Path, header: Header) -> None:
     """The header as SQLite sees it now matches what `check_header` read (the file did not swap)."""
@@ -68,26 +64,25 @@ def check_row_counts(conn: sqlite3.Connection, path: Path) -> None:
                            [str(path), "plan"])
 
 
-def check_integrity(conn: sqlite3.Connection, path: Path) -> None:
-    """`PRAGMA integrity_check` is clean; a broken value rule is located and named."""
+# How integrity_check reports a value breaking a type or NOT NULL rule (rather than damage).
+_VALUE_MESSAGES = ("CHECK constraint failed in ", "NULL value in ", "non-")
+
+
+def check_integrity(conn: sqlite3.Connection, path: Path, version: int) -> None:
+    """`PRAGMA integrity_check` finds no damage, and every value meets the rules of the schema."""
     try:
-        messages = [row[0] for row in conn.execute("PRAGMA integrity_check(20)")]
+        messages = [row[0] for row in conn.execute("PRAGMA integrity_check(20)") if row[0] != "ok"]
+        damage = [m for m in messages if not m.startswith(_VALUE_MESSAGES)]
+        if damage:
+            raise PlannerError("store.corrupt", f"'{path}' is damaged: {'; '.join(damage[:3])}", [str(path)])
+        # integrity_check skips CHECK constraints on a read-only connection: run them here.
+        for table in TABLES:
+            broken = first_rule_break(conn, table, version, types=bool(messages))
+            finding = find_bad_row(conn, table, version) if broken else None
+            if finding is not None:
+                raise bad_value(path, finding)
+        if messages:
+            raise PlannerError("store.bad_value", f"'{path}' holds values a plan cannot have: "
+                               f"{'; '.join(messages[:3])}", [str(path)])
     except sqlite3.DataError:
         raise too_large(path, find_too_big(conn)) from None
-    if messages == ["ok"]:
-        return
-    damage = [m for m in messages if not m.startswith(_RULE_MESSAGES)]
-    if damage:
-        raise PlannerError("store.corrupt", f"'{path}' is damaged: {'; '.join(damage[:3])}", [str(path)])
-    for table in rule_break_tables(messages):
-        finding = find_bad_row(conn, table)
-        if finding is not None:
-            raise bad_value(path, finding)
-    raise PlannerError("store.bad_value", f"'{path}' holds values a plan cannot have: {'; '.join(messages[:3])}",
-                       [str(path)])
-
-
-def rule_break_tables(messages: list[str]) -> list[str]:
-    """The tables named by integrity_check's reports of broken value rules, in schema order."""
-    named = {m.split(" in ", 1)[-1].split(".", 1)[0].strip() for m in messages if m.startswith(_RULE_MESSAGES)}
-    return [table for table in TABLES if table in named]

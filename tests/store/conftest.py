@@ -1,0 +1,81 @@
+"""A plan with every field of every object set to something other than its default, and file crafting."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from ilrs_planner.domain import (Baseline, Classification, ConstraintType, Link, LinkType, Participant,
+                                 ParticipantKind, PlanSignature, Precision, Project, Task, TaskKind)
+from ilrs_planner.store import save_project
+
+
+def build_rich_project() -> Project:
+    """Every field non-default, every enum value used somewhere, non-ASCII text, a deleted task in a baseline."""
+    project = Project("ILRS roadmap — test", date(2021, 3, 9), status_date=date(2026, 4, 1),
+                      author="CNSA planning / 国家航天局", id="plan-0001")
+    kinds = list(ParticipantKind)
+    for i, kind in enumerate(kinds):
+        project.add_participant(Participant(
+            key=f"p{i}", name=f"Participant {i} ☾", kind=kind, joined=date(2021 + i, 4, 28),
+            joined_precision=list(Precision)[i % 4], source_url=f"https://example.org/p{i}",
+            notes=f"signed\nline {i}", color=f"#0{i}a0b0", id=f"participant-{i}"))
+    owners = list(project.participants)
+    phase = project.add_task(Task("phase-1", "Basic station", 0, TaskKind.PHASE, id="task-phase", position=3))
+    for i, kind in enumerate(list(TaskKind)):
+        constraint = list(ConstraintType)[i % len(ConstraintType)]
+        project.add_task(Task(
+            key=f"t{i}", name=f"Task {i} — Chang'e", duration=10 * i + 1, kind=kind, id=f"task-{i}",
+            parent_id=phase.id, position=i * 2, owner_id=owners[i % len(owners)], constraint=constraint,
+            constraint_date=None if constraint is ConstraintType.ASAP else date(2028, 1 + i, 2),
+            deadline=date(2035, 12, 31 - i), actual_start=date(2024, 5, 3 + i),
+            actual_finish=date(2024, 6, 25) if i % 2 else None, percent_complete=(17 * i) % 101,
+            precision=list(Precision)[i % 4], optimistic=i, most_likely=2 * i + 1, pessimistic=3 * i + 2,
+            classification=list(Classification)[i % 3], source_url=f"https://example.org/t{i}",
+            notes="ünïcødé\x00 and a NUL" if i == 0 else f"note {i}"))
+    tasks = [t for t in project.tasks.values() if t.id != phase.id]
+    for i, link_type in enumerate(LinkType):
+        project.add_link(Link(tasks[i].id, tasks[i + 1].id, link_type, lag=(-3 if i % 2 else 7) * (i + 1),
+                              id=f"link-{i}"))
+    first = {t.id: (date(2030, 1, 1), date(2030, 2, 1)) for t in tasks}
+    first["task-deleted-long-ago"] = (date(2029, 1, 1), date(2029, 1, 1))
+    project.baselines.append(Baseline("2021 roadmap", date(2021, 6, 16), first, notes="as announced",
+                                      id="baseline-a", prev_hash=""))
+    project.baselines.append(Baseline("2024 plan", date(2024, 9, 5), {tasks[0].id: (date(2031, 1, 1), date(2032, 1, 1))},
+                                      notes="", id="baseline-b", prev_hash="ab" * 32))
+    project.signature = PlanSignature("SUPARCO planning", bytes(range(32)), bytes(range(64)), "cd" * 32,
+                                      "2026-04-01T10:00:00+00:00")
+    return project
+
+
+@pytest.fixture
+def rich_project() -> Project:
+    return build_rich_project()
+
+
+@pytest.fixture
+def plan_file(tmp_path: Path, rich_project: Project) -> Path:
+    """A valid saved plan to tamper with."""
+    path = tmp_path / "plan.db"
+    save_project(rich_project, path)
+    return path
+
+
+def tamper(path: Path, *statements: str, params: tuple = ()) -> None:
+    """Run SQL on a saved plan as an attacker would (any SQLite tool can)."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        for statement in statements:
+            conn.execute(statement, params if "?" in statement else ())
+    finally:
+        conn.close()
+
+
+def patch_bytes(path: Path, offset: int, data: bytes) -> None:
+    """Overwrite bytes of a file in place."""
+    with open(path, "r+b") as handle:
+        handle.seek(offset)
+        handle.write(data)
