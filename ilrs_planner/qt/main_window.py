@@ -42,7 +42,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.tree)
         self.splitter.addWidget(self.gantt)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([790, 1130])
+        self.splitter.setSizes([810, 1110])
         self.setCentralWidget(self.splitter)
         self.row_sync = RowSync(self.tree, self.gantt)
         self.edit = EditActions(self)
@@ -52,6 +52,10 @@ class MainWindow(QMainWindow):
         self._build_docks()
         self.tree.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.tree.doubleClickedTask.connect(lambda _tid: self.edit.open_details())
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._tree_menu)
+        if hasattr(self.gantt, "editRefused"):
+            self.gantt.editRefused.connect(lambda text: self.statusBar().showMessage(text, 10000))
         document.pathChanged.connect(self.update_title)
         document.undo_stack.cleanChanged.connect(self.update_title)
         document.changed.connect(self.update_title)
@@ -116,6 +120,12 @@ class MainWindow(QMainWindow):
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
         return dock
+
+    def _tree_menu(self, pos) -> None:
+        menu = QMenu(self)
+        for action in self.edit.edit_actions()[3:]:
+            menu.addSeparator() if action is None else menu.addAction(action)
+        menu.popup(self.tree.viewport().mapToGlobal(pos))
 
     def install_plugins(self) -> None:
         """Let the analysis and sharing packages add their menus, docks and status widgets."""
