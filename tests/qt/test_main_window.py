@@ -88,3 +88,23 @@ def test_scrolling_either_side_scrolls_both_to_the_same_pixel(qtbot, window):
     assert bar.value() == window.gantt.vertical_offset > 0
     first_row_shown = window.tree.indexAt(window.tree.viewport().rect().topLeft())
     assert first_row_shown.data(Qt.ItemDataRole.UserRole + 1) == window.gantt.rows()[bar.value() // ROW_HEIGHT]
+
+
+def test_owner_is_chosen_from_the_participants(qtbot, window):
+    from PySide6.QtWidgets import QComboBox
+
+    index = window.tree._proxy_index("b", int(Column.OWNER))
+    window.tree.setCurrentIndex(index)
+    window.tree.edit(index)
+    editor = window.tree.indexWidget(index) or window.tree.findChild(QComboBox)
+    assert isinstance(editor, QComboBox) and editor.count() == 3  # none, CNSA, VE
+    editor.setCurrentIndex(editor.findData("Venezuela"))
+    window.tree.itemDelegate().setModelData(editor, window.tree.model(), index)
+    assert window.document.project.tasks["b"].owner_id == "p-ve"
+
+
+def test_sorting_by_a_column_reorders_the_chart_rows_too(window):
+    window.tree.sortByColumn(int(Column.DURATION), Qt.SortOrder.DescendingOrder)
+    assert window.gantt.rows() == ["ph", "c", "b", "a", "m"]
+    window.tree.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+    assert window.gantt.rows() == ["ph", "a", "b", "c", "m"]

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QToolTip, Q
 
 from ..document import Document
 from .task_columns import BASELINE_COLUMNS, HEADERS, Column
+from .task_delegate import TaskDelegate
 from .task_tree_model import SORT_ROLE, TASK_ID_ROLE, TaskTreeModel
 
 HEADER_HEIGHT = 44  # tall enough for the Gantt's two-level time axis, which matches it
@@ -38,6 +39,7 @@ class TaskTreeView(QTreeView):
         self.proxy = TaskSortProxy(self)
         self.proxy.setSourceModel(self.source_model)
         self.setModel(self.proxy)
+        self.setItemDelegate(TaskDelegate(document, self))
         self._syncing = False
         self._expanded: set[str] = set()
         self._known_ids = set(document.project.tasks)
