@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
-from ..domain import PlannerError, Project
+from ..domain import Project
 from .document import Document
 from .resources import icon, stylesheet
 
@@ -58,4 +58,4 @@ def run_app(path: str | None = None) -> int:
     return app.exec()
 
 
-__all__ = ["PlannerError", "bundled_roadmap", "create_main_window", "make_application", "run_app"]
+__all__ = ["bundled_roadmap", "create_main_window", "make_application", "run_app"]

@@ -38,15 +38,26 @@ class EditActions:
         self.redo = stack.createRedoAction(window, "&Redo")
         self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
         self.redo.setIcon(icon("redo"))
-        add = window.add_action
-        self.add_task = add("add-task", "Add &task", "Insert", lambda: self.add_new(milestone=False), "Add a task below the selected one")
-        self.add_milestone = add("add-milestone", "Add &milestone", "Ctrl+M", lambda: self.add_new(milestone=True), "Add a milestone below the selected task")
-        self.delete = add("delete", "&Delete", "Delete", self.delete_selected, "Delete the selected tasks and everything under them")
-        self.indent = add("indent", "&Indent", "Alt+Shift+Right", lambda: self._move(IndentTask), "Put the task under the one above it")
-        self.outdent = add("outdent", "&Outdent", "Alt+Shift+Left", lambda: self._move(OutdentTask), "Move the task out of its summary")
-        self.move_up = add("up", "Move &up", "Alt+Shift+Up", lambda: self._move(MoveTaskUp), "Move the task above its previous sibling")
-        self.move_down = add("down", "Move do&wn", "Alt+Shift+Down", lambda: self._move(MoveTaskDown), "Move the task below its next sibling")
-        self.details = add("task-dialog", "Task &details…", "Ctrl+I", self.open_details, "Edit every field of the selected task")
+        specs = [  # attribute, icon, menu text, shortcut, what it does, status tip
+            ("add_task", "add-task", "Add &task", "Insert", lambda: self.add_new(milestone=False),
+             "Add a task below the selected one"),
+            ("add_milestone", "add-milestone", "Add &milestone", "Ctrl+M", lambda: self.add_new(milestone=True),
+             "Add a milestone below the selected task"),
+            ("delete", "delete", "&Delete", "Delete", self.delete_selected,
+             "Delete the selected tasks and everything under them"),
+            ("indent", "indent", "&Indent", "Alt+Shift+Right", lambda: self._move(IndentTask),
+             "Put the task under the one above it"),
+            ("outdent", "outdent", "&Outdent", "Alt+Shift+Left", lambda: self._move(OutdentTask),
+             "Move the task out of its summary"),
+            ("move_up", "up", "Move &up", "Alt+Shift+Up", lambda: self._move(MoveTaskUp),
+             "Move the task above its previous sibling"),
+            ("move_down", "down", "Move do&wn", "Alt+Shift+Down", lambda: self._move(MoveTaskDown),
+             "Move the task below its next sibling"),
+            ("details", "task-dialog", "Task &details…", "Ctrl+I", self.open_details,
+             "Edit every field of the selected task"),
+        ]
+        for name, icon_name, text, shortcut, slot, tip in specs:
+            setattr(self, name, window.add_action(icon_name, text, shortcut, slot, tip))
         self.document.selectionChanged.connect(self._update_enabled)
         self._update_enabled(self.document.selected_ids)
 

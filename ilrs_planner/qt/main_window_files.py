@@ -28,12 +28,16 @@ class FileActions:
         self.window = window
         self.document = window.document
         self.plan_files = PlanFiles(window)
+        keys = {name: QKeySequence(key).toString() for name, key in (
+            ("new", QKeySequence.StandardKey.New), ("open", QKeySequence.StandardKey.Open),
+            ("save", QKeySequence.StandardKey.Save))}
         add = window.add_action
-        self.new = add("new", "&New plan", QKeySequence(QKeySequence.StandardKey.New).toString(), self.new_plan, "Start an empty plan")
-        self.open = add("open", "&Open…", QKeySequence(QKeySequence.StandardKey.Open).toString(), self.open_dialog, "Open a plan file (.db)")
-        self.save = add("save", "&Save", QKeySequence(QKeySequence.StandardKey.Save).toString(), self.save_plan, "Save the plan")
+        self.new = add("new", "&New plan", keys["new"], self.new_plan, "Start an empty plan")
+        self.open = add("open", "&Open…", keys["open"], self.open_dialog, "Open a plan file (.db)")
+        self.save = add("save", "&Save", keys["save"], self.save_plan, "Save the plan")
         self.save_as = add("save", "Save &as…", "Ctrl+Shift+S", self.save_plan_as, "Save the plan to another file")
-        self.export_image = add("export", "&Export image…", "Ctrl+E", self.export_dialog, "Export the timeline as PNG, SVG or PDF")
+        self.export_image = add("export", "&Export image…", "Ctrl+E", self.export_dialog,
+                                "Export the timeline as PNG, SVG or PDF")
         self.close = add("", "&Close", "Ctrl+W", window.close, "Close the window")
         self.recent_menu = window.menus["file"].addMenu("Open &recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)

@@ -29,7 +29,8 @@ class ViewActions:
         self.critical = window.add_action("critical", "Show &critical path", "Ctrl+K", None,
                                           "Highlight the tasks that drive the finish date", checkable=True)
         self.critical.toggled.connect(self._show_critical)
-        self.zoom = {name: window.add_action(icon_name, text, key, lambda n=name: self.zoom_to(n), f"Zoom: {text.replace('&', '')}")
+        self.zoom = {name: window.add_action(icon_name, text, key, lambda n=name: self.zoom_to(n),
+                                             f"Zoom: {text.replace('&', '')}")
                      for name, text, icon_name, key in ZOOM_PRESETS}
         self.last_zoom = "programme"
         self.baseline_menu = window.menus["view"].addMenu("Compare with &baseline")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QSettings, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QItemSelection, QItemSelectionModel, QModelIndex, QSettings, QSortFilterProxyModel, Qt, Signal,
+)
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QToolTip, QTreeView
 
 from ..document import Document
@@ -57,8 +59,8 @@ class TaskTreeView(QTreeView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.SelectedClicked
-                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        triggers = QAbstractItemView.EditTrigger
+        self.setEditTriggers(triggers.EditKeyPressed | triggers.SelectedClicked | triggers.AnyKeyPressed)
         self.setIndentation(16)
         header = self.header()
         header.setFixedHeight(HEADER_HEIGHT)
@@ -95,7 +97,8 @@ class TaskTreeView(QTreeView):
                 ids.append(parent.data(TASK_ID_ROLE))
                 if not self.isExpanded(parent):
                     continue
-            stack.extend(self.proxy.index(row, 0, parent) for row in reversed(range(self.proxy.rowCount(parent))))
+            rows = reversed(range(self.proxy.rowCount(parent)))
+            stack.extend(self.proxy.index(row, 0, parent) for row in rows)
         return ids
 
     def _emit_rows(self, *_args) -> None:
@@ -103,7 +106,8 @@ class TaskTreeView(QTreeView):
 
     def _remember_expanded(self) -> None:
         model = self.source_model
-        self._expanded = {tid for tid in model.document.project.tasks if self.isExpanded(self._proxy_index(tid))}
+        self._expanded = {tid for tid in model.document.project.tasks
+                          if self.isExpanded(self._proxy_index(tid))}
 
     def _restore_expanded(self) -> None:
         for tid in self._expanded:
@@ -159,7 +163,8 @@ class TaskTreeView(QTreeView):
             flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
             self.selectionModel().select(selection, flags)
             if ids and self._proxy_index(ids[0]).isValid():
-                self.selectionModel().setCurrentIndex(self._proxy_index(ids[0]), QItemSelectionModel.SelectionFlag.NoUpdate)
+                self.selectionModel().setCurrentIndex(self._proxy_index(ids[0]),
+                                                      QItemSelectionModel.SelectionFlag.NoUpdate)
         finally:
             self._syncing = False
 
