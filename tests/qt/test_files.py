@@ -94,3 +94,20 @@ def test_dropping_a_plan_file_opens_it(window, tmp_path, small_project):
                        Qt.KeyboardModifier.NoModifier)
     window.dropEvent(event)
     assert window.document.project.name == "Dropped plan"
+
+
+def test_full_disk_during_save_shows_a_dialog_and_keeps_the_plan(window, tmp_path, errors, monkeypatch):
+    import errno
+
+    from ilrs_planner.store import session as store_session
+
+    def disk_full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "plan.db"), ""))
+    monkeypatch.setattr(store_session, "write_plan_file", disk_full)
+    window.document.push(SetTaskFields("a", name="keep me"))
+    assert not window.files.save_plan()
+    assert errors == [("Could not save the plan", "store.io")]
+    assert window.document.modified and window.document.project.tasks["a"].name == "keep me"
+    assert window.document.path is None
