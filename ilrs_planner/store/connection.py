@@ -76,6 +76,10 @@ def sqlite_errors(path: Path) -> Iterator[None]:
         yield
     except sqlite3.Error as exc:
         raise as_planner_error(path, exc) from None
+    except UnicodeDecodeError:
+        # SQLite's own error text quoted bytes of a damaged schema that are not UTF-8.
+        raise PlannerError("store.corrupt", f"'{path}' is damaged: its schema cannot be read",
+                           [str(path)]) from None
 
 
 def as_planner_error(path: Path, exc: sqlite3.Error) -> PlannerError:
