@@ -1,0 +1,165 @@
+"""GUI speed on a generated 10,000-task plan: window shown, redraw on zoom/pan, PNG export.
+
+Run: QT_QPA_PLATFORM=offscreen python3 bench/bench_gui.py [--tasks 10000]
+Targets: shown < 3 s, redraw < 30 ms median, roadmap export at 3840 px < 2 s. In the same run,
+matplotlib draws the same 10,000 bars to a PNG of the same size, and the ratio is printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from PySide6.QtCore import QPoint  # noqa: E402
+from PySide6.QtGui import QColor, QImage, QPainter  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from synth import make_plan  # noqa: E402
+
+W, H = 3840, 2160
+
+
+def time_window_shown(project, main_window: bool) -> tuple[float, object]:
+    """Document (with its schedule) + the Gantt (or the whole main window) shown and painted once."""
+    from ilrs_planner.qt.document import Document
+    from ilrs_planner.qt.gantt import GanttView
+
+    start = time.perf_counter()
+    document = Document(project)
+    if main_window:
+        from ilrs_planner.qt.main_window import MainWindow
+
+        window = MainWindow(document)
+        gantt = window.gantt
+    else:
+        window = gantt = GanttView(document)
+    window.resize(1920, 1080)
+    window.show()
+    QApplication.processEvents()
+    window.repaint()
+    QApplication.processEvents()
+    return time.perf_counter() - start, gantt
+
+
+def time_redraws(gantt, rounds: int = 40) -> list[float]:
+    """Paint time of the chart after each zoom or pan step (paintEvent into an image)."""
+    canvas = gantt.canvas
+    image = QImage(canvas.size(), QImage.Format_ARGB32_Premultiplied)
+    gantt.zoom_preset("10y")
+    times = []
+    for i in range(rounds):
+        if i % 2:
+            gantt.zoom_by(1.3 if i % 4 == 1 else 1 / 1.3, canvas.width() / 2)
+        else:
+            gantt.pan_to(gantt.scale.panned(-90), gantt.vertical_offset + 5 * gantt.style.row_height)
+        start = time.perf_counter()
+        canvas.render(image, QPoint())
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def time_roadmap_export(folder: Path) -> float:
+    from ilrs_planner.data.reference import build_reference_project
+    from ilrs_planner.qt.image_export import export_image
+
+    project = build_reference_project()
+    start = time.perf_counter()
+    export_image(project, folder / "roadmap.png", width=3840)
+    return time.perf_counter() - start
+
+
+def bars_of(project):
+    """(row, start ordinal, finish ordinal) of every non-summary task, scheduled."""
+    from ilrs_planner.chart import build_chart_data
+    from ilrs_planner.engine.cpm import schedule
+
+    rows = [t.id for t, _ in project.walk()]
+    return build_chart_data(project, schedule(project), rows)
+
+
+def time_all_bars_ours(data, folder: Path) -> float:
+    """Our painters draw all the bars (one batched call per colour) into 3840x2160 and save a PNG."""
+    from ilrs_planner.chart import SceneOptions, TimeScale, build_scene
+    from ilrs_planner.qt.gantt.painter import paint_scene
+    from ilrs_planner.qt.gantt.style import ChartStyle
+
+    start = time.perf_counter()
+    lo, hi = data.start.min(), data.finish.max()
+    from datetime import date
+
+    scale = TimeScale.fit(date.fromordinal(int(lo)), date.fromordinal(int(hi)), W)
+    row_h = H / len(data)
+    opts = SceneOptions(row_height=row_h, show_links=False, show_labels=False)
+    scene = build_scene(data, scale, W, 0, len(data) - 1, opts)
+    image = QImage(W, H, QImage.Format_ARGB32_Premultiplied)
+    image.fill(QColor("white"))
+    p = QPainter(image)
+    paint_scene(p, scene, 0.0, ChartStyle(row_height=row_h), 0.0, H)
+    p.end()
+    image.save(str(folder / "ours-10k.png"))
+    return time.perf_counter() - start
+
+
+def time_all_bars_matplotlib(data, folder: Path) -> float | None:
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        return None
+    start = time.perf_counter()
+    fig = plt.figure(figsize=(W / 100, H / 100), dpi=100)
+    ax = fig.add_axes([0, 0, 1, 1])
+    rows = range(len(data))
+    ax.barh(list(rows), data.finish - data.start, left=data.start, height=0.8,
+            color=[data.colors[c] for c in data.color.tolist()])
+    ax.invert_yaxis()
+    fig.savefig(folder / "matplotlib-10k.png")
+    plt.close(fig)
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tasks", type=int, default=10_000)
+    parser.add_argument("--main-window", action="store_true",
+                        help="time the whole main window (task tree included), not the Gantt alone")
+    args = parser.parse_args()
+    app = QApplication.instance() or QApplication([])
+    project = make_plan(args.tasks, seed=1)
+    shown, gantt = time_window_shown(project, args.main_window)
+    redraws = time_redraws(gantt)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        export = time_roadmap_export(folder)
+        data = bars_of(project)
+        ours = time_all_bars_ours(data, folder)
+        theirs = time_all_bars_matplotlib(data, folder)
+    print(f"plan: {len(project.tasks)} tasks, {len(project.links)} links")
+    what = "main window" if args.main_window else "Gantt view"
+    print(f"{what} shown with the plan:  {shown:7.3f} s   (target < 3 s; schedule included)")
+    print(f"zoom/pan redraw, median paint:    {statistics.median(redraws) * 1000:7.1f} ms  "
+          f"(max {max(redraws) * 1000:.1f} ms; target < 30 ms)")
+    print(f"ILRS roadmap PNG export, 3840 px: {export:7.3f} s   (target < 2 s)")
+    print(f"all {len(data)} bars to a {W}x{H} PNG, ours:       {ours:7.3f} s")
+    if theirs is None:
+        print("matplotlib is not installed (pip install '.[bench]'); no comparison")
+    else:
+        print(f"all {len(data)} bars to a {W}x{H} PNG, matplotlib: {theirs:7.3f} s   "
+              f"(matplotlib / ours = {theirs / ours:.1f}x)")
+    app.quit()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
