@@ -15,6 +15,20 @@ from ..domain import PlannerError, Project
 
 def find_parent_loop(parent_of: Mapping[str, str | None]) -> list[str] | None:
     """Ids of tasks whose parent chain loops back on itself, or None (every parent known)."""
+    # Level by level from the top, one C-speed comprehension per WBS level: whatever is never
+    # reached lies in a loop or under one. Only then walk chains, to name the loop.
+    remaining = {tid: parent for tid, parent in parent_of.items() if parent is not None}
+    level = {tid for tid, parent in parent_of.items() if parent is None}
+    for _ in range(64):
+        if not remaining or not level:
+            break
+        level = {tid for tid, parent in remaining.items() if parent in level}
+        for tid in level:
+            del remaining[tid]
+    return _walk_for_loop(remaining) if remaining else None
+
+
+def _walk_for_loop(parent_of: Mapping[str, str | None]) -> list[str] | None:
     done: set[str] = set()
     for start in parent_of:
         path: list[str] = []

@@ -158,3 +158,12 @@ def test_the_schema_uses_foreign_keys_and_check_constraints(plan_file):
             conn.execute("UPDATE tasks SET percent_complete = 101")
     finally:
         conn.close()
+
+
+def test_a_deep_wbs_is_no_loop(tmp_path):
+    project = Project("Deep", date(2030, 1, 1))
+    parent_id = None
+    for level in range(150):  # deeper than any real WBS, past the fast level-by-level pass
+        parent_id = project.add_task(Task(f"L{level}", f"Level {level}", 1, parent_id=parent_id)).id
+    save_project(project, tmp_path / "deep.db")
+    assert open_project(tmp_path / "deep.db") == project
