@@ -96,7 +96,8 @@ def load_private_key(path: str | Path, passphrase: bytes | None = None) -> tuple
     try:
         key = serialization.load_pem_private_key(data, password=passphrase or None)
     except TypeError:
-        raise PlannerError("key.invalid", f"{path}: the key is protected by a passphrase; give one") from None
+        why = "is not protected by a passphrase; give none" if passphrase else "is protected by a passphrase; give one"
+        raise PlannerError("key.invalid", f"{path}: the key {why}") from None
     except ValueError:
         raise PlannerError("key.invalid", f"{path}: not a readable private key, or the passphrase is wrong") from None
     if not isinstance(key, Ed25519PrivateKey):

@@ -28,6 +28,13 @@ def test_passphrase_protected_key_needs_the_right_passphrase(tmp_path):
     load_private_key(private, b"correct horse")
 
 
+def test_a_passphrase_for_an_unprotected_key_is_refused_clearly(tmp_path):
+    private, _ = write_key_pair("CNSA", tmp_path)
+    with pytest.raises(PlannerError) as err:
+        load_private_key(private, b"unneeded")
+    assert "not protected by a passphrase" in err.value.message
+
+
 def test_existing_private_key_is_never_overwritten(tmp_path):
     write_key_pair("CNSA", tmp_path)
     with pytest.raises(PlannerError) as err:
