@@ -20,14 +20,16 @@ def add(parent: ET.Element, tag: str, value) -> ET.Element:
     return element
 
 
-def _scheduled_dates(project: Project) -> dict[str, tuple[date, date]]:
+def _scheduled_dates(project: Project, warnings: list[str]) -> dict[str, tuple[date, date]]:
     """Task id -> (start, exclusive finish); tasks fall back to the plan start if it cannot be scheduled."""
     from ..engine.cpm import schedule
 
     try:
         dates = schedule(project).tasks
         return {tid: (d.early_start, d.early_finish) for tid, d in dates.items()}
-    except PlannerError:
+    except PlannerError as error:
+        warnings.append(f"the plan cannot be scheduled ({error.message}); every task is written at the plan "
+                        "start and MS Project will reschedule it")
         return {tid: (project.start, project.start) for tid in project.tasks}
 
 
@@ -126,7 +128,7 @@ def write_mspdi(project: Project, path: str | Path) -> list[str]:
     tasks = add(root, "Tasks", None)
     baselines = _exported_baselines(project, warnings)
     _project_summary(tasks, project, baselines)
-    dates = _scheduled_dates(project)
+    dates = _scheduled_dates(project, warnings)
     uids = {task.id: n for n, (task, _) in enumerate(project.walk(), start=1)}
     summaries = project.summary_ids()
     incoming = links_by_successor(project)
