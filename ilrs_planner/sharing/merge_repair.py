@@ -50,6 +50,46 @@ def _report_duplicate_keys(merged: Project, conflicts: list[Conflict]) -> None:
             task.key = new_key
 
 
+def _parent_loop(merged: Project, start: str) -> list[str] | None:
+    seen: list[str] = []
+    task_id: str | None = start
+    while task_id is not None and task_id in merged.tasks:
+        if task_id in seen:
+            return seen[seen.index(task_id):]
+        seen.append(task_id)
+        task_id = merged.tasks[task_id].parent_id
+    return None
+
+
+def _break_parent_loops(merged: Project, base: Project, ours: Project, theirs: Project,
+                        choices: dict[str, str], conflicts: list[Conflict]) -> None:
+    """Each side moved a task under the other's (A under B, B under A): put back the losing side's move."""
+    for task_id in list(merged.tasks):
+        loop = _parent_loop(merged, task_id)
+        if not loop:
+            continue
+        keys = " ⊂ ".join(merged.tasks[t].key for t in loop)
+        conflict = Conflict("outline", "-".join(sorted(loop)), keys, "parent_id", None, None, None,
+                            "the two sides' moves place these tasks inside each other")
+        conflict.resolution = choices.get(conflict.key, "ours")
+        loser, winner = (theirs, ours) if conflict.resolution == "ours" else (ours, theirs)
+        moved = [t for t in loop if t in loser.tasks and t in base.tasks
+                 and loser.tasks[t].parent_id != base.tasks[t].parent_id] or loop[:1]
+        undo = moved[0]
+        restored = winner.tasks[undo].parent_id if undo in winner.tasks else None
+        merged.tasks[undo].parent_id = restored if _parent_loop_free(merged, undo, restored) else None
+        conflict.reason += f"; {merged.tasks[undo].key} stays where the {conflict.resolution} side has it"
+        conflicts.append(conflict)
+
+
+def _parent_loop_free(merged: Project, task_id: str, parent_id: str | None) -> bool:
+    old = merged.tasks[task_id].parent_id
+    merged.tasks[task_id].parent_id = parent_id
+    free = _parent_loop(merged, task_id) is None
+    merged.tasks[task_id].parent_id = old
+    return free
+
+
 def _break_loops(merged: Project, base: Project, ours: Project, theirs: Project,
                  choices: dict[str, str], conflicts: list[Conflict]) -> None:
     from ..engine.graph import find_cycle
@@ -80,5 +120,6 @@ def repair(merged: Project, base: Project, ours: Project, theirs: Project,
            choices: dict[str, str], conflicts: list[Conflict]) -> None:
     """Make the merged plan consistent, reporting what had to give."""
     _drop_dangling(merged, (ours, theirs, base))
+    _break_parent_loops(merged, base, ours, theirs, choices, conflicts)
     _report_duplicate_keys(merged, conflicts)
     _break_loops(merged, base, ours, theirs, choices, conflicts)

@@ -164,3 +164,18 @@ def test_plan_level_fields_merge(small_plan):
     theirs.status_date = date(2030, 6, 1)
     result = merge_projects(small_plan, ours, theirs)
     assert result.clean and (result.project.name, result.project.status_date) == ("Ours", date(2030, 6, 1))
+
+
+def test_moves_placing_two_tasks_inside_each_other_are_reported_and_undone(small_plan):
+    small_plan.add_task(Task(key="X", name="Task X", duration=1, id="t-x", position=5))
+    small_plan.add_task(Task(key="Y", name="Task Y", duration=1, id="t-y", position=6))
+    ours, theirs = _sides(small_plan)
+    ours.tasks["t-x"].parent_id = "t-y"  # ours: X under Y
+    theirs.tasks["t-y"].parent_id = "t-x"  # theirs: Y under X
+    result = merge_projects(small_plan, ours, theirs)
+    [conflict] = result.conflicts
+    assert conflict.kind == "outline" and "inside each other" in conflict.reason
+    tasks = result.project.tasks
+    assert (tasks["t-x"].parent_id, tasks["t-y"].parent_id) == ("t-y", None)  # ours' move stands
+    chosen = merge_projects(small_plan, ours, theirs, choices={conflict.key: "theirs"})
+    assert (chosen.project.tasks["t-x"].parent_id, chosen.project.tasks["t-y"].parent_id) == (None, "t-x")
