@@ -46,12 +46,13 @@ def _extents(scene: "Scene") -> dict[int, list[float]]:
     return out
 
 
-def place_labels(scene: "Scene", texts: list[str], text_width: Callable[[str], float]) -> list[Label]:
-    """One label per visible bar or diamond."""
+def place_labels(scene: "Scene", texts: list[str], text_width: Callable[[str], float],
+                 bold_width: Callable[[str], float] | None = None) -> list[Label]:
+    """One label per visible bar or diamond (summary labels are bold, so measured with `bold_width`)."""
     labels = []
     for row, (left, right, bar0, bar1, summary) in sorted(_extents(scene).items()):
         text = texts[row]
-        w = text_width(text)
+        w = (bold_width or text_width)(text) if summary else text_width(text)
         y = (row + 0.5) * scene.row_height
         inside = False
         if right + GAP_PX + w <= scene.width:
@@ -60,7 +61,7 @@ def place_labels(scene: "Scene", texts: list[str], text_width: Callable[[str], f
             x = left - GAP_PX - w
         elif min(bar1, scene.width) - max(bar0, 0.0) >= w + 2 * GAP_PX and not summary:
             x, inside = max(bar0, 0.0) + GAP_PX, True
-        else:
-            x = max(scene.width - w - GAP_PX, 0.0)
+        else:  # the bar fills the view: start of its visible part, drawn on a halo
+            x = min(max(bar0, 0.0) + GAP_PX, max(scene.width - w - GAP_PX, 0.0))
         labels.append(Label(x, y, text, row, inside, bool(summary)))
     return labels

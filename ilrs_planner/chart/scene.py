@@ -37,6 +37,7 @@ class SceneOptions:
     status_date: date | None = None
     selected: frozenset[str] = frozenset()
     text_width: Callable[[str], float] = field(default_factory=estimate_text_width)
+    bold_text_width: Callable[[str], float] | None = None  # summary labels; None = text_width
 
 
 @dataclass
@@ -130,7 +131,7 @@ def build_scene(data: ChartData, scale: TimeScale, width: float, first_row: int,
                   layers["milestones"], ghosts, whiskers, link_ids, points, offsets, link_crit, phases, [],
                   _line_x(scale, opts.today, width), _line_x(scale, opts.status_date, width), data.task_ids)
     if opts.show_labels:
-        scene.labels = place_labels(scene, data.labels, opts.text_width)
+        scene.labels = place_labels(scene, data.labels, opts.text_width, opts.bold_text_width)
     return scene
 
 

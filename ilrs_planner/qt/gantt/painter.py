@@ -44,29 +44,31 @@ def paint_background(p: QPainter, scene: Scene, header: AxisHeader, dy: float, h
     p.drawLines([_vline(x, top, top + height) for x in header.grid_x])
     p.setPen(QPen(GRID_MAJOR, 0))
     p.drawLines([_vline(x, top, top + height) for x in header.major_x])
-    _phase_names(p, scene, style, top + height)
 
 
 def _vline(x: float, y0: float, y1: float) -> QLineF:
     return QLineF(x, y0, x, y1)
 
 
-def _phase_names(p: QPainter, scene: Scene, style: ChartStyle, bottom: float) -> None:
-    """Phase names in small capitals at the foot of the chart, inside their band, on a backdrop
-    so a row passing underneath does not garble them."""
+def paint_phase_names(p: QPainter, phases: list[tuple[float, float, str]], rect: QRectF, style: ChartStyle) -> None:
+    """The phase bands continued into a strip under the rows, each with its name (kept out of
+    the rows themselves, where it would cover bars and labels)."""
     p.setFont(style.phase_font)
     width = style.text_width(style.phase_font)
-    h = style.font_px + 6
-    for x0, x1, name in scene.phases:
+    p.fillRect(rect, QColor("white"))
+    for i, (x0, x1, name) in enumerate(phases):
+        band = QRectF(max(x0, rect.left()), rect.top(), min(x1, rect.right()) - max(x0, rect.left()), rect.height())
+        if band.width() <= 0:
+            continue
+        p.fillRect(band, QColor(PHASE_TINTS[i % len(PHASE_TINTS)]).darker(104))
         text = name.upper()
-        w = width(text)
-        if w + 12 <= x1 - max(x0, 0):
-            box = QRectF(max(x0, 0) + 4, bottom - h - 4, w + 8, h)
-            p.setPen(Qt.NoPen)
-            p.setBrush(QColor(255, 255, 255, 215))
-            p.drawRoundedRect(box, 3, 3)
+        if width(text) + 8 > band.width():
+            text = "".join(word[0] for word in name.split() if word[0].isalnum()).upper()  # e.g. "CBS"
+        if width(text) + 8 <= band.width():
             p.setPen(MUTED_TEXT)
-            p.drawText(box, Qt.AlignCenter, text)
+            p.drawText(band.adjusted(4, 0, -4, 0), Qt.AlignLeft | Qt.AlignVCenter, text)
+    p.setPen(QPen(GRID_MAJOR, 0))
+    p.drawLine(QLineF(rect.left(), rect.top(), rect.right(), rect.top()))
 
 
 def paint_header(p: QPainter, header: AxisHeader, width: float, style: ChartStyle) -> None:
@@ -258,28 +260,29 @@ def _milestones(p: QPainter, scene: Scene, dy: float) -> None:
 
 
 def _labels(p: QPainter, scene: Scene, dy: float, style: ChartStyle) -> None:
+    """Labels, each on a faint white halo so a connector passing behind never garbles it."""
+    halo = QColor(255, 255, 255, 160)
     for label in scene.labels:
-        p.setFont(style.bold_font if label.bold else style.label_font)
-        p.setPen(QColor("white") if label.inside else LABEL_TEXT)
+        font = style.bold_font if label.bold else style.label_font
+        p.setFont(font)
         rect = QRectF(label.x, label.y + dy - scene.row_height / 2, scene.width, scene.row_height)
+        if not label.inside:
+            w = style.text_width(font)(label.text)
+            h = style.font_px * 1.25
+            p.fillRect(QRectF(label.x - 2, label.y + dy - h / 2, w + 4, h), halo)
+        p.setPen(QColor("white") if label.inside else LABEL_TEXT)
         p.drawText(rect, Qt.AlignLeft | Qt.AlignVCenter, label.text)
 
 
 def _date_lines(p: QPainter, scene: Scene, style: ChartStyle, top: float, height: float) -> None:
-    """Today and the status ('as of') date as dashed lines; tags at the top of the rows, today's to
-    the right of its line and the status date's to the left, so the two never cover each other."""
-    p.setFont(style.header_font)
-    measure = style.text_width(style.header_font)
-    for x, color, tag, right in ((scene.today_x, palette.TODAY, "Today", True),
-                                 (scene.status_x, palette.STATUS_DATE, "Status", False)):
+    """Today and the status ('as of') date as dashed lines, each with a small marker under the
+    header; the legend names them (text tags here would cover the first row)."""
+    for x, color in ((scene.today_x, palette.TODAY), (scene.status_x, palette.STATUS_DATE)):
         if x is None:
             continue
         p.setPen(QPen(QColor(color), 1.5, Qt.DashLine))
         p.drawLine(QPointF(x, top), QPointF(x, top + height))
-        w, h = measure(tag) + 6, style.font_px + 4
-        box = QRectF(x + 2 if right else x - 2 - w, top + 2, w, h)
         p.setPen(Qt.NoPen)
-        p.setBrush(QColor(255, 255, 255, 220))
-        p.drawRect(box)
-        p.setPen(QColor(color))
-        p.drawText(box, Qt.AlignCenter, tag)
+        p.setBrush(QColor(color))
+        half = style.font_px * 0.45
+        p.drawPolygon(QPolygonF([QPointF(x - half, top), QPointF(x + half, top), QPointF(x, top + half * 1.3)]))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -39,6 +40,7 @@ class ChartStyle:
     bold_font: QFont = field(init=False)
     header_font: QFont = field(init=False)
     phase_font: QFont = field(init=False)
+    _measures: dict = field(init=False, default_factory=dict, repr=False)
 
     def __post_init__(self):
         self.label_font = _font(self.font_px, family=self.family)
@@ -47,9 +49,14 @@ class ChartStyle:
         self.phase_font = _font(self.font_px - 1, bold=True, family=self.family)
 
     def text_width(self, font: QFont | None = None) -> Callable[[str], float]:
-        """A width function for the pure scene builder, measuring with the real font."""
-        metrics = QFontMetricsF(font or self.label_font)
-        return metrics.horizontalAdvance
+        """A width function for the pure scene builder, measuring with the real font (cached:
+        the painters ask for the same labels on every repaint)."""
+        font = font or self.label_font
+        key = (font.pixelSize(), font.bold(), font.family())
+        if key not in self._measures:
+            metrics = QFontMetricsF(font)
+            self._measures[key] = functools.lru_cache(maxsize=4096)(metrics.horizontalAdvance)
+        return self._measures[key]
 
 
 def qcolor(hex_color: str, alpha: int = 255) -> QColor:

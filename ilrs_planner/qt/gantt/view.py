@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QPainter
 from PySide6.QtWidgets import QScrollBar, QToolBar, QVBoxLayout, QWidget
 
 from ...chart import PROGRAMME_END, PROGRAMME_START, ChartData, SceneOptions, TimeScale, build_chart_data
 from .canvas import GanttCanvas, today
 from .legend import legend_height, legend_items, paint_legend
+from .painter import paint_phase_names
 from .style import ChartStyle
 
 PRESETS = {"programme": "Whole programme", "10y": "10 years", "2y": "2 years", "quarter": "Quarter",
@@ -42,13 +43,14 @@ class GanttView(QWidget):
         self.scale = TimeScale.fit(PROGRAMME_START, PROGRAMME_END, 1000)
         self._pending_preset: str | None = "programme"
         self.canvas = GanttCanvas(self)
+        self.phase_strip = _PhaseStrip(self)
         self.legend = _LegendStrip(self)
         self.hscroll = QScrollBar(Qt.Horizontal, self)
         self.hscroll.valueChanged.connect(self._scrolled)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        for widget in (self.canvas, self.legend, self.hscroll):
+        for widget in (self.canvas, self.phase_strip, self.legend, self.hscroll):
             layout.addWidget(widget)
         self.toolbar = self._make_toolbar()
         for signal in (document.changed, document.scheduleChanged, document.baselineChanged):
@@ -132,7 +134,8 @@ class GanttView(QWidget):
         return SceneOptions(row_height=self.style.row_height, show_critical=self._show_critical,
                             today=today(), status_date=self.document.project.status_date,
                             selected=frozenset(self.document.selected_ids),
-                            text_width=self.style.text_width())
+                            text_width=self.style.text_width(),
+                            bold_text_width=self.style.text_width(self.style.bold_font))
 
     def shown_dates(self, task_id: str) -> tuple[date, date]:
         """The (start, exclusive finish) the chart shows for a task."""
@@ -217,6 +220,7 @@ class GanttView(QWidget):
     def _repaint(self, *_args) -> None:
         self.canvas.scene = None
         self.canvas.update()
+        self.phase_strip.update()
         self.legend.update()
 
     def _make_toolbar(self) -> QToolBar:
@@ -254,4 +258,21 @@ class _LegendStrip(QWidget):
         p.fillRect(self.rect(), Qt.white)
         p.setRenderHint(QPainter.Antialiasing, True)
         paint_legend(p, self.items, QPointF(8, 5), self.width() - 16, self.view.style)
+        p.end()
+
+
+class _PhaseStrip(QWidget):
+    """The programme phases under the rows, named (the bands behind the rows carry no text)."""
+
+    def __init__(self, view: GanttView):
+        super().__init__(view)
+        self.view = view
+        self.setFixedHeight(20)
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        data = self.view.chart_data()
+        scale = self.view.scale
+        phases = [(scale.x_of_ordinals(a).item(), scale.x_of_ordinals(b).item(), n) for a, b, n in data.phases]
+        p = QPainter(self)
+        paint_phase_names(p, phases, QRectF(0, 0, self.width(), self.height()), self.view.style)
         p.end()
