@@ -78,8 +78,14 @@ def _break_parent_loops(merged: Project, base: Project, ours: Project, theirs: P
         undo = moved[0]
         restored = winner.tasks[undo].parent_id if undo in winner.tasks else None
         merged.tasks[undo].parent_id = restored if _parent_loop_free(merged, undo, restored) else None
+        conflict.base, conflict.ours, conflict.theirs = (_parent_key(plan, undo) for plan in (base, ours, theirs))
         conflict.reason += f"; {merged.tasks[undo].key} stays where the {conflict.resolution} side has it"
         conflicts.append(conflict)
+
+
+def _parent_key(plan: Project, task_id: str) -> str:
+    parent = plan.tasks[task_id].parent_id if task_id in plan.tasks else None
+    return plan.tasks[parent].key if parent in plan.tasks else "(top level)"
 
 
 def _parent_loop_free(merged: Project, task_id: str, parent_id: str | None) -> bool:
