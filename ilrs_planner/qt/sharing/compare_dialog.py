@@ -21,13 +21,14 @@ def _branch(tree: QTreeWidget, title: str) -> QTreeWidgetItem:
     return item
 
 
-def _item(parent, texts: list[str], colour: str | None = None, tip: str = "") -> QTreeWidgetItem:
+def _item(parent, texts: list[str], colour: str | None = None) -> QTreeWidgetItem:
     item = QTreeWidgetItem(parent, texts)
+    for column, text in enumerate(texts):
+        if len(text) > 30:  # long names and notes are cut by the column; the tooltip shows them whole
+            item.setToolTip(column, text)
     if colour:
         for column in range(len(texts)):
             item.setBackground(column, QBrush(QColor(colour)))
-    if tip:
-        item.setToolTip(0, tip)
     return item
 
 
