@@ -53,6 +53,16 @@ def _touching(project: Project, base: Project) -> dict[str, str]:
     return needs
 
 
+def _owning(project: Project, base: Project) -> dict[str, str]:
+    """Participant id -> what this side did that needs it: made it a task's owner."""
+    needs: dict[str, str] = {}
+    for task in project.tasks.values():
+        old = base.tasks.get(task.id)
+        if task.owner_id and (old is None or old.owner_id != task.owner_id):
+            needs.setdefault(task.owner_id, f"makes it the owner of {task.key}")
+    return needs
+
+
 def merge_projects(base: Project, ours: Project, theirs: Project,
                    choices: dict[str, str] | None = None) -> MergeResult:
     """Merge `ours` and `theirs`, both derived from `base`; `choices` maps conflict keys to ours/theirs."""
@@ -72,7 +82,8 @@ def merge_projects(base: Project, ours: Project, theirs: Project,
                                     label=lambda k: _link_label(k, base, ours, theirs))
     merged.participants = merge_collection("participant", base.participants, ours.participants,
                                            theirs.participants, choices, conflicts,
-                                           label=lambda p: f"{p.key} {p.name}")
+                                           label=lambda p: f"{p.key} {p.name}",
+                                           needs=(_owning(ours, base), _owning(theirs, base)))
     baselines = merge_collection("baseline", _by_id(base.baselines), _by_id(ours.baselines),
                                  _by_id(theirs.baselines), choices, conflicts, label=lambda b: b.name,
                                  whole=True)

@@ -179,3 +179,14 @@ def test_moves_placing_two_tasks_inside_each_other_are_reported_and_undone(small
     assert (tasks["t-x"].parent_id, tasks["t-y"].parent_id) == ("t-y", None)  # ours' move stands
     chosen = merge_projects(small_plan, ours, theirs, choices={conflict.key: "theirs"})
     assert (chosen.project.tasks["t-x"].parent_id, chosen.project.tasks["t-y"].parent_id) == (None, "t-x")
+
+
+def test_owner_given_by_one_side_to_a_participant_the_other_deleted(small_plan):
+    ours, theirs = _sides(small_plan)
+    ours.tasks["t-b"].owner_id = "p-cnsa"
+    del theirs.participants["p-cnsa"]
+    theirs.tasks["t-a"].owner_id = None
+    result = merge_projects(small_plan, ours, theirs)
+    [conflict] = result.conflicts
+    assert conflict.kind == "participant" and "owner of B" in conflict.reason
+    assert result.project.tasks["t-b"].owner_id == "p-cnsa" and "p-cnsa" in result.project.participants
