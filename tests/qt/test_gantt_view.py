@@ -217,3 +217,16 @@ def test_whiskers_and_highlight_change_the_picture(view):
     after = view.canvas.grab().toImage()
     assert before != after and _has_color(after, (255, 0, 255), 2)
     assert view.chart_data().whisker0[3] == date(2030, 4, 1).toordinal()
+
+
+def test_tooltip_names_dates_float_owner_precision_and_source(view):
+    from ilrs_planner.chart import Hit
+    from ilrs_planner.domain import Precision
+    from ilrs_planner.qt.gantt.tooltip import tooltip_text
+
+    task = view.document.project.tasks["c"]
+    task.precision, task.source_url = Precision.YEAR, "https://example.org/c"
+    text = tooltip_text(view.document, Hit("bar", "c"))
+    assert "2030-06-01 → 2030-06-30" in text and "Total float 0 d" in text and "critical" in text
+    assert "CNSA" in text and "Announced to the year: 2030" in text and "https://example.org/c" in text
+    assert "Task A" in tooltip_text(view.document, Hit("link", link_id="ab"))
