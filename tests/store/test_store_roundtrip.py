@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+import textwrap
 import sqlite3
 import struct
 from datetime import date
@@ -167,3 +170,28 @@ def test_a_deep_wbs_is_no_loop(tmp_path):
         parent_id = project.add_task(Task(f"L{level}", f"Level {level}", 1, parent_id=parent_id)).id
     save_project(project, tmp_path / "deep.db")
     assert open_project(tmp_path / "deep.db") == project
+
+
+def test_a_full_disk_during_save_is_a_store_io_error_and_the_old_file_stays(plan_file):
+    # A file-size limit stands in for a full disk: writes past it fail with EFBIG.
+    script = textwrap.dedent(f"""
+        import resource, signal, sys
+        sys.path.insert(0, {str(Path(__file__).parent)!r})
+        from conftest import build_rich_project
+        from ilrs_planner.domain import PlannerError, Task
+        from ilrs_planner.store import save_project
+        project = build_rich_project()
+        for i in range(3000):
+            project.add_task(Task(f"x{{i}}", "filler " * 20, 1))
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (150_000, resource.RLIM_INFINITY))
+        try:
+            save_project(project, {str(plan_file)!r})
+        except PlannerError as error:
+            print(error.code, error.message)
+    """)
+    before = plan_file.read_bytes()
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    assert out.startswith("store.io") and "plan.db" in out, out
+    assert plan_file.read_bytes() == before
+    assert [p.name for p in plan_file.parent.iterdir()] == ["plan.db"]
