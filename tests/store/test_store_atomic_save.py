@@ -39,7 +39,7 @@ def _save_forever(path: str, plans: list[Project], ready) -> None:
 
 
 def test_killing_a_save_100_times_always_leaves_one_of_the_two_plans(tmp_path):
-    old, new = _large_plan("old", 4000, 1), _large_plan("new", 5000, 2)
+    old, new = _large_plan("old", 3000, 1), _large_plan("new", 3600, 2)
     path = tmp_path / "plan.db"
     save_project(old, path)
     versions = {"old": old, "new": new}
@@ -51,7 +51,7 @@ def test_killing_a_save_100_times_always_leaves_one_of_the_two_plans(tmp_path):
         saver = context.Process(target=_save_forever, args=(str(path), [new, old], ready), daemon=True)
         saver.start()
         assert ready.wait(10)
-        time.sleep(rng.uniform(0.0, 0.25))
+        time.sleep(rng.uniform(0.0, 0.15))
         os.kill(saver.pid, signal.SIGKILL)
         saver.join(10)
         survivor = open_project(path)  # raises if the file were damaged
