@@ -57,7 +57,8 @@ def recovery_path_for(plan_path: str | os.PathLike | None) -> Path:
         name = f"untitled-{socket.gethostname()}-{os.getpid()}"
     else:
         absolute = os.path.abspath(plan_path)
-        name = f"{Path(absolute).stem[:40]}-{hashlib.sha256(absolute.encode('utf-8', 'surrogateescape')).hexdigest()[:16]}"
+        digest = hashlib.sha256(absolute.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+        name = f"{Path(absolute).stem[:40]}-{digest}"
     return recovery_dir() / f"{name}.db"
 
 

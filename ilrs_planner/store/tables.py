@@ -63,7 +63,8 @@ class TableReader:
                 raise
             finding = find_bad_row(self.conn, table)
             if finding is None:
-                raise PlannerError("store.bad_value", f"'{self.path}': table {table}: {exc}", [str(self.path)]) from None
+                raise PlannerError("store.bad_value", f"'{self.path}': table {table}: {exc}",
+                                   [str(self.path)]) from None
             raise bad_value(self.path, finding) from None
         return tuple(zip(*rows)) if rows else tuple(() for _ in range(names.count(",") + 2))
 
@@ -143,7 +144,8 @@ class TableReader:
         self.by_id("baselines", nums, ids, ids)
         entries: dict[int, dict] = {num: {} for num in nums}
         known, d = {tid: tid for tid in tasks}, self.date  # share the tasks' id strings
-        rowids, owners, task_ids, starts, finishes = self.columns("baseline_entries", "baseline, task_id, start, finish")
+        rowids, owners, task_ids, starts, finishes = self.columns("baseline_entries",
+                                                                  "baseline, task_id, start, finish")
         for rowid, owner, task_id, start, finish in zip(rowids, owners, task_ids, starts, finishes):
             spans = entries.get(owner)
             if spans is None:

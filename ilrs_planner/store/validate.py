@@ -1,8 +1,9 @@
 """Checks on an opened plan file, in the order that keeps a hostile file cheap to refuse.
 
 identity (header fields again, inside the read transaction) → schema (exactly ours, nothing
-else) → row counts → `PRAGMA integrity_check` (structure) → the value rules of our DDL (`rules.py`),
-naming table, row and column. References between rows (and WBS loops) are checked by `consistency.py` while reading.
+else) → row counts → `PRAGMA integrity_check` (structure) → the value rules of our DDL
+(`rules.py`), naming table, row and column. References between rows, unique ids and WBS loops
+are checked while reading (`tables.py`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from .header import Header
 from .locate import bad_value, find_bad_row, find_too_big, too_large
 from .rules import first_rule_break
 from .schema import APPLICATION_ID, TABLES, SchemaEntry, expected_schema, read_schema
+
 
 def check_identity(conn: sqlite3.Connection, path: Path, header: Header) -> None:
     """The header as SQLite sees it now matches what `check_header` read (the file did not swap)."""

@@ -44,7 +44,8 @@ def build_rich_project() -> Project:
     first["task-deleted-long-ago"] = (date(2029, 1, 1), date(2029, 1, 1))
     project.baselines.append(Baseline("2021 roadmap", date(2021, 6, 16), first, notes="as announced",
                                       id="baseline-a", prev_hash=""))
-    project.baselines.append(Baseline("2024 plan", date(2024, 9, 5), {tasks[0].id: (date(2031, 1, 1), date(2032, 1, 1))},
+    later = {tasks[0].id: (date(2031, 1, 1), date(2032, 1, 1))}
+    project.baselines.append(Baseline("2024 plan", date(2024, 9, 5), later,
                                       notes="", id="baseline-b", prev_hash="ab" * 32))
     project.signature = PlanSignature("SUPARCO planning", bytes(range(32)), bytes(range(64)), "cd" * 32,
                                       "2026-04-01T10:00:00+00:00")

@@ -29,7 +29,8 @@ def test_a_file_of_each_version_must_have_exactly_that_versions_schema(plan_file
     tamper(plan_file, "PRAGMA user_version = 2")
     with pytest.raises(PlannerError) as caught:
         open_project(plan_file)
-    assert caught.value.code == "store.untrusted_schema" and "index 'tasks_by_parent' is missing" in caught.value.message
+    assert caught.value.code == "store.untrusted_schema"
+    assert "index 'tasks_by_parent' is missing" in caught.value.message
     tamper(plan_file, *V2)
     assert open_project(plan_file) == rich_project
 
