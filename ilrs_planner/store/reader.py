@@ -11,7 +11,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from ..domain import Project
+from ..domain import PlannerError, Project
 from .connection import open_readonly, sqlite_errors
 from .gcpause import gc_paused
 from .header import check_header
@@ -37,10 +37,20 @@ def open_project(path: str | os.PathLike) -> Project:
                 memory = sqlite3.connect(":memory:", isolation_level=None)
                 conn.backup(memory)
                 migrate(memory, header.user_version)
-            return TableReader(memory or conn, path).project()
+            return _read(memory or conn, path)
     finally:
         conn.close()
         if memory is not None:
             memory.close()
 
 
+
+
+def _read(conn: sqlite3.Connection, path: Path) -> Project:
+    try:
+        return TableReader(conn, path).project()
+    except (KeyError, ValueError, TypeError) as exc:
+        # The checks before reading make this unreachable for any file we know of; should a rule
+        # ever miss a value, the user still gets a refusal naming the file, not a traceback.
+        raise PlannerError("store.bad_value", f"'{path}' holds a value a plan cannot have ({exc!r})",
+                           [str(path)]) from None

@@ -195,3 +195,9 @@ def test_a_full_disk_during_save_is_a_store_io_error_and_the_old_file_stays(plan
     assert out.startswith("store.io") and "plan.db" in out, out
     assert plan_file.read_bytes() == before
     assert [p.name for p in plan_file.parent.iterdir()] == ["plan.db"]
+
+
+def test_any_file_name_works(tmp_path, rich_project):
+    path = tmp_path / "plan #1 ?&mode=rw% 月球.db"
+    save_project(rich_project, path)
+    assert open_project(path) == rich_project
