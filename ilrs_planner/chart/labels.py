@@ -1,7 +1,7 @@
 """Where the name of each bar goes: beside it, never across a neighbour or off the chart.
 
 Each row holds one task, so the only things a label can collide with are its own row's
-drawing (bar, faded tail, ghost bar, whisker) and the chart edges: the label goes right of all
+drawing (bar, faded tail, whisker) and the chart edges: the label goes right of all
 of them, else left of them, else inside the bar (light text), else pinned to the edge.
 """
 
@@ -31,7 +31,7 @@ class Label:
 
 
 def _extents(scene: "Scene") -> dict[int, list[float]]:
-    """Row -> [left, right, bar_x0, bar_x1, is_summary] of everything drawn in that row."""
+    """Row -> [left, right, bar_x0, bar_x1, is_summary] of what the label must not cover."""
     half = scene.row_height * 0.3
     out: dict[int, list[float]] = {}
     for layer, pad, summary in ((scene.tasks, 0.0, 0.0), (scene.summaries, 3.0, 1.0),
@@ -39,7 +39,9 @@ def _extents(scene: "Scene") -> dict[int, list[float]]:
         far = np.fmax(layer.x1, layer.soft1)
         for row, a, b, f in zip(layer.rows.tolist(), layer.x0.tolist(), layer.x1.tolist(), far.tolist()):
             out[row] = [a - pad, f + pad, a, b, summary]
-    for layer in (scene.ghosts, scene.whiskers):
+    # Whiskers belong to the milestone, so its label goes past them; ghost bars do not: a label
+    # sits by the current bar even if the baseline bar lies further on (it is the older news).
+    for layer in (scene.whiskers,):
         for row, a, b in zip(layer.rows.tolist(), layer.x0.tolist(), layer.x1.tolist()):
             if row in out:
                 out[row][0], out[row][1] = min(out[row][0], a), max(out[row][1], b)

@@ -21,7 +21,7 @@ ARROW_PX = 5.0
 
 
 def _rects(layer: Layer, mask: np.ndarray, dy: float) -> list[QRectF]:
-    return [QRectF(a, b + dy, max(c - a, 1.0), d - b) for a, b, c, d in
+    return [QRectF(a, b + dy, max(c - a, 2.0), d - b) for a, b, c, d in
             zip(layer.x0[mask].tolist(), layer.y0[mask].tolist(), layer.x1[mask].tolist(), layer.y1[mask].tolist())]
 
 
@@ -107,10 +107,22 @@ def paint_scene(p: QPainter, scene: Scene, dy: float, style: ChartStyle, top: fl
 
 
 def _ghosts(p: QPainter, scene: Scene, dy: float) -> None:
-    if len(scene.ghosts):
-        p.setPen(QPen(qcolor(palette.GHOST), 0))
-        p.setBrush(qcolor(palette.GHOST, 110))
-        p.drawRects(_rects(scene.ghosts, np.ones(len(scene.ghosts), bool), dy))
+    """Baseline bars in grey under the current ones; a baseline milestone is a hollow grey diamond."""
+    g = scene.ghosts
+    if not len(g):
+        return
+    point = (g.x1 - g.x0) < 3.0
+    p.setPen(QPen(qcolor(palette.GHOST), 0))
+    p.setBrush(qcolor(palette.GHOST, 110))
+    p.drawRects(_rects(g, ~point, dy))
+    if point.any():
+        half = scene.row_height * 0.28
+        path = QPainterPath()
+        for x, row in zip(g.x0[point].tolist(), g.rows[point].tolist()):
+            path.addPolygon(_diamond(x, (row + 0.5) * scene.row_height + dy, half))
+        p.setPen(QPen(qcolor(palette.GHOST), 1.5))
+        p.setBrush(qcolor(palette.GHOST, 60))
+        p.drawPath(path)
 
 
 def _whiskers(p: QPainter, scene: Scene, dy: float) -> None:
