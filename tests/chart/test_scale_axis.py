@@ -69,3 +69,19 @@ def test_partly_visible_upper_cell_keeps_its_label_on_screen():
     header = axis_header(scale, 800, WIDTH)
     first = header.upper[0]
     assert first.label == "2030" and first.x0 < 0 and first.label_x >= 0
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=60, deadline=None)
+@given(days=st.floats(min_value=20, max_value=80 * 365), offset=st.integers(min_value=0, max_value=30 * 365),
+       width=st.integers(min_value=300, max_value=3000))
+def test_labels_never_overlap_at_any_zoom(days, offset, width):
+    start = date(2018, 1, 1).toordinal() + offset
+    scale = TimeScale(float(start), width / days)
+    header = axis_header(scale, width, WIDTH)
+    assert _no_overlaps(header.upper) and _no_overlaps(header.lower)
+    for cell in header.lower:
+        if cell.label:  # a label is never wider than its cell
+            assert WIDTH(cell.label) <= cell.x1 - cell.x0

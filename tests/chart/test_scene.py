@@ -98,3 +98,11 @@ def test_hit_test_finds_bar_end_bar_milestone_and_link(plan):
 def test_today_and_status_lines(plan):
     scene = _scene(plan, today=date(2030, 1, 21), status_date=date(2035, 1, 1))
     assert scene.today_x == 200 and scene.status_x is None  # off screen
+
+
+def test_an_unschedulable_plan_still_draws_at_its_entered_dates(plan):
+    project, _schedule, rows = plan
+    data = build_chart_data(project, None, rows)  # e.g. while a loop makes scheduling impossible
+    scene = build_scene(data, SCALE, 600, 0, 10)
+    assert scene.tasks.x0.tolist() == [0, 0]  # both start on the plan's start, 2030-01-01
+    assert scene.tasks.x1.tolist() == [100, 200]  # 10 and 20 days

@@ -230,3 +230,9 @@ def test_tooltip_names_dates_float_owner_precision_and_source(view):
     assert "2030-06-01 → 2030-06-30" in text and "Total float 0 d" in text and "critical" in text
     assert "CNSA" in text and "Announced to the year: 2030" in text and "https://example.org/c" in text
     assert "Task A" in tooltip_text(view.document, Hit("link", link_id="ab"))
+
+
+def test_the_scroll_bar_pans_the_time_axis(view):
+    first = view.visible_range()[0]
+    view.hscroll.setValue(view.hscroll.value() + 100)
+    assert (view.visible_range()[0] - first).days == 100
