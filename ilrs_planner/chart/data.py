@@ -131,6 +131,26 @@ def build_chart_data(project: Project, schedule: Schedule | None, rows: list[str
     return data
 
 
+def refresh_rows(data: ChartData, project: Project, schedule: Schedule | None, task_ids, *,
+                 baseline: str | None = None, whiskers: dict | None = None,
+                 highlight: dict[str, str] | None = None) -> bool:
+    """Update the rows of `task_ids` in place after an edit that moved no dates (a rename, a new
+    owner or precision). False if the edit reaches further (colours reassigned): rebuild then."""
+    ids = [tid for tid in task_ids if tid in data.row_of and tid in project.tasks]
+    if len(ids) != len(set(task_ids)):
+        return False
+    fresh = build_chart_data(project, schedule, ids, baseline=baseline, whiskers=whiskers, highlight=highlight)
+    if fresh.colors != data.colors:
+        return False
+    rows = np.array([data.row_of[tid] for tid in ids], np.int64)
+    for name in ("start", "finish", "kind", "critical", "actual", "color", "soft0", "soft1", "ghost0", "ghost1",
+                 "whisker0", "whisker1"):
+        getattr(data, name)[rows] = getattr(fresh, name)
+    for row, label in zip(rows.tolist(), fresh.labels):
+        data.labels[row] = label
+    return True
+
+
 def _add_links(data: ChartData, project: Project) -> None:
     """Links whose both ends are shown rows (a link into a collapsed branch is not drawn)."""
     shown = [lk for lk in project.links.values() if lk.pred_id in data.row_of and lk.succ_id in data.row_of]

@@ -236,3 +236,13 @@ def test_the_scroll_bar_pans_the_time_axis(view):
     first = view.visible_range()[0]
     view.hscroll.setValue(view.hscroll.value() + 100)
     assert (view.visible_range()[0] - first).days == 100
+
+
+def test_a_rename_updates_the_label_without_a_rebuild(view):
+    from ilrs_planner.commands.tasks import SetTaskFields
+
+    data = view.chart_data()
+    view.document.push(SetTaskFields("c", name="Renamed C"))
+    assert view.chart_data() is data and data.labels[2] == "Renamed C"
+    view.document.undo_stack.undo()
+    assert view.chart_data().labels[2] == "Task C"

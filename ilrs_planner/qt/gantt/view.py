@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QPainter
 from PySide6.QtWidgets import QScrollBar, QToolBar, QVBoxLayout, QWidget
 
 from ...chart import PROGRAMME_END, PROGRAMME_START, ChartData, SceneOptions, TimeScale, build_chart_data
+from ...chart.data import refresh_rows
 from .canvas import GanttCanvas, today
 from .legend import legend_height, legend_items, paint_legend
 from .painter import paint_phase_names
@@ -53,7 +54,8 @@ class GanttView(QWidget):
         for widget in (self.canvas, self.phase_strip, self.legend, self.hscroll):
             layout.addWidget(widget)
         self.toolbar = self._make_toolbar()
-        for signal in (document.changed, document.scheduleChanged, document.baselineChanged):
+        document.changed.connect(self._document_changed)
+        for signal in (document.scheduleChanged, document.baselineChanged):
             signal.connect(self._invalidate)
         if hasattr(document, "projectReplaced"):
             document.projectReplaced.connect(self._invalidate)
@@ -212,6 +214,19 @@ class GanttView(QWidget):
         self.scale = TimeScale(float(value), self.scale.px_per_day)
         self.zoomChanged.emit()
         self._repaint()
+
+    def _document_changed(self, changes) -> None:
+        """Refresh by what changed: a rename or new owner updates its rows, anything that moves
+        dates, rows or links rebuilds the arrays (on the next paint)."""
+        local = not (changes.structure or changes.dates or changes.links or changes.baselines
+                     or changes.participants or changes.plan)
+        doc = self.document
+        if local and self._data is not None and refresh_rows(
+                self._data, doc.project, doc.schedule, changes.task_ids, baseline=doc.baseline_name,
+                whiskers=self._whiskers, highlight=self._highlight):
+            self._repaint()
+        else:
+            self._invalidate()
 
     def _invalidate(self, *_args) -> None:
         self._data = None
