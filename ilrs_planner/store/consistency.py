@@ -46,23 +46,27 @@ def _walk_for_loop(parent_of: Mapping[str, str | None]) -> list[str] | None:
 
 def check_before_save(project: Project) -> None:
     """Refuse to save a plan whose parts refer to something it does not hold."""
-    tasks, participants = project.tasks, project.participants
-    for kind, objects in (("task", tasks), ("link", project.links), ("participant", participants)):
-        for key, obj in objects.items():
-            if key != obj.id:
-                raise PlannerError("store.bad_value", f"cannot save: {kind} {getattr(obj, 'key', key)!r} is "
-                                   f"filed under id {key} but has id {obj.id}", [key])
-    for task in tasks.values():
-        if task.parent_id is not None and task.parent_id not in tasks:
-            raise _task_error(task, f"its parent {task.parent_id} is not in the plan")
-        if task.owner_id is not None and task.owner_id not in participants:
-            raise _task_error(task, f"its owner {task.owner_id} is not a participant of the plan")
-    for link in project.links.values():
-        for end in (link.pred_id, link.succ_id):
-            if end not in tasks:
-                raise PlannerError("link.unknown_task", f"a dependency names task {end}, which is not in the plan",
-                                   [link.id, end])
-    loop = find_parent_loop({tid: t.parent_id for tid, t in tasks.items()})
+    tasks, participants, links = project.tasks, project.participants, project.links
+    # Set operations first (C speed on 100,000 tasks); a loop names the culprit only on failure.
+    for kind, objects in (("task", tasks), ("link", links), ("participant", participants)):
+        if list(objects) != [obj.id for obj in objects.values()]:
+            key, obj = next((k, o) for k, o in objects.items() if k != o.id)
+            raise PlannerError("store.bad_value", f"cannot save: {kind} {getattr(obj, 'key', key)!r} is "
+                               f"filed under id {key} but has id {obj.id}", [key])
+    parent_of = {tid: task.parent_id for tid, task in tasks.items()}
+    if not set(parent_of.values()) - tasks.keys() <= {None}:
+        task = next(t for t in tasks.values() if t.parent_id is not None and t.parent_id not in tasks)
+        raise _task_error(task, f"its parent {task.parent_id} is not in the plan")
+    if not {task.owner_id for task in tasks.values()} - participants.keys() <= {None}:
+        task = next(t for t in tasks.values() if t.owner_id is not None and t.owner_id not in participants)
+        raise _task_error(task, f"its owner {task.owner_id} is not a participant of the plan")
+    ends = {link.pred_id for link in links.values()} | {link.succ_id for link in links.values()}
+    if not ends <= tasks.keys():
+        link = next(k for k in links.values() if k.pred_id not in tasks or k.succ_id not in tasks)
+        end = link.pred_id if link.pred_id not in tasks else link.succ_id
+        raise PlannerError("link.unknown_task", f"a dependency names task {end}, which is not in the plan",
+                           [link.id, end])
+    loop = find_parent_loop(parent_of)
     if loop:
         keys = " → ".join(tasks[tid].key for tid in loop + loop[:1])
         raise PlannerError("task.parent_cycle", f"the WBS places tasks under themselves: {keys}", loop)
