@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QAction, QPainter
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QScrollBar, QToolBar, QVBoxLayout, QWidget
 
 from ...chart import PROGRAMME_END, PROGRAMME_START, ChartData, SceneOptions, TimeScale, build_chart_data
 from ...chart.data import refresh_rows
 from .canvas import GanttCanvas, today
-from .legend import legend_height, legend_items, paint_legend
-from .painter import paint_phase_names
+from .strips import LegendStrip, PhaseStrip
+from .zoom import PRESETS, preset_range
 from .style import ChartStyle
 
-PRESETS = {"programme": "Whole programme", "10y": "10 years", "2y": "2 years", "quarter": "Quarter",
-           "selection": "Fit selection"}
 SCROLL_MARGIN_DAYS = 365 * 3  # the scroll bar reaches a little beyond the plan's span
 
 
@@ -37,15 +35,15 @@ class GanttView(QWidget):
         self.vertical_offset = 0
         self.show_messages = True
         self._rows: list[str] | None = None  # None = every task in WBS order
-        self._show_critical = True
+        self.show_critical = True
         self._highlight: dict[str, str] = {}
-        self._whiskers: dict = {}
+        self.whiskers: dict = {}
         self._data: ChartData | None = None
         self.scale = TimeScale.fit(PROGRAMME_START, PROGRAMME_END, 1000)
         self._pending_preset: str | None = "programme"
         self.canvas = GanttCanvas(self)
-        self.phase_strip = _PhaseStrip(self)
-        self.legend = _LegendStrip(self)
+        self.phase_strip = PhaseStrip(self)
+        self.legend = LegendStrip(self)
         self.hscroll = QScrollBar(Qt.Horizontal, self)
         self.hscroll.valueChanged.connect(self._scrolled)
         layout = QVBoxLayout(self)
@@ -93,7 +91,7 @@ class GanttView(QWidget):
         """Apply a toolbar preset: 'programme', '10y', '2y', 'quarter' or 'selection'."""
         if self.canvas.width() <= 1 or not self.isVisible():
             self._pending_preset = name  # applied once the widget has a width
-        start, end = self._preset_range(name)
+        start, end = self._selection_range() if name == "selection" else preset_range(name, *self.visible_range())
         self.zoom_to_range(start, end)
 
     def zoom_to_range(self, start: date, end: date) -> None:
@@ -107,8 +105,8 @@ class GanttView(QWidget):
 
     def set_show_critical(self, on: bool) -> None:
         """Show or hide the critical-path highlight."""
-        self._show_critical = bool(on)
-        self.critical_action.setChecked(self._show_critical)
+        self.show_critical = bool(on)
+        self.critical_action.setChecked(self.show_critical)
         self._repaint()
 
     def set_highlight(self, colors: dict[str, str]) -> None:
@@ -118,7 +116,7 @@ class GanttView(QWidget):
 
     def set_whiskers(self, ranges: dict) -> None:
         """P50–P80 ranges drawn behind milestones: task id -> (date, date); {} clears."""
-        self._whiskers = dict(ranges)
+        self.whiskers = dict(ranges)
         self._invalidate()
 
     # -- state used by the canvas ---------------------------------------------------------------
@@ -127,13 +125,13 @@ class GanttView(QWidget):
         if self._data is None:
             doc = self.document
             self._data = build_chart_data(doc.project, doc.schedule, self.rows(), baseline=doc.baseline_name,
-                                          whiskers=self._whiskers, highlight=self._highlight)
+                                          whiskers=self.whiskers, highlight=self._highlight)
             self.legend.refresh()
         return self._data
 
     def scene_options(self) -> SceneOptions:
         """Options for the scene builder from the current view state."""
-        return SceneOptions(row_height=self.style.row_height, show_critical=self._show_critical,
+        return SceneOptions(row_height=self.style.row_height, show_critical=self.show_critical,
                             today=today(), status_date=self.document.project.status_date,
                             selected=frozenset(self.document.selected_ids),
                             text_width=self.style.text_width(),
@@ -164,22 +162,6 @@ class GanttView(QWidget):
             self._pending_preset = None
 
     # -- internals ------------------------------------------------------------------------------
-    def _preset_range(self, name: str) -> tuple[date, date]:
-        if name == "programme":
-            return PROGRAMME_START, PROGRAMME_END
-        if name == "selection":
-            return self._selection_range()
-        first, end = self.visible_range()
-        centre = first + (end - first) / 2
-        if name == "quarter":
-            start = date(centre.year, 3 * ((centre.month - 1) // 3) + 1, 1)
-            return start, date(start.year + (start.month + 2) // 12, (start.month + 2) % 12 + 1, 1)
-        years = {"10y": 10, "2y": 2}.get(name)
-        if years is None:
-            raise ValueError(f"unknown zoom preset {name!r}; use one of {', '.join(PRESETS)}")
-        start = date(max(centre.year - years // 2, 1900), 1, 1)
-        return start, date(start.year + years, 1, 1)
-
     def _selection_range(self) -> tuple[date, date]:
         data = self.chart_data()
         rows = [data.row_of[t] for t in self.document.selected_ids if t in data.row_of] or list(range(len(data)))
@@ -223,7 +205,7 @@ class GanttView(QWidget):
         doc = self.document
         if local and self._data is not None and refresh_rows(
                 self._data, doc.project, doc.schedule, changes.task_ids, baseline=doc.baseline_name,
-                whiskers=self._whiskers, highlight=self._highlight):
+                whiskers=self.whiskers, highlight=self._highlight):
             self._repaint()
         else:
             self._invalidate()
@@ -252,42 +234,3 @@ class GanttView(QWidget):
         self.critical_action.setChecked(True)
         self.critical_action.toggled.connect(self.set_show_critical)
         return bar
-
-
-class _LegendStrip(QWidget):
-    """Owner colours and symbol keys under the chart, wrapped to its width."""
-
-    def __init__(self, view: GanttView):
-        super().__init__(view)
-        self.view = view
-        self.items = []
-
-    def refresh(self) -> None:
-        doc = self.view.document
-        self.items = legend_items(doc.project, self.view.rows(), critical=self.view._show_critical,
-                                  baseline=doc.baseline_name is not None, whiskers=bool(self.view._whiskers))
-        self.setFixedHeight(int(legend_height(self.items, max(self.width(), 400) - 16, self.view.style)) + 10)
-
-    def paintEvent(self, event) -> None:  # noqa: N802
-        p = QPainter(self)
-        p.fillRect(self.rect(), Qt.white)
-        p.setRenderHint(QPainter.Antialiasing, True)
-        paint_legend(p, self.items, QPointF(8, 5), self.width() - 16, self.view.style)
-        p.end()
-
-
-class _PhaseStrip(QWidget):
-    """The programme phases under the rows, named (the bands behind the rows carry no text)."""
-
-    def __init__(self, view: GanttView):
-        super().__init__(view)
-        self.view = view
-        self.setFixedHeight(20)
-
-    def paintEvent(self, event) -> None:  # noqa: N802
-        data = self.view.chart_data()
-        scale = self.view.scale
-        phases = [(scale.x_of_ordinals(a).item(), scale.x_of_ordinals(b).item(), n) for a, b, n in data.phases]
-        p = QPainter(self)
-        paint_phase_names(p, phases, QRectF(0, 0, self.width(), self.height()), self.view.style)
-        p.end()

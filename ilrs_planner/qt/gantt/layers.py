@@ -1,0 +1,218 @@
+"""The drawing layers of the scene, each one batched call (or one per colour), never one per bar."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter, QPainterPath, QPen, QPolygonF
+
+from ...chart import palette
+from ...chart.scene import Layer, Scene
+from .style import CRITICAL, LABEL_TEXT, ChartStyle, qcolor
+
+ARROW_PX = 5.0
+
+
+def rects(layer: Layer, mask: np.ndarray, dy: float) -> list[QRectF]:
+    """QRectFs of the masked items of a layer, shifted by dy."""
+    return [QRectF(a, b + dy, max(c - a, 2.0), d - b) for a, b, c, d in
+            zip(layer.x0[mask].tolist(), layer.y0[mask].tolist(), layer.x1[mask].tolist(), layer.y1[mask].tolist())]
+
+
+
+def ghosts(p: QPainter, scene: Scene, dy: float) -> None:
+    """Baseline bars in grey under the current ones; a baseline milestone is a hollow grey diamond."""
+    g = scene.ghosts
+    if not len(g):
+        return
+    point = (g.x1 - g.x0) < 3.0
+    p.setPen(QPen(qcolor(palette.GHOST), 0))
+    p.setBrush(qcolor(palette.GHOST, 110))
+    p.drawRects(rects(g, ~point, dy))
+    if point.any():
+        half = scene.row_height * 0.28
+        path = QPainterPath()
+        for x, row in zip(g.x0[point].tolist(), g.rows[point].tolist()):
+            path.addPolygon(_diamond(x, (row + 0.5) * scene.row_height + dy, half))
+        p.setPen(QPen(qcolor(palette.GHOST), 1.5))
+        p.setBrush(qcolor(palette.GHOST, 60))
+        p.drawPath(path)
+
+
+def whiskers(p: QPainter, scene: Scene, dy: float) -> None:
+    """P50–P80 ranges: a line with end ticks through the middle of the row."""
+    w = scene.whiskers
+    if not len(w):
+        return
+    p.setPen(QPen(qcolor(palette.WHISKER), 1.5))
+    tick = scene.row_height * 0.22
+    lines = []
+    for x0, x1, y in zip(w.x0.tolist(), w.x1.tolist(), w.y0.tolist()):
+        y += dy
+        lines += [_hline(x0, x1, y), _vline(x0, y - tick, y + tick), _vline(x1, y - tick, y + tick)]
+    p.drawLines(lines)
+
+
+def _vline(x: float, y0: float, y1: float) -> QLineF:
+    return QLineF(x, y0, x, y1)
+
+
+def _hline(x0: float, x1: float, y: float) -> QLineF:
+    return QLineF(x0, y, x1, y)
+
+
+def summaries(p: QPainter, scene: Scene, dy: float) -> None:
+    """Summary/phase bars: a dark band with downward points at both ends (one path)."""
+    s = scene.summaries
+    if not len(s):
+        return
+    path = QPainterPath()
+    for x0, x1, y0, y1 in zip(s.x0.tolist(), s.x1.tolist(), s.y0.tolist(), s.y1.tolist()):
+        y0, y1, tip = y0 + dy, y1 + dy, (y1 - y0) * 0.8
+        path.addPolygon(QPolygonF([QPointF(x0, y0), QPointF(x1, y0), QPointF(x1, y1 + tip),
+                                   QPointF(x1 - tip, y1), QPointF(x0 + tip, y1), QPointF(x0, y1 + tip)]))
+        path.closeSubpath()
+    p.setPen(Qt.NoPen)
+    p.setBrush(qcolor(palette.SUMMARY))
+    p.drawPath(path)  # no critical outline: a summary is only as critical as its children
+
+
+def bars(p: QPainter, scene: Scene, dy: float) -> None:
+    """Task bars batched by colour; faded tails for year/month dates; hatching for flown tasks."""
+    b = scene.tasks
+    if not len(b):
+        return
+    soft = ~np.isnan(b.soft0)
+    solid_x1 = np.where(soft, np.minimum(b.x1, b.soft0), b.x1)
+    p.setPen(Qt.NoPen)
+    for color in np.unique(b.color).tolist():
+        mask = b.color == color
+        p.setBrush(qcolor(scene.colors[color]))
+        p.drawRects([QRectF(a, y0 + dy, max(c - a, 1.0), y1 - y0) for a, c, y0, y1, faded in
+                     zip(b.x0[mask].tolist(), solid_x1[mask].tolist(), b.y0[mask].tolist(), b.y1[mask].tolist(),
+                         soft[mask].tolist()) if c > a or not faded])
+    for i in np.nonzero(soft)[0].tolist():
+        _soft_tail(p, scene, i, dy)
+    if b.actual.any():
+        p.setBrush(QBrush(QColor(255, 255, 255, 150), Qt.BDiagPattern))
+        p.drawRects(rects(b, b.actual, dy))
+    _outline(p, b, b.critical, dy, CRITICAL, 2.0)
+    _outline(p, b, b.selected, dy, QColor(palette.SELECTED), 2.0, grow=2.0)
+
+
+def _soft_tail(p: QPainter, scene: Scene, i: int, dy: float) -> None:
+    """The uncertain period drawn as a fade from the bar colour to nothing, with a dotted edge."""
+    b = scene.tasks
+    x0, x1 = max(float(b.soft0[i]), float(b.x0[i])), float(b.soft1[i])
+    y0, y1 = float(b.y0[i]) + dy, float(b.y1[i]) + dy
+    gradient = QLinearGradient(x0, 0, x1, 0)
+    color = scene.colors[int(b.color[i])]
+    gradient.setColorAt(0.0, qcolor(color, 230))
+    gradient.setColorAt(1.0, qcolor(color, 25))
+    p.setPen(Qt.NoPen)
+    p.fillRect(QRectF(x0, y0, x1 - x0, y1 - y0), QBrush(gradient))
+    p.setPen(QPen(qcolor(color, 160), 1, Qt.DotLine))
+    p.drawLine(QPointF(x1, y0), QPointF(x1, y1))
+    p.setPen(Qt.NoPen)
+
+
+def _outline(p: QPainter, layer: Layer, mask: np.ndarray, dy: float, color: QColor, width: float,
+             grow: float = 0.0) -> None:
+    if mask.any():
+        p.setPen(QPen(color, width))
+        p.setBrush(Qt.NoBrush)
+        p.drawRects([r.adjusted(-grow, -grow, grow, grow) for r in rects(layer, mask, dy)])
+        p.setPen(Qt.NoPen)
+
+
+def links(p: QPainter, scene: Scene, dy: float) -> None:
+    """Connectors in two paths (ordinary, critical) with filled arrowheads."""
+    pts, offs = scene.link_points, scene.link_offsets
+    for critical, color, width in ((False, QColor(palette.LINK), 1.0), (True, CRITICAL, 1.6)):
+        path, heads = QPainterPath(), QPainterPath()
+        for i in np.nonzero(scene.link_critical == critical)[0].tolist():
+            line = pts[offs[i]:offs[i + 1]]
+            path.addPolygon(QPolygonF([QPointF(x, y + dy) for x, y in line.tolist()]))
+            heads.addPolygon(_arrowhead(line[-2], line[-1], dy))
+        p.setBrush(Qt.NoBrush)
+        p.setPen(QPen(color, width))
+        p.drawPath(path)
+        p.setPen(Qt.NoPen)
+        p.setBrush(color)
+        p.drawPath(heads)
+
+
+def _arrowhead(a: np.ndarray, b: np.ndarray, dy: float) -> QPolygonF:
+    dx, dyv = float(b[0] - a[0]), float(b[1] - a[1])
+    length = max((dx * dx + dyv * dyv) ** 0.5, 1e-6)
+    ux, uy = dx / length, dyv / length
+    tip = QPointF(float(b[0]), float(b[1]) + dy)
+    back = QPointF(tip.x() - ux * ARROW_PX, tip.y() - uy * ARROW_PX)
+    return QPolygonF([tip, QPointF(back.x() - uy * ARROW_PX * 0.6, back.y() + ux * ARROW_PX * 0.6),
+                      QPointF(back.x() + uy * ARROW_PX * 0.6, back.y() - ux * ARROW_PX * 0.6)])
+
+
+def _diamond(x: float, yc: float, half: float) -> QPolygonF:
+    return QPolygonF([QPointF(x, yc - half), QPointF(x + half, yc), QPointF(x, yc + half), QPointF(x - half, yc)])
+
+
+def milestones(p: QPainter, scene: Scene, dy: float) -> None:
+    """Diamonds: filled when achieved, white-centred when planned; a faint span when announced
+    only to a year or month."""
+    m = scene.milestones
+    if not len(m):
+        return
+    half = scene.row_height * 0.3
+    yc = (m.y0 + m.y1) / 2 + dy
+    for i in np.nonzero(~np.isnan(m.soft0))[0].tolist():
+        color = scene.colors[int(m.color[i])]
+        p.fillRect(QRectF(float(m.soft0[i]), yc[i] - half * 0.45, float(m.soft1[i] - m.soft0[i]), half * 0.9),
+                   qcolor(color, 60))
+    for color in np.unique(m.color).tolist():
+        for achieved in (True, False):
+            mask = (m.color == color) & (m.actual == achieved)
+            if not mask.any():
+                continue
+            path = QPainterPath()
+            for x, y in zip(m.x0[mask].tolist(), yc[mask].tolist()):
+                path.addPolygon(_diamond(x, y, half))
+            p.setPen(QPen(qcolor(scene.colors[color]), 2.0))
+            p.setBrush(qcolor(scene.colors[color]) if achieved else QColor("white"))
+            p.drawPath(path)
+    for mask, color, grow in ((m.critical, CRITICAL, 0.0), (m.selected, QColor(palette.SELECTED), 3.0)):
+        if mask.any():
+            path = QPainterPath()
+            for x, y in zip(m.x0[mask].tolist(), yc[mask].tolist()):
+                path.addPolygon(_diamond(x, y, half + grow))
+            p.setPen(QPen(color, 2.0))
+            p.setBrush(Qt.NoBrush)
+            p.drawPath(path)
+
+
+def labels(p: QPainter, scene: Scene, dy: float, style: ChartStyle) -> None:
+    """Labels, each on a faint white halo so a connector passing behind never garbles it."""
+    halo = QColor(255, 255, 255, 160)
+    for label in scene.labels:
+        font = style.bold_font if label.bold else style.label_font
+        p.setFont(font)
+        rect = QRectF(label.x, label.y + dy - scene.row_height / 2, scene.width, scene.row_height)
+        if not label.inside:
+            w = style.text_width(font)(label.text)
+            h = style.font_px * 1.25
+            p.fillRect(QRectF(label.x - 2, label.y + dy - h / 2, w + 4, h), halo)
+        p.setPen(QColor("white") if label.inside else LABEL_TEXT)
+        p.drawText(rect, Qt.AlignLeft | Qt.AlignVCenter, label.text)
+
+
+def date_lines(p: QPainter, scene: Scene, style: ChartStyle, top: float, height: float) -> None:
+    """Today and the status ('as of') date as dashed lines, each with a small marker under the
+    header; the legend names them (text tags here would cover the first row)."""
+    for x, color in ((scene.today_x, palette.TODAY), (scene.status_x, palette.STATUS_DATE)):
+        if x is None:
+            continue
+        p.setPen(QPen(QColor(color), 1.5, Qt.DashLine))
+        p.drawLine(QPointF(x, top), QPointF(x, top + height))
+        p.setPen(Qt.NoPen)
+        p.setBrush(QColor(color))
+        half = style.font_px * 0.45
+        p.drawPolygon(QPolygonF([QPointF(x - half, top), QPointF(x + half, top), QPointF(x, top + half * 1.3)]))
