@@ -206,6 +206,7 @@ class GanttView(QWidget):
         if local and self._data is not None and refresh_rows(
                 self._data, doc.project, doc.schedule, changes.task_ids, baseline=doc.baseline_name,
                 whiskers=self.whiskers, highlight=self._highlight):
+            self.legend.refresh()  # an owner may have come or gone
             self._repaint()
         else:
             self._invalidate()
