@@ -80,3 +80,12 @@ def patch_bytes(path: Path, offset: int, data: bytes) -> None:
     with open(path, "r+b") as handle:
         handle.seek(offset)
         handle.write(data)
+
+
+def query_one(path: Path, sql: str, params: tuple = ()) -> tuple:
+    """One row of a query on a plan file, read with plain SQLite."""
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(sql, params).fetchone()
+    finally:
+        conn.close()

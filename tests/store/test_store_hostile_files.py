@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import patch_bytes, tamper
+from conftest import patch_bytes, query_one, tamper
 from ilrs_planner.domain import PlannerError, Task
 from ilrs_planner.store import limits, open_project, save_project
 from ilrs_planner.store.connection import open_readonly
@@ -39,7 +39,7 @@ def test_a_trigger_that_would_write_elsewhere_is_refused_and_never_fires(plan_fi
            "INSERT INTO stolen SELECT notes FROM tasks; DELETE FROM plan; END")
     error = refused(plan_file, "store.untrusted_schema", "trigger 'exfiltrate'", "table 'stolen'")
     assert "exfiltrate" in error.subject_ids
-    assert sqlite3.connect(plan_file).execute("SELECT count(*) FROM plan").fetchone() == (1,)
+    assert query_one(plan_file, "SELECT count(*) FROM plan") == (1,)
 
 
 def test_a_view_shadowing_a_table_is_refused(plan_file):
@@ -162,7 +162,7 @@ def test_a_file_over_the_size_bound_is_refused_before_reading(plan_file, monkeyp
 def test_a_100_mb_text_field_is_refused_quickly_with_bounded_memory(plan_file):
     tamper(plan_file, "PRAGMA ignore_check_constraints = ON",
            "UPDATE tasks SET notes = CAST(zeroblob(100000000) AS TEXT) WHERE id = 'task-4'")
-    num = sqlite3.connect(plan_file).execute("SELECT num FROM tasks WHERE id = 'task-4'").fetchone()[0]
+    num = _num(plan_file, "task-4")
     refused(plan_file, "store.too_large", "table tasks", f"row {num}", "column notes")
     # In a fresh process: the peak memory stays far below the 100 MB the field would take.
     script = textwrap.dedent(f"""
@@ -184,7 +184,7 @@ def test_a_100_mb_text_field_is_refused_quickly_with_bounded_memory(plan_file):
 # -- values ----------------------------------------------------------------------------------------
 
 def _num(path: Path, task_id: str) -> int:
-    return sqlite3.connect(path).execute("SELECT num FROM tasks WHERE id = ?", (task_id,)).fetchone()[0]
+    return query_one(path, "SELECT num FROM tasks WHERE id = ?", (task_id,))[0]
 
 
 @pytest.mark.parametrize("column, value", [("deadline", "0001-01-01"), ("actual_start", "9999-12-31"),
