@@ -65,9 +65,12 @@ class TimelinePicture:
 
     def fitted_style(self, width: float, height: float) -> ChartStyle:
         """A style whose rows fill (or fit into) the given height."""
-        avail = height - self._fixed_height(width, self._style())
-        row_h = min(max(avail / (max(len(self.data), 1) + PHASE_STRIP_ROWS), MIN_ROW_HEIGHT), 34.0)
-        return self._style(row_h)
+        style = self._style()
+        for _ in range(2):  # twice: the legend's height depends on the font the row height sets
+            avail = height - self._fixed_height(width, style)
+            row_h = min(max(avail / (max(len(self.data), 1) + PHASE_STRIP_ROWS), MIN_ROW_HEIGHT), 34.0)
+            style = self._style(row_h)
+        return style
 
     # -- painting ---------------------------------------------------------------------------
     def paint(self, p: QPainter, width: float, height: float, style: ChartStyle) -> None:
