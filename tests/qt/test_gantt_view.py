@@ -246,3 +246,13 @@ def test_a_rename_updates_the_label_without_a_rebuild(view):
     assert view.chart_data() is data and data.labels[2] == "Renamed C"
     view.document.undo_stack.undo()
     assert view.chart_data().labels[2] == "Task C"
+
+
+def test_escape_cancels_a_drag(view, qtbot):
+    canvas = view.canvas
+    start = point(view, date(2030, 1, 15), 0)
+    qtbot.mousePress(canvas, Qt.LeftButton, pos=start)
+    qtbot.mouseMove(canvas, start + QPoint(80, 0))
+    qtbot.keyPress(canvas, Qt.Key_Escape)
+    qtbot.mouseRelease(canvas, Qt.LeftButton, pos=start + QPoint(80, 0))
+    assert view.document.undo_stack.count() == 0

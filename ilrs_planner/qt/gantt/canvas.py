@@ -136,6 +136,13 @@ class GanttCanvas(QWidget):
                 box.setAttribute(Qt.WA_DeleteOnClose)
                 box.open()
 
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if event.key() == Qt.Key_Escape and self.drag is not None:
+            self.drag = None  # cancel: nothing was pushed, the preview goes away
+            self.update()
+            return
+        super().keyPressEvent(event)
+
     def wheelEvent(self, event) -> None:  # noqa: N802
         delta = event.angleDelta()
         if event.modifiers() & Qt.ControlModifier:
