@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 import time
 from datetime import date
 from pathlib import Path
@@ -13,18 +14,19 @@ from ilrs_planner.domain import Link, PlannerError, Project, Task
 from ilrs_planner.store import limits, open_project, save_project
 
 
-def _small_plan_bytes(folder: Path) -> bytes:
+def _small_plan_bytes() -> bytes:
     project = Project("Fuzz", date(2030, 1, 1), author="fuzz")
     tasks = [project.add_task(Task(f"t{i}", f"Task {i}", i, notes="x" * (i * 30), deadline=date(2031, 1, i + 1)))
              for i in range(12)]
     for a, b in zip(tasks, tasks[1:]):
         project.add_link(Link(a.id, b.id, lag=1))
-    path = folder / "seed.db"
-    save_project(project, path)
-    return path.read_bytes()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "seed.db"
+        save_project(project, path)
+        return path.read_bytes()
 
 
-SEED = _small_plan_bytes(Path(__import__("tempfile").mkdtemp()))
+SEED = _small_plan_bytes()
 
 mutations = st.lists(st.tuples(st.integers(0, len(SEED) - 1), st.integers(0, 255)), min_size=1, max_size=24)
 header_mutations = st.lists(st.tuples(st.integers(0, 99), st.integers(0, 255)), min_size=1, max_size=4)
