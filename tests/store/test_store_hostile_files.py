@@ -241,3 +241,13 @@ def test_checking_stops_at_the_time_budget(tmp_path, rich_project, monkeypatch):
     save_project(rich_project, path)
     monkeypatch.setattr(limits, "time_budget", lambda size: -1.0)  # already past it
     refused(path, "store.too_large", "time budget")
+
+
+def test_a_file_we_may_not_read_is_a_store_io_error(plan_file, monkeypatch):
+    from ilrs_planner.store import header
+
+    def denied(*args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(plan_file))
+
+    monkeypatch.setattr(header, "open", denied, raising=False)  # as for a file of another user
+    refused(plan_file, "store.io", "Permission denied", "plan.db")
