@@ -30,13 +30,13 @@ def test_window_shows_the_plan_with_title_and_status(window):
 
 def test_tree_and_chart_share_rows_scroll_and_selection(qtbot, window):
     assert window.gantt.rows() == ["ph", "a", "b", "c", "m"]
-    window.tree.collapse(window.tree._proxy_index("ph"))
+    window.tree.collapse(window.tree.proxy_index("ph"))
     assert window.gantt.rows() == ["ph", "m"]
     window.document.set_selection(["b"])  # as a click in the chart does
     window.tree.expandAll()
     selected = [window.tree.proxy.data(i, Qt.ItemDataRole.UserRole + 1) for i in window.tree.selectionModel().selectedRows()]
     assert selected == ["b"]
-    assert window.tree.visualRect(window.tree._proxy_index("a")).height() == ROW_HEIGHT
+    assert window.tree.visualRect(window.tree.proxy_index("a")).height() == ROW_HEIGHT
 
 
 def test_add_indent_and_undo_redo_names(qtbot, window):
@@ -56,7 +56,7 @@ def test_add_indent_and_undo_redo_names(qtbot, window):
 
 
 def test_typing_a_date_in_the_table_is_one_undo_step(window):
-    index = window.tree._proxy_index("b", int(Column.START))
+    index = window.tree.proxy_index("b", int(Column.START))
     assert window.tree.model().setData(index, "Q2 2031")
     assert index.data() == "Q2 2031"
     window.edit.undo.trigger()
@@ -93,7 +93,7 @@ def test_scrolling_either_side_scrolls_both_to_the_same_pixel(qtbot, window):
 def test_owner_is_chosen_from_the_participants(qtbot, window):
     from PySide6.QtWidgets import QComboBox
 
-    index = window.tree._proxy_index("b", int(Column.OWNER))
+    index = window.tree.proxy_index("b", int(Column.OWNER))
     window.tree.setCurrentIndex(index)
     window.tree.edit(index)
     editor = window.tree.indexWidget(index) or window.tree.findChild(QComboBox)
@@ -108,3 +108,18 @@ def test_sorting_by_a_column_reorders_the_chart_rows_too(window):
     assert window.gantt.rows() == ["ph", "c", "b", "a", "m"]
     window.tree.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
     assert window.gantt.rows() == ["ph", "a", "b", "c", "m"]
+
+
+def test_open_and_closed_summaries_survive_structural_edits(window):
+    from ilrs_planner.commands.tasks import AddTask, IndentTask
+    from ilrs_planner.domain import Task
+
+    window.document.push(AddTask(Task(key="Q", name="Second phase", id="q")))
+    window.document.push(AddTask(Task(key="Q1", name="Inside", duration=4, id="q1", parent_id="q")))
+    assert window.gantt.rows() == ["ph", "a", "b", "c", "m", "q", "q1"]  # the new summary opened
+    window.tree.collapse(window.tree.proxy_index("ph"))
+    window.document.push(IndentTask("m"))  # a structural edit elsewhere resets the model
+    assert window.gantt.rows() == ["ph", "q", "q1"]  # Phase stays closed; M went inside it
+    assert window.gantt.rows() == window.tree.visible_task_ids()
+    window.document.undo_stack.undo()
+    assert window.gantt.rows() == ["ph", "m", "q", "q1"]

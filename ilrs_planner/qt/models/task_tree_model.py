@@ -39,10 +39,15 @@ class TaskTreeModel(QAbstractItemModel):
         self._num = {tid: n for n, tid in enumerate(self._ids)}
         self._row = {tid: row for ids in self._children.values() for row, tid in enumerate(ids)}
         self._summaries = project.summary_ids()
+        self._ctx = None
 
     def task_id(self, index: QModelIndex) -> str | None:
         """The task shown by `index` (None for the invisible root)."""
         return self._ids[index.internalId()] if index.isValid() else None
+
+    def children_of(self, task_id: str | None) -> list[str]:
+        """Child ids of a task (None: the top level) in outline order."""
+        return self._children.get(task_id, [])
 
     def index_of(self, task_id: str, column: int = 0) -> QModelIndex:
         """The index showing `task_id`, or an invalid index."""
@@ -146,18 +151,25 @@ class TaskTreeModel(QAbstractItemModel):
 
     # -- refreshing -------------------------------------------------------------------------
     def _context(self) -> RowContext:
+        if self._ctx is None:  # built once per change, not once per cell
+            self._ctx = self._new_context()
+        return self._ctx
+
+    def _new_context(self) -> RowContext:
         baseline = None
         if self.document.baseline_name:
             baseline = dict(self.document.project.baseline(self.document.baseline_name).entries)
         return RowContext(self.document.project, self.document.schedule, baseline, self._summaries)
 
     def _on_changed(self, changes: ChangeSet) -> None:
+        self._ctx = None
         if changes.structure or set(self._ids) != set(self.document.project.tasks):
             self.beginResetModel()
             self._build()
             self.endResetModel()
         else:
             self._summaries = self.document.project.summary_ids()
+            self._ctx = None
             self._emit_rows(changes.task_ids | self._rows_with_new_dates())
         self._old_dates = dict(self.document.schedule.tasks) if self.document.schedule else {}
 
@@ -172,6 +184,7 @@ class TaskTreeModel(QAbstractItemModel):
                 self.dataChanged.emit(self.index_of(tid, 0), self.index_of(tid, last))
 
     def _on_baseline_changed(self, _name) -> None:
+        self._ctx = None
         if self._ids:
             self._emit_rows(self._ids)
 

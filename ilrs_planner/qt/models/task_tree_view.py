@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from PySide6.QtCore import (
     QItemSelection, QItemSelectionModel, QModelIndex, QSettings, QSortFilterProxyModel, Qt, Signal,
 )
@@ -11,6 +13,7 @@ from ..document import Document
 from .task_columns import BASELINE_COLUMNS, HEADERS, Column
 from .task_delegate import TaskDelegate
 from .task_tree_model import SORT_ROLE, TASK_ID_ROLE, TaskTreeModel
+from .tree_expansion import ExpansionMemory
 
 HEADER_HEIGHT = 44  # tall enough for the Gantt's two-level time axis, which matches it
 _WIDTHS = {Column.NAME: 310, Column.KEY: 120, Column.OWNER: 94, Column.START: 88, Column.FINISH: 88,
@@ -43,13 +46,14 @@ class TaskTreeView(QTreeView):
         self.setModel(self.proxy)
         self.setItemDelegate(TaskDelegate(document, self))
         self._syncing = False
-        self._expanded: set[str] = set()
-        self._known_ids = set(document.project.tasks)
         self._scroll_maximum = 0  # at least this far, so the chart's last rows can be reached too
+        self._batch_depth = 0  # while > 0, expand/collapse signals do not recompute the rows
         self._configure()
+        self.expansion = ExpansionMemory(self)
         self._connect()
-        self.expandAll()
-        self._emit_rows()
+        self._batch_depth += 1  # nobody listens yet: the chart asks for the rows when it is wired up
+        super().expandAll()
+        self._batch_depth -= 1
 
     def _configure(self) -> None:
         self.setUniformRowHeights(True)
@@ -77,8 +81,7 @@ class TaskTreeView(QTreeView):
     def _connect(self) -> None:
         self.expanded.connect(self._emit_rows)
         self.collapsed.connect(self._emit_rows)
-        self.source_model.modelAboutToBeReset.connect(self._remember_expanded)
-        self.source_model.modelReset.connect(self._restore_expanded)
+        self.source_model.modelReset.connect(lambda: self.select_tasks(self.document.selected_ids))
         self.proxy.layoutChanged.connect(self._emit_rows)
         self.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.document.selectionChanged.connect(self.select_tasks)
@@ -89,36 +92,43 @@ class TaskTreeView(QTreeView):
     # -- rows shown, for the chart ---------------------------------------------------------
     def visible_task_ids(self) -> list[str]:
         """Task ids of the rows on screen, top to bottom (collapsed children left out)."""
-        ids: list[str] = []
-        stack = [QModelIndex()]
-        while stack:  # depth-first, children pushed in reverse so they come out in order
-            parent = stack.pop()
-            if parent.isValid():
-                ids.append(parent.data(TASK_ID_ROLE))
-                if not self.isExpanded(parent):
-                    continue
-            rows = reversed(range(self.proxy.rowCount(parent)))
-            stack.extend(self.proxy.index(row, 0, parent) for row in rows)
+        if self.proxy.sortColumn() < 0:
+            return self.expansion.visible_ids()
+        # Sorted: the view's own display order (indexBelow), linear in the rows shown.
+        ids, source, model = [], self.source_model, self.proxy
+        index = model.index(0, 0)
+        while index.isValid():
+            ids.append(source.task_id(model.mapToSource(index)))
+            index = self.indexBelow(index)
         return ids
 
     def _emit_rows(self, *_args) -> None:
-        self.rowsChanged.emit(self.visible_task_ids())
+        if not self._batch_depth:
+            self.rowsChanged.emit(self.visible_task_ids())
 
-    def _remember_expanded(self) -> None:
-        model = self.source_model
-        self._expanded = {tid for tid in model.document.project.tasks
-                          if self.isExpanded(self._proxy_index(tid))}
-
-    def _restore_expanded(self) -> None:
-        for tid in self._expanded:
-            index = self._proxy_index(tid)
-            if index.isValid():
-                self.setExpanded(index, True)
-        for tid in set(self.document.project.tasks) - self._known_ids:  # new summaries open, so what was just added under them shows
-            self.setExpanded(self._proxy_index(tid), True)
-        self._known_ids = set(self.document.project.tasks)
-        self.select_tasks(self.document.selected_ids)
+    @contextmanager
+    def batch(self):
+        """Many expands at once (expand all, restoring after a reset) recompute the rows once."""
+        self._batch_depth += 1
+        try:
+            yield
+        finally:
+            self._batch_depth -= 1
         self._emit_rows()
+
+    def expandAll(self) -> None:
+        """Open every summary (one row update for the chart, not one per summary)."""
+        with self.batch():
+            super().expandAll()
+
+    def expand_every_row(self) -> None:
+        """Qt's expandAll, without the single update (inside a batch())."""
+        super().expandAll()
+
+    def collapseAll(self) -> None:
+        """Close every summary."""
+        with self.batch():
+            super().collapseAll()
 
     def set_scroll_maximum(self, px: int) -> None:
         """Let the shared vertical scroll reach `px` (the chart's viewport is shorter than the table's)."""
@@ -135,13 +145,13 @@ class TaskTreeView(QTreeView):
 
     def edit_name(self, task_id: str) -> None:
         """Start typing the name of `task_id` (after Add task)."""
-        index = self._proxy_index(task_id, 0)
+        index = self.proxy_index(task_id, 0)
         if index.isValid():
             self.scrollTo(index)
             self.setCurrentIndex(index)
             self.edit(index)
 
-    def _proxy_index(self, task_id: str, column: int = 0) -> QModelIndex:
+    def proxy_index(self, task_id: str, column: int = 0) -> QModelIndex:
         return self.proxy.mapFromSource(self.source_model.index_of(task_id, column))
 
     # -- selection shared with the chart -------------------------------------------------------
@@ -155,15 +165,15 @@ class TaskTreeView(QTreeView):
         """Select the rows of `ids` (from the document), opening their parents and scrolling to the first."""
         selection = QItemSelection()
         for tid in ids:
-            index = self._proxy_index(tid)
+            index = self.proxy_index(tid)
             if index.isValid():
                 selection.select(index, index.siblingAtColumn(self.proxy.columnCount() - 1))
         self._syncing = True
         try:
             flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
             self.selectionModel().select(selection, flags)
-            if ids and self._proxy_index(ids[0]).isValid():
-                self.selectionModel().setCurrentIndex(self._proxy_index(ids[0]),
+            if ids and self.proxy_index(ids[0]).isValid():
+                self.selectionModel().setCurrentIndex(self.proxy_index(ids[0]),
                                                       QItemSelectionModel.SelectionFlag.NoUpdate)
         finally:
             self._syncing = False
