@@ -35,11 +35,10 @@ def _removed_upstream(project: Project, removed: set[str]) -> dict[str, set[str]
     return result
 
 
-def bridge_links(project: Project, removed: set[str]) -> list[tuple[str, str, int]]:
-    """(pred, succ, FS lag) for each kept pair joined only through removed tasks."""
+def bridge_links(project: Project, removed: set[str], dates) -> list[tuple[str, str, int]]:
+    """(pred, succ, FS lag) for each kept pair joined only through removed tasks (`dates`: original schedule)."""
     if not removed:
         return []
-    dates = schedule(project).tasks
     direct = {(k.pred_id, k.succ_id) for k in project.links.values()}
     bridges = []
     for succ, preds in sorted(_removed_upstream(project, removed).items()):
@@ -51,9 +50,24 @@ def bridge_links(project: Project, removed: set[str]) -> list[tuple[str, str, in
     return bridges
 
 
-def pin_drifted(original: Project, redacted: Project) -> list[str]:
+def emptied_summaries_keep_their_span(original: Project, redacted: Project, dates) -> None:
+    """A summary whose sub-tasks were all removed becomes an ordinary task over its original span.
+
+    Left as it was, its own (unused) duration and actual dates would apply and move it and everything
+    after it; its span is the public summary's own date, not a detail of the hidden tasks.
+    """
+    still_summaries = redacted.summary_ids()
+    for summary_id in original.summary_ids():
+        if summary_id in redacted.tasks and summary_id not in still_summaries:
+            task = redacted.tasks[summary_id]
+            task.duration = (dates[summary_id].early_finish - dates[summary_id].early_start).days
+            task.actual_start = task.actual_finish = None  # a summary's own actual dates were never used
+            # Its constraint bounded its sub-tasks; as a task of its own it is held on its original start.
+            task.constraint, task.constraint_date = ConstraintType.SNET, dates[summary_id].early_start
+
+
+def pin_drifted(original: Project, redacted: Project, target) -> list[str]:
     """Pin (SNET on the original date) every kept leaf task the redacted schedule moved; their ids."""
-    target = schedule(original).tasks
     summaries = redacted.summary_ids()
     pinned: list[str] = []
     for _ in range(MAX_PIN_ROUNDS):

@@ -12,7 +12,8 @@ Rules (what a partner receives at `level`):
   tasks' scheduled start and finish dates are therefore identical (floats may differ: hidden
   slack is hidden). A summary spans what it still contains: where a removed sub-task was its
   earliest or latest, the summary's span shrinks to its remaining sub-tasks, since keeping the old
-  span would show when the hidden work happens.
+  span would show when the hidden work happens. A summary left with no sub-task at all becomes an
+  ordinary task over its original span (its own dates, which its classification lets the partner see).
 - Removed tasks vanish from baselines; participants who only own removed tasks are dropped; the
   names and keys of removed tasks are scrubbed from every remaining text (notes, names); the
   signature is dropped (the content is new) and baselines are re-chained.
@@ -25,7 +26,8 @@ import dataclasses
 import re
 
 from ..domain import Classification, Link, LinkType, Project, new_id
-from .bridges import bridge_links, pin_drifted
+from ..engine.cpm import schedule
+from .bridges import bridge_links, emptied_summaries_keep_their_span, pin_drifted
 from .chain import chain_baselines
 from .clone import clone_project
 
@@ -76,7 +78,8 @@ def redact_project(project: Project, level: Classification | str) -> Project:
     removed = _removed_ids(project, level)
     plan = clone_project(project)
     plan.signature = None
-    bridges = bridge_links(project, removed)
+    dates = schedule(project).tasks
+    bridges = bridge_links(project, removed, dates)
     plan.tasks = {tid: t for tid, t in plan.tasks.items() if tid not in removed}
     plan.links = {lid: k for lid, k in plan.links.items() if k.pred_id not in removed and k.succ_id not in removed}
     for pred_id, succ_id, lag in bridges:
@@ -88,7 +91,8 @@ def redact_project(project: Project, level: Classification | str) -> Project:
     plan.baselines[:] = [dataclasses.replace(b, entries={t: d for t, d in b.entries.items() if t not in removed})
                          for b in plan.baselines]
     _scrub_texts(plan, _scrubber(project, removed))
-    pin_drifted(project, plan)
+    emptied_summaries_keep_their_span(project, plan, dates)
+    pin_drifted(project, plan, dates)
     plan.baselines[:] = chain_baselines(plan.baselines)
     return plan
 
