@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import logging
 import importlib.util
+from types import ModuleType
 from typing import Callable
 
 from PySide6.QtCore import QSettings, QSize, Qt
@@ -21,6 +22,21 @@ from .resources import icon
 
 _log = logging.getLogger(__name__)
 PLUGINS = ("ilrs_planner.qt.analysis", "ilrs_planner.qt.sharing")
+
+
+_HOOKS: dict[str, Callable | None] = {}
+
+
+def _plugin_hook(name: str) -> Callable | None:
+    """The plug-in's install function, looked up once: a submodule named `install` imported by
+    the function itself would otherwise replace it on the package for the next window."""
+    if name not in _HOOKS:
+        module = importlib.import_module(name) if importlib.util.find_spec(name) is not None else None
+        hook = getattr(module, "install", None)
+        if isinstance(hook, ModuleType):  # already shadowed: re-run the package's __init__
+            hook = getattr(importlib.reload(module), "install", None)
+        _HOOKS[name] = hook if callable(hook) else None
+    return _HOOKS[name]
 
 
 class MainWindow(QMainWindow):
@@ -131,11 +147,9 @@ class MainWindow(QMainWindow):
         """Let the analysis and sharing packages add their menus, docks and status widgets."""
         for name in PLUGINS:
             try:
-                if importlib.util.find_spec(name) is None:
-                    continue
-                module = importlib.import_module(name)
-                if hasattr(module, "install"):
-                    module.install(self)
+                hook = _plugin_hook(name)
+                if hook is not None:
+                    hook(self)
             except Exception:  # a broken plug-in must not keep the planner from opening the plan
                 _log.exception("the plug-in %s could not be installed", name)
                 self.statusBar().showMessage(f"The {name.rsplit('.', 1)[-1]} tools could not be loaded.", 10000)
