@@ -41,10 +41,11 @@ _REFUSALS = (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.Interface
 
 def save_project(project: Project, path: str | os.PathLike) -> Path:
     """Write the whole plan to `path` atomically (see the module docstring); returns the path written."""
-    return write_plan_file(project, path)[0]
+    return write_plan_file(project, path, fingerprint=False)[0]
 
 
-def write_plan_file(project: Project, path: str | os.PathLike) -> tuple[Path, Fingerprint]:
+def write_plan_file(project: Project, path: str | os.PathLike,
+                    fingerprint: bool = True) -> tuple[Path, Fingerprint | None]:
     """`save_project`, also returning the fingerprint of the bytes written (taken before the rename,
     so a save by someone else right after ours is not mistaken for ours)."""
     target = _real_target(Path(path))
@@ -56,7 +57,7 @@ def write_plan_file(project: Project, path: str | os.PathLike) -> tuple[Path, Fi
             _write_database(project, temp, target)
         _keep_mode(target, temp)
         _fsync(temp, os.O_RDWR)
-        fingerprint = Fingerprint.of(temp)
+        written = Fingerprint.of(temp) if fingerprint else None
         os.replace(temp, target)
     except BaseException as exc:
         _remove_quietly(temp)
@@ -64,7 +65,7 @@ def write_plan_file(project: Project, path: str | os.PathLike) -> tuple[Path, Fi
             raise io_error(target, exc, "save") from None
         raise
     _fsync_folder(target.parent)
-    return target, fingerprint
+    return target, written
 
 
 def _real_target(path: Path) -> Path:
