@@ -144,3 +144,13 @@ def test_saving_removes_the_recovery_copy_and_stops_autosave(qtbot, small_projec
     assert find_recoveries()
     assert window.files.save_plan()
     assert find_recoveries() == [] and not window.files.plan_files.autosave_timer.isActive()
+
+
+def test_a_plan_put_in_the_window_without_a_file_lets_go_of_the_old_file(qtbot, small_project, plan_file):
+    window = make_window(qtbot, small_project)
+    window.files.open_path(str(plan_file))
+    assert lock_path_for(plan_file).exists()
+    imported = open_project(plan_file)
+    imported.name = "Imported"
+    window.document.replace_project(imported, None)  # what an import does
+    assert not lock_path_for(plan_file).exists() and window.files.plan_files.session.path is None

@@ -42,6 +42,13 @@ class PlanFiles(QObject):
         self.autosave_timer.setInterval(AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave)
         self.document.undo_stack.cleanChanged.connect(self._clean_changed)
+        self.document.projectReplaced.connect(self._follow_document)
+
+    def _follow_document(self) -> None:
+        # A plan put in the window without a file (an import, say) must not autosave or save as
+        # the file that was open before it.
+        if self.document.path is None and self.session is not None and self.session.path is not None:
+            self._replace_session(_store().session.PlanSession.untitled(self.document.project))
 
     def _clean_changed(self, clean: bool) -> None:
         if clean:
