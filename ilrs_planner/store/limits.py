@@ -10,7 +10,7 @@ from __future__ import annotations
 
 MAX_FILE_BYTES = 1 << 30  # 1 GiB; a 100,000-task plan with 200,000 links is about 40 MB
 
-# SQLite allows 512..65536 (a power of two); our files use 4096, other tools may VACUUM to another.
+# SQLite allows 512..65536 (a power of two); our files use 16384, other tools may VACUUM to another.
 MIN_PAGE_SIZE, MAX_PAGE_SIZE = 512, 65536
 
 # Largest single text or blob value SQLite will hand over (SQLITE_LIMIT_LENGTH, in bytes). The
