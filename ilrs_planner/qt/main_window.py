@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         toolbar.setIconSize(QSize(22, 22))
         groups = [[self.files.new, self.files.open, self.files.save],
                   [self.edit.undo, self.edit.redo],
-                  [self.edit.add_task, self.edit.add_milestone, self.edit.delete, self.edit.details],
+                  [self.edit.add_task, self.edit.add_milestone, self.edit.delete, self.edit.link, self.edit.details],
                   [self.edit.outdent, self.edit.indent, self.edit.move_up, self.edit.move_down],
                   [*self.view.zoom.values(), self.view.critical],
                   [self.files.export_image]]

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 
 from ..commands.base import Command
+from ..commands.composite import AllOrNothing
+from ..commands.links import AddLink
 from ..commands.tasks import AddTask, DeleteTasks, IndentTask, MoveTaskDown, MoveTaskUp, OutdentTask
 from ..domain import PlannerError, Task, TaskKind
 from .dialogs.messages import show_error
@@ -53,6 +55,8 @@ class EditActions:
              "Move the task above its previous sibling"),
             ("move_down", "down", "Move do&wn", "Alt+Shift+Down", lambda: self._move(MoveTaskDown),
              "Move the task below its next sibling"),
+            ("link", "link", "&Link tasks", "Ctrl+L", self.link_selected,
+             "Make each selected task depend on the one selected before it (finish to start)"),
             ("details", "task-dialog", "Task &details…", "Ctrl+I", self.open_details,
              "Edit every field of the selected task"),
         ]
@@ -64,7 +68,7 @@ class EditActions:
     def edit_actions(self) -> list[QAction | None]:
         """The Edit menu, in order (None = separator)."""
         return [self.undo, self.redo, None, self.add_task, self.add_milestone, self.delete, None,
-                self.indent, self.outdent, self.move_up, self.move_down, None, self.details]
+                self.indent, self.outdent, self.move_up, self.move_down, None, self.link, self.details]
 
     def push(self, command: Command) -> bool:
         """Push, or explain in a dialog why the edit was refused (nothing changes then)."""
@@ -101,6 +105,13 @@ class EditActions:
             if self.push(command_type(selected[0])):
                 self.document.set_selection(selected[:1])
 
+    def link_selected(self) -> None:
+        """Chain the selection in the order it was picked, as one step; a loop is refused by name."""
+        ids = self.document.selected_ids
+        if len(ids) >= 2:
+            links = [AddLink(pred, succ) for pred, succ in zip(ids, ids[1:])]
+            self.push(AllOrNothing(f"Link {len(links) + 1} tasks", links) if len(links) > 1 else links[0])
+
     def open_details(self) -> None:
         """The task dialog for the selected task."""
         if self.document.selected_ids:
@@ -112,3 +123,4 @@ class EditActions:
     def _update_enabled(self, ids: list[str]) -> None:
         for action in (self.delete, self.indent, self.outdent, self.move_up, self.move_down, self.details):
             action.setEnabled(bool(ids))
+        self.link.setEnabled(len(ids) >= 2)

@@ -123,3 +123,25 @@ def test_open_and_closed_summaries_survive_structural_edits(window):
     assert window.gantt.rows() == window.tree.visible_task_ids()
     window.document.undo_stack.undo()
     assert window.gantt.rows() == ["ph", "m", "q", "q1"]
+
+
+def test_collapse_all_and_expand_all_keep_the_chart_in_step(window):
+    window.tree.collapseAll()
+    assert window.gantt.rows() == ["ph", "m"]
+    window.tree.expandAll()
+    assert window.gantt.rows() == ["ph", "a", "b", "c", "m"]
+
+
+def test_linking_selected_tasks_and_refusing_a_loop_by_name(window, monkeypatch):
+    shown = []
+    monkeypatch.setattr("ilrs_planner.qt.main_window_edit.show_error",
+                        lambda parent, title, error: shown.append((error.code, error.message)))
+    window.document.set_selection(["a", "c"])
+    window.edit.link.trigger()
+    assert ("a", "c") in {(l.pred_id, l.succ_id) for l in window.document.project.links.values()}
+    assert window.edit.undo.text().endswith("Link A → C")
+    before = len(window.document.project.links)
+    window.document.set_selection(["m", "a"])  # M depends on A already: A after M closes a loop
+    window.edit.link.trigger()
+    assert shown and shown[0][0] == "link.cycle" and "A →" in shown[0][1] and "→ M" in shown[0][1]
+    assert len(window.document.project.links) == before
