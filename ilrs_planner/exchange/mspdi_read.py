@@ -19,7 +19,7 @@ _UNEXPECTED = (ValueError, TypeError, KeyError, IndexError, AttributeError, Over
 
 
 def _unescape(text: str) -> str:
-    return re.sub(r"\\(.)", lambda m: {"n": "\n", "p": "|"}.get(m[1], m[1]), text)
+    return re.sub(r"\\(.)", lambda m: {"n": "\n", "r": "\r", "p": "|"}.get(m[1], m[1]), text)
 
 
 def _field_map(root: ET.Element) -> dict[str, str]:
@@ -104,7 +104,7 @@ def _register(summary: ET.Element | None, reader: Reader) -> dict[int, tuple[str
     if BASELINE_REGISTER_TITLE not in notes:
         return register
     for line in notes.splitlines():
-        if m := _REGISTER_LINE.match(line.strip()):
+        if m := _REGISTER_LINE.match(line):  # not stripped: a name or note may end in a space
             try:
                 as_of = date.fromisoformat(m[3])
             except ValueError:
@@ -116,14 +116,14 @@ def _register(summary: ET.Element | None, reader: Reader) -> dict[int, tuple[str
 def _baselines(project: Project, found: dict[int, dict], register: dict, reader: Reader) -> None:
     from ..sharing.chain import chain_baselines
 
-    for number in sorted(found):
+    for number in sorted(set(found) | set(register)):  # a baseline with no task entries is still listed
         default = (f"Baseline {number}" if number else "Baseline", None, "", "")
         name, as_of, baseline_id, notes = register.get(number, default)
         if any(b.name == name for b in project.baselines):
             name = f"{name} ({number})"
         if not baseline_id or any(b.id == baseline_id for b in project.baselines):
             baseline_id = new_id()
-        project.baselines.append(Baseline(name=name, as_of=as_of or project.start, entries=found[number],
+        project.baselines.append(Baseline(name=name, as_of=as_of or project.start, entries=found.get(number, {}),
                                           notes=notes, id=baseline_id))
     project.baselines[:] = chain_baselines(project.baselines)
 

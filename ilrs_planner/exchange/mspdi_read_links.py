@@ -20,6 +20,15 @@ def _lag_days(reader, element, per_day: int, where: str, warnings: list[str]) ->
     return whole_days(tenths / 10 / minutes_per_day, where, "lag", warnings)
 
 
+def _ancestors(project, task_id: str) -> set[str]:
+    found: set[str] = set()
+    parent = project.tasks[task_id].parent_id
+    while parent is not None and parent not in found and parent in project.tasks:
+        found.add(parent)
+        parent = project.tasks[parent].parent_id
+    return found
+
+
 def read_links(tasks) -> None:
     """Turn the collected PredecessorLink elements into links; drop what cannot be a link, with warnings."""
     reader, project, warnings = tasks.reader, tasks.project, tasks.warnings
@@ -37,6 +46,10 @@ def read_links(tasks) -> None:
         if code not in LINK_TYPES_BY_CODE:
             warnings.append(f"{where}: link type {code} is unknown; read as finish-to-start")
         link_type = LINK_TYPES_BY_CODE.get(code, LinkType.FS)
+        if pred_id in _ancestors(project, succ_id) or succ_id in _ancestors(project, pred_id):
+            warnings.append(f"{where}: a link between a summary task and its own sub-task cannot be scheduled; "
+                            "left out")
+            continue
         if (pred_id, succ_id) in seen:
             warnings.append(f"{where}: the same predecessor is linked twice; the second link was left out")
             continue

@@ -33,6 +33,7 @@ class TaskReader:
         self.child_count: dict[str | None, int] = {}  # next sibling position per parent
         self.suffix: dict[str, int] = {}  # last numeric suffix given to a repeated key
         self.owner_by_key = {p.key: p for p in project.participants.values()}
+        self.explicit_kind: set[str] = set()  # tasks whose kind the file states (ILRS kind field)
 
     @property
     def warnings(self) -> list[str]:
@@ -154,6 +155,8 @@ class TaskReader:
     def _classify(self, task: Task, custom: dict[str, str], element: ET.Element, where: str) -> None:
         default_kind = TaskKind.MILESTONE if task.duration == 0 else TaskKind.TASK
         task.kind = _enum(TaskKind, custom.get("kind", ""), default_kind)
+        if task.kind != default_kind or custom.get("kind") == default_kind.value:
+            self.explicit_kind.add(task.id)
         task.classification = _enum(Classification, custom.get("classification", ""), Classification.PUBLIC)
         task.precision = _enum(Precision, custom.get("precision", ""), Precision.DAY)
         owner_key = custom.get("owner", "")
@@ -183,8 +186,8 @@ class TaskReader:
         for summary_id in self.project.summary_ids():
             task = self.project.tasks[summary_id]
             task.duration = self.summary_durations.get(summary_id, 0)
-            if task.kind == TaskKind.MILESTONE:
-                task.kind = TaskKind.PHASE
+            if task.kind == TaskKind.MILESTONE and summary_id not in self.explicit_kind:
+                task.kind = TaskKind.PHASE  # a summary is not a milestone unless the file says so
 
     def _links(self) -> None:
         from .mspdi_read_links import read_links

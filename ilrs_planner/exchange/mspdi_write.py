@@ -81,7 +81,7 @@ def _calendar(root: ET.Element) -> None:
 
 
 def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("\n", "\\n").replace("|", "\\p")
+    return text.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r").replace("|", "\\p")
 
 
 def _exported_baselines(project: Project, warnings: list[str]):
