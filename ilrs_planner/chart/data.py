@@ -81,9 +81,8 @@ def _soft_period(task: Task, start: date, finish: date, milestone: bool) -> tupl
 def _label(task: Task, start: date, milestone: bool) -> str:
     if not milestone:
         return task.name
-    when = task.actual_start or start
-    precision = Precision.DAY if task.actual_start else task.precision
-    return f"{task.name} · {format_fuzzy_date(when, precision)}"
+    # Precision says how well the date is known, flown or planned: Serbia signed "in May 2024".
+    return f"{task.name} · {format_fuzzy_date(task.actual_start or start, task.precision)}"
 
 
 def build_chart_data(project: Project, schedule: Schedule | None, rows: list[str], *,

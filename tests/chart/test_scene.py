@@ -117,3 +117,17 @@ def test_refresh_rows_updates_a_renamed_task_in_place(plan):
     assert refresh_rows(data, project, schedule, [rows[1]])
     assert data.labels[1] == "Detailed design" and data.labels[2] == "Build"
     assert not refresh_rows(data, project, schedule, ["no-such-task"])
+
+
+def test_milestone_label_shows_a_flown_date_at_its_announced_precision():
+    from ilrs_planner.domain import Precision, Project, Task
+
+    project = Project(name="p", start=date(2024, 1, 1))
+    signed = project.add_task(Task(key="serbia", name="Serbia joins ILRS", actual_start=date(2024, 5, 1),
+                                   actual_finish=date(2024, 5, 1), precision=Precision.MONTH))
+    exact = project.add_task(Task(key="kz", name="Kazakhstan joins ILRS", actual_start=date(2024, 7, 3),
+                                  actual_finish=date(2024, 7, 3), position=1))
+    from ilrs_planner.engine.cpm import schedule
+
+    data = build_chart_data(project, schedule(project), [signed.id, exact.id])
+    assert list(data.labels) == ["Serbia joins ILRS · 2024-05", "Kazakhstan joins ILRS · 2024-07-03"]
