@@ -126,10 +126,11 @@ def test_autosave_then_crash_then_restore_saying_when(qtbot, small_project, plan
     window.files.plan_files.session.lock = None  # (a crash leaves the marker; ours is stale after it)
     lock_path_for(plan_file).unlink()
     replies.append("Restore")
+    kept_at = find_recoveries()[0].saved_at  # the restored window autosaves anew, so read it now
     restarted = make_window(qtbot, open_project(plan_file))
     restarted.files.offer_recovery()
     assert asked[0][0] == "Restore unsaved work" and str(plan_file) in asked[0][1]
-    assert find_recoveries()[0].saved_at.astimezone().strftime("%H:%M") in asked[0][1]
+    assert kept_at.astimezone().strftime("%Y-%m-%d %H:%M") in asked[0][1]
     assert restarted.document.project.tasks["a"].name == "unsaved work"
     assert restarted.document.path == str(plan_file) and restarted.document.modified
     restarted.files.shutdown()  # clean exit
