@@ -5,10 +5,14 @@ import sys
 
 
 def test_a_closed_pipe_ends_quietly(tmp_path):
-    plan = tmp_path / "ilrs.db"
-    subprocess.run([sys.executable, "-m", "ilrs_planner", "new", "--reference", str(plan)], check=True,
-                   capture_output=True)
-    writer = subprocess.Popen([sys.executable, "-m", "ilrs_planner", "slip", str(plan)],
+    # 3,000 rows print far more than a pipe buffer holds, so the writer does meet the closed pipe.
+    table = tmp_path / "tasks.csv"
+    rows = [f"{i},Task {i},5d,{i - 1 if i > 1 else ''}" for i in range(1, 3001)]
+    table.write_text("ID,Name,Duration,Predecessors\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    plan = tmp_path / "plan.db"
+    subprocess.run([sys.executable, "-m", "ilrs_planner", "import", str(table), "-o", str(plan),
+                    "--start", "2030-01-01"], check=True, capture_output=True)
+    writer = subprocess.Popen([sys.executable, "-m", "ilrs_planner", "schedule", str(plan)],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     writer.stdout.readline()
     writer.stdout.close()  # like `| head -1`
