@@ -10,6 +10,7 @@ import dataclasses
 from datetime import date
 
 from ..domain import Baseline, PlannerError, Project
+from ..domain.chain import next_prev_hash
 from ..engine.schedule import Schedule
 from .base import ChangeSet, Command
 
@@ -53,7 +54,9 @@ class CaptureBaseline(Command):
         if self.baseline is None:  # first apply: take the snapshot; redo re-inserts the same one
             name = check_baseline_name(project, self.name)
             sched = self._schedule or _current_schedule(project)
-            self.baseline = snapshot(project, sched, name, self.as_of, self.notes)
+            # Chained to the newest baseline, so a signed plan's history cannot be rewritten unseen.
+            self.baseline = dataclasses.replace(snapshot(project, sched, name, self.as_of, self.notes),
+                                                prev_hash=next_prev_hash(project))
             self._schedule = None  # the snapshot holds what is needed; drop the big object
         else:
             check_baseline_name(project, self.baseline.name)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from ..domain import Baseline, Task, period_end
+from ..domain.chain import chain_baselines
 from .facts import Fact, Window
 from .roadmap import TaskSpec, stable_id
 
@@ -86,4 +87,4 @@ def build_baselines(specs: list[TaskSpec], tasks: dict[str, Task], names: dict[s
         name = _name(as_of, rows, names)
         baselines.append(Baseline(name=name, as_of=as_of, entries=entries, notes=_notes(as_of, rows),
                                   id=stable_id("baseline", name)))
-    return baselines
+    return chain_baselines(baselines)  # the announcement history, hash-chained like captured ones

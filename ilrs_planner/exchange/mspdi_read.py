@@ -114,7 +114,7 @@ def _register(summary: ET.Element | None, reader: Reader) -> dict[int, tuple[str
 
 
 def _baselines(project: Project, found: dict[int, dict], register: dict, reader: Reader) -> None:
-    from ..sharing.chain import chain_baselines
+    from ..domain.chain import chain_baselines
 
     for number in sorted(set(found) | set(register)):  # a baseline with no task entries is still listed
         default = (f"Baseline {number}" if number else "Baseline", None, "", "")

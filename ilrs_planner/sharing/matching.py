@@ -10,7 +10,7 @@ import dataclasses
 from typing import Any, Callable, Iterable
 
 from ..domain import Project
-from .canonical import _plain
+from ..domain.canonical import _plain
 
 # Fields holding another object's id: compared and shown as that object's key, not its raw id.
 TASK_REFERENCES = {"parent_id": "task", "owner_id": "participant"}

@@ -17,8 +17,8 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from ..domain import PlanSignature, Project
-from .canonical import content_hash
-from .chain import broken_links, chain_baselines
+from ..domain.canonical import content_hash
+from ..domain.chain import broken_links, chain_baselines
 
 _DOMAIN_TAG = b"ILRS-Planner plan signature v1\n"
 

@@ -103,3 +103,16 @@ def test_unknown_baseline_names_the_ones_there_are(plan):
     with pytest.raises(PlannerError) as err:
         DeleteBaseline("nope").apply(plan)
     assert err.value.code == "baseline.unknown" and "v1" in err.value.message
+
+
+def test_captured_baselines_are_hash_chained_to_the_one_before():
+    from datetime import date as _date
+
+    from ilrs_planner.commands.baselines import CaptureBaseline
+    from ilrs_planner.data.reference import build_reference_project
+    from ilrs_planner.domain.chain import broken_links
+
+    project = build_reference_project()
+    assert broken_links(project.baselines) == []  # the bundled history is chained too
+    CaptureBaseline("Review 2026-11", _date(2026, 11, 22)).apply(project)
+    assert project.baselines[-1].prev_hash and broken_links(project.baselines) == []

@@ -9,7 +9,7 @@ from ilrs_planner.domain import (Baseline, Classification, ConstraintType, Link,
                                  TaskKind)
 from ilrs_planner.engine.graph import find_cycle
 from ilrs_planner.exchange.mspdi import read, write
-from ilrs_planner.sharing.chain import chain_baselines
+from ilrs_planner.domain.chain import chain_baselines
 from ilrs_planner.sharing.diff import diff_projects
 from ilrs_planner.sharing.diff_text import format_diff
 

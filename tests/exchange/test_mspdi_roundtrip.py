@@ -9,7 +9,7 @@ import pytest
 from ilrs_planner.domain import (Baseline, Classification, ConstraintType, Link, LinkType, Participant,
                                  ParticipantKind, Precision, Project, Task, TaskKind)
 from ilrs_planner.exchange.formats import read_plan, write_plan
-from ilrs_planner.sharing.chain import chain_baselines
+from ilrs_planner.domain.chain import chain_baselines
 from ilrs_planner.sharing.diff import diff_projects
 
 NS = "{http://schemas.microsoft.com/project}"

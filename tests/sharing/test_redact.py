@@ -83,7 +83,7 @@ def test_removed_names_keys_ids_notes_and_urls_are_scrubbed_everywhere():
     assert out.tasks["a"].notes == f"waits on {WITHHELD} ({WITHHELD})"
     assert out.baselines[0].name == f"Before {WITHHELD} slip"
     assert list(out.baselines[0].entries) == ["a"]
-    from ilrs_planner.sharing.canonical import canonical_bytes
+    from ilrs_planner.domain.canonical import canonical_bytes
     blob = canonical_bytes(out)
     for word in (b"Kestrel", b"KESTREL-1", b"secretid123", b"HEU-7", b"internal.example"):
         assert word not in blob

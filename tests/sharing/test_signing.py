@@ -5,8 +5,8 @@ from datetime import date
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from ilrs_planner.sharing.canonical import canonical_bytes
-from ilrs_planner.sharing.chain import broken_links, chain_baselines, next_prev_hash
+from ilrs_planner.domain.canonical import canonical_bytes
+from ilrs_planner.domain.chain import broken_links, chain_baselines, next_prev_hash
 from ilrs_planner.sharing.signing import SignatureState, sign_project, verify_project
 
 

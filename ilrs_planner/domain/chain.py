@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 
-from ..domain import Baseline, Project
+from .model import Baseline, Project
 from .canonical import baseline_record, to_bytes
 
 GENESIS = ""  # the first baseline has no predecessor

@@ -16,7 +16,7 @@ from datetime import date
 from enum import Enum
 from typing import Any, Iterable
 
-from ..domain import Baseline, Project
+from .model import Baseline, Project
 
 FORMAT_TAG = "ilrs-planner/canonical-v1"
 _EXCLUDED_PROJECT_FIELDS = {"signature", "tasks", "links", "participants", "baselines"}
