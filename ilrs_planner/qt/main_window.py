@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib
 import logging
 import importlib.util
-from types import ModuleType
 from typing import Callable
 
 from PySide6.QtCore import QSettings, QSize, Qt
@@ -28,13 +27,10 @@ _HOOKS: dict[str, Callable | None] = {}
 
 
 def _plugin_hook(name: str) -> Callable | None:
-    """The plug-in's install function, looked up once: a submodule named `install` imported by
-    the function itself would otherwise replace it on the package for the next window."""
+    """The plug-in package's `install(window)` function, looked up once (None if it is absent)."""
     if name not in _HOOKS:
         module = importlib.import_module(name) if importlib.util.find_spec(name) is not None else None
         hook = getattr(module, "install", None)
-        if isinstance(hook, ModuleType):  # already shadowed: re-run the package's __init__
-            hook = getattr(importlib.reload(module), "install", None)
         _HOOKS[name] = hook if callable(hook) else None
     return _HOOKS[name]
 

@@ -5,6 +5,6 @@ from __future__ import annotations
 
 def install(window) -> None:
     """Add the Analysis menu actions and docks to the main window."""
-    from .install import install_analysis
+    from .installer import install_analysis
 
     install_analysis(window)
