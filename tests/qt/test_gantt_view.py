@@ -105,6 +105,18 @@ def test_zoom_presets_set_the_visible_span(view, preset, low, high):
         assert first == date(2018, 1, 1)
 
 
+def test_a_preset_stays_fitted_when_the_window_grows_but_a_hand_zoom_keeps_its_scale(view, qtbot):
+    view.zoom_preset("programme")
+    view.resize(1800, 400)
+    qtbot.waitUntil(lambda: view.canvas.width() > 1500)
+    assert view.visible_range()[0] == date(2018, 1, 1) and 34 * 365 <= (view.visible_range()[1] - date(2018, 1, 1)).days <= 36 * 365
+    _wheel(view, 120, Qt.ControlModifier, x=250)
+    px_per_day = view.scale.px_per_day
+    view.resize(1200, 400)
+    qtbot.waitUntil(lambda: view.canvas.width() < 1300)
+    assert view.scale.px_per_day == px_per_day
+
+
 def test_fit_selection_shows_the_selected_task(view):
     view.document.set_selection(["c"])
     view.zoom_preset("selection")

@@ -41,6 +41,7 @@ class GanttView(QWidget):
         self._data: ChartData | None = None
         self.scale = TimeScale.fit(PROGRAMME_START, PROGRAMME_END, 1000)
         self._pending_preset: str | None = "programme"
+        self._fitted: tuple[date, date] | None = None  # the range a preset or fit asked for
         self.canvas = GanttCanvas(self)
         self.phase_strip = PhaseStrip(self)
         self.legend = LegendStrip(self)
@@ -95,7 +96,8 @@ class GanttView(QWidget):
         self.zoom_to_range(start, end)
 
     def zoom_to_range(self, start: date, end: date) -> None:
-        """Show [start, end) across the chart width."""
+        """Show [start, end) across the chart width (kept across resizes until a pan or zoom by hand)."""
+        self._fitted = (start, end)
         self.scale = TimeScale.fit(start, end, max(self.canvas.width(), 1))
         self._zoomed()
 
@@ -145,21 +147,28 @@ class GanttView(QWidget):
 
     def pan_to(self, scale: TimeScale, v_offset: float) -> None:
         """Move the view (drag on the background, wheel)."""
+        self._fitted = None if scale != self.scale else self._fitted
         self.scale = scale
         self.set_vertical_offset(int(min(v_offset, self._max_offset())))
         self._zoomed()
 
     def zoom_by(self, factor: float, anchor_x: float) -> None:
         """Magnify around a chart x (Ctrl+wheel keeps the date under the cursor still)."""
+        self._fitted = None
         self.scale = self.scale.zoomed(factor, anchor_x)
         self._zoomed()
 
     def canvas_resized(self, old_width: int, new_width: int) -> None:
-        """Apply a pending preset once the canvas has a real width."""
+        """Apply a pending preset once the canvas has a real width; keep a fitted range fitted.
+
+        "Whole programme" chosen in a small window must still be the whole programme after the
+        window is maximised; after a hand zoom or pan the scale is the user's and stays."""
         if self._pending_preset and new_width > 1:
             name, self._pending_preset = self._pending_preset, None
             self.zoom_preset(name)
             self._pending_preset = None
+        elif self._fitted is not None and new_width > 1 and new_width != old_width:
+            self.zoom_to_range(*self._fitted)
 
     # -- internals ------------------------------------------------------------------------------
     def _selection_range(self) -> tuple[date, date]:
@@ -193,6 +202,7 @@ class GanttView(QWidget):
         self.hscroll.blockSignals(False)
 
     def _scrolled(self, value: int) -> None:
+        self._fitted = None
         self.scale = TimeScale(float(value), self.scale.px_per_day)
         self.zoomChanged.emit()
         self._repaint()
