@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 
-from ilrs_planner.domain import Baseline, Link, Participant, Project, Task, TaskKind
+from commands.conftest import build_small_plan as _commands_plan
+from ilrs_planner.domain import Baseline, Participant, Project
 
 
 @pytest.fixture(autouse=True)
@@ -24,19 +25,10 @@ def isolated_settings(tmp_path, qapp, monkeypatch):
 
 
 def build_small_plan() -> Project:
-    """PH (A, B, C) then M; links A→B, B→C, C→M; CNSA owns A; one baseline."""
-    project = Project(name="Small", start=date(2030, 1, 1))
-    cnsa = project.add_participant(Participant(key="CNSA", name="China National Space Administration",
-                                               id="p-cnsa", joined=date(2021, 3, 9)))
+    """The commands tests' plan (PH with A, B, C, then M; CNSA owns A) plus members and a baseline."""
+    project = _commands_plan()
+    project.participants["p-cnsa"].joined = date(2021, 3, 9)
     project.add_participant(Participant(key="VE", name="Venezuela", id="p-ve", joined=date(2023, 7, 17)))
-    project.add_task(Task(key="PH", name="Phase", kind=TaskKind.PHASE, id="ph", position=0))
-    for index, key in enumerate("ABC"):
-        project.add_task(Task(key=key, name=f"Task {key}", duration=10 * (index + 1), id=key.lower(),
-                              parent_id="ph", position=index))
-    project.tasks["a"].owner_id = cnsa.id
-    project.add_task(Task(key="M", name="Milestone", kind=TaskKind.MILESTONE, id="m", position=1))
-    for pred, succ in [("a", "b"), ("b", "c"), ("c", "m")]:
-        project.add_link(Link(pred, succ, id=f"{pred}{succ}"))
     project.baselines.append(Baseline("2021 roadmap", date(2021, 6, 16), {"m": (date(2030, 2, 1), date(2030, 2, 1))}))
     return project
 
