@@ -91,3 +91,27 @@ def test_bad_requests_are_refused_with_a_clear_error(roadmap, tmp_path):
     with pytest.raises(PlannerError) as error:
         export_image(roadmap, tmp_path / "x.png", baseline="no such baseline")
     assert error.value.code == "baseline.unknown"
+
+
+def _long_plan(n: int):
+    from ilrs_planner.domain import Project, Task
+
+    project = Project("Long plan", date(2030, 1, 1))
+    for i in range(n):
+        project.add_task(Task(f"t{i}", f"Task {i}", 10 + i % 50, position=i))
+    return project
+
+
+def test_a_long_plan_shrinks_its_rows_to_fit_the_tallest_png(tmp_path):
+    path = tmp_path / "long.png"
+    export_image(_long_plan(1500), path, width=1920)  # 1,500 rows at 24 px would need ~36,000 px
+    image = QImage(str(path))
+    assert image.width() == 1920 and 10000 < image.height() <= 20000
+
+
+def test_a_plan_too_long_for_any_legible_png_is_refused_before_painting(tmp_path):
+    path = tmp_path / "huge.png"
+    with pytest.raises(PlannerError) as err:
+        export_image(_long_plan(5000), path, width=3840)
+    assert err.value.code == "export.failed" and "5,000 rows" in err.value.message and "SVG/PDF" in err.value.message
+    assert not path.exists()

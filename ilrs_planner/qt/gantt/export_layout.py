@@ -21,6 +21,7 @@ LOGICAL_WIDTH = 1920.0  # layout width in logical pixels; larger outputs scale i
 MARGIN = 28.0
 ROW_HEIGHT = 22.0
 MIN_ROW_HEIGHT = 9.0
+MAX_PNG_SIDE = 20000  # pixels; a taller raster needs gigabytes and no viewer shows it whole
 PHASE_STRIP_ROWS = 1.2  # room under the last row for the phase names
 TITLE_PX, SUBTITLE_PX, FOOTER_PX = 26.0, 14.0, 11.0
 
@@ -148,14 +149,17 @@ class TimelinePicture:
     def write_png(self, path: Path, width: int | None, dpi: int | None, height: int | None) -> None:
         """A PNG `width` pixels wide (or an A3-landscape width at `dpi`), text drawn at that size."""
         px_w = int(width or (round(A3_WIDTH_INCHES * dpi) if dpi else 3840))
-        if not 200 <= px_w <= 20000 or (height is not None and not 200 <= height <= 20000):
+        if not 200 <= px_w <= MAX_PNG_SIDE or (height is not None and not 200 <= height <= MAX_PNG_SIDE):
             raise PlannerError("export.failed", "choose an image size between 200 and 20,000 pixels")
         # By DPI: text keeps its printed size (12 px at 96 dpi). By width: the layout is 1920
         # logical pixels wide, scaled up for larger images, never down (small images stay legible).
         zoom = max(dpi / 96.0, 1.0) if dpi and not width else max(px_w / LOGICAL_WIDTH, 1.0)
         logical_w = px_w / zoom
+        if height is None and self.natural_height(logical_w) * zoom > MAX_PNG_SIDE:
+            height = MAX_PNG_SIDE  # a very long plan: shrink the rows rather than fail to allocate
         logical_h = height / zoom if height else self.natural_height(logical_w)
         style = self.fitted_style(logical_w, logical_h) if height else self._style()
+        self._check_rows_fit(style, logical_w, logical_h, zoom)
         # Opaque RGB: the PNG encoder then writes 3 bytes a pixel instead of 4 (a third faster).
         image = QImage(px_w, int(round(logical_h * zoom)), QImage.Format_RGB32)
         if dpi:
@@ -169,6 +173,16 @@ class TimelinePicture:
         # Quality 70 = a light zlib level: a 4K chart encodes ~2x faster for ~15 % more bytes.
         if not image.save(str(path), "PNG", 70):
             raise OSError(f"the PNG writer failed for {path}")
+
+    def _check_rows_fit(self, style: ChartStyle, width: float, height: float, zoom: float) -> None:
+        """Refuse, before painting, a picture whose rows cannot be drawn legibly in its height."""
+        needed = self._fixed_height(width, style) + (max(len(self.data), 1) + PHASE_STRIP_ROWS) * style.row_height
+        if needed > height + 1:
+            raise PlannerError(
+                "export.failed",
+                f"{len(self.data):,} rows do not fit legibly in a {round(height * zoom):,}-pixel-tall PNG "
+                f"(at most about {int(height // MIN_ROW_HEIGHT):,} rows at this width); choose milestones only, "
+                "a narrower image, or SVG/PDF")
 
     def write_svg(self, path: Path, width: int | None) -> None:
         """A vector SVG (text stays text) at `width` logical pixels."""
