@@ -85,7 +85,8 @@ def print_schedule_table(project: Project, schedule: Schedule, file: TextIO | No
         return "  ".join(c.rjust(w) if i in numeric else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths)))
 
     print(f"{project.name}: {schedule.project_start.isoformat()} to {schedule.project_finish.isoformat()}, "
-          f"{len(rows)} tasks, {len(schedule.critical_ids())} critical", file=out)
+          f"{len(rows)} tasks, {len(schedule.critical_ids() - project.summary_ids())} critical (not counting phases)",
+          file=out)
     print(line(HEADERS).rstrip(), file=out)
     print("  ".join("-" * w for w in widths), file=out)
     for row in rows:

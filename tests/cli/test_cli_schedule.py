@@ -41,7 +41,7 @@ def test_schedule_json_structure_and_hand_checked_dates(capsys):
 def test_schedule_table_is_aligned_indented_and_marks_the_critical_path(capsys):
     assert main(["schedule", str(TINY)]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == "Tiny: 2030-01-01 to 2030-01-16, 5 tasks, 4 critical"
+    assert lines[0] == "Tiny: 2030-01-01 to 2030-01-16, 5 tasks, 3 critical (not counting phases)"
     header, rows = lines[1], lines[3:8]
     for row in rows:  # dates start under their headers; floats end under theirs
         for title in ("Start", "Finish", "Late start", "Late finish"):

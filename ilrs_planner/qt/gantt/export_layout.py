@@ -10,6 +10,7 @@ from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 from PySide6.QtSvg import QSvgGenerator
 
+from ...chart.data import KIND_SUMMARY
 from ...chart import SceneOptions, TimeScale, axis_header, build_chart_data, build_scene
 from ...domain import PlannerError, Project
 from .legend import legend_height, legend_items, paint_legend
@@ -103,8 +104,9 @@ class TimelinePicture:
         parts.append(f"{self.start.year}–{self.end.year - (1 if self.end.timetuple().tm_yday == 1 else 0)}")
         if self.schedule is not None:
             parts.append(f"plan finish {self.schedule.project_finish.isoformat()}")
-            critical = int(self.data.critical.sum())
-            parts.append(f"{critical} critical of {len(self.data)} shown")
+            # Work that is critical, as the window's status bar counts it: phases spanning it are not extra tasks.
+            critical = int((self.data.critical & (self.data.kind != KIND_SUMMARY)).sum())
+            parts.append(f"{critical} critical tasks of {len(self.data)} rows shown")
         if self.baseline:
             parts.append(f"compared with baseline “{self.baseline}”")
         return "  ·  ".join(parts)
