@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from ..domain import PlannerError, parse_fuzzy_date
@@ -62,8 +62,10 @@ def _export_image(project, output: Path, args: argparse.Namespace) -> None:
         from ..qt.image_export import export_image
     except ImportError as exc:
         raise PlannerError("export.failed", f"image export needs the desktop components (Qt): {exc}") from None
+    # `--to 2050` includes all of 2050; the image's range ends exclusively, the day after.
+    date_to = args.date_to + timedelta(days=1) if args.date_to else None
     export_image(project, output, width=args.width, dpi=args.dpi, date_from=args.date_from,
-                 date_to=args.date_to, milestones_only=args.milestones_only, title=args.title)
+                 date_to=date_to, milestones_only=args.milestones_only, title=args.title)
 
 
 def _first_day(text: str) -> date:

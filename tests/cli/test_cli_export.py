@@ -57,7 +57,7 @@ def test_image_export_passes_every_option(plan_db, tmp_path, fake_image_export):
     assert main(args) == 0
     [(project, path, options)] = fake_image_export
     assert project.name == "Tiny" and path == out
-    assert options == {"width": 3840, "dpi": 150, "date_from": date(2024, 1, 1), "date_to": date(2050, 12, 31),
+    assert options == {"width": 3840, "dpi": 150, "date_from": date(2024, 1, 1), "date_to": date(2051, 1, 1),
                        "milestones_only": True, "title": "ILRS roadmap"}
 
 
@@ -65,7 +65,7 @@ def test_image_dates_accept_full_dates(plan_db, tmp_path, fake_image_export):
     assert main(["export", str(plan_db), "-o", str(tmp_path / "r.svg"), "--from", "2026-03-15",
                  "--to", "2030-06"]) == 0
     options = fake_image_export[0][2]
-    assert (options["date_from"], options["date_to"]) == (date(2026, 3, 15), date(2030, 6, 30))
+    assert (options["date_from"], options["date_to"]) == (date(2026, 3, 15), date(2030, 7, 1))  # exclusive end: 30 June is drawn
 
 
 def test_image_range_must_not_be_reversed(plan_db, tmp_path, capsys, fake_image_export):
@@ -80,7 +80,8 @@ def test_bad_width_is_a_usage_error(plan_db, tmp_path, capsys):
     assert caught.value.code == 2 and "--width" in capsys.readouterr().err
 
 
-def test_real_png_export_has_the_requested_width(plan_db, tmp_path, capsys):
+def test_real_png_export_has_the_requested_width(qapp, plan_db, tmp_path, capsys):
+    # `qapp` first: the process's one Qt application must be a full QApplication for later widget tests.
     out = tmp_path / "tiny.png"
     assert main(["export", str(plan_db), "-o", str(out), "--width", "800", "--title", "Tiny plan"]) == 0
     data = out.read_bytes()
