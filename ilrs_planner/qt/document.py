@@ -40,6 +40,7 @@ class Document(QObject):
         self.revision = 0
         self.selected_ids: list[str] = []
         self.baseline_name: str | None = None
+        self._baseline_id: str | None = None  # followed across renames; the name is what views show
         self.schedule_error: PlannerError | None = None
         self._schedule: Schedule | None = None
         # Listen to undo_stack.cleanChanged for the modified state (it is `not clean`).
@@ -66,8 +67,8 @@ class Document(QObject):
     def notify_changed(self, changes: ChangeSet) -> None:
         """Called by the undo adapter after every apply/revert: recompute, then tell the views."""
         self.revision += 1
-        if changes.baselines and self.baseline_name not in {b.name for b in self.project.baselines}:
-            self.set_baseline(None)
+        if changes.baselines:
+            self._follow_compared_baseline()
         if changes.dates or changes.structure or changes.links or changes.plan:
             self._recompute()
             self._drop_stale_selection()
@@ -84,8 +85,9 @@ class Document(QObject):
         self.revision += 1
         self.selected_ids = []
         if self.baseline_name and not any(b.name == self.baseline_name for b in project.baselines):
-            self.baseline_name = None
-            self.baselineChanged.emit(None)
+            self.set_baseline(None)
+        elif self.baseline_name:
+            self._baseline_id = project.baseline(self.baseline_name).id  # same name in the new plan
         self._recompute()
         self.set_path(path)
         self.projectReplaced.emit()
@@ -113,11 +115,17 @@ class Document(QObject):
 
     def set_baseline(self, name: str | None) -> None:
         """Compare with the named baseline (ghost bars, variance columns), or with none."""
-        if name is not None:
-            self.project.baseline(name)  # raises baseline.unknown
+        self._baseline_id = self.project.baseline(name).id if name is not None else None  # or baseline.unknown
         if name != self.baseline_name:
             self.baseline_name = name
             self.baselineChanged.emit(name)
+
+    def _follow_compared_baseline(self) -> None:
+        """After baseline edits: a renamed baseline stays compared under its new name; a deleted one ends it."""
+        if self._baseline_id is None:
+            return
+        current = next((b for b in self.project.baselines if b.id == self._baseline_id), None)
+        self.set_baseline(current.name if current else None)
 
     def _drop_stale_selection(self) -> None:
         if any(tid not in self.project.tasks for tid in self.selected_ids):

@@ -50,3 +50,19 @@ def test_selection_drops_unknown_ids_and_baseline_must_exist(qtbot, small_projec
     assert emitted.args[0] == ["a", "b"]
     with pytest.raises(PlannerError):
         document.set_baseline("nope")
+
+
+def test_the_compared_baseline_follows_a_rename_and_ends_with_a_delete(qtbot, small_project):
+    from ilrs_planner.commands.baselines import DeleteBaseline, RenameBaseline
+
+    document = Document(small_project)
+    document.set_baseline("2021 roadmap")
+    with qtbot.waitSignal(document.baselineChanged) as renamed:
+        document.push(RenameBaseline("2021 roadmap", "GLEX 2021 roadmap"))
+    assert renamed.args == ["GLEX 2021 roadmap"] and document.baseline_name == "GLEX 2021 roadmap"
+    document.undo_stack.undo()
+    assert document.baseline_name == "2021 roadmap"
+    document.push(DeleteBaseline("2021 roadmap"))
+    assert document.baseline_name is None
+    document.undo_stack.undo()  # the baseline is back, but comparing again is the user's choice
+    assert document.baseline_name is None
