@@ -105,6 +105,10 @@ class Document(QObject):
         """The plan on disk now equals the one in memory."""
         self.undo_stack.setClean()
 
+    def mark_unsaved(self) -> None:
+        """The plan exists nowhere as a plan file (just imported): closing must offer to save it."""
+        self.undo_stack.resetClean()
+
     # -- view state shared by the tree and the chart -----------------------------------------
     def set_selection(self, ids: list[str]) -> None:
         """Select these task ids in every view."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 
 from ilrs_planner.domain import Classification, PlannerError, Task
 from ilrs_planner.exchange.formats import write_plan
@@ -61,6 +62,10 @@ def test_import_opens_the_file_as_a_new_unsaved_plan(window, small_project, tmp_
     names = {t.name for t in window.document.project.tasks.values()}
     assert "Imported task A" in names and window.document.path is None
     assert told["fail"] == []
+    # The import is no plan file yet: closing offers to save it rather than losing it silently.
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[1]) or QMessageBox.StandardButton.Discard)
+    assert window.document.modified and window.close() and asked == ["Unsaved changes"]
 
 
 def test_a_broken_import_leaves_the_plan_and_says_why(window, tmp_path, monkeypatch, told):

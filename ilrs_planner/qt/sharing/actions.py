@@ -59,6 +59,7 @@ class SharingActions:
             prompts.fail(self.window, "Could not import the file", error)
             return False
         self.document.replace_project(result.project, None)
+        self.document.mark_unsaved()  # the import is not a plan file yet; closing offers to save it
         self._status(f"Imported {os.path.basename(path)}: {len(result.project.tasks)} tasks")
         if result.warnings:
             prompts.inform(self.window, "Imported with notes",
