@@ -1,0 +1,93 @@
+"""A task's driving chain: from the task back to what fixes its date, one binding link at a time.
+
+Works on any dates (a schedule's early dates or a baseline's entries), so the chain can be read
+for the current plan and for each version of its history.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ..domain import LinkType, Project
+
+
+@dataclass(frozen=True, slots=True)
+class ChainStep:
+    """One task of a driving chain and what drives its start."""
+
+    key: str
+    name: str
+    start: date
+    finish: date
+    driver: str
+
+
+def _ancestors(project: Project, task_id: str) -> list[str]:
+    out, up = [], project.tasks[task_id].parent_id
+    while up is not None:
+        out.append(up)
+        up = project.tasks[up].parent_id
+    return out
+
+
+def _leaves_under(project: Project, task_id: str, children: dict) -> list[str]:
+    kids = children.get(task_id, [])
+    return [x for k in kids for x in (_leaves_under(project, k, children) if k in children else [k])] if kids \
+        else [task_id]
+
+
+def _link_bound(project, dates, link, succ_duration: int, children) -> int | None:
+    """The start day (ordinal) the link asks of its successor (a summary predecessor: latest descendant)."""
+    leaves = _leaves_under(project, link.pred_id, children)
+    from_finish = link.type in (LinkType.FS, LinkType.FF)
+    value = max(((dates[x][1] if from_finish else dates[x][0]).toordinal() for x in leaves if x in dates),
+                default=None)
+    if value is None:
+        return None
+    value += link.lag
+    if link.type in (LinkType.FF, LinkType.SF):
+        value -= succ_duration
+    return value
+
+
+def driving_chain(project: Project, dates, task_id: str, limit: int = 200) -> list[ChainStep]:
+    """From the task back to what ultimately fixes it, following the binding link at each step.
+
+    `dates` maps task id -> (start, finish): a schedule's early dates or a baseline's entries.
+    """
+    children = {p: kids for p, kids in project.children_map().items() if p is not None}
+    into: dict[str, list] = {}
+    for link in project.links.values():
+        into.setdefault(link.succ_id, []).append(link)
+    steps, current, seen = [], task_id, set()
+    while current is not None and current not in seen and len(steps) < limit and current in dates:
+        seen.add(current)
+        task = project.tasks[current]
+        start, finish = dates[current]
+        links = [ln for tid in [current, *_ancestors(project, current)] for ln in into.get(tid, [])]
+        driver, nxt = _driver_of(project, dates, task, start, finish, links, children)
+        steps.append(ChainStep(task.key, task.name, start, finish, driver))
+        current = nxt
+    return steps
+
+
+def _driver_of(project, dates, task, start, finish, links, children) -> tuple[str, str | None]:
+    if task.actual_start or task.actual_finish:
+        return "actual dates (history)", None
+    duration = (finish - start).days
+    binding = [ln for ln in links if ln.pred_id in dates and _link_bound(project, dates, ln, duration, children)
+               == start.toordinal()]
+    if binding:
+        link = max(binding, key=lambda ln: dates[ln.pred_id][1])
+        pred = project.tasks[link.pred_id]
+        lag = f" {link.lag:+d}d" if link.lag else ""
+        nxt = link.pred_id
+        if nxt in children:  # a summary drives through its latest-finishing sub-task
+            nxt = max(_leaves_under(project, nxt, children), key=lambda x: dates.get(x, (start, start))[1])
+        return f"{link.type} from {pred.key}{lag}", nxt
+    if task.constraint_date and task.constraint_date in (start, finish):  # the constraint holds it there
+        return f"constraint {task.constraint} {task.constraint_date}", None
+    if start == project.start:
+        return "plan start", None
+    return "not driven by a link (date as planned)", None
