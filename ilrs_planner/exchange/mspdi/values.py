@@ -7,8 +7,8 @@ import re
 import xml.etree.ElementTree as ET
 from datetime import date, datetime
 
-from ..domain.dates import MAX_YEAR, MIN_YEAR
-from ..domain.text import TEXT_LIMITS, clean
+from ...domain.dates import MAX_YEAR, MIN_YEAR
+from ...domain.text import TEXT_LIMITS, clean
 
 _DURATION = re.compile(
     r"^\s*(-)?P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?"
