@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from ..domain import shown_finish
 from ..domain.terminal_text import one_line
 
 COLUMNS = ("Key", "Name", "Baseline finish", "Finish", "Start var", "Finish var", "")
@@ -17,7 +18,8 @@ def register(subparsers) -> None:
         "slip", help="compare a baseline with the current plan (or with another baseline)",
         description="Slip report: every task's baseline and current start/finish with signed variances in "
         "days (later = positive). By default the earliest baseline (by 'as of' date) against the current "
-        "schedule. Finish dates are exclusive, as the scheduler computes them.")
+        "schedule. Finishes are the last day of work (a milestone: its day); --json keeps the "
+        "scheduler's exclusive finishes.")
     parser.add_argument("plan", metavar="PLAN.db", help="the plan file")
     parser.add_argument("--baseline", metavar="NAME", help="the baseline to compare from (default: the earliest)")
     parser.add_argument("--against", metavar="NAME", help="compare with this baseline instead of the current plan")
@@ -61,7 +63,9 @@ def _cells(row) -> tuple[str, ...]:
     def days(value):
         return "" if value is None else f"{value:+d}d"
 
-    return (one_line(row.key), one_line(row.name)[:40], str(row.baseline_finish or "-"), str(row.current_finish or "-"),
+    baseline = shown_finish(row.baseline_start, row.baseline_finish) if row.baseline_finish else "-"
+    current = shown_finish(row.current_start, row.current_finish) if row.current_finish else "-"
+    return (one_line(row.key), one_line(row.name)[:40], str(baseline), str(current),
             days(row.start_variance), days(row.finish_variance), "SLIPPED" if row.slipped else "")
 
 

@@ -1,7 +1,8 @@
 """What the commands show: the schedule as an aligned table or as JSON, warnings, and plan loading.
 
-Finish dates are exclusive everywhere, as the scheduler computes them: a 10-day task starting
-2030-01-01 finishes 2030-01-11, i.e. at the end of 2030-01-10; a milestone finishes on its start.
+A finish shown to a person is the last day of work, as in MS Project: a 10-day task starting
+2030-01-01 finishes 2030-01-10; a milestone shows its day. Only the JSON keeps the scheduler's
+exclusive finish (2030-01-11 for that task) and says so in its `finish_convention` field.
 """
 
 from __future__ import annotations
@@ -10,12 +11,14 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from ..domain import PlannerError, Project
+from ..domain import PlannerError, Project, shown_finish
 from ..domain.terminal_text import one_line
 from ..engine.schedule import Schedule
 
-FINISH_NOTE = ("Finish dates are exclusive, as the scheduler computes them: a 10-day task starting\n"
-               "2030-01-01 finishes 2030-01-11, i.e. at the end of 2030-01-10; a milestone finishes on its start.")
+FINISH_NOTE = ("Finish dates are the last day of work, as in MS Project: a 10-day task starting 2030-01-01\n"
+               "finishes 2030-01-10; a milestone shows its day. --json gives exclusive finishes (the day after).")
+JSON_FINISH_CONVENTION = ("exclusive: early_finish, late_finish and project_finish are the day after the last day "
+                          "of work; a milestone's finish is its own day")
 MAX_NAME = 48
 HEADERS = ("Key", "Name", "Start", "Finish", "Late start", "Late finish", "Float", "Free", "Crit")
 
@@ -57,7 +60,7 @@ def schedule_json(project: Project, schedule: Schedule) -> dict:
             "total_float_days": dates.total_float, "free_float_days": dates.free_float,
             "critical": dates.critical,
         })
-    return {"project_start": schedule.project_start.isoformat(),
+    return {"finish_convention": JSON_FINISH_CONVENTION, "project_start": schedule.project_start.isoformat(),
             "project_finish": schedule.project_finish.isoformat(), "tasks": tasks}
 
 
@@ -69,8 +72,9 @@ def schedule_table_rows(project: Project, schedule: Schedule) -> list[tuple[str,
         name = "  " * depth + one_line(task.name)
         if len(name) > MAX_NAME:
             name = name[:MAX_NAME - 3] + "..."
-        rows.append((one_line(task.key), name, dates.early_start.isoformat(), dates.early_finish.isoformat(),
-                     dates.late_start.isoformat(), dates.late_finish.isoformat(), f"{dates.total_float}d",
+        rows.append((one_line(task.key), name, dates.early_start.isoformat(),
+                     shown_finish(dates.early_start, dates.early_finish).isoformat(), dates.late_start.isoformat(),
+                     shown_finish(dates.late_start, dates.late_finish).isoformat(), f"{dates.total_float}d",
                      f"{dates.free_float}d", "*" if dates.critical else ""))
     return rows
 
@@ -85,7 +89,8 @@ def print_schedule_table(project: Project, schedule: Schedule, file: TextIO | No
     def line(cells: tuple[str, ...]) -> str:
         return "  ".join(c.rjust(w) if i in numeric else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths)))
 
-    print(f"{one_line(project.name)}: {schedule.project_start.isoformat()} to {schedule.project_finish.isoformat()}, "
+    last = schedule.last_day()
+    print(f"{one_line(project.name)}: {schedule.project_start.isoformat()} to {last.isoformat()}, "
           f"{len(rows)} tasks, {len(schedule.critical_ids() - project.summary_ids())} critical (not counting phases)",
           file=out)
     print(line(HEADERS).rstrip(), file=out)
