@@ -27,6 +27,7 @@ from ._bounds import BIG, Bounds, task_bounds
 from ._calendars import IDENTITY, WorkingTime, span_of
 from ._crossings import Crossings, find_crossings
 from ._edges import build_edges
+from ._tree import ancestor_jumps, spread_down
 
 _PRED, _SUCC, _TYPE, _LAG, _ELAPSED = (attrgetter(name) for name in ("pred_id", "succ_id", "type", "lag", "elapsed"))
 _TYPE_CODE = {LinkType.FS: 0, LinkType.SS: 1, LinkType.FF: 2, LinkType.SF: 3}
@@ -61,6 +62,7 @@ class Network:
     task_row: np.ndarray  # per task: its calendar's row (a milestone's too, though it sits on days)
     time: WorkingTime | None  # None: every task on calendar days (positions are day ordinals)
     crossings: Crossings | None  # edges that are not `+ weight` (between calendars), None if none
+    jumps: list[np.ndarray]  # the WBS as jump pointers (see _tree)
 
     def start_days(self, positions: np.ndarray) -> np.ndarray:
         """Task start positions (the first n_tasks nodes) as day ordinals."""
@@ -116,15 +118,16 @@ def compile_network(project: Project, extra_days: int = 0, node_rows: np.ndarray
     _checks.check_durations(planned, tasks)
     parent = _checks.parent_indices(tasks, index)
     depth = _checks.depths(parent, tasks)
+    jumps = ancestor_jumps(parent, depth)
     is_summary = np.zeros(n, dtype=bool)
     is_summary[parent[parent >= 0]] = True
     links = _link_arrays(project, index, tasks)
-    _checks.check_summary_links(links[0], links[1], is_summary, parent, tasks)
+    _checks.check_summary_links(links[0], links[1], is_summary, depth, jumps, tasks)
     task_row, time = _working_time(project, tasks, planned, extra_days)
     node_row = np.where(is_summary | _elapsed(tasks), IDENTITY, task_row) if node_rows is None else node_rows
     bound_row = np.where(is_summary, task_row, node_row)  # a summary's bounds go to its gates
     bounds = task_bounds(tasks, planned, is_summary, project.start.toordinal(), time, bound_row)
-    net = _assemble(project, tasks, task_ids, index, parent, depth, is_summary, links, bounds,
+    net = _assemble(project, tasks, task_ids, index, parent, depth, jumps, is_summary, links, bounds,
                     (task_row, node_row, time))
     return net
 
@@ -201,12 +204,12 @@ def _link_arrays(project: Project, index: dict[str, int], tasks: list[Task]) -> 
 
 
 
-def _assemble(project, tasks, task_ids, index, parent, depth, is_summary, links, bounds: Bounds,
+def _assemble(project, tasks, task_ids, index, parent, depth, jumps, is_summary, links, bounds: Bounds,
               calendars) -> Network:
     """Allocate gate nodes, turn links and the WBS into weighted edges, and pack them as CSR."""
     task_row, node_row, time = calendars
     n = len(tasks)
-    gates, n_nodes = _allocate_gates(links, parent, depth, is_summary, bounds)
+    gates, n_nodes = _allocate_gates(links, jumps, is_summary, bounds)
     edges = build_edges(links, parent, is_summary, bounds.duration, gates)
     order = np.argsort(edges["src"], kind="stable")
     edges = {name: column[order] for name, column in edges.items()}
@@ -229,31 +232,26 @@ def _assemble(project, tasks, task_ids, index, parent, depth, is_summary, links,
     weight, crossings = find_crossings(edges, rows, task_row, time)
     return Network(task_ids, index, tasks, project.start.toordinal(), bounds.duration, parent, depth, is_summary,
                    bounds.history, bounds.finished, gates, n_nodes, node_task, base, fixed, bounds.start_cap,
-                   bounds.finish_cap, offsets, dst, weight, live, rows, task_row, time, crossings)
+                   bounds.finish_cap, offsets, dst, weight, live, rows, task_row, time, crossings, jumps)
 
 
-def _allocate_gates(links, parent, depth, is_summary, bounds: Bounds) -> tuple[dict[str, np.ndarray], int]:
+def _allocate_gates(links, jumps, is_summary, bounds: Bounds) -> tuple[dict[str, np.ndarray], int]:
     """Give each summary the gate nodes that it or an ancestor needs; numbered after the tasks."""
     pred, succ, code = links[:3]
-    n = len(parent)
-    need = {kind: np.zeros(n, dtype=bool) for kind in ("in_start", "in_finish", "out_start", "out_finish")}
-    need["in_start"][succ[code <= 1]] = True  # FS, SS end at a start
-    need["in_finish"][succ[code >= 2]] = True  # FF, SF end at a finish
-    need["out_start"][pred[(code == 1) | (code == 3)]] = True  # SS, SF leave from a start
-    need["out_finish"][pred[(code == 0) | (code == 2)]] = True  # FS, FF leave from a finish
-    need["in_start"] |= bounds.base > -BIG
-    need["out_finish"] |= bounds.finish_cap < BIG
-    summaries = np.flatnonzero(is_summary)
-    by_depth = summaries[np.argsort(depth[summaries], kind="stable")]
+    n = len(is_summary)
+    kinds = ("in_start", "in_finish", "out_start", "out_finish")
+    need = np.zeros((len(kinds), n), dtype=bool)
+    need[0, succ[code <= 1]] = True  # FS, SS end at a start
+    need[1, succ[code >= 2]] = True  # FF, SF end at a finish
+    need[2, pred[(code == 1) | (code == 3)]] = True  # SS, SF leave from a start
+    need[3, pred[(code == 0) | (code == 2)]] = True  # FS, FF leave from a finish
+    need[0] |= bounds.base > -BIG
+    need[3] |= bounds.finish_cap < BIG
+    wanted = spread_down(need & is_summary, jumps) & is_summary
     gates, next_node = {}, n
-    for kind, wanted in need.items():
-        wanted &= is_summary
-        for level in np.unique(depth[by_depth]):
-            at = by_depth[depth[by_depth] == level]
-            has_parent = at[parent[at] >= 0]
-            wanted[has_parent] |= wanted[parent[has_parent]]
+    for kind, row in zip(kinds, wanted):
         nodes = np.full(n, -1, dtype=np.int64)
-        count = int(wanted.sum())
-        nodes[wanted] = np.arange(next_node, next_node + count)
+        count = int(row.sum())
+        nodes[row] = np.arange(next_node, next_node + count)
         gates[kind], next_node = nodes, next_node + count
     return gates, next_node
