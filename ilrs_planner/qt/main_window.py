@@ -5,16 +5,18 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QSettings, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QSplitter, QToolBar, QUndoView
 
 from .analysis.installer import AnalysisTools
 from .document import Document
 from .gantt.view import GanttView
+from .keys import KeySpec, first_key_text, key_list
 from .main_window_edit import EditActions
 from .main_window_files import FileActions
 from .main_window_sync import RowSync
 from .main_window_view import ViewActions
+from .screen_fit import fit_to_screen
 from .models.task_tree_view import TaskTreeView
 from .participants.panel import ParticipantsPanel
 from .resources import icon
@@ -30,6 +32,7 @@ class MainWindow(QMainWindow):
         self.document = document
         self.menus: dict[str, QMenu] = {}
         self.status_bar_widgets: dict = {}
+        self._fitted_once = False
         self.setWindowIcon(icon("app"))
         self.setAcceptDrops(True)
         for key, title in (("file", "&File"), ("edit", "&Edit"), ("view", "&View"),
@@ -64,14 +67,17 @@ class MainWindow(QMainWindow):
         self._add_signature_label()
 
     # -- building ------------------------------------------------------------------------------
-    def add_action(self, icon_name: str, text: str, shortcut: str | None, slot: Callable | None,
+    def add_action(self, icon_name: str, text: str, shortcut: KeySpec | tuple, slot: Callable | None,
                    tip: str = "", checkable: bool = False) -> QAction:
-        """An action with icon, shortcut and status tip, owned by the window."""
+        """An action with icon, shortcuts and status tip, owned by the window.
+
+        `shortcut` is a key, a standard key, or a tuple of them (the first is the one shown)."""
         action = QAction(icon(icon_name), text, self)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
+        specs = shortcut if isinstance(shortcut, tuple) else (shortcut,)
+        action.setShortcuts(key_list(*specs))
+        shown = first_key_text(*specs)
         action.setStatusTip(tip)
-        action.setToolTip(f"{text.replace('&', '').rstrip('…')}" + (f" ({shortcut})" if shortcut else ""))
+        action.setToolTip(f"{text.replace('&', '').rstrip('…')}" + (f" ({shown})" if shown else ""))
         action.setCheckable(checkable)
         if slot is not None:
             action.triggered.connect(lambda _checked=False: slot())
@@ -149,6 +155,7 @@ class MainWindow(QMainWindow):
             self.resize(1600, 950)
         if (state := settings.value("window/state")) is not None:
             self.restoreState(state)
+        fit_to_screen(self)
         if (splitter := settings.value("window/splitter")) is not None:
             self.splitter.restoreState(splitter)
         self.tree.restore_state(settings)
@@ -162,6 +169,13 @@ class MainWindow(QMainWindow):
         settings.setValue("window/splitter", self.splitter.saveState())
         self.tree.save_state(settings)
         self.view.save_state(settings)
+
+    def showEvent(self, event) -> None:
+        """On first show the frame's size is known: fit the whole window, frame included, on screen."""
+        super().showEvent(event)
+        if not self._fitted_once:
+            self._fitted_once = True
+            fit_to_screen(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Ask about unsaved changes; remember the layout; remove the recovery file on a clean exit."""
