@@ -25,7 +25,7 @@ _EXCLUDED_PROJECT_FIELDS = {"signature", "tasks", "links", "participants", "base
 _LATER_DEFAULTS = {"calendar_id": None, "elapsed": False, "default_calendar_id": None}
 
 
-def _plain(value: Any) -> Any:
+def plain_value(value: Any) -> Any:
     """A JSON-ready copy of a field value, deterministic across runs."""
     if isinstance(value, Enum):
         return value.value
@@ -36,16 +36,16 @@ def _plain(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):  # a calendar's exceptions
         return object_fields(value)
     if isinstance(value, (list, tuple)):
-        return [_plain(item) for item in value]
+        return [plain_value(item) for item in value]
     if hasattr(value, "items"):  # dicts and the read-only mapping of baseline entries
-        return {str(key): _plain(item) for key, item in sorted(value.items(), key=lambda kv: str(kv[0]))}
+        return {str(key): plain_value(item) for key, item in sorted(value.items(), key=lambda kv: str(kv[0]))}
     return value
 
 
 def object_fields(obj: Any, exclude: Iterable[str] = ()) -> dict[str, Any]:
     """Every dataclass field of `obj` as plain JSON values (properties are derived, so left out)."""
     skip = set(exclude)
-    return {f.name: _plain(getattr(obj, f.name)) for f in dataclasses.fields(obj)
+    return {f.name: plain_value(getattr(obj, f.name)) for f in dataclasses.fields(obj)
             if f.name not in skip and not _later_default(obj, f.name)}
 
 
