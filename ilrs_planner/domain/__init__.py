@@ -1,7 +1,8 @@
 """The plan model, stdlib only (plus dateutil for what people type)."""
 
-from .dates import format_fuzzy_date, parse_duration, parse_fuzzy_date, parse_iso_date, period_end, period_start
+from .dates import format_fuzzy_date, parse_fuzzy_date, parse_iso_date, period_end, period_start
 from .enums import Classification, ConstraintType, LinkType, ParticipantKind, Precision, TaskKind
+from .durations import parse_duration
 from .errors import CODES, PlannerError
 from .model import Baseline, Link, Participant, PlanSignature, Project, Task, new_id
 
