@@ -43,6 +43,7 @@ CODES = {
     "store.io": "The file could not be read or written.",
     "store.in_use": "Someone else has the file open.",
     "store.changed_on_disk": "The file changed on disk since it was opened.",
+    "store.side_files": "Another program left database side files beside the plan.",
     "import.bad_row": "A row of the imported file could not be read.",
     "import.bad_file": "The imported file could not be read.",
     "import.no_columns": "The imported table has none of the columns the import reads.",
