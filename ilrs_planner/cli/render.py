@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 from ..domain import PlannerError, Project
+from ..domain.terminal_text import one_line
 from ..engine.schedule import Schedule
 from .schedule_rows import line_format, schedule_columns, schedule_data, table_cells, write_lines
 
@@ -56,7 +57,7 @@ def print_schedule_table(project: Project, schedule: Schedule, file: TextIO | No
     cells = table_cells(schedule_columns(project, schedule), MAX_NAME)
     fmt, widths = line_format(HEADERS, cells, right={6, 7})  # floats align right: signs and digits line up
     critical = len(schedule.critical_ids() - project.summary_ids())
-    out.write(f"{project.name}: {schedule.project_start.isoformat()} to {schedule.project_finish.isoformat()}, "
+    out.write(f"{one_line(project.name)}: {schedule.project_start.isoformat()} to {schedule.project_finish.isoformat()}, "
               f"{len(cells[0])} tasks, {critical} critical (not counting phases)\n")
     out.write(fmt.format(*HEADERS).rstrip() + "\n")
     out.write("  ".join("-" * w for w in widths) + "\n")

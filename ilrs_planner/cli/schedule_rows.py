@@ -17,6 +17,7 @@ from operator import attrgetter
 from typing import TextIO
 
 from ..domain import Project
+from ..domain.terminal_text import one_line
 from ..engine.schedule import Schedule
 
 JSON_FIELDS = ("key", "name", "early_start", "early_finish", "late_start", "late_finish", "total_float_days",
@@ -102,12 +103,19 @@ _JSON_ROW = "{" + ",".join(f'"{name}":{value}' for name, value in zip(JSON_FIELD
 
 def table_cells(columns: ScheduleColumns, max_name: int) -> list[list[str]]:
     """The table's cells column by column: names indented by depth and shortened to `max_name`."""
-    names = ["  " * depth + name for depth, name in zip(columns.depths, columns.names)]
+    names = ["  " * depth + name for depth, name in zip(columns.depths, _one_line(columns.names))]
     names = [name if len(name) <= max_name else name[:max_name - 3] + "..." for name in names]
     floats = [f"{value}d" for value in columns.total_float]
     free = [f"{value}d" for value in columns.free_float]
     marks = ["*" if flag else "" for flag in columns.critical]
-    return [columns.keys, names, *columns.dates, floats, free, marks]
+    return [_one_line(columns.keys), names, *columns.dates, floats, free, marks]
+
+
+def _one_line(texts: list[str]) -> list[str]:
+    """Texts escaped to stay on their table line (see domain.terminal_text); one scan when none needs it."""
+    if one_line("".join(texts)) == "".join(texts):
+        return texts
+    return list(map(one_line, texts))
 
 
 def line_format(headers: tuple[str, ...], cells: list[list[str]], right: set[int]) -> tuple[str, list[int]]:

@@ -149,7 +149,7 @@ def _task(project: Project, entry: _Entry, is_summary: bool) -> Task:
     task.most_likely = row.duration("Most Likely Duration")
     task.pessimistic = row.duration("Pessimistic Duration")
     task.source_url = row.text("Source")
-    task.notes = row.raw_text("Notes").replace("\r\n", "\n")  # spreadsheets write CRLF inside cells
+    task.notes = row.raw_text("Notes")
     return task
 
 

@@ -95,7 +95,7 @@ def test_schedule_json_keeps_names_that_need_escaping(tmp_path, capsys):
     from ilrs_planner.domain import Project, Task
     from ilrs_planner.store import save_project
 
-    names = ['Say "go"', "back\\slash", "Chang'e 7 — Shackleton", "tab\there", "Lunar \u2028 line"]
+    names = ['Say "go"', "back\\slash", "Chang'e 7 — Shackleton", "月面 \U0001F311 base", "a/b"]
     project = Project("Escapes", date(2030, 1, 1))
     for number, name in enumerate(names):
         project.add_task(Task(f"K{number}\"", name, number + 1, position=number))
