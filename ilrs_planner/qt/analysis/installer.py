@@ -3,14 +3,26 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QWidget
 
 from .baselines_panel import BaselinePanel
+from .common import compact_choosers
 from .mta_panel import MtaPanel
 from .risk_panel import RiskPanel
 from .slip_panel import SlipPanel
 from .whatif_panel import WhatIfPanel
 from .why_panel import WhyPanel
+
+
+def scrolling(panel: QWidget) -> QScrollArea:
+    """The panel in a scroll area: on a laptop screen the dock shrinks and scrolls instead of
+    widening the window past the screen (its drop-downs also shrink to a few words)."""
+    compact_choosers(panel)
+    area = QScrollArea()
+    area.setWidget(panel)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    return area
 
 
 class AnalysisTools:
@@ -19,13 +31,13 @@ class AnalysisTools:
     def __init__(self, window):
         self.window = window
         document = window.document
-        gantt = getattr(window, "gantt", None)
+        gantt = window.gantt
         self.baselines = BaselinePanel(document)
         self.slip = SlipPanel(document)
         self.mta = MtaPanel(document)
         self.why = WhyPanel(document)
-        self.whatif = WhatIfPanel(document, highlight=getattr(gantt, "set_highlight", None))
-        self.risk = RiskPanel(document, whiskers=getattr(gantt, "set_whiskers", None))
+        self.whatif = WhatIfPanel(document, highlight=gantt.set_highlight)
+        self.risk = RiskPanel(document, whiskers=gantt.set_whiskers)
         self.docks: dict[str, QDockWidget] = {}
         for name, title, panel, shortcut in (
                 ("baselines", "Baselines", self.baselines, "Ctrl+Shift+B"),
@@ -41,7 +53,7 @@ class AnalysisTools:
     def _dock(self, name: str, title: str, panel, shortcut: str | None) -> QDockWidget:
         dock = QDockWidget(title, self.window)
         dock.setObjectName(f"analysis_{name}_dock")
-        dock.setWidget(panel)
+        dock.setWidget(scrolling(panel))
         self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         first = next(iter(self.docks.values()), None)
         if first is not None:
@@ -54,7 +66,7 @@ class AnalysisTools:
         return dock
 
     def _add_menu(self) -> None:
-        menu = self.window.menus.get("analysis") or self.window.menuBar().addMenu("&Analysis")
+        menu = self.window.menus["analysis"]
         for name in ("baselines", "slip", "mta", "why", "whatif", "risk"):
             menu.addAction(self.docks[name].toggleViewAction())
             if name in ("slip", "why"):
@@ -74,10 +86,5 @@ class AnalysisTools:
 
     def _export_mta(self) -> None:
         self.show("mta")
-        self.mta._ask_export()
+        self.mta.ask_export()
 
-
-def install_analysis(window) -> None:
-    """Create the analysis tools once per window."""
-    if getattr(window, "analysis", None) is None:
-        window.analysis = AnalysisTools(window)

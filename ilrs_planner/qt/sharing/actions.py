@@ -20,7 +20,7 @@ class SharingActions:
         self.document = window.document
         self.comparison = None  # the open comparison view, if any
         add = window.add_action
-        self.import_ = add("open", "&Import…", "Ctrl+I", self.import_plan,
+        self.import_ = add("open", "&Import…", "Ctrl+Shift+I", self.import_plan,
                            "Open an MS Project XML or CSV file as a new plan")
         self.export = add("export", "E&xport…", "Ctrl+Shift+E", self.export_plan,
                           "Write the plan as MS Project XML, CSV, Excel or iCalendar")
@@ -31,14 +31,9 @@ class SharingActions:
         self.partner = add("", "Export for &partner…", None, self.export_for_partner,
                            "Write a copy holding only what a partner may see")
         menu = window.menus["file"]
-        close = getattr(getattr(window, "files", None), "close", None)
-        actions = [self.import_, self.export, self.compare, self.merge, self.partner]
-        if close is not None and close in menu.actions():
-            menu.insertActions(close, actions)  # after Export image and its separator
-            menu.insertSeparator(close)
-        else:
-            menu.addSeparator()
-            menu.addActions(actions)
+        close = window.files.close
+        menu.insertActions(close, [self.import_, self.export, self.compare, self.merge, self.partner])
+        menu.insertSeparator(close)  # after Export image and its separator, before Close
 
     def _folder(self) -> str:
         return os.path.dirname(self.document.path) if self.document.path else os.path.expanduser("~")
