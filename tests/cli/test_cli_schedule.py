@@ -86,7 +86,7 @@ def test_schedule_json_is_one_compact_line_and_pretty_indents_the_same_content(c
     assert main(["schedule", str(TINY), "--json", "--pretty"]) == 0
     pretty = capsys.readouterr().out
     assert compact.count("\n") == 1 and compact.endswith("}\n")
-    assert pretty.startswith('{\n  "project_start": "2030-01-01"')
+    assert pretty.startswith('{\n  "finish_convention": "exclusive')
     assert json.loads(compact) == json.loads(pretty)
 
 
