@@ -25,7 +25,11 @@ from .screen_fit import fit_to_screen
 from .models.task_tree_model import TASK_ID_ROLE
 from .models.task_tree_view import TaskTreeView
 from .participants.panel import ParticipantsPanel
+<<<<<<< HEAD
 from .printing import preview_dialog
+=======
+from .plan_file import PlanFileController
+>>>>>>> main
 from .resources import icon
 from .sharing.actions import SharingActions
 from .sharing.signature_label import SignatureStatus
@@ -56,6 +60,8 @@ class MainWindow(QMainWindow):
         self.row_sync = RowSync(self.tree, self.gantt)
         self.edit = EditActions(self)
         self.view = ViewActions(self)
+        self.plan_file = PlanFileController(document, self)
+        self.plan_file.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.files = FileActions(self)
         self.clip = ClipActions(self)
         self.navigate = NavigateActions(self)
@@ -190,11 +196,11 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Ask about unsaved changes; remember the layout; remove the recovery file on a clean exit."""
-        if not self.files.may_discard_changes():
+        if not self.plan_file.may_discard_changes():
             event.ignore()
             return
         self.save_settings()
-        self.files.shutdown()
+        self.plan_file.shutdown()
         event.accept()
 
     def dragEnterEvent(self, event) -> None:
