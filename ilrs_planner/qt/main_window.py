@@ -25,11 +25,8 @@ from .screen_fit import fit_to_screen
 from .models.task_tree_model import TASK_ID_ROLE
 from .models.task_tree_view import TaskTreeView
 from .participants.panel import ParticipantsPanel
-<<<<<<< HEAD
-from .printing import preview_dialog
-=======
 from .plan_file import PlanFileController
->>>>>>> main
+from .printing import preview_dialog
 from .resources import icon
 from .sharing.actions import SharingActions
 from .sharing.signature_label import SignatureStatus
