@@ -10,6 +10,8 @@ from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QSplitter, QUndoView
 
 from .analysis.installer import AnalysisTools
+from ..domain import PlannerError
+from .dialogs.messages import show_refusal
 from .document import Document
 from .gantt.view import GanttView
 from .empty_hint import EmptyPlanHint
@@ -68,15 +70,14 @@ class MainWindow(QMainWindow):
         build_menus(self)
         self.toolbar = build_toolbar(self)
         self._build_docks()
-        self.tree.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.tree.doubleClickedTask.connect(lambda _tid: self.edit.open_details())
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._tree_menu)
-        self.gantt.editRefused.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.gantt.taskMenuRequested.connect(self._chart_menu)
         self.gantt.taskActivated.connect(lambda _tid: self.edit.open_details())
         self.gantt.dragDates.connect(lambda text: self.statusBar().showMessage(text, 3000))
         self.empty_hint = EmptyPlanHint(self.gantt.canvas, document)
+        document.refused.connect(self._show_refusal)
         document.pathChanged.connect(self.update_title)
         document.undo_stack.cleanChanged.connect(self.update_title)
         document.changed.connect(self.update_title)
@@ -143,6 +144,12 @@ class MainWindow(QMainWindow):
         """File → Print: Qt's preview of the timeline the chart shows, printable from there."""
         self.print_dialog = preview_dialog(self)
         self.print_dialog.open()
+
+    def _show_refusal(self, error: PlannerError, _initiator: object) -> None:
+        """The one way a refused edit is shown, whichever view asked for it: the status bar and a
+        warning naming the problem (not blocking, so the planner can look at what is wrong)."""
+        self.statusBar().showMessage(error.message, 10000)
+        show_refusal(self, error)
 
     def _add_signature_label(self) -> None:
         label = SignatureStatus(self.document)
