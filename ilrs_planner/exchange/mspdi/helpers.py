@@ -44,6 +44,7 @@ CONSTRAINT_CODES = {
 ALAP_CODE = 1
 FINISH_CONSTRAINTS = {ConstraintType.FNET, ConstraintType.FNLT, ConstraintType.MFO}
 BASELINE_REGISTER_TITLE = "ILRS Planner baselines:"
+OURS_CONTINUOUS = "ILRS 7-day"  # the calendar a plan without calendars is exported with
 
 
 def start_stamp(day: date) -> str:
@@ -66,6 +67,11 @@ def start_from_stamp(moment: datetime) -> date:
 def finish_from_stamp(moment: datetime) -> date:
     """An exclusive finish read back: anything after the start of the working day ends that day."""
     return moment.date() + timedelta(days=1) if moment.time() > DAY_START else moment.date()
+
+
+def deadline_from_stamp(moment: datetime) -> date:
+    """A deadline read back as its last day: the stamp's day (midnight is the end of the day before)."""
+    return moment.date() - timedelta(days=1) if moment.time() == time(0, 0) else moment.date()
 
 
 def duration_text(days: int) -> str:
