@@ -34,7 +34,9 @@ def snapshot(project: Project, schedule: Schedule, name: str, as_of: date, notes
 
 
 def _current_schedule(project: Project) -> Schedule:
-    from ..engine.cpm import schedule  # imported late: the engine is the scheduler's module
+    from ..engine.cpm import (
+        schedule,  # imported late: the engine is the scheduler's module
+    )
 
     return schedule(project)
 

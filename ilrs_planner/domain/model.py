@@ -9,7 +9,14 @@ from types import MappingProxyType
 from typing import Iterator, Mapping
 
 from .calendar import Calendar, continuous_calendar
-from .enums import Classification, ConstraintType, LinkType, ParticipantKind, Precision, TaskKind
+from .enums import (
+    Classification,
+    ConstraintType,
+    LinkType,
+    ParticipantKind,
+    Precision,
+    TaskKind,
+)
 from .errors import PlannerError
 
 
@@ -93,7 +100,7 @@ class Baseline:
     id: str = field(default_factory=new_id)
     prev_hash: str = ""  # hash of the previous baseline in the chain (signed-plan history)
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         object.__setattr__(self, "entries", MappingProxyType(dict(self.entries)))
 
     def __reduce__(self):

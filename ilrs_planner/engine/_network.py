@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from operator import attrgetter
+from typing import Any
 
 import numpy as np
 
@@ -162,7 +163,7 @@ def _working_time(project: Project, tasks: list[Task], planned: np.ndarray,
     return task_row, WorkingTime(used, first, last)
 
 
-def _calendar_of(project: Project, calendar_id: str, tasks: list[Task], ids: list) -> Calendar:
+def _calendar_of(project: Project, calendar_id: str, tasks: list[Task], ids: list[Any]) -> Calendar:
     """The calendar a task names; an unknown one is refused naming the first task that uses it."""
     if calendar_id in project.calendars:
         return project.calendars[calendar_id]
@@ -171,7 +172,7 @@ def _calendar_of(project: Project, calendar_id: str, tasks: list[Task], ids: lis
                        "does not have", [task.id])
 
 
-def _plan_dates(project: Project, tasks: list[Task]) -> list:
+def _plan_dates(project: Project, tasks: list[Task]) -> list[Any]:
     """Every date the plan gives, which the working-time tables must cover."""
     dates = [project.start, project.status_date]
     for name in ("constraint_date", "deadline", "actual_start", "actual_finish"):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -156,8 +157,8 @@ def _late_edges(net, src, dst, cs, cd, const):
     """Per node, the live out-edges as (rows of the successor's late start/finish, constant)."""
     n_nodes = net.n_nodes
     row = np.where(cd, dst + n_nodes, dst)
-    out_start: list = [(np.zeros(0, np.int64), np.zeros(0))] * n_nodes
-    out_finish: list = [(np.zeros(0, np.int64), np.zeros(0))] * n_nodes
+    out_start: list[Any] = [(np.zeros(0, np.int64), np.zeros(0))] * n_nodes
+    out_finish: list[Any] = [(np.zeros(0, np.int64), np.zeros(0))] * n_nodes
     live = net.live
     for u in range(n_nodes):
         k = np.arange(net.offsets[u], net.offsets[u + 1])

@@ -9,6 +9,7 @@ project start (float: sampled durations are fractional).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -49,9 +50,9 @@ class PassPlan:
         self.sampled = rnet.sampled.tolist()
 
 
-def task_durations(plan: PassPlan, block: np.ndarray) -> list:
+def task_durations(plan: PassPlan, block: np.ndarray) -> list[Any]:
     """Per task: its sampled durations (a row of the block) or its fixed duration (a scalar)."""
-    durations: list = plan.rnet.net.duration.astype(np.float64).tolist()
+    durations: list[Any] = plan.rnet.net.duration.astype(np.float64).tolist()
     for k, task in enumerate(plan.sampled):
         durations[task] = block[k]
     return durations
@@ -66,7 +67,7 @@ def run_block(plan: PassPlan, block: np.ndarray) -> BlockResult:
     return _settle(plan, early, late)
 
 
-def _max_into(out: np.ndarray, values: np.ndarray, edges: list, floor: float, tmp: np.ndarray) -> None:
+def _max_into(out: np.ndarray, values: np.ndarray, edges: list[Any], floor: float, tmp: np.ndarray) -> None:
     if not edges:
         out.fill(floor)
         return
@@ -79,7 +80,7 @@ def _max_into(out: np.ndarray, values: np.ndarray, edges: list, floor: float, tm
         np.maximum(out, floor, out=out)
 
 
-def _forward(plan: PassPlan, dur: list, width: int) -> np.ndarray:
+def _forward(plan: PassPlan, dur: list[Any], width: int) -> np.ndarray:
     n_nodes = plan.n_nodes
     early = np.empty((2 * n_nodes, width), dtype=DTYPE)
     tmp, bound = np.empty(width, dtype=DTYPE), np.empty(width, dtype=DTYPE)
@@ -126,13 +127,13 @@ def _cap_into(row: np.ndarray, cap, finish: np.ndarray, d, is_leaf: bool) -> Non
             np.minimum(row, cap[1], out=row)
 
 
-def _min_into(out: np.ndarray, values: np.ndarray, edges: list, tmp: np.ndarray) -> None:
+def _min_into(out: np.ndarray, values: np.ndarray, edges: list[Any], tmp: np.ndarray) -> None:
     for row, const in edges:
         np.subtract(values[row], const, out=tmp)
         np.minimum(out, tmp, out=out)
 
 
-def _backward(plan: PassPlan, dur: list, early: np.ndarray, width: int) -> np.ndarray:
+def _backward(plan: PassPlan, dur: list[Any], early: np.ndarray, width: int) -> np.ndarray:
     n_nodes = plan.n_nodes
     late = np.empty((2 * n_nodes, width), dtype=DTYPE)
     finish = early[n_nodes + plan.leaves].max(axis=0) if plan.leaves.size else np.zeros(width, DTYPE)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from ..domain import PlannerError, Project
 from .cpm import schedule as cpm_schedule
@@ -66,7 +67,7 @@ class Attribution:
         """The part of the slip no listed change accounts for."""
         return self.slip_days - sum(c.days for c in self.contributions)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[Any, Any]:
         """JSON-ready form with ISO dates."""
         def chain(steps):
             return [{"key": s.key, "name": s.name, "start": s.start.isoformat(), "finish": s.finish.isoformat(),
@@ -110,11 +111,11 @@ def attribute_projects(old: Project, new: Project, key: str, before: str = "olde
     return result
 
 
-def _early(schedule: Schedule) -> dict:
+def _early(schedule: Schedule) -> dict[Any, Any]:
     return {tid: (d.early_start, d.early_finish) for tid, d in schedule.tasks.items()}
 
 
-def _replay(old: Project, changes: list[tuple], task_id: str, old_date: date) -> list[Contribution]:
+def _replay(old: Project, changes: list[tuple[Any, ...]], task_id: str, old_date: date) -> list[Contribution]:
     state = copy.deepcopy(old)
     previous, pending, out = old_date, [], []
     for _order, kind, key, text, apply in changes:
@@ -156,7 +157,7 @@ def attribute_versions(project: Project, schedule: Schedule | None, before: Vers
     return result
 
 
-def _split_over_chain(project: Project, chain: list[ChainStep], before: Version, after: Version) -> list:
+def _split_over_chain(project: Project, chain: list[ChainStep], before: Version, after: Version) -> list[Any]:
     """Each chain task the baseline knew: its own span change, and its start's move against the next
     known task up the chain (tasks the baseline did not know are passed through and named)."""
     ids = {project.tasks[tid].key: tid for tid in project.tasks}

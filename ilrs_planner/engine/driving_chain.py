@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from ..domain import LinkType, Project
 
@@ -31,7 +32,7 @@ def _ancestors(project: Project, task_id: str) -> list[str]:
     return out
 
 
-def _leaves_under(project: Project, task_id: str, children: dict) -> list[str]:
+def _leaves_under(project: Project, task_id: str, children: dict[Any, Any]) -> list[str]:
     kids = children.get(task_id, [])
     return [x for k in kids for x in (_leaves_under(project, k, children) if k in children else [k])] if kids \
         else [task_id]
@@ -57,7 +58,7 @@ def driving_chain(project: Project, dates, task_id: str, limit: int = 200) -> li
     `dates` maps task id -> (start, finish): a schedule's early dates or a baseline's entries.
     """
     children = {p: kids for p, kids in project.children_map().items() if p is not None}
-    into: dict[str, list] = {}
+    into: dict[str, list[Any]] = {}
     for link in project.links.values():
         into.setdefault(link.succ_id, []).append(link)
     steps, current, seen = [], task_id, set()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from ..domain import PlannerError, Precision, Project, format_fuzzy_date
 from .schedule import Schedule
@@ -60,7 +61,7 @@ class MilestoneTrend:
     axis_from: date
     axis_to: date
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[Any, Any]:
         """JSON-ready form with ISO dates."""
         return {
             "reports": [{"name": r.label, "as_of": r.as_of.isoformat(), "current": r.is_current}

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import copy
 from datetime import date
+from typing import Any
 
 from ..domain import ConstraintType, Project
 from .schedule import Schedule
-
 
 TASK_FIELDS = (("duration", "duration"), ("actual_start", "actual start"), ("actual_finish", "actual finish"))
 
@@ -36,7 +36,7 @@ def align_task_ids(old: Project, new: Project) -> Project:
     return moved
 
 
-def ordered_changes(old: Project, new: Project, new_sched: Schedule) -> list[tuple]:
+def ordered_changes(old: Project, new: Project, new_sched: Schedule) -> list[tuple[Any, ...]]:
     """(order, kind, key, description, apply(state)) for every input change, upstream first."""
     rank = {tid: (d.early_start, d.early_finish) for tid, d in new_sched.tasks.items()}
     changes = []
@@ -78,7 +78,7 @@ def _setter(task_id, **values):
     return apply
 
 
-def _task_changes(old_task, new_task, rank) -> list[tuple]:
+def _task_changes(old_task, new_task, rank) -> list[tuple[Any, ...]]:
     out = []
     for name, label in TASK_FIELDS:
         before, after = getattr(old_task, name), getattr(new_task, name)
@@ -101,7 +101,7 @@ def _constraint_text(task) -> str:
     return "ASAP" if task.constraint == ConstraintType.ASAP else f"{task.constraint} {task.constraint_date}"
 
 
-def _link_changes(old: Project, new: Project, rank) -> list[tuple]:
+def _link_changes(old: Project, new: Project, rank) -> list[tuple[Any, ...]]:
     def pairs(project):
         return {(ln.pred_id, ln.succ_id): ln for ln in project.links.values()}
 

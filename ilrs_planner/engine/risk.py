@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 import numpy as np
 
@@ -194,7 +195,7 @@ class RiskResult:
         return np.asarray([k for k, t in enumerate(rnet.sampled.tolist()) if t in seen], dtype=np.int64)
 
     # -- reporting ---------------------------------------------------------------------------
-    def summary_dict(self, milestone: str | None = None, target: date | None = None, top: int = 10) -> dict:
+    def summary_dict(self, milestone: str | None = None, target: date | None = None, top: int = 10) -> dict[Any, Any]:
         """JSON-ready results: every milestone's percentiles, criticality, and the chosen milestone."""
         out = {
             "iterations": self.iterations, "seed": self.seed, "distribution": self.distribution,
@@ -214,7 +215,7 @@ class RiskResult:
             out["milestone"] = chosen
         return out
 
-    def _milestone_dict(self, task_id: str) -> dict:
+    def _milestone_dict(self, task_id: str) -> dict[Any, Any]:
         task = self._tasks[task_id]
         pct = self.percentiles(task_id)
         return {"key": task.key, "name": task.name, **{f"p{p}": d.isoformat() for p, d in pct.items()},

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +68,7 @@ class TaskTable(Mapping[str, TaskDates]):
         return tuple(column[i] for column in self._columns[:4])
 
 
-def _as_list(column) -> list:
+def _as_list(column) -> list[Any]:
     return column.tolist() if hasattr(column, "tolist") else list(column)
 
 

@@ -12,7 +12,14 @@ from datetime import date
 from typing import Any
 
 from ..domain import PlannerError, Project
-from .matching import LINK_REFERENCES, TASK_REFERENCES, comparable, field_differences, match_ids, task_key
+from .matching import (
+    LINK_REFERENCES,
+    TASK_REFERENCES,
+    comparable,
+    field_differences,
+    match_ids,
+    task_key,
+)
 
 
 @dataclass(slots=True)
@@ -74,7 +81,7 @@ class PlanDiff:
         sections = (self.tasks, self.links, self.participants, self.baselines)
         return not self.plan and all(s.is_empty() for s in sections)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[Any, Any]:
         """A JSON-ready structure."""
         return asdict(self)
 

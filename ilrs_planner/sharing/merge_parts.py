@@ -110,9 +110,9 @@ def _merge_one(kind, oid, base, ours, theirs, choices, conflicts, label, needs, 
     return dataclasses.replace(ours, **values)
 
 
-def merge_collection(kind: str, base: dict, ours: dict, theirs: dict, choices: dict[str, str],
+def merge_collection(kind: str, base: dict[Any, Any], ours: dict[Any, Any], theirs: dict[Any, Any], choices: dict[str, str],
                      conflicts: list[Conflict], label: Callable[[Any], str],
-                     needs: tuple[dict, dict] = ({}, {}), whole: bool = False) -> dict:
+                     needs: tuple[dict[Any, Any], dict[Any, Any]] = ({}, {}), whole: bool = False) -> dict[Any, Any]:
     """Merge id -> object maps; returns the merged map in ours' order, then theirs' additions."""
     merged = {}
     for oid in list(dict.fromkeys([*ours, *theirs, *base])):

@@ -26,9 +26,9 @@ import dataclasses
 import re
 
 from ..domain import Classification, Link, LinkType, Project, new_id
+from ..domain.chain import chain_baselines
 from ..engine.cpm import schedule
 from .bridges import bridge_links, emptied_summaries_keep_their_span, pin_drifted
-from ..domain.chain import chain_baselines
 from .clone import clone_project
 
 WITHHELD = "[withheld]"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from datetime import date
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 from ..domain import PlannerError, Project
 
@@ -27,12 +27,12 @@ def _iso(value: date | None) -> str | None:
 class RowSource:
     """The rows of one table for `executemany`, and the objects they come from, in row order."""
 
-    def __init__(self, table: str, columns: int, objects: list, to_row: Callable, describe: Callable):
+    def __init__(self, table: str, columns: int, objects: list[Any], to_row: Callable[..., Any], describe: Callable[..., Any]):
         self.table = table
         self.insert = f"INSERT INTO {table} VALUES ({', '.join('?' * columns)})"
         self.objects, self.to_row, self.describe = objects, to_row, describe
 
-    def rows(self) -> Iterator[tuple]:
+    def rows(self) -> Iterator[tuple[Any, ...]]:
         """Row tuples, numbered from 1; `map` keeps the per-row cost in C."""
         return map(self.to_row, itertools.count(1), self.objects)
 
