@@ -71,6 +71,7 @@ class EditLink(Command):
         return _changes(link)
 
     def revert(self, project: Project) -> ChangeSet:
+        assert self._old is not None, "revert follows apply"
         link = project.links[self.link_id]
         link.type, link.lag = self._old
         return _changes(link)
@@ -90,6 +91,7 @@ class DeleteLink(Command):
         return _changes(self._link)
 
     def revert(self, project: Project) -> ChangeSet:
+        assert self._link is not None, "revert follows apply"
         project.links[self._link.id] = self._link
         return _changes(self._link)
 

@@ -103,7 +103,7 @@ class Baseline:
     def __post_init__(self) -> None:
         object.__setattr__(self, "entries", MappingProxyType(dict(self.entries)))
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[type[Baseline], tuple[object, ...]]:
         # A read-only mapping cannot be pickled or deep-copied; rebuild from a plain dict instead
         # (plan snapshots for undo tests and worker processes copy baselines this way).
         return (Baseline, (self.name, self.as_of, dict(self.entries), self.notes, self.id, self.prev_hash))

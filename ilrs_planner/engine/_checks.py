@@ -27,7 +27,7 @@ def all_whole(values: list[Any]) -> bool:
     return set(map(type, values)) <= {int} or all(map(_is_whole, values))
 
 
-def _is_whole(value) -> bool:
+def _is_whole(value: object) -> bool:
     return isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_))
 
 
@@ -85,6 +85,7 @@ def _deep_depths(parent: np.ndarray, tasks: list[Task]) -> np.ndarray:
             chain.append(up)
             up = parents[up]
         known = -1 if up < 0 else depth[up]
+        assert known is not None  # the walk up stopped at a task whose depth is set
         for offset, node in enumerate(reversed(chain), start=1):
             depth[node] = known + offset
     return np.array(depth, dtype=np.int64)

@@ -13,7 +13,8 @@ from typing import Any
 
 import numpy as np
 
-from ._network import BIG
+from ._bounds import BIG
+from ._network import Network
 from ._risk_network import RiskNetwork
 
 # Single precision: half the memory traffic of doubles, which is what the passes are bound by.
@@ -105,7 +106,10 @@ def _forward(plan: PassPlan, dur: list[Any], width: int) -> np.ndarray:
 def _cap_rules(rnet: RiskNetwork) -> dict[int, tuple[float, float]]:
     """Per node with a late cap: (latest finish, latest start) in days, inf where none."""
     net = rnet.net
-    to_days = lambda cap: float(cap - net.start) if cap < BIG else np.inf  # noqa: E731
+
+    def to_days(cap: int) -> float:
+        return float(cap - net.start) if cap < BIG else np.inf
+
     caps = {i: (to_days(net.finish_cap[i]), to_days(net.start_cap[i]))
             for i in np.flatnonzero(~net.is_summary[: rnet.n_tasks]).tolist()}
     gate = net.gates["out_finish"]
@@ -114,7 +118,8 @@ def _cap_rules(rnet: RiskNetwork) -> dict[int, tuple[float, float]]:
     return caps
 
 
-def _cap_into(row: np.ndarray, cap, finish: np.ndarray, d, is_leaf: bool) -> None:
+def _cap_into(row: np.ndarray, cap: tuple[float, float] | None, finish: np.ndarray, d: np.ndarray | float,
+              is_leaf: bool) -> None:
     """The scheduler's caps: a leaf's LS <= min(project finish, FNLT/MFO/deadline) - dur, SNLT/MSO."""
     if cap is None:
         row.fill(np.inf)
@@ -174,7 +179,7 @@ def _settle(plan: PassPlan, early: np.ndarray, late: np.ndarray) -> BlockResult:
     return BlockResult(finish, critical)
 
 
-def _summaries_bottom_up(net) -> list[tuple[int, list[int]]]:
+def _summaries_bottom_up(net: Network) -> list[tuple[int, list[int]]]:
     """(summary, its direct children), deepest summaries first."""
     kids: dict[int, list[int]] = {}
     for child, parent in enumerate(net.parent.tolist()):

@@ -69,7 +69,7 @@ class Attribution:
 
     def to_dict(self) -> dict[Any, Any]:
         """JSON-ready form with ISO dates."""
-        def chain(steps):
+        def chain(steps: list[ChainStep]) -> list[dict[str, Any]]:
             return [{"key": s.key, "name": s.name, "start": s.start.isoformat(), "finish": s.finish.isoformat(),
                      "driver": s.driver} for s in steps]
 
@@ -105,6 +105,8 @@ def attribute_projects(old: Project, new: Project, key: str, before: str = "olde
     result.old_chain = driving_chain(old, _early(old_sched), new_task.id)
     result.new_chain = driving_chain(new, _early(new_sched), new_task.id)
     changes = ordered_changes(old, new, new_sched)
+    if result.old_date is None:
+        raise PlannerError("task.unknown", f"'{key}' has no date in the older plan; nothing to compare", [key])
     result.contributions = _replay(old, changes, new_task.id, result.old_date)
     if result.unexplained_days:  # replay reached a different date: say so rather than hide it
         result.notes.append("replaying the changes did not reproduce the newer plan exactly")
@@ -174,7 +176,7 @@ def _split_over_chain(project: Project, chain: list[ChainStep], before: Version,
     return out
 
 
-def _start_move(chain, ids, k, driver_k, before: Version, after: Version) -> list[Contribution]:
+def _start_move(chain: list[ChainStep], ids: dict[str, str], k: int, driver_k: int | None, before: Version, after: Version) -> list[Contribution]:
     step, tid = chain[k], ids[chain[k].key]
     via = [chain[j].key for j in range(k + 1, driver_k if driver_k is not None else len(chain))]
     through = f", through {', '.join(via)} (not in '{before.label}')" if via else ""

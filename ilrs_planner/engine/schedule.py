@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
+
+import numpy as np
+
+Column = Sequence[Any] | np.ndarray  # one value per task, in the schedule's task order
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,8 +34,9 @@ class TaskTable(Mapping[str, TaskDates]):
 
     __slots__ = ("_index", "_columns", "_made")
 
-    def __init__(self, task_ids, early_start, early_finish, late_start, late_finish, total_float, free_float,
-                 critical, index: dict[str, int] | None = None):
+    def __init__(self, task_ids: Sequence[str], early_start: Column, early_finish: Column, late_start: Column,
+                 late_finish: Column, total_float: Column, free_float: Column, critical: Column,
+                 index: dict[str, int] | None = None):
         # `index` (task id -> row) may be handed over by the scheduler, which built it already.
         self._index = index if index is not None else {tid: i for i, tid in enumerate(task_ids)}
         self._columns = tuple(_as_list(c) for c in (early_start, early_finish, late_start, late_finish,
@@ -68,7 +73,7 @@ class TaskTable(Mapping[str, TaskDates]):
         return tuple(column[i] for column in self._columns[:4])
 
 
-def _as_list(column) -> list[Any]:
+def _as_list(column: Column) -> list[Any]:
     return column.tolist() if hasattr(column, "tolist") else list(column)
 
 
@@ -82,7 +87,6 @@ class Schedule:
 
     def critical_ids(self) -> set[str]:
         """Ids of the tasks (summaries included) with no total float left."""
-        fast = getattr(self.tasks, "critical_ids", None)
-        if fast is not None:
-            return fast()
+        if isinstance(self.tasks, TaskTable):
+            return self.tasks.critical_ids()
         return {tid for tid, d in self.tasks.items() if d.critical}

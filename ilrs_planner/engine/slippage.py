@@ -63,7 +63,7 @@ class SlipReport:
 
     def slipped(self) -> list[SlipRow]:
         """Rows of tasks that finish later than in the baseline, largest slip first."""
-        return sorted((r for r in self.rows if r.slipped), key=lambda r: -r.finish_variance)
+        return sorted((r for r in self.rows if r.slipped), key=lambda r: -(r.finish_variance or 0))
 
     def row(self, task_id: str) -> SlipRow:
         """The row of one task."""

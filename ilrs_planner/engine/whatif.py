@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from ..domain import ConstraintType, PlannerError, Project
+from ..domain import ConstraintType, PlannerError, Project, Task
 from .cpm import schedule as cpm_schedule
 from .mta import DEFAULT_MILESTONES
-from .schedule import Schedule
+from .schedule import Schedule, TaskDates
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +71,7 @@ class WhatIf:
         }
 
 
-def _plain(value):
+def _plain(value: object) -> str | None:
     return value.isoformat() if isinstance(value, date) else str(value) if value is not None else None
 
 
@@ -92,19 +92,19 @@ def scenario_fields(project: Project, schedule: Schedule, task_id: str, *, slip_
     dates = schedule.tasks[task_id]
     if slip_days is not None:
         return _slip(task, dates, slip_days)
+    assert finish_on is not None  # exactly one of the two was given (checked above)
     return _finish_on(task, dates, finish_on)
 
 
-def _slip(task, dates, days: int) -> tuple[dict[Any, Any], str]:
+def _slip(task: Task, dates: TaskDates, days: int) -> tuple[dict[Any, Any], str]:
     if task.actual_start is not None:  # under way: its start is history, its end moves
-        fields = {"duration": max(task.duration + days, 0)}
+        fields: dict[str, object] = {"duration": max(task.duration + days, 0)}
         return fields, f"'{task.key}' takes {days:+d} days (under way since {task.actual_start})"
     new_start = dates.early_start + timedelta(days=days)
-    fields = {"constraint": ConstraintType.SNET, "constraint_date": new_start}
-    return fields, f"'{task.key}' slips by {days:+d} days (starts no earlier than {new_start})"
+    return {"constraint": ConstraintType.SNET, "constraint_date": new_start}, f"'{task.key}' slips by {days:+d} days (starts no earlier than {new_start})"
 
 
-def _finish_on(task, dates, day: date) -> tuple[dict[Any, Any], str]:
+def _finish_on(task: Task, dates: TaskDates, day: date) -> tuple[dict[Any, Any], str]:
     if task.actual_start is not None:
         if day < task.actual_start:
             raise PlannerError("task.bad_value", f"'{task.key}' started on {task.actual_start}; it cannot finish "

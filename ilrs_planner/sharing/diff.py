@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Callable
 
 from ..domain import PlannerError, Project
+from ..engine.cpm import schedule
+from ..engine.schedule import Schedule
 from .matching import (
     LINK_REFERENCES,
     TASK_REFERENCES,
@@ -129,7 +131,7 @@ def _entry_summary(a: Project, b: Project, diff: tuple[str, Any, Any]) -> tuple[
 
 
 # kind -> (matching key, label, reference fields)
-_KINDS = {
+_KINDS: dict[str, tuple[Callable[[Any, Project], Any], Callable[[Project, Any], str], Any]] = {
     "tasks": (lambda t, p: t.key, lambda p, t: f"{t.key} {t.name}", TASK_REFERENCES),
     "links": (lambda k, p: (task_key(p, k.pred_id), task_key(p, k.succ_id)),
               lambda p, k: _link_label(p, k.id), LINK_REFERENCES),
@@ -138,12 +140,7 @@ _KINDS = {
 }
 
 
-def _schedule_or_note(project: Project, which: str, notes: list[str]):
-    try:
-        from ..engine.cpm import schedule
-    except ImportError:
-        notes.append("the scheduler is not available; milestone moves not computed")
-        return None
+def _schedule_or_note(project: Project, which: str, notes: list[str]) -> Schedule | None:
     try:
         return schedule(project)
     except PlannerError as err:

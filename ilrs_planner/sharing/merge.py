@@ -17,7 +17,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..domain import Project
+from ..domain import Baseline, Link, Project
 from .clone import clone_project
 from .merge_parts import MISSING, Conflict, merge_collection, merge_fields
 from .merge_repair import repair
@@ -37,7 +37,7 @@ class MergeResult:
         return not self.conflicts
 
 
-def _by_id(baselines) -> dict[Any, Any]:
+def _by_id(baselines: list[Baseline]) -> dict[str, Baseline]:
     return {b.id: b for b in baselines}
 
 
@@ -94,8 +94,8 @@ def merge_projects(base: Project, ours: Project, theirs: Project,
     return MergeResult(merged, conflicts)
 
 
-def _link_label(link, *plans: Project) -> str:
-    def key(task_id):
+def _link_label(link: Link, *plans: Project) -> str:
+    def key(task_id: str) -> str:
         for plan in plans:
             if task_id in plan.tasks:
                 return plan.tasks[task_id].key

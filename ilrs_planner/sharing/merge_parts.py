@@ -47,7 +47,7 @@ class Conflict:
 
 def _show(value: Any) -> str:
     if hasattr(value, "isoformat"):
-        return value.isoformat()
+        return str(value.isoformat())
     if hasattr(value, "value"):
         return str(value.value)
     return repr(value) if isinstance(value, str) else str(value)
@@ -76,14 +76,17 @@ def _field_names(obj: Any) -> list[str]:
     return [f.name for f in dataclasses.fields(obj) if f.name != "id"]
 
 
-def _existence_conflict(kind, obj_id, label, base, ours, theirs, reason, choices, conflicts) -> Any:
+def _existence_conflict(kind: str, obj_id: str, label: str, base: Any, ours: Any, theirs: Any, reason: str,
+                        choices: dict[str, str], conflicts: list[Conflict]) -> Any:
     conflict = Conflict(kind, obj_id, label, None, base, ours, theirs, reason)
     conflict.resolution = choices.get(conflict.key, "ours")
     conflicts.append(conflict)
     return theirs if conflict.resolution == "theirs" else ours
 
 
-def _merge_one(kind, oid, base, ours, theirs, choices, conflicts, label, needs, whole):
+def _merge_one(kind: str, oid: Any, base: Any, ours: Any, theirs: Any, choices: dict[str, str],
+               conflicts: list[Conflict], label: Callable[[Any], str],
+               needs: tuple[dict[Any, Any], dict[Any, Any]], whole: bool) -> Any:
     name = label(ours if ours is not MISSING else theirs if theirs is not MISSING else base)
     ours_needs, theirs_needs = needs
     if ours is MISSING or theirs is MISSING:

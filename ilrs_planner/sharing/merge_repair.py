@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from ..domain import Project
+import dataclasses
+
+from ..domain import Baseline, Project
 from .merge_parts import Conflict
 
 MAX_LOOPS_BROKEN = 1000  # each round removes one link, so this bounds the work on hostile input
@@ -30,9 +32,7 @@ def _drop_dangling(merged: Project, plans: tuple[Project, ...]) -> None:
     merged.baselines[:] = [b if set(b.entries) <= live else _without(b, live) for b in merged.baselines]
 
 
-def _without(baseline, live: set[str]):
-    import dataclasses
-
+def _without(baseline: Baseline, live: set[str]) -> Baseline:
     return dataclasses.replace(baseline, entries={t: d for t, d in baseline.entries.items() if t in live})
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from typing import Callable
 
 from ..domain import Classification, Link, LinkType, Project, new_id
 from ..domain.chain import chain_baselines
@@ -46,8 +47,8 @@ def _removed_ids(project: Project, level: Classification) -> set[str]:
     return removed
 
 
-def _scrubber(project: Project, removed: set[str]):
-    words = set()
+def _scrubber(project: Project, removed: set[str]) -> Callable[[str], str]:
+    words: set[str] = set()
     for tid in removed:
         task = project.tasks[tid]
         words.update(w for w in (task.name, task.key, task.id, task.source_url) if w and len(w.strip()) >= 2)
@@ -63,7 +64,7 @@ def _scrubber(project: Project, removed: set[str]):
     return lambda text: pattern.sub(WITHHELD, text) if text else text
 
 
-def _scrub_texts(plan: Project, scrub) -> None:
+def _scrub_texts(plan: Project, scrub: Callable[[str], str]) -> None:
     for task in plan.tasks.values():
         task.notes, task.name = scrub(task.notes), scrub(task.name)
     for participant in plan.participants.values():

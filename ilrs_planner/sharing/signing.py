@@ -96,12 +96,12 @@ def verify_project(project: Project, trusted_keys: Iterable[bytes] = ()) -> Veri
     sig = project.signature
     if sig is None:
         return Verification(SignatureState.UNSIGNED)
-    who = dict(signer=sig.signer, signed_at=sig.signed_at, fingerprint=fingerprint(sig.public_key))
+    signer, signed_at, print_ = sig.signer, sig.signed_at, fingerprint(sig.public_key)
     reasons = _integrity_problems(project, sig)
     if reasons:
-        return Verification(SignatureState.ALTERED, reasons=tuple(reasons), **who)
+        return Verification(SignatureState.ALTERED, signer, signed_at, print_, tuple(reasons))
     state = SignatureState.TRUSTED if sig.public_key in set(trusted_keys) else SignatureState.UNKNOWN_KEY
-    return Verification(state, **who)
+    return Verification(state, signer, signed_at, print_)
 
 
 def _integrity_problems(project: Project, sig: PlanSignature) -> list[str]:

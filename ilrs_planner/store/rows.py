@@ -13,7 +13,7 @@ import re
 from datetime import date
 from typing import Any, Callable, Iterator
 
-from ..domain import PlannerError, Project
+from ..domain import Link, PlannerError, Project, Task
 
 
 def _iso(value: date | None) -> str | None:
@@ -36,25 +36,25 @@ class RowSource:
         """Row tuples, numbered from 1; `map` keeps the per-row cost in C."""
         return map(self.to_row, itertools.count(1), self.objects)
 
-    def object_at(self, rowid: int):
+    def object_at(self, rowid: int) -> Any:
         """The object written as row `rowid`, or None."""
         return self.objects[rowid - 1] if 0 < rowid <= len(self.objects) else None
 
 
 def row_sources(project: Project) -> list[RowSource]:
     """Every table's rows, in insert order: a row is written after the rows it refers to."""
-    participant_num = {pid: n for n, pid in enumerate(project.participants, 1)}
-    task_num = {tid: n for n, tid in enumerate(project.tasks, 1)}
+    participant_num: dict[str | None, int] = {pid: n for n, pid in enumerate(project.participants, 1)}
+    task_num: dict[str | None, int] = {tid: n for n, tid in enumerate(project.tasks, 1)}
     tasks = project.tasks
 
     # `x + ""` turns a StrEnum member into a plain str in C; SQLite binds a plain str far faster.
-    def task_row(n, t):
+    def task_row(n: int, t: Task) -> tuple[Any, ...]:
         return (n, t.id, t.key, t.name, t.duration, t.kind + "", task_num.get(t.parent_id), t.position,
                 participant_num.get(t.owner_id), t.constraint + "", _iso(t.constraint_date), _iso(t.deadline),
                 _iso(t.actual_start), _iso(t.actual_finish), t.percent_complete, t.precision + "",
                 t.optimistic, t.most_likely, t.pessimistic, t.classification + "", t.source_url, t.notes)
 
-    def link_row(n, k):
+    def link_row(n: int, k: Link) -> tuple[Any, ...]:
         return (n, k.id, task_num[k.pred_id], task_num[k.succ_id], k.type + "", k.lag)
 
     baselines = project.baselines
@@ -82,7 +82,7 @@ def row_sources(project: Project) -> list[RowSource]:
 _ATTRIBUTE = {"constraint_type": "constraint"}  # column name -> attribute name where they differ
 
 
-def refusal(source: RowSource, obj, column: str | None, reason: str) -> PlannerError:
+def refusal(source: RowSource, obj: Any, column: str | None, reason: str) -> PlannerError:
     """The PlannerError for an object that cannot be saved, naming it and the field."""
     label = source.describe(obj)
     attribute = _ATTRIBUTE.get(column, column) if column else None
@@ -100,7 +100,7 @@ def refusal(source: RowSource, obj, column: str | None, reason: str) -> PlannerE
 def describe_refusal(source: RowSource | None, index: int, exc: Exception) -> PlannerError:
     """The PlannerError for row `index` (from 0) of `source`, being converted or inserted at `exc`."""
     obj = source.object_at(index + 1) if source is not None else None
-    if obj is None:
+    if source is None or obj is None:
         return PlannerError("store.bad_value", f"cannot save the plan: {exc}")
     return refusal(source, obj, column_in(str(exc)) or _non_date_field(obj), str(exc))
 
@@ -109,7 +109,7 @@ _DATE_FIELDS = ("start", "status_date", "joined", "constraint_date", "deadline",
                 "as_of")
 
 
-def _non_date_field(obj) -> str | None:
+def _non_date_field(obj: Any) -> str | None:
     """The date field of `obj` holding something that is not a date (what `_iso` refused)."""
     for name in _DATE_FIELDS:
         value = getattr(obj, name, None)

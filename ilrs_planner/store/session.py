@@ -110,5 +110,5 @@ class PlanSession:
     def __enter__(self) -> "PlanSession":
         return self
 
-    def __exit__(self, *exc_info) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self.close()

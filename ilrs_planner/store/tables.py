@@ -10,6 +10,7 @@ column is then located row by row, on that error path only.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import fields
 from datetime import date
 from pathlib import Path
@@ -116,12 +117,12 @@ class TableReader:
             raise self.fail(table, rowid, column, f"row {number} is not a {what} of the plan")
         return ids
 
-    def by_id(self, table: str, rowids: tuple[Any, ...], ids: tuple[Any, ...], objects) -> dict[Any, Any]:
+    def by_id(self, table: str, rowids: tuple[Any, ...], ids: tuple[Any, ...], objects: Iterable[Any]) -> dict[Any, Any]:
         """Objects by id; a second row with the same id is refused (merging relies on unique ids)."""
         result = dict(zip(ids, objects))
         if len(result) != len(ids):
             seen: set[Any] = set()
-            rowid, duplicate = next((r, i) for r, i in zip(rowids, ids) if i in seen or seen.add(i))
+            rowid, duplicate = next((r, i) for r, i in zip(rowids, ids) if i in seen or _note(seen, i))
             raise self.fail(table, rowid, "id", f"id {duplicate} is used by an earlier row too")
         return result
 
@@ -205,3 +206,9 @@ class TableReader:
 _TASK_COLUMNS = ("id, key, name, duration, kind, parent, position, owner, constraint_type, constraint_date, "
                  "deadline, actual_start, actual_finish, percent_complete, precision, optimistic, most_likely, "
                  "pessimistic, classification, source_url, notes")
+
+
+def _note(seen: set[Any], value: Any) -> bool:
+    """Remember `value`; False, so a search for the first repeated value goes on."""
+    seen.add(value)
+    return False
