@@ -29,8 +29,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import networkx as nx  # noqa: E402  (bench extra)
 
 from bench.synth import make_plan  # noqa: E402
-from ilrs_planner.domain import ConstraintType as C  # noqa: E402
 from ilrs_planner.domain import Calendar, CalendarException, Link, LinkType, Project, Task  # noqa: E402
+from ilrs_planner.domain import ConstraintType as C  # noqa: E402
 from ilrs_planner.engine.cpm import schedule  # noqa: E402
 
 FROM_FINISH = {"FS": True, "FF": True, "SS": False, "SF": False}

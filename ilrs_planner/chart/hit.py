@@ -42,9 +42,9 @@ def hit_test(scene: Scene, x: float, y: float) -> Hit | None:
                 return Hit("bar_end", scene.task_ids[row])
             if x0 <= x <= x1:
                 return Hit("bar", scene.task_ids[row])
-    if (i := _in_layer(scene.summaries, row)) is not None:
-        if scene.summaries.x0[i] <= x <= scene.summaries.x1[i]:
-            return Hit("summary", scene.task_ids[row])
+    i = _in_layer(scene.summaries, row)
+    if i is not None and scene.summaries.x0[i] <= x <= scene.summaries.x1[i]:
+        return Hit("summary", scene.task_ids[row])
     return _hit_link(scene, x, y)
 
 

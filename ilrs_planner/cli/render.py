@@ -63,7 +63,7 @@ def schedule_json(project: Project, schedule: Schedule) -> dict:
 
 def schedule_table_rows(project: Project, schedule: Schedule) -> list[tuple[str, ...]]:
     """One row of cells per task, names indented by WBS depth and shortened to fit."""
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for task, depth in project.walk():
         dates = schedule.tasks[task.id]
         name = "  " * depth + one_line(task.name)

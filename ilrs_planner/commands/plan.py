@@ -7,7 +7,8 @@ from datetime import date
 from ..domain import PlannerError, Project
 from .base import ChangeSet, Command
 
-_FIELDS: dict[str, type | tuple[type, ...]] = {"name": str, "start": date, "status_date": (date, type(None)), "author": str}
+_FIELDS: dict[str, type | tuple[type, ...]] = {"name": str, "start": date, "status_date": (date, type(None)),
+                                               "author": str}
 
 
 class SetPlanFields(Command):

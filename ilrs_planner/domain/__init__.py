@@ -21,7 +21,8 @@ from .errors import CODES, PlannerError
 from .model import Baseline, Link, Participant, PlanSignature, Project, Task, new_id
 
 __all__ = [
-    "Baseline", "CODES", "CONTINUOUS_NAME", "Calendar", "CalendarException", "continuous_calendar", "Classification", "ConstraintType", "Link", "LinkType", "Participant",
+    "Baseline", "CODES", "CONTINUOUS_NAME", "Calendar", "CalendarException", "continuous_calendar", "Classification",
+    "ConstraintType", "Link", "LinkType", "Participant",
     "ParticipantKind", "PlanSignature", "PlannerError", "Precision", "Project", "Task", "TaskKind", "format_fuzzy_date",
     "new_id", "parse_duration", "parse_fuzzy_date", "parse_iso_date", "period_end", "period_start",
 ]

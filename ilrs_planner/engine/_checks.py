@@ -38,7 +38,8 @@ def raise_bad_duration(tasks: list[Task], durations: list[Any]) -> None:
                        [task.id])
 
 
-def raise_bad_link(links: list[Any], codes: list[Any], lags: list[Any], tasks: list[Task], index: dict[str, int]) -> None:
+def raise_bad_link(links: list[Any], codes: list[Any], lags: list[Any], tasks: list[Task],
+                   index: dict[str, int]) -> None:
     """Name the first link whose type is not FS/SS/FF/SF or whose lag is not a whole number of days."""
     for link, code, lag in zip(links, codes, lags):
         if code is None or not _is_whole(lag):

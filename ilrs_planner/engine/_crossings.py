@@ -66,7 +66,7 @@ class Crossings:
         ids[self.edges] = np.arange(self.edges.size)
         return ids
 
-    def scalar(self) -> "ScalarCrossings":
+    def scalar(self) -> ScalarCrossings:
         """The same functions on Python lists, for the plain loops (a numpy call per edge is slow)."""
         return ScalarCrossings(self)
 

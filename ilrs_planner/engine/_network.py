@@ -222,7 +222,7 @@ def _assemble(project: Project, tasks: list[Task], task_ids: list[str], index: d
     base[:n] = bounds.base
     fixed = np.full(n_nodes, -BIG, dtype=np.int64)
     fixed[:n] = bounds.fixed
-    for kind, nodes in gates.items():
+    for nodes in gates.values():
         has = nodes >= 0
         node_task[nodes[has]] = np.flatnonzero(has)
     has_in = gates["in_start"] >= 0

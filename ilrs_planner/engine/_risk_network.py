@@ -74,7 +74,7 @@ def compile_risk_network(project: Project, use_defaults: bool = True) -> RiskNet
         raise_loop(project, loop_task_ids(net, loop_nodes(net, order)))
     cs, cd = _duration_roles(project, net)
     src = np.repeat(np.arange(net.n_nodes), np.diff(net.offsets))
-    n, dst = len(net.task_ids), net.targets
+    dst = net.targets
     # weight = const + cs * D[src task] - cd * D[dst task]; rows: src EF when cs, dst EF when cd.
     const = net.weights - np.where(cs, net.duration[net.node_task[src]], 0) \
         + np.where(cd, net.duration[net.node_task[dst]], 0)

@@ -176,7 +176,8 @@ def _split_over_chain(project: Project, chain: list[ChainStep], before: Version,
     return out
 
 
-def _start_move(chain: list[ChainStep], ids: dict[str, str], k: int, driver_k: int | None, before: Version, after: Version) -> list[Contribution]:
+def _start_move(chain: list[ChainStep], ids: dict[str, str], k: int, driver_k: int | None, before: Version,
+                after: Version) -> list[Contribution]:
     step, tid = chain[k], ids[chain[k].key]
     via = [chain[j].key for j in range(k + 1, driver_k if driver_k is not None else len(chain))]
     through = f", through {', '.join(via)} (not in '{before.label}')" if via else ""

@@ -2,9 +2,9 @@
 
 Each baseline is a report ("as of" its date); the current plan is the report of its status date.
 A milestone's forecast in a report is its date there; for a task with a duration it is its last day
-(the finish is exclusive), so "Luna-26 in 2028" reads 2028 and not 2029-01-01. Rising lines are slipping milestones; a line meeting the diagonal (forecast =
-report date) is a milestone reached. Both axes are the same time axis, so the chart is drawn with
-one scale and the diagonal runs at 45°.
+(the finish is exclusive), so "Luna-26 in 2028" reads 2028 and not 2029-01-01. Rising lines are
+slipping milestones; a line meeting the diagonal (forecast = report date) is a milestone reached.
+Both axes are the same time axis, so the chart is drawn with one scale and the diagonal runs at 45°.
 """
 
 from __future__ import annotations

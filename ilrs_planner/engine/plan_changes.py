@@ -7,8 +7,9 @@ each with how far it moves a milestone.
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from datetime import date
-from typing import Any, Callable
+from typing import Any
 
 from ..domain import ConstraintType, Link, Project, Task
 from .schedule import Schedule

@@ -52,7 +52,7 @@ class Driver:
 def run_risk(project: Project, iterations: int = 10_000, seed: int | None = None,
              distribution: str = "triangular", *, use_defaults: bool = True, block: int | None = None,
              progress: Callable[[int, int], None] | None = None,
-             cancelled: Callable[[], bool] | None = None) -> "RiskResult":
+             cancelled: Callable[[], bool] | None = None) -> RiskResult:
     """Simulate `iterations` schedules; raises the scheduler's errors, `risk.bad_estimate`, RiskCancelled."""
     if not 1 <= iterations <= MAX_ITERATIONS:
         raise PlannerError("cli.usage", f"iterations must be between 1 and {MAX_ITERATIONS:,} (got {iterations})")

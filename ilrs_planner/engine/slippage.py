@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from ..domain import Baseline, PlannerError, Project
 from ..domain.spreadsheet_text import formula_safe

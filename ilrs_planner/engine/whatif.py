@@ -101,7 +101,8 @@ def _slip(task: Task, dates: TaskDates, days: int) -> tuple[dict[Any, Any], str]
         fields: dict[str, object] = {"duration": max(task.duration + days, 0)}
         return fields, f"'{task.key}' takes {days:+d} days (under way since {task.actual_start})"
     new_start = dates.early_start + timedelta(days=days)
-    return {"constraint": ConstraintType.SNET, "constraint_date": new_start}, f"'{task.key}' slips by {days:+d} days (starts no earlier than {new_start})"
+    fields = {"constraint": ConstraintType.SNET, "constraint_date": new_start}
+    return fields, f"'{task.key}' slips by {days:+d} days (starts no earlier than {new_start})"
 
 
 def _finish_on(task: Task, dates: TaskDates, day: date) -> tuple[dict[Any, Any], str]:

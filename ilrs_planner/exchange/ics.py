@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from icalendar import Calendar, Event
@@ -25,7 +25,8 @@ ICS_CLASS = {Classification.PUBLIC: "PUBLIC", Classification.PARTNERS: "PRIVATE"
 
 
 def _description(task: Task, start) -> str:
-    lines = [f"Key: {task.key}", f"Date: {format_fuzzy_date(start, task.precision)} (precision: {task.precision.value})"]
+    lines = [f"Key: {task.key}",
+             f"Date: {format_fuzzy_date(start, task.precision)} (precision: {task.precision.value})"]
     if task.source_url:
         lines.append(f"Source: {task.source_url}")
     if task.notes:
@@ -58,7 +59,7 @@ def build_calendar(project: Project, *, missions: bool = False) -> Calendar:
     calendar.add("prodid", "-//ILRS Planner//Milestones//EN")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", project.name)
-    stamp = datetime.now(timezone.utc).replace(microsecond=0)
+    stamp = datetime.now(UTC).replace(microsecond=0)
     for task, _ in project.walk():
         wanted = task.is_milestone or (missions and task.kind == TaskKind.MISSION)
         if wanted and task.id not in summaries and task.id in dates:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QSplitter, QToolBar, QUndoView
 
-from .analysis.installer import AnalysisTools
 from ..domain import PlannerError
+from .analysis.installer import AnalysisTools
 from .dialogs.messages import show_refusal
 from .document import Document
 from .gantt.view import GanttView
@@ -18,11 +18,11 @@ from .main_window_edit import EditActions
 from .main_window_files import FileActions
 from .main_window_sync import RowSync
 from .main_window_view import ViewActions
-from .screen_fit import fit_to_screen
 from .models.task_tree_view import TaskTreeView
 from .participants.panel import ParticipantsPanel
 from .plan_file import PlanFileController
 from .resources import icon
+from .screen_fit import fit_to_screen
 from .sharing.actions import SharingActions
 from .sharing.signature_label import SignatureStatus
 
@@ -114,7 +114,8 @@ class MainWindow(QMainWindow):
     def _build_docks(self) -> None:
         history = QUndoView(self.document.undo_stack)
         history.setEmptyLabel("Plan as opened")
-        self.history_dock = self._dock("Undo history", "undo_history_dock", history, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.history_dock = self._dock("Undo history", "undo_history_dock", history,
+                                       Qt.DockWidgetArea.RightDockWidgetArea)
         self.participants = ParticipantsPanel(self.document)
         self.participants_dock = self._dock("Participants", "participants_dock", self.participants,
                                             Qt.DockWidgetArea.BottomDockWidgetArea)

@@ -7,9 +7,10 @@ shown by key, so a re-imported plan with new ids does not show every task as mov
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from typing import Any, Callable
+from typing import Any
 
 from ..domain import PlannerError, Project
 from ..engine.cpm import schedule

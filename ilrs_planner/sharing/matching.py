@@ -7,7 +7,8 @@ MS Project) has new ids but the same keys, so an unmatched object is then matche
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from ..domain import Project
 from ..domain.canonical import plain_value

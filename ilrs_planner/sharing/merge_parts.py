@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 
 class _Missing:
@@ -100,7 +101,8 @@ def _merge_one(kind: str, oid: Any, base: Any, ours: Any, theirs: Any, choices: 
             return MISSING  # the other side deleted it and this side left it alone
         deleter = "us" if side == "theirs" else "them"
         what = "edited" if present != base else need
-        reason = f"{what} by {side}, deleted by {deleter}" if present != base else f"{side} {need}; deleted by {deleter}"
+        reason = (f"{what} by {side}, deleted by {deleter}" if present != base
+                  else f"{side} {need}; deleted by {deleter}")
         return _existence_conflict(kind, oid, name, base, ours, theirs, reason, choices, conflicts)
     if whole:
         if ours == theirs or theirs == base:
@@ -113,7 +115,8 @@ def _merge_one(kind: str, oid: Any, base: Any, ours: Any, theirs: Any, choices: 
     return dataclasses.replace(ours, **values)
 
 
-def merge_collection(kind: str, base: dict[Any, Any], ours: dict[Any, Any], theirs: dict[Any, Any], choices: dict[str, str],
+def merge_collection(kind: str, base: dict[Any, Any], ours: dict[Any, Any], theirs: dict[Any, Any], choices: dict[str,
+                                                                                                                  str],
                      conflicts: list[Conflict], label: Callable[[Any], str],
                      needs: tuple[dict[Any, Any], dict[Any, Any]] = ({}, {}), whole: bool = False) -> dict[Any, Any]:
     """Merge id -> object maps; returns the merged map in ours' order, then theirs' additions."""

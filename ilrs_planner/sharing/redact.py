@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from ..domain import Classification, Link, LinkType, Project, new_id
 from ..domain.chain import chain_baselines

@@ -8,10 +8,10 @@ altered.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Iterable
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import (
@@ -70,7 +70,7 @@ def fingerprint(public_key: bytes) -> str:
 
 
 def _message(signer: str, signed_at: str, digest: str) -> bytes:
-    return _DOMAIN_TAG + f"{signer}\n{signed_at}\n{digest}".encode("utf-8")
+    return _DOMAIN_TAG + f"{signer}\n{signed_at}\n{digest}".encode()
 
 
 def _raw_public(key: Ed25519PublicKey) -> bytes:
@@ -84,7 +84,7 @@ def sign_project(project: Project, private_key: Ed25519PrivateKey, signer: str) 
     project.baselines[:] = chain_baselines(list(project.baselines))
     project.signature = None
     digest = content_hash(project)
-    signed_at = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    signed_at = datetime.now(UTC).replace(microsecond=0).isoformat()
     signature = private_key.sign(_message(signer, signed_at, digest))
     project.signature = PlanSignature(signer=signer, public_key=_raw_public(private_key.public_key()),
                                       signature=signature, content_hash=digest, signed_at=signed_at)

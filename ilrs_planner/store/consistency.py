@@ -8,7 +8,7 @@ Baseline entries may name deleted tasks on purpose: a snapshot keeps the history
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 from ..domain import PlannerError, Project, Task
 

@@ -15,7 +15,7 @@ import os
 import socket
 import uuid
 from dataclasses import asdict, dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ..domain import PlannerError
@@ -110,7 +110,7 @@ def acquire_lock(path: str | os.PathLike[str], *, force: bool = False) -> LockIn
 
 def _create(marker: Path) -> LockInfo:
     info = LockInfo(_current_user(), socket.gethostname(), os.getpid(),
-                    datetime.now(timezone.utc).isoformat(timespec="seconds"), uuid.uuid4().hex)
+                    datetime.now(UTC).isoformat(timespec="seconds"), uuid.uuid4().hex)
     handle = os.open(marker, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     with os.fdopen(handle, "w", encoding="utf-8") as out:
         json.dump(asdict(info), out)

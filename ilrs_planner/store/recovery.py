@@ -18,7 +18,7 @@ import json
 import os
 import socket
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ..domain import PlannerError, Project
@@ -76,7 +76,7 @@ def write_recovery(project: Project, plan_path: str | os.PathLike[str] | None) -
                            [str(copy_path.parent)]) from None
     save_project(project, copy_path)
     note = {"plan_path": None if plan_path is None else os.path.abspath(plan_path),
-            "saved_at": datetime.now(timezone.utc).isoformat(), "host": socket.gethostname(), "pid": os.getpid()}
+            "saved_at": datetime.now(UTC).isoformat(), "host": socket.gethostname(), "pid": os.getpid()}
     temp = copy_path.with_suffix(".json.tmp")
     try:
         temp.write_text(json.dumps(note), encoding="utf-8")
@@ -110,7 +110,7 @@ def _recovery_at(copy_path: Path) -> Recovery:
     except (OSError, ValueError, KeyError, TypeError):
         # No readable note: the copy is still worth offering, dated by the file itself.
         mtime = copy_path.stat().st_mtime if copy_path.exists() else 0
-        return Recovery(copy_path, None, datetime.fromtimestamp(mtime, timezone.utc), False)
+        return Recovery(copy_path, None, datetime.fromtimestamp(mtime, UTC), False)
 
 
 def discard_recovery(plan_path: str | os.PathLike[str] | None) -> None:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable, Iterator
 from datetime import date
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from ..domain import Link, PlannerError, Project, Task
 
@@ -27,7 +28,8 @@ def _iso(value: date | None) -> str | None:
 class RowSource:
     """The rows of one table for `executemany`, and the objects they come from, in row order."""
 
-    def __init__(self, table: str, columns: int, objects: list[Any], to_row: Callable[..., Any], describe: Callable[..., Any]):
+    def __init__(self, table: str, columns: int, objects: list[Any], to_row: Callable[..., Any],
+                 describe: Callable[..., Any]):
         self.table = table
         self.insert = f"INSERT INTO {table} VALUES ({', '.join('?' * columns)})"
         self.objects, self.to_row, self.describe = objects, to_row, describe

@@ -109,7 +109,8 @@ class TableReader:
         """A `store.bad_value` error for a value found wrong while reading."""
         return bad_value(self.path, Finding(table, rowid, column, problem))
 
-    def resolve(self, table: str, column: str, rowids: tuple[Any, ...], numbers: tuple[Any, ...], id_of: dict[Any, Any], what: str) -> list[Any]:
+    def resolve(self, table: str, column: str, rowids: tuple[Any, ...], numbers: tuple[Any, ...],
+                id_of: dict[Any, Any], what: str) -> list[Any]:
         """Row numbers in `numbers` turned into ids; a number naming no row of `what` is refused."""
         ids = list(map(id_of.get, numbers))
         if ids.count(None) != numbers.count(None):
@@ -117,7 +118,8 @@ class TableReader:
             raise self.fail(table, rowid, column, f"row {number} is not a {what} of the plan")
         return ids
 
-    def by_id(self, table: str, rowids: tuple[Any, ...], ids: tuple[Any, ...], objects: Iterable[Any]) -> dict[Any, Any]:
+    def by_id(self, table: str, rowids: tuple[Any, ...], ids: tuple[Any, ...], objects: Iterable[Any]) -> dict[Any,
+                                                                                                               Any]:
         """Objects by id; a second row with the same id is refused (merging relies on unique ids)."""
         result = dict(zip(ids, objects))
         if len(result) != len(ids):

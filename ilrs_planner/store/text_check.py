@@ -6,7 +6,8 @@ opening; refusing before the disk is touched keeps every saved file one that ope
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from ..domain import PlannerError, Project
 from ..domain.text import MULTI_LINE_FIELDS, describe_control, first_with_control

@@ -8,8 +8,20 @@ from pathlib import Path
 
 import pytest
 
-from ilrs_planner.domain import (Baseline, Classification, ConstraintType, Link, LinkType, Participant,
-                                 ParticipantKind, PlanSignature, Precision, Project, Task, TaskKind)
+from ilrs_planner.domain import (
+    Baseline,
+    Classification,
+    ConstraintType,
+    Link,
+    LinkType,
+    Participant,
+    ParticipantKind,
+    PlanSignature,
+    Precision,
+    Project,
+    Task,
+    TaskKind,
+)
 from ilrs_planner.store import save_project
 
 

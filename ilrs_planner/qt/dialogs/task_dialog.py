@@ -46,7 +46,8 @@ class TaskDialog(QDialog):
         ui.owner_combo.setCurrentIndex(ui.owner_combo.findData(task.owner_id) if task.owner_id else 0)
         ui.duration_spin.setValue(task.duration)
         ui.duration_spin.setEnabled(not project.is_summary(task.id))  # a summary spans its children
-        ui.constraint_date_edit.setText(date_text(task.constraint_date, task.precision, task.constraint in FINISH_CONSTRAINTS))
+        ui.constraint_date_edit.setText(date_text(task.constraint_date, task.precision,
+                                                  task.constraint in FINISH_CONSTRAINTS))
         ui.deadline_edit.setText(date_text(task.deadline, task.precision, end=True))
         ui.actual_start_edit.setText(date_text(task.actual_start, task.precision, end=False))
         ui.actual_finish_edit.setText(date_text(task.actual_finish, task.precision, end=True))
@@ -61,7 +62,7 @@ class TaskDialog(QDialog):
         ui.links_table.setColumnWidth(2, 90)
         ui.links_table.verticalHeader().hide()
         ui.links_table.verticalHeader().setDefaultSectionSize(30)
-        self._links_before = {l.id: l for l in project.links.values() if l.succ_id == task.id}
+        self._links_before = {k.id: k for k in project.links.values() if k.succ_id == task.id}
         for link in self._links_before.values():
             self.add_link_row(link.id, link.pred_id, link.type, link.lag)
 
