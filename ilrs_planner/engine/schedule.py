@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -66,6 +66,14 @@ class TaskTable(Mapping[str, TaskDates]):
         """Ids of the critical tasks, read straight from the columns."""
         critical = self._columns[6]
         return {tid for tid, i in self._index.items() if critical[i]}
+
+    def columns_in(self, task_ids: Iterable[str]) -> tuple[list[Any], ...]:
+        """(ES, EF, LS, LF, TF, FF, critical) of `task_ids`, in that order; dates as day ordinals.
+
+        For output of the whole plan: no row objects, no date objects.
+        """
+        rows = list(map(self._index.__getitem__, task_ids))
+        return tuple(list(map(column.__getitem__, rows)) for column in self._columns)
 
     def ordinals(self, task_id: str) -> tuple[int, int, int, int]:
         """(ES, EF, LS, LF) as day ordinals, for analyses that do arithmetic on many tasks."""
