@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTreeWidget,
@@ -42,7 +43,7 @@ class WhyPanel(QWidget):
         self.headline.setWordWrap(True)
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["Days", "What"])
-        self.tree.setColumnWidth(0, 90)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)  # "+4383" whole
         self.message = MessageLine()
         top = QHBoxLayout()
         for label, combo in (("Milestone", self.task_combo), ("from", self.baseline_combo),
