@@ -32,6 +32,7 @@ from ..domain.chain import chain_baselines
 from ..engine.cpm import schedule
 from .bridges import bridge_links, emptied_summaries_keep_their_span, pin_drifted
 from .clone import clone_project
+from .redact_scrub import WITHHELD as WITHHELD  # noqa: F401 - the marker is part of this module's interface
 from .redact_scrub import scrubber, secret_tokens
 from .redact_shape import renumber_positions, respan_baselines
 
