@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 
 from ..commands.base import Command
 from ..commands.composite import AllOrNothing
@@ -12,6 +12,7 @@ from ..commands.links import AddLink
 from ..commands.tasks import AddTask, DeleteTasks, IndentTask, MoveTaskDown, MoveTaskUp, OutdentTask
 from ..domain import PlannerError, Task, TaskKind
 from .dialogs.messages import show_error
+from .keys import StandardKey, key_list
 from .resources import icon
 
 if TYPE_CHECKING:
@@ -35,10 +36,11 @@ class EditActions:
         self.document = window.document
         stack = self.document.undo_stack
         self.undo = stack.createUndoAction(window, "&Undo")
-        self.undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo.setShortcuts(key_list(StandardKey.Undo))
         self.undo.setIcon(icon("undo"))
         self.redo = stack.createRedoAction(window, "&Redo")
-        self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        # Both habits reach Redo on every platform, each key once (a repeat makes Qt ignore the key).
+        self.redo.setShortcuts(key_list(StandardKey.Redo, "Ctrl+Shift+Z", "Ctrl+Y"))
         self.redo.setIcon(icon("redo"))
         specs = [  # attribute, icon, menu text, shortcut, what it does, status tip
             ("add_task", "add-task", "Add &task", "Insert", lambda: self.add_new(milestone=False),
@@ -57,7 +59,7 @@ class EditActions:
              "Move the task below its next sibling"),
             ("link", "link", "&Link tasks", "Ctrl+L", self.link_selected,
              "Make each selected task depend on the one selected before it (finish to start)"),
-            ("details", "task-dialog", "Task &details…", "Ctrl+I", self.open_details,
+            ("details", "task-dialog", "Task &details…", ("Ctrl+I", "Shift+F2"), self.open_details,
              "Edit every field of the selected task"),
         ]
         for name, icon_name, text, shortcut, slot, tip in specs:
