@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from ..domain import Project
 from .document import Document
+from .main_window import MainWindow
 from .resources import icon, stylesheet
 
 APP_NAME = "ILRS Planner"
@@ -41,8 +42,6 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def create_main_window(path: str | None = None):
     """The window on the bundled roadmap, then (if given) opening `path` through the normal checks."""
-    from .main_window import MainWindow
-
     window = MainWindow(Document(bundled_roadmap()))
     window.files.offer_recovery()
     if path:

@@ -39,7 +39,7 @@ class MtaPanel(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.message)
         self.milestones.itemChanged.connect(lambda _item: self.refresh())
-        self.export_button.clicked.connect(self._ask_export)
+        self.export_button.clicked.connect(self.ask_export)
         document.changed.connect(lambda changes: self.refresh() if (changes.baselines or changes.dates
                                                                    or changes.structure) else None)
         document.projectReplaced.connect(self.reload)
@@ -86,7 +86,7 @@ class MtaPanel(QWidget):
         self.message.clear_message()
         self.chart.set_trend(trend, f"Milestone trend analysis — {self.document.project.name}")
 
-    def _ask_export(self) -> None:
+    def ask_export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Export milestone trend chart", "mta.png",
                                               "PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)")
         if path:

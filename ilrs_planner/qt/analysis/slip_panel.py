@@ -116,7 +116,7 @@ class SlipPanel(QWidget):
         self.baseline_combo.currentIndexChanged.connect(self.refresh)
         self.against_combo.currentIndexChanged.connect(self.refresh)
         self.slipped_only.toggled.connect(self._filter)
-        self.export_button.clicked.connect(self._ask_export)
+        self.export_button.clicked.connect(self.ask_export)
         self.table.selectionModel().selectionChanged.connect(self._select_in_plan)
         document.changed.connect(lambda _c: self.reload())
         document.baselineChanged.connect(self._follow_document_baseline)
@@ -182,7 +182,7 @@ class SlipPanel(QWidget):
             self.document.set_selection(ids)
 
     # -- export ----------------------------------------------------------------------------
-    def _ask_export(self) -> None:
+    def ask_export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Export slip report", "slip-report.csv", "CSV files (*.csv)")
         if path:
             self.export_csv(path)

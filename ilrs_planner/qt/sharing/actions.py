@@ -31,14 +31,9 @@ class SharingActions:
         self.partner = add("", "Export for &partner…", None, self.export_for_partner,
                            "Write a copy holding only what a partner may see")
         menu = window.menus["file"]
-        close = getattr(getattr(window, "files", None), "close", None)
-        actions = [self.import_, self.export, self.compare, self.merge, self.partner]
-        if close is not None and close in menu.actions():
-            menu.insertActions(close, actions)  # after Export image and its separator
-            menu.insertSeparator(close)
-        else:
-            menu.addSeparator()
-            menu.addActions(actions)
+        close = window.files.close
+        menu.insertActions(close, [self.import_, self.export, self.compare, self.merge, self.partner])
+        menu.insertSeparator(close)  # after Export image and its separator, before Close
 
     def _folder(self) -> str:
         return os.path.dirname(self.document.path) if self.document.path else os.path.expanduser("~")
