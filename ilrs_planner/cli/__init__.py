@@ -11,6 +11,7 @@ import importlib
 import pkgutil
 import sys
 
+from .. import __version__
 from ..domain import PlannerError
 from ..domain.terminal_text import TerminalStream
 
@@ -28,6 +29,7 @@ def build_parser() -> CommandLine:
         description="Plan, schedule and analyse the International Lunar Research Station roadmap. "
         "With no command, opens the desktop app (on PLAN.db if given, else the bundled ILRS roadmap).",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
         if info.name.startswith("cmd_"):
