@@ -43,9 +43,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 def create_main_window(path: str | None = None):
     """The window on the bundled roadmap, then (if given) opening `path` through the normal checks."""
     window = MainWindow(Document(bundled_roadmap()))
-    window.files.offer_recovery()
+    window.plan_file.recover()
     if path:
-        window.files.open_path(path)
+        window.plan_file.open_path(path)
     return window
 
 

@@ -19,6 +19,7 @@ from .main_window_view import ViewActions
 from .screen_fit import fit_to_screen
 from .models.task_tree_view import TaskTreeView
 from .participants.panel import ParticipantsPanel
+from .plan_file import PlanFileController
 from .resources import icon
 from .sharing.actions import SharingActions
 from .sharing.signature_label import SignatureStatus
@@ -49,6 +50,8 @@ class MainWindow(QMainWindow):
         self.row_sync = RowSync(self.tree, self.gantt)
         self.edit = EditActions(self)
         self.view = ViewActions(self)
+        self.plan_file = PlanFileController(document, self)
+        self.plan_file.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.files = FileActions(self)
         self._build_menus_and_toolbar()
         self._build_docks()
@@ -179,11 +182,11 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Ask about unsaved changes; remember the layout; remove the recovery file on a clean exit."""
-        if not self.files.may_discard_changes():
+        if not self.plan_file.may_discard_changes():
             event.ignore()
             return
         self.save_settings()
-        self.files.shutdown()
+        self.plan_file.shutdown()
         event.accept()
 
     def dragEnterEvent(self, event) -> None:

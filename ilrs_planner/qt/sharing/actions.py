@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from ...domain import PlannerError
-from ...exchange.formats import read_plan, supported_extensions, write_plan
+from ...exchange.formats import supported_extensions, write_plan
 from ...sharing.diff import diff_projects
 from ...sharing.merge import merge_projects
 from ...sharing.redact import redact_project
@@ -18,6 +18,7 @@ class SharingActions:
     def __init__(self, window):
         self.window = window
         self.document = window.document
+        self.plan_file = window.plan_file
         self.comparison = None  # the open comparison view, if any
         add = window.add_action
         self.import_ = add("open", "&Import…", "Ctrl+Shift+I", self.import_plan,
@@ -46,16 +47,15 @@ class SharingActions:
         """Read a foreign file as a new, unsaved plan; warnings list what could not be carried over."""
         extensions = supported_extensions("read")
         path = prompts.open_file(self.window, "Import plan", self._folder(), prompts.filters_for(extensions))
-        if not path or not prompts.discard_ok(self.window):
+        if not path:
             return False
         try:
-            result = read_plan(path)
+            result = self.plan_file.import_file(path)
         except PlannerError as error:
             prompts.fail(self.window, "Could not import the file", error)
             return False
-        self.document.replace_project(result.project, None)
-        self.document.mark_unsaved()  # the import is not a plan file yet; closing offers to save it
-        self._status(f"Imported {os.path.basename(path)}: {len(result.project.tasks)} tasks")
+        if result is None:
+            return False
         if result.warnings:
             prompts.inform(self.window, "Imported with notes",
                            f"{len(result.warnings)} thing(s) in {os.path.basename(path)} could not be carried over "
