@@ -14,6 +14,9 @@ the sheet as CSV keeps it text.
 
 from __future__ import annotations
 
+import gc
+import io
+import sys
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -24,6 +27,13 @@ from openpyxl.utils import get_column_letter
 
 from ..domain import Baseline, PlannerError, Project
 from ..domain.spreadsheet_text import starts_like_formula
+from ..files.atomic import write_atomically
+
+try:  # openpyxl serialises sheets through lxml when it is installed, into temporary files of its own;
+    from lxml.etree import SerialisationError  # a full disk there is reported as lxml's error, not OSError
+    _SERIALISER_ERRORS: tuple[type[Exception], ...] = (SerialisationError,)
+except ImportError:
+    _SERIALISER_ERRORS = ()
 
 HEADER_FILL = PatternFill("solid", fgColor="1F3864")
 CRITICAL_FILL = PatternFill("solid", fgColor="F8CBAD")
@@ -155,7 +165,27 @@ def write(project: Project, path: str | Path, *, baseline: str | None = None, **
     _links_sheet(workbook.create_sheet("Links"), project)
     _plan_sheet(workbook.create_sheet("Plan"), project, chosen)
     try:
-        workbook.save(path)
+        buffer = io.BytesIO()  # whole in memory first, then written atomically
+        _save_quietly(workbook, buffer)
+        write_atomically(path, buffer.getvalue())
     except OSError as exc:
-        raise PlannerError("export.failed", f"could not write '{path}': {exc.strerror}", [str(path)]) from None
+        raise PlannerError("export.failed", f"could not write '{path}': {exc.strerror or exc}", [str(path)]) from None
     return [] if chosen or not project.baselines else ["no baseline chosen; baseline columns are empty"]
+
+
+def _save_quietly(workbook: Workbook, buffer: io.BytesIO) -> None:
+    """`workbook.save`, any failure raised as OSError. When it fails, openpyxl's half-run sheet writers
+    fail again as they are collected and Python prints "Exception ignored"; that second report of
+    the same failure is dropped (they are collected here, once the first one is handled)."""
+    previous = sys.unraisablehook
+    sys.unraisablehook = lambda report: None if isinstance(report.exc_value, (OSError, *_SERIALISER_ERRORS)) \
+        else previous(report)
+    failure = None
+    try:
+        workbook.save(buffer)
+    except (OSError, *_SERIALISER_ERRORS) as exc:
+        failure = OSError(getattr(exc, "errno", None) or 0, getattr(exc, "strerror", None) or str(exc))
+    gc.collect()
+    sys.unraisablehook = previous
+    if failure is not None:
+        raise failure
