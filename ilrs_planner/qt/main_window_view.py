@@ -8,6 +8,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QLabel
 
+from .change_effects import effects_of
+
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
@@ -37,7 +39,7 @@ class ViewActions:
         self.baseline_group = QActionGroup(window)
         self.baseline_menu.aboutToShow.connect(self._fill_baseline_menu)
         self._status_labels()
-        self.document.scheduleChanged.connect(self.update_status)
+        self.document.changed.connect(lambda changes, _initiator: effects_of(changes).reschedule and self.update_status())
         self.document.pathChanged.connect(self.update_status)
         self.update_status()
 
