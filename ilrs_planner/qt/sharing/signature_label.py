@@ -11,6 +11,7 @@ STATE_STYLE = {
     SignatureState.TRUSTED: "color: #1b5e20; font-weight: bold;",
     SignatureState.UNKNOWN_KEY: "color: #8d6e00; font-weight: bold;",
     SignatureState.ALTERED: "color: #b71c1c; font-weight: bold;",
+    SignatureState.HISTORY_REWRITTEN: "color: #b71c1c; font-weight: bold;",
     SignatureState.UNSIGNED: "color: #616161;",
 }
 
