@@ -1,7 +1,8 @@
 """The plan model, stdlib only (plus dateutil for what people type)."""
 
 from .calendar import CONTINUOUS_NAME, Calendar, CalendarException, continuous_calendar
-from .dates import format_fuzzy_date, parse_duration, parse_fuzzy_date, parse_iso_date, period_end, period_start
+from .dates import format_fuzzy_date, parse_fuzzy_date, parse_iso_date, period_end, period_start
+from .durations import parse_duration
 from .enums import Classification, ConstraintType, LinkType, ParticipantKind, Precision, TaskKind
 from .errors import CODES, PlannerError
 from .model import Baseline, Link, Participant, PlanSignature, Project, Task, new_id

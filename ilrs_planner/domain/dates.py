@@ -14,7 +14,6 @@ _YEAR = re.compile(r"^(\d{4})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _QUARTER = re.compile(r"^(?:Q([1-4])\s*[- /]?\s*(\d{4})|(\d{4})\s*[- /]?\s*Q([1-4]))$", re.IGNORECASE)
 _DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_DURATION = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(d|day|days|w|wk|wks|week|weeks|edays?|ed)?\s*\??\s*$", re.IGNORECASE)
 
 MIN_YEAR, MAX_YEAR = 1900, 2200  # a plan's dates lie well within; others are typos or hostile
 
@@ -87,20 +86,3 @@ def format_fuzzy_date(day: date | None, precision: Precision = Precision.DAY) ->
     if precision is Precision.MONTH:
         return f"{day.year}-{day.month:02d}"
     return day.isoformat()
-
-
-def parse_duration(text: str | int) -> int:
-    """A duration in calendar days: '5', '5d', '5 days', '2w', '0d' ('?' from MS Project allowed)."""
-    if isinstance(text, int):
-        value, unit = float(text), "d"
-    else:
-        m = _DURATION.match(str(text))
-        if not m:
-            raise PlannerError("duration.invalid", f"'{text}' is not a duration; write 5d, 5 days or 2w")
-        value, unit = float(m[1]), (m[2] or "d").lower()
-    days = value * 7 if unit.startswith("w") else value
-    if days != int(days):
-        raise PlannerError("duration.invalid", f"'{text}' is not a whole number of days")
-    if days < 0:
-        raise PlannerError("task.negative_duration", f"'{text}' is negative; a duration cannot be")
-    return int(days)
