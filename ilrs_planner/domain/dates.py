@@ -75,6 +75,25 @@ def period_end(day: date, precision: Precision) -> date:
     return start + step - timedelta(days=1) if step else day
 
 
+def deadline_finish(deadline: date, milestone: bool) -> date:
+    """The exclusive finish a deadline allows: finished by the end of its day (MS Project's meaning).
+
+    A deadline is the last day by whose end the task must be finished, so a task may finish (exclusive)
+    on the day after; a milestone's finish is its own day, so it may fall on the deadline itself.
+    """
+    return deadline if milestone else deadline + timedelta(days=1)
+
+
+def deadline_from_finish(finish: date, milestone: bool) -> date:
+    """The deadline (last day allowed) for an exclusive latest finish: the inverse of deadline_finish."""
+    return finish if milestone else finish - timedelta(days=1)
+
+
+def shown_finish(start: date, finish: date) -> date:
+    """The finish a person reads: the last day of work of `[start, finish)`; a milestone's own day."""
+    return finish - timedelta(days=1) if finish > start else finish
+
+
 def format_fuzzy_date(day: date | None, precision: Precision = Precision.DAY) -> str:
     """Show a date at the precision it was announced: '2035', 'Q3 2029', '2029-06', '2029-06-15'."""
     if day is None:

@@ -168,7 +168,7 @@ def _set_dates(task: Task, row: RowReader, is_summary: bool) -> None:
     task.constraint = constraint or ConstraintType.ASAP
     task.constraint_date = _day(constraint_date, shift if finish_like else 0)
     deadline = row.date("Deadline", end=True)
-    task.deadline = _day(deadline, shift)
+    task.deadline = _day(deadline)  # MS Project's deadline is a last day, as the plan stores it
     task.actual_start = _day(row.date("Actual Start"))
     task.actual_finish = _day(row.date("Actual Finish", end=True), shift)
     typed = [d[1] for d in (constraint_date, deadline) if d]

@@ -62,7 +62,7 @@ def test_ms_project_export_keeps_constraints_and_ignores_computed_starts(msp):
     assert (tasks["9"].constraint, tasks["9"].constraint_date) == (ConstraintType.MSO, date(2030, 6, 3))
     # ASAP rows carry MS Project's computed Start, which must not turn into a constraint.
     assert tasks["3"].constraint is ConstraintType.ASAP and tasks["3"].constraint_date is None
-    assert tasks["3"].deadline == date(2030, 3, 2)
+    assert tasks["3"].deadline == date(2030, 3, 1)  # a deadline is kept as its last day, as in MS Project
 
 
 def test_ms_project_export_reads_actuals_percent_and_notes(msp):
