@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import sys
 from pathlib import Path
 
 from ..domain.terminal_text import one_line
-from ..sharing.keys import default_trusted_dir, load_trusted_keys
+from ..sharing.keys import default_trusted_dir, read_trusted_keys
 from ..sharing.signing import SignatureState, verify_project
 
 EXIT_STATUS = {
@@ -43,7 +44,10 @@ def run(args: argparse.Namespace) -> int:
     from ..store import layout_problems, open_project
 
     project = open_project(args.plan)
-    trusted = load_trusted_keys(args.trusted or default_trusted_dir())
+    folder = read_trusted_keys(args.trusted or default_trusted_dir())
+    for warning in folder.warnings:
+        print(f"warning: {one_line(warning)}", file=sys.stderr)
+    trusted = folder.keys
     result = verify_project(project, trusted)
     if result.state is not SignatureState.UNSIGNED:
         hidden = layout_problems(Path(args.plan), project)

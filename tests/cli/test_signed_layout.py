@@ -146,3 +146,23 @@ def test_sign_refuses_a_plan_someone_has_open(signed, capsys):
         assert main(["sign", str(plan), "--key", str(keys / "cnsa-planning.key")]) == 2
         assert "store.in_use" in capsys.readouterr().err
     assert plan.read_bytes() == before
+
+
+def test_garbage_private_and_unreadable_keys_in_the_trusted_folder_are_named(signed, capsys):
+    plan, keys = signed
+    (keys / "garbage.pub").write_bytes(b"not a key at all")
+    (keys / "leaked.pub").write_bytes((keys / "cnsa-planning.key").read_bytes())
+    (keys / "folder.pub").mkdir()
+    status = main(["verify", str(plan), "--trusted", str(keys)])
+    err = capsys.readouterr().err
+    assert status == 0  # the good key is still trusted
+    assert "garbage.pub" in err and "leaked.pub" in err and "private key" in err and "folder.pub" in err
+    assert err.count("warning:") == 3
+
+
+def test_trusted_pointing_at_a_file_is_an_error_naming_it(signed, capsys):
+    plan, keys = signed
+    capsys.readouterr()
+    assert main(["verify", str(plan), "--trusted", str(keys / "cnsa-planning.pub")]) == 2
+    err = capsys.readouterr().err
+    assert "key.invalid" in err and "cnsa-planning.pub" in err and "folder" in err
