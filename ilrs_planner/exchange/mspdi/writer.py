@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 import xml.etree.ElementTree as ET
 from datetime import date, datetime, timezone
 from pathlib import Path
 
 from ...domain import PlannerError, Project
 from ...engine.cpm import schedule
+from ...files.atomic import atomic_output
 from .helpers import (BASELINE_REGISTER_TITLE, MAX_BASELINES, MINUTES_PER_DAY, NS, RESOURCE_TEXT_FIELDS, TEXT_FIELDS,
                       add, add_text_field, start_stamp)
 from .write_calendars import write_calendars
@@ -116,14 +115,8 @@ def write_mspdi(project: Project, path: str | Path) -> list[str]:
 def _write_atomically(tree: ET.ElementTree, target: Path) -> None:
     ET.indent(tree, space="  ")
     try:
-        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".writing", dir=target.parent)
-    except OSError as exc:
-        raise PlannerError("export.failed", f"could not write '{target}': {exc.strerror}", [str(target)]) from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
+        with atomic_output(target) as stream:
             tree.write(stream, encoding="UTF-8", xml_declaration=True)
-        os.replace(temp, target)
     except OSError as exc:
-        Path(temp).unlink(missing_ok=True)
         raise PlannerError("export.failed", f"could not write '{target}': {exc.strerror}", [str(target)]) from None
 

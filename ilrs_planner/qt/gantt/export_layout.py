@@ -13,6 +13,7 @@ from PySide6.QtSvg import QSvgGenerator
 from ...chart.data import KIND_SUMMARY
 from ...chart import SceneOptions, TimeScale, axis_header, build_chart_data, build_scene
 from ...domain import PlannerError, Project
+from ..file_output import buffered_file
 from .legend import legend_height, legend_items, paint_legend
 from .painter import paint_background, paint_header, paint_phase_names, paint_scene
 from .style import GRID_MAJOR, LABEL_TEXT, MUTED_TEXT, ChartStyle
@@ -173,8 +174,9 @@ class TimelinePicture:
         self.paint(p, logical_w, logical_h, style)
         p.end()
         # Quality 70 = a light zlib level: a 4K chart encodes ~2x faster for ~15 % more bytes.
-        if not image.save(str(path), "PNG", 70):
-            raise OSError(f"the PNG writer failed for {path}")
+        with buffered_file(path) as out:
+            if not image.save(out, "PNG", 70):
+                raise OSError(f"the PNG writer failed for {path}")
 
     def _check_rows_fit(self, style: ChartStyle, width: float, height: float, zoom: float) -> None:
         """Refuse, before painting, a picture whose rows cannot be drawn legibly in its height."""
@@ -190,21 +192,25 @@ class TimelinePicture:
         """A vector SVG (text stays text) at `width` logical pixels."""
         logical_w = float(width or LOGICAL_WIDTH)
         logical_h = self.natural_height(logical_w)
-        generator = QSvgGenerator()
-        generator.setFileName(str(path))
-        generator.setSize(QSize(int(logical_w), int(logical_h)))
-        generator.setViewBox(QRectF(0, 0, logical_w, logical_h))
-        generator.setTitle(self.title)
-        generator.setDescription(f"{self.project.name} — ILRS Planner")
-        p = QPainter(generator)
-        self.paint(p, logical_w, logical_h, self._style())
-        p.end()
-        if not path.exists():
-            raise OSError(f"the SVG writer failed for {path}")
+        with buffered_file(path) as out:
+            generator = QSvgGenerator()
+            generator.setOutputDevice(out)
+            generator.setSize(QSize(int(logical_w), int(logical_h)))
+            generator.setViewBox(QRectF(0, 0, logical_w, logical_h))
+            generator.setTitle(self.title)
+            generator.setDescription(f"{self.project.name} — ILRS Planner")
+            p = QPainter(generator)
+            if not p.isActive():
+                raise OSError(f"the SVG writer could not start for {path}")
+            self.paint(p, logical_w, logical_h, self._style())
+            p.end()
 
     def write_pdf(self, path: Path, page_size: str, dpi: int | None) -> None:
         """A one-page vector PDF on A4 or A3 landscape; rows shrink to fit the page."""
-        writer = QPdfWriter(str(path))
+        with buffered_file(path) as out:
+            self._paint_pdf(QPdfWriter(out), path, page_size, dpi)
+
+    def _paint_pdf(self, writer: QPdfWriter, path: Path, page_size: str, dpi: int | None) -> None:
         size = QPageSize(QPageSize.A3 if page_size == "A3" else QPageSize.A4)
         writer.setPageLayout(QPageLayout(size, QPageLayout.Landscape, QMarginsF(0, 0, 0, 0)))
         writer.setResolution(int(dpi or 300))
