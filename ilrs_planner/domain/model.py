@@ -42,6 +42,7 @@ class Task:
     classification: Classification = Classification.PUBLIC
     source_url: str = ""
     notes: str = ""
+    key_milestone: bool = False  # a date the programme is judged by: drawn larger, with a key-date line
 
     @property
     def is_milestone(self) -> bool:

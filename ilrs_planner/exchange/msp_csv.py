@@ -4,7 +4,8 @@ Columns read (names are case-insensitive; only `Name` is required):
   ID, Name, Duration, Predecessors, Outline Level, Start, Constraint Type, Constraint Date,
   Deadline, Actual Start, Actual Finish, % Complete, Notes — as MS Project exports them — and
   our own Key, Owner (a participant key; participants are created as needed), Kind, Precision,
-  Classification, Source, Optimistic/Most Likely/Pessimistic Duration and GUID (the stable id).
+  Classification, Source, Optimistic/Most Likely/Pessimistic Duration, GUID (the stable id) and
+  Key Milestone (Yes for the dates the programme is judged by).
   Without an Owner column, the first of MS Project's Resource Names is the owner.
 Rules:
   - `ID` is what Predecessors refer to; it becomes the task key unless a `Key` column gives one.
@@ -46,6 +47,7 @@ CANONICAL = {name.lower(): name for name in COLUMNS} | ALIASES
 READ_ONLY = {"Resource Names"}  # MS Project's; the first resource becomes the owner when there is no Owner
 DERIVED = {"Finish", "Unique ID", "WBS", "Total Slack", "Free Slack", "Critical", "Early Start", "Early Finish",
            "Late Start", "Late Finish", "Indicators", "Task Mode"}
+KEY_MILESTONE_YES = {"yes", "true", "1", "x"}  # what people type in a flag column
 _COARSENESS = [Precision.DAY, Precision.MONTH, Precision.QUARTER, Precision.YEAR]
 
 
@@ -150,6 +152,7 @@ def _task(project: Project, entry: _Entry, is_summary: bool) -> Task:
     task.pessimistic = row.duration("Pessimistic Duration")
     task.source_url = row.text("Source")
     task.notes = row.raw_text("Notes").replace("\r\n", "\n")  # spreadsheets write CRLF inside cells
+    task.key_milestone = row.text("Key Milestone").strip().lower() in KEY_MILESTONE_YES
     return task
 
 
