@@ -7,6 +7,7 @@ from operator import attrgetter
 import numpy as np
 
 from ..domain import PlannerError, Task
+from ._tree import is_ancestor
 
 _PARENT = attrgetter("parent_id")
 
@@ -98,22 +99,14 @@ def raise_unknown_task(fields: list[tuple], index: dict[str, int], tasks: list[T
                                    f"the plan ({missing})", [missing] + ([other] if other in index else []))
 
 
-def check_summary_links(pred: np.ndarray, succ: np.ndarray, is_summary: np.ndarray, parent: np.ndarray,
-                        tasks: list[Task]) -> None:
+def check_summary_links(pred: np.ndarray, succ: np.ndarray, is_summary: np.ndarray, depth: np.ndarray,
+                        jumps: list[np.ndarray], tasks: list[Task]) -> None:
     """Refuse a link between a summary and one of its own descendants (it would bind itself)."""
     touching = np.flatnonzero(is_summary[pred] | is_summary[succ])
-    for k in touching:
-        a, b = int(pred[k]), int(succ[k])
-        for summary, sub in ((a, b), (b, a)):
-            if _is_ancestor(summary, sub, parent):
-                raise PlannerError("link.summary_child", f"summary task '{tasks[summary].key}' is linked to its "
-                                   f"own sub-task '{tasks[sub].key}'", [tasks[a].id, tasks[b].id])
-
-
-def _is_ancestor(ancestor: int, task: int, parent: np.ndarray) -> bool:
-    up = int(parent[task])
-    while up >= 0:
-        if up == ancestor:
-            return True
-        up = int(parent[up])
-    return False
+    a, b = pred[touching], succ[touching]
+    bad = np.flatnonzero(is_ancestor(a, b, depth, jumps) | is_ancestor(b, a, depth, jumps))
+    if bad.size:
+        first, other = int(a[bad[0]]), int(b[bad[0]])
+        summary, sub = (first, other) if depth[first] < depth[other] else (other, first)
+        raise PlannerError("link.summary_child", f"summary task '{tasks[summary].key}' is linked to its "
+                           f"own sub-task '{tasks[sub].key}'", [tasks[first].id, tasks[other].id])

@@ -24,6 +24,7 @@ import numpy as np
 from ..domain import LinkType, PlannerError, Project, Task
 from . import _checks
 from ._bounds import BIG, Bounds, task_bounds
+from ._tree import ancestor_jumps, spread_down
 
 _PRED, _SUCC, _TYPE, _LAG = (attrgetter(name) for name in ("pred_id", "succ_id", "type", "lag"))
 _TYPE_CODE = {LinkType.FS: 0, LinkType.SS: 1, LinkType.FF: 2, LinkType.SF: 3}
@@ -54,6 +55,7 @@ class Network:
     targets: np.ndarray
     weights: np.ndarray
     live: np.ndarray  # False for edges into a task with actual dates (history ignores links)
+    jumps: list[np.ndarray]  # the WBS as jump pointers (see _tree)
 
 
 def compile_network(project: Project) -> Network:
@@ -69,12 +71,13 @@ def compile_network(project: Project) -> Network:
     _checks.check_durations(planned, tasks)
     parent = _checks.parent_indices(tasks, index)
     depth = _checks.depths(parent, tasks)
+    jumps = ancestor_jumps(parent, depth)
     is_summary = np.zeros(n, dtype=bool)
     is_summary[parent[parent >= 0]] = True
     links = _link_arrays(project, index, tasks)
-    _checks.check_summary_links(links[0], links[1], is_summary, parent, tasks)
+    _checks.check_summary_links(links[0], links[1], is_summary, depth, jumps, tasks)
     bounds = task_bounds(tasks, planned, is_summary, project.start.toordinal())
-    return _assemble(project, tasks, task_ids, index, parent, depth, is_summary, links, bounds)
+    return _assemble(project, tasks, task_ids, index, parent, depth, jumps, is_summary, links, bounds)
 
 
 def _link_arrays(project: Project, index: dict[str, int], tasks: list[Task]) -> tuple[np.ndarray, ...]:
@@ -101,12 +104,12 @@ def _link_arrays(project: Project, index: dict[str, int], tasks: list[Task]) -> 
 
 
 
-def _assemble(project, tasks, task_ids, index, parent, depth, is_summary, links, bounds: Bounds) -> Network:
+def _assemble(project, tasks, task_ids, index, parent, depth, jumps, is_summary, links, bounds: Bounds) -> Network:
     """Allocate gate nodes, turn links and the WBS into weighted edges, and pack them as CSR."""
     from ._edges import build_edges  # local: the edge builder is the second half of compilation
 
     n = len(tasks)
-    gates, n_nodes = _allocate_gates(links, parent, depth, is_summary, bounds)
+    gates, n_nodes = _allocate_gates(links, jumps, is_summary, bounds)
     src, dst, weight = build_edges(links, parent, is_summary, bounds.duration, gates)
     node_task = np.concatenate([np.arange(n), np.zeros(n_nodes - n, dtype=np.int64)])
     base = np.full(n_nodes, -BIG, dtype=np.int64)
@@ -126,31 +129,26 @@ def _assemble(project, tasks, task_ids, index, parent, depth, is_summary, links,
     live = ~(bounds.history[node_task[targets]] & (targets < n))
     return Network(task_ids, index, tasks, project.start.toordinal(), bounds.duration, parent, depth, is_summary,
                    bounds.history, bounds.finished, gates, n_nodes, node_task, base, fixed, bounds.start_cap,
-                   bounds.finish_cap, offsets, targets, weight[order], live)
+                   bounds.finish_cap, offsets, targets, weight[order], live, jumps)
 
 
-def _allocate_gates(links, parent, depth, is_summary, bounds: Bounds) -> tuple[dict[str, np.ndarray], int]:
+def _allocate_gates(links, jumps, is_summary, bounds: Bounds) -> tuple[dict[str, np.ndarray], int]:
     """Give each summary the gate nodes that it or an ancestor needs; numbered after the tasks."""
     pred, succ, code, _ = links
-    n = len(parent)
-    need = {kind: np.zeros(n, dtype=bool) for kind in ("in_start", "in_finish", "out_start", "out_finish")}
-    need["in_start"][succ[code <= 1]] = True  # FS, SS end at a start
-    need["in_finish"][succ[code >= 2]] = True  # FF, SF end at a finish
-    need["out_start"][pred[(code == 1) | (code == 3)]] = True  # SS, SF leave from a start
-    need["out_finish"][pred[(code == 0) | (code == 2)]] = True  # FS, FF leave from a finish
-    need["in_start"] |= bounds.base > -BIG
-    need["out_finish"] |= bounds.finish_cap < BIG
-    summaries = np.flatnonzero(is_summary)
-    by_depth = summaries[np.argsort(depth[summaries], kind="stable")]
+    n = len(is_summary)
+    kinds = ("in_start", "in_finish", "out_start", "out_finish")
+    need = np.zeros((len(kinds), n), dtype=bool)
+    need[0, succ[code <= 1]] = True  # FS, SS end at a start
+    need[1, succ[code >= 2]] = True  # FF, SF end at a finish
+    need[2, pred[(code == 1) | (code == 3)]] = True  # SS, SF leave from a start
+    need[3, pred[(code == 0) | (code == 2)]] = True  # FS, FF leave from a finish
+    need[0] |= bounds.base > -BIG
+    need[3] |= bounds.finish_cap < BIG
+    wanted = spread_down(need & is_summary, jumps) & is_summary
     gates, next_node = {}, n
-    for kind, wanted in need.items():
-        wanted &= is_summary
-        for level in np.unique(depth[by_depth]):
-            at = by_depth[depth[by_depth] == level]
-            has_parent = at[parent[at] >= 0]
-            wanted[has_parent] |= wanted[parent[has_parent]]
+    for kind, row in zip(kinds, wanted):
         nodes = np.full(n, -1, dtype=np.int64)
-        count = int(wanted.sum())
-        nodes[wanted] = np.arange(next_node, next_node + count)
+        count = int(row.sum())
+        nodes[row] = np.arange(next_node, next_node + count)
         gates[kind], next_node = nodes, next_node + count
     return gates, next_node

@@ -133,7 +133,7 @@ def _reference(spec: dict) -> dict[str, tuple[int, int, int]]:
     return result
 
 
-@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(spec=dated_plans(), vectorised=st.booleans())
 def test_constraints_deadlines_and_actuals_follow_the_rules(spec, vectorised, make_project):
     result = schedule_with(make_project(spec), vectorised)

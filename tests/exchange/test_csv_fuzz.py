@@ -18,21 +18,21 @@ from ilrs_planner.exchange.formats import read_plan
 
 DATA = Path(__file__).with_name("data")
 SAMPLES = [(DATA / name).read_bytes() for name in ("msp_export.csv", "ilrs_semicolon.csv")]
-FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-SECONDS_PER_FILE = 5.0
+FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+SECONDS_PER_FILE = 5.0  # CPU seconds, which other work on the machine does not stretch
 
 
 def _read_ends_cleanly(tmp_path: Path, payload: bytes) -> None:
     """Import (and schedule, as the CLI does) `payload`: a plan or a PlannerError with a known code."""
     path = tmp_path / "partner.csv"
     path.write_bytes(payload)
-    began = time.perf_counter()
+    began = time.process_time()
     try:
         schedule(read_plan(path).project)
     except PlannerError as err:
         assert err.code in CODES, err.code
         assert err.message.strip()
-    assert time.perf_counter() - began < SECONDS_PER_FILE
+    assert time.process_time() - began < SECONDS_PER_FILE
 
 
 @FUZZ

@@ -11,14 +11,14 @@ from ilrs_planner.exchange.mspdi import read
 
 SAMPLE = (Path(__file__).parent / "data" / "msproject_standard.xml").read_bytes()
 TEXTS = re.findall(rb">([^<>]+)<", SAMPLE)  # every text value in the sample, to swap around
-TIME_LIMIT = 2.0  # seconds per file: the sample is tiny, anything slower is a hang
-FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+TIME_LIMIT = 2.0  # CPU seconds per file (not wall time, which a busy machine stretches): the sample is tiny, more is a hang
+FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 
 def _import_ends_well(tmp_path, data: bytes) -> None:
     path = tmp_path / "fuzz.xml"
     path.write_bytes(data)
-    started = time.perf_counter()
+    started = time.process_time()
     try:
         result = read(path)
     except PlannerError as err:
@@ -27,7 +27,7 @@ def _import_ends_well(tmp_path, data: bytes) -> None:
         assert result.project.tasks is not None and isinstance(result.warnings, list)
         for task in result.project.tasks.values():
             assert task.duration >= 0 and task.key
-    assert time.perf_counter() - started < TIME_LIMIT
+    assert time.process_time() - started < TIME_LIMIT
 
 
 @FUZZ

@@ -14,7 +14,7 @@ from commands.conftest import build_small_plan
 from commands.strategies import draw_command
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(st.data())
 def test_undo_stack_round_trip(qapp, data):
     document = Document(build_small_plan())

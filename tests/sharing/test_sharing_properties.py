@@ -10,7 +10,7 @@ from ilrs_planner.sharing.clone import clone_project
 from ilrs_planner.sharing.merge import merge_projects
 from ilrs_planner.sharing.redact import redact_project
 
-SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 LEVELS = list(Classification)
 
 

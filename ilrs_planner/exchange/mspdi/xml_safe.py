@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 import xml.parsers.expat
 from pathlib import Path
 
-from ..domain import PlannerError
+from ...domain import PlannerError
 
 MAX_FILE_BYTES = 384 * 1024 * 1024  # a 100,000-task plan written by us is about 160 MB
 MAX_DEPTH = 24  # MSPDI nests 6 levels deep

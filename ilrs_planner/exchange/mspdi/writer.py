@@ -1,4 +1,4 @@
-"""Writing MSPDI: elements in the order of the mspdi_pj12 schema's sequences (see mspdi.py for the mapping)."""
+"""Writing MSPDI: elements in the order of the mspdi_pj12 schema's sequences (see the package docstring for the mapping)."""
 
 from __future__ import annotations
 
@@ -8,22 +8,15 @@ import xml.etree.ElementTree as ET
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from ..domain import PlannerError, Project
-from .mspdi import (BASELINE_REGISTER_TITLE, MAX_BASELINES, MINUTES_PER_DAY, NS, RESOURCE_TEXT_FIELDS, TEXT_FIELDS,
-                    start_stamp)
-
-
-def add(parent: ET.Element, tag: str, value) -> ET.Element:
-    element = ET.SubElement(parent, tag)
-    if value is not None:
-        element.text = str(int(value)) if isinstance(value, bool) else str(value)
-    return element
+from ...domain import PlannerError, Project
+from ...engine.cpm import schedule
+from .helpers import (BASELINE_REGISTER_TITLE, MAX_BASELINES, MINUTES_PER_DAY, NS, RESOURCE_TEXT_FIELDS, TEXT_FIELDS,
+                      add, add_text_field, start_stamp)
+from .write_tasks import links_by_successor, resources, task_element
 
 
 def _scheduled_dates(project: Project, warnings: list[str]) -> dict[str, tuple[date, date]]:
     """Task id -> (start, exclusive finish); tasks fall back to the plan start if it cannot be scheduled."""
-    from ..engine.cpm import schedule
-
     try:
         dates = schedule(project).tasks
         return {tid: (d.early_start, d.early_finish) for tid, d in dates.items()}
@@ -110,17 +103,8 @@ def _project_summary(tasks: ET.Element, project: Project, baselines) -> None:
     add_text_field(summary, TEXT_FIELDS[1][0], project.id)
 
 
-def add_text_field(task: ET.Element, field_id: str, value: str) -> None:
-    """A task's custom text field value."""
-    attribute = add(task, "ExtendedAttribute", None)
-    add(attribute, "FieldID", field_id)
-    add(attribute, "Value", value)
-
-
 def write_mspdi(project: Project, path: str | Path) -> list[str]:
     """Write `project` to `path` as MSPDI; returns warnings about what could not be carried."""
-    from .mspdi_write_tasks import links_by_successor, resources, task_element
-
     warnings: list[str] = []
     root = ET.Element("Project", {"xmlns": NS})
     _header(root, project)

@@ -1,34 +1,16 @@
-"""MS Project XML (MSPDI, the mspdi_pj12 schema): `read(path) -> ImportResult`, `write(project, path)`.
+"""What reader and writer share: the field mapping, MS Project's codes and the date/time conventions.
 
-How calendar days map to MS Project's working time. ILRS Planner schedules in calendar days. The
-export declares one calendar, "ILRS 7-day", on which every day of the week is a working day of
-8 hours (08:00-12:00, 13:00-17:00), and makes it the project calendar; MinutesPerDay is 480 and
-MinutesPerWeek 3360. A duration of N days is then `PT{8N}H0M0S` with DurationFormat 7 (days), and
-N working days are exactly N calendar days in MS Project, ProjectLibre and GanttProject (all three
-read MSPDI durations as working time on the project calendar; an elapsed-days format or a 24-hour
-calendar is not understood the same way by all three). A task starts at 08:00 on its first day and
-finishes at 17:00 on its last; a milestone starts and finishes at 08:00. Lags are written in tenths
-of a minute of working time (1 day = 4800) with LagFormat 7 (days).
-
-Dates that ILRS Planner compares with a finish (finish constraints, deadlines, actual finishes) are
-exclusive in the domain; MS Project's are the last working moment, so they are written as 17:00 on
-the day before (or 08:00 on the day itself for a milestone) and read back the same way.
-
-What has no MSPDI field is kept in task custom text fields (Text1..Text8, named by alias so
-they can be moved), the project summary task's notes (the baseline register: names, "as of"
-dates, ids and notes of Baseline0..10) and resources (participants: key in Initials, id in Code,
-kind in Group, joined in AvailableFrom, colour and joined precision in resource Text1/Text2).
-Not carried: positions' gaps between siblings (sibling order is kept), baselines beyond 11 (the 11 latest are
-written, a warning says which were left out), the signature (a signature covers a plan file, not
-an export). On import, anything that cannot be carried over is listed as a warning.
+A leaf of the package: it imports nothing from the rest of `exchange.mspdi`, so every other module
+can import it. The mapping itself is described in the package's docstring.
 """
+
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 from datetime import date, datetime, time, timedelta
-from pathlib import Path
 
-from ..domain import ConstraintType, LinkType
+from ...domain import ConstraintType, LinkType
 
 NS = "http://schemas.microsoft.com/project"
 MINUTES_PER_DAY = 480
@@ -92,15 +74,16 @@ def duration_text(days: int) -> str:
     return f"PT{days * MINUTES_PER_DAY // 60}H0M0S"
 
 
-def read(path: str | Path, **_opts):
-    """Import an MSPDI file (untrusted: no DTDs or entities, sizes bounded)."""
-    from .mspdi_read import read_mspdi
+def add(parent: ET.Element, tag: str, value) -> ET.Element:
+    """A child element holding `value` as text (booleans as 0/1; None for an element with children)."""
+    element = ET.SubElement(parent, tag)
+    if value is not None:
+        element.text = str(int(value)) if isinstance(value, bool) else str(value)
+    return element
 
-    return read_mspdi(path)
 
-
-def write(project, path: str | Path, **_opts) -> list[str]:
-    """Export a plan as MSPDI; returns warnings about what the format could not carry."""
-    from .mspdi_write import write_mspdi
-
-    return write_mspdi(project, path)
+def add_text_field(task: ET.Element, field_id: str, value: str) -> None:
+    """A task's or resource's custom text field value."""
+    attribute = add(task, "ExtendedAttribute", None)
+    add(attribute, "FieldID", field_id)
+    add(attribute, "Value", value)

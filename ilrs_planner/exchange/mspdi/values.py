@@ -7,7 +7,7 @@ import re
 import xml.etree.ElementTree as ET
 from datetime import date, datetime
 
-from ..domain.dates import MAX_YEAR, MIN_YEAR
+from ...domain.dates import MAX_YEAR, MIN_YEAR
 
 _DURATION = re.compile(
     r"^\s*(-)?P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?"

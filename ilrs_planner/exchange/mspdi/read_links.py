@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from ..domain import Link, LinkType
-from .mspdi import LINK_TYPE_CODES
-from .mspdi_values import ELAPSED_FORMATS, PERCENT_FORMATS, whole_days
+from ...domain import Link, LinkType
+from ...engine.graph import find_cycle
+from .helpers import LINK_TYPE_CODES
+from .values import ELAPSED_FORMATS, PERCENT_FORMATS, whole_days
 
 LINK_TYPES_BY_CODE = {code: kind for kind, code in LINK_TYPE_CODES.items()}
 MAX_LOOPS_DROPPED = 10_000
@@ -61,8 +62,6 @@ def read_links(tasks) -> None:
 
 def _drop_loops(project, warnings: list[str]) -> None:
     """A file may hold a dependency loop; the plan may not. Each loop loses its last link, named."""
-    from ..engine.graph import find_cycle
-
     for _ in range(MAX_LOOPS_DROPPED):
         loop = find_cycle(project)
         if not loop:

@@ -1,4 +1,4 @@
-"""Reading MSPDI into a plan (see mspdi.py for the mapping). Untrusted input: refuse or warn, never crash."""
+"""Reading MSPDI into a plan (see the package docstring for the mapping). Untrusted input: refuse or warn, never crash."""
 
 from __future__ import annotations
 
@@ -7,11 +7,13 @@ import xml.etree.ElementTree as ET
 from datetime import date
 from pathlib import Path
 
-from ..domain import Baseline, Participant, ParticipantKind, PlannerError, Precision, Project, new_id
-from .formats import ImportResult
-from .mspdi import BASELINE_REGISTER_TITLE, MINUTES_PER_DAY, RESOURCE_TEXT_FIELDS, TEXT_FIELDS, start_from_stamp
-from .mspdi_values import Reader, day_or_none
-from .mspdi_xml import parse_untrusted
+from ...domain import Baseline, Participant, ParticipantKind, PlannerError, Precision, Project, new_id
+from ...domain.chain import chain_baselines
+from ..formats import ImportResult
+from .helpers import BASELINE_REGISTER_TITLE, MINUTES_PER_DAY, RESOURCE_TEXT_FIELDS, TEXT_FIELDS, start_from_stamp
+from .read_tasks import TaskReader
+from .values import Reader, day_or_none
+from .xml_safe import parse_untrusted
 
 MAX_TASKS = 200_000
 _REGISTER_LINE = re.compile(r"^Baseline(\d+) = (.*?) \| as of (\d{4}-\d{2}-\d{2}) \| id ([0-9a-zA-Z_-]{1,64}) \|(?: (.*))?$")
@@ -114,8 +116,6 @@ def _register(summary: ET.Element | None, reader: Reader) -> dict[int, tuple[str
 
 
 def _baselines(project: Project, found: dict[int, dict], register: dict, reader: Reader) -> None:
-    from ..domain.chain import chain_baselines
-
     for number in sorted(set(found) | set(register)):  # a baseline with no task entries is still listed
         default = (f"Baseline {number}" if number else "Baseline", None, "", "")
         name, as_of, baseline_id, notes = register.get(number, default)
@@ -145,8 +145,6 @@ def read_mspdi(path: str | Path) -> ImportResult:
 
 
 def _read(root: ET.Element, reader: Reader, warnings: list[str]) -> ImportResult:
-    from .mspdi_read_tasks import TaskReader
-
     project = _project(root, reader)
     minutes = reader.integer(root, "MinutesPerDay", MINUTES_PER_DAY, "project") or MINUTES_PER_DAY
     _calendar_warnings(root, reader)

@@ -6,9 +6,10 @@ import re
 import xml.etree.ElementTree as ET
 from datetime import date
 
-from ..domain import Classification, ConstraintType, Precision, Project, Task, TaskKind, new_id
-from .mspdi import ALAP_CODE, CONSTRAINT_CODES, FINISH_CONSTRAINTS, MAX_BASELINES, finish_from_stamp, start_from_stamp
-from .mspdi_values import ELAPSED_FORMATS, Reader, day_or_none, whole_days
+from ...domain import Classification, ConstraintType, Precision, Project, Task, TaskKind, new_id
+from .helpers import ALAP_CODE, CONSTRAINT_CODES, FINISH_CONSTRAINTS, MAX_BASELINES, finish_from_stamp, start_from_stamp
+from .read_links import read_links
+from .values import ELAPSED_FORMATS, Reader, day_or_none, whole_days
 
 CONSTRAINTS_BY_CODE = {code: kind for kind, code in CONSTRAINT_CODES.items()}
 _ID_TEXT = re.compile(r"[0-9a-zA-Z_-]{1,64}")
@@ -191,8 +192,6 @@ class TaskReader:
                 task.kind = TaskKind.PHASE  # a summary is not a milestone unless the file says so
 
     def _links(self) -> None:
-        from .mspdi_read_links import read_links
-
         read_links(self)
 
     def read_assignments(self, root: ET.Element) -> None:

@@ -5,10 +5,9 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from datetime import date
 
-from ..domain import Project, Task
-from .mspdi import (CONSTRAINT_CODES, FINISH_CONSTRAINTS, LAG_UNITS_PER_DAY, LINK_TYPE_CODES, RESOURCE_TEXT_FIELDS,
-                    TEXT_FIELDS, duration_text, finish_stamp, start_stamp)
-from .mspdi_write import add, add_text_field
+from ...domain import Project, Task
+from .helpers import (CONSTRAINT_CODES, FINISH_CONSTRAINTS, LAG_UNITS_PER_DAY, LINK_TYPE_CODES, RESOURCE_TEXT_FIELDS,
+                      TEXT_FIELDS, add, add_text_field, duration_text, finish_stamp, start_stamp)
 
 MAX_SHORT_TEXT = 512  # the schema's limit for names and hyperlinks
 
