@@ -18,10 +18,12 @@ from .data import KIND_MILESTONE, KIND_SUMMARY, KIND_TASK, ChartData
 from .labels import Label, place_labels
 from .links import route_all
 from .scale import TimeScale
+from .variance import ON_TIME_STEP, format_slip, slip_steps
 
+KEY_DIAMOND = 0.44  # half-size of a key milestone's diamond, as a share of the row height (others 0.3)
 BAR_TOP, BAR_BOTTOM = 0.24, 0.76  # bar extent as a share of the row height
 BAR_TOP_WITH_GHOST, BAR_BOTTOM_WITH_GHOST = 0.16, 0.62
-GHOST_TOP, GHOST_BOTTOM = 0.68, 0.86
+GHOST_TOP, GHOST_BOTTOM = 0.64, 0.88  # the baseline bar under the current one (tracking Gantt)
 SUMMARY_TOP, SUMMARY_BOTTOM = 0.34, 0.58
 
 
@@ -55,6 +57,7 @@ class Layer:
     selected: np.ndarray
     soft0: np.ndarray  # x where the uncertain (faded) period starts, nan if none
     soft1: np.ndarray
+    key: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))  # key milestones
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -83,6 +86,19 @@ class Scene:
     today_x: float | None
     status_x: float | None
     task_ids: list[str]  # of the row index space (for hit testing)
+    slips: Layer | None = None  # baseline end -> current end, colour = index into variance.SLIP_STEPS
+    rollups: Layer | None = None  # milestones of collapsed summaries, on the summary's row
+    key_lines: list[KeyLine] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class KeyLine:
+    """A key milestone's vertical line across the chart and header, with its name and slip."""
+
+    x: float
+    text: str
+    slip: str = ""  # '+7 y' against the compared baseline, '' without one
+    step: int = ON_TIME_STEP
 
 
 def _layer(data: ChartData, idx: np.ndarray, scale: TimeScale, opts: SceneOptions,
@@ -92,7 +108,7 @@ def _layer(data: ChartData, idx: np.ndarray, scale: TimeScale, opts: SceneOption
     critical = data.critical[idx] if opts.show_critical else np.zeros(len(idx), bool)
     return Layer(idx, x0, x1, idx * rh + top * rh, idx * rh + bottom * rh, data.color[idx], critical,
                  data.actual[idx], selected, scale.x_of_ordinals(data.soft0[idx]),
-                 scale.x_of_ordinals(data.soft1[idx]))
+                 scale.x_of_ordinals(data.soft1[idx]), data.key[idx] if len(data.key) else np.zeros(len(idx), bool))
 
 
 def _visible(x0: np.ndarray, x1: np.ndarray, width: float, margin: float) -> np.ndarray:
@@ -129,10 +145,61 @@ def build_scene(data: ChartData, scale: TimeScale, width: float, first_row: int,
     phases = [(a, b, n) for a, b, n in phases if b > 0 and a < width]
     scene = Scene(width, rh, first_row, last_row, data.colors, layers["tasks"], layers["summaries"],
                   layers["milestones"], ghosts, whiskers, link_ids, points, offsets, link_crit, phases, [],
-                  _line_x(scale, opts.today, width), _line_x(scale, opts.status_date, width), data.task_ids)
+                  _line_x(scale, opts.today, width), _line_x(scale, opts.status_date, width), data.task_ids,
+                  _slips(data, scale, opts, idx, width), _rollups(data, scale, opts, first_row, last_row, width),
+                  _key_lines(data, scale, width))
     if opts.show_labels:
-        scene.labels = place_labels(scene, data.labels, opts.text_width, opts.bold_text_width)
+        scene.labels = place_labels(scene, data.labels, opts.text_width, opts.bold_text_width,
+                                    _badges(data, idx))
     return scene
+
+
+def _slips(data: ChartData, scale: TimeScale, opts: SceneOptions, idx: np.ndarray, width: float) -> Layer:
+    """From each baseline end to the current end, coloured by the size of the slip; none when on time."""
+    slip = data.slip[idx]
+    steps = slip_steps(slip)
+    keep = ~np.isnan(slip) & (steps != ON_TIME_STEP)
+    ends = scale.x_of_ordinals(data.finish[idx][keep])
+    was = scale.x_of_ordinals(data.ghost1[idx][keep])
+    x0, x1 = np.minimum(ends, was), np.maximum(ends, was)
+    seen = _visible(x0, x1, width, opts.row_height)
+    layer = _layer(data, idx[keep][seen], scale, opts, x0[seen], x1[seen], GHOST_TOP, GHOST_BOTTOM)
+    layer.color = steps[keep][seen].astype(np.int32)
+    return layer
+
+
+def _rollups(data: ChartData, scale: TimeScale, opts: SceneOptions, first: int, last: int, width: float) -> Layer:
+    """Diamonds of rolled-up milestones on their collapsed summary's row."""
+    r, rh = data.rollups, opts.row_height
+    x = scale.x_of_ordinals(r.at)
+    keep = (r.row >= first) & (r.row <= last) & _visible(x, x, width, rh) if len(r) else np.zeros(0, bool)
+    rows, x = r.row[keep], x[keep]
+    none = np.zeros(len(rows), bool)
+    return Layer(rows, x, x, rows * rh + 0.14 * rh, rows * rh + 0.86 * rh, r.color[keep], none, r.actual[keep],
+                 none, np.full(len(rows), np.nan), np.full(len(rows), np.nan), r.key[keep])
+
+
+def _key_lines(data: ChartData, scale: TimeScale, width: float) -> list[KeyLine]:
+    """Every key milestone in the visible dates, whether or not its row is scrolled into view."""
+    rows = np.nonzero(data.key)[0]
+    x = scale.x_of_ordinals(data.start[rows])
+    lines = []
+    for row, at in zip(rows.tolist(), x.tolist()):
+        if 0 <= at <= width:
+            slip = float(data.slip[row])
+            badge = "" if np.isnan(slip) else format_slip(slip)
+            step = int(slip_steps(np.array([slip]))[0])
+            lines.append(KeyLine(at, data.labels[row].split(" · ")[0], badge, step))
+    return sorted(lines, key=lambda line: line.x)
+
+
+def _badges(data: ChartData, idx: np.ndarray) -> dict[int, tuple[str, int]]:
+    """Slip labels ('+7 y') of the key milestones that have a baseline date."""
+    out = {}
+    for row in idx[data.key[idx] & ~np.isnan(data.ghost1[idx])].tolist() if len(data.key) else []:
+        slip = float(data.slip[row])
+        out[row] = (format_slip(slip), int(slip_steps(np.array([slip]))[0]))
+    return out
 
 
 def _line_x(scale: TimeScale, day: date | None, width: float) -> float | None:
@@ -146,6 +213,8 @@ def _ends(data: ChartData, rows: np.ndarray, scale: TimeScale, rh: float, half: 
     """(x0, x1, y-centre) of each row's bar; milestones get their diamond's half-width."""
     x0, x1 = scale.x_of_ordinals(data.start[rows]), scale.x_of_ordinals(data.finish[rows])
     diamond = data.kind[rows] == KIND_MILESTONE
+    if len(data.key):  # a link meets a key milestone at its larger diamond's tip
+        half = np.where(data.key[rows], rh * KEY_DIAMOND, half)
     x0 = np.where(diamond, x0 - half, x0)
     x1 = np.where(diamond, x1 + half, x1)
     return np.column_stack([x0, x1, rows * rh + rh / 2])

@@ -12,7 +12,7 @@ from ...chart import Hit, axis_header, build_scene, hit_test
 from ...domain import PlannerError
 from .drag import Drag, finish_command, start_mode
 from .link_menu import build_link_menu
-from .painter import paint_background, paint_header, paint_scene
+from .painter import paint_background, paint_header, paint_header_marks, paint_scene
 from .tooltip import tooltip_text
 
 ZOOM_STEP = 1.25  # per wheel notch
@@ -60,6 +60,8 @@ class GanttCanvas(QWidget):
         p.setRenderHint(QPainter.Antialiasing, False)
         p.setClipping(False)
         paint_header(p, header, self.width(), style)
+        p.setRenderHint(QPainter.Antialiasing, True)
+        paint_header_marks(p, scene, style)
         p.end()
 
     def _paint_preview(self, p: QPainter, dy: float) -> None:

@@ -14,7 +14,7 @@ from ...chart.data import KIND_SUMMARY
 from ...chart import SceneOptions, TimeScale, axis_header, build_chart_data, build_scene
 from ...domain import PlannerError, Project
 from .legend import legend_height, legend_items, paint_legend
-from .painter import paint_background, paint_header, paint_phase_names, paint_scene
+from .painter import paint_background, paint_header, paint_header_marks, paint_phase_names, paint_scene
 from .style import GRID_MAJOR, LABEL_TEXT, MUTED_TEXT, ChartStyle
 
 A3_WIDTH_INCHES = 420 / 25.4  # a PNG asked for by DPI alone is an A3-landscape-wide picture
@@ -130,6 +130,7 @@ class TimelinePicture:
         paint_phase_names(p, scene.phases, QRectF(0, rect.height() - strip, rect.width(), strip), style)
         p.setClipping(False)
         paint_header(p, header, rect.width(), style)
+        paint_header_marks(p, scene, style)
         p.setPen(QPen(GRID_MAJOR, 1))
         p.setBrush(Qt.NoBrush)
         p.drawRect(QRectF(0, 0, rect.width(), rect.height()))
