@@ -12,6 +12,7 @@ import pkgutil
 import sys
 
 from ..domain import PlannerError
+from ..domain.terminal_text import TerminalStream
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,8 +35,20 @@ def _wants_gui(argv: list[str], parser: argparse.ArgumentParser) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run one command; errors print as `error[code]: message` on stderr with exit status 2."""
-    argv = list(sys.argv[1:] if argv is None else argv)
+    """Run one command; errors print as `error[code]: message` on stderr with exit status 2.
+
+    Everything the command prints passes through `TerminalStream`, so text from a plan file
+    cannot drive the terminal (see `domain/terminal_text.py`).
+    """
+    stdout, stderr = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = TerminalStream(stdout), TerminalStream(stderr)
+    try:
+        return _run(list(sys.argv[1:] if argv is None else argv))
+    finally:
+        sys.stdout, sys.stderr = stdout, stderr
+
+
+def _run(argv: list[str]) -> int:
     parser = build_parser()
     try:
         if _wants_gui(argv, parser):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
+from ..domain.terminal_text import one_line
 from .render import load_plan
 
 
@@ -28,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
                           for b in baselines], indent=2, ensure_ascii=False))
     elif not baselines:
         print("The plan has no baselines.")
-    width = max((len(b.name) for b in baselines), default=0)
+    width = max((len(one_line(b.name)) for b in baselines), default=0)
     for baseline in [] if args.json else baselines:
-        print(f"{baseline.name.ljust(width)}  as of {baseline.as_of.isoformat()}")
+        print(f"{one_line(baseline.name).ljust(width)}  as of {baseline.as_of.isoformat()}")
     return 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 
+from ..domain.terminal_text import one_line
 from ..sharing.merge import merge_projects
 
 
@@ -36,5 +37,5 @@ def run(args: argparse.Namespace) -> int:
         return 0
     print(f"merged into {args.output} with {len(result.conflicts)} conflict(s), our side kept:")
     for conflict in result.conflicts:
-        print(f"  CONFLICT {conflict.describe()}")
+        print(f"  CONFLICT {one_line(conflict.describe())}")
     return 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from ..domain.terminal_text import one_line
 from ..sharing.keys import load_private_key
 from ..sharing.passphrase import passphrase_from
 from ..sharing.signing import fingerprint, sign_project
@@ -32,6 +33,6 @@ def run(args: argparse.Namespace) -> int:
     project = open_project(args.plan)
     signature = sign_project(project, key, signer)
     save_project(project, args.output or args.plan)
-    print(f"signed by {signer} ({fingerprint(signature.public_key)}) at {signature.signed_at}")
+    print(f"signed by {one_line(signer)} ({fingerprint(signature.public_key)}) at {signature.signed_at}")
     print(f"content SHA-256 {signature.content_hash}")
     return 0

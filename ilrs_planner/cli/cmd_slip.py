@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from ..domain.terminal_text import one_line
 
 COLUMNS = ("Key", "Name", "Baseline finish", "Finish", "Start var", "Finish var", "")
 
@@ -42,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
     rows = report.slipped() if args.slipped else report.rows
-    print(f"{report.before.label} (as of {report.before.as_of}) -> {report.after.label}"
+    print(f"{one_line(report.before.label)} (as of {report.before.as_of}) -> {one_line(report.after.label)}"
           + (f" (as of {report.after.as_of})" if report.after.as_of else ""))
     _print_table([_cells(r) for r in rows])
     print(f"{len(report.slipped())} of {sum(r.finish_variance is not None for r in report.rows)} "
@@ -60,7 +61,7 @@ def _cells(row) -> tuple[str, ...]:
     def days(value):
         return "" if value is None else f"{value:+d}d"
 
-    return (row.key, row.name[:40], str(row.baseline_finish or "-"), str(row.current_finish or "-"),
+    return (one_line(row.key), one_line(row.name)[:40], str(row.baseline_finish or "-"), str(row.current_finish or "-"),
             days(row.start_variance), days(row.finish_variance), "SLIPPED" if row.slipped else "")
 
 

@@ -8,7 +8,9 @@ not be read (as for every command).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 
+from ..domain.terminal_text import one_line
 from ..sharing.keys import default_trusted_dir, load_trusted_keys
 from ..sharing.signing import SignatureState, verify_project
 
@@ -39,7 +41,9 @@ def run(args: argparse.Namespace) -> int:
     project = open_project(args.plan)
     trusted = load_trusted_keys(args.trusted or default_trusted_dir())
     result = verify_project(project, trusted)
-    print(f"{args.plan}: {result.describe()}")
+    # The signer name is the file's own text: on one line, so it cannot forge a verdict line.
+    shown_result = dataclasses.replace(result, signer=one_line(result.signer))
+    print(f"{args.plan}: {shown_result.describe()}")
     if result.state is SignatureState.TRUSTED and project.signature:
-        print(f"trusted key file names it: {trusted[project.signature.public_key]}")
+        print(f"trusted key file names it: {one_line(trusted[project.signature.public_key])}")
     return EXIT_STATUS[result.state]

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from ..domain import PlannerError
+from ..domain.terminal_text import one_line
 
 
 def register(subparsers) -> None:
@@ -75,9 +76,9 @@ def _first_knowing(project, args):
 
 def print_explanation(result) -> None:
     """The explanation as readable text."""
-    print(f"{result.key} — {result.name}")
-    print(f"  {result.before}: {result.old_date or 'not planned'}")
-    print(f"  {result.after}: {result.new_date or 'not planned'}")
+    print(f"{one_line(result.key)} — {one_line(result.name)}")
+    print(f"  {one_line(result.before)}: {result.old_date or 'not planned'}")
+    print(f"  {one_line(result.after)}: {result.new_date or 'not planned'}")
     if not (result.old_date and result.new_date):
         for note in result.notes:
             print(f"  note: {note}")
@@ -85,10 +86,10 @@ def print_explanation(result) -> None:
     print(f"  moved {result.slip_days:+d} days" + ("" if result.exact else " (from dates only)"))
     for label, chain in (("Driving chain then", result.old_chain), ("Driving chain now", result.new_chain)):
         if chain:
-            print(f"{label}: " + " ← ".join(f"{s.key} [{s.driver}]" for s in chain))
+            print(f"{label}: " + " ← ".join(f"{one_line(s.key)} [{s.driver}]" for s in chain))
     print("Changes:" if result.contributions else "No change moved it.")
     for change in result.contributions:
-        print(f"  {change.days:+6d} d  {change.description}" + ("  (joint)" if change.joint else ""))
+        print(f"  {change.days:+6d} d  {one_line(change.description)}" + ("  (joint)" if change.joint else ""))
     if result.unexplained_days:
         print(f"  {result.unexplained_days:+6d} d  unexplained")
     for note in result.notes:

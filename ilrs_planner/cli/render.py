@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 from ..domain import PlannerError, Project
+from ..domain.terminal_text import one_line
 from ..engine.schedule import Schedule
 
 FINISH_NOTE = ("Finish dates are exclusive, as the scheduler computes them: a 10-day task starting\n"
@@ -65,10 +66,10 @@ def schedule_table_rows(project: Project, schedule: Schedule) -> list[tuple[str,
     rows = []
     for task, depth in project.walk():
         dates = schedule.tasks[task.id]
-        name = "  " * depth + task.name
+        name = "  " * depth + one_line(task.name)
         if len(name) > MAX_NAME:
             name = name[:MAX_NAME - 3] + "..."
-        rows.append((task.key, name, dates.early_start.isoformat(), dates.early_finish.isoformat(),
+        rows.append((one_line(task.key), name, dates.early_start.isoformat(), dates.early_finish.isoformat(),
                      dates.late_start.isoformat(), dates.late_finish.isoformat(), f"{dates.total_float}d",
                      f"{dates.free_float}d", "*" if dates.critical else ""))
     return rows
@@ -84,7 +85,7 @@ def print_schedule_table(project: Project, schedule: Schedule, file: TextIO | No
     def line(cells: tuple[str, ...]) -> str:
         return "  ".join(c.rjust(w) if i in numeric else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths)))
 
-    print(f"{project.name}: {schedule.project_start.isoformat()} to {schedule.project_finish.isoformat()}, "
+    print(f"{one_line(project.name)}: {schedule.project_start.isoformat()} to {schedule.project_finish.isoformat()}, "
           f"{len(rows)} tasks, {len(schedule.critical_ids() - project.summary_ids())} critical (not counting phases)",
           file=out)
     print(line(HEADERS).rstrip(), file=out)

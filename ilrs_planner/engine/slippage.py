@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Mapping
 
 from ..domain import Baseline, PlannerError, Project
+from ..domain.spreadsheet_text import formula_safe
 from .schedule import Schedule
 
 Dates = Mapping[str, tuple[date, date]]
@@ -156,22 +157,16 @@ CSV_COLUMNS = ("key", "name", "kind", "baseline_start", "baseline_finish", "curr
 def report_csv(report: SlipReport) -> str:
     """The slip report as CSV text (ISO dates, signed variances in days)."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(CSV_COLUMNS)
     for r in report.rows:
-        writer.writerow([
-            _safe_cell(r.key), _safe_cell(r.name), r.kind, _iso(r.baseline_start) or "",
+        writer.writerow([formula_safe(str(cell)) for cell in (
+            r.key, r.name, r.kind, _iso(r.baseline_start) or "",
             _iso(r.baseline_finish) or "", _iso(r.current_start) or "", _iso(r.current_finish) or "",
             "" if r.start_variance is None else r.start_variance,
             "" if r.finish_variance is None else r.finish_variance, "yes" if r.slipped else "no",
-        ])
+        )])
     return out.getvalue()
-
-
-def _safe_cell(text: str) -> str:
-    # Plans come from other institutions: a name starting with '=' must not become a spreadsheet
-    # formula when the CSV is opened (CSV injection).
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def write_report_csv(report: SlipReport, path: str | Path) -> None:

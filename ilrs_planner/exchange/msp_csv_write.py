@@ -6,7 +6,8 @@ ignores them because every row carries its Constraint Type). Finish dates are wr
 Project writes them, as the last day of work: a 10-day task starting 2030-01-01 shows Finish
 2030-01-10 (the plan's exclusive finish is 2030-01-11); likewise Actual Finish, Deadline and the
 date of a finish constraint, so the import's one-day shift restores them. Text that a spreadsheet
-would run as a formula is written with a leading apostrophe. UTF-8 with a byte-order mark and
+would run as a formula is written with a leading apostrophe, in every column (a GUID or key from a
+partner's plan included), and every field is quoted (see domain/spreadsheet_text). UTF-8 with a byte-order mark and
 CRLF line ends, which Excel and MS Project read correctly.
 """
 
@@ -19,6 +20,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from ..domain import PlannerError, Project, Task
+from ..domain.spreadsheet_text import formula_safe
 from ..engine.schedule import Schedule
 from .msp_values import CONSTRAINT_NAMES, FINISH_CONSTRAINTS, escape_text, finish_shift, format_date, format_duration
 from .predecessors import PredecessorRef, format_predecessors
@@ -138,7 +140,8 @@ def _write_atomically(path: Path, rows: list[list[str]]) -> None:
         handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
         try:
             with os.fdopen(handle, "w", encoding="utf-8-sig", newline="") as out:
-                csv.writer(out, lineterminator="\r\n").writerows(rows)
+                writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
+                writer.writerows([formula_safe(cell) for cell in row] for row in rows)
             os.replace(temp, path)
         except BaseException:
             Path(temp).unlink(missing_ok=True)

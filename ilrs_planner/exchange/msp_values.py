@@ -17,6 +17,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from ..domain import ConstraintType, PlannerError, Precision, parse_duration, parse_fuzzy_date, parse_iso_date
+from ..domain.spreadsheet_text import FORMULA_START
 
 NO_VALUE = {"", "na", "n/a"}
 
@@ -138,10 +139,11 @@ def _enum_words(enum: type[E]) -> dict[str, E]:
     return {member.value.lower(): member for member in enum}
 
 
-# Spreadsheet programs run a cell that starts with these as a formula; a plan from a partner must
-# not be able to do that on the reader's machine. A leading apostrophe is the spreadsheet
-# convention for "this is text"; it is stripped again on import so the round trip is lossless.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
+# Spreadsheet programs run a cell that starts with these as a formula (see domain/spreadsheet_text).
+# A leading apostrophe is the spreadsheet convention for "this is text"; text columns always get
+# one (even "-5" as a name), and it is stripped again on import so the round trip is lossless —
+# which is why a text that itself starts with an apostrophe gets one too.
+_FORMULA_START = (*FORMULA_START, "'")
 
 
 def escape_text(value: str) -> str:

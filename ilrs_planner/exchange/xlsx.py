@@ -7,7 +7,9 @@ milestone finishes on its start), as MS Project shows them. Baseline columns com
 baseline named by `baseline=` (default: the most recently captured); variance is in days,
 positive = later than the baseline. Sheets "Links" and "Plan" list dependencies and plan facts.
 Text from the plan is always written as text, never as a formula (a task named "=HYPERLINK(...)"
-from a partner must not run in someone's spreadsheet).
+from a partner must not run in someone's spreadsheet): a string cell, and one that starts like a
+formula also carries Excel's quote prefix (the hidden apostrophe), so editing the cell or saving
+the sheet as CSV keeps it text.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from ..domain import Baseline, PlannerError, Project
+from ..domain.spreadsheet_text import starts_like_formula
 
 HEADER_FILL = PatternFill("solid", fgColor="1F3864")
 CRITICAL_FILL = PatternFill("solid", fgColor="F8CBAD")
@@ -88,6 +91,7 @@ def _write_cell(sheet, row: int, column: int, value):
     if isinstance(value, str):
         cell.value = safe_text(value)
         cell.data_type = "s"  # never a formula, whatever the text starts with
+        cell.quotePrefix = starts_like_formula(value)
     else:
         cell.value = value
     return cell

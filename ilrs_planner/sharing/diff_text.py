@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..domain.terminal_text import one_line
 from .diff import PlanDiff, SectionDiff
 
 MAX_VALUE_CHARS = 80  # long notes are cut in the text view; --json gives them whole
@@ -17,7 +18,7 @@ def show_value(value: Any) -> str:
         return f"{value[0]}..{value[1]}"
     if isinstance(value, dict):
         return "{" + ", ".join(f"{k}: {show_value(v)}" for k, v in value.items()) + "}"
-    text = str(value).replace("\n", " ")
+    text = one_line(str(value).replace("\n", " "))
     return text if len(text) <= MAX_VALUE_CHARS else text[:MAX_VALUE_CHARS - 1] + "…"
 
 
@@ -26,10 +27,10 @@ def _section_lines(title: str, section: SectionDiff) -> list[str]:
         return []
     counts = f"{len(section.added)} added, {len(section.removed)} removed, {len(section.changed)} changed"
     lines = [f"{title}: {counts}"]
-    lines += [f"  + {item.label}" for item in section.added]
-    lines += [f"  - {item.label}" for item in section.removed]
+    lines += [f"  + {one_line(item.label)}" for item in section.added]
+    lines += [f"  - {one_line(item.label)}" for item in section.removed]
     for item in section.changed:
-        lines.append(f"  ~ {item.label}")
+        lines.append(f"  ~ {one_line(item.label)}")
         lines += [f"      {c.field}: {show_value(c.old)} → {show_value(c.new)}" for c in item.changes]
     return lines
 
@@ -44,7 +45,7 @@ def format_diff(diff: PlanDiff, name_a: str = "A", name_b: str = "B") -> str:
         lines += _section_lines(title.capitalize(), getattr(diff, title))
     if diff.milestone_moves:
         lines.append("Milestone moves:")
-        lines += [f"  {m.label}: {m.old} → {m.new} ({m.days:+d} days)" for m in diff.milestone_moves]
+        lines += [f"  {one_line(m.label)}: {m.old} → {m.new} ({m.days:+d} days)" for m in diff.milestone_moves]
     lines += [f"Note: {note}" for note in diff.schedule_notes]
     if diff.is_empty():
         lines.append("The plans' content is the same.")

@@ -32,7 +32,7 @@ def _task(task) -> dict:
 
 def main(path: str) -> None:
     jpype.startJVM()
-    from org.mpxj.mspdi import MSPDIReader
+    from org.mpxj.mspdi import MSPDIReader  # a Java class: importable only once the JVM runs
 
     project = MSPDIReader().read(path)
     tasks = [_task(t) for t in project.getTasks() if t.getID() is not None and int(t.getID()) > 0]

@@ -1,0 +1,53 @@
+"""Plan text made harmless for a terminal: the one place control characters are escaped.
+
+A plan file comes from a partner and is untrusted; its names, notes and signer names must not
+drive the terminal. ESC and CSI start escape sequences (clear a line, retitle the window, hide
+text), CR rewrites a line in place, BEL rings, and the bidirectional overrides reorder what is
+shown. `shown()` replaces each such character with a visible `\\uXXXX` escape — the same
+spelling JSON uses, so escaped text inside a JSON string still parses to the original.
+
+`TerminalStream` wraps stdout and stderr for the whole command, so no path can print a raw
+control character even if it forgets to call `shown()`; our own output uses only newline and
+tab, which it passes through. Text that must stay on one line (a signer's name, a task name in
+a table) goes through `one_line()`, which escapes newlines and tabs too, so it cannot forge a line.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TextIO
+
+# C0 and C1 controls, DEL, the bidirectional marks/embeddings/overrides/isolates, and the
+# Unicode line and paragraph separators (which some terminals treat as newlines).
+_UNSAFE = "\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+_UNSAFE_KEEPING_LINES = re.compile(f"[{_UNSAFE}]")
+_UNSAFE_ON_ONE_LINE = re.compile(f"[{_UNSAFE}\t\n]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def shown(text: str) -> str:
+    """`text` with every control character but newline and tab escaped as `\\uXXXX`."""
+    return _UNSAFE_KEEPING_LINES.sub(_escape, text)
+
+
+def one_line(text: str) -> str:
+    """`text` escaped for a single line: newline and tab are escaped as well."""
+    return _UNSAFE_ON_ONE_LINE.sub(_escape, text)
+
+
+class TerminalStream:
+    """A text stream that escapes what it is given before passing it on (see the module doc)."""
+
+    def __init__(self, stream: TextIO):
+        self.wrapped = stream
+
+    def write(self, text: str) -> int:
+        """Write `text` with its control characters escaped."""
+        return self.wrapped.write(shown(text))
+
+    def __getattr__(self, name: str):
+        # flush, fileno, isatty, encoding... behave as the wrapped stream's.
+        return getattr(self.wrapped, name)

@@ -1,0 +1,107 @@
+"""Text from a partner's plan never drives the terminal: every command's output is escaped.
+
+The plans are handed to the commands in memory (the store's own checks are not what is tested
+here), with escape sequences in every text field a command prints.
+"""
+
+import json
+import re
+from datetime import date
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+import ilrs_planner.store
+from ilrs_planner.cli import main
+from ilrs_planner.domain import Baseline, Link, LinkType, Project, Task
+from ilrs_planner.domain.terminal_text import one_line, shown
+from ilrs_planner.sharing.signing import sign_project
+
+CLEAR_LINE = "\r\x1b[2K"
+OSC_TITLE = "\x1b]0;pwned\x07"
+HOSTILE = f"Lander{CLEAR_LINE}{OSC_TITLE}\x9b31m\u202eevil"
+RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _hostile_plan(name_suffix: str = "") -> Project:
+    plan = Project(name=f"Plan{OSC_TITLE}", start=date(2030, 1, 1))
+    plan.add_task(Task(key=f"LANDER{CLEAR_LINE}", name=HOSTILE + name_suffix, duration=10, id="t-lander",
+                       notes=f"note{OSC_TITLE}"))
+    plan.add_task(Task(key="READY", name=f"Ready{CLEAR_LINE}", duration=0, id="t-ready", position=1))
+    plan.add_link(Link("t-lander", "t-ready", LinkType.FS, 0, id="l-1"))
+    plan.baselines.append(Baseline(f"Original{OSC_TITLE}", date(2029, 1, 1),
+                                   {"t-ready": (date(2030, 1, 5), date(2030, 1, 5)),
+                                    "t-lander": (date(2030, 1, 1), date(2030, 1, 5))}))
+    return plan
+
+
+@pytest.fixture
+def plans(monkeypatch, tmp_path):
+    """Paths the commands open as hostile plans (A; B and C each rename and slip a task)."""
+    a, b, c = _hostile_plan(), _hostile_plan(" v2"), _hostile_plan(" v3")
+    b.tasks["t-lander"].duration, c.tasks["t-lander"].duration = 20, 30
+    by_path = {str(tmp_path / f"{name}.db"): plan for name, plan in zip("abc", (a, b, c))}
+    monkeypatch.setattr(ilrs_planner.store, "open_project", lambda path, *_, **__: by_path[str(path)])
+    return tmp_path
+
+
+def _assert_escaped(text: str) -> None:
+    assert text, "the command printed nothing"
+    assert not RAW_CONTROL.search(text), repr(text)
+
+
+@pytest.mark.parametrize("argv", [
+    ["schedule", "{a}"], ["slip", "{a}"], ["baselines", "{a}"], ["diff", "{a}", "{b}"],
+    ["why", "{a}", "READY", "--baseline", f"Original{OSC_TITLE}"],
+])
+def test_command_output_carries_no_raw_control_character(plans, capsys, argv):
+    main([arg.format(a=plans / "a.db", b=plans / "b.db") for arg in argv])
+    out, err = capsys.readouterr()
+    _assert_escaped(out + err)
+    assert "\\u001b" in out  # the escape sequences are shown, not dropped
+
+
+@pytest.mark.parametrize("command", ["schedule", "slip", "diff"])
+def test_json_output_stays_valid_and_keeps_the_original_text(plans, capsys, command):
+    main([command, str(plans / "a.db")] + ([str(plans / "b.db")] if command == "diff" else []) + ["--json"])
+    out = capsys.readouterr().out
+    _assert_escaped(out)
+    assert HOSTILE in _strings(json.loads(out))
+
+
+def _strings(data) -> list[str]:
+    if isinstance(data, dict):
+        data = list(data.values())
+    if isinstance(data, list):
+        return [text for item in data for text in _strings(item)]
+    return [data] if isinstance(data, str) else []
+
+
+def test_merge_conflicts_are_escaped(plans, capsys):
+    assert main(["merge", *(str(plans / f"{name}.db") for name in "abc"), "-o", str(plans / "m.db")]) == 1
+    out = capsys.readouterr().out
+    _assert_escaped(out)
+    assert "CONFLICT task LANDER\\u000d\\u001b[2K" in out
+
+
+def test_a_forged_signer_name_cannot_pass_for_a_trusted_verdict(plans, capsys):
+    plan = ilrs_planner.store.open_project(str(plans / "a.db"))
+    sign_project(plan, Ed25519PrivateKey.generate(), f"x{CLEAR_LINE}Signed by a trusted key — CNSA planning\nok")
+    assert main(["verify", str(plans / "a.db"), "--trusted", str(plans)]) == 1
+    out = capsys.readouterr().out
+    _assert_escaped(out)
+    assert len(out.splitlines()) == 1 and "unknown key" in out.lower()
+    assert "x\\u000d\\u001b[2KSigned by a trusted key" in out
+
+
+def test_error_messages_are_escaped(plans, capsys):
+    assert main(["why", str(plans / "a.db"), f"NOPE{OSC_TITLE}", "--baseline", f"Original{OSC_TITLE}"]) == 2
+    err = capsys.readouterr().err
+    _assert_escaped(err)
+    assert err.startswith("error[")
+
+
+def test_shown_keeps_lines_and_one_line_escapes_them():
+    assert shown("a\nb\tc\x1b[2K\r") == "a\nb\tc\\u001b[2K\\u000d"
+    assert one_line("a\nb\tc") == "a\\u000ab\\u0009c"
+    assert shown("Chang'e 7 嫦娥七号 — Луна-26") == "Chang'e 7 嫦娥七号 — Луна-26"
