@@ -10,7 +10,7 @@ from ..domain import PlannerError, parse_fuzzy_date
 from .render import load_plan, print_warnings
 
 IMAGE_SUFFIXES = {".png", ".svg", ".pdf"}
-IMAGE_OPTIONS = ("date_from", "date_to", "width", "dpi", "title")
+IMAGE_OPTIONS = ("date_from", "date_to", "width", "dpi", "title", "size")
 
 
 def register(subparsers) -> None:
@@ -29,7 +29,13 @@ def register(subparsers) -> None:
     parser.add_argument("--to", dest="date_to", type=_last_day, metavar="DATE",
                         help="image: last date shown (2050 means the end of 2050)")
     parser.add_argument("--width", type=_pixels, metavar="PX", help="image: width in pixels (e.g. 3840)")
+    parser.add_argument("--size", type=_size, metavar="WxH",
+                        help="image: exactly W x H pixels, e.g. 1920x1080 for a slide; rows are folded into their "
+                        "summaries when they would not stay readable (a warning says which)")
     parser.add_argument("--dpi", type=_pixels, metavar="N", help="image: resolution in dots per inch")
+    parser.add_argument("--fit-page", action="store_true",
+                        help="PDF: everything on one page (default: pages with a repeated header when rows "
+                        "would get too small)")
     parser.add_argument("--milestones-only", action="store_true", help="image: show milestones only")
     parser.add_argument("--title", help="image: the title above the timeline")
     parser.set_defaults(func=run)
@@ -64,8 +70,16 @@ def _export_image(project, output: Path, args: argparse.Namespace) -> None:
         raise PlannerError("export.failed", f"image export needs the desktop components (Qt): {exc}") from None
     # `--to 2050` includes all of 2050; the image's range ends exclusively, the day after.
     date_to = args.date_to + timedelta(days=1) if args.date_to else None
-    export_image(project, output, width=args.width, dpi=args.dpi, date_from=args.date_from,
-                 date_to=date_to, milestones_only=args.milestones_only, title=args.title)
+    width, height = args.size or (args.width, None)
+    if args.size and args.width:
+        raise PlannerError("cli.usage", "give --size or --width, not both")
+    if args.size and output.suffix.lower() == ".pdf":
+        print_warnings(["--size applies to PNG and SVG; a PDF is an A3 landscape page"])
+    warnings: list[str] = []
+    export_image(project, output, width=width, height=height, dpi=args.dpi, date_from=args.date_from,
+                 date_to=date_to, milestones_only=args.milestones_only, title=args.title,
+                 one_page=args.fit_page, warnings=warnings)
+    print_warnings(warnings)
 
 
 def _first_day(text: str) -> date:
@@ -74,6 +88,14 @@ def _first_day(text: str) -> date:
 
 def _last_day(text: str) -> date:
     return parse_fuzzy_date(text, end=True)[0]
+
+
+def _size(text: str) -> tuple[int, int]:
+    """'1920x1080' (or 1920×1080) -> (1920, 1080)."""
+    parts = text.lower().replace("×", "x").split("x")
+    if len(parts) != 2 or not all(part.strip().isdigit() for part in parts):
+        raise argparse.ArgumentTypeError(f"'{text}' is not WIDTHxHEIGHT in pixels, e.g. 1920x1080")
+    return _pixels(parts[0]), _pixels(parts[1])
 
 
 def _pixels(text: str) -> int:

@@ -38,8 +38,12 @@ def _schedule(project: Project):
 def export_image(project: Project, path, *, width: int | None = None, dpi: int | None = None,
                  date_from: date | None = None, date_to: date | None = None, milestones_only: bool = False,
                  title: str | None = None, baseline: str | None = None, height: int | None = None,
-                 page_size: str = "A3") -> Path:
-    """Write the plan's timeline to `path` (.png, .svg or .pdf); returns the path written."""
+                 page_size: str = "A3", one_page: bool = False, rows: list[str] | None = None,
+                 warnings: list[str] | None = None) -> Path:
+    """Write the plan's timeline to `path` (.png, .svg or .pdf); returns the path written.
+
+    `rows` limits the picture to those tasks (the window's expanded rows); what had to be folded
+    to fit a fixed size is appended to `warnings`."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".png", ".svg", ".pdf"):
@@ -52,18 +56,37 @@ def export_image(project: Project, path, *, width: int | None = None, dpi: int |
     if end <= start:
         raise PlannerError("export.failed", f"the range {start} – {end} is empty; 'to' must come after 'from'")
     _ensure_app()
+    from .gantt import export_writers
     from .gantt.export_layout import TimelinePicture
 
     picture = TimelinePicture(project, _schedule(project), start, end, milestones_only=milestones_only,
-                              title=title, baseline=baseline)
+                              title=title, baseline=baseline, rows=rows)
     try:
         if suffix == ".png":
-            picture.write_png(path, width, dpi, height)
+            export_writers.write_png(picture, path, width, dpi, height)
         elif suffix == ".svg":
-            picture.write_svg(path, width)
+            export_writers.write_svg(picture, path, width, height)
         else:
-            picture.write_pdf(path, page_size, dpi)
+            export_writers.write_pdf(picture, path, page_size, dpi, one_page)
     except OSError as error:
         raise PlannerError("export.failed", f"'{path}' could not be written: {error.strerror or error}",
                            [str(path)]) from None
+    if warnings is not None:
+        warnings.extend(picture.warnings)
     return path
+
+
+def timeline_image(project: Project, *, rows: list[str], date_from: date, date_to: date, baseline: str | None,
+                   width: int = 1920, height: int = 1080, warnings: list[str] | None = None):
+    """The chart as shown (its rows, its dates, its baseline) as a QImage of exactly width × height,
+    for the clipboard: what a person pastes into a slide."""
+    _ensure_app()
+    from .gantt.export_layout import TimelinePicture
+    from .gantt.export_writers import render_image
+
+    picture = TimelinePicture(project, _schedule(project), date_from, date_to, milestones_only=False, title=None,
+                              baseline=baseline, rows=rows)
+    image = render_image(picture, width, height)
+    if warnings is not None:
+        warnings.extend(picture.warnings)
+    return image

@@ -173,7 +173,14 @@ class FileActions:
         """File → Export image…"""
         from .dialogs.export_dialog import ExportDialog
 
-        ExportDialog(self.document, self.window).open()
+        dialog = ExportDialog(self.document, self.window)
+        dialog.accepted.connect(lambda: self._exported(dialog))
+        dialog.open()
+
+    def _exported(self, dialog) -> None:
+        """Say where the image went, and what had to be folded to fit its size."""
+        note = f": {'; '.join(dialog.warnings)}" if dialog.warnings else ""
+        self.window.statusBar().showMessage(f"Exported {dialog.written}{note}", 20000)
 
     def about(self) -> None:
         """Help → About."""

@@ -75,3 +75,16 @@ def test_starting_a_comparison_brings_the_variance_column_into_view(qtbot, small
     assert [header.visualIndex(int(c)) for c in (Column.BASELINE_FINISH, Column.VARIANCE)] == [finish + 1, finish + 2]
     right = header.sectionViewportPosition(int(Column.VARIANCE)) + header.sectionSize(int(Column.VARIANCE))
     assert 0 <= header.sectionViewportPosition(int(Column.VARIANCE)) and right <= tree.viewport().width()
+
+
+def test_copy_image_puts_the_current_view_on_the_clipboard_slide_sized(qtbot, small_project):
+    from PySide6.QtGui import QGuiApplication
+
+    window = make_window(qtbot, small_project)
+    window.show()
+    qtbot.waitExposed(window)
+    QGuiApplication.clipboard().clear()
+    window.edit.copy_image.trigger()
+    image = QGuiApplication.clipboard().image()
+    assert (image.width(), image.height()) == (1920, 1080)
+    assert "Copied the chart" in window.statusBar().currentMessage()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import (QBrush, QColor, QLinearGradient, QPainter, QPainterPath, QPaintEngine, QPen,
+                           QPolygonF)
 
 from ...chart import palette
 from ...chart.labels import BADGE_PAD_PX, GAP_PX
@@ -116,15 +117,31 @@ def bars(p: QPainter, scene: Scene, dy: float) -> None:
     _outline(p, b, b.selected, dy, QColor(palette.SELECTED), 2.0, grow=2.0)
 
 
+def fade(p: QPainter, x0: float, x1: float, color: str) -> QLinearGradient:
+    """The colour fading out from x0 to x1. On a PDF the fade runs to white instead of to
+    transparent: viewers such as poppler drop a gradient's transparency and would show a solid bar."""
+    gradient = QLinearGradient(x0, 0, x1, 0)
+    if p.paintEngine() is not None and p.paintEngine().type() == QPaintEngine.Type.Pdf:
+        gradient.setColorAt(0.0, _towards_white(color, 0.1))
+        gradient.setColorAt(1.0, _towards_white(color, 0.9))
+    else:
+        gradient.setColorAt(0.0, qcolor(color, 230))
+        gradient.setColorAt(1.0, qcolor(color, 25))
+    return gradient
+
+
+def _towards_white(hex_color: str, share: float) -> QColor:
+    c = QColor(hex_color)
+    return QColor.fromRgbF(*(v + (1.0 - v) * share for v in (c.redF(), c.greenF(), c.blueF())))
+
+
 def _soft_tail(p: QPainter, scene: Scene, i: int, dy: float) -> None:
     """The uncertain period drawn as a fade from the bar colour to nothing, with a dotted edge."""
     b = scene.tasks
     x0, x1 = max(float(b.soft0[i]), float(b.x0[i])), float(b.soft1[i])
     y0, y1 = float(b.y0[i]) + dy, float(b.y1[i]) + dy
-    gradient = QLinearGradient(x0, 0, x1, 0)
     color = scene.colors[int(b.color[i])]
-    gradient.setColorAt(0.0, qcolor(color, 230))
-    gradient.setColorAt(1.0, qcolor(color, 25))
+    gradient = fade(p, x0, x1, color)
     p.setPen(Qt.NoPen)
     p.fillRect(QRectF(x0, y0, x1 - x0, y1 - y0), QBrush(gradient))
     p.setPen(QPen(qcolor(color, 160), 1, Qt.DotLine))

@@ -11,6 +11,7 @@ from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter, QPen, QPoly
 from ...chart import palette
 from ...chart.variance import ON_TIME_STEP, SLIP_STEPS
 from ...domain import Project
+from .layers import fade
 from .style import CRITICAL, LABEL_TEXT, ChartStyle, qcolor
 
 SWATCH_GAP = 6.0
@@ -111,10 +112,7 @@ def _swatch(p: QPainter, item: LegendItem, box: QRectF) -> None:
         p.fillRect(box, qcolor("#8d99ae"))
         p.fillRect(box, QBrush(QColor(255, 255, 255, 150), Qt.BDiagPattern))
     elif item.kind == "soft":
-        gradient = QLinearGradient(box.left(), 0, box.right(), 0)
-        gradient.setColorAt(0, qcolor("#8d99ae", 230))
-        gradient.setColorAt(1, qcolor("#8d99ae", 25))
-        p.fillRect(box, QBrush(gradient))
+        p.fillRect(box, QBrush(fade(p, box.left(), box.right(), "#8d99ae")))
     elif item.kind == "milestone":
         half = box.height() / 2
         for dx, fill in ((-half * 0.9, color), (half * 1.1, QColor("white"))):
