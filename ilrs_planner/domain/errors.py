@@ -42,6 +42,7 @@ CODES = {
     "store.io": "The file could not be read or written.",
     "store.in_use": "Someone else has the file open.",
     "store.changed_on_disk": "The file changed on disk since it was opened.",
+    "store.side_files": "Another program left database side files beside the plan.",
     "import.bad_row": "A row of the imported file could not be read.",
     "import.bad_file": "The imported file could not be read.",
     "export.failed": "The export could not be written.",

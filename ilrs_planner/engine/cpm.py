@@ -9,8 +9,16 @@ FS: p.EF+lag, SS: p.ES+lag, FF: p.EF+lag-dur, SF: p.ES+lag-dur; SNET raises ES t
 date-dur; MSO fixes ES (MFO fixes EF) even against the links. Backward pass: project finish = max EF;
 `LF = min(project finish, deadline/FNLT/MFO, every outgoing link)` with FS: s.LS-lag, SS: s.LS-lag+dur,
 FF: s.LF-lag, SF: s.LF-lag+dur; SNLT/MSO cap LS. Total float = LS-ES, negative when a date cannot be
-met; free float = least slack on any outgoing link, or to the project finish when there is none;
-critical = total float <= 0.
+met; critical = total float <= 0.
+
+Free float, as MS Project (Free Slack) and Primavera P6 (Free Float) define it: the days a task can
+slip without delaying any successor's early start, and never more than its total float, because
+slipping past its total float breaks a deadline, a constraint or the project finish even when no
+successor moves. So `FF = min(TF, least slack on any outgoing link)`, where a task without successors
+measures its slack to the project finish. With negative total float the free float is that same
+negative number (P6's reading; MS Project floors the displayed Free Slack at 0, which would read as
+room to slip where there is none). A summary's free float is the least of its own links' slack and
+its unfinished descendants' free floats, capped by its own total float. A finished task has none.
 
 History. Actual dates fix a task (actual start fixes ES, actual finish fixes EF, only an actual finish
 gives ES = EF-dur, both give the duration), and links into it no longer bind either way: the past is
@@ -135,6 +143,7 @@ def _finish_columns(net: Network, es, ef, ls, ff, free_nodes, finish):
     done = net.finished
     ls, tf, ff = np.where(done, es, ls), np.where(done, 0, tf), np.where(done, 0, ff)
     es, ef, tf, ff, open_work = settle_summaries(net, es, ef, tf, ff, free_nodes, finish)
+    ff = np.minimum(ff, tf)  # free float is the part of total float that delays no successor
     ls = es + tf
     lf = ef + tf
     critical = (tf <= 0) & open_work

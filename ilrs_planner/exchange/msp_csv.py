@@ -151,7 +151,7 @@ def _task(project: Project, entry: _Entry, is_summary: bool) -> Task:
     task.most_likely = row.duration("Most Likely Duration")
     task.pessimistic = row.duration("Pessimistic Duration")
     task.source_url = row.text("Source")
-    task.notes = row.raw_text("Notes").replace("\r\n", "\n")  # spreadsheets write CRLF inside cells
+    task.notes = row.raw_text("Notes")
     task.key_milestone = row.text("Key Milestone").strip().lower() in KEY_MILESTONE_YES
     return task
 

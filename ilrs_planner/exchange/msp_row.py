@@ -8,6 +8,7 @@ from datetime import date
 from typing import Callable, TypeVar
 
 from ..domain import ConstraintType, PlannerError, Precision
+from ..domain.text import clean
 from .csv_table import CsvRow
 from .msp_values import (is_blank, parse_constraint, parse_date_cell, parse_duration_cell, parse_enum, parse_percent,
                          unescape_text)
@@ -42,8 +43,15 @@ class RowReader:
         return not is_blank(self._cells.get(column, ""))
 
     def raw_text(self, column: str) -> str:
-        """The cell as written (spreadsheet text escaping undone), blank for none."""
-        return unescape_text(self._cells.get(column, ""))
+        """The cell as written (spreadsheet text escaping undone), blank for none; control characters
+        a plan never holds are removed with a warning (line breaks stay in Notes, as LF)."""
+        multiline = column == "Notes"
+        value = unescape_text(self._cells.get(column, ""))
+        value = value.replace("\r\n", "\n") if multiline else value  # spreadsheets write CRLF inside cells
+        cleaned = clean(value, multiline)
+        if cleaned != value:
+            self.warn(column, "control characters or line breaks a plan cannot hold there were removed")
+        return cleaned
 
     def text(self, column: str) -> str:
         """The cell without surrounding spaces; length-checked for identifying columns."""

@@ -8,14 +8,16 @@ import importlib.util
 from typing import Callable
 
 from PySide6.QtCore import QSettings, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QSplitter, QToolBar, QUndoView
 
 from .document import Document
+from .keys import KeySpec, first_key_text, key_list
 from .main_window_edit import EditActions
 from .main_window_files import FileActions
 from .main_window_sync import RowSync, make_gantt
 from .main_window_view import ViewActions
+from .screen_fit import fit_to_screen
 from .models.task_tree_view import TaskTreeView
 from .resources import icon
 
@@ -43,6 +45,7 @@ class MainWindow(QMainWindow):
         self.document = document
         self.menus: dict[str, QMenu] = {}
         self.status_bar_widgets: dict = {}
+        self._fitted_once = False
         self.setWindowIcon(icon("app"))
         self.setAcceptDrops(True)
         for key, title in (("file", "&File"), ("edit", "&Edit"), ("view", "&View"),
@@ -76,14 +79,17 @@ class MainWindow(QMainWindow):
         self.install_plugins()
 
     # -- building ------------------------------------------------------------------------------
-    def add_action(self, icon_name: str, text: str, shortcut: str | None, slot: Callable | None,
+    def add_action(self, icon_name: str, text: str, shortcut: KeySpec | tuple, slot: Callable | None,
                    tip: str = "", checkable: bool = False) -> QAction:
-        """An action with icon, shortcut and status tip, owned by the window."""
+        """An action with icon, shortcuts and status tip, owned by the window.
+
+        `shortcut` is a key, a standard key, or a tuple of them (the first is the one shown)."""
         action = QAction(icon(icon_name), text, self)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
+        specs = shortcut if isinstance(shortcut, tuple) else (shortcut,)
+        action.setShortcuts(key_list(*specs))
+        shown = first_key_text(*specs)
         action.setStatusTip(tip)
-        action.setToolTip(f"{text.replace('&', '').rstrip('…')}" + (f" ({shortcut})" if shortcut else ""))
+        action.setToolTip(f"{text.replace('&', '').rstrip('…')}" + (f" ({shown})" if shown else ""))
         action.setCheckable(checkable)
         if slot is not None:
             action.triggered.connect(lambda _checked=False: slot())
@@ -169,6 +175,7 @@ class MainWindow(QMainWindow):
             self.resize(1600, 950)
         if (state := settings.value("window/state")) is not None:
             self.restoreState(state)
+        fit_to_screen(self)
         if (splitter := settings.value("window/splitter")) is not None:
             self.splitter.restoreState(splitter)
         self.tree.restore_state(settings)
@@ -182,6 +189,13 @@ class MainWindow(QMainWindow):
         settings.setValue("window/splitter", self.splitter.saveState())
         self.tree.save_state(settings)
         self.view.save_state(settings)
+
+    def showEvent(self, event) -> None:
+        """On first show the frame's size is known: fit the whole window, frame included, on screen."""
+        super().showEvent(event)
+        if not self._fitted_once:
+            self._fitted_once = True
+            fit_to_screen(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Ask about unsaved changes; remember the layout; remove the recovery file on a clean exit."""

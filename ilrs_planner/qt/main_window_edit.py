@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication
 
 from ..commands.base import Command
 from ..commands.composite import AllOrNothing
@@ -13,6 +13,7 @@ from ..commands.tasks import AddTask, DeleteTasks, IndentTask, MoveTaskDown, Mov
 from ..domain import PlannerError, Task, TaskKind
 from .dialogs.messages import show_error
 from .image_export import timeline_image
+from .keys import StandardKey, key_list
 from .resources import icon
 
 if TYPE_CHECKING:
@@ -36,10 +37,11 @@ class EditActions:
         self.document = window.document
         stack = self.document.undo_stack
         self.undo = stack.createUndoAction(window, "&Undo")
-        self.undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo.setShortcuts(key_list(StandardKey.Undo))
         self.undo.setIcon(icon("undo"))
         self.redo = stack.createRedoAction(window, "&Redo")
-        self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        # Both habits reach Redo on every platform, each key once (a repeat makes Qt ignore the key).
+        self.redo.setShortcuts(key_list(StandardKey.Redo, "Ctrl+Shift+Z", "Ctrl+Y"))
         self.redo.setIcon(icon("redo"))
         specs = [  # attribute, icon, menu text, shortcut, what it does, status tip
             ("add_task", "add-task", "Add &task", "Insert", lambda: self.add_new(milestone=False),
@@ -58,7 +60,7 @@ class EditActions:
              "Move the task below its next sibling"),
             ("link", "link", "&Link tasks", "Ctrl+L", self.link_selected,
              "Make each selected task depend on the one selected before it (finish to start)"),
-            ("details", "task-dialog", "Task &details…", "Ctrl+I", self.open_details,
+            ("details", "task-dialog", "Task &details…", ("Ctrl+I", "Shift+F2"), self.open_details,
              "Edit every field of the selected task"),
             ("copy_image", "export", "Copy &image", "Ctrl+Shift+C", self.copy_image,
              "Copy the chart as shown (its rows, dates and baseline) as a 1920 × 1080 picture for a slide"),

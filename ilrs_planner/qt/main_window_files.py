@@ -7,12 +7,13 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ..domain import PlannerError, Project
 from .dialogs.messages import show_error
 from .dialogs.plan_files import PlanFiles
+from .keys import StandardKey
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -28,32 +29,42 @@ class FileActions:
         self.window = window
         self.document = window.document
         self.plan_files = PlanFiles(window)
-        keys = {name: QKeySequence(key).toString() for name, key in (
-            ("new", QKeySequence.StandardKey.New), ("open", QKeySequence.StandardKey.Open),
-            ("save", QKeySequence.StandardKey.Save))}
         add = window.add_action
-        self.new = add("new", "&New plan", keys["new"], self.new_plan, "Start an empty plan")
-        self.open = add("open", "&Open…", keys["open"], self.open_dialog, "Open a plan file (.db)")
-        self.save = add("save", "&Save", keys["save"], self.save_plan, "Save the plan")
-        self.save_as = add("save", "Save &as…", "Ctrl+Shift+S", self.save_plan_as, "Save the plan to another file")
+        self.new = add("new", "&New plan", StandardKey.New, self.new_plan, "Start an empty plan")
+        self.open = add("open", "&Open…", StandardKey.Open, self.open_dialog, "Open a plan file (.db)")
+        self.save = add("save", "&Save", StandardKey.Save, self.save_plan, "Save the plan")
+        self.save_as = add("save", "Save &as…", StandardKey.SaveAs, self.save_plan_as,
+                           "Save the plan to another file")
         self.export_image = add("export", "&Export image…", "Ctrl+E", self.export_dialog,
                                 "Export the timeline as PNG, SVG or PDF")
-        self.close = add("", "&Close", "Ctrl+W", window.close, "Close the window")
+        # Ctrl+W closes the plan and keeps the window, as in MS Project; Ctrl+Q leaves the application.
+        self.close = add("", "&Close plan", StandardKey.Close, self.close_plan,
+                         "Close the plan (asks to save changes) and leave an empty one open")
+        self.quit = add("", "&Quit", ("Ctrl+Q", StandardKey.Quit), window.close, "Close the window")
         self.recent_menu = window.menus["file"].addMenu("Open &recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
 
     def file_actions(self) -> list[QAction | None]:
         """The File menu in order (None = separator); Open recent is placed after Open."""
         return [self.new, self.open, self.recent_menu.menuAction(), None, self.save, self.save_as, None,
-                self.export_image, None, self.close]
+                self.export_image, None, self.close, self.quit]
 
     # -- opening ---------------------------------------------------------------------------------
     def new_plan(self) -> None:
         """An empty plan starting this year."""
         if self.may_discard_changes():
-            project = Project(name="New plan", start=date(date.today().year, 1, 1))
-            self.plan_files.start_untitled(project)
-            self.document.replace_project(project, None)
+            self._show_empty_plan()
+
+    def close_plan(self) -> None:
+        """File → Close plan: after the usual question about changes, an empty untitled plan."""
+        if self.may_discard_changes():
+            self._show_empty_plan()
+            self.window.statusBar().showMessage("Plan closed", 5000)
+
+    def _show_empty_plan(self) -> None:
+        project = Project(name="New plan", start=date(date.today().year, 1, 1))
+        self.plan_files.start_untitled(project)
+        self.document.replace_project(project, None)
 
     def open_dialog(self) -> None:
         """Choose a plan file and open it."""

@@ -43,7 +43,10 @@ def open_readonly(path: Path, file_bytes: int) -> sqlite3.Connection:
     for category, value in _LIMITS.items():
         conn.setlimit(category, value)
     # These pragmas change only this connection; none of them writes to the file.
-    for pragma in ("trusted_schema = OFF", "cell_size_check = ON", "mmap_size = 0", "query_only = ON"):
+    # Exclusive locking mode before the first read: SQLite then never creates a `-shm` beside the
+    # file (see sidefiles.py); on a read-only connection it holds only a shared lock.
+    for pragma in ("trusted_schema = OFF", "cell_size_check = ON", "mmap_size = 0", "query_only = ON",
+                   "locking_mode = EXCLUSIVE"):
         conn.execute(f"PRAGMA {pragma}")
     conn.set_authorizer(_authorize)
     deadline = time.monotonic() + limits.time_budget(file_bytes)

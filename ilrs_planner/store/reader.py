@@ -14,8 +14,9 @@ from pathlib import Path
 from ..domain import PlannerError, Project
 from .connection import open_readonly, sqlite_errors
 from .gcpause import gc_paused
-from .header import check_header
+from .header import Header, check_header
 from .schema import CURRENT_VERSION, migrate
+from .sidefiles import check_no_side_files
 from .tables import TableReader
 from .validate import check_identity, check_integrity, check_row_counts, check_schema
 
@@ -24,6 +25,15 @@ def open_project(path: str | os.PathLike) -> Project:
     """Read the plan in `path`, refusing with a `store.*` PlannerError anything not a sound plan."""
     path = Path(path)
     header = check_header(path)
+    check_no_side_files(path)
+    try:
+        return _checked_read(path, header)
+    except PlannerError:
+        check_no_side_files(path)  # one appeared while reading: that is what went wrong
+        raise
+
+
+def _checked_read(path: Path, header: Header) -> Project:
     conn = open_readonly(path, header.file_bytes)
     memory = None
     try:
@@ -37,13 +47,13 @@ def open_project(path: str | os.PathLike) -> Project:
                 memory = sqlite3.connect(":memory:", isolation_level=None)
                 conn.backup(memory)
                 migrate(memory, header.user_version)
-            return _read(memory or conn, path)
+            project = _read(memory or conn, path)
+        check_no_side_files(path)  # nothing appeared beside it while reading
+        return project
     finally:
         conn.close()
         if memory is not None:
             memory.close()
-
-
 
 
 def _read(conn: sqlite3.Connection, path: Path) -> Project:

@@ -17,7 +17,8 @@ from pathlib import Path
 from ..domain import (Baseline, Classification, ConstraintType, Link, LinkType, Participant, ParticipantKind,
                       PlanSignature, PlannerError, Precision, Project, Task, TaskKind)
 from .consistency import find_parent_loop
-from .locate import Finding, bad_value, find_bad_row, find_too_big, too_large
+from ..domain.text import MULTI_LINE_FIELDS, describe_control, first_with_control
+from .locate import Finding, bad_value, columns_of, find_bad_row, find_too_big, too_large
 
 _KIND = {m.value: m for m in TaskKind}.__getitem__
 _CONSTRAINT = {m.value: m for m in ConstraintType}.__getitem__
@@ -67,7 +68,21 @@ class TableReader:
                 raise PlannerError("store.bad_value", f"'{self.path}': table {table}: {exc}",
                                    [str(self.path)]) from None
             raise bad_value(self.path, finding) from None
-        return tuple(zip(*rows)) if rows else tuple(() for _ in range(names.count(",") + 2))
+        columns = tuple(zip(*rows)) if rows else tuple(() for _ in range(names.count(",") + 2))
+        self.check_text(table, names.split(", "), columns)
+        return columns
+
+    def check_text(self, table: str, names: list[str], columns: tuple[tuple, ...]) -> None:
+        """Refuse text holding a control character (see domain/text.py), naming its row and column."""
+        kinds = dict(columns_of()[table])
+        for name, values in zip(names, columns[1:]):
+            if kinds[name] != "TEXT":
+                continue
+            multiline = name in MULTI_LINE_FIELDS
+            index = first_with_control(values, multiline)
+            if index is not None:
+                problem = describe_control(values[index], multiline)
+                raise self.fail(table, columns[0][index], name, f"the text {problem}; plan text never holds one")
 
     def fail(self, table: str, rowid: int, column: str, problem: str) -> PlannerError:
         """A `store.bad_value` error for a value found wrong while reading."""

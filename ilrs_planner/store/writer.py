@@ -30,6 +30,7 @@ from .gcpause import gc_paused
 from .header import io_error
 from .rows import RowSource, describe_refusal, row_sources
 from .schema import PAGE_SIZE, create_schema
+from .text_check import check_text_before_save
 
 _WRITE_PRAGMAS = (
     f"page_size = {PAGE_SIZE}", "journal_mode = OFF", "synchronous = OFF", "secure_delete = ON",
@@ -51,6 +52,7 @@ def write_plan_file(project: Project, path: str | os.PathLike,
     target = _real_target(Path(path))
     with gc_paused():
         check_before_save(project)
+        check_text_before_save(project)
     temp = _new_temp_file(target)
     try:
         with gc_paused():

@@ -77,3 +77,10 @@ def test_a_critical_chain_runs_to_the_programme_finish(plan, dates):
     assert {"ilrs-1-5", "ilrs-basic", "ilrs-full", "ilrs-extended"} <= critical
     assert by_key["ilrs-extended"].early_finish == result.project_finish
     assert "luna-30" not in critical  # Russian missions have years of float before 2045
+
+
+def test_free_float_never_exceeds_total_float_on_the_roadmap(dates):
+    _, by_key = dates
+    above = {key: (d.total_float, d.free_float) for key, d in by_key.items() if d.free_float > d.total_float}
+    assert above == {}
+    assert by_key["crewed-landing"].free_float <= by_key["crewed-landing"].total_float <= 0

@@ -167,3 +167,15 @@ def test_the_schedule_does_not_depend_on_input_order_or_passes(spec, rnd: random
     again = schedule_with(make_project(shuffled), False)  # and the other passes
     assert dict(first.tasks) == dict(again.tasks)
     assert (first.project_start, first.project_finish) == (again.project_start, again.project_finish)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=FIXTURE_OK)
+@given(spec=plans(), deadlines=st.lists(st.tuples(st.integers(0, 8), st.integers(-3, 30)), max_size=3),
+       vectorised=st.booleans())
+def test_free_float_never_exceeds_total_float(spec, deadlines, vectorised, make_project):
+    """MS Project and P6 never show more free than total float, deadlines missed or not."""
+    for index, offset in deadlines:
+        task = spec["tasks"][index % len(spec["tasks"])]
+        task["deadline"] = date.fromordinal(START.toordinal() + offset)
+    result = schedule_with(make_project(spec), vectorised)
+    assert all(d.free_float <= d.total_float for d in result.tasks.values())

@@ -15,9 +15,10 @@ from ilrs_planner.sharing.diff_text import format_diff
 
 DAY0 = date(2030, 1, 1)
 days = st.integers(0, 3000).map(lambda n: DAY0 + timedelta(days=n))
-texts = st.text(st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from("\n\r|\\"), max_size=40)
-# Names are trimmed when typed and hold no carriage return (XML reads one as a line feed).
-names = texts.map(lambda t: t.replace("\r", "").strip()).filter(bool)
+# Text a plan may hold (domain/text.py): no control characters; tab and line feed in notes only.
+texts = st.text(st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from("\n\t|\\"), max_size=40)
+# Names are trimmed when typed and hold one line.
+names = texts.map(lambda t: t.replace("\n", " ").replace("\t", " ").strip()).filter(bool)
 
 
 @st.composite

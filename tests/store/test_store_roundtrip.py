@@ -29,7 +29,7 @@ def test_every_field_of_every_object_survives_a_round_trip(tmp_path, rich_projec
     assert loaded.baselines[0].entries["task-deleted-long-ago"] == (date(2029, 1, 1), date(2029, 1, 1))
     assert loaded.baselines[1].prev_hash == "ab" * 32
     assert loaded.signature == rich_project.signature
-    assert loaded.tasks["task-0"].notes == "ünïcødé\x00 and a NUL"
+    assert loaded.tasks["task-0"].notes == "ünïcødé\tand a tab\nand a second line"
 
 
 def test_an_empty_plan_round_trips(tmp_path):

@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 from datetime import date, datetime
 
 from ...domain.dates import MAX_YEAR, MIN_YEAR
+from ...domain.text import TEXT_LIMITS, clean
 
 _DURATION = re.compile(
     r"^\s*(-)?P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?"
@@ -16,6 +17,9 @@ _DURATION = re.compile(
 ELAPSED_FORMATS = {4, 6, 8, 10, 12, 20, 36, 38, 40, 42, 44, 52}
 PERCENT_FORMATS = {19, 20, 51, 52}
 MAX_TEXT = 1_000_000  # a note longer than this is cut (with a warning)
+# Which plan field an MSPDI tag becomes, so its text is cut to that field's bound.
+_FIELD_OF_TAG = {"Name": "name", "Title": "name", "Author": "name", "Notes": "notes", "HyperlinkAddress": "source_url",
+                 "WBS": "key", "Initials": "key"}
 
 
 class Reader:
@@ -31,7 +35,16 @@ class Reader:
         if len(value) > MAX_TEXT:
             self.warnings.append(f"{where}: {tag} was longer than {MAX_TEXT:,} characters and was cut")
             value = value[:MAX_TEXT]
-        return value.strip() if tag != "Notes" else value
+        multiline = tag == "Notes"
+        cleaned = clean(value, multiline)
+        if cleaned != value.replace("\r\n", "\n"):
+            self.warnings.append(f"{where}: {tag} held control characters or line breaks a plan cannot hold "
+                                 "there; they were removed")
+        limit = TEXT_LIMITS.get(_FIELD_OF_TAG.get(tag, ""), MAX_TEXT)
+        if len(cleaned) > limit:
+            self.warnings.append(f"{where}: {tag} was longer than {limit:,} characters and was cut")
+            cleaned = cleaned[:limit]
+        return cleaned.strip() if not multiline else cleaned
 
     def integer(self, element: ET.Element, tag: str, default: int | None = None, where: str = "") -> int | None:
         """A child's integer value; a non-number is a warning and gives `default`."""

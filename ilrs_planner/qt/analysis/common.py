@@ -5,12 +5,23 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QWidget
 
 from ...domain import PlannerError, Project
 from ..dialogs.messages import sentence
 
 CURRENT_PLAN = "Current plan"
+COMBO_MIN_CHARS = 14  # a chooser shows this much of its text however long the longest item is
+
+
+def compact_choosers(panel: QWidget) -> None:
+    """Let every drop-down of `panel` shrink to a few words, so a dock is never wider than the screen.
+
+    A combo box sizes itself to its longest item by default ("2019-10-08 Chang'e 7 announcement …"),
+    which made docks 1,300–1,800 px wide; the full text stays in the open list."""
+    for combo in panel.findChildren(QComboBox):
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(COMBO_MIN_CHARS)
 
 
 class MessageLine(QLabel):

@@ -3,14 +3,26 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QWidget
 
 from .baselines_panel import BaselinePanel
+from .common import compact_choosers
 from .mta_panel import MtaPanel
 from .risk_panel import RiskPanel
 from .slip_panel import SlipPanel
 from .whatif_panel import WhatIfPanel
 from .why_panel import WhyPanel
+
+
+def scrolling(panel: QWidget) -> QScrollArea:
+    """The panel in a scroll area: on a laptop screen the dock shrinks and scrolls instead of
+    widening the window past the screen (its drop-downs also shrink to a few words)."""
+    compact_choosers(panel)
+    area = QScrollArea()
+    area.setWidget(panel)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    return area
 
 
 class AnalysisTools:
@@ -41,7 +53,7 @@ class AnalysisTools:
     def _dock(self, name: str, title: str, panel, shortcut: str | None) -> QDockWidget:
         dock = QDockWidget(title, self.window)
         dock.setObjectName(f"analysis_{name}_dock")
-        dock.setWidget(panel)
+        dock.setWidget(scrolling(panel))
         self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         first = next(iter(self.docks.values()), None)
         if first is not None:

@@ -161,12 +161,19 @@ class TaskTreeModel(QAbstractItemModel):
             baseline = dict(self.document.project.baseline(self.document.baseline_name).entries)
         return RowContext(self.document.project, self.document.schedule, baseline, self._summaries)
 
+    def is_stale(self) -> bool:
+        """True when the rows are of another plan (announced before the new plan's own change)."""
+        return set(self._ids) != set(self.document.project.tasks)
+
+    def _rebuild(self) -> None:
+        self.beginResetModel()
+        self._build()
+        self.endResetModel()
+
     def _on_changed(self, changes: ChangeSet) -> None:
         self._ctx = None
-        if changes.structure or set(self._ids) != set(self.document.project.tasks):
-            self.beginResetModel()
-            self._build()
-            self.endResetModel()
+        if changes.structure or self.is_stale():
+            self._rebuild()
         else:
             self._summaries = self.document.project.summary_ids()
             self._ctx = None
@@ -185,6 +192,8 @@ class TaskTreeModel(QAbstractItemModel):
 
     def _on_baseline_changed(self, _name) -> None:
         self._ctx = None
-        if self._ids:
+        if self.is_stale():  # a new plan ended the comparison before its rows were announced
+            self._rebuild()
+        elif self._ids:
             self._emit_rows(self._ids)
 

@@ -84,6 +84,7 @@ class TaskTreeView(QTreeView):
         self.source_model.modelReset.connect(lambda: self.select_tasks(self.document.selected_ids))
         self.proxy.layoutChanged.connect(self._emit_rows)
         self.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.verticalScrollBar().rangeChanged.connect(self._keep_scroll_maximum)
         self.document.selectionChanged.connect(self.select_tasks)
         self.document.baselineChanged.connect(self._show_baseline_columns)
         self.source_model.editRefused.connect(self._show_refusal)
@@ -139,6 +140,11 @@ class TaskTreeView(QTreeView):
     def updateGeometries(self) -> None:
         """Qt sizes the scroll bar to the table; stretch it to the chart's range as well."""
         super().updateGeometries()
+        self._keep_scroll_maximum()
+
+    def _keep_scroll_maximum(self, *_args) -> None:
+        # Qt also resets the range outside updateGeometries (a click that scrolls a row into
+        # view, End): without this the chart's last rows could no longer be reached.
         bar = self.verticalScrollBar()
         if self._scroll_maximum > bar.maximum():
             bar.setMaximum(self._scroll_maximum)
@@ -158,11 +164,21 @@ class TaskTreeView(QTreeView):
     def _on_selection_changed(self, *_args) -> None:
         if self._syncing:
             return
-        rows = self.selectionModel().selectedRows(0)
-        self.document.set_selection([index.data(TASK_ID_ROLE) for index in rows])
+        self.document.set_selection(self.selected_task_ids())
+
+    def selected_task_ids(self) -> list[str]:
+        """The task ids of the selected rows."""
+        return [index.data(TASK_ID_ROLE) for index in self.selectionModel().selectedRows(0)]
 
     def select_tasks(self, ids: list[str]) -> None:
-        """Select the rows of `ids` (from the document), opening their parents and scrolling to the first."""
+        """Select the rows of `ids` (from the document), opening their parents and scrolling to the first.
+
+        The current cell keeps its column and stays put when its row is among `ids`: a click on a
+        Start cell must leave Start current, or typing there would rename the task."""
+        if self.source_model.is_stale():
+            return  # rows of a plan being replaced: the model's reset selects again afterwards
+        if set(ids) == set(self.selected_task_ids()):
+            return  # the selection came from this view: nothing to mirror
         selection = QItemSelection()
         for tid in ids:
             index = self.proxy_index(tid)
@@ -172,8 +188,10 @@ class TaskTreeView(QTreeView):
         try:
             flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
             self.selectionModel().select(selection, flags)
-            if ids and self.proxy_index(ids[0]).isValid():
-                self.selectionModel().setCurrentIndex(self.proxy_index(ids[0]),
+            current = self.currentIndex()
+            if ids and current.data(TASK_ID_ROLE) not in ids and self.proxy_index(ids[0]).isValid():
+                column = max(current.column(), 0)
+                self.selectionModel().setCurrentIndex(self.proxy_index(ids[0], column),
                                                       QItemSelectionModel.SelectionFlag.NoUpdate)
         finally:
             self._syncing = False

@@ -20,7 +20,7 @@ class SharingActions:
         self.document = window.document
         self.comparison = None  # the open comparison view, if any
         add = window.add_action
-        self.import_ = add("open", "&Import…", "Ctrl+I", self.import_plan,
+        self.import_ = add("open", "&Import…", "Ctrl+Shift+I", self.import_plan,
                            "Open an MS Project XML or CSV file as a new plan")
         self.export = add("export", "E&xport…", "Ctrl+Shift+E", self.export_plan,
                           "Write the plan as MS Project XML, CSV, Excel or iCalendar")

@@ -1,0 +1,59 @@
+"""Which characters plan text may hold: no control characters, so lengths count what people see.
+
+SQLite's `length()` stops at the first NUL, so `'x' || char(0) || 900 KB` once passed a
+1,000-character bound; terminal escapes (ESC, BEL, CSI) and lone carriage returns make text that
+lies about itself. Every text of a plan refuses the C0 controls (U+0000–U+001F), DEL and the C1
+controls (U+0080–U+009F); multi-line text (notes) may hold tab and newline. Once these are gone,
+a character count is a count of what a person sees. The store refuses such text when reading
+and saving; importers clean it with a warning (`clean`), so every way in applies one rule.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Sequence
+
+_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f]")
+_MULTI_LINE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # tab (09) and newline (0A) allowed
+
+# Text fields that may span lines; every other text field is one line.
+MULTI_LINE_FIELDS = frozenset({"notes"})
+# Characters a field may hold (the CHECK bounds of the plan file schema, store/schema.py).
+TEXT_LIMITS = {"name": 1000, "key": 200, "notes": 100_000, "source_url": 2000}
+
+
+def forbidden(multiline: bool) -> re.Pattern[str]:
+    """The pattern of characters a text field may not hold."""
+    return _MULTI_LINE if multiline else _ONE_LINE
+
+
+def first_with_control(values: Sequence[str | None], multiline: bool) -> int | None:
+    """Index of the first value holding a control character it may not hold, or None.
+
+    One search over all values joined (fast on 100,000 rows); the value is located only on failure.
+    """
+    pattern = forbidden(multiline)
+    if not pattern.search("".join(filter(None, values))):
+        return None
+    return next(i for i, value in enumerate(values) if value and pattern.search(value))
+
+
+def describe_control(text: str, multiline: bool) -> str:
+    """'holds the control character U+0000 at character 2' for the first one in `text`."""
+    match = forbidden(multiline).search(text)
+    assert match is not None
+    return f"holds the control character U+{ord(match[0]):04X} at character {match.start() + 1}"
+
+
+def clean(text: str, multiline: bool = False) -> str:
+    """`text` with the characters it may not hold removed (a line break in one-line text becomes a space)."""
+    if multiline:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    else:
+        text = re.sub(r"[\r\n\t]+", " ", text)
+    return forbidden(multiline).sub("", text)
+
+
+def cleaned_count(values: Iterable[str], multiline: bool = False) -> int:
+    """How many of `values` `clean` would change."""
+    return sum(1 for value in values if value != clean(value, multiline))

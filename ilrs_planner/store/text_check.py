@@ -1,0 +1,48 @@
+"""Before saving: no text of the plan holds a control character (the rule of domain/text.py).
+
+Without this a NUL typed or pasted into a name would be saved, and the file then refused on
+opening; refusing before the disk is touched keeps every saved file one that opens.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..domain import PlannerError, Project
+from ..domain.text import MULTI_LINE_FIELDS, describe_control, first_with_control
+
+_FIELDS = {
+    "task": ("id", "key", "name", "source_url", "notes"),
+    "participant": ("id", "key", "name", "source_url", "notes", "color"),
+    "link": ("id",),
+    "baseline": ("id", "name", "notes", "prev_hash"),
+}
+
+
+def check_text_before_save(project: Project) -> None:
+    """Refuse with `store.bad_value` naming the object and field of the first text with a control character."""
+    _check("plan", [project], ("id", "name", "author"))
+    for kind, objects in (("task", project.tasks.values()), ("participant", project.participants.values()),
+                          ("link", project.links.values()), ("baseline", project.baselines)):
+        _check(kind, list(objects), _FIELDS[kind])
+    entries = [[task_id for task_id in baseline.entries] for baseline in project.baselines]
+    _check_values("baseline entry", "task id", [tid for ids in entries for tid in ids], [], False)
+    if project.signature is not None:
+        _check("signature", [project.signature], ("signer", "content_hash", "signed_at"))
+
+
+def _check(kind: str, objects: list, names: Iterable[str]) -> None:
+    for name in names:
+        values = [getattr(obj, name) for obj in objects]
+        _check_values(kind, name, values, objects, name in MULTI_LINE_FIELDS)
+
+
+def _check_values(kind: str, name: str, values: list, objects: list, multiline: bool) -> None:
+    index = first_with_control(values, multiline)
+    if index is None:
+        return
+    obj = objects[index] if objects else None
+    label = getattr(obj, "key", None) or getattr(obj, "name", None) or values[index][:40]
+    raise PlannerError("store.bad_value", f"cannot save: the {name.replace('_', ' ')} of {kind} {label!r} "
+                       f"{describe_control(values[index], multiline)}; plan text never holds one",
+                       [str(getattr(obj, "id", "") or label)])

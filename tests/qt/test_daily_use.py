@@ -1,0 +1,183 @@
+"""User stories of the window in daily use: typing into cells, keyboard undo/redo, scrolling to the
+last rows, switching plans while comparing with a baseline. Driven by clicks and key presses."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from ilrs_planner.commands.tasks import AddTask
+from ilrs_planner.domain import Task
+from ilrs_planner.qt.document import Document
+from ilrs_planner.qt.main_window import MainWindow
+from ilrs_planner.qt.models.task_columns import Column
+
+
+@pytest.fixture
+def window(qtbot, small_project):
+    win = MainWindow(Document(small_project))
+    qtbot.addWidget(win, before_close_func=lambda w: w.document.mark_saved())  # closing must not ask
+    win.resize(1300, 700)
+    win.show()
+    win.activateWindow()
+    qtbot.waitActive(win)
+    return win
+
+
+def click_cell(tree, task_id: str, column: Column, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    """Click the middle of a cell, as a person does."""
+    index = tree.proxy_index(task_id, int(column))
+    tree.scrollTo(index)
+    rect = tree.visualRect(index)
+    QTest.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, modifier, rect.center())
+
+
+def type_keys(widget, text: str) -> None:
+    """Type each character into whatever has the keyboard focus (an editor opens on the first)."""
+    for char in text:
+        QTest.keyClick(QApplication.focusWidget() or widget, char)
+
+
+def type_text(widget, text: str) -> None:
+    """Type `text` then press Enter."""
+    type_keys(widget, text)
+    QTest.keyClick(QApplication.focusWidget() or widget, Qt.Key.Key_Return)
+    QApplication.processEvents()  # the delegate commits the editor's text in a queued call
+
+
+def press(widget, sequence: str) -> None:
+    """Press a key combination (e.g. 'Ctrl+Shift+Z') as the keyboard delivers it."""
+    QTest.keySequence(QApplication.focusWidget() or widget, QKeySequence(sequence))
+
+
+def test_typing_a_year_into_an_unselected_rows_start_changes_its_start_not_its_name(qtbot, window):
+    tree = window.tree
+    click_cell(tree, "a", Column.NAME)  # another row is selected, as after opening a plan
+    click_cell(tree, "c", Column.START)
+    assert tree.currentIndex().column() == int(Column.START)
+    type_text(tree, "2034")
+    task = window.document.project.tasks["c"]
+    assert task.name == "Task C"
+    assert tree.proxy_index("c", int(Column.START)).data() == "2034"
+
+
+def test_f2_on_a_clicked_start_cell_edits_the_start(qtbot, window):
+    tree = window.tree
+    click_cell(tree, "b", Column.START)
+    QTest.keyClick(tree.viewport(), Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    editor.selectAll()
+    type_text(tree, "2035-06")
+    assert window.document.project.tasks["b"].name == "Task B"
+    assert tree.proxy_index("b", int(Column.START)).data() == "2035-06"
+
+
+@pytest.mark.parametrize("keys", ["Ctrl+Shift+Z", "Ctrl+Y"])
+def test_keyboard_redo_brings_back_an_undone_edit(qtbot, window, keys):
+    tree = window.tree
+    click_cell(tree, "b", Column.NAME)
+    QTest.keyClick(tree.viewport(), Qt.Key.Key_F2)
+    type_text(tree, "Renamed")
+    assert window.document.project.tasks["b"].name == "Renamed"
+    press(tree, "Ctrl+Z")
+    assert window.document.project.tasks["b"].name == "Task B"
+    press(tree, keys)
+    assert window.document.project.tasks["b"].name == "Renamed"
+
+
+def test_ctrl_i_opens_the_task_details_of_the_selected_task(qtbot, window):
+    from ilrs_planner.qt.dialogs.task_dialog import TaskDialog
+
+    click_cell(window.tree, "b", Column.NAME)
+    press(window.tree, "Ctrl+I")
+    dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, TaskDialog) and w.isVisible()]
+    assert dialogs, "Ctrl+I opened no task dialog"
+    for dialog in dialogs:
+        dialog.reject()
+
+
+def many_rows(window, count: int = 60) -> None:
+    for n in range(count):
+        window.document.push(AddTask(Task(key=f"X{n}", name=f"Extra {n}", duration=5, id=f"x{n}")))
+
+
+def last_row_reachable(window) -> bool:
+    """Scrolled to the bottom, the chart shows its last row."""
+    bar = window.tree.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    gantt = window.gantt
+    rows_height = gantt.canvas.height() - gantt.style.header_height
+    last_row_bottom = len(gantt.rows()) * gantt.style.row_height - gantt.vertical_offset
+    return last_row_bottom <= rows_height
+
+
+def test_the_last_rows_stay_reachable_after_pressing_end_in_the_tree(qtbot, window):
+    many_rows(window)
+    qtbot.wait(10)
+    assert last_row_reachable(window)
+    click_cell(window.tree, "a", Column.NAME)
+    QTest.keyClick(window.tree.viewport(), Qt.Key.Key_End)
+    qtbot.wait(10)
+    assert last_row_reachable(window)
+
+
+def test_the_last_rows_stay_reachable_after_clicking_a_bar(qtbot, window):
+    many_rows(window)
+    qtbot.wait(10)
+    canvas = window.gantt.canvas
+    start, finish = window.gantt.shown_dates("b")
+    x = int((window.gantt.scale.x_of(start) + window.gantt.scale.x_of(finish)) / 2)
+    y = window.gantt.style.header_height + 2 * window.gantt.style.row_height + window.gantt.style.row_height // 2
+    QTest.mouseClick(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(x, y))
+    qtbot.wait(10)
+    assert window.document.selected_ids == ["b"]
+    assert last_row_reachable(window)
+
+
+def test_new_plan_while_comparing_with_a_baseline_shows_the_new_plan_without_errors(qtbot, window, caplog):
+    window.document.set_baseline("2021 roadmap")
+    window.files.new.trigger()
+    assert window.document.baseline_name is None
+    assert window.tree.model().rowCount() == 0
+    assert not [r for r in caplog.records if r.levelname == "ERROR"]
+
+
+def fits_on_screen(win) -> bool:
+    area = win.screen().availableGeometry()
+    return area.contains(win.frameGeometry())
+
+
+def test_on_first_start_the_window_fits_the_screen_and_analysis_docks_keep_it_there(qtbot, small_project):
+    win = MainWindow(Document(small_project))  # no remembered geometry: the first start
+    qtbot.addWidget(win, before_close_func=lambda w: w.document.mark_saved())
+    win.show()
+    qtbot.waitExposed(win)
+    assert fits_on_screen(win), (win.frameGeometry(), win.screen().availableGeometry())
+    for name in ("why", "whatif", "slip", "risk", "mta", "baselines"):
+        win.analysis.show(name)
+        qtbot.wait(5)
+        assert fits_on_screen(win), f"opening {name} widened the window to {win.frameGeometry()}"
+
+
+def test_a_remembered_geometry_larger_than_the_screen_is_brought_back_onto_it(qtbot, small_project):
+    from PySide6.QtCore import QSettings
+
+    big = MainWindow(Document(small_project))
+    qtbot.addWidget(big, before_close_func=lambda w: w.document.mark_saved())
+    big.setGeometry(300, 200, 2400, 1500)  # as left on a large monitor
+    big.save_settings()
+    assert QSettings().value("window/geometry") is not None
+    win = MainWindow(Document(small_project))
+    qtbot.addWidget(win, before_close_func=lambda w: w.document.mark_saved())
+    win.show()
+    qtbot.waitExposed(win)
+    assert fits_on_screen(win)
+
+
+def test_ctrl_w_closes_the_plan_and_keeps_the_window_open(qtbot, window):
+    press(window.tree, "Ctrl+W")
+    assert window.isVisible()
+    assert window.tree.model().rowCount() == 0 and window.document.project.name == "New plan"

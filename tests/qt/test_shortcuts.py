@@ -1,0 +1,81 @@
+"""Every key combination belongs to exactly one action of the window, and standard keys are used
+wherever Qt has one (so Redo, Find, Print, Zoom behave as on every other desktop application)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pytest
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from ilrs_planner.qt.document import Document
+from ilrs_planner.qt.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, small_project):
+    win = MainWindow(Document(small_project))
+    qtbot.addWidget(win, before_close_func=lambda w: w.document.mark_saved())
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def every_action(window) -> set[QAction]:
+    """The window's actions: its own, its children's (docks, tool bars, menus, context menus)."""
+    found: set[QAction] = set(window.actions()) | set(window.findChildren(QAction))
+    menus = [window.menuBar(), *window.findChildren(QMenu)]
+    while menus:
+        for action in menus.pop().actions():
+            if action not in found:
+                found.add(action)
+                if action.menu() is not None:
+                    menus.append(action.menu())
+    return found
+
+
+def holders_by_key(actions) -> dict[str, list[str]]:
+    """Each key combination → the texts of the actions holding it (once per holding)."""
+    holders: dict[str, list[str]] = defaultdict(list)
+    for action in actions:
+        for key in action.shortcuts():
+            if not key.isEmpty():
+                holders[key.toString()].append(action.text().replace("&", ""))
+    return holders
+
+
+def test_no_key_combination_is_held_twice_or_by_two_actions(window):
+    holders = holders_by_key(every_action(window))
+    shared = {key: names for key, names in holders.items() if len(names) > 1}
+    assert not shared, f"keys held more than once: {shared}"
+
+
+def action_holding(window, key: str) -> QAction:
+    matches = [a for a in every_action(window) if QKeySequence(key) in a.shortcuts()]
+    assert len(matches) == 1, f"{key} is held by {[a.text() for a in matches]}"
+    return matches[0]
+
+
+@pytest.mark.parametrize("key, text", [
+    ("Ctrl+Z", "Undo"), ("Ctrl+Shift+Z", "Redo"), ("Ctrl+Y", "Redo"),
+    ("Ctrl+I", "Task details"), ("Ctrl+S", "Save"), ("Ctrl+O", "Open"), ("Ctrl+N", "New plan"),
+])
+def test_the_usual_keys_reach_the_usual_actions(window, key, text):
+    assert action_holding(window, key).text().replace("&", "").startswith(text)
+
+
+STANDARD = [  # (how the window names the action, Qt's standard key it must carry in full)
+    (lambda w: w.edit.undo, QKeySequence.StandardKey.Undo),
+    (lambda w: w.edit.redo, QKeySequence.StandardKey.Redo),
+    (lambda w: w.files.new, QKeySequence.StandardKey.New),
+    (lambda w: w.files.open, QKeySequence.StandardKey.Open),
+    (lambda w: w.files.save, QKeySequence.StandardKey.Save),
+]
+
+
+@pytest.mark.parametrize("get_action, standard", STANDARD)
+def test_actions_with_a_standard_key_carry_all_of_its_bindings(window, get_action, standard):
+    held = get_action(window).shortcuts()
+    missing = [k.toString() for k in QKeySequence.keyBindings(standard) if k not in held]
+    assert not missing, f"{get_action(window).text()} lacks {missing}"

@@ -1,0 +1,70 @@
+"""Text bounds count characters a person sees: control characters are refused before lengths are counted."""
+
+import sqlite3
+
+import pytest
+
+from ilrs_planner.domain import PlannerError, Task
+from ilrs_planner.store import open_project, save_project
+
+
+def _tamper(path, sql, *params):
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("PRAGMA ignore_check_constraints = ON")  # as an attacker's tool may
+        conn.execute(sql, params)
+    finally:
+        conn.close()
+
+
+def _refusal(path) -> PlannerError:
+    with pytest.raises(PlannerError) as caught:
+        open_project(path)
+    return caught.value
+
+
+def test_a_nul_inside_a_long_task_name_no_longer_slips_past_the_length_bound(plan_file):
+    # SQLite's length() stops at the NUL, so the 1,000-character rule saw a one-character name.
+    _tamper(plan_file, "UPDATE tasks SET name = 'x' || char(0) || ? WHERE num = 1", "y" * 900_000)
+    error = _refusal(plan_file)
+    assert error.code == "store.bad_value"
+    assert "tasks" in error.message and "column name" in error.message and "U+0000" in error.message
+
+
+@pytest.mark.parametrize("table, column, text, shown", [
+    ("signature", "signer", "x\r\x1b[2KSigned by a trusted key — CNSA planning", "U+000D"),
+    ("plan", "name", "Lunar\x07 plan", "U+0007"),
+    ("participants", "name", "CNSA\u009b31m", "U+009B"),
+    ("tasks", "notes", "line one\r\nline two", "U+000D"),
+    ("tasks", "key", "key\twith tab", "U+0009"),
+    ("baselines", "notes", "\x1b]0;title\x07", "U+001B"),
+])
+def test_control_characters_are_refused_naming_table_and_column(plan_file, table, column, text, shown):
+    _tamper(plan_file, f"UPDATE {table} SET {column} = ?", text)
+    error = _refusal(plan_file)
+    assert error.code == "store.bad_value"
+    assert f"table {table}" in error.message and f"column {column}" in error.message and shown in error.message
+
+
+def test_notes_may_hold_tabs_and_line_breaks(plan_file):
+    _tamper(plan_file, "UPDATE tasks SET notes = ? WHERE num = 1", "first\tcolumn\nsecond line")
+    assert any(task.notes == "first\tcolumn\nsecond line" for task in open_project(plan_file).tasks.values())
+
+
+def test_non_ascii_text_counts_characters_not_bytes(plan_file):
+    _tamper(plan_file, "UPDATE tasks SET name = ? WHERE num = 1", "月" * 1000)  # 3,000 bytes of UTF-8
+    assert any(task.name == "月" * 1000 for task in open_project(plan_file).tasks.values())
+    _tamper(plan_file, "UPDATE tasks SET name = ? WHERE num = 1", "月" * 1001)
+    assert _refusal(plan_file).code == "store.bad_value"
+
+
+def test_saving_a_name_with_a_control_character_is_refused_before_the_file_is_touched(tmp_path, rich_project):
+    path = tmp_path / "plan.db"
+    save_project(rich_project, path)
+    before = path.read_bytes()
+    rich_project.add_task(Task("nul", "Lander\x00 hidden", 1, id="task-nul"))
+    with pytest.raises(PlannerError) as caught:
+        save_project(rich_project, path)
+    assert caught.value.code == "store.bad_value" and "'nul'" in caught.value.message
+    assert "U+0000" in caught.value.message
+    assert path.read_bytes() == before
