@@ -174,7 +174,8 @@ def _rollups(project: Project, schedule: Schedule | None, data: ChartData, summa
     colors = [color_index.get(owner_color.get(t.owner_id, owner_color[None]), 0) for t in tasks]
     return Rollups(np.array([row for row, _ in pairs], np.int64), np.asarray(at, np.float64),
                    np.asarray(colors, np.int32), np.array([t.actual_start is not None for t in tasks], bool),
-                   np.array([t.key_milestone for t in tasks], bool), [tid for _, tid in pairs])
+                   np.array([t.key_milestone for t in tasks], bool), [tid for _, tid in pairs],
+                   [t.name for t in tasks])
 
 
 def _add_links(data: ChartData, project: Project) -> None:

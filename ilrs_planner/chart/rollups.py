@@ -23,6 +23,7 @@ class Rollups:
     actual: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
     key: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
     task_ids: list[str] = field(default_factory=list)  # the milestones, for refreshes and tooltips
+    names: list[str] = field(default_factory=list)  # their names, for key-date lines
 
     def __len__(self) -> int:
         return len(self.row)

@@ -190,6 +190,10 @@ def _key_lines(data: ChartData, scale: TimeScale, width: float) -> list[KeyLine]
             badge = "" if np.isnan(slip) else format_slip(slip)
             step = int(slip_steps(np.array([slip]))[0])
             lines.append(KeyLine(at, data.labels[row].split(" · ")[0], badge, step))
+    r = data.rollups  # a key milestone folded into its summary still marks its date
+    for at, name in zip(scale.x_of_ordinals(r.at[r.key]).tolist(), [n for n, k in zip(r.names, r.key) if k]):
+        if 0 <= at <= width:
+            lines.append(KeyLine(at, name))
     return sorted(lines, key=lambda line: line.x)
 
 

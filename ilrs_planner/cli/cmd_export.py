@@ -33,6 +33,9 @@ def register(subparsers) -> None:
                         help="image: exactly W x H pixels, e.g. 1920x1080 for a slide; rows are folded into their "
                         "summaries when they would not stay readable (a warning says which)")
     parser.add_argument("--dpi", type=_pixels, metavar="N", help="image: resolution in dots per inch")
+    parser.add_argument("--history", action="store_true",
+                        help="the roadmap as announced at each baseline plus the current plan: .gif = one frame "
+                        "each (animated), .png = all of them on one sheet")
     parser.add_argument("--fit-page", action="store_true",
                         help="PDF: everything on one page (default: pages with a repeated header when rows "
                         "would get too small)")
@@ -49,7 +52,9 @@ def run(args: argparse.Namespace) -> int:
     if args.date_from and args.date_to and args.date_from > args.date_to:
         raise PlannerError("cli.usage", f"--from {args.date_from} is after --to {args.date_to}")
     project = load_plan(args.plan)
-    if output.suffix.lower() in IMAGE_SUFFIXES:
+    if args.history:
+        _export_history(project, output, args)
+    elif output.suffix.lower() in IMAGE_SUFFIXES:
         _export_image(project, output, args)
     else:
         given = [f"--{name.replace('date_', '')}" for name in IMAGE_OPTIONS if getattr(args, name) is not None]
@@ -80,6 +85,19 @@ def _export_image(project, output: Path, args: argparse.Namespace) -> None:
                  date_to=date_to, milestones_only=args.milestones_only, title=args.title,
                  one_page=args.fit_page, warnings=warnings)
     print_warnings(warnings)
+
+
+def _export_history(project, output: Path, args: argparse.Namespace) -> None:
+    try:
+        from ..qt.image_export import export_history
+    except ImportError as exc:
+        raise PlannerError("export.failed", f"image export needs the desktop components (Qt): {exc}") from None
+    warnings: list[str] = []
+    date_to = args.date_to + timedelta(days=1) if args.date_to else None
+    frames = export_history(project, output, size=args.size, milestones_only=args.milestones_only,
+                            date_from=args.date_from, date_to=date_to, title=args.title, warnings=warnings)
+    print_warnings(warnings)
+    print(f"{frames} frames: {len(project.baselines)} baselines and the current plan")
 
 
 def _first_day(text: str) -> date:

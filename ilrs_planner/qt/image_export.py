@@ -90,3 +90,40 @@ def timeline_image(project: Project, *, rows: list[str], date_from: date, date_t
     if warnings is not None:
         warnings.extend(picture.warnings)
     return image
+
+
+def export_history(project: Project, path, *, size: tuple[int, int] | None = None, milestones_only: bool = False,
+                   date_from: date | None = None, date_to: date | None = None, title: str | None = None,
+                   warnings: list[str] | None = None) -> int:
+    """The roadmap's history: a .gif with one frame per baseline plus the current plan, or a .png
+    sheet of all of them (small multiples). Returns the number of frames."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".gif", ".png"):
+        raise PlannerError("export.failed", f"'{path.name}': a history is a .gif (animation) or .png (one sheet)",
+                           [str(path)])
+    if not project.baselines:
+        raise PlannerError("export.failed", "the plan has no baselines, so it has no history to draw")
+    start, end = date_from or PROGRAMME_START, date_to or PROGRAMME_END
+    _ensure_app()
+    from .gantt import history_export
+
+    width, height = size or history_export.FRAME_SIZE
+    if not (200 <= width <= 8000 and 200 <= height <= 8000):
+        raise PlannerError("export.failed", "choose a frame size between 200 and 8,000 pixels a side")
+    pictures = history_export.history_pictures(project, _schedule(project), start, end,
+                                               milestones_only=milestones_only, title=title)
+    frames = history_export.render_frames(pictures, (width, height))
+    try:
+        if suffix == ".gif":
+            history_export.write_gif(frames, path)
+        else:
+            steps = history_export.moments(project)
+            span = f"{steps[0].as_of.year}–{steps[-1].as_of.year}" if steps[-1].as_of else ""
+            history_export.write_sheet(frames, steps, path, f"{title or project.name}: the roadmap as announced {span}")
+    except OSError as error:
+        raise PlannerError("export.failed", f"'{path}' could not be written: {error.strerror or error}",
+                           [str(path)]) from None
+    if warnings is not None:
+        warnings.extend(dict.fromkeys(w for picture in pictures for w in picture.warnings))
+    return len(frames)

@@ -112,3 +112,20 @@ def test_a_slide_export_of_the_roadmap_is_exactly_1920_by_1080_and_says_what_it_
     data = out.read_bytes()
     assert (int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")) == (1920, 1080)
     assert "folded “Agreements & membership”" in capsys.readouterr().err
+
+
+def test_history_export_passes_its_options_and_counts_the_frames(plan_db, tmp_path, monkeypatch, capsys):
+    calls = []
+
+    def export_history(project, path, **options):
+        calls.append((Path(path), options))
+        return 7
+
+    module = types.ModuleType("ilrs_planner.qt.image_export")
+    module.export_history = export_history
+    monkeypatch.setitem(sys.modules, "ilrs_planner.qt.image_export", module)
+    out = tmp_path / "history.gif"
+    assert main(["export", str(plan_db), "-o", str(out), "--history", "--milestones-only", "--size", "1280x720"]) == 0
+    [(path, options)] = calls
+    assert path == out and options["size"] == (1280, 720) and options["milestones_only"] is True
+    assert "7 frames" in capsys.readouterr().out

@@ -95,7 +95,9 @@ class GanttCanvas(QWidget):
         pos = event.position()
         hit = self.hit_at(pos)
         y = self.content_y(pos.y())
-        self.drag = Drag(start_mode(hit), hit, pos.x(), y, self.view.scale, self.view.vertical_offset, pos.x(), y)
+        # Showing a past announcement, bars are history, not handles: a drag only pans.
+        mode = "pan" if self.view.history is not None else start_mode(hit)
+        self.drag = Drag(mode, hit, pos.x(), y, self.view.scale, self.view.vertical_offset, pos.x(), y)
 
     def mouseMoveEvent(self, event) -> None:  # noqa: N802
         pos = event.position()

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
 from ...chart.data import KIND_SUMMARY
 from ...chart.fold import fold_to_fit, folding_note
+from ...chart.history import Moment, history_chart_data
 from ...chart import SceneOptions, TimeScale, axis_header, build_chart_data, build_scene
 from ...domain import Project
 from .legend import legend_height, legend_items, paint_legend
@@ -28,22 +29,32 @@ class TimelinePicture:
     """The timeline of one plan over [start, end), ready to paint at any size."""
 
     def __init__(self, project: Project, schedule, start: date, end: date, *, milestones_only: bool,
-                 title: str | None, baseline: str | None, rows: list[str] | None = None):
+                 title: str | None, baseline: str | None, rows: list[str] | None = None,
+                 moment: Moment | None = None):
         self.project, self.schedule, self.start, self.end = project, schedule, start, end
         self.title = title or project.name
         self.baseline = baseline
+        # A step of the roadmap's history: that baseline's dates, with the same rows in every step.
+        self.moment = moment if moment is not None and moment.baseline is not None else None
         self.warnings: list[str] = []
         self.page_note = ""  # "page 2 of 3" on a paged PDF
         rows = [t.id for t, _ in project.walk()] if rows is None else list(rows)
         summaries = project.summary_ids()
         if milestones_only:
             rows = [tid for tid in rows if project.tasks[tid].duration == 0 and tid not in summaries]
-        self._set_rows(self._in_range(build_chart_data(project, schedule, rows, baseline=baseline), rows))
+        if moment is not None:
+            self._set_rows(rows)
+        else:
+            self._set_rows(self._in_range(build_chart_data(project, schedule, rows, baseline=baseline), rows))
 
     def _set_rows(self, rows: list[str]) -> None:
-        self.data = build_chart_data(self.project, self.schedule, rows, baseline=self.baseline)
+        if self.moment is not None:
+            self.data = history_chart_data(self.project, self.moment, rows, self.schedule)
+        else:
+            self.data = build_chart_data(self.project, self.schedule, rows, baseline=self.baseline)
         shown = self.data.task_ids + self.data.rollups.task_ids  # rolled-up milestones show their owners too
-        self.legend = legend_items(self.project, shown, baseline=self.baseline is not None)
+        self.legend = legend_items(self.project, shown, baseline=self.baseline is not None,
+                                   today=self.moment is None, status=self.moment is None)
 
     def _in_range(self, data, rows) -> list[str]:
         """The rows that have something to draw inside the chosen dates."""
@@ -116,10 +127,12 @@ class TimelinePicture:
         return y + SUBTITLE_PX * 1.8 + 10
 
     def _subtitle(self) -> str:
-        parts = [f"As of {self.project.status_date.isoformat()}" if self.project.status_date else "No status date set"]
+        as_of = self.moment.as_of if self.moment else self.project.status_date
+        parts = [f"As of {as_of.isoformat()}" if as_of else "No status date set"]
         parts += [self.page_note] if self.page_note else []
+        parts += [self.moment.topic] if self.moment and self.moment.topic else []
         parts.append(f"{self.start.year}–{self.end.year - (1 if self.end.timetuple().tm_yday == 1 else 0)}")
-        if self.schedule is not None:
+        if self.schedule is not None and self.moment is None:
             parts.append(f"plan finish {self.schedule.project_finish.isoformat()}")
             # Work that is critical, as the window's status bar counts it: phases spanning it are not extra tasks.
             critical = int((self.data.critical & (self.data.kind != KIND_SUMMARY)).sum())
@@ -130,7 +143,9 @@ class TimelinePicture:
 
     def _paint_chart(self, p: QPainter, rect: QRectF, style: ChartStyle, first: int, last: int) -> float:
         scale = TimeScale.fit(self.start, self.end, rect.width())
-        opts = SceneOptions(row_height=style.row_height, today=date.today(), status_date=self.project.status_date,
+        history = self.moment is not None  # a past announcement: its date is the status line, no "today"
+        opts = SceneOptions(row_height=style.row_height, today=None if history else date.today(),
+                            status_date=self.moment.as_of if history else self.project.status_date,
                             text_width=style.text_width(), bold_text_width=style.text_width(style.bold_font))
         scene = build_scene(self.data, scale, rect.width(), first, last - 1, opts)
         header = axis_header(scale, rect.width(), style.text_width(style.header_font))

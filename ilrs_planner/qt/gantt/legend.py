@@ -29,7 +29,7 @@ class LegendItem:
 
 
 def legend_items(project: Project, task_ids: list[str], *, critical: bool = True, baseline: bool = False,
-                 whiskers: bool = False, status: bool = True) -> list[LegendItem]:
+                 whiskers: bool = False, status: bool = True, today: bool = True) -> list[LegendItem]:
     """Owners of the shown tasks (in name order) followed by the symbol keys that occur."""
     colors = palette.owner_colors(project)
     tasks = [project.tasks[t] for t in task_ids if t in project.tasks]
@@ -53,7 +53,8 @@ def legend_items(project: Project, task_ids: list[str], *, critical: bool = True
                   if i != ON_TIME_STEP]
     if whiskers:
         items.append(LegendItem("whisker", palette.WHISKER, "P50–P80 range"))
-    items.append(LegendItem("today", palette.TODAY, "Today"))
+    if today:
+        items.append(LegendItem("today", palette.TODAY, "Today"))
     if status and project.status_date:
         items.append(LegendItem("status", palette.STATUS_DATE, f"Status {project.status_date.isoformat()}"))
     return items

@@ -23,7 +23,8 @@ class LegendStrip(QWidget):
         doc = self.view.document
         shown = self.view.rows() + self.view.chart_data().rollups.task_ids  # rolled-up milestones show too
         self.items = legend_items(doc.project, shown, critical=self.view.show_critical,
-                                  baseline=doc.baseline_name is not None, whiskers=bool(self.view.whiskers))
+                                  baseline=doc.baseline_name is not None, whiskers=bool(self.view.whiskers),
+                                  today=self.view.history is None, status=self.view.history is None)
         self.setFixedHeight(int(legend_height(self.items, max(self.width(), 400) - 16, self.view.style)) + 10)
 
     def paintEvent(self, event) -> None:  # noqa: N802
