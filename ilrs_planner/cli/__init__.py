@@ -11,27 +11,35 @@ import importlib
 import pkgutil
 import sys
 
+from .. import __version__
 from ..domain import PlannerError
 from ..domain.terminal_text import TerminalStream
 
 
-def build_parser() -> argparse.ArgumentParser:
+class CommandLine(argparse.ArgumentParser):
+    """The parser; `commands` maps each sub-command's name to its parser (a plan file is not one)."""
+
+    commands: dict[str, argparse.ArgumentParser] = {}
+
+
+def build_parser() -> CommandLine:
     """The full parser, with every sub-command module found in this package."""
-    parser = argparse.ArgumentParser(
+    parser = CommandLine(
         prog="ilrs-planner",
         description="Plan, schedule and analyse the International Lunar Research Station roadmap. "
         "With no command, opens the desktop app (on PLAN.db if given, else the bundled ILRS roadmap).",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
         if info.name.startswith("cmd_"):
             importlib.import_module(f"{__name__}.{info.name}").register(subparsers)
+    parser.commands = subparsers.choices
     return parser
 
 
-def _wants_gui(argv: list[str], parser: argparse.ArgumentParser) -> bool:
-    commands = parser._subparsers._group_actions[0].choices if parser._subparsers else {}
-    return not argv or (len(argv) == 1 and not argv[0].startswith("-") and argv[0] not in commands)
+def _wants_gui(argv: list[str], parser: CommandLine) -> bool:
+    return not argv or (len(argv) == 1 and not argv[0].startswith("-") and argv[0] not in parser.commands)
 
 
 def main(argv: list[str] | None = None) -> int:

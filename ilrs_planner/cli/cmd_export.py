@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from ..domain import PlannerError, parse_fuzzy_date
+from ..exchange.formats import supported_extensions
 from .render import load_plan, print_warnings
 
 IMAGE_SUFFIXES = {".png", ".svg", ".pdf"}
@@ -51,6 +52,7 @@ def run(args: argparse.Namespace) -> int:
         raise PlannerError("cli.usage", "the output must be another file than the plan")
     if args.date_from and args.date_to and args.date_from > args.date_to:
         raise PlannerError("cli.usage", f"--from {args.date_from} is after --to {args.date_to}")
+    _check_output(output)
     project = load_plan(args.plan)
     if args.history:
         _export_history(project, output, args)
@@ -66,6 +68,20 @@ def run(args: argparse.Namespace) -> int:
         print_warnings(write_plan(project, output))
     print(f"Wrote {output}")
     return 0
+
+
+def _check_output(output: Path) -> None:
+    """Refuse, before any work, a kind of file no exporter writes or a folder that is not there."""
+    suffix = output.suffix.lower()
+    plan_formats = supported_extensions("write")
+    if suffix not in IMAGE_SUFFIXES and suffix not in plan_formats:
+        shown = f"'{suffix}'" if suffix else "no extension"
+        images = ", ".join(sorted(IMAGE_SUFFIXES, key=[".png", ".svg", ".pdf"].index))
+        raise PlannerError("export.failed", f"{output.name}: {shown} files cannot be written; supported: "
+                           f"{images} (timeline images), {', '.join(plan_formats)} (the plan)")
+    folder = output.parent
+    if not folder.is_dir():
+        raise PlannerError("export.no_folder", f"cannot write {output}: the folder '{folder}' does not exist")
 
 
 def _export_image(project, output: Path, args: argparse.Namespace) -> None:

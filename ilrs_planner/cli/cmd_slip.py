@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import timedelta
 
 from ..domain.terminal_text import one_line
 
 COLUMNS = ("Key", "Name", "Baseline finish", "Finish", "Start var", "Finish var", "")
+FINISH_NOTE = ("Finish dates are the last day of work (a milestone's is its day); --json and --csv give the "
+               "scheduler's exclusive finishes, the day after.")
 
 
 def register(subparsers) -> None:
@@ -17,7 +20,8 @@ def register(subparsers) -> None:
         "slip", help="compare a baseline with the current plan (or with another baseline)",
         description="Slip report: every task's baseline and current start/finish with signed variances in "
         "days (later = positive). By default the earliest baseline (by 'as of' date) against the current "
-        "schedule. Finish dates are exclusive, as the scheduler computes them.")
+        "schedule. The table shows finishes as the last day of work; --json and --csv carry the scheduler's "
+        "exclusive finishes (the day after).")
     parser.add_argument("plan", metavar="PLAN.db", help="the plan file")
     parser.add_argument("--baseline", metavar="NAME", help="the baseline to compare from (default: the earliest)")
     parser.add_argument("--against", metavar="NAME", help="compare with this baseline instead of the current plan")
@@ -48,6 +52,7 @@ def run(args: argparse.Namespace) -> int:
     _print_table([_cells(r) for r in rows])
     print(f"{len(report.slipped())} of {sum(r.finish_variance is not None for r in report.rows)} "
           "tasks compared finish later.")
+    print(FINISH_NOTE)
     return 0
 
 
@@ -61,8 +66,16 @@ def _cells(row) -> tuple[str, ...]:
     def days(value):
         return "" if value is None else f"{value:+d}d"
 
-    return (one_line(row.key), one_line(row.name)[:40], str(row.baseline_finish or "-"), str(row.current_finish or "-"),
+    return (one_line(row.key), one_line(row.name)[:40], _last_day(row.baseline_start, row.baseline_finish),
+            _last_day(row.current_start, row.current_finish),
             days(row.start_variance), days(row.finish_variance), "SLIPPED" if row.slipped else "")
+
+
+def _last_day(start, finish) -> str:
+    """The last day of work as a person reads a finish ('-' when the version lacks the task)."""
+    if finish is None:
+        return "-"
+    return str(finish - timedelta(days=1) if start is not None and finish > start else finish)
 
 
 def _print_table(rows: list[tuple[str, ...]]) -> None:

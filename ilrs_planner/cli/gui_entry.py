@@ -12,9 +12,11 @@ def open_desktop(path: str | None) -> int:
     problem = _why_no_window()
     if problem is None:
         try:
-            from ..qt.app import run_app
-        except ImportError as exc:  # Qt not installed: the CLI still works
-            problem = f"the desktop components could not be loaded ({exc})"
+            from ..qt.app import run_app  # Qt is loaded only when a window is wanted
+        except ImportError as exc:
+            if (exc.name or "").split(".")[0] not in QT_PACKAGES:
+                raise  # our own code is broken: a traceback, never a half-working window
+            problem = f"Qt for Python is not installed ({exc})"  # the CLI still works without it
         else:
             return run_app(path)
     print(f"ILRS Planner cannot open a window: {problem}.\nShowing the schedule instead "
@@ -41,6 +43,7 @@ def _why_no_window() -> str | None:
     return None
 
 
+QT_PACKAGES = {"PySide6", "shiboken6", "pyqtgraph"}
 # Libraries Qt's X11 platform plugin loads (from `ldd` of libqxcb.so), with their Debian packages.
 X11_LIBRARIES = {"xcb-cursor": "libxcb-cursor0", "xcb-icccm": "libxcb-icccm4", "xcb-keysyms": "libxcb-keysyms1",
                  "xkbcommon-x11": "libxkbcommon-x11-0", "xcb-render-util": "libxcb-render-util0",

@@ -22,7 +22,7 @@ FORMAT_TAG = "ilrs-planner/canonical-v1"
 _EXCLUDED_PROJECT_FIELDS = {"signature", "tasks", "links", "participants", "baselines"}
 
 
-def _plain(value: Any) -> Any:
+def plain_value(value: Any) -> Any:
     """A JSON-ready copy of a field value, deterministic across runs."""
     if isinstance(value, Enum):
         return value.value
@@ -31,16 +31,16 @@ def _plain(value: Any) -> Any:
     if isinstance(value, bytes):
         return value.hex()
     if isinstance(value, (list, tuple)):
-        return [_plain(item) for item in value]
+        return [plain_value(item) for item in value]
     if hasattr(value, "items"):  # dicts and the read-only mapping of baseline entries
-        return {str(key): _plain(item) for key, item in sorted(value.items(), key=lambda kv: str(kv[0]))}
+        return {str(key): plain_value(item) for key, item in sorted(value.items(), key=lambda kv: str(kv[0]))}
     return value
 
 
 def object_fields(obj: Any, exclude: Iterable[str] = ()) -> dict[str, Any]:
     """Every dataclass field of `obj` as plain JSON values (properties are derived, so left out)."""
     skip = set(exclude)
-    return {f.name: _plain(getattr(obj, f.name)) for f in dataclasses.fields(obj) if f.name not in skip}
+    return {f.name: plain_value(getattr(obj, f.name)) for f in dataclasses.fields(obj) if f.name not in skip}
 
 
 def baseline_record(baseline: Baseline) -> dict[str, Any]:

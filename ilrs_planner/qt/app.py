@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from ..domain import Project
 from .document import Document
+from .main_window import MainWindow
 from .resources import icon, stylesheet
 
 APP_NAME = "ILRS Planner"
@@ -41,12 +42,10 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def create_main_window(path: str | None = None):
     """The window on the bundled roadmap, then (if given) opening `path` through the normal checks."""
-    from .main_window import MainWindow
-
     window = MainWindow(Document(bundled_roadmap()))
-    window.files.offer_recovery()
+    window.plan_file.recover()
     if path:
-        window.files.open_path(path)
+        window.plan_file.open_path(path)
     return window
 
 

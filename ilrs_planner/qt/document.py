@@ -7,14 +7,9 @@ from PySide6.QtGui import QUndoStack
 
 from ..commands.base import ChangeSet, Command
 from ..domain import PlannerError, Project
+from ..engine.cpm import schedule
 from ..engine.schedule import Schedule
 from .undo import UndoAdapter
-
-
-def _schedule_of(project: Project) -> Schedule:
-    from ..engine.cpm import schedule  # imported late: keeps the window usable if the engine is missing
-
-    return schedule(project)
 
 
 def everything(project: Project) -> ChangeSet:
@@ -137,8 +132,6 @@ class Document(QObject):
 
     def _recompute(self) -> None:
         try:
-            self._schedule, self.schedule_error = _schedule_of(self.project), None
+            self._schedule, self.schedule_error = schedule(self.project), None
         except PlannerError as error:
             self._schedule, self.schedule_error = None, error
-        except ImportError:
-            self._schedule, self.schedule_error = None, None

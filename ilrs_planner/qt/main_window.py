@@ -1,44 +1,32 @@
-"""MainWindow: task tree and Gantt side by side, menus, toolbar, docks, status bar, plug-ins."""
+"""MainWindow: task tree and Gantt side by side, menus, toolbar, docks, status bar, analysis and sharing tools."""
 
 from __future__ import annotations
 
-import importlib
-import logging
-import importlib.util
 from typing import Callable
 
 from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QSplitter, QToolBar, QUndoView
 
+from .analysis.installer import AnalysisTools
 from .document import Document
+from .gantt.view import GanttView
 from .keys import KeySpec, first_key_text, key_list
 from .main_window_edit import EditActions
 from .main_window_files import FileActions
-from .main_window_sync import RowSync, make_gantt
+from .main_window_sync import RowSync
 from .main_window_view import ViewActions
 from .screen_fit import fit_to_screen
 from .models.task_tree_view import TaskTreeView
+from .participants.panel import ParticipantsPanel
+from .plan_file import PlanFileController
 from .resources import icon
-
-_log = logging.getLogger(__name__)
-PLUGINS = ("ilrs_planner.qt.analysis", "ilrs_planner.qt.sharing")
-
-
-_HOOKS: dict[str, Callable | None] = {}
-
-
-def _plugin_hook(name: str) -> Callable | None:
-    """The plug-in package's `install(window)` function, looked up once (None if it is absent)."""
-    if name not in _HOOKS:
-        module = importlib.import_module(name) if importlib.util.find_spec(name) is not None else None
-        hook = getattr(module, "install", None)
-        _HOOKS[name] = hook if callable(hook) else None
-    return _HOOKS[name]
+from .sharing.actions import SharingActions
+from .sharing.signature_label import SignatureStatus
 
 
 class MainWindow(QMainWindow):
-    """The planner's window. Plug-ins extend it through `menus`, `status_bar_widgets` and docks."""
+    """The planner's window. The analysis and sharing tools add to `menus`, `status_bar_widgets` and docks."""
 
     def __init__(self, document: Document, parent=None):
         super().__init__(parent)
@@ -52,7 +40,7 @@ class MainWindow(QMainWindow):
                            ("analysis", "&Analysis"), ("help", "&Help")):
             self.menus[key] = self.menuBar().addMenu(title)
         self.tree = TaskTreeView(document)
-        self.gantt = make_gantt(document)
+        self.gantt = GanttView(document)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.tree)
         self.splitter.addWidget(self.gantt)
@@ -62,6 +50,8 @@ class MainWindow(QMainWindow):
         self.row_sync = RowSync(self.tree, self.gantt)
         self.edit = EditActions(self)
         self.view = ViewActions(self)
+        self.plan_file = PlanFileController(document, self)
+        self.plan_file.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.files = FileActions(self)
         self._build_menus_and_toolbar()
         self._build_docks()
@@ -69,14 +59,15 @@ class MainWindow(QMainWindow):
         self.tree.doubleClickedTask.connect(lambda _tid: self.edit.open_details())
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._tree_menu)
-        if hasattr(self.gantt, "editRefused"):
-            self.gantt.editRefused.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.gantt.editRefused.connect(lambda text: self.statusBar().showMessage(text, 10000))
         document.pathChanged.connect(self.update_title)
         document.undo_stack.cleanChanged.connect(self.update_title)
         document.changed.connect(self.update_title)
         self.update_title()
         self.restore_settings()
-        self.install_plugins()
+        self.analysis = AnalysisTools(self)
+        self.sharing = SharingActions(self)
+        self._add_signature_label()
 
     # -- building ------------------------------------------------------------------------------
     def add_action(self, icon_name: str, text: str, shortcut: KeySpec | tuple, slot: Callable | None,
@@ -123,8 +114,6 @@ class MainWindow(QMainWindow):
         history = QUndoView(self.document.undo_stack)
         history.setEmptyLabel("Plan as opened")
         self.history_dock = self._dock("Undo history", "undo_history_dock", history, Qt.DockWidgetArea.RightDockWidgetArea)
-        from .participants.panel import ParticipantsPanel
-
         self.participants = ParticipantsPanel(self.document)
         self.participants_dock = self._dock("Participants", "participants_dock", self.participants,
                                             Qt.DockWidgetArea.BottomDockWidgetArea)
@@ -145,16 +134,10 @@ class MainWindow(QMainWindow):
             menu.addSeparator() if action is None else menu.addAction(action)
         menu.popup(self.tree.viewport().mapToGlobal(pos))
 
-    def install_plugins(self) -> None:
-        """Let the analysis and sharing packages add their menus, docks and status widgets."""
-        for name in PLUGINS:
-            try:
-                hook = _plugin_hook(name)
-                if hook is not None:
-                    hook(self)
-            except Exception:  # a broken plug-in must not keep the planner from opening the plan
-                _log.exception("the plug-in %s could not be installed", name)
-                self.statusBar().showMessage(f"The {name.rsplit('.', 1)[-1]} tools could not be loaded.", 10000)
+    def _add_signature_label(self) -> None:
+        label = SignatureStatus(self.document)
+        self.statusBar().addPermanentWidget(label)
+        self.status_bar_widgets["signature"] = label
 
     # -- title, settings, closing --------------------------------------------------------------
     def update_title(self, *_args) -> None:
@@ -199,11 +182,11 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Ask about unsaved changes; remember the layout; remove the recovery file on a clean exit."""
-        if not self.files.may_discard_changes():
+        if not self.plan_file.may_discard_changes():
             event.ignore()
             return
         self.save_settings()
-        self.files.shutdown()
+        self.plan_file.shutdown()
         event.accept()
 
     def dragEnterEvent(self, event) -> None:

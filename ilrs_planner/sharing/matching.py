@@ -10,7 +10,7 @@ import dataclasses
 from typing import Any, Callable, Iterable
 
 from ..domain import Project
-from ..domain.canonical import _plain
+from ..domain.canonical import plain_value
 
 # Fields holding another object's id: compared and shown as that object's key, not its raw id.
 TASK_REFERENCES = {"parent_id": "task", "owner_id": "participant"}
@@ -57,7 +57,7 @@ def comparable(project: Project, obj: Any, references: dict[str, str], skip: Ite
             value = task_key(project, value)
         elif kind == "participant":
             value = participant_key(project, value)
-        values[f.name] = _plain(value)
+        values[f.name] = plain_value(value)
     return values
 
 

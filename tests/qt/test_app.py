@@ -26,7 +26,7 @@ def test_opens_a_plan_file(qtbot, tmp_path, small_project):
 
 def test_a_bad_file_is_explained_and_the_roadmap_stays(qtbot, tmp_path, monkeypatch):
     shown = []
-    monkeypatch.setattr("ilrs_planner.qt.main_window_files.show_error", lambda *a: shown.append(a[2].code))
+    monkeypatch.setattr("ilrs_planner.qt.plan_file.controller.show_error", lambda *a: shown.append(a[2].code))
     (tmp_path / "bad.db").write_text("not a plan")
     window = app_module.create_main_window(str(tmp_path / "bad.db"))
     qtbot.addWidget(window)

@@ -181,3 +181,42 @@ def test_ctrl_w_closes_the_plan_and_keeps_the_window_open(qtbot, window):
     press(window.tree, "Ctrl+W")
     assert window.isVisible()
     assert window.tree.model().rowCount() == 0 and window.document.project.name == "New plan"
+
+
+@pytest.fixture
+def ilrs_window(qtbot):
+    from ilrs_planner.data.reference import build_reference_project
+
+    win = MainWindow(Document(build_reference_project()))
+    qtbot.addWidget(win, before_close_func=lambda w: w.document.mark_saved())
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def test_why_did_it_move_opens_on_a_baseline_that_explains_the_basic_station_slip(qtbot, ilrs_window):
+    ilrs_window.analysis.docks["why"].toggleViewAction().trigger()  # Analysis → Why did it move?
+    panel = ilrs_window.analysis.why
+    assert panel.message.text() == ""  # no "nothing to compare"
+    assert panel.result is not None and panel.result.key == "ilrs-basic" and panel.result.slip_days != 0
+    basic = ilrs_window.document.project.task_by_key("ilrs-basic").id
+    holding = [b for b in ilrs_window.document.project.baselines if basic in b.entries]
+    assert panel.baseline_combo.currentData() in {b.name for b in holding}
+
+
+def test_why_did_it_move_follows_the_milestone_selected_in_the_tree(qtbot, ilrs_window):
+    ilrs_window.analysis.show("why")
+    luna26 = ilrs_window.document.project.task_by_key("luna-26").id
+    click_cell(ilrs_window.tree, luna26, Column.NAME)
+    panel = ilrs_window.analysis.why
+    assert panel.task_combo.currentData() == luna26
+    assert panel.result is not None and panel.result.key == "luna-26" and panel.message.text() == ""
+
+
+def test_the_slip_report_opens_on_real_slips_largest_first(qtbot, ilrs_window):
+    ilrs_window.analysis.docks["slip"].toggleViewAction().trigger()
+    panel = ilrs_window.analysis.slip
+    shown = [panel.proxy.index(row, 7).data(Qt.ItemDataRole.UserRole + 1) for row in range(panel.proxy.rowCount())]
+    compared = [v for v in shown if v is not None and v > -10**9]
+    assert len(compared) > 7  # not the earliest baseline's seven tasks
+    assert shown == sorted(shown, reverse=True) and shown[0] > 0

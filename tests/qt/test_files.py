@@ -23,7 +23,7 @@ def window(qtbot, small_project):
 @pytest.fixture
 def errors(monkeypatch):
     shown = []
-    monkeypatch.setattr("ilrs_planner.qt.main_window_files.show_error",
+    monkeypatch.setattr("ilrs_planner.qt.plan_file.controller.show_error",
                         lambda parent, title, error: shown.append((title, error.code)))
     return shown
 
@@ -35,12 +35,12 @@ def test_save_as_then_reopen_gives_the_same_plan(window, tmp_path, monkeypatch):
     assert window.isWindowModified() or window.document.modified
     assert window.files.save_as.trigger() is None and window.document.path == str(tmp_path / "ilrs.db")
     assert not window.document.modified and str(tmp_path / "ilrs.db") in window.windowTitle()
-    assert window.files.recent_paths()[0] == str(tmp_path / "ilrs.db")
+    assert window.plan_file.recent_paths()[0] == str(tmp_path / "ilrs.db")
     saved = open_project(tmp_path / "ilrs.db")
     assert saved == window.document.project
     window.document.push(SetTaskFields("a", name="changed after saving"))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
-    assert window.files.open_path(str(tmp_path / "ilrs.db"))
+    assert window.plan_file.open_path(str(tmp_path / "ilrs.db"))
     assert window.document.project == saved and window.document.undo_stack.count() == 0
 
 
@@ -52,7 +52,7 @@ def test_bad_file_is_explained_and_the_current_plan_stays(window, tmp_path, erro
     before = window.document.project
     bad = tmp_path / "bad.db"
     bad.write_bytes(content)
-    assert not window.files.open_path(str(bad))
+    assert not window.plan_file.open_path(str(bad))
     assert errors and errors[0][0] == "Could not open the plan" and errors[0][1].startswith(code)
     assert window.document.project is before and window.document.path is None
 
@@ -63,7 +63,7 @@ def test_foreign_sqlite_file_is_refused(window, tmp_path, errors):
     foreign = tmp_path / "foreign.db"
     with sqlite3.connect(foreign) as conn:
         conn.execute("CREATE TABLE t(x)")
-    assert not window.files.open_path(str(foreign))
+    assert not window.plan_file.open_path(str(foreign))
     assert errors[0][1].startswith("store.")
 
 
@@ -80,7 +80,7 @@ def test_failing_save_shows_a_dialog_and_keeps_the_plan(window, tmp_path, errors
     window.document.push(SetTaskFields("a", name="keep me"))
     (tmp_path / "folder.db").mkdir()
     window.document.set_path(str(tmp_path / "folder.db"))
-    assert not window.files.save_plan()
+    assert not window.plan_file.save()
     assert errors and errors[0][0] == "Could not save the plan"
     assert window.document.modified and window.document.project.tasks["a"].name == "keep me"
 
@@ -107,7 +107,7 @@ def test_full_disk_during_save_shows_a_dialog_and_keeps_the_plan(window, tmp_pat
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "plan.db"), ""))
     monkeypatch.setattr(store_session, "write_plan_file", disk_full)
     window.document.push(SetTaskFields("a", name="keep me"))
-    assert not window.files.save_plan()
+    assert not window.plan_file.save()
     assert errors == [("Could not save the plan", "store.io")]
     assert window.document.modified and window.document.project.tasks["a"].name == "keep me"
     assert window.document.path is None

@@ -10,7 +10,8 @@ import pytest
 from PySide6.QtWidgets import QFileDialog
 
 from ilrs_planner.commands.tasks import SetTaskFields
-from ilrs_planner.qt.dialogs import plan_files
+from ilrs_planner.exchange.formats import write_plan
+from ilrs_planner.qt.plan_file import session as plan_files
 from ilrs_planner.qt.document import Document
 from ilrs_planner.qt.main_window import MainWindow
 from ilrs_planner.store import open_project, save_project
@@ -60,7 +61,7 @@ def test_second_opener_is_told_who_has_the_file(qtbot, small_project, plan_file,
     before = window.document.project
     someone_else_has(plan_file)
     replies.append(reply)
-    assert window.files.open_path(str(plan_file)) is opened
+    assert window.plan_file.open_path(str(plan_file)) is opened
     assert asked[0][0] == "Plan in use" and "alice on far-away-host" in asked[0][1] and "2030-01-02 09:15" in asked[0][1]
     assert (window.document.project is before) is not opened
     assert (window.document.path == str(plan_file)) is path_kept
@@ -72,7 +73,7 @@ def test_second_opener_is_told_who_has_the_file(qtbot, small_project, plan_file,
 def edited_elsewhere(qtbot, small_project, plan_file):
     """A window with the file open and an unsaved edit, while someone else saves over the file."""
     window = make_window(qtbot, small_project)
-    assert window.files.open_path(str(plan_file))
+    assert window.plan_file.open_path(str(plan_file))
     window.document.push(SetTaskFields("a", name="mine"))
     theirs = open_project(plan_file)
     theirs.tasks["b"].name = "theirs"
@@ -83,7 +84,7 @@ def edited_elsewhere(qtbot, small_project, plan_file):
 def test_changed_on_disk_cancel_keeps_both_versions(edited_elsewhere, answers, plan_file):
     window, theirs = edited_elsewhere
     answers[1].append("Cancel")
-    assert not window.files.save_plan()
+    assert not window.plan_file.save()
     assert answers[0][0][0] == "Plan changed on disk"
     assert open_project(plan_file) == theirs and window.document.modified
 
@@ -91,14 +92,14 @@ def test_changed_on_disk_cancel_keeps_both_versions(edited_elsewhere, answers, p
 def test_changed_on_disk_overwrite(edited_elsewhere, answers, plan_file):
     window, _ = edited_elsewhere
     answers[1].append("Overwrite")
-    assert window.files.save_plan()
+    assert window.plan_file.save()
     assert open_project(plan_file).tasks["a"].name == "mine" and not window.document.modified
 
 
 def test_changed_on_disk_reload(edited_elsewhere, answers, plan_file):
     window, theirs = edited_elsewhere
     answers[1].append("Reload")
-    assert not window.files.save_plan()
+    assert not window.plan_file.save()
     assert window.document.project == theirs and not window.document.modified
 
 
@@ -106,7 +107,7 @@ def test_changed_on_disk_save_as_copy(qtbot, edited_elsewhere, answers, plan_fil
     window, theirs = edited_elsewhere
     answers[1].append("Save as copy")
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "mine.db"), ""))
-    window.files.save_plan()
+    window.plan_file.save()
     qtbot.waitUntil(lambda: (tmp_path / "mine.db").exists())
     assert open_project(tmp_path / "mine.db").tasks["a"].name == "mine"
     assert open_project(plan_file) == theirs
@@ -115,43 +116,45 @@ def test_changed_on_disk_save_as_copy(qtbot, edited_elsewhere, answers, plan_fil
 def test_autosave_then_crash_then_restore_saying_when(qtbot, small_project, plan_file, answers):
     asked, replies = answers
     window = make_window(qtbot, small_project)
-    window.files.open_path(str(plan_file))
-    assert not window.files.plan_files.autosave_timer.isActive()
+    window.plan_file.open_path(str(plan_file))
+    assert not window.plan_file.file_session.autosave_timer.isActive()
     window.document.push(SetTaskFields("a", name="unsaved work"))
-    timer = window.files.plan_files.autosave_timer
+    timer = window.plan_file.file_session.autosave_timer
     assert timer.isActive() and timer.interval() == 60_000
     timer.timeout.emit()  # a minute passes
     assert [r.plan_path for r in find_recoveries()] == [str(plan_file)]
     # The program dies here: no clean exit. The next start finds the copy.
-    window.files.plan_files.session.lock = None  # (a crash leaves the marker; ours is stale after it)
+    window.plan_file.file_session.session.lock = None  # (a crash leaves the marker; ours is stale after it)
     lock_path_for(plan_file).unlink()
     replies.append("Restore")
     kept_at = find_recoveries()[0].saved_at  # the restored window autosaves anew, so read it now
     restarted = make_window(qtbot, open_project(plan_file))
-    restarted.files.offer_recovery()
+    restarted.plan_file.recover()
     assert asked[0][0] == "Restore unsaved work" and str(plan_file) in asked[0][1]
     assert kept_at.astimezone().strftime("%Y-%m-%d %H:%M") in asked[0][1]
     assert restarted.document.project.tasks["a"].name == "unsaved work"
     assert restarted.document.path == str(plan_file) and restarted.document.modified
-    restarted.files.shutdown()  # clean exit
+    restarted.plan_file.shutdown()  # clean exit
     assert find_recoveries() == [] and not lock_path_for(plan_file).exists()
 
 
 def test_saving_removes_the_recovery_copy_and_stops_autosave(qtbot, small_project, plan_file):
     window = make_window(qtbot, small_project)
-    window.files.open_path(str(plan_file))
+    window.plan_file.open_path(str(plan_file))
     window.document.push(SetTaskFields("a", name="x"))
-    window.files.plan_files.autosave()
+    window.plan_file.file_session.autosave()
     assert find_recoveries()
-    assert window.files.save_plan()
-    assert find_recoveries() == [] and not window.files.plan_files.autosave_timer.isActive()
+    assert window.plan_file.save()
+    assert find_recoveries() == [] and not window.plan_file.file_session.autosave_timer.isActive()
 
 
-def test_a_plan_put_in_the_window_without_a_file_lets_go_of_the_old_file(qtbot, small_project, plan_file):
+def test_a_plan_put_in_the_window_without_a_file_lets_go_of_the_old_file(qtbot, small_project, plan_file, tmp_path):
     window = make_window(qtbot, small_project)
-    window.files.open_path(str(plan_file))
+    window.plan_file.open_path(str(plan_file))
     assert lock_path_for(plan_file).exists()
     imported = open_project(plan_file)
     imported.name = "Imported"
-    window.document.replace_project(imported, None)  # what an import does
-    assert not lock_path_for(plan_file).exists() and window.files.plan_files.session.path is None
+    write_plan(imported, tmp_path / "imported.xml")
+    assert window.plan_file.import_file(str(tmp_path / "imported.xml"))
+    assert not lock_path_for(plan_file).exists() and window.plan_file.file_session.session.path is None
+    assert window.document.path is None and window.document.modified  # closing offers to save it

@@ -27,7 +27,6 @@ def told(monkeypatch):
     seen = {"inform": [], "fail": []}
     monkeypatch.setattr(prompts, "inform", lambda _p, title, text, details=None: seen["inform"].append((title, text, details)))
     monkeypatch.setattr(prompts, "fail", lambda _p, title, error: seen["fail"].append(error))
-    monkeypatch.setattr(prompts, "discard_ok", lambda _w: True)
     return seen
 
 

@@ -31,13 +31,13 @@ class AnalysisTools:
     def __init__(self, window):
         self.window = window
         document = window.document
-        gantt = getattr(window, "gantt", None)
+        gantt = window.gantt
         self.baselines = BaselinePanel(document)
         self.slip = SlipPanel(document)
         self.mta = MtaPanel(document)
         self.why = WhyPanel(document)
-        self.whatif = WhatIfPanel(document, highlight=getattr(gantt, "set_highlight", None))
-        self.risk = RiskPanel(document, whiskers=getattr(gantt, "set_whiskers", None))
+        self.whatif = WhatIfPanel(document, highlight=gantt.set_highlight)
+        self.risk = RiskPanel(document, whiskers=gantt.set_whiskers)
         self.docks: dict[str, QDockWidget] = {}
         for name, title, panel, shortcut in (
                 ("baselines", "Baselines", self.baselines, "Ctrl+Shift+B"),
@@ -66,7 +66,7 @@ class AnalysisTools:
         return dock
 
     def _add_menu(self) -> None:
-        menu = self.window.menus.get("analysis") or self.window.menuBar().addMenu("&Analysis")
+        menu = self.window.menus["analysis"]
         for name in ("baselines", "slip", "mta", "why", "whatif", "risk"):
             menu.addAction(self.docks[name].toggleViewAction())
             if name in ("slip", "why"):
@@ -86,10 +86,5 @@ class AnalysisTools:
 
     def _export_mta(self) -> None:
         self.show("mta")
-        self.mta._ask_export()
+        self.mta.ask_export()
 
-
-def install_analysis(window) -> None:
-    """Create the analysis tools once per window."""
-    if getattr(window, "analysis", None) is None:
-        window.analysis = AnalysisTools(window)

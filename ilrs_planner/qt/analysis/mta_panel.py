@@ -42,7 +42,7 @@ class MtaPanel(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.message)
         self.milestones.itemChanged.connect(lambda _item: self.refresh())
-        self.export_button.clicked.connect(self._ask_export)
+        self.export_button.clicked.connect(self.ask_export)
         self.window_button.clicked.connect(self.open_window)
         document.changed.connect(lambda changes: self.refresh() if (changes.baselines or changes.dates
                                                                    or changes.structure) else None)
@@ -97,7 +97,7 @@ class MtaPanel(QWidget):
         chart.set_marker(self.chart.marker)
         return open_chart_window(self, "Milestone trend analysis", chart)
 
-    def _ask_export(self) -> None:
+    def ask_export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Export milestone trend chart", "mta.png",
                                               "PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)")
         if path:

@@ -11,9 +11,11 @@ from ...domain import PlannerError
 from ...engine.slippage import SlipReport, SlipRow, slip_report, write_report_csv
 from ..document import Document
 from .common import MessageLine, fill_baseline_combo
+from .defaults import baseline_with_most_slips
 
 HEADERS = ("Key", "Name", "Baseline start", "Baseline finish", "Start", "Finish", "Start var (d)", "Finish var (d)")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+FINISH_VARIANCE = HEADERS.index("Finish var (d)")
 SLIP_RED, GAIN_GREEN = QColor("#c5221f"), QColor("#188038")
 
 
@@ -107,6 +109,7 @@ class SlipPanel(QWidget):
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(FINISH_VARIANCE, Qt.SortOrder.DescendingOrder)  # the largest slip first
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
@@ -116,7 +119,7 @@ class SlipPanel(QWidget):
         self.baseline_combo.currentIndexChanged.connect(self.refresh)
         self.against_combo.currentIndexChanged.connect(self.refresh)
         self.slipped_only.toggled.connect(self._filter)
-        self.export_button.clicked.connect(self._ask_export)
+        self.export_button.clicked.connect(self.ask_export)
         self.table.selectionModel().selectionChanged.connect(self._select_in_plan)
         document.changed.connect(lambda _c: self.reload())
         document.baselineChanged.connect(self._follow_document_baseline)
@@ -140,9 +143,21 @@ class SlipPanel(QWidget):
     # -- data ------------------------------------------------------------------------------
     def reload(self) -> None:
         """Refill the choices from the plan and recompute the report."""
+        fresh = self.baseline_combo.count() == 0
         fill_baseline_combo(self.baseline_combo, self.document.project)
         fill_baseline_combo(self.against_combo, self.document.project, with_current=True)
+        if fresh:
+            self._choose_default_baseline()
         self.refresh()
+
+    def _choose_default_baseline(self) -> None:
+        """The compared baseline if there is one, else the one the most tasks slipped against."""
+        doc = self.document
+        name = doc.baseline_name or baseline_with_most_slips(doc.project, doc.schedule)
+        if name is not None and self.baseline_combo.findData(name) >= 0:
+            self.baseline_combo.blockSignals(True)
+            self.baseline_combo.setCurrentIndex(self.baseline_combo.findData(name))
+            self.baseline_combo.blockSignals(False)
 
     def compare(self, baseline: str, against: str | None) -> None:
         """Show `baseline` against another baseline (or the current plan when None)."""
@@ -182,7 +197,7 @@ class SlipPanel(QWidget):
             self.document.set_selection(ids)
 
     # -- export ----------------------------------------------------------------------------
-    def _ask_export(self) -> None:
+    def ask_export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Export slip report", "slip-report.csv", "CSV files (*.csv)")
         if path:
             self.export_csv(path)

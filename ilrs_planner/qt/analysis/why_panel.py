@@ -14,6 +14,7 @@ from ...engine.attribution import Attribution, attribute_projects, attribute_ver
 from ...engine.slippage import baseline_version, schedule_version
 from ..document import Document
 from .common import MessageLine, fill_baseline_combo, fill_task_combo
+from .defaults import baseline_for_milestone
 
 DEFAULT_KEY = "ilrs-basic"
 
@@ -45,7 +46,10 @@ class WhyPanel(QWidget):
         layout.addWidget(self.headline)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.message)
-        for combo in (self.task_combo, self.baseline_combo, self.against_combo):
+        self._baseline_chosen = False  # until the user picks one, the baseline follows the milestone
+        self.baseline_combo.activated.connect(self._baseline_picked)
+        self.task_combo.currentIndexChanged.connect(self._milestone_changed)
+        for combo in (self.baseline_combo, self.against_combo):
             combo.currentIndexChanged.connect(self.explain)
         self.plan_button.clicked.connect(self._ask_plan)
         document.changed.connect(lambda _c: self.reload())
@@ -62,6 +66,20 @@ class WhyPanel(QWidget):
             self.task_combo.setCurrentIndex(self.task_combo.findData(project.task_by_key(DEFAULT_KEY).id))
         fill_baseline_combo(self.baseline_combo, project)
         fill_baseline_combo(self.against_combo, project, with_current=True)
+        self._milestone_changed()
+
+    def _baseline_picked(self, _index: int) -> None:
+        self._baseline_chosen = True
+
+    def _milestone_changed(self, *_args) -> None:
+        """A new milestone: unless the user picked a baseline, take one that holds it and shows a move."""
+        if not self._baseline_chosen:
+            doc = self.document
+            name = baseline_for_milestone(doc.project, doc.schedule, self.task_combo.currentData())
+            if name is not None:
+                self.baseline_combo.blockSignals(True)
+                self.baseline_combo.setCurrentIndex(self.baseline_combo.findData(name))
+                self.baseline_combo.blockSignals(False)
         self.explain()
 
     def _follow_selection(self, ids: list) -> None:

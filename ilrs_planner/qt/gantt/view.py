@@ -59,8 +59,7 @@ class GanttView(QWidget):
         document.changed.connect(self._document_changed)
         for signal in (document.scheduleChanged, document.baselineChanged):
             signal.connect(self._invalidate)
-        if hasattr(document, "projectReplaced"):
-            document.projectReplaced.connect(self._invalidate)
+        document.projectReplaced.connect(self._invalidate)
         document.selectionChanged.connect(self._repaint)
 
     # -- the API the main window uses -----------------------------------------------------------

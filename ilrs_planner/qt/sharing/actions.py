@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from ...domain import PlannerError
-from ...exchange.formats import read_plan, supported_extensions, write_plan
+from ...exchange.formats import supported_extensions, write_plan
 from ...sharing.diff import diff_projects
 from ...sharing.merge import merge_projects
 from ...sharing.redact import redact_project
@@ -18,6 +18,7 @@ class SharingActions:
     def __init__(self, window):
         self.window = window
         self.document = window.document
+        self.plan_file = window.plan_file
         self.comparison = None  # the open comparison view, if any
         add = window.add_action
         self.import_ = add("open", "&Import…", "Ctrl+Shift+I", self.import_plan,
@@ -31,14 +32,9 @@ class SharingActions:
         self.partner = add("", "Export for &partner…", None, self.export_for_partner,
                            "Write a copy holding only what a partner may see")
         menu = window.menus["file"]
-        close = getattr(getattr(window, "files", None), "close", None)
-        actions = [self.import_, self.export, self.compare, self.merge, self.partner]
-        if close is not None and close in menu.actions():
-            menu.insertActions(close, actions)  # after Export image and its separator
-            menu.insertSeparator(close)
-        else:
-            menu.addSeparator()
-            menu.addActions(actions)
+        close = window.files.close
+        menu.insertActions(close, [self.import_, self.export, self.compare, self.merge, self.partner])
+        menu.insertSeparator(close)  # after Export image and its separator, before Close
 
     def _folder(self) -> str:
         return os.path.dirname(self.document.path) if self.document.path else os.path.expanduser("~")
@@ -51,16 +47,15 @@ class SharingActions:
         """Read a foreign file as a new, unsaved plan; warnings list what could not be carried over."""
         extensions = supported_extensions("read")
         path = prompts.open_file(self.window, "Import plan", self._folder(), prompts.filters_for(extensions))
-        if not path or not prompts.discard_ok(self.window):
+        if not path:
             return False
         try:
-            result = read_plan(path)
+            result = self.plan_file.import_file(path)
         except PlannerError as error:
             prompts.fail(self.window, "Could not import the file", error)
             return False
-        self.document.replace_project(result.project, None)
-        self.document.mark_unsaved()  # the import is not a plan file yet; closing offers to save it
-        self._status(f"Imported {os.path.basename(path)}: {len(result.project.tasks)} tasks")
+        if result is None:
+            return False
         if result.warnings:
             prompts.inform(self.window, "Imported with notes",
                            f"{len(result.warnings)} thing(s) in {os.path.basename(path)} could not be carried over "

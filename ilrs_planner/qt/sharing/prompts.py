@@ -57,11 +57,6 @@ def fail(parent: QWidget, title: str, error: PlannerError) -> None:
     show_error(parent, title, error)
 
 
-def discard_ok(window) -> bool:
-    """The Shell's own question about unsaved changes (Save / Discard / Cancel)."""
-    return window.files.may_discard_changes()
-
-
 def resolve_conflicts(parent: QWidget, result) -> dict[str, str] | None:
     """Let the planner pick ours/theirs for each conflict; None when the merge is cancelled."""
     from .merge_dialog import ConflictDialog

@@ -1,0 +1,170 @@
+"""PlanFileController: the one owner of the plan file's life (new, open, import, recover, reload, save, close).
+
+Every path by which a different plan reaches the window goes through here, so each one settles
+the same three things: which file (if any) the plan now belongs to, whether closing must offer to
+save it, and the recent-files list. Menus, drag and drop, the sharing tools and start-up ask this
+controller; it never reaches up into the window (it only parents its dialogs on a widget).
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from ...domain import PlannerError, Project
+from ...exchange.formats import ImportResult, read_plan
+from ..dialogs.messages import show_error
+from ..document import Document
+from .session import ChangedOnDisk, FileSession
+
+PLAN_FILTER = "ILRS plans (*.db);;All files (*)"
+MAX_RECENT = 8
+
+
+class PlanFileController(QObject):
+    """Owns which plan the Document shows and which file it belongs to."""
+
+    statusMessage = Signal(str)  # a short note for the status bar ("Saved …", "Plan closed")
+
+    def __init__(self, document: Document, dialog_parent: QWidget):
+        super().__init__(dialog_parent)
+        self.document = document
+        self.dialog_parent = dialog_parent
+        self.file_session = FileSession(document, dialog_parent)
+        self.file_session.autosaveFailed.connect(self.statusMessage)
+
+    # -- a plan with no file ---------------------------------------------------------------------
+    def new_plan(self) -> bool:
+        """An empty plan starting this year (after the question about unsaved changes)."""
+        if not self.may_discard_changes():
+            return False
+        self._show_untitled(Project(name="New plan", start=date(date.today().year, 1, 1)))
+        return True
+
+    def close_plan(self) -> bool:
+        """Close the plan (asking about changes) and leave an empty untitled one open."""
+        if self.new_plan():
+            self.statusMessage.emit("Plan closed")
+            return True
+        return False
+
+    def import_file(self, path: str) -> ImportResult | None:
+        """Read a foreign file as a new plan that is not a plan file yet: closing offers to save it.
+
+        None when the planner kept the current plan; a PlannerError (the file cannot be read) leaves
+        the current plan in place and propagates to the tool that asked, which says why."""
+        if not self.may_discard_changes():
+            return None
+        result = read_plan(path)
+        self._show_untitled(result.project)
+        self.document.mark_unsaved()
+        self.statusMessage.emit(f"Imported {os.path.basename(path)}: {len(result.project.tasks)} tasks")
+        return result
+
+    def _show_untitled(self, project: Project) -> None:
+        self.file_session.start_untitled(project)  # never autosaved or saved as the file open before
+        self.document.replace_project(project, None)
+
+    # -- plan files --------------------------------------------------------------------------------
+    def open_dialog(self) -> bool:
+        """Choose a plan file and open it."""
+        path, _ = QFileDialog.getOpenFileName(self.dialog_parent, "Open plan", self._folder(), PLAN_FILTER)
+        return bool(path) and self.open_path(path)
+
+    def open_path(self, path: str) -> bool:
+        """Open `path`; a damaged, foreign or busy file is explained and the current plan stays."""
+        if not self.may_discard_changes():
+            return False
+        try:
+            project = self.file_session.open(path)
+        except PlannerError as error:
+            show_error(self.dialog_parent, "Could not open the plan", error)
+            return False
+        if project is None:  # the user chose not to open a file someone else has open
+            return False
+        self.document.replace_project(project, self.file_session.opened_path())  # None for a copy
+        self._add_recent(os.path.abspath(path))
+        return True
+
+    def recover(self) -> None:
+        """At start: offer to restore unsaved work a crash left in a recovery file."""
+        restored = self.file_session.offer_recovery()
+        if restored is not None:
+            project, path = restored
+            self.document.replace_project(project, path)
+            self.document.mark_unsaved()  # the restored edits are not in the plan file yet
+
+    def reload(self) -> None:
+        """Show the plan as saved in its file now, dropping unsaved edits (the planner chose so)."""
+        self.document.replace_project(self.file_session.reload(), self.document.path)
+
+    # -- saving ------------------------------------------------------------------------------------
+    def save(self) -> bool:
+        """Save to the plan's file (asks for one the first time). True when the plan is on disk."""
+        if self.document.path is None:
+            return self.save_as()
+        return self._save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        """Save to a file the user chooses."""
+        suggestion = os.path.join(self._folder(), f"{self.document.project.name}.db")
+        path, _ = QFileDialog.getSaveFileName(self.dialog_parent, "Save plan as", suggestion, PLAN_FILTER)
+        if not path:
+            return False
+        return self._save_to(path if path.lower().endswith(".db") else path + ".db")
+
+    def _save_to(self, path: str) -> bool:
+        try:
+            saved = self.file_session.save(self.document.project, path)
+        except PlannerError as error:
+            show_error(self.dialog_parent, "Could not save the plan", error)
+            return False
+        if saved is None:
+            return self._after_changed_on_disk()
+        self.document.set_path(os.path.abspath(saved))
+        self.document.mark_saved()
+        self._add_recent(os.path.abspath(saved))
+        self.statusMessage.emit(f"Saved {saved}")
+        return True
+
+    def _after_changed_on_disk(self) -> bool:
+        """Someone saved over the file: do what the planner chose instead of overwriting."""
+        choice = self.file_session.changed_on_disk
+        if choice is ChangedOnDisk.SAVE_AS_COPY:
+            return self.save_as()
+        if choice is ChangedOnDisk.RELOAD:
+            self.reload()
+        return False
+
+    def may_discard_changes(self) -> bool:
+        """Ask to save unsaved changes; False when the user cancels."""
+        if not self.document.modified:
+            return True
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self.dialog_parent, "Unsaved changes",
+            f"Save the changes to “{self.document.project.name}” before closing it?",
+            buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
+        if answer == buttons.Save:
+            return self.save()
+        return answer == buttons.Discard
+
+    def shutdown(self) -> None:
+        """A clean exit: stop autosaving, remove the recovery file, release the in-use marker."""
+        self.file_session.release()
+
+    # -- recent files ------------------------------------------------------------------------------
+    def recent_paths(self) -> list[str]:
+        """Recently opened or saved plans, newest first."""
+        value = QSettings().value("files/recent", [])
+        return [value] if isinstance(value, str) else list(value or [])
+
+    def _add_recent(self, path: str) -> None:
+        paths = [path] + [p for p in self.recent_paths() if p != path]
+        QSettings().setValue("files/recent", paths[:MAX_RECENT])
+
+    def _folder(self) -> str:
+        return os.path.dirname(self.document.path) if self.document.path else os.path.expanduser("~")
