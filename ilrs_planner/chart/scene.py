@@ -9,58 +9,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable
 
 import numpy as np
 
-from .axis import estimate_text_width
 from .data import KIND_MILESTONE, KIND_SUMMARY, KIND_TASK, ChartData
 from .labels import Label, place_labels
+from .layer import (BAR_BOTTOM, BAR_BOTTOM_WITH_GHOST, BAR_TOP, BAR_TOP_WITH_GHOST, GHOST_BOTTOM, GHOST_TOP,
+                    KEY_DIAMOND, SUMMARY_BOTTOM, SUMMARY_TOP, Layer, SceneOptions, make_layer, visible)
 from .links import route_all
 from .scale import TimeScale
-from .variance import ON_TIME_STEP, format_slip, slip_steps
+from .tracking import KeyLine, key_lines, rollups_layer, slip_badges, slips_layer
 
-KEY_DIAMOND = 0.44  # half-size of a key milestone's diamond, as a share of the row height (others 0.3)
-BAR_TOP, BAR_BOTTOM = 0.24, 0.76  # bar extent as a share of the row height
-BAR_TOP_WITH_GHOST, BAR_BOTTOM_WITH_GHOST = 0.16, 0.62
-GHOST_TOP, GHOST_BOTTOM = 0.64, 0.88  # the baseline bar under the current one (tracking Gantt)
-SUMMARY_TOP, SUMMARY_BOTTOM = 0.34, 0.58
-
-
-@dataclass
-class SceneOptions:
-    """What to draw and how big."""
-
-    row_height: float = 24.0
-    show_critical: bool = True
-    show_links: bool = True
-    show_labels: bool = True
-    today: date | None = None
-    status_date: date | None = None
-    selected: frozenset[str] = frozenset()
-    text_width: Callable[[str], float] = field(default_factory=estimate_text_width)
-    bold_text_width: Callable[[str], float] | None = None  # summary labels; None = text_width
-
-
-@dataclass
-class Layer:
-    """Rectangles (or diamonds: x0 = x1 = centre) of one kind, with per-item flags."""
-
-    rows: np.ndarray
-    x0: np.ndarray
-    x1: np.ndarray
-    y0: np.ndarray
-    y1: np.ndarray
-    color: np.ndarray
-    critical: np.ndarray
-    actual: np.ndarray
-    selected: np.ndarray
-    soft0: np.ndarray  # x where the uncertain (faded) period starts, nan if none
-    soft1: np.ndarray
-    key: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))  # key milestones
-
-    def __len__(self) -> int:
-        return len(self.rows)
+__all__ = ["GHOST_TOP", "KEY_DIAMOND", "KeyLine", "Layer", "Scene", "SceneOptions", "build_scene"]
 
 
 @dataclass
@@ -91,30 +51,6 @@ class Scene:
     key_lines: list[KeyLine] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
-class KeyLine:
-    """A key milestone's vertical line across the chart and header, with its name and slip."""
-
-    x: float
-    text: str
-    slip: str = ""  # '+7 y' against the compared baseline, '' without one
-    step: int = ON_TIME_STEP
-
-
-def _layer(data: ChartData, idx: np.ndarray, scale: TimeScale, opts: SceneOptions,
-           x0: np.ndarray, x1: np.ndarray, top: float, bottom: float) -> Layer:
-    rh = opts.row_height
-    selected = np.array([data.task_ids[i] in opts.selected for i in idx.tolist()], bool)
-    critical = data.critical[idx] if opts.show_critical else np.zeros(len(idx), bool)
-    return Layer(idx, x0, x1, idx * rh + top * rh, idx * rh + bottom * rh, data.color[idx], critical,
-                 data.actual[idx], selected, scale.x_of_ordinals(data.soft0[idx]),
-                 scale.x_of_ordinals(data.soft1[idx]), data.key[idx] if len(data.key) else np.zeros(len(idx), bool))
-
-
-def _visible(x0: np.ndarray, x1: np.ndarray, width: float, margin: float) -> np.ndarray:
-    return (x1 >= -margin) & (x0 <= width + margin)
-
-
 def build_scene(data: ChartData, scale: TimeScale, width: float, first_row: int, last_row: int,
                 opts: SceneOptions | None = None) -> Scene:
     """Geometry for rows first_row..last_row (inclusive) across `width` pixels."""
@@ -131,14 +67,14 @@ def build_scene(data: ChartData, scale: TimeScale, width: float, first_row: int,
     layers = {}
     for name, code, (t, b) in (("tasks", KIND_TASK, (top, bottom)), ("summaries", KIND_SUMMARY,
                                (SUMMARY_TOP, SUMMARY_BOTTOM)), ("milestones", KIND_MILESTONE, (top, bottom))):
-        keep = (kind == code) & _visible(x0, far, width, rh)
-        layers[name] = _layer(data, idx[keep], scale, opts, x0[keep], x1[keep], t, b)
+        keep = (kind == code) & visible(x0, far, width, rh)
+        layers[name] = make_layer(data, idx[keep], scale, opts, x0[keep], x1[keep], t, b)
     gx0, gx1 = scale.x_of_ordinals(data.ghost0[idx]), scale.x_of_ordinals(data.ghost1[idx])
-    keep = has_ghost & _visible(gx0, gx1, width, rh)
-    ghosts = _layer(data, idx[keep], scale, opts, gx0[keep], gx1[keep], GHOST_TOP, GHOST_BOTTOM)
+    keep = has_ghost & visible(gx0, gx1, width, rh)
+    ghosts = make_layer(data, idx[keep], scale, opts, gx0[keep], gx1[keep], GHOST_TOP, GHOST_BOTTOM)
     wx0, wx1 = scale.x_of_ordinals(data.whisker0[idx]), scale.x_of_ordinals(data.whisker1[idx])
-    keep = ~np.isnan(wx0) & _visible(wx0, wx1, width, rh)
-    whiskers = _layer(data, idx[keep], scale, opts, wx0[keep], wx1[keep], 0.5, 0.5)
+    keep = ~np.isnan(wx0) & visible(wx0, wx1, width, rh)
+    whiskers = make_layer(data, idx[keep], scale, opts, wx0[keep], wx1[keep], 0.5, 0.5)
     link_ids, points, offsets, link_crit = _links(data, scale, width, first_row, last_row, opts)
     phases = [(max(scale.x_of_ordinals(s).item(), -1.0), min(scale.x_of_ordinals(f).item(), width + 1), n)
               for s, f, n in data.phases]
@@ -146,64 +82,12 @@ def build_scene(data: ChartData, scale: TimeScale, width: float, first_row: int,
     scene = Scene(width, rh, first_row, last_row, data.colors, layers["tasks"], layers["summaries"],
                   layers["milestones"], ghosts, whiskers, link_ids, points, offsets, link_crit, phases, [],
                   _line_x(scale, opts.today, width), _line_x(scale, opts.status_date, width), data.task_ids,
-                  _slips(data, scale, opts, idx, width), _rollups(data, scale, opts, first_row, last_row, width),
-                  _key_lines(data, scale, width))
+                  slips_layer(data, scale, opts, idx, width),
+                  rollups_layer(data, scale, opts, first_row, last_row, width), key_lines(data, scale, width))
     if opts.show_labels:
         scene.labels = place_labels(scene, data.labels, opts.text_width, opts.bold_text_width,
-                                    _badges(data, idx))
+                                    slip_badges(data, idx))
     return scene
-
-
-def _slips(data: ChartData, scale: TimeScale, opts: SceneOptions, idx: np.ndarray, width: float) -> Layer:
-    """From each baseline end to the current end, coloured by the size of the slip; none when on time."""
-    slip = data.slip[idx]
-    steps = slip_steps(slip)
-    keep = ~np.isnan(slip) & (steps != ON_TIME_STEP)
-    ends = scale.x_of_ordinals(data.finish[idx][keep])
-    was = scale.x_of_ordinals(data.ghost1[idx][keep])
-    x0, x1 = np.minimum(ends, was), np.maximum(ends, was)
-    seen = _visible(x0, x1, width, opts.row_height)
-    layer = _layer(data, idx[keep][seen], scale, opts, x0[seen], x1[seen], GHOST_TOP, GHOST_BOTTOM)
-    layer.color = steps[keep][seen].astype(np.int32)
-    return layer
-
-
-def _rollups(data: ChartData, scale: TimeScale, opts: SceneOptions, first: int, last: int, width: float) -> Layer:
-    """Diamonds of rolled-up milestones on their collapsed summary's row."""
-    r, rh = data.rollups, opts.row_height
-    x = scale.x_of_ordinals(r.at)
-    keep = (r.row >= first) & (r.row <= last) & _visible(x, x, width, rh) if len(r) else np.zeros(0, bool)
-    rows, x = r.row[keep], x[keep]
-    none = np.zeros(len(rows), bool)
-    return Layer(rows, x, x, rows * rh + 0.14 * rh, rows * rh + 0.86 * rh, r.color[keep], none, r.actual[keep],
-                 none, np.full(len(rows), np.nan), np.full(len(rows), np.nan), r.key[keep])
-
-
-def _key_lines(data: ChartData, scale: TimeScale, width: float) -> list[KeyLine]:
-    """Every key milestone in the visible dates, whether or not its row is scrolled into view."""
-    rows = np.nonzero(data.key)[0]
-    x = scale.x_of_ordinals(data.start[rows])
-    lines = []
-    for row, at in zip(rows.tolist(), x.tolist()):
-        if 0 <= at <= width:
-            slip = float(data.slip[row])
-            badge = "" if np.isnan(slip) else format_slip(slip)
-            step = int(slip_steps(np.array([slip]))[0])
-            lines.append(KeyLine(at, data.labels[row].split(" · ")[0], badge, step))
-    r = data.rollups  # a key milestone folded into its summary still marks its date
-    for at, name in zip(scale.x_of_ordinals(r.at[r.key]).tolist(), [n for n, k in zip(r.names, r.key) if k]):
-        if 0 <= at <= width:
-            lines.append(KeyLine(at, name))
-    return sorted(lines, key=lambda line: line.x)
-
-
-def _badges(data: ChartData, idx: np.ndarray) -> dict[int, tuple[str, int]]:
-    """Slip labels ('+7 y') of the key milestones that have a baseline date."""
-    out = {}
-    for row in idx[data.key[idx] & ~np.isnan(data.ghost1[idx])].tolist() if len(data.key) else []:
-        slip = float(data.slip[row])
-        out[row] = (format_slip(slip), int(slip_steps(np.array([slip]))[0]))
-    return out
 
 
 def _line_x(scale: TimeScale, day: date | None, width: float) -> float | None:

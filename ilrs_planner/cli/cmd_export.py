@@ -11,6 +11,7 @@ from ..exchange.formats import supported_extensions
 from .render import load_plan, print_warnings
 
 IMAGE_SUFFIXES = {".png", ".svg", ".pdf"}
+HISTORY_SUFFIXES = {".gif", ".png"}
 IMAGE_OPTIONS = ("date_from", "date_to", "width", "dpi", "title", "size")
 
 
@@ -52,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
         raise PlannerError("cli.usage", "the output must be another file than the plan")
     if args.date_from and args.date_to and args.date_from > args.date_to:
         raise PlannerError("cli.usage", f"--from {args.date_from} is after --to {args.date_to}")
-    _check_output(output)
+    _check_output(output, args.history)
     project = load_plan(args.plan)
     if args.history:
         _export_history(project, output, args)
@@ -70,9 +71,14 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _check_output(output: Path) -> None:
+def _check_output(output: Path, history: bool = False) -> None:
     """Refuse, before any work, a kind of file no exporter writes or a folder that is not there."""
     suffix = output.suffix.lower()
+    if history and suffix not in HISTORY_SUFFIXES:
+        raise PlannerError("export.failed", f"{output.name}: a history is written as .gif (an animation) or .png "
+                           "(one sheet of small multiples)")
+    if history:
+        suffix = ".png"  # the folder check below still applies
     plan_formats = supported_extensions("write")
     if suffix not in IMAGE_SUFFIXES and suffix not in plan_formats:
         shown = f"'{suffix}'" if suffix else "no extension"

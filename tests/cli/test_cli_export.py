@@ -129,3 +129,8 @@ def test_history_export_passes_its_options_and_counts_the_frames(plan_db, tmp_pa
     [(path, options)] = calls
     assert path == out and options["size"] == (1280, 720) and options["milestones_only"] is True
     assert "7 frames" in capsys.readouterr().out
+
+
+def test_a_history_is_a_gif_or_a_png(plan_db, tmp_path, capsys):
+    assert main(["export", str(plan_db), "-o", str(tmp_path / "history.pdf"), "--history"]) == 2
+    assert ".gif (an animation) or .png" in capsys.readouterr().err

@@ -21,7 +21,7 @@ TAG_PAD = 4.0
 
 def key_date_lines(p: QPainter, scene: Scene, top: float, height: float) -> None:
     """A line through the rows at each key milestone, behind the bars."""
-    p.setPen(QPen(qcolor(palette.KEY_DATE, 150), 1.4, Qt.DashDotLine))
+    p.setPen(QPen(qcolor(palette.KEY_DATE, 200), 1.6, Qt.DashDotLine))
     for line in scene.key_lines:
         p.drawLine(QPointF(line.x, top), QPointF(line.x, top + height))
 

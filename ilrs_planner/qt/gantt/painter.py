@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from ...chart.axis import AxisHeader
 from ...chart.labels import shorten_by_words
 from ...chart.scene import Scene
-from . import layers, marks
+from . import diamonds, layers, marks
 from .style import (GRID, GRID_MAJOR, HEADER_BG, HEADER_TEXT, MUTED_TEXT, PHASE_TINTS, ROW_STRIPE, SELECTED_ROW,
                     ChartStyle)
 
@@ -94,8 +94,8 @@ def paint_scene(p: QPainter, scene: Scene, dy: float, style: ChartStyle, top: fl
     layers.summaries(p, scene, dy)
     layers.bars(p, scene, dy)
     layers.links(p, scene, dy)
-    layers.rollups(p, scene, dy)
-    layers.milestones(p, scene, dy)
+    diamonds.rollups(p, scene, dy)
+    diamonds.milestones(p, scene, dy)
     marks.date_lines(p, scene, top, height)
     layers.labels(p, scene, dy, style)
 
