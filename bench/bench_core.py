@@ -9,7 +9,8 @@ on the same network (links on summaries expanded to every pair of sub-tasks,
 networkx.topological_sort, per-node dict lookups), their ratio, the time to save and to open the
 plan file, and whether both schedulers agree on every date and float. Times are the best of
 --repeat runs. Targets (issue 2 §7): 100,000 tasks scheduled in under 1 s and at least 3x faster
-than networkx; saved and opened in under 2 s each.
+than networkx; saved and opened in under 2 s each. Two more tables put the same plans on a
+Monday-to-Friday calendar with holidays beside calendar days (issue 9: at most 2x the time).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ import networkx as nx  # noqa: E402  (bench extra)
 
 from bench.synth import make_plan  # noqa: E402
 from ilrs_planner.domain import ConstraintType as C  # noqa: E402
-from ilrs_planner.domain import Link, LinkType, Project, Task  # noqa: E402
+from ilrs_planner.domain import Calendar, CalendarException, Link, LinkType, Project, Task  # noqa: E402
 from ilrs_planner.engine.cpm import schedule  # noqa: E402
 
 FROM_FINISH = {"FS": True, "FF": True, "SS": False, "SF": False}
@@ -235,6 +236,29 @@ def run(title: str, make, sizes: list[int], repeat: int, with_store: bool) -> No
               f"{save:>9} {open_:>9}  {'yes' if same else 'NO'}", flush=True)
 
 
+def on_working_days(project: Project) -> Project:
+    """The same plan on a Monday-to-Friday calendar with ten public holidays a year (2026-2070)."""
+    holidays = [CalendarException(name, date(year, month, day), date(year, month, day))
+                for year in range(2026, 2071)
+                for name, month, day in (("New Year", 1, 1), ("Spring 1", 2, 10), ("Spring 2", 2, 11),
+                                         ("Labour Day", 5, 1), ("Summer", 6, 20), ("National 1", 10, 1),
+                                         ("National 2", 10, 2), ("National 3", 10, 3), ("Autumn", 9, 15),
+                                         ("Year end", 12, 31))]
+    project.add_calendar(Calendar("Standard", (True,) * 5 + (False, False), holidays, id="standard"))
+    project.default_calendar_id = "standard"
+    return project
+
+
+def run_calendars(title: str, make, sizes: list[int], repeat: int) -> None:
+    """Print one table: the same plan scheduled in calendar days and on a 5-day calendar with holidays."""
+    header = f"{'tasks':>9} {'calendar days':>14} {'5-day + holidays':>17} {'ratio':>7}"
+    print(f"\n{title}\n{header}\n{'-' * len(header)}")
+    for size in sizes:
+        plain, _ = best_of(repeat, schedule, make(size))
+        working, _ = best_of(repeat, schedule, on_working_days(make(size)))
+        print(f"{size:>9,} {plain:>12.3f} s {working:>15.3f} s {working / plain:>6.2f}x", flush=True)
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
@@ -245,6 +269,9 @@ def main(argv=None) -> int:
     if not args.no_deep:
         run("Long chains (no WBS; each task after 2 of the 3 before it)", make_deep_plan, args.sizes,
             args.repeat, False)
+    run_calendars("Working calendar vs calendar days (synthetic plans)", make_plan, args.sizes, args.repeat)
+    if not args.no_deep:
+        run_calendars("Working calendar vs calendar days (long chains)", make_deep_plan, args.sizes, args.repeat)
     return 0
 
 

@@ -19,7 +19,10 @@ from typing import Any, Iterable
 from .model import Baseline, Project
 
 FORMAT_TAG = "ilrs-planner/canonical-v1"
-_EXCLUDED_PROJECT_FIELDS = {"signature", "tasks", "links", "participants", "baselines"}
+_EXCLUDED_PROJECT_FIELDS = {"signature", "tasks", "links", "participants", "baselines", "calendars"}
+# Fields added after plans were first signed: left out while they hold their default, so a plan
+# that does not use them keeps the canonical bytes (and so the signatures) it had before.
+_LATER_DEFAULTS = {"calendar_id": None, "elapsed": False, "default_calendar_id": None}
 
 
 def plain_value(value: Any) -> Any:
@@ -30,6 +33,8 @@ def plain_value(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, bytes):
         return value.hex()
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):  # a calendar's exceptions
+        return object_fields(value)
     if isinstance(value, (list, tuple)):
         return [plain_value(item) for item in value]
     if hasattr(value, "items"):  # dicts and the read-only mapping of baseline entries
@@ -40,7 +45,12 @@ def plain_value(value: Any) -> Any:
 def object_fields(obj: Any, exclude: Iterable[str] = ()) -> dict[str, Any]:
     """Every dataclass field of `obj` as plain JSON values (properties are derived, so left out)."""
     skip = set(exclude)
-    return {f.name: plain_value(getattr(obj, f.name)) for f in dataclasses.fields(obj) if f.name not in skip}
+    return {f.name: plain_value(getattr(obj, f.name)) for f in dataclasses.fields(obj)
+            if f.name not in skip and not _later_default(obj, f.name)}
+
+
+def _later_default(obj: Any, name: str) -> bool:
+    return name in _LATER_DEFAULTS and getattr(obj, name) == _LATER_DEFAULTS[name]
 
 
 def baseline_record(baseline: Baseline) -> dict[str, Any]:
@@ -56,6 +66,13 @@ def _task_fields(task) -> dict[str, Any]:
 
 def canonical_content(project: Project) -> dict[str, Any]:
     """The plan's content as one plain structure: plan fields, then each collection sorted by id."""
+    content = _content(project)
+    if project.calendars:  # only then: a plan without calendars keeps its earlier bytes
+        content["calendars"] = [object_fields(c) for c in sorted(project.calendars.values(), key=lambda c: c.id)]
+    return content
+
+
+def _content(project: Project) -> dict[str, Any]:
     return {
         "format": FORMAT_TAG,
         "plan": object_fields(project, _EXCLUDED_PROJECT_FIELDS),

@@ -8,6 +8,7 @@ from datetime import date
 from types import MappingProxyType
 from typing import Iterator, Mapping
 
+from .calendar import Calendar, continuous_calendar
 from .enums import Classification, ConstraintType, LinkType, ParticipantKind, Precision, TaskKind
 from .errors import PlannerError
 
@@ -43,6 +44,8 @@ class Task:
     source_url: str = ""
     notes: str = ""
     key_milestone: bool = False  # a date the programme is judged by: drawn larger, with a key-date line
+    calendar_id: str | None = None  # None: the plan's default calendar
+    elapsed: bool = False  # duration in calendar days whatever the calendar (MS Project's "edays")
 
     @property
     def is_milestone(self) -> bool:
@@ -62,6 +65,7 @@ class Link:
     type: LinkType = LinkType.FS
     lag: int = 0
     id: str = field(default_factory=new_id)
+    elapsed: bool = False  # lag in calendar days (MS Project's "edays"), else working days of the successor
 
 
 @dataclass(slots=True)
@@ -124,6 +128,30 @@ class Project:
     participants: dict[str, Participant] = field(default_factory=dict)
     baselines: list[Baseline] = field(default_factory=list)
     signature: PlanSignature | None = None
+    calendars: dict[str, Calendar] = field(default_factory=dict)
+    default_calendar_id: str | None = None  # None: the 7-day Continuous calendar
+
+    # -- calendars --------------------------------------------------------------------------
+    def default_calendar(self) -> Calendar:
+        """The calendar of every task that names none."""
+        if self.default_calendar_id is None:
+            return continuous_calendar()
+        return self.calendar(self.default_calendar_id)
+
+    def calendar(self, calendar_id: str) -> Calendar:
+        """A calendar by id; an id no calendar has is refused by name."""
+        found = self.calendars.get(calendar_id)
+        if found is None:
+            raise PlannerError("calendar.unknown", f"no calendar has the id '{calendar_id}'", [calendar_id])
+        return found
+
+    def task_calendar(self, task: Task) -> Calendar:
+        """The calendar a task's duration and incoming lags are counted in."""
+        return self.default_calendar() if task.calendar_id is None else self.calendar(task.calendar_id)
+
+    def add_calendar(self, calendar: Calendar) -> Calendar:
+        self.calendars[calendar.id] = calendar
+        return calendar
 
     # -- adding -----------------------------------------------------------------------------
     def add_task(self, task: Task) -> Task:

@@ -1,7 +1,15 @@
-"""Constraints, deadlines and actual dates of each task, as ordinal bounds for the network."""
+"""Constraints, deadlines and actual dates of each task, as bounds on its working-day positions.
+
+Each date becomes a position on the task's row of the working-time tables (see _calendars; on the
+7-day calendar a position is the day ordinal itself): a start-type date is the first working day
+at or after it, a finish-type date (exclusive) the working days completed before it, a latest start
+the last working day at or before it. A summary's start cap stays a day: it lowers only the
+summary's own float, which _summaries counts in days.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from itertools import repeat
@@ -10,6 +18,7 @@ from operator import attrgetter, is_not
 import numpy as np
 
 from ..domain import ConstraintType, PlannerError, Task
+from ._calendars import WorkingTime
 
 BIG = 10**9  # beyond any day ordinal: stands for "no bound"
 _BOUND_NAMES = ("constraint", "deadline", "actual_start", "actual_finish")
@@ -29,23 +38,29 @@ class Bounds:
     finished: np.ndarray
 
 
-def task_bounds(tasks: list[Task], planned: np.ndarray, is_summary: np.ndarray, start: int) -> Bounds:
-    """Constraints, deadlines and actual dates as per-task ordinal bounds."""
+Position = Callable[[int, int], int]  # (task index, day ordinal) -> position on the task's row
+
+
+def task_bounds(tasks: list[Task], planned: np.ndarray, is_summary: np.ndarray, start: int,
+                time: WorkingTime | None = None, rows: np.ndarray | None = None) -> Bounds:
+    """Constraints, deadlines and actual dates as per-task position bounds (`rows`: each task's row)."""
     n = len(tasks)
-    b = Bounds(planned.copy(), np.full(n, start, dtype=np.int64), np.full(n, -BIG, dtype=np.int64),
+    base = np.full(n, start, dtype=np.int64) if time is None else time.pos(rows, np.full(n, start))
+    b = Bounds(planned.copy(), base, np.full(n, -BIG, dtype=np.int64),
                 np.full(n, BIG, dtype=np.int64), np.full(n, BIG, dtype=np.int64),
                 np.zeros(n, dtype=bool), np.zeros(n, dtype=bool))
     b.base[is_summary] = -BIG
+    pos: Position = (lambda i, day: day) if time is None else (lambda i, day: int(time.pos(rows[i], day)))
     for i in _bounded_tasks(tasks):
         task = tasks[i]
         deadline, cdate, actual_start, actual_finish = (_ordinal(task, name) for name in _DATE_NAMES)
         if deadline is not None:
-            b.finish_cap[i] = deadline
+            b.finish_cap[i] = pos(i, deadline)
         ctype = _constraint_type(task)
         if ctype != ConstraintType.ASAP:
-            _apply_constraint(b, i, task, ctype, cdate, bool(is_summary[i]))
+            _apply_constraint(b, i, task, ctype, cdate, bool(is_summary[i]), pos)
         if (actual_start is not None or actual_finish is not None) and not is_summary[i]:
-            _apply_actuals(b, i, task, actual_start, actual_finish)
+            _apply_actuals(b, i, task, actual_start, actual_finish, pos)
     return b
 
 
@@ -81,38 +96,41 @@ def _bounded_tasks(tasks: list[Task]) -> list[int]:
     return sorted(found)
 
 
-def _apply_constraint(b: Bounds, i: int, task: Task, ctype: ConstraintType, day: int | None, summary: bool) -> None:
+def _apply_constraint(b: Bounds, i: int, task: Task, ctype: ConstraintType, day: int | None, summary: bool,
+                      pos: Position) -> None:
     """One task's constraint. On a summary only the rules that hold for its span are applied."""
     if day is None:
         raise PlannerError("task.bad_value", f"task '{task.key}' has a {ctype} constraint without a date", [task.id])
     dur = int(b.duration[i])
     if ctype in (ConstraintType.SNLT, ConstraintType.MSO):
-        b.start_cap[i] = min(b.start_cap[i], day)
+        latest = day if summary else pos(i, day + 1) - 1  # the last working day on or before it
+        b.start_cap[i] = min(b.start_cap[i], latest)
     if ctype in (ConstraintType.FNLT, ConstraintType.MFO):
-        b.finish_cap[i] = min(b.finish_cap[i], day)
+        b.finish_cap[i] = min(b.finish_cap[i], pos(i, day))
     if summary:
         # A summary starts when its first descendant starts, so SNET/MSO bound every descendant;
         # a finish-no-earlier bound on the span cannot be pinned on any one descendant.
         if ctype in (ConstraintType.SNET, ConstraintType.MSO):
-            b.base[i] = day
+            b.base[i] = pos(i, day)
         return
     if ctype == ConstraintType.SNET:
-        b.base[i] = max(b.base[i], day)
+        b.base[i] = max(b.base[i], pos(i, day))
     elif ctype == ConstraintType.FNET:
-        b.base[i] = max(b.base[i], day - dur)
+        b.base[i] = max(b.base[i], pos(i, day) - dur)
     elif ctype == ConstraintType.MSO:
-        b.fixed[i] = day
+        b.fixed[i] = pos(i, day)
     elif ctype == ConstraintType.MFO:
-        b.fixed[i] = day - dur
+        b.fixed[i] = pos(i, day) - dur
 
 
-def _apply_actuals(b: Bounds, i: int, task: Task, actual_start: int | None, actual_finish: int | None) -> None:
+def _apply_actuals(b: Bounds, i: int, task: Task, actual_start: int | None, actual_finish: int | None,
+                   pos: Position) -> None:
     """Actual dates are history: they fix the task whatever its links and constraints say."""
     b.history[i] = True
     if actual_start is not None and actual_finish is not None:
         if actual_finish < actual_start:
             raise PlannerError("task.bad_value", f"task '{task.key}' finishes ({task.actual_finish}) before it "
                                f"starts ({task.actual_start})", [task.id])
-        b.duration[i] = actual_finish - actual_start
-    b.fixed[i] = actual_start if actual_start is not None else actual_finish - int(b.duration[i])
+        b.duration[i] = max(pos(i, actual_finish) - pos(i, actual_start), 0)
+    b.fixed[i] = pos(i, actual_start) if actual_start is not None else pos(i, actual_finish) - int(b.duration[i])
     b.finished[i] = actual_finish is not None or b.duration[i] == 0  # a milestone that happened is done

@@ -1,33 +1,41 @@
-"""Turn links and the WBS into weighted edges `ES[dst] >= ES[src] + weight` (see _network)."""
+"""Turn links and the WBS into edges `ES[dst] >= g(ES[src])` (see _network and _crossings).
+
+An edge reads its source node's position, adds the source's duration when it leaves a finish
+(`w_src`), moves by its lag, and lands on its target, subtracting the target's duration when it
+binds a finish (`w_dst`). When source, target and lag share one calendar, g is `+ w_src + lag +
+w_dst`; otherwise _crossings converts through the day the source's start or finish falls on.
+"""
 
 from __future__ import annotations
 
 import numpy as np
 
+EDGE_FIELDS = ("src", "dst", "w_src", "lag", "w_dst", "from_finish", "elapsed", "lag_task")
+
 
 def build_edges(links, parent: np.ndarray, is_summary: np.ndarray, duration: np.ndarray,
-                gates: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(src, dst, weight) for every plan link and every WBS gate edge."""
+                gates: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """Every plan link and every WBS gate edge, as columns named by EDGE_FIELDS."""
     parts = [_link_edges(links, is_summary, duration, gates), *_wbs_edges(parent, is_summary, duration, gates)]
-    src, dst, weight = (np.concatenate([p[k] for p in parts]) for k in range(3))
-    return src, dst, weight
+    return {name: np.concatenate([part[k] for part in parts]) for k, name in enumerate(EDGE_FIELDS)}
 
 
 def _link_edges(links, is_summary, duration, gates):
     """A link leaves its predecessor's start or finish and binds its successor's start or finish.
 
     FS: s.ES >= p.EF + lag   SS: s.ES >= p.ES + lag   FF: s.EF >= p.EF + lag   SF: s.EF >= p.ES + lag
-    On a leaf, a finish is ES + duration; on a summary the matching gate node stands in.
+    On a leaf, a finish is ES + duration; on a summary the matching gate node stands in. The lag is
+    counted on the successor's calendar (as MS Project does), or in calendar days when elapsed.
     """
-    pred, succ, code, lag = links
+    pred, succ, code, lag, elapsed = links
     from_finish = (code == 0) | (code == 2)
     to_finish = code >= 2
     pred_sum, succ_sum = is_summary[pred], is_summary[succ]
     src = np.where(pred_sum, np.where(from_finish, gates["out_finish"][pred], gates["out_start"][pred]), pred)
     dst = np.where(succ_sum, np.where(to_finish, gates["in_finish"][succ], gates["in_start"][succ]), succ)
-    weight = lag + np.where(from_finish & ~pred_sum, duration[pred], 0) - np.where(to_finish & ~succ_sum,
-                                                                                    duration[succ], 0)
-    return src, dst, weight.astype(np.int64)
+    w_src = np.where(from_finish & ~pred_sum, duration[pred], 0).astype(np.int64)
+    w_dst = -np.where(to_finish & ~succ_sum, duration[succ], 0).astype(np.int64)
+    return src, dst, w_src, lag.astype(np.int64), w_dst, from_finish, elapsed, succ
 
 
 def _wbs_edges(parent, is_summary, duration, gates):
@@ -36,11 +44,17 @@ def _wbs_edges(parent, is_summary, duration, gates):
     up = parent[child]
     leaf = ~is_summary[child]
     zero = np.zeros(child.size, dtype=np.int64)
-    for kind, downward, leaf_weight in (("in_start", True, zero), ("in_finish", True, -duration[child]),
-                                        ("out_start", False, zero), ("out_finish", False, duration[child])):
+    for kind, downward, at_finish in (("in_start", True, False), ("in_finish", True, True),
+                                      ("out_start", False, False), ("out_finish", False, True)):
         gate = gates[kind]
         has = gate[up] >= 0
         near = np.where(leaf, child, gate[child])[has]
         far = gate[up][has]
-        weight = np.where(leaf, leaf_weight, 0)[has]
-        yield (far, near, weight) if downward else (near, far, weight)
+        leaf_duration = np.where(leaf & at_finish, duration[child], 0)[has].astype(np.int64)
+        none = zero[has]
+        flag = np.full(near.size, at_finish)
+        no_lag = np.zeros(near.size, dtype=bool)
+        if downward:
+            yield far, near, none, none, -leaf_duration, flag, no_lag, np.full(near.size, -1)
+        else:
+            yield near, far, leaf_duration, none, none, flag, no_lag, np.full(near.size, -1)

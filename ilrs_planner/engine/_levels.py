@@ -51,18 +51,45 @@ def _grouped(key: np.ndarray, n_levels: int, *columns: np.ndarray) -> tuple[np.n
     return bounds, [c[order] for c in columns]
 
 
+def _crossing_ids(net: Network) -> np.ndarray:
+    """Per edge: its crossing number (see _crossings), or -1 for a plain `+ weight` edge."""
+    if net.crossings is None:
+        return np.full(net.targets.size, -1, dtype=np.int64)
+    return net.crossings.ids(net.targets.size)
+
+
+class _Crossed:
+    """Where, in edges grouped by level, the crossings sit, so each level converts only its own."""
+
+    def __init__(self, net: Network, cross: np.ndarray):
+        self.crossings = net.crossings
+        self.cross = cross
+        self.at = np.flatnonzero(cross >= 0)
+
+    def in_slice(self, a: int, b: int) -> np.ndarray:
+        if self.crossings is None or not self.at.size:
+            return self.at[:0]
+        return self.at[np.searchsorted(self.at, a):np.searchsorted(self.at, b)]
+
+
 def forward(net: Network, level: np.ndarray, n_levels: int) -> np.ndarray:
     """Early starts: each level's incoming edges relaxed at once. Fixed nodes ignore their links."""
     sources = np.repeat(np.arange(net.n_nodes), np.diff(net.offsets))
     fixed = net.fixed > -BIG
     early = np.where(fixed, net.fixed, net.base)
     binding = ~fixed[net.targets]
-    bounds, (src, dst, weight) = _grouped(level[net.targets[binding]], n_levels, sources[binding],
-                                          net.targets[binding], net.weights[binding])
+    bounds, (src, dst, weight, cross) = _grouped(level[net.targets[binding]], n_levels, sources[binding],
+                                                 net.targets[binding], net.weights[binding],
+                                                 _crossing_ids(net)[binding])
+    crossed = _Crossed(net, cross)
     for depth in range(1, n_levels):
         a, b = bounds[depth], bounds[depth + 1]
         if a < b:
-            np.maximum.at(early, dst[a:b], early[src[a:b]] + weight[a:b])
+            bound = early[src[a:b]] + weight[a:b]
+            at = crossed.in_slice(a, b)
+            if at.size:
+                bound[at - a] = net.crossings.forward(early[src[at]], cross[at])
+            np.maximum.at(early, dst[a:b], bound)
     return early
 
 
@@ -71,7 +98,9 @@ def backward(net: Network, level: np.ndarray, n_levels: int, early: np.ndarray, 
     n = len(net.task_ids)
     sources = np.repeat(np.arange(net.n_nodes), np.diff(net.offsets))
     weights = np.where(net.live, net.weights, -BIG)
-    bounds, (src, dst, weight) = _grouped(level[sources], n_levels, sources, net.targets, weights)
+    bounds, (src, dst, weight, cross, live) = _grouped(level[sources], n_levels, sources, net.targets, weights,
+                                                       _crossing_ids(net), net.live)
+    crossed = _Crossed(net, cross)
     gate_nodes = np.arange(n, net.n_nodes)
     gate_bounds, (gates,) = _grouped(level[gate_nodes], n_levels, gate_nodes)
     late = caps.copy()
@@ -82,8 +111,16 @@ def backward(net: Network, level: np.ndarray, n_levels: int, early: np.ndarray, 
         a, b = bounds[depth], bounds[depth + 1]
         if a < b:
             u, v, w = src[a:b], dst[a:b], weight[a:b]
-            np.minimum.at(late, u, late[v] - w)
-            np.minimum.at(free, u, early[v] - early[u] - w + carry[v])
+            latest, slack = late[v] - w, early[v] - early[u] - w + carry[v]
+            at = crossed.in_slice(a, b)
+            if at.size:
+                through = net.crossings.backward(np.concatenate([late[dst[at]], early[dst[at]] + carry[dst[at]]]),
+                                                 np.concatenate([cross[at], cross[at]]))
+                dead = ~live[at]
+                latest[at - a] = np.where(dead, BIG, through[:at.size])
+                slack[at - a] = np.where(dead, BIG, through[at.size:] - early[src[at]])
+            np.minimum.at(late, u, latest)
+            np.minimum.at(free, u, slack)
         g = gates[gate_bounds[depth]:gate_bounds[depth + 1]]
         carry[g] = free[g]
     return late, free

@@ -14,6 +14,8 @@ from ._network import BIG, Network
 def forward(net: Network) -> tuple[list[int], list[int]]:
     """Kahn's topological order and the early starts, in one sweep over the edges."""
     offsets, targets, weights = net.offsets.tolist(), net.targets.tolist(), net.weights.tolist()
+    crossing = _crossing_of(net)
+    through = net.crossings.scalar().forward if crossing else None
     indegree = np.bincount(net.targets, minlength=net.n_nodes).tolist()
     early, fixed = net.base.tolist(), net.fixed.tolist()
     ready = [v for v in range(net.n_nodes) if not indegree[v]]
@@ -30,7 +32,7 @@ def forward(net: Network) -> tuple[list[int], list[int]]:
             start = early[u]
         for k in range(offsets[u], offsets[u + 1]):
             v = targets[k]
-            bound = start + weights[k]
+            bound = start + weights[k] if k not in crossing else through(crossing[k], start)
             if bound > early[v]:
                 early[v] = bound
             indegree[v] -= 1
@@ -48,6 +50,9 @@ def backward(net: Network, order: list[int], early: list[int], caps: np.ndarray)
     """
     offsets, targets = net.offsets.tolist(), net.targets.tolist()
     weights = np.where(net.live, net.weights, -BIG).tolist()  # a dead edge never binds
+    live = net.live.tolist()
+    crossing = _crossing_of(net)
+    back = net.crossings.scalar().backward if crossing else None
     n = len(net.task_ids)
     late = caps.tolist()
     free = [BIG] * net.n_nodes
@@ -57,10 +62,13 @@ def backward(net: Network, order: list[int], early: list[int], caps: np.ndarray)
         for k in range(offsets[u], offsets[u + 1]):
             v = targets[k]
             w = weights[k]
-            bound = late[v] - w
+            if k in crossing:
+                i = crossing[k]
+                bound, gap = (back(i, late[v]), back(i, early[v] + carry[v]) - start) if live[k] else (BIG, BIG)
+            else:
+                bound, gap = late[v] - w, early[v] - start - w + carry[v]
             if bound < latest:
                 latest = bound
-            gap = early[v] - start - w + carry[v]
             if gap < slack:
                 slack = gap
         late[u] = latest
@@ -68,3 +76,11 @@ def backward(net: Network, order: list[int], early: list[int], caps: np.ndarray)
         if u >= n:
             carry[u] = slack
     return late, free
+
+
+def _crossing_of(net: Network) -> dict[int, int]:
+    """Edge index -> crossing number, for the few edges that are not `+ weight`."""
+    if net.crossings is None:
+        return {}
+    return dict(zip(net.crossings.edges.tolist(), range(net.crossings.edges.size)))
+

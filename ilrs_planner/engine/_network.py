@@ -21,12 +21,15 @@ from operator import attrgetter
 
 import numpy as np
 
-from ..domain import LinkType, PlannerError, Project, Task
+from ..domain import Calendar, LinkType, PlannerError, Project, Task
 from . import _checks
 from ._bounds import BIG, Bounds, task_bounds
+from ._calendars import IDENTITY, WorkingTime, span_of
+from ._crossings import Crossings, find_crossings
+from ._edges import build_edges
 from ._tree import ancestor_jumps, spread_down
 
-_PRED, _SUCC, _TYPE, _LAG = (attrgetter(name) for name in ("pred_id", "succ_id", "type", "lag"))
+_PRED, _SUCC, _TYPE, _LAG, _ELAPSED = (attrgetter(name) for name in ("pred_id", "succ_id", "type", "lag", "elapsed"))
 _TYPE_CODE = {LinkType.FS: 0, LinkType.SS: 1, LinkType.FF: 2, LinkType.SF: 3}
 
 
@@ -55,11 +58,55 @@ class Network:
     targets: np.ndarray
     weights: np.ndarray
     live: np.ndarray  # False for edges into a task with actual dates (history ignores links)
+    node_row: np.ndarray  # per node: its row of the working-time tables (0: calendar days)
+    task_row: np.ndarray  # per task: its calendar's row (a milestone's too, though it sits on days)
+    time: WorkingTime | None  # None: every task on calendar days (positions are day ordinals)
+    crossings: Crossings | None  # edges that are not `+ weight` (between calendars), None if none
     jumps: list[np.ndarray]  # the WBS as jump pointers (see _tree)
 
+    def start_days(self, positions: np.ndarray) -> np.ndarray:
+        """Task start positions (the first n_tasks nodes) as day ordinals."""
+        if self.time is None:
+            return positions
+        return self.time.day(self.node_row[: len(self.task_ids)], positions)
 
-def compile_network(project: Project) -> Network:
-    """Validate the project and build its constraint network (raises PlannerError on bad input)."""
+    def finish_days(self, positions: np.ndarray, duration: np.ndarray) -> np.ndarray:
+        """Exclusive finish day of tasks starting at `positions` (a zero-length task: see milestone_days)."""
+        if self.time is None:
+            return positions + duration
+        rows = self.node_row[: len(self.task_ids)]
+        return np.where(duration > 0, self.time.finish_day(rows, positions + duration),
+                        self.milestone_days(positions))
+
+    def milestone_days(self, positions: np.ndarray) -> np.ndarray:
+        """The day a zero-length task at `positions` sits on.
+
+        A position on a working calendar is the moment between one working day and the next. A
+        milestone held there by its own date (the plan's start, SNET, MSO, an actual date) sits at
+        the start of the next working day; one pushed there by its links sits at the end of the
+        working day before, as MS Project puts a milestone at its predecessor's finish (Friday
+        evening, shown as Friday, not Monday).
+        """
+        if self.time is None:
+            return positions
+        n = len(self.task_ids)
+        rows = self.node_row[:n]
+        own_date = (positions == self.base[:n]) | (positions == self.fixed[:n])
+        return np.where(own_date, self.time.day(rows, positions), self.time.finish_day(rows, positions))
+
+    def positions_of(self, days) -> np.ndarray:
+        """Day ordinals as each task's position (working days before them)."""
+        if self.time is None:
+            return np.asarray(days)
+        return self.time.pos(self.node_row[: len(self.task_ids)], days)
+
+
+def compile_network(project: Project, extra_days: int = 0, node_rows: np.ndarray | None = None) -> Network:
+    """Validate the project and build its constraint network (raises PlannerError on bad input).
+
+    `extra_days` widens the working-time tables past the plan's dates (see cpm's retry);
+    `node_rows` keeps each task's node on given rows (the Monte Carlo's probe changes durations).
+    """
     tasks = list(project.tasks.values())
     task_ids = list(project.tasks)
     index = {tid: i for i, tid in enumerate(task_ids)}
@@ -76,8 +123,60 @@ def compile_network(project: Project) -> Network:
     is_summary[parent[parent >= 0]] = True
     links = _link_arrays(project, index, tasks)
     _checks.check_summary_links(links[0], links[1], is_summary, depth, jumps, tasks)
-    bounds = task_bounds(tasks, planned, is_summary, project.start.toordinal())
-    return _assemble(project, tasks, task_ids, index, parent, depth, jumps, is_summary, links, bounds)
+    task_row, time = _working_time(project, tasks, planned, extra_days)
+    node_row = np.where(is_summary | _elapsed(tasks), IDENTITY, task_row) if node_rows is None else node_rows
+    bound_row = np.where(is_summary, task_row, node_row)  # a summary's bounds go to its gates
+    bounds = task_bounds(tasks, planned, is_summary, project.start.toordinal(), time, bound_row)
+    net = _assemble(project, tasks, task_ids, index, parent, depth, jumps, is_summary, links, bounds,
+                    (task_row, node_row, time))
+    return net
+
+
+def _elapsed(tasks: list[Task]) -> np.ndarray:
+    """Tasks whose duration counts calendar days (MS Project's elapsed durations)."""
+    return np.fromiter(map(attrgetter("elapsed"), tasks), dtype=bool, count=len(tasks))
+
+
+def _working_time(project: Project, tasks: list[Task], planned: np.ndarray,
+                  extra_days: int) -> tuple[np.ndarray, WorkingTime | None]:
+    """Each task's calendar row (0 for calendar days) and the tables, or None when all are 0."""
+    default = project.default_calendar()
+    ids = list(map(attrgetter("calendar_id"), tasks))
+    if not project.calendars or (default.is_continuous and ids.count(None) == len(ids)):
+        return np.zeros(len(tasks), dtype=np.int64), None
+    rows: dict[str | None, int] = {}
+    used = []
+    for calendar_id in dict.fromkeys(ids):
+        calendar = default if calendar_id is None else _calendar_of(project, calendar_id, tasks, ids)
+        if calendar.is_continuous:
+            rows[calendar_id] = IDENTITY
+        else:
+            used.append(calendar)
+            rows[calendar_id] = len(used)
+    task_row = np.fromiter(map(rows.__getitem__, ids), dtype=np.int64, count=len(ids))
+    if not used:
+        return task_row, None
+    # Working days as calendar days, up to two centuries: one pass suffices for nearly every plan.
+    guess = min(int(planned.sum()) * 3 // 2, 73_000)
+    first, last = span_of(_plan_dates(project, tasks), max(extra_days, guess))
+    return task_row, WorkingTime(used, first, last)
+
+
+def _calendar_of(project: Project, calendar_id: str, tasks: list[Task], ids: list) -> Calendar:
+    """The calendar a task names; an unknown one is refused naming the first task that uses it."""
+    if calendar_id in project.calendars:
+        return project.calendars[calendar_id]
+    task = tasks[ids.index(calendar_id)]
+    raise PlannerError("calendar.unknown", f"task '{task.key}' names calendar '{calendar_id}', which the plan "
+                       "does not have", [task.id])
+
+
+def _plan_dates(project: Project, tasks: list[Task]) -> list:
+    """Every date the plan gives, which the working-time tables must cover."""
+    dates = [project.start, project.status_date]
+    for name in ("constraint_date", "deadline", "actual_start", "actual_finish"):
+        dates.extend(filter(None, map(attrgetter(name), tasks)))
+    return dates
 
 
 def _link_arrays(project: Project, index: dict[str, int], tasks: list[Task]) -> tuple[np.ndarray, ...]:
@@ -100,17 +199,21 @@ def _link_arrays(project: Project, index: dict[str, int], tasks: list[Task]) -> 
     if None in codes or not _checks.all_whole(lags):
         _checks.raise_bad_link(links, codes, lags, tasks, index)
     code = np.fromiter(codes, dtype=np.int64, count=count)
-    return pred, succ, code, np.fromiter(lags, dtype=np.int64, count=count)
+    elapsed = np.fromiter(map(bool, map(_ELAPSED, links)), dtype=bool, count=count)
+    return pred, succ, code, np.fromiter(lags, dtype=np.int64, count=count), elapsed
 
 
 
-def _assemble(project, tasks, task_ids, index, parent, depth, jumps, is_summary, links, bounds: Bounds) -> Network:
+def _assemble(project, tasks, task_ids, index, parent, depth, jumps, is_summary, links, bounds: Bounds,
+              calendars) -> Network:
     """Allocate gate nodes, turn links and the WBS into weighted edges, and pack them as CSR."""
-    from ._edges import build_edges  # local: the edge builder is the second half of compilation
-
+    task_row, node_row, time = calendars
     n = len(tasks)
     gates, n_nodes = _allocate_gates(links, jumps, is_summary, bounds)
-    src, dst, weight = build_edges(links, parent, is_summary, bounds.duration, gates)
+    edges = build_edges(links, parent, is_summary, bounds.duration, gates)
+    order = np.argsort(edges["src"], kind="stable")
+    edges = {name: column[order] for name, column in edges.items()}
+    src, dst = edges["src"], edges["dst"]
     node_task = np.concatenate([np.arange(n), np.zeros(n_nodes - n, dtype=np.int64)])
     base = np.full(n_nodes, -BIG, dtype=np.int64)
     base[:n] = bounds.base
@@ -122,19 +225,19 @@ def _assemble(project, tasks, task_ids, index, parent, depth, jumps, is_summary,
     has_in = gates["in_start"] >= 0
     base[gates["in_start"][has_in]] = bounds.base[has_in]
     base[:n][is_summary] = -BIG
-    order = np.argsort(src, kind="stable")
     offsets = np.zeros(n_nodes + 1, dtype=np.int64)
     np.cumsum(np.bincount(src, minlength=n_nodes), out=offsets[1:])
-    targets = dst[order]
-    live = ~(bounds.history[node_task[targets]] & (targets < n))
+    live = ~(bounds.history[node_task[dst]] & (dst < n))
+    rows = np.concatenate([node_row, task_row[node_task[n:]]])  # a gate counts on its summary's calendar
+    weight, crossings = find_crossings(edges, rows, task_row, time)
     return Network(task_ids, index, tasks, project.start.toordinal(), bounds.duration, parent, depth, is_summary,
                    bounds.history, bounds.finished, gates, n_nodes, node_task, base, fixed, bounds.start_cap,
-                   bounds.finish_cap, offsets, targets, weight[order], live, jumps)
+                   bounds.finish_cap, offsets, dst, weight, live, rows, task_row, time, crossings, jumps)
 
 
 def _allocate_gates(links, jumps, is_summary, bounds: Bounds) -> tuple[dict[str, np.ndarray], int]:
     """Give each summary the gate nodes that it or an ancestor needs; numbered after the tasks."""
-    pred, succ, code, _ = links
+    pred, succ, code = links[:3]
     n = len(is_summary)
     kinds = ("in_start", "in_finish", "out_start", "out_finish")
     need = np.zeros((len(kinds), n), dtype=bool)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..domain import ConstraintType, PlannerError, Project
+from . import cpm
 from ._network import BIG, Network, compile_network
 from ._risk_sampling import ThreePoint, estimate_of
 from .graph import loop_nodes, loop_task_ids, node_order, raise_loop
@@ -74,6 +75,7 @@ def compile_risk_network(project: Project, use_defaults: bool = True) -> RiskNet
     # weight = const + cs * D[src task] - cd * D[dst task]; rows: src EF when cs, dst EF when cd.
     const = net.weights - np.where(cs, net.duration[net.node_task[src]], 0) \
         + np.where(cd, net.duration[net.node_task[dst]], 0)
+    const = _linearised(project, net, src, const)
     read_row = np.where(cs, src + net.n_nodes, src)
     rules = _node_rules(project, net, order, read_row, dst, cd, const.astype(np.float64))
     out_start, out_finish = _late_edges(net, src, dst, cs, cd, const.astype(np.float64))
@@ -81,10 +83,28 @@ def compile_risk_network(project: Project, use_defaults: bool = True) -> RiskNet
     return RiskNetwork(net, order, rules, out_start, out_finish, sampled, estimates)
 
 
+def _linearised(project: Project, net: Network, src: np.ndarray, const: np.ndarray) -> np.ndarray:
+    """Hold each calendar crossing (see _crossings) at the offset it has in the deterministic schedule.
+
+    The Monte Carlo adds constants to rows; a link between calendars is not a constant, but near
+    the planned dates it moves by the same number of days as there, which is what the samples need.
+    """
+    crossings = net.crossings
+    if crossings is None:
+        return const
+    early = cpm.early_positions(project, net)
+    x0 = early[src[crossings.edges]]
+    held = const.astype(np.int64)
+    held[crossings.edges] += crossings.forward(x0) - x0 - net.weights[crossings.edges]
+    return held
+
+
 def _duration_roles(project: Project, net: Network) -> tuple[np.ndarray, np.ndarray]:
     shifted = {tid: dataclasses.replace(t, duration=t.duration + i + 1)
                for i, (tid, t) in enumerate(project.tasks.items())}
-    probe = compile_network(Project(project.name, project.start, tasks=shifted, links=project.links))
+    probe = compile_network(Project(project.name, project.start, tasks=shifted, links=project.links,
+                                    calendars=project.calendars, default_calendar_id=project.default_calendar_id),
+                            node_rows=net.node_row[: len(net.task_ids)])
     if not np.array_equal(probe.targets, net.targets):
         raise PlannerError("task.bad_value", "the plan's network changed shape with its durations")
     src = np.repeat(np.arange(net.n_nodes), np.diff(net.offsets))
@@ -123,9 +143,10 @@ def _node_rules(project, net, order, read_row, dst, cd, const) -> list[NodeRule]
 def _duration_bound(project, net, i, base, fixed, origin):
     """FNET and MFO bounds depend on the (sampled) duration: keep their dates, not date - duration."""
     task = net.tasks[i]
-    day = float(task.constraint_date.toordinal()) - origin if task.constraint_date else None
+    position = lambda d: float(net.positions_of(np.full(len(net.task_ids), d))[i]) - origin  # noqa: E731
+    day = position(task.constraint_date.toordinal()) if task.constraint_date else None
     if task.constraint == ConstraintType.FNET:
-        return day, np.nan, float(project.start.toordinal()) - origin, fixed
+        return day, np.nan, position(project.start.toordinal()), fixed
     if task.constraint == ConstraintType.MFO:
         return -np.inf, day, base, np.nan
     return -np.inf, np.nan, base, fixed

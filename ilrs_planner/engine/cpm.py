@@ -72,23 +72,57 @@ def schedule_with(project: Project, vectorised: bool | None) -> Schedule:
     """`schedule`, choosing the passes: numpy per level (True), plain loops (False), or by shape (None).
 
     Both give the same result; by shape, the level passes are tried and abandoned for the loops
-    when the plan turns out too deep (long chains) for them to pay off.
+    when the plan turns out too deep (long chains) for them to pay off. On working calendars, a
+    plan that runs past the working-time tables is scheduled again with wider ones.
     """
-    net = compile_network(project)
+    extra = 0
+    while True:
+        net = compile_network(project, extra)
+        early, late, free, finish = _passes(project, net, vectorised)
+        if net.time is None or _inside_tables(net, early, late):
+            break
+        extra = _wider(net, early, extra)
+    n = len(net.task_ids)
+    es = early[:n]
+    finish_pos = net.positions_of(np.full(n, finish))
+    ff = np.where(free[:n] >= BIG // 2, finish_pos - (es + net.duration), free[:n])
+    columns = _finish_columns(net, es, late[:n], ff, free, finish)
+    leaf = ~net.is_summary
+    start = min(net.start, int(columns[0][leaf].min())) if leaf.any() else net.start
+    table = TaskTable(net.task_ids, *columns, index=net.index)
+    return Schedule(date.fromordinal(start), date.fromordinal(finish), table)
+
+
+def early_positions(project: Project, net: Network) -> np.ndarray:
+    """Every node's early start position (for analyses that linearise the network around it)."""
+    return _passes(project, net, None)[0]
+
+
+def _passes(project: Project, net: Network, vectorised: bool | None):
+    """(early, late, free, project finish day) by the level passes or the loops."""
     found = None
     if vectorised or (vectorised is None and net.n_nodes >= SMALL_PLAN_NODES):
         budget = net.n_nodes + 1 if vectorised else max(64, net.targets.size // LEVELS_PER_EDGE)
         found = _levels.levels(net, budget)
-    early, late, free, finish = _by_loops(project, net) if found is None else _by_levels(project, net, *found)
+    return _by_loops(project, net) if found is None else _by_levels(project, net, *found)
+
+
+def _wider(net: Network, early: np.ndarray, extra: int) -> int:
+    """Days the tables must reach past the plan's dates to hold the positions just computed."""
     n = len(net.task_ids)
-    es = early[:n]
-    ef = es + net.duration
-    ff = np.where(free[:n] >= BIG // 2, finish - ef, free[:n])
-    columns = _finish_columns(net, es, ef, late[:n], ff, free, finish)
+    reached = int((early[:n] + net.duration).max()) - net.time.origin
+    days_per_working_day = net.time.length / max(int(net.time.counts.min()), 1)
+    return max(2 * extra, int(reached * days_per_working_day * 1.25))
+
+
+def _inside_tables(net: Network, early: np.ndarray, late: np.ndarray) -> bool:
+    """Did every leaf's dates stay inside the working-time tables (so no day was guessed)?"""
+    n = len(net.task_ids)
     leaf = ~net.is_summary
-    start = min(net.start, int(es[leaf].min())) if leaf.any() else net.start
-    table = TaskTable(net.task_ids, *columns, index=net.index)
-    return Schedule(date.fromordinal(start), date.fromordinal(finish), table)
+    rows = net.node_row[:n][leaf]
+    ends = (early[:n] + net.duration)[leaf]
+    return net.time.covers(rows, early[:n][leaf]) and net.time.covers(rows, ends) and \
+        net.time.covers(rows, late[:n][leaf])
 
 
 def _by_levels(project: Project, net: Network, level: np.ndarray, order: np.ndarray):
@@ -118,10 +152,10 @@ def _refuse_loop(project: Project, net: Network, order: list[int]) -> None:
 
 
 def _project_finish(net: Network, early: np.ndarray) -> int:
-    """The latest early finish of any task (the plan's start when it has none)."""
+    """The latest early finish (a day) of any task (the plan's start when it has none)."""
     leaf = ~net.is_summary
     n = len(net.task_ids)
-    return int((early[:n] + net.duration)[leaf].max()) if leaf.any() else net.start
+    return int(net.finish_days(early[:n], net.duration)[leaf].max()) if leaf.any() else net.start
 
 
 def _late_caps(net: Network, finish: int) -> np.ndarray:
@@ -129,7 +163,7 @@ def _late_caps(net: Network, finish: int) -> np.ndarray:
     n = len(net.task_ids)
     leaf = ~net.is_summary
     caps = np.full(net.n_nodes, BIG, dtype=np.int64)
-    latest_finish = np.minimum(finish, net.finish_cap)
+    latest_finish = np.minimum(net.positions_of(np.full(n, finish)), net.finish_cap)
     caps[:n] = np.where(leaf, np.minimum(latest_finish - net.duration, net.start_cap), BIG)
     gate = net.gates["out_finish"]
     capped = (gate >= 0) & (net.finish_cap < BIG)
@@ -137,14 +171,24 @@ def _late_caps(net: Network, finish: int) -> np.ndarray:
     return caps
 
 
-def _finish_columns(net: Network, es, ef, ls, ff, free_nodes, finish):
-    """Per-task columns (ES, EF, LS, LF, TF, FF, critical), with history and summaries settled."""
+def _finish_columns(net: Network, es, ls, ff, free_nodes, finish):
+    """Per-task columns (ES, EF, LS, LF as days; TF, FF in working days; critical), summaries settled.
+
+    Floats are counted in working days of each task's calendar (positions), as MS Project does.
+    """
     tf = ls - es
     done = net.finished
     ls, tf, ff = np.where(done, es, ls), np.where(done, 0, tf), np.where(done, 0, ff)
-    es, ef, tf, ff, open_work = settle_summaries(net, es, ef, tf, ff, free_nodes, finish)
+    es_day, ef_day = net.start_days(es), net.finish_days(es, net.duration)
+    ls_day, lf_day = net.start_days(ls), net.finish_days(ls, net.duration)
+    point = net.duration == 0
+    es_day = np.where(point, ef_day, es_day)
+    lf_day = np.where(point & (ls == es), ef_day, lf_day)  # a milestone with no float sits where it is
+    ls_day = np.where(point, lf_day, ls_day)
+    es_day, ef_day, tf, ff, open_work = settle_summaries(net, es_day, ef_day, tf, ff, free_nodes, finish)
     ff = np.minimum(ff, tf)  # free float is the part of total float that delays no successor
-    ls = es + tf
-    lf = ef + tf
+    summary = net.is_summary
+    ls_day = np.where(summary, es_day + tf, ls_day)
+    lf_day = np.where(summary, ef_day + tf, lf_day)
     critical = (tf <= 0) & open_work
-    return es, ef, ls, lf, tf, ff, critical
+    return es_day, ef_day, ls_day, lf_day, tf, ff, critical

@@ -101,7 +101,21 @@ class RiskResult:
 
     def finish_days(self, task_id: str) -> np.ndarray:
         """Finish of every iteration as whole days: a finish part-way through a day takes that day."""
-        return np.ceil(self.finish_samples(task_id) - 1e-6)
+        return self._as_days(task_id, np.ceil(self.finish_samples(task_id) - 1e-6))
+
+    def _as_days(self, task_id: str, values: np.ndarray) -> np.ndarray:
+        """On working calendars the passes count working days: turn them into days after the start."""
+        net = self._rnet.net
+        i = self._row(task_id)
+        if net.time is None or (net.node_row[i] == 0 and not net.is_summary[i]):
+            return values
+        positions = values.astype(np.int64) + net.start
+        row = int(net.task_row[i])
+        days = net.time.finish_day(row, positions)
+        if not net.is_summary[i] and net.duration[i] == 0:  # a milestone at its own date starts that day
+            own_date = (positions == net.base[i]) | (positions == net.fixed[i])
+            days = np.where(own_date, net.time.day(row, positions), days)
+        return (days - net.start).astype(np.float64)
 
     def to_date(self, days: float) -> date:
         """Days after the project start as a date."""
@@ -148,16 +162,17 @@ class RiskResult:
         target = self.finish_samples(task_id)
         corr = rank_correlation(self._durations[rows], target)
         picked = [k for k in np.argsort(-np.abs(corr)) if abs(corr[k]) >= MIN_CORRELATION][:top]
-        return [self._driver(int(rows[k]), float(corr[k]), target) for k in picked]
+        return [self._driver(int(rows[k]), float(corr[k]), target, task_id) for k in picked]
 
-    def _driver(self, row: int, corr: float, target: np.ndarray) -> Driver:
+    def _driver(self, row: int, corr: float, target: np.ndarray, target_id: str) -> Driver:
         task = self._tasks[self.task_ids[int(self._rnet.sampled[row])]]
         durations = self._durations[row]
         low, high = np.quantile(durations, [0.1, 0.9])
         short = float(target[durations <= low].mean())
         long_ = float(target[durations >= high].mean())
+        ends = self._as_days(target_id, np.ceil(np.array([short, long_]) - 1e-6))
         return Driver(task.id, task.key, task.name, corr, self.criticality[task.id],
-                      self.to_date(np.ceil(short - 1e-6)), self.to_date(np.ceil(long_ - 1e-6)))
+                      self.to_date(ends[0]), self.to_date(ends[1]))
 
     def _sampled_ancestors(self, task_id: str) -> np.ndarray:
         """Rows of the duration matrix of tasks upstream of this one (through links and gates)."""

@@ -6,25 +6,40 @@ from datetime import date
 
 import pytest
 
-from ilrs_planner.domain import ConstraintType, Link, LinkType, Project, Task
+from ilrs_planner.domain import Calendar, CalendarException, ConstraintType, Link, LinkType, Project, Task
+
+DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def calendar_from_spec(row: dict) -> Calendar:
+    """{'id', 'name', 'weekdays': ['Mon', ...], 'exceptions': [{name, start, finish, working}]} as a Calendar."""
+    worked = set(row.get("weekdays", DAY_NAMES))
+    exceptions = [CalendarException(e["name"], e["start"], e.get("finish", e["start"]), e.get("working", False))
+                  for e in row.get("exceptions", [])]
+    return Calendar(row.get("name", row["id"]), tuple(day in worked for day in DAY_NAMES), exceptions, id=row["id"])
 
 
 def plan_from_spec(spec: dict) -> Project:
     """A project from {'start', 'tasks': [{key, duration, parent, constraint, ...}], 'links': [...]}.
 
-    Task ids are the keys, so expected errors can name their subjects by key.
+    Task ids are the keys, so expected errors can name their subjects by key. Optional `calendars`
+    and `calendar` (the plan's default) give working calendars; a task may name its own.
     """
     project = Project(spec.get("name", "case"), spec.get("start", date(2030, 1, 1)))
+    for row in spec.get("calendars", []):
+        project.add_calendar(calendar_from_spec(row))
+    project.default_calendar_id = spec.get("calendar")
     for position, row in enumerate(spec.get("tasks", [])):
         task = Task(row["key"], row.get("name", row["key"]), row.get("duration", 0), id=row["key"],
                     parent_id=row.get("parent"), position=position,
                     constraint=ConstraintType(row.get("constraint", "ASAP")),
                     constraint_date=row.get("constraint_date"), deadline=row.get("deadline"),
-                    actual_start=row.get("actual_start"), actual_finish=row.get("actual_finish"))
+                    actual_start=row.get("actual_start"), actual_finish=row.get("actual_finish"),
+                    calendar_id=row.get("calendar"), elapsed=row.get("elapsed", False))
         project.add_task(task)
     for number, row in enumerate(spec.get("links", [])):
         project.add_link(Link(row["from"], row["to"], LinkType(row.get("type", "FS")), row.get("lag", 0),
-                              id=f"link-{number}"))
+                              id=f"link-{number}", elapsed=row.get("elapsed", False)))
     return project
 
 

@@ -1,0 +1,81 @@
+"""Working-time calendars: which days are worked. Durations and lags count the working days of one.
+
+A calendar has working weekdays and exceptions (a named date range that is worked or not, such as a
+holiday or a launch-range closure). A plan without calendars, and every plan made before calendars
+existed, works on the 7-day "Continuous" calendar, where a working day is a calendar day.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+
+from .errors import PlannerError
+
+CONTINUOUS_NAME = "Continuous"
+ALL_WEEK = (True,) * 7
+MONDAY_TO_FRIDAY = (True,) * 5 + (False, False)
+WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def _new_id() -> str:
+    """A fresh stable id, as model.new_id (this module sits below model, which imports it)."""
+    return uuid.uuid4().hex
+
+
+@dataclass(slots=True)
+class CalendarException:
+    """Days `start`..`finish` (both included) are worked (`working`) or not, whatever the weekday."""
+
+    name: str
+    start: date
+    finish: date
+    working: bool = False
+
+    def __post_init__(self):
+        if self.finish < self.start:
+            raise PlannerError("calendar.bad_exception", f"calendar exception '{self.name}' ends "
+                               f"({self.finish}) before it starts ({self.start})")
+
+
+@dataclass(slots=True)
+class Calendar:
+    """A named working-time calendar: working weekdays (Monday first) and dated exceptions."""
+
+    name: str
+    weekdays: tuple[bool, ...] = ALL_WEEK
+    exceptions: list[CalendarException] = field(default_factory=list)
+    id: str = field(default_factory=_new_id)
+
+    def __post_init__(self):
+        self.weekdays = tuple(bool(day) for day in self.weekdays)
+        if len(self.weekdays) != 7:
+            raise PlannerError("calendar.bad_weekdays", f"calendar '{self.name}' lists {len(self.weekdays)} "
+                               "weekdays instead of 7")
+
+    @property
+    def is_continuous(self) -> bool:
+        """Every calendar day is worked: durations in working days are calendar days."""
+        return all(self.weekdays) and all(e.working for e in self.exceptions)
+
+    def is_working(self, day: date) -> bool:
+        """Is `day` worked? The last exception covering it wins over the weekday."""
+        worked = self.weekdays[day.weekday()]
+        for exception in self.exceptions:
+            if exception.start <= day <= exception.finish:
+                worked = exception.working
+        return worked
+
+    def describe_weekdays(self) -> str:
+        """'Mon–Fri', 'every day', or the worked days listed."""
+        if all(self.weekdays):
+            return "every day"
+        if self.weekdays == MONDAY_TO_FRIDAY:
+            return "Mon–Fri"
+        return ", ".join(name for name, on in zip(WEEKDAY_NAMES, self.weekdays) if on) or "no day"
+
+
+def continuous_calendar(calendar_id: str = "continuous") -> Calendar:
+    """The 7-day calendar every existing plan and the bundled roadmap schedule on."""
+    return Calendar(CONTINUOUS_NAME, ALL_WEEK, [], id=calendar_id)

@@ -1,0 +1,136 @@
+"""Edges that cross between calendars: g(x) and its inverse through the day a start or finish falls on.
+
+An edge is plain when its source, target and lag count on one calendar: then `g(x) = x + weight`.
+Otherwise (a link between tasks on different calendars, into or out of a milestone, or with an
+elapsed lag) the source position becomes a day: the day a start falls on, or the exclusive day a
+finish ends at, plus any elapsed lag; a working lag is counted on the successor's calendar from
+there, the same kind of event (start or finish) kept; and the day becomes a position of the target.
+
+    forward   g(x)  = pos_dst(shift(event_src(x + w_src) + e)) + w_dst
+    backward  g+(y) = the latest x with g(x) <= y: each step inverted, in reverse order
+
+g is monotone, so the backward pass's latest start through an edge is g+(late start of target).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ._calendars import WorkingTime
+
+
+@dataclass(slots=True)
+class Crossings:
+    """The non-plain edges (indices into the network's edge arrays) and what each needs to convert."""
+
+    edges: np.ndarray
+    row_src: np.ndarray
+    row_dst: np.ndarray
+    lag_row: np.ndarray
+    w_src: np.ndarray
+    lag: np.ndarray  # working days on lag_row (0: none)
+    elapsed: np.ndarray  # calendar days
+    w_dst: np.ndarray
+    finish: np.ndarray  # the source event is a finish
+    time: WorkingTime
+
+    def forward(self, x: np.ndarray, at: slice | np.ndarray = slice(None)) -> np.ndarray:
+        """g(x) for the crossings selected by `at` (x is aligned with that selection)."""
+        t, finish, lag = self.time, self.finish[at], self.lag[at]
+        a = x + self.w_src[at]
+        src = self.row_src[at]
+        day = np.where(finish, t.finish_day(src, a), t.day(src, a)) + self.elapsed[at]
+        if lag.any():
+            rows = self.lag_row[at]
+            k = t.pos(rows, day) + lag
+            day = np.where(lag != 0, np.where(finish, t.finish_day(rows, k), t.day(rows, k)), day)
+        return t.pos(self.row_dst[at], day) + self.w_dst[at]
+
+    def backward(self, y: np.ndarray, at: slice | np.ndarray = slice(None)) -> np.ndarray:
+        """g+(y): the latest source position whose image is at most y."""
+        t, finish, lag = self.time, self.finish[at], self.lag[at]
+        day = t.day(self.row_dst[at], y - self.w_dst[at])
+        if lag.any():
+            rows = self.lag_row[at]
+            shifted = np.where(finish, t.day(rows, t.pos(rows, day) - lag), t.day(rows, t.pos(rows, day + 1) - 1 - lag))
+            day = np.where(lag != 0, shifted, day)
+        day = day - self.elapsed[at]
+        src = self.row_src[at]
+        return np.where(finish, t.pos(src, day), t.pos(src, day + 1) - 1) - self.w_src[at]
+
+    def ids(self, n_edges: int) -> np.ndarray:
+        """Per edge of the network: its crossing number, or -1 when the edge is plain."""
+        ids = np.full(n_edges, -1, dtype=np.int64)
+        ids[self.edges] = np.arange(self.edges.size)
+        return ids
+
+    def scalar(self) -> "ScalarCrossings":
+        """The same functions on Python lists, for the plain loops (a numpy call per edge is slow)."""
+        return ScalarCrossings(self)
+
+
+class ScalarCrossings:
+    """Crossings.forward/backward for one edge at a time, in plain Python over list copies of the tables."""
+
+    def __init__(self, crossings: Crossings):
+        t = crossings.time
+        self.origin, self.length = t.origin, t.length
+        self.cum, self.work = t.cum.tolist(), t.work.tolist()
+        self.params = list(zip(*(getattr(crossings, name).tolist() for name in
+                                 ("row_src", "row_dst", "lag_row", "w_src", "lag", "elapsed", "w_dst", "finish"))))
+
+    def pos(self, row: int, day: int) -> int:
+        i = day - self.origin
+        inside = 0 if i < 0 else (self.length if i > self.length else i)
+        return self.cum[row][inside] + i - inside
+
+    def day(self, row: int, position: int) -> int:
+        j = position - self.origin
+        inside = 0 if j < 0 else (self.length - 1 if j >= self.length else j)
+        return self.work[row][inside] + j - inside
+
+    def _event(self, row: int, position: int, finish: bool) -> int:
+        return self.day(row, position - 1) + 1 if finish else self.day(row, position)
+
+    def forward(self, i: int, x: int) -> int:
+        """g(x) for crossing number i."""
+        row_src, row_dst, lag_row, w_src, lag, elapsed, w_dst, finish = self.params[i]
+        day = self._event(row_src, x + w_src, finish) + elapsed
+        if lag:
+            day = self._event(lag_row, self.pos(lag_row, day) + lag, finish)
+        return self.pos(row_dst, day) + w_dst
+
+    def backward(self, i: int, y: int) -> int:
+        """g+(y) for crossing number i."""
+        row_src, row_dst, lag_row, w_src, lag, elapsed, w_dst, finish = self.params[i]
+        day = self.day(row_dst, y - w_dst)
+        if lag:
+            if finish:
+                day = self.day(lag_row, self.pos(lag_row, day) - lag)
+            else:
+                day = self.day(lag_row, self.pos(lag_row, day + 1) - 1 - lag)
+        day -= elapsed
+        return (self.pos(row_src, day) if finish else self.pos(row_src, day + 1) - 1) - w_src
+
+
+def find_crossings(edges: dict[str, np.ndarray], node_row: np.ndarray, task_row: np.ndarray,
+                   time: WorkingTime | None) -> tuple[np.ndarray, Crossings | None]:
+    """(plain weight of every edge, the crossings or None when every edge is plain)."""
+    src, dst, lag, elapsed = edges["src"], edges["dst"], edges["lag"], edges["elapsed"]
+    weight = edges["w_src"] + lag + edges["w_dst"]
+    if time is None:
+        return weight, None
+    row_src, row_dst = node_row[src], node_row[dst]
+    lag_row = np.where(edges["lag_task"] >= 0, task_row[np.maximum(edges["lag_task"], 0)], row_dst)
+    work_lag = np.where(elapsed, 0, lag)
+    plain = (row_src == row_dst) & ((work_lag == 0) | (lag_row == row_dst)) & (~elapsed | (row_dst == 0))
+    which = np.flatnonzero(~plain)
+    if not which.size:
+        return weight, None
+    take = lambda column: column[which]  # noqa: E731
+    crossings = Crossings(which, take(row_src), take(row_dst), take(lag_row), take(edges["w_src"]),
+                          take(work_lag), take(np.where(elapsed, lag, 0)), take(edges["w_dst"]),
+                          take(edges["from_finish"]), time)
+    return weight, crossings
