@@ -22,7 +22,7 @@ FORMAT_TAG = "ilrs-planner/canonical-v1"
 _EXCLUDED_PROJECT_FIELDS = {"signature", "tasks", "links", "participants", "baselines", "calendars"}
 # Fields added after plans were first signed: left out while they hold their default, so a plan
 # that does not use them keeps the canonical bytes (and so the signatures) it had before.
-_LATER_DEFAULTS = {"calendar_id": None, "elapsed": False, "default_calendar_id": None}
+_LATER_DEFAULTS = {"calendar_id": None, "elapsed": False, "default_calendar_id": None, "key_milestone": False}
 
 
 def plain_value(value: Any) -> Any:
@@ -58,12 +58,6 @@ def baseline_record(baseline: Baseline) -> dict[str, Any]:
     return object_fields(baseline)
 
 
-def _task_fields(task) -> dict[str, Any]:
-    """A task's fields; the key-milestone flag only when set, so plans signed before the flag
-    existed (all unset) keep their content hash and stay verified."""
-    return object_fields(task, () if task.key_milestone else ("key_milestone",))
-
-
 def canonical_content(project: Project) -> dict[str, Any]:
     """The plan's content as one plain structure: plan fields, then each collection sorted by id."""
     content = _content(project)
@@ -76,7 +70,7 @@ def _content(project: Project) -> dict[str, Any]:
     return {
         "format": FORMAT_TAG,
         "plan": object_fields(project, _EXCLUDED_PROJECT_FIELDS),
-        "tasks": [_task_fields(t) for t in sorted(project.tasks.values(), key=lambda t: t.id)],
+        "tasks": [object_fields(t) for t in sorted(project.tasks.values(), key=lambda t: t.id)],
         "links": [object_fields(k) for k in sorted(project.links.values(), key=lambda k: k.id)],
         "participants": [object_fields(p) for p in sorted(project.participants.values(), key=lambda p: p.id)],
         # Baselines keep their order: it is the order of history, and the hash chain follows it.
