@@ -11,7 +11,7 @@ from ..exchange.formats import supported_extensions
 from .render import load_plan, print_warnings
 
 IMAGE_SUFFIXES = {".png", ".svg", ".pdf"}
-HISTORY_SUFFIXES = {".gif", ".png"}
+HISTORY_SUFFIXES = {".gif", ".apng", ".png"}
 IMAGE_OPTIONS = ("date_from", "date_to", "width", "dpi", "title", "size")
 
 
@@ -36,8 +36,8 @@ def register(subparsers) -> None:
                         "summaries when they would not stay readable (a warning says which)")
     parser.add_argument("--dpi", type=_pixels, metavar="N", help="image: resolution in dots per inch")
     parser.add_argument("--history", action="store_true",
-                        help="the roadmap as announced at each baseline plus the current plan: .gif = one frame "
-                        "each (animated), .png = all of them on one sheet")
+                        help="the roadmap as announced at each baseline plus the current plan: .gif or .apng = "
+                        "one frame each (animated), .png = all of them on one sheet")
     parser.add_argument("--fit-page", action="store_true",
                         help="PDF: everything on one page (default: pages with a repeated header when rows "
                         "would get too small)")
@@ -75,8 +75,8 @@ def _check_output(output: Path, history: bool = False) -> None:
     """Refuse, before any work, a kind of file no exporter writes or a folder that is not there."""
     suffix = output.suffix.lower()
     if history and suffix not in HISTORY_SUFFIXES:
-        raise PlannerError("export.failed", f"{output.name}: a history is written as .gif (an animation) or .png "
-                           "(one sheet of small multiples)")
+        raise PlannerError("export.failed", f"{output.name}: a history is written as .gif or .apng (an animation) "
+                           "or .png (one sheet of small multiples)")
     if history:
         suffix = ".png"  # the folder check below still applies
     plan_formats = supported_extensions("write")

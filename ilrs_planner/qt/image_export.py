@@ -95,13 +95,13 @@ def timeline_image(project: Project, *, rows: list[str], date_from: date, date_t
 def export_history(project: Project, path, *, size: tuple[int, int] | None = None, milestones_only: bool = False,
                    date_from: date | None = None, date_to: date | None = None, title: str | None = None,
                    warnings: list[str] | None = None) -> int:
-    """The roadmap's history: a .gif with one frame per baseline plus the current plan, or a .png
-    sheet of all of them (small multiples). Returns the number of frames."""
+    """The roadmap's history: a .gif (or full-colour .apng) with one frame per baseline plus the
+    current plan, or a .png sheet of all of them (small multiples). Returns the number of frames."""
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix not in (".gif", ".png"):
-        raise PlannerError("export.failed", f"'{path.name}': a history is a .gif (animation) or .png (one sheet)",
-                           [str(path)])
+    if suffix not in (".gif", ".apng", ".png"):
+        raise PlannerError("export.failed", f"'{path.name}': a history is a .gif or .apng (animation) or .png "
+                           "(one sheet)", [str(path)])
     if not project.baselines:
         raise PlannerError("export.failed", "the plan has no baselines, so it has no history to draw")
     start, end = date_from or PROGRAMME_START, date_to or PROGRAMME_END
@@ -117,6 +117,8 @@ def export_history(project: Project, path, *, size: tuple[int, int] | None = Non
     try:
         if suffix == ".gif":
             history_export.write_gif(frames, path)
+        elif suffix == ".apng":
+            history_export.write_apng(frames, path)
         else:
             steps = history_export.moments(project)
             span = f"{steps[0].as_of.year}–{steps[-1].as_of.year}" if steps[-1].as_of else ""

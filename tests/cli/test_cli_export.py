@@ -133,4 +133,4 @@ def test_history_export_passes_its_options_and_counts_the_frames(plan_db, tmp_pa
 
 def test_a_history_is_a_gif_or_a_png(plan_db, tmp_path, capsys):
     assert main(["export", str(plan_db), "-o", str(tmp_path / "history.pdf"), "--history"]) == 2
-    assert ".gif (an animation) or .png" in capsys.readouterr().err
+    assert ".gif or .apng (an animation) or .png" in capsys.readouterr().err

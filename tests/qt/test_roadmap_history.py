@@ -63,3 +63,10 @@ def test_the_history_slider_redraws_the_roadmap_as_announced_and_marks_the_trend
     data = window.gantt.chart_data()
     assert date.fromordinal(int(data.start[data.row_of[basic]])).year == 2035
     assert window.analysis.mta.chart.marker is None and not bar.isVisible()
+
+
+def test_an_apng_has_the_same_frames_in_full_colour(roadmap, tmp_path):
+    frames = export_history(roadmap, tmp_path / "history.apng", size=(960, 540))
+    with Image.open(tmp_path / "history.apng") as apng:
+        assert apng.format == "PNG" and apng.n_frames == frames == len(roadmap.baselines) + 1
+        assert apng.mode in ("RGB", "RGBA")

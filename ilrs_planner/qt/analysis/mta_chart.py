@@ -218,13 +218,19 @@ class MtaPicture:
     def _paint_end_labels(self, p: QPainter, ends: list, rect: QRectF) -> None:
         """Each line's name right of its last point, nudged apart so none overlap."""
         p.setFont(_font(12, True))
-        gap = QFontMetricsF(p.font()).height() + 1
+        gap = QFontMetricsF(p.font()).height() * 1.2 + 2  # a line of air between two names
         ends.sort(key=lambda e: e[0])
+        at = [e[0] for e in ends]  # where each line ends, before nudging
         for k in range(1, len(ends)):
             ends[k][0] = max(ends[k][0], ends[k - 1][0] + gap)
-        for y, x, name, color in ends:
+        shift = max(0.0, ends[-1][0] - rect.bottom()) if ends else 0.0  # keep the lowest inside the plot
+        for (y, x, name, color), y0 in zip(ends, at):
+            y -= shift
+            if abs(y - y0) > 2:  # a nudged label keeps a leader to its line's end
+                p.setPen(QPen(color, 1))
+                p.drawLine(QPointF(x + 5, y0), QPointF(x + 12, y))
             p.setPen(color)
-            p.drawText(QRectF(x + 10, y - gap / 2, rect.right() - x - 12, gap), Qt.AlignLeft | Qt.AlignVCenter,
+            p.drawText(QRectF(x + 14, y - gap / 2, rect.right() - x - 16, gap), Qt.AlignLeft | Qt.AlignVCenter,
                        name)
 
     def _paint_legend(self, p: QPainter, box: QRectF) -> None:

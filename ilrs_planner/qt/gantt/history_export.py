@@ -59,6 +59,13 @@ def write_gif(frames: list[QImage], path: Path) -> None:
                    optimize=False, disposal=1)
 
 
+def write_apng(frames: list[QImage], path: Path) -> None:
+    """An animated PNG: the same frames as the GIF in full colour (the fades keep their gradients)."""
+    images = [_to_pillow(frame) for frame in frames]
+    durations = [FRAME_MS] * (len(images) - 1) + [LAST_FRAME_MS]
+    images[0].save(path, format="PNG", save_all=True, append_images=images[1:], duration=durations, loop=0)
+
+
 def write_sheet(frames: list[QImage], steps: list[Moment], path: Path, title: str) -> None:
     """Small multiples: every frame at a third of its size on one sheet, oldest top left, captioned."""
     cell_w, cell_h = frames[0].width() // SHEET_SCALE, frames[0].height() // SHEET_SCALE
