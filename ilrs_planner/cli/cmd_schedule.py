@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 
-from .render import FINISH_NOTE, load_plan, print_schedule_table, schedule_json
+from .render import FINISH_NOTE, load_plan, print_schedule_table
+from .schedule_rows import write_json
 
 
 def register(subparsers) -> None:
@@ -23,8 +23,9 @@ def register(subparsers) -> None:
         "--json", action="store_true",
         help='print JSON: {"project_start", "project_finish", "tasks": [{"key", "name", "early_start", '
         '"early_finish", "late_start", "late_finish", "total_float_days", "free_float_days", "critical"}]} '
-        "with ISO dates; finish dates are exclusive",
+        "with ISO dates; finish dates are exclusive. Compact (one line) unless --pretty",
     )
+    parser.add_argument("--pretty", action="store_true", help="with --json: indent the JSON for reading")
     parser.set_defaults(func=run)
 
 
@@ -36,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     result = schedule(project)
     try:
         if args.json:
-            print(json.dumps(schedule_json(project, result), indent=2, ensure_ascii=False))
+            write_json(project, result, sys.stdout, pretty=args.pretty)
         else:
             print_schedule_table(project, result)
         sys.stdout.flush()

@@ -21,12 +21,14 @@ class ChangeSet:
     baselines: bool = False
     participants: bool = False
     plan: bool = False  # plan-level fields (name, start, status date)
+    replaced: bool = False  # a different plan altogether (new, opened, imported, restored, reloaded)
 
     def __or__(self, other: "ChangeSet") -> "ChangeSet":
         return ChangeSet(
             self.task_ids | other.task_ids, self.structure or other.structure, self.dates or other.dates,
             self.links or other.links, self.baselines or other.baselines,
             self.participants or other.participants, self.plan or other.plan,
+            self.replaced or other.replaced,
         )
 
 

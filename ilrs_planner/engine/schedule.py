@@ -61,6 +61,14 @@ class TaskTable(Mapping[str, TaskDates]):
         critical = self._columns[6]
         return {tid for tid, i in self._index.items() if critical[i]}
 
+    def columns_in(self, task_ids) -> tuple[list, ...]:
+        """(ES, EF, LS, LF, TF, FF, critical) of `task_ids`, in that order; dates as day ordinals.
+
+        For output of the whole plan: no row objects, no date objects.
+        """
+        rows = list(map(self._index.__getitem__, task_ids))
+        return tuple(list(map(column.__getitem__, rows)) for column in self._columns)
+
     def ordinals(self, task_id: str) -> tuple[int, int, int, int]:
         """(ES, EF, LS, LF) as day ordinals, for analyses that do arithmetic on many tasks."""
         i = self._index[task_id]

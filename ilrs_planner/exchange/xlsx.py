@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -86,51 +87,82 @@ def _row(project: Project, task, number: str, dates, baseline: Baseline | None) 
     return row
 
 
-def _write_cell(sheet, row: int, column: int, value):
-    cell = sheet.cell(row=row, column=column)
-    if isinstance(value, str):
-        cell.value = safe_text(value)
-        cell.data_type = "s"  # never a formula, whatever the text starts with
-        cell.quotePrefix = starts_like_formula(value)
-    else:
-        cell.value = value
-    return cell
+class _Cells:
+    """Cells of one write-only sheet, their styles worked out once per combination, not per cell.
+
+    openpyxl hashes a Font or Fill each time one is assigned to a cell; at 10,000 tasks x 21
+    columns that was most of the export. A cell here takes the style array of the first cell
+    made with the same look (arrays are never changed after, so sharing one is safe).
+    """
+
+    def __init__(self, sheet):
+        self.sheet, self.looks = sheet, {}
+
+    def __call__(self, value, *, bold=False, white=False, fill=None, date_format=False, indent=0, wrap=False):
+        text = isinstance(value, str)
+        quote = text and starts_like_formula(value)
+        key = (bold, white, fill, date_format, indent, wrap, quote)
+        look = self.looks.get(key)
+        if look is None:
+            look = self.looks[key] = self._look(key)
+        cell = WriteOnlyCell(self.sheet, safe_text(value) if text else value)
+        if text:
+            cell.data_type = "s"  # never a formula, whatever the text starts with
+        cell._style = look
+        return cell
+
+    def _look(self, key):
+        bold, white, fill, date_format, indent, wrap, quote = key
+        cell = WriteOnlyCell(self.sheet)
+        if bold or white:
+            cell.font = Font(bold=bold, color="FFFFFF" if white else None)
+        if fill is not None:
+            cell.fill = fill
+        if date_format:
+            cell.number_format = DATE_FORMAT
+        if indent or wrap:
+            cell.alignment = Alignment(indent=indent, wrap_text=wrap or None, vertical="center" if wrap else None)
+        cell.quotePrefix = quote
+        return cell._style
+
+
+def _plain(cells: _Cells, value):
+    """A value as is, or a cell when it is text (kept text, quote prefix where it looks like a formula)."""
+    return cells(value) if isinstance(value, str) and value else value
 
 
 def _task_sheet(sheet, project: Project, schedule, baseline: Baseline | None) -> None:
-    sheet.title = "Tasks"
-    for column, (title, width) in enumerate(COLUMNS, start=1):
-        cell = _write_cell(sheet, 1, column, title)
-        cell.font, cell.fill = Font(bold=True, color="FFFFFF"), HEADER_FILL
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
+    cells = _Cells(sheet)
+    for column, (_, width) in enumerate(COLUMNS, start=1):  # widths and panes come before any row
         sheet.column_dimensions[get_column_letter(column)].width = width
-    numbers, summaries = _outline_numbers(project), project.summary_ids()
-    for row, (task, depth) in enumerate(project.walk(), start=2):
-        values = _row(project, task, numbers[task.id], schedule.tasks[task.id], baseline)
-        critical = schedule.tasks[task.id].critical
-        for column, ((title, _), value) in enumerate(zip(COLUMNS, values), start=1):
-            cell = _write_cell(sheet, row, column, value)
-            if title in DATE_COLUMNS:
-                cell.number_format = DATE_FORMAT
-            if critical:
-                cell.fill = CRITICAL_FILL
-            if task.id in summaries:
-                cell.font = Font(bold=True)
-        sheet.cell(row=row, column=3).alignment = Alignment(indent=depth)
     sheet.freeze_panes = "D2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{max(sheet.max_row, 1)}"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{len(project.tasks) + 1}"
+    sheet.append([cells(title, bold=True, white=True, fill=HEADER_FILL, wrap=True) for title, _ in COLUMNS])
+    dated = [title in DATE_COLUMNS for title, _ in COLUMNS]
+    numbers, summaries = _outline_numbers(project), project.summary_ids()
+    for task, depth in project.walk():
+        dates = schedule.tasks[task.id]
+        values = _row(project, task, numbers[task.id], dates, baseline)
+        bold, fill = task.id in summaries, CRITICAL_FILL if dates.critical else None
+        if bold or fill is not None:  # every cell of the row carries the look
+            row = [cells(value, bold=bold, fill=fill, date_format=is_date, indent=depth if column == 2 else 0)
+                   for column, (value, is_date) in enumerate(zip(values, dated))]
+        else:  # only dates and the indented name need a cell of their own
+            row = [cells(value, date_format=True) if is_date and value is not None else _plain(cells, value)
+                   for value, is_date in zip(values, dated)]
+            row[2] = cells(values[2], indent=depth)
+        sheet.append(row)
 
 
 def _simple_sheet(sheet, header: list[str], rows: list[list], widths: list[int]) -> None:
-    for column, (title, width) in enumerate(zip(header, widths), start=1):
-        _write_cell(sheet, 1, column, title).font = Font(bold=True)
+    cells = _Cells(sheet)
+    for column, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
-    for row, values in enumerate(rows, start=2):
-        for column, value in enumerate(values, start=1):
-            cell = _write_cell(sheet, row, column, value)
-            if isinstance(value, date):
-                cell.number_format = DATE_FORMAT
     sheet.freeze_panes = "A2"
+    sheet.append([cells(title, bold=True) for title in header])
+    for values in rows:
+        sheet.append([cells(value, date_format=True) if isinstance(value, date) else _plain(cells, value)
+                      for value in values])
 
 
 def _links_sheet(sheet, project: Project) -> None:
@@ -150,8 +182,8 @@ def write(project: Project, path: str | Path, *, baseline: str | None = None, **
     """Write the workbook to `path`; returns warnings (e.g. no baseline to compare with)."""
     from ..engine.cpm import schedule
     chosen = _chosen_baseline(project, baseline)
-    workbook = Workbook()
-    _task_sheet(workbook.active, project, schedule(project), chosen)
+    workbook = Workbook(write_only=True)  # rows stream to the file; no cell grid is kept
+    _task_sheet(workbook.create_sheet("Tasks"), project, schedule(project), chosen)
     _links_sheet(workbook.create_sheet("Links"), project)
     _plan_sheet(workbook.create_sheet("Plan"), project, chosen)
     try:

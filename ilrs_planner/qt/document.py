@@ -9,24 +9,28 @@ from ..commands.base import ChangeSet, Command
 from ..domain import PlannerError, Project
 from ..engine.cpm import schedule
 from ..engine.schedule import Schedule
+from .change_effects import effects_of
 from .undo import UndoAdapter
 
 
 def everything(project: Project) -> ChangeSet:
     """A ChangeSet that touches all of `project` (a new or reopened plan)."""
     return ChangeSet(frozenset(project.tasks), structure=True, dates=True, links=True,
-                     baselines=True, participants=True, plan=True)
+                     baselines=True, participants=True, plan=True, replaced=True)
 
 
 class Document(QObject):
     """Owns the plan during a session. Views read it; every edit arrives as a pushed Command."""
 
-    changed = Signal(object)  # ChangeSet, after every push/undo/redo (schedule already updated)
-    scheduleChanged = Signal()
-    selectionChanged = Signal(list)
-    baselineChanged = Signal(object)
-    pathChanged = Signal(object)
-    projectReplaced = Signal()  # a different plan was loaded: views rebuild from scratch
+    # The one signal for changes to the plan: (ChangeSet, initiator) after every push, undo, redo
+    # and plan replacement, with the schedule already derived again. The initiator is whatever
+    # passed itself to `push` (None for undo, redo and a different plan); `change_effects` says
+    # what the ChangeSet means for each view.
+    changed = Signal(object, object)
+    refused = Signal(object, object)  # (PlannerError, initiator): an edit was refused, nothing changed
+    selectionChanged = Signal(list)  # view state shared by tree and chart, not a change to the plan
+    baselineChanged = Signal(object)  # the baseline compared with (view state)
+    pathChanged = Signal(object)  # the file the plan belongs to
 
     def __init__(self, project: Project, path: str | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -54,23 +58,33 @@ class Document(QObject):
         return not self.undo_stack.isClean()
 
     # -- editing ---------------------------------------------------------------------------
-    def push(self, command: Command) -> None:
+    def push(self, command: Command, initiator: object = None) -> None:
         """Apply `command` (a PlannerError leaves the plan untouched and propagates), then stack it."""
         changes = command.apply(self.project)
-        self.undo_stack.push(UndoAdapter(self, command, changes))
+        self.undo_stack.push(UndoAdapter(self, command, changes, initiator))
 
-    def notify_changed(self, changes: ChangeSet) -> None:
+    def try_push(self, command: Command, initiator: object = None) -> bool:
+        """Push, or announce the refusal (`refused`) and change nothing. True when the edit was made."""
+        try:
+            self.push(command, initiator)
+        except PlannerError as error:
+            self.refuse(error, initiator)
+            return False
+        return True
+
+    def refuse(self, error: PlannerError, initiator: object = None) -> None:
+        """Announce a refused edit (also one refused before it became a command, such as a typo)."""
+        self.refused.emit(error, initiator)
+
+    def notify_changed(self, changes: ChangeSet, initiator: object = None) -> None:
         """Called by the undo adapter after every apply/revert: recompute, then tell the views."""
         self.revision += 1
         if changes.baselines:
             self._follow_compared_baseline()
-        if changes.dates or changes.structure or changes.links or changes.plan:
+        if effects_of(changes).reschedule:
             self._recompute()
             self._drop_stale_selection()
-            self.changed.emit(changes)
-            self.scheduleChanged.emit()
-        else:
-            self.changed.emit(changes)
+        self.changed.emit(changes, initiator)
 
     def replace_project(self, project: Project, path: str | None) -> None:
         """Show a different plan (new, opened, restored): the undo history starts afresh."""
@@ -85,9 +99,7 @@ class Document(QObject):
             self._baseline_id = project.baseline(self.baseline_name).id  # same name in the new plan
         self._recompute()
         self.set_path(path)
-        self.projectReplaced.emit()
-        self.changed.emit(everything(project))
-        self.scheduleChanged.emit()
+        self.changed.emit(everything(project), None)
         self.selectionChanged.emit([])
 
     def set_path(self, path: str | None) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QSlider, QToolBar
 
 from ..chart.history import Moment, moments
+from .change_effects import effects_of
 from .document import Document
 
 
@@ -34,9 +35,13 @@ class HistoryBar(QToolBar):
         self.addWidget(self.slider)
         self.addWidget(self.label)
         self.slider.valueChanged.connect(self._moved)
-        document.changed.connect(lambda changes: self.reload() if changes.baselines else None)
-        document.projectReplaced.connect(self.reload)
+        document.changed.connect(self._plan_changed)
         self.reload()
+
+    def _plan_changed(self, changes, _initiator) -> None:
+        effects = effects_of(changes)
+        if effects.replaced or effects.baselines:
+            self.reload()
 
     def reload(self) -> None:
         """Steps from the plan's baselines; the slider goes back to the current plan."""

@@ -9,6 +9,8 @@ from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QSplitter, QToolBar, QUndoView
 
 from .analysis.installer import AnalysisTools
+from ..domain import PlannerError
+from .dialogs.messages import show_refusal
 from .document import Document
 from .gantt.view import GanttView
 from .keys import KeySpec, first_key_text, key_list
@@ -55,11 +57,10 @@ class MainWindow(QMainWindow):
         self.files = FileActions(self)
         self._build_menus_and_toolbar()
         self._build_docks()
-        self.tree.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.tree.doubleClickedTask.connect(lambda _tid: self.edit.open_details())
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._tree_menu)
-        self.gantt.editRefused.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        document.refused.connect(self._show_refusal)
         document.pathChanged.connect(self.update_title)
         document.undo_stack.cleanChanged.connect(self.update_title)
         document.changed.connect(self.update_title)
@@ -133,6 +134,12 @@ class MainWindow(QMainWindow):
         for action in self.edit.edit_actions()[3:]:
             menu.addSeparator() if action is None else menu.addAction(action)
         menu.popup(self.tree.viewport().mapToGlobal(pos))
+
+    def _show_refusal(self, error: PlannerError, _initiator: object) -> None:
+        """The one way a refused edit is shown, whichever view asked for it: the status bar and a
+        warning naming the problem (not blocking, so the planner can look at what is wrong)."""
+        self.statusBar().showMessage(error.message, 10000)
+        show_refusal(self, error)
 
     def _add_signature_label(self) -> None:
         label = SignatureStatus(self.document)

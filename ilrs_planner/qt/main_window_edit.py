@@ -10,8 +10,7 @@ from ..commands.base import Command
 from ..commands.composite import AllOrNothing
 from ..commands.links import AddLink
 from ..commands.tasks import AddTask, DeleteTasks, IndentTask, MoveTaskDown, MoveTaskUp, OutdentTask
-from ..domain import PlannerError, Task, TaskKind
-from .dialogs.messages import show_error
+from ..domain import Task, TaskKind
 from .image_export import timeline_image
 from .keys import StandardKey, key_list
 from .resources import icon
@@ -88,13 +87,8 @@ class EditActions:
                                             15000)
 
     def push(self, command: Command) -> bool:
-        """Push, or explain in a dialog why the edit was refused (nothing changes then)."""
-        try:
-            self.document.push(command)
-        except PlannerError as error:
-            show_error(self.window, "Edit refused", error)
-            return False
-        return True
+        """Push; a refusal is announced by the Document (nothing changes then). True when made."""
+        return self.document.try_push(command, self)
 
     def add_new(self, milestone: bool) -> None:
         """Add a task or milestone after the selected task, in the same summary; then edit its name."""

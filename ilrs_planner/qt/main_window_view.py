@@ -8,6 +8,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QLabel
 
+from .change_effects import effects_of
 from .history_bar import HistoryBar
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ class ViewActions:
         self.baseline_group = QActionGroup(window)
         self.baseline_menu.aboutToShow.connect(self._fill_baseline_menu)
         self._status_labels()
-        self.document.scheduleChanged.connect(self.update_status)
+        self.document.changed.connect(lambda changes, _initiator: effects_of(changes).reschedule and self.update_status())
         self.document.pathChanged.connect(self.update_status)
         self.update_status()
 

@@ -24,19 +24,22 @@ def merge_id(command: Command) -> int:
 class UndoAdapter(QUndoCommand):
     """Runs `command` against the document's project; the first redo only reports the change."""
 
-    def __init__(self, document: "Document", command: Command, applied: ChangeSet):
+    def __init__(self, document: "Document", command: Command, applied: ChangeSet, initiator: object = None):
         super().__init__(command.text)
         self.document = document
         self.command = command
         self._first_changes: ChangeSet | None = applied  # Document.push applied it already
+        self._initiator = initiator  # who asked for the edit; undo and later redos come from the stack
 
     def redo(self) -> None:
+        initiator = None
         if self._first_changes is not None:
             changes, self._first_changes = self._first_changes, None
+            initiator, self._initiator = self._initiator, None
         else:
             changes = self.command.apply(self.document.project)
         self.setText(self.command.text)
-        self.document.notify_changed(changes)
+        self.document.notify_changed(changes, initiator)
 
     def undo(self) -> None:
         self.document.notify_changed(self.command.revert(self.document.project))

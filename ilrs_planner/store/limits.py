@@ -20,6 +20,8 @@ MAX_VALUE_BYTES = 1 << 20
 # Rows per table. The plan and signature tables hold at most one row each.
 MAX_ROWS = {
     "plan": 1,
+    "calendars": 10_000,
+    "calendar_exceptions": 1_000_000,
     "participants": 100_000,
     "tasks": 1_000_000,
     "links": 4_000_000,

@@ -41,7 +41,7 @@ def _checked_read(path: Path, header: Header) -> Project:
             conn.execute("BEGIN")
             check_identity(conn, path, header)
             check_schema(conn, path, header.user_version)
-            check_row_counts(conn, path)
+            check_row_counts(conn, path, header.user_version)
             check_integrity(conn, path, header.user_version)
             if header.user_version < CURRENT_VERSION:
                 memory = sqlite3.connect(":memory:", isolation_level=None)

@@ -45,7 +45,10 @@ def row_sources(project: Project) -> list[RowSource]:
     """Every table's rows, in insert order: a row is written after the rows it refers to."""
     participant_num = {pid: n for n, pid in enumerate(project.participants, 1)}
     task_num = {tid: n for n, tid in enumerate(project.tasks, 1)}
+    calendar_num = {cid: n for n, cid in enumerate(project.calendars, 1)}
     tasks = project.tasks
+    calendars = list(project.calendars.values())
+    exceptions = [(c, number, e) for number, c in enumerate(calendars, 1) for e in c.exceptions]
 
     # `x + ""` turns a StrEnum member into a plain str in C; SQLite binds a plain str far faster.
     def task_row(n, t):
@@ -53,22 +56,30 @@ def row_sources(project: Project) -> list[RowSource]:
                 participant_num.get(t.owner_id), t.constraint + "", _iso(t.constraint_date), _iso(t.deadline),
                 _iso(t.actual_start), _iso(t.actual_finish), t.percent_complete, t.precision + "",
                 t.optimistic, t.most_likely, t.pessimistic, t.classification + "", t.source_url, t.notes,
+                _calendar_num(calendar_num, t.calendar_id, f"task '{t.key}'"), int(t.elapsed),
                 int(t.key_milestone))
 
     def link_row(n, k):
-        return (n, k.id, task_num[k.pred_id], task_num[k.succ_id], k.type + "", k.lag)
+        return (n, k.id, task_num[k.pred_id], task_num[k.succ_id], k.type + "", k.lag, int(k.elapsed))
 
     baselines = project.baselines
     entries = [(b, number, tid, span) for number, b in enumerate(baselines, 1) for tid, span in b.entries.items()]
     signatures = [project.signature] if project.signature is not None else []
     return [
-        RowSource("plan", 6, [project], lambda n, p: (1, p.id, p.name, _iso(p.start), _iso(p.status_date),
-                                                      p.author), lambda p: "the plan"),
+        RowSource("calendars", 4, calendars, lambda n, c: (n, c.id, c.name, "".join("01"[bool(d)] for d in c.weekdays)),
+                  lambda c: f"calendar '{c.name}'"),
+        RowSource("calendar_exceptions", 5, exceptions,
+                  lambda n, x: (x[1], x[2].name, _iso(x[2].start), _iso(x[2].finish), int(x[2].working)),
+                  lambda x: f"exception '{x[2].name}' of calendar '{x[0].name}'"),
+        RowSource("plan", 7, [project], lambda n, p: (1, p.id, p.name, _iso(p.start), _iso(p.status_date),
+                                                      p.author, _calendar_num(calendar_num, p.default_calendar_id,
+                                                                              "the plan")),
+                  lambda p: "the plan"),
         RowSource("participants", 10, list(project.participants.values()),
                   lambda n, p: (n, p.id, p.key, p.name, p.kind + "", _iso(p.joined), p.joined_precision + "",
                                 p.source_url, p.notes, p.color), lambda p: f"participant '{p.key}'"),
-        RowSource("tasks", 23, list(tasks.values()), task_row, lambda t: f"task '{t.key}'"),
-        RowSource("links", 6, list(project.links.values()), link_row,
+        RowSource("tasks", 25, list(tasks.values()), task_row, lambda t: f"task '{t.key}'"),
+        RowSource("links", 7, list(project.links.values()), link_row,
                   lambda k: f"the dependency {tasks[k.pred_id].key} → {tasks[k.succ_id].key}"),
         RowSource("baselines", 6, list(baselines), lambda n, b: (n, b.id, b.name, _iso(b.as_of), b.notes,
                                                                 b.prev_hash), lambda b: f"baseline '{b.name}'"),
@@ -78,6 +89,17 @@ def row_sources(project: Project) -> list[RowSource]:
                                                             s.content_hash, s.signed_at),
                   lambda s: f"the signature by '{s.signer}'"),
     ]
+
+
+def _calendar_num(numbers: dict[str, int], calendar_id: str | None, owner: str) -> int | None:
+    """The row number of a calendar a task or the plan names; a name of no calendar is refused."""
+    if calendar_id is None:
+        return None
+    number = numbers.get(calendar_id)
+    if number is None:
+        raise PlannerError("calendar.unknown", f"cannot save {owner}: it names calendar '{calendar_id}', which the "
+                           "plan does not have", [calendar_id])
+    return number
 
 
 _ATTRIBUTE = {"constraint_type": "constraint"}  # column name -> attribute name where they differ
@@ -120,7 +142,8 @@ def _non_date_field(obj) -> str | None:
 
 
 _CONSTRAINT = re.compile(
-    r"CHECK constraint failed: (?:plan|participant|task|link|baseline_entry|baseline|signature)_(\w+)$")
+    r"CHECK constraint failed: (?:plan|participant|task|link|baseline_entry|baseline|signature|calendar_exception"
+    r"|calendar)_(\w+)$")
 
 
 def column_in(message: str) -> str | None:

@@ -12,10 +12,11 @@ import re
 import sqlite3
 from functools import lru_cache
 
-from .schema import MIGRATIONS, TABLES
+from .schema import MIGRATIONS, tables_in
 
 _TYPE_OF = {"TEXT": "text", "INTEGER": "integer", "BLOB": "blob", "REAL": "real"}
-_CONSTRAINT_PREFIX = re.compile(r"^(?:plan|participant|task|link|baseline_entry|baseline|signature)_")
+_CONSTRAINT_PREFIX = re.compile(
+    r"^(?:plan|participant|task|link|baseline_entry|baseline|signature|calendar_exception|calendar)_")
 
 
 def _checks(sql: str) -> dict[str, str]:
@@ -38,7 +39,7 @@ def _rules_of(migrations: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[
             for statement in statements:
                 conn.execute(statement)
         rules = {}
-        for table in TABLES:
+        for table in tables_in(len(migrations)):
             sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
             checks = _checks(sql)
             rules[table] = tuple(_column_rules(conn, table, checks))

@@ -123,17 +123,57 @@ def _v1() -> tuple[str, ...]:
 
 
 def _v2() -> tuple[str, ...]:
+    """Working calendars: a plan default, a calendar per task, elapsed durations and lags.
+
+    A version-1 file has no calendar: its plan works on the 7-day Continuous calendar (a NULL
+    default), which schedules exactly as version 1 did.
+    """
+    start, finish = _DATE.format(c="start"), _DATE.format(c="finish")
+    flag = "{c} = 0 OR {c} = 1"
+    # Only functions the reader's authorizer allows: seven characters, each '0' or '1' (Monday first).
+    bits = " AND ".join(f"substr(weekdays, {i}, 1) BETWEEN '0' AND '1'" for i in range(1, 8))
+    return (
+        f"""CREATE TABLE calendars (
+    num INTEGER PRIMARY KEY,
+    id TEXT NOT NULL CONSTRAINT calendar_id CHECK (length(id) BETWEEN 1 AND 64),
+    name TEXT NOT NULL CONSTRAINT calendar_name CHECK (length(name) <= 1000),
+    weekdays TEXT NOT NULL CONSTRAINT calendar_weekdays CHECK (length(weekdays) = 7 AND {bits})
+) STRICT""",
+        f"""CREATE TABLE calendar_exceptions (
+    calendar INTEGER NOT NULL REFERENCES calendars (num),
+    name TEXT NOT NULL CONSTRAINT calendar_exception_name CHECK (length(name) <= 1000),
+    start TEXT NOT NULL CONSTRAINT calendar_exception_start CHECK ({start}),
+    finish TEXT NOT NULL CONSTRAINT calendar_exception_finish CHECK ({finish} AND finish >= start),
+    working INTEGER NOT NULL CONSTRAINT calendar_exception_working CHECK ({flag.format(c="working")})
+) STRICT""",
+        "ALTER TABLE plan ADD COLUMN default_calendar INTEGER REFERENCES calendars (num)",
+        "ALTER TABLE tasks ADD COLUMN calendar INTEGER REFERENCES calendars (num)",
+        f"ALTER TABLE tasks ADD COLUMN elapsed INTEGER NOT NULL DEFAULT 0 CONSTRAINT task_elapsed "
+        f"CHECK ({flag.format(c='elapsed')})",
+        f"ALTER TABLE links ADD COLUMN elapsed INTEGER NOT NULL DEFAULT 0 CONSTRAINT link_elapsed "
+        f"CHECK ({flag.format(c='elapsed')})",
+    )
+
+
+def _v3() -> tuple[str, ...]:
     """Key milestones: the few dates a programme is judged by (basic station, extended station)."""
     return ("""ALTER TABLE tasks ADD COLUMN key_milestone INTEGER NOT NULL DEFAULT 0
     CONSTRAINT task_key_milestone CHECK (key_milestone = 0 OR key_milestone = 1)""",)
 
 
 # Migration N takes a version N-1 file to version N. Each is a tuple of SQL statements.
-MIGRATIONS: dict[int, tuple[str, ...]] = {1: _v1(), 2: _v2()}
+MIGRATIONS: dict[int, tuple[str, ...]] = {1: _v1(), 2: _v2(), 3: _v3()}
 CURRENT_VERSION = max(MIGRATIONS)
 
 # The tables the reader reads, in reading order (parents before the rows that refer to them).
-TABLES = ("plan", "participants", "tasks", "links", "baselines", "baseline_entries", "signature")
+TABLES = ("plan", "calendars", "calendar_exceptions", "participants", "tasks", "links", "baselines",
+          "baseline_entries", "signature")
+_ADDED_IN = {"calendars": 2, "calendar_exceptions": 2}  # tables younger than version 1
+
+
+def tables_in(version: int) -> tuple[str, ...]:
+    """The tables a file of `version` has, in reading order."""
+    return tuple(table for table in TABLES if _ADDED_IN.get(table, 1) <= version)
 
 
 def create_schema(conn: sqlite3.Connection, version: int = CURRENT_VERSION) -> None:

@@ -14,7 +14,7 @@ from dataclasses import fields
 from datetime import date
 from pathlib import Path
 
-from ..domain import (Baseline, Classification, ConstraintType, Link, LinkType, Participant, ParticipantKind,
+from ..domain import (Baseline, Calendar, CalendarException, Classification, ConstraintType, Link, LinkType, Participant, ParticipantKind,
                       PlanSignature, PlannerError, Precision, Project, Task, TaskKind)
 from .consistency import find_parent_loop
 from ..domain.text import MULTI_LINE_FIELDS, describe_control, first_with_control
@@ -30,9 +30,9 @@ _PARTICIPANT = {m.value: m for m in ParticipantKind}.__getitem__
 # Objects are built positionally (much faster than by keyword); these pin the order we rely on.
 _TASK_FIELDS = ("key", "name", "duration", "kind", "id", "parent_id", "position", "owner_id", "constraint",
                 "constraint_date", "deadline", "actual_start", "actual_finish", "percent_complete", "precision",
-                "optimistic", "most_likely", "pessimistic", "classification", "source_url", "notes",
-                "key_milestone")
-_LINK_FIELDS = ("pred_id", "succ_id", "type", "lag", "id")
+                "optimistic", "most_likely", "pessimistic", "classification", "source_url", "notes", "calendar_id",
+                "elapsed", "key_milestone")
+_LINK_FIELDS = ("pred_id", "succ_id", "type", "lag", "id", "elapsed")
 _PARTICIPANT_FIELDS = ("key", "name", "kind", "joined", "joined_precision", "source_url", "notes", "color", "id")
 for _cls, _names in ((Task, _TASK_FIELDS), (Link, _LINK_FIELDS), (Participant, _PARTICIPANT_FIELDS)):
     if tuple(f.name for f in fields(_cls))[: len(_names)] != _names:
@@ -107,12 +107,15 @@ class TableReader:
 
     def project(self) -> Project:
         """The whole plan."""
-        _, (pid,), (name,), (start,), (status_date,), (author,) = self.columns(
-            "plan", "id, name, start, status_date, author")
+        rowid, (pid,), (name,), (start,), (status_date,), (author,), (default,) = self.columns(
+            "plan", "id, name, start, status_date, author, default_calendar")
         project = Project(name=name, start=self.date(start), status_date=self.date(status_date), author=author,
                           id=pid)
+        project.calendars, calendar_ids = self.calendars()
+        project.default_calendar_id = self.resolve("plan", "default_calendar", rowid, (default,), calendar_ids,
+                                                   "calendar")[0]
         project.participants, participant_ids = self.participants()
-        project.tasks, task_ids = self.tasks(participant_ids)
+        project.tasks, task_ids = self.tasks(participant_ids, calendar_ids)
         project.links = self.links(task_ids)
         project.baselines = self.baselines(project.tasks)
         project.signature = self.signature()
@@ -126,20 +129,37 @@ class TableReader:
                       map(_PRECISION, precisions), urls, notes, colors, ids)
         return self.by_id("participants", nums, ids, objects), dict(zip(nums, ids))
 
-    def tasks(self, participant_ids: dict[int, str]) -> tuple[dict[str, Task], dict[int, str]]:
-        """Tasks by id (parents and owners resolved from row numbers), and their ids by row number."""
+    def calendars(self) -> tuple[dict[str, Calendar], dict[int, str]]:
+        """Calendars by id with their exceptions, and their ids by row number."""
+        nums, ids, names, weekdays = self.columns("calendars", "id, name, weekdays")
+        calendars = self.by_id("calendars", nums, ids, (Calendar(name, tuple(d == "1" for d in days), [], id=cid)
+                                                        for cid, name, days in zip(ids, names, weekdays)))
+        by_num = dict(zip(nums, ids))
+        rowids, owners, names, starts, finishes, working = self.columns(
+            "calendar_exceptions", "calendar, name, start, finish, working")
+        for rowid, owner, name, start, finish, worked in zip(rowids, owners, names, starts, finishes, working):
+            if owner not in by_num:
+                raise self.fail("calendar_exceptions", rowid, "calendar", f"row {owner} is not a calendar of the plan")
+            calendars[by_num[owner]].exceptions.append(
+                CalendarException(name, self.date(start), self.date(finish), bool(worked)))
+        return calendars, by_num
+
+    def tasks(self, participant_ids: dict[int, str],
+              calendar_ids: dict[int, str]) -> tuple[dict[str, Task], dict[int, str]]:
+        """Tasks by id (parents, owners and calendars resolved from row numbers), and their ids by row number."""
         (nums, ids, keys, names, durations, kinds, parents, positions, owners, constraints, constraint_dates,
          deadlines, actual_starts, actual_finishes, percents, precisions, optimistic, most_likely, pessimistic,
-         classifications, urls, notes, key_flags) = self.columns("tasks", _TASK_COLUMNS)
+         classifications, urls, notes, calendars, elapsed, key_flags) = self.columns("tasks", _TASK_COLUMNS)
         id_of = dict(zip(nums, ids))
         owner_ids = self.resolve("tasks", "owner", nums, owners, participant_ids, "participant")
+        task_calendars = self.resolve("tasks", "calendar", nums, calendars, calendar_ids, "calendar")
         parent_ids = self.resolve("tasks", "parent", nums, parents, id_of, "task")
         d = self.date
         objects = map(Task, keys, names, durations, map(_KIND, kinds), ids, parent_ids, positions, owner_ids,
                       map(_CONSTRAINT, constraints), map(d, constraint_dates), map(d, deadlines),
                       map(d, actual_starts), map(d, actual_finishes), percents, map(_PRECISION, precisions),
                       optimistic, most_likely, pessimistic, map(_CLASSIFICATION, classifications), urls, notes,
-                      map(bool, key_flags))
+                      task_calendars, map(bool, elapsed), map(bool, key_flags))
         tasks = self.by_id("tasks", nums, ids, objects)
         loop = find_parent_loop(dict(zip(ids, parent_ids)))
         if loop:
@@ -150,10 +170,11 @@ class TableReader:
 
     def links(self, task_ids: dict[int, str]) -> dict[str, Link]:
         """Links by id, their ends resolved from task row numbers."""
-        nums, ids, preds, succs, types, lags = self.columns("links", "id, pred, succ, type, lag")
+        nums, ids, preds, succs, types, lags, elapsed = self.columns("links", "id, pred, succ, type, lag, elapsed")
         pred_ids = self.resolve("links", "pred", nums, preds, task_ids, "task")
         succ_ids = self.resolve("links", "succ", nums, succs, task_ids, "task")
-        return self.by_id("links", nums, ids, map(Link, pred_ids, succ_ids, map(_LINK, types), lags, ids))
+        return self.by_id("links", nums, ids, map(Link, pred_ids, succ_ids, map(_LINK, types), lags, ids,
+                                                  map(bool, elapsed)))
 
     def baselines(self, tasks: dict[str, Task]) -> list[Baseline]:
         """Baselines in file order, with their entries; entries may name tasks deleted since."""
@@ -185,4 +206,4 @@ class TableReader:
 
 _TASK_COLUMNS = ("id, key, name, duration, kind, parent, position, owner, constraint_type, constraint_date, "
                  "deadline, actual_start, actual_finish, percent_complete, precision, optimistic, most_likely, "
-                 "pessimistic, classification, source_url, notes, key_milestone")
+                 "pessimistic, classification, source_url, notes, calendar, elapsed, key_milestone")

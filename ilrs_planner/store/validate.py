@@ -16,7 +16,7 @@ from . import limits
 from .header import Header
 from .locate import bad_value, find_bad_row, find_too_big, too_large
 from .rules import first_rule_break
-from .schema import APPLICATION_ID, TABLES, SchemaEntry, expected_schema, read_schema
+from .schema import APPLICATION_ID, SchemaEntry, expected_schema, read_schema, tables_in
 
 
 def check_identity(conn: sqlite3.Connection, path: Path, header: Header) -> None:
@@ -52,9 +52,9 @@ def _describe(entry: SchemaEntry, name_is_ours: bool) -> str:
     return f"{kind} '{name}'{where}"
 
 
-def check_row_counts(conn: sqlite3.Connection, path: Path) -> None:
+def check_row_counts(conn: sqlite3.Connection, path: Path, version: int) -> None:
     """Each table holds no more rows than `limits.MAX_ROWS`, and there is exactly one plan row."""
-    for table in TABLES:
+    for table in tables_in(version):
         # LIMIT stops counting early: a table of ten million rows costs no more than the bound.
         bound = limits.MAX_ROWS[table]
         count = conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM {table} LIMIT {bound + 1})").fetchone()[0]
@@ -78,7 +78,7 @@ def check_integrity(conn: sqlite3.Connection, path: Path, version: int) -> None:
         if damage:
             raise PlannerError("store.corrupt", f"'{path}' is damaged: {'; '.join(damage[:3])}", [str(path)])
         # integrity_check skips CHECK constraints on a read-only connection: run them here.
-        for table in TABLES:
+        for table in tables_in(version):
             broken = first_rule_break(conn, table, version, types=bool(messages))
             finding = find_bad_row(conn, table, version) if broken else None
             if finding is not None:

@@ -77,3 +77,46 @@ def test_schedule_names_a_loop(tmp_path, capsys):
 def test_schedule_of_a_missing_file_is_an_error_not_a_traceback(tmp_path, capsys):
     assert main(["schedule", str(tmp_path / "absent.csv")]) == 2
     assert capsys.readouterr().err.startswith("error[import.bad_file]:")
+
+
+def test_schedule_json_is_one_compact_line_and_pretty_indents_the_same_content(capsys):
+    assert main(["schedule", str(TINY), "--json"]) == 0
+    compact = capsys.readouterr().out
+    assert main(["schedule", str(TINY), "--json", "--pretty"]) == 0
+    pretty = capsys.readouterr().out
+    assert compact.count("\n") == 1 and compact.endswith("}\n")
+    assert pretty.startswith('{\n  "project_start": "2030-01-01"')
+    assert json.loads(compact) == json.loads(pretty)
+
+
+def test_schedule_json_keeps_names_that_need_escaping(tmp_path, capsys):
+    from datetime import date
+
+    from ilrs_planner.domain import Project, Task
+    from ilrs_planner.store import save_project
+
+    names = ['Say "go"', "back\\slash", "Chang'e 7 — Shackleton", "月面 \U0001F311 base", "a/b"]
+    project = Project("Escapes", date(2030, 1, 1))
+    for number, name in enumerate(names):
+        project.add_task(Task(f"K{number}\"", name, number + 1, position=number))
+    plan = tmp_path / "escapes.db"
+    save_project(project, plan)
+    assert main(["schedule", str(plan), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [t["name"] for t in data["tasks"]] == names
+    assert [t["key"] for t in data["tasks"]] == [f"K{n}\"" for n in range(len(names))]
+    assert [t["early_finish"] for t in data["tasks"]] == [f"2030-01-0{n + 2}" for n in range(len(names))]
+    assert data["project_finish"] == "2030-01-06" and all(t["critical"] is (t["key"] == 'K4"') for t in data["tasks"])
+
+
+def test_output_written_in_small_blocks_is_the_same_output(capsys, monkeypatch):
+    from ilrs_planner.cli import schedule_rows
+
+    outputs = []
+    for block in (schedule_rows.BLOCK, 2):
+        monkeypatch.setattr(schedule_rows, "BLOCK", block)
+        for extra in ([], ["--json"]):
+            assert main(["schedule", str(TINY), *extra]) == 0
+            outputs.append(capsys.readouterr().out)
+    assert outputs[:2] == outputs[2:]
+    assert [t["key"] for t in json.loads(outputs[3])["tasks"]] == ["1", "2", "3", "4", "5"]

@@ -66,3 +66,38 @@ def test_the_compared_baseline_follows_a_rename_and_ends_with_a_delete(qtbot, sm
     assert document.baseline_name is None
     document.undo_stack.undo()  # the baseline is back, but comparing again is the user's choice
     assert document.baseline_name is None
+
+
+def test_one_change_signal_names_who_asked_and_undo_comes_from_the_stack(qtbot, small_project):
+    document = Document(small_project)
+    table = object()
+    with qtbot.waitSignal(document.changed) as edited:
+        document.push(SetDuration("a", 12), initiator=table)
+    assert edited.args[1] is table and edited.args[0].dates
+    with qtbot.waitSignal(document.changed) as undone:
+        document.undo_stack.undo()
+    assert undone.args[1] is None and undone.args[0].dates
+    with qtbot.waitSignal(document.changed) as redone:
+        document.undo_stack.redo()
+    assert redone.args[1] is None
+
+
+def test_a_different_plan_is_one_change_that_replaces_everything(qtbot, small_project):
+    document = Document(small_project)
+    other = copy.deepcopy(small_project)
+    other.name = "Other"
+    with qtbot.waitSignal(document.changed) as replaced:
+        document.replace_project(other, None)
+    changes, initiator = replaced.args
+    assert changes.replaced and changes.task_ids == set(other.tasks) and initiator is None
+
+
+def test_a_refused_edit_is_announced_with_its_initiator_and_changes_nothing(qtbot, small_project):
+    document = Document(small_project)
+    before = copy.deepcopy(small_project)
+    menu = object()
+    with qtbot.waitSignal(document.refused) as refused:
+        assert not document.try_push(SetDuration("a", -5), initiator=menu)
+    error, initiator = refused.args
+    assert isinstance(error, PlannerError) and initiator is menu
+    assert document.project == before and document.undo_stack.count() == 0

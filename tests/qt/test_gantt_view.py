@@ -35,7 +35,6 @@ def build_plan() -> Project:
 def view(qtbot):
     document = Document(build_plan())
     gantt = GanttView(document)
-    gantt.show_messages = False
     qtbot.addWidget(gantt)
     gantt.resize(1000, 400)
     gantt.show()
@@ -158,9 +157,11 @@ def test_dragging_from_bar_to_bar_adds_a_link(view, qtbot):
 
 def test_a_link_that_closes_a_loop_is_refused_naming_it(view, qtbot):
     doc = view.document
-    with qtbot.waitSignal(view.editRefused) as refused:
+    with qtbot.waitSignal(doc.refused) as refused:
         drag(qtbot, view, point(view, date(2030, 2, 15), 1), point(view, date(2030, 1, 15), 0))
-    assert "A → B" in refused.args[0] or "B → A" in refused.args[0]
+    error, initiator = refused.args
+    assert initiator is view and error.code == "link.cycle"
+    assert "A → B" in error.message or "B → A" in error.message
     assert doc.undo_stack.count() == 0 and len(doc.project.links) == 2
 
 

@@ -65,7 +65,7 @@ def test_typing_a_date_in_the_table_is_one_undo_step(window):
 
 def test_refused_edit_through_an_action_shows_a_dialog_and_changes_nothing(window, monkeypatch):
     shown = []
-    monkeypatch.setattr("ilrs_planner.qt.main_window_edit.show_error", lambda parent, title, error: shown.append(error.code))
+    monkeypatch.setattr("ilrs_planner.qt.main_window.show_refusal", lambda parent, error: shown.append(error.code))
     window.document.set_selection(["ph"])
     window.edit.move_up.trigger()
     assert shown == ["task.cannot_move"] and window.document.undo_stack.count() == 0
@@ -134,8 +134,8 @@ def test_collapse_all_and_expand_all_keep_the_chart_in_step(window):
 
 def test_linking_selected_tasks_and_refusing_a_loop_by_name(window, monkeypatch):
     shown = []
-    monkeypatch.setattr("ilrs_planner.qt.main_window_edit.show_error",
-                        lambda parent, title, error: shown.append((error.code, error.message)))
+    monkeypatch.setattr("ilrs_planner.qt.main_window.show_refusal",
+                        lambda parent, error: shown.append((error.code, error.message)))
     window.document.set_selection(["a", "c"])
     window.edit.link.trigger()
     assert ("a", "c") in {(l.pred_id, l.succ_id) for l in window.document.project.links.values()}

@@ -70,9 +70,10 @@ def test_typed_finish_by_year_sets_duration_to_the_end_of_that_year(model):
 ])
 def test_nonsense_is_refused_with_a_message_and_nothing_changes(qtbot, model, column, typed):
     before = copy.deepcopy(model.document.project)
-    with qtbot.waitSignal(model.editRefused) as refused:
+    with qtbot.waitSignal(model.document.refused) as refused:
         assert not model.setData(model.index_of("c", column), typed)
-    assert refused.args[0] == "c" and refused.args[1]
+    error, initiator = refused.args
+    assert initiator is model and error.message
     assert model.document.project == before and model.document.undo_stack.count() == 0
 
 

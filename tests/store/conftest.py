@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ilrs_planner.domain import (Baseline, Classification, ConstraintType, Link, LinkType, Participant,
+from ilrs_planner.domain import (Baseline, Calendar, CalendarException, Classification, ConstraintType, Link, LinkType, Participant,
                                  ParticipantKind, PlanSignature, Precision, Project, Task, TaskKind)
 from ilrs_planner.store import save_project
 
@@ -24,6 +24,12 @@ def build_rich_project() -> Project:
             joined_precision=list(Precision)[i % 4], source_url=f"https://example.org/p{i}",
             notes=f"signed\nline {i}", color=f"#0{i}a0b0", id=f"participant-{i}"))
     owners = list(project.participants)
+    project.add_calendar(Calendar("Launch site — 5 days", (True,) * 5 + (False, False), [
+        CalendarException("Spring Festival", date(2028, 1, 26), date(2028, 2, 1)),
+        CalendarException("Make-up Saturday", date(2028, 2, 5), date(2028, 2, 5), working=True)], id="cal-site"))
+    project.add_calendar(Calendar("Deep-space network", (False, True, True, True, True, True, True), [],
+                                  id="cal-dsn"))
+    project.default_calendar_id = "cal-site"
     phase = project.add_task(Task("phase-1", "Basic station", 0, TaskKind.PHASE, id="task-phase", position=3))
     for i, kind in enumerate(list(TaskKind)):
         constraint = list(ConstraintType)[i % len(ConstraintType)]
@@ -35,11 +41,12 @@ def build_rich_project() -> Project:
             actual_finish=date(2024, 6, 25) if i % 2 else None, percent_complete=(17 * i) % 101,
             precision=list(Precision)[i % 4], optimistic=i, most_likely=2 * i + 1, pessimistic=3 * i + 2,
             classification=list(Classification)[i % 3], source_url=f"https://example.org/t{i}",
-            notes="ünïcødé\tand a tab\nand a second line" if i == 0 else f"note {i}", key_milestone=i % 2 == 1))
+            notes="ünïcødé\tand a tab\nand a second line" if i == 0 else f"note {i}",
+            calendar_id="cal-dsn" if i % 2 else None, elapsed=i == 2, key_milestone=i % 2 == 1))
     tasks = [t for t in project.tasks.values() if t.id != phase.id]
     for i, link_type in enumerate(LinkType):
         project.add_link(Link(tasks[i].id, tasks[i + 1].id, link_type, lag=(-3 if i % 2 else 7) * (i + 1),
-                              id=f"link-{i}"))
+                              id=f"link-{i}", elapsed=i == 1))
     first = {t.id: (date(2030, 1, 1), date(2030, 2, 1)) for t in tasks}
     first["task-deleted-long-ago"] = (date(2029, 1, 1), date(2029, 1, 1))
     project.baselines.append(Baseline("2021 roadmap", date(2021, 6, 16), first, notes="as announced",

@@ -8,51 +8,51 @@ from conftest import tamper
 from ilrs_planner.domain import PlannerError
 from ilrs_planner.store import header, open_project, reader, schema
 
-V2 = ("CREATE INDEX tasks_by_parent ON tasks (parent)",)
-NEXT = schema.CURRENT_VERSION + 1  # a version this program does not know yet
+NOW = schema.CURRENT_VERSION
+NEXT = ("CREATE INDEX tasks_by_parent ON tasks (parent)",)
 
 
 @pytest.fixture
-def program_at_v2(monkeypatch):
-    """This program as if one more migration (an index) had been released."""
-    monkeypatch.setitem(schema.MIGRATIONS, NEXT, V2)
-    monkeypatch.setattr(header, "CURRENT_VERSION", NEXT)
-    monkeypatch.setattr(reader, "CURRENT_VERSION", NEXT)
+def program_at_next(monkeypatch):
+    """This program as if one more migration had been released."""
+    monkeypatch.setitem(schema.MIGRATIONS, NOW + 1, NEXT)
+    monkeypatch.setattr(header, "CURRENT_VERSION", NOW + 1)
+    monkeypatch.setattr(reader, "CURRENT_VERSION", NOW + 1)
 
 
-def test_an_older_file_is_migrated_in_memory_and_left_untouched(plan_file, rich_project, program_at_v2):
+def test_an_older_file_is_migrated_in_memory_and_left_untouched(plan_file, rich_project, program_at_next):
     before = plan_file.read_bytes()
     assert open_project(plan_file) == rich_project
     assert plan_file.read_bytes() == before
 
 
-def test_a_file_of_each_version_must_have_exactly_that_versions_schema(plan_file, rich_project, program_at_v2):
-    tamper(plan_file, f"PRAGMA user_version = {NEXT}")
+def test_a_file_of_each_version_must_have_exactly_that_versions_schema(plan_file, rich_project, program_at_next):
+    tamper(plan_file, f"PRAGMA user_version = {NOW + 1}")
     with pytest.raises(PlannerError) as caught:
         open_project(plan_file)
     assert caught.value.code == "store.untrusted_schema"
     assert "index 'tasks_by_parent' is missing" in caught.value.message
-    tamper(plan_file, *V2)
+    tamper(plan_file, *NEXT)
     assert open_project(plan_file) == rich_project
 
 
-def test_a_version_1_file_with_a_version_2_object_is_refused(plan_file, program_at_v2):
-    tamper(plan_file, *V2)
+def test_a_file_with_an_object_of_the_next_version_is_refused(plan_file, program_at_next):
+    tamper(plan_file, *NEXT)
     with pytest.raises(PlannerError) as caught:
         open_project(plan_file)
     assert caught.value.code == "store.untrusted_schema" and "tasks_by_parent" in caught.value.message
 
 
-def test_a_version_after_ours_is_refused(plan_file, program_at_v2):
-    tamper(plan_file, f"PRAGMA user_version = {NEXT + 1}")
+def test_a_version_after_ours_is_refused(plan_file, program_at_next):
+    tamper(plan_file, f"PRAGMA user_version = {NOW + 2}")
     with pytest.raises(PlannerError) as caught:
         open_project(plan_file)
-    assert caught.value.code == "store.newer_schema" and f"reads up to {NEXT}" in caught.value.message
+    assert caught.value.code == "store.newer_schema" and f"reads up to {NOW + 1}" in caught.value.message
 
 
-def test_a_version_1_file_opens_with_no_key_milestones_and_stays_version_1(plan_file, rich_project):
-    # A file as the first release wrote it: no key_milestone column, user_version 1.
-    tamper(plan_file, "ALTER TABLE tasks DROP COLUMN key_milestone", "PRAGMA user_version = 1")
+def test_a_version_2_file_opens_with_no_key_milestones_and_stays_version_2(plan_file, rich_project):
+    # A file as the calendars release wrote it: no key_milestone column, user_version 2.
+    tamper(plan_file, "ALTER TABLE tasks DROP COLUMN key_milestone", "PRAGMA user_version = 2")
     before = plan_file.read_bytes()
     opened = open_project(plan_file)
     assert not any(task.key_milestone for task in opened.tasks.values())

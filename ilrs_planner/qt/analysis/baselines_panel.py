@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLin
 
 from ...commands.baselines import CaptureBaseline, DeleteBaseline, RenameBaseline
 from ...domain import PlannerError
+from ..change_effects import effects_of
 from ..document import Document
 from .common import MessageLine, date_edit, from_qdate
 
@@ -48,9 +49,8 @@ class BaselinePanel(QWidget):
         self.pair_button.clicked.connect(self.compare_pair)
         self.delete_button.clicked.connect(self.delete_selected)
         self.table.itemChanged.connect(self._renamed)
-        document.changed.connect(lambda changes: self.refresh() if changes.baselines else None)
+        document.changed.connect(lambda changes, _initiator: self.refresh() if effects_of(changes).baselines else None)
         document.baselineChanged.connect(lambda _name: self.refresh())
-        document.projectReplaced.connect(self.refresh)
         self.refresh()
 
     def _build_layout(self) -> None:

@@ -10,6 +10,8 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QListWidget, QListWidge
 
 from ...domain import PlannerError
 from ...engine.mta import DEFAULT_MILESTONES, default_milestone_keys, milestone_trend
+from ...commands.base import ChangeSet
+from ..change_effects import effects_of
 from ..document import Document
 from .common import MessageLine, open_chart_window
 from .mta_chart import MtaChartWidget
@@ -44,10 +46,15 @@ class MtaPanel(QWidget):
         self.milestones.itemChanged.connect(lambda _item: self.refresh())
         self.export_button.clicked.connect(self.ask_export)
         self.window_button.clicked.connect(self.open_window)
-        document.changed.connect(lambda changes: self.refresh() if (changes.baselines or changes.dates
-                                                                   or changes.structure) else None)
-        document.projectReplaced.connect(self.reload)
+        document.changed.connect(self._plan_changed)
         self.reload()
+
+    def _plan_changed(self, changes: ChangeSet, _initiator: object) -> None:
+        effects = effects_of(changes)
+        if effects.replaced:
+            self.reload()
+        elif effects.baselines or effects.reschedule:
+            self.refresh()
 
     def reload(self) -> None:
         """Refill the milestone list (milestones and the roadmap's headline items), defaults ticked."""

@@ -11,6 +11,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLay
                                QVBoxLayout, QWidget)
 
 from ...engine.risk import PERCENTILES, RiskResult
+from ...commands.base import ChangeSet
+from ..change_effects import effects_of
 from ..document import Document
 from .common import MessageLine, date_edit, fill_task_combo, from_qdate, open_chart_window
 from .risk_charts import DistributionChart, TornadoChart
@@ -41,8 +43,7 @@ class RiskPanel(QWidget):
         self.message = MessageLine()
         self._build_layout()
         document.changed.connect(self._plan_changed)
-        document.projectReplaced.connect(self._plan_changed)
-        self._plan_changed()
+        self._plan_changed(None)
 
     def _build_controls(self) -> None:
         self.iterations = QSpinBox()
@@ -161,14 +162,13 @@ class RiskPanel(QWidget):
         self.run_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
 
-    def _plan_changed(self, *changes) -> None:
+    def _plan_changed(self, changes: ChangeSet | None, _initiator: object = None) -> None:
         fresh = self.milestone.count() == 0
         fill_task_combo(self.milestone, self.document.project, milestones_only=True)
         project = self.document.project
         if fresh and any(t.key == DEFAULT_KEY for t in project.tasks.values()):
             self.milestone.setCurrentIndex(self.milestone.findData(project.task_by_key(DEFAULT_KEY).id))
-        schedule_moved = not changes or any(getattr(changes[0], flag, True)
-                                            for flag in ("dates", "structure", "links", "plan"))
+        schedule_moved = changes is None or effects_of(changes).reschedule
         if self.result is not None and schedule_moved:  # stale: the dates no longer belong to this plan
             self.result = None
             self.table.setRowCount(0)

@@ -121,9 +121,8 @@ class SlipPanel(QWidget):
         self.slipped_only.toggled.connect(self._filter)
         self.export_button.clicked.connect(self.ask_export)
         self.table.selectionModel().selectionChanged.connect(self._select_in_plan)
-        document.changed.connect(lambda _c: self.reload())
+        document.changed.connect(lambda _changes, _initiator: self.reload())
         document.baselineChanged.connect(self._follow_document_baseline)
-        document.projectReplaced.connect(self.reload)
         self.reload()
 
     def _build_layout(self) -> None:

@@ -57,7 +57,6 @@ class WhatIfPanel(QWidget):
         self.apply_button.clicked.connect(self.apply)
         self.clear_button.clicked.connect(self.clear)
         document.changed.connect(self._plan_changed)
-        document.projectReplaced.connect(self._plan_changed)
         document.selectionChanged.connect(self._follow_selection)
         fill_task_combo(self.task_combo, document.project)
 

@@ -52,8 +52,7 @@ class WhyPanel(QWidget):
         for combo in (self.baseline_combo, self.against_combo):
             combo.currentIndexChanged.connect(self.explain)
         self.plan_button.clicked.connect(self._ask_plan)
-        document.changed.connect(lambda _c: self.reload())
-        document.projectReplaced.connect(self.reload)
+        document.changed.connect(lambda _changes, _initiator: self.reload())
         document.selectionChanged.connect(self._follow_selection)
         self.reload()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ...domain import CODES, PlannerError
@@ -23,6 +24,14 @@ def show_error(parent: QWidget | None, title: str, error: PlannerError) -> None:
     box = QMessageBox(QMessageBox.Icon.Warning, title, sentence(error), QMessageBox.StandardButton.Ok, parent)
     box.setDetailedText(f"Error code: {error.code}")
     box.exec()
+
+
+def show_refusal(parent: QWidget, error: PlannerError) -> None:
+    """A refused edit: a warning saying why (code in the details) that does not block the window."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "Edit refused", sentence(error), QMessageBox.StandardButton.Ok, parent)
+    box.setDetailedText(f"Error code: {error.code}")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
 
 
 def ask(parent: QWidget | None, title: str, text: str, choices: list[str], default: str | None = None) -> str | None:

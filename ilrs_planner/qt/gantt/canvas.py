@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QMessageBox, QToolTip, QWidget
+from PySide6.QtWidgets import QToolTip, QWidget
 
 from ...chart import Hit, axis_header, build_scene, hit_test
 from ...domain import PlannerError
@@ -129,16 +129,14 @@ class GanttCanvas(QWidget):
 
     def _finish(self, drag: Drag, target: Hit | None) -> None:
         start, finish = self.view.shown_dates(drag.hit.task_id)
+        document = self.view.document
         try:
-            command = finish_command(drag, self.view.document, target, start, finish)
-            if command is not None:
-                self.view.document.push(command)
+            command = finish_command(drag, document, target, start, finish)
         except PlannerError as error:
-            self.view.editRefused.emit(error.message)
-            if self.view.show_messages:
-                box = QMessageBox(QMessageBox.Warning, "Change refused", error.message, QMessageBox.Ok, self)
-                box.setAttribute(Qt.WA_DeleteOnClose)
-                box.open()
+            document.refuse(error, self.view)
+            return
+        if command is not None:
+            document.try_push(command, self.view)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
         if event.key() == Qt.Key_Escape and self.drag is not None:

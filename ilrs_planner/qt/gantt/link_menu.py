@@ -32,7 +32,7 @@ def build_link_menu(document, link_id: str, parent: QWidget) -> QMenu:
     lag.triggered.connect(lambda: _ask_lag(document, link_id, parent))
     delete = menu.addAction("Delete link")
     delete.setObjectName("deleteLink")
-    delete.triggered.connect(lambda: document.push(DeleteLink(link_id)))
+    delete.triggered.connect(lambda: document.try_push(DeleteLink(link_id), menu))
     return menu
 
 
@@ -43,7 +43,7 @@ def _set(document, link_id: str, link_type: LinkType | None, lag: int | None) ->
     new_type = link_type or LinkType(link.type)
     new_lag = link.lag if lag is None else lag
     if (new_type, new_lag) != (LinkType(link.type), link.lag):
-        document.push(EditLink(link_id, new_type, new_lag))
+        document.try_push(EditLink(link_id, new_type, new_lag))
 
 
 def _ask_lag(document, link_id: str, parent: QWidget) -> None:

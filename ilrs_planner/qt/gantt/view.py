@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QScrollBar, QToolBar, QVBoxLayout, QWidget
 from ...chart import PROGRAMME_END, PROGRAMME_START, ChartData, SceneOptions, TimeScale, build_chart_data
 from ...chart.data import refresh_rows
 from ...chart.history import Moment, history_chart_data
+from ...commands.base import ChangeSet
+from ..change_effects import effects_of
 from .canvas import GanttCanvas, today
 from .strips import LegendStrip, PhaseStrip
 from .zoom import PRESETS, preset_range
@@ -27,7 +29,6 @@ class GanttView(QWidget):
     rowHeight = ROW_HEIGHT
     verticalOffsetChanged = Signal(int)
     zoomChanged = Signal()
-    editRefused = Signal(str)  # a drag or menu edit was refused (message names the problem)
     linkMenuShown = Signal(object)  # the QMenu of a right-clicked link (tests and plug-ins)
 
     def __init__(self, document, parent: QWidget | None = None):
@@ -35,7 +36,6 @@ class GanttView(QWidget):
         self.document = document
         self.style = ChartStyle(row_height=self.ROW_HEIGHT, header_height=44, font_px=12)
         self.vertical_offset = 0
-        self.show_messages = True
         self._rows: list[str] | None = None  # None = every task in WBS order
         self.show_critical = True
         self._highlight: dict[str, str] = {}
@@ -57,9 +57,7 @@ class GanttView(QWidget):
             layout.addWidget(widget)
         self.toolbar = self._make_toolbar()
         document.changed.connect(self._document_changed)
-        for signal in (document.scheduleChanged, document.baselineChanged):
-            signal.connect(self._invalidate)
-        document.projectReplaced.connect(self._invalidate)
+        document.baselineChanged.connect(self._invalidate)
         document.selectionChanged.connect(self._repaint)
 
     # -- the API the main window uses -----------------------------------------------------------
@@ -222,13 +220,12 @@ class GanttView(QWidget):
         self.zoomChanged.emit()
         self._repaint()
 
-    def _document_changed(self, changes) -> None:
+    def _document_changed(self, changes: ChangeSet, _initiator: object) -> None:
         """Refresh by what changed: a rename or new owner updates its rows, anything that moves
         dates, rows or links rebuilds the arrays (on the next paint)."""
-        local = not (changes.structure or changes.dates or changes.links or changes.baselines
-                     or changes.participants or changes.plan)
+        effects = effects_of(changes)
         doc = self.document
-        if local and self._data is not None and self.history is None and refresh_rows(
+        if effects.only_rows and self._data is not None and self.history is None and refresh_rows(
                 self._data, doc.project, doc.schedule, changes.task_ids, baseline=doc.baseline_name,
                 whiskers=self.whiskers, highlight=self._highlight):
             self.legend.refresh()  # an owner may have come or gone

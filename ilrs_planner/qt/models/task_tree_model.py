@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ...commands.base import ChangeSet
 from ...domain import PlannerError
+from ..change_effects import effects_of
 from ..document import Document
 from .task_columns import (
     HEADERS, NUMERIC_COLUMNS, Column, RowContext, command_for, display_text, is_editable, sort_value,
@@ -21,7 +22,6 @@ TASK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 class TaskTreeModel(QAbstractItemModel):
     """Tasks in outline order; columns from task_columns; refreshes only the rows that changed."""
 
-    editRefused = Signal(str, str)  # task id, the sentence saying why
 
     def __init__(self, document: Document, parent=None):
         super().__init__(parent)
@@ -142,12 +142,11 @@ class TaskTreeModel(QAbstractItemModel):
             return False  # nothing typed: no undo step
         try:
             command = command_for(task, column, str(value), self._context())
-            command.merge_key = None  # typed edits are separate undo steps, unlike nudges
-            self.document.push(command)
-        except PlannerError as error:
-            self.editRefused.emit(task.id, error.message)
+        except PlannerError as error:  # not a value the column can hold: refused like any edit
+            self.document.refuse(error, self)
             return False
-        return True
+        command.merge_key = None  # typed edits are separate undo steps, unlike nudges
+        return self.document.try_push(command, self)
 
     # -- refreshing -------------------------------------------------------------------------
     def _context(self) -> RowContext:
@@ -170,9 +169,9 @@ class TaskTreeModel(QAbstractItemModel):
         self._build()
         self.endResetModel()
 
-    def _on_changed(self, changes: ChangeSet) -> None:
+    def _on_changed(self, changes: ChangeSet, _initiator: object) -> None:
         self._ctx = None
-        if changes.structure or self.is_stale():
+        if effects_of(changes).rows or self.is_stale():
             self._rebuild()
         else:
             self._summaries = self.document.project.summary_ids()

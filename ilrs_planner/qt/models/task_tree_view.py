@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from PySide6.QtCore import (
     QItemSelection, QItemSelectionModel, QModelIndex, QSettings, QSortFilterProxyModel, Qt, Signal,
 )
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QToolTip, QTreeView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeView
 
 from ..document import Document
 from .task_columns import BASELINE_COLUMNS, HEADERS, Column
@@ -34,7 +34,6 @@ class TaskTreeView(QTreeView):
     """The task table. Emits rowsChanged with the visible task ids (for the chart) after any change."""
 
     rowsChanged = Signal(list)
-    statusMessage = Signal(str)
     doubleClickedTask = Signal(str)  # MS Project's habit: double-click opens the task's details
 
     def __init__(self, document: Document, parent=None):
@@ -87,7 +86,6 @@ class TaskTreeView(QTreeView):
         self.verticalScrollBar().rangeChanged.connect(self._keep_scroll_maximum)
         self.document.selectionChanged.connect(self.select_tasks)
         self.document.baselineChanged.connect(self._show_baseline_columns)
-        self.source_model.editRefused.connect(self._show_refusal)
         self.doubleClicked.connect(lambda index: self.doubleClickedTask.emit(index.data(TASK_ID_ROLE)))
 
     # -- rows shown, for the chart ---------------------------------------------------------
@@ -242,8 +240,3 @@ class TaskTreeView(QTreeView):
             self.header().restoreState(state)
         self.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self._show_baseline_columns(self.document.baseline_name)
-
-    def _show_refusal(self, task_id: str, message: str) -> None:
-        rect = self.visualRect(self.currentIndex())
-        QToolTip.showText(self.viewport().mapToGlobal(rect.bottomLeft()), message, self)
-        self.statusMessage.emit(message)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
+from ...commands.base import ChangeSet
 from ...domain import Participant, format_fuzzy_date
+from ..change_effects import effects_of
 from ..document import Document
 
 HEADERS = ("Name", "Kind", "Signed", "Key", "Source")
@@ -19,7 +21,6 @@ class ParticipantTableModel(QAbstractTableModel):
         self.document = document
         self._rows = self._ordered()
         document.changed.connect(self._on_changed)
-        document.projectReplaced.connect(self._reload)
 
     def _ordered(self) -> list[Participant]:
         people = list(self.document.project.participants.values())
@@ -30,8 +31,8 @@ class ParticipantTableModel(QAbstractTableModel):
         self._rows = self._ordered()
         self.endResetModel()
 
-    def _on_changed(self, changes) -> None:
-        if changes.participants:
+    def _on_changed(self, changes: ChangeSet, _initiator: object) -> None:
+        if effects_of(changes).participants:
             self._reload()
 
     def rowCount(self, parent=QModelIndex()):

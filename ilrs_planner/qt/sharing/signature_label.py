@@ -23,7 +23,7 @@ class SignatureStatus(QLabel):
         self.document = document
         self.trusted_dir = trusted_dir
         self.state = SignatureState.UNSIGNED
-        document.projectReplaced.connect(self.refresh)
+        document.changed.connect(lambda changes, _initiator: self.refresh() if changes.replaced else None)
         document.pathChanged.connect(self.refresh)
         document.undo_stack.cleanChanged.connect(lambda clean: clean and self.refresh())
         self.refresh()

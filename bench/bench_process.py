@@ -1,0 +1,148 @@
+"""Where the user waits: whole commands as their own processes, ours beside the peer, in one run.
+
+    python3 bench/bench_process.py [--tasks 100000] [--gui] [--skip-mspdi] [--keep DIR]
+
+Every row of the speed goals is printed with CPU time (user + system of the process, from
+os.wait4, or time.process_time in-process) beside wall time, because the machine these figures
+come from is shared: wall time measures the queue for the cores as much as the program, CPU time
+much less so. The peers run in the same run on the same files: a networkx script as its own
+process for the CLI (bench/peer_networkx_schedule.py), matplotlib for the PNG. The load average
+before and after is printed with the machine (nproc, CPU model) so a reader can judge the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.synth import make_plan  # noqa: E402
+
+
+def machine() -> str:
+    """nproc, CPU model and the 1-minute load average."""
+    model = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                  if line.startswith("model name")), "unknown CPU")
+    return f"{os.cpu_count()} cores, {model}, load average {os.getloadavg()[0]:.1f}"
+
+
+def child(args: list[str], stdout=subprocess.DEVNULL) -> tuple[float, float, int, int]:
+    """(CPU s, wall s, peak RSS MiB, exit status) of one command run as its own process."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
+    started = time.perf_counter()
+    process = subprocess.Popen([sys.executable, *args], stdout=stdout, stderr=subprocess.PIPE, env=env, cwd=ROOT)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode:
+        print(f"    ! {' '.join(args)} failed: {process.stderr.read().decode()[-400:]}", file=sys.stderr)
+    process.stderr.close()
+    return usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss // 1024, process.returncode
+
+
+def in_process(fn, *args) -> tuple[float, float, object]:
+    """(CPU s, wall s, result) of one call in this process."""
+    cpu, wall = time.process_time(), time.perf_counter()
+    result = fn(*args)
+    return time.process_time() - cpu, time.perf_counter() - wall, result
+
+
+def row(path: str, ours: str, peer: str, goal: str) -> None:
+    print(f"{path:<44} {ours:<30} {peer:<30} {goal}", flush=True)
+
+
+def fmt(cpu: float, wall: float, extra: str = "") -> str:
+    return f"{cpu:.2f} s CPU / {wall:.2f} s wall{extra}"
+
+
+def cli_rows(db: Path, tasks: int) -> None:
+    ours = child(["-m", "ilrs_planner", "schedule", str(db), "--json"])
+    peer = child([str(HERE / "peer_networkx_schedule.py"), str(db)])
+    ratio_cpu, ratio_wall = peer[0] / ours[0], peer[1] / ours[1]
+    row(f"schedule --json {tasks:,}, whole process", fmt(*ours[:2]), fmt(*peer[:2]) + " (networkx)",
+        "< 2 s, >= 2x the peer")
+    row("", f"peer / ours: {ratio_cpu:.1f}x CPU, {ratio_wall:.1f}x wall", "", "")
+    text = child(["-m", "ilrs_planner", "schedule", str(db)])
+    row(f"schedule (text) {tasks:,}, whole process", fmt(*text[:2]), "", "< 2 s")
+
+
+def store_rows(project, folder: Path, tasks: int) -> Path:
+    from ilrs_planner.store import open_project, save_project
+
+    db = folder / "plan.db"
+    saves = [in_process(save_project, project, db) for _ in range(2) if not db.unlink(missing_ok=True)]
+    opens = [in_process(open_project, db) for _ in range(2)]
+    best_save, best_open = min(saves), min(opens)
+    row(f"save {tasks:,}", fmt(*best_save[:2]), "", "< 1.2 s")
+    row(f"open {tasks:,} (all checks)", fmt(*best_open[:2]), "", "< 1 s")
+    return db
+
+
+def exchange_rows(db: Path, small_db: Path, folder: Path, tasks: int, mspdi: bool) -> None:
+    xlsx = child(["-m", "ilrs_planner", "export", str(small_db), "-o", str(folder / "plan.xlsx")])
+    row("XLSX export 10,000, whole process", fmt(*xlsx[:2]), "", "< 2 s")
+    if not mspdi:
+        return
+    xml = folder / "plan.xml"
+    child(["-m", "ilrs_planner", "export", str(db), "-o", str(xml)])
+    imported = child(["-m", "ilrs_planner", "import", str(xml), "-o", str(folder / "from_xml.db")])
+    row(f"MS Project XML import {tasks:,}", fmt(*imported[:2], f", {imported[2]} MiB peak"), "",
+        "< 6 s, < 400 MB peak")
+
+
+def engine_rows() -> None:
+    from bench.bench_core import make_nested_plan
+    from bench.bench_risk import time_vectorised
+    from ilrs_planner.engine.cpm import schedule
+
+    nested = make_nested_plan(20_000)
+    cpu, wall, _ = min(in_process(schedule, nested) for _ in range(3))
+    row("20,000 nested tasks scheduled", fmt(cpu, wall), "", "< 0.5 s")
+    risk_plan = make_plan(1_000)
+    cpu, wall, best = in_process(time_vectorised, risk_plan, 10_000, 3)
+    row("Monte Carlo 10,000 x 1,000 tasks", f"{best:.3f} s wall (best of 3)", "", "<= 0.3 s")
+
+
+def gui_rows(db: Path, tasks: int, folder: Path) -> None:
+    shown = child([str(HERE / "window_process.py"), str(db)], stdout=subprocess.PIPE)
+    row(f"window shown and painted, {tasks:,}, whole process", fmt(*shown[:2]), "", "< 5 s")
+    png = child([str(HERE / "bench_gui.py"), "--tasks", "10000"], stdout=subprocess.PIPE)
+    row("bench_gui.py 10,000 (redraw, PNG vs matplotlib)", fmt(*png[:2]), "see its own output", "")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tasks", type=int, default=100_000)
+    parser.add_argument("--gui", action="store_true", help="also time the window (slow on a busy machine)")
+    parser.add_argument("--skip-mspdi", action="store_true", help="leave out the MS Project XML round")
+    args = parser.parse_args(argv)
+    print(f"machine: {machine()}")
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        project = make_plan(args.tasks)
+        row("path", "ours", "peer", "goal")
+        print("-" * 130)
+        db = store_rows(project, folder, args.tasks)
+        cli_rows(db, args.tasks)
+        small_db = folder / "small.db"
+        from ilrs_planner.store import save_project
+
+        save_project(make_plan(10_000), small_db)
+        exchange_rows(db, small_db, folder, args.tasks, not args.skip_mspdi)
+        engine_rows()
+        if args.gui:
+            gui_rows(db, args.tasks, folder)
+    print(f"after: {machine()}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

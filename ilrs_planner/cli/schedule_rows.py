@@ -1,0 +1,132 @@
+"""The schedule of `schedule` as columns in WBS order, formatted in bulk for the table and the JSON.
+
+At 100,000 tasks a row object and four date objects per task, a Python call per table cell and
+the pure-Python JSON encoder (which `indent` selects) cost seconds. Here the dates stay day
+ordinals until one lookup table per run turns them into ISO text, each table line is one format
+call, lines are written in blocks as they are made, and the JSON goes through the C encoder.
+"""
+
+from __future__ import annotations
+
+import json
+from json.encoder import encode_basestring
+from dataclasses import dataclass
+from datetime import date
+from itertools import islice
+from operator import attrgetter
+from typing import TextIO
+
+from ..domain import Project
+from ..domain.terminal_text import one_line
+from ..engine.schedule import Schedule
+
+JSON_FIELDS = ("key", "name", "early_start", "early_finish", "late_start", "late_finish", "total_float_days",
+               "free_float_days", "critical")
+BLOCK = 5000  # table lines per write: few writes, and output starts before the last line is made
+
+
+@dataclass(slots=True)
+class ScheduleColumns:
+    """Every task (summaries too) in WBS order; dates as ISO text, exclusive finishes."""
+
+    keys: list[str]
+    names: list[str]
+    depths: list[int]
+    dates: tuple[list[str], list[str], list[str], list[str]]  # early start/finish, late start/finish
+    total_float: list[int]
+    free_float: list[int]
+    critical: list[bool]
+
+
+def schedule_columns(project: Project, schedule: Schedule) -> ScheduleColumns:
+    """The schedule's columns for every task of `project`, in WBS order."""
+    walked = list(project.walk())
+    tasks = [task for task, _ in walked]
+    ids = list(map(attrgetter("id"), tasks))
+    *ordinals, total_float, free_float, critical = _columns_in(schedule, ids)
+    iso = iso_table([value for column in ordinals for value in set(column)])
+    dates = tuple(list(map(iso.__getitem__, column)) for column in ordinals)
+    return ScheduleColumns(list(map(attrgetter("key"), tasks)), list(map(attrgetter("name"), tasks)),
+                           [depth for _, depth in walked], dates, total_float, free_float,
+                           list(map(bool, critical)))
+
+
+def _columns_in(schedule: Schedule, ids: list[str]) -> tuple[list, ...]:
+    """Columns straight from the scheduler's table, or made from rows for any other mapping."""
+    fast = getattr(schedule.tasks, "columns_in", None)
+    if fast is not None:
+        return fast(ids)
+    rows = [schedule.tasks[tid] for tid in ids]
+    return tuple(list(column) for column in zip(*(
+        (r.early_start.toordinal(), r.early_finish.toordinal(), r.late_start.toordinal(), r.late_finish.toordinal(),
+         r.total_float, r.free_float, r.critical) for r in rows))) if rows else ([],) * 7
+
+
+def iso_table(ordinals) -> dict[int, str]:
+    """Day ordinal -> ISO text, for each distinct ordinal (plans reuse a few thousand dates)."""
+    return {value: date.fromordinal(value).isoformat() for value in set(ordinals)}
+
+
+def schedule_data(project: Project, schedule: Schedule) -> dict:
+    """The schedule as plain data: ISO dates, every task (summaries too) in WBS order."""
+    columns = schedule_columns(project, schedule)
+    rows = zip(columns.keys, columns.names, *columns.dates, columns.total_float, columns.free_float,
+               columns.critical)
+    return {"project_start": schedule.project_start.isoformat(),
+            "project_finish": schedule.project_finish.isoformat(),
+            "tasks": [dict(zip(JSON_FIELDS, row)) for row in rows]}
+
+
+def write_json(project: Project, schedule: Schedule, out: TextIO, pretty: bool = False) -> None:
+    """The schedule as JSON: compact and written in blocks, or indented by 2 (`pretty`)."""
+    if pretty:  # indent selects json's pure-Python encoder: seconds at 100,000 tasks, so only on request
+        out.write(json.dumps(schedule_data(project, schedule), ensure_ascii=False, indent=2) + "\n")
+        return
+    columns = schedule_columns(project, schedule)
+    # Only keys and names can hold characters JSON must escape: they go through json's C string
+    # encoder; dates, integers and flags are written as they are.
+    rows = zip(map(encode_basestring, columns.keys), map(encode_basestring, columns.names), *columns.dates,
+               columns.total_float, columns.free_float, map(_JSON_BOOL.__getitem__, columns.critical))
+    out.write(f'{{"project_start":"{schedule.project_start.isoformat()}",'
+              f'"project_finish":"{schedule.project_finish.isoformat()}","tasks":[')
+    lead = ""
+    while block := list(islice(rows, BLOCK)):
+        out.write(lead + ",".join(map(_JSON_ROW.__mod__, block)))
+        lead = ","
+    out.write("]}\n")
+
+
+_JSON_BOOL = {False: "false", True: "true"}
+_JSON_ROW = "{" + ",".join(f'"{name}":{value}' for name, value in zip(JSON_FIELDS, (
+    "%s", "%s", '"%s"', '"%s"', '"%s"', '"%s"', "%d", "%d", "%s"))) + "}"
+
+
+def table_cells(columns: ScheduleColumns, max_name: int) -> list[list[str]]:
+    """The table's cells column by column: names indented by depth and shortened to `max_name`."""
+    names = ["  " * depth + name for depth, name in zip(columns.depths, _one_line(columns.names))]
+    names = [name if len(name) <= max_name else name[:max_name - 3] + "..." for name in names]
+    floats = [f"{value}d" for value in columns.total_float]
+    free = [f"{value}d" for value in columns.free_float]
+    marks = ["*" if flag else "" for flag in columns.critical]
+    return [_one_line(columns.keys), names, *columns.dates, floats, free, marks]
+
+
+def _one_line(texts: list[str]) -> list[str]:
+    """Texts escaped to stay on their table line (see domain.terminal_text); one scan when none needs it."""
+    if one_line("".join(texts)) == "".join(texts):
+        return texts
+    return list(map(one_line, texts))
+
+
+def line_format(headers: tuple[str, ...], cells: list[list[str]], right: set[int]) -> tuple[str, list[int]]:
+    """A format string for one table line (columns two spaces apart) and the column widths."""
+    widths = [max(len(title), max(map(len, column), default=0)) for title, column in zip(headers, cells)]
+    specs = [f"{{:{'>' if i in right else '<'}{w}}}" for i, w in enumerate(widths)]
+    return "  ".join(specs), widths
+
+
+def write_lines(fmt: str, cells: list[list[str]], out: TextIO) -> None:
+    """Table lines in blocks of BLOCK, trailing spaces removed."""
+    rows = zip(*cells)
+    while block := list(islice(rows, BLOCK)):
+        out.write("".join(fmt.format(*row).rstrip() + "\n" for row in block))
