@@ -45,5 +45,5 @@ def run(args: argparse.Namespace) -> int:
     save_project(project, args.output)
     print(f"Imported {len(project.tasks)} tasks, {len(project.links)} links and {len(project.participants)} "
           f"participants into {args.output}: {dates.project_start.isoformat()} to "
-          f"{dates.project_finish.isoformat()} (finish exclusive)")
+          f"{dates.last_day().isoformat()}")
     return 0

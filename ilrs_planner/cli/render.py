@@ -1,7 +1,8 @@
 """What the commands show: the schedule as an aligned table or as JSON, warnings, and plan loading.
 
-Finish dates are exclusive everywhere, as the scheduler computes them: a 10-day task starting
-2030-01-01 finishes 2030-01-11, i.e. at the end of 2030-01-10; a milestone finishes on its start.
+A finish shown to a person is the last day of work, as in MS Project: a 10-day task starting
+2030-01-01 finishes 2030-01-10; a milestone shows its day. Only the JSON keeps the scheduler's
+exclusive finish (2030-01-11 for that task) and says so in its `finish_convention` field.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from ..domain.terminal_text import one_line
 from ..engine.schedule import Schedule
 from .schedule_rows import line_format, schedule_columns, schedule_data, table_cells, write_lines
 
-FINISH_NOTE = ("Finish dates are exclusive, as the scheduler computes them: a 10-day task starting\n"
-               "2030-01-01 finishes 2030-01-11, i.e. at the end of 2030-01-10; a milestone finishes on its start.")
+FINISH_NOTE = ("Finish dates are the last day of work, as in MS Project: a 10-day task starting 2030-01-01\n"
+               "finishes 2030-01-10; a milestone shows its day. --json gives exclusive finishes (the day after).")
 MAX_NAME = 48
 HEADERS = ("Key", "Name", "Start", "Finish", "Late start", "Late finish", "Float", "Free", "Crit")
 
@@ -54,10 +55,10 @@ def schedule_json(project: Project, schedule: Schedule) -> dict:
 def print_schedule_table(project: Project, schedule: Schedule, file: TextIO | None = None) -> None:
     """An aligned table of every task's dates and floats, critical tasks marked with `*`."""
     out = file or sys.stdout
-    cells = table_cells(schedule_columns(project, schedule), MAX_NAME)
+    cells = table_cells(schedule_columns(project, schedule, last_days=True), MAX_NAME)
     fmt, widths = line_format(HEADERS, cells, right={6, 7})  # floats align right: signs and digits line up
     critical = len(schedule.critical_ids() - project.summary_ids())
-    out.write(f"{one_line(project.name)}: {schedule.project_start.isoformat()} to {schedule.project_finish.isoformat()}, "
+    out.write(f"{one_line(project.name)}: {schedule.project_start.isoformat()} to {schedule.last_day().isoformat()}, "
               f"{len(cells[0])} tasks, {critical} critical (not counting phases)\n")
     out.write(fmt.format(*HEADERS).rstrip() + "\n")
     out.write("  ".join("-" * w for w in widths) + "\n")

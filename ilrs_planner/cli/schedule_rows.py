@@ -22,6 +22,8 @@ from ..engine.schedule import Schedule
 
 JSON_FIELDS = ("key", "name", "early_start", "early_finish", "late_start", "late_finish", "total_float_days",
                "free_float_days", "critical")
+FINISH_CONVENTION = ("exclusive: early_finish, late_finish and project_finish are the day after the last day "
+                     "of work; a milestone's finish is its own day")
 BLOCK = 5000  # table lines per write: few writes, and output starts before the last line is made
 
 
@@ -38,17 +40,28 @@ class ScheduleColumns:
     critical: list[bool]
 
 
-def schedule_columns(project: Project, schedule: Schedule) -> ScheduleColumns:
-    """The schedule's columns for every task of `project`, in WBS order."""
+def schedule_columns(project: Project, schedule: Schedule, last_days: bool = False) -> ScheduleColumns:
+    """The schedule's columns for every task of `project`, in WBS order.
+
+    `last_days` gives finishes as a person reads them (the last day of work; a milestone's own day)
+    instead of the scheduler's exclusive finishes, which the JSON keeps.
+    """
     walked = list(project.walk())
     tasks = [task for task, _ in walked]
     ids = list(map(attrgetter("id"), tasks))
     *ordinals, total_float, free_float, critical = _columns_in(schedule, ids)
+    if last_days:
+        es, ef, ls, lf = ordinals
+        ordinals = [es, list(map(_last_day, es, ef)), ls, list(map(_last_day, ls, lf))]
     iso = iso_table([value for column in ordinals for value in set(column)])
     dates = tuple(list(map(iso.__getitem__, column)) for column in ordinals)
     return ScheduleColumns(list(map(attrgetter("key"), tasks)), list(map(attrgetter("name"), tasks)),
                            [depth for _, depth in walked], dates, total_float, free_float,
                            list(map(bool, critical)))
+
+
+def _last_day(start: int, finish: int) -> int:
+    return finish - 1 if finish > start else finish
 
 
 def _columns_in(schedule: Schedule, ids: list[str]) -> tuple[list, ...]:
@@ -72,7 +85,7 @@ def schedule_data(project: Project, schedule: Schedule) -> dict:
     columns = schedule_columns(project, schedule)
     rows = zip(columns.keys, columns.names, *columns.dates, columns.total_float, columns.free_float,
                columns.critical)
-    return {"project_start": schedule.project_start.isoformat(),
+    return {"finish_convention": FINISH_CONVENTION, "project_start": schedule.project_start.isoformat(),
             "project_finish": schedule.project_finish.isoformat(),
             "tasks": [dict(zip(JSON_FIELDS, row)) for row in rows]}
 
@@ -87,7 +100,7 @@ def write_json(project: Project, schedule: Schedule, out: TextIO, pretty: bool =
     # encoder; dates, integers and flags are written as they are.
     rows = zip(map(encode_basestring, columns.keys), map(encode_basestring, columns.names), *columns.dates,
                columns.total_float, columns.free_float, map(_JSON_BOOL.__getitem__, columns.critical))
-    out.write(f'{{"project_start":"{schedule.project_start.isoformat()}",'
+    out.write(f'{{"finish_convention":"{FINISH_CONVENTION}","project_start":"{schedule.project_start.isoformat()}",'
               f'"project_finish":"{schedule.project_finish.isoformat()}","tasks":[')
     lead = ""
     while block := list(islice(rows, BLOCK)):

@@ -13,16 +13,18 @@ Entry = tuple[date, date]
 
 
 def _entry(window: Window, duration: int, point: bool, spans_period: bool) -> Entry:
-    """(start, finish) of one statement: '2028' -> from 2028-01-01 for the task's duration (or over
-    the year, for a bar that spans its announced period); 'by 2028' -> finishing 2028-12-31;
-    '2030 to 2035' -> the whole window (a milestone: its end)."""
-    if window.start and window.finish:
-        return (window.finish, window.finish) if point else (window.start, window.finish)
+    """(start, exclusive finish) of one statement: '2028' -> from 2028-01-01 for the task's duration (or
+    over the year, for a bar that spans its announced period); 'by 2028' -> last day 2028-12-31;
+    '2030 to 2035' -> the whole window, through 2035-12-31 (a milestone: its last day)."""
+    last = window.finish
+    end = last if last is None or point else last + timedelta(days=1)  # exclusive: the day after
+    if window.start and end:
+        return (end, end) if point else (window.start, end)
     if window.start and spans_period:
-        return window.start, period_end(window.start, window.precision)
+        return window.start, period_end(window.start, window.precision) + timedelta(days=1)
     if window.start:
         return window.start, window.start + timedelta(days=duration)
-    return window.finish - timedelta(days=duration), window.finish
+    return end - timedelta(days=duration), end
 
 
 def _latest_dated(spec: TaskSpec, rows: list[Fact], as_of: date) -> Fact | None:

@@ -37,10 +37,9 @@ def _duration(spec: TaskSpec, kind: TaskKind, window: Window | None) -> int:
     if spec.actual_finish is not None:
         return 0  # set from the actual dates
     if window is not None and window.start is not None:
-        # A bar over the announced period: '2029' -> [2029-01-01, 2029-12-31), so its finish reads
-        # as the announced year everywhere (a one-day shortfall nobody sees on a decades chart).
-        finish = window.finish or period_end(window.start, window.precision)
-        return (finish - window.start).days
+        # A bar over the announced period: '2029' runs 2029-01-01 through 2029-12-31 (its last day).
+        last = window.finish or period_end(window.start, window.precision)
+        return (last - window.start).days + 1
     raise PlannerError("task.bad_value", f"roadmap task '{spec.key}' needs a duration: its dates give none",
                        [spec.key])
 
@@ -48,7 +47,8 @@ def _duration(spec: TaskSpec, kind: TaskKind, window: Window | None) -> int:
 def _set_actuals(task: Task, spec: TaskSpec, row: Fact) -> None:
     """A flown mission or a signed agreement: the dates are history, fixed whatever the links say."""
     start, precision = parse_fuzzy_date(row.actual)
-    finish = spec.actual_finish or start + timedelta(days=task.duration)
+    # roadmap.toml names the day an event happened (its last day); the plan's finish is the day after.
+    finish = spec.actual_finish + timedelta(days=1) if spec.actual_finish else start + timedelta(days=task.duration)
     task.actual_start, task.actual_finish = start, finish
     task.duration = (finish - start).days
     task.percent_complete = 100

@@ -8,12 +8,13 @@ Where it comes from
 How an announcement becomes a scheduled task (the scheduler computes every date; we only feed it)
     - Each task follows its LATEST statement. A flown mission or signed agreement carries its actual
       dates instead (Chang'e 6 and ICUBE-Q launched 2024-05-03; Luna-25 launched 2023-08-11 and was
-      lost 2023-08-19, recorded in its notes), and they hold whatever the links say.
+      lost 2023-08-19), and they hold whatever the links say.
     - "in 2029" / "2026-07 to 2026-12": start no earlier than the first day of the period (SNET).
-      A mission's bar spans the announced period, [2029-01-01, 2029-12-31): its finish falls on the
-      period's last day, so the finish reads as the announced year in every table and chart.
-    - "by 2035": only a finish was given, so it is a deadline of 2035-12-31 and the task (mostly a
-      milestone) is driven by its predecessors. The chains are sized to land on the announced
+      A mission's bar spans the announced period, 2029-01-01 through 2029-12-31 (its last day).
+    - "by 2035": only a finish was given, so it is a deadline of 2035-12-31 (finished by the end of
+      that day, as in MS Project) and the task (mostly a milestone) is driven by its predecessors.
+    - Events are stored by the day they happened: roadmap.toml's `actual_finish` is the last day
+      (Luna-25 lost 2023-08-19, Chang'e 6 samples landed 2024-06-25), shown as that day. The chains are sized to land on the announced
       years: ILRS-1..5 over 2030-2035 -> basic station 2035-12-31; build-out 2036-2045 -> extended
       station 2045-12-31; Lanyue + a six-month reserve -> crewed landing 2030-12-31.
     - A statement with no year ("three to four years after Luna-27") is modelled by a link lag, and

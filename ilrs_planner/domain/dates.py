@@ -14,7 +14,6 @@ _YEAR = re.compile(r"^(\d{4})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _QUARTER = re.compile(r"^(?:Q([1-4])\s*[- /]?\s*(\d{4})|(\d{4})\s*[- /]?\s*Q([1-4]))$", re.IGNORECASE)
 _DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_DURATION = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(d|day|days|w|wk|wks|week|weeks|edays?|ed)?\s*\??\s*$", re.IGNORECASE)
 
 MIN_YEAR, MAX_YEAR = 1900, 2200  # a plan's dates lie well within; others are typos or hostile
 
@@ -76,6 +75,25 @@ def period_end(day: date, precision: Precision) -> date:
     return start + step - timedelta(days=1) if step else day
 
 
+def deadline_finish(deadline: date, milestone: bool) -> date:
+    """The exclusive finish a deadline allows: finished by the end of its day (MS Project's meaning).
+
+    A deadline is the last day by whose end the task must be finished, so a task may finish (exclusive)
+    on the day after; a milestone's finish is its own day, so it may fall on the deadline itself.
+    """
+    return deadline if milestone else deadline + timedelta(days=1)
+
+
+def deadline_from_finish(finish: date, milestone: bool) -> date:
+    """The deadline (last day allowed) for an exclusive latest finish: the inverse of deadline_finish."""
+    return finish if milestone else finish - timedelta(days=1)
+
+
+def shown_finish(start: date, finish: date) -> date:
+    """The finish a person reads: the last day of work of `[start, finish)`; a milestone's own day."""
+    return finish - timedelta(days=1) if finish > start else finish
+
+
 def format_fuzzy_date(day: date | None, precision: Precision = Precision.DAY) -> str:
     """Show a date at the precision it was announced: '2035', 'Q3 2029', '2029-06', '2029-06-15'."""
     if day is None:
@@ -87,20 +105,3 @@ def format_fuzzy_date(day: date | None, precision: Precision = Precision.DAY) ->
     if precision is Precision.MONTH:
         return f"{day.year}-{day.month:02d}"
     return day.isoformat()
-
-
-def parse_duration(text: str | int) -> int:
-    """A duration in calendar days: '5', '5d', '5 days', '2w', '0d' ('?' from MS Project allowed)."""
-    if isinstance(text, int):
-        value, unit = float(text), "d"
-    else:
-        m = _DURATION.match(str(text))
-        if not m:
-            raise PlannerError("duration.invalid", f"'{text}' is not a duration; write 5d, 5 days or 2w")
-        value, unit = float(m[1]), (m[2] or "d").lower()
-    days = value * 7 if unit.startswith("w") else value
-    if days != int(days):
-        raise PlannerError("duration.invalid", f"'{text}' is not a whole number of days")
-    if days < 0:
-        raise PlannerError("task.negative_duration", f"'{text}' is negative; a duration cannot be")
-    return int(days)

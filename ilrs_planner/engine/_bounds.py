@@ -54,13 +54,16 @@ def task_bounds(tasks: list[Task], planned: np.ndarray, is_summary: np.ndarray, 
     for i in _bounded_tasks(tasks):
         task = tasks[i]
         deadline, cdate, actual_start, actual_finish = (_ordinal(task, name) for name in _DATE_NAMES)
-        if deadline is not None:
-            b.finish_cap[i] = pos(i, deadline)
         ctype = _constraint_type(task)
         if ctype != ConstraintType.ASAP:
             _apply_constraint(b, i, task, ctype, cdate, bool(is_summary[i]), pos)
         if (actual_start is not None or actual_finish is not None) and not is_summary[i]:
             _apply_actuals(b, i, task, actual_start, actual_finish, pos)
+        if deadline is not None:
+            # Finished by the end of the deadline's day: the exclusive finish may be the day after,
+            # except a milestone's, which is its own day. A summary spans days, like a task.
+            day_after = 0 if (b.duration[i] == 0 and not is_summary[i]) else 1
+            b.finish_cap[i] = min(b.finish_cap[i], pos(i, deadline + day_after))
     return b
 
 

@@ -22,7 +22,7 @@ import copy
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..domain import PlannerError, Project
+from ..domain import PlannerError, Project, shown_finish
 from .cpm import schedule as cpm_schedule
 from .driving_chain import ChainStep, driving_chain
 from .plan_changes import align_task_ids, ordered_changes
@@ -56,6 +56,17 @@ class Attribution:
     new_chain: list[ChainStep] = field(default_factory=list)
     contributions: list[Contribution] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    old_start: date | None = None  # for the last day shown to people: a task's finish is exclusive
+    new_start: date | None = None
+
+    @property
+    def old_shown(self) -> date | None:
+        """The old date as a person reads it: a milestone's day, a task's last day of work."""
+        return shown_finish(self.old_start or self.old_date, self.old_date) if self.old_date else None
+
+    @property
+    def new_shown(self) -> date | None:
+        return shown_finish(self.new_start or self.new_date, self.new_date) if self.new_date else None
 
     @property
     def slip_days(self) -> int:
@@ -100,7 +111,9 @@ def attribute_projects(old: Project, new: Project, key: str, before: str = "olde
     if new_task.id not in old.tasks:
         raise PlannerError("task.unknown", f"'{key}' is not in the older plan; nothing to compare", [key])
     result = Attribution(key, new_task.name, before, after, _milestone_date(old_sched, new_task.id),
-                         _milestone_date(new_sched, new_task.id), exact=True)
+                         _milestone_date(new_sched, new_task.id), exact=True,
+                         old_start=old_sched.tasks[new_task.id].early_start,
+                         new_start=new_sched.tasks[new_task.id].early_start)
     result.old_chain = driving_chain(old, _early(old_sched), new_task.id)
     result.new_chain = driving_chain(new, _early(new_sched), new_task.id)
     changes = ordered_changes(old, new, new_sched)
@@ -140,7 +153,8 @@ def attribute_versions(project: Project, schedule: Schedule | None, before: Vers
     task = project.task_by_key(key)
     old, new = before.dates.get(task.id), after.dates.get(task.id)
     result = Attribution(key, task.name, before.label, after.label, old[1] if old else None,
-                         new[1] if new else None, exact=False)
+                         new[1] if new else None, exact=False, old_start=old[0] if old else None,
+                         new_start=new[0] if new else None)
     result.notes.append("a baseline holds only dates: the changes are read off the driving chain of "
                         f"'{after.label}' (today's links), as movements of each task against its driver")
     if old is None or new is None:

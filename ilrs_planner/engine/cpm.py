@@ -1,8 +1,11 @@
 """The critical-path scheduler: `schedule(project) -> Schedule`, in calendar days.
 
 Rules (issue 2 §2). A task occupies `[start, finish)`, `finish = start + duration`; a milestone's
-finish is its start. Finish-type dates (FNET/FNLT/MFO dates, deadlines, actual finishes) are compared
-with that exclusive finish. Announcement precision never changes the schedule.
+finish is its start. Finish-type dates (FNET/FNLT/MFO dates, actual finishes) are compared with that
+exclusive finish. A deadline is MS Project's: the task must be finished by the END of that day, so it
+caps the exclusive finish at the day after (a milestone's at the day itself); "by 2028" stored as
+2028-12-31 lets a bar run through 31 December. Every finish a person reads is the last day of work
+(`domain.shown_finish`); only the JSON outputs carry the exclusive finish, and say so. Announcement precision never changes the schedule.
 
 Forward pass, in topological order: `ES = max(project start, constraint, every incoming link)` with
 FS: p.EF+lag, SS: p.ES+lag, FF: p.EF+lag-dur, SF: p.ES+lag-dur; SNET raises ES to its date, FNET to

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +56,12 @@ class TaskTable(Mapping[str, TaskDates]):
     def __contains__(self, task_id: object) -> bool:
         return task_id in self._index
 
+    def last_day(self) -> date | None:
+        """The last day any task works or any milestone falls on (what a person calls the finish)."""
+        starts, finishes = self._columns[0], self._columns[1]
+        days = [f - 1 if f > s else f for s, f in zip(starts, finishes)]
+        return date.fromordinal(max(days)) if days else None
+
     def critical_ids(self) -> set[str]:
         """Ids of the critical tasks, read straight from the columns."""
         critical = self._columns[6]
@@ -86,6 +92,14 @@ class Schedule:
     project_start: date
     project_finish: date
     tasks: Mapping[str, TaskDates]
+
+    def last_day(self) -> date:
+        """The plan's finish as a person reads it: its last day of work, or its last milestone's day."""
+        fast = getattr(self.tasks, "last_day", None)
+        found = fast() if fast is not None else max(
+            (d.early_finish - timedelta(days=1) if d.early_finish > d.early_start else d.early_finish
+             for d in self.tasks.values()), default=None)
+        return found or self.project_start
 
     def critical_ids(self) -> set[str]:
         """Ids of the tasks (summaries included) with no total float left."""

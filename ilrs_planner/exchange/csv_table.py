@@ -17,6 +17,8 @@ from ..domain import PlannerError
 
 MAX_FILE_BYTES = 64 * 1024 * 1024  # far beyond any real plan; refuses runaway or hostile files
 MAX_FIELD_CHARS = 1_000_000
+MAX_COLUMNS = 1_000  # MS Project's every task field is ~300; more is not a task table
+MAX_NAMES_SHOWN = 12  # an error or warning lists this many column names, then "and N more"
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +57,9 @@ def read_text(path: str | Path, warnings: list[str]) -> str:
 def sniff_delimiter(header_line: str) -> str:
     """The separator used in the header line: the most frequent of `,` `;` and tab outside quotes."""
     counts = {",": 0, ";": 0, "\t": 0}
+    if '"' not in header_line:  # the usual case, counted in C: a huge header stays fast
+        counts = {char: header_line.count(char) for char in counts}
+        return max(counts, key=lambda c: counts[c]) if any(counts.values()) else ","
     quoted = False
     for char in header_line:
         if char == '"':
@@ -71,9 +76,11 @@ def parse_table(text: str, canonical: dict[str, str]) -> CsvTable:
     first_line = text.split("\n", 1)[0]
     if not first_line.strip():
         raise PlannerError("import.bad_file", "the file is empty; the first line must name the columns")
+    delimiter = sniff_delimiter(first_line)
+    _check_width(first_line.count(delimiter) + 1)  # before the csv module builds a list of them
     csv.field_size_limit(MAX_FIELD_CHARS)
     # newline="" splits records only at \r, \n and \r\n, as the csv module expects.
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(first_line))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     columns = _header(next(reader), canonical)
     rows, last_line = [], reader.line_num
     try:
@@ -86,13 +93,29 @@ def parse_table(text: str, canonical: dict[str, str]) -> CsvTable:
     return CsvTable([c for c in columns if c], rows)
 
 
+def names_shown(names: list[str]) -> str:
+    """Column names for a message: the first few, then how many more (a header can be huge)."""
+    shown = ", ".join(name[:40] for name in names[:MAX_NAMES_SHOWN])
+    more = len(names) - MAX_NAMES_SHOWN
+    return shown + (f" and {more:,} more" if more > 0 else "") if names else "none"
+
+
+def _check_width(columns: int) -> None:
+    if columns > MAX_COLUMNS:
+        raise PlannerError("import.bad_file", f"row 1 names {columns:,} columns; a task table has at most "
+                           f"{MAX_COLUMNS:,} (is this the right file?)")
+
+
 def _header(names: list[str], canonical: dict[str, str]) -> list[str]:
+    _check_width(len(names))
     columns: list[str] = []
+    seen: set[str] = set()  # a set, so a wide header is read in linear time
     for name in names:
         key = " ".join(name.replace("\ufeff", "").split())
         column = canonical.get(key.lower(), key)
-        if column and column in columns:
-            raise PlannerError("import.bad_file", f"row 1: the column '{key}' appears twice")
+        if column and column in seen:
+            raise PlannerError("import.bad_file", f"row 1: the column '{key[:40]}' appears twice")
+        seen.add(column)
         columns.append(column)
     return columns
 

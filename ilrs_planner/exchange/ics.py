@@ -6,50 +6,76 @@ precision the date was announced with ("2035" is not 1 January 2035) and the sou
 scheduled (early) dates; a mission's event spans its whole duration (DTEND is exclusive, like the
 plan's finish dates). Classification maps to CLASS: public → PUBLIC, partners → PRIVATE,
 restricted → CONFIDENTIAL.
+
+Text from the plan is cleaned before icalendar sees it: a line break inside a name or id could
+otherwise start a new property (`X-EVIL:…`), and icalendar refuses CR/LF in a URL with a traceback.
+Names and ids become one line; notes keep their lines as iCalendar's escaped `\n`; other control
+characters are dropped; a source URL that is not a single clean token is left out of URL (its
+text stays in the description) with a warning.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vText
 
 from ..domain import Classification, PlannerError, Project, Task, TaskKind, format_fuzzy_date
 
 UID_DOMAIN = "ilrs-planner"
 ICS_CLASS = {Classification.PUBLIC: "PUBLIC", Classification.PARTNERS: "PRIVATE",
              Classification.RESTRICTED: "CONFIDENTIAL"}
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+_UNSAFE_URL = re.compile("[\x00-\x20\x7f-\x9f\u2028\u2029]")
+
+
+def ics_text(value: str) -> str:
+    """Text with CR, CRLF and line separators as newlines (iCalendar escapes them) and no other control."""
+    lines = re.sub("\r\n?|[\u2028\u2029]", "\n", value)
+    return _CONTROL.sub("", lines)
+
+
+def ics_line(value: str) -> str:
+    """Text for a one-line property (calendar name, summary, UID): line breaks become spaces."""
+    return " ".join(ics_text(value).split("\n")).strip()
 
 
 def _description(task: Task, start) -> str:
-    lines = [f"Key: {task.key}", f"Date: {format_fuzzy_date(start, task.precision)} (precision: {task.precision.value})"]
+    lines = [f"Key: {ics_line(task.key)}", f"Date: {format_fuzzy_date(start, task.precision)} (precision: {task.precision.value})"]
     if task.source_url:
-        lines.append(f"Source: {task.source_url}")
+        lines.append(f"Source: {ics_line(task.source_url)}")
     if task.notes:
-        lines.append(task.notes)
+        lines.append(ics_text(task.notes))
     return "\n".join(lines)
 
 
-def _event(task: Task, start, finish, stamp: datetime) -> Event:
+def _event(task: Task, start, finish, stamp: datetime, warnings: list[str]) -> Event:
     event = Event()
-    event.add("uid", f"{task.id}@{UID_DOMAIN}")
+    event.add("uid", f"{ics_line(task.id)}@{UID_DOMAIN}")
     event.add("dtstamp", stamp)
-    event.add("summary", task.name)
+    event.add("summary", ics_line(task.name))
     event.add("dtstart", start)
     event.add("dtend", max(finish, start + timedelta(days=1)))  # an all-day event lasts at least its day
     event.add("description", _description(task, start))
     event.add("class", ICS_CLASS[task.classification])
-    if task.source_url:
-        event.add("url", task.source_url)
+    if task.source_url and _UNSAFE_URL.search(task.source_url.strip()):
+        warnings.append(f"task {ics_line(task.key)}: its source URL holds spaces, line breaks or control "
+                        "characters, so it is given in the description only")
+    elif task.source_url:
+        event.add("url", task.source_url.strip())
     event.add("categories", [task.kind.value])
     return event
 
 
-def build_calendar(project: Project, *, missions: bool = False) -> Calendar:
-    """The calendar: one all-day event per milestone (and per mission when `missions`)."""
+def build_calendar(project: Project, *, missions: bool = False, warnings: list[str] | None = None) -> Calendar:
+    """The calendar: one all-day event per milestone (and per mission when `missions`).
+
+    What could not be carried over is appended to `warnings`."""
+    warnings = [] if warnings is None else warnings
     from ..engine.cpm import schedule
 
     dates = schedule(project).tasks
@@ -57,18 +83,20 @@ def build_calendar(project: Project, *, missions: bool = False) -> Calendar:
     calendar = Calendar()
     calendar.add("prodid", "-//ILRS Planner//Milestones//EN")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", project.name)
+    calendar.add("x-wr-calname", vText(ics_line(project.name)))
     stamp = datetime.now(timezone.utc).replace(microsecond=0)
     for task, _ in project.walk():
         wanted = task.is_milestone or (missions and task.kind == TaskKind.MISSION)
         if wanted and task.id not in summaries and task.id in dates:
-            calendar.add_component(_event(task, dates[task.id].early_start, dates[task.id].early_finish, stamp))
+            calendar.add_component(_event(task, dates[task.id].early_start, dates[task.id].early_finish, stamp,
+                                                   warnings))
     return calendar
 
 
 def write(project: Project, path: str | Path, *, missions: bool = False, **_opts) -> list[str]:
-    """Write the milestones calendar to `path`; returns warnings (none so far)."""
-    data = build_calendar(project, missions=missions).to_ical()
+    """Write the milestones calendar to `path`; returns warnings (what could not be carried over)."""
+    warnings: list[str] = []
+    data = build_calendar(project, missions=missions, warnings=warnings).to_ical()
     target = Path(path)
     try:
         handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".writing", dir=target.parent)
@@ -77,4 +105,4 @@ def write(project: Project, path: str | Path, *, missions: bool = False, **_opts
         os.replace(temp, target)
     except OSError as exc:
         raise PlannerError("export.failed", f"could not write '{target}': {exc.strerror}", [str(target)]) from None
-    return []
+    return warnings

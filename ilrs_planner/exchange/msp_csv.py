@@ -1,6 +1,7 @@
 """CSV task tables with MS Project's columns: import (`read`) and export (`write`).
 
-Columns read (names are case-insensitive; only `Name` is required):
+Columns read (names are case-insensitive; only `Name` is required; a table with none of them is
+refused with `import.no_columns`, naming what it reads and what the file has):
   ID, Name, Duration, Predecessors, Outline Level, Start, Constraint Type, Constraint Date,
   Deadline, Actual Start, Actual Finish, % Complete, Notes — as MS Project exports them — and
   our own Key, Owner (a participant key; participants are created as needed), Kind, Precision,
@@ -13,8 +14,12 @@ Rules:
   - Outline Level 0 (or ID 0 when there is no Outline Level column, with a warning) is MS
     Project's project summary row: it names the plan, and its Start is the project start.
     Otherwise the start is the earliest date in the file, or today.
-  - A `Start` on a row with no Constraint Type becomes "Start No Earlier Than" that date; with a
-    constraint (MS Project writes one on every row) Start and Finish are derived and ignored.
+  - A `Start` on a row with no Constraint Type becomes "Start No Earlier Than" that date, and a
+    warning says on how many rows; with a constraint (MS Project writes one on every row) Start
+    and Finish are derived and ignored. Without a Duration column, a task lasts from its Start
+    through its Finish (as spreadsheet Gantt tables give them: Start Date, End Date).
+  - Durations take MS Project's units (`5d`, `2w`, `1 mon`, `3 emon`, `16h`, `4d?`): see
+    `domain/durations`.
   - Finish dates (Finish, Actual Finish, Deadline, the date of a finish constraint) mean what they
     mean in MS Project: the last day of work. The plan stores finishes exclusive (a 10-day task
     from 2030-01-01 ends 2030-01-11), so a task's finish dates move one day on import and back on
@@ -32,21 +37,14 @@ from pathlib import Path
 
 from ..domain import (Classification, ConstraintType, Link, Participant, ParticipantKind, PlannerError, Precision,
                       Project, Task, TaskKind)
-from .csv_table import CsvTable, parse_table, read_text
+from .csv_table import parse_table, read_text
 from .formats import ImportResult
+from .msp_csv_columns import CANONICAL, check_columns
 from .msp_csv_write import COLUMNS, write  # noqa: F401  (write is this format's export)
 from .msp_row import RowReader
 from .msp_values import FINISH_CONSTRAINTS, finish_shift
 from .predecessors import parse_predecessors
 
-ALIASES = {
-    "task name": "Name", "percent complete": "% Complete", "%complete": "% Complete",
-    "expected duration": "Most Likely Duration", "source url": "Source", "unique id": "Unique ID",
-}
-CANONICAL = {name.lower(): name for name in COLUMNS} | ALIASES
-READ_ONLY = {"Resource Names"}  # MS Project's; the first resource becomes the owner when there is no Owner
-DERIVED = {"Finish", "Unique ID", "WBS", "Total Slack", "Free Slack", "Critical", "Early Start", "Early Finish",
-           "Late Start", "Late Finish", "Indicators", "Task Mode"}
 KEY_MILESTONE_YES = {"yes", "true", "1", "x"}  # what people type in a flag column
 _COARSENESS = [Precision.DAY, Precision.MONTH, Precision.QUARTER, Precision.YEAR]
 
@@ -65,25 +63,15 @@ def read(path: str | Path) -> ImportResult:
     """Import a CSV task table; see the module docstring for the columns and rules."""
     warnings: list[str] = []
     table = parse_table(read_text(path, warnings), CANONICAL)
-    _check_columns(table, warnings)
+    check_columns(table, warnings)
     readers = [RowReader(row, warnings) for row in table.rows]
     summary, entries = _split_project_row(readers, "Outline Level" in table.columns)
     project = Project(name=_plan_name(summary, path), start=date.today())
     _build_tasks(project, entries)
     _build_links(project, entries)
     project.start = _project_start(summary, entries)
+    _warn_start_constraints(entries, warnings)
     return ImportResult(project, warnings)
-
-
-def _check_columns(table: CsvTable, warnings: list[str]) -> None:
-    if "Name" not in table.columns:
-        found = ", ".join(table.columns) or "none"
-        raise PlannerError("import.bad_file", f"row 1: the file has no Name column (columns found: {found})")
-    unknown = [c for c in table.columns if c not in COLUMNS and c not in DERIVED and c not in READ_ONLY]
-    if unknown:
-        warnings.append("columns not read: " + ", ".join(unknown))
-    if "Duration" not in table.columns:
-        warnings.append("the file has no Duration column: every task is a milestone")
 
 
 def _split_project_row(readers: list[RowReader], has_levels: bool) -> tuple[RowReader | None, list[_Entry]]:
@@ -138,7 +126,8 @@ def _task(project: Project, entry: _Entry, is_summary: bool) -> Task:
     name = row.text("Name")
     if not name:
         raise row.error("Name", "the task has no name")
-    duration = row.duration("Duration") or 0
+    duration = row.duration("Duration") if row.present("Duration") else _start_to_finish(row)
+    duration = duration or 0
     task = Task(key=row.text("Key") or entry.ref, name=name, duration=duration)
     task.id = row.guid("GUID") or task.id
     default_kind = TaskKind.MILESTONE if duration == 0 and not is_summary else TaskKind.TASK
@@ -154,6 +143,16 @@ def _task(project: Project, entry: _Entry, is_summary: bool) -> Task:
     task.notes = row.raw_text("Notes")
     task.key_milestone = row.text("Key Milestone").strip().lower() in KEY_MILESTONE_YES
     return task
+
+
+def _start_to_finish(row: RowReader) -> int | None:
+    """Days from Start through Finish (the last day of work), for a table without durations."""
+    start, finish = row.date("Start"), row.date("Finish", end=True)
+    if not (start and finish):
+        return None
+    if finish[0] < start[0]:
+        raise row.error("Finish", f"{finish[0]} is before the Start {start[0]}")
+    return (finish[0] - start[0]).days + 1
 
 
 def _set_dates(task: Task, row: RowReader, is_summary: bool) -> None:
@@ -172,7 +171,7 @@ def _set_dates(task: Task, row: RowReader, is_summary: bool) -> None:
     task.constraint = constraint or ConstraintType.ASAP
     task.constraint_date = _day(constraint_date, shift if finish_like else 0)
     deadline = row.date("Deadline", end=True)
-    task.deadline = _day(deadline, shift)
+    task.deadline = _day(deadline)  # MS Project's deadline is a last day, as the plan stores it
     task.actual_start = _day(row.date("Actual Start"))
     task.actual_finish = _day(row.date("Actual Finish", end=True), shift)
     typed = [d[1] for d in (constraint_date, deadline) if d]
@@ -208,6 +207,15 @@ def _build_links(project: Project, entries: list[_Entry]) -> None:
                 raise entry.row.error("Predecessors", f"task {ref.ref} is listed twice")
             seen.add(ref.ref)
             project.add_link(Link(by_ref[ref.ref].id, entry.task.id, ref.type, ref.lag))
+
+
+def _warn_start_constraints(entries: list[_Entry], warnings: list[str]) -> None:
+    """Say how many tasks are now held by a start-no-earlier-than that came from a bare Start."""
+    held = [e.task.key for e in entries if e.row.has("Start") and not e.row.has("Constraint Type")]
+    if held:
+        warnings.append(f"{len(held)} Start date(s) became 'Start No Earlier Than' constraints, because those rows "
+                        f"have no Constraint Type (tasks {', '.join(held[:5])}{', ...' if len(held) > 5 else ''}): "
+                        "links cannot pull those tasks earlier; remove the constraint to let links drive them")
 
 
 def _project_start(summary: RowReader | None, entries: list[_Entry]) -> date:

@@ -96,7 +96,7 @@ def _task_row(project: Project, task: Task, depth: int, ref: str, predecessors: 
         "Predecessors": predecessors,
         "Constraint Type": CONSTRAINT_NAMES[task.constraint],
         "Constraint Date": _finish(task.constraint_date, shift if finish_constraint else 0),
-        "Deadline": _finish(task.deadline, shift), "Actual Start": format_date(task.actual_start),
+        "Deadline": format_date(task.deadline), "Actual Start": format_date(task.actual_start),
         "Actual Finish": _finish(task.actual_finish, shift), "% Complete": f"{task.percent_complete}%",
         "Owner": escape_text(owner.key) if owner else "", "Kind": task.kind.value,
         "Precision": task.precision.value, "Classification": task.classification.value,

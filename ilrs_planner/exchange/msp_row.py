@@ -15,6 +15,7 @@ from .msp_values import (is_blank, parse_constraint, parse_date_cell, parse_dura
 
 T = TypeVar("T")
 MAX_TEXT_CHARS = {"Name": 500, "Key": 100, "ID": 100, "Owner": 100, "Source": 2000, "Resource Names": 2000}
+KEPT_CODES = {"duration.too_long"}
 
 
 class RowReader:
@@ -26,9 +27,9 @@ class RowReader:
         self._warnings = warnings
         self._dates: dict[tuple[str, bool], tuple[date, Precision] | None] = {}
 
-    def error(self, column: str, message: str) -> PlannerError:
+    def error(self, column: str, message: str, code: str = "import.bad_row") -> PlannerError:
         """An error naming this row and `column`."""
-        return PlannerError("import.bad_row", f"row {self.line}, column {column}: {message}")
+        return PlannerError(code, f"row {self.line}, column {column}: {message}")
 
     def warn(self, column: str, message: str) -> None:
         """Record a warning naming this row and `column`."""
@@ -69,7 +70,8 @@ class RowReader:
         try:
             return parse(text, *args)
         except PlannerError as err:
-            raise self.error(column, err.message) from None
+            # A value beyond what a plan holds keeps its own code; any other bad cell is a bad row.
+            raise self.error(column, err.message, err.code if err.code in KEPT_CODES else "import.bad_row") from None
 
     def date(self, column: str, end: bool = False) -> tuple[date, Precision] | None:
         """A date and its precision; `end` reads '2035' as the end of 2035 (for finishes)."""

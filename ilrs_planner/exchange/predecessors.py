@@ -1,7 +1,8 @@
 """MS Project's Predecessors column: `3`, `3FS+2d`, `4SS-1d`, `7FF`, `9SF+10d`, `3FS+2 days`.
 
 Entries are separated by `;` or `,`. A lag needs a link type before it (as MS Project writes it);
-the lag is whole calendar days (`d`, `days`, `edays`, `w`), negative for a lead.
+the lag takes the units of a duration (`d`, `days`, `edays`, `2w`, `1 mon`; see domain/durations), negative
+for a lead.
 """
 
 from __future__ import annotations
@@ -52,7 +53,9 @@ def _lag(entry: str, m: re.Match) -> int:
         raise PlannerError("import.bad_row", f"'{entry}': a lag in percent is not supported; give days")
     try:
         days = parse_duration(m["lag"])
-    except PlannerError:
+    except PlannerError as err:
+        if err.code == "duration.too_long":
+            raise
         raise PlannerError("import.bad_row", f"'{entry}' has a lag that is not whole days ({_HINT})") from None
     return -days if m["sign"] == "-" else days
 

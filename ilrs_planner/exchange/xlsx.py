@@ -65,10 +65,8 @@ def _outline_numbers(project: Project) -> dict[str, str]:
 
 
 def _shown_deadline(task):
-    """A deadline as the last day allowed (it is stored as an exclusive finish, like all finishes)."""
-    if task.deadline is None:
-        return None
-    return task.deadline if task.is_milestone else task.deadline - timedelta(days=1)
+    """A deadline is stored as what it means: the last day allowed."""
+    return task.deadline
 
 
 def _row(project: Project, task, number: str, dates, baseline: Baseline | None) -> list:

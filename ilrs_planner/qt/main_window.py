@@ -2,26 +2,33 @@
 
 from __future__ import annotations
 
+import os
 from typing import Callable
 
-from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QSplitter, QToolBar, QUndoView
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QSplitter, QUndoView
 
 from .analysis.installer import AnalysisTools
 from ..domain import PlannerError
 from .dialogs.messages import show_refusal
 from .document import Document
 from .gantt.view import GanttView
-from .keys import KeySpec, first_key_text, key_list
+from .empty_hint import EmptyPlanHint
+from .keys import KeySpec, StandardKey, first_key_text, key_list
+from .main_window_clip import ClipActions
 from .main_window_edit import EditActions
 from .main_window_files import FileActions
 from .main_window_sync import RowSync
+from .main_window_menus import build_menus, build_toolbar, chart_menu, task_menu
+from .main_window_navigate import NavigateActions
 from .main_window_view import ViewActions
 from .screen_fit import fit_to_screen
+from .models.task_tree_model import TASK_ID_ROLE
 from .models.task_tree_view import TaskTreeView
 from .participants.panel import ParticipantsPanel
 from .plan_file import PlanFileController
+from .printing import preview_dialog
 from .resources import icon
 from .sharing.actions import SharingActions
 from .sharing.signature_label import SignatureStatus
@@ -55,20 +62,30 @@ class MainWindow(QMainWindow):
         self.plan_file = PlanFileController(document, self)
         self.plan_file.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.files = FileActions(self)
-        self._build_menus_and_toolbar()
+        self.clip = ClipActions(self)
+        self.navigate = NavigateActions(self)
+        self.print_preview = self.add_action("print", "&Print…", StandardKey.Print, self.show_print_preview,
+                                             "Print the timeline the chart shows, with a preview")
+        self.files.add_print(self.print_preview)
+        build_menus(self)
+        self.toolbar = build_toolbar(self)
         self._build_docks()
         self.tree.doubleClickedTask.connect(lambda _tid: self.edit.open_details())
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._tree_menu)
+        self.gantt.taskMenuRequested.connect(self._chart_menu)
+        self.gantt.taskActivated.connect(lambda _tid: self.edit.open_details())
+        self.gantt.dragDates.connect(lambda text: self.statusBar().showMessage(text, 3000))
+        self.empty_hint = EmptyPlanHint(self.gantt.canvas, document)
         document.refused.connect(self._show_refusal)
         document.pathChanged.connect(self.update_title)
         document.undo_stack.cleanChanged.connect(self.update_title)
         document.changed.connect(self.update_title)
         self.update_title()
-        self.restore_settings()
         self.analysis = AnalysisTools(self)
         self.sharing = SharingActions(self)
         self._add_signature_label()
+        self.restore_settings()  # after every dock exists, so their places and tabs come back too
 
     # -- building ------------------------------------------------------------------------------
     def add_action(self, icon_name: str, text: str, shortcut: KeySpec | tuple, slot: Callable | None,
@@ -87,29 +104,6 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)
         return action
-
-    def _build_menus_and_toolbar(self) -> None:
-        for key, actions in (("file", self.files.file_actions()), ("edit", self.edit.edit_actions()),
-                             ("view", self.view.view_actions())):
-            for action in actions:
-                self.menus[key].addSeparator() if action is None else self.menus[key].addAction(action)
-        self.menus["help"].addAction("&About ILRS Planner", self.files.about)
-        toolbar = QToolBar("Main toolbar")
-        toolbar.setObjectName("main_toolbar")
-        toolbar.setMovable(False)
-        toolbar.setIconSize(QSize(22, 22))
-        groups = [[self.files.new, self.files.open, self.files.save],
-                  [self.edit.undo, self.edit.redo],
-                  [self.edit.add_task, self.edit.add_milestone, self.edit.delete, self.edit.link, self.edit.details],
-                  [self.edit.outdent, self.edit.indent, self.edit.move_up, self.edit.move_down],
-                  [*self.view.zoom.values(), self.view.critical],
-                  [self.files.export_image]]
-        for index, group in enumerate(groups):
-            if index:
-                toolbar.addSeparator()
-            toolbar.addActions(group)
-        self.addToolBar(toolbar)
-        self.toolbar = toolbar
 
     def _build_docks(self) -> None:
         history = QUndoView(self.document.undo_stack)
@@ -130,10 +124,26 @@ class MainWindow(QMainWindow):
         return dock
 
     def _tree_menu(self, pos) -> None:
-        menu = QMenu(self)
-        for action in self.edit.edit_actions()[3:]:
-            menu.addSeparator() if action is None else menu.addAction(action)
+        """Right-click on a row: that row joins the selection's place as in MS Project, then the task menu."""
+        task_id = self.tree.indexAt(pos).data(TASK_ID_ROLE)
+        if task_id is not None and task_id not in self.document.selected_ids:
+            self.document.set_selection([task_id])
+        menu = task_menu(self) if task_id is not None else chart_menu(self)
+        self.context_menu = menu
         menu.popup(self.tree.viewport().mapToGlobal(pos))
+
+    def _chart_menu(self, task_id, global_pos) -> None:
+        """Right-click on a bar (the task menu) or on the empty chart (add, paste, today, zoom)."""
+        if task_id is not None and task_id not in self.document.selected_ids:
+            self.document.set_selection([task_id])
+        menu = task_menu(self) if task_id is not None else chart_menu(self)
+        self.context_menu = menu
+        menu.popup(global_pos)
+
+    def show_print_preview(self) -> None:
+        """File → Print: Qt's preview of the timeline the chart shows, printable from there."""
+        self.print_dialog = preview_dialog(self)
+        self.print_dialog.open()
 
     def _show_refusal(self, error: PlannerError, _initiator: object) -> None:
         """The one way a refused edit is shown, whichever view asked for it: the status bar and a
@@ -148,10 +158,11 @@ class MainWindow(QMainWindow):
 
     # -- title, settings, closing --------------------------------------------------------------
     def update_title(self, *_args) -> None:
-        """'<plan name> — <file>[*] — ILRS Planner', with the modified marker."""
+        """'<plan name> — <file name>[*] — ILRS Planner' with the modified marker; the folder is in the status bar."""
         try:
-            where = self.document.path or "not saved to a file"
+            where = os.path.basename(self.document.path) if self.document.path else "not saved to a file"
             self.setWindowTitle(f"{self.document.project.name} — {where}[*] — ILRS Planner")
+            self.setWindowFilePath(self.document.path or "")
             self.setWindowModified(self.document.modified)
         except RuntimeError:  # the undo stack announces its clean state while being destroyed at exit
             pass

@@ -35,13 +35,18 @@ class FileActions:
         self.close = add("", "&Close plan", StandardKey.Close, plan_file.close_plan,
                          "Close the plan (asks to save changes) and leave an empty one open")
         self.quit = add("", "&Quit", ("Ctrl+Q", StandardKey.Quit), window.close, "Close the window")
+        self._print: list[QAction] = []
         self.recent_menu = window.menus["file"].addMenu("Open &recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
 
     def file_actions(self) -> list[QAction | None]:
         """The File menu in order (None = separator); Open recent is placed after Open."""
         return [self.new, self.open, self.recent_menu.menuAction(), None, self.save, self.save_as, None,
-                self.export_image, None, self.close, self.quit]
+                self.export_image, *self._print, None, self.close, self.quit]
+
+    def add_print(self, action: QAction) -> None:
+        """Show File → Print after Export image."""
+        self._print = [action]
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()

@@ -53,4 +53,4 @@ def test_slip_text_shows_last_days_of_work_and_says_so(plan_db, capsys):
     basic = next(line for line in out.splitlines() if line.startswith("ilrs-basic"))
     assert "2035-12-31" in basic  # the milestone's own day, "by 2035"
     recon = next(line for line in out.splitlines() if line.startswith("ilrs-recon "))
-    assert "2026-12-30" in recon  # the scheduler's exclusive finish is 2026-12-31
+    assert "2026-12-31" in recon  # Chang'e 7's window runs through 31 December; the exclusive finish is 2027-01-01

@@ -39,7 +39,9 @@ def test_new_empty_plan_with_name_and_start(tmp_path, capsys):
     assert main(["new", str(out), "--name", "Relay study", "--start", "2031-03-01"]) == 0
     assert "Relay study, 0 tasks" in capsys.readouterr().out
     data = schedule_json(out, capsys)
-    assert data == {"project_start": "2031-03-01", "project_finish": "2031-03-01", "tasks": []}
+    assert data["finish_convention"].startswith("exclusive")
+    assert {k: v for k, v in data.items() if k != "finish_convention"} == {
+        "project_start": "2031-03-01", "project_finish": "2031-03-01", "tasks": []}
 
 
 def test_new_refuses_to_overwrite_without_force(tmp_path, capsys):

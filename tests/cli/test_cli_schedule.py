@@ -25,7 +25,8 @@ FREE = {"2": 0, "3": 0, "4": 10, "5": 0}
 def test_schedule_json_structure_and_hand_checked_dates(capsys):
     assert main(["schedule", str(TINY), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"project_start", "project_finish", "tasks"}
+    assert set(data) == {"finish_convention", "project_start", "project_finish", "tasks"}
+    assert data["finish_convention"].startswith("exclusive")
     assert (data["project_start"], data["project_finish"]) == ("2030-01-01", "2030-01-16")
     assert [t["key"] for t in data["tasks"]] == ["1", "2", "3", "4", "5"]  # WBS order, summary included
     for task in data["tasks"]:
@@ -85,7 +86,7 @@ def test_schedule_json_is_one_compact_line_and_pretty_indents_the_same_content(c
     assert main(["schedule", str(TINY), "--json", "--pretty"]) == 0
     pretty = capsys.readouterr().out
     assert compact.count("\n") == 1 and compact.endswith("}\n")
-    assert pretty.startswith('{\n  "project_start": "2030-01-01"')
+    assert pretty.startswith('{\n  "finish_convention": "exclusive')
     assert json.loads(compact) == json.loads(pretty)
 
 

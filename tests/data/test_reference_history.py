@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from ilrs_planner.data.reference import build_reference_project
+from ilrs_planner.domain import shown_finish
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +55,7 @@ def test_basic_station_slips_from_2028_to_2035(plan):
 
 
 def test_luna_26_slips_from_2023_2024_to_2028(plan):
-    assert _entry(plan, date(2019, 10, 8), "luna-26") == (date(2023, 1, 1), date(2024, 12, 31))
+    assert _entry(plan, date(2019, 10, 8), "luna-26") == (date(2023, 1, 1), date(2025, 1, 1))  # through 2024-12-31
     assert _entry(plan, date(2021, 10, 21), "luna-26")[0].year == 2024
     assert _entry(plan, date(2023, 10, 26), "luna-26")[0].year == 2027
     assert _entry(plan, date(2025, 8, 22), "luna-26")[0] == date(2028, 1, 1)
@@ -69,8 +70,11 @@ def test_luna_26_slips_from_2023_2024_to_2028(plan):
 def test_other_real_slips(plan, key, before_day, before_year, after_day, after_year):
     moved_from = _entry(plan, before_day, key)
     moved_to = _entry(plan, after_day, key)
-    field = 1 if key == "lunar-power-plant" else 0  # the plant's finish moved; the missions' launches
-    assert (moved_from[field].year, moved_to[field].year) == (before_year, after_year)
+    if key == "lunar-power-plant":  # the plant's finish (its last day) moved; the missions' launches
+        moved_from, moved_to = (shown_finish(*e) for e in (moved_from, moved_to))
+    else:
+        moved_from, moved_to = moved_from[0], moved_to[0]
+    assert (moved_from.year, moved_to.year) == (before_year, after_year)
 
 
 def test_statements_older_than_the_plan_are_in_its_first_baseline(plan):
@@ -87,8 +91,9 @@ def test_crewed_landing_was_pulled_forward(plan):
 
 def test_what_had_happened_is_history_in_later_baselines(plan):
     assert _entry(plan, date(2024, 2, 16), "change-6")[0] == date(2024, 5, 1)  # "May 2024", still a plan
-    assert _entry(plan, date(2024, 9, 5), "change-6") == (date(2024, 5, 3), date(2024, 6, 25))
-    assert _entry(plan, date(2025, 8, 22), "luna-25") == (date(2023, 8, 11), date(2023, 8, 19))
+    assert _entry(plan, date(2024, 9, 5), "change-6") == (date(2024, 5, 3), date(2024, 6, 26))
+    assert shown_finish(*_entry(plan, date(2024, 9, 5), "change-6")) == date(2024, 6, 25)  # samples landed
+    assert shown_finish(*_entry(plan, date(2025, 8, 22), "luna-25")) == date(2023, 8, 19)  # lost that day
 
 
 def test_extended_station_history_keeps_the_officials_disagreement(plan):

@@ -8,7 +8,7 @@ from ilrs_planner.data import roadmap
 from ilrs_planner.data.facts import load_facts, read_data_toml
 from ilrs_planner.data.reference import build_reference_project
 from ilrs_planner.data.roadmap import load_roadmap
-from ilrs_planner.domain import Classification, ConstraintType, PlannerError, Precision, TaskKind
+from ilrs_planner.domain import Classification, ConstraintType, PlannerError, Precision, TaskKind, shown_finish
 
 
 @pytest.fixture(scope="module")
@@ -84,7 +84,8 @@ def test_flown_missions_carry_their_actual_dates(plan, key, launched):
 
 def test_luna_25_records_its_loss(plan):
     task = plan.task_by_key("luna-25")
-    assert task.actual_finish == date(2023, 8, 19)
+    assert task.actual_finish == date(2023, 8, 20)  # exclusive: its last day is 2023-08-19, the day it was lost
+    assert shown_finish(task.actual_start, task.actual_finish) == date(2023, 8, 19)
     assert "FAILED" in task.notes and "2023-08-19" in task.notes
 
 
@@ -139,7 +140,7 @@ def test_builds_are_fresh_but_ids_are_stable(plan):
     assert again is not plan
     assert {t.key: t.id for t in again.tasks.values()} == {t.key: t.id for t in plan.tasks.values()}
     again.task_by_key("change-8").duration = 1
-    assert plan.task_by_key("change-8").duration == 364
+    assert plan.task_by_key("change-8").duration == 365  # all of 2029, through 31 December
 
 
 def test_every_fact_feeds_the_plan_or_is_set_aside_with_a_reason():

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from ilrs_planner.data.reference import build_reference_project
-from ilrs_planner.domain import ConstraintType, period_end
+from ilrs_planner.domain import ConstraintType, period_end, shown_finish
 from ilrs_planner.engine.cpm import schedule
 
 
@@ -45,14 +45,18 @@ def test_change_8_in_2029_crewed_landing_by_2030_extended_station_by_2045(dates)
     assert by_key["crewed-landing"].early_finish <= date(2030, 12, 31)
     assert by_key["ilrs-extended"].early_finish <= date(2045, 12, 31)
     assert by_key["luna-26"].early_start.year == 2028
-    assert by_key["lunar-power-plant"].early_finish.year == 2036
+    plant = by_key["lunar-power-plant"]
+    assert shown_finish(plant.early_start, plant.early_finish) == date(2036, 12, 31)  # "by 2036": all of 2036
 
 
 def test_flown_missions_keep_their_history(dates):
     by_key = dates[1]
     assert by_key["change-6"].early_start == by_key["icube-q"].early_start == date(2024, 5, 3)
     assert by_key["change-4"].early_start == date(2018, 12, 8)
-    assert by_key["luna-25"].early_finish == date(2023, 8, 19)
+    flown = {key: shown_finish(by_key[key].early_start, by_key[key].early_finish)
+             for key in ("luna-25", "change-6", "change-4", "icube-q")}
+    assert flown == {"luna-25": date(2023, 8, 19), "change-6": date(2024, 6, 25), "change-4": date(2019, 1, 3),
+                     "icube-q": date(2024, 5, 8)}  # the last day shown is the day it happened
 
 
 def test_every_announced_start_lands_in_its_announced_period(plan, dates):
@@ -66,7 +70,8 @@ def test_every_announced_start_lands_in_its_announced_period(plan, dates):
 
 def test_every_by_date_is_met_except_the_missed_2023_agreements(plan, dates):
     by_key = dates[1]
-    missed = {t.key for t in plan.tasks.values() if t.deadline and by_key[t.key].early_finish > t.deadline}
+    missed = {t.key for t in plan.tasks.values()
+              if t.deadline and shown_finish(by_key[t.key].early_start, by_key[t.key].early_finish) > t.deadline}
     assert missed == {"ilrs-founding-agreements"}
     assert by_key["ilrs-founding-agreements"].total_float < 0
 
@@ -75,7 +80,8 @@ def test_a_critical_chain_runs_to_the_programme_finish(plan, dates):
     result, by_key = dates
     critical = {plan.tasks[tid].key for tid in result.critical_ids()}
     assert {"ilrs-1-5", "ilrs-basic", "ilrs-full", "ilrs-extended"} <= critical
-    assert by_key["ilrs-extended"].early_finish == result.project_finish
+    assert by_key["ilrs-extended"].early_finish == date(2045, 12, 31)  # on the build-out's last day
+    assert result.project_finish == date(2046, 1, 1)  # exclusive: work runs through 2045-12-31
     assert "luna-30" not in critical  # Russian missions have years of float before 2045
 
 

@@ -55,6 +55,33 @@ def test_durations_in_calendar_days(text, days):
     assert parse_duration(text) == days
 
 
+@pytest.mark.parametrize("text, days", [
+    ("1 mon", 30), ("1mon", 30), ("2 mons", 60), ("3 emon", 90), ("1 month?", 30), ("1.5 mo", 45),
+    ("2 ew", 14), ("3 wks", 21), ("5 ed", 5), ("4 edays", 4), ("1 y", 365), ("2 eyrs", 730), ("1 year", 365),
+    ("16h", 2), ("16 hrs", 2), ("9 hours", 2), ("24 eh", 1), ("30 ehrs", 2), ("480 mins", 1), ("1 emin", 1),
+    ("0 days?", 0), ("3 DAYS", 3),
+])
+def test_ms_project_duration_units(text, days):
+    # Calendar days: a week is 7, a month 30, a year 365; hours count MS Project's 8-hour working
+    # day (24 elapsed) and round up to the day they touch.
+    assert parse_duration(text) == days
+
+
+@pytest.mark.parametrize("text", ["5 fortnights", "1 mon 2 d", "d", "5 e"])
+def test_unknown_units_are_refused_with_the_units_we_know(text):
+    with pytest.raises(PlannerError) as err:
+        parse_duration(text)
+    assert err.value.code == "duration.invalid" and "3 mon" in err.value.message
+
+
+def test_a_duration_beyond_300_years_is_refused():
+    assert parse_duration("300 y") == 109_500
+    for text in ("99999999999999999999d", "1e400", "301 y", 10**30):
+        with pytest.raises(PlannerError) as err:
+            parse_duration(text)
+        assert err.value.code == ("duration.too_long" if text != "1e400" else "duration.invalid")
+
+
 def test_bad_durations_are_refused():
     with pytest.raises(PlannerError) as err:
         parse_duration("-3d")

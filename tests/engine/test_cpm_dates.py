@@ -72,6 +72,11 @@ def _cap(value) -> int:
     return 10**6 if value is None else _ordinal(value)
 
 
+def _deadline_cap(deadline, spans_days: bool) -> int:
+    """A deadline is the last day allowed: finished by its end (a milestone's finish is the day itself)."""
+    return _cap(deadline) + (1 if deadline is not None and spans_days else 0)
+
+
 def _leaf_rules(spec: dict):
     """Per leaf: duration, earliest start, fixed start, latest start/finish, history, finished."""
     tasks = {t["key"]: t for t in spec["tasks"]}
@@ -88,7 +93,7 @@ def _leaf_rules(spec: dict):
         r["base"] = max(0, day if kind == "SNET" else day - dur if kind == "FNET" else 0)
         r["fixed"] = day if kind == "MSO" else day - dur if kind == "MFO" else None
         r["scap"] = day if kind in ("SNLT", "MSO") else r["scap"]
-        r["fcap"] = min(day if kind in ("FNLT", "MFO") else 10**6, _cap(t.get("deadline")))
+        r["fcap"] = min(day if kind in ("FNLT", "MFO") else 10**6, _deadline_cap(t.get("deadline"), dur > 0))
         if a_s is not None or a_f is not None:
             r["fixed"] = a_s if a_s is not None else a_f - dur
         r["history"] = a_s is not None or a_f is not None
@@ -98,7 +103,7 @@ def _leaf_rules(spec: dict):
             pkind, pday = parent.get("constraint", "ASAP"), _ordinal(parent.get("constraint_date"))
             r["base"] = max(r["base"], pday) if pkind in ("SNET", "MSO") else r["base"]
             r["fcap"] = min(r["fcap"], pday) if pkind in ("FNLT", "MFO") else r["fcap"]
-            r["fcap"] = min(r["fcap"], _cap(parent.get("deadline")))
+            r["fcap"] = min(r["fcap"], _deadline_cap(parent.get("deadline"), True))
         rules[key] = r
     return rules
 

@@ -34,7 +34,7 @@ def import_error(tmp_path, rows, header=HEADER):
     ("3,Test,2d,,1,15/06/2029,,,,", "Start", "write 2029-06-15"),
     ("3,Test,2d,,1,someday,,,,", "Start", "is not a date"),
     ("3,Test,-3d,,1,,,,,", "Duration", "negative"),
-    ("3,Test,2 months,,1,,,,,", "Duration", "not a duration"),
+    ("3,Test,2 fortnights,,1,,,,,", "Duration", "not a duration"),
     ("3,Test,2d,,3,,,,,", "Outline Level", "level 3 follows level 1"),
     ("3,Test,2d,,x,,,,,", "Outline Level", "not a whole number"),
     ("3,Test,2d,,1,,Sometime,,,", "Constraint Type", "is not a constraint"),
@@ -108,3 +108,16 @@ def test_format_whose_module_is_absent_is_reported_as_not_supported(tmp_path, mo
         write_plan(None, tmp_path / "plan.gan")
     assert caught.value.code == "export.failed" and "not supported" in caught.value.message
     assert not Path(tmp_path / "plan.gan").exists()
+
+
+@pytest.mark.parametrize("row, column", [
+    ("3,Test,99999999999999999999d,,1,,,,,", "Duration"),
+    ("3,Test,1" + "0" * 400 + "d,,1,,,,,", "Duration"),
+    ("3,Test,301 y,,1,,,,,", "Duration"),
+    ("3,Test,2d,1FS+99999999999999999999d,1,,,,,", "Predecessors"),
+])
+def test_a_duration_beyond_any_plan_is_refused_with_its_own_code(tmp_path, row, column):
+    err = import_error(tmp_path, row + "\n")
+    assert err.code == "duration.too_long"
+    assert err.message.startswith(f"row 4, column {column}: ") and "300 years" in err.message
+    assert len(err.message) < 200  # the 400-digit number is shortened

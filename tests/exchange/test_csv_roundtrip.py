@@ -26,7 +26,7 @@ def rich_project() -> Project:
                                 source_url="https://example.org/ce7?a=1,b=2", notes="line one\nline two, with comma"))
     ce8 = project.add_task(Task("change-8", "Chang'e 8", duration=45, kind=TaskKind.MISSION, parent_id=phase.id,
                                 position=20, owner_id=cnsa.id, constraint=ConstraintType.FNLT,
-                                constraint_date=date(2030, 1, 1), deadline=date(2029, 12, 1),
+                                constraint_date=date(2030, 1, 1), deadline=date(2029, 11, 30),
                                 precision=Precision.YEAR, classification=Classification.RESTRICTED))
     rover = project.add_task(Task("=rover", "-Pakistan rover", duration=10, parent_id=ce8.id, position=0,
                                   owner_id=suparco.id, actual_start=date(2026, 3, 1),

@@ -44,3 +44,38 @@ def test_uids_are_stable_across_exports_and_missions_are_optional(tmp_path):
     assert first <= set(second)
     mission = second["t-ce8@ilrs-planner"]
     assert (mission.decoded("dtstart"), mission.decoded("dtend")) == (date(2030, 1, 1), date(2030, 2, 10))
+
+
+def _hostile_plan(name="ILRS\r\nX-EVIL:1", url="https://example.org/a\r\nX-EVIL:2"):
+    plan = Project(name=name, start=date(2030, 1, 1))
+    plan.add_task(Task("K\rEY", "Basic\rstation\r\nX-EVIL:3", 0, TaskKind.MILESTONE, id="t-m\r\nX-EVIL:4",
+                       source_url=url, notes="line one\rline two\x1b[2K"))
+    return plan
+
+
+def _content_lines(raw: bytes) -> list[bytes]:
+    return raw.replace(b"\r\n ", b"").split(b"\r\n")  # unfolded, as a calendar reads them
+
+
+def test_line_breaks_in_plan_text_never_start_a_property_nor_leave_a_raw_cr(tmp_path):
+    from ilrs_planner.exchange.ics import write
+    path = tmp_path / "m.ics"
+    warnings = write(_hostile_plan(), path)
+    raw = path.read_bytes()
+    lines = _content_lines(raw)
+    assert not any(line.startswith(b"X-EVIL") for line in lines)
+    assert all(b"\r" not in line and b"\n" not in line and b"\x1b" not in line for line in lines)
+    assert b"X-WR-CALNAME:ILRS X-EVIL:1" in lines
+    [event] = _events(path)
+    assert str(event["summary"]) == "Basic station X-EVIL:3"
+    assert "line one\nline two[2K" in str(event["description"])
+    assert "url" not in event and "https://example.org/a X-EVIL:2" in str(event["description"])
+    assert warnings and "source URL" in warnings[0]
+
+
+def test_a_lone_cr_in_the_plan_name_is_not_written_raw(tmp_path):
+    from ilrs_planner.exchange.ics import write
+    write(_hostile_plan(name="ILRS\rmilestones", url="https://example.org/a"), tmp_path / "m.ics")
+    raw = (tmp_path / "m.ics").read_bytes()
+    assert b"X-WR-CALNAME:ILRS milestones\r\n" in raw
+    assert str(_events(tmp_path / "m.ics")[0]["url"]) == "https://example.org/a"

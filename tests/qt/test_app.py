@@ -21,7 +21,8 @@ def test_opens_a_plan_file(qtbot, tmp_path, small_project):
     window = app_module.create_main_window(str(tmp_path / "small.db"))
     qtbot.addWidget(window)
     assert window.document.project == small_project
-    assert window.windowTitle().startswith(f"Small — {tmp_path / 'small.db'}")
+    assert window.windowTitle().startswith("Small — small.db[*]")  # the file name; the folder is in the status bar
+    assert window.windowFilePath() == str(tmp_path / "small.db")
 
 
 def test_a_bad_file_is_explained_and_the_roadmap_stays(qtbot, tmp_path, monkeypatch):

@@ -15,6 +15,8 @@ from ilrs_planner.qt.document import Document
 from ilrs_planner.qt.main_window import MainWindow
 from ilrs_planner.qt.models.task_columns import Column
 
+from gestures import click_cell, press, type_text
+
 
 @pytest.fixture
 def window(qtbot, small_project):
@@ -25,32 +27,6 @@ def window(qtbot, small_project):
     win.activateWindow()
     qtbot.waitActive(win)
     return win
-
-
-def click_cell(tree, task_id: str, column: Column, modifier=Qt.KeyboardModifier.NoModifier) -> None:
-    """Click the middle of a cell, as a person does."""
-    index = tree.proxy_index(task_id, int(column))
-    tree.scrollTo(index)
-    rect = tree.visualRect(index)
-    QTest.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, modifier, rect.center())
-
-
-def type_keys(widget, text: str) -> None:
-    """Type each character into whatever has the keyboard focus (an editor opens on the first)."""
-    for char in text:
-        QTest.keyClick(QApplication.focusWidget() or widget, char)
-
-
-def type_text(widget, text: str) -> None:
-    """Type `text` then press Enter."""
-    type_keys(widget, text)
-    QTest.keyClick(QApplication.focusWidget() or widget, Qt.Key.Key_Return)
-    QApplication.processEvents()  # the delegate commits the editor's text in a queued call
-
-
-def press(widget, sequence: str) -> None:
-    """Press a key combination (e.g. 'Ctrl+Shift+Z') as the keyboard delivers it."""
-    QTest.keySequence(QApplication.focusWidget() or widget, QKeySequence(sequence))
 
 
 def test_typing_a_year_into_an_unselected_rows_start_changes_its_start_not_its_name(qtbot, window):

@@ -57,7 +57,9 @@ def test_every_field_in_one_undo_step(qtbot, document):
     task = document.project.tasks["b"]
     assert not dialog.isVisible() and document.undo_stack.count() == 1
     assert (task.name, task.owner_id, task.duration, task.precision) == ("Luna-26 polar orbiter", "p-cnsa", 365, Precision.YEAR)
-    assert (task.constraint, task.constraint_date, task.deadline) == (ConstraintType.FNLT, date(2031, 12, 31), date(2031, 12, 31))
+    # "2031" typed as a finish means through 31 December 2031: the constraint is kept as the exclusive
+    # finish (the day after), the deadline as its last day, as MS Project keeps deadlines.
+    assert (task.constraint, task.constraint_date, task.deadline) == (ConstraintType.FNLT, date(2032, 1, 1), date(2031, 12, 31))
     assert task.classification is Classification.PARTNERS and task.actual_start == date(2030, 2, 1)
     assert (task.optimistic, task.most_likely, task.pessimistic) == (300, 365, 700)
     assert task.notes == "slipped again" and task.source_url.endswith("1081926")

@@ -34,7 +34,8 @@ def test_save_as_then_reopen_gives_the_same_plan(window, tmp_path, monkeypatch):
     window.document.push(SetTaskFields("a", name="Chang'e 7"))
     assert window.isWindowModified() or window.document.modified
     assert window.files.save_as.trigger() is None and window.document.path == str(tmp_path / "ilrs.db")
-    assert not window.document.modified and str(tmp_path / "ilrs.db") in window.windowTitle()
+    assert not window.document.modified and "— ilrs.db[*]" in window.windowTitle()
+    assert window.windowFilePath() == str(tmp_path / "ilrs.db")
     assert window.plan_file.recent_paths()[0] == str(tmp_path / "ilrs.db")
     saved = open_project(tmp_path / "ilrs.db")
     assert saved == window.document.project

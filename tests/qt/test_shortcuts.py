@@ -7,10 +7,11 @@ from collections import defaultdict
 
 import pytest
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QToolBar
 
 from ilrs_planner.qt.document import Document
 from ilrs_planner.qt.main_window import MainWindow
+from ilrs_planner.qt.main_window_menus import chart_menu, task_menu
 
 
 @pytest.fixture
@@ -25,7 +26,10 @@ def window(qtbot, small_project):
 def every_action(window) -> set[QAction]:
     """The window's actions: its own, its children's (docks, tool bars, menus, context menus)."""
     found: set[QAction] = set(window.actions()) | set(window.findChildren(QAction))
-    menus = [window.menuBar(), *window.findChildren(QMenu)]
+    for toolbar in window.findChildren(QToolBar):
+        found |= set(toolbar.actions())
+    context_menus = [task_menu(window), chart_menu(window)]  # right-click on a row or bar, on the chart
+    menus = [window.menuBar(), *window.findChildren(QMenu), *context_menus]
     while menus:
         for action in menus.pop().actions():
             if action not in found:
@@ -60,6 +64,9 @@ def action_holding(window, key: str) -> QAction:
 @pytest.mark.parametrize("key, text", [
     ("Ctrl+Z", "Undo"), ("Ctrl+Shift+Z", "Redo"), ("Ctrl+Y", "Redo"),
     ("Ctrl+I", "Task details"), ("Ctrl+S", "Save"), ("Ctrl+O", "Open"), ("Ctrl+N", "New plan"),
+    ("Ctrl+W", "Close plan"), ("Ctrl+Q", "Quit"), ("Ctrl+F", "Find"), ("Ctrl+P", "Print"),
+    ("Ctrl+=", "Zoom in"), ("Ctrl+-", "Zoom out"), ("Ctrl+C", "Copy"), ("Ctrl+V", "Paste"),
+    ("Ctrl+D", "Duplicate"), ("Ctrl+T", "Go to today"), ("Ctrl+Shift+I", "Import"),
 ])
 def test_the_usual_keys_reach_the_usual_actions(window, key, text):
     assert action_holding(window, key).text().replace("&", "").startswith(text)
@@ -71,6 +78,16 @@ STANDARD = [  # (how the window names the action, Qt's standard key it must carr
     (lambda w: w.files.new, QKeySequence.StandardKey.New),
     (lambda w: w.files.open, QKeySequence.StandardKey.Open),
     (lambda w: w.files.save, QKeySequence.StandardKey.Save),
+    (lambda w: w.files.save_as, QKeySequence.StandardKey.SaveAs),
+    (lambda w: w.files.close, QKeySequence.StandardKey.Close),
+    (lambda w: w.navigate.find, QKeySequence.StandardKey.Find),
+    (lambda w: w.navigate.find_again, QKeySequence.StandardKey.FindNext),
+    (lambda w: w.navigate.zoom_in, QKeySequence.StandardKey.ZoomIn),
+    (lambda w: w.navigate.zoom_out, QKeySequence.StandardKey.ZoomOut),
+    (lambda w: w.print_preview, QKeySequence.StandardKey.Print),
+    (lambda w: w.clip.copy, QKeySequence.StandardKey.Copy),
+    (lambda w: w.clip.cut, QKeySequence.StandardKey.Cut),
+    (lambda w: w.clip.paste, QKeySequence.StandardKey.Paste),
 ]
 
 

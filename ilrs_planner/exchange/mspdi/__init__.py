@@ -10,8 +10,8 @@ calendar is not understood the same way by all three). A task starts at 08:00 on
 finishes at 17:00 on its last; a milestone starts and finishes at 08:00. Lags are written in tenths
 of a minute of working time (1 day = 4800) with LagFormat 7 (days).
 
-Dates that ILRS Planner compares with a finish (finish constraints, deadlines, actual finishes) are
-exclusive in the domain; MS Project's are the last working moment, so they are written as 17:00 on
+Dates that ILRS Planner compares with a finish (finish constraints, actual finishes) are
+exclusive in the domain (a deadline is its last day, as in MS Project, and written as that day); MS Project's are the last working moment, so they are written as 17:00 on
 the day before (or 08:00 on the day itself for a milestone) and read back the same way.
 
 What has no MSPDI field is kept in task custom text fields (Text1..Text8, named by alias so

@@ -69,6 +69,11 @@ def finish_from_stamp(moment: datetime) -> date:
     return moment.date() + timedelta(days=1) if moment.time() > DAY_START else moment.date()
 
 
+def deadline_from_stamp(moment: datetime) -> date:
+    """A deadline read back as its last day: the stamp's day (midnight is the end of the day before)."""
+    return moment.date() - timedelta(days=1) if moment.time() == time(0, 0) else moment.date()
+
+
 def duration_text(days: int) -> str:
     """A calendar-day duration as MSPDI working time on the 7-day calendar."""
     return f"PT{days * MINUTES_PER_DAY // 60}H0M0S"

@@ -7,7 +7,8 @@ import xml.etree.ElementTree as ET
 from datetime import date
 
 from ...domain import Classification, ConstraintType, Precision, Project, Task, TaskKind, new_id
-from .helpers import ALAP_CODE, CONSTRAINT_CODES, FINISH_CONSTRAINTS, MAX_BASELINES, finish_from_stamp, start_from_stamp
+from .helpers import (ALAP_CODE, CONSTRAINT_CODES, FINISH_CONSTRAINTS, MAX_BASELINES, deadline_from_stamp,
+                      finish_from_stamp, start_from_stamp)
 from .read_links import read_links
 from .values import ELAPSED_FORMATS, Reader, day_or_none, whole_days
 
@@ -147,7 +148,7 @@ class TaskReader:
             self.warnings.append(f"{where}: constraint {kind.value} has no date; dropped")
             kind = ConstraintType.ASAP
         task.constraint, task.constraint_date = kind, (day if kind != ConstraintType.ASAP else None)
-        task.deadline = day_or_none(moment("Deadline"), finish_from_stamp)
+        task.deadline = day_or_none(moment("Deadline"), deadline_from_stamp)
         task.actual_start = day_or_none(moment("ActualStart"), start_from_stamp)
         task.actual_finish = day_or_none(moment("ActualFinish"), finish_from_stamp)
         percent = self.reader.integer(element, "PercentComplete", 0, where) or 0

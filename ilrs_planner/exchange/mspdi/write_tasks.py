@@ -5,7 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from datetime import date
 
-from ...domain import Project, Task
+from ...domain import Project, Task, deadline_finish
 from .helpers import (CONSTRAINT_CODES, FINISH_CONSTRAINTS, LAG_UNITS_PER_DAY, LINK_TYPE_CODES, RESOURCE_TEXT_FIELDS,
                       TEXT_FIELDS, add, add_text_field, duration_text, finish_stamp, start_stamp)
 
@@ -95,7 +95,7 @@ def task_element(project: Project, task: Task, uids: dict[str, int], outline_num
     if task.constraint_date:
         add(element, "ConstraintDate", _constraint_stamp(task))
     if task.deadline:
-        add(element, "Deadline", finish_stamp(task.deadline, task.is_milestone))
+        add(element, "Deadline", finish_stamp(deadline_finish(task.deadline, task.is_milestone), task.is_milestone))
     if task.source_url:
         add(element, "HyperlinkAddress", task.source_url[:MAX_SHORT_TEXT])
     if task.notes:

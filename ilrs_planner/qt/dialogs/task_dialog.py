@@ -12,7 +12,8 @@ from ...domain import Classification, ConstraintType, LinkType, PlannerError, Pr
 from ..document import Document
 from ..generated.ui_task_dialog import Ui_TaskDialog
 from .messages import sentence
-from .task_fields import FINISH_CONSTRAINTS, date_text, fill_enum, optional_days, read_date, set_optional_days
+from .task_fields import (FINISH_CONSTRAINTS, date_text, fill_enum, finish_text, optional_days, read_date, read_finish,
+                          set_optional_days)
 
 
 class TaskDialog(QDialog):
@@ -46,10 +47,14 @@ class TaskDialog(QDialog):
         ui.owner_combo.setCurrentIndex(ui.owner_combo.findData(task.owner_id) if task.owner_id else 0)
         ui.duration_spin.setValue(task.duration)
         ui.duration_spin.setEnabled(not project.is_summary(task.id))  # a summary spans its children
-        ui.constraint_date_edit.setText(date_text(task.constraint_date, task.precision, task.constraint in FINISH_CONSTRAINTS))
+        milestone = task.duration == 0
+        if task.constraint in FINISH_CONSTRAINTS:
+            ui.constraint_date_edit.setText(finish_text(task.constraint_date, task.precision, milestone))
+        else:
+            ui.constraint_date_edit.setText(date_text(task.constraint_date, task.precision, end=False))
         ui.deadline_edit.setText(date_text(task.deadline, task.precision, end=True))
         ui.actual_start_edit.setText(date_text(task.actual_start, task.precision, end=False))
-        ui.actual_finish_edit.setText(date_text(task.actual_finish, task.precision, end=True))
+        ui.actual_finish_edit.setText(finish_text(task.actual_finish, task.precision, milestone))
         ui.percent_spin.setValue(task.percent_complete)
         ui.key_milestone_check.setChecked(task.key_milestone)
         for spin, days in ((ui.optimistic_spin, task.optimistic), (ui.most_likely_spin, task.most_likely),
@@ -125,10 +130,12 @@ class TaskDialog(QDialog):
             "precision": Precision(ui.precision_combo.currentData()),
             "classification": Classification(ui.classification_combo.currentData()),
             "constraint": constraint,
-            "constraint_date": read_date(ui.constraint_date_edit, "Constraint date", constraint in FINISH_CONSTRAINTS),
+            "constraint_date": (read_finish(ui.constraint_date_edit, "Constraint date", self._milestone())
+                                if constraint in FINISH_CONSTRAINTS
+                                else read_date(ui.constraint_date_edit, "Constraint date", end=False)),
             "deadline": read_date(ui.deadline_edit, "Deadline", end=True),
             "actual_start": read_date(ui.actual_start_edit, "Actual start", end=False),
-            "actual_finish": read_date(ui.actual_finish_edit, "Actual finish", end=True),
+            "actual_finish": read_finish(ui.actual_finish_edit, "Actual finish", self._milestone()),
             "percent_complete": ui.percent_spin.value(),
             "optimistic": optional_days(ui.optimistic_spin), "most_likely": optional_days(ui.most_likely_spin),
             "pessimistic": optional_days(ui.pessimistic_spin),
@@ -140,6 +147,10 @@ class TaskDialog(QDialog):
         if constraint is ConstraintType.ASAP:
             values["constraint_date"] = None  # ASAP carries no date
         return {name: value for name, value in values.items() if getattr(self.task, name) != value}
+
+    def _milestone(self) -> bool:
+        """A zero-length task: its finish-type dates are its own day, not the day after a last day."""
+        return self.ui.duration_spin.isEnabled() and self.ui.duration_spin.value() == 0
 
     def _link_rows(self) -> list[tuple[str | None, str, LinkType, int]]:
         table = self.ui.links_table

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from enum import Enum
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox
@@ -59,3 +59,16 @@ def optional_days(spin: QSpinBox) -> int | None:
 def set_optional_days(spin: QSpinBox, days: int | None) -> None:
     """Show an estimate or 'not estimated'."""
     spin.setValue(spin.minimum() if days is None else days)
+
+
+def finish_text(day: date | None, precision: Precision, milestone: bool) -> str:
+    """A stored (exclusive) finish-type date as the last day a person types and reads."""
+    if day is None:
+        return ""
+    return date_text(day if milestone else day - timedelta(days=1), precision, end=True)
+
+
+def read_finish(edit: QLineEdit, label: str, milestone: bool) -> date | None:
+    """A typed last day ('2035' = through 31 December 2035) as the stored exclusive finish."""
+    day = read_date(edit, label, end=True)
+    return day if day is None or milestone else day + timedelta(days=1)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 
 from ...chart import Hit, axis_header, build_scene, hit_test
 from ...domain import PlannerError
-from .drag import Drag, finish_command, start_mode
+from .drag import Drag, drag_dates_text, finish_command, start_mode
 from .link_menu import build_link_menu
 from .painter import paint_background, paint_header, paint_header_marks, paint_scene
 from .tooltip import tooltip_text
@@ -26,6 +26,7 @@ class GanttCanvas(QWidget):
         self.view = view
         self.scene = None
         self.drag: Drag | None = None
+        self.hover: Hit | None = None  # what the pointer rests on (for the end handle)
         self.setMouseTracking(True)
         self.setAttribute(Qt.WA_OpaquePaintEvent)
         self.setFocusPolicy(Qt.WheelFocus)
@@ -57,6 +58,7 @@ class GanttCanvas(QWidget):
         p.setRenderHint(QPainter.Antialiasing, True)
         paint_scene(p, scene, dy, style, top, height)
         self._paint_preview(p, dy)
+        self._paint_end_handle(p, dy)
         p.setRenderHint(QPainter.Antialiasing, False)
         p.setClipping(False)
         paint_header(p, header, self.width(), style)
@@ -80,6 +82,35 @@ class GanttCanvas(QWidget):
         x1 = scale.x_of(finish) + drag.days * scale.px_per_day
         row = int(drag.y0 // rh)
         p.drawRect(QRectF(x0, row * rh + dy + rh * 0.2, max(x1 - x0, 2.0), rh * 0.6))
+        self._paint_drag_dates(p, drag_dates_text(drag, start, finish), x0, row * rh + dy)
+
+    def _paint_drag_dates(self, p: QPainter, text: str, x: float, row_top: float) -> None:
+        """The dates the bar would get, on a white tag just above the preview (and in the status bar)."""
+        p.setFont(self.view.style.label_font)
+        metrics = p.fontMetrics()
+        rect = QRectF(max(x, 2.0), max(row_top - metrics.height() - 2, self.view.style.header_height),
+                      metrics.horizontalAdvance(text) + 8, metrics.height() + 2)
+        p.setPen(QPen(QColor("#1a73e8"), 1))
+        p.setBrush(QColor("white"))
+        p.drawRect(rect)
+        p.setPen(QColor("#202124"))
+        p.drawText(rect, Qt.AlignCenter, text)
+        self.view.dragDates.emit(text)
+
+    def _paint_end_handle(self, p: QPainter, dy: float) -> None:
+        """The stretch handle of the bar under the pointer (only bars with room have one)."""
+        hover = self.hover
+        if hover is None or hover.kind != "bar_end" or self.drag is not None:
+            return
+        data = self.view.chart_data()
+        if hover.task_id not in data.row_of:
+            return
+        row = data.row_of[hover.task_id]
+        _start, finish = self.view.shown_dates(hover.task_id)
+        x, rh = self.view.scale.x_of(finish), self.view.style.row_height
+        p.setPen(QPen(QColor("#202124"), 1))
+        p.setBrush(QColor("white"))
+        p.drawRect(QRectF(x - 4, row * rh + dy + rh * 0.25, 4, rh * 0.5))
 
     # -- mouse --------------------------------------------------------------------------------
     def hit_at(self, pos: QPointF) -> Hit | None:
@@ -105,6 +136,9 @@ class GanttCanvas(QWidget):
             hit = self.hit_at(pos)
             shape = {"bar_end": Qt.SizeHorCursor, "bar": Qt.OpenHandCursor, "milestone": Qt.OpenHandCursor}
             self.setCursor(shape.get(hit.kind, Qt.ArrowCursor) if hit else Qt.ArrowCursor)
+            if hit != self.hover:
+                self.hover = hit
+                self.update()
             return
         drag = self.drag
         if drag.mode == "pan":
@@ -171,6 +205,24 @@ class GanttCanvas(QWidget):
             menu = build_link_menu(self.view.document, hit.link_id, self)
             self.view.linkMenuShown.emit(menu)
             menu.popup(event.globalPos())
+        elif event.pos().y() >= self.view.style.header_height:
+            self.view.taskMenuRequested.emit(hit.task_id if hit else None, event.globalPos())
+
+    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802
+        """Double-click on a bar or diamond opens its task, as in MS Project and GanttProject."""
+        hit = self.hit_at(event.position())
+        if event.button() == Qt.LeftButton and hit is not None and hit.task_id is not None:
+            self.drag = None
+            self.view.document.set_selection([hit.task_id])
+            self.view.taskActivated.emit(hit.task_id)
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def leaveEvent(self, event) -> None:  # noqa: N802
+        if self.hover is not None:
+            self.hover = None
+            self.update()
+        super().leaveEvent(event)
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         self.scene = None

@@ -52,6 +52,25 @@ def start_mode(hit: Hit | None) -> str:
     return "resize" if hit.kind == "bar_end" else "move"
 
 
+def drag_dates_text(drag: Drag, shown_start: date, shown_finish: date) -> str:
+    """What the dragged bar would become, as a person reads dates: first and last day of work."""
+    if drag.mode == "move":
+        start = shown_start + timedelta(days=drag.days)
+        finish = shown_finish + timedelta(days=drag.days)
+    elif drag.mode == "resize":
+        start = shown_start
+        finish = shown_start + timedelta(days=resized_days(drag, shown_start))
+    else:
+        return ""
+    last = finish - timedelta(days=1) if finish > start else finish
+    return f"{start.isoformat()} – {last.isoformat()} ({(finish - start).days:,} d)"
+
+
+def resized_days(drag: Drag, shown_start: date) -> int:
+    """The duration the pointer stretches the bar to (at least one day)."""
+    return max(int(round(drag.x / drag.scale.px_per_day + drag.scale.origin)) - shown_start.toordinal(), 1)
+
+
 def finish_command(drag: Drag, document, target: Hit | None, shown_start: date, shown_finish: date):
     """The one command a finished drag stands for, or None (a click, a zero move).
 
@@ -63,7 +82,7 @@ def finish_command(drag: Drag, document, target: Hit | None, shown_start: date, 
     if drag.mode == "move" and drag.days:
         return MoveTaskStart(task_id, shown_start + timedelta(days=drag.days))
     if drag.mode == "resize":
-        days = max(int(round(drag.x / drag.scale.px_per_day + drag.scale.origin)) - shown_start.toordinal(), 1)
+        days = resized_days(drag, shown_start)
         if days != (shown_finish - shown_start).days:
             return SetDuration(task_id, days)
         return None

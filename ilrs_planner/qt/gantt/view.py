@@ -30,6 +30,9 @@ class GanttView(QWidget):
     verticalOffsetChanged = Signal(int)
     zoomChanged = Signal()
     linkMenuShown = Signal(object)  # the QMenu of a right-clicked link (tests and plug-ins)
+    taskMenuRequested = Signal(object, object)  # task id (None: empty chart), global QPoint
+    taskActivated = Signal(str)  # a bar was double-clicked: open its task
+    dragDates = Signal(str)  # the dates a bar being dragged would get, as text
 
     def __init__(self, document, parent: QWidget | None = None):
         super().__init__(parent)
@@ -100,6 +103,16 @@ class GanttView(QWidget):
         self._fitted = (start, end)
         self.scale = TimeScale.fit(start, end, max(self.canvas.width(), 1))
         self._zoomed()
+
+    def show_date(self, day: date, at: float = 0.15) -> None:
+        """Pan (keeping the zoom) so `day` sits at fraction `at` of the chart's width from the left."""
+        width = max(self.canvas.width(), 1)
+        origin = day.toordinal() - width * at / self.scale.px_per_day
+        self.pan_to(TimeScale(origin, self.scale.px_per_day), self.vertical_offset)
+
+    def zoom_step(self, factor: float) -> None:
+        """Zoom in (factor > 1) or out around the middle of the chart (Ctrl+= / Ctrl+-)."""
+        self.zoom_by(factor, self.canvas.width() / 2)
 
     def visible_range(self) -> tuple[date, date]:
         """The dates at the left and right edges of the chart."""

@@ -15,15 +15,18 @@ from ...engine.schedule import Schedule, TaskDates
 
 class Column(IntEnum):
     NAME, KEY, OWNER, START, FINISH, DURATION, FLOAT, BASELINE_FINISH, VARIANCE = range(9)
+    PERCENT, FREE_FLOAT, DEADLINE = range(9, 12)  # optional: shown from the header's right-click menu
 
 
 HEADERS = {
     Column.NAME: "Name", Column.KEY: "Key", Column.OWNER: "Owner", Column.START: "Start",
     Column.FINISH: "Finish", Column.DURATION: "Duration", Column.FLOAT: "Total float",
     Column.BASELINE_FINISH: "Baseline finish", Column.VARIANCE: "Finish variance",
+    Column.PERCENT: "% complete", Column.FREE_FLOAT: "Free float", Column.DEADLINE: "Deadline",
 }
+OPTIONAL_COLUMNS = (Column.PERCENT, Column.FREE_FLOAT, Column.DEADLINE)
 BASELINE_COLUMNS = (Column.BASELINE_FINISH, Column.VARIANCE)
-NUMERIC_COLUMNS = (Column.DURATION, Column.FLOAT, Column.VARIANCE)
+NUMERIC_COLUMNS = (Column.DURATION, Column.FLOAT, Column.VARIANCE, Column.PERCENT, Column.FREE_FLOAT)
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,12 @@ def sort_value(task: Task, column: Column, ctx: RowContext) -> object:
         return (dates.early_finish - dates.early_start).days if dates else task.duration
     if column is Column.FLOAT:
         return dates.total_float if dates else 0
+    if column is Column.FREE_FLOAT:
+        return dates.free_float if dates else 0
+    if column is Column.PERCENT:
+        return task.percent_complete
+    if column is Column.DEADLINE:
+        return task.deadline.toordinal() if task.deadline else 0
     if column is Column.VARIANCE:
         return _variance(task, ctx) or 0
     if column is Column.BASELINE_FINISH:
@@ -93,6 +102,12 @@ def display_text(task: Task, column: Column, ctx: RowContext) -> str:
         return "milestone" if days == 0 and task.id not in ctx.summary_ids else f"{days:,} d"
     if column is Column.FLOAT:
         return f"{dates.total_float:,} d" if dates else ""
+    if column is Column.FREE_FLOAT:
+        return f"{dates.free_float:,} d" if dates else ""
+    if column is Column.PERCENT:
+        return f"{task.percent_complete}%"
+    if column is Column.DEADLINE:
+        return task.deadline.isoformat() if task.deadline else ""
     if column is Column.BASELINE_FINISH:
         entry = ctx.baseline.get(task.id) if ctx.baseline else None
         return format_fuzzy_date(entry[1] - timedelta(days=1) if entry[1] > entry[0] else entry[1],
@@ -103,8 +118,10 @@ def display_text(task: Task, column: Column, ctx: RowContext) -> str:
 
 def is_editable(task: Task, column: Column, ctx: RowContext) -> bool:
     """Summaries take their dates from their children; derived columns are never typed into."""
-    if column in (Column.NAME, Column.KEY, Column.OWNER):
+    if column in (Column.NAME, Column.KEY, Column.OWNER, Column.DEADLINE):
         return True
+    if column is Column.PERCENT:
+        return task.id not in ctx.summary_ids
     if column in (Column.START, Column.FINISH, Column.DURATION):
         return task.id not in ctx.summary_ids
     return False
@@ -127,7 +144,23 @@ def command_for(task: Task, column: Column, text: str, ctx: RowContext) -> Comma
                              constraint=ConstraintType.SNET, constraint_date=day, precision=precision)
     if column is Column.FINISH:
         return _finish_command(task, text, ctx)
+    if column is Column.PERCENT:
+        return SetTaskFields(task.id, text=f"Set % complete of '{task.name}' to {text}",
+                             percent_complete=_percent(text))
+    if column is Column.DEADLINE:
+        day = parse_fuzzy_date(text, end=True)[0] if text else None  # a deadline is the end of its period
+        return SetTaskFields(task.id, text=f"Set deadline of '{task.name}' to {text or 'none'}", deadline=day)
     return None
+
+
+def _percent(text: str) -> int:
+    try:
+        value = int(round(float(text.rstrip("% "))))
+    except ValueError:
+        raise PlannerError("task.bad_value", f"'{text}' is not a percentage (0 to 100)") from None
+    if not 0 <= value <= 100:
+        raise PlannerError("task.bad_value", f"{value}% is outside 0 to 100")
+    return value
 
 
 def _owner_id(text: str, project: Project) -> str | None:

@@ -10,15 +10,16 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeView
 
 from ..document import Document
-from .task_columns import BASELINE_COLUMNS, HEADERS, Column
+from .task_columns import BASELINE_COLUMNS, HEADERS, OPTIONAL_COLUMNS, Column
 from .task_delegate import TaskDelegate
 from .task_tree_model import SORT_ROLE, TASK_ID_ROLE, TaskTreeModel
 from .tree_expansion import ExpansionMemory
 
 HEADER_HEIGHT = 44  # tall enough for the Gantt's two-level time axis, which matches it
 _WIDTHS = {Column.NAME: 310, Column.KEY: 120, Column.OWNER: 94, Column.START: 88, Column.FINISH: 88,
-           Column.DURATION: 80, Column.FLOAT: 92, Column.BASELINE_FINISH: 110, Column.VARIANCE: 110}
-_DEFAULT_HIDDEN = (Column.KEY,)
+           Column.DURATION: 80, Column.FLOAT: 92, Column.BASELINE_FINISH: 110, Column.VARIANCE: 110,
+           Column.PERCENT: 90, Column.FREE_FLOAT: 84, Column.DEADLINE: 92}
+_DEFAULT_HIDDEN = (Column.KEY, *OPTIONAL_COLUMNS)
 
 
 class TaskSortProxy(QSortFilterProxyModel):
@@ -154,6 +155,14 @@ class TaskTreeView(QTreeView):
             self.scrollTo(index)
             self.setCurrentIndex(index)
             self.edit(index)
+
+    def reveal(self, task_id: str) -> None:
+        """Open the summaries above `task_id` so its row is shown (Find, Scroll to task)."""
+        parent = self.proxy_index(task_id).parent()
+        with self.batch():
+            while parent.isValid():
+                self.expand(parent)
+                parent = parent.parent()
 
     def proxy_index(self, task_id: str, column: int = 0) -> QModelIndex:
         return self.proxy.mapFromSource(self.source_model.index_of(task_id, column))

@@ -1,0 +1,60 @@
+"""Durations as people and MS Project write them, in the plan's unit: whole calendar days.
+
+MS Project's English unit words are understood (the list MPXJ reads, and the spellings MS
+Project's Schedule options accept): minutes `m min mins minute(s)`, hours `h hr hrs hour(s)`,
+days `d dy day(s)`, weeks `w wk wks week(s)`, months `mo mon mons month(s)`, years `y yr yrs
+year(s)`, each also with an `e` in front for elapsed time (`ed`, `ew`, `emon`...), and a
+trailing `?` for an estimate. The plan counts calendar days, so a week is 7 days, a month 30
+(MS Project's elapsed month) and a year 365. Hours and minutes are counted as MS Project's
+working day of 8 hours (24 when elapsed) and round up to the day they touch; other units must
+come to whole days. A duration longer than a plan can hold (300 years) is refused.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from .errors import PlannerError
+
+MAX_DURATION_DAYS = 109_575  # 300 years: the span the store allows for a duration or a lag
+_NUMBER_UNIT = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*([a-z]*)\s*\??\s*$", re.IGNORECASE)
+_DAYS_PER = {  # unit word -> (days per unit when working, days per unit when elapsed)
+    ("m", "min", "mins", "minute", "minutes"): (1 / 480, 1 / 1440),
+    ("h", "hr", "hrs", "hour", "hours"): (1 / 8, 1 / 24),
+    ("", "d", "dy", "day", "days"): (1, 1),
+    ("w", "wk", "wks", "week", "weeks"): (7, 7),
+    ("mo", "mon", "mons", "month", "months"): (30, 30),
+    ("y", "yr", "yrs", "year", "years"): (365, 365),
+}
+UNITS = {word: working for words, (working, _) in _DAYS_PER.items() for word in words}
+UNITS |= {"e" + word: elapsed for words, (_, elapsed) in _DAYS_PER.items() for word in words if word}
+_ROUNDED_UP = {word for word, days in UNITS.items() if days < 1}
+HINT = "write 5d, 5 days, 2w, 3 mon or 1 y"
+
+
+def parse_duration(text: str | int) -> int:
+    """Whole calendar days from `5`, `5d`, `5 days`, `2w`, `3 emon`, `16h`, `4d?` (see the module doc)."""
+    if isinstance(text, int):
+        value, unit = float(text), "d"
+    else:
+        m = _NUMBER_UNIT.match(str(text))
+        if not m or m[2].lower() not in UNITS:
+            raise PlannerError("duration.invalid", f"'{text}' is not a duration; {HINT}")
+        value, unit = float(m[1]), m[2].lower()
+    days = value * UNITS[unit]
+    if days < 0:
+        raise PlannerError("task.negative_duration", f"'{text}' is negative; a duration cannot be")
+    if days > MAX_DURATION_DAYS:
+        raise PlannerError("duration.too_long", f"'{_short(text)}' is longer than a plan can hold "
+                           f"({MAX_DURATION_DAYS:,} days, 300 years)")
+    if unit in _ROUNDED_UP:
+        return math.ceil(round(days, 9))  # 16h is 2 days, not 2.0000000001
+    if days != int(days):
+        raise PlannerError("duration.invalid", f"'{text}' is not a whole number of days")
+    return int(days)
+
+
+def _short(text: str | int) -> str:
+    text = str(text).strip()
+    return text if len(text) <= 40 else text[:37] + "..."

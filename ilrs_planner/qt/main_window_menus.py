@@ -1,0 +1,73 @@
+"""The window's menus, tool bar and right-click menus, laid out from the action groups.
+
+Every menu shows the same QAction objects, so a key belongs to one action wherever it is shown.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QMenu, QToolBar
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+
+def _fill(menu: QMenu, actions) -> QMenu:
+    for action in actions:
+        menu.addSeparator() if action is None else menu.addAction(action)
+    return menu
+
+
+def build_menus(window: "MainWindow") -> None:
+    """File, Edit and View menus (the analysis and sharing tools add theirs afterwards)."""
+    files, edit, clip, nav, view = window.files, window.edit, window.clip, window.navigate, window.view
+    _fill(window.menus["file"], files.file_actions())
+    _fill(window.menus["edit"], [edit.undo, edit.redo, None, *clip.actions(), None,
+                                 *edit.edit_actions()[3:-2], None, edit.link, clip.unlink, edit.details,
+                                 None, nav.find, nav.find_again])
+    _fill(window.menus["view"], [*view.view_actions(), nav.zoom_in, nav.zoom_out, None, nav.today,
+                                 nav.scroll_to_task, None])
+    window.menus["help"].addAction("&About ILRS Planner", files.about)
+
+
+def build_toolbar(window: "MainWindow") -> QToolBar:
+    """The main tool bar: files, undo, task edits, outline, zoom, export; the find box at the end."""
+    files, edit, view, nav = window.files, window.edit, window.view, window.navigate
+    toolbar = QToolBar("Main toolbar")
+    toolbar.setObjectName("main_toolbar")
+    toolbar.setMovable(False)
+    toolbar.setIconSize(QSize(22, 22))
+    groups = [[files.new, files.open, files.save],
+              [edit.undo, edit.redo],
+              [edit.add_task, edit.add_milestone, edit.delete, edit.link, edit.details],
+              [edit.outdent, edit.indent, edit.move_up, edit.move_down],
+              [*view.zoom.values(), view.critical],
+              [files.export_image]]
+    for index, group in enumerate(groups):
+        if index:
+            toolbar.addSeparator()
+        toolbar.addActions(group)
+    toolbar.addSeparator()
+    toolbar.addWidget(nav.find_box)
+    window.addToolBar(toolbar)
+    return toolbar
+
+
+def task_menu(window: "MainWindow") -> QMenu:
+    """Right-click on a row or a bar: what MS Project and GanttProject offer there."""
+    edit, clip, nav = window.edit, window.clip, window.navigate
+    menu = _fill(QMenu(window), [edit.details, None, clip.cut, clip.copy, clip.paste, clip.duplicate, None,
+                                 edit.add_task, edit.add_milestone, edit.delete, None, edit.link, clip.unlink,
+                                 None, edit.indent, edit.outdent, edit.move_up, edit.move_down, None,
+                                 nav.scroll_to_task])
+    menu.setDefaultAction(edit.details)  # what a double-click does
+    return menu
+
+
+def chart_menu(window: "MainWindow") -> QMenu:
+    """Right-click on the chart's empty background: adding, pasting and moving about."""
+    edit, clip, nav = window.edit, window.clip, window.navigate
+    return _fill(QMenu(window), [edit.add_task, edit.add_milestone, clip.paste, None, nav.today,
+                                 nav.zoom_in, nav.zoom_out])

@@ -1,0 +1,36 @@
+"""Gestures for GUI tests: click a cell, type into what has focus, press a key combination."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from ilrs_planner.qt.models.task_columns import Column
+
+
+def click_cell(tree, task_id: str, column: Column, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    """Click the middle of a cell, as a person does."""
+    index = tree.proxy_index(task_id, int(column))
+    tree.scrollTo(index)
+    rect = tree.visualRect(index)
+    QTest.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, modifier, rect.center())
+
+
+def type_keys(widget, text: str) -> None:
+    """Type each character into whatever has the keyboard focus (an editor opens on the first)."""
+    for char in text:
+        QTest.keyClick(QApplication.focusWidget() or widget, char)
+
+
+def type_text(widget, text: str) -> None:
+    """Type `text` then press Enter."""
+    type_keys(widget, text)
+    QTest.keyClick(QApplication.focusWidget() or widget, Qt.Key.Key_Return)
+    QApplication.processEvents()  # the delegate commits the editor's text in a queued call
+
+
+def press(widget, sequence: str) -> None:
+    """Press a key combination (e.g. 'Ctrl+Shift+Z') as the keyboard delivers it."""
+    QTest.keySequence(QApplication.focusWidget() or widget, QKeySequence(sequence))
