@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import repeat
+
+import numpy as np
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +30,7 @@ class TaskTable(Mapping[str, TaskDates]):
     usually reads a few hundred rows, so each row is materialised when asked for, then kept.
     """
 
-    __slots__ = ("_index", "_columns", "_made")
+    __slots__ = ("_index", "_columns", "_made", "_array")
 
     def __init__(self, task_ids, early_start, early_finish, late_start, late_finish, total_float, free_float,
                  critical, index: dict[str, int] | None = None):
@@ -36,6 +39,7 @@ class TaskTable(Mapping[str, TaskDates]):
         self._columns = tuple(_as_list(c) for c in (early_start, early_finish, late_start, late_finish,
                                                      total_float, free_float, critical))
         self._made: dict[str, TaskDates] = {}
+        self._array: np.ndarray | None = None
 
     def __getitem__(self, task_id: str) -> TaskDates:
         made = self._made.get(task_id)
@@ -75,10 +79,38 @@ class TaskTable(Mapping[str, TaskDates]):
         rows = list(map(self._index.__getitem__, task_ids))
         return tuple(list(map(column.__getitem__, rows)) for column in self._columns)
 
+    def changed_since(self, before: TaskTable) -> set[str]:
+        """Ids whose dates, floats or critical flag differ from `before`, or that `before` lacks.
+
+        Compared column-wise: a view asking after every edit which rows to repaint must not make
+        100,000 row objects to find the three that moved.
+        """
+        ids = list(self._index)
+        count = len(ids)
+        rows = np.fromiter(self._index.values(), dtype=np.int64, count=count)
+        rows_before = np.fromiter(map(before._index.get, ids, repeat(-1, count)), dtype=np.int64, count=count)
+        known = rows_before >= 0
+        same = np.zeros(count, dtype=bool)
+        same[known] = (self._as_array()[:, rows[known]] == before._as_array()[:, rows_before[known]]).all(axis=0)
+        return {ids[i] for i in np.flatnonzero(~same).tolist()}
+
+    def _as_array(self) -> np.ndarray:
+        if self._array is None:
+            self._array = np.array(self._columns, dtype=np.int64).reshape(len(self._columns), len(self._index))
+        return self._array
+
     def ordinals(self, task_id: str) -> tuple[int, int, int, int]:
         """(ES, EF, LS, LF) as day ordinals, for analyses that do arithmetic on many tasks."""
         i = self._index[task_id]
         return tuple(column[i] for column in self._columns[:4])
+
+
+def changed_rows(before: Mapping[str, TaskDates] | None, after: Mapping[str, TaskDates] | None) -> set[str]:
+    """Ids whose schedule row differs between two schedules' task tables (None: no schedule)."""
+    before, after = before or {}, after or {}
+    if isinstance(before, TaskTable) and isinstance(after, TaskTable):
+        return after.changed_since(before) | (before.keys() - after.keys())
+    return {tid for tid in before.keys() | after.keys() if before.get(tid) != after.get(tid)}
 
 
 def _as_list(column) -> list:

@@ -1,14 +1,16 @@
 """MS Project XML (MSPDI, the mspdi_pj12 schema): `read(path) -> ImportResult`, `write(project, path)`.
 
-How calendar days map to MS Project's working time. ILRS Planner schedules in calendar days. The
-export declares one calendar, "ILRS 7-day", on which every day of the week is a working day of
-8 hours (08:00-12:00, 13:00-17:00), and makes it the project calendar; MinutesPerDay is 480 and
-MinutesPerWeek 3360. A duration of N days is then `PT{8N}H0M0S` with DurationFormat 7 (days), and
-N working days are exactly N calendar days in MS Project, ProjectLibre and GanttProject (all three
-read MSPDI durations as working time on the project calendar; an elapsed-days format or a 24-hour
-calendar is not understood the same way by all three). A task starts at 08:00 on its first day and
-finishes at 17:00 on its last; a milestone starts and finishes at 08:00. Lags are written in tenths
-of a minute of working time (1 day = 4800) with LagFormat 7 (days).
+Calendars. The plan's calendars are written as MS Project calendars (`write_calendars`), its
+default as the project calendar; a plan without calendars gets "ILRS 7-day", on which every day
+of the week is worked, and reads back as having none. Every working day is 8 hours (08:00-12:00,
+13:00-17:00) and MinutesPerDay is 480, so a duration of N working days is `PT{8N}H0M0S` with
+DurationFormat 7 (days) and lags are tenths of a minute of working time (1 day = 4800, LagFormat
+7); elapsed durations and lags use DurationFormat/LagFormat 8 (edays). On import
+(`read_calendars`), every calendar of the file is read with its working weekdays and its dated
+exceptions (recurring ones as MS Project expanded them), with their names; a task's CalendarUID
+names its calendar; durations count the file's MinutesPerDay. A manually scheduled task keeps its
+stored start (as Must Start On). A task starts at 08:00 on its first day and finishes at 17:00 on
+its last; a milestone starts and finishes at 08:00.
 
 Dates that ILRS Planner compares with a finish (finish constraints, actual finishes) are
 exclusive in the domain (a deadline is its last day, as in MS Project, and written as that day); MS Project's are the last working moment, so they are written as 17:00 on
@@ -24,7 +26,8 @@ an export). On import, anything that cannot be carried over is listed as a warni
 
 Modules: `helpers` (the mapping's constants and date conventions, a leaf every other module may
 import), `xml_safe` and `values` (parsing untrusted XML and lenient values), `reader` ->
-`read_tasks` -> `read_links` (import), `writer` -> `write_tasks` (export). Imports run one way,
+`read_calendars`, `read_tasks` -> `read_links` (import), `writer` -> `write_calendars`, `write_tasks`
+(export). Imports run one way,
 from this package's entry points down to `helpers`.
 """
 

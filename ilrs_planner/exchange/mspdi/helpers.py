@@ -45,6 +45,7 @@ CONSTRAINT_CODES = {
 ALAP_CODE = 1
 FINISH_CONSTRAINTS = {ConstraintType.FNET, ConstraintType.FNLT, ConstraintType.MFO}
 BASELINE_REGISTER_TITLE = "ILRS Planner baselines:"
+OURS_CONTINUOUS = "ILRS 7-day"  # the calendar a plan without calendars is exported with
 
 
 def start_stamp(day: date) -> str:

@@ -55,8 +55,9 @@ def read_links(tasks) -> None:
             warnings.append(f"{where}: the same predecessor is linked twice; the second link was left out")
             continue
         seen.add((pred_id, succ_id))
+        elapsed = reader.integer(element, "LagFormat", 7, where) in ELAPSED_FORMATS
         project.add_link(Link(pred_id, succ_id, link_type,
-                              _lag_days(reader, element, tasks.minutes_per_day, where, warnings)))
+                              _lag_days(reader, element, tasks.minutes_per_day, where, warnings), elapsed=elapsed))
     _drop_loops(project, warnings)
 
 

@@ -24,8 +24,10 @@ class TaskReader:
     """Turns Task elements into tasks and links of `project`, warning about what it cannot carry."""
 
     def __init__(self, project: Project, reader: Reader, fields: dict[str, str], minutes_per_day: int,
-                 owners: dict[str, str]):
+                 owners: dict[str, str], calendars: dict[str, str] | None = None):
         self.project, self.reader, self.fields = project, reader, fields
+        self.calendars = calendars or {}  # calendar UID -> calendar id in the plan
+        self.stored: dict[str, tuple] = {}  # task id -> (start, exclusive finish) MS Project stored
         self.minutes_per_day, self.owners = minutes_per_day, owners
         self.by_uid: dict[str, str] = {}
         self.pending_links: list[tuple[str, ET.Element, str]] = []
@@ -92,7 +94,10 @@ class TaskReader:
         key = self._unique_key(custom.get("key") or self.reader.text(element, "WBS") or f"T{uid}", where)
         task = Task(key=key, name=name[:512], id=task_id, parent_id=parent_id,
                     position=self._next_position(parent_id), duration=self._duration(element, where))
+        task.elapsed = self.reader.integer(element, "DurationFormat", 7, where) in ELAPSED_FORMATS
+        task.calendar_id = self.calendars.get(self.reader.text(element, "CalendarUID", where))
         self._dates(task, element, where)
+        self._stored_dates(task, element, where)
         self._classify(task, custom, element, where)
         task.source_url = self.reader.text(element, "HyperlinkAddress", where)
         task.notes = self.reader.text(element, "Notes", where)
@@ -153,6 +158,17 @@ class TaskReader:
         task.actual_finish = day_or_none(moment("ActualFinish"), finish_from_stamp)
         percent = self.reader.integer(element, "PercentComplete", 0, where) or 0
         task.percent_complete = min(max(percent, 0), 100)
+
+    def _stored_dates(self, task: Task, element: ET.Element, where: str) -> None:
+        """MS Project's own start and finish; a manually scheduled task keeps them (as Must Start On)."""
+        start = day_or_none(self.reader.moment(element, "Start", where), start_from_stamp)
+        finish = day_or_none(self.reader.moment(element, "Finish", where), finish_from_stamp)
+        if start is None or finish is None:
+            return
+        self.stored[task.id] = (start, max(finish, start))
+        if self.reader.flag(element, "Manual") and task.actual_start is None and task.actual_finish is None:
+            task.constraint, task.constraint_date = ConstraintType.MSO, start
+            self.warnings.append(f"{where}: manually scheduled; kept on its dates as Must Start On {start}")
 
     def _classify(self, task: Task, custom: dict[str, str], element: ET.Element, where: str) -> None:
         default_kind = TaskKind.MILESTONE if task.duration == 0 else TaskKind.TASK

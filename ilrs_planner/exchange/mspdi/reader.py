@@ -10,7 +10,8 @@ from pathlib import Path
 from ...domain import Baseline, Participant, ParticipantKind, PlannerError, Precision, Project, new_id
 from ...domain.chain import chain_baselines
 from ..formats import ImportResult
-from .helpers import BASELINE_REGISTER_TITLE, MINUTES_PER_DAY, RESOURCE_TEXT_FIELDS, TEXT_FIELDS, start_from_stamp
+from .helpers import OURS_CONTINUOUS, BASELINE_REGISTER_TITLE, MINUTES_PER_DAY, RESOURCE_TEXT_FIELDS, TEXT_FIELDS, start_from_stamp
+from .read_calendars import read_calendars
 from .read_tasks import TaskReader
 from .values import Reader, day_or_none
 from .xml_safe import parse_untrusted
@@ -35,16 +36,24 @@ def _field_map(root: ET.Element) -> dict[str, str]:
     return mapping
 
 
-def _calendar_warnings(root: ET.Element, reader: Reader) -> None:
-    for calendar in root.iterfind("Calendars/Calendar"):
-        days = calendar.findall("WeekDays/WeekDay")
-        off = [d for d in days if (d.findtext("DayWorking") or "1").strip() in ("0", "false")]
-        exceptions = calendar.find("Exceptions") is not None or any(d.findtext("DayType") == "0" for d in days)
-        if off or exceptions:
-            name = reader.text(calendar, "Name") or "(unnamed)"
-            reader.warnings.append(
-                f"calendar '{name}' has non-working days or exceptions; ILRS Planner schedules in calendar "
-                "days, so working-day durations are read as calendar days and dates may shift")
+def _calendars(root: ET.Element, project: Project, reader: Reader) -> dict[str, str]:
+    """The file's calendars into the plan, the project calendar as its default; returns UID -> calendar id.
+
+    Our own "ILRS 7-day" calendar (what a plan without calendars is exported with) is not added:
+    a plan read back keeps having none.
+    """
+    found = read_calendars(root, reader)
+    ours = {uid for uid, c in found.items() if c.name == OURS_CONTINUOUS and c.is_continuous}
+    by_uid = {uid: c for uid, c in found.items() if uid not in ours}
+    for calendar in by_uid.values():
+        project.add_calendar(calendar)
+    project_uid = reader.text(root, "CalendarUID")
+    default = by_uid.get(project_uid)
+    if default is None and project_uid not in ours and by_uid:
+        default = next(iter(by_uid.values()))
+        reader.warnings.append(f"the file names no project calendar; '{default.name}' is the plan's default")
+    project.default_calendar_id = default.id if default else None
+    return {uid: calendar.id for uid, calendar in by_uid.items()}
 
 
 def _project(root: ET.Element, reader: Reader) -> Project:
@@ -147,10 +156,10 @@ def read_mspdi(path: str | Path) -> ImportResult:
 def _read(root: ET.Element, reader: Reader, warnings: list[str]) -> ImportResult:
     project = _project(root, reader)
     minutes = reader.integer(root, "MinutesPerDay", MINUTES_PER_DAY, "project") or MINUTES_PER_DAY
-    _calendar_warnings(root, reader)
+    calendars = _calendars(root, project, reader)
     fields = _field_map(root)
     owners = _participants(root, project, reader, fields)
-    tasks = TaskReader(project, reader, fields, max(minutes, 1), owners)
+    tasks = TaskReader(project, reader, fields, max(minutes, 1), owners, calendars)
     summary = tasks.read_all(root)
     tasks.read_assignments(root)
     _baselines(project, tasks.baseline_entries, _register(summary, reader), reader)

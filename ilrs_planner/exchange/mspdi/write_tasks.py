@@ -33,6 +33,9 @@ def _constraint_stamp(task: Task) -> str | None:
     return start_stamp(task.constraint_date)
 
 
+ELAPSED_DAYS = 8  # MS Project's DurationFormat/LagFormat "edays"
+
+
 def links_by_successor(project: Project) -> dict[str, list]:
     """Successor id -> its incoming links (built once per export: per-task scans would be quadratic)."""
     incoming: dict[str, list] = {}
@@ -49,8 +52,12 @@ def _predecessors(element: ET.Element, incoming: list, uids: dict[str, int]) -> 
         add(predecessor, "PredecessorUID", uids[link.pred_id])
         add(predecessor, "Type", LINK_TYPE_CODES[link.type])
         add(predecessor, "CrossProject", 0)
-        add(predecessor, "LinkLag", link.lag * LAG_UNITS_PER_DAY)
-        add(predecessor, "LagFormat", 7)
+        if link.elapsed:  # calendar days: 1440 minutes each, in tenths of a minute
+            add(predecessor, "LinkLag", link.lag * 14400)
+            add(predecessor, "LagFormat", ELAPSED_DAYS)
+        else:
+            add(predecessor, "LinkLag", link.lag * LAG_UNITS_PER_DAY)
+            add(predecessor, "LagFormat", 7)
 
 
 def _baselines(element: ET.Element, task: Task, baselines) -> None:
@@ -68,7 +75,8 @@ def _baselines(element: ET.Element, task: Task, baselines) -> None:
 
 
 def task_element(project: Project, task: Task, uids: dict[str, int], outline_number: str, depth: int,
-                 is_summary: bool, dates: dict[str, tuple[date, date]], baselines, incoming: list) -> ET.Element:
+                 is_summary: bool, dates: dict[str, tuple[date, date]], baselines, incoming: list,
+                 calendar_uids: dict[str | None, int] | None = None) -> ET.Element:
     """One Task element: identity, outline, dates, constraint, actuals, notes, links, custom fields, baselines."""
     element = ET.Element("Task")
     start, finish = dates.get(task.id, (project.start, project.start))
@@ -82,8 +90,12 @@ def task_element(project: Project, task: Task, uids: dict[str, int], outline_num
     add(element, "OutlineLevel", depth + 1)
     add(element, "Start", start_stamp(start))
     add(element, "Finish", finish_stamp(finish, milestone))
-    add(element, "Duration", duration_text(max((finish - start).days, 0) if is_summary else task.duration))
-    add(element, "DurationFormat", 7)
+    if task.elapsed and not is_summary:
+        add(element, "Duration", f"PT{task.duration * 24}H0M0S")
+        add(element, "DurationFormat", ELAPSED_DAYS)
+    else:
+        add(element, "Duration", duration_text(max((finish - start).days, 0) if is_summary else task.duration))
+        add(element, "DurationFormat", 7)
     add(element, "Milestone", (not is_summary) and task.is_milestone)
     add(element, "Summary", is_summary)
     add(element, "PercentComplete", task.percent_complete)
@@ -92,6 +104,8 @@ def task_element(project: Project, task: Task, uids: dict[str, int], outline_num
     if task.actual_finish:
         add(element, "ActualFinish", finish_stamp(task.actual_finish, task.is_milestone))
     add(element, "ConstraintType", CONSTRAINT_CODES[task.constraint])
+    if task.calendar_id is not None and calendar_uids and task.calendar_id in calendar_uids:
+        add(element, "CalendarUID", calendar_uids[task.calendar_id])
     if task.constraint_date:
         add(element, "ConstraintDate", _constraint_stamp(task))
     if task.deadline:

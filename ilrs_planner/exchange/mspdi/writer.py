@@ -12,6 +12,7 @@ from ...domain import PlannerError, Project
 from ...engine.cpm import schedule
 from .helpers import (BASELINE_REGISTER_TITLE, MAX_BASELINES, MINUTES_PER_DAY, NS, RESOURCE_TEXT_FIELDS, TEXT_FIELDS,
                       add, add_text_field, start_stamp)
+from .write_calendars import write_calendars
 from .write_tasks import links_by_successor, resources, task_element
 
 
@@ -55,24 +56,6 @@ def _header(root: ET.Element, project: Project) -> None:
         add(definition, "Alias", alias)
 
 
-def _calendar(root: ET.Element) -> None:
-    calendar = add(add(root, "Calendars", None), "Calendar", None)
-    add(calendar, "UID", 1)
-    add(calendar, "Name", "ILRS 7-day")
-    add(calendar, "IsBaseCalendar", 1)
-    add(calendar, "BaseCalendarUID", -1)
-    weekdays = add(calendar, "WeekDays", None)
-    for day_type in range(1, 8):  # 1 = Sunday .. 7 = Saturday: every day is a working day
-        weekday = add(weekdays, "WeekDay", None)
-        add(weekday, "DayType", day_type)
-        add(weekday, "DayWorking", 1)
-        times = add(weekday, "WorkingTimes", None)
-        for start, finish in (("08:00:00", "12:00:00"), ("13:00:00", "17:00:00")):
-            period = add(times, "WorkingTime", None)
-            add(period, "FromTime", start)
-            add(period, "ToTime", finish)
-
-
 def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r").replace("|", "\\p")
 
@@ -108,7 +91,7 @@ def write_mspdi(project: Project, path: str | Path) -> list[str]:
     warnings: list[str] = []
     root = ET.Element("Project", {"xmlns": NS})
     _header(root, project)
-    _calendar(root)
+    calendar_uids = write_calendars(root, project)
     tasks = add(root, "Tasks", None)
     baselines = _exported_baselines(project, warnings)
     _project_summary(tasks, project, baselines)
@@ -124,7 +107,7 @@ def write_mspdi(project: Project, path: str | Path) -> list[str]:
         else:
             outline.append(1)
         tasks.append(task_element(project, task, uids, ".".join(map(str, outline)), depth,
-                                  task.id in summaries, dates, baselines, incoming.get(task.id, [])))
+                                  task.id in summaries, dates, baselines, incoming.get(task.id, []), calendar_uids))
     root.append(resources(project))
     _write_atomically(ET.ElementTree(root), Path(path))
     return warnings

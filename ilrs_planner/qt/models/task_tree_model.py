@@ -8,6 +8,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from ...chart.variance import ON_TIME_STEP, slip_color, slip_step
 from ...commands.base import ChangeSet
 from ...domain import PlannerError
+from ...engine.schedule import changed_rows
 from ..change_effects import effects_of
 from ..document import Document
 from .task_columns import (
@@ -30,7 +31,7 @@ class TaskTreeModel(QAbstractItemModel):
         super().__init__(parent)
         self.document = document
         self._build()
-        self._old_dates = dict(document.schedule.tasks) if document.schedule else {}
+        self._old_dates = document.schedule.tasks if document.schedule else None  # the table, never copied
         document.changed.connect(self._on_changed)
         document.baselineChanged.connect(self._on_baseline_changed)
 
@@ -189,11 +190,10 @@ class TaskTreeModel(QAbstractItemModel):
             self._summaries = self.document.project.summary_ids()
             self._ctx = None
             self._emit_rows(changes.task_ids | self._rows_with_new_dates())
-        self._old_dates = dict(self.document.schedule.tasks) if self.document.schedule else {}
+        self._old_dates = self.document.schedule.tasks if self.document.schedule else None
 
     def _rows_with_new_dates(self) -> set[str]:
-        new = self.document.schedule.tasks if self.document.schedule else {}
-        return {tid for tid in self._ids if new.get(tid) != self._old_dates.get(tid)}
+        return changed_rows(self._old_dates, self.document.schedule.tasks if self.document.schedule else None)
 
     def _emit_rows(self, task_ids) -> None:
         last = len(Column) - 1

@@ -51,9 +51,14 @@ class TaskTreeView(QTreeView):
         self._configure()
         self.expansion = ExpansionMemory(self)
         self._connect()
-        self._batch_depth += 1  # nobody listens yet: the chart asks for the rows when it is wired up
-        super().expandAll()
-        self._batch_depth -= 1
+        # Nobody listens yet (the chart asks for the rows when it is wired up), and the expansion
+        # memory is told once: a signal per row cost a data() call each, seconds at 100,000 rows.
+        self.blockSignals(True)
+        try:
+            super().expandAll()
+        finally:
+            self.blockSignals(False)
+        self.expansion.open = set(document.project.summary_ids())
 
     def _configure(self) -> None:
         self.setUniformRowHeights(True)

@@ -1,0 +1,89 @@
+"""Real MS Project files (tests/exchange/msp_real) open on the dates MS Project stored in them."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from ilrs_planner.domain import Calendar, CalendarException, Link, Project, Task
+from ilrs_planner.engine.cpm import schedule
+from ilrs_planner.exchange.mspdi import write
+from ilrs_planner.exchange.mspdi.helpers import finish_from_stamp, start_from_stamp
+from ilrs_planner.exchange.mspdi.reader import read_mspdi
+from ilrs_planner.exchange.mspdi.xml_safe import parse_untrusted
+
+REAL = Path(__file__).parent / "msp_real"
+TASK_FILES = sorted(REAL.glob("task-*-mspdi.xml"))
+
+
+def stored_dates(path: Path) -> list[tuple[str, date, date]]:
+    """(name, start, exclusive finish) MS Project stored for each task, in file order (as the reader reads)."""
+    rows = []
+    for task in parse_untrusted(path).iterfind("Tasks/Task"):
+        if task.findtext("UID") == "0" or task.findtext("OutlineLevel") == "0" or task.findtext("IsNull") == "1":
+            continue
+        start, finish = datetime.fromisoformat(task.findtext("Start")), datetime.fromisoformat(task.findtext("Finish"))
+        rows.append((task.findtext("Name"), start_from_stamp(start), finish_from_stamp(finish)))
+    return rows
+
+
+def test_the_real_files_are_there():
+    assert len(TASK_FILES) >= 10 and (REAL / "README.md").read_text().count("LGPL") == 1
+
+
+@pytest.mark.parametrize("path", TASK_FILES, ids=[p.stem for p in TASK_FILES])
+def test_every_leaf_task_lands_on_the_dates_ms_project_stored(path):
+    project = read_mspdi(path).project
+    result = schedule(project)
+    leaves = [(tid, want) for tid, want in zip(project.tasks, stored_dates(path)) if not project.is_summary(tid)]
+    assert leaves
+    got = [(want[0], result.tasks[tid].early_start, result.tasks[tid].early_finish) for tid, want in leaves]
+    assert got == [want for _, want in leaves]
+
+
+def test_links_across_weekends_follow_the_standard_calendar():
+    project = read_mspdi(REAL / "task-links-project2016-mspdi.xml").project
+    assert project.default_calendar().name == "Standard"
+    assert project.default_calendar().weekdays == (True,) * 5 + (False, False)
+
+
+def test_recurring_exceptions_arrive_as_named_dated_exceptions():
+    project = read_mspdi(REAL / "calendar-recurring-exceptions-project2016-mspdi.xml").project
+    standard = project.default_calendar()
+    names = {e.name for e in standard.exceptions}
+    assert {"Daily 1", "Monthly Relative 1"} <= names
+    first = next(e for e in standard.exceptions if e.name == "Daily 1")
+    assert (first.start, first.finish, first.working) == (date(2000, 1, 1), date(2000, 1, 3), False)
+    assert not standard.is_working(date(2000, 1, 3)) and standard.is_working(date(2000, 1, 4))
+
+
+def test_every_calendar_of_the_file_is_read_by_name():
+    project = read_mspdi(REAL / "calendar-calendars-project2016-mspdi.xml").project
+    assert sorted(c.name for c in project.calendars.values()) == [
+        "Calendar1", "Calendar2", "Resource One", "Resource Two", "Standard"]
+    assert project.default_calendar().name == "Standard"
+
+
+def test_a_plan_on_calendars_round_trips_through_ms_project_xml(tmp_path):
+    project = Project("Calendars", date(2030, 1, 3))
+    project.add_calendar(Calendar("Launch site", (True,) * 5 + (False, False), [
+        CalendarException("Closure", date(2030, 1, 8), date(2030, 1, 9)),
+        CalendarException("Saturday shift", date(2030, 1, 12), date(2030, 1, 12), working=True)]))
+    cruise = project.add_calendar(Calendar("Cruise", (True,) * 7))
+    project.default_calendar_id = next(iter(project.calendars))
+    a = project.add_task(Task("A", "A", 4, position=0))
+    b = project.add_task(Task("B", "B", 3, position=1, calendar_id=cruise.id))
+    c = project.add_task(Task("C", "C", 2, position=2, elapsed=True))
+    project.add_link(Link(a.id, b.id))
+    project.add_link(Link(b.id, c.id, lag=2, elapsed=True))
+    write(project, tmp_path / "plan.xml")
+    back = read_mspdi(tmp_path / "plan.xml").project
+    assert back.calendars == project.calendars and back.default_calendar_id == project.default_calendar_id
+    by_key = {t.key: t for t in back.tasks.values()}
+    assert by_key["B"].calendar_id == cruise.id and by_key["C"].elapsed
+    assert [k.elapsed for k in back.links.values()] == [False, True]
+    before, after = schedule(project), schedule(back)
+    assert [(before.tasks[t.id].early_start, before.tasks[t.id].early_finish) for t in (a, b, c)] == [
+        (after.tasks[by_key[k].id].early_start, after.tasks[by_key[k].id].early_finish) for k in "ABC"]
