@@ -54,7 +54,6 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.tree)
         self.splitter.addWidget(self.gantt)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([810, 1110])
         self.setCentralWidget(self.splitter)
         self.row_sync = RowSync(self.tree, self.gantt)
         self.edit = EditActions(self)
@@ -179,6 +178,8 @@ class MainWindow(QMainWindow):
         fit_to_screen(self)
         if (splitter := settings.value("window/splitter")) is not None:
             self.splitter.restoreState(splitter)
+        else:  # the table takes two fifths of whatever width the screen gave, the chart the rest
+            self.splitter.setSizes([self.width() * 2 // 5, self.width() * 3 // 5])
         self.tree.restore_state(settings)
         self.view.restore_state(settings)
 

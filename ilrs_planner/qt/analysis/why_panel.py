@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QTreeWidget,
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ...domain import PlannerError
@@ -33,7 +33,7 @@ class WhyPanel(QWidget):
         self.headline.setWordWrap(True)
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["Days", "What"])
-        self.tree.setColumnWidth(0, 90)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)  # "+4383" whole
         self.message = MessageLine()
         top = QHBoxLayout()
         for label, combo in (("Milestone", self.task_combo), ("from", self.baseline_combo),
