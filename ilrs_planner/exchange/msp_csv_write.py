@@ -20,8 +20,8 @@ from pathlib import Path
 
 from ..domain import PlannerError, Project, Task
 from ..domain.spreadsheet_text import formula_safe
-from ..files.atomic import atomic_output
 from ..engine.schedule import Schedule
+from ..files.atomic import atomic_output
 from .msp_values import CONSTRAINT_NAMES, FINISH_CONSTRAINTS, escape_text, finish_shift, format_date, format_duration
 from .predecessors import PredecessorRef, format_predecessors
 
