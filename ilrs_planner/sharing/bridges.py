@@ -69,8 +69,9 @@ def emptied_summaries_keep_their_span(original: Project, redacted: Project,
             task = redacted.tasks[summary_id]
             task.duration = (dates[summary_id].early_finish - dates[summary_id].early_start).days
             task.actual_start = task.actual_finish = None  # a summary's own actual dates were never used
-            # Its constraint bounded its sub-tasks; as a task of its own it is held on its original start.
-            task.constraint, task.constraint_date = ConstraintType.SNET, dates[summary_id].early_start
+            # Its sub-tasks' constraints held it (a must-start-on milestone under it outweighs a link into
+            # it); as a task of its own it must start on its original start, or a link would move it.
+            task.constraint, task.constraint_date = ConstraintType.MSO, dates[summary_id].early_start
 
 
 def pin_drifted(original: Project, redacted: Project, target: Mapping[str, TaskDates]) -> list[str]:
@@ -85,7 +86,11 @@ def pin_drifted(original: Project, redacted: Project, target: Mapping[str, TaskD
             return pinned
         for tid in drifted:
             task = redacted.tasks[tid]
+            # Start-no-earlier-than holds back a task pulled early; one pushed late (its hidden driver
+            # was a must-start-on) needs must-start-on itself.
+            pushed_late = now[tid].early_start > target[tid].early_start
             if task.constraint != ConstraintType.MSO:
-                task.constraint, task.constraint_date = ConstraintType.SNET, target[tid].early_start
+                pin = ConstraintType.MSO if pushed_late else ConstraintType.SNET
+                task.constraint, task.constraint_date = pin, target[tid].early_start
             pinned.append(tid)
     return pinned
