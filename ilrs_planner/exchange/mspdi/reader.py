@@ -139,7 +139,7 @@ def _baselines(project: Project, found: dict[int, dict], register: dict, reader:
 
 def read_mspdi(path: str | Path) -> ImportResult:
     """Read an MSPDI file into a plan, with warnings for everything not carried over."""
-    root = parse_untrusted(path)
+    root = parse_untrusted(path, MAX_TASKS)
     if root.tag != "Project":
         raise PlannerError("import.bad_file", f"{Path(path).name}: not an MS Project XML file "
                            f"(its root element is <{root.tag[:40]}>, not <Project>)")
