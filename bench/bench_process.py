@@ -104,8 +104,8 @@ def exchange_rows(db: Path, small_db: Path, folder: Path, tasks: int, mspdi: boo
 
 def engine_rows() -> None:
     from bench.bench_core import make_nested_plan
-    from ilrs_planner.engine.risk import run_risk
     from ilrs_planner.engine.cpm import schedule
+    from ilrs_planner.engine.risk import run_risk
 
     nested = make_nested_plan(20_000)
     cpu, wall, _ = min(in_process(schedule, nested) for _ in range(3))
