@@ -12,8 +12,8 @@ import tempfile
 from pathlib import Path
 
 from .formats import ImportResult
-from .mspdi.reader import read_mspdi
 from .mpxj_run import convert_to_mspdi
+from .mspdi.reader import read_mspdi
 
 EXTENSIONS = {".mpp": "MS Project (.mpp)", ".mpx": "MPX", ".xer": "Primavera P6 (.xer)",
               ".pmxml": "Primavera P6 XML", ".gan": "GanttProject", ".pod": "ProjectLibre", ".pp": "Asta Powerproject"}

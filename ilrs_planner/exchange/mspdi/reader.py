@@ -11,8 +11,8 @@ from typing import Any
 
 from ...domain import Baseline, Participant, ParticipantKind, PlannerError, Precision, Project, new_id
 from ...domain.chain import chain_baselines
-from ..mpxj_run import convert_to_mspdi
 from ..formats import ImportResult
+from ..mpxj_run import convert_to_mspdi
 from .helpers import (
     BASELINE_REGISTER_TITLE,
     MINUTES_PER_DAY,
