@@ -151,7 +151,7 @@ def _baselines(project: Project, found: dict[int, dict], register: dict, reader:
 
 def read_mspdi(path: str | Path) -> ImportResult:
     """Read an MSPDI file into a plan, with warnings for everything not carried over."""
-    root = parse_untrusted(path)
+    root = parse_untrusted(path, MAX_TASKS)
     if root.tag == "APIBusinessObjects":  # Primavera P6 XML: MPXJ reads it, as MS Project XML
         return _through_mpxj(Path(path), "Primavera P6 XML")
     if root.tag != "Project":

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from ...domain import PlannerError
+from .precheck import refuse_oversized
 
 MAX_FILE_BYTES = 384 * 1024 * 1024  # a 100,000-task plan written by us is about 160 MB
 MAX_DEPTH = 24  # MSPDI nests 6 levels deep
@@ -68,14 +69,19 @@ def _parser(builder: _Builder):
     return parser
 
 
-def parse_untrusted(path: str | Path) -> ET.Element:
-    """The root element of an XML file, or `import.bad_file` saying why it was refused."""
+def parse_untrusted(path: str | Path, max_tasks: int = MAX_ELEMENTS) -> ET.Element:
+    """The root element of an XML file, or `import.bad_file` saying why it was refused.
+
+    Size, then a streaming count of elements and tasks (`precheck`), are checked before any tree
+    is built, so an oversized file is refused in seconds and without the memory its tree would take.
+    """
     name = Path(path).name
     try:
         size = Path(path).stat().st_size
         if size > MAX_FILE_BYTES:
             raise PlannerError("import.bad_file", f"{name}: {size:,} bytes is larger than an MS Project XML "
                                f"plan can be ({MAX_FILE_BYTES:,})")
+        refuse_oversized(path, MAX_ELEMENTS, max_tasks)
         builder = _Builder()
         parser = _parser(builder)
         with open(path, "rb") as stream:
