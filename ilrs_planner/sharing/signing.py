@@ -8,13 +8,16 @@ altered.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Iterable
 
 from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+    Ed25519PrivateKey,
+    Ed25519PublicKey,
+)
 
 from ..domain import PlanSignature, Project
 from ..domain.canonical import content_hash
@@ -67,7 +70,7 @@ def fingerprint(public_key: bytes) -> str:
 
 
 def _message(signer: str, signed_at: str, digest: str) -> bytes:
-    return _DOMAIN_TAG + f"{signer}\n{signed_at}\n{digest}".encode("utf-8")
+    return _DOMAIN_TAG + f"{signer}\n{signed_at}\n{digest}".encode()
 
 
 def _raw_public(key: Ed25519PublicKey) -> bytes:
@@ -81,7 +84,7 @@ def sign_project(project: Project, private_key: Ed25519PrivateKey, signer: str) 
     project.baselines[:] = chain_baselines(list(project.baselines))
     project.signature = None
     digest = content_hash(project)
-    signed_at = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    signed_at = datetime.now(UTC).replace(microsecond=0).isoformat()
     signature = private_key.sign(_message(signer, signed_at, digest))
     project.signature = PlanSignature(signer=signer, public_key=_raw_public(private_key.public_key()),
                                       signature=signature, content_hash=digest, signed_at=signed_at)
@@ -93,12 +96,12 @@ def verify_project(project: Project, trusted_keys: Iterable[bytes] = ()) -> Veri
     sig = project.signature
     if sig is None:
         return Verification(SignatureState.UNSIGNED)
-    who = dict(signer=sig.signer, signed_at=sig.signed_at, fingerprint=fingerprint(sig.public_key))
+    signer, signed_at, print_ = sig.signer, sig.signed_at, fingerprint(sig.public_key)
     reasons = _integrity_problems(project, sig)
     if reasons:
-        return Verification(SignatureState.ALTERED, reasons=tuple(reasons), **who)
+        return Verification(SignatureState.ALTERED, signer, signed_at, print_, tuple(reasons))
     state = SignatureState.TRUSTED if sig.public_key in set(trusted_keys) else SignatureState.UNKNOWN_KEY
-    return Verification(state, **who)
+    return Verification(state, signer, signed_at, print_)
 
 
 def _integrity_problems(project: Project, sig: PlanSignature) -> list[str]:

@@ -40,12 +40,12 @@ _REFUSALS = (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.Interface
              TypeError, ValueError, AttributeError, KeyError)
 
 
-def save_project(project: Project, path: str | os.PathLike) -> Path:
+def save_project(project: Project, path: str | os.PathLike[str]) -> Path:
     """Write the whole plan to `path` atomically (see the module docstring); returns the path written."""
     return write_plan_file(project, path, fingerprint=False)[0]
 
 
-def write_plan_file(project: Project, path: str | os.PathLike,
+def write_plan_file(project: Project, path: str | os.PathLike[str],
                     fingerprint: bool = True) -> tuple[Path, Fingerprint | None]:
     """`save_project`, also returning the fingerprint of the bytes written (taken before the rename,
     so a save by someone else right after ours is not mistaken for ours)."""

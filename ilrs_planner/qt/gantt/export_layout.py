@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
+from ...chart import SceneOptions, TimeScale, axis_header, build_chart_data, build_scene
 from ...chart.data import KIND_SUMMARY
 from ...chart.fold import fold_to_fit, folding_note
 from ...chart.history import Moment, history_chart_data
-from ...chart import SceneOptions, TimeScale, axis_header, build_chart_data, build_scene
 from ...domain import Project
 from .legend import legend_height, legend_items, paint_legend
 from .painter import paint_background, paint_header, paint_header_marks, paint_phase_names, paint_scene
@@ -177,7 +177,7 @@ class TimelinePicture:
         p.drawLine(QPointF(MARGIN, y - 4), QPointF(width - MARGIN, y - 4))
         p.setPen(MUTED_TEXT)
         p.setFont(_font(FOOTER_PX))
-        stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+        stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
         box = QRectF(MARGIN, y, width - 2 * MARGIN, FOOTER_PX * 1.6)
         p.drawText(box, Qt.AlignLeft | Qt.AlignVCenter, f"{self.project.name}  ·  generated {stamp}")
         p.drawText(box, Qt.AlignRight | Qt.AlignVCenter, "ILRS Planner")

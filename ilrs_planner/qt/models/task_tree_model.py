@@ -12,7 +12,14 @@ from ...engine.schedule import changed_rows
 from ..change_effects import effects_of
 from ..document import Document
 from .task_columns import (
-    HEADERS, NUMERIC_COLUMNS, Column, RowContext, command_for, display_text, finish_variance, is_editable,
+    HEADERS,
+    NUMERIC_COLUMNS,
+    Column,
+    RowContext,
+    command_for,
+    display_text,
+    finish_variance,
+    is_editable,
     sort_value,
 )
 from ..gantt.style import qcolor
