@@ -41,8 +41,10 @@ def _extents(scene: Scene) -> dict[int, list[float]]:
     for layer, pad, summary in ((scene.tasks, 0.0, 0.0), (scene.summaries, 3.0, 1.0),
                                 (scene.milestones, half, 0.0)):
         far = np.fmax(layer.x1, layer.soft1)
-        pads = np.where(layer.key, scene.row_height * 0.44, pad) if len(layer.key) == len(layer) else np.full(len(layer), pad)
-        for row, a, b, f, p in zip(layer.rows.tolist(), layer.x0.tolist(), layer.x1.tolist(), far.tolist(), pads.tolist()):
+        keyed = len(layer.key) == len(layer)
+        pads = np.where(layer.key, scene.row_height * 0.44, pad) if keyed else np.full(len(layer), pad)
+        columns = (layer.rows.tolist(), layer.x0.tolist(), layer.x1.tolist(), far.tolist(), pads.tolist())
+        for row, a, b, f, p in zip(*columns):
             out[row] = [a - p, f + p, a, b, summary]
     # Whiskers belong to the milestone, so its label goes past them; ghost bars do not: a label
     # sits by the current bar even if the baseline bar lies further on (it is the older news).

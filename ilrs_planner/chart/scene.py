@@ -14,8 +14,21 @@ import numpy as np
 
 from .data import KIND_MILESTONE, KIND_SUMMARY, KIND_TASK, ChartData
 from .labels import Label, place_labels
-from .layer import (BAR_BOTTOM, BAR_BOTTOM_WITH_GHOST, BAR_TOP, BAR_TOP_WITH_GHOST, GHOST_BOTTOM, GHOST_TOP,
-                    KEY_DIAMOND, SUMMARY_BOTTOM, SUMMARY_TOP, Layer, SceneOptions, make_layer, visible)
+from .layer import (
+    BAR_BOTTOM,
+    BAR_BOTTOM_WITH_GHOST,
+    BAR_TOP,
+    BAR_TOP_WITH_GHOST,
+    GHOST_BOTTOM,
+    GHOST_TOP,
+    KEY_DIAMOND,
+    SUMMARY_BOTTOM,
+    SUMMARY_TOP,
+    Layer,
+    SceneOptions,
+    make_layer,
+    visible,
+)
 from .links import route_all
 from .scale import TimeScale
 from .tracking import KeyLine, key_lines, rollups_layer, slip_badges, slips_layer
@@ -101,10 +114,10 @@ def _ends(data: ChartData, rows: np.ndarray, scale: TimeScale, rh: float, half: 
     """(x0, x1, y-centre) of each row's bar; milestones get their diamond's half-width."""
     x0, x1 = scale.x_of_ordinals(data.start[rows]), scale.x_of_ordinals(data.finish[rows])
     diamond = data.kind[rows] == KIND_MILESTONE
-    if len(data.key):  # a link meets a key milestone at its larger diamond's tip
-        half = np.where(data.key[rows], rh * KEY_DIAMOND, half)
-    x0 = np.where(diamond, x0 - half, x0)
-    x1 = np.where(diamond, x1 + half, x1)
+    # a link meets a key milestone at its larger diamond's tip
+    halves = np.where(data.key[rows], rh * KEY_DIAMOND, half) if len(data.key) else np.full(len(rows), half)
+    x0 = np.where(diamond, x0 - halves, x0)
+    x1 = np.where(diamond, x1 + halves, x1)
     return np.column_stack([x0, x1, rows * rh + rh / 2])
 
 

@@ -19,6 +19,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("plan", metavar="PLAN.db")
     parser.add_argument("--key", required=True, metavar="KEY", help="private key file from `keygen`")
     parser.add_argument("-o", "--output", metavar="OUT.db", help="write the signed plan here (default: in place)")
+    parser.add_argument("--rewrite-history", action="store_true",
+                        help="sign although the baseline history was rewritten (its hash chain is broken); "
+                        "the breaks are signed as they are and every recipient's verify reports them")
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--passphrase-env", metavar="VAR", help="the key's passphrase is in $VAR")
     group.add_argument("--passphrase", action="store_true", help="ask for the key's passphrase")
@@ -27,12 +30,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Sign and save; prints who signed and the content hash."""
-    from ..store import open_project, save_project
+    from ..store import PlanSession
 
     key, signer = load_private_key(args.key, passphrase_from(args.passphrase_env, args.passphrase))
-    project = open_project(args.plan)
-    signature = sign_project(project, key, signer)
-    save_project(project, args.output or args.plan)
+    # A session: store.in_use if someone has the plan open, and the save is compare-and-swap.
+    with PlanSession.open(args.plan) as session:
+        project = session.project
+        signature = sign_project(project, key, signer, rewrite_history=args.rewrite_history)
+        if args.output:
+            session.save_as(project, args.output)
+        else:
+            session.save(project)
     print(f"signed by {one_line(signer)} ({fingerprint(signature.public_key)}) at {signature.signed_at}")
     print(f"content SHA-256 {signature.content_hash}")
     return 0

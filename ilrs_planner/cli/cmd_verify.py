@@ -1,17 +1,20 @@
 """`ilrs-planner verify PLAN.db [--trusted DIR]`: who signed a plan, and was it altered since.
 
 Exit status: 0 signed by a trusted key; 1 signed by an unknown key (valid, but not in DIR);
-3 altered after signing (content or baseline history changed); 4 unsigned; 2 the file could
-not be read (as for every command).
+3 altered after signing (the content changed, or the file holds bytes outside the layout we write);
+4 unsigned; 5 validly signed over a baseline history that was rewritten before signing; 2 the file
+could not be read (as for every command).
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import sys
+from pathlib import Path
 
 from ..domain.terminal_text import one_line
-from ..sharing.keys import default_trusted_dir, load_trusted_keys
+from ..sharing.keys import default_trusted_dir, read_trusted_keys
 from ..sharing.signing import SignatureState, verify_project
 
 EXIT_STATUS = {
@@ -19,6 +22,7 @@ EXIT_STATUS = {
     SignatureState.UNKNOWN_KEY: 1,
     SignatureState.ALTERED: 3,
     SignatureState.UNSIGNED: 4,
+    SignatureState.HISTORY_REWRITTEN: 5,
 }
 
 
@@ -27,7 +31,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "verify", help="check a plan's signature",
         description="Check who signed a plan and whether it changed since. Exit status: 0 trusted "
-        "signer, 1 unknown signer, 3 altered after signing, 4 unsigned, 2 unreadable file.")
+        "signer, 1 unknown signer, 3 altered after signing, 4 unsigned, 5 signed over a rewritten baseline "
+        "history, 2 unreadable file.")
     parser.add_argument("plan", metavar="PLAN.db")
     parser.add_argument("--trusted", metavar="DIR",
                         help=f"folder of trusted public keys (*.pub; default {default_trusted_dir()})")
@@ -36,11 +41,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the verdict; the exit status says it too."""
-    from ..store import open_project
+    from ..store import layout_problems, open_project
 
     project = open_project(args.plan)
-    trusted = load_trusted_keys(args.trusted or default_trusted_dir())
+    folder = read_trusted_keys(args.trusted or default_trusted_dir())
+    for warning in folder.warnings:
+        print(f"warning: {one_line(warning)}", file=sys.stderr)
+    trusted = folder.keys
     result = verify_project(project, trusted)
+    if result.state is not SignatureState.UNSIGNED:
+        hidden = layout_problems(Path(args.plan), project)
+        if hidden:  # the signature covers the content, not bytes hidden beside it
+            result = dataclasses.replace(result, state=SignatureState.ALTERED, reasons=result.reasons + tuple(hidden))
     # The signer name is the file's own text: on one line, so it cannot forge a verdict line.
     shown_result = dataclasses.replace(result, signer=one_line(result.signer))
     print(f"{args.plan}: {shown_result.describe()}")

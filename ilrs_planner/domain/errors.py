@@ -58,6 +58,7 @@ CODES = {
     "baseline.bad_name": "A baseline needs a non-empty name.",
     "risk.bad_estimate": "A three-point estimate must be ordered optimistic <= most likely <= pessimistic.",
     "signature.invalid": "The signature does not match the plan.",
+    "signature.history_rewritten": "The plan's baseline history was rewritten; signing it needs --rewrite-history.",
     "key.invalid": "The key could not be read.",
     "cli.usage": "The command line was not understood.",
 }

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..domain import Baseline, PlannerError, Project
 from ..domain.spreadsheet_text import formula_safe
+from ..files.atomic import write_atomically
 from .schedule import Schedule
 
 Dates = Mapping[str, tuple[date, date]]
@@ -173,6 +174,6 @@ def report_csv(report: SlipReport) -> str:
 def write_report_csv(report: SlipReport, path: str | Path) -> None:
     """Write the slip report as a CSV file (UTF-8), naming the path in any error."""
     try:
-        Path(path).write_text(report_csv(report), encoding="utf-8")
+        write_atomically(path, report_csv(report).encode("utf-8"))
     except OSError as exc:
         raise PlannerError("export.failed", f"could not write {path}: {exc.strerror or exc}") from None

@@ -16,15 +16,14 @@ text stays in the description) with a warning.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from icalendar import Calendar, Event, vText
 
 from ..domain import Classification, PlannerError, Project, Task, TaskKind, format_fuzzy_date
+from ..files.atomic import write_atomically
 
 UID_DOMAIN = "ilrs-planner"
 ICS_CLASS = {Classification.PUBLIC: "PUBLIC", Classification.PARTNERS: "PRIVATE",
@@ -100,10 +99,7 @@ def write(project: Project, path: str | Path, *, missions: bool = False, **_opts
     data = build_calendar(project, missions=missions, warnings=warnings).to_ical()
     target = Path(path)
     try:
-        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".writing", dir=target.parent)
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temp, target)
+        write_atomically(target, data)
     except OSError as exc:
         raise PlannerError("export.failed", f"could not write '{target}': {exc.strerror}", [str(target)]) from None
     return warnings

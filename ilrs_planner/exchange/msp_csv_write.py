@@ -14,14 +14,14 @@ CRLF line ends, which Excel and MS Project read correctly.
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
+import io
 from datetime import date, timedelta
 from pathlib import Path
 
 from ..domain import PlannerError, Project, Task
 from ..domain.spreadsheet_text import formula_safe
 from ..engine.schedule import Schedule
+from ..files.atomic import atomic_output
 from .msp_values import CONSTRAINT_NAMES, FINISH_CONSTRAINTS, escape_text, finish_shift, format_date, format_duration
 from .predecessors import PredecessorRef, format_predecessors
 
@@ -137,14 +137,8 @@ def _optional_duration(days: int | None) -> str:
 def _write_atomically(path: Path, rows: list[list[str]]) -> None:
     """Write a sibling temporary file, then rename it: a failed export never leaves half a file."""
     try:
-        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8-sig", newline="") as out:
-                writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
-                writer.writerows([formula_safe(cell) for cell in row] for row in rows)
-            os.replace(temp, path)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
+        with atomic_output(path) as stream, io.TextIOWrapper(stream, encoding="utf-8-sig", newline="") as out:
+            writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
+            writer.writerows([formula_safe(cell) for cell in row] for row in rows)
     except OSError as exc:
         raise PlannerError("export.failed", f"cannot write {path}: {exc.strerror or exc}") from None

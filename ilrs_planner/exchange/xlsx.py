@@ -14,6 +14,9 @@ the sheet as CSV keeps it text.
 
 from __future__ import annotations
 
+import gc
+import io
+import sys
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -25,6 +28,14 @@ from openpyxl.utils import get_column_letter
 
 from ..domain import Baseline, PlannerError, Project
 from ..domain.spreadsheet_text import starts_like_formula
+from ..files.atomic import write_atomically
+
+try:  # openpyxl serialises sheets through lxml when it is installed, into temporary files of its own;
+    from lxml.etree import SerialisationError  # a full disk there is reported as lxml's error, not OSError
+    _SERIALISER_ERRORS: tuple[type[Exception], ...] = (SerialisationError,)
+except ImportError:
+    _SERIALISER_ERRORS = ()
+_WRITE_ERRORS: tuple[type[Exception], ...] = (OSError, *_SERIALISER_ERRORS)
 
 HEADER_FILL = PatternFill("solid", fgColor="1F3864")
 CRITICAL_FILL = PatternFill("solid", fgColor="F8CBAD")
@@ -180,14 +191,40 @@ def _plan_sheet(sheet, project: Project, baseline: Baseline | None) -> None:
 
 def write(project: Project, path: str | Path, *, baseline: str | None = None, **_opts) -> list[str]:
     """Write the workbook to `path`; returns warnings (e.g. no baseline to compare with)."""
-    from ..engine.cpm import schedule
     chosen = _chosen_baseline(project, baseline)
-    workbook = Workbook(write_only=True)  # rows stream to the file; no cell grid is kept
+    try:
+        write_atomically(path, _quietly(_workbook_bytes, project, chosen))  # whole in memory first
+    except OSError as exc:
+        raise PlannerError("export.failed", f"could not write '{path}': {exc.strerror or exc}",
+                           [str(path)]) from None
+    return [] if chosen or not project.baselines else ["no baseline chosen; baseline columns are empty"]
+
+
+def _workbook_bytes(project: Project, chosen: Baseline | None) -> bytes:
+    from ..engine.cpm import schedule
+    workbook = Workbook(write_only=True)  # rows stream to openpyxl's temporary files; no cell grid is kept
     _task_sheet(workbook.create_sheet("Tasks"), project, schedule(project), chosen)
     _links_sheet(workbook.create_sheet("Links"), project)
     _plan_sheet(workbook.create_sheet("Plan"), project, chosen)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _quietly(build, *args) -> bytes:
+    """`build(*args)`, any failure to write openpyxl's temporary files raised as OSError. After such a
+    failure its half-run sheet writers fail again as they are collected and Python prints "Exception
+    ignored"; that second report of the same failure is dropped (they are collected here)."""
+    previous = sys.unraisablehook
+    sys.unraisablehook = lambda report: None if isinstance(report.exc_value, _WRITE_ERRORS) \
+        else previous(report)
+    failure = None
     try:
-        workbook.save(path)
-    except OSError as exc:
-        raise PlannerError("export.failed", f"could not write '{path}': {exc.strerror}", [str(path)]) from None
-    return [] if chosen or not project.baselines else ["no baseline chosen; baseline columns are empty"]
+        return build(*args)
+    except _WRITE_ERRORS as exc:
+        failure = OSError(getattr(exc, "errno", None) or 0, getattr(exc, "strerror", None) or str(exc))
+    finally:
+        if failure is not None:
+            gc.collect()
+        sys.unraisablehook = previous
+    raise failure

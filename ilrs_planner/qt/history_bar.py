@@ -28,7 +28,8 @@ class HistoryBar(QToolBar):
         self.slider.setMinimumWidth(420)
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.slider.setPageStep(1)
-        self.slider.setToolTip("Drag or use the arrow keys: each step is one announcement, the last is the current plan")
+        self.slider.setToolTip("Drag or use the arrow keys: each step is one announcement, "
+                               "the last is the current plan")
         self.label = QLabel()
         self.label.setMinimumWidth(420)
         self.addWidget(QLabel(" Roadmap as announced: "))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
@@ -18,6 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
 )
 
 from ..domain import PlannerError
+from ..files.atomic import write_atomically
 
 PRIVATE_SUFFIX, PUBLIC_SUFFIX = ".key", ".pub"
 MAX_KEY_FILE = 64 * 1024  # a PEM key is a few hundred bytes; anything large is not a key
@@ -62,7 +64,7 @@ def write_key_pair(name: str, directory: str | Path, passphrase: bytes | None = 
     _write_private(private_path, f"Signer: {name}\n".encode() + pem)
     public_pem = key.public_key().public_bytes(serialization.Encoding.PEM,
                                                serialization.PublicFormat.SubjectPublicKeyInfo)
-    public_path.write_bytes(f"Signer: {name}\n".encode() + public_pem)
+    write_atomically(public_path, f"Signer: {name}\n".encode() + public_pem)  # honours the umask: it is shared
     return private_path, public_path
 
 
@@ -120,16 +122,44 @@ def load_public_key(path: str | Path) -> bytes:
     return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
 
-def load_trusted_keys(directory: str | Path | None) -> dict[bytes, str]:
-    """Raw public key -> signer name for every readable .pub/.pem file in `directory` (missing = none)."""
+@dataclass(frozen=True, slots=True)
+class TrustedKeys:
+    """The keys of a trusted-keys folder, and what in it could not be trusted (one line per file)."""
+
+    keys: dict[bytes, str]
+    warnings: tuple[str, ...] = ()
+
+
+def read_trusted_keys(directory: str | Path | None) -> TrustedKeys:
+    """Every public key in `directory` (a missing folder holds none); a file there that is not a
+    readable public key is named in a warning, never skipped without a word. `key.invalid` when
+    `directory` is a file: a folder was meant, and trusting nobody silently would mislead."""
     folder = Path(directory) if directory else None
-    if folder is None or not folder.is_dir():
-        return {}
-    trusted = {}
+    if folder is None or not folder.exists():
+        return TrustedKeys({})
+    if not folder.is_dir():
+        raise PlannerError("key.invalid", f"'{folder}' is a file; the trusted keys are a folder of .pub files")
+    keys: dict[bytes, str] = {}
+    warnings = []
     for path in sorted(folder.iterdir()):
-        if path.suffix.lower() in (PUBLIC_SUFFIX, ".pem") and path.is_file():
-            try:
-                trusted[load_public_key(path)] = signer_name(_read_small(path), path.stem)
-            except PlannerError:
-                continue  # one unreadable file must not stop the others from being trusted
-    return trusted
+        if path.suffix.lower() not in (PUBLIC_SUFFIX, ".pem"):
+            continue
+        try:
+            keys[_trusted_key(path)] = signer_name(_read_small(path), path.stem)
+        except PlannerError as err:
+            warnings.append(f"{err.message}; it is not trusted")
+    return TrustedKeys(keys, tuple(warnings))
+
+
+def _trusted_key(path: Path) -> bytes:
+    if not path.is_file():
+        raise PlannerError("key.invalid", f"{path}: not a regular file")
+    if b"PRIVATE KEY" in _read_small(path):
+        raise PlannerError("key.invalid", f"{path}: holds a private key, which must never be shared or kept "
+                           "among trusted keys")
+    return load_public_key(path)
+
+
+def load_trusted_keys(directory: str | Path | None) -> dict[bytes, str]:
+    """Raw public key -> signer name for every readable public key in `directory` (see `read_trusted_keys`)."""
+    return read_trusted_keys(directory).keys

@@ -1,9 +1,13 @@
 """Signed plans: Ed25519 signatures over the canonical content, and what a recipient can conclude.
 
 The signed message binds the signer's name and time to the content hash, so neither can be
-swapped onto another plan. Verification yields one of four states (SignatureState); baselines
-must also form an intact hash chain, otherwise the history was rewritten and the plan counts as
-altered.
+swapped onto another plan. Verification yields one of five states (SignatureState).
+
+Baselines form a hash chain. Signing a plan whose chain is broken (a baseline rewritten or removed
+after the next one was captured) is refused unless the signer says so (`rewrite_history=True`);
+the plan is then signed as it is, chain breaks included, so every recipient's verify reports the
+rewritten history (HISTORY_REWRITTEN) rather than the signature silently re-linking it. A plan
+whose baselines were never chained (every prev_hash empty) is linked when signed.
 """
 
 from __future__ import annotations
@@ -19,9 +23,10 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PublicKey,
 )
 
-from ..domain import PlanSignature, Project
+from ..domain import PlannerError, PlanSignature, Project
 from ..domain.canonical import content_hash
-from ..domain.chain import broken_links, chain_baselines
+from ..domain.chain import GENESIS, broken_links, chain_baselines
+from ..domain.terminal_text import one_line
 
 _DOMAIN_TAG = b"ILRS-Planner plan signature v1\n"
 
@@ -31,7 +36,8 @@ class SignatureState(StrEnum):
 
     TRUSTED = "trusted"  # valid signature by a key the recipient trusts
     UNKNOWN_KEY = "unknown_key"  # valid signature, but by a key the recipient does not know
-    ALTERED = "altered"  # signed, but the content (or the baseline history) changed since
+    ALTERED = "altered"  # signed, but the content changed since
+    HISTORY_REWRITTEN = "history_rewritten"  # validly signed, over a baseline history rewritten before signing
     UNSIGNED = "unsigned"
 
 
@@ -39,6 +45,7 @@ STATE_TEXT = {
     SignatureState.TRUSTED: "Signed by a trusted key",
     SignatureState.UNKNOWN_KEY: "Signed by an unknown key",
     SignatureState.ALTERED: "Altered after signing",
+    SignatureState.HISTORY_REWRITTEN: "Signed, but its baseline history was rewritten before signing",
     SignatureState.UNSIGNED: "Unsigned",
 }
 
@@ -79,9 +86,17 @@ def _raw_public(key: Ed25519PublicKey) -> bytes:
     return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
 
-def sign_project(project: Project, private_key: Ed25519PrivateKey, signer: str) -> PlanSignature:
-    """Sign `project` in place (baselines are chained first) and return the signature stored on it."""
-    project.baselines[:] = chain_baselines(list(project.baselines))
+def sign_project(project: Project, private_key: Ed25519PrivateKey, signer: str, *,
+                 rewrite_history: bool = False) -> PlanSignature:
+    """Sign `project` in place and return the signature stored on it (see the module docstring for
+    the baseline chain); a broken chain is `signature.history_rewritten` unless `rewrite_history`."""
+    baselines = list(project.baselines)
+    if all(baseline.prev_hash == GENESIS for baseline in baselines):
+        project.baselines[:] = chain_baselines(baselines)  # never chained: nothing to break
+    elif broken_links(baselines) and not rewrite_history:
+        raise PlannerError("signature.history_rewritten", "the baseline history was rewritten at "
+                           + ", ".join(f"'{one_line(name)}'" for name in broken_links(baselines))
+                           + "; sign with --rewrite-history to sign it as it is (recipients are told)")
     project.signature = None
     digest = content_hash(project)
     signed_at = datetime.now(UTC).replace(microsecond=0).isoformat()
@@ -100,6 +115,10 @@ def verify_project(project: Project, trusted_keys: Iterable[bytes] = ()) -> Veri
     reasons = _integrity_problems(project, sig)
     if reasons:
         return Verification(SignatureState.ALTERED, signer, signed_at, print_, tuple(reasons))
+    broken = broken_links(list(project.baselines))
+    if broken:
+        breaks = "the chain breaks at " + ", ".join(f"'{name}'" for name in broken)
+        return Verification(SignatureState.HISTORY_REWRITTEN, signer, signed_at, print_, (breaks,))
     state = SignatureState.TRUSTED if sig.public_key in set(trusted_keys) else SignatureState.UNKNOWN_KEY
     return Verification(state, signer, signed_at, print_)
 
@@ -113,7 +132,4 @@ def _integrity_problems(project: Project, sig: PlanSignature) -> list[str]:
             sig.signature, _message(sig.signer, sig.signed_at, sig.content_hash))
     except (InvalidSignature, ValueError):
         reasons.append("the signature does not match the signed content")
-    broken = broken_links(list(project.baselines))
-    if broken:
-        reasons.append("baseline history was rewritten at " + ", ".join(f"'{name}'" for name in broken))
     return reasons

@@ -10,6 +10,7 @@
 """
 
 from .fingerprint import Fingerprint
+from .layout import layout_problems
 from .lock import LockInfo, lock_path_for, read_lock
 from .reader import open_project
 from .recovery import (
@@ -27,6 +28,6 @@ from .writer import save_project
 
 __all__ = [
     "APPLICATION_ID", "CURRENT_VERSION", "Fingerprint", "LockInfo", "PlanSession", "Recovery", "discard_recovery",
-    "find_recoveries", "lock_path_for", "open_project", "read_lock", "read_recovery", "recovery_dir",
+    "find_recoveries", "layout_problems", "lock_path_for", "open_project", "read_lock", "read_recovery", "recovery_dir",
     "recovery_path_for", "save_project", "write_recovery",
 ]

@@ -17,12 +17,12 @@ from .rules import first_rule_break
 from .schema import CURRENT_VERSION, TABLES, create_schema
 
 
-@lru_cache(maxsize=1)
-def columns_of() -> dict[str, tuple[tuple[str, str], ...]]:
-    """Table -> ((column, declared type), ...) of the current schema."""
+@lru_cache(maxsize=4)
+def columns_of(version: int = CURRENT_VERSION) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Table -> ((column, declared type), ...) of schema `version` (a table it lacks has none)."""
     conn = sqlite3.connect(":memory:")
     try:
-        create_schema(conn)
+        create_schema(conn, version)
         return {t: tuple((r[1], r[2]) for r in conn.execute(f"PRAGMA table_info({t})")) for t in TABLES}
     finally:
         conn.close()

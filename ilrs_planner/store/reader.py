@@ -18,7 +18,7 @@ from .header import Header, check_header
 from .schema import CURRENT_VERSION, migrate
 from .sidefiles import check_no_side_files
 from .tables import TableReader
-from .validate import check_identity, check_integrity, check_row_counts, check_schema
+from .validate import check_identity, check_integrity, check_row_counts, check_schema, check_text_volume
 
 
 def open_project(path: str | os.PathLike[str]) -> Project:
@@ -43,6 +43,7 @@ def _checked_read(path: Path, header: Header) -> Project:
             check_schema(conn, path, header.user_version)
             check_row_counts(conn, path, header.user_version)
             check_integrity(conn, path, header.user_version)
+            check_text_volume(conn, path, header.user_version)
             if header.user_version < CURRENT_VERSION:
                 memory = sqlite3.connect(":memory:", isolation_level=None)
                 conn.backup(memory)

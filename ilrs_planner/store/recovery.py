@@ -22,6 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ..domain import PlannerError, Project
+from ..files.atomic import write_atomically
 from .lock import process_alive
 from .reader import open_project
 from .writer import save_project
@@ -74,15 +75,14 @@ def write_recovery(project: Project, plan_path: str | os.PathLike[str] | None) -
     except OSError as exc:
         raise PlannerError("store.io", f"could not create '{copy_path.parent}': {exc.strerror}",
                            [str(copy_path.parent)]) from None
-    save_project(project, copy_path)
+    save_project(project, copy_path, mode=0o600)
     note = {"plan_path": None if plan_path is None else os.path.abspath(plan_path),
             "saved_at": datetime.now(UTC).isoformat(), "host": socket.gethostname(), "pid": os.getpid()}
-    temp = copy_path.with_suffix(".json.tmp")
     try:
-        temp.write_text(json.dumps(note), encoding="utf-8")
-        os.replace(temp, _note_path(copy_path))
+        write_atomically(_note_path(copy_path), json.dumps(note).encode("utf-8"), mode=0o600)
     except OSError as exc:
-        raise PlannerError("store.io", f"could not write '{temp}': {exc.strerror}", [str(temp)]) from None
+        raise PlannerError("store.io", f"could not write '{_note_path(copy_path)}': {exc.strerror}",
+                           [str(copy_path)]) from None
     return copy_path
 
 

@@ -63,12 +63,18 @@ class PlanSession:
         """Save to our file; refuses with `store.changed_on_disk` if someone changed it, unless `overwrite`."""
         if self.path is None:
             raise PlannerError("store.io", "the plan has no file yet; choose where to save it (Save As)")
-        if not overwrite and self.changed_on_disk():
-            raise PlannerError("store.changed_on_disk", f"'{self.path}' was changed by someone else since it "
-                               "was opened; reload it, save as a copy, or overwrite their changes", [str(self.path)])
-        _, self.fingerprint = write_plan_file(project, self.path)
+        if not overwrite:
+            self._check_still_ours()
+        # Compare-and-swap: the check runs again under the folder's lock just before the rename, so
+        # a save by another session that lands while ours is being written is never overwritten.
+        _, self.fingerprint = write_plan_file(project, self.path, check=None if overwrite else self._check_still_ours)
         self.project = project
         discard_recovery(self.path)
+
+    def _check_still_ours(self) -> None:
+        if self.changed_on_disk():
+            raise PlannerError("store.changed_on_disk", f"'{self.path}' was changed by someone else since it "
+                               "was opened; reload it, save as a copy, or overwrite their changes", [str(self.path)])
 
     def save_as(self, project: Project, path: str | os.PathLike[str], *, force: bool = False) -> None:
         """Save to a new file and hold that one from now on."""

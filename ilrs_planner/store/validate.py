@@ -14,7 +14,7 @@ from pathlib import Path
 from ..domain import PlannerError
 from . import limits
 from .header import Header
-from .locate import bad_value, find_bad_row, find_too_big, too_large
+from .locate import bad_value, columns_of, find_bad_row, find_too_big, too_large
 from .rules import first_rule_break
 from .schema import APPLICATION_ID, SchemaEntry, expected_schema, read_schema, tables_in
 
@@ -64,6 +64,19 @@ def check_row_counts(conn: sqlite3.Connection, path: Path, version: int) -> None
     if conn.execute("SELECT count(*) FROM plan").fetchone()[0] != 1:
         raise PlannerError("store.bad_value", f"'{path}': table plan has no row, so the file holds no plan",
                            [str(path), "plan"])
+
+
+def check_text_volume(conn: sqlite3.Connection, path: Path, version: int) -> None:
+    """All text together stays within `limits.MAX_TEXT_BYTES` (counted by SQLite, before Python holds any)."""
+    total = 0
+    for table, columns in columns_of(version).items():
+        texts = [name for name, kind in columns if kind == "TEXT"]
+        if texts:
+            sizes = " + ".join(f"coalesce(length(CAST({name} AS BLOB)), 0)" for name in texts)
+            total += conn.execute(f"SELECT coalesce(sum({sizes}), 0) FROM {table}").fetchone()[0]
+    if total > limits.MAX_TEXT_BYTES:
+        raise PlannerError("store.too_large", f"'{path}' holds {total:,} bytes of text; a plan holds at most "
+                           f"{limits.MAX_TEXT_BYTES:,}, which keeps opening it within memory", [str(path)])
 
 
 # How integrity_check reports a value breaking a type or NOT NULL rule (rather than damage).

@@ -11,19 +11,23 @@ invisible until renamed, a crash simply leaves it behind, and durability comes f
 fsync before the rename. Journal modes other than WAL are not recorded in the file, so the result
 is an ordinary rollback-journal ("DELETE") database with no side files to travel with it.
 
-Permissions: saving over an existing file keeps its mode bits; a new file gets 0o600 (owner only),
-because plans are sensitive. Saving over a symbolic link writes to the file it points to.
+The temporary file, its fsync and the rename are `files/atomic.py`'s, shared with every other
+writer: a temporary file left by a killed save is removed by the next save to the same plan.
+
+Permissions: saving over an existing file keeps its mode bits; a new file honours the umask (a
+partner copy on a shared drive is readable by the team when the umask says so); recovery copies
+ask for 0o600. Saving over a symbolic link writes to the file it points to.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
-import stat
-import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from ..domain import PlannerError, Project
+from ..files.atomic import AtomicFile, real_target
 from .consistency import check_before_save
 from .fingerprint import Fingerprint
 from .gcpause import gc_paused
@@ -40,50 +44,36 @@ _REFUSALS = (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.Interface
              TypeError, ValueError, AttributeError, KeyError)
 
 
-def save_project(project: Project, path: str | os.PathLike[str]) -> Path:
+def save_project(project: Project, path: str | os.PathLike[str], *, mode: int | None = None) -> Path:
     """Write the whole plan to `path` atomically (see the module docstring); returns the path written."""
-    return write_plan_file(project, path, fingerprint=False)[0]
+    return write_plan_file(project, path, fingerprint=False, mode=mode)[0]
 
 
-def write_plan_file(project: Project, path: str | os.PathLike[str],
-                    fingerprint: bool = True) -> tuple[Path, Fingerprint | None]:
+def write_plan_file(project: Project, path: str | os.PathLike[str], fingerprint: bool = True, *,
+                    mode: int | None = None,
+                    check: Callable[[], None] | None = None) -> tuple[Path, Fingerprint | None]:
     """`save_project`, also returning the fingerprint of the bytes written (taken before the rename,
-    so a save by someone else right after ours is not mistaken for ours)."""
-    target = _real_target(Path(path))
+    so a save by someone else right after ours is not mistaken for ours). `check` runs under the
+    folder's lock just before the rename, and stops the save by raising (compare-and-swap)."""
+    target = real_target(path)
     with gc_paused():
         check_before_save(project)
         check_text_before_save(project)
-    temp = _new_temp_file(target)
+    try:
+        pending = AtomicFile(target, mode)
+    except OSError as exc:
+        raise io_error(Path(path), exc, "save") from None
     try:
         with gc_paused():
-            _write_database(project, temp, target)
-        _keep_mode(target, temp)
-        _fsync(temp, os.O_RDWR)
-        written = Fingerprint.of(temp) if fingerprint else None
-        os.replace(temp, target)
+            _write_database(project, pending.path, target)
+        written = Fingerprint.of(pending.path) if fingerprint else None
+        pending.commit(check)
     except BaseException as exc:
-        _remove_quietly(temp)
+        pending.discard()
         if isinstance(exc, OSError):
             raise io_error(target, exc, "save") from None
         raise
-    _fsync_folder(target.parent)
     return target, written
-
-
-def _real_target(path: Path) -> Path:
-    target = Path(os.path.realpath(path))
-    if target.is_dir():
-        raise PlannerError("store.io", f"could not save '{path}': it is a folder", [str(path)])
-    return target
-
-
-def _new_temp_file(target: Path) -> Path:
-    try:
-        handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".saving", dir=target.parent)
-    except OSError as exc:
-        raise io_error(target, exc, "save") from None
-    os.close(handle)
-    return Path(name)
 
 
 def _write_database(project: Project, temp: Path, target: Path) -> None:
@@ -107,36 +97,3 @@ def _write_database(project: Project, temp: Path, target: Path) -> None:
         raise PlannerError("store.io", f"could not save '{target}': {exc}", [str(target)]) from None
     finally:
         conn.close()
-
-
-def _keep_mode(target: Path, temp: Path) -> None:
-    try:
-        mode = stat.S_IMODE(os.stat(target).st_mode)
-    except FileNotFoundError:
-        return  # a new file keeps mkstemp's 0o600
-    os.chmod(temp, mode)
-
-
-def _fsync(path: Path, flags: int) -> None:
-    handle = os.open(path, flags)
-    try:
-        os.fsync(handle)
-    finally:
-        os.close(handle)
-
-
-def _fsync_folder(folder: Path) -> None:
-    # Makes the rename durable. Windows cannot open a folder for fsync; NTFS journals renames.
-    if os.name == "nt":
-        return
-    try:
-        _fsync(folder, os.O_RDONLY)
-    except OSError:
-        pass  # some network file systems refuse; the file itself is already flushed
-
-
-def _remove_quietly(path: Path) -> None:
-    try:
-        os.remove(path)
-    except OSError:
-        pass

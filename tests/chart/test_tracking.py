@@ -77,7 +77,8 @@ def test_a_collapsed_summary_shows_its_milestones_on_its_own_row(plan):
 
 
 def test_phase_names_shorten_by_words_never_to_initials():
-    measure = lambda text: 10.0 * len(text)
+    def measure(text):
+        return 10.0 * len(text)
     name = "CONSTRUCTION / BASIC STATION"
     assert shorten_by_words(name, 400, measure) == name
     assert shorten_by_words(name, 200, measure) == "CONSTRUCTION / BASIC"

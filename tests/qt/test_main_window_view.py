@@ -73,7 +73,7 @@ def test_starting_a_comparison_brings_the_variance_column_into_view(qtbot, small
     finish = header.visualIndex(int(Column.FINISH))
     assert [header.visualIndex(int(c)) for c in (Column.BASELINE_FINISH, Column.VARIANCE)] == [finish + 1, finish + 2]
     right = header.sectionViewportPosition(int(Column.VARIANCE)) + header.sectionSize(int(Column.VARIANCE))
-    assert 0 <= header.sectionViewportPosition(int(Column.VARIANCE)) and right <= tree.viewport().width()
+    assert header.sectionViewportPosition(int(Column.VARIANCE)) >= 0 and right <= tree.viewport().width()
 
 
 def test_copy_image_puts_the_current_view_on_the_clipboard_slide_sized(qtbot, small_project):

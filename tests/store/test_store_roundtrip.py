@@ -73,15 +73,6 @@ def test_deleted_data_does_not_survive_in_the_saved_file(tmp_path, rich_project)
     assert b"SECRET-LANDING-SITE-XYZ" not in data and b"EYES-ONLY-NOTE" not in data
 
 
-def test_a_new_file_is_private_and_an_existing_file_keeps_its_mode(tmp_path, rich_project):
-    path = tmp_path / "plan.db"
-    save_project(rich_project, path)
-    assert path.stat().st_mode & 0o777 == 0o600
-    path.chmod(0o640)
-    save_project(rich_project, path)
-    assert path.stat().st_mode & 0o777 == 0o640
-
-
 def test_saving_through_a_symlink_replaces_the_file_it_points_to(tmp_path, rich_project):
     real = tmp_path / "real.db"
     save_project(Project("old", date(2030, 1, 1)), real)

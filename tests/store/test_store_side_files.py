@@ -9,6 +9,7 @@ import pytest
 
 from ilrs_planner.cli import main
 from ilrs_planner.domain import PlannerError
+from ilrs_planner.domain.chain import chain_baselines
 from ilrs_planner.sharing.keys import load_private_key, write_key_pair
 from ilrs_planner.sharing.signing import sign_project
 from ilrs_planner.store import open_project, reader, save_project
@@ -17,6 +18,7 @@ from ilrs_planner.store import open_project, reader, save_project
 def _signed(rich_project, name, key, signer):
     project = copy.deepcopy(rich_project)
     project.name = name
+    project.baselines[:] = chain_baselines(project.baselines)  # an intact history
     sign_project(project, key, signer)
     return project
 

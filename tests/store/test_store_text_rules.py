@@ -68,3 +68,19 @@ def test_saving_a_name_with_a_control_character_is_refused_before_the_file_is_to
     assert caught.value.code == "store.bad_value" and "'nul'" in caught.value.message
     assert "U+0000" in caught.value.message
     assert path.read_bytes() == before
+
+
+def test_a_plan_whose_text_exceeds_the_memory_bound_is_refused_before_it_is_read(plan_file, monkeypatch):
+    from ilrs_planner.store import limits
+
+    total = sum(len(task.notes.encode()) + len(task.name.encode()) for task in open_project(plan_file).tasks.values())
+    monkeypatch.setattr(limits, "MAX_TEXT_BYTES", total)  # the rich plan's text, a little more than this
+    error = _refusal(plan_file)
+    assert error.code == "store.too_large" and "bytes of text" in error.message
+
+
+def test_the_text_bound_leaves_room_for_the_largest_plans_we_support():
+    from ilrs_planner.store import limits
+
+    # 100,000 tasks, each with a 1,000-character name and 1,000 characters of notes, still open.
+    assert 100_000 * 2_000 < limits.MAX_TEXT_BYTES < limits.MAX_FILE_BYTES // 2

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 import xml.etree.ElementTree as ET
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 from ...domain import PlannerError, Project
 from ...engine.cpm import schedule
+from ...files.atomic import atomic_output
 from .helpers import (
     BASELINE_REGISTER_TITLE,
     MAX_BASELINES,
@@ -125,14 +124,8 @@ def write_mspdi(project: Project, path: str | Path) -> list[str]:
 def _write_atomically(tree: ET.ElementTree, target: Path) -> None:
     ET.indent(tree, space="  ")
     try:
-        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".writing", dir=target.parent)
-    except OSError as exc:
-        raise PlannerError("export.failed", f"could not write '{target}': {exc.strerror}", [str(target)]) from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
+        with atomic_output(target) as stream:
             tree.write(stream, encoding="UTF-8", xml_declaration=True)
-        os.replace(temp, target)
     except OSError as exc:
-        Path(temp).unlink(missing_ok=True)
         raise PlannerError("export.failed", f"could not write '{target}': {exc.strerror}", [str(target)]) from None
 

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 
 from ...domain import PlannerError
 from ...engine.mta import MilestoneTrend
+from ..file_output import buffered_file
 from .mta_chart import LOGICAL_SIZE, MtaPicture
 
 
@@ -36,38 +37,41 @@ def _write_png(picture: MtaPicture, path: Path, px_w: int) -> None:
     p.scale(zoom, zoom)
     picture.paint(p, *LOGICAL_SIZE)
     p.end()
-    if not image.save(str(path), "PNG"):
-        raise OSError(f"the PNG writer failed for {path}")
+    with buffered_file(path) as out:
+        if not image.save(out, "PNG"):
+            raise OSError(f"the PNG writer failed for {path}")
 
 
 def _write_svg(picture: MtaPicture, path: Path) -> None:
     from PySide6.QtSvg import QSvgGenerator
 
-    generator = QSvgGenerator()
-    generator.setFileName(str(path))
-    generator.setSize(QSize(int(LOGICAL_SIZE[0]), int(LOGICAL_SIZE[1])))
-    generator.setViewBox(QRectF(0, 0, *LOGICAL_SIZE))
-    generator.setTitle(picture.title)
-    p = QPainter(generator)
-    picture.paint(p, *LOGICAL_SIZE)
-    p.end()
+    with buffered_file(path) as out:
+        generator = QSvgGenerator()
+        generator.setOutputDevice(out)
+        generator.setSize(QSize(int(LOGICAL_SIZE[0]), int(LOGICAL_SIZE[1])))
+        generator.setViewBox(QRectF(0, 0, *LOGICAL_SIZE))
+        generator.setTitle(picture.title)
+        p = QPainter(generator)
+        picture.paint(p, *LOGICAL_SIZE)
+        p.end()
 
 
 def _write_pdf(picture: MtaPicture, path: Path) -> None:
     from PySide6.QtCore import QMarginsF
     from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 
-    writer = QPdfWriter(str(path))
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.A4), QPageLayout.Landscape, QMarginsF(0, 0, 0, 0)))
-    writer.setResolution(300)
-    writer.setTitle(picture.title)
-    p = QPainter(writer)
-    if not p.isActive():
-        raise OSError(f"the PDF writer could not open {path}")
-    zoom = writer.width() / LOGICAL_SIZE[0]
-    p.scale(zoom, zoom)
-    picture.paint(p, LOGICAL_SIZE[0], writer.height() / zoom)
-    p.end()
+    with buffered_file(path) as out:
+        writer = QPdfWriter(out)
+        writer.setPageLayout(QPageLayout(QPageSize(QPageSize.A4), QPageLayout.Landscape, QMarginsF(0, 0, 0, 0)))
+        writer.setResolution(300)
+        writer.setTitle(picture.title)
+        p = QPainter(writer)
+        if not p.isActive():
+            raise OSError(f"the PDF writer could not open {path}")
+        zoom = writer.width() / LOGICAL_SIZE[0]
+        p.scale(zoom, zoom)
+        picture.paint(p, LOGICAL_SIZE[0], writer.height() / zoom)
+        p.end()
 
 
 def export_mta(trend: MilestoneTrend, path, *, width: int | None = None, title: str | None = None) -> Path:

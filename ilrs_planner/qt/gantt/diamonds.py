@@ -59,7 +59,8 @@ def _diamond_set(p: QPainter, scene: Scene, m: Layer, yc: np.ndarray, subset: np
             p.setPen(QPen(qcolor(scene.colors[color]), pen))
             p.setBrush(qcolor(scene.colors[color]) if achieved else QColor("white"))
             p.drawPath(path)
-    for mask, color, grow in ((m.critical & subset, CRITICAL, 0.0), (m.selected & subset, QColor(palette.SELECTED), 3.0)):
+    outlines = ((m.critical & subset, CRITICAL, 0.0), (m.selected & subset, QColor(palette.SELECTED), 3.0))
+    for mask, color, grow in outlines:
         if mask.any():
             path = QPainterPath()
             for x, y in zip(m.x0[mask].tolist(), yc[mask].tolist()):

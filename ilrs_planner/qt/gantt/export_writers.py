@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSize
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSize
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtSvg import QSvgGenerator
 
 from ...domain import PlannerError
+from ...files.atomic import write_atomically
+from ..file_output import buffered_file
 from .export_layout import MIN_ROW_HEIGHT, PHASE_STRIP_ROWS, READABLE_ROW_HEIGHT, TimelinePicture
 
 A3_WIDTH_INCHES = 420 / 25.4  # a PNG asked for by DPI alone is an A3-landscape-wide picture
@@ -56,8 +58,9 @@ def write_png(picture: TimelinePicture, path: Path, width: int | None, dpi: int 
         raise PlannerError("export.failed", "choose an image size between 200 and 20,000 pixels")
     image = render_image(picture, px_w, height, dpi if dpi and not width else None)
     # Quality 70 = a light zlib level: a 4K chart encodes ~2x faster for ~15 % more bytes.
-    if not image.save(str(path), "PNG", 70):
-        raise OSError(f"the PNG writer failed for {path}")
+    with buffered_file(path) as out:
+        if not image.save(out, "PNG", 70):
+            raise OSError(f"the PNG writer failed for {path}")
 
 
 def _check_rows_fit(picture: TimelinePicture, style, width: float, height: float, zoom: float) -> None:
@@ -78,32 +81,39 @@ def write_svg(picture: TimelinePicture, path: Path, width: int | None, height: i
         picture.fold_to(logical_w, height, f"{int(logical_w)}×{height}")
     logical_h = float(height) if height else picture.natural_height(logical_w)
     style = picture.fitted_style(logical_w, logical_h) if height else picture._style()
+    buffer = QBuffer()
+    buffer.open(QIODevice.WriteOnly)
     generator = QSvgGenerator()
-    generator.setFileName(str(path))
+    generator.setOutputDevice(buffer)
     generator.setSize(QSize(int(logical_w), int(round(logical_h))))
     generator.setViewBox(QRectF(0, 0, logical_w, logical_h))
     generator.setTitle(picture.title)
     generator.setDescription(f"{picture.project.name} — ILRS Planner")
     p = QPainter(generator)
+    if not p.isActive():
+        raise OSError(f"the SVG writer could not start for {path}")
     picture.paint(p, logical_w, logical_h, style)
     p.end()
-    if not path.exists():
-        raise OSError(f"the SVG writer failed for {path}")
-    _size_in_pixels(path, int(logical_w), int(round(logical_h)))
+    text = _size_in_pixels(bytes(buffer.data()).decode("utf-8"), int(logical_w), int(round(logical_h)))
+    write_atomically(path, text.encode("utf-8"))
 
 
-def _size_in_pixels(path: Path, width: int, height: int) -> None:
+def _size_in_pixels(text: str, width: int, height: int) -> str:
     """Qt writes the size in millimetres (a slide tool then pastes it 68 cm wide); say pixels."""
-    text = path.read_text(encoding="utf-8")
     head = re.sub(r'<svg width="[^"]*" height="[^"]*"', f'<svg width="{width}px" height="{height}px"', text[:2000],
                   count=1)
-    path.write_text(head + text[2000:], encoding="utf-8")
+    return head + text[2000:]
 
 
 def write_pdf(picture: TimelinePicture, path: Path, page_size: str, dpi: int | None, one_page: bool = False) -> None:
     """A vector PDF on A4 or A3 landscape: pages with the title, axis and legend repeated when the
     rows would be too small on one page, or everything on one page when asked."""
-    writer = QPdfWriter(str(path))
+    with buffered_file(path) as out:
+        _paint_pdf(picture, QPdfWriter(out), path, page_size, dpi, one_page)
+
+
+def _paint_pdf(picture: TimelinePicture, writer: QPdfWriter, path: Path, page_size: str, dpi: int | None,
+               one_page: bool) -> None:
     size = QPageSize(QPageSize.A3 if page_size == "A3" else QPageSize.A4)
     writer.setPageLayout(QPageLayout(size, QPageLayout.Landscape, QMarginsF(0, 0, 0, 0)))
     writer.setResolution(int(dpi or 300))

@@ -19,6 +19,8 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
 from ...chart.history import Moment, moments
 from ...domain import Project
+from ...files.atomic import write_atomically
+from ..file_output import buffered_file
 from .export_layout import TimelinePicture
 from .export_writers import render_image
 
@@ -55,15 +57,19 @@ def write_gif(frames: list[QImage], path: Path) -> None:
     """An animated GIF, one frame per image, looping."""
     images = [_to_pillow(frame).quantize(colors=255, method=Image.Quantize.MEDIANCUT) for frame in frames]
     durations = [FRAME_MS] * (len(images) - 1) + [LAST_FRAME_MS]
-    images[0].save(path, format="GIF", save_all=True, append_images=images[1:], duration=durations, loop=0,
+    out = io.BytesIO()
+    images[0].save(out, format="GIF", save_all=True, append_images=images[1:], duration=durations, loop=0,
                    optimize=False, disposal=1)
+    write_atomically(path, out.getvalue())
 
 
 def write_apng(frames: list[QImage], path: Path) -> None:
     """An animated PNG: the same frames as the GIF in full colour (the fades keep their gradients)."""
     images = [_to_pillow(frame) for frame in frames]
     durations = [FRAME_MS] * (len(images) - 1) + [LAST_FRAME_MS]
-    images[0].save(path, format="PNG", save_all=True, append_images=images[1:], duration=durations, loop=0)
+    out = io.BytesIO()
+    images[0].save(out, format="PNG", save_all=True, append_images=images[1:], duration=durations, loop=0)
+    write_atomically(path, out.getvalue())
 
 
 def write_sheet(frames: list[QImage], steps: list[Moment], path: Path, title: str) -> None:
@@ -89,8 +95,9 @@ def write_sheet(frames: list[QImage], steps: list[Moment], path: Path, title: st
         p.drawRect(QRectF(x, y + caption_h, cell_w, cell_h))
         p.setPen(QColor("#202124"))
     p.end()
-    if not sheet.save(str(path), "PNG", 70):
-        raise OSError(f"the PNG writer failed for {path}")
+    with buffered_file(path) as out:
+        if not sheet.save(out, "PNG", 70):
+            raise OSError(f"the PNG writer failed for {path}")
 
 
 def _font(px: int, bold: bool = False) -> QFont:

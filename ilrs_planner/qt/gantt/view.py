@@ -14,6 +14,7 @@ from ...chart.data import refresh_rows
 from ...chart.history import Moment, history_chart_data
 from ...commands.base import ChangeSet
 from ..change_effects import effects_of
+from ..document import Document
 from .canvas import GanttCanvas, today
 from .strips import LegendStrip, PhaseStrip
 from .style import ChartStyle
@@ -34,7 +35,7 @@ class GanttView(QWidget):
     taskActivated = Signal(str)  # a bar was double-clicked: open its task
     dragDates = Signal(str)  # the dates a bar being dragged would get, as text
 
-    def __init__(self, document, parent: QWidget | None = None):
+    def __init__(self, document: Document, parent: QWidget | None = None):
         super().__init__(parent)
         self.document = document
         self.style = ChartStyle(row_height=self.ROW_HEIGHT, header_height=44, font_px=12)

@@ -11,6 +11,7 @@ from ...domain import PlannerError
 from ...engine.schedule import changed_rows
 from ..change_effects import effects_of
 from ..document import Document
+from ..gantt.style import qcolor
 from .task_columns import (
     HEADERS,
     NUMERIC_COLUMNS,
@@ -22,7 +23,6 @@ from .task_columns import (
     is_editable,
     sort_value,
 )
-from ..gantt.style import qcolor
 from .task_icons import task_icon
 
 ROW_HEIGHT = 24  # the Gantt draws its rows at the same height

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from ...sharing.keys import default_trusted_dir, load_trusted_keys
+from ...domain import PlannerError
+from ...sharing.keys import TrustedKeys, default_trusted_dir, read_trusted_keys
 from ...sharing.signing import STATE_TEXT, SignatureState, verify_project
 
 STATE_STYLE = {
     SignatureState.TRUSTED: "color: #1b5e20; font-weight: bold;",
     SignatureState.UNKNOWN_KEY: "color: #8d6e00; font-weight: bold;",
     SignatureState.ALTERED: "color: #b71c1c; font-weight: bold;",
+    SignatureState.HISTORY_REWRITTEN: "color: #b71c1c; font-weight: bold;",
     SignatureState.UNSIGNED: "color: #616161;",
 }
 
@@ -30,10 +32,15 @@ class SignatureStatus(QLabel):
 
     def refresh(self, *_args) -> None:
         """Verify the plan as it is now and show the verdict."""
-        trusted = load_trusted_keys(self.trusted_dir or default_trusted_dir())
+        try:
+            folder = read_trusted_keys(self.trusted_dir or default_trusted_dir())
+        except PlannerError as err:
+            folder = TrustedKeys({}, (err.message,))
+        trusted = folder.keys
         result = verify_project(self.document.project, trusted)
         self.state = result.state
         signer = trusted.get(self.document.project.signature.public_key, result.signer) if result.signer else ""
         self.setText(STATE_TEXT[result.state] + (f": {signer}" if signer else ""))
         self.setStyleSheet(STATE_STYLE[result.state])
-        self.setToolTip(result.describe() + f"\nTrusted keys folder: {self.trusted_dir or default_trusted_dir()}")
+        where = f"Trusted keys folder: {self.trusted_dir or default_trusted_dir()}"
+        self.setToolTip("\n".join([result.describe(), where, *folder.warnings]))
