@@ -1,8 +1,10 @@
 """Keeping a redacted plan's dates: bridge links over removed tasks, pins where no bridge can reach.
 
-Lags come from the original schedule (lag = original start of the successor − original finish of
-the kept predecessor), so a bridge holds the successor exactly on its date and discloses nothing
-the dates themselves do not.
+A bridge keeps the dependency, not the time between: its lag is 0 (or the lead the original
+dates show, when the successor started before the predecessor finished). A lag equal to the gap
+would be the hidden work's duration to anyone who reads links; the successor is held on its
+original date by a start-no-earlier-than pin instead (`pin_drifted`), which shows only the date
+the partner sees anyway.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ def _removed_upstream(project: Project, removed: set[str]) -> dict[str, set[str]
 
 
 def bridge_links(project: Project, removed: set[str], dates) -> list[tuple[str, str, int]]:
-    """(pred, succ, FS lag) for each kept pair joined only through removed tasks (`dates`: original schedule)."""
+    """(pred, succ, FS lag ≤ 0) for each kept pair joined only through removed tasks (`dates`: original schedule)."""
     if not removed:
         return []
     direct = {(k.pred_id, k.succ_id) for k in project.links.values()}
@@ -45,8 +47,8 @@ def bridge_links(project: Project, removed: set[str], dates) -> list[tuple[str, 
         for pred in sorted(preds):
             if (pred, succ) in direct or pred == succ:
                 continue  # an existing link already joins them; a pin covers any difference
-            lag = (dates[succ].early_start - dates[pred].early_finish).days
-            bridges.append((pred, succ, lag))
+            gap = (dates[succ].early_start - dates[pred].early_finish).days
+            bridges.append((pred, succ, min(gap, 0)))
     return bridges
 
 

@@ -26,14 +26,8 @@ def _drop_dangling(merged: Project, plans: tuple[Project, ...]) -> None:
     for task in merged.tasks.values():
         if task.owner_id is not None and task.owner_id not in merged.participants:
             task.owner_id = None
-    live = set(merged.tasks)
-    merged.baselines[:] = [b if set(b.entries) <= live else _without(b, live) for b in merged.baselines]
-
-
-def _without(baseline, live: set[str]):
-    import dataclasses
-
-    return dataclasses.replace(baseline, entries={t: d for t, d in baseline.entries.items() if t in live})
+    # Baselines are left whole: a snapshot keeps the history of work deleted since (its entries
+    # may name deleted tasks on purpose), so a deletion on either side must not rewrite history.
 
 
 def _report_duplicate_keys(merged: Project, conflicts: list[Conflict]) -> None:

@@ -5,33 +5,34 @@ Rules (what a partner receives at `level`):
   removed with it: a summary's classification covers what it contains, so the structure of a
   restricted phase is not disclosed by its public-looking parts.
 - Dependencies through removed tasks are bridged: each kept task that waited on a removed path
-  gets a finish-to-start link from every kept task upstream of that path, with the lag that puts
-  it exactly on its original date (the lag reveals only what the dates already show, not the
-  hidden tasks' durations). A kept task whose date was set by a removed task with no kept task
-  upstream is pinned with a start-no-earlier-than constraint on its original date. The kept
+  gets a finish-to-start link from every kept task upstream of that path, without a lag (a lag
+  equal to the gap would be the hidden work's duration); every kept task the redacted schedule
+  would move is pinned with a start-no-earlier-than constraint on its original date. The kept
   tasks' scheduled start and finish dates are therefore identical (floats may differ: hidden
   slack is hidden). A summary spans what it still contains: where a removed sub-task was its
   earliest or latest, the summary's span shrinks to its remaining sub-tasks, since keeping the old
   span would show when the hidden work happens. A summary left with no sub-task at all becomes an
   ordinary task over its original span (its own dates, which its classification lets the partner see).
-- Removed tasks vanish from baselines; participants who only own removed tasks are dropped; the
-  names and keys of removed tasks are scrubbed from every remaining text (notes, names); the
-  signature is dropped (the content is new) and baselines are re-chained.
+- Removed tasks vanish from baselines, and a kept summary's baseline spans are recomputed from its
+  kept sub-tasks (redact_shape); sibling positions are renumbered so no gap marks a hidden task.
+  Participants who only own removed tasks are dropped. Every name, key, id and source of a removed
+  task or participant, and each of their distinctive words, is scrubbed from every remaining text
+  in any case (redact_scrub). The signature is dropped (the content is new) and baselines are
+  re-chained.
 Saving uses the store's fresh-file save, so nothing removed survives in free pages.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import re
 
 from ..domain import Classification, Link, LinkType, Project, new_id
+from ..domain.chain import chain_baselines
 from ..engine.cpm import schedule
 from .bridges import bridge_links, emptied_summaries_keep_their_span, pin_drifted
-from ..domain.chain import chain_baselines
 from .clone import clone_project
-
-WITHHELD = "[withheld]"
+from .redact_scrub import WITHHELD, scrubber, secret_tokens
+from .redact_shape import renumber_positions, respan_baselines
 
 
 def _removed_ids(project: Project, level: Classification) -> set[str]:
@@ -46,28 +47,12 @@ def _removed_ids(project: Project, level: Classification) -> set[str]:
     return removed
 
 
-def _scrubber(project: Project, removed: set[str]):
-    words = set()
-    for tid in removed:
-        task = project.tasks[tid]
-        words.update(w for w in (task.name, task.key, task.id, task.source_url) if w and len(w.strip()) >= 2)
-    # What a kept task shows itself (a shared public source, the same name) is not a removed task's secret.
-    for task in project.tasks.values():
-        if task.id not in removed:
-            words -= {task.name, task.key, task.source_url}
-    if not words:
-        return lambda text: text
-    # Whole words only, longest first, so a removed key "CE" does not eat "SCIENCE".
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
-    return lambda text: pattern.sub(WITHHELD, text) if text else text
-
-
 def _scrub_texts(plan: Project, scrub) -> None:
     for task in plan.tasks.values():
         task.notes, task.name = scrub(task.notes), scrub(task.name)
     for participant in plan.participants.values():
         participant.notes = scrub(participant.notes)
+        participant.source_url = scrub(participant.source_url)
     plan.baselines[:] = [dataclasses.replace(b, notes=scrub(b.notes), name=scrub(b.name)) for b in plan.baselines]
     plan.name = scrub(plan.name)
 
@@ -87,11 +72,14 @@ def redact_project(project: Project, level: Classification | str) -> Project:
         plan.links[link.id] = link
     owners = {t.owner_id for t in project.tasks.values()}
     kept_owners = {t.owner_id for t in plan.tasks.values()}
-    plan.participants = {pid: p for pid, p in plan.participants.items() if pid not in owners or pid in kept_owners}
+    dropped = {pid for pid in plan.participants if pid in owners and pid not in kept_owners}
+    plan.participants = {pid: p for pid, p in plan.participants.items() if pid not in dropped}
     plan.baselines[:] = [dataclasses.replace(b, entries={t: d for t, d in b.entries.items() if t not in removed})
                          for b in plan.baselines]
-    _scrub_texts(plan, _scrubber(project, removed))
+    _scrub_texts(plan, scrubber(secret_tokens(project, removed, dropped)))
     emptied_summaries_keep_their_span(project, plan, dates)
+    respan_baselines(project, plan, removed)
+    renumber_positions(plan)
     pin_drifted(project, plan, dates)
     plan.baselines[:] = chain_baselines(plan.baselines)
     return plan

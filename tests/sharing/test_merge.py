@@ -2,8 +2,10 @@
 
 from datetime import date
 
+from ilrs_planner.data.reference import build_reference_project
 from ilrs_planner.domain import Baseline, Link, LinkType, Task
 from ilrs_planner.sharing.clone import clone_project
+from ilrs_planner.sharing.diff import diff_projects
 from ilrs_planner.sharing.merge import merge_projects
 
 
@@ -190,3 +192,31 @@ def test_owner_given_by_one_side_to_a_participant_the_other_deleted(small_plan):
     [conflict] = result.conflicts
     assert conflict.kind == "participant" and "owner of B" in conflict.reason
     assert result.project.tasks["t-b"].owner_id == "p-cnsa" and "p-cnsa" in result.project.participants
+
+
+def test_a_deleted_task_keeps_its_baseline_entries(small_plan):
+    """Baselines are history: a side that deletes a task must not erase it from past snapshots."""
+    task_id = next(iter(small_plan.tasks))
+    small_plan.baselines.append(Baseline("Before the cut", date(2029, 1, 1),
+                                         {task_id: (date(2030, 1, 1), date(2030, 1, 11))}, id="b-cut"))
+    ours, theirs = _sides(small_plan)
+    theirs.links = {k: v for k, v in theirs.links.items() if task_id not in (v.pred_id, v.succ_id)}
+    del theirs.tasks[task_id]
+    for task in theirs.tasks.values():
+        task.parent_id = None if task.parent_id == task_id else task.parent_id
+    result = merge_projects(small_plan, ours, theirs)
+    assert task_id not in result.project.tasks
+    [kept] = [b for b in result.project.baselines if b.id == "b-cut"]
+    assert kept.entries[task_id] == (date(2030, 1, 1), date(2030, 1, 11))
+
+
+def test_merging_a_plan_with_itself_changes_nothing_even_its_history_of_deleted_tasks():
+    plan = build_reference_project()
+    deleted = plan.task_by_key("icube-q").id
+    plan.links = {k: v for k, v in plan.links.items() if deleted not in (v.pred_id, v.succ_id)}
+    del plan.tasks[deleted]
+    naming_it = [b.id for b in plan.baselines if deleted in b.entries]
+    assert len(naming_it) > 10  # the roadmap's history still holds the deleted task
+    result = merge_projects(plan, clone_project(plan), clone_project(plan))
+    assert result.clean and diff_projects(plan, result.project).is_empty()
+    assert [(b.id, b.entries) for b in result.project.baselines] == [(b.id, b.entries) for b in plan.baselines]

@@ -1,0 +1,54 @@
+"""Scrubbing what a partner copy must not name: removed tasks and participants, in every remaining text.
+
+A removed task leaks through any of its words, not only its exact full name: "NIGHTJAR" in a
+note, "Nightjar relay" in a baseline's name. So the secrets are each removed task's and
+participant's name, key, id and source as whole phrases, and each of their words (three letters
+or more) that the partner can not see anyway in a kept task's or participant's name or key.
+Matching ignores case. A match takes the whole hyphenated compound it sits in ("X-Nightjar-2"),
+so "[withheld]" replaces whole words only and never leaves half a word around it to guess from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from ..domain import Project
+
+WITHHELD = "[withheld]"
+MIN_WORD = 3
+_WORD = re.compile(r"\w+")
+# Words too common to be a secret: scrubbing them would garble every note and give nothing away.
+_COMMON = frozenset("""the and for with from into over under after before about this that these those
+are was were has have had not but its their them they will would can could should may might must
+new old all any each per via out off own one two three first second phase task tasks plan mission""".split())
+
+
+def _phrases(texts: Iterable[str]) -> set[str]:
+    return {text.strip().casefold() for text in texts if text and len(text.strip()) >= 2}
+
+
+def _words(texts: Iterable[str]) -> set[str]:
+    return {word.casefold() for text in texts if text for word in _WORD.findall(text)}
+
+
+def secret_tokens(project: Project, removed_tasks: set[str], removed_participants: set[str]) -> set[str]:
+    """Every phrase and word (case-folded) that names a removed task or participant."""
+    gone = [project.tasks[t] for t in removed_tasks]
+    gone_people = [project.participants[p] for p in removed_participants]
+    texts = [v for t in gone for v in (t.name, t.key, t.id, t.source_url)]
+    texts += [v for p in gone_people for v in (p.name, p.key, p.id, p.source_url)]
+    visible = [v for t in project.tasks.values() if t.id not in removed_tasks for v in (t.name, t.key)]
+    visible += [v for p in project.participants.values() if p.id not in removed_participants for v in (p.name, p.key)]
+    words = {w for w in _words(texts) if len(w) >= MIN_WORD and w not in _COMMON and not w.isdigit()}
+    return (_phrases(texts) - _phrases(visible)) | (words - _words(visible))
+
+
+def scrubber(tokens: set[str]) -> Callable[[str], str]:
+    """A function replacing each token (whole words, any case, with its hyphenated compound) by WITHHELD."""
+    if not tokens:
+        return lambda text: text
+    alternatives = "|".join(re.escape(t) for t in sorted(tokens, key=len, reverse=True))
+    # Longest first, bounded by non-word characters, so a removed key "CE" does not eat "SCIENCE".
+    pattern = re.compile(rf"(?:[\w-]*-)?(?<!\w)(?:{alternatives})(?!\w)(?:-[\w-]*)?", re.IGNORECASE)
+    return lambda text: pattern.sub(WITHHELD, text) if text else text

@@ -1,0 +1,60 @@
+"""What the outline of a partner copy gives away, closed: summary spans in baselines, sibling gaps.
+
+A kept summary's baseline entries were captured over all its sub-tasks, hidden ones included, so
+an entry that starts on a hidden task's date tells when the hidden work was planned. Each such
+entry is recomputed from the kept sub-tasks' entries of the same baseline (and dropped when no
+kept sub-task has one). Positions among siblings are renumbered 0, 1, 2... so a gap does not show
+where a hidden task stood. (Current spans need nothing: the scheduler derives them from the kept
+sub-tasks.)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from ..domain import Baseline, Project
+
+
+def _kept_leaves_under(plan: Project) -> dict[str, list[str]]:
+    """Each summary of the redacted plan -> the ids of the leaf tasks below it."""
+    children, leaves = plan.children_map(), {}
+
+    def collect(task_id: str) -> list[str]:
+        if task_id not in leaves:
+            kids = children.get(task_id, [])
+            leaves[task_id] = [leaf for kid in kids for leaf in collect(kid)] if kids else [task_id]
+        return leaves[task_id]
+
+    summaries = plan.summary_ids()
+    return {sid: collect(sid) for sid in summaries if sid in plan.tasks}
+
+
+def _respanned(baseline: Baseline, spans: dict[str, list[str]], shrunk: set[str]) -> Baseline:
+    entries = dict(baseline.entries)
+    for summary in shrunk & set(entries):
+        known = [entries[leaf] for leaf in spans[summary] if leaf in entries]
+        if known:
+            entries[summary] = (min(s for s, _ in known), max(f for _, f in known))
+        else:
+            del entries[summary]
+    return dataclasses.replace(baseline, entries=entries)
+
+
+def respan_baselines(original: Project, plan: Project, removed: set[str]) -> None:
+    """Recompute the baseline entries of every kept summary that lost a sub-task (see module doc)."""
+    lost = {t.parent_id for t in original.tasks.values() if t.id in removed and t.parent_id}
+    shrunk = set()
+    for task_id in lost:  # the summary that lost a child, and every summary above it
+        while task_id is not None and task_id in original.tasks:
+            shrunk.add(task_id)
+            task_id = original.tasks[task_id].parent_id
+    spans = _kept_leaves_under(plan)
+    shrunk &= set(spans)
+    plan.baselines[:] = [_respanned(b, spans, shrunk) for b in plan.baselines]
+
+
+def renumber_positions(plan: Project) -> None:
+    """Siblings numbered 0, 1, 2... in their display order."""
+    for child_ids in plan.children_map().values():
+        for position, task_id in enumerate(child_ids):
+            plan.tasks[task_id].position = position

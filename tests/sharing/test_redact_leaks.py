@@ -1,0 +1,130 @@
+"""A partner copy names nothing it removed and shows no trace of where hidden work was.
+
+Each test is one leak a red team found: names surviving in another case or word by word, a dropped
+participant's name, "[withheld]" inside a word, a kept summary's baseline span set by a hidden
+task, sibling position gaps, a bridge lag equal to the hidden work. The property test builds
+random plans, redacts them to a file, and searches the file's bytes for every removed token.
+"""
+
+import re
+import string
+from datetime import date, timedelta
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ilrs_planner.domain import (Baseline, Classification as C, Link, LinkType, Participant, Project, Task,
+                                 TaskKind)
+from ilrs_planner.sharing.redact import WITHHELD, redact_project
+from ilrs_planner.sharing.redact_scrub import secret_tokens
+from ilrs_planner.store import save_project
+
+D = date
+
+
+def _plan() -> Project:
+    plan = Project(name="Relay study", start=D(2030, 1, 1))
+    plan.add_participant(Participant(key="ORB", name="Orbitex Corporation", id="p-orbitex"))
+    plan.add_participant(Participant(key="CNSA", name="China National Space Administration", id="p-cnsa"))
+    plan.add_task(Task(key="BUILD", name="Construction", kind=TaskKind.PHASE, id="ph"))
+    plan.add_task(Task(key="A", name="Lander build", duration=10, id="a", parent_id="ph", position=0, owner_id="p-cnsa",
+                       notes="NIGHTJAR must finish first; see Lunar-Nightjar-unit and orbitex's manual"))
+    plan.add_task(Task(key="NJ-7", name="Nightjar relay", duration=30, id="nightjar0secret", parent_id="ph",
+                       position=1, classification=C.RESTRICTED, owner_id="p-orbitex",
+                       constraint_date=None))
+    plan.add_task(Task(key="B", name="Station ready", duration=0, kind=TaskKind.MILESTONE, id="b", parent_id="ph",
+                       position=2))
+    plan.add_link(Link("a", "nightjar0secret", LinkType.FS, 2, id="l-1"))
+    plan.add_link(Link("nightjar0secret", "b", LinkType.FS, 3, id="l-2"))
+    plan.baselines.append(Baseline("With the nightjar RELAY", D(2029, 1, 1), {
+        "ph": (D(2030, 1, 1), D(2030, 2, 20)), "a": (D(2030, 1, 1), D(2030, 1, 11)),
+        "nightjar0secret": (D(2030, 1, 13), D(2030, 2, 20)), "b": (D(2030, 2, 18), D(2030, 2, 18))},
+        notes="Orbitex pays for Nightjar"))
+    return plan
+
+
+def test_removed_names_are_scrubbed_in_any_case_and_word_by_word():
+    out = redact_project(_plan(), "public")
+    texts = [out.tasks["a"].notes, out.baselines[0].name, out.baselines[0].notes]
+    joined = " ".join(texts).casefold()
+    for secret in ("nightjar", "nj-7", "orbitex", "nightjar0secret"):
+        assert secret not in joined, secret
+    assert out.baselines[0].name == f"With the {WITHHELD}"  # "relay" too: only the hidden task had it
+
+
+def test_withheld_replaces_whole_words_only():
+    notes = redact_project(_plan(), "public").tasks["a"].notes
+    assert notes == f"{WITHHELD} must finish first; see {WITHHELD} and {WITHHELD}'s manual"
+    assert not re.search(rf"\w{re.escape(WITHHELD)}|{re.escape(WITHHELD)}\w|-{re.escape(WITHHELD)}", notes)
+
+
+def test_the_dropped_participant_is_gone_by_name_key_and_id():
+    out = redact_project(_plan(), "public")
+    assert set(out.participants) == {"p-cnsa"}
+    tokens = secret_tokens(_plan(), {"nightjar0secret"}, {"p-orbitex"})
+    assert {"orbitex", "orbitex corporation", "p-orbitex", "orb"} <= tokens
+
+
+def test_a_kept_summary_baseline_span_comes_from_kept_sub_tasks_only():
+    out = redact_project(_plan(), "public")
+    entries = out.baselines[0].entries
+    # The phase ran to 2030-02-20 only because of the hidden relay; its kept tasks end by 02-18.
+    assert entries["ph"] == (D(2030, 1, 1), D(2030, 2, 18))
+
+
+def test_sibling_positions_leave_no_gap_and_the_bridge_has_no_lag():
+    out = redact_project(_plan(), "public")
+    assert sorted(t.position for t in out.tasks.values() if t.parent_id == "ph") == [0, 1]
+    [bridge] = out.links.values()
+    assert (bridge.pred_id, bridge.succ_id, bridge.lag) == ("a", "b", 0)
+    assert out.tasks["b"].constraint_date == D(2030, 2, 15)  # a ends Jan 11, +2, 30 days of relay, +3
+
+
+# -- property: no removed token anywhere in the redacted file --------------------------------------
+
+WORDS = ["Kestrel", "Nightjar", "Osprey", "Harrier", "Merlin", "Lander", "Orbiter", "Relay", "Rover",
+         "Sample", "Drill", "Beacon", "Crater", "Polar", "Thermal"]
+
+
+@st.composite
+def plans(draw):
+    n = draw(st.integers(2, 9))
+    plan = Project(name="Random " + draw(st.sampled_from(WORDS)), start=D(2030, 1, 1))
+    owners = []
+    for i in range(draw(st.integers(0, 3))):
+        name = " ".join(draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=2)))
+        owners.append(plan.add_participant(Participant(key=f"P{i}{draw(st.sampled_from(WORDS))}", name=name,
+                                                       id=f"part{i}id{draw(st.text(string.ascii_lowercase, min_size=6, max_size=6))}")).id)
+    ids = []
+    for i in range(n):
+        parent = draw(st.sampled_from([None] + ids)) if ids and draw(st.booleans()) else None
+        words = draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=3))
+        task = Task(key=f"{words[0][:4].upper()}-{i}", name=" ".join(words), duration=draw(st.integers(0, 40)),
+                    id=f"task{i}x{draw(st.text(string.ascii_lowercase, min_size=8, max_size=8))}", parent_id=parent,
+                    position=i, classification=draw(st.sampled_from(list(C))),
+                    owner_id=draw(st.sampled_from([None] + owners)) if owners else None,
+                    notes=" ".join(draw(st.lists(st.sampled_from(WORDS + ["and", "after"]), max_size=6))))
+        ids.append(plan.add_task(task).id)
+    leaves = [tid for tid in ids if tid not in plan.summary_ids()]  # in creation order: links never loop
+    pairs = st.lists(st.integers(0, len(leaves) - 1), min_size=2, max_size=2, unique=True).map(sorted)
+    for pred, succ in draw(st.lists(pairs, max_size=n, unique_by=tuple)) if len(leaves) > 1 else []:
+        plan.add_link(Link(leaves[pred], leaves[succ], LinkType.FS, draw(st.integers(0, 5))))
+    entries = {tid: (D(2030, 1, 1) + timedelta(days=i), D(2030, 2, 1) + timedelta(days=i)) for i, tid in enumerate(ids)}
+    plan.baselines.append(Baseline(" ".join(draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=3))),
+                                   D(2029, 1, 1), entries, notes=draw(st.sampled_from(WORDS))))
+    return plan
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                  HealthCheck.too_slow])
+@given(plan=plans(), level=st.sampled_from([C.PUBLIC, C.PARTNERS]))
+def test_the_redacted_file_holds_no_removed_token_in_any_case(tmp_path_factory, plan, level):
+    out = redact_project(plan, level)
+    removed = set(plan.tasks) - set(out.tasks)
+    dropped = set(plan.participants) - set(out.participants)
+    path = tmp_path_factory.mktemp("redacted") / "out.db"
+    save_project(out, path)
+    raw = path.read_bytes().lower()
+    for token in secret_tokens(plan, removed, dropped) | {tid.lower() for tid in removed | dropped}:
+        # As a word: "nigh" (a removed key) may sit inside a kept "Nightjar" without naming anything.
+        assert not re.search(rb"(?<![a-z0-9_])" + re.escape(token.encode()) + rb"(?![a-z0-9_])", raw), token
