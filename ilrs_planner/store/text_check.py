@@ -41,6 +41,7 @@ def _check_volume(project: Project) -> None:
     # Ids, dates and kinds are short; 256 bytes a row is more than they take, so the file opens.
     rows = len(project.tasks) + len(project.participants) + len(project.links) + sum(
         len(b.entries) + 1 for b in project.baselines)
+    texts = [text for text in texts if isinstance(text, str)]  # a wrong type is refused by the writer, naming it
     chars = sum(map(len, texts)) + 256 * rows
     if chars * 4 <= limits.MAX_TEXT_BYTES:
         return  # even four bytes a character fit; skip encoding every text
