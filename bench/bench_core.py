@@ -30,6 +30,7 @@ from bench.synth import make_plan  # noqa: E402
 from ilrs_planner.domain import Calendar, CalendarException, Link, LinkType, Project, Task  # noqa: E402
 from ilrs_planner.engine.cpm import schedule  # noqa: E402
 
+
 def engine_rows(result) -> dict[str, tuple]:
     """The engine's schedule as the same tuples (free float compared for leaves only)."""
     rows = {}

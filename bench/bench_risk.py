@@ -21,8 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synth import make_plan  # noqa: E402
 
 from ilrs_planner.data.reference import build_reference_project  # noqa: E402
-from ilrs_planner.engine._risk_passes import PassPlan, TOLERANCE  # noqa: E402
 from ilrs_planner.engine._risk_network import compile_risk_network  # noqa: E402
+from ilrs_planner.engine._risk_passes import TOLERANCE, PassPlan  # noqa: E402
 from ilrs_planner.engine.risk import run_risk  # noqa: E402
 
 

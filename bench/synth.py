@@ -35,7 +35,7 @@ class _Span:
         self.first_start = self.last_start = start
         self.first_finish = self.last_finish = finish
 
-    def take(self, leaf: "_Span") -> None:
+    def take(self, leaf: _Span) -> None:
         self.leaves.append(leaf)
         self.first_start = min(self.first_start, leaf.first_start)
         self.last_start = max(self.last_start, leaf.last_start)

@@ -7,9 +7,9 @@ upper level stay inside the visible part of their cell so they never run off the
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Callable, Iterator
 
 from .scale import TimeScale
 

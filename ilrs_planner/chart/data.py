@@ -120,10 +120,9 @@ def build_chart_data(project: Project, schedule: Schedule | None, rows: list[str
         if whiskers and tid in whiskers:
             cols["whisker0"][i], cols["whisker1"][i] = (d.toordinal() for d in whiskers[tid])
     arr = {k: np.asarray(v, np.float64) for k, v in cols.items()}
-    kind, color = np.asarray(kind, np.int8), np.asarray(color, np.int32)
-    critical, actual = np.asarray(critical, bool), np.asarray(actual, bool)
-    data = ChartData(rows, {tid: i for i, tid in enumerate(rows)}, arr["start"], arr["finish"], kind,
-                     critical, actual, color, arr["soft0"], arr["soft1"], arr["ghost0"], arr["ghost1"],
+    data = ChartData(rows, {tid: i for i, tid in enumerate(rows)}, arr["start"], arr["finish"],
+                     np.asarray(kind, np.int8), np.asarray(critical, bool), np.asarray(actual, bool),
+                     np.asarray(color, np.int32), arr["soft0"], arr["soft1"], arr["ghost0"], arr["ghost1"],
                      arr["whisker0"], arr["whisker1"], labels, colors)
     _add_links(data, project)
     data.phases = _phases(project, schedule)

@@ -40,9 +40,9 @@ def hit_test(scene: Scene, x: float, y: float) -> Hit | None:
         y0, y1 = scene.tasks.y0[i], scene.tasks.y1[i]
         if y0 - 2 <= y <= y1 + 2 and (kind := _bar_part(x, x0, x1)) is not None:
             return Hit(kind, scene.task_ids[row])
-    if (i := _in_layer(scene.summaries, row)) is not None:
-        if scene.summaries.x0[i] <= x <= scene.summaries.x1[i]:
-            return Hit("summary", scene.task_ids[row])
+    i = _in_layer(scene.summaries, row)
+    if i is not None and scene.summaries.x0[i] <= x <= scene.summaries.x1[i]:
+        return Hit("summary", scene.task_ids[row])
     return _hit_link(scene, x, y)
 
 

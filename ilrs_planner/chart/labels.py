@@ -7,8 +7,9 @@ of them, else left of them, else inside the bar (light text), else pinned to the
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -30,7 +31,7 @@ class Label:
     bold: bool = False  # summary rows
 
 
-def _extents(scene: "Scene") -> dict[int, list[float]]:
+def _extents(scene: Scene) -> dict[int, list[float]]:
     """Row -> [left, right, bar_x0, bar_x1, is_summary] of what the label must not cover."""
     half = scene.row_height * 0.3
     out: dict[int, list[float]] = {}
@@ -48,7 +49,7 @@ def _extents(scene: "Scene") -> dict[int, list[float]]:
     return out
 
 
-def place_labels(scene: "Scene", texts: list[str], text_width: Callable[[str], float],
+def place_labels(scene: Scene, texts: list[str], text_width: Callable[[str], float],
                  bold_width: Callable[[str], float] | None = None) -> list[Label]:
     """One label per visible bar or diamond (summary labels are bold, so measured with `bold_width`)."""
     labels = []

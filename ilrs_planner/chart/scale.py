@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 PROGRAMME_START = date(2018, 1, 1)  # Chang'e 4 era: the earliest thing the ILRS roadmap shows
 PROGRAMME_END = date(2053, 1, 1)  # exclusive: the whole programme runs through 2052
@@ -22,7 +23,7 @@ class TimeScale:
     px_per_day: float
 
     @classmethod
-    def fit(cls, start: date, end: date, width: float) -> "TimeScale":
+    def fit(cls, start: date, end: date, width: float) -> TimeScale:
         """The scale that shows [start, end) across `width` pixels."""
         days = max((end - start).days, 1)
         return cls(float(start.toordinal()), clamp_px_per_day(width / days))
@@ -31,7 +32,7 @@ class TimeScale:
         """The x pixel of the start of `day`."""
         return (day.toordinal() - self.origin) * self.px_per_day
 
-    def x_of_ordinals(self, ordinals: np.ndarray) -> np.ndarray:
+    def x_of_ordinals(self, ordinals: ArrayLike) -> np.ndarray:
         """Vectorised x_of over date ordinals (numpy array of ints or floats)."""
         return (np.asarray(ordinals, dtype=np.float64) - self.origin) * self.px_per_day
 
@@ -52,11 +53,11 @@ class TimeScale:
         first = date.fromordinal(int(np.floor(self.origin)))
         return first, date.fromordinal(int(np.ceil(self.ordinal_at(width))))
 
-    def panned(self, dx_px: float) -> "TimeScale":
+    def panned(self, dx_px: float) -> TimeScale:
         """The scale after dragging the content `dx_px` pixels to the right."""
         return TimeScale(self.origin - dx_px / self.px_per_day, self.px_per_day)
 
-    def zoomed(self, factor: float, anchor_x: float) -> "TimeScale":
+    def zoomed(self, factor: float, anchor_x: float) -> TimeScale:
         """The scale magnified by `factor`, keeping the date under `anchor_x` where it is."""
         anchor = self.ordinal_at(anchor_x)
         ppd = clamp_px_per_day(self.px_per_day * factor)

@@ -7,9 +7,9 @@ Only rows in [first_row, last_row] and bars that reach into [0, width) are kept.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable
 
 import numpy as np
 

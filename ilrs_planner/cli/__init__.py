@@ -10,6 +10,7 @@ import argparse
 import importlib
 import pkgutil
 import sys
+from collections.abc import Mapping
 
 from .. import __version__
 from ..domain import PlannerError
@@ -19,7 +20,7 @@ from ..domain.terminal_text import TerminalStream
 class CommandLine(argparse.ArgumentParser):
     """The parser; `commands` maps each sub-command's name to its parser (a plan file is not one)."""
 
-    commands: dict[str, argparse.ArgumentParser] = {}
+    commands: Mapping[str, argparse.ArgumentParser] = {}
 
 
 def build_parser() -> CommandLine:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from ..sharing.keys import write_key_pair
+from ..sharing.keys import load_public_key, write_key_pair
 from ..sharing.passphrase import passphrase_from
 from ..sharing.signing import fingerprint
-from ..sharing.keys import load_public_key
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Sequence
 
 from ..domain import PlannerError, parse_fuzzy_date
 
@@ -77,7 +78,7 @@ def _print_chosen(chosen: dict) -> None:
         print("No uncertain task drives this milestone (its date is fixed or certain).")
 
 
-def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+def _table(header: tuple[str, ...], rows: Sequence[tuple[object, ...]]) -> None:
     widths = [max(len(str(c)) for c in column) for column in zip(header, *rows)]
     for cells in [header, *rows]:
         print("  ".join(str(c).ljust(w) for c, w in zip(cells, widths)).rstrip())

@@ -9,10 +9,10 @@ call, lines are written in blocks as they are made, and the JSON goes through th
 from __future__ import annotations
 
 import json
-from json.encoder import encode_basestring
 from dataclasses import dataclass
 from datetime import date
 from itertools import islice
+from json.encoder import encode_basestring
 from operator import attrgetter
 from typing import TextIO
 
@@ -54,7 +54,8 @@ def schedule_columns(project: Project, schedule: Schedule, last_days: bool = Fal
         es, ef, ls, lf = ordinals
         ordinals = [es, list(map(_last_day, es, ef)), ls, list(map(_last_day, ls, lf))]
     iso = iso_table([value for column in ordinals for value in set(column)])
-    dates = tuple(list(map(iso.__getitem__, column)) for column in ordinals)
+    early_start, early_finish, late_start, late_finish = (list(map(iso.__getitem__, c)) for c in ordinals)
+    dates = (early_start, early_finish, late_start, late_finish)
     return ScheduleColumns(list(map(attrgetter("key"), tasks)), list(map(attrgetter("name"), tasks)),
                            [depth for _, depth in walked], dates, total_float, free_float,
                            list(map(bool, critical)))

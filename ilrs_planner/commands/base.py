@@ -23,7 +23,7 @@ class ChangeSet:
     plan: bool = False  # plan-level fields (name, start, status date)
     replaced: bool = False  # a different plan altogether (new, opened, imported, restored, reloaded)
 
-    def __or__(self, other: "ChangeSet") -> "ChangeSet":
+    def __or__(self, other: ChangeSet) -> ChangeSet:
         return ChangeSet(
             self.task_ids | other.task_ids, self.structure or other.structure, self.dates or other.dates,
             self.links or other.links, self.baselines or other.baselines,
@@ -44,7 +44,7 @@ class Command:
     def revert(self, project: Project) -> ChangeSet:
         raise NotImplementedError
 
-    def merge(self, other: "Command") -> bool:
+    def merge(self, other: Command) -> bool:
         """Absorb `other` (same merge_key, pushed right after) into this one; True if merged."""
         return False
 

@@ -34,7 +34,9 @@ def snapshot(project: Project, schedule: Schedule, name: str, as_of: date, notes
 
 
 def _current_schedule(project: Project) -> Schedule:
-    from ..engine.cpm import schedule  # imported late: the engine is the scheduler's module
+    from ..engine.cpm import (
+        schedule,  # imported late: the engine is the scheduler's module
+    )
 
     return schedule(project)
 
@@ -64,7 +66,9 @@ class CaptureBaseline(Command):
         return ChangeSet(baselines=True)
 
     def revert(self, project: Project) -> ChangeSet:
-        project.baselines[:] = [b for b in project.baselines if b.id != self.baseline.id]
+        assert self.baseline is not None, "revert follows apply"
+        baseline_id = self.baseline.id
+        project.baselines[:] = [b for b in project.baselines if b.id != baseline_id]
         return ChangeSet(baselines=True)
 
 
@@ -113,6 +117,7 @@ class DeleteBaseline(Command):
         return ChangeSet(baselines=True)
 
     def revert(self, project: Project) -> ChangeSet:
+        assert self.removed is not None, "revert follows apply"
         index, baseline = self.removed
         project.baselines.insert(min(index, len(project.baselines)), baseline)
         return ChangeSet(baselines=True)

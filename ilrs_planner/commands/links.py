@@ -23,7 +23,7 @@ def check_link_allowed(project: Project, pred_id: str, succ_id: str) -> None:
     pred, succ = project.tasks[pred_id], project.tasks[succ_id]
     if pred_id == succ_id:
         raise PlannerError("link.self", f"{pred.key} cannot depend on itself", [pred_id])
-    if any(l.pred_id == pred_id and l.succ_id == succ_id for l in project.links.values()):
+    if any(k.pred_id == pred_id and k.succ_id == succ_id for k in project.links.values()):
         raise PlannerError("link.duplicate", f"{succ.key} already depends on {pred.key}", [pred_id, succ_id])
     if pred_id in _ancestors(project, succ_id) or succ_id in _ancestors(project, pred_id):
         raise PlannerError("link.summary_child", f"{pred.key} and {succ.key} are a summary and its own sub-task",
@@ -71,6 +71,7 @@ class EditLink(Command):
         return _changes(link)
 
     def revert(self, project: Project) -> ChangeSet:
+        assert self._old is not None, "revert follows apply"
         link = project.links[self.link_id]
         link.type, link.lag = self._old
         return _changes(link)
@@ -90,6 +91,7 @@ class DeleteLink(Command):
         return _changes(self._link)
 
     def revert(self, project: Project) -> ChangeSet:
+        assert self._link is not None, "revert follows apply"
         project.links[self._link.id] = self._link
         return _changes(self._link)
 

@@ -73,7 +73,7 @@ class IndentTask(_OutlineCommand):
 
     verb = "Indent"
 
-    def new_orders(self, project, task):
+    def new_orders(self, project: Project, task: Task) -> list[tuple[str | None, list[str]]]:
         row = siblings(project, task.parent_id)
         index = row.index(task.id)
         if index == 0:
@@ -88,7 +88,7 @@ class OutdentTask(_OutlineCommand):
 
     verb = "Outdent"
 
-    def new_orders(self, project, task):
+    def new_orders(self, project: Project, task: Task) -> list[tuple[str | None, list[str]]]:
         if task.parent_id is None:
             raise PlannerError("task.cannot_move", f"{task.key}: it is already at the top level", [task.id])
         parent = project.tasks[task.parent_id]
@@ -101,7 +101,7 @@ class OutdentTask(_OutlineCommand):
 class _SwapCommand(_OutlineCommand):
     step = 0
 
-    def new_orders(self, project, task):
+    def new_orders(self, project: Project, task: Task) -> list[tuple[str | None, list[str]]]:
         row = siblings(project, task.parent_id)
         index = row.index(task.id)
         other = index + self.step

@@ -7,7 +7,8 @@ from datetime import date
 from ..domain import PlannerError, Project
 from .base import ChangeSet, Command
 
-_FIELDS = {"name": str, "start": date, "status_date": (date, type(None)), "author": str}
+_FIELDS: dict[str, type | tuple[type, ...]] = {"name": str, "start": date, "status_date": (date, type(None)),
+                                               "author": str}
 
 
 class SetPlanFields(Command):
@@ -22,7 +23,7 @@ class SetPlanFields(Command):
         for name, value in self.fields.items():
             if name not in _FIELDS or not isinstance(value, _FIELDS[name]):
                 raise PlannerError("task.bad_value", f"the plan's {name} cannot be {value!r}")
-        if "name" in self.fields and not self.fields["name"].strip():
+        if "name" in self.fields and not str(self.fields["name"]).strip():
             raise PlannerError("task.bad_value", "the plan's name cannot be empty")
         self._old = {name: getattr(project, name) for name in self.fields}
         for name, value in self.fields.items():

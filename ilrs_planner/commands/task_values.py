@@ -7,7 +7,13 @@ from datetime import date
 from enum import Enum
 
 from ..domain import (
-    Classification, ConstraintType, PlannerError, Precision, Project, Task, TaskKind,
+    Classification,
+    ConstraintType,
+    PlannerError,
+    Precision,
+    Project,
+    Task,
+    TaskKind,
 )
 
 # Fields that move a task in the WBS go through the outline commands, never SetTaskFields.

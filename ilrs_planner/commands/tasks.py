@@ -8,7 +8,14 @@ from datetime import date
 from ..domain import ConstraintType, Link, Project, Task
 from .base import ChangeSet, Command
 from .outline import (
-    IndentTask, MoveTaskDown, MoveTaskUp, OutdentTask, Place, renumber, restore_places, siblings,
+    IndentTask,
+    MoveTaskDown,
+    MoveTaskUp,
+    OutdentTask,
+    Place,
+    renumber,
+    restore_places,
+    siblings,
     task_or_error,
 )
 from .task_values import SCHEDULE_FIELDS, check_task_consistent, coerce_value

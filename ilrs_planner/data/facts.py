@@ -44,7 +44,9 @@ def announced_window(start_text: str, finish_text: str) -> Window | None:
     finish = parse_fuzzy_date(finish_text, end=True) if finish_text else None
     if start is None and finish is None:
         return None
-    precision = (start or finish)[1]
+    known = start or finish
+    assert known is not None  # one of them is, checked above
+    precision = known[1]
     return Window(start and start[0], finish and finish[0], precision)
 
 

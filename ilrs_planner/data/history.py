@@ -24,6 +24,7 @@ def _entry(window: Window, duration: int, point: bool, spans_period: bool) -> En
         return window.start, period_end(window.start, window.precision) + timedelta(days=1)
     if window.start:
         return window.start, window.start + timedelta(days=duration)
+    assert end is not None, "a window has a start or a finish"
     return end - timedelta(days=duration), end
 
 
@@ -46,8 +47,9 @@ def entry_as_of(spec: TaskSpec, task: Task, as_of: date, is_summary: bool = Fals
     point = task.duration == 0 and not is_summary
     # A bar sized by roadmap.toml keeps its length; one sized by its announcement spans each period.
     spans_period = not point and spec.duration is None and spec.actual_finish is None
-    entries = [_entry(spec.dates_of(row), task.duration, point, spans_period)
-               for rows in by_base.values() if (row := _latest_dated(spec, rows, as_of))]
+    latest = [found for rows in by_base.values() if (found := _latest_dated(spec, rows, as_of))]
+    entries = [_entry(window, task.duration, point, spans_period) for row in latest
+               if (window := spec.dates_of(row)) is not None]
     if not entries:
         return None
     return min(e[0] for e in entries), max(e[1] for e in entries)

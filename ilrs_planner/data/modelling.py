@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from ..domain import (Classification, ConstraintType, PlannerError, Precision, Task, TaskKind,
-                      parse_fuzzy_date, period_end)
+from ..domain import (
+    Classification,
+    ConstraintType,
+    PlannerError,
+    Precision,
+    Task,
+    TaskKind,
+    parse_fuzzy_date,
+    period_end,
+)
 from .facts import Fact, Window
 from .roadmap import TaskSpec, stable_id
 

@@ -14,9 +14,9 @@ How an announcement becomes a scheduled task (the scheduler computes every date;
     - "by 2035": only a finish was given, so it is a deadline of 2035-12-31 (finished by the end of
       that day, as in MS Project) and the task (mostly a milestone) is driven by its predecessors.
     - Events are stored by the day they happened: roadmap.toml's `actual_finish` is the last day
-      (Luna-25 lost 2023-08-19, Chang'e 6 samples landed 2024-06-25), shown as that day. The chains are sized to land on the announced
-      years: ILRS-1..5 over 2030-2035 -> basic station 2035-12-31; build-out 2036-2045 -> extended
-      station 2045-12-31; Lanyue + a six-month reserve -> crewed landing 2030-12-31.
+      (Luna-25 lost 2023-08-19, Chang'e 6 samples landed 2024-06-25), shown as that day. The chains
+      are sized to land on the announced years: ILRS-1..5 over 2030-2035 -> basic station 2035-12-31;
+      build-out 2036-2045 -> extended station 2045-12-31; Lanyue + a six-month reserve -> crewed landing 2030-12-31.
     - A statement with no year ("three to four years after Luna-27") is modelled by a link lag, and
       the years it implies are written next to it (roadmap.toml `implied`).
     - Links follow the roadmap logic and the facts' depends_on column where it makes sense; the

@@ -33,7 +33,7 @@ class CalendarException:
     finish: date
     working: bool = False
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if self.finish < self.start:
             raise PlannerError("calendar.bad_exception", f"calendar exception '{self.name}' ends "
                                f"({self.finish}) before it starts ({self.start})")
@@ -48,7 +48,7 @@ class Calendar:
     exceptions: list[CalendarException] = field(default_factory=list)
     id: str = field(default_factory=_new_id)
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         self.weekdays = tuple(bool(day) for day in self.weekdays)
         if len(self.weekdays) != 7:
             raise PlannerError("calendar.bad_weekdays", f"calendar '{self.name}' lists {len(self.weekdays)} "

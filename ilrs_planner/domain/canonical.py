@@ -12,9 +12,10 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+from collections.abc import Iterable
 from datetime import date
 from enum import Enum
-from typing import Any, Iterable
+from typing import Any
 
 from .model import Baseline, Project
 

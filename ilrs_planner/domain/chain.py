@@ -10,8 +10,8 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 
-from .model import Baseline, Project
 from .canonical import baseline_record, to_bytes
+from .model import Baseline, Project
 
 GENESIS = ""  # the first baseline has no predecessor
 

@@ -12,7 +12,7 @@ class PlannerError(Exception):
         self.message = message
         self.subject_ids = tuple(subject_ids)
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[type[PlannerError], tuple[str, str, tuple[str, ...]]]:
         # Errors cross process boundaries (risk workers, the kill-during-save test).
         return (type(self), (self.code, self.message, self.subject_ids))
 

@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import repeat
 from operator import attrgetter
 from types import MappingProxyType
-from typing import Iterator, Mapping
 
 from .calendar import Calendar, continuous_calendar
-from .enums import Classification, ConstraintType, LinkType, ParticipantKind, Precision, TaskKind
+from .enums import (
+    Classification,
+    ConstraintType,
+    LinkType,
+    ParticipantKind,
+    Precision,
+    TaskKind,
+)
 from .errors import PlannerError
-
 
 _POSITION = attrgetter("position")
 
@@ -98,10 +104,10 @@ class Baseline:
     id: str = field(default_factory=new_id)
     prev_hash: str = ""  # hash of the previous baseline in the chain (signed-plan history)
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         object.__setattr__(self, "entries", MappingProxyType(dict(self.entries)))
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[type[Baseline], tuple[object, ...]]:
         # A read-only mapping cannot be pickled or deep-copied; rebuild from a plain dict instead
         # (plan snapshots for undo tests and worker processes copy baselines this way).
         return (Baseline, (self.name, self.as_of, dict(self.entries), self.notes, self.id, self.prev_hash))

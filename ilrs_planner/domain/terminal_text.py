@@ -15,7 +15,7 @@ a table) goes through `one_line()`, which escapes newlines and tabs too, so it c
 from __future__ import annotations
 
 import re
-from typing import TextIO
+from typing import Any, TextIO
 
 # C0 and C1 controls, DEL, the bidirectional marks/embeddings/overrides/isolates, and the
 # Unicode line and paragraph separators (which some terminals treat as newlines).
@@ -48,6 +48,6 @@ class TerminalStream:
         """Write `text` with its control characters escaped."""
         return self.wrapped.write(shown(text))
 
-    def __getattr__(self, name: str):
+    def __getattr__(self, name: str) -> Any:
         # flush, fileno, isatty, encoding... behave as the wrapped stream's.
         return getattr(self.wrapped, name)

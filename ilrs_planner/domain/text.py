@@ -11,7 +11,7 @@ and saving; importers clean it with a warning (`clean`), so every way in applies
 from __future__ import annotations
 
 import re
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 _ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f]")
 _MULTI_LINE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # tab (09) and newline (0A) allowed

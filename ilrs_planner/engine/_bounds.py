@@ -45,12 +45,15 @@ def task_bounds(tasks: list[Task], planned: np.ndarray, is_summary: np.ndarray, 
                 time: WorkingTime | None = None, rows: np.ndarray | None = None) -> Bounds:
     """Constraints, deadlines and actual dates as per-task position bounds (`rows`: each task's row)."""
     n = len(tasks)
-    base = np.full(n, start, dtype=np.int64) if time is None else time.pos(rows, np.full(n, start))
+    if time is None or rows is None:
+        base = np.full(n, start, dtype=np.int64)  # on calendar days a position is the day itself
+    else:
+        base = time.pos(rows, np.full(n, start))
     b = Bounds(planned.copy(), base, np.full(n, -BIG, dtype=np.int64),
                 np.full(n, BIG, dtype=np.int64), np.full(n, BIG, dtype=np.int64),
                 np.zeros(n, dtype=bool), np.zeros(n, dtype=bool))
     b.base[is_summary] = -BIG
-    pos: Position = (lambda i, day: day) if time is None else (lambda i, day: int(time.pos(rows[i], day)))
+    pos: Position = _day_position(time, rows)
     for i in _bounded_tasks(tasks):
         task = tasks[i]
         deadline, cdate, actual_start, actual_finish = (_ordinal(task, name) for name in _DATE_NAMES)
@@ -135,5 +138,15 @@ def _apply_actuals(b: Bounds, i: int, task: Task, actual_start: int | None, actu
             raise PlannerError("task.bad_value", f"task '{task.key}' finishes ({task.actual_finish}) before it "
                                f"starts ({task.actual_start})", [task.id])
         b.duration[i] = max(pos(i, actual_finish) - pos(i, actual_start), 0)
-    b.fixed[i] = pos(i, actual_start) if actual_start is not None else pos(i, actual_finish) - int(b.duration[i])
+    if actual_start is not None:
+        b.fixed[i] = pos(i, actual_start)
+    elif actual_finish is not None:
+        b.fixed[i] = pos(i, actual_finish) - int(b.duration[i])
     b.finished[i] = actual_finish is not None or b.duration[i] == 0  # a milestone that happened is done
+
+
+def _day_position(time: WorkingTime | None, rows: np.ndarray | None) -> Position:
+    """Position of a day on a task's row: the day itself on calendar days."""
+    if time is None or rows is None:
+        return lambda i, day: day
+    return lambda i, day: int(time.pos(rows[i], day))

@@ -19,6 +19,7 @@ from __future__ import annotations
 from datetime import date
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from ..domain import Calendar, PlannerError
 
@@ -47,23 +48,23 @@ class WorkingTime:
                 raise PlannerError("calendar.no_working_day", f"calendar '{calendar.name}' has no working day",
                                    [calendar.id])
 
-    def pos(self, rows, days):
+    def pos(self, rows: np.ndarray | int, days: ArrayLike) -> np.ndarray:
         """Working-day position of each day (working days before it); linear outside the table."""
         i = np.asarray(days, dtype=np.int64) - self.origin
         inside = np.clip(i, 0, self.length)
-        return self.cum[rows, inside] + (i - inside)
+        return np.asarray(self.cum[rows, inside] + (i - inside))
 
-    def day(self, rows, positions):
+    def day(self, rows: np.ndarray | int, positions: ArrayLike) -> np.ndarray:
         """Day ordinal of each working-day position; linear outside the table."""
         j = np.asarray(positions, dtype=np.int64) - self.origin
         inside = np.clip(j, 0, self.length - 1)
-        return self.work[rows, inside] + (j - inside)
+        return np.asarray(self.work[rows, inside] + (j - inside))
 
-    def finish_day(self, rows, positions):
+    def finish_day(self, rows: np.ndarray | int, positions: ArrayLike) -> np.ndarray:
         """Exclusive finish day of work that ends at `positions` (the end of the day before it)."""
         return self.day(rows, np.asarray(positions) - 1) + 1
 
-    def covers(self, rows, positions) -> bool:
+    def covers(self, rows: np.ndarray | int, positions: ArrayLike) -> bool:
         """Do these positions (finite ones) all fall inside the tables of their rows?"""
         positions = np.asarray(positions, dtype=np.int64)
         finite = np.abs(positions) < 10**8
@@ -86,7 +87,7 @@ def _working_flags(calendar: Calendar, days: np.ndarray) -> np.ndarray:
         b = min(exception.finish.toordinal() - first + 1, days.size)
         if a < b:
             worked[a:b] = exception.working
-    return worked
+    return np.asarray(worked)
 
 
 def _has_working_exception(calendar: Calendar) -> bool:

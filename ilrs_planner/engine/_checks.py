@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from operator import attrgetter
+from typing import Any
 
 import numpy as np
 
@@ -21,23 +22,24 @@ def check_durations(durations: np.ndarray, tasks: list[Task]) -> None:
         raise PlannerError("task.negative_duration", f"a duration cannot be negative: {names}", [t.id for t in bad])
 
 
-def all_whole(values: list) -> bool:
+def all_whole(values: list[Any]) -> bool:
     """True when every value is a whole number (bool, float, None and text are not)."""
     return set(map(type, values)) <= {int} or all(map(_is_whole, values))
 
 
-def _is_whole(value) -> bool:
+def _is_whole(value: object) -> bool:
     return isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_))
 
 
-def raise_bad_duration(tasks: list[Task], durations: list) -> None:
+def raise_bad_duration(tasks: list[Task], durations: list[Any]) -> None:
     """Name the first task whose duration is not a whole number of days."""
     task, value = next((t, d) for t, d in zip(tasks, durations) if not _is_whole(d))
     raise PlannerError("task.bad_value", f"task '{task.key}' has a duration of {value!r}, not a whole number of days",
                        [task.id])
 
 
-def raise_bad_link(links: list, codes: list, lags: list, tasks: list[Task], index: dict[str, int]) -> None:
+def raise_bad_link(links: list[Any], codes: list[Any], lags: list[Any], tasks: list[Task],
+                   index: dict[str, int]) -> None:
     """Name the first link whose type is not FS/SS/FF/SF or whose lag is not a whole number of days."""
     for link, code, lag in zip(links, codes, lags):
         if code is None or not _is_whole(lag):
@@ -84,12 +86,13 @@ def _deep_depths(parent: np.ndarray, tasks: list[Task]) -> np.ndarray:
             chain.append(up)
             up = parents[up]
         known = -1 if up < 0 else depth[up]
+        assert known is not None  # the walk up stopped at a task whose depth is set
         for offset, node in enumerate(reversed(chain), start=1):
             depth[node] = known + offset
     return np.array(depth, dtype=np.int64)
 
 
-def raise_unknown_task(fields: list[tuple], index: dict[str, int], tasks: list[Task]) -> None:
+def raise_unknown_task(fields: list[tuple[Any, ...]], index: dict[str, int], tasks: list[Task]) -> None:
     """Name the first link whose end is not a task of the plan."""
     for pred_id, succ_id, *_ in fields:
         for missing, other in ((pred_id, succ_id), (succ_id, pred_id)):

@@ -46,7 +46,7 @@ class Crossings:
             rows = self.lag_row[at]
             k = t.pos(rows, day) + lag
             day = np.where(lag != 0, np.where(finish, t.finish_day(rows, k), t.day(rows, k)), day)
-        return t.pos(self.row_dst[at], day) + self.w_dst[at]
+        return np.asarray(t.pos(self.row_dst[at], day) + self.w_dst[at])
 
     def backward(self, y: np.ndarray, at: slice | np.ndarray = slice(None)) -> np.ndarray:
         """g+(y): the latest source position whose image is at most y."""
@@ -58,7 +58,7 @@ class Crossings:
             day = np.where(lag != 0, shifted, day)
         day = day - self.elapsed[at]
         src = self.row_src[at]
-        return np.where(finish, t.pos(src, day), t.pos(src, day + 1) - 1) - self.w_src[at]
+        return np.asarray(np.where(finish, t.pos(src, day), t.pos(src, day + 1) - 1) - self.w_src[at])
 
     def ids(self, n_edges: int) -> np.ndarray:
         """Per edge of the network: its crossing number, or -1 when the edge is plain."""
@@ -66,7 +66,7 @@ class Crossings:
         ids[self.edges] = np.arange(self.edges.size)
         return ids
 
-    def scalar(self) -> "ScalarCrossings":
+    def scalar(self) -> ScalarCrossings:
         """The same functions on Python lists, for the plain loops (a numpy call per edge is slow)."""
         return ScalarCrossings(self)
 
@@ -100,7 +100,7 @@ class ScalarCrossings:
         day = self._event(row_src, x + w_src, finish) + elapsed
         if lag:
             day = self._event(lag_row, self.pos(lag_row, day) + lag, finish)
-        return self.pos(row_dst, day) + w_dst
+        return int(self.pos(row_dst, day) + w_dst)
 
     def backward(self, i: int, y: int) -> int:
         """g+(y) for crossing number i."""
@@ -112,7 +112,7 @@ class ScalarCrossings:
             else:
                 day = self.day(lag_row, self.pos(lag_row, day + 1) - 1 - lag)
         day -= elapsed
-        return (self.pos(row_src, day) if finish else self.pos(row_src, day + 1) - 1) - w_src
+        return int((self.pos(row_src, day) if finish else self.pos(row_src, day + 1) - 1) - w_src)
 
 
 def find_crossings(edges: dict[str, np.ndarray], node_row: np.ndarray, task_row: np.ndarray,
@@ -129,8 +129,8 @@ def find_crossings(edges: dict[str, np.ndarray], node_row: np.ndarray, task_row:
     which = np.flatnonzero(~plain)
     if not which.size:
         return weight, None
-    take = lambda column: column[which]  # noqa: E731
-    crossings = Crossings(which, take(row_src), take(row_dst), take(lag_row), take(edges["w_src"]),
-                          take(work_lag), take(np.where(elapsed, lag, 0)), take(edges["w_dst"]),
-                          take(edges["from_finish"]), time)
+    columns = (row_src, row_dst, lag_row, edges["w_src"], work_lag, np.where(elapsed, lag, 0), edges["w_dst"],
+               edges["from_finish"])
+    row_s, row_d, lag_r, w_s, work, calendar_lag, w_d, from_finish = (np.asarray(c)[which] for c in columns)
+    crossings = Crossings(which, row_s, row_d, lag_r, w_s, work, calendar_lag, w_d, from_finish, time)
     return weight, crossings

@@ -8,19 +8,22 @@ w_dst`; otherwise _crossings converts through the day the source's start or fini
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import numpy as np
 
 EDGE_FIELDS = ("src", "dst", "w_src", "lag", "w_dst", "from_finish", "elapsed", "lag_task")
 
 
-def build_edges(links, parent: np.ndarray, is_summary: np.ndarray, duration: np.ndarray,
+def build_edges(links: tuple[np.ndarray, ...], parent: np.ndarray, is_summary: np.ndarray, duration: np.ndarray,
                 gates: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
     """Every plan link and every WBS gate edge, as columns named by EDGE_FIELDS."""
     parts = [_link_edges(links, is_summary, duration, gates), *_wbs_edges(parent, is_summary, duration, gates)]
     return {name: np.concatenate([part[k] for part in parts]) for k, name in enumerate(EDGE_FIELDS)}
 
 
-def _link_edges(links, is_summary, duration, gates):
+def _link_edges(links: tuple[np.ndarray, ...], is_summary: np.ndarray, duration: np.ndarray,
+                gates: dict[str, np.ndarray]) -> tuple[np.ndarray, ...]:
     """A link leaves its predecessor's start or finish and binds its successor's start or finish.
 
     FS: s.ES >= p.EF + lag   SS: s.ES >= p.ES + lag   FF: s.EF >= p.EF + lag   SF: s.EF >= p.ES + lag
@@ -38,7 +41,8 @@ def _link_edges(links, is_summary, duration, gates):
     return src, dst, w_src, lag.astype(np.int64), w_dst, from_finish, elapsed, succ
 
 
-def _wbs_edges(parent, is_summary, duration, gates):
+def _wbs_edges(parent: np.ndarray, is_summary: np.ndarray, duration: np.ndarray,
+               gates: dict[str, np.ndarray]) -> Iterator[tuple[np.ndarray, ...]]:
     """Each gate of a summary passes its bound down to (or collects from) every child."""
     child = np.flatnonzero(parent >= 0)
     up = parent[child]

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._network import BIG, Network
+from ._bounds import BIG
+from ._network import Network
 
 
 def levels(net: Network, budget: int) -> tuple[np.ndarray, np.ndarray] | None:
@@ -24,7 +25,7 @@ def levels(net: Network, budget: int) -> tuple[np.ndarray, np.ndarray] | None:
     indegree = np.bincount(targets, minlength=net.n_nodes)
     level = np.full(net.n_nodes, -1, dtype=np.int64)
     frontier = np.flatnonzero(indegree == 0)
-    parts = []
+    parts: list[np.ndarray] = []
     for depth in range(budget + 1):
         if not frontier.size:
             return level, np.concatenate(parts) if parts else frontier
@@ -87,13 +88,14 @@ def forward(net: Network, level: np.ndarray, n_levels: int) -> np.ndarray:
         if a < b:
             bound = early[src[a:b]] + weight[a:b]
             at = crossed.in_slice(a, b)
-            if at.size:
+            if at.size and net.crossings is not None:
                 bound[at - a] = net.crossings.forward(early[src[at]], cross[at])
             np.maximum.at(early, dst[a:b], bound)
     return early
 
 
-def backward(net: Network, level: np.ndarray, n_levels: int, early: np.ndarray, caps: np.ndarray):
+def backward(net: Network, level: np.ndarray, n_levels: int, early: np.ndarray,
+             caps: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Late starts and free floats (with gate carry, as in cpm._backward), level by level from the end."""
     n = len(net.task_ids)
     sources = np.repeat(np.arange(net.n_nodes), np.diff(net.offsets))
@@ -113,7 +115,7 @@ def backward(net: Network, level: np.ndarray, n_levels: int, early: np.ndarray, 
             u, v, w = src[a:b], dst[a:b], weight[a:b]
             latest, slack = late[v] - w, early[v] - early[u] - w + carry[v]
             at = crossed.in_slice(a, b)
-            if at.size:
+            if at.size and net.crossings is not None:
                 through = net.crossings.backward(np.concatenate([late[dst[at]], early[dst[at]] + carry[dst[at]]]),
                                                  np.concatenate([cross[at], cross[at]]))
                 dead = ~live[at]

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._network import BIG, Network
+from ._bounds import BIG
+from ._network import Network
 
 
 def forward(net: Network) -> tuple[list[int], list[int]]:
     """Kahn's topological order and the early starts, in one sweep over the edges."""
     offsets, targets, weights = net.offsets.tolist(), net.targets.tolist(), net.weights.tolist()
     crossing = _crossing_of(net)
-    through = net.crossings.scalar().forward if crossing else None
+    through = net.crossings.scalar().forward if net.crossings is not None else _no_crossing
     indegree = np.bincount(net.targets, minlength=net.n_nodes).tolist()
     early, fixed = net.base.tolist(), net.fixed.tolist()
     ready = [v for v in range(net.n_nodes) if not indegree[v]]
@@ -52,7 +53,7 @@ def backward(net: Network, order: list[int], early: list[int], caps: np.ndarray)
     weights = np.where(net.live, net.weights, -BIG).tolist()  # a dead edge never binds
     live = net.live.tolist()
     crossing = _crossing_of(net)
-    back = net.crossings.scalar().backward if crossing else None
+    back = net.crossings.scalar().backward if net.crossings is not None else _no_crossing
     n = len(net.task_ids)
     late = caps.tolist()
     free = [BIG] * net.n_nodes
@@ -84,3 +85,6 @@ def _crossing_of(net: Network) -> dict[int, int]:
         return {}
     return dict(zip(net.crossings.edges.tolist(), range(net.crossings.edges.size)))
 
+
+def _no_crossing(_crossing: int, _position: int) -> int:
+    raise AssertionError("only an edge listed among the crossings is converted")

@@ -18,8 +18,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from operator import attrgetter
+from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from ..domain import Calendar, LinkType, PlannerError, Project, Task
 from . import _checks
@@ -73,10 +75,10 @@ class Network:
     def finish_days(self, positions: np.ndarray, duration: np.ndarray) -> np.ndarray:
         """Exclusive finish day of tasks starting at `positions` (a zero-length task: see milestone_days)."""
         if self.time is None:
-            return positions + duration
+            return np.asarray(positions + duration)
         rows = self.node_row[: len(self.task_ids)]
-        return np.where(duration > 0, self.time.finish_day(rows, positions + duration),
-                        self.milestone_days(positions))
+        return np.asarray(np.where(duration > 0, self.time.finish_day(rows, positions + duration),
+                                   self.milestone_days(positions)))
 
     def milestone_days(self, positions: np.ndarray) -> np.ndarray:
         """The day a zero-length task at `positions` sits on.
@@ -92,9 +94,9 @@ class Network:
         n = len(self.task_ids)
         rows = self.node_row[:n]
         own_date = (positions == self.base[:n]) | (positions == self.fixed[:n])
-        return np.where(own_date, self.time.day(rows, positions), self.time.finish_day(rows, positions))
+        return np.asarray(np.where(own_date, self.time.day(rows, positions), self.time.finish_day(rows, positions)))
 
-    def positions_of(self, days) -> np.ndarray:
+    def positions_of(self, days: ArrayLike) -> np.ndarray:
         """Day ordinals as each task's position (working days before them)."""
         if self.time is None:
             return np.asarray(days)
@@ -162,7 +164,7 @@ def _working_time(project: Project, tasks: list[Task], planned: np.ndarray,
     return task_row, WorkingTime(used, first, last)
 
 
-def _calendar_of(project: Project, calendar_id: str, tasks: list[Task], ids: list) -> Calendar:
+def _calendar_of(project: Project, calendar_id: str, tasks: list[Task], ids: list[Any]) -> Calendar:
     """The calendar a task names; an unknown one is refused naming the first task that uses it."""
     if calendar_id in project.calendars:
         return project.calendars[calendar_id]
@@ -171,7 +173,7 @@ def _calendar_of(project: Project, calendar_id: str, tasks: list[Task], ids: lis
                        "does not have", [task.id])
 
 
-def _plan_dates(project: Project, tasks: list[Task]) -> list:
+def _plan_dates(project: Project, tasks: list[Task]) -> list[Any]:
     """Every date the plan gives, which the working-time tables must cover."""
     dates = [project.start, project.status_date]
     for name in ("constraint_date", "deadline", "actual_start", "actual_finish"):
@@ -204,8 +206,9 @@ def _link_arrays(project: Project, index: dict[str, int], tasks: list[Task]) -> 
 
 
 
-def _assemble(project, tasks, task_ids, index, parent, depth, jumps, is_summary, links, bounds: Bounds,
-              calendars) -> Network:
+def _assemble(project: Project, tasks: list[Task], task_ids: list[str], index: dict[str, int], parent: np.ndarray,
+              depth: np.ndarray, jumps: list[np.ndarray], is_summary: np.ndarray, links: tuple[np.ndarray, ...],
+              bounds: Bounds, calendars: tuple[np.ndarray, np.ndarray, WorkingTime | None]) -> Network:
     """Allocate gate nodes, turn links and the WBS into weighted edges, and pack them as CSR."""
     task_row, node_row, time = calendars
     n = len(tasks)
@@ -219,7 +222,7 @@ def _assemble(project, tasks, task_ids, index, parent, depth, jumps, is_summary,
     base[:n] = bounds.base
     fixed = np.full(n_nodes, -BIG, dtype=np.int64)
     fixed[:n] = bounds.fixed
-    for kind, nodes in gates.items():
+    for nodes in gates.values():
         has = nodes >= 0
         node_task[nodes[has]] = np.flatnonzero(has)
     has_in = gates["in_start"] >= 0
@@ -235,7 +238,8 @@ def _assemble(project, tasks, task_ids, index, parent, depth, jumps, is_summary,
                    bounds.finish_cap, offsets, dst, weight, live, rows, task_row, time, crossings, jumps)
 
 
-def _allocate_gates(links, jumps, is_summary, bounds: Bounds) -> tuple[dict[str, np.ndarray], int]:
+def _allocate_gates(links: tuple[np.ndarray, ...], jumps: list[np.ndarray], is_summary: np.ndarray,
+                    bounds: Bounds) -> tuple[dict[str, np.ndarray], int]:
     """Give each summary the gate nodes that it or an ancestor needs; numbered after the tasks."""
     pred, succ, code = links[:3]
     n = len(is_summary)

@@ -15,13 +15,16 @@ edge reads one row and adds one constant, whatever its type.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
 from ..domain import ConstraintType, PlannerError, Project
 from . import cpm
-from ._network import BIG, Network, compile_network
+from ._bounds import BIG
+from ._network import Network, compile_network
 from ._risk_sampling import ThreePoint, estimate_of
 from .graph import loop_nodes, loop_task_ids, node_order, raise_loop
 
@@ -71,7 +74,7 @@ def compile_risk_network(project: Project, use_defaults: bool = True) -> RiskNet
         raise_loop(project, loop_task_ids(net, loop_nodes(net, order)))
     cs, cd = _duration_roles(project, net)
     src = np.repeat(np.arange(net.n_nodes), np.diff(net.offsets))
-    n, dst = len(net.task_ids), net.targets
+    dst = net.targets
     # weight = const + cs * D[src task] - cd * D[dst task]; rows: src EF when cs, dst EF when cd.
     const = net.weights - np.where(cs, net.duration[net.node_task[src]], 0) \
         + np.where(cd, net.duration[net.node_task[dst]], 0)
@@ -119,7 +122,8 @@ def _duration_roles(project: Project, net: Network) -> tuple[np.ndarray, np.ndar
     return cs & ~net.history[net.node_task[src]], cd & ~net.history[net.node_task[net.targets]]
 
 
-def _node_rules(project, net, order, read_row, dst, cd, const) -> list[NodeRule]:
+def _node_rules(project: Project, net: Network, order: Iterable[int], read_row: np.ndarray, dst: np.ndarray,
+                cd: np.ndarray, const: np.ndarray) -> list[NodeRule]:
     n, origin = len(net.task_ids), float(net.start)
     into: list[list[int]] = [[] for _ in range(net.n_nodes)]
     for k, v in enumerate(dst.tolist()):
@@ -140,11 +144,15 @@ def _node_rules(project, net, order, read_row, dst, cd, const) -> list[NodeRule]
     return rules
 
 
-def _duration_bound(project, net, i, base, fixed, origin):
+def _duration_bound(project: Project, net: Network, i: int, base: float, fixed: float,
+                    origin: float) -> tuple[float, float, float, float]:
     """FNET and MFO bounds depend on the (sampled) duration: keep their dates, not date - duration."""
     task = net.tasks[i]
-    position = lambda d: float(net.positions_of(np.full(len(net.task_ids), d))[i]) - origin  # noqa: E731
-    day = position(task.constraint_date.toordinal()) if task.constraint_date else None
+
+    def position(day: int) -> float:
+        return float(net.positions_of(np.full(len(net.task_ids), day))[i]) - origin
+
+    day = position(task.constraint_date.toordinal()) if task.constraint_date else np.nan
     if task.constraint == ConstraintType.FNET:
         return day, np.nan, position(project.start.toordinal()), fixed
     if task.constraint == ConstraintType.MFO:
@@ -152,12 +160,13 @@ def _duration_bound(project, net, i, base, fixed, origin):
     return -np.inf, np.nan, base, fixed
 
 
-def _late_edges(net, src, dst, cs, cd, const):
+def _late_edges(net: Network, src: np.ndarray, dst: np.ndarray, cs: np.ndarray, cd: np.ndarray,
+                const: np.ndarray) -> tuple[list[Any], list[Any]]:
     """Per node, the live out-edges as (rows of the successor's late start/finish, constant)."""
     n_nodes = net.n_nodes
     row = np.where(cd, dst + n_nodes, dst)
-    out_start: list = [(np.zeros(0, np.int64), np.zeros(0))] * n_nodes
-    out_finish: list = [(np.zeros(0, np.int64), np.zeros(0))] * n_nodes
+    out_start: list[Any] = [(np.zeros(0, np.int64), np.zeros(0))] * n_nodes
+    out_finish: list[Any] = [(np.zeros(0, np.int64), np.zeros(0))] * n_nodes
     live = net.live
     for u in range(n_nodes):
         k = np.arange(net.offsets[u], net.offsets[u + 1])

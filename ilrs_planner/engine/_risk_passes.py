@@ -9,10 +9,12 @@ project start (float: sampled durations are fractional).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
-from ._network import BIG
+from ._bounds import BIG
+from ._network import Network
 from ._risk_network import RiskNetwork
 
 # Single precision: half the memory traffic of doubles, which is what the passes are bound by.
@@ -49,9 +51,9 @@ class PassPlan:
         self.sampled = rnet.sampled.tolist()
 
 
-def task_durations(plan: PassPlan, block: np.ndarray) -> list:
+def task_durations(plan: PassPlan, block: np.ndarray) -> list[Any]:
     """Per task: its sampled durations (a row of the block) or its fixed duration (a scalar)."""
-    durations: list = plan.rnet.net.duration.astype(np.float64).tolist()
+    durations: list[Any] = plan.rnet.net.duration.astype(np.float64).tolist()
     for k, task in enumerate(plan.sampled):
         durations[task] = block[k]
     return durations
@@ -66,7 +68,7 @@ def run_block(plan: PassPlan, block: np.ndarray) -> BlockResult:
     return _settle(plan, early, late)
 
 
-def _max_into(out: np.ndarray, values: np.ndarray, edges: list, floor: float, tmp: np.ndarray) -> None:
+def _max_into(out: np.ndarray, values: np.ndarray, edges: list[Any], floor: float, tmp: np.ndarray) -> None:
     if not edges:
         out.fill(floor)
         return
@@ -79,7 +81,7 @@ def _max_into(out: np.ndarray, values: np.ndarray, edges: list, floor: float, tm
         np.maximum(out, floor, out=out)
 
 
-def _forward(plan: PassPlan, dur: list, width: int) -> np.ndarray:
+def _forward(plan: PassPlan, dur: list[Any], width: int) -> np.ndarray:
     n_nodes = plan.n_nodes
     early = np.empty((2 * n_nodes, width), dtype=DTYPE)
     tmp, bound = np.empty(width, dtype=DTYPE), np.empty(width, dtype=DTYPE)
@@ -104,7 +106,10 @@ def _forward(plan: PassPlan, dur: list, width: int) -> np.ndarray:
 def _cap_rules(rnet: RiskNetwork) -> dict[int, tuple[float, float]]:
     """Per node with a late cap: (latest finish, latest start) in days, inf where none."""
     net = rnet.net
-    to_days = lambda cap: float(cap - net.start) if cap < BIG else np.inf  # noqa: E731
+
+    def to_days(cap: int) -> float:
+        return float(cap - net.start) if cap < BIG else np.inf
+
     caps = {i: (to_days(net.finish_cap[i]), to_days(net.start_cap[i]))
             for i in np.flatnonzero(~net.is_summary[: rnet.n_tasks]).tolist()}
     gate = net.gates["out_finish"]
@@ -113,7 +118,8 @@ def _cap_rules(rnet: RiskNetwork) -> dict[int, tuple[float, float]]:
     return caps
 
 
-def _cap_into(row: np.ndarray, cap, finish: np.ndarray, d, is_leaf: bool) -> None:
+def _cap_into(row: np.ndarray, cap: tuple[float, float] | None, finish: np.ndarray, d: np.ndarray | float,
+              is_leaf: bool) -> None:
     """The scheduler's caps: a leaf's LS <= min(project finish, FNLT/MFO/deadline) - dur, SNLT/MSO."""
     if cap is None:
         row.fill(np.inf)
@@ -126,13 +132,13 @@ def _cap_into(row: np.ndarray, cap, finish: np.ndarray, d, is_leaf: bool) -> Non
             np.minimum(row, cap[1], out=row)
 
 
-def _min_into(out: np.ndarray, values: np.ndarray, edges: list, tmp: np.ndarray) -> None:
+def _min_into(out: np.ndarray, values: np.ndarray, edges: list[Any], tmp: np.ndarray) -> None:
     for row, const in edges:
         np.subtract(values[row], const, out=tmp)
         np.minimum(out, tmp, out=out)
 
 
-def _backward(plan: PassPlan, dur: list, early: np.ndarray, width: int) -> np.ndarray:
+def _backward(plan: PassPlan, dur: list[Any], early: np.ndarray, width: int) -> np.ndarray:
     n_nodes = plan.n_nodes
     late = np.empty((2 * n_nodes, width), dtype=DTYPE)
     finish = early[n_nodes + plan.leaves].max(axis=0) if plan.leaves.size else np.zeros(width, DTYPE)
@@ -173,7 +179,7 @@ def _settle(plan: PassPlan, early: np.ndarray, late: np.ndarray) -> BlockResult:
     return BlockResult(finish, critical)
 
 
-def _summaries_bottom_up(net) -> list[tuple[int, list[int]]]:
+def _summaries_bottom_up(net: Network) -> list[tuple[int, list[int]]]:
     """(summary, its direct children), deepest summaries first."""
     kids: dict[int, list[int]] = {}
     for child, parent in enumerate(net.parent.tolist()):

@@ -40,7 +40,7 @@ class ThreePoint:
 def estimate_of(task: Task, use_defaults: bool = True) -> tuple[float, float, float]:
     """The task's own three-point estimate, or the default spread for its kind around its duration."""
     if task.has_estimate:
-        low, mode, high = float(task.optimistic), float(task.most_likely), float(task.pessimistic)
+        low, mode, high = (float(value or 0) for value in (task.optimistic, task.most_likely, task.pessimistic))
         if not (0 <= low <= mode <= high):
             raise PlannerError(
                 "risk.bad_estimate",
@@ -78,15 +78,17 @@ def triangular_quantile(points: ThreePoint, u: np.ndarray) -> np.ndarray:
     w = high - low. A zero-width row has (high-mode) = 0, so it gives exactly the mode.
     """
     width = np.where(points.high > points.low, points.high - points.low, 1.0)
-    column = lambda a: a.astype(u.dtype)[:, None]  # noqa: E731 - parameters in the draw's precision
+
+    def column(a: np.ndarray) -> np.ndarray:  # the parameters in the draw's precision, one row per task
+        return np.asarray(a.astype(u.dtype)[:, None])
+
     cut = column((points.mode - points.low) / width)
     left_scale = column(np.sqrt(width * (points.mode - points.low)))
     right_scale = column(np.sqrt(width * (points.high - points.mode)))
     right = u >= cut
     x = np.sqrt(np.where(right, 1 - u, u))
     x *= np.where(right, -right_scale, left_scale)
-    x += np.where(right, column(points.high), column(points.low))
-    return x
+    return np.asarray(x + np.where(right, column(points.high), column(points.low)))
 
 
 def _pert(points: ThreePoint, shape: tuple[int, int], rng: np.random.Generator) -> np.ndarray:
@@ -105,8 +107,8 @@ def triangular_median(low: float, mode: float, high: float) -> float:
     if high == low:
         return mode
     if mode >= (low + high) / 2:
-        return low + ((high - low) * (mode - low) / 2) ** 0.5
-    return high - ((high - low) * (high - mode) / 2) ** 0.5
+        return low + float(((high - low) * (mode - low) / 2) ** 0.5)
+    return high - float(((high - low) * (high - mode) / 2) ** 0.5)
 
 
 def average_ranks(values: np.ndarray) -> np.ndarray:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._network import BIG, Network
+from ._bounds import BIG
+from ._network import Network
 from ._tree import gather_up
 
 
-def settle_summaries(net: Network, es, ef, tf, ff, free_nodes: np.ndarray, finish: int):
+def settle_summaries(net: Network, es: np.ndarray, ef: np.ndarray, tf: np.ndarray, ff: np.ndarray,
+                     free_nodes: np.ndarray, finish: int) -> tuple[np.ndarray, ...]:
     """Fill the summary rows; returns (es, ef, tf, ff, open_work) with open_work False when all done."""
     summary, leaf = net.is_summary, ~net.is_summary
     span_start = np.where(summary, BIG, es)

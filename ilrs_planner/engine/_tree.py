@@ -50,4 +50,4 @@ def is_ancestor(above: np.ndarray, below: np.ndarray, depth: np.ndarray, jumps: 
     for k, step in enumerate(jumps):
         lift = ((np.maximum(gap, 0) >> k) & 1).astype(bool)
         up[lift] = step[up[lift]]
-    return (gap > 0) & (up == above)
+    return np.asarray((gap > 0) & (up == above))

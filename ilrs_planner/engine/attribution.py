@@ -21,6 +21,7 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from ..domain import PlannerError, Project, shown_finish
 from .cpm import schedule as cpm_schedule
@@ -77,9 +78,9 @@ class Attribution:
         """The part of the slip no listed change accounts for."""
         return self.slip_days - sum(c.days for c in self.contributions)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[Any, Any]:
         """JSON-ready form with ISO dates."""
-        def chain(steps):
+        def chain(steps: list[ChainStep]) -> list[dict[str, Any]]:
             return [{"key": s.key, "name": s.name, "start": s.start.isoformat(), "finish": s.finish.isoformat(),
                      "driver": s.driver} for s in steps]
 
@@ -117,17 +118,19 @@ def attribute_projects(old: Project, new: Project, key: str, before: str = "olde
     result.old_chain = driving_chain(old, _early(old_sched), new_task.id)
     result.new_chain = driving_chain(new, _early(new_sched), new_task.id)
     changes = ordered_changes(old, new, new_sched)
+    if result.old_date is None:
+        raise PlannerError("task.unknown", f"'{key}' has no date in the older plan; nothing to compare", [key])
     result.contributions = _replay(old, changes, new_task.id, result.old_date)
     if result.unexplained_days:  # replay reached a different date: say so rather than hide it
         result.notes.append("replaying the changes did not reproduce the newer plan exactly")
     return result
 
 
-def _early(schedule: Schedule) -> dict:
+def _early(schedule: Schedule) -> dict[Any, Any]:
     return {tid: (d.early_start, d.early_finish) for tid, d in schedule.tasks.items()}
 
 
-def _replay(old: Project, changes: list[tuple], task_id: str, old_date: date) -> list[Contribution]:
+def _replay(old: Project, changes: list[tuple[Any, ...]], task_id: str, old_date: date) -> list[Contribution]:
     state = copy.deepcopy(old)
     previous, pending, out = old_date, [], []
     for _order, kind, key, text, apply in changes:
@@ -170,7 +173,7 @@ def attribute_versions(project: Project, schedule: Schedule | None, before: Vers
     return result
 
 
-def _split_over_chain(project: Project, chain: list[ChainStep], before: Version, after: Version) -> list:
+def _split_over_chain(project: Project, chain: list[ChainStep], before: Version, after: Version) -> list[Any]:
     """Each chain task the baseline knew: its own span change, and its start's move against the next
     known task up the chain (tasks the baseline did not know are passed through and named)."""
     ids = {project.tasks[tid].key: tid for tid in project.tasks}
@@ -187,7 +190,8 @@ def _split_over_chain(project: Project, chain: list[ChainStep], before: Version,
     return out
 
 
-def _start_move(chain, ids, k, driver_k, before: Version, after: Version) -> list[Contribution]:
+def _start_move(chain: list[ChainStep], ids: dict[str, str], k: int, driver_k: int | None, before: Version,
+                after: Version) -> list[Contribution]:
     step, tid = chain[k], ids[chain[k].key]
     via = [chain[j].key for j in range(k + 1, driver_k if driver_k is not None else len(chain))]
     through = f", through {', '.join(via)} (not in '{before.label}')" if via else ""

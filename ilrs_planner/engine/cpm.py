@@ -5,7 +5,8 @@ finish is its start. Finish-type dates (FNET/FNLT/MFO dates, actual finishes) ar
 exclusive finish. A deadline is MS Project's: the task must be finished by the END of that day, so it
 caps the exclusive finish at the day after (a milestone's at the day itself); "by 2028" stored as
 2028-12-31 lets a bar run through 31 December. Every finish a person reads is the last day of work
-(`domain.shown_finish`); only the JSON outputs carry the exclusive finish, and say so. Announcement precision never changes the schedule.
+(`domain.shown_finish`); only the JSON outputs carry the exclusive finish, and say so. Announcement
+precision never changes the schedule.
 
 Forward pass, in topological order: `ES = max(project start, constraint, every incoming link)` with
 FS: p.EF+lag, SS: p.ES+lag, FF: p.EF+lag-dur, SF: p.ES+lag-dur; SNET raises ES to its date, FNET to
@@ -55,7 +56,8 @@ import numpy as np
 
 from ..domain import Project
 from . import _levels, _loops
-from ._network import BIG, Network, compile_network
+from ._bounds import BIG
+from ._network import Network, compile_network
 from ._summaries import settle_summaries
 from .graph import loop_nodes, loop_task_ids, raise_loop
 from .schedule import Schedule, TaskTable
@@ -92,16 +94,22 @@ def schedule_with(project: Project, vectorised: bool | None) -> Schedule:
     columns = _finish_columns(net, es, late[:n], ff, free, finish)
     leaf = ~net.is_summary
     start = min(net.start, int(columns[0][leaf].min())) if leaf.any() else net.start
-    table = TaskTable(net.task_ids, *columns, index=net.index)
+    es_days, ef_days, ls_days, lf_days, total_float, free_float, critical = columns
+    table = TaskTable(net.task_ids, es_days, ef_days, ls_days, lf_days, total_float, free_float, critical,
+                      index=net.index)
     return Schedule(date.fromordinal(start), date.fromordinal(finish), table)
 
 
 def early_positions(project: Project, net: Network) -> np.ndarray:
     """Every node's early start position (for analyses that linearise the network around it)."""
-    return _passes(project, net, None)[0]
+    early: np.ndarray = _passes(project, net, None)[0]
+    return early
 
 
-def _passes(project: Project, net: Network, vectorised: bool | None):
+Passes = tuple[np.ndarray, np.ndarray, np.ndarray, int]  # early, late, free, project finish day
+
+
+def _passes(project: Project, net: Network, vectorised: bool | None) -> Passes:
     """(early, late, free, project finish day) by the level passes or the loops."""
     found = None
     if vectorised or (vectorised is None and net.n_nodes >= SMALL_PLAN_NODES):
@@ -112,6 +120,7 @@ def _passes(project: Project, net: Network, vectorised: bool | None):
 
 def _wider(net: Network, early: np.ndarray, extra: int) -> int:
     """Days the tables must reach past the plan's dates to hold the positions just computed."""
+    assert net.time is not None, "only a plan on working calendars has tables to widen"
     n = len(net.task_ids)
     reached = int((early[:n] + net.duration).max()) - net.time.origin
     days_per_working_day = net.time.length / max(int(net.time.counts.min()), 1)
@@ -120,6 +129,7 @@ def _wider(net: Network, early: np.ndarray, extra: int) -> int:
 
 def _inside_tables(net: Network, early: np.ndarray, late: np.ndarray) -> bool:
     """Did every leaf's dates stay inside the working-time tables (so no day was guessed)?"""
+    assert net.time is not None, "only a plan on working calendars has tables"
     n = len(net.task_ids)
     leaf = ~net.is_summary
     rows = net.node_row[:n][leaf]
@@ -128,7 +138,7 @@ def _inside_tables(net: Network, early: np.ndarray, late: np.ndarray) -> bool:
         net.time.covers(rows, late[:n][leaf])
 
 
-def _by_levels(project: Project, net: Network, level: np.ndarray, order: np.ndarray):
+def _by_levels(project: Project, net: Network, level: np.ndarray, order: np.ndarray) -> Passes:
     """(early, late, free, project finish) by the numpy level passes."""
     _refuse_loop(project, net, order.tolist())
     n_levels = int(level.max()) + 1 if level.size else 0
@@ -138,14 +148,14 @@ def _by_levels(project: Project, net: Network, level: np.ndarray, order: np.ndar
     return early, late, free, finish
 
 
-def _by_loops(project: Project, net: Network):
+def _by_loops(project: Project, net: Network) -> Passes:
     """(early, late, free, project finish) by the plain loops."""
     order, early = _loops.forward(net)
     _refuse_loop(project, net, order)
     finish = _project_finish(net, np.array(early, dtype=np.int64))
     late, free = _loops.backward(net, order, early, _late_caps(net, finish))
-    early, late, free = (np.array(column, dtype=np.int64) for column in (early, late, free))
-    return early, late, free, finish
+    return (np.array(early, dtype=np.int64), np.array(late, dtype=np.int64), np.array(free, dtype=np.int64),
+            finish)
 
 
 def _refuse_loop(project: Project, net: Network, order: list[int]) -> None:
@@ -174,7 +184,8 @@ def _late_caps(net: Network, finish: int) -> np.ndarray:
     return caps
 
 
-def _finish_columns(net: Network, es, ls, ff, free_nodes, finish):
+def _finish_columns(net: Network, es: np.ndarray, ls: np.ndarray, ff: np.ndarray, free_nodes: np.ndarray,
+                    finish: int) -> tuple[np.ndarray, ...]:
     """Per-task columns (ES, EF, LS, LF as days; TF, FF in working days; critical), summaries settled.
 
     Floats are counted in working days of each task's calendar (positions), as MS Project does.

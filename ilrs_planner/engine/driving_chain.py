@@ -6,10 +6,14 @@ for the current plan and for each version of its history.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from ..domain import LinkType, Project
+from ..domain import Link, LinkType, Project, Task
+
+Dates = Mapping[str, tuple[date, date]]  # task id -> (start, exclusive finish)
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,13 +35,14 @@ def _ancestors(project: Project, task_id: str) -> list[str]:
     return out
 
 
-def _leaves_under(project: Project, task_id: str, children: dict) -> list[str]:
+def _leaves_under(project: Project, task_id: str, children: dict[Any, Any]) -> list[str]:
     kids = children.get(task_id, [])
     return [x for k in kids for x in (_leaves_under(project, k, children) if k in children else [k])] if kids \
         else [task_id]
 
 
-def _link_bound(project, dates, link, succ_duration: int, children) -> int | None:
+def _link_bound(project: Project, dates: Dates, link: Link, succ_duration: int,
+                children: dict[str, list[str]]) -> int | None:
     """The start day (ordinal) the link asks of its successor (a summary predecessor: latest descendant)."""
     leaves = _leaves_under(project, link.pred_id, children)
     from_finish = link.type in (LinkType.FS, LinkType.FF)
@@ -45,22 +50,24 @@ def _link_bound(project, dates, link, succ_duration: int, children) -> int | Non
                 default=None)
     if value is None:
         return None
-    value += link.lag
+    value = int(value) + link.lag
     if link.type in (LinkType.FF, LinkType.SF):
         value -= succ_duration
     return value
 
 
-def driving_chain(project: Project, dates, task_id: str, limit: int = 200) -> list[ChainStep]:
+def driving_chain(project: Project, dates: Dates, task_id: str, limit: int = 200) -> list[ChainStep]:
     """From the task back to what ultimately fixes it, following the binding link at each step.
 
     `dates` maps task id -> (start, finish): a schedule's early dates or a baseline's entries.
     """
     children = {p: kids for p, kids in project.children_map().items() if p is not None}
-    into: dict[str, list] = {}
+    into: dict[str, list[Any]] = {}
     for link in project.links.values():
         into.setdefault(link.succ_id, []).append(link)
-    steps, current, seen = [], task_id, set()
+    steps: list[ChainStep] = []
+    current: str | None = task_id
+    seen: set[str] = set()
     while current is not None and current not in seen and len(steps) < limit and current in dates:
         seen.add(current)
         task = project.tasks[current]
@@ -72,7 +79,8 @@ def driving_chain(project: Project, dates, task_id: str, limit: int = 200) -> li
     return steps
 
 
-def _driver_of(project, dates, task, start, finish, links, children) -> tuple[str, str | None]:
+def _driver_of(project: Project, dates: Dates, task: Task, start: date, finish: date, links: list[Link],
+               children: dict[str, list[str]]) -> tuple[str, str | None]:
     if task.actual_start or task.actual_finish:
         return "actual dates (history)", None
     duration = (finish - start).days

@@ -16,7 +16,7 @@ def node_order(net: Network) -> list[int]:
     if net.n_nodes >= 3000:  # large and wide: numpy level by level (see cpm for the thresholds)
         found = levels(net, max(64, net.targets.size // 100))
         if found is not None:
-            return found[1].tolist()
+            return [int(node) for node in found[1].tolist()]
     return _kahn(net)
 
 
@@ -26,7 +26,7 @@ def _kahn(net: Network) -> list[int]:
     indegree = np.bincount(net.targets, minlength=net.n_nodes).tolist()
     ready = [v for v in range(net.n_nodes) if not indegree[v]]
     ready.reverse()  # pop() then takes nodes in plan order, which keeps the order stable
-    order = []
+    order: list[int] = []
     push, pop, emit = ready.append, ready.pop, order.append
     while ready:
         u = pop()
@@ -50,7 +50,7 @@ def loop_nodes(net: Network, order: list[int]) -> list[int]:
         preds.setdefault(v, u)  # every node left over has a predecessor that is left over too
     seen: dict[int, int] = {}
     node = int(np.flatnonzero(left)[0])
-    walk = []
+    walk: list[int] = []
     while node not in seen:
         seen[node] = len(walk)
         walk.append(node)

@@ -2,17 +2,19 @@
 
 Each baseline is a report ("as of" its date); the current plan is the report of its status date.
 A milestone's forecast in a report is its date there; for a task with a duration it is its last day
-(the finish is exclusive), so "Luna-26 in 2028" reads 2028 and not 2029-01-01. Rising lines are slipping milestones; a line meeting the diagonal (forecast =
-report date) is a milestone reached. Both axes are the same time axis, so the chart is drawn with
-one scale and the diagonal runs at 45°.
+(the finish is exclusive), so "Luna-26 in 2028" reads 2028 and not 2029-01-01. Rising lines are
+slipping milestones; a line meeting the diagonal (forecast = report date) is a milestone reached.
+Both axes are the same time axis, so the chart is drawn with one scale and the diagonal runs at 45°.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
-from ..domain import PlannerError, Precision, Project, format_fuzzy_date
+from ..domain import PlannerError, Precision, Project, Task, format_fuzzy_date
 from .schedule import Schedule
 
 # The ILRS roadmap's headline items: basic and extended station, Chang'e 7 and 8, Luna-26/27,
@@ -60,7 +62,7 @@ class MilestoneTrend:
     axis_from: date
     axis_to: date
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[Any, Any]:
         """JSON-ready form with ISO dates."""
         return {
             "reports": [{"name": r.label, "as_of": r.as_of.isoformat(), "current": r.is_current}
@@ -99,7 +101,7 @@ def milestone_trend(project: Project, schedule: Schedule | None, keys: list[str]
     return MilestoneTrend(tuple(r for r, _ in reports), lines, *_axis(reports, lines))
 
 
-def _line(task, reports) -> TrendLine:
+def _line(task: Task, reports: list[tuple[Report, Mapping[str, tuple[date, date]]]]) -> TrendLine:
     points = tuple((report.as_of, _forecast(*entries[task.id])) for report, entries in reports if task.id in entries)
     return TrendLine(task.id, task.key, task.name, points, task.precision)
 
@@ -109,7 +111,8 @@ def _forecast(start: date, finish: date) -> date:
     return finish - timedelta(days=1) if finish > start else finish
 
 
-def _axis(reports, lines) -> tuple[date, date]:
+def _axis(reports: list[tuple[Report, Mapping[str, tuple[date, date]]]],
+          lines: tuple[TrendLine, ...]) -> tuple[date, date]:
     """One range for both axes: every report and forecast, whole years (the chart shows years)."""
     days = [r.as_of for r, _ in reports] + [y for line in lines for _, y in line.points]
     first, last = min(days), max(days)

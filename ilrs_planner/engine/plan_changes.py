@@ -7,11 +7,14 @@ each with how far it moves a milestone.
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
-from ..domain import ConstraintType, Project
+from ..domain import ConstraintType, Link, Project, Task
 from .schedule import Schedule
 
+Apply = Callable[[Project], None]  # replays one change on a copy of the older plan
 
 TASK_FIELDS = (("duration", "duration"), ("actual_start", "actual start"), ("actual_finish", "actual finish"))
 
@@ -30,13 +33,13 @@ def align_task_ids(old: Project, new: Project) -> Project:
     moved.tasks = {remap.get(tid, tid): t for tid, t in moved.tasks.items()}
     for tid, task in moved.tasks.items():
         task.id = tid
-        task.parent_id = remap.get(task.parent_id, task.parent_id)
+        task.parent_id = remap.get(task.parent_id, task.parent_id) if task.parent_id is not None else None
     for link in moved.links.values():
         link.pred_id, link.succ_id = remap.get(link.pred_id, link.pred_id), remap.get(link.succ_id, link.succ_id)
     return moved
 
 
-def ordered_changes(old: Project, new: Project, new_sched: Schedule) -> list[tuple]:
+def ordered_changes(old: Project, new: Project, new_sched: Schedule) -> list[tuple[Any, ...]]:
     """(order, kind, key, description, apply(state)) for every input change, upstream first."""
     rank = {tid: (d.early_start, d.early_finish) for tid, d in new_sched.tasks.items()}
     changes = []
@@ -57,13 +60,13 @@ def ordered_changes(old: Project, new: Project, new_sched: Schedule) -> list[tup
     return sorted(changes, key=lambda c: c[0])
 
 
-def _adder(task):
+def _adder(task: Task) -> Apply:
     def apply(state: Project) -> None:
         state.tasks[task.id] = copy.deepcopy(task)
     return apply
 
 
-def _remover(task_id):
+def _remover(task_id: str) -> Apply:
     def apply(state: Project) -> None:
         state.tasks.pop(task_id, None)
         for lid in [lid for lid, ln in state.links.items() if task_id in (ln.pred_id, ln.succ_id)]:
@@ -71,15 +74,15 @@ def _remover(task_id):
     return apply
 
 
-def _setter(task_id, **values):
+def _setter(task_id: str, **values: object) -> Apply:
     def apply(state: Project) -> None:
         for name, value in values.items():
             setattr(state.tasks[task_id], name, value)
     return apply
 
 
-def _task_changes(old_task, new_task, rank) -> list[tuple]:
-    out = []
+def _task_changes(old_task: Task, new_task: Task, rank: tuple[date, date]) -> list[tuple[Any, ...]]:
+    out: list[tuple[Any, ...]] = []
     for name, label in TASK_FIELDS:
         before, after = getattr(old_task, name), getattr(new_task, name)
         if before != after:
@@ -97,16 +100,16 @@ def _task_changes(old_task, new_task, rank) -> list[tuple]:
     return out
 
 
-def _constraint_text(task) -> str:
+def _constraint_text(task: Task) -> str:
     return "ASAP" if task.constraint == ConstraintType.ASAP else f"{task.constraint} {task.constraint_date}"
 
 
-def _link_changes(old: Project, new: Project, rank) -> list[tuple]:
-    def pairs(project):
+def _link_changes(old: Project, new: Project, rank: dict[str, tuple[date, date]]) -> list[tuple[Any, ...]]:
+    def pairs(project: Project) -> dict[tuple[str, str], Link]:
         return {(ln.pred_id, ln.succ_id): ln for ln in project.links.values()}
 
     old_links, new_links = pairs(old), pairs(new)
-    out = []
+    out: list[tuple[Any, ...]] = []
     for pair, link in new_links.items():
         names = f"{_key(new, link.pred_id)} → {_key(new, link.succ_id)}"
         order = (*rank.get(link.succ_id, (date.max, date.max)), 5)
@@ -135,7 +138,7 @@ def _lag(lag: int) -> str:
     return f" {lag:+d}d" if lag else ""
 
 
-def _link_setter(link, replace_id: str | None = None):
+def _link_setter(link: Link, replace_id: str | None = None) -> Apply:
     def apply(state: Project) -> None:
         if replace_id is not None:
             state.links.pop(replace_id, None)
@@ -143,7 +146,7 @@ def _link_setter(link, replace_id: str | None = None):
     return apply
 
 
-def _link_dropper(link_id):
+def _link_dropper(link_id: str) -> Apply:
     def apply(state: Project) -> None:
         state.links.pop(link_id, None)
     return apply

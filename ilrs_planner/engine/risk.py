@@ -11,9 +11,10 @@ milestone (Spearman rank correlation of duration with its finish) for a tornado 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 import numpy as np
 
@@ -51,7 +52,7 @@ class Driver:
 def run_risk(project: Project, iterations: int = 10_000, seed: int | None = None,
              distribution: str = "triangular", *, use_defaults: bool = True, block: int | None = None,
              progress: Callable[[int, int], None] | None = None,
-             cancelled: Callable[[], bool] | None = None) -> "RiskResult":
+             cancelled: Callable[[], bool] | None = None) -> RiskResult:
     """Simulate `iterations` schedules; raises the scheduler's errors, `risk.bad_estimate`, RiskCancelled."""
     if not 1 <= iterations <= MAX_ITERATIONS:
         raise PlannerError("cli.usage", f"iterations must be between 1 and {MAX_ITERATIONS:,} (got {iterations})")
@@ -82,7 +83,7 @@ def run_risk(project: Project, iterations: int = 10_000, seed: int | None = None
 class RiskResult:
     """The outcome of a run; dates derive from finish samples in days after the project start."""
 
-    def __init__(self, project: Project, rnet: RiskNetwork, iterations: int, seed, distribution: str,
+    def __init__(self, project: Project, rnet: RiskNetwork, iterations: int, seed: int | None, distribution: str,
                  finish: np.ndarray, criticality: np.ndarray, durations: np.ndarray):
         self.origin = date.fromordinal(rnet.net.start)
         self.iterations, self.seed, self.distribution = iterations, seed, distribution
@@ -97,7 +98,7 @@ class RiskResult:
     # -- per task ----------------------------------------------------------------------------
     def finish_samples(self, task_id: str) -> np.ndarray:
         """Raw finish of every iteration, days after the project start (fractional)."""
-        return self._finish[self._row(task_id)].astype(np.float64)
+        return np.asarray(self._finish[self._row(task_id)], dtype=np.float64)
 
     def finish_days(self, task_id: str) -> np.ndarray:
         """Finish of every iteration as whole days: a finish part-way through a day takes that day."""
@@ -121,7 +122,7 @@ class RiskResult:
         """Days after the project start as a date."""
         return self.origin + timedelta(days=int(days))
 
-    def percentiles(self, task_id: str, levels=PERCENTILES) -> dict[int, date]:
+    def percentiles(self, task_id: str, levels: Sequence[int] = PERCENTILES) -> dict[int, date]:
         """Finish date at each percentile level (P80 = finished by then in 80 % of runs)."""
         values = np.percentile(self.finish_days(task_id), levels, method="higher")
         return {int(p): self.to_date(v) for p, v in zip(levels, values)}
@@ -179,7 +180,7 @@ class RiskResult:
         rnet = self._rnet
         n_nodes = rnet.n_nodes
         preds = {rule.node: np.concatenate([rule.start_src, rule.finish_src]) % n_nodes for rule in rnet.rules}
-        kids = {p: [] for p in range(rnet.n_tasks)}
+        kids: dict[int, list[int]] = {p: [] for p in range(rnet.n_tasks)}
         for child, parent in enumerate(rnet.net.parent.tolist()):
             if parent >= 0:
                 kids[parent].append(child)
@@ -194,9 +195,9 @@ class RiskResult:
         return np.asarray([k for k, t in enumerate(rnet.sampled.tolist()) if t in seen], dtype=np.int64)
 
     # -- reporting ---------------------------------------------------------------------------
-    def summary_dict(self, milestone: str | None = None, target: date | None = None, top: int = 10) -> dict:
+    def summary_dict(self, milestone: str | None = None, target: date | None = None, top: int = 10) -> dict[Any, Any]:
         """JSON-ready results: every milestone's percentiles, criticality, and the chosen milestone."""
-        out = {
+        out: dict[str, Any] = {
             "iterations": self.iterations, "seed": self.seed, "distribution": self.distribution,
             "milestones": [self._milestone_dict(tid) for tid in self.milestone_ids()],
             "criticality": [{"key": self._tasks[tid].key, "index": round(ci, 4)}
@@ -214,7 +215,7 @@ class RiskResult:
             out["milestone"] = chosen
         return out
 
-    def _milestone_dict(self, task_id: str) -> dict:
+    def _milestone_dict(self, task_id: str) -> dict[Any, Any]:
         task = self._tasks[task_id]
         pct = self.percentiles(task_id)
         return {"key": task.key, "name": task.name, **{f"p{p}": d.isoformat() for p, d in pct.items()},

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import repeat
+from typing import Any
 
 import numpy as np
+
+Column = Sequence[Any] | np.ndarray  # one value per task, in the schedule's task order
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,8 +35,9 @@ class TaskTable(Mapping[str, TaskDates]):
 
     __slots__ = ("_index", "_columns", "_made", "_array")
 
-    def __init__(self, task_ids, early_start, early_finish, late_start, late_finish, total_float, free_float,
-                 critical, index: dict[str, int] | None = None):
+    def __init__(self, task_ids: Sequence[str], early_start: Column, early_finish: Column, late_start: Column,
+                 late_finish: Column, total_float: Column, free_float: Column, critical: Column,
+                 index: dict[str, int] | None = None):
         # `index` (task id -> row) may be handed over by the scheduler, which built it already.
         self._index = index if index is not None else {tid: i for i, tid in enumerate(task_ids)}
         self._columns = tuple(_as_list(c) for c in (early_start, early_finish, late_start, late_finish,
@@ -71,7 +75,7 @@ class TaskTable(Mapping[str, TaskDates]):
         critical = self._columns[6]
         return {tid for tid, i in self._index.items() if critical[i]}
 
-    def columns_in(self, task_ids) -> tuple[list, ...]:
+    def columns_in(self, task_ids: Iterable[str]) -> tuple[list[Any], ...]:
         """(ES, EF, LS, LF, TF, FF, critical) of `task_ids`, in that order; dates as day ordinals.
 
         For output of the whole plan: no row objects, no date objects.
@@ -113,7 +117,7 @@ def changed_rows(before: Mapping[str, TaskDates] | None, after: Mapping[str, Tas
     return {tid for tid in before.keys() | after.keys() if before.get(tid) != after.get(tid)}
 
 
-def _as_list(column) -> list:
+def _as_list(column: Column) -> list[Any]:
     return column.tolist() if hasattr(column, "tolist") else list(column)
 
 
@@ -135,7 +139,6 @@ class Schedule:
 
     def critical_ids(self) -> set[str]:
         """Ids of the tasks (summaries included) with no total float left."""
-        fast = getattr(self.tasks, "critical_ids", None)
-        if fast is not None:
-            return fast()
+        if isinstance(self.tasks, TaskTable):
+            return self.tasks.critical_ids()
         return {tid for tid, d in self.tasks.items() if d.critical}

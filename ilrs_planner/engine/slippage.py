@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
-from typing import Mapping
+from typing import Any
 
 from ..domain import Baseline, PlannerError, Project
 from ..domain.spreadsheet_text import formula_safe
@@ -64,7 +65,7 @@ class SlipReport:
 
     def slipped(self) -> list[SlipRow]:
         """Rows of tasks that finish later than in the baseline, largest slip first."""
-        return sorted((r for r in self.rows if r.slipped), key=lambda r: -r.finish_variance)
+        return sorted((r for r in self.rows if r.slipped), key=lambda r: -(r.finish_variance or 0))
 
     def row(self, task_id: str) -> SlipRow:
         """The row of one task."""
@@ -73,7 +74,7 @@ class SlipReport:
                 return row
         raise PlannerError("task.unknown", f"task {task_id} is not in the slip report", [task_id])
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[Any, Any]:
         """JSON-ready: ISO dates, the versions compared and one entry per task."""
         return {
             "baseline": _version_dict(self.before),
@@ -82,11 +83,11 @@ class SlipReport:
         }
 
 
-def _version_dict(version: Version) -> dict:
+def _version_dict(version: Version) -> dict[Any, Any]:
     return {"name": version.label, "as_of": _iso(version.as_of), "current": version.is_current}
 
 
-def _row_dict(row: SlipRow) -> dict:
+def _row_dict(row: SlipRow) -> dict[Any, Any]:
     out = {k: (_iso(v) if isinstance(v, date) else v) for k, v in asdict(row).items()}
     out["start_variance_days"] = out.pop("start_variance")
     out["finish_variance_days"] = out.pop("finish_variance")

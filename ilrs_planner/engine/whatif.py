@@ -14,11 +14,12 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
-from ..domain import ConstraintType, PlannerError, Project
+from ..domain import ConstraintType, PlannerError, Project, Task
 from .cpm import schedule as cpm_schedule
 from .mta import DEFAULT_MILESTONES
-from .schedule import Schedule
+from .schedule import Schedule, TaskDates
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +49,7 @@ class WhatIf:
     """The scenario's edit (task fields), a sentence saying it, and everything that moves."""
 
     task_id: str
-    fields: dict
+    fields: dict[Any, Any]
     description: str
     moves: tuple[Move, ...]
     old_project_finish: date
@@ -58,7 +59,7 @@ class WhatIf:
         """The moves of milestones and headline items, largest first."""
         return sorted((m for m in self.moves if m.is_key_milestone), key=lambda m: -abs(m.finish_delta))
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[Any, Any]:
         """JSON-ready form with ISO dates."""
         return {
             "scenario": self.description, "fields": {k: _plain(v) for k, v in self.fields.items()},
@@ -70,12 +71,12 @@ class WhatIf:
         }
 
 
-def _plain(value):
+def _plain(value: object) -> str | None:
     return value.isoformat() if isinstance(value, date) else str(value) if value is not None else None
 
 
 def scenario_fields(project: Project, schedule: Schedule, task_id: str, *, slip_days: int | None = None,
-                    finish_on: date | None = None) -> tuple[dict, str]:
+                    finish_on: date | None = None) -> tuple[dict[Any, Any], str]:
     """The edit of X's fields that realises the scenario, and a sentence saying what it is."""
     if (slip_days is None) == (finish_on is None):
         raise PlannerError("task.bad_value", "a what-if needs either a slip in days or a finish date")
@@ -91,19 +92,20 @@ def scenario_fields(project: Project, schedule: Schedule, task_id: str, *, slip_
     dates = schedule.tasks[task_id]
     if slip_days is not None:
         return _slip(task, dates, slip_days)
+    assert finish_on is not None  # exactly one of the two was given (checked above)
     return _finish_on(task, dates, finish_on)
 
 
-def _slip(task, dates, days: int) -> tuple[dict, str]:
+def _slip(task: Task, dates: TaskDates, days: int) -> tuple[dict[Any, Any], str]:
     if task.actual_start is not None:  # under way: its start is history, its end moves
-        fields = {"duration": max(task.duration + days, 0)}
+        fields: dict[str, object] = {"duration": max(task.duration + days, 0)}
         return fields, f"'{task.key}' takes {days:+d} days (under way since {task.actual_start})"
     new_start = dates.early_start + timedelta(days=days)
     fields = {"constraint": ConstraintType.SNET, "constraint_date": new_start}
     return fields, f"'{task.key}' slips by {days:+d} days (starts no earlier than {new_start})"
 
 
-def _finish_on(task, dates, day: date) -> tuple[dict, str]:
+def _finish_on(task: Task, dates: TaskDates, day: date) -> tuple[dict[Any, Any], str]:
     if task.actual_start is not None:
         if day < task.actual_start:
             raise PlannerError("task.bad_value", f"'{task.key}' started on {task.actual_start}; it cannot finish "
@@ -113,7 +115,7 @@ def _finish_on(task, dates, day: date) -> tuple[dict, str]:
     return fields, f"'{task.key}' finishes on {day} (must finish on)"
 
 
-def scenario_project(project: Project, task_id: str, fields: dict) -> Project:
+def scenario_project(project: Project, task_id: str, fields: dict[Any, Any]) -> Project:
     """A copy of the plan with only task X edited; the original and its tasks are not touched."""
     tasks = dict(project.tasks)
     tasks[task_id] = dataclasses.replace(project.tasks[task_id], **fields)

@@ -17,7 +17,7 @@ text stays in the description) with a warning.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from icalendar import Calendar, Event, vText
@@ -44,7 +44,8 @@ def ics_line(value: str) -> str:
 
 
 def _description(task: Task, start) -> str:
-    lines = [f"Key: {ics_line(task.key)}", f"Date: {format_fuzzy_date(start, task.precision)} (precision: {task.precision.value})"]
+    lines = [f"Key: {ics_line(task.key)}",
+             f"Date: {format_fuzzy_date(start, task.precision)} (precision: {task.precision.value})"]
     if task.source_url:
         lines.append(f"Source: {ics_line(task.source_url)}")
     if task.notes:
@@ -83,7 +84,7 @@ def build_calendar(project: Project, *, missions: bool = False, warnings: list[s
     calendar.add("prodid", "-//ILRS Planner//Milestones//EN")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", vText(ics_line(project.name)))
-    stamp = datetime.now(timezone.utc).replace(microsecond=0)
+    stamp = datetime.now(UTC).replace(microsecond=0)
     for task, _ in project.walk():
         wanted = task.is_milestone or (missions and task.kind == TaskKind.MISSION)
         if wanted and task.id not in summaries and task.id in dates:

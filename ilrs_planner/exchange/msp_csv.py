@@ -34,8 +34,17 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from ..domain import (Classification, ConstraintType, Link, Participant, ParticipantKind, PlannerError, Precision,
-                      Project, Task, TaskKind)
+from ..domain import (
+    Classification,
+    ConstraintType,
+    Link,
+    Participant,
+    ParticipantKind,
+    Precision,
+    Project,
+    Task,
+    TaskKind,
+)
 from .csv_table import parse_table, read_text
 from .formats import ImportResult
 from .msp_csv_columns import CANONICAL, check_columns
@@ -57,6 +66,12 @@ class _Entry:
     task: Task | None = None
 
 
+def _task_of(entry: _Entry) -> Task:
+    """The task made from a row (rows become tasks before links and dates are read)."""
+    assert entry.task is not None, "the row has not become a task yet"
+    return entry.task
+
+
 def read(path: str | Path) -> ImportResult:
     """Import a CSV task table; see the module docstring for the columns and rules."""
     warnings: list[str] = []
@@ -74,7 +89,9 @@ def read(path: str | Path) -> ImportResult:
 
 def _split_project_row(readers: list[RowReader], has_levels: bool) -> tuple[RowReader | None, list[_Entry]]:
     """The project summary row (if any) and the task rows, with IDs checked for duplicates."""
-    summary, entries, seen = None, [], {}
+    summary: RowReader | None = None
+    entries: list[_Entry] = []
+    seen: dict[str, int] = {}
     for number, reader in enumerate(readers, start=1):
         ref = reader.text("ID") or str(number)
         level = reader.integer("Outline Level", minimum=0) if has_levels else None
@@ -106,10 +123,10 @@ def _build_tasks(project: Project, entries: list[_Entry]) -> None:
                                   f"a row can be at most one level deeper than the row above")
         del stack[entry.level - 1:]
         is_summary = index + 1 < len(entries) and entries[index + 1].level > entry.level
-        entry.task = _task(project, entry, is_summary)
-        entry.task.parent_id = stack[-1].task.id if stack else None
-        entry.task.position = positions[entry.task.parent_id] = positions.get(entry.task.parent_id, -1) + 1
-        if entry.task.key in keys:
+        entry.task = task = _task(project, entry, is_summary)
+        task.parent_id = _task_of(stack[-1]).id if stack else None
+        task.position = positions[task.parent_id] = positions.get(task.parent_id, -1) + 1
+        if task.key in keys:
             raise entry.row.error("Key" if entry.row.has("Key") else "ID",
                                   f"the key '{entry.task.key}' is already used on row {keys[entry.task.key]}")
         keys[entry.task.key] = entry.row.line
@@ -161,7 +178,7 @@ def _set_dates(task: Task, row: RowReader, is_summary: bool) -> None:
     if constraint is None and constraint_date is not None:
         raise row.error("Constraint Type", "a Constraint Date needs a Constraint Type")
     if constraint not in (None, ConstraintType.ASAP) and constraint_date is None:
-        raise row.error("Constraint Date", f"the constraint {constraint.value} needs a date")
+        raise row.error("Constraint Date", f"the constraint {constraint} needs a date")
     if constraint is None and start is not None:
         constraint, constraint_date = ConstraintType.SNET, start
     shift = finish_shift(task.duration, is_summary)
@@ -190,25 +207,25 @@ def _owner_id(project: Project, row: RowReader) -> str | None:
 
 
 def _build_links(project: Project, entries: list[_Entry]) -> None:
-    by_ref = {entry.ref: entry.task for entry in entries}
+    by_ref = {entry.ref: _task_of(entry) for entry in entries}
     known = set(by_ref)
     for entry in entries:
         text = entry.row.text("Predecessors")
         if not text:
             continue
         seen = set()
-        for ref in entry.row.parse("Predecessors", parse_predecessors, known):
+        for ref in entry.row.parse("Predecessors", parse_predecessors, known) or []:
             if ref.ref == entry.ref:
                 raise entry.row.error("Predecessors", f"task {entry.ref} cannot depend on itself")
             if ref.ref in seen:
                 raise entry.row.error("Predecessors", f"task {ref.ref} is listed twice")
             seen.add(ref.ref)
-            project.add_link(Link(by_ref[ref.ref].id, entry.task.id, ref.type, ref.lag))
+            project.add_link(Link(by_ref[ref.ref].id, _task_of(entry).id, ref.type, ref.lag))
 
 
 def _warn_start_constraints(entries: list[_Entry], warnings: list[str]) -> None:
     """Say how many tasks are now held by a start-no-earlier-than that came from a bare Start."""
-    held = [e.task.key for e in entries if e.row.has("Start") and not e.row.has("Constraint Type")]
+    held = [_task_of(e).key for e in entries if e.row.has("Start") and not e.row.has("Constraint Type")]
     if held:
         warnings.append(f"{len(held)} Start date(s) became 'Start No Earlier Than' constraints, because those rows "
                         f"have no Constraint Type (tasks {', '.join(held[:5])}{', ...' if len(held) > 5 else ''}): "
@@ -220,6 +237,6 @@ def _project_start(summary: RowReader | None, entries: list[_Entry]) -> date:
         return start[0]
     # MS Project writes every task's computed Start, so the earliest one is its project start.
     starts = [start[0] for e in entries if (start := e.row.date("Start"))]
-    found = starts + [d for e in entries for d in (e.task.constraint_date, e.task.deadline, e.task.actual_start,
-                                                   e.task.actual_finish) if d]
+    tasks = [_task_of(e) for e in entries]
+    found = starts + [d for t in tasks for d in (t.constraint_date, t.deadline, t.actual_start, t.actual_finish) if d]
     return min(found, default=date.today())

@@ -27,7 +27,8 @@ def check_columns(table: CsvTable, warnings: list[str]) -> None:
     """Refuse a table with no column we read or no Name; warn about columns left unread."""
     known = [c for c in table.columns if c in COLUMNS or c in DERIVED or c in READ_ONLY]
     if not known:
-        raise PlannerError("import.no_columns", f"row 1 names no column this import reads. It reads: {', '.join(COLUMNS)} "
+        raise PlannerError("import.no_columns", "row 1 names no column this import reads. "
+                           f"It reads: {', '.join(COLUMNS)} "
                            f"(also as Task Name, Start Date, End Date, Depends On); the file has: "
                            f"{names_shown(table.columns)}")
     if "Name" not in table.columns:

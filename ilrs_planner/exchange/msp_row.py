@@ -4,14 +4,22 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Callable
 from datetime import date
-from typing import Callable, TypeVar
+from typing import TypeVar
 
 from ..domain import ConstraintType, PlannerError, Precision
 from ..domain.text import clean
 from .csv_table import CsvRow
-from .msp_values import (is_blank, parse_constraint, parse_date_cell, parse_duration_cell, parse_enum, parse_percent,
-                         unescape_text)
+from .msp_values import (
+    is_blank,
+    parse_constraint,
+    parse_date_cell,
+    parse_duration_cell,
+    parse_enum,
+    parse_percent,
+    unescape_text,
+)
 
 T = TypeVar("T")
 MAX_TEXT_CHARS = {"Name": 500, "Key": 100, "ID": 100, "Owner": 100, "Source": 2000, "Resource Names": 2000}

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import cache
 from enum import StrEnum
+from functools import cache
 from typing import TypeVar
 
 from ..domain import ConstraintType, PlannerError, Precision, parse_duration, parse_fuzzy_date, parse_iso_date

@@ -66,7 +66,8 @@ def _chosen_baseline(project: Project, name: str | None) -> Baseline | None:
 
 
 def _outline_numbers(project: Project) -> dict[str, str]:
-    numbers, counters = {}, []
+    numbers: dict[str, str] = {}
+    counters: list[int] = []
     for task, depth in project.walk():
         del counters[depth + 1:]
         counters[depth:depth + 1] = [counters[depth] + 1] if len(counters) > depth else [1]
@@ -175,12 +176,13 @@ def _simple_sheet(sheet, header: list[str], rows: list[list], widths: list[int])
 
 def _links_sheet(sheet, project: Project) -> None:
     key = {t.id: t.key for t in project.tasks.values()}
-    rows = sorted([key.get(k.pred_id, "?"), key.get(k.succ_id, "?"), k.type.value, k.lag] for k in project.links.values())
+    rows = sorted([key.get(k.pred_id, "?"), key.get(k.succ_id, "?"), k.type.value,
+                   k.lag] for k in project.links.values())
     _simple_sheet(sheet, ["Predecessor", "Successor", "Type", "Lag (d)"], rows, [18, 18, 8, 9])
 
 
 def _plan_sheet(sheet, project: Project, baseline: Baseline | None) -> None:
-    rows = [["Plan", project.name], ["Start", project.start], ["Status date", project.status_date],
+    rows: list[list[object]] = [["Plan", project.name], ["Start", project.start], ["Status date", project.status_date],
             ["Author", project.author], ["Compared with baseline", baseline.name if baseline else "(none)"]]
     rows += [[f"Baseline: {b.name}", b.as_of] for b in project.baselines]
     _simple_sheet(sheet, ["Item", "Value"], rows, [28, 60])

@@ -22,7 +22,7 @@ class EmptyPlanHint(QLabel):
                            " border: 1px solid #dadce0; border-radius: 6px;")
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         host.installEventFilter(self)
-        document.changed.connect(lambda _changes: self.refresh())
+        document.changed.connect(lambda _changes, _initiator: self.refresh())
         self.refresh()
 
     def refresh(self) -> None:

@@ -8,12 +8,10 @@ Qt answers by doing nothing.
 
 from __future__ import annotations
 
-from typing import Union
-
 from PySide6.QtGui import QKeySequence
 
 StandardKey = QKeySequence.StandardKey
-KeySpec = Union[str, StandardKey, QKeySequence, None]
+KeySpec = str | StandardKey | QKeySequence | None
 
 
 def key_list(*specs: KeySpec) -> list[QKeySequence]:

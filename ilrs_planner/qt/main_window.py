@@ -3,33 +3,33 @@
 from __future__ import annotations
 
 import os
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QSplitter, QUndoView
 
-from .analysis.installer import AnalysisTools
 from ..domain import PlannerError
+from .analysis.installer import AnalysisTools
 from .dialogs.messages import show_refusal
 from .document import Document
-from .gantt.view import GanttView
 from .empty_hint import EmptyPlanHint
+from .gantt.view import GanttView
 from .keys import KeySpec, StandardKey, first_key_text, key_list
 from .main_window_clip import ClipActions
 from .main_window_edit import EditActions
 from .main_window_files import FileActions
-from .main_window_sync import RowSync
 from .main_window_menus import build_menus, build_toolbar, chart_menu, task_menu
 from .main_window_navigate import NavigateActions
+from .main_window_sync import RowSync
 from .main_window_view import ViewActions
-from .screen_fit import fit_to_screen
 from .models.task_tree_model import TASK_ID_ROLE
 from .models.task_tree_view import TaskTreeView
 from .participants.panel import ParticipantsPanel
 from .plan_file import PlanFileController
 from .printing import preview_dialog
 from .resources import icon
+from .screen_fit import fit_to_screen
 from .sharing.actions import SharingActions
 from .sharing.signature_label import SignatureStatus
 
@@ -107,7 +107,8 @@ class MainWindow(QMainWindow):
     def _build_docks(self) -> None:
         history = QUndoView(self.document.undo_stack)
         history.setEmptyLabel("Plan as opened")
-        self.history_dock = self._dock("Undo history", "undo_history_dock", history, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.history_dock = self._dock("Undo history", "undo_history_dock", history,
+                                       Qt.DockWidgetArea.RightDockWidgetArea)
         self.participants = ParticipantsPanel(self.document)
         self.participants_dock = self._dock("Participants", "participants_dock", self.participants,
                                             Qt.DockWidgetArea.BottomDockWidgetArea)

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QApplication
 
 from ..commands.composite import AllOrNothing
 from ..commands.links import DeleteLink
-from ..commands.tasks import DeleteTasks
 from .keys import StandardKey
 from .task_clipboard import TaskCopy, copy_tasks, paste_command
 
@@ -27,7 +26,7 @@ def links_to_cut(project, ids: list[str]) -> list[str]:
 class ClipActions:
     """Edit → Copy / Cut / Paste / Duplicate / Unlink on `window`, pushed through its EditActions."""
 
-    def __init__(self, window: "MainWindow"):
+    def __init__(self, window: MainWindow):
         self.window = window
         self.document = window.document
         self.copied: TaskCopy | None = None

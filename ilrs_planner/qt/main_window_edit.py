@@ -30,7 +30,7 @@ def unused_key(project, prefix: str) -> str:
 class EditActions:
     """Builds the edit actions on `window` and runs them through document.push."""
 
-    def __init__(self, window: "MainWindow"):
+    def __init__(self, window: MainWindow):
         self.window = window
         self.document = window.document
         stack = self.document.undo_stack

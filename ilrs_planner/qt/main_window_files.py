@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 class FileActions:
     """File actions on `window`; what they do is the plan-file controller's work."""
 
-    def __init__(self, window: "MainWindow"):
+    def __init__(self, window: MainWindow):
         self.window = window
         self.document = window.document
         self.plan_file = plan_file = window.plan_file

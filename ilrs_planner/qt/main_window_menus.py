@@ -20,7 +20,7 @@ def _fill(menu: QMenu, actions) -> QMenu:
     return menu
 
 
-def build_menus(window: "MainWindow") -> None:
+def build_menus(window: MainWindow) -> None:
     """File, Edit and View menus (the analysis and sharing tools add theirs afterwards)."""
     files, edit, clip, nav, view = window.files, window.edit, window.clip, window.navigate, window.view
     _fill(window.menus["file"], files.file_actions())
@@ -32,7 +32,7 @@ def build_menus(window: "MainWindow") -> None:
     window.menus["help"].addAction("&About ILRS Planner", files.about)
 
 
-def build_toolbar(window: "MainWindow") -> QToolBar:
+def build_toolbar(window: MainWindow) -> QToolBar:
     """The main tool bar: files, undo, task edits, outline, zoom, export; the find box at the end."""
     files, edit, view, nav = window.files, window.edit, window.view, window.navigate
     toolbar = QToolBar("Main toolbar")
@@ -55,7 +55,7 @@ def build_toolbar(window: "MainWindow") -> QToolBar:
     return toolbar
 
 
-def task_menu(window: "MainWindow") -> QMenu:
+def task_menu(window: MainWindow) -> QMenu:
     """Right-click on a row or a bar: what MS Project and GanttProject offer there."""
     edit, clip, nav = window.edit, window.clip, window.navigate
     menu = _fill(QMenu(window), [edit.details, None, clip.cut, clip.copy, clip.paste, clip.duplicate, None,
@@ -66,7 +66,7 @@ def task_menu(window: "MainWindow") -> QMenu:
     return menu
 
 
-def chart_menu(window: "MainWindow") -> QMenu:
+def chart_menu(window: MainWindow) -> QMenu:
     """Right-click on the chart's empty background: adding, pasting and moving about."""
     edit, clip, nav = window.edit, window.clip, window.navigate
     return _fill(QMenu(window), [edit.add_task, edit.add_milestone, clip.paste, None, nav.today,

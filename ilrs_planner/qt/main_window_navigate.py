@@ -26,7 +26,7 @@ def matching_ids(project, text: str) -> list[str]:
 class NavigateActions:
     """Find box and actions on `window`; they move the view and the selection, never the plan."""
 
-    def __init__(self, window: "MainWindow"):
+    def __init__(self, window: MainWindow):
         self.window = window
         self.document = window.document
         add = window.add_action

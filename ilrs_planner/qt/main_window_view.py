@@ -25,7 +25,7 @@ ZOOM_PRESETS = [  # (Gantt preset, menu text, icon, shortcut)
 class ViewActions:
     """Critical path toggle, zoom presets forwarded to the Gantt, baseline chooser, status bar."""
 
-    def __init__(self, window: "MainWindow"):
+    def __init__(self, window: MainWindow):
         self.window = window
         self.document = window.document
         self.critical = window.add_action("critical", "Show &critical path", "Ctrl+K", None,
@@ -39,7 +39,8 @@ class ViewActions:
         self.baseline_group = QActionGroup(window)
         self.baseline_menu.aboutToShow.connect(self._fill_baseline_menu)
         self._status_labels()
-        self.document.changed.connect(lambda changes, _initiator: effects_of(changes).reschedule and self.update_status())
+        self.document.changed.connect(lambda changes,
+                                      _initiator: effects_of(changes).reschedule and self.update_status())
         self.document.pathChanged.connect(self.update_status)
         self.update_status()
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QPageLayout, QPainter
-from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrinter
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
 from .gantt.export_layout import TimelinePicture
 

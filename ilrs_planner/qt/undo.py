@@ -24,7 +24,7 @@ def merge_id(command: Command) -> int:
 class UndoAdapter(QUndoCommand):
     """Runs `command` against the document's project; the first redo only reports the change."""
 
-    def __init__(self, document: "Document", command: Command, applied: ChangeSet, initiator: object = None):
+    def __init__(self, document: Document, command: Command, applied: ChangeSet, initiator: object = None):
         super().__init__(command.text)
         self.document = document
         self.command = command

@@ -9,8 +9,11 @@ the partner sees anyway.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ..domain import ConstraintType, Project
 from ..engine.cpm import schedule
+from ..engine.schedule import TaskDates
 
 MAX_PIN_ROUNDS = 50  # each round pins every drifted task; chains settle within a few rounds
 
@@ -37,8 +40,9 @@ def _removed_upstream(project: Project, removed: set[str]) -> dict[str, set[str]
     return result
 
 
-def bridge_links(project: Project, removed: set[str], dates) -> list[tuple[str, str, int]]:
-    """(pred, succ, FS lag ≤ 0) for each kept pair joined only through removed tasks (`dates`: original schedule)."""
+def bridge_links(project: Project, removed: set[str], dates: Mapping[str, TaskDates]) -> list[tuple[str, str, int]]:
+    """(pred, succ, FS lag ≤ 0) for each kept pair joined only through removed tasks (`dates`: original
+    schedule)."""
     if not removed:
         return []
     direct = {(k.pred_id, k.succ_id) for k in project.links.values()}
@@ -52,7 +56,8 @@ def bridge_links(project: Project, removed: set[str], dates) -> list[tuple[str, 
     return bridges
 
 
-def emptied_summaries_keep_their_span(original: Project, redacted: Project, dates) -> None:
+def emptied_summaries_keep_their_span(original: Project, redacted: Project,
+                                      dates: Mapping[str, TaskDates]) -> None:
     """A summary whose sub-tasks were all removed becomes an ordinary task over its original span.
 
     Left as it was, its own (unused) duration and actual dates would apply and move it and everything
@@ -68,7 +73,7 @@ def emptied_summaries_keep_their_span(original: Project, redacted: Project, date
             task.constraint, task.constraint_date = ConstraintType.SNET, dates[summary_id].early_start
 
 
-def pin_drifted(original: Project, redacted: Project, target) -> list[str]:
+def pin_drifted(original: Project, redacted: Project, target: Mapping[str, TaskDates]) -> list[str]:
     """Pin (SNET on the original date) every kept leaf task the redacted schedule moved; their ids."""
     summaries = redacted.summary_ids()
     pinned: list[str] = []

@@ -7,12 +7,22 @@ shown by key, so a re-imported plan with new ids does not show every task as mov
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
 from ..domain import PlannerError, Project
-from .matching import LINK_REFERENCES, TASK_REFERENCES, comparable, field_differences, match_ids, task_key
+from ..engine.cpm import schedule
+from ..engine.schedule import Schedule
+from .matching import (
+    LINK_REFERENCES,
+    TASK_REFERENCES,
+    comparable,
+    field_differences,
+    match_ids,
+    task_key,
+)
 
 
 @dataclass(slots=True)
@@ -74,7 +84,7 @@ class PlanDiff:
         sections = (self.tasks, self.links, self.participants, self.baselines)
         return not self.plan and all(s.is_empty() for s in sections)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[Any, Any]:
         """A JSON-ready structure."""
         return asdict(self)
 
@@ -122,7 +132,7 @@ def _entry_summary(a: Project, b: Project, diff: tuple[str, Any, Any]) -> tuple[
 
 
 # kind -> (matching key, label, reference fields)
-_KINDS = {
+_KINDS: dict[str, tuple[Callable[[Any, Project], Any], Callable[[Project, Any], str], Any]] = {
     "tasks": (lambda t, p: t.key, lambda p, t: f"{t.key} {t.name}", TASK_REFERENCES),
     "links": (lambda k, p: (task_key(p, k.pred_id), task_key(p, k.succ_id)),
               lambda p, k: _link_label(p, k.id), LINK_REFERENCES),
@@ -131,12 +141,7 @@ _KINDS = {
 }
 
 
-def _schedule_or_note(project: Project, which: str, notes: list[str]):
-    try:
-        from ..engine.cpm import schedule
-    except ImportError:
-        notes.append("the scheduler is not available; milestone moves not computed")
-        return None
+def _schedule_or_note(project: Project, which: str, notes: list[str]) -> Schedule | None:
     try:
         return schedule(project)
     except PlannerError as err:

@@ -7,7 +7,8 @@ MS Project) has new ids but the same keys, so an unmatched object is then matche
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from ..domain import Project
 from ..domain.canonical import plain_value
@@ -45,7 +46,7 @@ def participant_key(project: Project, participant_id: str | None) -> str | None:
     return participant.key if participant else participant_id
 
 
-def comparable(project: Project, obj: Any, references: dict[str, str], skip: Iterable[str] = ("id",)) -> dict:
+def comparable(project: Project, obj: Any, references: dict[str, str], skip: Iterable[str] = ("id",)) -> dict[Any, Any]:
     """An object's fields as plain values, with references to other objects shown by key."""
     values = {}
     for f in dataclasses.fields(obj):
@@ -61,6 +62,6 @@ def comparable(project: Project, obj: Any, references: dict[str, str], skip: Ite
     return values
 
 
-def field_differences(old: dict, new: dict) -> list[tuple[str, Any, Any]]:
+def field_differences(old: dict[Any, Any], new: dict[Any, Any]) -> list[tuple[str, Any, Any]]:
     """(field, old, new) for every field whose value differs, in field order."""
     return [(name, old.get(name), new.get(name)) for name in new if old.get(name) != new.get(name)]

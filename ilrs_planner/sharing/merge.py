@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from ..domain import Project
+from typing import Any
+
+from ..domain import Baseline, Link, Project
 from .clone import clone_project
 from .merge_parts import MISSING, Conflict, merge_collection, merge_fields
 from .merge_repair import repair
@@ -35,7 +37,7 @@ class MergeResult:
         return not self.conflicts
 
 
-def _by_id(baselines) -> dict:
+def _by_id(baselines: list[Baseline]) -> dict[str, Baseline]:
     return {b.id: b for b in baselines}
 
 
@@ -92,8 +94,8 @@ def merge_projects(base: Project, ours: Project, theirs: Project,
     return MergeResult(merged, conflicts)
 
 
-def _link_label(link, *plans: Project) -> str:
-    def key(task_id):
+def _link_label(link: Link, *plans: Project) -> str:
+    def key(task_id: str) -> str:
         for plan in plans:
             if task_id in plan.tasks:
                 return plan.tasks[task_id].key
@@ -101,7 +103,7 @@ def _link_label(link, *plans: Project) -> str:
     return f"{key(link.pred_id)} → {key(link.succ_id)} ({link.type.value})"
 
 
-def _ordered_baselines(merged: dict, ours: Project, theirs: Project) -> list:
+def _ordered_baselines(merged: dict[Any, Any], ours: Project, theirs: Project) -> list[Any]:
     """Ours' order of history first, then baselines only theirs has, in their order."""
     order = [b.id for b in ours.baselines] + [b.id for b in theirs.baselines]
     seen, result = set(), []

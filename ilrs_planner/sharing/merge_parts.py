@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 
 class _Missing:
@@ -47,7 +48,7 @@ class Conflict:
 
 def _show(value: Any) -> str:
     if hasattr(value, "isoformat"):
-        return value.isoformat()
+        return str(value.isoformat())
     if hasattr(value, "value"):
         return str(value.value)
     return repr(value) if isinstance(value, str) else str(value)
@@ -76,14 +77,17 @@ def _field_names(obj: Any) -> list[str]:
     return [f.name for f in dataclasses.fields(obj) if f.name != "id"]
 
 
-def _existence_conflict(kind, obj_id, label, base, ours, theirs, reason, choices, conflicts) -> Any:
+def _existence_conflict(kind: str, obj_id: str, label: str, base: Any, ours: Any, theirs: Any, reason: str,
+                        choices: dict[str, str], conflicts: list[Conflict]) -> Any:
     conflict = Conflict(kind, obj_id, label, None, base, ours, theirs, reason)
     conflict.resolution = choices.get(conflict.key, "ours")
     conflicts.append(conflict)
     return theirs if conflict.resolution == "theirs" else ours
 
 
-def _merge_one(kind, oid, base, ours, theirs, choices, conflicts, label, needs, whole):
+def _merge_one(kind: str, oid: Any, base: Any, ours: Any, theirs: Any, choices: dict[str, str],
+               conflicts: list[Conflict], label: Callable[[Any], str],
+               needs: tuple[dict[Any, Any], dict[Any, Any]], whole: bool) -> Any:
     name = label(ours if ours is not MISSING else theirs if theirs is not MISSING else base)
     ours_needs, theirs_needs = needs
     if ours is MISSING or theirs is MISSING:
@@ -97,7 +101,8 @@ def _merge_one(kind, oid, base, ours, theirs, choices, conflicts, label, needs, 
             return MISSING  # the other side deleted it and this side left it alone
         deleter = "us" if side == "theirs" else "them"
         what = "edited" if present != base else need
-        reason = f"{what} by {side}, deleted by {deleter}" if present != base else f"{side} {need}; deleted by {deleter}"
+        reason = (f"{what} by {side}, deleted by {deleter}" if present != base
+                  else f"{side} {need}; deleted by {deleter}")
         return _existence_conflict(kind, oid, name, base, ours, theirs, reason, choices, conflicts)
     if whole:
         if ours == theirs or theirs == base:
@@ -110,9 +115,10 @@ def _merge_one(kind, oid, base, ours, theirs, choices, conflicts, label, needs, 
     return dataclasses.replace(ours, **values)
 
 
-def merge_collection(kind: str, base: dict, ours: dict, theirs: dict, choices: dict[str, str],
+def merge_collection(kind: str, base: dict[Any, Any], ours: dict[Any, Any], theirs: dict[Any, Any], choices: dict[str,
+                                                                                                                  str],
                      conflicts: list[Conflict], label: Callable[[Any], str],
-                     needs: tuple[dict, dict] = ({}, {}), whole: bool = False) -> dict:
+                     needs: tuple[dict[Any, Any], dict[Any, Any]] = ({}, {}), whole: bool = False) -> dict[Any, Any]:
     """Merge id -> object maps; returns the merged map in ours' order, then theirs' additions."""
     merged = {}
     for oid in list(dict.fromkeys([*ours, *theirs, *base])):

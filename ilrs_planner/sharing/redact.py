@@ -25,13 +25,15 @@ Saving uses the store's fresh-file save, so nothing removed survives in free pag
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
 from ..domain import Classification, Link, LinkType, Project, new_id
 from ..domain.chain import chain_baselines
 from ..engine.cpm import schedule
 from .bridges import bridge_links, emptied_summaries_keep_their_span, pin_drifted
 from .clone import clone_project
-from .redact_scrub import WITHHELD, scrubber, secret_tokens
+from .redact_scrub import WITHHELD as WITHHELD  # noqa: F401 - the marker is part of this module's interface
+from .redact_scrub import scrubber, secret_tokens
 from .redact_shape import renumber_positions, respan_baselines
 
 
@@ -47,7 +49,7 @@ def _removed_ids(project: Project, level: Classification) -> set[str]:
     return removed
 
 
-def _scrub_texts(plan: Project, scrub) -> None:
+def _scrub_texts(plan: Project, scrub: Callable[[str], str]) -> None:
     for task in plan.tasks.values():
         task.notes, task.name = scrub(task.notes), scrub(task.name)
     for participant in plan.participants.values():

@@ -19,9 +19,13 @@ WITHHELD = "[withheld]"
 MIN_WORD = 3
 _WORD = re.compile(r"\w+")
 # Words too common to be a secret: scrubbing them would garble every note and give nothing away.
-_COMMON = frozenset("""the and for with from into over under after before about this that these those
-are was were has have had not but its their them they will would can could should may might must
-new old all any each per via out off own one two three first second phase task tasks plan mission""".split())
+_COMMON = frozenset([
+    "the", "and", "for", "with", "from", "into", "over", "under", "after", "before", "about", "this", "that",
+    "these", "those", "are", "was", "were", "has", "have", "had", "not", "but", "its", "their", "them",
+    "they", "will", "would", "can", "could", "should", "may", "might", "must", "new", "old", "all", "any",
+    "each", "per", "via", "out", "off", "own", "one", "two", "three", "first", "second", "phase", "task",
+    "tasks", "plan", "mission",
+])
 
 
 def _phrases(texts: Iterable[str]) -> set[str]:

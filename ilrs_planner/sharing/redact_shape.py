@@ -44,7 +44,8 @@ def respan_baselines(original: Project, plan: Project, removed: set[str]) -> Non
     """Recompute the baseline entries of every kept summary that lost a sub-task (see module doc)."""
     lost = {t.parent_id for t in original.tasks.values() if t.id in removed and t.parent_id}
     shrunk = set()
-    for task_id in lost:  # the summary that lost a child, and every summary above it
+    for lost_id in lost:  # the summary that lost a child, and every summary above it
+        task_id: str | None = lost_id
         while task_id is not None and task_id in original.tasks:
             shrunk.add(task_id)
             task_id = original.tasks[task_id].parent_id

@@ -12,13 +12,16 @@ whose baselines were never chained (every prev_hash empty) is linked when signed
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Iterable
 
 from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+    Ed25519PrivateKey,
+    Ed25519PublicKey,
+)
 
 from ..domain import PlanSignature, PlannerError, Project
 from ..domain.canonical import content_hash
@@ -74,7 +77,7 @@ def fingerprint(public_key: bytes) -> str:
 
 
 def _message(signer: str, signed_at: str, digest: str) -> bytes:
-    return _DOMAIN_TAG + f"{signer}\n{signed_at}\n{digest}".encode("utf-8")
+    return _DOMAIN_TAG + f"{signer}\n{signed_at}\n{digest}".encode()
 
 
 def _raw_public(key: Ed25519PublicKey) -> bytes:
@@ -96,7 +99,7 @@ def sign_project(project: Project, private_key: Ed25519PrivateKey, signer: str, 
                            + "; sign with --rewrite-history to sign it as it is (recipients are told)")
     project.signature = None
     digest = content_hash(project)
-    signed_at = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    signed_at = datetime.now(UTC).replace(microsecond=0).isoformat()
     signature = private_key.sign(_message(signer, signed_at, digest))
     project.signature = PlanSignature(signer=signer, public_key=_raw_public(private_key.public_key()),
                                       signature=signature, content_hash=digest, signed_at=signed_at)
@@ -108,16 +111,16 @@ def verify_project(project: Project, trusted_keys: Iterable[bytes] = ()) -> Veri
     sig = project.signature
     if sig is None:
         return Verification(SignatureState.UNSIGNED)
-    who = dict(signer=sig.signer, signed_at=sig.signed_at, fingerprint=fingerprint(sig.public_key))
+    signer, signed_at, print_ = sig.signer, sig.signed_at, fingerprint(sig.public_key)
     reasons = _integrity_problems(project, sig)
     if reasons:
-        return Verification(SignatureState.ALTERED, reasons=tuple(reasons), **who)
+        return Verification(SignatureState.ALTERED, signer, signed_at, print_, tuple(reasons))
     broken = broken_links(list(project.baselines))
     if broken:
-        return Verification(SignatureState.HISTORY_REWRITTEN, reasons=(
-            "the chain breaks at " + ", ".join(f"'{name}'" for name in broken),), **who)
+        return Verification(SignatureState.HISTORY_REWRITTEN, signer, signed_at, print_,
+                            ("the chain breaks at " + ", ".join(f"'{name}'" for name in broken),))
     state = SignatureState.TRUSTED if sig.public_key in set(trusted_keys) else SignatureState.UNKNOWN_KEY
-    return Verification(state, **who)
+    return Verification(state, signer, signed_at, print_)
 
 
 def _integrity_problems(project: Project, sig: PlanSignature) -> list[str]:

@@ -13,8 +13,15 @@ from .fingerprint import Fingerprint
 from .layout import layout_problems
 from .lock import LockInfo, lock_path_for, read_lock
 from .reader import open_project
-from .recovery import (Recovery, discard_recovery, find_recoveries, read_recovery, recovery_dir, recovery_path_for,
-                       write_recovery)
+from .recovery import (
+                       Recovery,
+                       discard_recovery,
+                       find_recoveries,
+                       read_recovery,
+                       recovery_dir,
+                       recovery_path_for,
+                       write_recovery,
+)
 from .schema import APPLICATION_ID, CURRENT_VERSION
 from .session import PlanSession
 from .writer import save_project

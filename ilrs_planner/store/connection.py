@@ -13,8 +13,8 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from ..domain import PlannerError
 from . import limits
@@ -65,10 +65,10 @@ def _authorize(action: int, arg1: str | None, arg2: str | None, database: str | 
         return sqlite3.SQLITE_OK
     if action == sqlite3.SQLITE_FUNCTION and arg2 in _ALLOWED_FUNCTIONS:
         return sqlite3.SQLITE_OK
-    if action == sqlite3.SQLITE_PRAGMA and arg1 in _ALLOWED_PRAGMAS:
-        # Reading a pragma only; integrity_check may take its message limit.
-        if arg2 is None or (arg1 == "integrity_check" and arg2.isdigit()):
-            return sqlite3.SQLITE_OK
+    # Reading a pragma only; integrity_check may take its message limit.
+    reading = arg2 is None or (arg1 == "integrity_check" and arg2 is not None and arg2.isdigit())
+    if action == sqlite3.SQLITE_PRAGMA and arg1 in _ALLOWED_PRAGMAS and reading:
+        return sqlite3.SQLITE_OK
     return sqlite3.SQLITE_DENY
 
 

@@ -8,9 +8,9 @@ Baseline entries may name deleted tasks on purpose: a snapshot keeps the history
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
-from ..domain import PlannerError, Project
+from ..domain import PlannerError, Project, Task
 
 
 def find_parent_loop(parent_of: Mapping[str, str | None]) -> list[str] | None:
@@ -33,7 +33,7 @@ def _walk_for_loop(parent_of: Mapping[str, str | None]) -> list[str] | None:
     for start in parent_of:
         path: list[str] = []
         on_path: set[str] = set()
-        node = start
+        node: str | None = start
         while node is not None and node not in done and node not in on_path:
             path.append(node)
             on_path.add(node)
@@ -72,5 +72,5 @@ def check_before_save(project: Project) -> None:
         raise PlannerError("task.parent_cycle", f"the WBS places tasks under themselves: {keys}", loop)
 
 
-def _task_error(task, problem: str) -> PlannerError:
+def _task_error(task: Task, problem: str) -> PlannerError:
     return PlannerError("task.bad_value", f"task '{task.key}' cannot be saved: {problem}", [task.id])

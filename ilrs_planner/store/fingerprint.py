@@ -17,7 +17,7 @@ class Fingerprint:
     sha256: str
 
     @classmethod
-    def of(cls, path: str | os.PathLike) -> "Fingerprint | None":
+    def of(cls, path: str | os.PathLike[str]) -> Fingerprint | None:
         """The fingerprint of `path` now, or None if it is gone or unreadable."""
         digest = hashlib.sha256()
         try:
@@ -29,12 +29,12 @@ class Fingerprint:
             return None
         return cls(info.st_size, info.st_mtime_ns, digest.hexdigest())
 
-    def same_content(self, other: "Fingerprint | None") -> bool:
+    def same_content(self, other: Fingerprint | None) -> bool:
         """True when `other` has the same bytes (a file touched but not changed is the same)."""
         return other is not None and other.size == self.size and other.sha256 == self.sha256
 
 
-def changed_since(path: str | os.PathLike, fingerprint: Fingerprint | None) -> bool:
+def changed_since(path: str | os.PathLike[str], fingerprint: Fingerprint | None) -> bool:
     """True when `path` no longer holds the bytes `fingerprint` was taken of (or is gone)."""
     if fingerprint is None:
         return Path(path).exists()

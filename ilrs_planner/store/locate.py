@@ -80,7 +80,7 @@ def _bisect_too_big(conn: sqlite3.Connection, table: str, column: str) -> int | 
     while low < high:
         middle = (low + high) // 2
         low, high = (low, middle) if too_big(low, middle) else (middle + 1, high)
-    return low
+    return int(low)
 
 
 def find_bad_row(conn: sqlite3.Connection, table: str, version: int = CURRENT_VERSION) -> Finding | None:

@@ -15,7 +15,7 @@ import os
 import socket
 import uuid
 from dataclasses import asdict, dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ..domain import PlannerError
@@ -36,7 +36,7 @@ class LockInfo:
         return f"{self.user} on {self.host} (process {self.pid}) since {self.since[:16].replace('T', ' ')} UTC"
 
 
-def lock_path_for(path: str | os.PathLike) -> Path:
+def lock_path_for(path: str | os.PathLike[str]) -> Path:
     """Where the in-use marker of `path` lives: beside it, named `<file>.lock`."""
     path = Path(path)
     return path.with_name(path.name + ".lock")
@@ -49,7 +49,7 @@ def _current_user() -> str:
         return "unknown user"
 
 
-def read_lock(path: str | os.PathLike) -> LockInfo | None:
+def read_lock(path: str | os.PathLike[str]) -> LockInfo | None:
     """The holder of `path`, or None when nobody has marked it in use."""
     try:
         text = lock_path_for(path).read_text(encoding="utf-8")
@@ -84,7 +84,7 @@ def process_alive(pid: int) -> bool:
     return True
 
 
-def acquire_lock(path: str | os.PathLike, *, force: bool = False) -> LockInfo | None:
+def acquire_lock(path: str | os.PathLike[str], *, force: bool = False) -> LockInfo | None:
     """Mark `path` in use by this process; `store.in_use` names the holder if someone has it.
 
     Returns None when the folder does not allow a marker (read-only share): nobody can save there.
@@ -110,14 +110,14 @@ def acquire_lock(path: str | os.PathLike, *, force: bool = False) -> LockInfo | 
 
 def _create(marker: Path) -> LockInfo:
     info = LockInfo(_current_user(), socket.gethostname(), os.getpid(),
-                    datetime.now(timezone.utc).isoformat(timespec="seconds"), uuid.uuid4().hex)
+                    datetime.now(UTC).isoformat(timespec="seconds"), uuid.uuid4().hex)
     handle = os.open(marker, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     with os.fdopen(handle, "w", encoding="utf-8") as out:
         json.dump(asdict(info), out)
     return info
 
 
-def release_lock(path: str | os.PathLike, info: LockInfo | None) -> None:
+def release_lock(path: str | os.PathLike[str], info: LockInfo | None) -> None:
     """Remove our marker of `path`; one that someone else has since taken over stays."""
     if info is None:
         return

@@ -21,7 +21,7 @@ from .tables import TableReader
 from .validate import check_identity, check_integrity, check_row_counts, check_schema, check_text_volume
 
 
-def open_project(path: str | os.PathLike) -> Project:
+def open_project(path: str | os.PathLike[str]) -> Project:
     """Read the plan in `path`, refusing with a `store.*` PlannerError anything not a sound plan."""
     path = Path(path)
     header = check_header(path)

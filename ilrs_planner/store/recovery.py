@@ -18,7 +18,7 @@ import json
 import os
 import socket
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ..domain import PlannerError, Project
@@ -52,7 +52,7 @@ def recovery_dir() -> Path:
     return Path(state) / "ilrs-planner" / "recovery"
 
 
-def recovery_path_for(plan_path: str | os.PathLike | None) -> Path:
+def recovery_path_for(plan_path: str | os.PathLike[str] | None) -> Path:
     """The recovery copy of `plan_path` (None: this process's untitled plan)."""
     if plan_path is None:
         name = f"untitled-{socket.gethostname()}-{os.getpid()}"
@@ -67,7 +67,7 @@ def _note_path(copy_path: Path) -> Path:
     return copy_path.with_suffix(".json")
 
 
-def write_recovery(project: Project, plan_path: str | os.PathLike | None) -> Path:
+def write_recovery(project: Project, plan_path: str | os.PathLike[str] | None) -> Path:
     """Save a recovery copy of `project` for `plan_path`; returns where it went."""
     copy_path = recovery_path_for(plan_path)
     try:
@@ -77,7 +77,7 @@ def write_recovery(project: Project, plan_path: str | os.PathLike | None) -> Pat
                            [str(copy_path.parent)]) from None
     save_project(project, copy_path, mode=0o600)
     note = {"plan_path": None if plan_path is None else os.path.abspath(plan_path),
-            "saved_at": datetime.now(timezone.utc).isoformat(), "host": socket.gethostname(), "pid": os.getpid()}
+            "saved_at": datetime.now(UTC).isoformat(), "host": socket.gethostname(), "pid": os.getpid()}
     try:
         write_atomically(_note_path(copy_path), json.dumps(note).encode("utf-8"), mode=0o600)
     except OSError as exc:
@@ -86,7 +86,7 @@ def write_recovery(project: Project, plan_path: str | os.PathLike | None) -> Pat
     return copy_path
 
 
-def read_recovery(plan_path: str | os.PathLike | None) -> Recovery | None:
+def read_recovery(plan_path: str | os.PathLike[str] | None) -> Recovery | None:
     """The recovery copy of `plan_path`, if there is one."""
     copy_path = recovery_path_for(plan_path)
     return _recovery_at(copy_path) if copy_path.exists() else None
@@ -110,10 +110,10 @@ def _recovery_at(copy_path: Path) -> Recovery:
     except (OSError, ValueError, KeyError, TypeError):
         # No readable note: the copy is still worth offering, dated by the file itself.
         mtime = copy_path.stat().st_mtime if copy_path.exists() else 0
-        return Recovery(copy_path, None, datetime.fromtimestamp(mtime, timezone.utc), False)
+        return Recovery(copy_path, None, datetime.fromtimestamp(mtime, UTC), False)
 
 
-def discard_recovery(plan_path: str | os.PathLike | None) -> None:
+def discard_recovery(plan_path: str | os.PathLike[str] | None) -> None:
     """Remove the recovery copy of `plan_path` (after a save, or on a clean exit)."""
     discard_copy(recovery_path_for(plan_path))
 

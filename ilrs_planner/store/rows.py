@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable, Iterator
 from datetime import date
-from typing import Callable, Iterator
+from typing import Any
 
-from ..domain import PlannerError, Project
+from ..domain import Link, PlannerError, Project, Task
 
 
 def _iso(value: date | None) -> str | None:
@@ -27,38 +28,39 @@ def _iso(value: date | None) -> str | None:
 class RowSource:
     """The rows of one table for `executemany`, and the objects they come from, in row order."""
 
-    def __init__(self, table: str, columns: int, objects: list, to_row: Callable, describe: Callable):
+    def __init__(self, table: str, columns: int, objects: list[Any], to_row: Callable[..., Any],
+                 describe: Callable[..., Any]):
         self.table = table
         self.insert = f"INSERT INTO {table} VALUES ({', '.join('?' * columns)})"
         self.objects, self.to_row, self.describe = objects, to_row, describe
 
-    def rows(self) -> Iterator[tuple]:
+    def rows(self) -> Iterator[tuple[Any, ...]]:
         """Row tuples, numbered from 1; `map` keeps the per-row cost in C."""
         return map(self.to_row, itertools.count(1), self.objects)
 
-    def object_at(self, rowid: int):
+    def object_at(self, rowid: int) -> Any:
         """The object written as row `rowid`, or None."""
         return self.objects[rowid - 1] if 0 < rowid <= len(self.objects) else None
 
 
 def row_sources(project: Project) -> list[RowSource]:
     """Every table's rows, in insert order: a row is written after the rows it refers to."""
-    participant_num = {pid: n for n, pid in enumerate(project.participants, 1)}
-    task_num = {tid: n for n, tid in enumerate(project.tasks, 1)}
+    participant_num: dict[str | None, int] = {pid: n for n, pid in enumerate(project.participants, 1)}
+    task_num: dict[str | None, int] = {tid: n for n, tid in enumerate(project.tasks, 1)}
     calendar_num = {cid: n for n, cid in enumerate(project.calendars, 1)}
     tasks = project.tasks
     calendars = list(project.calendars.values())
     exceptions = [(c, number, e) for number, c in enumerate(calendars, 1) for e in c.exceptions]
 
     # `x + ""` turns a StrEnum member into a plain str in C; SQLite binds a plain str far faster.
-    def task_row(n, t):
+    def task_row(n: int, t: Task) -> tuple[Any, ...]:
         return (n, t.id, t.key, t.name, t.duration, t.kind + "", task_num.get(t.parent_id), t.position,
                 participant_num.get(t.owner_id), t.constraint + "", _iso(t.constraint_date), _iso(t.deadline),
                 _iso(t.actual_start), _iso(t.actual_finish), t.percent_complete, t.precision + "",
                 t.optimistic, t.most_likely, t.pessimistic, t.classification + "", t.source_url, t.notes,
                 _calendar_num(calendar_num, t.calendar_id, f"task '{t.key}'"), int(t.elapsed))
 
-    def link_row(n, k):
+    def link_row(n: int, k: Link) -> tuple[Any, ...]:
         return (n, k.id, task_num[k.pred_id], task_num[k.succ_id], k.type + "", k.lag, int(k.elapsed))
 
     baselines = project.baselines
@@ -104,7 +106,7 @@ def _calendar_num(numbers: dict[str, int], calendar_id: str | None, owner: str) 
 _ATTRIBUTE = {"constraint_type": "constraint"}  # column name -> attribute name where they differ
 
 
-def refusal(source: RowSource, obj, column: str | None, reason: str) -> PlannerError:
+def refusal(source: RowSource, obj: Any, column: str | None, reason: str) -> PlannerError:
     """The PlannerError for an object that cannot be saved, naming it and the field."""
     label = source.describe(obj)
     attribute = _ATTRIBUTE.get(column, column) if column else None
@@ -122,7 +124,7 @@ def refusal(source: RowSource, obj, column: str | None, reason: str) -> PlannerE
 def describe_refusal(source: RowSource | None, index: int, exc: Exception) -> PlannerError:
     """The PlannerError for row `index` (from 0) of `source`, being converted or inserted at `exc`."""
     obj = source.object_at(index + 1) if source is not None else None
-    if obj is None:
+    if source is None or obj is None:
         return PlannerError("store.bad_value", f"cannot save the plan: {exc}")
     return refusal(source, obj, column_in(str(exc)) or _non_date_field(obj), str(exc))
 
@@ -131,7 +133,7 @@ _DATE_FIELDS = ("start", "status_date", "joined", "constraint_date", "deadline",
                 "as_of")
 
 
-def _non_date_field(obj) -> str | None:
+def _non_date_field(obj: Any) -> str | None:
     """The date field of `obj` holding something that is not a date (what `_iso` refused)."""
     for name in _DATE_FIELDS:
         value = getattr(obj, name, None)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Iterator
 from functools import lru_cache
 
 from .schema import MIGRATIONS, tables_in
@@ -32,7 +33,7 @@ def _checks(sql: str) -> dict[str, str]:
 
 
 @lru_cache(maxsize=4)
-def _rules_of(migrations: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, str], ...]]:
+def _rules_of(migrations: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, tuple[Rule, ...]], ...]]:
     conn = sqlite3.connect(":memory:")
     try:
         for statements in migrations:
@@ -51,7 +52,8 @@ def _rules_of(migrations: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[
 Rule = tuple[str, str]  # (what it says, SQL true when a value meets it)
 
 
-def _column_rules(conn: sqlite3.Connection, table: str, checks: dict[str, str]):
+def _column_rules(conn: sqlite3.Connection, table: str,
+                  checks: dict[str, str]) -> Iterator[tuple[str, tuple[Rule, ...]]]:
     for _, column, kind, not_null, _, primary in conn.execute(f"PRAGMA table_info({table})"):
         allowed = [_TYPE_OF[kind]] if (not_null or primary) else [_TYPE_OF[kind], "null"]
         rules: list[Rule] = [(f"a value of type {kind}{'' if 'null' in allowed else ', never NULL'}",

@@ -37,7 +37,7 @@ class PlanSession:
         self.path, self.project, self.fingerprint, self.lock = path, project, fingerprint, lock
 
     @classmethod
-    def open(cls, path: str | os.PathLike, *, force: bool = False) -> "PlanSession":
+    def open(cls, path: str | os.PathLike[str], *, force: bool = False) -> PlanSession:
         """Mark `path` in use and read it; `force=True` takes over someone else's marker."""
         path = Path(path)
         lock = acquire_lock(path, force=force)
@@ -51,7 +51,7 @@ class PlanSession:
         return cls(path, project, fingerprint, lock)
 
     @classmethod
-    def untitled(cls, project: Project) -> "PlanSession":
+    def untitled(cls, project: Project) -> PlanSession:
         """A plan not yet saved to any file (its recovery copy is 'untitled')."""
         return cls(None, project, None, None)
 
@@ -76,7 +76,7 @@ class PlanSession:
             raise PlannerError("store.changed_on_disk", f"'{self.path}' was changed by someone else since it "
                                "was opened; reload it, save as a copy, or overwrite their changes", [str(self.path)])
 
-    def save_as(self, project: Project, path: str | os.PathLike, *, force: bool = False) -> None:
+    def save_as(self, project: Project, path: str | os.PathLike[str], *, force: bool = False) -> None:
         """Save to a new file and hold that one from now on."""
         path = Path(path)
         same_file = self.path is not None and os.path.abspath(path) == os.path.abspath(self.path)
@@ -113,8 +113,8 @@ class PlanSession:
             release_lock(self.path, self.lock)
         self.lock = None
 
-    def __enter__(self) -> "PlanSession":
+    def __enter__(self) -> PlanSession:
         return self
 
-    def __exit__(self, *exc_info) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self.close()

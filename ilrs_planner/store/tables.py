@@ -10,15 +10,39 @@ column is then located row by row, on that error path only.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import fields
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from ..domain import (Baseline, Calendar, CalendarException, Classification, ConstraintType, Link, LinkType, Participant, ParticipantKind,
-                      PlanSignature, PlannerError, Precision, Project, Task, TaskKind)
-from .consistency import find_parent_loop
+from ..domain import (
+    Baseline,
+    Calendar,
+    CalendarException,
+    Classification,
+    ConstraintType,
+    Link,
+    LinkType,
+    Participant,
+    ParticipantKind,
+    PlannerError,
+    PlanSignature,
+    Precision,
+    Project,
+    Task,
+    TaskKind,
+)
 from ..domain.text import MULTI_LINE_FIELDS, describe_control, first_with_control
-from .locate import Finding, bad_value, columns_of, find_bad_row, find_too_big, too_large
+from .consistency import find_parent_loop
+from .locate import (
+    Finding,
+    bad_value,
+    columns_of,
+    find_bad_row,
+    find_too_big,
+    too_large,
+)
 
 _KIND = {m.value: m for m in TaskKind}.__getitem__
 _CONSTRAINT = {m.value: m for m in ConstraintType}.__getitem__
@@ -39,7 +63,7 @@ for _cls, _names in ((Task, _TASK_FIELDS), (Link, _LINK_FIELDS), (Participant, _
         raise ImportError(f"store.tables reads {_cls.__name__} fields in an order the model no longer has")
 
 
-class _Dates(dict):
+class _Dates(dict[Any, Any]):
     """ISO text -> date, parsed once: plans repeat dates, and shared objects save memory."""
 
     def __missing__(self, text: str | None) -> date | None:
@@ -54,7 +78,7 @@ class TableReader:
     def __init__(self, conn: sqlite3.Connection, path: Path):
         self.conn, self.path, self.date = conn, path, _Dates().__getitem__
 
-    def columns(self, table: str, names: str) -> tuple[tuple, ...]:
+    def columns(self, table: str, names: str) -> tuple[tuple[Any, ...], ...]:
         """The columns (rowid first) of `table` in file order; text that is not UTF-8 is named."""
         try:
             rows = self.conn.execute(f"SELECT rowid, {names} FROM {table} ORDER BY rowid").fetchall()
@@ -72,7 +96,7 @@ class TableReader:
         self.check_text(table, names.split(", "), columns)
         return columns
 
-    def check_text(self, table: str, names: list[str], columns: tuple[tuple, ...]) -> None:
+    def check_text(self, table: str, names: list[str], columns: tuple[tuple[Any, ...], ...]) -> None:
         """Refuse text holding a control character (see domain/text.py), naming its row and column."""
         kinds = dict(columns_of()[table])
         for name, values in zip(names, columns[1:]):
@@ -88,7 +112,8 @@ class TableReader:
         """A `store.bad_value` error for a value found wrong while reading."""
         return bad_value(self.path, Finding(table, rowid, column, problem))
 
-    def resolve(self, table: str, column: str, rowids: tuple, numbers: tuple, id_of: dict, what: str) -> list:
+    def resolve(self, table: str, column: str, rowids: tuple[Any, ...], numbers: tuple[Any, ...],
+                id_of: dict[Any, Any], what: str) -> list[Any]:
         """Row numbers in `numbers` turned into ids; a number naming no row of `what` is refused."""
         ids = list(map(id_of.get, numbers))
         if ids.count(None) != numbers.count(None):
@@ -96,12 +121,13 @@ class TableReader:
             raise self.fail(table, rowid, column, f"row {number} is not a {what} of the plan")
         return ids
 
-    def by_id(self, table: str, rowids: tuple, ids: tuple, objects) -> dict:
+    def by_id(self, table: str, rowids: tuple[Any, ...], ids: tuple[Any, ...], objects: Iterable[Any]) -> dict[Any,
+                                                                                                               Any]:
         """Objects by id; a second row with the same id is refused (merging relies on unique ids)."""
         result = dict(zip(ids, objects))
         if len(result) != len(ids):
-            seen: set = set()
-            rowid, duplicate = next((r, i) for r, i in zip(rowids, ids) if i in seen or seen.add(i))
+            seen: set[Any] = set()
+            rowid, duplicate = next((r, i) for r, i in zip(rowids, ids) if i in seen or _note(seen, i))
             raise self.fail(table, rowid, "id", f"id {duplicate} is used by an earlier row too")
         return result
 
@@ -180,7 +206,7 @@ class TableReader:
         """Baselines in file order, with their entries; entries may name tasks deleted since."""
         nums, ids, names, as_of, notes, prev_hashes = self.columns("baselines", "id, name, as_of, notes, prev_hash")
         self.by_id("baselines", nums, ids, ids)
-        entries: dict[int, dict] = {num: {} for num in nums}
+        entries: dict[int, dict[Any, Any]] = {num: {} for num in nums}
         known, d = {tid: tid for tid in tasks}, self.date  # share the tasks' id strings
         rowids, owners, task_ids, starts, finishes = self.columns("baseline_entries",
                                                                   "baseline, task_id, start, finish")
@@ -207,3 +233,9 @@ class TableReader:
 _TASK_COLUMNS = ("id, key, name, duration, kind, parent, position, owner, constraint_type, constraint_date, "
                  "deadline, actual_start, actual_finish, percent_complete, precision, optimistic, most_likely, "
                  "pessimistic, classification, source_url, notes, calendar, elapsed")
+
+
+def _note(seen: set[Any], value: Any) -> bool:
+    """Remember `value`; False, so a search for the first repeated value goes on."""
+    seen.add(value)
+    return False

@@ -6,7 +6,8 @@ opening; refusing before the disk is touched keeps every saved file one that ope
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from ..domain import PlannerError, Project
 from ..domain.text import MULTI_LINE_FIELDS, describe_control, first_with_control
@@ -51,13 +52,13 @@ def _check_volume(project: Project) -> None:
                            f"most {limits.MAX_TEXT_BYTES:,}, so that it can be opened within memory")
 
 
-def _check(kind: str, objects: list, names: Iterable[str]) -> None:
+def _check(kind: str, objects: list[Any], names: Iterable[str]) -> None:
     for name in names:
         values = [getattr(obj, name) for obj in objects]
         _check_values(kind, name, values, objects, name in MULTI_LINE_FIELDS)
 
 
-def _check_values(kind: str, name: str, values: list, objects: list, multiline: bool) -> None:
+def _check_values(kind: str, name: str, values: list[Any], objects: list[Any], multiline: bool) -> None:
     index = first_with_control(values, multiline)
     if index is None:
         return

@@ -44,12 +44,12 @@ _REFUSALS = (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.Interface
              TypeError, ValueError, AttributeError, KeyError)
 
 
-def save_project(project: Project, path: str | os.PathLike, *, mode: int | None = None) -> Path:
+def save_project(project: Project, path: str | os.PathLike[str], *, mode: int | None = None) -> Path:
     """Write the whole plan to `path` atomically (see the module docstring); returns the path written."""
     return write_plan_file(project, path, fingerprint=False, mode=mode)[0]
 
 
-def write_plan_file(project: Project, path: str | os.PathLike, fingerprint: bool = True, *,
+def write_plan_file(project: Project, path: str | os.PathLike[str], fingerprint: bool = True, *,
                     mode: int | None = None,
                     check: Callable[[], None] | None = None) -> tuple[Path, Fingerprint | None]:
     """`save_project`, also returning the fingerprint of the bytes written (taken before the rename,

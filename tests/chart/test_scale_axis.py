@@ -71,7 +71,8 @@ def test_partly_visible_upper_cell_keeps_its_label_on_screen():
     assert first.label == "2030" and first.x0 < 0 and first.label_x >= 0
 
 
-from hypothesis import given, settings, strategies as st  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
 
 
 @settings(max_examples=60, deadline=None)

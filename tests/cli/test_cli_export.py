@@ -65,7 +65,8 @@ def test_image_dates_accept_full_dates(plan_db, tmp_path, fake_image_export):
     assert main(["export", str(plan_db), "-o", str(tmp_path / "r.svg"), "--from", "2026-03-15",
                  "--to", "2030-06"]) == 0
     options = fake_image_export[0][2]
-    assert (options["date_from"], options["date_to"]) == (date(2026, 3, 15), date(2030, 7, 1))  # exclusive end: 30 June is drawn
+    assert (options["date_from"], options["date_to"]) == (date(2026, 3, 15), date(2030, 7,
+                                                                                  1))  # exclusive end: 30 June is drawn
 
 
 def test_image_range_must_not_be_reversed(plan_db, tmp_path, capsys, fake_image_export):

@@ -1,7 +1,6 @@
 """The sharing commands end to end on real plan files: keygen/sign/verify, diff, merge, redact."""
 
 import json
-import os
 import stat
 from datetime import date
 

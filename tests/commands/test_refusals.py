@@ -11,7 +11,13 @@ from ilrs_planner.commands.composite import AllOrNothing
 from ilrs_planner.commands.links import AddLink, DeleteLink, check_link_allowed
 from ilrs_planner.commands.plan import SetPlanFields
 from ilrs_planner.commands.tasks import (
-    AddTask, IndentTask, MoveTaskDown, MoveTaskUp, OutdentTask, SetDuration, SetTaskFields,
+    AddTask,
+    IndentTask,
+    MoveTaskDown,
+    MoveTaskUp,
+    OutdentTask,
+    SetDuration,
+    SetTaskFields,
 )
 from ilrs_planner.domain import PlannerError, Task
 

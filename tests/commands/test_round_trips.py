@@ -12,8 +12,15 @@ from ilrs_planner.commands.composite import AllOrNothing
 from ilrs_planner.commands.links import AddLink, DeleteLink, EditLink
 from ilrs_planner.commands.plan import SetPlanFields
 from ilrs_planner.commands.tasks import (
-    AddTask, DeleteTasks, IndentTask, MoveTaskDown, MoveTaskStart, MoveTaskUp, OutdentTask,
-    SetDuration, SetTaskFields,
+    AddTask,
+    DeleteTasks,
+    IndentTask,
+    MoveTaskDown,
+    MoveTaskStart,
+    MoveTaskUp,
+    OutdentTask,
+    SetDuration,
+    SetTaskFields,
 )
 from ilrs_planner.domain import ConstraintType, LinkType, Precision, Task
 

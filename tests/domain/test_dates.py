@@ -5,7 +5,13 @@ from datetime import date
 import pytest
 
 from ilrs_planner.domain import (
-    PlannerError, Precision, format_fuzzy_date, parse_duration, parse_fuzzy_date, parse_iso_date, period_end,
+    PlannerError,
+    Precision,
+    format_fuzzy_date,
+    parse_duration,
+    parse_fuzzy_date,
+    parse_iso_date,
+    period_end,
 )
 
 
@@ -50,7 +56,8 @@ def test_dates_display_at_announced_precision():
     assert period_end(day, Precision.QUARTER) == date(2029, 9, 30)
 
 
-@pytest.mark.parametrize("text, days", [("5", 5), ("5d", 5), ("5 days", 5), ("0d", 0), ("2w", 14), ("3 edays", 3), ("4d?", 4), (7, 7)])
+@pytest.mark.parametrize("text, days", [("5", 5), ("5d", 5), ("5 days", 5), ("0d", 0), ("2w", 14), ("3 edays", 3),
+                                        ("4d?", 4), (7, 7)])
 def test_durations_in_calendar_days(text, days):
     assert parse_duration(text) == days
 

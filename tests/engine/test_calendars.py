@@ -8,12 +8,11 @@ from datetime import date, timedelta
 
 import numpy as np
 import pytest
+from test_risk import START, random_plan
 
 from ilrs_planner.domain import Calendar, CalendarException, PlannerError, Project, Task, continuous_calendar
 from ilrs_planner.engine.cpm import schedule, schedule_with
 from ilrs_planner.engine.risk import run_risk
-
-from test_risk import START, random_plan
 
 WEEKDAYS = (True,) * 5 + (False, False)
 

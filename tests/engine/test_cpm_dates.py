@@ -138,12 +138,13 @@ def _reference(spec: dict) -> dict[str, tuple[int, int, int]]:
     return result
 
 
-@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                  HealthCheck.too_slow])
 @given(spec=dated_plans(), vectorised=st.booleans())
 def test_constraints_deadlines_and_actuals_follow_the_rules(spec, vectorised, make_project):
     result = schedule_with(make_project(spec), vectorised)
     expected = _reference(spec)
     got = {k: (_ordinal(d.early_start), _ordinal(d.early_finish), d.total_float) for k, d in result.tasks.items()}
     assert got == expected
-    for key, d in result.tasks.items():
+    for d in result.tasks.values():
         assert (d.late_start - d.early_start).days == d.total_float

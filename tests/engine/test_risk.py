@@ -9,9 +9,9 @@ import numpy as np
 import pytest
 
 from ilrs_planner.domain import ConstraintType, Link, LinkType, PlannerError, Project, Task, TaskKind
+from ilrs_planner.engine._risk_sampling import triangular_median
 from ilrs_planner.engine.cpm import schedule
 from ilrs_planner.engine.risk import RiskCancelled, run_risk
-from ilrs_planner.engine._risk_sampling import triangular_median
 
 START = date(2030, 1, 1)
 

@@ -10,7 +10,7 @@ import pytest
 
 from ilrs_planner.domain import Baseline, Link, PlannerError, Project, Task, TaskKind
 from ilrs_planner.engine.cpm import schedule
-from ilrs_planner.engine.slippage import compare, baseline_version, report_csv, slip_report, write_report_csv
+from ilrs_planner.engine.slippage import baseline_version, compare, report_csv, slip_report, write_report_csv
 
 D = date
 

@@ -18,7 +18,8 @@ from ilrs_planner.exchange.formats import read_plan
 
 DATA = Path(__file__).with_name("data")
 SAMPLES = [(DATA / name).read_bytes() for name in ("msp_export.csv", "ilrs_semicolon.csv")]
-FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                        HealthCheck.too_slow])
 SECONDS_PER_FILE = 5.0  # CPU seconds, which other work on the machine does not stretch
 
 

@@ -7,8 +7,18 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ilrs_planner.domain import (Baseline, Classification, ConstraintType, Link, LinkType, Participant, Precision,
-                                 Project, Task, TaskKind)
+from ilrs_planner.domain import (
+    Baseline,
+    Classification,
+    ConstraintType,
+    Link,
+    LinkType,
+    Participant,
+    Precision,
+    Project,
+    Task,
+    TaskKind,
+)
 from ilrs_planner.exchange.formats import read_plan, write_plan
 
 

@@ -4,15 +4,18 @@ import re
 import time
 from pathlib import Path
 
-from hypothesis import HealthCheck, example, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 from ilrs_planner.domain import CODES, PlannerError
 from ilrs_planner.exchange.mspdi import read
 
 SAMPLE = (Path(__file__).parent / "data" / "msproject_standard.xml").read_bytes()
 TEXTS = re.findall(rb">([^<>]+)<", SAMPLE)  # every text value in the sample, to swap around
-TIME_LIMIT = 2.0  # CPU seconds per file (not wall time, which a busy machine stretches): the sample is tiny, more is a hang
-FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+# CPU seconds per file (not wall time, which a busy machine stretches): the sample is tiny, more is a hang.
+TIME_LIMIT = 2.0
+FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                        HealthCheck.too_slow])
 
 
 def _import_ends_well(tmp_path, data: bytes) -> None:

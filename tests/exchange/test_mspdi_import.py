@@ -99,7 +99,8 @@ def test_loops_in_the_file_are_broken_and_named(tmp_path):
         f"<Task><UID>{u}</UID><Name>T{u}</Name><OutlineLevel>1</OutlineLevel><Duration>PT8H0M0S</Duration>"
         f"<PredecessorLink><PredecessorUID>{p}</PredecessorUID><Type>1</Type></PredecessorLink></Task>"
         for u, p in ((1, 3), (2, 1), (3, 2)))
-    result = read_plan(_xml(tmp_path, f"<Project><StartDate>2030-01-01T08:00:00</StartDate><Tasks>{tasks}</Tasks></Project>"))
+    result = read_plan(_xml(tmp_path,
+                            f"<Project><StartDate>2030-01-01T08:00:00</StartDate><Tasks>{tasks}</Tasks></Project>"))
     assert len(result.project.links) == 2
     assert any("loop" in w and "T1" in w for w in result.warnings)
     schedule(result.project)  # schedulable now

@@ -3,13 +3,23 @@
 import dataclasses
 from datetime import date, timedelta
 
-from hypothesis import HealthCheck, assume, given, settings, strategies as st
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
-from ilrs_planner.domain import (Baseline, Classification, ConstraintType, Link, LinkType, Precision, Project, Task,
-                                 TaskKind)
+from ilrs_planner.domain import (
+    Baseline,
+    Classification,
+    ConstraintType,
+    Link,
+    LinkType,
+    Precision,
+    Project,
+    Task,
+    TaskKind,
+)
+from ilrs_planner.domain.chain import chain_baselines
 from ilrs_planner.engine.graph import find_cycle
 from ilrs_planner.exchange.mspdi import read, write
-from ilrs_planner.domain.chain import chain_baselines
 from ilrs_planner.sharing.diff import diff_projects
 from ilrs_planner.sharing.diff_text import format_diff
 

@@ -6,10 +6,21 @@ from datetime import date
 
 import pytest
 
-from ilrs_planner.domain import (Baseline, Classification, ConstraintType, Link, LinkType, Participant,
-                                 ParticipantKind, Precision, Project, Task, TaskKind)
-from ilrs_planner.exchange.formats import read_plan, write_plan
+from ilrs_planner.domain import (
+    Baseline,
+    Classification,
+    ConstraintType,
+    Link,
+    LinkType,
+    Participant,
+    ParticipantKind,
+    Precision,
+    Project,
+    Task,
+    TaskKind,
+)
 from ilrs_planner.domain.chain import chain_baselines
+from ilrs_planner.exchange.formats import read_plan, write_plan
 from ilrs_planner.sharing.diff import diff_projects
 
 NS = "{http://schemas.microsoft.com/project}"
@@ -46,7 +57,8 @@ def _rich_plan() -> Project:
                                   ("m1", "m2", LinkType.FS, 30)):
         plan.add_link(Link(pred, succ, kind, lag, id=f"k-{pred}-{succ}"))
     plan.baselines.append(Baseline("Original | 2021", date(2021, 6, 16),
-                                   {"l1": (date(2030, 1, 1), date(2030, 5, 1)), "m1": (date(2031, 1, 1), date(2031, 1, 1))},
+                                   {"l1": (date(2030, 1, 1), date(2030, 5, 1)), "m1": (date(2031, 1, 1), date(2031, 1,
+                                                                                                              1))},
                                    notes="From the\nroadmap", id="b-orig"))
     plan.baselines.append(Baseline("Re-plan", date(2024, 4, 25), {"l2": (date(2030, 3, 1), date(2030, 6, 1))},
                                    id="b-re"))

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from commands.conftest import build_small_plan as _commands_plan
 from PySide6.QtCore import QCoreApplication, QSettings
 
-from commands.conftest import build_small_plan as _commands_plan
 from ilrs_planner.domain import Baseline, Participant, Project
 
 

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import copy
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+# tests/ is on the path (tests/conftest.py), and tests/commands is a package of helpers too.
+from commands.conftest import build_small_plan
+from commands.strategies import draw_command
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from ilrs_planner.domain import PlannerError
 from ilrs_planner.qt.document import Document
 
-# tests/ is on the path (tests/conftest.py), and tests/commands is a package of helpers too.
-from commands.conftest import build_small_plan
-from commands.strategies import draw_command
 
-
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                 HealthCheck.too_slow])
 @given(st.data())
 def test_undo_stack_round_trip(qapp, data):
     document = Document(build_small_plan())

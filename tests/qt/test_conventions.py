@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from gestures import click_cell, press, type_text
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtTest import QTest
@@ -15,8 +16,6 @@ from PySide6.QtWidgets import QApplication, QMenu
 from ilrs_planner.qt.document import Document
 from ilrs_planner.qt.main_window import MainWindow
 from ilrs_planner.qt.models.task_columns import Column
-
-from gestures import click_cell, press, type_text
 
 
 @pytest.fixture
@@ -155,7 +154,7 @@ def test_unlink_removes_the_links_among_the_selected_tasks_in_one_step(qtbot, wi
 
 
 def test_print_opens_a_preview_that_paints_the_timeline(qtbot, window):
-    from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrinter
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
     from ilrs_planner.qt.printing import paint_timeline
 

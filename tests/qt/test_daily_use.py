@@ -4,8 +4,8 @@ last rows, switching plans while comparing with a baseline. Driven by clicks and
 from __future__ import annotations
 
 import pytest
+from gestures import click_cell, press, type_text
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -14,8 +14,6 @@ from ilrs_planner.domain import Task
 from ilrs_planner.qt.document import Document
 from ilrs_planner.qt.main_window import MainWindow
 from ilrs_planner.qt.models.task_columns import Column
-
-from gestures import click_cell, press, type_text
 
 
 @pytest.fixture

@@ -56,10 +56,12 @@ def test_every_field_in_one_undo_step(qtbot, document):
     press_ok(qtbot, dialog)
     task = document.project.tasks["b"]
     assert not dialog.isVisible() and document.undo_stack.count() == 1
-    assert (task.name, task.owner_id, task.duration, task.precision) == ("Luna-26 polar orbiter", "p-cnsa", 365, Precision.YEAR)
+    assert (task.name, task.owner_id, task.duration, task.precision) == ("Luna-26 polar orbiter", "p-cnsa", 365,
+                                                                         Precision.YEAR)
     # "2031" typed as a finish means through 31 December 2031: the constraint is kept as the exclusive
     # finish (the day after), the deadline as its last day, as MS Project keeps deadlines.
-    assert (task.constraint, task.constraint_date, task.deadline) == (ConstraintType.FNLT, date(2032, 1, 1), date(2031, 12, 31))
+    assert (task.constraint, task.constraint_date, task.deadline) == (ConstraintType.FNLT, date(2032, 1, 1),
+                                                                      date(2031, 12, 31))
     assert task.classification is Classification.PARTNERS and task.actual_start == date(2030, 2, 1)
     assert (task.optimistic, task.most_likely, task.pessimistic) == (300, 365, 700)
     assert task.notes == "slipped again" and task.source_url.endswith("1081926")
@@ -99,7 +101,8 @@ def test_links_added_edited_and_removed(qtbot, document):
 @pytest.mark.parametrize("setup, expected", [
     (lambda d: d.add_link_row(None, "m", LinkType.FS, 0), "loop"),
     (lambda d: d.ui.deadline_edit.setText("end of 2035"), "Deadline"),
-    (lambda d: (d.ui.constraint_combo.setCurrentIndex(d.ui.constraint_combo.findData("MSO")), d.ui.constraint_date_edit.clear()), "needs a date"),
+    (lambda d: (d.ui.constraint_combo.setCurrentIndex(d.ui.constraint_combo.findData("MSO")),
+                d.ui.constraint_date_edit.clear()), "needs a date"),
     (lambda d: d.ui.key_edit.setText("A"), "already used"),
 ])
 def test_refused_input_keeps_the_dialog_open_and_the_plan_unchanged(qtbot, document, setup, expected):
@@ -129,6 +132,10 @@ def test_generated_form_matches_its_ui_file(tmp_path):
         generated = ROOT / "ilrs_planner" / "qt" / "generated" / f"ui_{ui_file.stem}.py"
         fresh = tmp_path / generated.name
         subprocess.run([*uic_command(), str(ui_file), "-o", str(fresh)], check=True, capture_output=True)
-        strip = lambda text: [l for l in text.splitlines() if not l.startswith("## Created by")]
-        assert strip(generated.read_text()) == strip(fresh.read_text()), f"regenerate {generated.name} from {ui_file.name}"
+
+        def strip(text: str) -> list[str]:
+            return [line for line in text.splitlines() if not line.startswith("## Created by")]
+
+        assert strip(generated.read_text()) == strip(fresh.read_text()), \
+            f"regenerate {generated.name} from {ui_file.name}"
         assert "WARNING! All changes made in this file will be lost" in generated.read_text()

@@ -70,7 +70,8 @@ def test_foreign_sqlite_file_is_refused(window, tmp_path, errors):
 
 def test_closing_with_unsaved_changes_asks_and_cancel_keeps_the_window(qtbot, window, monkeypatch):
     asked = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[1]) or QMessageBox.StandardButton.Cancel)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a,
+                        **k: asked.append(a[1]) or QMessageBox.StandardButton.Cancel)
     window.show()
     window.document.push(SetTaskFields("a", name="unsaved"))
     assert not window.close()

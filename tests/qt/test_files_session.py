@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import json
-import os
-import socket
 
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
 from ilrs_planner.commands.tasks import SetTaskFields
 from ilrs_planner.exchange.formats import write_plan
-from ilrs_planner.qt.plan_file import session as plan_files
 from ilrs_planner.qt.document import Document
 from ilrs_planner.qt.main_window import MainWindow
+from ilrs_planner.qt.plan_file import session as plan_files
 from ilrs_planner.store import open_project, save_project
 from ilrs_planner.store.lock import lock_path_for
 from ilrs_planner.store.recovery import find_recoveries
@@ -62,7 +60,8 @@ def test_second_opener_is_told_who_has_the_file(qtbot, small_project, plan_file,
     someone_else_has(plan_file)
     replies.append(reply)
     assert window.plan_file.open_path(str(plan_file)) is opened
-    assert asked[0][0] == "Plan in use" and "alice on far-away-host" in asked[0][1] and "2030-01-02 09:15" in asked[0][1]
+    title, text = asked[0]
+    assert title == "Plan in use" and "alice on far-away-host" in text and "2030-01-02 09:15" in text
     assert (window.document.project is before) is not opened
     assert (window.document.path == str(plan_file)) is path_kept
     holder = json.loads(lock_path_for(plan_file).read_text())

@@ -34,7 +34,8 @@ def test_tree_and_chart_share_rows_scroll_and_selection(qtbot, window):
     assert window.gantt.rows() == ["ph", "m"]
     window.document.set_selection(["b"])  # as a click in the chart does
     window.tree.expandAll()
-    selected = [window.tree.proxy.data(i, Qt.ItemDataRole.UserRole + 1) for i in window.tree.selectionModel().selectedRows()]
+    rows = window.tree.selectionModel().selectedRows()
+    selected = [window.tree.proxy.data(i, Qt.ItemDataRole.UserRole + 1) for i in rows]
     assert selected == ["b"]
     assert window.tree.visualRect(window.tree.proxy_index("a")).height() == ROW_HEIGHT
 
@@ -44,7 +45,8 @@ def test_add_indent_and_undo_redo_names(qtbot, window):
     window.edit.add_milestone.trigger()
     new_id = window.document.selected_ids[0]
     assert window.document.project.tasks[new_id].duration == 0
-    assert window.edit.undo.text() == "&Undo Add milestone 'New milestone'" or "Add milestone" in window.edit.undo.text()
+    undo_text = window.edit.undo.text()
+    assert undo_text == "&Undo Add milestone 'New milestone'" or "Add milestone" in undo_text
     window.edit.indent.trigger()
     assert window.document.project.tasks[new_id].parent_id == "m"
     window.edit.undo.trigger()

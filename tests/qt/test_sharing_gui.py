@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from ilrs_planner.domain import Classification, PlannerError, Task
+from ilrs_planner.domain import Classification, Task
 from ilrs_planner.exchange.formats import write_plan
 from ilrs_planner.qt.document import Document
 from ilrs_planner.qt.main_window import MainWindow
@@ -25,7 +23,8 @@ from ilrs_planner.store import open_project, save_project
 def told(monkeypatch):
     """Messages and failures the tools would show, collected instead of shown."""
     seen = {"inform": [], "fail": []}
-    monkeypatch.setattr(prompts, "inform", lambda _p, title, text, details=None: seen["inform"].append((title, text, details)))
+    monkeypatch.setattr(prompts, "inform", lambda _p, title, text, details=None: seen["inform"].append((title, text,
+                                                                                                        details)))
     monkeypatch.setattr(prompts, "fail", lambda _p, title, error: seen["fail"].append(error))
     return seen
 
@@ -63,7 +62,8 @@ def test_import_opens_the_file_as_a_new_unsaved_plan(window, small_project, tmp_
     assert told["fail"] == []
     # The import is no plan file yet: closing offers to save it rather than losing it silently.
     asked = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[1]) or QMessageBox.StandardButton.Discard)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a,
+                        **k: asked.append(a[1]) or QMessageBox.StandardButton.Discard)
     assert window.document.modified and window.close() and asked == ["Unsaved changes"]
 
 
@@ -156,7 +156,8 @@ def test_conflict_dialog_offers_ours_or_theirs_per_conflict(qtbot, small_project
 
 
 def test_export_for_partner_writes_a_redacted_copy(window, tmp_path, monkeypatch, told):
-    secret = Task("SECRET-7", "Orbital relay Nightjar", 5, id="secretnightjar", classification=Classification.RESTRICTED,
+    secret = Task("SECRET-7", "Orbital relay Nightjar", 5, id="secretnightjar",
+                  classification=Classification.RESTRICTED,
                   parent_id=None, position=5)
     window.document.project.add_task(secret)
     monkeypatch.setattr(prompts, "choose_level", lambda _p: Classification.PUBLIC)

@@ -4,15 +4,24 @@ from datetime import date
 
 import pytest
 
-from ilrs_planner.domain import (Baseline, Classification, ConstraintType, Link, LinkType, Participant, Project,
-                                 Task, TaskKind)
+from ilrs_planner.domain import (
+    Baseline,
+    Classification,
+    ConstraintType,
+    Link,
+    LinkType,
+    Participant,
+    Project,
+    Task,
+    TaskKind,
+)
 
 
 def build_small_plan() -> Project:
     """A phase with two missions and a milestone, one participant, two baselines."""
     plan = Project(name="Small plan", start=date(2030, 1, 1), author="Test")
     cnsa = plan.add_participant(Participant(key="CNSA", name="China National Space Administration", id="p-cnsa"))
-    phase = plan.add_task(Task(key="PH", name="Phase", kind=TaskKind.PHASE, id="t-ph", position=0))
+    plan.add_task(Task(key="PH", name="Phase", kind=TaskKind.PHASE, id="t-ph", position=0))
     plan.add_task(Task(key="A", name="Mission A", duration=10, kind=TaskKind.MISSION, id="t-a", parent_id="t-ph",
                        position=0, owner_id=cnsa.id, notes="first mission", source_url="https://example.org/a"))
     plan.add_task(Task(key="B", name="Mission B", duration=5, id="t-b", parent_id="t-ph", position=1,

@@ -1,10 +1,10 @@
 """Comparing plans: added/removed/changed objects field by field, matched by id then key."""
 
-from ilrs_planner.sharing.clone import clone_project
 import json
 from datetime import date
 
 from ilrs_planner.domain import Link, LinkType, Participant, Task
+from ilrs_planner.sharing.clone import clone_project
 from ilrs_planner.sharing.diff import diff_projects
 from ilrs_planner.sharing.diff_text import format_diff
 

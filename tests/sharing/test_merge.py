@@ -71,7 +71,7 @@ def test_delete_by_us_edit_by_them_is_reported_and_can_be_taken(small_plan):
     theirs.tasks["t-m"].deadline = date(2032, 1, 1)
     result = merge_projects(small_plan, ours, theirs)
     [conflict] = result.conflicts
-    assert "edited by theirs, deleted by us" == conflict.reason
+    assert conflict.reason == "edited by theirs, deleted by us"
     assert "t-m" not in result.project.tasks
     chosen = merge_projects(small_plan, ours, theirs, choices={conflict.key: "theirs"})
     assert chosen.project.tasks["t-m"].deadline == date(2032, 1, 1)

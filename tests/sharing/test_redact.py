@@ -4,7 +4,8 @@ from datetime import date
 
 import pytest
 
-from ilrs_planner.domain import Baseline, Classification as C, ConstraintType, Link, LinkType, Project, Task
+from ilrs_planner.domain import Baseline, ConstraintType, Link, LinkType, Project, Task
+from ilrs_planner.domain import Classification as C
 from ilrs_planner.engine.cpm import schedule
 from ilrs_planner.sharing.redact import WITHHELD, redact_project
 
@@ -25,7 +26,8 @@ def _t(tid, duration, cls=C.PUBLIC, **kw):
 def _assert_same_dates(original, redacted):
     before, after = schedule(original).tasks, schedule(redacted).tasks
     for tid in redacted.tasks:
-        assert (after[tid].early_start, after[tid].early_finish) == (before[tid].early_start, before[tid].early_finish), tid
+        assert (after[tid].early_start, after[tid].early_finish) == (before[tid].early_start,
+                                                                     before[tid].early_finish), tid
 
 
 def test_chain_through_a_restricted_task_keeps_dates_by_a_bridge():

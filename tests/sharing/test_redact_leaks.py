@@ -13,8 +13,8 @@ from datetime import date, timedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ilrs_planner.domain import (Baseline, Classification as C, Link, LinkType, Participant, Project, Task,
-                                 TaskKind)
+from ilrs_planner.domain import Baseline, Link, LinkType, Participant, Project, Task, TaskKind
+from ilrs_planner.domain import Classification as C
 from ilrs_planner.sharing.redact import WITHHELD, redact_project
 from ilrs_planner.sharing.redact_scrub import secret_tokens
 from ilrs_planner.store import save_project
@@ -93,8 +93,9 @@ def plans(draw):
     owners = []
     for i in range(draw(st.integers(0, 3))):
         name = " ".join(draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=2)))
+        suffix = draw(st.text(string.ascii_lowercase, min_size=6, max_size=6))
         owners.append(plan.add_participant(Participant(key=f"P{i}{draw(st.sampled_from(WORDS))}", name=name,
-                                                       id=f"part{i}id{draw(st.text(string.ascii_lowercase, min_size=6, max_size=6))}")).id)
+                                                       id=f"part{i}id{suffix}")).id)
     ids = []
     for i in range(n):
         parent = draw(st.sampled_from([None] + ids)) if ids and draw(st.booleans()) else None

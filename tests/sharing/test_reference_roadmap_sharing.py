@@ -53,6 +53,7 @@ def test_roadmap_survives_ms_project_xml(roadmap, tmp_path):
 
 def test_roadmap_signature_survives_save_and_open(roadmap, tmp_path):
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     from ilrs_planner.sharing.signing import SignatureState, sign_project, verify_project
 
     plan = dataclasses.replace(roadmap, baselines=list(roadmap.baselines))
@@ -62,6 +63,7 @@ def test_roadmap_signature_survives_save_and_open(roadmap, tmp_path):
     reopened = open_project(tmp_path / "signed.db")
     assert verify_project(reopened, [plan.signature.public_key]).state is SignatureState.TRUSTED
     save_project(reopened, tmp_path / "again.db")
-    assert verify_project(open_project(tmp_path / "again.db"), [plan.signature.public_key]).state is SignatureState.TRUSTED
+    assert verify_project(open_project(tmp_path / "again.db"),
+                          [plan.signature.public_key]).state is SignatureState.TRUSTED
 
 

@@ -2,7 +2,8 @@
 
 from datetime import date
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from ilrs_planner.domain import Classification, ConstraintType, Link, LinkType, PlannerError, Project, Task
 from ilrs_planner.engine.cpm import schedule
@@ -10,7 +11,8 @@ from ilrs_planner.sharing.clone import clone_project
 from ilrs_planner.sharing.merge import merge_projects
 from ilrs_planner.sharing.redact import redact_project
 
-SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                           HealthCheck.function_scoped_fixture])
 LEVELS = list(Classification)
 
 

@@ -8,8 +8,22 @@ from pathlib import Path
 
 import pytest
 
-from ilrs_planner.domain import (Baseline, Calendar, CalendarException, Classification, ConstraintType, Link, LinkType, Participant,
-                                 ParticipantKind, PlanSignature, Precision, Project, Task, TaskKind)
+from ilrs_planner.domain import (
+    Baseline,
+    Calendar,
+    CalendarException,
+    Classification,
+    ConstraintType,
+    Link,
+    LinkType,
+    Participant,
+    ParticipantKind,
+    PlanSignature,
+    Precision,
+    Project,
+    Task,
+    TaskKind,
+)
 from ilrs_planner.store import save_project
 
 

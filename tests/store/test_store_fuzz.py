@@ -46,7 +46,8 @@ def _open_mutated(tmp_path: Path, data: bytes) -> None:
     assert path.read_bytes() == data  # opening never writes, whatever the file holds
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                  HealthCheck.too_slow])
 @given(changes=mutations, cut=st.one_of(st.none(), st.integers(0, len(SEED))))
 def test_mutated_bytes_give_a_plan_or_a_store_error(tmp_path, changes, cut):
     data = bytearray(SEED)
@@ -55,7 +56,8 @@ def test_mutated_bytes_give_a_plan_or_a_store_error(tmp_path, changes, cut):
     _open_mutated(tmp_path, bytes(data[:cut] if cut is not None else data))
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                 HealthCheck.too_slow])
 @given(changes=header_mutations)
 def test_mutated_headers_give_a_plan_or_a_store_error(tmp_path, changes):
     data = bytearray(SEED)
@@ -64,7 +66,8 @@ def test_mutated_headers_give_a_plan_or_a_store_error(tmp_path, changes):
     _open_mutated(tmp_path, bytes(data))
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                 HealthCheck.too_slow])
 @given(data=st.binary(max_size=4096))
 def test_random_bytes_give_a_store_error(tmp_path, data):
     _open_mutated(tmp_path, data)

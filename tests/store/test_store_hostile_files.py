@@ -10,8 +10,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
 from conftest import patch_bytes, query_one, tamper
+
 from ilrs_planner.domain import PlannerError, Task
 from ilrs_planner.store import limits, open_project, save_project
 from ilrs_planner.store.connection import open_readonly

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import tamper
+
 from ilrs_planner.domain import PlannerError
 from ilrs_planner.store import header, open_project, reader, schema
 

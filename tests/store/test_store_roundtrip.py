@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
+import sqlite3
+import struct
 import subprocess
 import sys
 import textwrap
-import sqlite3
-import struct
 from datetime import date
 from pathlib import Path
 

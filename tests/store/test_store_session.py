@@ -6,13 +6,22 @@ import json
 import os
 import subprocess
 import sys
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from ilrs_planner.domain import PlannerError, Project, Task
-from ilrs_planner.store import (PlanSession, find_recoveries, lock_path_for, open_project, read_lock, read_recovery,
-                                recovery_path_for, save_project, write_recovery)
+from ilrs_planner.store import (
+    PlanSession,
+    find_recoveries,
+    lock_path_for,
+    open_project,
+    read_lock,
+    read_recovery,
+    recovery_path_for,
+    save_project,
+    write_recovery,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -150,13 +159,13 @@ def test_a_recovery_copy_restores_the_unsaved_plan_and_says_when(plan_file, reco
     session = PlanSession.open(plan_file)
     edited = session.project
     edited.add_task(Task("new", "Unsaved task", 3))
-    before = datetime.now(timezone.utc)
+    before = datetime.now(UTC)
     copy = session.write_recovery(edited)
     assert copy.parent == recovery_folder and copy.parent != plan_file.parent
     assert copy.stat().st_mode & 0o777 == 0o600 and recovery_folder.stat().st_mode & 0o777 == 0o700
     found = read_recovery(plan_file)
     assert found.load() == edited
-    assert before - timedelta(seconds=1) <= found.saved_at <= datetime.now(timezone.utc)
+    assert before - timedelta(seconds=1) <= found.saved_at <= datetime.now(UTC)
     assert [r.plan_path for r in find_recoveries()] == [str(plan_file)]
     assert not find_recoveries()[0].owner_alive  # this process wrote it: nothing to offer another
     session.close(keep_recovery=True)  # a crash: the copy stays

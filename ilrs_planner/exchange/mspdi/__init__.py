@@ -13,8 +13,9 @@ stored start (as Must Start On). A task starts at 08:00 on its first day and fin
 its last; a milestone starts and finishes at 08:00.
 
 Dates that ILRS Planner compares with a finish (finish constraints, actual finishes) are
-exclusive in the domain (a deadline is its last day, as in MS Project, and written as that day); MS Project's are the last working moment, so they are written as 17:00 on
-the day before (or 08:00 on the day itself for a milestone) and read back the same way.
+exclusive in the domain (a deadline is its last day, as in MS Project, and written as that day);
+MS Project's are the last working moment, so they are written as 17:00 on the day before (or 08:00
+on the day itself for a milestone) and read back the same way.
 
 What has no MSPDI field is kept in task custom text fields (Text1..Text8, named by alias so
 they can be moved), the project summary task's notes (the baseline register: names, "as of"

@@ -7,8 +7,15 @@ import xml.etree.ElementTree as ET
 from datetime import date
 
 from ...domain import Classification, ConstraintType, Precision, Project, Task, TaskKind, new_id
-from .helpers import (ALAP_CODE, CONSTRAINT_CODES, FINISH_CONSTRAINTS, MAX_BASELINES, deadline_from_stamp,
-                      finish_from_stamp, start_from_stamp)
+from .helpers import (
+    ALAP_CODE,
+    CONSTRAINT_CODES,
+    FINISH_CONSTRAINTS,
+    MAX_BASELINES,
+    deadline_from_stamp,
+    finish_from_stamp,
+    start_from_stamp,
+)
 from .read_links import read_links
 from .values import ELAPSED_FORMATS, Reader, day_or_none, whole_days
 
@@ -45,7 +52,8 @@ class TaskReader:
 
     def read_all(self, root: ET.Element) -> ET.Element | None:
         """Read every task; returns the project summary task (UID 0) if there is one."""
-        summary, parents = None, []
+        summary: ET.Element | None = None
+        parents: list[str] = []  # ids of the open summaries, outermost first
         for element in root.iterfind("Tasks/Task"):
             uid = self.reader.text(element, "UID")
             level = self.reader.integer(element, "OutlineLevel", None, f"task UID {uid}")
@@ -143,7 +151,7 @@ class TaskReader:
     def _dates(self, task: Task, element: ET.Element, where: str) -> None:
         moment = lambda tag: self.reader.moment(element, tag, where)  # noqa: E731
         code = self.reader.integer(element, "ConstraintType", 0, where)
-        kind = CONSTRAINTS_BY_CODE.get(code, ConstraintType.ASAP)
+        kind = CONSTRAINTS_BY_CODE.get(code, ConstraintType.ASAP) if code is not None else ConstraintType.ASAP
         if code == ALAP_CODE or code not in CONSTRAINTS_BY_CODE:
             self.warnings.append(f"{where}: constraint {'As Late As Possible' if code == ALAP_CODE else code} "
                                  "has no equivalent; the task is scheduled as soon as possible")

@@ -1,4 +1,4 @@
-"""Reading MSPDI into a plan (see the package docstring for the mapping). Untrusted input: refuse or warn, never crash."""
+"""Reading MSPDI into a plan (the mapping: see the package docstring). Untrusted input: refuse or warn, never crash."""
 
 from __future__ import annotations
 
@@ -6,18 +6,27 @@ import re
 import xml.etree.ElementTree as ET
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from ...domain import Baseline, Participant, ParticipantKind, PlannerError, Precision, Project, new_id
 from ...domain.chain import chain_baselines
 from ..formats import ImportResult
-from .helpers import OURS_CONTINUOUS, BASELINE_REGISTER_TITLE, MINUTES_PER_DAY, RESOURCE_TEXT_FIELDS, TEXT_FIELDS, start_from_stamp
+from .helpers import (
+    BASELINE_REGISTER_TITLE,
+    MINUTES_PER_DAY,
+    OURS_CONTINUOUS,
+    RESOURCE_TEXT_FIELDS,
+    TEXT_FIELDS,
+    start_from_stamp,
+)
 from .read_calendars import read_calendars
 from .read_tasks import TaskReader
 from .values import Reader, day_or_none
 from .xml_safe import parse_untrusted
 
 MAX_TASKS = 200_000
-_REGISTER_LINE = re.compile(r"^Baseline(\d+) = (.*?) \| as of (\d{4}-\d{2}-\d{2}) \| id ([0-9a-zA-Z_-]{1,64}) \|(?: (.*))?$")
+_REGISTER_LINE = re.compile(r"^Baseline(\d+) = (.*?) \| as of (\d{4}-\d{2}-\d{2}) "
+                            r"\| id ([0-9a-zA-Z_-]{1,64}) \|(?: (.*))?$")
 _UNEXPECTED = (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError, RecursionError)
 
 
@@ -70,13 +79,13 @@ def _project(root: ET.Element, reader: Reader) -> Project:
     return project
 
 
-def _participant_extras(resource: ET.Element, fields: dict[str, str]) -> dict[str, object]:
+def _participant_extras(resource: ET.Element, fields: dict[str, str]) -> dict[str, Any]:
     """Colour and joined precision from the resource's custom fields, when they are valid."""
     values = {}
     for attribute in resource.iterfind("ExtendedAttribute"):
         field = fields.get((attribute.findtext("FieldID") or "").strip())
         values[field] = (attribute.findtext("Value") or "").strip()
-    extras: dict[str, object] = {}
+    extras: dict[str, Any] = {}
     if re.fullmatch(r"#[0-9a-fA-F]{6}", values.get("color", "")):
         extras["color"] = values["color"]
     if values.get("joined_precision") in Precision._value2member_map_:
@@ -98,7 +107,8 @@ def _participants(root: ET.Element, project: Project, reader: Reader, fields: di
         kind_text = reader.text(resource, "Group").lower()
         kind = ParticipantKind(kind_text) if kind_text in ParticipantKind._value2member_map_ else ParticipantKind.AGENCY
         code = reader.text(resource, "Code")
-        pid = code if re.fullmatch(r"[0-9a-zA-Z_-]{1,64}", code or "") and code not in project.participants else new_id()
+        pid = code if re.fullmatch(r"[0-9a-zA-Z_-]{1,64}",
+                                   code or "") and code not in project.participants else new_id()
         joined = day_or_none(reader.moment(resource, "AvailableFrom", f"resource {name}"), start_from_stamp)
         project.add_participant(Participant(key=key[:100], name=name[:512], kind=kind, joined=joined,
                                             source_url=reader.text(resource, "HyperlinkAddress"),

@@ -6,8 +6,19 @@ import xml.etree.ElementTree as ET
 from datetime import date
 
 from ...domain import Project, Task, deadline_finish
-from .helpers import (CONSTRAINT_CODES, FINISH_CONSTRAINTS, LAG_UNITS_PER_DAY, LINK_TYPE_CODES, RESOURCE_TEXT_FIELDS,
-                      TEXT_FIELDS, add, add_text_field, duration_text, finish_stamp, start_stamp)
+from .helpers import (
+    CONSTRAINT_CODES,
+    FINISH_CONSTRAINTS,
+    LAG_UNITS_PER_DAY,
+    LINK_TYPE_CODES,
+    RESOURCE_TEXT_FIELDS,
+    TEXT_FIELDS,
+    add,
+    add_text_field,
+    duration_text,
+    finish_stamp,
+    start_stamp,
+)
 
 MAX_SHORT_TEXT = 512  # the schema's limit for names and hyperlinks
 

@@ -1,16 +1,25 @@
-"""Writing MSPDI: elements in the order of the mspdi_pj12 schema's sequences (see the package docstring for the mapping)."""
+"""Writing MSPDI: elements in the order of the mspdi_pj12 schema's sequences (mapping: see the package docstring)."""
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from ...domain import PlannerError, Project
 from ...engine.cpm import schedule
 from ...files.atomic import atomic_output
-from .helpers import (BASELINE_REGISTER_TITLE, MAX_BASELINES, MINUTES_PER_DAY, NS, RESOURCE_TEXT_FIELDS, TEXT_FIELDS,
-                      add, add_text_field, start_stamp)
+from .helpers import (
+    BASELINE_REGISTER_TITLE,
+    MAX_BASELINES,
+    MINUTES_PER_DAY,
+    NS,
+    RESOURCE_TEXT_FIELDS,
+    TEXT_FIELDS,
+    add,
+    add_text_field,
+    start_stamp,
+)
 from .write_calendars import write_calendars
 from .write_tasks import links_by_successor, resources, task_element
 
@@ -32,7 +41,7 @@ def _header(root: ET.Element, project: Project) -> None:
     add(root, "Title", project.name[:512])
     if project.author:
         add(root, "Author", project.author[:512])
-    add(root, "CreationDate", datetime.now(timezone.utc).replace(microsecond=0, tzinfo=None).isoformat())
+    add(root, "CreationDate", datetime.now(UTC).replace(microsecond=0, tzinfo=None).isoformat())
     add(root, "ScheduleFromStart", 1)
     add(root, "StartDate", start_stamp(project.start))
     add(root, "CurrencyCode", "USD")  # required by the schema; the plan has no costs

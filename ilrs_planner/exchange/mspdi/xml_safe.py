@@ -10,6 +10,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 import xml.parsers.expat
 from pathlib import Path
+from typing import NoReturn
 
 from ...domain import PlannerError
 
@@ -47,7 +48,7 @@ class _Builder:
         self.tree.end(tag)
 
 
-def _refuse_doctype(*_args) -> None:
+def _refuse_doctype(*_args: object) -> NoReturn:
     raise _Refused("it declares a DOCTYPE (DTDs and entities are not accepted in imported files)")
 
 
@@ -62,7 +63,7 @@ def _parser(builder: _Builder):
     parser.StartDoctypeDeclHandler = _refuse_doctype
     parser.EntityDeclHandler = _refuse_doctype
     parser.UnparsedEntityDeclHandler = _refuse_doctype
-    parser.ExternalEntityRefHandler = lambda *a: _refuse_doctype()
+    parser.ExternalEntityRefHandler = _refuse_doctype
     parser.SetParamEntityParsing(xml.parsers.expat.XML_PARAM_ENTITY_PARSING_NEVER)
     return parser
 
@@ -85,7 +86,8 @@ def parse_untrusted(path: str | Path) -> ET.Element:
     except _Refused as refusal:
         raise PlannerError("import.bad_file", f"{name}: refused because {refusal.why}") from None
     except xml.parsers.expat.ExpatError as exc:
-        raise PlannerError("import.bad_file", f"{name}: not well-formed XML ({xml.parsers.expat.errors.messages.get(exc.code, exc)} "
+        raise PlannerError("import.bad_file",
+                           f"{name}: not well-formed XML ({xml.parsers.expat.errors.messages.get(exc.code, exc)} "
                            f"at line {exc.lineno}, column {exc.offset})") from None
     except (LookupError, UnicodeError, ValueError) as exc:  # e.g. encoding="U-F-8" in the declaration
         raise PlannerError("import.bad_file", f"{name}: its text encoding cannot be read ({exc})") from None

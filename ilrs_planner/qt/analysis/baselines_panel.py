@@ -5,8 +5,17 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLineEdit, QPushButton,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...commands.baselines import CaptureBaseline, DeleteBaseline, RenameBaseline
 from ...domain import PlannerError
@@ -135,6 +144,6 @@ class BaselinePanel(QWidget):
 
     def _renamed(self, item: QTableWidgetItem) -> None:
         old = item.data(Qt.ItemDataRole.UserRole)
-        if item.column() == 0 and item.text() != old:
-            if not self._push(RenameBaseline(old, item.text())):
-                self.refresh()
+        renamed = item.column() == 0 and item.text() != old
+        if renamed and not self._push(RenameBaseline(old, item.text())):
+            self.refresh()

@@ -5,12 +5,20 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QSplitter,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
+from ...commands.base import ChangeSet
 from ...domain import PlannerError
 from ...engine.mta import DEFAULT_MILESTONES, default_milestone_keys, milestone_trend
-from ...commands.base import ChangeSet
 from ..change_effects import effects_of
 from ..document import Document
 from .common import MessageLine

@@ -15,7 +15,7 @@ BLOCK = 500  # iterations between progress reports (and chances to cancel)
 # Running workers are kept here, not by the panel that started them: a QThread destroyed while it
 # runs takes the whole program down, and a panel may be closed mid-run. A worker leaves the set
 # when it has finished; at quit, every run is cancelled and awaited.
-_RUNNING: set["RiskWorker"] = set()
+_RUNNING: set[RiskWorker] = set()
 _QUIT_HOOKED: list[bool] = []
 
 

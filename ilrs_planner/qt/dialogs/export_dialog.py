@@ -7,8 +7,21 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
-    QLabel, QLineEdit, QPushButton, QRadioButton, QSpinBox, QVBoxLayout, QWidget,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ...domain import PlannerError
@@ -101,7 +114,8 @@ class ExportDialog(QDialog):
 
     def _default_path(self, suffix: str) -> str:
         folder = os.path.dirname(self.document.path) if self.document.path else os.path.expanduser("~")
-        stem = "".join(c if c.isalnum() or c in "-_ " else "_" for c in self.document.project.name).strip() or "timeline"
+        name = self.document.project.name
+        stem = "".join(c if c.isalnum() or c in "-_ " else "_" for c in name).strip() or "timeline"
         return os.path.join(folder, stem + suffix)
 
     def _format_changed(self, *_args) -> None:

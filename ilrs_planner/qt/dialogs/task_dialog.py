@@ -12,8 +12,16 @@ from ...domain import Classification, ConstraintType, LinkType, PlannerError, Pr
 from ..document import Document
 from ..generated.ui_task_dialog import Ui_TaskDialog
 from .messages import sentence
-from .task_fields import (FINISH_CONSTRAINTS, date_text, fill_enum, finish_text, optional_days, read_date, read_finish,
-                          set_optional_days)
+from .task_fields import (
+    FINISH_CONSTRAINTS,
+    date_text,
+    fill_enum,
+    finish_text,
+    optional_days,
+    read_date,
+    read_finish,
+    set_optional_days,
+)
 
 
 class TaskDialog(QDialog):
@@ -66,7 +74,7 @@ class TaskDialog(QDialog):
         ui.links_table.setColumnWidth(2, 90)
         ui.links_table.verticalHeader().hide()
         ui.links_table.verticalHeader().setDefaultSectionSize(30)
-        self._links_before = {l.id: l for l in project.links.values() if l.succ_id == task.id}
+        self._links_before = {k.id: k for k in project.links.values() if k.succ_id == task.id}
         for link in self._links_before.values():
             self.add_link_row(link.id, link.pred_id, link.type, link.lag)
 

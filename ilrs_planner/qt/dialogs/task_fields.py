@@ -7,7 +7,16 @@ from enum import Enum
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox
 
-from ...domain import ConstraintType, LinkType, PlannerError, Precision, format_fuzzy_date, parse_fuzzy_date, period_end, period_start
+from ...domain import (
+    ConstraintType,
+    LinkType,
+    PlannerError,
+    Precision,
+    format_fuzzy_date,
+    parse_fuzzy_date,
+    period_end,
+    period_start,
+)
 
 # Constraints on a finish read a typed period as its last day ("FNLT 2035" = by the end of 2035).
 FINISH_CONSTRAINTS = {ConstraintType.FNET, ConstraintType.FNLT, ConstraintType.MFO}

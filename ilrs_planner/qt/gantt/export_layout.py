@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import numpy as np
@@ -10,8 +10,8 @@ from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 from PySide6.QtSvg import QSvgGenerator
 
-from ...chart.data import KIND_SUMMARY
 from ...chart import SceneOptions, TimeScale, axis_header, build_chart_data, build_scene
+from ...chart.data import KIND_SUMMARY
 from ...domain import PlannerError, Project
 from ..file_output import buffered_file
 from .legend import legend_height, legend_items, paint_legend
@@ -143,7 +143,7 @@ class TimelinePicture:
         p.drawLine(QPointF(MARGIN, y - 4), QPointF(width - MARGIN, y - 4))
         p.setPen(MUTED_TEXT)
         p.setFont(_font(FOOTER_PX))
-        stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+        stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
         box = QRectF(MARGIN, y, width - 2 * MARGIN, FOOTER_PX * 1.6)
         p.drawText(box, Qt.AlignLeft | Qt.AlignVCenter, f"{self.project.name}  ·  generated {stamp}")
         p.drawText(box, Qt.AlignRight | Qt.AlignVCenter, "ILRS Planner")

@@ -13,15 +13,24 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from ...chart.axis import AxisHeader
 from ...chart.scene import Scene
 from . import layers
-from .style import (GRID, GRID_MAJOR, HEADER_BG, HEADER_TEXT, MUTED_TEXT, PHASE_TINTS, ROW_STRIPE, SELECTED_ROW,
-                    ChartStyle)
+from .style import (
+    GRID,
+    GRID_MAJOR,
+    HEADER_BG,
+    HEADER_TEXT,
+    MUTED_TEXT,
+    PHASE_TINTS,
+    ROW_STRIPE,
+    SELECTED_ROW,
+    ChartStyle,
+)
 
 
 def paint_background(p: QPainter, scene: Scene, header: AxisHeader, dy: float, height: float,
                      style: ChartStyle, top: float) -> None:
     """Row stripes, phase bands, grid lines and selected rows, behind everything else."""
     rh = scene.row_height
-    for i, (x0, x1, name) in enumerate(scene.phases):
+    for i, (x0, x1, _name) in enumerate(scene.phases):
         p.fillRect(QRectF(x0, top, x1 - x0, height), QColor(PHASE_TINTS[i % len(PHASE_TINTS)]))
     odd = [QRectF(0, r * rh + dy, scene.width, rh) for r in range(scene.first_row, scene.last_row + 1) if r % 2]
     p.setPen(Qt.NoPen)

@@ -17,7 +17,8 @@ def tooltip_text(document, hit: Hit) -> str:
             return ""
         pred, succ = project.tasks[link.pred_id], project.tasks[link.succ_id]
         lag = f", lag {link.lag:+d} d" if link.lag else ""
-        return f"<b>{escape(pred.name)}</b> → <b>{escape(succ.name)}</b><br>{link.type}{lag}<br><i>Right-click to edit</i>"
+        return (f"<b>{escape(pred.name)}</b> → <b>{escape(succ.name)}</b><br>{link.type}{lag}"
+                "<br><i>Right-click to edit</i>")
     task = project.tasks.get(hit.task_id or "")
     if task is None:
         return ""
@@ -27,7 +28,8 @@ def tooltip_text(document, hit: Hit) -> str:
         finish = dates.early_finish if task.duration == 0 else dates.early_finish.fromordinal(
             dates.early_finish.toordinal() - 1)
         lines.append(f"{dates.early_start.isoformat()} → {finish.isoformat()} ({task.duration} d)")
-        lines.append(f"Total float {dates.total_float} d{' · <b style=color:#d62728>critical</b>' if dates.critical else ''}")
+        critical = " · <b style=color:#d62728>critical</b>" if dates.critical else ""
+        lines.append(f"Total float {dates.total_float} d{critical}")
     if task.precision is not Precision.DAY:
         shown = format_fuzzy_date(dates.early_finish if dates else task.constraint_date, task.precision)
         lines.append(f"Announced to the {task.precision.value}: {escape(shown)}")

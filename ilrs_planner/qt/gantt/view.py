@@ -14,8 +14,8 @@ from ...commands.base import ChangeSet
 from ..change_effects import effects_of
 from .canvas import GanttCanvas, today
 from .strips import LegendStrip, PhaseStrip
-from .zoom import PRESETS, preset_range
 from .style import ChartStyle
+from .zoom import PRESETS, preset_range
 
 SCROLL_MARGIN_DAYS = 365 * 3  # the scroll bar reaches a little beyond the plan's span
 

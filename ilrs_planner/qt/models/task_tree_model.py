@@ -11,7 +11,14 @@ from ...engine.schedule import changed_rows
 from ..change_effects import effects_of
 from ..document import Document
 from .task_columns import (
-    HEADERS, NUMERIC_COLUMNS, Column, RowContext, command_for, display_text, is_editable, sort_value,
+    HEADERS,
+    NUMERIC_COLUMNS,
+    Column,
+    RowContext,
+    command_for,
+    display_text,
+    is_editable,
+    sort_value,
 )
 from .task_icons import task_icon
 

@@ -5,7 +5,13 @@ from __future__ import annotations
 from contextlib import contextmanager
 
 from PySide6.QtCore import (
-    QItemSelection, QItemSelectionModel, QModelIndex, QSettings, QSortFilterProxyModel, Qt, Signal,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QSettings,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
 )
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeView
 

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 class ExpansionMemory(QObject):
     """Open summaries by task id; restores them (and opens new tasks) after the model resets."""
 
-    def __init__(self, view: "TaskTreeView"):
+    def __init__(self, view: TaskTreeView):
         super().__init__(view)
         self.view = view
         self.open: set[str] = set()

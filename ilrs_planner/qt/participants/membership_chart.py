@@ -71,6 +71,7 @@ class MembershipChart(pg.PlotWidget):
         year = MEMBERSHIP_TARGETS.target_year
         label = f"'555' goal: {target} countries — " + (f"by {year}" if year else "no target year in any source")
         line = pg.InfiniteLine(pos=target, angle=0, pen=pg.mkPen("#d93025", width=1.5, style=Qt.PenStyle.DashLine),
-                               label=label, labelOpts={"position": 0.98, "color": "#d93025", "anchors": [(1, 1), (1, 1)]})
+                               label=label, labelOpts={"position": 0.98, "color": "#d93025", "anchors": [(1, 1), (1,
+                                                                                                                  1)]})
         self.addItem(line)
         self.setYRange(0, target * 1.35)  # room above the goal for the legend

@@ -142,7 +142,8 @@ class FileSession(QObject):
     def _take_over_target(self, path: str) -> bool:
         holder = read_lock(path)
         who = holder.describe() if holder else "someone else"
-        return ask(self.dialog_parent, "File in use", f"“{os.path.basename(path)}” is open by {who}. Replace it anyway?",
+        return ask(self.dialog_parent, "File in use",
+                   f"“{os.path.basename(path)}” is open by {who}. Replace it anyway?",
                    ["Replace", "Cancel"], "Cancel") == "Replace"
 
     # -- autosave and recovery -------------------------------------------------------------------
