@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from .scene import Scene
 
 GAP_PX = 6.0
+BADGE_PAD_PX = 5.0  # inside a slip badge, each side of its text
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +30,8 @@ class Label:
     row: int
     inside: bool = False  # drawn over the bar, so in a light colour
     bold: bool = False  # summary rows
+    badge: str = ""  # a key milestone's slip ('+7 y'), drawn after the text on a coloured pill
+    badge_step: int = 2  # its colour: index into variance.SLIP_STEPS
 
 
 def _extents(scene: Scene) -> dict[int, list[float]]:
@@ -38,8 +41,11 @@ def _extents(scene: Scene) -> dict[int, list[float]]:
     for layer, pad, summary in ((scene.tasks, 0.0, 0.0), (scene.summaries, 3.0, 1.0),
                                 (scene.milestones, half, 0.0)):
         far = np.fmax(layer.x1, layer.soft1)
-        for row, a, b, f in zip(layer.rows.tolist(), layer.x0.tolist(), layer.x1.tolist(), far.tolist()):
-            out[row] = [a - pad, f + pad, a, b, summary]
+        keyed = len(layer.key) == len(layer)
+        pads = np.where(layer.key, scene.row_height * 0.44, pad) if keyed else np.full(len(layer), pad)
+        columns = (layer.rows.tolist(), layer.x0.tolist(), layer.x1.tolist(), far.tolist(), pads.tolist())
+        for row, a, b, f, p in zip(*columns):
+            out[row] = [a - p, f + p, a, b, summary]
     # Whiskers belong to the milestone, so its label goes past them; ghost bars do not: a label
     # sits by the current bar even if the baseline bar lies further on (it is the older news).
     for layer in (scene.whiskers,):
@@ -49,13 +55,21 @@ def _extents(scene: Scene) -> dict[int, list[float]]:
     return out
 
 
+def badge_width(badge: str, text_width: Callable[[str], float]) -> float:
+    """Room a slip badge takes after its label (nothing without one)."""
+    return text_width(badge) + 2 * BADGE_PAD_PX + GAP_PX if badge else 0.0
+
+
 def place_labels(scene: Scene, texts: list[str], text_width: Callable[[str], float],
-                 bold_width: Callable[[str], float] | None = None) -> list[Label]:
-    """One label per visible bar or diamond (summary labels are bold, so measured with `bold_width`)."""
-    labels = []
+                 bold_width: Callable[[str], float] | None = None,
+                 badges: dict[int, tuple[str, int]] | None = None) -> list[Label]:
+    """One label per visible bar or diamond (summary labels are bold, so measured with `bold_width`);
+    a key milestone's slip badge travels with its label."""
+    labels, badges = [], badges or {}
     for row, (left, right, bar0, bar1, summary) in sorted(_extents(scene).items()):
         text = texts[row]
-        w = (bold_width or text_width)(text) if summary else text_width(text)
+        badge, step = badges.get(row, ("", 2))
+        w = ((bold_width or text_width)(text) if summary else text_width(text)) + badge_width(badge, text_width)
         y = (row + 0.5) * scene.row_height
         inside = False
         if right + GAP_PX + w <= scene.width:
@@ -66,5 +80,19 @@ def place_labels(scene: Scene, texts: list[str], text_width: Callable[[str], flo
             x, inside = max(bar0, 0.0) + GAP_PX, True
         else:  # the bar fills the view: start of its visible part, drawn on a halo
             x = min(max(bar0, 0.0) + GAP_PX, max(scene.width - w - GAP_PX, 0.0))
-        labels.append(Label(x, y, text, row, inside, bool(summary)))
+        labels.append(Label(x, y, text, row, inside, bool(summary), badge, step))
     return labels
+
+
+def shorten_by_words(text: str, room: float, measure: Callable[[str], float], more: str = "") -> str:
+    """`text` cut after its last whole word that fits `room` ('Construction / basic station' ->
+    'Construction'), with `more` appended when cut; never initials. '' when not even a word fits."""
+    if measure(text) <= room:
+        return text
+    words = text.split()
+    while len(words) > 1:
+        words.pop()
+        shorter = " ".join(words).rstrip(" ·/&,-–") + more
+        if measure(shorter) <= room:
+            return shorter
+    return ""

@@ -2,9 +2,9 @@
 
 FS leaves the predecessor's end, turns down (or up) and enters the successor's start from the
 left; SS and FF run around the outside of both starts / ends; SF leaves the start and enters the
-end. When the target edge lies behind the source (a back-link or overlap), the connector
-steps out, drops to the gap between the two rows and comes back along it, so it never runs
-through either bar.
+end. When the target edge lies behind the source (a back-link or overlap), or far ahead of it,
+the connector steps out, drops to the boundary next to the target row and runs along it, so it
+never runs through a bar nor along a row's middle for more than a few pixels.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 STUB_PX = 8.0  # how far a connector leaves a bar before turning
+LONG_PX = 4 * STUB_PX  # a longer horizontal runs between rows, not through one
 
 # (leaves from the end?, enters at the end?) per link code FS, SS, FF, SF
 _ENDS = {0: (True, False), 1: (False, False), 2: (True, True), 3: (False, True)}
@@ -26,14 +27,18 @@ def route(code: int, src: tuple[float, float, float], dst: tuple[float, float, f
     sy, ty = src[2], dst[2]
     out = sx + STUB_PX if from_end else sx - STUB_PX  # first turn, just outside the source edge
     into = tx + STUB_PX if to_end else tx - STUB_PX  # last turn, just outside the target edge
-    if from_end == to_end:  # SS / FF: go round the outside of both edges
-        edge = max(out, into) if from_end else min(out, into)
-        return [(sx, sy), (edge, sy), (edge, ty), (tx, ty)]
-    clear = (into >= out) if from_end else (into <= out)
-    if clear:  # the target edge lies ahead: one vertical between them
-        return [(sx, sy), (out, sy), (out, ty), (tx, ty)]
-    gap_y = ty - row_height / 2 if ty > sy else ty + row_height / 2  # the boundary next to the target row
-    return [(sx, sy), (out, sy), (out, gap_y), (into, gap_y), (into, ty), (tx, ty)]
+    if abs(into - out) <= LONG_PX:  # the edges are near each other: one vertical between them
+        edge = (max(out, into) if from_end else min(out, into)) if from_end == to_end else out
+        if from_end == to_end or ((into >= out) if from_end else (into <= out)):
+            return [(sx, sy), (edge, sy), (edge, ty), (tx, ty)]
+    # Far apart (or the target edge behind the source): the long run goes along a row boundary,
+    # never through a row's middle, where it would read as a bar of that row. Next to the source
+    # row when it runs alongside the source bar (an SS link from a long task), else next to the target.
+    down = 1.0 if ty >= sy else -1.0
+    beside_source = (from_end == to_end and min(out, into) >= src[0] - STUB_PX
+                     and max(out, into) <= src[1] + STUB_PX)
+    gap = sy + down * row_height / 2 if beside_source else ty - down * row_height / 2
+    return [(sx, sy), (out, sy), (out, gap), (into, gap), (into, ty), (tx, ty)]
 
 
 def route_all(codes: np.ndarray, src: np.ndarray, dst: np.ndarray,

@@ -7,57 +7,33 @@ Only rows in [first_row, last_row] and bars that reach into [0, width) are kept.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
 
-from .axis import estimate_text_width
 from .data import KIND_MILESTONE, KIND_SUMMARY, KIND_TASK, ChartData
 from .labels import Label, place_labels
+from .layer import (
+    BAR_BOTTOM,
+    BAR_BOTTOM_WITH_GHOST,
+    BAR_TOP,
+    BAR_TOP_WITH_GHOST,
+    GHOST_BOTTOM,
+    GHOST_TOP,
+    KEY_DIAMOND,
+    SUMMARY_BOTTOM,
+    SUMMARY_TOP,
+    Layer,
+    SceneOptions,
+    make_layer,
+    visible,
+)
 from .links import route_all
 from .scale import TimeScale
+from .tracking import KeyLine, key_lines, rollups_layer, slip_badges, slips_layer
 
-BAR_TOP, BAR_BOTTOM = 0.24, 0.76  # bar extent as a share of the row height
-BAR_TOP_WITH_GHOST, BAR_BOTTOM_WITH_GHOST = 0.16, 0.62
-GHOST_TOP, GHOST_BOTTOM = 0.68, 0.86
-SUMMARY_TOP, SUMMARY_BOTTOM = 0.34, 0.58
-
-
-@dataclass
-class SceneOptions:
-    """What to draw and how big."""
-
-    row_height: float = 24.0
-    show_critical: bool = True
-    show_links: bool = True
-    show_labels: bool = True
-    today: date | None = None
-    status_date: date | None = None
-    selected: frozenset[str] = frozenset()
-    text_width: Callable[[str], float] = field(default_factory=estimate_text_width)
-    bold_text_width: Callable[[str], float] | None = None  # summary labels; None = text_width
-
-
-@dataclass
-class Layer:
-    """Rectangles (or diamonds: x0 = x1 = centre) of one kind, with per-item flags."""
-
-    rows: np.ndarray
-    x0: np.ndarray
-    x1: np.ndarray
-    y0: np.ndarray
-    y1: np.ndarray
-    color: np.ndarray
-    critical: np.ndarray
-    actual: np.ndarray
-    selected: np.ndarray
-    soft0: np.ndarray  # x where the uncertain (faded) period starts, nan if none
-    soft1: np.ndarray
-
-    def __len__(self) -> int:
-        return len(self.rows)
+__all__ = ["GHOST_TOP", "KEY_DIAMOND", "KeyLine", "Layer", "Scene", "SceneOptions", "build_scene"]
 
 
 @dataclass
@@ -83,20 +59,9 @@ class Scene:
     today_x: float | None
     status_x: float | None
     task_ids: list[str]  # of the row index space (for hit testing)
-
-
-def _layer(data: ChartData, idx: np.ndarray, scale: TimeScale, opts: SceneOptions,
-           x0: np.ndarray, x1: np.ndarray, top: float, bottom: float) -> Layer:
-    rh = opts.row_height
-    selected = np.array([data.task_ids[i] in opts.selected for i in idx.tolist()], bool)
-    critical = data.critical[idx] if opts.show_critical else np.zeros(len(idx), bool)
-    return Layer(idx, x0, x1, idx * rh + top * rh, idx * rh + bottom * rh, data.color[idx], critical,
-                 data.actual[idx], selected, scale.x_of_ordinals(data.soft0[idx]),
-                 scale.x_of_ordinals(data.soft1[idx]))
-
-
-def _visible(x0: np.ndarray, x1: np.ndarray, width: float, margin: float) -> np.ndarray:
-    return (x1 >= -margin) & (x0 <= width + margin)
+    slips: Layer | None = None  # baseline end -> current end, colour = index into variance.SLIP_STEPS
+    rollups: Layer | None = None  # milestones of collapsed summaries, on the summary's row
+    key_lines: list[KeyLine] = field(default_factory=list)
 
 
 def build_scene(data: ChartData, scale: TimeScale, width: float, first_row: int, last_row: int,
@@ -115,23 +80,26 @@ def build_scene(data: ChartData, scale: TimeScale, width: float, first_row: int,
     layers = {}
     for name, code, (t, b) in (("tasks", KIND_TASK, (top, bottom)), ("summaries", KIND_SUMMARY,
                                (SUMMARY_TOP, SUMMARY_BOTTOM)), ("milestones", KIND_MILESTONE, (top, bottom))):
-        keep = (kind == code) & _visible(x0, far, width, rh)
-        layers[name] = _layer(data, idx[keep], scale, opts, x0[keep], x1[keep], t, b)
+        keep = (kind == code) & visible(x0, far, width, rh)
+        layers[name] = make_layer(data, idx[keep], scale, opts, x0[keep], x1[keep], t, b)
     gx0, gx1 = scale.x_of_ordinals(data.ghost0[idx]), scale.x_of_ordinals(data.ghost1[idx])
-    keep = has_ghost & _visible(gx0, gx1, width, rh)
-    ghosts = _layer(data, idx[keep], scale, opts, gx0[keep], gx1[keep], GHOST_TOP, GHOST_BOTTOM)
+    keep = has_ghost & visible(gx0, gx1, width, rh)
+    ghosts = make_layer(data, idx[keep], scale, opts, gx0[keep], gx1[keep], GHOST_TOP, GHOST_BOTTOM)
     wx0, wx1 = scale.x_of_ordinals(data.whisker0[idx]), scale.x_of_ordinals(data.whisker1[idx])
-    keep = ~np.isnan(wx0) & _visible(wx0, wx1, width, rh)
-    whiskers = _layer(data, idx[keep], scale, opts, wx0[keep], wx1[keep], 0.5, 0.5)
+    keep = ~np.isnan(wx0) & visible(wx0, wx1, width, rh)
+    whiskers = make_layer(data, idx[keep], scale, opts, wx0[keep], wx1[keep], 0.5, 0.5)
     link_ids, points, offsets, link_crit = _links(data, scale, width, first_row, last_row, opts)
     phases = [(max(scale.x_of_ordinals(s).item(), -1.0), min(scale.x_of_ordinals(f).item(), width + 1), n)
               for s, f, n in data.phases]
     phases = [(a, b, n) for a, b, n in phases if b > 0 and a < width]
     scene = Scene(width, rh, first_row, last_row, data.colors, layers["tasks"], layers["summaries"],
                   layers["milestones"], ghosts, whiskers, link_ids, points, offsets, link_crit, phases, [],
-                  _line_x(scale, opts.today, width), _line_x(scale, opts.status_date, width), data.task_ids)
+                  _line_x(scale, opts.today, width), _line_x(scale, opts.status_date, width), data.task_ids,
+                  slips_layer(data, scale, opts, idx, width),
+                  rollups_layer(data, scale, opts, first_row, last_row, width), key_lines(data, scale, width))
     if opts.show_labels:
-        scene.labels = place_labels(scene, data.labels, opts.text_width, opts.bold_text_width)
+        scene.labels = place_labels(scene, data.labels, opts.text_width, opts.bold_text_width,
+                                    slip_badges(data, idx))
     return scene
 
 
@@ -146,8 +114,10 @@ def _ends(data: ChartData, rows: np.ndarray, scale: TimeScale, rh: float, half: 
     """(x0, x1, y-centre) of each row's bar; milestones get their diamond's half-width."""
     x0, x1 = scale.x_of_ordinals(data.start[rows]), scale.x_of_ordinals(data.finish[rows])
     diamond = data.kind[rows] == KIND_MILESTONE
-    x0 = np.where(diamond, x0 - half, x0)
-    x1 = np.where(diamond, x1 + half, x1)
+    # a link meets a key milestone at its larger diamond's tip
+    halves = np.where(data.key[rows], rh * KEY_DIAMOND, half) if len(data.key) else np.full(len(rows), half)
+    x0 = np.where(diamond, x0 - halves, x0)
+    x1 = np.where(diamond, x1 + halves, x1)
     return np.column_stack([x0, x1, rows * rh + rh / 2])
 
 

@@ -11,7 +11,8 @@ from ..exchange.formats import supported_extensions
 from .render import load_plan, print_warnings
 
 IMAGE_SUFFIXES = {".png", ".svg", ".pdf"}
-IMAGE_OPTIONS = ("date_from", "date_to", "width", "dpi", "title")
+HISTORY_SUFFIXES = {".gif", ".apng", ".png"}
+IMAGE_OPTIONS = ("date_from", "date_to", "width", "dpi", "title", "size")
 
 
 def register(subparsers) -> None:
@@ -30,7 +31,16 @@ def register(subparsers) -> None:
     parser.add_argument("--to", dest="date_to", type=_last_day, metavar="DATE",
                         help="image: last date shown (2050 means the end of 2050)")
     parser.add_argument("--width", type=_pixels, metavar="PX", help="image: width in pixels (e.g. 3840)")
+    parser.add_argument("--size", type=_size, metavar="WxH",
+                        help="image: exactly W x H pixels, e.g. 1920x1080 for a slide; rows are folded into their "
+                        "summaries when they would not stay readable (a warning says which)")
     parser.add_argument("--dpi", type=_pixels, metavar="N", help="image: resolution in dots per inch")
+    parser.add_argument("--history", action="store_true",
+                        help="the roadmap as announced at each baseline plus the current plan: .gif or .apng = "
+                        "one frame each (animated), .png = all of them on one sheet")
+    parser.add_argument("--fit-page", action="store_true",
+                        help="PDF: everything on one page (default: pages with a repeated header when rows "
+                        "would get too small)")
     parser.add_argument("--milestones-only", action="store_true", help="image: show milestones only")
     parser.add_argument("--title", help="image: the title above the timeline")
     parser.set_defaults(func=run)
@@ -43,9 +53,11 @@ def run(args: argparse.Namespace) -> int:
         raise PlannerError("cli.usage", "the output must be another file than the plan")
     if args.date_from and args.date_to and args.date_from > args.date_to:
         raise PlannerError("cli.usage", f"--from {args.date_from} is after --to {args.date_to}")
-    _check_output(output)
+    _check_output(output, args.history)
     project = load_plan(args.plan)
-    if output.suffix.lower() in IMAGE_SUFFIXES:
+    if args.history:
+        _export_history(project, output, args)
+    elif output.suffix.lower() in IMAGE_SUFFIXES:
         _export_image(project, output, args)
     else:
         given = [f"--{name.replace('date_', '')}" for name in IMAGE_OPTIONS if getattr(args, name) is not None]
@@ -59,9 +71,14 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _check_output(output: Path) -> None:
+def _check_output(output: Path, history: bool = False) -> None:
     """Refuse, before any work, a kind of file no exporter writes or a folder that is not there."""
     suffix = output.suffix.lower()
+    if history and suffix not in HISTORY_SUFFIXES:
+        raise PlannerError("export.failed", f"{output.name}: a history is written as .gif or .apng (an animation) "
+                           "or .png (one sheet of small multiples)")
+    if history:
+        suffix = ".png"  # the folder check below still applies
     plan_formats = supported_extensions("write")
     if suffix not in IMAGE_SUFFIXES and suffix not in plan_formats:
         shown = f"'{suffix}'" if suffix else "no extension"
@@ -80,8 +97,29 @@ def _export_image(project, output: Path, args: argparse.Namespace) -> None:
         raise PlannerError("export.failed", f"image export needs the desktop components (Qt): {exc}") from None
     # `--to 2050` includes all of 2050; the image's range ends exclusively, the day after.
     date_to = args.date_to + timedelta(days=1) if args.date_to else None
-    export_image(project, output, width=args.width, dpi=args.dpi, date_from=args.date_from,
-                 date_to=date_to, milestones_only=args.milestones_only, title=args.title)
+    width, height = args.size or (args.width, None)
+    if args.size and args.width:
+        raise PlannerError("cli.usage", "give --size or --width, not both")
+    if args.size and output.suffix.lower() == ".pdf":
+        print_warnings(["--size applies to PNG and SVG; a PDF is an A3 landscape page"])
+    warnings: list[str] = []
+    export_image(project, output, width=width, height=height, dpi=args.dpi, date_from=args.date_from,
+                 date_to=date_to, milestones_only=args.milestones_only, title=args.title,
+                 one_page=args.fit_page, warnings=warnings)
+    print_warnings(warnings)
+
+
+def _export_history(project, output: Path, args: argparse.Namespace) -> None:
+    try:
+        from ..qt.image_export import export_history
+    except ImportError as exc:
+        raise PlannerError("export.failed", f"image export needs the desktop components (Qt): {exc}") from None
+    warnings: list[str] = []
+    date_to = args.date_to + timedelta(days=1) if args.date_to else None
+    frames = export_history(project, output, size=args.size, milestones_only=args.milestones_only,
+                            date_from=args.date_from, date_to=date_to, title=args.title, warnings=warnings)
+    print_warnings(warnings)
+    print(f"{frames} frames: {len(project.baselines)} baselines and the current plan")
 
 
 def _first_day(text: str) -> date:
@@ -90,6 +128,14 @@ def _first_day(text: str) -> date:
 
 def _last_day(text: str) -> date:
     return parse_fuzzy_date(text, end=True)[0]
+
+
+def _size(text: str) -> tuple[int, int]:
+    """'1920x1080' (or 1920×1080) -> (1920, 1080)."""
+    parts = text.lower().replace("×", "x").split("x")
+    if len(parts) != 2 or not all(part.strip().isdigit() for part in parts):
+        raise argparse.ArgumentTypeError(f"'{text}' is not WIDTHxHEIGHT in pixels, e.g. 1920x1080")
+    return _pixels(parts[0]), _pixels(parts[1])
 
 
 def _pixels(text: str) -> int:

@@ -65,6 +65,8 @@ def coerce_value(task: Task, name: str, value: object) -> object:
         raise _bad(task, f"{name} must be a date, not {value!r}")
     if name in _TEXTS and not isinstance(value, str):
         raise _bad(task, f"{name} must be text, not {value!r}")
+    if name == "key_milestone" and not isinstance(value, bool):
+        raise _bad(task, f"key milestone must be yes or no, not {value!r}")
     if name == "percent_complete" and (not isinstance(value, int) or not 0 <= value <= 100):
         raise _bad(task, f"percent complete must be 0-100, not {value!r}")
     return value

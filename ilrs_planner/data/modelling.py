@@ -79,7 +79,8 @@ def task_from_spec(spec: TaskSpec, is_summary: bool) -> Task:
     task = Task(key=spec.key, name=spec.name, kind=kind, id=stable_id("task", spec.key),
                 duration=0 if is_summary else _duration(spec, kind, window),
                 classification=Classification(spec.classification), source_url=spec.source,
-                notes=_notes(spec), precision=Precision.YEAR if is_summary else Precision.DAY)
+                notes=_notes(spec), precision=Precision.YEAR if is_summary else Precision.DAY,
+                key_milestone=spec.key_milestone)
     row = spec.current
     if is_summary:
         task.precision = window.precision if window else Precision.YEAR

@@ -51,6 +51,7 @@ class TaskSpec:
     precision: str | None
     source: str
     notes: str
+    key_milestone: bool = False
 
     @property
     def current(self) -> Fact | None:
@@ -99,7 +100,7 @@ def _spec(entry: dict, grouped: dict[str, list[Fact]]) -> TaskSpec:
         implied=_window(entry.get("implied")),
         after=tuple(_after(text, entry["key"]) for text in entry.get("after", [])),
         classification=entry.get("classification", "public"), precision=entry.get("precision"),
-        source=source, notes=entry.get("notes", ""),
+        source=source, notes=entry.get("notes", ""), key_milestone=bool(entry.get("key_milestone", False)),
     )
 
 

@@ -56,6 +56,7 @@ class Task:
     notes: str = ""
     calendar_id: str | None = None  # None: the plan's default calendar
     elapsed: bool = False  # duration in calendar days whatever the calendar (MS Project's "edays")
+    key_milestone: bool = False  # a date the programme is judged by: drawn larger, with a key-date line
 
     @property
     def is_milestone(self) -> bool:

@@ -21,12 +21,20 @@ FORMAT_MODULES = {
     ".xml": "mspdi",
     ".xlsx": "xlsx",
     ".ics": "ics",
+    **{extension: "mpxj_bridge" for extension in (".mpp", ".mpx", ".xer", ".pmxml", ".gan", ".pod", ".pp")},
 }
 FORMAT_NAMES = {
     ".csv": "CSV task table (MS Project columns)",
     ".xml": "MS Project XML (MSPDI)",
     ".xlsx": "Excel workbook",
     ".ics": "iCalendar (milestones)",
+    ".mpp": "MS Project (.mpp, through MPXJ)",
+    ".mpx": "MPX (through MPXJ)",
+    ".xer": "Primavera P6 XER (through MPXJ)",
+    ".pmxml": "Primavera P6 XML (through MPXJ)",
+    ".gan": "GanttProject (through MPXJ)",
+    ".pod": "ProjectLibre (through MPXJ)",
+    ".pp": "Asta Powerproject (through MPXJ)",
 }
 
 

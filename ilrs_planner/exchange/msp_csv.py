@@ -5,7 +5,8 @@ refused with `import.no_columns`, naming what it reads and what the file has):
   ID, Name, Duration, Predecessors, Outline Level, Start, Constraint Type, Constraint Date,
   Deadline, Actual Start, Actual Finish, % Complete, Notes — as MS Project exports them — and
   our own Key, Owner (a participant key; participants are created as needed), Kind, Precision,
-  Classification, Source, Optimistic/Most Likely/Pessimistic Duration and GUID (the stable id).
+  Classification, Source, Optimistic/Most Likely/Pessimistic Duration, GUID (the stable id) and
+  Key Milestone (Yes for the dates the programme is judged by).
   Without an Owner column, the first of MS Project's Resource Names is the owner.
 Rules:
   - `ID` is what Predecessors refer to; it becomes the task key unless a `Key` column gives one.
@@ -53,6 +54,7 @@ from .msp_row import RowReader
 from .msp_values import FINISH_CONSTRAINTS, finish_shift
 from .predecessors import parse_predecessors
 
+KEY_MILESTONE_YES = {"yes", "true", "1", "x"}  # what people type in a flag column
 _COARSENESS = [Precision.DAY, Precision.MONTH, Precision.QUARTER, Precision.YEAR]
 
 
@@ -156,6 +158,7 @@ def _task(project: Project, entry: _Entry, is_summary: bool) -> Task:
     task.pessimistic = row.duration("Pessimistic Duration")
     task.source_url = row.text("Source")
     task.notes = row.raw_text("Notes")
+    task.key_milestone = row.text("Key Milestone").strip().lower() in KEY_MILESTONE_YES
     return task
 
 

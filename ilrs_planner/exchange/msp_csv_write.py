@@ -20,8 +20,8 @@ from pathlib import Path
 
 from ..domain import PlannerError, Project, Task
 from ..domain.spreadsheet_text import formula_safe
-from ..files.atomic import atomic_output
 from ..engine.schedule import Schedule
+from ..files.atomic import atomic_output
 from .msp_values import CONSTRAINT_NAMES, FINISH_CONSTRAINTS, escape_text, finish_shift, format_date, format_duration
 from .predecessors import PredecessorRef, format_predecessors
 
@@ -29,7 +29,7 @@ COLUMNS = [
     "ID", "Key", "Name", "Outline Level", "Duration", "Start", "Finish", "Predecessors", "Constraint Type",
     "Constraint Date", "Deadline", "Actual Start", "Actual Finish", "% Complete", "Owner", "Kind", "Precision",
     "Classification", "Optimistic Duration", "Most Likely Duration", "Pessimistic Duration", "Source", "Notes",
-    "GUID",
+    "GUID", "Key Milestone",
 ]
 
 
@@ -104,6 +104,7 @@ def _task_row(project: Project, task: Task, depth: int, ref: str, predecessors: 
         "Most Likely Duration": _optional_duration(task.most_likely),
         "Pessimistic Duration": _optional_duration(task.pessimistic),
         "Source": escape_text(task.source_url), "Notes": escape_text(task.notes), "GUID": task.id,
+        "Key Milestone": "Yes" if task.key_milestone else "",
     }
     return [cells[column] for column in COLUMNS]
 

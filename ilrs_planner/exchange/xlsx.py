@@ -35,6 +35,7 @@ try:  # openpyxl serialises sheets through lxml when it is installed, into tempo
     _SERIALISER_ERRORS: tuple[type[Exception], ...] = (SerialisationError,)
 except ImportError:
     _SERIALISER_ERRORS = ()
+_WRITE_ERRORS: tuple[type[Exception], ...] = (OSError, *_SERIALISER_ERRORS)
 
 HEADER_FILL = PatternFill("solid", fgColor="1F3864")
 CRITICAL_FILL = PatternFill("solid", fgColor="F8CBAD")
@@ -215,12 +216,12 @@ def _quietly(build, *args) -> bytes:
     failure its half-run sheet writers fail again as they are collected and Python prints "Exception
     ignored"; that second report of the same failure is dropped (they are collected here)."""
     previous = sys.unraisablehook
-    sys.unraisablehook = lambda report: None if isinstance(report.exc_value, (OSError, *_SERIALISER_ERRORS)) \
+    sys.unraisablehook = lambda report: None if isinstance(report.exc_value, _WRITE_ERRORS) \
         else previous(report)
     failure = None
     try:
         return build(*args)
-    except (OSError, *_SERIALISER_ERRORS) as exc:
+    except _WRITE_ERRORS as exc:
         failure = OSError(getattr(exc, "errno", None) or 0, getattr(exc, "strerror", None) or str(exc))
     finally:
         if failure is not None:

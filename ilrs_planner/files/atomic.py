@@ -22,8 +22,9 @@ import contextlib
 import os
 import secrets
 import stat
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterator
+from typing import BinaryIO
 
 try:
     import fcntl
@@ -83,7 +84,7 @@ class AtomicFile:
             os.close(self._fd)
             self._fd = -1
 
-    def __enter__(self) -> "AtomicFile":
+    def __enter__(self) -> AtomicFile:
         return self
 
     def __exit__(self, kind, value, traceback) -> None:
@@ -96,16 +97,14 @@ class AtomicFile:
 @contextlib.contextmanager
 def atomic_output(target: str | os.PathLike, mode: int | None = None) -> Iterator[BinaryIO]:
     """`with atomic_output(path) as stream:` writes `path` whole when the block ends, or not at all."""
-    with AtomicFile(target, mode) as pending:
-        with pending.stream() as stream:
-            yield stream
+    with AtomicFile(target, mode) as pending, pending.stream() as stream:
+        yield stream
 
 
 def write_atomically(target: str | os.PathLike, data: bytes, mode: int | None = None) -> Path:
     """Write `data` as the whole content of `target`; returns the file written."""
-    with AtomicFile(target, mode) as pending:
-        with pending.stream() as stream:
-            stream.write(data)
+    with AtomicFile(target, mode) as pending, pending.stream() as stream:
+        stream.write(data)
     return pending.target
 
 

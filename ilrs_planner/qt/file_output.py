@@ -9,8 +9,8 @@ file behind, as for every other writer.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from PySide6.QtCore import QBuffer, QIODevice
 

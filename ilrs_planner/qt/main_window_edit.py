@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QGuiApplication
 
 from ..commands.base import Command
 from ..commands.composite import AllOrNothing
 from ..commands.links import AddLink
 from ..commands.tasks import AddTask, DeleteTasks, IndentTask, MoveTaskDown, MoveTaskUp, OutdentTask
 from ..domain import Task, TaskKind
+from .image_export import timeline_image
 from .keys import StandardKey, key_list
 from .resources import icon
 
@@ -60,6 +61,8 @@ class EditActions:
              "Make each selected task depend on the one selected before it (finish to start)"),
             ("details", "task-dialog", "Task &details…", ("Ctrl+I", "Shift+F2"), self.open_details,
              "Edit every field of the selected task"),
+            ("copy_image", "export", "Copy &image", "Ctrl+Shift+C", self.copy_image,
+             "Copy the chart as shown (its rows, dates and baseline) as a 1920 × 1080 picture for a slide"),
         ]
         for name, icon_name, text, shortcut, slot, tip in specs:
             setattr(self, name, window.add_action(icon_name, text, shortcut, slot, tip))
@@ -69,7 +72,19 @@ class EditActions:
     def edit_actions(self) -> list[QAction | None]:
         """The Edit menu, in order (None = separator)."""
         return [self.undo, self.redo, None, self.add_task, self.add_milestone, self.delete, None,
-                self.indent, self.outdent, self.move_up, self.move_down, None, self.link, self.details]
+                self.indent, self.outdent, self.move_up, self.move_down, None, self.link, self.details, None,
+                self.copy_image]
+
+    def copy_image(self) -> None:
+        """Edit → Copy image: the current view on the clipboard, slide-sized."""
+        gantt, warnings = self.window.gantt, []
+        start, end = gantt.visible_range()
+        image = timeline_image(self.document.project, rows=gantt.rows(), date_from=start, date_to=end,
+                               baseline=self.document.baseline_name, warnings=warnings)
+        QGuiApplication.clipboard().setImage(image)
+        note = f" ({'; '.join(warnings)})" if warnings else ""
+        self.window.statusBar().showMessage(f"Copied the chart as a {image.width()} × {image.height()} image{note}",
+                                            15000)
 
     def push(self, command: Command) -> bool:
         """Push; a refusal is announced by the Document (nothing changes then). True when made."""

@@ -73,7 +73,14 @@ class FileActions:
 
     def export_dialog(self) -> None:
         """File → Export image…"""
-        ExportDialog(self.document, self.window).open()
+        dialog = ExportDialog(self.document, self.window)
+        dialog.accepted.connect(lambda: self._exported(dialog))
+        dialog.open()
+
+    def _exported(self, dialog) -> None:
+        """Say where the image went, and what had to be folded to fit its size."""
+        note = f": {'; '.join(dialog.warnings)}" if dialog.warnings else ""
+        self.window.statusBar().showMessage(f"Exported {dialog.written}{note}", 20000)
 
     def about(self) -> None:
         """Help → About."""

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QLabel
 
 from .change_effects import effects_of
+from .history_bar import HistoryBar
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -31,6 +32,14 @@ class ViewActions:
         self.critical = window.add_action("critical", "Show &critical path", "Ctrl+K", None,
                                           "Highlight the tasks that drive the finish date", checkable=True)
         self.critical.toggled.connect(self._show_critical)
+        self.history = window.add_action("history", "Roadmap &history", "Ctrl+Shift+H", None,
+                                         "Slide through the announcements: the roadmap as it stood at each baseline",
+                                         checkable=True)
+        self.history_bar = HistoryBar(self.document, window)
+        window.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.history_bar)  # a scrubber under the chart
+        self.history_bar.hide()
+        self.history_bar.momentChanged.connect(self._show_moment)
+        self.history.toggled.connect(self._toggle_history)
         self.zoom = {name: window.add_action(icon_name, text, key, lambda n=name: self.zoom_to(n),
                                              f"Zoom: {text.replace('&', '')}")
                      for name, text, icon_name, key in ZOOM_PRESETS}
@@ -46,12 +55,31 @@ class ViewActions:
 
     def view_actions(self) -> list[QAction | None]:
         """The View menu's actions, in order (None = separator)."""
-        return [self.critical, None, *self.zoom.values(), None]
+        return [self.critical, self.history, None, *self.zoom.values(), None]
 
     def zoom_to(self, name: str) -> None:
         """Forward a zoom preset to the Gantt and remember it."""
         self.last_zoom = name
         self.window.gantt.zoom_preset(name)
+
+    def _toggle_history(self, on: bool) -> None:
+        self.history_bar.setVisible(on)
+        if on:
+            self.history_bar.reload()  # starts at the current plan; the slider goes back from there
+            mta = getattr(getattr(self.window, "analysis", None), "docks", {}).get("mta")
+            if mta is not None:
+                mta.show()
+                mta.raise_()
+        else:
+            self._show_moment(None)
+
+    def _show_moment(self, step) -> None:
+        """The Gantt draws the roadmap as announced at `step`; the trend chart marks its date."""
+        shown = step if self.history.isChecked() else None
+        self.window.gantt.set_history(shown)
+        analysis = getattr(self.window, "analysis", None)
+        if analysis is not None:
+            analysis.mta.chart.set_marker(shown.as_of if shown is not None and shown.baseline is not None else None)
 
     def _show_critical(self, on: bool) -> None:
         self.window.gantt.set_show_critical(on)

@@ -23,7 +23,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PublicKey,
 )
 
-from ..domain import PlanSignature, PlannerError, Project
+from ..domain import PlannerError, PlanSignature, Project
 from ..domain.canonical import content_hash
 from ..domain.chain import GENESIS, broken_links, chain_baselines
 from ..domain.terminal_text import one_line
@@ -117,8 +117,8 @@ def verify_project(project: Project, trusted_keys: Iterable[bytes] = ()) -> Veri
         return Verification(SignatureState.ALTERED, signer, signed_at, print_, tuple(reasons))
     broken = broken_links(list(project.baselines))
     if broken:
-        return Verification(SignatureState.HISTORY_REWRITTEN, signer, signed_at, print_,
-                            ("the chain breaks at " + ", ".join(f"'{name}'" for name in broken),))
+        breaks = "the chain breaks at " + ", ".join(f"'{name}'" for name in broken)
+        return Verification(SignatureState.HISTORY_REWRITTEN, signer, signed_at, print_, (breaks,))
     state = SignatureState.TRUSTED if sig.public_key in set(trusted_keys) else SignatureState.UNKNOWN_KEY
     return Verification(state, signer, signed_at, print_)
 

@@ -155,8 +155,14 @@ def _v2() -> tuple[str, ...]:
     )
 
 
+def _v3() -> tuple[str, ...]:
+    """Key milestones: the few dates a programme is judged by (basic station, extended station)."""
+    return ("""ALTER TABLE tasks ADD COLUMN key_milestone INTEGER NOT NULL DEFAULT 0
+    CONSTRAINT task_key_milestone CHECK (key_milestone = 0 OR key_milestone = 1)""",)
+
+
 # Migration N takes a version N-1 file to version N. Each is a tuple of SQL statements.
-MIGRATIONS: dict[int, tuple[str, ...]] = {1: _v1(), 2: _v2()}
+MIGRATIONS: dict[int, tuple[str, ...]] = {1: _v1(), 2: _v2(), 3: _v3()}
 CURRENT_VERSION = max(MIGRATIONS)
 
 # The tables the reader reads, in reading order (parents before the rows that refer to them).

@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from ..domain import PlannerError, Project
 from ..files.atomic import AtomicFile, real_target

@@ -5,8 +5,21 @@ from ilrs_planner.chart.links import STUB_PX, route
 S = STUB_PX
 
 
-def test_fs_with_room_goes_out_down_and_in():
-    assert route(0, (0, 100, 12), (200, 300, 60), 24) == [(100, 12), (100 + S, 12), (100 + S, 60), (200, 60)]
+def test_fs_just_ahead_goes_out_down_and_in():
+    assert route(0, (0, 100, 12), (120, 300, 60), 24) == [(100, 12), (100 + S, 12), (100 + S, 60), (120, 60)]
+
+
+def test_fs_far_ahead_runs_along_the_boundary_above_the_target_row_not_through_it():
+    pts = route(0, (0, 100, 12), (200, 300, 60), 24)
+    assert pts == [(100, 12), (100 + S, 12), (100 + S, 48), (200 - S, 48), (200 - S, 60), (200, 60)]
+    assert all(b[0] - a[0] <= S for a, b in zip(pts, pts[1:]) if a[1] == b[1] == 60)  # only a stub in the row
+
+
+def test_a_long_ss_link_never_runs_along_the_target_row():
+    # The power plant (row below, 2024-2036) starts 11 years before the basic station (a milestone):
+    # the run goes along the boundary above the plant's own bar, then up to the station.
+    pts = route(1, (100, 600, 84), (500, 500, 12), 24)
+    assert pts == [(100, 84), (100 - S, 84), (100 - S, 72), (500 - S, 72), (500 - S, 12), (500, 12)]
 
 
 def test_fs_upwards_back_link_uses_the_gap_below_the_target_row():
@@ -19,8 +32,11 @@ def test_ss_runs_round_both_starts():
 
 
 def test_ff_runs_round_both_ends():
-    assert route(2, (0, 100, 12), (0, 150, 36), 24) == [(100, 12), (150 + S, 12), (150 + S, 36), (150, 36)]
+    assert route(2, (0, 140, 12), (0, 150, 36), 24) == [(140, 12), (150 + S, 12), (150 + S, 36), (150, 36)]
+    # far apart: out of the source row at once, then along the boundary between the two rows
+    assert route(2, (0, 100, 12), (0, 150, 36), 24) == [(100, 12), (100 + S, 12), (100 + S, 24), (150 + S, 24),
+                                                        (150 + S, 36), (150, 36)]
 
 
 def test_sf_leaves_the_start_and_enters_the_end():
-    assert route(3, (100, 200, 12), (0, 50, 36), 24) == [(100, 12), (100 - S, 12), (100 - S, 36), (50, 36)]
+    assert route(3, (100, 200, 12), (0, 80, 36), 24) == [(100, 12), (100 - S, 12), (100 - S, 36), (80, 36)]

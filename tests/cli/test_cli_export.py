@@ -57,8 +57,23 @@ def test_image_export_passes_every_option(plan_db, tmp_path, fake_image_export):
     assert main(args) == 0
     [(project, path, options)] = fake_image_export
     assert project.name == "Tiny" and path == out
-    assert options == {"width": 3840, "dpi": 150, "date_from": date(2024, 1, 1), "date_to": date(2051, 1, 1),
-                       "milestones_only": True, "title": "ILRS roadmap"}
+    assert options == {"width": 3840, "height": None, "dpi": 150, "date_from": date(2024, 1, 1),
+                       "date_to": date(2051, 1, 1), "milestones_only": True, "title": "ILRS roadmap",
+                       "one_page": False, "warnings": []}
+
+
+def test_size_and_fit_page_reach_the_exporter(plan_db, tmp_path, fake_image_export, capsys):
+    assert main(["export", str(plan_db), "-o", str(tmp_path / "r.png"), "--size", "1920x1080"]) == 0
+    assert (fake_image_export[0][2]["width"], fake_image_export[0][2]["height"]) == (1920, 1080)
+    assert main(["export", str(plan_db), "-o", str(tmp_path / "r.pdf"), "--fit-page"]) == 0
+    assert fake_image_export[1][2]["one_page"] is True
+
+
+@pytest.mark.parametrize("size", ["1920", "1920x", "axb", "0x1080"])
+def test_a_size_that_is_not_width_x_height_is_a_usage_error(plan_db, tmp_path, capsys, size):
+    with pytest.raises(SystemExit) as caught:
+        main(["export", str(plan_db), "-o", str(tmp_path / "r.png"), "--size", size])
+    assert caught.value.code == 2 and "--size" in capsys.readouterr().err
 
 
 def test_image_dates_accept_full_dates(plan_db, tmp_path, fake_image_export):
@@ -88,3 +103,35 @@ def test_real_png_export_has_the_requested_width(qapp, plan_db, tmp_path, capsys
     data = out.read_bytes()
     assert data.startswith(b"\x89PNG\r\n\x1a\n")
     assert int.from_bytes(data[16:20], "big") == 800  # IHDR width
+
+
+def test_a_slide_export_of_the_roadmap_is_exactly_1920_by_1080_and_says_what_it_folded(qapp, tmp_path, capsys):
+    plan = tmp_path / "roadmap.db"
+    assert main(["new", "--reference", str(plan)]) == 0
+    out = tmp_path / "slide.png"
+    assert main(["export", str(plan), "-o", str(out), "--size", "1920x1080"]) == 0
+    data = out.read_bytes()
+    assert (int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")) == (1920, 1080)
+    assert "folded “Agreements & membership”" in capsys.readouterr().err
+
+
+def test_history_export_passes_its_options_and_counts_the_frames(plan_db, tmp_path, monkeypatch, capsys):
+    calls = []
+
+    def export_history(project, path, **options):
+        calls.append((Path(path), options))
+        return 7
+
+    module = types.ModuleType("ilrs_planner.qt.image_export")
+    module.export_history = export_history
+    monkeypatch.setitem(sys.modules, "ilrs_planner.qt.image_export", module)
+    out = tmp_path / "history.gif"
+    assert main(["export", str(plan_db), "-o", str(out), "--history", "--milestones-only", "--size", "1280x720"]) == 0
+    [(path, options)] = calls
+    assert path == out and options["size"] == (1280, 720) and options["milestones_only"] is True
+    assert "7 frames" in capsys.readouterr().out
+
+
+def test_a_history_is_a_gif_or_a_png(plan_db, tmp_path, capsys):
+    assert main(["export", str(plan_db), "-o", str(tmp_path / "history.pdf"), "--history"]) == 2
+    assert ".gif or .apng (an animation) or .png" in capsys.readouterr().err

@@ -79,7 +79,7 @@ def test_import_reports_a_loop_by_task_keys_and_writes_nothing(tmp_path, capsys)
 def test_import_bad_start_and_unknown_format(tmp_path, capsys):
     assert main(["import", str(DATA / "tiny.csv"), "-o", str(tmp_path / "a.db"), "--start", "2031-02-30"]) == 2
     assert capsys.readouterr().err.startswith("error[date.invalid]:")
-    other = tmp_path / "plan.mpp"
+    other = tmp_path / "plan.abc"
     other.write_bytes(b"binary")
     assert main(["import", str(other), "-o", str(tmp_path / "b.db")]) == 2
     err = capsys.readouterr().err

@@ -93,9 +93,9 @@ def test_missing_file_is_a_clear_error(tmp_path):
 
 def test_unknown_extension_lists_the_supported_ones(tmp_path):
     with pytest.raises(PlannerError) as caught:
-        read_plan(tmp_path / "plan.mpp")
+        read_plan(tmp_path / "plan.abc")
     assert caught.value.code == "import.bad_file"
-    assert "'.mpp'" in caught.value.message and ".csv" in caught.value.message
+    assert "'.abc'" in caught.value.message and ".csv" in caught.value.message and ".mpp" in caught.value.message
 
 
 def test_format_whose_module_is_absent_is_reported_as_not_supported(tmp_path, monkeypatch):

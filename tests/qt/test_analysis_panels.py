@@ -10,6 +10,7 @@ from PySide6.QtCore import QDate, Qt
 
 from ilrs_planner.data.reference import build_reference_project
 from ilrs_planner.qt.analysis.baselines_panel import BaselinePanel
+from ilrs_planner.qt.analysis.mta_chart import MtaChartWidget
 from ilrs_planner.qt.analysis.mta_panel import MtaPanel
 from ilrs_planner.qt.analysis.risk_panel import RiskPanel
 from ilrs_planner.qt.analysis.slip_panel import SlipPanel
@@ -163,6 +164,13 @@ def test_risk_worker_finishes_and_results_are_shown(qtbot, ilrs_doc):
     basic = ilrs_doc.project.task_by_key("ilrs-basic").id
     assert panel.chance.text().startswith("chance ") and panel.table.rowCount() > 0
     assert panel.distribution_chart.bars == 40 and panel.tornado.keys[0] == "ilrs-1-5"
+    ticks = panel.tornado.getPlotItem().getAxis("left")._tickLevels[0]
+    assert ticks[0][1] == "ILRS-1 to ILRS-5 construction missions"  # names on the axis, not keys
+    names = {panel.table.item(row, 0).text() for row in range(panel.table.rowCount())}
+    assert "ILRS basic station complete" in names and "ilrs-basic" not in names
+    window = panel.open_window()
+    qtbot.addWidget(window)
+    assert window.isVisible() and window.width() >= 700 and window.windowTitle().startswith("Schedule risk")
     p50, p80 = whiskers[-1][basic]
     assert p50 < p80 and (p50, p80) == tuple(panel.result.percentiles(basic, (50, 80)).values())
     panel.show_whiskers.setChecked(False)
@@ -231,3 +239,13 @@ def test_closing_the_panel_during_a_run_is_safe(qtbot, ilrs_doc):
     assert worker in _RUNNING
     stop_all()
     qtbot.waitUntil(lambda: worker not in _RUNNING, timeout=20000)
+
+
+def test_the_trend_chart_opens_in_its_own_large_window(qtbot, ilrs_doc):
+    panel = MtaPanel(ilrs_doc)
+    qtbot.addWidget(panel)
+    window = panel.open_window()
+    qtbot.addWidget(window)
+    chart = window.findChild(MtaChartWidget)
+    assert window.isVisible() and chart.trend is panel.chart.trend
+    assert window.width() > 2 * 280 and window.height() > 420  # not the dock's sliver

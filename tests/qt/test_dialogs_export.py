@@ -22,7 +22,7 @@ def dialog(qtbot, small_project):
 
 def test_png_at_full_hd_with_range_and_milestones(dialog, tmp_path):
     dialog.path_edit.setText(str(tmp_path / "roadmap.png"))
-    dialog.size_combo.setCurrentText("1920 × 1080 (full HD)")
+    dialog.size_combo.setCurrentText("16:9 slide, 1920 × 1080 (full HD)")
     dialog.from_edit.setText("2029")
     dialog.to_edit.setText("2031")
     dialog.milestones_only.setChecked(True)
@@ -66,3 +66,13 @@ def test_nonsense_range_is_refused(dialog, tmp_path):
     dialog.from_edit.setText("someday")
     dialog.try_export()
     assert "From" in dialog.error_label.text() and not (tmp_path / "x.png").exists()
+
+
+@pytest.mark.parametrize("preset, size", [("4:3 slide, 1600 × 1200", (1600, 1200)),
+                                          ("A4 landscape, 3508 × 2480 (300 dpi)", (3508, 2480))])
+def test_slide_and_paper_presets_give_exactly_their_pixels(dialog, tmp_path, preset, size):
+    dialog.path_edit.setText(str(tmp_path / "slide.png"))
+    dialog.size_combo.setCurrentText(preset)
+    dialog.try_export()
+    image = QImage(str(tmp_path / "slide.png"))
+    assert not dialog.isVisible() and (image.width(), image.height()) == size

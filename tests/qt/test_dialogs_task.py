@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from ilrs_planner.domain import Classification, ConstraintType, LinkType, Precision
@@ -139,3 +139,16 @@ def test_generated_form_matches_its_ui_file(tmp_path):
         assert strip(generated.read_text()) == strip(fresh.read_text()), \
             f"regenerate {generated.name} from {ui_file.name}"
         assert "WARNING! All changes made in this file will be lost" in generated.read_text()
+
+
+def test_ticking_key_milestone_flags_the_task_in_one_undo_step(qtbot, document):
+    dialog = open_dialog(qtbot, document, "m")
+    assert not dialog.ui.key_milestone_check.isChecked()
+    check = dialog.ui.key_milestone_check
+    qtbot.mouseClick(check, Qt.MouseButton.LeftButton, pos=QPoint(8, check.height() // 2))  # on the box
+    press_ok(qtbot, dialog)
+    assert document.project.tasks["m"].key_milestone and document.undo_stack.count() == 1
+    document.undo_stack.undo()
+    assert not document.project.tasks["m"].key_milestone
+    reopened = open_dialog(qtbot, document, "m")
+    assert not reopened.ui.key_milestone_check.isChecked()

@@ -59,3 +59,31 @@ def test_status_bar_follows_edits(qtbot, small_project):
     window = make_window(qtbot, small_project)
     window.document.push(SetDuration("c", 40))  # C: 2030-01-31 + 40 days
     assert window.status_bar_widgets["finish"].text() == "Finish: 2030-03-12"
+
+
+def test_starting_a_comparison_brings_the_variance_column_into_view(qtbot, small_project):
+    window = make_window(qtbot, small_project)
+    window.resize(900, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    tree, header = window.tree, window.tree.header()
+    header.resizeSection(int(Column.NAME), 700)  # a wide name column pushes everything else right
+    window.view._fill_baseline_menu()
+    window.view.baseline_menu.actions()[1].trigger()
+    finish = header.visualIndex(int(Column.FINISH))
+    assert [header.visualIndex(int(c)) for c in (Column.BASELINE_FINISH, Column.VARIANCE)] == [finish + 1, finish + 2]
+    right = header.sectionViewportPosition(int(Column.VARIANCE)) + header.sectionSize(int(Column.VARIANCE))
+    assert header.sectionViewportPosition(int(Column.VARIANCE)) >= 0 and right <= tree.viewport().width()
+
+
+def test_copy_image_puts_the_current_view_on_the_clipboard_slide_sized(qtbot, small_project):
+    from PySide6.QtGui import QGuiApplication
+
+    window = make_window(qtbot, small_project)
+    window.show()
+    qtbot.waitExposed(window)
+    QGuiApplication.clipboard().clear()
+    window.edit.copy_image.trigger()
+    image = QGuiApplication.clipboard().image()
+    assert (image.width(), image.height()) == (1920, 1080)
+    assert "Copied the chart" in window.statusBar().currentMessage()

@@ -40,8 +40,17 @@ def test_chart_draws_countries_all_and_the_goal(qtbot, small_project):
     panel = ParticipantsPanel(Document(small_project))
     qtbot.addWidget(panel)
     names = [item.name() for item in panel.chart.getPlotItem().listDataItems() if item.name()]
-    assert any(name.startswith("Countries (1)") for name in names)
-    assert any(name.startswith("All participants (2)") for name in names)
+    assert "Countries (1 signed)" in names
+    assert "All participants (2 signed)" in names
     lines = [item for item in panel.chart.getPlotItem().items if type(item).__name__ == "InfiniteLine"]
     assert [line.value() for line in lines] == [50]
     assert "no target year" in lines[0].label.textItem.toPlainText()
+
+
+def test_the_chart_says_how_many_members_have_no_signing_date(qtbot, small_project):
+    small_project.add_participant(Participant(key="XX", name="Undated country", id="p-xx"))
+    panel = ParticipantsPanel(Document(small_project))
+    qtbot.addWidget(panel)
+    names = [item.name() for item in panel.chart.getPlotItem().listDataItems() if item.name()]
+    assert any(name.startswith("Countries (") and "1 more without a signing date" in name for name in names)
+    assert panel.chart.undated == 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
@@ -99,6 +100,21 @@ def test_baseline_columns(model):
     assert cell(model, "m", Column.BASELINE_FINISH) == "2030-02-01"
     assert cell(model, "m", Column.VARIANCE) == "+29 d"  # 2030-03-02 vs 2030-02-01
     assert cell(model, "a", Column.VARIANCE) == ""
+
+
+def test_the_variance_cell_takes_the_slip_colour_of_the_chart(model):
+    from PySide6.QtCore import Qt
+
+    from ilrs_planner.chart.variance import slip_color
+    from ilrs_planner.domain import Baseline
+
+    project = model.document.project
+    project.baselines.append(Baseline("2029 plan", date(2029, 1, 1), {"m": (date(2029, 1, 1), date(2029, 1, 1))}))
+    model.document.set_baseline("2021 roadmap")
+    assert model.data(model.index_of("m", Column.VARIANCE), Qt.ItemDataRole.BackgroundRole) is None  # +29 d: on time
+    model.document.set_baseline("2029 plan")
+    brush = model.data(model.index_of("m", Column.VARIANCE), Qt.ItemDataRole.BackgroundRole)
+    assert brush.color().name() == slip_color(425)  # 425 days late: the chart's warm tone
 
 
 def test_sort_role_orders_dates_as_dates(model):

@@ -48,3 +48,27 @@ def test_a_version_after_ours_is_refused(plan_file, program_at_next):
     with pytest.raises(PlannerError) as caught:
         open_project(plan_file)
     assert caught.value.code == "store.newer_schema" and f"reads up to {NOW + 1}" in caught.value.message
+
+
+def test_a_version_2_file_opens_with_no_key_milestones_and_stays_version_2(plan_file, rich_project):
+    # A file as the calendars release wrote it: no key_milestone column, user_version 2.
+    tamper(plan_file, "ALTER TABLE tasks DROP COLUMN key_milestone", "PRAGMA user_version = 2")
+    before = plan_file.read_bytes()
+    opened = open_project(plan_file)
+    assert not any(task.key_milestone for task in opened.tasks.values())
+    for task in rich_project.tasks.values():
+        task.key_milestone = False
+    assert opened == rich_project
+    assert plan_file.read_bytes() == before
+
+
+def test_key_milestone_flags_survive_a_save(plan_file, rich_project):
+    flagged = {tid for tid, task in open_project(plan_file).tasks.items() if task.key_milestone}
+    assert flagged == {tid for tid, task in rich_project.tasks.items() if task.key_milestone} and flagged
+
+
+def test_a_key_milestone_flag_other_than_0_or_1_is_refused(plan_file):
+    tamper(plan_file, "PRAGMA ignore_check_constraints = ON", "UPDATE tasks SET key_milestone = 7 WHERE rowid = 2")
+    with pytest.raises(PlannerError) as caught:
+        open_project(plan_file)
+    assert caught.value.code.startswith("store.") and "key_milestone" in caught.value.message

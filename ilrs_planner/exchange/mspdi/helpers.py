@@ -28,6 +28,7 @@ TEXT_FIELDS = [
     ("188743746", "Text6", "ILRS owner", "owner"),
     ("188743747", "Text7", "ILRS estimate o/m/p days", "estimate"),
     ("188743748", "Text8", "ILRS summary duration", "summary_duration"),
+    ("188743749", "Text9", "ILRS key milestone", "key_milestone"),
 ]
 
 # Resource (participant) custom fields, same shape.

@@ -185,6 +185,7 @@ class TaskReader:
             self.explicit_kind.add(task.id)
         task.classification = _enum(Classification, custom.get("classification", ""), Classification.PUBLIC)
         task.precision = _enum(Precision, custom.get("precision", ""), Precision.DAY)
+        task.key_milestone = custom.get("key_milestone", "") == "yes"
         owner_key = custom.get("owner", "")
         if owner_key:
             owner = self.owner_by_key.get(owner_key)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import tempfile
 import xml.etree.ElementTree as ET
 from datetime import date
 from pathlib import Path
@@ -11,6 +12,7 @@ from typing import Any
 from ...domain import Baseline, Participant, ParticipantKind, PlannerError, Precision, Project, new_id
 from ...domain.chain import chain_baselines
 from ..formats import ImportResult
+from ..mpxj_run import convert_to_mspdi
 from .helpers import (
     BASELINE_REGISTER_TITLE,
     MINUTES_PER_DAY,
@@ -150,6 +152,8 @@ def _baselines(project: Project, found: dict[int, dict], register: dict, reader:
 def read_mspdi(path: str | Path) -> ImportResult:
     """Read an MSPDI file into a plan, with warnings for everything not carried over."""
     root = parse_untrusted(path)
+    if root.tag == "APIBusinessObjects":  # Primavera P6 XML: MPXJ reads it, as MS Project XML
+        return _through_mpxj(Path(path), "Primavera P6 XML")
     if root.tag != "Project":
         raise PlannerError("import.bad_file", f"{Path(path).name}: not an MS Project XML file "
                            f"(its root element is <{root.tag[:40]}>, not <Project>)")
@@ -161,6 +165,15 @@ def read_mspdi(path: str | Path) -> ImportResult:
     except _UNEXPECTED as exc:  # a shape no rule above anticipated: still a clear refusal
         raise PlannerError("import.bad_file", f"{Path(path).name}: could not be read as a plan "
                            f"({type(exc).__name__}: {str(exc)[:200]})") from None
+
+
+def _through_mpxj(path: Path, what: str) -> ImportResult:
+    with tempfile.TemporaryDirectory(prefix="ilrs-mpxj-") as folder:
+        converted = Path(folder) / "converted.xml"
+        convert_to_mspdi(path, converted, what)
+        result = read_mspdi(converted)
+    result.warnings.insert(0, f"read through MPXJ from {what} format")
+    return result
 
 
 def _read(root: ET.Element, reader: Reader, warnings: list[str]) -> ImportResult:

@@ -31,6 +31,7 @@ def _custom_values(project: Project, task: Task, is_summary: bool) -> dict[str, 
         "estimate": "/".join(str(v) for v in (task.optimistic, task.most_likely, task.pessimistic))
         if task.has_estimate else "",
         "summary_duration": str(task.duration) if is_summary else "",
+        "key_milestone": "yes" if task.key_milestone else "",
     }
     return {field_id: values[attr] for field_id, _, _, attr in TEXT_FIELDS if values[attr]}
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QWidget
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QLabel, QVBoxLayout, QWidget
 
 from ...domain import PlannerError, Project
 from ..dialogs.messages import sentence
@@ -92,3 +92,23 @@ def fill_baseline_combo(combo: QComboBox, project: Project, with_current: bool =
     index = combo.findText(chosen)
     combo.setCurrentIndex(max(index, 0))
     combo.blockSignals(False)
+
+
+def open_chart_window(parent: QWidget, title: str, content: QWidget) -> QDialog:
+    """`content` in its own resizable window at most of the screen: a chart in a dock is too small
+    to read (end labels collide, axes crowd). Not modal: the plan stays at hand beside it."""
+    window = QDialog(parent)
+    window.setWindowTitle(title)
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+    layout = QVBoxLayout(window)
+    layout.setContentsMargins(6, 6, 6, 6)
+    layout.addWidget(content)
+    screen = (parent.screen() if parent is not None else None)
+    room = screen.availableGeometry() if screen is not None else None
+    width, height = 1400, 1000
+    if room is not None:
+        width, height = min(width, int(room.width() * 0.92)), min(height, int(room.height() * 0.92))
+    window.resize(width, height)
+    window.show()
+    return window

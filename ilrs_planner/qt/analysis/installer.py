@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QWidget
 
@@ -12,6 +14,9 @@ from .risk_panel import RiskPanel
 from .slip_panel import SlipPanel
 from .whatif_panel import WhatIfPanel
 from .why_panel import WhyPanel
+
+if TYPE_CHECKING:
+    from ..main_window import MainWindow  # the window builds these tools; typed only, no import at run time
 
 
 def scrolling(panel: QWidget) -> QScrollArea:
@@ -28,7 +33,7 @@ def scrolling(panel: QWidget) -> QScrollArea:
 class AnalysisTools:
     """The docks and actions the Analysis menu offers; kept on the window as `window.analysis`."""
 
-    def __init__(self, window):
+    def __init__(self, window: MainWindow):
         self.window = window
         document = window.document
         gantt = window.gantt

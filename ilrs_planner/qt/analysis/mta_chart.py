@@ -20,6 +20,7 @@ PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e
            "#7f7f7f", "#bcbd22")
 TEXT, MUTED, GRID, GRID_MAJOR = QColor("#202124"), QColor("#5f6368"), QColor("#eceef1"), QColor("#c5cad1")
 PAST = QColor(95, 99, 104, 22)
+MARKER = "#7b2cbf"  # the status-date purple of the Gantt: "the plan as of this day"
 LOGICAL_SIZE = (1200.0, 1100.0)
 MARGIN, AXIS_LEFT, AXIS_BOTTOM = 28.0, 64.0, 54.0
 LEGEND_W, LEGEND_ROW = 360.0, 40.0
@@ -58,8 +59,10 @@ def _slip_text(days: int) -> str:
 class MtaPicture:
     """The chart for one MilestoneTrend, ready to paint at any size."""
 
-    def __init__(self, trend: MilestoneTrend, title: str = "Milestone trend analysis", subtitle: str = ""):
+    def __init__(self, trend: MilestoneTrend, title: str = "Milestone trend analysis", subtitle: str = "",
+                 marker: date | None = None):
         self.trend, self.title = trend, title
+        self.marker = marker  # the moment View → History shows, marked across the plot
         reports = trend.reports
         self.subtitle = subtitle or (
             f"{len(reports)} reports, {reports[0].as_of.isoformat()} – {reports[-1].as_of.isoformat()}  ·  "
@@ -95,6 +98,7 @@ class MtaPicture:
         self._paint_grid(p, rect)
         self._paint_reports(p, rect)
         self._paint_lines(p, rect)
+        self._paint_marker(p, rect)
         legend_h = 34 + LEGEND_ROW * len(self.trend.lines)
         if width - MARGIN - rect.right() >= LEGEND_W + 30:  # a wide picture: beside the plot
             self._paint_legend(p, QRectF(rect.right() + 30, rect.top(), LEGEND_W, legend_h))
@@ -173,6 +177,23 @@ class MtaPicture:
                 p.setPen(QPen(MUTED, 1))
                 p.drawLine(QPointF(x, rect.bottom()), QPointF(x, rect.bottom() - 6))
 
+    def _paint_marker(self, p: QPainter, rect: QRectF) -> None:
+        """The history's moment: a band at that report date, so the trend and the roadmap agree."""
+        if self.marker is None:
+            return
+        x = self._point(rect, self.marker, self.marker).x()
+        if not rect.left() <= x <= rect.right():
+            return
+        p.setPen(QPen(QColor(MARKER), 2.0))
+        p.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
+        p.setFont(_font(12, True))
+        text = f"shown: {self.marker.isoformat()}"
+        width = QFontMetricsF(p.font()).horizontalAdvance(text) + 10
+        box = QRectF(x - width if x + width > rect.right() else x, rect.top() - 22, width, 20)
+        p.fillRect(box, QColor(MARKER))
+        p.setPen(QColor("white"))
+        p.drawText(box, Qt.AlignCenter, text)
+
     def _paint_lines(self, p: QPainter, rect: QRectF) -> None:
         ends = []
         for index, line in enumerate(self.trend.lines):
@@ -197,13 +218,19 @@ class MtaPicture:
     def _paint_end_labels(self, p: QPainter, ends: list, rect: QRectF) -> None:
         """Each line's name right of its last point, nudged apart so none overlap."""
         p.setFont(_font(12, True))
-        gap = QFontMetricsF(p.font()).height() + 1
+        gap = QFontMetricsF(p.font()).height() * 1.2 + 2  # a line of air between two names
         ends.sort(key=lambda e: e[0])
+        at = [e[0] for e in ends]  # where each line ends, before nudging
         for k in range(1, len(ends)):
             ends[k][0] = max(ends[k][0], ends[k - 1][0] + gap)
-        for y, x, name, color in ends:
+        shift = max(0.0, ends[-1][0] - rect.bottom()) if ends else 0.0  # keep the lowest inside the plot
+        for (y, x, name, color), y0 in zip(ends, at):
+            y -= shift
+            if abs(y - y0) > 2:  # a nudged label keeps a leader to its line's end
+                p.setPen(QPen(color, 1))
+                p.drawLine(QPointF(x + 5, y0), QPointF(x + 12, y))
             p.setPen(color)
-            p.drawText(QRectF(x + 10, y - gap / 2, rect.right() - x - 12, gap), Qt.AlignLeft | Qt.AlignVCenter,
+            p.drawText(QRectF(x + 14, y - gap / 2, rect.right() - x - 16, gap), Qt.AlignLeft | Qt.AlignVCenter,
                        name)
 
     def _paint_legend(self, p: QPainter, box: QRectF) -> None:
@@ -243,6 +270,7 @@ class MtaChartWidget(QWidget):
         super().__init__(parent)
         self.trend: MilestoneTrend | None = None
         self.title = "Milestone trend analysis"
+        self.marker: date | None = None
         self.setMinimumSize(560, 420)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
 
@@ -250,6 +278,11 @@ class MtaChartWidget(QWidget):
         """Show this trend (None: an empty chart with a hint)."""
         self.trend = trend
         self.title = title or self.title
+        self.update()
+
+    def set_marker(self, day: date | None) -> None:
+        """Mark a report date (View → History's moment); None removes the mark."""
+        self.marker = day
         self.update()
 
     def paintEvent(self, _event) -> None:
@@ -263,5 +296,5 @@ class MtaChartWidget(QWidget):
             zoom = min(max(min(self.width() / LOGICAL_SIZE[0], self.height() / LOGICAL_SIZE[1]), 0.8), 1.2)
             p.fillRect(self.rect(), QColor("white"))
             p.scale(zoom, zoom)
-            MtaPicture(self.trend, self.title).paint(p, self.width() / zoom, self.height() / zoom)
+            MtaPicture(self.trend, self.title, marker=self.marker).paint(p, self.width() / zoom, self.height() / zoom)
         p.end()

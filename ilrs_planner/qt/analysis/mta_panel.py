@@ -21,7 +21,7 @@ from ...domain import PlannerError
 from ...engine.mta import DEFAULT_MILESTONES, default_milestone_keys, milestone_trend
 from ..change_effects import effects_of
 from ..document import Document
-from .common import MessageLine
+from .common import MessageLine, open_chart_window
 from .mta_chart import MtaChartWidget
 from .mta_export import export_mta
 
@@ -36,6 +36,8 @@ class MtaPanel(QWidget):
         self.milestones.setToolTip("Tick the milestones to show")
         self.chart = MtaChartWidget()
         self.export_button = QPushButton("Export chart…")
+        self.window_button = QPushButton("Open in window")
+        self.window_button.setToolTip("The chart in its own window, large enough to read every label")
         self.message = MessageLine()
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.milestones)
@@ -43,6 +45,7 @@ class MtaPanel(QWidget):
         splitter.setSizes([240, 760])
         buttons = QHBoxLayout()
         buttons.addStretch(1)
+        buttons.addWidget(self.window_button)
         buttons.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
@@ -50,6 +53,7 @@ class MtaPanel(QWidget):
         layout.addWidget(self.message)
         self.milestones.itemChanged.connect(lambda _item: self.refresh())
         self.export_button.clicked.connect(self.ask_export)
+        self.window_button.clicked.connect(self.open_window)
         document.changed.connect(self._plan_changed)
         self.reload()
 
@@ -100,6 +104,13 @@ class MtaPanel(QWidget):
             return
         self.message.clear_message()
         self.chart.set_trend(trend, f"Milestone trend analysis — {self.document.project.name}")
+
+    def open_window(self) -> QWidget:
+        """The trend chart in its own large window (the dock is for a glance)."""
+        chart = MtaChartWidget()
+        chart.set_trend(self.chart.trend, self.chart.title)
+        chart.set_marker(self.chart.marker)
+        return open_chart_window(self, "Milestone trend analysis", chart)
 
     def ask_export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Export milestone trend chart", "mta.png",

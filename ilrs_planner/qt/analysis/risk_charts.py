@@ -82,6 +82,7 @@ class TornadoChart(_Plot):
         self.getPlotItem().setLabel("bottom", "Rank correlation with the milestone's date")
         self.getPlotItem().invertY(True)
         self.keys: list[str] = []
+        self.names: list[str] = []
 
     def show_drivers(self, drivers: list) -> None:
         """Draw the drivers, strongest on top."""
@@ -94,6 +95,15 @@ class TornadoChart(_Plot):
         brushes = [pg.mkBrush("#d93025" if v > 0 else "#188038") for v in values]
         self.addItem(pg.BarGraphItem(x0=[min(v, 0) for v in values], y=ys, height=0.6,
                                      width=[abs(v) for v in values], brushes=brushes, pen=pg.mkPen(None)))
-        self.getPlotItem().getAxis("left").setTicks([[(y, k) for y, k in zip(ys, self.keys)]])
+        self.names = [_short_name(d.name) for d in drivers]  # people read names, not keys
+        self.getPlotItem().getAxis("left").setTicks([[(y, n) for y, n in zip(ys, self.names)]])
         self.setXRange(min(0.0, min(values)) - 0.05, max(0.0, max(values)) + 0.05)
         self.setYRange(-0.6, len(drivers) - 0.4)
+
+
+def _short_name(name: str, limit: int = 40) -> str:
+    """A task name cut at a word to fit the tornado's axis."""
+    if len(name) <= limit:
+        return name
+    cut = name[: limit - 1].rsplit(" ", 1)[0]
+    return cut.rstrip(" ,·-–/") + "…"

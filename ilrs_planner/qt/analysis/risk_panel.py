@@ -27,7 +27,7 @@ from ...commands.base import ChangeSet
 from ...engine.risk import PERCENTILES, RiskResult
 from ..change_effects import effects_of
 from ..document import Document
-from .common import MessageLine, date_edit, fill_task_combo, from_qdate
+from .common import MessageLine, date_edit, fill_task_combo, from_qdate, open_chart_window
 from .risk_charts import DistributionChart, TornadoChart
 from .risk_worker import RiskWorker
 
@@ -99,6 +99,10 @@ class RiskPanel(QWidget):
             chosen.addWidget(widget)
         chosen.addStretch(1)
         chosen.addWidget(self.show_whiskers)
+        self.window_button = QPushButton("Open charts in window")
+        self.window_button.setToolTip("Distribution and drivers side by side in their own large window")
+        self.window_button.clicked.connect(self.open_window)
+        chosen.addWidget(self.window_button)
         charts = QSplitter(Qt.Orientation.Horizontal)
         for widget in (self.table, self.distribution_chart, self.tornado):
             charts.addWidget(widget)
@@ -108,6 +112,20 @@ class RiskPanel(QWidget):
         layout.addLayout(chosen)
         layout.addWidget(charts, 1)
         layout.addWidget(self.message)
+
+    def open_window(self) -> QWidget:
+        """The chosen milestone's distribution and drivers in their own large window."""
+        distribution, tornado = DistributionChart(), TornadoChart()
+        task_id = self.milestone.currentData()
+        if self.result is not None and task_id is not None and task_id in self.result.index:
+            distribution.show_result(self.result, task_id, from_qdate(self.target.date()))
+            tornado.show_drivers(self.result.drivers(task_id, top=15))
+        pair = QSplitter(Qt.Orientation.Horizontal)
+        pair.addWidget(distribution)
+        pair.addWidget(tornado)
+        pair.setSizes([800, 600])
+        name = self.document.project.tasks[task_id].name if task_id in self.document.project.tasks else ""
+        return open_chart_window(self, f"Schedule risk — {name}", pair)
 
     # -- running ---------------------------------------------------------------------------
     def start(self) -> None:
@@ -178,10 +196,12 @@ class RiskPanel(QWidget):
         self.table.setRowCount(len(ids))
         for row, tid in enumerate(ids):
             pct = self.result.percentiles(tid)
-            cells = (self.document.project.tasks[tid].key, *[str(pct[p]) for p in PERCENTILES],
-                     f"{self.result.criticality[tid]:.0%}")
+            task = self.document.project.tasks[tid]
+            cells = (task.name, *[str(pct[p]) for p in PERCENTILES], f"{self.result.criticality[tid]:.0%}")
             for col, text in enumerate(cells):
-                self.table.setItem(row, col, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(f"{task.key} — {task.name}")  # names for people, the key for looking it up
+                self.table.setItem(row, col, item)
 
     def show_chosen(self) -> None:
         """Histogram, S-curve, tornado and chance of the target date for the chosen milestone."""

@@ -30,8 +30,11 @@ from .messages import sentence
 from .task_fields import read_date
 
 FORMATS = {"PNG image": ".png", "SVG (vector)": ".svg", "PDF (vector, landscape page)": ".pdf"}
-SIZES = {"3840 × 2160 (4K)": (3840, 2160), "1920 × 1080 (full HD)": (1920, 1080),
-         "7680 × 4320 (8K)": (7680, 4320), "Width only, height to fit": (3840, 0)}
+# Slide and paper shapes give exactly these pixels; rows are folded rather than made unreadable.
+SIZES = {"16:9 slide, 1920 × 1080 (full HD)": (1920, 1080), "16:9 slide, 3840 × 2160 (4K)": (3840, 2160),
+         "4:3 slide, 1600 × 1200": (1600, 1200), "A4 landscape, 3508 × 2480 (300 dpi)": (3508, 2480),
+         "A3 landscape, 4961 × 3508 (300 dpi)": (4961, 3508), "7680 × 4320 (8K)": (7680, 4320),
+         "Width only, height to fit": (3840, 0)}
 
 
 def _spin(low: int, high: int, value: int, suffix: str) -> QSpinBox:
@@ -50,6 +53,7 @@ class ExportDialog(QDialog):
         self.document = document
         self.setWindowTitle("Export timeline image")
         self.written: Path | None = None
+        self.warnings: list[str] = []  # what was folded to fit, for the window to say
         self._build()
         self._format_changed()
 
@@ -74,6 +78,7 @@ class ExportDialog(QDialog):
         self.dpi_spin = _spin(72, 1200, 300, " dpi")
         self.paper_combo = QComboBox()
         self.paper_combo.addItems(["A3", "A4"])
+        self.one_page = QCheckBox("Fit to one page (otherwise long plans get pages with a repeated header)")
         self.from_edit, self.to_edit = QLineEdit(), QLineEdit()
         self.from_edit.setPlaceholderText("e.g. 2024 (empty: the whole programme)")
         self.to_edit.setPlaceholderText("e.g. 2050")
@@ -91,6 +96,7 @@ class ExportDialog(QDialog):
         form.addRow(self.by_size, self.size_combo)
         form.addRow(self.by_dpi, self.dpi_spin)
         form.addRow("&Paper (PDF)", self.paper_combo)
+        form.addRow("", self.one_page)
         form.addRow("From", self.from_edit)
         form.addRow("To", self.to_edit)
         form.addRow("Rows", self.milestones_only)
@@ -123,6 +129,7 @@ class ExportDialog(QDialog):
         self.path_edit.setText(str(Path(self.path_edit.text()).with_suffix(suffix)))
         pdf, svg = suffix == ".pdf", suffix == ".svg"
         self.paper_combo.setEnabled(pdf)
+        self.one_page.setEnabled(pdf)
         self.size_combo.setEnabled(not pdf)
         self.by_size.setEnabled(not pdf)
         self.dpi_spin.setEnabled(not svg)
@@ -152,6 +159,7 @@ class ExportDialog(QDialog):
             "title": self.title_edit.text().strip() or None,
             "baseline": self.document.baseline_name if self.baseline_check.isChecked() else None,
             "page_size": self.paper_combo.currentText(),
+            "one_page": self.one_page.isChecked(),
         }
 
     def try_export(self) -> None:
@@ -162,7 +170,8 @@ class ExportDialog(QDialog):
         try:
             if not path:
                 raise PlannerError("export.failed", "choose a file to export to")
-            self.written = Path(export_image(self.document.project, path, **self.options()))
+            self.warnings = []
+            self.written = Path(export_image(self.document.project, path, warnings=self.warnings, **self.options()))
         except PlannerError as error:
             self.error_label.setText(sentence(error).replace("\n\n", " "))
             return

@@ -64,6 +64,7 @@ class TaskDialog(QDialog):
         ui.actual_start_edit.setText(date_text(task.actual_start, task.precision, end=False))
         ui.actual_finish_edit.setText(finish_text(task.actual_finish, task.precision, milestone))
         ui.percent_spin.setValue(task.percent_complete)
+        ui.key_milestone_check.setChecked(task.key_milestone)
         for spin, days in ((ui.optimistic_spin, task.optimistic), (ui.most_likely_spin, task.most_likely),
                            (ui.pessimistic_spin, task.pessimistic)):
             set_optional_days(spin, days)
@@ -147,6 +148,7 @@ class TaskDialog(QDialog):
             "optimistic": optional_days(ui.optimistic_spin), "most_likely": optional_days(ui.most_likely_spin),
             "pessimistic": optional_days(ui.pessimistic_spin),
             "source_url": ui.source_edit.text().strip(), "notes": ui.notes_edit.toPlainText(),
+            "key_milestone": ui.key_milestone_check.isChecked(),
         }
         if ui.duration_spin.isEnabled():
             values["duration"] = ui.duration_spin.value()

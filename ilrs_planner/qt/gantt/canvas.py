@@ -12,7 +12,7 @@ from ...chart import Hit, axis_header, build_scene, hit_test
 from ...domain import PlannerError
 from .drag import Drag, drag_dates_text, finish_command, start_mode
 from .link_menu import build_link_menu
-from .painter import paint_background, paint_header, paint_scene
+from .painter import paint_background, paint_header, paint_header_marks, paint_scene
 from .tooltip import tooltip_text
 
 ZOOM_STEP = 1.25  # per wheel notch
@@ -62,6 +62,8 @@ class GanttCanvas(QWidget):
         p.setRenderHint(QPainter.Antialiasing, False)
         p.setClipping(False)
         paint_header(p, header, self.width(), style)
+        p.setRenderHint(QPainter.Antialiasing, True)
+        paint_header_marks(p, scene, style)
         p.end()
 
     def _paint_preview(self, p: QPainter, dy: float) -> None:
@@ -124,7 +126,9 @@ class GanttCanvas(QWidget):
         pos = event.position()
         hit = self.hit_at(pos)
         y = self.content_y(pos.y())
-        self.drag = Drag(start_mode(hit), hit, pos.x(), y, self.view.scale, self.view.vertical_offset, pos.x(), y)
+        # Showing a past announcement, bars are history, not handles: a drag only pans.
+        mode = "pan" if self.view.history is not None else start_mode(hit)
+        self.drag = Drag(mode, hit, pos.x(), y, self.view.scale, self.view.vertical_offset, pos.x(), y)
 
     def mouseMoveEvent(self, event) -> None:  # noqa: N802
         pos = event.position()

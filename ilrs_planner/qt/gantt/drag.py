@@ -10,9 +10,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ...chart import Hit, TimeScale
+from ...commands.base import Command
 from ...commands.links import AddLink, check_link_allowed
 from ...commands.tasks import MoveTaskStart, SetDuration
 from ...domain import LinkType, PlannerError
+from ..document import Document
 
 LINK_AWAY_ROWS = 0.75  # leaving the bar's row by this much turns a move into "draw a link"
 CLICK_SLOP_PX = 3.0
@@ -71,7 +73,8 @@ def resized_days(drag: Drag, shown_start: date) -> int:
     return max(int(round(drag.x / drag.scale.px_per_day + drag.scale.origin)) - shown_start.toordinal(), 1)
 
 
-def finish_command(drag: Drag, document, target: Hit | None, shown_start: date, shown_finish: date):
+def finish_command(drag: Drag, document: Document, target: Hit | None, shown_start: date,
+                   shown_finish: date) -> Command | None:
     """The one command a finished drag stands for, or None (a click, a zero move).
 
     Raises PlannerError (e.g. link.cycle naming the loop) before anything is pushed.

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPaintEngine, QPainter, QPainterPath, QPen, QPolygonF
 
 from ...chart import palette
+from ...chart.labels import BADGE_PAD_PX, GAP_PX
 from ...chart.scene import Layer, Scene
+from ...chart.variance import SLIP_COLORS
+from .diamonds import diamond
 from .style import CRITICAL, LABEL_TEXT, ChartStyle, qcolor
 
 ARROW_PX = 5.0
@@ -21,22 +24,36 @@ def rects(layer: Layer, mask: np.ndarray, dy: float) -> list[QRectF]:
 
 
 def ghosts(p: QPainter, scene: Scene, dy: float) -> None:
-    """Baseline bars in grey under the current ones; a baseline milestone is a hollow grey diamond."""
+    """Baseline bars in grey under the current ones (MS Project's tracking Gantt); a baseline
+    milestone is a smaller grey diamond on the baseline band."""
     g = scene.ghosts
     if not len(g):
         return
     point = (g.x1 - g.x0) < 3.0
-    p.setPen(QPen(qcolor(palette.GHOST), 0))
-    p.setBrush(qcolor(palette.GHOST, 110))
+    p.setPen(QPen(qcolor(palette.GHOST_EDGE), 0.8))
+    p.setBrush(qcolor(palette.GHOST, 190))
     p.drawRects(rects(g, ~point, dy))
     if point.any():
-        half = scene.row_height * 0.28
+        half = (g.y1[0] - g.y0[0]) * 0.75
         path = QPainterPath()
-        for x, row in zip(g.x0[point].tolist(), g.rows[point].tolist()):
-            path.addPolygon(_diamond(x, (row + 0.5) * scene.row_height + dy, half))
-        p.setPen(QPen(qcolor(palette.GHOST), 1.5))
-        p.setBrush(qcolor(palette.GHOST, 60))
+        for x, y0, y1 in zip(g.x0[point].tolist(), g.y0[point].tolist(), g.y1[point].tolist()):
+            path.addPolygon(diamond(x, (y0 + y1) / 2 + dy, half))
+        p.setPen(QPen(qcolor(palette.GHOST_EDGE), 1.2))
+        p.setBrush(qcolor(palette.GHOST, 200))
         p.drawPath(path)
+
+
+def slips(p: QPainter, scene: Scene, dy: float) -> None:
+    """The slip from each baseline end to the current end on the baseline band, coloured by its size
+    (late warm, early cool): the tracking Gantt's variance at a glance."""
+    s = scene.slips
+    if s is None or not len(s):
+        return
+    p.setPen(Qt.NoPen)
+    for step in np.unique(s.color).tolist():
+        mask = s.color == step
+        p.setBrush(qcolor(SLIP_COLORS[step], 235))
+        p.drawRects(rects(s, mask, dy))
 
 
 def whiskers(p: QPainter, scene: Scene, dy: float) -> None:
@@ -100,15 +117,31 @@ def bars(p: QPainter, scene: Scene, dy: float) -> None:
     _outline(p, b, b.selected, dy, QColor(palette.SELECTED), 2.0, grow=2.0)
 
 
+def fade(p: QPainter, x0: float, x1: float, color: str) -> QLinearGradient:
+    """The colour fading out from x0 to x1. On a PDF the fade runs to white instead of to
+    transparent: viewers such as poppler drop a gradient's transparency and would show a solid bar."""
+    gradient = QLinearGradient(x0, 0, x1, 0)
+    if p.paintEngine() is not None and p.paintEngine().type() == QPaintEngine.Type.Pdf:
+        gradient.setColorAt(0.0, _towards_white(color, 0.1))
+        gradient.setColorAt(1.0, _towards_white(color, 0.9))
+    else:
+        gradient.setColorAt(0.0, qcolor(color, 230))
+        gradient.setColorAt(1.0, qcolor(color, 25))
+    return gradient
+
+
+def _towards_white(hex_color: str, share: float) -> QColor:
+    c = QColor(hex_color)
+    return QColor.fromRgbF(*(v + (1.0 - v) * share for v in (c.redF(), c.greenF(), c.blueF())))
+
+
 def _soft_tail(p: QPainter, scene: Scene, i: int, dy: float) -> None:
     """The uncertain period drawn as a fade from the bar colour to nothing, with a dotted edge."""
     b = scene.tasks
     x0, x1 = max(float(b.soft0[i]), float(b.x0[i])), float(b.soft1[i])
     y0, y1 = float(b.y0[i]) + dy, float(b.y1[i]) + dy
-    gradient = QLinearGradient(x0, 0, x1, 0)
     color = scene.colors[int(b.color[i])]
-    gradient.setColorAt(0.0, qcolor(color, 230))
-    gradient.setColorAt(1.0, qcolor(color, 25))
+    gradient = fade(p, x0, x1, color)
     p.setPen(Qt.NoPen)
     p.fillRect(QRectF(x0, y0, x1 - x0, y1 - y0), QBrush(gradient))
     p.setPen(QPen(qcolor(color, 160), 1, Qt.DotLine))
@@ -152,43 +185,6 @@ def _arrowhead(a: np.ndarray, b: np.ndarray, dy: float) -> QPolygonF:
                       QPointF(back.x() + uy * ARROW_PX * 0.6, back.y() - ux * ARROW_PX * 0.6)])
 
 
-def _diamond(x: float, yc: float, half: float) -> QPolygonF:
-    return QPolygonF([QPointF(x, yc - half), QPointF(x + half, yc), QPointF(x, yc + half), QPointF(x - half, yc)])
-
-
-def milestones(p: QPainter, scene: Scene, dy: float) -> None:
-    """Diamonds: filled when achieved, white-centred when planned; a faint span when announced
-    only to a year or month."""
-    m = scene.milestones
-    if not len(m):
-        return
-    half = scene.row_height * 0.3
-    yc = (m.y0 + m.y1) / 2 + dy
-    for i in np.nonzero(~np.isnan(m.soft0))[0].tolist():
-        color = scene.colors[int(m.color[i])]
-        p.fillRect(QRectF(float(m.soft0[i]), yc[i] - half * 0.45, float(m.soft1[i] - m.soft0[i]), half * 0.9),
-                   qcolor(color, 60))
-    for color in np.unique(m.color).tolist():
-        for achieved in (True, False):
-            mask = (m.color == color) & (m.actual == achieved)
-            if not mask.any():
-                continue
-            path = QPainterPath()
-            for x, y in zip(m.x0[mask].tolist(), yc[mask].tolist()):
-                path.addPolygon(_diamond(x, y, half))
-            p.setPen(QPen(qcolor(scene.colors[color]), 2.0))
-            p.setBrush(qcolor(scene.colors[color]) if achieved else QColor("white"))
-            p.drawPath(path)
-    for mask, color, grow in ((m.critical, CRITICAL, 0.0), (m.selected, QColor(palette.SELECTED), 3.0)):
-        if mask.any():
-            path = QPainterPath()
-            for x, y in zip(m.x0[mask].tolist(), yc[mask].tolist()):
-                path.addPolygon(_diamond(x, y, half + grow))
-            p.setPen(QPen(color, 2.0))
-            p.setBrush(Qt.NoBrush)
-            p.drawPath(path)
-
-
 def labels(p: QPainter, scene: Scene, dy: float, style: ChartStyle) -> None:
     """Labels, each on a faint white halo so a connector passing behind never garbles it."""
     halo = QColor(255, 255, 255, 160)
@@ -202,17 +198,20 @@ def labels(p: QPainter, scene: Scene, dy: float, style: ChartStyle) -> None:
             p.fillRect(QRectF(label.x - 2, label.y + dy - h / 2, w + 4, h), halo)
         p.setPen(QColor("white") if label.inside else LABEL_TEXT)
         p.drawText(rect, Qt.AlignLeft | Qt.AlignVCenter, label.text)
+        if label.badge:
+            x = label.x + style.text_width(font)(label.text) + GAP_PX
+            slip_badge(p, label.badge, SLIP_COLORS[label.badge_step], QPointF(x, label.y + dy), style)
 
 
-def date_lines(p: QPainter, scene: Scene, style: ChartStyle, top: float, height: float) -> None:
-    """Today and the status ('as of') date as dashed lines, each with a small marker under the
-    header; the legend names them (text tags here would cover the first row)."""
-    for x, color in ((scene.today_x, palette.TODAY), (scene.status_x, palette.STATUS_DATE)):
-        if x is None:
-            continue
-        p.setPen(QPen(QColor(color), 1.5, Qt.DashLine))
-        p.drawLine(QPointF(x, top), QPointF(x, top + height))
-        p.setPen(Qt.NoPen)
-        p.setBrush(QColor(color))
-        half = style.font_px * 0.45
-        p.drawPolygon(QPolygonF([QPointF(x - half, top), QPointF(x + half, top), QPointF(x, top + half * 1.3)]))
+def slip_badge(p: QPainter, text: str, color: str, left_centre: QPointF, style: ChartStyle) -> float:
+    """A slip ('+7 y') as white bold text on a pill of its variance colour; returns its width."""
+    p.setFont(style.bold_font)
+    w = style.text_width(style.bold_font)(text) + 2 * BADGE_PAD_PX
+    h = style.font_px * 1.35
+    box = QRectF(left_centre.x(), left_centre.y() - h / 2, w, h)
+    p.setPen(Qt.NoPen)
+    p.setBrush(qcolor(color))
+    p.drawRoundedRect(box, h / 2.5, h / 2.5)
+    p.setPen(QColor("white"))
+    p.drawText(box, Qt.AlignCenter, text)
+    return w

@@ -6,10 +6,12 @@ import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPolygonF
 
 from ...chart import palette
+from ...chart.variance import ON_TIME_STEP, SLIP_STEPS
 from ...domain import Project
+from .layers import fade
 from .style import CRITICAL, LABEL_TEXT, ChartStyle, qcolor
 
 SWATCH_GAP = 6.0
@@ -27,7 +29,7 @@ class LegendItem:
 
 
 def legend_items(project: Project, task_ids: list[str], *, critical: bool = True, baseline: bool = False,
-                 whiskers: bool = False, status: bool = True) -> list[LegendItem]:
+                 whiskers: bool = False, status: bool = True, today: bool = True) -> list[LegendItem]:
     """Owners of the shown tasks (in name order) followed by the symbol keys that occur."""
     colors = palette.owner_colors(project)
     tasks = [project.tasks[t] for t in task_ids if t in project.tasks]
@@ -43,11 +45,16 @@ def legend_items(project: Project, task_ids: list[str], *, critical: bool = True
         items.append(LegendItem("soft", "#5f6368", "Date announced to year/month"))
     if critical:
         items.append(LegendItem("critical", palette.CRITICAL, "Critical path"))
+    if any(t.key_milestone for t in tasks):
+        items.append(LegendItem("key", palette.KEY_DATE, "Key milestone"))
     if baseline:
         items.append(LegendItem("ghost", palette.GHOST, "Baseline"))
+        items += [LegendItem("slip", color, f"Finish {text}") for i, (_, color, text) in enumerate(SLIP_STEPS)
+                  if i != ON_TIME_STEP]
     if whiskers:
         items.append(LegendItem("whisker", palette.WHISKER, "P50–P80 range"))
-    items.append(LegendItem("today", palette.TODAY, "Today"))
+    if today:
+        items.append(LegendItem("today", palette.TODAY, "Today"))
     if status and project.status_date:
         items.append(LegendItem("status", palette.STATUS_DATE, f"Status {project.status_date.isoformat()}"))
     return items
@@ -106,10 +113,7 @@ def _swatch(p: QPainter, item: LegendItem, box: QRectF) -> None:
         p.fillRect(box, qcolor("#8d99ae"))
         p.fillRect(box, QBrush(QColor(255, 255, 255, 150), Qt.BDiagPattern))
     elif item.kind == "soft":
-        gradient = QLinearGradient(box.left(), 0, box.right(), 0)
-        gradient.setColorAt(0, qcolor("#8d99ae", 230))
-        gradient.setColorAt(1, qcolor("#8d99ae", 25))
-        p.fillRect(box, QBrush(gradient))
+        p.fillRect(box, QBrush(fade(p, box.left(), box.right(), "#8d99ae")))
     elif item.kind == "milestone":
         half = box.height() / 2
         for dx, fill in ((-half * 0.9, color), (half * 1.1, QColor("white"))):
@@ -118,12 +122,24 @@ def _swatch(p: QPainter, item: LegendItem, box: QRectF) -> None:
             p.drawPolygon(QPolygonF([QPointF(c.x() + dx, c.y() - half), QPointF(c.x() + dx + half * 0.8, c.y()),
                                      QPointF(c.x() + dx, c.y() + half), QPointF(c.x() + dx - half * 0.8, c.y())]))
     elif item.kind == "ghost":
-        p.fillRect(box.adjusted(0, box.height() * 0.3, 0, -box.height() * 0.3), qcolor(item.color, 140))
+        p.setPen(QPen(qcolor(palette.GHOST_EDGE), 0.8))
+        p.setBrush(qcolor(item.color, 190))
+        p.drawRect(box.adjusted(0, box.height() * 0.25, 0, -box.height() * 0.25))
+    elif item.kind == "slip":
+        p.fillRect(box.adjusted(0, box.height() * 0.25, 0, -box.height() * 0.25), color)
+    elif item.kind == "key":
+        half = box.height() * 0.62
+        p.setPen(QPen(color, 1.2, Qt.DashDotLine))
+        p.drawLine(QPointF(c.x(), box.top() - 3), QPointF(c.x(), box.bottom() + 3))
+        p.setPen(QPen(color, 2.0))
+        p.setBrush(QColor("white"))
+        p.drawPolygon(QPolygonF([QPointF(c.x(), c.y() - half), QPointF(c.x() + half, c.y()),
+                                 QPointF(c.x(), c.y() + half), QPointF(c.x() - half, c.y())]))
     elif item.kind == "whisker":
         p.setPen(QPen(color, 1.5))
         p.drawLine(QPointF(box.left(), c.y()), QPointF(box.right(), c.y()))
         for x in (box.left(), box.right()):
             p.drawLine(QPointF(x, box.top()), QPointF(x, box.bottom()))
-    else:  # today / status: dashed vertical line
-        p.setPen(QPen(color, 1.5, Qt.DashLine))
+    else:  # today (solid) / status (dashed): a vertical line as in the chart
+        p.setPen(QPen(color, 1.5, Qt.SolidLine if item.kind == "today" else Qt.DashLine))
         p.drawLine(QPointF(c.x(), box.top() - 2), QPointF(c.x(), box.bottom() + 2))

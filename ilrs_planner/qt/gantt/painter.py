@@ -11,8 +11,9 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 
 from ...chart.axis import AxisHeader
+from ...chart.labels import shorten_by_words
 from ...chart.scene import Scene
-from . import layers
+from . import diamonds, layers, marks
 from .style import (
     GRID,
     GRID_MAJOR,
@@ -62,10 +63,8 @@ def paint_phase_names(p: QPainter, phases: list[tuple[float, float, str]], rect:
         if band.width() <= 0:
             continue
         p.fillRect(band, QColor(PHASE_TINTS[i % len(PHASE_TINTS)]).darker(104))
-        text = name.upper()
-        if width(text) + 8 > band.width():
-            text = "".join(word[0] for word in name.split() if word[0].isalnum()).upper()  # e.g. "CBS"
-        if width(text) + 8 <= band.width():
+        text = shorten_by_words(name.upper(), band.width() - 8, width)  # "CONSTRUCTION", never "CBS"
+        if text:
             p.setPen(MUTED_TEXT)
             p.drawText(band.adjusted(4, 0, -4, 0), Qt.AlignLeft | Qt.AlignVCenter, text)
     p.setPen(QPen(GRID_MAJOR, 0))
@@ -97,13 +96,21 @@ def paint_header(p: QPainter, header: AxisHeader, width: float, style: ChartStyl
 
 def paint_scene(p: QPainter, scene: Scene, dy: float, style: ChartStyle, top: float, height: float) -> None:
     """Every layer of the scene, bottom to top; `dy` maps content y to painter y."""
+    marks.key_date_lines(p, scene, top, height)
     layers.ghosts(p, scene, dy)
+    layers.slips(p, scene, dy)
     layers.whiskers(p, scene, dy)
     layers.summaries(p, scene, dy)
     layers.bars(p, scene, dy)
     layers.links(p, scene, dy)
-    layers.milestones(p, scene, dy)
+    diamonds.rollups(p, scene, dy)
+    diamonds.milestones(p, scene, dy)
+    marks.date_lines(p, scene, top, height)
     layers.labels(p, scene, dy, style)
-    layers.date_lines(p, scene, style, top, height)
+
+
+def paint_header_marks(p: QPainter, scene: Scene, style: ChartStyle) -> None:
+    """The names of key dates, today and the status date, over the header (paint after it)."""
+    marks.header_tags(p, scene, style)
 
 

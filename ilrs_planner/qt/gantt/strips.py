@@ -21,8 +21,10 @@ class LegendStrip(QWidget):
     def refresh(self) -> None:
         """Recompute the entries (owners shown, symbols in use) and the height they need."""
         doc = self.view.document
-        self.items = legend_items(doc.project, self.view.rows(), critical=self.view.show_critical,
-                                  baseline=doc.baseline_name is not None, whiskers=bool(self.view.whiskers))
+        shown = self.view.rows() + self.view.chart_data().rollups.task_ids  # rolled-up milestones show too
+        self.items = legend_items(doc.project, shown, critical=self.view.show_critical,
+                                  baseline=doc.baseline_name is not None, whiskers=bool(self.view.whiskers),
+                                  today=self.view.history is None, status=self.view.history is None)
         self.setFixedHeight(int(legend_height(self.items, max(self.width(), 400) - 16, self.view.style)) + 10)
 
     def paintEvent(self, event) -> None:  # noqa: N802

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QScrollBar, QToolBar, QVBoxLayout, QWidget
 
 from ...chart import PROGRAMME_END, PROGRAMME_START, ChartData, SceneOptions, TimeScale, build_chart_data
 from ...chart.data import refresh_rows
+from ...chart.history import Moment, history_chart_data
 from ...commands.base import ChangeSet
 from ..change_effects import effects_of
+from ..document import Document
 from .canvas import GanttCanvas, today
 from .strips import LegendStrip, PhaseStrip
 from .style import ChartStyle
@@ -32,7 +35,7 @@ class GanttView(QWidget):
     taskActivated = Signal(str)  # a bar was double-clicked: open its task
     dragDates = Signal(str)  # the dates a bar being dragged would get, as text
 
-    def __init__(self, document, parent: QWidget | None = None):
+    def __init__(self, document: Document, parent: QWidget | None = None):
         super().__init__(parent)
         self.document = document
         self.style = ChartStyle(row_height=self.ROW_HEIGHT, header_height=44, font_px=12)
@@ -41,6 +44,7 @@ class GanttView(QWidget):
         self.show_critical = True
         self._highlight: dict[str, str] = {}
         self.whiskers: dict = {}
+        self.history: Moment | None = None  # View → History: the roadmap as announced then
         self._data: ChartData | None = None
         self.scale = TimeScale.fit(PROGRAMME_START, PROGRAMME_END, 1000)
         self._pending_preset: str | None = "programme"
@@ -126,6 +130,11 @@ class GanttView(QWidget):
         self._highlight = dict(colors)
         self._invalidate()
 
+    def set_history(self, moment: Moment | None) -> None:
+        """Draw the roadmap as announced at `moment` (a baseline's date); None = the current plan."""
+        self.history = moment if moment is not None and moment.baseline is not None else None
+        self._invalidate()
+
     def set_whiskers(self, ranges: dict) -> None:
         """P50–P80 ranges drawn behind milestones: task id -> (date, date); {} clears."""
         self.whiskers = dict(ranges)
@@ -136,15 +145,19 @@ class GanttView(QWidget):
         """Per-row arrays, rebuilt only after a change."""
         if self._data is None:
             doc = self.document
-            self._data = build_chart_data(doc.project, doc.schedule, self.rows(), baseline=doc.baseline_name,
-                                          whiskers=self.whiskers, highlight=self._highlight)
+            if self.history is not None:
+                self._data = history_chart_data(doc.project, self.history, self.rows(), doc.schedule)
+            else:
+                self._data = build_chart_data(doc.project, doc.schedule, self.rows(), baseline=doc.baseline_name,
+                                              whiskers=self.whiskers, highlight=self._highlight)
             self.legend.refresh()
         return self._data
 
     def scene_options(self) -> SceneOptions:
         """Options for the scene builder from the current view state."""
+        past = self.history.as_of if self.history is not None else None  # a past announcement: no "today"
         return SceneOptions(row_height=self.style.row_height, show_critical=self.show_critical,
-                            today=today(), status_date=self.document.project.status_date,
+                            today=None if past else today(), status_date=past or self.document.project.status_date,
                             selected=frozenset(self.document.selected_ids),
                             text_width=self.style.text_width(),
                             bold_text_width=self.style.text_width(self.style.bold_font))
@@ -186,7 +199,10 @@ class GanttView(QWidget):
         rows = [data.row_of[t] for t in self.document.selected_ids if t in data.row_of] or list(range(len(data)))
         if not rows:
             return PROGRAMME_START, PROGRAMME_END
-        lo, hi = int(min(data.start[rows])), int(max(data.finish[rows]))
+        starts, finishes = data.start[rows], data.finish[rows]
+        if np.isnan(starts).all():  # a history step before any of them was announced
+            return PROGRAMME_START, PROGRAMME_END
+        lo, hi = int(np.nanmin(starts)), int(np.nanmax(finishes))
         pad = max((hi - lo) // 20, 7)
         return date.fromordinal(lo - pad), date.fromordinal(hi + pad)
 
@@ -201,8 +217,9 @@ class GanttView(QWidget):
 
     def _sync_scrollbar(self) -> None:
         data = self.chart_data()
-        lo = min(PROGRAMME_START.toordinal(), int(data.start.min()) if len(data) else 10**9) - SCROLL_MARGIN_DAYS
-        hi = max(PROGRAMME_END.toordinal(), int(data.finish.max()) if len(data) else 0) + SCROLL_MARGIN_DAYS
+        known = data.start[~np.isnan(data.start)]  # a history step leaves tasks announced later undated
+        lo = min(PROGRAMME_START.toordinal(), int(known.min()) if len(known) else 10**9) - SCROLL_MARGIN_DAYS
+        hi = max(PROGRAMME_END.toordinal(), int(np.nanmax(data.finish)) if len(known) else 0) + SCROLL_MARGIN_DAYS
         page = int(self.scale.days_in(max(self.canvas.width(), 1)))
         self.hscroll.blockSignals(True)
         self.hscroll.setRange(lo, max(lo, hi - page))
@@ -222,7 +239,7 @@ class GanttView(QWidget):
         dates, rows or links rebuilds the arrays (on the next paint)."""
         effects = effects_of(changes)
         doc = self.document
-        if effects.only_rows and self._data is not None and refresh_rows(
+        if effects.only_rows and self._data is not None and self.history is None and refresh_rows(
                 self._data, doc.project, doc.schedule, changes.task_ids, baseline=doc.baseline_name,
                 whiskers=self.whiskers, highlight=self._highlight):
             self.legend.refresh()  # an owner may have come or gone

@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'task_dialog.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.10.3
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -15,12 +15,12 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QComboBox,
-    QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-    QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
-    QPushButton, QSizePolicy, QSpacerItem, QSpinBox,
-    QTabWidget, QTableWidget, QTableWidgetItem, QVBoxLayout,
-    QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QCheckBox,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout,
+    QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem,
+    QSpinBox, QTabWidget, QTableWidget, QTableWidgetItem,
+    QVBoxLayout, QWidget)
 
 class Ui_TaskDialog(object):
     def setupUi(self, TaskDialog):
@@ -107,6 +107,11 @@ class Ui_TaskDialog(object):
         self.classification_combo.setObjectName(u"classification_combo")
 
         self.general_form.setWidget(6, QFormLayout.ItemRole.FieldRole, self.classification_combo)
+
+        self.key_milestone_check = QCheckBox(self.general_tab)
+        self.key_milestone_check.setObjectName(u"key_milestone_check")
+
+        self.general_form.setWidget(7, QFormLayout.ItemRole.FieldRole, self.key_milestone_check)
 
         self.tabs.addTab(self.general_tab, "")
         self.dates_tab = QWidget()
@@ -345,6 +350,10 @@ class Ui_TaskDialog(object):
         self.classification_combo_label.setText(QCoreApplication.translate("TaskDialog", u"C&lassification", None))
 #if QT_CONFIG(tooltip)
         self.classification_combo.setToolTip(QCoreApplication.translate("TaskDialog", u"Who may see this task when the plan is shared", None))
+#endif // QT_CONFIG(tooltip)
+        self.key_milestone_check.setText(QCoreApplication.translate("TaskDialog", u"Key &milestone", None))
+#if QT_CONFIG(tooltip)
+        self.key_milestone_check.setToolTip(QCoreApplication.translate("TaskDialog", u"A date the programme is judged by: drawn larger, with a labelled key-date line and its slip", None))
 #endif // QT_CONFIG(tooltip)
         self.tabs.setTabText(self.tabs.indexOf(self.general_tab), QCoreApplication.translate("TaskDialog", u"General", None))
         self.constraint_combo_label.setText(QCoreApplication.translate("TaskDialog", u"&Constraint", None))

@@ -60,6 +60,11 @@ def _variance(task: Task, ctx: RowContext) -> int | None:
     return (dates.early_finish - entry[1]).days if dates and entry else None
 
 
+def finish_variance(task: Task, ctx: RowContext) -> int | None:
+    """Days the finish moved against the compared baseline (positive = late); None without one."""
+    return _variance(task, ctx)
+
+
 def sort_value(task: Task, column: Column, ctx: RowContext) -> object:
     """A value that sorts the column the way a planner expects (dates by day, numbers as numbers)."""
     dates = ctx.schedule.tasks.get(task.id) if ctx.schedule else None

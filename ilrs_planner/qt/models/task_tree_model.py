@@ -5,11 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from ...chart.variance import ON_TIME_STEP, slip_color, slip_step
 from ...commands.base import ChangeSet
 from ...domain import PlannerError
 from ...engine.schedule import changed_rows
 from ..change_effects import effects_of
 from ..document import Document
+from ..gantt.style import qcolor
 from .task_columns import (
     HEADERS,
     NUMERIC_COLUMNS,
@@ -17,6 +19,7 @@ from .task_columns import (
     RowContext,
     command_for,
     display_text,
+    finish_variance,
     is_editable,
     sort_value,
 )
@@ -129,9 +132,18 @@ class TaskTreeModel(QAbstractItemModel):
             dates = self.document.schedule.tasks.get(task.id) if self.document.schedule else None
             if dates and dates.critical:
                 return QBrush(QColor("#c5221f"))
+        if role == Qt.ItemDataRole.BackgroundRole and column is Column.VARIANCE:
+            return self._variance_tint(task)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(task)
         return None
+
+    def _variance_tint(self, task) -> QBrush | None:
+        """The tracking Gantt's slip colour behind the variance, so table and chart read alike."""
+        days = finish_variance(task, self._context())
+        if days is None or slip_step(days) == ON_TIME_STEP:
+            return None
+        return QBrush(qcolor(slip_color(days), 95))
 
     def _tooltip(self, task) -> str:
         lines = [f"<b>{task.key}</b> — {task.name}", f"Dates announced to the {task.precision.value}"]

@@ -228,8 +228,26 @@ class TaskTreeView(QTreeView):
         menu.exec(self.header().mapToGlobal(pos))
 
     def _show_baseline_columns(self, name) -> None:
+        """Baseline finish and Finish variance appear with a comparison, right after Finish and
+        scrolled into view: the variance is what a comparison is for."""
+        header = self.header()
         for column in BASELINE_COLUMNS:
-            self.header().setSectionHidden(int(column), name is None)
+            header.setSectionHidden(int(column), name is None)
+        if name is None:
+            return
+        after = header.visualIndex(int(Column.FINISH))
+        for offset, column in enumerate(BASELINE_COLUMNS, 1):
+            header.moveSection(header.visualIndex(int(column)), min(after + offset, header.count() - 1))
+            after = header.visualIndex(int(Column.FINISH))
+        self.scroll_column_into_view(Column.VARIANCE)
+
+    def scroll_column_into_view(self, column: Column) -> None:
+        """Scroll sideways just enough that the whole column shows."""
+        header, bar = self.header(), self.horizontalScrollBar()
+        self.updateGeometries()  # the scroll range must include the columns just shown
+        right = header.sectionViewportPosition(int(column)) + header.sectionSize(int(column))
+        if right > self.viewport().width():
+            bar.setValue(bar.value() + right - self.viewport().width())
 
     def save_state(self, settings: QSettings) -> None:
         """Remember widths, order and the columns chosen."""

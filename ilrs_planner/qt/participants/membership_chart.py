@@ -42,6 +42,7 @@ class MembershipChart(pg.PlotWidget):
         self.showGrid(x=False, y=True, alpha=0.15)
         self.setMenuEnabled(False)
         self.getPlotItem().setLabel("left", "Signed")
+        self.undated = 0  # members the lines leave out: no signing date is known
         self.legend = self.addLegend(offset=(10, 10), labelTextColor="#3c4043", brush=pg.mkBrush(255, 255, 255, 230))
 
     def show_participants(self, participants: list[Participant], today: date | None = None) -> None:
@@ -51,18 +52,23 @@ class MembershipChart(pg.PlotWidget):
         dated = [p for p in participants if p.joined is not None]
         countries = sorted(p.joined for p in dated if p.kind is ParticipantKind.COUNTRY)
         everyone = sorted(p.joined for p in dated)
-        self._step(everyone, until, "#5f6368", "All participants")
-        self._step(countries, until, "#1a73e8", "Countries")
+        undated = [p for p in participants if p.joined is None]
+        undated_countries = sum(p.kind is ParticipantKind.COUNTRY for p in undated)
+        self._step(everyone, until, "#5f6368", "All participants", len(undated))
+        self._step(countries, until, "#1a73e8", "Countries", undated_countries)
+        self.undated = len(undated)
         for count in REPORTED_COUNTS:
             self.plot([_seconds(count.on)], [count.countries], pen=None, symbol="o", symbolSize=8,
                       symbolBrush="#e37400", symbolPen="w",
                       name="Official count (countries and organisations)" if count is REPORTED_COUNTS[0] else None)
         self._target_line()
 
-    def _step(self, days: list[date], until: date, color: str, name: str) -> None:
+    def _step(self, days: list[date], until: date, color: str, name: str, undated: int) -> None:
+        """A step line; its legend says how many members are not on it for want of a signing date."""
         xs, ys = cumulative_steps(days, until)
         if xs:
-            self.plot(xs, ys, pen=pg.mkPen(color, width=2), name=f"{name} ({ys[-1]})")
+            missing = f"; {undated} more without a signing date, not drawn" if undated else ""
+            self.plot(xs, ys, pen=pg.mkPen(color, width=2), name=f"{name} ({ys[-1]} signed{missing})")
 
     def _target_line(self) -> None:
         if MEMBERSHIP_TARGETS is None:

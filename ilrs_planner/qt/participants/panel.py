@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget
 
+from ..analysis.common import open_chart_window
 from ..document import Document
 from .membership_chart import MEMBERSHIP_TARGETS, MembershipChart
 from .table_model import SORT_ROLE, ParticipantTableModel
@@ -41,6 +42,9 @@ class ParticipantsPanel(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.chart, 1)
         column.addWidget(note)
+        self.window_button = QPushButton("Open chart in window")
+        self.window_button.clicked.connect(self.open_window)
+        column.addWidget(self.window_button, 0, Qt.AlignmentFlag.AlignRight)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
         splitter.addWidget(right)
@@ -50,6 +54,12 @@ class ParticipantsPanel(QWidget):
         layout.addWidget(splitter)
         self.model.modelReset.connect(self.refresh_chart)
         self.refresh_chart()
+
+    def open_window(self) -> QWidget:
+        """The membership chart in its own large window."""
+        chart = MembershipChart()
+        chart.show_participants(self.model.participants())
+        return open_chart_window(self, "Membership over time", chart)
 
     def refresh_chart(self) -> None:
         """Redraw the membership lines from the plan's participants."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from ...domain import PlannerError
 from ...exchange.formats import supported_extensions, write_plan
@@ -11,11 +12,14 @@ from ...sharing.merge import merge_projects
 from ...sharing.redact import redact_project
 from . import prompts
 
+if TYPE_CHECKING:
+    from ..main_window import MainWindow  # the window builds these tools; typed only, no import at run time
+
 
 class SharingActions:
     """The sharing actions of one window; every question goes through `prompts` (replaceable in tests)."""
 
-    def __init__(self, window):
+    def __init__(self, window: MainWindow):
         self.window = window
         self.document = window.document
         self.plan_file = window.plan_file

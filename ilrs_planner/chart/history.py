@@ -1,0 +1,88 @@
+"""The roadmap as it was announced: each baseline's dates drawn as a plan of its own.
+
+A baseline holds (start, finish) for the tasks known on its date. Summaries it does not list
+span the children it does; tasks it does not know yet have no dates (nan) and draw nothing,
+so every frame of the history keeps the same rows and a bar moves in place from frame to frame.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+
+from ..domain import Baseline, Project
+from ..engine.schedule import Schedule, TaskDates
+from .data import ChartData, build_chart_data
+
+
+@dataclass(frozen=True, slots=True)
+class Moment:
+    """One step of the history: a baseline (None = the current plan) and its date and name."""
+
+    baseline: Baseline | None
+    as_of: date | None
+    title: str  # 'as announced 2022-11-22' / 'current plan'
+    topic: str = ""  # what that announcement said, in its baseline's words
+
+
+def moments(project: Project) -> list[Moment]:
+    """Every baseline in date order, then the current plan: one frame each."""
+    ordered = sorted(project.baselines, key=lambda b: b.as_of)
+    steps = [Moment(b, b.as_of, f"as announced {b.as_of.isoformat()}", _topic(b)) for b in ordered]
+    status = project.status_date
+    steps.append(Moment(None, status, "current plan", f"status {status.isoformat()}" if status else ""))
+    return steps
+
+
+def _topic(baseline: Baseline) -> str:
+    """'2022-11-22 Wu Weiren: basic structure by 2028' -> 'Wu Weiren: basic structure by 2028'."""
+    first, _, rest = baseline.name.partition(" ")
+    return rest if rest and first[:4].isdigit() else baseline.name
+
+
+def announced_dates(project: Project, baseline: Baseline) -> dict[str, tuple[date, date]]:
+    """Task id -> (start, exclusive finish) as the baseline had them; summaries it leaves out span
+    their announced children. Tasks announced later are absent."""
+    dates = {tid: span for tid, span in baseline.entries.items() if tid in project.tasks}
+    children = project.children_map()
+
+    def span(tid: str) -> tuple[date, date] | None:
+        if tid in dates:
+            return dates[tid]
+        spans = [s for s in (span(kid) for kid in children.get(tid, [])) if s is not None]
+        if not spans:
+            return None
+        dates[tid] = (min(s[0] for s in spans), max(s[1] for s in spans))
+        return dates[tid]
+
+    for root in children.get(None, []):
+        span(root)
+    return dates
+
+
+def known_by(task_actual: date | None, as_of: date | None) -> bool:
+    """Whether an actual start had happened by `as_of` (a flight in 2024 is not flown in 2021)."""
+    return task_actual is not None and (as_of is None or task_actual <= as_of)
+
+
+def history_chart_data(project: Project, moment: Moment, rows: list[str], schedule: Schedule | None) -> ChartData:
+    """Chart arrays for `rows` as the roadmap stood at `moment`: the current plan (`schedule`) for
+    the last step, else the baseline's dates, with tasks not yet announced left without a bar."""
+    if moment.baseline is None:
+        return build_chart_data(project, schedule, rows)
+    dates = announced_dates(project, moment.baseline)
+    if not dates:
+        announced = None
+    else:
+        start, finish = min(s for s, _ in dates.values()), max(f for _, f in dates.values())
+        announced = Schedule(start, finish, {tid: TaskDates(s, f, s, f, 0, 0, False) for tid, (s, f) in dates.items()})
+    data = build_chart_data(project, announced, rows)
+    unknown = np.array([tid not in dates for tid in data.task_ids], bool)
+    for name in ("start", "finish", "soft0", "soft1"):
+        getattr(data, name)[unknown] = np.nan
+    data.actual[:] = [known_by(project.tasks[tid].actual_start, moment.as_of) for tid in data.task_ids]
+    if len(data.rollups):
+        data.rollups.at[np.array([tid not in dates for tid in data.rollups.task_ids], bool)] = np.nan
+    return data

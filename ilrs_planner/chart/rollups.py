@@ -1,0 +1,48 @@
+"""Roll-ups (MS Project's name): a collapsed summary shows its sub-milestones on its own row.
+
+"Agreements & membership" folded to one row still shows when each member joined; a phase
+folded still shows its key dates. Only milestones roll up: bars would hide one another.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..domain import Project
+
+
+@dataclass
+class Rollups:
+    """Diamonds drawn on collapsed summary rows: one entry per rolled-up milestone."""
+
+    row: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))  # the summary's row
+    at: np.ndarray = field(default_factory=lambda: np.zeros(0))  # date ordinal of the milestone
+    color: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
+    actual: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
+    key: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
+    task_ids: list[str] = field(default_factory=list)  # the milestones, for refreshes and tooltips
+    names: list[str] = field(default_factory=list)  # their names, for key-date lines
+
+    def __len__(self) -> int:
+        return len(self.row)
+
+
+def folded_milestones(project: Project, shown: dict[str, int], summaries: set[str]) -> list[tuple[int, str]]:
+    """(summary row, milestone id) for every milestone under a shown summary whose children are
+    all hidden (collapsed), in WBS order."""
+    children = project.children_map()
+    pairs: list[tuple[int, str]] = []
+    for summary_id, row in shown.items():
+        kids = children.get(summary_id, [])
+        if not kids or any(kid in shown for kid in kids):
+            continue
+        stack = list(reversed(kids))
+        while stack:
+            tid = stack.pop()
+            if tid in summaries:
+                stack.extend(reversed(children.get(tid, [])))
+            elif project.tasks[tid].duration == 0:
+                pairs.append((row, tid))
+    return pairs

@@ -1,0 +1,48 @@
+"""Running MPXJ in its own process: is it installed, and turn a file into MS Project XML.
+
+MPXJ comes from the optional `mpp` extra (the PyPI package `mpxj`, which bundles MPXJ's jars, and
+JPype1) and needs a Java runtime, 11 or newer; `missing_parts` names what a machine still needs.
+The conversion itself is `mpxj_convert`, run with this Python in a child process.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from ..domain import PlannerError
+
+TIMEOUT_SECONDS = 600
+INSTALL_JAVA = "apt-get install default-jre-headless"
+INSTALL_EXTRA = 'pip install -e ".[mpp]"'
+
+
+def missing_parts() -> list[str]:
+    """What reading through MPXJ still needs on this machine, as the commands that install it."""
+    missing = []
+    if shutil.which("java") is None:
+        missing.append(f"a Java runtime, 11 or newer ({INSTALL_JAVA})")
+    if importlib.util.find_spec("mpxj") is None or importlib.util.find_spec("jpype") is None:
+        missing.append(f"the mpxj and JPype1 packages ({INSTALL_EXTRA})")
+    return missing
+
+
+def convert_to_mspdi(source: Path, target: Path, what: str) -> None:
+    """Have MPXJ write `source` as MS Project XML to `target`; refused when Java or MPXJ is missing."""
+    if not source.is_file():
+        raise PlannerError("import.bad_file", f"{source.name}: no such file", [str(source)])
+    missing = missing_parts()
+    if missing:
+        raise PlannerError("import.needs_java", f"{source.name}: reading {what} files needs " + " and ".join(missing))
+    command = [sys.executable, "-m", "ilrs_planner.exchange.mpxj_convert", str(source), str(target)]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False)
+    except subprocess.TimeoutExpired:
+        raise PlannerError("import.bad_file", f"{source.name}: MPXJ took more than {TIMEOUT_SECONDS} s; "
+                           "given up") from None
+    if done.returncode != 0 or not target.exists():
+        reason = (done.stderr.strip().splitlines() or ["no reason given"])[-1][:300]
+        raise PlannerError("import.bad_file", f"{source.name}: MPXJ could not read it ({reason})")

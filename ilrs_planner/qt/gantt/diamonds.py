@@ -1,0 +1,70 @@
+"""Milestone diamonds: planned (white-centred) or achieved (filled), larger for key milestones,
+and the roll-up diamonds a collapsed summary shows on its own row."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
+
+from ...chart import palette
+from ...chart.scene import KEY_DIAMOND, Layer, Scene
+from .style import CRITICAL, qcolor
+
+
+def diamond(x: float, yc: float, half: float) -> QPolygonF:
+    """A diamond centred on (x, yc)."""
+    return QPolygonF([QPointF(x, yc - half), QPointF(x + half, yc), QPointF(x, yc + half), QPointF(x - half, yc)])
+
+
+def milestones(p: QPainter, scene: Scene, dy: float) -> None:
+    """Diamonds: filled when achieved, white-centred when planned; a faint span when announced
+    only to a year or month. Key milestones are drawn larger, over everything else of their row."""
+    m = scene.milestones
+    if not len(m):
+        return
+    _diamonds(p, scene, m, (m.y0 + m.y1) / 2 + dy, m.key, grow_key=True)
+
+
+def rollups(p: QPainter, scene: Scene, dy: float) -> None:
+    """Milestones of a collapsed summary as diamonds on its row (MS Project's roll-up)."""
+    r = scene.rollups
+    if r is None or not len(r):
+        return
+    _diamonds(p, scene, r, (r.y0 + r.y1) / 2 + dy, r.key, grow_key=False)
+
+
+def _diamonds(p: QPainter, scene: Scene, m: Layer, yc: np.ndarray, key: np.ndarray, grow_key: bool) -> None:
+    for is_key in (False, True):  # key diamonds last, so they stay on top
+        subset = key == is_key
+        if subset.any():
+            half = scene.row_height * (KEY_DIAMOND if is_key and grow_key else 0.3)
+            _diamond_set(p, scene, m, yc, subset, half, 2.6 if is_key else 2.0)
+
+
+def _diamond_set(p: QPainter, scene: Scene, m: Layer, yc: np.ndarray, subset: np.ndarray, half: float,
+                 pen: float) -> None:
+    for i in np.nonzero(~np.isnan(m.soft0) & subset)[0].tolist():
+        color = scene.colors[int(m.color[i])]
+        p.fillRect(QRectF(float(m.soft0[i]), yc[i] - half * 0.45, float(m.soft1[i] - m.soft0[i]), half * 0.9),
+                   qcolor(color, 60))
+    for color in np.unique(m.color).tolist():
+        for achieved in (True, False):
+            mask = (m.color == color) & (m.actual == achieved) & subset
+            if not mask.any():
+                continue
+            path = QPainterPath()
+            for x, y in zip(m.x0[mask].tolist(), yc[mask].tolist()):
+                path.addPolygon(diamond(x, y, half))
+            p.setPen(QPen(qcolor(scene.colors[color]), pen))
+            p.setBrush(qcolor(scene.colors[color]) if achieved else QColor("white"))
+            p.drawPath(path)
+    outlines = ((m.critical & subset, CRITICAL, 0.0), (m.selected & subset, QColor(palette.SELECTED), 3.0))
+    for mask, color, grow in outlines:
+        if mask.any():
+            path = QPainterPath()
+            for x, y in zip(m.x0[mask].tolist(), yc[mask].tolist()):
+                path.addPolygon(diamond(x, y, half + grow))
+            p.setPen(QPen(color, 2.0))
+            p.setBrush(Qt.NoBrush)
+            p.drawPath(path)

@@ -1,0 +1,148 @@
+"""Writing a TimelinePicture: PNG of an exact pixel size, SVG sized in pixels, PDF paged or on one page.
+
+A size given in pixels is exactly the picture's size: a slide is 1920 × 1080, not "about". When
+the rows do not fit at a readable height the biggest branches are folded (and the caller is
+told); a long plan's PDF gets pages with the title, time axis and legend repeated on each.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSize
+from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtSvg import QSvgGenerator
+
+from ...domain import PlannerError
+from ...files.atomic import write_atomically
+from ..file_output import buffered_file
+from .export_layout import MIN_ROW_HEIGHT, PHASE_STRIP_ROWS, READABLE_ROW_HEIGHT, TimelinePicture
+
+A3_WIDTH_INCHES = 420 / 25.4  # a PNG asked for by DPI alone is an A3-landscape-wide picture
+LOGICAL_WIDTH = 1920.0  # layout width in logical pixels; larger outputs scale it up
+MAX_PNG_SIDE = 20000  # pixels; a taller raster needs gigabytes and no viewer shows it whole
+PDF_READABLE_ROW = 14.0  # logical px on a page; a plan needing less is paged (unless fit to one page)
+
+
+def render_image(picture: TimelinePicture, px_w: int, px_h: int | None, dpi: int | None = None) -> QImage:
+    """The picture as an image exactly px_w × px_h (px_h None: as tall as the rows need)."""
+    # By DPI: text keeps its printed size (12 px at 96 dpi). By width: the layout is 1920
+    # logical pixels wide, scaled up for larger images, never down (small images stay legible).
+    zoom = max(dpi / 96.0, 1.0) if dpi else max(px_w / LOGICAL_WIDTH, 1.0)
+    logical_w = px_w / zoom
+    if px_h is not None:
+        picture.fold_to(logical_w, px_h / zoom, f"{px_w}×{px_h}")
+    elif picture.natural_height(logical_w) * zoom > MAX_PNG_SIDE:
+        px_h = MAX_PNG_SIDE  # a very long plan: shrink the rows rather than fail to allocate
+    logical_h = px_h / zoom if px_h else picture.natural_height(logical_w)
+    style = picture.fitted_style(logical_w, logical_h) if px_h else picture._style()
+    _check_rows_fit(picture, style, logical_w, logical_h, zoom)
+    # Opaque RGB: the PNG encoder then writes 3 bytes a pixel instead of 4 (a third faster).
+    image = QImage(px_w, px_h or int(round(logical_h * zoom)), QImage.Format_RGB32)
+    if dpi:
+        image.setDotsPerMeterX(int(dpi / 0.0254))
+        image.setDotsPerMeterY(int(dpi / 0.0254))
+    image.fill(QColor("white"))
+    p = QPainter(image)
+    p.scale(zoom, zoom)
+    picture.paint(p, logical_w, logical_h, style)
+    p.end()
+    return image
+
+
+def write_png(picture: TimelinePicture, path: Path, width: int | None, dpi: int | None, height: int | None) -> None:
+    """A PNG `width` × `height` pixels (or `width` wide, or an A3-landscape width at `dpi`)."""
+    px_w = int(width or (round(A3_WIDTH_INCHES * dpi) if dpi else 3840))
+    if not 200 <= px_w <= MAX_PNG_SIDE or (height is not None and not 200 <= height <= MAX_PNG_SIDE):
+        raise PlannerError("export.failed", "choose an image size between 200 and 20,000 pixels")
+    image = render_image(picture, px_w, height, dpi if dpi and not width else None)
+    # Quality 70 = a light zlib level: a 4K chart encodes ~2x faster for ~15 % more bytes.
+    with buffered_file(path) as out:
+        if not image.save(out, "PNG", 70):
+            raise OSError(f"the PNG writer failed for {path}")
+
+
+def _check_rows_fit(picture: TimelinePicture, style, width: float, height: float, zoom: float) -> None:
+    """Refuse, before painting, a picture whose rows cannot be drawn legibly in its height."""
+    needed = picture._fixed_height(width, style) + (max(len(picture.data), 1) + PHASE_STRIP_ROWS) * style.row_height
+    if needed > height + 1:
+        raise PlannerError(
+            "export.failed",
+            f"{len(picture.data):,} rows do not fit legibly in a {round(height * zoom):,}-pixel-tall PNG "
+            f"(at most about {int(height // MIN_ROW_HEIGHT):,} rows at this width); choose milestones only, "
+            "a narrower image, or SVG/PDF")
+
+
+def write_svg(picture: TimelinePicture, path: Path, width: int | None, height: int | None = None) -> None:
+    """A vector SVG (text stays text) `width` × `height` pixels, sized in px with a viewBox."""
+    logical_w = float(width or LOGICAL_WIDTH)
+    if height:
+        picture.fold_to(logical_w, height, f"{int(logical_w)}×{height}")
+    logical_h = float(height) if height else picture.natural_height(logical_w)
+    style = picture.fitted_style(logical_w, logical_h) if height else picture._style()
+    buffer = QBuffer()
+    buffer.open(QIODevice.WriteOnly)
+    generator = QSvgGenerator()
+    generator.setOutputDevice(buffer)
+    generator.setSize(QSize(int(logical_w), int(round(logical_h))))
+    generator.setViewBox(QRectF(0, 0, logical_w, logical_h))
+    generator.setTitle(picture.title)
+    generator.setDescription(f"{picture.project.name} — ILRS Planner")
+    p = QPainter(generator)
+    if not p.isActive():
+        raise OSError(f"the SVG writer could not start for {path}")
+    picture.paint(p, logical_w, logical_h, style)
+    p.end()
+    text = _size_in_pixels(bytes(buffer.data()).decode("utf-8"), int(logical_w), int(round(logical_h)))
+    write_atomically(path, text.encode("utf-8"))
+
+
+def _size_in_pixels(text: str, width: int, height: int) -> str:
+    """Qt writes the size in millimetres (a slide tool then pastes it 68 cm wide); say pixels."""
+    head = re.sub(r'<svg width="[^"]*" height="[^"]*"', f'<svg width="{width}px" height="{height}px"', text[:2000],
+                  count=1)
+    return head + text[2000:]
+
+
+def write_pdf(picture: TimelinePicture, path: Path, page_size: str, dpi: int | None, one_page: bool = False) -> None:
+    """A vector PDF on A4 or A3 landscape: pages with the title, axis and legend repeated when the
+    rows would be too small on one page, or everything on one page when asked."""
+    with buffered_file(path) as out:
+        _paint_pdf(picture, QPdfWriter(out), path, page_size, dpi, one_page)
+
+
+def _paint_pdf(picture: TimelinePicture, writer: QPdfWriter, path: Path, page_size: str, dpi: int | None,
+               one_page: bool) -> None:
+    size = QPageSize(QPageSize.A3 if page_size == "A3" else QPageSize.A4)
+    writer.setPageLayout(QPageLayout(size, QPageLayout.Landscape, QMarginsF(0, 0, 0, 0)))
+    writer.setResolution(int(dpi or 300))
+    writer.setTitle(picture.title)
+    writer.setCreator("ILRS Planner")
+    p = QPainter(writer)
+    if not p.isActive():
+        raise OSError(f"the PDF writer could not open {path}")
+    logical_w = 1600.0 if page_size == "A3" else 1280.0
+    zoom = writer.width() / logical_w
+    logical_h = writer.height() / zoom
+    p.scale(zoom, zoom)
+    pages = [(0, len(picture.data))] if one_page else _pages(picture, logical_w, logical_h)
+    for number, rows in enumerate(pages, 1):
+        if number > 1:
+            writer.newPage()
+        picture.page_note = f"page {number} of {len(pages)}" if len(pages) > 1 else ""
+        style = (picture.fitted_style(logical_w, logical_h) if len(pages) == 1
+                 else picture._style(READABLE_ROW_HEIGHT * 0.9))
+        picture.paint(p, logical_w, logical_h, style, rows)
+    picture.page_note = ""
+    p.end()
+
+
+def _pages(picture: TimelinePicture, width: float, height: float) -> list[tuple[int, int]]:
+    """Row ranges, one a page: all on one page when they stay readable there."""
+    rows = len(picture.data)
+    if picture.fitted_style(width, height).row_height >= PDF_READABLE_ROW or rows <= 1:
+        return [(0, rows)]
+    style = picture._style(READABLE_ROW_HEIGHT * 0.9)
+    per_page = max(int((height - picture._fixed_height(width, style)) // style.row_height - PHASE_STRIP_ROWS), 1)
+    return [(start, min(start + per_page, rows)) for start in range(0, rows, per_page)]

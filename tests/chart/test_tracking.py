@@ -1,0 +1,86 @@
+"""The tracking Gantt's marks, computed by hand: slip colours and words, key dates, roll-ups."""
+
+from datetime import date
+
+import numpy as np
+import pytest
+
+from ilrs_planner.chart import SceneOptions, TimeScale, build_chart_data, build_scene
+from ilrs_planner.chart.labels import shorten_by_words
+from ilrs_planner.chart.scene import GHOST_TOP
+from ilrs_planner.chart.variance import SLIP_STEPS, format_slip, slip_color, slip_step, slip_steps
+from ilrs_planner.domain import Baseline
+
+SCALE = TimeScale.fit(date(2030, 1, 1), date(2030, 3, 2), 600)  # 10 px per day, as in test_scene
+
+
+@pytest.mark.parametrize("days, words", [(7 * 365, "+7 y"), (425, "+14 mo"), (-30, "−4 w"), (9, "+9 d"),
+                                         (0, "on time"), (-2 * 365, "−2 y")])
+def test_a_slip_is_said_in_the_unit_a_person_would_use(days, words):
+    assert format_slip(days) == words
+
+
+def test_a_variance_colour_follows_the_slip_warm_when_late_cool_when_early():
+    late_colours = [slip_color(d) for d in (45, 400, 7 * 365)]
+    assert late_colours == ["#fdae61", "#f46d43", "#a50026"]  # deeper as the slip grows
+    assert slip_color(-400) == "#2166ac" and slip_color(-60) == "#67a9cf"
+    assert slip_color(10) == slip_color(-10) == "#9aa0a6"  # within a month: neutral
+    days = np.array([-400, -60, 0, 45, 400, 3000, np.nan])
+    assert slip_steps(days).tolist() == [slip_step(d) for d in (-400, -60, 0, 45, 400, 3000, 0)]
+    assert len({c for _, c, _ in SLIP_STEPS}) == len(SLIP_STEPS)
+
+
+def _compared(plan, entries, key=None):
+    project, schedule, rows = plan
+    if key is not None:
+        project.tasks[rows[key]].key_milestone = True
+    project.baselines.append(Baseline("2029", date(2029, 6, 1), entries))
+    data = build_chart_data(project, schedule, rows, baseline="2029")
+    return build_scene(data, SCALE, 600, 0, 10, SceneOptions(text_width=lambda t: 7.0 * len(t)))
+
+
+def test_a_late_bar_gets_a_warm_slip_mark_from_its_baseline_end_to_its_current_end(plan):
+    rows = plan[2]
+    # Build was due 2029-11-11 (-> 2029-12-01 exclusive); it now ends 2030-01-31: 61 days late.
+    scene = _compared(plan, {rows[2]: (date(2029, 11, 11), date(2029, 12, 1)),
+                             rows[1]: (date(2030, 1, 1), date(2030, 1, 11))})
+    assert scene.slips.rows.tolist() == [2]  # Design is on time: no mark
+    assert (scene.slips.x0[0], scene.slips.x1[0]) == (-310, 300)
+    assert SLIP_STEPS[scene.slips.color[0]][1] == slip_color(61) == "#fdae61"
+    assert scene.slips.y0[0] == 2 * 24 + GHOST_TOP * 24  # on the baseline band, under the current bar
+
+
+def test_a_key_milestone_carries_its_slip_and_a_key_date_line(plan):
+    rows = plan[2]
+    scene = _compared(plan, {rows[3]: (date(2028, 1, 31), date(2028, 1, 31))}, key=3)  # two years late
+    launch = next(label for label in scene.labels if label.row == 3)
+    assert launch.badge == "+2 y" and SLIP_STEPS[launch.badge_step][1] == slip_color(731)
+    assert [(line.x, line.text, line.slip) for line in scene.key_lines] == [(300, "Launch", "+2 y")]
+    assert scene.milestones.key.tolist() == [True]
+
+
+def test_a_key_date_line_shows_even_when_its_row_is_scrolled_away(plan):
+    project, schedule, rows = plan
+    project.tasks[rows[3]].key_milestone = True
+    scene = build_scene(build_chart_data(project, schedule, rows), SCALE, 600, 0, 1)
+    assert [line.x for line in scene.key_lines] == [300] and not len(scene.milestones)
+    assert scene.key_lines[0].slip == ""  # no baseline compared
+
+
+def test_a_collapsed_summary_shows_its_milestones_on_its_own_row(plan):
+    project, schedule, rows = plan
+    data = build_chart_data(project, schedule, [rows[0]])  # the phase, collapsed
+    scene = build_scene(data, SCALE, 600, 0, 10)
+    assert scene.rollups.rows.tolist() == [0] and scene.rollups.x0.tolist() == [300]
+    expanded = build_scene(build_chart_data(project, schedule, rows), SCALE, 600, 0, 10)
+    assert not len(expanded.rollups)  # open: the milestone has its own row
+
+
+def test_phase_names_shorten_by_words_never_to_initials():
+    def measure(text):
+        return 10.0 * len(text)
+    name = "CONSTRUCTION / BASIC STATION"
+    assert shorten_by_words(name, 400, measure) == name
+    assert shorten_by_words(name, 200, measure) == "CONSTRUCTION / BASIC"
+    assert shorten_by_words(name, 150, measure) == "CONSTRUCTION"
+    assert shorten_by_words(name, 100, measure) == ""
