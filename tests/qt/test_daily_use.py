@@ -194,3 +194,21 @@ def test_the_slip_report_opens_on_real_slips_largest_first(qtbot, ilrs_window):
     compared = [v for v in shown if v is not None and v > -10**9]
     assert len(compared) > 7  # not the earliest baseline's seven tasks
     assert shown == sorted(shown, reverse=True) and shown[0] > 0
+
+
+def test_analysis_views_are_tabbed_together_and_can_be_floated(qtbot, small_project):
+    from PySide6.QtWidgets import QDockWidget
+
+    win = MainWindow(Document(small_project))
+    qtbot.addWidget(win, before_close_func=lambda w: w.document.mark_saved())
+    win.show()
+    qtbot.waitExposed(win)
+    docks = win.analysis.docks
+    for name in ("slip", "mta", "why"):
+        win.analysis.show(name)
+    assert set(win.tabifiedDockWidgets(docks["why"])) >= {docks["slip"], docks["mta"]}
+    why = docks["why"]
+    assert why.features() & QDockWidget.DockWidgetFeature.DockWidgetFloatable
+    why.setFloating(True)  # what double-clicking its title bar does
+    assert why.isFloating() and why.isVisible()
+    assert why.minimumSizeHint().width() < 200  # the dock itself asks for no width; its content scrolls
