@@ -33,9 +33,9 @@ def first_with_control(values: Sequence[str | None], multiline: bool) -> int | N
     One search over all values joined (fast on 100,000 rows); the value is located only on failure.
     """
     pattern = forbidden(multiline)
-    if not pattern.search("".join(filter(None, values))):
-        return None
-    return next(i for i, value in enumerate(values) if value and pattern.search(value))
+    if not pattern.search("".join(value for value in values if isinstance(value, str))):
+        return None  # a value that is not text is refused elsewhere, naming its type
+    return next(i for i, value in enumerate(values) if isinstance(value, str) and pattern.search(value))
 
 
 def describe_control(text: str, multiline: bool) -> str:

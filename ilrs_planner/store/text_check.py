@@ -11,6 +11,7 @@ from typing import Any
 
 from ..domain import PlannerError, Project
 from ..domain.text import MULTI_LINE_FIELDS, describe_control, first_with_control
+from . import limits
 
 _FIELDS = {
     "task": ("id", "key", "name", "source_url", "notes"),
@@ -30,6 +31,25 @@ def check_text_before_save(project: Project) -> None:
     _check_values("baseline entry", "task id", [tid for ids in entries for tid in ids], [], False)
     if project.signature is not None:
         _check("signature", [project.signature], ("signer", "content_hash", "signed_at"))
+    _check_volume(project)
+
+
+def _check_volume(project: Project) -> None:
+    # The bound open_project applies (limits.MAX_TEXT_BYTES): a plan is never saved that would not open.
+    texts = [text for task in project.tasks.values() for text in (task.name, task.notes, task.source_url, task.key)]
+    texts += [text for p in project.participants.values() for text in (p.name, p.notes, p.source_url)]
+    texts += [b.notes for b in project.baselines]
+    # Ids, dates and kinds are short; 256 bytes a row is more than they take, so the file opens.
+    rows = len(project.tasks) + len(project.participants) + len(project.links) + sum(
+        len(b.entries) + 1 for b in project.baselines)
+    texts = [text for text in texts if isinstance(text, str)]  # a wrong type is refused by the writer, naming it
+    chars = sum(map(len, texts)) + 256 * rows
+    if chars * 4 <= limits.MAX_TEXT_BYTES:
+        return  # even four bytes a character fit; skip encoding every text
+    size = sum(len(text.encode("utf-8", "surrogatepass")) for text in texts) + 256 * rows
+    if size > limits.MAX_TEXT_BYTES:
+        raise PlannerError("store.too_large", f"cannot save: the plan holds {size:,} bytes of text; a plan holds at "
+                           f"most {limits.MAX_TEXT_BYTES:,}, so that it can be opened within memory")
 
 
 def _check(kind: str, objects: list[Any], names: Iterable[str]) -> None:

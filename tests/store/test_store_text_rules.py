@@ -84,3 +84,19 @@ def test_the_text_bound_leaves_room_for_the_largest_plans_we_support():
 
     # 100,000 tasks, each with a 1,000-character name and 1,000 characters of notes, still open.
     assert 100_000 * 2_000 < limits.MAX_TEXT_BYTES < limits.MAX_FILE_BYTES // 2
+
+
+def test_a_plan_over_the_text_bound_is_not_saved_so_no_file_is_written_that_would_not_open(tmp_path, monkeypatch):
+    from datetime import date
+
+    from ilrs_planner.domain import Project
+    from ilrs_planner.store import limits
+
+    monkeypatch.setattr(limits, "MAX_TEXT_BYTES", 50_000)
+    plan = Project("big", date(2030, 1, 1))
+    for i in range(6):
+        plan.add_task(Task(f"k{i}", f"task {i}", 1, notes="n" * 10_000))
+    with pytest.raises(PlannerError) as caught:
+        save_project(plan, tmp_path / "big.db")
+    assert caught.value.code == "store.too_large" and "bytes of text" in caught.value.message
+    assert list(tmp_path.iterdir()) == []
