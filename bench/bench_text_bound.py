@@ -39,7 +39,8 @@ try:
     outcome = f"opened {len(open_project(sys.argv[1]).tasks):,} tasks"
 except PlannerError as error:
     outcome = f"refused ({error.code})"
-print(f"{outcome} in {time.perf_counter() - start:.1f} s, peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MiB")
+peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+print(f"{outcome} in {time.perf_counter() - start:.1f} s, peak {peak_mib} MiB")
 """
 
 
