@@ -8,24 +8,16 @@ dates the source program stored. Without Java or the `mpp` extra the import is r
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from .formats import ImportResult
-from .mpxj_run import convert_to_mspdi
-from .mspdi.reader import read_mspdi
+from .mspdi.reader import read_through_mpxj
 
 EXTENSIONS = {".mpp": "MS Project (.mpp)", ".mpx": "MPX", ".xer": "Primavera P6 (.xer)",
               ".pmxml": "Primavera P6 XML", ".gan": "GanttProject", ".pod": "ProjectLibre", ".pp": "Asta Powerproject"}
 
 
-def read(path: str | Path, **_opts) -> ImportResult:
+def read(path: str | Path, **_opts: object) -> ImportResult:
     """Import a file MPXJ reads, by way of MS Project XML; warnings say what was not carried over."""
     path = Path(path)
-    what = EXTENSIONS.get(path.suffix.lower(), "this")
-    with tempfile.TemporaryDirectory(prefix="ilrs-mpxj-") as folder:
-        converted = Path(folder) / "converted.xml"
-        convert_to_mspdi(path, converted, what)
-        result = read_mspdi(converted)
-    result.warnings.insert(0, f"read through MPXJ from {what} format")
-    return result
+    return read_through_mpxj(path, EXTENSIONS.get(path.suffix.lower(), "this"))

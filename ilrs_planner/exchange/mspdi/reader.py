@@ -153,7 +153,7 @@ def read_mspdi(path: str | Path) -> ImportResult:
     """Read an MSPDI file into a plan, with warnings for everything not carried over."""
     root = parse_untrusted(path, MAX_TASKS)
     if root.tag == "APIBusinessObjects":  # Primavera P6 XML: MPXJ reads it, as MS Project XML
-        return _through_mpxj(Path(path), "Primavera P6 XML")
+        return read_through_mpxj(Path(path), "Primavera P6 XML")
     if root.tag != "Project":
         raise PlannerError("import.bad_file", f"{Path(path).name}: not an MS Project XML file "
                            f"(its root element is <{root.tag[:40]}>, not <Project>)")
@@ -167,7 +167,8 @@ def read_mspdi(path: str | Path) -> ImportResult:
                            f"({type(exc).__name__}: {str(exc)[:200]})") from None
 
 
-def _through_mpxj(path: Path, what: str) -> ImportResult:
+def read_through_mpxj(path: Path, what: str) -> ImportResult:
+    """Convert `path` to MS Project XML with MPXJ in a child process, then read that."""
     with tempfile.TemporaryDirectory(prefix="ilrs-mpxj-") as folder:
         converted = Path(folder) / "converted.xml"
         convert_to_mspdi(path, converted, what)
