@@ -110,7 +110,7 @@ class ViewActions:
         labels = self.window.status_bar_widgets
         schedule, error = self.document.schedule, self.document.schedule_error
         if schedule is not None:
-            labels["finish"].setText(f"Finish: {schedule.project_finish.isoformat()}")
+            labels["finish"].setText(f"Finish: {schedule.last_day().isoformat()}")  # the last day of work
             summaries = self.document.project.summary_ids()
             count = sum(1 for tid in schedule.critical_ids() if tid not in summaries)
             labels["critical"].setText(f"Critical tasks: {count}")

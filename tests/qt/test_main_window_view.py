@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QSettings
 
 from ilrs_planner.qt.document import Document
@@ -87,3 +89,13 @@ def test_copy_image_puts_the_current_view_on_the_clipboard_slide_sized(qtbot, sm
     image = QGuiApplication.clipboard().image()
     assert (image.width(), image.height()) == (1920, 1080)
     assert "Copied the chart" in window.statusBar().currentMessage()
+
+
+def test_status_bar_finish_is_the_last_day_of_work(qtbot):
+    """A 10-day task from 1 January 2030 ends on 10 January: the status bar says so, not the 11th."""
+    from ilrs_planner.domain import Project, Task
+
+    plan = Project(name="One bar", start=date(2030, 1, 1))
+    plan.add_task(Task(key="A", name="Only task", duration=10, id="a", position=0))
+    window = make_window(qtbot, plan)
+    assert window.status_bar_widgets["finish"].text() == "Finish: 2030-01-10"

@@ -133,7 +133,7 @@ class TimelinePicture:
         parts += [self.moment.topic] if self.moment and self.moment.topic else []
         parts.append(f"{self.start.year}–{self.end.year - (1 if self.end.timetuple().tm_yday == 1 else 0)}")
         if self.schedule is not None and self.moment is None:
-            parts.append(f"plan finish {self.schedule.project_finish.isoformat()}")
+            parts.append(f"plan finish {self.schedule.last_day().isoformat()}")
             # Work that is critical, as the window's status bar counts it: phases spanning it are not extra tasks.
             critical = int((self.data.critical & (self.data.kind != KIND_SUMMARY)).sum())
             parts.append(f"{critical} critical tasks of {len(self.data)} rows shown")
