@@ -113,12 +113,13 @@ def baseline_version(baseline: Baseline) -> Version:
 def compare(project: Project, before: Version, after: Version) -> SlipReport:
     """Compare two versions task by task, in WBS order (tasks in neither version are left out)."""
     rows = []
+    summaries = project.summary_ids()  # a phase is never a milestone, whatever its own (unused) duration
     for task, _depth in project.walk():
         old, new = before.dates.get(task.id), after.dates.get(task.id)
         if old is None and new is None:
             continue
         rows.append(SlipRow(
-            task.id, task.key, task.name, str(task.kind), task.is_milestone,
+            task.id, task.key, task.name, str(task.kind), task.is_milestone and task.id not in summaries,
             old[0] if old else None, old[1] if old else None,
             new[0] if new else None, new[1] if new else None,
             _days(old[0], new[0]) if old and new else None,

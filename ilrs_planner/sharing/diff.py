@@ -113,14 +113,26 @@ def _section(a: Project, b: Project, kind: str) -> SectionDiff:
     for oid in old:
         if oid not in matched.values():
             section.removed.append(ItemDiff(oid, label(a, old[oid])))
+    ranks = (_sibling_ranks(a, set(matched.values())), _sibling_ranks(b, set(matched))) if kind == "tasks" else None
     for nid, oid in matched.items():
         diffs = field_differences(comparable(a, old[oid], refs), comparable(b, new[nid], refs))
+        if ranks is not None and ranks[0].get(oid) == ranks[1].get(nid):
+            diffs = [d for d in diffs if d[0] != "position"]  # only shifted by siblings added or removed
         if kind == "baselines":
             diffs = [_entry_summary(a, b, d) if d[0] == "entries" else d for d in diffs]
         if diffs:
             section.changed.append(ItemDiff(nid, label(b, new[nid]), [FieldChange(*d) for d in diffs],
                                             oid if oid != nid else ""))
     return section
+
+
+def _sibling_ranks(project: Project, kept: set[str]) -> dict[str, int]:
+    """Each kept task's place among its kept siblings: what a person sees as its order."""
+    by_parent: dict[str | None, list[tuple[int, str]]] = {}
+    for tid in kept:
+        task = project.tasks[tid]
+        by_parent.setdefault(task.parent_id, []).append((task.position, tid))
+    return {tid: rank for siblings in by_parent.values() for rank, (_, tid) in enumerate(sorted(siblings))}
 
 
 def _entry_summary(a: Project, b: Project, diff: tuple[str, Any, Any]) -> tuple[str, Any, Any]:
@@ -156,8 +168,11 @@ def milestone_moves(a: Project, b: Project, notes: list[str]) -> list[MilestoneM
     if not (sched_a and sched_b):
         return []
     matched = match_ids(a.tasks, b.tasks, lambda t: t.key)
+    summaries = b.summary_ids() | a.summary_ids()  # a phase is not a milestone, whatever its own duration
     moves = []
     for nid, oid in matched.items():
+        if nid in summaries or oid in summaries:
+            continue
         if not b.tasks[nid].is_milestone or nid not in sched_b.tasks or oid not in sched_a.tasks:
             continue
         old_day: date = sched_a.tasks[oid].early_start

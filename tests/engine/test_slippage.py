@@ -99,3 +99,14 @@ def test_json_form_uses_iso_dates():
     assert data["baseline"] == {"name": "2022 plan", "as_of": "2022-11-22", "current": False}
     lander = next(t for t in data["tasks"] if t["key"] == "lander")
     assert lander["current_finish"] == "2030-04-11" and lander["slipped"] is True
+
+
+def test_a_phase_is_not_a_milestone_in_the_report():
+    """A phase stores no duration of its own (0), yet it spans its tasks: never a milestone."""
+    project = _plan()
+    project.add_task(Task("ph", "Phase", 0, TaskKind.PHASE, id="ph", position=3))
+    project.tasks["lander"].parent_id = "ph"
+    project.baselines.append(Baseline("with phase", D(2025, 1, 1), {
+        "ph": (D(2030, 1, 1), D(2030, 3, 1)), "base": (D(2030, 3, 1), D(2030, 3, 1))}))
+    rows = {row.key: row for row in slip_report(project, schedule(project), "with phase").rows}
+    assert not rows["ph"].is_milestone and rows["base"].is_milestone

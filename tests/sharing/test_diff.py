@@ -3,7 +3,7 @@
 import json
 from datetime import date
 
-from ilrs_planner.domain import Link, LinkType, Participant, Task
+from ilrs_planner.domain import ConstraintType, Link, LinkType, Participant, Task
 from ilrs_planner.sharing.clone import clone_project
 from ilrs_planner.sharing.diff import diff_projects
 from ilrs_planner.sharing.diff_text import format_diff
@@ -94,3 +94,35 @@ def test_milestone_moves_follow_the_schedule(small_plan):
     diff = diff_projects(small_plan, other)
     assert [(m.label, m.old, m.new, m.days) for m in diff.milestone_moves] == [
         ("M Station ready", "2030-03-06", "2030-03-19", 13)]
+
+
+def test_inserting_one_task_changes_no_other_task(small_plan):
+    """Siblings after an insert shift their stored position, but nobody sees them change."""
+    other = clone_project(small_plan)
+    first = min(small_plan.tasks.values(), key=lambda t: (t.parent_id is not None, t.position))
+    for task in other.tasks.values():
+        if task.parent_id == first.parent_id:
+            task.position += 1
+    other.add_task(Task(key="NEW", name="Inserted first", duration=5, id="t-new", parent_id=first.parent_id,
+                        position=first.position))
+    diff = diff_projects(small_plan, other)
+    assert [item.label for item in diff.tasks.added] == ["NEW Inserted first"]
+    assert diff.tasks.changed == []
+
+
+def test_moving_a_task_among_its_siblings_is_a_change(small_plan):
+    other = clone_project(small_plan)
+    siblings = sorted((t for t in other.tasks.values() if t.parent_id is None), key=lambda t: t.position)
+    siblings[0].position, siblings[-1].position = siblings[-1].position, siblings[0].position
+    changed = {item.label.split()[0] for item in diff_projects(small_plan, other).tasks.changed}
+    assert {siblings[0].key, siblings[-1].key} <= changed
+
+
+def test_a_phase_is_never_a_milestone_move(small_plan):
+    """Summaries have no duration of their own; their span moving is not a milestone moving."""
+    small_plan.tasks["t-ph"].duration = 0  # as the roadmap's phases store it
+    other = clone_project(small_plan)
+    other.tasks["t-a"].constraint, other.tasks["t-a"].constraint_date = ConstraintType.SNET, date(2030, 2, 1)
+    # Hand-worked: the phase now starts 1 Feb (was 1 Jan); A ends 11 Feb, +2 lag = 13 Feb, before B's
+    # SNET of 1 March, so B and the milestone M stay where they were: no milestone moved.
+    assert diff_projects(small_plan, other).milestone_moves == []
