@@ -185,3 +185,19 @@ def test_signature_label_follows_open_and_save(qtbot, window, small_project, tmp
     label.trusted_dir = tmp_path / "elsewhere"
     window.document.replace_project(open_project(tmp_path / "signed.db"), str(tmp_path / "signed.db"))
     assert label.text().startswith("Signed by an unknown key")
+
+
+def test_a_signed_file_with_bytes_appended_shows_as_altered_when_opened(qtbot, window, small_project, tmp_path):
+    """The status bar tells what `verify` tells: data hidden after the last page breaks the promise."""
+    private, _ = write_key_pair("CNSA planning", tmp_path / "trusted")
+    signed = clone_project(small_project)
+    sign_project(signed, load_private_key(private)[0], "CNSA planning")
+    path = tmp_path / "signed.db"
+    save_project(signed, path)
+    window.plan_file.open_path(str(path))
+    label = window.status_bar_widgets["signature"]
+    assert label.text() == "Signed by a trusted key: CNSA planning"
+    with open(path, "ab") as out:
+        out.write(b"covert payload" * 100)
+    window.plan_file.open_path(str(path))
+    assert label.text().startswith("Altered after signing")

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+from pathlib import Path
+
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ...domain import PlannerError
 from ...sharing.keys import TrustedKeys, default_trusted_dir, read_trusted_keys
-from ...sharing.signing import STATE_TEXT, SignatureState, verify_project
+from ...sharing.signing import STATE_TEXT, SignatureState, Verification, verify_project
+from ...store import layout_problems
 
 STATE_STYLE = {
     SignatureState.TRUSTED: "color: #1b5e20; font-weight: bold;",
@@ -37,10 +41,25 @@ class SignatureStatus(QLabel):
         except PlannerError as err:
             folder = TrustedKeys({}, (err.message,))
         trusted = folder.keys
-        result = verify_project(self.document.project, trusted)
+        result = self._with_layout(verify_project(self.document.project, trusted))
         self.state = result.state
         signer = trusted.get(self.document.project.signature.public_key, result.signer) if result.signer else ""
         self.setText(STATE_TEXT[result.state] + (f": {signer}" if signer else ""))
         self.setStyleSheet(STATE_STYLE[result.state])
         where = f"Trusted keys folder: {self.trusted_dir or default_trusted_dir()}"
         self.setToolTip("\n".join([result.describe(), where, *folder.warnings]))
+
+    def _with_layout(self, result: Verification) -> Verification:
+        """As `verify` does: a signed file holding bytes outside the layout we write (appended data,
+        free pages, a gap in a page) is altered, whatever its content hash says. Checked only while
+        the plan in the window is the file's own content (just opened or saved)."""
+        path = self.document.path
+        if result.state is SignatureState.UNSIGNED or not path or self.document.modified:
+            return result
+        try:
+            hidden = layout_problems(Path(path), self.document.project)
+        except OSError:
+            return result  # the file went away: nothing on disk to vouch for
+        if not hidden:
+            return result
+        return dataclasses.replace(result, state=SignatureState.ALTERED, reasons=result.reasons + tuple(hidden))
