@@ -201,3 +201,14 @@ def test_a_signed_file_with_bytes_appended_shows_as_altered_when_opened(qtbot, w
         out.write(b"covert payload" * 100)
     window.plan_file.open_path(str(path))
     assert label.text().startswith("Altered after signing")
+
+
+def test_import_dialog_offers_every_format_we_read(window, monkeypatch):
+    """File → Import shows a partner's .mpp or .xer file, not only our XML and CSV."""
+    asked = []
+    monkeypatch.setattr(prompts, "open_file", lambda _w, _title, _folder, file_filter: asked.append(file_filter) or "")
+    window.sharing.import_.trigger()  # File → Import…, cancelled
+    first, *each = asked[0].split(";;")
+    for pattern in ("*.mpp", "*.xer", "*.pmxml", "*.gan", "*.pod", "*.xml", "*.csv"):
+        assert pattern in first
+    assert "MS Project (*.mpp)" in each and "Primavera P6 (*.xer)" in each

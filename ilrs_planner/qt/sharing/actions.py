@@ -50,7 +50,8 @@ class SharingActions:
     def import_plan(self) -> bool:
         """Read a foreign file as a new, unsaved plan; warnings list what could not be carried over."""
         extensions = supported_extensions("read")
-        path = prompts.open_file(self.window, "Import plan", self._folder(), prompts.filters_for(extensions))
+        path = prompts.open_file(self.window, "Import plan", self._folder(),
+                                 prompts.filters_for(extensions, any_first=True))
         if not path:
             return False
         try:

@@ -11,6 +11,10 @@ PLAN_FILTER = "ILRS plans (*.db)"
 EXCHANGE_FILTERS = {
     ".xml": "MS Project XML (*.xml)", ".csv": "CSV task table (*.csv)",
     ".xlsx": "Excel workbook (*.xlsx)", ".ics": "iCalendar milestones (*.ics)",
+    # Read through MPXJ (needs Java and the [mpp] extra; without them the import says what to install).
+    ".mpp": "MS Project (*.mpp)", ".mpx": "MPX (*.mpx)", ".xer": "Primavera P6 (*.xer)",
+    ".pmxml": "Primavera P6 XML (*.pmxml)", ".gan": "GanttProject (*.gan)", ".pod": "ProjectLibre (*.pod)",
+    ".pp": "Asta Powerproject (*.pp)",
 }
 LEVEL_TEXT = {
     Classification.PUBLIC: "Public — anyone",
@@ -19,9 +23,13 @@ LEVEL_TEXT = {
 }
 
 
-def filters_for(extensions: list[str]) -> str:
-    """A file-dialog filter string for these extensions, the first one selected by default."""
-    return ";;".join(EXCHANGE_FILTERS[e] for e in extensions if e in EXCHANGE_FILTERS)
+def filters_for(extensions: list[str], *, any_first: bool = False) -> str:
+    """A file-dialog filter string for these extensions, the first one selected by default. With
+    `any_first` (opening), a filter for every one of them comes first, so a partner's file shows
+    whatever its kind."""
+    known = [e for e in extensions if e in EXCHANGE_FILTERS]
+    every = [f"All supported files ({' '.join('*' + e for e in known)})"] if any_first else []
+    return ";;".join(every + [EXCHANGE_FILTERS[e] for e in known])
 
 
 def open_file(parent: QWidget, title: str, folder: str, file_filter: str) -> str:
