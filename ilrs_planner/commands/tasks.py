@@ -68,7 +68,7 @@ class DeleteTasks(Command):
             task_or_error(project, tid)
         if len(self.task_ids) == 1:
             self.text = f"Delete '{project.tasks[self.task_ids[0]].name}'"
-        doomed = self._with_descendants(project)
+        doomed = project.with_descendants(self.task_ids)
         self._tasks = [project.tasks[tid] for tid in doomed]
         self._links = [link for link in project.links.values() if {link.pred_id, link.succ_id} & doomed]
         for link in self._links:
@@ -86,15 +86,6 @@ class DeleteTasks(Command):
         ids = frozenset(t.id for t in self._tasks)
         return ChangeSet(ids, structure=True, dates=True, links=bool(self._links))
 
-    def _with_descendants(self, project: Project) -> set[str]:
-        children = project.children_map()
-        doomed, stack = set(), list(self.task_ids)
-        while stack:
-            tid = stack.pop()
-            if tid not in doomed:
-                doomed.add(tid)
-                stack.extend(children.get(tid, []))
-        return doomed
 
 
 class SetTaskFields(Command):

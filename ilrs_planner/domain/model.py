@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import repeat
@@ -209,6 +209,18 @@ class Project:
         for task in sorted(self.tasks.values(), key=_POSITION):
             children.setdefault(task.parent_id, []).append(task.id)
         return children
+
+    def with_descendants(self, ids: Iterable[str]) -> set[str]:
+        """These tasks (those that exist) and every task below them in the outline."""
+        children = self.children_map()
+        found: set[str] = set()
+        stack = [tid for tid in ids if tid in self.tasks]
+        while stack:
+            tid = stack.pop()
+            if tid not in found:
+                found.add(tid)
+                stack.extend(children.get(tid, []))
+        return found
 
     def walk(self) -> Iterator[tuple[Task, int]]:
         """Every task in WBS order (pre-order) with its outline depth (0 = top level)."""

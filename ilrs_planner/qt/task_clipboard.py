@@ -29,7 +29,7 @@ class TaskCopy:
 
 def copy_tasks(project: Project, ids: list[str]) -> TaskCopy | None:
     """Snapshot the selected tasks and everything under them (None when nothing is selected)."""
-    wanted = _with_descendants(project, ids)
+    wanted = project.with_descendants(ids)
     if not wanted:
         return None
     tasks = tuple(dataclasses.replace(task) for task, _ in project.walk() if task.id in wanted)
@@ -38,15 +38,6 @@ def copy_tasks(project: Project, ids: list[str]) -> TaskCopy | None:
     return TaskCopy(tasks, links)
 
 
-def _with_descendants(project: Project, ids: list[str]) -> set[str]:
-    children = project.children_map()
-    found, stack = set(), [tid for tid in ids if tid in project.tasks]
-    while stack:
-        tid = stack.pop()
-        if tid not in found:
-            found.add(tid)
-            stack.extend(children.get(tid, []))
-    return found
 
 
 def paste_command(project: Project, copied: TaskCopy, after_id: str | None, verb: str = "Paste") -> AllOrNothing:
