@@ -225,3 +225,18 @@ def test_a_hidden_analysis_dock_shows_the_task_added_while_it_was_hidden(qtbot, 
     ilrs_window.edit.undo.trigger()  # Edit → Undo
     ilrs_window.analysis.show("whatif")
     assert combo.findData("t-new") < 0  # undone while hidden: gone from the list once shown again
+
+
+def test_a_name_pasted_with_a_terminal_escape_is_refused_at_the_edit_not_at_the_next_save(qtbot, window):
+    tree = window.tree
+    click_cell(tree, "b", Column.NAME)
+    QTest.keyClick(tree.viewport(), Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    QApplication.clipboard().setText("Relay\x1b[2K unit")  # copied from a terminal
+    editor.selectAll()
+    press(tree, "Ctrl+V")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    QApplication.processEvents()
+    assert window.document.project.tasks["b"].name == "Task B"
+    assert "U+001B" in window.statusBar().currentMessage()
+    assert not window.document.undo_stack.canUndo()  # nothing half-applied to undo
