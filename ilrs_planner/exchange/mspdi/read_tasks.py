@@ -6,7 +6,18 @@ import re
 import xml.etree.ElementTree as ET
 from datetime import date
 
-from ...domain import Classification, ConstraintType, Precision, Project, Task, TaskKind, new_id
+from ...domain import (
+    Classification,
+    Confidence,
+    ConstraintType,
+    PlannerError,
+    Precision,
+    Project,
+    Task,
+    TaskKind,
+    new_id,
+    parse_iso_date,
+)
 from .helpers import (
     ALAP_CODE,
     CONSTRAINT_CODES,
@@ -178,6 +189,16 @@ class TaskReader:
             task.constraint, task.constraint_date = ConstraintType.MSO, start
             self.warnings.append(f"{where}: manually scheduled; kept on its dates as Must Start On {start}")
 
+    def _source_date(self, text: str, where: str) -> date | None:
+        """The ISO date our own export writes; anything else is left out with a warning."""
+        if not text:
+            return None
+        try:
+            return parse_iso_date(text)
+        except PlannerError:
+            self.warnings.append(f"{where}: source date '{text[:40]}' is not a date (YYYY-MM-DD); left empty")
+            return None
+
     def _classify(self, task: Task, custom: dict[str, str], element: ET.Element, where: str) -> None:
         default_kind = TaskKind.MILESTONE if task.duration == 0 else TaskKind.TASK
         task.kind = _enum(TaskKind, custom.get("kind", ""), default_kind)
@@ -186,6 +207,8 @@ class TaskReader:
         task.classification = _enum(Classification, custom.get("classification", ""), Classification.PUBLIC)
         task.precision = _enum(Precision, custom.get("precision", ""), Precision.DAY)
         task.key_milestone = custom.get("key_milestone", "") == "yes"
+        task.confidence = _enum(Confidence, custom.get("confidence", ""), None)
+        task.source_date = self._source_date(custom.get("source_date", ""), where)
         owner_key = custom.get("owner", "")
         if owner_key:
             owner = self.owner_by_key.get(owner_key)
