@@ -8,6 +8,7 @@ from enum import Enum
 
 from ..domain import (
     Classification,
+    Confidence,
     ConstraintType,
     PlannerError,
     Precision,
@@ -15,6 +16,7 @@ from ..domain import (
     Task,
     TaskKind,
 )
+from ..domain.text import check_typed_text
 
 # Fields that move a task in the WBS go through the outline commands, never SetTaskFields.
 STRUCTURAL_FIELDS = frozenset({"id", "parent_id", "position"})
@@ -26,9 +28,10 @@ SCHEDULE_FIELDS = frozenset({
 EDITABLE_FIELDS = frozenset(f.name for f in fields(Task)) - STRUCTURAL_FIELDS
 _ENUMS: dict[str, type[Enum]] = {
     "kind": TaskKind, "constraint": ConstraintType, "precision": Precision,
-    "classification": Classification,
+    "classification": Classification, "confidence": Confidence,
 }
-_DATES = ("constraint_date", "deadline", "actual_start", "actual_finish")
+_OPTIONAL_ENUMS = frozenset({"confidence"})  # None: not stated
+_DATES = ("constraint_date", "deadline", "actual_start", "actual_finish", "source_date")
 _OPTIONAL_DAYS = ("optimistic", "most_likely", "pessimistic")
 _TEXTS = ("key", "name", "source_url", "notes")
 
@@ -51,6 +54,8 @@ def coerce_value(task: Task, name: str, value: object) -> object:
     """The value as the task stores it (enums from their text), or a task.bad_value error."""
     if name not in EDITABLE_FIELDS:
         raise _bad(task, f"'{name}' is not a field that can be edited here")
+    if name in _OPTIONAL_ENUMS and value is None:
+        return None
     if name in _ENUMS:
         try:
             return _ENUMS[name](value)
@@ -63,8 +68,10 @@ def coerce_value(task: Task, name: str, value: object) -> object:
         return _days(task, name, value, optional=True)
     if name in _DATES and value is not None and not isinstance(value, date):
         raise _bad(task, f"{name} must be a date, not {value!r}")
-    if name in _TEXTS and not isinstance(value, str):
-        raise _bad(task, f"{name} must be text, not {value!r}")
+    if name in _TEXTS:
+        if not isinstance(value, str):
+            raise _bad(task, f"{name} must be text, not {value!r}")
+        check_typed_text(name, value, task.key, [task.id])
     if name == "key_milestone" and not isinstance(value, bool):
         raise _bad(task, f"key milestone must be yes or no, not {value!r}")
     if name == "percent_complete" and (not isinstance(value, int) or not 0 <= value <= 100):
@@ -75,6 +82,9 @@ def coerce_value(task: Task, name: str, value: object) -> object:
 def check_task_consistent(project: Project, task: Task, values: dict[str, object]) -> None:
     """Refuse combinations no plan can hold: a blank or duplicate key, a dateless constraint…"""
     merged = {name: getattr(task, name) for name in EDITABLE_FIELDS} | values
+    for name in _TEXTS:
+        if name in values:
+            check_typed_text(name, merged[name], task.key, [task.id])
     if "key" in values:
         if not merged["key"].strip():
             raise _bad(task, "the key cannot be empty")
