@@ -20,7 +20,8 @@ USUAL: dict[str, dict[str, Any]] = {
     "tasks": {"owner": None, "constraint_type": "ASAP", "constraint_date": None, "deadline": None,
               "actual_start": None, "actual_finish": None, "percent_complete": 0, "precision": "day",
               "optimistic": None, "most_likely": None, "pessimistic": None, "classification": "public",
-              "source_url": "", "notes": "", "calendar": None, "elapsed": 0, "key_milestone": 0},
+              "source_url": "", "notes": "", "calendar": None, "elapsed": 0, "key_milestone": 0,
+              "confidence": None, "source_date": None},
     "links": {"elapsed": 0},
 }
 
