@@ -31,12 +31,25 @@ class OutlineRows(QAbstractTableModel):
 
     def _set_rows(self, rows: list[str]) -> None:
         self._rows = rows
-        self._row_of: dict[str, int] | None = None  # built when first asked, once per change
+        self._row_of: dict[str, int] | None = None  # built when many rows are looked up, once per change
+        self._lookups = 0
 
     def _rows_by_id(self) -> dict[str, int]:
         if self._row_of is None:
             self._row_of = {tid: row for row, tid in enumerate(self._rows)}
         return self._row_of
+
+    def row_of(self, task_id: str) -> int | None:
+        """The row showing `task_id` (None when hidden). The first few look-ups after a change scan
+        the list (C speed, ~1 ms at 100,000 rows); a map of every row (30 ms) is built only when
+        many are asked for, as when a large selection is restored."""
+        if self._row_of is None and self._lookups < 8:
+            self._lookups += 1
+            try:
+                return self._rows.index(task_id)
+            except ValueError:
+                return None
+        return self._rows_by_id().get(task_id)
 
     def visible_ids(self) -> list[str]:
         """The task ids of the rows, top to bottom."""
@@ -52,7 +65,7 @@ class OutlineRows(QAbstractTableModel):
 
     def index_of(self, task_id: str, column: int = 0) -> QModelIndex:
         """The index showing `task_id`, or an invalid index when its row is not shown."""
-        row = self._rows_by_id().get(task_id)
+        row = self.row_of(task_id)
         return QModelIndex() if row is None else self.createIndex(row, column)
 
     def depth(self, task_id: str) -> int:
@@ -76,7 +89,7 @@ class OutlineRows(QAbstractTableModel):
         """Show or hide the sub-tasks of a summary: their rows are inserted or removed, nothing else moves."""
         if task_id not in self._summaries or on == (task_id in self.open):
             return
-        row = self._rows_by_id().get(task_id)
+        row = self.row_of(task_id)
         if row is None:  # inside a closed summary: remembered for when that one opens
             (self.open.add if on else self.open.discard)(task_id)
             return self.openChanged.emit(task_id, on)
@@ -145,8 +158,9 @@ class OutlineRows(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(Column) - 1))
 
     def _emit_rows(self, task_ids) -> None:
-        last, rows = len(Column) - 1, self._rows_by_id()
+        last = len(Column) - 1
         for tid in task_ids:
-            if tid in rows:
-                self.dataChanged.emit(self.createIndex(rows[tid], 0), self.createIndex(rows[tid], last))
+            row = self.row_of(tid)
+            if row is not None:
+                self.dataChanged.emit(self.createIndex(row, 0), self.createIndex(row, last))
 

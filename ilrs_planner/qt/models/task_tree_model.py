@@ -212,10 +212,11 @@ class TaskTreeModel(OutlineRows):
     def _restructure(self) -> None:
         """Tasks came, went or moved in the outline: the rows they touch are inserted, removed or
         moved. A summary that is new (a task added or indented under it) opens, so the task stays in sight."""
-        summaries = self._project.summary_ids()
+        children = self._project.children_map()
+        summaries = {parent for parent in children if parent is not None}  # every parent with a child
         self.open = (self.open | (summaries - self._summaries)) & summaries
         self._summaries = summaries
-        self._children = self._sorted(self._project.children_map())
+        self._children = self._sorted(children)
         self._apply(visible_rows(self._children, self.open))
         self._emit_all()  # depths, arrows and bold summaries may have changed on any row
 
