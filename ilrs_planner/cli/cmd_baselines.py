@@ -17,7 +17,8 @@ def register(subparsers) -> None:
         description="List the baselines (named snapshots of the schedule) of a plan, oldest first, one a "
         "line: the name, then 'as of' and its date.")
     parser.add_argument("plan", metavar="PLAN.db", help="the plan file")
-    parser.add_argument("--json", action="store_true", help='print JSON: [{"name", "as_of", "tasks", "classification"}]')
+    parser.add_argument("--json", action="store_true",
+                        help='print JSON: [{"name", "as_of", "tasks", "classification"}]')
     parser.set_defaults(func=run)
 
 

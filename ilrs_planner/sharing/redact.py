@@ -16,8 +16,8 @@ Rules (what a partner receives at `level`):
 - Removed tasks vanish from baselines, and a kept summary's baseline spans are recomputed from its
   kept sub-tasks (redact_shape); sibling positions are renumbered so no gap marks a hidden task.
   Participants who only own removed tasks are dropped, and so is every participant and every
-  baseline classified above `level` (a kept task owned by a hidden participant loses its owner). Every name, key, id and source of a removed
-  task or participant, and each of their distinctive words, is scrubbed from every remaining text
+  baseline classified above `level` (a kept task owned by a hidden participant loses its owner).
+  Every name, key, id and source of a removed task or participant, and each of their distinctive words, is scrubbed from every remaining text
   in any case (redact_scrub). The signature is dropped (the content is new) and baselines are
   re-chained.
 Saving uses the store's fresh-file save, so nothing removed survives in free pages.

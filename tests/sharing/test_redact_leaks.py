@@ -136,10 +136,10 @@ def plans(draw):
         plan.add_link(Link(leaves[pred], leaves[succ], LinkType.FS, draw(st.integers(0, 5))))
     entries = {tid: (D(2030, 1, 1) + timedelta(days=i), D(2030, 2, 1) + timedelta(days=i)) for i, tid in enumerate(ids)}
     for number in range(draw(st.integers(1, 3))):
+        suffix = draw(st.text(string.ascii_lowercase, min_size=8, max_size=8))
         plan.baselines.append(Baseline(" ".join(draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=3))),
                                        D(2029, 1, 1 + number), entries, notes=draw(st.sampled_from(WORDS)),
-                                       id=f"base{number}x{draw(st.text(string.ascii_lowercase, min_size=8, max_size=8))}",
-                                       classification=draw(st.sampled_from(list(C)))))
+                                       id=f"base{number}x{suffix}", classification=draw(st.sampled_from(list(C)))))
     return plan
 
 
