@@ -11,28 +11,22 @@ from collections.abc import Iterable
 
 from ..domain import Calendar, CalendarException, PlannerError, Project
 from ..domain.calendar import WEEKDAY_NAMES
-from ..domain.text import TEXT_LIMITS, describe_control, forbidden
+from ..domain.text import check_typed_text
 from .base import ChangeSet, Command
 
 # A calendar decides which days tasks work, so every edit reschedules.
 _CHANGES = ChangeSet(dates=True, plan=True)
 
 
-def check_text(text: str, what: str) -> str:
-    """`text` if it is one line without control characters and within the plan file's bound, else
-    `calendar.bad_name` saying what is wrong and where."""
-    if forbidden(multiline=False).search(text):
-        raise PlannerError("calendar.bad_name", f"{what} {describe_control(text, multiline=False)}: "
-                           "type it on one line, without control characters")
-    if len(text) > TEXT_LIMITS["name"]:
-        raise PlannerError("calendar.bad_name", f"{what} is {len(text)} characters long "
-                           f"(at most {TEXT_LIMITS['name']})")
+def check_text(text: str, subject: str) -> str:
+    """`text` when the plan file can hold it as a name, else `text.control_character` / `text.too_long`."""
+    check_typed_text("name", text, subject)
     return text
 
 
 def check_calendar_name(calendars: Iterable[Calendar], name: str, ignore_id: str | None = None) -> str:
     """The trimmed name, or `calendar.bad_name` / `calendar.duplicate` naming the problem."""
-    clean = check_text((name or "").strip(), "the calendar name")
+    clean = check_text((name or "").strip(), "the calendar")
     if not clean:
         raise PlannerError("calendar.bad_name", "a calendar needs a name")
     for calendar in calendars:
@@ -76,7 +70,7 @@ class AddCalendar(Command):
                                [self.calendar.id])
         self.calendar.name = check_calendar_name(project.calendars.values(), self.calendar.name)
         for number, exception in enumerate(self.calendar.exceptions, 1):
-            check_text(exception.name, f"the name of exception {number}")
+            check_text(exception.name, f"exception {number}")
         check_has_working_day(self.calendar.name, self.calendar.weekdays, self.calendar.exceptions)
         project.add_calendar(self.calendar)
         return _CHANGES
@@ -179,7 +173,7 @@ class SetCalendarExceptions(_SetCalendarValue):
         self.text = f"Edit exceptions of calendar '{calendar.name}'"
         exceptions = copy.deepcopy(self.exceptions)  # a fresh list each time: redo never shares one with undo
         for number, exception in enumerate(exceptions, 1):  # by number: the name itself may be unprintable
-            exception.name = check_text(exception.name.strip(), f"the name of exception {number}")
+            exception.name = check_text(exception.name.strip(), f"exception {number}")
         check_has_working_day(calendar.name, calendar.weekdays, exceptions)
         return exceptions
 

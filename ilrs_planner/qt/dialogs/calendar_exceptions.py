@@ -77,7 +77,7 @@ class ExceptionsTable:
     def _read_row(self, row: int) -> CalendarException:
         name = self.table.item(row, NAME).text().strip()
         where = f"exception {row + 1}" + (f" ('{name}')" if name and not _unprintable(name) else "")
-        check_text(name, f"the name of {where}")
+        check_text(name, where)
         start_text = self.table.item(row, START).text().strip()
         finish_text = self.table.item(row, FINISH).text().strip() or start_text
         if not start_text:
