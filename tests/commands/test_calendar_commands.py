@@ -46,7 +46,8 @@ CASES = {
     "rename": (lambda: RenameCalendar("std", "  Five-day  "), lambda p: p.calendars["std"].name == "Five-day"),
     "weekdays": (lambda: SetCalendarWeekdays("std", (True,) * 6 + (False,)),
                  lambda p: p.calendars["std"].weekdays == (True,) * 6 + (False,)),
-    "exceptions": (lambda: SetCalendarExceptions("std", [HOLIDAY]), lambda p: p.calendars["std"].exceptions == [HOLIDAY]),
+    "exceptions": (lambda: SetCalendarExceptions("std", [HOLIDAY]),
+                   lambda p: p.calendars["std"].exceptions == [HOLIDAY]),
     "default": (lambda: SetDefaultCalendar("std"), lambda p: p.default_calendar_id == "std"),
     "delete unused": (lambda: DeleteCalendar("std"), lambda p: "std" not in p.calendars),
 }

@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox
 
 from ...domain import (
     ConstraintType,
-    Project,
     LinkType,
     PlannerError,
     Precision,
+    Project,
     format_fuzzy_date,
     parse_fuzzy_date,
     period_end,
