@@ -8,12 +8,15 @@ Monday–Friday alone: Tue 1 – Fri 4, Mon 7 – Fri 11, Mon 14, so its last da
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from gestures import press
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from ilrs_planner.domain import Calendar
+from ilrs_planner.commands.calendar_edits import calendar_edits
+from ilrs_planner.domain import Calendar, CalendarException
 from ilrs_planner.domain.calendar import MONDAY_TO_FRIDAY
 from ilrs_planner.qt.dialogs.task_dialog import TaskDialog
 from ilrs_planner.qt.document import Document
@@ -42,6 +45,7 @@ def open_calendar_editor(qtbot, window):
     item = next(a for a in plan_menu.actions() if a.text() == "&Calendars…")
     item.trigger()
     dialog = window.plan.dialog
+    qtbot.addWidget(dialog)  # closed after the test even when it stays open (a refused OK)
     qtbot.waitExposed(dialog)
     return dialog
 
@@ -162,3 +166,27 @@ def test_an_elapsed_task_counts_calendar_days_on_a_five_day_default(qtbot, windo
     click_box(qtbot, dialog.ui.elapsed_check)
     click(qtbot, dialog.ui.button_box.button(QDialogButtonBox.StandardButton.Ok))
     assert project.tasks["a"].elapsed and shown_finish(window, "a") == "2030-01-10"
+
+
+def test_weekends_and_holidays_are_shaded_at_week_zoom_and_go_with_undo(qtbot, window):
+    document, gantt = window.document, window.gantt
+    edited = {"std": Calendar("Standard", MONDAY_TO_FRIDAY, [CalendarException("New Year", date(2030, 1, 1),
+                                                                                date(2030, 1, 1))], id="std")}
+    document.push(calendar_edits(document.project, edited, "std"))
+    gantt.zoom_to_range(date(2029, 12, 30), date(2030, 1, 13))  # two weeks: the axis labels weeks
+
+    def grey_at(day: date) -> int:
+        """Lightness of the chart at the middle of `day`, low in the empty rows under the tasks."""
+        canvas = gantt.canvas
+        image = canvas.grab().toImage()
+        x = int(gantt.scale.x_of(day) + gantt.scale.px_per_day / 2)
+        return image.pixelColor(x, canvas.height() - 10).lightness()
+
+    weekday = grey_at(date(2030, 1, 9))
+    assert grey_at(date(2030, 1, 6)) < weekday and grey_at(date(2030, 1, 1)) < weekday  # Sunday, New Year
+    assert grey_at(date(2030, 1, 6)) > 200  # quiet: a light grey, not a dark band
+    gantt.zoom_to_range(date(2029, 1, 1), date(2031, 1, 1))  # months: no shading
+    assert gantt.canvas.build_scene().nonworking.size == 0
+    gantt.zoom_to_range(date(2029, 12, 30), date(2030, 1, 13))
+    document.undo_stack.undo()  # back on the Continuous calendar: every day is worked
+    assert grey_at(date(2030, 1, 6)) == weekday
