@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from ..domain import (
     Classification,
+    Confidence,
     ConstraintType,
     PlannerError,
     Precision,
@@ -90,4 +91,16 @@ def task_from_spec(spec: TaskSpec, is_summary: bool) -> Task:
         _set_plan(task, window)
     if spec.precision:
         task.precision = Precision(spec.precision)
+    task.confidence, task.source_date = _confidence(spec), spec.source_date
     return task
+
+
+def _confidence(spec: TaskSpec) -> Confidence | None:
+    if spec.confidence is None:
+        return None
+    try:
+        return Confidence(spec.confidence)
+    except ValueError:
+        allowed = ", ".join(member.value for member in Confidence)
+        raise PlannerError("task.bad_value", f"roadmap task '{spec.key}': confidence '{spec.confidence}' is not "
+                           f"one of {allowed}", [spec.key]) from None

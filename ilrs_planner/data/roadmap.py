@@ -7,7 +7,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from ..domain import LinkType, PlannerError
+from ..domain import LinkType, PlannerError, Precision, parse_fuzzy_date
 from .facts import Fact, Window, announced_window, facts_by_base, read_data_toml
 
 ROADMAP_FILE = "roadmap.toml"
@@ -52,6 +52,8 @@ class TaskSpec:
     source: str
     notes: str
     key_milestone: bool = False
+    confidence: str | None = None  # sourced / inferred / assumption; None: not stated
+    source_date: date | None = None  # the date of the cited source
 
     @property
     def current(self) -> Fact | None:
@@ -90,6 +92,12 @@ def _rows(entry: dict, grouped: dict[str, list[Fact]]) -> tuple[Fact, ...]:
     return tuple(rows)
 
 
+def _source_date(source: str, rows: tuple[Fact, ...]) -> date | None:
+    """The date of the latest statement published at the cited address, when it names the day."""
+    days = [parse_fuzzy_date(row.announced_on) for row in rows if row.source_url == source and row.announced_on]
+    return max((day for day, precision in days if precision is Precision.DAY), default=None)
+
+
 def _spec(entry: dict, grouped: dict[str, list[Fact]]) -> TaskSpec:
     rows = _rows(entry, grouped)
     source = entry.get("source") or (rows[-1].source_url if rows else "")
@@ -101,6 +109,7 @@ def _spec(entry: dict, grouped: dict[str, list[Fact]]) -> TaskSpec:
         after=tuple(_after(text, entry["key"]) for text in entry.get("after", [])),
         classification=entry.get("classification", "public"), precision=entry.get("precision"),
         source=source, notes=entry.get("notes", ""), key_milestone=bool(entry.get("key_milestone", False)),
+        confidence=entry.get("confidence"), source_date=entry.get("source_date") or _source_date(source, rows),
     )
 
 

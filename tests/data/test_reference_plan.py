@@ -8,7 +8,15 @@ from ilrs_planner.data import roadmap
 from ilrs_planner.data.facts import load_facts, read_data_toml
 from ilrs_planner.data.reference import build_reference_project
 from ilrs_planner.data.roadmap import load_roadmap
-from ilrs_planner.domain import Classification, ConstraintType, PlannerError, Precision, TaskKind, shown_finish
+from ilrs_planner.domain import (
+    Classification,
+    Confidence,
+    ConstraintType,
+    PlannerError,
+    Precision,
+    TaskKind,
+    shown_finish,
+)
 
 
 @pytest.fixture(scope="module")
@@ -135,6 +143,36 @@ def test_internal_planning_tasks_are_classified_and_labelled(plan):
     assert len(by_level[Classification.PUBLIC]) > 0.9 * len(plan.tasks)
 
 
+def test_planning_assumptions_and_inferences_are_marked_as_data_not_only_in_notes(plan):
+    marked = {t.key: t.confidence for t in plan.tasks.values() if t.confidence is not None}
+    assert marked == {"ce7-site-review": Confidence.ASSUMPTION, "basic-readiness-review": Confidence.ASSUMPTION,
+                      "crewed-reserve": Confidence.ASSUMPTION, "ilrs-founding-agreements": Confidence.ASSUMPTION,
+                      "luna-28": Confidence.INFERRED}
+    for task in plan.tasks.values():
+        if "PLANNING ASSUMPTION" in task.notes:
+            assert task.confidence is Confidence.ASSUMPTION, task.key
+
+
+def test_a_task_carries_the_date_of_the_statement_it_cites(plan):
+    # Luna-28's dates follow Krasnikov's statement of 2025-08-22; ICUBE-Q's source is dated 2024-04-30.
+    assert plan.task_by_key("luna-28").source_date == date(2025, 8, 22)
+    assert plan.task_by_key("icube-q").source_date == date(2024, 4, 30)
+    assert plan.task_by_key("ce7-site-review").source_date is None  # an assumption cites no statement of its own
+
+
+def test_roadmap_toml_may_give_a_source_date_itself(monkeypatch):
+    original = roadmap.read_data_toml
+
+    def dated(name):
+        data = original(name)
+        if name == roadmap.ROADMAP_FILE:
+            next(e for e in data["task"] if e["key"] == "change-8")["source_date"] = date(2025, 6, 18)
+        return data
+
+    monkeypatch.setattr(roadmap, "read_data_toml", dated)
+    assert build_reference_project().task_by_key("change-8").source_date == date(2025, 6, 18)
+
+
 def test_builds_are_fresh_but_ids_are_stable(plan):
     again = build_reference_project()
     assert again is not plan
@@ -158,6 +196,7 @@ def test_every_fact_feeds_the_plan_or_is_set_aside_with_a_reason():
     ("after", ["change-7 XX+1"], "task.bad_value"),
     ("owner", "nasa", "task.unknown"),
     ("parent", "phase-9", "task.unknown"),
+    ("confidence", "rumour", "task.bad_value"),
 ])
 def test_a_typo_in_the_roadmap_names_the_task(monkeypatch, field, value, code):
     original = roadmap.read_data_toml

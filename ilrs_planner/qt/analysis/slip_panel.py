@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from ...domain import PlannerError
 from ...engine.slippage import SlipReport, SlipRow, slip_report, write_report_csv
 from ..document import Document
-from .common import MessageLine, fill_baseline_combo
+from .common import MessageLine, WhenShown, fill_baseline_combo
 from .defaults import baseline_with_most_slips
 
 HEADERS = ("Key", "Name", "Baseline start", "Baseline finish", "Start", "Finish", "Start var (d)", "Finish var (d)")
@@ -106,7 +106,7 @@ class SlippedFilter(QSortFilterProxyModel):
 class SlipPanel(QWidget):
     """Choose a baseline and what to compare it with; the report updates as the plan changes."""
 
-    def __init__(self, document: Document, parent=None):
+    def __init__(self, document: Document, parent=None, defer_while_hidden: bool = False):
         super().__init__(parent)
         self.document = document
         self.model = SlipTableModel(self)
@@ -132,9 +132,10 @@ class SlipPanel(QWidget):
         self.slipped_only.toggled.connect(self._filter)
         self.export_button.clicked.connect(self.ask_export)
         self.table.selectionModel().selectionChanged.connect(self._select_in_plan)
-        document.changed.connect(lambda _changes, _initiator: self.reload())
+        self._reload_when_shown = WhenShown(self, self.reload, defer_while_hidden)
+        document.changed.connect(lambda _changes, _initiator: self._reload_when_shown.request())
         document.baselineChanged.connect(self._follow_document_baseline)
-        self.reload()
+        self._reload_when_shown.request()
 
     def _build_layout(self) -> None:
         top = QHBoxLayout()
