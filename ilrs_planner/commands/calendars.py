@@ -52,8 +52,9 @@ def check_calendar_unused(project: Project, calendar: Calendar, default_id: str 
     users = [task for task in project.tasks.values() if task.calendar_id == calendar_id]
     if users:
         more = f" and {len(users) - 1} more" if len(users) > 1 else ""
+        them = "them" if len(users) > 1 else "it"
         raise PlannerError("calendar.in_use", f"calendar '{name}' is used by task {users[0].key} "
-                           f"'{users[0].name}'{more}: give them another calendar first",
+                           f"'{users[0].name}'{more}: give {them} another calendar first",
                            [calendar_id, *(task.id for task in users)])
 
 

@@ -89,7 +89,7 @@ def test_a_new_default_calendar_with_a_holiday_moves_the_finish_and_undo_restore
     type_in(qtbot, dialog, "2030-01-01", then=Qt.Key.Key_Tab)
     type_in(qtbot, dialog, "2030-01-01", then=Qt.Key.Key_Return)
     click(qtbot, ui.default_button)
-    assert ui.calendar_list.currentItem().text() == "Four-day week — plan default"
+    assert ui.calendar_list.currentItem().text() == "Four-day week — default"
     press_ok(qtbot, dialog)
 
     assert not dialog.isVisible() and window.document.undo_stack.count() == 1

@@ -21,7 +21,8 @@ from .calendar_exceptions import ExceptionsTable
 from .messages import sentence
 
 CALENDAR_ID_ROLE = Qt.ItemDataRole.UserRole
-BUILT_IN_LABEL = f"{CONTINUOUS_NAME} (built in: every day)"
+BUILT_IN_LABEL = f"{CONTINUOUS_NAME} (built in)"
+DEFAULT_MARK = " — default"
 
 
 class CalendarDialog(QDialog):
@@ -57,7 +58,7 @@ class CalendarDialog(QDialog):
     # -- the list of calendars ------------------------------------------------------------------
     def _label(self, calendar_id: str | None) -> str:
         name = BUILT_IN_LABEL if calendar_id is None else self.calendars[calendar_id].name
-        return f"{name} — plan default" if calendar_id == self.default_id else name
+        return name + DEFAULT_MARK if calendar_id == self.default_id else name
 
     def _fill_list(self, select_id: str | None) -> None:
         """The built-in Continuous calendar, then the plan's; `select_id` chosen."""
@@ -72,9 +73,9 @@ class CalendarDialog(QDialog):
                 listing.setCurrentItem(item)
         listing.blockSignals(False)
         self._show(select_id)
-        default = BUILT_IN_LABEL if self.default_id is None else self.calendars[self.default_id].name
-        self.ui.default_label.setText(f"Tasks that name no calendar of their own work on the plan default: "
-                                      f"{default}.")
+        default = (f"{CONTINUOUS_NAME}, which works every day" if self.default_id is None
+                   else self.calendars[self.default_id].name)
+        self.ui.default_label.setText(f"Tasks without a calendar of their own work on the plan default: {default}.")
 
     def _calendar_picked(self, item: QListWidgetItem | None, previous: QListWidgetItem | None) -> None:
         if item is None:
@@ -89,7 +90,7 @@ class CalendarDialog(QDialog):
     def _name_typed(self, text: str) -> None:
         item = self.ui.calendar_list.currentItem()
         if item is not None and self.current_id is not None:
-            item.setText(f"{text} — plan default" if self.current_id == self.default_id else text)
+            item.setText(text + DEFAULT_MARK if self.current_id == self.default_id else text)
 
     # -- the selected calendar ------------------------------------------------------------------
     def _show(self, calendar_id: str | None) -> None:
