@@ -99,7 +99,7 @@ def triangular_quantile(points: ThreePoint, u: np.ndarray) -> np.ndarray:
     np.subtract(1, right, out=right)
     x_left *= right
     x_left += x_right
-    return x_left
+    return np.asarray(x_left)
 
 
 def _pert(points: ThreePoint, shape: tuple[int, int], rng: np.random.Generator) -> np.ndarray:
