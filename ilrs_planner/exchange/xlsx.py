@@ -26,8 +26,10 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from ..domain import Baseline, PlannerError, Project
+from ..domain import Baseline, PlannerError, Precision, Project
+from ..domain.provenance import shown_confidence
 from ..domain.spreadsheet_text import starts_like_formula
+from ..engine.shown_precision import ShownPrecision
 from ..files.atomic import write_atomically
 
 try:  # openpyxl serialises sheets through lxml when it is installed, into temporary files of its own;
@@ -46,8 +48,10 @@ COLUMNS = [  # (title, width)
     ("Total float (d)", 13), ("Free float (d)", 12), ("Critical", 9), ("Baseline start", 14),
     ("Baseline finish", 14), ("Start variance (d)", 16), ("Finish variance (d)", 17), ("Deadline", 12),
     ("% complete", 11), ("Notes", 50),
+    ("Precision", 10), ("Confidence", 12), ("Source", 40), ("Source date", 12),  # provenance, last
 ]
-DATE_COLUMNS = {"Start", "Finish", "Late start", "Late finish", "Baseline start", "Baseline finish", "Deadline"}
+DATE_COLUMNS = {"Start", "Finish", "Late start", "Late finish", "Baseline start", "Baseline finish", "Deadline",
+                "Source date"}
 
 
 def last_day(start: date, finish: date) -> date:
@@ -95,6 +99,11 @@ def _row(project: Project, task, number: str, dates, baseline: Baseline | None) 
            _shown_deadline(task),
            task.percent_complete, task.notes]
     return row
+
+
+def _provenance(task, precision: Precision) -> list:
+    """How precisely the dates are known (the driving date's precision counts), on whose word, as of when."""
+    return [precision.value, shown_confidence(task), task.source_url, task.source_date]
 
 
 class _Cells:
@@ -150,9 +159,10 @@ def _task_sheet(sheet, project: Project, schedule, baseline: Baseline | None) ->
     sheet.append([cells(title, bold=True, white=True, fill=HEADER_FILL, wrap=True) for title, _ in COLUMNS])
     dated = [title in DATE_COLUMNS for title, _ in COLUMNS]
     numbers, summaries = _outline_numbers(project), project.summary_ids()
+    shown = ShownPrecision(project, schedule)
     for task, depth in project.walk():
         dates = schedule.tasks[task.id]
-        values = _row(project, task, numbers[task.id], dates, baseline)
+        values = _row(project, task, numbers[task.id], dates, baseline) + _provenance(task, shown.of(task.id))
         bold, fill = task.id in summaries, CRITICAL_FILL if dates.critical else None
         if bold or fill is not None:  # every cell of the row carries the look
             row = [cells(value, bold=bold, fill=fill, date_format=is_date, indent=depth if column == 2 else 0)

@@ -4,7 +4,7 @@ from datetime import date, datetime
 
 from openpyxl import load_workbook
 
-from ilrs_planner.domain import Baseline, Link, LinkType, Project, Task, TaskKind
+from ilrs_planner.domain import Baseline, Confidence, Link, LinkType, Precision, Project, Task, TaskKind
 from ilrs_planner.exchange.formats import write_plan
 
 
@@ -56,3 +56,16 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path):
     assert sheet["C3"].data_type == "s" and sheet["C3"].value.startswith("=HYPERLINK")
     links = load_workbook(tmp_path / "p.xlsx")["Links"]
     assert [c.value for c in links[2]] == ["A", "M", "FS", 0]
+
+
+def test_each_task_carries_its_precision_confidence_and_source(tmp_path):
+    plan = _plan()
+    plan.tasks["a"].source_url, plan.tasks["a"].source_date = "https://example.org/a", date(2025, 6, 18)
+    plan.tasks["b"].confidence = Confidence.ASSUMPTION
+    plan.tasks["ph"].precision = Precision.YEAR
+    write_plan(plan, tmp_path / "p.xlsx")
+    by_key = {r["Key"]: r for r in _rows(tmp_path / "p.xlsx")[1]}
+    assert [by_key["A"][c] for c in ("Precision", "Confidence", "Source", "Source date")] == [
+        "day", "sourced", "https://example.org/a", datetime(2025, 6, 18)]
+    assert (by_key["B"]["Confidence"], by_key["M"]["Confidence"], by_key["PH"]["Precision"]) == (
+        "assumption", "unsourced", "year")

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ...chart.variance import ON_TIME_STEP, slip_color, slip_step
 from ...commands.base import ChangeSet
 from ...domain import PlannerError
+from ...domain.provenance import provenance_lines
 from ...engine.schedule import changed_rows
 from ..change_effects import effects_of
 from ..document import Document
@@ -146,11 +149,10 @@ class TaskTreeModel(QAbstractItemModel):
         return QBrush(qcolor(slip_color(days), 95))
 
     def _tooltip(self, task) -> str:
-        lines = [f"<b>{task.key}</b> — {task.name}", f"Dates announced to the {task.precision.value}"]
-        if task.source_url:
-            lines.append(f"Source: {task.source_url}")
+        lines = [f"<b>{escape(task.key)}</b> — {escape(task.name)}"]
+        lines += map(escape, provenance_lines(task, self._context().precision(task)))
         if task.notes:
-            lines.append(task.notes[:300])
+            lines.append(escape(task.notes[:300]))
         return "<br>".join(lines)
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole):
