@@ -6,6 +6,7 @@ from html import escape
 
 from ...chart import Hit
 from ...domain import Precision, format_fuzzy_date
+from ...domain.alternatives import alternative_figures
 from ...domain.provenance import is_assumption, is_inferred, provenance_lines, shown_confidence
 from ...engine.shown_precision import ShownPrecision
 
@@ -45,6 +46,8 @@ def tooltip_text(document, hit: Hit) -> str:
     lines.append(f"Confidence: {_confidence_html(task)}")
     if task.source_url or task.source_date:
         lines.append(escape(provenance_lines(task)[-1]))
+    for text in alternative_figures(task.notes):  # another official's figure: beside the plan, not in it
+        lines.append(f"<i>Alternative (not the plan):</i> {escape(text)}")
     return "<br>".join(lines)
 
 

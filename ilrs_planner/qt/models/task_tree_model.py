@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from ...chart.variance import ON_TIME_STEP, slip_color, slip_step
 from ...commands.base import ChangeSet
 from ...domain import PlannerError
+from ...domain.alternatives import alternative_figures
 from ...domain.provenance import provenance_lines
 from ...engine.schedule import changed_rows
 from ..change_effects import effects_of
@@ -153,6 +154,7 @@ class TaskTreeModel(QAbstractItemModel):
         lines += map(escape, provenance_lines(task, self._context().precision(task)))
         if task.notes:
             lines.append(escape(task.notes[:300]))
+        lines += [f"<i>Alternative (not the plan):</i> {escape(text)}" for text in alternative_figures(task.notes)]
         return "<br>".join(lines)
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole):
