@@ -54,12 +54,16 @@ class ShownPrecision:
         self.dates = _EarlyDates(schedule) if schedule is not None else None
         self.index: ChainIndex | None = None
         self.known: dict[str, Precision] = {}
+        # A plan dated to the day throughout has nothing coarser to pass on: no chain is walked.
+        self.all_days = all(task.precision is Precision.DAY for task in project.tasks.values())
 
     def of(self, task_id: str) -> Precision:
         """The shown precision of one task."""
         found = self.known.get(task_id)
         if found is not None:
             return found
+        if self.all_days:
+            return Precision.DAY
         path, current = self._path(task_id)
         shown = self.known.get(current, Precision.DAY) if current is not None else Precision.DAY
         for tid in reversed(path):

@@ -16,6 +16,7 @@ from .provenance_fields import ProvenanceFields
 from .task_fields import (
     FINISH_CONSTRAINTS,
     date_text,
+    fill_calendars,
     fill_enum,
     finish_text,
     optional_days,
@@ -67,6 +68,8 @@ class TaskDialog(QDialog):
         ui.actual_finish_edit.setText(finish_text(task.actual_finish, task.precision, milestone))
         ui.percent_spin.setValue(task.percent_complete)
         ui.key_milestone_check.setChecked(task.key_milestone)
+        fill_calendars(ui.calendar_combo, project, task.calendar_id)
+        ui.elapsed_check.setChecked(task.elapsed)
         for spin, days in ((ui.optimistic_spin, task.optimistic), (ui.most_likely_spin, task.most_likely),
                            (ui.pessimistic_spin, task.pessimistic)):
             set_optional_days(spin, days)
@@ -152,6 +155,7 @@ class TaskDialog(QDialog):
             "pessimistic": optional_days(ui.pessimistic_spin),
             "source_url": ui.source_edit.text().strip(), "notes": ui.notes_edit.toPlainText(),
             "key_milestone": ui.key_milestone_check.isChecked(),
+            "calendar_id": ui.calendar_combo.currentData(), "elapsed": ui.elapsed_check.isChecked(),
             **self.provenance.values(),
         }
         if ui.duration_spin.isEnabled():
