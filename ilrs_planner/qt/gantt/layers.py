@@ -224,6 +224,8 @@ def _arrowhead(a: np.ndarray, b: np.ndarray, dy: float) -> QPolygonF:
 def labels(p: QPainter, scene: Scene, dy: float, style: ChartStyle) -> None:
     """Labels, each on a faint white halo so a connector passing behind never garbles it."""
     halo = QColor(255, 255, 255, 160)
+    b = scene.tasks
+    washed = set(b.rows[b.confidence != CONF_SOURCED].tolist()) if len(b) else set()  # pale bars: dark text
     for label in scene.labels:
         font = style.bold_font if label.bold else style.label_font
         p.setFont(font)
@@ -232,7 +234,7 @@ def labels(p: QPainter, scene: Scene, dy: float, style: ChartStyle) -> None:
             w = style.text_width(font)(label.text)
             h = style.font_px * 1.25
             p.fillRect(QRectF(label.x - 2, label.y + dy - h / 2, w + 4, h), halo)
-        p.setPen(QColor("white") if label.inside else LABEL_TEXT)
+        p.setPen(QColor("white") if label.inside and label.row not in washed else LABEL_TEXT)
         p.drawText(rect, Qt.AlignLeft | Qt.AlignVCenter, label.text)
         if label.badge:
             x = label.x + style.text_width(font)(label.text) + GAP_PX
