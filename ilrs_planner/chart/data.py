@@ -14,12 +14,17 @@ from operator import attrgetter, is_, is_not
 
 import numpy as np
 
-from ..domain import LinkType, Precision, Project, Task, format_fuzzy_date, period_end, period_start
+from ..domain import Confidence, LinkType, Precision, Project, Task, format_fuzzy_date, period_end, period_start
 from ..engine.schedule import Schedule
+from ..engine.shown_precision import ShownPrecision
 from .palette import owner_colors
 from .rollups import Rollups, folded_milestones
 
 KIND_TASK, KIND_SUMMARY, KIND_MILESTONE = 0, 1, 2
+# How a bar's dates are drawn by confidence (domain/provenance.py): an inference lighter, an assumption
+# pale with a dashed outline, so neither can be taken for an announcement. Unstated = sourced.
+CONF_SOURCED, CONF_INFERRED, CONF_ASSUMPTION = 0, 1, 2
+_CONF_CODE = {Confidence.INFERRED: CONF_INFERRED, Confidence.ASSUMPTION: CONF_ASSUMPTION}
 LINK_CODES = {LinkType.FS: 0, LinkType.SS: 1, LinkType.FF: 2, LinkType.SF: 3}
 
 
@@ -50,6 +55,7 @@ class ChartData:
     link_critical: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
     phases: list[tuple[float, float, str]] = field(default_factory=list)  # (start, finish, name)
     key: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))  # key milestones
+    confidence: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int8))  # CONF_*
     rollups: Rollups = field(default_factory=Rollups)
 
     @property
@@ -113,20 +119,22 @@ def _spans(spans: Mapping, row_of: dict[str, int], n: int) -> tuple[np.ndarray, 
     return first, last
 
 
-def _soft_period(task: Task, start: date, finish: date, milestone: bool) -> tuple[float, float]:
+def _soft_period(task: Task, precision: Precision, start: date, finish: date,
+                 milestone: bool) -> tuple[float, float]:
     """The period an announced-to-a-year/quarter/month date may fall in ('2035' = all of 2035)."""
-    if task.precision is Precision.DAY or task.actual_start is not None:
+    if precision is Precision.DAY or task.actual_start is not None:
         return np.nan, np.nan
     last = start if milestone else finish - timedelta(days=1)
-    first_day = period_start(last, task.precision)
-    return float(first_day.toordinal()), float(period_end(last, task.precision).toordinal() + 1)
+    first_day = period_start(last, precision)
+    return float(first_day.toordinal()), float(period_end(last, precision).toordinal() + 1)
 
 
-def _label(task: Task, start: date, milestone: bool) -> str:
+def _label(task: Task, precision: Precision, start: date, milestone: bool) -> str:
     if not milestone:
         return task.name
-    # Precision says how well the date is known, flown or planned: Serbia signed "in May 2024".
-    return f"{task.name} · {format_fuzzy_date(task.actual_start or start, task.precision)}"
+    # Precision says how well the date is known, flown or planned: Serbia signed "in May 2024"; a
+    # milestone driven by a date known only to the year is shown to the year (engine/shown_precision.py).
+    return f"{task.name} · {format_fuzzy_date(task.actual_start or start, precision)}"
 
 
 def build_chart_data(project: Project, schedule: Schedule | None, rows: list[str], *,
@@ -157,17 +165,20 @@ def build_chart_data(project: Project, schedule: Schedule | None, rows: list[str
             color[row_of[tid]] = color_index[tint]
     labels = list(map(attrgetter("name"), tasks))
     soft0, soft1 = np.full(n, np.nan), np.full(n, np.nan)
-    day_exact = np.fromiter(map(is_, map(attrgetter("precision"), tasks), repeat(Precision.DAY)), bool, n)
+    precision = list(map(ShownPrecision(project, schedule).of, rows))  # a milestone driven by a fuzzy date is fuzzy
+    day_exact = np.fromiter(map(is_, precision, repeat(Precision.DAY)), bool, n)
     for i in np.flatnonzero(~day_exact | milestone).tolist():  # fuzzy dates and milestones: a few rows
         first, last = date.fromordinal(int(start[i])), date.fromordinal(int(finish[i]))
-        soft0[i], soft1[i] = _soft_period(tasks[i], first, last, bool(milestone[i]))
-        labels[i] = _label(tasks[i], first, bool(milestone[i]))
+        soft0[i], soft1[i] = _soft_period(tasks[i], precision[i], first, last, bool(milestone[i]))
+        labels[i] = _label(tasks[i], precision[i], first, bool(milestone[i]))
     entries = project.baseline(baseline).entries if baseline else {}
     ghost0, ghost1 = _spans(entries, row_of, n)
     whisker0, whisker1 = _spans(whiskers or {}, row_of, n)
     data = ChartData(rows, row_of, start, finish, kind, critical, actual, color, soft0, soft1, ghost0, ghost1,
                      whisker0, whisker1, labels, colors)
     data.key = key
+    data.confidence = np.fromiter(map(_CONF_CODE.get, map(attrgetter("confidence"), tasks), repeat(CONF_SOURCED)),
+                                  np.int8, n)
     children = project.children_map()  # one outline walk serves roll-ups and phase bands
     data.rollups = _rollups(project, schedule, data, summaries, owner_color, color_index, children)
     _add_links(data, project)
@@ -188,7 +199,7 @@ def refresh_rows(data: ChartData, project: Project, schedule: Schedule | None, t
         return False
     rows = np.array([data.row_of[tid] for tid in ids], np.int64)
     for name in ("start", "finish", "kind", "critical", "actual", "color", "soft0", "soft1", "ghost0", "ghost1",
-                 "whisker0", "whisker1", "key"):
+                 "whisker0", "whisker1", "key", "confidence"):
         getattr(data, name)[rows] = getattr(fresh, name)
     for row, label in zip(rows.tolist(), fresh.labels):
         data.labels[row] = label
