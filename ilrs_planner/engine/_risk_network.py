@@ -153,10 +153,11 @@ def _duration_bound(project: Project, net: Network, i: int, base: float, fixed: 
         return float(net.positions_of(np.full(len(net.task_ids), day))[i]) - origin
 
     day = position(task.constraint_date.toordinal()) if task.constraint_date else np.nan
+    earliest = max(project.start, project.status_date or project.start)  # no remaining work before the status date
     if task.constraint == ConstraintType.FNET:
-        return day, np.nan, position(project.start.toordinal()), fixed
-    if task.constraint == ConstraintType.MFO:
-        return -np.inf, day, base, np.nan
+        return day, np.nan, position(earliest.toordinal()), fixed
+    if task.constraint == ConstraintType.MFO and not fixed > day - float(net.duration[i]):
+        return -np.inf, day, base, np.nan  # (a passed MFO date held on the status date stays fixed)
     return -np.inf, np.nan, base, fixed
 
 
