@@ -11,6 +11,7 @@ from datetime import date
 
 from ..domain import Baseline, PlannerError, Project
 from ..domain.chain import next_prev_hash
+from ..domain.text import check_typed_text
 from ..engine.schedule import Schedule
 from .base import ChangeSet, Command
 
@@ -20,6 +21,7 @@ def check_baseline_name(project: Project, name: str, ignore_id: str | None = Non
     clean = (name or "").strip()
     if not clean:
         raise PlannerError("baseline.bad_name", "a baseline needs a name")
+    check_typed_text("name", clean, "the baseline")
     for baseline in project.baselines:
         if baseline.name == clean and baseline.id != ignore_id:
             raise PlannerError("baseline.duplicate", f"a baseline named '{clean}' already exists", [baseline.id])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..domain import PlannerError, Project
+from ..domain.text import check_typed_text
 from .base import ChangeSet, Command
 
 _FIELDS: dict[str, type | tuple[type, ...]] = {"name": str, "start": date, "status_date": (date, type(None)),
@@ -25,6 +26,9 @@ class SetPlanFields(Command):
                 raise PlannerError("task.bad_value", f"the plan's {name} cannot be {value!r}")
         if "name" in self.fields and not str(self.fields["name"]).strip():
             raise PlannerError("task.bad_value", "the plan's name cannot be empty")
+        for name in ("name", "author"):
+            if name in self.fields:
+                check_typed_text("name", str(self.fields[name]), f"the plan's {name}")
         self._old = {name: getattr(project, name) for name in self.fields}
         for name, value in self.fields.items():
             setattr(project, name, value)

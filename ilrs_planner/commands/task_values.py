@@ -15,6 +15,7 @@ from ..domain import (
     Task,
     TaskKind,
 )
+from ..domain.text import check_typed_text
 
 # Fields that move a task in the WBS go through the outline commands, never SetTaskFields.
 STRUCTURAL_FIELDS = frozenset({"id", "parent_id", "position"})
@@ -63,8 +64,10 @@ def coerce_value(task: Task, name: str, value: object) -> object:
         return _days(task, name, value, optional=True)
     if name in _DATES and value is not None and not isinstance(value, date):
         raise _bad(task, f"{name} must be a date, not {value!r}")
-    if name in _TEXTS and not isinstance(value, str):
-        raise _bad(task, f"{name} must be text, not {value!r}")
+    if name in _TEXTS:
+        if not isinstance(value, str):
+            raise _bad(task, f"{name} must be text, not {value!r}")
+        check_typed_text(name, value, task.key, [task.id])
     if name == "key_milestone" and not isinstance(value, bool):
         raise _bad(task, f"key milestone must be yes or no, not {value!r}")
     if name == "percent_complete" and (not isinstance(value, int) or not 0 <= value <= 100):
@@ -75,6 +78,9 @@ def coerce_value(task: Task, name: str, value: object) -> object:
 def check_task_consistent(project: Project, task: Task, values: dict[str, object]) -> None:
     """Refuse combinations no plan can hold: a blank or duplicate key, a dateless constraint…"""
     merged = {name: getattr(task, name) for name in EDITABLE_FIELDS} | values
+    for name in _TEXTS:
+        if name in values:
+            check_typed_text(name, merged[name], task.key, [task.id])
     if "key" in values:
         if not merged["key"].strip():
             raise _bad(task, "the key cannot be empty")

@@ -38,7 +38,8 @@ class AddTask(Command):
     def apply(self, project: Project) -> ChangeSet:
         if self.task.parent_id is not None:
             task_or_error(project, self.task.parent_id)
-        check_task_consistent(project, self.task, {"key": self.task.key, "name": self.task.name})
+        texts = ("key", "name", "source_url", "notes")
+        check_task_consistent(project, self.task, {name: getattr(self.task, name) for name in texts})
         row = siblings(project, self.task.parent_id)
         index = row.index(self.after_id) + 1 if self.after_id in row else len(row)
         project.add_task(self.task)

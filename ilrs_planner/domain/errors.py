@@ -39,6 +39,8 @@ CODES = {
     "date.invalid": "A date could not be understood.",
     "duration.invalid": "A duration could not be understood.",
     "duration.too_long": "A duration is longer than a plan can hold.",
+    "text.control_character": "Text holds a control character a plan may not hold.",
+    "text.too_long": "Text is longer than a plan can hold.",
     "store.not_a_plan": "The file is not an ILRS Planner plan.",
     "store.newer_schema": "The file was written by a newer version of ILRS Planner.",
     "store.untrusted_schema": "The file contains database objects a plan never has.",

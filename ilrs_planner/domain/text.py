@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from .errors import PlannerError
+
 _ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f]")
 _MULTI_LINE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # tab (09) and newline (0A) allowed
 
@@ -43,6 +45,23 @@ def describe_control(text: str, multiline: bool) -> str:
     match = forbidden(multiline).search(text)
     assert match is not None
     return f"holds the control character U+{ord(match[0]):04X} at character {match.start() + 1}"
+
+
+def check_typed_text(field: str, text: str, subject: str, subject_ids: Sequence[str] = ()) -> None:
+    """Refuse text typed into an edit that the store would refuse on save, naming field and character.
+
+    Caught at the edit, the user fixes the one field; caught at save, they would hunt for it.
+    """
+    multiline = field in MULTI_LINE_FIELDS
+    label = field.replace("_", " ")
+    subject = clean(subject)  # a key being typed may itself hold the character
+    if forbidden(multiline).search(text):
+        raise PlannerError("text.control_character", f"{subject}: the {label} {describe_control(text, multiline)}",
+                           list(subject_ids))
+    limit = TEXT_LIMITS.get(field)
+    if limit is not None and len(text) > limit:
+        raise PlannerError("text.too_long", f"{subject}: the {label} has {len(text):,} characters; "
+                           f"at most {limit:,} fit", list(subject_ids))
 
 
 def clean(text: str, multiline: bool = False) -> str:

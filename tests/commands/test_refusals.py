@@ -44,6 +44,13 @@ REFUSED = [
     (lambda: MoveTaskUp("ph"), "task.cannot_move"),
     (lambda: MoveTaskDown("c"), "task.cannot_move"),
     (lambda: SetPlanFields(name=""), "task.bad_value"),
+    # Text the store would refuse on save is refused at the edit (a terminal escape pasted in).
+    (lambda: SetTaskFields("a", name="Relay\x1b[2K unit"), "text.control_character"),
+    (lambda: SetTaskFields("a", notes="ok\nbut\x00hidden"), "text.control_character"),
+    (lambda: SetTaskFields("a", source_url="https://x.example/\r\n"), "text.control_character"),
+    (lambda: SetTaskFields("a", name="x" * 1001), "text.too_long"),
+    (lambda: AddTask(Task(key="N\x07", name="New")), "text.control_character"),
+    (lambda: SetPlanFields(author="CNSA\x9b"), "text.control_character"),
     # The rename and the link removal happen first, then the loop is refused: all of it is undone.
     (lambda: AllOrNothing("Edit", [SetTaskFields("a", name="x"), DeleteLink("ab"), AddLink("m", "b")]), "link.cycle"),
 ]
@@ -79,3 +86,15 @@ def test_nudges_of_one_field_merge_and_revert_to_the_start(plan):
     first.apply(plan)
     assert plan.tasks["a"].duration == 14
     assert not SetDuration("a", 1).merge(SetTaskFields("a", name="x"))
+
+
+def test_control_character_refusal_names_field_and_position_without_echoing_it(plan):
+    with pytest.raises(PlannerError) as caught:
+        SetTaskFields("a", name="Relay\x1b[2K unit").apply(plan)
+    assert "name holds the control character U+001B at character 6" in caught.value.message
+    assert "\x1b" not in caught.value.message
+
+
+def test_notes_keep_their_line_breaks_and_tabs(plan):
+    SetTaskFields("a", notes="line one\n\tline two").apply(plan)
+    assert plan.tasks["a"].notes == "line one\n\tline two"

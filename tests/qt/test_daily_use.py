@@ -212,3 +212,18 @@ def test_analysis_views_are_tabbed_together_and_can_be_floated(qtbot, small_proj
     why.setFloating(True)  # what double-clicking its title bar does
     assert why.isFloating() and why.isVisible()
     assert why.minimumSizeHint().width() < 200  # the dock itself asks for no width; its content scrolls
+
+
+def test_a_name_pasted_with_a_terminal_escape_is_refused_at_the_edit_not_at_the_next_save(qtbot, window):
+    tree = window.tree
+    click_cell(tree, "b", Column.NAME)
+    QTest.keyClick(tree.viewport(), Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    QApplication.clipboard().setText("Relay\x1b[2K unit")  # copied from a terminal
+    editor.selectAll()
+    press(tree, "Ctrl+V")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    QApplication.processEvents()
+    assert window.document.project.tasks["b"].name == "Task B"
+    assert "U+001B" in window.statusBar().currentMessage()
+    assert not window.document.undo_stack.canUndo()  # nothing half-applied to undo
