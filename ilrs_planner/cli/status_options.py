@@ -38,7 +38,8 @@ def progress_records(project: Project, done: list[str], started: list[str], perc
             raise PlannerError("status.bad_option", f"--done {text}: the plan has no forecast for it; give its "
                                "last day, as KEY=YYYY-MM-DD")
         add("--done", text, finished=day)
-    return list(records.values())
+    order = {task.id: n for n, (task, _depth) in enumerate(project.walk())}
+    return sorted(records.values(), key=lambda record: order[record.task_id])  # in WBS order, as listed
 
 
 def as_of_date(text: str) -> date:
