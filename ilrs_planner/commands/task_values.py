@@ -8,6 +8,7 @@ from enum import Enum
 
 from ..domain import (
     Classification,
+    Confidence,
     ConstraintType,
     PlannerError,
     Precision,
@@ -27,9 +28,10 @@ SCHEDULE_FIELDS = frozenset({
 EDITABLE_FIELDS = frozenset(f.name for f in fields(Task)) - STRUCTURAL_FIELDS
 _ENUMS: dict[str, type[Enum]] = {
     "kind": TaskKind, "constraint": ConstraintType, "precision": Precision,
-    "classification": Classification,
+    "classification": Classification, "confidence": Confidence,
 }
-_DATES = ("constraint_date", "deadline", "actual_start", "actual_finish")
+_OPTIONAL_ENUMS = frozenset({"confidence"})  # None: not stated
+_DATES = ("constraint_date", "deadline", "actual_start", "actual_finish", "source_date")
 _OPTIONAL_DAYS = ("optimistic", "most_likely", "pessimistic")
 _TEXTS = ("key", "name", "source_url", "notes")
 
@@ -52,6 +54,8 @@ def coerce_value(task: Task, name: str, value: object) -> object:
     """The value as the task stores it (enums from their text), or a task.bad_value error."""
     if name not in EDITABLE_FIELDS:
         raise _bad(task, f"'{name}' is not a field that can be edited here")
+    if name in _OPTIONAL_ENUMS and value is None:
+        return None
     if name in _ENUMS:
         try:
             return _ENUMS[name](value)

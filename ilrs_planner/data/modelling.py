@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from ..domain import (
     Classification,
+    Confidence,
     ConstraintType,
     PlannerError,
     Precision,
@@ -14,6 +15,7 @@ from ..domain import (
     parse_fuzzy_date,
     period_end,
 )
+from ..domain.alternatives import alternative_line
 from .facts import Fact, Window
 from .roadmap import TaskSpec, stable_id
 
@@ -34,7 +36,15 @@ def _notes(spec: TaskSpec) -> str:
     if row is not None and (row.notes or row.announced_by):
         said = ", ".join(p for p in (row.announced_by, row.announced_on) if p)
         parts.append(f"{said}: {row.notes}" if said and row.notes else said or row.notes)
+    parts.extend(alternative_line(_alternative_text(row)) for row in spec.alternatives)
     return "\n".join(parts)
+
+
+def _alternative_text(row: Fact) -> str:
+    """'by 2050 - Wu Yanhua (...), 2024-09-05 (URL)': what was said, by whom, when, where."""
+    said = " to ".join(t for t in (row.planned_start, row.planned_finish) if t)
+    when = f"by {row.planned_finish}" if row.planned_finish and not row.planned_start else said or "no date"
+    return f"{when} - {row.announced_by}, {row.announced_on} ({row.source_url})"
 
 
 def _duration(spec: TaskSpec, kind: TaskKind, window: Window | None) -> int:
@@ -90,4 +100,16 @@ def task_from_spec(spec: TaskSpec, is_summary: bool) -> Task:
         _set_plan(task, window)
     if spec.precision:
         task.precision = Precision(spec.precision)
+    task.confidence, task.source_date = _confidence(spec), spec.source_date
     return task
+
+
+def _confidence(spec: TaskSpec) -> Confidence | None:
+    if spec.confidence is None:
+        return None
+    try:
+        return Confidence(spec.confidence)
+    except ValueError:
+        allowed = ", ".join(member.value for member in Confidence)
+        raise PlannerError("task.bad_value", f"roadmap task '{spec.key}': confidence '{spec.confidence}' is not "
+                           f"one of {allowed}", [spec.key]) from None

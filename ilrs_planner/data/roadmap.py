@@ -7,7 +7,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from ..domain import LinkType, PlannerError
+from ..domain import LinkType, PlannerError, Precision, parse_fuzzy_date
 from .facts import Fact, Window, announced_window, facts_by_base, read_data_toml
 
 ROADMAP_FILE = "roadmap.toml"
@@ -52,6 +52,11 @@ class TaskSpec:
     source: str
     notes: str
     key_milestone: bool = False
+    # Another official's different figure for the same item, on the same footing as the plan's: kept
+    # out of the plan's dates and history (it is not a change of plan) and shown as an alternative.
+    alternatives: tuple[Fact, ...] = ()
+    confidence: str | None = None  # sourced / inferred / assumption; None: not stated
+    source_date: date | None = None  # the date of the cited source
 
     @property
     def current(self) -> Fact | None:
@@ -79,7 +84,7 @@ def _window(pair: list[str] | None) -> Window | None:
 
 def _rows(entry: dict, grouped: dict[str, list[Fact]]) -> tuple[Fact, ...]:
     bases = entry.get("facts", [entry["key"]] if entry["key"] in grouped else [])
-    excluded = set(entry.get("exclude", []))
+    excluded = set(entry.get("exclude", [])) | set(entry.get("alternatives", []))
     known = {row.id for base in bases for row in grouped.get(base, [])}
     missing = [b for b in bases if b not in grouped] + sorted(excluded - known)
     if missing:
@@ -88,6 +93,18 @@ def _rows(entry: dict, grouped: dict[str, list[Fact]]) -> tuple[Fact, ...]:
     rows = [row for base in bases for row in grouped.get(base, []) if row.id not in excluded]
     rows.sort(key=lambda f: (f.known_from is None, f.known_from or date.min))
     return tuple(rows)
+
+
+def _alternatives(entry: dict, grouped: dict[str, list[Fact]]) -> tuple[Fact, ...]:
+    """The rows roadmap.toml names as alternatives, in the order given (checked to exist by _rows)."""
+    by_id = {row.id: row for rows in grouped.values() for row in rows}
+    return tuple(by_id[row_id] for row_id in entry.get("alternatives", []))
+
+
+def _source_date(source: str, rows: tuple[Fact, ...]) -> date | None:
+    """The date of the latest statement published at the cited address, when it names the day."""
+    days = [parse_fuzzy_date(row.announced_on) for row in rows if row.source_url == source and row.announced_on]
+    return max((day for day, precision in days if precision is Precision.DAY), default=None)
 
 
 def _spec(entry: dict, grouped: dict[str, list[Fact]]) -> TaskSpec:
@@ -101,6 +118,8 @@ def _spec(entry: dict, grouped: dict[str, list[Fact]]) -> TaskSpec:
         after=tuple(_after(text, entry["key"]) for text in entry.get("after", [])),
         classification=entry.get("classification", "public"), precision=entry.get("precision"),
         source=source, notes=entry.get("notes", ""), key_milestone=bool(entry.get("key_milestone", False)),
+        alternatives=_alternatives(entry, grouped),
+        confidence=entry.get("confidence"), source_date=entry.get("source_date") or _source_date(source, rows),
     )
 
 

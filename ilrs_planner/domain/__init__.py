@@ -12,13 +12,14 @@ from .dates import (
                     shown_finish,
 )
 from .durations import parse_duration
-from .enums import Classification, ConstraintType, LinkType, ParticipantKind, Precision, TaskKind
+from .enums import Classification, Confidence, ConstraintType, LinkType, ParticipantKind, Precision, TaskKind
 from .errors import CODES, PlannerError
 from .model import Baseline, Link, Participant, PlanSignature, Project, Task, new_id
 
 __all__ = [
     "Baseline", "CODES", "deadline_finish", "deadline_from_finish", "shown_finish", "CONTINUOUS_NAME", "Calendar",
-    "CalendarException", "continuous_calendar", "Classification", "ConstraintType", "Link", "LinkType", "Participant",
+    "CalendarException", "continuous_calendar", "Classification", "Confidence", "ConstraintType", "Link", "LinkType",
+    "Participant",
     "ParticipantKind", "PlanSignature", "PlannerError", "Precision", "Project", "Task", "TaskKind", "format_fuzzy_date",
     "new_id", "parse_duration", "parse_fuzzy_date", "parse_iso_date", "period_end", "period_start",
 ]

@@ -23,7 +23,8 @@ FORMAT_TAG = "ilrs-planner/canonical-v1"
 _EXCLUDED_PROJECT_FIELDS = {"signature", "tasks", "links", "participants", "baselines", "calendars"}
 # Fields added after plans were first signed: left out while they hold their default, so a plan
 # that does not use them keeps the canonical bytes (and so the signatures) it had before.
-_LATER_DEFAULTS = {"calendar_id": None, "elapsed": False, "default_calendar_id": None, "key_milestone": False}
+_LATER_DEFAULTS = {"calendar_id": None, "elapsed": False, "default_calendar_id": None, "key_milestone": False,
+                   "confidence": None, "source_date": None}
 
 
 def plain_value(value: Any) -> Any:

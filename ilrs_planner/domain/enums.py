@@ -42,6 +42,20 @@ class Precision(StrEnum):
     YEAR = "year"
 
 
+class Confidence(StrEnum):
+    """How far a task's dates can be trusted, as a programme office grades a date.
+
+    SOURCED: stated by the source the task cites. INFERRED: worked out from sourced statements (a
+    sequence, a typical interval) but stated by nobody. ASSUMPTION: the plan's own working figure,
+    to be replaced when a source gives one. A task that states none (None on the task) is shown as
+    sourced when it cites a source and as "unsourced" otherwise: see domain/provenance.py.
+    """
+
+    SOURCED = "sourced"
+    INFERRED = "inferred"
+    ASSUMPTION = "assumption"
+
+
 class Classification(StrEnum):
     """Need-to-know levels, ordered from the widest audience to the narrowest."""
 

@@ -13,6 +13,7 @@ from types import MappingProxyType
 from .calendar import Calendar, continuous_calendar
 from .enums import (
     Classification,
+    Confidence,
     ConstraintType,
     LinkType,
     ParticipantKind,
@@ -57,6 +58,8 @@ class Task:
     calendar_id: str | None = None  # None: the plan's default calendar
     elapsed: bool = False  # duration in calendar days whatever the calendar (MS Project's "edays")
     key_milestone: bool = False  # a date the programme is judged by: drawn larger, with a key-date line
+    confidence: Confidence | None = None  # None: not stated (see domain/provenance.py for how it is shown)
+    source_date: date | None = None  # the date of the source that source_url cites
 
     @property
     def is_milestone(self) -> bool:

@@ -13,6 +13,7 @@ import numpy as np
 
 from ._bounds import BIG
 from ._network import Network
+from ._summary_starts import least_nodes, no_bound
 
 
 def levels(net: Network, budget: int) -> tuple[np.ndarray, np.ndarray] | None:
@@ -77,12 +78,14 @@ def forward(net: Network, level: np.ndarray, n_levels: int) -> np.ndarray:
     """Early starts: each level's incoming edges relaxed at once. Fixed nodes ignore their links."""
     sources = np.repeat(np.arange(net.n_nodes), np.diff(net.offsets))
     fixed = net.fixed > -BIG
-    early = np.where(fixed, net.fixed, net.base)
+    least = least_nodes(net)
+    early = np.where(fixed, net.fixed, no_bound(net, least))
     binding = ~fixed[net.targets]
     bounds, (src, dst, weight, cross) = _grouped(level[net.targets[binding]], n_levels, sources[binding],
                                                  net.targets[binding], net.weights[binding],
                                                  _crossing_ids(net)[binding])
     crossed = _Crossed(net, cross)
+    to_least = least[dst] if least.any() else None
     for depth in range(1, n_levels):
         a, b = bounds[depth], bounds[depth + 1]
         if a < b:
@@ -90,7 +93,12 @@ def forward(net: Network, level: np.ndarray, n_levels: int) -> np.ndarray:
             at = crossed.in_slice(a, b)
             if at.size and net.crossings is not None:
                 bound[at - a] = net.crossings.forward(early[src[at]], cross[at])
-            np.maximum.at(early, dst[a:b], bound)
+            if to_least is None:
+                np.maximum.at(early, dst[a:b], bound)
+            else:  # a summary's least-start gate takes the least bound (see _summary_starts)
+                m = to_least[a:b]
+                np.maximum.at(early, dst[a:b][~m], bound[~m])
+                np.minimum.at(early, dst[a:b][m], bound[m])
     return early
 
 

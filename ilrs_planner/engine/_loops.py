@@ -10,6 +10,7 @@ import numpy as np
 
 from ._bounds import BIG
 from ._network import Network
+from ._summary_starts import least_nodes, no_bound
 
 
 def forward(net: Network) -> tuple[list[int], list[int]]:
@@ -18,7 +19,10 @@ def forward(net: Network) -> tuple[list[int], list[int]]:
     crossing = _crossing_of(net)
     through = net.crossings.scalar().forward if net.crossings is not None else _no_crossing
     indegree = np.bincount(net.targets, minlength=net.n_nodes).tolist()
-    early, fixed = net.base.tolist(), net.fixed.tolist()
+    least = least_nodes(net)
+    early, fixed = no_bound(net, least).tolist(), net.fixed.tolist()
+    special = dict.fromkeys(np.flatnonzero(least[net.targets]).tolist(), -1) | crossing
+    least_set = set(np.flatnonzero(least).tolist())
     ready = [v for v in range(net.n_nodes) if not indegree[v]]
     ready.reverse()  # pop() then takes nodes in plan order, which keeps results reproducible
     order: list[int] = []
@@ -33,9 +37,15 @@ def forward(net: Network) -> tuple[list[int], list[int]]:
             start = early[u]
         for k in range(offsets[u], offsets[u + 1]):
             v = targets[k]
-            bound = start + weights[k] if k not in crossing else through(crossing[k], start)
-            if bound > early[v]:
-                early[v] = bound
+            if k not in special:
+                bound = start + weights[k]
+                if bound > early[v]:
+                    early[v] = bound
+            else:  # a crossing between calendars, or an edge into a summary's least-start gate
+                c = special[k]
+                bound = start + weights[k] if c < 0 else through(c, start)
+                if (bound < early[v]) if v in least_set else (bound > early[v]):
+                    early[v] = bound
             indegree[v] -= 1
             if not indegree[v]:
                 push(v)

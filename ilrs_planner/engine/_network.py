@@ -7,11 +7,13 @@ children):
 
 - in_start:  lower bound on every descendant's start  (links FS/SS into the summary, SNET/MSO)
 - in_finish: lower bound on every descendant's finish (links FF/SF into the summary)
-- out_start:  the latest start of any descendant  (source of SS/SF links out of the summary)
+- out_start:  the EARLIEST start of any descendant, the summary's start (source of SS/SF links out;
+              see _summary_starts)
 - out_finish: the latest finish of any descendant (source of FS/FF links out; FNLT/deadline cap)
 
-A gate exists only when the summary or one of its ancestors needs it. A link on a summary thus
-binds each of its descendants exactly as if it had been drawn to or from that descendant.
+A gate exists only when the summary or one of its ancestors needs it. A link into a summary, or an
+FS/FF link out of one, thus binds each of its descendants exactly as if it had been drawn to or from
+that descendant; an SS/SF link out of a summary leaves from the summary's start.
 """
 
 from __future__ import annotations

@@ -26,6 +26,7 @@ from . import cpm
 from ._bounds import BIG
 from ._network import Network, compile_network
 from ._risk_sampling import ThreePoint, estimate_of
+from ._summary_starts import least_nodes
 from .graph import loop_nodes, loop_task_ids, node_order, raise_loop
 
 
@@ -43,6 +44,7 @@ class NodeRule:
     fnet: float  # FNET date: ES >= fnet - duration (-inf if none)
     fixed: float  # fixed start (NaN if none)
     mfo: float  # MFO date: ES = mfo - duration (NaN if none)
+    least: bool = False  # a summary's start gate: the least of its bounds (see _summary_starts)
 
 
 @dataclass(slots=True)
@@ -54,6 +56,7 @@ class RiskNetwork:
     rules: list[NodeRule]  # in `order`
     out_start: list[tuple[np.ndarray, np.ndarray]]  # per node: (rows of successors' late value, -constant)
     out_finish: list[tuple[np.ndarray, np.ndarray]]  # bounds on the node's late finish (leaf only)
+    out_least: list[tuple[np.ndarray, np.ndarray]]  # into summary start gates: bind only where they give it
     sampled: np.ndarray  # task indices with an uncertain duration
     estimates: ThreePoint
 
@@ -81,9 +84,9 @@ def compile_risk_network(project: Project, use_defaults: bool = True) -> RiskNet
     const = _linearised(project, net, src, const)
     read_row = np.where(cs, src + net.n_nodes, src)
     rules = _node_rules(project, net, order, read_row, dst, cd, const.astype(np.float64))
-    out_start, out_finish = _late_edges(net, src, dst, cs, cd, const.astype(np.float64))
+    out_start, out_finish, out_least = _late_edges(net, src, dst, cs, cd, const.astype(np.float64))
     sampled, estimates = _uncertain_tasks(project, net, use_defaults)
-    return RiskNetwork(net, order, rules, out_start, out_finish, sampled, estimates)
+    return RiskNetwork(net, order, rules, out_start, out_finish, out_least, sampled, estimates)
 
 
 def _linearised(project: Project, net: Network, src: np.ndarray, const: np.ndarray) -> np.ndarray:
@@ -125,6 +128,7 @@ def _duration_roles(project: Project, net: Network) -> tuple[np.ndarray, np.ndar
 def _node_rules(project: Project, net: Network, order: Iterable[int], read_row: np.ndarray, dst: np.ndarray,
                 cd: np.ndarray, const: np.ndarray) -> list[NodeRule]:
     n, origin = len(net.task_ids), float(net.start)
+    least = least_nodes(net)
     into: list[list[int]] = [[] for _ in range(net.n_nodes)]
     for k, v in enumerate(dst.tolist()):
         into[v].append(k)
@@ -140,7 +144,7 @@ def _node_rules(project: Project, net: Network, order: Iterable[int], read_row: 
         if task >= 0 and not net.history[task]:
             fnet, mfo, base, fixed = _duration_bound(project, net, task, base, fixed, origin)
         rules.append(NodeRule(v, task, read_row[edges[~fin]], const[edges[~fin]], read_row[edges[fin]],
-                              const[edges[fin]], base, fnet, fixed, mfo))
+                              const[edges[fin]], base, fnet, fixed, mfo, bool(least[v])))
     return rules
 
 
@@ -162,22 +166,31 @@ def _duration_bound(project: Project, net: Network, i: int, base: float, fixed: 
 
 
 def _late_edges(net: Network, src: np.ndarray, dst: np.ndarray, cs: np.ndarray, cd: np.ndarray,
-                const: np.ndarray) -> tuple[list[Any], list[Any]]:
-    """Per node, the live out-edges as (rows of the successor's late start/finish, constant)."""
+                const: np.ndarray) -> tuple[list[Any], list[Any], list[Any]]:
+    """Per node, the live out-edges as (rows of the successor's late start/finish, constant).
+
+    Edges into a summary's start gate come apart (third list): they bind a sub-task only in the
+    iterations where it gives the summary's start.
+    """
     n_nodes = net.n_nodes
     row = np.where(cd, dst + n_nodes, dst)
-    out_start: list[Any] = [(np.zeros(0, np.int64), np.zeros(0))] * n_nodes
-    out_finish: list[Any] = [(np.zeros(0, np.int64), np.zeros(0))] * n_nodes
+    to_least = least_nodes(net)[dst]
+    empty = (np.zeros(0, np.int64), np.zeros(0))
+    out_start: list[Any] = [empty] * n_nodes
+    out_finish: list[Any] = [empty] * n_nodes
+    out_least: list[Any] = [empty] * n_nodes
     live = net.live
     for u in range(n_nodes):
         k = np.arange(net.offsets[u], net.offsets[u + 1])
         k = k[live[k]]
         if not k.size:
             continue
+        least, k = k[to_least[k]], k[~to_least[k]]
         to_start, to_finish = k[~cs[k]], k[cs[k]]
         out_start[u] = (row[to_start], const[to_start])
         out_finish[u] = (row[to_finish], const[to_finish])
-    return out_start, out_finish
+        out_least[u] = (row[least], const[least])
+    return out_start, out_finish, out_least
 
 
 def _uncertain_tasks(project: Project, net: Network, use_defaults: bool) -> tuple[np.ndarray, ThreePoint]:

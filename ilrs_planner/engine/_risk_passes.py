@@ -41,10 +41,11 @@ class PassPlan:
         self.n_nodes, self.n_tasks = rnet.n_nodes, rnet.n_tasks
         self.forward = [(r.node, r.task, r.fixed, r.mfo, r.base, r.fnet,
                          list(zip(r.start_src.tolist(), r.start_add.tolist())),
-                         list(zip(r.finish_src.tolist(), r.finish_add.tolist()))) for r in rnet.rules]
+                         list(zip(r.finish_src.tolist(), r.finish_add.tolist())), r.least) for r in rnet.rules]
         caps = _cap_rules(rnet)
         self.backward = [(r.node, r.task, caps.get(r.node), list(zip(*map(np.ndarray.tolist, rnet.out_start[r.node]))),
-                          list(zip(*map(np.ndarray.tolist, rnet.out_finish[r.node]))))
+                          list(zip(*map(np.ndarray.tolist, rnet.out_finish[r.node]))),
+                          list(zip(*map(np.ndarray.tolist, rnet.out_least[r.node]))))
                          for r in reversed(rnet.rules)]
         self.leaves = np.flatnonzero(~net.is_summary[: self.n_tasks])
         self.summaries = _summaries_bottom_up(net)
@@ -85,10 +86,12 @@ def _forward(plan: PassPlan, dur: list[Any], width: int) -> np.ndarray:
     n_nodes = plan.n_nodes
     early = np.empty((2 * n_nodes, width), dtype=DTYPE)
     tmp, bound = np.empty(width, dtype=DTYPE), np.empty(width, dtype=DTYPE)
-    for node, task, fixed, mfo, base, fnet, starts, finishes in plan.forward:
+    for node, task, fixed, mfo, base, fnet, starts, finishes, least in plan.forward:
         d = dur[task] if task >= 0 else 0.0
         row = early[node]
-        if fixed == fixed:  # not NaN: MSO / actual dates win over the links
+        if least:  # a summary's start gate: its earliest sub-task's start (see _summary_starts)
+            _least_into(row, early, starts, tmp)
+        elif fixed == fixed:  # not NaN: MSO / actual dates win over the links
             row.fill(fixed)
         elif mfo == mfo:
             np.subtract(mfo, d, out=row) if isinstance(d, np.ndarray) else row.fill(mfo - d)
@@ -101,6 +104,13 @@ def _forward(plan: PassPlan, dur: list[Any], width: int) -> np.ndarray:
         if task >= 0:
             np.add(row, d, out=early[n_nodes + node])
     return early
+
+
+def _least_into(out: np.ndarray, values: np.ndarray, edges: list[Any], tmp: np.ndarray) -> None:
+    out.fill(np.inf)
+    for row, add in edges:
+        np.add(values[row], add, out=tmp)
+        np.minimum(out, tmp, out=out)
 
 
 def _cap_rules(rnet: RiskNetwork) -> dict[int, tuple[float, float]]:
@@ -143,11 +153,15 @@ def _backward(plan: PassPlan, dur: list[Any], early: np.ndarray, width: int) -> 
     late = np.empty((2 * n_nodes, width), dtype=DTYPE)
     finish = early[n_nodes + plan.leaves].max(axis=0) if plan.leaves.size else np.zeros(width, DTYPE)
     tmp, bound = np.empty(width, dtype=DTYPE), np.empty(width, dtype=DTYPE)
-    for node, task, cap, starts, finishes in plan.backward:
+    for node, task, cap, starts, finishes, least in plan.backward:
         d = dur[task] if task >= 0 else 0.0
         row = late[node]
         _cap_into(row, cap, finish, d, task >= 0)
         _min_into(row, late, starts, tmp)
+        for gate, const in least:  # bound only where this node gives the summary's start
+            np.subtract(late[gate], const, out=tmp)
+            tmp[early[node] + const != early[gate]] = np.inf
+            np.minimum(row, tmp, out=row)
         if finishes:
             bound.fill(np.inf)
             _min_into(bound, late, finishes, tmp)

@@ -50,7 +50,8 @@ backward pass is unchanged, so late work shows as negative float and slip agains
 
 Summaries span their sub-tasks: ES = min, EF = max of their descendants; their own duration is
 ignored. A link on a summary binds each descendant as if drawn to or from it (through gate nodes,
-see _network), so an SS/SF link from a summary leaves from the latest start among its descendants.
+see _network), except that an SS/SF link from a summary leaves from the summary's start, its
+earliest sub-task's, as MS Project does (see _summary_starts).
 A summary's total float is the least float of its unfinished descendants (LS = ES + float,
 LF = EF + float), so a phase holding the critical path is critical; a summary whose descendants are
 all done has float 0 and is not critical. Its free float is the least of its own links' slack and
@@ -74,6 +75,7 @@ from . import _levels, _loops
 from ._bounds import BIG
 from ._network import Network, compile_network
 from ._summaries import settle_summaries
+from ._summary_starts import binding_only
 from .graph import loop_nodes, loop_task_ids, raise_loop
 from .schedule import Schedule, TaskTable
 
@@ -159,7 +161,7 @@ def _by_levels(project: Project, net: Network, level: np.ndarray, order: np.ndar
     n_levels = int(level.max()) + 1 if level.size else 0
     early = _levels.forward(net, level, n_levels)
     finish = _project_finish(net, early)
-    late, free = _levels.backward(net, level, n_levels, early, _late_caps(net, finish))
+    late, free = _levels.backward(binding_only(net, early), level, n_levels, early, _late_caps(net, finish))
     return early, late, free, finish
 
 
@@ -168,7 +170,8 @@ def _by_loops(project: Project, net: Network) -> Passes:
     order, early = _loops.forward(net)
     _refuse_loop(project, net, order)
     finish = _project_finish(net, np.array(early, dtype=np.int64))
-    late, free = _loops.backward(net, order, early, _late_caps(net, finish))
+    late, free = _loops.backward(binding_only(net, np.array(early, dtype=np.int64)), order, early,
+                                 _late_caps(net, finish))
     return (np.array(early, dtype=np.int64), np.array(late, dtype=np.int64), np.array(free, dtype=np.int64),
             finish)
 

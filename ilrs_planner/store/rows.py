@@ -59,7 +59,7 @@ def row_sources(project: Project) -> list[RowSource]:
                 _iso(t.actual_start), _iso(t.actual_finish), t.percent_complete, t.precision + "",
                 t.optimistic, t.most_likely, t.pessimistic, t.classification + "", t.source_url, t.notes,
                 _calendar_num(calendar_num, t.calendar_id, f"task '{t.key}'"), int(t.elapsed),
-                int(t.key_milestone))
+                int(t.key_milestone), None if t.confidence is None else t.confidence + "", _iso(t.source_date))
 
     def link_row(n: int, k: Link) -> tuple[Any, ...]:
         return (n, k.id, task_num[k.pred_id], task_num[k.succ_id], k.type + "", k.lag, int(k.elapsed))
@@ -80,7 +80,7 @@ def row_sources(project: Project) -> list[RowSource]:
         RowSource("participants", 10, list(project.participants.values()),
                   lambda n, p: (n, p.id, p.key, p.name, p.kind + "", _iso(p.joined), p.joined_precision + "",
                                 p.source_url, p.notes, p.color), lambda p: f"participant '{p.key}'"),
-        RowSource("tasks", 25, list(tasks.values()), task_row, lambda t: f"task '{t.key}'"),
+        RowSource("tasks", 27, list(tasks.values()), task_row, lambda t: f"task '{t.key}'"),
         RowSource("links", 7, list(project.links.values()), link_row,
                   lambda k: f"the dependency {tasks[k.pred_id].key} → {tasks[k.succ_id].key}"),
         RowSource("baselines", 6, list(baselines), lambda n, b: (n, b.id, b.name, _iso(b.as_of), b.notes,
@@ -131,7 +131,7 @@ def describe_refusal(source: RowSource | None, index: int, exc: Exception) -> Pl
 
 
 _DATE_FIELDS = ("start", "status_date", "joined", "constraint_date", "deadline", "actual_start", "actual_finish",
-                "as_of")
+                "as_of", "source_date")
 
 
 def _non_date_field(obj: Any) -> str | None:

@@ -161,8 +161,21 @@ def _v3() -> tuple[str, ...]:
     CONSTRAINT task_key_milestone CHECK (key_milestone = 0 OR key_milestone = 1)""",)
 
 
+def _v4() -> tuple[str, ...]:
+    """Provenance as data: how far a task's dates can be trusted, and the date of its source.
+
+    Both are NULL in an older file: confidence not stated, source undated (domain/provenance.py).
+    """
+    confidence = _one_of("confidence", "sourced", "inferred", "assumption")
+    return (
+        f"ALTER TABLE tasks ADD COLUMN confidence TEXT CONSTRAINT task_confidence CHECK ({confidence})",
+        f"ALTER TABLE tasks ADD COLUMN source_date TEXT CONSTRAINT task_source_date "
+        f"CHECK ({_DATE.format(c='source_date')})",
+    )
+
+
 # Migration N takes a version N-1 file to version N. Each is a tuple of SQL statements.
-MIGRATIONS: dict[int, tuple[str, ...]] = {1: _v1(), 2: _v2(), 3: _v3()}
+MIGRATIONS: dict[int, tuple[str, ...]] = {1: _v1(), 2: _v2(), 3: _v3(), 4: _v4()}
 CURRENT_VERSION = max(MIGRATIONS)
 
 # The tables the reader reads, in reading order (parents before the rows that refer to them).

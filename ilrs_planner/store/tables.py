@@ -21,6 +21,7 @@ from ..domain import (
     Calendar,
     CalendarException,
     Classification,
+    Confidence,
     ConstraintType,
     Link,
     LinkType,
@@ -49,13 +50,15 @@ _CONSTRAINT = {m.value: m for m in ConstraintType}.__getitem__
 _PRECISION = {m.value: m for m in Precision}.__getitem__
 _CLASSIFICATION = {m.value: m for m in Classification}.__getitem__
 _LINK = {m.value: m for m in LinkType}.__getitem__
+_CONFIDENCES: dict[str | None, Confidence | None] = {None: None, **{m.value: m for m in Confidence}}
+_CONFIDENCE = _CONFIDENCES.__getitem__
 _PARTICIPANT = {m.value: m for m in ParticipantKind}.__getitem__
 
 # Objects are built positionally (much faster than by keyword); these pin the order we rely on.
 _TASK_FIELDS = ("key", "name", "duration", "kind", "id", "parent_id", "position", "owner_id", "constraint",
                 "constraint_date", "deadline", "actual_start", "actual_finish", "percent_complete", "precision",
                 "optimistic", "most_likely", "pessimistic", "classification", "source_url", "notes", "calendar_id",
-                "elapsed", "key_milestone")
+                "elapsed", "key_milestone", "confidence", "source_date")
 _LINK_FIELDS = ("pred_id", "succ_id", "type", "lag", "id", "elapsed")
 _PARTICIPANT_FIELDS = ("key", "name", "kind", "joined", "joined_precision", "source_url", "notes", "color", "id")
 for _cls, _names in ((Task, _TASK_FIELDS), (Link, _LINK_FIELDS), (Participant, _PARTICIPANT_FIELDS)):
@@ -175,7 +178,8 @@ class TableReader:
         """Tasks by id (parents, owners and calendars resolved from row numbers), and their ids by row number."""
         (nums, ids, keys, names, durations, kinds, parents, positions, owners, constraints, constraint_dates,
          deadlines, actual_starts, actual_finishes, percents, precisions, optimistic, most_likely, pessimistic,
-         classifications, urls, notes, calendars, elapsed, key_flags) = self.columns("tasks", _TASK_COLUMNS)
+         classifications, urls, notes, calendars, elapsed, key_flags, confidences,
+         source_dates) = self.columns("tasks", _TASK_COLUMNS)
         id_of = dict(zip(nums, ids))
         owner_ids = self.resolve("tasks", "owner", nums, owners, participant_ids, "participant")
         task_calendars = self.resolve("tasks", "calendar", nums, calendars, calendar_ids, "calendar")
@@ -185,7 +189,8 @@ class TableReader:
                       map(_CONSTRAINT, constraints), map(d, constraint_dates), map(d, deadlines),
                       map(d, actual_starts), map(d, actual_finishes), percents, map(_PRECISION, precisions),
                       optimistic, most_likely, pessimistic, map(_CLASSIFICATION, classifications), urls, notes,
-                      task_calendars, map(bool, elapsed), map(bool, key_flags))
+                      task_calendars, map(bool, elapsed), map(bool, key_flags), map(_CONFIDENCE, confidences),
+                      map(d, source_dates))
         tasks = self.by_id("tasks", nums, ids, objects)
         loop = find_parent_loop(dict(zip(ids, parent_ids)))
         if loop:
@@ -232,7 +237,8 @@ class TableReader:
 
 _TASK_COLUMNS = ("id, key, name, duration, kind, parent, position, owner, constraint_type, constraint_date, "
                  "deadline, actual_start, actual_finish, percent_complete, precision, optimistic, most_likely, "
-                 "pessimistic, classification, source_url, notes, calendar, elapsed, key_milestone")
+                 "pessimistic, classification, source_url, notes, calendar, elapsed, key_milestone, confidence, "
+                 "source_date")
 
 
 def _note(seen: set[Any], value: Any) -> bool:

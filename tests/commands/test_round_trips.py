@@ -22,7 +22,7 @@ from ilrs_planner.commands.tasks import (
     SetDuration,
     SetTaskFields,
 )
-from ilrs_planner.domain import ConstraintType, LinkType, Precision, Task
+from ilrs_planner.domain import Confidence, ConstraintType, LinkType, Precision, Task
 
 
 def order(project):
@@ -56,6 +56,14 @@ CASES = {
                               optimistic=5, most_likely=20, pessimistic=40, notes="by 2035"),
         lambda p: p.tasks["b"].precision is Precision.YEAR and p.tasks["b"].constraint is ConstraintType.FNLT
         and p.tasks["b"].pessimistic == 40,
+    ),
+    "provenance: an assumption with its source's date": (
+        lambda: SetTaskFields("b", confidence="assumption", source_date=date(2025, 6, 18)),
+        lambda p: (p.tasks["b"].confidence, p.tasks["b"].source_date) == (Confidence.ASSUMPTION, date(2025, 6, 18)),
+    ),
+    "provenance: sourced, stated explicitly": (
+        lambda: SetTaskFields("a", confidence="sourced", source_date=None),
+        lambda p: p.tasks["a"].confidence is Confidence.SOURCED and p.tasks["a"].source_date is None,
     ),
     "set duration": (lambda: SetDuration("c", 45), lambda p: p.tasks["c"].duration == 45),
     "move start (SNET)": (
@@ -122,3 +130,12 @@ def test_changesets_name_the_touched_tasks(plan):
     assert SetDuration("a", 3).apply(plan).dates
     changes = DeleteTasks(["ph"]).apply(plan)
     assert changes.task_ids == {"ph", "a", "b", "c"} and changes.structure and changes.links
+
+
+def test_a_stated_confidence_can_be_unstated_again_and_undone(plan):
+    SetTaskFields("a", confidence="inferred").apply(plan)
+    unstate = SetTaskFields("a", confidence=None)
+    unstate.apply(plan)
+    assert plan.tasks["a"].confidence is None
+    unstate.revert(plan)
+    assert plan.tasks["a"].confidence is Confidence.INFERRED

@@ -8,7 +8,15 @@ from ilrs_planner.data import roadmap
 from ilrs_planner.data.facts import load_facts, read_data_toml
 from ilrs_planner.data.reference import build_reference_project
 from ilrs_planner.data.roadmap import load_roadmap
-from ilrs_planner.domain import Classification, ConstraintType, PlannerError, Precision, TaskKind, shown_finish
+from ilrs_planner.domain import (
+    Classification,
+    Confidence,
+    ConstraintType,
+    PlannerError,
+    Precision,
+    TaskKind,
+    shown_finish,
+)
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +43,7 @@ def _reaches(plan, from_key, to_key):
 def test_plan_header(plan):
     assert plan.name == "ILRS reference roadmap"
     assert plan.start <= date(2018, 12, 8)  # Chang'e 4 fits
-    assert plan.status_date == date(2026, 11, 22)
+    assert plan.status_date == date(2026, 12, 1)  # the roadmap as of 1 December 2026
 
 
 def test_keys_and_ids_are_unique(plan):
@@ -135,6 +143,41 @@ def test_internal_planning_tasks_are_classified_and_labelled(plan):
     assert len(by_level[Classification.PUBLIC]) > 0.9 * len(plan.tasks)
 
 
+def test_planning_assumptions_and_inferences_are_marked_as_data_not_only_in_notes(plan):
+    marked = {t.key: t.confidence for t in plan.tasks.values()
+              if t.confidence is not None and t.confidence is not Confidence.SOURCED}
+    assert marked == {"ce7-site-review": Confidence.ASSUMPTION, "basic-readiness-review": Confidence.ASSUMPTION,
+                      "crewed-reserve": Confidence.ASSUMPTION, "ilrs-founding-agreements": Confidence.ASSUMPTION,
+                      "luna-28": Confidence.INFERRED, "luna-29": Confidence.INFERRED,
+                      # our own modelling choices: the 2030-2035 spread, the 2036-2045 build-out, Lanyue's
+                      # duration, and Long March 9's 2033, which rests on Wikipedia alone
+                      "ilrs-1-5": Confidence.INFERRED, "ilrs-full": Confidence.INFERRED,
+                      "lanyue": Confidence.INFERRED, "lm9": Confidence.INFERRED}
+    for task in plan.tasks.values():
+        if "PLANNING ASSUMPTION" in task.notes:
+            assert task.confidence is Confidence.ASSUMPTION, task.key
+
+
+def test_a_task_carries_the_date_of_the_statement_it_cites(plan):
+    # Luna-28's dates follow Krasnikov's statement of 2025-08-22; ICUBE-Q's source is dated 2024-04-30.
+    assert plan.task_by_key("luna-28").source_date == date(2025, 8, 22)
+    assert plan.task_by_key("icube-q").source_date == date(2024, 4, 30)
+    assert plan.task_by_key("ce7-site-review").source_date is None  # an assumption cites no statement of its own
+
+
+def test_roadmap_toml_may_give_a_source_date_itself(monkeypatch):
+    original = roadmap.read_data_toml
+
+    def dated(name):
+        data = original(name)
+        if name == roadmap.ROADMAP_FILE:
+            next(e for e in data["task"] if e["key"] == "change-8")["source_date"] = date(2025, 6, 18)
+        return data
+
+    monkeypatch.setattr(roadmap, "read_data_toml", dated)
+    assert build_reference_project().task_by_key("change-8").source_date == date(2025, 6, 18)
+
+
 def test_builds_are_fresh_but_ids_are_stable(plan):
     again = build_reference_project()
     assert again is not plan
@@ -144,7 +187,7 @@ def test_builds_are_fresh_but_ids_are_stable(plan):
 
 
 def test_every_fact_feeds_the_plan_or_is_set_aside_with_a_reason():
-    used = {row.id for spec in load_roadmap()[1] for row in spec.rows}
+    used = {row.id for spec in load_roadmap()[1] for row in (*spec.rows, *spec.alternatives)}
     set_aside = read_data_toml("roadmap.toml")["unused"]
     for fact in load_facts():
         assert (fact.id in used) != (fact.id in set_aside), fact.id
@@ -154,10 +197,12 @@ def test_every_fact_feeds_the_plan_or_is_set_aside_with_a_reason():
 @pytest.mark.parametrize("field, value, code", [
     ("facts", ["change-77"], "task.bad_value"),
     ("exclude", ["change-8@2099"], "task.bad_value"),
+    ("alternatives", ["ilrs-extended@2099"], "task.bad_value"),
     ("after", ["change-77"], "link.unknown_task"),
     ("after", ["change-7 XX+1"], "task.bad_value"),
     ("owner", "nasa", "task.unknown"),
     ("parent", "phase-9", "task.unknown"),
+    ("confidence", "rumour", "task.bad_value"),
 ])
 def test_a_typo_in_the_roadmap_names_the_task(monkeypatch, field, value, code):
     original = roadmap.read_data_toml

@@ -112,15 +112,20 @@ def _reference(spec: dict) -> dict[str, tuple[int, int, int]]:
     """(ES, EF, total float) per task, by relaxation over every (pred leaf, succ leaf) pair."""
     leaf = _leaf_rules(spec)
     cover = {k: [f"L{i}" for i in range(a, b + 1)] for k, (a, b) in spec["spans"].items()}
-    pairs = [(p, FROM_FINISH[ln["type"]], s, TO_FINISH[ln["type"]], ln["lag"])
-             for ln in spec["links"] for p in cover[ln["from"]] for s in cover[ln["to"]]]
+    # An SS/SF link out of a summary leaves from its earliest leaf's start: its leaves form one group.
+    groups = [(group, FROM_FINISH[ln["type"]], s, TO_FINISH[ln["type"]], ln["lag"]) for ln in spec["links"]
+              for group in ([[p] for p in cover[ln["from"]]] if FROM_FINISH[ln["type"]] else [cover[ln["from"]]])
+              for s in cover[ln["to"]]]
     es = {k: r["fixed"] if r["fixed"] is not None else r["base"] for k, r in leaf.items()}
     for _ in range(len(leaf) + 1):
-        for p, pf, s, sf, lag in pairs:
+        for group, pf, s, sf, lag in groups:
             if leaf[s]["fixed"] is None:
-                es[s] = max(es[s], es[p] + (leaf[p]["dur"] if pf else 0) + lag - (leaf[s]["dur"] if sf else 0))
+                source = min(es[p] + (leaf[p]["dur"] if pf else 0) for p in group)
+                es[s] = max(es[s], source + lag - (leaf[s]["dur"] if sf else 0))
     finish = max(es[k] + r["dur"] for k, r in leaf.items())
     ls = {k: min(min(finish, r["fcap"]) - r["dur"], r["scap"]) for k, r in leaf.items()}
+    pairs = [(p, pf, s, sf, lag) for group, pf, s, sf, lag in groups for p in group
+             if es[p] == min(es[q] for q in group)]  # only the leaves giving the summary's start bind
     for _ in range(len(leaf) + 1):
         for p, pf, s, sf, lag in pairs:
             if not leaf[s]["history"]:

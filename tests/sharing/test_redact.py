@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from ilrs_planner.domain import Baseline, ConstraintType, Link, LinkType, Project, Task
+from ilrs_planner.domain import Baseline, Confidence, ConstraintType, Link, LinkType, Project, Task
 from ilrs_planner.domain import Classification as C
 from ilrs_planner.engine.cpm import schedule
 from ilrs_planner.sharing.redact import WITHHELD, redact_project
@@ -91,3 +91,15 @@ def test_removed_names_keys_ids_notes_and_urls_are_scrubbed_everywhere():
     blob = canonical_bytes(out)
     for word in (b"Kestrel", b"KESTREL-1", b"secretid123", b"HEU-7", b"internal.example"):
         assert word not in blob
+
+
+def test_a_kept_task_keeps_its_provenance_and_a_removed_one_takes_it_along():
+    # Provenance is not secret by itself: like the source address, it stays with a task the partner sees.
+    kept = _t("a", 5, source_url="https://example.org/plan", confidence=Confidence.INFERRED,
+              source_date=date(2025, 6, 18))
+    secret = _t("x", 3, C.RESTRICTED, confidence=Confidence.ASSUMPTION, source_date=date(2024, 1, 2))
+    out = redact_project(_plan(kept, secret), "public")
+    assert set(out.tasks) == {"a"}
+    a = out.tasks["a"]
+    assert (a.source_url, a.confidence, a.source_date) == ("https://example.org/plan", Confidence.INFERRED,
+                                                           date(2025, 6, 18))

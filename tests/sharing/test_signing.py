@@ -5,7 +5,7 @@ from datetime import date
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from ilrs_planner.domain.canonical import canonical_bytes
+from ilrs_planner.domain.canonical import canonical_bytes, content_hash
 from ilrs_planner.domain.chain import broken_links, chain_baselines, next_prev_hash
 from ilrs_planner.sharing.signing import SignatureState, sign_project, verify_project
 
@@ -75,3 +75,10 @@ def test_next_prev_hash_links_a_new_baseline_to_the_last(small_plan):
     from ilrs_planner.domain import Baseline
     small_plan.baselines.append(Baseline("Third", date(2030, 1, 1), {}, prev_hash=new_prev))
     assert broken_links(small_plan.baselines) == []
+
+
+def test_a_plan_that_states_no_provenance_keeps_the_canonical_hash_it_had_before_provenance(small_plan):
+    # The hash this plan had before tasks had a confidence and a source date: plans that do not use them
+    # keep their bytes, so every signature made before then stays valid.
+    small_plan.id = "plan-small"
+    assert content_hash(small_plan) == "0bde0bc1f5aa7efbf9833c36716cfc853738611e7c3e9398b6dc782c94baca91"

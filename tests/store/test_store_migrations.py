@@ -52,12 +52,13 @@ def test_a_version_after_ours_is_refused(plan_file, program_at_next):
 
 def test_a_version_2_file_opens_with_no_key_milestones_and_stays_version_2(plan_file, rich_project):
     # A file as the calendars release wrote it: no key_milestone column, user_version 2.
-    tamper(plan_file, "ALTER TABLE tasks DROP COLUMN key_milestone", "PRAGMA user_version = 2")
+    tamper(plan_file, "ALTER TABLE tasks DROP COLUMN source_date", "ALTER TABLE tasks DROP COLUMN confidence",
+           "ALTER TABLE tasks DROP COLUMN key_milestone", "PRAGMA user_version = 2")
     before = plan_file.read_bytes()
     opened = open_project(plan_file)
     assert not any(task.key_milestone for task in opened.tasks.values())
     for task in rich_project.tasks.values():
-        task.key_milestone = False
+        task.key_milestone, task.confidence, task.source_date = False, None, None
     assert opened == rich_project
     assert plan_file.read_bytes() == before
 

@@ -29,6 +29,8 @@ TEXT_FIELDS = [
     ("188743747", "Text7", "ILRS estimate o/m/p days", "estimate"),
     ("188743748", "Text8", "ILRS summary duration", "summary_duration"),
     ("188743749", "Text9", "ILRS key milestone", "key_milestone"),
+    ("188743750", "Text10", "ILRS confidence", "confidence"),
+    ("188743997", "Text11", "ILRS source date", "source_date"),
 ]
 
 # Resource (participant) custom fields, same shape.

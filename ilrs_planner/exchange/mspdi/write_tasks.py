@@ -32,6 +32,8 @@ def _custom_values(project: Project, task: Task, is_summary: bool) -> dict[str, 
         if task.has_estimate else "",
         "summary_duration": str(task.duration) if is_summary else "",
         "key_milestone": "yes" if task.key_milestone else "",
+        "confidence": task.confidence.value if task.confidence else "",
+        "source_date": task.source_date.isoformat() if task.source_date else "",
     }
     return {field_id: values[attr] for field_id, _, _, attr in TEXT_FIELDS if values[attr]}
 
