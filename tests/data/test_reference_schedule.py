@@ -35,10 +35,10 @@ def test_basic_station_finishes_in_2035(dates):
 
 def test_change_7_not_flown_by_the_status_date_starts_on_it(plan, dates):
     change_7 = dates[1]["change-7"]
-    # Its window opened in July 2026 but it has no actual start on the status date (2026-11-22):
+    # Its window opened in July 2026 but it has no actual start on the status date (2026-12-01):
     # no remaining work is forecast in the past, so the 184-day window runs from the status date.
-    assert change_7.early_start == plan.status_date == date(2026, 11, 22)
-    assert shown_finish(change_7.early_start, change_7.early_finish) == date(2027, 5, 24)
+    assert change_7.early_start == plan.status_date == date(2026, 12, 1)
+    assert shown_finish(change_7.early_start, change_7.early_finish) == date(2027, 6, 2)
 
 
 def test_change_8_in_2029_crewed_landing_late_extended_station_by_2045(plan, dates):
