@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QSplitter, QUndoV
 from ..domain import PlannerError
 from .analysis.installer import AnalysisTools
 from .dialogs.messages import show_refusal
-from .dialogs.progress_dialog import ProgressDialog
 from .document import Document
 from .empty_hint import EmptyPlanHint
 from .gantt.view import GanttView
@@ -22,6 +21,7 @@ from .main_window_edit import EditActions
 from .main_window_files import FileActions
 from .main_window_menus import build_menus, build_toolbar, chart_menu, task_menu
 from .main_window_navigate import NavigateActions
+from .main_window_plan import PlanActions
 from .main_window_sync import RowSync
 from .main_window_view import ViewActions
 from .models.task_tree_model import TASK_ID_ROLE
@@ -46,8 +46,8 @@ class MainWindow(QMainWindow):
         self._fitted_once = False
         self.setWindowIcon(icon("app"))
         self.setAcceptDrops(True)
-        for key, title in (("file", "&File"), ("edit", "&Edit"), ("view", "&View"),
-                           ("analysis", "&Analysis"), ("tools", "&Tools"), ("help", "&Help")):
+        for key, title in (("file", "&File"), ("edit", "&Edit"), ("plan", "&Plan"), ("view", "&View"),
+                           ("analysis", "&Analysis"), ("help", "&Help")):
             self.menus[key] = self.menuBar().addMenu(title)
         self.tree = TaskTreeView(document)
         self.gantt = GanttView(document)
@@ -64,13 +64,10 @@ class MainWindow(QMainWindow):
         self.files = FileActions(self)
         self.clip = ClipActions(self)
         self.navigate = NavigateActions(self)
+        self.plan = PlanActions(self)
         self.print_preview = self.add_action("print", "&Print…", StandardKey.Print, self.show_print_preview,
                                              "Print the timeline the chart shows, with a preview")
         self.files.add_print(self.print_preview)
-        self.update_progress = self.add_action(
-            "progress", "&Update progress…", "Ctrl+Shift+P", self.open_progress,
-            "Move the status date and record which tasks started or finished by it")
-        self.menus["tools"].addAction(self.update_progress)
         build_menus(self)
         self.toolbar = build_toolbar(self)
         self._build_docks()
@@ -149,11 +146,6 @@ class MainWindow(QMainWindow):
         """File → Print: Qt's preview of the timeline the chart shows, printable from there."""
         self.print_dialog = preview_dialog(self)
         self.print_dialog.open()
-
-    def open_progress(self) -> None:
-        """Tools → Update progress: the status date and what was done by it, applied as one undo step."""
-        self.progress_dialog = ProgressDialog(self.document, self)
-        self.progress_dialog.open()
 
     def _show_refusal(self, error: PlannerError, _initiator: object) -> None:
         """The one way a refused edit is shown, whichever view asked for it: the status bar and a

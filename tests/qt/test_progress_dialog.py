@@ -1,4 +1,4 @@
-"""Tools → Update progress…: a person moves the status date, marks tasks done or started, and undoes it in one."""
+"""Plan → Update progress…: a person moves the status date, marks tasks done or started, and undoes it in one."""
 
 from __future__ import annotations
 
@@ -29,11 +29,11 @@ def window(qtbot, small_project):
 
 
 def open_from_menu(qtbot, window):
-    """Tools → Update progress…, as a person picks it."""
-    tools = window.menus["tools"]
-    action = next(a for a in tools.actions() if a.text().replace("&", "") == "Update progress…")
+    """Plan → Update progress…, as a person picks it."""
+    menu = window.menus["plan"]
+    action = next(a for a in menu.actions() if a.text().replace("&", "") == "Update progress…")
     action.trigger()
-    dialog = window.progress_dialog
+    dialog = window.plan.progress_dialog
     qtbot.waitExposed(dialog)
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow)
