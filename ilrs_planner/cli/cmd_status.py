@@ -98,9 +98,9 @@ def _print_behind(project: Project, due: list[DueTask], after: Schedule, as_of: 
              shown_finish(after.tasks[d.task_id].early_start, after.tasks[d.task_id].early_finish).isoformat()]
             for d in due]
     cells = [list(column) for column in zip(*rows)]
-    fmt, _ = line_format(HEADERS, cells, right=set())
+    fmt, widths = line_format(HEADERS, cells, right=set())
     print(fmt.format(*HEADERS).rstrip())
-    write_lines(fmt, cells, sys.stdout)
+    write_lines(widths, set(), cells, sys.stdout)
     print(FINISH_NOTE)
 
 
