@@ -133,7 +133,8 @@ def compile_network(project: Project, extra_days: int = 0, node_rows: np.ndarray
     task_row, time = _working_time(project, tasks, planned, extra_days)
     node_row = np.where(is_summary | _elapsed(tasks), IDENTITY, task_row) if node_rows is None else node_rows
     bound_row = np.where(is_summary, task_row, node_row)  # a summary's bounds go to its gates
-    bounds = task_bounds(tasks, planned, is_summary, project.start.toordinal(), time, bound_row)
+    status = project.status_date.toordinal() if project.status_date else None
+    bounds = task_bounds(tasks, planned, is_summary, project.start.toordinal(), time, bound_row, status)
     net = _assemble(project, tasks, task_ids, index, parent, depth, jumps, is_summary, links, bounds,
                     (task_row, node_row, time))
     return net
