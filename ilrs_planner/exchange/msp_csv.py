@@ -180,7 +180,7 @@ def _set_dates(task: Task, row: RowReader, is_summary: bool) -> None:
     start = row.date("Start") if constraint is None else None
     if constraint is None and constraint_date is not None:
         raise row.error("Constraint Type", "a Constraint Date needs a Constraint Type")
-    if constraint not in (None, ConstraintType.ASAP) and constraint_date is None:
+    if constraint is not None and constraint.dated and constraint_date is None:
         raise row.error("Constraint Date", f"the constraint {constraint} needs a date")
     if constraint is None and start is not None:
         constraint, constraint_date = ConstraintType.SNET, start

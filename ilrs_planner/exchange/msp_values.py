@@ -26,9 +26,10 @@ _ISO_WITH_TIME = re.compile(rf"^(\d{{4}}-\d{{1,2}}-\d{{1,2}}){_TIME}$")
 _US_DATE = re.compile(rf"^(?:([A-Za-z]{{2,9}})\.?,?\s+)?(\d{{1,2}})/(\d{{1,2}})/(\d{{2}}|\d{{4}}){_TIME}$")
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
-# MS Project's words for constraints, and our short codes; 'As Late As Possible' has no equivalent.
+# MS Project's words for constraints, and our short codes.
 CONSTRAINT_WORDS = {
     "as soon as possible": ConstraintType.ASAP,
+    "as late as possible": ConstraintType.ALAP,
     "start no earlier than": ConstraintType.SNET,
     "start no later than": ConstraintType.SNLT,
     "finish no earlier than": ConstraintType.FNET,
@@ -37,7 +38,6 @@ CONSTRAINT_WORDS = {
     "must finish on": ConstraintType.MFO,
 }
 CONSTRAINT_NAMES = {code: words.title() for words, code in CONSTRAINT_WORDS.items()}
-ALAP_WORDS = {"as late as possible", "alap"}
 FINISH_CONSTRAINTS = {ConstraintType.FNET, ConstraintType.FNLT, ConstraintType.MFO}
 
 E = TypeVar("E", bound=StrEnum)
@@ -102,9 +102,6 @@ def parse_constraint(text: str, notes: list[str]) -> ConstraintType | None:
     words = " ".join(text.lower().split())
     if not words:
         return None
-    if words in ALAP_WORDS:
-        notes.append("'As Late As Possible' is not supported; the task is scheduled as soon as possible")
-        return ConstraintType.ASAP
     if words in CONSTRAINT_WORDS:
         return CONSTRAINT_WORDS[words]
     for code in ConstraintType:

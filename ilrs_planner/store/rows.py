@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
 
-from ..domain import Link, PlannerError, Project, Task
+from ..domain import ConstraintType, Link, PlannerError, Project, Task
 
 
 def _iso(value: date | None) -> str | None:
@@ -55,11 +55,13 @@ def row_sources(project: Project) -> list[RowSource]:
     # `x + ""` turns a StrEnum member into a plain str in C; SQLite binds a plain str far faster.
     def task_row(n: int, t: Task) -> tuple[Any, ...]:
         return (n, t.id, t.key, t.name, t.duration, t.kind + "", task_num.get(t.parent_id), t.position,
-                participant_num.get(t.owner_id), t.constraint + "", _iso(t.constraint_date), _iso(t.deadline),
+                participant_num.get(t.owner_id), _stored_constraint(t.constraint), _iso(t.constraint_date),
+                _iso(t.deadline),
                 _iso(t.actual_start), _iso(t.actual_finish), t.percent_complete, t.precision + "",
                 t.optimistic, t.most_likely, t.pessimistic, t.classification + "", t.source_url, t.notes,
                 _calendar_num(calendar_num, t.calendar_id, f"task '{t.key}'"), int(t.elapsed),
-                int(t.key_milestone), None if t.confidence is None else t.confidence + "", _iso(t.source_date))
+                int(t.key_milestone), None if t.confidence is None else t.confidence + "", _iso(t.source_date),
+                int(t.constraint == _ALAP))
 
     def link_row(n: int, k: Link) -> tuple[Any, ...]:
         return (n, k.id, task_num[k.pred_id], task_num[k.succ_id], k.type + "", k.lag, int(k.elapsed))
@@ -80,7 +82,7 @@ def row_sources(project: Project) -> list[RowSource]:
         RowSource("participants", 10, list(project.participants.values()),
                   lambda n, p: (n, p.id, p.key, p.name, p.kind + "", _iso(p.joined), p.joined_precision + "",
                                 p.source_url, p.notes, p.color), lambda p: f"participant '{p.key}'"),
-        RowSource("tasks", 27, list(tasks.values()), task_row, lambda t: f"task '{t.key}'"),
+        RowSource("tasks", 28, list(tasks.values()), task_row, lambda t: f"task '{t.key}'"),
         RowSource("links", 7, list(project.links.values()), link_row,
                   lambda k: f"the dependency {tasks[k.pred_id].key} → {tasks[k.succ_id].key}"),
         RowSource("baselines", 6, list(baselines), lambda n, b: (n, b.id, b.name, _iso(b.as_of), b.notes,
@@ -104,7 +106,15 @@ def _calendar_num(numbers: dict[str, int], calendar_id: str | None, owner: str) 
     return number
 
 
-_ATTRIBUTE = {"constraint_type": "constraint"}  # column name -> attribute name where they differ
+_ALAP = ConstraintType.ALAP
+
+
+def _stored_constraint(constraint: Any) -> Any:
+    """The constraint type column: as late as possible is stored as 'ASAP' plus the alap flag."""
+    return "ASAP" if constraint == _ALAP else constraint + ""
+
+
+_ATTRIBUTE = {"constraint_type": "constraint", "alap": "constraint"}  # column name -> attribute name where they differ
 
 
 def refusal(source: RowSource, obj: Any, column: str | None, reason: str) -> PlannerError:

@@ -52,7 +52,8 @@ def test_a_version_after_ours_is_refused(plan_file, program_at_next):
 
 def test_a_version_2_file_opens_with_no_key_milestones_and_stays_version_2(plan_file, rich_project):
     # A file as the calendars release wrote it: no key_milestone column, user_version 2.
-    tamper(plan_file, "ALTER TABLE tasks DROP COLUMN source_date", "ALTER TABLE tasks DROP COLUMN confidence",
+    tamper(plan_file, "ALTER TABLE tasks DROP COLUMN alap", "ALTER TABLE tasks DROP COLUMN source_date",
+           "ALTER TABLE tasks DROP COLUMN confidence",
            "ALTER TABLE tasks DROP COLUMN key_milestone", "PRAGMA user_version = 2")
     before = plan_file.read_bytes()
     opened = open_project(plan_file)

@@ -27,7 +27,8 @@ def test_confidence_and_source_date_survive_a_save(plan_file, rich_project):
 
 
 def test_a_version_3_file_opens_with_provenance_unstated_and_is_left_untouched(plan_file, rich_project):
-    tamper(plan_file, "ALTER TABLE tasks DROP COLUMN source_date", "ALTER TABLE tasks DROP COLUMN confidence",
+    tamper(plan_file, "ALTER TABLE tasks DROP COLUMN alap", "ALTER TABLE tasks DROP COLUMN source_date",
+           "ALTER TABLE tasks DROP COLUMN confidence",
            "PRAGMA user_version = 3")
     before = plan_file.read_bytes()
     opened = open_project(plan_file)
