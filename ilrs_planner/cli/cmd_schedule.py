@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 
+from ..store.gcpause import gc_paused
 from .render import FINISH_NOTE, load_plan, print_schedule_table
 from .schedule_rows import write_json
 
@@ -34,13 +35,16 @@ def run(args: argparse.Namespace) -> int:
     from ..engine.cpm import schedule
 
     project = load_plan(args.plan)
-    result = schedule(project)
     try:
-        if args.json:
-            write_json(project, result, sys.stdout, pretty=args.pretty)
-        else:
-            print_schedule_table(project, result)
-        sys.stdout.flush()
+        # Scheduling and formatting make hundreds of thousands of short-lived objects and no cyclic
+        # garbage; without the pause, collection passes over the loaded plan took a third of the time.
+        with gc_paused():
+            result = schedule(project)
+            if args.json:
+                write_json(project, result, sys.stdout, pretty=args.pretty)
+            else:
+                print_schedule_table(project, result)
+            sys.stdout.flush()
     except BrokenPipeError:
         # The reader stopped early (`| head`): not an error. Point stdout at nothing so that the
         # interpreter's final flush does not complain either.

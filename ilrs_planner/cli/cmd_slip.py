@@ -9,9 +9,11 @@ from datetime import timedelta
 
 from ..domain.terminal_text import one_line
 
-COLUMNS = ("Key", "Name", "Baseline finish", "Finish", "Start var", "Finish var", "")
+COLUMNS = ("Key", "Name", "Baseline finish", "Finish", "Start var", "Finish var", "Basis", "")
 FINISH_NOTE = ("Finish dates are the last day of work (a milestone's is its day); --json and --csv give the "
                "scheduler's exclusive finishes, the day after.")
+BASIS_NOTE = ("Basis: sourced = a recorded change (an announcement, an actual date, or late work forecast from "
+              "the status date); modelling = the plan's own dates (inferred or an assumption), not a slip.")
 
 
 def register(subparsers) -> None:
@@ -33,7 +35,7 @@ def register(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the slip report as a table or JSON (and write CSV if asked)."""
-    from ..engine.slippage import slip_report, write_report_csv
+    from ..engine.slippage import MODELLING, slip_report, write_report_csv
     from .render import load_plan
 
     project = load_plan(args.plan)
@@ -50,10 +52,22 @@ def run(args: argparse.Namespace) -> int:
     print(f"{one_line(report.before.label)} (as of {report.before.as_of}) -> {one_line(report.after.label)}"
           + (f" (as of {report.after.as_of})" if report.after.as_of else ""))
     _print_table([_cells(r) for r in rows])
+    modelled = sum(r.basis == MODELLING for r in report.rows)
     print(f"{len(report.slipped())} of {sum(r.finish_variance is not None for r in report.rows)} "
-          "tasks compared finish later.")
+          f"tasks compared finish later; {modelled} variances are modelling, not slips.")
+    _print_alternatives(rows)
     print(FINISH_NOTE)
+    print(BASIS_NOTE)
     return 0
+
+
+def _print_alternatives(rows) -> None:
+    """Other officials' figures for the tasks shown: recorded beside the plan, never compared with it."""
+    listed = [(row.key, text) for row in rows for text in row.alternatives]
+    if listed:
+        print("Alternatives (another official's figure, not a change of plan):")
+        for key, text in listed:
+            print(f"  {one_line(key)}: {one_line(text)}")
 
 
 def _schedule(project):
@@ -68,7 +82,7 @@ def _cells(row) -> tuple[str, ...]:
 
     return (one_line(row.key), one_line(row.name)[:40], _last_day(row.baseline_start, row.baseline_finish),
             _last_day(row.current_start, row.current_finish),
-            days(row.start_variance), days(row.finish_variance), "SLIPPED" if row.slipped else "")
+            days(row.start_variance), days(row.finish_variance), row.basis, "SLIPPED" if row.slipped else "")
 
 
 def _last_day(start, finish) -> str:

@@ -56,11 +56,12 @@ def print_schedule_table(project: Project, schedule: Schedule, file: TextIO | No
     """An aligned table of every task's dates and floats, critical tasks marked with `*`."""
     out = file or sys.stdout
     cells = table_cells(schedule_columns(project, schedule, last_days=True), MAX_NAME)
-    fmt, widths = line_format(HEADERS, cells, right={6, 7})  # floats align right: signs and digits line up
+    right = {6, 7}  # floats align right: signs and digits line up
+    fmt, widths = line_format(HEADERS, cells, right)
     critical = len(schedule.critical_ids() - project.summary_ids())
     out.write(f"{one_line(project.name)}: {schedule.project_start.isoformat()} to {schedule.last_day().isoformat()}, "
               f"{len(cells[0])} tasks, {critical} critical (not counting phases)\n")
     out.write(fmt.format(*HEADERS).rstrip() + "\n")
     out.write("  ".join("-" * w for w in widths) + "\n")
-    write_lines(fmt, cells, out)
+    write_lines(widths, right, cells, out)
     out.write("* critical (total float <= 0).\n" + FINISH_NOTE + "\n")

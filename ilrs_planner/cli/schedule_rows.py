@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date
-from itertools import islice
+from itertools import islice, repeat
 from json.encoder import encode_basestring
 from operator import attrgetter
 from typing import TextIO
@@ -139,8 +139,13 @@ def line_format(headers: tuple[str, ...], cells: list[list[str]], right: set[int
     return "  ".join(specs), widths
 
 
-def write_lines(fmt: str, cells: list[list[str]], out: TextIO) -> None:
-    """Table lines in blocks of BLOCK, trailing spaces removed."""
-    rows = zip(*cells)
-    while block := list(islice(rows, BLOCK)):
-        out.write("".join(fmt.format(*row).rstrip() + "\n" for row in block))
+def write_lines(widths: list[int], right: set[int], cells: list[list[str]], out: TextIO) -> None:
+    """Table lines in blocks of BLOCK, trailing spaces removed: the lines `line_format` describes.
+
+    Columns are padded whole and lines joined through `map`, so no Python code runs per line.
+    """
+    padded = [list(map(str.rjust if i in right else str.ljust, column, repeat(width)))
+              for i, (column, width) in enumerate(zip(cells, widths))]
+    lines = map(str.rstrip, map("  ".join, zip(*padded)))
+    while block := list(islice(lines, BLOCK)):
+        out.write("\n".join(block) + "\n")

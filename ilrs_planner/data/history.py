@@ -71,9 +71,14 @@ def _name(as_of: date, rows: list[Fact], names: dict[str, str]) -> str:
     return f"{said_on} {label}"
 
 
-def _notes(as_of: date, rows: list[Fact]) -> str:
+def _notes(as_of: date, rows: list[Fact], alternatives: list[Fact]) -> str:
     said = "; ".join(f"{r.id} ({r.announced_by})" for r in rows)
-    return f"Every task as announced up to {as_of.isoformat()}. Statements of this date: {said}."
+    text = f"Every task as announced up to {as_of.isoformat()}. Statements of this date: {said}."
+    if alternatives:  # another official's figure: recorded on the task, not a change of plan
+        other = "; ".join(f"{r.id} ({r.announced_by}: {r.planned_start or 'by ' + r.planned_finish})"
+                          for r in alternatives)
+        text += f" Alternatives stated that day, kept out of this baseline: {other}."
+    return text
 
 
 def build_baselines(specs: list[TaskSpec], tasks: dict[str, Task], names: dict[str, str],
@@ -89,6 +94,7 @@ def build_baselines(specs: list[TaskSpec], tasks: dict[str, Task], names: dict[s
         entries = {tasks[s.key].id: e for s in specs
                    if (e := entry_as_of(s, tasks[s.key], as_of, s.key in summaries))}
         name = _name(as_of, rows, names)
-        baselines.append(Baseline(name=name, as_of=as_of, entries=entries, notes=_notes(as_of, rows),
+        alternatives = [row for s in specs for row in s.alternatives if row.known_from == as_of]
+        baselines.append(Baseline(name=name, as_of=as_of, entries=entries, notes=_notes(as_of, rows, alternatives),
                                   id=stable_id("baseline", name)))
     return chain_baselines(baselines)  # the announcement history, hash-chained like captured ones

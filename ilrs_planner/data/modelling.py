@@ -15,6 +15,7 @@ from ..domain import (
     parse_fuzzy_date,
     period_end,
 )
+from ..domain.alternatives import alternative_line
 from .facts import Fact, Window
 from .roadmap import TaskSpec, stable_id
 
@@ -35,7 +36,15 @@ def _notes(spec: TaskSpec) -> str:
     if row is not None and (row.notes or row.announced_by):
         said = ", ".join(p for p in (row.announced_by, row.announced_on) if p)
         parts.append(f"{said}: {row.notes}" if said and row.notes else said or row.notes)
+    parts.extend(alternative_line(_alternative_text(row)) for row in spec.alternatives)
     return "\n".join(parts)
+
+
+def _alternative_text(row: Fact) -> str:
+    """'by 2050 - Wu Yanhua (...), 2024-09-05 (URL)': what was said, by whom, when, where."""
+    said = " to ".join(t for t in (row.planned_start, row.planned_finish) if t)
+    when = f"by {row.planned_finish}" if row.planned_finish and not row.planned_start else said or "no date"
+    return f"{when} - {row.announced_by}, {row.announced_on} ({row.source_url})"
 
 
 def _duration(spec: TaskSpec, kind: TaskKind, window: Window | None) -> int:

@@ -52,6 +52,9 @@ class TaskSpec:
     source: str
     notes: str
     key_milestone: bool = False
+    # Another official's different figure for the same item, on the same footing as the plan's: kept
+    # out of the plan's dates and history (it is not a change of plan) and shown as an alternative.
+    alternatives: tuple[Fact, ...] = ()
     confidence: str | None = None  # sourced / inferred / assumption; None: not stated
     source_date: date | None = None  # the date of the cited source
 
@@ -81,7 +84,7 @@ def _window(pair: list[str] | None) -> Window | None:
 
 def _rows(entry: dict, grouped: dict[str, list[Fact]]) -> tuple[Fact, ...]:
     bases = entry.get("facts", [entry["key"]] if entry["key"] in grouped else [])
-    excluded = set(entry.get("exclude", []))
+    excluded = set(entry.get("exclude", [])) | set(entry.get("alternatives", []))
     known = {row.id for base in bases for row in grouped.get(base, [])}
     missing = [b for b in bases if b not in grouped] + sorted(excluded - known)
     if missing:
@@ -90,6 +93,12 @@ def _rows(entry: dict, grouped: dict[str, list[Fact]]) -> tuple[Fact, ...]:
     rows = [row for base in bases for row in grouped.get(base, []) if row.id not in excluded]
     rows.sort(key=lambda f: (f.known_from is None, f.known_from or date.min))
     return tuple(rows)
+
+
+def _alternatives(entry: dict, grouped: dict[str, list[Fact]]) -> tuple[Fact, ...]:
+    """The rows roadmap.toml names as alternatives, in the order given (checked to exist by _rows)."""
+    by_id = {row.id: row for rows in grouped.values() for row in rows}
+    return tuple(by_id[row_id] for row_id in entry.get("alternatives", []))
 
 
 def _source_date(source: str, rows: tuple[Fact, ...]) -> date | None:
@@ -109,6 +118,7 @@ def _spec(entry: dict, grouped: dict[str, list[Fact]]) -> TaskSpec:
         after=tuple(_after(text, entry["key"]) for text in entry.get("after", [])),
         classification=entry.get("classification", "public"), precision=entry.get("precision"),
         source=source, notes=entry.get("notes", ""), key_milestone=bool(entry.get("key_milestone", False)),
+        alternatives=_alternatives(entry, grouped),
         confidence=entry.get("confidence"), source_date=entry.get("source_date") or _source_date(source, rows),
     )
 

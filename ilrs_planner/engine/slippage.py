@@ -2,6 +2,16 @@
 
 A "version" is any mapping task id -> (start, finish): a baseline's entries, or the early dates of
 a schedule. Variances are signed calendar days, later = positive (a slip).
+
+Only a real change of plan is a slip, so every variance says what it rests on (its basis):
+    sourced    a recorded change: the current dates come from a source (an announcement, an actual,
+               the status date's forecast of late work), or both sides are recorded baselines;
+    modelling  the current dates are the plan's own modelling (confidence inferred or assumption:
+               a spread, a duration or a reserve no source gives) and no statement newer than the
+               baseline moved them (the task's source date is not after the baseline's "as of"), so
+               the variance is not a slip.
+Another official's different figure is not a version at all: it is an alternative recorded on the
+task (domain.alternatives), listed with the row.
 """
 
 from __future__ import annotations
@@ -14,13 +24,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..domain import Baseline, PlannerError, Project
+from ..domain import Baseline, Confidence, PlannerError, Project, Task
+from ..domain.alternatives import alternative_figures
 from ..domain.spreadsheet_text import formula_safe
 from ..files.atomic import write_atomically
 from .schedule import Schedule
 
 Dates = Mapping[str, tuple[date, date]]
 CURRENT = "current plan"
+SOURCED, MODELLING = "sourced", "modelling"
+_MODELLED = (Confidence.INFERRED, Confidence.ASSUMPTION)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,11 +61,13 @@ class SlipRow:
     current_finish: date | None
     start_variance: int | None
     finish_variance: int | None
+    basis: str = ""  # SOURCED or MODELLING when the dates differ; "" when they agree or one side lacks the task
+    alternatives: tuple[str, ...] = ()  # other officials' figures recorded on the task, not versions
 
     @property
     def slipped(self) -> bool:
-        """True when the task now finishes later than in the baseline."""
-        return (self.finish_variance or 0) > 0
+        """True when the task now finishes later than in the baseline, as a sourced change of plan."""
+        return (self.finish_variance or 0) > 0 and self.basis != MODELLING
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,14 +133,25 @@ def compare(project: Project, before: Version, after: Version) -> SlipReport:
         old, new = before.dates.get(task.id), after.dates.get(task.id)
         if old is None and new is None:
             continue
+        moved = bool(old and new and old != new)
         rows.append(SlipRow(
             task.id, task.key, task.name, str(task.kind), task.is_milestone and task.id not in summaries,
             old[0] if old else None, old[1] if old else None,
             new[0] if new else None, new[1] if new else None,
             _days(old[0], new[0]) if old and new else None,
             _days(old[1], new[1]) if old and new else None,
+            variance_basis(task, before, after) if moved else "", alternative_figures(task.notes),
         ))
     return SlipReport(before, after, tuple(rows))
+
+
+def variance_basis(task: Task, before: Version, after: Version) -> str:
+    """What a variance of `after` against `before` rests on: SOURCED, or MODELLING when the current
+    plan's dates for the task are its own modelling and no newer statement than `before` moved them."""
+    if not after.is_current or task.actual_start is not None:
+        return SOURCED  # two recorded plans, or what happened
+    newer = task.source_date is not None and before.as_of is not None and task.source_date > before.as_of
+    return MODELLING if task.confidence in _MODELLED and not newer else SOURCED
 
 
 def _days(old: date, new: date) -> int:
@@ -154,7 +180,8 @@ def slip_report(project: Project, schedule: Schedule | None, baseline: str | Non
 
 
 CSV_COLUMNS = ("key", "name", "kind", "baseline_start", "baseline_finish", "current_start",
-               "current_finish", "start_variance_days", "finish_variance_days", "slipped")
+               "current_finish", "start_variance_days", "finish_variance_days", "slipped", "basis",
+               "alternatives")
 
 
 def report_csv(report: SlipReport) -> str:
@@ -168,6 +195,7 @@ def report_csv(report: SlipReport) -> str:
             _iso(r.baseline_finish) or "", _iso(r.current_start) or "", _iso(r.current_finish) or "",
             "" if r.start_variance is None else r.start_variance,
             "" if r.finish_variance is None else r.finish_variance, "yes" if r.slipped else "no",
+            r.basis, "; ".join(r.alternatives),
         )])
     return out.getvalue()
 

@@ -10,7 +10,7 @@ column is then located row by row, on that error path only.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import fields
 from datetime import date
 from pathlib import Path
@@ -35,6 +35,7 @@ from ..domain import (
     TaskKind,
 )
 from ..domain.text import MULTI_LINE_FIELDS, describe_control, first_with_control
+from .column_read import Fetch, read_columns
 from .consistency import find_parent_loop
 from .locate import (
     Finding,
@@ -82,25 +83,30 @@ class TableReader:
     def __init__(self, conn: sqlite3.Connection, path: Path):
         self.conn, self.path, self.date = conn, path, _Dates().__getitem__
 
-    def columns(self, table: str, names: str) -> tuple[tuple[Any, ...], ...]:
+    def columns(self, table: str, names: str) -> list[Sequence[Any]]:
         """The columns (rowid first) of `table` in file order; text that is not UTF-8 is named."""
-        try:
-            rows = self.conn.execute(f"SELECT rowid, {names} FROM {table} ORDER BY rowid").fetchall()
-        except sqlite3.DataError:
-            raise too_large(self.path, find_too_big(self.conn)) from None
-        except sqlite3.OperationalError as exc:
-            if "decode" not in str(exc):
-                raise
-            finding = find_bad_row(self.conn, table)
-            if finding is None:
-                raise PlannerError("store.bad_value", f"'{self.path}': table {table}: {exc}",
-                                   [str(self.path)]) from None
-            raise bad_value(self.path, finding) from None
-        columns = tuple(zip(*rows)) if rows else tuple(() for _ in range(names.count(",") + 2))
+        columns = read_columns(self.fetch(table), table, names.split(", "))
         self.check_text(table, names.split(", "), columns)
         return columns
 
-    def check_text(self, table: str, names: list[str], columns: tuple[tuple[Any, ...], ...]) -> None:
+    def fetch(self, table: str) -> Fetch:
+        """A query runner for `table` that turns a value too large or not UTF-8 into a refusal naming it."""
+        def run(sql: str, parameters: tuple[Any, ...]) -> list[tuple[Any, ...]]:
+            try:
+                return self.conn.execute(sql, parameters).fetchall()
+            except sqlite3.DataError:
+                raise too_large(self.path, find_too_big(self.conn)) from None
+            except sqlite3.OperationalError as exc:
+                if "decode" not in str(exc):
+                    raise
+                finding = find_bad_row(self.conn, table)
+                if finding is None:
+                    raise PlannerError("store.bad_value", f"'{self.path}': table {table}: {exc}",
+                                       [str(self.path)]) from None
+                raise bad_value(self.path, finding) from None
+        return run
+
+    def check_text(self, table: str, names: list[str], columns: list[Sequence[Any]]) -> None:
         """Refuse text holding a control character (see domain/text.py), naming its row and column."""
         kinds = dict(columns_of()[table])
         for name, values in zip(names, columns[1:]):
@@ -116,17 +122,19 @@ class TableReader:
         """A `store.bad_value` error for a value found wrong while reading."""
         return bad_value(self.path, Finding(table, rowid, column, problem))
 
-    def resolve(self, table: str, column: str, rowids: tuple[Any, ...], numbers: tuple[Any, ...],
+    def resolve(self, table: str, column: str, rowids: Sequence[Any], numbers: Sequence[Any],
                 id_of: dict[Any, Any], what: str) -> list[Any]:
         """Row numbers in `numbers` turned into ids; a number naming no row of `what` is refused."""
+        empty = numbers.count(None)
+        if empty == len(numbers):  # no task has an owner or a calendar of its own: nothing to look up
+            return [None] * empty
         ids = list(map(id_of.get, numbers))
-        if ids.count(None) != numbers.count(None):
+        if ids.count(None) != empty:
             rowid, number = next((r, n) for r, n, i in zip(rowids, numbers, ids) if n is not None and i is None)
             raise self.fail(table, rowid, column, f"row {number} is not a {what} of the plan")
         return ids
 
-    def by_id(self, table: str, rowids: tuple[Any, ...], ids: tuple[Any, ...], objects: Iterable[Any]) -> dict[Any,
-                                                                                                               Any]:
+    def by_id(self, table: str, rowids: Sequence[Any], ids: Sequence[Any], objects: Iterable[Any]) -> dict[Any, Any]:
         """Objects by id; a second row with the same id is refused (merging relies on unique ids)."""
         result = dict(zip(ids, objects))
         if len(result) != len(ids):

@@ -53,6 +53,20 @@ def test_slip_between_two_baselines_and_to_csv(ilrs_db, tmp_path, capsys):
     assert rows["change-7"]["slipped"] == "yes"
 
 
+def test_slip_marks_modelling_and_lists_alternatives(ilrs_db, capsys):
+    assert main(["slip", str(ilrs_db), "--baseline", "2023-04-25 Hefei conference (Wu Weiren, Wu Yanhua)"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1].split()[-1] == "Basis"
+    spread = next(line for line in lines if line.startswith("ilrs-1-5 "))
+    assert "-1827d" in spread and spread.rstrip().endswith("modelling")  # our 2030-2035, not a pull-in
+    assert next(line for line in lines if line.startswith("ilrs-basic ")).rstrip().endswith("sourced    SLIPPED")
+    alternatives = lines.index("Alternatives (another official's figure, not a change of plan):")
+    assert lines[alternatives + 1].startswith("  ilrs-extended: by 2050 - Wu Yanhua")
+    data = _json(capsys, "slip", ilrs_db, "--baseline", "2023-04-25 Hefei conference (Wu Weiren, Wu Yanhua)", "--json")
+    spread_json = next(t for t in data["tasks"] if t["key"] == "ilrs-1-5")
+    assert (spread_json["basis"], spread_json["slipped"]) == ("modelling", False)
+
+
 def test_unknown_baseline_is_an_error_naming_the_choices(ilrs_db, capsys):
     assert main(["slip", str(ilrs_db), "--baseline", "nope"]) == 2
     err = capsys.readouterr().err

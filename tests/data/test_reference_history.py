@@ -6,6 +6,7 @@ import pytest
 
 from ilrs_planner.data.reference import build_reference_project
 from ilrs_planner.domain import shown_finish
+from ilrs_planner.domain.alternatives import alternative_figures
 
 
 @pytest.fixture(scope="module")
@@ -96,10 +97,17 @@ def test_what_had_happened_is_history_in_later_baselines(plan):
     assert shown_finish(*_entry(plan, date(2025, 8, 22), "luna-25")) == date(2023, 8, 19)  # lost that day
 
 
-def test_extended_station_history_keeps_the_officials_disagreement(plan):
-    assert _entry(plan, date(2024, 4, 25), "ilrs-extended")[1] == date(2045, 12, 31)
-    assert _entry(plan, date(2024, 9, 5), "ilrs-extended")[1] == date(2050, 12, 31)
-    assert _entry(plan, date(2025, 4, 23), "ilrs-extended")[1] == date(2045, 12, 31)
+def test_a_second_officials_figure_is_an_alternative_not_a_baseline(plan):
+    # Wu Weiren said 2045 (2024-04-25, again 2025-04-23); Wu Yanhua said about 2050 in between. Two
+    # officials disagreeing is not a change of plan: no baseline moves the extended station to 2050.
+    for day in (date(2024, 4, 25), date(2024, 9, 5), date(2025, 4, 23)):
+        assert _entry(plan, day, "ilrs-extended")[1] == date(2045, 12, 31), day
+    extended = plan.task_by_key("ilrs-extended")
+    assert alternative_figures(extended.notes) == (
+        "by 2050 - Wu Yanhua (2nd Int'l Deep Space Exploration Conference), 2024-09-05 "
+        "(https://mail.bangladeshpost.net/posts/china-unveils-ambitious-moon-base-plans-with-south-pole-focus-by-2035-145442)",)
+    assert "ilrs-extended@2024-09-05 (Wu Yanhua" in _as_of(plan, date(2024, 9, 5)).notes  # said that day, kept out
+    assert "alternative" in _as_of(plan, date(2024, 9, 5)).name
 
 
 def test_internal_planning_tasks_have_no_history(plan):

@@ -8,6 +8,7 @@ import pytest
 from ilrs_planner.domain import ConstraintType, LinkType, PlannerError
 from ilrs_planner.engine.cpm import schedule
 from ilrs_planner.exchange.formats import read_plan
+from ilrs_planner.exchange.mspdi.xml_safe import parse_untrusted
 
 DATA = Path(__file__).parent / "data"
 
@@ -132,3 +133,37 @@ def test_as_late_as_possible_is_read_without_a_warning(tmp_path):
     assert not any("As Late As Possible" in w or "constraint" in w for w in result.warnings)
     dates = schedule(result.project).tasks[late.id]  # 2 days at the end of the 10-day plan
     assert (dates.early_start, dates.early_finish) == (date(2030, 1, 9), date(2030, 1, 11))
+
+
+def test_a_custom_field_owner_is_found_among_resources_listed_after_the_tasks(tmp_path):
+    body = ("<Project><StartDate>2030-01-01T08:00:00</StartDate>"
+            "<ExtendedAttributes><ExtendedAttribute><FieldID>188743746</FieldID><Alias>ILRS owner</Alias>"
+            "</ExtendedAttribute></ExtendedAttributes>"
+            "<Tasks><Task><UID>1</UID><Name>Relay</Name><OutlineLevel>1</OutlineLevel>"
+            "<ExtendedAttribute><FieldID>188743746</FieldID><Value>CNSA</Value></ExtendedAttribute></Task>"
+            "<Task><UID>2</UID><Name>Orphan</Name><OutlineLevel>1</OutlineLevel>"
+            "<ExtendedAttribute><FieldID>188743746</FieldID><Value>NOBODY</Value></ExtendedAttribute></Task></Tasks>"
+            "<Resources><Resource><UID>1</UID><Name>China National Space Administration</Name>"
+            "<Initials>CNSA</Initials></Resource></Resources></Project>")
+    result = read_plan(_xml(tmp_path, body))
+    tasks = {t.name: t for t in result.project.tasks.values()}
+    assert result.project.participants[tasks["Relay"].owner_id].key == "CNSA"
+    assert tasks["Orphan"].owner_id is None
+    assert any("owner 'NOBODY' is not among the resources" in w for w in result.warnings)
+
+
+def test_calendars_listed_after_the_tasks_are_named_as_not_applied(tmp_path):
+    body = ("<Project><StartDate>2030-01-01T08:00:00</StartDate><Tasks><Task><UID>1</UID><Name>A</Name>"
+            "<OutlineLevel>1</OutlineLevel><Duration>PT16H0M0S</Duration></Task></Tasks>"
+            "<Calendars><Calendar><UID>1</UID><Name>Late</Name></Calendar></Calendars></Project>")
+    result = read_plan(_xml(tmp_path, body))
+    assert any("lists its Calendars after its tasks" in w for w in result.warnings)
+
+
+def test_tasks_are_handed_over_one_by_one_and_not_kept_in_the_tree(tmp_path):
+    tasks = "".join(f"<Task><UID>{n}</UID><Name>T{n}</Name></Task>" for n in range(1, 6))
+    seen = []
+    root = parse_untrusted(_xml(tmp_path, f"<Project><Name>P</Name><Tasks>{tasks}</Tasks></Project>"),
+                           on_task=lambda r, task: seen.append((r.findtext("Name"), task.findtext("UID"))))
+    assert seen == [("P", str(n)) for n in range(1, 6)]  # the plan's header is there when tasks arrive
+    assert len(root.find("Tasks")) == 0

@@ -56,3 +56,47 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path):
     assert sheet["C3"].data_type == "s" and sheet["C3"].value.startswith("=HYPERLINK")
     links = load_workbook(tmp_path / "p.xlsx")["Links"]
     assert [c.value for c in links[2]] == ["A", "M", "FS", 0]
+
+
+def test_header_widths_filter_and_frozen_panes_of_every_sheet(tmp_path):
+    write_plan(_plan(), tmp_path / "p.xlsx")
+    book = load_workbook(tmp_path / "p.xlsx")
+    tasks, links, plan = book["Tasks"], book["Links"], book["Plan"]
+    assert book.sheetnames == ["Tasks", "Links", "Plan"]
+    header = tasks["A1"]
+    assert header.font.bold and header.font.color.rgb.endswith("FFFFFF") and header.fill.fgColor.rgb.endswith("1F3864")
+    assert header.alignment.wrap_text
+    assert (tasks.column_dimensions["C"].width, tasks.column_dimensions["U"].width) == (46, 50)
+    assert tasks.auto_filter.ref == "A1:U5"
+    assert (links.freeze_panes, plan.freeze_panes) == ("A2", "A2")
+    assert links["A1"].font.bold and [c.value for c in links[1]] == ["Predecessor", "Successor", "Type", "Lag (d)"]
+    assert [[c.value for c in row] for row in plan.iter_rows(min_row=2, max_row=3)] == [
+        ["Plan", "Workbook plan"], ["Start", datetime(2030, 1, 1)]]
+    assert plan["B3"].number_format == "yyyy-mm-dd"
+
+
+def test_summary_rows_are_bold_in_every_cell_and_empty_cells_keep_the_highlight(tmp_path):
+    write_plan(_plan(), tmp_path / "p.xlsx")
+    sheet, _ = _rows(tmp_path / "p.xlsx")
+    assert all(cell.font.bold for cell in sheet[2])  # the phase, its empty baseline cells too
+    assert sheet["O3"].fill.fgColor.rgb.endswith("F8CBAD") and sheet["O3"].value is not None
+    assert sheet["S3"].value is None and sheet["S3"].fill.fgColor.rgb.endswith("F8CBAD")  # no deadline, still red
+
+
+def test_text_is_kept_as_written_and_control_characters_are_dropped(tmp_path):
+    plan = Project(name="Text & <tags>", start=date(2030, 1, 1))
+    plan.add_task(Task("K", "  spaced & <b>bold</b> \"quoted\"  ", 1, id="k", notes="line 1\r\nline 2\x07"))
+    write_plan(plan, tmp_path / "p.xlsx")
+    _, rows = _rows(tmp_path / "p.xlsx")
+    assert (rows[0]["Task"], rows[0]["Notes"]) == ("  spaced & <b>bold</b> \"quoted\"  ", "line 1\nline 2")
+    assert load_workbook(tmp_path / "p.xlsx")["Plan"]["B2"].value == "Text & <tags>"
+
+
+def test_a_large_plan_keeps_every_row_in_outline_order(tmp_path):
+    plan = Project(name="Large", start=date(2030, 1, 1))
+    for number in range(4500):  # more rows than one chunk of the sheet writer
+        plan.add_task(Task(f"T{number}", f"Task {number}", number % 7, id=f"t{number}", position=number))
+    write_plan(plan, tmp_path / "p.xlsx")
+    _, rows = _rows(tmp_path / "p.xlsx")
+    assert [r["Key"] for r in rows] == [f"T{n}" for n in range(4500)]
+    assert rows[4499]["Duration (d)"] == 4499 % 7 and rows[4499]["WBS"] == "4500"

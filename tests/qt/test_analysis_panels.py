@@ -13,7 +13,7 @@ from ilrs_planner.qt.analysis.baselines_panel import BaselinePanel
 from ilrs_planner.qt.analysis.mta_chart import MtaChartWidget
 from ilrs_planner.qt.analysis.mta_panel import MtaPanel
 from ilrs_planner.qt.analysis.risk_panel import RiskPanel
-from ilrs_planner.qt.analysis.slip_panel import SlipPanel
+from ilrs_planner.qt.analysis.slip_panel import FINISH_VARIANCE, HEADERS, MODELLING_GREY, SlipPanel
 from ilrs_planner.qt.analysis.whatif_panel import WhatIfPanel
 from ilrs_planner.qt.analysis.why_panel import WhyPanel
 from ilrs_planner.qt.document import Document
@@ -85,6 +85,25 @@ def test_slip_report_sorts_filters_and_exports(qtbot, ilrs_doc, tmp_path):
     assert panel.export_csv(str(out))
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     assert len(rows) == everything and any(r["key"] == "change-7" and r["slipped"] == "yes" for r in rows)
+
+
+def test_slip_report_shows_each_variances_basis_and_the_alternatives(qtbot, ilrs_doc):
+    panel = SlipPanel(ilrs_doc)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.compare("2024-09-05 Wu Yanhua: basic 2035 (extended about 2050: an alternative)", None)
+    rows = {panel.proxy.index(r, 0).data(): r for r in range(panel.proxy.rowCount())}
+    basis = HEADERS.index("Basis")
+    spread = rows["ilrs-1-5"]
+    assert panel.proxy.index(spread, FINISH_VARIANCE).data() == "-1827"
+    assert panel.proxy.index(spread, basis).data() == "modelling"
+    assert panel.proxy.index(spread, FINISH_VARIANCE).data(Qt.ItemDataRole.ForegroundRole) == MODELLING_GREY
+    assert "not a slip" in panel.proxy.index(spread, basis).data(Qt.ItemDataRole.ToolTipRole)
+    extended = rows["ilrs-extended"]
+    assert panel.proxy.index(extended, FINISH_VARIANCE).data() == "+0"  # no five-year pull-in
+    assert "by 2050 - Wu Yanhua" in panel.proxy.index(extended, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert panel.alternatives.isVisible() and "ilrs-extended: by 2050" in panel.alternatives.text()
+    assert "modelling (grey), not slips" in panel.summary.text()
 
 
 def test_slip_report_follows_the_document_and_compares_two_baselines(qtbot, ilrs_doc):

@@ -214,6 +214,19 @@ def test_analysis_views_are_tabbed_together_and_can_be_floated(qtbot, small_proj
     assert why.minimumSizeHint().width() < 200  # the dock itself asks for no width; its content scrolls
 
 
+def test_a_hidden_analysis_dock_shows_the_task_added_while_it_was_hidden(qtbot, ilrs_window):
+    """The docks fill their task lists when shown (not on every edit while hidden), so a task
+    added while the What-if dock was closed must still be offered once it is opened."""
+    ilrs_window.document.push(AddTask(Task(id="t-new", key="new-probe", name="New probe")))
+    ilrs_window.analysis.show("whatif")
+    combo = ilrs_window.analysis.whatif.task_combo
+    assert combo.findData("t-new") >= 0 and "New probe" in combo.itemText(combo.findData("t-new"))
+    ilrs_window.analysis.docks["whatif"].hide()
+    ilrs_window.edit.undo.trigger()  # Edit → Undo
+    ilrs_window.analysis.show("whatif")
+    assert combo.findData("t-new") < 0  # undone while hidden: gone from the list once shown again
+
+
 def test_a_name_pasted_with_a_terminal_escape_is_refused_at_the_edit_not_at_the_next_save(qtbot, window):
     tree = window.tree
     click_cell(tree, "b", Column.NAME)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
+from typing import NamedTuple
+
 from ...domain import Link, LinkType
 from ...engine.graph import find_cycle
 from .helpers import LINK_TYPE_CODES
@@ -11,9 +14,24 @@ LINK_TYPES_BY_CODE = {code: kind for kind, code in LINK_TYPE_CODES.items()}
 MAX_LOOPS_DROPPED = 10_000
 
 
-def _lag_days(reader, element, per_day: int, where: str, warnings: list[str]) -> int:
-    tenths = reader.integer(element, "LinkLag", 0, where) or 0
-    fmt = reader.integer(element, "LagFormat", 7, where)
+class LinkTexts(NamedTuple):
+    """A PredecessorLink's texts, kept instead of its elements until every task is known."""
+
+    predecessor_uid: str
+    cross_project: str
+    type: str
+    lag: str
+    lag_format: str
+
+
+def link_texts(reader, element: ET.Element, where: str) -> LinkTexts:
+    return LinkTexts(*(reader.text(element, tag, where) for tag in
+                       ("PredecessorUID", "CrossProject", "Type", "LinkLag", "LagFormat")))
+
+
+def _lag_days(reader, link: LinkTexts, per_day: int, where: str, warnings: list[str]) -> int:
+    tenths = reader.number(link.lag, "LinkLag", 0, where) or 0
+    fmt = reader.number(link.lag_format, "LagFormat", 7, where)
     if fmt in PERCENT_FORMATS:
         warnings.append(f"{where}: a lag given as a percentage of the predecessor cannot be carried; taken as 0")
         return 0
@@ -34,16 +52,16 @@ def read_links(tasks) -> None:
     """Turn the collected PredecessorLink elements into links; drop what cannot be a link, with warnings."""
     reader, project, warnings = tasks.reader, tasks.project, tasks.warnings
     seen = set()
-    for succ_id, element, where in tasks.pending_links:
-        if reader.flag(element, "CrossProject"):
+    for succ_id, link, where in tasks.pending_links:
+        if link.cross_project.lower() in ("1", "true"):
             warnings.append(f"{where}: a link to another project file cannot be carried; left out")
             continue
-        pred_id = tasks.by_uid.get(reader.text(element, "PredecessorUID"))
+        pred_id = tasks.by_uid.get(link.predecessor_uid)
         if pred_id is None or pred_id == succ_id:
-            warnings.append(f"{where}: a link to task UID {reader.text(element, 'PredecessorUID')[:20]!s} "
+            warnings.append(f"{where}: a link to task UID {link.predecessor_uid[:20]!s} "
                             f"{'(itself)' if pred_id == succ_id else 'that is not in the file'}; left out")
             continue
-        code = reader.integer(element, "Type", 1, where)
+        code = reader.number(link.type, "Type", 1, where)
         if code not in LINK_TYPES_BY_CODE:
             warnings.append(f"{where}: link type {code} is unknown; read as finish-to-start")
         link_type = LINK_TYPES_BY_CODE.get(code, LinkType.FS)
@@ -55,9 +73,9 @@ def read_links(tasks) -> None:
             warnings.append(f"{where}: the same predecessor is linked twice; the second link was left out")
             continue
         seen.add((pred_id, succ_id))
-        elapsed = reader.integer(element, "LagFormat", 7, where) in ELAPSED_FORMATS
+        elapsed = reader.number(link.lag_format, "LagFormat", 7, where) in ELAPSED_FORMATS
         project.add_link(Link(pred_id, succ_id, link_type,
-                              _lag_days(reader, element, tasks.minutes_per_day, where, warnings), elapsed=elapsed))
+                              _lag_days(reader, link, tasks.minutes_per_day, where, warnings), elapsed=elapsed))
     _drop_loops(project, warnings)
 
 

@@ -26,8 +26,8 @@ from .helpers import (
     finish_from_stamp,
     start_from_stamp,
 )
-from .read_links import read_links
-from .values import ELAPSED_FORMATS, Reader, day_or_none, whole_days
+from .read_links import LinkTexts, link_texts, read_links
+from .values import ELAPSED_FORMATS, IndexedElement, Reader, day_or_none, whole_days
 
 CONSTRAINTS_BY_CODE = {code: kind for kind, code in CONSTRAINT_CODES.items()}
 _ID_TEXT = re.compile(r"[0-9a-zA-Z_-]{1,64}")
@@ -47,43 +47,55 @@ class TaskReader:
         self.stored: dict[str, tuple] = {}  # task id -> (start, exclusive finish) MS Project stored
         self.minutes_per_day, self.owners = minutes_per_day, owners
         self.by_uid: dict[str, str] = {}
-        self.pending_links: list[tuple[str, ET.Element, str]] = []
+        self.pending_links: list[tuple[str, LinkTexts, str]] = []  # (successor id, its link's texts, where)
         self.baseline_entries: dict[int, dict[str, tuple[date, date]]] = {}
         self.summary_durations: dict[str, int] = {}
         self.keys: set[str] = set()
         self.child_count: dict[str | None, int] = {}  # next sibling position per parent
         self.suffix: dict[str, int] = {}  # last numeric suffix given to a repeated key
-        self.owner_by_key = {p.key: p for p in project.participants.values()}
         self.explicit_kind: set[str] = set()  # tasks whose kind the file states (ILRS kind field)
+        self.earliest_start: date | None = None  # of the stored starts
+        self.parents: list[str] = []  # ids of the open summaries, outermost first
+        self.summary: ET.Element | None = None  # the project summary task (UID 0)
+        # Resources follow the tasks in an MSPDI file, so an owner named by key is found at the end.
+        self.owner_keys: dict[str, tuple[str, str]] = {}  # task id -> (owner key, where)
 
     @property
     def warnings(self) -> list[str]:
         return self.reader.warnings
 
     def read_all(self, root: ET.Element) -> ET.Element | None:
-        """Read every task; returns the project summary task (UID 0) if there is one."""
-        summary: ET.Element | None = None
-        parents: list[str] = []  # ids of the open summaries, outermost first
+        """Read every task of a whole tree; returns the project summary task (UID 0) if there is one."""
         for element in root.iterfind("Tasks/Task"):
-            uid = self.reader.text(element, "UID")
-            level = self.reader.integer(element, "OutlineLevel", None, f"task UID {uid}")
-            if uid == "0" or level == 0:
-                summary = element
-                self._plan_id(element)
-                continue
-            if self.reader.flag(element, "IsNull") or uid in self.by_uid or not uid:
-                if uid in self.by_uid:
-                    self.warnings.append(f"task UID {uid} appears twice; the second was left out")
-                continue
-            level = level or self._level_from_outline(element)
-            parents = parents[:max(level - 1, 0)]
-            if len(parents) < level - 1:
-                self.warnings.append(f"task UID {uid} skips outline levels; placed under the task above it")
-            task = self._task(element, uid, parents[-1] if parents else None)
-            parents.append(task.id)
+            self.read_one(element)
+        self.finish()
+        return self.summary
+
+    def read_one(self, element: ET.Element) -> None:
+        """Read one Task element, in file order (its outline level places it under the open summaries)."""
+        element = IndexedElement(element)
+        uid = self.reader.text(element, "UID")
+        level = self.reader.integer(element, "OutlineLevel", None, f"task UID {uid}")
+        if uid == "0" or level == 0:
+            self.summary = element
+            self._plan_id(element)
+            return
+        if self.reader.flag(element, "IsNull") or uid in self.by_uid or not uid:
+            if uid in self.by_uid:
+                self.warnings.append(f"task UID {uid} appears twice; the second was left out")
+            return
+        level = level or self._level_from_outline(element)
+        self.parents = self.parents[:max(level - 1, 0)]
+        if len(self.parents) < level - 1:
+            self.warnings.append(f"task UID {uid} skips outline levels; placed under the task above it")
+        task = self._task(element, uid, self.parents[-1] if self.parents else None)
+        self.parents.append(task.id)
+
+    def finish(self) -> None:
+        """What needs every task: summaries' durations, owners named by key, then the links."""
         self._finish_outline()
+        self._resolve_owners()
         self._links()
-        return summary
 
     def _level_from_outline(self, element: ET.Element) -> int:
         number = self.reader.text(element, "OutlineNumber")
@@ -121,7 +133,8 @@ class TaskReader:
         task.notes = self.reader.text(element, "Notes", where)
         self.project.add_task(task)
         self.by_uid[uid] = task.id
-        self.pending_links += [(task.id, link, where) for link in element.iterfind("PredecessorLink")]
+        self.pending_links += [(task.id, link_texts(self.reader, link, where), where)
+                               for link in element.iterfind("PredecessorLink")]
         self._task_baselines(task.id, element, where)
         if custom.get("summary_duration", "").isdigit():
             self.summary_durations[task.id] = int(custom["summary_duration"])
@@ -181,6 +194,8 @@ class TaskReader:
         """MS Project's own start and finish; a manually scheduled task keeps them (as Must Start On)."""
         start = day_or_none(self.reader.moment(element, "Start", where), start_from_stamp)
         finish = day_or_none(self.reader.moment(element, "Finish", where), finish_from_stamp)
+        if start is not None and (self.earliest_start is None or start < self.earliest_start):
+            self.earliest_start = start  # the plan's start if the file gives none
         if start is None or finish is None:
             return
         self.stored[task.id] = (start, max(finish, start))
@@ -208,12 +223,8 @@ class TaskReader:
         task.key_milestone = custom.get("key_milestone", "") == "yes"
         task.confidence = _enum(Confidence, custom.get("confidence", ""), None)
         task.source_date = self._source_date(custom.get("source_date", ""), where)
-        owner_key = custom.get("owner", "")
-        if owner_key:
-            owner = self.owner_by_key.get(owner_key)
-            task.owner_id = owner.id if owner else None
-            if owner is None:
-                self.warnings.append(f"{where}: owner '{owner_key}' is not among the resources; left empty")
+        if custom.get("owner"):
+            self.owner_keys[task.id] = (custom["owner"], where)
         estimate = custom.get("estimate", "").split("/")
         if len(estimate) == 3 and all(v.isdigit() for v in estimate):
             task.optimistic, task.most_likely, task.pessimistic = map(int, estimate)
@@ -237,6 +248,13 @@ class TaskReader:
             task.duration = self.summary_durations.get(summary_id, 0)
             if task.kind == TaskKind.MILESTONE and summary_id not in self.explicit_kind:
                 task.kind = TaskKind.PHASE  # a summary is not a milestone unless the file says so
+
+    def _resolve_owners(self) -> None:
+        by_key = {p.key: p.id for p in self.project.participants.values()}
+        for task_id, (owner_key, where) in self.owner_keys.items():
+            self.project.tasks[task_id].owner_id = by_key.get(owner_key)
+            if owner_key not in by_key:
+                self.warnings.append(f"{where}: owner '{owner_key}' is not among the resources; left empty")
 
     def _links(self) -> None:
         read_links(self)

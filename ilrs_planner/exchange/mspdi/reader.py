@@ -27,6 +27,7 @@ from .values import Reader, day_or_none
 from .xml_safe import parse_untrusted
 
 MAX_TASKS = 200_000
+_NO_START = date(1, 1, 1)  # a placeholder, replaced before the plan is returned
 _REGISTER_LINE = re.compile(r"^Baseline(\d+) = (.*?) \| as of (\d{4}-\d{2}-\d{2}) "
                             r"\| id ([0-9a-zA-Z_-]{1,64}) \|(?: (.*))?$")
 _UNEXPECTED = (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError, RecursionError)
@@ -71,14 +72,17 @@ def _project(root: ET.Element, reader: Reader) -> Project:
     # MS Project puts the file name in Name and the plan's title in Title.
     name = reader.text(root, "Title") or reader.text(root, "Name") or "Imported plan"
     start = day_or_none(reader.moment(root, "StartDate", "project"), start_from_stamp)
-    if start is None:
-        starts = [m for t in root.iterfind("Tasks/Task") if (m := reader.moment(t, "Start", "task"))]
-        start = min(starts).date() if starts else date.today()
-        reader.warnings.append(f"the file gives no project start; using {start.isoformat()}")
-    project = Project(name=name[:512], start=start, author=reader.text(root, "Author")[:512])
+    # Without a start, the earliest task start is used once every task is read (`_start_from_tasks`).
+    project = Project(name=name[:512], start=start or _NO_START, author=reader.text(root, "Author")[:512])
     status = reader.moment(root, "StatusDate", "project")
     project.status_date = status.date() if status else None  # a status date is a day, whatever the hour
     return project
+
+
+def _start_from_tasks(project: Project, tasks: TaskReader, warnings: list[str]) -> None:
+    """The plan's start when the file gives none: the earliest start MS Project stored, or today."""
+    project.start = tasks.earliest_start or date.today()
+    warnings.append(f"the file gives no project start; using {project.start.isoformat()}")
 
 
 def _participant_extras(resource: ET.Element, fields: dict[str, str]) -> dict[str, Any]:
@@ -150,21 +154,66 @@ def _baselines(project: Project, found: dict[int, dict], register: dict, reader:
 
 
 def read_mspdi(path: str | Path) -> ImportResult:
-    """Read an MSPDI file into a plan, with warnings for everything not carried over."""
-    root = parse_untrusted(path, MAX_TASKS)
-    if root.tag == "APIBusinessObjects":  # Primavera P6 XML: MPXJ reads it, as MS Project XML
-        return read_through_mpxj(Path(path), "Primavera P6 XML")
-    if root.tag != "Project":
-        raise PlannerError("import.bad_file", f"{Path(path).name}: not an MS Project XML file "
-                           f"(its root element is <{root.tag[:40]}>, not <Project>)")
-    if len(root.findall("Tasks/Task")) > MAX_TASKS:
-        raise PlannerError("import.bad_file", f"{Path(path).name}: more than {MAX_TASKS:,} tasks")
-    warnings: list[str] = []
+    """Read an MSPDI file into a plan, with warnings for everything not carried over.
+
+    The tasks are read as the parser reaches each one and then dropped from the XML tree, so
+    the memory of an import is the plan's, not the file's tree (a tenth of it for 100,000 tasks).
+    """
+    name = Path(path).name
+    stream = _TaskStream(name)
     try:
-        return _read(root, Reader(warnings), warnings)
+        root = parse_untrusted(path, MAX_TASKS, stream.take)
+        if root.tag == "APIBusinessObjects":  # Primavera P6 XML: MPXJ reads it, as MS Project XML
+            return read_through_mpxj(Path(path), "Primavera P6 XML")
+        if root.tag != "Project":
+            raise PlannerError("import.bad_file", f"{name}: not an MS Project XML file "
+                               f"(its root element is <{root.tag[:40]}>, not <Project>)")
+        return stream.finish(root)
     except _UNEXPECTED as exc:  # a shape no rule above anticipated: still a clear refusal
-        raise PlannerError("import.bad_file", f"{Path(path).name}: could not be read as a plan "
+        raise PlannerError("import.bad_file", f"{name}: could not be read as a plan "
                            f"({type(exc).__name__}: {str(exc)[:200]})") from None
+
+
+class _TaskStream:
+    """Reads each task as the parser closes it: the plan's header, calendars and custom field
+    definitions precede the tasks in an MSPDI file, so they are read when the first task arrives."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self.warnings: list[str] = []
+        self.reader = Reader(self.warnings)
+        self.tasks: TaskReader | None = None
+        self.seen_before_tasks: set[str] = set()
+
+    def take(self, root: ET.Element, element: ET.Element) -> None:
+        try:
+            if self.tasks is None:
+                self.tasks = self._begin(root)
+            self.tasks.read_one(element)
+        except _UNEXPECTED as exc:  # raised inside the parser's callback: named here, not as bad XML
+            raise PlannerError("import.bad_file", f"{self.name}: could not be read as a plan "
+                               f"({type(exc).__name__}: {str(exc)[:200]})") from None
+
+    def _begin(self, root: ET.Element) -> TaskReader:
+        self.seen_before_tasks = {child.tag for child in root}
+        project = _project(root, self.reader)
+        minutes = self.reader.integer(root, "MinutesPerDay", MINUTES_PER_DAY, "project") or MINUTES_PER_DAY
+        calendars = _calendars(root, project, self.reader)
+        return TaskReader(project, self.reader, _field_map(root), max(minutes, 1), {}, calendars)
+
+    def finish(self, root: ET.Element) -> ImportResult:
+        tasks = self.tasks or self._begin(root)
+        for late in ("Calendars", "ExtendedAttributes"):
+            if self.tasks is not None and late not in self.seen_before_tasks and root.find(late) is not None:
+                self.warnings.append(f"the file lists its {late} after its tasks (MS Project writes them "
+                                     "before); they were not applied to the tasks")
+        if tasks.project.start is _NO_START:
+            _start_from_tasks(tasks.project, tasks, self.warnings)
+        tasks.owners = _participants(root, tasks.project, self.reader, _field_map(root))
+        tasks.finish()
+        tasks.read_assignments(root)
+        _baselines(tasks.project, tasks.baseline_entries, _register(tasks.summary, self.reader), self.reader)
+        return ImportResult(tasks.project, self.warnings)
 
 
 def read_through_mpxj(path: Path, what: str) -> ImportResult:
@@ -175,16 +224,3 @@ def read_through_mpxj(path: Path, what: str) -> ImportResult:
         result = read_mspdi(converted)
     result.warnings.insert(0, f"read through MPXJ from {what} format")
     return result
-
-
-def _read(root: ET.Element, reader: Reader, warnings: list[str]) -> ImportResult:
-    project = _project(root, reader)
-    minutes = reader.integer(root, "MinutesPerDay", MINUTES_PER_DAY, "project") or MINUTES_PER_DAY
-    calendars = _calendars(root, project, reader)
-    fields = _field_map(root)
-    owners = _participants(root, project, reader, fields)
-    tasks = TaskReader(project, reader, fields, max(minutes, 1), owners, calendars)
-    summary = tasks.read_all(root)
-    tasks.read_assignments(root)
-    _baselines(project, tasks.baseline_entries, _register(summary, reader), reader)
-    return ImportResult(project, warnings)

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from datetime import date, datetime
 
 from ...domain.dates import MAX_YEAR, MIN_YEAR
-from ...domain.text import TEXT_LIMITS, clean
+from ...domain.text import TEXT_LIMITS, clean, forbidden
 
 _DURATION = re.compile(
     r"^\s*(-)?P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?"
@@ -20,6 +20,29 @@ MAX_TEXT = 1_000_000  # a note longer than this is cut (with a warning)
 # Which plan field an MSPDI tag becomes, so its text is cut to that field's bound.
 _FIELD_OF_TAG = {"Name": "name", "Title": "name", "Author": "name", "Notes": "notes", "HyperlinkAddress": "source_url",
                  "WBS": "key", "Initials": "key"}
+_LIMIT_OF_TAG = {tag: TEXT_LIMITS[field] for tag, field in _FIELD_OF_TAG.items()}
+
+
+class IndexedElement(ET.Element):
+    """An element whose children are found by tag in one dict look-up.
+
+    ElementTree's `find` scans the children in order; a task has about 40 and is asked for 30 of
+    them, which made finding children the larger part of reading a big file. The children are
+    shared with the original element (ElementTree allows that), the first of each tag wins as
+    with `find`, and paths fall back to ElementTree's own search.
+    """
+
+    def __init__(self, element: ET.Element):
+        super().__init__(element.tag)
+        self.extend(element)
+        self.first: dict[str, ET.Element] = {}
+        for child in element:
+            self.first.setdefault(child.tag, child)
+
+    def find(self, path: str, namespaces: dict[str, str] | None = None) -> ET.Element | None:  # type: ignore[override]
+        if "/" in path or namespaces:
+            return super().find(path, namespaces)
+        return self.first.get(path)
 
 
 class Reader:
@@ -29,26 +52,36 @@ class Reader:
         self.warnings = warnings
 
     def text(self, element: ET.Element, tag: str, where: str = "") -> str:
-        """A child's text ('' if absent), cut to MAX_TEXT characters."""
+        """A child's text ('' if absent), cleaned of control characters and cut to its field's bound."""
         child = element.find(tag)
-        value = (child.text or "") if child is not None else ""
+        value = child.text if child is not None else None
+        if not value:
+            return ""
         if len(value) > MAX_TEXT:
             self.warnings.append(f"{where}: {tag} was longer than {MAX_TEXT:,} characters and was cut")
             value = value[:MAX_TEXT]
         multiline = tag == "Notes"
+        if forbidden(multiline).search(value):  # one search first: nearly every value has nothing to clean
+            value = self._cleaned(value, tag, multiline, where)
+        limit = _LIMIT_OF_TAG.get(tag, MAX_TEXT)
+        if len(value) > limit:
+            self.warnings.append(f"{where}: {tag} was longer than {limit:,} characters and was cut")
+            value = value[:limit]
+        return value if multiline else value.strip()
+
+    def _cleaned(self, value: str, tag: str, multiline: bool, where: str) -> str:
         cleaned = clean(value, multiline)
         if cleaned != value.replace("\r\n", "\n"):
             self.warnings.append(f"{where}: {tag} held control characters or line breaks a plan cannot hold "
                                  "there; they were removed")
-        limit = TEXT_LIMITS.get(_FIELD_OF_TAG.get(tag, ""), MAX_TEXT)
-        if len(cleaned) > limit:
-            self.warnings.append(f"{where}: {tag} was longer than {limit:,} characters and was cut")
-            cleaned = cleaned[:limit]
-        return cleaned.strip() if not multiline else cleaned
+        return cleaned
 
     def integer(self, element: ET.Element, tag: str, default: int | None = None, where: str = "") -> int | None:
         """A child's integer value; a non-number is a warning and gives `default`."""
-        raw = self.text(element, tag, where)
+        return self.number(self.text(element, tag, where), tag, default, where)
+
+    def number(self, raw: str, tag: str, default: int | None = None, where: str = "") -> int | None:
+        """`raw` (a child's text already read) as an integer; a non-number is a warning and gives `default`."""
         if not raw:
             return default
         try:

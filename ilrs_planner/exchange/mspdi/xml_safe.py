@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 import xml.parsers.expat
+from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn
 
@@ -27,13 +28,23 @@ class _Refused(Exception):
         self.why = why
 
 
-class _Builder:
-    """Expat callbacks feeding an ElementTree TreeBuilder, counting depth and elements."""
+# (root, task) -> None: called as each <Project><Tasks><Task> closes, with the root built so far.
+TaskHandler = Callable[[ET.Element, ET.Element], None]
 
-    def __init__(self) -> None:
+
+class _Builder:
+    """Expat callbacks feeding an ElementTree TreeBuilder, counting depth and elements.
+
+    With an `on_task` handler, each task is handed over as it closes and then dropped from the
+    tree, so a 100,000-task file never holds more than one task's elements at a time.
+    """
+
+    def __init__(self, on_task: TaskHandler | None = None) -> None:
         self.tree = ET.TreeBuilder()
         self.depth = 0
         self.count = 0
+        self.on_task = on_task
+        self.open: list[ET.Element] = []  # the elements started and not yet ended, root first
 
     def start(self, tag: str, attributes: dict) -> None:
         self.depth += 1
@@ -42,11 +53,18 @@ class _Builder:
             raise _Refused(f"elements are nested more than {MAX_DEPTH} deep")
         if self.count > MAX_ELEMENTS:
             raise _Refused(f"more than {MAX_ELEMENTS:,} elements")
-        self.tree.start(tag, {})
+        self.open.append(self.tree.start(tag, {}))
 
     def end(self, tag: str) -> None:
         self.depth -= 1
-        self.tree.end(tag)
+        element = self.tree.end(tag)
+        self.open.pop()
+        if self.on_task is not None and self.depth == 2 and tag == "Task" and self._under("Project", "Tasks"):
+            self.on_task(self.open[0], element)
+            self.open[1].remove(element)
+
+    def _under(self, root_tag: str, parent_tag: str) -> bool:
+        return self.open[0].tag == root_tag and self.open[1].tag == parent_tag
 
 
 def _refuse_doctype(*_args: object) -> NoReturn:
@@ -69,11 +87,12 @@ def _parser(builder: _Builder):
     return parser
 
 
-def parse_untrusted(path: str | Path, max_tasks: int = MAX_ELEMENTS) -> ET.Element:
+def parse_untrusted(path: str | Path, max_tasks: int = MAX_ELEMENTS, on_task: TaskHandler | None = None) -> ET.Element:
     """The root element of an XML file, or `import.bad_file` saying why it was refused.
 
     Size, then a streaming count of elements and tasks (`precheck`), are checked before any tree
     is built, so an oversized file is refused in seconds and without the memory its tree would take.
+    With `on_task`, the tasks are handed over one by one and are not in the returned tree.
     """
     name = Path(path).name
     try:
@@ -82,7 +101,7 @@ def parse_untrusted(path: str | Path, max_tasks: int = MAX_ELEMENTS) -> ET.Eleme
             raise PlannerError("import.bad_file", f"{name}: {size:,} bytes is larger than an MS Project XML "
                                f"plan can be ({MAX_FILE_BYTES:,})")
         refuse_oversized(path, MAX_ELEMENTS, max_tasks)
-        builder = _Builder()
+        builder = _Builder(on_task)
         parser = _parser(builder)
         with open(path, "rb") as stream:
             while chunk := stream.read(_CHUNK):

@@ -21,7 +21,7 @@ from ...domain import PlannerError
 from ...engine.mta import DEFAULT_MILESTONES, default_milestone_keys, milestone_trend
 from ..change_effects import effects_of
 from ..document import Document
-from .common import MessageLine, open_chart_window
+from .common import MessageLine, WhenShown, open_chart_window
 from .mta_chart import MtaChartWidget
 from .mta_export import export_mta
 
@@ -29,7 +29,7 @@ from .mta_export import export_mta
 class MtaPanel(QWidget):
     """Milestone list (checkable) beside the trend chart."""
 
-    def __init__(self, document: Document, parent=None):
+    def __init__(self, document: Document, parent=None, defer_while_hidden: bool = False):
         super().__init__(parent)
         self.document = document
         self.milestones = QListWidget()
@@ -55,14 +55,15 @@ class MtaPanel(QWidget):
         self.export_button.clicked.connect(self.ask_export)
         self.window_button.clicked.connect(self.open_window)
         document.changed.connect(self._plan_changed)
-        self.reload()
+        self._reload_when_shown = WhenShown(self, self.reload, defer_while_hidden)
+        self._reload_when_shown.request()
 
     def _plan_changed(self, changes: ChangeSet, _initiator: object) -> None:
         effects = effects_of(changes)
         if effects.replaced:
-            self.reload()
+            self._reload_when_shown.request()
         elif effects.baselines or effects.reschedule:
-            self.refresh()
+            self._reload_when_shown.request(self.refresh)  # the ticks stay as the user left them
 
     def reload(self) -> None:
         """Refill the milestone list (milestones and the roadmap's headline items), defaults ticked."""

@@ -27,7 +27,7 @@ from ...commands.base import ChangeSet
 from ...engine.risk import PERCENTILES, RiskResult
 from ..change_effects import effects_of
 from ..document import Document
-from .common import MessageLine, date_edit, fill_task_combo, from_qdate, open_chart_window
+from .common import MessageLine, WhenShown, date_edit, fill_task_combo, from_qdate, open_chart_window
 from .risk_charts import DistributionChart, TornadoChart
 from .risk_worker import RiskWorker
 
@@ -38,7 +38,8 @@ DEFAULT_KEY, DEFAULT_TARGET = "ilrs-basic", date(2035, 12, 31)
 class RiskPanel(QWidget):
     """Controls, progress, the milestones' percentiles, and charts for the chosen milestone."""
 
-    def __init__(self, document: Document, whiskers: Callable[[dict], None] | None = None, parent=None):
+    def __init__(self, document: Document, whiskers: Callable[[dict], None] | None = None, parent=None,
+                 defer_while_hidden: bool = False):
         super().__init__(parent)
         self.document = document
         self.whiskers = whiskers or (lambda ranges: None)
@@ -56,6 +57,7 @@ class RiskPanel(QWidget):
         self.message = MessageLine()
         self._build_layout()
         document.changed.connect(self._plan_changed)
+        self._refill_when_shown = WhenShown(self, self._fill_milestones, defer_while_hidden)
         self._plan_changed(None)
 
     def _build_controls(self) -> None:
@@ -175,12 +177,15 @@ class RiskPanel(QWidget):
         self.run_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
 
-    def _plan_changed(self, changes: ChangeSet | None, _initiator: object = None) -> None:
+    def _fill_milestones(self) -> None:
         fresh = self.milestone.count() == 0
         fill_task_combo(self.milestone, self.document.project, milestones_only=True)
         project = self.document.project
         if fresh and any(t.key == DEFAULT_KEY for t in project.tasks.values()):
             self.milestone.setCurrentIndex(self.milestone.findData(project.task_by_key(DEFAULT_KEY).id))
+
+    def _plan_changed(self, changes: ChangeSet | None, _initiator: object = None) -> None:
+        self._refill_when_shown.request()
         schedule_moved = changes is None or effects_of(changes).reschedule
         if self.result is not None and schedule_moved:  # stale: the dates no longer belong to this plan
             self.result = None

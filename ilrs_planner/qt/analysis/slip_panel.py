@@ -1,4 +1,5 @@
-"""The slip report: a sortable table of every task's variance, a "Slipped tasks" filter, CSV export."""
+"""The slip report: a sortable table of every task's variance and its basis (sourced or modelling), a
+"Slipped tasks" filter, the alternatives recorded on the tasks shown, CSV export."""
 
 from __future__ import annotations
 
@@ -19,15 +20,20 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import PlannerError
-from ...engine.slippage import SlipReport, SlipRow, slip_report, write_report_csv
+from ...engine.slippage import MODELLING, SlipReport, SlipRow, slip_report, write_report_csv
 from ..document import Document
-from .common import MessageLine, fill_baseline_combo
+from .common import MessageLine, WhenShown, fill_baseline_combo
 from .defaults import baseline_with_most_slips
 
-HEADERS = ("Key", "Name", "Baseline start", "Baseline finish", "Start", "Finish", "Start var (d)", "Finish var (d)")
+HEADERS = ("Key", "Name", "Baseline start", "Baseline finish", "Start", "Finish", "Start var (d)", "Finish var (d)",
+           "Basis")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 FINISH_VARIANCE = HEADERS.index("Finish var (d)")
-SLIP_RED, GAIN_GREEN = QColor("#c5221f"), QColor("#188038")
+VARIANCES = (HEADERS.index("Start var (d)"), FINISH_VARIANCE)
+SLIP_RED, GAIN_GREEN, MODELLING_GREY = QColor("#c5221f"), QColor("#188038"), QColor("#80868b")
+BASIS_TIPS = {"sourced": "A recorded change of plan: an announcement, an actual date, or late work forecast "
+                         "from the status date.",
+              MODELLING: "The plan's own modelling (inferred or an assumption): not a slip."}
 
 
 class SlipTableModel(QAbstractTableModel):
@@ -62,14 +68,16 @@ class SlipTableModel(QAbstractTableModel):
         row = self.rows[index.row()]
         value = self._value(row, index.column())
         if role == Qt.ItemDataRole.DisplayRole:
-            if value is None:
+            if value is None or value == "":
                 return "—"
-            return f"{value:+d}" if index.column() >= 6 else str(value)
+            return f"{value:+d}" if index.column() in VARIANCES else str(value)
         if role == SORT_ROLE:
             return value.toordinal() if hasattr(value, "toordinal") else (value if value is not None else -10**9)
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() >= 6 and value:
-            return SLIP_RED if value > 0 else GAIN_GREEN
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 6:
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() in VARIANCES and value:
+            return MODELLING_GREY if row.basis == MODELLING else SLIP_RED if value > 0 else GAIN_GREEN
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _row_tip(row)
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in VARIANCES:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:
             return row.task_id
@@ -78,7 +86,14 @@ class SlipTableModel(QAbstractTableModel):
     @staticmethod
     def _value(row: SlipRow, column: int):
         return (row.key, row.name, row.baseline_start, row.baseline_finish, row.current_start, row.current_finish,
-                row.start_variance, row.finish_variance)[column]
+                row.start_variance, row.finish_variance, row.basis)[column]
+
+
+def _row_tip(row: SlipRow) -> str | None:
+    """Why the row's variance is or is not a slip, and the alternatives recorded on the task."""
+    lines = [BASIS_TIPS[row.basis]] if row.basis in BASIS_TIPS else []
+    lines += [f"Alternative (not the plan): {text}" for text in row.alternatives]
+    return "\n".join(lines) or None
 
 
 class SlippedFilter(QSortFilterProxyModel):
@@ -106,7 +121,7 @@ class SlippedFilter(QSortFilterProxyModel):
 class SlipPanel(QWidget):
     """Choose a baseline and what to compare it with; the report updates as the plan changes."""
 
-    def __init__(self, document: Document, parent=None):
+    def __init__(self, document: Document, parent=None, defer_while_hidden: bool = False):
         super().__init__(parent)
         self.document = document
         self.model = SlipTableModel(self)
@@ -116,6 +131,9 @@ class SlipPanel(QWidget):
         self.slipped_only = QCheckBox("Slipped tasks only")
         self.export_button = QPushButton("Export CSV…")
         self.summary = QLabel()
+        self.alternatives = QLabel()
+        self.alternatives.setWordWrap(True)
+        self.alternatives.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message = MessageLine()
         self.table = QTableView()
         self.table.setModel(self.proxy)
@@ -132,9 +150,10 @@ class SlipPanel(QWidget):
         self.slipped_only.toggled.connect(self._filter)
         self.export_button.clicked.connect(self.ask_export)
         self.table.selectionModel().selectionChanged.connect(self._select_in_plan)
-        document.changed.connect(lambda _changes, _initiator: self.reload())
+        self._reload_when_shown = WhenShown(self, self.reload, defer_while_hidden)
+        document.changed.connect(lambda _changes, _initiator: self._reload_when_shown.request())
         document.baselineChanged.connect(self._follow_document_baseline)
-        self.reload()
+        self._reload_when_shown.request()
 
     def _build_layout(self) -> None:
         top = QHBoxLayout()
@@ -148,6 +167,7 @@ class SlipPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
+        layout.addWidget(self.alternatives)
         layout.addWidget(self.message)
 
     # -- data ------------------------------------------------------------------------------
@@ -191,8 +211,13 @@ class SlipPanel(QWidget):
         self.message.clear_message()
         self.model.set_report(report)
         compared = sum(r.finish_variance is not None for r in report.rows)
+        modelled = sum(r.basis == MODELLING for r in report.rows)
         self.summary.setText(f"{len(report.slipped())} of {compared} tasks finish later than in "
-                             f"“{report.before.label}”.")
+                             f"“{report.before.label}”; {modelled} variances are modelling (grey), not slips.")
+        listed = [f"{r.key}: {text}" for r in report.rows for text in r.alternatives]
+        self.alternatives.setText("Alternatives (another official's figure, not a change of plan): "
+                                  + "; ".join(listed) if listed else "")
+        self.alternatives.setVisible(bool(listed))
 
     def _filter(self, on: bool) -> None:
         self.proxy.set_only_slipped(on)

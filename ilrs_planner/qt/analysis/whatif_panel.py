@@ -26,7 +26,7 @@ from ...commands.whatif import ApplyWhatIf
 from ...domain import PlannerError
 from ...engine.whatif import WhatIf, what_if
 from ..document import Document
-from .common import MessageLine, date_edit, fill_task_combo, from_qdate
+from .common import MessageLine, WhenShown, date_edit, fill_task_combo, from_qdate
 
 MOVED_LATER, MOVED_EARLIER, SCENARIO_TASK = "#f28b82", "#81c995", "#fbbc04"
 HEADERS = ("Key", "Name", "Start Δ (d)", "Finish Δ (d)", "New finish")
@@ -35,7 +35,8 @@ HEADERS = ("Key", "Name", "Start Δ (d)", "Finish Δ (d)", "New finish")
 class WhatIfPanel(QWidget):
     """Scenario controls, the list of what moves, Preview/Apply/Clear."""
 
-    def __init__(self, document: Document, highlight: Callable[[dict], None] | None = None, parent=None):
+    def __init__(self, document: Document, highlight: Callable[[dict], None] | None = None, parent=None,
+                 defer_while_hidden: bool = False):
         super().__init__(parent)
         self.document = document
         self.highlight = highlight or (lambda colors: None)
@@ -70,7 +71,9 @@ class WhatIfPanel(QWidget):
         self.clear_button.clicked.connect(self.clear)
         document.changed.connect(self._plan_changed)
         document.selectionChanged.connect(self._follow_selection)
-        fill_task_combo(self.task_combo, document.project)
+        self._refill_when_shown = WhenShown(
+            self, lambda: fill_task_combo(self.task_combo, self.document.project), defer_while_hidden)
+        self._refill_when_shown.request()
 
     def _build_layout(self) -> None:
         row = QHBoxLayout()
@@ -90,7 +93,7 @@ class WhatIfPanel(QWidget):
             self.task_combo.setCurrentIndex(self.task_combo.findData(ids[0]))
 
     def _plan_changed(self, *_args) -> None:
-        fill_task_combo(self.task_combo, self.document.project)
+        self._refill_when_shown.request()
         if self.preview is not None and self.document.revision != self._preview_revision:
             self.clear()
             self.message.show_hint("The plan changed; preview again.")

@@ -23,7 +23,7 @@ from ...domain import PlannerError
 from ...engine.attribution import Attribution, attribute_projects, attribute_versions
 from ...engine.slippage import baseline_version, schedule_version
 from ..document import Document
-from .common import MessageLine, fill_baseline_combo, fill_task_combo
+from .common import MessageLine, WhenShown, fill_baseline_combo, fill_task_combo
 from .defaults import baseline_for_milestone
 
 DEFAULT_KEY = "ilrs-basic"
@@ -32,7 +32,7 @@ DEFAULT_KEY = "ilrs-basic"
 class WhyPanel(QWidget):
     """Pick a milestone and two versions; read why it moved, change by change."""
 
-    def __init__(self, document: Document, parent=None):
+    def __init__(self, document: Document, parent=None, defer_while_hidden: bool = False):
         super().__init__(parent)
         self.document = document
         self.result: Attribution | None = None
@@ -62,9 +62,10 @@ class WhyPanel(QWidget):
         for combo in (self.baseline_combo, self.against_combo):
             combo.currentIndexChanged.connect(self.explain)
         self.plan_button.clicked.connect(self._ask_plan)
-        document.changed.connect(lambda _changes, _initiator: self.reload())
+        self._reload_when_shown = WhenShown(self, self.reload, defer_while_hidden)
+        document.changed.connect(lambda _changes, _initiator: self._reload_when_shown.request())
         document.selectionChanged.connect(self._follow_selection)
-        self.reload()
+        self._reload_when_shown.request()
 
     def reload(self) -> None:
         """Refill the choices and explain again."""

@@ -6,6 +6,7 @@ from html import escape
 
 from ...chart import Hit
 from ...domain import Precision, format_fuzzy_date
+from ...domain.alternatives import alternative_figures
 
 
 def tooltip_text(document, hit: Hit) -> str:
@@ -40,4 +41,6 @@ def tooltip_text(document, hit: Hit) -> str:
     lines.append(f"Owner: {escape(owner.name) if owner else '—'}")
     if task.source_url:
         lines.append(f"Source: {escape(task.source_url)}")
+    for text in alternative_figures(task.notes):  # another official's figure: beside the plan, not in it
+        lines.append(f"<i>Alternative (not the plan):</i> {escape(text)}")
     return "<br>".join(lines)

@@ -8,6 +8,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from ...chart.variance import ON_TIME_STEP, slip_color, slip_step
 from ...commands.base import ChangeSet
 from ...domain import PlannerError
+from ...domain.alternatives import alternative_figures
 from ...engine.schedule import changed_rows
 from ..change_effects import effects_of
 from ..document import Document
@@ -151,6 +152,7 @@ class TaskTreeModel(QAbstractItemModel):
             lines.append(f"Source: {task.source_url}")
         if task.notes:
             lines.append(task.notes[:300])
+        lines += [f"<i>Alternative (not the plan):</i> {text}" for text in alternative_figures(task.notes)]
         return "<br>".join(lines)
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole):

@@ -1,0 +1,60 @@
+"""Read a table column-wise, fetching from SQLite only the values that differ from a column's usual one.
+
+Handing a value from SQLite to Python costs about 100 ns, so the 25 columns of 100,000 tasks cost
+a quarter of a second on their own. Most task columns hold their usual value in nearly every row
+(no owner, As Soon As Possible, no dates, no notes). One scan, run by SQLite in C, says which of
+those columns hold anything else; a column that does not is made in Python without reading it,
+and one that does is read only where it differs. Every value the file holds still reaches the
+caller, so every check on the values still sees them all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
+
+Fetch = Callable[[str, tuple[Any, ...]], list[tuple[Any, ...]]]
+
+# Columns whose value is the same in most rows of a plan, with that value (the model's defaults).
+USUAL: dict[str, dict[str, Any]] = {
+    "tasks": {"owner": None, "constraint_type": "ASAP", "constraint_date": None, "deadline": None,
+              "actual_start": None, "actual_finish": None, "percent_complete": 0, "precision": "day",
+              "optimistic": None, "most_likely": None, "pessimistic": None, "classification": "public",
+              "source_url": "", "notes": "", "calendar": None, "elapsed": 0, "key_milestone": 0,
+              "confidence": None, "source_date": None},
+    "links": {"elapsed": 0},
+}
+
+
+def read_columns(fetch: Fetch, table: str, names: list[str]) -> list[Sequence[Any]]:
+    """The rowid column, then the columns `names` of `table`, in rowid order.
+
+    `fetch(sql, parameters)` runs one query and returns its rows; every query runs in the
+    caller's read transaction, so all of them see the same state of the file.
+    """
+    usual = USUAL.get(table, {})
+    dense = ["rowid", *(name for name in names if name not in usual)]
+    rows = fetch(f"SELECT {', '.join(dense)} FROM {table} ORDER BY rowid", ())
+    found: dict[str, Sequence[Any]] = dict(zip(dense, zip(*rows))) if rows else dict.fromkeys(dense, ())
+    sparse = [name for name in names if name in usual]
+    if sparse and rows:
+        found.update(_sparse_columns(fetch, table, sparse, usual, found["rowid"]))
+    else:
+        found.update((name, ()) for name in sparse)
+    return [found["rowid"], *(found[name] for name in names)]
+
+
+def _sparse_columns(fetch: Fetch, table: str, names: list[str], usual: dict[str, Any],
+                    rowids: Sequence[int]) -> Iterator[tuple[str, list[Any]]]:
+    """Each column of `names` in full: its usual value, and the rows that differ read from the file."""
+    values = tuple(usual[name] for name in names)
+    (differs,) = fetch(f"SELECT {', '.join(f'max({name} IS NOT ?)' for name in names)} FROM {table}", values)
+    index: dict[int, int] = {}
+    for name, value, other in zip(names, values, differs):
+        column = [value] * len(rowids)
+        if other:
+            index = index or {rowid: i for i, rowid in enumerate(rowids)}
+            for rowid, found in fetch(f"SELECT rowid, {name} FROM {table} WHERE {name} IS NOT ? ORDER BY rowid",
+                                      (value,)):
+                column[index[rowid]] = found
+        yield name, column
