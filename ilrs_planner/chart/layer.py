@@ -10,6 +10,7 @@ import numpy as np
 
 from .axis import estimate_text_width
 from .data import ChartData
+from .nonworking import WorkingDays
 from .scale import TimeScale
 
 KEY_DIAMOND = 0.44  # half-size of a key milestone's diamond, as a share of the row height (others 0.3)
@@ -32,6 +33,7 @@ class SceneOptions:
     selected: frozenset[str] = frozenset()
     text_width: Callable[[str], float] = field(default_factory=estimate_text_width)
     bold_text_width: Callable[[str], float] | None = None  # summary labels; None = text_width
+    working_days: WorkingDays | None = None  # the plan default calendar, shaded at week zoom
 
 
 @dataclass

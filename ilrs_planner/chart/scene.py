@@ -30,6 +30,7 @@ from .layer import (
     visible,
 )
 from .links import route_all
+from .nonworking import NO_SPANS, nonworking_spans, shade_days
 from .scale import TimeScale
 from .tracking import KeyLine, key_lines, rollups_layer, slip_badges, slips_layer
 
@@ -62,6 +63,7 @@ class Scene:
     slips: Layer | None = None  # baseline end -> current end, colour = index into variance.SLIP_STEPS
     rollups: Layer | None = None  # milestones of collapsed summaries, on the summary's row
     key_lines: list[KeyLine] = field(default_factory=list)
+    nonworking: np.ndarray = field(default_factory=lambda: NO_SPANS)  # (x0, x1) of days off, shaded
 
 
 def build_scene(data: ChartData, scale: TimeScale, width: float, first_row: int, last_row: int,
@@ -97,6 +99,8 @@ def build_scene(data: ChartData, scale: TimeScale, width: float, first_row: int,
                   _line_x(scale, opts.today, width), _line_x(scale, opts.status_date, width), data.task_ids,
                   slips_layer(data, scale, opts, idx, width),
                   rollups_layer(data, scale, opts, first_row, last_row, width), key_lines(data, scale, width))
+    if shade_days(scale, opts.text_width):
+        scene.nonworking = nonworking_spans(opts.working_days, scale, width)
     if opts.show_labels:
         scene.labels = place_labels(scene, data.labels, opts.text_width, opts.bold_text_width,
                                     slip_badges(data, idx))

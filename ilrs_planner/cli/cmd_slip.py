@@ -12,8 +12,9 @@ from ..domain.terminal_text import one_line
 COLUMNS = ("Key", "Name", "Baseline finish", "Finish", "Start var", "Finish var", "Basis", "")
 FINISH_NOTE = ("Finish dates are the last day of work (a milestone's is its day); --json and --csv give the "
                "scheduler's exclusive finishes, the day after.")
-BASIS_NOTE = ("Basis: sourced = a recorded change (an announcement, an actual date, or late work forecast from "
-              "the status date); modelling = the plan's own dates (inferred or an assumption), not a slip.")
+BASIS_NOTE = ("Basis: sourced = a recorded change (an announcement, work recorded as done, or late work forecast from "
+              "the status date); modelling = the plan's own dates (inferred or an assumption, or another day of the "
+              "announced year or month), not a slip.")
 
 
 def register(subparsers) -> None:

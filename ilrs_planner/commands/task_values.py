@@ -23,7 +23,7 @@ STRUCTURAL_FIELDS = frozenset({"id", "parent_id", "position"})
 # Fields the scheduler reads: changing one invalidates the schedule's dates.
 SCHEDULE_FIELDS = frozenset({
     "duration", "constraint", "constraint_date", "deadline", "actual_start", "actual_finish",
-    "percent_complete",
+    "percent_complete", "calendar_id", "elapsed",
 })
 EDITABLE_FIELDS = frozenset(f.name for f in fields(Task)) - STRUCTURAL_FIELDS
 _ENUMS: dict[str, type[Enum]] = {
@@ -72,8 +72,10 @@ def coerce_value(task: Task, name: str, value: object) -> object:
         if not isinstance(value, str):
             raise _bad(task, f"{name} must be text, not {value!r}")
         check_typed_text(name, value, task.key, [task.id])
-    if name == "key_milestone" and not isinstance(value, bool):
-        raise _bad(task, f"key milestone must be yes or no, not {value!r}")
+    if name in ("key_milestone", "elapsed") and not isinstance(value, bool):
+        raise _bad(task, f"{name.replace('_', ' ')} must be yes or no, not {value!r}")
+    if name == "calendar_id" and value is not None and not isinstance(value, str):
+        raise _bad(task, f"calendar must be a calendar's id, not {value!r}")
     if name == "percent_complete" and (not isinstance(value, int) or not 0 <= value <= 100):
         raise _bad(task, f"percent complete must be 0-100, not {value!r}")
     return value
@@ -96,6 +98,8 @@ def check_task_consistent(project: Project, task: Task, values: dict[str, object
         raise _bad(task, f"a {merged['constraint'].value} constraint needs a date")
     if merged["owner_id"] is not None and merged["owner_id"] not in project.participants:
         raise _bad(task, f"the owner {merged['owner_id']!r} is not a participant of the plan")
+    if merged["calendar_id"] is not None and merged["calendar_id"] not in project.calendars:
+        raise _bad(task, f"the calendar {merged['calendar_id']!r} is not a calendar of the plan", "calendar.unknown")
     start, finish = merged["actual_start"], merged["actual_finish"]
     if start and finish and finish < start:
         raise _bad(task, f"the actual finish {finish} is before the actual start {start}")

@@ -39,8 +39,8 @@ def entry_as_of(spec: TaskSpec, task: Task, as_of: date, is_summary: bool = Fals
     What had happened by then is history (actual dates); otherwise each fact base feeding the
     task contributes its latest dated statement on or before `as_of`, and the task spans them all.
     """
-    if task.actual_start is not None and task.actual_start <= as_of:
-        return task.actual_start, task.actual_finish or task.actual_start
+    if task.actual_finish is not None and task.actual_start is not None and task.actual_start <= as_of:
+        return task.actual_start, task.actual_finish
     by_base: dict[str, list[Fact]] = {}
     for row in spec.rows:
         by_base.setdefault(row.base, []).append(row)

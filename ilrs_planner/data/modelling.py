@@ -98,6 +98,9 @@ def task_from_spec(spec: TaskSpec, is_summary: bool) -> Task:
         _set_actuals(task, spec, row)
     elif window is not None:
         _set_plan(task, window)
+    if spec.actual_start is not None and task.actual_start is None and not is_summary:
+        # Under way at the status date: started, not finished (roadmap.toml's progress record).
+        task.actual_start, task.percent_complete = spec.actual_start, spec.percent_complete
     if spec.precision:
         task.precision = Precision(spec.precision)
     task.confidence, task.source_date = _confidence(spec), spec.source_date

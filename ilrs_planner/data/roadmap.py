@@ -57,6 +57,10 @@ class TaskSpec:
     alternatives: tuple[Fact, ...] = ()
     confidence: str | None = None  # sourced / inferred / assumption; None: not stated
     source_date: date | None = None  # the date of the cited source
+    # Progress at the plan's status date of work under way that no fact row dates (its start is the
+    # day its first recorded step happened), as the Update progress flow records it.
+    actual_start: date | None = None
+    percent_complete: int = 0
 
     @property
     def current(self) -> Fact | None:
@@ -120,6 +124,7 @@ def _spec(entry: dict, grouped: dict[str, list[Fact]]) -> TaskSpec:
         source=source, notes=entry.get("notes", ""), key_milestone=bool(entry.get("key_milestone", False)),
         alternatives=_alternatives(entry, grouped),
         confidence=entry.get("confidence"), source_date=entry.get("source_date") or _source_date(source, rows),
+        actual_start=entry.get("actual_start"), percent_complete=int(entry.get("percent_complete", 0)),
     )
 
 

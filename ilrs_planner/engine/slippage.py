@@ -4,12 +4,13 @@ A "version" is any mapping task id -> (start, finish): a baseline's entries, or 
 a schedule. Variances are signed calendar days, later = positive (a slip).
 
 Only a real change of plan is a slip, so every variance says what it rests on (its basis):
-    sourced    a recorded change: the current dates come from a source (an announcement, an actual,
-               the status date's forecast of late work), or both sides are recorded baselines;
+    sourced    a recorded change: the current dates come from a source (an announcement, work recorded
+               as done, the status date's forecast of late work), or both sides are recorded baselines;
     modelling  the current dates are the plan's own modelling (confidence inferred or assumption:
                a spread, a duration or a reserve no source gives) and no statement newer than the
                baseline moved them (the task's source date is not after the baseline's "as of"), so
-               the variance is not a slip.
+               the variance is not a slip. So is a move within the period a date was announced to
+               ("2026": 1 January then, 11 February now): the day inside the year is the plan's.
 Another official's different figure is not a version at all: it is an alternative recorded on the
 task (domain.alternatives), listed with the row.
 """
@@ -24,7 +25,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..domain import Baseline, Confidence, PlannerError, Project, Task
+from ..domain import Baseline, Confidence, PlannerError, Precision, Project, Task, format_fuzzy_date, shown_finish
 from ..domain.alternatives import alternative_figures
 from ..domain.spreadsheet_text import formula_safe
 from ..files.atomic import write_atomically
@@ -133,25 +134,41 @@ def compare(project: Project, before: Version, after: Version) -> SlipReport:
         old, new = before.dates.get(task.id), after.dates.get(task.id)
         if old is None and new is None:
             continue
-        moved = bool(old and new and old != new)
+        moved = old != new
         rows.append(SlipRow(
             task.id, task.key, task.name, str(task.kind), task.is_milestone and task.id not in summaries,
             old[0] if old else None, old[1] if old else None,
             new[0] if new else None, new[1] if new else None,
             _days(old[0], new[0]) if old and new else None,
             _days(old[1], new[1]) if old and new else None,
-            variance_basis(task, before, after) if moved else "", alternative_figures(task.notes),
+            variance_basis(task, before, after, old, new) if old and new and moved else "",
+            alternative_figures(task.notes),
         ))
     return SlipReport(before, after, tuple(rows))
 
 
-def variance_basis(task: Task, before: Version, after: Version) -> str:
+def variance_basis(task: Task, before: Version, after: Version, old: tuple[date, date],
+                   new: tuple[date, date]) -> str:
     """What a variance of `after` against `before` rests on: SOURCED, or MODELLING when the current
-    plan's dates for the task are its own modelling and no newer statement than `before` moved them."""
-    if not after.is_current or task.actual_start is not None:
-        return SOURCED  # two recorded plans, or what happened
+    plan's dates for the task are its own modelling and no newer statement than `before` moved them,
+    or when both versions fall in the same announced period."""
+    if not after.is_current or task.actual_finish is not None:
+        return SOURCED  # two recorded plans, or what happened (work under way still ends as modelled)
+    if _same_announced_period(task, old, new):
+        return MODELLING
     newer = task.source_date is not None and before.as_of is not None and task.source_date > before.as_of
     return MODELLING if task.confidence in _MODELLED and not newer else SOURCED
+
+
+def _same_announced_period(task: Task, old: tuple[date, date], new: tuple[date, date]) -> bool:
+    """Start and last day each in the same period the task is announced to ('2026', 'Q3 2029')."""
+    if task.precision is Precision.DAY:
+        return False
+
+    def periods(dates: tuple[date, date]) -> tuple[str, str]:
+        return (format_fuzzy_date(dates[0], task.precision),
+                format_fuzzy_date(shown_finish(*dates), task.precision))
+    return periods(old) == periods(new)
 
 
 def _days(old: date, new: date) -> int:

@@ -21,6 +21,7 @@ from .main_window_edit import EditActions
 from .main_window_files import FileActions
 from .main_window_menus import build_menus, build_toolbar, chart_menu, task_menu
 from .main_window_navigate import NavigateActions
+from .main_window_plan import PlanActions
 from .main_window_sync import RowSync
 from .main_window_view import ViewActions
 from .models.task_tree_model import TASK_ID_ROLE
@@ -45,7 +46,7 @@ class MainWindow(QMainWindow):
         self._fitted_once = False
         self.setWindowIcon(icon("app"))
         self.setAcceptDrops(True)
-        for key, title in (("file", "&File"), ("edit", "&Edit"), ("view", "&View"),
+        for key, title in (("file", "&File"), ("edit", "&Edit"), ("plan", "&Plan"), ("view", "&View"),
                            ("analysis", "&Analysis"), ("help", "&Help")):
             self.menus[key] = self.menuBar().addMenu(title)
         self.tree = TaskTreeView(document)
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
         self.files = FileActions(self)
         self.clip = ClipActions(self)
         self.navigate = NavigateActions(self)
+        self.plan = PlanActions(self)
         self.print_preview = self.add_action("print", "&Print…", StandardKey.Print, self.show_print_preview,
                                              "Print the timeline the chart shows, with a preview")
         self.files.add_print(self.print_preview)

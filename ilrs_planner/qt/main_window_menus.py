@@ -27,6 +27,7 @@ def build_menus(window: MainWindow) -> None:
     _fill(window.menus["edit"], [edit.undo, edit.redo, None, *clip.actions(), None,
                                  *edit.edit_actions()[3:-2], None, edit.link, clip.unlink, edit.details,
                                  None, nav.find, nav.find_again])
+    _fill(window.menus["plan"], window.plan.plan_actions())
     _fill(window.menus["view"], [*view.view_actions(), nav.zoom_in, nav.zoom_out, None, nav.today,
                                  nav.scroll_to_task, None])
     window.menus["help"].addAction("&About ILRS Planner", files.about)

@@ -175,6 +175,17 @@ def _v4() -> tuple[str, ...]:
 
 
 def _v5() -> tuple[str, ...]:
+    """Need-to-know for history and membership: a baseline and a participant carry a classification.
+
+    'public' in an older file, which is what a partner copy assumed of them before.
+    """
+    level = _one_of("classification", "public", "partners", "restricted")
+    return tuple(f"ALTER TABLE {table} ADD COLUMN classification TEXT NOT NULL DEFAULT 'public' "
+                 f"CONSTRAINT {name}_classification CHECK ({level})"
+                 for table, name in (("baselines", "baseline"), ("participants", "participant")))
+
+
+def _v6() -> tuple[str, ...]:
     """As late as possible: a flag beside an 'ASAP' constraint type, as the type's CHECK of version 1
     cannot be widened without rebuilding the table. 0 in an older file: as soon as possible."""
     return ("""ALTER TABLE tasks ADD COLUMN alap INTEGER NOT NULL DEFAULT 0
@@ -182,7 +193,7 @@ def _v5() -> tuple[str, ...]:
 
 
 # Migration N takes a version N-1 file to version N. Each is a tuple of SQL statements.
-MIGRATIONS: dict[int, tuple[str, ...]] = {1: _v1(), 2: _v2(), 3: _v3(), 4: _v4(), 5: _v5()}
+MIGRATIONS: dict[int, tuple[str, ...]] = {1: _v1(), 2: _v2(), 3: _v3(), 4: _v4(), 5: _v5(), 6: _v6()}
 CURRENT_VERSION = max(MIGRATIONS)
 
 # The tables the reader reads, in reading order (parents before the rows that refer to them).

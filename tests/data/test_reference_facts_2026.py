@@ -70,3 +70,10 @@ def test_university_of_sharjah_signed_with_dsel_in_november_2023(plan):
 def test_long_march_9_2033_is_marked_as_resting_on_no_primary_statement(plan):
     assert "Wikipedia alone" in _fact("lm9@current").notes
     assert plan.task_by_key("lm9").notes.startswith("INFERRED")
+
+
+def test_lanyue_is_under_way_at_the_status_date_and_nothing_unreported_is_flown(plan):
+    lanyue = plan.task_by_key("lanyue")
+    assert (lanyue.actual_start, lanyue.actual_finish, lanyue.percent_complete) == (date(2025, 8, 6), None, 27)
+    for key in ("change-7", "lm10", "mengzhou"):  # no source reports them by 2026-12-01
+        assert plan.task_by_key(key).actual_start is None, key

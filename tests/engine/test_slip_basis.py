@@ -51,9 +51,12 @@ def test_a_modelled_date_moved_by_a_statement_newer_than_the_baseline_is_sourced
     assert slip_report(project, schedule(project), "2029 plan").row("spread").basis == MODELLING
 
 
-def test_an_actual_date_is_sourced_whatever_the_confidence():
+def test_what_happened_is_sourced_but_work_under_way_still_ends_as_modelled():
     project = _plan()
-    project.tasks["spread"].actual_start = D(2030, 1, 1)
+    spread = project.tasks["spread"]
+    spread.actual_start = D(2030, 1, 1)
+    assert slip_report(project, schedule(project), "2029 plan").row("spread").basis == MODELLING
+    spread.actual_finish, spread.percent_complete = D(2030, 4, 11), 100
     assert slip_report(project, schedule(project), "2029 plan").row("spread").basis == SOURCED
 
 
@@ -116,3 +119,10 @@ def test_luna_28s_announced_delay_is_sourced_though_its_years_are_inferred(ilrs)
 def test_long_march_9s_wikipedia_2033_is_not_a_sourced_slip(ilrs):
     row = _row(ilrs, "2019-10-08 Russian Luna schedule (Zeleny, IKI RAS)", "lm9")
     assert row.finish_variance == 1096 and (row.basis, row.slipped) == (MODELLING, False)
+
+
+def test_a_move_inside_the_announced_year_is_not_a_slip(ilrs):
+    # Announced "2026" (CALT, 2025-12-11): the baseline holds 1 January, the plan another day of 2026.
+    row = _row(ilrs, "2026-04-13 Chang'e 7 in the second half of 2026", "lm10")
+    assert row.current_start.year == 2026 and row.finish_variance > 0
+    assert (row.basis, row.slipped) == (MODELLING, False)

@@ -1,8 +1,9 @@
 """Schedule an MS Project XML file with MPXJ's MicrosoftScheduler and print each task's dates as JSON.
 
-MPXJ's MicrosoftScheduler reproduces MS Project's own scheduling rules; a test compares its dates
-for a file we write with our schedule of the same plan. It runs in its own process (see
-mpxj_read.py for why).
+Run as a script, in its own process (the Java VM's signals clash with pytest's fault handler).
+Prints {"scheduler": name or null, "tasks": [{uid, name, summary, stored: [start, finish],
+scheduled: [start, finish]}]}. When this MPXJ has no MicrosoftScheduler, "scheduled" repeats the
+dates read back from the file and "scheduler" is null.
 """
 
 import json
@@ -12,24 +13,30 @@ import jpype
 import mpxj  # noqa: F401 (puts the MPXJ jars on the class path)
 
 
-def main(path: str, start: str) -> None:
+def _dates(project) -> dict[int, list[str]]:
+    return {int(t.getUniqueID()): [str(t.getStart()), str(t.getFinish())]
+            for t in project.getTasks() if t.getUniqueID() is not None and int(t.getUniqueID()) > 0}
+
+
+def main(path: str) -> None:
     jpype.startJVM()
-    from java.time import LocalDateTime  # Java classes: importable only once the JVM runs
-    from org.mpxj import Duration, TimeUnit
-    from org.mpxj.cpm import MicrosoftScheduler
-    from org.mpxj.mspdi import MSPDIReader
+    from org.mpxj.mspdi import MSPDIReader  # Java classes: importable only once the JVM runs
 
     project = MSPDIReader().read(path)
-    for task in project.getTasks():  # a plan without progress: nothing done, everything remaining
-        if task.getActualDuration() is None:
-            task.setActualDuration(Duration.getInstance(0, TimeUnit.DAYS))
-        if task.getRemainingDuration() is None and task.getDuration() is not None:
-            task.setRemainingDuration(task.getDuration())
-    MicrosoftScheduler().schedule(project, LocalDateTime.parse(start))
-    tasks = {str(t.getName()): [str(t.getStart()), str(t.getFinish())]
-             for t in project.getTasks() if t.getID() is not None and int(t.getID()) > 0}
-    print(json.dumps(tasks))
+    stored = _dates(project)
+    try:
+        from org.mpxj.cpm import MicrosoftScheduler
+    except ImportError:
+        scheduler = None
+    else:
+        MicrosoftScheduler().schedule(project, project.getProjectProperties().getStartDate())
+        scheduler = "MicrosoftScheduler"
+    scheduled = _dates(project)
+    tasks = [{"uid": int(t.getUniqueID()), "name": str(t.getName()), "summary": bool(t.getSummary()),
+              "stored": stored[int(t.getUniqueID())], "scheduled": scheduled[int(t.getUniqueID())]}
+             for t in project.getTasks() if t.getUniqueID() is not None and int(t.getUniqueID()) > 0]
+    print(json.dumps({"scheduler": scheduler, "tasks": tasks}))
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    main(sys.argv[1])

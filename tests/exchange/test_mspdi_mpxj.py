@@ -8,17 +8,15 @@ the outline, durations in days, link types and lags, constraints, actuals and ba
 import json
 import subprocess
 import sys
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import jpype
 import pytest
 
 from ilrs_planner.data.reference import build_reference_project
-from ilrs_planner.domain import Calendar, ConstraintType, Link, LinkType, Project, Task
-from ilrs_planner.engine.cpm import schedule
+from ilrs_planner.domain import ConstraintType, Link, LinkType, Project, Task
 from ilrs_planner.exchange.formats import write_plan
-from ilrs_planner.exchange.mspdi.helpers import finish_from_stamp, start_from_stamp
 
 
 def _java_missing() -> str | None:
@@ -78,51 +76,3 @@ def test_the_ilrs_roadmap_opens_with_its_history(tmp_path):
     assert basic["milestone"] and basic["deadline"].startswith("2035-12-31")
     # Baseline0 is the newest announcement kept; the MTA history lives in Baseline0..10.
     assert basic["baseline_finish"].startswith("2035")
-
-
-def _ms_project_rules_plan() -> Project:
-    """As-late-as-possible tasks (with and without successors, a milestone, lags, an FF link) and SS/SF
-    links leaving summaries whose earliest sub-task is not their last, on a Monday-Friday calendar."""
-    project = Project("MS Project rules", date(2030, 1, 3))
-    project.default_calendar_id = project.add_calendar(Calendar("Standard", (True,) * 5 + (False, False))).id
-
-    def task(key: str, duration: int, **fields) -> Task:
-        return project.add_task(Task(key, key, duration, position=len(project.tasks), **fields))
-
-    def link(a: Task, b: Task, kind: LinkType = LinkType.FS, lag: int = 0) -> None:
-        project.add_link(Link(a.id, b.id, kind, lag))
-
-    alap = {"constraint": ConstraintType.ALAP}
-    a, b, c = task("A", 2), task("B", 2, **alap), task("C", 1)
-    task("D", 6)
-    link(a, b), link(b, c)
-    task("E", 3, **alap)
-    s, x = task("S", 0), task("X", 3)
-    task("S1", 2, parent_id=s.id)
-    s2, y, z = task("S2", 4, parent_id=s.id), task("Y", 2), task("Z", 3)
-    link(x, s2), link(s, y, LinkType.SS, 1), link(s, z, LinkType.SF, 5)
-    m, f, g = task("M", 0, **alap), task("F", 2, **alap), task("G", 1)
-    link(a, m), link(a, f), link(f, g, LinkType.FS, 2)
-    q = task("Q", 0)
-    q1, w, h = task("Q1", 2, parent_id=q.id), task("W", 2), task("H", 2, **alap)
-    task("Q2", 1, parent_id=q.id)
-    link(x, q1), link(q, w, LinkType.SS), link(h, w, LinkType.FF, 1)
-    return project
-
-
-def test_mpxjs_microsoft_scheduler_gives_our_dates_for_alap_and_links_leaving_summaries(tmp_path):
-    """MPXJ's MicrosoftScheduler reproduces MS Project's rules: it schedules the file we write on our dates."""
-    project = _ms_project_rules_plan()
-    path = tmp_path / "rules.xml"
-    write_plan(project, path)
-    script = Path(__file__).with_name("mpxj_schedule.py")
-    done = subprocess.run([sys.executable, str(script), str(path), "2030-01-03T08:00"], capture_output=True,
-                          text=True, timeout=300)
-    assert done.returncode == 0, done.stderr
-    theirs = {name: (start_from_stamp(datetime.fromisoformat(start)), finish_from_stamp(datetime.fromisoformat(end)))
-              for name, (start, end) in json.loads(done.stdout).items()}
-    ours = schedule(project)
-    got = {t.name: (ours.tasks[t.id].early_start, ours.tasks[t.id].early_finish) for t in project.tasks.values()}
-    assert got == theirs
-    assert got["B"] == (date(2030, 1, 9), date(2030, 1, 11))  # as late as possible: Wed-Thu, before C
-    assert got["Y"] == (date(2030, 1, 4), date(2030, 1, 8))  # SS+1 from S's start, S1's, not S2's

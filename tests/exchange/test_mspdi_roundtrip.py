@@ -124,8 +124,8 @@ def test_written_values_follow_the_documented_mapping(tmp_path):
 # The order of the children of <Task> in the mspdi_pj12 schema (the subset this exporter writes).
 TASK_ORDER = ["UID", "ID", "Name", "Type", "WBS", "OutlineNumber", "OutlineLevel", "Start", "Finish", "Duration",
               "DurationFormat", "Milestone", "Summary", "PercentComplete", "ActualStart", "ActualFinish",
-              "ConstraintType", "ConstraintDate", "Deadline", "HyperlinkAddress", "Notes", "PredecessorLink",
-              "ExtendedAttribute", "Baseline"]
+              "ActualDuration", "RemainingDuration", "ConstraintType", "ConstraintDate", "Deadline",
+              "HyperlinkAddress", "Notes", "PredecessorLink", "ExtendedAttribute", "Baseline"]
 PROJECT_ORDER = ["SaveVersion", "Name", "Title", "Author", "CreationDate", "ScheduleFromStart", "StartDate",
                  "CurrencyCode", "CalendarUID", "DefaultStartTime", "DefaultFinishTime", "MinutesPerDay",
                  "MinutesPerWeek", "DaysPerMonth", "DefaultTaskType", "DurationFormat", "HonorConstraints",

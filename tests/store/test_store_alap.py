@@ -1,4 +1,4 @@
-"""As late as possible in plan files (schema version 5): a flag beside an 'ASAP' constraint type."""
+"""As late as possible in plan files (schema version 6): a flag beside an 'ASAP' constraint type."""
 
 from __future__ import annotations
 
@@ -19,8 +19,8 @@ def test_an_alap_task_survives_a_save(tmp_path, rich_project):
     assert open_project(path) == rich_project
 
 
-def test_a_version_4_file_opens_with_every_task_as_before(plan_file, rich_project):
-    tamper(plan_file, "ALTER TABLE tasks DROP COLUMN alap", "PRAGMA user_version = 4")
+def test_a_version_5_file_opens_with_every_task_as_before(plan_file, rich_project):
+    tamper(plan_file, "ALTER TABLE tasks DROP COLUMN alap", "PRAGMA user_version = 5")
     before = plan_file.read_bytes()
     assert open_project(plan_file) == rich_project
     assert plan_file.read_bytes() == before

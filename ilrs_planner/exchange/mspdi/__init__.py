@@ -12,6 +12,14 @@ names its calendar; durations count the file's MinutesPerDay. A manually schedul
 stored start (as Must Start On). A task starts at 08:00 on its first day and finishes at 17:00 on
 its last; a milestone starts and finishes at 08:00.
 
+Progress. Every task carries ActualDuration and RemainingDuration, as MS Project writes them: MS
+Project (and MPXJ's MicrosoftScheduler, which follows it) schedules a started task from them, not
+from its dates. A started task has done its duration x % complete; a finished one all of it, as
+many working days as its actual dates span. Actual dates are written where our schedule placed
+them (an actual finish typed on a non-working day is the end of the last working day before), and
+a task with only an actual finish gets the start it was scheduled at as its ActualStart, which MS
+Project requires. A summary's actual dates are written as typed.
+
 Dates that ILRS Planner compares with a finish (finish constraints, actual finishes) are
 exclusive in the domain (a deadline is its last day, as in MS Project, and written as that day);
 MS Project's are the last working moment, so they are written as 17:00 on the day before (or 08:00

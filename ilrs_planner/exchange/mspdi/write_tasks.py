@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from datetime import date
+from datetime import date, timedelta
 
 from ...domain import ConstraintType, Project, Task, deadline_finish
 from .helpers import (
@@ -87,6 +87,49 @@ def _baselines(element: ET.Element, task: Task, baselines) -> None:
         add(record, "DurationFormat", 7)
 
 
+def _duration_text(task: Task, days: int) -> str:
+    """`days` of the task's duration as MSPDI time: working days, or calendar days of 24 h when elapsed."""
+    return f"PT{days * 24}H0M0S" if task.elapsed else duration_text(days)
+
+
+def _actual_dates(element: ET.Element, task: Task, start: date | None, finish: date | None) -> None:
+    if start is not None:
+        add(element, "ActualStart", start_stamp(start))
+    if finish is not None:
+        add(element, "ActualFinish", finish_stamp(finish, task.is_milestone))
+
+
+def _worked_days(project: Project, task: Task, start: date, finish: date) -> int:
+    """Days of `[start, finish)` the task works: its calendar's working days, or every day when elapsed."""
+    if task.elapsed:
+        return max((finish - start).days, 0)
+    calendar = project.task_calendar(task)
+    return sum(calendar.is_working(start + timedelta(days=n)) for n in range((finish - start).days))
+
+
+def _actuals(element: ET.Element, project: Project, task: Task, scheduled: tuple[date, date] | None) -> None:
+    """Actual dates with the durations MS Project keeps beside them.
+
+    MS Project (and MPXJ's MicrosoftScheduler) schedules a started task from its ActualDuration and
+    RemainingDuration, not from its dates, so both are written: done = duration x % complete, the
+    rest remaining; a finished task has all of it done. A finish-only actual (our engine places the
+    task its duration before that finish) gets that start as its ActualStart, which MS Project
+    requires of every task with an actual finish.
+    """
+    started = task.actual_start is not None or task.actual_finish is not None
+    done, remaining = (round(task.duration * task.percent_complete / 100) if started else 0), task.duration
+    if started:
+        # The scheduled dates are the actual ones moved onto working time (an actual finish typed on
+        # a Sunday is the end of Friday's work); without a schedule the typed dates are all there is.
+        start, finish = scheduled or (task.actual_start, task.actual_finish)
+        _actual_dates(element, task, start, finish if task.actual_finish else None)
+        remaining -= done
+        if task.actual_finish and start is not None and finish is not None:  # done: as long as it took
+            done, remaining = _worked_days(project, task, start, finish), 0
+    add(element, "ActualDuration", _duration_text(task, done))
+    add(element, "RemainingDuration", _duration_text(task, remaining))
+
+
 def task_element(project: Project, task: Task, uids: dict[str, int], outline_number: str, depth: int,
                  is_summary: bool, dates: dict[str, tuple[date, date]], baselines, incoming: list,
                  calendar_uids: dict[str | None, int] | None = None) -> ET.Element:
@@ -112,10 +155,10 @@ def task_element(project: Project, task: Task, uids: dict[str, int], outline_num
     add(element, "Milestone", (not is_summary) and task.is_milestone)
     add(element, "Summary", is_summary)
     add(element, "PercentComplete", task.percent_complete)
-    if task.actual_start:
-        add(element, "ActualStart", start_stamp(task.actual_start))
-    if task.actual_finish:
-        add(element, "ActualFinish", finish_stamp(task.actual_finish, task.is_milestone))
+    if is_summary:  # kept as typed (they bind nothing: a summary's dates are its sub-tasks')
+        _actual_dates(element, task, task.actual_start, task.actual_finish)
+    else:
+        _actuals(element, project, task, dates.get(task.id))
     add(element, "ConstraintType", CONSTRAINT_CODES[task.constraint])
     if task.calendar_id is not None and calendar_uids and task.calendar_id in calendar_uids:
         add(element, "CalendarUID", calendar_uids[task.calendar_id])

@@ -25,14 +25,14 @@ from .write_tasks import links_by_successor, resources, task_element
 
 
 def _scheduled_dates(project: Project, warnings: list[str]) -> dict[str, tuple[date, date]]:
-    """Task id -> (start, exclusive finish); tasks fall back to the plan start if it cannot be scheduled."""
+    """Task id -> (start, exclusive finish); none when the plan cannot be scheduled."""
     try:
         dates = schedule(project).tasks
         return {tid: (d.early_start, d.early_finish) for tid, d in dates.items()}
     except PlannerError as error:
         warnings.append(f"the plan cannot be scheduled ({error.message}); every task is written at the plan "
                         "start and MS Project will reschedule it")
-        return {tid: (project.start, project.start) for tid in project.tasks}
+        return {}  # each task is then written at the plan start, its actual dates as typed
 
 
 def _header(root: ET.Element, project: Project) -> None:

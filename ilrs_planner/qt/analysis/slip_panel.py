@@ -31,9 +31,10 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 FINISH_VARIANCE = HEADERS.index("Finish var (d)")
 VARIANCES = (HEADERS.index("Start var (d)"), FINISH_VARIANCE)
 SLIP_RED, GAIN_GREEN, MODELLING_GREY = QColor("#c5221f"), QColor("#188038"), QColor("#80868b")
-BASIS_TIPS = {"sourced": "A recorded change of plan: an announcement, an actual date, or late work forecast "
+BASIS_TIPS = {"sourced": "A recorded change of plan: an announcement, work recorded as done, or late work forecast "
                          "from the status date.",
-              MODELLING: "The plan's own modelling (inferred or an assumption): not a slip."}
+              MODELLING: "The plan's own modelling (inferred or an assumption, or another day of the announced "
+                         "year or month): not a slip."}
 
 
 class SlipTableModel(QAbstractTableModel):

@@ -15,6 +15,7 @@ from .messages import sentence
 from .task_fields import (
     FINISH_CONSTRAINTS,
     date_text,
+    fill_calendars,
     fill_enum,
     finish_text,
     optional_days,
@@ -65,6 +66,8 @@ class TaskDialog(QDialog):
         ui.actual_finish_edit.setText(finish_text(task.actual_finish, task.precision, milestone))
         ui.percent_spin.setValue(task.percent_complete)
         ui.key_milestone_check.setChecked(task.key_milestone)
+        fill_calendars(ui.calendar_combo, project, task.calendar_id)
+        ui.elapsed_check.setChecked(task.elapsed)
         for spin, days in ((ui.optimistic_spin, task.optimistic), (ui.most_likely_spin, task.most_likely),
                            (ui.pessimistic_spin, task.pessimistic)):
             set_optional_days(spin, days)
@@ -149,6 +152,7 @@ class TaskDialog(QDialog):
             "pessimistic": optional_days(ui.pessimistic_spin),
             "source_url": ui.source_edit.text().strip(), "notes": ui.notes_edit.toPlainText(),
             "key_milestone": ui.key_milestone_check.isChecked(),
+            "calendar_id": ui.calendar_combo.currentData(), "elapsed": ui.elapsed_check.isChecked(),
         }
         if ui.duration_spin.isEnabled():
             values["duration"] = ui.duration_spin.value()

@@ -12,6 +12,7 @@ from ...domain import (
     LinkType,
     PlannerError,
     Precision,
+    Project,
     format_fuzzy_date,
     parse_fuzzy_date,
     period_end,
@@ -38,6 +39,15 @@ def fill_enum(combo: QComboBox, enum_type: type[Enum], current: Enum) -> None:
     for member in enum_type:
         combo.addItem(LABELS.get(member, member.value.capitalize()), member.value)
     combo.setCurrentIndex(combo.findData(current.value))
+
+
+def fill_calendars(combo: QComboBox, project: Project, current: str | None) -> None:
+    """'Plan default (<its name>)', then each calendar by name, with the task's chosen."""
+    combo.clear()
+    combo.addItem(f"Plan default ({project.default_calendar().name})", None)
+    for calendar in sorted(project.calendars.values(), key=lambda c: c.name.casefold()):
+        combo.addItem(calendar.name, calendar.id)
+    combo.setCurrentIndex(max(combo.findData(current), 0) if current is not None else 0)
 
 
 def date_text(day: date | None, precision: Precision, end: bool) -> str:

@@ -20,6 +20,7 @@ from .style import (
     HEADER_BG,
     HEADER_TEXT,
     MUTED_TEXT,
+    NONWORKING_DAY,
     PHASE_TINTS,
     ROW_STRIPE,
     SELECTED_ROW,
@@ -29,7 +30,7 @@ from .style import (
 
 def paint_background(p: QPainter, scene: Scene, header: AxisHeader, dy: float, height: float,
                      style: ChartStyle, top: float) -> None:
-    """Row stripes, phase bands, grid lines and selected rows, behind everything else."""
+    """Row stripes, phase bands, days off, grid lines and selected rows, behind everything else."""
     rh = scene.row_height
     for i, (x0, x1, _name) in enumerate(scene.phases):
         p.fillRect(QRectF(x0, top, x1 - x0, height), QColor(PHASE_TINTS[i % len(PHASE_TINTS)]))
@@ -37,6 +38,8 @@ def paint_background(p: QPainter, scene: Scene, header: AxisHeader, dy: float, h
     p.setPen(Qt.NoPen)
     p.setBrush(ROW_STRIPE)
     p.drawRects(odd)
+    p.setBrush(NONWORKING_DAY)
+    p.drawRects([QRectF(x0, top, x1 - x0, height) for x0, x1 in scene.nonworking.tolist()])
     selected = set()
     for layer in (scene.tasks, scene.summaries, scene.milestones):
         selected.update(layer.rows[layer.selected].tolist())

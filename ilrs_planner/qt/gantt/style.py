@@ -12,6 +12,7 @@ from ...chart import palette
 
 PHASE_TINTS = ("#edf3fb", "#fcf3e8", "#edf7ef", "#f5eff9", "#faf7e6")  # faint, one per phase band
 ROW_STRIPE = QColor(0, 0, 0, 9)
+NONWORKING_DAY = QColor(60, 64, 67, 22)  # weekends and holidays: grey, quieter than a bar
 SELECTED_ROW = QColor(26, 115, 232, 28)
 GRID = QColor("#e3e6ea")
 GRID_MAJOR = QColor("#c5cad1")

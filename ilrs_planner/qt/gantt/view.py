@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QScrollBar, QToolBar, QVBoxLayout, QWidget
 from ...chart import PROGRAMME_END, PROGRAMME_START, ChartData, SceneOptions, TimeScale, build_chart_data
 from ...chart.data import refresh_rows
 from ...chart.history import Moment, history_chart_data
+from ...chart.nonworking import WorkingDays
 from ...commands.base import ChangeSet
 from ..change_effects import effects_of
 from ..document import Document
@@ -46,6 +47,7 @@ class GanttView(QWidget):
         self.whiskers: dict = {}
         self.history: Moment | None = None  # View → History: the roadmap as announced then
         self._data: ChartData | None = None
+        self._working_days: WorkingDays | None = None  # of the plan default calendar, for shading
         self.scale = TimeScale.fit(PROGRAMME_START, PROGRAMME_END, 1000)
         self._pending_preset: str | None = "programme"
         self._fitted: tuple[date, date] | None = None  # the range a preset or fit asked for
@@ -160,7 +162,14 @@ class GanttView(QWidget):
                             today=None if past else today(), status_date=past or self.document.project.status_date,
                             selected=frozenset(self.document.selected_ids),
                             text_width=self.style.text_width(),
-                            bold_text_width=self.style.text_width(self.style.bold_font))
+                            bold_text_width=self.style.text_width(self.style.bold_font),
+                            working_days=self.working_days())
+
+    def working_days(self) -> WorkingDays:
+        """The plan default calendar's days, as the chart shades them (rebuilt after a change)."""
+        if self._working_days is None:
+            self._working_days = WorkingDays(self.document.project.default_calendar())
+        return self._working_days
 
     def shown_dates(self, task_id: str) -> tuple[date, date]:
         """The (start, exclusive finish) the chart shows for a task."""
@@ -249,6 +258,7 @@ class GanttView(QWidget):
 
     def _invalidate(self, *_args) -> None:
         self._data = None
+        self._working_days = None
         self._repaint()
 
     def _repaint(self, *_args) -> None:

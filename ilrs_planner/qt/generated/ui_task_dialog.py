@@ -181,6 +181,21 @@ class Ui_TaskDialog(object):
 
         self.dates_form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.percent_spin)
 
+        self.calendar_combo_label = QLabel(self.dates_tab)
+        self.calendar_combo_label.setObjectName(u"calendar_combo_label")
+
+        self.dates_form.setWidget(6, QFormLayout.ItemRole.LabelRole, self.calendar_combo_label)
+
+        self.calendar_combo = QComboBox(self.dates_tab)
+        self.calendar_combo.setObjectName(u"calendar_combo")
+
+        self.dates_form.setWidget(6, QFormLayout.ItemRole.FieldRole, self.calendar_combo)
+
+        self.elapsed_check = QCheckBox(self.dates_tab)
+        self.elapsed_check.setObjectName(u"elapsed_check")
+
+        self.dates_form.setWidget(7, QFormLayout.ItemRole.FieldRole, self.elapsed_check)
+
         self.tabs.addTab(self.dates_tab, "")
         self.estimates_tab = QWidget()
         self.estimates_tab.setObjectName(u"estimates_tab")
@@ -323,6 +338,7 @@ class Ui_TaskDialog(object):
         self.actual_start_edit_label.setBuddy(self.actual_start_edit)
         self.actual_finish_edit_label.setBuddy(self.actual_finish_edit)
         self.percent_spin_label.setBuddy(self.percent_spin)
+        self.calendar_combo_label.setBuddy(self.calendar_combo)
         self.optimistic_spin_label.setBuddy(self.optimistic_spin)
         self.most_likely_spin_label.setBuddy(self.most_likely_spin)
         self.pessimistic_spin_label.setBuddy(self.pessimistic_spin)
@@ -367,6 +383,14 @@ class Ui_TaskDialog(object):
         self.actual_finish_edit.setPlaceholderText(QCoreApplication.translate("TaskDialog", u"YYYY-MM-DD when it ended; empty if not yet", None))
         self.percent_spin_label.setText(QCoreApplication.translate("TaskDialog", u"% co&mplete", None))
         self.percent_spin.setSuffix(QCoreApplication.translate("TaskDialog", u" %", None))
+        self.calendar_combo_label.setText(QCoreApplication.translate("TaskDialog", u"Calenda&r", None))
+#if QT_CONFIG(tooltip)
+        self.calendar_combo.setToolTip(QCoreApplication.translate("TaskDialog", u"The working days the task's duration and incoming lags count (Plan \u2192 Calendars\u2026)", None))
+#endif // QT_CONFIG(tooltip)
+        self.elapsed_check.setText(QCoreApplication.translate("TaskDialog", u"&Elapsed duration: count every calendar day, whatever the calendar", None))
+#if QT_CONFIG(tooltip)
+        self.elapsed_check.setToolTip(QCoreApplication.translate("TaskDialog", u"As MS Project's elapsed days (edays): weekends and holidays count too", None))
+#endif // QT_CONFIG(tooltip)
         self.tabs.setTabText(self.tabs.indexOf(self.dates_tab), QCoreApplication.translate("TaskDialog", u"Dates", None))
         self.optimistic_spin_label.setText(QCoreApplication.translate("TaskDialog", u"&Optimistic", None))
         self.optimistic_spin.setSuffix(QCoreApplication.translate("TaskDialog", u" days", None))

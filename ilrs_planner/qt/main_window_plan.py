@@ -1,0 +1,32 @@
+"""The Plan menu: what belongs to the plan as a whole rather than to one task (its calendars)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction
+
+from .dialogs.calendar_dialog import CalendarDialog
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+
+class PlanActions:
+    """Builds the Plan menu's actions on `window`."""
+
+    def __init__(self, window: MainWindow):
+        self.window = window
+        self.calendars = window.add_action(
+            "calendar", "&Calendars…", None, self.open_calendars,
+            "Working weekdays and holidays of the plan's calendars, and which one is the plan's default")
+        self.dialog: CalendarDialog | None = None
+
+    def plan_actions(self) -> list[QAction | None]:
+        """The Plan menu, in order (None = separator)."""
+        return [self.calendars]
+
+    def open_calendars(self) -> None:
+        """Plan → Calendars…: the calendar editor, one undo step on OK."""
+        self.dialog = CalendarDialog(self.window.document, self.window)
+        self.dialog.open()
