@@ -75,7 +75,7 @@ def test_a_version_2_file_opens_with_no_key_milestones_and_stays_version_2(plan_
 
 
 def test_a_version_4_file_opens_with_public_baselines_and_participants(plan_file):
-    tamper(plan_file, *DROP_V5, "PRAGMA user_version = 4")
+    tamper(plan_file, *DROP_V6, *DROP_V5, "PRAGMA user_version = 4")
     opened = open_project(plan_file)
     assert {p.classification for p in opened.participants.values()} == {Classification.PUBLIC}
     assert {b.classification for b in opened.baselines} == {Classification.PUBLIC}
