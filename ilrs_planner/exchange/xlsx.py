@@ -22,8 +22,10 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
-from ..domain import Baseline, PlannerError, Project
+from ..domain import Baseline, PlannerError, Precision, Project
+from ..domain.provenance import shown_confidence
 from ..engine.cpm import schedule
+from ..engine.shown_precision import ShownPrecision
 from ..files.atomic import write_atomically
 from .xlsx_cells import Looks, RowWriter
 from .xlsx_package import Sheet, package
@@ -34,6 +36,7 @@ COLUMNS = [  # (title, width)
     ("Total float (d)", 13), ("Free float (d)", 12), ("Critical", 9), ("Baseline start", 14),
     ("Baseline finish", 14), ("Start variance (d)", 16), ("Finish variance (d)", 17), ("Deadline", 12),
     ("% complete", 11), ("Notes", 50),
+    ("Precision", 10), ("Confidence", 12), ("Source", 40), ("Source date", 12),  # provenance, last
 ]
 NAME_COLUMN = 2
 
@@ -74,6 +77,11 @@ def _row(project: Project, task, number: str, dates, baseline: Baseline | None) 
             task.percent_complete, task.notes]
 
 
+def _provenance(task, precision: Precision) -> list:
+    """How precisely the dates are known (the driving date's precision counts), on whose word, as of when."""
+    return [precision.value, shown_confidence(task), task.source_url, task.source_date]
+
+
 def _task_sheet(project: Project, schedule, baseline: Baseline | None, looks: Looks) -> Sheet:
     return Sheet("Tasks", [width for _, width in COLUMNS], _task_rows(project, schedule, baseline, looks),
                  len(project.tasks) + 1, frozen_columns=NAME_COLUMN + 1, autofilter=True)
@@ -83,10 +91,12 @@ def _task_rows(project: Project, schedule, baseline: Baseline | None, looks: Loo
     writer = RowWriter(looks, len(COLUMNS))
     yield writer.row(1, [title for title, _ in COLUMNS], bold=True, white=True, fill="header", wrap=True)
     numbers, summaries = _outline_numbers(project), project.summary_ids()
+    shown = ShownPrecision(project, schedule)
     for number, (task, depth) in enumerate(project.walk(), start=2):
         dates = schedule.tasks[task.id]
-        yield writer.row(number, _row(project, task, numbers[task.id], dates, baseline), bold=task.id in summaries,
-                         critical=dates.critical, indent_column=NAME_COLUMN, indent=depth)
+        values = _row(project, task, numbers[task.id], dates, baseline) + _provenance(task, shown.of(task.id))
+        yield writer.row(number, values, bold=task.id in summaries, critical=dates.critical,
+                         indent_column=NAME_COLUMN, indent=depth)
 
 
 def _simple_sheet(name: str, header: list[str], rows: list[list], widths: list[int], looks: Looks) -> Sheet:
