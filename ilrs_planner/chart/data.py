@@ -57,6 +57,9 @@ class ChartData:
     key: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))  # key milestones
     confidence: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int8))  # CONF_*
     rollups: Rollups = field(default_factory=Rollups)
+    # Where the work done ends (ordinal; nan = none): the whole bar once finished, the part before the
+    # status date while under way, so a started bar shows actual against remaining.
+    done_until: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float64))
 
     @property
     def slip(self) -> np.ndarray:
@@ -179,6 +182,8 @@ def build_chart_data(project: Project, schedule: Schedule | None, rows: list[str
     data.key = key
     data.confidence = np.fromiter(map(_CONF_CODE.get, map(attrgetter("confidence"), tasks), repeat(CONF_SOURCED)),
                                   np.int8, n)
+    data.done_until = np.array([_done_until(task, s, f, project.status_date)
+                                for task, s, f in zip(tasks, start.tolist(), finish.tolist())], np.float64)
     children = project.children_map()  # one outline walk serves roll-ups and phase bands
     data.rollups = _rollups(project, schedule, data, summaries, owner_color, color_index, children)
     _add_links(data, project)
@@ -199,11 +204,21 @@ def refresh_rows(data: ChartData, project: Project, schedule: Schedule | None, t
         return False
     rows = np.array([data.row_of[tid] for tid in ids], np.int64)
     for name in ("start", "finish", "kind", "critical", "actual", "color", "soft0", "soft1", "ghost0", "ghost1",
-                 "whisker0", "whisker1", "key", "confidence"):
+                 "whisker0", "whisker1", "key", "confidence", "done_until"):
         getattr(data, name)[rows] = getattr(fresh, name)
     for row, label in zip(rows.tolist(), fresh.labels):
         data.labels[row] = label
     return True
+
+
+def _done_until(task: Task, start: float, finish: float, status: date | None) -> float:
+    """The end of the work done on a bar: none before it starts, all of it once finished; while it
+    is under way, up to the status date (without one, the whole bar, as no day divides the two)."""
+    if task.actual_start is None:
+        return np.nan
+    if task.actual_finish is not None or task.duration == 0 or status is None:
+        return finish
+    return float(min(max(status.toordinal(), start), finish))
 
 
 def _rollups(project: Project, schedule: Schedule | None, data: ChartData, summaries: set[str],
