@@ -6,7 +6,7 @@ import argparse
 import os
 
 from ..domain import Classification, PlannerError
-from ..sharing.redact import redact_project
+from ..sharing.redact import redact_project, withheld_summary
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -31,6 +31,5 @@ def run(args: argparse.Namespace) -> int:
     project = open_project(args.plan)
     redacted = redact_project(project, args.level)
     save_project(redacted, args.output)
-    withheld = len(project.tasks) - len(redacted.tasks)
-    print(f"{args.output}: {len(redacted.tasks)} tasks at level '{args.level}', {withheld} withheld")
+    print(f"{args.output}: {len(redacted.tasks)} tasks at level '{args.level}', {withheld_summary(project, redacted)}")
     return 0

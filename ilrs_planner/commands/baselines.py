@@ -9,11 +9,20 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
-from ..domain import Baseline, PlannerError, Project
+from ..domain import Baseline, Classification, PlannerError, Project
 from ..domain.chain import next_prev_hash
 from ..domain.text import check_typed_text
 from ..engine.schedule import Schedule
 from .base import ChangeSet, Command
+
+
+def classification_named(level: Classification | str) -> Classification:
+    """The classification `level` names, or `task.bad_value` listing the three there are."""
+    try:
+        return Classification(level)
+    except ValueError:
+        allowed = ", ".join(member.value for member in Classification)
+        raise PlannerError("task.bad_value", f"a classification is one of {allowed}, not {level!r}") from None
 
 
 def check_baseline_name(project: Project, name: str, ignore_id: str | None = None) -> str:
@@ -122,4 +131,26 @@ class DeleteBaseline(Command):
         assert self.removed is not None, "revert follows apply"
         index, baseline = self.removed
         project.baselines.insert(min(index, len(project.baselines)), baseline)
+        return ChangeSet(baselines=True)
+
+
+class ClassifyBaseline(Command):
+    """Set who may see a baseline: a partner copy below its classification leaves it out."""
+
+    def __init__(self, name: str, level: Classification | str):
+        self.name = name
+        self.level = classification_named(level)
+        self.old: Classification | None = None
+        self.text = f"Classify baseline '{name}' as {self.level.value}"
+
+    def apply(self, project: Project) -> ChangeSet:
+        index = _index_of(project, self.name)
+        self.old = project.baselines[index].classification
+        project.baselines[index] = dataclasses.replace(project.baselines[index], classification=self.level)
+        return ChangeSet(baselines=True)
+
+    def revert(self, project: Project) -> ChangeSet:
+        assert self.old is not None, "revert follows apply"
+        index = _index_of(project, self.name)
+        project.baselines[index] = dataclasses.replace(project.baselines[index], classification=self.old)
         return ChangeSet(baselines=True)

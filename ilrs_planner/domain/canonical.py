@@ -17,6 +17,7 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
+from .enums import Classification
 from .model import Baseline, Project
 
 FORMAT_TAG = "ilrs-planner/canonical-v1"
@@ -25,6 +26,7 @@ _EXCLUDED_PROJECT_FIELDS = {"signature", "tasks", "links", "participants", "base
 # that does not use them keeps the canonical bytes (and so the signatures) it had before.
 _LATER_DEFAULTS = {"calendar_id": None, "elapsed": False, "default_calendar_id": None, "key_milestone": False,
                    "confidence": None, "source_date": None}
+_NO_DEFAULT = object()
 
 
 def plain_value(value: Any) -> Any:
@@ -51,8 +53,16 @@ def object_fields(obj: Any, exclude: Iterable[str] = ()) -> dict[str, Any]:
             if f.name not in skip and not _later_default(obj, f.name)}
 
 
+# Later fields of one kind of object only (a task's classification was always there).
+_LATER_DEFAULTS_OF = {("Baseline", "classification"): Classification.PUBLIC,
+                      ("Participant", "classification"): Classification.PUBLIC}
+
+
 def _later_default(obj: Any, name: str) -> bool:
-    return name in _LATER_DEFAULTS and getattr(obj, name) == _LATER_DEFAULTS[name]
+    if name in _LATER_DEFAULTS:
+        return bool(getattr(obj, name) == _LATER_DEFAULTS[name])
+    default = _LATER_DEFAULTS_OF.get((type(obj).__name__, name), _NO_DEFAULT)
+    return default is not _NO_DEFAULT and getattr(obj, name) == default
 
 
 def baseline_record(baseline: Baseline) -> dict[str, Any]:

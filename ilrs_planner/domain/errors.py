@@ -59,6 +59,7 @@ CODES = {
     "import.no_columns": "The imported table has none of the columns the import reads.",
     "export.failed": "The export could not be written.",
     "baseline.unknown": "No such baseline.",
+    "participant.unknown": "No such participant.",
     "baseline.duplicate": "A baseline with that name already exists.",
     "baseline.bad_name": "A baseline needs a non-empty name.",
     "risk.bad_estimate": "A three-point estimate must be ordered optimistic <= most likely <= pessimistic.",

@@ -95,6 +95,8 @@ class Participant:
     notes: str = ""
     color: str = ""  # '#rrggbb' for the Gantt legend; empty = derived from the key
     id: str = field(default_factory=new_id)
+    # Who may know this participant takes part: a partner copy below it leaves the participant out.
+    classification: Classification = Classification.PUBLIC
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +109,8 @@ class Baseline:
     notes: str = ""
     id: str = field(default_factory=new_id)
     prev_hash: str = ""  # hash of the previous baseline in the chain (signed-plan history)
+    # Who may see this snapshot: a partner copy below it leaves the whole baseline out.
+    classification: Classification = Classification.PUBLIC
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "entries", MappingProxyType(dict(self.entries)))
@@ -114,7 +118,8 @@ class Baseline:
     def __reduce__(self) -> tuple[type[Baseline], tuple[object, ...]]:
         # A read-only mapping cannot be pickled or deep-copied; rebuild from a plain dict instead
         # (plan snapshots for undo tests and worker processes copy baselines this way).
-        return (Baseline, (self.name, self.as_of, dict(self.entries), self.notes, self.id, self.prev_hash))
+        return (Baseline, (self.name, self.as_of, dict(self.entries), self.notes, self.id, self.prev_hash,
+                           self.classification))
 
 
 @dataclass(frozen=True, slots=True)

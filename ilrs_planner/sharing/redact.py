@@ -15,10 +15,11 @@ Rules (what a partner receives at `level`):
   ordinary task over its original span (its own dates, which its classification lets the partner see).
 - Removed tasks vanish from baselines, and a kept summary's baseline spans are recomputed from its
   kept sub-tasks (redact_shape); sibling positions are renumbered so no gap marks a hidden task.
-  Participants who only own removed tasks are dropped. Every name, key, id and source of a removed
-  task or participant, and each of their distinctive words, is scrubbed from every remaining text
-  in any case (redact_scrub). The signature is dropped (the content is new) and baselines are
-  re-chained.
+  Participants who only own removed tasks are dropped, and so is every participant and every
+  baseline classified above `level` (a kept task owned by a hidden participant loses its owner).
+  Every name, key, id and source of a removed task or participant, and each of their distinctive
+  words, is scrubbed from every remaining text in any case (redact_scrub), as is the name of a
+  hidden baseline. The signature is dropped (the content is new) and baselines are re-chained.
 Saving uses the store's fresh-file save, so nothing removed survives in free pages.
 """
 
@@ -33,7 +34,7 @@ from ..engine.cpm import schedule
 from .bridges import bridge_links, emptied_summaries_keep_their_span, pin_drifted
 from .clone import clone_project
 from .redact_scrub import WITHHELD as WITHHELD  # noqa: F401 - the marker is part of this module's interface
-from .redact_scrub import scrubber, secret_tokens
+from .redact_scrub import hidden_names, scrubber, secret_tokens
 from .redact_shape import renumber_positions, respan_baselines
 
 
@@ -47,6 +48,23 @@ def _removed_ids(project: Project, level: Classification) -> set[str]:
                 removed.add(child)
                 stack.append(child)
     return removed
+
+
+def withheld_summary(original: Project, redacted: Project) -> str:
+    """'3 tasks, 1 baseline and 2 participants withheld' (only the kinds that lost any)."""
+    counts = [(len(original.tasks) - len(redacted.tasks), "task"),
+              (len(original.baselines) - len(redacted.baselines), "baseline"),
+              (len(original.participants) - len(redacted.participants), "participant")]
+    parts = [f"{n} {noun}{'s' if n != 1 else ''}" for n, noun in counts if n] or ["nothing"]
+    return (", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]) + " withheld"
+
+
+def _dropped_participants(project: Project, plan: Project, level: Classification) -> set[str]:
+    """Participants classified above `level`, and those who own only removed tasks."""
+    owners = {t.owner_id for t in project.tasks.values()}
+    kept_owners = {t.owner_id for t in plan.tasks.values()}
+    return {pid for pid, p in plan.participants.items()
+            if p.classification.rank > level.rank or (pid in owners and pid not in kept_owners)}
 
 
 def _scrub_texts(plan: Project, scrub: Callable[[str], str]) -> None:
@@ -72,13 +90,16 @@ def redact_project(project: Project, level: Classification | str) -> Project:
     for pred_id, succ_id, lag in bridges:
         link = Link(pred_id, succ_id, LinkType.FS, lag, id=new_id())
         plan.links[link.id] = link
-    owners = {t.owner_id for t in project.tasks.values()}
-    kept_owners = {t.owner_id for t in plan.tasks.values()}
-    dropped = {pid for pid in plan.participants if pid in owners and pid not in kept_owners}
+    dropped = _dropped_participants(project, plan, level)
     plan.participants = {pid: p for pid, p in plan.participants.items() if pid not in dropped}
+    for task in plan.tasks.values():
+        if task.owner_id in dropped:
+            task.owner_id = None  # the owner's classification hides who does this visible task
+    hidden_baselines = [b for b in plan.baselines if b.classification.rank > level.rank]
     plan.baselines[:] = [dataclasses.replace(b, entries={t: d for t, d in b.entries.items() if t not in removed})
-                         for b in plan.baselines]
-    _scrub_texts(plan, scrubber(secret_tokens(project, removed, dropped)))
+                         for b in plan.baselines if b.classification.rank <= level.rank]
+    tokens = secret_tokens(project, removed, dropped) | hidden_names(hidden_baselines)
+    _scrub_texts(plan, scrubber(tokens))
     emptied_summaries_keep_their_span(project, plan, dates)
     respan_baselines(project, plan, removed)
     renumber_positions(plan)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from ..domain import Project
+from ..domain import Baseline, Project
 
 WITHHELD = "[withheld]"
 MIN_WORD = 3
@@ -46,6 +46,11 @@ def secret_tokens(project: Project, removed_tasks: set[str], removed_participant
     visible += [v for p in project.participants.values() if p.id not in removed_participants for v in (p.name, p.key)]
     words = {w for w in _words(texts) if len(w) >= MIN_WORD and w not in _COMMON and not w.isdigit()}
     return (_phrases(texts) - _phrases(visible)) | (words - _words(visible))
+
+
+def hidden_names(baselines: Iterable[Baseline]) -> set[str]:
+    """The names of baselines left out of a copy, as whole phrases (their words are everyday words)."""
+    return _phrases(b.name for b in baselines)
 
 
 def scrubber(tokens: set[str]) -> Callable[[str], str]:

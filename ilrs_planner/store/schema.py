@@ -174,8 +174,19 @@ def _v4() -> tuple[str, ...]:
     )
 
 
+def _v5() -> tuple[str, ...]:
+    """Need-to-know for history and membership: a baseline and a participant carry a classification.
+
+    'public' in an older file, which is what a partner copy assumed of them before.
+    """
+    level = _one_of("classification", "public", "partners", "restricted")
+    return tuple(f"ALTER TABLE {table} ADD COLUMN classification TEXT NOT NULL DEFAULT 'public' "
+                 f"CONSTRAINT {name}_classification CHECK ({level})"
+                 for table, name in (("baselines", "baseline"), ("participants", "participant")))
+
+
 # Migration N takes a version N-1 file to version N. Each is a tuple of SQL statements.
-MIGRATIONS: dict[int, tuple[str, ...]] = {1: _v1(), 2: _v2(), 3: _v3(), 4: _v4()}
+MIGRATIONS: dict[int, tuple[str, ...]] = {1: _v1(), 2: _v2(), 3: _v3(), 4: _v4(), 5: _v5()}
 CURRENT_VERSION = max(MIGRATIONS)
 
 # The tables the reader reads, in reading order (parents before the rows that refer to them).

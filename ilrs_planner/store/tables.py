@@ -160,10 +160,10 @@ class TableReader:
 
     def participants(self) -> tuple[dict[str, Participant], dict[int, str]]:
         """Participants by id, and their ids by row number."""
-        nums, ids, keys, names, kinds, joined, precisions, urls, notes, colors = self.columns(
-            "participants", "id, key, name, kind, joined, joined_precision, source_url, notes, color")
+        nums, ids, keys, names, kinds, joined, precisions, urls, notes, colors, levels = self.columns(
+            "participants", "id, key, name, kind, joined, joined_precision, source_url, notes, color, classification")
         objects = map(Participant, keys, names, map(_PARTICIPANT, kinds), map(self.date, joined),
-                      map(_PRECISION, precisions), urls, notes, colors, ids)
+                      map(_PRECISION, precisions), urls, notes, colors, ids, map(_CLASSIFICATION, levels))
         return self.by_id("participants", nums, ids, objects), dict(zip(nums, ids))
 
     def calendars(self) -> tuple[dict[str, Calendar], dict[int, str]]:
@@ -217,7 +217,8 @@ class TableReader:
 
     def baselines(self, tasks: dict[str, Task]) -> list[Baseline]:
         """Baselines in file order, with their entries; entries may name tasks deleted since."""
-        nums, ids, names, as_of, notes, prev_hashes = self.columns("baselines", "id, name, as_of, notes, prev_hash")
+        nums, ids, names, as_of, notes, prev_hashes, levels = self.columns(
+            "baselines", "id, name, as_of, notes, prev_hash, classification")
         self.by_id("baselines", nums, ids, ids)
         entries: dict[int, dict[Any, Any]] = {num: {} for num in nums}
         known, d = {tid: tid for tid in tasks}, self.date  # share the tasks' id strings
@@ -230,8 +231,10 @@ class TableReader:
             if task_id in spans:
                 raise self.fail("baseline_entries", rowid, "task_id", f"task {task_id} has two entries")
             spans[known.get(task_id, task_id)] = (d(start), d(finish))
-        return [Baseline(name=name, as_of=d(day), entries=entries[num], notes=note, id=bid, prev_hash=prev_hash)
-                for num, bid, name, day, note, prev_hash in zip(nums, ids, names, as_of, notes, prev_hashes)]
+        return [Baseline(name=name, as_of=d(day), entries=entries[num], notes=note, id=bid, prev_hash=prev_hash,
+                         classification=_CLASSIFICATION(level))
+                for num, bid, name, day, note, prev_hash, level in zip(nums, ids, names, as_of, notes, prev_hashes,
+                                                                        levels)]
 
     def signature(self) -> PlanSignature | None:
         """The plan's signature, if it was signed."""

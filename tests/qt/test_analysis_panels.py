@@ -7,9 +7,11 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtTest import QTest
 
 from ilrs_planner.data.reference import build_reference_project
-from ilrs_planner.qt.analysis.baselines_panel import BaselinePanel
+from ilrs_planner.domain import Classification
+from ilrs_planner.qt.analysis.baselines_panel import LEVEL_COLUMN, BaselinePanel
 from ilrs_planner.qt.analysis.mta_chart import MtaChartWidget
 from ilrs_planner.qt.analysis.mta_panel import MtaPanel
 from ilrs_planner.qt.analysis.risk_panel import RiskPanel
@@ -17,6 +19,7 @@ from ilrs_planner.qt.analysis.slip_panel import FINISH_VARIANCE, HEADERS, MODELL
 from ilrs_planner.qt.analysis.whatif_panel import WhatIfPanel
 from ilrs_planner.qt.analysis.why_panel import WhyPanel
 from ilrs_planner.qt.document import Document
+from ilrs_planner.sharing.redact import redact_project
 
 
 @pytest.fixture
@@ -268,3 +271,20 @@ def test_the_trend_chart_opens_in_its_own_large_window(qtbot, ilrs_doc):
     chart = window.findChild(MtaChartWidget)
     assert window.isVisible() and chart.trend is panel.chart.trend
     assert window.width() > 2 * 280 and window.height() > 420  # not the dock's sliver
+
+
+def test_a_baseline_is_classified_from_its_seen_by_list_and_a_partner_copy_leaves_it_out(qtbot, small_doc):
+    panel = BaselinePanel(small_doc)
+    qtbot.addWidget(panel)
+    panel.show()
+    combo = panel.table.cellWidget(0, LEVEL_COLUMN)
+    assert combo.currentText() == "Everyone"
+    combo.setFocus()
+    QTest.keyClick(combo, Qt.Key.Key_Down)  # Everyone → Partners
+    QTest.keyClick(panel.table.cellWidget(0, LEVEL_COLUMN), Qt.Key.Key_Down)  # → Restricted
+    assert small_doc.project.baselines[0].classification == Classification.RESTRICTED
+    assert panel.table.cellWidget(0, LEVEL_COLUMN).currentText() == "Restricted"
+    assert redact_project(small_doc.project, "partners").baselines == []
+    small_doc.undo_stack.undo()
+    assert small_doc.project.baselines[0].classification == Classification.PARTNERS
+    assert panel.table.cellWidget(0, LEVEL_COLUMN).currentText() == "Partners"

@@ -5,12 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QComboBox
 
-from ilrs_planner.domain import Participant, ParticipantKind
+from ilrs_planner.domain import Classification, Participant, ParticipantKind
 from ilrs_planner.qt.document import Document
 from ilrs_planner.qt.participants.membership_chart import cumulative_steps
 from ilrs_planner.qt.participants.panel import ParticipantsPanel
-from ilrs_planner.qt.participants.table_model import ParticipantTableModel
+from ilrs_planner.qt.participants.table_model import LEVEL_COLUMN, ParticipantTableModel
 
 
 def test_table_lists_members_sorted_by_signing_date_unknown_last(qtbot, small_project, qtmodeltester):
@@ -54,3 +56,29 @@ def test_the_chart_says_how_many_members_have_no_signing_date(qtbot, small_proje
     names = [item.name() for item in panel.chart.getPlotItem().listDataItems() if item.name()]
     assert any(name.startswith("Countries (") and "1 more without a signing date" in name for name in names)
     assert panel.chart.undated == 1
+
+
+def test_a_participant_is_classified_in_its_seen_by_cell_and_undo_restores_it(qtbot, small_project):
+    document = Document(small_project)
+    panel = ParticipantsPanel(document)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.activateWindow()
+    qtbot.waitActive(panel)
+    table, proxy = panel.table, panel.table.model()
+    row = next(r for r in range(proxy.rowCount()) if proxy.index(r, 0).data() == "Venezuela")
+    cell = proxy.index(row, LEVEL_COLUMN)
+    assert cell.data() == "Everyone"
+    table.scrollTo(cell)
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(cell).center())
+    QTest.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(cell).center())
+    editor = table.viewport().findChild(QComboBox)
+    assert editor is not None and editor.currentText() == "Everyone"
+    QTest.keyClick(editor, Qt.Key.Key_Down)  # Everyone → Partners, chosen
+    QApplication.processEvents()
+    venezuela = next(p for p in document.project.participants.values() if p.name == "Venezuela")
+    assert venezuela.classification == Classification.PARTNERS
+    row = next(r for r in range(proxy.rowCount()) if proxy.index(r, 0).data() == "Venezuela")
+    assert proxy.index(row, LEVEL_COLUMN).data() == "Partners"
+    document.undo_stack.undo()
+    assert venezuela.classification == Classification.PUBLIC

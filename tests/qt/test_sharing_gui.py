@@ -165,7 +165,7 @@ def test_export_for_partner_writes_a_redacted_copy(window, tmp_path, monkeypatch
     assert window.sharing.export_for_partner()
     raw = (tmp_path / "public.db").read_bytes()
     assert b"Nightjar" not in raw and b"SECRET-7" not in raw and b"secretnightjar" not in raw
-    assert "1 task(s) were withheld" in told["inform"][0][1]
+    assert "1 task withheld" in told["inform"][0][1]
     assert "secretnightjar" in window.document.project.tasks  # the open plan keeps everything
 
 

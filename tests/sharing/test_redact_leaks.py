@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from ilrs_planner.domain import Baseline, Link, LinkType, Participant, Project, Task, TaskKind
 from ilrs_planner.domain import Classification as C
+from ilrs_planner.domain.chain import broken_links
 from ilrs_planner.sharing.redact import WITHHELD, redact_project
 from ilrs_planner.sharing.redact_scrub import secret_tokens
 from ilrs_planner.store import save_project
@@ -65,6 +66,28 @@ def test_the_dropped_participant_is_gone_by_name_key_and_id():
     assert {"orbitex", "orbitex corporation", "p-orbitex", "orb"} <= tokens
 
 
+def test_a_participant_classified_above_the_copy_is_left_out_with_its_name_even_on_visible_work():
+    plan = _plan()
+    plan.participants["p-cnsa"].classification = C.PARTNERS  # owns the public "Lander build"
+    plan.tasks["b"].notes = "China National Space Administration signs off"
+    public, partners = redact_project(plan, "public"), redact_project(plan, "partners")
+    assert "p-cnsa" not in public.participants and public.tasks["a"].owner_id is None
+    assert public.tasks["b"].notes == f"{WITHHELD} signs off"
+    assert partners.tasks["a"].owner_id == "p-cnsa"
+
+
+def test_a_baseline_classified_above_the_copy_is_left_out_and_the_history_still_chains():
+    plan = _plan()
+    plan.baselines.append(Baseline("Kestrel option", D(2029, 6, 1), {"a": (D(2030, 1, 1), D(2030, 1, 11))},
+                                   classification=C.RESTRICTED, id="kestrel-option"))
+    plan.baselines.append(Baseline("Spring review", D(2029, 9, 1), {"a": (D(2030, 1, 2), D(2030, 1, 12))}))
+    plan.tasks["a"].notes = "compare with the Kestrel option"
+    out = redact_project(plan, "partners")
+    assert [b.name for b in out.baselines][1:] == ["Spring review"]
+    assert out.tasks["a"].notes == f"compare with the {WITHHELD}"
+    assert broken_links(out.baselines) == []
+
+
 def test_a_kept_summary_baseline_span_comes_from_kept_sub_tasks_only():
     out = redact_project(_plan(), "public")
     entries = out.baselines[0].entries
@@ -95,7 +118,8 @@ def plans(draw):
         name = " ".join(draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=2)))
         suffix = draw(st.text(string.ascii_lowercase, min_size=6, max_size=6))
         owners.append(plan.add_participant(Participant(key=f"P{i}{draw(st.sampled_from(WORDS))}", name=name,
-                                                       id=f"part{i}id{suffix}")).id)
+                                                       id=f"part{i}id{suffix}",
+                                                       classification=draw(st.sampled_from(list(C))))).id)
     ids = []
     for i in range(n):
         parent = draw(st.sampled_from([None] + ids)) if ids and draw(st.booleans()) else None
@@ -111,8 +135,11 @@ def plans(draw):
     for pred, succ in draw(st.lists(pairs, max_size=n, unique_by=tuple)) if len(leaves) > 1 else []:
         plan.add_link(Link(leaves[pred], leaves[succ], LinkType.FS, draw(st.integers(0, 5))))
     entries = {tid: (D(2030, 1, 1) + timedelta(days=i), D(2030, 2, 1) + timedelta(days=i)) for i, tid in enumerate(ids)}
-    plan.baselines.append(Baseline(" ".join(draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=3))),
-                                   D(2029, 1, 1), entries, notes=draw(st.sampled_from(WORDS))))
+    for number in range(draw(st.integers(1, 3))):
+        suffix = draw(st.text(string.ascii_lowercase, min_size=8, max_size=8))
+        plan.baselines.append(Baseline(" ".join(draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=3))),
+                                       D(2029, 1, 1 + number), entries, notes=draw(st.sampled_from(WORDS)),
+                                       id=f"base{number}x{suffix}", classification=draw(st.sampled_from(list(C)))))
     return plan
 
 
@@ -123,9 +150,13 @@ def test_the_redacted_file_holds_no_removed_token_in_any_case(tmp_path_factory, 
     out = redact_project(plan, level)
     removed = set(plan.tasks) - set(out.tasks)
     dropped = set(plan.participants) - set(out.participants)
+    hidden = {b.id for b in plan.baselines if b.classification.rank > level.rank}
+    assert all(p.classification.rank <= level.rank for p in out.participants.values())
+    assert [b.id for b in out.baselines] == [b.id for b in plan.baselines if b.id not in hidden]
+    assert all(t.owner_id in out.participants for t in out.tasks.values() if t.owner_id)
     path = tmp_path_factory.mktemp("redacted") / "out.db"
     save_project(out, path)
     raw = path.read_bytes().lower()
-    for token in secret_tokens(plan, removed, dropped) | {tid.lower() for tid in removed | dropped}:
+    for token in secret_tokens(plan, removed, dropped) | {tid.lower() for tid in removed | dropped | hidden}:
         # As a word: "nigh" (a removed key) may sit inside a kept "Nightjar" without naming anything.
         assert not re.search(rb"(?<![a-z0-9_])" + re.escape(token.encode()) + rb"(?![a-z0-9_])", raw), token

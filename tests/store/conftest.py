@@ -37,7 +37,8 @@ def build_rich_project() -> Project:
         project.add_participant(Participant(
             key=f"p{i}", name=f"Participant {i} ☾", kind=kind, joined=date(2021 + i, 4, 28),
             joined_precision=list(Precision)[i % 4], source_url=f"https://example.org/p{i}",
-            notes=f"signed\nline {i}", color=f"#0{i}a0b0", id=f"participant-{i}"))
+            notes=f"signed\nline {i}", color=f"#0{i}a0b0", id=f"participant-{i}",
+            classification=list(Classification)[i % 3]))
     owners = list(project.participants)
     project.add_calendar(Calendar("Launch site — 5 days", (True,) * 5 + (False, False), [
         CalendarException("Spring Festival", date(2028, 1, 26), date(2028, 2, 1)),
@@ -69,7 +70,8 @@ def build_rich_project() -> Project:
                                       id="baseline-a", prev_hash=""))
     later = {tasks[0].id: (date(2031, 1, 1), date(2032, 1, 1))}
     project.baselines.append(Baseline("2024 plan", date(2024, 9, 5), later,
-                                      notes="", id="baseline-b", prev_hash="ab" * 32))
+                                      notes="", id="baseline-b", prev_hash="ab" * 32,
+                                      classification=Classification.RESTRICTED))
     project.signature = PlanSignature("SUPARCO planning", bytes(range(32)), bytes(range(64)), "cd" * 32,
                                       "2026-04-01T10:00:00+00:00")
     return project

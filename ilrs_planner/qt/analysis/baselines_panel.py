@@ -7,6 +7,7 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -17,13 +18,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...commands.baselines import CaptureBaseline, DeleteBaseline, RenameBaseline
-from ...domain import PlannerError
+from ...commands.baselines import CaptureBaseline, ClassifyBaseline, DeleteBaseline, RenameBaseline
+from ...domain import Classification, PlannerError
 from ..change_effects import effects_of
 from ..document import Document
 from .common import MessageLine, date_edit, from_qdate
 
-COLUMNS = ("Name", "As of", "Tasks", "Compared with")
+COLUMNS = ("Name", "As of", "Tasks", "Compared with", "Seen by")
+LEVEL_COLUMN = 4
+# Who may see a baseline, as the combo offers it: partner copies below the level leave it out.
+LEVELS = {Classification.PUBLIC: "Everyone", Classification.PARTNERS: "Partners",
+          Classification.RESTRICTED: "Restricted"}
 
 
 class BaselinePanel(QWidget):
@@ -86,13 +91,29 @@ class BaselinePanel(QWidget):
         for row, baseline in enumerate(baselines):
             compared = "✓" if baseline.name == self.document.baseline_name else ""
             for col, text in enumerate((baseline.name, baseline.as_of.isoformat(), str(len(baseline.entries)),
-                                        compared)):
+                                        compared, "")):
                 item = QTableWidgetItem(text)
                 if col:
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 item.setData(Qt.ItemDataRole.UserRole, baseline.name)
                 self.table.setItem(row, col, item)
+            self.table.setCellWidget(row, LEVEL_COLUMN, self._level_combo(baseline.name, baseline.classification))
         self.table.blockSignals(False)
+
+    def _level_combo(self, name: str, level: Classification) -> QComboBox:
+        combo = QComboBox()
+        for member, label in LEVELS.items():
+            combo.addItem(label, member.value)
+        combo.setCurrentIndex(list(LEVELS).index(level))
+        combo.setToolTip("Who may see this baseline: a partner copy (File → Share → Redact) below this "
+                         "level leaves it out")
+        combo.activated.connect(lambda index: self._classify(name, combo.itemData(index)))
+        return combo
+
+    def _classify(self, name: str, level: str) -> None:
+        if self.document.project.baseline(name).classification != level and not self._push(
+                ClassifyBaseline(name, level)):
+            self.refresh()
 
     def selected_names(self) -> list[str]:
         """Names of the selected baselines, in table order."""

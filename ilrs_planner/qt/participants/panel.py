@@ -3,12 +3,39 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStyledItemDelegate,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..analysis.common import open_chart_window
 from ..document import Document
 from .membership_chart import MEMBERSHIP_TARGETS, MembershipChart
-from .table_model import SORT_ROLE, ParticipantTableModel
+from .table_model import LEVEL_COLUMN, LEVEL_LABELS, SORT_ROLE, ParticipantTableModel
+
+
+class LevelDelegate(QStyledItemDelegate):
+    """The 'Seen by' cell edited with a list of the three classifications."""
+
+    def createEditor(self, parent, _option, _index):
+        combo = QComboBox(parent)
+        for level, label in LEVEL_LABELS.items():
+            combo.addItem(label, level.value)
+        combo.activated.connect(lambda _i: self.commitData.emit(combo))
+        return combo
+
+    def setEditorData(self, editor, index):
+        editor.setCurrentIndex(max(editor.findData(index.data(Qt.ItemDataRole.EditRole)), 0))
+
+    def setModelData(self, editor, model, index):
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
 class ParticipantsPanel(QWidget):
@@ -31,8 +58,11 @@ class ParticipantsPanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
-        for column, width in enumerate((330, 96, 86, 110)):
+        for column, width in enumerate((330, 96, 86, 110, 90)):
             self.table.setColumnWidth(column, width)
+        self.table.setItemDelegateForColumn(LEVEL_COLUMN, LevelDelegate(self.table))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.SelectedClicked)
         self.chart = MembershipChart()
         note = QLabel(self._target_note())
         note.setWordWrap(True)

@@ -5,11 +5,16 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from ...commands.base import ChangeSet
-from ...domain import Participant, format_fuzzy_date
+from ...commands.participants import ClassifyParticipant
+from ...domain import Classification, Participant, format_fuzzy_date
 from ..change_effects import effects_of
 from ..document import Document
 
-HEADERS = ("Name", "Kind", "Signed", "Key", "Source")
+HEADERS = ("Name", "Kind", "Signed", "Key", "Seen by", "Source")
+LEVEL_COLUMN = 4
+# Who may know a participant takes part: partner copies below the level leave it out.
+LEVEL_LABELS = {Classification.PUBLIC: "Everyone", Classification.PARTNERS: "Partners",
+                Classification.RESTRICTED: "Restricted"}
 SORT_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -52,6 +57,8 @@ class ParticipantTableModel(QAbstractTableModel):
         part, column = self._rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(part, column)
+        if role == Qt.ItemDataRole.EditRole and column == LEVEL_COLUMN:
+            return part.classification.value
         if role == SORT_ROLE:
             if column == 2:  # by date; 'not known' after every known date
                 return part.joined.toordinal() if part.joined else 10**7
@@ -70,7 +77,22 @@ class ParticipantTableModel(QAbstractTableModel):
             return format_fuzzy_date(part.joined, part.joined_precision) if part.joined else "not known"
         if column == 3:
             return part.key
+        if column == LEVEL_COLUMN:
+            return LEVEL_LABELS[part.classification]
         return part.source_url
+
+    def flags(self, index):
+        flags = super().flags(index)
+        return flags | Qt.ItemFlag.ItemIsEditable if index.column() == LEVEL_COLUMN else flags
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole):
+        """A new classification from the 'Seen by' combo, as one undoable edit."""
+        if role != Qt.ItemDataRole.EditRole or index.column() != LEVEL_COLUMN:
+            return False
+        part = self._rows[index.row()]
+        if value == part.classification:
+            return False
+        return self.document.try_push(ClassifyParticipant(part.id, value), self)
 
     def participants(self) -> list[Participant]:
         """The rows' participants, in model order."""

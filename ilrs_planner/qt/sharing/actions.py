@@ -9,7 +9,7 @@ from ...domain import PlannerError
 from ...exchange.formats import supported_extensions, write_plan
 from ...sharing.diff import diff_projects
 from ...sharing.merge import merge_projects
-from ...sharing.redact import redact_project
+from ...sharing.redact import redact_project, withheld_summary
 from . import prompts
 
 if TYPE_CHECKING:
@@ -156,8 +156,8 @@ class SharingActions:
         except PlannerError as error:
             prompts.fail(self.window, "Could not export for the partner", error)
             return False
-        withheld = len(self.document.project.tasks) - len(redacted.tasks)
         prompts.inform(self.window, "Partner copy written",
                        f"{os.path.basename(path)} holds {len(redacted.tasks)} tasks at level '{level.value}'; "
-                       f"{withheld} task(s) were withheld and their names removed from the remaining text.")
+                       f"{withheld_summary(self.document.project, redacted)}, and their names removed from the "
+                       "remaining text.")
         return True
