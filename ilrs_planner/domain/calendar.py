@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .errors import PlannerError
-from .text import describe_control, forbidden
 
 CONTINUOUS_NAME = "Continuous"
 ALL_WEEK = (True,) * 7
@@ -25,13 +24,6 @@ def _new_id() -> str:
     return uuid.uuid4().hex
 
 
-def check_name(name: str, what: str) -> None:
-    """Refuse a calendar or exception name holding a control character (one line, as every name)."""
-    if isinstance(name, str) and forbidden(False).search(name):
-        raise PlannerError("calendar.bad_name", f"the name of {what} {name!r} {describe_control(name, False)}; "
-                           "a calendar name is one line of text without control characters")
-
-
 @dataclass(slots=True)
 class CalendarException:
     """Days `start`..`finish` (both included) are worked (`working`) or not, whatever the weekday."""
@@ -42,7 +34,6 @@ class CalendarException:
     working: bool = False
 
     def __post_init__(self) -> None:
-        check_name(self.name, "the calendar exception")
         if self.finish < self.start:
             raise PlannerError("calendar.bad_exception", f"calendar exception '{self.name}' ends "
                                f"({self.finish}) before it starts ({self.start})")
@@ -58,7 +49,6 @@ class Calendar:
     id: str = field(default_factory=_new_id)
 
     def __post_init__(self) -> None:
-        check_name(self.name, "the calendar")
         self.weekdays = tuple(bool(day) for day in self.weekdays)
         if len(self.weekdays) != 7:
             raise PlannerError("calendar.bad_weekdays", f"calendar '{self.name}' lists {len(self.weekdays)} "

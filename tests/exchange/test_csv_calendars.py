@@ -75,19 +75,21 @@ def test_a_lag_in_weeks_is_working_days_on_a_working_day_calendar(tmp_path):
     assert link.lag == 5
 
 
-def test_calendar_names_refuse_control_characters_with_a_coded_error(tmp_path):
-    with pytest.raises(PlannerError) as error:
-        Calendar("Office\x1b[2J")
-    assert error.value.code == "calendar.bad_name" and "U+001B" in error.value.message
-    with pytest.raises(PlannerError) as error:
-        CalendarException("Holiday\x00", date(2030, 1, 1), date(2030, 1, 1))
-    assert error.value.code == "calendar.bad_name"
+@pytest.mark.parametrize("where", ["calendar", "exception"])
+def test_a_calendar_name_with_a_control_character_is_never_saved(tmp_path, where):
+    # Edits refuse it (commands/calendars: text.control_character); a name set any other way is
+    # refused on saving, naming it, and no file is written.
     plan = Project("Plan", date(2030, 1, 1))
-    renamed = plan.add_calendar(Calendar("Office"))
-    renamed.name = "Office\x07"  # changed after it was made: saving still refuses it, naming it
+    office = plan.add_calendar(Calendar("Office", MONDAY_TO_FRIDAY,
+                                        [CalendarException("Holiday", date(2030, 1, 1), date(2030, 1, 1))]))
+    if where == "calendar":
+        office.name = "Office\x1b[2J"
+    else:
+        office.exceptions[0].name = "Holiday\x07"
     with pytest.raises(PlannerError) as error:
         save_project(plan, tmp_path / "plan.db")
-    assert error.value.code == "store.bad_value" and "calendar" in error.value.message
+    assert error.value.code == "store.bad_value" and f"calendar{' exception' * (where == 'exception')}" in \
+        error.value.message and "control character" in error.value.message
     assert not (tmp_path / "plan.db").exists()
 
 
