@@ -29,10 +29,11 @@ class Rollups:
         return len(self.row)
 
 
-def folded_milestones(project: Project, shown: dict[str, int], summaries: set[str]) -> list[tuple[int, str]]:
+def folded_milestones(project: Project, shown: dict[str, int], summaries: set[str],
+                      children: dict[str | None, list[str]] | None = None) -> list[tuple[int, str]]:
     """(summary row, milestone id) for every milestone under a shown summary whose children are
-    all hidden (collapsed), in WBS order."""
-    children = project.children_map()
+    all hidden (collapsed), in WBS order. `children` is the plan's children_map, if at hand."""
+    children = project.children_map() if children is None else children
     pairs: list[tuple[int, str]] = []
     for summary_id, row in shown.items():
         kids = children.get(summary_id, [])

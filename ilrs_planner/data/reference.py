@@ -26,6 +26,13 @@ How an announcement becomes a scheduled task (the scheduler computes every date;
       records a launch, so it is neither flown nor moved.
     - The founding agreements' "by October 2023" deadline was missed; the plan shows the negative
       float instead of moving the deadline.
+    - Another official's different figure for the same item (Wu Yanhua's "about 2050" for the
+      extended station, between Wu Weiren's two "2045"s) is not a change of plan: roadmap.toml
+      `alternatives` keeps it out of the dates and baselines and writes it into the task's notes as
+      an "ALTERNATIVE:" line (domain.alternatives), which the tooltips and the slip report list.
+    - Progress at the status date (2026-12-01) of work under way that no fact row dates (Lanyue's
+      qualification, the Russian power plant) is roadmap.toml `actual_start`/`percent_complete`,
+      exactly what `ilrs-planner status --started KEY=DATE --percent KEY=N` records.
     - Every task keeps its source URL, the statement's notes and the precision of its dates. Fact
       rows that are not task dates are listed with the reason in roadmap.toml `[unused]`.
     - Three internal tasks are PLANNING ASSUMPTIONS, not facts, and say so in their notes: a
@@ -41,8 +48,10 @@ History
     period, else for the task's duration; "by 2028" -> finishing 2028-12-31). Tasks not yet
     announced are absent. So the real slips are in the plan: basic station 2028 -> 2035, Luna-26
     2023 -> 2028, Chang'e 7 2024 -> 2026, Chang'e 8 2028 -> 2029, power plant 2033-2035 -> 2036.
-    One current date is a modelling choice rather than the latest statement: ILRS-1..5 over
-    2030-2035 (the 2023 talk said 2030-2040), so that the basic station can close by 2035.
+    Current dates that are modelling choices rather than the latest statement carry confidence
+    "inferred" (ILRS-1..5 over 2030-2035 where the 2023 talk said 2030-2040, so that the basic station
+    can close by 2035; the 2036-2045 build-out; Lanyue's duration; Long March 9's Wikipedia-only 2033),
+    so the slip report marks their variances as modelling, not slips.
 
 Ids are derived from keys (uuid5), so every copy of the reference roadmap has the same ids.
 """

@@ -246,6 +246,15 @@ def test_tooltip_names_dates_float_owner_precision_and_source(view):
     assert "Task A" in tooltip_text(view.document, Hit("link", link_id="ab"))
 
 
+def test_tooltip_lists_an_alternative_figure_recorded_in_the_notes(view):
+    from ilrs_planner.chart import Hit
+    from ilrs_planner.qt.gantt.tooltip import tooltip_text
+
+    view.document.project.tasks["c"].notes = "Plan: 2030.\nALTERNATIVE: by 2032 - a second official, 2029-05-01"
+    text = tooltip_text(view.document, Hit("bar", "c"))
+    assert "<i>Alternative (not the plan):</i> by 2032 - a second official, 2029-05-01" in text
+
+
 def test_the_scroll_bar_pans_the_time_axis(view):
     first = view.visible_range()[0]
     view.hscroll.setValue(view.hscroll.value() + 100)

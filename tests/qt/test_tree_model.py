@@ -33,10 +33,11 @@ def test_model_passes_qt_checks_through_edits(qtmodeltester, model):
 
 
 def test_outline_and_cells(model):
-    top = [model.index(row, 0).data() for row in range(model.rowCount())]
-    assert top == ["Phase", "Milestone"]
-    assert model.rowCount(model.index_of("ph")) == 3
-    assert model.parent(model.index_of("b")) == model.index_of("ph")
+    # One row per visible task, in outline order; the outline itself is drawn by the view.
+    assert [model.task_id(model.index(row, 0)) for row in range(model.rowCount())] == ["ph", "a", "b", "c", "m"]
+    assert model.children_of("ph") == ["a", "b", "c"] and model.children_of(None) == ["ph", "m"]
+    assert [model.depth(t) for t in ("ph", "b", "m")] == [0, 1, 0]
+    assert model.has_children("ph") and not model.has_children("b")
     # A is 10 days from 2030-01-01: finish shown as the last day, 2030-01-10.
     assert [cell(model, "a", c) for c in (Column.KEY, Column.OWNER, Column.START, Column.FINISH, Column.DURATION)] \
         == ["A", "CNSA", "2030-01-01", "2030-01-10", "10 d"]

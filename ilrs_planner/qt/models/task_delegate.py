@@ -1,18 +1,78 @@
-"""Cell editors of the task table: a list of participants for Owner, typed text elsewhere."""
+"""How the task table's cells look and are edited: the outline drawn in the Name column (indent
+and open/close arrow), a list of participants for Owner, typed text elsewhere."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QApplication, QComboBox, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from .task_columns import Column, owner_label
 
+INDENT = 16  # pixels per outline level, as the tree view drew them
+ARROW = 16  # the open/close arrow's column before each name
+
 
 class TaskDelegate(QStyledItemDelegate):
-    """Owner is chosen from the plan's participants (or none); other cells take typed text."""
+    """Names sit indented by outline level behind their summary's arrow; Owner is chosen from the
+    plan's participants (or none); other cells take typed text."""
 
     def __init__(self, document, parent=None):
         super().__init__(parent)
         self.document = document
+
+    @staticmethod
+    def arrow_span(rect: QRect, depth: int) -> tuple[int, int]:
+        """The x range of a row's arrow inside its Name cell `rect`."""
+        left = rect.left() + depth * INDENT
+        return left, left + ARROW
+
+    def _outline(self, index) -> tuple[int, bool, bool] | None:
+        """(depth, summary, open) of the Name cell at `index`, None for other cells."""
+        model = index.model()
+        if index.column() != int(Column.NAME) or not hasattr(model, "depth"):
+            return None
+        task_id = model.task_id(index)
+        if task_id is None:
+            return None
+        return model.depth(task_id), model.has_children(task_id), model.is_open(task_id)
+
+    def paint(self, painter, option, index) -> None:
+        outline = self._outline(index)
+        if outline is None:
+            return super().paint(painter, option, index)
+        depth, summary, opened = outline
+        widget = option.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        background = QStyleOptionViewItem(option)
+        self.initStyleOption(background, index)
+        background.text, background.icon = "", background.icon.__class__()
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, background, painter, widget)
+        if summary:
+            left, right = self.arrow_span(option.rect, depth)
+            branch = QStyleOptionViewItem(option)
+            branch.rect = QRect(left, option.rect.top(), right - left, option.rect.height())
+            branch.state = option.state | QStyle.StateFlag.State_Children
+            if opened:
+                branch.state |= QStyle.StateFlag.State_Open
+            style.drawPrimitive(QStyle.PrimitiveElement.PE_IndicatorBranch, branch, painter, widget)
+        text = QStyleOptionViewItem(option)
+        text.rect = option.rect.adjusted(depth * INDENT + ARROW, 0, 0, 0)
+        super().paint(painter, text, index)
+
+    def sizeHint(self, option, index):
+        hint = super().sizeHint(option, index)
+        outline = self._outline(index)
+        if outline is not None:
+            hint.setWidth(hint.width() + outline[0] * INDENT + ARROW)
+        return hint
+
+    def updateEditorGeometry(self, editor, option, index) -> None:
+        outline = self._outline(index)
+        if outline is None:
+            return super().updateEditorGeometry(editor, option, index)
+        shifted = QStyleOptionViewItem(option)
+        shifted.rect = option.rect.adjusted(outline[0] * INDENT + ARROW, 0, 0, 0)
+        super().updateEditorGeometry(editor, shifted, index)
 
     def createEditor(self, parent, option, index):
         if index.column() != int(Column.OWNER):

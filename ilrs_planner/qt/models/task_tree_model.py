@@ -1,8 +1,9 @@
-"""TaskTreeModel: the WBS as a Qt tree, read from the Document; edits become pushed commands."""
+"""TaskTreeModel: the WBS as a table of its visible rows (OutlineRows), read from the Document;
+edits become pushed commands, and the Document's changes become row inserts, removals and moves."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSize, Qt
+from PySide6.QtCore import QModelIndex, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ...chart.variance import ON_TIME_STEP, slip_color, slip_step
@@ -13,6 +14,7 @@ from ...engine.schedule import changed_rows
 from ..change_effects import effects_of
 from ..document import Document
 from ..gantt.style import qcolor
+from .outline_rows import OutlineRows
 from .task_columns import (
     HEADERS,
     NUMERIC_COLUMNS,
@@ -25,67 +27,62 @@ from .task_columns import (
     sort_value,
 )
 from .task_icons import task_icon
+from .task_outline import visible_rows
 
 ROW_HEIGHT = 24  # the Gantt draws its rows at the same height
 SORT_ROLE = Qt.ItemDataRole.UserRole
 TASK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class TaskTreeModel(QAbstractItemModel):
-    """Tasks in outline order; columns from task_columns; refreshes only the rows that changed."""
-
+class TaskTreeModel(OutlineRows):
+    """Visible tasks in outline order (siblings sorted when a column is); columns from task_columns."""
 
     def __init__(self, document: Document, parent=None):
         super().__init__(parent)
         self.document = document
-        self._build()
+        self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
+        self._load()
         self._old_dates = document.schedule.tasks if document.schedule else None  # the table, never copied
         document.changed.connect(self._on_changed)
         document.baselineChanged.connect(self._on_baseline_changed)
 
-    # -- the outline, as numbers Qt can carry in an index -------------------------------------
-    def _build(self) -> None:
-        project = self.document.project
-        self._children = project.children_map()
-        self._ids = [task.id for task, _ in project.walk()]
-        self._num = {tid: n for n, tid in enumerate(self._ids)}
-        self._row = {tid: row for ids in self._children.values() for row, tid in enumerate(ids)}
-        self._summaries = project.summary_ids()
+    # -- the outline ---------------------------------------------------------------------------
+    def _load(self) -> None:
+        """A plan read afresh: every summary open, as a plan opens in MS Project."""
+        self._project = self.document.project
+        self._revision = self.document.revision
         self._ctx = None
+        self._summaries = self._project.summary_ids()
+        self._children = self._sorted(self._project.children_map())
+        self.open: set[str] = set(self._summaries)
+        self._set_rows(visible_rows(self._children, self.open))
 
-    def task_id(self, index: QModelIndex) -> str | None:
-        """The task shown by `index` (None for the invisible root)."""
-        return self._ids[index.internalId()] if index.isValid() else None
+    # -- sorting: siblings by a column, the outline kept ---------------------------------------
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort siblings by `column` (-1: the plan's own outline order)."""
+        wanted = (column if 0 <= column < len(Column) else -1, order)
+        if wanted == self._sort:
+            return
+        self._sort = wanted
+        self.layoutAboutToBeChanged.emit()
+        before = list(self._rows)
+        persistent = self.persistentIndexList()
+        self._children = self._sorted(self._project.children_map())
+        self._set_rows(visible_rows(self._children, self.open))
+        rows = self._rows_by_id()
+        self.changePersistentIndexList(persistent, [
+            self.createIndex(rows[before[i.row()]], i.column()) if before[i.row()] in rows else QModelIndex()
+            for i in persistent])
+        self.layoutChanged.emit()
 
-    def children_of(self, task_id: str | None) -> list[str]:
-        """Child ids of a task (None: the top level) in outline order."""
-        return self._children.get(task_id, [])
-
-    def index_of(self, task_id: str, column: int = 0) -> QModelIndex:
-        """The index showing `task_id`, or an invalid index."""
-        if task_id not in self._num:
-            return QModelIndex()
-        return self.createIndex(self._row[task_id], column, self._num[task_id])
-
-    # -- QAbstractItemModel -----------------------------------------------------------------
-    def index(self, row, column, parent=QModelIndex()):
-        ids = self._children.get(self.task_id(parent), [])
-        if not (0 <= row < len(ids) and 0 <= column < len(Column)):
-            return QModelIndex()
-        return self.createIndex(row, column, self._num[ids[row]])
-
-    def parent(self, index):
-        tid = self.task_id(index)
-        parent_id = self.document.project.tasks[tid].parent_id if tid else None
-        return self.index_of(parent_id) if parent_id else QModelIndex()
-
-    def rowCount(self, parent=QModelIndex()):
-        if parent.isValid() and parent.column() != 0:
-            return 0
-        return len(self._children.get(self.task_id(parent), []))
-
-    def columnCount(self, parent=QModelIndex()):
-        return len(Column)
+    def _sorted(self, children: dict[str | None, list[str]]) -> dict[str | None, list[str]]:
+        column, order = self._sort
+        if column < 0:
+            return children
+        tasks, ctx = self._project.tasks, self._context()
+        descending = order == Qt.SortOrder.DescendingOrder
+        return {parent: sorted(ids, key=lambda tid: sort_value(tasks[tid], Column(column), ctx), reverse=descending)
+                for parent, ids in children.items()}
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if not 0 <= section < len(Column):
@@ -96,19 +93,24 @@ class TaskTreeModel(QAbstractItemModel):
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         return None
 
+    def _task_at(self, index):
+        """The task of a row, None while an edit that removed it is being announced."""
+        return self.document.project.tasks.get(self.task_id(index)) if index.isValid() else None
+
     def flags(self, index):
-        if not index.isValid():
+        task = self._task_at(index)
+        if task is None:
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        task = self.document.project.tasks[self.task_id(index)]
         if is_editable(task, Column(index.column()), self._context()):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        task = self._task_at(index)
+        if task is None:
             return None
-        task, column = self.document.project.tasks[self.task_id(index)], Column(index.column())
+        column = Column(index.column())
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return display_text(task, column, self._context())
         if role == SORT_ROLE:
@@ -183,37 +185,55 @@ class TaskTreeModel(QAbstractItemModel):
         return RowContext(self.document.project, self.document.schedule, baseline, self._summaries)
 
     def is_stale(self) -> bool:
-        """True when the rows are of another plan (announced before the new plan's own change)."""
-        return set(self._ids) != set(self.document.project.tasks)
+        """True between a change to the plan and its announcement here (rows of another plan, or
+        rows an edit is removing): the view then leaves selecting to the announcement."""
+        return self.document.project is not self._project or self.document.revision != self._revision
 
-    def _rebuild(self) -> None:
+    def _reload(self) -> None:
         self.beginResetModel()
-        self._build()
+        self._load()
         self.endResetModel()
 
     def _on_changed(self, changes: ChangeSet, _initiator: object) -> None:
         self._ctx = None
-        if effects_of(changes).rows or self.is_stale():
-            self._rebuild()
+        effects = effects_of(changes)
+        if effects.replaced or self.document.project is not self._project:
+            self._reload()
+        elif effects.rows:
+            self._restructure()
+        elif self._sort[0] >= 0 and effects.reschedule:
+            self._resort()
         else:
             self._summaries = self.document.project.summary_ids()
-            self._ctx = None
             self._emit_rows(changes.task_ids | self._rows_with_new_dates())
+        self._revision = self.document.revision
         self._old_dates = self.document.schedule.tasks if self.document.schedule else None
+
+    def _restructure(self) -> None:
+        """Tasks came, went or moved in the outline: the rows they touch are inserted, removed or
+        moved. A summary that is new (a task added or indented under it) opens, so the task stays in sight."""
+        children = self._project.children_map()
+        summaries = {parent for parent in children if parent is not None}  # every parent with a child
+        self.open = (self.open | (summaries - self._summaries)) & summaries
+        self._summaries = summaries
+        self._children = self._sorted(children)
+        self._apply(visible_rows(self._children, self.open))
+        self._emit_all()  # depths, arrows and bold summaries may have changed on any row
+
+    def _resort(self) -> None:
+        """Sorted by a column whose values just moved: siblings take their new order."""
+        column, order = self._sort
+        self._sort = (-1, order)
+        self.sort(column, order)
+        self._emit_all()
 
     def _rows_with_new_dates(self) -> set[str]:
         return changed_rows(self._old_dates, self.document.schedule.tasks if self.document.schedule else None)
 
-    def _emit_rows(self, task_ids) -> None:
-        last = len(Column) - 1
-        for tid in task_ids:
-            if tid in self._num:
-                self.dataChanged.emit(self.index_of(tid, 0), self.index_of(tid, last))
-
     def _on_baseline_changed(self, _name) -> None:
         self._ctx = None
         if self.is_stale():  # a new plan ended the comparison before its rows were announced
-            self._rebuild()
-        elif self._ids:
-            self._emit_rows(self._ids)
+            self._reload()
+        else:
+            self._emit_all()
 

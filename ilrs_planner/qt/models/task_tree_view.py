@@ -1,4 +1,9 @@
-"""TaskTreeView: the WBS table beside the Gantt — sortable, column choice remembered, selection shared."""
+"""TaskTreeView: the WBS table beside the Gantt — sortable, column choice remembered, selection shared.
+
+A table of the visible rows (see TaskTreeModel) that looks and behaves like an outline: the
+delegate draws indentation and open/close arrows, a click on an arrow or Left/Right on a summary
+closes or opens it, and opening inserts rows instead of laying out the whole plan again.
+"""
 
 from __future__ import annotations
 
@@ -9,17 +14,15 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QSettings,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView
 
 from ..document import Document
 from .task_columns import BASELINE_COLUMNS, HEADERS, OPTIONAL_COLUMNS, Column
 from .task_delegate import TaskDelegate
-from .task_tree_model import SORT_ROLE, TASK_ID_ROLE, TaskTreeModel
-from .tree_expansion import ExpansionMemory
+from .task_tree_model import ROW_HEIGHT, TASK_ID_ROLE, TaskTreeModel
 
 HEADER_HEIGHT = 44  # tall enough for the Gantt's two-level time axis, which matches it
 _WIDTHS = {Column.NAME: 260, Column.KEY: 120, Column.OWNER: 88, Column.START: 88, Column.FINISH: 88,
@@ -28,59 +31,51 @@ _WIDTHS = {Column.NAME: 260, Column.KEY: 120, Column.OWNER: 88, Column.START: 88
 _DEFAULT_HIDDEN = (Column.KEY, *OPTIONAL_COLUMNS)
 
 
-class TaskSortProxy(QSortFilterProxyModel):
-    """Sorts siblings by the column's sort value; column -1 is the plan's own outline order."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
-        self.setDynamicSortFilter(True)
-
-
-class TaskTreeView(QTreeView):
+class TaskTreeView(QTableView):
     """The task table. Emits rowsChanged with the visible task ids (for the chart) after any change."""
 
     rowsChanged = Signal(list)
     doubleClickedTask = Signal(str)  # MS Project's habit: double-click opens the task's details
+    expanded = Signal(QModelIndex)  # a summary was opened (its index)
+    collapsed = Signal(QModelIndex)
 
     def __init__(self, document: Document, parent=None):
         super().__init__(parent)
         self.document = document
-        self.source_model = TaskTreeModel(document, self)
-        self.proxy = TaskSortProxy(self)
-        self.proxy.setSourceModel(self.source_model)
-        self.setModel(self.proxy)
-        self.setItemDelegate(TaskDelegate(document, self))
         self._syncing = False
         self._scroll_maximum = 0  # at least this far, so the chart's last rows can be reached too
-        self._batch_depth = 0  # while > 0, expand/collapse signals do not recompute the rows
+        self._batch_depth = 0  # while > 0, row changes do not recompute the chart's rows
+        self.source_model = TaskTreeModel(document, self)
+        self.proxy = self.source_model  # the model the view shows (sorting happens in it, by siblings)
+        self.setModel(self.source_model)
+        self.delegate = TaskDelegate(document, self)
+        self.setItemDelegate(self.delegate)
         self._configure()
-        self.expansion = ExpansionMemory(self)
         self._connect()
-        # Nobody listens yet (the chart asks for the rows when it is wired up), and the expansion
-        # memory is told once: a signal per row cost a data() call each, seconds at 100,000 rows.
-        self.blockSignals(True)
-        try:
-            super().expandAll()
-        finally:
-            self.blockSignals(False)
-        self.expansion.open = set(document.project.summary_ids())
 
     def _configure(self) -> None:
-        self.setUniformRowHeights(True)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
         self.setAlternatingRowColors(True)
+        rows = self.verticalHeader()
+        rows.hide()
+        rows.setMinimumSectionSize(1)
+        rows.setDefaultSectionSize(ROW_HEIGHT)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.header()
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # outline order, no sort at start
         self.setSortingEnabled(True)
-        self.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         triggers = QAbstractItemView.EditTrigger
         self.setEditTriggers(triggers.EditKeyPressed | triggers.SelectedClicked | triggers.AnyKeyPressed)
-        self.setIndentation(16)
-        header = self.header()
         header.setFixedHeight(HEADER_HEIGHT)
         header.setSectionsMovable(True)
         header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._column_menu)
@@ -90,28 +85,28 @@ class TaskTreeView(QTreeView):
             header.setSectionHidden(int(column), True)
 
     def _connect(self) -> None:
-        self.expanded.connect(self._emit_rows)
-        self.collapsed.connect(self._emit_rows)
-        self.source_model.modelReset.connect(lambda: self.select_tasks(self.document.selected_ids))
-        self.proxy.layoutChanged.connect(self._emit_rows)
+        model = self.source_model
+        for signal in (model.rowsInserted, model.rowsRemoved, model.rowsMoved, model.modelReset,
+                       model.layoutChanged):
+            signal.connect(self._emit_rows)
+        model.modelReset.connect(lambda: self.select_tasks(self.document.selected_ids))
+        model.openChanged.connect(self._announce_open)
         self.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.verticalScrollBar().rangeChanged.connect(self._keep_scroll_maximum)
         self.document.selectionChanged.connect(self.select_tasks)
+        # After the model announced an edit's rows: rows it replaced are selected again.
+        self.document.changed.connect(lambda *_args: self.select_tasks(self.document.selected_ids))
         self.document.baselineChanged.connect(self._show_baseline_columns)
-        self.doubleClicked.connect(lambda index: self.doubleClickedTask.emit(index.data(TASK_ID_ROLE)))
+        self.doubleClicked.connect(self._double_clicked)
+
+    def header(self) -> QHeaderView:
+        """The column header (the table's horizontal header)."""
+        return self.horizontalHeader()
 
     # -- rows shown, for the chart ---------------------------------------------------------
     def visible_task_ids(self) -> list[str]:
         """Task ids of the rows on screen, top to bottom (collapsed children left out)."""
-        if self.proxy.sortColumn() < 0:
-            return self.expansion.visible_ids()
-        # Sorted: the view's own display order (indexBelow), linear in the rows shown.
-        ids, source, model = [], self.source_model, self.proxy
-        index = model.index(0, 0)
-        while index.isValid():
-            ids.append(source.task_id(model.mapToSource(index)))
-            index = self.indexBelow(index)
-        return ids
+        return self.source_model.visible_ids()
 
     def _emit_rows(self, *_args) -> None:
         if not self._batch_depth:
@@ -119,7 +114,7 @@ class TaskTreeView(QTreeView):
 
     @contextmanager
     def batch(self):
-        """Many expands at once (expand all, restoring after a reset) recompute the rows once."""
+        """Many opens at once (revealing a deep task) recompute the chart's rows once."""
         self._batch_depth += 1
         try:
             yield
@@ -127,19 +122,72 @@ class TaskTreeView(QTreeView):
             self._batch_depth -= 1
         self._emit_rows()
 
-    def expandAll(self) -> None:
-        """Open every summary (one row update for the chart, not one per summary)."""
-        with self.batch():
-            super().expandAll()
+    # -- the outline: open and close summaries -----------------------------------------------
+    def isExpanded(self, index: QModelIndex) -> bool:
+        """True when the summary at `index` shows its sub-tasks."""
+        task_id = self.source_model.task_id(index)
+        return task_id is not None and self.source_model.is_open(task_id)
 
-    def expand_every_row(self) -> None:
-        """Qt's expandAll, without the single update (inside a batch())."""
-        super().expandAll()
+    def setExpanded(self, index: QModelIndex, on: bool) -> None:
+        """Open or close the summary at `index` (its sub-tasks' rows are inserted or removed)."""
+        task_id = self.source_model.task_id(index)
+        if task_id is not None:
+            self.source_model.set_open(task_id, on)
+
+    def expand(self, index: QModelIndex) -> None:
+        """Open the summary at `index`."""
+        self.setExpanded(index, True)
+
+    def collapse(self, index: QModelIndex) -> None:
+        """Close the summary at `index`."""
+        self.setExpanded(index, False)
+
+    def expandAll(self) -> None:
+        """Open every summary."""
+        self.source_model.set_all_open(True)
 
     def collapseAll(self) -> None:
         """Close every summary."""
-        with self.batch():
-            super().collapseAll()
+        self.source_model.set_all_open(False)
+
+    def _announce_open(self, task_id: str, on: bool) -> None:
+        index = self.proxy_index(task_id)
+        (self.expanded if on else self.collapsed).emit(index)
+
+    def mousePressEvent(self, event) -> None:
+        """A click on a summary's arrow opens or closes it (and selects nothing)."""
+        index = self.indexAt(event.position().toPoint())
+        if event.button() == Qt.MouseButton.LeftButton and self._on_arrow(index, event.position().x()):
+            self.setExpanded(index, not self.isExpanded(index))
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def _on_arrow(self, index: QModelIndex, x: float) -> bool:
+        task_id = self.source_model.task_id(index)
+        if task_id is None or index.column() != int(Column.NAME) or not self.source_model.has_children(task_id):
+            return False
+        left, right = self.delegate.arrow_span(self.visualRect(index), self.source_model.depth(task_id))
+        return left <= x < right
+
+    def keyPressEvent(self, event) -> None:
+        """Left closes an open summary and Right opens a closed one, as in an outline; otherwise
+        the keys move between cells."""
+        index = self.currentIndex()
+        task_id = self.source_model.task_id(index)
+        key, plain = event.key(), event.modifiers() == Qt.KeyboardModifier.NoModifier
+        if plain and task_id is not None and self.source_model.has_children(task_id) and self.state() != \
+                QAbstractItemView.State.EditingState:
+            opened = self.source_model.is_open(task_id)
+            if (key == Qt.Key.Key_Left and opened) or (key == Qt.Key.Key_Right and not opened):
+                self.setExpanded(index, not opened)
+                event.accept()
+                return
+        super().keyPressEvent(event)
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        if not self._on_arrow(index, self.viewport().mapFromGlobal(self.cursor().pos()).x()):
+            self.doubleClickedTask.emit(index.data(TASK_ID_ROLE))
 
     def set_scroll_maximum(self, px: int) -> None:
         """Let the shared vertical scroll reach `px` (the chart's viewport is shorter than the table's)."""
@@ -169,14 +217,12 @@ class TaskTreeView(QTreeView):
 
     def reveal(self, task_id: str) -> None:
         """Open the summaries above `task_id` so its row is shown (Find, Scroll to task)."""
-        parent = self.proxy_index(task_id).parent()
         with self.batch():
-            while parent.isValid():
-                self.expand(parent)
-                parent = parent.parent()
+            self.source_model.open_ancestors(task_id)
 
     def proxy_index(self, task_id: str, column: int = 0) -> QModelIndex:
-        return self.proxy.mapFromSource(self.source_model.index_of(task_id, column))
+        """The index of the row showing `task_id` (invalid while a closed summary hides it)."""
+        return self.source_model.index_of(task_id, column)
 
     # -- selection shared with the chart -------------------------------------------------------
     def _on_selection_changed(self, *_args) -> None:

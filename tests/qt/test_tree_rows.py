@@ -1,0 +1,142 @@
+"""The task table's rows through add, delete, indent and opening summaries, as a planner does them:
+the new rows appear where they belong, the selection and the open/closed summaries stay as they
+were, and the table is never rebuilt from scratch (that is what made 100,000-task plans slow)."""
+
+from __future__ import annotations
+
+import pytest
+from gestures import press, type_text
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+
+from ilrs_planner.commands.tasks import AddTask, DeleteTasks
+from ilrs_planner.domain import Task
+from ilrs_planner.qt.document import Document
+from ilrs_planner.qt.main_window import MainWindow
+from ilrs_planner.qt.models.task_columns import Column
+from ilrs_planner.qt.models.task_delegate import ARROW, INDENT
+from ilrs_planner.qt.models.task_outline import INSERT, MOVE, REMOVE, REPLACE, SAME, row_edit
+
+
+@pytest.fixture
+def window(qtbot, small_project):
+    """Phase (A, B, C), M, and a closed second phase Q holding Q1."""
+    document = Document(small_project)
+    document.push(AddTask(Task(key="Q", name="Second phase", id="q")))
+    document.push(AddTask(Task(key="Q1", name="Inside", duration=4, id="q1", parent_id="q")))
+    document.undo_stack.clear()
+    win = MainWindow(document)
+    qtbot.addWidget(win, before_close_func=lambda w: w.document.mark_saved())
+    win.resize(1300, 700)
+    win.show()
+    win.activateWindow()
+    qtbot.waitActive(win)
+    win.tree.collapse(win.tree.proxy_index("q"))
+    return win
+
+
+@pytest.fixture
+def resets(window):
+    seen = []
+    window.tree.model().modelReset.connect(lambda: seen.append("reset"))
+    return seen
+
+
+def shown(window) -> list[str]:
+    """Task ids of the table's rows, top to bottom, read from the rows Qt shows."""
+    model = window.tree.model()
+    return [model.index(row, 0).data(Qt.ItemDataRole.UserRole + 1) for row in range(model.rowCount())]
+
+
+def select(window, *task_ids: str) -> None:
+    window.document.set_selection(list(task_ids))
+
+
+def test_insert_adds_a_row_below_the_selected_task_and_keeps_closed_summaries_closed(window, resets):
+    select(window, "b")
+    press(window.tree, "Insert")  # Edit → Add task: the name is being edited at once
+    type_text(window.tree, "Lander descent test")
+    new = window.document.project.task_by_key(next(t.key for t in window.document.project.tasks.values()
+                                                   if t.name == "Lander descent test")).id
+    assert shown(window) == ["ph", "a", "b", new, "c", "m", "q"]  # Q is still closed
+    assert window.gantt.rows() == shown(window)
+    assert window.document.selected_ids == [new] and window.tree.selected_task_ids() == [new]
+    assert window.tree.proxy_index(new, int(Column.NAME)).data() == "Lander descent test"
+    assert resets == []
+
+
+def test_delete_removes_the_rows_and_undo_puts_them_back_in_place(window, resets):
+    select(window, "b")
+    press(window.tree, "Delete")
+    assert shown(window) == ["ph", "a", "c", "m", "q"]
+    press(window.tree, "Ctrl+Z")
+    assert shown(window) == ["ph", "a", "b", "c", "m", "q"]
+    assert not window.tree.isExpanded(window.tree.proxy_index("q")) and window.tree.isExpanded(
+        window.tree.proxy_index("ph"))
+    assert resets == []
+
+
+def test_indent_keeps_the_selection_and_opens_the_new_summary(window, resets):
+    select(window, "c")
+    press(window.tree, "Alt+Shift+Right")  # Edit → Indent: C goes under B
+    assert window.document.project.tasks["c"].parent_id == "b"
+    assert shown(window) == ["ph", "a", "b", "c", "m", "q"]  # B opened, so C stays in sight
+    assert window.tree.selected_task_ids() == ["c"]
+    assert window.tree.source_model.depth("c") == 2 and window.tree.isExpanded(window.tree.proxy_index("b"))
+    press(window.tree, "Alt+Shift+Left")  # Outdent: back as it was
+    assert window.document.project.tasks["c"].parent_id == "ph" and window.tree.selected_task_ids() == ["c"]
+    assert resets == []
+
+
+def test_moving_a_task_up_moves_its_row_and_its_selection(window, resets):
+    select(window, "c")
+    press(window.tree, "Alt+Shift+Up")
+    assert shown(window) == ["ph", "a", "c", "b", "m", "q"]
+    assert window.tree.selected_task_ids() == ["c"] and window.gantt.rows() == shown(window)
+    assert resets == []
+
+
+def test_deleting_a_task_inside_a_closed_summary_leaves_the_other_rows_and_selection_alone(window, resets):
+    select(window, "a")
+    window.document.push(DeleteTasks(["q1"]))
+    assert shown(window) == ["ph", "a", "b", "c", "m", "q"]
+    assert window.tree.selected_task_ids() == ["a"]
+
+
+def test_the_arrow_and_left_right_keys_close_and_open_a_summary(window, resets):
+    tree = window.tree
+    rect = tree.visualRect(tree.proxy_index("q", int(Column.NAME)))
+    QTest.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     rect.topLeft() + QPoint(ARROW // 2, rect.height() // 2))
+    assert shown(window) == ["ph", "a", "b", "c", "m", "q", "q1"] and window.gantt.rows() == shown(window)
+    select(window, "ph")
+    QTest.keyClick(tree, Qt.Key.Key_Left)
+    assert shown(window) == ["ph", "m", "q", "q1"]
+    QTest.keyClick(tree, Qt.Key.Key_Right)
+    assert shown(window) == ["ph", "a", "b", "c", "m", "q", "q1"]
+    assert tree.selected_task_ids() == ["ph"]
+    assert tree.delegate.arrow_span(rect, 1) == (rect.left() + INDENT, rect.left() + INDENT + ARROW)
+    assert resets == []
+
+
+@pytest.mark.parametrize("before, after, kind, first", [
+    (list("abcd"), list("abcd"), SAME, 4),
+    (list("abcd"), list("abXcd"), INSERT, 2),
+    (list("abcd"), list("ad"), REMOVE, 1),
+    (list("abcdef"), list("adebcf"), MOVE, 1),
+    (list("abcd"), list("aXYd"), REPLACE, 1),
+    ([], list("ab"), INSERT, 0),
+])
+def test_row_edit_names_the_one_change(before, after, kind, first):
+    edit = row_edit(before, after)
+    assert (edit.kind, edit.first) == (kind, first)
+    if kind == MOVE:  # rows first..first+split-1 go to the end of the block
+        block = edit.old
+        assert block[edit.split:] + block[:edit.split] == edit.new
+
+
+def test_row_edit_finds_a_change_deep_in_a_long_list():
+    before = [f"t{i}" for i in range(5000)]
+    after = before[:3001] + ["new"] + before[3001:]
+    edit = row_edit(before, after)
+    assert (edit.kind, edit.first, edit.new) == (INSERT, 3001, ["new"])
