@@ -13,12 +13,17 @@ from operator import attrgetter
 
 import numpy as np
 
-from ..domain import LinkType, Precision, Project, Task, format_fuzzy_date, period_end, period_start
+from ..domain import Confidence, LinkType, Precision, Project, Task, format_fuzzy_date, period_end, period_start
 from ..engine.schedule import Schedule
+from ..engine.shown_precision import ShownPrecision
 from .palette import owner_colors
 from .rollups import Rollups, folded_milestones
 
 KIND_TASK, KIND_SUMMARY, KIND_MILESTONE = 0, 1, 2
+# How a bar's dates are drawn by confidence (domain/provenance.py): an inference lighter, an assumption
+# pale with a dashed outline, so neither can be taken for an announcement. Unstated = sourced.
+CONF_SOURCED, CONF_INFERRED, CONF_ASSUMPTION = 0, 1, 2
+_CONF_CODE = {Confidence.INFERRED: CONF_INFERRED, Confidence.ASSUMPTION: CONF_ASSUMPTION}
 LINK_CODES = {LinkType.FS: 0, LinkType.SS: 1, LinkType.FF: 2, LinkType.SF: 3}
 
 
@@ -49,6 +54,7 @@ class ChartData:
     link_critical: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
     phases: list[tuple[float, float, str]] = field(default_factory=list)  # (start, finish, name)
     key: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))  # key milestones
+    confidence: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int8))  # CONF_*
     rollups: Rollups = field(default_factory=Rollups)
 
     @property
@@ -89,20 +95,22 @@ def _bulk_ordinals(schedule: Schedule | None, rows: list[str]) -> tuple[list, li
     return es, ef, critical
 
 
-def _soft_period(task: Task, start: date, finish: date, milestone: bool) -> tuple[float, float]:
+def _soft_period(task: Task, precision: Precision, start: date, finish: date,
+                 milestone: bool) -> tuple[float, float]:
     """The period an announced-to-a-year/quarter/month date may fall in ('2035' = all of 2035)."""
-    if task.precision is Precision.DAY or task.actual_start is not None:
+    if precision is Precision.DAY or task.actual_start is not None:
         return np.nan, np.nan
     last = start if milestone else finish - timedelta(days=1)
-    first_day = period_start(last, task.precision)
-    return float(first_day.toordinal()), float(period_end(last, task.precision).toordinal() + 1)
+    first_day = period_start(last, precision)
+    return float(first_day.toordinal()), float(period_end(last, precision).toordinal() + 1)
 
 
-def _label(task: Task, start: date, milestone: bool) -> str:
+def _label(task: Task, precision: Precision, start: date, milestone: bool) -> str:
     if not milestone:
         return task.name
-    # Precision says how well the date is known, flown or planned: Serbia signed "in May 2024".
-    return f"{task.name} · {format_fuzzy_date(task.actual_start or start, task.precision)}"
+    # Precision says how well the date is known, flown or planned: Serbia signed "in May 2024"; a
+    # milestone driven by a date known only to the year is shown to the year (engine/shown_precision.py).
+    return f"{task.name} · {format_fuzzy_date(task.actual_start or start, precision)}"
 
 
 def build_chart_data(project: Project, schedule: Schedule | None, rows: list[str], *,
@@ -118,7 +126,8 @@ def build_chart_data(project: Project, schedule: Schedule | None, rows: list[str
     cols = {k: [np.nan] * n for k in ("start", "finish", "soft0", "soft1", "ghost0", "ghost1",
                                       "whisker0", "whisker1")}
     kind, color, critical, actual, labels = [0] * n, [0] * n, [False] * n, [False] * n, []
-    key = [False] * n
+    key, confidence = [False] * n, [CONF_SOURCED] * n
+    shown = ShownPrecision(project, schedule)
     color_index = {c: i for i, c in enumerate(colors)}
     critical_ids = schedule.critical_ids() if schedule is not None else set()
     bulk = _bulk_ordinals(schedule, rows)
@@ -136,10 +145,12 @@ def build_chart_data(project: Project, schedule: Schedule | None, rows: list[str
         kind[i] = KIND_SUMMARY if summary else (KIND_MILESTONE if milestone else KIND_TASK)
         actual[i] = task.actual_start is not None
         key[i] = task.key_milestone and milestone
-        if task.precision is not Precision.DAY or milestone:
+        confidence[i] = _CONF_CODE.get(task.confidence, CONF_SOURCED)  # type: ignore[arg-type]
+        precision = shown.of(tid)
+        if precision is not Precision.DAY or milestone:
             start, finish = date.fromordinal(int(start_col[i])), date.fromordinal(int(finish_col[i]))
-            cols["soft0"][i], cols["soft1"][i] = _soft_period(task, start, finish, milestone)
-            labels.append(_label(task, start, milestone))
+            cols["soft0"][i], cols["soft1"][i] = _soft_period(task, precision, start, finish, milestone)
+            labels.append(_label(task, precision, start, milestone))
         else:
             labels.append(task.name)
         tint = highlight.get(tid)
@@ -154,6 +165,7 @@ def build_chart_data(project: Project, schedule: Schedule | None, rows: list[str
                      np.asarray(color, np.int32), arr["soft0"], arr["soft1"], arr["ghost0"], arr["ghost1"],
                      arr["whisker0"], arr["whisker1"], labels, colors)
     data.key = np.asarray(key, bool)
+    data.confidence = np.asarray(confidence, np.int8)
     children = project.children_map()  # one outline walk serves roll-ups and phase bands
     data.rollups = _rollups(project, schedule, data, summaries, owner_color, color_index, children)
     _add_links(data, project)
@@ -174,7 +186,7 @@ def refresh_rows(data: ChartData, project: Project, schedule: Schedule | None, t
         return False
     rows = np.array([data.row_of[tid] for tid in ids], np.int64)
     for name in ("start", "finish", "kind", "critical", "actual", "color", "soft0", "soft1", "ghost0", "ghost1",
-                 "whisker0", "whisker1", "key"):
+                 "whisker0", "whisker1", "key", "confidence"):
         getattr(data, name)[rows] = getattr(fresh, name)
     for row, label in zip(rows.tolist(), fresh.labels):
         data.labels[row] = label

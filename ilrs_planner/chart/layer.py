@@ -52,6 +52,7 @@ class Layer:
     soft0: np.ndarray  # x where the uncertain (faded) period starts, nan if none
     soft1: np.ndarray
     key: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))  # key milestones
+    confidence: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int8))  # data.CONF_*
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -64,7 +65,8 @@ def make_layer(data: ChartData, idx: np.ndarray, scale: TimeScale, opts: SceneOp
     critical = data.critical[idx] if opts.show_critical else np.zeros(len(idx), bool)
     return Layer(idx, x0, x1, idx * rh + top * rh, idx * rh + bottom * rh, data.color[idx], critical,
                  data.actual[idx], selected, scale.x_of_ordinals(data.soft0[idx]),
-                 scale.x_of_ordinals(data.soft1[idx]), data.key[idx] if len(data.key) else np.zeros(len(idx), bool))
+                 scale.x_of_ordinals(data.soft1[idx]), data.key[idx] if len(data.key) else np.zeros(len(idx), bool),
+                 data.confidence[idx] if len(data.confidence) else np.zeros(len(idx), np.int8))
 
 
 def visible(x0: np.ndarray, x1: np.ndarray, width: float, margin: float) -> np.ndarray:

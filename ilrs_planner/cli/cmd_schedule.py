@@ -22,9 +22,11 @@ def register(subparsers) -> None:
     parser.add_argument("plan", metavar="PLAN.db", help="a plan file (or a .csv/.xml table to schedule directly)")
     parser.add_argument(
         "--json", action="store_true",
-        help='print JSON: {"project_start", "project_finish", "tasks": [{"key", "name", "early_start", '
-        '"early_finish", "late_start", "late_finish", "total_float_days", "free_float_days", "critical"}]} '
-        "with ISO dates; finish dates are exclusive. Compact (one line) unless --pretty",
+        help='print JSON: {"finish_convention", "provenance", "project_start", "project_finish", "tasks": [{"key", '
+        '"name", "early_start", "early_finish", "late_start", "late_finish", "total_float_days", "free_float_days", '
+        '"critical", "precision", "confidence", "source", "source_date"}]} with ISO dates; finish dates are '
+        "exclusive; precision is day/month/quarter/year, confidence sourced/inferred/assumption/unsourced, "
+        "source the cited address, source_date its date or null. Compact (one line) unless --pretty",
     )
     parser.add_argument("--pretty", action="store_true", help="with --json: indent the JSON for reading")
     parser.set_defaults(func=run)

@@ -16,14 +16,20 @@ from json.encoder import encode_basestring
 from operator import attrgetter
 from typing import TextIO
 
-from ..domain import Project
+from ..domain import Project, Task
+from ..domain.provenance import shown_confidence
 from ..domain.terminal_text import one_line
 from ..engine.schedule import Schedule
+from ..engine.shown_precision import ShownPrecision
 
 JSON_FIELDS = ("key", "name", "early_start", "early_finish", "late_start", "late_finish", "total_float_days",
-               "free_float_days", "critical")
+               "free_float_days", "critical", "precision", "confidence", "source", "source_date")
 FINISH_CONVENTION = ("exclusive: early_finish, late_finish and project_finish are the day after the last day "
                      "of work; a milestone's finish is its own day")
+PROVENANCE = ("precision: day/month/quarter/year, how precisely the task's dates are known (the coarser of its own "
+              "and that of the task driving it); confidence: sourced/inferred/assumption as the task states it, "
+              "else sourced when it cites a source and unsourced when not; source: the cited address ('' for "
+              "none); source_date: the source's date (ISO) or null")
 BLOCK = 5000  # table lines per write: few writes, and output starts before the last line is made
 
 
@@ -38,6 +44,7 @@ class ScheduleColumns:
     total_float: list[int]
     free_float: list[int]
     critical: list[bool]
+    provenance: tuple[list[str], list[str], list[str], list[str | None]]  # precision, confidence, source, its date
 
 
 def schedule_columns(project: Project, schedule: Schedule, last_days: bool = False) -> ScheduleColumns:
@@ -58,7 +65,15 @@ def schedule_columns(project: Project, schedule: Schedule, last_days: bool = Fal
     dates = (early_start, early_finish, late_start, late_finish)
     return ScheduleColumns(list(map(attrgetter("key"), tasks)), list(map(attrgetter("name"), tasks)),
                            [depth for _, depth in walked], dates, total_float, free_float,
-                           list(map(bool, critical)))
+                           list(map(bool, critical)), _provenance(project, schedule, tasks))
+
+
+def _provenance(project: Project, schedule: Schedule,
+                tasks: list[Task]) -> tuple[list[str], list[str], list[str], list[str | None]]:
+    shown = ShownPrecision(project, schedule)
+    return ([shown.of(t.id).value for t in tasks], list(map(shown_confidence, tasks)),
+            list(map(attrgetter("source_url"), tasks)),
+            [t.source_date.isoformat() if t.source_date else None for t in tasks])
 
 
 def _last_day(start: int, finish: int) -> int:
@@ -85,9 +100,9 @@ def schedule_data(project: Project, schedule: Schedule) -> dict:
     """The schedule as plain data: ISO dates, every task (summaries too) in WBS order."""
     columns = schedule_columns(project, schedule)
     rows = zip(columns.keys, columns.names, *columns.dates, columns.total_float, columns.free_float,
-               columns.critical)
-    return {"finish_convention": FINISH_CONVENTION, "project_start": schedule.project_start.isoformat(),
-            "project_finish": schedule.project_finish.isoformat(),
+               columns.critical, *columns.provenance)
+    return {"finish_convention": FINISH_CONVENTION, "provenance": PROVENANCE,
+            "project_start": schedule.project_start.isoformat(), "project_finish": schedule.project_finish.isoformat(),
             "tasks": [dict(zip(JSON_FIELDS, row)) for row in rows]}
 
 
@@ -99,9 +114,12 @@ def write_json(project: Project, schedule: Schedule, out: TextIO, pretty: bool =
     columns = schedule_columns(project, schedule)
     # Only keys and names can hold characters JSON must escape: they go through json's C string
     # encoder; dates, integers and flags are written as they are.
+    precision, confidence, source, source_date = columns.provenance
     rows = zip(map(encode_basestring, columns.keys), map(encode_basestring, columns.names), *columns.dates,
-               columns.total_float, columns.free_float, map(_JSON_BOOL.__getitem__, columns.critical))
-    out.write(f'{{"finish_convention":"{FINISH_CONVENTION}","project_start":"{schedule.project_start.isoformat()}",'
+               columns.total_float, columns.free_float, map(_JSON_BOOL.__getitem__, columns.critical),
+               precision, confidence, map(encode_basestring, source), map(_json_date, source_date))
+    out.write(f'{{"finish_convention":"{FINISH_CONVENTION}","provenance":{encode_basestring(PROVENANCE)},'
+              f'"project_start":"{schedule.project_start.isoformat()}",'
               f'"project_finish":"{schedule.project_finish.isoformat()}","tasks":[')
     lead = ""
     while block := list(islice(rows, BLOCK)):
@@ -112,7 +130,12 @@ def write_json(project: Project, schedule: Schedule, out: TextIO, pretty: bool =
 
 _JSON_BOOL = {False: "false", True: "true"}
 _JSON_ROW = "{" + ",".join(f'"{name}":{value}' for name, value in zip(JSON_FIELDS, (
-    "%s", "%s", '"%s"', '"%s"', '"%s"', '"%s"', "%d", "%d", "%s"))) + "}"
+    "%s", "%s", '"%s"', '"%s"', '"%s"', '"%s"', "%d", "%d", "%s", '"%s"', '"%s"', "%s", "%s"))) + "}"
+
+
+def _json_date(day: str | None) -> str:
+    return "null" if day is None else f'"{day}"'
+
 
 
 def table_cells(columns: ScheduleColumns, max_name: int) -> list[list[str]]:

@@ -56,15 +56,35 @@ def _link_bound(project: Project, dates: Dates, link: Link, succ_duration: int,
     return value
 
 
+class ChainIndex:
+    """The links into each task and each summary's children, built once for many chain steps."""
+
+    def __init__(self, project: Project):
+        self.project = project
+        self.children = {p: kids for p, kids in project.children_map().items() if p is not None}
+        self.into: dict[str, list[Link]] = {}
+        for link in project.links.values():
+            self.into.setdefault(link.succ_id, []).append(link)
+
+    def step(self, dates: Dates, task_id: str) -> tuple[str, str | None]:
+        """What drives the task's start, and the task that does (None: nothing further back)."""
+        project, task = self.project, self.project.tasks[task_id]
+        start, finish = dates[task_id]
+        links = [ln for tid in [task_id, *_ancestors(project, task_id)] for ln in self.into.get(tid, [])]
+        return _driver_of(project, dates, task, start, finish, links, self.children)
+
+    def latest_leaf(self, dates: Dates, summary_id: str) -> str | None:
+        """The sub-task (at any depth) whose finish is the summary's finish."""
+        leaves = [x for x in _leaves_under(self.project, summary_id, self.children) if x in dates]
+        return max(leaves, key=lambda x: dates[x][1]) if leaves else None
+
+
 def driving_chain(project: Project, dates: Dates, task_id: str, limit: int = 200) -> list[ChainStep]:
     """From the task back to what ultimately fixes it, following the binding link at each step.
 
     `dates` maps task id -> (start, finish): a schedule's early dates or a baseline's entries.
     """
-    children = {p: kids for p, kids in project.children_map().items() if p is not None}
-    into: dict[str, list[Any]] = {}
-    for link in project.links.values():
-        into.setdefault(link.succ_id, []).append(link)
+    index = ChainIndex(project)
     steps: list[ChainStep] = []
     current: str | None = task_id
     seen: set[str] = set()
@@ -72,8 +92,7 @@ def driving_chain(project: Project, dates: Dates, task_id: str, limit: int = 200
         seen.add(current)
         task = project.tasks[current]
         start, finish = dates[current]
-        links = [ln for tid in [current, *_ancestors(project, current)] for ln in into.get(tid, [])]
-        driver, nxt = _driver_of(project, dates, task, start, finish, links, children)
+        driver, nxt = index.step(dates, current)
         steps.append(ChainStep(task.key, task.name, start, finish, driver))
         current = nxt
     return steps

@@ -39,6 +39,7 @@ from pathlib import Path
 
 from ..domain import (
     Classification,
+    Confidence,
     ConstraintType,
     Link,
     Participant,
@@ -49,6 +50,7 @@ from ..domain import (
     TaskKind,
 )
 from ..domain.durations import DurationUnits, units_for
+from ..domain.provenance import parse_confidence
 from .csv_calendars import CalendarNames
 from .csv_table import parse_table, read_text
 from .formats import ImportResult
@@ -170,7 +172,25 @@ def _task(project: Project, entry: _Entry, is_summary: bool) -> Task:
     task.source_url = row.text("Source")
     task.notes = row.raw_text("Notes")
     task.key_milestone = row.text("Key Milestone").strip().lower() in KEY_MILESTONE_YES
+    task.confidence, task.source_date = _confidence(row), _source_date(row)
     return task
+
+
+def _confidence(row: RowReader) -> Confidence | None:
+    try:
+        return parse_confidence(row.text("Confidence"))
+    except ValueError as error:
+        raise row.error("Confidence", f"{error} (or blank: not stated)") from None
+
+
+def _source_date(row: RowReader) -> date | None:
+    """The day the source was published; a month or a year alone is refused (it is not that day)."""
+    found = row.date("Source Date")
+    if found is None:
+        return None
+    if found[1] is not Precision.DAY:
+        raise row.error("Source Date", f"'{row.text('Source Date')}' is not a day (YYYY-MM-DD)")
+    return found[0]
 
 
 def _start_to_finish(row: RowReader) -> int | None:

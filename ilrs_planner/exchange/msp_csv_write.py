@@ -30,7 +30,7 @@ COLUMNS = [
     "ID", "Key", "Name", "Outline Level", "Duration", "Start", "Finish", "Predecessors", "Constraint Type",
     "Constraint Date", "Deadline", "Actual Start", "Actual Finish", "% Complete", "Owner", "Kind", "Precision",
     "Classification", "Optimistic Duration", "Most Likely Duration", "Pessimistic Duration", "Source", "Notes",
-    "GUID", "Key Milestone",
+    "GUID", "Key Milestone", "Confidence", "Source Date",
     "Calendar",  # MS Project's task calendar, by name (see csv_calendars)
 ]
 
@@ -124,6 +124,8 @@ def _task_row(project: Project, task: Task, depth: int, ref: str, predecessors: 
         "Pessimistic Duration": _optional_duration(task.pessimistic),
         "Source": escape_text(task.source_url), "Notes": escape_text(task.notes), "GUID": task.id,
         "Key Milestone": "Yes" if task.key_milestone else "",
+        # As stated: blank when the task states none (read as sourced with a source, else unsourced).
+        "Confidence": task.confidence.value if task.confidence else "", "Source Date": format_date(task.source_date),
     }
     return [cells[column] for column in COLUMNS]
 

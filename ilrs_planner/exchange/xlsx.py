@@ -22,8 +22,10 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
-from ..domain import Baseline, Calendar, PlannerError, Project
+from ..domain import Baseline, Calendar, PlannerError, Precision, Project
+from ..domain.provenance import shown_confidence
 from ..engine.cpm import schedule
+from ..engine.shown_precision import ShownPrecision
 from ..files.atomic import write_atomically
 from .xlsx_cells import Looks, RowWriter
 from .xlsx_package import Sheet, package
@@ -35,6 +37,7 @@ COLUMNS = [  # (title, width)
     ("Baseline finish", 14), ("Start variance (d)", 16), ("Finish variance (d)", 17), ("Deadline", 12),
     ("% complete", 11), ("Notes", 50),
     ("Calendar", 14),  # the task's own calendar, by name (blank: the plan's, named on the Plan sheet)
+    ("Precision", 10), ("Confidence", 12), ("Source", 40), ("Source date", 12),  # provenance, last
 ]
 NAME_COLUMN = 2
 
@@ -94,6 +97,11 @@ def _calendar_name(project: Project, calendar_id: str | None) -> str:
     return calendar.name if calendar else ""
 
 
+def _provenance(task, precision: Precision) -> list:
+    """How precisely the dates are known (the driving date's precision counts), on whose word, as of when."""
+    return [precision.value, shown_confidence(task), task.source_url, task.source_date]
+
+
 def _task_sheet(project: Project, schedule, baseline: Baseline | None, looks: Looks) -> Sheet:
     return Sheet("Tasks", [width for _, width in COLUMNS], _task_rows(project, schedule, baseline, looks),
                  len(project.tasks) + 1, frozen_columns=NAME_COLUMN + 1, autofilter=True)
@@ -103,10 +111,12 @@ def _task_rows(project: Project, schedule, baseline: Baseline | None, looks: Loo
     writer = RowWriter(looks, len(COLUMNS))
     yield writer.row(1, [title for title, _ in COLUMNS], bold=True, white=True, fill="header", wrap=True)
     numbers, summaries = _outline_numbers(project), project.summary_ids()
+    shown = ShownPrecision(project, schedule)
     for number, (task, depth) in enumerate(project.walk(), start=2):
         dates = schedule.tasks[task.id]
-        yield writer.row(number, _row(project, task, numbers[task.id], dates, baseline), bold=task.id in summaries,
-                         critical=dates.critical, indent_column=NAME_COLUMN, indent=depth)
+        values = _row(project, task, numbers[task.id], dates, baseline) + _provenance(task, shown.of(task.id))
+        yield writer.row(number, values, bold=task.id in summaries, critical=dates.critical,
+                         indent_column=NAME_COLUMN, indent=depth)
 
 
 def _simple_sheet(name: str, header: list[str], rows: list[list], widths: list[int], looks: Looks) -> Sheet:

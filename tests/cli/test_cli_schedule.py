@@ -1,9 +1,12 @@
 """`ilrs-planner schedule`: the table and the JSON a user reads, dates checked by hand."""
 
 import json
+from datetime import date
 from pathlib import Path
 
 from ilrs_planner.cli import main
+from ilrs_planner.domain import Confidence, ConstraintType, Link, Precision, Project, Task
+from ilrs_planner.store import save_project
 
 TINY = Path(__file__).parent / "data" / "tiny.csv"
 
@@ -25,13 +28,14 @@ FREE = {"2": 0, "3": 0, "4": 10, "5": 0}
 def test_schedule_json_structure_and_hand_checked_dates(capsys):
     assert main(["schedule", str(TINY), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"finish_convention", "project_start", "project_finish", "tasks"}
+    assert set(data) == {"finish_convention", "provenance", "project_start", "project_finish", "tasks"}
     assert data["finish_convention"].startswith("exclusive")
     assert (data["project_start"], data["project_finish"]) == ("2030-01-01", "2030-01-16")
     assert [t["key"] for t in data["tasks"]] == ["1", "2", "3", "4", "5"]  # WBS order, summary included
     for task in data["tasks"]:
         assert set(task) == {"key", "name", "early_start", "early_finish", "late_start", "late_finish",
-                             "total_float_days", "free_float_days", "critical"}
+                             "total_float_days", "free_float_days", "critical", "precision", "confidence", "source",
+                             "source_date"}
         got = (task["name"], task["early_start"], task["early_finish"], task["late_start"], task["late_finish"],
                task["total_float_days"], task["critical"])
         assert got == EXPECTED[task["key"]]
@@ -121,3 +125,23 @@ def test_output_written_in_small_blocks_is_the_same_output(capsys, monkeypatch):
             outputs.append(capsys.readouterr().out)
     assert outputs[:2] == outputs[2:]
     assert [t["key"] for t in json.loads(outputs[3])["tasks"]] == ["1", "2", "3", "4", "5"]
+
+
+def test_schedule_json_carries_each_tasks_precision_confidence_and_source(tmp_path, capsys):
+    plan = Project(name="Provenance", start=date(2030, 1, 1))
+    plan.add_task(Task("year", "Announced for 2031", 365, id="y", precision=Precision.YEAR,
+                       constraint=ConstraintType.SNET, constraint_date=date(2031, 1, 1),
+                       source_url="https://example.org/\"quoted\"", source_date=date(2025, 6, 18)))
+    plan.add_task(Task("after", "Follows it", 10, id="a", confidence=Confidence.ASSUMPTION))
+    plan.add_task(Task("own", "Our own task", 5, id="o"))
+    plan.add_link(Link("y", "a"))
+    save_project(plan, tmp_path / "p.db")
+    assert main(["schedule", str(tmp_path / "p.db"), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    rows = {t["key"]: (t["precision"], t["confidence"], t["source"], t["source_date"]) for t in data["tasks"]}
+    assert rows == {
+        "year": ("year", "sourced", 'https://example.org/"quoted"', "2025-06-18"),
+        "after": ("year", "assumption", "", None),  # a day-precise task driven by a 2031 date is known to the year
+        "own": ("day", "unsourced", "", None),
+    }
+    assert "unsourced" in data["provenance"] and "source_date" in data["provenance"]

@@ -4,16 +4,19 @@ import csv
 from dataclasses import fields
 from datetime import date
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ilrs_planner.domain import (
     Baseline,
     Classification,
+    Confidence,
     ConstraintType,
     Link,
     LinkType,
     Participant,
+    PlannerError,
     Precision,
     Project,
     Task,
@@ -33,11 +36,13 @@ def rich_project() -> Project:
                                 position=10, owner_id=cnsa.id, constraint=ConstraintType.SNET,
                                 constraint_date=date(2026, 8, 1), precision=Precision.MONTH,
                                 optimistic=20, most_likely=30, pessimistic=60, percent_complete=90,
-                                source_url="https://example.org/ce7?a=1,b=2", notes="line one\nline two, with comma"))
+                                source_url="https://example.org/ce7?a=1,b=2", notes="line one\nline two, with comma",
+                                confidence=Confidence.SOURCED, source_date=date(2025, 6, 18)))
     ce8 = project.add_task(Task("change-8", "Chang'e 8", duration=45, kind=TaskKind.MISSION, parent_id=phase.id,
                                 position=20, owner_id=cnsa.id, constraint=ConstraintType.FNLT,
                                 constraint_date=date(2030, 1, 1), deadline=date(2029, 11, 30),
-                                precision=Precision.YEAR, classification=Classification.RESTRICTED))
+                                precision=Precision.YEAR, classification=Classification.RESTRICTED,
+                                confidence=Confidence.INFERRED))
     rover = project.add_task(Task("=rover", "-Pakistan rover", duration=10, parent_id=ce8.id, position=0,
                                   owner_id=suparco.id, actual_start=date(2026, 3, 1),
                                   actual_finish=date(2026, 3, 11), percent_complete=100,
@@ -46,7 +51,8 @@ def rich_project() -> Project:
                           constraint=ConstraintType.MSO, constraint_date=date(2027, 2, 1)))
     basic = project.add_task(Task("basic", "Basic station", kind=TaskKind.MILESTONE, position=9,
                                   constraint=ConstraintType.MFO, constraint_date=date(2035, 12, 31),
-                                  deadline=date(2035, 12, 31), precision=Precision.QUARTER))
+                                  deadline=date(2035, 12, 31), precision=Precision.QUARTER,
+                                  confidence=Confidence.ASSUMPTION))
     late = project.add_task(Task("late", "Late start", duration=5, position=11, constraint=ConstraintType.SNLT,
                                  constraint_date=date(2031, 1, 1)))
     fnet = project.add_task(Task("fnet", "Finish no earlier", duration=5, position=12,
@@ -175,3 +181,24 @@ def test_export_into_a_missing_folder_is_a_clear_error(tmp_path):
     with pytest.raises(PlannerError) as caught:
         write_plan(rich_project(), tmp_path / "no-such-folder" / "plan.csv")
     assert caught.value.code == "export.failed" and "no-such-folder" in caught.value.message
+
+
+def test_confidence_and_source_date_columns_read_what_people_type(tmp_path):
+    path = tmp_path / "plan.csv"
+    path.write_text("Name,Duration,Confidence,Source Date\nA,5d,Assumption,2025-06-18\nB,3d,unsourced,\n"
+                    "C,2d,,\n", encoding="utf-8")
+    tasks = {t.name: t for t in read_plan(path).project.tasks.values()}
+    assert (tasks["A"].confidence, tasks["A"].source_date) == (Confidence.ASSUMPTION, date(2025, 6, 18))
+    assert tasks["B"].confidence is None and tasks["C"].confidence is None  # not stated
+
+
+@pytest.mark.parametrize("cell, column, said", [
+    ("rumour,", "Confidence", "sourced, inferred, assumption"),
+    ("inferred,2025-06", "Source Date", "not a day"),
+])
+def test_a_confidence_or_source_date_that_makes_no_sense_names_the_row_and_column(tmp_path, cell, column, said):
+    path = tmp_path / "plan.csv"
+    path.write_text(f"Name,Duration,Confidence,Source Date\nA,5d,{cell}\n", encoding="utf-8")
+    with pytest.raises(PlannerError) as caught:
+        read_plan(path)
+    assert f"row 2, column {column}" in caught.value.message and said in caught.value.message

@@ -4,7 +4,7 @@ from datetime import date, datetime
 
 from openpyxl import load_workbook
 
-from ilrs_planner.domain import Baseline, Calendar, Link, LinkType, Project, Task, TaskKind
+from ilrs_planner.domain import Baseline, Calendar, Confidence, Link, LinkType, Precision, Project, Task, TaskKind
 from ilrs_planner.domain.calendar import MONDAY_TO_FRIDAY
 from ilrs_planner.exchange.formats import write_plan
 
@@ -68,7 +68,7 @@ def test_header_widths_filter_and_frozen_panes_of_every_sheet(tmp_path):
     assert header.font.bold and header.font.color.rgb.endswith("FFFFFF") and header.fill.fgColor.rgb.endswith("1F3864")
     assert header.alignment.wrap_text
     assert (tasks.column_dimensions["C"].width, tasks.column_dimensions["U"].width) == (46, 50)
-    assert tasks.auto_filter.ref == "A1:V5"
+    assert tasks.auto_filter.ref == "A1:Z5"  # through the calendar and provenance columns after Notes
     assert (links.freeze_panes, plan.freeze_panes) == ("A2", "A2")
     assert links["A1"].font.bold and [c.value for c in links[1]] == ["Predecessor", "Successor", "Type", "Lag (d)"]
     assert [[c.value for c in row] for row in plan.iter_rows(min_row=2, max_row=3)] == [
@@ -118,3 +118,16 @@ def test_calendar_column_and_durations_in_working_days(tmp_path):
     assert (round_the_clock["Finish"], round_the_clock["Calendar"]) == (datetime(2030, 1, 16), "24 Hours")
     plan_sheet = load_workbook(tmp_path / "p.xlsx")["Plan"]
     assert ["Calendar", "Office"] in [[c.value for c in row] for row in plan_sheet.iter_rows()]
+
+
+def test_each_task_carries_its_precision_confidence_and_source(tmp_path):
+    plan = _plan()
+    plan.tasks["a"].source_url, plan.tasks["a"].source_date = "https://example.org/a", date(2025, 6, 18)
+    plan.tasks["b"].confidence = Confidence.ASSUMPTION
+    plan.tasks["ph"].precision = Precision.YEAR
+    write_plan(plan, tmp_path / "p.xlsx")
+    by_key = {r["Key"]: r for r in _rows(tmp_path / "p.xlsx")[1]}
+    assert [by_key["A"][c] for c in ("Precision", "Confidence", "Source", "Source date")] == [
+        "day", "sourced", "https://example.org/a", datetime(2025, 6, 18)]
+    assert (by_key["B"]["Confidence"], by_key["M"]["Confidence"], by_key["PH"]["Precision"]) == (
+        "assumption", "unsourced", "year")

@@ -13,6 +13,7 @@ from datetime import date
 import pytest
 from gestures import press
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from ilrs_planner.commands.calendar_edits import calendar_edits
@@ -20,6 +21,7 @@ from ilrs_planner.domain import Calendar, CalendarException
 from ilrs_planner.domain.calendar import MONDAY_TO_FRIDAY
 from ilrs_planner.qt.dialogs.task_dialog import TaskDialog
 from ilrs_planner.qt.document import Document
+from ilrs_planner.qt.image_export import timeline_image
 from ilrs_planner.qt.main_window import MainWindow
 from ilrs_planner.qt.models.task_columns import Column
 
@@ -190,3 +192,18 @@ def test_weekends_and_holidays_are_shaded_at_week_zoom_and_go_with_undo(qtbot, w
     gantt.zoom_to_range(date(2029, 12, 30), date(2030, 1, 13))
     document.undo_stack.undo()  # back on the Continuous calendar: every day is worked
     assert grey_at(date(2030, 1, 6)) == weekday
+
+
+def test_copy_image_of_two_weeks_shades_the_days_off_as_the_window_does(small_project):
+    def shaded_pixels() -> int:
+        image = timeline_image(small_project, rows=list(small_project.tasks), date_from=date(2029, 12, 30),
+                               date_to=date(2030, 1, 13), baseline=None, width=1280, height=720)
+        image = image.convertToFormat(QImage.Format.Format_RGB32)
+        grey = QColor(238, 239, 239)  # the shading over white: light, a step below the row stripes
+        return sum(1 for y in range(0, image.height(), 4) for x in range(0, image.width(), 4)
+                   if all(abs(a - b) <= 2 for a, b in zip(image.pixelColor(x, y).getRgb()[:3], grey.getRgb()[:3])))
+
+    on_every_day = shaded_pixels()
+    small_project.add_calendar(Calendar("Standard", MONDAY_TO_FRIDAY, id="std"))
+    small_project.default_calendar_id = "std"
+    assert shaded_pixels() > 100 + 10 * on_every_day  # four weekend days of fourteen, down the whole chart

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from ilrs_planner.domain import Classification, ConstraintType, LinkType, Precision
+from ilrs_planner.domain import Classification, Confidence, ConstraintType, LinkType, Precision
 from ilrs_planner.qt.dialogs.task_dialog import TaskDialog
 from ilrs_planner.qt.document import Document
 
@@ -152,3 +152,45 @@ def test_ticking_key_milestone_flags_the_task_in_one_undo_step(qtbot, document):
     assert not document.project.tasks["m"].key_milestone
     reopened = open_dialog(qtbot, document, "m")
     assert not reopened.ui.key_milestone_check.isChecked()
+
+
+def _notes_tab(qtbot, dialog):
+    """Click the Notes tab, where the source, its date and the confidence are."""
+    bar = dialog.ui.tabs.tabBar()
+    tab = bar.tabRect(dialog.ui.tabs.indexOf(dialog.ui.notes_tab))
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=tab.center())
+    assert dialog.ui.tabs.currentWidget() is dialog.ui.notes_tab
+
+
+def test_marking_a_task_an_assumption_with_its_source_date_is_one_undo_step(qtbot, document):
+    dialog = open_dialog(qtbot, document, "b")
+    _notes_tab(qtbot, dialog)
+    combo, day = dialog.provenance.confidence_combo, dialog.provenance.source_date_edit
+    assert combo.currentText().startswith("Not stated") and day.text() == ""
+    qtbot.mouseClick(combo, Qt.MouseButton.LeftButton)  # open the list, then choose by keyboard
+    for _ in range(3):
+        qtbot.keyClick(combo.view(), Qt.Key.Key_Down)
+    qtbot.keyClick(combo.view(), Qt.Key.Key_Return)
+    assert combo.currentText().startswith("Assumption")
+    qtbot.mouseClick(day, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(day, "2025-06-18")
+    press_ok(qtbot, dialog)
+    task = document.project.tasks["b"]
+    assert (task.confidence, task.source_date) == (Confidence.ASSUMPTION, date(2025, 6, 18))
+    assert document.undo_stack.count() == 1
+    reopened = open_dialog(qtbot, document, "b")
+    assert reopened.provenance.confidence_combo.currentText().startswith("Assumption")
+    assert reopened.provenance.source_date_edit.text() == "2025-06-18"
+    document.undo_stack.undo()
+    assert (task.confidence, task.source_date) == (None, None)
+
+
+def test_a_source_date_that_is_not_a_day_is_refused_in_the_dialog(qtbot, document):
+    original = copy.deepcopy(document.project)
+    dialog = open_dialog(qtbot, document, "b")
+    _notes_tab(qtbot, dialog)
+    qtbot.mouseClick(dialog.provenance.source_date_edit, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(dialog.provenance.source_date_edit, "June 2025")
+    press_ok(qtbot, dialog)
+    assert dialog.isVisible() and "Source date" in dialog.ui.error_label.text()
+    assert document.project == original and document.undo_stack.count() == 0

@@ -12,6 +12,7 @@ from ...domain import Classification, ConstraintType, LinkType, PlannerError, Pr
 from ..document import Document
 from ..generated.ui_task_dialog import Ui_TaskDialog
 from .messages import sentence
+from .provenance_fields import ProvenanceFields
 from .task_fields import (
     FINISH_CONSTRAINTS,
     date_text,
@@ -35,6 +36,7 @@ class TaskDialog(QDialog):
         self.ui.setupUi(self)
         self.task = document.project.tasks[task_id]
         self.setWindowTitle(f"Task details — {self.task.key}")
+        self.provenance = ProvenanceFields(self.ui.notes_form, 1, self)  # under the source address
         self._load()
         self.ui.add_link_button.clicked.connect(lambda: self.add_link_row(None, None, LinkType.FS, 0))
         self.ui.remove_link_button.clicked.connect(self.remove_selected_link)
@@ -72,6 +74,7 @@ class TaskDialog(QDialog):
                            (ui.pessimistic_spin, task.pessimistic)):
             set_optional_days(spin, days)
         ui.source_edit.setText(task.source_url)
+        self.provenance.load(task)
         ui.notes_edit.setPlainText(task.notes)
         ui.links_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         ui.links_table.setColumnWidth(1, 170)
@@ -153,6 +156,7 @@ class TaskDialog(QDialog):
             "source_url": ui.source_edit.text().strip(), "notes": ui.notes_edit.toPlainText(),
             "key_milestone": ui.key_milestone_check.isChecked(),
             "calendar_id": ui.calendar_combo.currentData(), "elapsed": ui.elapsed_check.isChecked(),
+            **self.provenance.values(),
         }
         if ui.duration_spin.isEnabled():
             values["duration"] = ui.duration_spin.value()

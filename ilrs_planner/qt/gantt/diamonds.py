@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
 
 from ...chart import palette
 from ...chart.scene import KEY_DIAMOND, Layer, Scene
-from .style import CRITICAL, qcolor
+from .style import CRITICAL, PROVENANCE_PENS, qcolor
 
 
 def diamond(x: float, yc: float, half: float) -> QPolygonF:
@@ -48,23 +48,34 @@ def _diamond_set(p: QPainter, scene: Scene, m: Layer, yc: np.ndarray, subset: np
         color = scene.colors[int(m.color[i])]
         p.fillRect(QRectF(float(m.soft0[i]), yc[i] - half * 0.45, float(m.soft1[i] - m.soft0[i]), half * 0.9),
                    qcolor(color, 60))
-    for color in np.unique(m.color).tolist():
-        for achieved in (True, False):
-            mask = (m.color == color) & (m.actual == achieved) & subset
-            if not mask.any():
-                continue
-            path = QPainterPath()
-            for x, y in zip(m.x0[mask].tolist(), yc[mask].tolist()):
-                path.addPolygon(diamond(x, y, half))
-            p.setPen(QPen(qcolor(scene.colors[color]), pen))
-            p.setBrush(qcolor(scene.colors[color]) if achieved else QColor("white"))
-            p.drawPath(path)
-    outlines = ((m.critical & subset, CRITICAL, 0.0), (m.selected & subset, QColor(palette.SELECTED), 3.0))
-    for mask, color, grow in outlines:
+    confidence = m.confidence if len(m.confidence) else np.zeros(len(m), np.int8)
+    for color, achieved, level in sorted(set(zip(m.color.tolist(), m.actual.tolist(), confidence.tolist()))):
+        mask = (m.color == color) & (m.actual == achieved) & (confidence == level) & subset
+        if not mask.any():
+            continue
+        path = QPainterPath()
+        for x, y in zip(m.x0[mask].tolist(), yc[mask].tolist()):
+            path.addPolygon(diamond(x, y, half))
+        style, _ = PROVENANCE_PENS.get(level, (Qt.SolidLine, pen))  # an assumed date: a dashed diamond
+        p.setPen(_pen(qcolor(scene.colors[color]), pen, style))
+        p.setBrush(qcolor(scene.colors[color]) if achieved else QColor("white"))
+        p.drawPath(path)
+    outlines = [(m.critical & subset & (confidence == level), CRITICAL, 0.0, style)
+                for level, style in ((0, Qt.SolidLine), *((lv, st) for lv, (st, _) in PROVENANCE_PENS.items()))]
+    outlines.append((m.selected & subset, QColor(palette.SELECTED), 3.0, Qt.SolidLine))
+    for mask, color, grow, line in outlines:
         if mask.any():
             path = QPainterPath()
             for x, y in zip(m.x0[mask].tolist(), yc[mask].tolist()):
                 path.addPolygon(diamond(x, y, half + grow))
-            p.setPen(QPen(color, 2.0))
+            p.setPen(_pen(color, 2.0, line))
             p.setBrush(Qt.NoBrush)
             p.drawPath(path)
+
+
+def _pen(color: QColor, width: float, style: Qt.PenStyle) -> QPen:
+    """A diamond's pen; dashes kept short, so an assumed milestone's few pixels of edge still show them."""
+    pen = QPen(color, width, style)
+    if style is not Qt.SolidLine:
+        pen.setDashPattern([1.4, 1.2] if style is Qt.DashLine else [0.6, 1.0])
+    return pen

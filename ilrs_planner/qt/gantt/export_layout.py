@@ -12,6 +12,7 @@ from ...chart import SceneOptions, TimeScale, axis_header, build_chart_data, bui
 from ...chart.data import KIND_SUMMARY
 from ...chart.fold import fold_to_fit, folding_note
 from ...chart.history import Moment, history_chart_data
+from ...chart.nonworking import WorkingDays
 from ...domain import Project
 from .legend import legend_height, legend_items, paint_legend
 from .painter import paint_background, paint_header, paint_header_marks, paint_phase_names, paint_scene
@@ -146,7 +147,8 @@ class TimelinePicture:
         history = self.moment is not None  # a past announcement: its date is the status line, no "today"
         opts = SceneOptions(row_height=style.row_height, today=None if history else date.today(),
                             status_date=self.moment.as_of if history else self.project.status_date,
-                            text_width=style.text_width(), bold_text_width=style.text_width(style.bold_font))
+                            text_width=style.text_width(), bold_text_width=style.text_width(style.bold_font),
+                            working_days=None if history else WorkingDays(self.project.default_calendar()))
         scene = build_scene(self.data, scale, rect.width(), first, last - 1, opts)
         header = axis_header(scale, rect.width(), style.text_width(style.header_font))
         p.save()

@@ -7,11 +7,12 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPaintEngine, QPainter, QPainterPath, QPen, QPolygonF
 
 from ...chart import palette
+from ...chart.data import CONF_ASSUMPTION, CONF_INFERRED, CONF_SOURCED
 from ...chart.labels import BADGE_PAD_PX, GAP_PX
 from ...chart.scene import Layer, Scene
 from ...chart.variance import SLIP_COLORS
 from .diamonds import diamond
-from .style import CRITICAL, LABEL_TEXT, ChartStyle, qcolor
+from .style import CRITICAL, LABEL_TEXT, PROVENANCE_PENS, ChartStyle, qcolor
 
 ARROW_PX = 5.0
 
@@ -110,11 +111,46 @@ def bars(p: QPainter, scene: Scene, dy: float) -> None:
                          soft[mask].tolist()) if c > a or not faded])
     for i in np.nonzero(soft)[0].tolist():
         _soft_tail(p, scene, i, dy)
+    _wash(p, scene, dy)
     if b.actual.any():
         p.setBrush(QBrush(QColor(255, 255, 255, 150), Qt.BDiagPattern))
         p.drawRects(rects(b, b.actual, dy))
-    _outline(p, b, b.critical, dy, CRITICAL, 2.0)
+    _outline(p, b, b.critical & (b.confidence == CONF_SOURCED), dy, CRITICAL, 2.0)
+    _provenance_outlines(p, scene, dy)
     _outline(p, b, b.selected, dy, QColor(palette.SELECTED), 2.0, grow=2.0)
+
+
+# How much white is laid over a bar by confidence (chart.data.CONF_*): an inference lighter, an assumption pale.
+_WASH_ALPHA = {CONF_INFERRED: 100, CONF_ASSUMPTION: 170}
+
+
+def _provenance_rects(b: Layer, level: int, dy: float) -> list[tuple[int, QRectF]]:
+    """(item, rectangle over the whole bar, its uncertain tail included) for the bars of one confidence."""
+    far = np.where(np.isnan(b.soft1), b.x1, np.fmax(b.x1, b.soft1))
+    return [(i, QRectF(float(b.x0[i]), float(b.y0[i]) + dy, max(float(far[i] - b.x0[i]), 2.0),
+                       float(b.y1[i] - b.y0[i]))) for i in np.nonzero(b.confidence == level)[0].tolist()]
+
+
+def _wash(p: QPainter, scene: Scene, dy: float) -> None:
+    """Inferred bars lighter and assumed bars pale, tails included, so the eye reads them as less sure."""
+    for level, alpha in _WASH_ALPHA.items():
+        for _, rect in _provenance_rects(scene.tasks, level, dy):
+            p.fillRect(rect, QColor(255, 255, 255, alpha))
+
+
+def _provenance_outlines(p: QPainter, scene: Scene, dy: float) -> None:
+    """A dashed (assumption) or dotted (inferred) outline in the owner's colour, red when critical."""
+    b = scene.tasks
+    p.setBrush(Qt.NoBrush)
+    for level, (style, width) in PROVENANCE_PENS.items():
+        for i, rect in _provenance_rects(b, level, dy):
+            critical = bool(b.critical[i])
+            pen = QPen(CRITICAL if critical else qcolor(scene.colors[int(b.color[i])]), 2.0 if critical else width,
+                       style)
+            pen.setCapStyle(Qt.FlatCap)
+            p.setPen(pen)
+            p.drawRect(rect)
+    p.setPen(Qt.NoPen)
 
 
 def fade(p: QPainter, x0: float, x1: float, color: str) -> QLinearGradient:
@@ -188,6 +224,8 @@ def _arrowhead(a: np.ndarray, b: np.ndarray, dy: float) -> QPolygonF:
 def labels(p: QPainter, scene: Scene, dy: float, style: ChartStyle) -> None:
     """Labels, each on a faint white halo so a connector passing behind never garbles it."""
     halo = QColor(255, 255, 255, 160)
+    b = scene.tasks
+    washed = set(b.rows[b.confidence != CONF_SOURCED].tolist()) if len(b) else set()  # pale bars: dark text
     for label in scene.labels:
         font = style.bold_font if label.bold else style.label_font
         p.setFont(font)
@@ -196,7 +234,7 @@ def labels(p: QPainter, scene: Scene, dy: float, style: ChartStyle) -> None:
             w = style.text_width(font)(label.text)
             h = style.font_px * 1.25
             p.fillRect(QRectF(label.x - 2, label.y + dy - h / 2, w + 4, h), halo)
-        p.setPen(QColor("white") if label.inside else LABEL_TEXT)
+        p.setPen(QColor("white") if label.inside and label.row not in washed else LABEL_TEXT)
         p.drawText(rect, Qt.AlignLeft | Qt.AlignVCenter, label.text)
         if label.badge:
             x = label.x + style.text_width(font)(label.text) + GAP_PX

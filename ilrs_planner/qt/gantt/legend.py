@@ -9,10 +9,11 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPolygonF
 
 from ...chart import palette
+from ...chart.data import CONF_ASSUMPTION, CONF_INFERRED
 from ...chart.variance import ON_TIME_STEP, SLIP_STEPS
-from ...domain import Project
+from ...domain import Confidence, Project
 from .layers import fade
-from .style import CRITICAL, LABEL_TEXT, ChartStyle, qcolor
+from .style import CRITICAL, LABEL_TEXT, PROVENANCE_PENS, ChartStyle, qcolor
 
 SWATCH_GAP = 6.0
 ITEM_GAP = 18.0
@@ -43,6 +44,10 @@ def legend_items(project: Project, task_ids: list[str], *, critical: bool = True
         items.append(LegendItem("flown", "#5f6368", "Flown / done"))
     if any(t.precision != "day" for t in tasks):
         items.append(LegendItem("soft", "#5f6368", "Date announced to year/month"))
+    if any(t.confidence is Confidence.INFERRED for t in tasks):
+        items.append(LegendItem("inferred", "#5f6368", "Inferred: stated by no source"))
+    if any(t.confidence is Confidence.ASSUMPTION for t in tasks):
+        items.append(LegendItem("assumption", "#5f6368", "Planning assumption, not announced"))
     if critical:
         items.append(LegendItem("critical", palette.CRITICAL, "Critical path"))
     if any(t.key_milestone for t in tasks):
@@ -112,6 +117,8 @@ def _swatch(p: QPainter, item: LegendItem, box: QRectF) -> None:
     elif item.kind == "flown":
         p.fillRect(box, qcolor("#8d99ae"))
         p.fillRect(box, QBrush(QColor(255, 255, 255, 150), Qt.BDiagPattern))
+    elif item.kind in ("inferred", "assumption"):
+        _provenance_swatch(p, item, box)
     elif item.kind == "soft":
         p.fillRect(box, QBrush(fade(p, box.left(), box.right(), "#8d99ae")))
     elif item.kind == "milestone":
@@ -143,3 +150,16 @@ def _swatch(p: QPainter, item: LegendItem, box: QRectF) -> None:
     else:  # today (solid) / status (dashed): a vertical line as in the chart
         p.setPen(QPen(color, 1.5, Qt.SolidLine if item.kind == "today" else Qt.DashLine))
         p.drawLine(QPointF(c.x(), box.top() - 2), QPointF(c.x(), box.bottom() + 2))
+
+
+def _provenance_swatch(p: QPainter, item: LegendItem, box: QRectF) -> None:
+    """A bar as the chart draws an inferred (lighter, dotted) or assumed (pale, dashed) date."""
+    level = CONF_INFERRED if item.kind == "inferred" else CONF_ASSUMPTION
+    style, width = PROVENANCE_PENS[level]
+    p.fillRect(box, qcolor("#8d99ae", 150 if level == CONF_INFERRED else 70))
+    pen = QPen(qcolor("#5f6368"), width, style)
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    p.setPen(pen)
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.drawRect(box.adjusted(0.5, 0.5, -0.5, -0.5))
+    p.setPen(Qt.PenStyle.NoPen)

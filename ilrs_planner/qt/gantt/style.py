@@ -6,9 +6,11 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF
 
 from ...chart import palette
+from ...chart.data import CONF_ASSUMPTION, CONF_INFERRED
 
 PHASE_TINTS = ("#edf3fb", "#fcf3e8", "#edf7ef", "#f5eff9", "#faf7e6")  # faint, one per phase band
 ROW_STRIPE = QColor(0, 0, 0, 9)
@@ -20,6 +22,8 @@ HEADER_BG = QColor("#f6f7f9")
 HEADER_TEXT = QColor("#202124")
 LABEL_TEXT = QColor("#202124")
 MUTED_TEXT = QColor("#5f6368")
+# How an unannounced date is outlined, in the owner's colour: an assumption dashed, an inference dotted.
+PROVENANCE_PENS = {CONF_INFERRED: (Qt.PenStyle.DotLine, 1.4), CONF_ASSUMPTION: (Qt.PenStyle.DashLine, 1.8)}
 
 
 def _font(pixel_size: float, bold: bool = False, family: str = "") -> QFont:

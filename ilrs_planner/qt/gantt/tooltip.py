@@ -7,6 +7,8 @@ from html import escape
 from ...chart import Hit
 from ...domain import Precision, format_fuzzy_date
 from ...domain.alternatives import alternative_figures
+from ...domain.provenance import is_assumption, is_inferred, provenance_lines, shown_confidence
+from ...engine.shown_precision import ShownPrecision
 
 
 def tooltip_text(document, hit: Hit) -> str:
@@ -31,16 +33,29 @@ def tooltip_text(document, hit: Hit) -> str:
         lines.append(f"{dates.early_start.isoformat()} → {finish.isoformat()} ({task.duration} d)")
         critical = " · <b style=color:#d62728>critical</b>" if dates.critical else ""
         lines.append(f"Total float {dates.total_float} d{critical}")
-    if task.precision is not Precision.DAY:
-        shown = format_fuzzy_date(dates.early_finish if dates else task.constraint_date, task.precision)
-        lines.append(f"Announced to the {task.precision.value}: {escape(shown)}")
+    precision = ShownPrecision(project, document.schedule).of(task.id)  # a date driven by '2031' is known to the year
+    if precision is not Precision.DAY:
+        shown = format_fuzzy_date(dates.early_finish if dates else task.constraint_date, precision)
+        said = "Announced" if precision is task.precision else "Driven by a date known only"
+        lines.append(f"{said} to the {precision.value}: {escape(shown)}")
     if task.actual_start:
         done = f" – {task.actual_finish.isoformat()}" if task.actual_finish else ""
         lines.append(f"Actual: {task.actual_start.isoformat()}{done}")
     owner = project.participants.get(task.owner_id or "")
     lines.append(f"Owner: {escape(owner.name) if owner else '—'}")
-    if task.source_url:
-        lines.append(f"Source: {escape(task.source_url)}")
+    lines.append(f"Confidence: {_confidence_html(task)}")
+    if task.source_url or task.source_date:
+        lines.append(escape(provenance_lines(task)[-1]))
     for text in alternative_figures(task.notes):  # another official's figure: beside the plan, not in it
         lines.append(f"<i>Alternative (not the plan):</i> {escape(text)}")
     return "<br>".join(lines)
+
+
+def _confidence_html(task) -> str:
+    """The confidence, with what it means for an assumption or an inference (drawn differently)."""
+    shown = shown_confidence(task)
+    if is_assumption(task):
+        return f"<b>{shown}</b> — the plan's own figure, not announced (dashed bar)"
+    if is_inferred(task):
+        return f"<b>{shown}</b> — worked out from sources, stated by none (lighter bar)"
+    return shown

@@ -3,20 +3,32 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import IntEnum
 
 from ...commands.base import Command
 from ...commands.tasks import SetDuration, SetTaskFields
-from ...domain import ConstraintType, PlannerError, Project, Task, format_fuzzy_date, parse_duration, parse_fuzzy_date
+from ...domain import (
+    ConstraintType,
+    PlannerError,
+    Precision,
+    Project,
+    Task,
+    format_fuzzy_date,
+    parse_duration,
+    parse_fuzzy_date,
+)
 from ...domain.durations import units_for
+from ...domain.provenance import parse_confidence, shown_confidence
 from ...engine.schedule import Schedule, TaskDates
+from ...engine.shown_precision import ShownPrecision
 
 
 class Column(IntEnum):
     NAME, KEY, OWNER, START, FINISH, DURATION, FLOAT, BASELINE_FINISH, VARIANCE = range(9)
     PERCENT, FREE_FLOAT, DEADLINE = range(9, 12)  # optional: shown from the header's right-click menu
+    CONFIDENCE = 12  # optional too
 
 
 HEADERS = {
@@ -24,8 +36,9 @@ HEADERS = {
     Column.FINISH: "Finish", Column.DURATION: "Duration", Column.FLOAT: "Total float",
     Column.BASELINE_FINISH: "Baseline finish", Column.VARIANCE: "Finish variance",
     Column.PERCENT: "% complete", Column.FREE_FLOAT: "Free float", Column.DEADLINE: "Deadline",
+    Column.CONFIDENCE: "Confidence",
 }
-OPTIONAL_COLUMNS = (Column.PERCENT, Column.FREE_FLOAT, Column.DEADLINE)
+OPTIONAL_COLUMNS = (Column.PERCENT, Column.FREE_FLOAT, Column.DEADLINE, Column.CONFIDENCE)
 BASELINE_COLUMNS = (Column.BASELINE_FINISH, Column.VARIANCE)
 NUMERIC_COLUMNS = (Column.DURATION, Column.FLOAT, Column.VARIANCE, Column.PERCENT, Column.FREE_FLOAT)
 
@@ -38,6 +51,13 @@ class RowContext:
     schedule: Schedule | None
     baseline: dict[str, tuple[date, date]] | None
     summary_ids: set[str]
+    shown: ShownPrecision = field(init=False)  # the precision each task's computed dates are shown at
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "shown", ShownPrecision(self.project, self.schedule))
+
+    def precision(self, task: Task) -> Precision:
+        return self.shown.of(task.id)
 
 
 def owner_label(name: str, key: str) -> str:
@@ -100,9 +120,9 @@ def display_text(task: Task, column: Column, ctx: RowContext) -> str:
         owner = ctx.project.participants.get(task.owner_id) if task.owner_id else None
         return owner_label(owner.name, owner.key) if owner else ""
     if column is Column.START:
-        return format_fuzzy_date(dates.early_start, task.precision) if dates else ""
+        return format_fuzzy_date(dates.early_start, ctx.precision(task)) if dates else ""
     if column is Column.FINISH:
-        return format_fuzzy_date(last_day(dates), task.precision) if dates else ""
+        return format_fuzzy_date(last_day(dates), ctx.precision(task)) if dates else ""
     if column is Column.DURATION:
         days = (dates.early_finish - dates.early_start).days if dates else task.duration
         return "milestone" if days == 0 and task.id not in ctx.summary_ids else f"{days:,} d"
@@ -118,13 +138,15 @@ def display_text(task: Task, column: Column, ctx: RowContext) -> str:
         entry = ctx.baseline.get(task.id) if ctx.baseline else None
         return format_fuzzy_date(entry[1] - timedelta(days=1) if entry[1] > entry[0] else entry[1],
                                  task.precision) if entry else ""
+    if column is Column.CONFIDENCE:
+        return shown_confidence(task)
     variance = _variance(task, ctx)
     return "" if variance is None else f"{variance:+,} d"
 
 
 def is_editable(task: Task, column: Column, ctx: RowContext) -> bool:
     """Summaries take their dates from their children; derived columns are never typed into."""
-    if column in (Column.NAME, Column.KEY, Column.OWNER, Column.DEADLINE):
+    if column in (Column.NAME, Column.KEY, Column.OWNER, Column.DEADLINE, Column.CONFIDENCE):
         return True
     if column is Column.PERCENT:
         return task.id not in ctx.summary_ids
@@ -157,7 +179,18 @@ def command_for(task: Task, column: Column, text: str, ctx: RowContext) -> Comma
     if column is Column.DEADLINE:
         day = parse_fuzzy_date(text, end=True)[0] if text else None  # a deadline is the end of its period
         return SetTaskFields(task.id, text=f"Set deadline of '{task.name}' to {text or 'none'}", deadline=day)
+    if column is Column.CONFIDENCE:
+        return _confidence_command(task, text)
     return None
+
+
+def _confidence_command(task: Task, text: str) -> Command:
+    try:
+        confidence = parse_confidence(text)
+    except ValueError as error:
+        raise PlannerError("task.bad_value", f"{task.key}: {error}", [task.id]) from None
+    shown = confidence.value if confidence else "not stated"
+    return SetTaskFields(task.id, text=f"Set confidence of '{task.name}' to {shown}", confidence=confidence)
 
 
 def _percent(text: str) -> int:

@@ -3,6 +3,8 @@ edits become pushed commands, and the Document's changes become row inserts, rem
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QModelIndex, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
@@ -10,6 +12,7 @@ from ...chart.variance import ON_TIME_STEP, slip_color, slip_step
 from ...commands.base import ChangeSet
 from ...domain import PlannerError
 from ...domain.alternatives import alternative_figures
+from ...domain.provenance import provenance_lines
 from ...engine.schedule import changed_rows
 from ..change_effects import effects_of
 from ..document import Document
@@ -149,12 +152,11 @@ class TaskTreeModel(OutlineRows):
         return QBrush(qcolor(slip_color(days), 95))
 
     def _tooltip(self, task) -> str:
-        lines = [f"<b>{task.key}</b> — {task.name}", f"Dates announced to the {task.precision.value}"]
-        if task.source_url:
-            lines.append(f"Source: {task.source_url}")
+        lines = [f"<b>{escape(task.key)}</b> — {escape(task.name)}"]
+        lines += map(escape, provenance_lines(task, self._context().precision(task)))
         if task.notes:
-            lines.append(task.notes[:300])
-        lines += [f"<i>Alternative (not the plan):</i> {text}" for text in alternative_figures(task.notes)]
+            lines.append(escape(task.notes[:300]))
+        lines += [f"<i>Alternative (not the plan):</i> {escape(text)}" for text in alternative_figures(task.notes)]
         return "<br>".join(lines)
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole):

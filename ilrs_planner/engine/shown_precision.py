@@ -1,0 +1,90 @@
+"""The precision a task's dates are shown at: computed dates keep the precision of what drives them.
+
+A task announced to the day that waits on a task announced only to the year ('2029') starts on a
+date known only to the year: showing it as 2030-01-01 would claim a precision nobody has. So a
+task's dates are shown at the coarser of its own precision and that of the task driving it along
+its driving chain (engine/driving_chain.py); a summary at the coarser of its own and that of the
+sub-task setting its finish. History is known as recorded: a task with actual dates keeps its own.
+Resolved lazily and remembered, so a view that shows a few hundred rows of a large plan pays for
+those rows' chains only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from datetime import date
+
+from ..domain import Precision, Project
+from .driving_chain import ChainIndex
+from .schedule import Schedule
+
+_RANK = {Precision.DAY: 0, Precision.MONTH: 1, Precision.QUARTER: 2, Precision.YEAR: 3}
+
+
+def coarser(a: Precision, b: Precision) -> Precision:
+    """The less precise of two precisions ('year' over 'day')."""
+    return a if _RANK[a] >= _RANK[b] else b
+
+
+class _EarlyDates(Mapping[str, tuple[date, date]]):
+    """A schedule's early (start, finish) per task, read on demand."""
+
+    def __init__(self, schedule: Schedule):
+        self.tasks = schedule.tasks
+
+    def __getitem__(self, task_id: str) -> tuple[date, date]:
+        dates = self.tasks[task_id]
+        return dates.early_start, dates.early_finish
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.tasks)
+
+    def __len__(self) -> int:
+        return len(self.tasks)
+
+    def __contains__(self, task_id: object) -> bool:
+        return task_id in self.tasks
+
+
+class ShownPrecision:
+    """Task id -> the precision its scheduled dates are shown at (see the module doc)."""
+
+    def __init__(self, project: Project, schedule: Schedule | None):
+        self.project, self.schedule = project, schedule
+        self.dates = _EarlyDates(schedule) if schedule is not None else None
+        self.index: ChainIndex | None = None
+        self.known: dict[str, Precision] = {}
+        # A plan dated to the day throughout has nothing coarser to pass on: no chain is walked.
+        self.all_days = all(task.precision is Precision.DAY for task in project.tasks.values())
+
+    def of(self, task_id: str) -> Precision:
+        """The shown precision of one task."""
+        found = self.known.get(task_id)
+        if found is not None:
+            return found
+        if self.all_days:
+            return Precision.DAY
+        path, current = self._path(task_id)
+        shown = self.known.get(current, Precision.DAY) if current is not None else Precision.DAY
+        for tid in reversed(path):
+            shown = self.known[tid] = coarser(self.project.tasks[tid].precision, shown)
+        return self.known[task_id]
+
+    def _path(self, task_id: str) -> tuple[list[str], str | None]:
+        """The tasks from `task_id` back along the chain until one already known (returned) or the end."""
+        path: list[str] = []
+        current: str | None = task_id
+        while current is not None and current not in self.known and current not in path:
+            path.append(current)
+            current = self._driver(current)
+        return path, current if current in self.known else None
+
+    def _driver(self, task_id: str) -> str | None:
+        task = self.project.tasks[task_id]
+        if self.dates is None or task_id not in self.dates or task.actual_start or task.actual_finish:
+            return None
+        if self.index is None:
+            self.index = ChainIndex(self.project)
+        if task_id in self.index.children:
+            return self.index.latest_leaf(self.dates, task_id)
+        return self.index.step(self.dates, task_id)[1]
