@@ -83,6 +83,7 @@ def history_chart_data(project: Project, moment: Moment, rows: list[str], schedu
     for name in ("start", "finish", "soft0", "soft1"):
         getattr(data, name)[unknown] = np.nan
     data.actual[:] = [known_by(project.tasks[tid].actual_start, moment.as_of) for tid in data.task_ids]
+    data.done_until = np.where(data.actual, data.finish, np.nan)  # as announced then: a bar flown or not
     if len(data.rollups):
         data.rollups.at[np.array([tid not in dates for tid in data.rollups.task_ids], bool)] = np.nan
     return data

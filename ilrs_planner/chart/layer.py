@@ -53,6 +53,7 @@ class Layer:
     soft1: np.ndarray
     key: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))  # key milestones
     confidence: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int8))  # data.CONF_*
+    done_x1: np.ndarray = field(default_factory=lambda: np.zeros(0))  # x where the work done ends (nan: none)
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -66,7 +67,8 @@ def make_layer(data: ChartData, idx: np.ndarray, scale: TimeScale, opts: SceneOp
     return Layer(idx, x0, x1, idx * rh + top * rh, idx * rh + bottom * rh, data.color[idx], critical,
                  data.actual[idx], selected, scale.x_of_ordinals(data.soft0[idx]),
                  scale.x_of_ordinals(data.soft1[idx]), data.key[idx] if len(data.key) else np.zeros(len(idx), bool),
-                 data.confidence[idx] if len(data.confidence) else np.zeros(len(idx), np.int8))
+                 data.confidence[idx] if len(data.confidence) else np.zeros(len(idx), np.int8),
+                 scale.x_of_ordinals(data.done_until[idx]) if len(data.done_until) else np.full(len(idx), np.nan))
 
 
 def visible(x0: np.ndarray, x1: np.ndarray, width: float, margin: float) -> np.ndarray:

@@ -6,7 +6,9 @@ applied all or nothing, so one Undo restores every calendar as it was before the
 
 from __future__ import annotations
 
-from ..domain import Calendar, Project
+from datetime import date
+
+from ..domain import Calendar, CalendarException, Project
 from .base import Command
 from .calendars import (
     AddCalendar,
@@ -19,14 +21,20 @@ from .calendars import (
 from .composite import AllOrNothing
 
 
+def _shown(exceptions: list[CalendarException]) -> list[tuple[str, date, date, bool]]:
+    """Exceptions as the editor shows them (names trimmed), to compare what a person could change."""
+    return [(e.name.strip(), e.start, e.finish, e.working) for e in exceptions]
+
+
 def _changes_to(old: Calendar, new: Calendar) -> list[Command]:
-    """The edits that turn calendar `old` into `new` (same id)."""
+    """The edits that turn calendar `old` into `new` (same id); a name that differs only by
+    surrounding spaces (as an imported file may have it) is no change, so OK alone adds no step."""
     parts: list[Command] = []
-    if new.name.strip() != old.name:
+    if new.name.strip() != old.name.strip():
         parts.append(RenameCalendar(old.id, new.name))
     if tuple(new.weekdays) != tuple(old.weekdays):
         parts.append(SetCalendarWeekdays(old.id, new.weekdays))
-    if new.exceptions != old.exceptions:
+    if _shown(new.exceptions) != _shown(old.exceptions):
         parts.append(SetCalendarExceptions(old.id, new.exceptions))
     return parts
 

@@ -42,8 +42,12 @@ Position = Callable[[int, int], int]  # (task index, day ordinal) -> position on
 
 
 def task_bounds(tasks: list[Task], planned: np.ndarray, is_summary: np.ndarray, start: int,
-                time: WorkingTime | None = None, rows: np.ndarray | None = None) -> Bounds:
-    """Constraints, deadlines and actual dates as per-task position bounds (`rows`: each task's row)."""
+                time: WorkingTime | None = None, rows: np.ndarray | None = None,
+                status: int | None = None) -> Bounds:
+    """Constraints, deadlines and actual dates as per-task position bounds (`rows`: each task's row).
+
+    `status` is the plan's status date (a day ordinal), before which no remaining work is placed.
+    """
     n = len(tasks)
     if time is None or rows is None:
         base = np.full(n, start, dtype=np.int64)  # on calendar days a position is the day itself
@@ -62,12 +66,49 @@ def task_bounds(tasks: list[Task], planned: np.ndarray, is_summary: np.ndarray, 
             _apply_constraint(b, i, task, ctype, cdate, bool(is_summary[i]), pos)
         if (actual_start is not None or actual_finish is not None) and not is_summary[i]:
             _apply_actuals(b, i, task, actual_start, actual_finish, pos)
+            if status is not None and actual_start is not None and actual_finish is None:
+                _remaining_from_status(b, i, task, pos(i, actual_start), pos(i, status))
         if deadline is not None:
             # Finished by the end of the deadline's day: the exclusive finish may be the day after,
             # except a milestone's, which is its own day. A summary spans days, like a task.
             day_after = 0 if (b.duration[i] == 0 and not is_summary[i]) else 1
             b.finish_cap[i] = min(b.finish_cap[i], pos(i, deadline + day_after))
+    if status is not None:
+        _hold_unstarted_after(b, is_summary, status, time, rows)
     return b
+
+
+def remaining_duration(duration: int, percent_complete: int) -> int:
+    """Primavera P6's remaining duration: the undone share, rounded up, at least a day unless 100 %."""
+    percent = min(max(int(percent_complete), 0), 100)
+    left = -(-duration * (100 - percent) // 100)  # ceiling division: part of a day is a day
+    return max(left, 1) if percent < 100 and duration > 0 else left
+
+
+def _remaining_from_status(b: Bounds, i: int, task: Task, started: int, status: int) -> None:
+    """A task under way at the status date: its start stays, its remaining work runs from the status date.
+
+    At 100 % without an actual finish the work is done by the status date at the latest.
+    """
+    elapsed = status - started
+    if elapsed <= 0 or b.duration[i] == 0:
+        return  # started on or after the status date: nothing of it lies in the past
+    if task.percent_complete >= 100:
+        b.duration[i] = min(int(b.duration[i]), elapsed)
+        b.finished[i] = True
+        return
+    b.duration[i] = elapsed + remaining_duration(int(b.duration[i]), task.percent_complete)
+
+
+def _hold_unstarted_after(b: Bounds, is_summary: np.ndarray, status: int, time: WorkingTime | None,
+                          rows: np.ndarray | None) -> None:
+    """No unstarted task starts before the status date: not by its links, the plan start or a constraint."""
+    n = len(is_summary)
+    at = np.full(n, status, dtype=np.int64) if time is None or rows is None else time.pos(rows, np.full(n, status))
+    unstarted = ~is_summary & ~b.history
+    b.base = np.where(unstarted, np.maximum(b.base, at), b.base)
+    pinned = unstarted & (b.fixed > -BIG)  # MSO, MFO: a date in the past cannot be met any more
+    b.fixed = np.where(pinned, np.maximum(b.fixed, at), b.fixed)
 
 
 def _ordinal(task: Task, name: str) -> int | None:

@@ -105,6 +105,9 @@ class Network:
         return self.time.pos(self.node_row[: len(self.task_ids)], days)
 
 
+TABLE_DAYS = 400_000  # days of working-time tables over all rows (6 MB), before a plan needs wider ones
+
+
 def compile_network(project: Project, extra_days: int = 0, node_rows: np.ndarray | None = None) -> Network:
     """Validate the project and build its constraint network (raises PlannerError on bad input).
 
@@ -130,7 +133,8 @@ def compile_network(project: Project, extra_days: int = 0, node_rows: np.ndarray
     task_row, time = _working_time(project, tasks, planned, extra_days)
     node_row = np.where(is_summary | _elapsed(tasks), IDENTITY, task_row) if node_rows is None else node_rows
     bound_row = np.where(is_summary, task_row, node_row)  # a summary's bounds go to its gates
-    bounds = task_bounds(tasks, planned, is_summary, project.start.toordinal(), time, bound_row)
+    status = project.status_date.toordinal() if project.status_date else None
+    bounds = task_bounds(tasks, planned, is_summary, project.start.toordinal(), time, bound_row, status)
     net = _assemble(project, tasks, task_ids, index, parent, depth, jumps, is_summary, links, bounds,
                     (task_row, node_row, time))
     return net
@@ -160,8 +164,10 @@ def _working_time(project: Project, tasks: list[Task], planned: np.ndarray,
     task_row = np.fromiter(map(rows.__getitem__, ids), dtype=np.int64, count=len(ids))
     if not used:
         return task_row, None
-    # Working days as calendar days, up to two centuries: one pass suffices for nearly every plan.
-    guess = min(int(planned.sum()) * 3 // 2, 73_000)
+    # Working days as calendar days, up to two centuries per calendar, or more when few calendars
+    # share TABLE_DAYS: one pass suffices for nearly every plan, and a long chain of 100,000 tasks
+    # (three centuries on a 5-day week) is not scheduled twice for want of a few megabytes.
+    guess = min(int(planned.sum()) * 3 // 2, max(73_000, TABLE_DAYS // (len(used) + 1)))
     first, last = span_of(_plan_dates(project, tasks), max(extra_days, guess))
     return task_row, WorkingTime(used, first, last)
 

@@ -108,8 +108,9 @@ def _linearised(project: Project, net: Network, src: np.ndarray, const: np.ndarr
 def _duration_roles(project: Project, net: Network) -> tuple[np.ndarray, np.ndarray]:
     shifted = {tid: dataclasses.replace(t, duration=t.duration + i + 1)
                for i, (tid, t) in enumerate(project.tasks.items())}
-    probe = compile_network(Project(project.name, project.start, tasks=shifted, links=project.links,
-                                    calendars=project.calendars, default_calendar_id=project.default_calendar_id),
+    probe = compile_network(Project(project.name, project.start, status_date=project.status_date, tasks=shifted,
+                                    links=project.links, calendars=project.calendars,
+                                    default_calendar_id=project.default_calendar_id),
                             node_rows=net.node_row[: len(net.task_ids)])
     if not np.array_equal(probe.targets, net.targets):
         raise PlannerError("task.bad_value", "the plan's network changed shape with its durations")
@@ -120,7 +121,10 @@ def _duration_roles(project: Project, net: Network) -> tuple[np.ndarray, np.ndar
     both = (moved == s - d) & (moved != 0) & leaf_src & leaf_dst
     cs = both | ((moved == s) & leaf_src)
     cd = both | ((moved == -d) & leaf_dst)
-    if not np.all((moved == 0) | cs | cd):
+    # A task under way at the status date takes the remaining share of its duration (see cpm), not all of
+    # it; its edges are history either way and carry no sampled duration.
+    history = net.history[net.node_task[src]] & leaf_src | net.history[net.node_task[net.targets]] & leaf_dst
+    if not np.all((moved == 0) | cs | cd | history):
         raise PlannerError("task.bad_value", "an edge of the plan's network has an unexpected weight")
     return cs & ~net.history[net.node_task[src]], cd & ~net.history[net.node_task[net.targets]]
 
@@ -157,10 +161,11 @@ def _duration_bound(project: Project, net: Network, i: int, base: float, fixed: 
         return float(net.positions_of(np.full(len(net.task_ids), day))[i]) - origin
 
     day = position(task.constraint_date.toordinal()) if task.constraint_date else np.nan
+    earliest = max(project.start, project.status_date or project.start)  # no remaining work before the status date
     if task.constraint == ConstraintType.FNET:
-        return day, np.nan, position(project.start.toordinal()), fixed
-    if task.constraint == ConstraintType.MFO:
-        return -np.inf, day, base, np.nan
+        return day, np.nan, position(earliest.toordinal()), fixed
+    if task.constraint == ConstraintType.MFO and not fixed > day - float(net.duration[i]):
+        return -np.inf, day, base, np.nan  # (a passed MFO date held on the status date stays fixed)
     return -np.inf, np.nan, base, fixed
 
 

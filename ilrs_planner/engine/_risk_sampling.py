@@ -85,10 +85,21 @@ def triangular_quantile(points: ThreePoint, u: np.ndarray) -> np.ndarray:
     cut = column((points.mode - points.low) / width)
     left_scale = column(np.sqrt(width * (points.mode - points.low)))
     right_scale = column(np.sqrt(width * (points.high - points.mode)))
-    right = u >= cut
-    x = np.sqrt(np.where(right, 1 - u, u))
-    x *= np.where(right, -right_scale, left_scale)
-    return np.asarray(x + np.where(right, column(points.high), column(points.low)))
+    # Both branches in full, then blended by multiplying with 0 or 1: the same operations on each
+    # value as choosing one branch, so the same bits, but np.where on a random mask is several
+    # times slower than a multiplication (it was half the time of a 1,000-task run).
+    right = (u >= cut).astype(u.dtype)
+    x_right = np.sqrt(1 - u)
+    x_right *= -right_scale
+    x_right += column(points.high)
+    x_right *= right
+    x_left = np.sqrt(u)
+    x_left *= left_scale
+    x_left += column(points.low)
+    np.subtract(1, right, out=right)
+    x_left *= right
+    x_left += x_right
+    return np.asarray(x_left)
 
 
 def _pert(points: ThreePoint, shape: tuple[int, int], rng: np.random.Generator) -> np.ndarray:

@@ -33,6 +33,21 @@ behind it red, and a zero float there means "no room left", not "drives the fini
 unfinished task keeps its start and gets a normal late finish, so a late running task shows
 negative float. Actual dates on a summary are ignored: its dates come from its sub-tasks.
 
+Status date (Primavera P6's data date; MS Project's "reschedule uncompleted work to start after the
+status date"). When the plan has a status date, no remaining work is scheduled before it. A leaf task
+without actual dates starts no earlier than the status date (on its calendar: the first working day on
+or after it), whatever its links, the plan start or its constraints say; an MSO/MFO date that has
+passed cannot be met any more, so the task sits on the status date and its late dates show the miss as
+negative float. A milestone not achieved moves the same way. A started, unfinished task keeps its
+actual start; its remaining duration, P6's `ceil(duration x (100 - % complete) / 100)` working days
+(at least one below 100 %), runs from the status date, so its duration becomes the working days from
+its start to the status date plus that remainder. A started task at 0 % has all its duration left
+(nothing recorded as done), as in P6. At 100 % without an actual finish it is done by the status date
+at the latest: its planned finish if that is earlier, else the status date, and it counts as finished.
+A task that started on or after the status date keeps its planned duration. Finished tasks keep their
+actual dates. % complete is read only against a status date; without one nothing changes. The
+backward pass is unchanged, so late work shows as negative float and slip against the baseline.
+
 Summaries span their sub-tasks: ES = min, EF = max of their descendants; their own duration is
 ignored. A link on a summary binds each descendant as if drawn to or from it (through gate nodes,
 see _network), except that an SS/SF link from a summary leaves from the summary's start, its

@@ -115,6 +115,9 @@ def _driver_of(project: Project, dates: Dates, task: Task, start: date, finish: 
         return f"{link.type} from {pred.key}{lag}", nxt
     if task.constraint_date and task.constraint_date in (start, finish):  # the constraint holds it there
         return f"constraint {task.constraint} {task.constraint_date}", None
+    if project.status_date and start >= project.status_date > project.start and \
+            (start - project.status_date).days < 7:  # on it, or its first working day past a weekend
+        return f"status date {project.status_date} (remaining work starts no earlier)", None
     if start == project.start:
         return "plan start", None
     return "not driven by a link (date as planned)", None

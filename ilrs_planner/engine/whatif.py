@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..domain import ConstraintType, PlannerError, Project, Task
+from ._bounds import remaining_duration
 from .cpm import schedule as cpm_schedule
 from .mta import DEFAULT_MILESTONES
 from .schedule import Schedule, TaskDates
@@ -90,27 +91,51 @@ def scenario_fields(project: Project, schedule: Schedule, task_id: str, *, slip_
         raise PlannerError("task.bad_value", f"'{task.key}' is a summary; try the what-if on one of its tasks",
                            [task_id])
     dates = schedule.tasks[task_id]
+    status = project.status_date
     if slip_days is not None:
-        return _slip(task, dates, slip_days)
+        return _slip(task, dates, slip_days, status)
     assert finish_on is not None  # exactly one of the two was given (checked above)
-    return _finish_on(task, dates, finish_on)
+    return _finish_on(task, dates, finish_on, status)
 
 
-def _slip(task: Task, dates: TaskDates, days: int) -> tuple[dict[Any, Any], str]:
+def _runs_from_status(task: Task, status: date | None) -> bool:
+    """Under way at the status date: its remaining work (P6's rule, see cpm) runs from the status date."""
+    return bool(status and task.actual_start and task.actual_start < status and task.percent_complete < 100)
+
+
+def _duration_leaving(task: Task, remaining: int) -> int:
+    """The duration whose remaining share at the task's % complete is `remaining` days (cpm's rounding inverted)."""
+    # The longest duration whose share rounds up to `remaining`: floor, since ceil(floor(x / s) * s) == x.
+    return max(remaining, 1) * 100 // (100 - task.percent_complete)
+
+
+def _slip(task: Task, dates: TaskDates, days: int, status: date | None) -> tuple[dict[Any, Any], str]:
     if task.actual_start is not None:  # under way: its start is history, its end moves
-        fields: dict[str, object] = {"duration": max(task.duration + days, 0)}
+        if _runs_from_status(task, status):
+            duration = _duration_leaving(task, remaining_duration(task.duration, task.percent_complete) + days)
+        else:
+            duration = max(task.duration + days, 0)
+        fields: dict[str, object] = {"duration": duration}
         return fields, f"'{task.key}' takes {days:+d} days (under way since {task.actual_start})"
     new_start = dates.early_start + timedelta(days=days)
     fields = {"constraint": ConstraintType.SNET, "constraint_date": new_start}
     return fields, f"'{task.key}' slips by {days:+d} days (starts no earlier than {new_start})"
 
 
-def _finish_on(task: Task, dates: TaskDates, day: date) -> tuple[dict[Any, Any], str]:
+def _finish_on(task: Task, dates: TaskDates, day: date, status: date | None) -> tuple[dict[Any, Any], str]:
     if task.actual_start is not None:
         if day < task.actual_start:
             raise PlannerError("task.bad_value", f"'{task.key}' started on {task.actual_start}; it cannot finish "
                                f"on {day}", [task.id])
-        return {"duration": (day - task.actual_start).days}, f"'{task.key}' finishes on {day} (under way)"
+        if _runs_from_status(task, status):
+            assert status is not None  # checked by _runs_from_status
+            if day <= status:
+                raise PlannerError("task.bad_value", f"'{task.key}' is under way at the status date {status}; "
+                                   f"it cannot finish before it, on {day}", [task.id])
+            duration = _duration_leaving(task, (day - status).days)
+        else:
+            duration = (day - task.actual_start).days
+        return {"duration": duration}, f"'{task.key}' finishes on {day} (under way)"
     fields = {"constraint": ConstraintType.MFO, "constraint_date": day}
     return fields, f"'{task.key}' finishes on {day} (must finish on)"
 

@@ -9,6 +9,7 @@ Baseline entries may name deleted tasks on purpose: a snapshot keeps the history
 from __future__ import annotations
 
 from collections.abc import Mapping
+from operator import attrgetter
 
 from ..domain import PlannerError, Project, Task
 
@@ -44,23 +45,27 @@ def _walk_for_loop(parent_of: Mapping[str, str | None]) -> list[str] | None:
     return None
 
 
+_ID, _PARENT, _OWNER = attrgetter("id"), attrgetter("parent_id"), attrgetter("owner_id")
+_PRED, _SUCC = attrgetter("pred_id"), attrgetter("succ_id")
+
+
 def check_before_save(project: Project) -> None:
     """Refuse to save a plan whose parts refer to something it does not hold."""
     tasks, participants, links = project.tasks, project.participants, project.links
     # Set operations first (C speed on 100,000 tasks); a loop names the culprit only on failure.
     for kind, objects in (("task", tasks), ("link", links), ("participant", participants)):
-        if list(objects) != [obj.id for obj in objects.values()]:
+        if list(objects) != list(map(_ID, objects.values())):
             key, obj = next((k, o) for k, o in objects.items() if k != o.id)
             raise PlannerError("store.bad_value", f"cannot save: {kind} {getattr(obj, 'key', key)!r} is "
                                f"filed under id {key} but has id {obj.id}", [key])
-    parent_of = {tid: task.parent_id for tid, task in tasks.items()}
+    parent_of = dict(zip(tasks, map(_PARENT, tasks.values())))
     if not set(parent_of.values()) - tasks.keys() <= {None}:
         task = next(t for t in tasks.values() if t.parent_id is not None and t.parent_id not in tasks)
         raise _task_error(task, f"its parent {task.parent_id} is not in the plan")
-    if not {task.owner_id for task in tasks.values()} - participants.keys() <= {None}:
+    if not set(map(_OWNER, tasks.values())) - participants.keys() <= {None}:
         task = next(t for t in tasks.values() if t.owner_id is not None and t.owner_id not in participants)
         raise _task_error(task, f"its owner {task.owner_id} is not a participant of the plan")
-    ends = {link.pred_id for link in links.values()} | {link.succ_id for link in links.values()}
+    ends = set(map(_PRED, links.values())) | set(map(_SUCC, links.values()))
     if not ends <= tasks.keys():
         link = next(k for k in links.values() if k.pred_id not in tasks or k.succ_id not in tasks)
         end = link.pred_id if link.pred_id not in tasks else link.succ_id

@@ -7,6 +7,7 @@ opening; refusing before the disk is touched keeps every saved file one that ope
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import attrgetter
 from typing import Any
 
 from ..domain import PlannerError, Project
@@ -39,13 +40,15 @@ def check_text_before_save(project: Project) -> None:
 
 def _check_volume(project: Project) -> None:
     # The bound open_project applies (limits.MAX_TEXT_BYTES): a plan is never saved that would not open.
-    texts = [text for task in project.tasks.values() for text in (task.name, task.notes, task.source_url, task.key)]
-    texts += [text for p in project.participants.values() for text in (p.name, p.notes, p.source_url)]
+    tasks, participants = project.tasks.values(), project.participants.values()
+    texts = [text for name in ("name", "notes", "source_url", "key") for text in map(attrgetter(name), tasks)]
+    texts += [text for name in ("name", "notes", "source_url") for text in map(attrgetter(name), participants)]
     texts += [b.notes for b in project.baselines]
     # Ids, dates and kinds are short; 256 bytes a row is more than they take, so the file opens.
     rows = len(project.tasks) + len(project.participants) + len(project.links) + sum(
         len(b.entries) + 1 for b in project.baselines)
-    texts = [text for text in texts if isinstance(text, str)]  # a wrong type is refused by the writer, naming it
+    if not all(map(str.__instancecheck__, texts)):  # isinstance(text, str), from C; a wrong type is refused
+        texts = [text for text in texts if isinstance(text, str)]
     chars = sum(map(len, texts)) + 256 * rows
     if chars * 4 <= limits.MAX_TEXT_BYTES:
         return  # even four bytes a character fit; skip encoding every text
@@ -57,7 +60,7 @@ def _check_volume(project: Project) -> None:
 
 def _check(kind: str, objects: list[Any], names: Iterable[str]) -> None:
     for name in names:
-        values = [getattr(obj, name) for obj in objects]
+        values = list(map(attrgetter(name), objects))
         _check_values(kind, name, values, objects, name in MULTI_LINE_FIELDS)
 
 

@@ -87,7 +87,8 @@ def _write_database(project: Project, temp: Path, target: Path) -> None:
         create_schema(conn)
         for source in row_sources(project):
             written = conn.total_changes
-            conn.executemany(source.insert, source.rows())
+            for insert, rows in source.batches():
+                conn.executemany(insert, rows)
         conn.execute("COMMIT")
     except _REFUSALS as exc:
         # A value SQLite (or the conversion to a row) would not take; the rows before it went in,

@@ -131,3 +131,16 @@ def test_milestone_label_shows_a_flown_date_at_its_announced_precision():
 
     data = build_chart_data(project, schedule(project), [signed.id, exact.id])
     assert list(data.labels) == ["Serbia joins ILRS · 2024-05", "Kazakhstan joins ILRS · 2024-07-03"]
+
+
+def test_a_bar_under_way_shows_its_work_done_up_to_the_status_date(plan):
+    project, _schedule, rows = plan
+    design, build = rows[1], rows[2]
+    project.tasks[design].actual_start, project.tasks[design].actual_finish = date(2030, 1, 1), date(2030, 1, 11)
+    project.tasks[build].actual_start = date(2030, 1, 11)
+    project.status_date = date(2030, 1, 16)
+    scene = _scene(plan)
+    done = dict(zip(scene.tasks.rows.tolist(), scene.tasks.done_x1.tolist()))
+    assert done == {1: 100, 2: 150}  # design all done (to x 100); build done from x 100 to the status date, day 15
+    project.status_date = None
+    assert _scene(plan).tasks.done_x1.tolist() == [100, 300]  # no status date: nothing divides a started bar

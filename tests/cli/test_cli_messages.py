@@ -53,4 +53,6 @@ def test_slip_text_shows_last_days_of_work_and_says_so(plan_db, capsys):
     basic = next(line for line in out.splitlines() if line.startswith("ilrs-basic"))
     assert "2035-12-31" in basic  # the milestone's own day, "by 2035"
     recon = next(line for line in out.splitlines() if line.startswith("ilrs-recon "))
-    assert "2026-12-31" in recon  # Chang'e 7's window runs through 31 December; the exclusive finish is 2027-01-01
+    # Chang'e 7 has not flown by the status date 2026-12-01: its 184-day window runs from it to its last
+    # day 2027-06-02 (the exclusive finish is 2027-06-03).
+    assert "2027-06-02" in recon

@@ -23,9 +23,11 @@ def plan_from_spec(spec: dict) -> Project:
     """A project from {'start', 'tasks': [{key, duration, parent, constraint, ...}], 'links': [...]}.
 
     Task ids are the keys, so expected errors can name their subjects by key. Optional `calendars`
-    and `calendar` (the plan's default) give working calendars; a task may name its own.
+    and `calendar` (the plan's default) give working calendars; a task may name its own. A
+    `status_date` and a task's `percent` (complete) give the plan's progress.
     """
-    project = Project(spec.get("name", "case"), spec.get("start", date(2030, 1, 1)))
+    project = Project(spec.get("name", "case"), spec.get("start", date(2030, 1, 1)),
+                      status_date=spec.get("status_date"))
     for row in spec.get("calendars", []):
         project.add_calendar(calendar_from_spec(row))
     project.default_calendar_id = spec.get("calendar")
@@ -35,7 +37,8 @@ def plan_from_spec(spec: dict) -> Project:
                     constraint=ConstraintType(row.get("constraint", "ASAP")),
                     constraint_date=row.get("constraint_date"), deadline=row.get("deadline"),
                     actual_start=row.get("actual_start"), actual_finish=row.get("actual_finish"),
-                    calendar_id=row.get("calendar"), elapsed=row.get("elapsed", False))
+                    calendar_id=row.get("calendar"), elapsed=row.get("elapsed", False),
+                    percent_complete=row.get("percent", 0))
         project.add_task(task)
     for number, row in enumerate(spec.get("links", [])):
         project.add_link(Link(row["from"], row["to"], LinkType(row.get("type", "FS")), row.get("lag", 0),

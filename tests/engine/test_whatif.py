@@ -61,6 +61,19 @@ def test_a_task_under_way_keeps_its_actual_start():
     assert next(m for m in result.moves if m.key == "lander").start_delta == 0
 
 
+def test_a_task_under_way_at_the_status_date_moves_by_exactly_the_days_asked():
+    project = _plan()
+    lander = project.tasks["lander"]
+    lander.actual_start, lander.percent_complete = D(2030, 1, 1), 40
+    project.status_date = D(2030, 1, 11)  # 30 days at 40 %: 18 days left from 01-11, exclusive finish 01-29
+    before = schedule(project).tasks["lander"].early_finish
+    assert before == D(2030, 1, 29)
+    slipped = next(m for m in what_if(project, "lander", slip_days=5).moves if m.key == "lander")
+    assert (slipped.old_finish, slipped.new_finish) == (D(2030, 1, 29), D(2030, 2, 3))  # +5, not +3 (5 x 60 %)
+    ends = next(m for m in what_if(project, "lander", finish_on=D(2030, 2, 10)).moves if m.key == "lander")
+    assert ends.new_finish == D(2030, 2, 10) and ends.start_delta == 0
+
+
 @pytest.mark.parametrize("change, code", [
     ({"slip_days": 5, "finish_on": D(2030, 1, 1)}, "task.bad_value"), ({}, "task.bad_value")])
 def test_a_scenario_needs_exactly_one_change(change, code):

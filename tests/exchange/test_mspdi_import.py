@@ -1,5 +1,6 @@
 """Importing MS Project XML written by other tools: what is carried, what is warned about, what is refused."""
 
+import dataclasses
 from datetime import date
 from pathlib import Path
 
@@ -62,7 +63,8 @@ def test_everything_not_carried_is_warned_about(imported):
 
 
 def test_imported_plan_schedules_as_worked_by_hand(imported):
-    dates = schedule(imported.project).tasks
+    # Without its status date first (MS Project leaves unstarted work where it is until told to reschedule it).
+    dates = schedule(dataclasses.replace(imported.project, status_date=None)).tasks
     by_name = {t.name: t.id for t in imported.project.tasks.values()}
     # On the file's Mon-Fri "Standard" calendar: Structure design works Jan 7-11 and 14-18. Thermal analysis:
     # SS+1 from Jan 7 = Tue Jan 8, but SNET Mon Jan 21 -> Jan 21-25 (ends Friday evening, exclusive Jan 26).
@@ -70,6 +72,19 @@ def test_imported_plan_schedules_as_worked_by_hand(imported):
     assert dates[by_name["Thermal analysis"]].early_start == date(2030, 1, 21)
     assert dates[by_name["Thermal vacuum test"]].early_start == date(2030, 1, 27)
     assert dates[by_name["Critical design review"]].early_start == date(2030, 1, 30)
+
+
+def test_imported_status_date_moves_the_unstarted_work_after_it(imported):
+    dates = schedule(imported.project).tasks
+    by_name = {t.name: t.id for t in imported.project.tasks.values()}
+    # The file's status date, Friday 2030-03-01, finds Thermal analysis unstarted: it works Fri Mar 1 and
+    # Mon-Thu Mar 4-7 (exclusive Fri Mar 8). TVT: FS+1 elapsed day from Thursday evening -> Sat Mar 9,
+    # 3 elapsed days (Sat-Mon), exclusive Tue Mar 12, where CDR sits. Structure design, finished, stays.
+    assert dates[by_name["Structure design"]].early_start == date(2030, 1, 7)
+    assert dates[by_name["Thermal analysis"]].early_start == date(2030, 3, 1)
+    assert dates[by_name["Thermal analysis"]].early_finish == date(2030, 3, 8)
+    assert dates[by_name["Thermal vacuum test"]].early_start == date(2030, 3, 9)
+    assert dates[by_name["Critical design review"]].early_start == date(2030, 3, 12)
 
 
 def _xml(tmp_path, body: str, name="x.xml") -> Path:

@@ -207,3 +207,14 @@ def test_copy_image_of_two_weeks_shades_the_days_off_as_the_window_does(small_pr
     small_project.add_calendar(Calendar("Standard", MONDAY_TO_FRIDAY, id="std"))
     small_project.default_calendar_id = "std"
     assert shaded_pixels() > 100 + 10 * on_every_day  # four weekend days of fourteen, down the whole chart
+
+
+def test_opening_the_editor_and_pressing_ok_adds_no_step_even_on_untrimmed_imported_names(qtbot, window):
+    project = window.document.project
+    project.add_calendar(Calendar("Standard ", MONDAY_TO_FRIDAY, [CalendarException(" Labour Day", date(2030, 5, 1),
+                                                                                    date(2030, 5, 1))], id="std"))
+    project.default_calendar_id = "std"
+    dialog = open_calendar_editor(qtbot, window)
+    assert dialog.ui.exceptions_table.rowCount() == 1  # the default calendar is shown first
+    press_ok(qtbot, dialog)
+    assert not dialog.isVisible() and window.document.undo_stack.count() == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 import sqlite3
@@ -32,7 +33,9 @@ def test_a_plan_from_before_calendars_works_on_the_continuous_calendar_and_keeps
     assert project.calendars == {} and project.default_calendar().name == CONTINUOUS_NAME
     assert all(project.default_calendar().weekdays)
     then = json.loads((DATA / "roadmap-schema-v1.schedule.json").read_text(encoding="utf-8"))
-    now = schedule(project)
+    # Scheduled then before the status date held back unstarted work (see cpm): compare without it.
+    assert project.status_date is not None
+    now = schedule(dataclasses.replace(project, status_date=None))
     assert (now.project_start.isoformat(), now.project_finish.isoformat()) == (then["project_start"],
                                                                                then["project_finish"])
     by_key = {t.key: now.tasks[t.id] for t in project.tasks.values()}

@@ -48,3 +48,15 @@ def test_a_control_character_in_the_one_unusual_row_is_refused_naming_that_row(t
     row = caught.value.subject_ids[2]
     assert "column source_url" in caught.value.message and "U+001B" in caught.value.message
     assert row == "22"  # the 22nd task row holds task-21
+
+
+def test_a_bad_value_among_plainly_written_rows_is_refused_naming_its_task(tmp_path):
+    # Tasks holding only usual values are written with a shorter statement, in runs between the others;
+    # a refusal must still name the task it is about, not a neighbour.
+    project = _plan_with_a_few_unusual_rows()
+    project.tasks["task-25"].duration = -3
+    with pytest.raises(PlannerError) as caught:
+        save_project(project, tmp_path / "plan.db")
+    assert caught.value.code == "task.negative_duration"
+    assert "task 't25'" in caught.value.message and caught.value.subject_ids == ("task-25",)
+    assert not (tmp_path / "plan.db").exists()

@@ -114,10 +114,19 @@ def bars(p: QPainter, scene: Scene, dy: float) -> None:
     _wash(p, scene, dy)
     if b.actual.any():
         p.setBrush(QBrush(QColor(255, 255, 255, 150), Qt.BDiagPattern))
-        p.drawRects(rects(b, b.actual, dy))
+        p.drawRects(_done_rects(b, dy))
     _outline(p, b, b.critical & (b.confidence == CONF_SOURCED), dy, CRITICAL, 2.0)
     _provenance_outlines(p, scene, dy)
     _outline(p, b, b.selected, dy, QColor(palette.SELECTED), 2.0, grow=2.0)
+
+
+def _done_rects(b: Layer, dy: float) -> list[QRectF]:
+    """The hatched part of each bar with work done: all of a finished bar, the actual part of one under way."""
+    done_x1 = b.done_x1 if len(b.done_x1) == len(b) else b.x1
+    right = np.where(np.isnan(done_x1), b.x1, np.minimum(done_x1, b.x1))
+    mask = b.actual & (right > b.x0)
+    return [QRectF(a, top + dy, max(c - a, 2.0), bottom - top) for a, c, top, bottom in
+            zip(b.x0[mask].tolist(), right[mask].tolist(), b.y0[mask].tolist(), b.y1[mask].tolist())]
 
 
 # How much white is laid over a bar by confidence (chart.data.CONF_*): an inference lighter, an assumption pale.

@@ -1,0 +1,163 @@
+"""ProgressDialog: move the status date and record what was done by it; OK pushes one undo step.
+
+The table lists the tasks that should have started or finished by the chosen date (read off the
+schedule as it stands). Each row can be marked Started (with its start and % complete) or Done
+(with its last day of work), or left: a task left is forecast from the status date.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from ...commands.progress import Progress, update_progress
+from ...domain import PlannerError
+from ...engine.progress import DueTask, done_defaults, due_tasks
+from ..analysis.common import date_edit
+from ..document import Document
+from .messages import sentence
+from .progress_rows import COLUMNS, DONE, LAST, PERCENT, START, STARTED, read_row, row_items
+
+_TYPED_TICKS = {START: STARTED, PERCENT: STARTED, LAST: DONE}  # typing in a cell ticks its box
+
+
+class ProgressDialog(QDialog):
+    """Update progress: a status date and a row per task behind it; nothing changes until OK."""
+
+    def __init__(self, document: Document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.setWindowTitle("Update progress")
+        self.due: list[DueTask] = []
+        self.due_date: date | None = None  # the date the rows are listed for
+        self.as_of_edit = date_edit(_default_date(document.project.status_date))
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the task's name takes the room left
+        self.error_label = QLabel()
+        self.error_label.setObjectName("progress_error")
+        self.error_label.setStyleSheet("color: #b3261e")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self._lay_out()
+        self.as_of_edit.dateChanged.connect(lambda _day: self._fill())
+        self.table.itemChanged.connect(self._tick_when_typed)
+        self.buttons.accepted.connect(self.try_accept)
+        self.buttons.rejected.connect(self.reject)
+        self._fill()
+
+    def _lay_out(self) -> None:
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        form.addRow("&Status date:", self.as_of_edit)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.note)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self.resize(980, 420)
+
+    # -- reading ---------------------------------------------------------------------------------
+    def as_of(self) -> date:
+        """The status date chosen."""
+        return _to_date(self.as_of_edit.date())
+
+    def records(self) -> list[Progress]:
+        """What the rows record (rows left as they were record nothing); raises PlannerError on a typo."""
+        tasks = self.document.project.tasks
+        found = (read_row(self.table, row, tasks[due.task_id]) for row, due in enumerate(self.due))
+        return [record for record in found if record is not None]
+
+    # -- filling ---------------------------------------------------------------------------------
+    def _fill(self) -> None:
+        """The rows for the chosen date, keeping what was typed for tasks still listed."""
+        if self.due_date == self.as_of():
+            return  # the same date again (the field re-announces it when it loses focus)
+        self.due_date = self.as_of()
+        typed = {due.task_id: [self._cell(row, col) for col in range(len(COLUMNS))]
+                 for row, due in enumerate(self.due)}
+        schedule, as_of, project = self.document.schedule, self.as_of(), self.document.project
+        self.due = due_tasks(project, schedule, as_of) if schedule is not None else []
+        defaults = done_defaults(schedule, as_of) if schedule is not None else {}
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(self.due))
+        for row, due in enumerate(self.due):
+            task = project.tasks[due.task_id]
+            items = row_items(due, task, defaults.get(due.task_id, as_of), as_of)
+            for col, item in enumerate(items):
+                if due.task_id in typed and item.flags() & Qt.ItemFlag.ItemIsEnabled:
+                    _restore(item, typed[due.task_id][col])
+                self.table.setItem(row, col, item)
+        self.table.blockSignals(False)
+        self.note.setText(self._note(as_of, schedule is None))
+
+    def _cell(self, row: int, col: int) -> tuple[str, Qt.CheckState]:
+        item = self.table.item(row, col)
+        return (item.text(), item.checkState()) if item is not None else ("", Qt.CheckState.Unchecked)
+
+    def _note(self, as_of: date, unscheduled: bool) -> str:
+        if unscheduled:
+            return "The plan cannot be scheduled, so nothing can be listed as behind; the status date can still move."
+        if not self.due:
+            return f"No task should have started or finished by {as_of}."
+        count = "1 task" if len(self.due) == 1 else f"{len(self.due)} tasks"
+        return (f"{count} should have started or finished by {as_of} (dates as forecast now; a finish is the "
+                "last day of work). Tick Started or Done and give the dates; a task left as it is will be "
+                "forecast from the status date.")
+
+    def _tick_when_typed(self, item: QTableWidgetItem) -> None:
+        box = _TYPED_TICKS.get(item.column())
+        target = self.table.item(item.row(), box) if box is not None else None
+        if target is not None and target.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+            target.setCheckState(Qt.CheckState.Checked)
+
+    # -- applying --------------------------------------------------------------------------------
+    def try_accept(self) -> None:
+        """Push the update as one command, or say in the dialog what is wrong and stay open."""
+        project, schedule = self.document.project, self.document.schedule
+        try:
+            records = self.records()
+            if records or self.as_of() != project.status_date:
+                starts = {tid: d.early_start for tid, d in schedule.tasks.items()} if schedule else {}
+                self.document.push(update_progress(project, self.as_of(), records, starts), self)
+        except PlannerError as error:
+            self.error_label.setText(sentence(error))
+            self.error_label.show()
+            return
+        self.accept()
+
+
+def _default_date(status: date | None) -> date:
+    """Today, or the plan's status date when that is later (a plan being updated ahead of time)."""
+    return max(date.today(), status) if status else date.today()
+
+
+def _to_date(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
+
+
+def _restore(item: QTableWidgetItem, typed: tuple[str, Qt.CheckState]) -> None:
+    text, state = typed
+    if item.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+        item.setCheckState(state)
+    elif item.flags() & Qt.ItemFlag.ItemIsEditable:
+        item.setText(text)
+

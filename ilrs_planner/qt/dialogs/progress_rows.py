@@ -1,0 +1,84 @@
+"""The rows of the Update progress table: one task behind the status date each, and what a row records."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
+
+from ...commands.progress import Progress
+from ...domain import PlannerError, Task, parse_iso_date
+from ...engine.progress import DueTask
+
+COLUMNS = ("Key", "Task", "Due to", "Forecast start", "Forecast finish", "Started", "Start", "% complete", "Done",
+           "Last day")
+STARTED, START, PERCENT, DONE, LAST = range(5, 10)
+_READ_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE = _READ_ONLY | Qt.ItemFlag.ItemIsEditable
+_BOX = _READ_ONLY | Qt.ItemFlag.ItemIsUserCheckable
+
+
+def row_items(due: DueTask, task: Task, default_last: date, as_of: date) -> list[QTableWidgetItem]:
+    """The cells of one row: what is due (read only), then Started / Start / % and Done / Last day."""
+    due_to = "happen" if due.milestone else due.due
+    shown = [due.key, due.name, due_to, due.start.isoformat(), due.last_day.isoformat()]
+    items = [_item(text, _READ_ONLY) for text in shown]
+    if due.milestone:  # a milestone only happens: no start or progress of its own
+        items += [_item("", Qt.ItemFlag.NoItemFlags) for _ in range(3)]
+    elif task.actual_start is not None:  # already under way: its start is known
+        items += [_box(True, _READ_ONLY),
+                  _item(task.actual_start.isoformat(), _READ_ONLY), _item(str(task.percent_complete), _EDITABLE)]
+    else:
+        items += [_box(False, _BOX), _item(min(due.start, as_of).isoformat(), _EDITABLE),
+                  _item(str(task.percent_complete), _EDITABLE)]
+    items += [_box(False, _BOX), _item(default_last.isoformat(), _EDITABLE)]
+    items[1].setToolTip(due.name)
+    return items
+
+
+def read_row(table: QTableWidget, row: int, task: Task) -> Progress | None:
+    """The progress a row records, None when it is left; a typo raises PlannerError naming the cell."""
+    def ticked(col: int) -> bool:
+        item = table.item(row, col)
+        return bool(item.flags() & Qt.ItemFlag.ItemIsUserCheckable) and item.checkState() == Qt.CheckState.Checked
+
+    def text(col: int) -> str:
+        return table.item(row, col).text().strip()
+
+    started = ticked(STARTED) and task.actual_start is None
+    start = _day(task, "start", text(START)) if started else None
+    if ticked(DONE):
+        return Progress(task.id, started=start, finished=_day(task, "last day", text(LAST)))
+    percent = _percent(task, text(PERCENT)) if task.duration else None
+    if started:
+        return Progress(task.id, started=start, percent=percent)
+    if task.actual_start is not None and percent is not None and percent != task.percent_complete:
+        return Progress(task.id, percent=percent)
+    return None
+
+
+def _item(text: str, flags: Qt.ItemFlag) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(flags)
+    return item
+
+
+def _box(checked: bool, flags: Qt.ItemFlag) -> QTableWidgetItem:
+    item = _item("", flags)
+    item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+    return item
+
+
+def _day(task: Task, label: str, text: str) -> date:
+    try:
+        return parse_iso_date(text)
+    except PlannerError as err:
+        raise PlannerError("status.bad_date", f"{task.key}: the {label} {err.message}", [task.id]) from None
+
+
+def _percent(task: Task, text: str) -> int:
+    if not text.isdigit() or not 0 <= int(text) <= 100:
+        raise PlannerError("status.bad_percent", f"{task.key}: % complete '{text}' is not a whole number from 0 to 100",
+                           [task.id])
+    return int(text)

@@ -1,0 +1,141 @@
+"""Plan → Update progress…: a person moves the status date, marks tasks done or started, and undoes it in one."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+import pytest
+from gestures import press, type_keys
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from ilrs_planner.qt.dialogs.progress_rows import DONE, LAST, PERCENT, START, STARTED
+from ilrs_planner.qt.document import Document
+from ilrs_planner.qt.main_window import MainWindow
+from ilrs_planner.qt.models.task_columns import Column
+
+D = date
+
+
+@pytest.fixture
+def window(qtbot, small_project):
+    win = MainWindow(Document(small_project))
+    qtbot.addWidget(win, before_close_func=lambda w: w.document.mark_saved())
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def open_from_menu(qtbot, window):
+    """Plan → Update progress…, as a person picks it."""
+    menu = window.menus["plan"]
+    action = next(a for a in menu.actions() if a.text().replace("&", "") == "Update progress…")
+    action.trigger()
+    dialog = window.plan.progress_dialog
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    return dialog
+
+
+def type_status_date(dialog, text: str) -> None:
+    """Tab into the field (which selects its year) and type the digits, as a person does."""
+    edit = dialog.as_of_edit
+    dialog.table.setFocus()
+    edit.setFocus(Qt.FocusReason.TabFocusReason)
+    type_keys(edit, text.replace("-", ""))
+
+
+def row_of(dialog, key: str) -> int:
+    return next(row for row, due in enumerate(dialog.due) if due.key == key)
+
+
+def tick(dialog, row: int, col: int) -> None:
+    table = dialog.table
+    centre = table.visualItemRect(table.item(row, col)).center()
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    QTest.keyClick(table.viewport(), Qt.Key.Key_Space)
+
+
+def type_cell(dialog, row: int, col: int, text: str) -> None:
+    table = dialog.table
+    centre = table.visualItemRect(table.item(row, col)).center()
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    QTest.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    editor = QApplication.focusWidget()
+    QTest.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    type_keys(editor, text)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    QApplication.processEvents()  # the delegate commits the editor's text in a queued call
+
+
+def press_ok(dialog) -> None:
+    QTest.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+
+
+def tree_text(window, task_id: str, column: Column) -> str:
+    return window.tree.proxy_index(task_id, int(column)).data()
+
+
+def test_update_progress_is_one_step_that_undo_restores(qtbot, window, tmp_path):
+    document = window.document
+    dialog = open_from_menu(qtbot, window)
+    type_status_date(dialog, "2030-01-20")
+    assert dialog.as_of() == D(2030, 1, 20)
+    # By 2030-01-20, A (last day 01-10) should have finished and B (from 01-11) started; C and M are later.
+    assert [(d.key, d.due) for d in dialog.due] == [("A", "finish"), ("B", "start")]
+    a, b = row_of(dialog, "A"), row_of(dialog, "B")
+    tick(dialog, a, DONE)
+    type_cell(dialog, a, LAST, "2030-01-12")
+    type_cell(dialog, b, START, "2030-01-14")  # typing a start ticks Started
+    assert dialog.table.item(b, STARTED).checkState() == Qt.CheckState.Checked
+    type_cell(dialog, b, PERCENT, "30")
+    if os.environ.get("ILRS_PROGRESS_PNG"):
+        dialog.grab().save(os.path.join(os.environ["ILRS_PROGRESS_PNG"], "dialog.png"))
+    press_ok(dialog)
+    assert not dialog.isVisible() and document.undo_stack.count() == 1
+    project = document.project
+    assert project.status_date == D(2030, 1, 20)
+    task_a, task_b = project.tasks["a"], project.tasks["b"]
+    assert (task_a.actual_start, task_a.actual_finish, task_a.percent_complete) == (D(2030, 1, 1), D(2030, 1, 13), 100)
+    assert (task_b.actual_start, task_b.percent_complete) == (D(2030, 1, 14), 30)
+    # B: 6 days done (01-14..01-19), ceil(20 x 0.7) = 14 left from the status date: last day 2030-02-02.
+    assert tree_text(window, "b", Column.FINISH) == "2030-02-02"
+    assert tree_text(window, "a", Column.FINISH) == "2030-01-12"
+    assert document.schedule.tasks["m"].early_start == D(2030, 3, 5)  # C's 30 days follow B
+    if os.environ.get("ILRS_PROGRESS_PNG"):
+        window.resize(1500, 500)
+        window.grab().save(os.path.join(os.environ["ILRS_PROGRESS_PNG"], "window.png"))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.tree.setFocus()
+    press(window.tree, "Ctrl+Z")
+    assert document.undo_stack.index() == 0
+    assert project.status_date is None
+    assert (task_a.actual_start, task_a.actual_finish, task_b.actual_start, task_b.percent_complete) == (
+        None, None, None, 0)
+    assert tree_text(window, "b", Column.FINISH) == "2030-01-30"
+    assert document.schedule.tasks["m"].early_start == D(2030, 3, 2)
+
+
+def test_a_typo_is_explained_in_the_dialog_and_nothing_changes(qtbot, window):
+    dialog = open_from_menu(qtbot, window)
+    type_status_date(dialog, "2030-01-20")
+    type_cell(dialog, row_of(dialog, "B"), START, "2030-02-31")
+    press_ok(dialog)
+    assert dialog.isVisible() and window.document.undo_stack.count() == 0
+    assert "B: the start '2030-02-31' is not a real date" in dialog.error_label.text()
+    assert window.document.project.status_date is None
+
+
+def test_rows_follow_the_status_date_and_keep_what_was_typed(qtbot, window):
+    dialog = open_from_menu(qtbot, window)
+    type_status_date(dialog, "2030-01-05")
+    assert [d.key for d in dialog.due] == ["A"]  # only A should have started
+    type_cell(dialog, 0, START, "2030-01-02")
+    type_status_date(dialog, "2030-02-15")
+    assert [d.key for d in dialog.due] == ["A", "B", "C"]
+    assert dialog.table.item(row_of(dialog, "A"), START).text() == "2030-01-02"
+    assert dialog.table.item(row_of(dialog, "A"), STARTED).checkState() == Qt.CheckState.Checked
