@@ -46,6 +46,38 @@ class _EarlyDates(Mapping[str, tuple[date, date]]):
         return task_id in self.tasks
 
 
+def _reached_from_coarse(project: Project) -> set[str]:
+    """Tasks that a task dated coarser than the day can drive, through links (into a summary: its
+    sub-tasks too) and from a sub-task up to its summaries. Every other task keeps its own precision."""
+    tasks = project.tasks
+    todo = [tid for tid, task in tasks.items() if task.precision is not Precision.DAY]
+    if not todo:
+        return set()
+    children = project.children_map()
+    successors: dict[str, list[str]] = {}
+    for link in project.links.values():
+        successors.setdefault(link.pred_id, []).append(link.succ_id)
+    reached = set(todo)
+    while todo:
+        tid = todo.pop()
+        parent = tasks[tid].parent_id
+        driven = _with_descendants(successors.get(tid, []), children)  # a link into a summary drives all under it
+        for other in driven + ([parent] if parent is not None else []):  # a summary follows its latest sub-task
+            if other not in reached:
+                reached.add(other)
+                todo.append(other)
+    return reached
+
+
+def _with_descendants(ids: list[str], children: dict[str | None, list[str]]) -> list[str]:
+    found, stack = [], list(ids)
+    while stack:
+        tid = stack.pop()
+        found.append(tid)
+        stack.extend(children.get(tid, []))
+    return found
+
+
 class ShownPrecision:
     """Task id -> the precision its scheduled dates are shown at (see the module doc)."""
 
@@ -54,16 +86,16 @@ class ShownPrecision:
         self.dates = _EarlyDates(schedule) if schedule is not None else None
         self.index: ChainIndex | None = None
         self.known: dict[str, Precision] = {}
-        # A plan dated to the day throughout has nothing coarser to pass on: no chain is walked.
-        self.all_days = all(task.precision is Precision.DAY for task in project.tasks.values())
+        # Only a task a coarser date can reach is walked: in a plan dated to the day throughout, none.
+        self.reach = _reached_from_coarse(project)
 
     def of(self, task_id: str) -> Precision:
         """The shown precision of one task."""
         found = self.known.get(task_id)
         if found is not None:
             return found
-        if self.all_days:
-            return Precision.DAY
+        if task_id not in self.reach:
+            return self.project.tasks[task_id].precision
         path, current = self._path(task_id)
         shown = self.known.get(current, Precision.DAY) if current is not None else Precision.DAY
         for tid in reversed(path):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from ilrs_planner.data.reference import build_reference_project
 from ilrs_planner.domain import ConstraintType, Link, LinkType, Precision, Project, Task
 from ilrs_planner.engine.cpm import schedule
 from ilrs_planner.engine.shown_precision import ShownPrecision, coarser
@@ -58,3 +59,14 @@ def test_without_a_schedule_a_task_shows_its_own_precision():
 def test_coarser_picks_the_less_precise():
     assert coarser(Precision.DAY, Precision.QUARTER) is Precision.QUARTER
     assert coarser(Precision.YEAR, Precision.MONTH) is Precision.YEAR
+
+
+def test_walking_only_the_tasks_a_coarse_date_can_reach_changes_nothing():
+    # Tasks no coarser date can reach keep their own precision without a chain walk (speed); on the
+    # bundled roadmap, where years, months and days mix, that gives exactly what walking every task gives.
+    plan = build_reference_project()
+    dates = schedule(plan)
+    walk_all, limited = ShownPrecision(plan, dates), ShownPrecision(plan, dates)
+    walk_all.reach = set(plan.tasks)
+    assert limited.reach < set(plan.tasks)
+    assert {tid: limited.of(tid) for tid in plan.tasks} == {tid: walk_all.of(tid) for tid in plan.tasks}
