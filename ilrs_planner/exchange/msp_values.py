@@ -17,6 +17,7 @@ from functools import cache
 from typing import TypeVar
 
 from ..domain import ConstraintType, PlannerError, Precision, parse_duration, parse_fuzzy_date, parse_iso_date
+from ..domain.durations import CALENDAR_DAYS, DurationUnits
 from ..domain.spreadsheet_text import FORMULA_START
 
 NO_VALUE = {"", "na", "n/a"}
@@ -87,9 +88,9 @@ def format_date(day: date | None) -> str:
     return day.isoformat() if day else ""
 
 
-def parse_duration_cell(text: str) -> int:
-    """Whole calendar days from `5d`, `5 days`, `0d`, `5 edays`, `2w`, `3 days?`."""
-    return parse_duration(text.strip())
+def parse_duration_cell(text: str, units: DurationUnits = CALENDAR_DAYS) -> int:
+    """Whole days from `5d`, `5 days`, `0d`, `5 edays`, `2w`, `3 days?` (a week as long as `units` say)."""
+    return parse_duration(text.strip(), units)
 
 
 def format_duration(days: int) -> str:

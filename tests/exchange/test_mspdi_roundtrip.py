@@ -8,6 +8,7 @@ import pytest
 
 from ilrs_planner.domain import (
     Baseline,
+    Calendar,
     Classification,
     ConstraintType,
     Link,
@@ -165,3 +166,15 @@ def test_awkward_names_survive_or_are_cut_to_the_schema_limit(tmp_path, name):
     plan.tasks["l1"].name = name
     write_plan(plan, tmp_path / "p.xml")
     assert read_plan(tmp_path / "p.xml").project.tasks["l1"].name == name[:512]
+
+
+@pytest.mark.parametrize(("weekdays", "minutes_per_week", "days_per_month"),
+                         [((True,) * 7, "3360", "30"), ((True,) * 5 + (False,) * 2, "2400", "20")])
+def test_the_header_says_how_long_a_week_and_a_month_are(tmp_path, weekdays, minutes_per_week, days_per_month):
+    # As the CSV import reads "1w" and "1mo": calendar days on a 7-day plan, MS Project's defaults otherwise.
+    plan = Project("Units", date(2030, 1, 7))
+    plan.default_calendar_id = plan.add_calendar(Calendar("Plan calendar", weekdays)).id
+    write_plan(plan, tmp_path / "p.xml")
+    root = ET.parse(tmp_path / "p.xml").getroot()
+    assert (root.findtext(f"{NS}MinutesPerWeek"), root.findtext(f"{NS}DaysPerMonth")) == (minutes_per_week,
+                                                                                         days_per_month)
