@@ -94,7 +94,7 @@ def check_task_consistent(project: Project, task: Task, values: dict[str, object
             raise _bad(task, f"the key '{merged['key']}' is already used", "task.duplicate_key")
     if "name" in values and not merged["name"].strip():
         raise _bad(task, "the name cannot be empty")
-    if merged["constraint"] is not ConstraintType.ASAP and merged["constraint_date"] is None:
+    if ConstraintType(merged["constraint"]).dated and merged["constraint_date"] is None:
         raise _bad(task, f"a {merged['constraint'].value} constraint needs a date")
     if merged["owner_id"] is not None and merged["owner_id"] not in project.participants:
         raise _bad(task, f"the owner {merged['owner_id']!r} is not a participant of the plan")

@@ -4,17 +4,23 @@ MS Project's English unit words are understood (the list MPXJ reads, and the spe
 Project's Schedule options accept): minutes `m min mins minute(s)`, hours `h hr hrs hour(s)`,
 days `d dy day(s)`, weeks `w wk wks week(s)`, months `mo mon mons month(s)`, years `y yr yrs
 year(s)`, each also with an `e` in front for elapsed time (`ed`, `ew`, `emon`...), and a
-trailing `?` for an estimate. The plan counts calendar days, so a week is 7 days, a month 30
-(MS Project's elapsed month) and a year 365. Hours and minutes are counted as MS Project's
-working day of 8 hours (24 when elapsed) and round up to the day they touch; other units must
-come to whole days. A duration longer than a plan can hold (300 years) is refused.
+trailing `?` for an estimate. How many days a week, a month and a year are depends on the plan's
+calendar (`units_for`): on a 7-day calendar (the Continuous one every plan had before calendars)
+a week is 7 days, a month 30 (MS Project's elapsed month) and a year 365; on any other calendar
+they are working days as MS Project counts them by default (40 hours a week, 20 days a month):
+a week is 5 days, a month 20 and a year 52 weeks, 260. Elapsed units are always calendar days.
+Hours and minutes are counted as MS Project's working day of 8 hours (24 when elapsed) and round
+up to the day they touch; other units must come to whole days. A duration longer than a plan can
+hold (300 years) is refused.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 
+from .calendar import Calendar
 from .errors import PlannerError
 
 MAX_DURATION_DAYS = 109_575  # 300 years: the span the store allows for a duration or a lag
@@ -31,10 +37,32 @@ UNITS = {word: working for words, (working, _) in _DAYS_PER.items() for word in 
 UNITS |= {"e" + word: elapsed for words, (_, elapsed) in _DAYS_PER.items() for word in words if word}
 _ROUNDED_UP = {word for word, days in UNITS.items() if days < 1}
 HINT = "write 5d, 5 days, 2w, 3 mon or 1 y"
+# Working (not elapsed) units whose length in days depends on the calendar.
+_SCALED = {word: "week" for word in ("w", "wk", "wks", "week", "weeks")} | \
+    {word: "month" for word in ("mo", "mon", "mons", "month", "months")} | \
+    {word: "year" for word in ("y", "yr", "yrs", "year", "years")}
 
 
-def parse_duration(text: str | int) -> int:
-    """Whole calendar days from `5`, `5d`, `5 days`, `2w`, `3 emon`, `16h`, `4d?` (see the module doc)."""
+@dataclass(frozen=True, slots=True)
+class DurationUnits:
+    """How many days a (working) week, month and year are."""
+
+    week: int
+    month: int
+    year: int
+
+
+CALENDAR_DAYS = DurationUnits(7, 30, 365)  # a 7-day calendar: the units as calendar days
+WORKING_DAYS = DurationUnits(5, 20, 260)  # MS Project's defaults: 40 hours a week, 20 days a month
+
+
+def units_for(calendar: Calendar) -> DurationUnits:
+    """The units of a plan whose calendar is `calendar`: calendar days if it works every weekday."""
+    return CALENDAR_DAYS if all(calendar.weekdays) else WORKING_DAYS
+
+
+def parse_duration(text: str | int, units: DurationUnits = CALENDAR_DAYS) -> int:
+    """Whole days from `5`, `5d`, `5 days`, `2w`, `3 emon`, `16h`, `4d?` (see the module doc)."""
     if isinstance(text, int):
         value, unit = float(text), "d"
     else:
@@ -42,7 +70,7 @@ def parse_duration(text: str | int) -> int:
         if not m or m[2].lower() not in UNITS:
             raise PlannerError("duration.invalid", f"'{text}' is not a duration; {HINT}")
         value, unit = float(m[1]), m[2].lower()
-    days = value * UNITS[unit]
+    days = value * (getattr(units, _SCALED[unit]) if unit in _SCALED else UNITS[unit])
     if days < 0:
         raise PlannerError("task.negative_duration", f"'{text}' is negative; a duration cannot be")
     if days > MAX_DURATION_DAYS:

@@ -15,7 +15,7 @@ class TaskKind(StrEnum):
 
 
 class ConstraintType(StrEnum):
-    """ASAP needs no date; every other constraint carries one (MS Project's set)."""
+    """ASAP and ALAP need no date; every other constraint carries one (MS Project's set)."""
 
     ASAP = "ASAP"
     SNET = "SNET"  # start no earlier than
@@ -24,6 +24,12 @@ class ConstraintType(StrEnum):
     FNLT = "FNLT"  # finish no later than
     MSO = "MSO"  # must start on
     MFO = "MFO"  # must finish on
+    ALAP = "ALAP"  # as late as possible
+
+    @property
+    def dated(self) -> bool:
+        """Does this constraint carry a date? As soon and as late as possible do not."""
+        return self not in (ConstraintType.ASAP, ConstraintType.ALAP)
 
 
 class LinkType(StrEnum):

@@ -62,7 +62,7 @@ def task_bounds(tasks: list[Task], planned: np.ndarray, is_summary: np.ndarray, 
         task = tasks[i]
         deadline, cdate, actual_start, actual_finish = (_ordinal(task, name) for name in _DATE_NAMES)
         ctype = _constraint_type(task)
-        if ctype != ConstraintType.ASAP:
+        if ctype.dated:  # ALAP is no bound: it moves the task after the passes (see _late_tasks)
             _apply_constraint(b, i, task, ctype, cdate, bool(is_summary[i]), pos)
         if (actual_start is not None or actual_finish is not None) and not is_summary[i]:
             _apply_actuals(b, i, task, actual_start, actual_finish, pos)

@@ -60,6 +60,9 @@ FNLT/MFO/deadline every descendant's finish; SNLT/MSO lower the summary's own fl
 MFO's lower bound cannot be placed on any one descendant and are not applied (constrain the last
 task instead).
 
+As late as possible (MS Project's rule, see _late_tasks): an ALAP task sits on its late dates and what
+follows it is scheduled from there; its total float is the room it had before it moved late.
+
 The schedule's project start is the plan's start, or an earlier early start (an actual date, an MSO
 or MFO date before the plan starts).
 """
@@ -73,6 +76,7 @@ import numpy as np
 from ..domain import Project
 from . import _levels, _loops
 from ._bounds import BIG
+from ._late_tasks import held_late, late_tasks
 from ._network import Network, compile_network
 from ._summaries import settle_summaries
 from ._summary_starts import binding_only
@@ -101,6 +105,11 @@ def schedule_with(project: Project, vectorised: bool | None) -> Schedule:
     while True:
         net = compile_network(project, extra)
         early, late, free, finish = _passes(project, net, vectorised)
+        alap = late_tasks(net)
+        float_from = early[: len(net.task_ids)]
+        if alap.any():  # as-late-as-possible tasks sit on their late dates: pass again (see _late_tasks)
+            early, late, free, finish = _passes(project, held_late(net, early, late, alap), vectorised)
+            float_from = np.where(alap, float_from, early[: len(net.task_ids)])
         if net.time is None or _inside_tables(net, early, late):
             break
         extra = _wider(net, early, extra)
@@ -108,7 +117,7 @@ def schedule_with(project: Project, vectorised: bool | None) -> Schedule:
     es = early[:n]
     finish_pos = net.positions_of(np.full(n, finish))
     ff = np.where(free[:n] >= BIG // 2, finish_pos - (es + net.duration), free[:n])
-    columns = _finish_columns(net, es, late[:n], ff, free, finish)
+    columns = _finish_columns(net, (es, float_from), late[:n], ff, free, finish)
     leaf = ~net.is_summary
     start = min(net.start, int(columns[0][leaf].min())) if leaf.any() else net.start
     es_days, ef_days, ls_days, lf_days, total_float, free_float, critical = columns
@@ -202,13 +211,16 @@ def _late_caps(net: Network, finish: int) -> np.ndarray:
     return caps
 
 
-def _finish_columns(net: Network, es: np.ndarray, ls: np.ndarray, ff: np.ndarray, free_nodes: np.ndarray,
-                    finish: int) -> tuple[np.ndarray, ...]:
+def _finish_columns(net: Network, starts: tuple[np.ndarray, np.ndarray], ls: np.ndarray, ff: np.ndarray,
+                    free_nodes: np.ndarray, finish: int) -> tuple[np.ndarray, ...]:
     """Per-task columns (ES, EF, LS, LF as days; TF, FF in working days; critical), summaries settled.
 
-    Floats are counted in working days of each task's calendar (positions), as MS Project does.
+    `starts` are the scheduled starts and the starts total float counts from: the same but for an
+    as-late-as-possible task, whose float is the room it had before it was moved late. Floats are
+    counted in working days of each task's calendar (positions), as MS Project does.
     """
-    tf = ls - es
+    es, float_from = starts
+    tf = ls - float_from
     done = net.finished
     ls, tf, ff = np.where(done, es, ls), np.where(done, 0, tf), np.where(done, 0, ff)
     es_day, ef_day = net.start_days(es), net.finish_days(es, net.duration)

@@ -101,7 +101,8 @@ def _task_changes(old_task: Task, new_task: Task, rank: tuple[date, date]) -> li
 
 
 def _constraint_text(task: Task) -> str:
-    return "ASAP" if task.constraint == ConstraintType.ASAP else f"{task.constraint} {task.constraint_date}"
+    dated = ConstraintType(task.constraint).dated
+    return f"{task.constraint} {task.constraint_date}" if dated else f"{task.constraint}"
 
 
 def _link_changes(old: Project, new: Project, rank: dict[str, tuple[date, date]]) -> list[tuple[Any, ...]]:

@@ -26,7 +26,9 @@ def convert(source: str, target: str) -> None:
     project = UniversalProjectReader().read(source)
     if project is None:
         raise ValueError("MPXJ does not recognise this file's format")
-    MSPDIWriter().write(project, target)
+    writer = MSPDIWriter()
+    writer.setWriteTimephasedData(True)  # the work per period shows where a task is split (see read_splits)
+    writer.write(project, target)
 
 
 def main(argv: list[str]) -> int:

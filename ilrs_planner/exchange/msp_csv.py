@@ -6,7 +6,8 @@ refused with `import.no_columns`, naming what it reads and what the file has):
   Deadline, Actual Start, Actual Finish, % Complete, Notes — as MS Project exports them — and
   our own Key, Owner (a participant key; participants are created as needed), Kind, Precision,
   Classification, Source, Optimistic/Most Likely/Pessimistic Duration, GUID (the stable id) and
-  Key Milestone (Yes for the dates the programme is judged by).
+  Key Milestone (Yes for the dates the programme is judged by), and MS Project's Calendar (the
+  task's calendar by name; on the project summary row, the plan's: see `csv_calendars`).
   Without an Owner column, the first of MS Project's Resource Names is the owner.
 Rules:
   - `ID` is what Predecessors refer to; it becomes the task key unless a `Key` column gives one.
@@ -18,8 +19,9 @@ Rules:
     warning says on how many rows; with a constraint (MS Project writes one on every row) Start
     and Finish are derived and ignored. Without a Duration column, a task lasts from its Start
     through its Finish (as spreadsheet Gantt tables give them: Start Date, End Date).
-  - Durations take MS Project's units (`5d`, `2w`, `1 mon`, `3 emon`, `16h`, `4d?`): see
-    `domain/durations`.
+  - Durations and lags take MS Project's units (`5d`, `2w`, `1 mon`, `3 emon`, `16h`, `4d?`): see
+    `domain/durations`. A week and a month follow the plan's calendar: 7 and 30 days on a 7-day
+    calendar, 5 and 20 working days (MS Project's 40 hours a week, 20 days a month) on any other.
   - Finish dates (Finish, Actual Finish, Deadline, the date of a finish constraint) mean what they
     mean in MS Project: the last day of work. The plan stores finishes exclusive (a 10-day task
     from 2030-01-01 ends 2030-01-11), so a task's finish dates move one day on import and back on
@@ -47,7 +49,9 @@ from ..domain import (
     Task,
     TaskKind,
 )
+from ..domain.durations import DurationUnits, units_for
 from ..domain.provenance import parse_confidence
+from .csv_calendars import CalendarNames
 from .csv_table import parse_table, read_text
 from .formats import ImportResult
 from .msp_csv_columns import CANONICAL, check_columns
@@ -84,8 +88,14 @@ def read(path: str | Path) -> ImportResult:
     readers = [RowReader(row, warnings) for row in table.rows]
     summary, entries = _split_project_row(readers, "Outline Level" in table.columns)
     project = Project(name=_plan_name(summary, path), start=date.today())
-    _build_tasks(project, entries)
-    _build_links(project, entries)
+    calendars = CalendarNames(project, warnings)
+    calendars.plan_calendar(summary)
+    units = units_for(project.default_calendar())  # "2w" is 10 working days on a 5-day calendar
+    for reader in readers:
+        reader.units = units
+    _build_tasks(project, entries, calendars)
+    _build_links(project, entries, units)
+    calendars.report()
     project.start = _project_start(summary, entries)
     _warn_start_constraints(entries, warnings)
     return ImportResult(project, warnings)
@@ -117,7 +127,7 @@ def _plan_name(summary: RowReader | None, path: str | Path) -> str:
     return (summary.text("Name") if summary else "") or Path(path).stem
 
 
-def _build_tasks(project: Project, entries: list[_Entry]) -> None:
+def _build_tasks(project: Project, entries: list[_Entry], calendars: CalendarNames) -> None:
     stack: list[_Entry] = []  # the open outline path: stack[i] is at level i + 1
     keys: dict[str, int] = {}
     positions: dict[str | None, int] = {}
@@ -128,6 +138,7 @@ def _build_tasks(project: Project, entries: list[_Entry]) -> None:
         del stack[entry.level - 1:]
         is_summary = index + 1 < len(entries) and entries[index + 1].level > entry.level
         entry.task = task = _task(project, entry, is_summary)
+        task.calendar_id = calendars.task_calendar(entry.row)
         task.parent_id = _task_of(stack[-1]).id if stack else None
         task.position = positions[task.parent_id] = positions.get(task.parent_id, -1) + 1
         if task.key in keys:
@@ -200,7 +211,7 @@ def _set_dates(task: Task, row: RowReader, is_summary: bool) -> None:
     start = row.date("Start") if constraint is None else None
     if constraint is None and constraint_date is not None:
         raise row.error("Constraint Type", "a Constraint Date needs a Constraint Type")
-    if constraint not in (None, ConstraintType.ASAP) and constraint_date is None:
+    if constraint is not None and constraint.dated and constraint_date is None:
         raise row.error("Constraint Date", f"the constraint {constraint} needs a date")
     if constraint is None and start is not None:
         constraint, constraint_date = ConstraintType.SNET, start
@@ -229,7 +240,7 @@ def _owner_id(project: Project, row: RowReader) -> str | None:
     return project.add_participant(Participant(key=key, name=key, kind=ParticipantKind.AGENCY)).id
 
 
-def _build_links(project: Project, entries: list[_Entry]) -> None:
+def _build_links(project: Project, entries: list[_Entry], units: DurationUnits) -> None:
     by_ref = {entry.ref: _task_of(entry) for entry in entries}
     known = set(by_ref)
     for entry in entries:
@@ -237,7 +248,7 @@ def _build_links(project: Project, entries: list[_Entry]) -> None:
         if not text:
             continue
         seen = set()
-        for ref in entry.row.parse("Predecessors", parse_predecessors, known) or []:
+        for ref in entry.row.parse("Predecessors", parse_predecessors, known, units) or []:
             if ref.ref == entry.ref:
                 raise entry.row.error("Predecessors", f"task {entry.ref} cannot depend on itself")
             if ref.ref in seen:

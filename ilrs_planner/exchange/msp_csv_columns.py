@@ -14,6 +14,7 @@ from .msp_csv_write import COLUMNS
 ALIASES = {
     "task name": "Name", "percent complete": "% Complete", "%complete": "% Complete",
     "expected duration": "Most Likely Duration", "source url": "Source", "unique id": "Unique ID",
+    "task calendar": "Calendar",
     # What spreadsheets and other planning tools call them.
     "start date": "Start", "finish date": "Finish", "end date": "Finish", "depends on": "Predecessors",
 }

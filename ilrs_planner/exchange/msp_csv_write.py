@@ -18,10 +18,11 @@ import io
 from datetime import date, timedelta
 from pathlib import Path
 
-from ..domain import PlannerError, Project, Task
+from ..domain import Calendar, PlannerError, Project, Task
 from ..domain.spreadsheet_text import formula_safe
 from ..engine.schedule import Schedule
 from ..files.atomic import atomic_output
+from .csv_calendars import KNOWN
 from .msp_values import CONSTRAINT_NAMES, FINISH_CONSTRAINTS, escape_text, finish_shift, format_date, format_duration
 from .predecessors import PredecessorRef, format_predecessors
 
@@ -30,6 +31,7 @@ COLUMNS = [
     "Constraint Date", "Deadline", "Actual Start", "Actual Finish", "% Complete", "Owner", "Kind", "Precision",
     "Classification", "Optimistic Duration", "Most Likely Duration", "Pessimistic Duration", "Source", "Notes",
     "GUID", "Key Milestone", "Confidence", "Source Date",
+    "Calendar",  # MS Project's task calendar, by name (see csv_calendars)
 ]
 
 
@@ -58,7 +60,22 @@ def _left_out(project: Project) -> list[str]:
         warnings.append("the status date and author are not in CSV")
     if project.signature:
         warnings.append("the plan's signature is not in CSV; the exported file is unsigned")
+    named_only = [c.name for c in project.calendars.values() if not _known_whole(c)]
+    if named_only:
+        warnings.append("calendars are written by name only, without their working days and exceptions: "
+                        f"{', '.join(named_only)}; use .db or MS Project XML to keep them")
     return warnings
+
+
+def _known_whole(calendar: Calendar) -> bool:
+    """A calendar the CSV import makes again from its name alone (see csv_calendars)."""
+    known = KNOWN.get(calendar.name.lower())
+    return known is not None and known[1] == calendar.weekdays and not calendar.exceptions
+
+
+def _calendar_name(project: Project, calendar_id: str | None) -> str:
+    calendar = project.calendars.get(calendar_id) if calendar_id else None
+    return escape_text(calendar.name) if calendar else ""
 
 
 def _schedule_or_none(project: Project, warnings: list[str]) -> Schedule | None:
@@ -75,7 +92,8 @@ def _project_row(project: Project, schedule: Schedule | None, task_rows: list[li
     """MS Project's project summary row: the plan's name, start, and the last day of any task."""
     cells = dict.fromkeys(COLUMNS, "")
     cells.update({"ID": "0", "Outline Level": "0", "Name": escape_text(project.name),
-                  "Start": format_date(project.start)})
+                  "Start": format_date(project.start),
+                  "Calendar": _calendar_name(project, project.default_calendar_id)})
     if schedule:
         finish = COLUMNS.index("Finish")  # ISO dates sort as text; a milestone on the last day keeps it
         cells["Finish"] = max((row[finish] for row in task_rows), default="")
@@ -96,7 +114,8 @@ def _task_row(project: Project, task: Task, depth: int, ref: str, predecessors: 
         "Predecessors": predecessors,
         "Constraint Type": CONSTRAINT_NAMES[task.constraint],
         "Constraint Date": _finish(task.constraint_date, shift if finish_constraint else 0),
-        "Deadline": format_date(task.deadline), "Actual Start": format_date(task.actual_start),
+        "Deadline": format_date(task.deadline), "Calendar": _calendar_name(project, task.calendar_id),
+        "Actual Start": format_date(task.actual_start),
         "Actual Finish": _finish(task.actual_finish, shift), "% Complete": f"{task.percent_complete}%",
         "Owner": escape_text(owner.key) if owner else "", "Kind": task.kind.value,
         "Precision": task.precision.value, "Classification": task.classification.value,

@@ -9,6 +9,7 @@ from datetime import date
 from typing import TypeVar
 
 from ..domain import ConstraintType, PlannerError, Precision
+from ..domain.durations import CALENDAR_DAYS, DurationUnits
 from ..domain.text import clean
 from .csv_table import CsvRow
 from .msp_values import (
@@ -22,7 +23,8 @@ from .msp_values import (
 )
 
 T = TypeVar("T")
-MAX_TEXT_CHARS = {"Name": 500, "Key": 100, "ID": 100, "Owner": 100, "Source": 2000, "Resource Names": 2000}
+MAX_TEXT_CHARS = {"Name": 500, "Key": 100, "ID": 100, "Owner": 100, "Source": 2000, "Resource Names": 2000,
+                  "Calendar": 500}
 KEPT_CODES = {"duration.too_long"}
 
 
@@ -34,6 +36,7 @@ class RowReader:
         self._cells = row.cells
         self._warnings = warnings
         self._dates: dict[tuple[str, bool], tuple[date, Precision] | None] = {}
+        self.units: DurationUnits = CALENDAR_DAYS  # the plan's: set once its calendar is known
 
     def error(self, column: str, message: str, code: str = "import.bad_row") -> PlannerError:
         """An error naming this row and `column`."""
@@ -91,8 +94,8 @@ class RowReader:
         return self._dates[column, end]
 
     def duration(self, column: str) -> int | None:
-        """Whole calendar days."""
-        return self.parse(column, parse_duration_cell)
+        """Whole days (a week and a month as long as the plan's calendar makes them)."""
+        return self.parse(column, parse_duration_cell, self.units)
 
     def percent(self, column: str) -> int | None:
         """A whole percentage."""

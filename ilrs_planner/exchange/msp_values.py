@@ -17,6 +17,7 @@ from functools import cache
 from typing import TypeVar
 
 from ..domain import ConstraintType, PlannerError, Precision, parse_duration, parse_fuzzy_date, parse_iso_date
+from ..domain.durations import CALENDAR_DAYS, DurationUnits
 from ..domain.spreadsheet_text import FORMULA_START
 
 NO_VALUE = {"", "na", "n/a"}
@@ -26,9 +27,10 @@ _ISO_WITH_TIME = re.compile(rf"^(\d{{4}}-\d{{1,2}}-\d{{1,2}}){_TIME}$")
 _US_DATE = re.compile(rf"^(?:([A-Za-z]{{2,9}})\.?,?\s+)?(\d{{1,2}})/(\d{{1,2}})/(\d{{2}}|\d{{4}}){_TIME}$")
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
-# MS Project's words for constraints, and our short codes; 'As Late As Possible' has no equivalent.
+# MS Project's words for constraints, and our short codes.
 CONSTRAINT_WORDS = {
     "as soon as possible": ConstraintType.ASAP,
+    "as late as possible": ConstraintType.ALAP,
     "start no earlier than": ConstraintType.SNET,
     "start no later than": ConstraintType.SNLT,
     "finish no earlier than": ConstraintType.FNET,
@@ -37,7 +39,6 @@ CONSTRAINT_WORDS = {
     "must finish on": ConstraintType.MFO,
 }
 CONSTRAINT_NAMES = {code: words.title() for words, code in CONSTRAINT_WORDS.items()}
-ALAP_WORDS = {"as late as possible", "alap"}
 FINISH_CONSTRAINTS = {ConstraintType.FNET, ConstraintType.FNLT, ConstraintType.MFO}
 
 E = TypeVar("E", bound=StrEnum)
@@ -87,9 +88,9 @@ def format_date(day: date | None) -> str:
     return day.isoformat() if day else ""
 
 
-def parse_duration_cell(text: str) -> int:
-    """Whole calendar days from `5d`, `5 days`, `0d`, `5 edays`, `2w`, `3 days?`."""
-    return parse_duration(text.strip())
+def parse_duration_cell(text: str, units: DurationUnits = CALENDAR_DAYS) -> int:
+    """Whole days from `5d`, `5 days`, `0d`, `5 edays`, `2w`, `3 days?` (a week as long as `units` say)."""
+    return parse_duration(text.strip(), units)
 
 
 def format_duration(days: int) -> str:
@@ -102,9 +103,6 @@ def parse_constraint(text: str, notes: list[str]) -> ConstraintType | None:
     words = " ".join(text.lower().split())
     if not words:
         return None
-    if words in ALAP_WORDS:
-        notes.append("'As Late As Possible' is not supported; the task is scheduled as soon as possible")
-        return ConstraintType.ASAP
     if words in CONSTRAINT_WORDS:
         return CONSTRAINT_WORDS[words]
     for code in ConstraintType:

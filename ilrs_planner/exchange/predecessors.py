@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..domain import LinkType, PlannerError, parse_duration
+from ..domain.durations import CALENDAR_DAYS, DurationUnits
 
 _WITH_TYPE = re.compile(r"^(?P<id>.+?)\s*(?P<type>FS|SS|FF|SF)\s*(?:(?P<sign>[+-])\s*(?P<lag>.+))?$", re.IGNORECASE)
 _BARE_ID = re.compile(r"^[\w.\-]+$")
@@ -26,19 +27,22 @@ class PredecessorRef:
     lag: int = 0
 
 
-def parse_predecessors(text: str, known_ids: set[str]) -> list[PredecessorRef]:
-    """Every entry of a Predecessors cell; an error names the entry that is not a dependency."""
+def parse_predecessors(text: str, known_ids: set[str], units: DurationUnits = CALENDAR_DAYS) -> list[PredecessorRef]:
+    """Every entry of a Predecessors cell; an error names the entry that is not a dependency.
+
+    `units` says how many days a lag's week or month is (the plan's calendar; see domain/durations).
+    """
     entries = [part.strip() for part in re.split(r"[;,]", text)]
-    return [parse_entry(entry, known_ids) for entry in entries if entry]
+    return [parse_entry(entry, known_ids, units) for entry in entries if entry]
 
 
-def parse_entry(entry: str, known_ids: set[str]) -> PredecessorRef:
+def parse_entry(entry: str, known_ids: set[str], units: DurationUnits = CALENDAR_DAYS) -> PredecessorRef:
     """One entry. An ID that exists is taken whole, so IDs such as `change-7` are not split."""
     if entry in known_ids:
         return PredecessorRef(entry)
     m = _WITH_TYPE.match(entry)
     if m and m["id"] in known_ids:
-        return PredecessorRef(m["id"], LinkType(m["type"].upper()), _lag(entry, m))
+        return PredecessorRef(m["id"], LinkType(m["type"].upper()), _lag(entry, m, units))
     if m or _BARE_ID.match(entry):
         ref = m["id"] if m else entry
         where = f" (in '{entry}')" if ref != entry else ""
@@ -46,13 +50,13 @@ def parse_entry(entry: str, known_ids: set[str]) -> PredecessorRef:
     raise PlannerError("import.bad_row", f"'{entry}' is not a dependency ({_HINT})")
 
 
-def _lag(entry: str, m: re.Match) -> int:
+def _lag(entry: str, m: re.Match, units: DurationUnits) -> int:
     if not m["sign"]:
         return 0
     if m["lag"].strip().endswith("%"):
         raise PlannerError("import.bad_row", f"'{entry}': a lag in percent is not supported; give days")
     try:
-        days = parse_duration(m["lag"])
+        days = parse_duration(m["lag"], units)
     except PlannerError as err:
         if err.code == "duration.too_long":
             raise

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
-from ..domain import Baseline, PlannerError, Precision, Project
+from ..domain import Baseline, Calendar, PlannerError, Precision, Project
 from ..domain.provenance import shown_confidence
 from ..engine.cpm import schedule
 from ..engine.shown_precision import ShownPrecision
@@ -36,6 +36,7 @@ COLUMNS = [  # (title, width)
     ("Total float (d)", 13), ("Free float (d)", 12), ("Critical", 9), ("Baseline start", 14),
     ("Baseline finish", 14), ("Start variance (d)", 16), ("Finish variance (d)", 17), ("Deadline", 12),
     ("% complete", 11), ("Notes", 50),
+    ("Calendar", 14),  # the task's own calendar, by name (blank: the plan's, named on the Plan sheet)
     ("Precision", 10), ("Confidence", 12), ("Source", 40), ("Source date", 12),  # provenance, last
 ]
 NAME_COLUMN = 2
@@ -66,7 +67,7 @@ def _row(project: Project, task, number: str, dates, baseline: Baseline | None) 
     owner = project.participants.get(task.owner_id) if task.owner_id else None
     entry = baseline.entries.get(task.id) if baseline else None
     return [number, task.key, task.name, task.kind.value, owner.key if owner else "", task.classification.value,
-            (dates.early_finish - dates.early_start).days, dates.early_start,
+            _shown_duration(project, task, dates), dates.early_start,
             last_day(dates.early_start, dates.early_finish), dates.late_start,
             last_day(dates.late_start, dates.late_finish), dates.total_float, dates.free_float,
             "yes" if dates.critical else "", entry[0] if entry else None,
@@ -74,7 +75,26 @@ def _row(project: Project, task, number: str, dates, baseline: Baseline | None) 
             (dates.early_start - entry[0]).days if entry else None,
             (dates.early_finish - entry[1]).days if entry else None,
             task.deadline,  # stored as what it means: the last day allowed
-            task.percent_complete, task.notes]
+            task.percent_complete, task.notes, _calendar_name(project, task.calendar_id)]
+
+
+def _shown_duration(project: Project, task, dates) -> int:
+    """Working days of the task's calendar from start to finish (calendar days when elapsed)."""
+    if task.elapsed:
+        return (dates.early_finish - dates.early_start).days
+    return _working_days(project.task_calendar(task), dates.early_start, dates.early_finish)
+
+
+def _working_days(calendar: Calendar, start: date, finish: date) -> int:
+    """Days of `[start, finish)` the calendar works: the duration as MS Project shows it."""
+    if all(calendar.weekdays) and all(e.working for e in calendar.exceptions):  # every day: no need to look
+        return (finish - start).days
+    return sum(calendar.is_working(start + timedelta(days=n)) for n in range((finish - start).days))
+
+
+def _calendar_name(project: Project, calendar_id: str | None) -> str:
+    calendar = project.calendars.get(calendar_id) if calendar_id else None
+    return calendar.name if calendar else ""
 
 
 def _provenance(task, precision: Precision) -> list:
@@ -115,7 +135,8 @@ def _links_sheet(project: Project, looks: Looks) -> Sheet:
 
 def _plan_sheet(project: Project, baseline: Baseline | None, looks: Looks) -> Sheet:
     rows: list[list[object]] = [["Plan", project.name], ["Start", project.start], ["Status date", project.status_date],
-            ["Author", project.author], ["Compared with baseline", baseline.name if baseline else "(none)"]]
+            ["Author", project.author], ["Compared with baseline", baseline.name if baseline else "(none)"],
+            ["Calendar", project.default_calendar().name]]
     rows += [[f"Baseline: {b.name}", b.as_of] for b in project.baselines]
     return _simple_sheet("Plan", ["Item", "Value"], rows, [28, 60], looks)
 

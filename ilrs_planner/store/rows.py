@@ -16,7 +16,7 @@ from datetime import date
 from operator import attrgetter, itemgetter
 from typing import Any
 
-from ..domain import Link, PlannerError, Project, Task
+from ..domain import ConstraintType, Link, PlannerError, Project, Task
 
 
 def _iso(value: date | None) -> str | None:
@@ -86,11 +86,13 @@ def row_sources(project: Project) -> list[RowSource]:
 
     def task_row(n: int, t: Task) -> tuple[Any, ...]:
         return task_head(n, t) + (
-                participant_num.get(t.owner_id), t.constraint + "", _iso(t.constraint_date), _iso(t.deadline),
+                participant_num.get(t.owner_id), _stored_constraint(t.constraint), _iso(t.constraint_date),
+                _iso(t.deadline),
                 _iso(t.actual_start), _iso(t.actual_finish), t.percent_complete, t.precision + "",
                 t.optimistic, t.most_likely, t.pessimistic, t.classification + "", t.source_url, t.notes,
                 _calendar_num(calendar_num, t.calendar_id, f"task '{t.key}'"), int(t.elapsed),
-                int(t.key_milestone), None if t.confidence is None else t.confidence + "", _iso(t.source_date))
+                int(t.key_milestone), None if t.confidence is None else t.confidence + "", _iso(t.source_date),
+                int(t.constraint == _ALAP))
 
     def link_row(n: int, k: Link) -> tuple[Any, ...]:
         return (n, k.id, task_num[k.pred_id], task_num[k.succ_id], k.type + "", k.lag, int(k.elapsed))
@@ -112,7 +114,7 @@ def row_sources(project: Project) -> list[RowSource]:
                   lambda n, p: (n, p.id, p.key, p.name, p.kind + "", _iso(p.joined), p.joined_precision + "",
                                 p.source_url, p.notes, p.color, p.classification + ""),
                   lambda p: f"participant '{p.key}'"),
-        RowSource("tasks", 27, list(tasks.values()), task_row, lambda t: f"task '{t.key}'",
+        RowSource("tasks", 28, list(tasks.values()), task_row, lambda t: f"task '{t.key}'",
                   PlainRows(_TASK_TAIL, _TASK_TAIL(_USUAL_TASK), task_row(0, _USUAL_TASK)[8:], task_head)),
         RowSource("links", 7, list(project.links.values()), link_row,
                   lambda k: f"the dependency {tasks[k.pred_id].key} → {tasks[k.succ_id].key}"),
@@ -156,7 +158,15 @@ def _calendar_num(numbers: dict[str, int], calendar_id: str | None, owner: str) 
     return number
 
 
-_ATTRIBUTE = {"constraint_type": "constraint"}  # column name -> attribute name where they differ
+_ALAP = ConstraintType.ALAP
+
+
+def _stored_constraint(constraint: Any) -> Any:
+    """The constraint type column: as late as possible is stored as 'ASAP' plus the alap flag."""
+    return "ASAP" if constraint == _ALAP else constraint + ""
+
+
+_ATTRIBUTE = {"constraint_type": "constraint", "alap": "constraint"}  # column name -> attribute name where they differ
 
 
 def refusal(source: RowSource, obj: Any, column: str | None, reason: str) -> PlannerError:

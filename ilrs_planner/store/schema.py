@@ -185,8 +185,15 @@ def _v5() -> tuple[str, ...]:
                  for table, name in (("baselines", "baseline"), ("participants", "participant")))
 
 
+def _v6() -> tuple[str, ...]:
+    """As late as possible: a flag beside an 'ASAP' constraint type, as the type's CHECK of version 1
+    cannot be widened without rebuilding the table. 0 in an older file: as soon as possible."""
+    return ("""ALTER TABLE tasks ADD COLUMN alap INTEGER NOT NULL DEFAULT 0
+    CONSTRAINT task_alap CHECK (alap = 0 OR alap = 1 AND constraint_type = 'ASAP')""",)
+
+
 # Migration N takes a version N-1 file to version N. Each is a tuple of SQL statements.
-MIGRATIONS: dict[int, tuple[str, ...]] = {1: _v1(), 2: _v2(), 3: _v3(), 4: _v4(), 5: _v5()}
+MIGRATIONS: dict[int, tuple[str, ...]] = {1: _v1(), 2: _v2(), 3: _v3(), 4: _v4(), 5: _v5(), 6: _v6()}
 CURRENT_VERSION = max(MIGRATIONS)
 
 # The tables the reader reads, in reading order (parents before the rows that refer to them).

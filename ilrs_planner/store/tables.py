@@ -60,6 +60,7 @@ _TASK_FIELDS = ("key", "name", "duration", "kind", "id", "parent_id", "position"
                 "constraint_date", "deadline", "actual_start", "actual_finish", "percent_complete", "precision",
                 "optimistic", "most_likely", "pessimistic", "classification", "source_url", "notes", "calendar_id",
                 "elapsed", "key_milestone", "confidence", "source_date")
+_ALAP = ConstraintType.ALAP
 _LINK_FIELDS = ("pred_id", "succ_id", "type", "lag", "id", "elapsed")
 _PARTICIPANT_FIELDS = ("key", "name", "kind", "joined", "joined_precision", "source_url", "notes", "color", "id")
 for _cls, _names in ((Task, _TASK_FIELDS), (Link, _LINK_FIELDS), (Participant, _PARTICIPANT_FIELDS)):
@@ -187,14 +188,14 @@ class TableReader:
         (nums, ids, keys, names, durations, kinds, parents, positions, owners, constraints, constraint_dates,
          deadlines, actual_starts, actual_finishes, percents, precisions, optimistic, most_likely, pessimistic,
          classifications, urls, notes, calendars, elapsed, key_flags, confidences,
-         source_dates) = self.columns("tasks", _TASK_COLUMNS)
+         source_dates, alap) = self.columns("tasks", _TASK_COLUMNS)
         id_of = dict(zip(nums, ids))
         owner_ids = self.resolve("tasks", "owner", nums, owners, participant_ids, "participant")
         task_calendars = self.resolve("tasks", "calendar", nums, calendars, calendar_ids, "calendar")
         parent_ids = self.resolve("tasks", "parent", nums, parents, id_of, "task")
         d = self.date
         objects = map(Task, keys, names, durations, map(_KIND, kinds), ids, parent_ids, positions, owner_ids,
-                      map(_CONSTRAINT, constraints), map(d, constraint_dates), map(d, deadlines),
+                      map(_constraint_of, constraints, alap), map(d, constraint_dates), map(d, deadlines),
                       map(d, actual_starts), map(d, actual_finishes), percents, map(_PRECISION, precisions),
                       optimistic, most_likely, pessimistic, map(_CLASSIFICATION, classifications), urls, notes,
                       task_calendars, map(bool, elapsed), map(bool, key_flags), map(_CONFIDENCE, confidences),
@@ -249,7 +250,12 @@ class TableReader:
 _TASK_COLUMNS = ("id, key, name, duration, kind, parent, position, owner, constraint_type, constraint_date, "
                  "deadline, actual_start, actual_finish, percent_complete, precision, optimistic, most_likely, "
                  "pessimistic, classification, source_url, notes, calendar, elapsed, key_milestone, confidence, "
-                 "source_date")
+                 "source_date, alap")
+
+
+def _constraint_of(stored: str, alap: int) -> ConstraintType:
+    """The constraint a row holds: as late as possible is a flag beside 'ASAP' (schema version 6)."""
+    return _ALAP if alap else _CONSTRAINT(stored)
 
 
 def _note(seen: set[Any], value: Any) -> bool:

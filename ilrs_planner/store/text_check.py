@@ -28,6 +28,9 @@ def check_text_before_save(project: Project) -> None:
     for kind, objects in (("task", project.tasks.values()), ("participant", project.participants.values()),
                           ("link", project.links.values()), ("baseline", project.baselines)):
         _check(kind, list(objects), _FIELDS[kind])
+    calendars = list(project.calendars.values())  # renamed after they were made: checked here too
+    _check("calendar", calendars, ("id", "name"))
+    _check("calendar exception", [exception for c in calendars for exception in c.exceptions], ("name",))
     entries = [[task_id for task_id in baseline.entries] for baseline in project.baselines]
     _check_values("baseline entry", "task id", [tid for ids in entries for tid in ids], [], False)
     if project.signature is not None:

@@ -137,3 +137,43 @@ def test_a_calendar_plan_with_actuals_is_scheduled_to_our_dates(tmp_path):
     assert (by_key["done"].early_start, by_key["done"].early_finish) == (date(2030, 1, 7), date(2030, 1, 12))
     assert (by_key["doing"].early_start, by_key["doing"].early_finish) == (date(2030, 1, 14), date(2030, 1, 26))
     assert by_key["finish_only"].early_start == date(2030, 1, 14)
+
+
+def _ms_project_rules_plan() -> Project:
+    """As-late-as-possible tasks (with and without successors, a milestone, lags, an FF link) and SS/SF
+    links leaving summaries whose earliest sub-task is not their last, on a Monday-Friday calendar."""
+    project = Project("MS Project rules", date(2030, 1, 3))
+    project.default_calendar_id = project.add_calendar(Calendar("Standard", MONDAY_TO_FRIDAY)).id
+
+    def task(key: str, duration: int, **fields) -> Task:
+        return project.add_task(Task(key, key, duration, position=len(project.tasks), **fields))
+
+    def link(a: Task, b: Task, kind: LinkType = LinkType.FS, lag: int = 0) -> None:
+        project.add_link(Link(a.id, b.id, kind, lag))
+
+    alap = {"constraint": ConstraintType.ALAP}
+    a, b, c = task("A", 2), task("B", 2, **alap), task("C", 1)
+    task("D", 6)
+    link(a, b), link(b, c)
+    task("E", 3, **alap)
+    s, x = task("S", 0), task("X", 3)
+    task("S1", 2, parent_id=s.id)
+    s2, y, z = task("S2", 4, parent_id=s.id), task("Y", 2), task("Z", 3)
+    link(x, s2), link(s, y, LinkType.SS, 1), link(s, z, LinkType.SF, 5)
+    m, f, g = task("M", 0, **alap), task("F", 2, **alap), task("G", 1)
+    link(a, m), link(a, f), link(f, g, LinkType.FS, 2)
+    q = task("Q", 0)
+    q1, w, h = task("Q1", 2, parent_id=q.id), task("W", 2), task("H", 2, **alap)
+    task("Q2", 1, parent_id=q.id)
+    link(x, q1), link(q, w, LinkType.SS), link(h, w, LinkType.FF, 1)
+    return project
+
+
+def test_alap_tasks_and_links_leaving_summaries_are_scheduled_to_our_dates(tmp_path):
+    """As late as possible, and SS/SF links keyed on a summary's start: MicrosoftScheduler agrees with us."""
+    plan = _ms_project_rules_plan()
+    different, compared = _differences(plan, tmp_path)
+    assert compared == len(plan.tasks) and different == []
+    got = {t.name: (d.early_start, d.early_finish) for t in plan.tasks.values() for d in [schedule(plan).tasks[t.id]]}
+    assert got["B"] == (date(2030, 1, 9), date(2030, 1, 11))  # as late as possible: Wed-Thu, right before C
+    assert got["Y"] == (date(2030, 1, 4), date(2030, 1, 8))  # SS+1 from S's start (S1's), not from S2's

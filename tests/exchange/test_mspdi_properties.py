@@ -43,7 +43,7 @@ def plans(draw) -> Project:
                     precision=draw(st.sampled_from(list(Precision))), notes=draw(texts),
                     percent_complete=draw(st.integers(0, 100)), deadline=draw(st.none() | days))
         task.constraint = draw(st.sampled_from(list(ConstraintType)))
-        task.constraint_date = None if task.constraint == ConstraintType.ASAP else draw(days)
+        task.constraint_date = draw(days) if task.constraint.dated else None
         if draw(st.booleans()):
             task.actual_start = draw(days)
             if draw(st.booleans()):

@@ -8,6 +8,7 @@ import pytest
 
 from ilrs_planner.domain import (
     Baseline,
+    Calendar,
     Classification,
     ConstraintType,
     Link,
@@ -52,9 +53,10 @@ def _rich_plan() -> Project:
              constraint_date=date(2031, 1, 20)))
     add(Task("S1", "Must start", 5, id="s1", position=4, constraint=ConstraintType.MSO,
              constraint_date=date(2030, 2, 2)))
+    add(Task("A1", "Late install", 7, id="a1", position=5, constraint=ConstraintType.ALAP))
     for pred, succ, kind, lag in (("l1", "l2", LinkType.SS, 10), ("l2", "t3", LinkType.FS, -5),
                                   ("t3", "m1", LinkType.FF, 2), ("l1", "m2", LinkType.SF, 0),
-                                  ("m1", "m2", LinkType.FS, 30)):
+                                  ("m1", "m2", LinkType.FS, 30), ("s1", "a1", LinkType.FS, 0)):
         plan.add_link(Link(pred, succ, kind, lag, id=f"k-{pred}-{succ}"))
     plan.baselines.append(Baseline("Original | 2021", date(2021, 6, 16),
                                    {"l1": (date(2030, 1, 1), date(2030, 5, 1)), "m1": (date(2031, 1, 1), date(2031, 1,
@@ -116,6 +118,8 @@ def test_written_values_follow_the_documented_mapping(tmp_path):
     assert launch.findtext(f"{NS}Deadline") == "2031-04-01T08:00:00"
     assert [b.findtext(f"{NS}Number") for b in lander.iter(f"{NS}Baseline")] == ["0"]
     assert tasks["Phase one"].findtext(f"{NS}Summary") == "1"
+    late = tasks["Late install"]  # as late as possible: MS Project's code 1, no date
+    assert (late.findtext(f"{NS}ConstraintType"), late.find(f"{NS}ConstraintDate")) == ("1", None)
 
 
 # The order of the children of <Task> in the mspdi_pj12 schema (the subset this exporter writes).
@@ -162,3 +166,15 @@ def test_awkward_names_survive_or_are_cut_to_the_schema_limit(tmp_path, name):
     plan.tasks["l1"].name = name
     write_plan(plan, tmp_path / "p.xml")
     assert read_plan(tmp_path / "p.xml").project.tasks["l1"].name == name[:512]
+
+
+@pytest.mark.parametrize(("weekdays", "minutes_per_week", "days_per_month"),
+                         [((True,) * 7, "3360", "30"), ((True,) * 5 + (False,) * 2, "2400", "20")])
+def test_the_header_says_how_long_a_week_and_a_month_are(tmp_path, weekdays, minutes_per_week, days_per_month):
+    # As the CSV import reads "1w" and "1mo": calendar days on a 7-day plan, MS Project's defaults otherwise.
+    plan = Project("Units", date(2030, 1, 7))
+    plan.default_calendar_id = plan.add_calendar(Calendar("Plan calendar", weekdays)).id
+    write_plan(plan, tmp_path / "p.xml")
+    root = ET.parse(tmp_path / "p.xml").getroot()
+    assert (root.findtext(f"{NS}MinutesPerWeek"), root.findtext(f"{NS}DaysPerMonth")) == (minutes_per_week,
+                                                                                         days_per_month)

@@ -4,7 +4,8 @@ from datetime import date, datetime
 
 from openpyxl import load_workbook
 
-from ilrs_planner.domain import Baseline, Confidence, Link, LinkType, Precision, Project, Task, TaskKind
+from ilrs_planner.domain import Baseline, Calendar, Confidence, Link, LinkType, Precision, Project, Task, TaskKind
+from ilrs_planner.domain.calendar import MONDAY_TO_FRIDAY
 from ilrs_planner.exchange.formats import write_plan
 
 
@@ -67,7 +68,7 @@ def test_header_widths_filter_and_frozen_panes_of_every_sheet(tmp_path):
     assert header.font.bold and header.font.color.rgb.endswith("FFFFFF") and header.fill.fgColor.rgb.endswith("1F3864")
     assert header.alignment.wrap_text
     assert (tasks.column_dimensions["C"].width, tasks.column_dimensions["U"].width) == (46, 50)
-    assert tasks.auto_filter.ref == "A1:Y5"  # through the provenance columns after Notes
+    assert tasks.auto_filter.ref == "A1:Z5"  # through the calendar and provenance columns after Notes
     assert (links.freeze_panes, plan.freeze_panes) == ("A2", "A2")
     assert links["A1"].font.bold and [c.value for c in links[1]] == ["Predecessor", "Successor", "Type", "Lag (d)"]
     assert [[c.value for c in row] for row in plan.iter_rows(min_row=2, max_row=3)] == [
@@ -100,6 +101,23 @@ def test_a_large_plan_keeps_every_row_in_outline_order(tmp_path):
     _, rows = _rows(tmp_path / "p.xlsx")
     assert [r["Key"] for r in rows] == [f"T{n}" for n in range(4500)]
     assert rows[4499]["Duration (d)"] == 4499 % 7 and rows[4499]["WBS"] == "4500"
+
+
+def test_calendar_column_and_durations_in_working_days(tmp_path):
+    plan = Project(name="Office plan", start=date(2030, 1, 7))  # a Monday
+    office = plan.add_calendar(Calendar("Office", MONDAY_TO_FRIDAY))
+    plan.default_calendar_id = office.id
+    every_day = plan.add_calendar(Calendar("24 Hours"))
+    plan.add_task(Task("W", "Weekdays", 10, id="w"))
+    plan.add_task(Task("R", "Round the clock", 10, id="r", position=1, calendar_id=every_day.id))
+    write_plan(plan, tmp_path / "p.xlsx")
+    _, rows = _rows(tmp_path / "p.xlsx")
+    weekdays, round_the_clock = rows
+    # 10 working days from Monday 7 January: the two weeks to Friday 18 January, shown as 10 days.
+    assert (weekdays["Duration (d)"], weekdays["Finish"], weekdays["Calendar"]) == (10, datetime(2030, 1, 18), None)
+    assert (round_the_clock["Finish"], round_the_clock["Calendar"]) == (datetime(2030, 1, 16), "24 Hours")
+    plan_sheet = load_workbook(tmp_path / "p.xlsx")["Plan"]
+    assert ["Calendar", "Office"] in [[c.value for c in row] for row in plan_sheet.iter_rows()]
 
 
 def test_each_task_carries_its_precision_confidence_and_source(tmp_path):

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from ilrs_planner.domain import Classification, Confidence, ConstraintType, LinkType, Precision
+from ilrs_planner.domain import Classification, Confidence, ConstraintType, LinkType, Precision, Task
 from ilrs_planner.qt.dialogs.task_dialog import TaskDialog
 from ilrs_planner.qt.document import Document
 
@@ -152,6 +152,23 @@ def test_ticking_key_milestone_flags_the_task_in_one_undo_step(qtbot, document):
     assert not document.project.tasks["m"].key_milestone
     reopened = open_dialog(qtbot, document, "m")
     assert not reopened.ui.key_milestone_check.isChecked()
+
+
+def test_as_late_as_possible_moves_a_task_to_its_late_dates_without_a_date(qtbot, small_project):
+    small_project.add_task(Task("X", "Survey", 5, id="x", position=9))  # no links: free to sit anywhere
+    document = Document(small_project)
+    assert document.schedule.tasks["x"].early_start == date(2030, 1, 1)
+    dialog = open_dialog(qtbot, document, "x")
+    combo = dialog.ui.constraint_combo
+    combo.setCurrentIndex(combo.findText("As late as possible (ALAP)"))
+    dialog.ui.constraint_date_edit.setText("2030-01-10")  # ignored: as late as possible has no date
+    press_ok(qtbot, dialog)
+    task = document.project.tasks["x"]
+    assert (task.constraint, task.constraint_date) == (ConstraintType.ALAP, None)
+    survey = document.schedule.tasks["x"]  # A, B, C run 60 days to 2030-03-02: X ends with them
+    assert (survey.early_start, survey.early_finish) == (date(2030, 2, 25), date(2030, 3, 2))
+    document.undo_stack.undo()
+    assert document.schedule.tasks["x"].early_start == date(2030, 1, 1)
 
 
 def _notes_tab(qtbot, dialog):

@@ -9,7 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from ilrs_planner.commands.tasks import AddTask, SetTaskFields
-from ilrs_planner.domain import Precision, Task
+from ilrs_planner.domain import Calendar, Precision, Task
+from ilrs_planner.domain.calendar import MONDAY_TO_FRIDAY
 from ilrs_planner.qt.document import Document
 from ilrs_planner.qt.models.task_columns import Column
 from ilrs_planner.qt.models.task_tree_model import TaskTreeModel
@@ -63,6 +64,14 @@ def test_typed_finish_by_year_sets_duration_to_the_end_of_that_year(model):
     assert model.setData(model.index_of("c", Column.FINISH), "2030")
     assert model.document.project.tasks["c"].duration == 335
     assert cell(model, "c", Column.FINISH) == "2030"
+
+
+@pytest.mark.parametrize("weekdays, days", [((True,) * 7, 14), (MONDAY_TO_FRIDAY, 10)])
+def test_a_typed_week_is_as_long_as_the_plans_calendar_makes_it(model, weekdays, days):
+    project = model.document.project
+    project.default_calendar_id = project.add_calendar(Calendar("Plan calendar", weekdays)).id
+    assert model.setData(model.index_of("c", Column.DURATION), "2w")
+    assert project.tasks["c"].duration == days
 
 
 @pytest.mark.parametrize("column, typed", [

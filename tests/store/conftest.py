@@ -52,7 +52,7 @@ def build_rich_project() -> Project:
         project.add_task(Task(
             key=f"t{i}", name=f"Task {i} — Chang'e", duration=10 * i + 1, kind=kind, id=f"task-{i}",
             parent_id=phase.id, position=i * 2, owner_id=owners[i % len(owners)], constraint=constraint,
-            constraint_date=None if constraint is ConstraintType.ASAP else date(2028, 1 + i, 2),
+            constraint_date=date(2028, 1 + i, 2) if constraint.dated else None,
             deadline=date(2035, 12, 31 - i), actual_start=date(2024, 5, 3 + i),
             actual_finish=date(2024, 6, 25) if i % 2 else None, percent_complete=(17 * i) % 101,
             precision=list(Precision)[i % 4], optimistic=i, most_likely=2 * i + 1, pessimistic=3 * i + 2,

@@ -42,9 +42,8 @@ RESOURCE_TEXT_FIELDS = [
 LINK_TYPE_CODES = {LinkType.FF: 0, LinkType.FS: 1, LinkType.SF: 2, LinkType.SS: 3}
 CONSTRAINT_CODES = {
     ConstraintType.ASAP: 0, ConstraintType.MSO: 2, ConstraintType.MFO: 3, ConstraintType.SNET: 4,
-    ConstraintType.SNLT: 5, ConstraintType.FNET: 6, ConstraintType.FNLT: 7,
+    ConstraintType.SNLT: 5, ConstraintType.FNET: 6, ConstraintType.FNLT: 7, ConstraintType.ALAP: 1,
 }
-ALAP_CODE = 1
 FINISH_CONSTRAINTS = {ConstraintType.FNET, ConstraintType.FNLT, ConstraintType.MFO}
 BASELINE_REGISTER_TITLE = "ILRS Planner baselines:"
 OURS_CONTINUOUS = "ILRS 7-day"  # the calendar a plan without calendars is exported with

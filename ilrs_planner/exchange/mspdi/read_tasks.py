@@ -19,7 +19,6 @@ from ...domain import (
     parse_iso_date,
 )
 from .helpers import (
-    ALAP_CODE,
     CONSTRAINT_CODES,
     FINISH_CONSTRAINTS,
     MAX_BASELINES,
@@ -176,15 +175,15 @@ class TaskReader:
         moment = lambda tag: self.reader.moment(element, tag, where)  # noqa: E731
         code = self.reader.integer(element, "ConstraintType", 0, where)
         kind = CONSTRAINTS_BY_CODE.get(code, ConstraintType.ASAP) if code is not None else ConstraintType.ASAP
-        if code == ALAP_CODE or code not in CONSTRAINTS_BY_CODE:
-            self.warnings.append(f"{where}: constraint {'As Late As Possible' if code == ALAP_CODE else code} "
-                                 "has no equivalent; the task is scheduled as soon as possible")
+        if code is not None and code not in CONSTRAINTS_BY_CODE:
+            self.warnings.append(f"{where}: constraint {code} has no equivalent; the task is scheduled as soon "
+                                 "as possible")
         convert = finish_from_stamp if kind in FINISH_CONSTRAINTS else start_from_stamp
         day = day_or_none(moment("ConstraintDate"), convert)
-        if kind != ConstraintType.ASAP and day is None:
+        if kind.dated and day is None:
             self.warnings.append(f"{where}: constraint {kind.value} has no date; dropped")
             kind = ConstraintType.ASAP
-        task.constraint, task.constraint_date = kind, (day if kind != ConstraintType.ASAP else None)
+        task.constraint, task.constraint_date = kind, (day if kind.dated else None)
         task.deadline = day_or_none(moment("Deadline"), deadline_from_stamp)
         task.actual_start = day_or_none(moment("ActualStart"), start_from_stamp)
         task.actual_finish = day_or_none(moment("ActualFinish"), finish_from_stamp)

@@ -22,6 +22,7 @@ from .helpers import (
     start_from_stamp,
 )
 from .read_calendars import read_calendars
+from .read_splits import widen_split_tasks
 from .read_tasks import TaskReader
 from .values import Reader, day_or_none
 from .xml_safe import parse_untrusted
@@ -212,6 +213,7 @@ class _TaskStream:
         tasks.owners = _participants(root, tasks.project, self.reader, _field_map(root))
         tasks.finish()
         tasks.read_assignments(root)
+        widen_split_tasks(tasks, root)
         _baselines(tasks.project, tasks.baseline_entries, _register(tasks.summary, self.reader), self.reader)
         return ImportResult(tasks.project, self.warnings)
 

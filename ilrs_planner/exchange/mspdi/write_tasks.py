@@ -5,7 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from datetime import date, timedelta
 
-from ...domain import Project, Task, deadline_finish
+from ...domain import ConstraintType, Project, Task, deadline_finish
 from .helpers import (
     CONSTRAINT_CODES,
     FINISH_CONSTRAINTS,
@@ -162,7 +162,7 @@ def task_element(project: Project, task: Task, uids: dict[str, int], outline_num
     add(element, "ConstraintType", CONSTRAINT_CODES[task.constraint])
     if task.calendar_id is not None and calendar_uids and task.calendar_id in calendar_uids:
         add(element, "CalendarUID", calendar_uids[task.calendar_id])
-    if task.constraint_date:
+    if task.constraint_date and ConstraintType(task.constraint).dated:
         add(element, "ConstraintDate", _constraint_stamp(task))
     if task.deadline:
         add(element, "Deadline", finish_stamp(deadline_finish(task.deadline, task.is_milestone), task.is_milestone))

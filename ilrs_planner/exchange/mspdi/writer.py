@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from ...domain import PlannerError, Project
+from ...domain.durations import units_for
 from ...engine.cpm import schedule
 from ...files.atomic import atomic_output
 from .helpers import (
@@ -48,9 +49,10 @@ def _header(root: ET.Element, project: Project) -> None:
     add(root, "CalendarUID", 1)
     add(root, "DefaultStartTime", "08:00:00")
     add(root, "DefaultFinishTime", "17:00:00")
+    units = units_for(project.default_calendar())  # what a week and a month are in this plan (domain/durations)
     add(root, "MinutesPerDay", MINUTES_PER_DAY)
-    add(root, "MinutesPerWeek", MINUTES_PER_DAY * 7)
-    add(root, "DaysPerMonth", 30)
+    add(root, "MinutesPerWeek", MINUTES_PER_DAY * units.week)
+    add(root, "DaysPerMonth", units.month)
     add(root, "DefaultTaskType", 1)  # fixed duration: there are no resources to drive work
     add(root, "DurationFormat", 7)
     add(root, "HonorConstraints", 1)

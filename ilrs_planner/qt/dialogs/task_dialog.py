@@ -160,8 +160,8 @@ class TaskDialog(QDialog):
         }
         if ui.duration_spin.isEnabled():
             values["duration"] = ui.duration_spin.value()
-        if constraint is ConstraintType.ASAP:
-            values["constraint_date"] = None  # ASAP carries no date
+        if not constraint.dated:
+            values["constraint_date"] = None  # as soon or as late as possible carries no date
         return {name: value for name, value in values.items() if getattr(self.task, name) != value}
 
     def _milestone(self) -> bool:

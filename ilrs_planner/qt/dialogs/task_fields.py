@@ -27,7 +27,7 @@ LABELS = {
     ConstraintType.ASAP: "As soon as possible", ConstraintType.SNET: "Start no earlier than (SNET)",
     ConstraintType.SNLT: "Start no later than (SNLT)", ConstraintType.FNET: "Finish no earlier than (FNET)",
     ConstraintType.FNLT: "Finish no later than (FNLT)", ConstraintType.MSO: "Must start on (MSO)",
-    ConstraintType.MFO: "Must finish on (MFO)",
+    ConstraintType.MFO: "Must finish on (MFO)", ConstraintType.ALAP: "As late as possible (ALAP)",
     LinkType.FS: "Finish → start (FS)", LinkType.SS: "Start → start (SS)", LinkType.FF: "Finish → finish (FF)",
     LinkType.SF: "Start → finish (SF)",
 }

@@ -19,6 +19,7 @@ from ...domain import (
     parse_duration,
     parse_fuzzy_date,
 )
+from ...domain.durations import units_for
 from ...domain.provenance import parse_confidence, shown_confidence
 from ...engine.schedule import Schedule, TaskDates
 from ...engine.shown_precision import ShownPrecision
@@ -164,7 +165,8 @@ def command_for(task: Task, column: Column, text: str, ctx: RowContext) -> Comma
     if column is Column.OWNER:
         return SetTaskFields(task.id, text=f"Set owner of '{task.name}'", owner_id=_owner_id(text, ctx.project))
     if column is Column.DURATION:
-        return SetDuration(task.id, parse_duration(text))
+        # "2w" is 10 working days on a 5-day plan, 14 on a 7-day one (see domain/durations).
+        return SetDuration(task.id, parse_duration(text, units_for(ctx.project.default_calendar())))
     if column is Column.START:
         day, precision = parse_fuzzy_date(text)
         return SetTaskFields(task.id, text=f"Set start of '{task.name}' to {text}",
