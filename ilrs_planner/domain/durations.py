@@ -35,6 +35,7 @@ _DAYS_PER = {  # unit word -> (days per unit when working, days per unit when el
 }
 UNITS = {word: working for words, (working, _) in _DAYS_PER.items() for word in words}
 UNITS |= {"e" + word: elapsed for words, (_, elapsed) in _DAYS_PER.items() for word in words if word}
+_ELAPSED_WORDS = frozenset("e" + word for words in _DAYS_PER for word in words if word)
 _ROUNDED_UP = {word for word, days in UNITS.items() if days < 1}
 HINT = "write 5d, 5 days, 2w, 3 mon or 1 y"
 # Working (not elapsed) units whose length in days depends on the calendar.
@@ -81,6 +82,18 @@ def parse_duration(text: str | int, units: DurationUnits = CALENDAR_DAYS) -> int
     if days != int(days):
         raise PlannerError("duration.invalid", f"'{text}' is not a whole number of days")
     return int(days)
+
+
+def is_elapsed(text: str | int) -> bool:
+    """True when `text` is written in an elapsed unit (`5 edays`, `2ew`): calendar days on any calendar."""
+    m = _NUMBER_UNIT.match(str(text))
+    return m is not None and m[2].lower() in _ELAPSED_WORDS
+
+
+def format_days(days: int, elapsed: bool = False) -> str:
+    """MS Project's way of writing a duration or lag: `1 day`, `5 days`, `5 edays` when elapsed."""
+    unit = ("eday" if elapsed else "day") + ("" if abs(days) == 1 else "s")
+    return f"{days} {unit}"
 
 
 def _short(text: str | int) -> str:

@@ -49,7 +49,7 @@ from ..domain import (
     Task,
     TaskKind,
 )
-from ..domain.durations import DurationUnits, units_for
+from ..domain.durations import DurationUnits, is_elapsed, units_for
 from ..domain.provenance import parse_confidence
 from .csv_calendars import CalendarNames
 from .csv_table import parse_table, read_text
@@ -159,6 +159,7 @@ def _task(project: Project, entry: _Entry, is_summary: bool) -> Task:
     duration = row.duration("Duration") if row.present("Duration") else _start_to_finish(row)
     duration = duration or 0
     task = Task(key=row.text("Key") or entry.ref, name=name, duration=duration)
+    task.elapsed = row.present("Duration") and is_elapsed(row.text("Duration"))
     task.id = row.guid("GUID") or task.id
     default_kind = TaskKind.MILESTONE if duration == 0 and not is_summary else TaskKind.TASK
     task.kind = row.choice("Kind", TaskKind) or default_kind
@@ -254,7 +255,7 @@ def _build_links(project: Project, entries: list[_Entry], units: DurationUnits) 
             if ref.ref in seen:
                 raise entry.row.error("Predecessors", f"task {ref.ref} is listed twice")
             seen.add(ref.ref)
-            project.add_link(Link(by_ref[ref.ref].id, _task_of(entry).id, ref.type, ref.lag))
+            project.add_link(Link(by_ref[ref.ref].id, _task_of(entry).id, ref.type, ref.lag, elapsed=ref.elapsed))
 
 
 def _warn_start_constraints(entries: list[_Entry], warnings: list[str]) -> None:

@@ -108,7 +108,7 @@ def _task_row(project: Project, task: Task, depth: int, ref: str, predecessors: 
     owner = project.participants.get(task.owner_id) if task.owner_id else None
     cells = {
         "ID": ref, "Key": escape_text(task.key), "Name": escape_text(task.name),
-        "Outline Level": str(depth + 1), "Duration": format_duration(task.duration),
+        "Outline Level": str(depth + 1), "Duration": format_duration(task.duration, task.elapsed),
         "Start": format_date(dates.early_start if dates else None),
         "Finish": format_date(_last_day(dates.early_start, dates.early_finish) if dates else None),
         "Predecessors": predecessors,
@@ -137,7 +137,8 @@ def _predecessor_cells(project: Project, refs: dict[str, str], warnings: list[st
         if link.pred_id not in refs or link.succ_id not in refs:
             warnings.append(f"a dependency between unknown tasks ({link.pred_id} → {link.succ_id}) is left out")
             continue
-        incoming.setdefault(link.succ_id, []).append(PredecessorRef(refs[link.pred_id], link.type, link.lag))
+        incoming.setdefault(link.succ_id, []).append(PredecessorRef(refs[link.pred_id], link.type, link.lag,
+                                                                                  link.elapsed))
     by_row = lambda ref: int(ref.ref)  # noqa: E731
     return {tid: format_predecessors(sorted(entries, key=by_row)) for tid, entries in incoming.items()}
 

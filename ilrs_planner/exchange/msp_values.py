@@ -17,7 +17,7 @@ from functools import cache
 from typing import TypeVar
 
 from ..domain import ConstraintType, PlannerError, Precision, parse_duration, parse_fuzzy_date, parse_iso_date
-from ..domain.durations import CALENDAR_DAYS, DurationUnits
+from ..domain.durations import CALENDAR_DAYS, DurationUnits, format_days
 from ..domain.spreadsheet_text import FORMULA_START
 
 NO_VALUE = {"", "na", "n/a"}
@@ -93,9 +93,9 @@ def parse_duration_cell(text: str, units: DurationUnits = CALENDAR_DAYS) -> int:
     return parse_duration(text.strip(), units)
 
 
-def format_duration(days: int) -> str:
-    """MS Project's way of writing a duration: `1 day`, `5 days`."""
-    return f"{days} day" if days == 1 else f"{days} days"
+def format_duration(days: int, elapsed: bool = False) -> str:
+    """MS Project's way of writing a duration: `1 day`, `5 days`, `5 edays` (elapsed)."""
+    return format_days(days, elapsed)
 
 
 def parse_constraint(text: str, notes: list[str]) -> ConstraintType | None:

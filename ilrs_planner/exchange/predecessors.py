@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..domain import LinkType, PlannerError, parse_duration
-from ..domain.durations import CALENDAR_DAYS, DurationUnits
+from ..domain.durations import CALENDAR_DAYS, DurationUnits, format_days, is_elapsed
 
 _WITH_TYPE = re.compile(r"^(?P<id>.+?)\s*(?P<type>FS|SS|FF|SF)\s*(?:(?P<sign>[+-])\s*(?P<lag>.+))?$", re.IGNORECASE)
 _BARE_ID = re.compile(r"^[\w.\-]+$")
@@ -25,6 +25,7 @@ class PredecessorRef:
     ref: str
     type: LinkType = LinkType.FS
     lag: int = 0
+    elapsed: bool = False  # the lag in calendar days whatever the calendar (`+2 edays`)
 
 
 def parse_predecessors(text: str, known_ids: set[str], units: DurationUnits = CALENDAR_DAYS) -> list[PredecessorRef]:
@@ -42,7 +43,8 @@ def parse_entry(entry: str, known_ids: set[str], units: DurationUnits = CALENDAR
         return PredecessorRef(entry)
     m = _WITH_TYPE.match(entry)
     if m and m["id"] in known_ids:
-        return PredecessorRef(m["id"], LinkType(m["type"].upper()), _lag(entry, m, units))
+        elapsed = bool(m["lag"]) and is_elapsed(m["lag"])
+        return PredecessorRef(m["id"], LinkType(m["type"].upper()), _lag(entry, m, units), elapsed)
     if m or _BARE_ID.match(entry):
         ref = m["id"] if m else entry
         where = f" (in '{entry}')" if ref != entry else ""
@@ -73,5 +75,5 @@ def format_entry(ref: PredecessorRef) -> str:
     """One entry, omitting FS and a zero lag as MS Project does."""
     if ref.lag == 0:
         return ref.ref if ref.type is LinkType.FS else f"{ref.ref}{ref.type.value}"
-    unit = "day" if abs(ref.lag) == 1 else "days"
-    return f"{ref.ref}{ref.type.value}{ref.lag:+d} {unit}"
+    sign = "+" if ref.lag > 0 else "-"
+    return f"{ref.ref}{ref.type.value}{sign}{format_days(abs(ref.lag), ref.elapsed)}"

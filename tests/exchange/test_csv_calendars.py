@@ -110,3 +110,23 @@ def test_links_keep_working_with_task_calendars(tmp_path):
     back = read_plan(tmp_path / "p.csv").project
     tasks = _by_key(back)
     assert back.task_calendar(tasks["A"]).name == "24 Hours" and len(back.links) == 1
+
+
+def test_elapsed_durations_and_lags_stay_calendar_days_on_a_weekday_calendar(tmp_path):
+    rows = ("1,Cure concrete,1,5 edays,,Standard\n"
+            "2,Inspect,1,1 day,1FS+2 edays,Standard\n")
+    result = _read(tmp_path, HEADER + rows)
+    tasks = _by_key(result.project)
+    cure, inspect = tasks["1"], tasks["2"]
+    assert cure.elapsed and not inspect.elapsed
+    assert next(iter(result.project.links.values())).elapsed
+    result.project.start = date(2030, 1, 4)  # a Friday
+    dates = schedule(result.project).tasks
+    # Five calendar days Fri 4 .. Tue 8 (exclusive 9); the lag waits Wed 9 and Thu 10, so Inspect starts Fri 11.
+    assert dates[cure.id].early_finish == date(2030, 1, 9)
+    assert dates[inspect.id].early_start == date(2030, 1, 11)
+    write_plan(result.project, tmp_path / "back.csv")
+    text = (tmp_path / "back.csv").read_text(encoding="utf-8")
+    assert "5 edays" in text and "FS+2 edays" in text
+    again = read_plan(tmp_path / "back.csv").project
+    assert _by_key(again)[cure.key].elapsed and next(iter(again.links.values())).elapsed
