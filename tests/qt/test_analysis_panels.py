@@ -288,3 +288,15 @@ def test_a_baseline_is_classified_from_its_seen_by_list_and_a_partner_copy_leave
     small_doc.undo_stack.undo()
     assert small_doc.project.baselines[0].classification == Classification.PARTNERS
     assert panel.table.cellWidget(0, LEVEL_COLUMN).currentText() == "Partners"
+
+
+def test_slip_report_shows_finishes_as_last_days_and_a_milestone_on_its_day(qtbot, ilrs_doc):
+    panel = SlipPanel(ilrs_doc)
+    qtbot.addWidget(panel)
+    panel.compare("2024-09-05 Wu Yanhua: basic 2035 (extended about 2050: an alternative)", None)
+    rows = {panel.proxy.index(r, 0).data(): r for r in range(panel.proxy.rowCount())}
+    finish, baseline_finish = HEADERS.index("Finish"), HEADERS.index("Baseline finish")
+    assert panel.proxy.index(rows["ilrs-extended"], finish).data() == "2045-12-31"  # a milestone: its day
+    build_out = rows["ilrs-full"]
+    assert panel.proxy.index(build_out, finish).data().endswith("-12-31")  # a year bar ends on 31 December
+    assert panel.proxy.index(build_out, baseline_finish).data().endswith("-12-31")

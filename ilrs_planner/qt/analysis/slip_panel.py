@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import PlannerError
+from ...domain.dates import shown_finish
 from ...engine.slippage import MODELLING, SlipReport, SlipRow, slip_report, write_report_csv
 from ..document import Document
 from .common import MessageLine, WhenShown, fill_baseline_combo
 from .defaults import baseline_with_most_slips
 
+FINISHES = (3, 5)  # baseline finish, current finish: stored exclusive, shown as last days
 HEADERS = ("Key", "Name", "Baseline start", "Baseline finish", "Start", "Finish", "Start var (d)", "Finish var (d)",
            "Basis")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -71,6 +73,9 @@ class SlipTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if value is None or value == "":
                 return "—"
+            if index.column() in FINISHES:  # a finish as people read it: the last day of work
+                start = row.baseline_start if index.column() == FINISHES[0] else row.current_start
+                return str(shown_finish(start, value) if start is not None else value)
             return f"{value:+d}" if index.column() in VARIANCES else str(value)
         if role == SORT_ROLE:
             return value.toordinal() if hasattr(value, "toordinal") else (value if value is not None else -10**9)
