@@ -9,6 +9,8 @@ from commands.conftest import build_small_plan as _commands_plan
 from PySide6.QtCore import QCoreApplication, QSettings
 
 from ilrs_planner.domain import Baseline, Participant, Project
+from ilrs_planner.qt.document import Document
+from ilrs_planner.qt.main_window import MainWindow
 
 
 @pytest.fixture(autouse=True)
@@ -36,6 +38,18 @@ def build_small_plan() -> Project:
 @pytest.fixture
 def small_project() -> Project:
     return build_small_plan()
+
+
+@pytest.fixture
+def window(qtbot, small_project):
+    """The main window on the small plan, shown and active, as a person meets it; closing never asks."""
+    win = MainWindow(Document(small_project))
+    qtbot.addWidget(win, before_close_func=lambda w: w.document.mark_saved())
+    win.resize(1300, 700)
+    win.show()
+    win.activateWindow()
+    qtbot.waitActive(win)
+    return win
 
 
 # The offscreen platform cannot size windows from their hints and says so when a main window is

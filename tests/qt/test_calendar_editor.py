@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 from gestures import press
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage
@@ -20,21 +19,8 @@ from ilrs_planner.commands.calendar_edits import calendar_edits
 from ilrs_planner.domain import Calendar, CalendarException
 from ilrs_planner.domain.calendar import MONDAY_TO_FRIDAY
 from ilrs_planner.qt.dialogs.task_dialog import TaskDialog
-from ilrs_planner.qt.document import Document
 from ilrs_planner.qt.image_export import timeline_image
-from ilrs_planner.qt.main_window import MainWindow
 from ilrs_planner.qt.models.task_columns import Column
-
-
-@pytest.fixture
-def window(qtbot, small_project):
-    win = MainWindow(Document(small_project))
-    qtbot.addWidget(win, before_close_func=lambda w: w.document.mark_saved())
-    win.resize(1300, 700)
-    win.show()
-    win.activateWindow()
-    qtbot.waitActive(win)
-    return win
 
 
 def shown_finish(window, task_id: str) -> str:

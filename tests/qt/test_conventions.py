@@ -13,20 +13,7 @@ from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu
 
-from ilrs_planner.qt.document import Document
-from ilrs_planner.qt.main_window import MainWindow
 from ilrs_planner.qt.models.task_columns import Column
-
-
-@pytest.fixture
-def window(qtbot, small_project):
-    win = MainWindow(Document(small_project))
-    qtbot.addWidget(win, before_close_func=lambda w: w.document.mark_saved())
-    win.resize(1300, 700)
-    win.show()
-    win.activateWindow()
-    qtbot.waitActive(win)
-    return win
 
 
 def bar_point(window, task_id: str, where: float = 0.5) -> QPoint:

@@ -19,7 +19,7 @@ from ilrs_planner.qt.models.task_columns import Column
 @pytest.fixture
 def window(qtbot, small_project):
     win = MainWindow(Document(small_project))
-    qtbot.addWidget(win, before_close_func=lambda w: w.document.mark_saved())  # closing must not ask
+    qtbot.addWidget(win, before_close_func=lambda w: w.document.mark_saved())
     win.resize(1300, 700)
     win.show()
     win.activateWindow()

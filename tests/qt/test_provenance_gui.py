@@ -15,20 +15,9 @@ from ilrs_planner.qt.document import Document
 from ilrs_planner.qt.gantt import GanttView
 from ilrs_planner.qt.gantt.legend import legend_items
 from ilrs_planner.qt.gantt.tooltip import tooltip_text
-from ilrs_planner.qt.main_window import MainWindow
 from ilrs_planner.qt.models.task_columns import Column
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
-
-
-@pytest.fixture
-def window(qtbot, small_project):
-    win = MainWindow(Document(small_project))
-    qtbot.addWidget(win, before_close_func=lambda w: w.document.mark_saved())
-    win.resize(1300, 700)
-    win.show()
-    qtbot.waitActive(win)
-    return win
 
 
 def cell(window, task_id: str, column: Column) -> str:
