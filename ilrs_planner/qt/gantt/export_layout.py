@@ -93,11 +93,16 @@ class TimelinePicture:
 
     def fitted_style(self, width: float, height: float) -> ChartStyle:
         """A style whose rows fill (or fit into) the given height."""
-        style = self._style()
-        for _ in range(2):  # twice: the legend's height depends on the font the row height sets
-            avail = height - self._fixed_height(width, style)
-            row_h = min(max(avail / (max(len(self.data), 1) + PHASE_STRIP_ROWS), MIN_ROW_HEIGHT), 34.0)
+        style, row_h = self._style(), 34.0
+        count = max(len(self.data), 1) + PHASE_STRIP_ROWS
+        # The legend's height depends on the font the row height sets, so settle the two: the row
+        # height only ever shrinks, which shrinks the font and the legend with it, so the rows that
+        # fit one pass still fit the next (two fixed passes once left a legend a line too tall).
+        for _ in range(6):
+            row_h = min(max((height - self._fixed_height(width, style)) / count, MIN_ROW_HEIGHT), row_h)
             style = self._style(row_h)
+            if row_h == MIN_ROW_HEIGHT or self._fixed_height(width, style) + count * row_h <= height + 1:
+                break
         return style
 
     # -- painting ---------------------------------------------------------------------------
