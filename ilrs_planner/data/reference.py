@@ -31,7 +31,7 @@ How an announcement becomes a scheduled task (the scheduler computes every date;
       `alternatives` keeps it out of the dates and baselines and writes it into the task's notes as
       an "ALTERNATIVE:" line (domain.alternatives), which the tooltips and the slip report list.
     - Progress at the status date (2026-12-01) of work under way that no fact row dates (Lanyue's
-      qualification) is roadmap.toml `actual_start`/`percent_complete`,
+      qualification, the Russian power plant) is roadmap.toml `actual_start`/`percent_complete`,
       exactly what `ilrs-planner status --started KEY=DATE --percent KEY=N` records.
     - Every task keeps its source URL, the statement's notes and the precision of its dates. Fact
       rows that are not task dates are listed with the reason in roadmap.toml `[unused]`.
