@@ -9,6 +9,7 @@ import pytest
 from ilrs_planner.domain import ConstraintType, LinkType, PlannerError
 from ilrs_planner.engine.cpm import schedule
 from ilrs_planner.exchange.formats import read_plan
+from ilrs_planner.exchange.mspdi import xml_safe
 from ilrs_planner.exchange.mspdi.xml_safe import parse_untrusted
 
 DATA = Path(__file__).parent / "data"
@@ -182,3 +183,22 @@ def test_tasks_are_handed_over_one_by_one_and_not_kept_in_the_tree(tmp_path):
                            on_task=lambda r, task: seen.append((r.findtext("Name"), task.findtext("UID"))))
     assert seen == [("P", str(n)) for n in range(1, 6)]  # the plan's header is there when tasks arrive
     assert len(root.find("Tasks")) == 0
+
+
+def test_a_file_that_piles_elements_outside_its_tasks_is_refused_before_it_fills_memory(tmp_path, monkeypatch):
+    monkeypatch.setattr(xml_safe, "MAX_KEPT_ELEMENTS", 500)
+    junk = "<Calendar><UID>9</UID></Calendar>" * 300  # 600 elements kept whole in the tree
+    path = _xml(tmp_path, f"<Project><Calendars>{junk}</Calendars><Tasks><Task><UID>1</UID></Task></Tasks></Project>")
+    with pytest.raises(PlannerError) as caught:
+        read_plan(path)
+    assert caught.value.code == "import.bad_file" and "more than 500 elements outside its tasks" in caught.value.message
+
+
+def test_one_task_holding_a_flood_of_elements_is_refused_while_ordinary_tasks_stream(tmp_path, monkeypatch):
+    monkeypatch.setattr(xml_safe, "MAX_TASK_ELEMENTS", 100)
+    tasks = "".join(f"<Task><UID>{n}</UID><Name>T{n}</Name></Task>" for n in range(1, 200))
+    assert len(read_plan(_xml(tmp_path, f"<Project><Tasks>{tasks}</Tasks></Project>")).project.tasks) == 199
+    flood = "<Task><UID>1</UID>" + "<ExtendedAttribute><FieldID>1</FieldID></ExtendedAttribute>" * 60 + "</Task>"
+    with pytest.raises(PlannerError) as caught:
+        read_plan(_xml(tmp_path, f"<Project><Tasks>{flood}</Tasks></Project>", name="flood.xml"))
+    assert "a task holds more than 100 elements" in caught.value.message

@@ -19,6 +19,12 @@ from .precheck import refuse_oversized
 MAX_FILE_BYTES = 384 * 1024 * 1024  # a 100,000-task plan written by us is about 160 MB
 MAX_DEPTH = 24  # MSPDI nests 6 levels deep
 MAX_ELEMENTS = 8_000_000  # ~50 per task: far beyond a 100,000-task plan
+# When tasks are streamed, what stays in memory at once is bounded too (≤ 1 GB however the file is
+# built): the elements outside the tasks (header, calendars, resources, assignments: a 100,000-task
+# plan has about 1.5 million) and the elements of the one task being read (years of daily
+# timephased work are some tens of thousands).
+MAX_KEPT_ELEMENTS = 3_000_000
+MAX_TASK_ELEMENTS = 200_000
 _CHUNK = 1 << 20
 
 
@@ -45,6 +51,8 @@ class _Builder:
         self.count = 0
         self.on_task = on_task
         self.open: list[ET.Element] = []  # the elements started and not yet ended, root first
+        self.kept = 0  # elements outside the streamed tasks, which stay in the tree
+        self.in_task = 0  # elements of the task being read (0: not inside a task)
 
     def start(self, tag: str, attributes: dict) -> None:
         self.depth += 1
@@ -54,6 +62,19 @@ class _Builder:
         if self.count > MAX_ELEMENTS:
             raise _Refused(f"more than {MAX_ELEMENTS:,} elements")
         self.open.append(self.tree.start(tag, {}))
+        if self.on_task is not None:
+            self._count_held(tag)
+
+    def _count_held(self, tag: str) -> None:
+        """Refuse what streaming cannot keep small: a huge task, or a huge rest of the file."""
+        if self.in_task or (self.depth == 3 and tag == "Task" and self._under("Project", "Tasks")):
+            self.in_task += 1
+            if self.in_task > MAX_TASK_ELEMENTS:
+                raise _Refused(f"a task holds more than {MAX_TASK_ELEMENTS:,} elements")
+        else:
+            self.kept += 1
+            if self.kept > MAX_KEPT_ELEMENTS:
+                raise _Refused(f"more than {MAX_KEPT_ELEMENTS:,} elements outside its tasks")
 
     def end(self, tag: str) -> None:
         self.depth -= 1
@@ -62,6 +83,7 @@ class _Builder:
         if self.on_task is not None and self.depth == 2 and tag == "Task" and self._under("Project", "Tasks"):
             self.on_task(self.open[0], element)
             self.open[1].remove(element)
+            self.in_task = 0
 
     def _under(self, root_tag: str, parent_tag: str) -> bool:
         return self.open[0].tag == root_tag and self.open[1].tag == parent_tag
