@@ -16,17 +16,6 @@ from ilrs_planner.qt.main_window import MainWindow
 from ilrs_planner.qt.models.task_columns import Column
 
 
-@pytest.fixture
-def window(qtbot, small_project):
-    win = MainWindow(Document(small_project))
-    qtbot.addWidget(win, before_close_func=lambda w: w.document.mark_saved())
-    win.resize(1300, 700)
-    win.show()
-    win.activateWindow()
-    qtbot.waitActive(win)
-    return win
-
-
 def test_typing_a_year_into_an_unselected_rows_start_changes_its_start_not_its_name(qtbot, window):
     tree = window.tree
     click_cell(tree, "a", Column.NAME)  # another row is selected, as after opening a plan
