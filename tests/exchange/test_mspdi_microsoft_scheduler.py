@@ -17,7 +17,7 @@ import warnings
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-import pytest
+from mpxj_needs import skip_without_mpxj
 
 from ilrs_planner.data.reference import build_reference_project
 from ilrs_planner.domain import Calendar, CalendarException, ConstraintType, Link, LinkType, Project, Task
@@ -25,19 +25,7 @@ from ilrs_planner.domain.calendar import MONDAY_TO_FRIDAY
 from ilrs_planner.engine.cpm import schedule
 from ilrs_planner.exchange.formats import write_plan
 
-jpype = pytest.importorskip("jpype", reason="MPXJ runs through JPype1, not installed (pip install -e '.[mpp]')")
-pytest.importorskip("mpxj", reason="the mpxj package is not installed (pip install -e '.[mpp]')")
-
-
-def _java_missing() -> str | None:
-    try:
-        jpype.getDefaultJVMPath()
-    except jpype.JVMNotFoundException as exc:
-        return f"MPXJ needs a Java runtime and none was found ({exc})"
-    return None
-
-
-pytestmark = pytest.mark.skipif(_java_missing() is not None, reason=_java_missing() or "")
+skip_without_mpxj()
 END_OF_DAY = time(17, 0)
 
 

@@ -11,24 +11,13 @@ import sys
 from datetime import date
 from pathlib import Path
 
-import jpype
-import pytest
+from mpxj_needs import skip_without_mpxj
 
 from ilrs_planner.data.reference import build_reference_project
 from ilrs_planner.domain import ConstraintType, Link, LinkType, Project, Task
 from ilrs_planner.exchange.formats import write_plan
 
-
-def _java_missing() -> str | None:
-    """Why MPXJ cannot run here (it is Java), or None when a Java runtime is found."""
-    try:
-        jpype.getDefaultJVMPath()
-    except jpype.JVMNotFoundException as exc:
-        return f"MPXJ needs a Java runtime and none was found ({exc})"
-    return None
-
-
-pytestmark = pytest.mark.skipif(_java_missing() is not None, reason=_java_missing() or "")
+skip_without_mpxj()
 
 
 def read_with_mpxj(path) -> dict[str, dict]:

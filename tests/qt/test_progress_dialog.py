@@ -5,27 +5,15 @@ from __future__ import annotations
 import os
 from datetime import date
 
-import pytest
 from gestures import press, type_keys
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from ilrs_planner.qt.dialogs.progress_rows import DONE, LAST, PERCENT, START, STARTED
-from ilrs_planner.qt.document import Document
-from ilrs_planner.qt.main_window import MainWindow
 from ilrs_planner.qt.models.task_columns import Column
 
 D = date
-
-
-@pytest.fixture
-def window(qtbot, small_project):
-    win = MainWindow(Document(small_project))
-    qtbot.addWidget(win, before_close_func=lambda w: w.document.mark_saved())
-    win.show()
-    qtbot.waitExposed(win)
-    return win
 
 
 def open_from_menu(qtbot, window):

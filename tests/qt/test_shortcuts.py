@@ -9,18 +9,7 @@ import pytest
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
-from ilrs_planner.qt.document import Document
-from ilrs_planner.qt.main_window import MainWindow
 from ilrs_planner.qt.main_window_menus import chart_menu, task_menu
-
-
-@pytest.fixture
-def window(qtbot, small_project):
-    win = MainWindow(Document(small_project))
-    qtbot.addWidget(win, before_close_func=lambda w: w.document.mark_saved())
-    win.show()
-    qtbot.waitExposed(win)
-    return win
 
 
 def every_action(window) -> set[QAction]:
