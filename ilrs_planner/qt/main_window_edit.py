@@ -11,6 +11,7 @@ from ..commands.composite import AllOrNothing
 from ..commands.links import AddLink
 from ..commands.tasks import AddTask, DeleteTasks, IndentTask, MoveTaskDown, MoveTaskUp, OutdentTask
 from ..domain import Task, TaskKind
+from .dialogs.task_dialog import TaskDialog
 from .image_export import timeline_image
 from .keys import StandardKey, key_list
 from .resources import icon
@@ -126,8 +127,6 @@ class EditActions:
     def open_details(self) -> None:
         """The task dialog for the selected task."""
         if self.document.selected_ids:
-            from .dialogs.task_dialog import TaskDialog
-
             dialog = TaskDialog(self.document, self.document.selected_ids[0], self.window)
             dialog.open()
 
