@@ -69,6 +69,18 @@ def test_every_field_in_one_undo_step(qtbot, document):
     assert document.project == original
 
 
+def test_the_constraint_date_takes_input_only_for_a_dated_constraint(qtbot, document):
+    dialog = open_dialog(qtbot, document, "b")
+    ui = dialog.ui
+    assert not ui.constraint_date_edit.isEnabled()  # as soon as possible: no date to give
+    ui.constraint_combo.setFocus()
+    for _ in range(ui.constraint_combo.findData("SNET")):
+        qtbot.keyClick(ui.constraint_combo, Qt.Key.Key_Down)
+    assert ui.constraint_combo.currentData() == "SNET" and ui.constraint_date_edit.isEnabled()
+    ui.constraint_combo.setCurrentIndex(ui.constraint_combo.findData("ALAP"))
+    assert not ui.constraint_date_edit.isEnabled()
+
+
 def test_opening_and_ok_without_changes_adds_no_step(qtbot, document):
     document.project.tasks["m"].deadline = date(2035, 12, 31)
     document.project.tasks["m"].precision = Precision.YEAR

@@ -41,9 +41,16 @@ class TaskDialog(QDialog):
         self.ui.add_link_button.clicked.connect(lambda: self.add_link_row(None, None, LinkType.FS, 0))
         self.ui.remove_link_button.clicked.connect(self.remove_selected_link)
         self.ui.button_box.accepted.connect(self.try_accept)
+        self.ui.constraint_combo.currentIndexChanged.connect(self._enable_constraint_date)
+        self._enable_constraint_date()
         self.ui.button_box.rejected.connect(self.reject)
 
     # -- showing the task ------------------------------------------------------------------------
+    def _enable_constraint_date(self) -> None:
+        """As soon or as late as possible carries no date, so its date field takes none."""
+        dated = ConstraintType(self.ui.constraint_combo.currentData()).dated
+        self.ui.constraint_date_edit.setEnabled(dated)
+
     def _load(self) -> None:
         ui, task, project = self.ui, self.task, self.document.project
         ui.name_edit.setText(task.name)
