@@ -26,6 +26,7 @@ from ...domain import PlannerError
 from ...engine.progress import DueTask, done_defaults, due_tasks
 from ..analysis.common import date_edit
 from ..document import Document
+from ..screen_fit import fit_to_screen
 from .messages import sentence
 from .progress_rows import COLUMNS, DONE, LAST, PERCENT, START, STARTED, read_row, row_items
 
@@ -48,8 +49,10 @@ class ProgressDialog(QDialog):
         self.table.setHorizontalHeaderLabels(list(COLUMNS))
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
+        # Every column as wide as what it holds, the task's name too: on a narrow screen the table
+        # scrolls sideways rather than cutting the one column that says which task a row is.
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the task's name takes the room left
+        header.setStretchLastSection(True)
         self.error_label = QLabel()
         self.error_label.setObjectName("progress_error")
         self.error_label.setStyleSheet("color: #b3261e")
@@ -73,7 +76,9 @@ class ProgressDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
-        self.resize(980, 420)
+        # Wide enough for the task names and every column at once (ten columns), within the screen.
+        self.resize(1240, 460)
+        fit_to_screen(self)
 
     # -- reading ---------------------------------------------------------------------------------
     def as_of(self) -> date:
