@@ -17,7 +17,8 @@ from ...commands.base import ChangeSet
 from ..change_effects import effects_of
 from ..document import Document
 from .canvas import GanttCanvas, today
-from .strips import LegendStrip, PhaseStrip
+from .legend_strip import LegendStrip
+from .strips import PhaseStrip
 from .style import ChartStyle
 from .zoom import PRESETS, preset_range
 
