@@ -84,3 +84,15 @@ def test_an_exported_slide_names_every_mark_in_full_above_the_axis(size):
     assert not any(t.shortened for t in tags.placed)
     assert style.tag_rows == max(t.row for t in tags.placed) + 1  # no empty row of tags
     assert not _clashes([tag_rect(t, style) for t in tags.placed], picture.label_rects)
+
+
+@pytest.mark.parametrize(("size", "milestones_only"), [((1280, 720), True), ((1920, 1080), False)])
+def test_a_slide_gives_its_height_to_the_rows_with_no_gap_above_the_footer(size, milestones_only):
+    project = build_reference_project()
+    picture = TimelinePicture(project, _schedule(project), PROGRAMME_START, PROGRAMME_END,
+                              milestones_only=milestones_only, title=None, baseline=None)
+    render_image(picture, *size)
+    style = picture.painted_style
+    width, height = size[0] / max(size[0] / 1920, 1.0), size[1] / max(size[0] / 1920, 1.0)
+    used = picture._fixed_height(width, style) + (len(picture.data) + 1.2) * style.row_height
+    assert 0 <= height + 1 - used < 12  # filled to within less than a legend line

@@ -27,6 +27,7 @@ MAX_TAG_ROWS = 3
 HISTORY_TAG_ROWS = 1
 ROW_HEIGHT = 22.0
 MIN_ROW_HEIGHT = 9.0
+MAX_FIT_ROW_HEIGHT = 34.0  # a short plan on a tall page stops here rather than draw giant rows
 READABLE_ROW_HEIGHT = 20.0  # logical px; a slide folds branches rather than go below this
 PHASE_STRIP_ROWS = 1.2  # room under the last row for the phase names
 TITLE_PX, SUBTITLE_PX, FOOTER_PX = 26.0, 14.0, 11.0
@@ -124,18 +125,22 @@ class TimelinePicture:
         return self._fixed_height(width, style) + (max(len(self.data), 1) + PHASE_STRIP_ROWS) * ROW_HEIGHT
 
     def fitted_style(self, width: float, height: float) -> ChartStyle:
-        """A style whose rows fill (or fit into) the given height."""
-        style, row_h = self._style(width=width), 34.0
+        """The style with the tallest rows (up to MAX_FIT_ROW_HEIGHT) that fit the given height."""
         count = max(len(self.data), 1) + PHASE_STRIP_ROWS
-        # The legend's height depends on the font the row height sets, so settle the two: the row
-        # height only ever shrinks, which shrinks the font and the legend with it, so the rows that
-        # fit one pass still fit the next (two fixed passes once left a legend a line too tall).
-        for _ in range(6):
-            row_h = min(max((height - self._fixed_height(width, style)) / count, MIN_ROW_HEIGHT), row_h)
-            style = self._style(row_h, width)
-            if row_h == MIN_ROW_HEIGHT or self._fixed_height(width, style) + count * row_h <= height + 1:
-                break
-        return style
+
+        def fits(row_h: float) -> bool:
+            return self._fixed_height(width, self._style(row_h, width)) + count * row_h <= height + 1
+
+        # The legend and the tag band grow with the font the row height sets, so taller rows never
+        # fit where shorter ones do not: halving the interval finds the tallest that fits. (Shrinking
+        # from one guess, as before, kept the room a first too-tall legend took: a gap above the footer.)
+        low, high = MIN_ROW_HEIGHT, MAX_FIT_ROW_HEIGHT
+        if fits(high):
+            return self._style(high, width)
+        for _ in range(16):
+            middle = (low + high) / 2
+            low, high = (middle, high) if fits(middle) else (low, middle)
+        return self._style(low, width)
 
     # -- painting ---------------------------------------------------------------------------
     def paint(self, p: QPainter, width: float, height: float, style: ChartStyle,
