@@ -71,3 +71,16 @@ def test_a_wider_window_shows_the_whole_legend_at_the_height_it_needs(roadmap_wi
     qtbot.waitUntil(lambda: strip.width() > 1000)
     assert strip.height() < narrow  # not the height the narrow window needed
     assert not strip.hidden and strip.link_rect is None and len(strip.shown) == len(_all_entries(roadmap_window.gantt))
+
+
+def test_comparing_a_baseline_adds_the_baseline_and_one_early_to_late_scale_naming_every_step(roadmap_window):
+    view = roadmap_window.gantt
+    view.document.set_baseline(view.document.project.baselines[0].name)
+    view.canvas.grab()
+    strip = view.legend
+    compact = [item for _, item in strip.shown] + strip.hidden
+    whole = _all_entries(view)
+    scale = next(i for i in compact if i.kind == "slipscale")
+    steps = [i.text for i in whole if i.kind == "slip"]
+    assert len(steps) == 5 and all(text in scale.detail for text in steps)
+    assert [i.kind for i in compact if i.kind != "slipscale"] == [i.kind for i in whole if i.kind != "slip"]

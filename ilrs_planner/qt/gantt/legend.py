@@ -10,7 +10,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPolygonF
 
 from ...chart import palette
 from ...chart.data import CONF_ASSUMPTION, CONF_INFERRED
-from ...chart.variance import ON_TIME_STEP, SLIP_STEPS
+from ...chart.variance import ON_TIME_STEP, SLIP_COLORS, SLIP_STEPS
 from ...domain import Confidence, Project
 from .layers import fade
 from .style import CRITICAL, LABEL_TEXT, PROVENANCE_PENS, ChartStyle, qcolor
@@ -44,7 +44,12 @@ def legend_items(project: Project, task_ids: list[str], *, critical: bool = True
     items = _items(project, task_ids, critical, baseline, whiskers, status, today)
     if not compact:
         return items
-    return [LegendItem(i.kind, i.color, _compact_text(i), i.detail or i.text) for i in items]
+    short = [LegendItem(i.kind, i.color, _compact_text(i), i.detail or i.text) for i in items if i.kind != "slip"]
+    slips = [i.text for i in items if i.kind == "slip"]
+    if slips:  # one entry, its swatch the colour scale: five entries would crowd out the rest
+        at = next(n for n, i in enumerate(short) if i.kind == "ghost") + 1
+        short.insert(at, LegendItem("slipscale", "", "Finish early … late", "; ".join(slips)))
+    return short
 
 
 def _compact_text(item: LegendItem) -> str:
@@ -113,10 +118,10 @@ def legend_layout(items: list[LegendItem], width: float, style: ChartStyle,
                   metrics: LegendMetrics = ROOMY) -> list[tuple[QRectF, LegendItem]]:
     """Each entry's rectangle (swatch and text, from the legend's top-left), wrapped to `width`."""
     measure = style.text_width()
-    sw, line_h = style.font_px * metrics.swatch, style.font_px * metrics.line
+    line_h = style.font_px * metrics.line
     x, y, placed = 0.0, 0.0, []
     for item in items:
-        w = sw + SWATCH_GAP + measure(item.text)
+        w = _swatch_width(item, style, metrics) + SWATCH_GAP + measure(item.text)
         if x > 0 and x + w > width:
             x, y = 0.0, y + line_h
         placed.append((QRectF(x, y, w, line_h), item))
@@ -139,15 +144,20 @@ def paint_legend(p: QPainter, items: list[LegendItem], origin: QPointF, width: f
 def paint_entries(p: QPainter, placed: list[tuple[QRectF, LegendItem]], origin: QPointF, style: ChartStyle,
                   metrics: LegendMetrics = ROOMY) -> None:
     """Draw entries already laid out (the window's strip leaves some out when collapsed)."""
-    sw, h = style.font_px * metrics.swatch, style.font_px
+    h = style.font_px
     p.setFont(style.label_font)
     for rect, item in placed:
         rect = rect.translated(origin)
-        box = QRectF(rect.left(), rect.center().y() - h / 2, sw, h)
+        box = QRectF(rect.left(), rect.center().y() - h / 2, _swatch_width(item, style, metrics), h)
         _swatch(p, item, box)
         p.setPen(LABEL_TEXT)
         p.drawText(QRectF(box.right() + SWATCH_GAP, rect.top(), rect.width(), rect.height()),
                    Qt.AlignLeft | Qt.AlignVCenter, item.text)
+
+
+def _swatch_width(item: LegendItem, style: ChartStyle, metrics: LegendMetrics) -> float:
+    """A colour scale gets a wider swatch than one colour."""
+    return style.font_px * metrics.swatch * (2.5 if item.kind == "slipscale" else 1.0)
 
 
 def _swatch(p: QPainter, item: LegendItem, box: QRectF) -> None:
@@ -180,6 +190,12 @@ def _swatch(p: QPainter, item: LegendItem, box: QRectF) -> None:
         p.drawRect(box.adjusted(0, box.height() * 0.25, 0, -box.height() * 0.25))
     elif item.kind == "slip":
         p.fillRect(box.adjusted(0, box.height() * 0.25, 0, -box.height() * 0.25), color)
+    elif item.kind == "slipscale":  # the slip colours from early to late, as one strip
+        steps = [c for i, c in enumerate(SLIP_COLORS) if i != ON_TIME_STEP]
+        band = box.width() / len(steps)
+        for i, step in enumerate(steps):
+            p.fillRect(QRectF(box.left() + i * band, box.top() + box.height() * 0.25, band + 0.5,
+                              box.height() * 0.5), qcolor(step))
     elif item.kind == "key":
         half = box.height() * 0.62
         p.setPen(QPen(color, 1.2, Qt.DashDotLine))
