@@ -259,7 +259,6 @@ class MtaPicture:
     def _legend_detail(line) -> str:
         if not line.points:
             return "not in any report"
-        first, last = line.points[0][1], line.points[-1][1]
         return f"{line.point_text(0)} → {line.point_text(-1)}  ({_slip_text(line.total_slip_days)})"
 
 

@@ -127,7 +127,8 @@ class WhatIfPanel(QWidget):
         bold = QFont()
         bold.setBold(True)
         for row, move in enumerate(moves):
-            cells = (move.key, move.name, f"{move.start_delta:+d}", f"{move.finish_delta:+d}", str(shown_finish(move.new_start, move.new_finish)))
+            last_day = shown_finish(move.new_start, move.new_finish)
+            cells = (move.key, move.name, f"{move.start_delta:+d}", f"{move.finish_delta:+d}", str(last_day))
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if move.is_key_milestone:
