@@ -124,3 +124,17 @@ def test_mta_text_reads_each_report_as_precisely_as_it_knew_the_milestone(ilrs_d
     assert main(["mta", str(ilrs_db)]) == 0
     change_7 = _row(capsys.readouterr().out, "change-7")
     assert change_7[1:4] == ["2024", "->", "2027-06"]  # "2024" announced in 2020; June 2027 forecast now
+
+
+def test_diff_shows_milestone_moves_as_precisely_as_they_are_known(ilrs_db, tmp_path, capsys):
+    later = tmp_path / "later.db"
+    later.write_bytes(ilrs_db.read_bytes())
+    assert main(["status", str(later), "--as-of", "2027-09-01"]) == 0
+    capsys.readouterr()
+    assert main(["diff", str(ilrs_db), str(later)]) == 1
+    moves = capsys.readouterr().out.split("Milestone moves:")[1]
+    # the first orbital flight was "2026": forecast from the status date, it moves into 2027 (+274 days)
+    assert "lm10 Long March 10 first orbital flight: 2026 → 2027 (+274 days)" in moves
+    assert main(["diff", str(ilrs_db), str(later), "--json"]) == 1
+    lm10 = next(m for m in json.loads(capsys.readouterr().out)["milestone_moves"] if m["label"].startswith("lm10"))
+    assert (lm10["old"], lm10["new"], lm10["new_precision"]) == ("2026-12-01", "2027-09-01", "year")
