@@ -13,7 +13,8 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields
 from datetime import date
-from operator import attrgetter, eq, itemgetter
+from functools import lru_cache
+from operator import attrgetter, eq
 from typing import Any
 
 from ..domain import ConstraintType, Link, PlannerError, Project, Task
@@ -38,8 +39,28 @@ class PlainRows:
     to_row: Callable[[Any], tuple[Any, ...]]  # object -> the leading columns
 
 
+@dataclass(frozen=True, slots=True)
+class Run:
+    """Consecutive objects of one table written with one shape of row: `INSERT ... VALUES {values}`."""
+
+    table: str
+    values: str  # "(NULL, ?, ?, 'ASAP', ...)": the row, its constants written in
+    width: int  # how many values of it are bound
+    to_row: Callable[[Any], tuple[Any, ...]]  # object -> its bound values
+    objects: list[Any]
+
+    def insert(self, rows: int = 1) -> str:
+        """The INSERT of `rows` rows at once (one statement step for all of them)."""
+        return _insert_sql(self.table, self.values, rows)
+
+
+@lru_cache(maxsize=64)
+def _insert_sql(table: str, values: str, rows: int) -> str:
+    return f"INSERT INTO {table} VALUES {', '.join([values] * rows)}"
+
+
 class RowSource:
-    """The rows of one table for `executemany`, and the objects they come from, in row order.
+    """The rows of one table, and the objects they come from, in row order.
 
     A `numbered` table's first column is its INTEGER PRIMARY KEY `num`, the object's place from 1.
     It is not bound but written as NULL, which SQLite turns into one more than the largest rowid so
@@ -49,30 +70,28 @@ class RowSource:
 
     def __init__(self, table: str, columns: int, objects: list[Any], to_row: Callable[[Any], Any],
                  describe: Callable[..., Any], plain: PlainRows | None = None, *, numbered: bool = False):
-        self.table, self.numbered = table, numbered
-        self.insert = self._insert(columns - numbered)
+        self.table, self.numbered, self.width = table, numbered, columns - numbered
         self.objects, self.to_row, self.describe, self.plain = objects, to_row, describe, plain
 
-    def _insert(self, bound: int, constants: tuple[Any, ...] = ()) -> str:
-        values = ["NULL"] * self.numbered + ["?"] * bound + list(map(_sql_literal, constants))
-        return f"INSERT INTO {self.table} VALUES ({', '.join(values)})"
+    def _run(self, to_row: Callable[[Any], Any], objects: list[Any], constants: tuple[Any, ...] = ()) -> Run:
+        width = self.width - len(constants)
+        values = ["NULL"] * self.numbered + ["?"] * width + list(map(_sql_literal, constants))
+        return Run(self.table, f"({', '.join(values)})", width, to_row, objects)
 
-    def rows(self) -> Iterator[tuple[Any, ...]]:
-        """Row tuples in order (without `num`); `map` keeps the per-row cost in C."""
-        return map(self.to_row, self.objects)
-
-    def batches(self) -> Iterator[tuple[str, Iterator[tuple[Any, ...]]]]:
-        """(INSERT, rows) in row order: runs of plain objects take the short INSERT; the same rows."""
+    def runs(self) -> Iterator[Run]:
+        """The objects in row order, in runs: runs of plain objects take the short row; the same rows."""
         if self.plain is None:
-            yield self.insert, self.rows()
+            yield self._run(self.to_row, self.objects)
             return
         plain = self.plain
-        short = self._insert(self.insert.count("?") - len(plain.usual_row), plain.usual_row)
         # In C, no call per object; `eq` (not `usual.__eq__`) so a field of another type is not plain.
         flags = map(eq, map(plain.fields, self.objects), itertools.repeat(plain.usual))
-        for is_plain, run in itertools.groupby(zip(flags, self.objects), itemgetter(0)):
-            objects = map(itemgetter(1), run)
-            yield (short, map(plain.to_row, objects)) if is_plain else (self.insert, map(self.to_row, objects))
+        start = 0
+        for is_plain, run in itertools.groupby(flags):
+            end = start + len(list(run))
+            objects = self.objects[start:end]
+            yield self._run(plain.to_row, objects, plain.usual_row) if is_plain else self._run(self.to_row, objects)
+            start = end
 
     def object_at(self, rowid: int) -> Any:
         """The object written as row `rowid`, or None."""
