@@ -23,6 +23,8 @@ MIN_WORDS = 2
 # Key dates are named first: the legend explains the today and status lines by their colours,
 # but only a tag can say which milestone a key-date line is.
 PRIORITY = {"key": 0, "status": 1, "today": 2}
+MAX_TAGS = 48  # beyond this many marks in view the band is full anyway: the rest are pins at once
+MAX_CUTS = 96  # words taken off in all, so a crowded band costs a bounded number of passes
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,14 +115,19 @@ def _apart(x0: float, x1: float, x: float, span: tuple[float, float, float]) -> 
 
 def layout_tags(specs: Sequence[TagSpec], width: float, rows: int, measure: Callable[[str], float]) -> TagLayout:
     """Tags for `specs` (any order) in a band `rows` high and `width` wide, none overlapping."""
-    specs = sorted(specs, key=lambda s: (PRIORITY.get(s.kind, 0), s.x))
+    ordered = sorted(specs, key=lambda s: (PRIORITY.get(s.kind, 0), s.x))
+    specs, extra = ordered[:MAX_TAGS], ordered[MAX_TAGS:]
     words = [len(s.text.split()) for s in specs]
-    while True:
+    for _ in range(MAX_CUTS):
         layout = _try_place(specs, words, width, rows, measure)
         longest = _longest_cuttable(specs, words, measure)
         if not layout.dropped or longest is None:
-            return _grow(layout, width, measure)
+            break
         words[longest] -= 1
+    else:
+        layout = _try_place(specs, words, width, rows, measure)
+    grown = _grow(layout, width, measure)
+    return TagLayout(grown.placed, grown.dropped + extra)
 
 
 def _grow(layout: TagLayout, width: float, measure: Callable[[str], float]) -> TagLayout:
