@@ -16,6 +16,8 @@ from json.encoder import encode_basestring
 from operator import attrgetter
 from typing import TextIO
 
+import numpy as np
+
 from ..domain import Precision, Project, Task
 from ..domain.dates import format_fuzzy_date
 from ..domain.provenance import shown_confidence
@@ -61,7 +63,7 @@ def schedule_columns(project: Project, schedule: Schedule, last_days: bool = Fal
     *ordinals, total_float, free_float, critical = _columns_in(schedule, ids)
     if last_days:
         es, ef, ls, lf = ordinals
-        ordinals = [es, list(map(_last_day, es, ef)), ls, list(map(_last_day, ls, lf))]
+        ordinals = [es, _last_days(es, ef), ls, _last_days(ls, lf)]
     iso = iso_table([value for column in ordinals for value in set(column)])
     dates = tuple(list(map(iso.__getitem__, column)) for column in ordinals)
     provenance = _provenance(project, schedule, tasks)
@@ -95,8 +97,11 @@ _ID, _KEY, _NAME, _PRECISION, _SOURCE = (attrgetter(name) for name in ("id", "ke
 _VALUE = {member: member.value for member in Precision}
 
 
-def _last_day(start: int, finish: int) -> int:
-    return finish - 1 if finish > start else finish
+def _last_days(starts: list[int], finishes: list[int]) -> list[int]:
+    """The last day of work of each [start, finish) (a milestone's own day), as day ordinals."""
+    start, finish = np.asarray(starts, dtype=np.int64), np.asarray(finishes, dtype=np.int64)
+    last_days: list[int] = np.where(finish > start, finish - 1, finish).tolist()
+    return last_days
 
 
 def _columns_in(schedule: Schedule, ids: list[str]) -> tuple[list, ...]:

@@ -22,7 +22,7 @@ _PARENT, _POSITION = attrgetter("parent_id"), attrgetter("position")
 def wbs_order(project: Project) -> tuple[list[Task], list[int]]:
     """The tasks of `project` in WBS order (pre-order, siblings by position, ties in plan order) and their depths."""
     tasks = list(project.tasks.values())
-    index = {tid: i for i, tid in enumerate(project.tasks)}
+    index = dict(zip(project.tasks, range(len(tasks))))
     parent_ids = list(map(_PARENT, tasks))
     parents = list(map(index.get, parent_ids))
     parent = np.array([-1 if p is None else p for p in parents], dtype=np.int64)
