@@ -24,9 +24,8 @@ from __future__ import annotations
 import itertools
 import os
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from ..domain import PlannerError, Project
 from ..files.atomic import AtomicFile, real_target
@@ -108,16 +107,13 @@ def _insert_rows(conn: sqlite3.Connection, project: Project, packs: tuple[int, .
 
 
 def _insert_run(conn: sqlite3.Connection, run: Run, packs: tuple[int, ...]) -> None:
-    start = 0
+    values, left = run.bound_values(), len(run.objects)
     for size in packs:
-        count = (len(run.objects) - start) // size * size
-        if not count:
-            continue
-        rows: Iterator[tuple[Any, ...]] = map(run.to_row, run.objects[start:start + count])
-        if size > 1:  # the values of `size` rows in one tuple, taken in turn from one stream (in C)
-            rows = zip(*[itertools.chain.from_iterable(rows)] * (run.width * size))
-        conn.executemany(run.insert(size), rows)
-        start += count
+        count = left // size * size
+        if count:  # `count` rows, `size` to a tuple: one stream of values dealt out in turn (in C)
+            chunk = itertools.islice(values, count * run.width)
+            conn.executemany(run.insert(size), zip(*[chunk] * (run.width * size)))
+            left -= count
 
 
 def _name_refusal(project: Project, exc: Exception) -> PlannerError:
@@ -134,7 +130,7 @@ def _name_refusal(project: Project, exc: Exception) -> PlannerError:
             written = conn.total_changes
             try:
                 for run in source.runs():
-                    _insert_run(conn, run, (1,))
+                    conn.executemany(run.insert(), map(run.to_row, run.objects))
             except _REFUSALS as refused:
                 return describe_refusal(source, conn.total_changes - written, refused)
     finally:
