@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 from ...commands.base import ChangeSet
 from ...engine.risk import PERCENTILES, RiskResult
 from ..change_effects import effects_of
+from ..deferred import DeferredChart, lazy_module
 from ..document import Document
 from .common import MessageLine, WhenShown, date_edit, fill_task_combo, from_qdate, open_chart_window
-from ..deferred import DeferredChart, lazy_module
 from .risk_worker import RiskWorker
 
 risk_charts = lazy_module("ilrs_planner.qt.analysis.risk_charts")  # pyqtgraph, loaded when a chart is made
