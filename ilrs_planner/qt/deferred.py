@@ -13,7 +13,11 @@ from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
+
+# What a pyqtgraph PlotWidget asks of a layout (its GraphicsView's hints), whatever it will draw.
+CHART_SIZE_HINT, CHART_MINIMUM_SIZE_HINT = QSize(600, 480), QSize(68, 68)
 
 
 class LazyModule:
@@ -48,6 +52,7 @@ class DeferredChart(QWidget):
         super().__init__(parent)
         self._make = make
         self._chart: QWidget | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)  # a chart's
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 
@@ -63,8 +68,16 @@ class DeferredChart(QWidget):
         """True once the chart exists (before, there is nothing drawn to clear or refresh)."""
         return self._chart is not None
 
+    # A splitter or layout reads the size hints as soon as the placeholder joins it, long before the
+    # dock is shown: until the chart is made they are a pyqtgraph chart's (tests compare the two).
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return super().sizeHint() if self.is_made() else QSize(CHART_SIZE_HINT)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return super().minimumSizeHint() if self.is_made() else QSize(CHART_MINIMUM_SIZE_HINT)
+
     def showEvent(self, event) -> None:  # noqa: N802
-        self.chart  # noqa: B018  (made on first show)
+        self.chart  # noqa: B018  (made on first show at the latest)
         super().showEvent(event)
 
     def __getattr__(self, name: str) -> Any:

@@ -7,6 +7,8 @@ import os
 import subprocess
 import sys
 
+from ilrs_planner.qt.analysis import risk_charts
+from ilrs_planner.qt.deferred import DeferredChart
 from ilrs_planner.qt.document import Document
 from ilrs_planner.qt.participants.panel import ParticipantsPanel
 
@@ -42,3 +44,15 @@ def test_the_membership_chart_is_drawn_when_its_panel_is_first_shown(qtbot, smal
     panel.show()
     qtbot.waitExposed(panel)
     assert panel.chart.is_made() and panel.chart.getPlotItem().listDataItems()
+
+
+def test_a_chart_not_yet_made_takes_the_place_a_made_one_asks_for(qtbot):
+    made = DeferredChart(risk_charts.DistributionChart)
+    waiting = DeferredChart(risk_charts.DistributionChart)
+    qtbot.addWidget(made)
+    qtbot.addWidget(waiting)
+    chart = made.chart
+    assert not waiting.is_made()
+    assert (waiting.sizeHint(), waiting.minimumSizeHint()) == (chart.sizeHint(), chart.minimumSizeHint())
+    assert (made.sizeHint(), made.minimumSizeHint()) == (chart.sizeHint(), chart.minimumSizeHint())
+    assert waiting.sizePolicy() == chart.sizePolicy()
