@@ -117,7 +117,7 @@ def compile_network(project: Project, extra_days: int = 0, node_rows: np.ndarray
     """
     tasks = list(project.tasks.values())
     task_ids = list(project.tasks)
-    index = {tid: i for i, tid in enumerate(task_ids)}
+    index = dict(zip(task_ids, range(len(task_ids))))
     n = len(tasks)
     durations = list(map(attrgetter("duration"), tasks))
     if not _checks.all_whole(durations):
