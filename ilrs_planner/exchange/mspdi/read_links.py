@@ -8,7 +8,7 @@ from typing import NamedTuple
 from ...domain import Link, LinkType
 from ...engine.graph import find_cycle
 from .helpers import LINK_TYPE_CODES
-from .values import ELAPSED_FORMATS, PERCENT_FORMATS, whole_days
+from .values import ELAPSED_FORMATS, PERCENT_FORMATS, Fields, whole_days
 
 LINK_TYPES_BY_CODE = {code: kind for kind, code in LINK_TYPE_CODES.items()}
 MAX_LOOPS_DROPPED = 10_000
@@ -26,8 +26,8 @@ class LinkTexts(NamedTuple):
 
 
 def link_texts(reader, element: ET.Element, where: str) -> LinkTexts:
-    texts = {child.tag: child.text for child in reversed(element)}  # the first of each tag, as `find` gives
-    return LinkTexts(*(reader.value(texts.get(tag), tag, where) for tag in _LINK_TAGS))
+    fields = Fields(element, reader, where)
+    return LinkTexts(*map(fields.text, _LINK_TAGS))
 
 
 def _lag_days(reader, link: LinkTexts, per_day: int, where: str, warnings: list[str]) -> int:

@@ -22,6 +22,7 @@ MAX_TEXT = 1_000_000  # a note longer than this is cut (with a warning)
 _FIELD_OF_TAG = {"Name": "name", "Title": "name", "Author": "name", "Notes": "notes", "HyperlinkAddress": "source_url",
                  "WBS": "key", "Initials": "key"}
 _LIMIT_OF_TAG = {tag: TEXT_LIMITS[field] for tag, field in _FIELD_OF_TAG.items()}
+_SHORT = min(_LIMIT_OF_TAG.values())  # a text this short is never cut
 
 
 class Fields:
@@ -39,7 +40,12 @@ class Fields:
         self.reader, self.where = reader, where
 
     def text(self, tag: str, where: str | None = None) -> str:
-        return self.reader.value(self.texts.get(tag), tag, self.where if where is None else where)
+        raw = self.texts.get(tag)
+        if raw is None:
+            return ""
+        if len(raw) <= _SHORT and raw.isprintable():  # within every bound, nothing to clean
+            return raw if tag == "Notes" else raw.strip()
+        return self.reader.value(raw, tag, self.where if where is None else where)
 
     def integer(self, tag: str, default: int | None = None) -> int | None:
         return self.reader.number(self.text(tag), tag, default, self.where)
