@@ -81,7 +81,7 @@ from ._network import Network, compile_network
 from ._summaries import settle_summaries
 from ._summary_starts import binding_only
 from .graph import loop_nodes, loop_task_ids, raise_loop
-from .schedule import Schedule, TaskTable
+from .schedule import LinkTable, Schedule, TaskTable
 
 # Level passes cost a few numpy calls per level, the loops about a microsecond per edge: past one
 # level per this many edges (measured on 100,000-task plans) the loops win, or soon will.
@@ -123,7 +123,8 @@ def schedule_with(project: Project, vectorised: bool | None) -> Schedule:
     es_days, ef_days, ls_days, lf_days, total_float, free_float, critical = columns
     table = TaskTable(net.task_ids, es_days, ef_days, ls_days, lf_days, total_float, free_float, critical,
                       index=net.index)
-    return Schedule(date.fromordinal(start), date.fromordinal(finish), table)
+    links = LinkTable(list(project.links), *net.links[:3])
+    return Schedule(date.fromordinal(start), date.fromordinal(finish), table, links)
 
 
 def early_positions(project: Project, net: Network) -> np.ndarray:
