@@ -23,6 +23,7 @@ from ...domain import PlannerError
 from ...domain.dates import shown_finish
 from ...engine.slippage import MODELLING, SlipReport, SlipRow, slip_report, write_report_csv
 from ..document import Document
+from ..plain_text import plain_label, tooltip
 from .common import MessageLine, WhenShown, fill_baseline_combo
 from .defaults import baseline_with_most_slips
 
@@ -99,7 +100,7 @@ def _row_tip(row: SlipRow) -> str | None:
     """Why the row's variance is or is not a slip, and the alternatives recorded on the task."""
     lines = [BASIS_TIPS[row.basis]] if row.basis in BASIS_TIPS else []
     lines += [f"Alternative (not the plan): {text}" for text in row.alternatives]
-    return "\n".join(lines) or None
+    return tooltip("\n".join(lines)) or None
 
 
 class SlippedFilter(QSortFilterProxyModel):
@@ -136,8 +137,8 @@ class SlipPanel(QWidget):
         self.baseline_combo, self.against_combo = QComboBox(), QComboBox()
         self.slipped_only = QCheckBox("Slipped tasks only")
         self.export_button = QPushButton("Export CSV…")
-        self.summary = QLabel()
-        self.alternatives = QLabel()
+        self.summary = plain_label()  # baseline names and alternatives are the plan's text
+        self.alternatives = plain_label()
         self.alternatives.setWordWrap(True)
         self.alternatives.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message = MessageLine()

@@ -5,12 +5,14 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ...domain import PlannerError
 from ...sharing.keys import TrustedKeys, default_trusted_dir, read_trusted_keys
 from ...sharing.signing import STATE_TEXT, SignatureState, Verification, verify_project
 from ...store import layout_problems
+from ..plain_text import tooltip
 
 STATE_STYLE = {
     SignatureState.TRUSTED: "color: #1b5e20; font-weight: bold;",
@@ -26,6 +28,7 @@ class SignatureStatus(QLabel):
 
     def __init__(self, document, trusted_dir=None, parent: QWidget | None = None):
         super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # the signer name is the file's own text
         self.document = document
         self.trusted_dir = trusted_dir
         self.state = SignatureState.UNSIGNED
@@ -47,7 +50,7 @@ class SignatureStatus(QLabel):
         self.setText(STATE_TEXT[result.state] + (f": {signer}" if signer else ""))
         self.setStyleSheet(STATE_STYLE[result.state])
         where = f"Trusted keys folder: {self.trusted_dir or default_trusted_dir()}"
-        self.setToolTip("\n".join([result.describe(), where, *folder.warnings]))
+        self.setToolTip(tooltip("\n".join([result.describe(), where, *folder.warnings])))
 
     def _with_layout(self, result: Verification) -> Verification:
         """As `verify` does: a signed file holding bytes outside the layout we write (appended data,
