@@ -61,7 +61,9 @@ def effective_levels(plan: Project) -> dict[str, Classification]:
     """Each task's level as a partner copy applies it: its own, or a more restricted summary's above it."""
     levels: dict[str, Classification] = {}
     for task_id in plan.tasks:
-        chain, node, seen = [], task_id, set()
+        chain: list[str] = []
+        seen: set[str] = set()
+        node: str | None = task_id
         while node is not None and node in plan.tasks and node not in levels and node not in seen:
             seen.add(node)
             chain.append(node)
