@@ -2,7 +2,8 @@
 
 The header has two levels, e.g. years over quarters. The lower level is the finest unit whose
 cells are wide enough for their labels; the upper level is the next coarser unit. Labels of the
-upper level stay inside the visible part of their cell so they never run off the chart.
+upper level stay inside the visible part of their cell so they never run off the chart. Zoomed
+in to days, the lower level names each day ("Mon 30") under its week.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from datetime import date, timedelta
 
 from .scale import TimeScale
 
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 LABEL_PAD_PX = 10.0  # air between neighbouring labels
 
@@ -41,8 +43,8 @@ class AxisHeader:
 
 def _step(day: date, unit: str, n: int = 1) -> date:
     """The boundary `n` units after `day` (day is already on a boundary)."""
-    if unit == "week":
-        return day + timedelta(days=7 * n)
+    if unit in ("day", "week"):
+        return day + timedelta(days=(1 if unit == "day" else 7) * n)
     months = {"month": 1, "quarter": 3, "year": 12, "decade": 120}[unit] * n
     total = day.year * 12 + day.month - 1 + months
     return date(total // 12, total % 12 + 1, 1)
@@ -50,6 +52,8 @@ def _step(day: date, unit: str, n: int = 1) -> date:
 
 def _floor(day: date, unit: str) -> date:
     """The boundary of `unit` on or before `day`."""
+    if unit == "day":
+        return day
     if unit == "week":
         return day - timedelta(days=day.weekday())  # ISO weeks start on Monday
     if unit == "month":
@@ -63,6 +67,8 @@ def _floor(day: date, unit: str) -> date:
 
 def _labels(day: date, unit: str) -> tuple[str, ...]:
     """Labels for the cell starting at `day`, longest first (the first that fits is used)."""
+    if unit == "day":
+        return (f"{WEEKDAYS[day.weekday()]} {day.day}", f"{day.day}")
     if unit == "week":
         return (f"{day.day} {MONTHS[day.month - 1]}", f"{day.day}")
     if unit == "month":
@@ -78,18 +84,20 @@ def _upper_labels(day: date, unit: str) -> tuple[str, ...]:
     """Upper-row labels carry the context the lower row omits (the month's year, etc.)."""
     if unit == "month":
         return (f"{MONTHS[day.month - 1]} {day.year}", MONTHS[day.month - 1])
+    if unit == "week":  # over days: the week's Monday with its month and year
+        return (f"{day.day} {MONTHS[day.month - 1]} {day.year}", f"{day.day} {MONTHS[day.month - 1]}")
     return _labels(day, unit)
 
 
 # (lower unit, years per label stride for years, upper unit), finest first.
-LEVELS = (("week", 1, "month"), ("month", 1, "year"), ("quarter", 1, "year"),
+LEVELS = (("day", 1, "week"), ("week", 1, "month"), ("month", 1, "year"), ("quarter", 1, "year"),
           ("year", 1, "decade"), ("year", 2, "decade"), ("year", 5, "decade"), ("decade", 1, ""))
-_NOMINAL_DAYS = {"week": 7, "month": 30.4, "quarter": 91.3, "year": 365.25, "decade": 3652.5}
+_NOMINAL_DAYS = {"day": 1, "week": 7, "month": 30.4, "quarter": 91.3, "year": 365.25, "decade": 3652.5}
 
 
 def choose_level(px_per_day: float, text_width: Callable[[str], float]) -> tuple[str, int, str]:
     """The finest (lower unit, stride, upper unit) whose cells fit their labels."""
-    sample = {"week": "30", "month": "M", "quarter": "Q4", "year": "’30", "decade": "2030s"}
+    sample = {"day": "30", "week": "30", "month": "M", "quarter": "Q4", "year": "’30", "decade": "2030s"}
     for unit, stride, upper in LEVELS:
         cell_px = _NOMINAL_DAYS[unit] * stride * px_per_day
         if cell_px >= text_width(sample[unit]) + LABEL_PAD_PX:

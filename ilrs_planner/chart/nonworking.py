@@ -39,8 +39,8 @@ class WorkingDays:
 
 
 def shade_days(scale: TimeScale, text_width: Callable[[str], float]) -> bool:
-    """True at week and day zoom: when the time axis labels weeks, as its header does."""
-    return choose_level(scale.px_per_day, text_width)[0] == "week"
+    """True at week and day zoom: when the time axis labels weeks or days, as its header does."""
+    return choose_level(scale.px_per_day, text_width)[0] in ("week", "day")
 
 
 def nonworking_spans(days: WorkingDays | None, scale: TimeScale, width: float) -> np.ndarray:

@@ -23,7 +23,7 @@ class KeyLine:
     text: str
     slip: str = ""  # '+7 y' against the compared baseline, '' without one
     step: int = ON_TIME_STEP
-
+    detail: str = ""  # the whole label ('ILRS basic station complete · 2035') for a tooltip
 
 
 def slips_layer(data: ChartData, scale: TimeScale, opts: SceneOptions, idx: np.ndarray, width: float) -> Layer:
@@ -62,11 +62,12 @@ def key_lines(data: ChartData, scale: TimeScale, width: float) -> list[KeyLine]:
             slip = float(data.slip[row])
             badge = "" if np.isnan(slip) else format_slip(slip)
             step = int(slip_steps(np.array([slip]))[0])
-            lines.append(KeyLine(at, data.labels[row].split(" · ")[0], badge, step))
+            label = data.labels[row]
+            lines.append(KeyLine(at, label.split(" · ")[0], badge, step, label))
     r = data.rollups  # a key milestone folded into its summary still marks its date
     for at, name in zip(scale.x_of_ordinals(r.at[r.key]).tolist(), [n for n, k in zip(r.names, r.key) if k]):
         if 0 <= at <= width:
-            lines.append(KeyLine(at, name))
+            lines.append(KeyLine(at, name, detail=name))
     return sorted(lines, key=lambda line: line.x)
 
 

@@ -64,6 +64,5 @@ def _print_summary(trend) -> None:
         if not line.points:
             print(f"{line.key.ljust(width)}  not in any report")
             continue
-        first, last = line.points[0][1], line.points[-1][1]
-        print(f"{line.key.ljust(width)}  {line.forecast_text(first):>10} -> {line.forecast_text(last):<10}"
+        print(f"{line.key.ljust(width)}  {line.point_text(0):>10} -> {line.point_text(-1):<10}"
               f"  {line.total_slip_days:+d} days over {len(line.points)} reports")

@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import timedelta
 
 from ..domain.terminal_text import one_line
 
 COLUMNS = ("Key", "Name", "Baseline finish", "Finish", "Start var", "Finish var", "Basis", "")
-FINISH_NOTE = ("Finish dates are the last day of work (a milestone's is its day); --json and --csv give the "
-               "scheduler's exclusive finishes, the day after.")
+FINISH_NOTE = ("Finish dates are the last day of work (a milestone's is its day), each shown as precisely as it "
+               "is known ('2028' for a date announced or driven only to the year); --json gives the scheduler's "
+               "exclusive finishes, the day after, with each side's precision.")
 BASIS_NOTE = ("Basis: sourced = a recorded change (an announcement, work recorded as done, or late work forecast from "
               "the status date); modelling = the plan's own dates (inferred or an assumption, or another day of the "
               "announced year or month), not a slip.")
@@ -23,8 +23,9 @@ def register(subparsers) -> None:
         "slip", help="compare a baseline with the current plan (or with another baseline)",
         description="Slip report: every task's baseline and current start/finish with signed variances in "
         "days (later = positive). By default the earliest baseline (by 'as of' date) against the current "
-        "schedule. The table shows finishes as the last day of work; --json and --csv carry the scheduler's "
-        "exclusive finishes (the day after).")
+        "schedule. The table and --csv show finishes as the last day of work, each date as precisely as it is "
+        "known ('2028'); --json carries the scheduler's exclusive finishes (the day after) and each side's "
+        "precision.")
     parser.add_argument("plan", metavar="PLAN.db", help="the plan file")
     parser.add_argument("--baseline", metavar="NAME", help="the baseline to compare from (default: the earliest)")
     parser.add_argument("--against", metavar="NAME", help="compare with this baseline instead of the current plan")
@@ -81,16 +82,9 @@ def _cells(row) -> tuple[str, ...]:
     def days(value):
         return "" if value is None else f"{value:+d}d"
 
-    return (one_line(row.key), one_line(row.name)[:40], _last_day(row.baseline_start, row.baseline_finish),
-            _last_day(row.current_start, row.current_finish),
+    _old_start, old_last, _new_start, new_last = row.shown()
+    return (one_line(row.key), one_line(row.name)[:40], old_last or "-", new_last or "-",
             days(row.start_variance), days(row.finish_variance), row.basis, "SLIPPED" if row.slipped else "")
-
-
-def _last_day(start, finish) -> str:
-    """The last day of work as a person reads a finish ('-' when the version lacks the task)."""
-    if finish is None:
-        return "-"
-    return str(finish - timedelta(days=1) if start is not None and finish > start else finish)
 
 
 def _print_table(rows: list[tuple[str, ...]]) -> None:

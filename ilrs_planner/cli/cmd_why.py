@@ -77,8 +77,8 @@ def _first_knowing(project, args):
 def print_explanation(result) -> None:
     """The explanation as readable text."""
     print(f"{one_line(result.key)} — {one_line(result.name)}")
-    print(f"  {one_line(result.before)}: {result.old_shown or 'not planned'}")
-    print(f"  {one_line(result.after)}: {result.new_shown or 'not planned'}")
+    print(f"  {one_line(result.before)}: {result.old_text or 'not planned'}")
+    print(f"  {one_line(result.after)}: {result.new_text or 'not planned'}")
     if not (result.old_date and result.new_date):
         for note in result.notes:
             print(f"  note: {note}")

@@ -23,12 +23,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ..domain import PlannerError, Project, shown_finish
+from ..domain import PlannerError, Precision, Project, shown_finish
 from .cpm import schedule as cpm_schedule
 from .driving_chain import ChainStep, driving_chain
 from .plan_changes import align_task_ids, ordered_changes
 from .schedule import Schedule
-from .slippage import Version
+from .shown_dates import last_day_text, plan_is_fuzzy
+from .shown_precision import ShownPrecision
+from .slippage import Version, version_precision
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +61,8 @@ class Attribution:
     notes: list[str] = field(default_factory=list)
     old_start: date | None = None  # for the last day shown to people: a task's finish is exclusive
     new_start: date | None = None
+    old_precision: Precision = Precision.DAY  # how precisely each version knows the date ('2028')
+    new_precision: Precision = Precision.DAY
 
     @property
     def old_shown(self) -> date | None:
@@ -68,6 +72,15 @@ class Attribution:
     @property
     def new_shown(self) -> date | None:
         return shown_finish(self.new_start or self.new_date, self.new_date) if self.new_date else None
+
+    @property
+    def old_text(self) -> str:
+        """The old date as shown: the last day of work, as precisely as that version knows it."""
+        return last_day_text(self.old_start or self.old_date, self.old_date, self.old_precision)
+
+    @property
+    def new_text(self) -> str:
+        return last_day_text(self.new_start or self.new_date, self.new_date, self.new_precision)
 
     @property
     def slip_days(self) -> int:
@@ -87,6 +100,7 @@ class Attribution:
         return {
             "milestone": self.key, "name": self.name, "before": self.before, "after": self.after,
             "old_date": _iso(self.old_date), "new_date": _iso(self.new_date), "slip_days": self.slip_days,
+            "old_precision": self.old_precision.value, "new_precision": self.new_precision.value,
             "exact": self.exact, "unexplained_days": self.unexplained_days, "notes": list(self.notes),
             "old_chain": chain(self.old_chain), "new_chain": chain(self.new_chain),
             "contributions": [{"kind": c.kind, "key": c.key, "description": c.description, "days": c.days,
@@ -114,7 +128,9 @@ def attribute_projects(old: Project, new: Project, key: str, before: str = "olde
     result = Attribution(key, new_task.name, before, after, _milestone_date(old_sched, new_task.id),
                          _milestone_date(new_sched, new_task.id), exact=True,
                          old_start=old_sched.tasks[new_task.id].early_start,
-                         new_start=new_sched.tasks[new_task.id].early_start)
+                         new_start=new_sched.tasks[new_task.id].early_start,
+                         old_precision=ShownPrecision(old, old_sched).of(new_task.id),
+                         new_precision=ShownPrecision(new, new_sched).of(new_task.id))
     result.old_chain = driving_chain(old, _early(old_sched), new_task.id)
     result.new_chain = driving_chain(new, _early(new_sched), new_task.id)
     changes = ordered_changes(old, new, new_sched)
@@ -158,6 +174,9 @@ def attribute_versions(project: Project, schedule: Schedule | None, before: Vers
     result = Attribution(key, task.name, before.label, after.label, old[1] if old else None,
                          new[1] if new else None, exact=False, old_start=old[0] if old else None,
                          new_start=new[0] if new else None)
+    fuzzy = plan_is_fuzzy(project)
+    result.old_precision = version_precision(before, task, old, fuzzy)
+    result.new_precision = version_precision(after, task, new, fuzzy)
     result.notes.append("a baseline holds only dates: the changes are read off the driving chain of "
                         f"'{after.label}' (today's links), as movements of each task against its driver")
     if old is None or new is None:

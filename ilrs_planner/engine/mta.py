@@ -16,6 +16,8 @@ from typing import Any
 
 from ..domain import PlannerError, Precision, Project, Task, format_fuzzy_date
 from .schedule import Schedule
+from .shown_dates import baseline_precision, plan_is_fuzzy
+from .shown_precision import ShownPrecision
 
 # The ILRS roadmap's headline items: basic and extended station, Chang'e 7 and 8, Luna-26/27,
 # the crewed landing and the lunar power plant (keys of ilrs_planner/data/roadmap.toml).
@@ -42,6 +44,9 @@ class TrendLine:
     name: str
     points: tuple[tuple[date, date], ...]
     precision: Precision = Precision.DAY  # how precisely the milestone is announced now
+    # How precisely each point's forecast is known: a baseline's as stored ('2028' from "by 2028"), the
+    # current plan's as shown (driven by a date known to the year: that year); empty = `precision`.
+    precisions: tuple[Precision, ...] = ()
 
     @property
     def total_slip_days(self) -> int:
@@ -51,6 +56,11 @@ class TrendLine:
     def forecast_text(self, day: date) -> str:
         """A forecast at the precision the milestone is announced with ('2035', '2026-12')."""
         return format_fuzzy_date(day, self.precision)
+
+    def point_text(self, index: int) -> str:
+        """The forecast of point `index` (-1: the latest) as precisely as that report knew it."""
+        precision = self.precisions[index] if self.precisions else self.precision
+        return format_fuzzy_date(self.points[index][1], precision)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +79,9 @@ class MilestoneTrend:
                         for r in self.reports],
             "milestones": [{"key": ln.key, "name": ln.name, "slip_days": ln.total_slip_days,
                             "precision": str(ln.precision),
-                            "points": [{"report": x.isoformat(), "forecast": y.isoformat()} for x, y in ln.points]}
+                            "points": [{"report": x.isoformat(), "forecast": y.isoformat(),
+                                        "precision": str(ln.precisions[n] if ln.precisions else ln.precision)}
+                                       for n, (x, y) in enumerate(ln.points)]}
                            for ln in self.lines],
             "axis": [self.axis_from.isoformat(), self.axis_to.isoformat()],
         }
@@ -92,18 +104,25 @@ def milestone_trend(project: Project, schedule: Schedule | None, keys: list[str]
     tasks = [project.task_by_key(k) for k in (keys or default_milestone_keys(project))]
     reports = [(Report(b.name, b.as_of), b.entries) for b in sorted(project.baselines, key=lambda b: b.as_of)]
     current = report_date or project.status_date
+    shown = None
     if schedule is not None and current is not None:
         dates = {tid: (d.early_start, d.early_finish) for tid, d in schedule.tasks.items()}
         reports.append((Report("current plan", current, True), dates))
+        shown = ShownPrecision(project, schedule)
     if not reports:
         raise PlannerError("baseline.unknown", "the plan has no baselines and no status date to report on")
-    lines = tuple(_line(task, reports) for task in tasks)
+    fuzzy = plan_is_fuzzy(project)
+    lines = tuple(_line(task, reports, shown, fuzzy) for task in tasks)
     return MilestoneTrend(tuple(r for r, _ in reports), lines, *_axis(reports, lines))
 
 
-def _line(task: Task, reports: list[tuple[Report, Mapping[str, tuple[date, date]]]]) -> TrendLine:
-    points = tuple((report.as_of, _forecast(*entries[task.id])) for report, entries in reports if task.id in entries)
-    return TrendLine(task.id, task.key, task.name, points, task.precision)
+def _line(task: Task, reports: list[tuple[Report, Mapping[str, tuple[date, date]]]], shown: ShownPrecision | None,
+          fuzzy: bool) -> TrendLine:
+    known = [(report, entries[task.id]) for report, entries in reports if task.id in entries]
+    points = tuple((report.as_of, _forecast(*entry)) for report, entry in known)
+    precisions = tuple(shown.of(task.id) if report.is_current and shown is not None
+                       else baseline_precision(task, entry, fuzzy) for report, entry in known)
+    return TrendLine(task.id, task.key, task.name, points, task.precision, precisions)
 
 
 def _forecast(start: date, finish: date) -> date:

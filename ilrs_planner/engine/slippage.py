@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
@@ -30,6 +30,8 @@ from ..domain.alternatives import alternative_figures
 from ..domain.spreadsheet_text import formula_safe
 from ..files.atomic import write_atomically
 from .schedule import Schedule
+from .shown_dates import baseline_precision, last_day_text, plan_is_fuzzy, start_text
+from .shown_precision import ShownPrecision
 
 Dates = Mapping[str, tuple[date, date]]
 CURRENT = "current plan"
@@ -45,6 +47,9 @@ class Version:
     as_of: date | None
     dates: Dates
     is_current: bool = False
+    # The precision each task's dates are shown at (the schedule's shown precision); None for a
+    # baseline, whose precision is read from its dates (engine/shown_dates.py).
+    precision_of: Callable[[str], Precision] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +69,14 @@ class SlipRow:
     finish_variance: int | None
     basis: str = ""  # SOURCED or MODELLING when the dates differ; "" when they agree or one side lacks the task
     alternatives: tuple[str, ...] = ()  # other officials' figures recorded on the task, not versions
+    baseline_precision: str = "day"  # the precision each side's dates are known to ('year' for "by 2028")
+    current_precision: str = "day"
+
+    def shown(self) -> tuple[str, str, str, str]:
+        """Baseline start and last day, current start and last day, as a person reads them."""
+        old, new = Precision(self.baseline_precision), Precision(self.current_precision)
+        return (start_text(self.baseline_start, old), last_day_text(self.baseline_start, self.baseline_finish, old),
+                start_text(self.current_start, new), last_day_text(self.current_start, self.current_finish, new))
 
     @property
     def slipped(self) -> bool:
@@ -118,7 +131,8 @@ def _iso(value: date | None) -> str | None:
 def schedule_version(project: Project, schedule: Schedule, label: str = CURRENT) -> Version:
     """The current plan as a version: every task's early start and finish, as of the status date."""
     dates = {tid: (d.early_start, d.early_finish) for tid, d in schedule.tasks.items()}
-    return Version(label, project.status_date, dates, is_current=True)
+    return Version(label, project.status_date, dates, is_current=True,
+                   precision_of=ShownPrecision(project, schedule).of)
 
 
 def baseline_version(baseline: Baseline) -> Version:
@@ -130,6 +144,7 @@ def compare(project: Project, before: Version, after: Version) -> SlipReport:
     """Compare two versions task by task, in WBS order (tasks in neither version are left out)."""
     rows = []
     summaries = project.summary_ids()  # a phase is never a milestone, whatever its own (unused) duration
+    fuzzy = plan_is_fuzzy(project)
     for task, _depth in project.walk():
         old, new = before.dates.get(task.id), after.dates.get(task.id)
         if old is None and new is None:
@@ -143,8 +158,18 @@ def compare(project: Project, before: Version, after: Version) -> SlipReport:
             _days(old[1], new[1]) if old and new else None,
             variance_basis(task, before, after, old, new) if old and new and moved else "",
             alternative_figures(task.notes),
+            version_precision(before, task, old, fuzzy).value, version_precision(after, task, new, fuzzy).value,
         ))
     return SlipReport(before, after, tuple(rows))
+
+
+def version_precision(version: Version, task: Task, dates: tuple[date, date] | None, fuzzy: bool) -> Precision:
+    """How precisely `version` knows the task's dates: the schedule's shown precision, a baseline's own."""
+    if dates is None:
+        return task.precision
+    if version.precision_of is not None:
+        return version.precision_of(task.id)
+    return baseline_precision(task, dates, fuzzy)
 
 
 def variance_basis(task: Task, before: Version, after: Version, old: tuple[date, date],
@@ -198,21 +223,22 @@ def slip_report(project: Project, schedule: Schedule | None, baseline: str | Non
 
 CSV_COLUMNS = ("key", "name", "kind", "baseline_start", "baseline_finish", "current_start",
                "current_finish", "start_variance_days", "finish_variance_days", "slipped", "basis",
-               "alternatives")
+               "alternatives", "baseline_precision", "current_precision")
 
 
 def report_csv(report: SlipReport) -> str:
-    """The slip report as CSV text (ISO dates, signed variances in days)."""
+    """The slip report as CSV text for people: a finish is the last day of work, every date at the
+    precision it is known to ('2028', 'Q3 2029', '2029-06', or ISO), named in the two precision
+    columns; variances are signed days between the scheduler's dates."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(CSV_COLUMNS)
     for r in report.rows:
         writer.writerow([formula_safe(str(cell)) for cell in (
-            r.key, r.name, r.kind, _iso(r.baseline_start) or "",
-            _iso(r.baseline_finish) or "", _iso(r.current_start) or "", _iso(r.current_finish) or "",
+            r.key, r.name, r.kind, *r.shown(),
             "" if r.start_variance is None else r.start_variance,
             "" if r.finish_variance is None else r.finish_variance, "yes" if r.slipped else "no",
-            r.basis, "; ".join(r.alternatives),
+            r.basis, "; ".join(r.alternatives), r.baseline_precision, r.current_precision,
         )])
     return out.getvalue()
 

@@ -4,8 +4,11 @@ The scenario is one edit of X's own inputs, so the answer is exactly what the pl
 that edit were made (and `commands.whatif.ApplyWhatIf` makes it as one undoable step):
 - slip by N days: X starts N days later than now (a start-no-earlier-than constraint on its new
   start); a task already under way keeps its actual start and takes N more days instead;
-- finish on D: X must finish on D (a must-finish-on constraint; a task under way gets the
-  duration that ends on D). Finish dates are exclusive, as everywhere in the plan.
+- finish on D: D is X's last day of work, as a person gives a finish (a milestone's own day): X must
+  finish then (a must-finish-on constraint on the exclusive finish, the day after; a task under way
+  gets the duration whose last day is D).
+Days are the task's own, as the scheduler counts its duration: working days of its calendar (on a
+Mon-Fri calendar a slip of 5 days is a week), calendar days for an elapsed task or the 7-day calendar.
 A finished task is history and cannot slip. Nothing here changes the plan it is given.
 """
 
@@ -16,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from ..domain import ConstraintType, PlannerError, Project, Task
+from ..domain import Calendar, ConstraintType, PlannerError, Project, Task
 from ._bounds import remaining_duration
 from .cpm import schedule as cpm_schedule
 from .mta import DEFAULT_MILESTONES
@@ -90,12 +93,11 @@ def scenario_fields(project: Project, schedule: Schedule, task_id: str, *, slip_
     if project.is_summary(task_id):
         raise PlannerError("task.bad_value", f"'{task.key}' is a summary; try the what-if on one of its tasks",
                            [task_id])
-    dates = schedule.tasks[task_id]
-    status = project.status_date
+    dates, status, calendar = schedule.tasks[task_id], project.status_date, project.task_calendar(task)
     if slip_days is not None:
-        return _slip(task, dates, slip_days, status)
+        return _slip(task, calendar, dates, slip_days, status)
     assert finish_on is not None  # exactly one of the two was given (checked above)
-    return _finish_on(task, dates, finish_on, status)
+    return _finish_on(task, calendar, finish_on, status)
 
 
 def _runs_from_status(task: Task, status: date | None) -> bool:
@@ -109,34 +111,61 @@ def _duration_leaving(task: Task, remaining: int) -> int:
     return max(remaining, 1) * 100 // (100 - task.percent_complete)
 
 
-def _slip(task: Task, dates: TaskDates, days: int, status: date | None) -> tuple[dict[Any, Any], str]:
-    if task.actual_start is not None:  # under way: its start is history, its end moves
+def _counts_working_days(task: Task, calendar: Calendar) -> bool:
+    """The task's days are working days of its calendar (not elapsed, not on the 7-day calendar)."""
+    return not task.elapsed and not calendar.is_continuous
+
+
+def _days_worked(task: Task, calendar: Calendar, first: date, last: date) -> int:
+    """The task's days of work from `first` through `last`, counted as the scheduler counts its duration."""
+    if not _counts_working_days(task, calendar):
+        return (last - first).days + 1
+    return sum(calendar.is_working(first + timedelta(days=n)) for n in range((last - first).days + 1))
+
+
+def _shifted(task: Task, calendar: Calendar, day: date, days: int) -> date:
+    """`day` moved by `days` of the task's days (working days of its calendar, or calendar days)."""
+    if not _counts_working_days(task, calendar):
+        return day + timedelta(days=days)
+    step, left = timedelta(days=1 if days >= 0 else -1), abs(days)
+    while left:
+        day += step
+        left -= calendar.is_working(day)
+    return day
+
+
+def _slip(task: Task, calendar: Calendar, dates: TaskDates, days: int,
+          status: date | None) -> tuple[dict[Any, Any], str]:
+    unit = "working days" if _counts_working_days(task, calendar) else "days"
+    if task.actual_start is not None:  # under way: its start is history, its end moves (durations count its days)
         if _runs_from_status(task, status):
             duration = _duration_leaving(task, remaining_duration(task.duration, task.percent_complete) + days)
         else:
             duration = max(task.duration + days, 0)
         fields: dict[str, object] = {"duration": duration}
-        return fields, f"'{task.key}' takes {days:+d} days (under way since {task.actual_start})"
-    new_start = dates.early_start + timedelta(days=days)
+        return fields, f"'{task.key}' takes {days:+d} {unit} (under way since {task.actual_start})"
+    new_start = _shifted(task, calendar, dates.early_start, days)
     fields = {"constraint": ConstraintType.SNET, "constraint_date": new_start}
-    return fields, f"'{task.key}' slips by {days:+d} days (starts no earlier than {new_start})"
+    return fields, f"'{task.key}' slips by {days:+d} {unit} (starts no earlier than {new_start})"
 
 
-def _finish_on(task: Task, dates: TaskDates, day: date, status: date | None) -> tuple[dict[Any, Any], str]:
+def _finish_on(task: Task, calendar: Calendar, day: date, status: date | None) -> tuple[dict[Any, Any], str]:
+    """`day` is the last day of work as a person gives it (a milestone's own day)."""
     if task.actual_start is not None:
         if day < task.actual_start:
             raise PlannerError("task.bad_value", f"'{task.key}' started on {task.actual_start}; it cannot finish "
                                f"on {day}", [task.id])
         if _runs_from_status(task, status):
             assert status is not None  # checked by _runs_from_status
-            if day <= status:
+            if day < status:
                 raise PlannerError("task.bad_value", f"'{task.key}' is under way at the status date {status}; "
                                    f"it cannot finish before it, on {day}", [task.id])
-            duration = _duration_leaving(task, (day - status).days)
+            duration = _duration_leaving(task, _days_worked(task, calendar, status, day))
         else:
-            duration = (day - task.actual_start).days
+            duration = _days_worked(task, calendar, task.actual_start, day)
         return {"duration": duration}, f"'{task.key}' finishes on {day} (under way)"
-    fields = {"constraint": ConstraintType.MFO, "constraint_date": day}
+    finish = day if task.duration == 0 else day + timedelta(days=1)  # MFO bounds the exclusive finish
+    fields = {"constraint": ConstraintType.MFO, "constraint_date": finish}
     return fields, f"'{task.key}' finishes on {day} (must finish on)"
 
 

@@ -12,9 +12,10 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
-from ..domain import PlannerError, Project
+from ..domain import PlannerError, Precision, Project, format_fuzzy_date
 from ..engine.cpm import schedule
 from ..engine.schedule import Schedule
+from ..engine.shown_precision import ShownPrecision
 from .matching import (
     LINK_REFERENCES,
     TASK_REFERENCES,
@@ -62,9 +63,16 @@ class MilestoneMove:
 
     id: str
     label: str
-    old: str
+    old: str  # ISO days (a milestone's finish is its day)
     new: str
     days: int
+    old_precision: str = "day"  # how precisely each plan knows the date ('year' when driven by "2030")
+    new_precision: str = "day"
+
+    def shown(self) -> tuple[str, str]:
+        """The old and new dates as a person reads them, each as precisely as it is known."""
+        return (format_fuzzy_date(date.fromisoformat(self.old), Precision(self.old_precision)),
+                format_fuzzy_date(date.fromisoformat(self.new), Precision(self.new_precision)))
 
 
 @dataclass(slots=True)
@@ -169,6 +177,7 @@ def milestone_moves(a: Project, b: Project, notes: list[str]) -> list[MilestoneM
         return []
     matched = match_ids(a.tasks, b.tasks, lambda t: t.key)
     summaries = b.summary_ids() | a.summary_ids()  # a phase is not a milestone, whatever its own duration
+    shown_a, shown_b = ShownPrecision(a, sched_a), ShownPrecision(b, sched_b)
     moves = []
     for nid, oid in matched.items():
         if nid in summaries or oid in summaries:
@@ -179,7 +188,7 @@ def milestone_moves(a: Project, b: Project, notes: list[str]) -> list[MilestoneM
         new_day: date = sched_b.tasks[nid].early_start
         if old_day != new_day:
             moves.append(MilestoneMove(nid, _task_label(b, nid), old_day.isoformat(), new_day.isoformat(),
-                                       (new_day - old_day).days))
+                                       (new_day - old_day).days, shown_a.of(oid).value, shown_b.of(nid).value))
     return sorted(moves, key=lambda m: (-abs(m.days), m.label))
 
 

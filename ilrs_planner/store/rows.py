@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields
 from datetime import date
-from operator import attrgetter, itemgetter
+from operator import attrgetter, eq, itemgetter
 from typing import Any
 
 from ..domain import ConstraintType, Link, PlannerError, Project, Task
@@ -32,24 +32,34 @@ class PlainRows:
     """How to write an object whose trailing fields all hold their usual values: only its leading
     columns are bound, the rest are constants in the INSERT (a bound value costs ~300 ns)."""
 
-    fields: Callable[[Any], tuple[Any, ...]]  # the trailing fields of an object
-    usual: tuple[Any, ...]  # ... as nearly every object has them
+    fields: Callable[[Any], Any]  # the trailing fields of an object (a tuple, or one value)
+    usual: Any  # ... as nearly every object has them
     usual_row: tuple[Any, ...]  # their columns, as the full row would give them
-    to_row: Callable[..., tuple[Any, ...]]  # (number, object) -> the leading columns
+    to_row: Callable[[Any], tuple[Any, ...]]  # object -> the leading columns
 
 
 class RowSource:
-    """The rows of one table for `executemany`, and the objects they come from, in row order."""
+    """The rows of one table for `executemany`, and the objects they come from, in row order.
 
-    def __init__(self, table: str, columns: int, objects: list[Any], to_row: Callable[..., Any],
-                 describe: Callable[..., Any], plain: PlainRows | None = None):
-        self.table = table
-        self.insert = f"INSERT INTO {table} VALUES ({', '.join('?' * columns)})"
+    A `numbered` table's first column is its INTEGER PRIMARY KEY `num`, the object's place from 1.
+    It is not bound but written as NULL, which SQLite turns into one more than the largest rowid so
+    far: in a fresh table filled in order, exactly that place (the same file, one bound value less
+    a row). Rows refer to each other by those numbers.
+    """
+
+    def __init__(self, table: str, columns: int, objects: list[Any], to_row: Callable[[Any], Any],
+                 describe: Callable[..., Any], plain: PlainRows | None = None, *, numbered: bool = False):
+        self.table, self.numbered = table, numbered
+        self.insert = self._insert(columns - numbered)
         self.objects, self.to_row, self.describe, self.plain = objects, to_row, describe, plain
 
+    def _insert(self, bound: int, constants: tuple[Any, ...] = ()) -> str:
+        values = ["NULL"] * self.numbered + ["?"] * bound + list(map(_sql_literal, constants))
+        return f"INSERT INTO {self.table} VALUES ({', '.join(values)})"
+
     def rows(self) -> Iterator[tuple[Any, ...]]:
-        """Row tuples, numbered from 1; `map` keeps the per-row cost in C."""
-        return map(self.to_row, itertools.count(1), self.objects)
+        """Row tuples in order (without `num`); `map` keeps the per-row cost in C."""
+        return map(self.to_row, self.objects)
 
     def batches(self) -> Iterator[tuple[str, Iterator[tuple[Any, ...]]]]:
         """(INSERT, rows) in row order: runs of plain objects take the short INSERT; the same rows."""
@@ -57,14 +67,12 @@ class RowSource:
             yield self.insert, self.rows()
             return
         plain = self.plain
-        bound = len(plain.usual_row)
-        short = (f"INSERT INTO {self.table} VALUES ({', '.join(['?'] * (self.insert.count('?') - bound))}, "
-                 f"{', '.join(map(_sql_literal, plain.usual_row))})")
-        flags = map(plain.usual.__eq__, map(plain.fields, self.objects))  # in C, no call per object
-        for is_plain, run in itertools.groupby(zip(flags, itertools.count(1), self.objects), itemgetter(0)):
-            numbered = map(itemgetter(1, 2), run)
-            yield (short, itertools.starmap(plain.to_row, numbered)) if is_plain else \
-                (self.insert, itertools.starmap(self.to_row, numbered))
+        short = self._insert(self.insert.count("?") - len(plain.usual_row), plain.usual_row)
+        # In C, no call per object; `eq` (not `usual.__eq__`) so a field of another type is not plain.
+        flags = map(eq, map(plain.fields, self.objects), itertools.repeat(plain.usual))
+        for is_plain, run in itertools.groupby(zip(flags, self.objects), itemgetter(0)):
+            objects = map(itemgetter(1), run)
+            yield (short, map(plain.to_row, objects)) if is_plain else (self.insert, map(self.to_row, objects))
 
     def object_at(self, rowid: int) -> Any:
         """The object written as row `rowid`, or None."""
@@ -81,11 +89,11 @@ def row_sources(project: Project) -> list[RowSource]:
     exceptions = [(c, number, e) for number, c in enumerate(calendars, 1) for e in c.exceptions]
 
     # `x + ""` turns a StrEnum member into a plain str in C; SQLite binds a plain str far faster.
-    def task_head(n: int, t: Task) -> tuple[Any, ...]:
-        return (n, t.id, t.key, t.name, t.duration, t.kind + "", task_num.get(t.parent_id), t.position)
+    def task_head(t: Task) -> tuple[Any, ...]:
+        return (t.id, t.key, t.name, t.duration, t.kind + "", task_num.get(t.parent_id), t.position)
 
-    def task_row(n: int, t: Task) -> tuple[Any, ...]:
-        return task_head(n, t) + (
+    def task_row(t: Task) -> tuple[Any, ...]:
+        return task_head(t) + (
                 participant_num.get(t.owner_id), _stored_constraint(t.constraint), _iso(t.constraint_date),
                 _iso(t.deadline),
                 _iso(t.actual_start), _iso(t.actual_finish), t.percent_complete, t.precision + "",
@@ -94,37 +102,41 @@ def row_sources(project: Project) -> list[RowSource]:
                 int(t.key_milestone), None if t.confidence is None else t.confidence + "", _iso(t.source_date),
                 int(t.constraint == _ALAP))
 
-    def link_row(n: int, k: Link) -> tuple[Any, ...]:
-        return (n, k.id, task_num[k.pred_id], task_num[k.succ_id], k.type + "", k.lag, int(k.elapsed))
+    def link_head(k: Link) -> tuple[Any, ...]:
+        return (k.id, task_num[k.pred_id], task_num[k.succ_id], k.type + "", k.lag)
+
+    def link_row(k: Link) -> tuple[Any, ...]:
+        return link_head(k) + (int(k.elapsed),)
 
     baselines = project.baselines
     entries = [(b, number, tid, span) for number, b in enumerate(baselines, 1) for tid, span in b.entries.items()]
     signatures = [project.signature] if project.signature is not None else []
     return [
-        RowSource("calendars", 4, calendars, lambda n, c: (n, c.id, c.name, "".join("01"[bool(d)] for d in c.weekdays)),
-                  lambda c: f"calendar '{c.name}'"),
+        RowSource("calendars", 4, calendars, lambda c: (c.id, c.name, "".join("01"[bool(d)] for d in c.weekdays)),
+                  lambda c: f"calendar '{c.name}'", numbered=True),
         RowSource("calendar_exceptions", 5, exceptions,
-                  lambda n, x: (x[1], x[2].name, _iso(x[2].start), _iso(x[2].finish), int(x[2].working)),
+                  lambda x: (x[1], x[2].name, _iso(x[2].start), _iso(x[2].finish), int(x[2].working)),
                   lambda x: f"exception '{x[2].name}' of calendar '{x[0].name}'"),
-        RowSource("plan", 7, [project], lambda n, p: (1, p.id, p.name, _iso(p.start), _iso(p.status_date),
-                                                      p.author, _calendar_num(calendar_num, p.default_calendar_id,
-                                                                              "the plan")),
+        RowSource("plan", 7, [project], lambda p: (1, p.id, p.name, _iso(p.start), _iso(p.status_date), p.author,
+                                                   _calendar_num(calendar_num, p.default_calendar_id, "the plan")),
                   lambda p: "the plan"),
         RowSource("participants", 11, list(project.participants.values()),
-                  lambda n, p: (n, p.id, p.key, p.name, p.kind + "", _iso(p.joined), p.joined_precision + "",
-                                p.source_url, p.notes, p.color, p.classification + ""),
-                  lambda p: f"participant '{p.key}'"),
+                  lambda p: (p.id, p.key, p.name, p.kind + "", _iso(p.joined), p.joined_precision + "",
+                             p.source_url, p.notes, p.color, p.classification + ""),
+                  lambda p: f"participant '{p.key}'", numbered=True),
         RowSource("tasks", 28, list(tasks.values()), task_row, lambda t: f"task '{t.key}'",
-                  PlainRows(_TASK_TAIL, _TASK_TAIL(_USUAL_TASK), task_row(0, _USUAL_TASK)[8:], task_head)),
+                  PlainRows(_TASK_TAIL, _TASK_TAIL(_USUAL_TASK), task_row(_USUAL_TASK)[7:], task_head),
+                  numbered=True),
         RowSource("links", 7, list(project.links.values()), link_row,
-                  lambda k: f"the dependency {tasks[k.pred_id].key} → {tasks[k.succ_id].key}"),
-        RowSource("baselines", 7, list(baselines), lambda n, b: (n, b.id, b.name, _iso(b.as_of), b.notes,
-                                                                b.prev_hash, b.classification + ""),
-                  lambda b: f"baseline '{b.name}'"),
-        RowSource("baseline_entries", 4, entries, lambda n, e: (e[1], e[2], _iso(e[3][0]), _iso(e[3][1])),
+                  lambda k: f"the dependency {tasks[k.pred_id].key} → {tasks[k.succ_id].key}",
+                  PlainRows(_LINK_TAIL, False, (0,), link_head), numbered=True),
+        RowSource("baselines", 7, list(baselines), lambda b: (b.id, b.name, _iso(b.as_of), b.notes, b.prev_hash,
+                                                              b.classification + ""),
+                  lambda b: f"baseline '{b.name}'", numbered=True),
+        RowSource("baseline_entries", 4, entries, lambda e: (e[1], e[2], _iso(e[3][0]), _iso(e[3][1])),
                   lambda e: f"baseline '{e[0].name}' (entry for task {e[2]})"),
-        RowSource("signature", 6, signatures, lambda n, s: (1, s.signer, s.public_key, s.signature,
-                                                            s.content_hash, s.signed_at),
+        RowSource("signature", 6, signatures, lambda s: (1, s.signer, s.public_key, s.signature, s.content_hash,
+                                                         s.signed_at),
                   lambda s: f"the signature by '{s.signer}'"),
     ]
 
@@ -134,6 +146,8 @@ def row_sources(project: Project) -> list[RowSource]:
 _TASK_FIELDS = [f.name for f in fields(Task)]
 _TASK_TAIL = attrgetter(*_TASK_FIELDS[_TASK_FIELDS.index("owner_id"):])
 _USUAL_TASK = Task("", "", id="")
+# A link's last column: a lag counted in working days (not elapsed), as nearly every link has it.
+_LINK_TAIL = attrgetter("elapsed")
 
 
 def _sql_literal(value: Any) -> str:

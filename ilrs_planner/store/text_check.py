@@ -22,12 +22,19 @@ _FIELDS = {
 }
 
 
+# The texts whose UTF-8 bytes count towards the plan's text volume (a subset of _FIELDS).
+_VOLUME_FIELDS = {"task": ("name", "notes", "source_url", "key"), "participant": ("name", "notes", "source_url"),
+                  "baseline": ("notes",)}
+_CHUNK = 1 << 20  # characters encoded at a time when counting the bytes of non-ASCII text
+
+
 def check_text_before_save(project: Project) -> None:
     """Refuse with `store.bad_value` naming the object and field of the first text with a control character."""
     _check("plan", [project], ("id", "name", "author"))
+    volume = 0  # UTF-8 bytes of the texts in _VOLUME_FIELDS
     for kind, objects in (("task", project.tasks.values()), ("participant", project.participants.values()),
                           ("link", project.links.values()), ("baseline", project.baselines)):
-        _check(kind, list(objects), _FIELDS[kind])
+        volume += _check(kind, list(objects), _FIELDS[kind], _VOLUME_FIELDS.get(kind, ()))
     calendars = list(project.calendars.values())  # renamed after they were made: checked here too
     _check("calendar", calendars, ("id", "name"))
     _check("calendar exception", [exception for c in calendars for exception in c.exceptions], ("name",))
@@ -35,41 +42,57 @@ def check_text_before_save(project: Project) -> None:
     _check_values("baseline entry", "task id", [tid for ids in entries for tid in ids], [], False)
     if project.signature is not None:
         _check("signature", [project.signature], ("signer", "content_hash", "signed_at"))
-    _check_volume(project)
+    _check_volume(project, volume)
 
 
-def _check_volume(project: Project) -> None:
+def _check_volume(project: Project, text_bytes: int) -> None:
     # The bound open_project applies (limits.MAX_TEXT_BYTES): a plan is never saved that would not open.
-    tasks, participants = project.tasks.values(), project.participants.values()
-    texts = [text for name in ("name", "notes", "source_url", "key") for text in map(attrgetter(name), tasks)]
-    texts += [text for name in ("name", "notes", "source_url") for text in map(attrgetter(name), participants)]
-    texts += [b.notes for b in project.baselines]
     # Ids, dates and kinds are short; 256 bytes a row is more than they take, so the file opens.
     rows = len(project.tasks) + len(project.participants) + len(project.links) + sum(
         len(b.entries) + 1 for b in project.baselines)
-    if not all(map(str.__instancecheck__, texts)):  # isinstance(text, str), from C; a wrong type is refused
-        texts = [text for text in texts if isinstance(text, str)]
-    chars = sum(map(len, texts)) + 256 * rows
-    if chars * 4 <= limits.MAX_TEXT_BYTES:
-        return  # even four bytes a character fit; skip encoding every text
-    size = sum(len(text.encode("utf-8", "surrogatepass")) for text in texts) + 256 * rows
+    size = text_bytes + 256 * rows
     if size > limits.MAX_TEXT_BYTES:
         raise PlannerError("store.too_large", f"cannot save: the plan holds {size:,} bytes of text; a plan holds at "
                            f"most {limits.MAX_TEXT_BYTES:,}, so that it can be opened within memory")
 
 
-def _check(kind: str, objects: list[Any], names: Iterable[str]) -> None:
+def _check(kind: str, objects: list[Any], names: Iterable[str], counted: Iterable[str] = ()) -> int:
+    """Check each field `names` of `objects`; returns the UTF-8 bytes of the fields `counted`."""
+    volume = 0
     for name in names:
         values = list(map(attrgetter(name), objects))
-        _check_values(kind, name, values, objects, name in MULTI_LINE_FIELDS)
+        joined = _check_values(kind, name, values, objects, name in MULTI_LINE_FIELDS)
+        if name in counted:
+            volume += _utf8_bytes(joined)
+    return volume
 
 
-def _check_values(kind: str, name: str, values: list[Any], objects: list[Any], multiline: bool) -> None:
-    index = first_with_control(values, multiline)
+def _check_values(kind: str, name: str, values: list[Any], objects: list[Any], multiline: bool) -> str:
+    """Refuse the first of `values` holding a control character; returns their text joined."""
+    joined = _joined(values)
+    # isprintable() scans fast and is true only without any control character; when it is false
+    # (a line break in notes, which is allowed, or a fault) the rule's own pattern decides.
+    index = None if joined.isprintable() else first_with_control(values, multiline)
     if index is None:
-        return
+        return joined
     obj = objects[index] if objects else None
     label = getattr(obj, "key", None) or getattr(obj, "name", None) or values[index][:40]
     raise PlannerError("store.bad_value", f"cannot save: the {name.replace('_', ' ')} of {kind} {label!r} "
                        f"{describe_control(values[index], multiline)}; plan text never holds one",
                        [str(getattr(obj, "id", "") or label)])
+
+
+def _joined(values: list[Any]) -> str:
+    """The texts among `values`, joined (in C); a value of another type is refused elsewhere, naming it."""
+    try:
+        return "".join(filter(None, values))
+    except TypeError:
+        return "".join(value for value in values if isinstance(value, str))
+
+
+def _utf8_bytes(text: str) -> int:
+    """len(text.encode('utf-8')) without encoding ASCII (one byte a character), and without holding
+    the whole encoded copy of a large non-ASCII text (a surrogate takes 3 bytes, alone as in a pair)."""
+    if text.isascii():
+        return len(text)
+    return sum(len(text[i:i + _CHUNK].encode("utf-8", "surrogatepass")) for i in range(0, len(text), _CHUNK))

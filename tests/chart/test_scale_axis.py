@@ -64,6 +64,16 @@ def test_ten_years_shows_quarters_and_a_quarter_shows_weeks():
     assert header.lower[0].x0 < 0 <= header.lower[1].x0  # weeks start on Monday (2029-12-31)
 
 
+def test_two_weeks_name_each_day_under_its_week():
+    fortnight = TimeScale.fit(date(2029, 12, 31), date(2030, 1, 14), 1000)  # ~71 px a day
+    header = axis_header(fortnight, 1000, WIDTH)
+    assert (header.upper_unit, header.lower_unit) == ("week", "day")
+    assert [c.label for c in header.lower][:3] == ["Mon 31", "Tue 1", "Wed 2"]
+    assert [c.label for c in header.upper] == ["31 Dec 2029", "7 Jan 2030"]
+    assert _no_overlaps(header.lower)
+    assert axis_header(TimeScale(fortnight.origin, 10.0), 1000, WIDTH).lower_unit == "week"  # too narrow for "31"
+
+
 def test_partly_visible_upper_cell_keeps_its_label_on_screen():
     scale = TimeScale.fit(date(2030, 7, 1), date(2032, 7, 1), 800)
     header = axis_header(scale, 800, WIDTH)

@@ -51,8 +51,10 @@ def test_slip_text_shows_last_days_of_work_and_says_so(plan_db, capsys):
     out = capsys.readouterr().out
     assert "last day of work" in out
     basic = next(line for line in out.splitlines() if line.startswith("ilrs-basic"))
-    assert "2035-12-31" in basic  # the milestone's own day, "by 2035"
+    assert basic.split()[-1] == "2035"  # "by 2035": known to the year, so shown as the year
     recon = next(line for line in out.splitlines() if line.startswith("ilrs-recon "))
     # Chang'e 7 has not flown by the status date 2026-12-01: its 184-day window runs from it to its last
-    # day 2027-06-02 (the exclusive finish is 2027-06-03).
-    assert "2027-06-02" in recon
+    # day 2027-06-02, and the phase it ends, dated to the year, is shown as 2027 (not 2025 as announced)
+    assert recon.split()[-1] == "2027"
+    luna = next(line for line in out.splitlines() if line.startswith("luna-25 "))
+    assert "2023-08-19" in luna  # flown: its last day, not the exclusive 2023-08-20

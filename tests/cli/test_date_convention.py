@@ -41,8 +41,10 @@ def test_schedule_json_keeps_exclusive_finishes_and_says_so(ilrs_db, capsys):
 
 def test_slip_and_why_text_show_last_days(ilrs_db, capsys):
     assert main(["slip", str(ilrs_db), "--baseline", "2023-04-12 Luna-26 2027-2028 (Russian government)"]) == 0
-    assert "2028-12-31" in _row(capsys.readouterr().out, "luna-26")
-    assert main(["why", str(ilrs_db), "luna-26", "--baseline",
-                 "2023-04-12 Luna-26 2027-2028 (Russian government)"]) == 0
     out = capsys.readouterr().out
-    assert "2028-12-31" in out and "2029-01-01" not in out
+    assert "2023-08-19" in _row(out, "luna-25") and "2023-08-20" not in _row(out, "luna-25")
+    assert "2028" in _row(out, "luna-26").split() and "2029" not in _row(out, "luna-26")  # announced to the year
+    assert main(["why", str(ilrs_db), "luna-25", "--baseline",
+                 "2023-08 Russian Luna schedule (Borisov)"]) == 0
+    out = capsys.readouterr().out
+    assert "2023-08-19" in out and "2023-08-20" not in out

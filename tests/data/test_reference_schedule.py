@@ -102,3 +102,11 @@ def test_free_float_never_exceeds_total_float_on_the_roadmap(dates):
     # Lanyue, 27 % done, has ceil(1,793 x 0.73) = 1,309 days left from the status date: it ends two days
     # before the modelled 2030-07-04, which leaves the landing two days of float.
     assert by_key["crewed-landing"].free_float <= by_key["crewed-landing"].total_float == 2
+
+
+def test_the_pakistani_rover_rides_change_8_through_its_last_day(dates):
+    by_key = dates[1]
+    rover, change_8 = by_key["pakistan-rover-ce8"], by_key["change-8"]
+    # Chang'e 8 is announced for 2029: 2029-01-01 through 2029-12-31; the rover lasts as long (365 days).
+    assert (rover.early_start, rover.early_finish) == (change_8.early_start, change_8.early_finish) == (
+        date(2029, 1, 1), date(2030, 1, 1))

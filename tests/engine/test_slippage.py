@@ -77,7 +77,8 @@ def test_csv_has_signed_variances_and_defuses_formulas(tmp_path):
     rows = list(csv.DictReader(io.StringIO(report_csv(report))))
     lander = next(r for r in rows if r["key"] == "lander")
     assert lander["finish_variance_days"] == "50" and lander["start_variance_days"] == "-10"
-    assert lander["baseline_finish"] == "2030-02-20" and lander["slipped"] == "yes"
+    # a finish in the CSV is the last day of work, the day before the exclusive 2030-02-20
+    assert lander["baseline_finish"] == "2030-02-19" and lander["slipped"] == "yes"
     evil = next(r for r in rows if "HYPERLINK" in r["key"])
     assert evil["key"].startswith("'=") and evil["name"].startswith("'=")
     path = tmp_path / "slips.csv"

@@ -47,10 +47,10 @@ def test_float_absorbs_a_small_slip_of_a_non_critical_task():
 
 def test_finish_on_a_date_fixes_the_finish():
     project = _plan()
-    result = what_if(project, "lander", finish_on=D(2030, 3, 1))
+    result = what_if(project, "lander", finish_on=D(2030, 3, 1))  # the last day of work, as a person gives it
     lander = next(m for m in result.moves if m.key == "lander")
-    assert lander.new_finish == D(2030, 3, 1) and lander.new_start == D(2030, 3, 1) - timedelta(days=30)
-    assert result.fields == {"constraint": ConstraintType.MFO, "constraint_date": D(2030, 3, 1)}
+    assert lander.new_finish == D(2030, 3, 2) and lander.new_start == D(2030, 3, 2) - timedelta(days=30)
+    assert result.fields == {"constraint": ConstraintType.MFO, "constraint_date": D(2030, 3, 2)}  # exclusive
 
 
 def test_a_task_under_way_keeps_its_actual_start():
@@ -70,8 +70,8 @@ def test_a_task_under_way_at_the_status_date_moves_by_exactly_the_days_asked():
     assert before == D(2030, 1, 29)
     slipped = next(m for m in what_if(project, "lander", slip_days=5).moves if m.key == "lander")
     assert (slipped.old_finish, slipped.new_finish) == (D(2030, 1, 29), D(2030, 2, 3))  # +5, not +3 (5 x 60 %)
-    ends = next(m for m in what_if(project, "lander", finish_on=D(2030, 2, 10)).moves if m.key == "lander")
-    assert ends.new_finish == D(2030, 2, 10) and ends.start_delta == 0
+    ends = next(m for m in what_if(project, "lander", finish_on=D(2030, 2, 9)).moves if m.key == "lander")
+    assert ends.new_finish == D(2030, 2, 10) and ends.start_delta == 0  # last day 02-09: exclusive 02-10
 
 
 @pytest.mark.parametrize("change, code", [

@@ -296,7 +296,21 @@ def test_slip_report_shows_finishes_as_last_days_and_a_milestone_on_its_day(qtbo
     panel.compare("2024-09-05 Wu Yanhua: basic 2035 (extended about 2050: an alternative)", None)
     rows = {panel.proxy.index(r, 0).data(): r for r in range(panel.proxy.rowCount())}
     finish, baseline_finish = HEADERS.index("Finish"), HEADERS.index("Baseline finish")
-    assert panel.proxy.index(rows["ilrs-extended"], finish).data() == "2045-12-31"  # a milestone: its day
+    assert panel.proxy.index(rows["ilrs-extended"], finish).data() == "2045"  # "by 2045": known to the year
     build_out = rows["ilrs-full"]
-    assert panel.proxy.index(build_out, finish).data().endswith("-12-31")  # a year bar ends on 31 December
-    assert panel.proxy.index(build_out, baseline_finish).data().endswith("-12-31")
+    assert panel.proxy.index(build_out, finish).data() == "2045"  # a year bar ends in its year, not 1 January after
+    assert panel.proxy.index(build_out, baseline_finish).data() == "2040"  # "2030 to 2040" then
+    assert panel.proxy.index(rows["change-6"], finish).data() == "2024-06-25"  # samples landed: its last day
+
+
+def test_slip_report_reads_a_baseline_as_precisely_as_it_was_announced(qtbot, ilrs_doc):
+    panel = SlipPanel(ilrs_doc)
+    qtbot.addWidget(panel)
+    panel.compare("2019-10-08 Russian Luna schedule (Zeleny, IKI RAS)", None)
+    rows = {panel.proxy.index(r, 0).data(): r for r in range(panel.proxy.rowCount())}
+    luna = rows["luna-25"]  # "2021" then, though it has flown since, to the day
+    cells = [panel.proxy.index(luna, HEADERS.index(h)).data() for h in ("Baseline start", "Baseline finish",
+                                                                          "Start", "Finish")]
+    assert cells == ["2021", "2021", "2023-08-11", "2023-08-19"]
+    tip = panel.proxy.index(luna, HEADERS.index("Baseline finish")).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Baseline dates known to the year only" in tip and "Current dates" not in tip

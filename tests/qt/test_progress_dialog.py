@@ -6,9 +6,9 @@ import os
 from datetime import date
 
 from gestures import press, type_keys
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDateEdit, QDialogButtonBox
 
 from ilrs_planner.qt.dialogs.progress_rows import DONE, LAST, PERCENT, START, STARTED
 from ilrs_planner.qt.models.task_columns import Column
@@ -108,14 +108,73 @@ def test_update_progress_is_one_step_that_undo_restores(qtbot, window, tmp_path)
     assert document.schedule.tasks["m"].early_start == D(2030, 3, 2)
 
 
-def test_a_typo_is_explained_in_the_dialog_and_nothing_changes(qtbot, window):
+def test_a_refused_date_or_typo_is_explained_in_the_dialog_and_nothing_changes(qtbot, window):
     dialog = open_from_menu(qtbot, window)
     type_status_date(dialog, "2030-01-20")
-    type_cell(dialog, row_of(dialog, "B"), START, "2030-02-31")
+    b = row_of(dialog, "B")
+    type_cell(dialog, b, START, "2030-02-03")
     press_ok(dialog)
     assert dialog.isVisible() and window.document.undo_stack.count() == 0
-    assert "B: the start '2030-02-31' is not a real date" in dialog.error_label.text()
-    assert window.document.project.status_date is None
+    assert "'B' cannot have started on 2030-02-03, after the status date 2030-01-20" in dialog.error_label.text()
+    type_cell(dialog, b, START, "2030-01-14")
+    type_cell(dialog, b, PERCENT, "3o")
+    press_ok(dialog)
+    assert "B: % complete '3o' is not a whole number from 0 to 100" in dialog.error_label.text()
+    assert window.document.project.status_date is None and window.document.undo_stack.count() == 0
+
+
+def open_date_editor(dialog, row: int, col: int) -> QDateEdit:
+    """Double-click a date cell: its editor is a date field with a calendar pop-up."""
+    table = dialog.table
+    centre = table.visualItemRect(table.item(row, col)).center()
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    QTest.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QDateEdit) and editor.calendarPopup()
+    return editor
+
+
+def test_a_date_cell_is_typed_section_by_section_or_stepped_with_the_arrow_keys(qtbot, window):
+    dialog = open_from_menu(qtbot, window)
+    type_status_date(dialog, "2030-01-20")
+    b = row_of(dialog, "B")
+    editor = open_date_editor(dialog, b, START)
+    assert editor.date() == QDate(2030, 1, 11)  # opens on the cell's date: B's forecast start
+    type_keys(editor, "20300113")  # year, month and day in turn
+    QTest.keyClick(editor, Qt.Key.Key_Up)  # the day section steps on: 2030-01-14
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    QApplication.processEvents()
+    assert dialog.table.item(b, START).text() == "2030-01-14"
+    assert dialog.table.item(b, STARTED).checkState() == Qt.CheckState.Checked
+
+
+def test_a_last_day_picked_from_the_calendar_is_recorded_and_undone_in_one_step(qtbot, window):
+    document = window.document
+    dialog = open_from_menu(qtbot, window)
+    type_status_date(dialog, "2030-01-20")
+    a = row_of(dialog, "A")
+    assert dialog.table.item(a, LAST).text() == "2030-01-10"  # A's forecast last day
+    editor = open_date_editor(dialog, a, LAST)
+    QTest.mouseClick(editor, Qt.MouseButton.LeftButton, pos=QPoint(editor.width() - 4, editor.height() // 2))
+    calendar = editor.calendarWidget()
+    assert calendar.isVisible()
+    for key in (Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Return):  # a week later, a day back: 01-16
+        QTest.keyClick(QApplication.focusWidget(), key)
+    assert not calendar.isVisible() and editor.date() == QDate(2030, 1, 16)
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    QApplication.processEvents()
+    assert dialog.table.item(a, LAST).text() == "2030-01-16"
+    assert dialog.table.item(a, DONE).checkState() == Qt.CheckState.Checked  # picking a last day ticks Done
+    press_ok(dialog)
+    task_a = document.project.tasks["a"]
+    assert (task_a.actual_finish, document.undo_stack.count()) == (D(2030, 1, 17), 1)  # exclusive: the day after
+    assert tree_text(window, "a", Column.FINISH) == "2030-01-16"
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.tree.setFocus()
+    press(window.tree, "Ctrl+Z")
+    assert (task_a.actual_finish, document.project.status_date) == (None, None)
+    assert tree_text(window, "a", Column.FINISH) == "2030-01-10"
 
 
 def test_rows_follow_the_status_date_and_keep_what_was_typed(qtbot, window):

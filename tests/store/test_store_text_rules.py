@@ -100,3 +100,30 @@ def test_a_plan_over_the_text_bound_is_not_saved_so_no_file_is_written_that_woul
         save_project(plan, tmp_path / "big.db")
     assert caught.value.code == "store.too_large" and "bytes of text" in caught.value.message
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("chunk", [1 << 20, 7])  # 7: a text counted in several pieces
+def test_the_save_bound_counts_bytes_of_utf8_not_characters(tmp_path, monkeypatch, chunk):
+    from datetime import date
+
+    from ilrs_planner.domain import Participant, Project
+    from ilrs_planner.store import limits, text_check
+
+    monkeypatch.setattr(text_check, "_CHUNK", chunk)
+    plan = Project("moon", date(2030, 1, 1))
+    owner = plan.add_participant(Participant("CN", "中国国家航天局", notes="🚀 launch"))  # 3- and 4-byte characters
+    plan.add_task(Task("月1", "Chang'e 7 月球", 1, owner_id=owner.id, notes="línea\nzweite Zeile"))
+    plan.add_task(Task("k2", "plain ASCII", 1, source_url="https://example.org/a"))
+    texts = [owner.name, owner.notes, owner.source_url] + [
+        text for task in plan.tasks.values() for text in (task.name, task.notes, task.source_url, task.key)]
+    size = sum(len(text.encode("utf-8")) for text in texts) + 256 * 3  # 256 bytes a row: 2 tasks, 1 participant
+    assert size > sum(map(len, texts)) + 256 * 3  # the non-ASCII characters take more than one byte each
+
+    monkeypatch.setattr(limits, "MAX_TEXT_BYTES", size)
+    save_project(plan, tmp_path / "fits.db")
+    assert open_project(tmp_path / "fits.db").tasks.keys() == plan.tasks.keys()
+    monkeypatch.setattr(limits, "MAX_TEXT_BYTES", size - 1)
+    with pytest.raises(PlannerError) as caught:
+        save_project(plan, tmp_path / "over.db")
+    assert caught.value.code == "store.too_large" and f"holds {size:,} bytes of text" in caught.value.message
+    assert not (tmp_path / "over.db").exists()

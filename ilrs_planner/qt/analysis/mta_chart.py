@@ -259,8 +259,7 @@ class MtaPicture:
     def _legend_detail(line) -> str:
         if not line.points:
             return "not in any report"
-        first, last = line.points[0][1], line.points[-1][1]
-        return f"{line.forecast_text(first)} → {line.forecast_text(last)}  ({_slip_text(line.total_slip_days)})"
+        return f"{line.point_text(0)} → {line.point_text(-1)}  ({_slip_text(line.total_slip_days)})"
 
 
 class MtaChartWidget(QWidget):

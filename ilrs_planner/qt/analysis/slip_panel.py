@@ -20,14 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import PlannerError
-from ...domain.dates import shown_finish
 from ...engine.slippage import MODELLING, SlipReport, SlipRow, slip_report, write_report_csv
 from ..document import Document
 from ..plain_text import plain_label, tooltip
 from .common import MessageLine, WhenShown, fill_baseline_combo
 from .defaults import baseline_with_most_slips
 
-FINISHES = (3, 5)  # baseline finish, current finish: stored exclusive, shown as last days
+DATES = (2, 3, 4, 5)  # baseline start and finish, current start and finish: shown as SlipRow.shown() reads them
 HEADERS = ("Key", "Name", "Baseline start", "Baseline finish", "Start", "Finish", "Start var (d)", "Finish var (d)",
            "Basis")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -74,9 +73,8 @@ class SlipTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if value is None or value == "":
                 return "—"
-            if index.column() in FINISHES:  # a finish as people read it: the last day of work
-                start = row.baseline_start if index.column() == FINISHES[0] else row.current_start
-                return str(shown_finish(start, value) if start is not None else value)
+            if index.column() in DATES:  # a finish is the last day of work, each date as precisely as it is known
+                return row.shown()[DATES.index(index.column())]
             return f"{value:+d}" if index.column() in VARIANCES else str(value)
         if role == SORT_ROLE:
             return value.toordinal() if hasattr(value, "toordinal") else (value if value is not None else -10**9)
@@ -97,10 +95,19 @@ class SlipTableModel(QAbstractTableModel):
 
 
 def _row_tip(row: SlipRow) -> str | None:
-    """Why the row's variance is or is not a slip, and the alternatives recorded on the task."""
-    lines = [BASIS_TIPS[row.basis]] if row.basis in BASIS_TIPS else []
+    """How precisely each side's dates are known, why the row's variance is or is not a slip, and the
+    alternatives recorded on the task."""
+    lines = [f"{side} dates known {_to(precision)}" for side, precision, start in (
+        ("Baseline", row.baseline_precision, row.baseline_start), ("Current", row.current_precision, row.current_start))
+        if start is not None and precision != "day"]
+    lines += [BASIS_TIPS[row.basis]] if row.basis in BASIS_TIPS else []
     lines += [f"Alternative (not the plan): {text}" for text in row.alternatives]
     return tooltip("\n".join(lines)) or None
+
+
+def _to(precision: str) -> str:
+    """'to the year only' ('2028' was announced, not a day of it)."""
+    return f"to the {precision} only"
 
 
 class SlippedFilter(QSortFilterProxyModel):

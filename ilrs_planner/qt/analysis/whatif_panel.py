@@ -23,13 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from ...commands.whatif import ApplyWhatIf
-from ...domain import PlannerError
+from ...domain import PlannerError, shown_finish
 from ...engine.whatif import WhatIf, what_if
 from ..document import Document
+from ..plain_text import plain_label
 from .common import MessageLine, WhenShown, date_edit, fill_task_combo, from_qdate
 
 MOVED_LATER, MOVED_EARLIER, SCENARIO_TASK = "#f28b82", "#81c995", "#fbbc04"
-HEADERS = ("Key", "Name", "Start Δ (d)", "Finish Δ (d)", "New finish")
+HEADERS = ("Key", "Name", "Start Δ (d)", "Finish Δ (d)", "New finish")  # the last day of work
 
 
 class WhatIfPanel(QWidget):
@@ -56,7 +57,7 @@ class WhatIfPanel(QWidget):
         self.preview_button, self.apply_button, self.clear_button = (
             QPushButton("Preview"), QPushButton("Apply to plan"), QPushButton("Clear"))
         self.apply_button.setEnabled(False)
-        self.headline = QLabel()
+        self.headline = plain_label()  # names the plan's tasks
         self.headline.setWordWrap(True)
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setHorizontalHeaderLabels(HEADERS)
@@ -127,7 +128,8 @@ class WhatIfPanel(QWidget):
         bold = QFont()
         bold.setBold(True)
         for row, move in enumerate(moves):
-            cells = (move.key, move.name, f"{move.start_delta:+d}", f"{move.finish_delta:+d}", str(move.new_finish))
+            last_day = shown_finish(move.new_start, move.new_finish)
+            cells = (move.key, move.name, f"{move.start_delta:+d}", f"{move.finish_delta:+d}", str(last_day))
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if move.is_key_milestone:

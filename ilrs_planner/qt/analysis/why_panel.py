@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain import PlannerError
+from ...domain import PlannerError, shown_finish
 from ...engine.attribution import Attribution, attribute_projects, attribute_versions
 from ...engine.slippage import baseline_version, schedule_version
 from ..document import Document
@@ -154,7 +154,7 @@ class WhyPanel(QWidget):
             return
         kind = "exact, change by change" if result.exact else "from baseline dates along the driving chain"
         self.headline.setText(f"<b>{escape(result.name)}</b> moved <b>{result.slip_days:+d} days</b> "
-                              f"({result.old_date} → {result.new_date}), {kind}.")
+                              f"({result.old_text} → {result.new_text}), {kind}.")
         changes = self._section("Changes", f"{sum(c.days for c in result.contributions):+d}")
         for change in result.contributions:
             text = change.description + (" (joint effect)" if change.joint else "")
@@ -164,7 +164,8 @@ class WhyPanel(QWidget):
         for title, chain in (("Driving chain now", result.new_chain), ("Driving chain then", result.old_chain)):
             section = self._section(title, "")
             for step in chain:
-                self._row(section, "", f"{step.key} — {step.start} → {step.finish}   [{step.driver}]", 0)
+                self._row(section, "", f"{step.key} — {step.start} → {shown_finish(step.start, step.finish)}   "
+                                          f"[{step.driver}]", 0)
         notes = self._section("Notes", "")
         for note in result.notes:
             self._row(notes, "", note, 0)

@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
 from ...commands.progress import Progress, update_progress
 from ...domain import PlannerError
 from ...engine.progress import DueTask, done_defaults, due_tasks
+from ...engine.shown_precision import ShownPrecision
 from ..analysis.common import date_edit
 from ..document import Document
 from ..plain_text import plain_label
 from ..screen_fit import fit_to_screen
 from .messages import sentence
+from .progress_dates import DateCellDelegate
 from .progress_rows import COLUMNS, DONE, LAST, PERCENT, START, STARTED, read_row, row_items
 
 _TYPED_TICKS = {START: STARTED, PERCENT: STARTED, LAST: DONE}  # typing in a cell ticks its box
@@ -53,6 +55,9 @@ class ProgressDialog(QDialog):
         # scrolls sideways rather than cutting the one column that says which task a row is.
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
+        self.date_cells = DateCellDelegate(self.as_of, self.table)  # Start and Last day: typed or picked
+        for column in (START, LAST):
+            self.table.setItemDelegateForColumn(column, self.date_cells)
         self.error_label = plain_label()
         self.error_label.setObjectName("progress_error")
         self.error_label.setStyleSheet("color: #b3261e")
@@ -102,11 +107,12 @@ class ProgressDialog(QDialog):
         schedule, as_of, project = self.document.schedule, self.as_of(), self.document.project
         self.due = due_tasks(project, schedule, as_of) if schedule is not None else []
         defaults = done_defaults(schedule, as_of) if schedule is not None else {}
+        shown = ShownPrecision(project, schedule)
         self.table.blockSignals(True)
         self.table.setRowCount(len(self.due))
         for row, due in enumerate(self.due):
             task = project.tasks[due.task_id]
-            items = row_items(due, task, defaults.get(due.task_id, as_of), as_of)
+            items = row_items(due, task, defaults.get(due.task_id, as_of), as_of, shown.of(due.task_id))
             for col, item in enumerate(items):
                 if due.task_id in typed and item.flags() & Qt.ItemFlag.ItemIsEnabled:
                     _restore(item, typed[due.task_id][col])

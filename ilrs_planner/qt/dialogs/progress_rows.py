@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
 
 from ...commands.progress import Progress
-from ...domain import PlannerError, Task, parse_iso_date
+from ...domain import PlannerError, Precision, Task, format_fuzzy_date, parse_iso_date
 from ...engine.progress import DueTask
 from ..plain_text import tooltip
 
@@ -20,10 +20,13 @@ _EDITABLE = _READ_ONLY | Qt.ItemFlag.ItemIsEditable
 _BOX = _READ_ONLY | Qt.ItemFlag.ItemIsUserCheckable
 
 
-def row_items(due: DueTask, task: Task, default_last: date, as_of: date) -> list[QTableWidgetItem]:
-    """The cells of one row: what is due (read only), then Started / Start / % and Done / Last day."""
+def row_items(due: DueTask, task: Task, default_last: date, as_of: date,
+              precision: Precision = Precision.DAY) -> list[QTableWidgetItem]:
+    """The cells of one row: what is due (read only; the forecast as precisely as it is known, '2026'
+    for a date driven by one announced to the year), then Started / Start / % and Done / Last day."""
     due_to = "happen" if due.milestone else due.due
-    shown = [due.key, due.name, due_to, due.start.isoformat(), due.last_day.isoformat()]
+    shown = [due.key, due.name, due_to, format_fuzzy_date(due.start, precision),
+             format_fuzzy_date(due.last_day, precision)]
     items = [_item(text, _READ_ONLY) for text in shown]
     if due.milestone:  # a milestone only happens: no start or progress of its own
         items += [_item("", Qt.ItemFlag.NoItemFlags) for _ in range(3)]

@@ -9,10 +9,12 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from ...chart import Hit, axis_header, build_scene, hit_test
+from ...chart.tags import TagLayout
 from ...domain import PlannerError
 from .drag import Drag, drag_dates_text, finish_command, start_mode
 from .link_menu import build_link_menu
-from .painter import paint_background, paint_header, paint_header_marks, paint_scene
+from .marks import tag_tooltip
+from .painter import paint_background, paint_header, paint_scene
 from .tooltip import tooltip_text
 
 ZOOM_STEP = 1.25  # per wheel notch
@@ -27,6 +29,7 @@ class GanttCanvas(QWidget):
         self.scene = None
         self.drag: Drag | None = None
         self.hover: Hit | None = None  # what the pointer rests on (for the end handle)
+        self.tags = TagLayout([], [])  # where the header's tags were last painted (for tooltips)
         self.setMouseTracking(True)
         self.setAttribute(Qt.WA_OpaquePaintEvent)
         self.setFocusPolicy(Qt.WheelFocus)
@@ -61,9 +64,7 @@ class GanttCanvas(QWidget):
         self._paint_end_handle(p, dy)
         p.setRenderHint(QPainter.Antialiasing, False)
         p.setClipping(False)
-        paint_header(p, header, self.width(), style)
-        p.setRenderHint(QPainter.Antialiasing, True)
-        paint_header_marks(p, scene, style)
+        self.tags = paint_header(p, header, self.width(), style, scene, view.scene_options())
         p.end()
 
     def _paint_preview(self, p: QPainter, dy: float) -> None:
@@ -193,11 +194,17 @@ class GanttCanvas(QWidget):
 
     def event(self, event) -> bool:
         if event.type() == QEvent.ToolTip:
-            hit = self.hit_at(QPointF(event.pos()))
-            text = tooltip_text(self.view.document, hit) if hit else ""
+            text = self.tooltip_at(QPointF(event.pos()))
             QToolTip.showText(event.globalPos(), text, self) if text else QToolTip.hideText()
             return True
         return super().event(event)
+
+    def tooltip_at(self, pos: QPointF) -> str:
+        """The tooltip for a point: a header tag's full name and date, or the task under it."""
+        if pos.y() < self.view.style.header_height:
+            return tag_tooltip(self.tags, self.view.style, pos.x(), pos.y())
+        hit = self.hit_at(pos)
+        return tooltip_text(self.view.document, hit) if hit else ""
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802
         hit = self.hit_at(QPointF(event.pos()))

@@ -13,14 +13,21 @@ from ...chart.data import KIND_SUMMARY
 from ...chart.fold import fold_to_fit, folding_note
 from ...chart.history import Moment, history_chart_data
 from ...chart.nonworking import WorkingDays
+from ...chart.tags import TagLayout, rows_needed
+from ...chart.tracking import key_lines
 from ...domain import Project
 from .legend import legend_height, legend_items, paint_legend
-from .painter import paint_background, paint_header, paint_header_marks, paint_phase_names, paint_scene
+from .marks import tag_specs_for
+from .painter import axis_label_rects, paint_background, paint_header, paint_phase_names, paint_scene
 from .style import GRID_MAJOR, LABEL_TEXT, MUTED_TEXT, ChartStyle
 
 MARGIN = 28.0
+AXIS_HEIGHT = 46.0
+MAX_TAG_ROWS = 3
+HISTORY_TAG_ROWS = 1
 ROW_HEIGHT = 22.0
 MIN_ROW_HEIGHT = 9.0
+MAX_FIT_ROW_HEIGHT = 34.0  # a short plan on a tall page stops here rather than draw giant rows
 READABLE_ROW_HEIGHT = 20.0  # logical px; a slide folds branches rather than go below this
 PHASE_STRIP_ROWS = 1.2  # room under the last row for the phase names
 TITLE_PX, SUBTITLE_PX, FOOTER_PX = 26.0, 14.0, 11.0
@@ -37,8 +44,12 @@ class TimelinePicture:
         self.baseline = baseline
         # A step of the roadmap's history: that baseline's dates, with the same rows in every step.
         self.moment = moment if moment is not None and moment.baseline is not None else None
+        self.in_history = moment is not None  # a frame of the history (its last is the current plan)
         self.warnings: list[str] = []
         self.page_note = ""  # "page 2 of 3" on a paged PDF
+        self.tags = TagLayout([], [])  # where the header's tags went in the last painting
+        self.label_rects: list[QRectF] = []  # the time axis labels' rectangles then (chart coordinates)
+        self.painted_style: ChartStyle | None = None  # the style of the last painting
         rows = [t.id for t, _ in project.walk()] if rows is None else list(rows)
         summaries = project.summary_ids()
         if milestones_only:
@@ -68,7 +79,7 @@ class TimelinePicture:
     def fold_to(self, width: float, height: float, size_text: str) -> None:
         """Fold the biggest branches until the rows fit `height` at a readable row height, and
         record a warning naming what was folded."""
-        style = self._style(READABLE_ROW_HEIGHT)
+        style = self._style(READABLE_ROW_HEIGHT, width)
         room = int((height - self._fixed_height(width, style)) // READABLE_ROW_HEIGHT - PHASE_STRIP_ROWS)
         if len(self.data) <= max(room, 1):
             return
@@ -78,8 +89,30 @@ class TimelinePicture:
             self.warnings.append(folding_note(folded, size_text))
 
     # -- geometry ---------------------------------------------------------------------------
-    def _style(self, row_height: float = ROW_HEIGHT) -> ChartStyle:
-        return ChartStyle(row_height=row_height, header_height=46, font_px=min(13.0, max(row_height * 0.58, 8.0)))
+    def _style(self, row_height: float = ROW_HEIGHT, width: float | None = None) -> ChartStyle:
+        """The style at a row height; the header gets as many tag rows as the marks' names need
+        at `width` (the page's width: the chart is that less the margins)."""
+        font_px = min(13.0, max(row_height * 0.58, 8.0))
+        base = ChartStyle(row_height=row_height, header_height=AXIS_HEIGHT, font_px=font_px)
+        if self.in_history:  # the frames of an animation keep one header, so their rows never jump
+            rows = HISTORY_TAG_ROWS
+        else:
+            rows = MAX_TAG_ROWS if width is None else self._tag_rows(width - 2 * MARGIN, base)
+        return ChartStyle(row_height=row_height, header_height=AXIS_HEIGHT + rows * base.tag_row_height,
+                          font_px=font_px, tag_rows=rows)
+
+    def _tag_rows(self, chart_w: float, style: ChartStyle) -> int:
+        """Rows of tags the header needs for every mark's whole name (0 without marks)."""
+        scale = TimeScale.fit(self.start, self.end, chart_w)
+        specs = tag_specs_for(key_lines(self.data, scale, chart_w), _x_in(scale, self._today(), chart_w),
+                              _x_in(scale, self._status_date(), chart_w), self._today(), self._status_date())
+        return rows_needed(specs, chart_w, style.text_width(style.bold_font), MAX_TAG_ROWS) if specs else 0
+
+    def _today(self) -> date | None:
+        return None if self.moment is not None else date.today()  # a past announcement has no "today"
+
+    def _status_date(self) -> date | None:
+        return self.moment.as_of if self.moment is not None else self.project.status_date
 
     def _fixed_height(self, width: float, style: ChartStyle) -> float:
         """Everything except the rows: title, header, legend, footer and margins."""
@@ -88,22 +121,26 @@ class TimelinePicture:
 
     def natural_height(self, width: float) -> float:
         """Height at the normal row height."""
-        style = self._style()
+        style = self._style(width=width)
         return self._fixed_height(width, style) + (max(len(self.data), 1) + PHASE_STRIP_ROWS) * ROW_HEIGHT
 
     def fitted_style(self, width: float, height: float) -> ChartStyle:
-        """A style whose rows fill (or fit into) the given height."""
-        style, row_h = self._style(), 34.0
+        """The style with the tallest rows (up to MAX_FIT_ROW_HEIGHT) that fit the given height."""
         count = max(len(self.data), 1) + PHASE_STRIP_ROWS
-        # The legend's height depends on the font the row height sets, so settle the two: the row
-        # height only ever shrinks, which shrinks the font and the legend with it, so the rows that
-        # fit one pass still fit the next (two fixed passes once left a legend a line too tall).
-        for _ in range(6):
-            row_h = min(max((height - self._fixed_height(width, style)) / count, MIN_ROW_HEIGHT), row_h)
-            style = self._style(row_h)
-            if row_h == MIN_ROW_HEIGHT or self._fixed_height(width, style) + count * row_h <= height + 1:
-                break
-        return style
+
+        def fits(row_h: float) -> bool:
+            return self._fixed_height(width, self._style(row_h, width)) + count * row_h <= height + 1
+
+        # The legend and the tag band grow with the font the row height sets, so taller rows never
+        # fit where shorter ones do not: halving the interval finds the tallest that fits. (Shrinking
+        # from one guess, as before, kept the room a first too-tall legend took: a gap above the footer.)
+        low, high = MIN_ROW_HEIGHT, MAX_FIT_ROW_HEIGHT
+        if fits(high):
+            return self._style(high, width)
+        for _ in range(16):
+            middle = (low + high) / 2
+            low, high = (middle, high) if fits(middle) else (low, middle)
+        return self._style(low, width)
 
     # -- painting ---------------------------------------------------------------------------
     def paint(self, p: QPainter, width: float, height: float, style: ChartStyle,
@@ -149,9 +186,8 @@ class TimelinePicture:
 
     def _paint_chart(self, p: QPainter, rect: QRectF, style: ChartStyle, first: int, last: int) -> float:
         scale = TimeScale.fit(self.start, self.end, rect.width())
-        history = self.moment is not None  # a past announcement: its date is the status line, no "today"
-        opts = SceneOptions(row_height=style.row_height, today=None if history else date.today(),
-                            status_date=self.moment.as_of if history else self.project.status_date,
+        history = self.moment is not None
+        opts = SceneOptions(row_height=style.row_height, today=self._today(), status_date=self._status_date(),
                             text_width=style.text_width(), bold_text_width=style.text_width(style.bold_font),
                             working_days=None if history else WorkingDays(self.project.default_calendar()))
         scene = build_scene(self.data, scale, rect.width(), first, last - 1, opts)
@@ -170,8 +206,8 @@ class TimelinePicture:
         strip = style.row_height * PHASE_STRIP_ROWS
         paint_phase_names(p, scene.phases, QRectF(0, rect.height() - strip, rect.width(), strip), style)
         p.setClipping(False)
-        paint_header(p, header, rect.width(), style)
-        paint_header_marks(p, scene, style)
+        self.tags, self.painted_style = paint_header(p, header, rect.width(), style, scene, opts), style
+        self.label_rects = [r for r, _text, _major in axis_label_rects(header, rect.width(), style)]
         p.setPen(QPen(GRID_MAJOR, 1))
         p.setBrush(Qt.NoBrush)
         p.drawRect(QRectF(0, 0, rect.width(), rect.height()))
@@ -188,6 +224,12 @@ class TimelinePicture:
         box = QRectF(MARGIN, y, width - 2 * MARGIN, FOOTER_PX * 1.6)
         p.drawText(box, Qt.AlignLeft | Qt.AlignVCenter, f"{self.project.name}  ·  generated {stamp}")
         p.drawText(box, Qt.AlignRight | Qt.AlignVCenter, "ILRS Planner")
+
+
+def _x_in(scale: TimeScale, day: date | None, width: float) -> float | None:
+    """Where a date's line falls, or None off the chart."""
+    x = scale.x_of(day) if day is not None else -1.0
+    return x if 0 <= x <= width else None
 
 
 def _font(pixel_size: float, bold: bool = False) -> QFont:

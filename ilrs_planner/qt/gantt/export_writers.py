@@ -36,7 +36,7 @@ def render_image(picture: TimelinePicture, px_w: int, px_h: int | None, dpi: int
     elif picture.natural_height(logical_w) * zoom > MAX_PNG_SIDE:
         px_h = MAX_PNG_SIDE  # a very long plan: shrink the rows rather than fail to allocate
     logical_h = px_h / zoom if px_h else picture.natural_height(logical_w)
-    style = picture.fitted_style(logical_w, logical_h) if px_h else picture._style()
+    style = picture.fitted_style(logical_w, logical_h) if px_h else picture._style(width=logical_w)
     _check_rows_fit(picture, style, logical_w, logical_h, zoom)
     # Opaque RGB: the PNG encoder then writes 3 bytes a pixel instead of 4 (a third faster).
     image = QImage(px_w, px_h or int(round(logical_h * zoom)), QImage.Format_RGB32)
@@ -80,7 +80,7 @@ def write_svg(picture: TimelinePicture, path: Path, width: int | None, height: i
     if height:
         picture.fold_to(logical_w, height, f"{int(logical_w)}×{height}")
     logical_h = float(height) if height else picture.natural_height(logical_w)
-    style = picture.fitted_style(logical_w, logical_h) if height else picture._style()
+    style = picture.fitted_style(logical_w, logical_h) if height else picture._style(width=logical_w)
     buffer = QBuffer()
     buffer.open(QIODevice.WriteOnly)
     generator = QSvgGenerator()
@@ -132,7 +132,7 @@ def _paint_pdf(picture: TimelinePicture, writer: QPdfWriter, path: Path, page_si
             writer.newPage()
         picture.page_note = f"page {number} of {len(pages)}" if len(pages) > 1 else ""
         style = (picture.fitted_style(logical_w, logical_h) if len(pages) == 1
-                 else picture._style(READABLE_ROW_HEIGHT * 0.9))
+                 else picture._style(READABLE_ROW_HEIGHT * 0.9, logical_w))
         picture.paint(p, logical_w, logical_h, style, rows)
     picture.page_note = ""
     p.end()
@@ -143,6 +143,6 @@ def _pages(picture: TimelinePicture, width: float, height: float) -> list[tuple[
     rows = len(picture.data)
     if picture.fitted_style(width, height).row_height >= PDF_READABLE_ROW or rows <= 1:
         return [(0, rows)]
-    style = picture._style(READABLE_ROW_HEIGHT * 0.9)
+    style = picture._style(READABLE_ROW_HEIGHT * 0.9, width)
     per_page = max(int((height - picture._fixed_height(width, style)) // style.row_height - PHASE_STRIP_ROWS), 1)
     return [(start, min(start + per_page, rows)) for start in range(0, rows, per_page)]

@@ -10,7 +10,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPolygonF
 
 from ...chart import palette
 from ...chart.data import CONF_ASSUMPTION, CONF_INFERRED
-from ...chart.variance import ON_TIME_STEP, SLIP_STEPS
+from ...chart.variance import ON_TIME_STEP, SLIP_COLORS, SLIP_STEPS
 from ...domain import Confidence, Project
 from .layers import fade
 from .style import CRITICAL, LABEL_TEXT, PROVENANCE_PENS, ChartStyle, qcolor
@@ -27,15 +27,43 @@ class LegendItem:
     kind: str
     color: str
     text: str
+    detail: str = ""  # the whole explanation, where `text` is the short form (the window's tooltip)
+
+
+# Short forms for the window's legend strip; its tooltips give the whole wording (exports keep it).
+SHORT = {"Milestone (filled = achieved)": "Milestone: done / planned", "Date announced to year/month":
+         "Year/month date", "Inferred: stated by no source": "Inferred", "Planning assumption, not announced":
+         "Assumption", "Critical path": "Critical"}
 
 
 def legend_items(project: Project, task_ids: list[str], *, critical: bool = True, baseline: bool = False,
-                 whiskers: bool = False, status: bool = True, today: bool = True) -> list[LegendItem]:
-    """Owners of the shown tasks (in name order) followed by the symbol keys that occur."""
+                 whiskers: bool = False, status: bool = True, today: bool = True,
+                 compact: bool = False) -> list[LegendItem]:
+    """Owners of the shown tasks (in name order) followed by the symbol keys that occur; `compact`
+    gives the short forms, with the whole wording as each entry's detail."""
+    items = _items(project, task_ids, critical, baseline, whiskers, status, today)
+    if not compact:
+        return items
+    short = [LegendItem(i.kind, i.color, _compact_text(i), i.detail or i.text) for i in items if i.kind != "slip"]
+    slips = [i.text for i in items if i.kind == "slip"]
+    if slips:  # one entry, its swatch the colour scale: five entries would crowd out the rest
+        at = next(n for n, i in enumerate(short) if i.kind == "ghost") + 1
+        short.insert(at, LegendItem("slipscale", "", "Finish early … late", "; ".join(slips)))
+    return short
+
+
+def _compact_text(item: LegendItem) -> str:
+    if item.kind == "status":
+        return "Status date"
+    return SHORT.get(item.text, item.text)
+
+
+def _items(project: Project, task_ids: list[str], critical: bool, baseline: bool, whiskers: bool,
+           status: bool, today: bool) -> list[LegendItem]:
     colors = palette.owner_colors(project)
     tasks = [project.tasks[t] for t in task_ids if t in project.tasks]
     owners = {t.owner_id for t in tasks}
-    items = [LegendItem("owner", colors[p.id], _short(p.name, p.key))
+    items = [LegendItem("owner", colors[p.id], _short(p.name, p.key), p.name)
              for p in sorted(project.participants.values(), key=lambda p: p.name.lower()) if p.id in owners]
     if None in owners:
         items.append(LegendItem("owner", palette.NO_OWNER, "No owner"))
@@ -73,35 +101,63 @@ def _short(name: str, key: str) -> str:
     return name if len(name) <= 24 else key.upper()
 
 
-def _layout(items: list[LegendItem], width: float, style: ChartStyle) -> list[tuple[float, float, LegendItem]]:
+@dataclass(frozen=True)
+class LegendMetrics:
+    """Spacing of a legend: roomy for an exported page, tight for the window's strip."""
+
+    swatch: float = 1.6  # swatch width, in font sizes
+    line: float = 1.7  # line height, in font sizes
+    gap: float = ITEM_GAP  # between entries, px
+
+
+ROOMY = LegendMetrics()
+TIGHT = LegendMetrics(swatch=1.4, line=1.45, gap=12.0)
+
+
+def legend_layout(items: list[LegendItem], width: float, style: ChartStyle,
+                  metrics: LegendMetrics = ROOMY) -> list[tuple[QRectF, LegendItem]]:
+    """Each entry's rectangle (swatch and text, from the legend's top-left), wrapped to `width`."""
     measure = style.text_width()
-    sw, line_h = style.font_px * 1.6, style.font_px * 1.7
+    line_h = style.font_px * metrics.line
     x, y, placed = 0.0, 0.0, []
     for item in items:
-        w = sw + SWATCH_GAP + measure(item.text)
+        w = _swatch_width(item, style, metrics) + SWATCH_GAP + measure(item.text)
         if x > 0 and x + w > width:
             x, y = 0.0, y + line_h
-        placed.append((x, y, item))
-        x += w + ITEM_GAP
+        placed.append((QRectF(x, y, w, line_h), item))
+        x += w + metrics.gap
     return placed
 
 
-def legend_height(items: list[LegendItem], width: float, style: ChartStyle) -> float:
+def legend_height(items: list[LegendItem], width: float, style: ChartStyle, metrics: LegendMetrics = ROOMY) -> float:
     """Height the legend needs when wrapped to `width`."""
-    placed = _layout(items, width, style)
-    return (placed[-1][1] + style.font_px * 1.7) if placed else 0.0
+    placed = legend_layout(items, width, style, metrics)
+    return placed[-1][0].bottom() if placed else 0.0
 
 
-def paint_legend(p: QPainter, items: list[LegendItem], origin: QPointF, width: float, style: ChartStyle) -> None:
+def paint_legend(p: QPainter, items: list[LegendItem], origin: QPointF, width: float, style: ChartStyle,
+                 metrics: LegendMetrics = ROOMY) -> None:
     """Draw the legend wrapped to `width`, starting at `origin` (top-left)."""
-    sw, h = style.font_px * 1.6, style.font_px
+    paint_entries(p, legend_layout(items, width, style, metrics), origin, style, metrics)
+
+
+def paint_entries(p: QPainter, placed: list[tuple[QRectF, LegendItem]], origin: QPointF, style: ChartStyle,
+                  metrics: LegendMetrics = ROOMY) -> None:
+    """Draw entries already laid out (the window's strip leaves some out when collapsed)."""
+    h = style.font_px
     p.setFont(style.label_font)
-    for x, y, item in _layout(items, width, style):
-        box = QRectF(origin.x() + x, origin.y() + y + h * 0.2, sw, h)
+    for rect, item in placed:
+        rect = rect.translated(origin)
+        box = QRectF(rect.left(), rect.center().y() - h / 2, _swatch_width(item, style, metrics), h)
         _swatch(p, item, box)
         p.setPen(LABEL_TEXT)
-        p.drawText(QRectF(box.right() + SWATCH_GAP, origin.y() + y, width, h * 1.4),
+        p.drawText(QRectF(box.right() + SWATCH_GAP, rect.top(), rect.width(), rect.height()),
                    Qt.AlignLeft | Qt.AlignVCenter, item.text)
+
+
+def _swatch_width(item: LegendItem, style: ChartStyle, metrics: LegendMetrics) -> float:
+    """A colour scale gets a wider swatch than one colour."""
+    return style.font_px * metrics.swatch * (2.5 if item.kind == "slipscale" else 1.0)
 
 
 def _swatch(p: QPainter, item: LegendItem, box: QRectF) -> None:
@@ -134,6 +190,12 @@ def _swatch(p: QPainter, item: LegendItem, box: QRectF) -> None:
         p.drawRect(box.adjusted(0, box.height() * 0.25, 0, -box.height() * 0.25))
     elif item.kind == "slip":
         p.fillRect(box.adjusted(0, box.height() * 0.25, 0, -box.height() * 0.25), color)
+    elif item.kind == "slipscale":  # the slip colours from early to late, as one strip
+        steps = [c for i, c in enumerate(SLIP_COLORS) if i != ON_TIME_STEP]
+        band = box.width() / len(steps)
+        for i, step in enumerate(steps):
+            p.fillRect(QRectF(box.left() + i * band, box.top() + box.height() * 0.25, band + 0.5,
+                              box.height() * 0.5), qcolor(step))
     elif item.kind == "key":
         half = box.height() * 0.62
         p.setPen(QPen(color, 1.2, Qt.DashDotLine))

@@ -1,22 +1,28 @@
 """Vertical date marks: key-date lines, today and the status date, each named in the header.
 
-The lines run through the rows; their names sit in the header (a tag over the rows would cover
-the first task). Today and the status date are often days apart, so they differ in style (solid
-teal, dashed purple) and their tags go to opposite sides of their lines when they are close.
+The lines run through the rows; their names sit in a band of tags above the time axis (a tag
+over the rows would cover the first task, one over the axis would hide its years). Today and the
+status date are often days apart, so they differ in style (solid teal, dashed purple). Where the
+tags do not all fit, `chart.tags` shortens or drops some; a dropped mark keeps a pin at the top
+of the band, and every tag and pin names its mark in full in a tooltip.
 """
 
 from __future__ import annotations
+
+from datetime import date
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
 
 from ...chart import palette
-from ...chart.labels import shorten_by_words
+from ...chart.layer import SceneOptions
 from ...chart.scene import Scene
+from ...chart.tags import TAG_PAD_PX, TagLayout, TagSpec, layout_tags
+from ...chart.tracking import KeyLine
 from ...chart.variance import SLIP_COLORS
 from .style import ChartStyle, qcolor
 
-TAG_PAD = 4.0
+PIN_HIT_PX = 5.0  # how near a pin the pointer must be for its tooltip
 
 
 def key_date_lines(p: QPainter, scene: Scene, top: float, height: float) -> None:
@@ -35,55 +41,99 @@ def date_lines(p: QPainter, scene: Scene, top: float, height: float) -> None:
             p.drawLine(QPointF(x, top), QPointF(x, top + height))
 
 
-def header_tags(p: QPainter, scene: Scene, style: ChartStyle) -> None:
-    """Names of the marks in the header: key dates in its upper half, today and status in its lower."""
-    half = style.header_height / 2
-    _key_tags(p, scene, style, QRectF(0, 1, scene.width, half - 2))
-    _date_tags(p, scene, style, QRectF(0, half + 1, scene.width, half - 2))
+def tag_specs(scene: Scene, opts: SceneOptions) -> list[TagSpec]:
+    """The marks of a scene that want a name in the header."""
+    return tag_specs_for(scene.key_lines, scene.today_x, scene.status_x, opts.today, opts.status_date)
 
 
-def _tag(p: QPainter, text: str, box: QRectF, fill: QColor, pen: QColor, style: ChartStyle) -> None:
-    p.setPen(Qt.NoPen)
-    p.setBrush(fill)
-    p.drawRoundedRect(box, 3, 3)
-    p.setPen(pen)
+def tag_specs_for(lines: list[KeyLine], today_x: float | None, status_x: float | None,
+                  today: date | None, status_date: date | None) -> list[TagSpec]:
+    """Key dates, then the status date and today (x None: off the chart)."""
+    specs = [TagSpec(line.x, line.text, "key", f"  {line.slip}" if line.slip else "",
+                     line.detail + (f"  ({line.slip} against the baseline)" if line.slip else ""))
+             for line in lines]
+    if status_x is not None and status_date is not None:
+        specs.append(TagSpec(status_x, "Status", "status", detail=f"Status date {status_date.isoformat()}"))
+    if today_x is not None and today is not None:
+        specs.append(TagSpec(today_x, "Today", "today", detail=f"Today {today.isoformat()}"))
+    return specs
+
+
+def tag_layout(scene: Scene, opts: SceneOptions, style: ChartStyle) -> TagLayout:
+    """Where each tag goes in the style's tag band (all dropped to pins when it has no rows)."""
+    return layout_tags(tag_specs(scene, opts), scene.width, style.tag_rows, style.text_width(style.bold_font))
+
+
+def tag_rect(tag, style: ChartStyle) -> QRectF:
+    """The rectangle a placed tag covers in header coordinates."""
+    h = style.tag_row_height
+    return QRectF(tag.x0, tag.row * h + 1, tag.x1 - tag.x0, h - 2)
+
+
+def tag_tooltip(layout: TagLayout, style: ChartStyle, x: float, y: float) -> str:
+    """The full names of the marks whose pin (drawn on top) or tag lies under a header point."""
+    if y >= max(style.axis_top, 12):
+        return ""
+    pins = [s.detail for s in layout.dropped if abs(s.x - x) <= PIN_HIT_PX]
+    if pins and y <= _pin_height(style) + 2:
+        return "\n".join(pins)
+    hit = next((t.spec.detail for t in layout.placed if tag_rect(t, style).contains(QPointF(x, y))), "")
+    return hit or "\n".join(pins)
+
+
+def _pin_height(style: ChartStyle) -> float:
+    return style.font_px * 0.4 * 1.6
+
+
+def _color(spec: TagSpec, scene: Scene) -> QColor:
+    if spec.kind == "today":
+        return QColor(palette.TODAY)
+    if spec.kind == "status":
+        return QColor(palette.STATUS_DATE)
+    line = next((k for k in scene.key_lines if k.x == spec.x and k.text == spec.text), None)
+    return qcolor(SLIP_COLORS[line.step]) if line is not None and line.slip else qcolor(palette.KEY_DATE)
+
+
+def _pen(spec: TagSpec, color: QColor) -> QPen:
+    return QPen(color, 1.4, Qt.DashLine if spec.kind == "status" else Qt.SolidLine)
+
+
+def axis_lines(p: QPainter, scene: Scene, opts: SceneOptions, style: ChartStyle) -> None:
+    """Each mark's line down through the time axis (the axis labels, painted next, sit over it)."""
+    top, bottom = style.axis_top, style.header_height
+    for spec in tag_specs(scene, opts):
+        color = _color(spec, scene)
+        p.setPen(_pen(spec, color))
+        p.drawLine(QPointF(spec.x, top), QPointF(spec.x, bottom))
+        if spec.kind != "key":  # today and status point into the rows
+            half = style.font_px * 0.4
+            p.setPen(Qt.NoPen)
+            p.setBrush(color)
+            p.drawPolygon(QPolygonF([QPointF(spec.x - half, bottom - half), QPointF(spec.x + half, bottom - half),
+                                     QPointF(spec.x, bottom)]))
+
+
+def header_tags(p: QPainter, scene: Scene, layout: TagLayout, style: ChartStyle) -> None:
+    """The tag band: each tag joined to its line, each dropped mark a pin on its line."""
+    top = style.axis_top
+    for tag in layout.placed:
+        rect = tag_rect(tag, style)
+        p.setPen(_pen(tag.spec, _color(tag.spec, scene)))
+        p.drawLine(QPointF(tag.spec.x, rect.bottom()), QPointF(tag.spec.x, top))
+    for spec in layout.dropped:
+        p.setPen(_pen(spec, _color(spec, scene)))
+        p.drawLine(QPointF(spec.x, 2), QPointF(spec.x, top))
     p.setFont(style.bold_font)
-    p.drawText(box.adjusted(TAG_PAD, 0, -TAG_PAD, 0), Qt.AlignLeft | Qt.AlignVCenter, text)
-
-
-def _key_tags(p: QPainter, scene: Scene, style: ChartStyle, band: QRectF) -> None:
-    """Each key date's name (and slip) starting at its line, cut short before the next one."""
-    measure = style.text_width(style.bold_font)
-    lines = scene.key_lines
-    for i, line in enumerate(lines):
-        p.setPen(QPen(qcolor(palette.KEY_DATE), 1.4))
-        p.drawLine(QPointF(line.x, band.top()), QPointF(line.x, band.bottom() + band.height() + 2))
-        right = lines[i + 1].x - 4 if i + 1 < len(lines) else scene.width
-        slip = f"  {line.slip}" if line.slip else ""
-        room = right - line.x - 2 * TAG_PAD - 2
-        text = shorten_by_words(line.text, room - measure(slip), measure, "…")
-        if not text and not slip:
-            continue
-        width = measure(text + slip) + 2 * TAG_PAD
-        fill = qcolor(SLIP_COLORS[line.step]) if line.slip else qcolor(palette.KEY_DATE)
-        _tag(p, text + slip, QRectF(line.x + 1, band.top(), width, band.height()), fill, QColor("white"), style)
-
-
-def _date_tags(p: QPainter, scene: Scene, style: ChartStyle, band: QRectF) -> None:
-    """'Today' and 'Status' tags; the earlier one goes left of its line when the two are close."""
-    measure = style.text_width(style.bold_font)
-    marks = [(x, text, color) for x, text, color in ((scene.today_x, "Today", palette.TODAY),
-                                                     (scene.status_x, "Status", palette.STATUS_DATE)) if x is not None]
-    marks.sort()
-    for i, (x, text, color) in enumerate(marks):
-        width = measure(text) + 2 * TAG_PAD
-        close = len(marks) == 2 and marks[1][0] - marks[0][0] < width + 8
-        left = (close and i == 0) or x + width > scene.width
-        box = QRectF(x - width - 1 if left else x + 1, band.top(), width, band.height())
-        _tag(p, text, box, qcolor(color), QColor("white"), style)
-        half = style.font_px * 0.45
-        p.setBrush(QColor(color))
+    for tag in layout.placed:
+        rect = tag_rect(tag, style)
         p.setPen(Qt.NoPen)
-        bottom = band.bottom() + 1
-        p.drawPolygon(QPolygonF([QPointF(x - half, bottom - half), QPointF(x + half, bottom - half),
-                                 QPointF(x, bottom + half * 0.6)]))
+        p.setBrush(_color(tag.spec, scene))
+        p.drawRoundedRect(rect, 3, 3)
+        p.setPen(QColor("white"))
+        p.drawText(rect.adjusted(TAG_PAD_PX, 0, -TAG_PAD_PX, 0), Qt.AlignLeft | Qt.AlignVCenter, tag.text)
+    for spec in layout.dropped:  # over the tags: a pin says a mark is here, its tooltip names it
+        half = style.font_px * 0.4
+        p.setPen(QPen(QColor("white"), 1))
+        p.setBrush(_color(spec, scene))
+        p.drawPolygon(QPolygonF([QPointF(spec.x - half, 0.5), QPointF(spec.x + half, 0.5),
+                                 QPointF(spec.x, 0.5 + _pin_height(style))]))

@@ -8,11 +8,13 @@ the target resolution, and a repaint of the visible rows is a handful of drawRec
 from __future__ import annotations
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 
 from ...chart.axis import AxisHeader
 from ...chart.labels import shorten_by_words
+from ...chart.layer import SceneOptions
 from ...chart.scene import Scene
+from ...chart.tags import TagLayout
 from . import diamonds, layers, marks
 from .style import (
     GRID,
@@ -74,27 +76,52 @@ def paint_phase_names(p: QPainter, phases: list[tuple[float, float, str]], rect:
     p.drawLine(QLineF(rect.left(), rect.top(), rect.right(), rect.top()))
 
 
-def paint_header(p: QPainter, header: AxisHeader, width: float, style: ChartStyle) -> None:
-    """The two-level time axis: upper cells over lower cells, with separators."""
-    h = style.header_height
-    p.fillRect(QRectF(0, 0, width, h), HEADER_BG)
-    p.setFont(style.header_font)
+def axis_label_rects(header: AxisHeader, width: float, style: ChartStyle) -> list[tuple[QRectF, str, bool]]:
+    """Each axis label's rectangle in header coordinates, its text and whether it is upper-level."""
     metrics_w = style.text_width(style.header_font)
-    half = h / 2
+    half = style.axis_height / 2
+    out = []
     for cells, y0, major in ((header.upper, 0.0, True), (header.lower, half if header.upper else 0.0, False)):
-        cell_h = half if header.upper else h
-        p.setPen(QPen(GRID_MAJOR if major else GRID, 0))
-        p.drawLines([_vline(c.x0, y0, y0 + cell_h) for c in cells if 0 <= c.x0 <= width])
-        p.setPen(HEADER_TEXT if major else MUTED_TEXT)
+        cell_h = half if header.upper else style.axis_height
         for c in cells:
-            if not c.label:
-                continue
-            x = c.label_x if major else (max(c.x0, 0) + min(c.x1, width)) / 2 - metrics_w(c.label) / 2
-            p.drawText(QRectF(x, y0, metrics_w(c.label) + 2, cell_h), Qt.AlignLeft | Qt.AlignVCenter, c.label)
+            if c.label:
+                x = c.label_x if major else (max(c.x0, 0) + min(c.x1, width)) / 2 - metrics_w(c.label) / 2
+                out.append((QRectF(x, style.axis_top + y0, metrics_w(c.label) + 2, cell_h), c.label, major))
+    return out
+
+
+def paint_header(p: QPainter, header: AxisHeader, width: float, style: ChartStyle, scene: Scene,
+                 opts: SceneOptions) -> TagLayout:
+    """The tag band over the two-level time axis, and the marks' lines through both; returns
+    where the tags went (for their tooltips)."""
+    h, top = style.header_height, style.axis_top
+    half = style.axis_height / 2
+    p.fillRect(QRectF(0, 0, width, h), HEADER_BG)
+    for cells, y0, major in ((header.upper, top, True), (header.lower, top + half if header.upper else top, False)):
+        p.setPen(QPen(GRID_MAJOR if major else GRID, 0))
+        p.drawLines([_vline(c.x0, y0, y0 + (half if header.upper else style.axis_height))
+                     for c in cells if 0 <= c.x0 <= width])
+    p.setRenderHint(QPainter.Antialiasing, True)
+    marks.axis_lines(p, scene, opts, style)
+    p.setRenderHint(QPainter.Antialiasing, False)
+    p.setFont(style.header_font)
+    metrics = QFontMetricsF(style.header_font)
+    for rect, label, major in axis_label_rects(header, width, style):
+        # A backing in the header's colour: a mark's line passing under a label never cuts it.
+        text_h = metrics.height()
+        p.fillRect(QRectF(rect.left() - 1, rect.center().y() - text_h / 2, rect.width() + 1, text_h), HEADER_BG)
+        p.setPen(HEADER_TEXT if major else MUTED_TEXT)
+        p.drawText(rect, Qt.AlignLeft | Qt.AlignVCenter, label)
     p.setPen(QPen(GRID_MAJOR, 0))
     if header.upper:
-        p.drawLine(QLineF(0, half, width, half))
+        p.drawLine(QLineF(0, top + half, width, top + half))
+    if top > 0:
+        p.drawLine(QLineF(0, top, width, top))
     p.drawLine(QPointF(0, h - 0.5), QPointF(width, h - 0.5))
+    p.setRenderHint(QPainter.Antialiasing, True)
+    layout = marks.tag_layout(scene, opts, style)
+    marks.header_tags(p, scene, layout, style)
+    return layout
 
 
 def paint_scene(p: QPainter, scene: Scene, dy: float, style: ChartStyle, top: float, height: float) -> None:
@@ -110,10 +137,3 @@ def paint_scene(p: QPainter, scene: Scene, dy: float, style: ChartStyle, top: fl
     diamonds.milestones(p, scene, dy)
     marks.date_lines(p, scene, top, height)
     layers.labels(p, scene, dy, style)
-
-
-def paint_header_marks(p: QPainter, scene: Scene, style: ChartStyle) -> None:
-    """The names of key dates, today and the status date, over the header (paint after it)."""
-    marks.header_tags(p, scene, style)
-
-

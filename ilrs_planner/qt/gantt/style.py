@@ -41,6 +41,7 @@ class ChartStyle:
     header_height: float = 44.0
     font_px: float = 12.0
     family: str = ""
+    tag_rows: int = 0  # rows of the band above the time axis holding the names of marks
     label_font: QFont = field(init=False)
     bold_font: QFont = field(init=False)
     header_font: QFont = field(init=False)
@@ -50,8 +51,23 @@ class ChartStyle:
     def __post_init__(self):
         self.label_font = _font(self.font_px, family=self.family)
         self.bold_font = _font(self.font_px, bold=True, family=self.family)
-        self.header_font = _font(min(self.font_px, self.header_height / 2 - 6), family=self.family)
+        self.header_font = _font(min(self.font_px, self.axis_height / 2 - 6), family=self.family)
         self.phase_font = _font(self.font_px - 1, bold=True, family=self.family)
+
+    @property
+    def tag_row_height(self) -> float:
+        """Height of one row of the tag band (bold text with a little air)."""
+        return round(self.font_px + 5)
+
+    @property
+    def axis_top(self) -> float:
+        """Where the two-level time axis starts: under the tag band."""
+        return self.tag_rows * self.tag_row_height
+
+    @property
+    def axis_height(self) -> float:
+        """Height of the two-level time axis."""
+        return self.header_height - self.axis_top
 
     def text_width(self, font: QFont | None = None) -> Callable[[str], float]:
         """A width function for the pure scene builder, measuring with the real font (cached:

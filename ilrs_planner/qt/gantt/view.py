@@ -17,11 +17,14 @@ from ...commands.base import ChangeSet
 from ..change_effects import effects_of
 from ..document import Document
 from .canvas import GanttCanvas, today
-from .strips import LegendStrip, PhaseStrip
+from .legend_strip import LegendStrip
+from .strips import PhaseStrip
 from .style import ChartStyle
 from .zoom import PRESETS, preset_range
 
 SCROLL_MARGIN_DAYS = 365 * 3  # the scroll bar reaches a little beyond the plan's span
+AXIS_HEIGHT = 44  # the two-level time axis; the rows of date tags sit above it
+TAG_ROWS = 2  # enough for the roadmap's key dates, today and the status date at 800 px
 
 
 class GanttView(QWidget):
@@ -39,7 +42,7 @@ class GanttView(QWidget):
     def __init__(self, document: Document, parent: QWidget | None = None):
         super().__init__(parent)
         self.document = document
-        self.style = ChartStyle(row_height=self.ROW_HEIGHT, header_height=44, font_px=12)
+        self.style = _style(self.ROW_HEIGHT, AXIS_HEIGHT + TAG_ROWS * 17)
         self.vertical_offset = 0
         self._rows: list[str] | None = None  # None = every task in WBS order
         self.show_critical = True
@@ -69,8 +72,7 @@ class GanttView(QWidget):
     # -- the API the main window uses -----------------------------------------------------------
     def set_header_height(self, px: int) -> None:
         """Match the tree's header so rows line up."""
-        self.style = ChartStyle(row_height=self.style.row_height, header_height=max(int(px), 30),
-                                font_px=self.style.font_px)
+        self.style = _style(self.style.row_height, max(int(px), 30))
         self._repaint()
 
     def set_rows(self, task_ids: list[str]) -> None:
@@ -281,3 +283,10 @@ class GanttView(QWidget):
         self.critical_action.setChecked(True)
         self.critical_action.toggled.connect(self.set_show_critical)
         return bar
+
+
+def _style(row_height: float, header_height: int) -> ChartStyle:
+    """The chart's style for a header height: as many tag rows (up to TAG_ROWS) as fit over the axis."""
+    tag_h = ChartStyle(font_px=12).tag_row_height
+    rows = int(max(0, min(TAG_ROWS, (header_height - AXIS_HEIGHT) // tag_h)))
+    return ChartStyle(row_height=row_height, header_height=header_height, font_px=12, tag_rows=rows)

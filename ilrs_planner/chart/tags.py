@@ -1,0 +1,165 @@
+"""Where the header's tags go: the names of key dates, today and the status date.
+
+The tags have a band of their own above the time axis, so they never hide a decade or a year.
+Within the band each tag sits right of its line (or left of it, ending at the line), in the
+first of the band's rows where it overlaps no other tag; key dates are placed before today and
+the status date. When they do not all fit, the longest
+name loses its last word (never below two words: "Chang'e 6…", not "Chang'e…") and the layout
+is tried again; a tag that still finds no room is dropped, and the painter marks its line with a
+pin whose tooltip names it, as it does for every shortened tag.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+TAG_PAD_PX = 4.0  # inside a tag, each side of its text
+TAG_GAP_PX = 3.0  # between two tags in one row
+PIN_HALF_PX = 5.0  # a dropped mark's pin, which no tag grows over
+FACING_GAP_PX = 1.0  # between a tag ending at its line and one starting at a line just right of it
+MORE = "…"
+MIN_WORDS = 2
+# Key dates are named first: the legend explains the today and status lines by their colours,
+# but only a tag can say which milestone a key-date line is.
+PRIORITY = {"key": 0, "status": 1, "today": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class TagSpec:
+    """A mark that wants a tag: its line's x, its name, an optional suffix kept whole (a slip)."""
+
+    x: float
+    text: str
+    kind: str  # 'key', 'today' or 'status'
+    suffix: str = ""
+    detail: str = ""  # the full wording for a tooltip ("… · 2035 (+7 y)")
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedTag:
+    """A tag laid out: [x0, x1) in row `row` of the band, showing `text`."""
+
+    spec: TagSpec
+    x0: float
+    x1: float
+    row: int
+    text: str
+
+    @property
+    def shortened(self) -> bool:
+        """True when the name lost words to fit."""
+        return self.text != self.spec.text + self.spec.suffix
+
+
+@dataclass(frozen=True, slots=True)
+class TagLayout:
+    """The placed tags and the marks that found no room (drawn as pins)."""
+
+    placed: list[PlacedTag]
+    dropped: list[TagSpec]
+
+
+def _words_to_show(spec: TagSpec, words: int) -> str:
+    parts = spec.text.split()
+    if words >= len(parts):
+        return spec.text + spec.suffix
+    return " ".join(parts[:words]).rstrip(" ·/&,-–:") + MORE + spec.suffix
+
+
+def _try_place(specs: Sequence[TagSpec], words: list[int], width: float, rows: int,
+               measure: Callable[[str], float]) -> TagLayout:
+    """One greedy pass in order with each name cut to its current word count."""
+    taken: list[list[tuple[float, float, float]]] = [[] for _ in range(rows)]
+    lines = sorted(s.x for s in specs)
+    placed, dropped = [], []
+    for spec, count in zip(specs, words):
+        text = _words_to_show(spec, count)
+        w = measure(text) + 2 * TAG_PAD_PX
+        after = [x for x in lines if x > spec.x]
+        spot = _free_spot(spec.x, w, width, taken, after[0] if after else width)
+        if spot is None:
+            dropped.append(spec)
+            continue
+        row, x0 = spot
+        taken[row].append((x0, x0 + w, spec.x))
+        placed.append(PlacedTag(spec, x0, x0 + w, row, text))
+    return TagLayout(placed, dropped)
+
+
+def _free_spot(x: float, w: float, width: float, taken: list[list[tuple[float, float, float]]],
+               next_line: float) -> tuple[int, float] | None:
+    """Where a tag of width `w` goes: right of its line short of the next mark's line, else left
+    of its line, in the first row with room; failing both, right of its line across the next line
+    (so of two marks a day apart, the earlier is named on the left, the later on the right)."""
+    right, left = x + 1, x - 1 - w
+    tries = [(row, x0) for row in range(len(taken)) for x0 in (right, left) if x0 == left or right + w < next_line]
+    tries += [(row, right) for row in range(len(taken))]
+    for row, x0 in tries:
+        if x0 >= 0 and x0 + w <= width and all(_apart(x0, x0 + w, x, span) for span in taken[row]):
+            return row, x0
+    return None
+
+
+def _apart(x0: float, x1: float, x: float, span: tuple[float, float, float]) -> bool:
+    """True when [x0, x1) (a tag on the line at x) keeps clear of a placed tag."""
+    a, b, line = span
+    if x1 <= a or x0 >= b:  # clear; how much air depends on whether the two meet back to back at lines
+        air = a - x1 if x1 <= a else x0 - b
+        facing = (x1 <= a and x1 <= x and a >= line) or (x0 >= b and x0 >= x and b <= line)
+        return air >= (FACING_GAP_PX if facing else TAG_GAP_PX)
+    return False
+
+
+def layout_tags(specs: Sequence[TagSpec], width: float, rows: int, measure: Callable[[str], float]) -> TagLayout:
+    """Tags for `specs` (any order) in a band `rows` high and `width` wide, none overlapping."""
+    specs = sorted(specs, key=lambda s: (PRIORITY.get(s.kind, 0), s.x))
+    words = [len(s.text.split()) for s in specs]
+    while True:
+        layout = _try_place(specs, words, width, rows, measure)
+        longest = _longest_cuttable(specs, words, measure)
+        if not layout.dropped or longest is None:
+            return _grow(layout, width, measure)
+        words[longest] -= 1
+
+
+def _grow(layout: TagLayout, width: float, measure: Callable[[str], float]) -> TagLayout:
+    """Give shortened tags back the words their row has room for (a cut made for a tag
+    elsewhere in the band should not stay where nothing needs it)."""
+    placed = list(layout.placed)
+    for i, tag in enumerate(placed):
+        spec, right = tag.spec, tag.x0 > tag.spec.x
+        for words in range(len(spec.text.split()), 0, -1):
+            text = _words_to_show(spec, words)
+            if text == tag.text:
+                break
+            w = measure(text) + 2 * TAG_PAD_PX
+            x0 = spec.x + 1 if right else spec.x - 1 - w
+            others = [(o.x0, o.x1, o.spec.x) for j, o in enumerate(placed) if j != i and o.row == tag.row]
+            others += [(d.x - PIN_HALF_PX, d.x + PIN_HALF_PX, d.x) for d in layout.dropped]  # keep pins in sight
+            if x0 >= 0 and x0 + w <= width and all(_apart(x0, x0 + w, spec.x, span) for span in others):
+                placed[i] = PlacedTag(spec, x0, x0 + w, tag.row, text)
+                break
+    return TagLayout(placed, layout.dropped)
+
+
+def _longest_cuttable(specs: Sequence[TagSpec], words: list[int], measure: Callable[[str], float]) -> int | None:
+    """The tag whose shown name is longest among those that can still lose a word."""
+    best, best_w = None, -1.0
+    for i, (spec, count) in enumerate(zip(specs, words)):
+        if count > MIN_WORDS:
+            w = measure(_words_to_show(spec, count))
+            if w > best_w:
+                best, best_w = i, w
+    return best
+
+
+def rows_needed(specs: Sequence[TagSpec], width: float, measure: Callable[[str], float], most: int = 3) -> int:
+    """The fewest rows (up to `most`) in which every tag shows its whole name; `most` if none do."""
+    if not specs:
+        return 0
+    for rows in range(1, most + 1):
+        layout = layout_tags(specs, width, rows, measure)
+        if not layout.dropped and not any(tag.shortened for tag in layout.placed):
+            return rows
+    return most

@@ -1,0 +1,71 @@
+"""Dates as a person reads them: a finish is the last day of work, shown at the precision it is known to.
+
+The scheduler's finishes are exclusive; people read the last day of work (a milestone's own day).
+A computed date is known only as precisely as what drives it (engine/shown_precision.py), and a
+baseline's date as precisely as the statement it was stored from. A baseline holds dates only, not
+their precision, so that precision is read from the dates themselves (`baseline_precision`).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..domain import Precision, Project, Task, format_fuzzy_date, period_end, period_start, shown_finish
+
+COARSE = (Precision.YEAR, Precision.QUARTER, Precision.MONTH)  # coarsest first
+
+
+def start_text(start: date | None, precision: Precision) -> str:
+    """A start as shown: '2031', 'Q3 2029', '2029-06' or the day ('' when there is none)."""
+    return format_fuzzy_date(start, precision)
+
+
+def last_day_text(start: date | None, finish: date | None, precision: Precision) -> str:
+    """An exclusive finish as shown: the last day of work at `precision` ('' when there is none)."""
+    if finish is None:
+        return ""
+    return format_fuzzy_date(shown_finish(start, finish) if start is not None else finish, precision)
+
+
+def plan_is_fuzzy(project: Project) -> bool:
+    """True when some task is dated coarser than the day: only then can a baseline hold such a date."""
+    return any(task.precision is not Precision.DAY for task in project.tasks.values())
+
+
+def baseline_precision(task: Task, entry: tuple[date, date], fuzzy: bool = True) -> Precision:
+    """The precision of a baseline's (start, exclusive finish) for `task`, read from the dates.
+
+    A statement announced to a period is stored from that period's first day ('2021' -> from
+    2021-01-01 for the task's duration) or through its last ('by 2028' -> to 2028-12-31), so:
+    - what had happened (the task's actual dates) is known as the task records it;
+    - whole years ('2024', '2030 to 2035', by 2028 for a year-long task) are a year;
+    - a date on a boundary of the task's own period keeps the task's precision (July 2026 stays a month);
+    - else the coarsest period whose first day is the start, or failing that whose last day is the
+      last day ('2021' for Luna-25's 2021-01-01, though it flew to the day in 2023);
+    - dates on no boundary were stated or computed to the day, or from the task's own period.
+    In a plan dated to the day throughout (`fuzzy` False) every baseline date is a day.
+    """
+    start, last = entry[0], shown_finish(*entry)
+    own = task.precision
+    if not fuzzy or _recorded(task, entry):
+        return own
+    if start == period_start(start, Precision.YEAR) and last == period_end(last, Precision.YEAR):
+        return Precision.YEAR
+    if own is not Precision.DAY and _on_boundary(start, last, own):
+        return own
+    for precision in COARSE:
+        if start == period_start(start, precision):
+            return precision
+    for precision in COARSE:
+        if last == period_end(last, precision):
+            return precision
+    return own
+
+
+def _recorded(task: Task, entry: tuple[date, date]) -> bool:
+    """The entry is what happened: the task's actual start (and actual finish, when it has one)."""
+    return task.actual_start == entry[0] and task.actual_finish in (None, entry[1])
+
+
+def _on_boundary(start: date, last: date, precision: Precision) -> bool:
+    return start == period_start(start, precision) or last == period_end(last, precision)

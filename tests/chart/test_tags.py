@@ -1,0 +1,74 @@
+"""The header's date tags: never overlapping, never past the chart's edges, cut by whole words."""
+
+from __future__ import annotations
+
+from ilrs_planner.chart.axis import estimate_text_width
+from ilrs_planner.chart.tags import TagSpec, layout_tags, rows_needed
+
+MEASURE = estimate_text_width(7.0)
+ROADMAP = [TagSpec(87, "Chang'e 6 samples back on Earth", "key"),
+           TagSpec(175, "First Chinese crewed lunar landing", "key"),
+           TagSpec(243, "ILRS basic station complete", "key"), TagSpec(377, "ILRS extended station complete", "key"),
+           TagSpec(120.2, "Status", "status"), TagSpec(120.3, "Today", "today")]
+
+
+def _spread(factor: float) -> list[TagSpec]:
+    """The roadmap's marks on a chart `factor` times wider."""
+    return [TagSpec(s.x * factor, s.text, s.kind) for s in ROADMAP]
+
+
+def _overlaps(layout) -> list:
+    tags = layout.placed
+    return [(a.text, b.text) for i, a in enumerate(tags) for b in tags[i + 1:]
+            if a.row == b.row and a.x0 < b.x1 and b.x0 < a.x1]
+
+
+def test_with_room_every_tag_shows_its_whole_name_right_of_its_line():
+    layout = layout_tags(_spread(4), 4 * 472, 2, MEASURE)
+    assert not layout.dropped and not _overlaps(layout)
+    assert not any(t.shortened for t in layout.placed)
+    assert {t.text for t in layout.placed} == {s.text for s in ROADMAP}
+
+
+def test_a_narrow_chart_staggers_and_shortens_by_words_and_names_every_key_date():
+    layout = layout_tags(ROADMAP, 472, 2, MEASURE)
+    assert not _overlaps(layout)
+    assert all(t.x0 >= 0 and t.x1 <= 472 for t in layout.placed)
+    shown = {t.spec.text: t.text for t in layout.placed}
+    assert set(shown) >= {s.text for s in ROADMAP if s.kind == "key"}  # today/status may yield to key dates
+    assert shown["Chang'e 6 samples back on Earth"].startswith("Chang'e 6")  # never just "Chang'e…"
+    assert all(t.text.endswith("…") for t in layout.placed if t.shortened)
+    assert {t.row for t in layout.placed} == {0, 1}
+    assert {s.kind for s in layout.dropped} <= {"status", "today"}
+
+
+def test_each_tag_touches_its_own_line():
+    for factor in (0.7, 1, 2, 4):
+        for tag in layout_tags(_spread(factor), 472 * factor, 2, MEASURE).placed:
+            assert abs(tag.x0 - tag.spec.x) <= 1.01 or abs(tag.x1 - tag.spec.x) <= 1.01
+
+
+def test_a_band_without_rows_pins_every_mark():
+    layout = layout_tags(ROADMAP, 2000, 0, MEASURE)
+    assert not layout.placed and len(layout.dropped) == len(ROADMAP)
+
+
+def _whole(layout) -> bool:
+    return not layout.dropped and not any(t.shortened for t in layout.placed)
+
+
+def test_the_rows_needed_are_the_fewest_that_show_every_whole_name():
+    assert rows_needed([], 1000, MEASURE) == 0
+    assert rows_needed(ROADMAP[:1], 1000, MEASURE) == 1
+    assert rows_needed(_spread(16), 472 * 16, MEASURE) == 1
+    for factor in (1, 2.5, 3, 4, 6, 8):
+        specs, width = _spread(factor), 472 * factor
+        rows = rows_needed(specs, width, MEASURE, most=3)
+        assert rows == 3 or _whole(layout_tags(specs, width, rows, MEASURE))
+        assert rows == 1 or not _whole(layout_tags(specs, width, rows - 1, MEASURE))
+
+
+def test_of_two_marks_a_day_apart_the_earlier_is_named_left_of_its_line():
+    layout = layout_tags(_spread(16)[4:], 472 * 16, 1, MEASURE)
+    status, today = sorted(layout.placed, key=lambda t: t.spec.x)
+    assert status.row == today.row == 0 and status.x1 < status.spec.x < today.spec.x < today.x0

@@ -1,0 +1,45 @@
+"""A baseline's dates are read as precisely as the statement they were stored from."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ilrs_planner.domain import Precision, Task
+from ilrs_planner.engine.shown_dates import baseline_precision, last_day_text
+
+LUNA_25 = Task("luna-25", "Luna-25", duration=9, actual_start=date(2023, 8, 11), actual_finish=date(2023, 8, 20))
+
+
+def test_an_announced_year_reads_as_that_year_though_the_task_flew_to_the_day():
+    # "2021" was stored from 2021-01-01 for the task's 9 days: [2021-01-01, 2021-01-10)
+    assert baseline_precision(LUNA_25, (date(2021, 1, 1), date(2021, 1, 10))) is Precision.YEAR
+    assert last_day_text(date(2021, 1, 1), date(2021, 1, 10), Precision.YEAR) == "2021"
+
+
+def test_an_announced_quarter_and_month_read_as_such():
+    assert baseline_precision(LUNA_25, (date(2023, 7, 1), date(2023, 7, 10))) is Precision.QUARTER  # "Q3 2023"
+    assert baseline_precision(LUNA_25, (date(2023, 8, 1), date(2023, 8, 10))) is Precision.MONTH  # "August 2023"
+
+
+def test_what_happened_is_read_to_the_day():
+    assert baseline_precision(LUNA_25, (date(2023, 8, 11), date(2023, 8, 20))) is Precision.DAY
+    event = Task("sa", "South Africa joins", actual_start=date(2023, 9, 1), actual_finish=date(2023, 9, 1))
+    assert baseline_precision(event, (date(2023, 9, 1), date(2023, 9, 1))) is Precision.DAY  # on the 1st, yet a day
+
+
+def test_a_deadline_year_for_a_milestone_reads_as_the_year():
+    basic = Task("basic", "Basic station", precision=Precision.DAY)
+    assert baseline_precision(basic, (date(2028, 12, 31), date(2028, 12, 31))) is Precision.YEAR  # "by 2028"
+    assert last_day_text(date(2028, 12, 31), date(2028, 12, 31), Precision.YEAR) == "2028"
+
+
+def test_whole_years_win_over_the_tasks_month_but_a_month_window_keeps_it():
+    change_7 = Task("change-7", "Chang'e 7", duration=184, precision=Precision.MONTH)
+    assert baseline_precision(change_7, (date(2024, 1, 1), date(2025, 1, 1))) is Precision.YEAR  # "2024"
+    assert baseline_precision(change_7, (date(2026, 7, 1), date(2027, 1, 1))) is Precision.MONTH  # "July 2026"
+
+
+def test_dates_on_no_boundary_are_days_and_a_plan_dated_to_the_day_has_only_days():
+    task = Task("a", "A", duration=10)
+    assert baseline_precision(task, (date(2030, 3, 5), date(2030, 3, 15))) is Precision.DAY
+    assert baseline_precision(task, (date(2030, 1, 1), date(2031, 1, 1)), fuzzy=False) is Precision.DAY

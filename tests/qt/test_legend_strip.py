@@ -1,0 +1,86 @@
+"""The window's legend: two tight rows at most unless asked, every entry still explained."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+
+from ilrs_planner.data.reference import build_reference_project
+from ilrs_planner.qt.document import Document
+from ilrs_planner.qt.gantt.legend import legend_items
+from ilrs_planner.qt.main_window import MainWindow
+
+
+@pytest.fixture
+def roadmap_window(qtbot):
+    win = MainWindow(Document(build_reference_project()))
+    qtbot.addWidget(win, before_close_func=lambda w: w.document.mark_saved())
+    win.resize(800, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    win.gantt.canvas.grab()
+    return win
+
+
+def _all_entries(view) -> list:
+    doc = view.document
+    shown = view.rows() + view.chart_data().rollups.task_ids
+    return legend_items(doc.project, shown, critical=view.show_critical, baseline=doc.baseline_name is not None)
+
+
+def test_at_800_px_the_legend_takes_two_rows_and_at_most_a_twelfth_of_the_chart(roadmap_window):
+    view = roadmap_window.gantt
+    strip = view.legend
+    assert strip.height() <= view.canvas.height() / 12
+    line = view.style.font_px * 1.45
+    assert {round(rect.top() / line) for rect, _ in strip.shown} | {round(strip.link_rect.top() / line)} == {0, 1}
+    assert strip.link_text == f"+{len(strip.hidden)} more" and strip.hidden
+
+
+def test_every_mark_the_legend_explained_is_still_there_in_words(roadmap_window):
+    strip = roadmap_window.gantt.legend
+    whole = _all_entries(roadmap_window.gantt)
+    compact = [item for _, item in strip.shown] + strip.hidden
+    assert [i.kind for i in compact] == [i.kind for i in whole]
+    assert {"assumption", "inferred", "critical", "milestone", "key", "flown", "soft", "today", "status"} <= {
+        i.kind for i in compact}
+    assert [i.detail for i in compact if i.kind != "owner"] == [i.text for i in whole if i.kind != "owner"]
+
+
+def test_the_tooltip_gives_the_whole_wording_and_more_unfolds_the_rest(roadmap_window, qtbot):
+    view = roadmap_window.gantt
+    strip = view.legend
+    rect, item = strip.shown[0]
+    assert strip.tooltip_at(rect.center() + QPointF(8, 3)) == item.detail  # an owner's whole name
+    hidden = [i.detail for i in strip.hidden]
+    link = strip.link_rect.center() + QPointF(8, 3)
+    assert all(text in strip.tooltip_at(link) for text in hidden)
+    collapsed = strip.height()
+    qtbot.mouseClick(strip, Qt.LeftButton, pos=link.toPoint())
+    assert strip.expanded and not strip.hidden and strip.height() > collapsed
+    assert len(strip.shown) == len(_all_entries(view))
+    qtbot.mouseClick(strip, Qt.LeftButton, pos=(strip.link_rect.center() + QPointF(8, 3)).toPoint())
+    assert not strip.expanded and strip.height() == collapsed
+
+
+def test_a_wider_window_shows_the_whole_legend_at_the_height_it_needs(roadmap_window, qtbot):
+    strip = roadmap_window.gantt.legend
+    strip.set_expanded(True)
+    narrow = strip.height()
+    roadmap_window.resize(1600, 1000)
+    qtbot.waitUntil(lambda: strip.width() > 1000)
+    assert strip.height() < narrow  # not the height the narrow window needed
+    assert not strip.hidden and strip.link_rect is None and len(strip.shown) == len(_all_entries(roadmap_window.gantt))
+
+
+def test_comparing_a_baseline_adds_the_baseline_and_one_early_to_late_scale_naming_every_step(roadmap_window):
+    view = roadmap_window.gantt
+    view.document.set_baseline(view.document.project.baselines[0].name)
+    view.canvas.grab()
+    strip = view.legend
+    compact = [item for _, item in strip.shown] + strip.hidden
+    whole = _all_entries(view)
+    scale = next(i for i in compact if i.kind == "slipscale")
+    steps = [i.text for i in whole if i.kind == "slip"]
+    assert len(steps) == 5 and all(text in scale.detail for text in steps)
+    assert [i.kind for i in compact if i.kind != "slipscale"] == [i.kind for i in whole if i.kind != "slip"]
