@@ -12,6 +12,7 @@ from datetime import date
 from types import SimpleNamespace
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from PySide6.QtGui import QImage, Qt, QTextDocument
 from PySide6.QtWidgets import QLabel, QMessageBox
 
@@ -22,6 +23,8 @@ from ilrs_planner.qt.dialogs.messages import message_box
 from ilrs_planner.qt.document import Document
 from ilrs_planner.qt.main_window import MainWindow
 from ilrs_planner.qt.participants.table_model import ParticipantTableModel
+from ilrs_planner.qt.sharing.signature_label import SignatureStatus
+from ilrs_planner.sharing.signing import sign_project
 
 TALL = 3000  # pixels: a label rendering the image would be at least this tall
 
@@ -88,3 +91,15 @@ def test_an_error_naming_plan_text_is_shown_as_text(qtbot, markup):
     box = message_box(QMessageBox.Icon.Warning, "Plan in use", f"{markup} is open by {markup}", None)
     qtbot.addWidget(box)
     assert box.findChild(QLabel, "qt_msgbox_label").sizeHint().height() < TALL // 2
+
+
+def test_a_signer_name_cannot_add_a_line_to_the_signature_verdict(qtbot, tmp_path):
+    # U+2028 is a line break to Qt: the name would put a "trusted" line of its own under the verdict.
+    plan = Project("Signed plan", date(2030, 1, 1))
+    forged = "Unknown\u2028Signed by a trusted key: CNSA planning"
+    sign_project(plan, Ed25519PrivateKey.generate(), forged)
+    label = SignatureStatus(Document(plan), trusted_dir=tmp_path / "no-keys")
+    qtbot.addWidget(label)
+    assert label.text().startswith("Signed by an unknown key")
+    assert "\u2028" not in label.text() and "\u2028" not in label.toolTip()
+    assert label.sizeHint().height() < 2 * label.fontMetrics().height()
