@@ -15,7 +15,7 @@ from operator import attrgetter, is_, is_not
 import numpy as np
 
 from ..domain import Confidence, LinkType, Precision, Project, Task, format_fuzzy_date, period_end, period_start
-from ..engine.schedule import Schedule
+from ..engine.schedule import Schedule, TaskTable
 from ..engine.shown_precision import ShownPrecision
 from .palette import owner_colors
 from .rollups import Rollups, folded_milestones
@@ -89,23 +89,24 @@ def _ordinals(project: Project, schedule: Schedule | None, task: Task, critical:
     return start.toordinal(), finish.toordinal(), crit
 
 
-def _bulk_ordinals(schedule: Schedule | None, rows: list[str]) -> tuple[list, list, list] | None:
-    """(ES, EF, critical) of every row straight from the schedule's columns, when it has them all:
+def _places(schedule: Schedule | None, rows: list[str]) -> np.ndarray | None:
+    """Each row's place in the schedule's columns, when the schedule holds them all as arrays:
     at 100,000 rows a lookup per row was a third of the chart's build."""
     table = schedule.tasks if schedule is not None else None
-    if table is None or not hasattr(table, "columns_in") or not all(map(table.__contains__, rows)):
+    if not isinstance(table, TaskTable):
         return None
-    es, ef, _ls, _lf, _tf, _ff, critical = table.columns_in(rows)
-    return es, ef, critical
+    places = table.positions(rows)
+    return places if not len(places) or places.min() >= 0 else None
 
 
-def _row_dates(project: Project, schedule: Schedule | None, rows: list[str],
-               tasks: list[Task]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _row_dates(project: Project, schedule: Schedule | None, tasks: list[Task],
+               places: np.ndarray | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(start, exclusive finish, critical) arrays of the rows: from the schedule's columns in one
-    go when it has them, else task by task."""
-    bulk = _bulk_ordinals(schedule, rows)
-    if bulk is not None:
-        return np.asarray(bulk[0], np.float64), np.asarray(bulk[1], np.float64), np.asarray(bulk[2], bool)
+    go when it has them (`places`), else task by task."""
+    if schedule is not None and places is not None:
+        columns = schedule.tasks.arrays()  # type: ignore[attr-defined]  # a TaskTable, as _places found
+        return (columns[0][places].astype(np.float64), columns[1][places].astype(np.float64),
+                columns[6][places].astype(bool))
     critical_ids = schedule.critical_ids() if schedule is not None else set()
     each = [_ordinals(project, schedule, task, critical_ids) for task in tasks]
     return (np.array([e[0] for e in each], np.float64), np.array([e[1] for e in each], np.float64),
@@ -151,7 +152,8 @@ def build_chart_data(project: Project, schedule: Schedule | None, rows: list[str
     colors = list(dict.fromkeys(list(owner_color.values()) + list(highlight.values())))
     color_index = {c: i for i, c in enumerate(colors)}
     n, tasks = len(rows), list(map(project.tasks.__getitem__, rows))
-    start, finish, critical = _row_dates(project, schedule, rows, tasks)
+    places = _places(schedule, rows)
+    start, finish, critical = _row_dates(project, schedule, tasks, places)
     # Task attributes column-wise through C-level map/attrgetter, then numpy: a Python loop over
     # every row was most of the chart's build at 100,000 rows.
     summary = np.fromiter(map(summaries.__contains__, rows), bool, n)
@@ -168,7 +170,7 @@ def build_chart_data(project: Project, schedule: Schedule | None, rows: list[str
             color[row_of[tid]] = color_index[tint]
     labels = list(map(attrgetter("name"), tasks))
     soft0, soft1 = np.full(n, np.nan), np.full(n, np.nan)
-    precision = list(map(ShownPrecision(project, schedule).of, rows))  # a milestone driven by a fuzzy date is fuzzy
+    precision = _shown_precision(project, schedule, rows, tasks)
     day_exact = np.fromiter(map(is_, precision, repeat(Precision.DAY)), bool, n)
     for i in np.flatnonzero(~day_exact | milestone).tolist():  # fuzzy dates and milestones: a few rows
         first, last = date.fromordinal(int(start[i])), date.fromordinal(int(finish[i]))
@@ -182,11 +184,12 @@ def build_chart_data(project: Project, schedule: Schedule | None, rows: list[str
     data.key = key
     data.confidence = np.fromiter(map(_CONF_CODE.get, map(attrgetter("confidence"), tasks), repeat(CONF_SOURCED)),
                                   np.int8, n)
-    data.done_until = np.array([_done_until(task, s, f, project.status_date)
-                                for task, s, f in zip(tasks, start.tolist(), finish.tolist())], np.float64)
+    data.done_until = np.full(n, np.nan)
+    for i in np.flatnonzero(actual).tolist():  # the rows with work done: no other row has any
+        data.done_until[i] = _done_until(tasks[i], float(start[i]), float(finish[i]), project.status_date)
     children = project.children_map()  # one outline walk serves roll-ups and phase bands
     data.rollups = _rollups(project, schedule, data, summaries, owner_color, color_index, children)
-    _add_links(data, project)
+    _add_links(data, project, schedule, places)
     data.phases = _phases(project, schedule, children)
     return data
 
@@ -209,6 +212,17 @@ def refresh_rows(data: ChartData, project: Project, schedule: Schedule | None, t
     for row, label in zip(rows.tolist(), fresh.labels):
         data.labels[row] = label
     return True
+
+
+def _shown_precision(project: Project, schedule: Schedule | None, rows: list[str], tasks: list[Task]) -> list:
+    """The precision each row's dates are shown at: a task driven by a fuzzy date is fuzzy
+    (engine/shown_precision.py). Only tasks a coarser date can reach are looked up one by one."""
+    precision = list(map(attrgetter("precision"), tasks))
+    shown = ShownPrecision(project, schedule)
+    if shown.reach:
+        for i in compress(range(len(rows)), map(shown.reach.__contains__, rows)):
+            precision[i] = shown.of(rows[i])
+    return precision
 
 
 def _done_until(task: Task, start: float, finish: float, status: date | None) -> float:
@@ -237,19 +251,33 @@ def _rollups(project: Project, schedule: Schedule | None, data: ChartData, summa
                    [t.name for t in tasks])
 
 
-def _add_links(data: ChartData, project: Project) -> None:
+def _add_links(data: ChartData, project: Project, schedule: Schedule | None, places: np.ndarray | None) -> None:
     """Links whose both ends are shown rows (a link into a collapsed branch is not drawn)."""
+    derived = schedule.links if schedule is not None else None
+    if places is not None and derived is not None and derived.ids == list(project.links):
+        # The scheduler already found each link's ends: its task places map to rows in one step.
+        row_at = np.full(len(schedule.tasks), -1, np.int64)  # type: ignore[union-attr]
+        row_at[places] = np.arange(len(places))
+        ids, pred, succ = derived.ids, row_at[derived.pred], row_at[derived.succ]
+        types = derived.code.astype(np.int8)
+    else:
+        ids, pred, succ, types = _link_rows(project, data.row_of)
+    keep = (pred >= 0) & (succ >= 0)
+    data.link_ids = list(compress(ids, keep.tolist()))
+    data.link_pred, data.link_succ, data.link_type = pred[keep], succ[keep], types[keep]
+    data.link_critical = data.critical[data.link_pred] & data.critical[data.link_succ]
+
+
+def _link_rows(project: Project, row_of: dict[str, int]) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
+    """(ids, pred row, succ row, type code) of every link, -1 for an end not shown, looked up by id."""
     # Column-wise through C-level map/attrgetter: a Python loop over 200,000 links was most of
     # the chart's build at 100,000 tasks.
     links, count = list(project.links.values()), len(project.links)
-    rows = data.row_of.get
+    rows = row_of.get
     pred = np.fromiter(map(rows, map(attrgetter("pred_id"), links), repeat(-1)), np.int64, count)
     succ = np.fromiter(map(rows, map(attrgetter("succ_id"), links), repeat(-1)), np.int64, count)
     types = np.fromiter(map(LINK_CODES.__getitem__, map(attrgetter("type"), links)), np.int8, count)
-    keep = (pred >= 0) & (succ >= 0)  # LinkType is a StrEnum: "FS" finds LinkType.FS above
-    data.link_ids = list(compress(map(attrgetter("id"), links), keep.tolist()))
-    data.link_pred, data.link_succ, data.link_type = pred[keep], succ[keep], types[keep]
-    data.link_critical = data.critical[data.link_pred] & data.critical[data.link_succ]
+    return list(map(attrgetter("id"), links)), pred, succ, types  # LinkType is a StrEnum: "FS" finds LinkType.FS above
 
 
 def _phases(project: Project, schedule: Schedule | None,

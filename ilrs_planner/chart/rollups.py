@@ -35,8 +35,10 @@ def folded_milestones(project: Project, shown: dict[str, int], summaries: set[st
     all hidden (collapsed), in WBS order. `children` is the plan's children_map, if at hand."""
     children = project.children_map() if children is None else children
     pairs: list[tuple[int, str]] = []
-    for summary_id, row in shown.items():
-        kids = children.get(summary_id, [])
+    # Only a parent can be folded: the shown ones in row order, not every row (100,000 at most).
+    parents = sorted((shown[tid], tid) for tid in shown.keys() & children.keys())
+    for row, summary_id in parents:
+        kids = children[summary_id]
         if not kids or any(kid in shown for kid in kids):
             continue
         stack = list(reversed(kids))

@@ -23,6 +23,8 @@ MIN_WORDS = 2
 # Key dates are named first: the legend explains the today and status lines by their colours,
 # but only a tag can say which milestone a key-date line is.
 PRIORITY = {"key": 0, "status": 1, "today": 2}
+MAX_TAGS = 48  # beyond this many marks in view the band is full anyway: the rest are pins at once
+MAX_CUTS = 96  # words taken off in all, so a crowded band costs a bounded number of passes
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,34 +115,51 @@ def _apart(x0: float, x1: float, x: float, span: tuple[float, float, float]) -> 
 
 def layout_tags(specs: Sequence[TagSpec], width: float, rows: int, measure: Callable[[str], float]) -> TagLayout:
     """Tags for `specs` (any order) in a band `rows` high and `width` wide, none overlapping."""
-    specs = sorted(specs, key=lambda s: (PRIORITY.get(s.kind, 0), s.x))
+    ordered = sorted(specs, key=lambda s: (PRIORITY.get(s.kind, 0), s.x))
+    specs, extra = ordered[:MAX_TAGS], ordered[MAX_TAGS:]
     words = [len(s.text.split()) for s in specs]
-    while True:
+    for _ in range(MAX_CUTS):
         layout = _try_place(specs, words, width, rows, measure)
         longest = _longest_cuttable(specs, words, measure)
         if not layout.dropped or longest is None:
-            return _grow(layout, width, measure)
+            break
         words[longest] -= 1
+    else:
+        layout = _try_place(specs, words, width, rows, measure)
+    grown = _grow(layout, width, measure, rows)
+    return TagLayout(grown.placed, grown.dropped + extra)
 
 
-def _grow(layout: TagLayout, width: float, measure: Callable[[str], float]) -> TagLayout:
-    """Give shortened tags back the words their row has room for (a cut made for a tag
-    elsewhere in the band should not stay where nothing needs it)."""
+def _grow(layout: TagLayout, width: float, measure: Callable[[str], float], rows: int) -> TagLayout:
+    """Give shortened tags back the words there is room for, in their row or another, on either
+    side of their line (a cut made for a tag elsewhere should not stay where nothing needs it)."""
     placed = list(layout.placed)
+    pins = [(d.x - PIN_HALF_PX, d.x + PIN_HALF_PX, d.x) for d in layout.dropped]  # keep pins in sight
     for i, tag in enumerate(placed):
-        spec, right = tag.spec, tag.x0 > tag.spec.x
+        spec = tag.spec
         for words in range(len(spec.text.split()), 0, -1):
             text = _words_to_show(spec, words)
             if text == tag.text:
                 break
             w = measure(text) + 2 * TAG_PAD_PX
-            x0 = spec.x + 1 if right else spec.x - 1 - w
-            others = [(o.x0, o.x1, o.spec.x) for j, o in enumerate(placed) if j != i and o.row == tag.row]
-            others += [(d.x - PIN_HALF_PX, d.x + PIN_HALF_PX, d.x) for d in layout.dropped]  # keep pins in sight
-            if x0 >= 0 and x0 + w <= width and all(_apart(x0, x0 + w, spec.x, span) for span in others):
-                placed[i] = PlacedTag(spec, x0, x0 + w, tag.row, text)
+            spot = _room_for(spec.x, w, width, [tag.row] + [r for r in range(rows) if r != tag.row],
+                             [(o.x0, o.x1, o.spec.x, o.row) for j, o in enumerate(placed) if j != i], pins)
+            if spot is not None:
+                placed[i] = PlacedTag(spec, spot[1], spot[1] + w, spot[0], text)
                 break
     return TagLayout(placed, layout.dropped)
+
+
+def _room_for(x: float, w: float, width: float, rows: list[int], others: list[tuple[float, float, float, int]],
+              pins: list[tuple[float, float, float]]) -> tuple[int, float] | None:
+    """The first (row, left edge), rows in the order given and right of the line before left,
+    where a tag of width `w` clears every other tag in its row and every pin."""
+    for row in rows:
+        spans = [(a, b, line) for a, b, line, r in others if r == row] + pins
+        for x0 in (x + 1, x - 1 - w):
+            if x0 >= 0 and x0 + w <= width and all(_apart(x0, x0 + w, x, span) for span in spans):
+                return row, x0
+    return None
 
 
 def _longest_cuttable(specs: Sequence[TagSpec], words: list[int], measure: Callable[[str], float]) -> int | None:

@@ -16,11 +16,15 @@ from json.encoder import encode_basestring
 from operator import attrgetter
 from typing import TextIO
 
-from ..domain import Project, Task
+import numpy as np
+
+from ..domain import Precision, Project, Task
+from ..domain.dates import format_fuzzy_date
 from ..domain.provenance import shown_confidence
 from ..domain.terminal_text import one_line
 from ..engine.schedule import Schedule
 from ..engine.shown_precision import ShownPrecision
+from .wbs_order import wbs_order
 
 JSON_FIELDS = ("key", "name", "early_start", "early_finish", "late_start", "late_finish", "total_float_days",
                "free_float_days", "critical", "precision", "confidence", "source", "source_date")
@@ -50,34 +54,54 @@ class ScheduleColumns:
 def schedule_columns(project: Project, schedule: Schedule, last_days: bool = False) -> ScheduleColumns:
     """The schedule's columns for every task of `project`, in WBS order.
 
-    `last_days` gives finishes as a person reads them (the last day of work; a milestone's own day)
-    instead of the scheduler's exclusive finishes, which the JSON keeps.
+    `last_days` gives what a person reads: finishes as the last day of work (a milestone's own
+    day) instead of the scheduler's exclusive finishes, which the JSON keeps, and every date at
+    the precision it is known to (a task driven by a date announced as '2031' shows '2031').
     """
-    walked = list(project.walk())
-    tasks = [task for task, _ in walked]
-    ids = list(map(attrgetter("id"), tasks))
+    tasks, depths = wbs_order(project)
+    ids = list(map(_ID, tasks))
     *ordinals, total_float, free_float, critical = _columns_in(schedule, ids)
     if last_days:
         es, ef, ls, lf = ordinals
-        ordinals = [es, list(map(_last_day, es, ef)), ls, list(map(_last_day, ls, lf))]
+        ordinals = [es, _last_days(es, ef), ls, _last_days(ls, lf)]
     iso = iso_table([value for column in ordinals for value in set(column)])
-    early_start, early_finish, late_start, late_finish = (list(map(iso.__getitem__, c)) for c in ordinals)
-    dates = (early_start, early_finish, late_start, late_finish)
-    return ScheduleColumns(list(map(attrgetter("key"), tasks)), list(map(attrgetter("name"), tasks)),
-                           [depth for _, depth in walked], dates, total_float, free_float,
-                           list(map(bool, critical)), _provenance(project, schedule, tasks))
+    dates = tuple(list(map(iso.__getitem__, column)) for column in ordinals)
+    provenance = _provenance(project, schedule, tasks)
+    if last_days:
+        _at_shown_precision(dates, ordinals, provenance[0])
+    return ScheduleColumns(list(map(_KEY, tasks)), list(map(_NAME, tasks)), depths, dates,  # type: ignore[arg-type]
+                           total_float, free_float, list(map(bool, critical)), provenance)
+
+
+def _at_shown_precision(dates: tuple[list[str], ...], ordinals: list[list[int]], precision: list[str]) -> None:
+    """Dates of the tasks known less precisely than to the day rewritten as '2031', 'Q3 2029', '2029-06'."""
+    if precision.count(Precision.DAY.value) == len(precision):
+        return
+    for row, shown in enumerate(precision):
+        if shown != Precision.DAY.value:
+            for column, days in zip(dates, ordinals):
+                column[row] = format_fuzzy_date(date.fromordinal(days[row]), Precision(shown))
 
 
 def _provenance(project: Project, schedule: Schedule,
                 tasks: list[Task]) -> tuple[list[str], list[str], list[str], list[str | None]]:
     shown = ShownPrecision(project, schedule)
-    return ([shown.of(t.id).value for t in tasks], list(map(shown_confidence, tasks)),
-            list(map(attrgetter("source_url"), tasks)),
-            [t.source_date.isoformat() if t.source_date else None for t in tasks])
+    # Only a task a coarser date can reach differs from its own precision (ShownPrecision's doc).
+    precision = map(shown.of, map(_ID, tasks)) if shown.reach else map(_PRECISION, tasks)
+    return (list(map(_VALUE.__getitem__, precision)), list(map(shown_confidence, tasks)),
+            list(map(_SOURCE, tasks)), [t.source_date.isoformat() if t.source_date else None for t in tasks])
 
 
-def _last_day(start: int, finish: int) -> int:
-    return finish - 1 if finish > start else finish
+_ID, _KEY, _NAME, _PRECISION, _SOURCE = (attrgetter(name) for name in ("id", "key", "name", "precision",
+                                                                       "source_url"))
+_VALUE = {member: member.value for member in Precision}
+
+
+def _last_days(starts: list[int], finishes: list[int]) -> list[int]:
+    """The last day of work of each [start, finish) (a milestone's own day), as day ordinals."""
+    start, finish = np.asarray(starts, dtype=np.int64), np.asarray(finishes, dtype=np.int64)
+    last_days: list[int] = np.where(finish > start, finish - 1, finish).tolist()
+    return last_days
 
 
 def _columns_in(schedule: Schedule, ids: list[str]) -> tuple[list, ...]:

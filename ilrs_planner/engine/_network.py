@@ -67,6 +67,7 @@ class Network:
     time: WorkingTime | None  # None: every task on calendar days (positions are day ordinals)
     crossings: Crossings | None  # edges that are not `+ weight` (between calendars), None if none
     jumps: list[np.ndarray]  # the WBS as jump pointers (see _tree)
+    links: tuple[np.ndarray, ...]  # (pred, succ, type code, lag, elapsed) per link, in the plan's order
 
     def start_days(self, positions: np.ndarray) -> np.ndarray:
         """Task start positions (the first n_tasks nodes) as day ordinals."""
@@ -116,7 +117,7 @@ def compile_network(project: Project, extra_days: int = 0, node_rows: np.ndarray
     """
     tasks = list(project.tasks.values())
     task_ids = list(project.tasks)
-    index = {tid: i for i, tid in enumerate(task_ids)}
+    index = dict(zip(task_ids, range(len(task_ids))))
     n = len(tasks)
     durations = list(map(attrgetter("duration"), tasks))
     if not _checks.all_whole(durations):
@@ -243,7 +244,7 @@ def _assemble(project: Project, tasks: list[Task], task_ids: list[str], index: d
     weight, crossings = find_crossings(edges, rows, task_row, time)
     return Network(task_ids, index, tasks, project.start.toordinal(), bounds.duration, parent, depth, is_summary,
                    bounds.history, bounds.finished, gates, n_nodes, node_task, base, fixed, bounds.start_cap,
-                   bounds.finish_cap, offsets, dst, weight, live, rows, task_row, time, crossings, jumps)
+                   bounds.finish_cap, offsets, dst, weight, live, rows, task_row, time, crossings, jumps, links)
 
 
 def _allocate_gates(links: tuple[np.ndarray, ...], jumps: list[np.ndarray], is_summary: np.ndarray,

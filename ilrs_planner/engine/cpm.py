@@ -81,7 +81,7 @@ from ._network import Network, compile_network
 from ._summaries import settle_summaries
 from ._summary_starts import binding_only
 from .graph import loop_nodes, loop_task_ids, raise_loop
-from .schedule import Schedule, TaskTable
+from .schedule import LinkTable, Schedule, TaskTable
 
 # Level passes cost a few numpy calls per level, the loops about a microsecond per edge: past one
 # level per this many edges (measured on 100,000-task plans) the loops win, or soon will.
@@ -126,7 +126,8 @@ def schedule_with(project: Project, vectorised: bool | None) -> Schedule:
     _refuse_out_of_range(project, (es_days, ef_days, ls_days, lf_days), start, finish)
     table = TaskTable(net.task_ids, es_days, ef_days, ls_days, lf_days, total_float, free_float, critical,
                       index=net.index)
-    return Schedule(date.fromordinal(start), date.fromordinal(finish), table)
+    links = LinkTable(list(project.links), *net.links[:3])
+    return Schedule(date.fromordinal(start), date.fromordinal(finish), table, links)
 
 
 _FIRST_DAY, _LAST_DAY = date.min.toordinal(), date.max.toordinal()

@@ -16,7 +16,8 @@ from .schedule import Schedule
 
 Apply = Callable[[Project], None]  # replays one change on a copy of the older plan
 
-TASK_FIELDS = (("duration", "duration"), ("actual_start", "actual start"), ("actual_finish", "actual finish"))
+TASK_FIELDS = (("duration", "duration"), ("actual_start", "actual start"), ("actual_finish", "actual finish"),
+               ("percent_complete", "% complete"))  # with a status date, % complete sets the work left
 
 
 def align_task_ids(old: Project, new: Project) -> Project:
@@ -46,6 +47,10 @@ def ordered_changes(old: Project, new: Project, new_sched: Schedule) -> list[tup
     if old.start != new.start:
         changes.append(((date.min, date.min, 0), "plan_start", "", f"plan start {old.start} → {new.start}",
                         lambda s: setattr(s, "start", new.start)))
+    if old.status_date != new.status_date:  # no remaining work is forecast before it
+        changes.append(((date.min, date.min, 0), "status_date", "",
+                        f"status date {old.status_date or 'none'} → {new.status_date or 'none'}",
+                        lambda s: setattr(s, "status_date", new.status_date)))
     for tid, task in new.tasks.items():
         if tid not in old.tasks:
             changes.append(((date.min, date.min, 1), "task_added", task.key, f"task '{task.key}' added",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import repeat
 from typing import Any
@@ -43,7 +43,10 @@ class TaskTable(Mapping[str, TaskDates]):
         self._columns = tuple(_as_list(c) for c in (early_start, early_finish, late_start, late_finish,
                                                      total_float, free_float, critical))
         self._made: dict[str, TaskDates] = {}
-        self._array: np.ndarray | None = None
+        # Handed numpy columns (the scheduler's), the array form is kept for views that read every row.
+        arrays = (early_start, early_finish, late_start, late_finish, total_float, free_float, critical)
+        self._array: np.ndarray | None = (np.array(arrays, dtype=np.int64).reshape(len(arrays), len(self._index))
+                                          if all(isinstance(c, np.ndarray) for c in arrays) else None)
 
     def __getitem__(self, task_id: str) -> TaskDates:
         made = self._made.get(task_id)
@@ -103,6 +106,15 @@ class TaskTable(Mapping[str, TaskDates]):
             self._array = np.array(self._columns, dtype=np.int64).reshape(len(self._columns), len(self._index))
         return self._array
 
+    def positions(self, task_ids: Iterable[str]) -> np.ndarray:
+        """Each id's place in the columns (-1 for an id the table lacks), for reading many rows at once."""
+        ids = task_ids if isinstance(task_ids, Sequence) else list(task_ids)
+        return np.fromiter(map(self._index.get, ids, repeat(-1)), dtype=np.int64, count=len(ids))
+
+    def arrays(self) -> np.ndarray:
+        """The columns as one (7, tasks) int64 array: ES, EF, LS, LF, TF, FF, critical (0/1)."""
+        return self._as_array()
+
     def ordinals(self, task_id: str) -> tuple[int, int, int, int]:
         """(ES, EF, LS, LF) as day ordinals, for analyses that do arithmetic on many tasks."""
         i = self._index[task_id]
@@ -121,6 +133,21 @@ def _as_list(column: Column) -> list[Any]:
     return column.tolist() if hasattr(column, "tolist") else list(column)
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class LinkTable:
+    """The links the schedule was derived from, as the scheduler read them: ids in the plan's order,
+    both ends as places in the TaskTable's columns, type codes FS 0, SS 1, FF 2, SF 3.
+
+    A chart maps 200,000 links to its rows with these in a few array operations; looking each
+    end up by id again cost a quarter of a second.
+    """
+
+    ids: list[str]
+    pred: np.ndarray
+    succ: np.ndarray
+    code: np.ndarray
+
+
 @dataclass(frozen=True, slots=True)
 class Schedule:
     """Every task's dates (summaries included) and the plan's span."""
@@ -128,6 +155,8 @@ class Schedule:
     project_start: date
     project_finish: date
     tasks: Mapping[str, TaskDates]
+    # How the links were read, not part of what was derived: equal schedules may hold different copies.
+    links: LinkTable | None = field(default=None, compare=False)  # None: not from the scheduler
 
     def last_day(self) -> date:
         """The plan's finish as a person reads it: its last day of work, or its last milestone's day."""

@@ -10,11 +10,14 @@ column is then located row by row, on that error path only.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import fields
 from datetime import date
+from itertools import repeat
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from ..domain import (
     Baseline,
@@ -35,7 +38,7 @@ from ..domain import (
     TaskKind,
 )
 from ..domain.text import MULTI_LINE_FIELDS, describe_control, first_with_control
-from .column_read import Fetch, read_columns
+from .column_read import Fetch, Repeated, read_columns
 from .consistency import find_parent_loop
 from .locate import (
     Finding,
@@ -110,7 +113,7 @@ class TableReader:
         """Refuse text holding a control character (see domain/text.py), naming its row and column."""
         kinds = dict(columns_of()[table])
         for name, values in zip(names, columns[1:]):
-            if kinds[name] != "TEXT":
+            if kinds[name] != "TEXT" or isinstance(values, Repeated):  # a usual value is our own text
                 continue
             multiline = name in MULTI_LINE_FIELDS
             index = first_with_control(values, multiline)
@@ -123,11 +126,11 @@ class TableReader:
         return bad_value(self.path, Finding(table, rowid, column, problem))
 
     def resolve(self, table: str, column: str, rowids: Sequence[Any], numbers: Sequence[Any],
-                id_of: dict[Any, Any], what: str) -> list[Any]:
+                id_of: dict[Any, Any], what: str) -> Sequence[Any]:
         """Row numbers in `numbers` turned into ids; a number naming no row of `what` is refused."""
         empty = numbers.count(None)
         if empty == len(numbers):  # no task has an owner or a calendar of its own: nothing to look up
-            return [None] * empty
+            return Repeated(None, empty)
         ids = list(map(id_of.get, numbers))
         if ids.count(None) != empty:
             rowid, number = next((r, n) for r, n, i in zip(rowids, numbers, ids) if n is not None and i is None)
@@ -194,14 +197,14 @@ class TableReader:
         task_calendars = self.resolve("tasks", "calendar", nums, calendars, calendar_ids, "calendar")
         parent_ids = self.resolve("tasks", "parent", nums, parents, id_of, "task")
         d = self.date
-        objects = map(Task, keys, names, durations, map(_KIND, kinds), ids, parent_ids, positions, owner_ids,
-                      map(_constraint_of, constraints, alap), map(d, constraint_dates), map(d, deadlines),
-                      map(d, actual_starts), map(d, actual_finishes), percents, map(_PRECISION, precisions),
-                      optimistic, most_likely, pessimistic, map(_CLASSIFICATION, classifications), urls, notes,
-                      task_calendars, map(bool, elapsed), map(bool, key_flags), map(_CONFIDENCE, confidences),
-                      map(d, source_dates))
+        objects = map(Task, keys, names, durations, _each(_KIND, kinds), ids, parent_ids, positions, owner_ids,
+                      _constraints(constraints, alap), _each(d, constraint_dates), _each(d, deadlines),
+                      _each(d, actual_starts), _each(d, actual_finishes), percents, _each(_PRECISION, precisions),
+                      optimistic, most_likely, pessimistic, _each(_CLASSIFICATION, classifications), urls, notes,
+                      task_calendars, _each(bool, elapsed), _each(bool, key_flags), _each(_CONFIDENCE, confidences),
+                      _each(d, source_dates))
         tasks = self.by_id("tasks", nums, ids, objects)
-        loop = find_parent_loop(dict(zip(ids, parent_ids)))
+        loop = find_parent_loop(dict(zip(ids, parent_ids))) if _under_a_loop(nums, parents) else None
         if loop:
             rowid = nums[ids.index(loop[0])]
             raise self.fail("tasks", rowid, "parent", "the WBS places tasks under themselves: "
@@ -214,7 +217,7 @@ class TableReader:
         pred_ids = self.resolve("links", "pred", nums, preds, task_ids, "task")
         succ_ids = self.resolve("links", "succ", nums, succs, task_ids, "task")
         return self.by_id("links", nums, ids, map(Link, pred_ids, succ_ids, map(_LINK, types), lags, ids,
-                                                  map(bool, elapsed)))
+                                                  _each(bool, elapsed)))
 
     def baselines(self, tasks: dict[str, Task]) -> list[Baseline]:
         """Baselines in file order, with their entries; entries may name tasks deleted since."""
@@ -253,9 +256,42 @@ _TASK_COLUMNS = ("id, key, name, duration, kind, parent, position, owner, constr
                  "source_date, alap")
 
 
+def _each(convert: Callable[[Any], Any], column: Sequence[Any]) -> Iterator[Any]:
+    """`convert` applied to every value of `column`; to a column of one repeated value, once."""
+    if isinstance(column, Repeated):
+        return repeat(convert(column.value), len(column))
+    return map(convert, column)
+
+
+def _constraints(stored: Sequence[str], alap: Sequence[int]) -> Iterator[ConstraintType]:
+    """The constraints the rows hold: as late as possible is a flag beside 'ASAP' (schema version 6)."""
+    if isinstance(alap, Repeated) and not alap.value:
+        return _each(_CONSTRAINT, stored)
+    return map(_constraint_of, stored, alap)
+
+
 def _constraint_of(stored: str, alap: int) -> ConstraintType:
-    """The constraint a row holds: as late as possible is a flag beside 'ASAP' (schema version 6)."""
     return _ALAP if alap else _CONSTRAINT(stored)
+
+
+def _under_a_loop(nums: Sequence[int], parents: Sequence[int | None]) -> bool:
+    """Does some task's chain of parents never reach the top? (Every parent names a task row.)
+
+    Pointer doubling in numpy: after k steps each task points 2**k levels up, so a WBS without a
+    loop, at most len(nums) deep, is through in log2(len(nums)) steps; the loop is then named by
+    `find_parent_loop`, on that error path only.
+    """
+    if parents.count(None) == len(parents):
+        return False
+    rows = np.fromiter(nums, dtype=np.int64, count=len(nums))
+    up = np.fromiter((-1 if p is None else p for p in parents), dtype=np.int64, count=len(parents))
+    up = np.where(up < 0, -1, np.searchsorted(rows, up))  # row numbers (rowid order) as positions
+    for _ in range(len(nums).bit_length() + 1):
+        at_top = up < 0
+        if at_top.all():
+            return False
+        up = np.where(at_top, -1, up[np.where(at_top, 0, up)])
+    return True
 
 
 def _note(seen: set[Any], value: Any) -> bool:

@@ -72,3 +72,10 @@ def test_of_two_marks_a_day_apart_the_earlier_is_named_left_of_its_line():
     layout = layout_tags(_spread(16)[4:], 472 * 16, 1, MEASURE)
     status, today = sorted(layout.placed, key=lambda t: t.spec.x)
     assert status.row == today.row == 0 and status.x1 < status.spec.x < today.spec.x < today.x0
+
+
+def test_a_band_crowded_with_marks_stays_tidy_and_pins_what_does_not_fit():
+    crowd = [TagSpec(5.0 * i, f"Key milestone number {i} of the plan", "key") for i in range(200)]
+    layout = layout_tags(crowd, 1000, 2, MEASURE)
+    assert not _overlaps(layout) and len(layout.placed) + len(layout.dropped) == 200
+    assert all(t.x0 >= 0 and t.x1 <= 1000 for t in layout.placed)

@@ -145,3 +145,32 @@ def test_schedule_json_carries_each_tasks_precision_confidence_and_source(tmp_pa
         "own": ("day", "unsourced", "", None),
     }
     assert "unsourced" in data["provenance"] and "source_date" in data["provenance"]
+
+
+def test_schedule_table_shows_dates_to_the_precision_they_are_known(tmp_path, capsys):
+    # "year" is announced for 2031 (SNET 2031-01-01, 365 d: last day 2031-12-31); "after" follows it
+    # (FS, 10 d: 2032-01-01 to 2032-01-10), so its dates are known to the year too; "quarter" is
+    # announced for Q3 2030 (SNET 2030-07-01, 30 d: last day 2030-07-30; at the latest it runs
+    # 2031-12-12 to the plan's last day, 2032-01-10: Q4 2031 to Q1 2032); "own" is to the day
+    # (2030-01-01 to 2030-01-05; at the latest 2032-01-06 to 2032-01-10).
+    plan = Project(name="Precision", start=date(2030, 1, 1))
+    plan.add_task(Task("year", "Announced for 2031", 365, id="y", precision=Precision.YEAR,
+                       constraint=ConstraintType.SNET, constraint_date=date(2031, 1, 1)))
+    plan.add_task(Task("after", "Follows it", 10, id="a", position=1))
+    plan.add_task(Task("quarter", "Announced for Q3 2030", 30, id="q", position=2, precision=Precision.QUARTER,
+                       constraint=ConstraintType.SNET, constraint_date=date(2030, 7, 1)))
+    plan.add_task(Task("own", "Our own task", 5, id="o", position=3))
+    plan.add_link(Link("y", "a"))
+    save_project(plan, tmp_path / "p.db")
+    assert main(["schedule", str(tmp_path / "p.db")]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "Precision: 2030-01-01 to 2032-01-10, 4 tasks, 2 critical (not counting phases)"
+    header, rows = lines[1], {line.split()[0]: line for line in lines[3:7]}
+    starts = [header.index(title) for title in ("Start", "Finish", "Late start", "Late finish")]
+    cells = {key: [row[at:].split("  ")[0] for at in starts] for key, row in rows.items()}
+    assert cells == {
+        "year": ["2031", "2031", "2031", "2031"],
+        "after": ["2032", "2032", "2032", "2032"],
+        "quarter": ["Q3 2030", "Q3 2030", "Q4 2031", "Q1 2032"],
+        "own": ["2030-01-01", "2030-01-05", "2032-01-06", "2032-01-10"],
+    }

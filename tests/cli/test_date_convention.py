@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -29,7 +30,8 @@ def test_schedule_table_shows_flown_missions_ending_on_the_day_they_ended(ilrs_d
     assert "2024-06-25" in _row(out, "change-6")
     assert "2019-01-03" in _row(out, "change-4")
     assert "2024-05-08" in _row(out, "icube-q")
-    assert "2028-12-31" in _row(out, "luna-26")  # announced for 2028: the bar runs through 31 December
+    # Announced for 2028: shown as the year it is known to (start and finish), not as 1 January.
+    assert re.search(r"\s2028\s+2028\s", _row(out, "luna-26")) and "2028-01-01" not in _row(out, "luna-26")
 
 
 def test_schedule_json_keeps_exclusive_finishes_and_says_so(ilrs_db, capsys):
@@ -37,6 +39,8 @@ def test_schedule_json_keeps_exclusive_finishes_and_says_so(ilrs_db, capsys):
     data = json.loads(capsys.readouterr().out)
     luna25 = next(t for t in data["tasks"] if t["key"] == "luna-25")
     assert luna25["early_finish"] == "2023-08-20" and "exclusive" in data["finish_convention"]
+    luna26 = next(t for t in data["tasks"] if t["key"] == "luna-26")  # announced for 2028: through 31 December
+    assert (luna26["early_finish"], luna26["precision"]) == ("2029-01-01", "year")
 
 
 def test_slip_and_why_text_show_last_days(ilrs_db, capsys):

@@ -110,3 +110,12 @@ def test_shown_keeps_lines_and_one_line_escapes_them():
     assert shown("a\nb\tc\x1b[2K\r") == "a\nb\tc\\u001b[2K\\u000d"
     assert one_line("a\nb\tc") == "a\\u000ab\\u0009c"
     assert shown("Chang'e 7 嫦娥七号 — Луна-26") == "Chang'e 7 嫦娥七号 — Луна-26"
+
+
+@pytest.mark.parametrize("unsafe", [chr(c) for c in (*range(0x00, 0x09), *range(0x0b, 0x20), *range(0x7f, 0xa0))]
+                         + ["\u061c", "\u200e", "\u200f", "\u2028", "\u2029", *map(chr, range(0x202a, 0x202f)),
+                            *map(chr, range(0x2066, 0x206a))])
+def test_every_unsafe_character_is_escaped_even_among_lines_and_tabs(unsafe):
+    # Plain text takes a short cut past the pattern; no unsafe character may take it too.
+    text = f"line one\tcell\n{unsafe}line two\n"
+    assert shown(text) == f"line one\tcell\n\\u{ord(unsafe):04x}line two\n"

@@ -116,3 +116,19 @@ def test_plans_with_different_ids_are_matched_by_key():
     new.tasks["new-build"].duration = 47
     result = attribute_projects(old, new, "launch")
     assert [(c.description, c.days) for c in result.contributions] == [("duration of 'build': 40 → 47", 7)]
+
+
+def test_a_later_status_date_and_less_progress_than_hoped_are_credited_by_name():
+    # design started 2030-01-01 and was 50 % done on the status date 2030-01-11: 10 days left, through
+    # 01-20; build's 40 days then end 03-01, launch on 2030-03-02 (exclusive finish of build).
+    old = _plan()
+    old.status_date = D(2030, 1, 11)
+    old.tasks["design"].actual_start, old.tasks["design"].percent_complete = D(2030, 1, 1), 50
+    new = copy.deepcopy(old)
+    new.status_date = D(2030, 1, 21)  # ten days on: design's 10 days left now run from 01-21 (+10)
+    new.tasks["design"].percent_complete = 60  # only 60 %: 8 days left, not 10 (-2)
+    result = attribute_projects(old, new, "launch")
+    assert (result.old_date, result.new_date) == (D(2030, 3, 2), D(2030, 3, 10))
+    credits = {c.description: c.days for c in result.contributions}
+    assert credits == {"status date 2030-01-11 → 2030-01-21": 10, "% complete of 'design': 50 → 60": -2}
+    assert result.unexplained_days == 0

@@ -4,6 +4,8 @@ were, and the table is never rebuilt from scratch (that is what made 100,000-tas
 
 from __future__ import annotations
 
+import random
+
 import pytest
 from gestures import press, type_text
 from PySide6.QtCore import QPoint, Qt
@@ -15,7 +17,7 @@ from ilrs_planner.qt.document import Document
 from ilrs_planner.qt.main_window import MainWindow
 from ilrs_planner.qt.models.task_columns import Column
 from ilrs_planner.qt.models.task_delegate import ARROW, INDENT
-from ilrs_planner.qt.models.task_outline import INSERT, MOVE, REMOVE, REPLACE, SAME, row_edit
+from ilrs_planner.qt.models.task_outline import INSERT, MOVE, REMOVE, REPLACE, SAME, row_edit, visible_rows
 
 
 @pytest.fixture
@@ -140,3 +142,34 @@ def test_row_edit_finds_a_change_deep_in_a_long_list():
     after = before[:3001] + ["new"] + before[3001:]
     edit = row_edit(before, after)
     assert (edit.kind, edit.first, edit.new) == (INSERT, 3001, ["new"])
+
+
+def test_rows_after_many_outline_edits_are_the_rows_of_the_plan_walked_afresh(window, resets):
+    """Each edit updates only the child lists and rows it reached; after any mix of edits, undos and
+    redos the table must show exactly what walking the whole plan through the same open summaries
+    shows (and the chart the same rows)."""
+    rng = random.Random(7)
+    keys = ["Insert", "Delete", "Alt+Shift+Right", "Alt+Shift+Left", "Alt+Shift+Up", "Alt+Shift+Down",
+            "Ctrl+Z", "Ctrl+Y"]
+    model = window.tree.source_model
+    for step in range(60):
+        project = window.document.project
+        select(window, rng.choice(sorted(project.tasks)))
+        key = rng.choice(keys)
+        press(window.tree, key)
+        if key == "Insert":
+            press(window.tree, "Escape")  # the new task keeps its default name
+        expected = visible_rows(project.children_map(), model.open)
+        assert shown(window) == expected, f"step {step}: {key}"
+        assert window.gantt.rows() == expected and set(model.open) <= project.summary_ids()
+    assert resets == []
+
+
+def test_rows_stay_sorted_by_a_column_after_an_added_task(window):
+    window.tree.sortByColumn(int(Column.NAME), Qt.SortOrder.DescendingOrder)
+    select(window, "a")
+    press(window.tree, "Insert")
+    press(window.tree, "Escape")
+    tasks = window.document.project.tasks
+    names = [tasks[tid].name for tid in shown(window) if tasks[tid].parent_id == "ph"]
+    assert len(names) == 4 and names == sorted(names, reverse=True)

@@ -224,6 +224,22 @@ def test_a_wbs_loop_is_refused(plan_file):
     refused(plan_file, "store.bad_value", "column parent", "under themselves", "phase-1")
 
 
+def test_a_task_that_is_its_own_parent_is_refused_even_with_gaps_in_the_row_numbers(plan_file):
+    # Row numbers with gaps: the WBS check works on positions in file order, not on numbers.
+    tamper(plan_file, "UPDATE tasks SET num = num * 7 + 1000, parent = parent * 7 + 1000",
+           "UPDATE links SET pred = pred * 7 + 1000, succ = succ * 7 + 1000")
+    phase = _num(plan_file, "task-phase")
+    tamper(plan_file, f"UPDATE tasks SET parent = {phase} WHERE num = {phase}")
+    refused(plan_file, "store.bad_value", "column parent", "under themselves", "phase-1 → phase-1")
+
+
+def test_renumbered_rows_still_open_as_the_same_plan(plan_file):
+    before = open_project(plan_file)
+    tamper(plan_file, "UPDATE tasks SET num = num * 7 + 1000, parent = parent * 7 + 1000",
+           "UPDATE links SET pred = pred * 7 + 1000, succ = succ * 7 + 1000")
+    assert open_project(plan_file) == before
+
+
 def test_duplicate_ids_are_refused(plan_file):
     tamper(plan_file, "UPDATE links SET id = 'link-0' WHERE id = 'link-2'")
     refused(plan_file, "store.bad_value", "table links", "column id", "link-0")

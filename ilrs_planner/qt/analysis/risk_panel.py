@@ -26,11 +26,13 @@ from PySide6.QtWidgets import (
 from ...commands.base import ChangeSet
 from ...engine.risk import PERCENTILES, RiskResult
 from ..change_effects import effects_of
+from ..deferred import DeferredChart, lazy_module
 from ..document import Document
 from ..plain_text import tooltip
 from .common import MessageLine, WhenShown, date_edit, fill_task_combo, from_qdate, open_chart_window
-from .risk_charts import DistributionChart, TornadoChart
 from .risk_worker import RiskWorker
+
+risk_charts = lazy_module("ilrs_planner.qt.analysis.risk_charts")  # pyqtgraph, loaded when a chart is made
 
 HEADERS = ("Milestone", *[f"P{p}" for p in PERCENTILES], "Critical")
 DEFAULT_KEY, DEFAULT_TARGET = "ilrs-basic", date(2035, 12, 31)
@@ -54,7 +56,8 @@ class RiskPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.distribution_chart, self.tornado = DistributionChart(), TornadoChart()
+        self.distribution_chart = DeferredChart(lambda: risk_charts.DistributionChart())
+        self.tornado = DeferredChart(lambda: risk_charts.TornadoChart())
         self.message = MessageLine()
         self._build_layout()
         document.changed.connect(self._plan_changed)
@@ -118,7 +121,7 @@ class RiskPanel(QWidget):
 
     def open_window(self) -> QWidget:
         """The chosen milestone's distribution and drivers in their own large window."""
-        distribution, tornado = DistributionChart(), TornadoChart()
+        distribution, tornado = risk_charts.DistributionChart(), risk_charts.TornadoChart()
         task_id = self.milestone.currentData()
         if self.result is not None and task_id is not None and task_id in self.result.index:
             distribution.show_result(self.result, task_id, from_qdate(self.target.date()))
@@ -213,8 +216,10 @@ class RiskPanel(QWidget):
         """Histogram, S-curve, tornado and chance of the target date for the chosen milestone."""
         task_id = self.milestone.currentData()
         if self.result is None or task_id is None or task_id not in self.result.index:
-            self.distribution_chart.show_result(None, None)
-            self.tornado.show_drivers([])
+            if self.distribution_chart.is_made():  # else nothing is drawn yet
+                self.distribution_chart.show_result(None, None)
+            if self.tornado.is_made():
+                self.tornado.show_drivers([])
             self.chance.setText("")
             return
         target = from_qdate(self.target.date())

@@ -40,7 +40,7 @@ def legend_items(project: Project, task_ids: list[str], *, critical: bool = True
                  whiskers: bool = False, status: bool = True, today: bool = True,
                  compact: bool = False) -> list[LegendItem]:
     """Owners of the shown tasks (in name order) followed by the symbol keys that occur; `compact`
-    gives the short forms, with the whole wording as each entry's detail."""
+    gives the short forms, symbols first, with the whole wording as each entry's detail."""
     items = _items(project, task_ids, critical, baseline, whiskers, status, today)
     if not compact:
         return items
@@ -49,7 +49,9 @@ def legend_items(project: Project, task_ids: list[str], *, critical: bool = True
     if slips:  # one entry, its swatch the colour scale: five entries would crowd out the rest
         at = next(n for n, i in enumerate(short) if i.kind == "ghost") + 1
         short.insert(at, LegendItem("slipscale", "", "Finish early … late", "; ".join(slips)))
-    return short
+    # The symbols first: only the legend explains a dashed outline or a hatch, while a bar's owner
+    # is also in the table beside it and in the bar's tooltip.
+    return [i for i in short if i.kind != "owner"] + [i for i in short if i.kind == "owner"]
 
 
 def _compact_text(item: LegendItem) -> str:

@@ -9,6 +9,7 @@ of the band, and every tag and pin names its mark in full in a tooltip.
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -61,7 +62,13 @@ def tag_specs_for(lines: list[KeyLine], today_x: float | None, status_x: float |
 
 def tag_layout(scene: Scene, opts: SceneOptions, style: ChartStyle) -> TagLayout:
     """Where each tag goes in the style's tag band (all dropped to pins when it has no rows)."""
-    return layout_tags(tag_specs(scene, opts), scene.width, style.tag_rows, style.text_width(style.bold_font))
+    return _layout(tuple(tag_specs(scene, opts)), scene.width, style.tag_rows, style.text_width(style.bold_font))
+
+
+@functools.lru_cache(maxsize=32)
+def _layout(specs: tuple[TagSpec, ...], width: float, rows: int, measure) -> TagLayout:
+    """Cached: a repaint for a hover or a selection finds the tags where they were."""
+    return layout_tags(specs, width, rows, measure)
 
 
 def tag_rect(tag, style: ChartStyle) -> QRectF:

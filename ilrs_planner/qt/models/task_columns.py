@@ -22,6 +22,7 @@ from ...domain import (
 from ...domain.durations import units_for
 from ...domain.provenance import parse_confidence, shown_confidence
 from ...engine.schedule import Schedule, TaskDates
+from ...engine.shown_dates import baseline_precision, plan_is_fuzzy
 from ...engine.shown_precision import ShownPrecision
 
 
@@ -52,12 +53,18 @@ class RowContext:
     baseline: dict[str, tuple[date, date]] | None
     summary_ids: set[str]
     shown: ShownPrecision = field(init=False)  # the precision each task's computed dates are shown at
+    fuzzy: bool = field(init=False)  # some task is dated coarser than the day (baselines may be too)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "shown", ShownPrecision(self.project, self.schedule))
+        object.__setattr__(self, "fuzzy", self.baseline is not None and plan_is_fuzzy(self.project))
 
     def precision(self, task: Task) -> Precision:
         return self.shown.of(task.id)
+
+    def baseline_precision(self, task: Task, entry: tuple[date, date]) -> Precision:
+        """How precisely the compared baseline knew the task's dates ('2021' for Luna-25 in 2019)."""
+        return baseline_precision(task, entry, self.fuzzy)
 
 
 def owner_label(name: str, key: str) -> str:
@@ -137,7 +144,7 @@ def display_text(task: Task, column: Column, ctx: RowContext) -> str:
     if column is Column.BASELINE_FINISH:
         entry = ctx.baseline.get(task.id) if ctx.baseline else None
         return format_fuzzy_date(entry[1] - timedelta(days=1) if entry[1] > entry[0] else entry[1],
-                                 task.precision) if entry else ""
+                                 ctx.baseline_precision(task, entry)) if entry else ""
     if column is Column.CONFIDENCE:
         return shown_confidence(task)
     variance = _variance(task, ctx)

@@ -18,6 +18,7 @@ from ..change_effects import effects_of
 from ..document import Document
 from ..gantt.style import qcolor
 from .outline_rows import OutlineRows
+from .outline_update import SMALL_EDIT, block, outline_edit, parents_of, update_children
 from .task_columns import (
     HEADERS,
     NUMERIC_COLUMNS,
@@ -57,6 +58,7 @@ class TaskTreeModel(OutlineRows):
         self._ctx = None
         self._summaries = self._project.summary_ids()
         self._children = self._sorted(self._project.children_map())
+        self._parent_of: dict[str, str | None] | None = None  # made at the first edit of the outline
         self.open: set[str] = set(self._summaries)
         self._set_rows(visible_rows(self._children, self.open))
 
@@ -202,7 +204,7 @@ class TaskTreeModel(OutlineRows):
         if effects.replaced or self.document.project is not self._project:
             self._reload()
         elif effects.rows:
-            self._restructure()
+            self._restructure(changes.task_ids)
         elif self._sort[0] >= 0 and effects.reschedule:
             self._resort()
         else:
@@ -211,16 +213,44 @@ class TaskTreeModel(OutlineRows):
         self._revision = self.document.revision
         self._old_dates = self.document.schedule.tasks if self.document.schedule else None
 
-    def _restructure(self) -> None:
+    def _restructure(self, touched: frozenset[str]) -> None:
         """Tasks came, went or moved in the outline: the rows they touch are inserted, removed or
         moved. A summary that is new (a task added or indented under it) opens, so the task stays in sight."""
-        children = self._project.children_map()
-        summaries = {parent for parent in children if parent is not None}  # every parent with a child
+        if len(touched) > SMALL_EDIT or not self._restructure_near(touched):
+            self._children = self._sorted(self._project.children_map())
+            self._parent_of = None
+            self._reopen()
+            self._apply(visible_rows(self._children, self.open))
+        self._emit_all()  # depths, arrows and bold summaries may have changed on any row
+
+    def _restructure_near(self, touched: frozenset[str]) -> bool:
+        """Update only the child lists and the rows the edit reached (see outline_update); False
+        when the result does not hold every task, and the whole outline must be built again."""
+        tasks = self._project.tasks
+        if not touched:  # a change to the outline that names no task: nothing to go by
+            return False
+        if self._parent_of is None:
+            self._parent_of = parents_of(self._children)
+        edit = outline_edit(tasks, self._parent_of, touched)
+        row = None if edit.top is None else self.row_of(edit.top)
+        before = block(self._children, self.open, edit.top) if edit.top is None or row is not None else []
+        update_children(tasks, self._children, self._parent_of, touched, edit.parents)
+        if sum(map(len, self._children.values())) != len(tasks):
+            return False
+        self._children.update(self._sorted({p: self._children[p] for p in edit.parents if p in self._children}))
+        self._reopen()
+        if edit.top is None:
+            self._apply(block(self._children, self.open, None))
+        elif row is not None:
+            after = block(self._children, self.open, edit.top)
+            self._apply(self._rows[:row + 1] + after + self._rows[row + 1 + len(before):])
+        return True
+
+    def _reopen(self) -> None:
+        """Summaries from the child lists; one that just became a summary opens."""
+        summaries = {parent for parent in self._children if parent is not None}  # every parent with a child
         self.open = (self.open | (summaries - self._summaries)) & summaries
         self._summaries = summaries
-        self._children = self._sorted(children)
-        self._apply(visible_rows(self._children, self.open))
-        self._emit_all()  # depths, arrows and bold summaries may have changed on any row
 
     def _resort(self) -> None:
         """Sorted by a column whose values just moved: siblings take their new order."""

@@ -34,7 +34,8 @@ _DEFAULT_HIDDEN = (Column.KEY, *OPTIONAL_COLUMNS)
 class TaskTreeView(QTableView):
     """The task table. Emits rowsChanged with the visible task ids (for the chart) after any change."""
 
-    rowsChanged = Signal(list)
+    # The visible task ids (a list); as `object`, not turned into a QVariantList and back (50 ms at 100,000 rows).
+    rowsChanged = Signal(object)
     doubleClickedTask = Signal(str)  # MS Project's habit: double-click opens the task's details
     expanded = Signal(QModelIndex)  # a summary was opened (its index)
     collapsed = Signal(QModelIndex)

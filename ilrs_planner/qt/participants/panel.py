@@ -16,9 +16,16 @@ from PySide6.QtWidgets import (
 )
 
 from ..analysis.common import open_chart_window
+from ..deferred import DeferredChart, lazy_module
 from ..document import Document
-from .membership_chart import MEMBERSHIP_TARGETS, MembershipChart
 from .table_model import LEVEL_COLUMN, LEVEL_LABELS, SORT_ROLE, ParticipantTableModel
+
+try:
+    from ...data.reference import MEMBERSHIP_TARGETS
+except ImportError:  # a build without the bundled roadmap: no goal to show
+    MEMBERSHIP_TARGETS = None
+
+membership_chart = lazy_module("ilrs_planner.qt.participants.membership_chart")  # pyqtgraph, loaded when shown
 
 
 class LevelDelegate(QStyledItemDelegate):
@@ -63,7 +70,7 @@ class ParticipantsPanel(QWidget):
         self.table.setItemDelegateForColumn(LEVEL_COLUMN, LevelDelegate(self.table))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                    | QAbstractItemView.EditTrigger.SelectedClicked)
-        self.chart = MembershipChart()
+        self.chart = DeferredChart(self._new_chart)  # made, and drawn, when the dock is first shown
         note = QLabel(self._target_note())
         note.setWordWrap(True)
         note.setStyleSheet("color: #5f6368; padding: 4px;")
@@ -87,13 +94,17 @@ class ParticipantsPanel(QWidget):
 
     def open_window(self) -> QWidget:
         """The membership chart in its own large window."""
-        chart = MembershipChart()
-        chart.show_participants(self.model.participants())
-        return open_chart_window(self, "Membership over time", chart)
+        return open_chart_window(self, "Membership over time", self._new_chart())
 
     def refresh_chart(self) -> None:
-        """Redraw the membership lines from the plan's participants."""
-        self.chart.show_participants(self.model.participants())
+        """Redraw the membership lines from the plan's participants (once the chart is made)."""
+        if self.chart.is_made():
+            self.chart.show_participants(self.model.participants())
+
+    def _new_chart(self) -> QWidget:
+        chart = membership_chart.MembershipChart()
+        chart.show_participants(self.model.participants())
+        return chart
 
     @staticmethod
     def _target_note() -> str:
