@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields
 from datetime import date
 from functools import lru_cache
-from operator import add, attrgetter, eq
+from operator import attrgetter, eq
 from typing import Any
 
 from ..domain import ConstraintType, Link, PlannerError, Project, Task
@@ -28,9 +28,6 @@ def _iso(value: date | None) -> str | None:
     raise ValueError(f"{value!r} is not a date")
 
 
-Columns = Callable[[list[Any]], list[Iterable[Any]]]
-
-
 @dataclass(frozen=True, slots=True)
 class PlainRows:
     """How to write an object whose trailing fields all hold their usual values: only its leading
@@ -40,7 +37,6 @@ class PlainRows:
     usual: Any  # ... as nearly every object has them
     usual_row: tuple[Any, ...]  # their columns, as the full row would give them
     to_row: Callable[[Any], tuple[Any, ...]]  # object -> the leading columns
-    to_columns: Columns | None = None  # objects -> the leading columns, column by column (the same values)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,31 +48,14 @@ class Run:
     width: int  # how many values of it are bound
     to_row: Callable[[Any], tuple[Any, ...]]  # object -> its bound values
     objects: list[Any]
-    to_columns: Columns | None = None  # objects -> their bound values, column by column
 
     def insert(self, rows: int = 1) -> str:
         """The INSERT of `rows` rows at once (one statement step for all of them)."""
         return _insert_sql(self.table, self.values, rows)
 
     def bound_values(self) -> Iterator[Any]:
-        """Every bound value of the run, row after row: the rows of `to_row`, run together."""
-        to_columns, width = self.to_columns, self.width
-        if to_columns is None:
-            return itertools.chain.from_iterable(map(self.to_row, self.objects))
-
-        def flat_values(objects: list[Any]) -> list[Any]:
-            # Each column is made by `map` and dealt into place by a slice (both in C): three times
-            # faster than a Python call building a tuple for each object.
-            flat: list[Any] = [None] * (len(objects) * width)
-            for place, column in enumerate(to_columns(objects)):
-                flat[place::width] = column
-            return flat
-
-        slices = (self.objects[start:start + _SLICE] for start in range(0, len(self.objects), _SLICE))
-        return itertools.chain.from_iterable(map(flat_values, slices))
-
-
-_SLICE = 4096  # objects whose values are made at once: the memory they take stays small
+        """Every bound value of the run, row after row (in C: `map` calls `to_row`, `chain` runs them together)."""
+        return itertools.chain.from_iterable(map(self.to_row, self.objects))
 
 
 @lru_cache(maxsize=64)
@@ -98,11 +77,10 @@ class RowSource:
         self.table, self.numbered, self.width = table, numbered, columns - numbered
         self.objects, self.to_row, self.describe, self.plain = objects, to_row, describe, plain
 
-    def _run(self, to_row: Callable[[Any], Any], objects: list[Any], constants: tuple[Any, ...] = (),
-             to_columns: Columns | None = None) -> Run:
+    def _run(self, to_row: Callable[[Any], Any], objects: list[Any], constants: tuple[Any, ...] = ()) -> Run:
         width = self.width - len(constants)
         values = ["NULL"] * self.numbered + ["?"] * width + list(map(_sql_literal, constants))
-        return Run(self.table, f"({', '.join(values)})", width, to_row, objects, to_columns)
+        return Run(self.table, f"({', '.join(values)})", width, to_row, objects)
 
     def runs(self) -> Iterator[Run]:
         """The objects in row order, in runs: runs of plain objects take the short row; the same rows."""
@@ -116,8 +94,7 @@ class RowSource:
         for is_plain, run in itertools.groupby(flags):
             end = start + len(list(run))
             objects = self.objects[start:end]
-            yield self._run(plain.to_row, objects, plain.usual_row, plain.to_columns) if is_plain else \
-                self._run(self.to_row, objects)
+            yield self._run(plain.to_row, objects, plain.usual_row) if is_plain else self._run(self.to_row, objects)
             start = end
 
     def object_at(self, rowid: int) -> Any:
@@ -148,17 +125,8 @@ def row_sources(project: Project) -> list[RowSource]:
                 int(t.key_milestone), None if t.confidence is None else t.confidence + "", _iso(t.source_date),
                 int(t.constraint == _ALAP))
 
-    def task_head_columns(ts: list[Task]) -> list[Iterable[Any]]:
-        return [map(_ID, ts), map(_KEY, ts), map(_NAME, ts), map(_DURATION, ts), map(add, map(_KIND, ts), _EMPTY),
-                map(task_num.get, map(_PARENT, ts)), map(_POSITION, ts)]
-
     def link_head(k: Link) -> tuple[Any, ...]:
         return (k.id, task_num[k.pred_id], task_num[k.succ_id], k.type + "", k.lag)
-
-    def link_head_columns(ks: list[Link]) -> list[Iterable[Any]]:
-        number = task_num.__getitem__
-        return [map(_ID, ks), map(number, map(_PRED, ks)), map(number, map(_SUCC, ks)),
-                map(add, map(_TYPE, ks), _EMPTY), map(_LAG, ks)]
 
     def link_row(k: Link) -> tuple[Any, ...]:
         return link_head(k) + (int(k.elapsed),)
@@ -180,12 +148,11 @@ def row_sources(project: Project) -> list[RowSource]:
                              p.source_url, p.notes, p.color, p.classification + ""),
                   lambda p: f"participant '{p.key}'", numbered=True),
         RowSource("tasks", 28, list(tasks.values()), task_row, lambda t: f"task '{t.key}'",
-                  PlainRows(_TASK_TAIL, _TASK_TAIL(_USUAL_TASK), task_row(_USUAL_TASK)[7:], task_head,
-                            task_head_columns),
+                  PlainRows(_TASK_TAIL, _TASK_TAIL(_USUAL_TASK), task_row(_USUAL_TASK)[7:], task_head),
                   numbered=True),
         RowSource("links", 7, list(project.links.values()), link_row,
                   lambda k: f"the dependency {tasks[k.pred_id].key} → {tasks[k.succ_id].key}",
-                  PlainRows(_LINK_TAIL, False, (0,), link_head, link_head_columns), numbered=True),
+                  PlainRows(_LINK_TAIL, False, (0,), link_head), numbered=True),
         RowSource("baselines", 7, list(baselines), lambda b: (b.id, b.name, _iso(b.as_of), b.notes, b.prev_hash,
                                                               b.classification + ""),
                   lambda b: f"baseline '{b.name}'", numbered=True),
@@ -204,10 +171,6 @@ _TASK_TAIL = attrgetter(*_TASK_FIELDS[_TASK_FIELDS.index("owner_id"):])
 _USUAL_TASK = Task("", "", id="")
 # A link's last column: a lag counted in working days (not elapsed), as nearly every link has it.
 _LINK_TAIL = attrgetter("elapsed")
-_ID, _KEY, _NAME, _DURATION, _KIND = map(attrgetter, ("id", "key", "name", "duration", "kind"))
-_PARENT, _POSITION, _PRED, _SUCC, _TYPE, _LAG = map(attrgetter, ("parent_id", "position", "pred_id", "succ_id", "type",
-                                                                 "lag"))
-_EMPTY = itertools.repeat("")  # `add(member, "")`: a StrEnum member as a plain str, as in the rows
 
 
 def _sql_literal(value: Any) -> str:
