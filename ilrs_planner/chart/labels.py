@@ -40,7 +40,8 @@ def _extents(scene: Scene) -> dict[int, list[float]]:
     out: dict[int, list[float]] = {}
     for layer, pad, summary in ((scene.tasks, 0.0, 0.0), (scene.summaries, 3.0, 1.0),
                                 (scene.milestones, half, 0.0)):
-        far = np.fmax(layer.x1, layer.soft1)
+        # A summary bar draws no faded tail (only tasks and milestones do), so its name goes by its bar.
+        far = layer.x1 if summary else np.fmax(layer.x1, layer.soft1)
         keyed = len(layer.key) == len(layer)
         pads = np.where(layer.key, scene.row_height * 0.44, pad) if keyed else np.full(len(layer), pad)
         columns = (layer.rows.tolist(), layer.x0.tolist(), layer.x1.tolist(), far.tolist(), pads.tolist())

@@ -39,10 +39,11 @@ def baseline_precision(task: Task, entry: tuple[date, date], fuzzy: bool = True)
     2021-01-01 for the task's duration) or through its last ('by 2028' -> to 2028-12-31), so:
     - what had happened (the task's actual dates) is known as the task records it;
     - whole years ('2024', '2030 to 2035', by 2028 for a year-long task) are a year;
-    - a date on a boundary of the task's own period keeps the task's precision (July 2026 stays a month);
-    - else the coarsest period whose first day is the start, or failing that whose last day is the
-      last day ('2021' for Luna-25's 2021-01-01, though it flew to the day in 2023);
-    - dates on no boundary were stated or computed to the day, or from the task's own period.
+    - a task known now only to a month, quarter or year was known no better then: its own precision
+      (July 2026 stays a month; a date the status date forecast, 2026-12-01, stays '2026');
+    - a task known now to the day (it has flown) was announced before: the coarsest period whose
+      first day is the start, or failing that whose last day is the last day ('2021' for Luna-25's
+      2021-01-01, though it flew to the day in 2023); dates on no boundary were days.
     In a plan dated to the day throughout (`fuzzy` False) every baseline date is a day.
     """
     start, last = entry[0], shown_finish(*entry)
@@ -51,7 +52,7 @@ def baseline_precision(task: Task, entry: tuple[date, date], fuzzy: bool = True)
         return own
     if start == period_start(start, Precision.YEAR) and last == period_end(last, Precision.YEAR):
         return Precision.YEAR
-    if own is not Precision.DAY and _on_boundary(start, last, own):
+    if own is not Precision.DAY:
         return own
     for precision in COARSE:
         if start == period_start(start, precision):
@@ -59,13 +60,9 @@ def baseline_precision(task: Task, entry: tuple[date, date], fuzzy: bool = True)
     for precision in COARSE:
         if last == period_end(last, precision):
             return precision
-    return own
+    return Precision.DAY
 
 
 def _recorded(task: Task, entry: tuple[date, date]) -> bool:
     """The entry is what happened: the task's actual start (and actual finish, when it has one)."""
     return task.actual_start == entry[0] and task.actual_finish in (None, entry[1])
-
-
-def _on_boundary(start: date, last: date, precision: Precision) -> bool:
-    return start == period_start(start, precision) or last == period_end(last, precision)

@@ -43,3 +43,9 @@ def test_dates_on_no_boundary_are_days_and_a_plan_dated_to_the_day_has_only_days
     task = Task("a", "A", duration=10)
     assert baseline_precision(task, (date(2030, 3, 5), date(2030, 3, 15))) is Precision.DAY
     assert baseline_precision(task, (date(2030, 1, 1), date(2031, 1, 1)), fuzzy=False) is Precision.DAY
+
+
+def test_a_task_known_now_only_to_the_year_was_known_no_better_then():
+    lm10 = Task("lm10", "Long March 10 first orbital flight", precision=Precision.YEAR)
+    # captured when the status date forecast it on 2026-12-01: still "2026", not "2026-12"
+    assert baseline_precision(lm10, (date(2026, 12, 1), date(2026, 12, 1))) is Precision.YEAR

@@ -8,10 +8,11 @@ from typing import NamedTuple
 from ...domain import Link, LinkType
 from ...engine.graph import find_cycle
 from .helpers import LINK_TYPE_CODES
-from .values import ELAPSED_FORMATS, PERCENT_FORMATS, whole_days
+from .values import ELAPSED_FORMATS, PERCENT_FORMATS, Fields, whole_days
 
 LINK_TYPES_BY_CODE = {code: kind for kind, code in LINK_TYPE_CODES.items()}
 MAX_LOOPS_DROPPED = 10_000
+_LINK_TAGS = ("PredecessorUID", "CrossProject", "Type", "LinkLag", "LagFormat")
 
 
 class LinkTexts(NamedTuple):
@@ -25,8 +26,8 @@ class LinkTexts(NamedTuple):
 
 
 def link_texts(reader, element: ET.Element, where: str) -> LinkTexts:
-    return LinkTexts(*(reader.text(element, tag, where) for tag in
-                       ("PredecessorUID", "CrossProject", "Type", "LinkLag", "LagFormat")))
+    fields = Fields(element, reader, where)
+    return LinkTexts(*map(fields.text, _LINK_TAGS))
 
 
 def _lag_days(reader, link: LinkTexts, per_day: int, where: str, warnings: list[str]) -> int:

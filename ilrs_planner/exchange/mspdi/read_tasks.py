@@ -27,7 +27,7 @@ from .helpers import (
     start_from_stamp,
 )
 from .read_links import LinkTexts, link_texts, read_links
-from .values import ELAPSED_FORMATS, IndexedElement, Reader, day_or_none, whole_days
+from .values import ELAPSED_FORMATS, Fields, Reader, day_or_none, whole_days
 
 CONSTRAINTS_BY_CODE = {code: kind for kind, code in CONSTRAINT_CODES.items()}
 _ID_TEXT = re.compile(r"[0-9a-zA-Z_-]{1,64}")
@@ -73,22 +73,23 @@ class TaskReader:
 
     def read_one(self, element: ET.Element) -> None:
         """Read one Task element, in file order (its outline level places it under the open summaries)."""
-        element = IndexedElement(element)
-        uid = self.reader.text(element, "UID")
-        level = self.reader.integer(element, "OutlineLevel", None, f"task UID {uid}")
+        fields = Fields(element, self.reader)
+        uid = fields.text("UID")
+        fields.where = f"task UID {uid}"
+        level = fields.integer("OutlineLevel", None)
         if uid == "0" or level == 0:
             self.summary = element
             self._plan_id(element)
             return
-        if self.reader.flag(element, "IsNull") or uid in self.by_uid or not uid:
+        if fields.flag("IsNull") or uid in self.by_uid or not uid:
             if uid in self.by_uid:
                 self.warnings.append(f"task UID {uid} appears twice; the second was left out")
             return
-        level = level or self._level_from_outline(element)
+        level = level or self._level_from_outline(fields)
         self.parents = self.parents[:max(level - 1, 0)]
         if len(self.parents) < level - 1:
             self.warnings.append(f"task UID {uid} skips outline levels; placed under the task above it")
-        task = self._task(element, uid, self.parents[-1] if self.parents else None)
+        task = self._task(element, fields, uid, self.parents[-1] if self.parents else None)
         self.parents.append(task.id)
 
     def finish(self) -> None:
@@ -97,8 +98,8 @@ class TaskReader:
         self._resolve_owners()
         self._links()
 
-    def _level_from_outline(self, element: ET.Element) -> int:
-        number = self.reader.text(element, "OutlineNumber")
+    def _level_from_outline(self, fields: Fields) -> int:
+        number = fields.text("OutlineNumber", "")
         return number.count(".") + 1 if number else 1
 
     def _plan_id(self, element: ET.Element) -> None:
@@ -108,33 +109,33 @@ class TaskReader:
 
     def _custom(self, element: ET.Element) -> dict[str, str]:
         values = {}
-        for attribute in element.iterfind("ExtendedAttribute"):
+        for attribute in element.findall("ExtendedAttribute"):  # in C for a plain tag
             field = self.fields.get((attribute.findtext("FieldID") or "").strip())
             if field:
                 values[field] = (attribute.findtext("Value") or "").strip()
         return values
 
-    def _task(self, element: ET.Element, uid: str, parent_id: str | None) -> Task:
-        where = f"task UID {uid}"
+    def _task(self, element: ET.Element, fields: Fields, uid: str, parent_id: str | None) -> Task:
+        where = fields.where
         custom = self._custom(element)
         task_id = custom.get("id", "")
         if not _ID_TEXT.fullmatch(task_id) or task_id in self.project.tasks:
             task_id = new_id()
-        name = self.reader.text(element, "Name", where) or "(unnamed)"
-        key = self._unique_key(custom.get("key") or self.reader.text(element, "WBS") or f"T{uid}", where)
+        name = fields.text("Name") or "(unnamed)"
+        key = self._unique_key(custom.get("key") or fields.text("WBS", "") or f"T{uid}", where)
         task = Task(key=key, name=name[:512], id=task_id, parent_id=parent_id,
-                    position=self._next_position(parent_id), duration=self._duration(element, where))
-        task.elapsed = self.reader.integer(element, "DurationFormat", 7, where) in ELAPSED_FORMATS
-        task.calendar_id = self.calendars.get(self.reader.text(element, "CalendarUID", where))
-        self._dates(task, element, where)
-        self._stored_dates(task, element, where)
-        self._classify(task, custom, element, where)
-        task.source_url = self.reader.text(element, "HyperlinkAddress", where)
-        task.notes = self.reader.text(element, "Notes", where)
+                    position=self._next_position(parent_id), duration=self._duration(fields))
+        task.elapsed = fields.integer("DurationFormat", 7) in ELAPSED_FORMATS
+        task.calendar_id = self.calendars.get(fields.text("CalendarUID"))
+        self._dates(task, fields)
+        self._stored_dates(task, fields)
+        self._classify(task, custom, fields)
+        task.source_url = fields.text("HyperlinkAddress")
+        task.notes = fields.text("Notes")
         self.project.add_task(task)
         self.by_uid[uid] = task.id
         self.pending_links += [(task.id, link_texts(self.reader, link, where), where)
-                               for link in element.iterfind("PredecessorLink")]
+                               for link in element.findall("PredecessorLink")]
         self._task_baselines(task.id, element, where)
         if custom.get("summary_duration", "").isdigit():
             self.summary_durations[task.id] = int(custom["summary_duration"])
@@ -159,21 +160,21 @@ class TaskReader:
         self.keys.add(key)
         return key
 
-    def _duration(self, element: ET.Element, where: str) -> int:
-        raw = self.reader.text(element, "Duration", where)
+    def _duration(self, fields: Fields) -> int:
+        raw, where = fields.text("Duration"), fields.where
         if not raw:
             return 0
         minutes = self.reader.minutes(raw, where, "duration") or 0.0
-        fmt = self.reader.integer(element, "DurationFormat", 7, where)
+        fmt = fields.integer("DurationFormat", 7)
         per_day = 1440 if fmt in ELAPSED_FORMATS else self.minutes_per_day
         days = whole_days(minutes / per_day, where, "duration", self.warnings)
         if days < 0:
             self.warnings.append(f"{where}: negative duration taken as 0")
         return max(days, 0)
 
-    def _dates(self, task: Task, element: ET.Element, where: str) -> None:
-        moment = lambda tag: self.reader.moment(element, tag, where)  # noqa: E731
-        code = self.reader.integer(element, "ConstraintType", 0, where)
+    def _dates(self, task: Task, fields: Fields) -> None:
+        moment, where = fields.moment, fields.where
+        code = fields.integer("ConstraintType", 0)
         kind = CONSTRAINTS_BY_CODE.get(code, ConstraintType.ASAP) if code is not None else ConstraintType.ASAP
         if code is not None and code not in CONSTRAINTS_BY_CODE:
             self.warnings.append(f"{where}: constraint {code} has no equivalent; the task is scheduled as soon "
@@ -187,19 +188,20 @@ class TaskReader:
         task.deadline = day_or_none(moment("Deadline"), deadline_from_stamp)
         task.actual_start = day_or_none(moment("ActualStart"), start_from_stamp)
         task.actual_finish = day_or_none(moment("ActualFinish"), finish_from_stamp)
-        percent = self.reader.integer(element, "PercentComplete", 0, where) or 0
+        percent = fields.integer("PercentComplete", 0) or 0
         task.percent_complete = min(max(percent, 0), 100)
 
-    def _stored_dates(self, task: Task, element: ET.Element, where: str) -> None:
+    def _stored_dates(self, task: Task, fields: Fields) -> None:
         """MS Project's own start and finish; a manually scheduled task keeps them (as Must Start On)."""
-        start = day_or_none(self.reader.moment(element, "Start", where), start_from_stamp)
-        finish = day_or_none(self.reader.moment(element, "Finish", where), finish_from_stamp)
+        where = fields.where
+        start = day_or_none(fields.moment("Start"), start_from_stamp)
+        finish = day_or_none(fields.moment("Finish"), finish_from_stamp)
         if start is not None and (self.earliest_start is None or start < self.earliest_start):
             self.earliest_start = start  # the plan's start if the file gives none
         if start is None or finish is None:
             return
         self.stored[task.id] = (start, max(finish, start))
-        if self.reader.flag(element, "Manual") and task.actual_start is None and task.actual_finish is None:
+        if fields.flag("Manual") and task.actual_start is None and task.actual_finish is None:
             task.constraint, task.constraint_date = ConstraintType.MSO, start
             self.warnings.append(f"{where}: manually scheduled; kept on its dates as Must Start On {start}")
 
@@ -213,7 +215,8 @@ class TaskReader:
             self.warnings.append(f"{where}: source date '{text[:40]}' is not a date (YYYY-MM-DD); left empty")
             return None
 
-    def _classify(self, task: Task, custom: dict[str, str], element: ET.Element, where: str) -> None:
+    def _classify(self, task: Task, custom: dict[str, str], fields: Fields) -> None:
+        where = fields.where
         default_kind = TaskKind.MILESTONE if task.duration == 0 else TaskKind.TASK
         task.kind = _enum(TaskKind, custom.get("kind", ""), default_kind)
         if task.kind != default_kind or custom.get("kind") == default_kind.value:
@@ -228,14 +231,15 @@ class TaskReader:
         estimate = custom.get("estimate", "").split("/")
         if len(estimate) == 3 and all(v.isdigit() for v in estimate):
             task.optimistic, task.most_likely, task.pessimistic = map(int, estimate)
-        if self.reader.flag(element, "Milestone") and task.duration > 0:
+        if fields.flag("Milestone") and task.duration > 0:
             self.warnings.append(f"{where}: marked as a milestone but lasts {task.duration} days; kept the duration")
 
     def _task_baselines(self, task_id: str, element: ET.Element, where: str) -> None:
-        for record in element.iterfind("Baseline"):
-            number = self.reader.integer(record, "Number", 0, where)
-            start = day_or_none(self.reader.moment(record, "Start", where), start_from_stamp)
-            finish = day_or_none(self.reader.moment(record, "Finish", where), finish_from_stamp)
+        for record in element.findall("Baseline"):
+            fields = Fields(record, self.reader, where)
+            number = fields.integer("Number", 0)
+            start = day_or_none(fields.moment("Start"), start_from_stamp)
+            finish = day_or_none(fields.moment("Finish"), finish_from_stamp)
             if number is None or not 0 <= number < MAX_BASELINES:
                 self.warnings.append(f"{where}: baseline number {number} is not 0-10; ignored")
             elif start and finish:

@@ -47,46 +47,54 @@ class _Builder:
 
     def __init__(self, on_task: TaskHandler | None = None) -> None:
         self.tree = ET.TreeBuilder()
-        self.depth = 0
-        self.count = 0
-        self.on_task = on_task
-        self.open: list[ET.Element] = []  # the elements started and not yet ended, root first
-        self.kept = 0  # elements outside the streamed tasks, which stay in the tree
-        self.in_task = 0  # elements of the task being read (0: not inside a task)
+        self.start, self.end = _callbacks(self.tree, on_task)
 
-    def start(self, tag: str, attributes: dict) -> None:
-        self.depth += 1
-        self.count += 1
-        if self.depth > MAX_DEPTH:
-            raise _Refused(f"elements are nested more than {MAX_DEPTH} deep")
-        if self.count > MAX_ELEMENTS:
-            raise _Refused(f"more than {MAX_ELEMENTS:,} elements")
-        self.open.append(self.tree.start(tag, {}))
-        if self.on_task is not None:
-            self._count_held(tag)
 
-    def _count_held(self, tag: str) -> None:
-        """Refuse what streaming cannot keep small: a huge task, or a huge rest of the file."""
-        if self.in_task or (self.depth == 3 and tag == "Task" and self._under("Project", "Tasks")):
-            self.in_task += 1
-            if self.in_task > MAX_TASK_ELEMENTS:
-                raise _Refused(f"a task holds more than {MAX_TASK_ELEMENTS:,} elements")
+def _callbacks(tree: ET.TreeBuilder, on_task: TaskHandler | None) -> tuple[Callable, Callable]:
+    """The start and end callbacks, as closures over their counters.
+
+    Expat calls them once per element (millions of times for a big plan), so they keep their
+    state in local cells rather than attributes and do nothing but count, check and build.
+    """
+    max_depth, max_elements, max_kept, max_task = MAX_DEPTH, MAX_ELEMENTS, MAX_KEPT_ELEMENTS, MAX_TASK_ELEMENTS
+    tree_start, tree_end = tree.start, tree.end
+    no_attributes: dict[str, str] = {}  # attributes are never read (an empty dict is not kept)
+    top: list[ET.Element] = [ET.Element("none"), ET.Element("none")]  # the root and its child being read
+    depth = count = kept = in_task = 0  # in_task: elements of the task being read (0: not inside one)
+
+    def start(tag: str, _attributes: dict) -> None:
+        nonlocal depth, count, kept, in_task
+        depth += 1
+        count += 1
+        if depth > max_depth:
+            raise _Refused(f"elements are nested more than {max_depth} deep")
+        if count > max_elements:
+            raise _Refused(f"more than {max_elements:,} elements")
+        element = tree_start(tag, no_attributes)
+        if depth <= 2:
+            top[depth - 1] = element
+        if on_task is None:
+            return
+        # What streaming cannot keep small is refused: a huge task, or a huge rest of the file.
+        if in_task or (depth == 3 and tag == "Task" and top[0].tag == "Project" and top[1].tag == "Tasks"):
+            in_task += 1
+            if in_task > max_task:
+                raise _Refused(f"a task holds more than {max_task:,} elements")
         else:
-            self.kept += 1
-            if self.kept > MAX_KEPT_ELEMENTS:
-                raise _Refused(f"more than {MAX_KEPT_ELEMENTS:,} elements outside its tasks")
+            kept += 1
+            if kept > max_kept:
+                raise _Refused(f"more than {max_kept:,} elements outside its tasks")
 
-    def end(self, tag: str) -> None:
-        self.depth -= 1
-        element = self.tree.end(tag)
-        self.open.pop()
-        if self.on_task is not None and self.depth == 2 and tag == "Task" and self._under("Project", "Tasks"):
-            self.on_task(self.open[0], element)
-            self.open[1].remove(element)
-            self.in_task = 0
+    def end(tag: str) -> None:
+        nonlocal depth, in_task
+        depth -= 1
+        element = tree_end(tag)
+        if in_task and depth == 2:  # the task itself closed
+            on_task(top[0], element)  # type: ignore[misc]
+            top[1].remove(element)
+            in_task = 0
 
-    def _under(self, root_tag: str, parent_tag: str) -> bool:
-        return self.open[0].tag == root_tag and self.open[1].tag == parent_tag
+    return start, end
 
 
 def _refuse_doctype(*_args: object) -> NoReturn:
