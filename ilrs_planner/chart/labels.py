@@ -32,6 +32,7 @@ class Label:
     bold: bool = False  # summary rows
     badge: str = ""  # a key milestone's slip ('+7 y'), drawn after the text on a coloured pill
     badge_step: int = 2  # its colour: index into variance.SLIP_STEPS
+    over_bar: bool = False  # pinned over its own bar for want of room beside it (a lighter halo)
 
 
 def _extents(scene: Scene) -> dict[int, list[float]]:
@@ -72,7 +73,7 @@ def place_labels(scene: Scene, texts: list[str], text_width: Callable[[str], flo
         badge, step = badges.get(row, ("", 2))
         w = ((bold_width or text_width)(text) if summary else text_width(text)) + badge_width(badge, text_width)
         y = (row + 0.5) * scene.row_height
-        inside = False
+        inside = over = False
         if right + GAP_PX + w <= scene.width:
             x = max(right, 0.0) + GAP_PX
         elif left - GAP_PX - w >= 0:
@@ -80,8 +81,8 @@ def place_labels(scene: Scene, texts: list[str], text_width: Callable[[str], flo
         elif min(bar1, scene.width) - max(bar0, 0.0) >= w + 2 * GAP_PX and not summary:
             x, inside = max(bar0, 0.0) + GAP_PX, True
         else:  # the bar fills the view: start of its visible part, drawn on a halo
-            x = min(max(bar0, 0.0) + GAP_PX, max(scene.width - w - GAP_PX, 0.0))
-        labels.append(Label(x, y, text, row, inside, bool(summary), badge, step))
+            x, over = min(max(bar0, 0.0) + GAP_PX, max(scene.width - w - GAP_PX, 0.0)), True
+        labels.append(Label(x, y, text, row, inside, bool(summary), badge, step, over))
     return labels
 
 

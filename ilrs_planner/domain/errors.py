@@ -38,6 +38,8 @@ CODES = {
     "calendar.bad_name": "A calendar needs a name.",
     "calendar.duplicate": "A calendar with that name already exists.",
     "calendar.in_use": "The calendar is the plan's default or a task's calendar.",
+    "calendar.too_many": "The plan has more working calendars over its span than can be scheduled.",
+    "schedule.out_of_range": "The plan's dates run past what a calendar can show (the year 9999).",
     "import.needs_java": "Reading this file needs a Java runtime and the mpxj package.",
     "date.invalid": "A date could not be understood.",
     "status.unknown_task": "A progress update names a task the plan does not have.",

@@ -31,6 +31,7 @@ class WorkingTime:
 
     def __init__(self, calendars: list[Calendar], first: int, last: int):
         self.origin, self.length = first, last - first
+        _refuse_oversized(calendars, self.length)
         days = np.arange(first, last, dtype=np.int64)
         flags = [np.ones(self.length, dtype=bool)] + [_working_flags(c, days) for c in calendars]
         self.counts = np.array([int(f.sum()) for f in flags], dtype=np.int64)
@@ -70,6 +71,20 @@ class WorkingTime:
         finite = np.abs(positions) < 10**8
         j = positions[finite] - self.origin
         return bool(((j >= 0) & (j < self.counts[np.asarray(rows)[finite]])).all())
+
+
+# Table cells (calendars + 1 rows, a cell per day) a plan may need: two int64 tables of this many
+# cells take 512 MiB. A real plan needs a few million (a few calendars over two or three
+# centuries); a 1 MB file naming 10,000 calendars would have asked for 6.8 GiB.
+MAX_TABLE_CELLS = 32_000_000
+
+
+def _refuse_oversized(calendars: list[Calendar], days: int) -> None:
+    cells = (len(calendars) + 1) * days
+    if cells > MAX_TABLE_CELLS:
+        raise PlannerError("calendar.too_many", f"{len(calendars):,} working calendars over {days // 365:,} years "
+                           f"need {cells:,} days of working time, more than the {MAX_TABLE_CELLS:,} a plan may "
+                           "use; tasks sharing a calendar share its working time", [c.id for c in calendars[:5]])
 
 
 def identity_only(first: int, last: int) -> WorkingTime:

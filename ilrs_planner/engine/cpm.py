@@ -73,7 +73,7 @@ from datetime import date
 
 import numpy as np
 
-from ..domain import Project
+from ..domain import PlannerError, Project
 from . import _levels, _loops
 from ._bounds import BIG
 from ._late_tasks import held_late, late_tasks
@@ -112,6 +112,8 @@ def schedule_with(project: Project, vectorised: bool | None) -> Schedule:
             float_from = np.where(alap, float_from, early[: len(net.task_ids)])
         if net.time is None or _inside_tables(net, early, late):
             break
+        if net.time.origin + net.time.length >= _LAST_DAY:  # the tables reach the year 9999 already
+            raise _out_of_range(project, True, int((early[: len(net.task_ids)] + net.duration).max()), net.start)
         extra = _wider(net, early, extra)
     n = len(net.task_ids)
     es = early[:n]
@@ -121,10 +123,31 @@ def schedule_with(project: Project, vectorised: bool | None) -> Schedule:
     leaf = ~net.is_summary
     start = min(net.start, int(columns[0][leaf].min())) if leaf.any() else net.start
     es_days, ef_days, ls_days, lf_days, total_float, free_float, critical = columns
+    _refuse_out_of_range(project, (es_days, ef_days, ls_days, lf_days), start, finish)
     table = TaskTable(net.task_ids, es_days, ef_days, ls_days, lf_days, total_float, free_float, critical,
                       index=net.index)
     links = LinkTable(list(project.links), *net.links[:3])
     return Schedule(date.fromordinal(start), date.fromordinal(finish), table, links)
+
+
+_FIRST_DAY, _LAST_DAY = date.min.toordinal(), date.max.toordinal()
+
+
+def _refuse_out_of_range(project: Project, days: tuple[np.ndarray, ...], start: int, finish: int) -> None:
+    """`schedule.out_of_range` when a date falls outside the years 1-9999: a file may chain tasks of
+    300 years each (the longest a duration may be) past any date Python or a person can show."""
+    reached = [start, finish] + [int(column.min()) for column in days if column.size] + \
+        [int(column.max()) for column in days if column.size]
+    if min(reached) >= _FIRST_DAY and max(reached) <= _LAST_DAY:
+        return
+    over = max(reached) > _LAST_DAY
+    raise _out_of_range(project, over, max(reached) if over else min(reached), start)
+
+
+def _out_of_range(project: Project, over: bool, reached: int, start: int) -> PlannerError:
+    return PlannerError("schedule.out_of_range", f"the plan '{project.name}' runs "
+                        f"{'past the year 9999' if over else 'before the year 1'}: its durations and lags add up "
+                        f"to about {abs(reached - start) // 365:,} years")
 
 
 def early_positions(project: Project, net: Network) -> np.ndarray:

@@ -6,6 +6,8 @@ dates (read only: a drag pans) and the milestone trend chart marks the same repo
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QSlider, QToolBar
 
@@ -60,6 +62,6 @@ class HistoryBar(QToolBar):
     def _moved(self, index: int) -> None:
         step = self.steps[index]
         when = step.as_of.isoformat() if step.as_of else ""
-        what = step.topic if step.baseline is not None else "current plan"
+        what = escape(step.topic, quote=False) if step.baseline is not None else "current plan"
         self.label.setText(f"<b>{when}</b> · {what}  ({index + 1} of {len(self.steps)})")
         self.momentChanged.emit(step)

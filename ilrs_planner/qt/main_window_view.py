@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QLabel
 
 from .change_effects import effects_of
 from .history_bar import HistoryBar
+from .plain_text import plain_label, tooltip
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -100,7 +100,7 @@ class ViewActions:
     def _status_labels(self) -> None:
         bar = self.window.statusBar()
         for key in ("finish", "critical", "path"):
-            label = QLabel()
+            label = plain_label()  # it can quote the plan (a calendar name in a scheduling error)
             label.setObjectName(f"status_{key}")
             bar.addPermanentWidget(label, 1 if key == "path" else 0)
             self.window.status_bar_widgets[key] = label
@@ -118,7 +118,7 @@ class ViewActions:
             labels["finish"].setText("Not scheduled" + (f": {error.message}" if error else ""))
             labels["critical"].setText("")
         labels["path"].setText(self.document.path or "Not saved to a file")
-        labels["path"].setToolTip(self.document.path or "")
+        labels["path"].setToolTip(tooltip(self.document.path))
 
     def save_state(self, settings: QSettings) -> None:
         """Remember the zoom preset and critical-path toggle."""

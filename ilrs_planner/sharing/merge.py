@@ -1,5 +1,8 @@
 """Three-way merge of plans by stable ids: combine both sides' changes, report every conflict.
 
+Two changes of theirs are never taken silently (merge_guard.py): a rewritten or removed baseline
+(history), and a task or participant made visible to more people than in ours (need-to-know).
+
 Per object and per field: a value changed on one side only is taken; the same change on both
 sides is taken once; different changes to the same field are a conflict. An object edited on one
 side and deleted on the other is a conflict too, where "edited" includes gaining a dependency or
@@ -19,6 +22,7 @@ from typing import Any
 
 from ..domain import Baseline, Link, Project
 from .clone import clone_project
+from .merge_guard import guard_history, guard_levels
 from .merge_parts import MISSING, Conflict, merge_collection, merge_fields
 from .merge_repair import repair
 
@@ -89,8 +93,10 @@ def merge_projects(base: Project, ours: Project, theirs: Project,
     baselines = merge_collection("baseline", _by_id(base.baselines), _by_id(ours.baselines),
                                  _by_id(theirs.baselines), choices, conflicts, label=lambda b: b.name,
                                  whole=True)
+    guard_history(base, ours, theirs, baselines, choices, conflicts)
     merged.baselines = _ordered_baselines(baselines, ours, theirs)
     repair(merged, base, ours, theirs, choices, conflicts)
+    guard_levels(ours, merged, choices, conflicts)
     return MergeResult(merged, conflicts)
 
 

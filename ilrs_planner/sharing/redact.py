@@ -28,7 +28,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
-from ..domain import Classification, Link, LinkType, Project, new_id
+from ..domain import Calendar, Classification, Link, LinkType, Project, new_id
 from ..domain.chain import chain_baselines
 from ..engine.cpm import schedule
 from .bridges import bridge_links, emptied_summaries_keep_their_span, pin_drifted
@@ -69,12 +69,22 @@ def _dropped_participants(project: Project, plan: Project, level: Classification
 
 def _scrub_texts(plan: Project, scrub: Callable[[str], str]) -> None:
     for task in plan.tasks.values():
-        task.notes, task.name = scrub(task.notes), scrub(task.name)
+        task.notes, task.name, task.source_url = scrub(task.notes), scrub(task.name), scrub(task.source_url)
+    for calendar in plan.calendars.values():  # "Nightjar static fire" closes a kept task's site too
+        calendar.name = scrub(calendar.name)
+        calendar.exceptions = [dataclasses.replace(e, name=scrub(e.name)) for e in calendar.exceptions]
     for participant in plan.participants.values():
         participant.notes = scrub(participant.notes)
         participant.source_url = scrub(participant.source_url)
     plan.baselines[:] = [dataclasses.replace(b, notes=scrub(b.notes), name=scrub(b.name)) for b in plan.baselines]
     plan.name = scrub(plan.name)
+
+
+def _calendars_kept(project: Project, plan: Project, removed: set[str]) -> dict[str, Calendar]:
+    """Every calendar but those only removed tasks use: a calendar of hidden work names and dates it."""
+    hidden = {t.calendar_id for tid, t in project.tasks.items() if tid in removed}
+    needed = {t.calendar_id for t in plan.tasks.values()} | {plan.default_calendar_id}
+    return {cid: c for cid, c in plan.calendars.items() if cid not in hidden or cid in needed}
 
 
 def redact_project(project: Project, level: Classification | str) -> Project:
@@ -96,8 +106,11 @@ def redact_project(project: Project, level: Classification | str) -> Project:
         if task.owner_id in dropped:
             task.owner_id = None  # the owner's classification hides who does this visible task
     hidden_baselines = [b for b in plan.baselines if b.classification.rank > level.rank]
-    plan.baselines[:] = [dataclasses.replace(b, entries={t: d for t, d in b.entries.items() if t not in removed})
+    # Entries of kept tasks only: how a task deleted since was classified is not known, so its entries
+    # (they would date hidden work) are withheld too.
+    plan.baselines[:] = [dataclasses.replace(b, entries={t: d for t, d in b.entries.items() if t in plan.tasks})
                          for b in plan.baselines if b.classification.rank <= level.rank]
+    plan.calendars = _calendars_kept(project, plan, removed)
     tokens = secret_tokens(project, removed, dropped) | hidden_names(hidden_baselines)
     _scrub_texts(plan, scrubber(tokens))
     emptied_summaries_keep_their_span(project, plan, dates)

@@ -4,8 +4,11 @@ A removed task leaks through any of its words, not only its exact full name: "NI
 note, "Nightjar relay" in a baseline's name. So the secrets are each removed task's and
 participant's name, key, id and source as whole phrases, and each of their words (three letters
 or more) that the partner can not see anyway in a kept task's or participant's name or key.
-Matching ignores case. A match takes the whole hyphenated compound it sits in ("X-Nightjar-2"),
-so "[withheld]" replaces whole words only and never leaves half a word around it to guess from.
+Matching ignores case, in both lower-case and case-folded spelling ("Großmann" is also written
+"GROSSMANN"). A match takes the whole hyphenated compound it sits in ("X-Nightjar-2"), so
+"[withheld]" replaces whole words only and never leaves half a word around it to guess from.
+Chinese, Japanese, Korean and South-East Asian scripts write words without spaces between them,
+so a name in them ("夜鹰中继") is matched wherever it stands in a sentence, not as a whole word.
 """
 
 from __future__ import annotations
@@ -28,12 +31,22 @@ _COMMON = frozenset([
 ])
 
 
+# Scripts written without spaces between words: a name in them is matched anywhere in a text.
+_UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+                       "\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002ffff]")
+
+
+def _spellings(text: str) -> set[str]:
+    # re.IGNORECASE matches letter by letter, so "ß" never matches "ss": both spellings are tokens.
+    return {text.lower(), text.casefold()}
+
+
 def _phrases(texts: Iterable[str]) -> set[str]:
-    return {text.strip().casefold() for text in texts if text and len(text.strip()) >= 2}
+    return {form for text in texts if text and len(text.strip()) >= 2 for form in _spellings(text.strip())}
 
 
 def _words(texts: Iterable[str]) -> set[str]:
-    return {word.casefold() for text in texts if text for word in _WORD.findall(text)}
+    return {form for text in texts if text for word in _WORD.findall(text) for form in _spellings(word)}
 
 
 def secret_tokens(project: Project, removed_tasks: set[str], removed_participants: set[str]) -> set[str]:
@@ -57,7 +70,10 @@ def scrubber(tokens: set[str]) -> Callable[[str], str]:
     """A function replacing each token (whole words, any case, with its hyphenated compound) by WITHHELD."""
     if not tokens:
         return lambda text: text
-    alternatives = "|".join(re.escape(t) for t in sorted(tokens, key=len, reverse=True))
+    ordered = sorted(tokens, key=len, reverse=True)
+    alternatives = "|".join(re.escape(t) for t in ordered)
     # Longest first, bounded by non-word characters, so a removed key "CE" does not eat "SCIENCE".
-    pattern = re.compile(rf"(?:[\w-]*-)?(?<!\w)(?:{alternatives})(?!\w)(?:-[\w-]*)?", re.IGNORECASE)
+    bounded = rf"(?:[\w-]*-)?(?<!\w)(?:{alternatives})(?!\w)(?:-[\w-]*)?"
+    unspaced = "|".join(re.escape(t) for t in ordered if _UNSPACED.search(t))
+    pattern = re.compile(bounded + (f"|{unspaced}" if unspaced else ""), re.IGNORECASE)
     return lambda text: pattern.sub(WITHHELD, text) if text else text

@@ -15,21 +15,25 @@ import dataclasses
 from ..domain import Baseline, Project
 
 
-def _kept_leaves_under(plan: Project) -> dict[str, list[str]]:
+def _kept_leaves_under(plan: Project) -> dict[str, set[str]]:
     """Each summary of the redacted plan -> the ids of the leaf tasks below it."""
-    children, leaves = plan.children_map(), {}
-
-    def collect(task_id: str) -> list[str]:
-        if task_id not in leaves:
-            kids = children.get(task_id, [])
-            leaves[task_id] = [leaf for kid in kids for leaf in collect(kid)] if kids else [task_id]
-        return leaves[task_id]
-
-    summaries = plan.summary_ids()
-    return {sid: collect(sid) for sid in summaries if sid in plan.tasks}
+    children = plan.children_map()
+    leaves: dict[str, set[str]] = {}
+    # Deepest first, without recursion: a partner's file may nest tasks thousands of levels deep.
+    for task_id in reversed(_top_down(plan, children)):
+        kids = children.get(task_id, [])
+        leaves[task_id] = set().union(*(leaves[kid] for kid in kids)) if kids else {task_id}
+    return {sid: leaves[sid] for sid in plan.summary_ids() if sid in leaves}
 
 
-def _respanned(baseline: Baseline, spans: dict[str, list[str]], shrunk: set[str]) -> Baseline:
+def _top_down(plan: Project, children: dict[str | None, list[str]]) -> list[str]:
+    order = [tid for tid, task in plan.tasks.items() if task.parent_id is None or task.parent_id not in plan.tasks]
+    for task_id in order:  # grows while it is walked: breadth first
+        order.extend(children.get(task_id, []))
+    return order
+
+
+def _respanned(baseline: Baseline, spans: dict[str, set[str]], shrunk: set[str]) -> Baseline:
     entries = dict(baseline.entries)
     for summary in shrunk & set(entries):
         known = [entries[leaf] for leaf in spans[summary] if leaf in entries]

@@ -7,6 +7,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..files.regular import open_regular
+
 
 @dataclass(frozen=True, slots=True)
 class Fingerprint:
@@ -21,7 +23,7 @@ class Fingerprint:
         """The fingerprint of `path` now, or None if it is gone or unreadable."""
         digest = hashlib.sha256()
         try:
-            with open(path, "rb") as handle:
+            with open_regular(path) as handle:  # a pipe or device in the plan's place is not its bytes
                 info = os.fstat(handle.fileno())
                 while chunk := handle.read(1 << 20):
                     digest.update(chunk)

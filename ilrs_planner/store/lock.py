@@ -19,6 +19,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ..domain import PlannerError
+from ..files.regular import read_small
+
+MAX_LOCK_BYTES = 64 * 1024  # a marker is about 200 bytes of JSON
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,16 +55,18 @@ def _current_user() -> str:
 def read_lock(path: str | os.PathLike[str]) -> LockInfo | None:
     """The holder of `path`, or None when nobody has marked it in use."""
     try:
-        text = lock_path_for(path).read_text(encoding="utf-8")
+        # Bounded, and only a regular file: the folder may be a partner's, and a pipe or a link to a
+        # device named like our marker would otherwise hang the program or fill its memory.
+        text = read_small(lock_path_for(path), MAX_LOCK_BYTES)
     except FileNotFoundError:
         return None
     except OSError:
         return LockInfo("someone", "an unknown host", 0, "", "")
     try:
-        data = json.loads(text)
+        data = json.loads(text)  # bytes: json decodes UTF-8 itself, and refuses what is not
         return LockInfo(str(data["user"]), str(data["host"]), int(data["pid"]), str(data["since"]),
                         str(data["token"]))
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, RecursionError):  # RecursionError: '[[[[...' nested deep
         # Being written right now by its creator, or damaged: treat as held, by someone unknown.
         return LockInfo("someone", "an unknown host", 0, "", "")
 

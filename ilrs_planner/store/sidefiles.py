@@ -5,7 +5,9 @@ whose own bytes are one plan (and verify as signed) could be shown as another. W
 with a side file rather than open a private copy without it: a side file beside a plan is never
 our doing (we write fresh files and rename them, with no journal), so the person should learn
 that something else wrote there, and which file to remove. An empty `-journal` is not hot (there
-is nothing in it to roll back) and is allowed, as SQLite itself ignores it.
+is nothing in it to roll back) and is allowed, as SQLite itself ignores it, but only as a regular
+file: SQLite opens any `-journal` to read its first byte, and a named pipe (FIFO) there would make
+that open wait forever, where no time budget can stop it.
 
 Opening never creates a side file either: the connection is read-only with exclusive locking
 mode, in which SQLite keeps a WAL index in its own memory instead of a `-shm` file. A `-wal` that
@@ -16,6 +18,7 @@ and names the file.
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from ..domain import PlannerError
@@ -29,13 +32,13 @@ def side_files(path: Path) -> list[Path]:
     for suffix in SUFFIXES:
         side = path.with_name(path.name + suffix)
         try:
-            size = os.lstat(side).st_size
+            info = os.lstat(side)
         except FileNotFoundError:
             continue
         except OSError:
             found.append(side)  # there but unreadable: SQLite could still see it
             continue
-        if size or suffix != "-journal":
+        if info.st_size or suffix != "-journal" or not stat.S_ISREG(info.st_mode):
             found.append(side)
     return found
 

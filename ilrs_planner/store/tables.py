@@ -284,8 +284,11 @@ def _under_a_loop(nums: Sequence[int], parents: Sequence[int | None]) -> bool:
     if parents.count(None) == len(parents):
         return False
     rows = np.fromiter(nums, dtype=np.int64, count=len(nums))
-    up = np.fromiter((-1 if p is None else p for p in parents), dtype=np.int64, count=len(parents))
-    up = np.where(up < 0, -1, np.searchsorted(rows, up))  # row numbers (rowid order) as positions
+    # A row number may be negative (SQLite allows it), so "no parent" is a mask, not a number; as
+    # positions (rowid order) every parent is >= 0 and -1 is free to mean "at the top".
+    top = np.fromiter((p is None for p in parents), dtype=bool, count=len(parents))
+    numbers = np.fromiter((0 if p is None else p for p in parents), dtype=np.int64, count=len(parents))
+    up = np.where(top, -1, np.searchsorted(rows, numbers))
     for _ in range(len(nums).bit_length() + 1):
         at_top = up < 0
         if at_top.all():

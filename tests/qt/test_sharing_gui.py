@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
@@ -212,3 +214,17 @@ def test_import_dialog_offers_every_format_we_read(window, monkeypatch):
     for pattern in ("*.mpp", "*.xer", "*.pmxml", "*.gan", "*.pod", "*.xml", "*.csv"):
         assert pattern in first
     assert "MS Project (*.mpp)" in each and "Primavera P6 (*.xer)" in each
+
+
+def test_export_for_partner_suggests_a_file_name_without_hidden_names(window, tmp_path, monkeypatch, told):
+    # The file name travels with the copy: it must not say what the copy withholds.
+    window.document.project.name = "Nightjar relay programme"
+    window.document.project.add_task(Task("NJ", "Nightjar relay", 5, id="t-nj",
+                                          classification=Classification.RESTRICTED))
+    monkeypatch.setattr(prompts, "choose_level", lambda _p: Classification.PUBLIC)
+    suggested = []
+    monkeypatch.setattr(prompts, "save_file", lambda _w, _t, suggestion, _f: (suggested.append(suggestion),
+                                                                              (str(tmp_path / "copy.db"), ""))[1])
+    assert window.sharing.export_for_partner()
+    name = os.path.basename(suggested[0])
+    assert "nightjar" not in name.casefold() and name.endswith("(public).db"), name

@@ -62,6 +62,7 @@ class MessageLine(QLabel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # errors quote the plan's names
         self.setWordWrap(True)
         self.clear_message()
 

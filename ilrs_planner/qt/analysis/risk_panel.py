@@ -28,6 +28,7 @@ from ...engine.risk import PERCENTILES, RiskResult
 from ..change_effects import effects_of
 from ..deferred import DeferredChart, lazy_module
 from ..document import Document
+from ..plain_text import tooltip
 from .common import MessageLine, WhenShown, date_edit, fill_task_combo, from_qdate, open_chart_window
 from .risk_worker import RiskWorker
 
@@ -208,7 +209,7 @@ class RiskPanel(QWidget):
             cells = (task.name, *[str(pct[p]) for p in PERCENTILES], f"{self.result.criticality[tid]:.0%}")
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(f"{task.key} — {task.name}")  # names for people, the key for looking it up
+                item.setToolTip(tooltip(f"{task.key} — {task.name}"))  # names for people, the key for looking it up
                 self.table.setItem(row, col, item)
 
     def show_chosen(self) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from ...domain import PlannerError
 from ...engine.slippage import MODELLING, SlipReport, SlipRow, slip_report, write_report_csv
 from ..document import Document
+from ..plain_text import plain_label, tooltip
 from .common import MessageLine, WhenShown, fill_baseline_combo
 from .defaults import baseline_with_most_slips
 
@@ -101,7 +102,7 @@ def _row_tip(row: SlipRow) -> str | None:
         if start is not None and precision != "day"]
     lines += [BASIS_TIPS[row.basis]] if row.basis in BASIS_TIPS else []
     lines += [f"Alternative (not the plan): {text}" for text in row.alternatives]
-    return "\n".join(lines) or None
+    return tooltip("\n".join(lines)) or None
 
 
 def _to(precision: str) -> str:
@@ -143,8 +144,8 @@ class SlipPanel(QWidget):
         self.baseline_combo, self.against_combo = QComboBox(), QComboBox()
         self.slipped_only = QCheckBox("Slipped tasks only")
         self.export_button = QPushButton("Export CSV…")
-        self.summary = QLabel()
-        self.alternatives = QLabel()
+        self.summary = plain_label()  # baseline names and alternatives are the plan's text
+        self.alternatives = plain_label()
         self.alternatives.setWordWrap(True)
         self.alternatives.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message = MessageLine()

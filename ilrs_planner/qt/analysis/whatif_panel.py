@@ -26,6 +26,7 @@ from ...commands.whatif import ApplyWhatIf
 from ...domain import PlannerError, shown_finish
 from ...engine.whatif import WhatIf, what_if
 from ..document import Document
+from ..plain_text import plain_label
 from .common import MessageLine, WhenShown, date_edit, fill_task_combo, from_qdate
 
 MOVED_LATER, MOVED_EARLIER, SCENARIO_TASK = "#f28b82", "#81c995", "#fbbc04"
@@ -56,7 +57,7 @@ class WhatIfPanel(QWidget):
         self.preview_button, self.apply_button, self.clear_button = (
             QPushButton("Preview"), QPushButton("Apply to plan"), QPushButton("Clear"))
         self.apply_button.setEnabled(False)
-        self.headline = QLabel()
+        self.headline = plain_label()  # names the plan's tasks
         self.headline.setWordWrap(True)
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setHorizontalHeaderLabels(HEADERS)

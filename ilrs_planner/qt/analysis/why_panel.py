@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -23,6 +24,7 @@ from ...domain import PlannerError, shown_finish
 from ...engine.attribution import Attribution, attribute_projects, attribute_versions
 from ...engine.slippage import baseline_version, schedule_version
 from ..document import Document
+from ..plain_text import tooltip
 from .common import MessageLine, WhenShown, fill_baseline_combo, fill_task_combo
 from .defaults import baseline_for_milestone
 
@@ -147,10 +149,11 @@ class WhyPanel(QWidget):
             self.headline.setText("")
             return
         if not (result.old_date and result.new_date):
-            self.headline.setText(f"<b>{result.key}</b>: " + "; ".join(result.notes[1:] or result.notes))
+            self.headline.setText(f"<b>{escape(result.key)}</b>: "
+                                  + escape("; ".join(result.notes[1:] or result.notes)))
             return
         kind = "exact, change by change" if result.exact else "from baseline dates along the driving chain"
-        self.headline.setText(f"<b>{result.name}</b> moved <b>{result.slip_days:+d} days</b> "
+        self.headline.setText(f"<b>{escape(result.name)}</b> moved <b>{result.slip_days:+d} days</b> "
                               f"({result.old_text} → {result.new_text}), {kind}.")
         changes = self._section("Changes", f"{sum(c.days for c in result.contributions):+d}")
         for change in result.contributions:
@@ -183,5 +186,5 @@ class WhyPanel(QWidget):
         item.setTextAlignment(0, Qt.AlignmentFlag.AlignRight)
         if value:
             item.setForeground(0, QColor("#c5221f") if value > 0 else QColor("#188038"))
-        item.setToolTip(1, text)
+        item.setToolTip(1, tooltip(text))
         parent.addChild(item)

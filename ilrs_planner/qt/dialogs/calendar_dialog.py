@@ -17,6 +17,7 @@ from ...domain import CONTINUOUS_NAME, Calendar, PlannerError
 from ...domain.calendar import MONDAY_TO_FRIDAY
 from ..document import Document
 from ..generated.ui_calendar_dialog import Ui_CalendarDialog
+from ..plain_text import as_plain
 from .calendar_exceptions import ExceptionsTable
 from .messages import sentence
 
@@ -33,6 +34,8 @@ class CalendarDialog(QDialog):
         self.document = document
         self.ui = Ui_CalendarDialog()
         self.ui.setupUi(self)
+        as_plain(self.ui.error_label)  # errors and the default's line quote calendar names
+        as_plain(self.ui.default_label)
         self.calendars = copy.deepcopy(document.project.calendars)
         self.default_id = document.project.default_calendar_id
         self.current_id: str | None = None

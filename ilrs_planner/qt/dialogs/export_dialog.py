@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ...domain import PlannerError
 from ..document import Document
+from ..plain_text import plain_label
 from .messages import sentence
 from .task_fields import read_date
 
@@ -87,7 +87,7 @@ class ExportDialog(QDialog):
         self.baseline_check = QCheckBox(f"Ghost bars of the baseline '{self.document.baseline_name}'")
         self.baseline_check.setVisible(self.document.baseline_name is not None)
         self.baseline_check.setChecked(self.document.baseline_name is not None)
-        self.error_label = QLabel()
+        self.error_label = plain_label()
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #c5221f;")
         form = QFormLayout()

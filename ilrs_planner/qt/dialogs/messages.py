@@ -19,16 +19,25 @@ def sentence(error: PlannerError) -> str:
     return f"{general}\n\n{detail}" if detail else general
 
 
+def message_box(icon: QMessageBox.Icon, title: str, text: str, parent: QWidget | None,
+                buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.NoButton) -> QMessageBox:
+    """A message box showing `text` as text: it may quote a plan, a lock file or a file name, and
+    Qt would otherwise render anything that looks like HTML (an `<img>` tag makes it read a file)."""
+    box = QMessageBox(icon, title, text, buttons, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box
+
+
 def show_error(parent: QWidget | None, title: str, error: PlannerError) -> None:
     """A warning box with the error as sentences and its code in the details, for support."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title, sentence(error), QMessageBox.StandardButton.Ok, parent)
+    box = message_box(QMessageBox.Icon.Warning, title, sentence(error), parent, QMessageBox.StandardButton.Ok)
     box.setDetailedText(f"Error code: {error.code}")
     box.exec()
 
 
 def show_refusal(parent: QWidget, error: PlannerError) -> None:
     """A refused edit: a warning saying why (code in the details) that does not block the window."""
-    box = QMessageBox(QMessageBox.Icon.Warning, "Edit refused", sentence(error), QMessageBox.StandardButton.Ok, parent)
+    box = message_box(QMessageBox.Icon.Warning, "Edit refused", sentence(error), parent, QMessageBox.StandardButton.Ok)
     box.setDetailedText(f"Error code: {error.code}")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
@@ -36,7 +45,7 @@ def show_refusal(parent: QWidget, error: PlannerError) -> None:
 
 def ask(parent: QWidget | None, title: str, text: str, choices: list[str], default: str | None = None) -> str | None:
     """A question with named answers; returns the chosen text, or None if the box was closed."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box = message_box(QMessageBox.Icon.Question, title, text, parent)
     buttons = {}
     for choice in choices:
         role = QMessageBox.ButtonRole.RejectRole if choice == "Cancel" else QMessageBox.ButtonRole.AcceptRole

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHeaderView,
-    QLabel,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -27,6 +26,7 @@ from ...engine.progress import DueTask, done_defaults, due_tasks
 from ...engine.shown_precision import ShownPrecision
 from ..analysis.common import date_edit
 from ..document import Document
+from ..plain_text import plain_label
 from ..screen_fit import fit_to_screen
 from .messages import sentence
 from .progress_dates import DateCellDelegate
@@ -45,7 +45,7 @@ class ProgressDialog(QDialog):
         self.due: list[DueTask] = []
         self.due_date: date | None = None  # the date the rows are listed for
         self.as_of_edit = date_edit(_default_date(document.project.status_date))
-        self.note = QLabel()
+        self.note = plain_label()
         self.note.setWordWrap(True)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(list(COLUMNS))
@@ -58,7 +58,7 @@ class ProgressDialog(QDialog):
         self.date_cells = DateCellDelegate(self.as_of, self.table)  # Start and Last day: typed or picked
         for column in (START, LAST):
             self.table.setItemDelegateForColumn(column, self.date_cells)
-        self.error_label = QLabel()
+        self.error_label = plain_label()
         self.error_label.setObjectName("progress_error")
         self.error_label.setStyleSheet("color: #b3261e")
         self.error_label.setWordWrap(True)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
 from ...commands.progress import Progress
 from ...domain import PlannerError, Precision, Task, format_fuzzy_date, parse_iso_date
 from ...engine.progress import DueTask
+from ..plain_text import tooltip
 
 COLUMNS = ("Key", "Task", "Due to", "Forecast start", "Forecast finish", "Started", "Start", "% complete", "Done",
            "Last day")
@@ -36,7 +37,7 @@ def row_items(due: DueTask, task: Task, default_last: date, as_of: date,
         items += [_box(False, _BOX), _item(min(due.start, as_of).isoformat(), _EDITABLE),
                   _item(str(task.percent_complete), _EDITABLE)]
     items += [_box(False, _BOX), _item(default_last.isoformat(), _EDITABLE)]
-    items[1].setToolTip(due.name)
+    items[1].setToolTip(tooltip(due.name))
     return items
 
 

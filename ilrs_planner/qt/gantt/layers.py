@@ -246,9 +246,13 @@ def _arrowheads(points: np.ndarray, offsets: np.ndarray, chosen: np.ndarray,
     return np.column_stack([xs, ys]), np.arange(0, 3 * len(chosen) + 1, 3)
 
 
+HALO = QColor(255, 255, 255, 215)
+OVER_BAR_HALO = QColor(255, 255, 255, 140)
+
+
 def labels(p: QPainter, scene: Scene, dy: float, style: ChartStyle) -> None:
-    """Labels, each on a faint white halo so a connector passing behind never garbles it."""
-    halo = QColor(255, 255, 255, 160)
+    """Labels, each on a white halo so a connector passing behind never garbles it; one pinned
+    over its own bar gets a lighter halo, so the bar still shows through."""
     b = scene.tasks
     washed = set(b.rows[b.confidence != CONF_SOURCED].tolist()) if len(b) else set()  # pale bars: dark text
     for label in scene.labels:
@@ -258,7 +262,7 @@ def labels(p: QPainter, scene: Scene, dy: float, style: ChartStyle) -> None:
         if not label.inside:
             w = style.text_width(font)(label.text)
             h = style.font_px * 1.25
-            p.fillRect(QRectF(label.x - 2, label.y + dy - h / 2, w + 4, h), halo)
+            p.fillRect(QRectF(label.x - 2, label.y + dy - h / 2, w + 4, h), OVER_BAR_HALO if label.over_bar else HALO)
         p.setPen(QColor("white") if label.inside and label.row not in washed else LABEL_TEXT)
         p.drawText(rect, Qt.AlignLeft | Qt.AlignVCenter, label.text)
         if label.badge:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QToolTip, QWidget
 
+from ..plain_text import tooltip
 from .legend import TIGHT, LegendItem, legend_items, legend_layout, paint_entries
 
 COLLAPSED_ROWS = 2
@@ -116,6 +117,6 @@ class LegendStrip(QWidget):
     def event(self, event) -> bool:
         if event.type() == QEvent.ToolTip:
             text = self.tooltip_at(QPointF(event.pos()))
-            QToolTip.showText(event.globalPos(), text, self) if text else QToolTip.hideText()
+            QToolTip.showText(event.globalPos(), tooltip(text), self) if text else QToolTip.hideText()
             return True
         return super().event(event)

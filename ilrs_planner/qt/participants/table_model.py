@@ -9,6 +9,7 @@ from ...commands.participants import ClassifyParticipant
 from ...domain import Classification, Participant, format_fuzzy_date
 from ..change_effects import effects_of
 from ..document import Document
+from ..plain_text import tooltip
 
 HEADERS = ("Name", "Kind", "Signed", "Key", "Seen by", "Source")
 LEVEL_COLUMN = 4
@@ -64,7 +65,7 @@ class ParticipantTableModel(QAbstractTableModel):
                 return part.joined.toordinal() if part.joined else 10**7
             return self._text(part, column).casefold()
         if role == Qt.ItemDataRole.ToolTipRole:
-            return part.notes or None
+            return tooltip(part.notes) or None
         return None
 
     @staticmethod

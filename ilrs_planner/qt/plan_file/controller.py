@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from datetime import date
+from html import escape
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
@@ -144,9 +145,10 @@ class PlanFileController(QObject):
         if not self.document.modified:
             return True
         buttons = QMessageBox.StandardButton
+        # The plan's name, escaped, inside markup: shown as the text it is (see plain_text.py).
         answer = QMessageBox.question(
             self.dialog_parent, "Unsaved changes",
-            f"Save the changes to “{self.document.project.name}” before closing it?",
+            f"<p>Save the changes to “{escape(self.document.project.name)}” before closing it?</p>",
             buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
         if answer == buttons.Save:
             return self.save()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from typing import TYPE_CHECKING
 
 from ...domain import PlannerError
@@ -11,6 +12,8 @@ from ...sharing.diff import diff_projects
 from ...sharing.merge import merge_projects
 from ...sharing.redact import redact_project, withheld_summary
 from . import prompts
+
+_FILE_NAME_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')  # characters no file name may hold everywhere
 
 if TYPE_CHECKING:
     from ..main_window import MainWindow  # the window builds these tools; typed only, no import at run time
@@ -143,7 +146,14 @@ class SharingActions:
         level = prompts.choose_level(self.window)
         if level is None:
             return False
-        suggestion = os.path.join(self._folder(), f"{self.document.project.name} ({level.value}).db")
+        try:
+            redacted = redact_project(self.document.project, level)
+        except PlannerError as error:
+            prompts.fail(self.window, "Could not export for the partner", error)
+            return False
+        # The file name travels with the copy: it is the copy's own (scrubbed) plan name.
+        name = _FILE_NAME_UNSAFE.sub(" ", redacted.name).strip() or "plan"
+        suggestion = os.path.join(self._folder(), f"{name} ({level.value}).db")
         path, _ = prompts.save_file(self.window, "Export for partner", suggestion, prompts.PLAN_FILTER)
         if not path:
             return False
@@ -151,7 +161,6 @@ class SharingActions:
         try:
             if self.document.path and os.path.abspath(path) == os.path.abspath(self.document.path):
                 raise PlannerError("cli.usage", "the partner copy must be a new file, not this plan's own file")
-            redacted = redact_project(self.document.project, level)
             save_project(redacted, path)
         except PlannerError as error:
             prompts.fail(self.window, "Could not export for the partner", error)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTreeWidget, QT
 
 from ...sharing.diff import PlanDiff, SectionDiff
 from ...sharing.diff_text import show_value
+from ..plain_text import tooltip
 
 ADDED, REMOVED, CHANGED = "#c8e6c9", "#ffcdd2", "#ffe0b2"  # green, red, amber (light, text stays legible)
 SECTIONS = (("tasks", "Tasks"), ("links", "Dependencies"), ("participants", "Participants"),
@@ -25,7 +26,7 @@ def _item(parent, texts: list[str], colour: str | None = None) -> QTreeWidgetIte
     item = QTreeWidgetItem(parent, texts)
     for column, text in enumerate(texts):
         if len(text) > 30:  # long names and notes are cut by the column; the tooltip shows them whole
-            item.setToolTip(column, text)
+            item.setToolTip(column, tooltip(text))
     if colour:
         for column in range(len(texts)):
             item.setBackground(column, QBrush(QColor(colour)))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...sharing.merge import Conflict
+from ..plain_text import tooltip
 
 CONFLICT_COLOUR = "#fff3cd"
 COLUMNS = ["What", "Field", "Base", "Ours", "Theirs", "Why", "Keep"]
@@ -79,7 +80,7 @@ class ConflictDialog(QDialog):
                  shown(conflict.ours), shown(conflict.theirs), conflict.reason]
         for column, text in enumerate(cells):
             item = QTableWidgetItem(text)
-            item.setToolTip(conflict.reason)
+            item.setToolTip(tooltip(conflict.reason))
             item.setBackground(QBrush(QColor(CONFLICT_COLOUR)))
             self.table.setItem(row, column, item)
         combo = QComboBox()

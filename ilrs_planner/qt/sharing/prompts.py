@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from ...domain import Classification, PlannerError
-from ..dialogs.messages import show_error
+from ..dialogs.messages import message_box, show_error
 
 PLAN_FILTER = "ILRS plans (*.db)"
 EXCHANGE_FILTERS = {
@@ -54,7 +54,7 @@ def choose_level(parent: QWidget) -> Classification | None:
 
 def inform(parent: QWidget, title: str, text: str, details: list[str] | None = None) -> None:
     """A message, with a list (warnings, conflicts) in the expandable details."""
-    box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent)
+    box = message_box(QMessageBox.Icon.Information, title, text, parent, QMessageBox.StandardButton.Ok)
     if details:
         box.setDetailedText("\n".join(details))
     box.exec()

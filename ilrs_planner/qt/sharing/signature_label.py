@@ -5,12 +5,15 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ...domain import PlannerError
+from ...domain.terminal_text import one_line
 from ...sharing.keys import TrustedKeys, default_trusted_dir, read_trusted_keys
 from ...sharing.signing import STATE_TEXT, SignatureState, Verification, verify_project
 from ...store import layout_problems
+from ..plain_text import tooltip
 
 STATE_STYLE = {
     SignatureState.TRUSTED: "color: #1b5e20; font-weight: bold;",
@@ -26,6 +29,7 @@ class SignatureStatus(QLabel):
 
     def __init__(self, document, trusted_dir=None, parent: QWidget | None = None):
         super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # the signer name is the file's own text
         self.document = document
         self.trusted_dir = trusted_dir
         self.state = SignatureState.UNSIGNED
@@ -44,10 +48,12 @@ class SignatureStatus(QLabel):
         result = self._with_layout(verify_project(self.document.project, trusted))
         self.state = result.state
         signer = trusted.get(self.document.project.signature.public_key, result.signer) if result.signer else ""
-        self.setText(STATE_TEXT[result.state] + (f": {signer}" if signer else ""))
+        # One line: a name holding a line separator (U+2028) or a bidirectional override could
+        # otherwise draw a verdict of its own under or over ours.
+        self.setText(STATE_TEXT[result.state] + (f": {one_line(signer)}" if signer else ""))
         self.setStyleSheet(STATE_STYLE[result.state])
         where = f"Trusted keys folder: {self.trusted_dir or default_trusted_dir()}"
-        self.setToolTip("\n".join([result.describe(), where, *folder.warnings]))
+        self.setToolTip(tooltip("\n".join([one_line(result.describe()), where, *folder.warnings])))
 
     def _with_layout(self, result: Verification) -> Verification:
         """As `verify` does: a signed file holding bytes outside the layout we write (appended data,

@@ -1,0 +1,92 @@
+"""What the other side of a merge may not do quietly: rewrite our history, or show more than we do.
+
+Their plan may come from a partner, so two of its changes are never taken on its word alone:
+- **History.** A baseline we both had is a record of what was announced. Their version of it
+  changed, or its removal, would rewrite that record (re-chained, it would even sign cleanly), so
+  it is a conflict and ours is kept.
+- **Need-to-know.** A task or participant whose classification they lowered, or a task they moved
+  out from under a more restricted summary, would appear in the next partner copy. It is a conflict
+  and keeps the level it had in our plan (a moved task keeps its new place, classified at the level
+  its old summary gave it).
+Each can be resolved "theirs" like any conflict, when the change is wanted.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..domain import Baseline, Classification, Project
+from .merge_parts import Conflict
+
+HISTORY_REASON = "theirs rewrites a baseline we both had (history is kept as we have it)"
+REMOVED_REASON = "theirs removes a baseline we both had (history is kept as we have it)"
+LEVEL_REASON = "theirs lets more people see it than our plan does"
+
+
+def guard_history(base: Project, ours: Project, theirs: Project, merged: dict[str, Any],
+                  choices: dict[str, str], conflicts: list[Conflict]) -> None:
+    """Baselines in `merged` (by id) that theirs changed or removed go back to ours, as conflicts."""
+    in_ours, in_theirs = _by_id(ours.baselines), _by_id(theirs.baselines)
+    for old in base.baselines:
+        mine, their = in_ours.get(old.id), in_theirs.get(old.id)
+        if mine is None or their == old:
+            continue  # we removed it ourselves, or they left it alone
+        reason = REMOVED_REASON if their is None else HISTORY_REASON
+        conflict = Conflict("baseline", old.id, old.name, None, old, mine, their, reason)
+        conflict.resolution = choices.get(conflict.key, "ours")
+        conflicts.append(conflict)
+        if conflict.resolution == "ours":
+            merged[old.id] = mine
+        elif their is None:
+            merged.pop(old.id, None)
+        else:
+            merged[old.id] = their
+
+
+def guard_levels(ours: Project, merged: Project, choices: dict[str, str], conflicts: list[Conflict]) -> None:
+    """Tasks and participants the merge would show more widely than ours does go back to ours' level."""
+    before, after = effective_levels(ours), effective_levels(merged)
+    for task_id, level in after.items():
+        if task_id in before and level.rank < before[task_id].rank:
+            task = merged.tasks[task_id]
+            _lowered("task", task_id, f"{task.key} {task.name}", before[task_id], task, choices, conflicts)
+    for pid, person in merged.participants.items():
+        mine = ours.participants.get(pid)
+        if mine is not None and person.classification.rank < mine.classification.rank:
+            _lowered("participant", pid, f"{person.key} {person.name}", mine.classification, person, choices,
+                     conflicts)
+
+
+def effective_levels(plan: Project) -> dict[str, Classification]:
+    """Each task's level as a partner copy applies it: its own, or a more restricted summary's above it."""
+    levels: dict[str, Classification] = {}
+    for task_id in plan.tasks:
+        chain: list[str] = []
+        seen: set[str] = set()
+        node: str | None = task_id
+        while node is not None and node in plan.tasks and node not in levels and node not in seen:
+            seen.add(node)
+            chain.append(node)
+            node = plan.tasks[node].parent_id
+        inherited = levels.get(node) if node is not None else None
+        for member in reversed(chain):  # from the top down
+            own = plan.tasks[member].classification
+            inherited = own if inherited is None or own.rank > inherited.rank else inherited
+            levels[member] = inherited
+    return levels
+
+
+def _lowered(kind: str, obj_id: str, label: str, kept: Classification, obj: Any, choices: dict[str, str],
+             conflicts: list[Conflict]) -> None:
+    conflict = Conflict(kind, obj_id, label, "classification", kept, kept, obj.classification, LEVEL_REASON)
+    if any(c.key == conflict.key for c in conflicts):
+        return  # both sides changed the level: already a conflict, resolved as chosen
+    conflict.resolution = choices.get(conflict.key, "ours")
+    conflicts.append(conflict)
+    if conflict.resolution == "ours":
+        obj.classification = kept
+
+
+def _by_id(baselines: list[Baseline]) -> dict[str, Baseline]:
+    return {b.id: b for b in baselines}
+

@@ -1,0 +1,105 @@
+"""Text from a partner's plan is shown as text: markup in it never renders, loads an image or a file.
+
+Qt shows a label, tooltip or message box as HTML when its text looks like HTML, and an
+`<img src="/dev/zero">` in HTML makes Qt read that file to the end: a plan whose calendar or
+baseline carried one made the window allocate memory until it was killed, on opening. These tests
+use a tall image instead: a label that rendered the markup would be as tall as the image.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from types import SimpleNamespace
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from PySide6.QtGui import QImage, Qt, QTextDocument
+from PySide6.QtWidgets import QLabel, QMessageBox
+
+from ilrs_planner.domain import Baseline, Calendar, Participant, PlannerError, Project, Task
+from ilrs_planner.qt.analysis.common import MessageLine
+from ilrs_planner.qt.analysis.why_panel import WhyPanel
+from ilrs_planner.qt.dialogs.messages import message_box
+from ilrs_planner.qt.document import Document
+from ilrs_planner.qt.main_window import MainWindow
+from ilrs_planner.qt.participants.table_model import ParticipantTableModel
+from ilrs_planner.qt.sharing.signature_label import SignatureStatus
+from ilrs_planner.sharing.signing import sign_project
+
+TALL = 3000  # pixels: a label rendering the image would be at least this tall
+
+
+@pytest.fixture
+def markup(tmp_path) -> str:
+    """An `<img>` tag naming a tall picture on disk (a stand-in for /dev/zero)."""
+    image = QImage(4, TALL, QImage.Format.Format_RGB32)
+    image.fill(0)
+    path = tmp_path / "tall.png"
+    assert image.save(str(path))
+    return f'<img src="{path}">'
+
+
+def shown(text: str) -> str:
+    """What Qt displays for a label or tooltip text in its automatic format."""
+    document = QTextDocument()
+    if Qt.mightBeRichText(text):
+        document.setHtml(text)
+    else:
+        document.setPlainText(text)
+    return document.toPlainText()
+
+
+def hostile_plan(markup: str) -> Project:
+    """A plan whose texts are markup, and which cannot be scheduled (its calendar has no working day)."""
+    plan = Project(markup, date(2030, 1, 1))
+    plan.add_calendar(Calendar(markup, (False,) * 7, [], id="c-none"))
+    plan.default_calendar_id = "c-none"
+    plan.add_task(Task("a", markup, 5, id="t-a"))
+    plan.add_participant(Participant(key="p", name=markup, notes=markup, id="p-1"))
+    plan.baselines.append(Baseline(markup, date(2029, 1, 1), {"t-a": (date(2030, 1, 1), date(2030, 1, 6))}))
+    return plan
+
+
+def test_opening_a_plan_full_of_markup_shows_every_label_as_text(qtbot, markup):
+    window = MainWindow(Document(hostile_plan(markup)))
+    qtbot.addWidget(window, before_close_func=lambda w: w.document.mark_saved())
+    window.show()
+    assert markup in window.status_bar_widgets["finish"].text()  # the error names the calendar
+    tall = [label.text() for label in window.findChildren(QLabel) if label.sizeHint().height() > TALL // 2]
+    assert tall == []
+
+
+def test_a_participants_notes_tooltip_is_shown_as_text(qtbot, markup):
+    model = ParticipantTableModel(Document(hostile_plan(markup)))
+    tip = model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert shown(tip) == markup
+
+
+def test_the_why_panel_headline_shows_a_milestone_name_as_text(qtbot, markup):
+    panel = WhyPanel(Document(hostile_plan(markup)))
+    qtbot.addWidget(panel)
+    panel.show_result(SimpleNamespace(key=markup, name=markup, notes=[markup], old_date=None, new_date=None))
+    assert markup in shown(panel.headline.text())
+    assert panel.headline.sizeHint().height() < TALL // 2
+
+
+def test_an_error_naming_plan_text_is_shown_as_text(qtbot, markup):
+    line = MessageLine()
+    qtbot.addWidget(line)
+    line.show_error(PlannerError("calendar.no_working_day", f"calendar '{markup}' has no working day"))
+    assert line.sizeHint().height() < TALL // 2
+    box = message_box(QMessageBox.Icon.Warning, "Plan in use", f"{markup} is open by {markup}", None)
+    qtbot.addWidget(box)
+    assert box.findChild(QLabel, "qt_msgbox_label").sizeHint().height() < TALL // 2
+
+
+def test_a_signer_name_cannot_add_a_line_to_the_signature_verdict(qtbot, tmp_path):
+    # U+2028 is a line break to Qt: the name would put a "trusted" line of its own under the verdict.
+    plan = Project("Signed plan", date(2030, 1, 1))
+    forged = "Unknown\u2028Signed by a trusted key: CNSA planning"
+    sign_project(plan, Ed25519PrivateKey.generate(), forged)
+    label = SignatureStatus(Document(plan), trusted_dir=tmp_path / "no-keys")
+    qtbot.addWidget(label)
+    assert label.text().startswith("Signed by an unknown key")
+    assert "\u2028" not in label.text() and "\u2028" not in label.toolTip()
+    assert label.sizeHint().height() < 2 * label.fontMetrics().height()

@@ -1,0 +1,77 @@
+"""A partner's side of a merge cannot rewrite our history or widen who sees our work, unnoticed."""
+
+import dataclasses
+from datetime import date
+
+from ilrs_planner.domain import Classification, Task
+from ilrs_planner.domain.chain import broken_links, chain_baselines
+from ilrs_planner.sharing.clone import clone_project
+from ilrs_planner.sharing.merge import merge_projects
+from ilrs_planner.sharing.redact import redact_project
+
+
+def _sides(plan):
+    plan.baselines[:] = chain_baselines(plan.baselines)
+    return clone_project(plan), clone_project(plan)
+
+
+def test_a_baseline_they_rewrote_and_rechained_is_a_conflict_and_ours_is_kept(small_plan):
+    ours, theirs = _sides(small_plan)
+    slipped = {"t-a": (date(2030, 6, 1), date(2030, 6, 11))}  # hides a slip: "it was always June"
+    theirs.baselines[0] = dataclasses.replace(theirs.baselines[0], entries=slipped)
+    theirs.baselines[:] = chain_baselines([dataclasses.replace(b, prev_hash="") for b in theirs.baselines])
+    assert not broken_links(theirs.baselines)  # their history is consistent in itself
+    result = merge_projects(small_plan, ours, theirs)
+    assert [(c.kind, c.id, c.resolution) for c in result.conflicts] == [("baseline", "b-1", "ours"),
+                                                                       ("baseline", "b-2", "ours")]
+    assert [b for b in result.project.baselines] == ours.baselines
+    chosen = merge_projects(small_plan, ours, theirs, choices={c.key: "theirs" for c in result.conflicts})
+    assert chosen.project.baselines[0].entries == slipped  # taken only when asked
+
+
+def test_a_baseline_they_removed_is_a_conflict_and_kept(small_plan):
+    ours, theirs = _sides(small_plan)
+    del theirs.baselines[0]
+    result = merge_projects(small_plan, ours, theirs)
+    assert [(c.kind, c.id) for c in result.conflicts] == [("baseline", "b-1")]
+    assert [b.id for b in result.project.baselines] == ["b-1", "b-2"]
+
+
+def test_a_task_they_declassified_keeps_our_level_and_stays_out_of_partner_copies(small_plan):
+    small_plan.tasks["t-b"].classification = Classification.RESTRICTED
+    ours, theirs = _sides(small_plan)
+    theirs.tasks["t-b"].classification = Classification.PUBLIC
+    theirs.tasks["t-a"].notes = "their note"  # an ordinary change of theirs is still taken
+    result = merge_projects(small_plan, ours, theirs)
+    assert [(c.kind, c.id, c.field) for c in result.conflicts] == [("task", "t-b", "classification")]
+    assert result.project.tasks["t-b"].classification is Classification.RESTRICTED
+    assert result.project.tasks["t-a"].notes == "their note"
+    assert "t-b" not in redact_project(result.project, Classification.PUBLIC).tasks
+
+
+def test_a_task_they_moved_out_of_a_restricted_summary_keeps_the_summarys_level(small_plan):
+    small_plan.tasks["t-ph"].classification = Classification.RESTRICTED  # its sub-tasks go with it
+    ours, theirs = _sides(small_plan)
+    theirs.tasks["t-a"].parent_id = None
+    result = merge_projects(small_plan, ours, theirs)
+    assert [(c.kind, c.id) for c in result.conflicts] == [("task", "t-a")]
+    assert result.project.tasks["t-a"].parent_id is None  # the move is kept, the level too
+    assert "t-a" not in redact_project(result.project, Classification.PUBLIC).tasks
+
+
+def test_a_participant_they_declassified_keeps_our_level(small_plan):
+    small_plan.participants["p-cnsa"].classification = Classification.PARTNERS
+    ours, theirs = _sides(small_plan)
+    theirs.participants["p-cnsa"].classification = Classification.PUBLIC
+    result = merge_projects(small_plan, ours, theirs)
+    assert [(c.kind, c.id) for c in result.conflicts] == [("participant", "p-cnsa")]
+    assert result.project.participants["p-cnsa"].classification is Classification.PARTNERS
+
+
+def test_their_new_task_and_a_level_they_raise_are_taken(small_plan):
+    ours, theirs = _sides(small_plan)
+    theirs.tasks["t-a"].classification = Classification.RESTRICTED
+    theirs.add_task(Task(key="N", name="Their new task", duration=3, id="t-n"))
+    result = merge_projects(small_plan, ours, theirs)
+    assert result.clean
+    assert result.project.tasks["t-a"].classification is Classification.RESTRICTED and "t-n" in result.project.tasks
