@@ -34,7 +34,7 @@ _ID_TEXT = re.compile(r"[0-9a-zA-Z_-]{1,64}")
 
 
 def _enum(enum, text: str, default):
-    return enum(text) if text in enum._value2member_map_ else default
+    return enum._value2member_map_.get(text, default)  # the member itself, without a call to the enum
 
 
 class TaskReader:
