@@ -10,6 +10,7 @@ from ...domain import PlannerError, Project
 from ...domain.durations import units_for
 from ...engine.cpm import schedule
 from ...files.atomic import atomic_output
+from ..outline_depth import refuse_deep_outline
 from .helpers import (
     BASELINE_REGISTER_TITLE,
     MAX_BASELINES,
@@ -99,7 +100,7 @@ def _project_summary(tasks: ET.Element, project: Project, baselines) -> None:
 def write_mspdi(project: Project, path: str | Path) -> list[str]:
     """Write `project` to `path` as MSPDI; returns warnings about what could not be carried."""
     warnings: list[str] = []
-    _refuse_deep_outline(project)
+    refuse_deep_outline(project, "an MS Project file")
     root = ET.Element("Project", {"xmlns": NS})
     _header(root, project)
     calendar_uids = write_calendars(root, project)
@@ -122,23 +123,6 @@ def write_mspdi(project: Project, path: str | Path) -> list[str]:
     root.append(resources(project))
     _write_atomically(ET.ElementTree(root), Path(path))
     return warnings
-
-
-# Outline-number parts ("1.4.2" has three) all tasks together may have. Each task carries its
-# whole path twice (WBS, OutlineNumber), so the file grows with the square of the depth: a
-# partner's 50,000-level outline (2 MB) would have been a 5 GB file. A real plan has a few per task.
-MAX_OUTLINE_PARTS = 20_000_000
-
-
-def _refuse_deep_outline(project: Project) -> None:
-    parts = deepest = 0
-    for _task, depth in project.walk():
-        parts += depth + 1
-        deepest = max(deepest, depth + 1)
-    if parts > MAX_OUTLINE_PARTS:
-        raise PlannerError("export.failed", f"the outline is {deepest:,} levels deep: its MS Project outline numbers "
-                           f"would have {parts:,} parts, more than the {MAX_OUTLINE_PARTS:,} an MS Project file of a "
-                           "plan is allowed; move tasks up the outline to export it")
 
 
 def _write_atomically(tree: ET.ElementTree, target: Path) -> None:

@@ -1,4 +1,4 @@
-"""MS Project XML of an outline thousands of levels deep: refused before writing, not a file of gigabytes.
+"""MS Project XML and XLSX of an outline thousands of levels deep: refused before writing, not a file of gigabytes.
 
 Every task carries its whole outline path twice (WBS and OutlineNumber), so the file grows with
 the square of the depth: a partner's 50,000-level outline (a 2 MB plan) ran past five minutes
@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from ilrs_planner.domain import PlannerError, Project, Task
-from ilrs_planner.exchange.mspdi import writer
+from ilrs_planner.exchange import outline_depth, xlsx
 from ilrs_planner.exchange.mspdi.writer import write_mspdi
 
 
@@ -31,7 +31,14 @@ def test_an_outline_too_deep_for_outline_numbers_is_refused_and_nothing_is_writt
 
 
 def test_the_bound_counts_every_part_of_every_outline_number(tmp_path, monkeypatch):
-    monkeypatch.setattr(writer, "MAX_OUTLINE_PARTS", 10)  # four tasks nested: 1 + 2 + 3 + 4 parts
+    monkeypatch.setattr(outline_depth, "MAX_OUTLINE_PARTS", 10)  # four tasks nested: 1 + 2 + 3 + 4 parts
     write_mspdi(_deep(4), tmp_path / "four.xml")
     with pytest.raises(PlannerError):
         write_mspdi(_deep(5), tmp_path / "five.xml")
+
+
+def test_a_spreadsheet_of_an_outline_too_deep_is_refused_and_nothing_is_written(tmp_path):
+    with pytest.raises(PlannerError) as caught:
+        xlsx.write(_deep(8000), tmp_path / "deep.xlsx")
+    assert caught.value.code == "export.failed" and "8,000 levels deep" in caught.value.message
+    assert list(tmp_path.iterdir()) == []
