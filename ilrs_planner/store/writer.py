@@ -21,6 +21,7 @@ ask for 0o600. Saving over a symbolic link writes to the file it points to.
 
 from __future__ import annotations
 
+import itertools
 import os
 import sqlite3
 from collections.abc import Callable
@@ -32,7 +33,7 @@ from .consistency import check_before_save
 from .fingerprint import Fingerprint
 from .gcpause import gc_paused
 from .header import io_error
-from .rows import RowSource, describe_refusal, row_sources
+from .rows import Run, describe_refusal, row_sources
 from .schema import PAGE_SIZE, create_schema
 from .text_check import check_text_before_save
 
@@ -78,23 +79,60 @@ def write_plan_file(project: Project, path: str | os.PathLike[str], fingerprint:
 
 def _write_database(project: Project, temp: Path, target: Path) -> None:
     conn = sqlite3.connect(temp, isolation_level=None)
-    source: RowSource | None = None
-    written = 0
     try:
         for pragma in _WRITE_PRAGMAS:
             conn.execute(f"PRAGMA {pragma}")
         conn.execute("BEGIN")
         create_schema(conn)
-        for source in row_sources(project):
-            written = conn.total_changes
-            for insert, rows in source.batches():
-                conn.executemany(insert, rows)
+        _insert_rows(conn, project, _PACKS)
         conn.execute("COMMIT")
     except _REFUSALS as exc:
-        # A value SQLite (or the conversion to a row) would not take; the rows before it went in,
-        # so the count of changes says which object it was.
-        raise describe_refusal(source, conn.total_changes - written, exc) from None
+        raise _name_refusal(project, exc) from None
     except sqlite3.Error as exc:
         raise PlannerError("store.io", f"could not save '{target}': {exc}", [str(target)]) from None
     finally:
         conn.close()
+
+
+# Rows per INSERT statement, largest first: a statement step, its reset and the call into SQLite
+# are paid once for 32 rows (a third less time inserting 300,000 rows). The rows, their order and
+# so the file's bytes are the same as one row at a time.
+_PACKS = (32, 8, 1)
+
+
+def _insert_rows(conn: sqlite3.Connection, project: Project, packs: tuple[int, ...]) -> None:
+    for source in row_sources(project):
+        for run in source.runs():
+            _insert_run(conn, run, packs)
+
+
+def _insert_run(conn: sqlite3.Connection, run: Run, packs: tuple[int, ...]) -> None:
+    values, left = run.bound_values(), len(run.objects)
+    for size in packs:
+        count = left // size * size
+        if count:  # `count` rows, `size` to a tuple: one stream of values dealt out in turn (in C)
+            chunk = itertools.islice(values, count * run.width)
+            conn.executemany(run.insert(size), zip(*[chunk] * (run.width * size)))
+            left -= count
+
+
+def _name_refusal(project: Project, exc: Exception) -> PlannerError:
+    """The error naming the object (and field) SQLite or its conversion to a row refused.
+
+    A refused statement of many rows does not say which row, so the rows are written again one at
+    a time into a database in memory: the rows before the refused one went in, so the count of
+    changes says which object it was. This runs only when a save fails.
+    """
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        create_schema(conn)
+        for source in row_sources(project):
+            written = conn.total_changes
+            try:
+                for run in source.runs():
+                    conn.executemany(run.insert(), map(run.to_row, run.objects))
+            except _REFUSALS as refused:
+                return describe_refusal(source, conn.total_changes - written, refused)
+    finally:
+        conn.close()
+    return describe_refusal(None, 0, exc)

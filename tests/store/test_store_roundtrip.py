@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from ilrs_planner.domain import Link, PlannerError, Project, Task
+from ilrs_planner.domain import Link, PlannerError, Project, Task, TaskKind
 from ilrs_planner.store import APPLICATION_ID, CURRENT_VERSION, open_project, save_project
 
 
@@ -113,6 +113,29 @@ def test_a_value_a_file_cannot_hold_is_refused_naming_task_and_field(plan_file, 
     error = _refused_save(rich_project, plan_file)
     assert error.code == "task.bad_value"
     assert "task 't3'" in error.message and all(word in error.message for word in words), error.message
+
+
+def _chain_of(count: int) -> Project:
+    plan = Project("chain", date(2030, 1, 1))
+    tasks = [plan.add_task(Task(f"c{i}", f"step {i}", 5, id=f"c-{i}")) for i in range(1, count + 1)]
+    for a, b in zip(tasks, tasks[1:]):
+        plan.add_link(Link(a.id, b.id, id=f"l-{b.key}"))
+    return plan
+
+
+# Rows go to SQLite many at a time; the refused one is still named, wherever it sits among them.
+@pytest.mark.parametrize("number", [1, 32, 33, 45, 64, 65, 72, 73, 99, 100])
+def test_a_refused_row_among_many_is_named_exactly(tmp_path, number):
+    plan = _chain_of(100)
+    save_project(plan, tmp_path / "plan.db")
+    plan.tasks[f"c-{number}"].kind = "spaceship"
+    error = _refused_save(plan, tmp_path / "plan.db")
+    assert error.code == "task.bad_value" and f"task 'c{number}'" in error.message and "spaceship" in error.message
+    plan.tasks[f"c-{number}"].kind = TaskKind.TASK
+    plan.links[f"l-c{max(number, 2)}"].lag = 200_000
+    error = _refused_save(plan, tmp_path / "plan.db")
+    assert error.code == "store.bad_value" and f"c{max(number, 2) - 1} → c{max(number, 2)}" in error.message
+    assert "200000" in error.message
 
 
 def test_references_to_missing_objects_are_refused_before_writing(plan_file, rich_project):
