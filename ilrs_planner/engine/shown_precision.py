@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from datetime import date
+from itertools import compress, repeat
+from operator import attrgetter, is_not
 
 from ..domain import Precision, Project
 from .driving_chain import ChainIndex
@@ -50,7 +52,8 @@ def _reached_from_coarse(project: Project) -> set[str]:
     """Tasks that a task dated coarser than the day can drive, through links (into a summary: its
     sub-tasks too) and from a sub-task up to its summaries. Every other task keeps its own precision."""
     tasks = project.tasks
-    todo = [tid for tid, task in tasks.items() if task.precision is not Precision.DAY]
+    # Column-wise through C-level map: a Python loop over 100,000 tasks was paid on every edit.
+    todo = list(compress(tasks, map(is_not, map(attrgetter("precision"), tasks.values()), repeat(Precision.DAY))))
     if not todo:
         return set()
     children = project.children_map()

@@ -1,6 +1,8 @@
 """Connector routing per link type, computed by hand."""
 
-from ilrs_planner.chart.links import STUB_PX, route
+import numpy as np
+
+from ilrs_planner.chart.links import STUB_PX, route, route_all
 
 S = STUB_PX
 
@@ -40,3 +42,20 @@ def test_ff_runs_round_both_ends():
 
 def test_sf_leaves_the_start_and_enters_the_end():
     assert route(3, (100, 200, 12), (0, 80, 36), 24) == [(100, 12), (100 - S, 12), (100 - S, 36), (80, 36)]
+
+
+def test_routing_many_links_at_once_gives_each_link_its_own_route():
+    rng = np.random.default_rng(5)
+    n = 2000
+    x0 = rng.choice([0.0, 3.5, 40.0, 100.0, 108.0, 131.0, 500.0], n) + rng.integers(0, 3, n) * 8.0
+    src = np.column_stack([x0, x0 + rng.choice([0.0, 8.0, 20.0, 300.0], n), rng.integers(0, 40, n) * 24 + 12.0])
+    y0 = rng.choice([0.0, 4.0, 96.0, 108.0, 140.0, 520.0], n) + rng.integers(-2, 3, n) * 8.0
+    dst = np.column_stack([y0, y0 + rng.choice([0.0, 8.0, 32.0], n), rng.integers(0, 40, n) * 24 + 12.0])
+    codes = rng.integers(0, 4, n)
+    points, offsets = route_all(codes, src, dst, 24)
+    assert len(offsets) == n + 1
+    for i in range(n):
+        one = route(int(codes[i]), tuple(src[i]), tuple(dst[i]), 24)
+        assert [tuple(p) for p in points[offsets[i]:offsets[i + 1]].tolist()] == one
+    empty_points, empty_offsets = route_all(np.zeros(0, np.int64), np.zeros((0, 3)), np.zeros((0, 3)), 24)
+    assert empty_points.shape == (0, 2) and empty_offsets.tolist() == [0]

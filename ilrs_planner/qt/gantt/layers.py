@@ -12,6 +12,7 @@ from ...chart.labels import BADGE_PAD_PX, GAP_PX
 from ...chart.scene import Layer, Scene
 from ...chart.variance import SLIP_COLORS
 from .diamonds import diamond
+from .paths import polylines_path
 from .style import CRITICAL, LABEL_TEXT, PROVENANCE_PENS, ChartStyle, qcolor
 
 ARROW_PX = 5.0
@@ -206,12 +207,11 @@ def _outline(p: QPainter, layer: Layer, mask: np.ndarray, dy: float, color: QCol
 def links(p: QPainter, scene: Scene, dy: float) -> None:
     """Connectors in two paths (ordinary, critical) with filled arrowheads."""
     pts, offs = scene.link_points, scene.link_offsets
+    shifted = np.column_stack([pts[:, 0], pts[:, 1] + dy]) if len(pts) else pts
     for critical, color, width in ((False, QColor(palette.LINK), 1.0), (True, CRITICAL, 1.6)):
-        path, heads = QPainterPath(), QPainterPath()
-        for i in np.nonzero(scene.link_critical == critical)[0].tolist():
-            line = pts[offs[i]:offs[i + 1]]
-            path.addPolygon(QPolygonF([QPointF(x, y + dy) for x, y in line.tolist()]))
-            heads.addPolygon(_arrowhead(line[-2], line[-1], dy))
+        chosen = np.nonzero(scene.link_critical == critical)[0]
+        path = polylines_path(*_polylines(shifted, offs, chosen))
+        heads = polylines_path(*_arrowheads(pts, offs, chosen, dy))
         p.setBrush(Qt.NoBrush)
         p.setPen(QPen(color, width))
         p.drawPath(path)
@@ -220,14 +220,30 @@ def links(p: QPainter, scene: Scene, dy: float) -> None:
         p.drawPath(heads)
 
 
-def _arrowhead(a: np.ndarray, b: np.ndarray, dy: float) -> QPolygonF:
-    dx, dyv = float(b[0] - a[0]), float(b[1] - a[1])
-    length = max((dx * dx + dyv * dyv) ** 0.5, 1e-6)
+def _polylines(points: np.ndarray, offsets: np.ndarray, chosen: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The points and offsets of the `chosen` polylines alone, in their order."""
+    counts = offsets[chosen + 1] - offsets[chosen]
+    new_offsets = np.zeros(len(chosen) + 1, np.int64)
+    np.cumsum(counts, out=new_offsets[1:])
+    at = np.repeat(offsets[chosen] - new_offsets[:-1], counts) + np.arange(new_offsets[-1])
+    return points[at], new_offsets
+
+
+def _arrowheads(points: np.ndarray, offsets: np.ndarray, chosen: np.ndarray,
+                dy: float) -> tuple[np.ndarray, np.ndarray]:
+    """Triangles at the last point of each chosen polyline, pointing along its last segment
+    (the arithmetic of one head at a time, in the same order, so the same pixels)."""
+    last = offsets[chosen + 1] - 1
+    ax, ay, bx, by = points[last - 1, 0], points[last - 1, 1], points[last, 0], points[last, 1]
+    dx, dyv = bx - ax, by - ay
+    length = np.maximum(np.power(dx * dx + dyv * dyv, 0.5), 1e-6)
     ux, uy = dx / length, dyv / length
-    tip = QPointF(float(b[0]), float(b[1]) + dy)
-    back = QPointF(tip.x() - ux * ARROW_PX, tip.y() - uy * ARROW_PX)
-    return QPolygonF([tip, QPointF(back.x() - uy * ARROW_PX * 0.6, back.y() + ux * ARROW_PX * 0.6),
-                      QPointF(back.x() + uy * ARROW_PX * 0.6, back.y() - ux * ARROW_PX * 0.6)])
+    tip_x, tip_y = bx, by + dy
+    back_x, back_y = tip_x - ux * ARROW_PX, tip_y - uy * ARROW_PX
+    side_x, side_y = uy * ARROW_PX * 0.6, ux * ARROW_PX * 0.6
+    xs = np.column_stack([tip_x, back_x - side_x, back_x + side_x]).ravel()
+    ys = np.column_stack([tip_y, back_y + side_y, back_y - side_y]).ravel()
+    return np.column_stack([xs, ys]), np.arange(0, 3 * len(chosen) + 1, 3)
 
 
 HALO = QColor(255, 255, 255, 215)
