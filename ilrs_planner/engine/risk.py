@@ -29,7 +29,11 @@ PERCENTILES = (10, 50, 80, 90)
 MAX_ITERATIONS = 1_000_000
 MAX_CELLS = 150_000_000  # tasks × iterations kept in memory (two float32 matrices: about 1.2 GB)
 MIN_CORRELATION = 0.05  # weaker rank correlations are sampling noise at any useful iteration count
-DEFAULT_BLOCK = 2048  # iterations per block: rows stay in cache, progress is reported per block
+DEFAULT_BLOCK = 2048  # iterations per block at least: progress is reported per block
+# A small plan takes wider blocks, up to this many cells per pass matrix (32 MB of float32): the
+# passes make one Python step per node per block, so fewer blocks cost less, while a big plan keeps
+# blocks of DEFAULT_BLOCK and so its memory. Results do not depend on the block (see `sample`).
+BLOCK_CELLS = 8_000_000
 
 
 class RiskCancelled(Exception):
@@ -63,7 +67,7 @@ def run_risk(project: Project, iterations: int = 10_000, seed: int | None = None
                            f"memory; use at most {fit:,} iterations for this plan")
     rng = np.random.default_rng(seed)
     durations = sample(rnet.estimates, iterations, rng, distribution, block or DEFAULT_BLOCK)
-    step = block or DEFAULT_BLOCK
+    step = block or max(DEFAULT_BLOCK, BLOCK_CELLS // (2 * max(rnet.n_nodes, 1)))
     plan = PassPlan(rnet)
     finish = np.empty((rnet.n_tasks, iterations), dtype=np.float32)
     critical_count = np.zeros(rnet.n_tasks, dtype=np.int64)
