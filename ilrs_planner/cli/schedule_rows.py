@@ -162,9 +162,14 @@ def _json_date(day: str | None) -> str:
 
 
 
+# Levels of indentation shown: deeper tasks line up with the last, so a name is always left to read
+# and a partner's outline of 50,000 levels prints lines of ordinary width, not gigabytes.
+MAX_INDENT = 12
+
+
 def table_cells(columns: ScheduleColumns, max_name: int) -> list[list[str]]:
     """The table's cells column by column: names indented by depth and shortened to `max_name`."""
-    names = ["  " * depth + name for depth, name in zip(columns.depths, _one_line(columns.names))]
+    names = ["  " * min(depth, MAX_INDENT) + name for depth, name in zip(columns.depths, _one_line(columns.names))]
     names = [name if len(name) <= max_name else name[:max_name - 3] + "..." for name in names]
     floats = [f"{value}d" for value in columns.total_float]
     free = [f"{value}d" for value in columns.free_float]

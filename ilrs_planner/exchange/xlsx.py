@@ -27,6 +27,7 @@ from ..domain.provenance import shown_confidence
 from ..engine.cpm import schedule
 from ..engine.shown_precision import ShownPrecision
 from ..files.atomic import write_atomically
+from .outline_depth import refuse_deep_outline
 from .xlsx_cells import Looks, RowWriter
 from .xlsx_package import Sheet, package
 
@@ -51,6 +52,9 @@ def _chosen_baseline(project: Project, name: str | None) -> Baseline | None:
     if name:
         return project.baseline(name)
     return project.baselines[-1] if project.baselines else None
+
+
+MAX_INDENT = 15  # Excel's own limit on a cell's indent; deeper tasks line up with the last level
 
 
 def _outline_numbers(project: Project) -> dict[str, str]:
@@ -110,13 +114,14 @@ def _task_sheet(project: Project, schedule, baseline: Baseline | None, looks: Lo
 def _task_rows(project: Project, schedule, baseline: Baseline | None, looks: Looks) -> Iterator[str]:
     writer = RowWriter(looks, len(COLUMNS))
     yield writer.row(1, [title for title, _ in COLUMNS], bold=True, white=True, fill="header", wrap=True)
+    refuse_deep_outline(project, "a spreadsheet")
     numbers, summaries = _outline_numbers(project), project.summary_ids()
     shown = ShownPrecision(project, schedule)
     for number, (task, depth) in enumerate(project.walk(), start=2):
         dates = schedule.tasks[task.id]
         values = _row(project, task, numbers[task.id], dates, baseline) + _provenance(task, shown.of(task.id))
         yield writer.row(number, values, bold=task.id in summaries, critical=dates.critical,
-                         indent_column=NAME_COLUMN, indent=depth)
+                         indent_column=NAME_COLUMN, indent=min(depth, MAX_INDENT))
 
 
 def _simple_sheet(name: str, header: list[str], rows: list[list], widths: list[int], looks: Looks) -> Sheet:

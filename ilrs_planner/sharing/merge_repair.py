@@ -44,22 +44,27 @@ def _report_duplicate_keys(merged: Project, conflicts: list[Conflict]) -> None:
             task.key = new_key
 
 
-def _parent_loop(merged: Project, start: str) -> list[str] | None:
-    seen: list[str] = []
+def _parent_loop(merged: Project, start: str, safe: set[str]) -> list[str] | None:
+    """The loop `start`'s chain of parents runs into, or None; `safe` holds tasks known to reach the
+    top, and gains this chain when it does (so a WBS thousands of levels deep is walked once, not once
+    per task: a partner's 50,000-level outline made the merge run for hours)."""
+    seen: dict[str, int] = {}  # insertion-ordered, with constant-time lookups
     task_id: str | None = start
-    while task_id is not None and task_id in merged.tasks:
+    while task_id is not None and task_id in merged.tasks and task_id not in safe:
         if task_id in seen:
-            return seen[seen.index(task_id):]
-        seen.append(task_id)
+            return list(seen)[seen[task_id]:]
+        seen[task_id] = len(seen)
         task_id = merged.tasks[task_id].parent_id
+    safe.update(seen)
     return None
 
 
 def _break_parent_loops(merged: Project, base: Project, ours: Project, theirs: Project,
                         choices: dict[str, str], conflicts: list[Conflict]) -> None:
     """Each side moved a task under the other's (A under B, B under A): put back the losing side's move."""
+    safe: set[str] = set()  # stays true as loops are undone: a task reaching the top passes through none
     for task_id in list(merged.tasks):
-        loop = _parent_loop(merged, task_id)
+        loop = _parent_loop(merged, task_id, safe)
         if not loop:
             continue
         keys = " ⊂ ".join(merged.tasks[t].key for t in loop)
@@ -71,7 +76,7 @@ def _break_parent_loops(merged: Project, base: Project, ours: Project, theirs: P
                  and loser.tasks[t].parent_id != base.tasks[t].parent_id] or loop[:1]
         undo = moved[0]
         restored = winner.tasks[undo].parent_id if undo in winner.tasks else None
-        merged.tasks[undo].parent_id = restored if _parent_loop_free(merged, undo, restored) else None
+        merged.tasks[undo].parent_id = restored if _parent_loop_free(merged, undo, restored, safe) else None
         conflict.base, conflict.ours, conflict.theirs = (_parent_key(plan, undo) for plan in (base, ours, theirs))
         conflict.reason += f"; {merged.tasks[undo].key} stays where the {conflict.resolution} side has it"
         conflicts.append(conflict)
@@ -82,10 +87,10 @@ def _parent_key(plan: Project, task_id: str) -> str:
     return plan.tasks[parent].key if parent in plan.tasks else "(top level)"
 
 
-def _parent_loop_free(merged: Project, task_id: str, parent_id: str | None) -> bool:
+def _parent_loop_free(merged: Project, task_id: str, parent_id: str | None, safe: set[str]) -> bool:
     old = merged.tasks[task_id].parent_id
     merged.tasks[task_id].parent_id = parent_id
-    free = _parent_loop(merged, task_id) is None
+    free = _parent_loop(merged, task_id, set(safe)) is None  # a trial: what it learns is not kept
     merged.tasks[task_id].parent_id = old
     return free
 

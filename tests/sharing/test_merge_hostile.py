@@ -75,3 +75,17 @@ def test_their_new_task_and_a_level_they_raise_are_taken(small_plan):
     result = merge_projects(small_plan, ours, theirs)
     assert result.clean
     assert result.project.tasks["t-a"].classification is Classification.RESTRICTED and "t-n" in result.project.tasks
+
+
+def test_a_partners_outline_thousands_of_levels_deep_is_merged(small_plan):
+    # The parent-loop check walked every task's whole chain of parents: cubic in the depth, so a
+    # 50,000-level outline (a 2 MB file) kept the merge running for hours.
+    parent = None
+    for depth in range(3000):
+        parent = small_plan.add_task(Task(key=f"L{depth}", name=f"Level {depth}", duration=1, id=f"d{depth}",
+                                          parent_id=parent)).id
+    ours, theirs = _sides(small_plan)
+    theirs.tasks["d2999"].name = "Deepest, renamed"
+    result = merge_projects(small_plan, ours, theirs)
+    assert result.clean and result.project.tasks["d2999"].name == "Deepest, renamed"
+    assert result.project.tasks["d2999"].parent_id == "d2998"

@@ -10,6 +10,7 @@ from ...domain import PlannerError, Project
 from ...domain.durations import units_for
 from ...engine.cpm import schedule
 from ...files.atomic import atomic_output
+from ..outline_depth import refuse_deep_outline
 from .helpers import (
     BASELINE_REGISTER_TITLE,
     MAX_BASELINES,
@@ -99,6 +100,7 @@ def _project_summary(tasks: ET.Element, project: Project, baselines) -> None:
 def write_mspdi(project: Project, path: str | Path) -> list[str]:
     """Write `project` to `path` as MSPDI; returns warnings about what could not be carried."""
     warnings: list[str] = []
+    refuse_deep_outline(project, "an MS Project file")
     root = ET.Element("Project", {"xmlns": NS})
     _header(root, project)
     calendar_uids = write_calendars(root, project)
