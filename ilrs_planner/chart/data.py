@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import compress, repeat
-from operator import attrgetter, is_, is_not
+from operator import attrgetter, is_, is_not, ne
 
 import numpy as np
 
@@ -187,10 +187,9 @@ def build_chart_data(project: Project, schedule: Schedule | None, rows: list[str
     data.done_until = np.full(n, np.nan)
     for i in np.flatnonzero(actual).tolist():  # the rows with work done: no other row has any
         data.done_until[i] = _done_until(tasks[i], float(start[i]), float(finish[i]), project.status_date)
-    children = project.children_map()  # one outline walk serves roll-ups and phase bands
-    data.rollups = _rollups(project, schedule, data, summaries, owner_color, color_index, children)
+    data.rollups = _rollups(project, schedule, data, summaries, owner_color, color_index, tasks)
     _add_links(data, project, schedule, places)
-    data.phases = _phases(project, schedule, children)
+    data.phases = _phases(project, schedule)
     return data
 
 
@@ -235,10 +234,20 @@ def _done_until(task: Task, start: float, finish: float, status: date | None) ->
     return float(min(max(status.toordinal(), start), finish))
 
 
+def _may_fold(data: ChartData, row_tasks: list[Task]) -> bool:
+    """False when every shown summary has a sub-task on the row after it, so none is folded (a
+    shown sub-task follows its summary in the rows); True leaves the question to the outline."""
+    following = list(map(attrgetter("parent_id"), row_tasks[1:])) + [None]
+    differs = np.fromiter(map(ne, following, data.task_ids), bool, len(data.task_ids))
+    return bool(((data.kind == KIND_SUMMARY) & differs).any())
+
+
 def _rollups(project: Project, schedule: Schedule | None, data: ChartData, summaries: set[str],
-             owner_color: dict, color_index: dict[str, int], children: dict[str | None, list[str]]) -> Rollups:
+             owner_color: dict, color_index: dict[str, int], row_tasks: list[Task]) -> Rollups:
     """The milestones of collapsed summaries, placed on the summary's row."""
-    pairs = folded_milestones(project, data.row_of, summaries, children)
+    if not _may_fold(data, row_tasks):  # every summary shown open: nothing rolls up, no outline walk
+        return Rollups()
+    pairs = folded_milestones(project, data.row_of, summaries)
     if not pairs:
         return Rollups()
     critical_ids = schedule.critical_ids() if schedule is not None else set()
@@ -280,14 +289,13 @@ def _link_rows(project: Project, row_of: dict[str, int]) -> tuple[list[str], np.
     return list(map(attrgetter("id"), links)), pred, succ, types  # LinkType is a StrEnum: "FS" finds LinkType.FS above
 
 
-def _phases(project: Project, schedule: Schedule | None,
-            children: dict[str | None, list[str]]) -> list[tuple[float, float, str]]:
+def _phases(project: Project, schedule: Schedule | None) -> list[tuple[float, float, str]]:
     """Programme phases as background bands: phase tasks in WBS order that do not overlap an
     earlier band (reconnaissance, construction, utilisation; the parallel programmes that
     overlap them stay rows only, or the background would turn into a patchwork)."""
     bands: list[tuple[float, float, str]] = []
     tolerance = 62  # phases announced to a year may touch by a month or two
-    for task in _phase_tasks(project, children):
+    for task in _phase_tasks(project):
         start, finish, _ = _dates(project, schedule, task)
         s, f = float(start.toordinal()), float(finish.toordinal())
         if task.kind == "phase" and f > s and all(f <= a + tolerance or s >= b - tolerance for a, b, _ in bands):
@@ -295,20 +303,22 @@ def _phases(project: Project, schedule: Schedule | None,
     return sorted(bands)
 
 
-def _phase_tasks(project: Project, children: dict[str | None, list[str]]) -> list[Task]:
+def _phase_tasks(project: Project) -> list[Task]:
     """Phase tasks in WBS order, found without walking the whole outline (a few phases among
-    100,000 tasks): each is placed by the sibling positions along its chain of summaries."""
+    100,000 tasks): each is placed by the places of its chain of summaries among their siblings,
+    which Project.children_map orders by position, then by their order in the plan."""
     tasks = project.tasks
-    placed: list[tuple[list[int], Task]] = []
-    for task in tasks.values():
-        if task.kind != "phase":
-            continue
-        path: list[int] = []
+    phases = [task for task in tasks.values() if task.kind == "phase"]
+    if not phases:
+        return []
+    in_plan = {tid: i for i, tid in enumerate(tasks)}
+    placed: list[tuple[list[tuple[int, int]], Task]] = []
+    for task in phases:
+        path: list[tuple[int, int]] = []
         node_id: str | None = task.id
         while node_id is not None and node_id in tasks:
-            parent = tasks[node_id].parent_id
-            path.append(children[parent].index(node_id))
-            node_id = parent
+            path.append((tasks[node_id].position, in_plan[node_id]))
+            node_id = tasks[node_id].parent_id
         if node_id is None:  # its chain reaches the top level, where the outline starts
             placed.append((path[::-1], task))
     return [task for _path, task in sorted(placed, key=lambda pair: pair[0])]

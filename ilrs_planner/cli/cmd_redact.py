@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import os
 
 from ..domain import Classification, PlannerError
+from ..files.same import same_file
 from ..sharing.redact import redact_project, withheld_summary
 
 
@@ -26,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
     """Redact and save; prints how many tasks were withheld."""
     from ..store import open_project, save_project
 
-    if os.path.abspath(args.output) == os.path.abspath(args.plan):
+    if same_file(args.output, args.plan):  # by name, through a link, or another name for it
         raise PlannerError("cli.usage", "the partner copy must be a new file, not the plan itself")
     project = open_project(args.plan)
     redacted = redact_project(project, args.level)

@@ -100,6 +100,8 @@ def redact_project(project: Project, level: Classification | str) -> Project:
     for pred_id, succ_id, lag in bridges:
         link = Link(pred_id, succ_id, LinkType.FS, lag, id=new_id())
         plan.links[link.id] = link
+    # In order of their (random) ids: appended last, the bridges would be told apart by their place.
+    plan.links = dict(sorted(plan.links.items()))
     dropped = _dropped_participants(project, plan, level)
     plan.participants = {pid: p for pid, p in plan.participants.items() if pid not in dropped}
     for task in plan.tasks.values():

@@ -129,3 +129,13 @@ def test_redacted_file_holds_no_byte_of_a_removed_task(tmp_path, plan_file):
     before, after = schedule(open_project(plan_file)).tasks, schedule(open_project(out)).tasks
     assert after["t-ready"].early_start == before["t-ready"].early_start == date(2030, 2, 20)
     assert main(["redact", str(plan_file), "--level", "public", "-o", str(plan_file)]) == 2
+
+
+def test_redact_never_writes_the_partner_copy_over_its_own_plan_through_a_link(tmp_path, plan_file, capsys):
+    # Saving over a link writes the file it points to: this replaced the plan with its partner copy.
+    link = tmp_path / "copy.db"
+    link.symlink_to(plan_file)
+    before = plan_file.read_bytes()
+    assert main(["redact", str(plan_file), "--level", "public", "-o", str(link)]) == 2
+    assert "new file" in capsys.readouterr().err
+    assert plan_file.read_bytes() == before

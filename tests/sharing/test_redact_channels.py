@@ -4,7 +4,7 @@ calendars named after hidden work, baseline entries of tasks deleted since, a de
 
 from datetime import date
 
-from ilrs_planner.domain import Baseline, Calendar, CalendarException, Participant, Project, Task
+from ilrs_planner.domain import Baseline, Calendar, CalendarException, Link, LinkType, Participant, Project, Task
 from ilrs_planner.domain import Classification as C
 from ilrs_planner.sharing.redact import WITHHELD, redact_project
 from ilrs_planner.store import save_project
@@ -77,3 +77,14 @@ def test_a_deep_outline_is_redacted(tmp_path):
     out = redact_project(plan, "public")
     assert "leaf" not in out.tasks and "d2999" in out.tasks
     save_project(out, tmp_path / "copy.db")
+
+
+def test_bridges_over_hidden_work_are_not_told_apart_by_their_place_among_the_links():
+    plan = _plan()
+    plan.add_task(Task(key="B", name="Station ready", duration=0, id="t-b"))
+    plan.add_task(Task(key="C", name="Crew", duration=3, id="t-c"))
+    plan.add_link(Link("t-a", "t-secret", LinkType.FS, 0, id="ffff-before-secret"))
+    plan.add_link(Link("t-secret", "t-b", LinkType.FS, 0, id="0000-after-secret"))
+    plan.add_link(Link("t-b", "t-c", LinkType.FS, 0, id="zzzz-kept"))
+    out = redact_project(plan, "public")
+    assert len(out.links) == 2 and list(out.links) == sorted(out.links)  # the bridge is not simply last

@@ -43,9 +43,12 @@ def widen_split_tasks(tasks: TaskReader, root: ET.Element) -> None:
             task.duration = span
 
 
-def _uids_with_pauses(tasks: TaskReader, root: ET.Element) -> set[str]:
-    """Task UIDs whose assignments have a period without work between periods of work."""
-    found: set[str] = set()
+def _uids_with_pauses(tasks: TaskReader, root: ET.Element) -> list[str]:
+    """Task UIDs whose assignments have a period without work between periods of work, in file order.
+
+    File order (a dict keeps it, a set would not) makes the import's warnings come out in the same
+    order on every run."""
+    found: dict[str, None] = {}
     for assignment in root.iterfind("Assignments/Assignment"):
         uid = tasks.reader.text(assignment, "TaskUID")
         task_id = tasks.by_uid.get(uid)
@@ -56,8 +59,8 @@ def _uids_with_pauses(tasks: TaskReader, root: ET.Element) -> set[str]:
         worked = [i for i, (_, has_work, _) in enumerate(periods) if has_work]
         if worked and any(not has_work and _has_working_day(calendar, first, last)
                           for first, has_work, last in periods[worked[0]:worked[-1]]):
-            found.add(uid)
-    return found
+            found[uid] = None
+    return list(found)
 
 
 def _periods(tasks: TaskReader, assignment: ET.Element) -> list[tuple[date, bool, date]]:

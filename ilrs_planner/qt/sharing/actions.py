@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from ...domain import PlannerError
 from ...exchange.formats import supported_extensions, write_plan
+from ...files.same import same_file
 from ...sharing.diff import diff_projects
 from ...sharing.merge import merge_projects
 from ...sharing.redact import redact_project, withheld_summary
@@ -159,7 +160,7 @@ class SharingActions:
             return False
         path = path if path.lower().endswith(".db") else path + ".db"
         try:
-            if self.document.path and os.path.abspath(path) == os.path.abspath(self.document.path):
+            if self.document.path and same_file(path, self.document.path):
                 raise PlannerError("cli.usage", "the partner copy must be a new file, not this plan's own file")
             save_project(redacted, path)
         except PlannerError as error:
