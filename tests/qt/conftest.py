@@ -8,6 +8,7 @@ import pytest
 from commands.conftest import build_small_plan as _commands_plan
 from PySide6.QtCore import QCoreApplication, QSettings
 
+from ilrs_planner.data.reference import build_reference_project
 from ilrs_planner.domain import Baseline, Participant, Project
 from ilrs_planner.qt.document import Document
 from ilrs_planner.qt.main_window import MainWindow
@@ -49,6 +50,18 @@ def window(qtbot, small_project):
     win.show()
     win.activateWindow()
     qtbot.waitActive(win)
+    return win
+
+
+@pytest.fixture
+def roadmap_window(qtbot):
+    """The main window on the bundled ILRS roadmap at the offscreen screen's 800 x 800, painted once."""
+    win = MainWindow(Document(build_reference_project()))
+    qtbot.addWidget(win, before_close_func=lambda w: w.document.mark_saved())
+    win.resize(800, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    win.gantt.canvas.grab()
     return win
 
 

@@ -7,23 +7,11 @@ from PySide6.QtCore import QPointF, QRectF
 
 from ilrs_planner.chart import PROGRAMME_END, PROGRAMME_START, axis_header
 from ilrs_planner.data.reference import build_reference_project
-from ilrs_planner.qt.document import Document
 from ilrs_planner.qt.gantt.export_layout import TimelinePicture
 from ilrs_planner.qt.gantt.export_writers import render_image
 from ilrs_planner.qt.gantt.marks import tag_rect
 from ilrs_planner.qt.gantt.painter import axis_label_rects
 from ilrs_planner.qt.image_export import _schedule
-from ilrs_planner.qt.main_window import MainWindow
-
-
-@pytest.fixture
-def roadmap_window(qtbot):
-    win = MainWindow(Document(build_reference_project()))
-    qtbot.addWidget(win, before_close_func=lambda w: w.document.mark_saved())
-    win.resize(800, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
 
 
 def _label_rects(view) -> list[QRectF]:

@@ -2,24 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QPointF, Qt
 
-from ilrs_planner.data.reference import build_reference_project
-from ilrs_planner.qt.document import Document
 from ilrs_planner.qt.gantt.legend import legend_items
-from ilrs_planner.qt.main_window import MainWindow
-
-
-@pytest.fixture
-def roadmap_window(qtbot):
-    win = MainWindow(Document(build_reference_project()))
-    qtbot.addWidget(win, before_close_func=lambda w: w.document.mark_saved())
-    win.resize(800, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    win.gantt.canvas.grab()
-    return win
 
 
 def _all_entries(view) -> list:
