@@ -19,7 +19,8 @@ Two kinds of comparison, because two kinds of history exist:
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -95,7 +96,7 @@ class Attribution:
         """JSON-ready form with ISO dates."""
         def chain(steps: list[ChainStep]) -> list[dict[str, Any]]:
             return [{"key": s.key, "name": s.name, "start": s.start.isoformat(), "finish": s.finish.isoformat(),
-                     "driver": s.driver} for s in steps]
+                     "precision": s.precision.value, "driver": s.driver} for s in steps]
 
         return {
             "milestone": self.key, "name": self.name, "before": self.before, "after": self.after,
@@ -125,14 +126,16 @@ def attribute_projects(old: Project, new: Project, key: str, before: str = "olde
     old_sched, new_sched = cpm_schedule(old), cpm_schedule(new)
     if new_task.id not in old.tasks:
         raise PlannerError("task.unknown", f"'{key}' is not in the older plan; nothing to compare", [key])
+    old_shown, new_shown = ShownPrecision(old, old_sched), ShownPrecision(new, new_sched)
     result = Attribution(key, new_task.name, before, after, _milestone_date(old_sched, new_task.id),
                          _milestone_date(new_sched, new_task.id), exact=True,
                          old_start=old_sched.tasks[new_task.id].early_start,
                          new_start=new_sched.tasks[new_task.id].early_start,
-                         old_precision=ShownPrecision(old, old_sched).of(new_task.id),
-                         new_precision=ShownPrecision(new, new_sched).of(new_task.id))
-    result.old_chain = driving_chain(old, _early(old_sched), new_task.id)
-    result.new_chain = driving_chain(new, _early(new_sched), new_task.id)
+                         old_precision=old_shown.of(new_task.id), new_precision=new_shown.of(new_task.id))
+    result.old_chain = _known_as(driving_chain(old, _early(old_sched), new_task.id),
+                                 lambda step: old_shown.of(old.task_by_key(step.key).id))
+    result.new_chain = _known_as(driving_chain(new, _early(new_sched), new_task.id),
+                                 lambda step: new_shown.of(new.task_by_key(step.key).id))
     changes = ordered_changes(old, new, new_sched)
     if result.old_date is None:
         raise PlannerError("task.unknown", f"'{key}' has no date in the older plan; nothing to compare", [key])
@@ -140,6 +143,11 @@ def attribute_projects(old: Project, new: Project, key: str, before: str = "olde
     if result.unexplained_days:  # replay reached a different date: say so rather than hide it
         result.notes.append("replaying the changes did not reproduce the newer plan exactly")
     return result
+
+
+def _known_as(chain: list[ChainStep], precision_of: Callable[[ChainStep], Precision]) -> list[ChainStep]:
+    """The chain with each step's dates marked as precisely as its version knows them (for display)."""
+    return [replace(step, precision=precision_of(step)) for step in chain]
 
 
 def _early(schedule: Schedule) -> dict[Any, Any]:
@@ -183,13 +191,19 @@ def attribute_versions(project: Project, schedule: Schedule | None, before: Vers
         missing = before.label if old is None else after.label
         result.notes.append(f"'{key}' is not in '{missing}': nothing to compare")
         return result
-    result.old_chain = driving_chain(project, before.dates, task.id)
-    result.new_chain = driving_chain(project, after.dates, task.id)
+    result.old_chain = _known_as(driving_chain(project, before.dates, task.id),
+                                 lambda step: _version_precision(project, before, step, fuzzy))
+    result.new_chain = _known_as(driving_chain(project, after.dates, task.id),
+                                 lambda step: _version_precision(project, after, step, fuzzy))
     result.contributions = _split_over_chain(project, result.new_chain, before, after)
     if result.unexplained_days:
         result.notes.append(f"{result.unexplained_days:+d} days unexplained: the chain leaves what "
                             f"'{before.label}' knew")
     return result
+
+
+def _version_precision(project: Project, version: Version, step: ChainStep, fuzzy: bool) -> Precision:
+    return version_precision(version, project.task_by_key(step.key), (step.start, step.finish), fuzzy)
 
 
 def _split_over_chain(project: Project, chain: list[ChainStep], before: Version, after: Version) -> list[Any]:

@@ -176,6 +176,18 @@ def test_why_did_it_move_follows_the_milestone_selected_in_the_tree(qtbot, ilrs_
     assert panel.result is not None and panel.result.key == "luna-26" and panel.message.text() == ""
 
 
+def test_why_did_it_move_shows_the_driving_chain_as_precisely_as_it_is_known(qtbot, ilrs_window):
+    ilrs_window.analysis.docks["why"].toggleViewAction().trigger()  # on the basic station, as it opens
+    tree = ilrs_window.analysis.why.tree
+    sections = {tree.topLevelItem(i).text(1): tree.topLevelItem(i) for i in range(tree.topLevelItemCount())}
+    chain = sections["Driving chain now"]
+    rows = {chain.child(i).text(1).split(" — ")[0]: chain.child(i).text(1) for i in range(chain.childCount())}
+    # Chang'e 8 is announced for 2029 and runs within it: one year, not 2029-01-01 → 2029-12-31.
+    assert rows["change-8"].startswith("change-8 — 2029   [")
+    # The ILRS-1..5 missions are modelled to the year, from 2030 through 2035.
+    assert rows["ilrs-1-5"].startswith("ilrs-1-5 — 2030 → 2035   [")
+
+
 def test_the_slip_report_opens_on_real_slips_largest_first(qtbot, ilrs_window):
     ilrs_window.analysis.docks["slip"].toggleViewAction().trigger()
     panel = ilrs_window.analysis.slip

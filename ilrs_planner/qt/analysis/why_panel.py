@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain import PlannerError, shown_finish
+from ...domain import PlannerError
 from ...engine.attribution import Attribution, attribute_projects, attribute_versions
 from ...engine.slippage import baseline_version, schedule_version
 from ..document import Document
@@ -164,8 +164,7 @@ class WhyPanel(QWidget):
         for title, chain in (("Driving chain now", result.new_chain), ("Driving chain then", result.old_chain)):
             section = self._section(title, "")
             for step in chain:
-                self._row(section, "", f"{step.key} — {step.start} → {shown_finish(step.start, step.finish)}   "
-                                          f"[{step.driver}]", 0)
+                self._row(section, "", f"{step.key} — {step.span_text}   [{step.driver}]", 0)
         notes = self._section("Notes", "")
         for note in result.notes:
             self._row(notes, "", note, 0)
