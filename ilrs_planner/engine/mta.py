@@ -53,10 +53,6 @@ class TrendLine:
         """Last forecast minus first forecast (positive = slipped)."""
         return (self.points[-1][1] - self.points[0][1]).days if self.points else 0
 
-    def forecast_text(self, day: date) -> str:
-        """A forecast at the precision the milestone is announced with ('2035', '2026-12')."""
-        return format_fuzzy_date(day, self.precision)
-
     def point_text(self, index: int) -> str:
         """The forecast of point `index` (-1: the latest) as precisely as that report knew it."""
         precision = self.precisions[index] if self.precisions else self.precision
