@@ -35,7 +35,7 @@ def test_tree_and_chart_share_rows_scroll_and_selection(qtbot, window):
     window.document.set_selection(["b"])  # as a click in the chart does
     window.tree.expandAll()
     rows = window.tree.selectionModel().selectedRows()
-    selected = [window.tree.proxy.data(i, Qt.ItemDataRole.UserRole + 1) for i in rows]
+    selected = [window.tree.source_model.data(i, Qt.ItemDataRole.UserRole + 1) for i in rows]
     assert selected == ["b"]
     assert window.tree.visualRect(window.tree.proxy_index("a")).height() == ROW_HEIGHT
 

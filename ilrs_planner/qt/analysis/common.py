@@ -9,7 +9,7 @@ from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QLabel, QVBoxLayout, QWidget
 
 from ...domain import PlannerError, Project
-from ..dialogs.messages import sentence
+from ..dialogs.messages import one_line
 
 CURRENT_PLAN = "Current plan"
 COMBO_MIN_CHARS = 14  # a chooser shows this much of its text however long the longest item is
@@ -69,7 +69,7 @@ class MessageLine(QLabel):
     def show_error(self, error: PlannerError) -> None:
         """Show a PlannerError as the sentences the rest of the app uses."""
         self.setStyleSheet("color: #c5221f; padding: 2px;")
-        self.setText(sentence(error).replace("\n\n", " "))
+        self.setText(one_line(error))
 
     def show_hint(self, text: str) -> None:
         """Show a neutral note."""

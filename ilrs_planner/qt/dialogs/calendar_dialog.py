@@ -19,7 +19,7 @@ from ..document import Document
 from ..generated.ui_calendar_dialog import Ui_CalendarDialog
 from ..plain_text import as_plain
 from .calendar_exceptions import ExceptionsTable
-from .messages import sentence
+from .messages import one_line, push_or_explain
 
 CALENDAR_ID_ROLE = Qt.ItemDataRole.UserRole
 BUILT_IN_LABEL = f"{CONTINUOUS_NAME} (built in)"
@@ -119,7 +119,7 @@ class CalendarDialog(QDialog):
             name = check_calendar_name(self.calendars.values(), self.ui.name_edit.text(), self.current_id)
             exceptions = self.exceptions.read()
         except PlannerError as error:
-            self.ui.error_label.setText(sentence(error).replace("\n\n", " "))
+            self.ui.error_label.setText(one_line(error))
             return False
         calendar = self.calendars[self.current_id]
         calendar.name, calendar.exceptions = name, exceptions
@@ -148,7 +148,7 @@ class CalendarDialog(QDialog):
         try:
             check_calendar_unused(self.document.project, self.calendars[self.current_id], self.default_id)
         except PlannerError as error:
-            self.ui.error_label.setText(sentence(error).replace("\n\n", " "))
+            self.ui.error_label.setText(one_line(error))
             return
         del self.calendars[self.current_id]
         self.current_id = None  # nothing left to store
@@ -164,13 +164,7 @@ class CalendarDialog(QDialog):
     # -- OK -------------------------------------------------------------------------------------
     def try_accept(self) -> None:
         """Push every change as one undo step, or say what is wrong and stay open."""
-        if not self._store_pane():
-            return
-        try:
-            command = calendar_edits(self.document.project, self.calendars, self.default_id)
-            if command is not None:
-                self.document.push(command)
-        except PlannerError as error:
-            self.ui.error_label.setText(sentence(error).replace("\n\n", " "))
-            return
-        self.accept()
+        if self._store_pane() and push_or_explain(
+                self.document.push, lambda: calendar_edits(self.document.project, self.calendars, self.default_id),
+                self.ui.error_label):
+            self.accept()

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from ...domain import PlannerError
 from ..document import Document
 from ..plain_text import plain_label
-from .messages import sentence
+from .messages import one_line
 from .task_fields import read_date
 
 FORMATS = {"PNG image": ".png", "SVG (vector)": ".svg", "PDF (vector, landscape page)": ".pdf"}
@@ -173,7 +173,7 @@ class ExportDialog(QDialog):
             self.warnings = []
             self.written = Path(export_image(self.document.project, path, warnings=self.warnings, **self.options()))
         except PlannerError as error:
-            self.error_label.setText(sentence(error).replace("\n\n", " "))
+            self.error_label.setText(one_line(error))
             return
         except OSError as error:
             self.error_label.setText(f"The export could not be written. {error.strerror or error}.")

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from collections.abc import Callable
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+
+from ...commands.base import Command
 from ...domain import CODES, PlannerError
 
 
@@ -17,6 +20,24 @@ def sentence(error: PlannerError) -> str:
     if detail and not detail.endswith((".", "!", "?")):
         detail += "."
     return f"{general}\n\n{detail}" if detail else general
+
+
+def one_line(error: PlannerError) -> str:
+    """The error's sentences run together, for a line inside a dialog or panel."""
+    return sentence(error).replace("\n\n", " ")
+
+
+def push_or_explain(push: Callable[[Command], None], build: Callable[[], Command | None], label: QLabel) -> bool:
+    """Push the command `build` makes (nothing when it makes none) and say True; when building or
+    pushing it is refused, show why in `label` and say False, so the dialog stays open."""
+    try:
+        command = build()
+        if command is not None:
+            push(command)
+    except PlannerError as error:
+        label.setText(one_line(error))
+        return False
+    return True
 
 
 def message_box(icon: QMessageBox.Icon, title: str, text: str, parent: QWidget | None,

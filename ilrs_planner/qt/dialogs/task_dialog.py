@@ -8,10 +8,10 @@ from ...commands.base import Command
 from ...commands.composite import AllOrNothing
 from ...commands.links import AddLink, DeleteLink, EditLink
 from ...commands.tasks import SetTaskFields
-from ...domain import Classification, ConstraintType, LinkType, PlannerError, Precision, TaskKind
+from ...domain import Classification, ConstraintType, LinkType, Precision, TaskKind
 from ..document import Document
 from ..generated.ui_task_dialog import Ui_TaskDialog
-from .messages import sentence
+from .messages import push_or_explain
 from .provenance_fields import ProvenanceFields
 from .task_fields import (
     FINISH_CONSTRAINTS,
@@ -120,14 +120,8 @@ class TaskDialog(QDialog):
     # -- OK --------------------------------------------------------------------------------------
     def try_accept(self) -> None:
         """Push the edits as one undo step, or explain what is wrong and stay open."""
-        try:
-            command = self.build_command()
-            if command is not None:
-                self.document.push(command)
-        except PlannerError as error:
-            self.ui.error_label.setText(sentence(error).replace("\n\n", " "))
-            return
-        self.accept()
+        if push_or_explain(self.document.push, self.build_command, self.ui.error_label):
+            self.accept()
 
     def build_command(self) -> Command | None:
         """The edits as one command (None when nothing changed); PlannerError for nonsense input."""

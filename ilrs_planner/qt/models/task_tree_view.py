@@ -47,7 +47,6 @@ class TaskTreeView(QTableView):
         self._scroll_maximum = 0  # at least this far, so the chart's last rows can be reached too
         self._batch_depth = 0  # while > 0, row changes do not recompute the chart's rows
         self.source_model = TaskTreeModel(document, self)
-        self.proxy = self.source_model  # the model the view shows (sorting happens in it, by siblings)
         self.setModel(self.source_model)
         self.delegate = TaskDelegate(document, self)
         self.setItemDelegate(self.delegate)
@@ -248,7 +247,7 @@ class TaskTreeView(QTableView):
         for tid in ids:
             index = self.proxy_index(tid)
             if index.isValid():
-                selection.select(index, index.siblingAtColumn(self.proxy.columnCount() - 1))
+                selection.select(index, index.siblingAtColumn(self.source_model.columnCount() - 1))
         self._syncing = True
         try:
             flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
