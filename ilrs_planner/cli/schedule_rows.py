@@ -167,10 +167,15 @@ def _json_date(day: str | None) -> str:
 MAX_INDENT = 12
 
 
+def shortened(name: str, max_name: int) -> str:
+    """`name` cut to `max_name` characters, ending in '...' when cut."""
+    return name if len(name) <= max_name else name[:max_name - 3] + "..."
+
+
 def table_cells(columns: ScheduleColumns, max_name: int) -> list[list[str]]:
     """The table's cells column by column: names indented by depth and shortened to `max_name`."""
     names = ["  " * min(depth, MAX_INDENT) + name for depth, name in zip(columns.depths, _one_line(columns.names))]
-    names = [name if len(name) <= max_name else name[:max_name - 3] + "..." for name in names]
+    names = [shortened(name, max_name) for name in names]
     floats = [f"{value}d" for value in columns.total_float]
     free = [f"{value}d" for value in columns.free_float]
     marks = ["*" if flag else "" for flag in columns.critical]

@@ -22,7 +22,7 @@ from ..engine.schedule import Schedule
 from ..engine.shown_dates import last_day_text, start_text
 from ..engine.shown_precision import ShownPrecision
 from .render import FINISH_NOTE
-from .schedule_rows import line_format, write_lines
+from .schedule_rows import line_format, shortened, write_lines
 
 HEADERS = ("Key", "Name", "Due to", "Start was", "Finish was", "Start now", "Finish now")
 MAX_NAME = 40
@@ -88,7 +88,7 @@ def _print_behind(project: Project, update: StatusUpdate) -> None:
     rows = []
     for d in update.behind:
         was, now, dates = update.precision_was[d.task_id], shown_now.of(d.task_id), update.after.tasks[d.task_id]
-        rows.append([one_line(d.key), _short(one_line(d.name)), d.due, start_text(d.start, was),
+        rows.append([one_line(d.key), shortened(one_line(d.name), MAX_NAME), d.due, start_text(d.start, was),
                      start_text(d.last_day, was), start_text(dates.early_start, now),
                      last_day_text(dates.early_start, dates.early_finish, now)])
     cells = [list(column) for column in zip(*rows)]
@@ -96,10 +96,6 @@ def _print_behind(project: Project, update: StatusUpdate) -> None:
     print(fmt.format(*HEADERS).rstrip())
     write_lines(widths, set(), cells, sys.stdout)
     print(FINISH_NOTE)
-
-
-def _short(name: str) -> str:
-    return name if len(name) <= MAX_NAME else name[:MAX_NAME - 3] + "..."
 
 
 def print_json(project: Project, update: StatusUpdate) -> None:

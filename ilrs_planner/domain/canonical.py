@@ -18,7 +18,7 @@ from enum import Enum
 from typing import Any
 
 from .enums import Classification
-from .model import Baseline, Project
+from .model import Baseline, Participant, Project
 
 FORMAT_TAG = "ilrs-planner/canonical-v1"
 _EXCLUDED_PROJECT_FIELDS = {"signature", "tasks", "links", "participants", "baselines", "calendars"}
@@ -26,7 +26,12 @@ _EXCLUDED_PROJECT_FIELDS = {"signature", "tasks", "links", "participants", "base
 # that does not use them keeps the canonical bytes (and so the signatures) it had before.
 _LATER_DEFAULTS = {"calendar_id": None, "elapsed": False, "default_calendar_id": None, "key_milestone": False,
                    "confidence": None, "source_date": None}
-_NO_DEFAULT = object()
+# ... and those of one kind of object only (a task's classification was always there), merged in
+# so each object's fields are looked up in one table.
+_LATER_DEFAULTS_OF: dict[type, dict[str, Any]] = {
+    Baseline: {**_LATER_DEFAULTS, "classification": Classification.PUBLIC},
+    Participant: {**_LATER_DEFAULTS, "classification": Classification.PUBLIC},
+}
 
 
 def plain_value(value: Any) -> Any:
@@ -49,20 +54,9 @@ def plain_value(value: Any) -> Any:
 def object_fields(obj: Any, exclude: Iterable[str] = ()) -> dict[str, Any]:
     """Every dataclass field of `obj` as plain JSON values (properties are derived, so left out)."""
     skip = set(exclude)
+    later = _LATER_DEFAULTS_OF.get(type(obj), _LATER_DEFAULTS)
     return {f.name: plain_value(getattr(obj, f.name)) for f in dataclasses.fields(obj)
-            if f.name not in skip and not _later_default(obj, f.name)}
-
-
-# Later fields of one kind of object only (a task's classification was always there).
-_LATER_DEFAULTS_OF = {("Baseline", "classification"): Classification.PUBLIC,
-                      ("Participant", "classification"): Classification.PUBLIC}
-
-
-def _later_default(obj: Any, name: str) -> bool:
-    if name in _LATER_DEFAULTS:
-        return bool(getattr(obj, name) == _LATER_DEFAULTS[name])
-    default = _LATER_DEFAULTS_OF.get((type(obj).__name__, name), _NO_DEFAULT)
-    return default is not _NO_DEFAULT and getattr(obj, name) == default
+            if f.name not in skip and not (f.name in later and getattr(obj, f.name) == later[f.name])}
 
 
 def baseline_record(baseline: Baseline) -> dict[str, Any]:
