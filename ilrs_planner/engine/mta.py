@@ -53,14 +53,13 @@ class TrendLine:
         """Last forecast minus first forecast (positive = slipped)."""
         return (self.points[-1][1] - self.points[0][1]).days if self.points else 0
 
-    def forecast_text(self, day: date) -> str:
-        """A forecast at the precision the milestone is announced with ('2035', '2026-12')."""
-        return format_fuzzy_date(day, self.precision)
+    def point_precision(self, index: int) -> Precision:
+        """How precisely the report of point `index` knew its forecast."""
+        return self.precisions[index] if self.precisions else self.precision
 
     def point_text(self, index: int) -> str:
         """The forecast of point `index` (-1: the latest) as precisely as that report knew it."""
-        precision = self.precisions[index] if self.precisions else self.precision
-        return format_fuzzy_date(self.points[index][1], precision)
+        return format_fuzzy_date(self.points[index][1], self.point_precision(index))
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +79,7 @@ class MilestoneTrend:
             "milestones": [{"key": ln.key, "name": ln.name, "slip_days": ln.total_slip_days,
                             "precision": str(ln.precision),
                             "points": [{"report": x.isoformat(), "forecast": y.isoformat(),
-                                        "precision": str(ln.precisions[n] if ln.precisions else ln.precision)}
+                                        "precision": str(ln.point_precision(n))}
                                        for n, (x, y) in enumerate(ln.points)]}
                            for ln in self.lines],
             "axis": [self.axis_from.isoformat(), self.axis_to.isoformat()],

@@ -19,11 +19,12 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from ..domain import Calendar, PlannerError, Project, Task
+from ..domain.durations import format_days
 from ..domain.spreadsheet_text import formula_safe
 from ..engine.schedule import Schedule
 from ..files.atomic import atomic_output
 from .csv_calendars import KNOWN
-from .msp_values import CONSTRAINT_NAMES, FINISH_CONSTRAINTS, escape_text, finish_shift, format_date, format_duration
+from .msp_values import CONSTRAINT_NAMES, FINISH_CONSTRAINTS, escape_text, finish_shift, format_date
 from .predecessors import PredecessorRef, format_predecessors
 
 COLUMNS = [
@@ -97,7 +98,7 @@ def _project_row(project: Project, schedule: Schedule | None, task_rows: list[li
     if schedule:
         finish = COLUMNS.index("Finish")  # ISO dates sort as text; a milestone on the last day keeps it
         cells["Finish"] = max((row[finish] for row in task_rows), default="")
-        cells["Duration"] = format_duration((schedule.project_finish - schedule.project_start).days)
+        cells["Duration"] = format_days((schedule.project_finish - schedule.project_start).days)
     return list(cells.values())
 
 
@@ -108,7 +109,7 @@ def _task_row(project: Project, task: Task, depth: int, ref: str, predecessors: 
     owner = project.participants.get(task.owner_id) if task.owner_id else None
     cells = {
         "ID": ref, "Key": escape_text(task.key), "Name": escape_text(task.name),
-        "Outline Level": str(depth + 1), "Duration": format_duration(task.duration, task.elapsed),
+        "Outline Level": str(depth + 1), "Duration": format_days(task.duration, task.elapsed),
         "Start": format_date(dates.early_start if dates else None),
         "Finish": format_date(_last_day(dates.early_start, dates.early_finish) if dates else None),
         "Predecessors": predecessors,
@@ -153,7 +154,7 @@ def _last_day(start: date, finish: date) -> date:
 
 
 def _optional_duration(days: int | None) -> str:
-    return "" if days is None else format_duration(days)
+    return "" if days is None else format_days(days)
 
 
 def _write_atomically(path: Path, rows: list[list[str]]) -> None:

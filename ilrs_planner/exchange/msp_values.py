@@ -17,7 +17,7 @@ from functools import cache
 from typing import TypeVar
 
 from ..domain import ConstraintType, PlannerError, Precision, parse_duration, parse_fuzzy_date, parse_iso_date
-from ..domain.durations import CALENDAR_DAYS, DurationUnits, format_days
+from ..domain.durations import CALENDAR_DAYS, DurationUnits
 from ..domain.spreadsheet_text import FORMULA_START
 
 NO_VALUE = {"", "na", "n/a"}
@@ -91,11 +91,6 @@ def format_date(day: date | None) -> str:
 def parse_duration_cell(text: str, units: DurationUnits = CALENDAR_DAYS) -> int:
     """Whole days from `5d`, `5 days`, `0d`, `5 edays`, `2w`, `3 days?` (a week as long as `units` say)."""
     return parse_duration(text.strip(), units)
-
-
-def format_duration(days: int, elapsed: bool = False) -> str:
-    """MS Project's way of writing a duration: `1 day`, `5 days`, `5 edays` (elapsed)."""
-    return format_days(days, elapsed)
 
 
 def parse_constraint(text: str, notes: list[str]) -> ConstraintType | None:

@@ -20,10 +20,10 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..domain import Baseline, Link, Project
+from ..domain import Link, Project
 from .clone import clone_project
 from .merge_guard import guard_history, guard_levels
-from .merge_parts import MISSING, Conflict, merge_collection, merge_fields
+from .merge_parts import MISSING, Conflict, baselines_by_id, merge_collection, merge_fields
 from .merge_repair import repair
 
 OURS, THEIRS = "ours", "theirs"
@@ -39,10 +39,6 @@ class MergeResult:
     @property
     def clean(self) -> bool:
         return not self.conflicts
-
-
-def _by_id(baselines: list[Baseline]) -> dict[str, Baseline]:
-    return {b.id: b for b in baselines}
 
 
 def _touching(project: Project, base: Project) -> dict[str, str]:
@@ -90,8 +86,8 @@ def merge_projects(base: Project, ours: Project, theirs: Project,
                                            theirs.participants, choices, conflicts,
                                            label=lambda p: f"{p.key} {p.name}",
                                            needs=(_owning(ours, base), _owning(theirs, base)))
-    baselines = merge_collection("baseline", _by_id(base.baselines), _by_id(ours.baselines),
-                                 _by_id(theirs.baselines), choices, conflicts, label=lambda b: b.name,
+    baselines = merge_collection("baseline", baselines_by_id(base.baselines), baselines_by_id(ours.baselines),
+                                 baselines_by_id(theirs.baselines), choices, conflicts, label=lambda b: b.name,
                                  whole=True)
     guard_history(base, ours, theirs, baselines, choices, conflicts)
     merged.baselines = _ordered_baselines(baselines, ours, theirs)

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..domain import Baseline, Classification, Project
-from .merge_parts import Conflict
+from ..domain import Classification, Project
+from .merge_parts import Conflict, baselines_by_id
 
 HISTORY_REASON = "theirs rewrites a baseline we both had (history is kept as we have it)"
 REMOVED_REASON = "theirs removes a baseline we both had (history is kept as we have it)"
@@ -26,7 +26,7 @@ LEVEL_REASON = "theirs lets more people see it than our plan does"
 def guard_history(base: Project, ours: Project, theirs: Project, merged: dict[str, Any],
                   choices: dict[str, str], conflicts: list[Conflict]) -> None:
     """Baselines in `merged` (by id) that theirs changed or removed go back to ours, as conflicts."""
-    in_ours, in_theirs = _by_id(ours.baselines), _by_id(theirs.baselines)
+    in_ours, in_theirs = baselines_by_id(ours.baselines), baselines_by_id(theirs.baselines)
     for old in base.baselines:
         mine, their = in_ours.get(old.id), in_theirs.get(old.id)
         if mine is None or their == old:
@@ -85,8 +85,3 @@ def _lowered(kind: str, obj_id: str, label: str, kept: Classification, obj: Any,
     conflicts.append(conflict)
     if conflict.resolution == "ours":
         obj.classification = kept
-
-
-def _by_id(baselines: list[Baseline]) -> dict[str, Baseline]:
-    return {b.id: b for b in baselines}
-

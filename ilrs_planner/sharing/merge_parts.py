@@ -7,6 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from ..domain import Baseline
+
 
 class _Missing:
     """The value of an object that does not exist on one side (deleted, or never added)."""
@@ -127,3 +129,7 @@ def merge_collection(kind: str, base: dict[Any, Any], ours: dict[Any, Any], thei
         if result is not MISSING:
             merged[oid] = result
     return merged
+
+
+def baselines_by_id(baselines: list[Baseline]) -> dict[str, Baseline]:
+    return {b.id: b for b in baselines}

@@ -5,14 +5,8 @@ from datetime import date
 import pytest
 
 from ilrs_planner.data.facts import load_facts
-from ilrs_planner.data.reference import build_reference_project
 from ilrs_planner.domain import Precision, shown_finish
 from ilrs_planner.engine.cpm import schedule
-
-
-@pytest.fixture(scope="module")
-def plan():
-    return build_reference_project()
 
 
 @pytest.fixture(scope="module")

@@ -4,14 +4,8 @@ from datetime import date
 
 import pytest
 
-from ilrs_planner.data.reference import build_reference_project
 from ilrs_planner.domain import shown_finish
 from ilrs_planner.domain.alternatives import alternative_figures
-
-
-@pytest.fixture(scope="module")
-def plan():
-    return build_reference_project()
 
 
 def _as_of(plan, day):

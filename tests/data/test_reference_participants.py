@@ -5,13 +5,8 @@ from datetime import date
 
 import pytest
 
-from ilrs_planner.data.reference import MEMBERSHIP_TARGETS, REPORTED_COUNTS, build_reference_project
+from ilrs_planner.data.reference import MEMBERSHIP_TARGETS, REPORTED_COUNTS
 from ilrs_planner.domain import ParticipantKind, Precision
-
-
-@pytest.fixture(scope="module")
-def plan():
-    return build_reference_project()
 
 
 def _member(plan, key):

@@ -19,11 +19,6 @@ from ilrs_planner.domain import (
 )
 
 
-@pytest.fixture(scope="module")
-def plan():
-    return build_reference_project()
-
-
 def _reaches(plan, from_key, to_key):
     """True when a chain of links (any type) leads from one task to another."""
     succs = {}

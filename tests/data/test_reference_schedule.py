@@ -4,14 +4,8 @@ from datetime import date
 
 import pytest
 
-from ilrs_planner.data.reference import build_reference_project
 from ilrs_planner.domain import ConstraintType, period_end, shown_finish
 from ilrs_planner.engine.cpm import schedule
-
-
-@pytest.fixture(scope="module")
-def plan():
-    return build_reference_project()
 
 
 @pytest.fixture(scope="module")

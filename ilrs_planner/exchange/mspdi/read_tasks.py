@@ -64,13 +64,6 @@ class TaskReader:
     def warnings(self) -> list[str]:
         return self.reader.warnings
 
-    def read_all(self, root: ET.Element) -> ET.Element | None:
-        """Read every task of a whole tree; returns the project summary task (UID 0) if there is one."""
-        for element in root.iterfind("Tasks/Task"):
-            self.read_one(element)
-        self.finish()
-        return self.summary
-
     def read_one(self, element: ET.Element) -> None:
         """Read one Task element, in file order (its outline level places it under the open summaries)."""
         fields = Fields(element, self.reader)
