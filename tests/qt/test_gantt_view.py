@@ -9,9 +9,12 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QContextMenuEvent, QImage, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
-from ilrs_planner.domain import ConstraintType, Link, LinkType, Participant, Project, Task
+from ilrs_planner.chart import Hit
+from ilrs_planner.commands.tasks import SetTaskFields
+from ilrs_planner.domain import ConstraintType, Link, LinkType, Participant, Precision, Project, Task
 from ilrs_planner.qt.document import Document
 from ilrs_planner.qt.gantt import GanttView
+from ilrs_planner.qt.gantt.tooltip import tooltip_text
 
 YEAR = (date(2030, 1, 1), date(2031, 1, 1))
 # The offscreen platform warns when a window or menu is shown; it says nothing about the chart.
@@ -234,10 +237,6 @@ def test_whiskers_and_highlight_change_the_picture(view):
 
 
 def test_tooltip_names_dates_float_owner_precision_and_source(view):
-    from ilrs_planner.chart import Hit
-    from ilrs_planner.domain import Precision
-    from ilrs_planner.qt.gantt.tooltip import tooltip_text
-
     task = view.document.project.tasks["c"]
     task.precision, task.source_url = Precision.YEAR, "https://example.org/c"
     text = tooltip_text(view.document, Hit("bar", "c"))
@@ -247,9 +246,6 @@ def test_tooltip_names_dates_float_owner_precision_and_source(view):
 
 
 def test_tooltip_lists_an_alternative_figure_recorded_in_the_notes(view):
-    from ilrs_planner.chart import Hit
-    from ilrs_planner.qt.gantt.tooltip import tooltip_text
-
     view.document.project.tasks["c"].notes = "Plan: 2030.\nALTERNATIVE: by 2032 - a second official, 2029-05-01"
     text = tooltip_text(view.document, Hit("bar", "c"))
     assert "<i>Alternative (not the plan):</i> by 2032 - a second official, 2029-05-01" in text
@@ -262,8 +258,6 @@ def test_the_scroll_bar_pans_the_time_axis(view):
 
 
 def test_a_rename_updates_the_label_without_a_rebuild(view):
-    from ilrs_planner.commands.tasks import SetTaskFields
-
     data = view.chart_data()
     view.document.push(SetTaskFields("c", name="Renamed C"))
     assert view.chart_data() is data and data.labels[2] == "Renamed C"
