@@ -9,6 +9,7 @@ call, lines are written in blocks as they are made, and the JSON goes through th
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from itertools import islice, repeat
@@ -167,15 +168,15 @@ def _json_date(day: str | None) -> str:
 MAX_INDENT = 12
 
 
-def shortened(name: str, max_name: int) -> str:
-    """`name` cut to `max_name` characters, ending in '...' when cut."""
-    return name if len(name) <= max_name else name[:max_name - 3] + "..."
+def shortened(names: Iterable[str], max_name: int) -> list[str]:
+    """Each name cut to `max_name` characters, ending in '...' when cut (one comprehension: no call a row)."""
+    return [name if len(name) <= max_name else name[:max_name - 3] + "..." for name in names]
 
 
 def table_cells(columns: ScheduleColumns, max_name: int) -> list[list[str]]:
     """The table's cells column by column: names indented by depth and shortened to `max_name`."""
     names = ["  " * min(depth, MAX_INDENT) + name for depth, name in zip(columns.depths, _one_line(columns.names))]
-    names = [shortened(name, max_name) for name in names]
+    names = shortened(names, max_name)
     floats = [f"{value}d" for value in columns.total_float]
     free = [f"{value}d" for value in columns.free_float]
     marks = ["*" if flag else "" for flag in columns.critical]

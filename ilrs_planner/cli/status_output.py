@@ -88,10 +88,11 @@ def _print_behind(project: Project, update: StatusUpdate) -> None:
     rows = []
     for d in update.behind:
         was, now, dates = update.precision_was[d.task_id], shown_now.of(d.task_id), update.after.tasks[d.task_id]
-        rows.append([one_line(d.key), shortened(one_line(d.name), MAX_NAME), d.due, start_text(d.start, was),
+        rows.append([one_line(d.key), one_line(d.name), d.due, start_text(d.start, was),
                      start_text(d.last_day, was), start_text(dates.early_start, now),
                      last_day_text(dates.early_start, dates.early_finish, now)])
     cells = [list(column) for column in zip(*rows)]
+    cells[1] = shortened(cells[1], MAX_NAME)
     fmt, widths = line_format(HEADERS, cells, right=set())
     print(fmt.format(*HEADERS).rstrip())
     write_lines(widths, set(), cells, sys.stdout)

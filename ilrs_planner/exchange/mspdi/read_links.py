@@ -8,7 +8,7 @@ from typing import NamedTuple
 from ...domain import Link, LinkType
 from ...engine.graph import find_cycle
 from .helpers import LINK_TYPE_CODES
-from .values import ELAPSED_FORMATS, PERCENT_FORMATS, Fields, whole_days
+from .values import ELAPSED_FORMATS, PERCENT_FORMATS, TRUE_TEXTS, Fields, whole_days
 
 LINK_TYPES_BY_CODE = {code: kind for kind, code in LINK_TYPE_CODES.items()}
 MAX_LOOPS_DROPPED = 10_000
@@ -54,7 +54,7 @@ def read_links(tasks) -> None:
     reader, project, warnings = tasks.reader, tasks.project, tasks.warnings
     seen = set()
     for succ_id, link, where in tasks.pending_links:
-        if link.cross_project.lower() in ("1", "true"):
+        if link.cross_project.lower() in TRUE_TEXTS:
             warnings.append(f"{where}: a link to another project file cannot be carried; left out")
             continue
         pred_id = tasks.by_uid.get(link.predecessor_uid)

@@ -16,7 +16,7 @@ _DURATION = re.compile(
 # Duration/lag formats counted in elapsed time (24 h a day, every day) rather than working time.
 ELAPSED_FORMATS = {4, 6, 8, 10, 12, 20, 36, 38, 40, 42, 44, 52}
 PERCENT_FORMATS = {19, 20, 51, 52}
-_TRUE = ("1", "true")
+TRUE_TEXTS = ("1", "true")  # how MSPDI writes a flag that is set (any case)
 MAX_TEXT = 1_000_000  # a note longer than this is cut (with a warning)
 # Which plan field an MSPDI tag becomes, so its text is cut to that field's bound.
 _FIELD_OF_TAG = {"Name": "name", "Title": "name", "Author": "name", "Notes": "notes", "HyperlinkAddress": "source_url",
@@ -51,7 +51,7 @@ class Fields:
         return self.reader.number(self.text(tag), tag, default, self.where)
 
     def flag(self, tag: str) -> bool:
-        return self.text(tag, "").lower() in _TRUE
+        return self.text(tag, "").lower() in TRUE_TEXTS
 
     def moment(self, tag: str) -> datetime | None:
         return self.reader.moment_of(self.text(tag), tag, self.where)
@@ -109,7 +109,7 @@ class Reader:
 
     def flag(self, element: ET.Element, tag: str) -> bool:
         """A child's boolean ('1' or 'true')."""
-        return self.text(element, tag).lower() in _TRUE
+        return self.text(element, tag).lower() in TRUE_TEXTS
 
     def moment(self, element: ET.Element, tag: str, where: str = "") -> datetime | None:
         """A child's dateTime, or None (with a warning when it is present but unusable)."""
