@@ -98,14 +98,18 @@ class LegendStrip(QWidget):
         p.end()
 
     def mousePressEvent(self, event) -> None:  # noqa: N802
-        if self.link_rect is not None and self.link_rect.translated(PAD_X, PAD_Y).contains(event.position()):
+        if self.on_link(event.position()):
             self.set_expanded(not self.expanded)
             return
         super().mousePressEvent(event)
 
+    def on_link(self, pos: QPointF) -> bool:
+        """True when `pos` (in the strip's coordinates) is on "+N more" or "less"."""
+        return self.link_rect is not None and self.link_rect.translated(PAD_X, PAD_Y).contains(pos)
+
     def tooltip_at(self, pos: QPointF) -> str:
         """An entry's whole wording, or what "+N more" would show."""
-        if self.link_rect is not None and self.link_rect.translated(PAD_X, PAD_Y).contains(pos):
+        if self.on_link(pos):
             if self.expanded:
                 return "Show the legend in two rows"
             return "Show every entry: " + ", ".join(item.detail or item.text for item in self.hidden)
