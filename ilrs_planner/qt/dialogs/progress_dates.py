@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractItemModel, QDate, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtWidgets import QDateEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from ...domain import PlannerError, parse_iso_date
-from ..analysis.common import date_edit
+from ..analysis.common import date_edit, to_qdate
 
 ISO = "yyyy-MM-dd"
 
@@ -40,7 +40,7 @@ class DateCellDelegate(QStyledItemDelegate):
     def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
         assert isinstance(editor, QDateEdit)
         day = _parsed(str(index.data(Qt.ItemDataRole.EditRole) or "")) or self.fallback()
-        editor.setDate(QDate(day.year, day.month, day.day))
+        editor.setDate(to_qdate(day))
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel,
                      index: QModelIndex | QPersistentModelIndex) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,7 +24,7 @@ from ...commands.progress import Progress, update_progress
 from ...domain import PlannerError
 from ...engine.progress import DueTask, done_defaults, due_tasks
 from ...engine.shown_precision import ShownPrecision
-from ..analysis.common import date_edit
+from ..analysis.common import date_edit, from_qdate
 from ..document import Document
 from ..plain_text import plain_label
 from ..screen_fit import fit_to_screen
@@ -88,7 +88,7 @@ class ProgressDialog(QDialog):
     # -- reading ---------------------------------------------------------------------------------
     def as_of(self) -> date:
         """The status date chosen."""
-        return _to_date(self.as_of_edit.date())
+        return from_qdate(self.as_of_edit.date())
 
     def records(self) -> list[Progress]:
         """What the rows record (rows left as they were record nothing); raises PlannerError on a typo."""
@@ -159,10 +159,6 @@ class ProgressDialog(QDialog):
 def _default_date(status: date | None) -> date:
     """Today, or the plan's status date when that is later (a plan being updated ahead of time)."""
     return max(date.today(), status) if status else date.today()
-
-
-def _to_date(day: QDate) -> date:
-    return date(day.year(), day.month(), day.day())
 
 
 def _restore(item: QTableWidgetItem, typed: tuple[str, Qt.CheckState]) -> None:

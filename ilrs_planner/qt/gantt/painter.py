@@ -105,10 +105,9 @@ def paint_header(p: QPainter, header: AxisHeader, width: float, style: ChartStyl
     marks.axis_lines(p, scene, opts, style)
     p.setRenderHint(QPainter.Antialiasing, False)
     p.setFont(style.header_font)
-    metrics = QFontMetricsF(style.header_font)
+    text_h = QFontMetricsF(style.header_font).height()
     for rect, label, major in axis_label_rects(header, width, style):
         # A backing in the header's colour: a mark's line passing under a label never cuts it.
-        text_h = metrics.height()
         p.fillRect(QRectF(rect.left() - 1, rect.center().y() - text_h / 2, rect.width() + 1, text_h), HEADER_BG)
         p.setPen(HEADER_TEXT if major else MUTED_TEXT)
         p.drawText(rect, Qt.AlignLeft | Qt.AlignVCenter, label)

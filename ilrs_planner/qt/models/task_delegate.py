@@ -4,6 +4,7 @@ and open/close arrow), a list of participants for Owner, typed text elsewhere.""
 from __future__ import annotations
 
 from PySide6.QtCore import QRect
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QComboBox, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from .task_columns import Column, owner_label
@@ -45,7 +46,7 @@ class TaskDelegate(QStyledItemDelegate):
         style = widget.style() if widget is not None else QApplication.style()
         background = QStyleOptionViewItem(option)
         self.initStyleOption(background, index)
-        background.text, background.icon = "", background.icon.__class__()
+        background.text, background.icon = "", QIcon()  # the panel alone: the text is drawn indented below
         style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, background, painter, widget)
         if summary:
             left, right = self.arrow_span(option.rect, depth)
