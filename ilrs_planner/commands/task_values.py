@@ -33,7 +33,7 @@ _ENUMS: dict[str, type[Enum]] = {
 _OPTIONAL_ENUMS = frozenset({"confidence"})  # None: not stated
 _DATES = ("constraint_date", "deadline", "actual_start", "actual_finish", "source_date")
 _OPTIONAL_DAYS = ("optimistic", "most_likely", "pessimistic")
-_TEXTS = ("key", "name", "source_url", "notes")
+TEXT_FIELDS = ("key", "name", "source_url", "notes")  # free text a person types: checked as typed text
 
 
 def _bad(task: Task, message: str, code: str = "task.bad_value") -> PlannerError:
@@ -68,7 +68,7 @@ def coerce_value(task: Task, name: str, value: object) -> object:
         return _days(task, name, value, optional=True)
     if name in _DATES and value is not None and not isinstance(value, date):
         raise _bad(task, f"{name} must be a date, not {value!r}")
-    if name in _TEXTS:
+    if name in TEXT_FIELDS:
         if not isinstance(value, str):
             raise _bad(task, f"{name} must be text, not {value!r}")
         check_typed_text(name, value, task.key, [task.id])
@@ -84,7 +84,7 @@ def coerce_value(task: Task, name: str, value: object) -> object:
 def check_task_consistent(project: Project, task: Task, values: dict[str, object]) -> None:
     """Refuse combinations no plan can hold: a blank or duplicate key, a dateless constraint…"""
     merged = {name: getattr(task, name) for name in EDITABLE_FIELDS} | values
-    for name in _TEXTS:
+    for name in TEXT_FIELDS:
         if name in values:
             check_typed_text(name, merged[name], task.key, [task.id])
     if "key" in values:

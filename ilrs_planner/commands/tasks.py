@@ -18,7 +18,7 @@ from .outline import (
     siblings,
     task_or_error,
 )
-from .task_values import SCHEDULE_FIELDS, check_task_consistent, coerce_value
+from .task_values import SCHEDULE_FIELDS, TEXT_FIELDS, check_task_consistent, coerce_value
 
 __all__ = [
     "AddTask", "DeleteTasks", "IndentTask", "MoveTaskDown", "MoveTaskStart", "MoveTaskUp",
@@ -38,8 +38,7 @@ class AddTask(Command):
     def apply(self, project: Project) -> ChangeSet:
         if self.task.parent_id is not None:
             task_or_error(project, self.task.parent_id)
-        texts = ("key", "name", "source_url", "notes")
-        check_task_consistent(project, self.task, {name: getattr(self.task, name) for name in texts})
+        check_task_consistent(project, self.task, {name: getattr(self.task, name) for name in TEXT_FIELDS})
         row = siblings(project, self.task.parent_id)
         index = row.index(self.after_id) + 1 if self.after_id in row else len(row)
         project.add_task(self.task)

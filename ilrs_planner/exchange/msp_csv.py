@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import reduce
 from pathlib import Path
 
 from ..domain import (
@@ -51,6 +52,7 @@ from ..domain import (
 )
 from ..domain.durations import DurationUnits, is_elapsed, units_for
 from ..domain.provenance import parse_confidence
+from ..engine.shown_precision import coarser
 from .csv_calendars import CalendarNames
 from .csv_table import parse_table, read_text
 from .formats import ImportResult
@@ -61,7 +63,6 @@ from .msp_values import FINISH_CONSTRAINTS, finish_shift
 from .predecessors import parse_predecessors
 
 KEY_MILESTONE_YES = {"yes", "true", "1", "x"}  # what people type in a flag column
-_COARSENESS = [Precision.DAY, Precision.MONTH, Precision.QUARTER, Precision.YEAR]
 
 
 @dataclass(slots=True)
@@ -224,7 +225,7 @@ def _set_dates(task: Task, row: RowReader, is_summary: bool) -> None:
     task.actual_start = _day(row.date("Actual Start"))
     task.actual_finish = _day(row.date("Actual Finish", end=True), shift)
     typed = [d[1] for d in (constraint_date, deadline) if d]
-    task.precision = row.choice("Precision", Precision) or max(typed, key=_COARSENESS.index, default=Precision.DAY)
+    task.precision = row.choice("Precision", Precision) or reduce(coarser, typed, Precision.DAY)
 
 
 def _day(parsed: tuple[date, Precision] | None, shift: int = 0) -> date | None:
