@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
-from ..domain import Baseline, Calendar, PlannerError, Precision, Project
+from ..domain import Baseline, PlannerError, Precision, Project
 from ..domain.provenance import shown_confidence
 from ..engine.cpm import schedule
 from ..engine.shown_precision import ShownPrecision
@@ -86,14 +86,7 @@ def _shown_duration(project: Project, task, dates) -> int:
     """Working days of the task's calendar from start to finish (calendar days when elapsed)."""
     if task.elapsed:
         return (dates.early_finish - dates.early_start).days
-    return _working_days(project.task_calendar(task), dates.early_start, dates.early_finish)
-
-
-def _working_days(calendar: Calendar, start: date, finish: date) -> int:
-    """Days of `[start, finish)` the calendar works: the duration as MS Project shows it."""
-    if all(calendar.weekdays) and all(e.working for e in calendar.exceptions):  # every day: no need to look
-        return (finish - start).days
-    return sum(calendar.is_working(start + timedelta(days=n)) for n in range((finish - start).days))
+    return project.task_calendar(task).working_days(dates.early_start, dates.early_finish)
 
 
 def _calendar_name(project: Project, calendar_id: str | None) -> str:
