@@ -79,7 +79,7 @@ def _row(project: Project, task, number: str, dates, baseline: Baseline | None) 
             (dates.early_start - entry[0]).days if entry else None,
             (dates.early_finish - entry[1]).days if entry else None,
             task.deadline,  # stored as what it means: the last day allowed
-            task.percent_complete, task.notes, _calendar_name(project, task.calendar_id)]
+            task.percent_complete, task.notes, project.calendar_name(task.calendar_id)]
 
 
 def _shown_duration(project: Project, task, dates) -> int:
@@ -87,11 +87,6 @@ def _shown_duration(project: Project, task, dates) -> int:
     if task.elapsed:
         return (dates.early_finish - dates.early_start).days
     return project.task_calendar(task).working_days(dates.early_start, dates.early_finish)
-
-
-def _calendar_name(project: Project, calendar_id: str | None) -> str:
-    calendar = project.calendars.get(calendar_id) if calendar_id else None
-    return calendar.name if calendar else ""
 
 
 def _provenance(task, precision: Precision) -> list:
