@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import compress, count, repeat
-from operator import attrgetter, eq, is_, is_not, ne
+from operator import attrgetter, eq, is_, is_not
 
 import numpy as np
 
@@ -154,6 +154,15 @@ def _label(task: Task, precision: Precision, start: date, milestone: bool) -> st
     return f"{task.name} · {format_fuzzy_date(task.actual_start or start, precision)}"
 
 
+def _date_labels(labels: list[str], rows: list[int], start: np.ndarray) -> None:
+    """_label of day-exact milestones not yet flown ('name · 2030-06-15'), each distinct day
+    formatted once: a plan holds thousands of milestones on a few hundred days."""
+    days = start[rows].astype(np.int64).tolist()
+    iso = {day: date.fromordinal(day).isoformat() for day in set(days)}
+    for i, day in zip(rows, days):
+        labels[i] = f"{labels[i]} · {iso[day]}"
+
+
 def build_chart_data(project: Project, schedule: Schedule | None, rows: list[str], *,
                      baseline: str | None = None, whiskers: dict | None = None,
                      highlight: dict[str, str] | None = None) -> ChartData:
@@ -181,7 +190,9 @@ def build_chart_data(project: Project, schedule: Schedule | None, rows: list[str
     soft0, soft1 = np.full(n, np.nan), np.full(n, np.nan)
     precision = _shown_precision(project, schedule, rows, tasks)
     day_exact = np.fromiter(map(is_, precision, repeat(Precision.DAY)), bool, n)
-    for i in np.flatnonzero(~day_exact | milestone).tolist():  # fuzzy dates and milestones: a few rows
+    plain = milestone & day_exact & ~actual  # the usual milestone: its name and its planned day
+    _date_labels(labels, np.flatnonzero(plain).tolist(), start)
+    for i in np.flatnonzero((~day_exact | milestone) & ~plain).tolist():  # fuzzy dates, flown milestones: a few
         first, last = date.fromordinal(int(start[i])), date.fromordinal(int(finish[i]))
         soft0[i], soft1[i] = _soft_period(tasks[i], precision[i], first, last, bool(milestone[i]))
         labels[i] = _label(tasks[i], precision[i], first, bool(milestone[i]))
@@ -259,9 +270,10 @@ def _done_until(task: Task, start: float, finish: float, status: date | None) ->
 def _may_fold(data: ChartData, row_tasks: list[Task]) -> bool:
     """False when every shown summary has a sub-task on the row after it, so none is folded (a
     shown sub-task follows its summary in the rows); True leaves the question to the outline."""
-    following = list(map(attrgetter("parent_id"), row_tasks[1:])) + [None]
-    differs = np.fromiter(map(ne, following, data.task_ids), bool, len(data.task_ids))
-    return bool(((data.kind == KIND_SUMMARY) & differs).any())
+    last, ids = len(row_tasks) - 1, data.task_ids
+    # Only the summary rows are looked at (a few among 100,000): a pass over every row cost more.
+    return any(row == last or row_tasks[row + 1].parent_id != ids[row]
+               for row in np.flatnonzero(data.kind == KIND_SUMMARY).tolist())
 
 
 def _rollups(project: Project, schedule: Schedule | None, data: ChartData, summaries: set[str],
