@@ -60,12 +60,25 @@ def task_durations(plan: PassPlan, block: np.ndarray) -> list[Any]:
     return durations
 
 
-def run_block(plan: PassPlan, block: np.ndarray) -> BlockResult:
-    """Forward pass, backward pass and summary roll-up for one block of iterations."""
+def pass_matrices(plan: PassPlan, width: int) -> tuple[np.ndarray, np.ndarray]:
+    """The early and late matrices for blocks up to `width` iterations, allocated once per run.
+
+    Each is tens of MB for a 1,000-task plan: allocated per block, the fresh pages cost as much
+    as a quarter of the passes (the kernel faults in and zeroes every page).
+    """
+    return (np.empty((2 * plan.n_nodes, width), dtype=DTYPE), np.empty((2 * plan.n_nodes, width), dtype=DTYPE))
+
+
+def run_block(plan: PassPlan, block: np.ndarray, matrices: tuple[np.ndarray, np.ndarray]) -> BlockResult:
+    """Forward pass, backward pass and summary roll-up for one block of iterations.
+
+    The result's finish is a view into the early matrix: copy it before the next block.
+    """
     width = block.shape[1]
     dur = task_durations(plan, block)
-    early = _forward(plan, dur, width)
-    late = _backward(plan, dur, early, width)
+    early, late = (m[:, :width] for m in matrices)
+    _forward(plan, dur, early)
+    _backward(plan, dur, early, late)
     return _settle(plan, early, late)
 
 
@@ -82,9 +95,8 @@ def _max_into(out: np.ndarray, values: np.ndarray, edges: list[Any], floor: floa
         np.maximum(out, floor, out=out)
 
 
-def _forward(plan: PassPlan, dur: list[Any], width: int) -> np.ndarray:
-    n_nodes = plan.n_nodes
-    early = np.empty((2 * n_nodes, width), dtype=DTYPE)
+def _forward(plan: PassPlan, dur: list[Any], early: np.ndarray) -> None:
+    n_nodes, width = plan.n_nodes, early.shape[1]
     tmp, bound = np.empty(width, dtype=DTYPE), np.empty(width, dtype=DTYPE)
     for node, task, fixed, mfo, base, fnet, starts, finishes, least in plan.forward:
         d = dur[task] if task >= 0 else 0.0
@@ -103,7 +115,6 @@ def _forward(plan: PassPlan, dur: list[Any], width: int) -> np.ndarray:
                 np.maximum(row, bound, out=row)
         if task >= 0:
             np.add(row, d, out=early[n_nodes + node])
-    return early
 
 
 def _least_into(out: np.ndarray, values: np.ndarray, edges: list[Any], tmp: np.ndarray) -> None:
@@ -133,13 +144,17 @@ def _cap_into(row: np.ndarray, cap: tuple[float, float] | None, finish: np.ndarr
     """The scheduler's caps: a leaf's LS <= min(project finish, FNLT/MFO/deadline) - dur, SNLT/MSO."""
     if cap is None:
         row.fill(np.inf)
-    elif not is_leaf:
+        return
+    if not is_leaf:
         row.fill(cap[0])
-    else:
+        return
+    if cap[0] < np.inf:
         np.minimum(finish, cap[0], out=row)
         np.subtract(row, d, out=row)
-        if cap[1] < np.inf:
-            np.minimum(row, cap[1], out=row)
+    else:  # no finish cap: skip the minimum, a copy of the project finish
+        np.subtract(finish, d, out=row)
+    if cap[1] < np.inf:
+        np.minimum(row, cap[1], out=row)
 
 
 def _min_into(out: np.ndarray, values: np.ndarray, edges: list[Any], tmp: np.ndarray) -> None:
@@ -148,9 +163,8 @@ def _min_into(out: np.ndarray, values: np.ndarray, edges: list[Any], tmp: np.nda
         np.minimum(out, tmp, out=out)
 
 
-def _backward(plan: PassPlan, dur: list[Any], early: np.ndarray, width: int) -> np.ndarray:
-    n_nodes = plan.n_nodes
-    late = np.empty((2 * n_nodes, width), dtype=DTYPE)
+def _backward(plan: PassPlan, dur: list[Any], early: np.ndarray, late: np.ndarray) -> None:
+    n_nodes, width = plan.n_nodes, early.shape[1]
     finish = early[n_nodes + plan.leaves].max(axis=0) if plan.leaves.size else np.zeros(width, DTYPE)
     tmp, bound = np.empty(width, dtype=DTYPE), np.empty(width, dtype=DTYPE)
     for node, task, cap, starts, finishes, least in plan.backward:
@@ -163,13 +177,12 @@ def _backward(plan: PassPlan, dur: list[Any], early: np.ndarray, width: int) -> 
             tmp[early[node] + const != early[gate]] = np.inf
             np.minimum(row, tmp, out=row)
         if finishes:
-            bound.fill(np.inf)
-            _min_into(bound, late, finishes, tmp)
+            np.subtract(late[finishes[0][0]], finishes[0][1], out=bound)
+            _min_into(bound, late, finishes[1:], tmp)
             np.subtract(bound, d, out=bound)
             np.minimum(row, bound, out=row)
         if task >= 0:
             np.add(row, d, out=late[n_nodes + node])
-    return late
 
 
 def _settle(plan: PassPlan, early: np.ndarray, late: np.ndarray) -> BlockResult:
@@ -193,10 +206,16 @@ def _settle(plan: PassPlan, early: np.ndarray, late: np.ndarray) -> BlockResult:
     return BlockResult(finish, critical)
 
 
-def _summaries_bottom_up(net: Network) -> list[tuple[int, list[int]]]:
-    """(summary, its direct children), deepest summaries first."""
+def _summaries_bottom_up(net: Network) -> list[tuple[int, slice | list[int]]]:
+    """(summary, its direct children), deepest summaries first.
+
+    Children in consecutive rows (the usual outline) come as a slice: a view of the matrix, where
+    a list of rows would copy them before every reduction.
+    """
     kids: dict[int, list[int]] = {}
     for child, parent in enumerate(net.parent.tolist()):
         if parent >= 0:
             kids.setdefault(parent, []).append(child)
-    return sorted(kids.items(), key=lambda item: -int(net.depth[item[0]]))
+    ordered = sorted(kids.items(), key=lambda item: -int(net.depth[item[0]]))
+    return [(s, slice(rows[0], rows[-1] + 1) if rows[-1] - rows[0] == len(rows) - 1 else rows)
+            for s, rows in ordered]
