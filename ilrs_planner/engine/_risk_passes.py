@@ -82,22 +82,26 @@ def run_block(plan: PassPlan, block: np.ndarray, matrices: tuple[np.ndarray, np.
     return _settle(plan, early, late)
 
 
-def _max_into(out: np.ndarray, values: np.ndarray, edges: list[Any], floor: float, tmp: np.ndarray) -> None:
+def _max_into(out: np.ndarray, values: list[np.ndarray], edges: list[Any], floor: float, tmp: np.ndarray) -> None:
     if not edges:
         out.fill(floor)
         return
     row, add = edges[0]
-    np.add(values[row], add, out=out)
+    np.add(values[row], add, out=out) if add else np.copyto(out, values[row])
     for row, add in edges[1:]:
-        np.add(values[row], add, out=tmp)
-        np.maximum(out, tmp, out=out)
+        if add:
+            np.add(values[row], add, out=tmp)
+            np.maximum(out, tmp, out=out)
+        else:  # most links have no lag: adding 0.0 changes no value (no -0.0 arises), skip it
+            np.maximum(out, values[row], out=out)
     if floor > -np.inf:
         np.maximum(out, floor, out=out)
 
 
-def _forward(plan: PassPlan, dur: list[Any], early: np.ndarray) -> None:
-    n_nodes, width = plan.n_nodes, early.shape[1]
+def _forward(plan: PassPlan, dur: list[Any], matrix: np.ndarray) -> None:
+    n_nodes, width = plan.n_nodes, matrix.shape[1]
     tmp, bound = np.empty(width, dtype=DTYPE), np.empty(width, dtype=DTYPE)
+    early = list(matrix)  # row views: a list indexes faster than the matrix
     for node, task, fixed, mfo, base, fnet, starts, finishes, least in plan.forward:
         d = dur[task] if task >= 0 else 0.0
         row = early[node]
@@ -117,7 +121,7 @@ def _forward(plan: PassPlan, dur: list[Any], early: np.ndarray) -> None:
             np.add(row, d, out=early[n_nodes + node])
 
 
-def _least_into(out: np.ndarray, values: np.ndarray, edges: list[Any], tmp: np.ndarray) -> None:
+def _least_into(out: np.ndarray, values: list[np.ndarray], edges: list[Any], tmp: np.ndarray) -> None:
     out.fill(np.inf)
     for row, add in edges:
         np.add(values[row], add, out=tmp)
@@ -157,16 +161,20 @@ def _cap_into(row: np.ndarray, cap: tuple[float, float] | None, finish: np.ndarr
         np.minimum(row, cap[1], out=row)
 
 
-def _min_into(out: np.ndarray, values: np.ndarray, edges: list[Any], tmp: np.ndarray) -> None:
+def _min_into(out: np.ndarray, values: list[np.ndarray], edges: list[Any], tmp: np.ndarray) -> None:
     for row, const in edges:
-        np.subtract(values[row], const, out=tmp)
-        np.minimum(out, tmp, out=out)
+        if const:
+            np.subtract(values[row], const, out=tmp)
+            np.minimum(out, tmp, out=out)
+        else:  # subtracting 0.0 changes no value: skip it
+            np.minimum(out, values[row], out=out)
 
 
-def _backward(plan: PassPlan, dur: list[Any], early: np.ndarray, late: np.ndarray) -> None:
+def _backward(plan: PassPlan, dur: list[Any], early: np.ndarray, matrix: np.ndarray) -> None:
     n_nodes, width = plan.n_nodes, early.shape[1]
     finish = early[n_nodes + plan.leaves].max(axis=0) if plan.leaves.size else np.zeros(width, DTYPE)
     tmp, bound = np.empty(width, dtype=DTYPE), np.empty(width, dtype=DTYPE)
+    late = list(matrix)  # row views: a list indexes faster than the matrix
     for node, task, cap, starts, finishes, least in plan.backward:
         d = dur[task] if task >= 0 else 0.0
         row = late[node]
