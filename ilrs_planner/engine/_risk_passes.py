@@ -60,26 +60,35 @@ def task_durations(plan: PassPlan, block: np.ndarray) -> list[Any]:
     return durations
 
 
-def pass_matrices(plan: PassPlan, width: int) -> tuple[np.ndarray, np.ndarray]:
-    """The early and late matrices for blocks up to `width` iterations, allocated once per run.
+def pass_matrices(plan: PassPlan, width: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Early starts and late starts of every node, late finishes of the tasks, for blocks up to
+    `width` iterations, allocated once per run (the early finishes of the tasks are the result's).
 
     Each is tens of MB for a 1,000-task plan: allocated per block, the fresh pages cost as much
     as a quarter of the passes (the kernel faults in and zeroes every page).
     """
-    return (np.empty((2 * plan.n_nodes, width), dtype=DTYPE), np.empty((2 * plan.n_nodes, width), dtype=DTYPE))
+    return (np.empty((plan.n_nodes, width), dtype=DTYPE), np.empty((plan.n_nodes, width), dtype=DTYPE),
+            np.empty((plan.n_tasks, width), dtype=DTYPE))
 
 
-def run_block(plan: PassPlan, block: np.ndarray, matrices: tuple[np.ndarray, np.ndarray]) -> BlockResult:
+def run_block(plan: PassPlan, block: np.ndarray, matrices: tuple[np.ndarray, np.ndarray, np.ndarray],
+              finish: np.ndarray) -> BlockResult:
     """Forward pass, backward pass and summary roll-up for one block of iterations.
 
-    The result's finish is a view into the early matrix: copy it before the next block.
+    `finish` (tasks × the block's iterations, a slice of the run's result) receives the finishes.
     """
     width = block.shape[1]
     dur = task_durations(plan, block)
-    early, late = (m[:, :width] for m in matrices)
-    _forward(plan, dur, early)
-    _backward(plan, dur, early, late)
-    return _settle(plan, early, late)
+    early, late, late_finish = (m[:, :width] for m in matrices)
+    _forward(plan, dur, _rows(plan, early, finish))
+    _backward(plan, dur, early, finish, _rows(plan, late, late_finish))
+    return _settle(plan, early, finish, late)
+
+
+def _rows(plan: PassPlan, starts: np.ndarray, finishes: np.ndarray) -> list[Any]:
+    """Rows [0, N) starts of the nodes, [N, N + tasks) finishes of the tasks, as a list of views
+    (a list indexes faster than a matrix). Only a task has a finish row: the rest are never read."""
+    return list(starts) + list(finishes) + [None] * (plan.n_nodes - plan.n_tasks)
 
 
 def _max_into(out: np.ndarray, values: list[np.ndarray], edges: list[Any], floor: float, tmp: np.ndarray) -> None:
@@ -98,10 +107,9 @@ def _max_into(out: np.ndarray, values: list[np.ndarray], edges: list[Any], floor
         np.maximum(out, floor, out=out)
 
 
-def _forward(plan: PassPlan, dur: list[Any], matrix: np.ndarray) -> None:
-    n_nodes, width = plan.n_nodes, matrix.shape[1]
+def _forward(plan: PassPlan, dur: list[Any], early: list[Any]) -> None:
+    n_nodes, width = plan.n_nodes, len(early[0]) if early else 0
     tmp, bound = np.empty(width, dtype=DTYPE), np.empty(width, dtype=DTYPE)
-    early = list(matrix)  # row views: a list indexes faster than the matrix
     for node, task, fixed, mfo, base, fnet, starts, finishes, least in plan.forward:
         d = dur[task] if task >= 0 else 0.0
         row = early[node]
@@ -170,11 +178,10 @@ def _min_into(out: np.ndarray, values: list[np.ndarray], edges: list[Any], tmp: 
             np.minimum(out, values[row], out=out)
 
 
-def _backward(plan: PassPlan, dur: list[Any], early: np.ndarray, matrix: np.ndarray) -> None:
+def _backward(plan: PassPlan, dur: list[Any], early: np.ndarray, early_finish: np.ndarray, late: list[Any]) -> None:
     n_nodes, width = plan.n_nodes, early.shape[1]
-    finish = early[n_nodes + plan.leaves].max(axis=0) if plan.leaves.size else np.zeros(width, DTYPE)
+    finish = early_finish[plan.leaves].max(axis=0) if plan.leaves.size else np.zeros(width, DTYPE)
     tmp, bound = np.empty(width, dtype=DTYPE), np.empty(width, dtype=DTYPE)
-    late = list(matrix)  # row views: a list indexes faster than the matrix
     for node, task, cap, starts, finishes, least in plan.backward:
         d = dur[task] if task >= 0 else 0.0
         row = late[node]
@@ -193,19 +200,18 @@ def _backward(plan: PassPlan, dur: list[Any], early: np.ndarray, matrix: np.ndar
             np.add(row, d, out=late[n_nodes + node])
 
 
-def _settle(plan: PassPlan, early: np.ndarray, late: np.ndarray) -> BlockResult:
+def _settle(plan: PassPlan, early: np.ndarray, finish: np.ndarray, late: np.ndarray) -> BlockResult:
     """Task rows: leaves as computed; summaries span their sub-tasks and take their least float."""
-    net, n, n_nodes = plan.rnet.net, plan.n_tasks, plan.n_nodes
-    finish = early[n_nodes:n_nodes + n]  # a view: summary rows are overwritten below
+    net, n = plan.rnet.net, plan.n_tasks
     start = early[:n]
     slack = late[:n]
     np.subtract(slack, start, out=slack)  # total float, in place of the late starts
     slack[net.finished] = np.inf  # finished work is never critical and does not make its phase critical
     own_cap = {}
     for s, kids in plan.summaries:
-        start[s] = start[kids].min(axis=0)
-        finish[s] = finish[kids].max(axis=0)
-        slack[s] = slack[kids].min(axis=0)
+        np.min(start[kids], axis=0, out=start[s])
+        np.max(finish[kids], axis=0, out=finish[s])
+        np.min(slack[kids], axis=0, out=slack[s])
         if net.start_cap[s] < BIG:  # SNLT/MSO on a summary lowers its own float only
             own_cap[s] = float(net.start_cap[s] - net.start) - start[s]
     critical = slack <= TOLERANCE

@@ -76,9 +76,8 @@ def run_risk(project: Project, iterations: int = 10_000, seed: int | None = None
         if cancelled is not None and cancelled():
             raise RiskCancelled()
         hi = min(lo + step, iterations)
-        result = run_block(plan, durations[:, lo:hi], matrices)
-        finish[:, lo:hi] = result.finish
-        critical_count += result.critical.sum(axis=1)
+        result = run_block(plan, durations[:, lo:hi], matrices, finish[:, lo:hi])
+        critical_count += np.count_nonzero(result.critical, axis=1)
         if progress is not None:
             progress(hi, iterations)
     return RiskResult(project, rnet, iterations, seed, distribution, finish, critical_count / iterations,
