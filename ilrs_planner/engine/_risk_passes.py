@@ -39,14 +39,11 @@ class PassPlan:
         net = rnet.net
         self.rnet = rnet
         self.n_nodes, self.n_tasks = rnet.n_nodes, rnet.n_tasks
-        self.forward = [(r.node, r.task, r.fixed, r.mfo, r.base, r.fnet,
-                         list(zip(r.start_src.tolist(), r.start_add.tolist())),
-                         list(zip(r.finish_src.tolist(), r.finish_add.tolist())), r.least) for r in rnet.rules]
+        self.forward = [(r.node, r.task, r.fixed, r.mfo, r.base, r.fnet, r.starts, r.finishes, r.least)
+                        for r in rnet.rules]
         caps = _cap_rules(rnet)
-        self.backward = [(r.node, r.task, caps.get(r.node), list(zip(*map(np.ndarray.tolist, rnet.out_start[r.node]))),
-                          list(zip(*map(np.ndarray.tolist, rnet.out_finish[r.node]))),
-                          list(zip(*map(np.ndarray.tolist, rnet.out_least[r.node]))))
-                         for r in reversed(rnet.rules)]
+        self.backward = [(r.node, r.task, caps.get(r.node), rnet.out_start[r.node], rnet.out_finish[r.node],
+                          rnet.out_least[r.node]) for r in reversed(rnet.rules)]
         self.leaves = np.flatnonzero(~net.is_summary[: self.n_tasks])
         self.summaries = _summaries_bottom_up(net)
         self.sampled = rnet.sampled.tolist()

@@ -183,7 +183,7 @@ class RiskResult:
         """Rows of the duration matrix of tasks upstream of this one (through links and gates)."""
         rnet = self._rnet
         n_nodes = rnet.n_nodes
-        preds = {rule.node: np.concatenate([rule.start_src, rule.finish_src]) % n_nodes for rule in rnet.rules}
+        preds = {rule.node: [row % n_nodes for row, _ in rule.starts + rule.finishes] for rule in rnet.rules}
         kids: dict[int, list[int]] = {p: [] for p in range(rnet.n_tasks)}
         for child, parent in enumerate(rnet.net.parent.tolist()):
             if parent >= 0:
