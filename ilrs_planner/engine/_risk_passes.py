@@ -77,8 +77,8 @@ def run_block(plan: PassPlan, block: np.ndarray, matrices: tuple[np.ndarray, np.
     width = block.shape[1]
     dur = task_durations(plan, block)
     early, late, late_finish = (m[:, :width] for m in matrices)
-    _forward(plan, dur, _rows(plan, early, finish))
-    _backward(plan, dur, early, finish, _rows(plan, late, late_finish))
+    project_finish = _forward(plan, dur, _rows(plan, early, finish))
+    _backward(plan, dur, early, project_finish, _rows(plan, late, late_finish))
     return _settle(plan, early, finish, late)
 
 
@@ -104,9 +104,12 @@ def _max_into(out: np.ndarray, values: list[np.ndarray], edges: list[Any], floor
         np.maximum(out, floor, out=out)
 
 
-def _forward(plan: PassPlan, dur: list[Any], early: list[Any]) -> None:
+def _forward(plan: PassPlan, dur: list[Any], early: list[Any]) -> np.ndarray:
+    """Early starts and finishes; returns the project's finish (the latest of the leaves', 0 without any)."""
     n_nodes, width = plan.n_nodes, len(early[0]) if early else 0
     tmp, bound = np.empty(width, dtype=DTYPE), np.empty(width, dtype=DTYPE)
+    # Taken as each finish row is made, while it is in the cache, not gathered from them all after.
+    project = np.full(width, -np.inf if plan.leaves.size else 0.0, dtype=DTYPE)
     for node, task, fixed, mfo, base, fnet, starts, finishes, least in plan.forward:
         d = dur[task] if task >= 0 else 0.0
         row = early[node]
@@ -122,8 +125,10 @@ def _forward(plan: PassPlan, dur: list[Any], early: list[Any]) -> None:
                 _max_into(bound, early, finishes, fnet, tmp)
                 np.subtract(bound, d, out=bound)
                 np.maximum(row, bound, out=row)
-        if task >= 0:
+        if task >= 0:  # a leaf
             np.add(row, d, out=early[n_nodes + node])
+            np.maximum(project, early[n_nodes + node], out=project)
+    return project
 
 
 def _least_into(out: np.ndarray, values: list[np.ndarray], edges: list[Any], tmp: np.ndarray) -> None:
@@ -175,9 +180,8 @@ def _min_into(out: np.ndarray, values: list[np.ndarray], edges: list[Any], tmp: 
             np.minimum(out, values[row], out=out)
 
 
-def _backward(plan: PassPlan, dur: list[Any], early: np.ndarray, early_finish: np.ndarray, late: list[Any]) -> None:
+def _backward(plan: PassPlan, dur: list[Any], early: np.ndarray, finish: np.ndarray, late: list[Any]) -> None:
     n_nodes, width = plan.n_nodes, early.shape[1]
-    finish = early_finish[plan.leaves].max(axis=0) if plan.leaves.size else np.zeros(width, DTYPE)
     tmp, bound = np.empty(width, dtype=DTYPE), np.empty(width, dtype=DTYPE)
     for node, task, cap, starts, finishes, least in plan.backward:
         d = dur[task] if task >= 0 else 0.0
