@@ -93,7 +93,13 @@ def _max_into(out: np.ndarray, values: list[np.ndarray], edges: list[Any], floor
         out.fill(floor)
         return
     row, add = edges[0]
-    np.add(values[row], add, out=out) if add else np.copyto(out, values[row])
+    if add:
+        np.add(values[row], add, out=out)
+    elif floor > -np.inf:  # the floor taken with the first edge instead of in a pass of its own
+        np.maximum(values[row], floor, out=out)
+        floor = -np.inf
+    else:
+        np.copyto(out, values[row])
     for row, add in edges[1:]:
         if add:
             np.add(values[row], add, out=tmp)
@@ -121,7 +127,10 @@ def _forward(plan: PassPlan, dur: list[Any], early: list[Any]) -> np.ndarray:
             np.subtract(mfo, d, out=row) if isinstance(d, np.ndarray) else row.fill(mfo - d)
         else:
             _max_into(row, early, starts, base, tmp)
-            if finishes or fnet > -np.inf:
+            if len(finishes) == 1 and not finishes[0][1] and fnet == -np.inf:  # the usual FF link, no lag
+                np.subtract(early[finishes[0][0]], d, out=bound)
+                np.maximum(row, bound, out=row)
+            elif finishes or fnet > -np.inf:
                 _max_into(bound, early, finishes, fnet, tmp)
                 np.subtract(bound, d, out=bound)
                 np.maximum(row, bound, out=row)
@@ -193,9 +202,13 @@ def _backward(plan: PassPlan, dur: list[Any], early: np.ndarray, finish: np.ndar
             tmp[early[node] + const != early[gate]] = np.inf
             np.minimum(row, tmp, out=row)
         if finishes:
-            np.subtract(late[finishes[0][0]], finishes[0][1], out=bound)
-            _min_into(bound, late, finishes[1:], tmp)
-            np.subtract(bound, d, out=bound)
+            first, const = finishes[0]
+            if const or len(finishes) > 1:
+                np.subtract(late[first], const, out=bound)
+                _min_into(bound, late, finishes[1:], tmp)
+                np.subtract(bound, d, out=bound)
+            else:  # one link without lag (subtracting 0.0 changes nothing): straight from its row
+                np.subtract(late[first], d, out=bound)
             np.minimum(row, bound, out=row)
         if task >= 0:
             np.add(row, d, out=late[n_nodes + node])
