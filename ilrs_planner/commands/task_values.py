@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import fields
 from datetime import date
 from enum import Enum
-from itertools import compress, repeat
-from operator import attrgetter, eq
 
 from ..domain import (
     Classification,
@@ -83,14 +81,6 @@ def coerce_value(task: Task, name: str, value: object) -> object:
     return value
 
 
-def _key_used_elsewhere(project: Project, key: object, task_id: str) -> bool:
-    """True when a task other than `task_id` has `key`; the keys compared column-wise, as a Python
-    test per task was most of adding one task to a plan of 100,000."""
-    tasks = project.tasks.values()
-    holders = compress(tasks, map(eq, map(attrgetter("key"), tasks), repeat(key)))
-    return any(holder.id != task_id for holder in holders)
-
-
 def check_task_consistent(project: Project, task: Task, values: dict[str, object]) -> None:
     """Refuse combinations no plan can hold: a blank or duplicate key, a dateless constraint…"""
     merged = {name: getattr(task, name) for name in EDITABLE_FIELDS} | values
@@ -100,7 +90,7 @@ def check_task_consistent(project: Project, task: Task, values: dict[str, object
     if "key" in values:
         if not merged["key"].strip():
             raise _bad(task, "the key cannot be empty")
-        if _key_used_elsewhere(project, merged["key"], task.id):
+        if any(t.key == merged["key"] and t.id != task.id for t in project.tasks.values()):
             raise _bad(task, f"the key '{merged['key']}' is already used", "task.duplicate_key")
     if "name" in values and not merged["name"].strip():
         raise _bad(task, "the name cannot be empty")

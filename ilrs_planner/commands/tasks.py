@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import copy
 from datetime import date
-from itertools import compress
-from operator import attrgetter, or_
+from operator import attrgetter
 
 from ..domain import ConstraintType, Link, Project, Task
 from .base import ChangeSet, Command
@@ -103,12 +102,9 @@ def _with_descendants(project: Project, ids: list[str]) -> set[str]:
 
 
 def _links_touching(project: Project, doomed: set[str]) -> list[Link]:
-    """Links with an end in `doomed`, in plan order; column-wise, as a set built per link was most
-    of deleting one task among 200,000 links."""
-    links = project.links.values()
-    ends = map(or_, map(doomed.__contains__, map(attrgetter("pred_id"), links)),
-               map(doomed.__contains__, map(attrgetter("succ_id"), links)))
-    return list(compress(links, ends))
+    """Links with an end in `doomed`, in plan order: two set lookups per link, about half the time
+    of building a set per link, over 200,000 links for one deleted task."""
+    return [link for link in project.links.values() if link.pred_id in doomed or link.succ_id in doomed]
 
 
 class SetTaskFields(Command):
