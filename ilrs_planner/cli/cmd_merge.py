@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import argparse
 
+from ..domain import PlannerError
 from ..domain.terminal_text import one_line
+from ..files.same import same_file
 from ..sharing.merge import merge_projects
 
 
@@ -30,6 +32,11 @@ def run(args: argparse.Namespace) -> int:
     """Merge, save, and list the conflicts."""
     from ..store import open_project, save_project
 
+    # Writing the result over an input would lose it: BASE or THEIRS for good, OURS as it was before
+    # a merge whose conflicts the user has yet to read. The merged plan always goes to a new file.
+    for role, path in (("BASE", args.base), ("OURS", args.ours), ("THEIRS", args.theirs)):
+        if same_file(args.output, path):
+            raise PlannerError("cli.usage", f"the merged plan must be a new file, not {role} ({path}) itself")
     result = merge_projects(open_project(args.base), open_project(args.ours), open_project(args.theirs))
     save_project(result.project, args.output)
     if result.clean:

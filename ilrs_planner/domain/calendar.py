@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from .errors import PlannerError
 
@@ -66,6 +66,12 @@ class Calendar:
             if exception.start <= day <= exception.finish:
                 worked = exception.working
         return worked
+
+    def working_days(self, start: date, stop: date) -> int:
+        """How many days of `[start, stop)` are worked: a duration as MS Project counts it."""
+        if self.is_continuous:  # every day: no need to look at each
+            return max((stop - start).days, 0)
+        return sum(self.is_working(start + timedelta(days=n)) for n in range((stop - start).days))
 
     def describe_weekdays(self) -> str:
         """'Mon–Fri', 'every day', or the worked days listed."""

@@ -164,6 +164,11 @@ class Project:
             raise PlannerError("calendar.unknown", f"no calendar has the id '{calendar_id}'", [calendar_id])
         return found
 
+    def calendar_name(self, calendar_id: str | None) -> str:
+        """The name of a calendar a row names, or "" for none (or one the plan does not have)."""
+        found = self.calendars.get(calendar_id) if calendar_id else None
+        return found.name if found else ""
+
     def task_calendar(self, task: Task) -> Calendar:
         """The calendar a task's duration and incoming lags are counted in."""
         return self.default_calendar() if task.calendar_id is None else self.calendar(task.calendar_id)

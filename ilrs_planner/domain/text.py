@@ -3,7 +3,9 @@
 SQLite's `length()` stops at the first NUL, so `'x' || char(0) || 900 KB` once passed a
 1,000-character bound; terminal escapes (ESC, BEL, CSI) and lone carriage returns make text that
 lies about itself. Every text of a plan refuses the C0 controls (U+0000–U+001F), DEL and the C1
-controls (U+0080–U+009F); multi-line text (notes) may hold tab and newline. Once these are gone,
+controls (U+0080–U+009F), and one-line text the Unicode line and paragraph separators too
+(U+2028, U+2029: Qt and many terminals break the line there, so a name could draw a line of its
+own); multi-line text (notes) may hold tab and newline. Once these are gone,
 a character count is a count of what a person sees. The store refuses such text when reading
 and saving; importers clean it with a warning (`clean`), so every way in applies one rule.
 """
@@ -15,7 +17,7 @@ from collections.abc import Iterable, Sequence
 
 from .errors import PlannerError
 
-_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f]")
+_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _MULTI_LINE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # tab (09) and newline (0A) allowed
 
 # Text fields that may span lines; every other text field is one line.
@@ -49,7 +51,8 @@ def describe_control(text: str, multiline: bool) -> str:
     """'holds the control character U+0000 at character 2' for the first one in `text`."""
     match = forbidden(multiline).search(text)
     assert match is not None
-    return f"holds the control character U+{ord(match[0]):04X} at character {match.start() + 1}"
+    what = "line separator" if match[0] in "\u2028\u2029" else "control character"
+    return f"holds the {what} U+{ord(match[0]):04X} at character {match.start() + 1}"
 
 
 def check_typed_text(field: str, text: str, subject: str, subject_ids: Sequence[str] = ()) -> None:
@@ -74,7 +77,7 @@ def clean(text: str, multiline: bool = False) -> str:
     if multiline:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     else:
-        text = re.sub(r"[\r\n\t]+", " ", text)
+        text = re.sub("[\r\n\t\u2028\u2029]+", " ", text)
     return forbidden(multiline).sub("", text)
 
 

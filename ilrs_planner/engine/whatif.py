@@ -120,7 +120,7 @@ def _days_worked(task: Task, calendar: Calendar, first: date, last: date) -> int
     """The task's days of work from `first` through `last`, counted as the scheduler counts its duration."""
     if not _counts_working_days(task, calendar):
         return (last - first).days + 1
-    return sum(calendar.is_working(first + timedelta(days=n)) for n in range((last - first).days + 1))
+    return calendar.working_days(first, last + timedelta(days=1))
 
 
 def _shifted(task: Task, calendar: Calendar, day: date, days: int) -> date:

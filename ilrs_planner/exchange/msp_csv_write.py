@@ -74,11 +74,6 @@ def _known_whole(calendar: Calendar) -> bool:
     return known is not None and known[1] == calendar.weekdays and not calendar.exceptions
 
 
-def _calendar_name(project: Project, calendar_id: str | None) -> str:
-    calendar = project.calendars.get(calendar_id) if calendar_id else None
-    return escape_text(calendar.name) if calendar else ""
-
-
 def _schedule_or_none(project: Project, warnings: list[str]) -> Schedule | None:
     from ..engine.cpm import schedule
 
@@ -94,11 +89,13 @@ def _project_row(project: Project, schedule: Schedule | None, task_rows: list[li
     cells = dict.fromkeys(COLUMNS, "")
     cells.update({"ID": "0", "Outline Level": "0", "Name": escape_text(project.name),
                   "Start": format_date(project.start),
-                  "Calendar": _calendar_name(project, project.default_calendar_id)})
+                  "Calendar": escape_text(project.calendar_name(project.default_calendar_id))})
     if schedule:
         finish = COLUMNS.index("Finish")  # ISO dates sort as text; a milestone on the last day keeps it
         cells["Finish"] = max((row[finish] for row in task_rows), default="")
-        cells["Duration"] = format_days((schedule.project_finish - schedule.project_start).days)
+        # As MS Project's project summary: working days of the plan's calendar from start to finish.
+        worked = project.default_calendar().working_days(schedule.project_start, schedule.project_finish)
+        cells["Duration"] = format_days(worked)
     return list(cells.values())
 
 
@@ -115,7 +112,7 @@ def _task_row(project: Project, task: Task, depth: int, ref: str, predecessors: 
         "Predecessors": predecessors,
         "Constraint Type": CONSTRAINT_NAMES[task.constraint],
         "Constraint Date": _finish(task.constraint_date, shift if finish_constraint else 0),
-        "Deadline": format_date(task.deadline), "Calendar": _calendar_name(project, task.calendar_id),
+        "Deadline": format_date(task.deadline), "Calendar": escape_text(project.calendar_name(task.calendar_id)),
         "Actual Start": format_date(task.actual_start),
         "Actual Finish": _finish(task.actual_finish, shift), "% Complete": f"{task.percent_complete}%",
         "Owner": escape_text(owner.key) if owner else "", "Kind": task.kind.value,

@@ -18,7 +18,7 @@ from typing import TypeVar
 
 from ..domain import ConstraintType, PlannerError, Precision, parse_duration, parse_fuzzy_date, parse_iso_date
 from ..domain.durations import CALENDAR_DAYS, DurationUnits
-from ..domain.spreadsheet_text import FORMULA_START
+from ..domain.spreadsheet_text import runnable_start
 
 NO_VALUE = {"", "na", "n/a"}
 
@@ -136,16 +136,15 @@ def _enum_words(enum: type[E]) -> dict[str, E]:
 # A leading apostrophe is the spreadsheet convention for "this is text"; text columns always get
 # one (even "-5" as a name), and it is stripped again on import so the round trip is lossless —
 # which is why a text that itself starts with an apostrophe gets one too.
-_FORMULA_START = (*FORMULA_START, "'")
+def _needs_apostrophe(value: str) -> bool:
+    return value.startswith("'") or runnable_start(value)
 
 
 def escape_text(value: str) -> str:
     """Make a text cell safe to open in a spreadsheet (see `unescape_text`)."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    return "'" + value if _needs_apostrophe(value) else value
 
 
 def unescape_text(value: str) -> str:
-    """Undo `escape_text`."""
-    if value.startswith("'") and value[1:2] and value[1:2] in "".join(_FORMULA_START):
-        return value[1:]
-    return value
+    """Undo `escape_text`: the apostrophe goes only where `escape_text` would have put it."""
+    return value[1:] if value.startswith("'") and _needs_apostrophe(value[1:]) else value

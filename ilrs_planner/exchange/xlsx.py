@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
-from ..domain import Baseline, Calendar, PlannerError, Precision, Project
+from ..domain import Baseline, PlannerError, Precision, Project
 from ..domain.provenance import shown_confidence
 from ..engine.cpm import schedule
 from ..engine.shown_precision import ShownPrecision
@@ -79,26 +79,14 @@ def _row(project: Project, task, number: str, dates, baseline: Baseline | None) 
             (dates.early_start - entry[0]).days if entry else None,
             (dates.early_finish - entry[1]).days if entry else None,
             task.deadline,  # stored as what it means: the last day allowed
-            task.percent_complete, task.notes, _calendar_name(project, task.calendar_id)]
+            task.percent_complete, task.notes, project.calendar_name(task.calendar_id)]
 
 
 def _shown_duration(project: Project, task, dates) -> int:
     """Working days of the task's calendar from start to finish (calendar days when elapsed)."""
     if task.elapsed:
         return (dates.early_finish - dates.early_start).days
-    return _working_days(project.task_calendar(task), dates.early_start, dates.early_finish)
-
-
-def _working_days(calendar: Calendar, start: date, finish: date) -> int:
-    """Days of `[start, finish)` the calendar works: the duration as MS Project shows it."""
-    if all(calendar.weekdays) and all(e.working for e in calendar.exceptions):  # every day: no need to look
-        return (finish - start).days
-    return sum(calendar.is_working(start + timedelta(days=n)) for n in range((finish - start).days))
-
-
-def _calendar_name(project: Project, calendar_id: str | None) -> str:
-    calendar = project.calendars.get(calendar_id) if calendar_id else None
-    return calendar.name if calendar else ""
+    return project.task_calendar(task).working_days(dates.early_start, dates.early_finish)
 
 
 def _provenance(task, precision: Precision) -> list:

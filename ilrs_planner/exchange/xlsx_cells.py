@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..domain.spreadsheet_text import FORMULA_START, starts_like_formula
+from ..domain.spreadsheet_text import starts_like_formula
 
 HEADER_FILL = "1F3864"
 CRITICAL_FILL = "F8CBAD"
@@ -23,7 +23,6 @@ _FIRST_PLAIN_SERIAL = date(1900, 3, 1)  # from here Excel's serials count days (
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _CARRIAGE_RETURN = re.compile("\r\n?")
 _NEEDS_CARE = re.compile('[&<>"\x00-\x1f\ufffe\uffff]')  # text with none of these goes out as it is
-_FORMULA_FIRST = frozenset(FORMULA_START)
 _FONT = '<font>{}<sz val="11"/>{}<name val="Calibri"/><family val="2"/></font>'
 
 
@@ -121,7 +120,7 @@ class RowWriter:
 
     def _text(self, ref, value, look, bold, white, fill, depth, wrap) -> str:
         text = escape(safe_text(value)) if _NEEDS_CARE.search(value) else value
-        if value[:1] in _FORMULA_FIRST and starts_like_formula(value):  # "\r=1+1" is defused like "=1+1"
+        if starts_like_formula(value):  # "\r=1+1", " =1+1" and "＝1+1" are defused like "=1+1"
             look = self.looks.get(bold=bold, white=white, fill=fill, indent=depth, wrap=wrap, quote=True)
         style = f' s="{look}"' if look else ""
         if not text:

@@ -9,8 +9,8 @@ Baseline entries may name deleted tasks on purpose: a snapshot keeps the history
 from __future__ import annotations
 
 from collections.abc import Mapping
-from itertools import compress, repeat
-from operator import attrgetter, is_, not_
+from itertools import compress, count, repeat
+from operator import attrgetter, is_, lt, not_
 
 from ..domain import PlannerError, Project, Task
 
@@ -61,8 +61,8 @@ def check_before_save(project: Project) -> None:
             key, obj = next((k, o) for k, o in objects.items() if k != o.id)
             raise PlannerError("store.bad_value", f"cannot save: {kind} {getattr(obj, 'key', key)!r} is "
                                f"filed under id {key} but has id {obj.id}", [key])
-    parent_of = dict(zip(tasks, map(_PARENT, tasks.values())))
-    if not set(parent_of.values()) - tasks.keys() <= {None}:
+    parents = list(map(_PARENT, tasks.values()))
+    if not set(parents) - tasks.keys() <= {None}:
         task = next(t for t in tasks.values() if t.parent_id is not None and t.parent_id not in tasks)
         raise _task_error(task, f"its parent {task.parent_id} is not in the plan")
     if not set(map(_OWNER, tasks.values())) - participants.keys() <= {None}:
@@ -75,10 +75,19 @@ def check_before_save(project: Project) -> None:
         end = link.pred_id if link.pred_id not in tasks else link.succ_id
         raise PlannerError("link.unknown_task", f"a dependency names task {end}, which is not in the plan",
                            [link.id, end])
-    loop = find_parent_loop(parent_of)
+    loop = None if _parents_come_first(tasks, parents) else find_parent_loop(dict(zip(tasks, parents)))
     if loop:
         keys = " → ".join(tasks[tid].key for tid in loop + loop[:1])
         raise PlannerError("task.parent_cycle", f"the WBS places tasks under themselves: {keys}", loop)
+
+
+def _parents_come_first(tasks: Mapping[str, Task], parents: list[str | None]) -> bool:
+    """True when every task's parent (all known) is listed before it: then no chain of parents can
+    loop. Plans are nearly always so (a parent is made before its children); in C, a third of the
+    cost of `find_parent_loop`, which still decides (and names the loop) when this is false."""
+    places: dict[str | None, int] = {None: 0}  # a task at the top: place 0, before everything
+    places.update(zip(tasks, count(1)))
+    return all(map(lt, map(places.__getitem__, parents), count(1)))
 
 
 def _task_error(task: Task, problem: str) -> PlannerError:

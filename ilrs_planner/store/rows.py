@@ -77,24 +77,28 @@ class RowSource:
         self.table, self.numbered, self.width = table, numbered, columns - numbered
         self.objects, self.to_row, self.describe, self.plain = objects, to_row, describe, plain
 
-    def _run(self, to_row: Callable[[Any], Any], objects: list[Any], constants: tuple[Any, ...] = ()) -> Run:
+    def _shape(self, constants: tuple[Any, ...] = ()) -> tuple[str, int]:
+        """The VALUES row with `constants` written in, and how many values are left to bind."""
         width = self.width - len(constants)
         values = ["NULL"] * self.numbered + ["?"] * width + list(map(_sql_literal, constants))
-        return Run(self.table, f"({', '.join(values)})", width, to_row, objects)
+        return f"({', '.join(values)})", width
 
     def runs(self) -> Iterator[Run]:
         """The objects in row order, in runs: runs of plain objects take the short row; the same rows."""
+        values, width = self._shape()
         if self.plain is None:
-            yield self._run(self.to_row, self.objects)
+            yield Run(self.table, values, width, self.to_row, self.objects)
             return
         plain = self.plain
+        short, short_width = self._shape(plain.usual_row)  # once, not once a run: a large plan has thousands
         # In C, no call per object; `eq` (not `usual.__eq__`) so a field of another type is not plain.
         flags = map(eq, map(plain.fields, self.objects), itertools.repeat(plain.usual))
         start = 0
         for is_plain, run in itertools.groupby(flags):
             end = start + len(list(run))
             objects = self.objects[start:end]
-            yield self._run(plain.to_row, objects, plain.usual_row) if is_plain else self._run(self.to_row, objects)
+            yield (Run(self.table, short, short_width, plain.to_row, objects) if is_plain
+                   else Run(self.table, values, width, self.to_row, objects))
             start = end
 
     def object_at(self, rowid: int) -> Any:

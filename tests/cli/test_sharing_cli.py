@@ -106,6 +106,27 @@ def test_merge_clean_and_with_conflicts(tmp_path, plan_file, capsys):
     assert open_project(merged).tasks["t-lander"].duration == 12
 
 
+@pytest.mark.parametrize("role", ["base", "ours", "theirs"])
+def test_merge_never_writes_over_one_of_its_own_inputs(tmp_path, plan_file, capsys, role):
+    ours, theirs = tmp_path / "ours.db", tmp_path / "theirs.db"
+    _edit_copy(plan_file, ours, 12)
+    _edit_copy(plan_file, theirs, 15)
+    inputs = {"base": plan_file, "ours": ours, "theirs": theirs}
+    link = tmp_path / "merged.db"  # another name for the input: saving over a link writes its target
+    link.symlink_to(inputs[role])
+    before = {name: path.read_bytes() for name, path in inputs.items()}
+    for output in (inputs[role], link):
+        assert main(["merge", str(plan_file), str(ours), str(theirs), "-o", str(output)]) == 2
+        assert f"not {role.upper()}" in capsys.readouterr().err
+    assert {name: path.read_bytes() for name, path in inputs.items()} == before
+
+
+def _edit_copy(source, target, duration):
+    project = open_project(source)
+    project.tasks["t-lander"].duration = duration
+    save_project(project, target)
+
+
 def test_redacted_file_holds_no_byte_of_a_removed_task(tmp_path, plan_file):
     def add_secret(project):
         secret = Task(key="ZEPHYR-9", name="Zephyr reactor delivery", duration=40, id="zephyr0000secret",

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from ilrs_planner.domain import Baseline, PlannerError, Project, Task
+from ilrs_planner.domain import Baseline, Calendar, CalendarException, PlannerError, Project, Task
 
 
 def _plan() -> Project:
@@ -44,3 +44,15 @@ def test_baselines_are_immutable():
         baseline.entries["x"] = (date(2031, 1, 1), date(2031, 2, 1))
     with pytest.raises(AttributeError):
         baseline.name = "c"
+
+
+def test_working_days_counts_the_days_a_calendar_works_in_a_half_open_span():
+    # Mon 2030-01-07 .. Fri 2030-01-18 is two weeks of Mon-Fri: 10 days; the stop day is not counted.
+    standard = Calendar("Standard", (True,) * 5 + (False, False))
+    assert standard.working_days(date(2030, 1, 7), date(2030, 1, 19)) == 10
+    assert standard.working_days(date(2030, 1, 7), date(2030, 1, 7)) == 0
+    standard.exceptions += [CalendarException("Holiday", date(2030, 1, 9), date(2030, 1, 9)),
+                            CalendarException("Make-up Saturday", date(2030, 1, 12), date(2030, 1, 12), working=True)]
+    assert standard.working_days(date(2030, 1, 7), date(2030, 1, 19)) == 10 - 1 + 1
+    assert standard.working_days(date(2030, 1, 8), date(2030, 1, 10)) == 1  # Tue worked, Wed a holiday
+    assert Calendar("Every day").working_days(date(2030, 1, 7), date(2030, 1, 19)) == 12

@@ -1,6 +1,7 @@
 """MS Project XML round trip over random plans: every field of every task, link and baseline comes back."""
 
 import dataclasses
+import re
 from datetime import date, timedelta
 
 from hypothesis import HealthCheck, assume, given, settings
@@ -27,8 +28,8 @@ DAY0 = date(2030, 1, 1)
 days = st.integers(0, 3000).map(lambda n: DAY0 + timedelta(days=n))
 # Text a plan may hold (domain/text.py): no control characters; tab and line feed in notes only.
 texts = st.text(st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from("\n\t|\\"), max_size=40)
-# Names are trimmed when typed and hold one line.
-names = texts.map(lambda t: t.replace("\n", " ").replace("\t", " ").strip()).filter(bool)
+# Names are trimmed when typed and hold one line (no line or paragraph separator either).
+names = texts.map(lambda t: re.sub("[\n\t\u2028\u2029]", " ", t).strip()).filter(bool)
 
 
 @st.composite

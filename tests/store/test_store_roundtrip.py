@@ -150,6 +150,20 @@ def test_a_wbs_loop_is_refused_naming_the_tasks(plan_file, rich_project):
     assert error.code == "task.parent_cycle" and "phase-1" in error.message and "t4" in error.message
 
 
+def test_a_parent_made_after_its_children_saves_and_a_task_under_itself_is_refused(plan_file):
+    plan = Project("order", date(2030, 1, 1))
+    child = plan.add_task(Task("c", "child", 3, id="child"))
+    deeper = plan.add_task(Task("d", "deeper", 2, id="deeper"))
+    plan.add_task(Task("p", "parent made last", 0, TaskKind.PHASE, id="parent"))
+    child.parent_id, deeper.parent_id = "parent", "child"  # moved under tasks made after them: no loop
+    save_project(plan, plan_file)
+    reopened = open_project(plan_file)
+    assert reopened.tasks["child"].parent_id == "parent" and reopened.tasks["deeper"].parent_id == "child"
+    plan.tasks["parent"].parent_id = "parent"
+    error = _refused_save(plan, plan_file)
+    assert error.code == "task.parent_cycle" and "p → p" in error.message
+
+
 def test_an_unknown_owner_is_refused(plan_file, rich_project):
     rich_project.tasks["task-1"].owner_id = "nobody"
     error = _refused_save(rich_project, plan_file)

@@ -38,6 +38,9 @@ def test_a_nul_inside_a_long_task_name_no_longer_slips_past_the_length_bound(pla
     ("tasks", "notes", "line one\r\nline two", "U+000D"),
     ("tasks", "key", "key\twith tab", "U+0009"),
     ("baselines", "notes", "\x1b]0;title\x07", "U+001B"),
+    # Qt breaks a label's line at U+2028/U+2029: a name could draw a line of its own under another.
+    ("tasks", "name", "Lander\u2028Signed by a trusted key: CNSA planning", "line separator U+2028"),
+    ("signature", "signer", "Unknown\u2029Signed by a trusted key", "line separator U+2029"),
 ])
 def test_control_characters_are_refused_naming_table_and_column(plan_file, table, column, text, shown):
     _tamper(plan_file, f"UPDATE {table} SET {column} = ?", text)
@@ -47,8 +50,9 @@ def test_control_characters_are_refused_naming_table_and_column(plan_file, table
 
 
 def test_notes_may_hold_tabs_and_line_breaks(plan_file):
-    _tamper(plan_file, "UPDATE tasks SET notes = ? WHERE num = 1", "first\tcolumn\nsecond line")
-    assert any(task.notes == "first\tcolumn\nsecond line" for task in open_project(plan_file).tasks.values())
+    notes = "first\tcolumn\nsecond line\u2028third line"
+    _tamper(plan_file, "UPDATE tasks SET notes = ? WHERE num = 1", notes)
+    assert any(task.notes == notes for task in open_project(plan_file).tasks.values())
 
 
 def test_non_ascii_text_counts_characters_not_bytes(plan_file):
