@@ -8,28 +8,20 @@ project start (float: sampled durations are fractional).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from ._bounds import BIG
-from ._network import Network
 from ._risk_network import RiskNetwork
+from ._risk_settle import TOLERANCE, BlockResult, settle, summaries_bottom_up
+
+__all__ = ["TOLERANCE", "BlockResult", "PassPlan", "pass_matrices", "run_block", "task_durations"]
 
 # Single precision: half the memory traffic of doubles, which is what the passes are bound by.
 # Day counts from the project start stay exact (whole numbers below 2**24); sampled dates carry
-# about 0.004 days of rounding at a century's distance, so "critical" allows a 0.01-day slack.
+# about 0.004 days of rounding at a century's distance (hence `_risk_settle.TOLERANCE`).
 DTYPE = np.float32
-TOLERANCE = 0.01
-
-
-@dataclass(slots=True)
-class BlockResult:
-    """Per task, for one block of iterations: early finish and the critical flags."""
-
-    finish: np.ndarray
-    critical: np.ndarray
 
 
 class PassPlan:
@@ -45,7 +37,7 @@ class PassPlan:
         self.backward = [(r.node, r.task, caps.get(r.node), rnet.out_start[r.node], rnet.out_finish[r.node],
                           rnet.out_least[r.node]) for r in reversed(rnet.rules)]
         self.leaves = np.flatnonzero(~net.is_summary[: self.n_tasks])
-        self.summaries = _summaries_bottom_up(net)
+        self.summaries = summaries_bottom_up(net)
         self.sampled = rnet.sampled.tolist()
 
 
@@ -79,7 +71,7 @@ def run_block(plan: PassPlan, block: np.ndarray, matrices: tuple[np.ndarray, np.
     early, late, late_finish = (m[:, :width] for m in matrices)
     project_finish = _forward(plan, dur, _rows(plan, early, finish))
     _backward(plan, dur, early, project_finish, _rows(plan, late, late_finish))
-    return _settle(plan, early, finish, late)
+    return settle(plan.rnet.net, plan.summaries, early, finish, late)
 
 
 def _rows(plan: PassPlan, starts: np.ndarray, finishes: np.ndarray) -> list[Any]:
@@ -93,7 +85,13 @@ def _max_into(out: np.ndarray, values: list[np.ndarray], edges: list[Any], floor
         out.fill(floor)
         return
     row, add = edges[0]
-    np.add(values[row], add, out=out) if add else np.copyto(out, values[row])
+    if add:
+        np.add(values[row], add, out=out)
+    elif floor > -np.inf:  # the floor taken with the first edge instead of in a pass of its own
+        np.maximum(values[row], floor, out=out)
+        floor = -np.inf
+    else:
+        np.copyto(out, values[row])
     for row, add in edges[1:]:
         if add:
             np.add(values[row], add, out=tmp)
@@ -121,7 +119,10 @@ def _forward(plan: PassPlan, dur: list[Any], early: list[Any]) -> np.ndarray:
             np.subtract(mfo, d, out=row) if isinstance(d, np.ndarray) else row.fill(mfo - d)
         else:
             _max_into(row, early, starts, base, tmp)
-            if finishes or fnet > -np.inf:
+            if len(finishes) == 1 and not finishes[0][1] and fnet == -np.inf:  # the usual FF link, no lag
+                np.subtract(early[finishes[0][0]], d, out=bound)
+                np.maximum(row, bound, out=row)
+            elif finishes or fnet > -np.inf:
                 _max_into(bound, early, finishes, fnet, tmp)
                 np.subtract(bound, d, out=bound)
                 np.maximum(row, bound, out=row)
@@ -193,44 +194,13 @@ def _backward(plan: PassPlan, dur: list[Any], early: np.ndarray, finish: np.ndar
             tmp[early[node] + const != early[gate]] = np.inf
             np.minimum(row, tmp, out=row)
         if finishes:
-            np.subtract(late[finishes[0][0]], finishes[0][1], out=bound)
-            _min_into(bound, late, finishes[1:], tmp)
-            np.subtract(bound, d, out=bound)
+            first, const = finishes[0]
+            if const or len(finishes) > 1:
+                np.subtract(late[first], const, out=bound)
+                _min_into(bound, late, finishes[1:], tmp)
+                np.subtract(bound, d, out=bound)
+            else:  # one link without lag (subtracting 0.0 changes nothing): straight from its row
+                np.subtract(late[first], d, out=bound)
             np.minimum(row, bound, out=row)
         if task >= 0:
             np.add(row, d, out=late[n_nodes + node])
-
-
-def _settle(plan: PassPlan, early: np.ndarray, finish: np.ndarray, late: np.ndarray) -> BlockResult:
-    """Task rows: leaves as computed; summaries span their sub-tasks and take their least float."""
-    net, n = plan.rnet.net, plan.n_tasks
-    start = early[:n]
-    slack = late[:n]
-    np.subtract(slack, start, out=slack)  # total float, in place of the late starts
-    slack[net.finished] = np.inf  # finished work is never critical and does not make its phase critical
-    own_cap = {}
-    for s, kids in plan.summaries:
-        np.min(start[kids], axis=0, out=start[s])
-        np.max(finish[kids], axis=0, out=finish[s])
-        np.min(slack[kids], axis=0, out=slack[s])
-        if net.start_cap[s] < BIG:  # SNLT/MSO on a summary lowers its own float only
-            own_cap[s] = float(net.start_cap[s] - net.start) - start[s]
-    critical = slack <= TOLERANCE
-    for s, own in own_cap.items():
-        critical[s] |= np.isfinite(slack[s]) & (own <= TOLERANCE)
-    return BlockResult(finish, critical)
-
-
-def _summaries_bottom_up(net: Network) -> list[tuple[int, slice | list[int]]]:
-    """(summary, its direct children), deepest summaries first.
-
-    Children in consecutive rows (the usual outline) come as a slice: a view of the matrix, where
-    a list of rows would copy them before every reduction.
-    """
-    kids: dict[int, list[int]] = {}
-    for child, parent in enumerate(net.parent.tolist()):
-        if parent >= 0:
-            kids.setdefault(parent, []).append(child)
-    ordered = sorted(kids.items(), key=lambda item: -int(net.depth[item[0]]))
-    return [(s, slice(rows[0], rows[-1] + 1) if rows[-1] - rows[0] == len(rows) - 1 else rows)
-            for s, rows in ordered]
