@@ -23,7 +23,9 @@ class RowIds:
 
     def __init__(self, rowids: Sequence[int], ids: Sequence[Any]):
         self.rowids = rowids
-        self._rows = np.fromiter(rowids, dtype=np.int64, count=len(rowids))
+        # Row numbers without a gap need no array: a row's place is its number's difference from the first.
+        gapless = isinstance(rowids, range)
+        self._rows = np.empty(0, np.int64) if gapless else np.fromiter(rowids, dtype=np.int64, count=len(rowids))
         # One slot past the ids holds None: the place of an empty reference (no parent, no owner).
         self._ids = np.empty(len(ids) + 1, dtype=object)
         self._ids[: len(ids)] = ids
@@ -43,20 +45,21 @@ class RowIds:
         return places
 
     def _places_of(self, values: np.ndarray) -> np.ndarray:
-        rows = self.rowids
-        if isinstance(rows, range) and rows:  # no gaps (every file we write): a place is a difference
-            outside = (values < rows.start) | (values > rows[-1])
-            places = values - rows.start
+        if isinstance(self.rowids, range):
+            first, last = self.rowids.start, self.rowids.stop - 1
+            outside = (values < first) | (values > last)  # compared first: the difference may overflow
+            places = values - first
         else:
             places = np.searchsorted(self._rows, values)
-            outside = places == len(rows)
+            outside = places == len(self._rows)
             outside[~outside] = self._rows[places[~outside]] != values[~outside]
         places[outside] = NO_ROW
         return places
 
     def ids_at(self, places: np.ndarray) -> list[Any]:
         """The ids of the rows at `places` (None at len(self)); every place must name a row or be len(self)."""
-        return list(self._ids[places].tolist())
+        ids: list[Any] = self._ids[places].tolist()
+        return ids
 
 
 def some_chain_loops(up: np.ndarray, top: int) -> bool:

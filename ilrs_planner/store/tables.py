@@ -237,9 +237,10 @@ class TableReader:
             "baselines", "id, name, as_of, notes, prev_hash, classification")
         self.by_id("baselines", nums, ids, ids)
         entries: dict[int, dict[Any, Any]] = {num: {} for num in nums}
-        known, d = {tid: tid for tid in tasks}, self.date  # share the tasks' id strings
         rowids, owners, task_ids, starts, finishes = self.columns("baseline_entries",
                                                                   "baseline, task_id, start, finish")
+        # Entries share the tasks' id strings (less memory); a plan without entries needs no table for it.
+        known, d = dict(zip(tasks, tasks)) if rowids else {}, self.date
         for rowid, owner, task_id, start, finish in zip(rowids, owners, task_ids, starts, finishes):
             spans = entries.get(owner)
             if spans is None:
