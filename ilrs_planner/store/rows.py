@@ -109,7 +109,7 @@ class RowSource:
 def row_sources(project: Project) -> list[RowSource]:
     """Every table's rows, in insert order: a row is written after the rows it refers to."""
     participant_num: dict[str | None, int] = {pid: n for n, pid in enumerate(project.participants, 1)}
-    task_num: dict[str | None, int] = {tid: n for n, tid in enumerate(project.tasks, 1)}
+    task_num: dict[str | None, int] = dict(zip(project.tasks, itertools.count(1)))  # in C
     calendar_num = {cid: n for n, cid in enumerate(project.calendars, 1)}
     tasks = project.tasks
     calendars = list(project.calendars.values())
