@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from itertools import compress, repeat
-from operator import attrgetter, is_, is_not, ne
+from itertools import compress, count, repeat
+from operator import attrgetter, eq, is_, is_not
 
 import numpy as np
 
@@ -33,7 +33,6 @@ class ChartData:
     """Row-aligned arrays (index = row) plus link arrays (index = link)."""
 
     task_ids: list[str]
-    row_of: dict[str, int]
     start: np.ndarray  # date ordinals, float64
     finish: np.ndarray  # exclusive
     kind: np.ndarray  # KIND_*
@@ -60,6 +59,15 @@ class ChartData:
     # Where the work done ends (ordinal; nan = none): the whole bar once finished, the part before the
     # status date while under way, so a started bar shows actual against remaining.
     done_until: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float64))
+    _row_of: dict[str, int] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def row_of(self) -> dict[str, int]:
+        """Task id -> row, built when first asked: a paint needs none, and a dict of 100,000 rows
+        was a tenth of rebuilding the arrays after an edit."""
+        if self._row_of is None:
+            self._row_of = dict(zip(self.task_ids, range(len(self.task_ids))))
+        return self._row_of
 
     @property
     def slip(self) -> np.ndarray:
@@ -113,6 +121,11 @@ def _row_dates(project: Project, schedule: Schedule | None, tasks: list[Task],
             np.array([e[2] for e in each], bool))
 
 
+def _no_spans(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """(first, last) of rows with no span: nan throughout."""
+    return np.full(n, np.nan), np.full(n, np.nan)
+
+
 def _spans(spans: Mapping, row_of: dict[str, int], n: int) -> tuple[np.ndarray, np.ndarray]:
     """(first, last) day ordinals per row of the rows' entries in `spans` (nan where none)."""
     first, last = np.full(n, np.nan), np.full(n, np.nan)
@@ -141,17 +154,26 @@ def _label(task: Task, precision: Precision, start: date, milestone: bool) -> st
     return f"{task.name} · {format_fuzzy_date(task.actual_start or start, precision)}"
 
 
+def _date_labels(labels: list[str], rows: list[int], start: np.ndarray) -> None:
+    """_label of day-exact milestones not yet flown ('name · 2030-06-15'), each distinct day
+    formatted once: a plan holds thousands of milestones on a few hundred days."""
+    days = start[rows].astype(np.int64).tolist()
+    iso = {day: date.fromordinal(day).isoformat() for day in set(days)}
+    for i, day in zip(rows, days):
+        labels[i] = f"{labels[i]} · {iso[day]}"
+
+
 def build_chart_data(project: Project, schedule: Schedule | None, rows: list[str], *,
                      baseline: str | None = None, whiskers: dict | None = None,
                      highlight: dict[str, str] | None = None) -> ChartData:
     """Arrays for `rows` (task ids in display order); unknown ids are dropped."""
-    rows = [tid for tid in rows if tid in project.tasks]
+    rows, tasks = _known(project, rows)
     summaries = project.summary_ids()
     owner_color = owner_colors(project)
     highlight = highlight or {}
     colors = list(dict.fromkeys(list(owner_color.values()) + list(highlight.values())))
     color_index = {c: i for i, c in enumerate(colors)}
-    n, tasks = len(rows), list(map(project.tasks.__getitem__, rows))
+    n = len(rows)
     places = _places(schedule, rows)
     start, finish, critical = _row_dates(project, schedule, tasks, places)
     # Task attributes column-wise through C-level map/attrgetter, then numpy: a Python loop over
@@ -164,23 +186,25 @@ def build_chart_data(project: Project, schedule: Schedule | None, rows: list[str
     owner_index = {owner: color_index[hex_color] for owner, hex_color in owner_color.items()}
     color = np.fromiter(map(owner_index.get, map(attrgetter("owner_id"), tasks), repeat(owner_index[None])),
                         np.int32, n)
-    row_of = {tid: i for i, tid in enumerate(rows)}
-    for tid, tint in highlight.items():
-        if tid in row_of:
-            color[row_of[tid]] = color_index[tint]
     labels = list(map(attrgetter("name"), tasks))
     soft0, soft1 = np.full(n, np.nan), np.full(n, np.nan)
     precision = _shown_precision(project, schedule, rows, tasks)
     day_exact = np.fromiter(map(is_, precision, repeat(Precision.DAY)), bool, n)
-    for i in np.flatnonzero(~day_exact | milestone).tolist():  # fuzzy dates and milestones: a few rows
+    plain = milestone & day_exact & ~actual  # the usual milestone: its name and its planned day
+    _date_labels(labels, np.flatnonzero(plain).tolist(), start)
+    for i in np.flatnonzero((~day_exact | milestone) & ~plain).tolist():  # fuzzy dates, flown milestones: a few
         first, last = date.fromordinal(int(start[i])), date.fromordinal(int(finish[i]))
         soft0[i], soft1[i] = _soft_period(tasks[i], precision[i], first, last, bool(milestone[i]))
         labels[i] = _label(tasks[i], precision[i], first, bool(milestone[i]))
-    entries = project.baseline(baseline).entries if baseline else {}
-    ghost0, ghost1 = _spans(entries, row_of, n)
-    whisker0, whisker1 = _spans(whiskers or {}, row_of, n)
-    data = ChartData(rows, row_of, start, finish, kind, critical, actual, color, soft0, soft1, ghost0, ghost1,
-                     whisker0, whisker1, labels, colors)
+    data = ChartData(rows, start, finish, kind, critical, actual, color, soft0, soft1, *_no_spans(n), *_no_spans(n),
+                     labels, colors)
+    for tid, tint in highlight.items():
+        if tid in data.row_of:
+            color[data.row_of[tid]] = color_index[tint]
+    if baseline:
+        data.ghost0, data.ghost1 = _spans(project.baseline(baseline).entries, data.row_of, n)
+    if whiskers:
+        data.whisker0, data.whisker1 = _spans(whiskers, data.row_of, n)
     data.key = key
     data.confidence = np.fromiter(map(_CONF_CODE.get, map(attrgetter("confidence"), tasks), repeat(CONF_SOURCED)),
                                   np.int8, n)
@@ -191,6 +215,15 @@ def build_chart_data(project: Project, schedule: Schedule | None, rows: list[str
     _add_links(data, project, schedule, places)
     data.phases = _phases(project, schedule)
     return data
+
+
+def _known(project: Project, rows: list[str]) -> tuple[list[str], list[Task]]:
+    """The rows whose tasks are in the plan, and those tasks: one lookup per row, not two."""
+    tasks = list(map(project.tasks.get, rows))
+    if any(map(is_, tasks, repeat(None))):
+        known = list(map(is_not, tasks, repeat(None)))
+        rows, tasks = list(compress(rows, known)), list(compress(tasks, known))
+    return rows, tasks  # type: ignore[return-value]  # no None left
 
 
 def refresh_rows(data: ChartData, project: Project, schedule: Schedule | None, task_ids, *,
@@ -237,9 +270,10 @@ def _done_until(task: Task, start: float, finish: float, status: date | None) ->
 def _may_fold(data: ChartData, row_tasks: list[Task]) -> bool:
     """False when every shown summary has a sub-task on the row after it, so none is folded (a
     shown sub-task follows its summary in the rows); True leaves the question to the outline."""
-    following = list(map(attrgetter("parent_id"), row_tasks[1:])) + [None]
-    differs = np.fromiter(map(ne, following, data.task_ids), bool, len(data.task_ids))
-    return bool(((data.kind == KIND_SUMMARY) & differs).any())
+    last, ids = len(row_tasks) - 1, data.task_ids
+    # Only the summary rows are looked at (a few among 100,000): a pass over every row cost more.
+    return any(row == last or row_tasks[row + 1].parent_id != ids[row]
+               for row in np.flatnonzero(data.kind == KIND_SUMMARY).tolist())
 
 
 def _rollups(project: Project, schedule: Schedule | None, data: ChartData, summaries: set[str],
@@ -308,17 +342,20 @@ def _phase_tasks(project: Project) -> list[Task]:
     100,000 tasks): each is placed by the places of its chain of summaries among their siblings,
     which Project.children_map orders by position, then by their order in the plan."""
     tasks = project.tasks
-    phases = [task for task in tasks.values() if task.kind == "phase"]
-    if not phases:
-        return []
-    in_plan = {tid: i for i, tid in enumerate(tasks)}
-    placed: list[tuple[list[tuple[int, int]], Task]] = []
-    for task in phases:
-        path: list[tuple[int, int]] = []
-        node_id: str | None = task.id
-        while node_id is not None and node_id in tasks:
-            path.append((tasks[node_id].position, in_plan[node_id]))
-            node_id = tasks[node_id].parent_id
-        if node_id is None:  # its chain reaches the top level, where the outline starts
-            placed.append((path[::-1], task))
+    phases = list(compress(tasks.values(), map(eq, map(attrgetter("kind"), tasks.values()), repeat("phase"))))
+    chains = [(task, chain) for task in phases if (chain := _chain_to_top(tasks, task.id))]
+    on_chains = {tid for _task, chain in chains for tid in chain}
+    # Plan order of the chains' tasks alone, picked column-wise: a place for every task cost more.
+    in_plan = dict(compress(zip(tasks, count()), map(on_chains.__contains__, tasks)))
+    placed = [([(tasks[tid].position, in_plan[tid]) for tid in reversed(chain)], task) for task, chain in chains]
     return [task for _path, task in sorted(placed, key=lambda pair: pair[0])]
+
+
+def _chain_to_top(tasks: Mapping[str, Task], task_id: str) -> list[str]:
+    """The task and its summaries up to the top level; [] when the chain breaks off (a missing summary)."""
+    chain: list[str] = []
+    node_id: str | None = task_id
+    while node_id is not None and node_id in tasks:
+        chain.append(node_id)
+        node_id = tasks[node_id].parent_id
+    return chain if node_id is None else []

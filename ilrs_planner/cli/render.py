@@ -11,10 +11,13 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+import numpy as np
+
 from ..domain import PlannerError, Project
 from ..domain.terminal_text import one_line
 from ..engine.schedule import Schedule
-from .schedule_rows import line_format, schedule_columns, schedule_data, table_cells, write_lines
+from .schedule_columns import schedule_columns
+from .schedule_rows import line_format, schedule_data, table_cells, write_lines
 
 FINISH_NOTE = ("Finish dates are the last day of work, as in MS Project: a 10-day task starting 2030-01-01\n"
                "finishes 2030-01-10; a milestone shows its day. --json gives exclusive finishes (the day after).")
@@ -55,10 +58,11 @@ def schedule_json(project: Project, schedule: Schedule) -> dict:
 def print_schedule_table(project: Project, schedule: Schedule, file: TextIO | None = None) -> None:
     """An aligned table of every task's dates and floats, critical tasks marked with `*`."""
     out = file or sys.stdout
-    cells = table_cells(schedule_columns(project, schedule, last_days=True), MAX_NAME)
+    columns = schedule_columns(project, schedule, last_days=True, sources=False)
+    cells = table_cells(columns, MAX_NAME)
     right = {6, 7}  # floats align right: signs and digits line up
     fmt, widths = line_format(HEADERS, cells, right)
-    critical = len(schedule.critical_ids() - project.summary_ids())
+    critical = int((np.array(columns.critical, dtype=bool) & ~columns.summary).sum())
     out.write(f"{one_line(project.name)}: {schedule.project_start.isoformat()} to {schedule.last_day().isoformat()}, "
               f"{len(cells[0])} tasks, {critical} critical (not counting phases)\n")
     out.write(fmt.format(*HEADERS).rstrip() + "\n")

@@ -1,31 +1,25 @@
-"""The schedule of `schedule` as columns in WBS order, formatted in bulk for the table and the JSON.
+"""The schedule of `schedule` written out: JSON rows and aligned table lines, made in bulk.
 
-At 100,000 tasks a row object and four date objects per task, a Python call per table cell and
-the pure-Python JSON encoder (which `indent` selects) cost seconds. Here the dates stay day
-ordinals until one lookup table per run turns them into ISO text, each table line is one format
-call, lines are written in blocks as they are made, and the JSON goes through the C encoder.
+At 100,000 tasks a Python call per table cell and the pure-Python JSON encoder (which `indent`
+selects) cost seconds. Here the columns come formatted (see schedule_columns), each table line
+or JSON row is one format call, output is written in blocks as it is made, and the JSON goes
+through the C encoder.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import date
-from itertools import islice, repeat
+from itertools import repeat
 from json.encoder import encode_basestring
-from operator import attrgetter
+from operator import add
 from typing import TextIO
 
 import numpy as np
 
-from ..domain import Precision, Project, Task
-from ..domain.dates import format_fuzzy_date
-from ..domain.provenance import shown_confidence
+from ..domain import Project
 from ..domain.terminal_text import one_line
 from ..engine.schedule import Schedule
-from ..engine.shown_precision import ShownPrecision
-from .wbs_order import wbs_order
+from .schedule_columns import ScheduleColumns, schedule_columns
 
 JSON_FIELDS = ("key", "name", "early_start", "early_finish", "late_start", "late_finish", "total_float_days",
                "free_float_days", "critical", "precision", "confidence", "source", "source_date")
@@ -36,89 +30,6 @@ PROVENANCE = ("precision: day/month/quarter/year, how precisely the task's dates
               "else sourced when it cites a source and unsourced when not; source: the cited address ('' for "
               "none); source_date: the source's date (ISO) or null")
 BLOCK = 5000  # table lines per write: few writes, and output starts before the last line is made
-
-
-@dataclass(slots=True)
-class ScheduleColumns:
-    """Every task (summaries too) in WBS order; dates as ISO text, exclusive finishes."""
-
-    keys: list[str]
-    names: list[str]
-    depths: list[int]
-    dates: tuple[list[str], list[str], list[str], list[str]]  # early start/finish, late start/finish
-    total_float: list[int]
-    free_float: list[int]
-    critical: list[bool]
-    provenance: tuple[list[str], list[str], list[str], list[str | None]]  # precision, confidence, source, its date
-
-
-def schedule_columns(project: Project, schedule: Schedule, last_days: bool = False) -> ScheduleColumns:
-    """The schedule's columns for every task of `project`, in WBS order.
-
-    `last_days` gives what a person reads: finishes as the last day of work (a milestone's own
-    day) instead of the scheduler's exclusive finishes, which the JSON keeps, and every date at
-    the precision it is known to (a task driven by a date announced as '2031' shows '2031').
-    """
-    tasks, depths = wbs_order(project)
-    ids = list(map(_ID, tasks))
-    *ordinals, total_float, free_float, critical = _columns_in(schedule, ids)
-    if last_days:
-        es, ef, ls, lf = ordinals
-        ordinals = [es, _last_days(es, ef), ls, _last_days(ls, lf)]
-    iso = iso_table([value for column in ordinals for value in set(column)])
-    dates = tuple(list(map(iso.__getitem__, column)) for column in ordinals)
-    provenance = _provenance(project, schedule, tasks)
-    if last_days:
-        _at_shown_precision(dates, ordinals, provenance[0])
-    return ScheduleColumns(list(map(_KEY, tasks)), list(map(_NAME, tasks)), depths, dates,  # type: ignore[arg-type]
-                           total_float, free_float, list(map(bool, critical)), provenance)
-
-
-def _at_shown_precision(dates: tuple[list[str], ...], ordinals: list[list[int]], precision: list[str]) -> None:
-    """Dates of the tasks known less precisely than to the day rewritten as '2031', 'Q3 2029', '2029-06'."""
-    if precision.count(Precision.DAY.value) == len(precision):
-        return
-    for row, shown in enumerate(precision):
-        if shown != Precision.DAY.value:
-            for column, days in zip(dates, ordinals):
-                column[row] = format_fuzzy_date(date.fromordinal(days[row]), Precision(shown))
-
-
-def _provenance(project: Project, schedule: Schedule,
-                tasks: list[Task]) -> tuple[list[str], list[str], list[str], list[str | None]]:
-    shown = ShownPrecision(project, schedule)
-    # Only a task a coarser date can reach differs from its own precision (ShownPrecision's doc).
-    precision = map(shown.of, map(_ID, tasks)) if shown.reach else map(_PRECISION, tasks)
-    return (list(map(_VALUE.__getitem__, precision)), list(map(shown_confidence, tasks)),
-            list(map(_SOURCE, tasks)), [t.source_date.isoformat() if t.source_date else None for t in tasks])
-
-
-_ID, _KEY, _NAME, _PRECISION, _SOURCE = (attrgetter(name) for name in ("id", "key", "name", "precision",
-                                                                       "source_url"))
-_VALUE = {member: member.value for member in Precision}
-
-
-def _last_days(starts: list[int], finishes: list[int]) -> list[int]:
-    """The last day of work of each [start, finish) (a milestone's own day), as day ordinals."""
-    start, finish = np.asarray(starts, dtype=np.int64), np.asarray(finishes, dtype=np.int64)
-    last_days: list[int] = np.where(finish > start, finish - 1, finish).tolist()
-    return last_days
-
-
-def _columns_in(schedule: Schedule, ids: list[str]) -> tuple[list, ...]:
-    """Columns straight from the scheduler's table, or made from rows for any other mapping."""
-    fast = getattr(schedule.tasks, "columns_in", None)
-    if fast is not None:
-        return fast(ids)
-    rows = [schedule.tasks[tid] for tid in ids]
-    return tuple(list(column) for column in zip(*(
-        (r.early_start.toordinal(), r.early_finish.toordinal(), r.late_start.toordinal(), r.late_finish.toordinal(),
-         r.total_float, r.free_float, r.critical) for r in rows))) if rows else ([],) * 7
-
-
-def iso_table(ordinals) -> dict[int, str]:
-    """Day ordinal -> ISO text, for each distinct ordinal (plans reuse a few thousand dates)."""
-    return {value: date.fromordinal(value).isoformat() for value in set(ordinals)}
 
 
 def schedule_data(project: Project, schedule: Schedule) -> dict:
@@ -137,30 +48,52 @@ def write_json(project: Project, schedule: Schedule, out: TextIO, pretty: bool =
         out.write(json.dumps(schedule_data(project, schedule), ensure_ascii=False, indent=2) + "\n")
         return
     columns = schedule_columns(project, schedule)
-    # Only keys and names can hold characters JSON must escape: they go through json's C string
-    # encoder; dates, integers and flags are written as they are.
     precision, confidence, source, source_date = columns.provenance
-    rows = zip(map(encode_basestring, columns.keys), map(encode_basestring, columns.names), *columns.dates,
-               columns.total_float, columns.free_float, map(_JSON_BOOL.__getitem__, columns.critical),
-               precision, confidence, map(encode_basestring, source), map(_json_date, source_date))
+    values = [_json_texts(columns.keys), _json_texts(columns.names), *columns.dates,
+              list(map(str, columns.total_float)), list(map(str, columns.free_float)),
+              list(map(_JSON_BOOL.__getitem__, columns.critical)), precision, confidence, _json_texts(source),
+              _json_dates(source_date)]
     out.write(f'{{"finish_convention":"{FINISH_CONVENTION}","provenance":{encode_basestring(PROVENANCE)},'
               f'"project_start":"{schedule.project_start.isoformat()}",'
               f'"project_finish":"{schedule.project_finish.isoformat()}","tasks":[')
-    lead = ""
-    while block := list(islice(rows, BLOCK)):
-        out.write(lead + ",".join(map(_JSON_ROW.__mod__, block)))
-        lead = ","
+    for start in range(0, len(columns.keys), BLOCK):
+        rows = joined_rows(_JSON_PIECES, values, start, min(start + BLOCK, len(columns.keys)))
+        out.write(rows[1:] if start == 0 else rows)  # each row after a comma, but the first
     out.write("]}\n")
 
 
 _JSON_BOOL = {False: "false", True: "true"}
-_JSON_ROW = "{" + ",".join(f'"{name}":{value}' for name, value in zip(JSON_FIELDS, (
-    "%s", "%s", '"%s"', '"%s"', '"%s"', '"%s"', "%d", "%d", "%s", '"%s"', '"%s"', "%s", "%s"))) + "}"
+# A row's text around its values: strings are quoted here, their insides come escaped (_json_texts).
+_JSON_ROW = ",{" + ",".join(f'"{name}":{value}' for name, value in zip(JSON_FIELDS, (
+    '"%s"', '"%s"', '"%s"', '"%s"', '"%s"', '"%s"', "%s", "%s", "%s", '"%s"', '"%s"', '"%s"', "%s"))) + "}"
+_JSON_PIECES = _JSON_ROW.split("%s")
 
 
-def _json_date(day: str | None) -> str:
-    return "null" if day is None else f'"{day}"'
+def _json_texts(texts: list[str]) -> list[str]:
+    """Texts as the insides of JSON strings: escaped by json's C encoder, or, when one look at them
+    all finds nothing to escape (the usual case), as they are."""
+    joined = "".join(texts)
+    if len(encode_basestring(joined)) == len(joined) + 2:
+        return texts
+    return [encode_basestring(text)[1:-1] for text in texts]
 
+
+def _json_dates(days: list[str | None]) -> list[str]:
+    """ISO dates as JSON strings, None as null (one lookup per row: most rows share a few values)."""
+    shown = {day: "null" if day is None else f'"{day}"' for day in set(days)}
+    return list(map(shown.__getitem__, days))
+
+
+def joined_rows(pieces: list[str], columns: list[list[str]], start: int, stop: int) -> str:
+    """Rows `start` to `stop` as one text, each row `pieces[0] + columns[0][row] + pieces[1] + ...
+    + pieces[-1]`: one list of every piece and value, joined once, so no Python code runs per row."""
+    count, width = stop - start, 2 * len(columns) + 1
+    parts = [""] * (count * width)
+    for place, piece in enumerate(pieces):
+        parts[2 * place::width] = [piece] * count
+    for place, column in enumerate(columns):
+        parts[2 * place + 1::width] = column[start:stop]
+    return "".join(parts)
 
 
 # Levels of indentation shown: deeper tasks line up with the last, so a name is always left to read
@@ -168,19 +101,30 @@ def _json_date(day: str | None) -> str:
 MAX_INDENT = 12
 
 
-def shortened(names: Iterable[str], max_name: int) -> list[str]:
+def shortened(names: list[str], max_name: int) -> list[str]:
     """Each name cut to `max_name` characters, ending in '...' when cut (one comprehension: no call a row)."""
+    if max(map(len, names), default=0) <= max_name:
+        return names
     return [name if len(name) <= max_name else name[:max_name - 3] + "..." for name in names]
 
 
 def table_cells(columns: ScheduleColumns, max_name: int) -> list[list[str]]:
     """The table's cells column by column: names indented by depth and shortened to `max_name`."""
-    names = ["  " * min(depth, MAX_INDENT) + name for depth, name in zip(columns.depths, _one_line(columns.names))]
-    names = shortened(names, max_name)
-    floats = [f"{value}d" for value in columns.total_float]
-    free = [f"{value}d" for value in columns.free_float]
-    marks = ["*" if flag else "" for flag in columns.critical]
-    return [_one_line(columns.keys), names, *columns.dates, floats, free, marks]
+    indents = map(_INDENTS.__getitem__, np.minimum(columns.depths, MAX_INDENT).tolist())
+    names = shortened(list(map(add, indents, _one_line(columns.names))), max_name)
+    marks = list(map(_MARK.__getitem__, columns.critical))
+    return [_one_line(columns.keys), names, *columns.dates, _days(columns.total_float), _days(columns.free_float),
+            marks]
+
+
+_INDENTS = ["  " * depth for depth in range(MAX_INDENT + 1)]
+_MARK = {True: "*", False: ""}
+
+
+def _days(values: list[int]) -> list[str]:
+    """Day counts as '12d', each distinct count formatted once."""
+    shown = {value: f"{value}d" for value in set(values)}
+    return list(map(shown.__getitem__, values))
 
 
 def _one_line(texts: list[str]) -> list[str]:
@@ -200,10 +144,23 @@ def line_format(headers: tuple[str, ...], cells: list[list[str]], right: set[int
 def write_lines(widths: list[int], right: set[int], cells: list[list[str]], out: TextIO) -> None:
     """Table lines in blocks of BLOCK, trailing spaces removed: the lines `line_format` describes.
 
-    Columns are padded whole and lines joined through `map`, so no Python code runs per line.
+    Each block is joined at once (`joined_rows`), so no Python code runs per line.
     """
-    padded = [list(map(str.rjust if i in right else str.ljust, column, repeat(width)))
-              for i, (column, width) in enumerate(zip(cells, widths))]
-    lines = map(str.rstrip, map("  ".join, zip(*padded)))
-    while block := list(islice(lines, BLOCK)):
-        out.write("\n".join(block) + "\n")
+    pieces = ["", *["  "] * (len(cells) - 1), "\n"]
+    padded = [_padded(column, width, i in right, pieces, i) for i, (column, width) in enumerate(zip(cells, widths))]
+    for start in range(0, len(cells[0]) if cells else 0, BLOCK):
+        lines = joined_rows(pieces, padded, start, min(start + BLOCK, len(cells[0]))).split("\n")
+        out.write("\n".join(map(str.rstrip, lines)))  # the last of `lines` is empty: the block ends in a newline
+
+
+def _padded(column: list[str], width: int, right: bool, pieces: list[str], place: int) -> list[str]:
+    """The cells of column `place` padded to `width`; when all are as long (dates), the padding goes
+    into the text before or after them in `pieces` instead, once for all lines."""
+    if not column or min(map(len, column)) != max(map(len, column)):
+        return list(map(str.rjust if right else str.ljust, column, repeat(width)))
+    pad = " " * (width - len(column[0]))
+    if right:
+        pieces[place] += pad
+    else:
+        pieces[place + 1] = pad + pieces[place + 1]
+    return column

@@ -10,6 +10,7 @@ would grow as tasks x depth, is walked as before.
 from __future__ import annotations
 
 from operator import attrgetter
+from typing import NamedTuple
 
 import numpy as np
 
@@ -19,9 +20,23 @@ MAX_SORTED_DEPTH = 64  # deeper outlines are walked: a key per level per task wo
 _PARENT, _POSITION = attrgetter("parent_id"), attrgetter("position")
 
 
+class WbsRows(NamedTuple):
+    """The rows of a WBS-ordered table: each row's place in `project.tasks`, depth and summary flag."""
+
+    places: np.ndarray
+    depths: np.ndarray
+    summary: np.ndarray
+
+
 def wbs_order(project: Project) -> tuple[list[Task], list[int]]:
     """The tasks of `project` in WBS order (pre-order, siblings by position, ties in plan order) and their depths."""
     tasks = list(project.tasks.values())
+    rows = wbs_rows(project, tasks)
+    return list(map(tasks.__getitem__, rows.places.tolist())), rows.depths.tolist()
+
+
+def wbs_rows(project: Project, tasks: list[Task]) -> WbsRows:
+    """`wbs_order` as places in `tasks` (the plan's tasks in plan order), with depths and summary flags."""
     index = dict(zip(project.tasks, range(len(tasks))))
     parent_ids = list(map(_PARENT, tasks))
     parents = list(map(index.get, parent_ids))
@@ -30,10 +45,20 @@ def wbs_order(project: Project) -> tuple[list[Task], list[int]]:
     if depth is None or parents.count(None) != parent_ids.count(None):
         # Deeper than MAX_SORTED_DEPTH, or a parent outside the plan or a loop (a plan the scheduler
         # refuses): walked, which leaves out what it cannot reach.
-        walked = list(project.walk())
-        return [task for task, _ in walked], [d for _, d in walked]
+        return _walked(project, index)
     order = _pre_order(parent, depth, np.fromiter(map(_POSITION, tasks), dtype=np.int64, count=len(tasks)))
-    return list(map(tasks.__getitem__, order.tolist())), depth[order].tolist()
+    summary = np.zeros(len(tasks), dtype=bool)
+    summary[parent[parent >= 0]] = True
+    return WbsRows(order, depth[order], summary[order])
+
+
+def _walked(project: Project, index: dict[str, int]) -> WbsRows:
+    walked = list(project.walk())
+    ids = [task.id for task, _ in walked]
+    summaries = project.summary_ids()
+    return WbsRows(np.array([index[tid] for tid in ids], dtype=np.int64),
+                   np.array([depth for _, depth in walked], dtype=np.int64),
+                   np.array([tid in summaries for tid in ids], dtype=bool))
 
 
 def _depths(parent: np.ndarray) -> np.ndarray | None:

@@ -8,28 +8,20 @@ project start (float: sampled durations are fractional).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from ._bounds import BIG
-from ._network import Network
 from ._risk_network import RiskNetwork
+from ._risk_settle import TOLERANCE, BlockResult, settle, summaries_bottom_up
+
+__all__ = ["TOLERANCE", "BlockResult", "PassPlan", "pass_matrices", "run_block", "task_durations"]
 
 # Single precision: half the memory traffic of doubles, which is what the passes are bound by.
 # Day counts from the project start stay exact (whole numbers below 2**24); sampled dates carry
-# about 0.004 days of rounding at a century's distance, so "critical" allows a 0.01-day slack.
+# about 0.004 days of rounding at a century's distance (hence `_risk_settle.TOLERANCE`).
 DTYPE = np.float32
-TOLERANCE = 0.01
-
-
-@dataclass(slots=True)
-class BlockResult:
-    """Per task, for one block of iterations: early finish and the critical flags."""
-
-    finish: np.ndarray
-    critical: np.ndarray
 
 
 class PassPlan:
@@ -39,16 +31,13 @@ class PassPlan:
         net = rnet.net
         self.rnet = rnet
         self.n_nodes, self.n_tasks = rnet.n_nodes, rnet.n_tasks
-        self.forward = [(r.node, r.task, r.fixed, r.mfo, r.base, r.fnet,
-                         list(zip(r.start_src.tolist(), r.start_add.tolist())),
-                         list(zip(r.finish_src.tolist(), r.finish_add.tolist())), r.least) for r in rnet.rules]
+        self.forward = [(r.node, r.task, r.fixed, r.mfo, r.base, r.fnet, r.starts, r.finishes, r.least)
+                        for r in rnet.rules]
         caps = _cap_rules(rnet)
-        self.backward = [(r.node, r.task, caps.get(r.node), list(zip(*map(np.ndarray.tolist, rnet.out_start[r.node]))),
-                          list(zip(*map(np.ndarray.tolist, rnet.out_finish[r.node]))),
-                          list(zip(*map(np.ndarray.tolist, rnet.out_least[r.node]))))
-                         for r in reversed(rnet.rules)]
+        self.backward = [(r.node, r.task, caps.get(r.node), rnet.out_start[r.node], rnet.out_finish[r.node],
+                          rnet.out_least[r.node]) for r in reversed(rnet.rules)]
         self.leaves = np.flatnonzero(~net.is_summary[: self.n_tasks])
-        self.summaries = _summaries_bottom_up(net)
+        self.summaries = summaries_bottom_up(net)
         self.sampled = rnet.sampled.tolist()
 
 
@@ -60,44 +49,65 @@ def task_durations(plan: PassPlan, block: np.ndarray) -> list[Any]:
     return durations
 
 
-def pass_matrices(plan: PassPlan, width: int) -> tuple[np.ndarray, np.ndarray]:
-    """The early and late matrices for blocks up to `width` iterations, allocated once per run.
+def pass_matrices(plan: PassPlan, width: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Early starts and late starts of every node, late finishes of the tasks, for blocks up to
+    `width` iterations, allocated once per run (the early finishes of the tasks are the result's).
 
     Each is tens of MB for a 1,000-task plan: allocated per block, the fresh pages cost as much
     as a quarter of the passes (the kernel faults in and zeroes every page).
     """
-    return (np.empty((2 * plan.n_nodes, width), dtype=DTYPE), np.empty((2 * plan.n_nodes, width), dtype=DTYPE))
+    return (np.empty((plan.n_nodes, width), dtype=DTYPE), np.empty((plan.n_nodes, width), dtype=DTYPE),
+            np.empty((plan.n_tasks, width), dtype=DTYPE))
 
 
-def run_block(plan: PassPlan, block: np.ndarray, matrices: tuple[np.ndarray, np.ndarray]) -> BlockResult:
+def run_block(plan: PassPlan, block: np.ndarray, matrices: tuple[np.ndarray, np.ndarray, np.ndarray],
+              finish: np.ndarray) -> BlockResult:
     """Forward pass, backward pass and summary roll-up for one block of iterations.
 
-    The result's finish is a view into the early matrix: copy it before the next block.
+    `finish` (tasks × the block's iterations, a slice of the run's result) receives the finishes.
     """
     width = block.shape[1]
     dur = task_durations(plan, block)
-    early, late = (m[:, :width] for m in matrices)
-    _forward(plan, dur, early)
-    _backward(plan, dur, early, late)
-    return _settle(plan, early, late)
+    early, late, late_finish = (m[:, :width] for m in matrices)
+    project_finish = _forward(plan, dur, _rows(plan, early, finish))
+    _backward(plan, dur, early, project_finish, _rows(plan, late, late_finish))
+    return settle(plan.rnet.net, plan.summaries, early, finish, late)
 
 
-def _max_into(out: np.ndarray, values: np.ndarray, edges: list[Any], floor: float, tmp: np.ndarray) -> None:
+def _rows(plan: PassPlan, starts: np.ndarray, finishes: np.ndarray) -> list[Any]:
+    """Rows [0, N) starts of the nodes, [N, N + tasks) finishes of the tasks, as a list of views
+    (a list indexes faster than a matrix). Only a task has a finish row: the rest are never read."""
+    return list(starts) + list(finishes) + [None] * (plan.n_nodes - plan.n_tasks)
+
+
+def _max_into(out: np.ndarray, values: list[np.ndarray], edges: list[Any], floor: float, tmp: np.ndarray) -> None:
     if not edges:
         out.fill(floor)
         return
     row, add = edges[0]
-    np.add(values[row], add, out=out)
+    if add:
+        np.add(values[row], add, out=out)
+    elif floor > -np.inf:  # the floor taken with the first edge instead of in a pass of its own
+        np.maximum(values[row], floor, out=out)
+        floor = -np.inf
+    else:
+        np.copyto(out, values[row])
     for row, add in edges[1:]:
-        np.add(values[row], add, out=tmp)
-        np.maximum(out, tmp, out=out)
+        if add:
+            np.add(values[row], add, out=tmp)
+            np.maximum(out, tmp, out=out)
+        else:  # most links have no lag: adding 0.0 changes no value (no -0.0 arises), skip it
+            np.maximum(out, values[row], out=out)
     if floor > -np.inf:
         np.maximum(out, floor, out=out)
 
 
-def _forward(plan: PassPlan, dur: list[Any], early: np.ndarray) -> None:
-    n_nodes, width = plan.n_nodes, early.shape[1]
+def _forward(plan: PassPlan, dur: list[Any], early: list[Any]) -> np.ndarray:
+    """Early starts and finishes; returns the project's finish (the latest of the leaves', 0 without any)."""
+    n_nodes, width = plan.n_nodes, len(early[0]) if early else 0
     tmp, bound = np.empty(width, dtype=DTYPE), np.empty(width, dtype=DTYPE)
+    # Taken as each finish row is made, while it is in the cache, not gathered from them all after.
+    project = np.full(width, -np.inf if plan.leaves.size else 0.0, dtype=DTYPE)
     for node, task, fixed, mfo, base, fnet, starts, finishes, least in plan.forward:
         d = dur[task] if task >= 0 else 0.0
         row = early[node]
@@ -109,15 +119,20 @@ def _forward(plan: PassPlan, dur: list[Any], early: np.ndarray) -> None:
             np.subtract(mfo, d, out=row) if isinstance(d, np.ndarray) else row.fill(mfo - d)
         else:
             _max_into(row, early, starts, base, tmp)
-            if finishes or fnet > -np.inf:
+            if len(finishes) == 1 and not finishes[0][1] and fnet == -np.inf:  # the usual FF link, no lag
+                np.subtract(early[finishes[0][0]], d, out=bound)
+                np.maximum(row, bound, out=row)
+            elif finishes or fnet > -np.inf:
                 _max_into(bound, early, finishes, fnet, tmp)
                 np.subtract(bound, d, out=bound)
                 np.maximum(row, bound, out=row)
-        if task >= 0:
+        if task >= 0:  # a leaf
             np.add(row, d, out=early[n_nodes + node])
+            np.maximum(project, early[n_nodes + node], out=project)
+    return project
 
 
-def _least_into(out: np.ndarray, values: np.ndarray, edges: list[Any], tmp: np.ndarray) -> None:
+def _least_into(out: np.ndarray, values: list[np.ndarray], edges: list[Any], tmp: np.ndarray) -> None:
     out.fill(np.inf)
     for row, add in edges:
         np.add(values[row], add, out=tmp)
@@ -157,15 +172,17 @@ def _cap_into(row: np.ndarray, cap: tuple[float, float] | None, finish: np.ndarr
         np.minimum(row, cap[1], out=row)
 
 
-def _min_into(out: np.ndarray, values: np.ndarray, edges: list[Any], tmp: np.ndarray) -> None:
+def _min_into(out: np.ndarray, values: list[np.ndarray], edges: list[Any], tmp: np.ndarray) -> None:
     for row, const in edges:
-        np.subtract(values[row], const, out=tmp)
-        np.minimum(out, tmp, out=out)
+        if const:
+            np.subtract(values[row], const, out=tmp)
+            np.minimum(out, tmp, out=out)
+        else:  # subtracting 0.0 changes no value: skip it
+            np.minimum(out, values[row], out=out)
 
 
-def _backward(plan: PassPlan, dur: list[Any], early: np.ndarray, late: np.ndarray) -> None:
+def _backward(plan: PassPlan, dur: list[Any], early: np.ndarray, finish: np.ndarray, late: list[Any]) -> None:
     n_nodes, width = plan.n_nodes, early.shape[1]
-    finish = early[n_nodes + plan.leaves].max(axis=0) if plan.leaves.size else np.zeros(width, DTYPE)
     tmp, bound = np.empty(width, dtype=DTYPE), np.empty(width, dtype=DTYPE)
     for node, task, cap, starts, finishes, least in plan.backward:
         d = dur[task] if task >= 0 else 0.0
@@ -177,45 +194,13 @@ def _backward(plan: PassPlan, dur: list[Any], early: np.ndarray, late: np.ndarra
             tmp[early[node] + const != early[gate]] = np.inf
             np.minimum(row, tmp, out=row)
         if finishes:
-            np.subtract(late[finishes[0][0]], finishes[0][1], out=bound)
-            _min_into(bound, late, finishes[1:], tmp)
-            np.subtract(bound, d, out=bound)
+            first, const = finishes[0]
+            if const or len(finishes) > 1:
+                np.subtract(late[first], const, out=bound)
+                _min_into(bound, late, finishes[1:], tmp)
+                np.subtract(bound, d, out=bound)
+            else:  # one link without lag (subtracting 0.0 changes nothing): straight from its row
+                np.subtract(late[first], d, out=bound)
             np.minimum(row, bound, out=row)
         if task >= 0:
             np.add(row, d, out=late[n_nodes + node])
-
-
-def _settle(plan: PassPlan, early: np.ndarray, late: np.ndarray) -> BlockResult:
-    """Task rows: leaves as computed; summaries span their sub-tasks and take their least float."""
-    net, n, n_nodes = plan.rnet.net, plan.n_tasks, plan.n_nodes
-    finish = early[n_nodes:n_nodes + n]  # a view: summary rows are overwritten below
-    start = early[:n]
-    slack = late[:n]
-    np.subtract(slack, start, out=slack)  # total float, in place of the late starts
-    slack[net.finished] = np.inf  # finished work is never critical and does not make its phase critical
-    own_cap = {}
-    for s, kids in plan.summaries:
-        start[s] = start[kids].min(axis=0)
-        finish[s] = finish[kids].max(axis=0)
-        slack[s] = slack[kids].min(axis=0)
-        if net.start_cap[s] < BIG:  # SNLT/MSO on a summary lowers its own float only
-            own_cap[s] = float(net.start_cap[s] - net.start) - start[s]
-    critical = slack <= TOLERANCE
-    for s, own in own_cap.items():
-        critical[s] |= np.isfinite(slack[s]) & (own <= TOLERANCE)
-    return BlockResult(finish, critical)
-
-
-def _summaries_bottom_up(net: Network) -> list[tuple[int, slice | list[int]]]:
-    """(summary, its direct children), deepest summaries first.
-
-    Children in consecutive rows (the usual outline) come as a slice: a view of the matrix, where
-    a list of rows would copy them before every reduction.
-    """
-    kids: dict[int, list[int]] = {}
-    for child, parent in enumerate(net.parent.tolist()):
-        if parent >= 0:
-            kids.setdefault(parent, []).append(child)
-    ordered = sorted(kids.items(), key=lambda item: -int(net.depth[item[0]]))
-    return [(s, slice(rows[0], rows[-1] + 1) if rows[-1] - rows[0] == len(rows) - 1 else rows)
-            for s, rows in ordered]

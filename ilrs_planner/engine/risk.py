@@ -76,9 +76,9 @@ def run_risk(project: Project, iterations: int = 10_000, seed: int | None = None
         if cancelled is not None and cancelled():
             raise RiskCancelled()
         hi = min(lo + step, iterations)
-        result = run_block(plan, durations[:, lo:hi], matrices)
-        finish[:, lo:hi] = result.finish
-        critical_count += result.critical.sum(axis=1)
+        result = run_block(plan, durations[:, lo:hi], matrices, finish[:, lo:hi])
+        # Summed as bytes: count_nonzero along rows widens every flag to 64 bits first (3x slower).
+        critical_count += result.critical.view(np.uint8).sum(axis=1, dtype=np.uint32)
         if progress is not None:
             progress(hi, iterations)
     return RiskResult(project, rnet, iterations, seed, distribution, finish, critical_count / iterations,
@@ -184,7 +184,7 @@ class RiskResult:
         """Rows of the duration matrix of tasks upstream of this one (through links and gates)."""
         rnet = self._rnet
         n_nodes = rnet.n_nodes
-        preds = {rule.node: np.concatenate([rule.start_src, rule.finish_src]) % n_nodes for rule in rnet.rules}
+        preds = {rule.node: [row % n_nodes for row, _ in rule.starts + rule.finishes] for rule in rnet.rules}
         kids: dict[int, list[int]] = {p: [] for p in range(rnet.n_tasks)}
         for child, parent in enumerate(rnet.net.parent.tolist()):
             if parent >= 0:

@@ -31,28 +31,30 @@ class TaskTable(Mapping[str, TaskDates]):
 
     A 100,000-task schedule would spend longer making date objects than scheduling; a view
     usually reads a few hundred rows, so each row is materialised when asked for, then kept.
+    The scheduler's numpy columns become Python lists (quick to index one row at a time) only when
+    a row is first asked for: output of the whole plan reads the arrays.
     """
 
-    __slots__ = ("_index", "_columns", "_made", "_array")
+    __slots__ = ("_index", "_lists", "_made", "_array")
 
     def __init__(self, task_ids: Sequence[str], early_start: Column, early_finish: Column, late_start: Column,
                  late_finish: Column, total_float: Column, free_float: Column, critical: Column,
                  index: dict[str, int] | None = None):
         # `index` (task id -> row) may be handed over by the scheduler, which built it already.
         self._index = index if index is not None else {tid: i for i, tid in enumerate(task_ids)}
-        self._columns = tuple(_as_list(c) for c in (early_start, early_finish, late_start, late_finish,
-                                                     total_float, free_float, critical))
         self._made: dict[str, TaskDates] = {}
         # Handed numpy columns (the scheduler's), the array form is kept for views that read every row.
-        arrays = (early_start, early_finish, late_start, late_finish, total_float, free_float, critical)
-        self._array: np.ndarray | None = (np.array(arrays, dtype=np.int64).reshape(len(arrays), len(self._index))
-                                          if all(isinstance(c, np.ndarray) for c in arrays) else None)
+        columns = (early_start, early_finish, late_start, late_finish, total_float, free_float, critical)
+        self._array: np.ndarray | None = (np.array(columns, dtype=np.int64).reshape(len(columns), len(self._index))
+                                          if all(isinstance(c, np.ndarray) for c in columns) else None)
+        self._lists: tuple[list[Any], ...] | None = None if self._array is not None else \
+            tuple(_as_list(c) for c in columns)
 
     def __getitem__(self, task_id: str) -> TaskDates:
         made = self._made.get(task_id)
         if made is None:
             i = self._index[task_id]
-            es, ef, ls, lf, tf, ff, crit = (column[i] for column in self._columns)
+            es, ef, ls, lf, tf, ff, crit = (column[i] for column in self._columns())
             made = TaskDates(date.fromordinal(es), date.fromordinal(ef), date.fromordinal(ls),
                              date.fromordinal(lf), tf, ff, bool(crit))
             self._made[task_id] = made
@@ -69,22 +71,15 @@ class TaskTable(Mapping[str, TaskDates]):
 
     def last_day(self) -> date | None:
         """The last day any task works or any milestone falls on (what a person calls the finish)."""
-        starts, finishes = self._columns[0], self._columns[1]
-        days = [f - 1 if f > s else f for s, f in zip(starts, finishes)]
-        return date.fromordinal(max(days)) if days else None
+        if not self._index:
+            return None
+        starts, finishes = self._as_array()[:2]
+        return date.fromordinal(int(np.where(finishes > starts, finishes - 1, finishes).max()))
 
     def critical_ids(self) -> set[str]:
         """Ids of the critical tasks, read straight from the columns."""
-        critical = self._columns[6]
+        critical = self._columns()[6]
         return {tid for tid, i in self._index.items() if critical[i]}
-
-    def columns_in(self, task_ids: Iterable[str]) -> tuple[list[Any], ...]:
-        """(ES, EF, LS, LF, TF, FF, critical) of `task_ids`, in that order; dates as day ordinals.
-
-        For output of the whole plan: no row objects, no date objects.
-        """
-        rows = list(map(self._index.__getitem__, task_ids))
-        return tuple(list(map(column.__getitem__, rows)) for column in self._columns)
 
     def changed_since(self, before: TaskTable) -> set[str]:
         """Ids whose dates, floats or critical flag differ from `before`, or that `before` lacks.
@@ -101,9 +96,15 @@ class TaskTable(Mapping[str, TaskDates]):
         same[known] = (self._as_array()[:, rows[known]] == before._as_array()[:, rows_before[known]]).all(axis=0)
         return {ids[i] for i in np.flatnonzero(~same).tolist()}
 
+    def _columns(self) -> tuple[list[Any], ...]:
+        if self._lists is None:
+            self._lists = tuple(self._as_array().tolist())
+        return self._lists
+
     def _as_array(self) -> np.ndarray:
         if self._array is None:
-            self._array = np.array(self._columns, dtype=np.int64).reshape(len(self._columns), len(self._index))
+            columns = self._columns()
+            self._array = np.array(columns, dtype=np.int64).reshape(len(columns), len(self._index))
         return self._array
 
     def positions(self, task_ids: Iterable[str]) -> np.ndarray:
@@ -118,7 +119,7 @@ class TaskTable(Mapping[str, TaskDates]):
     def ordinals(self, task_id: str) -> tuple[int, int, int, int]:
         """(ES, EF, LS, LF) as day ordinals, for analyses that do arithmetic on many tasks."""
         i = self._index[task_id]
-        return tuple(column[i] for column in self._columns[:4])
+        return tuple(column[i] for column in self._columns()[:4])
 
 
 def changed_rows(before: Mapping[str, TaskDates] | None, after: Mapping[str, TaskDates] | None) -> set[str]:

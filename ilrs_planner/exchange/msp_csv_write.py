@@ -93,7 +93,9 @@ def _project_row(project: Project, schedule: Schedule | None, task_rows: list[li
     if schedule:
         finish = COLUMNS.index("Finish")  # ISO dates sort as text; a milestone on the last day keeps it
         cells["Finish"] = max((row[finish] for row in task_rows), default="")
-        cells["Duration"] = format_days((schedule.project_finish - schedule.project_start).days)
+        # As MS Project's project summary: working days of the plan's calendar from start to finish.
+        worked = project.default_calendar().working_days(schedule.project_start, schedule.project_finish)
+        cells["Duration"] = format_days(worked)
     return list(cells.values())
 
 

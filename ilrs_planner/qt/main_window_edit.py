@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QGuiApplication
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 
 def unused_key(project, prefix: str) -> str:
     """The first key `PREFIX-1`, `PREFIX-2`, … not yet in the plan."""
-    keys = {task.key for task in project.tasks.values()}
+    keys = set(map(attrgetter("key"), project.tasks.values()))
     number = 1
     while f"{prefix}-{number}" in keys:
         number += 1

@@ -112,7 +112,7 @@ class ViewActions:
         if schedule is not None:
             labels["finish"].setText(f"Finish: {schedule.last_day().isoformat()}")  # the last day of work
             summaries = self.document.project.summary_ids()
-            count = sum(1 for tid in schedule.critical_ids() if tid not in summaries)
+            count = len(schedule.critical_ids() - summaries)
             labels["critical"].setText(f"Critical tasks: {count}")
         else:
             labels["finish"].setText("Not scheduled" + (f": {error.message}" if error else ""))

@@ -37,7 +37,7 @@ def _checked_read(path: Path, header: Header) -> Project:
     conn = open_readonly(path, header.file_bytes)
     memory = None
     try:
-        with sqlite_errors(path), gc_paused():
+        with sqlite_errors(path), gc_paused(long_lived=True):
             conn.execute("BEGIN")
             check_identity(conn, path, header)
             check_schema(conn, path, header.user_version)

@@ -49,7 +49,9 @@ def _rules_of(migrations: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[
         conn.close()
 
 
-Rule = tuple[str, str]  # (what it says, SQL true when a value meets it)
+# (what it says, SQL false when a value breaks it). Like a CHECK, NULL means the rule holds: that
+# is what `NOT (a AND b AND ...)` in a WHERE clause makes of it, with no coalesce() per row.
+Rule = tuple[str, str]
 
 
 def _column_rules(conn: sqlite3.Connection, table: str,
@@ -59,7 +61,7 @@ def _column_rules(conn: sqlite3.Connection, table: str,
         rules: list[Rule] = [(f"a value of type {kind}{'' if 'null' in allowed else ', never NULL'}",
                               " OR ".join(f"typeof({column}) = '{name}'" for name in allowed))]
         # A CHECK passes on NULL; testing for NULL first also spares a date() call per empty date.
-        rules += [(expression, f"{column} IS NULL OR coalesce({_as_in_list(column, expression)}, 1)")
+        rules += [(expression, f"{column} IS NULL OR ({_as_in_list(column, expression)})")
                   for name, expression in checks.items() if _CONSTRAINT_PREFIX.sub("", name) == column]
         yield column, tuple(rules)
 
@@ -96,6 +98,6 @@ def first_rule_break(conn: sqlite3.Connection, table: str, version: int,
         return None
     for column, rules in columns:
         for text, sql in rules:
-            if not conn.execute(f"SELECT {sql} FROM {table} WHERE rowid = ?", (row[0],)).fetchone()[0]:
+            if not conn.execute(f"SELECT coalesce(({sql}), 1) FROM {table} WHERE rowid = ?", (row[0],)).fetchone()[0]:
                 return row[0], column, text
     return row[0], "?", "the rules of plan files"

@@ -17,8 +17,6 @@ from itertools import repeat
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from ..domain import (
     Baseline,
     Calendar,
@@ -48,12 +46,14 @@ from .locate import (
     find_too_big,
     too_large,
 )
+from .rownumbers import NO_ROW, RowIds, some_chain_loops
 
-_KIND = {m.value: m for m in TaskKind}.__getitem__
+# Kinds of task and link come from SQLite as their index here (read_columns' `codes`).
+_KINDS, _LINKS = tuple(TaskKind), tuple(LinkType)
+_KIND_VALUES, _LINK_VALUES = tuple(m.value for m in _KINDS), tuple(m.value for m in _LINKS)
 _CONSTRAINT = {m.value: m for m in ConstraintType}.__getitem__
 _PRECISION = {m.value: m for m in Precision}.__getitem__
 _CLASSIFICATION = {m.value: m for m in Classification}.__getitem__
-_LINK = {m.value: m for m in LinkType}.__getitem__
 _CONFIDENCES: dict[str | None, Confidence | None] = {None: None, **{m.value: m for m in Confidence}}
 _CONFIDENCE = _CONFIDENCES.__getitem__
 _PARTICIPANT = {m.value: m for m in ParticipantKind}.__getitem__
@@ -86,10 +86,13 @@ class TableReader:
     def __init__(self, conn: sqlite3.Connection, path: Path):
         self.conn, self.path, self.date = conn, path, _Dates().__getitem__
 
-    def columns(self, table: str, names: str) -> list[Sequence[Any]]:
-        """The columns (rowid first) of `table` in file order; text that is not UTF-8 is named."""
-        columns = read_columns(self.fetch(table), table, names.split(", "))
-        self.check_text(table, names.split(", "), columns)
+    def columns(self, table: str, names: str, codes: dict[str, tuple[str, ...]] | None = None) -> list[Sequence[Any]]:
+        """The columns (rowid first) of `table` in file order; text that is not UTF-8 is named.
+
+        A column in `codes` comes back as the index of each value in its tuple (see read_columns).
+        """
+        columns = read_columns(self.fetch(table), table, names.split(", "), codes or {})
+        self.check_text(table, names.split(", "), columns, codes or {})
         return columns
 
     def fetch(self, table: str) -> Fetch:
@@ -109,11 +112,14 @@ class TableReader:
                 raise bad_value(self.path, finding) from None
         return run
 
-    def check_text(self, table: str, names: list[str], columns: list[Sequence[Any]]) -> None:
-        """Refuse text holding a control character (see domain/text.py), naming its row and column."""
+    def check_text(self, table: str, names: list[str], columns: list[Sequence[Any]], coded: Iterable[str]) -> None:
+        """Refuse text holding a control character (see domain/text.py), naming its row and column.
+
+        A usual value is our own text, and a coded column holds only the values of its CHECK rule.
+        """
         kinds = dict(columns_of()[table])
         for name, values in zip(names, columns[1:]):
-            if kinds[name] != "TEXT" or isinstance(values, Repeated):  # a usual value is our own text
+            if kinds[name] != "TEXT" or isinstance(values, Repeated) or name in coded:
                 continue
             multiline = name in MULTI_LINE_FIELDS
             index = first_with_control(values, multiline)
@@ -126,16 +132,20 @@ class TableReader:
         return bad_value(self.path, Finding(table, rowid, column, problem))
 
     def resolve(self, table: str, column: str, rowids: Sequence[Any], numbers: Sequence[Any],
-                id_of: dict[Any, Any], what: str) -> Sequence[Any]:
+                target: RowIds, what: str) -> Sequence[Any]:
         """Row numbers in `numbers` turned into ids; a number naming no row of `what` is refused."""
-        empty = numbers.count(None)
-        if empty == len(numbers):  # no task has an owner or a calendar of its own: nothing to look up
-            return Repeated(None, empty)
-        ids = list(map(id_of.get, numbers))
-        if ids.count(None) != empty:
-            rowid, number = next((r, n) for r, n, i in zip(rowids, numbers, ids) if n is not None and i is None)
-            raise self.fail(table, rowid, column, f"row {number} is not a {what} of the plan")
-        return ids
+        if numbers.count(None) == len(numbers):  # no task has an owner or a calendar of its own
+            return Repeated(None, len(numbers))
+        return target.ids_at(self.places(table, column, rowids, numbers, target, what))
+
+    def places(self, table: str, column: str, rowids: Sequence[Any], numbers: Sequence[Any],
+               target: RowIds, what: str) -> Any:
+        """Where in `target` each of `numbers` is (see RowIds.places); a number naming no row is refused."""
+        places = target.places(numbers)
+        if places.min(initial=0) == NO_ROW:
+            index = int(places.argmin())
+            raise self.fail(table, rowids[index], column, f"row {numbers[index]} is not a {what} of the plan")
+        return places
 
     def by_id(self, table: str, rowids: Sequence[Any], ids: Sequence[Any], objects: Iterable[Any]) -> dict[Any, Any]:
         """Objects by id; a second row with the same id is refused (merging relies on unique ids)."""
@@ -162,15 +172,15 @@ class TableReader:
         project.signature = self.signature()
         return project
 
-    def participants(self) -> tuple[dict[str, Participant], dict[int, str]]:
+    def participants(self) -> tuple[dict[str, Participant], RowIds]:
         """Participants by id, and their ids by row number."""
         nums, ids, keys, names, kinds, joined, precisions, urls, notes, colors, levels = self.columns(
             "participants", "id, key, name, kind, joined, joined_precision, source_url, notes, color, classification")
         objects = map(Participant, keys, names, map(_PARTICIPANT, kinds), map(self.date, joined),
                       map(_PRECISION, precisions), urls, notes, colors, ids, map(_CLASSIFICATION, levels))
-        return self.by_id("participants", nums, ids, objects), dict(zip(nums, ids))
+        return self.by_id("participants", nums, ids, objects), RowIds(nums, ids)
 
-    def calendars(self) -> tuple[dict[str, Calendar], dict[int, str]]:
+    def calendars(self) -> tuple[dict[str, Calendar], RowIds]:
         """Calendars by id with their exceptions, and their ids by row number."""
         nums, ids, names, weekdays = self.columns("calendars", "id, name, weekdays")
         calendars = self.by_id("calendars", nums, ids, (Calendar(name, tuple(d == "1" for d in days), [], id=cid)
@@ -183,41 +193,42 @@ class TableReader:
                 raise self.fail("calendar_exceptions", rowid, "calendar", f"row {owner} is not a calendar of the plan")
             calendars[by_num[owner]].exceptions.append(
                 CalendarException(name, self.date(start), self.date(finish), bool(worked)))
-        return calendars, by_num
+        return calendars, RowIds(nums, ids)
 
-    def tasks(self, participant_ids: dict[int, str],
-              calendar_ids: dict[int, str]) -> tuple[dict[str, Task], dict[int, str]]:
+    def tasks(self, participant_ids: RowIds, calendar_ids: RowIds) -> tuple[dict[str, Task], RowIds]:
         """Tasks by id (parents, owners and calendars resolved from row numbers), and their ids by row number."""
         (nums, ids, keys, names, durations, kinds, parents, positions, owners, constraints, constraint_dates,
          deadlines, actual_starts, actual_finishes, percents, precisions, optimistic, most_likely, pessimistic,
          classifications, urls, notes, calendars, elapsed, key_flags, confidences,
-         source_dates, alap) = self.columns("tasks", _TASK_COLUMNS)
-        id_of = dict(zip(nums, ids))
+         source_dates, alap) = self.columns("tasks", _TASK_COLUMNS, {"kind": _KIND_VALUES})
+        task_ids = RowIds(nums, ids)
         owner_ids = self.resolve("tasks", "owner", nums, owners, participant_ids, "participant")
         task_calendars = self.resolve("tasks", "calendar", nums, calendars, calendar_ids, "calendar")
-        parent_ids = self.resolve("tasks", "parent", nums, parents, id_of, "task")
+        parent_places = self.places("tasks", "parent", nums, parents, task_ids, "task")
+        parent_ids = task_ids.ids_at(parent_places)
         d = self.date
-        objects = map(Task, keys, names, durations, _each(_KIND, kinds), ids, parent_ids, positions, owner_ids,
-                      _constraints(constraints, alap), _each(d, constraint_dates), _each(d, deadlines),
+        objects = map(Task, keys, names, durations, map(_KINDS.__getitem__, kinds), ids, parent_ids, positions,
+                      owner_ids, _constraints(constraints, alap), _each(d, constraint_dates), _each(d, deadlines),
                       _each(d, actual_starts), _each(d, actual_finishes), percents, _each(_PRECISION, precisions),
                       optimistic, most_likely, pessimistic, _each(_CLASSIFICATION, classifications), urls, notes,
                       task_calendars, _each(bool, elapsed), _each(bool, key_flags), _each(_CONFIDENCE, confidences),
                       _each(d, source_dates))
         tasks = self.by_id("tasks", nums, ids, objects)
-        loop = find_parent_loop(dict(zip(ids, parent_ids))) if _under_a_loop(nums, parents) else None
+        loop = find_parent_loop(dict(zip(ids, parent_ids))) if some_chain_loops(parent_places, len(nums)) else None
         if loop:
             rowid = nums[ids.index(loop[0])]
             raise self.fail("tasks", rowid, "parent", "the WBS places tasks under themselves: "
                             + " → ".join(tasks[t].key for t in loop + loop[:1]))
-        return tasks, id_of
+        return tasks, task_ids
 
-    def links(self, task_ids: dict[int, str]) -> dict[str, Link]:
+    def links(self, task_ids: RowIds) -> dict[str, Link]:
         """Links by id, their ends resolved from task row numbers."""
-        nums, ids, preds, succs, types, lags, elapsed = self.columns("links", "id, pred, succ, type, lag, elapsed")
+        nums, ids, preds, succs, types, lags, elapsed = self.columns("links", "id, pred, succ, type, lag, elapsed",
+                                                                     {"type": _LINK_VALUES})
         pred_ids = self.resolve("links", "pred", nums, preds, task_ids, "task")
         succ_ids = self.resolve("links", "succ", nums, succs, task_ids, "task")
-        return self.by_id("links", nums, ids, map(Link, pred_ids, succ_ids, map(_LINK, types), lags, ids,
-                                                  _each(bool, elapsed)))
+        return self.by_id("links", nums, ids, map(Link, pred_ids, succ_ids, map(_LINKS.__getitem__, types), lags,
+                                                  ids, _each(bool, elapsed)))
 
     def baselines(self, tasks: dict[str, Task]) -> list[Baseline]:
         """Baselines in file order, with their entries; entries may name tasks deleted since."""
@@ -272,29 +283,6 @@ def _constraints(stored: Sequence[str], alap: Sequence[int]) -> Iterator[Constra
 
 def _constraint_of(stored: str, alap: int) -> ConstraintType:
     return _ALAP if alap else _CONSTRAINT(stored)
-
-
-def _under_a_loop(nums: Sequence[int], parents: Sequence[int | None]) -> bool:
-    """Does some task's chain of parents never reach the top? (Every parent names a task row.)
-
-    Pointer doubling in numpy: after k steps each task points 2**k levels up, so a WBS without a
-    loop, at most len(nums) deep, is through in log2(len(nums)) steps; the loop is then named by
-    `find_parent_loop`, on that error path only.
-    """
-    if parents.count(None) == len(parents):
-        return False
-    rows = np.fromiter(nums, dtype=np.int64, count=len(nums))
-    # A row number may be negative (SQLite allows it), so "no parent" is a mask, not a number; as
-    # positions (rowid order) every parent is >= 0 and -1 is free to mean "at the top".
-    top = np.fromiter((p is None for p in parents), dtype=bool, count=len(parents))
-    numbers = np.fromiter((0 if p is None else p for p in parents), dtype=np.int64, count=len(parents))
-    up = np.where(top, -1, np.searchsorted(rows, numbers))
-    for _ in range(len(nums).bit_length() + 1):
-        at_top = up < 0
-        if at_top.all():
-            return False
-        up = np.where(at_top, -1, up[np.where(at_top, 0, up)])
-    return True
 
 
 def _note(seen: set[Any], value: Any) -> bool:

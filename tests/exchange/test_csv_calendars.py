@@ -43,6 +43,15 @@ def test_the_calendar_column_round_trips_for_the_calendars_ms_project_knows(tmp_
                                                                                       date(2030, 1, 17))
 
 
+def test_the_project_row_counts_its_duration_in_working_days_of_the_plans_calendar(tmp_path):
+    plan = Project("Office plan", date(2030, 1, 7))
+    plan.default_calendar_id = plan.add_calendar(Calendar("Standard", MONDAY_TO_FRIDAY)).id
+    plan.add_task(Task("A", "Weekdays", 10))  # Mon 7 January .. Fri 18 January: 12 calendar days
+    write_plan(plan, tmp_path / "p.csv")
+    project_row = (tmp_path / "p.csv").read_text(encoding="utf-8-sig").splitlines()[1].split(",")
+    assert project_row[:7] == ['"0"', '""', '"Office plan"', '"0"', '"10 days"', '"2030-01-07"', '"2030-01-18"']
+
+
 def test_a_calendar_name_the_plan_lacks_is_named_in_a_warning_and_the_task_keeps_the_plans(tmp_path):
     result = _read(tmp_path, HEADER + "1,Pour,1,3d,,Night crew\n2,Cure,1,2d,1,night crew\n3,Paint,1,1d,,None\n")
     tasks = _by_key(result.project)

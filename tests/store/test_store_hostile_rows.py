@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from conftest import tamper
 
-from ilrs_planner.domain import PlannerError, Project, Task
+from ilrs_planner.domain import Link, PlannerError, Project, Task
 from ilrs_planner.store import open_project, save_project
 
 
@@ -35,3 +35,36 @@ def test_a_wbs_under_a_task_with_a_negative_row_number_opens(tmp_path):
     save_project(plan, path)
     tamper(path, "UPDATE tasks SET num = -5 WHERE id = 't-p'", "UPDATE tasks SET parent = -5 WHERE id = 't-a'")
     assert open_project(path).tasks["t-a"].parent_id == "t-p"
+
+
+def _chain(path) -> Project:
+    plan = Project("Chain", date(2030, 1, 1))
+    for key in "abcd":
+        plan.add_task(Task(key, key.upper(), 5, id=f"t-{key}"))
+    for pred, succ in ("ab", "bc", "cd"):
+        plan.add_link(Link(f"t-{pred}", f"t-{succ}", id=f"l-{pred}{succ}"))
+    save_project(plan, path)
+    return plan
+
+
+@pytest.mark.parametrize("number", [0, -1, 5, 2**63 - 1, -(2**63)])
+def test_a_link_to_a_row_number_next_to_or_far_from_the_tasks_is_refused_naming_it(tmp_path, number):
+    # The four tasks are rows 1-4: the numbers just outside them, and the extremes SQLite allows.
+    path = tmp_path / "plan.db"
+    _chain(path)
+    tamper(path, "UPDATE links SET succ = ? WHERE id = 'l-bc'", params=(number,))
+    with pytest.raises(PlannerError) as caught:
+        open_project(path)
+    assert caught.value.code == "store.bad_value"
+    assert caught.value.subject_ids[1:] == ("links", "2", "succ") and f"row {number} " in caught.value.message
+
+
+def test_links_and_tasks_numbered_with_gaps_and_below_zero_open_as_the_same_plan(tmp_path):
+    path = tmp_path / "plan.db"
+    plan = _chain(path)
+    tamper(path, "UPDATE tasks SET num = num * 10 - 25", "UPDATE links SET num = -num * 3",
+           "UPDATE links SET pred = pred * 10 - 25, succ = succ * 10 - 25")
+    loaded = open_project(path)
+    assert loaded == plan
+    assert [(link.pred_id, link.succ_id) for link in loaded.links.values()] == [
+        ("t-c", "t-d"), ("t-b", "t-c"), ("t-a", "t-b")]  # in row order: -9, -6, -3

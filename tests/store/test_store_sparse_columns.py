@@ -60,3 +60,29 @@ def test_a_bad_value_among_plainly_written_rows_is_refused_naming_its_task(tmp_p
     assert caught.value.code == "task.negative_duration"
     assert "task 't25'" in caught.value.message and caught.value.subject_ids == ("task-25",)
     assert not (tmp_path / "plan.db").exists()
+
+
+def test_unusual_values_after_gaps_in_the_row_numbers_come_back_on_their_rows(tmp_path):
+    # Row numbers of a file edited by other tools need not run 1, 2, 3...: each unusual value must
+    # still be placed on the row that holds it, not on the row at the same count.
+    save_project(_plan_with_a_few_unusual_rows(), tmp_path / "plan.db")
+    tamper(tmp_path / "plan.db", "DELETE FROM links",
+           "DELETE FROM tasks WHERE id IN ('task-00', 'task-05', 'task-06', 'task-30')",
+           "UPDATE tasks SET num = num + 1000 WHERE num > 20")
+    loaded = open_project(tmp_path / "plan.db")
+    assert len(loaded.tasks) == 36
+    assert [t.id for t in loaded.tasks.values() if t.owner_id] == ["task-07"]
+    assert [t.id for t in loaded.tasks.values() if t.notes] == ["task-12"]
+    assert loaded.tasks["task-12"].constraint == ConstraintType.SNET
+    assert [(t.id, t.percent_complete) for t in loaded.tasks.values() if t.percent_complete] == [("task-33", 40)]
+    assert [t.id for t in loaded.tasks.values() if t.elapsed] == ["task-39"]
+
+
+def test_a_column_unusual_in_every_row_comes_back_whole(tmp_path):
+    project = _plan_with_a_few_unusual_rows()
+    for i, task in enumerate(project.tasks.values()):
+        task.percent_complete = i + 1
+    save_project(project, tmp_path / "plan.db")
+    loaded = open_project(tmp_path / "plan.db")
+    assert [t.percent_complete for t in loaded.tasks.values()] == list(range(1, 41))
+    assert loaded == project

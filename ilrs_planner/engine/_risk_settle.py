@@ -1,0 +1,60 @@
+"""After the passes: summary tasks rolled up from their sub-tasks, total float, critical flags."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ._bounds import BIG
+from ._network import Network
+
+TOLERANCE = 0.01  # days: float32 dates carry about 0.004 days of rounding at a century's distance
+
+
+@dataclass(slots=True)
+class BlockResult:
+    """Per task, for one block of iterations: early finish and the critical flags."""
+
+    finish: np.ndarray
+    critical: np.ndarray
+
+
+def settle(net: Network, summaries: list[tuple[int, slice | list[int]]], early: np.ndarray, finish: np.ndarray,
+           late: np.ndarray) -> BlockResult:
+    """Task rows: leaves as computed; summaries span their sub-tasks and take their least float.
+
+    `early` and `late` hold the starts (tasks first), `finish` the tasks' finishes; all are
+    overwritten in place (the late starts become total floats).
+    """
+    n = len(net.task_ids)
+    start = early[:n]
+    slack = late[:n]
+    np.subtract(slack, start, out=slack)  # total float, in place of the late starts
+    slack[net.finished] = np.inf  # finished work is never critical and does not make its phase critical
+    own_cap = {}
+    for s, kids in summaries:
+        np.min(start[kids], axis=0, out=start[s])
+        np.max(finish[kids], axis=0, out=finish[s])
+        np.min(slack[kids], axis=0, out=slack[s])
+        if net.start_cap[s] < BIG:  # SNLT/MSO on a summary lowers its own float only
+            own_cap[s] = float(net.start_cap[s] - net.start) - start[s]
+    critical = slack <= TOLERANCE
+    for s, own in own_cap.items():
+        critical[s] |= np.isfinite(slack[s]) & (own <= TOLERANCE)
+    return BlockResult(finish, critical)
+
+
+def summaries_bottom_up(net: Network) -> list[tuple[int, slice | list[int]]]:
+    """(summary, its direct children), deepest summaries first.
+
+    Children in consecutive rows (the usual outline) come as a slice: a view of the matrix, where
+    a list of rows would copy them before every reduction.
+    """
+    kids: dict[int, list[int]] = {}
+    for child, parent in enumerate(net.parent.tolist()):
+        if parent >= 0:
+            kids.setdefault(parent, []).append(child)
+    ordered = sorted(kids.items(), key=lambda item: -int(net.depth[item[0]]))
+    return [(s, slice(rows[0], rows[-1] + 1) if rows[-1] - rows[0] == len(rows) - 1 else rows)
+            for s, rows in ordered]
