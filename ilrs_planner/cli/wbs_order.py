@@ -15,6 +15,7 @@ from typing import NamedTuple
 import numpy as np
 
 from ..domain import Project, Task
+from ..engine.task_places import TaskPlaces
 
 MAX_SORTED_DEPTH = 64  # deeper outlines are walked: a key per level per task would grow too large
 _PARENT, _POSITION = attrgetter("parent_id"), attrgetter("position")
@@ -37,15 +38,14 @@ def wbs_order(project: Project) -> tuple[list[Task], list[int]]:
 
 def wbs_rows(project: Project, tasks: list[Task]) -> WbsRows:
     """`wbs_order` as places in `tasks` (the plan's tasks in plan order), with depths and summary flags."""
-    index = dict(zip(project.tasks, range(len(tasks))))
+    places = TaskPlaces(list(project.tasks))
     parent_ids = list(map(_PARENT, tasks))
-    parents = list(map(index.get, parent_ids))
-    parent = np.array([-1 if p is None else p for p in parents], dtype=np.int64)
+    parent = places.of(parent_ids)
     depth = _depths(parent)
-    if depth is None or parents.count(None) != parent_ids.count(None):
+    if depth is None or int(np.count_nonzero(parent < 0)) != parent_ids.count(None):
         # Deeper than MAX_SORTED_DEPTH, or a parent outside the plan or a loop (a plan the scheduler
         # refuses): walked, which leaves out what it cannot reach.
-        return _walked(project, index)
+        return _walked(project, places.index())
     order = _pre_order(parent, depth, np.fromiter(map(_POSITION, tasks), dtype=np.int64, count=len(tasks)))
     summary = np.zeros(len(tasks), dtype=bool)
     summary[parent[parent >= 0]] = True

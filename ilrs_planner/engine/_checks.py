@@ -9,6 +9,7 @@ import numpy as np
 
 from ..domain import PlannerError, Task
 from ._tree import is_ancestor
+from .task_places import TaskPlaces
 
 _PARENT = attrgetter("parent_id")
 
@@ -49,15 +50,15 @@ def raise_bad_link(links: list[Any], codes: list[Any], lags: list[Any], tasks: l
                                [link.pred_id, link.succ_id])
 
 
-def parent_indices(tasks: list[Task], index: dict[str, int]) -> np.ndarray:
+def parent_indices(tasks: list[Task], places: TaskPlaces) -> np.ndarray:
     """Parent index of every task (-1 at the top level); a parent that is not in the plan is an error."""
     parent_ids = list(map(_PARENT, tasks))
-    found = list(map(index.get, parent_ids))
-    if found.count(None) != parent_ids.count(None):
-        task = next(t for t, p in zip(tasks, found) if p is None and t.parent_id is not None)
+    found = places.of(parent_ids)
+    if int(np.count_nonzero(found < 0)) != parent_ids.count(None):
+        task = next(t for t, p in zip(tasks, found.tolist()) if p < 0 and t.parent_id is not None)
         raise PlannerError("task.unknown", f"task '{task.key}' is under a parent that is not in the plan "
                            f"({task.parent_id})", [task.id])
-    return np.array([-1 if p is None else p for p in found], dtype=np.int64)
+    return found
 
 
 def depths(parent: np.ndarray, tasks: list[Task]) -> np.ndarray:

@@ -14,21 +14,19 @@ import numpy as np
 
 from ..domain import LinkType, PlannerError, Project, Task
 from . import _checks
+from .task_places import TaskPlaces
 
 _PRED, _SUCC, _TYPE, _LAG, _ELAPSED = (attrgetter(name) for name in ("pred_id", "succ_id", "type", "lag", "elapsed"))
 _TYPE_CODE = {LinkType.FS: 0, LinkType.SS: 1, LinkType.FF: 2, LinkType.SF: 3}
 
 
-def link_arrays(project: Project, index: dict[str, int], tasks: list[Task]) -> tuple[np.ndarray, ...]:
+def link_arrays(project: Project, places: TaskPlaces, tasks: list[Task]) -> tuple[np.ndarray, ...]:
     """(pred, succ, type code, lag, elapsed) arrays of every link, in the plan's order, checked."""
     links = list(project.links.values())
     count = len(links)
-    pred_list = list(map(index.get, map(_PRED, links)))
-    succ_list = list(map(index.get, map(_SUCC, links)))
-    if None in pred_list or None in succ_list:
-        _checks.raise_unknown_task([(link.pred_id, link.succ_id) for link in links], index, tasks)
-    pred = np.fromiter(pred_list, dtype=np.int64, count=count)
-    succ = np.fromiter(succ_list, dtype=np.int64, count=count)
+    pred, succ = places.of(list(map(_PRED, links))), places.of(list(map(_SUCC, links)))
+    if (pred < 0).any() or (succ < 0).any():
+        _checks.raise_unknown_task([(link.pred_id, link.succ_id) for link in links], places.index(), tasks)
     same = np.flatnonzero(pred == succ)
     if same.size:
         task = tasks[int(pred[same[0]])]
@@ -38,7 +36,7 @@ def link_arrays(project: Project, index: dict[str, int], tasks: list[Task]) -> t
     codes = [0] * count if all_fs else list(map(_TYPE_CODE.get, types))
     lags = list(map(_LAG, links))
     if None in codes or not _checks.all_whole(lags):
-        _checks.raise_bad_link(links, codes, lags, tasks, index)
+        _checks.raise_bad_link(links, codes, lags, tasks, places.index())
     code = np.zeros(count, dtype=np.int64) if all_fs else np.fromiter(codes, dtype=np.int64, count=count)
     return pred, succ, code, np.fromiter(lags, dtype=np.int64, count=count), flags(list(map(_ELAPSED, links)))
 

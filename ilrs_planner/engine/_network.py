@@ -33,6 +33,7 @@ from ._crossings import Crossings, find_crossings
 from ._edges import build_edges
 from ._links import flags, link_arrays
 from ._tree import ancestor_jumps, spread_down
+from .task_places import TaskPlaces
 
 
 @dataclass(slots=True)
@@ -122,12 +123,13 @@ def compile_network(project: Project, extra_days: int = 0, node_rows: np.ndarray
         _checks.raise_bad_duration(tasks, durations)
     planned = np.fromiter(durations, dtype=np.int64, count=n)
     _checks.check_durations(planned, tasks)
-    parent = _checks.parent_indices(tasks, index)
+    places = TaskPlaces(task_ids, index)
+    parent = _checks.parent_indices(tasks, places)
     depth = _checks.depths(parent, tasks)
     jumps = ancestor_jumps(parent, depth)
     is_summary = np.zeros(n, dtype=bool)
     is_summary[parent[parent >= 0]] = True
-    links = link_arrays(project, index, tasks)
+    links = link_arrays(project, places, tasks)
     _checks.check_summary_links(links[0], links[1], is_summary, depth, jumps, tasks)
     task_row, time = _working_time(project, tasks, planned, extra_days)
     node_row = np.where(is_summary | _elapsed(tasks), IDENTITY, task_row) if node_rows is None else node_rows

@@ -53,6 +53,7 @@ def read_links(tasks) -> None:
     """Turn the collected PredecessorLink elements into links; drop what cannot be a link, with warnings."""
     reader, project, warnings = tasks.reader, tasks.project, tasks.warnings
     seen = set()
+    summaries = project.summary_ids()  # only a summary can be another task's ancestor
     for succ_id, link, where in tasks.pending_links:
         if link.cross_project.lower() in TRUE_TEXTS:
             warnings.append(f"{where}: a link to another project file cannot be carried; left out")
@@ -66,7 +67,8 @@ def read_links(tasks) -> None:
         if code not in LINK_TYPES_BY_CODE:
             warnings.append(f"{where}: link type {code} is unknown; read as finish-to-start")
         link_type = LINK_TYPES_BY_CODE.get(code, LinkType.FS)
-        if pred_id in _ancestors(project, succ_id) or succ_id in _ancestors(project, pred_id):
+        if (pred_id in summaries or succ_id in summaries) and (
+                pred_id in _ancestors(project, succ_id) or succ_id in _ancestors(project, pred_id)):
             warnings.append(f"{where}: a link between a summary task and its own sub-task cannot be scheduled; "
                             "left out")
             continue
