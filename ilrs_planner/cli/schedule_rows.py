@@ -17,7 +17,7 @@ from typing import TextIO
 import numpy as np
 
 from ..domain import Project
-from ..domain.terminal_text import one_line
+from ..domain.terminal_text import fits_one_line, one_line
 from ..engine.schedule import Schedule
 from .schedule_columns import ScheduleColumns, schedule_columns
 
@@ -129,7 +129,7 @@ def _days(values: list[int]) -> list[str]:
 
 def _one_line(texts: list[str]) -> list[str]:
     """Texts escaped to stay on their table line (see domain.terminal_text); one scan when none needs it."""
-    if one_line("".join(texts)) == "".join(texts):
+    if fits_one_line("".join(texts)):
         return texts
     return list(map(one_line, texts))
 
@@ -156,7 +156,7 @@ def write_lines(widths: list[int], right: set[int], cells: list[list[str]], out:
 def _padded(column: list[str], width: int, right: bool, pieces: list[str], place: int) -> list[str]:
     """The cells of column `place` padded to `width`; when all are as long (dates), the padding goes
     into the text before or after them in `pieces` instead, once for all lines."""
-    if not column or min(map(len, column)) != max(map(len, column)):
+    if len(set(map(len, column))) != 1:
         return list(map(str.rjust if right else str.ljust, column, repeat(width)))
     pad = " " * (width - len(column[0]))
     if right:

@@ -36,7 +36,7 @@ class TaskPlaces:
             at = np.minimum(np.searchsorted(self._addresses, wanted), self._addresses.size - 1)
             same = self._addresses[at] == wanted
             places[same] = self._order[at[same]]
-        missed = np.flatnonzero(places < 0)
+        missed = np.flatnonzero((places < 0) & (wanted != id(None)))  # None (no parent) is no task's: no lookup
         if missed.size:
             found = map(self.index().get, map(ids.__getitem__, missed.tolist()), repeat(-1))
             places[missed] = np.fromiter(found, dtype=np.int64, count=missed.size)

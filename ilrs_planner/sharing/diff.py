@@ -22,6 +22,7 @@ from .matching import (
     comparable,
     field_differences,
     match_ids,
+    participant_key,
     task_key,
 )
 
@@ -118,11 +119,14 @@ def _section(a: Project, b: Project, kind: str) -> SectionDiff:
     for nid in new:
         if nid not in matched:
             section.added.append(ItemDiff(nid, label(b, new[nid])))
+    kept = set(matched.values())  # a set: `in matched.values()` scanned them all for each object
     for oid in old:
-        if oid not in matched.values():
+        if oid not in kept:
             section.removed.append(ItemDiff(oid, label(a, old[oid])))
-    ranks = (_sibling_ranks(a, set(matched.values())), _sibling_ranks(b, set(matched))) if kind == "tasks" else None
+    ranks = (_sibling_ranks(a, kept), _sibling_ranks(b, set(matched))) if kind == "tasks" else None
     for nid, oid in matched.items():
+        if _unchanged(a, b, old[oid], new[nid], refs):
+            continue
         diffs = field_differences(comparable(a, old[oid], refs), comparable(b, new[nid], refs))
         if ranks is not None and ranks[0].get(oid) == ranks[1].get(nid):
             diffs = [d for d in diffs if d[0] != "position"]  # only shifted by siblings added or removed
@@ -132,6 +136,17 @@ def _section(a: Project, b: Project, kind: str) -> SectionDiff:
             section.changed.append(ItemDiff(nid, label(b, new[nid]), [FieldChange(*d) for d in diffs],
                                             oid if oid != nid else ""))
     return section
+
+
+_KEY_OF = {"task": task_key, "participant": participant_key}
+
+
+def _unchanged(a: Project, b: Project, old: Any, new: Any, refs: dict[str, str]) -> bool:
+    """Equal fields naming the same keys: nothing to compare field by field (most objects of a plan)."""
+    if old != new:
+        return False
+    return all(_KEY_OF[kind](a, getattr(old, name)) == _KEY_OF[kind](b, getattr(new, name))
+               for name, kind in refs.items())
 
 
 def _sibling_ranks(project: Project, kept: set[str]) -> dict[str, int]:

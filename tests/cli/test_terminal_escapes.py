@@ -14,7 +14,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 import ilrs_planner.store
 from ilrs_planner.cli import main
 from ilrs_planner.domain import Baseline, Link, LinkType, Project, Task
-from ilrs_planner.domain.terminal_text import one_line, shown
+from ilrs_planner.domain.terminal_text import fits_one_line, one_line, shown
 from ilrs_planner.sharing.signing import sign_project
 
 CLEAR_LINE = "\r\x1b[2K"
@@ -119,3 +119,9 @@ def test_every_unsafe_character_is_escaped_even_among_lines_and_tabs(unsafe):
     # Plain text takes a short cut past the pattern; no unsafe character may take it too.
     text = f"line one\tcell\n{unsafe}line two\n"
     assert shown(text) == f"line one\tcell\n\\u{ord(unsafe):04x}line two\n"
+
+
+@pytest.mark.parametrize("text", ["plain names", "Chang'e 7 嫦娥七号", "tab\there", "new\nline", "esc\x1b[2K",
+                                  "del\x7f", "Луна\u202eevil", "Луна\u2028next", ""])
+def test_a_text_fits_one_line_exactly_when_one_line_leaves_it_as_it_is(text):
+    assert fits_one_line(text) is (one_line(text) == text)

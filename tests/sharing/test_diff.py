@@ -126,3 +126,15 @@ def test_a_phase_is_never_a_milestone_move(small_plan):
     # Hand-worked: the phase now starts 1 Feb (was 1 Jan); A ends 11 Feb, +2 lag = 13 Feb, before B's
     # SNET of 1 March, so B and the milestone M stay where they were: no milestone moved.
     assert diff_projects(small_plan, other).milestone_moves == []
+
+
+def test_a_renamed_parent_shows_on_its_sub_tasks_too(small_plan):
+    # Every field of B is equal in both plans, yet the key its parent_id shows by has changed.
+    other = clone_project(small_plan)
+    other.tasks["t-b"].parent_id = small_plan.tasks["t-b"].parent_id
+    parent = other.tasks[small_plan.tasks["t-b"].parent_id]
+    parent.key = "PH2"
+    diff = diff_projects(small_plan, other, with_schedule=False)
+    changes = {item.label: {c.field: (c.old, c.new) for c in item.changes} for item in diff.tasks.changed}
+    assert changes["B Mission B"] == {"parent_id": ("PH", "PH2")}
+    assert changes[f"PH2 {parent.name}"] == {"key": ("PH", "PH2")}

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import fields
 from datetime import date
 
 from ilrs_planner.domain import Link, LinkType, Project, Task
-from ilrs_planner.store import open_project, save_project, writer
+from ilrs_planner.store import open_project, rows, save_project, writer
 
 
 def _plan(count: int) -> Project:
@@ -32,3 +33,20 @@ def test_many_rows_to_a_statement_write_the_same_file_as_one_at_a_time(tmp_path,
     reopened = open_project(tmp_path / "chain-packed.db")
     assert [k.type for k in reopened.links.values()][:5] == ["FS", "SS", "FF", "SF", "FS"]
     assert reopened.tasks["t-5"].parent_id == "s-2" and reopened.tasks["t-97"].notes == "line\nline"
+
+
+def test_the_tail_read_to_tell_a_plain_task_is_every_task_field_from_the_owner_on():
+    # A field added to Task but missed here would let a task holding it be written as plain (its value lost).
+    names = [f.name for f in fields(Task)]
+    assert names[names.index("owner_id"):] == rows.TASK_TAIL_FIELDS
+    assert list(rows.task_tail.__code__.co_names) == rows.TASK_TAIL_FIELDS
+
+
+def test_a_task_differing_from_the_usual_in_one_late_field_keeps_it_among_plain_tasks(tmp_path):
+    plan = _plan(100)
+    plan.tasks["t-50"].source_date = date(2024, 5, 1)
+    plan.tasks["t-60"].key_milestone = True
+    save_project(plan, tmp_path / "plan.db")
+    reopened = open_project(tmp_path / "plan.db")
+    assert reopened.tasks["t-50"].source_date == date(2024, 5, 1) and reopened.tasks["t-60"].key_milestone
+    assert reopened.tasks["t-49"].source_date is None and not reopened.tasks["t-61"].key_milestone

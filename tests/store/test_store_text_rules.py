@@ -1,10 +1,11 @@
 """Text bounds count characters a person sees: control characters are refused before lengths are counted."""
 
 import sqlite3
+from datetime import date
 
 import pytest
 
-from ilrs_planner.domain import PlannerError, Task
+from ilrs_planner.domain import PlannerError, Project, Task
 from ilrs_planner.store import open_project, save_project
 
 
@@ -50,6 +51,19 @@ def test_control_characters_are_refused_naming_table_and_column(plan_file, table
     error = _refusal(plan_file)
     assert error.code == "store.bad_value"
     assert f"table {table}" in error.message and f"column {column}" in error.message and shown in error.message
+
+
+@pytest.mark.parametrize("code", range(128))
+def test_every_ascii_character_is_saved_or_refused_as_its_unicode_class_says(plan_file, code):
+    plan = Project("ascii", date(2030, 1, 1))
+    plan.add_task(Task("t", f"Lander {chr(code)} module", 1, id="task-ascii"))
+    if chr(code).isprintable():
+        save_project(plan, plan_file)
+        assert open_project(plan_file).tasks["task-ascii"].name == f"Lander {chr(code)} module"
+    else:
+        with pytest.raises(PlannerError) as caught:
+            save_project(plan, plan_file)
+        assert caught.value.code == "store.bad_value" and f"U+{code:04X}" in caught.value.message
 
 
 def test_notes_may_hold_tabs_and_line_breaks(plan_file):
