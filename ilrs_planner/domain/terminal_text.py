@@ -15,7 +15,10 @@ a table) goes through `one_line()`, which escapes newlines and tabs too, so it c
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any, TextIO
+
+from .errors import PlannerError
 
 # C0 and C1 controls, DEL, the bidirectional marks/embeddings/overrides/isolates, and the
 # Unicode line and paragraph separators (which some terminals treat as newlines).
@@ -69,8 +72,24 @@ class TerminalStream:
 
     def write(self, text: str) -> int:
         """Write `text` with its control characters escaped."""
-        return self.wrapped.write(shown(text))
+        written: int = _guarded(self.wrapped.write, shown(text))
+        return written
+
+    def flush(self) -> None:
+        _guarded(self.wrapped.flush)
 
     def __getattr__(self, name: str) -> Any:
         # flush, fileno, isatty, encoding... behave as the wrapped stream's.
         return getattr(self.wrapped, name)
+
+
+def _guarded(call: Callable[..., Any], *args: Any) -> Any:
+    """`call(*args)`, with a full disk or a failing device as a coded refusal naming it, not a
+    traceback. A reader that stopped early (`| head`) still raises BrokenPipeError, which the
+    commands that stream treat as no error."""
+    try:
+        return call(*args)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise PlannerError("cli.output", f"could not write the output: {exc.strerror or exc}") from None

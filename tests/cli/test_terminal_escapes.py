@@ -4,6 +4,8 @@ The plans are handed to the commands in memory (the store's own checks are not w
 here), with escape sequences in every text field a command prints.
 """
 
+import errno
+import io
 import json
 import re
 from datetime import date
@@ -125,3 +127,14 @@ def test_every_unsafe_character_is_escaped_even_among_lines_and_tabs(unsafe):
                                   "del\x7f", "Луна\u202eevil", "Луна\u2028next", ""])
 def test_a_text_fits_one_line_exactly_when_one_line_leaves_it_as_it_is(text):
     assert fits_one_line(text) is (one_line(text) == text)
+
+
+class _FullDevice(io.StringIO):
+    def write(self, text):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def test_output_to_a_full_disk_is_a_coded_error_not_a_traceback(plans, monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdout", _FullDevice())
+    assert main(["schedule", str(plans / "a.db")]) == 2
+    assert "error[cli.output]: could not write the output: No space left on device" in capsys.readouterr().err
