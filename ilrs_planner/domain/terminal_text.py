@@ -19,6 +19,7 @@ from collections.abc import Callable
 from typing import Any, TextIO
 
 from .errors import PlannerError
+from .text import printable
 
 # C0 and C1 controls, DEL, the bidirectional marks/embeddings/overrides/isolates, and the
 # Unicode line and paragraph separators (which some terminals treat as newlines).
@@ -57,11 +58,8 @@ def one_line(text: str) -> str:
 def fits_one_line(text: str) -> bool:
     """Whether `one_line` leaves `text` as it is (the fast test of `shown`, for whole columns of names)."""
     if text.isascii():
-        return not text.encode("ascii").translate(None, _ASCII_PRINTABLE)
+        return printable(text)
     return _UNSAFE_ON_ONE_LINE.search(text) is None
-
-
-_ASCII_PRINTABLE = bytes(range(0x20, 0x7F))
 
 
 class TerminalStream:

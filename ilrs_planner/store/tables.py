@@ -46,7 +46,6 @@ from .locate import (
     find_too_big,
     too_large,
 )
-from .plaintext import plain_ascii
 from .rownumbers import NO_ROW, RowIds, some_chain_loops
 
 # Kinds of task and link come from SQLite as their index here (read_columns' `codes`).
@@ -120,7 +119,7 @@ class TableReader:
         """
         kinds = dict(columns_of()[table])
         for name, values in zip(names, columns[1:]):
-            if kinds[name] != "TEXT" or isinstance(values, Repeated) or name in coded or plain_ascii(values):
+            if kinds[name] != "TEXT" or isinstance(values, Repeated) or name in coded:
                 continue
             multiline = name in MULTI_LINE_FIELDS
             index = first_with_control(values, multiline)

@@ -10,10 +10,8 @@ from collections.abc import Iterable
 from operator import attrgetter
 from typing import Any
 
-import numpy as np
-
 from ..domain import PlannerError, Project
-from ..domain.text import MULTI_LINE_FIELDS, describe_control, first_with_control
+from ..domain.text import MULTI_LINE_FIELDS, describe_control, first_with_control, printable
 from . import limits
 
 _FIELDS = {
@@ -82,7 +80,7 @@ def _check_values(kind: str, name: str, values: list[Any], objects: list[Any], m
     joined = _joined(values)
     # Printable text holds no control character; when it is not (a line break in notes, which is
     # allowed, or a fault) the rule's own pattern decides.
-    index = None if _printable(joined) else first_with_control(values, multiline)
+    index = None if printable(joined) else first_with_control(values, multiline)
     if index is None:
         return joined
     obj = objects[index] if objects else None
@@ -90,15 +88,6 @@ def _check_values(kind: str, name: str, values: list[Any], objects: list[Any], m
     raise PlannerError("store.bad_value", f"cannot save: the {name.replace('_', ' ')} of {kind} {label!r} "
                        f"{describe_control(values[index], multiline)}; plan text never holds one",
                        [str(getattr(obj, "id", "") or label)])
-
-
-def _printable(text: str) -> bool:
-    """`text.isprintable()`; for ASCII text (nearly all of a plan) as two passes of numpy over its
-    bytes, a tenth of the time: an ASCII character is printable unless below space or DEL (0x7F)."""
-    if not text.isascii():
-        return text.isprintable()
-    codes = np.frombuffer(text.encode("ascii"), dtype=np.uint8)
-    return codes.size == 0 or bool(codes.min() >= 0x20 and codes.max() < 0x7F)
 
 
 def _joined(values: list[Any]) -> str:
