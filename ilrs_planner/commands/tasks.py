@@ -94,11 +94,7 @@ def _with_descendants(project: Project, ids: list[str]) -> set[str]:
     usual deletion) found in one column-wise pass, without ordering the whole outline."""
     if any(map(set(ids).__contains__, map(attrgetter("parent_id"), project.tasks.values()))):
         return project.with_descendants(ids)
-    found: set[str] = set()
-    for tid in reversed(ids):  # the order with_descendants adds them in (ids are distinct)
-        if tid in project.tasks:
-            found.add(tid)
-    return found
+    return set(reversed(ids))  # with_descendants pops them from the end; every id was checked to exist
 
 
 def _links_touching(project: Project, doomed: set[str]) -> list[Link]:

@@ -33,8 +33,9 @@ def test_an_outline_too_deep_for_outline_numbers_is_refused_and_nothing_is_writt
 def test_the_bound_counts_every_part_of_every_outline_number(tmp_path, monkeypatch):
     monkeypatch.setattr(outline_depth, "MAX_OUTLINE_PARTS", 10)  # four tasks nested: 1 + 2 + 3 + 4 parts
     write_mspdi(_deep(4), tmp_path / "four.xml")
-    with pytest.raises(PlannerError):
+    with pytest.raises(PlannerError) as caught:
         write_mspdi(_deep(5), tmp_path / "five.xml")
+    assert caught.value.code == "export.failed" and "would have 15 parts" in caught.value.message
 
 
 def test_a_spreadsheet_of_an_outline_too_deep_is_refused_and_nothing_is_written(tmp_path):

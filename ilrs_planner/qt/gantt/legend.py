@@ -104,8 +104,8 @@ def _symbols_used(tasks: list[Task]) -> set[str]:
     used = {
         "flown": any(compress(map(attrgetter("actual_start"), tasks), map(attrgetter("duration"), tasks))),
         "soft": any(map(ne, set(map(attrgetter("precision"), tasks)), repeat("day"))),
-        "inferred": any(c is Confidence.INFERRED for c in confidences),
-        "assumption": any(c is Confidence.ASSUMPTION for c in confidences),
+        "inferred": Confidence.INFERRED in confidences,
+        "assumption": Confidence.ASSUMPTION in confidences,
         "key": any(map(attrgetter("key_milestone"), tasks)),
     }
     return {name for name, present in used.items() if present}
