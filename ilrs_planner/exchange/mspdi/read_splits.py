@@ -35,7 +35,7 @@ def widen_split_tasks(tasks: TaskReader, root: ET.Element) -> None:
         if task.actual_finish is not None:
             continue  # finished: its actual dates fix it
         start, finish = tasks.stored[task_id]
-        span = (finish - start).days if task.elapsed else _working_days(_calendar_of(tasks, task), start, finish)
+        span = (finish - start).days if task.elapsed else _calendar_of(tasks, task).working_days(start, finish)
         if span > task.duration:
             tasks.warnings.append(f"task '{task.name}' is split in MS Project ({task.duration} days of work between "
                                   f"{start} and {finish - timedelta(days=1)}); read as one bar of {span} working "
@@ -80,11 +80,6 @@ def _periods(tasks: TaskReader, assignment: ET.Element) -> list[tuple[date, bool
 
 def _has_working_day(calendar: Calendar, first: date, last: date) -> bool:
     return any(calendar.is_working(first + timedelta(days=k)) for k in range((last - first).days + 1))
-
-
-def _working_days(calendar: Calendar, start: date, finish: date) -> int:
-    """Working days in [start, finish)."""
-    return sum(calendar.is_working(start + timedelta(days=k)) for k in range((finish - start).days))
 
 
 def _calendar_of(tasks: TaskReader, task: Task) -> Calendar:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from datetime import date, timedelta
+from datetime import date
 
 from ...domain import ConstraintType, Project, Task, deadline_finish
 from .helpers import (
@@ -103,8 +103,7 @@ def _worked_days(project: Project, task: Task, start: date, finish: date) -> int
     """Days of `[start, finish)` the task works: its calendar's working days, or every day when elapsed."""
     if task.elapsed:
         return max((finish - start).days, 0)
-    calendar = project.task_calendar(task)
-    return sum(calendar.is_working(start + timedelta(days=n)) for n in range((finish - start).days))
+    return project.task_calendar(task).working_days(start, finish)
 
 
 def _actuals(element: ET.Element, project: Project, task: Task, scheduled: tuple[date, date] | None) -> None:
