@@ -29,15 +29,9 @@ class WbsRows(NamedTuple):
     summary: np.ndarray
 
 
-def wbs_order(project: Project) -> tuple[list[Task], list[int]]:
-    """The tasks of `project` in WBS order (pre-order, siblings by position, ties in plan order) and their depths."""
-    tasks = list(project.tasks.values())
-    rows = wbs_rows(project, tasks)
-    return list(map(tasks.__getitem__, rows.places.tolist())), rows.depths.tolist()
-
-
 def wbs_rows(project: Project, tasks: list[Task]) -> WbsRows:
-    """`wbs_order` as places in `tasks` (the plan's tasks in plan order), with depths and summary flags."""
+    """The tasks in WBS order (pre-order, siblings by position, ties in plan order) as places in
+    `tasks` (the plan's tasks in plan order), with depths and summary flags."""
     places = TaskPlaces(list(project.tasks))
     parent_ids = list(map(_PARENT, tasks))
     parent = places.of(parent_ids)

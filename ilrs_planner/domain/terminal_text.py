@@ -77,7 +77,7 @@ class TerminalStream:
         _guarded(self.wrapped.flush)
 
     def __getattr__(self, name: str) -> Any:
-        # flush, fileno, isatty, encoding... behave as the wrapped stream's.
+        # fileno, isatty, encoding... behave as the wrapped stream's.
         return getattr(self.wrapped, name)
 
 
