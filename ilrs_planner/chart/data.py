@@ -122,13 +122,13 @@ def _row_dates(project: Project, schedule: Schedule | None, tasks: list[Task],
 
 
 def _no_spans(n: int) -> tuple[np.ndarray, np.ndarray]:
-    """(first, last) of rows with no span: nan throughout."""
+    """(first, last) of rows with no span (or period): nan throughout."""
     return np.full(n, np.nan), np.full(n, np.nan)
 
 
 def _spans(spans: Mapping, row_of: dict[str, int], n: int) -> tuple[np.ndarray, np.ndarray]:
     """(first, last) day ordinals per row of the rows' entries in `spans` (nan where none)."""
-    first, last = np.full(n, np.nan), np.full(n, np.nan)
+    first, last = _no_spans(n)
     for tid, (a, b) in spans.items():
         row = row_of.get(tid)
         if row is not None:
@@ -187,7 +187,7 @@ def build_chart_data(project: Project, schedule: Schedule | None, rows: list[str
     color = np.fromiter(map(owner_index.get, map(attrgetter("owner_id"), tasks), repeat(owner_index[None])),
                         np.int32, n)
     labels = list(map(attrgetter("name"), tasks))
-    soft0, soft1 = np.full(n, np.nan), np.full(n, np.nan)
+    soft0, soft1 = _no_spans(n)
     precision = _shown_precision(project, schedule, rows, tasks)
     day_exact = np.fromiter(map(is_, precision, repeat(Precision.DAY)), bool, n)
     plain = milestone & day_exact & ~actual  # the usual milestone: its name and its planned day
