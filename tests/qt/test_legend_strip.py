@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QPointF, Qt
 
+from ilrs_planner.domain import Confidence, Precision, Project, Task
 from ilrs_planner.qt.gantt.legend import legend_items
 
 
@@ -71,3 +74,27 @@ def test_comparing_a_baseline_adds_the_baseline_and_one_early_to_late_scale_nami
     steps = [i.text for i in whole if i.kind == "slip"]
     assert len(steps) == 5 and all(text in scale.detail for text in steps)
     assert sorted(i.kind for i in compact if i.kind != "slipscale") == sorted(i.kind for i in whole if i.kind != "slip")
+
+
+def _symbol_kinds(tasks) -> set[str]:
+    plan = Project("Legend plan", date(2030, 1, 1))
+    for position, task in enumerate(tasks):
+        task.position = position
+        plan.add_task(task)
+    symbols = {"flown", "soft", "inferred", "assumption", "key"}
+    return {item.kind for item in legend_items(plan, list(plan.tasks), critical=False)} & symbols
+
+
+def test_the_legend_explains_exactly_the_symbols_the_shown_bars_use():
+    plain = Task("A", "Plain work", 10, id="a")
+    assert _symbol_kinds([plain]) == set()
+    # A milestone reached (an actual start, no duration) is a filled diamond, not a hatched bar.
+    reached = Task("M", "Landing", 0, id="m", actual_start=date(2030, 1, 5))
+    assert _symbol_kinds([plain, reached]) == set()
+    flown = Task("F", "Flown mission", 10, id="f", actual_start=date(2030, 1, 1))
+    year = Task("Y", "Known to a year", 365, id="y", precision=Precision.YEAR)
+    key = Task("K", "Station complete", 0, id="k", key_milestone=True)
+    guessed = Task("G", "Guessed", 5, id="g", confidence=Confidence.INFERRED)
+    assumed = Task("S", "Assumed", 5, id="s", confidence=Confidence.ASSUMPTION)
+    assert _symbol_kinds([plain, flown, year, key, guessed, assumed]) == {"flown", "soft", "key", "inferred",
+                                                                          "assumption"}
