@@ -4,15 +4,29 @@ A plan file never holds a link to a missing task, an owner who is not a particip
 does not exist or a WBS that loops (a task under itself): the engine and the views rely on it. Save
 refuses such a plan before it touches the disk, so no file is written that open would refuse.
 Baseline entries may name deleted tasks on purpose: a snapshot keeps the history of removed work.
+
+The check numbers the tasks as the file does (rows from 1, in plan order) and finds each link's two
+ends by that number: a missing end fails the lookup, and the numbers found are the ones the links'
+rows hold, so the writer takes them from here instead of looking 400,000 ends up a second time.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from itertools import compress, count, repeat
 from operator import attrgetter, is_, lt, not_
 
-from ..domain import PlannerError, Project, Task
+from ..domain import Link, PlannerError, Project, Task
+
+
+@dataclass(frozen=True, slots=True)
+class RowNumbers:
+    """What the check resolved, in the numbers rows refer to each other by."""
+
+    task_num: dict[str | None, int]  # task id -> its row number, from 1 in plan order
+    preds: list[int]  # the row number of each link's predecessor, in plan order
+    succs: list[int]  # ... and of its successor
 
 
 def find_parent_loop(parent_of: Mapping[str, str | None]) -> list[str] | None:
@@ -52,8 +66,8 @@ _ID, _PARENT, _OWNER = attrgetter("id"), attrgetter("parent_id"), attrgetter("ow
 _PRED, _SUCC = attrgetter("pred_id"), attrgetter("succ_id")
 
 
-def check_before_save(project: Project) -> None:
-    """Refuse to save a plan whose parts refer to something it does not hold."""
+def check_before_save(project: Project) -> RowNumbers:
+    """Refuse to save a plan whose parts refer to something it does not hold; returns the row numbers found."""
     tasks, participants, links = project.tasks, project.participants, project.links
     # Set operations first (C speed on 100,000 tasks); a loop names the culprit only on failure.
     for kind, objects in (("task", tasks), ("link", links), ("participant", participants)):
@@ -68,26 +82,34 @@ def check_before_save(project: Project) -> None:
     if not set(map(_OWNER, tasks.values())) - participants.keys() <= {None}:
         task = next(t for t in tasks.values() if t.owner_id is not None and t.owner_id not in participants)
         raise _task_error(task, f"its owner {task.owner_id} is not a participant of the plan")
-    ends = set(map(_PRED, links.values()))
-    ends.update(map(_SUCC, links.values()))
-    if ends.difference(tasks):  # three times faster than `ends <= tasks.keys()` on 200,000 links
-        link = next(k for k in links.values() if k.pred_id not in tasks or k.succ_id not in tasks)
-        end = link.pred_id if link.pred_id not in tasks else link.succ_id
-        raise PlannerError("link.unknown_task", f"a dependency names task {end}, which is not in the plan",
-                           [link.id, end])
-    loop = None if _parents_come_first(tasks, parents) else find_parent_loop(dict(zip(tasks, parents)))
+    task_num: dict[str | None, int] = dict(zip(tasks, count(1)))  # in C
+    preds, succs = _link_ends(task_num, links)
+    loop = None if _parents_come_first(task_num, parents) else find_parent_loop(dict(zip(tasks, parents)))
     if loop:
         keys = " → ".join(tasks[tid].key for tid in loop + loop[:1])
         raise PlannerError("task.parent_cycle", f"the WBS places tasks under themselves: {keys}", loop)
+    return RowNumbers(task_num, preds, succs)
 
 
-def _parents_come_first(tasks: Mapping[str, Task], parents: list[str | None]) -> bool:
+def _link_ends(task_num: dict[str | None, int], links: Mapping[str, Link]) -> tuple[list[int], list[int]]:
+    """The row numbers of every link's predecessor and successor (in C); a link to a task the plan
+    does not hold is refused, naming the first such link."""
+    try:
+        return (list(map(task_num.__getitem__, map(_PRED, links.values()))),
+                list(map(task_num.__getitem__, map(_SUCC, links.values()))))
+    except KeyError:
+        link = next(k for k in links.values() if k.pred_id not in task_num or k.succ_id not in task_num)
+        end = link.pred_id if link.pred_id not in task_num else link.succ_id
+        raise PlannerError("link.unknown_task", f"a dependency names task {end}, which is not in the plan",
+                           [link.id, end]) from None
+
+
+def _parents_come_first(task_num: dict[str | None, int], parents: list[str | None]) -> bool:
     """True when every task's parent (all known) is listed before it: then no chain of parents can
     loop. Plans are nearly always so (a parent is made before its children); in C, a third of the
     cost of `find_parent_loop`, which still decides (and names the loop) when this is false."""
-    places: dict[str | None, int] = {None: 0}  # a task at the top: place 0, before everything
-    places.update(zip(tasks, count(1)))
-    return all(map(lt, map(places.__getitem__, parents), count(1)))
+    places = map(task_num.get, parents, repeat(0))  # a task at the top: place 0, before everything
+    return all(map(lt, places, count(1)))
 
 
 def _task_error(task: Task, problem: str) -> PlannerError:

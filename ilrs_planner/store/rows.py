@@ -18,6 +18,7 @@ from operator import attrgetter, eq
 from typing import Any
 
 from ..domain import ConstraintType, Link, PlannerError, Project, Task
+from .consistency import RowNumbers
 
 
 def _iso(value: date | None) -> str | None:
@@ -36,7 +37,7 @@ class PlainRows:
     fields: Callable[[Any], Any]  # the trailing fields of an object (a tuple, or one value)
     usual: Any  # ... as nearly every object has them
     usual_row: tuple[Any, ...]  # their columns, as the full row would give them
-    to_row: Callable[[Any], tuple[Any, ...]]  # object -> the leading columns
+    to_row: Callable[..., tuple[Any, ...]]  # (object, *its resolved values) -> the leading columns
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,16 +47,21 @@ class Run:
     table: str
     values: str  # "(NULL, ?, ?, 'ASAP', ...)": the row, its constants written in
     width: int  # how many values of it are bound
-    to_row: Callable[[Any], tuple[Any, ...]]  # object -> its bound values
+    to_row: Callable[..., tuple[Any, ...]]  # (object, *its resolved values) -> its bound values
     objects: list[Any]
+    resolved: tuple[list[Any], ...] = ()  # values found beforehand, one list per extra argument of to_row
 
     def insert(self, rows: int = 1) -> str:
         """The INSERT of `rows` rows at once (one statement step for all of them)."""
         return _insert_sql(self.table, self.values, rows)
 
+    def rows(self) -> Iterator[tuple[Any, ...]]:
+        """The bound values of each row, in order."""
+        return map(self.to_row, self.objects, *self.resolved)
+
     def bound_values(self) -> Iterator[Any]:
         """Every bound value of the run, row after row (in C: `map` calls `to_row`, `chain` runs them together)."""
-        return itertools.chain.from_iterable(map(self.to_row, self.objects))
+        return itertools.chain.from_iterable(self.rows())
 
 
 @lru_cache(maxsize=64)
@@ -72,10 +78,12 @@ class RowSource:
     a row). Rows refer to each other by those numbers.
     """
 
-    def __init__(self, table: str, columns: int, objects: list[Any], to_row: Callable[[Any], Any],
-                 describe: Callable[..., Any], plain: PlainRows | None = None, *, numbered: bool = False):
+    def __init__(self, table: str, columns: int, objects: list[Any], to_row: Callable[..., Any],
+                 describe: Callable[..., Any], plain: PlainRows | None = None, *, numbered: bool = False,
+                 resolved: tuple[list[Any], ...] = ()):
         self.table, self.numbered, self.width = table, numbered, columns - numbered
         self.objects, self.to_row, self.describe, self.plain = objects, to_row, describe, plain
+        self.resolved = resolved  # passed to to_row beside each object (a link's two ends, by row number)
 
     def _shape(self, constants: tuple[Any, ...] = ()) -> tuple[str, int]:
         """The VALUES row with `constants` written in, and how many values are left to bind."""
@@ -87,7 +95,7 @@ class RowSource:
         """The objects in row order, in runs: runs of plain objects take the short row; the same rows."""
         values, width = self._shape()
         if self.plain is None:
-            yield Run(self.table, values, width, self.to_row, self.objects)
+            yield Run(self.table, values, width, self.to_row, self.objects, self.resolved)
             return
         plain = self.plain
         short, short_width = self._shape(plain.usual_row)  # once, not once a run: a large plan has thousands
@@ -96,9 +104,9 @@ class RowSource:
         start = 0
         for is_plain, run in itertools.groupby(flags):
             end = start + len(list(run))
-            objects = self.objects[start:end]
-            yield (Run(self.table, short, short_width, plain.to_row, objects) if is_plain
-                   else Run(self.table, values, width, self.to_row, objects))
+            objects, resolved = self.objects[start:end], tuple(column[start:end] for column in self.resolved)
+            yield (Run(self.table, short, short_width, plain.to_row, objects, resolved) if is_plain
+                   else Run(self.table, values, width, self.to_row, objects, resolved))
             start = end
 
     def object_at(self, rowid: int) -> Any:
@@ -106,10 +114,12 @@ class RowSource:
         return self.objects[rowid - 1] if 0 < rowid <= len(self.objects) else None
 
 
-def row_sources(project: Project) -> list[RowSource]:
-    """Every table's rows, in insert order: a row is written after the rows it refers to."""
+def row_sources(project: Project, numbers: RowNumbers) -> list[RowSource]:
+    """Every table's rows, in insert order: a row is written after the rows it refers to.
+
+    `numbers`: the tasks' row numbers and the links' ends, as `check_before_save` found them."""
     participant_num: dict[str | None, int] = {pid: n for n, pid in enumerate(project.participants, 1)}
-    task_num: dict[str | None, int] = dict(zip(project.tasks, itertools.count(1)))  # in C
+    task_num = numbers.task_num
     calendar_num = {cid: n for n, cid in enumerate(project.calendars, 1)}
     tasks = project.tasks
     calendars = list(project.calendars.values())
@@ -129,11 +139,11 @@ def row_sources(project: Project) -> list[RowSource]:
                 int(t.key_milestone), None if t.confidence is None else t.confidence + "", _iso(t.source_date),
                 int(t.constraint == _ALAP))
 
-    def link_head(k: Link) -> tuple[Any, ...]:
-        return (k.id, task_num[k.pred_id], task_num[k.succ_id], k.type + "", k.lag)
+    def link_head(k: Link, pred: int, succ: int) -> tuple[Any, ...]:
+        return (k.id, pred, succ, k.type + "", k.lag)
 
-    def link_row(k: Link) -> tuple[Any, ...]:
-        return link_head(k) + (int(k.elapsed),)
+    def link_row(k: Link, pred: int, succ: int) -> tuple[Any, ...]:
+        return link_head(k, pred, succ) + (int(k.elapsed),)
 
     baselines = project.baselines
     entries = [(b, number, tid, span) for number, b in enumerate(baselines, 1) for tid, span in b.entries.items()]
@@ -156,7 +166,8 @@ def row_sources(project: Project) -> list[RowSource]:
                   numbered=True),
         RowSource("links", 7, list(project.links.values()), link_row,
                   lambda k: f"the dependency {tasks[k.pred_id].key} → {tasks[k.succ_id].key}",
-                  PlainRows(_LINK_TAIL, False, (0,), link_head), numbered=True),
+                  PlainRows(_LINK_TAIL, False, (0,), link_head), numbered=True,
+                  resolved=(numbers.preds, numbers.succs)),
         RowSource("baselines", 7, list(baselines), lambda b: (b.id, b.name, _iso(b.as_of), b.notes, b.prev_hash,
                                                               b.classification + ""),
                   lambda b: f"baseline '{b.name}'", numbered=True),

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import itertools
+import sqlite3
 from dataclasses import fields
 from datetime import date
 
-from ilrs_planner.domain import Link, LinkType, Project, Task
+import pytest
+
+from ilrs_planner.domain import Link, LinkType, PlannerError, Project, Task
 from ilrs_planner.store import open_project, rows, save_project, writer
 
 
@@ -50,3 +53,29 @@ def test_a_task_differing_from_the_usual_in_one_late_field_keeps_it_among_plain_
     reopened = open_project(tmp_path / "plan.db")
     assert reopened.tasks["t-50"].source_date == date(2024, 5, 1) and reopened.tasks["t-60"].key_milestone
     assert reopened.tasks["t-49"].source_date is None and not reopened.tasks["t-61"].key_milestone
+
+
+def test_a_link_to_a_missing_task_is_refused_naming_the_first_such_link_and_end(tmp_path):
+    # The check that finds a link's ends by row number is the one that refuses a missing end.
+    for pred, succ, missing in (("ghost", "t-2", "ghost"), ("t-1", "ghost", "ghost"), ("t-3", "gone", "gone")):
+        plan = _plan(40)
+        plan.add_link(Link(pred, succ, id="bad-link"))
+        plan.add_link(Link("t-5", "later-ghost", id="later-link"))
+        with pytest.raises(PlannerError) as caught:
+            save_project(plan, tmp_path / "plan.db")
+        assert caught.value.code == "link.unknown_task" and caught.value.subject_ids == ("bad-link", missing)
+        assert caught.value.message == f"a dependency names task {missing}, which is not in the plan"
+        assert not (tmp_path / "plan.db").exists()
+
+
+def test_the_rows_of_links_hold_the_row_numbers_of_their_two_ends(tmp_path):
+    plan = _plan(50)
+    save_project(plan, tmp_path / "plan.db")
+    conn = sqlite3.connect(tmp_path / "plan.db")
+    try:
+        number = {tid: num for num, tid in conn.execute("SELECT num, id FROM tasks")}
+        stored = {lid: (pred, succ) for lid, pred, succ in conn.execute("SELECT id, pred, succ FROM links")}
+    finally:
+        conn.close()
+    assert number["s-0"] == 1 and number["t-0"] == 4 and number["t-49"] == 53  # rows in plan order
+    assert stored == {k.id: (number[k.pred_id], number[k.succ_id]) for k in plan.links.values()}
