@@ -33,7 +33,9 @@ from .consistency import RowNumbers, check_before_save
 from .fingerprint import Fingerprint
 from .gcpause import gc_paused
 from .header import io_error
-from .rows import RowSource, Run, describe_refusal, row_sources
+from .packer import RowMaker
+from .refusals import describe_refusal
+from .rows import RowSource, Run, row_sources
 from .schema import PAGE_SIZE, create_schema
 from .text_check import check_text_before_save
 
@@ -96,7 +98,8 @@ def _write_database(project: Project, numbers: RowNumbers, temp: Path, target: P
 
 # Rows per INSERT statement, largest first: a statement step, its reset and the call into SQLite
 # are paid once for 32 rows (a third less time inserting 300,000 rows). The rows, their order and
-# so the file's bytes are the same as one row at a time.
+# so the file's bytes are the same as one row at a time. Plain rows (nearly all of a large plan) are
+# made by their RowMaker that many at a time, as one tuple; the others one at a time, run together.
 _PACKS = (32, 8, 1)
 
 
@@ -107,6 +110,9 @@ def _insert_rows(conn: sqlite3.Connection, sources: list[RowSource], packs: tupl
 
 
 def _insert_run(conn: sqlite3.Connection, run: Run, packs: tuple[int, ...]) -> None:
+    if run.maker is not None:
+        _insert_made(conn, run, run.maker, packs)
+        return
     values, left = run.bound_values(), len(run.objects)
     for size in packs:
         count = left // size * size
@@ -114,6 +120,17 @@ def _insert_run(conn: sqlite3.Connection, run: Run, packs: tuple[int, ...]) -> N
             chunk = itertools.islice(values, count * run.width)
             conn.executemany(run.insert(size), zip(*[chunk] * (run.width * size)))
             left -= count
+
+
+def _insert_made(conn: sqlite3.Connection, run: Run, maker: RowMaker, packs: tuple[int, ...]) -> None:
+    """The rows of `run`, `size` rows to a call of the maker's function for that many."""
+    arguments = [iter(run.objects), *map(iter, run.resolved)]  # dealt out in turn: object, its values, ...
+    left = len(run.objects)
+    for size in packs:
+        if left >= size:
+            made = map(maker.rows(size), *arguments * size)
+            conn.executemany(run.insert(size), itertools.islice(made, left // size))
+            left %= size
 
 
 def _name_refusal(sources: list[RowSource], exc: Exception) -> PlannerError:

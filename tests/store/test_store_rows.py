@@ -79,3 +79,20 @@ def test_the_rows_of_links_hold_the_row_numbers_of_their_two_ends(tmp_path):
         conn.close()
     assert number["s-0"] == 1 and number["t-0"] == 4 and number["t-49"] == 53  # rows in plan order
     assert stored == {k.id: (number[k.pred_id], number[k.succ_id]) for k in plan.links.values()}
+
+
+def test_a_row_maker_makes_the_same_rows_one_at_a_time_and_many_at_once():
+    plan = _plan(40)
+    links = list(plan.links.values())
+    number = {tid: n for n, tid in enumerate(plan.tasks, 1)}
+    ends = [(k, number[k.pred_id], number[k.succ_id]) for k in links]
+    one_by_one = [rows.LINK_HEAD.rows()(*end) for end in ends]
+    assert one_by_one[1] == ("l-1", 5, 6, "SS", -1) and type(one_by_one[1][3]) is str  # a plain str, not the enum
+    for count in (1, 8, 32):
+        arguments = [value for end in ends[:count] for value in end]
+        assert rows.LINK_HEAD.rows(count)(*arguments) == tuple(itertools.chain(*one_by_one[:count]))
+    tasks = list(plan.tasks.values())
+    parents = [number.get(t.parent_id, 0) for t in tasks]
+    made = rows.TASK_HEAD.rows(8)(*itertools.chain(*zip(tasks[:8], parents[:8])))
+    assert made[:7] == ("s-0", "s0", "summary 0", 0, "task", None, 0)  # parent 0: at the top, NULL
+    assert made[3 * 7 + 5] == 1 and made == tuple(itertools.chain(*map(rows.TASK_HEAD.rows(), tasks[:8], parents[:8])))
