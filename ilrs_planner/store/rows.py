@@ -16,12 +16,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields
 from datetime import date
 from functools import lru_cache
-from operator import attrgetter, eq
 from typing import Any
 
 from ..domain import ConstraintType, Link, PlannerError, Project, Task
 from .consistency import RowNumbers
-from .packer import RowMaker
+from .packer import RowMaker, plain_flags
 
 
 def _iso(value: date | None) -> str | None:
@@ -37,8 +36,8 @@ class PlainRows:
     """How to write an object whose trailing fields all hold their usual values: only its leading
     columns are bound, the rest are constants in the INSERT (a bound value costs ~300 ns)."""
 
-    fields: Callable[[Any], Any]  # the trailing fields of an object (a tuple, or one value)
-    usual: Any  # ... as nearly every object has them
+    fields: tuple[str, ...]  # the names of an object's trailing fields
+    usual: tuple[Any, ...]  # ... their values, as nearly every object has them
     usual_row: tuple[Any, ...]  # their columns, as the full row would give them
     head: RowMaker  # the leading columns
 
@@ -103,8 +102,7 @@ class RowSource:
             return
         plain = self.plain
         short, short_width = self._shape(plain.usual_row)  # once, not once a run: a large plan has thousands
-        # In C, no call per object; `eq` (not `usual.__eq__`) so a field of another type is not plain.
-        flags = map(eq, map(plain.fields, self.objects), itertools.repeat(plain.usual))
+        flags = plain_flags(plain.fields)(self.objects, plain.usual)
         start = 0
         for is_plain, run in itertools.groupby(flags):
             end = start + len(list(run))
@@ -163,11 +161,11 @@ def row_sources(project: Project, numbers: RowNumbers) -> list[RowSource]:
                              p.source_url, p.notes, p.color, p.classification + ""),
                   lambda p: f"participant '{p.key}'", numbered=True),
         RowSource("tasks", 28, list(tasks.values()), task_row, lambda t: f"task '{t.key}'",
-                  PlainRows(task_tail, task_tail(_USUAL_TASK), task_row(_USUAL_TASK, 0)[7:], TASK_HEAD),
+                  PlainRows(TASK_TAIL_FIELDS, _USUAL_TAIL, task_row(_USUAL_TASK, 0)[7:], TASK_HEAD),
                   numbered=True, resolved=(numbers.parents,)),
         RowSource("links", 7, list(project.links.values()), link_row,
                   lambda k: f"the dependency {tasks[k.pred_id].key} → {tasks[k.succ_id].key}",
-                  PlainRows(_LINK_TAIL, False, (0,), LINK_HEAD), numbered=True,
+                  PlainRows(("elapsed",), (False,), (0,), LINK_HEAD), numbered=True,
                   resolved=(numbers.preds, numbers.succs)),
         RowSource("baselines", 7, list(baselines), lambda b: (b.id, b.name, _iso(b.as_of), b.notes, b.prev_hash,
                                                               b.classification + ""),
@@ -187,22 +185,12 @@ TASK_HEAD = RowMaker(("{o}.id", "{o}.key", "{o}.name", "{o}.duration", "{o}.kind
 LINK_HEAD = RowMaker(("{o}.id", "{pred}", "{succ}", "{o}.type + ''", "{o}.lag"), ("pred", "succ"))
 
 # The task fields from the owner on, which alone give a task row's columns after the first eight,
-# and a task holding the usual value of each: most tasks of a large plan hold all of them.
+# and the usual value of each: most tasks of a large plan hold all of them. A link's only such field
+# is `elapsed`: nearly every lag is counted in working days.
 _TASK_FIELDS = [f.name for f in fields(Task)]
-TASK_TAIL_FIELDS = _TASK_FIELDS[_TASK_FIELDS.index("owner_id"):]
-
-
-def task_tail(t: Task) -> tuple[Any, ...]:
-    """The fields TASK_TAIL_FIELDS names, in that order (a test holds them to it): written out, each
-    is one specialised attribute read, half the time of `attrgetter` on 100,000 tasks."""
-    return (t.owner_id, t.constraint, t.constraint_date, t.deadline, t.actual_start, t.actual_finish,
-            t.percent_complete, t.precision, t.optimistic, t.most_likely, t.pessimistic, t.classification,
-            t.source_url, t.notes, t.calendar_id, t.elapsed, t.key_milestone, t.confidence, t.source_date)
-
-
+TASK_TAIL_FIELDS = tuple(_TASK_FIELDS[_TASK_FIELDS.index("owner_id"):])
 _USUAL_TASK = Task("", "", id="")
-# A link's last column: a lag counted in working days (not elapsed), as nearly every link has it.
-_LINK_TAIL = attrgetter("elapsed")
+_USUAL_TAIL = tuple(getattr(_USUAL_TASK, name) for name in TASK_TAIL_FIELDS)
 
 
 def _sql_literal(value: Any) -> str:

@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from ilrs_planner.domain import Link, LinkType, PlannerError, Project, Task
-from ilrs_planner.store import open_project, rows, save_project, writer
+from ilrs_planner.store import open_project, packer, rows, save_project, writer
 
 
 def _plan(count: int) -> Project:
@@ -38,11 +38,18 @@ def test_many_rows_to_a_statement_write_the_same_file_as_one_at_a_time(tmp_path,
     assert reopened.tasks["t-5"].parent_id == "s-2" and reopened.tasks["t-97"].notes == "line\nline"
 
 
-def test_the_tail_read_to_tell_a_plain_task_is_every_task_field_from_the_owner_on():
-    # A field added to Task but missed here would let a task holding it be written as plain (its value lost).
+def test_a_task_is_plain_only_when_every_field_past_its_first_columns_holds_the_usual_value():
+    # A field added to Task but read by neither the head nor the tail would be lost on saving.
     names = [f.name for f in fields(Task)]
-    assert names[names.index("owner_id"):] == rows.TASK_TAIL_FIELDS
-    assert list(rows.task_tail.__code__.co_names) == rows.TASK_TAIL_FIELDS
+    head = ["id", "key", "name", "duration", "kind", "parent_id", "position"]
+    assert sorted(names[:names.index("owner_id")]) == sorted(head)
+    assert list(rows.TASK_TAIL_FIELDS) == names[names.index("owner_id"):]
+    flags = packer.plain_flags(rows.TASK_TAIL_FIELDS)
+    usual = tuple(getattr(Task("", ""), name) for name in rows.TASK_TAIL_FIELDS)
+    for name in rows.TASK_TAIL_FIELDS:
+        tasks = [Task("a", "plain"), Task("b", "differs"), Task("c", "plain")]
+        setattr(tasks[1], name, object())  # equal to no usual value
+        assert flags(tasks, usual) == [True, False, True], name
 
 
 def test_a_task_differing_from_the_usual_in_one_late_field_keeps_it_among_plain_tasks(tmp_path):
