@@ -18,9 +18,9 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from ..domain import ConstraintType, Link, PlannerError, Project, Task
+from ..domain import ConstraintType, Link, LinkType, PlannerError, Project, Task, TaskKind
 from .consistency import RowNumbers
-from .packer import RowMaker, plain_flags
+from .packer import Coded, RowMaker, plain_flags
 
 
 def _iso(value: date | None) -> str | None:
@@ -88,20 +88,26 @@ class RowSource:
         self.objects, self.to_row, self.describe, self.plain = objects, to_row, describe, plain
         self.resolved = resolved  # passed to to_row beside each object (a link's two ends, by row number)
 
-    def _shape(self, constants: tuple[Any, ...] = ()) -> tuple[str, int]:
-        """The VALUES row with `constants` written in, and how many values are left to bind."""
+    def _shape(self, constants: tuple[Any, ...] = (), bound: tuple[str, ...] = ()) -> tuple[str, int]:
+        """The VALUES row with `constants` written in, and how many values are left to bind (as `bound`
+        gives them, or each a plain `?`)."""
         width = self.width - len(constants)
-        values = ["NULL"] * self.numbered + ["?"] * width + list(map(_sql_literal, constants))
+        values = ["NULL"] * self.numbered + list(bound or ["?"] * width) + list(map(_sql_literal, constants))
         return f"({', '.join(values)})", width
+
+    def whole(self) -> Run:
+        """Every object, each as its full row: one shape for all (to name a refused row)."""
+        values, width = self._shape()
+        return Run(self.table, values, width, self.to_row, self.objects, self.resolved)
 
     def runs(self) -> Iterator[Run]:
         """The objects in row order, in runs: runs of plain objects take the short row; the same rows."""
-        values, width = self._shape()
         if self.plain is None:
-            yield Run(self.table, values, width, self.to_row, self.objects, self.resolved)
+            yield self.whole()
             return
+        values, width = self._shape()
         plain = self.plain
-        short, short_width = self._shape(plain.usual_row)  # once, not once a run: a large plan has thousands
+        short, short_width = self._shape(plain.usual_row, plain.head.sql)  # once, not once a run: there are thousands
         flags = plain_flags(plain.fields)(self.objects, plain.usual)
         start = 0
         for is_plain, run in itertools.groupby(flags):
@@ -126,11 +132,9 @@ def row_sources(project: Project, numbers: RowNumbers) -> list[RowSource]:
     calendars = list(project.calendars.values())
     exceptions = [(c, number, e) for number, c in enumerate(calendars, 1) for e in c.exceptions]
 
-    task_head = TASK_HEAD.rows()
-
     # `x + ""` turns a StrEnum member into a plain str in C; SQLite binds a plain str far faster.
     def task_row(t: Task, parent: int) -> tuple[Any, ...]:
-        return task_head(t, parent) + (
+        return (t.id, t.key, t.name, t.duration, t.kind + "", parent or None, t.position,
                 participant_num.get(t.owner_id), _stored_constraint(t.constraint), _iso(t.constraint_date),
                 _iso(t.deadline),
                 _iso(t.actual_start), _iso(t.actual_finish), t.percent_complete, t.precision + "",
@@ -139,10 +143,8 @@ def row_sources(project: Project, numbers: RowNumbers) -> list[RowSource]:
                 int(t.key_milestone), None if t.confidence is None else t.confidence + "", _iso(t.source_date),
                 int(t.constraint == _ALAP))
 
-    link_head = LINK_HEAD.rows()
-
     def link_row(k: Link, pred: int, succ: int) -> tuple[Any, ...]:
-        return link_head(k, pred, succ) + (int(k.elapsed),)
+        return (k.id, pred, succ, k.type + "", k.lag, int(k.elapsed))
 
     baselines = project.baselines
     entries = [(b, number, tid, span) for number, b in enumerate(baselines, 1) for tid, span in b.entries.items()]
@@ -178,11 +180,14 @@ def row_sources(project: Project, numbers: RowNumbers) -> list[RowSource]:
     ]
 
 
-# A task row's first columns after `num`, and a link row's. `x + ''` turns a StrEnum member into a plain
-# str; SQLite binds a plain str far faster. A parent's number 0 stands for none: the task is at the top.
-TASK_HEAD = RowMaker(("{o}.id", "{o}.key", "{o}.name", "{o}.duration", "{o}.kind + ''", "{parent} or None",
-                      "{o}.position"), ("parent",))
-LINK_HEAD = RowMaker(("{o}.id", "{pred}", "{succ}", "{o}.type + ''", "{o}.lag"), ("pred", "succ"))
+# A task row's first columns after `num`, and a link row's. A parent's number 0 stands for none: the
+# task is at the top. Kinds and link types are bound by number, their most frequent first.
+TASK_KINDS = tuple(map(str, (TaskKind.TASK, TaskKind.MILESTONE, TaskKind.PHASE, TaskKind.MISSION,
+                             TaskKind.INFRASTRUCTURE, TaskKind.AGREEMENT)))
+LINK_TYPES = tuple(map(str, (LinkType.FS, LinkType.SS, LinkType.FF, LinkType.SF)))
+TASK_HEAD = RowMaker(("{o}.id", "{o}.key", "{o}.name", "{o}.duration", Coded("{o}.kind", TASK_KINDS),
+                      "{parent} or None", "{o}.position"), ("parent",))
+LINK_HEAD = RowMaker(("{o}.id", "{pred}", "{succ}", Coded("{o}.type", LINK_TYPES), "{o}.lag"), ("pred", "succ"))
 
 # The task fields from the owner on, which alone give a task row's columns after the first eight,
 # and the usual value of each: most tasks of a large plan hold all of them. A link's only such field

@@ -138,7 +138,9 @@ def _name_refusal(sources: list[RowSource], exc: Exception) -> PlannerError:
 
     A refused statement of many rows does not say which row, so the rows are written again one at
     a time into a database in memory: the rows before the refused one went in, so the count of
-    changes says which object it was. This runs only when a save fails.
+    changes says which object it was. Each as its full row, every value bound as it is: a kind no
+    task can have is refused by SQLite's rule for it, named, not by the lookup of its number. This
+    runs only when a save fails.
     """
     conn = sqlite3.connect(":memory:", isolation_level=None)
     try:
@@ -146,8 +148,8 @@ def _name_refusal(sources: list[RowSource], exc: Exception) -> PlannerError:
         for source in sources:
             written = conn.total_changes
             try:
-                for run in source.runs():
-                    conn.executemany(run.insert(), run.rows())
+                whole = source.whole()
+                conn.executemany(whole.insert(), whole.rows())
             except _REFUSALS as refused:
                 return describe_refusal(source, conn.total_changes - written, refused)
     finally:

@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from ilrs_planner.domain import Link, LinkType, PlannerError, Project, Task
+from ilrs_planner.domain import Link, LinkType, PlannerError, Project, Task, TaskKind
 from ilrs_planner.store import open_project, packer, rows, save_project, writer
 
 
@@ -90,16 +90,45 @@ def test_the_rows_of_links_hold_the_row_numbers_of_their_two_ends(tmp_path):
 
 def test_a_row_maker_makes_the_same_rows_one_at_a_time_and_many_at_once():
     plan = _plan(40)
-    links = list(plan.links.values())
     number = {tid: n for n, tid in enumerate(plan.tasks, 1)}
-    ends = [(k, number[k.pred_id], number[k.succ_id]) for k in links]
+    ends = [(k, number[k.pred_id], number[k.succ_id]) for k in plan.links.values()]
     one_by_one = [rows.LINK_HEAD.rows()(*end) for end in ends]
-    assert one_by_one[1] == ("l-1", 5, 6, "SS", -1) and type(one_by_one[1][3]) is str  # a plain str, not the enum
+    assert one_by_one[1] == ("l-1", 5, 6, rows.LINK_TYPES.index("SS"), -1)  # the type bound by its number
+    assert [row[3] for row in one_by_one[:5]] == [0, 1, 2, 3, 0]  # "FS" as a plain str as well
     for count in (1, 8, 32):
         arguments = [value for end in ends[:count] for value in end]
         assert rows.LINK_HEAD.rows(count)(*arguments) == tuple(itertools.chain(*one_by_one[:count]))
     tasks = list(plan.tasks.values())
     parents = [number.get(t.parent_id, 0) for t in tasks]
     made = rows.TASK_HEAD.rows(8)(*itertools.chain(*zip(tasks[:8], parents[:8])))
-    assert made[:7] == ("s-0", "s0", "summary 0", 0, "task", None, 0)  # parent 0: at the top, NULL
+    assert made[:7] == ("s-0", "s0", "summary 0", 0, rows.TASK_KINDS.index("task"), None, 0)  # parent 0: NULL
     assert made[3 * 7 + 5] == 1 and made == tuple(itertools.chain(*map(rows.TASK_HEAD.rows(), tasks[:8], parents[:8])))
+
+
+def test_kinds_and_link_types_bound_by_number_are_every_one_there_is():
+    assert sorted(rows.TASK_KINDS) == sorted(TaskKind) and sorted(rows.LINK_TYPES) == sorted(LinkType)
+    assert all(type(text) is str for text in rows.TASK_KINDS + rows.LINK_TYPES)
+
+
+def test_plain_rows_write_the_same_file_as_every_row_written_whole(tmp_path, monkeypatch, rich_project):
+    # Plain rows bind a few columns (kinds and types by number) and have the rest written in the SQL.
+    plan = _plan(300)
+    for i, kind in enumerate(TaskKind):
+        plan.tasks[f"t-{i * 7}"].kind = kind
+    for name, project in (("chain", plan), ("rich", rich_project)):
+        save_project(project, tmp_path / f"{name}-plain.db")
+        monkeypatch.setattr(rows.RowSource, "runs", lambda source: iter([source.whole()]))
+        save_project(project, tmp_path / f"{name}-whole.db")
+        monkeypatch.undo()
+        assert (tmp_path / f"{name}-plain.db").read_bytes() == (tmp_path / f"{name}-whole.db").read_bytes()
+    reopened = open_project(tmp_path / "chain-plain.db")
+    assert [reopened.tasks[f"t-{i * 7}"].kind for i in range(len(TaskKind))] == list(TaskKind)
+
+
+def test_a_kind_no_task_can_have_is_refused_by_name_though_plain_rows_bind_kinds_by_number(tmp_path):
+    plan = _plan(100)
+    plan.tasks["t-40"].kind = "spaceship"
+    with pytest.raises(PlannerError) as caught:
+        save_project(plan, tmp_path / "plan.db")
+    assert caught.value.code == "task.bad_value" and "task 't40'" in caught.value.message
+    assert "kind 'spaceship' is not allowed" in caught.value.message and "task_kind" in caught.value.message
