@@ -26,6 +26,14 @@ def test_each_id_is_found_whether_it_is_the_same_object_or_equal_text():
     assert places.of([]).tolist() == []
 
 
+def test_many_ids_asked_in_any_order_and_repeated_get_their_own_places():
+    # The ids are searched in address order and the answers put back in the order asked.
+    ids = [f"task-{n}" for n in range(2000)]
+    asked = [ids[(n * 7919) % 2000] for n in range(5000)] + [None, _copy(ids[17]), "missing"]
+    expected = [(n * 7919) % 2000 for n in range(5000)] + [-1, 17, -1]
+    assert TaskPlaces(ids).of(asked).tolist() == expected
+
+
 def test_a_plan_whose_links_hold_copies_of_the_ids_schedules_to_the_same_dates():
     # A (5d) -> B (3d) -> C (2d) from 2030-01-01: A [01-01, 01-06), B [01-06, 01-09), C [01-09, 01-11).
     def plan(copy):

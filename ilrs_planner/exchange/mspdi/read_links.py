@@ -7,8 +7,8 @@ from typing import NamedTuple
 
 from ...domain import Link, LinkType
 from ...engine.graph import find_cycle
-from .helpers import LINK_TYPE_CODES
-from .values import ELAPSED_FORMATS, PERCENT_FORMATS, TRUE_TEXTS, Fields, whole_days
+from .helpers import LINK_TYPE_CODES, fresh_ids
+from .values import ELAPSED_FORMATS, PERCENT_FORMATS, TRUE_TEXTS, child_texts, whole_days
 
 LINK_TYPES_BY_CODE = {code: kind for kind, code in LINK_TYPE_CODES.items()}
 MAX_LOOPS_DROPPED = 10_000
@@ -26,8 +26,7 @@ class LinkTexts(NamedTuple):
 
 
 def link_texts(reader, element: ET.Element, where: str) -> LinkTexts:
-    fields = Fields(element, reader, where)
-    return LinkTexts(*map(fields.text, _LINK_TAGS))
+    return LinkTexts._make(child_texts(element, _LINK_TAGS, reader, where))
 
 
 def _lag_days(reader, link: LinkTexts, per_day: int, where: str, warnings: list[str]) -> int:
@@ -54,6 +53,7 @@ def read_links(tasks) -> None:
     reader, project, warnings = tasks.reader, tasks.project, tasks.warnings
     seen = set()
     summaries = project.summary_ids()  # only a summary can be another task's ancestor
+    ids = fresh_ids()
     for succ_id, link, where in tasks.pending_links:
         if link.cross_project.lower() in TRUE_TEXTS:
             warnings.append(f"{where}: a link to another project file cannot be carried; left out")
@@ -78,7 +78,7 @@ def read_links(tasks) -> None:
         seen.add((pred_id, succ_id))
         elapsed = reader.number(link.lag_format, "LagFormat", 7, where) in ELAPSED_FORMATS
         project.add_link(Link(pred_id, succ_id, link_type,
-                              _lag_days(reader, link, tasks.minutes_per_day, where, warnings), elapsed=elapsed))
+                              _lag_days(reader, link, tasks.minutes_per_day, where, warnings), next(ids), elapsed))
     _drop_loops(project, warnings)
 
 

@@ -15,7 +15,6 @@ from ...domain import (
     Project,
     Task,
     TaskKind,
-    new_id,
     parse_iso_date,
 )
 from .helpers import (
@@ -24,6 +23,7 @@ from .helpers import (
     MAX_BASELINES,
     deadline_from_stamp,
     finish_from_stamp,
+    fresh_ids,
     start_from_stamp,
 )
 from .read_links import LinkTexts, link_texts, read_links
@@ -59,6 +59,7 @@ class TaskReader:
         self.summary: ET.Element | None = None  # the project summary task (UID 0)
         # Resources follow the tasks in an MSPDI file, so an owner named by key is found at the end.
         self.owner_keys: dict[str, tuple[str, str]] = {}  # task id -> (owner key, where)
+        self.ids = fresh_ids()  # for tasks whose id the file does not give (any file but our export)
 
     @property
     def warnings(self) -> list[str]:
@@ -113,7 +114,7 @@ class TaskReader:
         custom = self._custom(element)
         task_id = custom.get("id", "")
         if not _ID_TEXT.fullmatch(task_id) or task_id in self.project.tasks:
-            task_id = new_id()
+            task_id = next(self.ids)
         name = fields.text("Name") or "(unnamed)"
         key = self._unique_key(custom.get("key") or fields.text("WBS", "") or f"T{uid}", where)
         task = Task(key=key, name=name[:512], id=task_id, parent_id=parent_id,
