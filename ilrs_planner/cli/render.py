@@ -11,8 +11,6 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-import numpy as np
-
 from ..domain import PlannerError, Project
 from ..domain.terminal_text import one_line
 from ..engine.schedule import Schedule
@@ -62,7 +60,7 @@ def print_schedule_table(project: Project, schedule: Schedule, file: TextIO | No
     cells = table_cells(columns, MAX_NAME)
     right = {6, 7}  # floats align right: signs and digits line up
     fmt, widths = line_format(HEADERS, cells, right)
-    critical = int((np.array(columns.critical, dtype=bool) & ~columns.summary).sum())
+    critical = int((columns.critical & ~columns.summary).sum())
     out.write(f"{one_line(project.name)}: {schedule.project_start.isoformat()} to {schedule.last_day().isoformat()}, "
               f"{len(cells[0])} tasks, {critical} critical (not counting phases)\n")
     out.write(fmt.format(*HEADERS).rstrip() + "\n")

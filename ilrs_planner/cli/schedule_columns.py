@@ -7,6 +7,7 @@ index, every distinct day is formatted once, and the tasks' own fields are read 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from operator import attrgetter
@@ -27,11 +28,11 @@ class ScheduleColumns:
 
     keys: list[str]
     names: list[str]
-    depths: list[int]
+    depths: np.ndarray
     dates: tuple[list[str], list[str], list[str], list[str]]  # early start/finish, late start/finish
-    total_float: list[int]
-    free_float: list[int]
-    critical: list[bool]
+    total_float: np.ndarray  # days (int64), formatted by distinct_texts
+    free_float: np.ndarray
+    critical: np.ndarray  # bool
     # precision, confidence, source, its date (the last three empty unless asked for)
     provenance: tuple[list[str], list[str], list[str], list[str | None]]
     summary: np.ndarray  # per row: the task is a summary (a phase)
@@ -58,9 +59,9 @@ def schedule_columns(project: Project, schedule: Schedule, last_days: bool = Fal
     provenance = _provenance(project, schedule, tasks, sources)
     if last_days:
         _at_shown_precision(dates, ordinals, provenance[0])
-    return ScheduleColumns(list(map(_KEY, tasks)), list(map(_NAME, tasks)), rows.depths.tolist(),
-                           tuple(dates), table[4].tolist(), table[5].tolist(),  # type: ignore[arg-type]
-                           table[6].astype(bool).tolist(), provenance, rows.summary)
+    return ScheduleColumns(list(map(_KEY, tasks)), list(map(_NAME, tasks)), rows.depths,
+                           tuple(dates), table[4], table[5], table[6].astype(bool),  # type: ignore[arg-type]
+                           provenance, rows.summary)
 
 
 def _ordinals_in(schedule: Schedule, project: Project, places: np.ndarray) -> np.ndarray:
@@ -88,38 +89,46 @@ def _last_days(starts: np.ndarray, finishes: np.ndarray) -> np.ndarray:
 
 
 def iso_columns(ordinals: np.ndarray) -> list[list[str]]:
-    """Day ordinals (rows of columns) as ISO text, each distinct day formatted once (plans reuse a
-    few thousand dates): through a slot per day of the plan's span, or by sorting when that is wide."""
-    if not ordinals.size:
-        return [[] for _ in range(len(ordinals))]
-    first = int(ordinals.min())
-    span = int(ordinals.max()) - first + 1
-    texts, offsets = _by_span(ordinals, first, span) if span <= 4 * ordinals.size else _by_sorting(ordinals)
-    result: list[list[str]] = texts[offsets].tolist()
+    """Day ordinals (rows of columns) as ISO text, each distinct day formatted once."""
+    result: list[list[str]] = distinct_texts(ordinals, _iso).tolist()
     return result
 
 
-def _by_span(ordinals: np.ndarray, first: int, span: int) -> tuple[np.ndarray, np.ndarray]:
-    """(text per day of the span, each ordinal's day of the span); only days that occur are formatted."""
-    offsets = ordinals - first
+def distinct_texts(values: np.ndarray, form: Callable[[list[int]], list[str]]) -> np.ndarray:
+    """Whole numbers as the texts `form` gives them (an object array of `values`' shape), each
+    distinct value formatted once (a plan reuses a few thousand dates and floats): through a slot
+    per value of their span, or by sorting when that is wide."""
+    if not values.size:
+        return np.empty(values.shape, dtype=object)
+    first = int(values.min())
+    span = int(values.max()) - first + 1
+    texts, offsets = _by_span(values, first, span, form) if span <= 4 * values.size else _by_sorting(values, form)
+    found: np.ndarray = texts[offsets]
+    return found
+
+
+def _by_span(values: np.ndarray, first: int, span: int,
+             form: Callable[[list[int]], list[str]]) -> tuple[np.ndarray, np.ndarray]:
+    """(text per value of the span, each value's place in the span); only values that occur are formatted."""
+    offsets = values - first
     present = np.zeros(span, dtype=bool)
     present[offsets] = True
-    days = np.flatnonzero(present)
+    occurring = np.flatnonzero(present)
     texts = np.empty(span, dtype=object)
-    texts[days] = _iso(days + first)
+    texts[occurring] = form((occurring + first).tolist())
     return texts, offsets
 
 
-def _by_sorting(ordinals: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(text per distinct day, each ordinal's place among them)."""
-    days, where = np.unique(ordinals, return_inverse=True)
-    texts = np.empty(days.size, dtype=object)
-    texts[:] = _iso(days)
-    return texts, where.reshape(ordinals.shape)
+def _by_sorting(values: np.ndarray, form: Callable[[list[int]], list[str]]) -> tuple[np.ndarray, np.ndarray]:
+    """(text per distinct value, each value's place among them)."""
+    distinct, where = np.unique(values, return_inverse=True)
+    texts = np.empty(distinct.size, dtype=object)
+    texts[:] = form(distinct.tolist())
+    return texts, where.reshape(values.shape)
 
 
-def _iso(days: np.ndarray) -> list[str]:
-    return [date.fromordinal(day).isoformat() for day in days.tolist()]
+def _iso(days: list[int]) -> list[str]:
+    return [date.fromordinal(day).isoformat() for day in days]
 
 
 def _at_shown_precision(dates: list[list[str]], ordinals: np.ndarray, precision: list[str]) -> None:

@@ -18,7 +18,7 @@ import numpy as np
 from ..domain import Project
 from ..domain.terminal_text import fits_one_line, one_line
 from ..engine.schedule import Schedule
-from .schedule_columns import ScheduleColumns, schedule_columns
+from .schedule_columns import ScheduleColumns, distinct_texts, schedule_columns
 
 JSON_FIELDS = ("key", "name", "early_start", "early_finish", "late_start", "late_finish", "total_float_days",
                "free_float_days", "critical", "precision", "confidence", "source", "source_date")
@@ -34,8 +34,8 @@ BLOCK = 5000  # table lines per write: few writes, and output starts before the 
 def schedule_data(project: Project, schedule: Schedule) -> dict:
     """The schedule as plain data: ISO dates, every task (summaries too) in WBS order."""
     columns = schedule_columns(project, schedule)
-    rows = zip(columns.keys, columns.names, *columns.dates, columns.total_float, columns.free_float,
-               columns.critical, *columns.provenance)
+    rows = zip(columns.keys, columns.names, *columns.dates, columns.total_float.tolist(),
+               columns.free_float.tolist(), columns.critical.tolist(), *columns.provenance)
     return {"finish_convention": FINISH_CONVENTION, "provenance": PROVENANCE,
             "project_start": schedule.project_start.isoformat(), "project_finish": schedule.project_finish.isoformat(),
             "tasks": [dict(zip(JSON_FIELDS, row)) for row in rows]}
@@ -49,8 +49,8 @@ def write_json(project: Project, schedule: Schedule, out: TextIO, pretty: bool =
     columns = schedule_columns(project, schedule)
     precision, confidence, source, source_date = columns.provenance
     values = [_json_texts(columns.keys), _json_texts(columns.names), *columns.dates,
-              list(map(str, columns.total_float)), list(map(str, columns.free_float)),
-              list(map(_JSON_BOOL.__getitem__, columns.critical)), precision, confidence, _json_texts(source),
+              _counts(columns.total_float, ""), _counts(columns.free_float, ""),
+              _JSON_BOOLS[columns.critical.astype(np.intp)].tolist(), precision, confidence, _json_texts(source),
               _json_dates(source_date)]
     out.write(f'{{"finish_convention":"{FINISH_CONVENTION}","provenance":{encode_basestring(PROVENANCE)},'
               f'"project_start":"{schedule.project_start.isoformat()}",'
@@ -61,7 +61,7 @@ def write_json(project: Project, schedule: Schedule, out: TextIO, pretty: bool =
     out.write("]}\n")
 
 
-_JSON_BOOL = {False: "false", True: "true"}
+_JSON_BOOLS = np.array(["false", "true"], dtype=object)
 # A row's text around its values: strings are quoted here, their insides come escaped (_json_texts).
 _JSON_ROW = ",{" + ",".join(f'"{name}":{value}' for name, value in zip(JSON_FIELDS, (
     '"%s"', '"%s"', '"%s"', '"%s"', '"%s"', '"%s"', "%s", "%s", "%s", '"%s"', '"%s"', '"%s"', "%s"))) + "}"
@@ -109,21 +109,21 @@ def shortened(names: list[str], max_name: int) -> list[str]:
 
 def table_cells(columns: ScheduleColumns, max_name: int) -> list[list[str]]:
     """The table's cells column by column: names indented by depth and shortened to `max_name`."""
-    indents = map(_INDENTS.__getitem__, np.minimum(columns.depths, MAX_INDENT).tolist())
+    indents = _INDENTS[np.minimum(columns.depths, MAX_INDENT)].tolist()
     names = shortened(list(map(add, indents, _one_line(columns.names))), max_name)
-    marks = list(map(_MARK.__getitem__, columns.critical))
-    return [_one_line(columns.keys), names, *columns.dates, _days(columns.total_float), _days(columns.free_float),
-            marks]
+    marks = _MARKS[columns.critical.astype(np.intp)].tolist()
+    return [_one_line(columns.keys), names, *columns.dates, _counts(columns.total_float, "d"),
+            _counts(columns.free_float, "d"), marks]
 
 
-_INDENTS = ["  " * depth for depth in range(MAX_INDENT + 1)]
-_MARK = {True: "*", False: ""}
+_INDENTS = np.array(["  " * depth for depth in range(MAX_INDENT + 1)], dtype=object)
+_MARKS = np.array(["", "*"], dtype=object)
 
 
-def _days(values: list[int]) -> list[str]:
-    """Day counts as '12d', each distinct count formatted once."""
-    shown = {value: f"{value}d" for value in set(values)}
-    return list(map(shown.__getitem__, values))
+def _counts(values: np.ndarray, unit: str) -> list[str]:
+    """Day counts as '12' + `unit`, each distinct count formatted once."""
+    texts: list[str] = distinct_texts(values, lambda counts: [f"{count}{unit}" for count in counts]).tolist()
+    return texts
 
 
 def _one_line(texts: list[str]) -> list[str]:

@@ -6,7 +6,7 @@ from datetime import date
 
 import numpy as np
 
-from ilrs_planner.cli.schedule_columns import iso_columns
+from ilrs_planner.cli.schedule_columns import distinct_texts, iso_columns
 from ilrs_planner.cli.schedule_rows import joined_rows, line_format, write_lines
 
 
@@ -17,6 +17,16 @@ def test_dates_close_together_and_centuries_apart_read_as_iso_days():
         ordinals = np.array([[d.toordinal() for d in days], [d.toordinal() for d in reversed(days)]])
         assert iso_columns(ordinals) == [[d.isoformat() for d in days], [d.isoformat() for d in reversed(days)]]
     assert iso_columns(np.zeros((4, 0), dtype=np.int64)) == [[], [], [], []]
+
+
+def test_counts_close_together_and_far_apart_each_read_as_their_own_text():
+    def days(counts):
+        return [f"{count}d" for count in counts]
+
+    for counts in ([5, -12, 0, 5, 3], [5, -900_000, 0, 5, 2_000_000]):  # a slot per value / by sorting
+        assert distinct_texts(np.array(counts), days).tolist() == [f"{count}d" for count in counts]
+    assert distinct_texts(np.array([[1, 2], [2, 7]]), days).tolist() == [["1d", "2d"], ["2d", "7d"]]
+    assert distinct_texts(np.zeros(0, dtype=np.int64), days).tolist() == []
 
 
 def test_table_lines_align_every_column_and_drop_trailing_spaces():

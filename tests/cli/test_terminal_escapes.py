@@ -123,6 +123,17 @@ def test_every_unsafe_character_is_escaped_even_among_lines_and_tabs(unsafe):
     assert shown(text) == f"line one\tcell\n\\u{ord(unsafe):04x}line two\n"
 
 
+@pytest.mark.parametrize("unsafe", ["\x00", "\x1b", "\x7f", "\x0d", "\t", "\n"])
+def test_a_long_text_is_escaped_as_a_short_one_is(unsafe):
+    # Long ASCII texts (blocks of JSON) are first tested by their least and greatest byte.
+    row = '{"key":"W1","name":"Work package","early_start":"2030-01-01"},'
+    text = row * 200 + unsafe + row * 200
+    assert len(text) > 4096
+    expected = text if unsafe in "\t\n" else text.replace(unsafe, f"\\u{ord(unsafe):04x}")
+    assert shown(text) == expected
+    assert shown(row * 200) == row * 200
+
+
 @pytest.mark.parametrize("text", ["plain names", "Chang'e 7 嫦娥七号", "tab\there", "new\nline", "esc\x1b[2K",
                                   "del\x7f", "Луна\u202eevil", "Луна\u2028next", ""])
 def test_a_text_fits_one_line_exactly_when_one_line_leaves_it_as_it_is(text):
