@@ -1,4 +1,4 @@
-"""The MSPDI reader's shortcuts (plain values, ids in bulk, tasks in batches) read exactly what the general path reads."""
+"""The MSPDI reader's shortcuts (plain values, ids in bulk, tasks in batches) read what its general path reads."""
 
 import uuid
 import xml.etree.ElementTree as ET
