@@ -4,15 +4,30 @@ A plan file never holds a link to a missing task, an owner who is not a particip
 does not exist or a WBS that loops (a task under itself): the engine and the views rely on it. Save
 refuses such a plan before it touches the disk, so no file is written that open would refuse.
 Baseline entries may name deleted tasks on purpose: a snapshot keeps the history of removed work.
+
+The check numbers the tasks as the file does (rows from 1, in plan order) and finds each link's two
+ends and each task's parent by that number: a missing end fails the lookup, and the numbers found
+are the ones the rows hold, so the writer takes them from here instead of looking 500,000 ids up a
+second time.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from itertools import compress, count, repeat
-from operator import attrgetter, is_, lt, not_
+from operator import is_, lt, not_
 
-from ..domain import PlannerError, Project, Task
+from ..domain import Link, PlannerError, Project, Task
+
+
+@dataclass(frozen=True, slots=True)
+class RowNumbers:
+    """What the check resolved, in the numbers rows refer to each other by."""
+
+    parents: list[int]  # the row number of each task's parent, in plan order; 0 for a task at the top
+    preds: list[int]  # the row number of each link's predecessor, in plan order
+    succs: list[int]  # ... and of its successor
 
 
 def find_parent_loop(parent_of: Mapping[str, str | None]) -> list[str] | None:
@@ -48,46 +63,52 @@ def _walk_for_loop(parent_of: Mapping[str, str | None]) -> list[str] | None:
     return None
 
 
-_ID, _PARENT, _OWNER = attrgetter("id"), attrgetter("parent_id"), attrgetter("owner_id")
-_PRED, _SUCC = attrgetter("pred_id"), attrgetter("succ_id")
-
-
-def check_before_save(project: Project) -> None:
-    """Refuse to save a plan whose parts refer to something it does not hold."""
+def check_before_save(project: Project) -> RowNumbers:
+    """Refuse to save a plan whose parts refer to something it does not hold; returns the row numbers found."""
     tasks, participants, links = project.tasks, project.participants, project.links
-    # Set operations first (C speed on 100,000 tasks); a loop names the culprit only on failure.
+    # Set operations first (C speed on 100,000 tasks); a loop names the culprit only on failure. Fields
+    # are read in comprehensions: an attribute read in place costs half a call of `attrgetter`.
     for kind, objects in (("task", tasks), ("link", links), ("participant", participants)):
-        if list(objects) != list(map(_ID, objects.values())):
+        if list(objects) != [o.id for o in objects.values()]:
             key, obj = next((k, o) for k, o in objects.items() if k != o.id)
             raise PlannerError("store.bad_value", f"cannot save: {kind} {getattr(obj, 'key', key)!r} is "
                                f"filed under id {key} but has id {obj.id}", [key])
-    parents = list(map(_PARENT, tasks.values()))
+    parents = [t.parent_id for t in tasks.values()]
     if not set(parents) - tasks.keys() <= {None}:
         task = next(t for t in tasks.values() if t.parent_id is not None and t.parent_id not in tasks)
         raise _task_error(task, f"its parent {task.parent_id} is not in the plan")
-    if not set(map(_OWNER, tasks.values())) - participants.keys() <= {None}:
+    if not {t.owner_id for t in tasks.values()} - participants.keys() <= {None}:
         task = next(t for t in tasks.values() if t.owner_id is not None and t.owner_id not in participants)
         raise _task_error(task, f"its owner {task.owner_id} is not a participant of the plan")
-    ends = set(map(_PRED, links.values()))
-    ends.update(map(_SUCC, links.values()))
-    if ends.difference(tasks):  # three times faster than `ends <= tasks.keys()` on 200,000 links
-        link = next(k for k in links.values() if k.pred_id not in tasks or k.succ_id not in tasks)
-        end = link.pred_id if link.pred_id not in tasks else link.succ_id
-        raise PlannerError("link.unknown_task", f"a dependency names task {end}, which is not in the plan",
-                           [link.id, end])
-    loop = None if _parents_come_first(tasks, parents) else find_parent_loop(dict(zip(tasks, parents)))
+    task_num: dict[str | None, int] = dict(zip(tasks, count(1)))  # in C
+    preds, succs = _link_ends(task_num, links)
+    places = list(map(task_num.get, parents, repeat(0)))  # a task at the top: place 0, before everything
+    loop = None if _parents_come_first(places) else find_parent_loop(dict(zip(tasks, parents)))
     if loop:
         keys = " → ".join(tasks[tid].key for tid in loop + loop[:1])
         raise PlannerError("task.parent_cycle", f"the WBS places tasks under themselves: {keys}", loop)
+    return RowNumbers(places, preds, succs)
 
 
-def _parents_come_first(tasks: Mapping[str, Task], parents: list[str | None]) -> bool:
-    """True when every task's parent (all known) is listed before it: then no chain of parents can
-    loop. Plans are nearly always so (a parent is made before its children); in C, a third of the
-    cost of `find_parent_loop`, which still decides (and names the loop) when this is false."""
-    places: dict[str | None, int] = {None: 0}  # a task at the top: place 0, before everything
-    places.update(zip(tasks, count(1)))
-    return all(map(lt, map(places.__getitem__, parents), count(1)))
+def _link_ends(task_num: dict[str | None, int], links: Mapping[str, Link]) -> tuple[list[int], list[int]]:
+    """The row numbers of every link's predecessor and successor; a link to a task the plan does not
+    hold is refused, naming the first such link. (A lookup in a comprehension is a third cheaper than
+    `map(task_num.__getitem__, ...)`.)"""
+    try:
+        return [task_num[k.pred_id] for k in links.values()], [task_num[k.succ_id] for k in links.values()]
+    except KeyError:
+        link = next(k for k in links.values() if k.pred_id not in task_num or k.succ_id not in task_num)
+        end = link.pred_id if link.pred_id not in task_num else link.succ_id
+        raise PlannerError("link.unknown_task", f"a dependency names task {end}, which is not in the plan",
+                           [link.id, end]) from None
+
+
+def _parents_come_first(places: list[int]) -> bool:
+    """True when every task's parent (all known; `places`: their row numbers) is listed before it:
+    then no chain of parents can loop. Plans are nearly always so (a parent is made before its
+    children); in C, a third of the cost of `find_parent_loop`, which still decides (and names the
+    loop) when this is false."""
+    return all(map(lt, places, count(1)))
 
 
 def _task_error(task: Task, problem: str) -> PlannerError:

@@ -1,23 +1,26 @@
-"""Domain objects as table rows, for saving; and a clear refusal naming the object SQLite refused.
+"""Domain objects as table rows, for saving.
 
 Rows are numbered in the order they are written (`num`, the rowid), and rows refer to each other by
 those numbers. Each table's rows come from a `RowSource` that keeps its objects in row order, so a
 refused row (by its rowid, or the one being converted) is turned back into the task, link or
-baseline the user knows, by key and field.
+baseline the user knows, by key and field (refusals.py).
+
+Nearly every task and link holds the usual value in each of its later fields: such "plain" rows
+bind only their leading columns, made by a `RowMaker` (packer.py) many rows at a time.
 """
 
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields
 from datetime import date
 from functools import lru_cache
-from operator import attrgetter, eq
 from typing import Any
 
 from ..domain import ConstraintType, Link, PlannerError, Project, Task
+from .consistency import RowNumbers
+from .packer import RowMaker, plain_flags
 
 
 def _iso(value: date | None) -> str | None:
@@ -33,10 +36,10 @@ class PlainRows:
     """How to write an object whose trailing fields all hold their usual values: only its leading
     columns are bound, the rest are constants in the INSERT (a bound value costs ~300 ns)."""
 
-    fields: Callable[[Any], Any]  # the trailing fields of an object (a tuple, or one value)
-    usual: Any  # ... as nearly every object has them
+    fields: tuple[str, ...]  # the names of an object's trailing fields
+    usual: tuple[Any, ...]  # ... their values, as nearly every object has them
     usual_row: tuple[Any, ...]  # their columns, as the full row would give them
-    to_row: Callable[[Any], tuple[Any, ...]]  # object -> the leading columns
+    head: RowMaker  # the leading columns
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,16 +49,22 @@ class Run:
     table: str
     values: str  # "(NULL, ?, ?, 'ASAP', ...)": the row, its constants written in
     width: int  # how many values of it are bound
-    to_row: Callable[[Any], tuple[Any, ...]]  # object -> its bound values
+    to_row: Callable[..., tuple[Any, ...]]  # (object, *its resolved values) -> its bound values
     objects: list[Any]
+    resolved: tuple[list[Any], ...] = ()  # values found beforehand, one list per extra argument of to_row
+    maker: RowMaker | None = None  # makes the same rows as to_row, many at a time
 
     def insert(self, rows: int = 1) -> str:
         """The INSERT of `rows` rows at once (one statement step for all of them)."""
         return _insert_sql(self.table, self.values, rows)
 
+    def rows(self) -> Iterator[tuple[Any, ...]]:
+        """The bound values of each row, in order."""
+        return map(self.to_row, self.objects, *self.resolved)
+
     def bound_values(self) -> Iterator[Any]:
         """Every bound value of the run, row after row (in C: `map` calls `to_row`, `chain` runs them together)."""
-        return itertools.chain.from_iterable(map(self.to_row, self.objects))
+        return itertools.chain.from_iterable(self.rows())
 
 
 @lru_cache(maxsize=64)
@@ -72,10 +81,12 @@ class RowSource:
     a row). Rows refer to each other by those numbers.
     """
 
-    def __init__(self, table: str, columns: int, objects: list[Any], to_row: Callable[[Any], Any],
-                 describe: Callable[..., Any], plain: PlainRows | None = None, *, numbered: bool = False):
+    def __init__(self, table: str, columns: int, objects: list[Any], to_row: Callable[..., Any],
+                 describe: Callable[..., Any], plain: PlainRows | None = None, *, numbered: bool = False,
+                 resolved: tuple[list[Any], ...] = ()):
         self.table, self.numbered, self.width = table, numbered, columns - numbered
         self.objects, self.to_row, self.describe, self.plain = objects, to_row, describe, plain
+        self.resolved = resolved  # passed to to_row beside each object (a link's two ends, by row number)
 
     def _shape(self, constants: tuple[Any, ...] = ()) -> tuple[str, int]:
         """The VALUES row with `constants` written in, and how many values are left to bind."""
@@ -87,18 +98,17 @@ class RowSource:
         """The objects in row order, in runs: runs of plain objects take the short row; the same rows."""
         values, width = self._shape()
         if self.plain is None:
-            yield Run(self.table, values, width, self.to_row, self.objects)
+            yield Run(self.table, values, width, self.to_row, self.objects, self.resolved)
             return
         plain = self.plain
         short, short_width = self._shape(plain.usual_row)  # once, not once a run: a large plan has thousands
-        # In C, no call per object; `eq` (not `usual.__eq__`) so a field of another type is not plain.
-        flags = map(eq, map(plain.fields, self.objects), itertools.repeat(plain.usual))
+        flags = plain_flags(plain.fields)(self.objects, plain.usual)
         start = 0
         for is_plain, run in itertools.groupby(flags):
             end = start + len(list(run))
-            objects = self.objects[start:end]
-            yield (Run(self.table, short, short_width, plain.to_row, objects) if is_plain
-                   else Run(self.table, values, width, self.to_row, objects))
+            objects, resolved = self.objects[start:end], tuple(column[start:end] for column in self.resolved)
+            yield (Run(self.table, short, short_width, plain.head.rows(), objects, resolved, plain.head) if is_plain
+                   else Run(self.table, values, width, self.to_row, objects, resolved))
             start = end
 
     def object_at(self, rowid: int) -> Any:
@@ -106,21 +116,21 @@ class RowSource:
         return self.objects[rowid - 1] if 0 < rowid <= len(self.objects) else None
 
 
-def row_sources(project: Project) -> list[RowSource]:
-    """Every table's rows, in insert order: a row is written after the rows it refers to."""
+def row_sources(project: Project, numbers: RowNumbers) -> list[RowSource]:
+    """Every table's rows, in insert order: a row is written after the rows it refers to.
+
+    `numbers`: the tasks' row numbers and the links' ends, as `check_before_save` found them."""
     participant_num: dict[str | None, int] = {pid: n for n, pid in enumerate(project.participants, 1)}
-    task_num: dict[str | None, int] = dict(zip(project.tasks, itertools.count(1)))  # in C
     calendar_num = {cid: n for n, cid in enumerate(project.calendars, 1)}
     tasks = project.tasks
     calendars = list(project.calendars.values())
     exceptions = [(c, number, e) for number, c in enumerate(calendars, 1) for e in c.exceptions]
 
-    # `x + ""` turns a StrEnum member into a plain str in C; SQLite binds a plain str far faster.
-    def task_head(t: Task) -> tuple[Any, ...]:
-        return (t.id, t.key, t.name, t.duration, t.kind + "", task_num.get(t.parent_id), t.position)
+    task_head = TASK_HEAD.rows()
 
-    def task_row(t: Task) -> tuple[Any, ...]:
-        return task_head(t) + (
+    # `x + ""` turns a StrEnum member into a plain str in C; SQLite binds a plain str far faster.
+    def task_row(t: Task, parent: int) -> tuple[Any, ...]:
+        return task_head(t, parent) + (
                 participant_num.get(t.owner_id), _stored_constraint(t.constraint), _iso(t.constraint_date),
                 _iso(t.deadline),
                 _iso(t.actual_start), _iso(t.actual_finish), t.percent_complete, t.precision + "",
@@ -129,11 +139,10 @@ def row_sources(project: Project) -> list[RowSource]:
                 int(t.key_milestone), None if t.confidence is None else t.confidence + "", _iso(t.source_date),
                 int(t.constraint == _ALAP))
 
-    def link_head(k: Link) -> tuple[Any, ...]:
-        return (k.id, task_num[k.pred_id], task_num[k.succ_id], k.type + "", k.lag)
+    link_head = LINK_HEAD.rows()
 
-    def link_row(k: Link) -> tuple[Any, ...]:
-        return link_head(k) + (int(k.elapsed),)
+    def link_row(k: Link, pred: int, succ: int) -> tuple[Any, ...]:
+        return link_head(k, pred, succ) + (int(k.elapsed),)
 
     baselines = project.baselines
     entries = [(b, number, tid, span) for number, b in enumerate(baselines, 1) for tid, span in b.entries.items()]
@@ -152,11 +161,12 @@ def row_sources(project: Project) -> list[RowSource]:
                              p.source_url, p.notes, p.color, p.classification + ""),
                   lambda p: f"participant '{p.key}'", numbered=True),
         RowSource("tasks", 28, list(tasks.values()), task_row, lambda t: f"task '{t.key}'",
-                  PlainRows(task_tail, task_tail(_USUAL_TASK), task_row(_USUAL_TASK)[7:], task_head),
-                  numbered=True),
+                  PlainRows(TASK_TAIL_FIELDS, _USUAL_TAIL, task_row(_USUAL_TASK, 0)[7:], TASK_HEAD),
+                  numbered=True, resolved=(numbers.parents,)),
         RowSource("links", 7, list(project.links.values()), link_row,
                   lambda k: f"the dependency {tasks[k.pred_id].key} → {tasks[k.succ_id].key}",
-                  PlainRows(_LINK_TAIL, False, (0,), link_head), numbered=True),
+                  PlainRows(("elapsed",), (False,), (0,), LINK_HEAD), numbered=True,
+                  resolved=(numbers.preds, numbers.succs)),
         RowSource("baselines", 7, list(baselines), lambda b: (b.id, b.name, _iso(b.as_of), b.notes, b.prev_hash,
                                                               b.classification + ""),
                   lambda b: f"baseline '{b.name}'", numbered=True),
@@ -168,23 +178,19 @@ def row_sources(project: Project) -> list[RowSource]:
     ]
 
 
+# A task row's first columns after `num`, and a link row's. `x + ''` turns a StrEnum member into a plain
+# str; SQLite binds a plain str far faster. A parent's number 0 stands for none: the task is at the top.
+TASK_HEAD = RowMaker(("{o}.id", "{o}.key", "{o}.name", "{o}.duration", "{o}.kind + ''", "{parent} or None",
+                      "{o}.position"), ("parent",))
+LINK_HEAD = RowMaker(("{o}.id", "{pred}", "{succ}", "{o}.type + ''", "{o}.lag"), ("pred", "succ"))
+
 # The task fields from the owner on, which alone give a task row's columns after the first eight,
-# and a task holding the usual value of each: most tasks of a large plan hold all of them.
+# and the usual value of each: most tasks of a large plan hold all of them. A link's only such field
+# is `elapsed`: nearly every lag is counted in working days.
 _TASK_FIELDS = [f.name for f in fields(Task)]
-TASK_TAIL_FIELDS = _TASK_FIELDS[_TASK_FIELDS.index("owner_id"):]
-
-
-def task_tail(t: Task) -> tuple[Any, ...]:
-    """The fields TASK_TAIL_FIELDS names, in that order (a test holds them to it): written out, each
-    is one specialised attribute read, half the time of `attrgetter` on 100,000 tasks."""
-    return (t.owner_id, t.constraint, t.constraint_date, t.deadline, t.actual_start, t.actual_finish,
-            t.percent_complete, t.precision, t.optimistic, t.most_likely, t.pessimistic, t.classification,
-            t.source_url, t.notes, t.calendar_id, t.elapsed, t.key_milestone, t.confidence, t.source_date)
-
-
+TASK_TAIL_FIELDS = tuple(_TASK_FIELDS[_TASK_FIELDS.index("owner_id"):])
 _USUAL_TASK = Task("", "", id="")
-# A link's last column: a lag counted in working days (not elapsed), as nearly every link has it.
-_LINK_TAIL = attrgetter("elapsed")
+_USUAL_TAIL = tuple(getattr(_USUAL_TASK, name) for name in TASK_TAIL_FIELDS)
 
 
 def _sql_literal(value: Any) -> str:
@@ -215,56 +221,3 @@ _ALAP = ConstraintType.ALAP
 def _stored_constraint(constraint: Any) -> Any:
     """The constraint type column: as late as possible is stored as 'ASAP' plus the alap flag."""
     return "ASAP" if constraint == _ALAP else constraint + ""
-
-
-_ATTRIBUTE = {"constraint_type": "constraint", "alap": "constraint"}  # column name -> attribute name where they differ
-
-
-def refusal(source: RowSource, obj: Any, column: str | None, reason: str) -> PlannerError:
-    """The PlannerError for an object that cannot be saved, naming it and the field."""
-    label = source.describe(obj)
-    attribute = _ATTRIBUTE.get(column, column) if column else None
-    value = getattr(obj, attribute, None) if attribute else None
-    subject = [str(obj.id)] if hasattr(obj, "id") else []
-    if source.table == "tasks" and column == "duration" and isinstance(value, int) and value < 0:
-        return PlannerError("task.negative_duration", f"cannot save {label}: its duration {value} is negative",
-                            subject)
-    code = "task.bad_value" if source.table == "tasks" else "store.bad_value"
-    shown = value.isoformat() if isinstance(value, date) else repr(value)[:80]
-    what = f"{attribute} {shown} is not allowed" if value is not None else f"{attribute or 'a value'} is not allowed"
-    return PlannerError(code, f"cannot save {label}: {what} ({reason})", subject)
-
-
-def describe_refusal(source: RowSource | None, index: int, exc: Exception) -> PlannerError:
-    """The PlannerError for row `index` (from 0) of `source`, being converted or inserted at `exc`."""
-    obj = source.object_at(index + 1) if source is not None else None
-    if source is None or obj is None:
-        return PlannerError("store.bad_value", f"cannot save the plan: {exc}")
-    return refusal(source, obj, column_in(str(exc)) or _non_date_field(obj), str(exc))
-
-
-_DATE_FIELDS = ("start", "status_date", "joined", "constraint_date", "deadline", "actual_start", "actual_finish",
-                "as_of", "source_date")
-
-
-def _non_date_field(obj: Any) -> str | None:
-    """The date field of `obj` holding something that is not a date (what `_iso` refused)."""
-    for name in _DATE_FIELDS:
-        value = getattr(obj, name, None)
-        if value is not None and type(value) is not date:
-            return name
-    return None
-
-
-_CONSTRAINT = re.compile(
-    r"CHECK constraint failed: (?:plan|participant|task|link|baseline_entry|baseline|signature|calendar_exception"
-    r"|calendar)_(\w+)$")
-
-
-def column_in(message: str) -> str | None:
-    """The column an SQLite refusal is about: constraint 'task_percent_complete' or 'tasks.name'."""
-    if m := _CONSTRAINT.search(message):
-        return m[1]
-    if m := re.search(r"\w+\.(\w+)\s*$", message):
-        return m[1]
-    return None

@@ -7,12 +7,12 @@ opening; refusing before the disk is touched keeps every saved file one that ope
 from __future__ import annotations
 
 from collections.abc import Iterable
-from operator import attrgetter
 from typing import Any
 
 from ..domain import PlannerError, Project
 from ..domain.text import MULTI_LINE_FIELDS, describe_control, first_with_control, printable
 from . import limits
+from .packer import field_values
 
 _FIELDS = {
     "task": ("id", "key", "name", "source_url", "notes"),
@@ -68,7 +68,7 @@ def _check(kind: str, objects: list[Any], names: Iterable[str], counted: Iterabl
     """
     volume = 0
     for name in names:
-        values = ids if name == "id" and ids is not None else list(map(attrgetter(name), objects))
+        values = ids if name == "id" and ids is not None else field_values(name)(objects)
         joined = _check_values(kind, name, values, objects, name in MULTI_LINE_FIELDS)
         if name in counted:
             volume += _utf8_bytes(joined)

@@ -29,11 +29,13 @@ from pathlib import Path
 
 from ..domain import PlannerError, Project
 from ..files.atomic import AtomicFile, real_target
-from .consistency import check_before_save
+from .consistency import RowNumbers, check_before_save
 from .fingerprint import Fingerprint
 from .gcpause import gc_paused
 from .header import io_error
-from .rows import Run, describe_refusal, row_sources
+from .packer import RowMaker
+from .refusals import describe_refusal
+from .rows import RowSource, Run, row_sources
 from .schema import PAGE_SIZE, create_schema
 from .text_check import check_text_before_save
 
@@ -58,7 +60,7 @@ def write_plan_file(project: Project, path: str | os.PathLike[str], fingerprint:
     folder's lock just before the rename, and stops the save by raising (compare-and-swap)."""
     target = real_target(path)
     with gc_paused():
-        check_before_save(project)
+        numbers = check_before_save(project)
         check_text_before_save(project)
     try:
         pending = AtomicFile(target, mode)
@@ -66,7 +68,7 @@ def write_plan_file(project: Project, path: str | os.PathLike[str], fingerprint:
         raise io_error(Path(path), exc, "save") from None
     try:
         with gc_paused():
-            _write_database(project, pending.path, target)
+            _write_database(project, numbers, pending.path, target)
         written = Fingerprint.of(pending.path) if fingerprint else None
         pending.commit(check)
     except BaseException as exc:
@@ -77,17 +79,17 @@ def write_plan_file(project: Project, path: str | os.PathLike[str], fingerprint:
     return target, written
 
 
-def _write_database(project: Project, temp: Path, target: Path) -> None:
+def _write_database(project: Project, numbers: RowNumbers, temp: Path, target: Path) -> None:
     conn = sqlite3.connect(temp, isolation_level=None)
     try:
         for pragma in _WRITE_PRAGMAS:
             conn.execute(f"PRAGMA {pragma}")
         conn.execute("BEGIN")
         create_schema(conn)
-        _insert_rows(conn, project, _PACKS)
+        _insert_rows(conn, row_sources(project, numbers), _PACKS)
         conn.execute("COMMIT")
     except _REFUSALS as exc:
-        raise _name_refusal(project, exc) from None
+        raise _name_refusal(row_sources(project, numbers), exc) from None
     except sqlite3.Error as exc:
         raise PlannerError("store.io", f"could not save '{target}': {exc}", [str(target)]) from None
     finally:
@@ -96,17 +98,21 @@ def _write_database(project: Project, temp: Path, target: Path) -> None:
 
 # Rows per INSERT statement, largest first: a statement step, its reset and the call into SQLite
 # are paid once for 32 rows (a third less time inserting 300,000 rows). The rows, their order and
-# so the file's bytes are the same as one row at a time.
+# so the file's bytes are the same as one row at a time. Plain rows (nearly all of a large plan) are
+# made by their RowMaker that many at a time, as one tuple; the others one at a time, run together.
 _PACKS = (32, 8, 1)
 
 
-def _insert_rows(conn: sqlite3.Connection, project: Project, packs: tuple[int, ...]) -> None:
-    for source in row_sources(project):
+def _insert_rows(conn: sqlite3.Connection, sources: list[RowSource], packs: tuple[int, ...]) -> None:
+    for source in sources:
         for run in source.runs():
             _insert_run(conn, run, packs)
 
 
 def _insert_run(conn: sqlite3.Connection, run: Run, packs: tuple[int, ...]) -> None:
+    if run.maker is not None:
+        _insert_made(conn, run, run.maker, packs)
+        return
     values, left = run.bound_values(), len(run.objects)
     for size in packs:
         count = left // size * size
@@ -116,7 +122,18 @@ def _insert_run(conn: sqlite3.Connection, run: Run, packs: tuple[int, ...]) -> N
             left -= count
 
 
-def _name_refusal(project: Project, exc: Exception) -> PlannerError:
+def _insert_made(conn: sqlite3.Connection, run: Run, maker: RowMaker, packs: tuple[int, ...]) -> None:
+    """The rows of `run`, `size` rows to a call of the maker's function for that many."""
+    arguments = [iter(run.objects), *map(iter, run.resolved)]  # dealt out in turn: object, its values, ...
+    left = len(run.objects)
+    for size in packs:
+        if left >= size:
+            made = map(maker.rows(size), *arguments * size)
+            conn.executemany(run.insert(size), itertools.islice(made, left // size))
+            left %= size
+
+
+def _name_refusal(sources: list[RowSource], exc: Exception) -> PlannerError:
     """The error naming the object (and field) SQLite or its conversion to a row refused.
 
     A refused statement of many rows does not say which row, so the rows are written again one at
@@ -126,11 +143,11 @@ def _name_refusal(project: Project, exc: Exception) -> PlannerError:
     conn = sqlite3.connect(":memory:", isolation_level=None)
     try:
         create_schema(conn)
-        for source in row_sources(project):
+        for source in sources:
             written = conn.total_changes
             try:
                 for run in source.runs():
-                    conn.executemany(run.insert(), map(run.to_row, run.objects))
+                    conn.executemany(run.insert(), run.rows())
             except _REFUSALS as refused:
                 return describe_refusal(source, conn.total_changes - written, refused)
     finally:

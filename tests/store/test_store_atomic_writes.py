@@ -61,8 +61,8 @@ def test_two_sessions_saving_one_file_cannot_both_report_saved(plan_file, monkey
     first.project.name, second.project.name = "first session's edit", "second session's edit"
     real_write = writer._write_database
 
-    def first_saves_while_second_is_writing(project, temp, target):
-        real_write(project, temp, target)
+    def first_saves_while_second_is_writing(project, *rest):
+        real_write(project, *rest)
         if project is second.project:
             monkeypatch.setattr(writer, "_write_database", real_write)
             first.save(first.project)  # lands between the second's check and its rename

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import itertools
+import sqlite3
 from dataclasses import fields
 from datetime import date
 
-from ilrs_planner.domain import Link, LinkType, Project, Task
-from ilrs_planner.store import open_project, rows, save_project, writer
+import pytest
+
+from ilrs_planner.domain import Link, LinkType, PlannerError, Project, Task
+from ilrs_planner.store import open_project, packer, rows, save_project, writer
 
 
 def _plan(count: int) -> Project:
@@ -35,11 +38,18 @@ def test_many_rows_to_a_statement_write_the_same_file_as_one_at_a_time(tmp_path,
     assert reopened.tasks["t-5"].parent_id == "s-2" and reopened.tasks["t-97"].notes == "line\nline"
 
 
-def test_the_tail_read_to_tell_a_plain_task_is_every_task_field_from_the_owner_on():
-    # A field added to Task but missed here would let a task holding it be written as plain (its value lost).
+def test_a_task_is_plain_only_when_every_field_past_its_first_columns_holds_the_usual_value():
+    # A field added to Task but read by neither the head nor the tail would be lost on saving.
     names = [f.name for f in fields(Task)]
-    assert names[names.index("owner_id"):] == rows.TASK_TAIL_FIELDS
-    assert list(rows.task_tail.__code__.co_names) == rows.TASK_TAIL_FIELDS
+    head = ["id", "key", "name", "duration", "kind", "parent_id", "position"]
+    assert sorted(names[:names.index("owner_id")]) == sorted(head)
+    assert list(rows.TASK_TAIL_FIELDS) == names[names.index("owner_id"):]
+    flags = packer.plain_flags(rows.TASK_TAIL_FIELDS)
+    usual = tuple(getattr(Task("", ""), name) for name in rows.TASK_TAIL_FIELDS)
+    for name in rows.TASK_TAIL_FIELDS:
+        tasks = [Task("a", "plain"), Task("b", "differs"), Task("c", "plain")]
+        setattr(tasks[1], name, object())  # equal to no usual value
+        assert flags(tasks, usual) == [True, False, True], name
 
 
 def test_a_task_differing_from_the_usual_in_one_late_field_keeps_it_among_plain_tasks(tmp_path):
@@ -50,3 +60,46 @@ def test_a_task_differing_from_the_usual_in_one_late_field_keeps_it_among_plain_
     reopened = open_project(tmp_path / "plan.db")
     assert reopened.tasks["t-50"].source_date == date(2024, 5, 1) and reopened.tasks["t-60"].key_milestone
     assert reopened.tasks["t-49"].source_date is None and not reopened.tasks["t-61"].key_milestone
+
+
+def test_a_link_to_a_missing_task_is_refused_naming_the_first_such_link_and_end(tmp_path):
+    # The check that finds a link's ends by row number is the one that refuses a missing end.
+    for pred, succ, missing in (("ghost", "t-2", "ghost"), ("t-1", "ghost", "ghost"), ("t-3", "gone", "gone")):
+        plan = _plan(40)
+        plan.add_link(Link(pred, succ, id="bad-link"))
+        plan.add_link(Link("t-5", "later-ghost", id="later-link"))
+        with pytest.raises(PlannerError) as caught:
+            save_project(plan, tmp_path / "plan.db")
+        assert caught.value.code == "link.unknown_task" and caught.value.subject_ids == ("bad-link", missing)
+        assert caught.value.message == f"a dependency names task {missing}, which is not in the plan"
+        assert not (tmp_path / "plan.db").exists()
+
+
+def test_the_rows_of_links_hold_the_row_numbers_of_their_two_ends(tmp_path):
+    plan = _plan(50)
+    save_project(plan, tmp_path / "plan.db")
+    conn = sqlite3.connect(tmp_path / "plan.db")
+    try:
+        number = {tid: num for num, tid in conn.execute("SELECT num, id FROM tasks")}
+        stored = {lid: (pred, succ) for lid, pred, succ in conn.execute("SELECT id, pred, succ FROM links")}
+    finally:
+        conn.close()
+    assert number["s-0"] == 1 and number["t-0"] == 4 and number["t-49"] == 53  # rows in plan order
+    assert stored == {k.id: (number[k.pred_id], number[k.succ_id]) for k in plan.links.values()}
+
+
+def test_a_row_maker_makes_the_same_rows_one_at_a_time_and_many_at_once():
+    plan = _plan(40)
+    links = list(plan.links.values())
+    number = {tid: n for n, tid in enumerate(plan.tasks, 1)}
+    ends = [(k, number[k.pred_id], number[k.succ_id]) for k in links]
+    one_by_one = [rows.LINK_HEAD.rows()(*end) for end in ends]
+    assert one_by_one[1] == ("l-1", 5, 6, "SS", -1) and type(one_by_one[1][3]) is str  # a plain str, not the enum
+    for count in (1, 8, 32):
+        arguments = [value for end in ends[:count] for value in end]
+        assert rows.LINK_HEAD.rows(count)(*arguments) == tuple(itertools.chain(*one_by_one[:count]))
+    tasks = list(plan.tasks.values())
+    parents = [number.get(t.parent_id, 0) for t in tasks]
+    made = rows.TASK_HEAD.rows(8)(*itertools.chain(*zip(tasks[:8], parents[:8])))
+    assert made[:7] == ("s-0", "s0", "summary 0", 0, "task", None, 0)  # parent 0: at the top, NULL
+    assert made[3 * 7 + 5] == 1 and made == tuple(itertools.chain(*map(rows.TASK_HEAD.rows(), tasks[:8], parents[:8])))

@@ -76,9 +76,11 @@ def read_links(tasks) -> None:
             warnings.append(f"{where}: the same predecessor is linked twice; the second link was left out")
             continue
         seen.add((pred_id, succ_id))
-        elapsed = reader.number(link.lag_format, "LagFormat", 7, where) in ELAPSED_FORMATS
-        project.add_link(Link(pred_id, succ_id, link_type,
-                              _lag_days(reader, link, tasks.minutes_per_day, where, warnings), next(ids), elapsed))
+        fmt = reader.number(link.lag_format, "LagFormat", 7, where)
+        # No lag in a plain format (what most links hold) is no lag, with nothing to warn about.
+        no_lag = link.lag == "0" and link.lag_format.isdecimal() and fmt not in PERCENT_FORMATS
+        lag = 0 if no_lag else _lag_days(reader, link, tasks.minutes_per_day, where, warnings)
+        project.add_link(Link(pred_id, succ_id, link_type, lag, next(ids), fmt in ELAPSED_FORMATS))
     _drop_loops(project, warnings)
 
 
