@@ -35,8 +35,11 @@ class RowIds:
 
     def places(self, numbers: Sequence[int | None]) -> np.ndarray:
         """For each number, the index of the row it names; len(self) for None; NO_ROW if it names none."""
-        if not numbers.count(None):
-            return self._places_of(np.fromiter(numbers, dtype=np.int64, count=len(numbers)))
+        try:  # numbers without None (links' ends, or a column of numbers SQLite handed over whole)
+            values = numbers if isinstance(numbers, np.ndarray) else np.fromiter(numbers, np.int64, len(numbers))
+            return self._places_of(values)
+        except TypeError:  # None among them (no parent): asking first would compare every number with None
+            pass
         empty = np.fromiter(map(is_, numbers, repeat(None)), dtype=bool, count=len(numbers))
         values = np.array(numbers, dtype=object)
         values[empty] = 0

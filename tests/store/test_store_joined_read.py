@@ -67,9 +67,14 @@ def test_text_holding_the_separator_is_not_joined_and_row_by_row_gives_it_whole(
 
 
 def test_rowids_that_do_not_ascend_or_values_that_do_not_count_up_are_not_trusted():
-    answers = {"order": (2, "4,3", "a\x1fb"), "count": (2, "3,4", "a"), "null": (1, "3", None)}
-    for answer in answers.values():
-        assert read_joined(lambda sql, parameters, answer=answer: answer, "t", [Column("name", False, False)]) is None
+    # What SQLite answers: rows, rows with NULL where none may be, rowids, the column.
+    def read(answer):
+        return read_joined(lambda sql, parameters: answer, "t", [Column("name", False, False)])
+
+    assert read((2, 0, "3,4", f"a{SEPARATOR}b")) == [range(3, 5), ["a", "b"]]
+    assert read((2, 0, "4,3", f"a{SEPARATOR}b")) is None  # out of order
+    assert read((2, 0, "3,4", "a")) is None  # one value for two rows
+    assert read((2, 1, "3,4", f"a{SEPARATOR}b")) is None  # a NULL left out, made up for by a separator
 
 
 def test_a_value_over_the_length_limit_once_joined_is_read_row_by_row():
