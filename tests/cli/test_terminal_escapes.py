@@ -83,6 +83,21 @@ def _strings(data) -> list[str]:
     return [data] if isinstance(data, str) else []
 
 
+def test_a_long_json_output_still_escapes_what_json_leaves_raw(capsys, monkeypatch, tmp_path):
+    # JSON escapes the C0 controls itself but not DEL; output blocks longer than 4096 characters
+    # are first tested by their least and greatest byte, and DEL must still be caught there.
+    plan = Project(name="Long plan", start=date(2030, 1, 1))
+    for n in range(200):
+        plan.add_task(Task(key=f"T{n}", name=f"Task {n}" + ("\x7f[2K" if n == 150 else ""), duration=1,
+                           id=f"t-{n}", position=n))
+    monkeypatch.setattr(ilrs_planner.store, "open_project", lambda *_, **__: plan)
+    assert main(["schedule", str(tmp_path / "long.db"), "--json"]) == 0
+    out = capsys.readouterr().out
+    assert len(out) > 4096
+    _assert_escaped(out)
+    assert json.loads(out)["tasks"][150]["name"] == "Task 150\x7f[2K"
+
+
 def test_merge_conflicts_are_escaped(plans, capsys, monkeypatch):
     monkeypatch.setattr(ilrs_planner.store, "save_project", lambda *_, **__: None)  # the store refuses such text
     assert main(["merge", *(str(plans / f"{name}.db") for name in "abc"), "-o", str(plans / "m.db")]) == 1

@@ -1,4 +1,5 @@
-"""What reader and writer share: the field mapping, MS Project's codes and the date/time conventions.
+"""What reader and writer share: the field mapping, MS Project's codes and the date/time conventions
+(and `fresh_ids`, the reader's ids for what the file gives none).
 
 A leaf of the package: it imports nothing from the rest of `exchange.mspdi`, so every other module
 can import it. The mapping itself is described in the package's docstring.
