@@ -10,8 +10,6 @@ aggregate step per row and column.) Every value the file holds still reaches the
 caller, so every check on the values still sees them all. A column holding its usual value in
 every row comes back as `Repeated`, so the caller can turn that one value into what it needs once
 instead of once per row (building 100,000 tasks from 27 columns is then mostly the 8 that vary).
-The columns that vary are read joined into one text each (joined_read.py), which hands them over
-at about half the cost of fetching them row by row; row by row remains for what that cannot take.
 """
 
 from __future__ import annotations
@@ -21,11 +19,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from itertools import repeat
 from typing import Any, overload
 
-from .joined_read import Column, Query, read_joined
-from .locate import layout_of
-
 Fetch = Callable[[str, tuple[Any, ...]], list[tuple[Any, ...]]]
-_JOINABLE = ("TEXT", "INTEGER")  # a BLOB (the signature's keys) is read row by row
 
 # Columns whose value is the same in most rows of a plan, with that value (the model's defaults).
 USUAL: dict[str, dict[str, Any]] = {
@@ -67,19 +61,24 @@ class Repeated(Sequence[Any]):
 
 
 def read_columns(fetch: Fetch, table: str, names: list[str],
-                 codes: Mapping[str, tuple[str, ...]] | None = None, query: Query | None = None) -> list[Sequence[Any]]:
+                 codes: Mapping[str, tuple[str, ...]] | None = None) -> list[Sequence[Any]]:
     """The rowid column, then the columns `names` of `table`, in rowid order.
 
     `fetch(sql, parameters)` runs one query and returns its rows; every query runs in the
     caller's read transaction, so all of them see the same state of the file. A column in `codes`
     (the values its CHECK rule allows, which the reader has verified) comes back as the index of
     each value in that tuple: SQLite hands over a small int, which Python does not allocate,
-    instead of a new short text per row. Given `query` (one row, SQLite's errors as raised), the
-    columns that vary are read joined (joined_read.py) rather than row by row.
+    instead of a new short text per row.
     """
     usual, codes = USUAL.get(table, {}), codes or {}
     dense = [name for name in names if name not in usual]
-    rowids, *columns = _dense_columns(fetch, query, table, dense, codes)
+    known = _rowids(fetch, table)
+    selected = [_coded(name, codes[name]) if name in codes else name for name in dense]
+    if known is None:
+        selected.insert(0, "rowid")
+    rows = fetch(f"SELECT {', '.join(selected)} FROM {table} ORDER BY rowid", ())
+    columns: list[Sequence[Any]] = list(zip(*rows)) or [()] * len(selected)
+    rowids = known if known is not None else columns.pop(0)
     found = dict(zip(dense, columns))
     sparse = [name for name in names if name in usual]
     if sparse and rowids:
@@ -87,28 +86,6 @@ def read_columns(fetch: Fetch, table: str, names: list[str],
     else:
         found.update((name, ()) for name in sparse)
     return [rowids, *(found[name] for name in names)]
-
-
-def _dense_columns(fetch: Fetch, query: Query | None, table: str, names: list[str],
-                   codes: Mapping[str, tuple[str, ...]]) -> list[Sequence[Any]]:
-    """The rowids, then the columns `names`: joined if `query` is given and they can be, else row by row."""
-    selected = [_coded(name, codes[name]) if name in codes else name for name in names]
-    layout = dict(layout_of()[table])
-    joined = None
-    if query is not None and all(layout[name][0] in _JOINABLE for name in names):
-        joined = read_joined(query, table, [Column(sql, name in codes or layout[name][0] == "INTEGER",
-                                                   layout[name][1]) for name, sql in zip(names, selected)])
-    return joined if joined is not None else _by_row(fetch, table, selected)
-
-
-def _by_row(fetch: Fetch, table: str, selected: list[str]) -> list[Sequence[Any]]:
-    """The rowids (a range if they run without a gap), then the columns `selected`, fetched row by row."""
-    known = _rowids(fetch, table)
-    if known is None:
-        selected = ["rowid", *selected]
-    rows = fetch(f"SELECT {', '.join(selected)} FROM {table} ORDER BY rowid", ())
-    columns: list[Sequence[Any]] = list(zip(*rows)) or [()] * len(selected)
-    return columns if known is None else [known, *columns]
 
 
 def _rowids(fetch: Fetch, table: str) -> range | None:

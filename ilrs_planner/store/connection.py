@@ -20,8 +20,7 @@ from ..domain import PlannerError
 from . import limits
 
 _ALLOWED_PRAGMAS = frozenset({"application_id", "user_version", "integrity_check", "page_count", "page_size"})
-_ALLOWED_FUNCTIONS = frozenset({"count", "sum", "min", "max", "typeof", "coalesce", "length", "date", "substr",
-                                "group_concat"})
+_ALLOWED_FUNCTIONS = frozenset({"count", "sum", "min", "max", "typeof", "coalesce", "length", "date", "substr"})
 _LIMITS = {
     sqlite3.SQLITE_LIMIT_LENGTH: limits.MAX_VALUE_BYTES,
     sqlite3.SQLITE_LIMIT_SQL_LENGTH: 100_000,

@@ -28,18 +28,6 @@ def columns_of(version: int = CURRENT_VERSION) -> dict[str, tuple[tuple[str, str
         conn.close()
 
 
-@lru_cache(maxsize=1)
-def layout_of() -> dict[str, tuple[tuple[str, tuple[str, bool]], ...]]:
-    """Table -> ((column, (declared type, may it be NULL)), ...) of the current schema."""
-    conn = sqlite3.connect(":memory:")
-    try:
-        create_schema(conn)
-        return {t: tuple((r[1], (r[2], not (r[3] or r[5]))) for r in conn.execute(f"PRAGMA table_info({t})"))
-                for t in TABLES}
-    finally:
-        conn.close()
-
-
 @dataclass(frozen=True, slots=True)
 class Finding:
     """Where a bad value is: table, rowid, column, and what is wrong with it."""

@@ -2,9 +2,9 @@
 
 Values already meet the DDL's rules (integrity_check verified them); what is left to check here is
 what rows say about each other: unique ids, row numbers that name an existing row, a WBS without
-loops, and text that is valid UTF-8. Tables are read column-wise (column_read.py, then `map`)
-because a Python loop per row is what would make a 100,000-task plan slow to open; a problem found
-in a column is then located row by row, on that error path only.
+loops, and text that is valid UTF-8. Tables are read column-wise (`zip(*rows)`, `map`) because
+a Python loop per row is what would make a 100,000-task plan slow to open; a problem found in a
+column is then located row by row, on that error path only.
 """
 
 from __future__ import annotations
@@ -91,14 +91,9 @@ class TableReader:
 
         A column in `codes` comes back as the index of each value in its tuple (see read_columns).
         """
-        columns = read_columns(self.fetch(table), table, names.split(", "), codes or {}, self.query)
+        columns = read_columns(self.fetch(table), table, names.split(", "), codes or {})
         self.check_text(table, names.split(", "), columns, codes or {})
         return columns
-
-    def query(self, sql: str, parameters: tuple[Any, ...]) -> tuple[Any, ...]:
-        """The one row of `sql`, raising SQLite's own errors (the joined read then reads row by row)."""
-        row: tuple[Any, ...] = self.conn.execute(sql, parameters).fetchone()
-        return row
 
     def fetch(self, table: str) -> Fetch:
         """A query runner for `table` that turns a value too large or not UTF-8 into a refusal naming it."""
