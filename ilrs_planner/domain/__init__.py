@@ -14,6 +14,7 @@ from .dates import (
 from .durations import parse_duration
 from .enums import Classification, Confidence, ConstraintType, LinkType, ParticipantKind, Precision, TaskKind
 from .errors import CODES, PlannerError
+from .ids import fresh_ids
 from .model import Baseline, Link, Participant, PlanSignature, Project, Task, new_id
 
 __all__ = [
@@ -21,5 +22,5 @@ __all__ = [
     "CalendarException", "continuous_calendar", "Classification", "Confidence", "ConstraintType", "Link", "LinkType",
     "Participant",
     "ParticipantKind", "PlanSignature", "PlannerError", "Precision", "Project", "Task", "TaskKind", "format_fuzzy_date",
-    "new_id", "parse_duration", "parse_fuzzy_date", "parse_iso_date", "period_end", "period_start",
+    "fresh_ids", "new_id", "parse_duration", "parse_fuzzy_date", "parse_iso_date", "period_end", "period_start",
 ]

@@ -3,10 +3,12 @@
 import uuid
 import xml.etree.ElementTree as ET
 from datetime import datetime
+from itertools import islice
 from pathlib import Path
 
 import pytest
 
+from ilrs_planner.domain import fresh_ids, new_id
 from ilrs_planner.exchange.formats import read_plan
 from ilrs_planner.exchange.mspdi.values import Fields, Reader
 
@@ -65,3 +67,11 @@ def test_ids_made_for_imported_tasks_and_links_are_fresh_uuids(tmp_path):
         parsed = uuid.UUID(hex=made)
         assert (parsed.hex, parsed.version, parsed.variant) == (made, 4, uuid.RFC_4122)
     assert not set(ids) & {*second.tasks, *second.links}  # never reused by the next import
+
+
+def test_fresh_ids_are_version_4_uuids_as_new_id_makes_them_and_never_repeat():
+    ids = list(islice(fresh_ids(), 10_000))  # past one draw of 4,096
+    assert len(set(ids)) == len(ids)
+    for made in ids[:50] + ids[-50:] + [new_id()]:
+        parsed = uuid.UUID(hex=made)
+        assert (parsed.hex, parsed.version, parsed.variant) == (made, 4, uuid.RFC_4122)

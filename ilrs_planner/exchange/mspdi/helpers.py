@@ -1,5 +1,4 @@
-"""What reader and writer share: the field mapping, MS Project's codes and the date/time conventions
-(and `fresh_ids`, the reader's ids for what the file gives none).
+"""What reader and writer share: the field mapping, MS Project's codes and the date/time conventions.
 
 A leaf of the package: it imports nothing from the rest of `exchange.mspdi`, so every other module
 can import it. The mapping itself is described in the package's docstring.
@@ -8,9 +7,7 @@ can import it. The mapping itself is described in the package's docstring.
 
 from __future__ import annotations
 
-import os
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 
 from ...domain import ConstraintType, LinkType
@@ -50,24 +47,6 @@ CONSTRAINT_CODES = {
 FINISH_CONSTRAINTS = {ConstraintType.FNET, ConstraintType.FNLT, ConstraintType.MFO}
 BASELINE_REGISTER_TITLE = "ILRS Planner baselines:"
 OURS_CONTINUOUS = "ILRS 7-day"  # the calendar a plan without calendars is exported with
-_IDS_PER_DRAW = 4096
-# uuid4's version and variant bits (RFC 4122), set byte-wise: byte 6's high nibble is 4, byte 8's top bits 10.
-_VERSION_4 = bytes((b & 0x0F) | 0x40 for b in range(256))
-_VARIANT_RFC = bytes((b & 0x3F) | 0x80 for b in range(256))
-
-
-def fresh_ids() -> Iterator[str]:
-    """Endless fresh ids exactly as `domain.new_id` makes them (uuid4 hex), drawn thousands at a time.
-
-    An import of 100,000 tasks makes some 200,000 link ids; `uuid.uuid4()` per id costs a third of
-    reading a link, one `os.urandom` call and a byte translation per few thousand ids almost nothing.
-    """
-    while True:
-        raw = bytearray(os.urandom(16 * _IDS_PER_DRAW))
-        raw[6::16] = raw[6::16].translate(_VERSION_4)
-        raw[8::16] = raw[8::16].translate(_VARIANT_RFC)
-        text = raw.hex()
-        yield from (text[i:i + 32] for i in range(0, len(text), 32))
 
 
 def start_stamp(day: date) -> str:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import NamedTuple
 
-from ...domain import Link, LinkType
+from ...domain import Link, LinkType, fresh_ids
 from ...engine.graph import find_cycle
-from .helpers import LINK_TYPE_CODES, fresh_ids
+from .helpers import LINK_TYPE_CODES
 from .values import ELAPSED_FORMATS, PERCENT_FORMATS, TRUE_TEXTS, child_texts, whole_days
 
 LINK_TYPES_BY_CODE = {code: kind for kind, code in LINK_TYPE_CODES.items()}

@@ -15,6 +15,7 @@ from ...domain import (
     Project,
     Task,
     TaskKind,
+    fresh_ids,
     parse_iso_date,
 )
 from .helpers import (
@@ -23,7 +24,6 @@ from .helpers import (
     MAX_BASELINES,
     deadline_from_stamp,
     finish_from_stamp,
-    fresh_ids,
     start_from_stamp,
 )
 from .read_links import LinkTexts, link_texts, read_links

@@ -1,0 +1,25 @@
+"""Fresh ids in bulk, exactly as `model.new_id` makes them one at a time (uuid4 hex).
+
+An import of 100,000 tasks makes some 200,000 link ids; `uuid.uuid4()` per id costs a third of
+reading a link, one `os.urandom` call and a byte translation per few thousand ids almost nothing.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+_IDS_PER_DRAW = 4096
+# uuid4's version and variant bits (RFC 4122), set byte-wise: byte 6's high nibble is 4, byte 8's top bits 10.
+_VERSION_4 = bytes((b & 0x0F) | 0x40 for b in range(256))
+_VARIANT_RFC = bytes((b & 0x3F) | 0x80 for b in range(256))
+
+
+def fresh_ids() -> Iterator[str]:
+    """Endless fresh ids, drawn thousands at a time."""
+    while True:
+        raw = bytearray(os.urandom(16 * _IDS_PER_DRAW))
+        raw[6::16] = raw[6::16].translate(_VERSION_4)
+        raw[8::16] = raw[8::16].translate(_VARIANT_RFC)
+        text = raw.hex()
+        yield from (text[i:i + 32] for i in range(0, len(text), 32))
