@@ -8,9 +8,8 @@ more on a busy machine whose caches other work keeps emptying. Here the ids' add
 sorted once and searched in numpy. The addresses searched for are sorted first: numpy's search
 for ascending keys starts each from where the last one ended and reads the table in order, while
 200,000 searches in random order (the ends of links) missed the cache at each step, costing
-several times the sort. An id that is an equal but
-separate object (a plan built in code), or that names no task, is looked up in the dict as
-before, so the answer is the same.
+several times the sort. An id that is an equal but separate object (a plan built in code), or
+that names no task, is looked up in the dict as before, so the answer is the same.
 """
 
 from __future__ import annotations
