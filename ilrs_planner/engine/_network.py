@@ -33,6 +33,7 @@ from ._crossings import Crossings, find_crossings
 from ._edges import build_edges
 from ._links import flags, link_arrays
 from ._tree import ancestor_jumps, spread_down
+from .file_columns import FileColumns
 from .task_places import TaskPlaces
 
 
@@ -108,28 +109,32 @@ class Network:
 TABLE_DAYS = 400_000  # days of working-time tables over all rows (6 MB), before a plan needs wider ones
 
 
-def compile_network(project: Project, extra_days: int = 0, node_rows: np.ndarray | None = None) -> Network:
+def compile_network(project: Project, extra_days: int = 0, node_rows: np.ndarray | None = None,
+                    columns: FileColumns | None = None) -> Network:
     """Validate the project and build its constraint network (raises PlannerError on bad input).
 
     `extra_days` widens the working-time tables past the plan's dates (see cpm's retry);
-    `node_rows` keeps each task's node on given rows (the Monte Carlo's probe changes durations).
+    `node_rows` keeps each task's node on given rows (the Monte Carlo's probe changes durations);
+    `columns`, the plan's columns as read from its file, when nothing has changed it since (see file_columns).
     """
     tasks = list(project.tasks.values())
     task_ids = list(project.tasks)
     index = dict(zip(task_ids, range(len(task_ids))))
     n = len(tasks)
-    durations = list(map(attrgetter("duration"), tasks))
+    columns = columns if columns is not None and columns.fit(project) else None
+    durations = list(columns.durations) if columns else list(map(attrgetter("duration"), tasks))
     if not _checks.all_whole(durations):
         _checks.raise_bad_duration(tasks, durations)
     planned = np.fromiter(durations, dtype=np.int64, count=n)
     _checks.check_durations(planned, tasks)
     places = TaskPlaces(task_ids, index)
-    parent = _checks.parent_indices(tasks, places)
+    parent = columns.parents() if columns else _checks.parent_indices(tasks, places)
     depth = _checks.depths(parent, tasks)
     jumps = ancestor_jumps(parent, depth)
     is_summary = np.zeros(n, dtype=bool)
     is_summary[parent[parent >= 0]] = True
-    links = link_arrays(project, places, tasks)
+    from_file = columns.links(tasks) if columns else None
+    links = from_file if from_file is not None else link_arrays(project, places, tasks)
     _checks.check_summary_links(links[0], links[1], is_summary, depth, jumps, tasks)
     task_row, time = _working_time(project, tasks, planned, extra_days)
     node_row = np.where(is_summary | _elapsed(tasks), IDENTITY, task_row) if node_rows is None else node_rows

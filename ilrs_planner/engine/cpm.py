@@ -80,6 +80,7 @@ from ._late_tasks import held_late, late_tasks
 from ._network import Network, compile_network
 from ._summaries import settle_summaries
 from ._summary_starts import binding_only
+from .file_columns import FileColumns
 from .graph import loop_nodes, loop_task_ids, raise_loop
 from .schedule import LinkTable, Schedule, TaskTable
 
@@ -89,12 +90,16 @@ LEVELS_PER_EDGE = 100
 SMALL_PLAN_NODES = 3000  # below this, numpy's per-call cost outweighs what the level passes save
 
 
-def schedule(project: Project) -> Schedule:
-    """Schedule the project by the critical-path method; raises PlannerError on bad input or a loop."""
-    return schedule_with(project, vectorised=None)
+def schedule(project: Project, columns: FileColumns | None = None) -> Schedule:
+    """Schedule the project by the critical-path method; raises PlannerError on bad input or a loop.
+
+    `columns`: the plan's columns as its file's reader read them, for a plan nothing has changed
+    since (see file_columns); the schedule is the same, made without reading them back from objects.
+    """
+    return schedule_with(project, vectorised=None, columns=columns)
 
 
-def schedule_with(project: Project, vectorised: bool | None) -> Schedule:
+def schedule_with(project: Project, vectorised: bool | None, columns: FileColumns | None = None) -> Schedule:
     """`schedule`, choosing the passes: numpy per level (True), plain loops (False), or by shape (None).
 
     Both give the same result; by shape, the level passes are tried and abandoned for the loops
@@ -103,7 +108,7 @@ def schedule_with(project: Project, vectorised: bool | None) -> Schedule:
     """
     extra = 0
     while True:
-        net = compile_network(project, extra)
+        net = compile_network(project, extra, columns=columns)
         early, late, free, finish = _passes(project, net, vectorised)
         alap = late_tasks(net)
         float_from = early[: len(net.task_ids)]
@@ -119,10 +124,10 @@ def schedule_with(project: Project, vectorised: bool | None) -> Schedule:
     es = early[:n]
     finish_pos = net.positions_of(np.full(n, finish))
     ff = np.where(free[:n] >= BIG // 2, finish_pos - (es + net.duration), free[:n])
-    columns = _finish_columns(net, (es, float_from), late[:n], ff, free, finish)
+    result = _finish_columns(net, (es, float_from), late[:n], ff, free, finish)
     leaf = ~net.is_summary
-    start = min(net.start, int(columns[0][leaf].min())) if leaf.any() else net.start
-    es_days, ef_days, ls_days, lf_days, total_float, free_float, critical = columns
+    start = min(net.start, int(result[0][leaf].min())) if leaf.any() else net.start
+    es_days, ef_days, ls_days, lf_days, total_float, free_float, critical = result
     _refuse_out_of_range(project, (es_days, ef_days, ls_days, lf_days), start, finish)
     table = TaskTable(net.task_ids, es_days, ef_days, ls_days, lf_days, total_float, free_float, critical,
                       index=net.index)

@@ -26,26 +26,33 @@ class TaskPlaces:
 
     def __init__(self, task_ids: list[str], index: dict[str, int] | None = None):
         self._ids = task_ids  # kept: an address stands for its object only while the object lives
-        addresses = np.fromiter(map(id, task_ids), dtype=np.uintp, count=len(task_ids))
-        self._order = np.argsort(addresses)
-        self._addresses = addresses[self._order]
+        self._sorted: tuple[np.ndarray, np.ndarray] | None = None  # made when first searched
         self._index = index
 
     def of(self, ids: Sequence[Any]) -> np.ndarray:
         """The place of each of `ids` (int64), or -1 for one that is no task's id (None included)."""
         wanted = np.fromiter(map(id, ids), dtype=np.uintp, count=len(ids))
         places = np.full(len(ids), -1, dtype=np.int64)
-        if self._addresses.size:
+        order, addresses = self._addresses()
+        if addresses.size:
             by = np.argsort(wanted)  # ascending: see the module doc
             ascending = wanted[by]
-            at = np.minimum(np.searchsorted(self._addresses, ascending), self._addresses.size - 1)
-            same = self._addresses[at] == ascending
-            places[by[same]] = self._order[at[same]]
+            at = np.minimum(np.searchsorted(addresses, ascending), addresses.size - 1)
+            same = addresses[at] == ascending
+            places[by[same]] = order[at[same]]
         missed = np.flatnonzero((places < 0) & (wanted != id(None)))  # None (no parent) is no task's: no lookup
         if missed.size:
             found = map(self.index().get, map(ids.__getitem__, missed.tolist()), repeat(-1))
             places[missed] = np.fromiter(found, dtype=np.int64, count=missed.size)
         return places
+
+    def _addresses(self) -> tuple[np.ndarray, np.ndarray]:
+        """(task places in the order of their ids' addresses, those addresses ascending)."""
+        if self._sorted is None:
+            addresses = np.fromiter(map(id, self._ids), dtype=np.uintp, count=len(self._ids))
+            order = np.argsort(addresses)
+            self._sorted = order, addresses[order]
+        return self._sorted
 
     def index(self) -> dict[str, int]:
         """Task id -> place, as a dict (made when first needed)."""
