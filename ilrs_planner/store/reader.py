@@ -12,6 +12,7 @@ import sqlite3
 from pathlib import Path
 
 from ..domain import PlannerError, Project
+from ..engine.file_columns import FileColumns
 from .connection import open_readonly, sqlite_errors
 from .gcpause import gc_paused
 from .header import Header, check_header
@@ -23,6 +24,12 @@ from .validate import check_identity, check_integrity, check_row_counts, check_s
 
 def open_project(path: str | os.PathLike[str]) -> Project:
     """Read the plan in `path`, refusing with a `store.*` PlannerError anything not a sound plan."""
+    return open_project_columns(path)[0]
+
+
+def open_project_columns(path: str | os.PathLike[str]) -> tuple[Project, FileColumns]:
+    """`open_project`, with the columns the scheduler needs as they were read (engine.file_columns):
+    for a caller that schedules the plan before anything can change it."""
     path = Path(path)
     header = check_header(path)
     check_no_side_files(path)
@@ -33,7 +40,7 @@ def open_project(path: str | os.PathLike[str]) -> Project:
         raise
 
 
-def _checked_read(path: Path, header: Header) -> Project:
+def _checked_read(path: Path, header: Header) -> tuple[Project, FileColumns]:
     conn = open_readonly(path, header.file_bytes)
     memory = None
     try:
@@ -48,18 +55,19 @@ def _checked_read(path: Path, header: Header) -> Project:
                 memory = sqlite3.connect(":memory:", isolation_level=None)
                 conn.backup(memory)
                 migrate(memory, header.user_version)
-            project = _read(memory or conn, path)
+            read = _read(memory or conn, path)
         check_no_side_files(path)  # nothing appeared beside it while reading
-        return project
+        return read
     finally:
         conn.close()
         if memory is not None:
             memory.close()
 
 
-def _read(conn: sqlite3.Connection, path: Path) -> Project:
+def _read(conn: sqlite3.Connection, path: Path) -> tuple[Project, FileColumns]:
     try:
-        return TableReader(conn, path).project()
+        reader = TableReader(conn, path)
+        return reader.project(), FileColumns(*reader.task_columns, *reader.link_columns)
     except (KeyError, ValueError, TypeError) as exc:
         # The checks before reading make this unreachable for any file we know of; should a rule
         # ever miss a value, the user still gets a refusal naming the file, not a traceback.

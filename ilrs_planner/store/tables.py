@@ -85,6 +85,10 @@ class TableReader:
 
     def __init__(self, conn: sqlite3.Connection, path: Path):
         self.conn, self.path, self.date = conn, path, _Dates().__getitem__
+        # What the scheduler needs, kept as read (see engine.file_columns): tasks' parent places and
+        # durations; links' end places, types, lags, elapsed flags.
+        self.task_columns: tuple[Any, ...] = ()
+        self.link_columns: tuple[Any, ...] = ()
 
     def columns(self, table: str, names: str, codes: dict[str, tuple[str, ...]] | None = None) -> list[Sequence[Any]]:
         """The columns (rowid first) of `table` in file order; text that is not UTF-8 is named.
@@ -206,6 +210,7 @@ class TableReader:
         task_calendars = self.resolve("tasks", "calendar", nums, calendars, calendar_ids, "calendar")
         parent_places = self.places("tasks", "parent", nums, parents, task_ids, "task")
         parent_ids = task_ids.ids_at(parent_places)
+        self.task_columns = parent_places, durations
         d = self.date
         objects = map(Task, keys, names, durations, map(_KINDS.__getitem__, kinds), ids, parent_ids, positions,
                       owner_ids, _constraints(constraints, alap), _each(d, constraint_dates), _each(d, deadlines),
@@ -225,10 +230,11 @@ class TableReader:
         """Links by id, their ends resolved from task row numbers."""
         nums, ids, preds, succs, types, lags, elapsed = self.columns("links", "id, pred, succ, type, lag, elapsed",
                                                                      {"type": _LINK_VALUES})
-        pred_ids = self.resolve("links", "pred", nums, preds, task_ids, "task")
-        succ_ids = self.resolve("links", "succ", nums, succs, task_ids, "task")
-        return self.by_id("links", nums, ids, map(Link, pred_ids, succ_ids, map(_LINKS.__getitem__, types), lags,
-                                                  ids, _each(bool, elapsed)))
+        pred = self.places("links", "pred", nums, preds, task_ids, "task")
+        succ = self.places("links", "succ", nums, succs, task_ids, "task")
+        self.link_columns = pred, succ, types, lags, elapsed
+        return self.by_id("links", nums, ids, map(Link, task_ids.ids_at(pred), task_ids.ids_at(succ),
+                                                  map(_LINKS.__getitem__, types), lags, ids, _each(bool, elapsed)))
 
     def baselines(self, tasks: dict[str, Task]) -> list[Baseline]:
         """Baselines in file order, with their entries; entries may name tasks deleted since."""
