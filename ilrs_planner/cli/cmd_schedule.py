@@ -7,7 +7,7 @@ import os
 import sys
 
 from ..store.gcpause import gc_paused
-from .render import FINISH_NOTE, load_plan, print_schedule_table
+from .render import FINISH_NOTE, load_plan_columns, print_schedule_table
 from .schedule_rows import write_json
 
 
@@ -36,12 +36,12 @@ def run(args: argparse.Namespace) -> int:
     """Print the schedule as a table or as JSON."""
     from ..engine.cpm import schedule
 
-    project = load_plan(args.plan)
+    project, columns = load_plan_columns(args.plan)
     try:
         # Scheduling and formatting make hundreds of thousands of short-lived objects and no cyclic
         # garbage; without the pause, collection passes over the loaded plan took a third of the time.
         with gc_paused():
-            result = schedule(project)
+            result = schedule(project, columns)  # the plan as read: nothing changes it before
             if args.json:
                 write_json(project, result, sys.stdout, pretty=args.pretty)
             else:

@@ -13,6 +13,7 @@ from typing import TextIO
 
 from ..domain import PlannerError, Project
 from ..domain.terminal_text import one_line
+from ..engine.file_columns import FileColumns
 from ..engine.schedule import Schedule
 from .schedule_columns import schedule_columns
 from .schedule_rows import line_format, schedule_data, table_cells, write_lines
@@ -25,15 +26,21 @@ HEADERS = ("Key", "Name", "Start", "Finish", "Late start", "Late finish", "Float
 
 def load_plan(path: str) -> Project:
     """A `.db` plan file, or any file the exchange formats can read (warnings go to stderr)."""
-    if Path(path).suffix.lower() == ".db":
-        from ..store import open_project
+    return load_plan_columns(path)[0]
 
-        return open_project(path)
+
+def load_plan_columns(path: str) -> tuple[Project, FileColumns | None]:
+    """`load_plan`, with a plan file's columns as read for the scheduler (None for other formats):
+    for a command that schedules the plan as it was read (see engine.file_columns)."""
+    if Path(path).suffix.lower() == ".db":
+        from ..store import open_project_columns
+
+        return open_project_columns(path)
     from ..exchange.formats import read_plan
 
     result = read_plan(path)
     print_warnings(result.warnings)
-    return result.project
+    return result.project, None
 
 
 def refuse_to_overwrite(path: str, force: bool) -> None:

@@ -44,6 +44,7 @@ def plans(monkeypatch, tmp_path):
     b.tasks["t-lander"].duration, c.tasks["t-lander"].duration = 20, 30
     by_path = {str(tmp_path / f"{name}.db"): plan for name, plan in zip("abc", (a, b, c))}
     monkeypatch.setattr(ilrs_planner.store, "open_project", lambda path, *_, **__: by_path[str(path)])
+    monkeypatch.setattr(ilrs_planner.store, "open_project_columns", lambda path, *_, **__: (by_path[str(path)], None))
     monkeypatch.setattr(ilrs_planner.store, "layout_problems", lambda path, project: [])  # no file to look at
     # Saving refuses control characters (store/text_check.py); the merged plan is kept in memory too.
     monkeypatch.setattr(ilrs_planner.store, "save_project", lambda project, path, *_, **__: by_path.update(
@@ -90,7 +91,7 @@ def test_a_long_json_output_still_escapes_what_json_leaves_raw(capsys, monkeypat
     for n in range(200):
         plan.add_task(Task(key=f"T{n}", name=f"Task {n}" + ("\x7f[2K" if n == 150 else ""), duration=1,
                            id=f"t-{n}", position=n))
-    monkeypatch.setattr(ilrs_planner.store, "open_project", lambda *_, **__: plan)
+    monkeypatch.setattr(ilrs_planner.store, "open_project_columns", lambda *_, **__: (plan, None))
     assert main(["schedule", str(tmp_path / "long.db"), "--json"]) == 0
     out = capsys.readouterr().out
     assert len(out) > 4096
