@@ -77,6 +77,34 @@ def route_all(codes: np.ndarray, src: np.ndarray, dst: np.ndarray,
     return points.reshape(-1, 2), offsets
 
 
+def pick_polylines(points: np.ndarray, offsets: np.ndarray, chosen: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The points and offsets of the `chosen` polylines alone, in their order."""
+    counts = offsets[chosen + 1] - offsets[chosen]
+    new_offsets = np.zeros(len(chosen) + 1, np.int64)
+    np.cumsum(counts, out=new_offsets[1:])
+    at = np.repeat(offsets[chosen] - new_offsets[:-1], counts) + np.arange(new_offsets[-1])
+    return points[at], new_offsets
+
+
+def reaching_into(points: np.ndarray, offsets: np.ndarray, left: float, right: float,
+                  top: float, bottom: float) -> np.ndarray:
+    """Which polylines (each of two points at least, all segments level or upright, as routed)
+    have a segment reaching into the rectangle [left, right] x [top, bottom].
+
+    Their bounding boxes are not enough: in the middle of a large plan a connector between two
+    bars years to the left and right of the view crosses its rows, yet all it draws there is
+    off to the side."""
+    n = len(offsets) - 1
+    if n <= 0:
+        return np.zeros(0, bool)
+    a, b = points[:-1], points[1:]
+    inside = ((np.maximum(a[:, 0], b[:, 0]) >= left) & (np.minimum(a[:, 0], b[:, 0]) <= right)
+              & (np.maximum(a[:, 1], b[:, 1]) >= top) & (np.minimum(a[:, 1], b[:, 1]) <= bottom))
+    inside = np.append(inside, False)
+    inside[offsets[1:-1] - 1] = False  # the jump between one polyline and the next is no segment
+    return np.logical_or.reduceat(inside, offsets[:-1])
+
+
 def segment_distances(points: np.ndarray, offsets: np.ndarray, x: float, y: float) -> np.ndarray:
     """Distance from (x, y) to each polyline (vectorised over all segments)."""
     n = len(offsets) - 1

@@ -7,6 +7,7 @@ Only rows in [first_row, last_row] and bars that reach into [0, width) are kept.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -29,12 +30,26 @@ from .layer import (
     make_layer,
     visible,
 )
-from .links import route_all
+from .links import STUB_PX, pick_polylines, reaching_into, route_all
 from .nonworking import NO_SPANS, nonworking_spans, shade_days
 from .scale import TimeScale
 from .tracking import KeyLine, key_lines, rollups_layer, slip_badges, slips_layer
 
 __all__ = ["GHOST_TOP", "KEY_DIAMOND", "KeyLine", "Layer", "Scene", "SceneOptions", "build_scene"]
+
+
+class PickedIds(Sequence[str]):
+    """The ids at some places of a list, each looked up when asked: in the middle of a large plan a
+    scene holds thousands of links, and a hit test names one of them."""
+
+    def __init__(self, ids: Sequence[str], places: np.ndarray):
+        self._ids, self._places = ids, places
+
+    def __getitem__(self, i):  # one id (no slices: nothing asks for them)
+        return self._ids[int(self._places[i])]
+
+    def __len__(self) -> int:
+        return len(self._places)
 
 
 @dataclass
@@ -51,7 +66,7 @@ class Scene:
     milestones: Layer
     ghosts: Layer
     whiskers: Layer
-    link_ids: list[str]
+    link_ids: Sequence[str]
     link_points: np.ndarray  # (m, 2)
     link_offsets: np.ndarray  # polyline i = points[offsets[i]:offsets[i+1]]
     link_critical: np.ndarray
@@ -126,18 +141,36 @@ def _ends(data: ChartData, rows: np.ndarray, scale: TimeScale, rh: float, half: 
 
 
 def _links(data: ChartData, scale: TimeScale, width: float, first: int, last: int, opts: SceneOptions):
-    """Links that cross the visible rows and reach into the visible x range, routed."""
+    """Links that draw something in the visible rows and x range, routed."""
     if not opts.show_links or len(data.link_ids) == 0:
         return [], np.zeros((0, 2)), np.zeros(1, np.int64), np.zeros(0, bool)
     lo, hi = np.minimum(data.link_pred, data.link_succ), np.maximum(data.link_pred, data.link_succ)
-    keep = np.nonzero((hi >= first) & (lo <= last))[0]
+    keep = np.flatnonzero((hi >= first) & (lo <= last))
     rh = opts.row_height
+    keep = keep[_may_show(data, scale, width, first, last, keep, rh)]
     src = _ends(data, data.link_pred[keep], scale, rh, rh * 0.3)
     dst = _ends(data, data.link_succ[keep], scale, rh, rh * 0.3)
-    xmin = np.minimum(src[:, :2].min(axis=1), dst[:, :2].min(axis=1))
-    xmax = np.maximum(src[:, :2].max(axis=1), dst[:, :2].max(axis=1))
-    near = (xmax >= -rh) & (xmin <= width + rh)
-    keep, src, dst = keep[near], src[near], dst[near]
     points, offsets = route_all(data.link_type[keep], src, dst, rh)
+    shown = np.flatnonzero(reaching_into(points, offsets, -rh, width + rh, (first - 1) * rh, (last + 2) * rh))
+    if len(shown) < len(keep):
+        keep, (points, offsets) = keep[shown], pick_polylines(points, offsets, shown)
     critical = data.link_critical[keep] if opts.show_critical else np.zeros(len(keep), bool)
-    return [data.link_ids[i] for i in keep.tolist()], points, offsets, critical
+    return PickedIds(data.link_ids, keep), points, offsets, critical
+
+
+def _may_show(data: ChartData, scale: TimeScale, width: float, first: int, last: int, links: np.ndarray,
+              rh: float) -> np.ndarray:
+    """Which of `links` (all crossing the rows shown) may draw something there, before routing them:
+    one leaving or entering a row near those, or one with a bar end near the dates shown (its
+    upright runs keep within a stub and a diamond of its bar ends). In the middle of a large plan
+    thousands of links cross the rows, most of them years away from a view of a few weeks."""
+    pred, succ = data.link_pred[links], data.link_succ[links]
+    near_row = ((pred >= first - 2) & (pred <= last + 2)) | ((succ >= first - 2) & (succ <= last + 2))
+    reach = rh * (1 + KEY_DIAMOND) + STUB_PX
+    earliest, latest = scale.ordinal_at(-reach), scale.ordinal_at(width + reach)
+    near = near_row
+    for rows in (pred, succ):
+        for ends in (data.start, data.finish):
+            day = ends[rows]
+            near |= (day >= earliest) & (day <= latest)
+    return near

@@ -7,7 +7,7 @@ import numpy as np
 from PySide6.QtCore import QByteArray, QDataStream, QIODevice, QPointF
 from PySide6.QtGui import QPainterPath, QPolygonF
 
-from ilrs_planner.qt.gantt.layers import ARROW_PX, _arrowheads
+from ilrs_planner.qt.gantt.connectors import ARROW_PX, _arrowheads
 from ilrs_planner.qt.gantt.paths import polylines_path
 
 

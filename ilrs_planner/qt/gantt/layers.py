@@ -12,10 +12,7 @@ from ...chart.labels import BADGE_PAD_PX, GAP_PX
 from ...chart.scene import Layer, Scene
 from ...chart.variance import SLIP_COLORS
 from .diamonds import diamond
-from .paths import polylines_path
 from .style import CRITICAL, LABEL_TEXT, PROVENANCE_PENS, ChartStyle, qcolor
-
-ARROW_PX = 5.0
 
 
 def rects(layer: Layer, mask: np.ndarray, dy: float) -> list[QRectF]:
@@ -202,48 +199,6 @@ def _outline(p: QPainter, layer: Layer, mask: np.ndarray, dy: float, color: QCol
         p.setBrush(Qt.NoBrush)
         p.drawRects([r.adjusted(-grow, -grow, grow, grow) for r in rects(layer, mask, dy)])
         p.setPen(Qt.NoPen)
-
-
-def links(p: QPainter, scene: Scene, dy: float) -> None:
-    """Connectors in two paths (ordinary, critical) with filled arrowheads."""
-    pts, offs = scene.link_points, scene.link_offsets
-    shifted = np.column_stack([pts[:, 0], pts[:, 1] + dy]) if len(pts) else pts
-    for critical, color, width in ((False, QColor(palette.LINK), 1.0), (True, CRITICAL, 1.6)):
-        chosen = np.nonzero(scene.link_critical == critical)[0]
-        path = polylines_path(*_polylines(shifted, offs, chosen))
-        heads = polylines_path(*_arrowheads(pts, offs, chosen, dy))
-        p.setBrush(Qt.NoBrush)
-        p.setPen(QPen(color, width))
-        p.drawPath(path)
-        p.setPen(Qt.NoPen)
-        p.setBrush(color)
-        p.drawPath(heads)
-
-
-def _polylines(points: np.ndarray, offsets: np.ndarray, chosen: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The points and offsets of the `chosen` polylines alone, in their order."""
-    counts = offsets[chosen + 1] - offsets[chosen]
-    new_offsets = np.zeros(len(chosen) + 1, np.int64)
-    np.cumsum(counts, out=new_offsets[1:])
-    at = np.repeat(offsets[chosen] - new_offsets[:-1], counts) + np.arange(new_offsets[-1])
-    return points[at], new_offsets
-
-
-def _arrowheads(points: np.ndarray, offsets: np.ndarray, chosen: np.ndarray,
-                dy: float) -> tuple[np.ndarray, np.ndarray]:
-    """Triangles at the last point of each chosen polyline, pointing along its last segment
-    (the arithmetic of one head at a time, in the same order, so the same pixels)."""
-    last = offsets[chosen + 1] - 1
-    ax, ay, bx, by = points[last - 1, 0], points[last - 1, 1], points[last, 0], points[last, 1]
-    dx, dyv = bx - ax, by - ay
-    length = np.maximum(np.power(dx * dx + dyv * dyv, 0.5), 1e-6)
-    ux, uy = dx / length, dyv / length
-    tip_x, tip_y = bx, by + dy
-    back_x, back_y = tip_x - ux * ARROW_PX, tip_y - uy * ARROW_PX
-    side_x, side_y = uy * ARROW_PX * 0.6, ux * ARROW_PX * 0.6
-    xs = np.column_stack([tip_x, back_x - side_x, back_x + side_x]).ravel()
-    ys = np.column_stack([tip_y, back_y + side_y, back_y - side_y]).ravel()
-    return np.column_stack([xs, ys]), np.arange(0, 3 * len(chosen) + 1, 3)
 
 
 HALO = QColor(255, 255, 255, 215)

@@ -15,7 +15,7 @@ from ...chart.labels import shorten_by_words
 from ...chart.layer import SceneOptions
 from ...chart.scene import Scene
 from ...chart.tags import TagLayout
-from . import diamonds, layers, marks
+from . import connectors, diamonds, layers, marks
 from .style import (
     GRID,
     GRID_MAJOR,
@@ -131,7 +131,7 @@ def paint_scene(p: QPainter, scene: Scene, dy: float, style: ChartStyle, top: fl
     layers.whiskers(p, scene, dy)
     layers.summaries(p, scene, dy)
     layers.bars(p, scene, dy)
-    layers.links(p, scene, dy)
+    connectors.links(p, scene, dy, top, height)
     diamonds.rollups(p, scene, dy)
     diamonds.milestones(p, scene, dy)
     marks.date_lines(p, scene, top, height)
