@@ -19,11 +19,11 @@ from collections.abc import Callable
 from typing import Any, TextIO
 
 from .errors import PlannerError
-from .text import printable
+from .text import BIDI_CONTROLS, BIDI_MARKS, printable
 
 # C0 and C1 controls, DEL, the bidirectional marks/embeddings/overrides/isolates, and the
 # Unicode line and paragraph separators (which some terminals treat as newlines).
-_UNSAFE = "\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+_UNSAFE = f"\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029{BIDI_MARKS}{BIDI_CONTROLS}"
 _UNSAFE_KEEPING_LINES = re.compile(f"[{_UNSAFE}]")
 _UNSAFE_ON_ONE_LINE = re.compile(f"[{_UNSAFE}\t\n]")
 

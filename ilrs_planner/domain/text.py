@@ -6,8 +6,28 @@ lies about itself. Every text of a plan refuses the C0 controls (U+0000–U+001F
 controls (U+0080–U+009F), and one-line text the Unicode line and paragraph separators too
 (U+2028, U+2029: Qt and many terminals break the line there, so a name could draw a line of its
 own); multi-line text (notes) may hold tab and newline. Once these are gone,
-a character count is a count of what a person sees. The store refuses such text when reading
-and saving; importers clean it with a warning (`clean`), so every way in applies one rule.
+a character count is a count of what a person sees.
+
+No text holds a bidirectional embedding, override or isolate either (U+202A–U+202E, U+2066–U+2069).
+They are invisible and reorder what is drawn: a task stored as "\u202egnissim" is drawn as
+"missing", and an isolate reverses whole words, so a name, a note, a diff or a merge report could
+show a partner something other than what the file says ("Trojan Source"). Notes too: they are shown
+in the same table, tooltips and reports, and a reordered sentence lies as well. Arabic and Hebrew
+text does not need them: each text is drawn as a paragraph of its own (a cell, a label, a line),
+letters of every script keep their own order in it, and what plain text needs beyond that — a name
+that reads right to left though it starts with a Latin acronym, a parenthesis or a digit placed
+where an Arabic reader expects it, or, in a right-to-left window, a Latin name ending in ")" — is
+what the marks do: RLM, LRM and the Arabic letter mark (U+200F, U+200E, U+061C). They are kept,
+everywhere: the Hebrew and Persian keyboards type them, word processors write them, and a rule on
+where they may stand would refuse one of those uses (an LRM closing a Latin name is as sound as an
+RLM in an Arabic one). They have no scope: each acts as one invisible strong letter, so it can move
+a group of digits or a punctuation mark beside it ("1<RLM> 2<RLM> 3" is drawn "13 2", as an Arabic
+letter there would make it), never reverse letters or words. The terminal shows them escaped
+(terminal_text), so a `diff` or `merge` report names them. Embeddings in text written by older word
+processors are removed on import with a warning; the text still reads in its own direction.
+
+The store refuses such text when reading and saving; importers clean it with a warning (`clean`);
+typed text is refused at the edit (`check_typed_text`), so every way in applies one rule.
 """
 
 from __future__ import annotations
@@ -19,8 +39,12 @@ import numpy as np
 
 from .errors import PlannerError
 
-_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-_MULTI_LINE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # tab (09) and newline (0A) allowed
+# The bidirectional embeddings, overrides and isolates; the marks (U+200E, U+200F, U+061C) are allowed.
+BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"
+BIDI_MARKS = "\u061c\u200e\u200f"
+_ONE_LINE = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{BIDI_CONTROLS}]")
+_MULTI_LINE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI_CONTROLS}]")  # tab (09) and newline (0A) allowed
+_BIDI = re.compile(f"[{BIDI_CONTROLS}]")
 
 # Text fields that may span lines; every other text field is one line.
 MULTI_LINE_FIELDS = frozenset({"notes"})
@@ -66,7 +90,8 @@ def describe_control(text: str, multiline: bool) -> str:
     """'holds the control character U+0000 at character 2' for the first one in `text`."""
     match = forbidden(multiline).search(text)
     assert match is not None
-    what = "line separator" if match[0] in "\u2028\u2029" else "control character"
+    what = ("line separator" if match[0] in "\u2028\u2029" else
+            "bidirectional control" if _BIDI.match(match[0]) else "control character")
     return f"holds the {what} U+{ord(match[0]):04X} at character {match.start() + 1}"
 
 

@@ -62,7 +62,8 @@ class RowReader:
         value = value.replace("\r\n", "\n") if multiline else value  # spreadsheets write CRLF inside cells
         cleaned = clean(value, multiline)
         if cleaned != value:
-            self.warn(column, "control characters or line breaks a plan cannot hold there were removed")
+            self.warn(column, "control characters, line breaks or bidirectional controls a plan cannot hold "
+                              "there were removed")
         return cleaned
 
     def text(self, column: str) -> str:

@@ -26,8 +26,10 @@ from ilrs_planner.sharing.diff_text import format_diff
 
 DAY0 = date(2030, 1, 1)
 days = st.integers(0, 3000).map(lambda n: DAY0 + timedelta(days=n))
-# Text a plan may hold (domain/text.py): no control characters; tab and line feed in notes only.
-texts = st.text(st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from("\n\t|\\"), max_size=40)
+# Text a plan may hold (domain/text.py): no control characters; tab and line feed in notes only;
+# no bidirectional controls (the marks are text).
+texts = st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\u202a\u202b\u202c\u202d"
+                              "\u202e\u2066\u2067\u2068\u2069") | st.sampled_from("\n\t|\\\u200f"), max_size=40)
 # Names are trimmed when typed and hold one line (no line or paragraph separator either).
 names = texts.map(lambda t: re.sub("[\n\t\u2028\u2029]", " ", t).strip()).filter(bool)
 

@@ -241,3 +241,26 @@ def test_a_name_pasted_with_a_terminal_escape_is_refused_at_the_edit_not_at_the_
     assert window.document.project.tasks["b"].name == "Task B"
     assert "U+001B" in window.statusBar().currentMessage()
     assert not window.document.undo_stack.canUndo()  # nothing half-applied to undo
+
+
+def _paste_as_name_of_b(window, text: str) -> None:
+    tree = window.tree
+    click_cell(tree, "b", Column.NAME)
+    QTest.keyClick(tree.viewport(), Qt.Key.Key_F2)
+    QApplication.clipboard().setText(text)
+    QApplication.focusWidget().selectAll()
+    press(tree, "Ctrl+V")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    QApplication.processEvents()
+
+
+def test_a_name_pasted_with_a_bidirectional_override_is_refused_at_the_edit(qtbot, window):
+    _paste_as_name_of_b(window, "Relay \u202etinu")  # drawn "Relay unit", stored otherwise
+    assert window.document.project.tasks["b"].name == "Task B"
+    assert "bidirectional control U+202E at character 7" in window.statusBar().currentMessage()
+    assert not window.document.undo_stack.canUndo()
+
+
+def test_a_name_pasted_with_a_right_to_left_mark_is_kept_as_written(qtbot, window):
+    _paste_as_name_of_b(window, "\u200fILRS محطة")  # the RLM makes it read right to left
+    assert window.document.project.tasks["b"].name == "\u200fILRS محطة"

@@ -45,6 +45,11 @@ def test_a_nul_inside_a_long_task_name_no_longer_slips_past_the_length_bound(pla
     # Qt breaks a label's line at U+2028/U+2029: a name could draw a line of its own under another.
     ("tasks", "name", "Lander\u2028Signed by a trusted key: CNSA planning", "line separator U+2028"),
     ("signature", "signer", "Unknown\u2029Signed by a trusted key", "line separator U+2029"),
+    # Bidirectional controls make text drawn as something it is not: this name is drawn "missing".
+    ("tasks", "name", "\u202egnissim", "bidirectional control U+202E"),
+    ("participants", "name", "CNSA \u2067ESA\u2069", "bidirectional control U+2067"),
+    ("tasks", "notes", "approved\n\u202bnot\u202c yet", "bidirectional control U+202B"),
+    ("signature", "signer", "\u2066Trusted\u2069 key", "bidirectional control U+2066"),
 ])
 def test_control_characters_are_refused_naming_table_and_column(plan_file, table, column, text, shown):
     _tamper(plan_file, f"UPDATE {table} SET {column} = ?", text)
@@ -148,3 +153,25 @@ def test_the_save_bound_counts_bytes_of_utf8_not_characters(tmp_path, monkeypatc
         save_project(plan, tmp_path / "over.db")
     assert caught.value.code == "store.too_large" and f"holds {size:,} bytes of text" in caught.value.message
     assert not (tmp_path / "over.db").exists()
+
+
+def test_saving_a_name_with_a_bidirectional_override_is_refused_before_the_file_is_touched(tmp_path, rich_project):
+    path = tmp_path / "plan.db"
+    save_project(rich_project, path)
+    before = path.read_bytes()
+    rich_project.add_task(Task("rlo", "\u202egnissim", 1, id="task-rlo"))
+    with pytest.raises(PlannerError) as caught:
+        save_project(rich_project, path)
+    assert caught.value.code == "store.bad_value" and "'rlo'" in caught.value.message
+    assert "bidirectional control U+202E" in caught.value.message
+    assert path.read_bytes() == before
+
+
+def test_names_and_notes_with_bidirectional_marks_are_saved_and_opened_as_written(tmp_path):
+    plan = Project("مشروع القمر\u200f", date(2030, 1, 1))
+    plan.add_task(Task("T\u061c1", "\u200fILRS محطة (المرحلة 2)", 1, id="task-ar", notes="سطر\u200f\nline (2)\u200e"))
+    save_project(plan, tmp_path / "plan.db")
+    opened = open_project(tmp_path / "plan.db")
+    task = opened.tasks["task-ar"]
+    assert (opened.name, task.key, task.name, task.notes) == (plan.name, "T\u061c1", "\u200fILRS محطة (المرحلة 2)",
+                                                               "سطر\u200f\nline (2)\u200e")

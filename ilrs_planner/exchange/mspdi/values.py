@@ -108,8 +108,8 @@ class Reader:
     def _cleaned(self, value: str, tag: str, multiline: bool, where: str) -> str:
         cleaned = clean(value, multiline)
         if cleaned != value.replace("\r\n", "\n"):
-            self.warnings.append(f"{where}: {tag} held control characters or line breaks a plan cannot hold "
-                                 "there; they were removed")
+            self.warnings.append(f"{where}: {tag} held control characters, line breaks or bidirectional "
+                                 "controls a plan cannot hold there; they were removed")
         return cleaned
 
     def integer(self, element: ET.Element, tag: str, default: int | None = None, where: str = "") -> int | None:
