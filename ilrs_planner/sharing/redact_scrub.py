@@ -9,11 +9,16 @@ Matching ignores case, in both lower-case and case-folded spelling ("Großmann" 
 "[withheld]" replaces whole words only and never leaves half a word around it to guess from.
 Chinese, Japanese, Korean and South-East Asian scripts write words without spaces between them,
 so a name in them ("夜鹰中继") is matched wherever it stands in a sentence, not as a whole word.
+Matching reads text as a person sees it: without its invisible format characters (a soft hyphen,
+a zero-width space or a right-to-left mark inside "Night-jar" draws "Nightjar" and once split the
+word past the match) and with compatibility forms as their plain letters (full-width "ＮＩＧＨＴＪＡＲ",
+the ligature in "ﬁre"); the text is replaced where it is written, so a kept text loses only the match.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 
 from ..domain import Baseline, Project
@@ -36,17 +41,35 @@ _UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3
                        "\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002ffff]")
 
 
+def seen(text: str) -> tuple[str, list[int] | None]:
+    """`text` as a person reads it (see the module doc), and where in `text` each of its characters
+    stands; None for `text` itself (ASCII, or normalized text with no invisible character: nearly all)."""
+    if text.isascii() or (text.replace("\n", " ").replace("\t", " ").isprintable()
+                          and unicodedata.is_normalized("NFKC", text)):
+        return text, None
+    characters: list[str] = []
+    places: list[int] = []
+    for place, character in enumerate(text):
+        if unicodedata.category(character) == "Cf":  # invisible: soft hyphen, zero-width space, marks
+            continue
+        form = unicodedata.normalize("NFKC", character)
+        characters.append(form)
+        places.extend([place] * len(form))
+    return "".join(characters), places
+
+
 def _spellings(text: str) -> set[str]:
     # re.IGNORECASE matches letter by letter, so "ß" never matches "ss": both spellings are tokens.
     return {text.lower(), text.casefold()}
 
 
 def _phrases(texts: Iterable[str]) -> set[str]:
-    return {form for text in texts if text and len(text.strip()) >= 2 for form in _spellings(text.strip())}
+    shown = (seen(text)[0].strip() for text in texts if text)
+    return {form for text in shown if len(text) >= 2 for form in _spellings(text)}
 
 
 def _words(texts: Iterable[str]) -> set[str]:
-    return {form for text in texts if text for word in _WORD.findall(text) for form in _spellings(word)}
+    return {form for text in texts if text for word in _WORD.findall(seen(text)[0]) for form in _spellings(word)}
 
 
 def secret_tokens(project: Project, removed_tasks: set[str], removed_participants: set[str]) -> set[str]:
@@ -76,4 +99,17 @@ def scrubber(tokens: set[str]) -> Callable[[str], str]:
     bounded = rf"(?:[\w-]*-)?(?<!\w)(?:{alternatives})(?!\w)(?:-[\w-]*)?"
     unspaced = "|".join(re.escape(t) for t in ordered if _UNSPACED.search(t))
     pattern = re.compile(bounded + (f"|{unspaced}" if unspaced else ""), re.IGNORECASE)
-    return lambda text: pattern.sub(WITHHELD, text) if text else text
+    return lambda text: _replaced(pattern, text) if text else text
+
+
+def _replaced(pattern: re.Pattern[str], text: str) -> str:
+    """`text` with each match of `pattern` in what a person sees of it replaced by WITHHELD."""
+    shown, places = seen(text)
+    if places is None:
+        return pattern.sub(WITHHELD, text)
+    parts, done = [], 0
+    for match in pattern.finditer(shown):
+        if match.end() > match.start():
+            parts += [text[done:places[match.start()]], WITHHELD]
+            done = places[match.end() - 1] + 1
+    return "".join(parts) + text[done:] if parts else text

@@ -4,6 +4,8 @@ calendars named after hidden work, baseline entries of tasks deleted since, a de
 
 from datetime import date
 
+import pytest
+
 from ilrs_planner.domain import Baseline, Calendar, CalendarException, Link, LinkType, Participant, Project, Task
 from ilrs_planner.domain import Classification as C
 from ilrs_planner.sharing.redact import WITHHELD, redact_project
@@ -88,3 +90,23 @@ def test_bridges_over_hidden_work_are_not_told_apart_by_their_place_among_the_li
     plan.add_link(Link("t-b", "t-c", LinkType.FS, 0, id="zzzz-kept"))
     out = redact_project(plan, "public")
     assert len(out.links) == 2 and list(out.links) == sorted(out.links)  # the bridge is not simply last
+
+
+@pytest.mark.parametrize("written", [
+    "Night\u00adjar",  # a soft hyphen, as word processors put into long words
+    "Night\u200bjar",  # a zero-width space
+    "NIGHT\u200fJAR",  # a right-to-left mark (plan text may hold it: Arabic and Hebrew need it)
+    "\uff2e\uff49\uff47\uff48\uff54\uff4a\uff41\uff52",  # full-width letters
+])
+def test_a_hidden_name_is_scrubbed_however_invisibly_it_is_split_or_whatever_width_it_is_written_in(written):
+    plan = _plan()
+    plan.tasks["t-a"].notes = f"\u200fwaits for {written} (see the brief)"
+    out = redact_project(plan, "public")
+    assert out.tasks["t-a"].notes == f"\u200fwaits for {WITHHELD} (see the brief)"  # the rest as written
+
+
+def test_a_hidden_name_written_with_an_invisible_character_is_scrubbed_where_it_is_written_plainly():
+    plan = _plan()
+    plan.tasks["t-secret"].name = "Night\u00adjar relay"
+    plan.tasks["t-a"].notes = "after Nightjar"
+    assert redact_project(plan, "public").tasks["t-a"].notes == f"after {WITHHELD}"
