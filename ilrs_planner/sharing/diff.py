@@ -12,13 +12,14 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
-from ..domain import PlannerError, Precision, Project, format_fuzzy_date
+from ..domain import Link, PlannerError, Precision, Project, format_fuzzy_date
 from ..engine.cpm import schedule
 from ..engine.schedule import Schedule
 from ..engine.shown_precision import ShownPrecision
 from .matching import (
     LINK_REFERENCES,
     TASK_REFERENCES,
+    References,
     comparable,
     field_differences,
     match_ids,
@@ -103,50 +104,69 @@ def _task_label(project: Project, task_id: str) -> str:
     return f"{task.key} {task.name}"
 
 
-def _link_label(project: Project, link_id: str) -> str:
-    link = project.links[link_id]
+def _link_label(project: Project, link: Link, references: References) -> str:
     lag = f"{link.lag:+d}d" if link.lag else ""
-    return f"{task_key(project, link.pred_id)} → {task_key(project, link.succ_id)} ({link.type.value}{lag})"
+    ends = (references.shown(project, "task", link.pred_id), references.shown(project, "task", link.succ_id))
+    return f"{ends[0]} → {ends[1]} ({link.type.value}{lag})"
 
 
-def _section(a: Project, b: Project, kind: str) -> SectionDiff:
+def _section(a: Project, b: Project, kind: str, references: References) -> SectionDiff:
     old, new = getattr(a, kind), getattr(b, kind)
     if kind == "baselines":
         old, new = {x.id: x for x in old}, {x.id: x for x in new}
     key_of, label, refs = _KINDS[kind]
-    matched = match_ids(old, new, lambda obj: key_of(obj, a), lambda obj: key_of(obj, b))
+    # A link of B is matched by the tasks its ends name in A, not by their keys (which may be shared).
+    matched = match_ids(old, new, lambda obj: key_of(obj, lambda _, ref: ref),
+                        lambda obj: key_of(obj, references.in_a))
     section = SectionDiff()
     for nid in new:
         if nid not in matched:
-            section.added.append(ItemDiff(nid, label(b, new[nid])))
+            section.added.append(ItemDiff(nid, label(b, new[nid], references)))
     kept = set(matched.values())  # a set: `in matched.values()` scanned them all for each object
     for oid in old:
         if oid not in kept:
-            section.removed.append(ItemDiff(oid, label(a, old[oid])))
+            section.removed.append(ItemDiff(oid, label(a, old[oid], references)))
     ranks = (_sibling_ranks(a, kept), _sibling_ranks(b, set(matched))) if kind == "tasks" else None
     for nid, oid in matched.items():
-        if _unchanged(a, b, old[oid], new[nid], refs):
+        if _unchanged(a, b, old[oid], new[nid], refs, references):
             continue
-        diffs = field_differences(comparable(a, old[oid], refs), comparable(b, new[nid], refs))
+        diffs = _differences(a, b, old[oid], new[nid], refs, references)
         if ranks is not None and ranks[0].get(oid) == ranks[1].get(nid):
             diffs = [d for d in diffs if d[0] != "position"]  # only shifted by siblings added or removed
         if kind == "baselines":
-            diffs = [_entry_summary(a, b, d) if d[0] == "entries" else d for d in diffs]
+            diffs = [_entry_summary(a, b, d, references) if d[0] == "entries" else d for d in diffs]
         if diffs:
-            section.changed.append(ItemDiff(nid, label(b, new[nid]), [FieldChange(*d) for d in diffs],
+            section.changed.append(ItemDiff(nid, label(b, new[nid], references), [FieldChange(*d) for d in diffs],
                                             oid if oid != nid else ""))
     return section
+
+
+def _unchanged(a: Project, b: Project, old: Any, new: Any, refs: dict[str, str], references: References) -> bool:
+    """Equal fields naming the same objects by the same keys: nothing to compare field by field (most
+    objects of a plan)."""
+    if old != new:
+        return False
+    return all(references.in_a(kind, getattr(new, name)) == getattr(old, name)
+               and _KEY_OF[kind](a, getattr(old, name)) == _KEY_OF[kind](b, getattr(new, name))
+               for name, kind in refs.items())
 
 
 _KEY_OF = {"task": task_key, "participant": participant_key}
 
 
-def _unchanged(a: Project, b: Project, old: Any, new: Any, refs: dict[str, str]) -> bool:
-    """Equal fields naming the same keys: nothing to compare field by field (most objects of a plan)."""
-    if old != new:
-        return False
-    return all(_KEY_OF[kind](a, getattr(old, name)) == _KEY_OF[kind](b, getattr(new, name))
-               for name, kind in refs.items())
+def _differences(a: Project, b: Project, old: Any, new: Any, refs: dict[str, str],
+                 references: References) -> list[tuple[str, Any, Any]]:
+    """(field, old, new) for each field that differs; a reference differs when the key it is shown by
+    changed, or when it names another object (which may share the key: it is then shown with its name)."""
+    keyed_old, keyed_new = comparable(a, old, refs), comparable(b, new, refs)
+    differing = {name: (keyed_old[name], value) for name, value in keyed_new.items() if keyed_old[name] != value}
+    for name, kind in refs.items():
+        old_ref, new_ref = getattr(old, name), getattr(new, name)
+        if name in differing or references.in_a(kind, new_ref) == old_ref:
+            continue
+        shown = (references.shown(a, kind, old_ref), references.shown(b, kind, new_ref))
+        differing[name] = shown if shown[0] != shown[1] else (f"{shown[0]} [{old_ref}]", f"{shown[1]} [{new_ref}]")
+    return [(name, *differing[name]) for name in keyed_new if name in differing]
 
 
 def _sibling_ranks(project: Project, kept: set[str]) -> dict[str, int]:
@@ -158,21 +178,23 @@ def _sibling_ranks(project: Project, kept: set[str]) -> dict[str, int]:
     return {tid: rank for siblings in by_parent.values() for rank, (_, tid) in enumerate(sorted(siblings))}
 
 
-def _entry_summary(a: Project, b: Project, diff: tuple[str, Any, Any]) -> tuple[str, Any, Any]:
-    """Only the baseline entries that differ, keyed by task key, instead of two whole tables."""
+def _entry_summary(a: Project, b: Project, diff: tuple[str, Any, Any], references: References) -> tuple[str, Any, Any]:
+    """Only the baseline entries that differ, keyed by task key, instead of two whole tables (with the
+    task's name, and its id, where tasks share a key: one entry must not hide another)."""
     _, old, new = diff
     differing = sorted(tid for tid in set(old) | set(new) if old.get(tid) != new.get(tid))
-    label = {tid: task_key(b, tid) if tid in b.tasks else task_key(a, tid) for tid in differing}
+    label = {tid: references.shown(b if tid in b.tasks else a, "task", tid) for tid in differing}
+    if len(set(label.values())) < len(label):
+        label = {tid: f"{shown} [{tid}]" for tid, shown in label.items()}
     return ("entries", {label[t]: old.get(t) for t in differing}, {label[t]: new.get(t) for t in differing})
 
 
-# kind -> (matching key, label, reference fields)
-_KINDS: dict[str, tuple[Callable[[Any, Project], Any], Callable[[Project, Any], str], Any]] = {
-    "tasks": (lambda t, p: t.key, lambda p, t: f"{t.key} {t.name}", TASK_REFERENCES),
-    "links": (lambda k, p: (task_key(p, k.pred_id), task_key(p, k.succ_id)),
-              lambda p, k: _link_label(p, k.id), LINK_REFERENCES),
-    "participants": (lambda x, p: x.key, lambda p, x: f"{x.key} {x.name}", {}),
-    "baselines": (lambda x, p: x.name, lambda p, x: x.name, {}),
+# kind -> (matching key, given how a task reference reads in plan A; label; reference fields)
+_KINDS: dict[str, tuple[Callable[[Any, Any], Any], Callable[[Project, Any, References], str], Any]] = {
+    "tasks": (lambda t, _: t.key, lambda p, t, _: f"{t.key} {t.name}", TASK_REFERENCES),
+    "links": (lambda k, in_a: (in_a("task", k.pred_id), in_a("task", k.succ_id)), _link_label, LINK_REFERENCES),
+    "participants": (lambda x, _: x.key, lambda p, x, _: f"{x.key} {x.name}", {}),
+    "baselines": (lambda x, _: x.name, lambda p, x, _: x.name, {}),
 }
 
 
@@ -212,8 +234,9 @@ def diff_projects(a: Project, b: Project, *, with_schedule: bool = True) -> Plan
     result = PlanDiff()
     skip = ("id", "tasks", "links", "participants", "baselines", "signature")
     result.plan = [FieldChange(*d) for d in field_differences(comparable(a, a, {}, skip), comparable(b, b, {}, skip))]
+    references = References(a, b)
     for kind in ("tasks", "links", "participants", "baselines"):
-        setattr(result, kind, _section(a, b, kind))
+        setattr(result, kind, _section(a, b, kind, references))
     if with_schedule:
         result.milestone_moves = milestone_moves(a, b, result.schedule_notes)
     return result

@@ -7,6 +7,7 @@ MS Project) has new ids but the same keys, so an unmatched object is then matche
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -46,20 +47,49 @@ def participant_key(project: Project, participant_id: str | None) -> str | None:
     return participant.key if participant else participant_id
 
 
-def comparable(project: Project, obj: Any, references: dict[str, str], skip: Iterable[str] = ("id",)) -> dict[Any, Any]:
-    """An object's fields as plain values, with references to other objects shown by key."""
+def comparable(project: Project, obj: Any, references: dict[str, str], skip: Iterable[str] = ("id",),
+               named: Callable[[str, str | None], Any] | None = None) -> dict[Any, Any]:
+    """An object's fields as plain values, with references to other objects shown by key (or as
+    `named(kind, id)` gives them)."""
+    named = named or (lambda kind, ref: task_key(project, ref) if kind == "task" else participant_key(project, ref))
     values = {}
     for f in dataclasses.fields(obj):
         if f.name in skip:
             continue
         value = getattr(obj, f.name)
         kind = references.get(f.name)
-        if kind == "task":
-            value = task_key(project, value)
-        elif kind == "participant":
-            value = participant_key(project, value)
-        values[f.name] = plain_value(value)
+        values[f.name] = named(kind, value) if kind else plain_value(value)
     return values
+
+
+class References:
+    """Which object a reference of plan `b` names in plan `a` (through the matching of the two plans).
+
+    Keys need not be unique: comparing a task's parent or a link's end by key alone once reported a
+    task moved to another phase sharing its parent's key as unchanged. A reference is compared as the
+    object it names, and shown by key, with the name where several objects share the key.
+    """
+
+    def __init__(self, a: Project, b: Project):
+        self.a, self.b = a, b
+        self.matched = {"task": match_ids(a.tasks, b.tasks, lambda t: t.key),
+                        "participant": match_ids(a.participants, b.participants, lambda p: p.key)}
+        self._keys: dict[tuple[int, str], Counter[str]] = {}  # how many objects of a plan have each key
+
+    def in_a(self, kind: str, ref: str | None) -> str | None:
+        """What plan `a` calls the object `ref` names in plan `b` (its own id when `a` lacks it)."""
+        return None if ref is None else self.matched[kind].get(ref, ref)
+
+    def shown(self, project: Project, kind: str, ref: str | None) -> str | None:
+        """`ref` as a planner recognises it: the key, and the name too when another object shares the key."""
+        objects = project.tasks if kind == "task" else project.participants
+        target = objects.get(ref) if ref is not None else None
+        if target is None:
+            return ref
+        if (id(project), kind) not in self._keys:
+            self._keys[id(project), kind] = Counter(other.key for other in objects.values())
+        shared = self._keys[id(project), kind][target.key] > 1
+        return f"{target.key} ({target.name})" if shared else target.key
 
 
 def field_differences(old: dict[Any, Any], new: dict[Any, Any]) -> list[tuple[str, Any, Any]]:

@@ -1,5 +1,6 @@
 """Comparing plans: added/removed/changed objects field by field, matched by id then key."""
 
+import dataclasses
 import json
 from datetime import date
 
@@ -138,3 +139,49 @@ def test_a_renamed_parent_shows_on_its_sub_tasks_too(small_plan):
     changes = {item.label: {c.field: (c.old, c.new) for c in item.changes} for item in diff.tasks.changed}
     assert changes["B Mission B"] == {"parent_id": ("PH", "PH2")}
     assert changes[f"PH2 {parent.name}"] == {"key": ("PH", "PH2")}
+
+
+def _plan_with_shared_keys():
+    """Two phases keyed "P" and two rovers keyed "R": keys need not be unique (a partner chooses them)."""
+    from ilrs_planner.domain import Baseline, Project, TaskKind
+
+    plan = Project("Shared keys", date(2030, 1, 1))
+    plan.add_task(Task("P", "Phase one", 0, kind=TaskKind.PHASE, id="p1", position=0))
+    plan.add_task(Task("P", "Phase two", 0, kind=TaskKind.PHASE, id="p2", position=1))
+    plan.add_task(Task("X", "Lander", 5, id="x", parent_id="p1", position=0))
+    plan.add_task(Task("R", "Rover", 5, id="r1", parent_id="p2", position=0))
+    plan.add_task(Task("R", "Rover", 5, id="r2", parent_id="p2", position=1))
+    plan.add_link(Link("x", "r1", LinkType.FS, 0, id="l1"))
+    plan.baselines.append(Baseline("Agreed", date(2029, 12, 1), {
+        "r1": (date(2030, 1, 6), date(2030, 1, 10)), "r2": (date(2030, 1, 11), date(2030, 1, 15))}))
+    return plan
+
+
+def test_a_task_moved_to_another_phase_sharing_its_parents_key_is_reported_moved():
+    plan = _plan_with_shared_keys()
+    other = clone_project(plan)
+    other.tasks["x"].parent_id = "p2"
+    diff = diff_projects(plan, other, with_schedule=False)
+    (changed,) = diff.tasks.changed
+    assert {c.field: (c.old, c.new) for c in changed.changes} == {"parent_id": ("P (Phase one)", "P (Phase two)")}
+    assert not diff.is_empty() and "parent_id: P (Phase one) → P (Phase two)" in format_diff(diff)
+
+
+def test_a_link_turned_to_another_task_of_the_same_key_and_name_is_reported_with_both_ids():
+    plan = _plan_with_shared_keys()
+    other = clone_project(plan)
+    other.links["l1"].succ_id = "r2"
+    diff = diff_projects(plan, other, with_schedule=False)
+    (changed,) = diff.links.changed
+    assert {c.field: (c.old, c.new) for c in changed.changes} == {"succ_id": ("R (Rover) [r1]", "R (Rover) [r2]")}
+
+
+def test_baseline_entries_of_tasks_sharing_a_key_are_each_shown():
+    plan = _plan_with_shared_keys()
+    other = clone_project(plan)
+    entries = dict(other.baselines[0].entries)
+    entries["r1"], entries["r2"] = (date(2030, 2, 6), date(2030, 2, 10)), (date(2030, 2, 11), date(2030, 2, 15))
+    other.baselines[0] = dataclasses.replace(other.baselines[0], entries=entries)
+    (changed,) = diff_projects(plan, other, with_schedule=False).baselines.changed
+    (change,) = changed.changes
+    assert sorted(change.new) == ["R (Rover) [r1]", "R (Rover) [r2]"]
