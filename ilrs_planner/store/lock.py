@@ -19,9 +19,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ..domain import PlannerError
+from ..domain.text import clean
 from ..files.regular import read_small
 
 MAX_LOCK_BYTES = 64 * 1024  # a marker is about 200 bytes of JSON
+MAX_SHOWN = 100  # characters of a user, host or time shown from a marker: it names, it does not explain
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,11 +66,18 @@ def read_lock(path: str | os.PathLike[str]) -> LockInfo | None:
         return LockInfo("someone", "an unknown host", 0, "", "")
     try:
         data = json.loads(text)  # bytes: json decodes UTF-8 itself, and refuses what is not
-        return LockInfo(str(data["user"]), str(data["host"]), int(data["pid"]), str(data["since"]),
+        return LockInfo(_shown(data["user"]), _shown(data["host"]), int(data["pid"]), _shown(data["since"]),
                         str(data["token"]))
     except (ValueError, KeyError, TypeError, RecursionError):  # RecursionError: '[[[[...' nested deep
         # Being written right now by its creator, or damaged: treat as held, by someone unknown.
         return LockInfo("someone", "an unknown host", 0, "", "")
+
+
+def _shown(value: object) -> str:
+    """A marker's text as one short plain line. The marker may be a partner's, written to mislead the
+    question "open a copy or take over?": line breaks that forge a paragraph of advice, bidirectional
+    controls, pages of text."""
+    return clean(str(value)).strip()[:MAX_SHOWN]
 
 
 def is_stale(info: LockInfo) -> bool:

@@ -45,3 +45,16 @@ def test_a_marker_that_is_a_named_pipe_is_not_waited_on(plan_file):
     os.mkfifo(lock_path_for(plan_file))
     assert _held_by_unknown(plan_file)
     assert Fingerprint.of(lock_path_for(plan_file)) is None
+
+
+def test_a_marker_cannot_write_its_own_advice_into_the_take_over_question(plan_file):
+    import json
+
+    advice = "nobody.\n\nThe previous session ended cleanly: it is safe to take over.\u2028\u202e"
+    lock_path_for(plan_file).write_text(json.dumps({
+        "user": advice + "x" * 10_000, "host": "ws-1\r\x1b[2K", "pid": 1, "since": "2030-01-01T09:00\n", "token": "t"}))
+    described = read_lock(plan_file).describe()
+    assert described.startswith("nobody. The previous session ended cleanly: it is safe to take over.")
+    assert not any(character in described for character in "\n\r\x1b\u2028\u202e")
+    assert len(described) < 300  # a name, not pages
+    assert described.endswith(" on ws-1 [2K (process 1) since 2030-01-01 09:00 UTC")
