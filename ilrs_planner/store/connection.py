@@ -35,11 +35,16 @@ _LIMITS = {
 }
 
 
-def open_readonly(path: Path, file_bytes: int) -> sqlite3.Connection:
-    """Open `path` read-only with the defences above; the caller closes it."""
+def open_readonly(path: Path, file_bytes: int, watched: bool = True) -> sqlite3.Connection:
+    """Open `path` read-only with the defences above; the caller closes it.
+
+    `watched=False` leaves out the progress handler, for a connection that runs in another thread
+    (parallel_checks.py): a Python handler would wait for the GIL every 10,000 SQLite steps; that
+    connection is stopped at its deadline by `interrupt()` instead. It may be used from any thread.
+    """
     uri = path.resolve().as_uri() + "?mode=ro"
     with sqlite_errors(path):
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=watched)
     for category, value in _LIMITS.items():
         conn.setlimit(category, value)
     # These pragmas change only this connection; none of them writes to the file.
@@ -49,8 +54,9 @@ def open_readonly(path: Path, file_bytes: int) -> sqlite3.Connection:
                    "locking_mode = EXCLUSIVE"):
         conn.execute(f"PRAGMA {pragma}")
     conn.set_authorizer(_authorize)
-    deadline = time.monotonic() + limits.time_budget(file_bytes)
-    conn.set_progress_handler(lambda: time.monotonic() > deadline, 10_000)
+    if watched:
+        deadline = time.monotonic() + limits.time_budget(file_bytes)
+        conn.set_progress_handler(lambda: time.monotonic() > deadline, 10_000)
     return conn
 
 

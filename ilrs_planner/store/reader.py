@@ -1,25 +1,31 @@
 """Open a plan file read-only: check it is ours and harmless, then read every table into a Project.
 
 The order of checks is in `validate.py`; everything runs inside one read transaction, so what is
-read is one consistent state of the file even if another program saves it meanwhile. The file is
-never written: an older schema version is migrated in an in-memory copy.
+read is one consistent state of the file even if another program saves it meanwhile. The slowest
+checks (integrity and value rules) run in a second thread while this one reads the tables, on a
+second connection that sees the same state (parallel_checks.py); the plan is returned only once
+they have passed. The file is never written: an older schema version is migrated in an in-memory
+copy.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from pathlib import Path
 
 from ..domain import PlannerError, Project
 from ..engine.file_columns import FileColumns
+from . import limits
 from .connection import open_readonly, sqlite_errors
 from .gcpause import gc_paused
 from .header import Header, check_header
+from .parallel_checks import checked_in_parallel, file_identity
 from .schema import CURRENT_VERSION, migrate
 from .sidefiles import check_no_side_files
 from .tables import TableReader
-from .validate import check_identity, check_integrity, check_row_counts, check_schema, check_text_volume
+from .validate import check_identity, check_row_counts, check_schema, check_text_volume
 
 
 def open_project(path: str | os.PathLike[str]) -> Project:
@@ -41,21 +47,24 @@ def open_project_columns(path: str | os.PathLike[str]) -> tuple[Project, FileCol
 
 
 def _checked_read(path: Path, header: Header) -> tuple[Project, FileColumns]:
+    deadline = time.monotonic() + limits.time_budget(header.file_bytes)
+    opened = file_identity(path)
     conn = open_readonly(path, header.file_bytes)
     memory = None
     try:
         with sqlite_errors(path), gc_paused(long_lived=True):
             conn.execute("BEGIN")
             check_identity(conn, path, header)
+            # The cheap bounds first: a hostile size is refused before anything big is read.
             check_schema(conn, path, header.user_version)
             check_row_counts(conn, path, header.user_version)
-            check_integrity(conn, path, header.user_version)
             check_text_volume(conn, path, header.user_version)
-            if header.user_version < CURRENT_VERSION:
-                memory = sqlite3.connect(":memory:", isolation_level=None)
-                conn.backup(memory)
-                migrate(memory, header.user_version)
-            read = _read(memory or conn, path)
+            with checked_in_parallel(path, header, opened, deadline):  # integrity and value rules
+                if header.user_version < CURRENT_VERSION:
+                    memory = sqlite3.connect(":memory:", isolation_level=None)
+                    conn.backup(memory)
+                    migrate(memory, header.user_version)
+                read = _read(memory or conn, path)
         check_no_side_files(path)  # nothing appeared beside it while reading
         return read
     finally:

@@ -1,9 +1,10 @@
 """Checks on an opened plan file, in the order that keeps a hostile file cheap to refuse.
 
 identity (header fields again, inside the read transaction) → schema (exactly ours, nothing
-else) → row counts → `PRAGMA integrity_check` (structure) → the value rules of our DDL
-(`rules.py`), naming table, row and column. References between rows, unique ids and WBS loops
-are checked while reading (`tables.py`).
+else) → row counts → text volume → `PRAGMA integrity_check` (structure) → the value rules of our
+DDL (`rules.py`), naming table, row and column; the last two in a thread beside the reading
+(`parallel_checks.py`). References between rows, unique ids and WBS loops are checked while
+reading (`tables.py`).
 """
 
 from __future__ import annotations
