@@ -48,7 +48,7 @@ def schedule_columns(project: Project, schedule: Schedule, last_days: bool = Fal
     Without `sources` the confidence, source and source date columns are left empty.
     """
     plan_tasks = list(project.tasks.values())
-    rows = wbs_rows(project, plan_tasks)
+    rows = wbs_rows(project, plan_tasks, _outline_of(schedule, project))
     tasks = list(map(plan_tasks.__getitem__, rows.places.tolist()))
     table = _ordinals_in(schedule, project, rows.places)
     ordinals = table[:4]
@@ -81,6 +81,13 @@ def _ordinals_in(schedule: Schedule, project: Project, places: np.ndarray) -> np
     return np.array([(r.early_start.toordinal(), r.early_finish.toordinal(), r.late_start.toordinal(),
                       r.late_finish.toordinal(), r.total_float, r.free_float, r.critical) for r in found],
                     dtype=np.int64).reshape(len(found), 7).T
+
+
+def _outline_of(schedule: Schedule, project: Project) -> np.ndarray | None:
+    """The schedule's outline (parents as places) when its tasks are the plan's, in the plan's order."""
+    table = schedule.tasks
+    same_tasks = isinstance(table, TaskTable) and list(table) == list(project.tasks)
+    return schedule.outline if same_tasks else None
 
 
 def _last_days(starts: np.ndarray, finishes: np.ndarray) -> np.ndarray:

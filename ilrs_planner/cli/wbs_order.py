@@ -29,17 +29,24 @@ class WbsRows(NamedTuple):
     summary: np.ndarray
 
 
-def wbs_rows(project: Project, tasks: list[Task]) -> WbsRows:
+def wbs_rows(project: Project, tasks: list[Task], parent: np.ndarray | None = None) -> WbsRows:
     """The tasks in WBS order (pre-order, siblings by position, ties in plan order) as places in
-    `tasks` (the plan's tasks in plan order), with depths and summary flags."""
-    places = TaskPlaces(list(project.tasks))
-    parent_ids = list(map(_PARENT, tasks))
-    parent = places.of(parent_ids)
+    `tasks` (the plan's tasks in plan order), with depths and summary flags.
+
+    `parent`: each task's parent's place (-1 at the top) as the scheduler read them (the plan's
+    schedule's outline), which spares finding every parent again; else found here.
+    """
+    if parent is None:
+        parent_ids = list(map(_PARENT, tasks))
+        parent = TaskPlaces(list(project.tasks)).of(parent_ids)
+        outside = int(np.count_nonzero(parent < 0)) != parent_ids.count(None)
+    else:
+        outside = False  # the scheduler refuses a parent outside the plan
     depth = _depths(parent)
-    if depth is None or int(np.count_nonzero(parent < 0)) != parent_ids.count(None):
+    if depth is None or outside:
         # Deeper than MAX_SORTED_DEPTH, or a parent outside the plan or a loop (a plan the scheduler
         # refuses): walked, which leaves out what it cannot reach.
-        return _walked(project, places.index())
+        return _walked(project, TaskPlaces(list(project.tasks)).index())
     order = _pre_order(parent, depth, np.fromiter(map(_POSITION, tasks), dtype=np.int64, count=len(tasks)))
     summary = np.zeros(len(tasks), dtype=bool)
     summary[parent[parent >= 0]] = True

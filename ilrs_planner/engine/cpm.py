@@ -132,7 +132,7 @@ def schedule_with(project: Project, vectorised: bool | None, columns: FileColumn
     table = TaskTable(net.task_ids, es_days, ef_days, ls_days, lf_days, total_float, free_float, critical,
                       index=net.index)
     links = LinkTable(list(project.links), *net.links[:3])
-    return Schedule(date.fromordinal(start), date.fromordinal(finish), table, links)
+    return Schedule(date.fromordinal(start), date.fromordinal(finish), table, links, net.parent)
 
 
 _FIRST_DAY, _LAST_DAY = date.min.toordinal(), date.max.toordinal()

@@ -160,6 +160,8 @@ class Schedule:
     tasks: Mapping[str, TaskDates]
     # How the links were read, not part of what was derived: equal schedules may hold different copies.
     links: LinkTable | None = field(default=None, compare=False)  # None: not from the scheduler
+    # The outline as the scheduler read it: each task's parent as its place in `tasks` (-1 at the top).
+    outline: np.ndarray | None = field(default=None, compare=False)  # None: not from the scheduler
 
     def last_day(self) -> date:
         """The plan's finish as a person reads it: its last day of work, or its last milestone's day."""

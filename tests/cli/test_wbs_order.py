@@ -7,6 +7,7 @@ from datetime import date
 
 from ilrs_planner.cli import wbs_order
 from ilrs_planner.domain import Project, Task
+from ilrs_planner.engine.cpm import schedule
 
 
 def _outline(seed: int, count: int) -> Project:
@@ -41,6 +42,15 @@ def test_the_sorted_wbs_order_is_the_walked_one_with_depths_and_summaries():
         walked = _as_walked(plan)
         assert max(walked[1]) >= 3, seed  # outlines several levels deep, not just a flat list
         assert _as_sorted(plan) == walked, seed
+
+
+def test_the_order_from_the_schedules_outline_is_the_walked_one():
+    for seed in range(5):
+        plan = _outline(seed, 60)
+        tasks = list(plan.tasks.values())
+        rows = wbs_order.wbs_rows(plan, tasks, schedule(plan).outline)
+        as_sorted = [tasks[p].id for p in rows.places.tolist()], rows.depths.tolist(), rows.summary.tolist()
+        assert as_sorted == _as_walked(plan), seed
 
 
 def test_an_outline_deeper_than_the_sort_handles_is_walked_in_the_same_order(monkeypatch):
