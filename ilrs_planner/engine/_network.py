@@ -42,7 +42,6 @@ class Network:
     """A project as arrays: tasks are nodes 0..n-1, gate nodes follow; edges in CSR form."""
 
     task_ids: list[str]
-    index: dict[str, int]  # task id -> task index
     tasks: list[Task]
     start: int  # the plan's start (ordinal)
     duration: np.ndarray  # effective duration per task (actual dates win)
@@ -119,7 +118,6 @@ def compile_network(project: Project, extra_days: int = 0, node_rows: np.ndarray
     """
     tasks = list(project.tasks.values())
     task_ids = list(project.tasks)
-    index = dict(zip(task_ids, range(len(task_ids))))
     n = len(tasks)
     columns = columns if columns is not None and columns.fit(project) else None
     durations = list(columns.durations) if columns else list(map(attrgetter("duration"), tasks))
@@ -127,7 +125,7 @@ def compile_network(project: Project, extra_days: int = 0, node_rows: np.ndarray
         _checks.raise_bad_duration(tasks, durations)
     planned = np.fromiter(durations, dtype=np.int64, count=n)
     _checks.check_durations(planned, tasks)
-    places = TaskPlaces(task_ids, index)
+    places = TaskPlaces(task_ids)
     parent = columns.parents() if columns else _checks.parent_indices(tasks, places)
     depth = _checks.depths(parent, tasks)
     jumps = ancestor_jumps(parent, depth)
@@ -141,7 +139,7 @@ def compile_network(project: Project, extra_days: int = 0, node_rows: np.ndarray
     bound_row = np.where(is_summary, task_row, node_row)  # a summary's bounds go to its gates
     status = project.status_date.toordinal() if project.status_date else None
     bounds = task_bounds(tasks, planned, is_summary, project.start.toordinal(), time, bound_row, status)
-    net = _assemble(project, tasks, task_ids, index, parent, depth, jumps, is_summary, links, bounds,
+    net = _assemble(project, tasks, task_ids, parent, depth, jumps, is_summary, links, bounds,
                     (task_row, node_row, time))
     return net
 
@@ -195,7 +193,7 @@ def _plan_dates(project: Project, tasks: list[Task]) -> list[Any]:
     return dates
 
 
-def _assemble(project: Project, tasks: list[Task], task_ids: list[str], index: dict[str, int], parent: np.ndarray,
+def _assemble(project: Project, tasks: list[Task], task_ids: list[str], parent: np.ndarray,
               depth: np.ndarray, jumps: list[np.ndarray], is_summary: np.ndarray, links: tuple[np.ndarray, ...],
               bounds: Bounds, calendars: tuple[np.ndarray, np.ndarray, WorkingTime | None]) -> Network:
     """Allocate gate nodes, turn links and the WBS into weighted edges, and pack them as CSR."""
@@ -222,7 +220,7 @@ def _assemble(project: Project, tasks: list[Task], task_ids: list[str], index: d
     live = ~(bounds.history[node_task[dst]] & (dst < n))
     rows = np.concatenate([node_row, task_row[node_task[n:]]])  # a gate counts on its summary's calendar
     weight, crossings = find_crossings(edges, rows, task_row, time)
-    return Network(task_ids, index, tasks, project.start.toordinal(), bounds.duration, parent, depth, is_summary,
+    return Network(task_ids, tasks, project.start.toordinal(), bounds.duration, parent, depth, is_summary,
                    bounds.history, bounds.finished, gates, n_nodes, node_task, base, fixed, bounds.start_cap,
                    bounds.finish_cap, offsets, dst, weight, live, rows, task_row, time, crossings, jumps, links)
 

@@ -129,8 +129,7 @@ def schedule_with(project: Project, vectorised: bool | None, columns: FileColumn
     start = min(net.start, int(result[0][leaf].min())) if leaf.any() else net.start
     es_days, ef_days, ls_days, lf_days, total_float, free_float, critical = result
     _refuse_out_of_range(project, (es_days, ef_days, ls_days, lf_days), start, finish)
-    table = TaskTable(net.task_ids, es_days, ef_days, ls_days, lf_days, total_float, free_float, critical,
-                      index=net.index)
+    table = TaskTable(net.task_ids, es_days, ef_days, ls_days, lf_days, total_float, free_float, critical)
     links = LinkTable(list(project.links), *net.links[:3])
     return Schedule(date.fromordinal(start), date.fromordinal(finish), table, links, net.parent)
 

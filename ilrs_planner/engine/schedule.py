@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from itertools import repeat
+from itertools import compress, repeat
 from typing import Any
 
 import numpy as np
@@ -35,17 +35,18 @@ class TaskTable(Mapping[str, TaskDates]):
     a row is first asked for: output of the whole plan reads the arrays.
     """
 
-    __slots__ = ("_index", "_lists", "_made", "_array")
+    __slots__ = ("_ids", "_index", "_lists", "_made", "_array")
 
     def __init__(self, task_ids: Sequence[str], early_start: Column, early_finish: Column, late_start: Column,
-                 late_finish: Column, total_float: Column, free_float: Column, critical: Column,
-                 index: dict[str, int] | None = None):
-        # `index` (task id -> row) may be handed over by the scheduler, which built it already.
-        self._index = index if index is not None else {tid: i for i, tid in enumerate(task_ids)}
+                 late_finish: Column, total_float: Column, free_float: Column, critical: Column):
+        self._ids = list(task_ids)  # distinct ids, row by row
+        # Task id -> row, made when a row is first looked up by id: output of the whole plan reads
+        # rows in order and never needs it (100,000 entries took a tenth of the scheduling).
+        self._index: dict[str, int] | None = None
         self._made: dict[str, TaskDates] = {}
         # Handed numpy columns (the scheduler's), the array form is kept for views that read every row.
         columns = (early_start, early_finish, late_start, late_finish, total_float, free_float, critical)
-        self._array: np.ndarray | None = (np.array(columns, dtype=np.int64).reshape(len(columns), len(self._index))
+        self._array: np.ndarray | None = (np.array(columns, dtype=np.int64).reshape(len(columns), len(self._ids))
                                           if all(isinstance(c, np.ndarray) for c in columns) else None)
         self._lists: tuple[list[Any], ...] | None = None if self._array is not None else \
             tuple(_as_list(c) for c in columns)
@@ -53,7 +54,7 @@ class TaskTable(Mapping[str, TaskDates]):
     def __getitem__(self, task_id: str) -> TaskDates:
         made = self._made.get(task_id)
         if made is None:
-            i = self._index[task_id]
+            i = self._rows()[task_id]
             es, ef, ls, lf, tf, ff, crit = (column[i] for column in self._columns())
             made = TaskDates(date.fromordinal(es), date.fromordinal(ef), date.fromordinal(ls),
                              date.fromordinal(lf), tf, ff, bool(crit))
@@ -61,25 +62,29 @@ class TaskTable(Mapping[str, TaskDates]):
         return made
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._index)
+        return iter(self._ids)
 
     def __len__(self) -> int:
-        return len(self._index)
+        return len(self._ids)
 
     def __contains__(self, task_id: object) -> bool:
-        return task_id in self._index
+        return task_id in self._rows()
+
+    def _rows(self) -> dict[str, int]:
+        if self._index is None:
+            self._index = dict(zip(self._ids, range(len(self._ids))))
+        return self._index
 
     def last_day(self) -> date | None:
         """The last day any task works or any milestone falls on (what a person calls the finish)."""
-        if not self._index:
+        if not self._ids:
             return None
         starts, finishes = self._as_array()[:2]
         return date.fromordinal(int(np.where(finishes > starts, finishes - 1, finishes).max()))
 
     def critical_ids(self) -> set[str]:
         """Ids of the critical tasks, read straight from the columns."""
-        critical = self._columns()[6]
-        return {tid for tid, i in self._index.items() if critical[i]}
+        return set(compress(self._ids, self._columns()[6]))
 
     def changed_since(self, before: TaskTable) -> set[str]:
         """Ids whose dates, floats or critical flag differ from `before`, or that `before` lacks.
@@ -87,10 +92,10 @@ class TaskTable(Mapping[str, TaskDates]):
         Compared column-wise: a view asking after every edit which rows to repaint must not make
         100,000 row objects to find the three that moved.
         """
-        ids = list(self._index)
+        ids = self._ids
         count = len(ids)
-        rows = np.fromiter(self._index.values(), dtype=np.int64, count=count)
-        rows_before = np.fromiter(map(before._index.get, ids, repeat(-1, count)), dtype=np.int64, count=count)
+        rows = np.arange(count)
+        rows_before = np.fromiter(map(before._rows().get, ids, repeat(-1, count)), dtype=np.int64, count=count)
         known = rows_before >= 0
         same = np.zeros(count, dtype=bool)
         same[known] = (self._as_array()[:, rows[known]] == before._as_array()[:, rows_before[known]]).all(axis=0)
@@ -104,13 +109,13 @@ class TaskTable(Mapping[str, TaskDates]):
     def _as_array(self) -> np.ndarray:
         if self._array is None:
             columns = self._columns()
-            self._array = np.array(columns, dtype=np.int64).reshape(len(columns), len(self._index))
+            self._array = np.array(columns, dtype=np.int64).reshape(len(columns), len(self._ids))
         return self._array
 
     def positions(self, task_ids: Iterable[str]) -> np.ndarray:
         """Each id's place in the columns (-1 for an id the table lacks), for reading many rows at once."""
         ids = task_ids if isinstance(task_ids, Sequence) else list(task_ids)
-        return np.fromiter(map(self._index.get, ids, repeat(-1)), dtype=np.int64, count=len(ids))
+        return np.fromiter(map(self._rows().get, ids, repeat(-1)), dtype=np.int64, count=len(ids))
 
     def arrays(self) -> np.ndarray:
         """The columns as one (7, tasks) int64 array: ES, EF, LS, LF, TF, FF, critical (0/1)."""
@@ -118,7 +123,7 @@ class TaskTable(Mapping[str, TaskDates]):
 
     def ordinals(self, task_id: str) -> tuple[int, int, int, int]:
         """(ES, EF, LS, LF) as day ordinals, for analyses that do arithmetic on many tasks."""
-        i = self._index[task_id]
+        i = self._rows()[task_id]
         return tuple(column[i] for column in self._columns()[:4])
 
 
