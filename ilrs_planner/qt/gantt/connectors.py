@@ -77,7 +77,7 @@ def _straight_through(points: np.ndarray, offsets: np.ndarray, width: float, top
 def _columns(xs: np.ndarray, width: float, top: float, height: float) -> list[QRectF]:
     """One upright strip of the pen's width per pixel column the lines at `xs` fall in, centred
     on the column as a line through its middle would be."""
-    return [QRectF(c + 0.5 - width / 2, top, width, height) for c in np.unique(np.floor(xs)).tolist()]
+    return [QRectF(c + 0.5 - width / 2, top, width, height) for c in sorted(set(np.floor(xs).tolist()))]
 
 
 def _arrowheads(points: np.ndarray, offsets: np.ndarray, chosen: np.ndarray,

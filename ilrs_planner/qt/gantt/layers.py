@@ -49,7 +49,7 @@ def slips(p: QPainter, scene: Scene, dy: float) -> None:
     if s is None or not len(s):
         return
     p.setPen(Qt.NoPen)
-    for step in np.unique(s.color).tolist():
+    for step in sorted(set(s.color.tolist())):
         mask = s.color == step
         p.setBrush(qcolor(SLIP_COLORS[step], 235))
         p.drawRects(rects(s, mask, dy))
@@ -101,7 +101,9 @@ def bars(p: QPainter, scene: Scene, dy: float) -> None:
     soft = ~np.isnan(b.soft0)
     solid_x1 = np.where(soft, np.minimum(b.x1, b.soft0), b.x1)
     p.setPen(Qt.NoPen)
-    for color in np.unique(b.color).tolist():
+    # sorted(set()) rather than np.unique: numpy 2's unique imports numpy.ma (0.05-0.1 s) on its
+    # first call, and the first paint of the window was that call.
+    for color in sorted(set(b.color.tolist())):
         mask = b.color == color
         p.setBrush(qcolor(scene.colors[color]))
         p.drawRects([QRectF(a, y0 + dy, max(c - a, 1.0), y1 - y0) for a, c, y0, y1, faded in
