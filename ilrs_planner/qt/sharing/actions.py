@@ -9,9 +9,6 @@ from typing import TYPE_CHECKING
 from ...domain import PlannerError
 from ...exchange.formats import supported_extensions, write_plan
 from ...files.same import same_file
-from ...sharing.diff import diff_projects
-from ...sharing.merge import merge_projects
-from ...sharing.redact import redact_project, withheld_summary
 from . import prompts
 
 _FILE_NAME_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')  # characters no file name may hold everywhere
@@ -106,6 +103,7 @@ class SharingActions:
 
     def compare_with(self):
         """Show the comparison view against another plan file and colour the affected bars."""
+        from ...sharing.diff import diff_projects
         from .compare_dialog import ComparisonDialog
 
         opened = self._open_other("Compare with plan")
@@ -123,6 +121,7 @@ class SharingActions:
     def merge_with(self) -> bool:
         """Three-way merge: this plan (ours) with another team's copy (theirs) of a common base."""
         from ...commands.merge_result import ApplyMergedPlan
+        from ...sharing.merge import merge_projects
 
         base = self._open_other("Merge: the common starting version (base)")
         theirs = base and self._open_other("Merge: the other team's version (theirs)")
@@ -142,6 +141,7 @@ class SharingActions:
     # -- partner export ----------------------------------------------------------------------------
     def export_for_partner(self) -> bool:
         """Write a redacted copy for a partner at a chosen classification level."""
+        from ...sharing.redact import redact_project, withheld_summary
         from ...store import save_project
 
         level = prompts.choose_level(self.window)
