@@ -202,3 +202,30 @@ def test_one_task_holding_a_flood_of_elements_is_refused_while_ordinary_tasks_st
     with pytest.raises(PlannerError) as caught:
         read_plan(_xml(tmp_path, f"<Project><Tasks>{flood}</Tasks></Project>", name="flood.xml"))
     assert "a task holds more than 100 elements" in caught.value.message
+
+
+def test_an_actual_finish_before_the_actual_start_is_left_out_naming_the_task(tmp_path):
+    tasks = ("<Task><UID>1</UID><Name>Backwards</Name><OutlineLevel>1</OutlineLevel><Duration>PT16H0M0S</Duration>"
+             "<ActualStart>2030-01-08T08:00:00</ActualStart><ActualFinish>2030-01-03T17:00:00</ActualFinish></Task>"
+             "<Task><UID>2</UID><Name>Next</Name><OutlineLevel>1</OutlineLevel><Duration>PT8H0M0S</Duration>"
+             "<PredecessorLink><PredecessorUID>1</PredecessorUID><Type>1</Type></PredecessorLink></Task>")
+    result = read_plan(_xml(tmp_path, f"<Project><StartDate>2030-01-07T08:00:00</StartDate><Tasks>{tasks}</Tasks>"
+                                      "</Project>"))
+    by_name = {t.name: t for t in result.project.tasks.values()}
+    backwards = by_name["Backwards"]
+    assert (backwards.actual_start, backwards.actual_finish) == (date(2030, 1, 8), None)
+    assert [w for w in result.warnings if "Backwards" in w and "actual finish is before its actual start" in w]
+    assert len(result.project.links) == 1
+    # Started on Tue Jan 8 and 2 days long on the 7-day default: Jan 8-9; Next follows on Jan 10.
+    assert schedule(result.project).tasks[by_name["Next"].id].early_start == date(2030, 1, 10)
+
+
+def test_a_lag_format_that_is_not_a_number_is_warned_about_once(tmp_path):
+    tasks = ("<Task><UID>1</UID><Name>A</Name><OutlineLevel>1</OutlineLevel><Duration>PT8H0M0S</Duration></Task>"
+             "<Task><UID>2</UID><Name>B</Name><OutlineLevel>1</OutlineLevel><Duration>PT8H0M0S</Duration>"
+             "<PredecessorLink><PredecessorUID>1</PredecessorUID><Type>1</Type><LinkLag>4800</LinkLag>"
+             "<LagFormat>days</LagFormat></PredecessorLink></Task>")
+    result = read_plan(_xml(tmp_path, f"<Project><StartDate>2030-01-07T08:00:00</StartDate><Tasks>{tasks}</Tasks>"
+                                      "</Project>"))
+    assert [link.lag for link in result.project.links.values()] == [1]  # read in working days, as format 7
+    assert len([w for w in result.warnings if "LagFormat 'days'" in w]) == 1

@@ -29,9 +29,9 @@ def link_texts(reader, element: ET.Element, where: str) -> LinkTexts:
     return LinkTexts._make(child_texts(element, _LINK_TAGS, reader, where))
 
 
-def _lag_days(reader, link: LinkTexts, per_day: int, where: str, warnings: list[str]) -> int:
+def _lag_days(reader, link: LinkTexts, fmt: int | None, per_day: int, where: str, warnings: list[str]) -> int:
+    """The lag in whole days; `fmt` is its LagFormat as already read (and warned about)."""
     tenths = reader.number(link.lag, "LinkLag", 0, where) or 0
-    fmt = reader.number(link.lag_format, "LagFormat", 7, where)
     if fmt in PERCENT_FORMATS:
         warnings.append(f"{where}: a lag given as a percentage of the predecessor cannot be carried; taken as 0")
         return 0
@@ -79,7 +79,7 @@ def read_links(tasks) -> None:
         fmt = reader.number(link.lag_format, "LagFormat", 7, where)
         # No lag in a plain format (what most links hold) is no lag, with nothing to warn about.
         no_lag = link.lag == "0" and link.lag_format.isdecimal() and fmt not in PERCENT_FORMATS
-        lag = 0 if no_lag else _lag_days(reader, link, tasks.minutes_per_day, where, warnings)
+        lag = 0 if no_lag else _lag_days(reader, link, fmt, tasks.minutes_per_day, where, warnings)
         project.add_link(Link(pred_id, succ_id, link_type, lag, next(ids), fmt in ELAPSED_FORMATS))
     _drop_loops(project, warnings)
 

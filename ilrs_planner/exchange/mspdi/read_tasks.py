@@ -182,6 +182,11 @@ class TaskReader:
         task.deadline = day_or_none(moment("Deadline"), deadline_from_stamp)
         task.actual_start = day_or_none(moment("ActualStart"), start_from_stamp)
         task.actual_finish = day_or_none(moment("ActualFinish"), finish_from_stamp)
+        if task.actual_start and task.actual_finish and task.actual_finish < task.actual_start:
+            # No plan can hold it (the scheduler refuses it): the rest of the file is still read.
+            self.warnings.append(f"{where} ('{task.name}'): its actual finish is before its actual start "
+                                 f"({task.actual_start}); the actual finish was left out")
+            task.actual_finish = None
         percent = fields.integer("PercentComplete", 0) or 0
         task.percent_complete = min(max(percent, 0), 100)
 
