@@ -229,3 +229,25 @@ def test_a_lag_format_that_is_not_a_number_is_warned_about_once(tmp_path):
                                       "</Project>"))
     assert [link.lag for link in result.project.links.values()] == [1]  # read in working days, as format 7
     assert len([w for w in result.warnings if "LagFormat 'days'" in w]) == 1
+
+
+def test_a_task_nested_too_deep_is_refused_among_ordinary_tasks(tmp_path):
+    ordinary = "".join(f"<Task><UID>{n}</UID><Name>T{n}</Name></Task>" for n in range(1, 50))
+    deep = "<Task><UID>50</UID><Notes>" + "<b>" * 22 + "</b>" * 22 + "</Notes></Task>"  # 3 + 1 + 22 = 26 deep
+    with pytest.raises(PlannerError) as caught:
+        read_plan(_xml(tmp_path, f"<Project><Tasks>{ordinary}{deep}</Tasks></Project>"))
+    assert "nested more than 24 deep" in caught.value.message
+    shallow = deep.replace("<b>" * 22, "<b>" * 20).replace("</b>" * 22, "</b>" * 20)  # 24 deep: accepted
+    assert len(read_plan(_xml(tmp_path, f"<Project><Tasks>{ordinary}{shallow}</Tasks></Project>",
+                              name="y.xml")).project.tasks) == 50
+
+
+def test_a_task_still_open_is_measured_after_every_chunk_of_the_file(tmp_path, monkeypatch):
+    monkeypatch.setattr(xml_safe, "MAX_TASK_ELEMENTS", 100)
+    monkeypatch.setattr(xml_safe, "_CHUNK", 64)
+    seen = []
+    flood = "<Task><UID>2</UID>" + "<ExtendedAttribute><FieldID>1</FieldID></ExtendedAttribute>" * 60
+    path = _xml(tmp_path, f"<Project><Tasks><Task><UID>1</UID></Task>{flood}")  # never closed: not well-formed
+    with pytest.raises(PlannerError) as caught:
+        parse_untrusted(path, on_task=lambda root, task: seen.append(task.findtext("UID")))
+    assert "a task holds more than 100 elements" in caught.value.message and seen == ["1"]

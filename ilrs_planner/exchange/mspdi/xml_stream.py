@@ -73,8 +73,8 @@ def _checked_size(child: ET.Element, limits: Limits) -> None:
     _refuse_too_big(child, size, limits)
     if size == 1 + len(child) + sum(map(len, child)):
         return
-    level = [child]
-    for _ in range(limits.depth - LIST_DEPTH - 1):  # the child itself is at depth 3
+    level = [child]  # at depth LIST_DEPTH + 1
+    for _ in range(limits.depth - LIST_DEPTH):  # down to the first depth beyond the limit
         level = [below for element in level for below in element]
     if level:
         raise Refused(f"elements are nested more than {limits.depth} deep")
