@@ -178,3 +178,15 @@ def test_the_header_says_how_long_a_week_and_a_month_are(tmp_path, weekdays, min
     root = ET.parse(tmp_path / "p.xml").getroot()
     assert (root.findtext(f"{NS}MinutesPerWeek"), root.findtext(f"{NS}DaysPerMonth")) == (minutes_per_week,
                                                                                          days_per_month)
+
+
+def test_text_with_characters_xml_cannot_hold_still_exports_a_file_that_reads_back(tmp_path):
+    # U+FFFE and U+FFFF are plan text (no control characters) but not XML 1.0: written as they were,
+    # the export was a file neither MS Project nor our import would open.
+    plan = Project("Moon\uffff plan", date(2030, 1, 1))
+    task = plan.add_task(Task("K\ufffe1", "Lander\uffff build \U0010fffd", 1, notes="first\ufffe line", id="t1"))
+    plan.baselines.append(Baseline("Agreed\uffff", date(2029, 12, 1), {task.id: (date(2030, 1, 1), date(2030, 1, 2))}))
+    write_plan(plan, tmp_path / "plan.xml")
+    back = read_plan(tmp_path / "plan.xml").project
+    (read,) = back.tasks.values()
+    assert (back.name, read.key, read.name, read.notes) == ("Moon plan", "K1", "Lander build \U0010fffd", "first line")
