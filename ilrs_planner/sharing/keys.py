@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
 )
 
 from ..domain import PlannerError
+from ..domain.text import check_typed_text
 from ..files.atomic import write_atomically
 
 PRIVATE_SUFFIX, PUBLIC_SUFFIX = ".key", ".pub"
@@ -45,6 +46,8 @@ def _clean_name(name: str) -> str:
     clean = " ".join((name or "").split())
     if not clean:
         raise PlannerError("key.invalid", "a key needs a signer name, e.g. --name \"SUPARCO planning\"")
+    # Every signature made with the key carries the name into the plan: refused now, not at each save.
+    check_typed_text("name", clean, "the signer")
     return clean
 
 

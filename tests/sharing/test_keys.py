@@ -48,3 +48,13 @@ def test_trusted_folder_maps_keys_to_signers_and_skips_junk(tmp_path):
     trusted = load_trusted_keys(tmp_path / "keys")
     assert trusted == {load_public_key(public): "Roscosmos"}
     assert load_trusted_keys(tmp_path / "missing") == {}
+
+
+def test_a_signer_name_plan_text_cannot_hold_is_refused_when_the_key_is_made(tmp_path):
+    # Each signature carries the name into the plan, whose save would refuse it: refused here, once.
+    with pytest.raises(PlannerError) as caught:
+        write_key_pair("CNSA \u202egninnalp", tmp_path)
+    assert caught.value.code == "text.control_character" and "U+202E" in caught.value.message
+    assert list(tmp_path.iterdir()) == []
+    private, _ = write_key_pair("\u200fوكالة الفضاء", tmp_path)  # a right-to-left mark is text
+    assert load_private_key(private)[1] == "\u200fوكالة الفضاء"
