@@ -77,7 +77,7 @@ def _scrub_texts(plan: Project, scrub: Callable[[str], str]) -> None:
         participant.notes = scrub(participant.notes)
         participant.source_url = scrub(participant.source_url)
     plan.baselines[:] = [dataclasses.replace(b, notes=scrub(b.notes), name=scrub(b.name)) for b in plan.baselines]
-    plan.name = scrub(plan.name)
+    plan.name, plan.author = scrub(plan.name), scrub(plan.author)  # the author may be a hidden participant
 
 
 def _calendars_kept(project: Project, plan: Project, removed: set[str]) -> dict[str, Calendar]:

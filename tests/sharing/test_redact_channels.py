@@ -110,3 +110,10 @@ def test_a_hidden_name_written_with_an_invisible_character_is_scrubbed_where_it_
     plan.tasks["t-secret"].name = "Night\u00adjar relay"
     plan.tasks["t-a"].notes = "after Nightjar"
     assert redact_project(plan, "public").tasks["t-a"].notes == f"after {WITHHELD}"
+
+
+def test_the_plans_author_is_scrubbed_of_a_hidden_participant():
+    plan = _plan()
+    plan.author = "Orbitex Corporation planning office"
+    plan.add_participant(Participant(key="ORB", name="Orbitex Corporation", id="p-orb", classification=C.RESTRICTED))
+    assert redact_project(plan, "public").author == f"{WITHHELD} planning office"
