@@ -146,9 +146,11 @@ def _unchanged(a: Project, b: Project, old: Any, new: Any, refs: dict[str, str],
     objects of a plan)."""
     if old != new:
         return False
-    return all(references.in_a(kind, getattr(new, name)) == getattr(old, name)
-               and _KEY_OF[kind](a, getattr(old, name)) == _KEY_OF[kind](b, getattr(new, name))
-               for name, kind in refs.items())
+    for name, kind in refs.items():
+        ref = getattr(new, name)  # old's is equal
+        if ref is not None and (references.in_a(kind, ref) != ref or _KEY_OF[kind](a, ref) != _KEY_OF[kind](b, ref)):
+            return False
+    return True
 
 
 _KEY_OF = {"task": task_key, "participant": participant_key}
