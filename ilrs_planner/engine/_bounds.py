@@ -43,10 +43,11 @@ Position = Callable[[int, int], int]  # (task index, day ordinal) -> position on
 
 def task_bounds(tasks: list[Task], planned: np.ndarray, is_summary: np.ndarray, start: int,
                 time: WorkingTime | None = None, rows: np.ndarray | None = None,
-                status: int | None = None) -> Bounds:
+                status: int | None = None, bounded: list[int] | None = None) -> Bounds:
     """Constraints, deadlines and actual dates as per-task position bounds (`rows`: each task's row).
 
     `status` is the plan's status date (a day ordinal), before which no remaining work is placed.
+    `bounded`: the tasks with any of them, when known (see file_columns); else found here.
     """
     n = len(tasks)
     if time is None or rows is None:
@@ -58,7 +59,7 @@ def task_bounds(tasks: list[Task], planned: np.ndarray, is_summary: np.ndarray, 
                 np.zeros(n, dtype=bool), np.zeros(n, dtype=bool))
     b.base[is_summary] = -BIG
     pos: Position = _day_position(time, rows)
-    for i in _bounded_tasks(tasks):
+    for i in _bounded_tasks(tasks) if bounded is None else bounded:
         task = tasks[i]
         deadline, cdate, actual_start, actual_finish = (_ordinal(task, name) for name in _DATE_NAMES)
         ctype = _constraint_type(task)

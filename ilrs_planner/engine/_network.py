@@ -134,11 +134,14 @@ def compile_network(project: Project, extra_days: int = 0, node_rows: np.ndarray
     from_file = columns.links(tasks) if columns else None
     links = from_file if from_file is not None else link_arrays(project, places, tasks)
     _checks.check_summary_links(links[0], links[1], is_summary, depth, jumps, tasks)
-    task_row, time = _working_time(project, tasks, planned, extra_days)
-    node_row = np.where(is_summary | _elapsed(tasks), IDENTITY, task_row) if node_rows is None else node_rows
+    calendar_ids = list(columns.calendar_ids) if columns else list(map(attrgetter("calendar_id"), tasks))
+    task_row, time = _working_time(project, tasks, calendar_ids, planned, extra_days)
+    elapsed = flags(list(columns.task_elapsed)) if columns else _elapsed(tasks)
+    node_row = np.where(is_summary | elapsed, IDENTITY, task_row) if node_rows is None else node_rows
     bound_row = np.where(is_summary, task_row, node_row)  # a summary's bounds go to its gates
     status = project.status_date.toordinal() if project.status_date else None
-    bounds = task_bounds(tasks, planned, is_summary, project.start.toordinal(), time, bound_row, status)
+    bounds = task_bounds(tasks, planned, is_summary, project.start.toordinal(), time, bound_row, status,
+                         columns.bounded_tasks() if columns else None)
     net = _assemble(project, tasks, task_ids, parent, depth, jumps, is_summary, links, bounds,
                     (task_row, node_row, time))
     return net
@@ -149,11 +152,11 @@ def _elapsed(tasks: list[Task]) -> np.ndarray:
     return flags(list(map(attrgetter("elapsed"), tasks)))
 
 
-def _working_time(project: Project, tasks: list[Task], planned: np.ndarray,
+def _working_time(project: Project, tasks: list[Task], ids: list[str | None], planned: np.ndarray,
                   extra_days: int) -> tuple[np.ndarray, WorkingTime | None]:
-    """Each task's calendar row (0 for calendar days) and the tables, or None when all are 0."""
+    """Each task's calendar row (0 for calendar days; `ids`: each task's calendar id) and the tables,
+    or None when all are 0."""
     default = project.default_calendar()
-    ids = list(map(attrgetter("calendar_id"), tasks))
     if not project.calendars or (default.is_continuous and ids.count(None) == len(ids)):
         return np.zeros(len(tasks), dtype=np.int64), None
     rows: dict[str | None, int] = {}

@@ -1,11 +1,12 @@
 """A plan's scheduling inputs as its file's reader read them: columns, not read back from objects.
 
-The reader of a plan file has each task's duration and parent, and each link's ends, type, lag and
-elapsed flag, as whole columns (the ends and parents already as places in the plan's task list)
-before it builds a Task or Link object from them. Reading them back attribute by attribute from
-300,000 objects scattered over memory, and finding 500,000 ids' places again, was about 0.35 s of
-scheduling a 100,000-task plan. A caller that schedules a plan exactly as it was read (a command
-that opens a file and prints its schedule) hands these columns to the scheduler with the plan.
+The reader of a plan file has each task's duration, parent, calendar, elapsed flag, constraint,
+deadline and actual dates, and each link's ends, type, lag and elapsed flag, as whole columns (the
+ends and parents already as places in the plan's task list) before it builds a Task or Link object
+from them. Reading them back attribute by attribute from 300,000 objects scattered over memory,
+and finding 500,000 ids' places again, was about 0.45 s of scheduling a 100,000-task plan. A
+caller that schedules a plan exactly as it was read (a command that opens a file and prints its
+schedule) hands these columns to the scheduler with the plan.
 
 They describe the file, not the objects: once anything may have changed the plan (an edit in the
 window, a merge), they are stale and must not be handed over. The scheduler checks their lengths
@@ -17,11 +18,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import compress, repeat
+from operator import ne
 from typing import Any
 
 import numpy as np
 
-from ..domain import LinkType, Project, Task
+from ..domain import ConstraintType, LinkType, Project, Task
 from ._checks import all_whole
 from ._links import TYPE_CODES, flags, refuse_self_links
 
@@ -36,6 +39,11 @@ class FileColumns:
 
     parent_places: np.ndarray  # each task's parent as its place among the tasks; the task count for none
     durations: Sequence[Any]
+    calendar_ids: Sequence[Any]  # each task's calendar id, None for the plan's default
+    task_elapsed: Sequence[Any]  # each task's elapsed flag (0/1)
+    # Each task's constraint type as stored ('ASAP' for As Late As Possible too), its ALAP flag (0/1),
+    # deadline, actual start and actual finish (None when unset; else dates as stored).
+    bound_columns: tuple[Sequence[Any], ...]
     pred: np.ndarray  # each link's predecessor as its place among the tasks
     succ: np.ndarray
     types: Sequence[Any]  # each link's type as its place in LinkType (FS, SS, FF, SF): the scheduler's code
@@ -45,13 +53,24 @@ class FileColumns:
     def fit(self, project: Project) -> bool:
         """Do the columns have a row for each task and link of `project` (a cheap guard, not a proof)?"""
         tasks, links = len(project.tasks), len(project.links)
-        return len(self.parent_places) == len(self.durations) == tasks and \
+        task_columns = (self.parent_places, self.durations, self.calendar_ids, self.task_elapsed, *self.bound_columns)
+        return len(self.bound_columns) == 5 and all(len(column) == tasks for column in task_columns) and \
             len(self.pred) == len(self.succ) == len(self.types) == len(self.lags) == len(self.elapsed) == links
 
     def parents(self) -> np.ndarray:
         """Each task's parent's place (int64), -1 at the top level."""
         count = len(self.parent_places)
         return np.where(self.parent_places == count, -1, self.parent_places).astype(np.int64, copy=False)
+
+    def bounded_tasks(self) -> list[int]:
+        """Places of the tasks with a constraint (As Late As Possible too), a deadline or an actual
+        date, as _bounds._bounded_tasks finds them; the bounds themselves are read from the tasks."""
+        constraint, alap, *dates = self.bound_columns
+        found: set[int] = set()
+        for column, unset in ((constraint, ConstraintType.ASAP.value), (alap, 0), *((day, None) for day in dates)):
+            if column.count(unset) != len(column):  # the usual case, at C speed (a Repeated column at once)
+                found.update(compress(range(len(column)), map(ne, column, repeat(unset))))
+        return sorted(found)
 
     def links(self, tasks: list[Task]) -> tuple[np.ndarray, ...] | None:
         """(pred, succ, type code, lag, elapsed) as link_arrays gives them, or None when a type or

@@ -85,8 +85,8 @@ class TableReader:
 
     def __init__(self, conn: sqlite3.Connection, path: Path):
         self.conn, self.path, self.date = conn, path, _Dates().__getitem__
-        # What the scheduler needs, kept as read (see engine.file_columns): tasks' parent places and
-        # durations; links' end places, types, lags, elapsed flags.
+        # What the scheduler needs, kept as read (see engine.file_columns): tasks' parent places,
+        # durations, calendars, flags, constraints, dates; links' end places, types, lags, flags.
         self.task_columns: tuple[Any, ...] = ()
         self.link_columns: tuple[Any, ...] = ()
 
@@ -210,7 +210,8 @@ class TableReader:
         task_calendars = self.resolve("tasks", "calendar", nums, calendars, calendar_ids, "calendar")
         parent_places = self.places("tasks", "parent", nums, parents, task_ids, "task")
         parent_ids = task_ids.ids_at(parent_places)
-        self.task_columns = parent_places, durations
+        self.task_columns = (parent_places, durations, task_calendars, elapsed,
+                             (constraints, alap, deadlines, actual_starts, actual_finishes))
         d = self.date
         objects = map(Task, keys, names, durations, map(_KINDS.__getitem__, kinds), ids, parent_ids, positions,
                       owner_ids, _constraints(constraints, alap), _each(d, constraint_dates), _each(d, deadlines),

@@ -56,3 +56,24 @@ def test_columns_of_a_plan_that_has_gained_a_task_since_are_not_used(make_projec
     result = schedule(project, columns)
     assert result.tasks["C"].early_start == date(2030, 1, 9)  # after A (5 days) and B (3 days)
     assert result.project_finish == date(2030, 1, 19)
+
+
+def test_an_elapsed_task_on_a_working_calendar_scheduled_from_its_file_columns(make_project, tmp_path):
+    # 2030-01-04 is a Friday. Elapsed, 3 days run Friday to Sunday; on the Monday-Friday calendar
+    # 3 working days run Friday, Monday, Tuesday. The deadline and the actual start are bounds the
+    # scheduler finds from the columns and reads from the tasks.
+    spec = {"start": date(2030, 1, 4), "calendar": "week",
+            "calendars": [{"id": "week", "weekdays": ["Mon", "Tue", "Wed", "Thu", "Fri"]}],
+            "tasks": [{"key": "ELAPSED", "duration": 3, "elapsed": True},
+                      {"key": "WORKING", "duration": 3, "deadline": date(2030, 1, 7)},
+                      {"key": "DONE", "duration": 1, "actual_start": date(2030, 1, 2)}]}
+    save_project(make_project(spec), tmp_path / "plan.db")
+    project, columns = open_project_columns(tmp_path / "plan.db")
+    result = schedule(project, columns)
+    assert (result.tasks["ELAPSED"].early_start, result.tasks["ELAPSED"].early_finish) == \
+        (date(2030, 1, 4), date(2030, 1, 7))
+    assert (result.tasks["WORKING"].early_start, result.tasks["WORKING"].early_finish) == \
+        (date(2030, 1, 4), date(2030, 1, 9))
+    assert result.tasks["WORKING"].total_float == -1  # a working day past its deadline (Monday)
+    assert result.tasks["DONE"].early_start == date(2030, 1, 2)
+    assert result == schedule(project)
