@@ -17,14 +17,10 @@ from ..domain import PlannerError, Project, parse_iso_date
 def progress_records(project: Project, done: list[str], started: list[str], percent: list[str],
                      default_last_day: dict[str, date]) -> list[Progress]:
     """One record per task named, in the order first named; `default_last_day` serves a bare --done KEY."""
-    ids = {task.key: task.id for task in project.tasks.values()}
     records: dict[str, Progress] = {}
 
     def add(option: str, text: str, **values: Any) -> None:
-        key = text.partition("=")[0]
-        if key not in ids:
-            raise PlannerError("status.unknown_task", f"{option} {text}: the plan has no task with the key '{key}'")
-        task_id = ids[key]
+        task_id = _task_id(project, option, text)
         records[task_id] = replace(records.get(task_id, Progress(task_id)), **values)
 
     for text in started:
@@ -32,14 +28,25 @@ def progress_records(project: Project, done: list[str], started: list[str], perc
     for text in percent:
         add("--percent", text, percent=_percent(text))
     for text in done:
-        key = text.partition("=")[0]
-        day = _date("--done", text, required=False) or default_last_day.get(ids.get(key, ""))
-        if day is None and key in ids:
+        day = _date("--done", text, required=False) or default_last_day.get(_task_id(project, "--done", text))
+        if day is None:
             raise PlannerError("status.bad_option", f"--done {text}: the plan has no forecast for it; give its "
                                "last day, as KEY=YYYY-MM-DD")
         add("--done", text, finished=day)
     order = {task.id: n for n, (task, _depth) in enumerate(project.walk())}
     return sorted(records.values(), key=lambda record: order[record.task_id])  # in WBS order, as listed
+
+
+def _task_id(project: Project, option: str, text: str) -> str:
+    """The id of the task `text` names by its key (before any '='); an unknown or shared key is refused."""
+    key = text.partition("=")[0]
+    try:
+        return project.task_by_key(key).id
+    except PlannerError as error:
+        if error.code == "task.unknown":
+            raise PlannerError("status.unknown_task",
+                               f"{option} {text}: the plan has no task with the key '{key}'") from None
+        raise PlannerError(error.code, f"{option} {text}: {error.message}", error.subject_ids) from None
 
 
 def as_of_date(text: str) -> date:

@@ -195,10 +195,16 @@ class Project:
 
     # -- looking up -------------------------------------------------------------------------
     def task_by_key(self, key: str) -> Task:
-        for task in self.tasks.values():
-            if task.key == key:
-                return task
-        raise PlannerError("task.unknown", f"no task has the key '{key}'", [key])
+        """The task with `key`. Keys need not be unique (a partner's plan chooses its own); a key
+        several tasks share is refused, naming them: the first of them may not be the one meant."""
+        found = [task for task in self.tasks.values() if task.key == key]
+        if len(found) == 1:
+            return found[0]
+        if not found:
+            raise PlannerError("task.unknown", f"no task has the key '{key}'", [key])
+        named = ", ".join(f"'{task.name}' (id {task.id})" for task in found[:5]) + (", ..." if len(found) > 5 else "")
+        raise PlannerError("task.ambiguous_key", f"{len(found)} tasks have the key '{key}': {named}; give each "
+                           "its own key to name one", [task.id for task in found])
 
     def participant_by_key(self, key: str) -> Participant:
         for participant in self.participants.values():

@@ -93,3 +93,17 @@ def test_bad_input_is_refused_by_code_and_the_plan_is_untouched(plan_db, capsys,
 def test_a_bad_status_date_is_named(plan_db, capsys):
     assert main(["status", str(plan_db), "--as-of", "2026-02-31"]) == 2
     assert "error[status.bad_date]: --as-of 2026-02-31: '2026-02-31' is not a real date" in capsys.readouterr().err
+
+
+def test_a_key_two_tasks_share_is_refused_naming_both_and_the_plan_is_untouched(plan_db, capsys):
+    # Keys need not be unique in a partner's plan: taking the first task with the key recorded
+    # progress on a task the user may not have meant, and left the other listed as behind.
+    project = open_project(plan_db)
+    project.add_task(Task("test", "Test again", 5, id="test-2", position=4))
+    save_project(project, plan_db)
+    before = plan_db.read_bytes()
+    assert main(["status", str(plan_db), "--as-of", "2030-01-15", "--done", "test"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error[task.ambiguous_key]: --done test: 2 tasks have the key 'test'")
+    assert "'Test' (id test)" in err and "'Test again' (id test-2)" in err
+    assert plan_db.read_bytes() == before

@@ -56,3 +56,20 @@ def test_working_days_counts_the_days_a_calendar_works_in_a_half_open_span():
     assert standard.working_days(date(2030, 1, 7), date(2030, 1, 19)) == 10 - 1 + 1
     assert standard.working_days(date(2030, 1, 8), date(2030, 1, 10)) == 1  # Tue worked, Wed a holiday
     assert Calendar("Every day").working_days(date(2030, 1, 7), date(2030, 1, 19)) == 12
+
+
+def test_a_task_is_found_by_its_key_only_when_no_other_task_shares_it():
+    from datetime import date
+
+    from ilrs_planner.domain import PlannerError, Project, Task
+
+    plan = Project("Keys", date(2030, 1, 1))
+    plan.add_task(Task("R", "Rover", 5, id="r1"))
+    assert plan.task_by_key("R").id == "r1"
+    plan.add_task(Task("R", "Rover spare", 5, id="r2"))
+    with pytest.raises(PlannerError) as caught:
+        plan.task_by_key("R")
+    assert caught.value.code == "task.ambiguous_key" and list(caught.value.subject_ids) == ["r1", "r2"]
+    with pytest.raises(PlannerError) as caught:
+        plan.task_by_key("Q")
+    assert caught.value.code == "task.unknown"

@@ -185,7 +185,7 @@ class RiskPanel(QWidget):
         fresh = self.milestone.count() == 0
         fill_task_combo(self.milestone, self.document.project, milestones_only=True)
         project = self.document.project
-        if fresh and any(t.key == DEFAULT_KEY for t in project.tasks.values()):
+        if fresh and sum(t.key == DEFAULT_KEY for t in project.tasks.values()) == 1:
             self.milestone.setCurrentIndex(self.milestone.findData(project.task_by_key(DEFAULT_KEY).id))
 
     def _plan_changed(self, changes: ChangeSet | None, _initiator: object = None) -> None:

@@ -74,7 +74,7 @@ class WhyPanel(QWidget):
         project = self.document.project
         fresh = self.task_combo.count() == 0
         fill_task_combo(self.task_combo, project)
-        if fresh and any(t.key == DEFAULT_KEY for t in project.tasks.values()):
+        if fresh and sum(t.key == DEFAULT_KEY for t in project.tasks.values()) == 1:
             self.task_combo.setCurrentIndex(self.task_combo.findData(project.task_by_key(DEFAULT_KEY).id))
         fill_baseline_combo(self.baseline_combo, project)
         fill_baseline_combo(self.against_combo, project, with_current=True)
