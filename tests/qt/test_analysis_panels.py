@@ -314,3 +314,17 @@ def test_slip_report_reads_a_baseline_as_precisely_as_it_was_announced(qtbot, il
     assert cells == ["2021", "2021", "2023-08-11", "2023-08-19"]
     tip = panel.proxy.index(luna, HEADERS.index("Baseline finish")).data(Qt.ItemDataRole.ToolTipRole)
     assert "Baseline dates known to the year only" in tip and "Current dates" not in tip
+
+
+def test_why_panel_explains_no_other_task_than_the_one_chosen_when_its_key_is_shared(qtbot, ilrs_doc):
+    # The panel passes the chosen task's key on; with the key shared, the first task holding it was
+    # explained instead. It is now refused, naming both, and the panel opens without a preselection.
+    project = ilrs_doc.project
+    basic = project.task_by_key("ilrs-basic").id
+    project.task_by_key("change-8").key = "ilrs-basic"  # a partner's plan may reuse a key
+    panel = WhyPanel(ilrs_doc)
+    qtbot.addWidget(panel)
+    panel.task_combo.setCurrentIndex(panel.task_combo.findData(basic))
+    panel.baseline_combo.setCurrentIndex(panel.baseline_combo.findData("2022-11-22 Wu Weiren: basic structure by 2028"))
+    assert panel.result is None
+    assert "2 tasks have the key 'ilrs-basic'" in panel.message.text()
