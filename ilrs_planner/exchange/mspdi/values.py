@@ -50,6 +50,8 @@ class Fields:
 
     def integer(self, tag: str, default: int | None = None) -> int | None:
         raw = self.texts.get(tag)
+        if raw is None:  # absent (as most optional fields are): what the general path gives, at once
+            return default
         # Plain digits of up to 15 (exact as a float, so int() gives what int(float()) would): what
         # nearly every file holds, read without the general path's cleaning and float round trip.
         if raw is not None and len(raw) <= _EXACT_DIGITS and raw.isdecimal():
@@ -57,12 +59,14 @@ class Fields:
         return self.reader.number(self.text(tag), tag, default, self.where)
 
     def flag(self, tag: str) -> bool:
-        return self.text(tag, "").lower() in TRUE_TEXTS
+        return tag in self.texts and self.text(tag, "").lower() in TRUE_TEXTS
 
     def moment(self, tag: str) -> datetime | None:
         raw = self.texts.get(tag)
+        if raw is None:
+            return None
         # A stamp as MS Project writes it has nothing to clean or strip: read at once.
-        value = plain_stamp(raw) if raw is not None and len(raw) == 19 else None
+        value = plain_stamp(raw) if len(raw) == 19 else None
         return value if value is not None else self.reader.moment_of(self.text(tag), tag, self.where)
 
 

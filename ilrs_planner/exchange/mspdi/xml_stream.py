@@ -90,9 +90,10 @@ def callbacks(parser, tree: ET.TreeBuilder, on_task: TaskHandler | None, limits:
     top: list[ET.Element] = [ET.Element("none"), ET.Element("none")]  # the root and its child being read
     depth = count = 0
     task_list: list[TaskList] = []  # the open <Project><Tasks>, when there is one
+    list_element = top[0]  # its element (end_in_list compares every closed element with it)
 
     def start(tag: str, _attributes: dict) -> None:
-        nonlocal depth, count
+        nonlocal depth, count, list_element
         depth += 1
         count += 1
         if depth > limits.depth:
@@ -106,6 +107,7 @@ def callbacks(parser, tree: ET.TreeBuilder, on_task: TaskHandler | None, limits:
             top[depth - 1] = element
             if on_task is not None and depth == LIST_DEPTH and tag == "Tasks" and top[0].tag == "Project":
                 task_list.append(TaskList(top[0], element, on_task, limits))
+                list_element = element
                 parser.StartElementHandler, parser.EndElementHandler = tree_start, end_in_list
 
     def end(tag: str) -> None:
@@ -115,7 +117,7 @@ def callbacks(parser, tree: ET.TreeBuilder, on_task: TaskHandler | None, limits:
 
     def end_in_list(tag: str) -> None:
         nonlocal depth
-        if tree_end(tag) is task_list[0].element:  # the list itself closed
+        if tree_end(tag) is list_element:  # the list itself closed
             depth -= 1
             task_list.pop().flush(closed=True)
             parser.StartElementHandler, parser.EndElementHandler = start, end
