@@ -34,7 +34,7 @@ written, a warning says which were left out), the signature (a signature covers 
 an export). On import, anything that cannot be carried over is listed as a warning.
 
 Modules: `helpers` (the mapping's constants and date conventions, a leaf every other module may
-import), `xml_safe` and `values` (parsing untrusted XML and lenient values), `reader` ->
+import), `xml_safe` -> `xml_stream` and `values` (parsing untrusted XML and lenient values), `reader` ->
 `read_calendars`, `read_tasks` -> `read_links` (import), `writer` -> `write_calendars`, `write_tasks`
 (export). Imports run one way,
 from this package's entry points down to `helpers`.
