@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 import pytest
+import shiboken6
 from PySide6.QtWidgets import QMessageBox
 
 from ilrs_planner.domain import Classification, Task
@@ -14,6 +15,7 @@ from ilrs_planner.qt.main_window import MainWindow
 from ilrs_planner.qt.sharing import prompts
 from ilrs_planner.qt.sharing.compare_dialog import ADDED, CHANGED, REMOVED
 from ilrs_planner.qt.sharing.merge_dialog import ConflictDialog
+from ilrs_planner.qt.sharing.signature_label import SignatureStatus
 from ilrs_planner.sharing.clone import clone_project
 from ilrs_planner.sharing.keys import load_private_key, write_key_pair
 from ilrs_planner.sharing.merge import merge_projects
@@ -187,6 +189,17 @@ def test_signature_label_follows_open_and_save(qtbot, window, small_project, tmp
     label.trusted_dir = tmp_path / "elsewhere"
     window.document.replace_project(open_project(tmp_path / "signed.db"), str(tmp_path / "signed.db"))
     assert label.text().startswith("Signed by an unknown key")
+
+
+def test_a_plan_saved_or_replaced_after_its_signature_label_is_gone_raises_nothing(qtbot, small_project, tmp_path):
+    # The document can outlive a window's status bar: the label must stop listening when it is destroyed,
+    # or saving (the undo stack turning clean) calls a deleted Qt object and prints a traceback.
+    document = Document(small_project)
+    label = SignatureStatus(document, trusted_dir=tmp_path / "no-keys")
+    shiboken6.delete(label)
+    document.project.tasks["a"].name = "Edited"
+    document.undo_stack.cleanChanged.emit(True)  # as File → Save does
+    document.replace_project(clone_project(small_project), str(tmp_path / "other.db"))
 
 
 def test_a_signed_file_with_bytes_appended_shows_as_altered_when_opened(qtbot, window, small_project, tmp_path):

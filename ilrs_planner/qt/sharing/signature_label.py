@@ -33,10 +33,20 @@ class SignatureStatus(QLabel):
         self.document = document
         self.trusted_dir = trusted_dir
         self.state = SignatureState.UNSIGNED
-        document.changed.connect(lambda changes, _initiator: self.refresh() if changes.replaced else None)
+        # Bound methods, not lambdas: Qt then drops the connections when the label is destroyed,
+        # where a lambda would call a deleted label if the document outlives the window.
+        document.changed.connect(self._on_changed)
         document.pathChanged.connect(self.refresh)
-        document.undo_stack.cleanChanged.connect(lambda clean: clean and self.refresh())
+        document.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self.refresh()
+
+    def _on_changed(self, changes, _initiator) -> None:
+        if changes.replaced:
+            self.refresh()
+
+    def _on_clean_changed(self, clean: bool) -> None:
+        if clean:  # just saved (or undone back to the save): the file may now verify differently
+            self.refresh()
 
     def refresh(self, *_args) -> None:
         """Verify the plan as it is now and show the verdict."""
