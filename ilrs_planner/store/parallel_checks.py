@@ -104,8 +104,11 @@ class Checker:
         return self.finding
 
     def stop(self) -> None:
-        self.conn.interrupt()
-        self.thread.join()
+        """Interrupt the checks and wait for their thread to end. An interrupt reaches only a statement
+        already running, and the thread may be between two: so it is repeated until the thread ends."""
+        while self.thread.is_alive():
+            self.conn.interrupt()
+            self.thread.join(0.01)
 
     def raise_finding(self) -> None:
         finding = self.wait()

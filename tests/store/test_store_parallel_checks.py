@@ -106,3 +106,25 @@ def test_opening_leaves_no_thread_or_lock_behind(plan_file):
     tamper(plan_file, "UPDATE plan SET name = 'saved after'")
     assert open_project(plan_file).name == "saved after"
     assert os.listdir(plan_file.parent) == ["plan.db"]
+
+
+def test_an_open_interrupted_by_the_user_stops_its_checks_at_once(tmp_path, rich_project, monkeypatch):
+    for i in range(2000):
+        rich_project.add_task(Task(f"x{i}", f"Task {i}", 1))
+    path = tmp_path / "plan.db"
+    save_project(rich_project, path)
+    checking = threading.Event()
+
+    def endless(conn, *args):
+        checking.set()
+        conn.execute("SELECT count(*) FROM tasks a, tasks b, tasks c, tasks d").fetchone()
+
+    def interrupted_read(*args):
+        assert checking.wait(30)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(parallel_checks, "check_integrity", endless)
+    monkeypatch.setattr(reader, "_read", interrupted_read)
+    with pytest.raises(KeyboardInterrupt):
+        open_project(path)  # not waiting for the endless check, nor for the time budget
+    assert not [t for t in threading.enumerate() if t.name == "plan file checks"]
