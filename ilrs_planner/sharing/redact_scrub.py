@@ -22,6 +22,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 
 from ..domain import Baseline, Project
+from .redact_sieve import Sieve
 
 WITHHELD = "[withheld]"
 MIN_WORD = 3
@@ -99,12 +100,15 @@ def scrubber(tokens: set[str]) -> Callable[[str], str]:
     bounded = rf"(?:[\w-]*-)?(?<!\w)(?:{alternatives})(?!\w)(?:-[\w-]*)?"
     unspaced = "|".join(re.escape(t) for t in ordered if _UNSPACED.search(t))
     pattern = re.compile(bounded + (f"|{unspaced}" if unspaced else ""), re.IGNORECASE)
-    return lambda text: _replaced(pattern, text) if text else text
+    sieve = Sieve(ordered, bool(unspaced), _UNSPACED)
+    return lambda text: _replaced(pattern, sieve, text) if text else text
 
 
-def _replaced(pattern: re.Pattern[str], text: str) -> str:
+def _replaced(pattern: re.Pattern[str], sieve: Sieve, text: str) -> str:
     """`text` with each match of `pattern` in what a person sees of it replaced by WITHHELD."""
     shown, places = seen(text)
+    if not sieve.may_match(shown):  # nearly every text: the pattern would try each secret at each place
+        return text
     if places is None:
         return pattern.sub(WITHHELD, text)
     parts, done = [], 0

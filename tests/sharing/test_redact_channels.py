@@ -117,3 +117,17 @@ def test_the_plans_author_is_scrubbed_of_a_hidden_participant():
     plan.author = "Orbitex Corporation planning office"
     plan.add_participant(Participant(key="ORB", name="Orbitex Corporation", id="p-orb", classification=C.RESTRICTED))
     assert redact_project(plan, "public").author == f"{WITHHELD} planning office"
+
+
+@pytest.mark.parametrize("name,key,written", [
+    ("Nightjar relay", "NJ", "N\u0131ghtjar"),  # a dotless i, as a Turkish keyboard types it
+    ("Nightjar relay", "NJ", "NIGHTJAR-2"),  # capitals, in a compound
+    ("Σελήνη relay", "SR", "ΣΕΛΉΝΗ"),  # Greek in capitals
+    ("Νήσος relay", "NR", "ΝΉΣΟΣ"),  # the final sigma written as a capital one
+    ("Nightjar relay", "++", "++"),  # a key of signs only, with no word in it
+])
+def test_a_hidden_name_is_scrubbed_in_any_spelling_the_case_rules_pair_with_it(name, key, written):
+    plan = _plan()
+    plan.tasks["t-secret"].name, plan.tasks["t-secret"].key = name, key
+    plan.tasks["t-a"].notes = f"waits for {written} (see the brief)"
+    assert redact_project(plan, "public").tasks["t-a"].notes == f"waits for {WITHHELD} (see the brief)"

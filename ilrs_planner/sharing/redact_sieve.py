@@ -1,0 +1,61 @@
+"""Which texts can hold a secret at all, so that the scrub pattern runs over those texts only.
+
+The scrub pattern is one alternation of every secret (thousands in a large plan) tried at every
+place of every text, and nearly every text names no secret. A secret matches only where each of
+its words stands as a whole word of the text, letter for letter in one of the case spellings the
+pattern accepts; so a text none of whose words is, in those spellings, a secret's longest word can
+not match and is left as written. The case spellings are the pattern's own (the regex engine
+decides, character by character, which letters pair up: "K" with the Kelvin sign, "s" with "ſ").
+Texts the word test can not judge are always tried: any text in a script written without spaces
+(such a secret matches inside words), a text with a character the engine pairs with one of other
+word-ness (the combining iota with "ι"), and every text when a secret has no word in it at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_WORD = re.compile(r"\w+")
+
+
+def _cased(character: str) -> bool:
+    # Only a character with another case form can be paired with a character other than itself.
+    return character.lower() != character or character.upper() != character or character.casefold() != character
+
+
+class Sieve:
+    """Tells texts that can not match any of `secrets` (the scrub pattern's alternatives) from the rest."""
+
+    def __init__(self, secrets: Iterable[str], unspaced: bool, unspaced_script: re.Pattern[str]) -> None:
+        secrets = list(secrets)
+        self._letters = {c: re.compile(re.escape(c), re.IGNORECASE) for t in secrets for c in t if _cased(c)}
+        self._spelling: dict[int, str] = {}  # a cased character -> the one all its pairs are read as
+        self._odd: set[str] = set()
+        self._seen: set[str] = set()
+        self._unspaced = unspaced_script if unspaced else None
+        runs = [_WORD.findall(t) for t in secrets]
+        self._try_all = any(not words for words in runs) or not self._learn("".join(secrets))
+        self._words = {max(words, key=len).translate(self._spelling) for words in runs if words}
+
+    def _learn(self, text: str) -> bool:
+        """Learns how the pattern reads each new character of `text`; False if one is odd (see module doc)."""
+        fresh = set(text) - self._seen
+        self._seen |= fresh
+        for character in fresh:
+            if not _cased(character):
+                continue
+            pairs = [letter for letter, alone in self._letters.items() if alone.fullmatch(character)]
+            if any(bool(_WORD.fullmatch(p)) != bool(_WORD.fullmatch(character)) for p in pairs):
+                self._odd.add(character)
+            elif pairs:
+                self._spelling[ord(character)] = min(pairs)
+        return not self._odd or self._odd.isdisjoint(text)
+
+    def may_match(self, shown: str) -> bool:
+        """False only when `shown` (a text as a person reads it) holds no secret."""
+        if self._try_all or not self._learn(shown):
+            return True
+        if self._unspaced is not None and self._unspaced.search(shown):
+            return True
+        return not self._words.isdisjoint(_WORD.findall(shown.translate(self._spelling)))
