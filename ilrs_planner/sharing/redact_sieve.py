@@ -3,9 +3,10 @@
 The scrub pattern is one alternation of every secret (thousands in a large plan) tried at every
 place of every text, and nearly every text names no secret. A secret matches only where each of
 its words stands as a whole word of the text, letter for letter in one of the case spellings the
-pattern accepts; so a text none of whose words is, in those spellings, a secret's longest word can
-not match and is left as written. The case spellings are the pattern's own (the regex engine
-decides, character by character, which letters pair up: "K" with the Kelvin sign, "s" with "ſ").
+pattern accepts; so a text holding none of the secrets' telling words (of each secret's words, one
+that is a secret by itself, else its longest) can not match and is left as written. The case
+spellings are the pattern's own (the regex engine decides, character by character, which letters
+pair up: "K" with the Kelvin sign, "s" with "ſ", "i" with the dotless "ı").
 Texts the word test can not judge are always tried: any text in a script written without spaces
 (such a secret matches inside words), a text with a character the engine pairs with one of other
 word-ness (the combining iota with "ι"), and every text when a secret has no word in it at all.
@@ -24,6 +25,13 @@ def _cased(character: str) -> bool:
     return character.lower() != character or character.upper() != character or character.casefold() != character
 
 
+def _telling(words: list[str], spelling: dict[int, str], alone: set[str]) -> str:
+    # A word that is a secret by itself is looked for anyway ("t502" of "Task T502", not "task"),
+    # else the longest: the rarer the word, the fewer texts the pattern runs over.
+    read = [word.translate(spelling) for word in words]
+    return next((word for word in read if word in alone), max(read, key=len))
+
+
 class Sieve:
     """Tells texts that can not match any of `secrets` (the scrub pattern's alternatives) from the rest."""
 
@@ -36,7 +44,8 @@ class Sieve:
         self._unspaced = unspaced_script if unspaced else None
         runs = [_WORD.findall(t) for t in secrets]
         self._try_all = any(not words for words in runs) or not self._learn("".join(secrets))
-        self._words = {max(words, key=len).translate(self._spelling) for words in runs if words}
+        alone = {words[0].translate(self._spelling) for words, t in zip(runs, secrets) if words == [t]}
+        self._words = {_telling(words, self._spelling, alone) for words in runs if words}
 
     def _learn(self, text: str) -> bool:
         """Learns how the pattern reads each new character of `text`; False if one is odd (see module doc)."""
