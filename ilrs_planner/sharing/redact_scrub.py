@@ -17,9 +17,10 @@ the ligature in "ﬁre"); the text is replaced where it is written, so a kept te
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from ..domain import Baseline, Project
 from .redact_sieve import Sieve
@@ -95,20 +96,32 @@ def scrubber(tokens: set[str]) -> Callable[[str], str]:
     if not tokens:
         return lambda text: text
     ordered = sorted(tokens, key=len, reverse=True)
+    sieve = Sieve(ordered, any(_UNSPACED.search(t) for t in ordered), _UNSPACED)
+    everything = functools.cache(lambda: _pattern(ordered))  # only for a text the sieve can not judge
+    some = functools.lru_cache(maxsize=4096)(_pattern)
+
+    def scrub(text: str) -> str:
+        if not text:
+            return text
+        shown, places = seen(text)
+        chosen = sieve.secrets_in(shown)
+        if chosen == ():  # nearly every text: the whole pattern would try each secret at each place
+            return text
+        return _replaced(everything() if chosen is None else some(chosen), text, shown, places)
+    return scrub
+
+
+def _pattern(ordered: Sequence[str]) -> re.Pattern[str]:
+    """The pattern matching any of `ordered` (longest first) as the module doc says."""
     alternatives = "|".join(re.escape(t) for t in ordered)
     # Longest first, bounded by non-word characters, so a removed key "CE" does not eat "SCIENCE".
     bounded = rf"(?:[\w-]*-)?(?<!\w)(?:{alternatives})(?!\w)(?:-[\w-]*)?"
     unspaced = "|".join(re.escape(t) for t in ordered if _UNSPACED.search(t))
-    pattern = re.compile(bounded + (f"|{unspaced}" if unspaced else ""), re.IGNORECASE)
-    sieve = Sieve(ordered, bool(unspaced), _UNSPACED)
-    return lambda text: _replaced(pattern, sieve, text) if text else text
+    return re.compile(bounded + (f"|{unspaced}" if unspaced else ""), re.IGNORECASE)
 
 
-def _replaced(pattern: re.Pattern[str], sieve: Sieve, text: str) -> str:
-    """`text` with each match of `pattern` in what a person sees of it replaced by WITHHELD."""
-    shown, places = seen(text)
-    if not sieve.may_match(shown):  # nearly every text: the pattern would try each secret at each place
-        return text
+def _replaced(pattern: re.Pattern[str], text: str, shown: str, places: list[int] | None) -> str:
+    """`text` with each match of `pattern` in `shown` (what a person sees of it) replaced by WITHHELD."""
     if places is None:
         return pattern.sub(WITHHELD, text)
     parts, done = [], 0

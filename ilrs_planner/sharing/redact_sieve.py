@@ -1,4 +1,4 @@
-"""Which texts can hold a secret at all, so that the scrub pattern runs over those texts only.
+"""Which secrets a text can hold at all, so that the scrub pattern runs over those texts, with those secrets only.
 
 The scrub pattern is one alternation of every secret (thousands in a large plan) tried at every
 place of every text, and nearly every text names no secret. A secret matches only where each of
@@ -33,10 +33,10 @@ def _telling(words: list[str], spelling: dict[int, str], alone: set[str]) -> str
 
 
 class Sieve:
-    """Tells texts that can not match any of `secrets` (the scrub pattern's alternatives) from the rest."""
+    """Tells which of `secrets` (the scrub pattern's alternatives, in order) can match in a text."""
 
     def __init__(self, secrets: Iterable[str], unspaced: bool, unspaced_script: re.Pattern[str]) -> None:
-        secrets = list(secrets)
+        secrets = self._secrets = tuple(secrets)
         self._letters = {c: re.compile(re.escape(c), re.IGNORECASE) for t in secrets for c in t if _cased(c)}
         self._spelling: dict[int, str] = {}  # a cased character -> the one all its pairs are read as
         self._odd: set[str] = set()
@@ -45,7 +45,10 @@ class Sieve:
         runs = [_WORD.findall(t) for t in secrets]
         self._try_all = any(not words for words in runs) or not self._learn("".join(secrets))
         alone = {words[0].translate(self._spelling) for words, t in zip(runs, secrets) if words == [t]}
-        self._words = {_telling(words, self._spelling, alone) for words in runs if words}
+        self._words: dict[str, list[int]] = {}  # a telling word -> the places in `secrets` of those it tells
+        for place, words in enumerate(runs):
+            if words:
+                self._words.setdefault(_telling(words, self._spelling, alone), []).append(place)
 
     def _learn(self, text: str) -> bool:
         """Learns how the pattern reads each new character of `text`; False if one is odd (see module doc)."""
@@ -61,10 +64,12 @@ class Sieve:
                 self._spelling[ord(character)] = min(pairs)
         return not self._odd or self._odd.isdisjoint(text)
 
-    def may_match(self, shown: str) -> bool:
-        """False only when `shown` (a text as a person reads it) holds no secret."""
+    def secrets_in(self, shown: str) -> tuple[str, ...] | None:
+        """The secrets that may match in `shown` (a text as a person reads it), in their order; None
+        when the text can not be judged (any secret may match)."""
         if self._try_all or not self._learn(shown):
-            return True
+            return None
         if self._unspaced is not None and self._unspaced.search(shown):
-            return True
-        return not self._words.isdisjoint(_WORD.findall(shown.translate(self._spelling)))
+            return None
+        found = self._words.keys() & _WORD.findall(shown.translate(self._spelling))
+        return tuple(self._secrets[place] for place in sorted(p for word in found for p in self._words[word]))
