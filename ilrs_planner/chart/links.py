@@ -94,15 +94,21 @@ def reaching_into(points: np.ndarray, offsets: np.ndarray, left: float, right: f
     Their bounding boxes are not enough: in the middle of a large plan a connector between two
     bars years to the left and right of the view crosses its rows, yet all it draws there is
     off to the side."""
-    n = len(offsets) - 1
-    if n <= 0:
+    if len(offsets) <= 1:
         return np.zeros(0, bool)
+    return np.logical_or.reduceat(segments_reaching(points, offsets, left, right, top, bottom), offsets[:-1])
+
+
+def segments_reaching(points: np.ndarray, offsets: np.ndarray, left: float, right: float,
+                      top: float, bottom: float) -> np.ndarray:
+    """For each point, whether the segment from it to the next point of its polyline reaches into
+    the rectangle [left, right] x [top, bottom] (False at each polyline's last point)."""
     a, b = points[:-1], points[1:]
     inside = ((np.maximum(a[:, 0], b[:, 0]) >= left) & (np.minimum(a[:, 0], b[:, 0]) <= right)
               & (np.maximum(a[:, 1], b[:, 1]) >= top) & (np.minimum(a[:, 1], b[:, 1]) <= bottom))
     inside = np.append(inside, False)
     inside[offsets[1:-1] - 1] = False  # the jump between one polyline and the next is no segment
-    return np.logical_or.reduceat(inside, offsets[:-1])
+    return inside
 
 
 def segment_distances(points: np.ndarray, offsets: np.ndarray, x: float, y: float) -> np.ndarray:

@@ -14,7 +14,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPaintEngine, QPainter, QPen
 
 from ...chart import palette
-from ...chart.links import pick_polylines
+from ...chart.links import pick_polylines, segments_reaching
 from ...chart.scene import Scene
 from .paths import polylines_path
 from .style import CRITICAL
@@ -59,12 +59,9 @@ def _straight_through(points: np.ndarray, offsets: np.ndarray, width: float, top
     n = len(offsets) - 1
     if n <= 0 or not len(points):
         return np.zeros(max(n, 0), bool), np.zeros(max(n, 0))
+    reaches = segments_reaching(points, offsets, -MARGIN_PX, width + MARGIN_PX, top - MARGIN_PX, bottom + MARGIN_PX)
     a, b = points[:-1], points[1:]
     y0, y1 = np.minimum(a[:, 1], b[:, 1]), np.maximum(a[:, 1], b[:, 1])
-    reaches = ((np.maximum(a[:, 0], b[:, 0]) >= -MARGIN_PX) & (np.minimum(a[:, 0], b[:, 0]) <= width + MARGIN_PX)
-               & (y1 >= top - MARGIN_PX) & (y0 <= bottom + MARGIN_PX))
-    reaches = np.append(reaches, False)
-    reaches[offsets[1:-1] - 1] = False  # the jump between one polyline and the next is no segment
     across = np.append((a[:, 0] == b[:, 0]) & (y0 < top - MARGIN_PX) & (y1 > bottom + MARGIN_PX), False) & reaches
     starts = offsets[:-1]
     through = (np.add.reduceat(reaches.astype(np.int32), starts) == 1) & np.logical_or.reduceat(across, starts)
