@@ -54,7 +54,7 @@ class Fields:
             return default
         # Plain digits of up to 15 (exact as a float, so int() gives what int(float()) would): what
         # nearly every file holds, read without the general path's cleaning and float round trip.
-        if raw is not None and len(raw) <= _EXACT_DIGITS and raw.isdecimal():
+        if len(raw) <= _EXACT_DIGITS and raw.isdecimal():
             return int(raw)
         return self.reader.number(self.text(tag), tag, default, self.where)
 
