@@ -80,28 +80,36 @@ def compile_risk_network(project: Project, use_defaults: bool = True) -> RiskNet
     # weight = const + cs * D[src task] - cd * D[dst task]; rows: src EF when cs, dst EF when cd.
     const = net.weights - np.where(cs, net.duration[net.node_task[src]], 0) \
         + np.where(cd, net.duration[net.node_task[dst]], 0)
-    const = _linearised(project, net, src, const)
+    const, const_late = _linearised(project, net, src, const)
     read_row = np.where(cs, src + net.n_nodes, src)
     rules = _node_rules(project, net, order, read_row, dst, cd, const.astype(np.float64))
-    out_start, out_finish, out_least = _late_edges(net, src, dst, cs, cd, const.astype(np.float64))
+    out_start, out_finish, out_least = _late_edges(net, src, dst, cs, cd, const_late.astype(np.float64))
     sampled, estimates = _uncertain_tasks(project, net, use_defaults)
     return RiskNetwork(net, order, rules, out_start, out_finish, out_least, sampled, estimates)
 
 
-def _linearised(project: Project, net: Network, src: np.ndarray, const: np.ndarray) -> np.ndarray:
-    """Hold each calendar crossing (see _crossings) at the offset it has in the deterministic schedule.
+def _linearised(project: Project, net: Network, src: np.ndarray,
+                const: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Hold each calendar crossing (see _crossings) at the offset it has in the deterministic
+    schedule: for the forward pass at its source's early start, for the backward pass at its
+    target's late start (the offset differs where float spans a weekend or a holiday).
 
     The Monte Carlo adds constants to rows; a link between calendars is not a constant, but near
     the planned dates it moves by the same number of days as there, which is what the samples need.
     """
     crossings = net.crossings
     if crossings is None:
-        return const
-    early = cpm.early_positions(project, net)
-    x0 = early[src[crossings.edges]]
+        return const, const
+    early, late = cpm.scheduled_positions(project, net)
+    edges = crossings.edges
+    x0, y0 = early[src[edges]], late[net.targets[edges]]
     held = const.astype(np.int64)
-    held[crossings.edges] += crossings.forward(x0) - x0 - net.weights[crossings.edges]
-    return held
+    held_late = held.copy()
+    held[edges] += crossings.forward(x0) - x0 - net.weights[edges]
+    bounded = y0 < BIG // 2  # a target without a late bound gives its source none either
+    held_late[edges] = np.where(bounded, held_late[edges] + y0 - crossings.backward(y0) - net.weights[edges],
+                                held[edges])
+    return held, held_late
 
 
 _TASK_FIELDS = attrgetter(*(f.name for f in dataclasses.fields(Task)))

@@ -4,6 +4,12 @@ of iterations. There is no loop per iteration.
 Rows are nodes in topological order, columns are iterations; a row is contiguous, so every step
 reads and writes whole vectors, in place (no temporaries per step). Values are days from the
 project start (float: sampled durations are fractional).
+
+As late as possible, as the scheduler does it (see _late_tasks), per iteration: after the first
+forward and backward passes each ALAP task is held on its late start of that iteration (its early
+one when that is later), the forward pass runs again from the first such task in the order, so
+what follows it starts from there, and the backward pass once more; its float stays the room it
+had in the first pass.
 """
 
 from __future__ import annotations
@@ -13,6 +19,8 @@ from typing import Any
 import numpy as np
 
 from ._bounds import BIG
+from ._late_tasks import late_tasks
+from ._network import Network
 from ._risk_network import RiskNetwork
 from ._risk_settle import TOLERANCE, BlockResult, settle, summaries_bottom_up
 
@@ -33,6 +41,11 @@ class PassPlan:
         self.n_nodes, self.n_tasks = rnet.n_nodes, rnet.n_tasks
         self.forward = [(r.node, r.task, r.fixed, r.mfo, r.base, r.fnet, r.starts, r.finishes, r.least)
                         for r in rnet.rules]
+        alap = late_tasks(net)
+        self.alap = np.flatnonzero(alap).tolist()  # the leaves held late (a node's row is its task's)
+        # The second forward pass: from the first ALAP task in the order on, the held tasks left out.
+        first = next((k for k, r in enumerate(rnet.rules) if r.task >= 0 and alap[r.task]), len(rnet.rules))
+        self.after_held = [rule for rule in self.forward[first:] if not (rule[1] >= 0 and alap[rule[1]])]
         caps = _cap_rules(rnet)
         self.backward = [(r.node, r.task, caps.get(r.node), rnet.out_start[r.node], rnet.out_finish[r.node],
                           rnet.out_least[r.node]) for r in reversed(rnet.rules)]
@@ -69,9 +82,55 @@ def run_block(plan: PassPlan, block: np.ndarray, matrices: tuple[np.ndarray, np.
     width = block.shape[1]
     dur = task_durations(plan, block)
     early, late, late_finish = (m[:, :width] for m in matrices)
-    project_finish = _forward(plan, dur, _rows(plan, early, finish))
-    _backward(plan, dur, early, project_finish, _rows(plan, late, late_finish))
-    return settle(plan.rnet.net, plan.summaries, early, finish, late)
+    early_rows, late_rows = _rows(plan, early, finish), _rows(plan, late, late_finish)
+    project_finish = _forward(plan, plan.forward, dur, early_rows)
+    _backward(plan, dur, early, _finish_caps(plan, project_finish, finish), late_rows)
+    if not plan.alap:
+        return settle(plan.rnet.net, plan.summaries, early, finish, late)
+    first_starts = _hold_late(plan, dur, early_rows, late_rows)
+    # Held tasks only move later, so nothing finishes earlier than in the first pass.
+    np.maximum(project_finish, _forward(plan, plan.after_held, dur, early_rows), out=project_finish)
+    _backward(plan, dur, early, _finish_caps(plan, project_finish, finish), late_rows)
+    return settle(plan.rnet.net, plan.summaries, early, finish, late, first_starts)
+
+
+def _finish_caps(plan: PassPlan, project_finish: np.ndarray, finish: np.ndarray) -> list[Any]:
+    """Per task: the project's finish as a position on its calendar (all the same vector in days).
+
+    On working calendars positions of different calendars do not compare: the finish is the
+    latest exclusive finish day of any leaf, as the scheduler takes it, then a position per calendar.
+    """
+    net = plan.rnet.net
+    if net.time is None:
+        return [project_finish] * plan.n_tasks
+    origin, rows = net.start, net.node_row[: plan.n_tasks]
+    last_day = np.full(project_finish.shape, -np.inf)
+    for task in plan.leaves.tolist():
+        at = np.ceil(finish[task] - 1e-3).astype(np.int64) + origin
+        day = net.time.finish_day(rows[task], at) if net.duration[task] > 0 else _milestone_day(net, task, at)
+        np.maximum(last_day, day, out=last_day)
+    by_row = {int(row): (net.time.pos(int(row), last_day.astype(np.int64)) - origin).astype(DTYPE)
+              for row in np.unique(rows)}
+    return [by_row[int(row)] for row in rows]
+
+
+def _milestone_day(net: Network, task: int, at: np.ndarray) -> np.ndarray:
+    """The day a milestone at these positions sits on (see Network.milestone_days)."""
+    assert net.time is not None, "only a plan on working calendars has milestone days apart from positions"
+    row = int(net.node_row[task])
+    own_date = (at == net.base[task]) | (at == net.fixed[task])
+    return np.asarray(np.where(own_date, net.time.day(row, at), net.time.finish_day(row, at)))
+
+
+def _hold_late(plan: PassPlan, dur: list[Any], early: list[Any], late: list[Any]) -> list[tuple[int, np.ndarray]]:
+    """Each ALAP task's start raised to its late start (and its finish with it); returns
+    (task, its first-pass start), which its total float counts from."""
+    first_starts = []
+    for task in plan.alap:
+        first_starts.append((task, early[task].copy()))
+        np.maximum(early[task], late[task], out=early[task])
+        np.add(early[task], dur[task], out=early[plan.n_nodes + task])
+    return first_starts
 
 
 def _rows(plan: PassPlan, starts: np.ndarray, finishes: np.ndarray) -> list[Any]:
@@ -102,13 +161,14 @@ def _max_into(out: np.ndarray, values: list[np.ndarray], edges: list[Any], floor
         np.maximum(out, floor, out=out)
 
 
-def _forward(plan: PassPlan, dur: list[Any], early: list[Any]) -> np.ndarray:
-    """Early starts and finishes; returns the project's finish (the latest of the leaves', 0 without any)."""
+def _forward(plan: PassPlan, rules: list[Any], dur: list[Any], early: list[Any]) -> np.ndarray:
+    """Early starts and finishes of the nodes `rules` make (`plan.forward`: all); returns the
+    project's finish (the latest of those leaves', 0 without any)."""
     n_nodes, width = plan.n_nodes, len(early[0]) if early else 0
     tmp, bound = np.empty(width, dtype=DTYPE), np.empty(width, dtype=DTYPE)
     # Taken as each finish row is made, while it is in the cache, not gathered from them all after.
     project = np.full(width, -np.inf if plan.leaves.size else 0.0, dtype=DTYPE)
-    for node, task, fixed, mfo, base, fnet, starts, finishes, least in plan.forward:
+    for node, task, fixed, mfo, base, fnet, starts, finishes, least in rules:
         d = dur[task] if task >= 0 else 0.0
         row = early[node]
         if least:  # a summary's start gate: its earliest sub-task's start (see _summary_starts)
@@ -154,7 +214,7 @@ def _cap_rules(rnet: RiskNetwork) -> dict[int, tuple[float, float]]:
     return caps
 
 
-def _cap_into(row: np.ndarray, cap: tuple[float, float] | None, finish: np.ndarray, d: np.ndarray | float,
+def _cap_into(row: np.ndarray, cap: tuple[float, float] | None, finish: Any, d: np.ndarray | float,
               is_leaf: bool) -> None:
     """The scheduler's caps: a leaf's LS <= min(project finish, FNLT/MFO/deadline) - dur, SNLT/MSO."""
     if cap is None:
@@ -181,13 +241,14 @@ def _min_into(out: np.ndarray, values: list[np.ndarray], edges: list[Any], tmp: 
             np.minimum(out, values[row], out=out)
 
 
-def _backward(plan: PassPlan, dur: list[Any], early: np.ndarray, finish: np.ndarray, late: list[Any]) -> None:
+def _backward(plan: PassPlan, dur: list[Any], early: np.ndarray, finish: list[Any], late: list[Any]) -> None:
+    """Late starts (and the tasks' late finishes); `finish`: per task, the project's finish on its calendar."""
     n_nodes, width = plan.n_nodes, early.shape[1]
     tmp, bound = np.empty(width, dtype=DTYPE), np.empty(width, dtype=DTYPE)
     for node, task, cap, starts, finishes, least in plan.backward:
         d = dur[task] if task >= 0 else 0.0
         row = late[node]
-        _cap_into(row, cap, finish, d, task >= 0)
+        _cap_into(row, cap, finish[node] if task >= 0 else None, d, task >= 0)
         _min_into(row, late, starts, tmp)
         for gate, const in least:  # bound only where this node gives the summary's start
             np.subtract(late[gate], const, out=tmp)

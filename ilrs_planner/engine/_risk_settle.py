@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -21,16 +22,20 @@ class BlockResult:
 
 
 def settle(net: Network, summaries: list[tuple[int, slice | list[int]]], early: np.ndarray, finish: np.ndarray,
-           late: np.ndarray) -> BlockResult:
+           late: np.ndarray, float_from: Sequence[tuple[int, np.ndarray]] = ()) -> BlockResult:
     """Task rows: leaves as computed; summaries span their sub-tasks and take their least float.
 
     `early` and `late` hold the starts (tasks first), `finish` the tasks' finishes; all are
-    overwritten in place (the late starts become total floats).
+    overwritten in place (the late starts become total floats). `float_from`: (task, start its
+    float counts from) of the tasks held as late as possible, whose float is the room they had.
     """
     n = len(net.task_ids)
     start = early[:n]
     slack = late[:n]
     np.subtract(slack, start, out=slack)  # total float, in place of the late starts
+    for task, first_start in float_from:
+        slack[task] += start[task]
+        slack[task] -= first_start
     slack[net.finished] = np.inf  # finished work is never critical and does not make its phase critical
     own_cap = {}
     for s, kids in summaries:

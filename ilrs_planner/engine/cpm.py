@@ -154,10 +154,14 @@ def _out_of_range(project: Project, over: bool, reached: int, start: int) -> Pla
                         f"to about {abs(reached - start) // 365:,} years")
 
 
-def early_positions(project: Project, net: Network) -> np.ndarray:
-    """Every node's early start position (for analyses that linearise the network around it)."""
-    early: np.ndarray = _passes(project, net, None)[0]
-    return early
+def scheduled_positions(project: Project, net: Network) -> tuple[np.ndarray, np.ndarray]:
+    """Every node's scheduled early and late start positions, as-late-as-possible tasks on their
+    late dates (for analyses that linearise the network around the schedule)."""
+    early, late = _passes(project, net, None)[:2]
+    alap = late_tasks(net)
+    if alap.any():
+        early, late = _passes(project, held_late(net, early, late, alap), None)[:2]
+    return early, late
 
 
 Passes = tuple[np.ndarray, np.ndarray, np.ndarray, int]  # early, late, free, project finish day
