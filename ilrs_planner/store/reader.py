@@ -24,7 +24,7 @@ from .header import Header, check_header
 from .parallel_checks import checked_in_parallel, file_identity
 from .schema import CURRENT_VERSION, migrate
 from .sidefiles import check_no_side_files
-from .tables import TableReader
+from .tables import Mend, TableReader
 from .validate import check_identity, check_row_counts, check_schema, check_text_volume
 
 
@@ -33,20 +33,20 @@ def open_project(path: str | os.PathLike[str]) -> Project:
     return open_project_columns(path)[0]
 
 
-def open_project_columns(path: str | os.PathLike[str]) -> tuple[Project, FileColumns]:
+def open_project_columns(path: str | os.PathLike[str], mend: Mend | None = None) -> tuple[Project, FileColumns]:
     """`open_project`, with the columns the scheduler needs as they were read (engine.file_columns):
-    for a caller that schedules the plan before anything can change it."""
+    for a caller that schedules the plan before anything can change it. `mend`: see TableReader."""
     path = Path(path)
     header = check_header(path)
     check_no_side_files(path)
     try:
-        return _checked_read(path, header)
+        return _checked_read(path, header, mend)
     except PlannerError:
         check_no_side_files(path)  # one appeared while reading: that is what went wrong
         raise
 
 
-def _checked_read(path: Path, header: Header) -> tuple[Project, FileColumns]:
+def _checked_read(path: Path, header: Header, mend: Mend | None) -> tuple[Project, FileColumns]:
     deadline = time.monotonic() + limits.time_budget(header.file_bytes)
     opened = file_identity(path)
     conn = open_readonly(path, header.file_bytes)
@@ -64,7 +64,7 @@ def _checked_read(path: Path, header: Header) -> tuple[Project, FileColumns]:
                     memory = sqlite3.connect(":memory:", isolation_level=None)
                     conn.backup(memory)
                     migrate(memory, header.user_version)
-                read = _read(memory or conn, path)
+                read = _read(memory or conn, path, mend)
         check_no_side_files(path)  # nothing appeared beside it while reading
         return read
     finally:
@@ -73,9 +73,9 @@ def _checked_read(path: Path, header: Header) -> tuple[Project, FileColumns]:
             memory.close()
 
 
-def _read(conn: sqlite3.Connection, path: Path) -> tuple[Project, FileColumns]:
+def _read(conn: sqlite3.Connection, path: Path, mend: Mend | None) -> tuple[Project, FileColumns]:
     try:
-        reader = TableReader(conn, path)
+        reader = TableReader(conn, path, mend)
         return reader.project(), FileColumns(*reader.task_columns, *reader.link_columns)
     except (KeyError, ValueError, TypeError) as exc:
         # The checks before reading make this unreachable for any file we know of; should a rule

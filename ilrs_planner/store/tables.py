@@ -9,6 +9,7 @@ column is then located row by row, on that error path only.
 
 from __future__ import annotations
 
+import shlex
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import fields
@@ -80,11 +81,19 @@ class _Dates(dict[Any, Any]):
         return value
 
 
+# Called on a table's columns (rowid first) before their text is checked; it may replace columns in
+# the list. Only store/repair.py passes one: it drops bidirectional controls and records each.
+Mend = Callable[[str, list[str], list[Sequence[Any]]], None]
+# Said with every refusal of a bidirectional control, which plans saved before that rule may hold.
+REPAIR_HINT = ("to recover the plan, write a copy without these characters: ilrs-planner repair {path} -o "
+               "CLEANED.db (in the window: Open a cleaned copy…)")
+
+
 class TableReader:
     """Reads the tables of one checked file into a Project; each method reads one table."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path):
-        self.conn, self.path, self.date = conn, path, _Dates().__getitem__
+    def __init__(self, conn: sqlite3.Connection, path: Path, mend: Mend | None = None):
+        self.conn, self.path, self.date, self.mend = conn, path, _Dates().__getitem__, mend
         # What the scheduler needs, kept as read (see engine.file_columns): tasks' parent places,
         # durations, calendars, flags, constraints, dates; links' end places, types, lags, flags.
         self.task_columns: tuple[Any, ...] = ()
@@ -96,6 +105,8 @@ class TableReader:
         A column in `codes` comes back as the index of each value in its tuple (see read_columns).
         """
         columns = read_columns(self.fetch(table), table, names.split(", "), codes or {})
+        if self.mend is not None:
+            self.mend(table, names.split(", "), columns)
         self.check_text(table, names.split(", "), columns, codes or {})
         return columns
 
@@ -128,8 +139,10 @@ class TableReader:
             multiline = name in MULTI_LINE_FIELDS
             index = first_with_control(values, multiline)
             if index is not None:
-                problem = describe_control(values[index], multiline)
-                raise self.fail(table, columns[0][index], name, f"the text {problem}; plan text never holds one")
+                problem = f"the text {describe_control(values[index], multiline)}; plan text never holds one"
+                if "bidirectional" in problem:
+                    problem += "; " + REPAIR_HINT.format(path=shlex.quote(str(self.path)))
+                raise self.fail(table, columns[0][index], name, problem)
 
     def fail(self, table: str, rowid: int, column: str, problem: str) -> PlannerError:
         """A `store.bad_value` error for a value found wrong while reading."""
