@@ -17,8 +17,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ...domain import PlannerError, Project
 from ...exchange.formats import ImportResult, read_plan
+from ...store.repair import is_repairable
 from ..dialogs.messages import show_error
 from ..document import Document
+from .cleaned_copy import offer_cleaned_copy
 from .session import ChangedOnDisk, FileSession
 
 PLAN_FILTER = "ILRS plans (*.db);;All files (*)"
@@ -76,17 +78,36 @@ class PlanFileController(QObject):
         return bool(path) and self.open_path(path)
 
     def open_path(self, path: str) -> bool:
-        """Open `path`; a damaged, foreign or busy file is explained and the current plan stays."""
+        """Open `path`; a damaged, foreign or busy file is explained and the current plan stays.
+
+        A plan refused only for bidirectional controls in its text (saved before they were refused)
+        can be opened as a cleaned copy instead (see cleaned_copy)."""
         if not self.may_discard_changes():
             return False
         try:
             project = self.file_session.open(path)
         except PlannerError as error:
-            show_error(self.dialog_parent, "Could not open the plan", error)
-            return False
+            if not is_repairable(error):
+                show_error(self.dialog_parent, "Could not open the plan", error)
+                return False
+            cleaned = offer_cleaned_copy(self.dialog_parent, path, error, PLAN_FILTER)
+            return cleaned is not None and self._open_cleaned(cleaned)
         if project is None:  # the user chose not to open a file someone else has open
             return False
         self.document.replace_project(project, self.file_session.opened_path())  # None for a copy
+        self._add_recent(os.path.abspath(path))
+        return True
+
+    def _open_cleaned(self, path: str) -> bool:
+        """Open the cleaned copy just written (the question about unsaved changes was asked)."""
+        try:
+            project = self.file_session.open(path)
+        except PlannerError as error:
+            show_error(self.dialog_parent, "Could not open the plan", error)
+            return False
+        if project is None:
+            return False
+        self.document.replace_project(project, self.file_session.opened_path())
         self._add_recent(os.path.abspath(path))
         return True
 
