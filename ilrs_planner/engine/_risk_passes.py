@@ -20,7 +20,6 @@ import numpy as np
 
 from ._bounds import BIG
 from ._late_tasks import late_tasks
-from ._network import Network
 from ._risk_network import RiskNetwork
 from ._risk_settle import TOLERANCE, BlockResult, settle, summaries_bottom_up
 
@@ -30,6 +29,7 @@ __all__ = ["TOLERANCE", "BlockResult", "PassPlan", "pass_matrices", "run_block",
 # Day counts from the project start stay exact (whole numbers below 2**24); sampled dates carry
 # about 0.004 days of rounding at a century's distance (hence `_risk_settle.TOLERANCE`).
 DTYPE = np.float32
+FINISH_ROWS = 256  # leaves converted to days at a time on working calendars (a few MB of int64)
 
 
 class PassPlan:
@@ -52,6 +52,12 @@ class PassPlan:
         self.leaves = np.flatnonzero(~net.is_summary[: self.n_tasks])
         self.summaries = summaries_bottom_up(net)
         self.sampled = rnet.sampled.tolist()
+        # On working calendars: the leaves by calendar row, and the milestones on one (see _finish_caps);
+        # on the calendar-days row a milestone's day is its position, however it got there.
+        rows = net.node_row[self.leaves]
+        point = (net.duration[self.leaves] == 0) & (rows != 0)
+        self.milestones_on_calendars = self.leaves[point].tolist()
+        self.leaves_by_row = {row: self.leaves[~point & (rows == row)] for row in np.unique(rows[~point]).tolist()}
 
 
 def task_durations(plan: PassPlan, block: np.ndarray) -> list[Any]:
@@ -99,27 +105,26 @@ def _finish_caps(plan: PassPlan, project_finish: np.ndarray, finish: np.ndarray)
 
     On working calendars positions of different calendars do not compare: the finish is the
     latest exclusive finish day of any leaf, as the scheduler takes it, then a position per calendar.
+    Finish days grow with positions, so each calendar's latest leaf gives its latest day.
     """
     net = plan.rnet.net
     if net.time is None:
         return [project_finish] * plan.n_tasks
-    origin, rows = net.start, net.node_row[: plan.n_tasks]
-    last_day = np.full(project_finish.shape, -np.inf)
-    for task in plan.leaves.tolist():
-        at = np.ceil(finish[task] - 1e-3).astype(np.int64) + origin
-        day = net.time.finish_day(rows[task], at) if net.duration[task] > 0 else _milestone_day(net, task, at)
-        np.maximum(last_day, day, out=last_day)
-    by_row = {int(row): (net.time.pos(int(row), last_day.astype(np.int64)) - origin).astype(DTYPE)
-              for row in np.unique(rows)}
-    return [by_row[int(row)] for row in rows]
-
-
-def _milestone_day(net: Network, task: int, at: np.ndarray) -> np.ndarray:
-    """The day a milestone at these positions sits on (see Network.milestone_days)."""
-    assert net.time is not None, "only a plan on working calendars has milestone days apart from positions"
-    row = int(net.node_row[task])
-    own_date = (at == net.base[task]) | (at == net.fixed[task])
-    return np.asarray(np.where(own_date, net.time.day(row, at), net.time.finish_day(row, at)))
+    last_day = np.full(project_finish.shape, np.iinfo(np.int64).min)
+    for row, leaves in plan.leaves_by_row.items():
+        latest = np.full(project_finish.shape, -np.inf, dtype=DTYPE)
+        for lo in range(0, leaves.size, FINISH_ROWS):
+            np.maximum(latest, finish[leaves[lo:lo + FINISH_ROWS]].max(axis=0), out=latest)
+        at = np.ceil(latest - 1e-3).astype(np.int64) + net.start
+        np.maximum(last_day, net.time.finish_day(row, at), out=last_day)
+    for task in plan.milestones_on_calendars:  # held by its own date it sits at the start of that day
+        at = np.ceil(finish[task] - 1e-3).astype(np.int64) + net.start
+        own = (at == net.base[task]) | (at == net.fixed[task])
+        row = int(net.node_row[task])
+        np.maximum(last_day, np.where(own, net.time.day(row, at), net.time.finish_day(row, at)), out=last_day)
+    rows = net.node_row[: plan.n_tasks]
+    by_row = {row: (net.time.pos(row, last_day) - net.start).astype(DTYPE) for row in np.unique(rows).tolist()}
+    return [by_row[row] for row in rows.tolist()]
 
 
 def _hold_late(plan: PassPlan, dur: list[Any], early: list[Any], late: list[Any]) -> list[tuple[int, np.ndarray]]:
