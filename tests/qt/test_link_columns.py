@@ -1,5 +1,6 @@
 """A connector running through every row on screen (from a row above the view to one below) is
-drawn as a line from the top of the chart to its bottom, however it is painted."""
+drawn behind the bars of those rows as a light line from the top of the chart to its bottom,
+however it is painted: the bars it crosses stay whole, the connectors that end in view stay dark."""
 
 from __future__ import annotations
 
@@ -15,13 +16,14 @@ from ilrs_planner.qt.document import Document
 from ilrs_planner.qt.gantt import GanttView
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
-LINK = QColor(palette.LINK).rgb()
+LINK = QColor(palette.LINK)
 
 
-def _plan() -> Project:
-    """Row 0 (January 2030) linked to row 61 (2040); the 60 rows between hold bars of 2045."""
+def _plan(middle_start: date) -> Project:
+    """Row 0 (January 2030) linked to row 61 (2040); the 60 rows between hold 60-day bars from
+    `middle_start`; row 30 is linked to row 31 (both ends in view)."""
     project = Project("Through", date(2030, 1, 1))
-    for i, (start, days) in enumerate([(date(2030, 1, 1), 30)] + [(date(2045, 1, 1), 10)] * 60
+    for i, (start, days) in enumerate([(date(2030, 1, 1), 30)] + [(middle_start, 60)] * 60
                                       + [(date(2040, 1, 1), 30)]):
         task = project.add_task(Task(f"T{i}", f"Task {i}", days, position=i, id=f"t{i}"))
         task.constraint, task.constraint_date = ConstraintType.SNET, start
@@ -29,16 +31,25 @@ def _plan() -> Project:
     return project
 
 
-@pytest.fixture
-def view(qtbot):
-    gantt = GanttView(Document(_plan()))
+def _view(qtbot, middle_start: date) -> GanttView:
+    gantt = GanttView(Document(_plan(middle_start)))
     qtbot.addWidget(gantt)
     gantt.resize(1000, 400)
     gantt.show()
     qtbot.waitExposed(gantt)
-    gantt.zoom_to_range(date(2030, 1, 15), date(2030, 3, 15))
+    gantt.zoom_to_range(date(2029, 12, 1), date(2030, 5, 1))
     gantt.set_vertical_offset(20 * int(gantt.style.row_height))  # rows 20 to about 30: the link's run only
     return gantt
+
+
+@pytest.fixture
+def view(qtbot):
+    return _view(qtbot, date(2045, 1, 1))  # the bars between are years away: the line crosses empty rows
+
+
+@pytest.fixture
+def crossed(qtbot):
+    return _view(qtbot, date(2030, 1, 15))  # the bars between lie across the line's place
 
 
 def _painted(view: GanttView, zoom: int = 1) -> QImage:
@@ -51,17 +62,40 @@ def _painted(view: GanttView, zoom: int = 1) -> QImage:
     return image
 
 
-def test_a_connector_through_all_the_rows_shown_is_a_line_from_top_to_bottom(view):
+def _line_x(view: GanttView) -> int:
+    return int(view.scale.x_of(date(2030, 1, 31)) + 8)  # out of row 0's bar end by a stub, then down
+
+
+def _rows_middles(view: GanttView, zoom: int = 1) -> list[int]:
+    rh, top = view.style.row_height, view.style.header_height
+    return [int(zoom * (top + (r + 0.5) * rh)) for r in range(int((view.canvas.height() - top) / rh) - 1)]
+
+
+def test_a_connector_through_all_the_rows_shown_is_a_light_line_from_top_to_bottom(view):
     image = _painted(view)
-    x = int(view.scale.x_of(date(2030, 1, 31)) + 8)  # out of row 0's bar end by a stub, then down
+    x = _line_x(view)
     top, bottom = view.style.header_height, view.canvas.height()
-    assert all(image.pixel(x, y) & 0xFFFFFF == LINK & 0xFFFFFF for y in range(top + 1, bottom - 1))
+    for y in range(top + 1, bottom - 1):
+        line, beside = QColor(image.pixel(x, y)), QColor(image.pixel(x + 3, y))
+        assert line.lightness() < beside.lightness()  # it is there, all the way down
+        assert line.lightness() > LINK.lightness() + 60  # and far lighter than a connector ending in view
     assert all(image.pixel(x + dx, (top + bottom) // 2) != image.pixel(x, (top + bottom) // 2) for dx in (-3, 3))
 
 
-def test_painted_at_twice_the_size_the_line_is_there_at_twice_the_place(view):
+@pytest.mark.parametrize("zoom", [1, 2])
+def test_the_bars_a_passing_connector_crosses_stay_whole(crossed, zoom):
+    """The same on the window and painted at twice the size (as an export at a higher resolution)."""
+    image = _painted(crossed, zoom)
+    x = zoom * _line_x(crossed)
+    bar_end = zoom * crossed.scale.x_of(date(2030, 3, 15))
+    assert bar_end - x > 10 * zoom  # the bars run well past the line
+    for y in _rows_middles(crossed, zoom):
+        assert image.pixel(x, y) == image.pixel(int((x + bar_end) / 2), y)  # the bar's own colour
+
+
+def test_painted_at_twice_the_size_the_light_line_is_there_at_twice_the_place(view):
     image = _painted(view, zoom=2)
-    x = 2 * (view.scale.x_of(date(2030, 1, 31)) + 8)
+    x = 2 * _line_x(view)
     for y in range(2 * view.style.header_height + 4, 2 * view.canvas.height() - 4, 37):
-        darkest = min(QColor(image.pixel(int(x) + dx, y)).lightness() for dx in (-1, 0, 1))
-        assert darkest <= QColor(palette.LINK).lightness() + 40
+        line, beside = QColor(image.pixel(x, y)), QColor(image.pixel(x + 8, y))
+        assert line.lightness() < beside.lightness() and line.lightness() > LINK.lightness() + 60

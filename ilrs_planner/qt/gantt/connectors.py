@@ -2,16 +2,20 @@
 
 In the middle rows of a large plan zoomed out to years, thousands of connectors run from rows
 above the view to rows below it: all each one shows is an upright line from the top edge to the
-bottom. Stroked one by one they were most of a repaint (14,000 lines, each over every row). On a
-raster each such line is drawn instead as the pixel column it falls in, once per column however
-many lines share it: the same ink where lines are dense, a crisp column where one runs alone.
+bottom. Drawn over the bars as links are, they hid every bar, milestone and label of those rows
+under a grey block, though none of them starts or ends there. They are drawn first, behind
+everything of the rows, as a light density band: one column per pixel column they fall in
+(however many lines share it), darker where more of them run. Links with an end in view keep
+their look, over the bars. The widget and every export draw them the same way.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPaintEngine, QPainter, QPen
+from PySide6.QtGui import QColor, QPainter, QPen
 
 from ...chart import palette
 from ...chart.links import pick_polylines, segments_reaching
@@ -22,34 +26,50 @@ from .style import CRITICAL
 ARROW_PX = 5.0
 # Beyond the band shown by this much a segment draws nothing, nor does an arrowhead at its end.
 MARGIN_PX = 2 * ARROW_PX
+# Pass-through columns: opacity of a column of one line, added per further line, at most.
+THROUGH_ALPHA, THROUGH_ALPHA_STEP, THROUGH_ALPHA_MAX = 28, 8, 64
 
 
-def links(p: QPainter, scene: Scene, dy: float, top: float, height: float) -> None:
-    """Every connector of the scene; `dy` maps content y to painter y, the band [top, top + height]
-    is what the painter shows."""
+@dataclass(frozen=True)
+class Routed:
+    """The scene's connectors in painter coordinates, told apart: those that only pass through
+    the band shown (one upright segment across it, no end in it) and the x of that segment."""
+
+    points: np.ndarray
+    through: np.ndarray
+    column_x: np.ndarray
+
+
+def routed(scene: Scene, dy: float, top: float, height: float) -> Routed:
+    """Shift the scene's connectors by `dy` (content y to painter y) and find those passing
+    through the band [top, top + height] the painter shows."""
     pts, offs = scene.link_points, scene.link_offsets
     shifted = np.column_stack([pts[:, 0], pts[:, 1] + dy]) if len(pts) else pts
     through, column_x = _straight_through(shifted, offs, scene.width, top, top + height)
-    if not _on_pixels(p):
-        through[:] = False
+    return Routed(shifted, through, column_x)
+
+
+def passing(p: QPainter, scene: Scene, links: Routed, top: float, height: float) -> None:
+    """The connectors passing through the band as light columns, before (so behind) the bars."""
+    p.setPen(Qt.NoPen)
+    for critical, color in ((False, QColor(palette.LINK)), (True, CRITICAL)):
+        xs = links.column_x[links.through & (scene.link_critical == critical)]
+        for alpha, rects in _density_columns(xs, top, height).items():
+            p.setBrush(QColor(color.red(), color.green(), color.blue(), alpha))
+            p.drawRects(rects)
+
+
+def ending(p: QPainter, scene: Scene, links: Routed, dy: float) -> None:
+    """The connectors with something more than a line across the band, over the bars, with their heads."""
+    offs = scene.link_offsets
     for critical, color, width in ((False, QColor(palette.LINK), 1.0), (True, CRITICAL, 1.6)):
-        kind = scene.link_critical == critical
-        chosen = np.flatnonzero(kind & ~through)
+        chosen = np.flatnonzero((scene.link_critical == critical) & ~links.through)
         p.setBrush(Qt.NoBrush)
         p.setPen(QPen(color, width))
-        p.drawPath(polylines_path(*pick_polylines(shifted, offs, chosen)))
+        p.drawPath(polylines_path(*pick_polylines(links.points, offs, chosen)))
         p.setPen(Qt.NoPen)
         p.setBrush(color)
-        p.drawRects(_columns(column_x[kind & through], width, top, height))
-        p.drawPath(polylines_path(*_arrowheads(pts, offs, chosen, dy)))
-
-
-def _on_pixels(p: QPainter) -> bool:
-    """True when the painter draws on a raster unscaled (the widget, an image at its own size):
-    a PDF, an SVG or a scaled picture gets every line as it is."""
-    engine, transform = p.paintEngine(), p.worldTransform()
-    return (engine is not None and engine.type() == QPaintEngine.Type.Raster
-            and not transform.isScaling() and not transform.isRotating())
+        p.drawPath(polylines_path(*_arrowheads(scene.link_points, offs, chosen, dy)))
 
 
 def _straight_through(points: np.ndarray, offsets: np.ndarray, width: float, top: float,
@@ -71,10 +91,15 @@ def _straight_through(points: np.ndarray, offsets: np.ndarray, width: float, top
     return through, column_x
 
 
-def _columns(xs: np.ndarray, width: float, top: float, height: float) -> list[QRectF]:
-    """One upright strip of the pen's width per pixel column the lines at `xs` fall in, centred
-    on the column as a line through its middle would be."""
-    return [QRectF(c + 0.5 - width / 2, top, width, height) for c in sorted(set(np.floor(xs).tolist()))]
+def _density_columns(xs: np.ndarray, top: float, height: float) -> dict[int, list[QRectF]]:
+    """Opacity -> the one-pixel columns of that opacity the lines at `xs` fall in: each column
+    once, however many lines share it, darker the more do."""
+    columns, counts = np.unique(np.floor(xs), return_counts=True)
+    alphas = np.minimum(THROUGH_ALPHA + THROUGH_ALPHA_STEP * (counts - 1), THROUGH_ALPHA_MAX)
+    out: dict[int, list[QRectF]] = {}
+    for column, alpha in zip(columns.tolist(), alphas.tolist()):
+        out.setdefault(int(alpha), []).append(QRectF(column, top, 1.0, height))
+    return out
 
 
 def _arrowheads(points: np.ndarray, offsets: np.ndarray, chosen: np.ndarray,

@@ -125,13 +125,15 @@ def paint_header(p: QPainter, header: AxisHeader, width: float, style: ChartStyl
 
 def paint_scene(p: QPainter, scene: Scene, dy: float, style: ChartStyle, top: float, height: float) -> None:
     """Every layer of the scene, bottom to top; `dy` maps content y to painter y."""
+    links = connectors.routed(scene, dy, top, height)
+    connectors.passing(p, scene, links, top, height)  # behind the rows' drawing, which it would hide
     marks.key_date_lines(p, scene, top, height)
     layers.ghosts(p, scene, dy)
     layers.slips(p, scene, dy)
     layers.whiskers(p, scene, dy)
     layers.summaries(p, scene, dy)
     layers.bars(p, scene, dy)
-    connectors.links(p, scene, dy, top, height)
+    connectors.ending(p, scene, links, dy)
     diamonds.rollups(p, scene, dy)
     diamonds.milestones(p, scene, dy)
     marks.date_lines(p, scene, top, height)
