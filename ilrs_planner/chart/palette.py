@@ -18,9 +18,24 @@ LINK = "#5f6368"
 SUMMARY = "#3c4043"
 NO_OWNER = "#8d99ae"
 
-# Distinct, print-safe hues that stay apart from the critical red (a Tableau/ColorBrewer mix).
-OWNER_PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf",
-                 "#bcbd22", "#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#76b7b2", "#edc948")
+# Finish variance against a baseline (chart.variance): early in blues, late in reds deepening
+# with the slip. Owners' bars share the row with these marks, and the owners' colours (below and
+# in data/participants.toml) already take most hues, so these sit where none of them is: a strong
+# and a violet blue, a crimson ramp to maroon. Each stays at least CIELAB 20 from every owner
+# colour and from the critical red, for normal sight and as deuteranopes and protanopes see them
+# (tests/chart/test_slip_colours.py); the old ColorBrewer steps were 4-9 from the agencies' blues
+# and oranges.
+EARLY_BY_YEARS = "#0055ee"
+EARLY_BY_MONTHS = "#7777ff"
+ON_TIME = "#9aa0a6"
+LATE_BY_MONTHS = "#dd3355"
+LATE_BY_YEARS = "#aa0033"
+LATE_BY_MORE_YEARS = "#550000"
+
+# Distinct, print-safe hues that stay apart from the critical red and the slip colours (a
+# Tableau/ColorBrewer mix; its greens and brown read as the late reds to a deuteranope).
+OWNER_PALETTE = ("#1f77b4", "#ff7f0e", "#9467bd", "#e377c2", "#17becf", "#bcbd22", "#4e79a7",
+                 "#f28e2b", "#b07aa1", "#76b7b2", "#edc948")
 
 
 def owner_color(key: str, explicit: str = "") -> str:

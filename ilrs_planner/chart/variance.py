@@ -1,9 +1,8 @@
 """Finish variance against a baseline as colour and as words: the tracking Gantt's slip marks.
 
-Late is drawn in warm tones that deepen with the size of the slip, early in cool ones, and a
-slip within a month in neutral grey: a manager reads "how bad" from the colour before the label.
-The steps follow a diverging ColorBrewer scheme (RdYlBu), which stays readable in print and for
-the common colour-vision deficiencies.
+Late is drawn in reds that deepen with the size of the slip, early in blues, and a slip within
+a month in neutral grey: a manager reads "how bad" from the colour before the label. The colours
+(chart.palette) keep apart from every owner's, also for the common colour-vision deficiencies.
 """
 
 from __future__ import annotations
@@ -12,14 +11,16 @@ import math
 
 import numpy as np
 
+from . import palette
+
 # (upper bound in days, colour, legend text), from the earliest to the latest; the last bound is open.
 SLIP_STEPS: tuple[tuple[float, str, str], ...] = (
-    (-365, "#2166ac", "over a year early"),
-    (-31, "#67a9cf", "1–12 months early"),
-    (30, "#9aa0a6", "within a month"),
-    (365, "#fdae61", "1–12 months late"),
-    (1095, "#f46d43", "1–3 years late"),
-    (math.inf, "#a50026", "over 3 years late"),
+    (-365, palette.EARLY_BY_YEARS, "over a year early"),
+    (-31, palette.EARLY_BY_MONTHS, "1–12 months early"),
+    (30, palette.ON_TIME, "within a month"),
+    (365, palette.LATE_BY_MONTHS, "1–12 months late"),
+    (1095, palette.LATE_BY_YEARS, "1–3 years late"),
+    (math.inf, palette.LATE_BY_MORE_YEARS, "over 3 years late"),
 )
 SLIP_COLORS = tuple(color for _, color, _ in SLIP_STEPS)
 ON_TIME_STEP = 2  # the neutral step: no slip mark is drawn for it

@@ -5,7 +5,7 @@ from datetime import date
 import numpy as np
 import pytest
 
-from ilrs_planner.chart import SceneOptions, TimeScale, build_chart_data, build_scene
+from ilrs_planner.chart import SceneOptions, TimeScale, build_chart_data, build_scene, palette
 from ilrs_planner.chart.labels import shorten_by_words
 from ilrs_planner.chart.scene import GHOST_TOP
 from ilrs_planner.chart.variance import SLIP_STEPS, format_slip, slip_color, slip_step, slip_steps
@@ -22,9 +22,9 @@ def test_a_slip_is_said_in_the_unit_a_person_would_use(days, words):
 
 def test_a_variance_colour_follows_the_slip_warm_when_late_cool_when_early():
     late_colours = [slip_color(d) for d in (45, 400, 7 * 365)]
-    assert late_colours == ["#fdae61", "#f46d43", "#a50026"]  # deeper as the slip grows
-    assert slip_color(-400) == "#2166ac" and slip_color(-60) == "#67a9cf"
-    assert slip_color(10) == slip_color(-10) == "#9aa0a6"  # within a month: neutral
+    assert late_colours == [palette.LATE_BY_MONTHS, palette.LATE_BY_YEARS, palette.LATE_BY_MORE_YEARS]
+    assert slip_color(-400) == palette.EARLY_BY_YEARS and slip_color(-60) == palette.EARLY_BY_MONTHS
+    assert slip_color(10) == slip_color(-10) == palette.ON_TIME  # within a month: neutral
     days = np.array([-400, -60, 0, 45, 400, 3000, np.nan])
     assert slip_steps(days).tolist() == [slip_step(d) for d in (-400, -60, 0, 45, 400, 3000, 0)]
     assert len({c for _, c, _ in SLIP_STEPS}) == len(SLIP_STEPS)
@@ -46,7 +46,7 @@ def test_a_late_bar_gets_a_warm_slip_mark_from_its_baseline_end_to_its_current_e
                              rows[1]: (date(2030, 1, 1), date(2030, 1, 11))})
     assert scene.slips.rows.tolist() == [2]  # Design is on time: no mark
     assert (scene.slips.x0[0], scene.slips.x1[0]) == (-310, 300)
-    assert SLIP_STEPS[scene.slips.color[0]][1] == slip_color(61) == "#fdae61"
+    assert SLIP_STEPS[scene.slips.color[0]][1] == slip_color(61) == palette.LATE_BY_MONTHS
     assert scene.slips.y0[0] == 2 * 24 + GHOST_TOP * 24  # on the baseline band, under the current bar
 
 
