@@ -1,8 +1,9 @@
 """Where the name of each bar goes: beside it, never across a neighbour or off the chart.
 
 Each row holds one task, so the only things a label can collide with are its own row's
-drawing (bar, faded tail, whisker) and the chart edges: the label goes right of all
-of them, else left of them, else inside the bar (light text), else pinned to the edge.
+drawing (bar, faded tail, whisker, a collapsed summary's roll-up marks) and the chart edges: the
+label goes right of all of them, else left of them, else inside the bar (light text), else
+pinned to the edge.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
+
+from .rollups import rollup_marks
 
 if TYPE_CHECKING:
     from .scene import Scene
@@ -35,7 +38,7 @@ class Label:
     over_bar: bool = False  # pinned over its own bar for want of room beside it (a lighter halo)
 
 
-def _extents(scene: Scene) -> dict[int, list[float]]:
+def _extents(scene: Scene, text_width: Callable[[str], float]) -> dict[int, list[float]]:
     """Row -> [left, right, bar_x0, bar_x1, is_summary] of what the label must not cover."""
     half = scene.row_height * 0.3
     out: dict[int, list[float]] = {}
@@ -54,6 +57,11 @@ def _extents(scene: Scene) -> dict[int, list[float]]:
         for row, a, b in zip(layer.rows.tolist(), layer.x0.tolist(), layer.x1.tolist()):
             if row in out:
                 out[row][0], out[row][1] = min(out[row][0], a), max(out[row][1], b)
+    # A summary's name goes past its roll-up marks, counts included, as past its bar.
+    r = scene.rollups
+    for mark in rollup_marks(r.rows, r.x0, scene.row_height, text_width) if r is not None else []:
+        if mark.row in out:
+            out[mark.row][0], out[mark.row][1] = min(out[mark.row][0], mark.left), max(out[mark.row][1], mark.right)
     return out
 
 
@@ -68,7 +76,7 @@ def place_labels(scene: Scene, texts: list[str], text_width: Callable[[str], flo
     """One label per visible bar or diamond (summary labels are bold, so measured with `bold_width`);
     a key milestone's slip badge travels with its label."""
     labels, badges = [], badges or {}
-    for row, (left, right, bar0, bar1, summary) in sorted(_extents(scene).items()):
+    for row, (left, right, bar0, bar1, summary) in sorted(_extents(scene, text_width).items()):
         text = texts[row]
         badge, step = badges.get(row, ("", 2))
         w = ((bold_width or text_width)(text) if summary else text_width(text)) + badge_width(badge, text_width)

@@ -2,11 +2,17 @@
 
 "Agreements & membership" folded to one row still shows when each member joined; a phase
 folded still shows its key dates. Only milestones roll up: bars would hide one another.
+
+Zoomed out, a dozen signings of the same two years fall on one another; drawn all, they made a
+smudge of diamonds. As MS Project and GanttProject do, the diamonds that would overlap are drawn
+as one, the earliest, with how many it stands for beside it ("×5"), and the summary's own name
+goes past the marks.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -27,6 +33,50 @@ class Rollups:
 
     def __len__(self) -> int:
         return len(self.row)
+
+
+ROLLUP_HALF = 0.3  # a roll-up diamond's half width, in rows
+MARK_GAP_PX = 3.0  # between a diamond and its count, and between one mark and the next
+
+
+@dataclass(frozen=True, slots=True)
+class RollupMark:
+    """What a collapsed summary's row shows of some of its milestones: one diamond standing for
+    `count` of them (the earliest, at index `shown` of the scene's roll-ups) and, for more than
+    one, the count after it; `left` to `right` is all it covers."""
+
+    row: int
+    shown: int
+    count: int
+    left: float
+    right: float
+    count_x: float  # where the count's text starts
+
+    @property
+    def text(self) -> str:
+        return count_text(self.count)
+
+
+def rollup_marks(rows: np.ndarray, xs: np.ndarray, row_height: float,
+                 text_width: Callable[[str], float]) -> list[RollupMark]:
+    """The marks of roll-ups at rows / xs, none overlapping another: left to right along each row,
+    a diamond that would touch the mark before joins it and raises its count instead."""
+    half = ROLLUP_HALF * row_height
+    marks: list[RollupMark] = []
+    for i in np.lexsort((xs, rows)).tolist():
+        row, x = int(rows[i]), float(xs[i])
+        last = marks[-1] if marks else None
+        if last is not None and last.row == row and x - half < last.right + MARK_GAP_PX:
+            count = last.count + 1
+            marks[-1] = replace(last, count=count, right=last.count_x + text_width(count_text(count)))
+        else:
+            marks.append(RollupMark(row, i, 1, x - half, x + half, x + half + MARK_GAP_PX))
+    return marks
+
+
+def count_text(count: int) -> str:
+    """What a mark says of the milestones it stands for: nothing for one, '×5' for five."""
+    return f"×{count}" if count > 1 else ""
 
 
 def folded_milestones(project: Project, shown: dict[str, int], summaries: set[str],

@@ -8,8 +8,11 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
 
 from ...chart import palette
+from ...chart.rollups import rollup_marks
 from ...chart.scene import KEY_DIAMOND, Layer, Scene
-from .style import CRITICAL, PROVENANCE_PENS, qcolor
+from .style import CRITICAL, LABEL_TEXT, PROVENANCE_PENS, ChartStyle, qcolor
+
+COUNT_HALO = QColor(255, 255, 255, 215)  # as under the labels: the summary bar shows through, faintly
 
 
 def diamond(x: float, yc: float, half: float) -> QPolygonF:
@@ -26,17 +29,32 @@ def milestones(p: QPainter, scene: Scene, dy: float) -> None:
     _diamonds(p, scene, m, (m.y0 + m.y1) / 2 + dy, m.key, grow_key=True)
 
 
-def rollups(p: QPainter, scene: Scene, dy: float) -> None:
-    """Milestones of a collapsed summary as diamonds on its row (MS Project's roll-up)."""
+def rollups(p: QPainter, scene: Scene, dy: float, style: ChartStyle) -> None:
+    """Milestones of a collapsed summary as diamonds on its row (MS Project's roll-up): those that
+    would overlap as one diamond with their count beside it."""
     r = scene.rollups
     if r is None or not len(r):
         return
-    _diamonds(p, scene, r, (r.y0 + r.y1) / 2 + dy, r.key, grow_key=False)
+    measure = style.text_width()  # the labels' measure, with which they made room for the counts
+    marks = rollup_marks(r.rows, r.x0, scene.row_height, measure)
+    shown = np.zeros(len(r), bool)
+    shown[[mark.shown for mark in marks]] = True
+    yc = (r.y0 + r.y1) / 2 + dy
+    _diamonds(p, scene, r, yc, r.key, grow_key=False, shown=shown)
+    p.setFont(style.label_font)
+    h = style.font_px * 1.25
+    for mark in marks:
+        if mark.count > 1:
+            y = float(yc[mark.shown])
+            p.fillRect(QRectF(mark.count_x - 1, y - h / 2, measure(mark.text) + 2, h), COUNT_HALO)
+            p.setPen(LABEL_TEXT)
+            p.drawText(QRectF(mark.count_x, y - h / 2, scene.width, h), Qt.AlignLeft | Qt.AlignVCenter, mark.text)
 
 
-def _diamonds(p: QPainter, scene: Scene, m: Layer, yc: np.ndarray, key: np.ndarray, grow_key: bool) -> None:
+def _diamonds(p: QPainter, scene: Scene, m: Layer, yc: np.ndarray, key: np.ndarray, grow_key: bool,
+              shown: np.ndarray | None = None) -> None:
     for is_key in (False, True):  # key diamonds last, so they stay on top
-        subset = key == is_key
+        subset = (key == is_key) if shown is None else (key == is_key) & shown
         if subset.any():
             half = scene.row_height * (KEY_DIAMOND if is_key and grow_key else 0.3)
             _diamond_set(p, scene, m, yc, subset, half, 2.6 if is_key else 2.0)

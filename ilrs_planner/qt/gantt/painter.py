@@ -134,7 +134,7 @@ def paint_scene(p: QPainter, scene: Scene, dy: float, style: ChartStyle, top: fl
     layers.summaries(p, scene, dy)
     layers.bars(p, scene, dy)
     connectors.ending(p, scene, links, dy)
-    diamonds.rollups(p, scene, dy)
+    diamonds.rollups(p, scene, dy, style)
     diamonds.milestones(p, scene, dy)
     marks.date_lines(p, scene, top, height)
     layers.labels(p, scene, dy, style)
