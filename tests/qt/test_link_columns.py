@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy as np
 import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QColor, QImage, QPainter
@@ -99,3 +100,30 @@ def test_painted_at_twice_the_size_the_light_line_is_there_at_twice_the_place(vi
     for y in range(2 * view.style.header_height + 4, 2 * view.canvas.height() - 4, 37):
         line, beside = QColor(image.pixel(x, y)), QColor(image.pixel(x + 8, y))
         assert line.lightness() < beside.lightness() and line.lightness() > LINK.lightness() + 60
+
+
+def test_a_page_of_middle_rows_in_an_export_has_no_dark_line_through_its_rows(qtbot):
+    """A PDF page of rows 20-30 (painted scaled, as the PDF writer does): the connector from row
+    0 to row 61 passes through them all, and shows there as a light line only."""
+    from ilrs_planner.engine.cpm import schedule
+    from ilrs_planner.qt.gantt.export_layout import TimelinePicture
+    from ilrs_planner.qt.gantt.export_writers import READABLE_ROW_HEIGHT
+
+    project = _plan(date(2030, 1, 15))  # to 2041: row 61's bar (2040), so the link, is in the picture
+    picture = TimelinePicture(project, schedule(project), date(2029, 12, 1), date(2041, 1, 1),
+                              milestones_only=False, title=None, baseline=None)
+    width, height, zoom = 1280.0, 905.0, 2
+    style = picture._style(READABLE_ROW_HEIGHT * 0.9, width)
+    image = QImage(int(width * zoom), int(height * zoom), QImage.Format_RGB32)
+    painter = QPainter(image)
+    painter.scale(zoom, zoom)
+    picture.paint(painter, width, height, style, (20, 31))
+    painter.end()
+    pixels = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine() // 4, 4)
+    rgb = pixels[:, :image.width(), :3].astype(int)
+    dark = (rgb.max(axis=2) + rgb.min(axis=2)) / 2 <= LINK.lightness() + 30  # HSL lightness
+    longest = 0
+    for column in dark.T:  # the longest upright run of dark pixels
+        edges = np.flatnonzero(np.diff(np.concatenate([[0], column.astype(np.int8), [0]])))
+        longest = max(longest, int((edges[1::2] - edges[::2]).max(initial=0)))
+    assert longest < 3 * style.row_height * zoom  # text and short ticks only, no line down the rows

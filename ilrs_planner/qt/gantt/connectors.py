@@ -4,7 +4,7 @@ In the middle rows of a large plan zoomed out to years, thousands of connectors 
 above the view to rows below it: all each one shows is an upright line from the top edge to the
 bottom. Drawn over the bars as links are, they hid every bar, milestone and label of those rows
 under a grey block, though none of them starts or ends there. They are drawn first, behind
-everything of the rows, as a light density band: one column per pixel column they fall in
+everything of the rows, as a light density band: a column per pixel column they fall in
 (however many lines share it), darker where more of them run. Links with an end in view keep
 their look, over the bars. The widget and every export draw them the same way.
 """
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QImage, QPainter, QPen
 
 from ...chart import palette
 from ...chart.links import pick_polylines, segments_reaching
@@ -50,13 +50,19 @@ def routed(scene: Scene, dy: float, top: float, height: float) -> Routed:
 
 
 def passing(p: QPainter, scene: Scene, links: Routed, top: float, height: float) -> None:
-    """The connectors passing through the band as light columns, before (so behind) the bars."""
-    p.setPen(Qt.NoPen)
-    for critical, color in ((False, QColor(palette.LINK)), (True, CRITICAL)):
-        xs = links.column_x[links.through & (scene.link_critical == critical)]
-        for alpha, rects in _density_columns(xs, top, height).items():
-            p.setBrush(QColor(color.red(), color.green(), color.blue(), alpha))
-            p.drawRects(rects)
+    """The connectors passing through the band as light columns, before (so behind) the bars.
+
+    Drawn as one image a pixel tall stretched down the band: as a translucent rectangle each, the
+    columns took more of a paint than everything else in it."""
+    strip = _density_strip(links.column_x[links.through], scene.link_critical[links.through], scene.width)
+    if strip is None:
+        return
+    pixels = strip.tobytes()  # the image reads these bytes, kept alive until it is drawn
+    image = QImage(pixels, len(strip), 1, 4 * len(strip), QImage.Format.Format_RGBA8888_Premultiplied)
+    smooth = p.testRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)  # scaled up, a column stays sharp
+    p.drawImage(QRectF(0, top, len(strip), height), image)
+    p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, smooth)
 
 
 def ending(p: QPainter, scene: Scene, links: Routed, dy: float) -> None:
@@ -91,15 +97,28 @@ def _straight_through(points: np.ndarray, offsets: np.ndarray, width: float, top
     return through, column_x
 
 
-def _density_columns(xs: np.ndarray, top: float, height: float) -> dict[int, list[QRectF]]:
-    """Opacity -> the one-pixel columns of that opacity the lines at `xs` fall in: each column
-    once, however many lines share it, darker the more do."""
-    columns, counts = np.unique(np.floor(xs), return_counts=True)
-    alphas = np.minimum(THROUGH_ALPHA + THROUGH_ALPHA_STEP * (counts - 1), THROUGH_ALPHA_MAX)
-    out: dict[int, list[QRectF]] = {}
-    for column, alpha in zip(columns.tolist(), alphas.tolist()):
-        out.setdefault(int(alpha), []).append(QRectF(column, top, 1.0, height))
-    return out
+def _density_strip(xs: np.ndarray, critical: np.ndarray, width: float) -> np.ndarray | None:
+    """One premultiplied RGBA pixel per pixel column of the band: clear where no line runs, else
+    the link grey (the critical red where a critical one runs) at an opacity growing with the
+    number of lines in that column. None when no line passes."""
+    columns = np.floor(xs).astype(np.int64)
+    inside = (columns >= 0) & (columns < int(np.ceil(width)))
+    if not inside.any():
+        return None
+    columns, critical = columns[inside], critical[inside]
+    counts = np.bincount(columns, minlength=int(np.ceil(width)))
+    alpha = np.where(counts > 0, np.minimum(THROUGH_ALPHA + THROUGH_ALPHA_STEP * (counts - 1), THROUGH_ALPHA_MAX), 0)
+    red = np.zeros(len(counts), bool)
+    red[columns[critical]] = True
+    rgb = np.where(red[:, None], _rgb(CRITICAL), _rgb(QColor(palette.LINK)))
+    strip = np.empty((len(counts), 4), np.uint8)
+    strip[:, :3] = (rgb * alpha[:, None] + 127) // 255
+    strip[:, 3] = alpha
+    return strip
+
+
+def _rgb(color: QColor) -> np.ndarray:
+    return np.array([color.red(), color.green(), color.blue()], np.int64)
 
 
 def _arrowheads(points: np.ndarray, offsets: np.ndarray, chosen: np.ndarray,
