@@ -33,20 +33,26 @@ def open_project(path: str | os.PathLike[str]) -> Project:
     return open_project_columns(path)[0]
 
 
-def open_project_columns(path: str | os.PathLike[str], mend: Mend | None = None) -> tuple[Project, FileColumns]:
+def open_project_columns(path: str | os.PathLike[str], mend: Mend | None = None,
+                         objects: bool = True) -> tuple[Project, FileColumns]:
     """`open_project`, with the columns the scheduler needs as they were read (engine.file_columns):
-    for a caller that schedules the plan before anything can change it. `mend`: see TableReader."""
+    for a caller that schedules the plan before anything can change it. `mend`: see TableReader.
+
+    Without `objects`, the plan's tasks and links are read-only mappings that make an object only
+    when one is asked for (domain.column_rows): for a caller that shows the plan and never edits
+    it. The file is checked and refused exactly as with objects.
+    """
     path = Path(path)
     header = check_header(path)
     check_no_side_files(path)
     try:
-        return _checked_read(path, header, mend)
+        return _checked_read(path, header, mend, objects)
     except PlannerError:
         check_no_side_files(path)  # one appeared while reading: that is what went wrong
         raise
 
 
-def _checked_read(path: Path, header: Header, mend: Mend | None) -> tuple[Project, FileColumns]:
+def _checked_read(path: Path, header: Header, mend: Mend | None, objects: bool) -> tuple[Project, FileColumns]:
     deadline = time.monotonic() + limits.time_budget(header.file_bytes)
     opened = file_identity(path)
     conn = open_readonly(path, header.file_bytes)
@@ -64,7 +70,7 @@ def _checked_read(path: Path, header: Header, mend: Mend | None) -> tuple[Projec
                     memory = sqlite3.connect(":memory:", isolation_level=None)
                     conn.backup(memory)
                     migrate(memory, header.user_version)
-                read = _read(memory or conn, path, mend)
+                read = _read(memory or conn, path, mend, objects)
         check_no_side_files(path)  # nothing appeared beside it while reading
         return read
     finally:
@@ -73,10 +79,10 @@ def _checked_read(path: Path, header: Header, mend: Mend | None) -> tuple[Projec
             memory.close()
 
 
-def _read(conn: sqlite3.Connection, path: Path, mend: Mend | None) -> tuple[Project, FileColumns]:
+def _read(conn: sqlite3.Connection, path: Path, mend: Mend | None, objects: bool) -> tuple[Project, FileColumns]:
     try:
         reader = TableReader(conn, path, mend)
-        return reader.project(), FileColumns(*reader.task_columns, *reader.link_columns)
+        return reader.project(objects), FileColumns(*reader.task_columns, *reader.link_columns)
     except (KeyError, ValueError, TypeError) as exc:
         # The checks before reading make this unreachable for any file we know of; should a rule
         # ever miss a value, the user still gets a refusal naming the file, not a traceback.

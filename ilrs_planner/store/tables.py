@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import shlex
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import fields
 from datetime import date
-from itertools import repeat
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from ..domain import (
     Baseline,
@@ -47,6 +46,7 @@ from .locate import (
     find_too_big,
     too_large,
 )
+from .object_columns import Field, ObjectColumns
 from .rownumbers import NO_ROW, RowIds, some_chain_loops
 
 # Kinds of task and link come from SQLite as their index here (read_columns' `codes`).
@@ -168,13 +168,23 @@ class TableReader:
         """Objects by id; a second row with the same id is refused (merging relies on unique ids)."""
         result = dict(zip(ids, objects))
         if len(result) != len(ids):
-            seen: set[Any] = set()
-            rowid, duplicate = next((r, i) for r, i in zip(rowids, ids) if i in seen or _note(seen, i))
-            raise self.fail(table, rowid, "id", f"id {duplicate} is used by an earlier row too")
+            self.refuse_duplicate(table, rowids, ids)
         return result
 
-    def project(self) -> Project:
-        """The whole plan."""
+    def check_unique(self, table: str, rowids: Sequence[Any], ids: Sequence[Any]) -> None:
+        """Refuse a second row with the same id, as `by_id` does, before any object is made."""
+        if len(set(ids)) != len(ids):
+            self.refuse_duplicate(table, rowids, ids)
+
+    def refuse_duplicate(self, table: str, rowids: Sequence[Any], ids: Sequence[Any]) -> None:
+        """Raise the refusal naming the first row whose id an earlier row has."""
+        seen: set[Any] = set()
+        rowid, duplicate = next((r, i) for r, i in zip(rowids, ids) if i in seen or _note(seen, i))
+        raise self.fail(table, rowid, "id", f"id {duplicate} is used by an earlier row too")
+
+    def project(self, objects: bool = True) -> Project:
+        """The whole plan; without `objects`, its tasks and links are made only when asked for, one by
+        one (a plan read to be shown, not edited: see domain.column_rows). Every check runs either way."""
         rowid, (pid,), (name,), (start,), (status_date,), (author,), (default,) = self.columns(
             "plan", "id, name, start, status_date, author, default_calendar")
         project = Project(name=name, start=self.date(start), status_date=self.date(status_date), author=author,
@@ -183,8 +193,12 @@ class TableReader:
         project.default_calendar_id = self.resolve("plan", "default_calendar", rowid, (default,), calendar_ids,
                                                    "calendar")[0]
         project.participants, participant_ids = self.participants()
-        project.tasks, task_ids = self.tasks(participant_ids, calendar_ids)
-        project.links = self.links(task_ids)
+        tasks, task_ids = self.tasks(participant_ids, calendar_ids)
+        links = self.links(task_ids)
+        if objects:
+            project.tasks, project.links = tasks.by_id(), links.by_id()
+        else:  # read-only mappings that make an object only when one is asked for (domain.column_rows)
+            project.tasks, project.links = cast(dict[str, Task], tasks.rows()), cast(dict[str, Link], links.rows())
         project.baselines = self.baselines(project.tasks)
         project.signature = self.signature()
         return project
@@ -212,8 +226,9 @@ class TableReader:
                 CalendarException(name, self.date(start), self.date(finish), bool(worked)))
         return calendars, RowIds(nums, ids)
 
-    def tasks(self, participant_ids: RowIds, calendar_ids: RowIds) -> tuple[dict[str, Task], RowIds]:
-        """Tasks by id (parents, owners and calendars resolved from row numbers), and their ids by row number."""
+    def tasks(self, participant_ids: RowIds, calendar_ids: RowIds) -> tuple[ObjectColumns[Task], RowIds]:
+        """The tasks' columns, checked (parents, owners and calendars resolved from row numbers, ids
+        unique, no loop in the WBS), ready to become objects; and their ids by row number."""
         (nums, ids, keys, names, durations, kinds, parents, positions, owners, constraints, constraint_dates,
          deadlines, actual_starts, actual_finishes, percents, precisions, optimistic, most_likely, pessimistic,
          classifications, urls, notes, calendars, elapsed, key_flags, confidences,
@@ -225,30 +240,34 @@ class TableReader:
         parent_ids = task_ids.ids_at(parent_places)
         self.task_columns = (parent_places, durations, task_calendars, elapsed,
                              (constraints, alap, deadlines, actual_starts, actual_finishes))
-        d = self.date
-        objects = map(Task, keys, names, durations, map(_KINDS.__getitem__, kinds), ids, parent_ids, positions,
-                      owner_ids, _constraints(constraints, alap), _each(d, constraint_dates), _each(d, deadlines),
-                      _each(d, actual_starts), _each(d, actual_finishes), percents, _each(_PRECISION, precisions),
-                      optimistic, most_likely, pessimistic, _each(_CLASSIFICATION, classifications), urls, notes,
-                      task_calendars, _each(bool, elapsed), _each(bool, key_flags), _each(_CONFIDENCE, confidences),
-                      _each(d, source_dates))
-        tasks = self.by_id("tasks", nums, ids, objects)
+        self.check_unique("tasks", nums, ids)
         loop = find_parent_loop(dict(zip(ids, parent_ids))) if some_chain_loops(parent_places, len(nums)) else None
         if loop:
-            rowid = nums[ids.index(loop[0])]
+            rowid, key = nums[ids.index(loop[0])], dict(zip(ids, keys))
             raise self.fail("tasks", rowid, "parent", "the WBS places tasks under themselves: "
-                            + " → ".join(tasks[t].key for t in loop + loop[:1]))
-        return tasks, task_ids
+                            + " → ".join(key[t] for t in loop + loop[:1]))
+        d = self.date
+        fields: list[Field] = [
+            (None, (keys,)), (None, (names,)), (None, (durations,)), (_KINDS.__getitem__, (kinds,)), (None, (ids,)),
+            (None, (parent_ids,)), (None, (positions,)), (None, (owner_ids,)), _constraint_field(constraints, alap),
+            (d, (constraint_dates,)), (d, (deadlines,)), (d, (actual_starts,)), (d, (actual_finishes,)),
+            (None, (percents,)), (_PRECISION, (precisions,)), (None, (optimistic,)), (None, (most_likely,)),
+            (None, (pessimistic,)), (_CLASSIFICATION, (classifications,)), (None, (urls,)), (None, (notes,)),
+            (None, (task_calendars,)), (bool, (elapsed,)), (bool, (key_flags,)), (_CONFIDENCE, (confidences,)),
+            (d, (source_dates,))]
+        return ObjectColumns(Task, _TASK_FIELDS, fields, ids), task_ids
 
-    def links(self, task_ids: RowIds) -> dict[str, Link]:
-        """Links by id, their ends resolved from task row numbers."""
+    def links(self, task_ids: RowIds) -> ObjectColumns[Link]:
+        """The links' columns, checked (ends resolved from task row numbers, ids unique), ready to become objects."""
         nums, ids, preds, succs, types, lags, elapsed = self.columns("links", "id, pred, succ, type, lag, elapsed",
                                                                      {"type": _LINK_VALUES})
         pred = self.places("links", "pred", nums, preds, task_ids, "task")
         succ = self.places("links", "succ", nums, succs, task_ids, "task")
         self.link_columns = pred, succ, types, lags, elapsed
-        return self.by_id("links", nums, ids, map(Link, task_ids.ids_at(pred), task_ids.ids_at(succ),
-                                                  map(_LINKS.__getitem__, types), lags, ids, _each(bool, elapsed)))
+        self.check_unique("links", nums, ids)
+        fields: list[Field] = [(None, (task_ids.ids_at(pred),)), (None, (task_ids.ids_at(succ),)),
+                               (_LINKS.__getitem__, (types,)), (None, (lags,)), (None, (ids,)), (bool, (elapsed,))]
+        return ObjectColumns(Link, _LINK_FIELDS, fields, ids)
 
     def baselines(self, tasks: dict[str, Task]) -> list[Baseline]:
         """Baselines in file order, with their entries; entries may name tasks deleted since."""
@@ -288,18 +307,12 @@ _TASK_COLUMNS = ("id, key, name, duration, kind, parent, position, owner, constr
                  "source_date, alap")
 
 
-def _each(convert: Callable[[Any], Any], column: Sequence[Any]) -> Iterator[Any]:
-    """`convert` applied to every value of `column`; to a column of one repeated value, once."""
-    if isinstance(column, Repeated):
-        return repeat(convert(column.value), len(column))
-    return map(convert, column)
-
-
-def _constraints(stored: Sequence[str], alap: Sequence[int]) -> Iterator[ConstraintType]:
-    """The constraints the rows hold: as late as possible is a flag beside 'ASAP' (schema version 6)."""
+def _constraint_field(stored: Sequence[str], alap: Sequence[int]) -> Field:
+    """The constraint field as the rows hold it: As Late As Possible is a flag beside 'ASAP' (schema
+    version 6), so without any flag set the stored text alone gives it."""
     if isinstance(alap, Repeated) and not alap.value:
-        return _each(_CONSTRAINT, stored)
-    return map(_constraint_of, stored, alap)
+        return _CONSTRAINT, (stored,)
+    return _constraint_of, (stored, alap)
 
 
 def _constraint_of(stored: str, alap: int) -> ConstraintType:
