@@ -29,13 +29,15 @@ def load_plan(path: str) -> Project:
     return load_plan_columns(path)[0]
 
 
-def load_plan_columns(path: str) -> tuple[Project, FileColumns | None]:
+def load_plan_columns(path: str, objects: bool = True) -> tuple[Project, FileColumns | None]:
     """`load_plan`, with a plan file's columns as read for the scheduler (None for other formats):
-    for a command that schedules the plan as it was read (see engine.file_columns)."""
+    for a command that schedules the plan as it was read (see engine.file_columns). Without
+    `objects`, a plan file's tasks and links are made only when asked for (domain.column_rows):
+    for a command that only shows the plan."""
     if Path(path).suffix.lower() == ".db":
         from ..store import open_project_columns
 
-        return open_project_columns(path)
+        return open_project_columns(path, objects=objects)
     from ..exchange.formats import read_plan
 
     result = read_plan(path)

@@ -7,14 +7,15 @@ index, every distinct day is formatted once, and the tasks' own fields are read 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from operator import attrgetter
+from typing import Any
 
 import numpy as np
 
 from ..domain import Precision, Project, Task
+from ..domain.column_rows import in_order, values_of
 from ..domain.dates import format_fuzzy_date
 from ..domain.provenance import shown_confidences
 from ..engine.schedule import Schedule, TaskTable
@@ -47,21 +48,26 @@ def schedule_columns(project: Project, schedule: Schedule, last_days: bool = Fal
     the precision it is known to (a task driven by a date announced as '2031' shows '2031').
     Without `sources` the confidence, source and source date columns are left empty.
     """
-    plan_tasks = list(project.tasks.values())
+    plan_tasks = in_order(project.tasks)  # a plan read to be shown makes no task object (domain.column_rows)
     rows = wbs_rows(project, plan_tasks, _outline_of(schedule, project))
-    tasks = list(map(plan_tasks.__getitem__, rows.places.tolist()))
+    places = rows.places.tolist()
     table = _ordinals_in(schedule, project, rows.places)
     ordinals = table[:4]
     if last_days:
         ordinals = np.stack([ordinals[0], _last_days(ordinals[0], ordinals[1]),
                              ordinals[2], _last_days(ordinals[2], ordinals[3])])
     dates = iso_columns(ordinals)
-    provenance = _provenance(project, schedule, tasks, sources)
+    provenance = _provenance(project, schedule, plan_tasks, places, sources)
     if last_days:
         _at_shown_precision(dates, ordinals, provenance[0])
-    return ScheduleColumns(list(map(_KEY, tasks)), list(map(_NAME, tasks)), rows.depths,
+    return ScheduleColumns(_in_rows(plan_tasks, "key", places), _in_rows(plan_tasks, "name", places), rows.depths,
                            tuple(dates), table[4], table[5], table[6].astype(bool),  # type: ignore[arg-type]
                            provenance, rows.summary)
+
+
+def _in_rows(tasks: Sequence[Task], field: str, places: list[int]) -> list[Any]:
+    """`field` of the tasks at `places` (rows of the table), read as a column."""
+    return list(map(values_of(tasks, field).__getitem__, places))
 
 
 def _ordinals_in(schedule: Schedule, project: Project, places: np.ndarray) -> np.ndarray:
@@ -149,20 +155,21 @@ def _at_shown_precision(dates: list[list[str]], ordinals: np.ndarray, precision:
                 column[row] = format_fuzzy_date(date.fromordinal(days[row]), Precision(shown))
 
 
-def _provenance(project: Project, schedule: Schedule, tasks: list[Task],
+def _provenance(project: Project, schedule: Schedule, tasks: Sequence[Task], places: list[int],
                 sources: bool) -> tuple[list[str], list[str], list[str], list[str | None]]:
-    """(precision, confidence, source, source date) of each task, as text; only the precision without `sources`."""
+    """(precision, confidence, source, source date) of the tasks at `places`, as text; only the
+    precision without `sources`."""
     shown = ShownPrecision(project, schedule)
     # Only a task a coarser date can reach differs from its own precision (ShownPrecision's doc).
-    precision = map(shown.of, map(_ID, tasks)) if shown.reach else map(_PRECISION, tasks)
+    precision = map(shown.of, _in_rows(tasks, "id", places)) if shown.reach else _in_rows(tasks, "precision", places)
     shown_precision = list(map(_VALUE.__getitem__, precision))
     if not sources:
         return shown_precision, [], [], []
-    source_dates = list(map(_SOURCE_DATE, tasks))
+    source_dates = _in_rows(tasks, "source_date", places)
     iso = {day: day.isoformat() for day in set(source_dates) if day is not None}
-    return shown_precision, shown_confidences(tasks), list(map(_SOURCE, tasks)), list(map(iso.get, source_dates))
+    urls = _in_rows(tasks, "source_url", places)
+    return (shown_precision, shown_confidences(urls, _in_rows(tasks, "confidence", places)), urls,
+            list(map(iso.get, source_dates)))
 
 
-_ID, _KEY, _NAME, _PRECISION, _SOURCE, _SOURCE_DATE = (attrgetter(name) for name in (
-    "id", "key", "name", "precision", "source_url", "source_date"))
 _VALUE = {member: member.value for member in Precision}

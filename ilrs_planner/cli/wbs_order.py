@@ -9,16 +9,16 @@ would grow as tasks x depth, is walked as before.
 
 from __future__ import annotations
 
-from operator import attrgetter
+from collections.abc import Sequence
 from typing import NamedTuple
 
 import numpy as np
 
 from ..domain import Project, Task
+from ..domain.column_rows import values_of
 from ..engine.task_places import TaskPlaces
 
 MAX_SORTED_DEPTH = 64  # deeper outlines are walked: a key per level per task would grow too large
-_PARENT, _POSITION = attrgetter("parent_id"), attrgetter("position")
 
 
 class WbsRows(NamedTuple):
@@ -29,7 +29,7 @@ class WbsRows(NamedTuple):
     summary: np.ndarray
 
 
-def wbs_rows(project: Project, tasks: list[Task], parent: np.ndarray | None = None) -> WbsRows:
+def wbs_rows(project: Project, tasks: Sequence[Task], parent: np.ndarray | None = None) -> WbsRows:
     """The tasks in WBS order (pre-order, siblings by position, ties in plan order) as places in
     `tasks` (the plan's tasks in plan order), with depths and summary flags.
 
@@ -37,7 +37,7 @@ def wbs_rows(project: Project, tasks: list[Task], parent: np.ndarray | None = No
     schedule's outline), which spares finding every parent again; else found here.
     """
     if parent is None:
-        parent_ids = list(map(_PARENT, tasks))
+        parent_ids = values_of(tasks, "parent_id")
         parent = TaskPlaces(list(project.tasks)).of(parent_ids)
         outside = int(np.count_nonzero(parent < 0)) != parent_ids.count(None)
     else:
@@ -47,7 +47,7 @@ def wbs_rows(project: Project, tasks: list[Task], parent: np.ndarray | None = No
         # Deeper than MAX_SORTED_DEPTH, or a parent outside the plan or a loop (a plan the scheduler
         # refuses): walked, which leaves out what it cannot reach.
         return _walked(project, TaskPlaces(list(project.tasks)).index())
-    order = _pre_order(parent, depth, np.fromiter(map(_POSITION, tasks), dtype=np.int64, count=len(tasks)))
+    order = _pre_order(parent, depth, np.fromiter(values_of(tasks, "position"), dtype=np.int64, count=len(tasks)))
     summary = np.zeros(len(tasks), dtype=bool)
     summary[parent[parent >= 0]] = True
     return WbsRows(order, depth[order], summary[order])

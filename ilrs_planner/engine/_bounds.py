@@ -9,7 +9,7 @@ summary's own float, which _summaries counts in days.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import repeat
@@ -41,7 +41,7 @@ class Bounds:
 Position = Callable[[int, int], int]  # (task index, day ordinal) -> position on the task's row
 
 
-def task_bounds(tasks: list[Task], planned: np.ndarray, is_summary: np.ndarray, start: int,
+def task_bounds(tasks: Sequence[Task], planned: np.ndarray, is_summary: np.ndarray, start: int,
                 time: WorkingTime | None = None, rows: np.ndarray | None = None,
                 status: int | None = None, bounded: list[int] | None = None) -> Bounds:
     """Constraints, deadlines and actual dates as per-task position bounds (`rows`: each task's row).
@@ -131,7 +131,7 @@ def _constraint_type(task: Task) -> ConstraintType:
                            [task.id]) from None
 
 
-def _bounded_tasks(tasks: list[Task]) -> list[int]:
+def _bounded_tasks(tasks: Sequence[Task]) -> list[int]:
     """Indices of the tasks with a constraint, a deadline or an actual date (usually few)."""
     found: set[int] = set()
     for name in _BOUND_NAMES:

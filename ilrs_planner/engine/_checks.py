@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from operator import attrgetter
 from typing import Any
 
@@ -14,7 +15,7 @@ from .task_places import TaskPlaces
 _PARENT = attrgetter("parent_id")
 
 
-def check_durations(durations: np.ndarray, tasks: list[Task]) -> None:
+def check_durations(durations: np.ndarray, tasks: Sequence[Task]) -> None:
     """Refuse negative durations."""
     negative = np.flatnonzero(durations < 0)
     if negative.size:
@@ -32,14 +33,14 @@ def _is_whole(value: object) -> bool:
     return isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_))
 
 
-def raise_bad_duration(tasks: list[Task], durations: list[Any]) -> None:
+def raise_bad_duration(tasks: Sequence[Task], durations: list[Any]) -> None:
     """Name the first task whose duration is not a whole number of days."""
     task, value = next((t, d) for t, d in zip(tasks, durations) if not _is_whole(d))
     raise PlannerError("task.bad_value", f"task '{task.key}' has a duration of {value!r}, not a whole number of days",
                        [task.id])
 
 
-def raise_bad_link(links: list[Any], codes: list[Any], lags: list[Any], tasks: list[Task],
+def raise_bad_link(links: list[Any], codes: list[Any], lags: list[Any], tasks: Sequence[Task],
                    index: dict[str, int]) -> None:
     """Name the first link whose type is not FS/SS/FF/SF or whose lag is not a whole number of days."""
     for link, code, lag in zip(links, codes, lags):
@@ -50,7 +51,7 @@ def raise_bad_link(links: list[Any], codes: list[Any], lags: list[Any], tasks: l
                                [link.pred_id, link.succ_id])
 
 
-def parent_indices(tasks: list[Task], places: TaskPlaces) -> np.ndarray:
+def parent_indices(tasks: Sequence[Task], places: TaskPlaces) -> np.ndarray:
     """Parent index of every task (-1 at the top level); a parent that is not in the plan is an error."""
     parent_ids = list(map(_PARENT, tasks))
     found = places.of(parent_ids)
@@ -61,7 +62,7 @@ def parent_indices(tasks: list[Task], places: TaskPlaces) -> np.ndarray:
     return found
 
 
-def depths(parent: np.ndarray, tasks: list[Task]) -> np.ndarray:
+def depths(parent: np.ndarray, tasks: Sequence[Task]) -> np.ndarray:
     """Outline depth of every task (0 = top level); a task placed under itself is an error."""
     depth = np.zeros(len(parent), dtype=np.int64)
     up = parent.copy()
@@ -74,7 +75,7 @@ def depths(parent: np.ndarray, tasks: list[Task]) -> np.ndarray:
     return _deep_depths(parent, tasks)
 
 
-def _deep_depths(parent: np.ndarray, tasks: list[Task]) -> np.ndarray:
+def _deep_depths(parent: np.ndarray, tasks: Sequence[Task]) -> np.ndarray:
     """Depths one task at a time, remembering each chain, so a loop of parents is found."""
     parents = parent.tolist()
     depth: list[int | None] = [None] * len(parents)
@@ -93,7 +94,7 @@ def _deep_depths(parent: np.ndarray, tasks: list[Task]) -> np.ndarray:
     return np.array(depth, dtype=np.int64)
 
 
-def raise_unknown_task(fields: list[tuple[Any, ...]], index: dict[str, int], tasks: list[Task]) -> None:
+def raise_unknown_task(fields: list[tuple[Any, ...]], index: dict[str, int], tasks: Sequence[Task]) -> None:
     """Name the first link whose end is not a task of the plan."""
     for pred_id, succ_id, *_ in fields:
         for missing, other in ((pred_id, succ_id), (succ_id, pred_id)):
@@ -104,7 +105,7 @@ def raise_unknown_task(fields: list[tuple[Any, ...]], index: dict[str, int], tas
 
 
 def check_summary_links(pred: np.ndarray, succ: np.ndarray, is_summary: np.ndarray, depth: np.ndarray,
-                        jumps: list[np.ndarray], tasks: list[Task]) -> None:
+                        jumps: list[np.ndarray], tasks: Sequence[Task]) -> None:
     """Refuse a link between a summary and one of its own descendants (it would bind itself)."""
     touching = np.flatnonzero(is_summary[pred] | is_summary[succ])
     a, b = pred[touching], succ[touching]

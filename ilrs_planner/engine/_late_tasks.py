@@ -16,18 +16,18 @@ dates, which its predecessors allow.
 from __future__ import annotations
 
 import dataclasses
-from operator import attrgetter
 
 import numpy as np
 
 from ..domain import ConstraintType
+from ..domain.column_rows import values_of
 from ._network import Network
 
 
 def late_tasks(net: Network) -> np.ndarray:
     """Per task: a leaf without actual dates, constrained as late as possible."""
     n = len(net.tasks)
-    constraints = list(map(attrgetter("constraint"), net.tasks))
+    constraints = values_of(net.tasks, "constraint")
     if not constraints.count(ConstraintType.ALAP):  # the usual case, at C speed
         return np.zeros(n, dtype=bool)
     alap = np.fromiter(map(ConstraintType.ALAP.__eq__, constraints), dtype=bool, count=n)

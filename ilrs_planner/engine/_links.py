@@ -7,6 +7,7 @@ unknown type or a lag that is not a whole number of days is refused naming the l
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from operator import attrgetter
 from typing import Any
 
@@ -20,7 +21,7 @@ _PRED, _SUCC, _TYPE, _LAG, _ELAPSED = (attrgetter(name) for name in ("pred_id", 
 TYPE_CODES = {LinkType.FS: 0, LinkType.SS: 1, LinkType.FF: 2, LinkType.SF: 3}
 
 
-def link_arrays(project: Project, places: TaskPlaces, tasks: list[Task]) -> tuple[np.ndarray, ...]:
+def link_arrays(project: Project, places: TaskPlaces, tasks: Sequence[Task]) -> tuple[np.ndarray, ...]:
     """(pred, succ, type code, lag, elapsed) arrays of every link, in the plan's order, checked."""
     links = list(project.links.values())
     count = len(links)
@@ -38,7 +39,7 @@ def link_arrays(project: Project, places: TaskPlaces, tasks: list[Task]) -> tupl
     return pred, succ, code, np.fromiter(lags, dtype=np.int64, count=count), flags(list(map(_ELAPSED, links)))
 
 
-def refuse_self_links(pred: np.ndarray, succ: np.ndarray, tasks: list[Task]) -> None:
+def refuse_self_links(pred: np.ndarray, succ: np.ndarray, tasks: Sequence[Task]) -> None:
     """`link.self` naming the first task linked to itself."""
     same = np.flatnonzero(pred == succ)
     if same.size:

@@ -18,14 +18,15 @@ that descendant; an SS/SF link out of a summary leaves from the summary's start.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from operator import attrgetter
 from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike
 
 from ..domain import Calendar, PlannerError, Project, Task
+from ..domain.column_rows import in_order, values_of
 from . import _checks
 from ._bounds import BIG, Bounds, task_bounds
 from ._calendars import IDENTITY, WorkingTime, span_of
@@ -42,7 +43,7 @@ class Network:
     """A project as arrays: tasks are nodes 0..n-1, gate nodes follow; edges in CSR form."""
 
     task_ids: list[str]
-    tasks: list[Task]
+    tasks: Sequence[Task]
     start: int  # the plan's start (ordinal)
     duration: np.ndarray  # effective duration per task (actual dates win)
     parent: np.ndarray  # parent task index, -1 at the top level
@@ -116,11 +117,11 @@ def compile_network(project: Project, extra_days: int = 0, node_rows: np.ndarray
     `node_rows` keeps each task's node on given rows (the Monte Carlo's probe changes durations);
     `columns`, the plan's columns as read from its file, when nothing has changed it since (see file_columns).
     """
-    tasks = list(project.tasks.values())
+    tasks = in_order(project.tasks)  # made one by one, when the plan was read without objects
     task_ids = list(project.tasks)
     n = len(tasks)
     columns = columns if columns is not None and columns.fit(project) else None
-    durations = list(columns.durations) if columns else list(map(attrgetter("duration"), tasks))
+    durations = list(columns.durations) if columns else values_of(tasks, "duration")
     if not _checks.all_whole(durations):
         _checks.raise_bad_duration(tasks, durations)
     planned = np.fromiter(durations, dtype=np.int64, count=n)
@@ -134,7 +135,7 @@ def compile_network(project: Project, extra_days: int = 0, node_rows: np.ndarray
     from_file = columns.links(tasks) if columns else None
     links = from_file if from_file is not None else link_arrays(project, places, tasks)
     _checks.check_summary_links(links[0], links[1], is_summary, depth, jumps, tasks)
-    calendar_ids = list(columns.calendar_ids) if columns else list(map(attrgetter("calendar_id"), tasks))
+    calendar_ids = list(columns.calendar_ids) if columns else values_of(tasks, "calendar_id")
     task_row, time = _working_time(project, tasks, calendar_ids, planned, extra_days)
     elapsed = flags(list(columns.task_elapsed)) if columns else _elapsed(tasks)
     node_row = np.where(is_summary | elapsed, IDENTITY, task_row) if node_rows is None else node_rows
@@ -147,12 +148,12 @@ def compile_network(project: Project, extra_days: int = 0, node_rows: np.ndarray
     return net
 
 
-def _elapsed(tasks: list[Task]) -> np.ndarray:
+def _elapsed(tasks: Sequence[Task]) -> np.ndarray:
     """Tasks whose duration counts calendar days (MS Project's elapsed durations)."""
-    return flags(list(map(attrgetter("elapsed"), tasks)))
+    return flags(values_of(tasks, "elapsed"))
 
 
-def _working_time(project: Project, tasks: list[Task], ids: list[str | None], planned: np.ndarray,
+def _working_time(project: Project, tasks: Sequence[Task], ids: list[str | None], planned: np.ndarray,
                   extra_days: int) -> tuple[np.ndarray, WorkingTime | None]:
     """Each task's calendar row (0 for calendar days; `ids`: each task's calendar id) and the tables,
     or None when all are 0."""
@@ -179,7 +180,7 @@ def _working_time(project: Project, tasks: list[Task], ids: list[str | None], pl
     return task_row, WorkingTime(used, first, last)
 
 
-def _calendar_of(project: Project, calendar_id: str, tasks: list[Task], ids: list[Any]) -> Calendar:
+def _calendar_of(project: Project, calendar_id: str, tasks: Sequence[Task], ids: list[Any]) -> Calendar:
     """The calendar a task names; an unknown one is refused naming the first task that uses it."""
     if calendar_id in project.calendars:
         return project.calendars[calendar_id]
@@ -188,15 +189,15 @@ def _calendar_of(project: Project, calendar_id: str, tasks: list[Task], ids: lis
                        "does not have", [task.id])
 
 
-def _plan_dates(project: Project, tasks: list[Task]) -> list[Any]:
+def _plan_dates(project: Project, tasks: Sequence[Task]) -> list[Any]:
     """Every date the plan gives, which the working-time tables must cover."""
     dates = [project.start, project.status_date]
     for name in ("constraint_date", "deadline", "actual_start", "actual_finish"):
-        dates.extend(filter(None, map(attrgetter(name), tasks)))
+        dates.extend(filter(None, values_of(tasks, name)))
     return dates
 
 
-def _assemble(project: Project, tasks: list[Task], task_ids: list[str], parent: np.ndarray,
+def _assemble(project: Project, tasks: Sequence[Task], task_ids: list[str], parent: np.ndarray,
               depth: np.ndarray, jumps: list[np.ndarray], is_summary: np.ndarray, links: tuple[np.ndarray, ...],
               bounds: Bounds, calendars: tuple[np.ndarray, np.ndarray, WorkingTime | None]) -> Network:
     """Allocate gate nodes, turn links and the WBS into weighted edges, and pack them as CSR."""

@@ -72,7 +72,7 @@ class FileColumns:
                 found.update(compress(range(len(column)), map(ne, column, repeat(unset))))
         return sorted(found)
 
-    def links(self, tasks: list[Task]) -> tuple[np.ndarray, ...] | None:
+    def links(self, tasks: Sequence[Task]) -> tuple[np.ndarray, ...] | None:
         """(pred, succ, type code, lag, elapsed) as link_arrays gives them, or None when a type or
         lag would be refused (read from the objects, the refusal names the link)."""
         count = len(self.pred)

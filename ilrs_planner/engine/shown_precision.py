@@ -14,9 +14,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from datetime import date
 from itertools import compress, repeat
-from operator import attrgetter, is_not
+from operator import is_not
 
 from ..domain import Precision, Project
+from ..domain.column_rows import values_of
 from .driving_chain import ChainIndex
 from .schedule import Schedule
 
@@ -53,7 +54,7 @@ def _reached_from_coarse(project: Project) -> set[str]:
     sub-tasks too) and from a sub-task up to its summaries. Every other task keeps its own precision."""
     tasks = project.tasks
     # Column-wise through C-level map: a Python loop over 100,000 tasks was paid on every edit.
-    todo = list(compress(tasks, map(is_not, map(attrgetter("precision"), tasks.values()), repeat(Precision.DAY))))
+    todo = list(compress(tasks, map(is_not, values_of(tasks, "precision"), repeat(Precision.DAY))))
     if not todo:
         return set()
     children = project.children_map()
