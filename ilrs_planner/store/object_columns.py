@@ -62,6 +62,29 @@ class ObjectColumns(Generic[T]):
         return ColumnRows(self.ids, self.at, self.column)
 
 
+class LaterColumn(Sequence[Any]):
+    """A column made when first read (`make()`): ids looked up from row places, say, which a plan
+    read without objects may never need."""
+
+    def __init__(self, make: Callable[[], Sequence[Any]]):
+        self._make: Callable[[], Sequence[Any]] | None = make
+        self._made: Sequence[Any] = ()
+
+    def column(self) -> Sequence[Any]:
+        if self._make is not None:
+            self._made, self._make = self._make(), None
+        return self._made
+
+    def __getitem__(self, index: Any) -> Any:
+        return self.column()[index]
+
+    def __len__(self) -> int:
+        return len(self.column())
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.column())
+
+
 def _values(field: Field) -> Iterator[Any]:
     """A field's converted values; a column of one repeated value is converted once."""
     convert, columns = field

@@ -46,7 +46,7 @@ from .locate import (
     find_too_big,
     too_large,
 )
-from .object_columns import Field, ObjectColumns
+from .object_columns import Field, LaterColumn, ObjectColumns
 from .rownumbers import NO_ROW, RowIds, some_chain_loops
 
 # Kinds of task and link come from SQLite as their index here (read_columns' `codes`).
@@ -237,7 +237,7 @@ class TableReader:
         owner_ids = self.resolve("tasks", "owner", nums, owners, participant_ids, "participant")
         task_calendars = self.resolve("tasks", "calendar", nums, calendars, calendar_ids, "calendar")
         parent_places = self.places("tasks", "parent", nums, parents, task_ids, "task")
-        parent_ids = task_ids.ids_at(parent_places)
+        parent_ids = LaterColumn(lambda: task_ids.ids_at(parent_places))  # as objects need them
         self.task_columns = (parent_places, durations, task_calendars, elapsed,
                              (constraints, alap, deadlines, actual_starts, actual_finishes))
         self.check_unique("tasks", nums, ids)
@@ -265,7 +265,8 @@ class TableReader:
         succ = self.places("links", "succ", nums, succs, task_ids, "task")
         self.link_columns = pred, succ, types, lags, elapsed
         self.check_unique("links", nums, ids)
-        fields: list[Field] = [(None, (task_ids.ids_at(pred),)), (None, (task_ids.ids_at(succ),)),
+        fields: list[Field] = [(None, (LaterColumn(lambda: task_ids.ids_at(pred)),)),
+                               (None, (LaterColumn(lambda: task_ids.ids_at(succ)),)),
                                (_LINKS.__getitem__, (types,)), (None, (lags,)), (None, (ids,)), (bool, (elapsed,))]
         return ObjectColumns(Link, _LINK_FIELDS, fields, ids)
 
