@@ -45,11 +45,12 @@ class ObjectColumns(Generic[T]):
         return self.make(*[cell(place) for cell in self._cells])
 
     def column(self, name: str) -> list[Any]:
-        """Field `name` of every row, as the objects hold it (made once, then kept)."""
+        """Field `name` of every row, as the objects hold it (made once and kept; each caller gets
+        its own copy, so what one does with it cannot change what the next one reads)."""
         found = self._columns.get(name)
         if found is None:
             found = self._columns[name] = list(_values(self.fields[self.names.index(name)]))
-        return found
+        return found.copy()
 
     def rows(self) -> ColumnRows[T]:
         """The objects by id, each made when asked for (see domain.column_rows).

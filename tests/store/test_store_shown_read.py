@@ -85,3 +85,6 @@ def test_a_plan_read_without_objects_cannot_be_changed(plan_file):
     task = shown.tasks["task-1"]
     task.name = "Changed"
     assert shown.tasks["task-1"].name != "Changed"  # each object is made afresh from the file's row
+    names = values_of(shown.tasks, "name")
+    names[0] = "Changed"
+    assert values_of(shown.tasks, "name")[0] != "Changed"  # nor changing a column read from it
