@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 import xml.parsers.expat
-from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn
 
 from ...domain import PlannerError
 from .precheck import refuse_oversized
-from .xml_stream import Limits, Refused, TaskHandler, callbacks
+from .xml_stream import Feed, Limits, Refused, TaskHandler, callbacks
 
 MAX_FILE_BYTES = 384 * 1024 * 1024  # a 100,000-task plan written by us is about 160 MB
 MAX_DEPTH = 24  # MSPDI nests 6 levels deep
@@ -46,20 +45,20 @@ def _refuse_doctype(*_args: object) -> NoReturn:
     raise Refused("it declares a DOCTYPE (DTDs and entities are not accepted in imported files)")
 
 
-def _parser(builder: _Builder) -> tuple[xml.parsers.expat.XMLParserType, Callable[[], None]]:
-    """The parser, with the builder's callbacks, and what to call after each chunk fed to it."""
+def _parser(builder: _Builder) -> tuple[xml.parsers.expat.XMLParserType, Feed]:
+    """The parser, with the builder's callbacks, and what feeds it each chunk of the file."""
     # No namespace processing: MSPDI puts everything in one default namespace (an xmlns attribute,
     # ignored like all attributes), so tags arrive as plain names such as "Task".
     parser = xml.parsers.expat.ParserCreate()
     parser.buffer_text = True
-    after_chunk = callbacks(parser, builder.tree, builder.on_task, builder.limits)
+    feed = callbacks(parser, builder.tree, builder.on_task, builder.limits)
     parser.CharacterDataHandler = builder.tree.data
     parser.StartDoctypeDeclHandler = _refuse_doctype
     parser.EntityDeclHandler = _refuse_doctype
     parser.UnparsedEntityDeclHandler = _refuse_doctype
     parser.ExternalEntityRefHandler = _refuse_doctype
     parser.SetParamEntityParsing(xml.parsers.expat.XML_PARAM_ENTITY_PARSING_NEVER)
-    return parser, after_chunk
+    return parser, feed
 
 
 def parse_untrusted(path: str | Path, max_tasks: int = MAX_ELEMENTS, on_task: TaskHandler | None = None) -> ET.Element:
@@ -77,12 +76,11 @@ def parse_untrusted(path: str | Path, max_tasks: int = MAX_ELEMENTS, on_task: Ta
                                f"plan can be ({MAX_FILE_BYTES:,})")
         refuse_oversized(path, MAX_ELEMENTS, max_tasks)
         builder = _Builder(on_task)
-        parser, after_chunk = _parser(builder)
+        parser, feed = _parser(builder)
         with open(path, "rb") as stream:
             while chunk := stream.read(_CHUNK):
-                parser.Parse(chunk, False)
-                after_chunk()
-        parser.Parse(b"", True)
+                feed(chunk)
+        feed(b"", final=True)
         return builder.tree.close()
     except Refused as refusal:
         raise PlannerError("import.bad_file", f"{name}: refused because {refusal.why}") from None
