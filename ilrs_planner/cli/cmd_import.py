@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..domain import PlannerError, parse_iso_date
+from ..domain import PlannerError, Project, parse_iso_date
 from .render import print_warnings, refuse_to_overwrite
+
+if TYPE_CHECKING:
+    from ..engine.schedule import Schedule
 
 
 def register(subparsers) -> None:
@@ -34,16 +38,18 @@ def register(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Import, schedule (so a loop is named), save, and say what was imported."""
-    from ..engine.cpm import schedule
     from ..exchange.formats import read_plan
 
     if Path(args.file).resolve() == Path(args.output).resolve():
         raise PlannerError("cli.usage", "the output must be a new file, not the file being imported")
     refuse_to_overwrite(args.output, args.force)
-    result = read_plan(args.file, start=args.start)
-    print_warnings(result.warnings)
+    loops_left = Path(args.file).suffix.lower() == ".xml"  # see _scheduled
+    result = read_plan(args.file, start=args.start, **({"loops_dropped": False} if loops_left else {}))
+    try:
+        dates = _scheduled(result.project, result.warnings, loops_left)
+    finally:
+        print_warnings(result.warnings)
     project = result.project
-    dates = schedule(project)
     from ..store import save_project
 
     save_project(project, args.output)
@@ -51,3 +57,21 @@ def run(args: argparse.Namespace) -> int:
           f"participants into {args.output}: {dates.project_start.isoformat()} to "
           f"{dates.last_day().isoformat()}")
     return 0
+
+
+def _scheduled(project: Project, warnings: list[str], loops_left: bool) -> Schedule:
+    """The plan's schedule. An MS Project XML plan is read with its dependency loops left in: the
+    scheduler finds one as it builds its network, so a plan without loops (nearly every one) has
+    that network built once, not once more by a search for loops; one with a loop loses the loop's
+    last link, named in a warning as on any import, and is scheduled again."""
+    from ..engine.cpm import schedule
+
+    try:
+        return schedule(project)
+    except PlannerError as exc:
+        if exc.code != "link.cycle" or not loops_left:
+            raise
+    from ..exchange.mspdi import drop_loops
+
+    drop_loops(project, warnings)
+    return schedule(project)

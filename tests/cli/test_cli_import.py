@@ -84,3 +84,29 @@ def test_import_bad_start_and_unknown_format(tmp_path, capsys):
     assert main(["import", str(other), "-o", str(tmp_path / "b.db")]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error[import.bad_file]:") and ".csv" in err
+
+
+def test_an_ms_project_xml_loop_is_broken_and_named_as_the_reader_breaks_it(tmp_path, capsys):
+    from ilrs_planner.exchange.formats import read_plan
+    from ilrs_planner.store import open_project
+
+    pairs = ((1, 3), (2, 1), (3, 2), (4, 3), (5, 6), (6, 5))  # two loops: 1-2-3 and 5-6; 4 follows 3
+    tasks = "".join(
+        f"<Task><UID>{u}</UID><Name>T{u}</Name><OutlineLevel>1</OutlineLevel><Duration>PT8H0M0S</Duration>"
+        f"<PredecessorLink><PredecessorUID>{p}</PredecessorUID><Type>1</Type></PredecessorLink></Task>"
+        for u, p in pairs)
+    xml = tmp_path / "loops.xml"
+    xml.write_text(f"<Project><StartDate>2030-01-07T08:00:00</StartDate><Tasks>{tasks}</Tasks></Project>")
+    out = tmp_path / "out.db"
+    assert main(["import", str(xml), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    expected = read_plan(xml)  # what any other import of the file (the window's) keeps and says
+    loop_warnings = [w for w in expected.warnings if "form a loop" in w]
+    assert len(loop_warnings) == 2 and all(w in err for w in loop_warnings)
+    kept = {(link.pred_id, link.succ_id) for link in expected.project.links.values()}
+    keys = {t.id: t.key for t in expected.project.tasks.values()}
+    saved = open_project(out)
+    saved_keys = {t.id: t.key for t in saved.tasks.values()}
+    assert {(saved_keys[k.pred_id], saved_keys[k.succ_id]) for k in saved.links.values()} == {
+        (keys[p], keys[s]) for p, s in kept}
+    assert len(saved.links) == 4

@@ -46,13 +46,18 @@ from pathlib import Path
 
 from ...domain import Project
 from ..formats import ImportResult
+from .read_links import drop_loops
 from .reader import read_mspdi
 from .writer import write_mspdi
 
+__all__ = ["drop_loops", "read", "read_mspdi", "write", "write_mspdi"]
 
-def read(path: str | Path, **_opts) -> ImportResult:
-    """Import an MSPDI file (untrusted: no DTDs or entities, sizes bounded)."""
-    return read_mspdi(path)
+
+def read(path: str | Path, loops_dropped: bool = True, **_opts) -> ImportResult:
+    """Import an MSPDI file (untrusted: no DTDs or entities, sizes bounded).
+
+    `loops_dropped=False`: a dependency loop is left for the caller to schedule and `drop_loops`."""
+    return read_mspdi(path, loops_dropped)
 
 
 def write(project: Project, path: str | Path, **_opts) -> list[str]:

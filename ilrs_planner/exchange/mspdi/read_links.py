@@ -48,8 +48,12 @@ def _ancestors(project, task_id: str) -> set[str]:
     return found
 
 
-def read_links(tasks) -> None:
-    """Turn the collected PredecessorLink elements into links; drop what cannot be a link, with warnings."""
+def read_links(tasks, loops_dropped: bool = True) -> None:
+    """Turn the collected PredecessorLink elements into links; drop what cannot be a link, with warnings.
+
+    Without `loops_dropped`, a dependency loop is left for the caller, who schedules the plan at once:
+    the scheduler finds a loop as it builds its network, so the network is not built twice just to
+    find none (`drop_loops` then, and schedule again)."""
     reader, project, warnings = tasks.reader, tasks.project, tasks.warnings
     seen = set()
     summaries = project.summary_ids()  # only a summary can be another task's ancestor
@@ -81,10 +85,11 @@ def read_links(tasks) -> None:
         no_lag = link.lag == "0" and link.lag_format.isdecimal() and fmt not in PERCENT_FORMATS
         lag = 0 if no_lag else _lag_days(reader, link, fmt, tasks.minutes_per_day, where, warnings)
         project.add_link(Link(pred_id, succ_id, link_type, lag, next(ids), fmt in ELAPSED_FORMATS))
-    _drop_loops(project, warnings)
+    if loops_dropped:
+        drop_loops(project, warnings)
 
 
-def _drop_loops(project, warnings: list[str]) -> None:
+def drop_loops(project, warnings: list[str]) -> None:
     """A file may hold a dependency loop; the plan may not. Each loop loses its last link, named."""
     for _ in range(MAX_LOOPS_DROPPED):
         loop = find_cycle(project)

@@ -86,11 +86,11 @@ class TaskReader:
         task = self._task(element, fields, uid, self.parents[-1] if self.parents else None)
         self.parents.append(task.id)
 
-    def finish(self) -> None:
-        """What needs every task: summaries' durations, owners named by key, then the links."""
+    def finish(self, loops_dropped: bool = True) -> None:
+        """What needs every task: summaries' durations, owners named by key, then the links (see read_links)."""
         self._finish_outline()
         self._resolve_owners()
-        self._links()
+        read_links(self, loops_dropped)
 
     def _level_from_outline(self, fields: Fields) -> int:
         number = fields.text("OutlineNumber", "")
@@ -258,9 +258,6 @@ class TaskReader:
             self.project.tasks[task_id].owner_id = by_key.get(owner_key)
             if owner_key not in by_key:
                 self.warnings.append(f"{where}: owner '{owner_key}' is not among the resources; left empty")
-
-    def _links(self) -> None:
-        read_links(self)
 
     def read_assignments(self, root: ET.Element) -> None:
         """Assignments cannot be carried (no effort model); the first one names a task's owner if unset."""

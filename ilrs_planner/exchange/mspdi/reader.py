@@ -170,14 +170,15 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def read_mspdi(path: str | Path) -> ImportResult:
+def read_mspdi(path: str | Path, loops_dropped: bool = True) -> ImportResult:
     """Read an MSPDI file into a plan, with warnings for everything not carried over.
 
+    Without `loops_dropped`, the plan may hold a dependency loop (see `read_links.read_links`).
     The tasks are read as the parser reaches each one and then dropped from the XML tree, so
     the memory of an import is the plan's, not the file's tree (a tenth of it for 100,000 tasks).
     """
     name = Path(path).name
-    stream = _TaskStream(name)
+    stream = _TaskStream(name, loops_dropped)
     try:
         with _collector_paused():
             root = parse_untrusted(path, MAX_TASKS, stream.take)
@@ -197,8 +198,8 @@ class _TaskStream:
     """Reads each task as the parser closes it: the plan's header, calendars and custom field
     definitions precede the tasks in an MSPDI file, so they are read when the first task arrives."""
 
-    def __init__(self, name: str):
-        self.name = name
+    def __init__(self, name: str, loops_dropped: bool):
+        self.name, self.loops_dropped = name, loops_dropped
         self.warnings: list[str] = []
         self.reader = Reader(self.warnings)
         self.tasks: TaskReader | None = None
@@ -229,7 +230,7 @@ class _TaskStream:
         if tasks.project.start is _NO_START:
             _start_from_tasks(tasks.project, tasks, self.warnings)
         tasks.owners = _participants(root, tasks.project, self.reader, _field_map(root))
-        tasks.finish()
+        tasks.finish(self.loops_dropped)
         tasks.read_assignments(root)
         widen_split_tasks(tasks, root)
         _baselines(tasks.project, tasks.baseline_entries, _register(tasks.summary, self.reader), self.reader)
