@@ -27,7 +27,7 @@ from .helpers import (
     start_from_stamp,
 )
 from .read_links import LinkTexts, link_texts, read_links
-from .values import ELAPSED_FORMATS, Fields, Reader, day_or_none, whole_days
+from .values import ELAPSED_FORMATS, Fields, Reader, whole_days
 
 CONSTRAINTS_BY_CODE = {code: kind for kind, code in CONSTRAINT_CODES.items()}
 _ID_TEXT = re.compile(r"[0-9a-zA-Z_-]{1,64}")
@@ -60,6 +60,10 @@ class TaskReader:
         # Resources follow the tasks in an MSPDI file, so an owner named by key is found at the end.
         self.owner_keys: dict[str, tuple[str, str]] = {}  # task id -> (owner key, where)
         self.ids = fresh_ids()  # for tasks whose id the file does not give (any file but our export)
+        # Stamp text -> day, per reading of a stamp (see Fields.day).
+        self.start_days: dict[str, date] = {}
+        self.finish_days: dict[str, date] = {}
+        self.deadline_days: dict[str, date] = {}
 
     @property
     def warnings(self) -> list[str]:
@@ -117,10 +121,11 @@ class TaskReader:
             task_id = next(self.ids)
         name = fields.text("Name") or "(unnamed)"
         key = self._unique_key(custom.get("key") or fields.text("WBS", "") or f"T{uid}", where)
+        duration_format = fields.integer("DurationFormat", 7)
         task = Task(key=key, name=name[:512], id=task_id, parent_id=parent_id,
-                    position=self._next_position(parent_id), duration=self._duration(fields))
-        task.elapsed = fields.integer("DurationFormat", 7) in ELAPSED_FORMATS
-        task.calendar_id = self.calendars.get(fields.text("CalendarUID"))
+                    position=self._next_position(parent_id), duration=self._duration(fields, duration_format),
+                    elapsed=duration_format in ELAPSED_FORMATS,
+                    calendar_id=self.calendars.get(fields.text("CalendarUID")))
         self._dates(task, fields)
         self._stored_dates(task, fields)
         self._classify(task, custom, fields)
@@ -154,12 +159,11 @@ class TaskReader:
         self.keys.add(key)
         return key
 
-    def _duration(self, fields: Fields) -> int:
+    def _duration(self, fields: Fields, fmt: int | None) -> int:
         raw, where = fields.text("Duration"), fields.where
         if not raw:
             return 0
         minutes = self.reader.minutes(raw, where, "duration") or 0.0
-        fmt = fields.integer("DurationFormat", 7)
         per_day = 1440 if fmt in ELAPSED_FORMATS else self.minutes_per_day
         days = whole_days(minutes / per_day, where, "duration", self.warnings)
         if days < 0:
@@ -167,21 +171,23 @@ class TaskReader:
         return max(days, 0)
 
     def _dates(self, task: Task, fields: Fields) -> None:
-        moment, where = fields.moment, fields.where
+        day_of, where = fields.day, fields.where
         code = fields.integer("ConstraintType", 0)
         kind = CONSTRAINTS_BY_CODE.get(code, ConstraintType.ASAP) if code is not None else ConstraintType.ASAP
         if code is not None and code not in CONSTRAINTS_BY_CODE:
             self.warnings.append(f"{where}: constraint {code} has no equivalent; the task is scheduled as soon "
                                  "as possible")
-        convert = finish_from_stamp if kind in FINISH_CONSTRAINTS else start_from_stamp
-        day = day_or_none(moment("ConstraintDate"), convert)
+        if kind in FINISH_CONSTRAINTS:
+            day = day_of("ConstraintDate", finish_from_stamp, self.finish_days)
+        else:
+            day = day_of("ConstraintDate", start_from_stamp, self.start_days)
         if kind.dated and day is None:
             self.warnings.append(f"{where}: constraint {kind.value} has no date; dropped")
             kind = ConstraintType.ASAP
         task.constraint, task.constraint_date = kind, (day if kind.dated else None)
-        task.deadline = day_or_none(moment("Deadline"), deadline_from_stamp)
-        task.actual_start = day_or_none(moment("ActualStart"), start_from_stamp)
-        task.actual_finish = day_or_none(moment("ActualFinish"), finish_from_stamp)
+        task.deadline = day_of("Deadline", deadline_from_stamp, self.deadline_days)
+        task.actual_start = day_of("ActualStart", start_from_stamp, self.start_days)
+        task.actual_finish = day_of("ActualFinish", finish_from_stamp, self.finish_days)
         if task.actual_start and task.actual_finish and task.actual_finish < task.actual_start:
             # No plan can hold it (the scheduler refuses it): the rest of the file is still read.
             self.warnings.append(f"{where} ('{task.name}'): its actual finish is before its actual start "
@@ -193,8 +199,8 @@ class TaskReader:
     def _stored_dates(self, task: Task, fields: Fields) -> None:
         """MS Project's own start and finish; a manually scheduled task keeps them (as Must Start On)."""
         where = fields.where
-        start = day_or_none(fields.moment("Start"), start_from_stamp)
-        finish = day_or_none(fields.moment("Finish"), finish_from_stamp)
+        start = fields.day("Start", start_from_stamp, self.start_days)
+        finish = fields.day("Finish", finish_from_stamp, self.finish_days)
         if start is not None and (self.earliest_start is None or start < self.earliest_start):
             self.earliest_start = start  # the plan's start if the file gives none
         if start is None or finish is None:
@@ -237,8 +243,8 @@ class TaskReader:
         for record in element.findall("Baseline"):
             fields = Fields(record, self.reader, where)
             number = fields.integer("Number", 0)
-            start = day_or_none(fields.moment("Start"), start_from_stamp)
-            finish = day_or_none(fields.moment("Finish"), finish_from_stamp)
+            start = fields.day("Start", start_from_stamp, self.start_days)
+            finish = fields.day("Finish", finish_from_stamp, self.finish_days)
             if number is None or not 0 <= number < MAX_BASELINES:
                 self.warnings.append(f"{where}: baseline number {number} is not 0-10; ignored")
             elif start and finish:

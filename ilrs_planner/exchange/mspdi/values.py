@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from datetime import date, datetime
 
 from ...domain.dates import MAX_YEAR, MIN_YEAR
@@ -24,6 +25,7 @@ _FIELD_OF_TAG = {"Name": "name", "Title": "name", "Author": "name", "Notes": "no
 _LIMIT_OF_TAG = {tag: TEXT_LIMITS[field] for tag, field in _FIELD_OF_TAG.items()}
 _SHORT = min(_LIMIT_OF_TAG.values())  # a text this short is never cut
 _EXACT_DIGITS = 15  # a float holds every integer of this many digits exactly
+MAX_KNOWN_DAYS = 1 << 16  # distinct stamps kept with their day (`Fields.day`): a few MB at most
 
 
 class Fields:
@@ -68,6 +70,25 @@ class Fields:
         # A stamp as MS Project writes it has nothing to clean or strip: read at once.
         value = plain_stamp(raw) if len(raw) == 19 else None
         return value if value is not None else self.reader.moment_of(self.text(tag), tag, self.where)
+
+    def day(self, tag: str, convert: Callable[[datetime], date], known: dict[str, date]) -> date | None:
+        """`convert` of the moment `moment` gives, or None. `known`: the days `convert` gave for stamps as
+        MS Project writes them, so each distinct stamp of a file is read once (a plan's tasks share
+        most of their dates); any other text takes the general path, with its warnings, every time."""
+        raw = self.texts.get(tag)
+        if raw is None:
+            return None
+        day = known.get(raw)
+        if day is not None:
+            return day
+        value = plain_stamp(raw) if len(raw) == 19 else None
+        if value is None:
+            value = self.reader.moment_of(self.text(tag), tag, self.where)
+            return None if value is None else convert(value)
+        day = convert(value)
+        if len(known) < MAX_KNOWN_DAYS:
+            known[raw] = day
+        return day
 
 
 def child_texts(element: ET.Element, tags: tuple[str, ...], reader: Reader, where: str) -> list[str]:
