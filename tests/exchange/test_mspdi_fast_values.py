@@ -10,6 +10,7 @@ import pytest
 
 from ilrs_planner.domain import fresh_ids, new_id
 from ilrs_planner.exchange.formats import read_plan
+from ilrs_planner.exchange.mspdi.helpers import finish_from_stamp
 from ilrs_planner.exchange.mspdi.values import Fields, Reader
 
 
@@ -46,6 +47,21 @@ def test_stamps_read_the_same_with_or_without_the_shortcut(text, expected):
     assert Fields(element, Reader(fast), "task UID 1").moment("Start") == expected
     assert Reader(general).moment(element, "Start", "task UID 1") == expected
     assert fast == general and (expected is None) == bool(fast)
+
+
+@pytest.mark.parametrize("text", ["2030-01-07T08:00:00", "2030-01-07T17:00:00", "2030-01-07T08:00+02",
+                                  " 2030-01-07T08:00:0", "1200-01-07T08:00:00", "2030-02-30T08:00:00", "NA"])
+def test_a_stamp_read_again_gives_the_same_day_and_the_same_warning_naming_each_task(text):
+    warnings: list[str] = []
+    known: dict = {}
+    reader = Reader(warnings)
+    days = [Fields(_element(Finish=text), reader, f"task UID {n}").day("Finish", finish_from_stamp, known)
+            for n in (1, 2)]
+    general = Reader([]).moment(_element(Finish=text), "Finish")
+    assert days == [finish_from_stamp(general) if general else None] * 2
+    unusable = general is None and text != "NA"  # NA is MS Project's "no date": nothing to warn about
+    assert len(warnings) == (2 if unusable else 0)
+    assert warnings[1:] == [w.replace("task UID 1", "task UID 2") for w in warnings[:1]]  # each task named
 
 
 def _plan_without_ids(tmp_path: Path) -> Path:
