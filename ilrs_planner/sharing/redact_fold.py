@@ -1,0 +1,59 @@
+"""Text as a person reads it, for matching what a partner copy withholds: one spelling per look.
+
+Folding a text, character by character:
+- leaves out what is not drawn: format characters (a soft hyphen, a zero-width space, a
+  right-to-left mark) and every other default-ignorable character (variation selectors, the
+  combining grapheme joiner, tag characters), which once split a word past its match;
+- takes compatibility forms as their plain letters (NFKC: full-width "ＮＩＧＨＴＪＡＲ", the ligature
+  in "ﬁre", mathematical bold letters) and leaves out combining marks ("Kėstrel", "Müller");
+- folds case ("Großmann" is also written "GROSSMANN");
+- reads a letter drawn like an ASCII one as that letter (the Cyrillic "е" in "Kеstrel"), by the
+  table generated from Unicode's confusables (redact_lookalikes).
+A secret and a text are folded alike and matched letter for letter; each folded character
+remembers where in the text it stands, so a kept text loses only the match, as written.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from .redact_lookalikes import LOOKALIKES
+
+# Default_Ignorable_Code_Point (Unicode's DerivedCoreProperties.txt) beyond the format characters.
+_IGNORABLE_RANGES = ((0x034F, 0x034F), (0x115F, 0x1160), (0x17B4, 0x17B5), (0x180B, 0x180F), (0x2060, 0x206F),
+                     (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8), (0x1BCA0, 0x1BCA3),
+                     (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF))
+_FOLDED: dict[str, str] = {}
+
+
+def _ignorable(character: str) -> bool:
+    code = ord(character)
+    return unicodedata.category(character) == "Cf" or any(low <= code <= high for low, high in _IGNORABLE_RANGES)
+
+
+def _unmarked(character: str) -> str:
+    plain = unicodedata.normalize("NFD", unicodedata.normalize("NFKC", character))
+    kept = "".join(c for c in plain if unicodedata.category(c) not in ("Mn", "Me") and not _ignorable(c))
+    return unicodedata.normalize("NFC", kept)  # Hangul syllables come back together
+
+
+def _fold_character(character: str) -> str:
+    folded = _FOLDED.get(character)
+    if folded is None:
+        plain = "" if _ignorable(character) else _unmarked(character)
+        folded = _FOLDED[character] = "".join(LOOKALIKES.get(c, c) for c in plain.casefold())
+    return folded
+
+
+def fold(text: str) -> tuple[str, list[int] | None]:
+    """`text` folded (see the module doc), and where in `text` each folded character stands; None
+    when they stand where they are (ASCII text, folded by its case alone: nearly all)."""
+    if text.isascii():
+        return text.lower(), None
+    characters: list[str] = []
+    places: list[int] = []
+    for place, character in enumerate(text):
+        folded = _fold_character(character)
+        characters.append(folded)
+        places.extend([place] * len(folded))
+    return "".join(characters), places
