@@ -1,89 +1,86 @@
 """Scrubbing what a partner copy must not name: removed tasks and participants, in every remaining text.
 
-A removed task leaks through any of its words, not only its exact full name: "NIGHTJAR" in a
-note, "Nightjar relay" in a baseline's name. So the secrets are each removed task's and
-participant's name, key, id and source as whole phrases, and each of their words (three letters
-or more) that the partner can not see anyway in a kept task's or participant's name or key.
-Matching ignores case, in both lower-case and case-folded spelling ("Großmann" is also written
-"GROSSMANN"). A match takes the whole hyphenated compound it sits in ("X-Nightjar-2"), so
+The secrets are what names a removed task or participant, and nothing else:
+- its name, key and id as whole phrases, and its source address as a whole (also without its
+  scheme, with or without "www."): a kept text citing the same article loses the address, not its "https" and
+  "com". A phrase the partner sees anyway (a kept task's name, key or source) is no secret: a kept
+  task citing the article a hidden one cites keeps its own source;
+- each distinctive word of its name and key ("Nightjar" of "Nightjar relay"): three letters or
+  more, not a number, not one of the 10,000 most frequent English words (wordfreq's list: "review",
+  "site" and "reserve" name nothing), and not a word of a kept task's or participant's name or key.
+Matching reads text as a person does (redact_fold: case, compatibility forms, marks, invisible
+characters, look-alike letters), treats "-", "_", "." and a space alike between the words of a
+secret ("kestrel_9" is the key "kestrel-9"), and takes a secret word's plural ("-s", "-es").
+A match takes the whole hyphenated or underscored compound it sits in ("X-Nightjar-2"), so
 "[withheld]" replaces whole words only and never leaves half a word around it to guess from.
 Chinese, Japanese, Korean and South-East Asian scripts write words without spaces between them,
 so a name in them ("夜鹰中继") is matched wherever it stands in a sentence, not as a whole word.
-Matching reads text as a person sees it: without its invisible format characters (a soft hyphen,
-a zero-width space or a right-to-left mark inside "Night-jar" draws "Nightjar" and once split the
-word past the match) and with compatibility forms as their plain letters (full-width "ＮＩＧＨＴＪＡＲ",
-the ligature in "ﬁre"); the text is replaced where it is written, so a kept text loses only the match.
+The text is replaced where it is written: everything but the match is kept byte for byte.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 
-from ..domain import Baseline, Project
-from .redact_sieve import Sieve
+from wordfreq import top_n_list
+
+from ..domain import Baseline, Participant, Project, Task
+from .redact_fold import fold
+from .redact_sieve import WORD, Sieve
 
 WITHHELD = "[withheld]"
 MIN_WORD = 3
-_WORD = re.compile(r"\w+")
-# Words too common to be a secret: scrubbing them would garble every note and give nothing away.
-_COMMON = frozenset([
-    "the", "and", "for", "with", "from", "into", "over", "under", "after", "before", "about", "this", "that",
-    "these", "those", "are", "was", "were", "has", "have", "had", "not", "but", "its", "their", "them",
-    "they", "will", "would", "can", "could", "should", "may", "might", "must", "new", "old", "all", "any",
-    "each", "per", "via", "out", "off", "own", "one", "two", "three", "first", "second", "phase", "task",
-    "tasks", "plan", "mission",
-])
-
-
+COMMON_WORDS = 10_000
+# Words of a plan's own vocabulary, common in any plan whatever their frequency in English.
+_PLAN_WORDS = frozenset(["phase", "task", "tasks", "plan", "mission", "milestone", "baseline"])
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://")
+# Between the words of a secret, any of these stands for any other.
+_SEPARATOR = r"[-_.\s]"
 # Scripts written without spaces between words: a name in them is matched anywhere in a text.
 _UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
                        "\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002ffff]")
 
 
-def seen(text: str) -> tuple[str, list[int] | None]:
-    """`text` as a person reads it (see the module doc), and where in `text` each of its characters
-    stands; None for `text` itself (ASCII, or normalized text with no invisible character: nearly all)."""
-    if text.isascii() or (text.replace("\n", " ").replace("\t", " ").isprintable()
-                          and unicodedata.is_normalized("NFKC", text)):
-        return text, None
-    characters: list[str] = []
-    places: list[int] = []
-    for place, character in enumerate(text):
-        if unicodedata.category(character) == "Cf":  # invisible: soft hyphen, zero-width space, marks
-            continue
-        form = unicodedata.normalize("NFKC", character)
-        characters.append(form)
-        places.extend([place] * len(form))
-    return "".join(characters), places
-
-
-def _spellings(text: str) -> set[str]:
-    # re.IGNORECASE matches letter by letter, so "ß" never matches "ss": both spellings are tokens.
-    return {text.lower(), text.casefold()}
+@functools.cache
+def common_words() -> frozenset[str]:
+    """Words too common to be a secret: scrubbing them would garble every note and give nothing away."""
+    return frozenset(fold(word)[0] for word in top_n_list("en", COMMON_WORDS)) | _PLAN_WORDS
 
 
 def _phrases(texts: Iterable[str]) -> set[str]:
-    shown = (seen(text)[0].strip() for text in texts if text)
-    return {form for text in shown if len(text) >= 2 for form in _spellings(text)}
+    shown = (fold(text)[0].strip() for text in texts if text)
+    return {text for text in shown if len(text) >= 2}
+
+
+def _addresses(urls: Iterable[str]) -> set[str]:
+    """Each source address as written, and without its scheme, with or without "www."."""
+    spellings = set()
+    for url in _phrases(urls):
+        bare = _SCHEME.sub("", url).rstrip("/")
+        host = bare.removeprefix("www.")
+        spellings |= {url, bare, host, "www." + host}
+    return {spelling for spelling in spellings if len(spelling) >= 2}
 
 
 def _words(texts: Iterable[str]) -> set[str]:
-    return {form for text in texts if text for word in _WORD.findall(seen(text)[0]) for form in _spellings(word)}
+    return {word for text in texts if text for word in WORD.findall(fold(text)[0])}
 
 
 def secret_tokens(project: Project, removed_tasks: set[str], removed_participants: set[str]) -> set[str]:
-    """Every phrase and word (case-folded) that names a removed task or participant."""
-    gone = [project.tasks[t] for t in removed_tasks]
-    gone_people = [project.participants[p] for p in removed_participants]
-    texts = [v for t in gone for v in (t.name, t.key, t.id, t.source_url)]
-    texts += [v for p in gone_people for v in (p.name, p.key, p.id, p.source_url)]
-    visible = [v for t in project.tasks.values() if t.id not in removed_tasks for v in (t.name, t.key)]
-    visible += [v for p in project.participants.values() if p.id not in removed_participants for v in (p.name, p.key)]
-    words = {w for w in _words(texts) if len(w) >= MIN_WORD and w not in _COMMON and not w.isdigit()}
-    return (_phrases(texts) - _phrases(visible)) | (words - _words(visible))
+    """Every phrase, address and word (folded) that names a removed task or participant."""
+    gone: list[Task | Participant] = [project.tasks[t] for t in removed_tasks]
+    gone += [project.participants[p] for p in removed_participants]
+    kept: list[Task | Participant] = [t for t in project.tasks.values() if t.id not in removed_tasks]
+    kept += [p for p in project.participants.values() if p.id not in removed_participants]
+    named = [v for item in gone for v in (item.name, item.key)]
+    visible = [v for item in kept for v in (item.name, item.key)]
+    phrases = _phrases(named + [item.id for item in gone]) - _phrases(visible)
+    addresses = _addresses(item.source_url for item in gone) - _addresses(item.source_url for item in kept)
+    words = {w for w in _words(named) - _words(visible)
+             if len(w) >= MIN_WORD and not w.isdigit() and w not in common_words()}
+    return phrases | addresses | words
 
 
 def hidden_names(baselines: Iterable[Baseline]) -> set[str]:
@@ -92,7 +89,8 @@ def hidden_names(baselines: Iterable[Baseline]) -> set[str]:
 
 
 def scrubber(tokens: set[str]) -> Callable[[str], str]:
-    """A function replacing each token (whole words, any case, with its hyphenated compound) by WITHHELD."""
+    """A function replacing each token (whole words, as a person reads them, with the compound they
+    stand in) by WITHHELD."""
     if not tokens:
         return lambda text: text
     ordered = sorted(tokens, key=len, reverse=True)
@@ -103,7 +101,7 @@ def scrubber(tokens: set[str]) -> Callable[[str], str]:
     def scrub(text: str) -> str:
         if not text:
             return text
-        shown, places = seen(text)
+        shown, places = fold(text)
         chosen = sieve.secrets_in(shown)
         if chosen == ():  # nearly every text: the whole pattern would try each secret at each place
             return text
@@ -111,22 +109,27 @@ def scrubber(tokens: set[str]) -> Callable[[str], str]:
     return scrub
 
 
+def _spelled(token: str) -> str:
+    return _SEPARATOR.join(re.escape(part) for part in re.split(_SEPARATOR, token))
+
+
 def _pattern(ordered: Sequence[str]) -> re.Pattern[str]:
-    """The pattern matching any of `ordered` (longest first) as the module doc says."""
-    alternatives = "|".join(re.escape(t) for t in ordered)
-    # Longest first, bounded by non-word characters, so a removed key "CE" does not eat "SCIENCE".
-    bounded = rf"(?:[\w-]*-)?(?<!\w)(?:{alternatives})(?!\w)(?:-[\w-]*)?"
+    """The pattern matching any of `ordered` (folded, longest first) as the module doc says."""
+    alternatives = "|".join(_spelled(t) for t in ordered)
+    # Longest first, bounded by letters and digits, so a removed key "CE" does not eat "SCIENCE";
+    # a word's plural is the word, and the compound it stands in goes with it.
+    bounded = rf"(?:[\w-]*[-_])?(?<![^\W_])(?:{alternatives})(?:e?s)?(?![^\W_])(?:[-_][\w-]*)?"
     unspaced = "|".join(re.escape(t) for t in ordered if _UNSPACED.search(t))
-    return re.compile(bounded + (f"|{unspaced}" if unspaced else ""), re.IGNORECASE)
+    return re.compile(bounded + (f"|{unspaced}" if unspaced else ""))
 
 
 def _replaced(pattern: re.Pattern[str], text: str, shown: str, places: list[int] | None) -> str:
-    """`text` with each match of `pattern` in `shown` (what a person sees of it) replaced by WITHHELD."""
-    if places is None:
-        return pattern.sub(WITHHELD, text)
+    """`text` with each match of `pattern` in `shown` (`text` folded) replaced by WITHHELD."""
     parts, done = [], 0
     for match in pattern.finditer(shown):
         if match.end() > match.start():
-            parts += [text[done:places[match.start()]], WITHHELD]
-            done = places[match.end() - 1] + 1
+            start, end = (match.start(), match.end()) if places is None else (places[match.start()],
+                                                                             places[match.end() - 1] + 1)
+            parts += [text[done:start], WITHHELD]
+            done = end
     return "".join(parts) + text[done:] if parts else text
