@@ -5,7 +5,8 @@
 Each measurement is a fresh process that builds the synthetic plan (bench/synth.py), classifies 2 %
 of its tasks (drawn at random, seed 7) restricted, and writes into the notes of 10 % of the tasks a
 mention of a restricted task in the spellings the scrub must catch (its name, its key in a hyphenated
-compound, in capitals, in full-width letters, split by a soft hyphen, its id). It then makes the
+or underscored compound, in capitals, in full-width letters, split by a soft hyphen, in the plural,
+in Cyrillic look-alike letters, its id). It then makes the
 public copy --repeat times and prints the best CPU time, the number of tasks kept, how many texts
 say "[withheld]", and a digest of every text of the copy: two checkouts that print the same digest
 wrote the same copy. With --against, the same is run on another checkout (e.g. a detached worktree
@@ -41,11 +42,14 @@ hidden = rng.sample(ids, tasks * 2 // 100)
 for tid in hidden:
     plan.tasks[tid].classification = Classification.RESTRICTED
 mentions = ["see {name} first", "after the {key}-2 test", "X-{key}", "{name_caps}", "ref {id}",
-            "{key}x and {key}", "\uff2e{key}", "soft\u00ad{key}", "waits on {other}"]
+            "{key}x and {key}", "\uff2e{key}", "soft\u00ad{key}", "waits on {other}", "two {key}s",
+            "look-alike {key_cyrillic}", "{key}_draft"]
+cyrillic = str.maketrans({"T": "\u0422", "P": "\u0420"})  # capitals drawn like the Latin ones
 for tid in rng.sample(ids, tasks // 10):
     gone, other = plan.tasks[rng.choice(hidden)], plan.tasks[rng.choice(ids)]
     plan.tasks[tid].notes = rng.choice(mentions).format(name=gone.name, key=gone.key, name_caps=gone.name.upper(),
-                                                        id=gone.id, other=other.key)
+                                                        id=gone.id, other=other.key,
+                                                        key_cyrillic=gone.key.translate(cyrillic))
 best = None
 for _ in range(repeat):
     start = time.process_time()
