@@ -19,7 +19,8 @@ Rules (what a partner receives at `level`):
   baseline classified above `level` (a kept task owned by a hidden participant loses its owner).
   Every name, key and id of a removed task or participant, its source address as a whole, and
   each of their distinctive words, is scrubbed from every remaining text however it is spelt
-  (redact_scrub, redact_fold), as is the name of a hidden baseline. The signature is dropped (the content is new) and baselines are re-chained.
+  (redact_scrub, redact_fold), as is the name of a hidden baseline. The signature is dropped (the
+  content is new) and baselines are re-chained.
 Saving uses the store's fresh-file save, so nothing removed survives in free pages.
 """
 
