@@ -132,3 +132,21 @@ def test_a_kind_no_task_can_have_is_refused_by_name_though_plain_rows_bind_kinds
         save_project(plan, tmp_path / "plan.db")
     assert caught.value.code == "task.bad_value" and "task 't40'" in caught.value.message
     assert "kind 'spaceship' is not allowed" in caught.value.message and "task_kind" in caught.value.message
+
+
+def test_ends_and_parents_named_by_equal_strings_write_the_same_file_as_by_the_ids_themselves(tmp_path):
+    # Ends are matched by the id objects the tasks hold first; an equal string made elsewhere is
+    # looked up by its value, and must give the very same rows.
+    plan = _plan(120)
+    save_project(plan, tmp_path / "shared.db")
+    def copy_of(text: str) -> str:
+        return "".join(list(text))  # equal, but another object
+    for link in list(plan.links.values())[::3]:
+        link.pred_id, link.succ_id = copy_of(link.pred_id), copy_of(link.succ_id)
+    for task in list(plan.tasks.values())[::5]:
+        task.parent_id = copy_of(task.parent_id) if task.parent_id else None
+    moved = plan.links["l-3"]
+    assert moved.pred_id == "t-3" and moved.pred_id is not plan.tasks["t-3"].id
+    save_project(plan, tmp_path / "copies.db")
+    assert (tmp_path / "copies.db").read_bytes() == (tmp_path / "shared.db").read_bytes()
+    assert open_project(tmp_path / "copies.db").links["l-3"].pred_id == "t-3"
