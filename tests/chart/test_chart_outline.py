@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from ilrs_planner.chart.data import _phase_tasks, build_chart_data
+from ilrs_planner.chart.data import build_chart_data
+from ilrs_planner.chart.phases import phase_tasks
 from ilrs_planner.chart.rollups import folded_milestones
 from ilrs_planner.data.reference import build_reference_project
 from ilrs_planner.domain import Project, Task, TaskKind
@@ -25,14 +26,14 @@ def test_phases_come_in_wbs_order_even_where_positions_tie():
             project.add_task(Task(f"{parent}{key}", f"Phase {parent}{key}", 10, kind=TaskKind.PHASE,
                                   parent_id=parent, position=position, id=f"{parent}{key}"))
     project.add_task(Task("Z", "Top phase", 5, kind=TaskKind.PHASE, position=1, id="z"))
-    assert [task.id for task in _phase_tasks(project)] == wbs_phases(project)
+    assert [task.id for task in phase_tasks(project)] == wbs_phases(project)
     assert wbs_phases(project) == ["a1", "a3", "a2", "b1", "b3", "b2", "z"]  # ties: plan order
 
 
 def test_the_roadmap_phases_and_roll_ups_are_those_the_outline_gives():
     project = build_reference_project()
     derived = schedule(project)
-    assert [task.id for task in _phase_tasks(project)] == wbs_phases(project)
+    assert [task.id for task in phase_tasks(project)] == wbs_phases(project)
     rows = [task.id for task, _ in project.walk()]
     assert len(build_chart_data(project, derived, rows).rollups) == 0  # all open: nothing folded
     folded = next(tid for tid in rows if tid in project.summary_ids() and any(
