@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from itertools import compress, count, repeat
-from operator import attrgetter, eq, is_, is_not
+from itertools import compress, repeat
+from operator import attrgetter, is_, is_not, ne
 
 import numpy as np
 
@@ -18,6 +18,7 @@ from ..domain import Confidence, LinkType, Precision, Project, Task, format_fuzz
 from ..engine.schedule import Schedule, TaskTable
 from ..engine.shown_precision import ShownPrecision
 from .palette import owner_colors
+from .phases import on_chains, phase_tasks
 from .rollups import Rollups, folded_milestones
 
 KIND_TASK, KIND_SUMMARY, KIND_MILESTONE = 0, 1, 2
@@ -26,6 +27,8 @@ KIND_TASK, KIND_SUMMARY, KIND_MILESTONE = 0, 1, 2
 CONF_SOURCED, CONF_INFERRED, CONF_ASSUMPTION = 0, 1, 2
 _CONF_CODE = {Confidence.INFERRED: CONF_INFERRED, Confidence.ASSUMPTION: CONF_ASSUMPTION}
 LINK_CODES = {LinkType.FS: 0, LinkType.SS: 1, LinkType.FF: 2, LinkType.SF: 3}
+# The legend's symbol keys a row's task calls for, one bit each (ChartData.symbols).
+SYMBOL_BITS = {"flown": 1, "soft": 2, "inferred": 4, "assumption": 8, "key": 16}
 
 
 @dataclass
@@ -59,6 +62,10 @@ class ChartData:
     # Where the work done ends (ordinal; nan = none): the whole bar once finished, the part before the
     # status date while under way, so a started bar shows actual against remaining.
     done_until: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float64))
+    owner: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))  # index into `owners`
+    owners: list[str | None] = field(default_factory=list)  # the owner ids the rows' tasks name
+    symbols: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int8))  # SYMBOL_BITS of the row's task
+    source: RowSource | None = field(default=None, repr=False, compare=False)
     _row_of: dict[str, int] | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -126,13 +133,17 @@ def _no_spans(n: int) -> tuple[np.ndarray, np.ndarray]:
     return np.full(n, np.nan), np.full(n, np.nan)
 
 
-def _spans(spans: Mapping, row_of: dict[str, int], n: int) -> tuple[np.ndarray, np.ndarray]:
-    """(first, last) day ordinals per row of the rows' entries in `spans` (nan where none)."""
-    first, last = _no_spans(n)
-    for tid, (a, b) in spans.items():
-        row = row_of.get(tid)
-        if row is not None:
-            first[row], last[row] = a.toordinal(), b.toordinal()
+def _spans(spans: Mapping, rows: list[str], data: ChartData) -> tuple[np.ndarray, np.ndarray]:
+    """(first, last) day ordinals per row of the rows' entries in `spans` (nan where none): by entry
+    for the whole chart, by row for the few rows an edit moved."""
+    first, last = _no_spans(len(rows))
+    if len(rows) < len(spans):
+        found = [(row, spans[tid]) for row, tid in enumerate(rows) if tid in spans]
+    else:
+        row_of = data.row_of
+        found = [(row_of[tid], span) for tid, span in spans.items() if tid in row_of]
+    for row, (a, b) in found:
+        first[row], last[row] = a.toordinal(), b.toordinal()
     return first, last
 
 
@@ -168,27 +179,88 @@ def build_chart_data(project: Project, schedule: Schedule | None, rows: list[str
                      highlight: dict[str, str] | None = None) -> ChartData:
     """Arrays for `rows` (task ids in display order); unknown ids are dropped."""
     rows, tasks = _known(project, rows)
-    summaries = project.summary_ids()
-    owner_color = owner_colors(project)
-    highlight = highlight or {}
-    colors = list(dict.fromkeys(list(owner_color.values()) + list(highlight.values())))
-    color_index = {c: i for i, c in enumerate(colors)}
-    n = len(rows)
+    inputs = RowInputs.of(project, schedule, baseline=baseline, whiskers=whiskers, highlight=highlight)
     places = _places(schedule, rows)
+    data = row_arrays(inputs, rows, tasks, places)
+    data.rollups = rollups_of(project, schedule, data, inputs.summaries, inputs.owner_color, inputs.color_index, tasks)
+    add_links(data, project, schedule, places)
+    phases = phase_tasks(project)
+    data.phases = phase_bands(project, schedule, phases)
+    data.source = RowSource(tasks, places, list(schedule.tasks) if places is not None else [],  # type: ignore[union-attr]
+                            inputs.summaries, inputs.shown.reach if inputs.shown else set(), phases,
+                            on_chains(project, phases), task_owners(project), inputs.owner_color)
+    return data
+
+
+@dataclass
+class RowInputs:
+    """What every row's arrays are read from besides its task: the plan-wide look-ups, made once."""
+
+    project: Project
+    schedule: Schedule | None
+    summaries: set[str]
+    owner_color: dict[str | None, str]
+    colors: list[str]
+    color_index: dict[str, int]
+    shown: ShownPrecision | None  # None: every task is shown at its own precision (nothing coarse drives it)
+    baseline: Mapping | None = None  # the compared baseline's entries
+    whiskers: Mapping | None = None
+    highlight: Mapping[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, project: Project, schedule: Schedule | None, *, baseline: str | None = None,
+           whiskers: dict | None = None, highlight: dict[str, str] | None = None,
+           summaries: set[str] | None = None, shown: ShownPrecision | None | bool = True,
+           owner_color: dict[str | None, str] | None = None) -> RowInputs:
+        """The inputs for a plan; `summaries`, `shown` (False: none) and `owner_color` when the caller
+        knows them already."""
+        owner_color, highlight = owner_color or owner_colors(project), highlight or {}
+        colors = list(dict.fromkeys(list(owner_color.values()) + list(highlight.values())))
+        if shown is True:
+            shown = ShownPrecision(project, schedule)
+        return cls(project, schedule, project.summary_ids() if summaries is None else summaries, owner_color,
+                   colors, {c: i for i, c in enumerate(colors)}, shown if shown and shown.reach else None,
+                   project.baseline(baseline).entries if baseline else None, whiskers or None, highlight)
+
+
+@dataclass
+class RowSource:
+    """What a ChartData was read from, kept so an edit can redo only the rows it moved (chart/refresh.py)."""
+
+    tasks: list[Task]  # the rows' tasks
+    places: np.ndarray | None  # each row's place in the schedule's columns (None: read task by task)
+    schedule_ids: list[str]  # the schedule's tasks in the order of those columns
+    summaries: set[str]
+    reach: set[str]  # tasks whose shown precision follows what drives them (engine/shown_precision.py)
+    phase_tasks: list[Task]  # phase tasks in WBS order, the candidates for background bands
+    phase_chains: set[str]  # they and their summaries: an outline edit elsewhere leaves their order
+    owners: set[str | None]  # the owners of the plan's tasks (their colours follow from these alone)
+    owner_color: dict[str | None, str]
+
+
+def task_owners(project: Project) -> set[str | None]:
+    """The owner ids the plan's tasks name, column-wise (owner_colors reads them task by task)."""
+    return set(map(attrgetter("owner_id"), project.tasks.values()))
+
+
+def row_arrays(inputs: RowInputs, rows: list[str], tasks: list[Task], places: np.ndarray | None) -> ChartData:
+    """The per-row arrays of `rows` (no links, roll-ups or phases)."""
+    project, schedule, n = inputs.project, inputs.schedule, len(rows)
     start, finish, critical = _row_dates(project, schedule, tasks, places)
     # Task attributes column-wise through C-level map/attrgetter, then numpy: a Python loop over
     # every row was most of the chart's build at 100,000 rows.
-    summary = np.fromiter(map(summaries.__contains__, rows), bool, n)
-    milestone = (np.fromiter(map(attrgetter("duration"), tasks), np.int64, n) == 0) & ~summary
+    summary = np.fromiter(map(inputs.summaries.__contains__, rows), bool, n)
+    durations = np.fromiter(map(attrgetter("duration"), tasks), np.int64, n)
+    milestone = (durations == 0) & ~summary
     kind = np.where(summary, KIND_SUMMARY, np.where(milestone, KIND_MILESTONE, KIND_TASK)).astype(np.int8)
     actual = np.fromiter(map(is_not, map(attrgetter("actual_start"), tasks), repeat(None)), bool, n)
-    key = np.fromiter(map(bool, map(attrgetter("key_milestone"), tasks)), bool, n) & milestone
-    owner_index = {owner: color_index[hex_color] for owner, hex_color in owner_color.items()}
-    color = np.fromiter(map(owner_index.get, map(attrgetter("owner_id"), tasks), repeat(owner_index[None])),
-                        np.int32, n)
+    key_set = np.fromiter(map(bool, map(attrgetter("key_milestone"), tasks)), bool, n)
+    owner_ids = list(map(attrgetter("owner_id"), tasks))
+    owner_index = {owner: inputs.color_index[hex_color] for owner, hex_color in inputs.owner_color.items()}
+    color = np.fromiter(map(owner_index.get, owner_ids, repeat(owner_index[None])), np.int32, n)
     labels = list(map(attrgetter("name"), tasks))
     soft0, soft1 = _no_spans(n)
-    precision = _shown_precision(project, schedule, rows, tasks)
+    precision = _shown_precision(inputs.shown, rows, tasks)
     day_exact = np.fromiter(map(is_, precision, repeat(Precision.DAY)), bool, n)
     plain = milestone & day_exact & ~actual  # the usual milestone: its name and its planned day
     _date_labels(labels, np.flatnonzero(plain).tolist(), start)
@@ -197,24 +269,49 @@ def build_chart_data(project: Project, schedule: Schedule | None, rows: list[str
         soft0[i], soft1[i] = _soft_period(tasks[i], precision[i], first, last, bool(milestone[i]))
         labels[i] = _label(tasks[i], precision[i], first, bool(milestone[i]))
     data = ChartData(rows, start, finish, kind, critical, actual, color, soft0, soft1, *_no_spans(n), *_no_spans(n),
-                     labels, colors)
-    for tid, tint in highlight.items():
-        if tid in data.row_of:
-            color[data.row_of[tid]] = color_index[tint]
-    if baseline:
-        data.ghost0, data.ghost1 = _spans(project.baseline(baseline).entries, data.row_of, n)
-    if whiskers:
-        data.whisker0, data.whisker1 = _spans(whiskers, data.row_of, n)
-    data.key = key
+                     labels, inputs.colors)
+    for row in np.flatnonzero(np.fromiter(map(inputs.highlight.__contains__, rows), bool, n)).tolist():
+        color[row] = inputs.color_index[inputs.highlight[rows[row]]]
+    if inputs.baseline is not None:
+        data.ghost0, data.ghost1 = _spans(inputs.baseline, rows, data)
+    if inputs.whiskers:
+        data.whisker0, data.whisker1 = _spans(inputs.whiskers, rows, data)
+    data.key = key_set & milestone
     data.confidence = np.fromiter(map(_CONF_CODE.get, map(attrgetter("confidence"), tasks), repeat(CONF_SOURCED)),
                                   np.int8, n)
     data.done_until = np.full(n, np.nan)
     for i in np.flatnonzero(actual).tolist():  # the rows with work done: no other row has any
         data.done_until[i] = _done_until(tasks[i], float(start[i]), float(finish[i]), project.status_date)
-    data.rollups = _rollups(project, schedule, data, summaries, owner_color, color_index, tasks)
-    _add_links(data, project, schedule, places)
-    data.phases = _phases(project, schedule)
+    data.owners = list(dict.fromkeys(owner_ids))
+    data.owner = np.fromiter(map({o: i for i, o in enumerate(data.owners)}.__getitem__, owner_ids), np.int32, n)
+    data.symbols = _symbols(tasks, durations != 0, precision, data.confidence, key_set)
     return data
+
+
+def _symbols(tasks: list[Task], lasting: np.ndarray, precision: list, confidence: np.ndarray,
+             key_set: np.ndarray) -> np.ndarray:
+    """Each row's SYMBOL_BITS: the legend's keys its task calls for, read as qt/gantt/legend.symbols_used reads them."""
+    n = len(tasks)
+    started = np.fromiter(map(bool, map(attrgetter("actual_start"), tasks)), bool, n)
+    own_soft = np.fromiter(map(ne, map(attrgetter("precision"), tasks), repeat(Precision.DAY)), bool, n)
+    bits = (np.where(started & lasting, SYMBOL_BITS["flown"], 0) | np.where(own_soft, SYMBOL_BITS["soft"], 0)
+            | np.where(confidence == CONF_INFERRED, SYMBOL_BITS["inferred"], 0)
+            | np.where(confidence == CONF_ASSUMPTION, SYMBOL_BITS["assumption"], 0)
+            | np.where(key_set, SYMBOL_BITS["key"], 0))
+    return bits.astype(np.int8)
+
+
+def symbols_in(data: ChartData) -> set[str]:
+    """The legend's symbol keys the rows call for."""
+    found = int(np.bitwise_or.reduce(data.symbols)) if len(data.symbols) else 0
+    return {name for name, bit in SYMBOL_BITS.items() if found & bit}
+
+
+def owners_in(data: ChartData) -> set[str | None]:
+    """The owners of the rows' tasks."""
+    if not len(data.owner):
+        return set()
+    return {data.owners[i] for i in np.flatnonzero(np.bincount(data.owner, minlength=len(data.owners))).tolist()}
 
 
 def _known(project: Project, rows: list[str]) -> tuple[list[str], list[Task]]:
@@ -226,32 +323,11 @@ def _known(project: Project, rows: list[str]) -> tuple[list[str], list[Task]]:
     return rows, tasks  # type: ignore[return-value]  # no None left
 
 
-def refresh_rows(data: ChartData, project: Project, schedule: Schedule | None, task_ids, *,
-                 baseline: str | None = None, whiskers: dict | None = None,
-                 highlight: dict[str, str] | None = None) -> bool:
-    """Update the rows of `task_ids` in place after an edit that moved no dates (a rename, a new
-    owner or precision). False if the edit reaches further (colours reassigned): rebuild then."""
-    ids = [tid for tid in task_ids if tid in data.row_of and tid in project.tasks]
-    if len(ids) != len(set(task_ids)) or set(task_ids) & set(data.rollups.task_ids):
-        return False
-    fresh = build_chart_data(project, schedule, ids, baseline=baseline, whiskers=whiskers, highlight=highlight)
-    if fresh.colors != data.colors:
-        return False
-    rows = np.array([data.row_of[tid] for tid in ids], np.int64)
-    for name in ("start", "finish", "kind", "critical", "actual", "color", "soft0", "soft1", "ghost0", "ghost1",
-                 "whisker0", "whisker1", "key", "confidence", "done_until"):
-        getattr(data, name)[rows] = getattr(fresh, name)
-    for row, label in zip(rows.tolist(), fresh.labels):
-        data.labels[row] = label
-    return True
-
-
-def _shown_precision(project: Project, schedule: Schedule | None, rows: list[str], tasks: list[Task]) -> list:
+def _shown_precision(shown: ShownPrecision | None, rows: list[str], tasks: list[Task]) -> list:
     """The precision each row's dates are shown at: a task driven by a fuzzy date is fuzzy
     (engine/shown_precision.py). Only tasks a coarser date can reach are looked up one by one."""
     precision = list(map(attrgetter("precision"), tasks))
-    shown = ShownPrecision(project, schedule)
-    if shown.reach:
+    if shown is not None:
         for i in compress(range(len(rows)), map(shown.reach.__contains__, rows)):
             precision[i] = shown.of(rows[i])
     return precision
@@ -276,7 +352,7 @@ def _may_fold(data: ChartData, row_tasks: list[Task]) -> bool:
                for row in np.flatnonzero(data.kind == KIND_SUMMARY).tolist())
 
 
-def _rollups(project: Project, schedule: Schedule | None, data: ChartData, summaries: set[str],
+def rollups_of(project: Project, schedule: Schedule | None, data: ChartData, summaries: set[str],
              owner_color: dict, color_index: dict[str, int], row_tasks: list[Task]) -> Rollups:
     """The milestones of collapsed summaries, placed on the summary's row."""
     if not _may_fold(data, row_tasks):  # every summary shown open: nothing rolls up, no outline walk
@@ -294,7 +370,7 @@ def _rollups(project: Project, schedule: Schedule | None, data: ChartData, summa
                    [t.name for t in tasks])
 
 
-def _add_links(data: ChartData, project: Project, schedule: Schedule | None, places: np.ndarray | None) -> None:
+def add_links(data: ChartData, project: Project, schedule: Schedule | None, places: np.ndarray | None) -> None:
     """Links whose both ends are shown rows (a link into a collapsed branch is not drawn)."""
     derived = schedule.links if schedule is not None else None
     if places is not None and derived is not None and derived.ids == list(project.links):
@@ -323,39 +399,15 @@ def _link_rows(project: Project, row_of: dict[str, int]) -> tuple[list[str], np.
     return list(map(attrgetter("id"), links)), pred, succ, types  # LinkType is a StrEnum: "FS" finds LinkType.FS above
 
 
-def _phases(project: Project, schedule: Schedule | None) -> list[tuple[float, float, str]]:
+def phase_bands(project: Project, schedule: Schedule | None, phases: list[Task]) -> list[tuple[float, float, str]]:
     """Programme phases as background bands: phase tasks in WBS order that do not overlap an
     earlier band (reconnaissance, construction, utilisation; the parallel programmes that
     overlap them stay rows only, or the background would turn into a patchwork)."""
     bands: list[tuple[float, float, str]] = []
     tolerance = 62  # phases announced to a year may touch by a month or two
-    for task in _phase_tasks(project):
+    for task in phases:
         start, finish, _ = _dates(project, schedule, task)
         s, f = float(start.toordinal()), float(finish.toordinal())
         if task.kind == "phase" and f > s and all(f <= a + tolerance or s >= b - tolerance for a, b, _ in bands):
             bands.append((s, f, task.name))
     return sorted(bands)
-
-
-def _phase_tasks(project: Project) -> list[Task]:
-    """Phase tasks in WBS order, found without walking the whole outline (a few phases among
-    100,000 tasks): each is placed by the places of its chain of summaries among their siblings,
-    which Project.children_map orders by position, then by their order in the plan."""
-    tasks = project.tasks
-    phases = list(compress(tasks.values(), map(eq, map(attrgetter("kind"), tasks.values()), repeat("phase"))))
-    chains = [(task, chain) for task in phases if (chain := _chain_to_top(tasks, task.id))]
-    on_chains = {tid for _task, chain in chains for tid in chain}
-    # Plan order of the chains' tasks alone, picked column-wise: a place for every task cost more.
-    in_plan = dict(compress(zip(tasks, count()), map(on_chains.__contains__, tasks)))
-    placed = [([(tasks[tid].position, in_plan[tid]) for tid in reversed(chain)], task) for task, chain in chains]
-    return [task for _path, task in sorted(placed, key=lambda pair: pair[0])]
-
-
-def _chain_to_top(tasks: Mapping[str, Task], task_id: str) -> list[str]:
-    """The task and its summaries up to the top level; [] when the chain breaks off (a missing summary)."""
-    chain: list[str] = []
-    node_id: str | None = task_id
-    while node_id is not None and node_id in tasks:
-        chain.append(node_id)
-        node_id = tasks[node_id].parent_id
-    return chain if node_id is None else []

@@ -22,12 +22,15 @@ class Effects:
     baselines: bool  # baseline lists, ghost bars and variances
     participants: bool  # participant lists, owners and their colours
     replaced: bool  # a different plan: choices that named its tasks (milestone lists) start afresh
+    plan_wide: bool  # the plan's own fields (start, status date, calendars), which any row may read
+    links: bool  # links added, removed or changed
     task_ids: frozenset[str]  # the tasks the edit touched
 
     @property
-    def only_rows(self) -> bool:
-        """Only the touched rows' own text changed (a rename, a note): those rows can be redrawn alone."""
-        return not (self.reschedule or self.rows or self.baselines or self.participants)
+    def by_task(self) -> bool:
+        """Every stale part belongs to touched tasks, rows or links (no plan-wide setting, baseline or
+        participant): a view can redo only what those reach."""
+        return not (self.plan_wide or self.baselines or self.participants)
 
 
 def effects_of(changes: ChangeSet) -> Effects:
@@ -39,5 +42,7 @@ def effects_of(changes: ChangeSet) -> Effects:
         baselines=replaced or changes.baselines,
         participants=replaced or changes.participants,
         replaced=replaced,
+        plan_wide=replaced or changes.plan,
+        links=replaced or changes.links,
         task_ids=changes.task_ids,
     )

@@ -108,17 +108,6 @@ def test_an_unschedulable_plan_still_draws_at_its_entered_dates(plan):
     assert scene.tasks.x1.tolist() == [100, 200]  # 10 and 20 days
 
 
-def test_refresh_rows_updates_a_renamed_task_in_place(plan):
-    from ilrs_planner.chart.data import refresh_rows
-
-    project, schedule, rows = plan
-    data = build_chart_data(project, schedule, rows)
-    project.tasks[rows[1]].name = "Detailed design"
-    assert refresh_rows(data, project, schedule, [rows[1]])
-    assert data.labels[1] == "Detailed design" and data.labels[2] == "Build"
-    assert not refresh_rows(data, project, schedule, ["no-such-task"])
-
-
 def test_milestone_label_shows_a_flown_date_at_its_announced_precision():
     from ilrs_planner.domain import Precision, Project, Task
 

@@ -257,10 +257,11 @@ def test_the_scroll_bar_pans_the_time_axis(view):
     assert (view.visible_range()[0] - first).days == 100
 
 
-def test_a_rename_updates_the_label_without_a_rebuild(view):
-    data = view.chart_data()
+def test_a_rename_updates_the_label_without_a_rebuild(view, monkeypatch):
+    view.chart_data()
+    monkeypatch.setattr("ilrs_planner.qt.gantt.view.build_chart_data", None)  # a whole build would fail
     view.document.push(SetTaskFields("c", name="Renamed C"))
-    assert view.chart_data() is data and data.labels[2] == "Renamed C"
+    assert view.chart_data().labels[2] == "Renamed C"
     view.document.undo_stack.undo()
     assert view.chart_data().labels[2] == "Task C"
 

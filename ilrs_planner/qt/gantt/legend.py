@@ -43,7 +43,17 @@ def legend_items(project: Project, task_ids: list[str], *, critical: bool = True
                  compact: bool = False) -> list[LegendItem]:
     """Owners of the shown tasks (in name order) followed by the symbol keys that occur; `compact`
     gives the short forms, symbols first, with the whole wording as each entry's detail."""
-    items = _items(project, task_ids, critical, baseline, whiskers, status, today)
+    tasks = [task for task in map(project.tasks.get, task_ids) if task is not None]
+    return legend_items_of(project, set(map(attrgetter("owner_id"), tasks)), symbols_used(tasks), critical=critical,
+                           baseline=baseline, whiskers=whiskers, status=status, today=today, compact=compact)
+
+
+def legend_items_of(project: Project, owners: set[str | None], used: set[str], *, critical: bool = True,
+                    baseline: bool = False, whiskers: bool = False, status: bool = True, today: bool = True,
+                    compact: bool = False) -> list[LegendItem]:
+    """legend_items for the owners and symbol keys of the shown tasks, found by the caller (the
+    window's chart keeps them per row, so an edit does not read every shown task again)."""
+    items = _items(project, owners, used, critical, baseline, whiskers, status, today)
     if not compact:
         return items
     short = [LegendItem(i.kind, i.color, _compact_text(i), i.detail or i.text) for i in items if i.kind != "slip"]
@@ -62,11 +72,9 @@ def _compact_text(item: LegendItem) -> str:
     return SHORT.get(item.text, item.text)
 
 
-def _items(project: Project, task_ids: list[str], critical: bool, baseline: bool, whiskers: bool,
-           status: bool, today: bool) -> list[LegendItem]:
+def _items(project: Project, owners: set[str | None], used: set[str], critical: bool, baseline: bool,
+           whiskers: bool, status: bool, today: bool) -> list[LegendItem]:
     colors = palette.owner_colors(project)
-    tasks = [task for task in map(project.tasks.get, task_ids) if task is not None]
-    owners, used = set(map(attrgetter("owner_id"), tasks)), _symbols_used(tasks)
     items = [LegendItem("owner", colors[p.id], _short(p.name, p.key), p.name)
              for p in sorted(project.participants.values(), key=lambda p: p.name.lower()) if p.id in owners]
     if None in owners:
@@ -97,7 +105,7 @@ def _items(project: Project, task_ids: list[str], critical: bool, baseline: bool
     return items
 
 
-def _symbols_used(tasks: list[Task]) -> set[str]:
+def symbols_used(tasks: list[Task]) -> set[str]:
     """The symbol keys the tasks' bars use, each attribute read column-wise (a Python pass per
     symbol over 100,000 tasks was a tenth of the window's repaint after an edit)."""
     confidences = set(map(attrgetter("confidence"), tasks))

@@ -11,8 +11,9 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QToolTip, QWidget
 
+from ...chart.data import owners_in, symbols_in
 from ..plain_text import tooltip
-from .legend import TIGHT, LegendItem, legend_items, legend_layout, paint_entries
+from .legend import TIGHT, LegendItem, legend_items_of, legend_layout, paint_entries, symbols_used
 
 COLLAPSED_ROWS = 2
 PAD_X, PAD_Y = 8.0, 3.0
@@ -34,11 +35,14 @@ class LegendStrip(QWidget):
 
     def refresh(self) -> None:
         """Recompute the entries (owners shown, symbols in use) and the height they need."""
-        doc = self.view.document
-        shown = self.view.rows() + self.view.chart_data().rollups.task_ids  # rolled-up milestones show too
-        self.items = legend_items(doc.project, shown, critical=self.view.show_critical,
-                                  baseline=doc.baseline_name is not None, whiskers=bool(self.view.whiskers),
-                                  today=self.view.history is None, status=self.view.history is None, compact=True)
+        doc, data = self.view.document, self.view.chart_data()
+        # The rows' owners and symbols from the chart's arrays; rolled-up milestones show too.
+        rolled = [doc.project.tasks[tid] for tid in data.rollups.task_ids if tid in doc.project.tasks]
+        owners = owners_in(data) | {task.owner_id for task in rolled}
+        self.items = legend_items_of(doc.project, owners, symbols_in(data) | symbols_used(rolled),
+                                     critical=self.view.show_critical, baseline=doc.baseline_name is not None,
+                                     whiskers=bool(self.view.whiskers), today=self.view.history is None,
+                                     status=self.view.history is None, compact=True)
         self._relayout()
 
     def set_expanded(self, on: bool) -> None:

@@ -10,9 +10,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QScrollBar, QToolBar, QVBoxLayout, QWidget
 
 from ...chart import PROGRAMME_END, PROGRAMME_START, ChartData, SceneOptions, TimeScale, build_chart_data
-from ...chart.data import refresh_rows
 from ...chart.history import Moment, history_chart_data
 from ...chart.nonworking import WorkingDays
+from ...chart.refresh import Edits, refresh_chart_data
 from ...commands.base import ChangeSet
 from ..change_effects import effects_of
 from ..document import Document
@@ -50,6 +50,9 @@ class GanttView(QWidget):
         self.whiskers: dict = {}
         self.history: Moment | None = None  # View → History: the roadmap as announced then
         self._data: ChartData | None = None
+        # The arrays before the edits since (None: build afresh), brought up to date on the next paint.
+        self._outdated: ChartData | None = None
+        self._edits = Edits()
         self._working_days: WorkingDays | None = None  # of the plan default calendar, for shading
         self.scale = TimeScale.fit(PROGRAMME_START, PROGRAMME_END, 1000)
         self._pending_preset: str | None = "programme"
@@ -78,7 +81,7 @@ class GanttView(QWidget):
     def set_rows(self, task_ids: list[str]) -> None:
         """The visible rows in display order (the tree's expanded rows)."""
         self._rows = list(task_ids)
-        self._invalidate()
+        self._outdate(Edits())
 
     def rows(self) -> list[str]:
         """The task ids shown, in order."""
@@ -152,10 +155,21 @@ class GanttView(QWidget):
             if self.history is not None:
                 self._data = history_chart_data(doc.project, self.history, self.rows(), doc.schedule)
             else:
-                self._data = build_chart_data(doc.project, doc.schedule, self.rows(), baseline=doc.baseline_name,
-                                              whiskers=self.whiskers, highlight=self._highlight)
+                self._data = self._refreshed() or build_chart_data(
+                    doc.project, doc.schedule, self.rows(), baseline=doc.baseline_name, whiskers=self.whiskers,
+                    highlight=self._highlight)
+            self._outdated, self._edits = None, Edits()
             self.legend.refresh()
+            self._sync_scrollbar()  # an edit may have moved the plan's first or last date
         return self._data
+
+    def _refreshed(self) -> ChartData | None:
+        """The arrays before the last edits brought up to date row by row, or None (build afresh)."""
+        if self._outdated is None:
+            return None
+        doc = self.document
+        return refresh_chart_data(self._outdated, doc.project, doc.schedule, self.rows(), self._edits,
+                                  baseline=doc.baseline_name, whiskers=self.whiskers, highlight=self._highlight)
 
     def scene_options(self) -> SceneOptions:
         """Options for the scene builder from the current view state."""
@@ -246,20 +260,27 @@ class GanttView(QWidget):
         self._repaint()
 
     def _document_changed(self, changes: ChangeSet, _initiator: object) -> None:
-        """Refresh by what changed: a rename or new owner updates its rows, anything that moves
-        dates, rows or links rebuilds the arrays (on the next paint)."""
+        """Refresh by what changed: an edit of tasks, rows or links has the rows it moved read again
+        (on the next paint); a plan-wide setting, a baseline or a participant rebuilds the arrays."""
         effects = effects_of(changes)
-        doc = self.document
-        if effects.only_rows and self._data is not None and self.history is None and refresh_rows(
-                self._data, doc.project, doc.schedule, changes.task_ids, baseline=doc.baseline_name,
-                whiskers=self.whiskers, highlight=self._highlight):
-            self.legend.refresh()  # an owner may have come or gone
-            self._repaint()
+        if effects.by_task:
+            self._outdate(Edits(effects.task_ids, outline=effects.rows, links=effects.links))
         else:
             self._invalidate()
 
-    def _invalidate(self, *_args) -> None:
+    def _outdate(self, edits: Edits) -> None:
+        """The arrays no longer match the plan or the rows: keep them to bring up to date, with what moved."""
+        if self._data is not None:
+            self._outdated, self._edits = self._data, Edits()
+        if self._outdated is not None:
+            self._edits = Edits(self._edits.task_ids | edits.task_ids, self._edits.outline or edits.outline,
+                                self._edits.links or edits.links)
         self._data = None
+        self._repaint()
+
+    def _invalidate(self, *_args) -> None:
+        self._data = self._outdated = None
+        self._edits = Edits()
         self._working_days = None
         self._repaint()
 
