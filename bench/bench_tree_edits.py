@@ -1,13 +1,15 @@
-"""Add, delete, indent one task or type its duration in the main window on a 100,000-task plan: how long each takes.
+"""One edit in the main window on a 100,000-task plan, as the planner waits for it: where the time goes.
 
     QT_QPA_PLATFORM=offscreen python3 bench/bench_tree_edits.py [--tasks 100000] [--repeat 5]
 
-Each edit goes through the Edit menu's action with a task in the middle of the plan selected, or
-types a new duration into that task's Duration cell, as a planner does it. Figures per edit (CPU
-time, the machine being shared; wall time beside the whole edit's): the task table's own
-work (the rows it inserts, removes or moves, with selection and open summaries kept), and the whole
-edit until the window has repainted (the command, the schedule derived again for the whole plan,
-the chart's arrays rebuilt, the paint). Goal for the table: < 100 ms at 100,000 tasks.
+Each edit goes through the Edit menu's action with a task in the middle of the plan selected
+(add, delete, indent, outdent, link two tasks, undo, redo), or types into that task's Name or
+Duration cell, as a planner does it. Figures per edit, CPU time (the machine being shared; wall
+time beside the whole edit's): the whole edit from the command pushed on the undo stack to the
+window painted, and within it the schedule derived again for the whole plan (the engine), the
+task table's own work (the rows it inserts, removes or moves), the chart's own work (its arrays
+and legend brought up to date) and its paint (the shown rows' geometry, drawn). Goals at 100,000
+tasks: the table's and the chart's work each well under 100 ms.
 """
 
 from __future__ import annotations
@@ -27,29 +29,62 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from synth import make_plan  # noqa: E402
 
 from ilrs_planner.qt.document import Document  # noqa: E402
+from ilrs_planner.qt.gantt import canvas as canvas_module  # noqa: E402
 from ilrs_planner.qt.main_window import MainWindow  # noqa: E402
 from ilrs_planner.qt.models.task_columns import Column  # noqa: E402
 
 
-class TableClock:
-    """CPU seconds the task table's model spends answering document changes."""
+class Clock:
+    """CPU seconds spent inside some functions, summed until reset (a call inside another counts once)."""
 
-    def __init__(self, model):
+    def __init__(self):
         self.spent = 0.0
-        original = model._on_changed
+        self.depth = 0
 
-        def timed(changes, initiator):
-            start = time.process_time()
-            original(changes, initiator)
-            self.spent += time.process_time() - start
+    def wrap(self, owner, name: str, when=lambda: True) -> None:
+        """Time `owner.name` (an instance's method, a module's function) from now on, on calls `when` allows."""
+        original = getattr(owner, name)
 
-        model.document.changed.disconnect(model._on_changed)
-        model.document.changed.connect(timed)
+        def timed(*args):
+            if self.depth or not when():
+                return original(*args)
+            self.depth, start = 1, time.process_time()
+            try:
+                return original(*args)
+            finally:
+                self.depth, self.spent = 0, self.spent + time.process_time() - start
+
+        setattr(owner, name, timed)
 
 
-def one_edit(window, clock: TableClock, perform) -> tuple[float, float, float]:
-    """(table s, whole s, whole wall s) of calling `perform` (an action's trigger, a typed cell) and repainting."""
-    clock.spent = 0.0
+def rewire(signal, owner, name: str, clock: Clock, when=lambda: True) -> None:
+    """Time the slot `owner.name` that `signal` calls (its connection made at start is remade)."""
+    signal.disconnect(getattr(owner, name))
+    clock.wrap(owner, name, when)
+    signal.connect(getattr(owner, name))
+
+
+def clocks(window) -> dict[str, Clock]:
+    """The engine's, the task table's, the chart's and the chart painter's clocks, wrapped around their work."""
+    table, engine, chart, paint = Clock(), Clock(), Clock(), Clock()
+    document, view = window.document, window.gantt
+    rewire(document.changed, window.tree.source_model, "_on_changed", table)
+    engine.wrap(document, "_recompute")
+    # The chart's arrays and legend: told of the change and of the rows, then brought up to date.
+    rewire(document.changed, view, "_document_changed", chart)
+    chart.wrap(view, "set_rows")
+    chart.wrap(view, "chart_data", when=lambda: view._data is None)
+    paint.wrap(view.canvas, "build_scene")  # the visible rows' geometry, then drawn
+    for name in ("paint_background", "paint_scene", "paint_header"):
+        paint.wrap(canvas_module, name)
+    return {"schedule": engine, "table": table, "chart": chart, "paint": paint}
+
+
+def one_edit(window, watches: dict[str, Clock], perform) -> dict[str, float]:
+    """CPU seconds of each part and of the whole edit (and its wall time) of calling `perform`
+    (an action's trigger, a typed cell) and repainting."""
+    for watch in watches.values():
+        watch.spent = 0.0
     start, wall = time.process_time(), time.perf_counter()
     perform()
     if window.tree.state() == window.tree.State.EditingState:  # Add task opens the name editor
@@ -58,12 +93,13 @@ def one_edit(window, clock: TableClock, perform) -> tuple[float, float, float]:
     QApplication.processEvents()
     window.repaint()
     QApplication.processEvents()
-    return clock.spent, time.process_time() - start, time.perf_counter() - wall
+    figures = {name: watch.spent for name, watch in watches.items()}
+    return figures | {"whole": time.process_time() - start, "wall": time.perf_counter() - wall}
 
 
-def type_duration(window, task_id: str, text: str):
-    """A planner typing `text` into the task's Duration cell (the model's setData, as its editor calls it)."""
-    return lambda: window.tree.model().setData(window.tree.proxy_index(task_id, int(Column.DURATION)), text)
+def type_text(window, task_id: str, column: Column, text: str):
+    """A planner typing `text` into one of the task's cells (the model's setData, as its editor calls it)."""
+    return lambda: window.tree.model().setData(window.tree.proxy_index(task_id, int(column)), text)
 
 
 def main() -> int:
@@ -77,30 +113,45 @@ def main() -> int:
     window.resize(1920, 1080)
     window.show()
     QApplication.processEvents()
-    clock = TableClock(window.tree.source_model)
+    watches = clocks(window)
     resets: list[int] = []
     window.tree.source_model.modelReset.connect(lambda: resets.append(1))
     edit = window.edit
     rows = window.tree.visible_task_ids()
-    middle = next(tid for tid in rows[len(rows) // 2:] if not window.tree.source_model.has_children(tid))
+    leaves = [tid for tid in rows[len(rows) // 2:] if not window.tree.source_model.has_children(tid)]
+    middle, successor = leaves[0], leaves[3]
     window.document.set_selection([middle])
     window.tree.scrollTo(window.tree.proxy_index(middle))
-    figures: dict[str, list[tuple[float, float, float]]] = {
-        "add": [], "delete": [], "indent": [], "outdent": [], "duration": []}
+    figures: dict[str, list[dict[str, float]]] = {}
+
+    def timed(name: str, perform, select: list[str] | None = None) -> None:
+        """The edit, its undo and its redo."""
+        if select is not None:
+            window.document.set_selection(select)
+        figures.setdefault(name, []).append(one_edit(window, watches, perform))
+        figures.setdefault(f"{name}, undo", []).append(one_edit(window, watches, edit.undo.trigger))
+        figures.setdefault(f"{name}, redo", []).append(one_edit(window, watches, edit.redo.trigger))
+
     for repeat in range(args.repeat):
-        figures["add"].append(one_edit(window, clock, edit.add_task.trigger))
-        figures["delete"].append(one_edit(window, clock, edit.delete.trigger))  # the task just added
-        window.document.set_selection([middle])
-        figures["indent"].append(one_edit(window, clock, edit.indent.trigger))
-        figures["outdent"].append(one_edit(window, clock, edit.outdent.trigger))
+        before = set(project.tasks)
+        timed("add", edit.add_task.trigger, [middle])
+        added = next(tid for tid in project.tasks if tid not in before)
+        timed("delete", edit.delete.trigger, [added])
+        timed("indent", edit.indent.trigger, [middle])
+        timed("outdent", edit.outdent.trigger, [middle])
+        timed("rename", type_text(window, middle, Column.NAME, f"Renamed {repeat}"))
         days = f"{41 + repeat % 2}d"  # a different value each time, so each is an edit
-        figures["duration"].append(one_edit(window, clock, type_duration(window, middle, days)))
+        timed("duration", type_text(window, middle, Column.DURATION, days))
+        timed("link", edit.link.trigger, [middle, successor])
+        edit.undo.trigger()  # the link goes, so the next round can make it again
+        QApplication.processEvents()
     print(f"plan: {len(project.tasks):,} tasks, {len(window.tree.visible_task_ids()):,} rows shown; "
-          f"median of {args.repeat}, CPU time")
-    print(f"{'edit':<10}{'task table':>14}{'whole edit, repainted':>26}{'(wall)':>12}")
-    for name, triples in figures.items():
-        table, whole, wall = (statistics.median(t[i] for t in triples) * 1000 for i in range(3))
-        print(f"{name:<10}{table:>11.1f} ms{whole:>23.1f} ms{wall:>9.1f} ms")
+          f"median of {args.repeat}, CPU time in ms")
+    parts = ("whole", "schedule", "table", "chart", "paint")
+    print(f"{'edit':<18}" + "".join(f"{part:>10}" for part in parts) + f"{'(wall)':>10}")
+    for name, runs in figures.items():
+        print(f"{name:<18}" + "".join(f"{statistics.median(run[part] for run in runs) * 1000:>10.1f}"
+                                        for part in (*parts, "wall")))
     print(f"table resets during the edits: {len(resets)} (rows are inserted, removed or moved instead)")
     app.quit()
     os._exit(0)  # tearing 100,000 rows' widgets down is not what is measured
