@@ -6,7 +6,7 @@ A paint then only slices and scales these arrays for the visible rows, which is 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import compress, repeat
@@ -20,6 +20,7 @@ from ..engine.shown_precision import ShownPrecision
 from .palette import owner_colors
 from .phases import on_chains, phase_tasks
 from .rollups import Rollups, folded_milestones
+from .tally import Tally
 
 KIND_TASK, KIND_SUMMARY, KIND_MILESTONE = 0, 1, 2
 # How a bar's dates are drawn by confidence (domain/provenance.py): an inference lighter, an assumption
@@ -179,7 +180,9 @@ def build_chart_data(project: Project, schedule: Schedule | None, rows: list[str
                      highlight: dict[str, str] | None = None) -> ChartData:
     """Arrays for `rows` (task ids in display order); unknown ids are dropped."""
     rows, tasks = _known(project, rows)
-    inputs = RowInputs.of(project, schedule, baseline=baseline, whiskers=whiskers, highlight=highlight)
+    parents = Tally(project, "parent_id")
+    inputs = RowInputs.of(project, schedule, baseline=baseline, whiskers=whiskers, highlight=highlight,
+                          summaries=parents.values() - {None})
     places = _places(schedule, rows)
     data = row_arrays(inputs, rows, tasks, places)
     data.rollups = rollups_of(project, schedule, data, inputs.summaries, inputs.owner_color, inputs.color_index, tasks)
@@ -188,7 +191,8 @@ def build_chart_data(project: Project, schedule: Schedule | None, rows: list[str
     data.phases = phase_bands(project, schedule, phases)
     data.source = RowSource(tasks, places, list(schedule.tasks) if places is not None else [],  # type: ignore[union-attr]
                             inputs.summaries, inputs.shown.reach if inputs.shown else set(), phases,
-                            on_chains(project, phases), task_owners(project), inputs.owner_color)
+                            on_chains(project, phases), parents, Tally(project, "owner_id"), inputs.owner_color,
+                            _places(schedule, [task.id for task in phases]) if places is not None else None)
     return data
 
 
@@ -234,13 +238,10 @@ class RowSource:
     reach: set[str]  # tasks whose shown precision follows what drives them (engine/shown_precision.py)
     phase_tasks: list[Task]  # phase tasks in WBS order, the candidates for background bands
     phase_chains: set[str]  # they and their summaries: an outline edit elsewhere leaves their order
-    owners: set[str | None]  # the owners of the plan's tasks (their colours follow from these alone)
+    parents: Tally  # the plan's tasks' parents (the summaries are the parents named)
+    owners: Tally  # the owners the plan's tasks name (their colours follow from these alone)
     owner_color: dict[str | None, str]
-
-
-def task_owners(project: Project) -> set[str | None]:
-    """The owner ids the plan's tasks name, column-wise (owner_colors reads them task by task)."""
-    return set(map(attrgetter("owner_id"), project.tasks.values()))
+    phase_places: np.ndarray | None = None  # the phase tasks' places in the schedule's columns
 
 
 def row_arrays(inputs: RowInputs, rows: list[str], tasks: list[Task], places: np.ndarray | None) -> ChartData:
@@ -399,15 +400,23 @@ def _link_rows(project: Project, row_of: dict[str, int]) -> tuple[list[str], np.
     return list(map(attrgetter("id"), links)), pred, succ, types  # LinkType is a StrEnum: "FS" finds LinkType.FS above
 
 
-def phase_bands(project: Project, schedule: Schedule | None, phases: list[Task]) -> list[tuple[float, float, str]]:
+def phase_bands(project: Project, schedule: Schedule | None, phases: list[Task],
+                places: np.ndarray | None = None) -> list[tuple[float, float, str]]:
     """Programme phases as background bands: phase tasks in WBS order that do not overlap an
     earlier band (reconnaissance, construction, utilisation; the parallel programmes that
-    overlap them stay rows only, or the background would turn into a patchwork)."""
+    overlap them stay rows only, or the background would turn into a patchwork). `places`: the
+    phases' places in the schedule's columns, when known (looking tasks up by id in a new
+    schedule makes its index of every task)."""
     bands: list[tuple[float, float, str]] = []
     tolerance = 62  # phases announced to a year may touch by a month or two
-    for task in phases:
-        start, finish, _ = _dates(project, schedule, task)
-        s, f = float(start.toordinal()), float(finish.toordinal())
+    if places is not None and schedule is not None and len(places) and places.min() >= 0:
+        columns = schedule.tasks.arrays()  # type: ignore[attr-defined]  # places come from a TaskTable
+        ends: Iterable[tuple[int, int]] = zip(columns[0][places].tolist(), columns[1][places].tolist())
+    else:
+        ends = ((start.toordinal(), finish.toordinal()) for start, finish, _ in
+                (_dates(project, schedule, task) for task in phases))
+    for task, (first, last) in zip(phases, ends):
+        s, f = float(first), float(last)
         if task.kind == "phase" and f > s and all(f <= a + tolerance or s >= b - tolerance for a, b, _ in bands):
             bands.append((s, f, task.name))
     return sorted(bands)

@@ -26,7 +26,6 @@ from .data import (
     phase_bands,
     rollups_of,
     row_arrays,
-    task_owners,
 )
 from .phases import on_chains, phase_tasks
 
@@ -58,11 +57,13 @@ def refresh_chart_data(old: ChartData, project: Project, schedule: Schedule | No
     gone = {tid for tid in edits.task_ids if tid not in project.tasks}
     if gone and any(map(gone.__contains__, rows)):
         return None  # rows not yet told of a deletion: the tree's new rows follow
-    owners = task_owners(project) if edits.task_ids else source.owners
+    # The tallies follow the touched tasks (they belong to the new arrays from here on).
+    summaries_flipped = source.parents.update(project, edits.task_ids) - {None}
+    owners_flipped = source.owners.update(project, edits.task_ids)
     inputs = RowInputs.of(project, schedule, baseline=baseline, whiskers=whiskers, highlight=highlight,
-                          summaries=project.summary_ids() if edits.outline else source.summaries,
+                          summaries=source.parents.values() - {None} if summaries_flipped else source.summaries,
                           shown=_shown(project, schedule, source, edits),
-                          owner_color=source.owner_color if owners == source.owners else None)
+                          owner_color=None if owners_flipped else source.owner_color)
     if inputs.colors != old.colors:
         return None
     first, last = _agreeing_ends(old.task_ids, rows)
@@ -75,17 +76,22 @@ def refresh_chart_data(old: ChartData, project: Project, schedule: Schedule | No
     if len(places) and places.min() < 0:
         return None  # a row the schedule lacks: read task by task in a whole build
     tasks = source.tasks[:first] + [project.tasks[tid] for tid in middle] + source.tasks[n_old - last:]
-    stale = _stale_rows(old, inputs, source, rows, places, table, edits, first, len(middle))
+    stale = _stale_rows(old, inputs, source, rows, places, table, edits.task_ids | summaries_flipped, first,
+                        len(middle))
     if len(stale) > MOST_ROWS * len(rows) + 64:
         return None
     data = _patched(old, inputs, rows, tasks, places, (first, last), stale)
     data.rollups = rollups_of(project, schedule, data, inputs.summaries, inputs.owner_color, inputs.color_index, tasks)
     _refresh_links(data, old, project, schedule, places, edits, unmoved=first == len(rows) == len(old))
     phases = phase_tasks(project) if _phases_may_reorder(project, source, edits) else source.phase_tasks
-    data.phases = phase_bands(project, schedule, phases)
+    phase_ids = [task.id for task in phases]
+    phase_places = (moved.find(phase_ids) if phases is not source.phase_tasks or source.phase_places is None
+                    else moved.places(source.phase_places, phase_ids))
+    data.phases = phase_bands(project, schedule, phases, phase_places)
     data.source = RowSource(tasks, places, moved.after, inputs.summaries, inputs.shown.reach if inputs.shown else set(),
                             phases, on_chains(project, phases) if phases is not source.phase_tasks
-                            else source.phase_chains, owners, inputs.owner_color)
+                            else source.phase_chains, source.parents, source.owners, inputs.owner_color,
+                            phase_places)
     return data
 
 
@@ -147,7 +153,7 @@ class _ScheduleMove:
 
 
 def _stale_rows(old: ChartData, inputs: RowInputs, source: RowSource, rows: list[str], places: np.ndarray,
-                table: TaskTable, edits: Edits, first: int, new: int) -> np.ndarray:
+                table: TaskTable, touched: frozenset[str] | set[str], first: int, new: int) -> np.ndarray:
     """The rows to read again: the new run, rows whose dates or critical flag the schedule moved,
     rows of touched tasks, of tasks that became or stopped being summaries, and of tasks whose
     shown precision may follow a coarser date."""
@@ -157,7 +163,7 @@ def _stale_rows(old: ChartData, inputs: RowInputs, source: RowSource, rows: list
     for name, column in (("start", 0), ("finish", 1), ("critical", 6)):
         before = _spliced(getattr(old, name), first, last, np.zeros(new, getattr(old, name).dtype))
         moved |= columns[column][places] != before
-    wanted = set(edits.task_ids) | (inputs.summaries ^ source.summaries) | source.reach
+    wanted = touched | source.reach
     if inputs.shown is not None:
         wanted |= inputs.shown.reach
     if wanted:
@@ -197,7 +203,7 @@ def _patched(old: ChartData, inputs: RowInputs, rows: list[str], tasks: list, pl
 def _refresh_links(data: ChartData, old: ChartData, project: Project, schedule: Schedule | None,
                    places: np.ndarray, edits: Edits, unmoved: bool) -> None:
     """The link arrays: kept when no row and no link moved (their critical flags follow the rows), else found again."""
-    if unmoved and not edits.links and not edits.outline:
+    if unmoved and not edits.links:  # the same rows and links: the same link rows
         data.link_ids, data.link_pred, data.link_succ = old.link_ids, old.link_pred, old.link_succ
         data.link_type = old.link_type
         data.link_critical = data.critical[data.link_pred] & data.critical[data.link_succ]
