@@ -35,26 +35,44 @@ from ilrs_planner.qt.models.task_columns import Column  # noqa: E402
 
 
 class Clock:
-    """CPU seconds spent inside some functions, summed until reset (a call inside another counts once)."""
+    """CPU seconds spent inside some functions, summed until reset. A call inside another of the
+    same clock counts once; while another clock's function runs inside, this clock stops."""
+
+    running: list[Clock] = []  # the clocks now timing, innermost last
 
     def __init__(self):
         self.spent = 0.0
-        self.depth = 0
+        self.since = 0.0
 
     def wrap(self, owner, name: str, when=lambda: True) -> None:
         """Time `owner.name` (an instance's method, a module's function) from now on, on calls `when` allows."""
         original = getattr(owner, name)
 
         def timed(*args):
-            if self.depth or not when():
+            if self in Clock.running or not when():
                 return original(*args)
-            self.depth, start = 1, time.process_time()
+            self._enter()
             try:
                 return original(*args)
             finally:
-                self.depth, self.spent = 0, self.spent + time.process_time() - start
+                self._leave()
 
         setattr(owner, name, timed)
+
+    def _enter(self) -> None:
+        now = time.process_time()
+        if Clock.running:
+            outer = Clock.running[-1]
+            outer.spent += now - outer.since
+        Clock.running.append(self)
+        self.since = now
+
+    def _leave(self) -> None:
+        now = time.process_time()
+        self.spent += now - self.since
+        Clock.running.pop()
+        if Clock.running:
+            Clock.running[-1].since = now
 
 
 def rewire(signal, owner, name: str, clock: Clock, when=lambda: True) -> None:
