@@ -41,8 +41,10 @@ class Edits:
     """What the edits since the arrays were built touched (their ChangeSets, merged)."""
 
     task_ids: frozenset[str] = frozenset()
-    outline: bool = False  # tasks added, removed or moved in the WBS
-    links: bool = False
+    links: bool = False  # links added, removed or changed
+
+    def __or__(self, other: Edits) -> Edits:
+        return Edits(self.task_ids | other.task_ids, self.links or other.links)
 
 
 def refresh_chart_data(old: ChartData, project: Project, schedule: Schedule | None, rows: list[str],

@@ -108,7 +108,7 @@ def _assert_same(patched, full):
 def _step(data, project, changes, folded):
     """The arrays after `changes`, brought up to date; checked against a fresh build."""
     plan_schedule, rows = schedule(project), _rows(project, folded)
-    edits = Edits(changes.task_ids, outline=changes.structure, links=changes.links)
+    edits = Edits(changes.task_ids, links=changes.links)
     patched = refresh_chart_data(data, project, plan_schedule, rows, edits)
     assert patched is not None  # the edit is one a row-by-row update covers
     _assert_same(patched, build_chart_data(project, plan_schedule, rows))

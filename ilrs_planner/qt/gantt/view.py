@@ -264,7 +264,7 @@ class GanttView(QWidget):
         (on the next paint); a plan-wide setting, a baseline or a participant rebuilds the arrays."""
         effects = effects_of(changes)
         if effects.by_task:
-            self._outdate(Edits(effects.task_ids, outline=effects.rows, links=effects.links))
+            self._outdate(Edits(effects.task_ids, links=effects.links))
         else:
             self._invalidate()
 
@@ -273,8 +273,7 @@ class GanttView(QWidget):
         if self._data is not None:
             self._outdated, self._edits = self._data, Edits()
         if self._outdated is not None:
-            self._edits = Edits(self._edits.task_ids | edits.task_ids, self._edits.outline or edits.outline,
-                                self._edits.links or edits.links)
+            self._edits = self._edits | edits
         self._data = None
         self._repaint()
 
