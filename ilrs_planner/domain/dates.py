@@ -89,9 +89,18 @@ def deadline_from_finish(finish: date, milestone: bool) -> date:
     return finish if milestone else finish - timedelta(days=1)
 
 
-def shown_finish(start: date, finish: date) -> date:
-    """The finish a person reads: the last day of work of `[start, finish)`; a milestone's own day."""
-    return finish - timedelta(days=1) if finish > start else finish
+def shown_finish(start: date, finish: date, at_day_end: bool = False) -> date:
+    """The finish a person reads: the last day of work of `[start, finish)`; a milestone's own day.
+
+    A milestone at the end of a working day (`at_day_end`) is the point after that day and is
+    shown on the day itself, as MS Project shows a milestone at Friday 17:00 on Friday.
+    """
+    return finish - timedelta(days=1) if finish > start or at_day_end else finish
+
+
+def shown_start(start: date, finish: date, at_day_end: bool = False) -> date:
+    """The start a person reads: a task's first day; a milestone's own day (see shown_finish)."""
+    return start - timedelta(days=1) if at_day_end and finish == start else start
 
 
 def format_fuzzy_date(day: date | None, precision: Precision = Precision.DAY) -> str:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 import numpy as np
 
+FROM_START, FROM_FINISH, INHERITED = 0, 1, -1  # the moment of day an edge hands a milestone (see _day_ends)
 EDGE_FIELDS = ("src", "dst", "w_src", "lag", "w_dst", "from_finish", "elapsed", "lag_task")
 
 
@@ -62,3 +63,13 @@ def _wbs_edges(parent: np.ndarray, is_summary: np.ndarray, duration: np.ndarray,
             yield far, near, none, none, -leaf_duration, flag, no_lag, np.full(near.size, -1)
         else:
             yield near, far, leaf_duration, none, none, flag, no_lag, np.full(near.size, -1)
+
+
+def edge_moments(src: np.ndarray, lag: np.ndarray, from_finish: np.ndarray, n_tasks: int,
+                 duration: np.ndarray) -> np.ndarray:
+    """Per edge: FROM_FINISH (end of a day), FROM_START (start of a day) or INHERITED from its source."""
+    leaf_task = src < n_tasks
+    has_work = np.zeros(src.size, dtype=bool)
+    has_work[leaf_task] = duration[src[leaf_task]] > 0
+    fixed = np.where(from_finish, FROM_FINISH, FROM_START)
+    return np.asarray(np.where(lag > 0, FROM_FINISH, np.where(has_work, fixed, INHERITED)), dtype=np.int8)

@@ -31,7 +31,7 @@ from . import _checks
 from ._bounds import BIG, Bounds, task_bounds
 from ._calendars import IDENTITY, WorkingTime, span_of
 from ._crossings import Crossings, find_crossings
-from ._edges import build_edges
+from ._edges import build_edges, edge_moments
 from ._links import flags, link_arrays
 from ._tree import ancestor_jumps, spread_down
 from .file_columns import FileColumns
@@ -68,6 +68,7 @@ class Network:
     crossings: Crossings | None  # edges that are not `+ weight` (between calendars), None if none
     jumps: list[np.ndarray]  # the WBS as jump pointers (see _tree)
     links: tuple[np.ndarray, ...]  # (pred, succ, type code, lag, elapsed) per link, in the plan's order
+    edge_moments: np.ndarray  # per edge: the moment of day it hands a milestone (see _day_ends)
 
     def start_days(self, positions: np.ndarray) -> np.ndarray:
         """Task start positions (the first n_tasks nodes) as day ordinals."""
@@ -75,29 +76,30 @@ class Network:
             return positions
         return self.time.day(self.node_row[: len(self.task_ids)], positions)
 
-    def finish_days(self, positions: np.ndarray, duration: np.ndarray) -> np.ndarray:
+    def finish_days(self, positions: np.ndarray, duration: np.ndarray, at_end: np.ndarray | None = None) -> np.ndarray:
         """Exclusive finish day of tasks starting at `positions` (a zero-length task: see milestone_days)."""
         if self.time is None:
             return np.asarray(positions + duration)
         rows = self.node_row[: len(self.task_ids)]
         return np.asarray(np.where(duration > 0, self.time.finish_day(rows, positions + duration),
-                                   self.milestone_days(positions)))
+                                   self.milestone_days(positions, at_end)))
 
-    def milestone_days(self, positions: np.ndarray) -> np.ndarray:
-        """The day a zero-length task at `positions` sits on.
+    def milestone_days(self, positions: np.ndarray, at_end: np.ndarray | None = None) -> np.ndarray:
+        """The day a zero-length task at `positions` sits on, as a point in days.
 
         A position on a working calendar is the moment between one working day and the next. A
-        milestone held there by its own date (the plan's start, SNET, MSO, an actual date) sits at
-        the start of the next working day; one pushed there by its links sits at the end of the
-        working day before, as MS Project puts a milestone at its predecessor's finish (Friday
-        evening, shown as Friday, not Monday).
+        milestone at the end of the working day before (`at_end`, see _day_ends) is the exclusive
+        end of that day, the day after it (shown as the day itself: Friday 17:00 is shown as
+        Friday); one at the start of the next working day is that day. Without `at_end`, a
+        milestone on its own date (the plan's start, a constraint, an actual date) starts its day.
         """
         if self.time is None:
             return positions
         n = len(self.task_ids)
         rows = self.node_row[:n]
-        own_date = (positions == self.base[:n]) | (positions == self.fixed[:n])
-        return np.asarray(np.where(own_date, self.time.day(rows, positions), self.time.finish_day(rows, positions)))
+        if at_end is None:
+            at_end = (positions != self.base[:n]) & (positions != self.fixed[:n])
+        return np.asarray(np.where(at_end, self.time.finish_day(rows, positions), self.time.day(rows, positions)))
 
     def positions_of(self, days: ArrayLike) -> np.ndarray:
         """Day ordinals as each task's position (working days before them)."""
@@ -224,9 +226,10 @@ def _assemble(project: Project, tasks: Sequence[Task], task_ids: list[str], pare
     live = ~(bounds.history[node_task[dst]] & (dst < n))
     rows = np.concatenate([node_row, task_row[node_task[n:]]])  # a gate counts on its summary's calendar
     weight, crossings = find_crossings(edges, rows, task_row, time)
+    moments = edge_moments(src, edges["lag"], edges["from_finish"], n, bounds.duration)
     return Network(task_ids, tasks, project.start.toordinal(), bounds.duration, parent, depth, is_summary,
                    bounds.history, bounds.finished, gates, n_nodes, node_task, base, fixed, bounds.start_cap,
-                   bounds.finish_cap, offsets, dst, weight, live, rows, task_row, time, crossings, jumps, links)
+                   bounds.finish_cap, offsets, dst, weight, live, rows, task_row, time, crossings, jumps, links, moments)
 
 
 def _stable_order(src: np.ndarray) -> np.ndarray:

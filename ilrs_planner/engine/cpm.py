@@ -76,13 +76,14 @@ import numpy as np
 from ..domain import PlannerError, Project
 from . import _levels, _loops
 from ._bounds import BIG
+from ._day_ends import day_end_flags
 from ._late_tasks import held_late, late_tasks
 from ._network import Network, compile_network
 from ._summaries import settle_summaries
 from ._summary_starts import binding_only
 from .file_columns import FileColumns
 from .graph import loop_nodes, loop_task_ids, raise_loop
-from .schedule import LinkTable, Schedule, TaskTable
+from .schedule import EARLY_AT_DAY_END, LATE_AT_DAY_END, LinkTable, Schedule, TaskTable
 
 # Level passes cost a few numpy calls per level, the loops about a microsecond per edge: past one
 # level per this many edges (measured on 100,000-task plans) the loops win, or soon will.
@@ -112,9 +113,12 @@ def schedule_with(project: Project, vectorised: bool | None, columns: FileColumn
         early, late, free, finish = _passes(project, net, vectorised)
         alap = late_tasks(net)
         float_from = early[: len(net.task_ids)]
+        at_end = day_end_flags(net, early)
         if alap.any():  # as-late-as-possible tasks sit on their late dates: pass again (see _late_tasks)
-            early, late, free, finish = _passes(project, held_late(net, early, late, alap), vectorised)
+            held = held_late(net, early, late, alap)
+            early, late, free, finish = _passes(project, held, vectorised)
             float_from = np.where(alap, float_from, early[: len(net.task_ids)])
+            at_end = day_end_flags(held, early, alap)
         if net.time is None or _inside_tables(net, early, late):
             break
         if net.time.origin + net.time.length >= _LAST_DAY:  # the tables reach the year 9999 already
@@ -124,12 +128,13 @@ def schedule_with(project: Project, vectorised: bool | None, columns: FileColumn
     es = early[:n]
     finish_pos = net.positions_of(np.full(n, finish))
     ff = np.where(free[:n] >= BIG // 2, finish_pos - (es + net.duration), free[:n])
-    result = _finish_columns(net, (es, float_from), late[:n], ff, free, finish)
+    result = _finish_columns(net, (es, float_from), late[:n], ff, free, finish, at_end)
     leaf = ~net.is_summary
     start = min(net.start, int(result[0][leaf].min())) if leaf.any() else net.start
-    es_days, ef_days, ls_days, lf_days, total_float, free_float, critical = result
+    es_days, ef_days, ls_days, lf_days, total_float, free_float, critical, day_ends = result
     _refuse_out_of_range(project, (es_days, ef_days, ls_days, lf_days), start, finish)
-    table = TaskTable(net.task_ids, es_days, ef_days, ls_days, lf_days, total_float, free_float, critical)
+    table = TaskTable(net.task_ids, es_days, ef_days, ls_days, lf_days, total_float, free_float, critical,
+                      day_ends)
     links = LinkTable(list(project.links), *net.links[:3])
     return Schedule(date.fromordinal(start), date.fromordinal(finish), table, links, net.parent)
 
@@ -244,27 +249,30 @@ def _late_caps(net: Network, finish: int) -> np.ndarray:
 
 
 def _finish_columns(net: Network, starts: tuple[np.ndarray, np.ndarray], ls: np.ndarray, ff: np.ndarray,
-                    free_nodes: np.ndarray, finish: int) -> tuple[np.ndarray, ...]:
-    """Per-task columns (ES, EF, LS, LF as days; TF, FF in working days; critical), summaries settled.
+                    free_nodes: np.ndarray, finish: int, at_end: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Per-task columns (ES, EF, LS, LF as days; TF, FF in working days; critical; day ends), summaries settled.
 
     `starts` are the scheduled starts and the starts total float counts from: the same but for an
     as-late-as-possible task, whose float is the room it had before it was moved late. Floats are
-    counted in working days of each task's calendar (positions), as MS Project does.
+    counted in working days of each task's calendar (positions), as MS Project does. `at_end`: the
+    milestones whose early moment is the end of a working day (see _day_ends); a milestone's late
+    moment is an end of day too (MS Project's late finishes are), unless it has no room to move.
     """
     es, float_from = starts
     tf = ls - float_from
     done = net.finished
     ls, tf, ff = np.where(done, es, ls), np.where(done, 0, tf), np.where(done, 0, ff)
-    es_day, ef_day = net.start_days(es), net.finish_days(es, net.duration)
-    ls_day, lf_day = net.start_days(ls), net.finish_days(ls, net.duration)
-    point = net.duration == 0
+    point = (net.duration == 0) & ~net.is_summary
+    late_end = point & np.where(ls == es, at_end, True)  # a milestone with no float sits where it is
+    es_day, ef_day = net.start_days(es), net.finish_days(es, net.duration, at_end)
+    ls_day, lf_day = net.start_days(ls), net.finish_days(ls, net.duration, late_end)
     es_day = np.where(point, ef_day, es_day)
-    lf_day = np.where(point & (ls == es), ef_day, lf_day)  # a milestone with no float sits where it is
     ls_day = np.where(point, lf_day, ls_day)
+    day_ends = np.where(at_end, EARLY_AT_DAY_END, 0) | np.where(late_end, LATE_AT_DAY_END, 0)
     es_day, ef_day, tf, ff, open_work = settle_summaries(net, es_day, ef_day, tf, ff, free_nodes, finish)
     ff = np.minimum(ff, tf)  # free float is the part of total float that delays no successor
     summary = net.is_summary
     ls_day = np.where(summary, es_day + tf, ls_day)
     lf_day = np.where(summary, ef_day + tf, lf_day)
     critical = (tf <= 0) & open_work
-    return es_day, ef_day, ls_day, lf_day, tf, ff, critical
+    return es_day, ef_day, ls_day, lf_day, tf, ff, critical, day_ends

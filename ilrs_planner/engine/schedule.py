@@ -10,12 +10,23 @@ from typing import Any
 
 import numpy as np
 
+from ..domain.dates import shown_finish, shown_start
+
 Column = Sequence[Any] | np.ndarray  # one value per task, in the schedule's task order
+# Bits of the day-ends column: the milestone's early (late) moment is the END of the working day
+# before its point, as MS Project puts a milestone after a task finishing on Friday at Friday 17:00.
+EARLY_AT_DAY_END, LATE_AT_DAY_END = 1, 2
 
 
 @dataclass(frozen=True, slots=True)
 class TaskDates:
-    """Early/late dates of one task. Dates are day-exact; finish is exclusive ([start, finish))."""
+    """Early/late dates of one task. Dates are day-exact; finish is exclusive ([start, finish)).
+
+    A milestone is a point: start == finish, the day its moment opens. At the end of a working day
+    (`early_at_day_end`, `late_at_day_end`) that point is the day after the day MS Project shows it
+    on (a milestone after a task ending on Friday is the point Saturday, shown Friday); at the start
+    of a day it is shown on its own day. The `shown_*` properties give the days a person reads.
+    """
 
     early_start: date
     early_finish: date
@@ -24,6 +35,26 @@ class TaskDates:
     total_float: int  # days; negative when a deadline or constraint cannot be met
     free_float: int
     critical: bool
+    early_at_day_end: bool = False
+    late_at_day_end: bool = False
+
+    @property
+    def shown_start(self) -> date:
+        """The start a person reads (a milestone's day)."""
+        return shown_start(self.early_start, self.early_finish, self.early_at_day_end)
+
+    @property
+    def shown_finish(self) -> date:
+        """The last day of work a person reads (a milestone's day)."""
+        return shown_finish(self.early_start, self.early_finish, self.early_at_day_end)
+
+    @property
+    def shown_late_start(self) -> date:
+        return shown_start(self.late_start, self.late_finish, self.late_at_day_end)
+
+    @property
+    def shown_late_finish(self) -> date:
+        return shown_finish(self.late_start, self.late_finish, self.late_at_day_end)
 
 
 class TaskTable(Mapping[str, TaskDates]):
@@ -38,14 +69,18 @@ class TaskTable(Mapping[str, TaskDates]):
     __slots__ = ("_ids", "_index", "_lists", "_made", "_array")
 
     def __init__(self, task_ids: Sequence[str], early_start: Column, early_finish: Column, late_start: Column,
-                 late_finish: Column, total_float: Column, free_float: Column, critical: Column):
+                 late_finish: Column, total_float: Column, free_float: Column, critical: Column,
+                 day_ends: Column | None = None):
         self._ids = list(task_ids)  # distinct ids, row by row
         # Task id -> row, made when a row is first looked up by id: output of the whole plan reads
         # rows in order and never needs it (100,000 entries took a tenth of the scheduling).
         self._index: dict[str, int] | None = None
         self._made: dict[str, TaskDates] = {}
         # Handed numpy columns (the scheduler's), the array form is kept for views that read every row.
-        columns = (early_start, early_finish, late_start, late_finish, total_float, free_float, critical)
+        if day_ends is None:  # no milestone at the end of a day
+            day_ends = np.zeros(len(self._ids), dtype=np.int64) if isinstance(critical, np.ndarray) else \
+                [0] * len(self._ids)
+        columns = (early_start, early_finish, late_start, late_finish, total_float, free_float, critical, day_ends)
         self._array: np.ndarray | None = (np.array(columns, dtype=np.int64).reshape(len(columns), len(self._ids))
                                           if all(isinstance(c, np.ndarray) for c in columns) else None)
         self._lists: tuple[list[Any], ...] | None = None if self._array is not None else \
@@ -55,9 +90,10 @@ class TaskTable(Mapping[str, TaskDates]):
         made = self._made.get(task_id)
         if made is None:
             i = self._rows()[task_id]
-            es, ef, ls, lf, tf, ff, crit = (column[i] for column in self._columns())
+            es, ef, ls, lf, tf, ff, crit, ends = (column[i] for column in self._columns())
             made = TaskDates(date.fromordinal(es), date.fromordinal(ef), date.fromordinal(ls),
-                             date.fromordinal(lf), tf, ff, bool(crit))
+                             date.fromordinal(lf), tf, ff, bool(crit), bool(ends & EARLY_AT_DAY_END),
+                             bool(ends & LATE_AT_DAY_END))
             self._made[task_id] = made
         return made
 
@@ -79,8 +115,12 @@ class TaskTable(Mapping[str, TaskDates]):
         """The last day any task works or any milestone falls on (what a person calls the finish)."""
         if not self._ids:
             return None
-        starts, finishes = self._as_array()[:2]
-        return date.fromordinal(int(np.where(finishes > starts, finishes - 1, finishes).max()))
+        return date.fromordinal(int(self.shown_finishes().max()))
+
+    def shown_finishes(self) -> np.ndarray:
+        """Each task's last day of work, a milestone's day as shown (see TaskDates), as day ordinals."""
+        columns = self._as_array()
+        return shown_finish_ordinals(columns[0], columns[1], columns[7] & EARLY_AT_DAY_END)
 
     def critical_ids(self) -> set[str]:
         """Ids of the critical tasks, read straight from the columns."""
@@ -118,13 +158,24 @@ class TaskTable(Mapping[str, TaskDates]):
         return np.fromiter(map(self._rows().get, ids, repeat(-1)), dtype=np.int64, count=len(ids))
 
     def arrays(self) -> np.ndarray:
-        """The columns as one (7, tasks) int64 array: ES, EF, LS, LF, TF, FF, critical (0/1)."""
+        """The columns as one (8, tasks) int64 array: ES, EF, LS, LF, TF, FF, critical (0/1), day ends
+        (EARLY_AT_DAY_END | LATE_AT_DAY_END)."""
         return self._as_array()
 
     def ordinals(self, task_id: str) -> tuple[int, int, int, int]:
         """(ES, EF, LS, LF) as day ordinals, for analyses that do arithmetic on many tasks."""
         i = self._rows()[task_id]
         return tuple(column[i] for column in self._columns()[:4])
+
+
+def shown_finish_ordinals(starts: np.ndarray, finishes: np.ndarray, at_day_end: np.ndarray) -> np.ndarray:
+    """`domain.shown_finish` on columns of day ordinals: the last day of work, a milestone's day."""
+    return np.asarray(np.where((finishes > starts) | (at_day_end != 0), finishes - 1, finishes))
+
+
+def shown_start_ordinals(starts: np.ndarray, finishes: np.ndarray, at_day_end: np.ndarray) -> np.ndarray:
+    """`domain.shown_start` on columns of day ordinals."""
+    return np.asarray(np.where((finishes == starts) & (at_day_end != 0), starts - 1, starts))
 
 
 def changed_rows(before: Mapping[str, TaskDates] | None, after: Mapping[str, TaskDates] | None) -> set[str]:
@@ -172,8 +223,7 @@ class Schedule:
         """The plan's finish as a person reads it: its last day of work, or its last milestone's day."""
         fast = getattr(self.tasks, "last_day", None)
         found = fast() if fast is not None else max(
-            (d.early_finish - timedelta(days=1) if d.early_finish > d.early_start else d.early_finish
-             for d in self.tasks.values()), default=None)
+            (d.shown_finish for d in self.tasks.values()), default=None)
         return found or self.project_start
 
     def critical_ids(self) -> set[str]:
