@@ -15,7 +15,7 @@ from operator import attrgetter, is_, is_not, ne
 import numpy as np
 
 from ..domain import Confidence, LinkType, Precision, Project, Task, format_fuzzy_date, period_end, period_start
-from ..engine.schedule import Schedule, TaskTable
+from ..engine.schedule import EARLY_AT_DAY_END, Schedule, TaskTable
 from ..engine.shown_precision import ShownPrecision
 from .palette import owner_colors
 from .phases import on_chains, phase_tasks
@@ -127,6 +127,15 @@ def _row_dates(project: Project, schedule: Schedule | None, tasks: list[Task],
     each = [_ordinals(project, schedule, task, critical_ids) for task in tasks]
     return (np.array([e[0] for e in each], np.float64), np.array([e[1] for e in each], np.float64),
             np.array([e[2] for e in each], bool))
+
+
+def _day_ends(schedule: Schedule | None, rows: list[str], places: np.ndarray | None) -> np.ndarray:
+    """Per row: 1 for a milestone whose point is the end of the day before it (see TaskDates), else 0."""
+    if schedule is None:
+        return np.zeros(len(rows))
+    if places is not None:
+        return np.asarray(schedule.tasks.arrays()[7][places] & EARLY_AT_DAY_END, np.float64)  # type: ignore[attr-defined]
+    return np.array([float(d is not None and d.early_at_day_end) for d in map(schedule.tasks.get, rows)])
 
 
 def _no_spans(n: int) -> tuple[np.ndarray, np.ndarray]:
@@ -264,9 +273,10 @@ def row_arrays(inputs: RowInputs, rows: list[str], tasks: list[Task], places: np
     precision = _shown_precision(inputs.shown, rows, tasks)
     day_exact = np.fromiter(map(is_, precision, repeat(Precision.DAY)), bool, n)
     plain = milestone & day_exact & ~actual  # the usual milestone: its name and its planned day
-    _date_labels(labels, np.flatnonzero(plain).tolist(), start)
+    shown = start - _day_ends(schedule, rows, places)  # a milestone at Friday 17:00 is labelled Friday
+    _date_labels(labels, np.flatnonzero(plain).tolist(), shown)
     for i in np.flatnonzero((~day_exact | milestone) & ~plain).tolist():  # fuzzy dates, flown milestones: a few
-        first, last = date.fromordinal(int(start[i])), date.fromordinal(int(finish[i]))
+        first, last = date.fromordinal(int(shown[i])), date.fromordinal(int(finish[i]))
         soft0[i], soft1[i] = _soft_period(tasks[i], precision[i], first, last, bool(milestone[i]))
         labels[i] = _label(tasks[i], precision[i], first, bool(milestone[i]))
     data = ChartData(rows, start, finish, kind, critical, actual, color, soft0, soft1, *_no_spans(n), *_no_spans(n),

@@ -18,7 +18,14 @@ from ..domain import Precision, Project, Task
 from ..domain.column_rows import in_order, values_of
 from ..domain.dates import format_fuzzy_date
 from ..domain.provenance import shown_confidences
-from ..engine.schedule import Schedule, TaskTable
+from ..engine.schedule import (
+    EARLY_AT_DAY_END,
+    LATE_AT_DAY_END,
+    Schedule,
+    TaskTable,
+    shown_finish_ordinals,
+    shown_start_ordinals,
+)
 from ..engine.shown_precision import ShownPrecision
 from .wbs_order import wbs_rows
 
@@ -54,8 +61,11 @@ def schedule_columns(project: Project, schedule: Schedule, last_days: bool = Fal
     table = _ordinals_in(schedule, project, rows.places)
     ordinals = table[:4]
     if last_days:
-        ordinals = np.stack([ordinals[0], _last_days(ordinals[0], ordinals[1]),
-                             ordinals[2], _last_days(ordinals[2], ordinals[3])])
+        early_end, late_end = table[7] & EARLY_AT_DAY_END, table[7] & LATE_AT_DAY_END
+        ordinals = np.stack([shown_start_ordinals(ordinals[0], ordinals[1], early_end),
+                             shown_finish_ordinals(ordinals[0], ordinals[1], early_end),
+                             shown_start_ordinals(ordinals[2], ordinals[3], late_end),
+                             shown_finish_ordinals(ordinals[2], ordinals[3], late_end)])
     dates = iso_columns(ordinals)
     provenance = _provenance(project, schedule, plan_tasks, places, sources)
     if last_days:
@@ -71,7 +81,7 @@ def _in_rows(tasks: Sequence[Task], field: str, places: list[int]) -> list[Any]:
 
 
 def _ordinals_in(schedule: Schedule, project: Project, places: np.ndarray) -> np.ndarray:
-    """(ES, EF, LS, LF, TF, FF, critical) of the tasks at `places` of the plan, one row each.
+    """(ES, EF, LS, LF, TF, FF, critical, day ends) of the tasks at `places` of the plan, one row each.
 
     Straight from the scheduler's table, which holds the plan's tasks in the plan's order; from
     rows for any other mapping of task id to dates.
@@ -85,8 +95,9 @@ def _ordinals_in(schedule: Schedule, project: Project, places: np.ndarray) -> np
         return table.arrays()[:, at]
     found = [table[ids[place]] for place in places.tolist()]
     return np.array([(r.early_start.toordinal(), r.early_finish.toordinal(), r.late_start.toordinal(),
-                      r.late_finish.toordinal(), r.total_float, r.free_float, r.critical) for r in found],
-                    dtype=np.int64).reshape(len(found), 7).T
+                      r.late_finish.toordinal(), r.total_float, r.free_float, r.critical,
+                      EARLY_AT_DAY_END * r.early_at_day_end | LATE_AT_DAY_END * r.late_at_day_end) for r in found],
+                    dtype=np.int64).reshape(len(found), 8).T
 
 
 def _outline_of(schedule: Schedule, project: Project) -> np.ndarray | None:
@@ -94,11 +105,6 @@ def _outline_of(schedule: Schedule, project: Project) -> np.ndarray | None:
     table = schedule.tasks
     same_tasks = isinstance(table, TaskTable) and list(table) == list(project.tasks)
     return schedule.outline if same_tasks else None
-
-
-def _last_days(starts: np.ndarray, finishes: np.ndarray) -> np.ndarray:
-    """The last day of work of each [start, finish) (a milestone's own day), as day ordinals."""
-    return np.where(finishes > starts, finishes - 1, finishes)
 
 
 def iso_columns(ordinals: np.ndarray) -> list[list[str]]:

@@ -19,7 +19,7 @@ from ..domain import Precision, Project
 from ..domain.terminal_text import one_line
 from ..engine.progress import DueTask
 from ..engine.schedule import Schedule
-from ..engine.shown_dates import last_day_text, start_text
+from ..engine.shown_dates import start_text
 from ..engine.shown_precision import ShownPrecision
 from .render import FINISH_NOTE
 from .schedule_rows import line_format, shortened, write_lines
@@ -89,8 +89,8 @@ def _print_behind(project: Project, update: StatusUpdate) -> None:
     for d in update.behind:
         was, now, dates = update.precision_was[d.task_id], shown_now.of(d.task_id), update.after.tasks[d.task_id]
         rows.append([one_line(d.key), one_line(d.name), d.due, start_text(d.start, was),
-                     start_text(d.last_day, was), start_text(dates.early_start, now),
-                     last_day_text(dates.early_start, dates.early_finish, now)])
+                     start_text(d.last_day, was), start_text(dates.shown_start, now),
+                     start_text(dates.shown_finish, now)])
     cells = [list(column) for column in zip(*rows)]
     cells[1] = shortened(cells[1], MAX_NAME)
     fmt, widths = line_format(HEADERS, cells, right=set())

@@ -9,7 +9,8 @@ from .dates import (
                     parse_iso_date,
                     period_end,
                     period_start,
-                    shown_finish, shown_start,
+                    shown_finish,
+                    shown_start,
 )
 from .durations import parse_duration
 from .enums import Classification, Confidence, ConstraintType, LinkType, ParticipantKind, Precision, TaskKind
@@ -18,7 +19,8 @@ from .ids import fresh_ids
 from .model import Baseline, Link, Participant, PlanSignature, Project, Task, new_id
 
 __all__ = [
-    "Baseline", "CODES", "deadline_finish", "deadline_from_finish", "shown_finish", "shown_start", "CONTINUOUS_NAME", "Calendar",
+    "Baseline", "CODES", "deadline_finish", "deadline_from_finish", "shown_finish", "shown_start",
+    "CONTINUOUS_NAME", "Calendar",
     "CalendarException", "continuous_calendar", "Classification", "Confidence", "ConstraintType", "Link", "LinkType",
     "Participant",
     "ParticipantKind", "PlanSignature", "PlannerError", "Precision", "Project", "Task", "TaskKind", "format_fuzzy_date",

@@ -229,7 +229,8 @@ def _assemble(project: Project, tasks: Sequence[Task], task_ids: list[str], pare
     moments = edge_moments(src, edges["lag"], edges["from_finish"], n, bounds.duration)
     return Network(task_ids, tasks, project.start.toordinal(), bounds.duration, parent, depth, is_summary,
                    bounds.history, bounds.finished, gates, n_nodes, node_task, base, fixed, bounds.start_cap,
-                   bounds.finish_cap, offsets, dst, weight, live, rows, task_row, time, crossings, jumps, links, moments)
+                   bounds.finish_cap, offsets, dst, weight, live, rows, task_row, time, crossings, jumps, links,
+                   moments)
 
 
 def _stable_order(src: np.ndarray) -> np.ndarray:

@@ -31,7 +31,7 @@ from .plan_changes import align_task_ids, ordered_changes
 from .schedule import Schedule
 from .shown_dates import last_day_text, plan_is_fuzzy
 from .shown_precision import ShownPrecision
-from .slippage import Version, version_precision
+from .slippage import Version, version_day_ends, version_precision
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,24 +64,28 @@ class Attribution:
     new_start: date | None = None
     old_precision: Precision = Precision.DAY  # how precisely each version knows the date ('2028')
     new_precision: Precision = Precision.DAY
+    old_at_day_end: bool = False  # a milestone's point read as the end of the day before it (TaskDates)
+    new_at_day_end: bool = False
 
     @property
     def old_shown(self) -> date | None:
         """The old date as a person reads it: a milestone's day, a task's last day of work."""
-        return shown_finish(self.old_start or self.old_date, self.old_date) if self.old_date else None
+        return shown_finish(self.old_start or self.old_date, self.old_date, self.old_at_day_end) \
+            if self.old_date else None
 
     @property
     def new_shown(self) -> date | None:
-        return shown_finish(self.new_start or self.new_date, self.new_date) if self.new_date else None
+        return shown_finish(self.new_start or self.new_date, self.new_date, self.new_at_day_end) \
+            if self.new_date else None
 
     @property
     def old_text(self) -> str:
         """The old date as shown: the last day of work, as precisely as that version knows it."""
-        return last_day_text(self.old_start or self.old_date, self.old_date, self.old_precision)
+        return last_day_text(self.old_start or self.old_date, self.old_date, self.old_precision, self.old_at_day_end)
 
     @property
     def new_text(self) -> str:
-        return last_day_text(self.new_start or self.new_date, self.new_date, self.new_precision)
+        return last_day_text(self.new_start or self.new_date, self.new_date, self.new_precision, self.new_at_day_end)
 
     @property
     def slip_days(self) -> int:
@@ -131,7 +135,9 @@ def attribute_projects(old: Project, new: Project, key: str, before: str = "olde
                          _milestone_date(new_sched, new_task.id), exact=True,
                          old_start=old_sched.tasks[new_task.id].early_start,
                          new_start=new_sched.tasks[new_task.id].early_start,
-                         old_precision=old_shown.of(new_task.id), new_precision=new_shown.of(new_task.id))
+                         old_precision=old_shown.of(new_task.id), new_precision=new_shown.of(new_task.id),
+                         old_at_day_end=old_sched.tasks[new_task.id].early_at_day_end,
+                         new_at_day_end=new_sched.tasks[new_task.id].early_at_day_end)
     result.old_chain = _known_as(driving_chain(old, _early(old_sched), new_task.id),
                                  lambda step: old_shown.of(old.task_by_key(step.key).id))
     result.new_chain = _known_as(driving_chain(new, _early(new_sched), new_task.id),
@@ -185,6 +191,7 @@ def attribute_versions(project: Project, schedule: Schedule | None, before: Vers
     fuzzy = plan_is_fuzzy(project)
     result.old_precision = version_precision(before, task, old, fuzzy)
     result.new_precision = version_precision(after, task, new, fuzzy)
+    result.old_at_day_end, result.new_at_day_end = version_day_ends(task.id, before, after)
     result.notes.append("a baseline holds only dates: the changes are read off the driving chain of "
                         f"'{after.label}' (today's links), as movements of each task against its driver")
     if old is None or new is None:

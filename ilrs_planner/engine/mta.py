@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
-from ..domain import PlannerError, Precision, Project, Task, format_fuzzy_date
+from ..domain import PlannerError, Precision, Project, Task, format_fuzzy_date, shown_finish
 from .schedule import Schedule
 from .shown_dates import baseline_precision, plan_is_fuzzy
 from .shown_precision import ShownPrecision
@@ -104,6 +104,9 @@ def milestone_trend(project: Project, schedule: Schedule | None, keys: list[str]
     reports = [(Report(b.name, b.as_of), b.entries) for b in sorted(project.baselines, key=lambda b: b.as_of)]
     current = report_date or project.status_date
     shown = None
+    # A baseline keeps a milestone's point only: every report reads it at the moment of day the
+    # milestone has now (Friday 17:00 shown as Friday), as the slip report does.
+    ends = frozenset(tid for tid, d in schedule.tasks.items() if d.early_at_day_end) if schedule else frozenset()
     if schedule is not None and current is not None:
         dates = {tid: (d.early_start, d.early_finish) for tid, d in schedule.tasks.items()}
         reports.append((Report("current plan", current, True), dates))
@@ -111,22 +114,17 @@ def milestone_trend(project: Project, schedule: Schedule | None, keys: list[str]
     if not reports:
         raise PlannerError("baseline.unknown", "the plan has no baselines and no status date to report on")
     fuzzy = plan_is_fuzzy(project)
-    lines = tuple(_line(task, reports, shown, fuzzy) for task in tasks)
+    lines = tuple(_line(task, reports, shown, fuzzy, task.id in ends) for task in tasks)
     return MilestoneTrend(tuple(r for r, _ in reports), lines, *_axis(reports, lines))
 
 
 def _line(task: Task, reports: list[tuple[Report, Mapping[str, tuple[date, date]]]], shown: ShownPrecision | None,
-          fuzzy: bool) -> TrendLine:
+          fuzzy: bool, at_day_end: bool) -> TrendLine:
     known = [(report, entries[task.id]) for report, entries in reports if task.id in entries]
-    points = tuple((report.as_of, _forecast(*entry)) for report, entry in known)
+    points = tuple((report.as_of, shown_finish(*entry, at_day_end)) for report, entry in known)
     precisions = tuple(shown.of(task.id) if report.is_current and shown is not None
                        else baseline_precision(task, entry, fuzzy) for report, entry in known)
     return TrendLine(task.id, task.key, task.name, points, task.precision, precisions)
-
-
-def _forecast(start: date, finish: date) -> date:
-    """The day a task is done: its last day (finish is exclusive); a milestone's own date."""
-    return finish - timedelta(days=1) if finish > start else finish
 
 
 def _axis(reports: list[tuple[Report, Mapping[str, tuple[date, date]]]],

@@ -50,11 +50,11 @@ def due_tasks(project: Project, schedule: Schedule, as_of: date) -> list[DueTask
         if task.id in summaries or task.id not in schedule.tasks or _done(task):
             continue
         dates = schedule.tasks[task.id]
-        last_day = shown_finish(dates.early_start, dates.early_finish)
+        last_day = dates.shown_finish
         should_finish = last_day < as_of
-        should_start = dates.early_start < as_of and task.actual_start is None
+        should_start = dates.shown_start < as_of and task.actual_start is None
         if should_finish or should_start:
-            found.append(DueTask(task.id, task.key, task.name, dates.early_start, last_day,
+            found.append(DueTask(task.id, task.key, task.name, dates.shown_start, last_day,
                                  task.actual_start is not None, should_finish, task.duration == 0))
     return found
 

@@ -19,6 +19,8 @@ from typing import Any
 import numpy as np
 
 from ..domain import PlannerError, Project
+from . import cpm
+from ._day_ends import day_end_flags
 from ._risk_network import RiskNetwork, compile_risk_network
 from ._risk_passes import PassPlan, pass_matrices, run_block
 from ._risk_sampling import DEFAULT_SPREAD, rank_correlation, sample
@@ -96,6 +98,8 @@ class RiskResult:
         self.index = {tid: i for i, tid in enumerate(self.task_ids)}
         self._tasks = {tid: project.tasks[tid] for tid in self.task_ids}
         self._rnet = rnet
+        self._project = project
+        self._ends: np.ndarray | None = None
         self._finish = finish
         self._durations = durations
         self.criticality = dict(zip(self.task_ids, criticality.tolist()))
@@ -118,10 +122,18 @@ class RiskResult:
         positions = values.astype(np.int64) + net.start
         row = int(net.task_row[i])
         days = net.time.finish_day(row, positions)
-        if not net.is_summary[i] and net.duration[i] == 0:  # a milestone at its own date starts that day
-            own_date = (positions == net.base[i]) | (positions == net.fixed[i])
+        if not net.is_summary[i] and net.duration[i] == 0:  # a milestone at its own date starts that day,
+            # elsewhere it keeps the moment of day it has in the schedule (see _day_ends)
+            own_date = (positions == net.base[i]) | (positions == net.fixed[i]) | ~self._day_ends()[i]
             days = np.where(own_date, net.time.day(row, positions), days)
         return (days - net.start).astype(np.float64)
+
+    def _day_ends(self) -> np.ndarray:
+        """Per task: a milestone at the end of a working day in the schedule, as the samples read it."""
+        if self._ends is None:
+            net = self._rnet.net
+            self._ends = day_end_flags(net, cpm.early_positions(self._project, net))
+        return self._ends
 
     def to_date(self, days: float) -> date:
         """Days after the project start as a date."""

@@ -50,6 +50,9 @@ class Version:
     # The precision each task's dates are shown at (the schedule's shown precision); None for a
     # baseline, whose precision is read from its dates (engine/shown_dates.py).
     precision_of: Callable[[str], Precision] | None = None
+    # The milestones whose point is the end of a working day (see engine/schedule.py); a baseline,
+    # which keeps points only, reads each milestone at the moment of day it has now (see compare).
+    day_ends: frozenset[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,12 +74,17 @@ class SlipRow:
     alternatives: tuple[str, ...] = ()  # other officials' figures recorded on the task, not versions
     baseline_precision: str = "day"  # the precision each side's dates are known to ('year' for "by 2028")
     current_precision: str = "day"
+    baseline_at_day_end: bool = False  # a milestone's point read as the end of the day before it
+    current_at_day_end: bool = False
 
     def shown(self) -> tuple[str, str, str, str]:
         """Baseline start and last day, current start and last day, as a person reads them."""
         old, new = Precision(self.baseline_precision), Precision(self.current_precision)
-        return (start_text(self.baseline_start, old), last_day_text(self.baseline_start, self.baseline_finish, old),
-                start_text(self.current_start, new), last_day_text(self.current_start, self.current_finish, new))
+        was, now = self.baseline_at_day_end, self.current_at_day_end
+        return (start_text(self.baseline_start, old, self.baseline_finish, was),
+                last_day_text(self.baseline_start, self.baseline_finish, old, was),
+                start_text(self.current_start, new, self.current_finish, now),
+                last_day_text(self.current_start, self.current_finish, new, now))
 
     @property
     def slipped(self) -> bool:
@@ -121,6 +129,7 @@ def _row_dict(row: SlipRow) -> dict[Any, Any]:
     out["start_variance_days"] = out.pop("start_variance")
     out["finish_variance_days"] = out.pop("finish_variance")
     out["slipped"] = row.slipped
+    del out["baseline_at_day_end"], out["current_at_day_end"]  # the JSON keeps points, as documented
     return out
 
 
@@ -131,8 +140,9 @@ def _iso(value: date | None) -> str | None:
 def schedule_version(project: Project, schedule: Schedule, label: str = CURRENT) -> Version:
     """The current plan as a version: every task's early start and finish, as of the status date."""
     dates = {tid: (d.early_start, d.early_finish) for tid, d in schedule.tasks.items()}
+    ends = frozenset(tid for tid, d in schedule.tasks.items() if d.early_at_day_end)
     return Version(label, project.status_date, dates, is_current=True,
-                   precision_of=ShownPrecision(project, schedule).of)
+                   precision_of=ShownPrecision(project, schedule).of, day_ends=ends)
 
 
 def baseline_version(baseline: Baseline) -> Version:
@@ -159,8 +169,19 @@ def compare(project: Project, before: Version, after: Version) -> SlipReport:
             variance_basis(task, before, after, old, new) if old and new and moved else "",
             alternative_figures(task.notes),
             version_precision(before, task, old, fuzzy).value, version_precision(after, task, new, fuzzy).value,
+            *version_day_ends(task.id, before, after),
         ))
     return SlipReport(before, after, tuple(rows))
+
+
+def version_day_ends(task_id: str, before: Version, after: Version) -> tuple[bool, bool]:
+    """Whether each side's milestone point is read as the end of the day before it. A baseline
+    keeps the point only: it is read at the moment of day the milestone has in the other side's
+    schedule, so a milestone shown on Friday that has not moved reads Friday in the baseline too
+    (two baselines compared, neither knows: each point is read as its own day)."""
+    known = after.day_ends if after.day_ends is not None else before.day_ends
+    flag = known is not None and task_id in known
+    return flag, flag
 
 
 def version_precision(version: Version, task: Task, dates: tuple[date, date] | None, fuzzy: bool) -> Precision:

@@ -88,8 +88,9 @@ def build_calendar(project: Project, *, missions: bool = False, warnings: list[s
     for task, _ in project.walk():
         wanted = task.is_milestone or (missions and task.kind == TaskKind.MISSION)
         if wanted and task.id not in summaries and task.id in dates:
-            calendar.add_component(_event(task, dates[task.id].early_start, dates[task.id].early_finish, stamp,
-                                                   warnings))
+            shown = dates[task.id]  # a milestone on the day MS Project shows it (Friday 17:00: Friday)
+            calendar.add_component(_event(task, shown.shown_start, shown.shown_finish + timedelta(days=1), stamp,
+                                          warnings))
     return calendar
 
 

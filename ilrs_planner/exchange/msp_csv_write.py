@@ -107,8 +107,8 @@ def _task_row(project: Project, task: Task, depth: int, ref: str, predecessors: 
     cells = {
         "ID": ref, "Key": escape_text(task.key), "Name": escape_text(task.name),
         "Outline Level": str(depth + 1), "Duration": format_days(task.duration, task.elapsed),
-        "Start": format_date(dates.early_start if dates else None),
-        "Finish": format_date(_last_day(dates.early_start, dates.early_finish) if dates else None),
+        "Start": format_date(dates.shown_start if dates else None),
+        "Finish": format_date(dates.shown_finish if dates else None),
         "Predecessors": predecessors,
         "Constraint Type": CONSTRAINT_NAMES[task.constraint],
         "Constraint Date": _finish(task.constraint_date, shift if finish_constraint else 0),
@@ -144,10 +144,6 @@ def _predecessor_cells(project: Project, refs: dict[str, str], warnings: list[st
 def _finish(day: date | None, shift: int) -> str:
     """A stored (exclusive) finish-type date as MS Project's last day of work."""
     return format_date(day - timedelta(days=shift) if day else None)
-
-
-def _last_day(start: date, finish: date) -> date:
-    return finish - timedelta(days=1) if finish > start else finish
 
 
 def _optional_duration(days: int | None) -> str:

@@ -71,9 +71,9 @@ def _row(project: Project, task, number: str, dates, baseline: Baseline | None) 
     owner = project.participants.get(task.owner_id) if task.owner_id else None
     entry = baseline.entries.get(task.id) if baseline else None
     return [number, task.key, task.name, task.kind.value, owner.key if owner else "", task.classification.value,
-            _shown_duration(project, task, dates), dates.early_start,
-            last_day(dates.early_start, dates.early_finish), dates.late_start,
-            last_day(dates.late_start, dates.late_finish), dates.total_float, dates.free_float,
+            _shown_duration(project, task, dates), dates.shown_start,
+            dates.shown_finish, dates.shown_late_start,
+            dates.shown_late_finish, dates.total_float, dates.free_float,
             "yes" if dates.critical else "", entry[0] if entry else None,
             last_day(*entry) if entry else None,
             (dates.early_start - entry[0]).days if entry else None,

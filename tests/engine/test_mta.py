@@ -35,8 +35,9 @@ def test_points_follow_report_dates_and_end_at_the_status_date():
     assert probe.points == ((D(2021, 1, 1), D(2027, 12, 31)), (D(2024, 1, 1), D(2029, 12, 31)),
                             (D(2026, 6, 1), D(2030, 12, 31)))
     assert probe.total_slip_days == (D(2030, 12, 31) - D(2027, 12, 31)).days
-    # The goal follows the probe's exclusive finish; it was unknown in 2021.
-    assert goal.points == ((D(2024, 1, 1), D(2030, 1, 1)), (D(2026, 6, 1), D(2031, 1, 1)))
+    # The goal sits at the end of the probe's last day and is shown on that day, as MS Project shows
+    # it; the baseline keeps its point (the day after) and reads it the same way. Unknown in 2021.
+    assert goal.points == ((D(2024, 1, 1), D(2029, 12, 31)), (D(2026, 6, 1), D(2030, 12, 31)))
     assert trend.axis_from == D(2021, 1, 1) and trend.axis_to.year == 2033
 
 

@@ -131,8 +131,12 @@ def _actuals(element: ET.Element, project: Project, task: Task, scheduled: tuple
 
 def task_element(project: Project, task: Task, uids: dict[str, int], outline_number: str, depth: int,
                  is_summary: bool, dates: dict[str, tuple[date, date]], baselines, incoming: list,
-                 calendar_uids: dict[str | None, int] | None = None) -> ET.Element:
-    """One Task element: identity, outline, dates, constraint, actuals, notes, links, custom fields, baselines."""
+                 calendar_uids: dict[str | None, int] | None = None, at_day_end: bool = False) -> ET.Element:
+    """One Task element: identity, outline, dates, constraint, actuals, notes, links, custom fields, baselines.
+
+    `at_day_end`: a milestone at the end of a working day, written at 17:00 of the day MS Project
+    shows it on (the point after that day, as the reader reads it back).
+    """
     element = ET.Element("Task")
     start, finish = dates.get(task.id, (project.start, project.start))
     milestone = finish <= start
@@ -143,8 +147,8 @@ def task_element(project: Project, task: Task, uids: dict[str, int], outline_num
     add(element, "WBS", outline_number)
     add(element, "OutlineNumber", outline_number)
     add(element, "OutlineLevel", depth + 1)
-    add(element, "Start", start_stamp(start))
-    add(element, "Finish", finish_stamp(finish, milestone))
+    add(element, "Start", finish_stamp(start, False) if at_day_end else start_stamp(start))
+    add(element, "Finish", finish_stamp(finish, milestone and not at_day_end))
     if task.elapsed and not is_summary:
         add(element, "Duration", f"PT{task.duration * 24}H0M0S")
         add(element, "DurationFormat", ELAPSED_DAYS)

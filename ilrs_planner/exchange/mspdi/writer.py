@@ -26,15 +26,17 @@ from .write_calendars import write_calendars
 from .write_tasks import links_by_successor, resources, task_element
 
 
-def _scheduled_dates(project: Project, warnings: list[str]) -> dict[str, tuple[date, date]]:
-    """Task id -> (start, exclusive finish); none when the plan cannot be scheduled."""
+def _scheduled_dates(project: Project, warnings: list[str]) -> tuple[dict[str, tuple[date, date]], set[str]]:
+    """Task id -> (start, exclusive finish), and the milestones at the end of a working day; none
+    when the plan cannot be scheduled."""
     try:
         dates = schedule(project).tasks
-        return {tid: (d.early_start, d.early_finish) for tid, d in dates.items()}
+        return ({tid: (d.early_start, d.early_finish) for tid, d in dates.items()},
+                {tid for tid, d in dates.items() if d.early_at_day_end})
     except PlannerError as error:
         warnings.append(f"the plan cannot be scheduled ({error.message}); every task is written at the plan "
                         "start and MS Project will reschedule it")
-        return {}  # each task is then written at the plan start, its actual dates as typed
+        return {}, set()  # each task is then written at the plan start, its actual dates as typed
 
 
 def _header(root: ET.Element, project: Project) -> None:
@@ -107,7 +109,7 @@ def write_mspdi(project: Project, path: str | Path) -> list[str]:
     tasks = add(root, "Tasks", None)
     baselines = _exported_baselines(project, warnings)
     _project_summary(tasks, project, baselines)
-    dates = _scheduled_dates(project, warnings)
+    dates, day_ends = _scheduled_dates(project, warnings)
     uids = {task.id: n for n, (task, _) in enumerate(project.walk(), start=1)}
     summaries = project.summary_ids()
     incoming = links_by_successor(project)
@@ -119,7 +121,8 @@ def write_mspdi(project: Project, path: str | Path) -> list[str]:
         else:
             outline.append(1)
         tasks.append(task_element(project, task, uids, ".".join(map(str, outline)), depth,
-                                  task.id in summaries, dates, baselines, incoming.get(task.id, []), calendar_uids))
+                                  task.id in summaries, dates, baselines, incoming.get(task.id, []), calendar_uids,
+                                  at_day_end=task.id in day_ends))
     root.append(resources(project))
     _write_atomically(ET.ElementTree(root), Path(path))
     return warnings

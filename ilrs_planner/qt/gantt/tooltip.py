@@ -28,9 +28,7 @@ def tooltip_text(document, hit: Hit) -> str:
     lines = [f"<b>{escape(task.name)}</b> <span style='color:#5f6368'>{escape(task.key)}</span>"]
     dates = document.schedule.tasks.get(task.id) if document.schedule is not None else None
     if dates is not None:
-        finish = dates.early_finish if task.duration == 0 else dates.early_finish.fromordinal(
-            dates.early_finish.toordinal() - 1)
-        lines.append(f"{dates.early_start.isoformat()} → {finish.isoformat()} ({task.duration} d)")
+        lines.append(f"{dates.shown_start.isoformat()} → {dates.shown_finish.isoformat()} ({task.duration} d)")
         critical = " · <b style=color:#d62728>critical</b>" if dates.critical else ""
         lines.append(f"Total float {dates.total_float} d{critical}")
     precision = ShownPrecision(project, document.schedule).of(task.id)  # a date driven by '2031' is known to the year

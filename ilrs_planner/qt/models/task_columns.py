@@ -18,6 +18,7 @@ from ...domain import (
     format_fuzzy_date,
     parse_duration,
     parse_fuzzy_date,
+    shown_finish,
 )
 from ...domain.durations import units_for
 from ...domain.provenance import parse_confidence, shown_confidence
@@ -76,10 +77,8 @@ def owner_label(name: str, key: str) -> str:
 
 
 def last_day(dates: TaskDates) -> date:
-    """The inclusive last day: finishes are exclusive, a milestone finishes on its start."""
-    if dates.early_finish > dates.early_start:
-        return dates.early_finish - timedelta(days=1)
-    return dates.early_finish
+    """The inclusive last day: finishes are exclusive; a milestone's day as MS Project shows it."""
+    return dates.shown_finish
 
 
 def _variance(task: Task, ctx: RowContext) -> int | None:
@@ -127,7 +126,7 @@ def display_text(task: Task, column: Column, ctx: RowContext) -> str:
         owner = ctx.project.participants.get(task.owner_id) if task.owner_id else None
         return owner_label(owner.name, owner.key) if owner else ""
     if column is Column.START:
-        return format_fuzzy_date(dates.early_start, ctx.precision(task)) if dates else ""
+        return format_fuzzy_date(dates.shown_start, ctx.precision(task)) if dates else ""
     if column is Column.FINISH:
         return format_fuzzy_date(last_day(dates), ctx.precision(task)) if dates else ""
     if column is Column.DURATION:
@@ -143,7 +142,8 @@ def display_text(task: Task, column: Column, ctx: RowContext) -> str:
         return task.deadline.isoformat() if task.deadline else ""
     if column is Column.BASELINE_FINISH:
         entry = ctx.baseline.get(task.id) if ctx.baseline else None
-        return format_fuzzy_date(entry[1] - timedelta(days=1) if entry[1] > entry[0] else entry[1],
+        # A baseline keeps a milestone's point: read at the moment of day the milestone has now.
+        return format_fuzzy_date(shown_finish(*entry, bool(dates and dates.early_at_day_end)),
                                  ctx.baseline_precision(task, entry)) if entry else ""
     if column is Column.CONFIDENCE:
         return shown_confidence(task)
