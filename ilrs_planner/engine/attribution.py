@@ -139,9 +139,11 @@ def attribute_projects(old: Project, new: Project, key: str, before: str = "olde
                          old_at_day_end=old_sched.tasks[new_task.id].early_at_day_end,
                          new_at_day_end=new_sched.tasks[new_task.id].early_at_day_end)
     result.old_chain = _known_as(driving_chain(old, _early(old_sched), new_task.id),
-                                 lambda step: old_shown.of(old.task_by_key(step.key).id))
+                                 lambda step: old_shown.of(old.task_by_key(step.key).id),
+                                 lambda step: old_sched.tasks[old.task_by_key(step.key).id].early_at_day_end)
     result.new_chain = _known_as(driving_chain(new, _early(new_sched), new_task.id),
-                                 lambda step: new_shown.of(new.task_by_key(step.key).id))
+                                 lambda step: new_shown.of(new.task_by_key(step.key).id),
+                                 lambda step: new_sched.tasks[new.task_by_key(step.key).id].early_at_day_end)
     changes = ordered_changes(old, new, new_sched)
     if result.old_date is None:
         raise PlannerError("task.unknown", f"'{key}' has no date in the older plan; nothing to compare", [key])
@@ -151,9 +153,11 @@ def attribute_projects(old: Project, new: Project, key: str, before: str = "olde
     return result
 
 
-def _known_as(chain: list[ChainStep], precision_of: Callable[[ChainStep], Precision]) -> list[ChainStep]:
-    """The chain with each step's dates marked as precisely as its version knows them (for display)."""
-    return [replace(step, precision=precision_of(step)) for step in chain]
+def _known_as(chain: list[ChainStep], precision_of: Callable[[ChainStep], Precision],
+              day_end_of: Callable[[ChainStep], bool]) -> list[ChainStep]:
+    """The chain with each step's dates marked as precisely as its version knows them, and each
+    milestone's moment of day (for display)."""
+    return [replace(step, precision=precision_of(step), at_day_end=day_end_of(step)) for step in chain]
 
 
 def _early(schedule: Schedule) -> dict[Any, Any]:
@@ -198,10 +202,13 @@ def attribute_versions(project: Project, schedule: Schedule | None, before: Vers
         missing = before.label if old is None else after.label
         result.notes.append(f"'{key}' is not in '{missing}': nothing to compare")
         return result
+    def day_end_of(step: ChainStep) -> bool:  # a baseline's point read as the milestone is now
+        return version_day_ends(project.task_by_key(step.key).id, before, after)[0]
+
     result.old_chain = _known_as(driving_chain(project, before.dates, task.id),
-                                 lambda step: _version_precision(project, before, step, fuzzy))
+                                 lambda step: _version_precision(project, before, step, fuzzy), day_end_of)
     result.new_chain = _known_as(driving_chain(project, after.dates, task.id),
-                                 lambda step: _version_precision(project, after, step, fuzzy))
+                                 lambda step: _version_precision(project, after, step, fuzzy), day_end_of)
     result.contributions = _split_over_chain(project, result.new_chain, before, after)
     if result.unexplained_days:
         result.notes.append(f"{result.unexplained_days:+d} days unexplained: the chain leaves what "

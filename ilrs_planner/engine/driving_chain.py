@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ..domain import Link, LinkType, Precision, Project, Task, format_fuzzy_date
-from .shown_dates import last_day_text
+from ..domain import Link, LinkType, Precision, Project, Task
+from .shown_dates import last_day_text, start_text
 
 Dates = Mapping[str, tuple[date, date]]  # task id -> (start, exclusive finish)
 
@@ -27,13 +27,14 @@ class ChainStep:
     finish: date
     driver: str
     precision: Precision = Precision.DAY  # how precisely the version the chain comes from knows the dates
+    at_day_end: bool = False  # a milestone whose point is the end of the day before it (see TaskDates)
 
     @property
     def span_text(self) -> str:
         """Start to last day of work, as precisely as they are known: '2029' for a task within a year
         known to the year, '2024-06-02 → 2024-06-25' for one known to the day."""
-        first, last = format_fuzzy_date(self.start, self.precision), last_day_text(self.start, self.finish,
-                                                                                    self.precision)
+        first = start_text(self.start, self.precision, self.finish, self.at_day_end)
+        last = last_day_text(self.start, self.finish, self.precision, self.at_day_end)
         return first if first == last else f"{first} → {last}"
 
 

@@ -38,6 +38,7 @@ class Move:
     new_start: date
     old_finish: date
     new_finish: date
+    new_at_day_end: bool = False  # a milestone whose new point is the end of the day before it (TaskDates)
 
     @property
     def start_delta(self) -> int:
@@ -188,7 +189,7 @@ def what_if(project: Project, task_id: str, *, slip_days: int | None = None, fin
         old, new = before.tasks[task.id], after.tasks[task.id]
         if (old.early_start, old.early_finish) != (new.early_start, new.early_finish):
             moves.append(Move(task.id, task.key, task.name, task.id in key_ids, old.early_start,
-                              new.early_start, old.early_finish, new.early_finish))
+                              new.early_start, old.early_finish, new.early_finish, new.early_at_day_end))
     return WhatIf(task_id, fields, text, tuple(moves), before.project_finish, after.project_finish)
 
 

@@ -46,7 +46,8 @@ def test_schedule_json_structure_and_hand_checked_dates(capsys):
 def test_schedule_table_is_aligned_indented_and_marks_the_critical_path(capsys):
     assert main(["schedule", str(TINY)]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == "Tiny: 2030-01-01 to 2030-01-16, 5 tasks, 3 critical (not counting phases)"
+    # Beta's last day is 2030-01-15 and Done sits at its end, shown that day, as MS Project shows it.
+    assert lines[0] == "Tiny: 2030-01-01 to 2030-01-15, 5 tasks, 3 critical (not counting phases)"
     header, rows = lines[1], lines[3:8]
     for row in rows:  # dates start under their headers; floats end under theirs
         for title in ("Start", "Finish", "Late start", "Late finish"):
@@ -59,6 +60,7 @@ def test_schedule_table_is_aligned_indented_and_marks_the_critical_path(capsys):
     assert "  Alpha" in by_key["2"] and by_key["1"].split()[1] == "Phase"
     assert [k for k, row in by_key.items() if row.rstrip().endswith("*")] == ["1", "2", "3", "5"]
     assert "10d" in by_key["4"] and "2030-01-13" in by_key["4"]
+    assert by_key["5"].split()[2:6] == ["2030-01-15"] * 4  # Done: at the end of Beta's last day
     assert any("exclusive" in line for line in lines[8:])
 
 

@@ -165,3 +165,37 @@ def test_alap_tasks_and_links_leaving_summaries_are_scheduled_to_our_dates(tmp_p
     got = {t.name: (d.early_start, d.early_finish) for t in plan.tasks.values() for d in [schedule(plan).tasks[t.id]]}
     assert got["B"] == (date(2030, 1, 9), date(2030, 1, 11))  # as late as possible: Wed-Thu, right before C
     assert got["Y"] == (date(2030, 1, 4), date(2030, 1, 8))  # SS+1 from S's start (S1's), not from S2's
+
+
+def test_milestones_are_shown_on_the_days_microsoft_scheduler_places_them(tmp_path):
+    """Each milestone's day as MS Project shows it (the day of its stamp: Friday 17:00 is Friday),
+    for a milestone after a finish, after a start, at the plan start, on a constraint, after a lag,
+    after another milestone, and one where a finish and a start tie (the start wins)."""
+    project = Project("Milestones", date(2027, 1, 4))
+    project.default_calendar_id = project.add_calendar(Calendar("Standard", MONDAY_TO_FRIDAY)).id
+
+    def task(key: str, duration: int, **fields) -> Task:
+        return project.add_task(Task(key, key, duration, position=len(project.tasks), **fields))
+
+    friday, monday = task("friday", 5), task("monday", 1, constraint=ConstraintType.SNET,
+                                             constraint_date=date(2027, 1, 11))
+    after = {key: task(key, 0) for key in ("fs", "ss", "tie", "ff", "sf", "lag", "chain", "chain_ss")}
+    task("start", 0), task("snet", 0, constraint=ConstraintType.SNET, constraint_date=date(2027, 1, 6))
+    for pred, succ, kind, lag in [(friday, "fs", LinkType.FS, 0), (monday, "ss", LinkType.SS, 0),
+                                  (friday, "tie", LinkType.FS, 0), (monday, "tie", LinkType.SS, 0),
+                                  (friday, "ff", LinkType.FF, 0), (friday, "sf", LinkType.SF, 2),
+                                  (friday, "lag", LinkType.FS, 2), (after["fs"], "chain", LinkType.FS, 0),
+                                  (after["fs"], "chain_ss", LinkType.SS, 1)]:
+        project.add_link(Link(pred.id, after[succ].id, kind, lag))
+    path = tmp_path / "plan.xml"
+    write_plan(project, path)
+    result = _scheduled_by_mpxj(path)
+    if result["scheduler"] is None:
+        return  # an MPXJ without MicrosoftScheduler only reads back what we wrote
+    ours = schedule(project).tasks
+    by_uid = {number: task for number, (task, _) in enumerate(project.walk(), start=1)}
+    got = {by_uid[row["uid"]].key: tuple(datetime.fromisoformat(s).date() for s in row["scheduled"])
+           for row in result["tasks"] if by_uid[row["uid"]].duration == 0}
+    assert got == {t.key: (ours[t.id].shown_start, ours[t.id].shown_finish)
+                   for t in project.tasks.values() if t.duration == 0}
+    assert got["fs"] == (date(2027, 1, 8),) * 2 and got["tie"] == (date(2027, 1, 11),) * 2  # worked out by hand

@@ -44,12 +44,26 @@ def test_every_task_lands_on_the_dates_ms_project_stored(path):
 
 
 @pytest.mark.parametrize("path", TASK_FILES, ids=[p.stem for p in TASK_FILES])
+def test_every_task_is_shown_on_the_days_ms_project_shows(path):
+    """The days of MS Project's stamps (a finish at 17:00 is that day, a milestone at 17:00 too) are
+    the start and last day every view shows, not only the same moments of working time."""
+    project = read_mspdi(path).project
+    result = schedule(project)
+    stamps = [(task.findtext("Start"), task.findtext("Finish")) for task in parse_untrusted(path).iterfind("Tasks/Task")
+              if task.findtext("UID") != "0" and task.findtext("OutlineLevel") != "0"
+              and task.findtext("IsNull") != "1"]
+    got = [(result.tasks[tid].shown_start, result.tasks[tid].shown_finish) for tid in project.tasks]
+    assert got == [(datetime.fromisoformat(a).date(), datetime.fromisoformat(b).date()) for a, b in stamps]
+
+
+@pytest.mark.parametrize("path", TASK_FILES, ids=[p.stem for p in TASK_FILES])
 def test_the_plan_spans_the_project_summary_ms_project_stored(path):
     summary = next(t for t in parse_untrusted(path).iterfind("Tasks/Task") if t.findtext("UID") == "0")
     want = (start_from_stamp(datetime.fromisoformat(summary.findtext("Start"))),
             finish_from_stamp(datetime.fromisoformat(summary.findtext("Finish"))))
     result = schedule(read_mspdi(path).project)
     assert (result.project_start, result.project_finish) == want
+    assert result.last_day() == datetime.fromisoformat(summary.findtext("Finish")).date()
 
 
 def test_links_across_weekends_follow_the_standard_calendar():
@@ -96,3 +110,27 @@ def test_a_plan_on_calendars_round_trips_through_ms_project_xml(tmp_path):
     before, after = schedule(project), schedule(back)
     assert [(before.tasks[t.id].early_start, before.tasks[t.id].early_finish) for t in (a, b, c)] == [
         (after.tasks[by_key[k].id].early_start, after.tasks[by_key[k].id].early_finish) for k in "ABC"]
+
+
+def _friday_milestone_plan() -> tuple[Project, Task]:
+    project = Project("Milestone", date(2027, 1, 4))
+    project.default_calendar_id = project.add_calendar(Calendar("Standard", (True,) * 5 + (False, False))).id
+    work = project.add_task(Task("work", "Ends Friday", 5, position=0))
+    done = project.add_task(Task("done", "MS after Friday", 0, position=1))
+    project.add_task(Task("open", "At the start", 0, position=2))
+    project.add_link(Link(work.id, done.id))
+    return project, done
+
+
+def test_a_milestone_after_friday_is_written_at_friday_17_and_read_back_to_the_same_point(tmp_path):
+    project, done = _friday_milestone_plan()
+    write(project, tmp_path / "plan.xml")
+    tasks = {t.findtext("Name"): t for t in parse_untrusted(tmp_path / "plan.xml").iterfind("Tasks/Task")}
+    assert (tasks["MS after Friday"].findtext("Start"), tasks["MS after Friday"].findtext("Finish")) == (
+        "2027-01-08T17:00:00", "2027-01-08T17:00:00")  # as MS Project writes it
+    assert tasks["At the start"].findtext("Start") == "2027-01-04T08:00:00"
+    back = read_mspdi(tmp_path / "plan.xml").project
+    again = schedule(back).tasks[next(t.id for t in back.tasks.values() if t.key == "done")]
+    ours = schedule(project).tasks[done.id]
+    assert (again.early_start, again.early_at_day_end, again.shown_finish) == (
+        ours.early_start, True, date(2027, 1, 8))

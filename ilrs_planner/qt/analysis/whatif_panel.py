@@ -128,7 +128,7 @@ class WhatIfPanel(QWidget):
         bold = QFont()
         bold.setBold(True)
         for row, move in enumerate(moves):
-            last_day = shown_finish(move.new_start, move.new_finish)
+            last_day = shown_finish(move.new_start, move.new_finish, move.new_at_day_end)
             cells = (move.key, move.name, f"{move.start_delta:+d}", f"{move.finish_delta:+d}", str(last_day))
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)

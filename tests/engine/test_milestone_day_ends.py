@@ -1,0 +1,140 @@
+"""A milestone's day as MS Project shows it: at the end of the day its predecessor finishes, or at
+the start of its own day. Every expectation below is worked out by hand on the calendar."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from ilrs_planner.domain import Baseline, Calendar, ConstraintType, Link, LinkType, Project, Task
+from ilrs_planner.domain.calendar import MONDAY_TO_FRIDAY
+from ilrs_planner.engine.cpm import schedule_with
+from ilrs_planner.engine.slippage import slip_report
+
+D = date
+MONDAY = D(2027, 1, 4)
+PASSES = pytest.mark.parametrize("vectorised", [False, True], ids=["loops", "levels"])
+
+
+class Plan:
+    """A plan starting Monday 2027-01-04 on a Monday-Friday calendar (or the 7-day one)."""
+
+    def __init__(self, weekdays: bool = True, start: date = MONDAY):
+        self.project = Project("Milestones", start)
+        if weekdays:
+            self.project.default_calendar_id = self.project.add_calendar(Calendar("Standard", MONDAY_TO_FRIDAY)).id
+
+    def task(self, key: str, days: int, **fields) -> Task:
+        return self.project.add_task(Task(key, key, days, position=len(self.project.tasks), **fields))
+
+    def link(self, a: Task, b: Task, kind: LinkType = LinkType.FS, lag: int = 0) -> None:
+        self.project.add_link(Link(a.id, b.id, kind, lag))
+
+    def shown(self, task: Task, vectorised: bool) -> tuple[date, date]:
+        dates = schedule_with(self.project, vectorised).tasks[task.id]
+        return dates.shown_start, dates.shown_finish
+
+
+@PASSES
+def test_a_milestone_after_a_task_ending_friday_is_shown_friday_and_what_follows_starts_monday(vectorised):
+    plan = Plan()
+    work = plan.task("work", 5)  # Monday 4 to Friday 8 January
+    done = plan.task("done", 0)
+    after = plan.task("after", 1)
+    plan.link(work, done), plan.link(done, after)
+    result = schedule_with(plan.project, vectorised)
+    milestone = result.tasks[done.id]
+    assert (milestone.shown_start, milestone.shown_finish) == (D(2027, 1, 8), D(2027, 1, 8))
+    assert milestone.early_at_day_end and milestone.early_start == D(2027, 1, 9)  # the point: Friday's end
+    assert (result.tasks[after.id].early_start, result.tasks[after.id].shown_finish) == (D(2027, 1, 11),
+                                                                                           D(2027, 1, 11))
+
+
+@PASSES
+def test_a_milestone_after_a_task_ending_tuesday_is_shown_tuesday(vectorised):
+    plan = Plan()
+    work = plan.task("work", 2, constraint=ConstraintType.SNET, constraint_date=D(2027, 1, 11))  # Mon 11, Tue 12
+    done = plan.task("done", 0)
+    plan.link(work, done)
+    assert plan.shown(done, vectorised) == (D(2027, 1, 12), D(2027, 1, 12))
+
+
+@PASSES
+def test_on_the_7_day_calendar_the_milestone_is_shown_on_its_predecessors_last_day(vectorised):
+    plan = Plan(weekdays=False, start=D(2030, 1, 1))
+    work = plan.task("work", 10)  # 1 to 10 January
+    done = plan.task("done", 0)
+    plan.link(work, done)
+    assert plan.shown(done, vectorised) == (D(2030, 1, 10), D(2030, 1, 10))
+
+
+@PASSES
+def test_a_milestone_driven_by_a_start_is_shown_on_that_day(vectorised):
+    plan = Plan()
+    first = plan.task("first", 5)
+    second = plan.task("second", 3)
+    kickoff = plan.task("kickoff", 0)
+    plan.link(first, second), plan.link(second, kickoff, LinkType.SS)  # second starts Monday 11
+    assert plan.shown(kickoff, vectorised) == (D(2027, 1, 11), D(2027, 1, 11))
+    assert not schedule_with(plan.project, vectorised).tasks[kickoff.id].early_at_day_end
+
+
+@PASSES
+def test_a_milestone_at_the_plan_start_and_one_on_its_own_date_start_their_day(vectorised):
+    plan = Plan()
+    opening = plan.task("opening", 0)
+    review = plan.task("review", 0, constraint=ConstraintType.SNET, constraint_date=D(2027, 1, 6))
+    assert plan.shown(opening, vectorised) == (D(2027, 1, 4), D(2027, 1, 4))
+    assert plan.shown(review, vectorised) == (D(2027, 1, 6), D(2027, 1, 6))
+
+
+@PASSES
+def test_when_a_finish_and_a_start_tie_the_start_of_the_next_day_wins(vectorised):
+    plan = Plan()
+    friday = plan.task("friday", 5)  # ends Friday 8
+    monday = plan.task("monday", 1, constraint=ConstraintType.SNET, constraint_date=D(2027, 1, 11))
+    gate = plan.task("gate", 0)
+    plan.link(friday, gate), plan.link(monday, gate, LinkType.SS)  # Friday 17:00 and Monday 08:00
+    assert plan.shown(gate, vectorised) == (D(2027, 1, 11), D(2027, 1, 11))
+
+
+@PASSES
+def test_a_lag_or_a_chain_of_milestones_keeps_the_end_of_the_day(vectorised):
+    plan = Plan()
+    friday = plan.task("friday", 5)
+    first, second, lagged = plan.task("first", 0), plan.task("second", 0), plan.task("lagged", 0)
+    plan.link(friday, first), plan.link(first, second)
+    plan.link(friday, lagged, LinkType.FS, 2)  # two working days after Friday's end: Tuesday 12's end
+    assert plan.shown(second, vectorised) == (D(2027, 1, 8), D(2027, 1, 8))
+    assert plan.shown(lagged, vectorised) == (D(2027, 1, 12), D(2027, 1, 12))
+
+
+@PASSES
+def test_late_dates_and_the_plans_last_day_show_the_same_day(vectorised):
+    plan = Plan()
+    short = plan.task("short", 5)  # ends Friday 8, with a week of float
+    plan.task("long", 10)  # ends Friday 15
+    done = plan.task("done", 0)
+    plan.link(short, done)
+    result = schedule_with(plan.project, vectorised)
+    dates = result.tasks[done.id]
+    assert (dates.shown_late_start, dates.shown_late_finish) == (D(2027, 1, 15), D(2027, 1, 15))
+    assert dates.total_float == 5
+    alone = Plan()
+    work = alone.task("work", 5)
+    end = alone.task("end", 0)
+    alone.link(work, end)
+    assert schedule_with(alone.project, vectorised).last_day() == D(2027, 1, 8)
+
+
+def test_a_baseline_milestone_is_read_at_the_moment_it_has_now_and_slips_compare_points():
+    plan = Plan()
+    work = plan.task("work", 5)
+    done = plan.task("done", 0)
+    plan.link(work, done)
+    # Captured when the work was a day shorter: the point Friday 8 (the end of Thursday 7).
+    plan.project.baselines.append(Baseline("before", D(2026, 12, 1), {done.id: (D(2027, 1, 8), D(2027, 1, 8))}))
+    row = slip_report(plan.project, schedule_with(plan.project, None)).row(done.id)
+    assert row.shown() == ("2027-01-07", "2027-01-07", "2027-01-08", "2027-01-08")
+    assert (row.start_variance, row.finish_variance) == (1, 1)
