@@ -19,10 +19,9 @@ The workbook is built in memory and written atomically, so a failed export leave
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, timedelta
 from pathlib import Path
 
-from ..domain import Baseline, PlannerError, Precision, Project
+from ..domain import Baseline, PlannerError, Precision, Project, shown_finish, shown_start
 from ..domain.provenance import shown_confidence
 from ..engine.cpm import schedule
 from ..engine.shown_precision import ShownPrecision
@@ -41,11 +40,6 @@ COLUMNS = [  # (title, width)
     ("Precision", 10), ("Confidence", 12), ("Source", 40), ("Source date", 12),  # provenance, last
 ]
 NAME_COLUMN = 2
-
-
-def last_day(start: date, finish: date) -> date:
-    """The inclusive last day of `[start, finish)` (a milestone's is its start)."""
-    return finish - timedelta(days=1) if finish > start else finish
 
 
 def _chosen_baseline(project: Project, name: str | None) -> Baseline | None:
@@ -74,8 +68,9 @@ def _row(project: Project, task, number: str, dates, baseline: Baseline | None) 
             _shown_duration(project, task, dates), dates.shown_start,
             dates.shown_finish, dates.shown_late_start,
             dates.shown_late_finish, dates.total_float, dates.free_float,
-            "yes" if dates.critical else "", entry[0] if entry else None,
-            last_day(*entry) if entry else None,
+            # A baseline keeps a milestone's point: read at the moment of day the milestone has now.
+            "yes" if dates.critical else "", shown_start(*entry, dates.early_at_day_end) if entry else None,
+            shown_finish(*entry, dates.early_at_day_end) if entry else None,
             (dates.early_start - entry[0]).days if entry else None,
             (dates.early_finish - entry[1]).days if entry else None,
             task.deadline,  # stored as what it means: the last day allowed

@@ -120,9 +120,10 @@ def test_start_and_finish_columns_show_the_schedule(tmp_path):
     path = tmp_path / "tiny.csv"
     write_plan(project, path)
     rows = {row["Key"]: row for row in csv.DictReader(path.read_text(encoding="utf-8-sig").splitlines())}
-    # A 10-day task from 2030-01-01 works through 2030-01-10; the milestone falls on 2030-01-11.
+    # A 10-day task from 2030-01-01 works through 2030-01-10; the milestone sits at the end of that
+    # day and is shown on it, as MS Project shows it.
     assert (rows["a"]["Start"], rows["a"]["Finish"]) == ("2030-01-01", "2030-01-10")
-    assert (rows["b"]["Start"], rows["b"]["Finish"]) == ("2030-01-11", "2030-01-11")
+    assert (rows["b"]["Start"], rows["b"]["Finish"]) == ("2030-01-10", "2030-01-10")
 
 
 def test_export_warns_about_what_csv_cannot_carry(tmp_path):

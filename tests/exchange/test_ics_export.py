@@ -26,8 +26,9 @@ def test_milestones_become_all_day_events(tmp_path):
     write_plan(_plan(), tmp_path / "m.ics")
     [event] = _events(tmp_path / "m.ics")
     assert str(event["uid"]) == "t-basic@ilrs-planner"
-    assert event.decoded("dtstart") == date(2030, 2, 5)  # 30 days + 5 days lag from Jan 1
-    assert event.decoded("dtend") == date(2030, 2, 6)
+    # Chang'e 8 works 1 to 30 January; 5 days' lag after the end of the 30th ends with 4 February.
+    assert event.decoded("dtstart") == date(2030, 2, 4)
+    assert event.decoded("dtend") == date(2030, 2, 5)
     description = str(event["description"])
     assert "Key: BASIC" in description and "precision: year" in description
     assert "https://example.org/basic" in description

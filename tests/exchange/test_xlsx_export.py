@@ -38,7 +38,10 @@ def test_task_table_has_schedule_baseline_and_variance(tmp_path):
     assert (a["Start"], a["Finish"], a["Duration (d)"]) == (datetime(2030, 1, 1), datetime(2030, 1, 10), 10)
     assert (a["Baseline finish"], a["Finish variance (d)"], a["Critical"]) == (datetime(2030, 1, 7), 3, "yes")
     assert (b["Total float (d)"], b["Critical"]) == (7, None)
-    assert (m["Start"], m["Finish"], m["Deadline"]) == (datetime(2030, 1, 11),) * 2 + (datetime(2030, 2, 1),)
+    # M sits at the end of B's last day, 10 January, shown on it; its baseline point (8 January) is
+    # read the same way: the end of the 7th.
+    assert (m["Start"], m["Finish"], m["Deadline"]) == (datetime(2030, 1, 10),) * 2 + (datetime(2030, 2, 1),)
+    assert (m["Baseline start"], m["Baseline finish"], m["Finish variance (d)"]) == (datetime(2030, 1, 7),) * 2 + (3,)
     assert sheet.freeze_panes == "D2"
     assert sheet["H2"].number_format == "yyyy-mm-dd"
 
