@@ -23,7 +23,8 @@ from .schedule_columns import ScheduleColumns, distinct_texts, schedule_columns
 JSON_FIELDS = ("key", "name", "early_start", "early_finish", "late_start", "late_finish", "total_float_days",
                "free_float_days", "critical", "precision", "confidence", "source", "source_date")
 FINISH_CONVENTION = ("exclusive: early_finish, late_finish and project_finish are the day after the last day "
-                     "of work; a milestone's finish is its own day")
+                     "of work; a milestone's start and finish are its point in time, the day after the day shown "
+                     "when it sits at the end of a working day (after a task ending Friday: Saturday)")
 PROVENANCE = ("precision: day/month/quarter/year, how precisely the task's dates are known (the coarser of its own "
               "and that of the task driving it); confidence: sourced/inferred/assumption as the task states it, "
               "else sourced when it cites a source and unsourced when not; source: the cited address ('' for "

@@ -27,7 +27,8 @@ from .schedule_rows import line_format, shortened, write_lines
 HEADERS = ("Key", "Name", "Due to", "Start was", "Finish was", "Start now", "Finish now")
 MAX_NAME = 40
 FINISH_CONVENTION = ("exclusive: actual_finish, finish_was and finish_now are the day after the last day of work "
-                     "(a milestone's finish is its own day); precision_was and precision_now say how precisely "
+                     "(a milestone's finish is its point in time: the day after the day shown when it sits at the "
+                     "end of a working day); precision_was and precision_now say how precisely "
                      "those dates are known (day, month, quarter, year)")
 
 
