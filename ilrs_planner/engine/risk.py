@@ -21,6 +21,7 @@ import numpy as np
 from ..domain import PlannerError, Project
 from . import cpm
 from ._day_ends import day_end_flags
+from ._late_tasks import late_tasks
 from ._risk_network import RiskNetwork, compile_risk_network
 from ._risk_passes import PassPlan, pass_matrices, run_block
 from ._risk_sampling import DEFAULT_SPREAD, rank_correlation, sample
@@ -132,7 +133,7 @@ class RiskResult:
         """Per task: a milestone at the end of a working day in the schedule, as the samples read it."""
         if self._ends is None:
             net = self._rnet.net
-            self._ends = day_end_flags(net, cpm.early_positions(self._project, net))
+            self._ends = day_end_flags(net, cpm.scheduled_positions(self._project, net)[0], late_tasks(net))
         return self._ends
 
     def to_date(self, days: float) -> date:
