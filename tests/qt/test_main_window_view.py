@@ -59,8 +59,8 @@ def test_status_bar_follows_edits(qtbot, small_project):
     from ilrs_planner.commands.tasks import SetDuration
 
     window = make_window(qtbot, small_project)
-    window.document.push(SetDuration("c", 40))  # C: 2030-01-31 + 40 days
-    assert window.status_bar_widgets["finish"].text() == "Finish: 2030-03-12"
+    window.document.push(SetDuration("c", 40))  # C: 2030-01-31 + 40 days, through 2030-03-11, M at its end
+    assert window.status_bar_widgets["finish"].text() == "Finish: 2030-03-11"
 
 
 def test_starting_a_comparison_brings_the_variance_column_into_view(qtbot, small_project):

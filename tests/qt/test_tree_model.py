@@ -107,8 +107,10 @@ def test_only_changed_rows_are_refreshed(qtbot, model):
 
 def test_baseline_columns(model):
     model.document.set_baseline("2021 roadmap")
-    assert cell(model, "m", Column.BASELINE_FINISH) == "2030-02-01"
-    assert cell(model, "m", Column.VARIANCE) == "+29 d"  # 2030-03-02 vs 2030-02-01
+    # The baseline keeps M's point, 2030-02-01, read as M sits now: at the end of the day before.
+    assert cell(model, "m", Column.BASELINE_FINISH) == "2030-01-31"
+    assert cell(model, "m", Column.FINISH) == "2030-03-01"
+    assert cell(model, "m", Column.VARIANCE) == "+29 d"  # points 2030-03-02 vs 2030-02-01
     assert cell(model, "a", Column.VARIANCE) == ""
 
 
