@@ -33,7 +33,7 @@ def tooltip_text(document, hit: Hit) -> str:
         lines.append(f"Total float {dates.total_float} d{critical}")
     precision = ShownPrecision(project, document.schedule).of(task.id)  # a date driven by '2031' is known to the year
     if precision is not Precision.DAY:
-        shown = format_fuzzy_date(dates.early_finish if dates else task.constraint_date, precision)
+        shown = format_fuzzy_date(dates.shown_finish if dates else task.constraint_date, precision)
         said = "Announced" if precision is task.precision else "Driven by a date known only"
         lines.append(f"{said} to the {precision.value}: {escape(shown)}")
     if task.actual_start:
