@@ -115,18 +115,19 @@ class RiskResult:
         return self._as_days(task_id, np.ceil(self.finish_samples(task_id) - 1e-6))
 
     def _as_days(self, task_id: str, values: np.ndarray) -> np.ndarray:
-        """On working calendars the passes count working days: turn them into days after the start."""
-        net = self._rnet.net
-        i = self._row(task_id)
-        if net.time is None or (net.node_row[i] == 0 and not net.is_summary[i]):
-            return values
+        """Sampled finishes as days after the start, as a person reads them: on working calendars the
+        passes count working days; a milestone at the end of a day (see _day_ends) is that day's."""
+        net, i = self._rnet.net, self._row(task_id)
+        time = None if net.node_row[i] == 0 and not net.is_summary[i] else net.time
+        milestone = bool(not net.is_summary[i] and net.duration[i] == 0)
         positions = values.astype(np.int64) + net.start
+        # At its own date a milestone starts that day; elsewhere it keeps the schedule's moment of day.
+        at_end = milestone & self._day_ends()[i] & ~((positions == net.base[i]) | (positions == net.fixed[i]))
+        if time is None:
+            return np.where(at_end, values - 1, values)
         row = int(net.task_row[i])
-        days = net.time.finish_day(row, positions)
-        if not net.is_summary[i] and net.duration[i] == 0:  # a milestone at its own date starts that day,
-            # elsewhere it keeps the moment of day it has in the schedule (see _day_ends)
-            own_date = (positions == net.base[i]) | (positions == net.fixed[i]) | ~self._day_ends()[i]
-            days = np.where(own_date, net.time.day(row, positions), days)
+        days = (time.day(row, np.where(at_end, positions - 1, positions)) if milestone
+                else time.finish_day(row, positions))
         return (days - net.start).astype(np.float64)
 
     def _day_ends(self) -> np.ndarray:

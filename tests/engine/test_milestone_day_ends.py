@@ -138,3 +138,21 @@ def test_a_baseline_milestone_is_read_at_the_moment_it_has_now_and_slips_compare
     row = slip_report(plan.project, schedule_with(plan.project, None)).row(done.id)
     assert row.shown() == ("2027-01-07", "2027-01-07", "2027-01-08", "2027-01-08")
     assert (row.start_variance, row.finish_variance) == (1, 1)
+
+
+@pytest.mark.parametrize("weekdays", [True, False], ids=["monday-friday", "7-day"])
+def test_monte_carlo_dates_a_milestone_on_the_day_the_schedule_shows(weekdays):
+    """Durations without a spread sample as they are, so every iteration's milestone day is the
+    schedule's: Friday 8 January after a Monday-to-Friday week (the 7-day calendar: Friday too, five
+    days from Monday 4), and a milestone fixed to Monday 11 January on that Monday."""
+    from ilrs_planner.engine.risk import run_risk
+    plan = Plan(weekdays)
+    work = plan.task("work", 5)
+    done = plan.task("done", 0)
+    fixed = plan.task("fixed", 0, constraint=ConstraintType.MSO, constraint_date=D(2027, 1, 11))
+    plan.link(work, done)
+    result = run_risk(plan.project, iterations=20, seed=1, use_defaults=False)
+    assert set(result.percentiles(done.id).values()) == {D(2027, 1, 8)}
+    assert set(result.percentiles(fixed.id).values()) == {D(2027, 1, 11)}
+    assert result.probability_by(done.id, D(2027, 1, 8)) == 1.0
+    assert result.probability_by(done.id, D(2027, 1, 7)) == 0.0
