@@ -200,10 +200,11 @@ class TimelinePicture:
         paint_background(p, scene, header, dy, rows_h, style, style.header_height)
         paint_scene(p, scene, dy, style, style.header_height, (last - first) * style.row_height)
         p.setClipRect(QRectF(0, 0, rect.width(), rect.height()))
-        if not len(self.data):
-            p.setPen(MUTED_TEXT)
-            p.drawText(QRectF(0, style.header_height, rect.width(), rows_h), Qt.AlignCenter, "No tasks in this range")
         strip = style.row_height * PHASE_STRIP_ROWS
+        if not len(self.data):  # centred in the rows' room, above the phase strip that would cover it
+            p.setPen(MUTED_TEXT)
+            p.drawText(QRectF(0, style.header_height, rect.width(), rows_h - strip), Qt.AlignCenter,
+                       "No tasks in this range")
         paint_phase_names(p, scene.phases, QRectF(0, rect.height() - strip, rect.width(), strip), style)
         p.setClipping(False)
         self.tags, self.painted_style = paint_header(p, header, rect.width(), style, scene, opts), style
