@@ -20,6 +20,10 @@ from .resources import icon
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
+# A new task lasts one working day, as in MS Project and GanttProject: a planner types the real
+# duration next, and a one-day bar shows where the task sits without claiming a month of work.
+NEW_TASK_DAYS = 1
+
 
 def unused_key(project, prefix: str) -> str:
     """The first key `PREFIX-1`, `PREFIX-2`, … not yet in the plan."""
@@ -99,7 +103,7 @@ class EditActions:
         task = Task(
             key=unused_key(project, "M" if milestone else "T"),
             name="New milestone" if milestone else "New task",
-            duration=0 if milestone else 30,
+            duration=0 if milestone else NEW_TASK_DAYS,
             kind=TaskKind.MILESTONE if milestone else TaskKind.TASK,
             parent_id=current.parent_id if current else None,
         )
