@@ -11,8 +11,8 @@ import os
 from datetime import date
 from pathlib import Path
 
-from ..chart import PROGRAMME_END, PROGRAMME_START
 from ..domain import PlannerError, Project
+from .gantt.zoom import plan_dates, whole_plan_range
 
 PAGE_SIZES = ("A4", "A3")
 
@@ -52,14 +52,13 @@ def export_image(project: Project, path, *, width: int | None = None, dpi: int |
         raise PlannerError("export.failed", f"page size '{page_size}' is not one of {', '.join(PAGE_SIZES)}")
     if baseline is not None:
         project.baseline(baseline)  # raises baseline.unknown naming the choices
-    start, end = date_from or PROGRAMME_START, date_to or PROGRAMME_END
-    if end <= start:
-        raise PlannerError("export.failed", f"the range {start} – {end} is empty; 'to' must come after 'from'")
+    scheduled = _schedule(project)
+    start, end = _shown_range(project, scheduled, date_from, date_to)
     _ensure_app()
     from .gantt import export_writers
     from .gantt.export_layout import TimelinePicture
 
-    picture = TimelinePicture(project, _schedule(project), start, end, milestones_only=milestones_only,
+    picture = TimelinePicture(project, scheduled, start, end, milestones_only=milestones_only,
                               title=title, baseline=baseline, rows=rows)
     try:
         if suffix == ".png":
@@ -74,6 +73,20 @@ def export_image(project: Project, path, *, width: int | None = None, dpi: int |
     if warnings is not None:
         warnings.extend(picture.warnings)
     return path
+
+
+def _shown_range(project: Project, scheduled, date_from: date | None, date_to: date | None) -> tuple[date, date]:
+    """[start, end) of a picture: the dates given, else the whole plan as "Whole programme" shows it
+    (its own dates with a margin; the ILRS roadmap over 2018–2052)."""
+    start, end = whole_plan_range(*plan_dates(project, scheduled))
+    if date_from and not date_to:  # one end given: the other keeps at least the plan's length on view
+        end = max(end, date_from + (end - start))
+    if date_to and not date_from:
+        start = min(start, date_to - (end - start))
+    start, end = date_from or start, date_to or end
+    if end <= start:
+        raise PlannerError("export.failed", f"the range {start} – {end} is empty; 'to' must come after 'from'")
+    return start, end
 
 
 def timeline_image(project: Project, *, rows: list[str], date_from: date, date_to: date, baseline: str | None,
@@ -104,14 +117,15 @@ def export_history(project: Project, path, *, size: tuple[int, int] | None = Non
                            "(one sheet)", [str(path)])
     if not project.baselines:
         raise PlannerError("export.failed", "the plan has no baselines, so it has no history to draw")
-    start, end = date_from or PROGRAMME_START, date_to or PROGRAMME_END
+    scheduled = _schedule(project)
+    start, end = _shown_range(project, scheduled, date_from, date_to)
     _ensure_app()
     from .gantt import history_export
 
     width, height = size or history_export.FRAME_SIZE
     if not (200 <= width <= 8000 and 200 <= height <= 8000):
         raise PlannerError("export.failed", "choose a frame size between 200 and 8,000 pixels a side")
-    pictures = history_export.history_pictures(project, _schedule(project), start, end,
+    pictures = history_export.history_pictures(project, scheduled, start, end,
                                                milestones_only=milestones_only, title=title)
     frames = history_export.render_frames(pictures, (width, height))
     try:

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtGui import QImage
 
 from ilrs_planner.data.reference import build_reference_project
-from ilrs_planner.domain import PlannerError
+from ilrs_planner.domain import Link, PlannerError, Project, Task
 from ilrs_planner.qt.image_export import export_image
 
 CRITICAL_RGB = (0xD6, 0x27, 0x28)
@@ -115,3 +115,43 @@ def test_a_plan_too_long_for_any_legible_png_is_refused_before_painting(tmp_path
         export_image(_long_plan(5000), path, width=3840)
     assert err.value.code == "export.failed" and "5,000 rows" in err.value.message and "SVG/PDF" in err.value.message
     assert not path.exists()
+
+
+def _svg_texts(path) -> list[str]:
+    return re.findall(r">([^<>]+)</text>", path.read_text(encoding="utf-8"))
+
+
+def _short_plan(start: date, days: tuple[int, ...]) -> Project:
+    """A chain of tasks of `days` (0: a milestone) from `start` on the 7-day calendar."""
+    project = Project("Short", start)
+    for pos, length in enumerate(days):
+        project.add_task(Task(f"T{pos}", f"Step {pos}", length, id=f"t{pos}", position=pos))
+        if pos:
+            project.add_link(Link(f"t{pos - 1}", f"t{pos}", id=f"l{pos}"))
+    return project
+
+
+def test_a_plan_in_2061_exports_its_own_weeks_not_an_empty_programme(tmp_path):
+    texts = _svg_texts(export_image(_short_plan(date(2061, 3, 2), (10, 20, 0)), tmp_path / "far.svg", width=1600))
+    assert any("3 critical tasks of 3 rows shown" in t for t in texts)
+    assert "No tasks in this range" not in texts
+    # 2061-03-02 .. 2061-04-01 with two days each side: the day axis from Mon 28 February to Sat 2 April
+    days = [t for t in texts if re.fullmatch(r"(\w{3} )?\d{1,2}", t)]
+    assert days[0] in ("28", "Mon 28") and days[-1] in ("2", "Sat 2") and {"Step 0", "Step 1"} <= set(texts)
+    assert not any("2060" in t or "2062" in t for t in texts)
+
+
+def test_a_ten_day_plan_fills_the_slide_with_its_days(tmp_path):
+    plan = _short_plan(date(2027, 1, 4), (5, 0, 3, 0))  # Mon 4 .. Sat 9 (a milestone) .. Tue 12 (the last one)
+    texts = _svg_texts(export_image(plan, tmp_path / "short.svg", width=1280, height=720))
+    days = [t for t in texts if re.fullmatch(r"(\w{3} )?\d{1,2}", t)]
+    assert days[0] == "Sun 3" and days[-1] == "Tue 12"  # one day of margin each side, no more
+
+
+def test_from_and_to_still_choose_the_range_and_the_roadmap_keeps_its_programme(roadmap, tmp_path):
+    plan = _short_plan(date(2027, 1, 4), (5, 3))
+    texts = _svg_texts(export_image(plan, tmp_path / "years.svg", date_from=date(2026, 1, 1),
+                                    date_to=date(2029, 1, 1)))
+    assert {"2026", "2027", "2028"} <= set(texts)
+    roadmap_texts = _svg_texts(export_image(roadmap, tmp_path / "roadmap.svg"))
+    assert {"2010s", "2050s"} <= set(roadmap_texts)

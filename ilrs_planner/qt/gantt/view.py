@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QScrollBar, QToolBar, QVBoxLayout, QWidget
 
-from ...chart import PROGRAMME_END, PROGRAMME_START, ChartData, SceneOptions, TimeScale, build_chart_data
+from ...chart import ChartData, SceneOptions, TimeScale, build_chart_data
 from ...chart.history import Moment, history_chart_data
 from ...chart.nonworking import WorkingDays
 from ...chart.refresh import Edits, refresh_chart_data
@@ -20,9 +20,9 @@ from .canvas import GanttCanvas, today
 from .legend_strip import LegendStrip
 from .strips import PhaseStrip
 from .style import ChartStyle
-from .zoom import PRESETS, preset_range
+from .zoom import PRESETS, plan_dates, preset_range, whole_plan_range
 
-SCROLL_MARGIN_DAYS = 365 * 3  # the scroll bar reaches a little beyond the plan's span
+SCROLL_MARGIN_DAYS = 365 * 3  # the scroll bar reaches beyond the plan's span by as much as it lasts, up to this
 AXIS_HEIGHT = 44  # the two-level time axis; the rows of date tags sit above it
 TAG_ROWS = 2  # enough for the roadmap's key dates, today and the status date at 800 px
 
@@ -54,7 +54,7 @@ class GanttView(QWidget):
         self._outdated: ChartData | None = None
         self._edits = Edits()
         self._working_days: WorkingDays | None = None  # of the plan default calendar, for shading
-        self.scale = TimeScale.fit(PROGRAMME_START, PROGRAMME_END, 1000)
+        self.scale = TimeScale.fit(*self.whole_plan(), 1000)
         self._pending_preset: str | None = "programme"
         self._fitted: tuple[date, date] | None = None  # the range a preset or fit asked for
         self.canvas = GanttCanvas(self)
@@ -103,8 +103,13 @@ class GanttView(QWidget):
         """Apply a toolbar preset: 'programme', '10y', '2y', 'quarter' or 'selection'."""
         if self.canvas.width() <= 1 or not self.isVisible():
             self._pending_preset = name  # applied once the widget has a width
-        start, end = self._selection_range() if name == "selection" else preset_range(name, *self.visible_range())
+        start, end = self._selection_range() if name == "selection" else preset_range(
+            name, *self.visible_range(), plan=plan_dates(self.document.project, self.document.schedule))
         self.zoom_to_range(start, end)
+
+    def whole_plan(self) -> tuple[date, date]:
+        """[start, end) of "Whole programme": the plan's own dates with a margin (a roadmap: 2018–2052)."""
+        return whole_plan_range(*plan_dates(self.document.project, self.document.schedule))
 
     def zoom_to_range(self, start: date, end: date) -> None:
         """Show [start, end) across the chart width (kept across resizes until a pan or zoom by hand)."""
@@ -223,10 +228,10 @@ class GanttView(QWidget):
         data = self.chart_data()
         rows = [data.row_of[t] for t in self.document.selected_ids if t in data.row_of] or list(range(len(data)))
         if not rows:
-            return PROGRAMME_START, PROGRAMME_END
+            return self.whole_plan()
         starts, finishes = data.start[rows], data.finish[rows]
         if np.isnan(starts).all():  # a history step before any of them was announced
-            return PROGRAMME_START, PROGRAMME_END
+            return self.whole_plan()
         lo, hi = int(np.nanmin(starts)), int(np.nanmax(finishes))
         pad = max((hi - lo) // 20, 7)
         return date.fromordinal(lo - pad), date.fromordinal(hi + pad)
@@ -243,9 +248,13 @@ class GanttView(QWidget):
     def _sync_scrollbar(self) -> None:
         data = self.chart_data()
         known = data.start[~np.isnan(data.start)]  # a history step leaves tasks announced later undated
-        lo = min(PROGRAMME_START.toordinal(), int(known.min()) if len(known) else 10**9) - SCROLL_MARGIN_DAYS
-        hi = max(PROGRAMME_END.toordinal(), int(np.nanmax(data.finish)) if len(known) else 0) + SCROLL_MARGIN_DAYS
+        first, end = (day.toordinal() for day in self.whole_plan())
+        first, end = min(first, int(known.min()) if len(known) else first), max(
+            end, int(np.nanmax(data.finish)) if len(known) else end)
         page = int(self.scale.days_in(max(self.canvas.width(), 1)))
+        shown = int(self.scale.origin)  # never outside the bar's range, or the next scroll would jump
+        margin = min(max(end - first, page, 30), SCROLL_MARGIN_DAYS)
+        lo, hi = min(first, shown) - margin, max(end, shown + page) + margin
         self.hscroll.blockSignals(True)
         self.hscroll.setRange(lo, max(lo, hi - page))
         self.hscroll.setPageStep(max(page, 1))
@@ -263,6 +272,10 @@ class GanttView(QWidget):
         """Refresh by what changed: an edit of tasks, rows or links has the rows it moved read again
         (on the next paint); a plan-wide setting, a baseline or a participant rebuilds the arrays."""
         effects = effects_of(changes)
+        if changes.replaced:  # a new or opened plan is first shown whole, as MS Project opens a file
+            self._invalidate()
+            self.zoom_preset("programme")
+            return
         if effects.by_task:
             self._outdate(Edits(effects.task_ids, links=effects.links))
         else:
