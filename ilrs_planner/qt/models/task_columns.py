@@ -41,6 +41,9 @@ HEADERS = {
     Column.CONFIDENCE: "Confidence",
 }
 OPTIONAL_COLUMNS = (Column.PERCENT, Column.FREE_FLOAT, Column.DEADLINE, Column.CONFIDENCE)
+# Headers the table writes on two lines (its header is tall enough), so the column can be as narrow
+# as its values: "Baseline finish" over a date, "Finish variance" over "+2,556 d".
+HEADER_LINES = {Column.BASELINE_FINISH: "Baseline\nfinish", Column.VARIANCE: "Finish\nvariance"}
 BASELINE_COLUMNS = (Column.BASELINE_FINISH, Column.VARIANCE)
 NUMERIC_COLUMNS = (Column.DURATION, Column.FLOAT, Column.VARIANCE, Column.PERCENT, Column.FREE_FLOAT)
 

@@ -20,6 +20,7 @@ from ..gantt.style import qcolor
 from .outline_rows import OutlineRows
 from .outline_update import SMALL_EDIT, block, outline_edit, parents_of, update_children
 from .task_columns import (
+    HEADER_LINES,
     HEADERS,
     NUMERIC_COLUMNS,
     Column,
@@ -93,7 +94,7 @@ class TaskTreeModel(OutlineRows):
         if not 0 <= section < len(Column):
             return None
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[Column(section)]
+            return HEADER_LINES.get(Column(section), HEADERS[Column(section)])
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         return None
