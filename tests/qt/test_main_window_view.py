@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 
 from ilrs_planner.qt.document import Document
 from ilrs_planner.qt.main_window import MainWindow
-from ilrs_planner.qt.models.task_columns import Column
+from ilrs_planner.qt.models.task_columns import HEADERS, Column
 
 
 def make_window(qtbot, project):
@@ -63,19 +63,45 @@ def test_status_bar_follows_edits(qtbot, small_project):
     assert window.status_bar_widgets["finish"].text() == "Finish: 2030-03-11"
 
 
-def test_starting_a_comparison_brings_the_variance_column_into_view(qtbot, small_project):
+def _choose_first_baseline(window) -> None:
+    window.view._fill_baseline_menu()
+    window.view.baseline_menu.actions()[1].trigger()
+
+
+def _whole(tree, column: Column) -> bool:
+    left = tree.header().sectionViewportPosition(int(column))
+    return left >= 0 and left + tree.header().sectionSize(int(column)) <= tree.viewport().width()
+
+
+def test_a_comparison_shows_its_columns_beside_finish_and_keeps_the_name_column_in_view(qtbot, small_project):
+    window = make_window(qtbot, small_project)
+    window.resize(800, 700)  # the offscreen screen's width
+    window.show()
+    qtbot.waitExposed(window)
+    window.splitter.setSizes([600, 200])  # the chart keeps its least width, the tree gets about 590 px
+    tree, header = window.tree, window.tree.header()
+    header.resizeSection(int(Column.NAME), 160)  # Name, Owner, Start, Finish and the two fit in 590 px
+    _choose_first_baseline(window)
+    finish = header.visualIndex(int(Column.FINISH))
+    assert [header.visualIndex(int(c)) for c in (Column.BASELINE_FINISH, Column.VARIANCE)] == [finish + 1, finish + 2]
+    assert tree.horizontalScrollBar().value() == 0 and _whole(tree, Column.NAME) and _whole(tree, Column.VARIANCE)
+    metrics = header.fontMetrics()
+    for column in (Column.BASELINE_FINISH, Column.VARIANCE):  # each header line is written in full
+        text = tree.model().headerData(int(column), Qt.Orientation.Horizontal)
+        assert all(metrics.horizontalAdvance(line) < header.sectionSize(int(column)) - 4 for line in text.split("\n"))
+        assert " ".join(text.split("\n")) == HEADERS[column]
+
+
+def test_a_name_column_too_wide_for_the_variance_is_not_scrolled_away(qtbot, small_project):
     window = make_window(qtbot, small_project)
     window.resize(900, 600)
     window.show()
     qtbot.waitExposed(window)
     tree, header = window.tree, window.tree.header()
     header.resizeSection(int(Column.NAME), 700)  # a wide name column pushes everything else right
-    window.view._fill_baseline_menu()
-    window.view.baseline_menu.actions()[1].trigger()
-    finish = header.visualIndex(int(Column.FINISH))
-    assert [header.visualIndex(int(c)) for c in (Column.BASELINE_FINISH, Column.VARIANCE)] == [finish + 1, finish + 2]
-    right = header.sectionViewportPosition(int(Column.VARIANCE)) + header.sectionSize(int(Column.VARIANCE))
-    assert header.sectionViewportPosition(int(Column.VARIANCE)) >= 0 and right <= tree.viewport().width()
+    _choose_first_baseline(window)
+    assert not header.isSectionHidden(int(Column.VARIANCE))
+    assert tree.horizontalScrollBar().value() == 0 and header.sectionViewportPosition(int(Column.NAME)) == 0
 
 
 def test_copy_image_puts_the_current_view_on_the_clipboard_slide_sized(qtbot, small_project):

@@ -25,8 +25,10 @@ from .task_delegate import TaskDelegate
 from .task_tree_model import ROW_HEIGHT, TASK_ID_ROLE, TaskTreeModel
 
 HEADER_HEIGHT = 78  # the Gantt's header it lines up with: two rows of date tags over a two-level time axis
+# The baseline columns' headers wrap onto two lines, so their cells are as wide as their dates and
+# day counts: a comparison then still fits beside Name, Owner, Start and Finish in a 700 px pane.
 _WIDTHS = {Column.NAME: 260, Column.KEY: 120, Column.OWNER: 88, Column.START: 88, Column.FINISH: 88,
-           Column.DURATION: 80, Column.FLOAT: 92, Column.BASELINE_FINISH: 110, Column.VARIANCE: 110,
+           Column.DURATION: 80, Column.FLOAT: 92, Column.BASELINE_FINISH: 84, Column.VARIANCE: 76,
            Column.PERCENT: 90, Column.FREE_FLOAT: 84, Column.DEADLINE: 92, Column.CONFIDENCE: 96}
 _DEFAULT_HIDDEN = (Column.KEY, *OPTIONAL_COLUMNS)
 
@@ -274,8 +276,9 @@ class TaskTreeView(QTableView):
         menu.exec(self.header().mapToGlobal(pos))
 
     def _show_baseline_columns(self, name) -> None:
-        """Baseline finish and Finish variance appear with a comparison, right after Finish and
-        scrolled into view: the variance is what a comparison is for."""
+        """Baseline finish and Finish variance appear with a comparison, right after Finish, and are
+        scrolled into view as far as the Name column stays whole: the variance is what a comparison
+        is for, but a row without its name cannot be read (MS Project keeps the left columns too)."""
         header = self.header()
         for column in BASELINE_COLUMNS:
             header.setSectionHidden(int(column), name is None)
@@ -288,12 +291,15 @@ class TaskTreeView(QTableView):
         self.scroll_column_into_view(Column.VARIANCE)
 
     def scroll_column_into_view(self, column: Column) -> None:
-        """Scroll sideways just enough that the whole column shows."""
+        """Scroll sideways just enough that the whole column shows, but never so far that any of
+        the Name column goes out of view on the left."""
         header, bar = self.header(), self.horizontalScrollBar()
         self.updateGeometries()  # the scroll range must include the columns just shown
         right = header.sectionViewportPosition(int(column)) + header.sectionSize(int(column))
+        name_left = header.sectionViewportPosition(int(Column.NAME))
+        room = max(name_left, 0) if header.visualIndex(int(Column.NAME)) < header.visualIndex(int(column)) else right
         if right > self.viewport().width():
-            bar.setValue(bar.value() + right - self.viewport().width())
+            bar.setValue(bar.value() + min(right - self.viewport().width(), room))
 
     def save_state(self, settings: QSettings) -> None:
         """Remember widths, order and the columns chosen."""
