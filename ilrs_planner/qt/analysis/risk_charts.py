@@ -8,6 +8,7 @@ from datetime import date
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
+from ...domain import Precision, format_fuzzy_date
 from ...engine.risk import RiskResult
 
 BAR, CURVE, P50, P80, TARGET = "#8ab4f8", "#1a73e8", "#188038", "#e37400", "#c5221f"
@@ -44,8 +45,9 @@ class DistributionChart(_Plot):
         plot.vb.sigResized.connect(lambda: self.curve_view.setGeometry(plot.vb.sceneBoundingRect()))
         self.bars = 0
 
-    def show_result(self, result: RiskResult | None, task_id: str | None, target: date | None = None) -> None:
-        """Draw one milestone's distribution (None clears)."""
+    def show_result(self, result: RiskResult | None, task_id: str | None, target: date | None = None,
+                    precision: Precision = Precision.DAY) -> None:
+        """Draw one milestone's distribution (None clears); P50 and P80 are named at `precision`."""
         self.getPlotItem().clear()
         self.curve_view.clear()
         self.bars = 0
@@ -62,7 +64,7 @@ class DistributionChart(_Plot):
         self.curve_view.setYRange(0, 100, padding=0.02)
         pct = result.percentiles(task_id)
         for level, color, height in ((50, P50, 0.86), (80, P80, 0.78)):
-            self._vline(pct[level], color, f"P{level} {pct[level]}", height)
+            self._vline(pct[level], color, f"P{level} {format_fuzzy_date(pct[level], precision)}", height)
         if target is not None:
             self._vline(target, TARGET, f"target {target}: {result.probability_by(task_id, target):.0%}", 0.94)
 
