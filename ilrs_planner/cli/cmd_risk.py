@@ -5,8 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Sequence
+from datetime import date
+from typing import Any
 
-from ..domain import PlannerError, parse_fuzzy_date
+from ..domain import PlannerError, Precision, format_fuzzy_date, parse_fuzzy_date
+
+PERCENTILE_KEYS = ("p10", "p50", "p80", "p90")  # summary_dict's keys for engine.risk.PERCENTILES
 
 
 def register(subparsers) -> None:
@@ -16,7 +20,9 @@ def register(subparsers) -> None:
         description="Simulate the plan many times with uncertain durations: a task's three-point estimate "
         "(optimistic/most likely/pessimistic) or, without one, a default spread by kind (missions -10%%/+60%%, "
         "infrastructure -10%%/+40%%, phases -5%%/+30%%, other tasks -10%%/+30%%, agreements -5%%/+15%%). "
-        "Actual dates are certain. Finish dates are exclusive for tasks; a milestone's is its date.")
+        "Actual dates are certain. Finish dates are exclusive for tasks; a milestone's is its date. A date "
+        "is shown at the precision the milestone's scheduled date is known to (a milestone driven by '2033' "
+        "shows 2033 at every percentile); --json gives the simulated days and that precision.")
     parser.add_argument("plan", metavar="PLAN.db", help="the plan file")
     parser.add_argument("--iterations", type=int, default=10_000, metavar="N", help="runs (default 10000)")
     parser.add_argument("--seed", type=int, metavar="N", help="random seed: the same seed gives the same result")
@@ -41,13 +47,49 @@ def run(args: argparse.Namespace) -> int:
     chosen = project.task_by_key(args.milestone).id if args.milestone else None
     result = run_risk(project, args.iterations, args.seed, args.distribution)
     data = result.summary_dict(chosen, args.target_date, args.top)
+    _add_precision(data, project, result.milestone_ids(), chosen)
     if args.json:
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
-    _print_milestones(data)
+    _print_milestones(_as_shown(data))
     if chosen:
-        _print_chosen(data["milestone"])
+        _print_chosen(_as_shown(data)["milestone"])
     return 0
+
+
+def _add_precision(data: dict, project, milestone_ids: list[str], chosen: str | None) -> None:
+    """Each milestone's shown precision ('year', 'day', …): its dates are printed at it (see
+    engine/risk_shown.py); --json keeps the simulated days beside it."""
+    from ..engine.cpm import schedule
+    from ..engine.risk_shown import milestone_precisions
+
+    precisions = milestone_precisions(project, schedule(project), [*milestone_ids, *([chosen] if chosen else [])])
+    for milestone, task_id in zip(data["milestones"], milestone_ids):
+        milestone["precision"] = precisions[task_id].value
+    if chosen is not None:
+        data["milestone"]["precision"] = precisions[chosen].value
+
+
+def _as_shown(data: dict) -> dict:
+    """`data` with every date of a milestone (percentiles, drivers' finishes) at its precision."""
+    shown = {**data, "milestones": [_dates_at(m) for m in data["milestones"]]}
+    if "milestone" in data:
+        shown["milestone"] = _dates_at(data["milestone"])
+    return shown
+
+
+def _dates_at(entry: dict[str, Any]) -> dict[str, Any]:
+    precision = Precision(entry["precision"])
+    out: dict[str, Any] = {k: _shown(v, precision) if k in PERCENTILE_KEYS else v for k, v in entry.items()}
+    drivers: list[dict[str, Any]] = entry.get("drivers", [])
+    if drivers:
+        out["drivers"] = [{**d, "finish_if_short": _shown(d["finish_if_short"], precision),
+                           "finish_if_long": _shown(d["finish_if_long"], precision)} for d in drivers]
+    return out
+
+
+def _shown(iso: str, precision: Precision) -> str:
+    return format_fuzzy_date(date.fromisoformat(iso), precision)
 
 
 def _by_date(text: str):

@@ -144,3 +144,17 @@ def test_risk_refuses_a_bad_estimate_by_task(tmp_path, capsys):
     save_project(project, path)
     assert main(["risk", str(path)]) == 2
     assert capsys.readouterr().err.startswith("error[risk.bad_estimate]: task 'a'")
+
+
+def test_risk_prints_each_milestone_at_its_precision_and_json_keeps_the_days(ilrs_db, capsys):
+    assert main(["risk", str(ilrs_db), "--iterations", "500", "--seed", "3", "--milestone", "lm9"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert next(line for line in lines if line.startswith("lm9 ")).split()[1:5] == ["2033"] * 4  # not 2033-01-01
+    assert "lm9: P50 2033, P80 2033" in lines
+    basic = next(line for line in lines if line.startswith("ilrs-basic ")).split()[1:5]
+    assert all(len(text) == 4 and text.isdigit() for text in basic)
+    data = _json(capsys, "risk", ilrs_db, "--iterations", "500", "--seed", "3", "--json")
+    lm9 = next(m for m in data["milestones"] if m["key"] == "lm9")
+    assert lm9["precision"] == "year" and date.fromisoformat(lm9["p50"]).year == 2033
+    queqiao = next(m for m in data["milestones"] if m["key"] == "queqiao-2")
+    assert queqiao["precision"] == "day" and queqiao["p50"] == "2024-03-20"

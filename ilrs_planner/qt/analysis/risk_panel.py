@@ -24,18 +24,19 @@ from PySide6.QtWidgets import (
 )
 
 from ...commands.base import ChangeSet
+from ...domain import Precision, format_fuzzy_date
 from ...engine.risk import PERCENTILES, RiskResult
+from ...engine.risk_shown import default_milestone, default_target, milestone_precisions
 from ..change_effects import effects_of
 from ..deferred import DeferredChart, lazy_module
 from ..document import Document
 from ..plain_text import tooltip
-from .common import MessageLine, WhenShown, date_edit, fill_task_combo, from_qdate, open_chart_window
+from .common import MessageLine, WhenShown, date_edit, fill_task_combo, from_qdate, open_chart_window, to_qdate
 from .risk_worker import RiskWorker
 
 risk_charts = lazy_module("ilrs_planner.qt.analysis.risk_charts")  # pyqtgraph, loaded when a chart is made
 
 HEADERS = ("Milestone", *[f"P{p}" for p in PERCENTILES], "Critical")
-DEFAULT_KEY, DEFAULT_TARGET = "ilrs-basic", date(2035, 12, 31)
 
 
 class RiskPanel(QWidget):
@@ -48,6 +49,7 @@ class RiskPanel(QWidget):
         self.whiskers = whiskers or (lambda ranges: None)
         self.worker: RiskWorker | None = None
         self.result: RiskResult | None = None
+        self._choose_defaults = True  # the plan's own milestone and date, once its milestones are listed
         self._build_controls()
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setHorizontalHeaderLabels(HEADERS)
@@ -81,7 +83,7 @@ class RiskPanel(QWidget):
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
         self.milestone = QComboBox()
-        self.target = date_edit(DEFAULT_TARGET)
+        self.target = date_edit(date.today())
         self.chance = QLabel()
         self.show_whiskers = QCheckBox("P50–P80 on the Gantt")
         self.show_whiskers.setChecked(True)
@@ -124,7 +126,7 @@ class RiskPanel(QWidget):
         distribution, tornado = risk_charts.DistributionChart(), risk_charts.TornadoChart()
         task_id = self.milestone.currentData()
         if self.result is not None and task_id is not None and task_id in self.result.index:
-            distribution.show_result(self.result, task_id, from_qdate(self.target.date()))
+            distribution.show_result(self.result, task_id, from_qdate(self.target.date()), self._precision(task_id))
             tornado.show_drivers(self.result.drivers(task_id, top=15))
         pair = QSplitter(Qt.Orientation.Horizontal)
         pair.addWidget(distribution)
@@ -182,13 +184,24 @@ class RiskPanel(QWidget):
         self.cancel_button.setEnabled(False)
 
     def _fill_milestones(self) -> None:
-        fresh = self.milestone.count() == 0
         fill_task_combo(self.milestone, self.document.project, milestones_only=True)
-        project = self.document.project
-        if fresh and sum(t.key == DEFAULT_KEY for t in project.tasks.values()) == 1:
-            self.milestone.setCurrentIndex(self.milestone.findData(project.task_by_key(DEFAULT_KEY).id))
+        if self._choose_defaults:
+            self._choose_defaults = False
+            self._show_defaults()
+
+    def _show_defaults(self) -> None:
+        """The plan's own question: its basic station (the roadmap) or last key milestone, by its planned date."""
+        project, schedule = self.document.project, self.document.schedule
+        chosen = default_milestone(project, schedule)
+        if chosen is not None:
+            self.milestone.setCurrentIndex(self.milestone.findData(chosen))
+        target = default_target(project, schedule, self.milestone.currentData())
+        if target is not None:
+            self.target.setDate(to_qdate(target))
 
     def _plan_changed(self, changes: ChangeSet | None, _initiator: object = None) -> None:
+        if changes is not None and changes.replaced:  # another plan: its own milestone and date
+            self._choose_defaults = True
         self._refill_when_shown.request()
         schedule_moved = changes is None or effects_of(changes).reschedule
         if self.result is not None and schedule_moved:  # stale: the dates no longer belong to this plan
@@ -203,10 +216,13 @@ class RiskPanel(QWidget):
         ids = [tid for tid in self.result.milestone_ids()
                if not (self.document.project.tasks[tid].actual_start or self.document.project.tasks[tid].actual_finish)]
         self.table.setRowCount(len(ids))
+        # Dates at the precision the plan knows each milestone to: a year-precision one reads "2033".
+        precisions = milestone_precisions(self.document.project, self.document.schedule, ids)
         for row, tid in enumerate(ids):
             pct = self.result.percentiles(tid)
             task = self.document.project.tasks[tid]
-            cells = (task.name, *[str(pct[p]) for p in PERCENTILES], f"{self.result.criticality[tid]:.0%}")
+            cells = (task.name, *[format_fuzzy_date(pct[p], precisions[tid]) for p in PERCENTILES],
+                     f"{self.result.criticality[tid]:.0%}")
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(tooltip(f"{task.key} — {task.name}"))  # names for people, the key for looking it up
@@ -223,9 +239,12 @@ class RiskPanel(QWidget):
             self.chance.setText("")
             return
         target = from_qdate(self.target.date())
-        self.distribution_chart.show_result(self.result, task_id, target)
+        self.distribution_chart.show_result(self.result, task_id, target, self._precision(task_id))
         self.tornado.show_drivers(self.result.drivers(task_id, top=10))
         self.chance.setText(f"chance {self.result.probability_by(task_id, target):.0%}")
+
+    def _precision(self, task_id: str) -> Precision:
+        return milestone_precisions(self.document.project, self.document.schedule, [task_id])[task_id]
 
     def _push_whiskers(self) -> None:
         if self.result is None or not self.show_whiskers.isChecked():

@@ -1,0 +1,61 @@
+"""The risk panel shows each milestone's P-dates at the precision the plan knows it to, and opens
+on the plan's own milestone and date (the roadmap: ILRS basic station by 2035-12-31)."""
+
+from __future__ import annotations
+
+import copy
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+
+from ilrs_planner.data.reference import build_reference_project
+from ilrs_planner.domain import Link, Precision, Project, Task
+from ilrs_planner.qt.analysis.risk_panel import RiskPanel
+from ilrs_planner.qt.document import Document
+
+
+@pytest.fixture(scope="module")
+def _reference():
+    return build_reference_project()
+
+
+def _row_cells(panel: RiskPanel, name: str) -> list[str]:
+    row = next(r for r in range(panel.table.rowCount()) if panel.table.item(r, 0).text() == name)
+    return [panel.table.item(row, c).text() for c in range(1, 5)]
+
+
+def test_a_milestone_known_to_the_year_shows_its_years_and_one_known_to_the_month_its_months(qtbot, _reference):
+    panel = RiskPanel(Document(copy.deepcopy(_reference)))
+    qtbot.addWidget(panel)
+    panel.iterations.setValue(500)
+    qtbot.mouseClick(panel.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.worker is None, timeout=30000)
+    lm9 = panel.document.project.task_by_key("lm9")  # planned "2033", no spread: 2033 at every level
+    assert lm9.precision is Precision.YEAR and _row_cells(panel, lm9.name) == ["2033"] * 4
+    basic = _row_cells(panel, "ILRS basic station complete")
+    assert all(len(text) == 4 and text.isdigit() for text in basic) and basic == sorted(basic)
+    agreements = panel.document.project.task_by_key("ilrs-founding-agreements")
+    assert all(len(text) == 7 for text in _row_cells(panel, agreements.name))  # "2026-12": known to the month
+
+
+def _launch_plan() -> Project:
+    """Build (20 d from 2031-03-03) → Launch (key milestone), then a later Review milestone that is not key."""
+    project = Project("Launch campaign", date(2031, 3, 3))
+    project.add_task(Task("build", "Build", 20, id="build", position=0))
+    project.add_task(Task("launch", "Launch", 0, id="launch", position=1, key_milestone=True))
+    project.add_task(Task("review", "Review", 0, id="review", position=2))
+    project.add_link(Link("build", "launch", id="l1"))
+    project.add_link(Link("launch", "review", lag=10, id="l2"))
+    return project
+
+
+def test_the_panel_opens_on_the_plans_own_key_milestone_and_date_and_follows_another_plan(qtbot, _reference):
+    document = Document(_launch_plan())
+    panel = RiskPanel(document)
+    qtbot.addWidget(panel)
+    assert panel.milestone.currentData() == "launch"  # the key milestone, not the later review
+    assert panel.target.date() == QDate(2031, 3, 23)  # 2031-03-03 + 20 days
+    document.replace_project(copy.deepcopy(_reference), None)
+    basic = document.project.task_by_key("ilrs-basic").id
+    assert panel.milestone.currentData() == basic and panel.target.date() == QDate(2035, 12, 31)
