@@ -79,10 +79,11 @@ def _shown_range(project: Project, scheduled, date_from: date | None, date_to: d
     """[start, end) of a picture: the dates given, else the whole plan as "Whole programme" shows it
     (its own dates with a margin; the ILRS roadmap over 2018–2052)."""
     start, end = whole_plan_range(*plan_dates(project, scheduled))
-    if date_from and not date_to:  # one end given: the other keeps at least the plan's length on view
-        end = max(end, date_from + (end - start))
-    if date_to and not date_from:
-        start = min(start, date_to - (end - start))
+    # One end given: the other is the plan's, or, when that would leave nothing, the plan's length away.
+    if date_from and not date_to and end <= date_from:
+        end = date_from + (end - start)
+    if date_to and not date_from and start >= date_to:
+        start = date_to - (end - start)
     start, end = date_from or start, date_to or end
     if end <= start:
         raise PlannerError("export.failed", f"the range {start} – {end} is empty; 'to' must come after 'from'")

@@ -155,3 +155,7 @@ def test_from_and_to_still_choose_the_range_and_the_roadmap_keeps_its_programme(
     assert {"2026", "2027", "2028"} <= set(texts)
     roadmap_texts = _svg_texts(export_image(roadmap, tmp_path / "roadmap.svg"))
     assert {"2010s", "2050s"} <= set(roadmap_texts)
+    from_2024 = _svg_texts(export_image(roadmap, tmp_path / "from.svg", date_from=date(2024, 1, 1)))
+    assert any("2024–2052" in t for t in from_2024)  # the other end stays the programme's
+    before = _svg_texts(export_image(plan, tmp_path / "before.svg", date_to=date(2026, 12, 1)))
+    assert "No tasks in this range" in before  # a range ending before the plan: drawn, not refused as empty
