@@ -25,8 +25,8 @@ from .task_delegate import TaskDelegate
 from .task_tree_model import ROW_HEIGHT, TASK_ID_ROLE, TaskTreeModel
 
 HEADER_HEIGHT = 78  # the Gantt's header it lines up with: two rows of date tags over a two-level time axis
-# The baseline columns' headers wrap onto two lines, so their cells are as wide as their dates and
-# day counts: a comparison then still fits beside Name, Owner, Start and Finish in a 700 px pane.
+# The baseline columns' headers are written on two lines (HEADER_LINES), so the columns are as wide
+# as their dates and day counts: a comparison fits beside Name, Owner, Start and Finish in 700 px.
 _WIDTHS = {Column.NAME: 260, Column.KEY: 120, Column.OWNER: 88, Column.START: 88, Column.FINISH: 88,
            Column.DURATION: 80, Column.FLOAT: 92, Column.BASELINE_FINISH: 84, Column.VARIANCE: 76,
            Column.PERCENT: 90, Column.FREE_FLOAT: 84, Column.DEADLINE: 92, Column.CONFIDENCE: 96}
@@ -296,8 +296,9 @@ class TaskTreeView(QTableView):
         header, bar = self.header(), self.horizontalScrollBar()
         self.updateGeometries()  # the scroll range must include the columns just shown
         right = header.sectionViewportPosition(int(column)) + header.sectionSize(int(column))
-        name_left = header.sectionViewportPosition(int(Column.NAME))
-        room = max(name_left, 0) if header.visualIndex(int(Column.NAME)) < header.visualIndex(int(column)) else right
+        name_is_left = header.visualIndex(int(Column.NAME)) < header.visualIndex(int(column))
+        # Scrolling by more than the room left of Name would hide the start of every task's name.
+        room = max(header.sectionViewportPosition(int(Column.NAME)), 0) if name_is_left else right
         if right > self.viewport().width():
             bar.setValue(bar.value() + min(right - self.viewport().width(), room))
 
