@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QKeySequence, QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -16,6 +16,17 @@ def click_cell(tree, task_id: str, column: Column, modifier=Qt.KeyboardModifier.
     tree.scrollTo(index)
     rect = tree.visualRect(index)
     QTest.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, modifier, rect.center())
+
+
+def double_click_cell(tree, task_id: str, column: Column) -> None:
+    """Double-click the middle of a cell, with the events the window system delivers for one
+    (press, release, double-click, release; QTest.mouseDClick does not make the view see one)."""
+    centre = QPointF(tree.visualRect(tree.proxy_index(task_id, int(column))).center())
+    viewport, left, up = tree.viewport(), Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+    kinds = QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick
+    for kind, buttons in zip(kinds + kinds[1:2], (left, up, left, up)):
+        event = QMouseEvent(kind, centre, viewport.mapToGlobal(centre), left, buttons, Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(viewport, event)
 
 
 def type_keys(widget, text: str) -> None:

@@ -4,10 +4,10 @@ last rows, switching plans while comparing with a baseline. Driven by clicks and
 from __future__ import annotations
 
 import pytest
-from gestures import click_cell, press, type_text
+from gestures import click_cell, double_click_cell, press, type_text
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from ilrs_planner.commands.tasks import AddTask
 from ilrs_planner.domain import Task
@@ -25,6 +25,34 @@ def test_typing_a_year_into_an_unselected_rows_start_changes_its_start_not_its_n
     task = window.document.project.tasks["c"]
     assert task.name == "Task C"
     assert tree.proxy_index("c", int(Column.START)).data() == "2034"
+
+
+def test_typing_at_once_into_a_clicked_cell_of_the_selected_row_keeps_every_key(qtbot, window):
+    tree = window.tree
+    click_cell(tree, "c", Column.NAME)
+    click_cell(tree, "c", Column.DURATION)  # a second click, in the row already selected
+    type_text(tree, "12")  # typed before a double-click could have come
+    assert window.document.project.tasks["c"].duration == 12
+    assert window.document.project.tasks["c"].name == "Task C"
+
+
+def test_a_clicked_cell_of_the_selected_row_opens_its_editor_once_no_double_click_comes(qtbot, window):
+    tree = window.tree
+    click_cell(tree, "c", Column.NAME)
+    click_cell(tree, "c", Column.DURATION)
+    qtbot.waitUntil(lambda: tree.state() == QAbstractItemView.State.EditingState)
+    type_text(tree, "15")  # the editor opened with its text selected: typing replaces it
+    assert window.document.project.tasks["c"].duration == 15
+
+
+def test_double_clicking_a_cell_of_the_selected_row_opens_the_details_not_an_editor(qtbot, window):
+    tree = window.tree
+    opened = []
+    tree.doubleClickedTask.connect(opened.append)
+    click_cell(tree, "c", Column.NAME)
+    double_click_cell(tree, "c", Column.DURATION)
+    qtbot.wait(QApplication.doubleClickInterval() + 200)
+    assert opened == ["c"] and tree.state() != QAbstractItemView.State.EditingState
 
 
 def test_f2_on_a_clicked_start_cell_edits_the_start(qtbot, window):

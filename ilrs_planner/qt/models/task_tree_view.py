@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView
 
 from ..document import Document
+from .click_edit import ClickEdit
 from .task_columns import BASELINE_COLUMNS, HEADERS, OPTIONAL_COLUMNS, Column
 from .task_delegate import TaskDelegate
 from .task_tree_model import ROW_HEIGHT, TASK_ID_ROLE, TaskTreeModel
@@ -72,7 +73,9 @@ class TaskTreeView(QTableView):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         triggers = QAbstractItemView.EditTrigger
-        self.setEditTriggers(triggers.EditKeyPressed | triggers.SelectedClicked | triggers.AnyKeyPressed)
+        # Not SelectedClicked: ClickEdit opens a clicked cell's editor without refusing keys meanwhile.
+        self.setEditTriggers(triggers.EditKeyPressed | triggers.AnyKeyPressed)
+        self._click_edit = ClickEdit(self)
         header.setFixedHeight(HEADER_HEIGHT)
         header.setSectionsMovable(True)
         header.setStretchLastSection(True)
@@ -163,7 +166,16 @@ class TaskTreeView(QTableView):
             self.setExpanded(index, not self.isExpanded(index))
             event.accept()
             return
+        self._click_edit.pressed(index, event.button(), event.modifiers())
         super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        super().mouseReleaseEvent(event)
+        self._click_edit.released(self.indexAt(event.position().toPoint()))
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        self._click_edit.cancel()
+        super().mouseDoubleClickEvent(event)
 
     def _on_arrow(self, index: QModelIndex, x: float) -> bool:
         task_id = self.source_model.task_id(index)
@@ -175,6 +187,7 @@ class TaskTreeView(QTableView):
     def keyPressEvent(self, event) -> None:
         """Left closes an open summary and Right opens a closed one, as in an outline; otherwise
         the keys move between cells."""
+        self._click_edit.cancel()
         index = self.currentIndex()
         task_id = self.source_model.task_id(index)
         key, plain = event.key(), event.modifiers() == Qt.KeyboardModifier.NoModifier
