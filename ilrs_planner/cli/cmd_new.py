@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from ..domain import PlannerError, Project, parse_iso_date
+from ..domain.blank_plan import blank_plan
 from .render import refuse_to_overwrite
 
 
@@ -32,8 +33,8 @@ def run(args: argparse.Namespace) -> int:
     from ..store import save_project
 
     refuse_to_overwrite(args.out, args.force)
-    project = _reference(args) if args.reference else Project(args.name or Path(args.out).stem,
-                                                              args.start or date.today())
+    project = _reference(args) if args.reference else blank_plan(args.start or date.today(),
+                                                                 args.name or Path(args.out).stem)
     save_project(project, args.out)
     print(f"Wrote {args.out}: {project.name}, {len(project.tasks)} tasks, {len(project.links)} links, "
           f"{len(project.participants)} participants, {len(project.baselines)} baselines")

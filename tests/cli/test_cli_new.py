@@ -3,6 +3,7 @@
 import json
 
 from ilrs_planner.cli import main
+from ilrs_planner.domain import Task
 from ilrs_planner.exchange.formats import read_plan
 from ilrs_planner.store import open_project, save_project
 
@@ -61,3 +62,15 @@ def test_new_refuses_to_overwrite_without_force(tmp_path, capsys):
 def test_reference_has_its_own_start(tmp_path, capsys):
     assert main(["new", "--reference", str(tmp_path / "r.db"), "--start", "2030-01-01"]) == 2
     assert capsys.readouterr().err.startswith("error[cli.usage]:")
+
+
+def test_an_empty_plan_works_monday_to_friday_as_the_windows_new_plan(tmp_path, capsys):
+    out = tmp_path / "blank.db"
+    assert main(["new", str(out), "--start", "2031-03-03"]) == 0  # a Monday
+    plan = open_project(out)
+    calendar = plan.calendars[plan.default_calendar_id]
+    assert calendar.name == "Standard" and calendar.weekdays == (True,) * 5 + (False, False)
+    plan.add_task(Task("survey", "Site survey", 6))  # six working days: Monday to the next Monday
+    save_project(plan, out)
+    dates = {t["key"]: t for t in schedule_json(out, capsys)["tasks"]}["survey"]
+    assert (dates["early_start"], dates["early_finish"]) == ("2031-03-03", "2031-03-11")  # exclusive finish

@@ -80,7 +80,7 @@ class ExportDialog(QDialog):
         self.paper_combo.addItems(["A3", "A4"])
         self.one_page = QCheckBox("Fit to one page (otherwise long plans get pages with a repeated header)")
         self.from_edit, self.to_edit = QLineEdit(), QLineEdit()
-        self.from_edit.setPlaceholderText("e.g. 2024 (empty: the whole programme)")
+        self.from_edit.setPlaceholderText("e.g. 2024 (empty: the whole plan)")
         self.to_edit.setPlaceholderText("e.g. 2050")
         self.milestones_only = QCheckBox("Milestones only")
         self.title_edit = QLineEdit(self.document.project.name)

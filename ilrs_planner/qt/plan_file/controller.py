@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ...domain import PlannerError, Project
-from ...domain.calendar import MONDAY_TO_FRIDAY, Calendar
+from ...domain.blank_plan import blank_plan
 from ...exchange.formats import ImportResult, read_plan
 from ...store.repair import is_repairable
 from ..dialogs.messages import show_error
@@ -26,15 +26,6 @@ from .session import ChangedOnDisk, FileSession
 
 PLAN_FILTER = "ILRS plans (*.db);;All files (*)"
 MAX_RECENT = 8
-
-
-def blank_plan(today: date) -> Project:
-    """A new plan as a planner expects it from MS Project or GanttProject: it starts today and works
-    Monday to Friday on a "Standard" calendar, so "5d" is a working week and a weekend is no work.
-    (The bundled ILRS roadmap keeps its 7-day Continuous calendar: its dates are announcements.)"""
-    project = Project(name="New plan", start=today)
-    project.default_calendar_id = project.add_calendar(Calendar("Standard", MONDAY_TO_FRIDAY)).id
-    return project
 
 
 class PlanFileController(QObject):
