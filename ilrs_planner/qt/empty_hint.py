@@ -1,4 +1,5 @@
-"""A hint over the empty chart of a plan without tasks: how to start, in the app's own words."""
+"""Notes over the chart: how to start a plan without tasks, and that a plan which cannot be
+scheduled shows no schedule."""
 
 from __future__ import annotations
 
@@ -37,6 +38,44 @@ class EmptyPlanHint(QLabel):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Stay centred when the chart is resized."""
+        if event.type() == QEvent.Type.Resize:
+            self.refresh()
+        return False
+
+
+class UnscheduledBanner(QLabel):
+    """Across the foot of the chart while the plan cannot be scheduled (a calendar without a working
+    day, a link from a task to its own summary, ...). The bars then stand at the dates as entered,
+    which must not be read as a schedule; the status bar alone, cut to its width, did not say so."""
+
+    def __init__(self, host: QWidget, document):
+        super().__init__(host)
+        self.setObjectName("unscheduled_banner")
+        self.document = document
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # the message quotes plan text
+        self.setStyleSheet("color: #7a1c1c; background: rgba(253, 236, 234, 240); padding: 8px 12px;"
+                           " border-top: 2px solid #d93025;")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        host.installEventFilter(self)
+        document.changed.connect(lambda _changes, _initiator: self.refresh())
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Show the scheduler's refusal while there is one, as wide as the chart, at its foot."""
+        error = self.document.schedule_error if self.document.schedule is None else None
+        if error is not None:
+            self.setText(f"Not scheduled: {error.message}\nThe bars show the dates as entered, not a "
+                         "schedule, until this is put right.")
+            host = self.parentWidget()
+            self.setFixedWidth(host.width())
+            self.setFixedHeight(self.heightForWidth(host.width()))
+            self.move(0, host.height() - self.height())
+            self.raise_()
+        self.setVisible(error is not None)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Stay at the foot when the chart is resized."""
         if event.type() == QEvent.Type.Resize:
             self.refresh()
         return False

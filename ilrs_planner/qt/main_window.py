@@ -13,7 +13,7 @@ from ..domain import PlannerError
 from .analysis.installer import AnalysisTools
 from .dialogs.messages import show_refusal
 from .document import Document
-from .empty_hint import EmptyPlanHint
+from .empty_hint import EmptyPlanHint, UnscheduledBanner
 from .gantt.view import GanttView
 from .keys import KeySpec, StandardKey, first_key_text, key_list
 from .main_window_clip import ClipActions
@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self.gantt.taskActivated.connect(lambda _tid: self.edit.open_details())
         self.gantt.dragDates.connect(lambda text: self.statusBar().showMessage(text, 3000))
         self.empty_hint = EmptyPlanHint(self.gantt.canvas, document)
+        self.unscheduled_banner = UnscheduledBanner(self.gantt.canvas, document)
         document.refused.connect(self._show_refusal)
         document.pathChanged.connect(self.update_title)
         document.undo_stack.cleanChanged.connect(self.update_title)
