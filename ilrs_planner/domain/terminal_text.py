@@ -2,9 +2,10 @@
 
 A plan file comes from a partner and is untrusted; its names, notes and signer names must not
 drive the terminal. ESC and CSI start escape sequences (clear a line, retitle the window, hide
-text), CR rewrites a line in place, BEL rings, and the bidirectional overrides reorder what is
-shown. `shown()` replaces each such character with a visible `\\uXXXX` escape — the same
-spelling JSON uses, so escaped text inside a JSON string still parses to the original.
+text), CR rewrites a line in place, BEL rings, the bidirectional overrides reorder what is
+shown, and invisible characters make names look alike. `shown()` replaces each such character
+with a visible `\\uXXXX` escape — the same spelling JSON uses, so escaped text inside a JSON
+string still parses to the original.
 
 `TerminalStream` wraps stdout and stderr for the whole command, so no path can print a raw
 control character even if it forgets to call `shown()`; our own output uses only newline and
@@ -21,15 +22,25 @@ from typing import Any, TextIO
 from .errors import PlannerError
 from .text import BIDI_CONTROLS, BIDI_MARKS, printable
 
-# C0 and C1 controls, DEL, the bidirectional marks/embeddings/overrides/isolates, and the
-# Unicode line and paragraph separators (which some terminals treat as newlines).
-_UNSAFE = f"\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029{BIDI_MARKS}{BIDI_CONTROLS}"
+# Characters that show nothing: the zero-width space, the word joiner and invisible operators, the
+# byte-order mark, the tag characters, the Mongolian vowel separator, and the Hangul fillers (letters
+# drawn blank). Printed raw they make two different names look alike, or a name look empty. The
+# joiners ZWJ and ZWNJ pass: Persian, the Indic scripts and emoji need them.
+_INVISIBLE = "\u115f\u1160\u180e\u200b\u2060-\u2064\u3164\ufeff\uffa0\U000e0000-\U000e007f"
+_BLANK_LETTERS = re.compile("[\u115f\u1160\u3164\uffa0]")  # printable (Lo): past isprintable's short cut
+# C0 and C1 controls, DEL, the bidirectional marks/embeddings/overrides/isolates, the Unicode line
+# and paragraph separators (which some terminals treat as newlines), and the invisible characters.
+_UNSAFE = f"\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029{BIDI_MARKS}{BIDI_CONTROLS}{_INVISIBLE}"
 _UNSAFE_KEEPING_LINES = re.compile(f"[{_UNSAFE}]")
 _UNSAFE_ON_ONE_LINE = re.compile(f"[{_UNSAFE}\t\n]")
 
 
 def _escape(match: re.Match[str]) -> str:
-    return f"\\u{ord(match.group()):04x}"
+    code = ord(match.group())
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000  # beyond the 16-bit plane (the tag characters): a surrogate pair, as JSON spells it
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
 def shown(text: str) -> str:
@@ -38,14 +49,16 @@ def shown(text: str) -> str:
     # only the C0 controls and DEL of the unsafe set: deleting, at C speed, every byte that may pass
     # leaves nothing when it is safe, ten times faster than `isprintable`. Any other text: every
     # unsafe character is one `str.isprintable` refuses (all are of Unicode's categories Cc, Cf, Zl
-    # or Zp), and that test runs many times faster than the pattern. A long ASCII text with no
-    # newline or tab (a block of compact JSON) is told printable faster still by `printable`.
+    # or Zp, but the blank letters, looked for apart), and that test runs many times faster than the
+    # pattern. A long ASCII text with no newline or tab (a block of compact JSON) is told printable
+    # faster still by `printable`.
     if text.isascii():
         if len(text) >= LONG_TEXT and printable(text):
             return text
         if not text.encode("ascii").translate(None, _ASCII_PASSING):
             return text
-    elif text.isprintable() or text.replace("\n", "").replace("\t", "").isprintable():
+    elif (text.isprintable() or text.replace("\n", "").replace("\t", "").isprintable()) \
+            and not _BLANK_LETTERS.search(text):
         return text
     return _UNSAFE_KEEPING_LINES.sub(_escape, text)
 

@@ -132,11 +132,26 @@ def test_shown_keeps_lines_and_one_line_escapes_them():
 
 @pytest.mark.parametrize("unsafe", [chr(c) for c in (*range(0x00, 0x09), *range(0x0b, 0x20), *range(0x7f, 0xa0))]
                          + ["\u061c", "\u200e", "\u200f", "\u2028", "\u2029", *map(chr, range(0x202a, 0x202f)),
-                            *map(chr, range(0x2066, 0x206a))])
+                            *map(chr, range(0x2066, 0x206a)), "\u200b", "\u2060", "\ufeff", "\u180e"])
 def test_every_unsafe_character_is_escaped_even_among_lines_and_tabs(unsafe):
     # Plain text takes a short cut past the pattern; no unsafe character may take it too.
     text = f"line one\tcell\n{unsafe}line two\n"
     assert shown(text) == f"line one\tcell\n\\u{ord(unsafe):04x}line two\n"
+
+
+@pytest.mark.parametrize("blank", ["\u3164", "\uffa0", "\u115f", "\u1160"])
+def test_a_hangul_filler_a_letter_drawn_blank_is_escaped_so_a_name_cannot_look_empty(blank):
+    assert shown(f"{blank}{blank}") == f"\\u{ord(blank):04x}" * 2
+    assert shown(f"탐사 {blank}선") == f"탐사 \\u{ord(blank):04x}선"
+    assert shown("탐사선") == "탐사선"  # Hangul itself passes
+
+
+def test_tag_characters_are_escaped_as_json_spells_them_and_joiners_pass():
+    spoof = "Ch\U000e0061ange"
+    escaped = shown(spoof)
+    assert escaped == "Ch\\udb40\\udc61ange" and json.loads(f'"{escaped}"') == spoof
+    persian, family = "می\u200cخواهم", "\U0001f469\u200d\U0001f680"  # ZWNJ in Persian, ZWJ in an emoji
+    assert shown(persian) == persian and shown(family) == family
 
 
 @pytest.mark.parametrize("unsafe", ["\x00", "\x1b", "\x7f", "\x0d", "\t", "\n"])
