@@ -55,6 +55,17 @@ def test_double_clicking_a_cell_of_the_selected_row_opens_the_details_not_an_edi
     assert opened == ["c"] and tree.state() != QAbstractItemView.State.EditingState
 
 
+def test_ctrl_m_adds_a_milestone_that_stays_selected_with_its_name_open_for_typing(qtbot, window):
+    tree = window.tree
+    click_cell(tree, "b", Column.NAME)
+    press(tree, "Ctrl+M")  # Ctrl is still down when the new row is selected
+    (new_id,) = window.document.selected_ids
+    assert window.document.project.tasks[new_id].duration == 0
+    assert tree.state() == QAbstractItemView.State.EditingState
+    type_text(tree, "Landing site chosen")
+    assert window.document.project.tasks[new_id].name == "Landing site chosen"
+
+
 def test_f2_on_a_clicked_start_cell_edits_the_start(qtbot, window):
     tree = window.tree
     click_cell(tree, "b", Column.START)

@@ -227,7 +227,10 @@ class TaskTreeView(QTableView):
         index = self.proxy_index(task_id, 0)
         if index.isValid():
             self.scrollTo(index)
-            self.setCurrentIndex(index)
+            # Not setCurrentIndex(index): that reads the keys held, and Ctrl, still down after the
+            # Ctrl+M that added the task, turned the selection of the new row into its toggling off.
+            flags = QItemSelectionModel.SelectionFlag
+            self.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
             self.edit(index)
 
     def reveal(self, task_id: str) -> None:
