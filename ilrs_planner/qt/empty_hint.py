@@ -11,19 +11,37 @@ HINT = ("<b>This plan has no tasks yet.</b><br><br>"
         "open a plan with <b>Ctrl+O</b>, or import an MS Project file with <b>File → Import…</b>")
 
 
-class EmptyPlanHint(QLabel):
-    """Centered over `host` while the document's plan has no tasks; hidden as soon as one is added."""
+class ChartNote(QLabel):
+    """A note over `host` that clicks pass through, placed again after every change of the plan and
+    every resize of the chart (`refresh`, which subclasses give)."""
 
-    def __init__(self, host: QWidget, document):
-        super().__init__(HINT, host)
-        self.setObjectName("empty_plan_hint")
+    def __init__(self, host: QWidget, document, name: str, style: str):
+        super().__init__(host)
+        self.setObjectName(name)
         self.document = document
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setStyleSheet("color: #5f6368; background: rgba(255, 255, 255, 230); padding: 18px;"
-                           " border: 1px solid #dadce0; border-radius: 6px;")
+        self.setStyleSheet(style)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         host.installEventFilter(self)
         document.changed.connect(lambda _changes, _initiator: self.refresh())
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Placed again when the chart is resized."""
+        if event.type() == QEvent.Type.Resize:
+            self.refresh()
+        return False
+
+
+class EmptyPlanHint(ChartNote):
+    """Centered over `host` while the document's plan has no tasks; hidden as soon as one is added."""
+
+    def __init__(self, host: QWidget, document):
+        super().__init__(host, document, "empty_plan_hint", "color: #5f6368; background: rgba(255, 255, 255, 230);"
+                         " padding: 18px; border: 1px solid #dadce0; border-radius: 6px;")
+        self.setText(HINT)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.refresh()
 
     def refresh(self) -> None:
@@ -36,29 +54,17 @@ class EmptyPlanHint(QLabel):
             self.raise_()
         self.setVisible(empty)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Stay centred when the chart is resized."""
-        if event.type() == QEvent.Type.Resize:
-            self.refresh()
-        return False
 
-
-class UnscheduledBanner(QLabel):
+class UnscheduledBanner(ChartNote):
     """Across the foot of the chart while the plan cannot be scheduled (a calendar without a working
     day, a link from a task to its own summary, ...). The bars then stand at the dates as entered,
     which must not be read as a schedule; the status bar alone, cut to its width, did not say so."""
 
     def __init__(self, host: QWidget, document):
-        super().__init__(host)
-        self.setObjectName("unscheduled_banner")
-        self.document = document
+        super().__init__(host, document, "unscheduled_banner", "color: #7a1c1c; background: rgba(253, 236, 234, 240);"
+                         " padding: 8px 12px; border-top: 2px solid #d93025;")
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)  # the message quotes plan text
-        self.setStyleSheet("color: #7a1c1c; background: rgba(253, 236, 234, 240); padding: 8px 12px;"
-                           " border-top: 2px solid #d93025;")
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        host.installEventFilter(self)
-        document.changed.connect(lambda _changes, _initiator: self.refresh())
         self.refresh()
 
     def refresh(self) -> None:
@@ -73,9 +79,3 @@ class UnscheduledBanner(QLabel):
             self.move(0, host.height() - self.height())
             self.raise_()
         self.setVisible(error is not None)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Stay at the foot when the chart is resized."""
-        if event.type() == QEvent.Type.Resize:
-            self.refresh()
-        return False
