@@ -93,6 +93,12 @@ def _xml(tmp_path, body: str, name="x.xml") -> Path:
     return path
 
 
+def _read_tasks(tmp_path, tasks: str):
+    """Read a project starting Monday 2030-01-07 that holds `tasks` (Task elements)."""
+    return read_plan(_xml(tmp_path, f"<Project><StartDate>2030-01-07T08:00:00</StartDate><Tasks>{tasks}</Tasks>"
+                                    "</Project>"))
+
+
 @pytest.mark.parametrize("body,why", [
     ('<?xml version="1.0"?><!DOCTYPE p [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>'
      '<Project><Name>&b;</Name></Project>', "DOCTYPE"),
@@ -209,8 +215,7 @@ def test_an_actual_finish_before_the_actual_start_is_left_out_naming_the_task(tm
              "<ActualStart>2030-01-08T08:00:00</ActualStart><ActualFinish>2030-01-03T17:00:00</ActualFinish></Task>"
              "<Task><UID>2</UID><Name>Next</Name><OutlineLevel>1</OutlineLevel><Duration>PT8H0M0S</Duration>"
              "<PredecessorLink><PredecessorUID>1</PredecessorUID><Type>1</Type></PredecessorLink></Task>")
-    result = read_plan(_xml(tmp_path, f"<Project><StartDate>2030-01-07T08:00:00</StartDate><Tasks>{tasks}</Tasks>"
-                                      "</Project>"))
+    result = _read_tasks(tmp_path, tasks)
     by_name = {t.name: t for t in result.project.tasks.values()}
     backwards = by_name["Backwards"]
     assert (backwards.actual_start, backwards.actual_finish) == (date(2030, 1, 8), None)
@@ -225,8 +230,7 @@ def test_a_lag_format_that_is_not_a_number_is_warned_about_once(tmp_path):
              "<Task><UID>2</UID><Name>B</Name><OutlineLevel>1</OutlineLevel><Duration>PT8H0M0S</Duration>"
              "<PredecessorLink><PredecessorUID>1</PredecessorUID><Type>1</Type><LinkLag>4800</LinkLag>"
              "<LagFormat>days</LagFormat></PredecessorLink></Task>")
-    result = read_plan(_xml(tmp_path, f"<Project><StartDate>2030-01-07T08:00:00</StartDate><Tasks>{tasks}</Tasks>"
-                                      "</Project>"))
+    result = _read_tasks(tmp_path, tasks)
     assert [link.lag for link in result.project.links.values()] == [1]  # read in working days, as format 7
     assert len([w for w in result.warnings if "LagFormat 'days'" in w]) == 1
 
