@@ -23,7 +23,7 @@ _STANDARD = (True,) * 5 + (False, False)
 
 def read_calendars(root: ET.Element, reader: Reader) -> dict[str, Calendar]:
     """Calendar UID -> Calendar, for every calendar of the file (base calendars resolved)."""
-    elements = {reader.text(c, "UID"): c for c in root.iterfind("Calendars/Calendar")}
+    elements = {reader.text(c, "UID", "a calendar"): c for c in root.iterfind("Calendars/Calendar")}
     found: dict[str, Calendar] = {}
     for uid in elements:
         _resolve(uid, elements, found, reader, set())
@@ -35,7 +35,7 @@ def _resolve(uid: str, elements: dict, found: dict, reader: Reader, visiting: se
         return found.get(uid)
     visiting.add(uid)
     element = elements[uid]
-    base = _resolve(reader.text(element, "BaseCalendarUID"), elements, found, reader, visiting)
+    base = _resolve(reader.text(element, "BaseCalendarUID", f"calendar UID {uid}"), elements, found, reader, visiting)
     name = reader.text(element, "Name", f"calendar UID {uid}") or f"Calendar {uid}"
     weekdays = list(base.weekdays if base else _STANDARD)
     for day in element.iterfind("WeekDays/WeekDay"):
@@ -46,7 +46,8 @@ def _resolve(uid: str, elements: dict, found: dict, reader: Reader, visiting: se
     if element.find("WorkWeeks/WorkWeek") is not None:
         reader.warnings.append(f"calendar '{name}': alternative work weeks cannot be carried; its default week "
                                "is used all year")
-    found[uid] = Calendar(name[:1000], tuple(weekdays), exceptions, id=_id_of(reader.text(element, "GUID")))
+    guid = reader.text(element, "GUID", f"calendar '{name}'")
+    found[uid] = Calendar(name[:1000], tuple(weekdays), exceptions, id=_id_of(guid))
     return found[uid]
 
 
@@ -71,7 +72,7 @@ def _exceptions(element: ET.Element, reader: Reader, name: str) -> list[Calendar
             result.append(CalendarException(label, span[0], span[1], reader.flag(day, "DayWorking")))
     if not result:  # a file that lists only <Exceptions>: take the ones that are a single range
         result = [CalendarException(n, a, b, _working(e, reader)) for e in element.iterfind("Exceptions/Exception")
-                  if (r := _named(e, reader, name)) and _single(e, reader) for a, b, n in [r]]
+                  if (r := _named(e, reader, name)) and _single(e, reader, name) for a, b, n in [r]]
     if len(result) > MAX_EXCEPTIONS:
         reader.warnings.append(f"calendar '{name}': more than {MAX_EXCEPTIONS:,} exceptions; the rest were left out")
     return result[:MAX_EXCEPTIONS]
@@ -88,11 +89,12 @@ def _period(element: ET.Element, reader: Reader, name: str) -> tuple[date, date]
 
 def _named(element: ET.Element, reader: Reader, name: str) -> tuple[date, date, str] | None:
     span = _period(element, reader, name)
-    return None if span is None else (span[0], span[1], reader.text(element, "Name") or "Exception")
+    label = None if span is None else reader.text(element, "Name", f"calendar '{name}'") or "Exception"
+    return None if span is None or label is None else (span[0], span[1], label)
 
 
-def _single(element: ET.Element, reader: Reader) -> bool:
-    return (reader.integer(element, "Occurrences", 1) or 1) <= 1
+def _single(element: ET.Element, reader: Reader, name: str) -> bool:
+    return (reader.integer(element, "Occurrences", 1, f"calendar '{name}'") or 1) <= 1
 
 
 def _working(element: ET.Element, reader: Reader) -> bool:

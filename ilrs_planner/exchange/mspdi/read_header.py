@@ -37,7 +37,7 @@ def add_calendars(root: ET.Element, project: Project, reader: Reader) -> dict[st
     by_uid = {uid: c for uid, c in found.items() if uid not in ours}
     for calendar in by_uid.values():
         project.add_calendar(calendar)
-    project_uid = reader.text(root, "CalendarUID")
+    project_uid = reader.text(root, "CalendarUID", "project")
     default = by_uid.get(project_uid)
     if default is None and project_uid not in ours and by_uid:
         default = next(iter(by_uid.values()))
@@ -48,10 +48,10 @@ def add_calendars(root: ET.Element, project: Project, reader: Reader) -> dict[st
 
 def plan_header(root: ET.Element, reader: Reader) -> Project:
     # MS Project puts the file name in Name and the plan's title in Title.
-    name = reader.text(root, "Title") or reader.text(root, "Name") or "Imported plan"
+    name = reader.text(root, "Title", "project") or reader.text(root, "Name", "project") or "Imported plan"
     start = day_or_none(reader.moment(root, "StartDate", "project"), start_from_stamp)
     # Without a start, the earliest task start is used once every task is read (`start_from_tasks`).
-    project = Project(name=name[:512], start=start or NO_START, author=reader.text(root, "Author")[:512])
+    project = Project(name=name[:512], start=start or NO_START, author=reader.text(root, "Author", "project")[:512])
     status = reader.moment(root, "StatusDate", "project")
     project.status_date = status.date() if status else None  # a status date is a day, whatever the hour
     return project

@@ -40,21 +40,23 @@ def add_participants(root: ET.Element, project: Project, reader: Reader, fields:
     by_uid: dict[str, str] = {}
     keys: set[str] = set()
     for resource in root.iterfind("Resources/Resource"):
-        name = reader.text(resource, "Name")
+        where = f"resource UID {reader.text(resource, 'UID', 'resource')[:20]}"
+        name = reader.text(resource, "Name", where)
         if not name or reader.flag(resource, "IsNull"):
             continue  # MS Project's placeholder resource (UID 0) has no name
-        key = reader.text(resource, "Initials") or name
+        where = f"{where} ('{name[:60]}')"
+        key = reader.text(resource, "Initials", where) or name
         key = key if key not in keys else f"{key}-{len(keys)}"
         keys.add(key)
-        kind_text = reader.text(resource, "Group").lower()
+        kind_text = reader.text(resource, "Group", where).lower()
         kind = ParticipantKind(kind_text) if kind_text in ParticipantKind._value2member_map_ else ParticipantKind.AGENCY
-        code = reader.text(resource, "Code")
+        code = reader.text(resource, "Code", where)
         pid = code if re.fullmatch(r"[0-9a-zA-Z_-]{1,64}",
                                    code or "") and code not in project.participants else new_id()
-        joined = day_or_none(reader.moment(resource, "AvailableFrom", f"resource {name}"), start_from_stamp)
+        joined = day_or_none(reader.moment(resource, "AvailableFrom", where), start_from_stamp)
         project.add_participant(Participant(key=key[:100], name=name[:512], kind=kind, joined=joined,
-                                            source_url=reader.text(resource, "HyperlinkAddress"),
-                                            notes=reader.text(resource, "Notes"), id=pid,
+                                            source_url=reader.text(resource, "HyperlinkAddress", where),
+                                            notes=reader.text(resource, "Notes", where), id=pid,
                                             **_participant_extras(resource, fields)))
         by_uid[reader.text(resource, "UID")] = pid
     return by_uid
@@ -63,7 +65,10 @@ def add_participants(root: ET.Element, project: Project, reader: Reader, fields:
 def baseline_register(summary: ET.Element | None, reader: Reader) -> dict[int, tuple[str, date | None, str, str]]:
     """Baseline number -> (name, as of, id, notes) from the project summary task's notes."""
     register: dict[int, tuple[str, date | None, str, str]] = {}
-    notes = reader.text(summary, "Notes") if summary is not None else ""
+    if summary is None:
+        return register
+    where = f"the project summary task (UID {(summary.findtext('UID') or '').strip()[:20]})"
+    notes = reader.text(summary, "Notes", where)
     if BASELINE_REGISTER_TITLE not in notes:
         return register
     for line in notes.splitlines():

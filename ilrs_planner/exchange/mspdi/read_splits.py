@@ -50,12 +50,12 @@ def _uids_with_pauses(tasks: TaskReader, root: ET.Element) -> list[str]:
     order on every run."""
     found: dict[str, None] = {}
     for assignment in root.iterfind("Assignments/Assignment"):
-        uid = tasks.reader.text(assignment, "TaskUID")
+        uid = tasks.reader.text(assignment, "TaskUID", "an assignment")
         task_id = tasks.by_uid.get(uid)
         if task_id is None or uid in found:
             continue
         calendar = _calendar_of(tasks, tasks.project.tasks[task_id])
-        periods = sorted(_periods(tasks, assignment), key=lambda p: p[0])
+        periods = sorted(_periods(tasks, assignment, f"task UID {uid[:20]}"), key=lambda p: p[0])
         worked = [i for i, (_, has_work, _) in enumerate(periods) if has_work]
         if worked and any(not has_work and _has_working_day(calendar, first, last)
                           for first, has_work, last in periods[worked[0]:worked[-1]]):
@@ -63,16 +63,16 @@ def _uids_with_pauses(tasks: TaskReader, root: ET.Element) -> list[str]:
     return list(found)
 
 
-def _periods(tasks: TaskReader, assignment: ET.Element) -> list[tuple[date, bool, date]]:
+def _periods(tasks: TaskReader, assignment: ET.Element, where: str) -> list[tuple[date, bool, date]]:
     """(first day, has work, last day) of each work period of an assignment."""
     out = []
     for record in assignment.iterfind("TimephasedData"):
         if tasks.reader.text(record, "Type") not in _WORK_TYPES:
             continue
-        start, finish = tasks.reader.moment(record, "Start"), tasks.reader.moment(record, "Finish")
+        start, finish = tasks.reader.moment(record, "Start", where), tasks.reader.moment(record, "Finish", where)
         if start is None or finish is None:
             continue
-        minutes = tasks.reader.minutes(tasks.reader.text(record, "Value"), "", "work") or 0.0
+        minutes = tasks.reader.minutes(tasks.reader.text(record, "Value", where), where, "work") or 0.0
         last = finish_from_stamp(finish) - timedelta(days=1)  # a period ends at a moment: its last day
         out.append((start_from_stamp(start), minutes > 0, last))
     return out

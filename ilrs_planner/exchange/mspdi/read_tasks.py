@@ -75,20 +75,33 @@ class TaskReader:
         uid = fields.text("UID")
         fields.where = f"task UID {uid}"
         level = fields.integer("OutlineLevel", None)
-        if uid == "0" or level == 0:
-            self.summary = element
+        if uid == "0" or (level == 0 and self.summary is None and not self.by_uid):
+            self.summary = element  # the project summary task: UID 0, or the first task at level 0
             self._plan_id(element)
             return
         if fields.flag("IsNull") or uid in self.by_uid or not uid:
             if uid in self.by_uid:
                 self.warnings.append(f"task UID {uid} appears twice; the second was left out")
             return
-        level = level or self._level_from_outline(fields)
-        self.parents = self.parents[:max(level - 1, 0)]
-        if len(self.parents) < level - 1:
-            self.warnings.append(f"task UID {uid} skips outline levels; placed under the task above it")
+        level = self._checked_level(fields, level)
+        self.parents = self.parents[:level - 1]
         task = self._task(element, fields, uid, self.parents[-1] if self.parents else None)
         self.parents.append(task.id)
+
+    def _checked_level(self, fields: Fields, level: int | None) -> int:
+        """The task's outline level: refused below 1 (0 is the project summary task's alone); a level
+        more than one deeper than the task above is placed just under it, with a warning."""
+        if level is not None and level < 1:
+            where = f"{fields.where} ('{fields.text('Name')[:60]}')"
+            raise PlannerError("import.bad_file", f"{where}: OutlineLevel {level} is not a task's outline level "
+                               "(1 or more; 0 is the project summary task's, which comes first)")
+        level = level or self._level_from_outline(fields)
+        if level > len(self.parents) + 1:
+            where = f"{fields.where} ('{fields.text('Name')[:60]}')"
+            self.warnings.append(f"{where}: OutlineLevel {level} follows level {len(self.parents)}, skipping "
+                                 f"levels; placed at level {len(self.parents) + 1}, under the task above it")
+            level = len(self.parents) + 1
+        return level
 
     def finish(self, loops_dropped: bool = True) -> None:
         """What needs every task: summaries' durations, owners named by key, then the links (see read_links)."""
@@ -123,7 +136,7 @@ class TaskReader:
         key = self._unique_key(custom.get("key") or fields.text("WBS", "") or f"T{uid}", where)
         duration_format = fields.integer("DurationFormat", 7)
         task = Task(key=key, name=name[:512], id=task_id, parent_id=parent_id,
-                    position=self._next_position(parent_id), duration=self._duration(fields, duration_format),
+                    position=self._next_position(parent_id), duration=self._duration(fields, duration_format, name),
                     elapsed=duration_format in ELAPSED_FORMATS,
                     calendar_id=self.calendars.get(fields.text("CalendarUID")))
         self._dates(task, fields)
@@ -159,16 +172,16 @@ class TaskReader:
         self.keys.add(key)
         return key
 
-    def _duration(self, fields: Fields, fmt: int | None) -> int:
-        raw, where = fields.text("Duration"), fields.where
+    def _duration(self, fields: Fields, fmt: int | None, name: str) -> int:
+        raw, where = fields.text("Duration"), f"{fields.where} ('{name[:60]}')"
         if not raw:
             return 0
         minutes = self.reader.minutes(raw, where, "duration") or 0.0
+        if minutes < 0:  # refused as the CSV import refuses it: no plan, nor MS Project, holds one
+            raise PlannerError("task.negative_duration", f"{where}: duration '{raw[:40]}' is negative; "
+                               "a duration cannot be")
         per_day = 1440 if fmt in ELAPSED_FORMATS else self.minutes_per_day
-        days = whole_days(minutes / per_day, where, "duration", self.warnings)
-        if days < 0:
-            self.warnings.append(f"{where}: negative duration taken as 0")
-        return max(days, 0)
+        return whole_days(minutes / per_day, where, "duration", self.warnings)
 
     def _dates(self, task: Task, fields: Fields) -> None:
         day_of, where = fields.day, fields.where
@@ -269,8 +282,8 @@ class TaskReader:
         """Assignments cannot be carried (no effort model); the first one names a task's owner if unset."""
         count = 0
         for assignment in root.iterfind("Assignments/Assignment"):
-            task_id = self.by_uid.get(self.reader.text(assignment, "TaskUID"))
-            owner = self.owners.get(self.reader.text(assignment, "ResourceUID"))
+            task_id = self.by_uid.get(self.reader.text(assignment, "TaskUID", "an assignment"))
+            owner = self.owners.get(self.reader.text(assignment, "ResourceUID", "an assignment"))
             if task_id and owner:
                 count += 1
                 if self.project.tasks[task_id].owner_id is None:

@@ -8,7 +8,9 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from datetime import date, datetime
 
+from ...domain import PlannerError
 from ...domain.dates import MAX_YEAR, MIN_YEAR
+from ...domain.durations import MAX_DURATION_DAYS
 from ...domain.text import TEXT_LIMITS, clean, forbidden
 
 _DURATION = re.compile(
@@ -205,10 +207,14 @@ def plain_stamp(raw: str) -> datetime | None:
 
 
 def whole_days(value: float, where: str, what: str, warnings: list[str]) -> int:
-    """Round to whole calendar days, saying so when that changed the value."""
-    if not math.isfinite(value) or abs(value) > 200 * 366:
-        warnings.append(f"{where}: {what} of {value:.0f} days is beyond any plan; taken as 0")
-        return 0
+    """Round to whole calendar days, saying so when that changed the value.
+
+    A value longer than a plan can hold (300 years) is refused with `duration.too_long`, as the CSV
+    import refuses it: MS Project itself holds no date past 2149, so no file of its has one."""
+    if not math.isfinite(value) or abs(value) > MAX_DURATION_DAYS:
+        shown = f"{value:,.0f} days" if math.isfinite(value) else "an endless number of days"
+        raise PlannerError("duration.too_long", f"{where}: {what} of {shown} is longer than a plan can hold "
+                           f"({MAX_DURATION_DAYS:,} days, 300 years)")
     days = math.floor(value + 0.5)  # half a day rounds up, as a planner would
     if abs(days - value) > 1e-6:
         warnings.append(f"{where}: {what} of {value:.2f} days rounded to {days} (plans count whole days)")
