@@ -8,6 +8,13 @@ or schema problem refuses the file as it would on opening. The original is only 
 
 Every removal is reported (table, row, column, and the task or object it belongs to), so the
 planner can see which names and notes now read differently.
+
+The copy is never signed. A signature vouches for the file its signer sent; a repaired copy is not
+that file (its text was changed, or held characters no signed plan of this version holds), and a
+signature kept on it would verify as "trusted" whenever the removed characters were added after
+signing, hiding that the file was tampered with. So the signature is left behind and the repair
+says whose it was (Repaired.dropped_signature): `verify` calls the copy unsigned, and the signer
+is asked for a newly signed plan.
 """
 
 from __future__ import annotations
@@ -19,7 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..domain import PlannerError, Project
+from ..domain import PlannerError, PlanSignature, Project
+from ..domain.terminal_text import one_line
 from ..domain.text import BIDI_CONTROLS
 from ..files.same import same_file
 from .column_read import Repeated
@@ -28,7 +36,7 @@ from .reader import open_project_columns
 from .tables import REPAIR_HINT
 from .writer import save_project
 
-__all__ = ["REPAIR_HINT", "Removal", "Repair", "is_repairable", "repair_copy", "read_repaired"]
+__all__ = ["REPAIR_HINT", "Removal", "Repair", "Repaired", "is_repairable", "repair_copy", "read_repaired"]
 
 _BIDI = re.compile(f"[{BIDI_CONTROLS}]")
 # Per table, the column that names a row to a person (the task key for tasks) and what it names.
@@ -91,14 +99,31 @@ def read_repaired(source: str | os.PathLike[str]) -> tuple[Project, list[Removal
     return project, repair.removals
 
 
-def repair_copy(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> list[Removal]:
-    """Write the cleaned plan of `source` to `target` (a new file, never `source` itself)."""
+@dataclass(frozen=True, slots=True)
+class Repaired:
+    """What a repair did: each removal, and the signature the unsigned copy left behind (if any)."""
+
+    removals: list[Removal]
+    dropped_signature: PlanSignature | None = None
+
+    def signature_note(self) -> str:
+        """One line on the signature left behind; "" when the original was unsigned."""
+        sig = self.dropped_signature
+        if sig is None:
+            return ""
+        return (f"the copy is unsigned: the signature in the name of {one_line(sig.signer)} ({sig.signed_at}) vouched for the "
+                "file as it was sent, not for a repaired copy; ask the signer for a newly signed plan")
+
+
+def repair_copy(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> Repaired:
+    """Write the cleaned plan of `source` to `target` (a new file, never `source` itself), unsigned."""
     if same_file(target, source):  # by name, through a link, or another name for it
         raise PlannerError("store.io", f"the cleaned copy must be a new file, not '{source}' itself: the original "
                            "is kept as it is", [str(source)])
     project, removals = read_repaired(source)
+    dropped, project.signature = project.signature, None
     save_project(project, Path(target))
-    return removals
+    return Repaired(removals, dropped)
 
 
 def is_repairable(error: PlannerError) -> bool:

@@ -88,3 +88,23 @@ def test_cancel_keeps_the_current_plan_and_writes_nothing(qtbot, window, old_pla
     QApplication.processEvents()
     assert len(user.boxes) == 1 and not user.saves and not copy.exists()
     assert window.document.project is shown and window.document.path is None
+
+
+def test_a_cleaned_copy_of_a_signed_plan_says_it_is_unsigned(qtbot, window, tmp_path, small_project, monkeypatch):
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from ilrs_planner.sharing.signing import sign_project
+
+    small_project.baselines.clear()
+    sign_project(small_project, Ed25519PrivateKey.generate(), "ESA planning")
+    path = tmp_path / "signed.db"
+    save_project(small_project, path)
+    with sqlite3.connect(path) as conn:  # slipped in after signing
+        conn.execute("UPDATE tasks SET name = 'Relay \u202etinu' WHERE id = 'b'")
+    copy = tmp_path / "chosen.db"
+    user = User(qtbot, monkeypatch, path, copy, "Open a cleaned copy…")
+    press(window, "Ctrl+O")
+    QApplication.processEvents()
+    title, text, _, _ = user.boxes[1]
+    assert title == "Cleaned copy" and "The copy is unsigned: the signature in the name of ESA planning" in text
+    assert window.document.project.signature is None and open_project(copy).signature is None

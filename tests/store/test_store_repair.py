@@ -48,7 +48,8 @@ def test_the_refusal_says_how_to_recover_the_plan(old_plan):
 def test_a_cleaned_copy_drops_only_those_characters_and_names_each_removal(old_plan, rich_project, tmp_path):
     before = _digest(old_plan)
     copy = tmp_path / "cleaned.db"
-    removals = repair_copy(old_plan, copy)
+    repaired = repair_copy(old_plan, copy)
+    removals = repaired.removals
     assert _digest(old_plan) == before  # the original is only read
     assert sorted(removals, key=lambda r: (r.table, r.column)) == [
         Removal("participants", _rowid(old_plan, "participants", "p0"), "name", "p0", ("U+202A", "U+202C")),
@@ -63,7 +64,9 @@ def test_a_cleaned_copy_drops_only_those_characters_and_names_each_removal(old_p
     expected = dataclasses.replace(rich_project)
     expected.tasks["task-1"].name, expected.tasks["task-3"].notes = "Lander gnissim", "approved\nnot yet"
     expected.participants["participant-0"].name = "Roscosmos"
-    assert cleaned == expected  # every other value as it was
+    assert repaired.dropped_signature == expected.signature and cleaned.signature is None
+    expected.signature = None
+    assert cleaned == expected  # every other value as it was, and the copy unsigned
 
 
 @pytest.mark.parametrize("other, shown", [
@@ -97,8 +100,9 @@ def test_repair_command_lists_every_removal_and_the_copy_opens(old_plan, tmp_pat
     lines = capsys.readouterr().out.splitlines()
     rowid = _rowid(old_plan, "tasks", "t1")
     assert f"table tasks, row {rowid}, column name (task t1): removed U+202E" in lines
-    assert lines[-1] == f"{copy}: written with 5 bidirectional controls removed from 3 values; {old_plan} is unchanged"
-    assert len(lines) == 4
+    assert lines[-2] == f"{copy}: written with 5 bidirectional controls removed from 3 values; {old_plan} is unchanged"
+    assert lines[-1].startswith(f"{copy}: the copy is unsigned")  # the plan was signed
+    assert len(lines) == 5
     assert main(["schedule", str(copy)]) == 0
     assert main(["repair", str(old_plan), "-o", str(copy)]) == 2  # an existing file needs --force
     assert "--force" in capsys.readouterr().err
@@ -108,3 +112,42 @@ def test_repair_command_refuses_a_file_with_another_problem(old_plan, tmp_path, 
     tamper(old_plan, "PRAGMA ignore_check_constraints = ON", "UPDATE tasks SET name = 'x' || char(27) WHERE key = 't2'")
     assert main(["repair", str(old_plan), "-o", str(tmp_path / "cleaned.db")]) == 2
     assert "U+001B" in capsys.readouterr().err and not (tmp_path / "cleaned.db").exists()
+
+
+@pytest.fixture
+def signed_then_tampered(tmp_path, rich_project):
+    """A plan validly signed, into whose text someone slipped a bidirectional override afterwards:
+    the file as received is not the one its signer sent."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from ilrs_planner.sharing.signing import sign_project
+    from ilrs_planner.store import save_project
+
+    plan = rich_project
+    plan.signature = None
+    plan.baselines[:] = [dataclasses.replace(b, prev_hash="") for b in plan.baselines]
+    sign_project(plan, Ed25519PrivateKey.generate(), "ESA planning")
+    path = tmp_path / "signed.db"
+    save_project(plan, path)
+    tamper(path, "UPDATE tasks SET name = 'Lander \u202egnissim' WHERE key = 't1'")
+    return path
+
+
+def test_a_repaired_copy_of_a_signed_plan_is_unsigned_and_verify_says_so(signed_then_tampered, tmp_path, capsys):
+    copy = tmp_path / "cleaned.db"
+    assert main(["repair", str(signed_then_tampered), "-o", str(copy)]) == 0
+    last = capsys.readouterr().out.splitlines()[-1]
+    assert last.startswith(f"{copy}: the copy is unsigned: the signature in the name of ESA planning (")
+    assert "ask the signer for a newly signed plan" in last
+    assert open_project(copy).signature is None
+    # Kept, the signature would verify (exit 1, "signed by an unknown key") over a file that was
+    # tampered with after signing; the copy is reported for what it is.
+    assert main(["verify", str(copy)]) == 4
+    assert capsys.readouterr().out.strip() == f"{copy}: Unsigned"
+
+
+def test_repairing_an_unsigned_plan_mentions_no_signature(old_plan, tmp_path, capsys):
+    tamper(old_plan, "DELETE FROM signature")
+    copy = tmp_path / "cleaned.db"
+    assert main(["repair", str(old_plan), "-o", str(copy)]) == 0
+    assert "signature" not in capsys.readouterr().out

@@ -2,8 +2,9 @@
 
 Plans saved before text could not hold them no longer open. The refusal box offers "Open a cleaned
 copy…": the planner chooses where to save it, store/repair.py writes it (dropping only those
-characters; any other problem refuses as before), and a second box lists every removal. The
-original file is only read.
+characters; any other problem refuses as before), and a second box lists every removal and, for a
+signed plan, says the copy is unsigned and whose signature was left behind. The original file is
+only read.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import os
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ...domain import PlannerError
-from ...store.repair import Removal, repair_copy
+from ...store.repair import Repaired, repair_copy
 from ..dialogs.messages import message_box, sentence, show_error
 
 OFFER = "Open a cleaned copy…"
@@ -35,20 +36,25 @@ def offer_cleaned_copy(parent: QWidget, path: str, error: PlannerError, file_fil
         return None
     target = target if target.lower().endswith(".db") else target + ".db"
     try:
-        removals = repair_copy(path, target)
+        repaired = repair_copy(path, target)
     except PlannerError as refusal:
         show_error(parent, "Could not clean the plan", refusal)
         return None
-    _report(parent, path, target, removals)
+    _report(parent, path, target, repaired)
     return target
 
 
-def _report(parent: QWidget, path: str, target: str, removals: list[Removal]) -> None:
-    """What was removed, where: the count in the box, each removal in its details."""
+def _report(parent: QWidget, path: str, target: str, repaired: Repaired) -> None:
+    """What was removed, where: the count in the box, each removal in its details; and whose
+    signature the unsigned copy left behind."""
+    removals = repaired.removals
     count = sum(len(r.characters) for r in removals)
     text = (f"Removed {count} bidirectional control{'s' * (count != 1)} from {len(removals)} "
             f"text{'s' * (len(removals) != 1)} and saved the plan as “{os.path.basename(target)}”. "
             f"“{os.path.basename(path)}” is unchanged.")
+    if repaired.dropped_signature is not None:
+        note = repaired.signature_note()
+        text += f"\n\n{note[0].upper()}{note[1:]}."
     box = message_box(QMessageBox.Icon.Information, "Cleaned copy", text, parent, QMessageBox.StandardButton.Ok)
     box.setDetailedText("\n".join(r.describe() for r in removals))
     box.exec()
