@@ -2,8 +2,8 @@
 text holds bidirectional controls (saved before plan text could not hold them).
 
 Every removal is printed, one a line; the original file is only read. The copy is unsigned (a
-signature vouches for the file sent, not for a repaired one): the last line says whose was left behind. Any other problem refuses
-the file as opening it would (exit status 2, as for every command).
+signature vouches for the file sent, not for a repaired one): the last line says whose was left
+behind. Any other problem refuses the file as opening it would (exit status 2, as for every command).
 """
 
 from __future__ import annotations

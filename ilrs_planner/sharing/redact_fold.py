@@ -8,15 +8,18 @@ Folding a text, character by character:
   in "ﬁre", mathematical bold letters) and leaves out combining marks ("Kėstrel", "Müller");
 - folds case ("Großmann" is also written "GROSSMANN");
 - reads a letter drawn like an ASCII one as that letter (the Cyrillic "е" in "Kеstrel"), by the
-  table generated from Unicode's confusables (redact_lookalikes).
+  table generated from Unicode's confusables (redact_lookalikes);
+- reads HTML character references and percent escapes as what they spell ("&#x53;ECRET",
+  "%53ECRET": redact_decode), first of all, so the letters they spell are folded like any other.
 A secret and a text are folded alike and matched letter for letter; each folded character
-remembers where in the text it stands, so a kept text loses only the match, as written.
+remembers the span of the text it was written as, so a kept text loses only the match, as written.
 """
 
 from __future__ import annotations
 
 import unicodedata
 
+from .redact_decode import Span, decoded, may_be_encoded
 from .redact_lookalikes import LOOKALIKES
 
 # Default_Ignorable_Code_Point (Unicode's DerivedCoreProperties.txt) beyond the format characters.
@@ -45,15 +48,22 @@ def _fold_character(character: str) -> str:
     return folded
 
 
-def fold(text: str) -> tuple[str, list[int] | None]:
-    """`text` folded (see the module doc), and where in `text` each folded character stands; None
-    when they stand where they are (ASCII text, folded by its case alone: nearly all)."""
-    if text.isascii():
-        return text.lower(), None
+def fold(text: str) -> tuple[str, list[Span] | None]:
+    """`text` folded (see the module doc), and the span of `text` each folded character was written
+    as; None when each stands where it is (ASCII text without escapes, folded by its case alone:
+    nearly all)."""
+    if not may_be_encoded(text):
+        if text.isascii():
+            return text.lower(), None
+        return _fold_characters(text, [(place, place + 1) for place in range(len(text))])
+    return _fold_characters(*decoded(text))
+
+
+def _fold_characters(text: str, spans: list[Span]) -> tuple[str, list[Span]]:
     characters: list[str] = []
-    places: list[int] = []
-    for place, character in enumerate(text):
+    places: list[Span] = []
+    for character, span in zip(text, spans, strict=True):
         folded = _fold_character(character)
         characters.append(folded)
-        places.extend([place] * len(folded))
+        places.extend([span] * len(folded))
     return "".join(characters), places

@@ -9,8 +9,10 @@ The secrets are what names a removed task or participant, and nothing else:
   more, not a number, not one of the 10,000 most frequent English words (wordfreq's list: "review",
   "site" and "reserve" name nothing), and not a word of a kept task's or participant's name or key.
 Matching reads text as a person does (redact_fold: case, compatibility forms, marks, invisible
-characters, look-alike letters), treats "-", "_", "." and a space alike between the words of a
-secret ("kestrel_9" is the key "kestrel-9"), and takes a secret word's plural ("-s", "-es").
+characters, look-alike letters, HTML character references and percent escapes; redact_decode:
+letters spelt out one by one, read besides the text as written), treats "-", "_", "." and a
+space alike between the words of a secret ("kestrel_9" is the key "kestrel-9"), and takes a
+secret word's plural ("-s", "-es").
 A match takes the whole hyphenated or underscored compound it sits in ("X-Nightjar-2"), so
 "[withheld]" replaces whole words only and never leaves half a word around it to guess from.
 Chinese, Japanese, Korean and South-East Asian scripts write words without spaces between them,
@@ -27,6 +29,7 @@ from collections.abc import Callable, Iterable, Sequence
 from wordfreq import top_n_list
 
 from ..domain import Baseline, Participant, Project, Task
+from .redact_decode import Span, spelled_out
 from .redact_fold import fold
 from .redact_sieve import WORD, Sieve
 
@@ -101,12 +104,24 @@ def scrubber(tokens: set[str]) -> Callable[[str], str]:
     def scrub(text: str) -> str:
         if not text:
             return text
-        shown, places = fold(text)
-        chosen = sieve.secrets_in(shown)
-        if chosen == ():  # nearly every text: the whole pattern would try each secret at each place
-            return text
-        return _replaced(everything() if chosen is None else some(chosen), text, shown, places)
+        spans: list[Span] = []
+        for shown, places in _readings(text):
+            chosen = sieve.secrets_in(shown)
+            if chosen != ():  # nearly every text: () and the whole pattern would try each secret at each place
+                spans += _matched(everything() if chosen is None else some(chosen), shown, places)
+        return _withheld(text, spans)
     return scrub
+
+
+def _readings(text: str) -> list[tuple[str, list[Span] | None]]:
+    """`text` folded, and, if it spells letters out one by one, folded with those joined; each with
+    the span of `text` each of its characters was written as."""
+    shown, places = fold(text)
+    joined = spelled_out(shown)
+    if joined is None:
+        return [(shown, places)]
+    outer = places or [(place, place + 1) for place in range(len(text))]
+    return [(shown, places), (joined[0], [outer[place] for place in joined[1]])]
 
 
 def _spelled(token: str) -> str:
@@ -123,13 +138,23 @@ def _pattern(ordered: Sequence[str]) -> re.Pattern[str]:
     return re.compile(bounded + (f"|{unspaced}" if unspaced else ""))
 
 
-def _replaced(pattern: re.Pattern[str], text: str, shown: str, places: list[int] | None) -> str:
-    """`text` with each match of `pattern` in `shown` (`text` folded) replaced by WITHHELD."""
-    parts, done = [], 0
+def _matched(pattern: re.Pattern[str], shown: str, places: list[Span] | None) -> list[Span]:
+    """The span of the text as written of each match of `pattern` in `shown` (that text folded)."""
+    found = []
     for match in pattern.finditer(shown):
         if match.end() > match.start():
-            start, end = (match.start(), match.end()) if places is None else (places[match.start()],
-                                                                             places[match.end() - 1] + 1)
-            parts += [text[done:start], WITHHELD]
-            done = end
+            found.append((match.start(), match.end()) if places is None else
+                         (places[match.start()][0], places[match.end() - 1][1]))
+    return found
+
+
+def _withheld(text: str, spans: list[Span]) -> str:
+    """`text` with each of `spans` (overlapping ones as one) replaced by WITHHELD."""
+    parts, done = [], 0
+    for start, end in sorted(spans):
+        if start < done:  # overlaps the span just withheld: widen it
+            done = max(done, end)
+            continue
+        parts += [text[done:start], WITHHELD]
+        done = end
     return "".join(parts) + text[done:] if parts else text

@@ -111,8 +111,8 @@ class Repaired:
         sig = self.dropped_signature
         if sig is None:
             return ""
-        return (f"the copy is unsigned: the signature in the name of {one_line(sig.signer)} ({sig.signed_at}) vouched for the "
-                "file as it was sent, not for a repaired copy; ask the signer for a newly signed plan")
+        return (f"the copy is unsigned: the signature in the name of {one_line(sig.signer)} ({sig.signed_at}) "
+                "vouched for the file as it was sent, not for a repaired copy; ask the signer for a newly signed plan")
 
 
 def repair_copy(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> Repaired:

@@ -34,6 +34,17 @@ DISGUISES = [
     ("After Chang\u2019e 9 Kestrelfalcon reactor", f"After {WITHHELD}"),  # the name, a curly apostrophe
     (f"see {HIDDEN_SOURCE}/plan", f"see {WITHHELD}/plan"),  # the hidden source as a whole
     ("see intranet.example/kestrel-9 and www.intranet.example/kestrel-9", f"see {WITHHELD} and {WITHHELD}"),
+    # What a page, a mail or an address bar draws as letters, and letters spelt out one by one.
+    ("See &#x4B;estrelfalcon trial", f"See {WITHHELD} trial"),  # an HTML character reference
+    ("See &#75;ESTRELFALCON, &Kcy;estrelfalcon trial", f"See {WITHHELD}, {WITHHELD} trial"),  # decimal; Cyrillic К
+    ("See %4Bestrelfalcon trial", f"See {WITHHELD} trial"),  # percent-encoding
+    ("See %4B%45%53%54relfalcon trial", f"See {WITHHELD} trial"),
+    ("See &amp;#x4B;estrelfalcon, %254Bestrelfalcon, &#37;4Bestrelfalcon", f"See {WITHHELD}, {WITHHELD}, {WITHHELD}"),
+    ("Filed as kestrel%2D9 and kestrel&#95;9", f"Filed as {WITHHELD} and {WITHHELD}"),
+    ("See K E S T R E L F A L C O N trial", f"See {WITHHELD} trial"),
+    ("See K.E.S.T.R.E.L.F.A.L.C.O.N. trial", f"See {WITHHELD}. trial"),
+    ("See k-e-s-t-r-e-l-f-a-l-c-o-n and K. E. S. T. R. E. L. F. A. L. C. O. N", f"See {WITHHELD} and {WITHHELD}"),
+    ("see https%3A%2F%2Fintranet.example%2Fkestrel-9", f"see {WITHHELD}"),  # the hidden source, encoded
 ]
 
 
@@ -56,6 +67,16 @@ def test_everyday_words_of_a_hidden_name_and_the_parts_of_its_address_stay():
     out = redact_project(_plan(notes), "public").tasks["t-kept"]
     assert out.notes == notes  # "reactor" is a common word; "https", "com", "intranet" parts of an address
     assert out.source_url == "https://www.example.com/news/change-7-landing.html"
+
+
+def test_escapes_and_single_letters_of_kept_text_stay_as_written():
+    notes = ("R&amp;D at 100% (see https://www.example.com/a%20b?x=1&amp;y=2&#35;top), U.S.A. and A B C; "
+             "caf&eacute; &lt;falcon&gt; %ZZ &#xZZ; &#99999999;")
+    plan = _plan(notes)
+    plan.tasks["t-kept"].source_url = "https://www.example.com/news/%E6%9C%88%E7%90%83?id=7&amp;p=%41"
+    out = redact_project(plan, "public").tasks["t-kept"]
+    assert out.notes == notes
+    assert out.source_url == plan.tasks["t-kept"].source_url
 
 
 def test_a_kept_task_citing_the_article_a_hidden_one_cites_keeps_its_source_unless_it_names_a_secret():
