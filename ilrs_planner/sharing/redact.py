@@ -19,8 +19,9 @@ Rules (what a partner receives at `level`):
   baseline classified above `level` (a kept task owned by a hidden participant loses its owner).
   Every name, key and id of a removed task or participant, its source address as a whole, and
   each of their distinctive words, is scrubbed from every remaining text however it is spelt
-  (redact_scrub, redact_fold), as is the name of a hidden baseline. The signature is dropped (the
-  content is new) and baselines are re-chained.
+  (redact_scrub, redact_fold), as is the name of a hidden baseline, and so is each address and
+  distinctive word of the notes of whatever is left out (redact_notes: a hidden task's codename
+  in a kept task's notes). The signature is dropped (the content is new) and baselines are re-chained.
 Saving uses the store's fresh-file save, so nothing removed survives in free pages.
 """
 
@@ -34,6 +35,7 @@ from ..domain.chain import chain_baselines
 from ..engine.cpm import schedule
 from .bridges import bridge_links, emptied_summaries_keep_their_span, pin_drifted
 from .clone import clone_project
+from .redact_notes import note_secrets
 from .redact_scrub import WITHHELD as WITHHELD  # noqa: F401 - the marker is part of this module's interface
 from .redact_scrub import hidden_names, scrubber, secret_tokens
 from .redact_shape import renumber_positions, respan_baselines
@@ -115,6 +117,7 @@ def redact_project(project: Project, level: Classification | str) -> Project:
                          for b in plan.baselines if b.classification.rank <= level.rank]
     plan.calendars = _calendars_kept(project, plan, removed)
     tokens = secret_tokens(project, removed, dropped) | hidden_names(hidden_baselines)
+    tokens |= note_secrets(project, removed, dropped, hidden_baselines)
     _scrub_texts(plan, scrubber(tokens))
     emptied_summaries_keep_their_span(project, plan, dates)
     respan_baselines(project, plan, removed)

@@ -57,7 +57,7 @@ def _phrases(texts: Iterable[str]) -> set[str]:
     return {text for text in shown if len(text) >= 2}
 
 
-def _addresses(urls: Iterable[str]) -> set[str]:
+def addresses(urls: Iterable[str]) -> set[str]:
     """Each source address as written, and without its scheme, with or without "www."."""
     spellings = set()
     for url in _phrases(urls):
@@ -80,10 +80,10 @@ def secret_tokens(project: Project, removed_tasks: set[str], removed_participant
     named = [v for item in gone for v in (item.name, item.key)]
     visible = [v for item in kept for v in (item.name, item.key)]
     phrases = _phrases(named + [item.id for item in gone]) - _phrases(visible)
-    addresses = _addresses(item.source_url for item in gone) - _addresses(item.source_url for item in kept)
+    cited = addresses(item.source_url for item in gone) - addresses(item.source_url for item in kept)
     words = {w for w in _words(named) - _words(visible)
              if len(w) >= MIN_WORD and not w.isdigit() and w not in common_words()}
-    return phrases | addresses | words
+    return phrases | cited | words
 
 
 def hidden_names(baselines: Iterable[Baseline]) -> set[str]:

@@ -3,7 +3,8 @@
 Each test is one leak a red team found: names surviving in another case or word by word, a dropped
 participant's name, "[withheld]" inside a word, a kept summary's baseline span set by a hidden
 task, sibling position gaps, a bridge lag equal to the hidden work. The property test builds
-random plans, redacts them to a file, and searches the file's bytes for every removed token.
+random plans, redacts them to a file, and searches the file's bytes for every removed token (the
+distinctive words of what was left out's notes included).
 """
 
 import re
@@ -17,6 +18,7 @@ from ilrs_planner.domain import Baseline, Link, LinkType, Participant, Project, 
 from ilrs_planner.domain import Classification as C
 from ilrs_planner.domain.chain import broken_links
 from ilrs_planner.sharing.redact import WITHHELD, redact_project
+from ilrs_planner.sharing.redact_notes import note_secrets
 from ilrs_planner.sharing.redact_scrub import secret_tokens
 from ilrs_planner.store import save_project
 
@@ -157,6 +159,7 @@ def test_the_redacted_file_holds_no_removed_token_in_any_case(tmp_path_factory, 
     path = tmp_path_factory.mktemp("redacted") / "out.db"
     save_project(out, path)
     raw = path.read_bytes().lower()
-    for token in secret_tokens(plan, removed, dropped) | {tid.lower() for tid in removed | dropped | hidden}:
+    noted = note_secrets(plan, removed, dropped, [b for b in plan.baselines if b.id in hidden])
+    for token in secret_tokens(plan, removed, dropped) | noted | {tid.lower() for tid in removed | dropped | hidden}:
         # As a word: "nigh" (a removed key) may sit inside a kept "Nightjar" without naming anything.
         assert not re.search(rb"(?<![a-z0-9_])" + re.escape(token.encode()) + rb"(?![a-z0-9_])", raw), token

@@ -1,0 +1,61 @@
+"""What a withheld task's, participant's or baseline's notes name: withheld wherever else it is written.
+
+A hidden task's notes give its codename ("flies as Orbitex"), its site, its supplier; a kept
+task's notes that mention the codename tell the partner the hidden work exists and what it is
+called. So the notes of everything left out of a copy yield secrets too:
+- each address they cite, as a whole (as a source address is: redact_scrub), unless a kept task
+  or participant cites it as its source;
+- each distinctive word of the rest: three letters or more, not a number, not a word of a kept
+  task's or participant's name or key, of a kept source address, and not one of the 50,000 most
+  frequent English words. Notes are prose, so the bar is higher than for a name (10,000 words): a
+  codename, a coined or foreign word is withheld ("Orbitex", "Nightjar", "Wenchang"), the
+  vocabulary of engineering prose is not ("payloads", "cryogenic", "telemetry").
+The secrets are matched like the others (redact_scrub: as a person reads them, whole words).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+
+from wordfreq import top_n_list
+
+from ..domain import Baseline, Participant, Project, Task
+from .redact_fold import fold
+from .redact_scrub import MIN_WORD, addresses, common_words
+from .redact_sieve import WORD
+
+PROSE_WORDS = 50_000
+# An address as a note writes it: a scheme or "www." up to the next white space, less the
+# punctuation that closes the sentence or the bracket around it.
+_ADDRESS = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)\S+")
+_CLOSING = ".,;:!?)]}>'\""
+
+
+@functools.cache
+def prose_words() -> frozenset[str]:
+    """Words too common in prose to name anything in a note."""
+    return frozenset(fold(word)[0] for word in top_n_list("en", PROSE_WORDS)) | common_words()
+
+
+def note_secrets(project: Project, removed_tasks: set[str], removed_participants: set[str],
+                 hidden_baselines: Iterable[Baseline]) -> set[str]:
+    """The addresses and distinctive words (folded) of the notes of what a copy leaves out."""
+    notes = [project.tasks[t].notes for t in removed_tasks]
+    notes += [project.participants[p].notes for p in removed_participants]
+    notes += [b.notes for b in hidden_baselines]
+    folded = [fold(text)[0] for text in notes if text]
+    kept: list[Task | Participant] = [t for t in project.tasks.values() if t.id not in removed_tasks]
+    kept += [p for p in project.participants.values() if p.id not in removed_participants]
+    sources = [item.source_url for item in kept if item.source_url]
+    cited = {address.rstrip(_CLOSING) for text in folded for address in _ADDRESS.findall(text)}
+    visible = _words([v for item in kept for v in (item.name, item.key)] + sources)
+    prose = " ".join(_ADDRESS.sub(" ", text) for text in folded)
+    words = {w for w in set(WORD.findall(prose)) - visible
+             if len(w) >= MIN_WORD and not w.isdigit() and w not in prose_words()}
+    return (addresses(cited) - addresses(sources)) | words
+
+
+def _words(texts: Iterable[str]) -> set[str]:
+    return {word for text in texts if text for word in WORD.findall(fold(text)[0])}
