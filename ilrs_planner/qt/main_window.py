@@ -103,9 +103,15 @@ class MainWindow(QMainWindow):
         action.setToolTip(f"{text.replace('&', '').rstrip('…')}" + (f" ({shown})" if shown else ""))
         action.setCheckable(checkable)
         if slot is not None:
-            action.triggered.connect(lambda _checked=False: slot())
+            action.triggered.connect(lambda _checked=False: self._after_typing(slot))
         self.addAction(action)
         return action
+
+    def _after_typing(self, slot: Callable) -> None:
+        # A command given while a cell is being typed into acts on the typed value, as in MS Project:
+        # typing a name and pressing Insert (or clicking Indent, or Ctrl+S) used to lose the name.
+        self.tree.commit_open_editor()
+        slot()
 
     def _build_docks(self) -> None:
         history = QUndoView(self.document.undo_stack)

@@ -112,9 +112,15 @@ class EditActions:
             self.window.tree.edit_name(task.id)
 
     def delete_selected(self) -> None:
-        """Delete the selection (one undo step)."""
-        if self.document.selected_ids:
-            self.push(DeleteTasks(list(self.document.selected_ids)))
+        """Delete the selection (one undo step); the row that takes its place is selected, as in
+        MS Project, so Delete pressed again deletes the next task and the arrows go on from there."""
+        doomed = list(self.document.selected_ids)
+        if not doomed:
+            return
+        rows = self.window.tree.visible_task_ids()
+        if self.push(DeleteTasks(doomed)):
+            self.document.set_selection(_row_in_place(rows, set(rows) - set(self.window.tree.visible_task_ids()),
+                                                      doomed))
 
     def _move(self, command_type) -> None:
         if self.document.selected_ids:
@@ -139,3 +145,12 @@ class EditActions:
         for action in (self.delete, self.indent, self.outdent, self.move_up, self.move_down, self.details):
             action.setEnabled(bool(ids))
         self.link.setEnabled(len(ids) >= 2)
+
+
+def _row_in_place(rows: list[str], gone: set[str], doomed: list[str]) -> list[str]:
+    """The row shown after the first deleted one in `rows` (the rows before the deletion), else the
+    one before it; none when nothing is left."""
+    first = min((rows.index(tid) for tid in doomed if tid in rows), default=len(rows))
+    after = [tid for tid in rows[first:] if tid not in gone]
+    before = [tid for tid in rows[:first] if tid not in gone]
+    return after[:1] or before[-1:]

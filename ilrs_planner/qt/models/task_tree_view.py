@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QMenu, QTableView
 
 from ..document import Document
 from .click_edit import ClickEdit
@@ -221,6 +221,14 @@ class TaskTreeView(QTableView):
         bar = self.verticalScrollBar()
         if self._scroll_maximum > bar.maximum():
             bar.setMaximum(self._scroll_maximum)
+
+    def commit_open_editor(self) -> None:
+        """Apply what is being typed into a cell and close its editor (before a command runs)."""
+        editor = self.indexWidget(self.currentIndex()) if self.state() == QAbstractItemView.State.EditingState \
+            else None
+        if editor is not None:
+            self.commitData(editor)
+            self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def edit_name(self, task_id: str) -> None:
         """Start typing the name of `task_id` (after Add task)."""

@@ -1,0 +1,80 @@
+"""A command given while a cell is being typed into acts on what was typed (MS Project commits the
+cell first): Insert, a toolbar button or Ctrl+S never throw a typed name or duration away. And
+Delete leaves the row that took the deleted one's place selected, so the keyboard carries on."""
+
+from __future__ import annotations
+
+from gestures import click_cell, press, type_keys, type_text
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QFileDialog, QToolButton
+
+from ilrs_planner.qt.models.task_columns import Column
+from ilrs_planner.store import open_project
+
+
+def names(window) -> list[str]:
+    return [task.name for task, _depth in window.document.project.walk()]
+
+
+def toolbar_button(window, action) -> QToolButton:
+    (button,) = [b for b in window.toolbar.findChildren(QToolButton) if b.defaultAction() is action]
+    return button
+
+
+def test_names_typed_between_presses_of_insert_are_all_kept(qtbot, window):
+    click_cell(window.tree, "m", Column.NAME)
+    for name in ("Design review", "Build", "Test"):
+        press(window.tree, "Insert")  # no Enter after the name: Insert starts the next task at once
+        type_keys(window.tree, name)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    QApplication.processEvents()
+    assert names(window)[-3:] == ["Design review", "Build", "Test"]
+
+
+def test_a_rename_still_open_when_add_task_is_clicked_is_applied_first(qtbot, window):
+    click_cell(window.tree, "b", Column.NAME)
+    QTest.keyClick(window.tree.viewport(), Qt.Key.Key_F2)
+    QApplication.focusWidget().selectAll()
+    type_keys(window.tree, "Integration")
+    QTest.mouseClick(toolbar_button(window, window.edit.add_task), Qt.MouseButton.LeftButton)
+    QApplication.processEvents()
+    assert names(window) == ["Phase", "Task A", "Integration", "New task", "Task C", "Milestone"]
+
+
+def test_a_duration_typed_then_indented_is_kept(qtbot, window):
+    click_cell(window.tree, "c", Column.DURATION)
+    type_keys(window.tree, "3")
+    press(window.tree, "Alt+Shift+Right")  # indent C under B, the duration not yet entered
+    assert window.document.project.tasks["c"].duration == 3
+    assert window.document.project.tasks["c"].parent_id == "b"
+
+
+def test_ctrl_s_while_typing_saves_what_was_typed(qtbot, window, tmp_path, monkeypatch):
+    target = tmp_path / "plan.db"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    click_cell(window.tree, "b", Column.DURATION)
+    type_keys(window.tree, "7")
+    press(window.tree, "Ctrl+S")
+    assert window.tree.state() != QAbstractItemView.State.EditingState
+    assert open_project(target).tasks["b"].duration == 7
+    assert not window.document.modified
+
+
+def test_delete_selects_the_row_below_so_delete_again_removes_the_next_task(qtbot, window):
+    click_cell(window.tree, "a", Column.NAME)
+    press(window.tree, "Delete")
+    assert window.document.selected_ids == ["b"]
+    assert window.tree.currentIndex().data(Qt.ItemDataRole.UserRole + 1) == "b"
+    press(window.tree, "Delete")
+    assert names(window) == ["Phase", "Task C", "Milestone"]
+    QTest.keyClick(window.tree.viewport(), Qt.Key.Key_Down)
+    assert window.document.selected_ids == ["m"]
+
+
+def test_deleting_the_last_row_selects_the_one_above(qtbot, window):
+    click_cell(window.tree, "m", Column.NAME)
+    press(window.tree, "Delete")
+    assert window.document.selected_ids == ["c"]  # Task C's row is shown right above the milestone
+    type_text(window.tree, "Renamed")
+    assert window.document.project.tasks["c"].name == "Renamed"
