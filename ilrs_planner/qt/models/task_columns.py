@@ -11,6 +11,7 @@ from ...commands.base import Command
 from ...commands.tasks import SetDuration, SetTaskFields
 from ...domain import (
     ConstraintType,
+    Link,
     PlannerError,
     Precision,
     Project,
@@ -25,12 +26,14 @@ from ...domain.provenance import parse_confidence, shown_confidence
 from ...engine.schedule import Schedule, TaskDates
 from ...engine.shown_dates import baseline_precision, plan_is_fuzzy
 from ...engine.shown_precision import ShownPrecision
+from .predecessor_column import links_into, predecessors_command, predecessors_text
 
 
 class Column(IntEnum):
     NAME, KEY, OWNER, START, FINISH, DURATION, FLOAT, BASELINE_FINISH, VARIANCE = range(9)
     PERCENT, FREE_FLOAT, DEADLINE = range(9, 12)  # optional: shown from the header's right-click menu
     CONFIDENCE = 12  # optional too
+    PREDECESSORS = 13  # shown from the start, as in MS Project's task table
 
 
 HEADERS = {
@@ -38,7 +41,7 @@ HEADERS = {
     Column.FINISH: "Finish", Column.DURATION: "Duration", Column.FLOAT: "Total float",
     Column.BASELINE_FINISH: "Baseline finish", Column.VARIANCE: "Finish variance",
     Column.PERCENT: "% complete", Column.FREE_FLOAT: "Free float", Column.DEADLINE: "Deadline",
-    Column.CONFIDENCE: "Confidence",
+    Column.CONFIDENCE: "Confidence", Column.PREDECESSORS: "Predecessors",
 }
 OPTIONAL_COLUMNS = (Column.PERCENT, Column.FREE_FLOAT, Column.DEADLINE, Column.CONFIDENCE)
 # Headers the table writes on two lines (its header is tall enough), so the column can be as narrow
@@ -58,6 +61,7 @@ class RowContext:
     summary_ids: set[str]
     shown: ShownPrecision = field(init=False)  # the precision each task's computed dates are shown at
     fuzzy: bool = field(init=False)  # some task is dated coarser than the day (baselines may be too)
+    _incoming: dict[str, list[Link]] | None = field(init=False, default=None)  # made for the first cell
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "shown", ShownPrecision(self.project, self.schedule))
@@ -65,6 +69,12 @@ class RowContext:
 
     def precision(self, task: Task) -> Precision:
         return self.shown.of(task.id)
+
+    def incoming(self, task: Task) -> list[Link]:
+        """The links into `task`, in the order they were made."""
+        if self._incoming is None:
+            object.__setattr__(self, "_incoming", links_into(self.project))
+        return self._incoming.get(task.id, []) if self._incoming is not None else []
 
     def baseline_precision(self, task: Task, entry: tuple[date, date]) -> Precision:
         """How precisely the compared baseline knew the task's dates ('2021' for Luna-25 in 2019)."""
@@ -150,13 +160,15 @@ def display_text(task: Task, column: Column, ctx: RowContext) -> str:
                                  ctx.baseline_precision(task, entry)) if entry else ""
     if column is Column.CONFIDENCE:
         return shown_confidence(task)
+    if column is Column.PREDECESSORS:
+        return predecessors_text(ctx.project, ctx.incoming(task))
     variance = _variance(task, ctx)
     return "" if variance is None else f"{variance:+,} d"
 
 
 def is_editable(task: Task, column: Column, ctx: RowContext) -> bool:
     """Summaries take their dates from their children; derived columns are never typed into."""
-    if column in (Column.NAME, Column.KEY, Column.OWNER, Column.DEADLINE, Column.CONFIDENCE):
+    if column in (Column.NAME, Column.KEY, Column.OWNER, Column.DEADLINE, Column.CONFIDENCE, Column.PREDECESSORS):
         return True
     if column is Column.PERCENT:
         return task.id not in ctx.summary_ids
@@ -191,6 +203,8 @@ def command_for(task: Task, column: Column, text: str, ctx: RowContext) -> Comma
         return SetTaskFields(task.id, text=f"Set deadline of '{task.name}' to {text or 'none'}", deadline=day)
     if column is Column.CONFIDENCE:
         return _confidence_command(task, text)
+    if column is Column.PREDECESSORS:
+        return predecessors_command(ctx.project, task, text)
     return None
 
 

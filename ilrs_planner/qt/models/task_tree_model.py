@@ -174,6 +174,8 @@ class TaskTreeModel(OutlineRows):
         except PlannerError as error:  # not a value the column can hold: refused like any edit
             self.document.refuse(error, self)
             return False
+        if command is None:
+            return False  # the text asks for what the task already has (predecessors in another case)
         command.merge_key = None  # typed edits are separate undo steps, unlike nudges
         return self.document.try_push(command, self)
 

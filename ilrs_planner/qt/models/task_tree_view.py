@@ -30,7 +30,8 @@ HEADER_HEIGHT = 78  # the Gantt's header it lines up with: two rows of date tags
 # as their dates and day counts: a comparison fits beside Name, Owner, Start and Finish in 700 px.
 _WIDTHS = {Column.NAME: 260, Column.KEY: 120, Column.OWNER: 88, Column.START: 88, Column.FINISH: 88,
            Column.DURATION: 80, Column.FLOAT: 92, Column.BASELINE_FINISH: 84, Column.VARIANCE: 76,
-           Column.PERCENT: 90, Column.FREE_FLOAT: 84, Column.DEADLINE: 92, Column.CONFIDENCE: 96}
+           Column.PERCENT: 90, Column.FREE_FLOAT: 84, Column.DEADLINE: 92, Column.CONFIDENCE: 96,
+           Column.PREDECESSORS: 120}
 _DEFAULT_HIDDEN = (Column.KEY, *OPTIONAL_COLUMNS)
 
 

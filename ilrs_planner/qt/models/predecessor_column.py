@@ -1,0 +1,85 @@
+"""The task table's Predecessors column, as MS Project's: `3FS+2d`, `4SS-1d`, `A, B FF` typed into a
+task's cell links it to those tasks as one undoable step.
+
+A predecessor is named by its key (what the cell shows, as the roadmap's `change-7 SS+1461 days`)
+or by its row ID, the task's number in outline order counted from 1 as in MS Project and in the
+CSV export. A key wins over an ID it spells. Entries the cell leaves out are unlinked; an entry
+naming a task already linked changes that link's type and lag.
+"""
+
+from __future__ import annotations
+
+from ...commands.base import Command
+from ...commands.composite import AllOrNothing
+from ...commands.links import AddLink, DeleteLink
+from ...domain import Link, LinkType, PlannerError, Project, Task
+from ...domain.durations import format_days, units_for
+from ...exchange.predecessors import PredecessorRef, parse_predecessors
+
+
+def predecessors_text(project: Project, incoming: list[Link]) -> str:
+    """`A, B SS, C FS+2 days`: a task's predecessors by key, from its `incoming` links in the order made."""
+    return ", ".join(_entry(project.tasks[link.pred_id].key, link) for link in incoming
+                     if link.pred_id in project.tasks)
+
+
+def links_into(project: Project) -> dict[str, list[Link]]:
+    """Each task's incoming links (task id -> links), for the column's cells."""
+    incoming: dict[str, list[Link]] = {}
+    for link in project.links.values():
+        incoming.setdefault(link.succ_id, []).append(link)
+    return incoming
+
+
+def _entry(key: str, link: Link) -> str:
+    if link.lag == 0:
+        return key if link.type is LinkType.FS else f"{key} {link.type.value}"
+    sign = "+" if link.lag > 0 else "-"
+    return f"{key} {link.type.value}{sign}{format_days(abs(link.lag), link.elapsed)}"
+
+
+def predecessors_command(project: Project, task: Task, text: str) -> Command | None:
+    """The links `text` asks of `task` as one step; None when they are the ones it has."""
+    by_ref = _task_ids_by_ref(project)
+    wanted: dict[str, PredecessorRef] = {}
+    for ref in _parse(project, text, by_ref):
+        pred_id = by_ref[ref.ref]
+        if pred_id in wanted:
+            raise PlannerError("link.duplicate", f"{project.tasks[pred_id].key} is named twice in '{text}'",
+                               [pred_id])
+        wanted[pred_id] = ref
+    current = {link.pred_id: link for link in project.links.values() if link.succ_id == task.id}
+    parts: list[Command] = [DeleteLink(link.id) for pred_id, link in current.items()
+                            if pred_id not in wanted or not _same(link, wanted[pred_id])]
+    parts += [_add(pred_id, task.id, ref) for pred_id, ref in wanted.items()
+              if pred_id not in current or not _same(current[pred_id], ref)]
+    if not parts:
+        return None
+    return AllOrNothing(f"Set predecessors of '{task.name}' to {text.strip() or 'none'}", parts)
+
+
+def _task_ids_by_ref(project: Project) -> dict[str, str]:
+    """What a planner may type for a task -> its id: its row ID, or its key (as written or in lower case)."""
+    by_ref = {str(row): task.id for row, (task, _depth) in enumerate(project.walk(), start=1)}
+    by_ref |= {task.key.casefold(): task.id for task in project.tasks.values()}
+    return by_ref | {task.key: task.id for task in project.tasks.values()}
+
+
+def _parse(project: Project, text: str, by_ref: dict[str, str]) -> list[PredecessorRef]:
+    """The entries of `text`, lags in the plan's units as a typed duration ('2w': 10 days Monday to Friday)."""
+    try:
+        return parse_predecessors(text, set(by_ref), units_for(project.default_calendar()))
+    except PlannerError as error:
+        if error.code == "import.bad_row":  # the parser's code for a file's row; here it is a typed cell
+            raise PlannerError("link.bad_value", error.message) from None
+        raise
+
+
+def _same(link: Link, ref: PredecessorRef) -> bool:
+    return (link.type, link.lag, link.elapsed) == (ref.type, ref.lag, ref.elapsed)
+
+
+def _add(pred_id: str, succ_id: str, ref: PredecessorRef) -> AddLink:
+    command = AddLink(pred_id, succ_id, ref.type, ref.lag)
+    command.link.elapsed = ref.elapsed
+    return command

@@ -1,0 +1,87 @@
+"""The Predecessors column, as MS Project's: typing `2FS+3d, 3SS` into a task's cell links it to the
+tasks of rows 2 and 3 (or to tasks named by key) as one undoable step, and the cell reads them back."""
+
+from __future__ import annotations
+
+from gestures import click_cell, press, type_text
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ilrs_planner.domain import LinkType
+from ilrs_planner.qt.models.task_columns import Column
+
+
+def cell(window, task_id: str, column: Column = Column.PREDECESSORS) -> str:
+    return window.tree.proxy_index(task_id, int(column)).data()
+
+
+def incoming(window, task_id: str) -> set[tuple[str, LinkType, int]]:
+    return {(link.pred_id, link.type, link.lag) for link in window.document.project.links.values()
+            if link.succ_id == task_id}
+
+
+def refusal_text() -> str:
+    """The text of the 'Edit refused' box on screen, closed as a planner does."""
+    (box,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+    text = box.text()
+    box.close()
+    return text
+
+
+def test_the_column_is_shown_and_reads_each_tasks_predecessors_by_key(qtbot, window):
+    assert not window.tree.header().isSectionHidden(int(Column.PREDECESSORS))
+    assert [cell(window, tid) for tid in ("a", "b", "c", "m")] == ["", "A", "B", "C"]
+
+
+def test_typing_row_ids_with_types_and_lags_links_the_task_as_one_step(qtbot, window):
+    click_cell(window.tree, "m", Column.PREDECESSORS)
+    type_text(window.tree, "2FS+2d, 3SS")  # rows 2 and 3 are Task A and Task B; row 1 is the phase
+    assert incoming(window, "m") == {("a", LinkType.FS, 2), ("b", LinkType.SS, 0)}
+    assert cell(window, "m") == "A FS+2 days, B SS"
+    press(window.tree, "Ctrl+Z")
+    assert incoming(window, "m") == {("c", LinkType.FS, 0)}
+    assert cell(window, "m") == "C"
+
+
+def test_a_lag_typed_by_key_moves_the_successor_by_that_many_days(qtbot, window):
+    click_cell(window.tree, "c", Column.PREDECESSORS)
+    type_text(window.tree, "a fs+3d")  # a key in lower case; the plan works every day
+    # Task A runs 2030-01-01 to 2030-01-10 (10 days); three days' lag after its finish: the 14th.
+    assert cell(window, "c", Column.START) == "2030-01-14"
+    assert cell(window, "c") == "A FS+3 days"
+
+
+def test_changing_an_existing_links_type_keeps_one_link(qtbot, window):
+    click_cell(window.tree, "c", Column.PREDECESSORS)
+    type_text(window.tree, "B FF-2d")
+    assert incoming(window, "c") == {("b", LinkType.FF, -2)}
+
+
+def test_emptying_the_cell_unlinks_the_task(qtbot, window):
+    click_cell(window.tree, "c", Column.PREDECESSORS)
+    press(window.tree, "F2")  # (Delete deletes the task, as in MS Project)
+    QApplication.focusWidget().clear()
+    type_text(window.tree, "")
+    assert incoming(window, "c") == set()
+    assert cell(window, "c") == ""
+
+
+def test_a_loop_typed_in_is_refused_naming_it_and_nothing_changes(qtbot, window):
+    click_cell(window.tree, "a", Column.PREDECESSORS)
+    type_text(window.tree, "M")  # M already follows A through B and C
+    assert "would close the loop" in (text := refusal_text()) and "M → A" in text
+    assert incoming(window, "a") == set()
+    assert not window.document.undo_stack.canUndo()
+
+
+def test_an_unknown_task_is_refused_by_name(qtbot, window):
+    click_cell(window.tree, "c", Column.PREDECESSORS)
+    type_text(window.tree, "Z")
+    assert "No task has the ID 'Z'" in refusal_text()
+    assert incoming(window, "c") == {("b", LinkType.FS, 0)}
+
+
+def test_a_typo_is_refused_with_what_to_write(qtbot, window):
+    click_cell(window.tree, "c", Column.PREDECESSORS)
+    type_text(window.tree, "B XX")
+    assert "write 3, 3FS+2d, 4SS-1d" in refusal_text()
+    assert incoming(window, "c") == {("b", LinkType.FS, 0)}
