@@ -1,4 +1,5 @@
-"""Dates as people write them ('2029', '2029-06', 'Q3 2029', '2029-06-15'), keeping their precision."""
+"""Dates as people write them ('2029', '2029-06', 'Q3 2029', '2029-06-15', '15 Jun 2029'; see
+written_dates), keeping their precision."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from dateutil.relativedelta import relativedelta
 
 from .enums import Precision
 from .errors import PlannerError
+from .written_dates import written_date
 
 _YEAR = re.compile(r"^(\d{4})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
@@ -42,9 +44,15 @@ def parse_fuzzy_date(text: str, end: bool = False) -> tuple[date, Precision]:
     if m := _YEAR.match(raw):
         first = _checked(int(m[1]), 1, 1, raw)
         return (period_end(first, Precision.YEAR) if end else first), Precision.YEAR
+    if written := written_date(raw):  # 'June 2029', '15 Jun 2029', '15.06.2029', '2029/06/15'
+        year, month, day = written
+        if day is None:
+            first = _checked(year, month, 1, raw)
+            return (period_end(first, Precision.MONTH) if end else first), Precision.MONTH
+        return _checked(year, month, day, raw), Precision.DAY
     raise PlannerError(
         "date.invalid",
-        f"'{raw}' is not a date; write 2029, 2029-06, Q3 2029 or 2029-06-15",
+        f"'{raw}' is not a date; write 2029, 2029-06, Q3 2029, 2029-06-15 or 15 Jun 2029",
     )
 
 
