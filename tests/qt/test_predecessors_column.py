@@ -19,9 +19,9 @@ def incoming(window, task_id: str) -> set[tuple[str, LinkType, int]]:
             if link.succ_id == task_id}
 
 
-def refusal_text() -> str:
-    """The text of the 'Edit refused' box on screen, closed as a planner does."""
-    (box,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+def refusal_text(window) -> str:
+    """The text of the window's 'Edit refused' box on screen, closed as a planner does."""
+    (box,) = [box for box in window.findChildren(QMessageBox) if box.isVisible()]
     text = box.text()
     box.close()
     return text
@@ -68,7 +68,7 @@ def test_emptying_the_cell_unlinks_the_task(qtbot, window):
 def test_a_loop_typed_in_is_refused_naming_it_and_nothing_changes(qtbot, window):
     click_cell(window.tree, "a", Column.PREDECESSORS)
     type_text(window.tree, "M")  # M already follows A through B and C
-    assert "would close the loop" in (text := refusal_text()) and "M → A" in text
+    assert "would close the loop" in (text := refusal_text(window)) and "M → A" in text
     assert incoming(window, "a") == set()
     assert not window.document.undo_stack.canUndo()
 
@@ -76,12 +76,12 @@ def test_a_loop_typed_in_is_refused_naming_it_and_nothing_changes(qtbot, window)
 def test_an_unknown_task_is_refused_by_name(qtbot, window):
     click_cell(window.tree, "c", Column.PREDECESSORS)
     type_text(window.tree, "Z")
-    assert "No task has the ID 'Z'" in refusal_text()
+    assert "No task has the ID 'Z'" in refusal_text(window)
     assert incoming(window, "c") == {("b", LinkType.FS, 0)}
 
 
 def test_a_typo_is_refused_with_what_to_write(qtbot, window):
     click_cell(window.tree, "c", Column.PREDECESSORS)
     type_text(window.tree, "B XX")
-    assert "write 3, 3FS+2d, 4SS-1d" in refusal_text()
+    assert "write 3, 3FS+2d, 4SS-1d" in refusal_text(window)
     assert incoming(window, "c") == {("b", LinkType.FS, 0)}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gestures import click_cell, type_text
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from ilrs_planner.qt.models.task_columns import Column
 
@@ -34,7 +34,7 @@ def test_a_date_that_reads_two_ways_is_refused_with_both_readings(qtbot, window)
     before = cell(window, "b", Column.START)
     click_cell(window.tree, "b", Column.START)
     type_text(window.tree, "03/04/2031")
-    (box,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+    (box,) = [box for box in window.findChildren(QMessageBox) if box.isVisible()]
     assert "3 April 2031 or 4 March 2031" in box.text()
     box.close()
     assert cell(window, "b", Column.START) == before

@@ -1,6 +1,7 @@
 """A command given while a cell is being typed into acts on what was typed (MS Project commits the
-cell first): Insert, a toolbar button or Ctrl+S never throw a typed name or duration away. And
-Delete leaves the row that took the deleted one's place selected, so the keyboard carries on."""
+cell first): Insert, a toolbar button or Ctrl+S never throw a typed name or duration away. Enter
+applies a cell and moves down a row, and Delete leaves the row that took the deleted one's place
+selected, so the keyboard carries on as in MS Project."""
 
 from __future__ import annotations
 
@@ -78,3 +79,19 @@ def test_deleting_the_last_row_selects_the_one_above(qtbot, window):
     assert window.document.selected_ids == ["c"]  # Task C's row is shown right above the milestone
     type_text(window.tree, "Renamed")
     assert window.document.project.tasks["c"].name == "Renamed"
+
+
+def test_durations_typed_down_the_column_with_enter_go_to_one_task_each(qtbot, window):
+    click_cell(window.tree, "a", Column.DURATION)
+    for days in ("5", "6", "7"):
+        type_text(window.tree, days)  # Enter applies the cell and moves down a row, as in MS Project
+    assert [window.document.project.tasks[tid].duration for tid in "abc"] == [5, 6, 7]
+    assert window.tree.currentIndex().column() == int(Column.DURATION)
+
+
+def test_tab_applies_the_cell_and_leaves_the_row_where_it_is(qtbot, window):
+    click_cell(window.tree, "b", Column.NAME)
+    type_keys(window.tree, "Integration")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert window.document.project.tasks["b"].name == "Integration"
+    assert window.document.selected_ids == ["b"]

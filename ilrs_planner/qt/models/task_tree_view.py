@@ -201,6 +201,16 @@ class TaskTreeView(QTableView):
                 return
         super().keyPressEvent(event)
 
+    def closeEditor(self, editor, hint) -> None:
+        """Enter applies the cell and moves to the row below, as in MS Project: durations typed
+        down a column ('5d', Enter, '3d', Enter) go to one task each, not all to the first."""
+        super().closeEditor(editor, hint)
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:  # what Enter in an editor sends
+            below = self.currentIndex().siblingAtRow(self.currentIndex().row() + 1)
+            if below.isValid():
+                flags = QItemSelectionModel.SelectionFlag
+                self.selectionModel().setCurrentIndex(below, flags.ClearAndSelect | flags.Rows)
+
     def _double_clicked(self, index: QModelIndex) -> None:
         if not self._on_arrow(index, self.viewport().mapFromGlobal(self.cursor().pos()).x()):
             self.doubleClickedTask.emit(index.data(TASK_ID_ROLE))
