@@ -95,3 +95,11 @@ def test_tab_applies_the_cell_and_leaves_the_row_where_it_is(qtbot, window):
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     assert window.document.project.tasks["b"].name == "Integration"
     assert window.document.selected_ids == ["b"]
+
+
+def test_insert_name_enter_repeated_lists_the_tasks_in_the_order_typed(qtbot, window):
+    click_cell(window.tree, "a", Column.NAME)
+    for name in ("Design", "Build", "Test"):
+        press(window.tree, "Insert")
+        type_text(window.tree, name)  # the new task keeps its row, so the next one goes below it
+    assert names(window)[:6] == ["Phase", "Task A", "Design", "Build", "Test", "Task B"]

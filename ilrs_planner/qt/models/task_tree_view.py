@@ -50,6 +50,7 @@ class TaskTreeView(QTableView):
         self._syncing = False
         self._scroll_maximum = 0  # at least this far, so the chart's last rows can be reached too
         self._batch_depth = 0  # while > 0, row changes do not recompute the chart's rows
+        self._naming: str | None = None  # the task just added whose name is being typed
         self.source_model = TaskTreeModel(document, self)
         self.setModel(self.source_model)
         self.delegate = TaskDelegate(document, self)
@@ -204,8 +205,11 @@ class TaskTreeView(QTableView):
     def closeEditor(self, editor, hint) -> None:
         """Enter applies the cell and moves to the row below, as in MS Project: durations typed
         down a column ('5d', Enter, '3d', Enter) go to one task each, not all to the first."""
+        naming, self._naming = self._naming, None
         super().closeEditor(editor, hint)
-        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:  # what Enter in an editor sends
+        # A task just added keeps its row after its name is entered, so the next Insert adds below it
+        # and Insert, name, Enter, Insert... lists tasks in the order typed.
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache and naming is None:  # Enter
             below = self.currentIndex().siblingAtRow(self.currentIndex().row() + 1)
             if below.isValid():
                 flags = QItemSelectionModel.SelectionFlag
@@ -250,7 +254,8 @@ class TaskTreeView(QTableView):
             # Ctrl+M that added the task, turned the selection of the new row into its toggling off.
             flags = QItemSelectionModel.SelectionFlag
             self.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
-            self.edit(index)
+            if self.edit(index, QAbstractItemView.EditTrigger.AllEditTriggers, None):
+                self._naming = task_id
 
     def reveal(self, task_id: str) -> None:
         """Open the summaries above `task_id` so its row is shown (Find, Scroll to task)."""
