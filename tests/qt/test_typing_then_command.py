@@ -103,3 +103,16 @@ def test_insert_name_enter_repeated_lists_the_tasks_in_the_order_typed(qtbot, wi
         press(window.tree, "Insert")
         type_text(window.tree, name)  # the new task keeps its row, so the next one goes below it
     assert names(window)[:6] == ["Phase", "Task A", "Design", "Build", "Test", "Task B"]
+
+
+def test_left_and_right_move_between_a_summarys_cells_outside_its_name(qtbot, window):
+    tree = window.tree
+    click_cell(tree, "ph", Column.DURATION)
+    QTest.keyClick(tree.viewport(), Qt.Key.Key_Left)
+    assert tree.isExpanded(tree.proxy_index("ph"))  # the phase stays open
+    assert tree.currentIndex().column() == int(Column.FINISH)
+    QTest.keyClick(tree.viewport(), Qt.Key.Key_Right)
+    assert tree.currentIndex().column() == int(Column.DURATION)
+    click_cell(tree, "ph", Column.NAME)
+    QTest.keyClick(tree.viewport(), Qt.Key.Key_Left)  # in the outline's column Left folds it
+    assert not tree.isExpanded(tree.proxy_index("ph"))

@@ -187,14 +187,15 @@ class TaskTreeView(QTableView):
         return left <= x < right
 
     def keyPressEvent(self, event) -> None:
-        """Left closes an open summary and Right opens a closed one, as in an outline; otherwise
-        the keys move between cells."""
+        """In the Name column, Left closes an open summary and Right opens a closed one, as in an
+        outline; otherwise the keys move between cells (from a summary's Duration, Left goes to
+        its Finish rather than folding the summary away)."""
         self._click_edit.cancel()
         index = self.currentIndex()
         task_id = self.source_model.task_id(index)
         key, plain = event.key(), event.modifiers() == Qt.KeyboardModifier.NoModifier
-        if plain and task_id is not None and self.source_model.has_children(task_id) and self.state() != \
-                QAbstractItemView.State.EditingState:
+        in_outline = index.column() == int(Column.NAME) and self.state() != QAbstractItemView.State.EditingState
+        if plain and in_outline and task_id is not None and self.source_model.has_children(task_id):
             opened = self.source_model.is_open(task_id)
             if (key == Qt.Key.Key_Left and opened) or (key == Qt.Key.Key_Right and not opened):
                 self.setExpanded(index, not opened)
