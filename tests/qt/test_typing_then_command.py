@@ -116,3 +116,14 @@ def test_left_and_right_move_between_a_summarys_cells_outside_its_name(qtbot, wi
     click_cell(tree, "ph", Column.NAME)
     QTest.keyClick(tree.viewport(), Qt.Key.Key_Left)  # in the outline's column Left folds it
     assert not tree.isExpanded(tree.proxy_index("ph"))
+
+
+def test_insert_pressed_straight_after_enter_keeps_the_name_entered(qtbot, window):
+    click_cell(window.tree, "m", Column.NAME)
+    for name in ("Design", "Build"):
+        press(window.tree, "Insert")
+        QTest.keyClicks(QApplication.focusWidget(), name)
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # no pause: Insert comes next at once
+    press(window.tree, "Insert")
+    QApplication.processEvents()
+    assert names(window)[-3:] == ["Design", "Build", "New task"]

@@ -10,6 +10,8 @@ from __future__ import annotations
 from contextlib import contextmanager
 
 from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
@@ -206,6 +208,9 @@ class TaskTreeView(QTableView):
     def closeEditor(self, editor, hint) -> None:
         """Enter applies the cell and moves to the row below, as in MS Project: durations typed
         down a column ('5d', Enter, '3d', Enter) go to one task each, not all to the first."""
+        if editor is not self.indexWidget(self.currentIndex()):  # closed already (Insert right after Enter)
+            super().closeEditor(editor, hint)
+            return
         naming, self._naming = self._naming, None
         super().closeEditor(editor, hint)
         # A task just added keeps its row after its name is entered, so the next Insert adds below it
@@ -240,8 +245,10 @@ class TaskTreeView(QTableView):
 
     def commit_open_editor(self) -> None:
         """Apply what is being typed into a cell and close its editor (before a command runs)."""
-        editor = self.indexWidget(self.currentIndex()) if self.state() == QAbstractItemView.State.EditingState \
-            else None
+        # Enter hands its cell to the delegate in a queued call; Insert pressed straight after it
+        # comes first unless that call is made now.
+        QCoreApplication.sendPostedEvents(self.itemDelegate(), QEvent.Type.MetaCall)
+        editor = self.indexWidget(self.currentIndex())
         if editor is not None:
             self.commitData(editor)
             self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
