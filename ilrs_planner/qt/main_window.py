@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self.toolbar = build_toolbar(self)
         self._build_docks()
         self.tree.doubleClickedTask.connect(lambda _tid: self.edit.open_details())
+        self.tree.typingRefused.connect(lambda why: self.statusBar().showMessage(why, 8000))
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._tree_menu)
         self.gantt.taskMenuRequested.connect(self._chart_menu)

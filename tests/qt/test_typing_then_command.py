@@ -127,3 +127,18 @@ def test_insert_pressed_straight_after_enter_keeps_the_name_entered(qtbot, windo
     press(window.tree, "Insert")
     QApplication.processEvents()
     assert names(window)[-3:] == ["Design", "Build", "New task"]
+
+
+def test_typing_into_a_phases_duration_says_why_and_moves_nothing(qtbot, window):
+    click_cell(window.tree, "ph", Column.DURATION)
+    type_text(window.tree, "20")  # a phase's length comes from its tasks
+    assert window.document.selected_ids == ["ph"]  # not Task B, whose duration begins with a 2
+    assert window.document.project.tasks["b"].duration == 20 and not window.document.undo_stack.canUndo()
+    assert "'Phase' is a summary: its duration comes from its sub-tasks" in window.statusBar().currentMessage()
+
+
+def test_typing_into_total_float_says_what_to_change_instead(qtbot, window):
+    click_cell(window.tree, "b", Column.FLOAT)
+    type_keys(window.tree, "5")
+    assert window.document.selected_ids == ["b"]
+    assert "worked out by the schedule" in window.statusBar().currentMessage()

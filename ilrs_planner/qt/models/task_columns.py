@@ -177,6 +177,16 @@ def is_editable(task: Task, column: Column, ctx: RowContext) -> bool:
     return False
 
 
+def why_not_editable(task: Task, column: Column, ctx: RowContext) -> str:
+    """Why typing into this cell changes nothing, and what to change instead."""
+    header = HEADERS[column]
+    if column in (Column.FLOAT, Column.FREE_FLOAT):
+        return f"{header} is worked out by the schedule: change durations, links or dates instead"
+    if column in BASELINE_COLUMNS:
+        return f"{header} comes from the baseline compared with; it is not typed"
+    return f"'{task.name}' is a summary: its {header.lower()} comes from its sub-tasks; type it there"
+
+
 def command_for(task: Task, column: Column, text: str, ctx: RowContext) -> Command | None:
     """The command typing `text` into the cell means; PlannerError when the text makes no sense."""
     text = text.strip()

@@ -30,6 +30,7 @@ from .task_columns import (
     finish_variance,
     is_editable,
     sort_value,
+    why_not_editable,
 )
 from .task_icons import task_icon
 from .task_outline import visible_rows
@@ -161,6 +162,11 @@ class TaskTreeModel(OutlineRows):
             lines.append(escape(task.notes[:300]))
         lines += [f"<i>Alternative (not the plan):</i> {escape(text)}" for text in alternative_figures(task.notes)]
         return "<br>".join(lines)
+
+    def why_not_editable(self, index) -> str:
+        """Why the cell at `index` takes no typing (a summary's dates, a computed float...)."""
+        task = self._task_at(index)
+        return why_not_editable(task, Column(index.column()), self._context()) if task else ""
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole):
         """Typing builds a command and pushes it; nonsense is refused with a sentence and no change."""

@@ -43,6 +43,7 @@ class TaskTreeView(QTableView):
     # The visible task ids (a list); as `object`, not turned into a QVariantList and back (50 ms at 100,000 rows).
     rowsChanged = Signal(object)
     doubleClickedTask = Signal(str)  # MS Project's habit: double-click opens the task's details
+    typingRefused = Signal(str)  # keys typed into a cell that takes none: why, for the status bar
     expanded = Signal(QModelIndex)  # a summary was opened (its index)
     collapsed = Signal(QModelIndex)
 
@@ -220,6 +221,13 @@ class TaskTreeView(QTableView):
             if below.isValid():
                 flags = QItemSelectionModel.SelectionFlag
                 self.selectionModel().setCurrentIndex(below, flags.ClearAndSelect | flags.Rows)
+
+    def keyboardSearch(self, search: str) -> None:
+        """Keys typed into a cell that takes no typing say why, and go nowhere. (Qt's default
+        jumped to the next row whose cell began with the key: '2' typed into a phase's Duration
+        selected the task of 20 days, and the '0' after it made that task a milestone.)"""
+        if self.currentIndex().isValid() and search.strip():
+            self.typingRefused.emit(self.source_model.why_not_editable(self.currentIndex()))
 
     def _double_clicked(self, index: QModelIndex) -> None:
         if not self._on_arrow(index, self.viewport().mapFromGlobal(self.cursor().pos()).x()):
