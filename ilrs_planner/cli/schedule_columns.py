@@ -62,10 +62,10 @@ def schedule_columns(project: Project, schedule: Schedule, last_days: bool = Fal
     ordinals = table[:4]
     if last_days:
         early_end, late_end = table[7] & EARLY_AT_DAY_END, table[7] & LATE_AT_DAY_END
-        ordinals = np.stack([shown_start_ordinals(ordinals[0], ordinals[1], early_end),
-                             shown_finish_ordinals(ordinals[0], ordinals[1], early_end),
-                             shown_start_ordinals(ordinals[2], ordinals[3], late_end),
-                             shown_finish_ordinals(ordinals[2], ordinals[3], late_end)])
+        ordinals = np.stack([shown_start_ordinals(ordinals[0], ordinals[1], early_end, table[7]),
+                             shown_finish_ordinals(ordinals[0], ordinals[1], early_end, table[7]),
+                             shown_start_ordinals(ordinals[2], ordinals[3], late_end, table[7]),
+                             shown_finish_ordinals(ordinals[2], ordinals[3], late_end, table[7])])
     dates = iso_columns(ordinals)
     provenance = _provenance(project, schedule, plan_tasks, places, sources)
     if last_days:
@@ -96,7 +96,8 @@ def _ordinals_in(schedule: Schedule, project: Project, places: np.ndarray) -> np
     found = [table[ids[place]] for place in places.tolist()]
     return np.array([(r.early_start.toordinal(), r.early_finish.toordinal(), r.late_start.toordinal(),
                       r.late_finish.toordinal(), r.total_float, r.free_float, r.critical,
-                      EARLY_AT_DAY_END * r.early_at_day_end | LATE_AT_DAY_END * r.late_at_day_end) for r in found],
+                      EARLY_AT_DAY_END * r.early_at_day_end | LATE_AT_DAY_END * r.late_at_day_end |
+                      r.summary_moments) for r in found],
                     dtype=np.int64).reshape(len(found), 8).T
 
 

@@ -7,18 +7,17 @@ import numpy as np
 from ._bounds import BIG
 from ._network import Network
 from ._tree import gather_up
+from .schedule import SUMMARY_FINISH_AT_DAY_START, SUMMARY_START_AT_DAY_END
 
 
 def settle_summaries(net: Network, es: np.ndarray, ef: np.ndarray, tf: np.ndarray, ff: np.ndarray,
-                     free_nodes: np.ndarray, finish: int) -> tuple[np.ndarray, ...]:
-    """Fill the summary rows; returns (es, ef, tf, ff, open_work) with open_work False when all done."""
+                     free_nodes: np.ndarray, finish: int, at_end: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Fill the summary rows; returns (es, ef, tf, ff, open_work, moments) with open_work False when all
+    done and moments the summaries' SUMMARY_* bits (see summary_moments); `at_end` as in _day_ends."""
     summary, leaf = net.is_summary, ~net.is_summary
-    span_start = np.where(summary, BIG, es)
-    span_finish = np.where(summary, -BIG, ef)
+    span_start, span_finish, moments = summary_moments(net, es, ef, at_end)
     least_float = np.where(summary | net.finished, BIG, tf)
     least_free = np.where(summary | net.finished, BIG, ff)
-    span_start = gather_up(span_start, net.jumps, np.minimum)
-    span_finish = gather_up(span_finish, net.jumps, np.maximum)
     least_float = gather_up(least_float, net.jumps, np.minimum)
     least_free = gather_up(least_free, net.jumps, np.minimum)
     open_work = least_float < BIG // 2
@@ -27,7 +26,29 @@ def settle_summaries(net: Network, es: np.ndarray, ef: np.ndarray, tf: np.ndarra
     tf = np.where(leaf, tf, np.where(open_work, least_float, 0))  # all done: nothing left to float
     own_free = np.minimum(_summary_link_slack(net, free_nodes), least_free)
     ff = np.where(leaf, ff, np.where(own_free < BIG // 2, own_free, np.where(open_work, finish - span_finish, 0)))
-    return span_start, span_finish, tf, ff, open_work
+    return span_start, span_finish, tf, ff, open_work, moments
+
+
+def summary_moments(net: Network, es: np.ndarray, ef: np.ndarray, at_end: np.ndarray) -> tuple[np.ndarray, ...]:
+    """(start, finish, moment bits) of every task, summaries spanning their sub-tasks as MS Project does.
+
+    A summary starts at its sub-tasks' earliest moment and finishes at their latest. A milestone's
+    moment may be the end of the day before its point (Friday 17:00, point Saturday: `at_end`) or
+    the start of its day (Monday 08:00); a task starts at the start of its first day and finishes
+    at the end of its last. So a phase ending on a milestone at the start of Monday finishes then,
+    shown on Monday (SUMMARY_FINISH_AT_DAY_START), where a task's finish on Monday would be
+    Tuesday's point, and one starting with a milestone at Friday's end starts on Friday
+    (SUMMARY_START_AT_DAY_END). Moments are ranked as 2 * day, less one for the end of the day before.
+    """
+    summary = net.is_summary
+    point_at_end = (es == ef) & ~summary & at_end
+    point_at_start = (es == ef) & ~summary & ~at_end
+    first = gather_up(np.where(summary, BIG, 2 * es - point_at_end), net.jumps, np.minimum)
+    last = gather_up(np.where(summary, -BIG, 2 * ef - ~point_at_start), net.jumps, np.maximum)
+    start, finish = np.where(summary, (first + 1) // 2, es), np.where(summary, (last + 1) // 2, ef)
+    moments = np.where(summary & (first % 2 == 1), SUMMARY_START_AT_DAY_END, 0) | \
+        np.where(summary & (last % 2 == 0), SUMMARY_FINISH_AT_DAY_START, 0)
+    return start, finish, moments
 
 
 def _summary_link_slack(net: Network, free_nodes: np.ndarray) -> np.ndarray:

@@ -268,8 +268,9 @@ def _finish_columns(net: Network, starts: tuple[np.ndarray, np.ndarray], ls: np.
     ls_day, lf_day = net.start_days(ls), net.finish_days(ls, net.duration, late_end)
     es_day = np.where(point, ef_day, es_day)
     ls_day = np.where(point, lf_day, ls_day)
-    day_ends = np.where(at_end, EARLY_AT_DAY_END, 0) | np.where(late_end, LATE_AT_DAY_END, 0)
-    es_day, ef_day, tf, ff, open_work = settle_summaries(net, es_day, ef_day, tf, ff, free_nodes, finish)
+    es_day, ef_day, tf, ff, open_work, moments = settle_summaries(net, es_day, ef_day, tf, ff, free_nodes,
+                                                                  finish, at_end)
+    day_ends = np.where(at_end, EARLY_AT_DAY_END, 0) | np.where(late_end, LATE_AT_DAY_END, 0) | moments
     ff = np.minimum(ff, tf)  # free float is the part of total float that delays no successor
     summary = net.is_summary
     ls_day = np.where(summary, es_day + tf, ls_day)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ..domain import Project, Task, shown_finish
+from ..domain import Project, Task
 from .schedule import Schedule
 
 
@@ -39,7 +39,7 @@ def done_defaults(schedule: Schedule, as_of: date) -> dict[str, date]:
     """Per task, the last day to record when it is marked done without a date: as forecast, but before
     the status date (work on the status date itself is still to do)."""
     eve = as_of - timedelta(days=1)
-    return {tid: min(shown_finish(d.early_start, d.early_finish), eve) for tid, d in schedule.tasks.items()}
+    return {tid: min(d.shown_finish, eve) for tid, d in schedule.tasks.items()}  # a milestone's shown day
 
 
 def due_tasks(project: Project, schedule: Schedule, as_of: date) -> list[DueTask]:

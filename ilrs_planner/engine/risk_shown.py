@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from ..domain import Precision, Project, period_end, shown_finish
+from ..domain import Precision, Project, period_end
 from .schedule import Schedule
 from .shown_precision import ShownPrecision
 
@@ -47,5 +47,5 @@ def default_target(project: Project, schedule: Schedule | None, task_id: str | N
     if schedule is None or task_id is None or task_id not in schedule.tasks:
         return None
     dates = schedule.tasks[task_id]
-    day = shown_finish(dates.early_start, dates.early_finish)
+    day = dates.shown_finish  # a milestone at the end of a day: that day
     return period_end(day, milestone_precisions(project, schedule, [task_id])[task_id])

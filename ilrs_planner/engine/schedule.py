@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from itertools import compress, repeat
 from typing import Any
 
@@ -16,6 +16,10 @@ Column = Sequence[Any] | np.ndarray  # one value per task, in the schedule's tas
 # Bits of the day-ends column: the milestone's early (late) moment is the END of the working day
 # before its point, as MS Project puts a milestone after a task finishing on Friday at Friday 17:00.
 EARLY_AT_DAY_END, LATE_AT_DAY_END = 1, 2
+# A summary's moments (engine._summaries.summary_moments), early and late alike: its start is the end
+# of the day before (a milestone at Friday 17:00 starts it), its finish the start of its day (a
+# milestone at Monday 08:00 ends it, shown Monday), where a task's start and finish are not.
+SUMMARY_START_AT_DAY_END, SUMMARY_FINISH_AT_DAY_START = 4, 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,24 +41,35 @@ class TaskDates:
     critical: bool
     early_at_day_end: bool = False
     late_at_day_end: bool = False
+    summary_moments: int = 0  # SUMMARY_START_AT_DAY_END | SUMMARY_FINISH_AT_DAY_START of a summary
 
     @property
     def shown_start(self) -> date:
         """The start a person reads (a milestone's day)."""
-        return shown_start(self.early_start, self.early_finish, self.early_at_day_end)
+        return self._start(self.early_start, self.early_finish, self.early_at_day_end)
 
     @property
     def shown_finish(self) -> date:
         """The last day of work a person reads (a milestone's day)."""
-        return shown_finish(self.early_start, self.early_finish, self.early_at_day_end)
+        return self._finish(self.early_start, self.early_finish, self.early_at_day_end)
 
     @property
     def shown_late_start(self) -> date:
-        return shown_start(self.late_start, self.late_finish, self.late_at_day_end)
+        return self._start(self.late_start, self.late_finish, self.late_at_day_end)
 
     @property
     def shown_late_finish(self) -> date:
-        return shown_finish(self.late_start, self.late_finish, self.late_at_day_end)
+        return self._finish(self.late_start, self.late_finish, self.late_at_day_end)
+
+    def _start(self, start: date, finish: date, at_day_end: bool) -> date:
+        if self.summary_moments & SUMMARY_START_AT_DAY_END:
+            return start - timedelta(days=1)
+        return shown_start(start, finish, at_day_end)
+
+    def _finish(self, start: date, finish: date, at_day_end: bool) -> date:
+        if self.summary_moments:  # a summary's moments: its finish day, unless that is the day after
+            return finish if self.summary_moments & SUMMARY_FINISH_AT_DAY_START else finish - timedelta(days=1)
+        return shown_finish(start, finish, at_day_end)
 
 
 class TaskTable(Mapping[str, TaskDates]):
@@ -93,7 +108,7 @@ class TaskTable(Mapping[str, TaskDates]):
             es, ef, ls, lf, tf, ff, crit, ends = (column[i] for column in self._columns())
             made = TaskDates(date.fromordinal(es), date.fromordinal(ef), date.fromordinal(ls),
                              date.fromordinal(lf), tf, ff, bool(crit), bool(ends & EARLY_AT_DAY_END),
-                             bool(ends & LATE_AT_DAY_END))
+                             bool(ends & LATE_AT_DAY_END), ends & _SUMMARY_BITS)
             self._made[task_id] = made
         return made
 
@@ -120,7 +135,7 @@ class TaskTable(Mapping[str, TaskDates]):
     def shown_finishes(self) -> np.ndarray:
         """Each task's last day of work, a milestone's day as shown (see TaskDates), as day ordinals."""
         columns = self._as_array()
-        return shown_finish_ordinals(columns[0], columns[1], columns[7] & EARLY_AT_DAY_END)
+        return shown_finish_ordinals(columns[0], columns[1], columns[7] & EARLY_AT_DAY_END, columns[7])
 
     def critical_ids(self) -> set[str]:
         """Ids of the critical tasks, read straight from the columns."""
@@ -168,14 +183,25 @@ class TaskTable(Mapping[str, TaskDates]):
         return tuple(column[i] for column in self._columns()[:4])
 
 
-def shown_finish_ordinals(starts: np.ndarray, finishes: np.ndarray, at_day_end: np.ndarray) -> np.ndarray:
-    """`domain.shown_finish` on columns of day ordinals: the last day of work, a milestone's day."""
-    return np.asarray(np.where((finishes > starts) | (at_day_end != 0), finishes - 1, finishes))
+_SUMMARY_BITS = SUMMARY_START_AT_DAY_END | SUMMARY_FINISH_AT_DAY_START
 
 
-def shown_start_ordinals(starts: np.ndarray, finishes: np.ndarray, at_day_end: np.ndarray) -> np.ndarray:
-    """`domain.shown_start` on columns of day ordinals."""
-    return np.asarray(np.where((finishes == starts) & (at_day_end != 0), starts - 1, starts))
+def shown_finish_ordinals(starts: np.ndarray, finishes: np.ndarray, at_day_end: np.ndarray,
+                          day_ends: np.ndarray | int = 0) -> np.ndarray:
+    """`TaskDates.shown_finish` on columns of day ordinals: the last day of work, a milestone's day.
+
+    `day_ends`: the table's day-ends column, whose summary bits place a summary's finish (TaskDates).
+    """
+    summary = np.asarray(day_ends) & _SUMMARY_BITS
+    plain = np.where((finishes > starts) | (at_day_end != 0), finishes - 1, finishes)
+    return np.asarray(np.where(summary != 0, finishes - ((summary & SUMMARY_FINISH_AT_DAY_START) == 0), plain))
+
+
+def shown_start_ordinals(starts: np.ndarray, finishes: np.ndarray, at_day_end: np.ndarray,
+                         day_ends: np.ndarray | int = 0) -> np.ndarray:
+    """`TaskDates.shown_start` on columns of day ordinals (`day_ends` as in shown_finish_ordinals)."""
+    summary_end = (np.asarray(day_ends) & SUMMARY_START_AT_DAY_END) != 0
+    return np.asarray(np.where(((finishes == starts) & (at_day_end != 0)) | summary_end, starts - 1, starts))
 
 
 def changed_rows(before: Mapping[str, TaskDates] | None, after: Mapping[str, TaskDates] | None) -> set[str]:

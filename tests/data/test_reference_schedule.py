@@ -104,3 +104,15 @@ def test_the_pakistani_rover_rides_change_8_through_its_last_day(dates):
     # Chang'e 8 is announced for 2029: 2029-01-01 through 2029-12-31; the rover lasts as long (365 days).
     assert (rover.early_start, rover.early_finish) == (change_8.early_start, change_8.early_finish) == (
         date(2029, 1, 1), date(2030, 1, 1))
+
+
+def test_every_phase_runs_from_its_first_shown_day_to_its_last(plan, dates):
+    # "Agreements & membership" ends on the founding-agreements milestone of 1 December 2026, the
+    # status date: the phase's last day is that day, not 30 November.
+    result, by_key = dates
+    assert by_key["agreements"].shown_finish == by_key["ilrs-founding-agreements"].shown_finish == date(2026, 12, 1)
+    for summary in plan.summary_ids():
+        kids = [result.tasks[t.id] for t in plan.tasks.values() if t.parent_id == summary]
+        phase = result.tasks[summary]
+        assert phase.shown_start == min(k.shown_start for k in kids), plan.tasks[summary].key
+        assert phase.shown_finish == max(k.shown_finish for k in kids), plan.tasks[summary].key

@@ -10,6 +10,7 @@ import pytest
 from ilrs_planner.domain import Baseline, Calendar, ConstraintType, Link, LinkType, Project, Task
 from ilrs_planner.domain.calendar import MONDAY_TO_FRIDAY
 from ilrs_planner.engine.cpm import schedule_with
+from ilrs_planner.engine.risk_shown import default_target
 from ilrs_planner.engine.slippage import slip_report
 
 D = date
@@ -156,3 +157,43 @@ def test_monte_carlo_dates_a_milestone_on_the_day_the_schedule_shows(weekdays):
     assert set(result.percentiles(fixed.id).values()) == {D(2027, 1, 11)}
     assert result.probability_by(done.id, D(2027, 1, 8)) == 1.0
     assert result.probability_by(done.id, D(2027, 1, 7)) == 0.0
+
+
+@PASSES
+def test_a_phase_ends_on_the_day_its_last_milestone_is_shown(vectorised):
+    plan = Plan()
+    phase = plan.task("phase", 0)
+    work = plan.task("work", 5, parent_id=phase.id)  # Monday 4 to Friday 8 January
+    done = plan.task("done", 0, parent_id=phase.id)  # Friday's end: shown Friday 8
+    review = plan.task("review", 0, parent_id=phase.id, constraint=ConstraintType.SNET,
+                       constraint_date=D(2027, 1, 11))  # the start of Monday 11: shown Monday
+    plan.link(work, done)
+    assert plan.shown(phase, vectorised) == (D(2027, 1, 4), D(2027, 1, 11))
+    result = schedule_with(plan.project, vectorised).tasks
+    assert result[phase.id].early_finish == result[review.id].early_finish  # the bar ends at the diamond
+    review.constraint = ConstraintType.ASAP  # now at the start of Monday 4 with the work
+    assert plan.shown(phase, vectorised) == (D(2027, 1, 4), D(2027, 1, 8))
+
+
+@PASSES
+def test_a_phase_that_starts_with_a_milestone_at_fridays_end_starts_friday(vectorised):
+    plan = Plan()
+    work = plan.task("work", 5)  # Monday 4 to Friday 8 January
+    phase = plan.task("phase", 0)
+    done = plan.task("done", 0, parent_id=phase.id)  # Friday's end: shown Friday 8
+    after = plan.task("after", 2, parent_id=phase.id)  # Monday 11, Tuesday 12
+    plan.link(work, done), plan.link(done, after)
+    assert plan.shown(phase, vectorised) == (D(2027, 1, 8), D(2027, 1, 12))
+    after.duration = 0  # only the milestones, both at Friday's end: the phase is that moment
+    phase_dates = schedule_with(plan.project, vectorised).tasks[phase.id]
+    assert (phase_dates.shown_start, phase_dates.shown_finish) == (D(2027, 1, 8), D(2027, 1, 8))
+    assert phase_dates.early_start == phase_dates.early_finish
+
+
+def test_the_risk_view_asks_by_the_day_a_milestone_at_fridays_end_is_shown():
+    plan = Plan()
+    work = plan.task("work", 5)  # Monday 4 to Friday 8 January
+    done = plan.task("done", 0)
+    plan.link(work, done)
+    result = schedule_with(plan.project, None)
+    assert default_target(plan.project, result, done.id) == D(2027, 1, 8)

@@ -55,7 +55,7 @@ def test_the_panel_opens_on_the_plans_own_key_milestone_and_date_and_follows_ano
     panel = RiskPanel(document)
     qtbot.addWidget(panel)
     assert panel.milestone.currentData() == "launch"  # the key milestone, not the later review
-    assert panel.target.date() == QDate(2031, 3, 23)  # 2031-03-03 + 20 days
+    assert panel.target.date() == QDate(2031, 3, 22)  # the build's 20th day, which the launch is shown on
     document.replace_project(copy.deepcopy(_reference), None)
     basic = document.project.task_by_key("ilrs-basic").id
     assert panel.milestone.currentData() == basic and panel.target.date() == QDate(2035, 12, 31)
