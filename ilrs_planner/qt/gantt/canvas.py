@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 from ...chart import Hit, axis_header, build_scene, hit_test
 from ...chart.tags import TagLayout
 from ...domain import PlannerError
-from .drag import Drag, drag_dates_text, finish_command, start_mode
+from .drag import Drag, days_read, drag_dates_text, finish_command, start_mode
 from .link_menu import build_link_menu
 from .marks import tag_tooltip
 from .painter import paint_background, paint_header, paint_scene
@@ -83,7 +83,8 @@ class GanttCanvas(QWidget):
         x1 = scale.x_of(finish) + drag.days * scale.px_per_day
         row = int(drag.y0 // rh)
         p.drawRect(QRectF(x0, row * rh + dy + rh * 0.2, max(x1 - x0, 2.0), rh * 0.6))
-        self._paint_drag_dates(p, drag_dates_text(drag, start, finish), x0, row * rh + dy)
+        shown = days_read(self.view.document, drag.hit.task_id, start, finish)
+        self._paint_drag_dates(p, drag_dates_text(drag, *shown), x0, row * rh + dy)
 
     def _paint_drag_dates(self, p: QPainter, text: str, x: float, row_top: float) -> None:
         """The dates the bar would get, on a white tag just above the preview (and in the status bar)."""
@@ -163,8 +164,8 @@ class GanttCanvas(QWidget):
         self.update()
 
     def _finish(self, drag: Drag, target: Hit | None) -> None:
-        start, finish = self.view.shown_dates(drag.hit.task_id)
         document = self.view.document
+        start, finish = days_read(document, drag.hit.task_id, *self.view.shown_dates(drag.hit.task_id))
         try:
             command = finish_command(drag, document, target, start, finish)
         except PlannerError as error:

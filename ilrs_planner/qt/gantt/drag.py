@@ -54,6 +54,16 @@ def start_mode(hit: Hit | None) -> str:
     return "resize" if hit.kind == "bar_end" else "move"
 
 
+def days_read(document: Document, task_id: str, start: date, finish: date) -> tuple[date, date]:
+    """The chart's (start, exclusive finish) of a task as a person reads them: a milestone at the end
+    of a day (a point the day after, see engine.schedule.TaskDates) is that day's."""
+    schedule = document.schedule
+    dates = schedule.tasks.get(task_id) if schedule is not None else None
+    if dates is not None and dates.early_at_day_end and start == finish:
+        return start - timedelta(days=1), finish - timedelta(days=1)
+    return start, finish
+
+
 def drag_dates_text(drag: Drag, shown_start: date, shown_finish: date) -> str:
     """What the dragged bar would become, as a person reads dates: first and last day of work."""
     if drag.mode == "move":
