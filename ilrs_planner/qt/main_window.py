@@ -92,10 +92,12 @@ class MainWindow(QMainWindow):
 
     # -- building ------------------------------------------------------------------------------
     def add_action(self, icon_name: str, text: str, shortcut: KeySpec | tuple, slot: Callable | None,
-                   tip: str = "", checkable: bool = False) -> QAction:
+                   tip: str = "", checkable: bool = False, on_tasks: bool = False) -> QAction:
         """An action with icon, shortcuts and status tip, owned by the window.
 
-        `shortcut` is a key, a standard key, or a tuple of them (the first is the one shown)."""
+        `shortcut` is a key, a standard key, or a tuple of them (the first is the one shown). An
+        action `on_tasks` (Delete, Copy, Indent...) answers its keys only in the task table and the
+        chart: pressed in a dock's table, Delete deleted the tasks selected out of sight."""
         action = QAction(icon(icon_name), text, self)
         specs = shortcut if isinstance(shortcut, tuple) else (shortcut,)
         action.setShortcuts(key_list(*specs))
@@ -105,7 +107,9 @@ class MainWindow(QMainWindow):
         action.setCheckable(checkable)
         if slot is not None:
             action.triggered.connect(lambda _checked=False: self._after_typing(slot))
-        self.addAction(action)
+        if on_tasks:
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        (self.splitter if on_tasks else self).addAction(action)
         return action
 
     def _after_typing(self, slot: Callable) -> None:

@@ -30,7 +30,10 @@ class ClipActions:
         self.window = window
         self.document = window.document
         self.copied: TaskCopy | None = None
-        add = window.add_action
+
+        def add(*args):  # keys of the task table and chart only: Ctrl+C in a report copies its cell
+            return window.add_action(*args, on_tasks=True)
+
         self.copy = add("", "&Copy", StandardKey.Copy, self.copy_selected, "Copy the selected tasks")
         self.cut = add("", "Cu&t", StandardKey.Cut, self.cut_selected, "Copy the selected tasks, then delete them")
         self.paste = add("", "&Paste", StandardKey.Paste, self.paste_copied,

@@ -70,8 +70,9 @@ class EditActions:
             ("copy_image", "export", "Copy &image", "Ctrl+Shift+C", self.copy_image,
              "Copy the chart as shown (its rows, dates and baseline) as a 1920 × 1080 picture for a slide"),
         ]
+        on_tasks = {"add_task", "delete", "indent", "outdent", "move_up", "move_down", "link"}
         for name, icon_name, text, shortcut, slot, tip in specs:
-            setattr(self, name, window.add_action(icon_name, text, shortcut, slot, tip))
+            setattr(self, name, window.add_action(icon_name, text, shortcut, slot, tip, on_tasks=name in on_tasks))
         self.document.selectionChanged.connect(self._update_enabled)
         self._update_enabled(self.document.selected_ids)
 
