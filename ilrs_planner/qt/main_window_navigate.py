@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLineEdit
 
 from .gantt.canvas import today
@@ -36,6 +38,9 @@ class NavigateActions:
         self.find_box.setClearButtonEnabled(True)
         self.find_box.setMaximumWidth(220)
         self.find_box.returnPressed.connect(self.find_next)
+        # Esc leaves the box for the table, on the task found, as a browser's find bar does.
+        QShortcut(QKeySequence("Escape"), self.find_box, window.tree.setFocus,
+                  context=Qt.ShortcutContext.WidgetShortcut)
         self.find = add("", "&Find…", StandardKey.Find, self.focus_find, "Find a task by name or key")
         self.find_again = add("", "Find &next", StandardKey.FindNext, self.find_next,
                               "Select the next task matching the text in the find box")

@@ -1,5 +1,6 @@
 """Keys pressed in a dock act on the dock, not on tasks selected out of sight: Delete in the
-Baselines table deleted the task selected in the task table, and Ctrl+C copied it."""
+Baselines table deleted the task selected in the task table, and Ctrl+C copied it. Esc leaves the
+find box for the table."""
 
 from __future__ import annotations
 
@@ -41,3 +42,14 @@ def test_the_task_keys_still_work_in_the_table_and_the_chart(qtbot, window):
     window.gantt.canvas.setFocus()
     press(window.gantt.canvas, "Delete")  # the duplicate, selected after Ctrl+D
     assert sorted(window.document.project.tasks) == ["a", "b", "c", "m", "ph"]
+
+
+def test_esc_in_the_find_box_goes_back_to_the_table_on_the_task_found(qtbot, window):
+    press(window.tree, "Ctrl+F")
+    QTest.keyClicks(window.navigate.find_box, "Task B")
+    QTest.keyClick(window.navigate.find_box, Qt.Key.Key_Return)
+    assert window.document.selected_ids == ["b"]
+    QTest.keyClick(window.navigate.find_box, Qt.Key.Key_Escape)
+    assert QApplication.focusWidget() is window.tree
+    press(window.tree, "Delete")
+    assert "b" not in window.document.project.tasks
