@@ -223,3 +223,11 @@ def test_a_source_date_that_is_not_a_day_is_refused_in_the_dialog(qtbot, documen
     press_ok(qtbot, dialog)
     assert dialog.isVisible() and "Source date" in dialog.ui.error_label.text()
     assert document.project == original and document.undo_stack.count() == 0
+
+
+def test_a_one_day_duration_reads_one_day(qtbot, document):
+    dialog = open_dialog(qtbot, document, "a")
+    spin = dialog.ui.duration_spin
+    assert spin.text() == "10 days"
+    spin.setValue(1)  # as the arrow keys step it down
+    assert spin.text() == "1 day"

@@ -38,6 +38,10 @@ class TaskDialog(QDialog):
         self.setWindowTitle(f"Task details — {self.task.key}")
         self.provenance = ProvenanceFields(self.ui.notes_form, 1, self)  # under the source address
         self._load()
+        for spin in (self.ui.duration_spin, self.ui.optimistic_spin, self.ui.most_likely_spin,
+                     self.ui.pessimistic_spin):  # '1 day', not '1 days'
+            spin.valueChanged.connect(lambda days, spin=spin: spin.setSuffix(" day" if days == 1 else " days"))
+            spin.setSuffix(" day" if spin.value() == 1 else " days")
         self.ui.add_link_button.clicked.connect(lambda: self.add_link_row(None, None, LinkType.FS, 0))
         self.ui.remove_link_button.clicked.connect(self.remove_selected_link)
         self.ui.button_box.accepted.connect(self.try_accept)
