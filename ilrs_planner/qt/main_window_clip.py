@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 from ..commands.composite import AllOrNothing
 from ..commands.links import DeleteLink
 from .keys import StandardKey
-from .task_clipboard import TaskCopy, copy_tasks, paste_command
+from .task_clipboard import TaskCopy, copy_tasks, fitted_to, paste_command
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -79,10 +79,15 @@ class ClipActions:
     def _insert(self, copied: TaskCopy, verb: str) -> None:
         selected = self.document.selected_ids
         after = self._last_selected_root(selected) if selected else None
+        # Copied from another plan (or before its owner was removed): pasted without what this plan lacks.
+        copied, notes = fitted_to(self.document.project, copied)
         command = paste_command(self.document.project, copied, after, verb)
         if self.window.edit.push(command):
             roots = [part.task.id for part in command.parts if hasattr(part, "task")]
             self.document.set_selection(roots[:1])
+            if notes:
+                more = f" and {len(notes) - 2} more" if len(notes) > 2 else ""
+                self.window.statusBar().showMessage(f"Pasted {'; '.join(notes[:2])}{more}", 15000)
 
     def _last_selected_root(self, ids: list[str]) -> str:
         """Paste below the selected task that comes last in the outline."""

@@ -21,6 +21,8 @@ class TaskCopy:
 
     tasks: tuple[Task, ...]
     links: tuple[Link, ...]
+    owner_keys: dict[str, str] = dataclasses.field(default_factory=dict)  # owner id -> participant key
+    calendar_names: dict[str, str] = dataclasses.field(default_factory=dict)  # calendar id -> name
 
     def as_text(self) -> str:
         """Tab-separated key and name per line, for pasting into a spreadsheet or a message."""
@@ -35,10 +37,30 @@ def copy_tasks(project: Project, ids: list[str]) -> TaskCopy | None:
     tasks = tuple(dataclasses.replace(task) for task, _ in project.walk() if task.id in wanted)
     links = tuple(dataclasses.replace(link) for link in project.links.values()
                   if link.pred_id in wanted and link.succ_id in wanted)
-    return TaskCopy(tasks, links)
+    owners = {t.owner_id: project.participants[t.owner_id].key for t in tasks if t.owner_id in project.participants}
+    calendars = {t.calendar_id: project.calendars[t.calendar_id].name for t in tasks
+                 if t.calendar_id in project.calendars}
+    return TaskCopy(tasks, links, owners, calendars)
 
 
-
+def fitted_to(project: Project, copied: TaskCopy) -> tuple[TaskCopy, list[str]]:
+    """`copied` as it can go into `project` (another plan, or this one since changed): owners and
+    calendars found there by key and name; those it lacks left out, each named in the notes."""
+    owners = {p.key: p.id for p in project.participants.values()}
+    calendars = {c.name: c.id for c in project.calendars.values()}
+    notes: list[str] = []
+    tasks = []
+    for task in copied.tasks:
+        owner_key, calendar_name = copied.owner_keys.get(task.owner_id or ""), copied.calendar_names.get(
+            task.calendar_id or "")
+        owner_id = owners.get(owner_key) if owner_key else None
+        calendar_id = calendars.get(calendar_name) if calendar_name else None
+        if owner_key and owner_id is None:
+            notes.append(f"{task.key} without its owner {owner_key}, not a participant of this plan")
+        if calendar_name and calendar_id is None:
+            notes.append(f"{task.key} on the plan's default calendar ('{calendar_name}' is not one of its calendars)")
+        tasks.append(dataclasses.replace(task, owner_id=owner_id, calendar_id=calendar_id))
+    return dataclasses.replace(copied, tasks=tuple(tasks)), notes
 
 def paste_command(project: Project, copied: TaskCopy, after_id: str | None, verb: str = "Paste") -> AllOrNothing:
     """Fresh copies of `copied` after task `after_id` (in its summary), links included: one undo step."""

@@ -1,0 +1,39 @@
+"""Tasks copied in one plan paste into another, as in MS Project: an owner the other plan knows (by
+key) is kept, one it does not is left out and named; nothing is refused for it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from gestures import click_cell, press
+
+from ilrs_planner.domain import Participant, Project, Task
+from ilrs_planner.qt.models.task_columns import Column
+
+
+def copy_task_a(window) -> None:
+    click_cell(window.tree, "a", Column.NAME)  # Task A, owned by CNSA, 10 days, linked to B
+    press(window.tree, "Ctrl+C")
+
+
+def test_tasks_copied_into_a_new_plan_are_pasted_without_an_owner_it_lacks(qtbot, window):
+    copy_task_a(window)
+    window.files.new.trigger()
+    window.tree.setFocus()
+    press(window.tree, "Ctrl+V")
+    (pasted,) = window.document.project.tasks.values()
+    assert (pasted.name, pasted.duration, pasted.owner_id) == ("Task A", 10, None)
+    assert "without its owner CNSA" in window.statusBar().currentMessage()
+
+
+def test_an_owner_the_other_plan_has_by_key_is_kept(qtbot, window):
+    copy_task_a(window)
+    other = Project(name="Other", start=date(2031, 1, 1))
+    cnsa = other.add_participant(Participant(key="CNSA", name="China National Space Administration", id="cnsa-2"))
+    other.add_task(Task(key="X", name="Existing", duration=3, id="x"))
+    window.document.replace_project(other, None)
+    click_cell(window.tree, "x", Column.NAME)
+    press(window.tree, "Ctrl+V")
+    pasted = next(t for t in window.document.project.tasks.values() if t.name == "Task A")
+    assert pasted.owner_id == cnsa.id
+    assert window.tree.proxy_index(pasted.id, int(Column.OWNER)).data() == "CNSA"
