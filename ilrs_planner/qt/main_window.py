@@ -161,9 +161,13 @@ class MainWindow(QMainWindow):
 
     def _show_refusal(self, error: PlannerError, _initiator: object) -> None:
         """The one way a refused edit is shown, whichever view asked for it: the status bar and a
-        warning naming the problem (not blocking, so the planner can look at what is wrong)."""
+        warning naming the problem (not blocking, so the planner can look at what is wrong). A
+        move the outline cannot make (Move up on the first task of a group) is said in the status
+        bar alone, as MS Project simply does nothing: pressing Alt+Shift+Up once too often to bring
+        a task to the top of its group is no mistake to acknowledge in a box."""
         self.statusBar().showMessage(error.message, 10000)
-        show_refusal(self, error)
+        if error.code != "task.cannot_move":
+            show_refusal(self, error)
 
     def _add_signature_label(self) -> None:
         label = SignatureStatus(self.document)

@@ -69,9 +69,18 @@ def test_typing_a_date_in_the_table_is_one_undo_step(window):
 def test_refused_edit_through_an_action_shows_a_dialog_and_changes_nothing(window, monkeypatch):
     shown = []
     monkeypatch.setattr("ilrs_planner.qt.main_window.show_refusal", lambda parent, error: shown.append(error.code))
+    window.document.set_selection(["m", "a"])  # M follows A through B and C: linking M → A closes a loop
+    window.edit.link.trigger()
+    assert shown == ["link.cycle"] and window.document.undo_stack.count() == 0
+
+
+def test_an_outline_move_that_cannot_be_made_is_said_in_the_status_bar_alone(window, monkeypatch):
+    shown = []
+    monkeypatch.setattr("ilrs_planner.qt.main_window.show_refusal", lambda parent, error: shown.append(error.code))
     window.document.set_selection(["ph"])
     window.edit.move_up.trigger()
-    assert shown == ["task.cannot_move"] and window.document.undo_stack.count() == 0
+    assert shown == [] and window.document.undo_stack.count() == 0
+    assert "already the first in its group" in window.statusBar().currentMessage()
 
 
 def test_scrolling_either_side_scrolls_both_to_the_same_pixel(qtbot, window):

@@ -8,7 +8,7 @@ from __future__ import annotations
 from gestures import click_cell, press, type_keys, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QFileDialog, QToolButton
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QFileDialog, QMessageBox, QToolButton
 
 from ilrs_planner.qt.models.task_columns import Column
 from ilrs_planner.store import open_project
@@ -142,3 +142,12 @@ def test_typing_into_total_float_says_what_to_change_instead(qtbot, window):
     type_keys(window.tree, "5")
     assert window.document.selected_ids == ["b"]
     assert "worked out by the schedule" in window.statusBar().currentMessage()
+
+
+def test_moving_the_first_task_of_a_group_up_says_so_in_the_status_bar_without_a_box(qtbot, window):
+    click_cell(window.tree, "a", Column.NAME)
+    press(window.tree, "Alt+Shift+Up")  # Task A is already first under the phase
+    assert not [box for box in window.findChildren(QMessageBox) if box.isVisible()]
+    assert "already the first in its group" in window.statusBar().currentMessage()
+    press(window.tree, "Alt+Shift+Down")  # the keys still work: no box took them
+    assert [task.name for task, _ in window.document.project.walk()][1:3] == ["Task B", "Task A"]
