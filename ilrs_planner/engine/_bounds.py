@@ -59,7 +59,7 @@ def task_bounds(tasks: Sequence[Task], planned: np.ndarray, is_summary: np.ndarr
                 np.zeros(n, dtype=bool), np.zeros(n, dtype=bool))
     b.base[is_summary] = -BIG
     pos: Position = _day_position(time, rows)
-    for i in _bounded_tasks(tasks) if bounded is None else bounded:
+    for i in bounded_tasks(tasks) if bounded is None else bounded:
         task = tasks[i]
         deadline, cdate, actual_start, actual_finish = (_ordinal(task, name) for name in _DATE_NAMES)
         ctype = _constraint_type(task)
@@ -131,7 +131,7 @@ def _constraint_type(task: Task) -> ConstraintType:
                            [task.id]) from None
 
 
-def _bounded_tasks(tasks: Sequence[Task]) -> list[int]:
+def bounded_tasks(tasks: Sequence[Task]) -> list[int]:
     """Indices of the tasks with a constraint, a deadline or an actual date (usually few)."""
     found: set[int] = set()
     for name in _BOUND_NAMES:
@@ -142,6 +142,17 @@ def _bounded_tasks(tasks: Sequence[Task]) -> list[int]:
         flagged = np.flatnonzero(np.fromiter(map(is_not, values, repeat(unset)), dtype=bool, count=len(values)))
         found.update(i for i in flagged.tolist() if values[i] != unset)  # a stored 'ASAP' is not the enum
     return sorted(found)
+
+
+def has_bounds(task: Task) -> bool:
+    """Has the task a constraint (As Late As Possible too), a deadline or an actual date (as
+    `bounded_tasks` finds them, for one task)?"""
+    return any(_is_set(getattr(task, name), ConstraintType.ASAP if name == "constraint" else None)
+               for name in _BOUND_NAMES)
+
+
+def _is_set(value: object, unset: object) -> bool:
+    return value is not unset and value != unset
 
 
 def _apply_constraint(b: Bounds, i: int, task: Task, ctype: ConstraintType, day: int | None, summary: bool,

@@ -34,7 +34,7 @@ from ._crossings import Crossings, find_crossings
 from ._edges import build_edges, edge_moments
 from ._links import flags, link_arrays
 from ._tree import ancestor_jumps, spread_down
-from .file_columns import FileColumns
+from .file_columns import InputColumns
 from .task_places import TaskPlaces
 
 
@@ -112,7 +112,7 @@ TABLE_DAYS = 400_000  # days of working-time tables over all rows (6 MB), before
 
 
 def compile_network(project: Project, extra_days: int = 0, node_rows: np.ndarray | None = None,
-                    columns: FileColumns | None = None) -> Network:
+                    columns: InputColumns | None = None) -> Network:
     """Validate the project and build its constraint network (raises PlannerError on bad input).
 
     `extra_days` widens the working-time tables past the plan's dates (see cpm's retry);
@@ -123,10 +123,12 @@ def compile_network(project: Project, extra_days: int = 0, node_rows: np.ndarray
     task_ids = list(project.tasks)
     n = len(tasks)
     columns = columns if columns is not None and columns.fit(project) else None
-    durations = list(columns.durations) if columns else values_of(tasks, "duration")
-    if not _checks.all_whole(durations):
-        _checks.raise_bad_duration(tasks, durations)
-    planned = np.fromiter(durations, dtype=np.int64, count=n)
+    planned = columns.duration_days() if columns else None
+    if planned is None:  # read from the objects, so that a refusal names the task
+        durations = values_of(tasks, "duration")
+        if not _checks.all_whole(durations):
+            _checks.raise_bad_duration(tasks, durations)
+        planned = np.fromiter(durations, dtype=np.int64, count=n)
     _checks.check_durations(planned, tasks)
     places = TaskPlaces(task_ids)
     parent = columns.parents() if columns else _checks.parent_indices(tasks, places)
@@ -139,7 +141,7 @@ def compile_network(project: Project, extra_days: int = 0, node_rows: np.ndarray
     _checks.check_summary_links(links[0], links[1], is_summary, depth, jumps, tasks)
     calendar_ids = list(columns.calendar_ids) if columns else values_of(tasks, "calendar_id")
     task_row, time = _working_time(project, tasks, calendar_ids, planned, extra_days)
-    elapsed = flags(list(columns.task_elapsed)) if columns else _elapsed(tasks)
+    elapsed = columns.elapsed_flags() if columns else _elapsed(tasks)
     node_row = np.where(is_summary | elapsed, IDENTITY, task_row) if node_rows is None else node_rows
     bound_row = np.where(is_summary, task_row, node_row)  # a summary's bounds go to its gates
     status = project.status_date.toordinal() if project.status_date else None

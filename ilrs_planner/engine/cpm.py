@@ -81,7 +81,7 @@ from ._late_tasks import held_late, late_tasks
 from ._network import Network, compile_network
 from ._summaries import settle_summaries
 from ._summary_starts import binding_only
-from .file_columns import FileColumns
+from .file_columns import InputColumns
 from .graph import loop_nodes, loop_task_ids, raise_loop
 from .schedule import EARLY_AT_DAY_END, LATE_AT_DAY_END, LinkTable, Schedule, TaskTable
 
@@ -91,16 +91,17 @@ LEVELS_PER_EDGE = 100
 SMALL_PLAN_NODES = 3000  # below this, numpy's per-call cost outweighs what the level passes save
 
 
-def schedule(project: Project, columns: FileColumns | None = None) -> Schedule:
+def schedule(project: Project, columns: InputColumns | None = None) -> Schedule:
     """Schedule the project by the critical-path method; raises PlannerError on bad input or a loop.
 
     `columns`: the plan's columns as its file's reader read them, for a plan nothing has changed
-    since (see file_columns); the schedule is the same, made without reading them back from objects.
+    since (see file_columns), or as kept across edits (see kept_columns); the schedule is the same,
+    made without reading them back from objects.
     """
     return schedule_with(project, vectorised=None, columns=columns)
 
 
-def schedule_with(project: Project, vectorised: bool | None, columns: FileColumns | None = None) -> Schedule:
+def schedule_with(project: Project, vectorised: bool | None, columns: InputColumns | None = None) -> Schedule:
     """`schedule`, choosing the passes: numpy per level (True), plain loops (False), or by shape (None).
 
     Both give the same result; by shape, the level passes are tried and abandoned for the loops

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import compress, repeat
 from operator import ne
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -31,6 +31,21 @@ from ._links import TYPE_CODES, flags, refuse_self_links
 # The reader hands a link's type as its place in LinkType's order; the scheduler's codes must be those places.
 if list(TYPE_CODES.values()) != list(range(len(LinkType))) or list(TYPE_CODES) != list(LinkType):
     raise ImportError("engine.file_columns reads link types in an order the scheduler's codes no longer have")
+
+
+class InputColumns(Protocol):
+    """A plan's scheduling inputs as columns, in the order of `project.tasks` and `project.links`:
+    as its file's reader read them (FileColumns) or as kept across edits (kept_columns)."""
+
+    @property
+    def calendar_ids(self) -> Sequence[Any]: ...
+
+    def fit(self, project: Project) -> bool: ...
+    def duration_days(self) -> np.ndarray | None: ...
+    def elapsed_flags(self) -> np.ndarray: ...
+    def parents(self) -> np.ndarray: ...
+    def bounded_tasks(self) -> list[int]: ...
+    def links(self, tasks: Sequence[Task]) -> tuple[np.ndarray, ...] | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +72,16 @@ class FileColumns:
         return len(self.bound_columns) == 5 and all(len(column) == tasks for column in task_columns) and \
             len(self.pred) == len(self.succ) == len(self.types) == len(self.lags) == len(self.elapsed) == links
 
+    def duration_days(self) -> np.ndarray | None:
+        """Each task's duration (int64), or None when one would be refused (read from the objects,
+        the refusal names the task)."""
+        durations = list(self.durations)
+        return np.fromiter(durations, dtype=np.int64, count=len(durations)) if all_whole(durations) else None
+
+    def elapsed_flags(self) -> np.ndarray:
+        """Each task's elapsed flag (bool)."""
+        return flags(list(self.task_elapsed))
+
     def parents(self) -> np.ndarray:
         """Each task's parent's place (int64), -1 at the top level."""
         count = len(self.parent_places)
@@ -64,7 +89,7 @@ class FileColumns:
 
     def bounded_tasks(self) -> list[int]:
         """Places of the tasks with a constraint (As Late As Possible too), a deadline or an actual
-        date, as _bounds._bounded_tasks finds them; the bounds themselves are read from the tasks."""
+        date, as _bounds.bounded_tasks finds them; the bounds themselves are read from the tasks."""
         constraint, alap, *dates = self.bound_columns
         found: set[int] = set()
         for column, unset in ((constraint, ConstraintType.ASAP.value), (alap, 0), *((day, None) for day in dates)):

@@ -8,6 +8,7 @@ from PySide6.QtGui import QUndoStack
 from ..commands.base import ChangeSet, Command
 from ..domain import PlannerError, Project
 from ..engine.cpm import schedule
+from ..engine.kept_columns import ColumnKeeper
 from ..engine.schedule import Schedule
 from .change_effects import effects_of
 from .undo import UndoAdapter
@@ -42,6 +43,10 @@ class Document(QObject):
         self._baseline_id: str | None = None  # followed across renames; the name is what views show
         self.schedule_error: PlannerError | None = None
         self._schedule: Schedule | None = None
+        # The plan's scheduling inputs kept across edits, and the tasks edited since they were last
+        # brought up to date (None: read the whole plan again); see engine.kept_columns.
+        self._columns = ColumnKeeper()
+        self._touched: set[str] | None = None
         # Listen to undo_stack.cleanChanged for the modified state (it is `not clean`).
         self.undo_stack = QUndoStack(self)
         self._recompute()
@@ -79,6 +84,10 @@ class Document(QObject):
     def notify_changed(self, changes: ChangeSet, initiator: object = None) -> None:
         """Called by the undo adapter after every apply/revert: recompute, then tell the views."""
         self.revision += 1
+        if changes.replaced or self._touched is None:
+            self._touched = None
+        else:
+            self._touched |= changes.task_ids
         if changes.baselines:
             self._follow_compared_baseline()
         if effects_of(changes).reschedule:
@@ -97,6 +106,7 @@ class Document(QObject):
             self.set_baseline(None)
         elif self.baseline_name:
             self._baseline_id = project.baseline(self.baseline_name).id  # same name in the new plan
+        self._touched = None
         self._recompute()
         self.set_path(path)
         self.changed.emit(everything(project), None)
@@ -143,7 +153,9 @@ class Document(QObject):
             self.set_selection(self.selected_ids)
 
     def _recompute(self) -> None:
+        """Derive the schedule again, from the inputs kept since the last time where edits left them alone."""
+        columns, self._touched = self._columns.columns(self.project, self._touched), set()
         try:
-            self._schedule, self.schedule_error = schedule(self.project), None
+            self._schedule, self.schedule_error = schedule(self.project, columns), None
         except PlannerError as error:
             self._schedule, self.schedule_error = None, error

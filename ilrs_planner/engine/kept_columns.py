@@ -1,0 +1,304 @@
+"""A plan's scheduling inputs kept as columns across its edits, read again only where an edit reached.
+
+Scheduling a 100,000-task plan again after one edit spent most of its time reading the inputs back
+from the objects: each task's duration, parent, calendar and flags, each link's ends, type and lag,
+and 300,000 ids' places found again (see file_columns). The window keeps one `ColumnKeeper` per
+plan; after each edit it names the tasks the edit touched, and the keeper reads again only:
+
+- tasks and links that are new objects in the plan (an added task or link, an undone deletion),
+  found by the objects' identity;
+- the tasks named, and every link with an end at one of them (an edited link names both its ends);
+- a task whose parent, or a link whose end, is no longer in the plan.
+
+Tasks and links gone from the plan are dropped and the places of the rest follow them, so the
+columns are those a full reading gives and the schedule is the one the objects give. Whatever the
+keeper cannot read as the scheduler would accept it (a parent or link end that is no task's, a
+duration or lag that is not whole days, an unknown link type, a link to itself) makes it hand over
+nothing: the scheduler then reads the objects, and its refusal names the problem.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from operator import attrgetter, is_
+from typing import Any
+
+import numpy as np
+
+from ..domain import Link, PlannerError, Project, Task
+from ..domain.column_rows import values_of
+from ._bounds import bounded_tasks, has_bounds
+from ._checks import all_whole
+from ._links import TYPE_CODES, flags, link_arrays
+from .task_places import TaskPlaces
+
+_PARENT = attrgetter("parent_id")
+
+
+@dataclass(frozen=True, slots=True)
+class KeptColumns:
+    """Checked columns of one plan (see file_columns.InputColumns); arrays never changed once made."""
+
+    parent: np.ndarray  # each task's parent's place, -1 at the top level
+    duration: np.ndarray
+    calendar_ids: list[Any]
+    elapsed: np.ndarray
+    bounded: np.ndarray  # the task has a constraint (As Late As Possible too), a deadline or an actual date
+    pred: np.ndarray
+    succ: np.ndarray
+    code: np.ndarray
+    lag: np.ndarray
+    link_elapsed: np.ndarray
+
+    def fit(self, project: Project) -> bool:
+        return self.duration.size == len(project.tasks) and self.pred.size == len(project.links)
+
+    def duration_days(self) -> np.ndarray | None:
+        return self.duration
+
+    def elapsed_flags(self) -> np.ndarray:
+        return self.elapsed
+
+    def parents(self) -> np.ndarray:
+        return self.parent
+
+    def bounded_tasks(self) -> list[int]:
+        return list(np.flatnonzero(self.bounded).tolist())
+
+    def links(self, tasks: Sequence[Task]) -> tuple[np.ndarray, ...] | None:
+        return self.pred, self.succ, self.code, self.lag, self.link_elapsed
+
+
+class _Unreadable(Exception):
+    """An input the scheduler would refuse: leave the reading, and the refusal, to it."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """The columns and the objects (and ids) they were read from, in plan order."""
+
+    tasks: list[Task]
+    keys: list[str]  # the tasks' keys in project.tasks
+    task_addresses: np.ndarray  # id() of each task object: kept alive by `tasks`, so never reused
+    key_addresses: np.ndarray
+    key_hashes: np.ndarray
+    links: list[Link]
+    link_addresses: np.ndarray
+    columns: KeptColumns
+
+
+class ColumnKeeper:
+    """The columns of one plan as last read (see the module doc)."""
+
+    def __init__(self) -> None:
+        self._last: _Reading | None = None
+
+    def columns(self, project: Project, touched: Collection[str] | None = None) -> KeptColumns | None:
+        """The plan's columns now, or None when it must be read from its objects. `touched`: the ids
+        of every task an edit has named since the last call; None reads the whole plan again."""
+        if not isinstance(project.tasks, dict) or not isinstance(project.links, dict):
+            self._last = None  # a plan read without objects (see column_rows) is never edited
+            return None
+        last = self._last
+        try:
+            if last is None or touched is None or len(touched) > max(len(last.tasks) // 8, 64):
+                self._last = _read_all(project)
+            else:
+                self._last = _read_again(last, project, touched)
+        except _Unreadable:
+            self._last = None
+            return None
+        return self._last.columns
+
+
+def _addresses(objects: Sequence[object]) -> np.ndarray:
+    return np.fromiter(map(id, objects), dtype=np.uintp, count=len(objects))
+
+
+def _hashes(keys: Sequence[str]) -> np.ndarray:
+    return np.fromiter(map(hash, keys), dtype=np.int64, count=len(keys))
+
+
+def _read_all(project: Project) -> _Reading:
+    """Every column, from the objects, as compile_network reads them."""
+    tasks, keys, links = list(project.tasks.values()), list(project.tasks), list(project.links.values())
+    durations = values_of(tasks, "duration")
+    if not all_whole(durations):
+        raise _Unreadable
+    places = TaskPlaces(keys)
+    parent_ids = list(map(_PARENT, tasks))
+    parent = places.of(parent_ids)
+    if int(np.count_nonzero(parent < 0)) != parent_ids.count(None):
+        raise _Unreadable
+    try:
+        pred, succ, code, lag, link_elapsed = link_arrays(project, places, tasks)
+    except PlannerError:
+        raise _Unreadable from None
+    bounded = np.zeros(len(tasks), dtype=bool)
+    bounded[bounded_tasks(tasks)] = True
+    columns = KeptColumns(parent, np.fromiter(durations, dtype=np.int64, count=len(tasks)),
+                          values_of(tasks, "calendar_id"), flags(values_of(tasks, "elapsed")), bounded,
+                          pred, succ, code, lag, link_elapsed)
+    addresses = _addresses(tasks)
+    for objects in (addresses, _addresses(links)):
+        ascending = np.sort(objects)
+        if (ascending[1:] == ascending[:-1]).any():  # one object twice: nothing to follow each by
+            raise _Unreadable
+    return _Reading(tasks, keys, addresses, _addresses(keys), _hashes(keys), links, _addresses(links), columns)
+
+
+def _read_again(last: _Reading, project: Project, touched: Collection[str]) -> _Reading:
+    """The columns after an edit that named `touched`: the last reading, with the rows it reached read again."""
+    tasks, keys = list(project.tasks.values()), list(project.tasks)
+    addresses, key_addresses, hashes = last.task_addresses, last.key_addresses, last.key_hashes
+    old_of_new = new_of_old = None  # None: the same tasks in the same order, as after most edits
+    if not (_same(tasks, last.tasks) and _same(keys, last.keys)):
+        addresses, key_addresses = _addresses(tasks), _addresses(keys)
+        old_of_new = _old_places(last.task_addresses, addresses)
+        kept = old_of_new >= 0
+        if not np.array_equal(key_addresses[kept], last.key_addresses[old_of_new[kept]]):
+            return _read_all(project)  # a task under another key: its sub-tasks and links name the old one
+        hashes = np.where(kept, _gather(last.key_hashes, old_of_new), 0)
+        hashes[~kept] = _hashes([keys[i] for i in np.flatnonzero(~kept).tolist()])
+        new_of_old = np.full(len(last.tasks), -1, dtype=np.int64)
+        new_of_old[old_of_new[kept]] = np.flatnonzero(kept)
+    places = _Places(keys, hashes)
+    task_rows = _task_rows(last.columns, old_of_new, new_of_old, places, touched)
+    if len(task_rows.reread) > max(len(tasks) // 4, 64):
+        return _read_all(project)
+    parent, duration, calendar_ids, elapsed, bounded = _tasks_read_again(task_rows, tasks, places)
+    links = list(project.links.values())
+    same_links = _same(links, last.links)
+    link_addresses = last.link_addresses if same_links else _addresses(links)
+    link_old_of_new = None if same_links else _old_places(last.link_addresses, link_addresses)
+    link_columns = _links_read_again(last.columns, links, link_old_of_new, new_of_old, places, task_rows.named)
+    columns = KeptColumns(parent, duration, calendar_ids, elapsed, bounded, *link_columns)
+    return _Reading(tasks, keys, addresses, key_addresses, hashes, links, link_addresses, columns)
+
+
+def _same(objects: list[Any], before: list[Any]) -> bool:
+    """The very same objects in the same order (compared by identity: an equal copy is another object)."""
+    return len(objects) == len(before) and all(map(is_, objects, before))
+
+
+def _old_places(old: np.ndarray, new: np.ndarray) -> np.ndarray:
+    """Each new object's place in the old list (-1: not there before), by the objects' addresses."""
+    order = np.argsort(new)
+    ascending = new[order]
+    if (ascending[1:] == ascending[:-1]).any():
+        raise _Unreadable  # one object twice: nothing to follow each by
+    old_of_new = np.full(new.size, -1, dtype=np.int64)
+    if new.size:
+        at = np.minimum(np.searchsorted(ascending, old), new.size - 1)
+        kept = ascending[at] == old
+        old_of_new[order[at[kept]]] = np.flatnonzero(kept)
+    return old_of_new
+
+
+def _gather(column: np.ndarray, old_of_new: np.ndarray | None) -> np.ndarray:
+    """The old column in the new order (a copy); a new row holds any value until it is read."""
+    if old_of_new is None:
+        return column.copy()
+    if column.size == 0:
+        return np.zeros(old_of_new.size, dtype=column.dtype)
+    return np.asarray(column[old_of_new])
+
+
+def _moved(places: np.ndarray, new_of_old: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+    """Old task places (-1: none) as new ones, and where a place named a task no longer there."""
+    if new_of_old is None:
+        return places, np.zeros(places.size, dtype=bool)
+    moved = np.asarray(np.where(places >= 0, new_of_old[np.maximum(places, 0)] if new_of_old.size else -1, -1))
+    return moved, (places >= 0) & (moved < 0)
+
+
+class _Places:
+    """Task keys to their places, a few at a time, by their hashes (a key asked for need not be the
+    same object as the plan's). After a few look-ups the hashes are sorted, so that a deletion undone
+    with its hundreds of links does not scan them once per end."""
+
+    def __init__(self, keys: list[str], hashes: np.ndarray):
+        self.keys, self.hashes = keys, hashes
+        self._sorted: tuple[np.ndarray, np.ndarray] | None = None
+        self._asked = 0
+
+    def of(self, key: object) -> int:
+        """The key's place, -1 when no task has it."""
+        if not isinstance(key, str):
+            return -1
+        for place in self._candidates(hash(key)):
+            if self.keys[place] == key:
+                return place
+        return -1
+
+    def _candidates(self, wanted: int) -> list[int]:
+        self._asked += 1
+        if self._sorted is None and self._asked > 16:
+            order = np.argsort(self.hashes)
+            self._sorted = order, self.hashes[order]
+        if self._sorted is None:
+            return list(np.flatnonzero(self.hashes == wanted).tolist())
+        order, ascending = self._sorted
+        first, last = np.searchsorted(ascending, wanted, "left"), np.searchsorted(ascending, wanted, "right")
+        return list(order[first:last].tolist())
+
+
+@dataclass(slots=True)
+class _TaskRows:
+    """The task columns in the new order, the rows to read again, the rows of the tasks named."""
+
+    parent: np.ndarray
+    duration: np.ndarray
+    calendar_ids: list[Any]
+    elapsed: np.ndarray
+    bounded: np.ndarray
+    reread: list[int]
+    named: np.ndarray
+
+
+def _task_rows(columns: KeptColumns, old_of_new: np.ndarray | None, new_of_old: np.ndarray | None,
+               places: _Places, touched: Collection[str]) -> _TaskRows:
+    parent, orphaned = _moved(_gather(columns.parent, old_of_new), new_of_old)
+    named = np.array(sorted({places.of(key) for key in touched} - {-1}), dtype=np.int64)
+    reread = set(named.tolist()) | set(np.flatnonzero(orphaned).tolist())
+    calendar_ids = list(columns.calendar_ids)
+    if old_of_new is not None:
+        reread |= set(np.flatnonzero(old_of_new < 0).tolist())
+        calendar_ids = list(map(calendar_ids.__getitem__, old_of_new.tolist())) if calendar_ids else \
+            [None] * old_of_new.size
+    return _TaskRows(parent, _gather(columns.duration, old_of_new), calendar_ids,
+                     _gather(columns.elapsed, old_of_new), _gather(columns.bounded, old_of_new), sorted(reread), named)
+
+
+def _tasks_read_again(rows: _TaskRows, tasks: list[Task], places: _Places) -> tuple[Any, ...]:
+    """The task columns with the rows to read again read from their objects."""
+    for row in rows.reread:
+        task = tasks[row]
+        parent = -1 if task.parent_id is None else places.of(task.parent_id)
+        if not all_whole([task.duration]) or (parent < 0 and task.parent_id is not None):
+            raise _Unreadable
+        rows.duration[row], rows.parent[row], rows.calendar_ids[row] = task.duration, parent, task.calendar_id
+        rows.elapsed[row], rows.bounded[row] = bool(task.elapsed), has_bounds(task)
+    return rows.parent, rows.duration, rows.calendar_ids, rows.elapsed, rows.bounded
+
+
+def _links_read_again(old: KeptColumns, links: list[Link], old_of_new: np.ndarray | None,
+                      new_of_old: np.ndarray | None, places: _Places, named: np.ndarray) -> tuple[np.ndarray, ...]:
+    """The link columns in the new order: new links, links at a task named and links that lost an end read again."""
+    pred, pred_lost = _moved(_gather(old.pred, old_of_new), new_of_old)
+    succ, succ_lost = _moved(_gather(old.succ, old_of_new), new_of_old)
+    code, lag, elapsed = (_gather(column, old_of_new) for column in (old.code, old.lag, old.link_elapsed))
+    at_named = np.zeros(len(places.keys) + 1, dtype=bool)  # the extra row: a lost end's -1
+    at_named[named] = True
+    reread = pred_lost | succ_lost | at_named[pred] | at_named[succ]
+    if old_of_new is not None:
+        reread |= old_of_new < 0
+    for row in np.flatnonzero(reread).tolist():
+        link = links[row]
+        pred[row], succ[row] = places.of(link.pred_id), places.of(link.succ_id)
+        code[row] = kind = TYPE_CODES.get(link.type, -1)
+        if min(pred[row], succ[row], kind) < 0 or pred[row] == succ[row] or not all_whole([link.lag]):
+            raise _Unreadable
+        lag[row], elapsed[row] = link.lag, bool(link.elapsed)
+    return pred, succ, code, lag, elapsed

@@ -1,0 +1,228 @@
+"""Scheduling after an edit from the columns kept across edits (engine.kept_columns) gives exactly the
+schedule, or the refusal, that scheduling the edited plan afresh from its objects gives."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ilrs_planner.commands.base import ChangeSet, Command
+from ilrs_planner.commands.calendars import SetCalendarWeekdays, SetDefaultCalendar
+from ilrs_planner.commands.links import AddLink, DeleteLink, EditLink
+from ilrs_planner.commands.plan import SetPlanFields
+from ilrs_planner.commands.tasks import (
+    AddTask,
+    DeleteTasks,
+    IndentTask,
+    MoveTaskDown,
+    MoveTaskUp,
+    OutdentTask,
+    SetDuration,
+    SetTaskFields,
+)
+from ilrs_planner.domain import Calendar, CalendarException, ConstraintType, Link, LinkType, PlannerError, Project, Task
+from ilrs_planner.engine.cpm import schedule
+from ilrs_planner.engine.kept_columns import ColumnKeeper
+
+START = date(2030, 1, 7)  # a Monday
+
+
+class Session:
+    """A plan edited by commands, undone and redone, scheduled after each from the kept columns, as
+    the window does: the keeper is told the tasks each change named since it last read."""
+
+    def __init__(self, project: Project):
+        self.project = project
+        self.keeper = ColumnKeeper()
+        self.keeper.columns(project)
+        self.done: list[Command] = []
+        self.undone: list[Command] = []
+
+    def apply(self, command: Command) -> bool:
+        try:
+            changes = command.apply(self.project)
+        except PlannerError:
+            return False  # refused: the plan is as it was
+        self.done.append(command)
+        self.undone.clear()
+        self.check(changes)
+        return True
+
+    def undo(self) -> None:
+        if self.done:
+            command = self.done.pop()
+            self.undone.append(command)
+            self.check(command.revert(self.project))
+
+    def redo(self) -> None:
+        if self.undone:
+            command = self.undone.pop()
+            self.done.append(command)
+            self.check(command.apply(self.project))
+
+    def check(self, changes: ChangeSet) -> None:
+        """The schedule from the kept columns is the fresh one, field for field (or the same refusal)."""
+        columns = self.keeper.columns(self.project, changes.task_ids)
+        fresh, kept = _outcome(self.project, None), _outcome(self.project, columns)
+        assert type(kept) is type(fresh)
+        if isinstance(fresh, PlannerError):
+            assert (kept.code, kept.message, kept.subject_ids) == (fresh.code, fresh.message, fresh.subject_ids)
+            return
+        assert (kept.project_start, kept.project_finish) == (fresh.project_start, fresh.project_finish)
+        assert list(kept.tasks) == list(fresh.tasks)
+        assert np.array_equal(kept.tasks.arrays(), fresh.tasks.arrays())
+        assert dict(kept.tasks) == dict(fresh.tasks)
+        assert kept.links.ids == fresh.links.ids
+        for mine, theirs in zip((kept.links.pred, kept.links.succ, kept.links.code, kept.outline),
+                                (fresh.links.pred, fresh.links.succ, fresh.links.code, fresh.outline)):
+            assert np.array_equal(mine, theirs)
+
+
+def _outcome(project: Project, columns):
+    try:
+        return schedule(project, columns)
+    except PlannerError as error:
+        return error
+
+
+@st.composite
+def plans(draw) -> Project:
+    """A small plan: an outline of up to 12 tasks, links forward in it, two working calendars."""
+    project = Project("edits", START)
+    project.add_calendar(Calendar("Weekdays", (True,) * 5 + (False,) * 2, id="week"))
+    project.add_calendar(Calendar("Shutdown", (True,) * 6 + (False,),
+                                  [CalendarException("closed", START + timedelta(10), START + timedelta(16))],
+                                  id="shut"))
+    project.default_calendar_id = draw(st.sampled_from([None, "week"]))
+    count = draw(st.integers(1, 12))
+    for i in range(count):
+        parent = draw(st.sampled_from([None] + [f"T{j}" for j in range(i)]))
+        project.add_task(Task(f"T{i}", f"Task {i}", draw(st.integers(0, 9)), id=f"T{i}", parent_id=parent,
+                              position=i, calendar_id=draw(st.sampled_from([None, None, "week", "shut"]))))
+    for _ in range(draw(st.integers(0, 2 * count))):
+        a, b = sorted(draw(st.tuples(st.integers(0, count - 1), st.integers(0, count - 1))))
+        if a != b:
+            project.add_link(Link(f"T{a}", f"T{b}", draw(st.sampled_from(list(LinkType))), draw(st.integers(-3, 5))))
+    return project
+
+
+def _commands(draw, project: Project) -> Command | None:
+    """One edit a planner could make to `project` (it may be refused)."""
+    ids = list(project.tasks)
+    if not ids:
+        return AddTask(Task("N", "New", draw(st.integers(0, 9))))
+    tid = draw(st.sampled_from(ids))
+    other = draw(st.sampled_from(ids))
+    day = START + timedelta(draw(st.integers(-5, 40)))
+    links = list(project.links)
+    kind = draw(st.sampled_from(["add", "delete", "indent", "outdent", "up", "down", "duration", "constraint",
+                                 "deadline", "actual", "calendar", "elapsed", "link", "unlink", "edit link",
+                                 "weekdays", "default calendar", "plan start"]))
+    parent = project.tasks[tid].parent_id
+    made: dict[str, Command | None] = {
+        "add": AddTask(Task(f"N{len(ids)}", "New", draw(st.integers(0, 9)), parent_id=parent), tid),
+        "delete": DeleteTasks([tid]),
+        "indent": IndentTask(tid), "outdent": OutdentTask(tid), "up": MoveTaskUp(tid), "down": MoveTaskDown(tid),
+        "duration": SetDuration(tid, draw(st.integers(0, 12))),
+        "constraint": SetTaskFields(tid, constraint=draw(st.sampled_from(list(ConstraintType))), constraint_date=day),
+        "deadline": SetTaskFields(tid, deadline=draw(st.sampled_from([None, day]))),
+        "actual": SetTaskFields(tid, actual_start=draw(st.sampled_from([None, day]))),
+        "calendar": SetTaskFields(tid, calendar_id=draw(st.sampled_from([None, "week", "shut"]))),
+        "elapsed": SetTaskFields(tid, elapsed=draw(st.booleans())),
+        "link": AddLink(tid, other, draw(st.sampled_from(list(LinkType))), draw(st.integers(-3, 5))),
+        "unlink": DeleteLink(draw(st.sampled_from(links))) if links else None,
+        "edit link": EditLink(draw(st.sampled_from(links)), draw(st.sampled_from(list(LinkType))),
+                              draw(st.integers(-3, 5))) if links else None,
+        "weekdays": SetCalendarWeekdays("week", draw(st.lists(st.booleans(), min_size=7, max_size=7))),
+        "default calendar": SetDefaultCalendar(draw(st.sampled_from([None, "week", "shut"]))),
+        "plan start": SetPlanFields(start=day),
+    }
+    return made[kind]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans(), st.data())
+def test_every_edit_undo_and_redo_schedules_as_a_fresh_reading(project, data):
+    session = Session(project)
+    for _ in range(data.draw(st.integers(1, 12))):
+        step = data.draw(st.sampled_from(["edit", "edit", "edit", "undo", "redo"]))
+        if step == "undo":
+            session.undo()
+        elif step == "redo":
+            session.redo()
+        else:
+            command = _commands(data.draw, project)
+            if command is not None:
+                session.apply(command)
+
+
+def _chain(links: tuple[str, ...] = ("AB", "BC")) -> Project:
+    """A (5 days), B (3 days), C (2 days) on calendar days under one summary S, linked FS as `links` say."""
+    project = Project("chain", date(2030, 1, 1))
+    project.add_task(Task("S", "S", 0, id="S", position=0))
+    for position, (key, days) in enumerate((("A", 5), ("B", 3), ("C", 2))):
+        project.add_task(Task(key, key, days, id=key, parent_id="S", position=position))
+    for link in links:
+        project.add_link(Link(link[0], link[1], id=link))
+    return project
+
+
+def test_a_longer_task_moves_its_successors_by_the_days_it_gained():
+    session = Session(_chain())
+    session.apply(SetDuration("A", 7))
+    columns = session.keeper.columns(session.project, set())
+    assert columns is not None
+    dates = schedule(session.project, columns).tasks
+    assert (dates["B"].early_start, dates["C"].shown_finish) == (date(2030, 1, 8), date(2030, 1, 12))
+
+
+def test_a_deleted_task_and_its_links_are_gone_and_come_back_on_undo():
+    session = Session(_chain())
+    session.apply(DeleteTasks(["B"]))
+    dates = schedule(session.project, session.keeper.columns(session.project, set())).tasks
+    assert "B" not in dates and dates["C"].early_start == date(2030, 1, 1)  # no link left into C
+    session.undo()  # B and both links return, at the end of the plan's order
+    result = schedule(session.project, session.keeper.columns(session.project, set()))
+    assert list(result.tasks)[-1] == "B"
+    assert (result.tasks["B"].early_start, result.tasks["C"].early_start) == (date(2030, 1, 6), date(2030, 1, 9))
+
+
+def test_an_edited_link_is_read_again_through_the_tasks_it_joins():
+    session = Session(_chain())
+    session.apply(EditLink("AB", LinkType.SS, 2))  # B starts 2 days after A starts
+    dates = schedule(session.project, session.keeper.columns(session.project, set())).tasks
+    assert (dates["B"].early_start, dates["C"].early_start) == (date(2030, 1, 3), date(2030, 1, 6))
+
+
+def test_an_indented_task_makes_the_task_above_it_a_summary_whose_links_follow_its_span():
+    session = Session(_chain(("AC",)))
+    session.apply(IndentTask("B"))  # B goes under A: A spans B's 3 days, and C follows A
+    dates = schedule(session.project, session.keeper.columns(session.project, set())).tasks
+    assert (dates["A"].shown_finish, dates["C"].early_start) == (date(2030, 1, 3), date(2030, 1, 4))
+    session.undo()
+    dates = schedule(session.project, session.keeper.columns(session.project, set())).tasks
+    assert dates["C"].early_start == date(2030, 1, 6)  # after A's own 5 days again
+
+
+@pytest.mark.parametrize("broken", ["parent", "link end", "duration", "lag", "link type"])
+def test_an_input_the_scheduler_refuses_is_left_to_the_objects_to_name(broken):
+    project = _chain()
+    keeper = ColumnKeeper()
+    keeper.columns(project)
+    if broken == "parent":
+        project.tasks["C"].parent_id = "gone"
+    elif broken == "link end":
+        project.links["BC"].succ_id = "gone"
+    elif broken == "duration":
+        project.tasks["C"].duration = 2.5  # type: ignore[assignment]
+    elif broken == "lag":
+        project.links["BC"].lag = 1.5  # type: ignore[assignment]
+    else:
+        project.links["BC"].type = "XX"  # type: ignore[assignment]
+    assert keeper.columns(project, {"C"}) is None
+    with pytest.raises(PlannerError):
+        schedule(project)
