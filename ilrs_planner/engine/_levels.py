@@ -13,18 +13,27 @@ import numpy as np
 
 from ._bounds import BIG
 from ._network import Network
+from ._recent import Recent
 from ._summary_starts import least_nodes, no_bound
 
 
+_LEVELS: Recent[tuple[np.ndarray, np.ndarray] | None] = Recent()
+_ORDERS: Recent[tuple[np.ndarray, np.ndarray]] = Recent(size=4)  # forward, backward and gate keys, ALAP's too
+
+
 def levels(net: Network, budget: int) -> tuple[np.ndarray, np.ndarray] | None:
-    """(level of each node, nodes in level order), or None past `budget` levels.
+    """(level of each node, nodes in level order), or None past `budget` levels (read-only arrays).
 
     On a loop the returned order is short: it holds only the nodes outside (and before) the loop.
     """
-    offsets, targets = net.offsets, net.targets
+    return _LEVELS.get((net.offsets, net.targets), (net.n_nodes, budget),
+                       lambda: _levels(net.offsets, net.targets, net.n_nodes, budget))
+
+
+def _levels(offsets: np.ndarray, targets: np.ndarray, n_nodes: int, budget: int) -> tuple[np.ndarray, np.ndarray] | None:
     out_count = np.diff(offsets)
-    indegree = np.bincount(targets, minlength=net.n_nodes)
-    level = np.full(net.n_nodes, -1, dtype=np.int64)
+    indegree = np.bincount(targets, minlength=n_nodes)
+    level = np.full(n_nodes, -1, dtype=np.int64)
     frontier = np.flatnonzero(indegree == 0)
     parts: list[np.ndarray] = []
     for depth in range(budget + 1):
@@ -56,10 +65,15 @@ def _distinct(values: np.ndarray) -> np.ndarray:
 
 def _grouped(key: np.ndarray, n_levels: int, *columns: np.ndarray) -> tuple[np.ndarray, list[np.ndarray]]:
     """Columns sorted by `key` (a level per edge) and the slice bounds of each level."""
+    bounds, order = _ORDERS.get((key,), n_levels, lambda: _level_order(key, n_levels))
+    return bounds, [c[order] for c in columns]
+
+
+def _level_order(key: np.ndarray, n_levels: int) -> tuple[np.ndarray, np.ndarray]:
+    """(slice bounds of each level, the order that sorts `key`, stably)."""
     small = key.astype(np.int32 if n_levels >= 2**15 else np.int16)  # radix sort for small keys
     order = np.argsort(small, kind="stable")
-    bounds = np.searchsorted(key[order], np.arange(n_levels + 1))
-    return bounds, [c[order] for c in columns]
+    return np.searchsorted(key[order], np.arange(n_levels + 1)), order
 
 
 def _crossing_ids(net: Network) -> np.ndarray:

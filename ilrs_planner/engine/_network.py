@@ -33,6 +33,7 @@ from ._calendars import IDENTITY, WorkingTime, span_of
 from ._crossings import Crossings, find_crossings
 from ._edges import build_edges, edge_moments
 from ._links import flags, link_arrays
+from ._recent import Recent
 from ._tree import ancestor_jumps, spread_down
 from .file_columns import InputColumns
 from .task_places import TaskPlaces
@@ -241,8 +242,10 @@ def _stable_order(src: np.ndarray) -> np.ndarray:
     Sorting the unique keys `src * edges + edge` gives that order through numpy's default sort,
     several times faster on 64-bit keys than its stable one (a merge sort).
     """
-    count = src.size
-    return np.argsort(src * count + np.arange(count, dtype=np.int64))
+    return _EDGE_ORDERS.get((src,), None, lambda: np.argsort(src * src.size + np.arange(src.size, dtype=np.int64)))
+
+
+_EDGE_ORDERS: Recent[np.ndarray] = Recent()
 
 
 def _allocate_gates(links: tuple[np.ndarray, ...], jumps: list[np.ndarray], is_summary: np.ndarray,

@@ -1,0 +1,49 @@
+"""A few recent results of a pure function of arrays, found again by the arrays' contents.
+
+After most edits the network's shape is the one scheduled just before: the same edges from the same
+nodes, only a duration or a lag changed. Its orderings (the edges by source, the nodes by level, the
+edges by level) are then the ones already found, and comparing the arrays they were found from
+costs a fraction of sorting them again. The arrays are compared whole, so an answer is reused only
+for the very same input; inputs are copied, and answers must be treated as read-only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from typing import Generic, TypeVar
+
+import numpy as np
+
+T = TypeVar("T")
+
+
+class Recent(Generic[T]):
+    """Up to `size` (input arrays, other arguments) -> result, the most recently used first."""
+
+    def __init__(self, size: int = 1):
+        self.size = size
+        self._entries: list[tuple[tuple[np.ndarray, ...], Hashable, T]] = []
+
+    def get(self, arrays: tuple[np.ndarray, ...], other: Hashable, compute: Callable[[], T]) -> T:
+        """`compute()`, or its result for the same arrays (and `other`) when it is still remembered."""
+        entries = list(self._entries)  # a snapshot: another thread may replace the list meanwhile
+        for place, (known, known_other, result) in enumerate(entries):
+            if known_other == other and all(_same(a, b) for a, b in zip(known, arrays)):
+                self._entries = [entries[place]] + entries[:place] + entries[place + 1:]
+                return result
+        result = _read_only(compute())
+        self._entries = [(tuple(a.copy() for a in arrays), other, result)] + entries[: self.size - 1]
+        return result
+
+
+def _same(known: np.ndarray, given: np.ndarray) -> bool:
+    return known.shape == given.shape and known.dtype == given.dtype and bool(np.array_equal(known, given))
+
+
+def _read_only(result: T) -> T:
+    """The result, its arrays made read-only: a caller writing into a remembered answer would change it
+    for every later caller, so it is refused at once instead."""
+    for value in result if isinstance(result, tuple) else (result,):
+        if isinstance(value, np.ndarray):
+            value.flags.writeable = False
+    return result
