@@ -16,7 +16,6 @@ from ._network import Network
 from ._recent import Recent
 from ._summary_starts import least_nodes, no_bound
 
-
 _LEVELS: Recent[tuple[np.ndarray, np.ndarray] | None] = Recent()
 _ORDERS: Recent[tuple[np.ndarray, np.ndarray]] = Recent(size=4)  # forward, backward and gate keys, ALAP's too
 
@@ -30,7 +29,8 @@ def levels(net: Network, budget: int) -> tuple[np.ndarray, np.ndarray] | None:
                        lambda: _levels(net.offsets, net.targets, net.n_nodes, budget))
 
 
-def _levels(offsets: np.ndarray, targets: np.ndarray, n_nodes: int, budget: int) -> tuple[np.ndarray, np.ndarray] | None:
+def _levels(offsets: np.ndarray, targets: np.ndarray, n_nodes: int,
+            budget: int) -> tuple[np.ndarray, np.ndarray] | None:
     out_count = np.diff(offsets)
     indegree = np.bincount(targets, minlength=n_nodes)
     level = np.full(n_nodes, -1, dtype=np.int64)
