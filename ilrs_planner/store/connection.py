@@ -20,7 +20,8 @@ from ..domain import PlannerError
 from . import limits
 
 _ALLOWED_PRAGMAS = frozenset({"application_id", "user_version", "integrity_check", "page_count", "page_size"})
-_ALLOWED_FUNCTIONS = frozenset({"count", "sum", "min", "max", "typeof", "coalesce", "length", "date", "substr"})
+_ALLOWED_FUNCTIONS = frozenset({"count", "sum", "min", "max", "typeof", "coalesce", "length", "date", "substr",
+                                "json_group_array"})
 _LIMITS = {
     sqlite3.SQLITE_LIMIT_LENGTH: limits.MAX_VALUE_BYTES,
     sqlite3.SQLITE_LIMIT_SQL_LENGTH: 100_000,

@@ -104,7 +104,7 @@ class TableReader:
 
         A column in `codes` comes back as the index of each value in its tuple (see read_columns).
         """
-        columns = read_columns(self.fetch(table), table, names.split(", "), codes or {})
+        columns = read_columns(self.fetch(table), table, names.split(", "), codes or {}, self.quick)
         if self.mend is not None:
             self.mend(table, names.split(", "), columns)
         self.check_text(table, names.split(", "), columns, codes or {})
@@ -126,6 +126,10 @@ class TableReader:
                                        [str(self.path)]) from None
                 raise bad_value(self.path, finding) from None
         return run
+
+    def quick(self, sql: str, parameters: tuple[Any, ...]) -> list[tuple[Any, ...]]:
+        """Run a query, letting SQLite's errors through (see column_blocks: it reads on by `fetch`)."""
+        return self.conn.execute(sql, parameters).fetchall()
 
     def check_text(self, table: str, names: list[str], columns: list[Sequence[Any]], coded: Iterable[str]) -> None:
         """Refuse text holding a control character (see domain/text.py), naming its row and column.
