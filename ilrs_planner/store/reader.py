@@ -24,7 +24,8 @@ from .header import Header, check_header
 from .parallel_checks import checked_in_parallel, file_identity
 from .schema import CURRENT_VERSION, migrate
 from .sidefiles import check_no_side_files
-from .tables import Mend, TableReader
+from .table_access import Mend
+from .tables import TableReader
 from .validate import check_identity, check_row_counts, check_schema, check_text_volume
 
 

@@ -33,7 +33,7 @@ from ..files.same import same_file
 from .column_read import Repeated
 from .locate import columns_of
 from .reader import open_project_columns
-from .tables import REPAIR_HINT
+from .table_access import REPAIR_HINT
 from .writer import save_project
 
 __all__ = ["REPAIR_HINT", "Removal", "Repair", "Repaired", "is_repairable", "repair_copy", "read_repaired"]
@@ -64,7 +64,7 @@ class Removal:
 
 @dataclass(slots=True)
 class Repair:
-    """What the reading dropped; called by the reader on each table's columns (store.tables.Mend)."""
+    """What the reading dropped; called by the reader on each table's columns (store.table_access.Mend)."""
 
     removals: list[Removal] = field(default_factory=list)
 

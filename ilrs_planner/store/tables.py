@@ -2,16 +2,15 @@
 
 Values already meet the DDL's rules (integrity_check verified them); what is left to check here is
 what rows say about each other: unique ids, row numbers that name an existing row, a WBS without
-loops, and text that is valid UTF-8. Tables are read column-wise (`zip(*rows)`, `map`) because
-a Python loop per row is what would make a 100,000-task plan slow to open; a problem found in a
-column is then located row by row, on that error path only.
+loops, and text that is valid UTF-8. Tables are read column-wise (table_access.py, column_read.py)
+and objects made with `map` because a Python loop per row is what would make a 100,000-task plan
+slow to open; a problem found in a column is then located row by row, on that error path only.
 """
 
 from __future__ import annotations
 
-import shlex
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import fields
 from datetime import date
 from pathlib import Path
@@ -28,26 +27,17 @@ from ..domain import (
     LinkType,
     Participant,
     ParticipantKind,
-    PlannerError,
     PlanSignature,
     Precision,
     Project,
     Task,
     TaskKind,
 )
-from ..domain.text import MULTI_LINE_FIELDS, describe_control, first_with_control
-from .column_read import Fetch, Repeated, read_columns
+from .column_read import Repeated
 from .consistency import find_parent_loop
-from .locate import (
-    Finding,
-    bad_value,
-    columns_of,
-    find_bad_row,
-    find_too_big,
-    too_large,
-)
 from .object_columns import Field, LaterColumn, ObjectColumns
-from .rownumbers import NO_ROW, RowIds, some_chain_loops
+from .rownumbers import RowIds, some_chain_loops
+from .table_access import Mend, TableAccess
 
 # Kinds of task and link come from SQLite as their index here (read_columns' `codes`).
 _KINDS, _LINKS = tuple(TaskKind), tuple(LinkType)
@@ -81,110 +71,16 @@ class _Dates(dict[Any, Any]):
         return value
 
 
-# Called on a table's columns (rowid first) before their text is checked; it may replace columns in
-# the list. Only store/repair.py passes one: it drops bidirectional controls and records each.
-Mend = Callable[[str, list[str], list[Sequence[Any]]], None]
-# Said with every refusal of a bidirectional control, which plans saved before that rule may hold.
-REPAIR_HINT = ("to recover the plan, write a copy without these characters: ilrs-planner repair {path} -o "
-               "CLEANED.db (in the window: Open a cleaned copy…)")
-
-
-class TableReader:
+class TableReader(TableAccess):
     """Reads the tables of one checked file into a Project; each method reads one table."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, mend: Mend | None = None):
-        self.conn, self.path, self.date, self.mend = conn, path, _Dates().__getitem__, mend
+        super().__init__(conn, path, mend)
+        self.date = _Dates().__getitem__
         # What the scheduler needs, kept as read (see engine.file_columns): tasks' parent places,
         # durations, calendars, flags, constraints, dates; links' end places, types, lags, flags.
         self.task_columns: tuple[Any, ...] = ()
         self.link_columns: tuple[Any, ...] = ()
-
-    def columns(self, table: str, names: str, codes: dict[str, tuple[str, ...]] | None = None) -> list[Sequence[Any]]:
-        """The columns (rowid first) of `table` in file order; text that is not UTF-8 is named.
-
-        A column in `codes` comes back as the index of each value in its tuple (see read_columns).
-        """
-        columns = read_columns(self.fetch(table), table, names.split(", "), codes or {}, self.quick)
-        if self.mend is not None:
-            self.mend(table, names.split(", "), columns)
-        self.check_text(table, names.split(", "), columns, codes or {})
-        return columns
-
-    def fetch(self, table: str) -> Fetch:
-        """A query runner for `table` that turns a value too large or not UTF-8 into a refusal naming it."""
-        def run(sql: str, parameters: tuple[Any, ...]) -> list[tuple[Any, ...]]:
-            try:
-                return self.conn.execute(sql, parameters).fetchall()
-            except sqlite3.DataError:
-                raise too_large(self.path, find_too_big(self.conn)) from None
-            except sqlite3.OperationalError as exc:
-                if "decode" not in str(exc):
-                    raise
-                finding = find_bad_row(self.conn, table)
-                if finding is None:
-                    raise PlannerError("store.bad_value", f"'{self.path}': table {table}: {exc}",
-                                       [str(self.path)]) from None
-                raise bad_value(self.path, finding) from None
-        return run
-
-    def quick(self, sql: str, parameters: tuple[Any, ...]) -> list[tuple[Any, ...]]:
-        """Run a query, letting SQLite's errors through (see column_blocks: it reads on by `fetch`)."""
-        return self.conn.execute(sql, parameters).fetchall()
-
-    def check_text(self, table: str, names: list[str], columns: list[Sequence[Any]], coded: Iterable[str]) -> None:
-        """Refuse text holding a control character (see domain/text.py), naming its row and column.
-
-        A usual value is our own text, and a coded column holds only the values of its CHECK rule.
-        """
-        kinds = dict(columns_of()[table])
-        for name, values in zip(names, columns[1:]):
-            if kinds[name] != "TEXT" or isinstance(values, Repeated) or name in coded:
-                continue
-            multiline = name in MULTI_LINE_FIELDS
-            index = first_with_control(values, multiline)
-            if index is not None:
-                problem = f"the text {describe_control(values[index], multiline)}; plan text never holds one"
-                if "bidirectional" in problem:
-                    problem += "; " + REPAIR_HINT.format(path=shlex.quote(str(self.path)))
-                raise self.fail(table, columns[0][index], name, problem)
-
-    def fail(self, table: str, rowid: int, column: str, problem: str) -> PlannerError:
-        """A `store.bad_value` error for a value found wrong while reading."""
-        return bad_value(self.path, Finding(table, rowid, column, problem))
-
-    def resolve(self, table: str, column: str, rowids: Sequence[Any], numbers: Sequence[Any],
-                target: RowIds, what: str) -> Sequence[Any]:
-        """Row numbers in `numbers` turned into ids; a number naming no row of `what` is refused."""
-        if numbers.count(None) == len(numbers):  # no task has an owner or a calendar of its own
-            return Repeated(None, len(numbers))
-        return target.ids_at(self.places(table, column, rowids, numbers, target, what))
-
-    def places(self, table: str, column: str, rowids: Sequence[Any], numbers: Sequence[Any],
-               target: RowIds, what: str) -> Any:
-        """Where in `target` each of `numbers` is (see RowIds.places); a number naming no row is refused."""
-        places = target.places(numbers)
-        if places.min(initial=0) == NO_ROW:
-            index = int(places.argmin())
-            raise self.fail(table, rowids[index], column, f"row {numbers[index]} is not a {what} of the plan")
-        return places
-
-    def by_id(self, table: str, rowids: Sequence[Any], ids: Sequence[Any], objects: Iterable[Any]) -> dict[Any, Any]:
-        """Objects by id; a second row with the same id is refused (merging relies on unique ids)."""
-        result = dict(zip(ids, objects))
-        if len(result) != len(ids):
-            self.refuse_duplicate(table, rowids, ids)
-        return result
-
-    def check_unique(self, table: str, rowids: Sequence[Any], ids: Sequence[Any]) -> None:
-        """Refuse a second row with the same id, as `by_id` does, before any object is made."""
-        if len(set(ids)) != len(ids):
-            self.refuse_duplicate(table, rowids, ids)
-
-    def refuse_duplicate(self, table: str, rowids: Sequence[Any], ids: Sequence[Any]) -> None:
-        """Raise the refusal naming the first row whose id an earlier row has."""
-        seen: set[Any] = set()
-        rowid, duplicate = next((r, i) for r, i in zip(rowids, ids) if i in seen or _note(seen, i))
-        raise self.fail(table, rowid, "id", f"id {duplicate} is used by an earlier row too")
 
     def project(self, objects: bool = True) -> Project:
         """The whole plan; without `objects`, its tasks and links are made only when asked for, one by
@@ -322,9 +218,3 @@ def _constraint_field(stored: Sequence[str], alap: Sequence[int]) -> Field:
 
 def _constraint_of(stored: str, alap: int) -> ConstraintType:
     return _ALAP if alap else _CONSTRAINT(stored)
-
-
-def _note(seen: set[Any], value: Any) -> bool:
-    """Remember `value`; False, so a search for the first repeated value goes on."""
-    seen.add(value)
-    return False
