@@ -65,4 +65,4 @@ def _print_summary(trend) -> None:
             print(f"{line.key.ljust(width)}  not in any report")
             continue
         print(f"{line.key.ljust(width)}  {line.point_text(0):>10} -> {line.point_text(-1):<10}"
-              f"  {line.total_slip_days:+d} days over {len(line.points)} reports")
+              f"  {line.total_slip_text} over {len(line.points)} reports")

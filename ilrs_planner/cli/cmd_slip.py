@@ -21,8 +21,10 @@ def register(subparsers) -> None:
     """Add the `slip` sub-command."""
     parser = subparsers.add_parser(
         "slip", help="compare a baseline with the current plan (or with another baseline)",
-        description="Slip report: every task's baseline and current start/finish with signed variances in "
-        "days (later = positive). By default the earliest baseline (by 'as of' date) against the current "
+        description="Slip report: every task's baseline and current start/finish with signed variances "
+        "(later = positive), in whole years or months between dates known only to the year or month ('+1 y' "
+        "from 2030 to 2031), else in days; --csv and --json give days. By default the earliest baseline "
+        "(by 'as of' date) against the current "
         "schedule. The table and --csv show finishes as the last day of work, each date as precisely as it is "
         "known ('2028'); --json carries the scheduler's exclusive finishes (the day after) and each side's "
         "precision.")
@@ -79,12 +81,10 @@ def _schedule(project):
 
 
 def _cells(row) -> tuple[str, ...]:
-    def days(value):
-        return "" if value is None else f"{value:+d}d"
-
     _old_start, old_last, _new_start, new_last = row.shown()
+    start_variance, finish_variance = row.variance_texts()  # '+1 y' between years, else days
     return (one_line(row.key), one_line(row.name)[:40], old_last or "-", new_last or "-",
-            days(row.start_variance), days(row.finish_variance), row.basis, "SLIPPED" if row.slipped else "")
+            start_variance, finish_variance, row.basis, "SLIPPED" if row.slipped else "")
 
 
 def _print_table(rows: list[tuple[str, ...]]) -> None:

@@ -83,7 +83,7 @@ def print_explanation(result) -> None:
         for note in result.notes:
             print(f"  note: {note}")
         return
-    print(f"  moved {result.slip_days:+d} days" + ("" if result.exact else " (from dates only)"))
+    print(f"  moved {result.slip_text}" + ("" if result.exact else ", from dates only"))
     for label, chain in (("Driving chain then", result.old_chain), ("Driving chain now", result.new_chain)):
         if chain:
             print(f"{label}: " + " ← ".join(f"{one_line(s.key)} [{s.driver}]" for s in chain))

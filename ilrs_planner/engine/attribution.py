@@ -29,7 +29,7 @@ from .cpm import schedule as cpm_schedule
 from .driving_chain import ChainStep, driving_chain
 from .plan_changes import align_task_ids, ordered_changes
 from .schedule import Schedule
-from .shown_dates import last_day_text, plan_is_fuzzy
+from .shown_dates import last_day_text, plan_is_fuzzy, variance_text
 from .shown_precision import ShownPrecision
 from .slippage import Version, version_day_ends, version_precision
 
@@ -90,6 +90,13 @@ class Attribution:
     @property
     def slip_days(self) -> int:
         return (self.new_date - self.old_date).days if self.old_date and self.new_date else 0
+
+    @property
+    def slip_text(self) -> str:
+        """The move as a planner reads it: '+7 y (2,556 days)' from '2028' to '2035', whose days the
+        changes count; '+365 days' between days (shown_dates.variance_text)."""
+        text = variance_text(self.slip_days, self.old_shown, self.new_shown, self.old_precision, self.new_precision)
+        return f"{self.slip_days:+,} days" if text.endswith(" d") else f"{text} ({abs(self.slip_days):,} days)"
 
     @property
     def unexplained_days(self) -> int:

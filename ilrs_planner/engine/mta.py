@@ -16,7 +16,7 @@ from typing import Any
 
 from ..domain import PlannerError, Precision, Project, Task, format_fuzzy_date, shown_finish
 from .schedule import Schedule
-from .shown_dates import baseline_precision, plan_is_fuzzy
+from .shown_dates import baseline_precision, plan_is_fuzzy, variance_text
 from .shown_precision import ShownPrecision
 
 # The ILRS roadmap's headline items: basic and extended station, Chang'e 7 and 8, Luna-26/27,
@@ -52,6 +52,14 @@ class TrendLine:
     def total_slip_days(self) -> int:
         """Last forecast minus first forecast (positive = slipped)."""
         return (self.points[-1][1] - self.points[0][1]).days if self.points else 0
+
+    @property
+    def total_slip_text(self) -> str:
+        """The total slip at the forecasts' precision: '+7 y' from '2028' to '2035', else days."""
+        if not self.points:
+            return ""
+        return variance_text(self.total_slip_days, self.points[0][1], self.points[-1][1], self.point_precision(0),
+                             self.point_precision(-1))
 
     def point_precision(self, index: int) -> Precision:
         """How precisely the report of point `index` knew its forecast."""

@@ -30,6 +30,27 @@ def last_day_text(start: date | None, finish: date | None, precision: Precision,
     return format_fuzzy_date(shown_finish(start, finish, at_day_end) if start is not None else finish, precision)
 
 
+def variance_text(days: int | None, was: date | None, now: date | None, was_precision: Precision,
+                  now_precision: Precision) -> str:
+    """A variance as a planner reads it, at the precision of the dates compared.
+
+    Between dates both known only to a year, quarter or month it counts whole periods of the coarser
+    ('2030' to '2031' is '+1 y', not '+365 d'; '2029-06' to '2029-09' is '+3 mo'); `was` and `now`
+    are the days shown (a finish's last day). Otherwise it is the exact days, '+365 d'.
+    """
+    if days is None:
+        return ""
+    if was is None or now is None or was_precision not in COARSE or now_precision not in COARSE:
+        return f"{days:+,} d" if days else "0 d"
+    coarser = min(COARSE.index(was_precision), COARSE.index(now_precision))
+    if COARSE[coarser] is Precision.YEAR:
+        return f"{now.year - was.year:+,} y".replace("+0 y", "0 y")
+    step = 3 if COARSE[coarser] is Precision.QUARTER else 1
+    months = ((now.year * 12 + now.month - 1) // step - (was.year * 12 + was.month - 1) // step) * step
+    text = f"{months // 12:+,} y" if months and months % 12 == 0 else f"{months:+,} mo"
+    return text.replace("+0 mo", "0 mo")
+
+
 def plan_is_fuzzy(project: Project) -> bool:
     """True when some task is dated coarser than the day: only then can a baseline hold such a date."""
     return any(task.precision is not Precision.DAY for task in project.tasks.values())

@@ -25,12 +25,22 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..domain import Baseline, Confidence, PlannerError, Precision, Project, Task, format_fuzzy_date, shown_finish
+from ..domain import (
+    Baseline,
+    Confidence,
+    PlannerError,
+    Precision,
+    Project,
+    Task,
+    format_fuzzy_date,
+    shown_finish,
+    shown_start,
+)
 from ..domain.alternatives import alternative_figures
 from ..domain.spreadsheet_text import formula_safe
 from ..files.atomic import write_atomically
 from .schedule import Schedule
-from .shown_dates import baseline_precision, last_day_text, plan_is_fuzzy, start_text
+from .shown_dates import baseline_precision, last_day_text, plan_is_fuzzy, start_text, variance_text
 from .shown_precision import ShownPrecision
 
 Dates = Mapping[str, tuple[date, date]]
@@ -86,6 +96,17 @@ class SlipRow:
                 start_text(self.current_start, new, self.current_finish, now),
                 last_day_text(self.current_start, self.current_finish, new, now))
 
+    def variance_texts(self) -> tuple[str, str]:
+        """Start and finish variance as a planner reads them: '+1 y' between '2030' and '2031', else
+        days ('+365 d'); '' where one side lacks the task (see shown_dates.variance_text)."""
+        if self.baseline_finish is None or self.current_finish is None:
+            return "", ""
+        old, new = Precision(self.baseline_precision), Precision(self.current_precision)
+        was_start, was_last = _shown_days(self.baseline_start, self.baseline_finish, self.baseline_at_day_end)
+        now_start, now_last = _shown_days(self.current_start, self.current_finish, self.current_at_day_end)
+        return (variance_text(self.start_variance, was_start, now_start, old, new),
+                variance_text(self.finish_variance, was_last, now_last, old, new))
+
     @property
     def slipped(self) -> bool:
         """True when the task now finishes later than in the baseline, as a sourced change of plan."""
@@ -131,6 +152,13 @@ def _row_dict(row: SlipRow) -> dict[Any, Any]:
     out["slipped"] = row.slipped
     del out["baseline_at_day_end"], out["current_at_day_end"]  # the JSON keeps points, as documented
     return out
+
+
+def _shown_days(start: date | None, finish: date, at_day_end: bool) -> tuple[date | None, date]:
+    """(first day, last day) of one side's dates as a person reads them."""
+    if start is None:
+        return None, finish
+    return shown_start(start, finish, at_day_end), shown_finish(start, finish, at_day_end)
 
 
 def _iso(value: date | None) -> str | None:

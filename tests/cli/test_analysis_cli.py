@@ -58,7 +58,8 @@ def test_slip_marks_modelling_and_lists_alternatives(ilrs_db, capsys):
     lines = capsys.readouterr().out.splitlines()
     assert lines[1].split()[-1] == "Basis"
     spread = next(line for line in lines if line.startswith("ilrs-1-5 "))
-    assert "-1827d" in spread and spread.rstrip().endswith("modelling")  # our 2030-2035, not a pull-in
+    # 2040 then, 2035 now: five years, not the -1827 days between their last days
+    assert spread.split()[-3:] == ["-5", "y", "modelling"]  # our 2030-2035, not a pull-in
     assert next(line for line in lines if line.startswith("ilrs-basic ")).rstrip().endswith("sourced    SLIPPED")
     alternatives = lines.index("Alternatives (another official's figure, not a change of plan):")
     assert lines[alternatives + 1].startswith("  ilrs-extended: by 2050 - Wu Yanhua")
@@ -158,3 +159,15 @@ def test_risk_prints_each_milestone_at_its_precision_and_json_keeps_the_days(ilr
     assert lm9["precision"] == "year" and date.fromisoformat(lm9["p50"]).year == 2033
     queqiao = next(m for m in data["milestones"] if m["key"] == "queqiao-2")
     assert queqiao["precision"] == "day" and queqiao["p50"] == "2024-03-20"
+
+
+def test_why_tells_a_move_between_years_in_years(ilrs_db, capsys):
+    assert main(["why", str(ilrs_db), "ilrs-basic", "--baseline", "2022-11-22 Wu Weiren: basic structure by 2028"]) == 0
+    moved = next(line for line in capsys.readouterr().out.splitlines() if line.strip().startswith("moved"))
+    assert moved.strip().startswith("moved +7 y (2,556 days)")  # "by 2028" to "2035", not "+2556 days" alone
+
+
+def test_mta_tells_each_milestones_slip_at_its_dates_precision(ilrs_db, capsys):
+    assert main(["mta", str(ilrs_db)]) == 0
+    rows = {line.split()[0]: line.split() for line in capsys.readouterr().out.splitlines()[1:]}
+    assert rows["ilrs-basic"][1:6] == ["2028", "->", "2035", "+7", "y"]  # not "+2556 days"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from ilrs_planner.domain import Precision, Task
-from ilrs_planner.engine.shown_dates import baseline_precision, last_day_text
+from ilrs_planner.engine.shown_dates import baseline_precision, last_day_text, variance_text
 
 LUNA_25 = Task("luna-25", "Luna-25", duration=9, actual_start=date(2023, 8, 11), actual_finish=date(2023, 8, 20))
 
@@ -49,3 +49,17 @@ def test_a_task_known_now_only_to_the_year_was_known_no_better_then():
     lm10 = Task("lm10", "Long March 10 first orbital flight", precision=Precision.YEAR)
     # captured when the status date forecast it on 2026-12-01: still "2026", not "2026-12"
     assert baseline_precision(lm10, (date(2026, 12, 1), date(2026, 12, 1))) is Precision.YEAR
+
+
+def test_a_variance_reads_at_the_precision_of_the_dates_compared():
+    year, quarter, month, day = Precision.YEAR, Precision.QUARTER, Precision.MONTH, Precision.DAY
+    assert variance_text(365, date(2030, 12, 31), date(2031, 12, 31), year, year) == "+1 y"
+    assert variance_text(-1827, date(2040, 12, 31), date(2035, 12, 31), year, year) == "-5 y"
+    assert variance_text(200, date(2030, 1, 31), date(2030, 8, 19), year, year) == "0 y"  # another day of 2030
+    assert variance_text(92, date(2029, 6, 30), date(2029, 9, 30), month, month) == "+3 mo"
+    assert variance_text(365, date(2029, 6, 30), date(2030, 6, 30), month, month) == "+1 y"
+    assert variance_text(240, date(2029, 6, 30), date(2030, 2, 25), quarter, month) == "+9 mo"  # Q2 to Q1 2030
+    assert variance_text(400, date(2029, 6, 30), date(2030, 8, 4), month, year) == "+1 y"  # the coarser: years
+    assert variance_text(952, date(2021, 12, 31), date(2023, 8, 19), year, day) == "+952 d"  # a day: exact days
+    assert variance_text(0, date(2023, 8, 19), date(2023, 8, 19), day, day) == "0 d"
+    assert variance_text(None, None, None, day, day) == ""

@@ -98,12 +98,12 @@ def test_slip_report_shows_each_variances_basis_and_the_alternatives(qtbot, ilrs
     rows = {panel.proxy.index(r, 0).data(): r for r in range(panel.proxy.rowCount())}
     basis = HEADERS.index("Basis")
     spread = rows["ilrs-1-5"]
-    assert panel.proxy.index(spread, FINISH_VARIANCE).data() == "-1827"
+    assert panel.proxy.index(spread, FINISH_VARIANCE).data() == "-5 y"  # 2040 -> 2035: years, not "-1827" days
     assert panel.proxy.index(spread, basis).data() == "modelling"
     assert panel.proxy.index(spread, FINISH_VARIANCE).data(Qt.ItemDataRole.ForegroundRole) == MODELLING_GREY
     assert "not a slip" in panel.proxy.index(spread, basis).data(Qt.ItemDataRole.ToolTipRole)
     extended = rows["ilrs-extended"]
-    assert panel.proxy.index(extended, FINISH_VARIANCE).data() == "+0"  # no five-year pull-in
+    assert panel.proxy.index(extended, FINISH_VARIANCE).data() == "0 y"  # no five-year pull-in
     assert "by 2050 - Wu Yanhua" in panel.proxy.index(extended, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert panel.alternatives.isVisible() and "ilrs-extended: by 2050" in panel.alternatives.text()
     assert "modelling (grey), not slips" in panel.summary.text()
@@ -138,7 +138,7 @@ def test_why_panel_explains_the_basic_station_slip(qtbot, ilrs_doc):
     panel.baseline_combo.setCurrentIndex(panel.baseline_combo.findData("2022-11-22 Wu Weiren: basic structure by 2028"))
     result = panel.result
     assert result.key == "ilrs-basic" and result.slip_days == (date(2035, 12, 31) - date(2028, 12, 31)).days
-    assert "+2556 days" in panel.headline.text()
+    assert "moved <b>+7 y (2,556 days)</b>" in panel.headline.text()  # "by 2028" to "2035": years, then days
     titles = [panel.tree.topLevelItem(i).text(1) for i in range(panel.tree.topLevelItemCount())]
     assert titles[:2] == ["Changes", "Driving chain now"]
 

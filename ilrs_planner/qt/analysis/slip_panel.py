@@ -27,11 +27,11 @@ from .common import MessageLine, WhenShown, fill_baseline_combo
 from .defaults import baseline_with_most_slips
 
 DATES = (2, 3, 4, 5)  # baseline start and finish, current start and finish: shown as SlipRow.shown() reads them
-HEADERS = ("Key", "Name", "Baseline start", "Baseline finish", "Start", "Finish", "Start var (d)", "Finish var (d)",
-           "Basis")
+# Variances read at the dates' precision: '+7 y' between '2028' and '2035', days between days.
+HEADERS = ("Key", "Name", "Baseline start", "Baseline finish", "Start", "Finish", "Start var", "Finish var", "Basis")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-FINISH_VARIANCE = HEADERS.index("Finish var (d)")
-VARIANCES = (HEADERS.index("Start var (d)"), FINISH_VARIANCE)
+FINISH_VARIANCE = HEADERS.index("Finish var")
+VARIANCES = (HEADERS.index("Start var"), FINISH_VARIANCE)
 SLIP_RED, GAIN_GREEN, MODELLING_GREY = QColor("#c5221f"), QColor("#188038"), QColor("#80868b")
 BASIS_TIPS = {"sourced": "A recorded change of plan: an announcement, work recorded as done, or late work forecast "
                          "from the status date.",
@@ -75,7 +75,9 @@ class SlipTableModel(QAbstractTableModel):
                 return "—"
             if index.column() in DATES:  # a finish is the last day of work, each date as precisely as it is known
                 return row.shown()[DATES.index(index.column())]
-            return f"{value:+d}" if index.column() in VARIANCES else str(value)
+            if index.column() in VARIANCES:
+                return row.variance_texts()[VARIANCES.index(index.column())]
+            return str(value)
         if role == SORT_ROLE:
             return value.toordinal() if hasattr(value, "toordinal") else (value if value is not None else -10**9)
         if role == Qt.ItemDataRole.ForegroundRole and index.column() in VARIANCES and value:

@@ -153,7 +153,7 @@ class WhyPanel(QWidget):
                                   + escape("; ".join(result.notes[1:] or result.notes)))
             return
         kind = "exact, change by change" if result.exact else "from baseline dates along the driving chain"
-        self.headline.setText(f"<b>{escape(result.name)}</b> moved <b>{result.slip_days:+d} days</b> "
+        self.headline.setText(f"<b>{escape(result.name)}</b> moved <b>{escape(result.slip_text)}</b> "
                               f"({result.old_text} → {result.new_text}), {kind}.")
         changes = self._section("Changes", f"{sum(c.days for c in result.contributions):+d}")
         for change in result.contributions:

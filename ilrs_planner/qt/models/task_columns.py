@@ -24,7 +24,7 @@ from ...domain import (
 from ...domain.durations import units_for
 from ...domain.provenance import parse_confidence, shown_confidence
 from ...engine.schedule import Schedule, TaskDates
-from ...engine.shown_dates import baseline_precision, plan_is_fuzzy
+from ...engine.shown_dates import baseline_precision, plan_is_fuzzy, variance_text
 from ...engine.shown_precision import ShownPrecision
 from .predecessor_column import links_into, predecessors_command, predecessors_text
 
@@ -162,8 +162,17 @@ def display_text(task: Task, column: Column, ctx: RowContext) -> str:
         return shown_confidence(task)
     if column is Column.PREDECESSORS:
         return predecessors_text(ctx.project, ctx.incoming(task))
+    return _variance_text(task, ctx)
+
+
+def _variance_text(task: Task, ctx: RowContext) -> str:
+    """'+7 y' between the baseline's '2028' and the plan's '2035', days between days (shown_dates)."""
     variance = _variance(task, ctx)
-    return "" if variance is None else f"{variance:+,} d"
+    if variance is None or ctx.schedule is None or ctx.baseline is None:
+        return ""
+    dates, entry = ctx.schedule.tasks[task.id], ctx.baseline[task.id]
+    was = shown_finish(*entry, dates.early_at_day_end)
+    return variance_text(variance, was, last_day(dates), ctx.baseline_precision(task, entry), ctx.precision(task))
 
 
 def is_editable(task: Task, column: Column, ctx: RowContext) -> bool:
