@@ -37,6 +37,15 @@ LATE_BY_MORE_YEARS = "#550000"
 OWNER_PALETTE = ("#1f77b4", "#ff7f0e", "#9467bd", "#e377c2", "#17becf", "#bcbd22", "#4e79a7",
                  "#f28e2b", "#b07aa1", "#76b7b2", "#edc948")
 
+# A chart drawing one line per item (the milestone trend) takes the same palette, in an order that
+# keeps the first eight lines furthest apart (its two blues, two oranges, two cyans come last).
+_SERIES_ORDER = (0, 1, 2, 3, 4, 5, 8, 10, 9, 6, 7)
+
+
+def series_color(index: int) -> str:
+    """The colour of line `index` of a chart of several lines (the palette repeats past its end)."""
+    return OWNER_PALETTE[_SERIES_ORDER[index % len(_SERIES_ORDER)]]
+
 
 def owner_color(key: str, explicit: str = "") -> str:
     """The participant's own colour, else a palette colour derived stably from its key."""

@@ -1,0 +1,136 @@
+"""The milestone trend chart's plot: the grid and its years, the diagonal, the report dates and the lines.
+
+Everything here is painted into the square plot `rect` of an MtaPicture (mta_chart.py), whose
+`point(rect, x, y)` places a report date (x) and a forecast (y) on the one time scale of both axes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
+
+from .mta_style import CURRENT, GRID, GRID_MAJOR, MARKER, MUTED, PAST, TEXT, font, forecast_years
+
+
+def year_step(picture, rect: QRectF) -> int:
+    """Years between two labelled grid lines: at least 42 px apart."""
+    px_per_year = rect.width() / max(picture.hi - picture.lo, 1)
+    return next((s for s in (1, 2, 5, 10, 20, 50) if s * px_per_year >= 42), 100)
+
+
+def paint_grid(p: QPainter, picture, rect: QRectF) -> None:
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(PAST)
+    p.drawPolygon(QPolygonF([rect.bottomLeft(), rect.bottomRight(), rect.topRight()]))  # forecast before report
+    step = year_step(picture, rect)
+    p.setFont(font(12))
+    for year in range(int(picture.lo), int(picture.hi) + 1):
+        a, major = picture.point(rect, float(year), float(year)), year % step == 0
+        p.setPen(QPen(GRID_MAJOR if major else GRID, 1))
+        p.drawLine(QPointF(a.x(), rect.top()), QPointF(a.x(), rect.bottom()))
+        p.drawLine(QPointF(rect.left(), a.y()), QPointF(rect.right(), a.y()))
+        if major and year < picture.hi:
+            # A year's label sits in the middle of its band: "by 2035" (2035-12-31) reads 2035.
+            mid = picture.point(rect, year + 0.5, year + 0.5)
+            p.setPen(TEXT)
+            p.drawText(QRectF(mid.x() - 30, rect.bottom() + 6, 60, 18), Qt.AlignmentFlag.AlignHCenter, str(year))
+            p.drawText(QRectF(rect.left() - 58, mid.y() - 9, 50, 18),
+                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(year))
+    p.setPen(QPen(MUTED, 1.4, Qt.PenStyle.DashLine))
+    p.drawLine(rect.bottomLeft(), rect.topRight())
+    p.setPen(QPen(GRID_MAJOR, 1))
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.drawRect(rect)
+    _paint_axis_titles(p, picture, rect)
+
+
+def _paint_axis_titles(p: QPainter, picture, rect: QRectF) -> None:
+    p.setPen(MUTED)
+    p.setFont(font(13, True))
+    p.drawText(QRectF(rect.left(), rect.bottom() + 26, rect.width(), 20), Qt.AlignmentFlag.AlignHCenter,
+               "Report date")
+    p.save()
+    p.translate(rect.left() - 52, rect.center().y())
+    p.rotate(-90)
+    p.drawText(QRectF(-rect.height() / 2, -20, rect.height(), 20),
+               Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, "Forecast date")
+    p.restore()
+    _paint_diagonal_words(p, picture, rect)
+
+
+def _paint_diagonal_words(p: QPainter, picture, rect: QRectF) -> None:
+    """The diagonal's meaning just under it, from the lower-left corner up to the current report:
+    there, before any report date that has names beside it, no line or name can be. Shortened, or
+    left out, where the plot is too small for it."""
+    p.setFont(font(12))
+    metrics = QFontMetricsF(p.font())
+    current = next((r.as_of for r in picture.trend.reports if r.is_current), None)
+    upto = picture.point(rect, current, current).x() if current else rect.right()
+    start = picture.point(rect, picture.lo, picture.lo)
+    room = (min(upto, rect.right()) - start.x()) * 2 ** 0.5 - 24
+    text = next((t for t in ("forecast = report date (reached)", "forecast = report date")
+                 if metrics.horizontalAdvance(t) <= room), None)
+    if text is None:
+        return
+    p.save()
+    p.translate(start)
+    p.rotate(-45)
+    p.drawText(QRectF(12, 3, room, 18), Qt.AlignmentFlag.AlignLeft, text)
+    p.restore()
+
+
+def paint_reports(p: QPainter, picture, rect: QRectF) -> None:
+    """A tick on the x axis for each report; the current plan's date as a dashed line, named at its
+    foot, under the diagonal, where no forecast (and so no line or name) can be."""
+    for report in picture.trend.reports:
+        x = picture.point(rect, report.as_of, report.as_of).x()
+        if report.is_current:
+            p.setPen(QPen(CURRENT, 1.2, Qt.PenStyle.DashLine))
+            p.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
+            p.setFont(font(11))
+            p.drawText(QRectF(x + 4, rect.bottom() - 18, 160, 16), Qt.AlignmentFlag.AlignLeft,
+                       f"status {report.as_of.isoformat()}")
+        else:
+            p.setPen(QPen(MUTED, 1))
+            p.drawLine(QPointF(x, rect.bottom()), QPointF(x, rect.bottom() - 6))
+
+
+def paint_marker(p: QPainter, picture, rect: QRectF) -> None:
+    """The history's moment: a band at that report date, so the trend and the roadmap agree."""
+    if picture.marker is None:
+        return
+    x = picture.point(rect, picture.marker, picture.marker).x()
+    if not rect.left() <= x <= rect.right():
+        return
+    p.setPen(QPen(QColor(MARKER), 2.0))
+    p.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
+    p.setFont(font(12, True))
+    text = f"shown: {picture.marker.isoformat()}"
+    width = QFontMetricsF(p.font()).horizontalAdvance(text) + 10
+    box = QRectF(x - width if x + width > rect.right() else x, rect.top() - 22, width, 20)
+    p.fillRect(box, QColor(MARKER))
+    p.setPen(QColor("white"))
+    p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+
+
+def paint_lines(p: QPainter, picture, rect: QRectF) -> list[tuple[QPointF, str, QColor]]:
+    """Each milestone's forecasts joined, dots at each report; returns (last point, name, colour) per line."""
+    ends = []
+    for index, line in enumerate(picture.trend.lines):
+        if not line.points:
+            continue
+        color = picture.color(index)
+        pts = [picture.point(rect, x, forecast_years(y, line.precision)) for x, y in line.points]
+        path = QPainterPath(pts[0])
+        for pt in pts[1:]:
+            path.lineTo(pt)
+        p.setPen(QPen(color, 2.4, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawPath(path)
+        p.setPen(QPen(QColor("white"), 1))
+        p.setBrush(color)
+        for pt in pts:
+            p.drawEllipse(pt, 2.8, 2.8)
+        p.drawEllipse(pts[-1], 5.0, 5.0)
+        ends.append((pts[-1], line.name, color))
+    return ends

@@ -1,0 +1,77 @@
+"""The milestone trend chart read where it usually is, in a dock under the Gantt: its lines' colours
+never read as a slip, and its names neither overlap nor run out of the picture, whatever its size."""
+
+from __future__ import annotations
+
+import itertools
+import sys
+from pathlib import Path
+
+import pytest
+
+from ilrs_planner.chart import palette
+from ilrs_planner.chart.variance import ON_TIME_STEP, SLIP_STEPS
+from ilrs_planner.data.reference import build_reference_project
+from ilrs_planner.qt.analysis.mta_panel import MtaPanel
+from ilrs_planner.qt.document import Document
+
+sys.path.insert(0, str(Path(__file__).parents[1]))
+from chart.test_slip_colours import APART, SIGHTS, _distance  # noqa: E402  (the one colour-distance measure)
+
+SLIPS = [color for i, (_, color, _) in enumerate(SLIP_STEPS) if i != ON_TIME_STEP]
+
+
+@pytest.fixture(scope="module")
+def roadmap():
+    return build_reference_project()
+
+
+@pytest.fixture
+def panel(qtbot, roadmap):
+    made = MtaPanel(Document(roadmap))
+    qtbot.addWidget(made)
+    made.show()
+    return made
+
+
+def test_the_lines_take_the_owner_palette_and_none_reads_as_a_slip_or_the_critical_path(panel):
+    picture = panel.chart.picture()
+    colors = [picture.color(i).name() for i in range(len(palette.OWNER_PALETTE))]
+    assert set(colors) == set(palette.OWNER_PALETTE)  # one palette, not a copy of its own
+    for color, other, sight in itertools.product(colors, [*SLIPS, palette.CRITICAL], SIGHTS):
+        assert _distance(color, other, sight) >= APART, (color, other, sight)
+
+
+def test_the_eight_default_lines_are_told_apart(panel):
+    picture = panel.chart.picture()
+    assert len(picture.trend.lines) == 8
+    first = [picture.color(i).name() for i in range(8)]
+    for a, b in itertools.combinations(first, 2):
+        assert _distance(a, b, "normal") >= 15.0, (a, b)
+
+
+@pytest.mark.parametrize("size", [(1600, 336), (1280, 336), (900, 700), (700, 330)])
+def test_names_and_legend_never_overlap_or_leave_the_picture(panel, size):
+    panel.resize(*size)
+    chart = panel.chart
+    assert chart.height() <= size[1]  # the dock's chart fits without scrolling
+    zoom = chart.zoom()
+    width, height = chart.width() / zoom, chart.height() / zoom
+    picture = chart.picture()
+    labels = picture.end_labels(width, height)
+    legend = picture.legend_rect(width, height)
+    boxes = [label.box for label in labels]
+    assert labels, "some names fit at every size"
+    for a, b in itertools.combinations(boxes, 2):
+        assert not a.intersects(b), (a, b)
+    for label in labels:
+        assert not label.box.intersects(legend), label.text
+        assert label.box.left() >= 0 and label.box.right() <= width and label.box.bottom() <= height
+        name = next(line.name for line in picture.trend.lines if line.name.startswith(label.text.rstrip("…")))
+        assert label.text == name or label.text.endswith("…")
+    assert legend.left() >= 0 and legend.right() <= width and legend.bottom() <= height + 1
+
+
+def test_the_panel_fits_the_analysis_dock_of_a_laptop_window(panel):
+    # Under the chart of a 1280 x 800 (or 1600 x 950) window the dock's content is about 336 px high.
+    assert panel.minimumSizeHint().height() <= 336
