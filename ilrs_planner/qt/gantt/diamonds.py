@@ -16,8 +16,11 @@ COUNT_HALO = QColor(255, 255, 255, 215)  # as under the labels: the summary bar 
 
 
 def diamond(x: float, yc: float, half: float) -> QPolygonF:
-    """A diamond centred on (x, yc)."""
-    return QPolygonF([QPointF(x, yc - half), QPointF(x + half, yc), QPointF(x, yc + half), QPointF(x - half, yc)])
+    """A diamond centred on (x, yc), closed: back to its top, so a path's outline has all four edges
+    (open, the edge from the left tip up to the top was never stroked: a hollow diamond met by a link's
+    arrow at that tip read as the arrow cutting into it)."""
+    top = QPointF(x, yc - half)
+    return QPolygonF([top, QPointF(x + half, yc), QPointF(x, yc + half), QPointF(x - half, yc), top])
 
 
 def milestones(p: QPainter, scene: Scene, dy: float) -> None:

@@ -1,5 +1,6 @@
-"""Dragging a milestone at the end of a day (after a task ending Friday, shown Friday, as in MS
-Project): the dates shown while dragging and the day it lands on count from the day it is shown on."""
+"""Milestones on the chart at day zoom. Dragging one at the end of a day (after a task ending Friday,
+shown Friday, as in MS Project): the dates shown while dragging and the day it lands on count from
+the day it is shown on. A hollow diamond met by a link's arrow keeps all four edges."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 
 from ilrs_planner.domain import Calendar, Link, Project, Task
@@ -55,3 +57,23 @@ def test_dragging_a_friday_milestone_three_days_on_shows_and_lands_on_monday(qtb
     assert shown and shown[-1].startswith("2027-01-11 – 2027-01-11")  # Friday 8 + 3 days: Monday 11
     assert window.document.project.tasks["done"].constraint_date == date(2027, 1, 11)
     assert window.document.schedule.tasks["done"].shown_finish == date(2027, 1, 11)
+
+
+def _outline_pixels(window, task_id: str) -> tuple[QColor, QColor]:
+    """The chart's colour halfway along a milestone diamond's upper-left and upper-right edges."""
+    canvas = window.gantt.canvas
+    image = canvas.grab().toImage()
+    layer = canvas.scene.milestones
+    i = [canvas.scene.task_ids[row] for row in layer.rows.tolist()].index(task_id)
+    x = float(layer.x0[i])
+    yc = (float(layer.y0[i]) + float(layer.y1[i])) / 2 + window.gantt.style.header_height - window.gantt.vertical_offset
+    half = window.gantt.style.row_height * 0.3
+    return (image.pixelColor(int(round(x - half / 2)), int(round(yc - half / 2))),
+            image.pixelColor(int(round(x + half / 2)), int(round(yc - half / 2))))
+
+
+def test_a_hollow_diamond_met_by_a_links_arrow_keeps_every_edge_at_day_zoom(friday_window):
+    # The link from "work" ends in an arrow at the diamond's left tip; the diamond is drawn whole over it.
+    left, right = _outline_pixels(friday_window, "done")
+    assert right.lightness() < 200  # the upper-right edge is drawn ...
+    assert left.lightness() < 200 and abs(left.hue() - right.hue()) < 20  # ... and so is the upper-left one
