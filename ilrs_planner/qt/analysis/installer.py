@@ -11,9 +11,10 @@ import importlib
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QWidget
+from PySide6.QtWidgets import QDockWidget, QScrollArea, QWidget
 
 from .common import compact_choosers
+from .dock_scroll import DockScroll
 
 if TYPE_CHECKING:
     from ..main_window import MainWindow  # the window builds these tools; typed only, no import at run time
@@ -37,13 +38,10 @@ TOOLS = {
 
 def scrolling(panel: QWidget) -> QScrollArea:
     """The panel in a scroll area: on a laptop screen the dock shrinks and scrolls instead of
-    widening the window past the screen (its drop-downs also shrink to a few words)."""
+    widening the window past the screen (its drop-downs also shrink to a few words); the panel
+    fills the dock whenever the dock is at least its minimum size (dock_scroll.py)."""
     compact_choosers(panel)
-    area = QScrollArea()
-    area.setWidget(panel)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    return area
+    return DockScroll(panel)
 
 
 class AnalysisTools:

@@ -7,11 +7,13 @@ from datetime import date
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetricsF
 
 from ...domain import Precision, format_fuzzy_date
 from ...engine.risk import RiskResult
 
 BAR, CURVE, P50, P80, TARGET = "#8ab4f8", "#1a73e8", "#188038", "#e37400", "#c5221f"
+NAME_SHARE, MIN_NAME_PX = 0.45, 80.0  # of a tornado's width its names may take; never less than this
 
 
 def seconds(day: date) -> float:
@@ -81,10 +83,11 @@ class TornadoChart(_Plot):
 
     def __init__(self, parent=None):
         super().__init__(parent, date_axis=False)
-        self.getPlotItem().setLabel("bottom", "Rank correlation with the milestone's date")
+        self.getPlotItem().setLabel("bottom", "Rank correlation")  # with the milestone's date: a dock is narrow
         self.getPlotItem().invertY(True)
         self.keys: list[str] = []
         self.names: list[str] = []
+        self._axis_shown: tuple[list[str], int] = ([], 0)  # what the name axis shows, set only on a change
 
     def show_drivers(self, drivers: list) -> None:
         """Draw the drivers, strongest on top."""
@@ -98,9 +101,28 @@ class TornadoChart(_Plot):
         self.addItem(pg.BarGraphItem(x0=[min(v, 0) for v in values], y=ys, height=0.6,
                                      width=[abs(v) for v in values], brushes=brushes, pen=pg.mkPen(None)))
         self.names = [_short_name(d.name) for d in drivers]  # people read names, not keys
-        self.getPlotItem().getAxis("left").setTicks([[(y, n) for y, n in zip(ys, self.names)]])
+        self._name_axis()
         self.setXRange(min(0.0, min(values)) - 0.05, max(0.0, max(values)) + 0.05)
         self.setYRange(-0.6, len(drivers) - 0.4)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if getattr(self, "names", None):
+            self._name_axis()
+
+    def _name_axis(self) -> None:
+        """The drivers' names down the left, in at most NAME_SHARE of the chart's width (cut short
+        with an ellipsis past it), so a dock's narrow tornado keeps room for its bars."""
+        axis = self.getPlotItem().getAxis("left")
+        metrics = QFontMetricsF(axis.style.get("tickFont") or self.font())
+        room = max(self.width() * NAME_SHARE, MIN_NAME_PX)
+        shown = [metrics.elidedText(n, Qt.TextElideMode.ElideRight, room) for n in self.names]
+        width = int(min(max((metrics.horizontalAdvance(t) for t in shown), default=0), room)) + 12
+        if (shown, width) == self._axis_shown:
+            return
+        self._axis_shown = (shown, width)
+        axis.setTicks([list(enumerate(shown))])
+        axis.setWidth(width)
 
 
 def _short_name(name: str, limit: int = 40) -> str:
