@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from .errors import PlannerError
 
@@ -71,7 +71,11 @@ class Calendar:
         """How many days of `[start, stop)` are worked: a duration as MS Project counts it."""
         if self.is_continuous:  # every day: no need to look at each
             return max((stop - start).days, 0)
-        return sum(self.is_working(start + timedelta(days=n)) for n in range((stop - start).days))
+        # Not day by day against every exception: a partner's calendar may hold a million of them.
+        # Counting many spans of one calendar? Keep a WorkingDayCount instead of calling this.
+        from .working_count import WorkingDayCount
+
+        return WorkingDayCount(self).between(start, stop)
 
     def describe_weekdays(self) -> str:
         """'Mon–Fri', 'every day', or the worked days listed."""

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from ..domain import Baseline, PlannerError, Precision, Project, shown_finish, shown_start
 from ..domain.provenance import shown_confidence
+from ..domain.working_count import WorkingDayCount
 from ..engine.cpm import schedule
 from ..engine.shown_precision import ShownPrecision
 from ..files.atomic import write_atomically
@@ -61,11 +62,12 @@ def _outline_numbers(project: Project) -> dict[str, str]:
     return numbers
 
 
-def _row(project: Project, task, number: str, dates, baseline: Baseline | None) -> list:
+def _row(project: Project, task, number: str, dates, baseline: Baseline | None,
+         counts: dict[str, WorkingDayCount]) -> list:
     owner = project.participants.get(task.owner_id) if task.owner_id else None
     entry = baseline.entries.get(task.id) if baseline else None
     return [number, task.key, task.name, task.kind.value, owner.key if owner else "", task.classification.value,
-            _shown_duration(project, task, dates), dates.shown_start,
+            _shown_duration(project, task, dates, counts), dates.shown_start,
             dates.shown_finish, dates.shown_late_start,
             dates.shown_late_finish, dates.total_float, dates.free_float,
             # A baseline keeps a milestone's point: read at the moment of day the milestone has now.
@@ -77,11 +79,16 @@ def _row(project: Project, task, number: str, dates, baseline: Baseline | None) 
             task.percent_complete, task.notes, project.calendar_name(task.calendar_id)]
 
 
-def _shown_duration(project: Project, task, dates) -> int:
-    """Working days of the task's calendar from start to finish (calendar days when elapsed)."""
-    if task.elapsed:
+def _shown_duration(project: Project, task, dates, counts: dict[str, WorkingDayCount]) -> int:
+    """Working days of the task's calendar from start to finish (calendar days when elapsed).
+    `counts`: each calendar's count, made once per sheet (a partner's calendar may hold a million
+    exceptions: laid out again for every task, that was hours)."""
+    calendar = project.task_calendar(task)
+    if task.elapsed or calendar.is_continuous:
         return (dates.early_finish - dates.early_start).days
-    return project.task_calendar(task).working_days(dates.early_start, dates.early_finish)
+    if calendar.id not in counts:
+        counts[calendar.id] = WorkingDayCount(calendar)
+    return counts[calendar.id].between(dates.early_start, dates.early_finish)
 
 
 def _provenance(task, precision: Precision) -> list:
@@ -100,9 +107,10 @@ def _task_rows(project: Project, schedule, baseline: Baseline | None, looks: Loo
     refuse_deep_outline(project, "a spreadsheet")
     numbers, summaries = _outline_numbers(project), project.summary_ids()
     shown = ShownPrecision(project, schedule)
+    counts: dict[str, WorkingDayCount] = {}
     for number, (task, depth) in enumerate(project.walk(), start=2):
         dates = schedule.tasks[task.id]
-        values = _row(project, task, numbers[task.id], dates, baseline) + _provenance(task, shown.of(task.id))
+        values = _row(project, task, numbers[task.id], dates, baseline, counts) + _provenance(task, shown.of(task.id))
         yield writer.row(number, values, bold=task.id in summaries, critical=dates.critical,
                          indent_column=NAME_COLUMN, indent=min(depth, MAX_INDENT))
 
