@@ -62,14 +62,19 @@ class TaskDates:
         return self._finish(self.late_start, self.late_finish, self.late_at_day_end)
 
     def _start(self, start: date, finish: date, at_day_end: bool) -> date:
-        if self.summary_moments & SUMMARY_START_AT_DAY_END:
-            return start - timedelta(days=1)
-        return shown_start(start, finish, at_day_end)
+        return shown_days(start, finish, at_day_end, self.summary_moments)[0]
 
     def _finish(self, start: date, finish: date, at_day_end: bool) -> date:
-        if self.summary_moments:  # a summary's moments: its finish day, unless that is the day after
-            return finish if self.summary_moments & SUMMARY_FINISH_AT_DAY_START else finish - timedelta(days=1)
-        return shown_finish(start, finish, at_day_end)
+        return shown_days(start, finish, at_day_end, self.summary_moments)[1]
+
+
+def shown_days(start: date, finish: date, at_day_end: bool, summary_moments: int = 0) -> tuple[date, date]:
+    """(first day, last day) a person reads of [start, finish): a milestone's day, or a summary's by
+    its moments (TaskDates); for dates held apart from a schedule, such as a slip report's."""
+    if not summary_moments:
+        return shown_start(start, finish, at_day_end), shown_finish(start, finish, at_day_end)
+    first = start - timedelta(days=1) if summary_moments & SUMMARY_START_AT_DAY_END else start
+    return first, finish if summary_moments & SUMMARY_FINISH_AT_DAY_START else finish - timedelta(days=1)
 
 
 class TaskTable(Mapping[str, TaskDates]):

@@ -10,24 +10,29 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..domain import Precision, Project, Task, format_fuzzy_date, period_end, period_start, shown_finish, shown_start
+from ..domain import Precision, Project, Task, format_fuzzy_date, period_end, period_start, shown_finish
+from .schedule import shown_days
 
 COARSE = (Precision.YEAR, Precision.QUARTER, Precision.MONTH)  # coarsest first
 
 
-def start_text(start: date | None, precision: Precision, finish: date | None = None, at_day_end: bool = False) -> str:
+def start_text(start: date | None, precision: Precision, finish: date | None = None, at_day_end: bool = False,
+               summary_moments: int = 0) -> str:
     """A start as shown: '2031', 'Q3 2029', '2029-06' or the day ('' when there is none); a
-    milestone at the end of a working day (its point `start` == `finish`) on that day."""
+    milestone at the end of a working day (its point `start` == `finish`) on that day, a summary by
+    its moments (engine.schedule.TaskDates)."""
     if start is not None and finish is not None:
-        start = shown_start(start, finish, at_day_end)
+        start = shown_days(start, finish, at_day_end, summary_moments)[0]
     return format_fuzzy_date(start, precision)
 
 
-def last_day_text(start: date | None, finish: date | None, precision: Precision, at_day_end: bool = False) -> str:
+def last_day_text(start: date | None, finish: date | None, precision: Precision, at_day_end: bool = False,
+                  summary_moments: int = 0) -> str:
     """An exclusive finish as shown: the last day of work at `precision` ('' when there is none)."""
     if finish is None:
         return ""
-    return format_fuzzy_date(shown_finish(start, finish, at_day_end) if start is not None else finish, precision)
+    return format_fuzzy_date(shown_days(start, finish, at_day_end, summary_moments)[1] if start is not None
+                             else finish, precision)
 
 
 def variance_text(days: int | None, was: date | None, now: date | None, was_precision: Precision,

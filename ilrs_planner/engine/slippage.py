@@ -34,12 +34,11 @@ from ..domain import (
     Task,
     format_fuzzy_date,
     shown_finish,
-    shown_start,
 )
 from ..domain.alternatives import alternative_figures
 from ..domain.spreadsheet_text import formula_safe
 from ..files.atomic import write_atomically
-from .schedule import Schedule
+from .schedule import Schedule, shown_days
 from .shown_dates import baseline_precision, last_day_text, plan_is_fuzzy, start_text, variance_text
 from .shown_precision import ShownPrecision
 
@@ -63,6 +62,8 @@ class Version:
     # The milestones whose point is the end of a working day (see engine/schedule.py); a baseline,
     # which keeps points only, reads each milestone at the moment of day it has now (see compare).
     day_ends: frozenset[str] | None = None
+    # Each summary's moments (engine.schedule.TaskDates.summary_moments), read for both sides as day_ends is.
+    summary_moments: Mapping[str, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,15 +87,16 @@ class SlipRow:
     current_precision: str = "day"
     baseline_at_day_end: bool = False  # a milestone's point read as the end of the day before it
     current_at_day_end: bool = False
+    summary_moments: int = 0  # a summary's start and finish moments, read for both sides (TaskDates)
 
     def shown(self) -> tuple[str, str, str, str]:
         """Baseline start and last day, current start and last day, as a person reads them."""
         old, new = Precision(self.baseline_precision), Precision(self.current_precision)
-        was, now = self.baseline_at_day_end, self.current_at_day_end
-        return (start_text(self.baseline_start, old, self.baseline_finish, was),
-                last_day_text(self.baseline_start, self.baseline_finish, old, was),
-                start_text(self.current_start, new, self.current_finish, now),
-                last_day_text(self.current_start, self.current_finish, new, now))
+        was, now, moments = self.baseline_at_day_end, self.current_at_day_end, self.summary_moments
+        return (start_text(self.baseline_start, old, self.baseline_finish, was, moments),
+                last_day_text(self.baseline_start, self.baseline_finish, old, was, moments),
+                start_text(self.current_start, new, self.current_finish, now, moments),
+                last_day_text(self.current_start, self.current_finish, new, now, moments))
 
     def variance_texts(self) -> tuple[str, str]:
         """Start and finish variance as a planner reads them: '+1 y' between '2030' and '2031', else
@@ -102,8 +104,10 @@ class SlipRow:
         if self.baseline_finish is None or self.current_finish is None:
             return "", ""
         old, new = Precision(self.baseline_precision), Precision(self.current_precision)
-        was_start, was_last = _shown_days(self.baseline_start, self.baseline_finish, self.baseline_at_day_end)
-        now_start, now_last = _shown_days(self.current_start, self.current_finish, self.current_at_day_end)
+        was_start, was_last = _shown_days(self.baseline_start, self.baseline_finish, self.baseline_at_day_end,
+                                          self.summary_moments)
+        now_start, now_last = _shown_days(self.current_start, self.current_finish, self.current_at_day_end,
+                                          self.summary_moments)
         return (variance_text(self.start_variance, was_start, now_start, old, new),
                 variance_text(self.finish_variance, was_last, now_last, old, new))
 
@@ -150,15 +154,15 @@ def _row_dict(row: SlipRow) -> dict[Any, Any]:
     out["start_variance_days"] = out.pop("start_variance")
     out["finish_variance_days"] = out.pop("finish_variance")
     out["slipped"] = row.slipped
-    del out["baseline_at_day_end"], out["current_at_day_end"]  # the JSON keeps points, as documented
+    del out["baseline_at_day_end"], out["current_at_day_end"], out["summary_moments"]  # the JSON keeps points
     return out
 
 
-def _shown_days(start: date | None, finish: date, at_day_end: bool) -> tuple[date | None, date]:
+def _shown_days(start: date | None, finish: date, at_day_end: bool, moments: int) -> tuple[date | None, date]:
     """(first day, last day) of one side's dates as a person reads them."""
     if start is None:
         return None, finish
-    return shown_start(start, finish, at_day_end), shown_finish(start, finish, at_day_end)
+    return shown_days(start, finish, at_day_end, moments)
 
 
 def _iso(value: date | None) -> str | None:
@@ -169,8 +173,9 @@ def schedule_version(project: Project, schedule: Schedule, label: str = CURRENT)
     """The current plan as a version: every task's early start and finish, as of the status date."""
     dates = {tid: (d.early_start, d.early_finish) for tid, d in schedule.tasks.items()}
     ends = frozenset(tid for tid, d in schedule.tasks.items() if d.early_at_day_end)
+    moments = {tid: d.summary_moments for tid, d in schedule.tasks.items() if d.summary_moments}
     return Version(label, project.status_date, dates, is_current=True,
-                   precision_of=ShownPrecision(project, schedule).of, day_ends=ends)
+                   precision_of=ShownPrecision(project, schedule).of, day_ends=ends, summary_moments=moments)
 
 
 def baseline_version(baseline: Baseline) -> Version:
@@ -198,6 +203,7 @@ def compare(project: Project, before: Version, after: Version) -> SlipReport:
             alternative_figures(task.notes),
             version_precision(before, task, old, fuzzy).value, version_precision(after, task, new, fuzzy).value,
             *version_day_ends(task.id, before, after),
+            (after.summary_moments or before.summary_moments or {}).get(task.id, 0),
         ))
     return SlipReport(before, after, tuple(rows))
 

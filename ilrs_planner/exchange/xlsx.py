@@ -21,10 +21,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..domain import Baseline, PlannerError, Precision, Project, shown_finish, shown_start
+from ..domain import Baseline, PlannerError, Precision, Project
 from ..domain.provenance import shown_confidence
 from ..domain.working_count import WorkingDayCount
 from ..engine.cpm import schedule
+from ..engine.schedule import shown_days
 from ..engine.shown_precision import ShownPrecision
 from ..files.atomic import write_atomically
 from .outline_depth import refuse_deep_outline
@@ -70,9 +71,9 @@ def _row(project: Project, task, number: str, dates, baseline: Baseline | None,
             _shown_duration(project, task, dates, counts), dates.shown_start,
             dates.shown_finish, dates.shown_late_start,
             dates.shown_late_finish, dates.total_float, dates.free_float,
-            # A baseline keeps a milestone's point: read at the moment of day the milestone has now.
-            "yes" if dates.critical else "", shown_start(*entry, dates.early_at_day_end) if entry else None,
-            shown_finish(*entry, dates.early_at_day_end) if entry else None,
+            # A baseline keeps a milestone's point: read at the moment of day the milestone (or phase) has now.
+            "yes" if dates.critical else "", *(shown_days(*entry, dates.early_at_day_end, dates.summary_moments)
+                                               if entry else (None, None)),
             (dates.early_start - entry[0]).days if entry else None,
             (dates.early_finish - entry[1]).days if entry else None,
             task.deadline,  # stored as what it means: the last day allowed

@@ -197,3 +197,16 @@ def test_the_risk_view_asks_by_the_day_a_milestone_at_fridays_end_is_shown():
     plan.link(work, done)
     result = schedule_with(plan.project, None)
     assert default_target(plan.project, result, done.id) == D(2027, 1, 8)
+
+
+def test_the_slip_report_reads_a_phase_ending_on_a_monday_milestone_as_ending_monday():
+    plan = Plan()
+    phase = plan.task("phase", 0)
+    plan.task("work", 5, parent_id=phase.id)  # Monday 4 to Friday 8 January
+    plan.task("review", 0, parent_id=phase.id, constraint=ConstraintType.SNET,
+              constraint_date=D(2027, 1, 18))  # the start of Monday 18
+    # Captured when the review was fixed a week earlier: the phase then ended at the start of Monday 11.
+    plan.project.baselines.append(Baseline("before", D(2026, 12, 1), {phase.id: (D(2027, 1, 4), D(2027, 1, 11))}))
+    row = slip_report(plan.project, schedule_with(plan.project, None)).row(phase.id)
+    assert row.shown() == ("2027-01-04", "2027-01-11", "2027-01-04", "2027-01-18")
+    assert row.variance_texts() == ("0 d", "+7 d")

@@ -19,11 +19,10 @@ from ...domain import (
     format_fuzzy_date,
     parse_duration,
     parse_fuzzy_date,
-    shown_finish,
 )
 from ...domain.durations import units_for
 from ...domain.provenance import parse_confidence, shown_confidence
-from ...engine.schedule import Schedule, TaskDates
+from ...engine.schedule import Schedule, TaskDates, shown_days
 from ...engine.shown_dates import baseline_precision, plan_is_fuzzy, variance_text
 from ...engine.shown_precision import ShownPrecision
 from .predecessor_column import links_into, predecessors_command, predecessors_text
@@ -155,9 +154,9 @@ def display_text(task: Task, column: Column, ctx: RowContext) -> str:
         return task.deadline.isoformat() if task.deadline else ""
     if column is Column.BASELINE_FINISH:
         entry = ctx.baseline.get(task.id) if ctx.baseline else None
-        # A baseline keeps a milestone's point: read at the moment of day the milestone has now.
-        return format_fuzzy_date(shown_finish(*entry, bool(dates and dates.early_at_day_end)),
-                                 ctx.baseline_precision(task, entry)) if entry else ""
+        # A baseline keeps a milestone's point: read at the moment of day the milestone (or phase) has now.
+        return format_fuzzy_date(_baseline_last_day(entry, dates), ctx.baseline_precision(task, entry)) \
+            if entry else ""
     if column is Column.CONFIDENCE:
         return shown_confidence(task)
     if column is Column.PREDECESSORS:
@@ -171,8 +170,12 @@ def _variance_text(task: Task, ctx: RowContext) -> str:
     if variance is None or ctx.schedule is None or ctx.baseline is None:
         return ""
     dates, entry = ctx.schedule.tasks[task.id], ctx.baseline[task.id]
-    was = shown_finish(*entry, dates.early_at_day_end)
-    return variance_text(variance, was, last_day(dates), ctx.baseline_precision(task, entry), ctx.precision(task))
+    return variance_text(variance, _baseline_last_day(entry, dates), last_day(dates),
+                         ctx.baseline_precision(task, entry), ctx.precision(task))
+
+
+def _baseline_last_day(entry: tuple[date, date], dates: TaskDates | None) -> date:
+    return shown_days(*entry, bool(dates and dates.early_at_day_end), dates.summary_moments if dates else 0)[1]
 
 
 def is_editable(task: Task, column: Column, ctx: RowContext) -> bool:
