@@ -48,6 +48,12 @@ class EditActions:
         # Both habits reach Redo on every platform, each key once (a repeat makes Qt ignore the key).
         self.redo.setShortcuts(key_list(StandardKey.Redo, "Ctrl+Shift+Z", "Ctrl+Y"))
         self.redo.setIcon(icon("redo"))
+        # Undo clicked while a cell is being typed into takes back the typing, as Ctrl+Z in the cell
+        # does; the step before it stays. (It undid that step and the typing was then lost.)
+        self.undo.triggered.disconnect()
+        self.undo.triggered.connect(lambda: window.tree.cancel_open_editor() or stack.undo())
+        self.redo.triggered.disconnect()
+        self.redo.triggered.connect(lambda: (window.tree.cancel_open_editor(), stack.redo()))
         specs = [  # attribute, icon, menu text, shortcut, what it does, status tip
             ("add_task", "add-task", "Add &task", "Insert", lambda: self.add_new(milestone=False),
              "Add a task below the selected one"),

@@ -151,3 +151,18 @@ def test_moving_the_first_task_of_a_group_up_says_so_in_the_status_bar_without_a
     assert "already the first in its group" in window.statusBar().currentMessage()
     press(window.tree, "Alt+Shift+Down")  # the keys still work: no box took them
     assert [task.name for task, _ in window.document.project.walk()][1:3] == ["Task B", "Task A"]
+
+
+def test_undo_clicked_while_typing_takes_back_the_typing_and_then_the_step_before(qtbot, window):
+    click_cell(window.tree, "a", Column.DURATION)
+    type_keys(window.tree, "7")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # A's duration is now 7 days
+    click_cell(window.tree, "b", Column.NAME)
+    type_keys(window.tree, "Integration")
+    undo = toolbar_button(window, window.edit.undo)
+    QTest.mouseClick(undo, Qt.MouseButton.LeftButton)
+    assert window.tree.state() != QAbstractItemView.State.EditingState
+    assert window.document.project.tasks["b"].name == "Task B"
+    assert window.document.project.tasks["a"].duration == 7  # the step before the typing stays
+    QTest.mouseClick(undo, Qt.MouseButton.LeftButton)
+    assert window.document.project.tasks["a"].duration == 10

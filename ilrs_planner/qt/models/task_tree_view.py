@@ -261,6 +261,14 @@ class TaskTreeView(QTableView):
             self.commitData(editor)
             self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
+    def cancel_open_editor(self) -> bool:
+        """Close the cell being typed into without applying it (Esc); True when one was open."""
+        QCoreApplication.sendPostedEvents(self.itemDelegate(), QEvent.Type.MetaCall)  # an Enter already pressed
+        editor = self.indexWidget(self.currentIndex())
+        if editor is not None:
+            self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.RevertModelCache)
+        return editor is not None
+
     def edit_name(self, task_id: str) -> None:
         """Start typing the name of `task_id` (after Add task)."""
         index = self.proxy_index(task_id, 0)
