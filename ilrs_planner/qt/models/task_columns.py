@@ -20,7 +20,7 @@ from ...domain import (
     parse_duration,
     parse_fuzzy_date,
 )
-from ...domain.durations import units_for
+from ...domain.durations import is_elapsed, units_for
 from ...domain.provenance import parse_confidence, shown_confidence
 from ...engine.schedule import Schedule, TaskDates, shown_days
 from ...engine.shown_dates import baseline_precision, plan_is_fuzzy, variance_text
@@ -104,13 +104,22 @@ def finish_variance(task: Task, ctx: RowContext) -> int | None:
     return _variance(task, ctx)
 
 
+def shown_duration(task: Task, dates: TaskDates, ctx: RowContext) -> int:
+    """Working days of the task's calendar from start to finish, as MS Project shows a duration
+    ('5d' typed on a Monday-to-Friday plan reads 5 d, not the 7 calendar days it spans); calendar
+    days for an elapsed duration."""
+    if task.elapsed:
+        return (dates.early_finish - dates.early_start).days
+    return ctx.project.task_calendar(task).working_days(dates.early_start, dates.early_finish)
+
+
 def sort_value(task: Task, column: Column, ctx: RowContext) -> object:
     """A value that sorts the column the way a planner expects (dates by day, numbers as numbers)."""
     dates = ctx.schedule.tasks.get(task.id) if ctx.schedule else None
     if column in (Column.START, Column.FINISH):
         return (dates.early_start if column is Column.START else dates.early_finish).toordinal() if dates else 0
     if column is Column.DURATION:
-        return (dates.early_finish - dates.early_start).days if dates else task.duration
+        return shown_duration(task, dates, ctx) if dates else task.duration
     if column is Column.FLOAT:
         return dates.total_float if dates else 0
     if column is Column.FREE_FLOAT:
@@ -142,8 +151,9 @@ def display_text(task: Task, column: Column, ctx: RowContext) -> str:
     if column is Column.FINISH:
         return format_fuzzy_date(last_day(dates), ctx.precision(task)) if dates else ""
     if column is Column.DURATION:
-        days = (dates.early_finish - dates.early_start).days if dates else task.duration
-        return "milestone" if days == 0 and task.id not in ctx.summary_ids else f"{days:,} d"
+        days = shown_duration(task, dates, ctx) if dates else task.duration
+        unit = "ed" if task.elapsed else "d"
+        return "milestone" if days == 0 and task.id not in ctx.summary_ids else f"{days:,} {unit}"
     if column is Column.FLOAT:
         return f"{dates.total_float:,} d" if dates else ""
     if column is Column.FREE_FLOAT:
@@ -209,8 +219,12 @@ def command_for(task: Task, column: Column, text: str, ctx: RowContext) -> Comma
     if column is Column.OWNER:
         return SetTaskFields(task.id, text=f"Set owner of '{task.name}'", owner_id=_owner_id(text, ctx.project))
     if column is Column.DURATION:
-        # "2w" is 10 working days on a 5-day plan, 14 on a 7-day one (see domain/durations).
-        return SetDuration(task.id, parse_duration(text, units_for(ctx.project.default_calendar())))
+        # "2w" is 10 working days on a 5-day plan, 14 on a 7-day one (see domain/durations); "7ed"
+        # is seven calendar days whatever the calendar, and "7d" typed over it working days again.
+        days, elapsed = parse_duration(text, units_for(ctx.project.default_calendar())), is_elapsed(text)
+        if elapsed == task.elapsed:
+            return SetDuration(task.id, days)
+        return SetTaskFields(task.id, text=f"Set duration of '{task.name}' to {text}", duration=days, elapsed=elapsed)
     if column is Column.START:
         day, precision = parse_fuzzy_date(text)
         return SetTaskFields(task.id, text=f"Set start of '{task.name}' to {text}",

@@ -226,8 +226,10 @@ class TaskTreeView(QTableView):
         """Keys typed into a cell that takes no typing say why, and go nowhere. (Qt's default
         jumped to the next row whose cell began with the key: '2' typed into a phase's Duration
         selected the task of 20 days, and the '0' after it made that task a milestone.)"""
-        if self.currentIndex().isValid() and search.strip():
-            self.typingRefused.emit(self.source_model.why_not_editable(self.currentIndex()))
+        index = self.currentIndex()
+        editable = bool(self.model().flags(index) & Qt.ItemFlag.ItemIsEditable)
+        if index.isValid() and search.strip() and not editable and self.state() != QAbstractItemView.State.EditingState:
+            self.typingRefused.emit(self.source_model.why_not_editable(index))
 
     def _double_clicked(self, index: QModelIndex) -> None:
         if not self._on_arrow(index, self.viewport().mapFromGlobal(self.cursor().pos()).x()):
