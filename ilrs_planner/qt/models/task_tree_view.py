@@ -10,8 +10,6 @@ from __future__ import annotations
 from contextlib import contextmanager
 
 from PySide6.QtCore import (
-    QCoreApplication,
-    QEvent,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
@@ -19,9 +17,10 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QMenu, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView
 
 from ..document import Document
+from .cell_typing import CellTyping
 from .click_edit import ClickEdit
 from .task_columns import BASELINE_COLUMNS, HEADERS, OPTIONAL_COLUMNS, Column
 from .task_delegate import TaskDelegate
@@ -37,7 +36,7 @@ _WIDTHS = {Column.NAME: 260, Column.KEY: 120, Column.OWNER: 88, Column.START: 88
 _DEFAULT_HIDDEN = (Column.KEY, *OPTIONAL_COLUMNS)
 
 
-class TaskTreeView(QTableView):
+class TaskTreeView(CellTyping, QTableView):
     """The task table. Emits rowsChanged with the visible task ids (for the chart) after any change."""
 
     # The visible task ids (a list); as `object`, not turned into a QVariantList and back (50 ms at 100,000 rows).
@@ -53,7 +52,6 @@ class TaskTreeView(QTableView):
         self._syncing = False
         self._scroll_maximum = 0  # at least this far, so the chart's last rows can be reached too
         self._batch_depth = 0  # while > 0, row changes do not recompute the chart's rows
-        self._naming: str | None = None  # the task just added whose name is being typed
         self.source_model = TaskTreeModel(document, self)
         self.setModel(self.source_model)
         self.delegate = TaskDelegate(document, self)
@@ -206,31 +204,6 @@ class TaskTreeView(QTableView):
                 return
         super().keyPressEvent(event)
 
-    def closeEditor(self, editor, hint) -> None:
-        """Enter applies the cell and moves to the row below, as in MS Project: durations typed
-        down a column ('5d', Enter, '3d', Enter) go to one task each, not all to the first."""
-        if editor is not self.indexWidget(self.currentIndex()):  # closed already (Insert right after Enter)
-            super().closeEditor(editor, hint)
-            return
-        naming, self._naming = self._naming, None
-        super().closeEditor(editor, hint)
-        # A task just added keeps its row after its name is entered, so the next Insert adds below it
-        # and Insert, name, Enter, Insert... lists tasks in the order typed.
-        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache and naming is None:  # Enter
-            below = self.currentIndex().siblingAtRow(self.currentIndex().row() + 1)
-            if below.isValid():
-                flags = QItemSelectionModel.SelectionFlag
-                self.selectionModel().setCurrentIndex(below, flags.ClearAndSelect | flags.Rows)
-
-    def keyboardSearch(self, search: str) -> None:
-        """Keys typed into a cell that takes no typing say why, and go nowhere. (Qt's default
-        jumped to the next row whose cell began with the key: '2' typed into a phase's Duration
-        selected the task of 20 days, and the '0' after it made that task a milestone.)"""
-        index = self.currentIndex()
-        editable = bool(self.model().flags(index) & Qt.ItemFlag.ItemIsEditable)
-        if index.isValid() and search.strip() and not editable and self.state() != QAbstractItemView.State.EditingState:
-            self.typingRefused.emit(self.source_model.why_not_editable(index))
-
     def _double_clicked(self, index: QModelIndex) -> None:
         if not self._on_arrow(index, self.viewport().mapFromGlobal(self.cursor().pos()).x()):
             self.doubleClickedTask.emit(index.data(TASK_ID_ROLE))
@@ -252,36 +225,6 @@ class TaskTreeView(QTableView):
         bar = self.verticalScrollBar()
         if self._scroll_maximum > bar.maximum():
             bar.setMaximum(self._scroll_maximum)
-
-    def commit_open_editor(self) -> None:
-        """Apply what is being typed into a cell and close its editor (before a command runs)."""
-        # Enter hands its cell to the delegate in a queued call; Insert pressed straight after it
-        # comes first unless that call is made now.
-        QCoreApplication.sendPostedEvents(self.itemDelegate(), QEvent.Type.MetaCall)
-        editor = self.indexWidget(self.currentIndex())
-        if editor is not None:
-            self.commitData(editor)
-            self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-
-    def cancel_open_editor(self) -> bool:
-        """Close the cell being typed into without applying it (Esc); True when one was open."""
-        QCoreApplication.sendPostedEvents(self.itemDelegate(), QEvent.Type.MetaCall)  # an Enter already pressed
-        editor = self.indexWidget(self.currentIndex())
-        if editor is not None:
-            self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.RevertModelCache)
-        return editor is not None
-
-    def edit_name(self, task_id: str) -> None:
-        """Start typing the name of `task_id` (after Add task)."""
-        index = self.proxy_index(task_id, 0)
-        if index.isValid():
-            self.scrollTo(index)
-            # Not setCurrentIndex(index): that reads the keys held, and Ctrl, still down after the
-            # Ctrl+M that added the task, turned the selection of the new row into its toggling off.
-            flags = QItemSelectionModel.SelectionFlag
-            self.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
-            if self.edit(index, QAbstractItemView.EditTrigger.AllEditTriggers, None):
-                self._naming = task_id
 
     def reveal(self, task_id: str) -> None:
         """Open the summaries above `task_id` so its row is shown (Find, Scroll to task)."""

@@ -1,0 +1,70 @@
+"""How the task table's cells take typing, as in MS Project: Enter applies a cell and moves down a
+row, a command given while a cell is open acts on what was typed (or Undo takes the typing back),
+and keys typed into a cell that takes none say why instead of jumping elsewhere."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView
+
+
+class CellTyping:
+    """Mixed into the task table (a QTableView with `source_model`, a `typingRefused` signal and
+    `proxy_index`); `_naming` is the task just added whose name is being typed."""
+
+    _naming: str | None = None
+
+    def closeEditor(self, editor, hint) -> None:
+        """Enter applies the cell and moves to the row below, as in MS Project: durations typed
+        down a column ('5d', Enter, '3d', Enter) go to one task each, not all to the first."""
+        if editor is not self.indexWidget(self.currentIndex()):  # closed already (Insert right after Enter)
+            super().closeEditor(editor, hint)
+            return
+        naming, self._naming = self._naming, None
+        super().closeEditor(editor, hint)
+        # A task just added keeps its row after its name is entered, so the next Insert adds below it
+        # and Insert, name, Enter, Insert... lists tasks in the order typed.
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache and naming is None:  # Enter
+            below = self.currentIndex().siblingAtRow(self.currentIndex().row() + 1)
+            if below.isValid():
+                flags = QItemSelectionModel.SelectionFlag
+                self.selectionModel().setCurrentIndex(below, flags.ClearAndSelect | flags.Rows)
+
+    def keyboardSearch(self, search: str) -> None:
+        """Keys typed into a cell that takes no typing say why, and go nowhere. (Qt's default
+        jumped to the next row whose cell began with the key: '2' typed into a phase's Duration
+        selected the task of 20 days, and the '0' after it made that task a milestone.)"""
+        index = self.currentIndex()
+        editable = bool(self.model().flags(index) & Qt.ItemFlag.ItemIsEditable)
+        if index.isValid() and search.strip() and not editable and self.state() != QAbstractItemView.State.EditingState:
+            self.typingRefused.emit(self.source_model.why_not_editable(index))
+
+    def commit_open_editor(self) -> None:
+        """Apply what is being typed into a cell and close its editor (before a command runs)."""
+        # Enter hands its cell to the delegate in a queued call; Insert pressed straight after it
+        # comes first unless that call is made now.
+        QCoreApplication.sendPostedEvents(self.itemDelegate(), QEvent.Type.MetaCall)
+        editor = self.indexWidget(self.currentIndex())
+        if editor is not None:
+            self.commitData(editor)
+            self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
+    def cancel_open_editor(self) -> bool:
+        """Close the cell being typed into without applying it (Esc); True when one was open."""
+        QCoreApplication.sendPostedEvents(self.itemDelegate(), QEvent.Type.MetaCall)  # an Enter already pressed
+        editor = self.indexWidget(self.currentIndex())
+        if editor is not None:
+            self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.RevertModelCache)
+        return editor is not None
+
+    def edit_name(self, task_id: str) -> None:
+        """Start typing the name of `task_id` (after Add task)."""
+        index = self.proxy_index(task_id, 0)
+        if index.isValid():
+            self.scrollTo(index)
+            # Not setCurrentIndex(index): that reads the keys held, and Ctrl, still down after the
+            # Ctrl+M that added the task, turned the selection of the new row into its toggling off.
+            flags = QItemSelectionModel.SelectionFlag
+            self.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
+            if self.edit(index, QAbstractItemView.EditTrigger.AllEditTriggers, None):
+                self._naming = task_id
