@@ -15,6 +15,7 @@ from ..domain import ConstraintType, Project
 from ..engine.cpm import schedule
 from ..engine.schedule import TaskDates
 
+LAG_BOUND = 109_575  # days, 300 years: the most a plan file's link lag may be either way (store/schema.py)
 MAX_PIN_ROUNDS = 50  # each round pins every drifted task; chains settle within a few rounds
 
 
@@ -52,7 +53,9 @@ def bridge_links(project: Project, removed: set[str], dates: Mapping[str, TaskDa
             if (pred, succ) in direct or pred == succ:
                 continue  # an existing link already joins them; a pin covers any difference
             gap = (dates[succ].early_start - dates[pred].early_finish).days
-            bridges.append((pred, succ, min(gap, 0)))
+            # A lead past what a plan file holds (a successor started centuries before its
+            # predecessor's finish) would stop the copy from saving; the bound and a pin do the same.
+            bridges.append((pred, succ, max(min(gap, 0), -LAG_BOUND)))
     return bridges
 
 

@@ -103,3 +103,22 @@ def test_a_kept_task_keeps_its_provenance_and_a_removed_one_takes_it_along():
     a = out.tasks["a"]
     assert (a.source_url, a.confidence, a.source_date) == ("https://example.org/plan", Confidence.INFERRED,
                                                            date(2025, 6, 18))
+
+
+def test_a_bridge_never_asks_for_a_lead_a_plan_file_cannot_hold(tmp_path):
+    # b started (actual) 300 years before a's finish: the lead its dates show is past the file's
+    # bound on a lag (300 years), so the copy could not be saved. The bridge takes the bound, and b
+    # keeps its dates (its actual start holds it).
+    from ilrs_planner.store import open_project, save_project
+
+    plan = Project(name="Long", start=date(2190, 1, 1))
+    plan.add_task(_t("a", 109575, constraint=ConstraintType.SNET, constraint_date=date(2191, 1, 1)))
+    plan.add_task(_t("x", 5, C.RESTRICTED))
+    plan.add_task(_t("b", 5, actual_start=date(2190, 1, 1)))
+    plan.add_link(Link("a", "x", LinkType.FS, 0, id="l-ax"))
+    plan.add_link(Link("x", "b", LinkType.FS, 0, id="l-xb"))
+    out = redact_project(plan, "public")
+    [bridge] = out.links.values()
+    assert (bridge.pred_id, bridge.succ_id, bridge.lag) == ("a", "b", -109575)
+    save_project(out, tmp_path / "partner.db")
+    _assert_same_dates(plan, open_project(tmp_path / "partner.db"))
