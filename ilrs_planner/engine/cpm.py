@@ -155,9 +155,14 @@ def _refuse_out_of_range(project: Project, days: tuple[np.ndarray, ...], start: 
 
 
 def _out_of_range(project: Project, over: bool, reached: int, start: int) -> PlannerError:
+    # A calendar with few working days stretches a short duration over centuries: say so, or the
+    # "years" read as a typing error in a duration that is not there.
+    sparse = [c.name for c in project.calendars.values() if sum(c.weekdays) == 0]
+    why = (f" (counted in working days of {', '.join(repr(name) for name in sparse[:3])}, worked only on "
+           "exception days)" if sparse else "")
     return PlannerError("schedule.out_of_range", f"the plan '{project.name}' runs "
                         f"{'past the year 9999' if over else 'before the year 1'}: its durations and lags add up "
-                        f"to about {abs(reached - start) // 365:,} years")
+                        f"to about {abs(reached - start) // 365:,} years{why}")
 
 
 def scheduled_positions(project: Project, net: Network) -> tuple[np.ndarray, np.ndarray]:

@@ -45,6 +45,20 @@ def test_a_chain_running_past_the_year_9999_is_refused_on_a_working_calendar_ins
     assert caught.value.code == "schedule.out_of_range"
 
 
+def test_a_short_task_on_a_calendar_worked_one_day_in_all_names_the_calendar_not_a_long_duration():
+    from ilrs_planner.domain import CalendarException
+
+    plan = Project("one day", date(2030, 1, 1))
+    plan.add_calendar(Calendar("Range", (False,) * 7, [
+        CalendarException("test day", date(2030, 1, 2), date(2030, 1, 2), working=True)], id="range"))
+    plan.add_task(Task("A", "Ten-day test", duration=10, id="a", calendar_id="range"))
+    with pytest.raises(PlannerError) as caught:
+        schedule(plan)
+    error = caught.value
+    assert error.code == "schedule.out_of_range"
+    assert "working days of 'Range', worked only on exception days" in error.message
+
+
 def test_a_chain_ending_before_the_year_9999_still_schedules():
     result = schedule(chain_of_centuries(6))  # six tasks and five lags of 109,575 days from 2030-01-01
     assert result.project_finish == date(2030, 1, 1) + timedelta(days=11 * LONGEST)
