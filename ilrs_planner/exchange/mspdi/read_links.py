@@ -12,6 +12,9 @@ from .values import ELAPSED_FORMATS, PERCENT_FORMATS, TRUE_TEXTS, child_texts, w
 
 LINK_TYPES_BY_CODE = {code: kind for kind, code in LINK_TYPE_CODES.items()}
 MAX_LOOPS_DROPPED = 10_000
+# The link types and lag formats as MS Project writes them, read without the general path's calls.
+_PLAIN_TYPES = {str(code): kind for code, kind in LINK_TYPES_BY_CODE.items()}
+_PLAIN_FORMATS = {str(code): code for code in range(1, 100)}
 _LINK_TAGS = ("PredecessorUID", "CrossProject", "Type", "LinkLag", "LagFormat")
 
 
@@ -27,6 +30,13 @@ class LinkTexts(NamedTuple):
 
 def link_texts(reader, element: ET.Element, where: str) -> LinkTexts:
     return LinkTexts._make(child_texts(element, _LINK_TAGS, reader, where))
+
+
+def _link_type(reader, text: str, where: str, warnings: list[str]) -> LinkType:
+    code = reader.number(text, "Type", 1, where)
+    if code not in LINK_TYPES_BY_CODE:
+        warnings.append(f"{where}: link type {code} is unknown; read as finish-to-start")
+    return LINK_TYPES_BY_CODE.get(code, LinkType.FS)
 
 
 def _lag_days(reader, link: LinkTexts, fmt: int | None, per_day: int, where: str, warnings: list[str]) -> int:
@@ -67,10 +77,7 @@ def read_links(tasks, loops_dropped: bool = True) -> None:
             warnings.append(f"{where}: a link to task UID {link.predecessor_uid[:20]!s} "
                             f"{'(itself)' if pred_id == succ_id else 'that is not in the file'}; left out")
             continue
-        code = reader.number(link.type, "Type", 1, where)
-        if code not in LINK_TYPES_BY_CODE:
-            warnings.append(f"{where}: link type {code} is unknown; read as finish-to-start")
-        link_type = LINK_TYPES_BY_CODE.get(code, LinkType.FS)
+        link_type = _PLAIN_TYPES.get(link.type) or _link_type(reader, link.type, where, warnings)
         if (pred_id in summaries or succ_id in summaries) and (
                 pred_id in _ancestors(project, succ_id) or succ_id in _ancestors(project, pred_id)):
             warnings.append(f"{where}: a link between a summary task and its own sub-task cannot be scheduled; "
@@ -80,7 +87,7 @@ def read_links(tasks, loops_dropped: bool = True) -> None:
             warnings.append(f"{where}: the same predecessor is linked twice; the second link was left out")
             continue
         seen.add((pred_id, succ_id))
-        fmt = reader.number(link.lag_format, "LagFormat", 7, where)
+        fmt = _PLAIN_FORMATS.get(link.lag_format) or reader.number(link.lag_format, "LagFormat", 7, where)
         # No lag in a plain format (what most links hold) is no lag, with nothing to warn about.
         no_lag = link.lag == "0" and link.lag_format.isdecimal() and fmt not in PERCENT_FORMATS
         lag = 0 if no_lag else _lag_days(reader, link, fmt, tasks.minutes_per_day, where, warnings)
