@@ -36,9 +36,9 @@ an export). On import, anything that cannot be carried over is listed as a warni
 Modules: `helpers` (the mapping's constants and date conventions, a leaf every other module may
 import), `xml_safe` -> `xml_stream` and `values` (parsing untrusted XML and lenient values), `reader` ->
 `read_header` (the plan's header, calendars and custom field definitions: what precedes the tasks)
--> `read_calendars`, `reader` -> `read_tasks` -> `read_links`, `reader` -> `read_resources`
-(participants and baselines: what follows the tasks) and `read_splits` (import), `writer` ->
-`write_calendars`, `write_tasks` (export). Imports run one way,
+-> `read_calendars`, `reader` -> `read_tasks` -> `read_links` and `task_fields` (a task's own
+fields), `reader` -> `read_resources` (participants and baselines: what follows the tasks) and
+`read_splits` (import), `writer` -> `write_calendars`, `write_tasks` (export). Imports run one way,
 from this package's entry points down to `helpers`.
 """
 
