@@ -7,6 +7,7 @@ from datetime import date
 from operator import attrgetter
 
 from ..domain import ConstraintType, Link, Project, Task
+from ..domain.durations import format_days
 from .base import ChangeSet, Command
 from .outline import (
     IndentTask,
@@ -150,7 +151,7 @@ class SetDuration(SetTaskFields):
     """Set a task's duration in calendar days (drags of a bar's end merge into one step)."""
 
     def __init__(self, task_id: str, days: int):
-        super().__init__(task_id, text=f"Set duration to {days} days", duration=days)
+        super().__init__(task_id, text=f"Set duration to {format_days(days)}", duration=days)
 
     def merge(self, other: Command) -> bool:
         merged = super().merge(other)

@@ -10,7 +10,8 @@ a week is 7 days, a month 30 (MS Project's elapsed month) and a year 365; on any
 they are working days as MS Project counts them by default (40 hours a week, 20 days a month):
 a week is 5 days, a month 20 and a year 52 weeks, 260. Elapsed units are always calendar days.
 Hours and minutes are counted as MS Project's working day of 8 hours (24 when elapsed) and round
-up to the day they touch; other units must come to whole days. A duration longer than a plan can
+up to the day they touch; other units must come to whole days, or round up likewise when asked
+(`rounded`: the tree's Duration cell, a CSV Duration column). A duration longer than a plan can
 hold (300 years) is refused.
 """
 
@@ -62,8 +63,21 @@ def units_for(calendar: Calendar) -> DurationUnits:
     return CALENDAR_DAYS if all(calendar.weekdays) else WORKING_DAYS
 
 
-def parse_duration(text: str | int, units: DurationUnits = CALENDAR_DAYS) -> int:
-    """Whole days from `5`, `5d`, `5 days`, `2w`, `3 emon`, `16h`, `4d?` (see the module doc)."""
+def parse_duration(text: str | int, units: DurationUnits = CALENDAR_DAYS, rounded: bool = False) -> int:
+    """Whole days from `5`, `5d`, `5 days`, `2w`, `3 emon`, `16h`, `4d?` (see the module doc).
+
+    `rounded`: a part of a day (`0.5d`, `1.5w` on a 5-day plan) rounds up to the day it touches,
+    as hours do, instead of being refused (what the tree's Duration cell does: see the README)."""
+    days, unit = exact_days(text, units)
+    if unit in _ROUNDED_UP or rounded:
+        return math.ceil(round(days, 9))  # 16h is 2 days, not 2.0000000001
+    if days != int(days):
+        raise PlannerError("duration.invalid", f"'{text}' is not a whole number of days")
+    return int(days)
+
+
+def exact_days(text: str | int, units: DurationUnits = CALENDAR_DAYS) -> tuple[float, str]:
+    """The days `text` means before any rounding, and its unit word; refused as `parse_duration` refuses."""
     if isinstance(text, int):
         value, unit = float(text), "d"
     else:
@@ -77,11 +91,7 @@ def parse_duration(text: str | int, units: DurationUnits = CALENDAR_DAYS) -> int
     if days > MAX_DURATION_DAYS:
         raise PlannerError("duration.too_long", f"'{_short(text)}' is longer than a plan can hold "
                            f"({MAX_DURATION_DAYS:,} days, 300 years)")
-    if unit in _ROUNDED_UP:
-        return math.ceil(round(days, 9))  # 16h is 2 days, not 2.0000000001
-    if days != int(days):
-        raise PlannerError("duration.invalid", f"'{text}' is not a whole number of days")
-    return int(days)
+    return days, unit
 
 
 def is_elapsed(text: str | int) -> bool:

@@ -42,6 +42,8 @@ CODES = {
     "schedule.out_of_range": "The plan's dates run past what a calendar can show (the year 9999).",
     "import.needs_java": "Reading this file needs a Java runtime and the mpxj package.",
     "date.invalid": "A date could not be understood.",
+    "task.finish_before_start": "A task cannot finish before it starts.",
+    "task.unscheduled": "The plan cannot be scheduled now, so a typed finish cannot become a duration.",
     "status.unknown_task": "A progress update names a task the plan does not have.",
     "status.bad_date": "A date in the progress update could not be understood.",
     "status.bad_option": "A progress update is missing a task or a date.",

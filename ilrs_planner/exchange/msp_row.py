@@ -9,7 +9,7 @@ from datetime import date
 from typing import TypeVar
 
 from ..domain import ConstraintType, PlannerError, Precision
-from ..domain.durations import CALENDAR_DAYS, DurationUnits
+from ..domain.durations import CALENDAR_DAYS, DurationUnits, exact_days, format_days
 from ..domain.text import clean
 from .csv_table import CsvRow
 from .msp_values import (
@@ -95,8 +95,13 @@ class RowReader:
         return self._dates[column, end]
 
     def duration(self, column: str) -> int | None:
-        """Whole days (a week and a month as long as the plan's calendar makes them)."""
-        return self.parse(column, parse_duration_cell, self.units)
+        """Whole days (a week and a month as long as the plan's calendar makes them); a part day is
+        rounded up, with a warning."""
+        days = self.parse(column, parse_duration_cell, self.units)
+        if days is not None and exact_days(self._cells[column].strip(), self.units)[0] != days:
+            self.warn(column, f"'{self._cells[column].strip()[:40]}' was rounded up to {format_days(days)} "
+                              "(a plan counts whole working days)")
+        return days
 
     def percent(self, column: str) -> int | None:
         """A whole percentage."""

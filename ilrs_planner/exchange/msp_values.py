@@ -89,8 +89,9 @@ def format_date(day: date | None) -> str:
 
 
 def parse_duration_cell(text: str, units: DurationUnits = CALENDAR_DAYS) -> int:
-    """Whole days from `5d`, `5 days`, `0d`, `5 edays`, `2w`, `3 days?` (a week as long as `units` say)."""
-    return parse_duration(text.strip(), units)
+    """Whole days from `5d`, `5 days`, `0d`, `5 edays`, `2w`, `3 days?` (a week as long as `units` say);
+    a part day (`2.5d`, as MS Project writes one) rounds up to the day it touches."""
+    return parse_duration(text.strip(), units, rounded=True)
 
 
 def parse_constraint(text: str, notes: list[str]) -> ConstraintType | None:

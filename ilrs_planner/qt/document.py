@@ -32,6 +32,7 @@ class Document(QObject):
     selectionChanged = Signal(list)  # view state shared by tree and chart, not a change to the plan
     baselineChanged = Signal(object)  # the baseline compared with (view state)
     pathChanged = Signal(object)  # the file the plan belongs to
+    noted = Signal(str)  # a sentence about an edit just made (a typed value rounded), for the status bar
 
     def __init__(self, project: Project, path: str | None = None, parent: QObject | None = None):
         super().__init__(parent)

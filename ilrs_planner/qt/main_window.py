@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         self.empty_hint = EmptyPlanHint(self.gantt.canvas, document)
         self.unscheduled_banner = UnscheduledBanner(self.gantt.canvas, document)
         document.refused.connect(self._show_refusal)
+        document.noted.connect(lambda text: self.statusBar().showMessage(text, 10000))
         document.pathChanged.connect(self.update_title)
         document.undo_stack.cleanChanged.connect(self.update_title)
         document.changed.connect(self.update_title)

@@ -20,7 +20,7 @@ from ...domain import (
     parse_duration,
     parse_fuzzy_date,
 )
-from ...domain.durations import is_elapsed, units_for
+from ...domain.durations import exact_days, format_days, is_elapsed, units_for
 from ...domain.provenance import parse_confidence, shown_confidence
 from ...engine.schedule import Schedule, TaskDates, shown_days
 from ...engine.shown_dates import baseline_precision, plan_is_fuzzy, variance_text
@@ -220,8 +220,10 @@ def command_for(task: Task, column: Column, text: str, ctx: RowContext) -> Comma
         return SetTaskFields(task.id, text=f"Set owner of '{task.name}'", owner_id=_owner_id(text, ctx.project))
     if column is Column.DURATION:
         # "2w" is 10 working days on a 5-day plan, 14 on a 7-day one (see domain/durations); "7ed"
-        # is seven calendar days whatever the calendar, and "7d" typed over it working days again.
-        days, elapsed = parse_duration(text, units_for(ctx.project.default_calendar())), is_elapsed(text)
+        # is seven calendar days whatever the calendar, and "7d" typed over it working days again; a part
+        # day rounds up to the day it touches.
+        units = units_for(ctx.project.default_calendar())
+        days, elapsed = parse_duration(text, units, rounded=True), is_elapsed(text)
         if elapsed == task.elapsed:
             return SetDuration(task.id, days)
         return SetTaskFields(task.id, text=f"Set duration of '{task.name}' to {text}", duration=days, elapsed=elapsed)
@@ -242,6 +244,18 @@ def command_for(task: Task, column: Column, text: str, ctx: RowContext) -> Comma
     if column is Column.PREDECESSORS:
         return predecessors_command(ctx.project, task, text)
     return None
+
+
+def rounding_note(column: Column, text: str, ctx: RowContext) -> str | None:
+    """What to tell the planner when a typed duration was a part day, rounded up to whole days."""
+    if column is not Column.DURATION:
+        return None
+    units = units_for(ctx.project.default_calendar())
+    exact, _ = exact_days(text.strip(), units)
+    days = parse_duration(text.strip(), units, rounded=True)
+    if exact == days:
+        return None
+    return f"'{text.strip()}' was rounded up to {format_days(days)}: a plan counts whole working days"
 
 
 def _confidence_command(task: Task, text: str) -> Command:
@@ -277,12 +291,15 @@ def _finish_command(task: Task, text: str, ctx: RowContext) -> Command:
     day, precision = parse_fuzzy_date(text, end=True)  # 'by 2035' means the end of 2035
     dates = ctx.schedule.tasks.get(task.id) if ctx.schedule else None
     if dates is None:
-        raise PlannerError("date.invalid", "the plan has no schedule to measure the finish from")
+        raise PlannerError("task.unscheduled", "the plan has no schedule to measure the finish from; "
+                           "type the duration instead, or mend what stops the schedule (see the status bar)")
     if task.duration == 0:
         start, _ = parse_fuzzy_date(text)
         return SetTaskFields(task.id, text=f"Set date of '{task.name}' to {text}",
                              constraint=ConstraintType.SNET, constraint_date=start, precision=precision)
     days = (day + timedelta(days=1) - dates.early_start).days
     if days < 1:
-        raise PlannerError("date.invalid", f"'{text}' is before the task starts ({dates.early_start})")
+        raise PlannerError("task.finish_before_start", f"'{text}' is before '{task.name}' starts "
+                           f"({dates.early_start}); type a last day on or after {dates.early_start}, or move "
+                           "the task's start first (Start column)", [task.id])
     return SetTaskFields(task.id, text=f"Set finish of '{task.name}' to {text}", duration=days, precision=precision)

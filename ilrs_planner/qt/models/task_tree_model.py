@@ -29,6 +29,7 @@ from .task_columns import (
     display_text,
     finish_variance,
     is_editable,
+    rounding_note,
     sort_value,
     why_not_editable,
 )
@@ -183,7 +184,12 @@ class TaskTreeModel(OutlineRows):
         if command is None:
             return False  # the text asks for what the task already has (predecessors in another case)
         command.merge_key = None  # typed edits are separate undo steps, unlike nudges
-        return self.document.try_push(command, self)
+        if not self.document.try_push(command, self):
+            return False
+        note = rounding_note(column, str(value), self._context())
+        if note:
+            self.document.noted.emit(note)
+        return True
 
     # -- refreshing -------------------------------------------------------------------------
     def _context(self) -> RowContext:
