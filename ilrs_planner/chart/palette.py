@@ -5,6 +5,7 @@ from __future__ import annotations
 import zlib
 
 from ..domain import Project
+from ..domain.colors import is_color
 
 CRITICAL = "#d62728"  # critical path: reserved, no owner ever gets it
 SELECTED = "#1a73e8"
@@ -49,7 +50,7 @@ def series_color(index: int) -> str:
 
 def owner_color(key: str, explicit: str = "") -> str:
     """The participant's own colour, else a palette colour derived stably from its key."""
-    if explicit and explicit.startswith("#") and len(explicit) == 7:
+    if explicit and is_color(explicit):  # anything else (a hostile file's '#zzzzzz') is not drawn
         return explicit.lower()
     return OWNER_PALETTE[zlib.crc32(key.encode("utf-8")) % len(OWNER_PALETTE)]
 
@@ -65,7 +66,7 @@ def owner_colors(project: Project) -> dict[str | None, str]:
     owners = {t.owner_id for t in project.tasks.values()}
     parts = sorted((p for p in project.participants.values() if p.id in owners), key=lambda p: p.key)
     for part in parts:
-        if part.color:
+        if is_color(part.color):
             colors[part.id] = owner_color(part.key, part.color)
             used.add(colors[part.id])
     free = [c for c in OWNER_PALETTE if c not in used]

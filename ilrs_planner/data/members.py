@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..domain import Participant, ParticipantKind, Precision, parse_fuzzy_date
+from ..domain.colors import check_color
 from .facts import read_data_toml
 from .roadmap import stable_id
 
@@ -63,6 +64,7 @@ def _joined(value: date | str | None) -> tuple[date | None, Precision]:
 
 def _participant(entry: dict) -> Participant:
     joined, precision = _joined(entry.get("joined"))
+    check_color(entry.get("color", ""), f"participant {entry['key']!r} of {PARTICIPANTS_FILE}")
     return Participant(
         key=entry["key"], name=entry["name"], kind=ParticipantKind(entry["kind"]), joined=joined,
         joined_precision=precision, source_url=entry.get("source", ""), notes=entry.get("notes", ""),

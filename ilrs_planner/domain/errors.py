@@ -72,6 +72,7 @@ CODES = {
     "export.failed": "The export could not be written.",
     "baseline.unknown": "No such baseline.",
     "participant.unknown": "No such participant.",
+    "participant.bad_color": "A participant's colour must be # and six hexadecimal digits (#rrggbb).",
     "baseline.duplicate": "A baseline with that name already exists.",
     "baseline.bad_name": "A baseline needs a non-empty name.",
     "risk.bad_estimate": "A three-point estimate must be ordered optimistic <= most likely <= pessimistic.",

@@ -29,6 +29,7 @@ from typing import Any
 import numpy as np
 
 from ..domain import Link, PlannerError, Project, Task
+from ..domain.colors import check_color
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +84,8 @@ def check_before_save(project: Project) -> RowNumbers:
             key, obj = next((k, o) for k, o in objects.items() if k != o.id)
             raise PlannerError("store.bad_value", f"cannot save: {kind} {getattr(obj, 'key', key)!r} is "
                                f"filed under id {key} but has id {obj.id}", [key])
+    for participant in participants.values():
+        check_color(participant.color, f"cannot save: participant {participant.key!r}", participant.id)
     parents = [t.parent_id for t in tasks.values()]
     if not set(parents) - tasks.keys() <= {None}:
         task = next(t for t in tasks.values() if t.parent_id is not None and t.parent_id not in tasks)

@@ -33,6 +33,7 @@ from ..domain import (
     Task,
     TaskKind,
 )
+from ..domain.colors import COLOR_HINT, is_color
 from .column_read import Repeated
 from .consistency import find_parent_loop
 from .object_columns import Field, LaterColumn, ObjectColumns
@@ -107,6 +108,9 @@ class TableReader(TableAccess):
         """Participants by id, and their ids by row number."""
         nums, ids, keys, names, kinds, joined, precisions, urls, notes, colors, levels = self.columns(
             "participants", "id, key, name, kind, joined, joined_precision, source_url, notes, color, classification")
+        bad = next((i for i, color in enumerate(colors) if color and not is_color(color)), None)
+        if bad is not None:  # drawing ignores one, but a plan never holds one (saving refuses it)
+            raise self.fail("participants", nums[bad], "color", f"'{colors[bad][:40]}' is not a colour ({COLOR_HINT})")
         objects = map(Participant, keys, names, map(_PARTICIPANT, kinds), map(self.date, joined),
                       map(_PRECISION, precisions), urls, notes, colors, ids, map(_CLASSIFICATION, levels))
         return self.by_id("participants", nums, ids, objects), RowIds(nums, ids)
