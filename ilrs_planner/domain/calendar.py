@@ -89,3 +89,12 @@ class Calendar:
 def continuous_calendar(calendar_id: str = "continuous") -> Calendar:
     """The 7-day calendar every existing plan and the bundled roadmap schedule on."""
     return Calendar(CONTINUOUS_NAME, ALL_WEEK, [], id=calendar_id)
+
+
+def refuse_calendar_without_work(calendar: Calendar, where: str) -> None:
+    """`calendar.no_working_day` for a calendar that reaches a plan (a file saved or imported) with
+    no day ever worked, as the editor refuses making one (MS Project refuses one as well)."""
+    if not any(calendar.weekdays) and not any(e.working for e in calendar.exceptions):
+        raise PlannerError("calendar.no_working_day", f"{where}: calendar '{calendar.name}' has no working day, so no "
+                           "task on it could be scheduled; give it a working weekday (Plan → Calendars…)",
+                           [calendar.id])

@@ -28,6 +28,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..domain import PlannerError, Project
+from ..domain.calendar import refuse_calendar_without_work
 from ..files.atomic import AtomicFile, real_target
 from .consistency import RowNumbers, check_before_save
 from .fingerprint import Fingerprint
@@ -47,14 +48,18 @@ _REFUSALS = (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.Interface
              TypeError, ValueError, AttributeError, KeyError)
 
 
-def save_project(project: Project, path: str | os.PathLike[str], *, mode: int | None = None) -> Path:
-    """Write the whole plan to `path` atomically (see the module docstring); returns the path written."""
-    return write_plan_file(project, path, fingerprint=False, mode=mode)[0]
+def save_project(project: Project, path: str | os.PathLike[str], *, mode: int | None = None,
+                 recovery: bool = False) -> Path:
+    """Write the whole plan to `path` atomically (see the module docstring); returns the path written.
+
+    `recovery`: a recovery copy, which keeps the plan as it is in the window, calendars without a
+    working day included (a partner's file may hold one; saving the plan itself refuses it)."""
+    return write_plan_file(project, path, fingerprint=False, mode=mode, recovery=recovery)[0]
 
 
 def write_plan_file(project: Project, path: str | os.PathLike[str], fingerprint: bool = True, *,
                     mode: int | None = None,
-                    check: Callable[[], None] | None = None) -> tuple[Path, Fingerprint | None]:
+                    check: Callable[[], None] | None = None, recovery: bool = False) -> tuple[Path, Fingerprint | None]:
     """`save_project`, also returning the fingerprint of the bytes written (taken before the rename,
     so a save by someone else right after ours is not mistaken for ours). `check` runs under the
     folder's lock just before the rename, and stops the save by raising (compare-and-swap)."""
@@ -62,6 +67,8 @@ def write_plan_file(project: Project, path: str | os.PathLike[str], fingerprint:
     with gc_paused():
         numbers = check_before_save(project)
         check_text_before_save(project)
+        for calendar in () if recovery else project.calendars.values():  # a file holding one opens (README)
+            refuse_calendar_without_work(calendar, "cannot save")
     try:
         pending = AtomicFile(target, mode)
     except OSError as exc:

@@ -4,6 +4,8 @@ dates as entered; opening a plan that schedules takes the note away."""
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from datetime import date
 
 from gestures import press
@@ -15,10 +17,14 @@ from ilrs_planner.store import save_project
 
 
 def _save(path, weekdays) -> str:
+    """A plan file whose calendar works on `weekdays`: saving refuses one without a working day, so
+    that one is written as another program could (any SQLite tool can)."""
     project = Project("Dormant", date(2030, 1, 1))
-    project.default_calendar_id = project.add_calendar(Calendar("Never", weekdays)).id
+    project.default_calendar_id = project.add_calendar(Calendar("Never", (True,) * 7)).id
     project.add_task(Task("a", "Survey", 5))
     save_project(project, path)
+    with contextlib.closing(sqlite3.connect(path)) as conn, conn:
+        conn.execute("UPDATE calendars SET weekdays = ?", ("".join("1" if day else "0" for day in weekdays),))
     return str(path)
 
 

@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 from datetime import date
 
 from ...domain import Project
+from ...domain.calendar import refuse_calendar_without_work
 from .helpers import OURS_CONTINUOUS, RESOURCE_TEXT_FIELDS, TEXT_FIELDS, start_from_stamp
 from .read_calendars import read_calendars
 from .read_tasks import TaskReader
@@ -36,6 +37,7 @@ def add_calendars(root: ET.Element, project: Project, reader: Reader) -> dict[st
     ours = {uid for uid, c in found.items() if c.name == OURS_CONTINUOUS and c.is_continuous}
     by_uid = {uid: c for uid, c in found.items() if uid not in ours}
     for calendar in by_uid.values():
+        refuse_calendar_without_work(calendar, "the file")
         project.add_calendar(calendar)
     project_uid = reader.text(root, "CalendarUID", "project")
     default = by_uid.get(project_uid)
