@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import PlannerError
+from ...files.names import safe_file_stem
 from ..document import Document
 from ..plain_text import plain_label
 from .messages import one_line
@@ -120,9 +121,7 @@ class ExportDialog(QDialog):
 
     def _default_path(self, suffix: str) -> str:
         folder = os.path.dirname(self.document.path) if self.document.path else os.path.expanduser("~")
-        name = self.document.project.name
-        stem = "".join(c if c.isalnum() or c in "-_ " else "_" for c in name).strip() or "timeline"
-        return os.path.join(folder, stem + suffix)
+        return os.path.join(folder, safe_file_stem(self.document.project.name, "timeline") + suffix)
 
     def _format_changed(self, *_args) -> None:
         suffix = FORMATS[self.format_combo.currentText()]

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from ...domain import PlannerError, Project
 from ...domain.blank_plan import blank_plan
 from ...exchange.formats import ImportResult, read_plan
+from ...files.names import safe_file_stem
 from ...store.repair import is_repairable
 from ..dialogs.messages import show_error
 from ..document import Document
@@ -133,7 +134,8 @@ class PlanFileController(QObject):
 
     def save_as(self) -> bool:
         """Save to a file the user chooses."""
-        suggestion = os.path.join(self._folder(), f"{self.document.project.name}.db")
+        # The plan's name may hold '/', '..' or ':': the suggestion stays one file in the plan's folder.
+        suggestion = os.path.join(self._folder(), f"{safe_file_stem(self.document.project.name)}.db")
         path, _ = QFileDialog.getSaveFileName(self.dialog_parent, "Save plan as", suggestion, PLAN_FILTER)
         if not path:
             return False

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import os
-import re
 from typing import TYPE_CHECKING
 
 from ...domain import PlannerError
 from ...exchange.formats import supported_extensions, write_plan
+from ...files.names import safe_file_stem
 from ...files.same import same_file
 from . import prompts
-
-_FILE_NAME_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')  # characters no file name may hold everywhere
 
 if TYPE_CHECKING:
     from ..main_window import MainWindow  # the window builds these tools; typed only, no import at run time
@@ -71,7 +69,7 @@ class SharingActions:
     def export_plan(self) -> bool:
         """Write the plan in the format given by the chosen file's extension."""
         extensions = supported_extensions("write")
-        suggestion = os.path.join(self._folder(), f"{self.document.project.name}.xml")
+        suggestion = os.path.join(self._folder(), f"{safe_file_stem(self.document.project.name)}.xml")
         path, chosen = prompts.save_file(self.window, "Export plan", suggestion, prompts.filters_for(extensions))
         if not path:
             return False
@@ -153,8 +151,7 @@ class SharingActions:
             prompts.fail(self.window, "Could not export for the partner", error)
             return False
         # The file name travels with the copy: it is the copy's own (scrubbed) plan name.
-        name = _FILE_NAME_UNSAFE.sub(" ", redacted.name).strip() or "plan"
-        suggestion = os.path.join(self._folder(), f"{name} ({level.value}).db")
+        suggestion = os.path.join(self._folder(), f"{safe_file_stem(redacted.name)} ({level.value}).db")
         path, _ = prompts.save_file(self.window, "Export for partner", suggestion, prompts.PLAN_FILTER)
         if not path:
             return False
