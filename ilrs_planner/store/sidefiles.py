@@ -7,7 +7,10 @@ our doing (we write fresh files and rename them, with no journal), so the person
 that something else wrote there, and which file to remove. An empty `-journal` is not hot (there
 is nothing in it to roll back) and is allowed, as SQLite itself ignores it, but only as a regular
 file: SQLite opens any `-journal` to read its first byte, and a named pipe (FIFO) there would make
-that open wait forever, where no time budget can stop it.
+that open wait forever, where no time budget can stop it. An empty `-wal` is allowed on the same
+terms: SQLite reads a WAL of no bytes as having no frames, so the plan reads as its own bytes
+(the read-only connection neither writes nor removes it, and makes no `-shm`); one that fills
+while the plan is read is caught by the check after reading.
 
 Opening never creates a side file either: the connection is read-only with exclusive locking
 mode, in which SQLite keeps a WAL index in its own memory instead of a `-shm` file. A `-wal` that
@@ -28,6 +31,11 @@ SUFFIXES = ("-wal", "-shm", "-journal")
 
 def side_files(path: Path) -> list[Path]:
     """The SQLite side files beside `path` that would change what SQLite reads from it."""
+    return [side for side, _ in _found(path)]
+
+
+def _found(path: Path) -> list[tuple[Path, str]]:
+    """Each side file that counts, with what it is, in words."""
     found = []
     for suffix in SUFFIXES:
         side = path.with_name(path.name + suffix)
@@ -35,20 +43,24 @@ def side_files(path: Path) -> list[Path]:
             info = os.lstat(side)
         except FileNotFoundError:
             continue
-        except OSError:
-            found.append(side)  # there but unreadable: SQLite could still see it
+        except OSError as exc:
+            found.append((side, f"cannot be examined ({exc.strerror})"))  # SQLite could still see it
             continue
-        if info.st_size or suffix != "-journal" or not stat.S_ISREG(info.st_mode):
-            found.append(side)
+        if not stat.S_ISREG(info.st_mode):
+            found.append((side, "is not an ordinary file (a folder, link, named pipe or device)"))
+        elif info.st_size:
+            found.append((side, f"holds {info.st_size:,} bytes another program left"))
+        elif suffix == "-shm":  # an empty -wal or -journal holds nothing SQLite would apply
+            found.append((side, "is an empty shared-memory index another program left"))
     return found
 
 
 def check_no_side_files(path: Path) -> None:
-    """Refuse `path` with `store.side_files` when a side file lies beside it."""
-    found = side_files(path)
+    """Refuse `path` with `store.side_files` when a side file lies beside it, saying what it is."""
+    found = _found(path)
     if found:
-        names = ", ".join(f"'{side.name}'" for side in found)
+        what = "; ".join(f"'{side.name}' {words}" for side, words in found)
         raise PlannerError(
-            "store.side_files", f"'{path}' has {names} beside it. Another program left "
-            "database changes there that are not part of the plan file, so the plan was refused unread; "
-            "move that file away to open the plan as it is.", [str(path)] + [str(side) for side in found])
+            "store.side_files", f"'{path}' has beside it a file where SQLite looks for changes to the plan: "
+            f"{what}. Those are not part of the plan file, so the plan was refused unread; move that file "
+            "away to open the plan as it is.", [str(path)] + [str(side) for side, _ in found])

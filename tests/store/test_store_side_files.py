@@ -82,6 +82,54 @@ def test_an_empty_journal_is_not_hot_and_is_allowed(tmp_path, rich_project):
     assert open_project(plan).name == rich_project.name
 
 
+def test_an_empty_wal_holds_no_change_and_is_allowed_leaving_the_folder_as_it_was(tmp_path, rich_project):
+    # SQLite reads a WAL of no bytes as one without frames: the plan is its own bytes.
+    plan = tmp_path / "plan.db"
+    save_project(rich_project, plan)
+    plan.with_name("plan.db-wal").write_bytes(b"")
+    assert open_project(plan) == open_project(plan) and open_project(plan).name == rich_project.name
+    assert sorted(os.listdir(tmp_path)) == ["plan.db", "plan.db-wal"]
+    assert plan.with_name("plan.db-wal").stat().st_size == 0
+
+
+def test_an_empty_wal_filled_while_the_plan_is_opened_is_refused(signed_v2_with_v1_wal, monkeypatch):
+    plan, wal, _ = signed_v2_with_v1_wal
+    plan.with_name("plan.db-wal").write_bytes(b"")
+    real_open = reader.open_readonly
+
+    def open_after_the_wal_fills(path, size):
+        shutil.copy(wal, plan.with_name("plan.db-wal"))
+        return real_open(path, size)
+
+    monkeypatch.setattr(reader, "open_readonly", open_after_the_wal_fills)
+    with pytest.raises(PlannerError) as caught:
+        open_project(plan)
+    assert caught.value.code == "store.side_files" and "'plan.db-wal' holds" in caught.value.message
+
+
+@pytest.mark.parametrize("suffix, words", [
+    ("-wal", "'plan.db-wal' holds 512 bytes another program left"),
+    ("-shm", "'plan.db-shm' holds 512 bytes another program left"),
+])
+def test_a_side_file_with_bytes_is_refused_saying_what_it_holds(tmp_path, rich_project, suffix, words):
+    plan = tmp_path / "plan.db"
+    save_project(rich_project, plan)
+    plan.with_name("plan.db" + suffix).write_bytes(b"\x00" * 512)
+    with pytest.raises(PlannerError) as caught:
+        open_project(plan)
+    assert caught.value.code == "store.side_files" and words in caught.value.message
+
+
+def test_an_empty_wal_that_is_not_a_file_is_refused_as_what_it_is(tmp_path, rich_project):
+    plan = tmp_path / "plan.db"
+    save_project(rich_project, plan)
+    plan.with_name("plan.db-wal").mkdir()
+    with pytest.raises(PlannerError) as caught:
+        open_project(plan)
+    assert caught.value.code == "store.side_files" and "'plan.db-wal' is not an ordinary file" in caught.value.message
+    assert "bytes" not in caught.value.message
+
+
 def test_a_wal_appearing_while_the_plan_is_opened_is_refused_without_creating_a_shm(
         signed_v2_with_v1_wal, monkeypatch):
     plan, wal, _ = signed_v2_with_v1_wal
