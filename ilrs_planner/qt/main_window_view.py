@@ -102,7 +102,7 @@ class ViewActions:
         for key in ("finish", "critical", "path"):
             label = plain_label()  # it can quote the plan (a calendar name in a scheduling error)
             label.setObjectName(f"status_{key}")
-            bar.addPermanentWidget(label, 1 if key == "path" else 0)
+            bar.addPermanentWidget(label)  # the space left of them shows messages (a stretch took it all)
             self.window.status_bar_widgets[key] = label
 
     def update_status(self, *_args) -> None:

@@ -29,6 +29,17 @@ def test_a_part_day_typed_as_a_duration_rounds_up_to_the_day_it_touches(qtbot, w
     assert window.document.undo_stack.undoText() == f"Set duration to {shown}"
 
 
+def test_the_status_bar_leaves_room_for_its_message_beside_the_plans_figures(qtbot, window):
+    # The file label stretched over the whole bar, so a message (this one, "Saved ...") had no room.
+    tree = window.tree
+    click_cell(tree, "c", Column.DURATION)
+    type_text(tree, "0.5d")
+    bar = window.statusBar()
+    qtbot.waitUntil(lambda: bar.currentMessage() != "")
+    figures = [label.geometry().left() for label in window.status_bar_widgets.values() if label.isVisible()]
+    assert min(figures) > bar.width() // 3
+
+
 def test_a_whole_duration_says_nothing_about_rounding(qtbot, window):
     tree = window.tree
     click_cell(tree, "c", Column.DURATION)
