@@ -75,7 +75,7 @@ def write_recovery(project: Project, plan_path: str | os.PathLike[str] | None) -
     except OSError as exc:
         raise PlannerError("store.io", f"could not create '{copy_path.parent}': {exc.strerror}",
                            [str(copy_path.parent)]) from None
-    save_project(project, copy_path, mode=0o600, recovery=True)
+    save_project(project, copy_path, mode=0o600, as_opened=True)
     note = {"plan_path": None if plan_path is None else os.path.abspath(plan_path),
             "saved_at": datetime.now(UTC).isoformat(), "host": socket.gethostname(), "pid": os.getpid()}
     try:

@@ -122,7 +122,7 @@ def repair_copy(source: str | os.PathLike[str], target: str | os.PathLike[str]) 
                            "is kept as it is", [str(source)])
     project, removals = read_repaired(source)
     dropped, project.signature = project.signature, None
-    save_project(project, Path(target))
+    save_project(project, Path(target), as_opened=True)  # the plan as it opens, only cleaned
     return Repaired(removals, dropped)
 
 

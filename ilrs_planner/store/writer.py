@@ -49,17 +49,17 @@ _REFUSALS = (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.Interface
 
 
 def save_project(project: Project, path: str | os.PathLike[str], *, mode: int | None = None,
-                 recovery: bool = False) -> Path:
+                 as_opened: bool = False) -> Path:
     """Write the whole plan to `path` atomically (see the module docstring); returns the path written.
 
-    `recovery`: a recovery copy, which keeps the plan as it is in the window, calendars without a
-    working day included (a partner's file may hold one; saving the plan itself refuses it)."""
-    return write_plan_file(project, path, fingerprint=False, mode=mode, recovery=recovery)[0]
+    `as_opened`: a copy of a plan as it opened (a recovery copy, a repaired copy), which keeps a
+    calendar without a working day (a partner's file may hold one; saving the plan refuses it)."""
+    return write_plan_file(project, path, fingerprint=False, mode=mode, as_opened=as_opened)[0]
 
 
 def write_plan_file(project: Project, path: str | os.PathLike[str], fingerprint: bool = True, *,
-                    mode: int | None = None,
-                    check: Callable[[], None] | None = None, recovery: bool = False) -> tuple[Path, Fingerprint | None]:
+                    mode: int | None = None, check: Callable[[], None] | None = None,
+                    as_opened: bool = False) -> tuple[Path, Fingerprint | None]:
     """`save_project`, also returning the fingerprint of the bytes written (taken before the rename,
     so a save by someone else right after ours is not mistaken for ours). `check` runs under the
     folder's lock just before the rename, and stops the save by raising (compare-and-swap)."""
@@ -67,7 +67,7 @@ def write_plan_file(project: Project, path: str | os.PathLike[str], fingerprint:
     with gc_paused():
         numbers = check_before_save(project)
         check_text_before_save(project)
-        for calendar in () if recovery else project.calendars.values():  # a file holding one opens (README)
+        for calendar in () if as_opened else project.calendars.values():  # a file holding one opens (README)
             refuse_calendar_without_work(calendar, "cannot save")
     try:
         pending = AtomicFile(target, mode)

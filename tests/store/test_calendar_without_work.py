@@ -14,6 +14,7 @@ from ilrs_planner.domain import Calendar, CalendarException, PlannerError, Proje
 from ilrs_planner.engine.cpm import schedule
 from ilrs_planner.store import open_project, save_project
 from ilrs_planner.store.recovery import read_recovery, write_recovery
+from ilrs_planner.store.repair import repair_copy
 
 CLOSED = (False,) * 7
 
@@ -74,3 +75,11 @@ def test_importing_ms_project_xml_with_one_is_refused_on_the_command_line(tmp_pa
     err = capsys.readouterr().err
     assert "error[calendar.no_working_day]" in err and "'Range closed'" in err and not out.exists()
     assert main(["import", str(_mspdi(tmp_path, "1")), "-o", str(out)]) == 0
+
+
+def test_a_repaired_copy_keeps_the_plan_as_it_opens_calendar_included(tmp_path):
+    path, copy = tmp_path / "partner.db", tmp_path / "cleaned.db"
+    save_project(_plan(), path)
+    tamper(path, "UPDATE calendars SET weekdays = '0000000'", "UPDATE tasks SET name = 'Alpha \u202egnissim'")
+    repair_copy(path, copy)
+    assert open_project(copy).calendars["cal-closed"].weekdays == CLOSED
