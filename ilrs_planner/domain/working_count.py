@@ -76,6 +76,14 @@ class WorkingDayCount:
             return 0
         return pattern_days(self.weekdays, low, high) + self._change_before(high) - self._change_before(low)
 
+    def is_working(self, day: date) -> bool:
+        """Is `day` worked? (As Calendar.is_working, without walking every exception.)"""
+        ordinal = day.toordinal()
+        place = bisect_right(self.starts, ordinal) - 1
+        if place >= 0 and ordinal < self.runs[place][1]:
+            return self.runs[place][2]
+        return self.weekdays[(ordinal - 1) % 7]
+
     def _change_before(self, day: int) -> int:
         """What the exceptions change, against the weekday pattern, on days before ordinal `day`."""
         place = bisect_right(self.starts, day) - 1

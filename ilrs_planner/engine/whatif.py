@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..domain import Calendar, ConstraintType, PlannerError, Project, Task
+from ..domain.working_count import WorkingDayCount
 from ._bounds import remaining_duration
 from .cpm import schedule as cpm_schedule
 from .mta import DEFAULT_MILESTONES
@@ -129,9 +130,10 @@ def _shifted(task: Task, calendar: Calendar, day: date, days: int) -> date:
     if not _counts_working_days(task, calendar):
         return day + timedelta(days=days)
     step, left = timedelta(days=1 if days >= 0 else -1), abs(days)
+    worked = WorkingDayCount(calendar)  # a partner's calendar may hold a million exceptions: not per day
     while left:
         day += step
-        left -= calendar.is_working(day)
+        left -= worked.is_working(day)
     return day
 
 

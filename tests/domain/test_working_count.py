@@ -7,6 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ilrs_planner.domain import Calendar, CalendarException, Project, Task
+from ilrs_planner.domain.working_count import WorkingDayCount
+from ilrs_planner.engine.whatif import what_if
 from ilrs_planner.exchange import xlsx
 
 BASE = date(2030, 1, 1)
@@ -29,6 +31,12 @@ def test_working_days_are_the_days_the_calendar_works_the_last_exception_decidin
     stop = start + timedelta(days=length)
     by_hand = sum(calendar.is_working(start + timedelta(days=n)) for n in range(length))
     assert calendar.working_days(start, stop) == by_hand
+
+
+@settings(max_examples=200, deadline=None)
+@given(calendar=calendars(), day=days)
+def test_a_count_tells_a_worked_day_as_the_calendar_does(calendar, day):
+    assert WorkingDayCount(calendar).is_working(day) == calendar.is_working(day)
 
 
 def test_a_holiday_inside_a_worked_saturday_range_is_not_worked():
@@ -63,3 +71,16 @@ def test_a_workbook_walks_a_calendars_exceptions_a_few_times_not_once_per_day_of
     # The scheduler lays the calendar out once, the workbook once more, the plan sheet asks its name:
     # day by day it was once per day of every task (60 x 280 walks).
     assert 0 < CountedExceptions.walks <= 10
+
+
+def test_a_what_if_slip_walks_the_calendars_exceptions_a_few_times_not_once_per_day(tmp_path):
+    holidays = CountedExceptions(CalendarException(f"closure {n}", date(2030, 1, 1) + timedelta(days=7 * n),
+                                                   date(2030, 1, 1) + timedelta(days=7 * n + 1)) for n in range(100))
+    plan = Project("Closures", date(2030, 1, 1))
+    plan.add_calendar(Calendar("Range", (True,) * 5 + (False, False), holidays, id="range"))
+    plan.default_calendar_id = "range"
+    plan.add_task(Task("A", "Assembly", duration=20, id="a"))
+    CountedExceptions.walks = 0
+    result = what_if(plan, "a", slip_days=200)
+    assert [move.key for move in result.moves] == ["A"]
+    assert 0 < CountedExceptions.walks <= 10  # day by day it was one walk per day slipped (over 200)
