@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..domain import Link, LinkType, PlannerError, Project
 from ..engine.graph import find_cycle
 from .base import ChangeSet, Command
+from .link_graph import graph_of
 
 
 def _ancestors(project: Project, task_id: str) -> set[str]:
@@ -23,11 +24,18 @@ def check_link_allowed(project: Project, pred_id: str, succ_id: str) -> None:
     pred, succ = project.tasks[pred_id], project.tasks[succ_id]
     if pred_id == succ_id:
         raise PlannerError("link.self", f"{pred.key} cannot depend on itself", [pred_id])
-    if any(k.pred_id == pred_id and k.succ_id == succ_id for k in project.links.values()):
+    graph = graph_of(project)
+    duplicate = graph.has_link(pred_id, succ_id)
+    if duplicate is None:  # no graph: the plan has a stray link; look through the links themselves
+        duplicate = any(k.pred_id == pred_id and k.succ_id == succ_id for k in project.links.values())
+    if duplicate:
         raise PlannerError("link.duplicate", f"{succ.key} already depends on {pred.key}", [pred_id, succ_id])
     if pred_id in _ancestors(project, succ_id) or succ_id in _ancestors(project, pred_id):
         raise PlannerError("link.summary_child", f"{pred.key} and {succ.key} are a summary and its own sub-task",
                            [pred_id, succ_id])
+    if graph.closes_loop(pred_id, succ_id) is False:
+        return
+    # A loop (or a plan the graph cannot answer for): the scheduler's search names it, or the fault.
     loop = find_cycle(project, [Link(pred_id, succ_id)])
     if loop is not None:
         names = " → ".join(project.tasks[tid].key for tid in loop + loop[:1])

@@ -6,6 +6,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from ..commands.base import ChangeSet, Command
+from ..commands.link_graph import forget_graphs
 from ..domain import PlannerError, Project
 from ..engine.cpm import schedule
 from ..engine.kept_columns import ColumnKeeper
@@ -99,6 +100,7 @@ class Document(QObject):
     def replace_project(self, project: Project, path: str | None) -> None:
         """Show a different plan (new, opened, restored): the undo history starts afresh."""
         self.project = project
+        forget_graphs()  # the link check's graph of the plan shown before holds its tasks and links
         self.undo_stack.clear()
         self.undo_stack.setClean()
         self.revision += 1

@@ -1,0 +1,71 @@
+"""A link is refused as a loop exactly when the scheduler would find one, through every kind of edit.
+
+The link check keeps its graph of the plan from one edit to the next and follows the plan's
+changes (tasks added, deleted, indented, links made and removed, undone and redone); the
+scheduler's own search, run on the plan as it stands, is what it must agree with.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ilrs_planner.commands.links import AddLink, check_link_allowed
+from ilrs_planner.domain import Link, PlannerError
+from ilrs_planner.engine.graph import find_cycle
+
+from .conftest import build_small_plan
+from .strategies import draw_command
+
+
+def _scheduler_says(project, pred_id: str, succ_id: str) -> str | None:
+    """The refusal code the scheduler's own search gives a link (None: allowed)."""
+    if any(link.pred_id == pred_id and link.succ_id == succ_id for link in project.links.values()):
+        return "link.duplicate"
+    try:
+        return "link.cycle" if find_cycle(project, [Link(pred_id, succ_id)]) is not None else None
+    except PlannerError as error:
+        return error.code
+
+
+def _check_says(project, pred_id: str, succ_id: str) -> str | None:
+    try:
+        check_link_allowed(project, pred_id, succ_id)
+    except PlannerError as error:
+        return error.code
+    return None
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.data())
+def test_loops_are_refused_as_the_scheduler_finds_them(data):
+    project = build_small_plan()
+    applied = []
+    for serial in range(data.draw(st.integers(1, 30))):
+        if applied and data.draw(st.booleans()):
+            applied.pop().revert(project)  # undo, as the stack does
+        else:
+            command = draw_command(data, project, serial)
+            try:
+                command.apply(project)
+                applied.append(command)
+            except PlannerError:
+                pass
+        ids = sorted(project.tasks)
+        if len(ids) < 2:
+            continue
+        pred, succ = data.draw(st.sampled_from(ids)), data.draw(st.sampled_from(ids))
+        expected = _scheduler_says(project, pred, succ)
+        found = _check_says(project, pred, succ)
+        if found not in ("link.self", "link.summary_child"):  # the scheduler is not asked those
+            assert found == expected, (pred, succ)
+
+
+def test_a_link_removed_then_another_made_moves_the_loop(plan):
+    """The check follows links removed and made between its questions."""
+    assert _check_says(plan, "m", "a") == "link.cycle"  # A → B → C → M already
+    plan.links.pop("bc")
+    assert _check_says(plan, "m", "a") is None  # the chain is broken: M → A closes nothing
+    AddLink("m", "a").apply(plan)
+    assert _check_says(plan, "b", "c") == "link.cycle"  # C → M → A → B, so B → C closes it
+    assert _check_says(plan, "c", "b") is None
