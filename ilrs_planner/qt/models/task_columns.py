@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from datetime import date, timedelta
 from enum import IntEnum
 
@@ -58,12 +58,13 @@ class RowContext:
     schedule: Schedule | None
     baseline: dict[str, tuple[date, date]] | None
     summary_ids: set[str]
+    kept: InitVar[ShownPrecision | None] = None  # the shown precisions, when they still hold
     shown: ShownPrecision = field(init=False)  # the precision each task's computed dates are shown at
     fuzzy: bool = field(init=False)  # some task is dated coarser than the day (baselines may be too)
     _incoming: dict[str, list[Link]] | None = field(init=False, default=None)  # made for the first cell
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "shown", ShownPrecision(self.project, self.schedule))
+    def __post_init__(self, kept: ShownPrecision | None) -> None:
+        object.__setattr__(self, "shown", kept if kept is not None else ShownPrecision(self.project, self.schedule))
         object.__setattr__(self, "fuzzy", self.baseline is not None and plan_is_fuzzy(self.project))
 
     def precision(self, task: Task) -> Precision:

@@ -10,10 +10,11 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from ...chart.variance import ON_TIME_STEP, slip_color, slip_step
 from ...commands.base import ChangeSet
-from ...domain import PlannerError
+from ...domain import PlannerError, Precision
 from ...domain.alternatives import alternative_figures
 from ...domain.provenance import provenance_lines
 from ...engine.schedule import changed_rows
+from ...engine.shown_precision import ShownPrecision
 from ..change_effects import effects_of
 from ..document import Document
 from ..gantt.style import qcolor
@@ -59,6 +60,7 @@ class TaskTreeModel(OutlineRows):
         self._project = self.document.project
         self._revision = self.document.revision
         self._ctx = None
+        self._shown: ShownPrecision | None = None  # kept from one change to the next while it holds
         self._summaries = self._project.summary_ids()
         self._children = self._sorted(self._project.children_map())
         self._parent_of: dict[str, str | None] | None = None  # made at the first edit of the outline
@@ -201,7 +203,18 @@ class TaskTreeModel(OutlineRows):
         baseline = None
         if self.document.baseline_name:
             baseline = dict(self.document.project.baseline(self.document.baseline_name).entries)
-        return RowContext(self.document.project, self.document.schedule, baseline, self._summaries)
+        ctx = RowContext(self.document.project, self.document.schedule, baseline, self._summaries, self._shown)
+        self._shown = ctx.shown
+        return ctx
+
+    def _keep_shown(self, changes: ChangeSet) -> None:
+        """Keep the shown precisions past an edit when no task was dated coarser than the day and
+        the edit made none so: every task is then shown at its own precision, whatever the schedule
+        (finding that out read all 100,000 tasks' precisions after each edit)."""
+        shown, tasks = self._shown, self.document.project.tasks
+        if shown is None or shown.reach or shown.project is not self.document.project or any(
+                tasks[tid].precision is not Precision.DAY for tid in changes.task_ids if tid in tasks):
+            self._shown = None
 
     def is_stale(self) -> bool:
         """True between a change to the plan and its announcement here (rows of another plan, or
@@ -215,6 +228,7 @@ class TaskTreeModel(OutlineRows):
 
     def _on_changed(self, changes: ChangeSet, _initiator: object) -> None:
         self._ctx = None
+        self._keep_shown(changes)
         effects = effects_of(changes)
         if effects.replaced or self.document.project is not self._project:
             self._reload()
@@ -222,8 +236,7 @@ class TaskTreeModel(OutlineRows):
             self._restructure(changes.task_ids)
         elif self._sort[0] >= 0 and effects.reschedule:
             self._resort()
-        else:
-            self._summaries = self.document.project.summary_ids()
+        else:  # the same rows and summaries: the touched tasks' rows, and those the schedule moved
             self._emit_rows(changes.task_ids | self._rows_with_new_dates())
         self._revision = self.document.revision
         self._old_dates = self.document.schedule.tasks if self.document.schedule else None
@@ -275,7 +288,10 @@ class TaskTreeModel(OutlineRows):
         self._emit_all()
 
     def _rows_with_new_dates(self) -> set[str]:
-        return changed_rows(self._old_dates, self.document.schedule.tasks if self.document.schedule else None)
+        dates = self.document.schedule.tasks if self.document.schedule else None
+        if dates is self._old_dates:  # not scheduled again (a name, a note): no date moved
+            return set()
+        return changed_rows(self._old_dates, dates)
 
     def _on_baseline_changed(self, _name) -> None:
         self._ctx = None
