@@ -154,3 +154,18 @@ def test_colours_handed_to_other_owners_ask_for_a_whole_build():
         task.owner_id = None  # the owner's last task: the palette hands its colour to another owner
     edits = Edits(frozenset(t.id for t in theirs))
     assert refresh_chart_data(data, project, plan_schedule, _rows(project), edits) is None
+
+
+@pytest.mark.parametrize("make", [_roadmap, _synthetic])
+def test_edits_gathered_before_one_repaint_update_the_arrays_as_a_fresh_build(make):
+    """A task added high in the plan and another marked an assumption below it, announced before
+    the chart repaints: the marked task's row has moved down one, and is the one read again."""
+    project = make()
+    data = build_chart_data(project, schedule(project), _rows(project))
+    assert data.row_of  # the index of the rows, as the chart has made it by the time of an edit
+    high, low = _a_leaf(project, 0.2), _a_leaf(project, 0.8)
+    before = data.confidence[data.row_of[low]]
+    added = AddTask(Task("new", "New task", 5, parent_id=project.tasks[high].parent_id), after_id=high)
+    changes = added.apply(project) | SetTaskFields(low, confidence="assumption").apply(project)
+    patched = _step(data, project, changes, set())
+    assert patched.confidence[patched.row_of[low]] != before  # the row drawn differently, as checked above

@@ -50,10 +50,12 @@ def legend_items(project: Project, task_ids: list[str], *, critical: bool = True
 
 def legend_items_of(project: Project, owners: set[str | None], used: set[str], *, critical: bool = True,
                     baseline: bool = False, whiskers: bool = False, status: bool = True, today: bool = True,
-                    compact: bool = False) -> list[LegendItem]:
+                    compact: bool = False, colors: dict[str | None, str] | None = None) -> list[LegendItem]:
     """legend_items for the owners and symbol keys of the shown tasks, found by the caller (the
-    window's chart keeps them per row, so an edit does not read every shown task again)."""
-    items = _items(project, owners, used, critical, baseline, whiskers, status, today)
+    window's chart keeps them per row, so an edit does not read every shown task again), and the
+    owners' colours when the caller has them (`palette.owner_colors` of the plan)."""
+    colors = colors if colors is not None else palette.owner_colors(project)
+    items = _items(project, owners, used, critical, baseline, whiskers, status, today, colors)
     if not compact:
         return items
     short = [LegendItem(i.kind, i.color, _compact_text(i), i.detail or i.text) for i in items if i.kind != "slip"]
@@ -73,8 +75,7 @@ def _compact_text(item: LegendItem) -> str:
 
 
 def _items(project: Project, owners: set[str | None], used: set[str], critical: bool, baseline: bool,
-           whiskers: bool, status: bool, today: bool) -> list[LegendItem]:
-    colors = palette.owner_colors(project)
+           whiskers: bool, status: bool, today: bool, colors: dict[str | None, str]) -> list[LegendItem]:
     items = [LegendItem("owner", colors[p.id], _short(p.name, p.key), p.name)
              for p in sorted(project.participants.values(), key=lambda p: p.name.lower()) if p.id in owners]
     if None in owners:

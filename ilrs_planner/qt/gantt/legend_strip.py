@@ -38,11 +38,13 @@ class LegendStrip(QWidget):
         doc, data = self.view.document, self.view.chart_data()
         # The rows' owners and symbols from the chart's arrays; rolled-up milestones show too.
         rolled = [doc.project.tasks[tid] for tid in data.rollups.task_ids if tid in doc.project.tasks]
+        # The owners' colours as the chart drew the bars of this plan (reading every task for them cost more).
+        kept = data.source.owner_color if data.source is not None and self.view.history is None else None
         owners = owners_in(data) | {task.owner_id for task in rolled}
         self.items = legend_items_of(doc.project, owners, symbols_in(data) | symbols_used(rolled),
                                      critical=self.view.show_critical, baseline=doc.baseline_name is not None,
                                      whiskers=bool(self.view.whiskers), today=self.view.history is None,
-                                     status=self.view.history is None, compact=True)
+                                     status=self.view.history is None, compact=True, colors=kept)
         self._relayout()
 
     def set_expanded(self, on: bool) -> None:
