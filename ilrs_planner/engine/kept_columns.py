@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from operator import attrgetter, is_
+from operator import attrgetter
 from typing import Any
 
 import numpy as np
@@ -76,7 +76,12 @@ class _Unreadable(Exception):
 
 @dataclass(frozen=True, slots=True)
 class _Reading:
-    """The columns and the objects (and ids) they were read from, in plan order."""
+    """The columns and the objects (and ids) they were read from, in plan order.
+
+    Lists of the same objects compare equal at C speed (identity first); an object replaced by an
+    equal copy compares equal too, so the reading keeps the objects it holds (kept alive, their
+    addresses stay theirs), and the copy is found as a new object once the lists differ.
+    """
 
     tasks: list[Task]
     keys: list[str]  # the tasks' keys in project.tasks
@@ -153,7 +158,9 @@ def _read_again(last: _Reading, project: Project, touched: Collection[str]) -> _
     tasks, keys = list(project.tasks.values()), list(project.tasks)
     addresses, key_addresses, hashes = last.task_addresses, last.key_addresses, last.key_hashes
     old_of_new = new_of_old = None  # None: the same tasks in the same order, as after most edits
-    if not (_same(tasks, last.tasks) and _same(keys, last.keys)):
+    if tasks == last.tasks and keys == last.keys:
+        tasks, keys = last.tasks, last.keys  # see _Reading: the addresses are those of these objects
+    else:
         addresses, key_addresses = _addresses(tasks), _addresses(keys)
         old_of_new = _old_places(last.task_addresses, addresses)
         kept = old_of_new >= 0
@@ -169,17 +176,14 @@ def _read_again(last: _Reading, project: Project, touched: Collection[str]) -> _
         return _read_all(project)
     parent, duration, calendar_ids, elapsed, bounded = _tasks_read_again(task_rows, tasks, places)
     links = list(project.links.values())
-    same_links = _same(links, last.links)
+    same_links = links == last.links
+    links = last.links if same_links else links
     link_addresses = last.link_addresses if same_links else _addresses(links)
     link_old_of_new = None if same_links else _old_places(last.link_addresses, link_addresses)
     link_columns = _links_read_again(last.columns, links, link_old_of_new, new_of_old, places, task_rows.named)
     columns = KeptColumns(parent, duration, calendar_ids, elapsed, bounded, *link_columns)
     return _Reading(tasks, keys, addresses, key_addresses, hashes, links, link_addresses, columns)
 
-
-def _same(objects: list[Any], before: list[Any]) -> bool:
-    """The very same objects in the same order (compared by identity: an equal copy is another object)."""
-    return len(objects) == len(before) and all(map(is_, objects, before))
 
 
 def _old_places(old: np.ndarray, new: np.ndarray) -> np.ndarray:
@@ -234,7 +238,7 @@ class _Places:
 
     def _candidates(self, wanted: int) -> list[int]:
         self._asked += 1
-        if self._sorted is None and self._asked > 16:
+        if self._sorted is None and self._asked > 128:  # by then a sort costs less than the scans
             order = np.argsort(self.hashes)
             self._sorted = order, self.hashes[order]
         if self._sorted is None:
