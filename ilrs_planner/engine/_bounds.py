@@ -36,6 +36,7 @@ class Bounds:
     finish_cap: np.ndarray
     history: np.ndarray
     finished: np.ndarray
+    as_late: np.ndarray  # constrained As Late As Possible (no bound: see _late_tasks)
 
 
 Position = Callable[[int, int], int]  # (task index, day ordinal) -> position on the task's row
@@ -56,13 +57,14 @@ def task_bounds(tasks: Sequence[Task], planned: np.ndarray, is_summary: np.ndarr
         base = time.pos(rows, np.full(n, start))
     b = Bounds(planned.copy(), base, np.full(n, -BIG, dtype=np.int64),
                 np.full(n, BIG, dtype=np.int64), np.full(n, BIG, dtype=np.int64),
-                np.zeros(n, dtype=bool), np.zeros(n, dtype=bool))
+                np.zeros(n, dtype=bool), np.zeros(n, dtype=bool), np.zeros(n, dtype=bool))
     b.base[is_summary] = -BIG
     pos: Position = _day_position(time, rows)
     for i in bounded_tasks(tasks) if bounded is None else bounded:
         task = tasks[i]
         deadline, cdate, actual_start, actual_finish = (_ordinal(task, name) for name in _DATE_NAMES)
         ctype = _constraint_type(task)
+        b.as_late[i] = ctype == ConstraintType.ALAP
         if ctype.dated:  # ALAP is no bound: it moves the task after the passes (see _late_tasks)
             _apply_constraint(b, i, task, ctype, cdate, bool(is_summary[i]), pos)
         if (actual_start is not None or actual_finish is not None) and not is_summary[i]:

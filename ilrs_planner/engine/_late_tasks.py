@@ -19,19 +19,12 @@ import dataclasses
 
 import numpy as np
 
-from ..domain import ConstraintType
-from ..domain.column_rows import values_of
 from ._network import Network
 
 
 def late_tasks(net: Network) -> np.ndarray:
     """Per task: a leaf without actual dates, constrained as late as possible."""
-    n = len(net.tasks)
-    constraints = values_of(net.tasks, "constraint")
-    if not constraints.count(ConstraintType.ALAP):  # the usual case, at C speed
-        return np.zeros(n, dtype=bool)
-    alap = np.fromiter(map(ConstraintType.ALAP.__eq__, constraints), dtype=bool, count=n)
-    return np.asarray(alap & ~net.is_summary & ~net.history)
+    return np.asarray(net.as_late & ~net.is_summary & ~net.history)
 
 
 def held_late(net: Network, early: np.ndarray, late: np.ndarray, alap: np.ndarray) -> Network:

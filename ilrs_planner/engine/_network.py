@@ -70,6 +70,7 @@ class Network:
     jumps: list[np.ndarray]  # the WBS as jump pointers (see _tree)
     links: tuple[np.ndarray, ...]  # (pred, succ, type code, lag, elapsed) per link, in the plan's order
     edge_moments: np.ndarray  # per edge: the moment of day it hands a milestone (see _day_ends)
+    as_late: np.ndarray  # per task: constrained As Late As Possible
 
     def start_days(self, positions: np.ndarray) -> np.ndarray:
         """Task start positions (the first n_tasks nodes) as day ordinals."""
@@ -233,7 +234,7 @@ def _assemble(project: Project, tasks: Sequence[Task], task_ids: list[str], pare
     return Network(task_ids, tasks, project.start.toordinal(), bounds.duration, parent, depth, is_summary,
                    bounds.history, bounds.finished, gates, n_nodes, node_task, base, fixed, bounds.start_cap,
                    bounds.finish_cap, offsets, dst, weight, live, rows, task_row, time, crossings, jumps, links,
-                   moments)
+                   moments, bounds.as_late)
 
 
 def _stable_order(src: np.ndarray) -> np.ndarray:
