@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
@@ -26,10 +27,20 @@ class UndoAdapter(QUndoCommand):
 
     def __init__(self, document: Document, command: Command, applied: ChangeSet, initiator: object = None):
         super().__init__(command.text)
-        self.document = document
+        # Weakly: the document's undo stack owns this command, so a strong reference back would make
+        # a cycle through C++ ownership. When the garbage collector broke such a cycle at this
+        # command, freeing the document deleted its stack, which deleted this command mid-free
+        # (a crash in QUndoStack::clear).
+        self._document = weakref.ref(document)
         self.command = command
         self._first_changes: ChangeSet | None = applied  # Document.push applied it already
         self._initiator = initiator  # who asked for the edit; undo and later redos come from the stack
+
+    @property
+    def document(self) -> Document:
+        document = self._document()
+        assert document is not None, "the undo stack outlived its document"
+        return document
 
     def redo(self) -> None:
         initiator = None

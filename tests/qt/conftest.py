@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from datetime import date
 
 import pytest
@@ -25,6 +26,16 @@ def isolated_settings(tmp_path, qapp, monkeypatch):
         QSettings.setPath(QSettings.Format.IniFormat, scope, str(tmp_path / "settings"))
     QSettings().clear()
     yield
+
+
+@pytest.fixture(autouse=True)
+def collect_garbage_after(qapp):
+    """Qt objects a test left behind are freed before the next test starts: a wrapper freed in the
+    wrong order crashes the interpreter, and freed here it crashes at the test that made it, not at
+    a random later test when the collector happens to run."""
+    yield
+    qapp.processEvents()
+    gc.collect()
 
 
 def build_small_plan() -> Project:
