@@ -9,15 +9,6 @@ import pytest
 from PySide6.QtWidgets import QFileDialog
 
 from ilrs_planner.domain import Calendar
-from ilrs_planner.qt.document import Document
-from ilrs_planner.qt.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot, small_project):
-    win = MainWindow(Document(small_project))
-    qtbot.addWidget(win, before_close_func=lambda w: w.document.mark_saved())
-    return win
 
 
 @pytest.fixture
