@@ -101,3 +101,23 @@ def test_warnings_about_the_project_summary_and_resources_name_them(tmp_path):
     assert len(result.warnings) == 3
     assert [w.split(": ")[0] for w in result.warnings] == [
         "resource UID 3", "resource UID 3 ('ESA')", "the project summary task (UID 0)"]
+
+
+@pytest.mark.parametrize("xml_duration, days, shown", [
+    ("PT12H0M0S", 2, "1.50"),  # 1.5 days of 8 hours
+    ("PT4H0M0S", 1, "0.50"),
+    ("PT9H0M0S", 2, "1.12"),  # a part day just past a whole one
+])
+def test_a_part_day_duration_rounds_up_to_the_day_it_touches_as_the_csv_import_does(tmp_path, xml_duration,
+                                                                                      days, shown):
+    read = _read_xml(tmp_path, _task(1, "Design", duration=xml_duration))
+    [task] = read.project.tasks.values()
+    csv = _read_csv(tmp_path, f"{shown}d")
+    assert task.duration == days == next(t.duration for t in csv.project.tasks.values() if t.name == "Build")
+    assert f"task UID 1 ('Design'): duration of {shown} days rounded up to {days}" in "\n".join(read.warnings)
+
+
+def test_a_whole_day_duration_is_read_without_a_warning(tmp_path):
+    read = _read_xml(tmp_path, _task(1, "Design", duration="PT16H0M0S"))
+    [task] = read.project.tasks.values()
+    assert task.duration == 2 and not [w for w in read.warnings if "rounded" in w]

@@ -67,7 +67,7 @@ class TaskFields:
         if minutes < 0:  # refused as the CSV import refuses it: no plan, nor MS Project, holds one
             raise PlannerError("task.negative_duration", f"{where}: duration '{raw[:40]}' is negative; "
                                "a duration cannot be")
-        return whole_days(minutes / per_day, where, "duration", self.warnings)
+        return whole_days(minutes / per_day, where, "duration", self.warnings, up=True)
 
     def _dates(self, task: Task, fields: Fields) -> None:
         day_of, where = fields.day, fields.where

@@ -206,8 +206,10 @@ def plain_stamp(raw: str) -> datetime | None:
     return value if value.tzinfo is None and MIN_YEAR <= value.year <= MAX_YEAR else None
 
 
-def whole_days(value: float, where: str, what: str, warnings: list[str]) -> int:
-    """Round to whole calendar days, saying so when that changed the value.
+def whole_days(value: float, where: str, what: str, warnings: list[str], up: bool = False) -> int:
+    """Round to whole calendar days, saying so when that changed the value: to the nearest day (half
+    a day up), or with `up` (a duration, as the task table and the CSV import read one) any part of a
+    day up to the day it touches.
 
     A value longer than a plan can hold (300 years) is refused with `duration.too_long`, as the CSV
     import refuses it: MS Project itself holds no date past 2149, so no file of its has one."""
@@ -215,9 +217,11 @@ def whole_days(value: float, where: str, what: str, warnings: list[str]) -> int:
         shown = f"{value:,.0f} days" if math.isfinite(value) else "an endless number of days"
         raise PlannerError("duration.too_long", f"{where}: {what} of {shown} is longer than a plan can hold "
                            f"({MAX_DURATION_DAYS:,} days, 300 years)")
-    days = math.floor(value + 0.5)  # half a day rounds up, as a planner would
+    # 16 hours on an 8-hour day is 2 days, not 2.0000000001 (rounded as `domain.durations` rounds it)
+    days = math.ceil(round(value, 9)) if up else math.floor(value + 0.5)
     if abs(days - value) > 1e-6:
-        warnings.append(f"{where}: {what} of {value:.2f} days rounded to {days} (plans count whole days)")
+        how = "rounded up to" if up else "rounded to"
+        warnings.append(f"{where}: {what} of {value:.2f} days {how} {days} (plans count whole days)")
     return days
 
 
