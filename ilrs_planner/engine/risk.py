@@ -101,6 +101,7 @@ class RiskResult:
         self._rnet = rnet
         self._project = project
         self._ends: np.ndarray | None = None
+        self._children: dict[int, list[int]] | None = None
         self._finish = finish
         self._durations = durations
         self.criticality = dict(zip(self.task_ids, criticality.tolist()))
@@ -111,12 +112,49 @@ class RiskResult:
         return np.asarray(self._finish[self._row(task_id)], dtype=np.float64)
 
     def finish_days(self, task_id: str) -> np.ndarray:
-        """Finish of every iteration as whole days: a finish part-way through a day takes that day."""
+        """Each iteration's finish as the last day a person reads (days after the project start): a
+        task's last day of work, a milestone's day, a summary's latest sub-task's (TaskDates.shown_finish)."""
+        i = self._row(task_id)
+        if self._rnet.net.is_summary[i]:
+            return self._summary_days(i)
         return self._as_days(task_id, np.ceil(self.finish_samples(task_id) - 1e-6))
 
+    def _summary_days(self, row: int) -> np.ndarray:
+        """A summary's last day per iteration: the latest last day of the tasks under it.
+
+        Every moment of one day shows as that day, so the latest moment (a task's end of day, or a
+        milestone at the start of the day after: MS Project's phase finishing on Monday 08:00) is
+        the latest day; the summary's own sample, the latest position, mixes calendars and moments.
+        """
+        leaves = self._leaves_under(row)
+        if not leaves:  # an empty phase: nothing under it to read a moment from
+            return self._as_days(self.task_ids[row], np.ceil(self.finish_samples(self.task_ids[row]) - 1e-6))
+        days = self.finish_days(self.task_ids[leaves[0]])
+        for leaf in leaves[1:]:
+            np.maximum(days, self.finish_days(self.task_ids[leaf]), out=days)
+        return days
+
+    def _leaves_under(self, row: int) -> list[int]:
+        """The tasks of some duration or milestones (not summaries) anywhere under a summary."""
+        if self._children is None:
+            self._children = {}
+            for child, parent in enumerate(self._rnet.net.parent.tolist()):
+                if parent >= 0:
+                    self._children.setdefault(parent, []).append(child)
+        found, stack = [], list(self._children.get(row, ()))
+        while stack:
+            node = stack.pop()
+            kids = self._children.get(node)
+            if kids:
+                stack.extend(kids)
+            else:
+                found.append(node)
+        return sorted(found)
+
     def _as_days(self, task_id: str, values: np.ndarray) -> np.ndarray:
-        """Sampled finishes as days after the start, as a person reads them: on working calendars the
-        passes count working days; a milestone at the end of a day (see _day_ends) is that day's."""
+        """Sampled finishes (exclusive, in days or working days after the start) as the last day a
+        person reads: on working calendars the passes count working days; a milestone at the end of
+        a day (see _day_ends) is that day's, at the start of one that day."""
         net, i = self._rnet.net, self._row(task_id)
         time = None if net.node_row[i] == 0 and not net.is_summary[i] else net.time
         milestone = bool(not net.is_summary[i] and net.duration[i] == 0)
@@ -124,10 +162,10 @@ class RiskResult:
         # At its own date a milestone starts that day; elsewhere it keeps the schedule's moment of day.
         at_end = milestone & self._day_ends()[i] & ~((positions == net.base[i]) | (positions == net.fixed[i]))
         if time is None:
-            return np.where(at_end, values - 1, values)
+            return np.where(at_end | (not milestone), values - 1, values)
         row = int(net.task_row[i])
         days = (time.day(row, np.where(at_end, positions - 1, positions)) if milestone
-                else time.finish_day(row, positions))
+                else time.finish_day(row, positions) - 1)
         return (days - net.start).astype(np.float64)
 
     def _day_ends(self) -> np.ndarray:
@@ -147,9 +185,8 @@ class RiskResult:
         return {int(p): self.to_date(v) for p, v in zip(levels, values)}
 
     def probability_by(self, task_id: str, day: date) -> float:
-        """Share of runs in which the task is finished by the end of `day` (a milestone: on or before)."""
-        limit = (day - self.origin).days + (0 if self._tasks[task_id].is_milestone else 1)
-        return float(np.mean(self.finish_days(task_id) <= limit))
+        """Share of runs in which the task is finished by the end of `day` (its last day on or before it)."""
+        return float(np.mean(self.finish_days(task_id) <= (day - self.origin).days))
 
     def s_curve(self, task_id: str) -> tuple[list[date], list[float]]:
         """Cumulative probability of finishing by each date that occurs (the S-curve)."""
@@ -179,7 +216,9 @@ class RiskResult:
         rows = self._sampled_ancestors(task_id)
         if not rows.size:
             return []
-        target = self.finish_samples(task_id)
+        # A summary's samples mix calendars and moments (see _summary_days): its last days are the target.
+        summary = bool(self._rnet.net.is_summary[self._row(task_id)])
+        target = self.finish_days(task_id) if summary else self.finish_samples(task_id)
         corr = rank_correlation(self._durations[rows], target)
         picked = [k for k in np.argsort(-np.abs(corr)) if abs(corr[k]) >= MIN_CORRELATION][:top]
         return [self._driver(int(rows[k]), float(corr[k]), target, task_id) for k in picked]
@@ -190,7 +229,8 @@ class RiskResult:
         low, high = np.quantile(durations, [0.1, 0.9])
         short = float(target[durations <= low].mean())
         long_ = float(target[durations >= high].mean())
-        ends = self._as_days(target_id, np.ceil(np.array([short, long_]) - 1e-6))
+        means = np.ceil(np.array([short, long_]) - 1e-6)
+        ends = means if self._rnet.net.is_summary[self._row(target_id)] else self._as_days(target_id, means)
         return Driver(task.id, task.key, task.name, corr, self.criticality[task.id],
                       self.to_date(ends[0]), self.to_date(ends[1]))
 

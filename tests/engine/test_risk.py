@@ -70,7 +70,7 @@ def test_zero_spread_reproduces_the_deterministic_schedule_exactly(seed):
     expected = schedule(project)
     result = run_risk(project, iterations=3, seed=1, use_defaults=False)
     for tid, dates in expected.tasks.items():
-        finish = (dates.early_finish - START).days - (1 if dates.early_at_day_end else 0)  # a milestone as shown
+        finish = (dates.shown_finish - START).days  # the last day a person reads, a summary's too
         assert np.all(result.finish_days(tid) == finish), project.tasks[tid].key
         assert result.criticality[tid] == (1.0 if dates.critical else 0.0), project.tasks[tid].key
 
@@ -81,7 +81,7 @@ def test_estimates_equal_to_the_duration_also_reproduce_it():
         task.optimistic = task.most_likely = task.pessimistic = task.duration
     expected = schedule(project)
     result = run_risk(project, iterations=5, seed=2)
-    assert all(result.percentiles(tid)[90] == d.early_finish - timedelta(days=d.early_at_day_end)
+    assert all(result.percentiles(tid)[90] == d.shown_finish
                for tid, d in expected.tasks.items())
 
 
@@ -92,7 +92,8 @@ def test_single_triangular_task_median_matches_the_analytic_median():
     median = float(np.median(result.finish_samples("a")))
     assert triangular_median(10, 20, 60) == pytest.approx(60 - (50 * 40 / 2) ** 0.5)
     assert median == pytest.approx(triangular_median(10, 20, 60), abs=0.4)
-    assert result.percentiles("a")[50] == START + timedelta(days=int(np.ceil(triangular_median(10, 20, 60))))
+    last_day = START + timedelta(days=int(np.ceil(triangular_median(10, 20, 60))) - 1)  # the finish is exclusive
+    assert result.percentiles("a")[50] == last_day
 
 
 @pytest.mark.parametrize("distribution, mean_of", [
@@ -144,7 +145,7 @@ def test_actual_dates_are_certain_and_missions_spread_more_than_agreements():
     _task(project, "mission", 365, TaskKind.MISSION)
     _task(project, "agreement", 365, TaskKind.AGREEMENT)
     result = run_risk(project, iterations=4000, seed=1)
-    assert np.all(result.finish_days("flown") == 40)
+    assert np.all(result.finish_days("flown") == 39)  # its last day: the day before its actual finish
     spread = {k: np.ptp(result.finish_samples(k)) for k in ("mission", "agreement")}
     assert spread["mission"] > 2 * spread["agreement"] > 0
     assert result.percentiles("mission")[10] >= START + timedelta(days=int(365 * 0.9))
@@ -209,3 +210,24 @@ def test_a_run_too_large_for_memory_is_refused_with_a_size_that_fits(monkeypatch
     with pytest.raises(PlannerError) as err:
         run_risk(random_plan(2), iterations=100)
     assert err.value.code == "cli.usage" and "at most 25 iterations" in err.value.message
+
+
+@pytest.mark.parametrize("weekdays", [None, ("Mon", "Tue", "Wed", "Thu", "Fri")], ids=["7-day", "5-day"])
+def test_a_phase_ends_on_the_day_its_last_milestone_shows(make_project, weekdays):
+    # Phase P: A (5 days from Monday 2030-01-07, last day Friday 01-11) and M, held to start no
+    # earlier than Monday 01-21: M is at 08:00 that Monday, so P finishes then, shown Monday 01-21.
+    # Phase Q: B (5 days) -> N: N is at Friday 17:00, so Q's last day is Friday 01-11.
+    spec = {"start": date(2030, 1, 7), "tasks": [
+        {"key": "P"}, {"key": "A", "duration": 5, "parent": "P"},
+        {"key": "M", "parent": "P", "constraint": "SNET", "constraint_date": date(2030, 1, 21)},
+        {"key": "Q"}, {"key": "B", "duration": 5, "parent": "Q"}, {"key": "N", "parent": "Q"}],
+        "links": [{"from": "B", "to": "N"}]}
+    if weekdays:
+        spec |= {"calendars": [{"id": "std", "weekdays": list(weekdays)}], "calendar": "std"}
+    project = make_project(spec)
+    result = run_risk(project, iterations=20, seed=4, use_defaults=False)
+    shown = {key: set(result.percentiles(key).values()) for key in "PMQNAB"}
+    assert shown == {"P": {date(2030, 1, 21)}, "M": {date(2030, 1, 21)}, "Q": {date(2030, 1, 11)},
+                     "N": {date(2030, 1, 11)}, "A": {date(2030, 1, 11)}, "B": {date(2030, 1, 11)}}
+    assert result.probability_by("P", date(2030, 1, 21)) == 1.0
+    assert result.probability_by("P", date(2030, 1, 20)) == 0.0
