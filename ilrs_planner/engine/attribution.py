@@ -24,14 +24,14 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from ..domain import PlannerError, Precision, Project, shown_finish
+from ..domain import PlannerError, Precision, Project
 from .cpm import schedule as cpm_schedule
 from .driving_chain import ChainStep, driving_chain
 from .plan_changes import align_task_ids, ordered_changes
-from .schedule import Schedule
+from .schedule import Schedule, TaskDates, shown_days
 from .shown_dates import last_day_text, plan_is_fuzzy, variance_text
 from .shown_precision import ShownPrecision
-from .slippage import Version, version_day_ends, version_precision
+from .slippage import Version, version_day_ends, version_moments, version_precision
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,26 +66,31 @@ class Attribution:
     new_precision: Precision = Precision.DAY
     old_at_day_end: bool = False  # a milestone's point read as the end of the day before it (TaskDates)
     new_at_day_end: bool = False
+    old_moments: int = 0  # a summary's moments in each version (TaskDates.summary_moments)
+    new_moments: int = 0
 
     @property
     def old_shown(self) -> date | None:
-        """The old date as a person reads it: a milestone's day, a task's last day of work."""
-        return shown_finish(self.old_start or self.old_date, self.old_date, self.old_at_day_end) \
+        """The old date as a person reads it: a milestone's day, a task's last day of work, a phase's
+        by its moments (the schedule's shown finish)."""
+        return shown_days(self.old_start or self.old_date, self.old_date, self.old_at_day_end, self.old_moments)[1] \
             if self.old_date else None
 
     @property
     def new_shown(self) -> date | None:
-        return shown_finish(self.new_start or self.new_date, self.new_date, self.new_at_day_end) \
+        return shown_days(self.new_start or self.new_date, self.new_date, self.new_at_day_end, self.new_moments)[1] \
             if self.new_date else None
 
     @property
     def old_text(self) -> str:
         """The old date as shown: the last day of work, as precisely as that version knows it."""
-        return last_day_text(self.old_start or self.old_date, self.old_date, self.old_precision, self.old_at_day_end)
+        return last_day_text(self.old_start or self.old_date, self.old_date, self.old_precision, self.old_at_day_end,
+                             self.old_moments)
 
     @property
     def new_text(self) -> str:
-        return last_day_text(self.new_start or self.new_date, self.new_date, self.new_precision, self.new_at_day_end)
+        return last_day_text(self.new_start or self.new_date, self.new_date, self.new_precision, self.new_at_day_end,
+                             self.new_moments)
 
     @property
     def slip_days(self) -> int:
@@ -138,19 +143,19 @@ def attribute_projects(old: Project, new: Project, key: str, before: str = "olde
     if new_task.id not in old.tasks:
         raise PlannerError("task.unknown", f"'{key}' is not in the older plan; nothing to compare", [key])
     old_shown, new_shown = ShownPrecision(old, old_sched), ShownPrecision(new, new_sched)
+    was, now = old_sched.tasks[new_task.id], new_sched.tasks[new_task.id]
     result = Attribution(key, new_task.name, before, after, _milestone_date(old_sched, new_task.id),
                          _milestone_date(new_sched, new_task.id), exact=True,
-                         old_start=old_sched.tasks[new_task.id].early_start,
-                         new_start=new_sched.tasks[new_task.id].early_start,
+                         old_start=was.early_start, new_start=now.early_start,
                          old_precision=old_shown.of(new_task.id), new_precision=new_shown.of(new_task.id),
-                         old_at_day_end=old_sched.tasks[new_task.id].early_at_day_end,
-                         new_at_day_end=new_sched.tasks[new_task.id].early_at_day_end)
+                         old_at_day_end=was.early_at_day_end, new_at_day_end=now.early_at_day_end,
+                         old_moments=was.summary_moments, new_moments=now.summary_moments)
     result.old_chain = _known_as(driving_chain(old, _early(old_sched), new_task.id),
                                  lambda step: old_shown.of(old.task_by_key(step.key).id),
-                                 lambda step: old_sched.tasks[old.task_by_key(step.key).id].early_at_day_end)
+                                 lambda step: _moments(old_sched.tasks[old.task_by_key(step.key).id]))
     result.new_chain = _known_as(driving_chain(new, _early(new_sched), new_task.id),
                                  lambda step: new_shown.of(new.task_by_key(step.key).id),
-                                 lambda step: new_sched.tasks[new.task_by_key(step.key).id].early_at_day_end)
+                                 lambda step: _moments(new_sched.tasks[new.task_by_key(step.key).id]))
     changes = ordered_changes(old, new, new_sched)
     if result.old_date is None:
         raise PlannerError("task.unknown", f"'{key}' has no date in the older plan; nothing to compare", [key])
@@ -161,10 +166,16 @@ def attribute_projects(old: Project, new: Project, key: str, before: str = "olde
 
 
 def _known_as(chain: list[ChainStep], precision_of: Callable[[ChainStep], Precision],
-              day_end_of: Callable[[ChainStep], bool]) -> list[ChainStep]:
+              moments_of: Callable[[ChainStep], tuple[bool, int]]) -> list[ChainStep]:
     """The chain with each step's dates marked as precisely as its version knows them, and each
-    milestone's moment of day (for display)."""
-    return [replace(step, precision=precision_of(step), at_day_end=day_end_of(step)) for step in chain]
+    milestone's moment of day and summary's moments (for display)."""
+    return [replace(step, precision=precision_of(step), at_day_end=moments[0], summary_moments=moments[1])
+            for step in chain for moments in [moments_of(step)]]
+
+
+def _moments(dates: TaskDates) -> tuple[bool, int]:
+    """(a milestone at the end of a day, a summary's moments) of a schedule's row."""
+    return dates.early_at_day_end, dates.summary_moments
 
 
 def _early(schedule: Schedule) -> dict[Any, Any]:
@@ -203,19 +214,21 @@ def attribute_versions(project: Project, schedule: Schedule | None, before: Vers
     result.old_precision = version_precision(before, task, old, fuzzy)
     result.new_precision = version_precision(after, task, new, fuzzy)
     result.old_at_day_end, result.new_at_day_end = version_day_ends(task.id, before, after)
+    result.old_moments = result.new_moments = version_moments(task.id, before, after)
     result.notes.append("a baseline holds only dates: the changes are read off the driving chain of "
                         f"'{after.label}' (today's links), as movements of each task against its driver")
     if old is None or new is None:
         missing = before.label if old is None else after.label
         result.notes.append(f"'{key}' is not in '{missing}': nothing to compare")
         return result
-    def day_end_of(step: ChainStep) -> bool:  # a baseline's point read as the milestone is now
-        return version_day_ends(project.task_by_key(step.key).id, before, after)[0]
+    def moments_of(step: ChainStep) -> tuple[bool, int]:  # a baseline's point read as the task is now
+        tid = project.task_by_key(step.key).id
+        return version_day_ends(tid, before, after)[0], version_moments(tid, before, after)
 
     result.old_chain = _known_as(driving_chain(project, before.dates, task.id),
-                                 lambda step: _version_precision(project, before, step, fuzzy), day_end_of)
+                                 lambda step: _version_precision(project, before, step, fuzzy), moments_of)
     result.new_chain = _known_as(driving_chain(project, after.dates, task.id),
-                                 lambda step: _version_precision(project, after, step, fuzzy), day_end_of)
+                                 lambda step: _version_precision(project, after, step, fuzzy), moments_of)
     result.contributions = _split_over_chain(project, result.new_chain, before, after)
     if result.unexplained_days:
         result.notes.append(f"{result.unexplained_days:+d} days unexplained: the chain leaves what "

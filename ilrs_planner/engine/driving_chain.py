@@ -28,13 +28,14 @@ class ChainStep:
     driver: str
     precision: Precision = Precision.DAY  # how precisely the version the chain comes from knows the dates
     at_day_end: bool = False  # a milestone whose point is the end of the day before it (see TaskDates)
+    summary_moments: int = 0  # a summary's start and finish moments (TaskDates.summary_moments)
 
     @property
     def span_text(self) -> str:
         """Start to last day of work, as precisely as they are known: '2029' for a task within a year
         known to the year, '2024-06-02 → 2024-06-25' for one known to the day."""
-        first = start_text(self.start, self.precision, self.finish, self.at_day_end)
-        last = last_day_text(self.start, self.finish, self.precision, self.at_day_end)
+        first = start_text(self.start, self.precision, self.finish, self.at_day_end, self.summary_moments)
+        last = last_day_text(self.start, self.finish, self.precision, self.at_day_end, self.summary_moments)
         return first if first == last else f"{first} → {last}"
 
 

@@ -2,7 +2,8 @@
 
 Each baseline is a report ("as of" its date); the current plan is the report of its status date.
 A milestone's forecast in a report is its date there; for a task with a duration it is its last day
-(the finish is exclusive), so "Luna-26 in 2028" reads 2028 and not 2029-01-01. Rising lines are
+(the finish is exclusive), so "Luna-26 in 2028" reads 2028 and not 2029-01-01; a phase's is the day
+the schedule shows (one ending on a milestone at the start of a Monday: that Monday). Rising lines are
 slipping milestones; a line meeting the diagonal (forecast = report date) is a milestone reached.
 Both axes are the same time axis, so the chart is drawn with one scale and the diagonal runs at 45°.
 """
@@ -14,8 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ..domain import PlannerError, Precision, Project, Task, format_fuzzy_date, shown_finish
-from .schedule import Schedule
+from ..domain import PlannerError, Precision, Project, Task, format_fuzzy_date
+from .schedule import Schedule, shown_days
 from .shown_dates import baseline_precision, plan_is_fuzzy, variance_text
 from .shown_precision import ShownPrecision
 
@@ -115,6 +116,7 @@ def milestone_trend(project: Project, schedule: Schedule | None, keys: list[str]
     # A baseline keeps a milestone's point only: every report reads it at the moment of day the
     # milestone has now (Friday 17:00 shown as Friday), as the slip report does.
     ends = frozenset(tid for tid, d in schedule.tasks.items() if d.early_at_day_end) if schedule else frozenset()
+    moments = {tid: d.summary_moments for tid, d in schedule.tasks.items() if d.summary_moments} if schedule else {}
     if schedule is not None and current is not None:
         dates = {tid: (d.early_start, d.early_finish) for tid, d in schedule.tasks.items()}
         reports.append((Report("current plan", current, True), dates))
@@ -122,14 +124,15 @@ def milestone_trend(project: Project, schedule: Schedule | None, keys: list[str]
     if not reports:
         raise PlannerError("baseline.unknown", "the plan has no baselines and no status date to report on")
     fuzzy = plan_is_fuzzy(project)
-    lines = tuple(_line(task, reports, shown, fuzzy, task.id in ends) for task in tasks)
+    lines = tuple(_line(task, reports, shown, fuzzy, task.id in ends, moments.get(task.id, 0)) for task in tasks)
     return MilestoneTrend(tuple(r for r, _ in reports), lines, *_axis(reports, lines))
 
 
 def _line(task: Task, reports: list[tuple[Report, Mapping[str, tuple[date, date]]]], shown: ShownPrecision | None,
-          fuzzy: bool, at_day_end: bool) -> TrendLine:
+          fuzzy: bool, at_day_end: bool, summary_moments: int) -> TrendLine:
+    """`at_day_end`, `summary_moments`: the task's moments now (TaskDates), read for every report."""
     known = [(report, entries[task.id]) for report, entries in reports if task.id in entries]
-    points = tuple((report.as_of, shown_finish(*entry, at_day_end)) for report, entry in known)
+    points = tuple((report.as_of, shown_days(*entry, at_day_end, summary_moments)[1]) for report, entry in known)
     precisions = tuple(shown.of(task.id) if report.is_current and shown is not None
                        else baseline_precision(task, entry, fuzzy) for report, entry in known)
     return TrendLine(task.id, task.key, task.name, points, task.precision, precisions)

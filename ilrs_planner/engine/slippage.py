@@ -203,7 +203,7 @@ def compare(project: Project, before: Version, after: Version) -> SlipReport:
             alternative_figures(task.notes),
             version_precision(before, task, old, fuzzy).value, version_precision(after, task, new, fuzzy).value,
             *version_day_ends(task.id, before, after),
-            (after.summary_moments or before.summary_moments or {}).get(task.id, 0),
+            version_moments(task.id, before, after),
         ))
     return SlipReport(before, after, tuple(rows))
 
@@ -216,6 +216,12 @@ def version_day_ends(task_id: str, before: Version, after: Version) -> tuple[boo
     known = after.day_ends if after.day_ends is not None else before.day_ends
     flag = known is not None and task_id in known
     return flag, flag
+
+
+def version_moments(task_id: str, before: Version, after: Version) -> int:
+    """A summary's moments (TaskDates.summary_moments), read for both sides as version_day_ends reads
+    a milestone's: from the side that has a schedule."""
+    return (after.summary_moments or before.summary_moments or {}).get(task_id, 0)
 
 
 def version_precision(version: Version, task: Task, dates: tuple[date, date] | None, fuzzy: bool) -> Precision:

@@ -24,7 +24,7 @@ from ..domain.working_count import WorkingDayCount
 from ._bounds import remaining_duration
 from .cpm import schedule as cpm_schedule
 from .mta import DEFAULT_MILESTONES
-from .schedule import Schedule, TaskDates
+from .schedule import Schedule, TaskDates, shown_days
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +40,19 @@ class Move:
     old_finish: date
     new_finish: date
     new_at_day_end: bool = False  # a milestone whose new point is the end of the day before it (TaskDates)
+    old_at_day_end: bool = False
+    old_moments: int = 0  # a summary's moments in each version (TaskDates.summary_moments)
+    new_moments: int = 0
+
+    @property
+    def old_last_day(self) -> date:
+        """The last day a person read before the scenario (TaskDates.shown_finish)."""
+        return shown_days(self.old_start, self.old_finish, self.old_at_day_end, self.old_moments)[1]
+
+    @property
+    def new_last_day(self) -> date:
+        """The last day a person reads in the scenario: a milestone's day, a phase's by its moments."""
+        return shown_days(self.new_start, self.new_finish, self.new_at_day_end, self.new_moments)[1]
 
     @property
     def start_delta(self) -> int:
@@ -189,10 +202,17 @@ def what_if(project: Project, task_id: str, *, slip_days: int | None = None, fin
     moves = []
     for task, _depth in project.walk():
         old, new = before.tasks[task.id], after.tasks[task.id]
-        if (old.early_start, old.early_finish) != (new.early_start, new.early_finish):
+        if _shown_moment(old) != _shown_moment(new):
             moves.append(Move(task.id, task.key, task.name, task.id in key_ids, old.early_start,
-                              new.early_start, old.early_finish, new.early_finish, new.early_at_day_end))
+                              new.early_start, old.early_finish, new.early_finish, new.early_at_day_end,
+                              old.early_at_day_end, old.summary_moments, new.summary_moments))
     return WhatIf(task_id, fields, text, tuple(moves), before.project_finish, after.project_finish)
+
+
+def _shown_moment(dates: TaskDates) -> tuple[date, date, date, date]:
+    """The points and the days shown: a milestone that only changes its moment of day (Friday 17:00
+    to Saturday 08:00, the same point) still moves the day a person reads."""
+    return dates.early_start, dates.early_finish, dates.shown_start, dates.shown_finish
 
 
 def _key_milestone_ids(project: Project) -> set[str]:

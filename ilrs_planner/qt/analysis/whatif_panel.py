@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...commands.whatif import ApplyWhatIf
-from ...domain import PlannerError, shown_finish
+from ...domain import PlannerError
 from ...engine.whatif import WhatIf, what_if
 from ..document import Document
 from ..plain_text import plain_label
@@ -128,8 +128,7 @@ class WhatIfPanel(QWidget):
         bold = QFont()
         bold.setBold(True)
         for row, move in enumerate(moves):
-            last_day = shown_finish(move.new_start, move.new_finish, move.new_at_day_end)
-            cells = (move.key, move.name, f"{move.start_delta:+d}", f"{move.finish_delta:+d}", str(last_day))
+            cells = (move.key, move.name, f"{move.start_delta:+d}", f"{move.finish_delta:+d}", str(move.new_last_day))
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if move.is_key_milestone:
