@@ -37,11 +37,13 @@ def last_day_text(start: date | None, finish: date | None, precision: Precision,
 
 def variance_text(days: int | None, was: date | None, now: date | None, was_precision: Precision,
                   now_precision: Precision) -> str:
-    """A variance as a planner reads it, at the precision of the dates compared.
+    """A variance as a planner reads it, at the precision of the dates compared: the one formatter of
+    slips for the slip report, why, the milestone trend and the plan comparison.
 
     Between dates both known only to a year, quarter or month it counts whole periods of the coarser
-    ('2030' to '2031' is '+1 y', not '+365 d'; '2029-06' to '2029-09' is '+3 mo'); `was` and `now`
-    are the days shown (a finish's last day). Otherwise it is the exact days, '+365 d'.
+    ('2030' to '2031' is '+1 y', not '+365 d'; '2029-06' to '2029-09' is '+3 mo'; '2026-03' to
+    '2029-05' is '+3 y 2 mo', not '+38 mo'); `was` and `now` are the days shown (a finish's last day).
+    Otherwise it is the exact days, '+365 d'.
     """
     if days is None:
         return ""
@@ -52,8 +54,16 @@ def variance_text(days: int | None, was: date | None, now: date | None, was_prec
         return f"{now.year - was.year:+,} y".replace("+0 y", "0 y")
     step = 3 if COARSE[coarser] is Precision.QUARTER else 1
     months = ((now.year * 12 + now.month - 1) // step - (was.year * 12 + was.month - 1) // step) * step
-    text = f"{months // 12:+,} y" if months and months % 12 == 0 else f"{months:+,} mo"
-    return text.replace("+0 mo", "0 mo")
+    return months_text(months)
+
+
+def months_text(months: int) -> str:
+    """Signed whole months as years and months: '+3 y 2 mo', '-1 y', '+2 mo', '0 mo'."""
+    if not months:
+        return "0 mo"
+    sign, years, rest = "+" if months > 0 else "-", abs(months) // 12, abs(months) % 12
+    parts = ([f"{years:,} y"] if years else []) + ([f"{rest} mo"] if rest else [])
+    return sign + " ".join(parts)
 
 
 def plan_is_fuzzy(project: Project) -> bool:

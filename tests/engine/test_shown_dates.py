@@ -60,6 +60,11 @@ def test_a_variance_reads_at_the_precision_of_the_dates_compared():
     assert variance_text(365, date(2029, 6, 30), date(2030, 6, 30), month, month) == "+1 y"
     assert variance_text(240, date(2029, 6, 30), date(2030, 2, 25), quarter, month) == "+9 mo"  # Q2 to Q1 2030
     assert variance_text(400, date(2029, 6, 30), date(2030, 8, 4), month, year) == "+1 y"  # the coarser: years
+    assert variance_text(1157, date(2026, 3, 31), date(2029, 5, 31), month, month) == "+3 y 2 mo"  # not "+38 mo"
+    assert variance_text(-1157, date(2029, 5, 31), date(2026, 3, 31), month, month) == "-3 y 2 mo"
+    assert variance_text(1278, date(2026, 3, 31), date(2029, 9, 30), quarter, quarter) == "+3 y 6 mo"  # Q1 to Q3
+    assert variance_text(731, date(2026, 3, 31), date(2028, 3, 31), month, month) == "+2 y"
+    assert variance_text(10, date(2029, 6, 1), date(2029, 6, 11), month, month) == "0 mo"
     assert variance_text(952, date(2021, 12, 31), date(2023, 8, 19), year, day) == "+952 d"  # a day: exact days
     assert variance_text(0, date(2023, 8, 19), date(2023, 8, 19), day, day) == "0 d"
     assert variance_text(None, None, None, day, day) == ""

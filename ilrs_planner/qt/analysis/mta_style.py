@@ -48,11 +48,6 @@ def forecast_years(day: date, precision: Precision) -> float:
 
 
 def slip_text(line) -> str:
-    """A line's total slip for the legend: '+7 y' between years; days as tenths of a year past ~a year."""
-    days = line.total_slip_days
-    if days == 0:
-        return "no change"
-    text = line.total_slip_text
-    if not text.endswith(" d") or abs(days) < 347:  # a coarse period, or days a person counts as days
-        return text
-    return f"{'+' if days > 0 else '-'}{abs(days) / 365.25:.1f} y"
+    """A line's total slip for the legend, as the slip report and `mta` print it ('+7 y' between years,
+    '+3 y 2 mo' between months, exact days between days: engine.shown_dates.variance_text)."""
+    return "no change" if line.total_slip_days == 0 else line.total_slip_text
