@@ -12,9 +12,10 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
-from ..domain import Link, PlannerError, Precision, Project, format_fuzzy_date
+from ..domain import Link, PlannerError, Precision, Project, format_fuzzy_date, shown_start
 from ..engine.cpm import schedule
 from ..engine.schedule import Schedule
+from ..engine.shown_dates import variance_text
 from ..engine.shown_precision import ShownPrecision
 from .matching import (
     LINK_REFERENCES,
@@ -65,16 +66,30 @@ class MilestoneMove:
 
     id: str
     label: str
-    old: str  # ISO days (a milestone's finish is its day)
+    old: str  # ISO points (a milestone at the end of a day: the day after the day shown)
     new: str
-    days: int
+    days: int  # between the points
     old_precision: str = "day"  # how precisely each plan knows the date ('year' when driven by "2030")
     new_precision: str = "day"
+    old_at_day_end: bool = False  # the point is the end of the day before it (engine.schedule.TaskDates)
+    new_at_day_end: bool = False
+
+    def shown_days(self) -> tuple[date, date]:
+        """The old and new days a person reads (a milestone at Friday 17:00: Friday)."""
+        return (shown_start(*[date.fromisoformat(self.old)] * 2, self.old_at_day_end),
+                shown_start(*[date.fromisoformat(self.new)] * 2, self.new_at_day_end))
 
     def shown(self) -> tuple[str, str]:
         """The old and new dates as a person reads them, each as precisely as it is known."""
-        return (format_fuzzy_date(date.fromisoformat(self.old), Precision(self.old_precision)),
-                format_fuzzy_date(date.fromisoformat(self.new), Precision(self.new_precision)))
+        was, now = self.shown_days()
+        return (format_fuzzy_date(was, Precision(self.old_precision)),
+                format_fuzzy_date(now, Precision(self.new_precision)))
+
+    def variance(self) -> str:
+        """The move at the precision of the dates compared, as the slip report reads it: '+2 mo'
+        between months, '+3 y' between years, '+12 d' between days (engine.shown_dates.variance_text)."""
+        was, now = self.shown_days()
+        return variance_text(self.days, was, now, Precision(self.old_precision), Precision(self.new_precision))
 
 
 @dataclass(slots=True)
@@ -223,11 +238,12 @@ def milestone_moves(a: Project, b: Project, notes: list[str]) -> list[MilestoneM
             continue
         if not b.tasks[nid].is_milestone or nid not in sched_b.tasks or oid not in sched_a.tasks:
             continue
-        old_day: date = sched_a.tasks[oid].early_start
-        new_day: date = sched_b.tasks[nid].early_start
-        if old_day != new_day:
-            moves.append(MilestoneMove(nid, _task_label(b, nid), old_day.isoformat(), new_day.isoformat(),
-                                       (new_day - old_day).days, shown_a.of(oid).value, shown_b.of(nid).value))
+        was, now = sched_a.tasks[oid], sched_b.tasks[nid]
+        if (was.early_start, was.shown_start) != (now.early_start, now.shown_start):  # the point or the day shown
+            moves.append(MilestoneMove(nid, _task_label(b, nid), was.early_start.isoformat(),
+                                       now.early_start.isoformat(), (now.early_start - was.early_start).days,
+                                       shown_a.of(oid).value, shown_b.of(nid).value, was.early_at_day_end,
+                                       now.early_at_day_end))
     return sorted(moves, key=lambda m: (-abs(m.days), m.label))
 
 

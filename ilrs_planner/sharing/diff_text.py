@@ -45,7 +45,7 @@ def format_diff(diff: PlanDiff, name_a: str = "A", name_b: str = "B") -> str:
         lines += _section_lines(title.capitalize(), getattr(diff, title))
     if diff.milestone_moves:
         lines.append("Milestone moves:")
-        lines += [f"  {one_line(m.label)}: {' → '.join(m.shown())} ({m.days:+d} days)" for m in diff.milestone_moves]
+        lines += [f"  {one_line(m.label)}: {' → '.join(m.shown())} ({m.variance()})" for m in diff.milestone_moves]
     lines += [f"Note: {note}" for note in diff.schedule_notes]
     if diff.is_empty():
         lines.append("The plans' content is the same.")

@@ -8,7 +8,7 @@ import pytest
 import shiboken6
 from PySide6.QtWidgets import QMessageBox
 
-from ilrs_planner.domain import Classification, Task
+from ilrs_planner.domain import Classification, Precision, Task
 from ilrs_planner.exchange.formats import write_plan
 from ilrs_planner.qt.document import Document
 from ilrs_planner.qt.main_window import MainWindow
@@ -106,6 +106,24 @@ def test_compare_colours_rows_and_bars(qtbot, window, small_project, tmp_path, m
     assert window.gantt._highlight == {"c": "#d32f2f", "b": "#f57c00"}
     dialog.reject()
     assert window.gantt._highlight == {}
+
+
+def test_compare_shows_a_milestone_move_at_the_precision_it_is_known_to(qtbot, window, small_project, tmp_path,
+                                                                        monkeypatch, told):
+    # M, known to the month, follows C: C's last day is 2030-03-01 (A 10, B 20, C 30 days from
+    # 2030-01-01). B 60 days longer puts C's last day, and M, on 2030-04-30: a month later, "+1 mo".
+    window.document.project.tasks["m"].precision = Precision.MONTH
+    other = clone_project(window.document.project)
+    other.tasks["b"].duration = 80
+    save_project(other, tmp_path / "other.db")
+    _answer_files(monkeypatch, tmp_path / "other.db")
+    dialog = window.sharing.compare_with()
+    qtbot.addWidget(dialog)
+    branch = next(dialog.tree.topLevelItem(i) for i in range(dialog.tree.topLevelItemCount())
+                  if dialog.tree.topLevelItem(i).text(0) == "Milestone moves")
+    assert [[branch.child(j).text(c) for c in range(3)] for j in range(branch.childCount())] == [
+        ["M Milestone (+1 mo)", "2030-03", "2030-04"]]
+    dialog.reject()
 
 
 def test_merge_resolves_conflicts_as_chosen_and_is_one_undo_step(window, small_project, tmp_path, monkeypatch, told):

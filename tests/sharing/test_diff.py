@@ -4,7 +4,7 @@ import dataclasses
 import json
 from datetime import date
 
-from ilrs_planner.domain import ConstraintType, Link, LinkType, Participant, Task
+from ilrs_planner.domain import ConstraintType, Link, LinkType, Participant, Precision, Task
 from ilrs_planner.sharing.clone import clone_project
 from ilrs_planner.sharing.diff import diff_projects
 from ilrs_planner.sharing.diff_text import format_diff
@@ -95,6 +95,22 @@ def test_milestone_moves_follow_the_schedule(small_plan):
     diff = diff_projects(small_plan, other)
     assert [(m.label, m.old, m.new, m.days) for m in diff.milestone_moves] == [
         ("M Station ready", "2030-03-06", "2030-03-19", 13)]
+    # M follows B's last day: it is at the end of 03-05 (was) and 03-18 (now), shown on those days.
+    assert [(m.shown(), m.variance()) for m in diff.milestone_moves] == [(("2030-03-05", "2030-03-18"), "+13 d")]
+    assert "  M Station ready: 2030-03-05 → 2030-03-18 (+13 d)" in format_diff(diff)
+
+
+def test_a_move_reads_at_the_precision_the_dates_are_known_to(small_plan):
+    # M announced to the month, after B: March 2030 (B ends 03-05), and with A 70 days long, still
+    # March (03-18); with A 130 days long, May (05-17): "+2 mo", as the slip report says it.
+    small_plan.tasks["t-m"].precision = Precision.MONTH
+    later, much_later = clone_project(small_plan), clone_project(small_plan)
+    later.tasks["t-a"].duration, much_later.tasks["t-a"].duration = 70, 130
+    assert [(m.shown(), m.variance()) for m in diff_projects(small_plan, later).milestone_moves] == [
+        (("2030-03", "2030-03"), "0 mo")]
+    moves = diff_projects(small_plan, much_later).milestone_moves
+    assert [(m.shown(), m.variance(), m.days) for m in moves] == [(("2030-03", "2030-05"), "+2 mo", 73)]
+    assert "  M Station ready: 2030-03 → 2030-05 (+2 mo)" in format_diff(diff_projects(small_plan, much_later))
 
 
 def test_inserting_one_task_changes_no_other_task(small_plan):

@@ -86,7 +86,7 @@ class ComparisonDialog(QDialog):
         if self.diff.milestone_moves:
             branch = _branch(self.tree, "Milestone moves")
             for move in self.diff.milestone_moves:
-                _item(branch, [f"{move.label} ({move.days:+d} days)", *move.shown()], CHANGED)
+                _item(branch, [f"{move.label} ({move.variance()})", *move.shown()], CHANGED)
         for note in self.diff.schedule_notes:
             _item(self.tree, [note])
 
