@@ -1,0 +1,174 @@
+"""Every real MS Project file in tests/exchange/msp_real, task by task: our schedule against every value
+MS Project stored (start, finish, the days shown, duration, early and late dates, total and free
+float, critical), and free float never above total float.
+
+The binary .mpp files are compared the same way, as MPXJ hands them over. Two departures are
+deliberate (README, "Where we depart from MS Project") and checked as such: a task MS Project split
+is one bar whose duration counts its pauses; a manually scheduled task is read as a must-start-on
+constraint, so it keeps its dates but has no float and is critical at zero float, where MS Project
+gives it the late dates its successors and the project finish allow and never marks it critical.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from xml.etree.ElementTree import Element
+
+import pytest
+
+from ilrs_planner.domain import Calendar, Project
+from ilrs_planner.engine.cpm import schedule
+from ilrs_planner.engine.schedule import TaskDates
+from ilrs_planner.exchange import mpxj_run
+from ilrs_planner.exchange.mspdi.helpers import finish_from_stamp, start_from_stamp
+from ilrs_planner.exchange.mspdi.reader import read_mspdi
+from ilrs_planner.exchange.mspdi.xml_safe import parse_untrusted
+
+REAL = Path(__file__).parent / "msp_real"
+FILES = sorted(REAL.glob("*-mspdi.xml"))
+MPP_FILES = sorted(REAL.glob("*.mpp"))
+NO_JAVA = mpxj_run.missing_parts()
+TENTHS_OF_MINUTES_A_DAY = 8 * 60 * 10  # MS Project stores slack in tenths of minutes; a day is 8 hours
+LATE_FIELDS = ("late_start", "late_finish", "total_float", "free_float", "critical")
+
+
+def _tasks(path: Path) -> list[Element]:
+    """The task elements the reader makes tasks of, in its order (no project summary, no blank rows)."""
+    return [task for task in parse_untrusted(path).iterfind("Tasks/Task")
+            if task.findtext("UID") != "0" and task.findtext("OutlineLevel") != "0" and task.findtext("IsNull") != "1"]
+
+
+def _stamp(task: Element, tag: str) -> datetime | None:
+    text = task.findtext(tag)
+    return datetime.fromisoformat(text) if text else None
+
+
+def _finish(project: Project, task_id: str, moment: datetime) -> date:
+    """An exclusive finish; a finish at the start of a working day (MS Project writes late finishes so,
+    Monday 08:00) is the end of the working day before it, the same moment of working time."""
+    if moment.hour != 8 or moment.minute:
+        return finish_from_stamp(moment)
+    calendar = _calendar(project, task_id)
+    day = moment.date() - timedelta(days=1)
+    while calendar is not None and not calendar.is_working(day):
+        day -= timedelta(days=1)
+    return day + timedelta(days=1)
+
+
+def _days(text: str | None) -> float | None:
+    """An MS Project duration (PT16H0M0S) in 8-hour days."""
+    found = re.fullmatch(r"PT(\d+)H(\d+)M(\d+)S", text or "")
+    return None if found is None else (int(found[1]) + int(found[2]) / 60 + int(found[3]) / 3600) / 8
+
+
+def _stored(project: Project, task_id: str, task: Element) -> dict[str, object]:
+    """What MS Project stored for one task, in our terms (fields it did not store are left out)."""
+    start, finish = _stamp(task, "Start"), _stamp(task, "Finish")
+    out: dict[str, object] = {"early_start": start_from_stamp(start), "early_finish": finish_from_stamp(finish),
+                              "shown": (start.date(), finish.date())}
+    for tag, name in (("EarlyStart", "early_start_stored"), ("LateStart", "late_start")):
+        if _stamp(task, tag):
+            out[name] = start_from_stamp(_stamp(task, tag))
+    for tag, name in (("EarlyFinish", "early_finish_stored"), ("LateFinish", "late_finish")):
+        if _stamp(task, tag):
+            out[name] = _finish(project, task_id, _stamp(task, tag))
+    for tag, name in (("TotalSlack", "total_float"), ("FreeSlack", "free_float")):
+        if task.findtext(tag) is not None:
+            out[name] = int(task.findtext(tag)) / TENTHS_OF_MINUTES_A_DAY
+    if task.findtext("TotalSlack") is not None and task.findtext("Critical") is not None:
+        out["critical"] = task.findtext("Critical") == "1"
+    if not project.is_summary(task_id):
+        out["duration"] = _duration(project, task_id, out["early_start"], out["early_finish"], task)
+        if out["duration"] != _days(task.findtext("Duration")):  # split: MS Project places the late pauses
+            out.pop("late_start", None)  # its own way; one bar starts its span before its late finish
+    return out
+
+
+def _duration(project: Project, task_id: str, start: date, finish: date, task: Element) -> float | None:
+    """MS Project's duration, except for a task it split: ours is then one bar over the working days
+    of its span, pauses included (README, "Where we depart from MS Project", split tasks)."""
+    work = _days(task.findtext("Duration"))
+    calendar = _calendar(project, task_id)
+    span = calendar.working_days(start, finish) if calendar is not None else (finish - start).days
+    task = project.tasks[task_id]  # a finished one keeps its work: its actual dates hold its span
+    split = work is not None and 0 < work < span and not task.elapsed and task.actual_finish is None
+    return span if split else work
+
+
+def _calendar(project: Project, task_id: str) -> Calendar | None:
+    task = project.tasks[task_id]
+    return project.calendars.get(task.calendar_id or "") or project.default_calendar()
+
+
+def _ours(project: Project, dates: TaskDates, task_id: str, stored: dict[str, object]) -> dict[str, object]:
+    """Our values of the fields MS Project stored."""
+    ours: dict[str, object] = {
+        "early_start": dates.early_start, "early_finish": dates.early_finish,
+        "shown": (dates.shown_start, dates.shown_finish), "early_start_stored": dates.early_start,
+        "early_finish_stored": dates.early_finish, "late_start": dates.late_start, "late_finish": dates.late_finish,
+        "total_float": dates.total_float, "free_float": dates.free_float, "critical": dates.critical,
+        "duration": project.tasks[task_id].duration}
+    return {name: ours[name] for name in stored}
+
+
+def _compared(path: Path) -> list[tuple[str, bool, dict[str, object], dict[str, object]]]:
+    """(task name, manually scheduled, ours, MS Project's) for every task of the file."""
+    project = read_mspdi(path).project
+    result = schedule(project)
+    elements = _tasks(path)
+    assert len(elements) == len(project.tasks)
+    rows = []
+    for task_id, task in zip(project.tasks, elements):
+        stored = _stored(project, task_id, task)
+        rows.append((task.findtext("Name") or "", task.findtext("Manual") == "1",
+                     _ours(project, result.tasks[task_id], task_id, stored), stored))
+    return rows
+
+
+def test_every_real_ms_project_xml_file_is_compared():
+    versions = {version for p in FILES for version in ("2003", "2007", "2013", "2016") if f"project{version}" in p.name}
+    assert len(FILES) >= 25 and versions == {"2003", "2007", "2013", "2016"}
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
+def test_each_task_agrees_with_every_value_ms_project_stored(path):
+    rows = _assert_agrees(path)
+    assert not rows or any("total_float" in stored for _name, _manual, _ours_, stored in rows)  # floats stored
+
+
+@pytest.mark.skipif(bool(NO_JAVA), reason=f"reading .mpp through MPXJ needs {' and '.join(NO_JAVA)}")
+@pytest.mark.parametrize("path", MPP_FILES, ids=[p.stem for p in MPP_FILES])
+def test_each_task_of_a_binary_file_agrees_with_every_value_ms_project_stored(path, tmp_path):
+    mpxj_run.convert_to_mspdi(path, tmp_path / "plan.xml", "MS Project (.mpp)")
+    _assert_agrees(tmp_path / "plan.xml")  # MPXJ carries the floats of some versions only
+
+
+def _assert_agrees(path: Path) -> list[tuple[str, bool, dict[str, object], dict[str, object]]]:
+    rows = _compared(path)
+    for name, manual, ours, stored in rows:
+        if manual:  # the departure: only its own dates and duration are compared here
+            ours = {k: v for k, v in ours.items() if k not in LATE_FIELDS}
+            stored = {k: v for k, v in stored.items() if k not in LATE_FIELDS}
+        assert ours == stored, name
+    return rows
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
+def test_free_float_never_exceeds_total_float(path):
+    project = read_mspdi(path).project
+    result = schedule(project)
+    assert all(d.free_float <= d.total_float for d in result.tasks.values())
+
+
+def test_a_manually_scheduled_task_keeps_its_dates_without_float_where_ms_project_gives_it_slack():
+    # task-links-project2016: every task is manually scheduled. "Task 1" (UID 1), a day on Monday
+    # 2016-02-08, precedes "Task 2"; MS Project gives it 10 days of slack to the project's finish on
+    # 2016-02-23 and calls it not critical; pinned on its day, ours has none and is critical.
+    rows = _compared(REAL / "task-links-project2016-mspdi.xml")
+    name, manual, ours, stored = rows[0]
+    assert (name, manual) == ("Task 1", True)
+    assert (ours["early_start"], ours["early_finish"]) == (stored["early_start"], stored["early_finish"]) == (
+        date(2016, 2, 8), date(2016, 2, 9))
+    assert (stored["total_float"], stored["critical"], ours["total_float"], ours["critical"]) == (10.0, False, 0, True)
