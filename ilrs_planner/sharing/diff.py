@@ -76,8 +76,8 @@ class MilestoneMove:
 
     def shown_days(self) -> tuple[date, date]:
         """The old and new days a person reads (a milestone at Friday 17:00: Friday)."""
-        return (shown_start(*[date.fromisoformat(self.old)] * 2, self.old_at_day_end),
-                shown_start(*[date.fromisoformat(self.new)] * 2, self.new_at_day_end))
+        was, now = date.fromisoformat(self.old), date.fromisoformat(self.new)
+        return shown_start(was, was, self.old_at_day_end), shown_start(now, now, self.new_at_day_end)
 
     def shown(self) -> tuple[str, str]:
         """The old and new dates as a person reads them, each as precisely as it is known."""
