@@ -69,8 +69,13 @@ def sniff_delimiter(header_line: str) -> str:
     return max(counts, key=lambda c: counts[c]) if any(counts.values()) else ","
 
 
-def parse_table(text: str, canonical: dict[str, str]) -> CsvTable:
-    """Split the text into header and rows; `canonical` maps lower-case header names to ours."""
+def parse_table(text: str, canonical: dict[str, str], max_rows: int | None = None) -> CsvTable:
+    """Split the text into header and rows; `canonical` maps lower-case header names to ours.
+
+    More than `max_rows` non-blank rows is refused at the first row past it, before the rest is
+    read: a small file of millions of one-word rows would otherwise take minutes and gigabytes to
+    become a plan that no save accepts.
+    """
     if "\x00" in text:
         raise PlannerError("import.bad_file", "the file contains NUL bytes; it is not a text table")
     first_line = text.split("\n", 1)[0]
@@ -87,6 +92,9 @@ def parse_table(text: str, canonical: dict[str, str]) -> CsvTable:
         for cells in reader:
             start, last_line = last_line + 1, reader.line_num
             if any(cell.strip() for cell in cells):
+                if max_rows is not None and len(rows) == max_rows:
+                    raise PlannerError("import.bad_file", f"row {start:,}: the table has more than {max_rows:,} rows; "
+                                       f"an import reads at most {max_rows - 1:,} tasks and a project summary row")
                 rows.append(CsvRow(start, _cells(start, cells, columns)))
     except csv.Error as exc:
         raise PlannerError("import.bad_file", f"row {reader.line_num}: {exc}") from None

@@ -81,10 +81,15 @@ def _task_of(entry: _Entry) -> Task:
     return entry.task
 
 
+# As many tasks as the MS Project XML import takes, plus MS Project's project summary row.
+MAX_TASKS = 200_000
+MAX_TASK_ROWS = MAX_TASKS + 1
+
+
 def read(path: str | Path) -> ImportResult:
     """Import a CSV task table; see the module docstring for the columns and rules."""
     warnings: list[str] = []
-    table = parse_table(read_text(path, warnings), CANONICAL)
+    table = parse_table(read_text(path, warnings), CANONICAL, MAX_TASK_ROWS)
     check_columns(table, warnings)
     readers = [RowReader(row, warnings) for row in table.rows]
     summary, entries = _split_project_row(readers, "Outline Level" in table.columns)

@@ -58,7 +58,7 @@ def test_import_errors_name_row_and_column_and_write_nothing(tmp_path, capsys, r
     table = tmp_path / "bad.csv"
     table.write_text("ID,Name,Duration,Predecessors\n" + rows)
     out = tmp_path / "out.db"
-    assert main(["import", str(table), "-o", str(out)]) == 2
+    assert main(["import", str(table), "-o", str(out), "--force"]) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"error[{code}]: {where}"), err
     assert not out.exists()
@@ -69,7 +69,7 @@ def test_import_reports_a_loop_by_task_keys_and_writes_nothing(tmp_path, capsys)
     table.write_text("ID,Key,Name,Duration,Predecessors\n1,design,Design,5d,3\n2,build,Build,5d,1\n"
                      "3,test,Test,5d,2\n4,launch,Launch,0d,3\n")
     out = tmp_path / "out.db"
-    assert main(["import", str(table), "-o", str(out)]) == 2
+    assert main(["import", str(table), "-o", str(out), "--force"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error[link.cycle]:")
     assert all(key in err for key in ("design", "build", "test")) and "launch" not in err
@@ -110,3 +110,26 @@ def test_an_ms_project_xml_loop_is_broken_and_named_as_the_reader_breaks_it(tmp_
     assert {(saved_keys[k.pred_id], saved_keys[k.succ_id]) for k in saved.links.values()} == {
         (keys[p], keys[s]) for p, s in kept}
     assert len(saved.links) == 4
+
+
+def test_a_csv_of_more_tasks_than_an_import_takes_is_refused_and_the_target_kept(tmp_path, capsys):
+    # 31 MB of two-million one-task rows took two minutes and 4.7 GB before the save refused it.
+    table = tmp_path / "flood.csv"
+    table.write_text("Name\n" + "".join(f"t{i}\n" for i in range(200_002)), encoding="utf-8")
+    out = tmp_path / "plan.db"
+    assert main(["import", str(DATA / "tiny.csv"), "-o", str(out)]) == 0
+    before = out.read_bytes()
+    capsys.readouterr()
+    assert main(["import", str(table), "-o", str(out), "--force"]) == 2
+    err = capsys.readouterr().err
+    assert "import.bad_file" in err and "row 200,003" in err
+    assert "more than 200,001 rows" in err and "200,000 tasks" in err
+    assert out.read_bytes() == before  # the plan already there is untouched
+
+
+def test_a_csv_of_exactly_the_most_tasks_an_import_takes_still_parses():
+    from ilrs_planner.exchange.csv_table import parse_table
+    from ilrs_planner.exchange.msp_csv import MAX_TASK_ROWS
+    from ilrs_planner.exchange.msp_csv_columns import CANONICAL
+    text = "Name\n" + "".join(f"t{i}\n" for i in range(MAX_TASK_ROWS))
+    assert len(parse_table(text, CANONICAL, MAX_TASK_ROWS).rows) == MAX_TASK_ROWS
