@@ -34,11 +34,18 @@ def side_files(path: Path) -> list[Path]:
     return [side for side, _ in _found(path)]
 
 
+def _places(path: Path) -> list[Path]:
+    """Where side files of `path` are looked for: beside it and, when it is a link, beside the file
+    it leads to, which is where SQLite looks (the plan is opened by its resolved path)."""
+    target = Path(os.path.realpath(path))
+    return [path] if target == path.absolute() else [path, target]
+
+
 def _found(path: Path) -> list[tuple[Path, str]]:
     """Each side file that counts, with what it is, in words."""
-    found = []
-    for suffix in SUFFIXES:
-        side = path.with_name(path.name + suffix)
+    found, seen = [], set()
+    for place, suffix in ((place, suffix) for place in _places(path) for suffix in SUFFIXES):
+        side = place.with_name(place.name + suffix)
         try:
             info = os.lstat(side)
         except FileNotFoundError:
@@ -46,6 +53,9 @@ def _found(path: Path) -> list[tuple[Path, str]]:
         except OSError as exc:
             found.append((side, f"cannot be examined ({exc.strerror})"))  # SQLite could still see it
             continue
+        if (info.st_dev, info.st_ino) in seen:  # the same file, reached through a linked folder
+            continue
+        seen.add((info.st_dev, info.st_ino))
         if not stat.S_ISREG(info.st_mode):
             found.append((side, "is not an ordinary file (a folder, link, named pipe or device)"))
         elif info.st_size:
@@ -59,7 +69,8 @@ def check_no_side_files(path: Path) -> None:
     """Refuse `path` with `store.side_files` when a side file lies beside it, saying what it is."""
     found = _found(path)
     if found:
-        what = "; ".join(f"'{side.name}' {words}" for side, words in found)
+        # One beside the file a link leads to is named in full: it lies in another folder.
+        what = "; ".join(f"'{side.name if side.parent == path.parent else side}' {words}" for side, words in found)
         raise PlannerError(
             "store.side_files", f"'{path}' has beside it a file where SQLite looks for changes to the plan: "
             f"{what}. Those are not part of the plan file, so the plan was refused unread; move that file "

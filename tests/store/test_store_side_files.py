@@ -152,3 +152,21 @@ def test_opening_a_plan_leaves_its_folder_as_it_was(tmp_path, rich_project):
     before = sorted(os.listdir(tmp_path))
     open_project(plan)
     assert sorted(os.listdir(tmp_path)) == before
+
+
+def test_a_wal_beside_the_file_a_linked_plan_points_to_is_refused_by_name(signed_v2_with_v1_wal, capsys):
+    # SQLite follows a link to the plan and looks for side files beside the file it reaches.
+    plan, wal, keys = signed_v2_with_v1_wal
+    target = plan.parent / "data" / "real.db"
+    target.parent.mkdir()
+    os.replace(plan, target)
+    os.symlink(os.path.join("data", "real.db"), plan)
+    shutil.copy(wal, target.with_name("real.db-wal"))
+    status = main(["verify", str(plan), "--trusted", str(keys)])
+    output = capsys.readouterr()
+    assert status == 2
+    assert "store.side_files" in output.err and str(target.with_name("real.db-wal")) in output.err
+    assert sorted(os.listdir(target.parent)) == ["real.db", "real.db-wal"]  # no -shm was created
+    os.remove(target.with_name("real.db-wal"))
+    assert main(["verify", str(plan), "--trusted", str(keys)]) == 0
+    assert open_project(plan).name == "version two"
