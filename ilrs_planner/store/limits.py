@@ -37,6 +37,14 @@ MAX_ROWS = {
     "signature": 1,
 }
 
+# A save counts ROW_BYTES for each task, participant, link, baseline and baseline entry towards
+# MAX_TEXT_BYTES (text_check.py), so no plan the program writes holds more of those rows together
+# than MAX_PLAN_ROWS; opening refuses a file that does. The bounds of MAX_ROWS alone would let ten
+# million rows through (5 million baseline entries took 1.7 GB to open).
+ROW_BYTES = 256
+MAX_PLAN_ROWS = MAX_TEXT_BYTES // ROW_BYTES
+PLAN_ROW_TABLES = ("tasks", "participants", "links", "baselines", "baseline_entries")
+
 # Wall-clock budget for checking and reading one file (SQLite's progress handler aborts past it):
 # a fixed allowance plus time in proportion to the size, so no crafted file can hang the program.
 BASE_SECONDS = 30.0

@@ -50,10 +50,10 @@ def check_text_before_save(project: Project) -> None:
 
 def _check_volume(project: Project, text_bytes: int) -> None:
     # The bound open_project applies (limits.MAX_TEXT_BYTES): a plan is never saved that would not open.
-    # Ids, dates and kinds are short; 256 bytes a row is more than they take, so the file opens.
+    # Ids, dates and kinds are short; limits.ROW_BYTES a row is more than they take, so the file opens.
     rows = len(project.tasks) + len(project.participants) + len(project.links) + sum(
         len(b.entries) + 1 for b in project.baselines)
-    size = text_bytes + 256 * rows
+    size = text_bytes + limits.ROW_BYTES * rows
     if size > limits.MAX_TEXT_BYTES:
         raise PlannerError("store.too_large", f"cannot save: the plan holds {size:,} bytes of text; a plan holds at "
                            f"most {limits.MAX_TEXT_BYTES:,}, so that it can be opened within memory")

@@ -55,6 +55,7 @@ def _describe(entry: SchemaEntry, name_is_ours: bool) -> str:
 
 def check_row_counts(conn: sqlite3.Connection, path: Path, version: int) -> None:
     """Each table holds no more rows than `limits.MAX_ROWS`, and there is exactly one plan row."""
+    together = 0
     for table in tables_in(version):
         # LIMIT stops counting early: a table of ten million rows costs no more than the bound.
         bound = limits.MAX_ROWS[table]
@@ -62,6 +63,11 @@ def check_row_counts(conn: sqlite3.Connection, path: Path, version: int) -> None
         if count > bound:
             raise PlannerError("store.too_large", f"'{path}': table {table} holds more than {bound:,} rows, "
                                "more than a plan can have", [str(path), table])
+        together += count if table in limits.PLAN_ROW_TABLES else 0
+    if together > limits.MAX_PLAN_ROWS:
+        raise PlannerError("store.too_large", f"'{path}' holds {together:,} tasks, participants, links, baselines "
+                           f"and baseline entries together; a plan holds at most {limits.MAX_PLAN_ROWS:,}, which "
+                           "keeps opening it within memory", [str(path)])
     if conn.execute("SELECT count(*) FROM plan").fetchone()[0] != 1:
         raise PlannerError("store.bad_value", f"'{path}': table plan has no row, so the file holds no plan",
                            [str(path), "plan"])

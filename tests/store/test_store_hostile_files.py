@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import patch_bytes, query_one, tamper
 
+from ilrs_planner.cli import main
 from ilrs_planner.domain import PlannerError, Task
 from ilrs_planner.store import limits, open_project, save_project
 from ilrs_planner.store.connection import open_readonly
@@ -152,6 +153,17 @@ def test_a_zip_bomb_of_rows_is_refused_by_count(plan_file):
            f"INSERT INTO participants (id, key, name, kind, joined_precision, source_url, notes, color) "
            f"SELECT 'p' || i, '', '', 'country', 'day', '', '', '' FROM n")
     refused(plan_file, "store.too_large", "participants", f"{bound:,}")
+
+
+def test_rows_no_save_would_write_are_refused_though_each_table_is_within_its_bound(plan_file):
+    # Each table's own bound allows ten million rows together, which took gigabytes to open.
+    entries = limits.MAX_PLAN_ROWS  # with the plan's own rows, one table's worth is over the bound
+    assert entries <= limits.MAX_ROWS["baseline_entries"]
+    tamper(plan_file, f"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {entries}) "
+           "INSERT INTO baseline_entries SELECT (SELECT min(num) FROM baselines), 'gone-' || i, "
+           "'2030-01-01', '2030-02-01' FROM n")
+    refused(plan_file, "store.too_large", "baseline entries together", f"at most {limits.MAX_PLAN_ROWS:,}")
+    assert main(["baselines", str(plan_file)]) == 2
 
 
 def test_a_file_over_the_size_bound_is_refused_before_reading(plan_file, monkeypatch):
