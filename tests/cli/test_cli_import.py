@@ -133,3 +133,18 @@ def test_a_csv_of_exactly_the_most_tasks_an_import_takes_still_parses():
     from ilrs_planner.exchange.msp_csv_columns import CANONICAL
     text = "Name\n" + "".join(f"t{i}\n" for i in range(MAX_TASK_ROWS))
     assert len(parse_table(text, CANONICAL, MAX_TASK_ROWS).rows) == MAX_TASK_ROWS
+
+
+def test_a_csv_of_more_dependencies_than_an_import_takes_is_refused_at_the_row_passing_them(
+        tmp_path, capsys, monkeypatch):
+    from ilrs_planner.exchange import msp_csv
+    monkeypatch.setattr(msp_csv, "MAX_LINKS", 10)  # 800,000 in use: the same refusal, made quickly
+    # Each task waits on every task above it: 10 links by ID 5 (file row 6), 15 by ID 6 (row 7).
+    rows = [f"{i},t{i},1d,\"{','.join(str(j) for j in range(1, i))}\"" for i in range(1, 9)]
+    table = tmp_path / "web.csv"
+    table.write_text("ID,Name,Duration,Predecessors\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    out = tmp_path / "plan.db"
+    assert main(["import", str(table), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "import.bad_row" in err and "row 7, column Predecessors" in err and "at most 10" in err
+    assert not out.exists()
