@@ -87,7 +87,8 @@ def parse_table(text: str, canonical: dict[str, str], max_rows: int | None = Non
     # newline="" splits records only at \r, \n and \r\n, as the csv module expects.
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     columns = _header(next(reader), canonical)
-    rows, last_line = [], reader.line_num
+    rows: list[CsvRow] = []
+    last_line = reader.line_num
     try:
         for cells in reader:
             start, last_line = last_line + 1, reader.line_num
