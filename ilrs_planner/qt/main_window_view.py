@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup
 
+from ..domain import Project
+from ..engine.schedule import Schedule, TaskTable
 from .change_effects import effects_of
 from .history_bar import HistoryBar
 from .plain_text import plain_label, tooltip
@@ -111,9 +113,7 @@ class ViewActions:
         schedule, error = self.document.schedule, self.document.schedule_error
         if schedule is not None:
             labels["finish"].setText(f"Finish: {schedule.last_day().isoformat()}")  # the last day of work
-            summaries = self.document.project.summary_ids()
-            count = len(schedule.critical_ids() - summaries)
-            labels["critical"].setText(f"Critical tasks: {count}")
+            labels["critical"].setText(f"Critical tasks: {critical_count(schedule, self.document.project)}")
         else:
             labels["finish"].setText("Not scheduled" + (f": {error.message}" if error else ""))
             labels["critical"].setText("")
@@ -131,3 +131,14 @@ class ViewActions:
         self._show_critical(self.critical.isChecked())
         zoom = settings.value("view/zoom", "programme")
         self.zoom_to(zoom if zoom in self.zoom and zoom != "selection" else "programme")
+
+
+def critical_count(schedule: Schedule, project: Project) -> int:
+    """Critical tasks that are not summaries. Read from the schedule's columns and its outline where
+    it has them: a set of 100,000 ids and of every summary after each edit cost 20 ms."""
+    tasks, outline = schedule.tasks, schedule.outline
+    if isinstance(tasks, TaskTable) and outline is not None and len(outline) == len(tasks):
+        critical = tasks.arrays()[6] != 0
+        critical[outline[outline >= 0]] = False  # a place some task names as its parent is a summary
+        return int(critical.sum())
+    return len(schedule.critical_ids() - project.summary_ids())
