@@ -9,6 +9,7 @@ from operator import attrgetter
 from ..domain import ConstraintType, Link, Project, Task
 from ..domain.durations import format_days
 from .base import ChangeSet, Command
+from .link_ends import links_touching
 from .outline import (
     IndentTask,
     MoveTaskDown,
@@ -72,7 +73,7 @@ class DeleteTasks(Command):
             self.text = f"Delete '{project.tasks[self.task_ids[0]].name}'"
         doomed = _with_descendants(project, self.task_ids)
         self._tasks = [project.tasks[tid] for tid in doomed]
-        self._links = _links_touching(project, doomed)
+        self._links = links_touching(project, doomed)
         for link in self._links:
             del project.links[link.id]
         for task in self._tasks:
@@ -89,19 +90,12 @@ class DeleteTasks(Command):
         return ChangeSet(ids, structure=True, dates=True, links=bool(self._links))
 
 
-
 def _with_descendants(project: Project, ids: list[str]) -> set[str]:
     """Project.with_descendants, the same set in the same order; tasks with nothing under them (the
     usual deletion) found in one column-wise pass, without ordering the whole outline."""
     if any(map(set(ids).__contains__, map(attrgetter("parent_id"), project.tasks.values()))):
         return project.with_descendants(ids)
     return set(reversed(ids))  # with_descendants pops them from the end; every id was checked to exist
-
-
-def _links_touching(project: Project, doomed: set[str]) -> list[Link]:
-    """Links with an end in `doomed`, in plan order: two set lookups per link, about half the time
-    of building a set per link, over 200,000 links for one deleted task."""
-    return [link for link in project.links.values() if link.pred_id in doomed or link.succ_id in doomed]
 
 
 class SetTaskFields(Command):

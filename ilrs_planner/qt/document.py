@@ -6,6 +6,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from ..commands.base import ChangeSet, Command
+from ..commands.link_ends import forget_link_ends
 from ..commands.link_graph import forget_graphs
 from ..domain import PlannerError, Project
 from ..engine.cpm import schedule
@@ -101,6 +102,7 @@ class Document(QObject):
         """Show a different plan (new, opened, restored): the undo history starts afresh."""
         self.project = project
         forget_graphs()  # the link check's graph of the plan shown before holds its tasks and links
+        forget_link_ends()  # so do the link ends a deletion reads
         self.undo_stack.clear()
         self.undo_stack.setClean()
         self.revision += 1

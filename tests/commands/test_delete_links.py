@@ -1,0 +1,55 @@
+"""Deleting tasks takes exactly the links that touch them, in plan order, however the plan's links
+came and went before (the link ends are kept across edits, see commands/link_ends.py)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ilrs_planner.commands.link_ends import forget_link_ends
+from ilrs_planner.commands.tasks import DeleteTasks
+from ilrs_planner.domain import Link, PlannerError
+
+from .conftest import build_small_plan
+from .strategies import draw_command
+
+
+def touching(project, doomed: set[str]) -> list[Link]:
+    return [link for link in project.links.values() if link.pred_id in doomed or link.succ_id in doomed]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.data())
+def test_a_deletion_after_any_edits_and_undos_takes_the_links_that_touch_its_tasks(data):
+    project = build_small_plan()
+    applied = []
+    for serial in range(data.draw(st.integers(1, 30))):
+        if applied and data.draw(st.booleans()):
+            applied.pop().revert(project)  # an undo: links and tasks come back at the end
+            continue
+        command = draw_command(data, project, serial)
+        if isinstance(command, DeleteTasks):
+            doomed = project.with_descendants(command.task_ids)
+            expected = touching(project, doomed)
+            command.apply(project)
+            assert command._links == expected
+            assert not touching(project, doomed)
+            applied.append(command)
+            continue
+        try:
+            command.apply(project)
+        except PlannerError:
+            continue
+        applied.append(command)
+
+
+def test_another_plan_is_read_afresh(plan):
+    DeleteTasks(["m"]).apply(plan)
+    other = build_small_plan()
+    command = DeleteTasks(["b"])
+    command.apply(other)
+    assert [link.id for link in command._links] == ["ab", "bc"]
+    forget_link_ends()
+    command = DeleteTasks(["a"])
+    command.apply(plan)
+    assert [link.id for link in command._links] == ["ab"]
