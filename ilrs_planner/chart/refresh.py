@@ -8,10 +8,8 @@ schedule moved; every other row keeps its arrays. The result equals a fresh buil
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import compress, count, repeat
-from operator import ne
+from itertools import repeat
 
 import numpy as np
 
@@ -27,6 +25,7 @@ from .data import (
     rollups_of,
     row_arrays,
 )
+from .list_ends import agreeing_ends
 from .phases import on_chains, phase_tasks
 
 # Per-row arrays, each spliced and patched the same way.
@@ -68,7 +67,7 @@ def refresh_chart_data(old: ChartData, project: Project, schedule: Schedule | No
                           owner_color=None if owners_flipped else source.owner_color)
     if inputs.colors != old.colors:
         return None
-    first, last = _agreeing_ends(old.task_ids, rows)
+    first, last = agreeing_ends(old.task_ids, rows)
     middle = rows[first:len(rows) - last]
     moved = _ScheduleMove(source.schedule_ids, table)
     n_old = len(old)
@@ -85,7 +84,8 @@ def refresh_chart_data(old: ChartData, project: Project, schedule: Schedule | No
     data = _patched(old, inputs, rows, tasks, places, (first, last), stale)
     if first == len(rows) == len(old):
         data._row_of = old._row_of  # the same rows: the same index, made once
-    data.rollups = rollups_of(project, schedule, data, inputs.summaries, inputs.owner_color, inputs.color_index, tasks)
+    data.rollups = rollups_of(project, schedule, data, inputs.summaries, inputs.owner_color, inputs.color_index, tasks,
+                              places)
     _refresh_links(data, old, project, schedule, places, edits, unmoved=first == len(rows) == len(old))
     phases = phase_tasks(project) if _phases_may_reorder(project, source, edits) else source.phase_tasks
     phase_ids = [task.id for task in phases]
@@ -108,16 +108,6 @@ def _shown(project: Project, schedule: Schedule | None, source: RowSource, edits
     return ShownPrecision(project, schedule)
 
 
-def _agreeing_ends(old: Sequence[str], new: Sequence[str]) -> tuple[int, int]:
-    """(first, last): the two lists agree on their first `first` and last `last` items, which do not overlap."""
-    shortest = min(len(old), len(new))
-    if old == new:  # the usual case after an edit that moved no row, compared in C
-        return shortest, 0
-    first = next(compress(count(), map(ne, old, new)), shortest)
-    last = next(compress(count(), map(ne, reversed(old), reversed(new))), shortest)
-    return first, min(last, shortest - first)
-
-
 def _spliced(array: np.ndarray, first: int, last: int, middle: np.ndarray) -> np.ndarray:
     """`array` with what lies between its first `first` and last `last` items replaced by `middle`."""
     return np.concatenate([array[:first], middle, array[len(array) - last:]])
@@ -132,7 +122,7 @@ class _ScheduleMove:
     def __init__(self, before: list[str], table: TaskTable):
         self.before, self.after, self.table = before, list(table), table
         self.same = self.after == before
-        self.first, self.last = (len(before), 0) if self.same else _agreeing_ends(before, self.after)
+        self.first, self.last = (len(before), 0) if self.same else agreeing_ends(before, self.after)
         run = self.after[self.first:len(self.after) - self.last]
         self.in_run = dict(zip(run, range(self.first, self.first + len(run))))
 

@@ -13,7 +13,7 @@ from datetime import date
 
 import numpy as np
 
-from .data import KIND_MILESTONE, KIND_SUMMARY, KIND_TASK, ChartData
+from .data import KIND_MILESTONE, KIND_SUMMARY, KIND_TASK, ChartData, PickedIds
 from .labels import Label, place_labels
 from .layer import (
     BAR_BOTTOM,
@@ -35,21 +35,7 @@ from .nonworking import NO_SPANS, nonworking_spans, shade_days
 from .scale import TimeScale
 from .tracking import KeyLine, key_lines, rollups_layer, slip_badges, slips_layer
 
-__all__ = ["GHOST_TOP", "KEY_DIAMOND", "KeyLine", "Layer", "Scene", "SceneOptions", "build_scene"]
-
-
-class PickedIds(Sequence[str]):
-    """The ids at some places of a list, each looked up when asked: in the middle of a large plan a
-    scene holds thousands of links, and a hit test names one of them."""
-
-    def __init__(self, ids: Sequence[str], places: np.ndarray):
-        self._ids, self._places = ids, places
-
-    def __getitem__(self, i):  # one id (no slices: nothing asks for them)
-        return self._ids[int(self._places[i])]
-
-    def __len__(self) -> int:
-        return len(self._places)
+__all__ = ["GHOST_TOP", "KEY_DIAMOND", "KeyLine", "Layer", "PickedIds", "Scene", "SceneOptions", "build_scene"]
 
 
 @dataclass

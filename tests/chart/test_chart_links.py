@@ -58,5 +58,5 @@ def test_links_into_hidden_rows_are_not_drawn():
     data = build_chart_data(project, derived, rows)
     shown = set(rows)
     expected = [link.id for link in project.links.values() if link.pred_id in shown and link.succ_id in shown]
-    assert data.link_ids == expected and np.all(data.link_pred >= 0)
+    assert list(data.link_ids) == expected and np.all(data.link_pred >= 0)
     assert link_view(data) == link_view(by_id(project, derived, rows))

@@ -50,3 +50,17 @@ def test_a_summary_with_its_sub_tasks_shown_elsewhere_rolls_nothing_up():
     rows = [task.id for task, _ in project.walk()]
     data = build_chart_data(project, schedule(project), rows[::-1])  # sub-tasks above their summaries
     assert len(data.rollups) == 0
+
+
+def test_each_summary_folded_alone_rolls_up_its_own_milestones():
+    project = build_reference_project()
+    derived = schedule(project)
+    rows = [task.id for task, _ in project.walk()]
+    summaries = project.summary_ids()
+    for folded in sorted(summaries):
+        shown = [tid for tid in rows if tid not in project.with_descendants([folded]) - {folded}]
+        data = build_chart_data(project, derived, shown)
+        expected = folded_milestones(project, data.row_of, summaries)
+        assert data.rollups.task_ids == [tid for _, tid in expected]
+        if expected:
+            assert set(data.rollups.row.tolist()) <= {shown.index(tid) for tid in summaries if tid in shown}

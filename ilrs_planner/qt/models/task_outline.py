@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-_CHUNK = 512  # rows compared per slice while looking for the first difference (C speed, not a loop)
+from ...chart.list_ends import common_prefix, common_suffix
 
 INSERT, REMOVE, MOVE, REPLACE, SAME = "insert", "remove", "move", "replace", "same"
 
@@ -44,30 +44,11 @@ class RowEdit:
     split: int = 0
 
 
-def _common_prefix(a: list[str], b: list[str]) -> int:
-    limit, p = min(len(a), len(b)), 0
-    while p + _CHUNK <= limit and a[p:p + _CHUNK] == b[p:p + _CHUNK]:
-        p += _CHUNK
-    while p < limit and a[p] == b[p]:
-        p += 1
-    return p
-
-
-def _common_suffix(a: list[str], b: list[str], floor: int) -> int:
-    """Rows equal at the ends of both lists, never reaching back into the first `floor` rows."""
-    limit, s = min(len(a), len(b)) - floor, 0
-    while s + _CHUNK <= limit and a[len(a) - s - _CHUNK:len(a) - s] == b[len(b) - s - _CHUNK:len(b) - s]:
-        s += _CHUNK
-    while s < limit and a[len(a) - s - 1] == b[len(b) - s - 1]:
-        s += 1
-    return s
-
-
 def row_edit(before: list[str], after: list[str]) -> RowEdit:
     """What turns `before` into `after`: an insert, a removal, a move of a block, or (anything
     else) a replacement of one stretch of rows."""
-    first = _common_prefix(before, after)
-    last = _common_suffix(before, after, first)
+    first = common_prefix(before, after)
+    last = common_suffix(before, after, first)
     old, new = before[first:len(before) - last], after[first:len(after) - last]
     if not old and not new:
         return RowEdit(SAME, first, old, new)
