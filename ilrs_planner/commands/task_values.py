@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import fields
 from datetime import date
 from enum import Enum
+from itertools import compress, repeat
+from operator import attrgetter, eq
 
 from ..domain import (
     Classification,
@@ -34,6 +37,7 @@ _OPTIONAL_ENUMS = frozenset({"confidence"})  # None: not stated
 _DATES = ("constraint_date", "deadline", "actual_start", "actual_finish", "source_date")
 _OPTIONAL_DAYS = ("optimistic", "most_likely", "pessimistic")
 TEXT_FIELDS = ("key", "name", "source_url", "notes")  # free text a person types: checked as typed text
+_KEY = attrgetter("key")
 
 
 def _bad(task: Task, message: str, code: str = "task.bad_value") -> PlannerError:
@@ -81,6 +85,13 @@ def coerce_value(task: Task, name: str, value: object) -> object:
     return value
 
 
+def _with_key(project: Project, key: str) -> Iterator[Task]:
+    """The plan's tasks with this key, found at C speed (a Python loop over 100,000 tasks was a
+    third of adding one)."""
+    tasks = project.tasks.values()
+    return compress(tasks, map(eq, map(_KEY, tasks), repeat(key)))
+
+
 def check_task_consistent(project: Project, task: Task, values: dict[str, object]) -> None:
     """Refuse combinations no plan can hold: a blank or duplicate key, a dateless constraint…"""
     merged = {name: getattr(task, name) for name in EDITABLE_FIELDS} | values
@@ -90,7 +101,7 @@ def check_task_consistent(project: Project, task: Task, values: dict[str, object
     if "key" in values:
         if not merged["key"].strip():
             raise _bad(task, "the key cannot be empty")
-        if any(t.key == merged["key"] and t.id != task.id for t in project.tasks.values()):
+        if any(t.id != task.id for t in _with_key(project, merged["key"])):
             raise _bad(task, f"the key '{merged['key']}' is already used", "task.duplicate_key")
     if "name" in values and not merged["name"].strip():
         raise _bad(task, "the name cannot be empty")
