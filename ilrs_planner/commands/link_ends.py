@@ -12,6 +12,7 @@ changes its type and lag), so the same link object has the same ends.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from operator import attrgetter
 
 import numpy as np
@@ -21,9 +22,9 @@ from ..domain import Link, Project
 _PRED, _SUCC = attrgetter("pred_id"), attrgetter("succ_id")
 
 
-def _hashes(ids) -> np.ndarray:
-    ids = list(ids)
-    return np.fromiter(map(hash, ids), dtype=np.int64, count=len(ids))
+def _hashes(ids: Iterable[str]) -> np.ndarray:
+    listed = list(ids)
+    return np.fromiter(map(hash, listed), dtype=np.int64, count=len(listed))
 
 
 class LinkEnds:
