@@ -33,6 +33,7 @@ class Column(IntEnum):
     PERCENT, FREE_FLOAT, DEADLINE = range(9, 12)  # optional: shown from the header's right-click menu
     CONFIDENCE = 12  # optional too
     PREDECESSORS = 13  # shown from the start, as in MS Project's task table
+    ID = 14  # the row number the Predecessors column takes; shown first, as MS Project's ID column
 
 
 HEADERS = {
@@ -40,14 +41,30 @@ HEADERS = {
     Column.FINISH: "Finish", Column.DURATION: "Duration", Column.FLOAT: "Total float",
     Column.BASELINE_FINISH: "Baseline finish", Column.VARIANCE: "Finish variance",
     Column.PERCENT: "% complete", Column.FREE_FLOAT: "Free float", Column.DEADLINE: "Deadline",
-    Column.CONFIDENCE: "Confidence", Column.PREDECESSORS: "Predecessors",
+    Column.CONFIDENCE: "Confidence", Column.PREDECESSORS: "Predecessors", Column.ID: "ID",
 }
 OPTIONAL_COLUMNS = (Column.PERCENT, Column.FREE_FLOAT, Column.DEADLINE, Column.CONFIDENCE)
 # Headers the table writes on two lines (its header is tall enough), so the column can be as narrow
 # as its values: "Baseline finish" over a date, "Finish variance" over "+2,556 d".
 HEADER_LINES = {Column.BASELINE_FINISH: "Baseline\nfinish", Column.VARIANCE: "Finish\nvariance"}
 BASELINE_COLUMNS = (Column.BASELINE_FINISH, Column.VARIANCE)
-NUMERIC_COLUMNS = (Column.DURATION, Column.FLOAT, Column.VARIANCE, Column.PERCENT, Column.FREE_FLOAT)
+NUMERIC_COLUMNS = (Column.DURATION, Column.FLOAT, Column.VARIANCE, Column.PERCENT, Column.FREE_FLOAT, Column.ID)
+
+
+class RowNumbers:
+    """Each task's ID: its number in outline order counted from 1, as the Predecessors column reads
+    it (see predecessor_column). Worked out at the first ID cell shown, and kept by the table until
+    the outline changes: a walk of 100,000 tasks per edit of a name or a date would be waste."""
+
+    def __init__(self, project: Project):
+        self.project = project
+        self._numbers: dict[str, int] | None = None
+
+    def of(self, task_id: str) -> int:
+        """The ID of `task_id` (0 for a task not in the plan)."""
+        if self._numbers is None:
+            self._numbers = {task.id: row for row, (task, _depth) in enumerate(self.project.walk(), start=1)}
+        return self._numbers.get(task_id, 0)
 
 
 @dataclass(frozen=True)
@@ -59,6 +76,7 @@ class RowContext:
     baseline: dict[str, tuple[date, date]] | None
     summary_ids: set[str]
     kept: InitVar[ShownPrecision | None] = None  # the shown precisions, when they still hold
+    numbers: RowNumbers | None = None  # the IDs, kept while the outline holds; made when missing
     shown: ShownPrecision = field(init=False)  # the precision each task's computed dates are shown at
     fuzzy: bool = field(init=False)  # some task is dated coarser than the day (baselines may be too)
     _incoming: dict[str, list[Link]] | None = field(init=False, default=None)  # made for the first cell
@@ -66,6 +84,8 @@ class RowContext:
     def __post_init__(self, kept: ShownPrecision | None) -> None:
         object.__setattr__(self, "shown", kept if kept is not None else ShownPrecision(self.project, self.schedule))
         object.__setattr__(self, "fuzzy", self.baseline is not None and plan_is_fuzzy(self.project))
+        if self.numbers is None or self.numbers.project is not self.project:
+            object.__setattr__(self, "numbers", RowNumbers(self.project))
 
     def precision(self, task: Task) -> Precision:
         return self.shown.of(task.id)
@@ -75,6 +95,10 @@ class RowContext:
         if self._incoming is None:
             object.__setattr__(self, "_incoming", links_into(self.project))
         return self._incoming.get(task.id, []) if self._incoming is not None else []
+
+    def row_number(self, task: Task) -> int:
+        """The task's ID (see RowNumbers)."""
+        return self.numbers.of(task.id) if self.numbers is not None else 0
 
     def baseline_precision(self, task: Task, entry: tuple[date, date]) -> Precision:
         """How precisely the compared baseline knew the task's dates ('2021' for Luna-25 in 2019)."""
@@ -134,6 +158,8 @@ def sort_value(task: Task, column: Column, ctx: RowContext) -> object:
     if column is Column.BASELINE_FINISH:
         entry = ctx.baseline.get(task.id) if ctx.baseline else None
         return entry[1].toordinal() if entry else 0
+    if column is Column.ID:
+        return ctx.row_number(task)
     return display_text(task, column, ctx).casefold()
 
 
@@ -172,6 +198,8 @@ def display_text(task: Task, column: Column, ctx: RowContext) -> str:
         return shown_confidence(task)
     if column is Column.PREDECESSORS:
         return predecessors_text(ctx.project, ctx.incoming(task))
+    if column is Column.ID:
+        return str(ctx.row_number(task))
     return _variance_text(task, ctx)
 
 
@@ -207,6 +235,8 @@ def why_not_editable(task: Task, column: Column, ctx: RowContext) -> str:
         return f"{header} is worked out by the schedule: change durations, links or dates instead"
     if column in BASELINE_COLUMNS:
         return f"{header} comes from the baseline compared with; it is not typed"
+    if column is Column.ID:
+        return "ID is the task's row number in outline order (what the Predecessors column takes); it is not typed"
     return f"'{task.name}' is a summary: its {header.lower()} comes from its sub-tasks; type it there"
 
 
@@ -223,8 +253,7 @@ def command_for(task: Task, column: Column, text: str, ctx: RowContext) -> Comma
         # "2w" is 10 working days on a 5-day plan, 14 on a 7-day one (see domain/durations); "7ed"
         # is seven calendar days whatever the calendar, and "7d" typed over it working days again; a part
         # day rounds up to the day it touches.
-        units = units_for(ctx.project.default_calendar())
-        days, elapsed = parse_duration(text, units, rounded=True), is_elapsed(text)
+        days, elapsed = typed_duration(ctx.project, text)
         if elapsed == task.elapsed:
             return SetDuration(task.id, days)
         return SetTaskFields(task.id, text=f"Set duration of '{task.name}' to {text}", duration=days, elapsed=elapsed)
@@ -245,6 +274,14 @@ def command_for(task: Task, column: Column, text: str, ctx: RowContext) -> Comma
     if column is Column.PREDECESSORS:
         return predecessors_command(ctx.project, task, text)
     return None
+
+
+def typed_duration(project: Project, text: str) -> tuple[int, bool]:
+    """Whole days and whether elapsed, from a duration as typed into the Duration cell or the task
+    dialog ('2w', '3mo', '7ed', '16h'), in the plan's units; a part day rounds up to the day it
+    touches. PlannerError (duration.invalid, task.negative_duration...) for anything else."""
+    units = units_for(project.default_calendar())
+    return parse_duration(text.strip(), units, rounded=True), is_elapsed(text.strip())
 
 
 def rounding_note(column: Column, text: str, ctx: RowContext) -> str | None:

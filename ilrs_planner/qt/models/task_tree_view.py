@@ -32,7 +32,7 @@ HEADER_HEIGHT = 78  # the Gantt's header it lines up with: two rows of date tags
 _WIDTHS = {Column.NAME: 260, Column.KEY: 120, Column.OWNER: 88, Column.START: 88, Column.FINISH: 88,
            Column.DURATION: 80, Column.FLOAT: 92, Column.BASELINE_FINISH: 84, Column.VARIANCE: 76,
            Column.PERCENT: 90, Column.FREE_FLOAT: 84, Column.DEADLINE: 92, Column.CONFIDENCE: 96,
-           Column.PREDECESSORS: 120}
+           Column.PREDECESSORS: 120, Column.ID: 48}
 _DEFAULT_HIDDEN = (Column.KEY, *OPTIONAL_COLUMNS)
 
 
@@ -91,6 +91,7 @@ class TaskTreeView(CellTyping, QTableView):
             header.resizeSection(int(column), width)
         for column in _DEFAULT_HIDDEN + BASELINE_COLUMNS:
             header.setSectionHidden(int(column), True)
+        header.moveSection(header.visualIndex(int(Column.ID)), 0)  # MS Project's ID column, at the left
 
     def _connect(self) -> None:
         model = self.source_model
@@ -264,8 +265,10 @@ class TaskTreeView(CellTyping, QTableView):
             flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
             self.selectionModel().select(selection, flags)
             current = self.currentIndex()
-            if ids and current.data(TASK_ID_ROLE) not in ids and self.proxy_index(ids[0]).isValid():
-                column = max(current.column(), 0)
+            # The ID column takes no typing: a task chosen elsewhere puts the cursor on its name.
+            on_id = current.column() == int(Column.ID)
+            if ids and (on_id or current.data(TASK_ID_ROLE) not in ids) and self.proxy_index(ids[0]).isValid():
+                column = int(Column.NAME) if on_id or current.column() < 0 else current.column()
                 self.selectionModel().setCurrentIndex(self.proxy_index(ids[0], column),
                                                       QItemSelectionModel.SelectionFlag.NoUpdate)
         finally:
