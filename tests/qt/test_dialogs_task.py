@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
+from ilrs_planner.commands.tasks import SetDuration
 from ilrs_planner.domain import Classification, Confidence, ConstraintType, LinkType, Precision, Task
 from ilrs_planner.qt.dialogs.task_dialog import TaskDialog
 from ilrs_planner.qt.document import Document
@@ -41,7 +42,7 @@ def test_every_field_in_one_undo_step(qtbot, document):
     ui = dialog.ui
     ui.name_edit.setText("Luna-26 polar orbiter")
     ui.owner_combo.setCurrentIndex(ui.owner_combo.findData("p-cnsa"))
-    ui.duration_spin.setValue(365)
+    ui.duration_edit.setText("365")
     ui.precision_combo.setCurrentIndex(ui.precision_combo.findData("year"))
     ui.classification_combo.setCurrentIndex(ui.classification_combo.findData("partners"))
     ui.constraint_combo.setCurrentIndex(ui.constraint_combo.findData("FNLT"))
@@ -225,9 +226,47 @@ def test_a_source_date_that_is_not_a_day_is_refused_in_the_dialog(qtbot, documen
     assert document.project == original and document.undo_stack.count() == 0
 
 
-def test_a_one_day_duration_reads_one_day(qtbot, document):
-    dialog = open_dialog(qtbot, document, "a")
-    spin = dialog.ui.duration_spin
-    assert spin.text() == "10 days"
-    spin.setValue(1)  # as the arrow keys step it down
-    assert spin.text() == "1 day"
+def test_a_duration_reads_in_days_and_one_day_as_one_day(qtbot, document):
+    assert open_dialog(qtbot, document, "a").ui.duration_edit.text() == "10 days"
+    document.push(SetDuration("a", 1))
+    assert open_dialog(qtbot, document, "a").ui.duration_edit.text() == "1 day"
+
+
+def _type_duration(qtbot, dialog, text: str) -> None:
+    edit = dialog.ui.duration_edit
+    qtbot.mouseClick(edit, Qt.MouseButton.LeftButton)
+    edit.selectAll()
+    qtbot.keyClicks(edit, text)
+
+
+# The small plan works every day (Continuous): a week is 7 days, a month 30, and hours count the
+# 8-hour working day, rounded up to the day they touch; 'ed' is calendar days and ticks Elapsed.
+@pytest.mark.parametrize("text, days, elapsed", [
+    ("2w", 14, False), ("3mo", 90, False), ("7ed", 7, True), ("16h", 2, False), ("12 days", 12, False),
+    ("1.5d", 2, False),
+])
+def test_the_duration_takes_what_the_tables_duration_cell_takes(qtbot, document, text, days, elapsed):
+    dialog = open_dialog(qtbot, document, "b")
+    _type_duration(qtbot, dialog, text)
+    assert dialog.ui.elapsed_check.isChecked() == elapsed  # seen before OK is pressed
+    press_ok(qtbot, dialog)
+    task = document.project.tasks["b"]
+    assert not dialog.isVisible() and (task.duration, task.elapsed) == (days, elapsed)
+    document.undo_stack.undo()
+    assert (document.project.tasks["b"].duration, document.project.tasks["b"].elapsed) == (20, False)
+
+
+@pytest.mark.parametrize("text, code", [("2 fortnights", "duration.invalid"), ("-3d", "task.negative_duration"),
+                                        ("400y", "duration.too_long")])
+def test_a_duration_the_table_refuses_is_refused_with_the_same_sentence(qtbot, document, text, code):
+    from ilrs_planner.domain import PlannerError
+    from ilrs_planner.qt.models.task_columns import typed_duration
+
+    with pytest.raises(PlannerError) as refused:  # what the Duration cell says of the same text
+        typed_duration(document.project, text)
+    assert refused.value.code == code
+    dialog = open_dialog(qtbot, document, "b")
+    _type_duration(qtbot, dialog, text)
+    press_ok(qtbot, dialog)
+    assert dialog.isVisible() and f"Duration: {refused.value.message}" in dialog.ui.error_label.text()
+    assert document.project.tasks["b"].duration == 20 and document.undo_stack.count() == 0

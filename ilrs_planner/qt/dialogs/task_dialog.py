@@ -9,6 +9,7 @@ from ...commands.composite import AllOrNothing
 from ...commands.links import AddLink, DeleteLink, EditLink
 from ...commands.tasks import SetTaskFields
 from ...domain import Classification, ConstraintType, LinkType, Precision, TaskKind
+from ...domain.durations import format_days, is_elapsed
 from ..document import Document
 from ..generated.ui_task_dialog import Ui_TaskDialog
 from .messages import push_or_explain
@@ -21,6 +22,7 @@ from .task_fields import (
     finish_text,
     optional_days,
     read_date,
+    read_duration,
     read_finish,
     set_optional_days,
 )
@@ -38,8 +40,8 @@ class TaskDialog(QDialog):
         self.setWindowTitle(f"Task details — {self.task.key}")
         self.provenance = ProvenanceFields(self.ui.notes_form, 1, self)  # under the source address
         self._load()
-        for spin in (self.ui.duration_spin, self.ui.optimistic_spin, self.ui.most_likely_spin,
-                     self.ui.pessimistic_spin):  # '1 day', not '1 days'
+        # '1 day', not '1 days'
+        for spin in (self.ui.optimistic_spin, self.ui.most_likely_spin, self.ui.pessimistic_spin):
             spin.valueChanged.connect(lambda days, spin=spin: spin.setSuffix(" day" if days == 1 else " days"))
             spin.setSuffix(" day" if spin.value() == 1 else " days")
         self.ui.add_link_button.clicked.connect(lambda: self.add_link_row(None, None, LinkType.FS, 0))
@@ -67,8 +69,10 @@ class TaskDialog(QDialog):
         for part in sorted(project.participants.values(), key=lambda p: p.name.casefold()):
             ui.owner_combo.addItem(part.name, part.id)
         ui.owner_combo.setCurrentIndex(ui.owner_combo.findData(task.owner_id) if task.owner_id else 0)
-        ui.duration_spin.setValue(task.duration)
-        ui.duration_spin.setEnabled(not project.is_summary(task.id))  # a summary spans its children
+        ui.duration_edit.setText(format_days(task.duration))  # elapsed or not: the check box below says
+        ui.duration_edit.setEnabled(not project.is_summary(task.id))  # a summary spans its children
+        # '7ed' typed means seven calendar days, as in the table: the Elapsed box ticks itself.
+        ui.duration_edit.textEdited.connect(lambda text: is_elapsed(text.strip()) and ui.elapsed_check.setChecked(True))
         milestone = task.duration == 0
         if task.constraint in FINISH_CONSTRAINTS:
             ui.constraint_date_edit.setText(finish_text(task.constraint_date, task.precision, milestone))
@@ -143,6 +147,9 @@ class TaskDialog(QDialog):
     def _changed_fields(self) -> dict[str, object]:
         ui = self.ui
         constraint = ConstraintType(ui.constraint_combo.currentData())
+        duration, elapsed = read_duration(ui.duration_edit, self.document.project) if ui.duration_edit.isEnabled() \
+            else (self.task.duration, False)
+        self._days = duration
         values = {
             "name": ui.name_edit.text().strip(), "key": ui.key_edit.text().strip(),
             "kind": TaskKind(ui.kind_combo.currentData()), "owner_id": ui.owner_combo.currentData(),
@@ -160,18 +167,18 @@ class TaskDialog(QDialog):
             "pessimistic": optional_days(ui.pessimistic_spin),
             "source_url": ui.source_edit.text().strip(), "notes": ui.notes_edit.toPlainText(),
             "key_milestone": ui.key_milestone_check.isChecked(),
-            "calendar_id": ui.calendar_combo.currentData(), "elapsed": ui.elapsed_check.isChecked(),
+            "calendar_id": ui.calendar_combo.currentData(), "elapsed": ui.elapsed_check.isChecked() or elapsed,
             **self.provenance.values(),
         }
-        if ui.duration_spin.isEnabled():
-            values["duration"] = ui.duration_spin.value()
+        if ui.duration_edit.isEnabled():
+            values["duration"] = duration
         if not constraint.dated:
             values["constraint_date"] = None  # as soon or as late as possible carries no date
         return {name: value for name, value in values.items() if getattr(self.task, name) != value}
 
     def _milestone(self) -> bool:
         """A zero-length task: its finish-type dates are its own day, not the day after a last day."""
-        return self.ui.duration_spin.isEnabled() and self.ui.duration_spin.value() == 0
+        return self.ui.duration_edit.isEnabled() and self._days == 0
 
     def _link_rows(self) -> list[tuple[str | None, str, LinkType, int]]:
         table = self.ui.links_table

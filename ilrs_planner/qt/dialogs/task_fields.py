@@ -18,6 +18,7 @@ from ...domain import (
     period_end,
     period_start,
 )
+from ..models.task_columns import typed_duration
 
 # Constraints on a finish read a typed period as its last day ("FNLT 2035" = by the end of 2035).
 FINISH_CONSTRAINTS = {ConstraintType.FNET, ConstraintType.FNLT, ConstraintType.MFO}
@@ -68,6 +69,16 @@ def read_date(edit: QLineEdit, label: str, end: bool) -> date | None:
     except PlannerError as error:
         edit.setFocus()
         raise PlannerError(error.code, f"{label}: {error.message}") from None
+
+
+def read_duration(edit: QLineEdit, project: Project) -> tuple[int, bool]:
+    """The typed duration as the table's Duration cell reads it (typed_duration): days and whether
+    in an elapsed unit; a PlannerError naming the field when it is no duration."""
+    try:
+        return typed_duration(project, edit.text())
+    except PlannerError as error:
+        edit.setFocus()
+        raise PlannerError(error.code, f"Duration: {error.message}") from None
 
 
 def optional_days(spin: QSpinBox) -> int | None:

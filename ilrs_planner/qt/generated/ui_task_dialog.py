@@ -76,17 +76,15 @@ class Ui_TaskDialog(object):
 
         self.general_form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.owner_combo)
 
-        self.duration_spin_label = QLabel(self.general_tab)
-        self.duration_spin_label.setObjectName(u"duration_spin_label")
+        self.duration_edit_label = QLabel(self.general_tab)
+        self.duration_edit_label.setObjectName(u"duration_edit_label")
 
-        self.general_form.setWidget(4, QFormLayout.ItemRole.LabelRole, self.duration_spin_label)
+        self.general_form.setWidget(4, QFormLayout.ItemRole.LabelRole, self.duration_edit_label)
 
-        self.duration_spin = QSpinBox(self.general_tab)
-        self.duration_spin.setObjectName(u"duration_spin")
-        self.duration_spin.setMinimum(0)
-        self.duration_spin.setMaximum(36500)
+        self.duration_edit = QLineEdit(self.general_tab)
+        self.duration_edit.setObjectName(u"duration_edit")
 
-        self.general_form.setWidget(4, QFormLayout.ItemRole.FieldRole, self.duration_spin)
+        self.general_form.setWidget(4, QFormLayout.ItemRole.FieldRole, self.duration_edit)
 
         self.precision_combo_label = QLabel(self.general_tab)
         self.precision_combo_label.setObjectName(u"precision_combo_label")
@@ -329,7 +327,7 @@ class Ui_TaskDialog(object):
         self.key_edit_label.setBuddy(self.key_edit)
         self.kind_combo_label.setBuddy(self.kind_combo)
         self.owner_combo_label.setBuddy(self.owner_combo)
-        self.duration_spin_label.setBuddy(self.duration_spin)
+        self.duration_edit_label.setBuddy(self.duration_edit)
         self.precision_combo_label.setBuddy(self.precision_combo)
         self.classification_combo_label.setBuddy(self.classification_combo)
         self.constraint_combo_label.setBuddy(self.constraint_combo)
@@ -357,8 +355,11 @@ class Ui_TaskDialog(object):
         self.key_edit_label.setText(QCoreApplication.translate("TaskDialog", u"&Key", None))
         self.kind_combo_label.setText(QCoreApplication.translate("TaskDialog", u"K&ind", None))
         self.owner_combo_label.setText(QCoreApplication.translate("TaskDialog", u"&Owner", None))
-        self.duration_spin_label.setText(QCoreApplication.translate("TaskDialog", u"&Duration", None))
-        self.duration_spin.setSuffix(QCoreApplication.translate("TaskDialog", u" days", None))
+        self.duration_edit_label.setText(QCoreApplication.translate("TaskDialog", u"&Duration", None))
+#if QT_CONFIG(tooltip)
+        self.duration_edit.setToolTip(QCoreApplication.translate("TaskDialog", u"As in the table's Duration column: 5d, 5 days, 2w, 3mo, 1y, 16h; 7ed for seven calendar days", None))
+#endif // QT_CONFIG(tooltip)
+        self.duration_edit.setPlaceholderText(QCoreApplication.translate("TaskDialog", u"5d, 2w, 3mo, 7ed", None))
         self.precision_combo_label.setText(QCoreApplication.translate("TaskDialog", u"Date &precision", None))
 #if QT_CONFIG(tooltip)
         self.precision_combo.setToolTip(QCoreApplication.translate("TaskDialog", u"How precisely the dates were announced: '2035' is not 1 January 2035", None))
