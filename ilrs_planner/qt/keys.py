@@ -8,7 +8,11 @@ Qt answers by doing nothing.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QKeySequence
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QWidget
 
 StandardKey = QKeySequence.StandardKey
 KeySpec = str | StandardKey | QKeySequence | None
@@ -23,6 +27,16 @@ def key_list(*specs: KeySpec) -> list[QKeySequence]:
         found = QKeySequence.keyBindings(spec) if isinstance(spec, StandardKey) else [QKeySequence(spec)]
         keys.extend(key for key in found if not key.isEmpty() and key not in keys)
     return keys
+
+
+def escape_key(widget: QWidget, slot: Callable[[], object]) -> QShortcut:
+    """Esc pressed in `widget` (only there) calls `slot`. The context is set after the shortcut is
+    made: PySide6 drops a `context=` given with a callable, leaving a window-wide Esc, and two
+    of those (the find box's, the filter's) cancelled each other out."""
+    shortcut = QShortcut(QKeySequence("Escape"), widget)
+    shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+    shortcut.activated.connect(slot)
+    return shortcut
 
 
 def first_key_text(*specs: KeySpec) -> str:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLineEdit
 
 from .gantt.canvas import today
-from .keys import StandardKey
+from .keys import StandardKey, escape_key
+from .models.task_tree_model import ROW_HEIGHT
+from .models.task_tree_view import HEADER_HEIGHT
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -39,8 +39,7 @@ class NavigateActions:
         self.find_box.setMaximumWidth(220)
         self.find_box.returnPressed.connect(self.find_next)
         # Esc leaves the box for the table, on the task found, as a browser's find bar does.
-        QShortcut(QKeySequence("Escape"), self.find_box, window.tree.setFocus,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        escape_key(self.find_box, window.tree.setFocus)
         self.find = add("", "&Find…", StandardKey.Find, self.focus_find, "Find a task by name or key")
         self.find_again = add("", "Find &next", StandardKey.FindNext, self.find_next,
                               "Select the next task matching the text in the find box")
@@ -51,6 +50,35 @@ class NavigateActions:
                            "Show a shorter span of time")
         self.zoom_out = add("", "Zoom &out", StandardKey.ZoomOut, lambda: self._zoom(1 / ZOOM_STEP),
                             "Show a longer span of time")
+        self.document.selectionChanged.connect(self.follow_selection)
+
+    def follow_selection(self, ids: list[str]) -> None:
+        """The chart keeps the selected task in sight as the table keeps its row: a task added (or
+        chosen in a dock) whose bar lies outside the dates shown brings the bar in, the zoom kept.
+        A bar already partly in sight stays where it is, so clicking bars never moves the chart."""
+        row = self.window.tree.source_model.row_of(ids[0]) if ids else None
+        if row is None:
+            return
+        self._row_in_chart(row)
+        gantt = self.window.gantt
+        start, finish = gantt.shown_dates(ids[0])
+        first, last = gantt.visible_range()
+        if finish < first or start > last:
+            gantt.show_date(start, at=0.1)
+
+    def _row_in_chart(self, row: int) -> None:
+        """Scroll the shared rows so `row` is inside the chart's row area, which is shorter than the
+        table's (the legend and the time scroll bar sit under it): a task added at the foot of the
+        table was in the table's view but under the chart's legend."""
+        bar, gantt = self.window.tree.verticalScrollBar(), self.window.gantt
+        height = gantt.canvas.height() - HEADER_HEIGHT
+        top = row * ROW_HEIGHT
+        if height < ROW_HEIGHT:
+            return
+        if top < bar.value():
+            bar.setValue(top)
+        elif top + ROW_HEIGHT > bar.value() + height:
+            bar.setValue(top + ROW_HEIGHT - height)
 
     def focus_find(self) -> None:
         """Ctrl+F: put the cursor in the find box, its text selected for typing over."""
