@@ -19,6 +19,7 @@ from .keys import KeySpec, StandardKey, first_key_text, key_list
 from .main_window_clip import ClipActions
 from .main_window_edit import EditActions
 from .main_window_files import FileActions
+from .main_window_filter import FilterActions
 from .main_window_menus import build_menus, build_toolbar, chart_menu, task_menu
 from .main_window_navigate import NavigateActions
 from .main_window_plan import PlanActions
@@ -69,7 +70,10 @@ class MainWindow(QMainWindow):
                                              "Print the timeline the chart shows, with a preview")
         self.files.add_print(self.print_preview)
         build_menus(self)
+        self.filters = FilterActions(self)  # after the View menu's own entries
         self.toolbar = build_toolbar(self)
+        self.addToolBarBreak()  # the filter on a row of its own: on a small screen it would crowd out Find
+        self.addToolBar(self.filters.toolbar())
         self._build_docks()
         self.tree.doubleClickedTask.connect(lambda _tid: self.edit.open_details())
         self.tree.typingRefused.connect(lambda why: self.statusBar().showMessage(why, 8000))

@@ -28,6 +28,7 @@ class OutlineRows(QAbstractTableModel):
     _summaries: set[str]
     open: set[str]
     _rows: list[str]
+    kept: set[str] | None = None  # a filter's tasks and their summaries (None: no filter)
 
     def _set_rows(self, rows: list[str]) -> None:
         self._rows = rows
@@ -95,10 +96,10 @@ class OutlineRows(QAbstractTableModel):
             return self.openChanged.emit(task_id, on)
         if on:
             self.open.add(task_id)
-            block = visible_rows(self._children, self.open, task_id)
+            block = self._visible(task_id)
             self._apply(self._rows[:row + 1] + block + self._rows[row + 1:])
         else:
-            block = visible_rows(self._children, self.open, task_id)
+            block = self._visible(task_id)
             self.open.discard(task_id)
             self._apply(self._rows[:row + 1] + self._rows[row + 1 + len(block):])
         self._emit_rows([task_id])  # its arrow turned
@@ -108,7 +109,7 @@ class OutlineRows(QAbstractTableModel):
         """Open (or close) every summary: one reset, which costs nothing per row in a table."""
         self.beginResetModel()
         self.open = set(self._summaries) if on else set()
-        self._set_rows(visible_rows(self._children, self.open))
+        self._set_rows(self._visible())
         self.endResetModel()
 
     def open_ancestors(self, task_id: str) -> None:
@@ -119,6 +120,19 @@ class OutlineRows(QAbstractTableModel):
             parent = self._project.tasks[parent].parent_id
         for summary in reversed(chain):
             self.set_open(summary, True)
+
+    def _visible(self, top: str | None = None) -> list[str]:
+        """The rows below `top` (None: every row) through the open summaries and the filter."""
+        return visible_rows(self._children, self.open, top, self.kept)
+
+    def set_kept(self, kept: set[str] | None) -> None:
+        """Show only `kept` (a filter's tasks with their summaries, which open so the tasks are
+        seen; None: every task). The rows that go and come are announced, not a reset: the
+        selection and the scroll survive where they can."""
+        self.kept = kept
+        if kept is not None:
+            self.open |= kept & self._summaries
+        self._apply(self._visible())
 
     def _apply(self, rows: list[str]) -> None:
         """Move from the current rows to `rows`, announcing the insert, removal or move it is."""

@@ -81,6 +81,6 @@ def update_children(tasks: Mapping[str, Task], children: Children, parent_of: di
             children.pop(parent, None)
 
 
-def block(children: Children, open_ids: set[str], top: str | None) -> list[str]:
-    """The rows below `top` (None: every row) as the table shows them."""
-    return visible_rows(children, open_ids, top) if top is None or top in open_ids else []
+def block(children: Children, open_ids: set[str], top: str | None, kept: set[str] | None = None) -> list[str]:
+    """The rows below `top` (None: every row) as the table shows them (`kept`: a filter's tasks)."""
+    return visible_rows(children, open_ids, top, kept) if top is None or top in open_ids else []

@@ -15,13 +15,17 @@ from ...chart.list_ends import common_prefix, common_suffix
 INSERT, REMOVE, MOVE, REPLACE, SAME = "insert", "remove", "move", "replace", "same"
 
 
-def visible_rows(children: dict[str | None, list[str]], open_ids: set[str], top: str | None = None) -> list[str]:
-    """The tasks below `top` (None: the whole plan) in display order, entering only open summaries."""
+def visible_rows(children: dict[str | None, list[str]], open_ids: set[str], top: str | None = None,
+                 kept: set[str] | None = None) -> list[str]:
+    """The tasks below `top` (None: the whole plan) in display order, entering only open summaries
+    and, with a filter, only the tasks it `kept` (None: every task)."""
     rows: list[str] = []
     stack = list(reversed(children.get(top, [])))
     pop, push, add = stack.pop, stack.extend, rows.append
     while stack:
         tid = pop()
+        if kept is not None and tid not in kept:
+            continue  # filtered out, with its branch, as a closed summary hides its own
         add(tid)
         if tid in open_ids:
             below = children.get(tid)

@@ -28,6 +28,7 @@ from .task_columns import (
     NUMERIC_COLUMNS,
     Column,
     RowContext,
+    RowNumbers,
     command_for,
     display_text,
     finish_variance,
@@ -36,8 +37,8 @@ from .task_columns import (
     sort_value,
     why_not_editable,
 )
+from .task_filters import with_summaries
 from .task_icons import task_icon
-from .task_outline import visible_rows
 
 
 def moved_tasks(before: Mapping[str, TaskDates] | None, after: Mapping[str, TaskDates] | None) -> set[str]:
@@ -78,11 +79,13 @@ class TaskTreeModel(OutlineRows):
         self._revision = self.document.revision
         self._ctx = None
         self._shown: ShownPrecision | None = None  # kept from one change to the next while it holds
+        self._numbers: RowNumbers | None = None  # the IDs, kept until the outline changes
         self._summaries = self._project.summary_ids()
         self._children = self._sorted(self._project.children_map())
         self._parent_of: dict[str, str | None] | None = None  # made at the first edit of the outline
         self.open: set[str] = set(self._summaries)
-        self._set_rows(visible_rows(self._children, self.open))
+        self.kept = None  # a plan read afresh is shown whole
+        self._set_rows(self._visible())
 
     # -- sorting: siblings by a column, the outline kept ---------------------------------------
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -95,7 +98,7 @@ class TaskTreeModel(OutlineRows):
         before = list(self._rows)
         persistent = self.persistentIndexList()
         self._children = self._sorted(self._project.children_map())
-        self._set_rows(visible_rows(self._children, self.open))
+        self._set_rows(self._visible())
         rows = self._rows_by_id()
         self.changePersistentIndexList(persistent, [
             self.createIndex(rows[before[i.row()]], i.column()) if before[i.row()] in rows else QModelIndex()
@@ -220,8 +223,9 @@ class TaskTreeModel(OutlineRows):
         baseline = None
         if self.document.baseline_name:
             baseline = dict(self.document.project.baseline(self.document.baseline_name).entries)
-        ctx = RowContext(self.document.project, self.document.schedule, baseline, self._summaries, self._shown)
-        self._shown = ctx.shown
+        ctx = RowContext(self.document.project, self.document.schedule, baseline, self._summaries, self._shown,
+                         self._numbers)
+        self._shown, self._numbers = ctx.shown, ctx.numbers
         return ctx
 
     def _keep_shown(self, changes: ChangeSet) -> None:
@@ -250,6 +254,7 @@ class TaskTreeModel(OutlineRows):
         if effects.replaced or self.document.project is not self._project:
             self._reload()
         elif effects.rows:
+            self._numbers = None  # tasks came, went or moved: the IDs are counted again
             self._restructure(changes.task_ids)
         elif self._sort[0] >= 0 and effects.reschedule:
             self._resort()
@@ -261,14 +266,33 @@ class TaskTreeModel(OutlineRows):
     def _restructure(self, touched: frozenset[str]) -> None:
         """Tasks came, went or moved in the outline: the rows they touch are inserted, removed or
         moved. A summary that is new (a task added or indented under it) opens, so the task stays in sight."""
-        if len(touched) > SMALL_EDIT or not self._restructure_near(touched):
+        carried = self._carried(touched)
+        if len(touched) > SMALL_EDIT or not self._restructure_near(touched, carried):
             self._children = self._sorted(self._project.children_map())
             self._parent_of = None
             self._reopen()
-            self._apply(visible_rows(self._children, self.open))
+            self._keep(carried)
+            self._apply(self._visible())
         self._emit_all()  # depths, arrows and bold summaries may have changed on any row
 
-    def _restructure_near(self, touched: frozenset[str]) -> bool:
+    def _carried(self, touched: frozenset[str]) -> set[str]:
+        """The touched tasks a filter goes on showing after an edit: those it showed, and new ones
+        (added, pasted, or brought back by an undo), as MS Project shows a task added under a
+        filter until the filter is chosen again. Read before the edit's outline replaces the old."""
+        if self.kept is None:
+            return set()
+        if self._parent_of is None:
+            self._parent_of = parents_of(self._children)
+        tasks, known = self._project.tasks, self._parent_of
+        return {tid for tid in touched if tid in tasks and (tid in self.kept or tid not in known)}
+
+    def _keep(self, carried: set[str]) -> None:
+        """The filter keeps `carried` and the summaries now above them (a task indented under a
+        summary the filter had left out brings that summary in)."""
+        if self.kept is not None and carried:
+            with_summaries(self._project.tasks, carried, self.kept)
+
+    def _restructure_near(self, touched: frozenset[str], carried: set[str]) -> bool:
         """Update only the child lists and the rows the edit reached (see outline_update); False
         when the result does not hold every task, and the whole outline must be built again."""
         tasks = self._project.tasks
@@ -278,16 +302,19 @@ class TaskTreeModel(OutlineRows):
             self._parent_of = parents_of(self._children)
         edit = outline_edit(tasks, self._parent_of, touched)
         row = None if edit.top is None else self.row_of(edit.top)
-        before = block(self._children, self.open, edit.top) if edit.top is None or row is not None else []
+        if row is None and edit.top is not None and carried:
+            return False  # a task to keep showing under rows the filter hid: the whole outline is walked
+        before = block(self._children, self.open, edit.top, self.kept) if edit.top is None or row is not None else []
         update_children(tasks, self._children, self._parent_of, touched, edit.parents)
         if sum(map(len, self._children.values())) != len(tasks):
             return False
         self._children.update(self._sorted({p: self._children[p] for p in edit.parents if p in self._children}))
         self._reopen()
+        self._keep(carried)
         if edit.top is None:
-            self._apply(block(self._children, self.open, None))
+            self._apply(block(self._children, self.open, None, self.kept))
         elif row is not None:
-            after = block(self._children, self.open, edit.top)
+            after = block(self._children, self.open, edit.top, self.kept)
             self._apply(self._rows[:row + 1] + after + self._rows[row + 1 + len(before):])
         return True
 
