@@ -51,3 +51,8 @@ def test_typing_into_an_id_says_why_nothing_changes(window):
     type_text(window.tree, "9")
     assert ids(window)["b"] == "3" and window.document.undo_stack.count() == 0
     assert messages and "row number in outline order" in messages[-1]
+
+
+def test_ids_stay_the_outline_numbers_with_a_summary_closed(window):
+    window.tree.collapse(window.tree.proxy_index("ph"))
+    assert ids(window) == {"ph": "1", "m": "5"}

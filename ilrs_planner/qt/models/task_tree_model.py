@@ -142,6 +142,8 @@ class TaskTreeModel(OutlineRows):
             return None
         column = Column(index.column())
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if column is Column.ID and self._rows_are_the_outline():
+                return str(index.row() + 1)
             return display_text(task, column, self._context())
         if role == SORT_ROLE:
             return sort_value(task, column, self._context())
@@ -150,6 +152,12 @@ class TaskTreeModel(OutlineRows):
         if role == Qt.ItemDataRole.SizeHintRole:
             return QSize(-1, ROW_HEIGHT)
         return self._style(task, column, role)
+
+    def _rows_are_the_outline(self) -> bool:
+        """True when every task is shown in outline order (nothing closed, sorted or filtered out):
+        a row's ID is then its row number, and 100,000 tasks need not be walked to number them
+        after each task added or moved."""
+        return self._sort[0] < 0 and self.kept is None and len(self._rows) == len(self._project.tasks)
 
     def _style(self, task, column, role):
         summary = task.id in self._summaries
