@@ -54,12 +54,17 @@ def status(window) -> str:
 
 
 def test_critical_shows_the_critical_chain_with_its_summary_and_says_how_many(window):
+    resets = []
+    window.tree.source_model.modelReset.connect(lambda: resets.append(1))
+    click_cell(window.tree, "b", Column.NAME)
     assert shown(window) == ["ph", "a", "b", "c", "x", "m"] and status(window) == ""
     choose_in_combo(window, "Critical")
+    assert window.tree.selected_task_ids() == ["b"]  # rows went and came around it: still selected
     assert shown(window) == ["ph", "a", "b", "c", "m"]  # X has float; PH holds the critical A, B, C
     assert status(window) == "Filter: Critical — 5 of 6 tasks shown"
     choose_in_combo(window, "All tasks")
     assert shown(window) == ["ph", "a", "b", "c", "x", "m"] and status(window) == ""
+    assert resets == [] and window.tree.selected_task_ids() == ["b"]
 
 
 def test_view_menu_filters_milestones_incomplete_and_by_participant(window):

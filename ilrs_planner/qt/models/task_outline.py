@@ -22,10 +22,12 @@ def visible_rows(children: dict[str | None, list[str]], open_ids: set[str], top:
     rows: list[str] = []
     stack = list(reversed(children.get(top, [])))
     pop, push, add = stack.pop, stack.extend, rows.append
+    if kept is not None:  # a filtered-out task is left out with its branch, as a closed summary hides its own
+        stack[:] = [tid for tid in stack if tid in kept]
+        pushed = push
+        push = lambda below: pushed(tid for tid in below if tid in kept)  # noqa: E731
     while stack:
         tid = pop()
-        if kept is not None and tid not in kept:
-            continue  # filtered out, with its branch, as a closed summary hides its own
         add(tid)
         if tid in open_ids:
             below = children.get(tid)
