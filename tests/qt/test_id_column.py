@@ -56,3 +56,22 @@ def test_typing_into_an_id_says_why_nothing_changes(window):
 def test_ids_stay_the_outline_numbers_with_a_summary_closed(window):
     window.tree.collapse(window.tree.proxy_index("ph"))
     assert ids(window) == {"ph": "1", "m": "5"}
+
+
+def test_columns_remembered_before_the_id_column_existed_get_it_at_the_left(qtbot, small_project):
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QStandardItemModel
+    from PySide6.QtWidgets import QTableView
+
+    from ilrs_planner.qt.document import Document
+    from ilrs_planner.qt.main_window import MainWindow
+
+    older = QTableView()  # the table as it was: fourteen columns, Owner hidden by its user
+    older.setModel(QStandardItemModel(1, int(Column.ID), older))
+    older.horizontalHeader().setSectionHidden(int(Column.OWNER), True)
+    QSettings().setValue("tree/header", older.horizontalHeader().saveState())
+    win = MainWindow(Document(small_project))
+    qtbot.addWidget(win, before_close_func=lambda w: w.document.mark_saved())
+    header = win.tree.header()
+    assert header.logicalIndex(0) == int(Column.ID) and not header.isSectionHidden(int(Column.ID))
+    assert header.isSectionHidden(int(Column.OWNER))  # the rest as remembered

@@ -317,11 +317,14 @@ class TaskTreeView(CellTyping, QTableView):
     def save_state(self, settings: QSettings) -> None:
         """Remember widths, order and the columns chosen."""
         settings.setValue("tree/header", self.header().saveState())
+        settings.setValue("tree/columns", len(Column))
 
     def restore_state(self, settings: QSettings) -> None:
         """Bring back the remembered columns (baseline columns follow the baseline choice)."""
         state = settings.value("tree/header")
         if state is not None:
             self.header().restoreState(state)
+            if settings.value("tree/columns", 0, type=int) <= int(Column.ID):  # remembered before the ID column
+                self.header().moveSection(self.header().visualIndex(int(Column.ID)), 0)  # came: at the left
         self.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self._show_baseline_columns(self.document.baseline_name)
