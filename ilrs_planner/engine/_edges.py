@@ -4,6 +4,10 @@ An edge reads its source node's position, adds the source's duration when it lea
 (`w_src`), moves by its lag, and lands on its target, subtracting the target's duration when it
 binds a finish (`w_dst`). When source, target and lag share one calendar, g is `+ w_src + lag +
 w_dst`; otherwise _crossings converts through the day the source's start or finish falls on.
+
+The edges are built as the network's shape (see _shape): which task's duration each edge adds or
+subtracts and which link it comes from, not the durations and lags themselves, which `edge_weights`
+reads in afterwards; so an edit to a duration or a lag leaves the shape as it was.
 """
 
 from __future__ import annotations
@@ -13,17 +17,36 @@ from collections.abc import Iterator
 import numpy as np
 
 FROM_START, FROM_FINISH, INHERITED = 0, 1, -1  # the moment of day an edge hands a milestone (see _day_ends)
-EDGE_FIELDS = ("src", "dst", "w_src", "lag", "w_dst", "from_finish", "elapsed", "lag_task")
+SHAPE_FIELDS = ("src", "dst", "src_task", "dst_task", "from_finish", "link", "lag_task")
 
 
-def build_edges(links: tuple[np.ndarray, ...], parent: np.ndarray, is_summary: np.ndarray, duration: np.ndarray,
+def build_edges(links: tuple[np.ndarray, ...], parent: np.ndarray, is_summary: np.ndarray,
                 gates: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-    """Every plan link and every WBS gate edge, as columns named by EDGE_FIELDS."""
-    parts = [_link_edges(links, is_summary, duration, gates), *_wbs_edges(parent, is_summary, duration, gates)]
-    return {name: np.concatenate([part[k] for part in parts]) for k, name in enumerate(EDGE_FIELDS)}
+    """Every plan link and every WBS gate edge, as columns named by SHAPE_FIELDS.
+
+    `src_task` / `dst_task`: the leaf whose duration the edge adds leaving its finish / subtracts
+    binding its finish, -1 for none; `link`: the plan link it stands for, -1 for a WBS edge.
+    """
+    parts = [_link_edges(links, is_summary, gates), *_wbs_edges(parent, is_summary, gates)]
+    return {name: np.concatenate([part[k] for part in parts]) for k, name in enumerate(SHAPE_FIELDS)}
 
 
-def _link_edges(links: tuple[np.ndarray, ...], is_summary: np.ndarray, duration: np.ndarray,
+def edge_weights(shape: dict[str, np.ndarray], links: tuple[np.ndarray, ...],
+                 duration: np.ndarray) -> dict[str, np.ndarray]:
+    """The edges' durations and lags read in: `w_src`, `lag`, `w_dst` and `elapsed` beside the shape."""
+    lag, elapsed = links[3], links[4]
+    link, src_task, dst_task = shape["link"], shape["src_task"], shape["dst_task"]
+    from_link = link >= 0
+    at = np.maximum(link, 0)
+    read = (lambda column, none: np.where(from_link, column[at], none)) if lag.size else \
+        (lambda column, none: np.full(link.size, none, dtype=column.dtype))
+    took = duration if duration.size else np.zeros(1, dtype=np.int64)
+    return shape | {"w_src": np.where(src_task >= 0, took[np.maximum(src_task, 0)], 0).astype(np.int64),
+                    "lag": read(lag.astype(np.int64), 0), "elapsed": read(elapsed, False),
+                    "w_dst": -np.where(dst_task >= 0, took[np.maximum(dst_task, 0)], 0).astype(np.int64)}
+
+
+def _link_edges(links: tuple[np.ndarray, ...], is_summary: np.ndarray,
                 gates: dict[str, np.ndarray]) -> tuple[np.ndarray, ...]:
     """A link leaves its predecessor's start or finish and binds its successor's start or finish.
 
@@ -31,38 +54,36 @@ def _link_edges(links: tuple[np.ndarray, ...], is_summary: np.ndarray, duration:
     On a leaf, a finish is ES + duration; on a summary the matching gate node stands in. The lag is
     counted on the successor's calendar (as MS Project does), or in calendar days when elapsed.
     """
-    pred, succ, code, lag, elapsed = links
+    pred, succ, code = links[:3]
     from_finish = (code == 0) | (code == 2)
     to_finish = code >= 2
     pred_sum, succ_sum = is_summary[pred], is_summary[succ]
     src = np.where(pred_sum, np.where(from_finish, gates["out_finish"][pred], gates["out_start"][pred]), pred)
     dst = np.where(succ_sum, np.where(to_finish, gates["in_finish"][succ], gates["in_start"][succ]), succ)
-    w_src = np.where(from_finish & ~pred_sum, duration[pred], 0).astype(np.int64)
-    w_dst = -np.where(to_finish & ~succ_sum, duration[succ], 0).astype(np.int64)
-    return src, dst, w_src, lag.astype(np.int64), w_dst, from_finish, elapsed, succ
+    src_task = np.where(from_finish & ~pred_sum, pred, -1).astype(np.int64)
+    dst_task = np.where(to_finish & ~succ_sum, succ, -1).astype(np.int64)
+    return src, dst, src_task, dst_task, from_finish, np.arange(pred.size, dtype=np.int64), succ
 
 
-def _wbs_edges(parent: np.ndarray, is_summary: np.ndarray, duration: np.ndarray,
+def _wbs_edges(parent: np.ndarray, is_summary: np.ndarray,
                gates: dict[str, np.ndarray]) -> Iterator[tuple[np.ndarray, ...]]:
     """Each gate of a summary passes its bound down to (or collects from) every child."""
     child = np.flatnonzero(parent >= 0)
     up = parent[child]
     leaf = ~is_summary[child]
-    zero = np.zeros(child.size, dtype=np.int64)
     for kind, downward, at_finish in (("in_start", True, False), ("in_finish", True, True),
                                       ("out_start", False, False), ("out_finish", False, True)):
         gate = gates[kind]
         has = gate[up] >= 0
         near = np.where(leaf, child, gate[child])[has]
         far = gate[up][has]
-        leaf_duration = np.where(leaf & at_finish, duration[child], 0)[has].astype(np.int64)
-        none = zero[has]
+        leaf_task = np.where(leaf & at_finish, child, -1)[has].astype(np.int64)
+        none = np.full(near.size, -1, dtype=np.int64)
         flag = np.full(near.size, at_finish)
-        no_lag = np.zeros(near.size, dtype=bool)
         if downward:
-            yield far, near, none, none, -leaf_duration, flag, no_lag, np.full(near.size, -1)
+            yield far, near, none, leaf_task, flag, none, none
         else:
-            yield near, far, leaf_duration, none, none, flag, no_lag, np.full(near.size, -1)
+            yield near, far, leaf_task, none, flag, none, none
 
 
 def edge_moments(src: np.ndarray, lag: np.ndarray, from_finish: np.ndarray, n_tasks: int,

@@ -31,10 +31,10 @@ from . import _checks
 from ._bounds import BIG, Bounds, task_bounds
 from ._calendars import IDENTITY, WorkingTime, span_of
 from ._crossings import Crossings, find_crossings
-from ._edges import build_edges, edge_moments
+from ._edges import edge_moments, edge_weights
 from ._links import flags, link_arrays
-from ._recent import Recent
-from ._tree import ancestor_jumps, spread_down
+from ._shape import network_shape
+from ._tree import ancestor_jumps
 from .file_columns import InputColumns
 from .task_places import TaskPlaces
 
@@ -206,67 +206,25 @@ def _plan_dates(project: Project, tasks: Sequence[Task]) -> list[Any]:
 def _assemble(project: Project, tasks: Sequence[Task], task_ids: list[str], parent: np.ndarray,
               depth: np.ndarray, jumps: list[np.ndarray], is_summary: np.ndarray, links: tuple[np.ndarray, ...],
               bounds: Bounds, calendars: tuple[np.ndarray, np.ndarray, WorkingTime | None]) -> Network:
-    """Allocate gate nodes, turn links and the WBS into weighted edges, and pack them as CSR."""
+    """The network's shape (kept across edits, see _shape) with this plan's durations, lags and bounds."""
     task_row, node_row, time = calendars
     n = len(tasks)
-    gates, n_nodes = _allocate_gates(links, jumps, is_summary, bounds)
-    edges = build_edges(links, parent, is_summary, bounds.duration, gates)
-    order = _stable_order(edges["src"])
-    edges = {name: column[order] for name, column in edges.items()}
+    shape = network_shape(links, parent, jumps, is_summary, bounds)
+    gates, n_nodes, node_task = shape.gates, shape.n_nodes, shape.node_task
+    edges = edge_weights(shape.edges, links, bounds.duration)
     src, dst = edges["src"], edges["dst"]
-    node_task = np.concatenate([np.arange(n), np.zeros(n_nodes - n, dtype=np.int64)])
     base = np.full(n_nodes, -BIG, dtype=np.int64)
     base[:n] = bounds.base
     fixed = np.full(n_nodes, -BIG, dtype=np.int64)
     fixed[:n] = bounds.fixed
-    for nodes in gates.values():
-        has = nodes >= 0
-        node_task[nodes[has]] = np.flatnonzero(has)
     has_in = gates["in_start"] >= 0
     base[gates["in_start"][has_in]] = bounds.base[has_in]
     base[:n][is_summary] = -BIG
-    offsets = np.zeros(n_nodes + 1, dtype=np.int64)
-    np.cumsum(np.bincount(src, minlength=n_nodes), out=offsets[1:])
     live = ~(bounds.history[node_task[dst]] & (dst < n))
     rows = np.concatenate([node_row, task_row[node_task[n:]]])  # a gate counts on its summary's calendar
     weight, crossings = find_crossings(edges, rows, task_row, time)
     moments = edge_moments(src, edges["lag"], edges["from_finish"], n, bounds.duration)
     return Network(task_ids, tasks, project.start.toordinal(), bounds.duration, parent, depth, is_summary,
                    bounds.history, bounds.finished, gates, n_nodes, node_task, base, fixed, bounds.start_cap,
-                   bounds.finish_cap, offsets, dst, weight, live, rows, task_row, time, crossings, jumps, links,
+                   bounds.finish_cap, shape.offsets, dst, weight, live, rows, task_row, time, crossings, jumps, links,
                    moments, bounds.as_late)
-
-
-def _stable_order(src: np.ndarray) -> np.ndarray:
-    """The edges ordered by source node, edges of one source in their order: a stable argsort.
-
-    Sorting the unique keys `src * edges + edge` gives that order through numpy's default sort,
-    several times faster on 64-bit keys than its stable one (a merge sort).
-    """
-    return _EDGE_ORDERS.get((src,), None, lambda: np.argsort(src * src.size + np.arange(src.size, dtype=np.int64)))
-
-
-_EDGE_ORDERS: Recent[np.ndarray] = Recent()
-
-
-def _allocate_gates(links: tuple[np.ndarray, ...], jumps: list[np.ndarray], is_summary: np.ndarray,
-                    bounds: Bounds) -> tuple[dict[str, np.ndarray], int]:
-    """Give each summary the gate nodes that it or an ancestor needs; numbered after the tasks."""
-    pred, succ, code = links[:3]
-    n = len(is_summary)
-    kinds = ("in_start", "in_finish", "out_start", "out_finish")
-    need = np.zeros((len(kinds), n), dtype=bool)
-    need[0, succ[code <= 1]] = True  # FS, SS end at a start
-    need[1, succ[code >= 2]] = True  # FF, SF end at a finish
-    need[2, pred[(code == 1) | (code == 3)]] = True  # SS, SF leave from a start
-    need[3, pred[(code == 0) | (code == 2)]] = True  # FS, FF leave from a finish
-    need[0] |= bounds.base > -BIG
-    need[3] |= bounds.finish_cap < BIG
-    wanted = spread_down(need & is_summary, jumps) & is_summary
-    gates, next_node = {}, n
-    for kind, row in zip(kinds, wanted):
-        nodes = np.full(n, -1, dtype=np.int64)
-        count = int(row.sum())
-        nodes[row] = np.arange(next_node, next_node + count)
-        gates[kind], next_node = nodes, next_node + count
-    return gates, next_node
