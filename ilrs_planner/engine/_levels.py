@@ -24,9 +24,25 @@ def levels(net: Network, budget: int) -> tuple[np.ndarray, np.ndarray] | None:
     """(level of each node, nodes in level order), or None past `budget` levels (read-only arrays).
 
     On a loop the returned order is short: it holds only the nodes outside (and before) the loop.
+    The passes need no more than every edge running from a lower level to a higher one, so after an
+    edit that leaves that true (a link added forward, one removed, a duration changed) the levels
+    found last are kept, and with them the orderings the passes made by level (see _grouped).
     """
     return _LEVELS.get((net.offsets, net.targets), (net.n_nodes, budget),
-                       lambda: _levels(net.offsets, net.targets, net.n_nodes, budget))
+                       lambda: _still_levelled(net, budget) or _levels(net.offsets, net.targets, net.n_nodes, budget))
+
+
+def _still_levelled(net: Network, budget: int) -> tuple[np.ndarray, np.ndarray] | None:
+    """The last levels found, when they still level this network (every edge climbs; no loop can)."""
+    last = _LEVELS.latest()
+    found = last[1] if last is not None else None
+    if found is None or found[0].size != net.n_nodes or found[1].size != net.n_nodes or not net.n_nodes:
+        return None
+    level = found[0]
+    if int(level.max()) + 1 > budget:
+        return None
+    sources = np.repeat(np.arange(net.n_nodes), np.diff(net.offsets))
+    return found if bool((level[sources] < level[net.targets]).all()) else None
 
 
 def _levels(offsets: np.ndarray, targets: np.ndarray, n_nodes: int,

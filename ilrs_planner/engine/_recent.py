@@ -35,6 +35,11 @@ class Recent(Generic[T]):
         self._entries = [(tuple(a.copy() for a in arrays), other, result)] + entries[: self.size - 1]
         return result
 
+    def latest(self) -> tuple[tuple[np.ndarray, ...], T] | None:
+        """The input arrays and result used most recently (read-only), None when nothing is remembered."""
+        entries = self._entries
+        return (entries[0][0], entries[0][2]) if entries else None
+
 
 def _same(known: np.ndarray, given: np.ndarray) -> bool:
     return known.shape == given.shape and known.dtype == given.dtype and bool(np.array_equal(known, given))

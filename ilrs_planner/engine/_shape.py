@@ -43,8 +43,77 @@ def network_shape(links: tuple[np.ndarray, ...], parent: np.ndarray, jumps: list
     pred, succ, code = links[:3]
     starts_bound = is_summary & (bounds.base > -BIG)
     finish_bound = is_summary & (bounds.finish_cap < BIG)
-    return _SHAPES.get((pred, succ, code, parent, starts_bound, finish_bound), None,
-                       lambda: _read_only(_shape(links, parent, jumps, is_summary, starts_bound, finish_bound)))
+    key = (pred, succ, code, parent, starts_bound, finish_bound)
+    return _SHAPES.get(key, None, lambda: _read_only(
+        _patched(key, is_summary) or _shape(links, parent, jumps, is_summary, starts_bound, finish_bound)))
+
+
+def _patched(key: tuple[np.ndarray, ...], is_summary: np.ndarray) -> Shape | None:
+    """The last shape with links added at the end or a run of links removed (adding or removing a
+    link), when the WBS and bounds are the same and every link added or removed joins two leaves,
+    so that no gate comes or goes; None otherwise."""
+    last = _SHAPES.latest()
+    if last is None or any(not _equal(a, b) for a, b in zip(last[0][3:], key[3:])):
+        return None
+    old, new, shape = last[0][:3], key[:3], last[1]
+    m_old, m_new = old[0].size, new[0].size
+    same = min(m_old, m_new)
+    if m_new > m_old and all(_equal(a[:same], b[:same]) for a, b in zip(old, new)):
+        added = np.arange(m_old, m_new)
+        if not is_summary[new[0][added]].any() and not is_summary[new[1][added]].any():
+            return _with_links(shape, new, added)
+    elif m_new < m_old:
+        first = _first_difference(old, new, same)
+        gone = m_old - m_new
+        if all(_equal(a[first + gone:], b[first:]) for a, b in zip(old, new)):
+            removed = np.arange(first, first + gone)
+            if not is_summary[old[0][removed]].any() and not is_summary[old[1][removed]].any():
+                return _without_links(shape, first, gone)
+    return None
+
+
+def _equal(a: np.ndarray, b: np.ndarray) -> bool:
+    return a.shape == b.shape and bool(np.array_equal(a, b))
+
+
+def _first_difference(old: tuple[np.ndarray, ...], new: tuple[np.ndarray, ...], size: int) -> int:
+    """The first link row where the columns differ, `size` when the first `size` rows agree."""
+    differ = np.zeros(size, dtype=bool)
+    for a, b in zip(old, new):
+        differ |= a[:size] != b[:size]
+    found = np.flatnonzero(differ)
+    return int(found[0]) if found.size else size
+
+
+def _with_links(shape: Shape, links: tuple[np.ndarray, ...], added: np.ndarray) -> Shape:
+    """The shape with the edges of links between leaves added: each after its source's link edges
+    (it is the latest link) and before its WBS edges, as a stable sort would place it."""
+    pred, succ, code = (column[added] for column in links)
+    from_finish = (code == 0) | (code == 2)
+    new = {"src": pred, "dst": succ, "src_task": np.where(from_finish, pred, -1),
+           "dst_task": np.where(code >= 2, succ, -1), "from_finish": from_finish, "link": added, "lag_task": succ}
+    edges, offsets = shape.edges, shape.offsets
+    at = np.array([int(offsets[u]) + int(np.count_nonzero(edges["link"][offsets[u]:offsets[u + 1]] >= 0))
+                   for u in pred.tolist()], dtype=np.int64)
+    order = np.lexsort((pred, at))  # empty segments share a place: there the sources keep their order
+    columns = {name: np.insert(column, at[order], new[name][order].astype(column.dtype))
+               for name, column in edges.items()}
+    return Shape(shape.gates, shape.n_nodes, columns, _offsets(columns["src"], shape.n_nodes), shape.node_task)
+
+
+def _without_links(shape: Shape, first: int, gone: int) -> Shape:
+    """The shape without the edges of links first..first+gone-1; the later links' numbers move down."""
+    link = shape.edges["link"]
+    keep = (link < first) | (link >= first + gone)
+    columns = {name: column[keep] for name, column in shape.edges.items()}
+    columns["link"] = np.where(columns["link"] >= first + gone, columns["link"] - gone, columns["link"])
+    return Shape(shape.gates, shape.n_nodes, columns, _offsets(columns["src"], shape.n_nodes), shape.node_task)
+
+
+def _offsets(src: np.ndarray, n_nodes: int) -> np.ndarray:
+    offsets = np.zeros(n_nodes + 1, dtype=np.int64)
+    np.cumsum(np.bincount(src, minlength=n_nodes), out=offsets[1:])
+    return offsets
 
 
 def _shape(links: tuple[np.ndarray, ...], parent: np.ndarray, jumps: list[np.ndarray], is_summary: np.ndarray,
@@ -58,9 +127,7 @@ def _shape(links: tuple[np.ndarray, ...], parent: np.ndarray, jumps: list[np.nda
     for nodes in gates.values():
         has = nodes >= 0
         node_task[nodes[has]] = np.flatnonzero(has)
-    offsets = np.zeros(n_nodes + 1, dtype=np.int64)
-    np.cumsum(np.bincount(edges["src"], minlength=n_nodes), out=offsets[1:])
-    return Shape(gates, n_nodes, edges, offsets, node_task)
+    return Shape(gates, n_nodes, edges, _offsets(edges["src"], n_nodes), node_task)
 
 
 def _read_only(shape: Shape) -> Shape:

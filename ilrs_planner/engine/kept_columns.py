@@ -30,6 +30,7 @@ from ..domain import Link, PlannerError, Project, Task
 from ..domain.column_rows import values_of
 from ._bounds import bounded_tasks, has_bounds
 from ._checks import all_whole
+from ._followed import Unreadable, addresses_of, old_places
 from ._links import TYPE_CODES, flags, link_arrays
 from .task_places import TaskPlaces
 
@@ -70,10 +71,6 @@ class KeptColumns:
         return self.pred, self.succ, self.code, self.lag, self.link_elapsed
 
 
-class _Unreadable(Exception):
-    """An input the scheduler would refuse: leave the reading, and the refusal, to it."""
-
-
 @dataclass(frozen=True, slots=True)
 class _Reading:
     """The columns and the objects (and ids) they were read from, in plan order.
@@ -111,14 +108,10 @@ class ColumnKeeper:
                 self._last = _read_all(project)
             else:
                 self._last = _read_again(last, project, touched)
-        except _Unreadable:
+        except Unreadable:
             self._last = None
             return None
         return self._last.columns
-
-
-def _addresses(objects: Sequence[object]) -> np.ndarray:
-    return np.fromiter(map(id, objects), dtype=np.uintp, count=len(objects))
 
 
 def _hashes(keys: Sequence[str]) -> np.ndarray:
@@ -130,27 +123,27 @@ def _read_all(project: Project) -> _Reading:
     tasks, keys, links = list(project.tasks.values()), list(project.tasks), list(project.links.values())
     durations = values_of(tasks, "duration")
     if not all_whole(durations):
-        raise _Unreadable
+        raise Unreadable
     places = TaskPlaces(keys)
     parent_ids = list(map(_PARENT, tasks))
     parent = places.of(parent_ids)
     if int(np.count_nonzero(parent < 0)) != parent_ids.count(None):
-        raise _Unreadable
+        raise Unreadable
     try:
         pred, succ, code, lag, link_elapsed = link_arrays(project, places, tasks)
     except PlannerError:
-        raise _Unreadable from None
+        raise Unreadable from None
     bounded = np.zeros(len(tasks), dtype=bool)
     bounded[bounded_tasks(tasks)] = True
     columns = KeptColumns(parent, np.fromiter(durations, dtype=np.int64, count=len(tasks)),
                           values_of(tasks, "calendar_id"), flags(values_of(tasks, "elapsed")), bounded,
                           pred, succ, code, lag, link_elapsed)
-    addresses = _addresses(tasks)
-    for objects in (addresses, _addresses(links)):
+    addresses = addresses_of(tasks)
+    for objects in (addresses, addresses_of(links)):
         ascending = np.sort(objects)
         if (ascending[1:] == ascending[:-1]).any():  # one object twice: nothing to follow each by
-            raise _Unreadable
-    return _Reading(tasks, keys, addresses, _addresses(keys), _hashes(keys), links, _addresses(links), columns)
+            raise Unreadable
+    return _Reading(tasks, keys, addresses, addresses_of(keys), _hashes(keys), links, addresses_of(links), columns)
 
 
 def _read_again(last: _Reading, project: Project, touched: Collection[str]) -> _Reading:
@@ -161,8 +154,8 @@ def _read_again(last: _Reading, project: Project, touched: Collection[str]) -> _
     if tasks == last.tasks and keys == last.keys:
         tasks, keys = last.tasks, last.keys  # see _Reading: the addresses are those of these objects
     else:
-        addresses, key_addresses = _addresses(tasks), _addresses(keys)
-        old_of_new = _old_places(last.task_addresses, addresses)
+        addresses, key_addresses = addresses_of(tasks), addresses_of(keys)
+        old_of_new = old_places(last.task_addresses, addresses)
         kept = old_of_new >= 0
         if not np.array_equal(key_addresses[kept], last.key_addresses[old_of_new[kept]]):
             return _read_all(project)  # a task under another key: its sub-tasks and links name the old one
@@ -178,26 +171,11 @@ def _read_again(last: _Reading, project: Project, touched: Collection[str]) -> _
     links = list(project.links.values())
     same_links = links == last.links
     links = last.links if same_links else links
-    link_addresses = last.link_addresses if same_links else _addresses(links)
-    link_old_of_new = None if same_links else _old_places(last.link_addresses, link_addresses)
+    link_addresses = last.link_addresses if same_links else addresses_of(links)
+    link_old_of_new = None if same_links else old_places(last.link_addresses, link_addresses)
     link_columns = _links_read_again(last.columns, links, link_old_of_new, new_of_old, places, task_rows.named)
     columns = KeptColumns(parent, duration, calendar_ids, elapsed, bounded, *link_columns)
     return _Reading(tasks, keys, addresses, key_addresses, hashes, links, link_addresses, columns)
-
-
-
-def _old_places(old: np.ndarray, new: np.ndarray) -> np.ndarray:
-    """Each new object's place in the old list (-1: not there before), by the objects' addresses."""
-    order = np.argsort(new)
-    ascending = new[order]
-    if (ascending[1:] == ascending[:-1]).any():
-        raise _Unreadable  # one object twice: nothing to follow each by
-    old_of_new = np.full(new.size, -1, dtype=np.int64)
-    if new.size:
-        at = np.minimum(np.searchsorted(ascending, old), new.size - 1)
-        kept = ascending[at] == old
-        old_of_new[order[at[kept]]] = np.flatnonzero(kept)
-    return old_of_new
 
 
 def _gather(column: np.ndarray, old_of_new: np.ndarray | None) -> np.ndarray:
@@ -281,7 +259,7 @@ def _tasks_read_again(rows: _TaskRows, tasks: list[Task], places: _Places) -> tu
         task = tasks[row]
         parent = -1 if task.parent_id is None else places.of(task.parent_id)
         if not all_whole([task.duration]) or (parent < 0 and task.parent_id is not None):
-            raise _Unreadable
+            raise Unreadable
         rows.duration[row], rows.parent[row], rows.calendar_ids[row] = task.duration, parent, task.calendar_id
         rows.elapsed[row], rows.bounded[row] = bool(task.elapsed), has_bounds(task)
     return rows.parent, rows.duration, rows.calendar_ids, rows.elapsed, rows.bounded
@@ -303,6 +281,6 @@ def _links_read_again(old: KeptColumns, links: list[Link], old_of_new: np.ndarra
         pred[row], succ[row] = places.of(link.pred_id), places.of(link.succ_id)
         code[row] = kind = TYPE_CODES.get(link.type, -1)
         if min(pred[row], succ[row], kind) < 0 or pred[row] == succ[row] or not all_whole([link.lag]):
-            raise _Unreadable
+            raise Unreadable
         lag[row], elapsed[row] = link.lag, bool(link.elapsed)
     return pred, succ, code, lag, elapsed

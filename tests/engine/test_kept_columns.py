@@ -1,8 +1,12 @@
-"""Scheduling after an edit from the columns kept across edits (engine.kept_columns) gives exactly the
-schedule, or the refusal, that scheduling the edited plan afresh from its objects gives."""
+"""Scheduling after an edit from the columns kept across edits (engine.kept_columns), and from the
+network's shape, levels and orders kept from the schedules before (engine._shape, engine._levels),
+gives exactly the schedule, or the refusal, that scheduling the edited plan afresh from its objects,
+with nothing kept, gives."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
 
 import numpy as np
@@ -25,7 +29,8 @@ from ilrs_planner.commands.tasks import (
     SetTaskFields,
 )
 from ilrs_planner.domain import Calendar, CalendarException, ConstraintType, Link, LinkType, PlannerError, Project, Task
-from ilrs_planner.engine.cpm import schedule
+from ilrs_planner.engine import _levels, _shape
+from ilrs_planner.engine.cpm import schedule, schedule_with
 from ilrs_planner.engine.kept_columns import ColumnKeeper
 
 START = date(2030, 1, 7)  # a Monday
@@ -67,26 +72,50 @@ class Session:
     def check(self, changes: ChangeSet) -> None:
         """The schedule from the kept columns is the fresh one, field for field (or the same refusal)."""
         columns = self.keeper.columns(self.project, changes.task_ids)
-        fresh, kept = _outcome(self.project, None), _outcome(self.project, columns)
-        assert type(kept) is type(fresh)
-        if isinstance(fresh, PlannerError):
-            assert (kept.code, kept.message, kept.subject_ids) == (fresh.code, fresh.message, fresh.subject_ids)
-            return
-        assert (kept.project_start, kept.project_finish) == (fresh.project_start, fresh.project_finish)
-        assert list(kept.tasks) == list(fresh.tasks)
-        assert np.array_equal(kept.tasks.arrays(), fresh.tasks.arrays())
-        assert dict(kept.tasks) == dict(fresh.tasks)
-        assert kept.links.ids == fresh.links.ids
-        for mine, theirs in zip((kept.links.pred, kept.links.succ, kept.links.code, kept.outline),
-                                (fresh.links.pred, fresh.links.succ, fresh.links.code, fresh.outline)):
-            assert np.array_equal(mine, theirs)
+        kept, kept_by_levels = _outcome(self.project, columns), _outcome(self.project, columns, True)
+        with _nothing_kept():  # the network's shape, levels and orders made afresh too
+            fresh, fresh_by_levels = _outcome(self.project, None), _outcome(self.project, None, True)
+        _same(kept, fresh)
+        _same(kept_by_levels, fresh_by_levels)
 
 
-def _outcome(project: Project, columns):
+def _same(kept, fresh) -> None:
+    """The same schedule, field for field, or the same refusal."""
+    assert type(kept) is type(fresh)
+    if isinstance(fresh, PlannerError):
+        assert (kept.code, kept.message, kept.subject_ids) == (fresh.code, fresh.message, fresh.subject_ids)
+        return
+    assert (kept.project_start, kept.project_finish) == (fresh.project_start, fresh.project_finish)
+    assert list(kept.tasks) == list(fresh.tasks)
+    assert np.array_equal(kept.tasks.arrays(), fresh.tasks.arrays())
+    assert dict(kept.tasks) == dict(fresh.tasks)
+    assert kept.links.ids == fresh.links.ids
+    for mine, theirs in zip((kept.links.pred, kept.links.succ, kept.links.code, kept.outline),
+                            (fresh.links.pred, fresh.links.succ, fresh.links.code, fresh.outline)):
+        assert np.array_equal(mine, theirs)
+
+
+def _outcome(project: Project, columns, by_levels: bool = False):
     try:
-        return schedule(project, columns)
+        return schedule_with(project, True, columns) if by_levels else schedule(project, columns)
     except PlannerError as error:
         return error
+
+
+_KEPT = (_shape._SHAPES, _levels._LEVELS, _levels._ORDERS)  # what schedules keep for the next one
+
+
+@contextmanager
+def _nothing_kept() -> Iterator[None]:
+    """Schedule as if nothing had been scheduled before; what was kept is kept for afterwards."""
+    saved = [recent._entries for recent in _KEPT]
+    for recent in _KEPT:
+        recent._entries = []
+    try:
+        yield
+    finally:
+        for recent, entries in zip(_KEPT, saved):
+            recent._entries = entries
 
 
 @st.composite
@@ -226,3 +255,24 @@ def test_an_input_the_scheduler_refuses_is_left_to_the_objects_to_name(broken):
     assert keeper.columns(project, {"C"}) is None
     with pytest.raises(PlannerError):
         schedule(project)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans(), st.data())
+def test_links_added_or_removed_together_schedule_as_a_fresh_network(project, data):
+    """The network's shape, patched for a run of links added at the end or removed (as adding,
+    deleting or undoing several at once does), and the levels kept, are those made afresh."""
+    links = list(project.links.items())
+    first = data.draw(st.integers(0, len(links)))
+    last = data.draw(st.integers(first, len(links)))
+    fewer = links[:first] + links[last:] if data.draw(st.booleans()) else links[:first]
+    for before, after in ((fewer, links), (links, fewer)):
+        with _nothing_kept():
+            project.links = dict(before)
+            _outcome(project, None, True)
+            project.links = dict(after)
+            kept, kept_by_levels = _outcome(project, None), _outcome(project, None, True)
+            with _nothing_kept():
+                fresh, fresh_by_levels = _outcome(project, None), _outcome(project, None, True)
+        _same(kept, fresh)
+        _same(kept_by_levels, fresh_by_levels)
