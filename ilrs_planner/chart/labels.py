@@ -3,11 +3,15 @@
 Each row holds one task, so the only things a label can collide with are its own row's
 drawing (bar, faded tail, whisker, a collapsed summary's roll-up marks) and the chart edges: the
 label goes right of all of them, else left of them, else inside the bar (light text), else
-pinned to the edge.
+pinned to the edge. A name too long for any of those places is cut to the widest of them,
+ending in "…" (a milestone keeps its date), so it never runs over the next mark or off the image;
+the tooltip has it in full.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -21,6 +25,10 @@ if TYPE_CHECKING:
 
 GAP_PX = 6.0
 BADGE_PAD_PX = 5.0  # inside a slip badge, each side of its text
+ELLIPSIS = "…"
+CUT_SHARE = 0.5  # a name cut beside its bar takes at most this share of the chart's width: it is cut anyway
+# The date a milestone's label ends with ('Queqiao-2 launch · 2024-03-20', '… · Q3 2029'): kept when cut.
+_DATE_SUFFIX = re.compile(r" · (?:\d{4}(?:-\d\d){0,2}|Q[1-4] \d{4})$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +87,9 @@ def place_labels(scene: Scene, texts: list[str], text_width: Callable[[str], flo
     for row, (left, right, bar0, bar1, summary) in sorted(_extents(scene, text_width).items()):
         text = texts[row]
         badge, step = badges.get(row, ("", 2))
-        w = ((bold_width or text_width)(text) if summary else text_width(text)) + badge_width(badge, text_width)
+        measure = (bold_width or text_width) if summary else text_width
+        extra = badge_width(badge, text_width)
+        w = measure(text) + extra
         y = (row + 0.5) * scene.row_height
         inside = over = False
         if right + GAP_PX + w <= scene.width:
@@ -88,10 +98,75 @@ def place_labels(scene: Scene, texts: list[str], text_width: Callable[[str], flo
             x = left - GAP_PX - w
         elif min(bar1, scene.width) - max(bar0, 0.0) >= w + 2 * GAP_PX and not summary:
             x, inside = max(bar0, 0.0) + GAP_PX, True
-        else:  # the bar fills the view: start of its visible part, drawn on a halo
-            x, over = min(max(bar0, 0.0) + GAP_PX, max(scene.width - w - GAP_PX, 0.0)), True
+        else:
+            x, text, over = _cut_to_room(text, measure, extra, scene.width, left, right, bar0)
+            if not text:
+                continue
         labels.append(Label(x, y, text, row, inside, bool(summary), badge, step, over))
     return labels
+
+
+def _cut_to_room(text: str, measure: Callable[[str], float], extra: float, width: float,
+                 left: float, right: float, bar0: float) -> tuple[float, str, bool]:
+    """(x, text, over its bar) for a label that fits nowhere beside its row's drawing: whole over
+    its bar (on a halo) where it fits from the bar's start to the edge, else cut to the room right
+    or left of the drawing, whichever is wider, unless that shows less than half of what a cut
+    over the bar would (a bar filling the view)."""
+    right_x = max(right, 0.0) + GAP_PX
+    beside = max(width - GAP_PX - right_x, left - 2 * GAP_PX)
+    over_x = max(bar0, 0.0) + GAP_PX
+    over_room = width - GAP_PX - over_x
+    if measure(text) + extra <= over_room:
+        return over_x, text, True
+    if beside >= over_room / 2:
+        room = min(beside, width * CUT_SHARE) - extra
+        if beside == width - GAP_PX - right_x:
+            return right_x, elide(text, room, measure), False
+        cut = elide(text, room, measure)
+        return left - GAP_PX - measure(cut) - extra, cut, False
+    if over_room < measure(ELLIPSIS) + extra:  # the bar starts at the edge: pin from the chart's start
+        over_x, over_room = GAP_PX, width - 2 * GAP_PX
+    return over_x, elide(text, over_room - extra, measure), True
+
+
+def label_row_at(labels: list[Label], x: float, y: float, row_height: float,
+                 width_of: Callable[[Label], float]) -> int | None:
+    """The row whose name is drawn under content point (x, y), if any: hovering a name cut
+    short with "…" asks for the whole of it."""
+    row = int(y // row_height)
+    for label in labels:
+        if label.row == row and label.x <= x <= label.x + width_of(label):
+            return row
+    return None
+
+
+def elide(text: str, room: float, measure: Callable[[str], float]) -> str:
+    """`text` if it fits `room`, else its longest beginning that fits with "…" after it, keeping a
+    milestone's closing date ('Long name… · 2024-03-20') where there is room for it; '' when not
+    even "…" fits."""
+    if measure(text) <= room:
+        return text
+    match = _DATE_SUFFIX.search(text)
+    suffix = match.group(0) if match and measure(ELLIPSIS + match.group(0)) <= room else ""
+    head = text[: len(text) - len(suffix)]
+
+    def fits(n: int) -> bool:
+        return measure(_cut(head, n) + suffix) <= room
+
+    low, high = 0, len(head)  # the longest beginning that fits, by halving: a name may be 1,000 characters
+    while low < high:
+        mid = (low + high + 1) // 2
+        low, high = (mid, high) if fits(mid) else (low, mid - 1)
+    if low == 0 and not fits(0):
+        return ""
+    return _cut(head, low) + suffix
+
+
+def _cut(text: str, n: int) -> str:
+    """The first `n` characters and "…", never parting a letter from its accent, nor ending in a space."""
+    while 0 < n < len(text) and unicodedata.combining(text[n]):
+        n -= 1
+    return text[:n].rstrip(" ·/&,-–") + ELLIPSIS
 
 
 def shorten_by_words(text: str, room: float, measure: Callable[[str], float], more: str = "") -> str:

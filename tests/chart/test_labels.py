@@ -2,7 +2,8 @@
 
 from datetime import date
 
-from ilrs_planner.chart import SceneOptions, TimeScale, build_chart_data, build_scene
+from ilrs_planner.chart import SceneOptions, TimeScale, build_chart_data, build_scene, estimate_text_width
+from ilrs_planner.chart.labels import elide
 from ilrs_planner.domain import Precision
 
 SCALE = TimeScale.fit(date(2030, 1, 1), date(2030, 3, 2), 600)  # 60 days, 10 px/day
@@ -28,3 +29,49 @@ def test_only_a_label_with_no_room_beside_its_bar_is_pinned_over_it(plan):
     by_row = {label.row: label for label in scene.labels}
     assert by_row[2].over_bar and 0 <= by_row[2].x < 300  # over its bar, kept on the chart
     assert not by_row[1].over_bar  # "Design" fits beside its bar
+
+
+LONG = "Design " + "of the lunar station's first module, " * 27  # 1,000 characters, more than any room
+
+
+def test_a_name_longer_than_any_room_is_cut_with_an_ellipsis_beside_its_bar_inside_the_chart(plan):
+    project, schedule, rows = plan
+    project.tasks[rows[1]].name = LONG[:1000]
+    data = build_chart_data(project, schedule, rows)
+    scene = build_scene(data, SCALE, 600, 0, 10, SceneOptions())  # "Design" runs 0-100 px of 600
+    label = next(label for label in scene.labels if label.row == 1)
+    width = len(label.text) * 7  # the options' measure: 7 px a character
+    assert label.text.startswith("Design of the lunar") and label.text.endswith("…")
+    assert not label.over_bar and label.x >= scene.tasks.x1[0]  # beside its bar, not over it
+    assert label.x >= 0 and label.x + width <= 600 and width <= 300  # on the chart; at most half of it
+
+
+def test_a_milestone_cut_short_keeps_its_date(plan):
+    project, schedule, rows = plan
+    project.tasks[rows[2]].precision = Precision.DAY  # so the launch after it is dated to the day
+    project.tasks[rows[3]].name = "Launch " + "W" * 993
+    data = build_chart_data(project, schedule, rows)
+    scene = build_scene(data, SCALE, 600, 0, 10, SceneOptions())  # the milestone sits at 300 px
+    label = next(label for label in scene.labels if label.row == 3)
+    right = label.x + len(label.text) * 7
+    assert label.text.startswith("Launch WW") and label.text.endswith("W… · 2030-01-31")
+    assert label.x >= 0 and right <= 600 and (right < 300 - 7 or label.x > 300 + 7)  # clear of the diamond
+
+
+def test_a_name_cut_over_a_bar_that_fills_the_view_starts_on_the_bar_and_ends_at_the_edge(plan):
+    project, schedule, rows = plan
+    project.tasks[rows[2]].name = LONG[:1000]
+    data = build_chart_data(project, schedule, rows)
+    narrow = TimeScale.fit(date(2030, 1, 15), date(2030, 1, 25), 300)  # inside "Build" (11-31 Jan)
+    scene = build_scene(data, narrow, 300, 0, 10, SceneOptions())
+    label = next(label for label in scene.labels if label.row == 2)
+    assert label.over_bar and label.text.endswith("…") and label.x >= 0
+    assert label.x + len(label.text) * 7 <= 300
+
+
+def test_elide_never_parts_a_letter_from_its_accent_and_gives_nothing_where_nothing_fits():
+    measure = estimate_text_width(7.0)
+    cut = elide("Ke\u0301strel " * 20, 7 * 3, measure)  # room for "Ke" + "…", which would drop the accent
+    assert cut == "K…"
+    assert elide("Kestrel", 5, measure) == ""
+    assert elide("Kestrel", 49, measure) == "Kestrel"

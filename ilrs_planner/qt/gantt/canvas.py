@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from ...chart import Hit, axis_header, build_scene, hit_test
+from ...chart.labels import label_row_at
 from ...chart.tags import TagLayout
 from ...domain import PlannerError
 from .drag import Drag, days_read, drag_dates_text, finish_command, start_mode
@@ -204,8 +205,20 @@ class GanttCanvas(QWidget):
         """The tooltip for a point: a header tag's full name and date, or the task under it."""
         if pos.y() < self.view.style.header_height:
             return tag_tooltip(self.tags, self.view.style, pos.x(), pos.y())
-        hit = self.hit_at(pos)
+        hit = self.hit_at(pos) or self._label_hit(pos)
         return tooltip_text(self.view.document, hit) if hit else ""
+
+    def _label_hit(self, pos: QPointF) -> Hit | None:
+        """The task whose name lies under a point: a name cut short shows whole in its tooltip."""
+        style, scene = self.view.style, self.scene
+        if scene is None:
+            return None
+
+        def width_of(label) -> float:
+            return style.text_width(style.bold_font if label.bold else style.label_font)(label.text)
+
+        row = label_row_at(scene.labels, pos.x(), self.content_y(pos.y()), scene.row_height, width_of)
+        return Hit("label", scene.task_ids[row]) if row is not None else None
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802
         hit = self.hit_at(QPointF(event.pos()))

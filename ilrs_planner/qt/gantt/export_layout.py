@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from ...chart import SceneOptions, TimeScale, axis_header, build_chart_data, build_scene
 from ...chart.data import KIND_SUMMARY
@@ -50,6 +50,8 @@ class TimelinePicture:
         self.tags = TagLayout([], [])  # where the header's tags went in the last painting
         self.label_rects: list[QRectF] = []  # the time axis labels' rectangles then (chart coordinates)
         self.painted_style: ChartStyle | None = None  # the style of the last painting
+        self.painted_scene = None  # the rows' scene of the last painting (where each bar's name went)
+        self.painted_texts: dict[str, str] = {}  # the title, subtitle and footer as painted (cut to fit)
         rows = [t.id for t, _ in project.walk()] if rows is None else list(rows)
         summaries = project.summary_ids()
         if milestones_only:
@@ -161,13 +163,21 @@ class TimelinePicture:
         p.setPen(LABEL_TEXT)
         p.setFont(_font(TITLE_PX, bold=True))
         y = MARGIN
-        p.drawText(QRectF(MARGIN, y, width - 2 * MARGIN, TITLE_PX * 1.3), Qt.AlignLeft | Qt.AlignVCenter, self.title)
+        title = self._fitted("title", p, self.title, width - 2 * MARGIN)
+        p.drawText(QRectF(MARGIN, y, width - 2 * MARGIN, TITLE_PX * 1.3), Qt.AlignLeft | Qt.AlignVCenter, title)
         y += TITLE_PX * 1.3
         p.setPen(MUTED_TEXT)
         p.setFont(_font(SUBTITLE_PX))
-        p.drawText(QRectF(MARGIN, y, width - 2 * MARGIN, SUBTITLE_PX * 1.8), Qt.AlignLeft | Qt.AlignVCenter,
-                   self._subtitle())
+        subtitle = self._fitted("subtitle", p, self._subtitle(), width - 2 * MARGIN)
+        p.drawText(QRectF(MARGIN, y, width - 2 * MARGIN, SUBTITLE_PX * 1.8), Qt.AlignLeft | Qt.AlignVCenter, subtitle)
         return y + SUBTITLE_PX * 1.8 + 10
+
+    def _fitted(self, part: str, p: QPainter, text: str, room: float) -> str:
+        """`text` in the painter's font, cut with "…" to `room` (a plan may be named at length),
+        remembered as painted."""
+        shown = QFontMetricsF(p.font()).elidedText(text, Qt.TextElideMode.ElideRight, room)
+        self.painted_texts[part] = shown
+        return shown
 
     def _subtitle(self) -> str:
         as_of = self.moment.as_of if self.moment else self.project.status_date
@@ -190,7 +200,7 @@ class TimelinePicture:
         opts = SceneOptions(row_height=style.row_height, today=self._today(), status_date=self._status_date(),
                             text_width=style.text_width(), bold_text_width=style.text_width(style.bold_font),
                             working_days=None if history else WorkingDays(self.project.default_calendar()))
-        scene = build_scene(self.data, scale, rect.width(), first, last - 1, opts)
+        self.painted_scene = scene = build_scene(self.data, scale, rect.width(), first, last - 1, opts)
         header = axis_header(scale, rect.width(), style.text_width(style.header_font))
         p.save()
         p.translate(rect.topLeft())
@@ -223,9 +233,15 @@ class TimelinePicture:
         p.setFont(_font(FOOTER_PX))
         stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
         box = QRectF(MARGIN, y, width - 2 * MARGIN, FOOTER_PX * 1.6)
-        p.drawText(box, Qt.AlignLeft | Qt.AlignVCenter, f"{self.project.name}  ·  generated {stamp}")
-        p.drawText(box, Qt.AlignRight | Qt.AlignVCenter, "ILRS Planner")
-
+        maker, metrics = "ILRS Planner", QFontMetricsF(p.font())
+        made = f"  ·  generated {stamp}"
+        room = box.width() - metrics.horizontalAdvance(maker) - 3 * FOOTER_PX
+        # A long plan name is cut, never the time it was made (how current the picture is), nor
+        # run under the maker's name.
+        name_room = room - metrics.horizontalAdvance(made)
+        name = metrics.elidedText(self.project.name, Qt.TextElideMode.ElideRight, name_room)
+        p.drawText(box, Qt.AlignLeft | Qt.AlignVCenter, self._fitted("footer", p, name + made, room))
+        p.drawText(box, Qt.AlignRight | Qt.AlignVCenter, maker)
 
 def _x_in(scale: TimeScale, day: date | None, width: float) -> float | None:
     """Where a date's line falls, or None off the chart."""
