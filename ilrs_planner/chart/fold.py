@@ -1,8 +1,12 @@
 """Folding summaries so a picture of fixed size keeps its text readable.
 
 A slide is 1080 pixels tall; 61 rows at a readable height do not fit. Rather than shrink the
-text, the branch that hides the most rows is collapsed to its summary row (which then shows its
-milestones as a roll-up), and so on until the rows fit. The caller says what was folded.
+text, the outline is shown as far down as fits: the top rows first, then the branches opened one
+level at a time, the smallest first (of equal ones the earlier: the earlier phases tell the story),
+while their rows still fit. A branch left closed shows on its summary row, with its milestones as
+a roll-up. So a plan of 1,000 tasks in five phases fills the slide with a phase opened to its work
+packages and one of those to its tasks, not five rows and an empty page. The caller says what was
+folded.
 """
 
 from __future__ import annotations
@@ -20,52 +24,59 @@ class Folded:
     hidden: int
 
 
-def _hidden_counts(project: Project, rows: list[str], summaries: set[str]) -> dict[str, int]:
-    """Summary id -> how many of `rows` below it would go if it were folded."""
+def _outline(project: Project, rows: list[str]) -> tuple[list[str], dict[str, list[str]]]:
+    """The top rows of `rows` and each row's children among them (its nearest ancestor shown)."""
     shown = set(rows)
-    counts: dict[str, int] = {}
+    top: list[str] = []
+    children: dict[str, list[str]] = {}
     for tid in rows:
         parent = project.tasks[tid].parent_id
-        while parent is not None:
-            if parent in shown and parent in summaries:
-                counts[parent] = counts.get(parent, 0) + 1
+        while parent is not None and parent not in shown:
             parent = project.tasks[parent].parent_id
-    return counts
+        (top if parent is None else children.setdefault(parent, [])).append(tid)
+    return top, children
 
 
-def _without_branch(project: Project, rows: list[str], summary_id: str) -> list[str]:
-    """`rows` without the descendants of `summary_id`."""
-    def under(tid: str) -> bool:
-        parent = project.tasks[tid].parent_id
-        while parent is not None:
-            if parent == summary_id:
-                return True
-            parent = project.tasks[parent].parent_id
-        return False
-
-    return [tid for tid in rows if not under(tid)]
+def _branch_size(tid: str, children: dict[str, list[str]]) -> int:
+    """How many rows lie under `tid`."""
+    below, stack = 0, list(children.get(tid, ()))
+    while stack:
+        below += 1
+        stack.extend(children.get(stack.pop(), ()))
+    return below
 
 
 def fold_to_fit(project: Project, rows: list[str], max_rows: int) -> tuple[list[str], list[Folded]]:
-    """`rows` (display order) with the largest branches folded until at most `max_rows` remain,
-    and what was folded. Stops when nothing is left to fold (the caller then shrinks or refuses)."""
-    summaries = project.summary_ids()
-    folded: dict[str, int] = {}  # summary id -> rows it hides, in the order folded
-    while len(rows) > max_rows:
-        counts = _hidden_counts(project, rows, summaries)
-        if not counts:
+    """`rows` (display order) opened down the outline as far as `max_rows` allows, and the branches
+    left folded, the biggest first. When even the top rows do not fit, they are all that is left
+    (the caller then shrinks or refuses)."""
+    if len(rows) <= max_rows:
+        return rows, []
+    top, children = _outline(project, rows)
+    order = {tid: i for i, tid in enumerate(rows)}
+    kept, closed = set(top), {tid for tid in top if tid in children}
+    while True:
+        fits = [tid for tid in closed if len(kept) + len(children[tid]) <= max_rows]
+        if not fits:
             break
-        # The biggest branch first; of equal ones the later (the earlier phases tell the story).
-        order = {tid: i for i, tid in enumerate(rows)}
-        biggest = max(counts, key=lambda tid: (counts[tid], order[tid]))
-        rows = _without_branch(project, rows, biggest)
-        folded = {tid: n for tid, n in folded.items() if tid in rows}  # swallowed by this fold
-        folded[biggest] = counts[biggest]
-    return rows, [Folded(project.tasks[tid].name, n) for tid, n in folded.items()]
+        opened = min(fits, key=lambda tid: (len(children[tid]), order[tid]))
+        closed.discard(opened)
+        kept.update(children[opened])
+        closed.update(tid for tid in children[opened] if tid in children)
+    folded = sorted(closed, key=lambda tid: (-_branch_size(tid, children), order[tid]))
+    return ([tid for tid in rows if tid in kept],
+            [Folded(project.tasks[tid].name, _branch_size(tid, children)) for tid in folded])
+
+
+NAMED_FOLDS = 5  # a warning names this many folded branches, the biggest, and counts the rest
 
 
 def folding_note(folded: list[Folded], size: str) -> str:
-    """The warning a person reads: what was folded to fit, and how to see it all."""
-    parts = ", ".join(f"“{f.name}” ({f.hidden} rows)" for f in folded)
+    """The warning a person reads: what was folded to fit (the biggest branches by name), and how
+    to see it all."""
+    parts = ", ".join(f"“{f.name}” ({f.hidden} rows)" for f in folded[:NAMED_FOLDS])
+    if len(folded) > NAMED_FOLDS:
+        rest = folded[NAMED_FOLDS:]
+        parts += f" and {len(rest)} more ({sum(f.hidden for f in rest)} rows)"
     return (f"to keep the text readable at {size}, folded {parts} into their summary rows; "
             "choose a taller size, milestones only or a PDF to show every row")
