@@ -12,7 +12,7 @@ from .render import load_plan, print_warnings
 
 IMAGE_SUFFIXES = {".png", ".svg", ".pdf"}
 HISTORY_SUFFIXES = {".gif", ".apng", ".png"}
-IMAGE_OPTIONS = ("date_from", "date_to", "width", "dpi", "title", "size")
+IMAGE_OPTIONS = ("date_from", "date_to", "width", "dpi", "title", "size", "baseline")
 
 
 def register(subparsers) -> None:
@@ -43,6 +43,9 @@ def register(subparsers) -> None:
                         "would get too small)")
     parser.add_argument("--milestones-only", action="store_true", help="image: show milestones only")
     parser.add_argument("--title", help="image: the title above the timeline")
+    parser.add_argument("--baseline", metavar="B",
+                        help="image: a tracking Gantt against baseline B (its name, as `baselines` lists it): "
+                        "each bar over its baseline bar, the slip coloured, key milestones with their slip")
     parser.set_defaults(func=run)
 
 
@@ -105,7 +108,7 @@ def _export_image(project, output: Path, args: argparse.Namespace) -> None:
     warnings: list[str] = []
     export_image(project, output, width=width, height=height, dpi=args.dpi, date_from=args.date_from,
                  date_to=date_to, milestones_only=args.milestones_only, title=args.title,
-                 one_page=args.fit_page, warnings=warnings)
+                 one_page=args.fit_page, baseline=args.baseline, warnings=warnings)
     print_warnings(warnings)
 
 
@@ -114,6 +117,8 @@ def _export_history(project, output: Path, args: argparse.Namespace) -> None:
         from ..qt.image_export import export_history
     except ImportError as exc:
         raise PlannerError("export.failed", f"image export needs the desktop components (Qt): {exc}") from None
+    if args.baseline is not None:
+        print_warnings(["--baseline does not apply to a history, which shows every baseline in turn"])
     warnings: list[str] = []
     date_to = args.date_to + timedelta(days=1) if args.date_to else None
     frames = export_history(project, output, size=args.size, milestones_only=args.milestones_only,

@@ -53,13 +53,13 @@ def fake_image_export(monkeypatch):
 def test_image_export_passes_every_option(plan_db, tmp_path, fake_image_export):
     out = tmp_path / "roadmap.png"
     args = ["export", str(plan_db), "-o", str(out), "--from", "2024", "--to", "2050", "--width", "3840",
-            "--dpi", "150", "--milestones-only", "--title", "ILRS roadmap"]
+            "--dpi", "150", "--milestones-only", "--title", "ILRS roadmap", "--baseline", "2024 plan"]
     assert main(args) == 0
     [(project, path, options)] = fake_image_export
     assert project.name == "Tiny" and path == out
     assert options == {"width": 3840, "height": None, "dpi": 150, "date_from": date(2024, 1, 1),
                        "date_to": date(2051, 1, 1), "milestones_only": True, "title": "ILRS roadmap",
-                       "one_page": False, "warnings": []}
+                       "one_page": False, "baseline": "2024 plan", "warnings": []}
 
 
 def test_size_and_fit_page_reach_the_exporter(plan_db, tmp_path, fake_image_export, capsys):
@@ -135,3 +135,15 @@ def test_history_export_passes_its_options_and_counts_the_frames(plan_db, tmp_pa
 def test_a_history_is_a_gif_or_a_png(plan_db, tmp_path, capsys):
     assert main(["export", str(plan_db), "-o", str(tmp_path / "history.pdf"), "--history"]) == 2
     assert ".gif or .apng (an animation) or .png" in capsys.readouterr().err
+
+
+def test_an_image_against_a_baseline_is_a_tracking_gantt_that_names_it(qapp, tmp_path, capsys):
+    plan = tmp_path / "roadmap.db"
+    assert main(["new", "--reference", str(plan)]) == 0
+    out = tmp_path / "slip.svg"
+    baseline = "2022-11-22 Wu Weiren: basic structure by 2028"
+    assert main(["export", str(plan), "-o", str(out), "--size", "1920x1080", "--baseline", baseline]) == 0
+    svg = out.read_text(encoding="utf-8")
+    assert f"compared with baseline “{baseline}”" in svg and "+7 y" in svg  # the basic station's slip
+    assert main(["export", str(plan), "-o", str(tmp_path / "x.png"), "--baseline", "2031 plan"]) == 2
+    assert "error[baseline.unknown]" in capsys.readouterr().err and not (tmp_path / "x.png").exists()
