@@ -3,17 +3,20 @@ never over a neighbour or off the chart, and whole in the tooltip."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
 from PySide6.QtCore import QPointF
 
+from ilrs_planner.chart import Hit
 from ilrs_planner.data.reference import build_reference_project
 from ilrs_planner.domain import Project, Task
 from ilrs_planner.qt.document import Document
 from ilrs_planner.qt.gantt import GanttView
 from ilrs_planner.qt.gantt.export_layout import TimelinePicture
 from ilrs_planner.qt.gantt.export_writers import render_image
+from ilrs_planner.qt.gantt.tooltip import tooltip_text
 from ilrs_planner.qt.image_export import _schedule, _shown_range
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
@@ -85,3 +88,12 @@ def test_in_the_window_a_long_name_is_cut_and_pointing_at_it_shows_it_whole(view
     assert canvas.hit_at(QPointF(right - 5, y)) is None  # over the name itself, not over its bar
     tip = canvas.tooltip_at(QPointF(right - 5, y))
     assert LONG.replace("'", "&#x27;") in tip
+
+
+def test_a_name_without_spaces_can_wrap_in_its_tooltip_and_still_reads_whole(view):
+    name = "Landing" + "W" * 993
+    view.document.project.tasks["n"].name = name
+    tip = tooltip_text(view.document, Hit("bar", "n"))
+    bold = tip[tip.index("<b>") + 3: tip.index("</b>")]
+    assert bold.replace("\u200b", "") == name  # nothing lost, only places to break added
+    assert max(len(run) for run in re.split(r"[\s\u200b]", bold)) <= 40  # so it wraps on the screen

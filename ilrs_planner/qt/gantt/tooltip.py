@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from ...chart import Hit
@@ -9,6 +10,15 @@ from ...domain import Precision, format_fuzzy_date
 from ...domain.alternatives import alternative_figures
 from ...domain.provenance import is_assumption, is_inferred, provenance_lines, shown_confidence
 from ...engine.shown_precision import ShownPrecision
+
+BREAK_EVERY = 40  # characters of a name without spaces after which its tooltip line may break
+_UNBROKEN = re.compile(rf"\S{{{BREAK_EVERY}}}(?=\S)")
+
+
+def _name(text: str) -> str:
+    """A task's name for the tooltip: escaped, and breakable every BREAK_EVERY characters of a run
+    without spaces (a zero-width space), so a 1,000-letter name wraps instead of running off the screen."""
+    return escape(_UNBROKEN.sub(lambda run: run.group(0) + "\u200b", text))
 
 
 def tooltip_text(document, hit: Hit) -> str:
@@ -20,12 +30,12 @@ def tooltip_text(document, hit: Hit) -> str:
             return ""
         pred, succ = project.tasks[link.pred_id], project.tasks[link.succ_id]
         lag = f", lag {link.lag:+d} d" if link.lag else ""
-        return (f"<b>{escape(pred.name)}</b> → <b>{escape(succ.name)}</b><br>{link.type}{lag}"
+        return (f"<b>{_name(pred.name)}</b> → <b>{_name(succ.name)}</b><br>{link.type}{lag}"
                 "<br><i>Right-click to edit</i>")
     task = project.tasks.get(hit.task_id or "")
     if task is None:
         return ""
-    lines = [f"<b>{escape(task.name)}</b> <span style='color:#5f6368'>{escape(task.key)}</span>"]
+    lines = [f"<b>{_name(task.name)}</b> <span style='color:#5f6368'>{escape(task.key)}</span>"]
     dates = document.schedule.tasks.get(task.id) if document.schedule is not None else None
     if dates is not None:
         lines.append(f"{dates.shown_start.isoformat()} → {dates.shown_finish.isoformat()} ({task.duration} d)")
