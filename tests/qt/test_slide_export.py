@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from datetime import date
 
 import pytest
 from PySide6.QtGui import QImage
@@ -83,3 +84,19 @@ def test_a_long_plan_gets_pages_with_a_repeated_header_or_one_page_when_asked(tm
     one = export_image(project, tmp_path / "one.pdf", page_size="A4", one_page=True).read_bytes()
     assert _pages(one) == 1
     assert _pages(export_image(_long_plan(20), tmp_path / "short.pdf", page_size="A4").read_bytes()) == 1
+
+
+def _blank_above_footer(image: QImage) -> int:
+    """How many pixel rows of white lie between the last drawing and the footer's rule."""
+    rule = next(y for y in range(image.height() - 1, 0, -1) if image.pixelColor(image.width() // 2, y).red() < 235)
+    y = rule - 3
+    while y > 0 and all(image.pixelColor(x, y).red() > 250 for x in range(0, image.width(), 4)):
+        y -= 1
+    return rule - y
+
+
+def test_a_short_plan_fills_the_slide_with_taller_rows_and_larger_text_not_a_blank_lower_half(roadmap, tmp_path):
+    path = export_image(roadmap, tmp_path / "months.png", width=1920, height=1080,
+                        date_from=date(2026, 6, 1), date_to=date(2027, 7, 1))  # 13 rows at work in that year
+    blank = _blank_above_footer(QImage(str(path)))
+    assert blank < 1080 * 0.12, blank

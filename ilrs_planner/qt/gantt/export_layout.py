@@ -27,7 +27,9 @@ MAX_TAG_ROWS = 3
 HISTORY_TAG_ROWS = 1
 ROW_HEIGHT = 22.0
 MIN_ROW_HEIGHT = 9.0
-MAX_FIT_ROW_HEIGHT = 34.0  # a short plan on a tall page stops here rather than draw giant rows
+MAX_FIT_ROW_HEIGHT = 48.0  # a short plan on a tall page stops here rather than draw giant rows
+FONT_PX = (8.0, 13.0, 16.0)  # smallest, usual and largest text of the rows; past the usual only on tall rows
+TALL_ROW = 30.0  # rows taller than this (a short plan on a slide) get larger text, up to FONT_PX[2]
 READABLE_ROW_HEIGHT = 20.0  # logical px; a slide folds branches rather than go below this
 PHASE_STRIP_ROWS = 1.2  # room under the last row for the phase names
 TITLE_PX, SUBTITLE_PX, FOOTER_PX = 26.0, 14.0, 11.0
@@ -94,7 +96,11 @@ class TimelinePicture:
     def _style(self, row_height: float = ROW_HEIGHT, width: float | None = None) -> ChartStyle:
         """The style at a row height; the header gets as many tag rows as the marks' names need
         at `width` (the page's width: the chart is that less the margins)."""
-        font_px = min(13.0, max(row_height * 0.58, 8.0))
+        small, usual, large = FONT_PX
+        # A short plan fills a slide with taller rows and text a room can read, not a band of
+        # small print over an empty lower half.
+        font_px = min(usual, max(row_height * 0.58, small))
+        font_px += min(max((row_height - TALL_ROW) * 0.2, 0.0), large - usual)
         base = ChartStyle(row_height=row_height, header_height=AXIS_HEIGHT, font_px=font_px)
         if self.in_history:  # the frames of an animation keep one header, so their rows never jump
             rows = HISTORY_TAG_ROWS
