@@ -18,12 +18,15 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from .links import STUB_PX
 from .rollups import rollup_marks
 
 if TYPE_CHECKING:
     from .scene import Scene
 
 GAP_PX = 6.0
+# A name left of its bar keeps clear of a link coming in there, which turns STUB_PX before the bar.
+LEFT_GAP_PX = STUB_PX + 4.0
 BADGE_PAD_PX = 5.0  # inside a slip badge, each side of its text
 ELLIPSIS = "…"
 CUT_SHARE = 0.5  # a name cut beside its bar takes at most this share of the chart's width: it is cut anyway
@@ -94,8 +97,8 @@ def place_labels(scene: Scene, texts: list[str], text_width: Callable[[str], flo
         inside = over = False
         if right + GAP_PX + w <= scene.width:
             x = max(right, 0.0) + GAP_PX
-        elif left - GAP_PX - w >= 0:
-            x = left - GAP_PX - w
+        elif left - LEFT_GAP_PX - w >= 0:
+            x = left - LEFT_GAP_PX - w
         elif min(bar1, scene.width) - max(bar0, 0.0) >= w + 2 * GAP_PX and not summary:
             x, inside = max(bar0, 0.0) + GAP_PX, True
         else:
@@ -113,7 +116,7 @@ def _cut_to_room(text: str, measure: Callable[[str], float], extra: float, width
     or left of the drawing, whichever is wider, unless that shows less than half of what a cut
     over the bar would (a bar filling the view)."""
     right_x = max(right, 0.0) + GAP_PX
-    beside = max(width - GAP_PX - right_x, left - 2 * GAP_PX)
+    beside = max(width - GAP_PX - right_x, left - LEFT_GAP_PX - GAP_PX)
     over_x = max(bar0, 0.0) + GAP_PX
     over_room = width - GAP_PX - over_x
     if measure(text) + extra <= over_room:
@@ -123,7 +126,7 @@ def _cut_to_room(text: str, measure: Callable[[str], float], extra: float, width
         if beside == width - GAP_PX - right_x:
             return right_x, elide(text, room, measure), False
         cut = elide(text, room, measure)
-        return left - GAP_PX - measure(cut) - extra, cut, False
+        return left - LEFT_GAP_PX - measure(cut) - extra, cut, False
     if over_room < measure(ELLIPSIS) + extra:  # the bar starts at the edge: pin from the chart's start
         over_x, over_room = GAP_PX, width - 2 * GAP_PX
     return over_x, elide(text, over_room - extra, measure), True

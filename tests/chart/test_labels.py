@@ -75,3 +75,16 @@ def test_elide_never_parts_a_letter_from_its_accent_and_gives_nothing_where_noth
     assert cut == "K…"
     assert elide("Kestrel", 5, measure) == ""
     assert elide("Kestrel", 49, measure) == "Kestrel"
+
+
+def test_a_name_left_of_its_bar_keeps_clear_of_the_link_turning_into_the_bar(plan):
+    project, schedule, rows = plan
+    project.tasks[rows[2]].name = "Build module"  # 84 px: no room right of the bar at 330 px, room left
+    data = build_chart_data(project, schedule, rows)
+    scene = build_scene(data, SCALE, 330, 0, 10, SceneOptions())  # "Build" runs 100-300 px, linked from "Design"
+    label = next(label for label in scene.labels if label.row == 2)
+    assert not label.over_bar and label.x >= 0
+    # Design's link turns down 8 px before Build's start and comes in at its row: the name (on its
+    # 2 px halo) ends before that turn.
+    turn = min(x for x, y in scene.link_points.tolist() if abs(y - label.y) < 1)
+    assert label.x + len(label.text) * 7 + 2 < turn
