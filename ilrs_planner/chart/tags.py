@@ -117,7 +117,7 @@ def layout_tags(specs: Sequence[TagSpec], width: float, rows: int, measure: Call
     """Tags for `specs` (any order) in a band `rows` high and `width` wide, none overlapping."""
     ordered = sorted(specs, key=lambda s: (PRIORITY.get(s.kind, 0), s.x))
     specs, extra = ordered[:MAX_TAGS], ordered[MAX_TAGS:]
-    words = [len(s.text.split()) for s in specs]
+    words = [_words_within(s, width, measure) for s in specs]
     for _ in range(MAX_CUTS):
         layout = _try_place(specs, words, width, rows, measure)
         longest = _longest_cuttable(specs, words, measure)
@@ -162,6 +162,18 @@ def _room_for(x: float, w: float, width: float, rows: list[int], others: list[tu
     return None
 
 
+def _words_within(spec: TagSpec, width: float, measure: Callable[[str], float]) -> int:
+    """How many of the name's words a tag can show at most: no more than fit the whole band (a
+    name of a thousand characters starts there, so the word-by-word cuts stay few)."""
+    parts = spec.text.split()
+    low, high = min(MIN_WORDS, len(parts)), len(parts)
+    while low < high:  # the most words whose tag fits the band, by halving
+        middle = (low + high + 1) // 2
+        fits = measure(_words_to_show(spec, middle)) + 2 * TAG_PAD_PX <= width
+        low, high = (middle, high) if fits else (low, middle - 1)
+    return low
+
+
 def _longest_cuttable(specs: Sequence[TagSpec], words: list[int], measure: Callable[[str], float]) -> int | None:
     """The tag whose shown name is longest among those that can still lose a word."""
     best, best_w = None, -1.0
@@ -174,11 +186,18 @@ def _longest_cuttable(specs: Sequence[TagSpec], words: list[int], measure: Calla
 
 
 def rows_needed(specs: Sequence[TagSpec], width: float, measure: Callable[[str], float], most: int = 3) -> int:
-    """The fewest rows (up to `most`) in which every tag shows its whole name; `most` if none do."""
+    """The fewest rows (up to `most`) in which the tags show as much as they do in `most` rows:
+    every whole name where that can be, and no empty row kept for a name too long for any."""
     if not specs:
         return 0
-    for rows in range(1, most + 1):
-        layout = layout_tags(specs, width, rows, measure)
-        if not layout.dropped and not any(tag.shortened for tag in layout.placed):
+    best = _shown(layout_tags(specs, width, most, measure))
+    for rows in range(1, most):
+        if _shown(layout_tags(specs, width, rows, measure)) >= best:
             return rows
     return most
+
+
+def _shown(layout: TagLayout) -> tuple[int, int]:
+    """How much a layout names: tags placed, then names shown whole (a row more for a few more
+    words of a name cut anyway is not worth the chart's height)."""
+    return len(layout.placed), sum(not tag.shortened for tag in layout.placed)

@@ -79,3 +79,14 @@ def test_a_band_crowded_with_marks_stays_tidy_and_pins_what_does_not_fit():
     layout = layout_tags(crowd, 1000, 2, MEASURE)
     assert not _overlaps(layout) and len(layout.placed) + len(layout.dropped) == 200
     assert all(t.x0 >= 0 and t.x1 <= 1000 for t in layout.placed)
+
+
+def test_a_key_date_named_in_a_thousand_characters_keeps_a_tag_of_its_first_words_in_one_row():
+    name = ("ILRS basic station complete with power, communications and research facilities " * 13)[:1000]
+    specs = [*_spread(4)[:2], TagSpec(243 * 4, name, "key"), *_spread(4)[3:]]
+    layout = layout_tags(specs, 4 * 472, 1, MEASURE)
+    tag = next(t for t in layout.placed if t.spec.text == name)  # a tag, not a pin
+    assert tag.text.startswith("ILRS basic station complete with") and tag.text.endswith("…")
+    assert tag.x0 >= 0 and tag.x1 <= 4 * 472 and not _overlaps(layout)
+    # More rows cannot show that name whole: the band keeps the one row the others need.
+    assert rows_needed(specs, 4 * 472, MEASURE) == 1
