@@ -192,7 +192,10 @@ def test_copy_image_of_two_weeks_shades_the_days_off_as_the_window_does(small_pr
     on_every_day = shaded_pixels()
     small_project.add_calendar(Calendar("Standard", MONDAY_TO_FRIDAY, id="std"))
     small_project.default_calendar_id = "std"
-    assert shaded_pixels() > 100 + 10 * on_every_day  # four weekend days of fourteen, down the whole chart
+    # Four weekend days of fourteen, down the whole chart (the rows' height follows the slide: two
+    # rows of a short plan are tall, and the shaded area with them); without the shading the count
+    # stays near the stray pixels counted on every day.
+    assert shaded_pixels() > 100 + 5 * on_every_day
 
 
 def test_opening_the_editor_and_pressing_ok_adds_no_step_even_on_untrimmed_imported_names(qtbot, window):
