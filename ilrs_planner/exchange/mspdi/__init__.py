@@ -38,7 +38,9 @@ import), `xml_safe` -> `xml_stream` and `values` (parsing untrusted XML and leni
 `read_header` (the plan's header, calendars and custom field definitions: what precedes the tasks)
 -> `read_calendars`, `reader` -> `read_tasks` -> `read_links` and `task_fields` (a task's own
 fields), `reader` -> `read_resources` (participants and baselines: what follows the tasks) and
-`read_splits` (import), `writer` -> `write_calendars`, `write_tasks` (export). Imports run one way,
+`read_splits` (import); `parse_worker` parses a large file in a second process and hands its tasks
+over as `task_record`s, which `read_tasks` reads whichever process parsed them; `writer` ->
+`write_calendars`, `write_tasks` (export). Imports run one way,
 from this package's entry points down to `helpers`.
 """
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from typing import NamedTuple
 
 from ...domain import Link, LinkType, fresh_ids
@@ -28,8 +27,9 @@ class LinkTexts(NamedTuple):
     lag_format: str
 
 
-def link_texts(reader, element: ET.Element, where: str) -> LinkTexts:
-    return LinkTexts._make(child_texts(element, _LINK_TAGS, reader, where))
+def link_texts(reader, pairs, where: str) -> LinkTexts:
+    """A link's texts from its children as (tag, text) pairs (see `task_record`)."""
+    return LinkTexts._make(child_texts(pairs, _LINK_TAGS, reader, where))
 
 
 def _link_type(reader, text: str, where: str, warnings: list[str]) -> LinkType:

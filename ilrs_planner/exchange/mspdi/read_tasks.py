@@ -9,6 +9,7 @@ from datetime import date
 from ...domain import PlannerError, Project, Task, TaskKind, fresh_ids
 from .read_links import LinkTexts, link_texts, read_links
 from .task_fields import TaskFields
+from .task_record import TaskRecord, first_texts, record_element, records_of
 from .values import ELAPSED_FORMATS, Fields, Reader
 
 _ID_TEXT = re.compile(r"[0-9a-zA-Z_-]{1,64}")
@@ -42,15 +43,16 @@ class TaskReader(TaskFields):
         self.finish_days: dict[str, date] = {}
         self.deadline_days: dict[str, date] = {}
 
-    def read_one(self, element: ET.Element) -> None:
-        """Read one Task element, in file order (its outline level places it under the open summaries)."""
-        fields = Fields(element, self.reader)
+    def read_one(self, record: TaskRecord) -> None:
+        """Read one Task element (as its `task_record`), in file order (its outline level places it under
+        the open summaries)."""
+        fields = Fields.of_texts(first_texts(record), self.reader)
         uid = fields.text("UID")
         fields.where = f"task UID {uid}"
         level = fields.integer("OutlineLevel", None)
         if uid == "0" or (level == 0 and self.summary is None and not self.by_uid):
-            self.summary = element  # the project summary task: UID 0, or the first task at level 0
-            self._plan_id(element)
+            self.summary = record_element(record)  # the project summary task: UID 0, or the first task at level 0
+            self._plan_id(record)
             return
         if fields.flag("IsNull") or uid in self.by_uid or not uid:
             if uid in self.by_uid:
@@ -58,7 +60,7 @@ class TaskReader(TaskFields):
             return
         level = self._checked_level(fields, level)
         self.parents = self.parents[:level - 1]
-        task = self._task(element, fields, uid, self.parents[-1] if self.parents else None)
+        task = self._task(record, fields, uid, self.parents[-1] if self.parents else None)
         self.parents.append(task.id)
 
     def _checked_level(self, fields: Fields, level: int | None) -> int:
@@ -86,22 +88,23 @@ class TaskReader(TaskFields):
         number = fields.text("OutlineNumber", "")
         return number.count(".") + 1 if number else 1
 
-    def _plan_id(self, element: ET.Element) -> None:
-        values = self._custom(element)
+    def _plan_id(self, record: TaskRecord) -> None:
+        values = self._custom(record)
         if _ID_TEXT.fullmatch(values.get("id", "")):
             self.project.id = values["id"]
 
-    def _custom(self, element: ET.Element) -> dict[str, str]:
+    def _custom(self, record: TaskRecord) -> dict[str, str]:
         values = {}
-        for attribute in element.findall("ExtendedAttribute"):  # in C for a plain tag
-            field = self.fields.get((attribute.findtext("FieldID") or "").strip())
+        for attribute in records_of(record, "ExtendedAttribute"):
+            texts = dict(reversed(attribute))  # the first FieldID and Value win, as with `findtext`
+            field = self.fields.get((texts.get("FieldID") or "").strip())
             if field:
-                values[field] = (attribute.findtext("Value") or "").strip()
+                values[field] = (texts.get("Value") or "").strip()
         return values
 
-    def _task(self, element: ET.Element, fields: Fields, uid: str, parent_id: str | None) -> Task:
+    def _task(self, record: TaskRecord, fields: Fields, uid: str, parent_id: str | None) -> Task:
         where = fields.where
-        custom = self._custom(element)
+        custom = self._custom(record)
         task_id = custom.get("id", "")
         if not _ID_TEXT.fullmatch(task_id) or task_id in self.project.tasks:
             task_id = next(self.ids)
@@ -120,8 +123,8 @@ class TaskReader(TaskFields):
         self.project.add_task(task)
         self.by_uid[uid] = task.id
         self.pending_links += [(task.id, link_texts(self.reader, link, where), where)
-                               for link in element.findall("PredecessorLink")]
-        self._task_baselines(task.id, element, where)
+                               for link in records_of(record, "PredecessorLink")]
+        self._task_baselines(task.id, record, where)
         if custom.get("summary_duration", "").isdigit():
             self.summary_durations[task.id] = int(custom["summary_duration"])
         return task

@@ -13,10 +13,12 @@ from ...domain import PlannerError
 from ..formats import ImportResult
 from ..mpxj_run import convert_to_mspdi
 from .helpers import MINUTES_PER_DAY
+from .parse_worker import parse_in_worker, worthwhile
 from .read_header import NO_START, add_calendars, custom_field_map, plan_header, start_from_tasks
 from .read_resources import add_baselines, add_participants, baseline_register
 from .read_splits import widen_split_tasks
 from .read_tasks import TaskReader
+from .task_record import TaskRecord, task_record
 from .values import Reader
 from .xml_safe import parse_untrusted
 
@@ -43,12 +45,16 @@ def read_mspdi(path: str | Path, loops_dropped: bool = True) -> ImportResult:
     Without `loops_dropped`, the plan may hold a dependency loop (see `read_links.read_links`).
     The tasks are read as the parser reaches each one and then dropped from the XML tree, so
     the memory of an import is the plan's, not the file's tree (a tenth of it for 100,000 tasks).
+    A large file is parsed in a second process while this one reads its tasks (`parse_worker`).
     """
     name = Path(path).name
     stream = _TaskStream(name, loops_dropped)
     try:
         with _collector_paused():
-            root = parse_untrusted(path, MAX_TASKS, stream.take)
+            if worthwhile(path):  # parsed in a second process while this one reads the tasks
+                root = parse_in_worker(path, MAX_TASKS, stream.take_record)
+            else:
+                root = parse_untrusted(path, MAX_TASKS, stream.take)
         if root.tag == "APIBusinessObjects":  # Primavera P6 XML: MPXJ reads it, as MS Project XML
             return read_through_mpxj(Path(path), "Primavera P6 XML")
         if root.tag != "Project":
@@ -73,10 +79,13 @@ class _TaskStream:
         self.seen_before_tasks: set[str] = set()
 
     def take(self, root: ET.Element, element: ET.Element) -> None:
+        self.take_record(root, task_record(element))
+
+    def take_record(self, root: ET.Element, record: TaskRecord) -> None:
         try:
             if self.tasks is None:
                 self.tasks = self._begin(root)
-            self.tasks.read_one(element)
+            self.tasks.read_one(record)
         except _UNEXPECTED as exc:  # raised inside the parser's callback: named here, not as bad XML
             raise PlannerError("import.bad_file", f"{self.name}: could not be read as a plan "
                                f"({type(exc).__name__}: {str(exc)[:200]})") from None

@@ -3,7 +3,6 @@ classification, estimate and baselines (`TaskFields`, which `read_tasks.TaskRead
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from datetime import date
 
 from ...domain import (
@@ -25,6 +24,7 @@ from .helpers import (
     finish_from_stamp,
     start_from_stamp,
 )
+from .task_record import TaskRecord, records_of
 from .values import ELAPSED_FORMATS, Fields, Reader, whole_days
 
 CONSTRAINTS_BY_CODE = {code: kind for kind, code in CONSTRAINT_CODES.items()}
@@ -140,9 +140,9 @@ class TaskFields:
         if fields.flag("Milestone") and task.duration > 0:
             self.warnings.append(f"{where}: marked as a milestone but lasts {task.duration} days; kept the duration")
 
-    def _task_baselines(self, task_id: str, element: ET.Element, where: str) -> None:
-        for record in element.findall("Baseline"):
-            fields = Fields(record, self.reader, where)
+    def _task_baselines(self, task_id: str, task: TaskRecord, where: str) -> None:
+        for record in records_of(task, "Baseline"):
+            fields = Fields.of_texts(dict(reversed(record)), self.reader, where)  # the first of each tag wins
             number = fields.integer("Number", 0)
             start = fields.day("Start", start_from_stamp, self.start_days)
             finish = fields.day("Finish", finish_from_stamp, self.finish_days)

@@ -1,0 +1,150 @@
+"""Parsing a large file in a worker process while this one reads its tasks: both cores at work.
+
+`parse_untrusted` (every limit and refusal of `xml_safe`, unchanged) runs in a forked child; each
+task it hands over is sent back as a `task_record`, a few hundred at a time, over a pipe as
+`marshal` data (tuples of strings, C speed both ways), and read here in file order as it arrives.
+The elements outside the tasks are sent the same way: the root as built when the first task
+arrives (the header, calendars and custom field definitions the tasks need), and the whole root
+at the end. A refusal or error of the child is sent in its place in the stream, after the tasks
+handed over before it, so this process raises it at the moment the single path would have: after
+reading those tasks, with the same code and words. A task this process refuses stops the child.
+
+Only where it is safe and worth it (`worthwhile`): a file of some megabytes, a system that forks,
+and a process with no other thread (a thread holding a lock at the fork would leave the child stuck).
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import signal
+import struct
+import threading
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO
+
+from ...domain import PlannerError
+from .task_record import TaskRecord, task_record
+from .xml_safe import parse_untrusted
+
+MIN_BYTES = 16 << 20  # below this (a few thousand tasks) a process costs more than it saves
+_BATCH = 500  # tasks per message
+_HEADER = struct.Struct("<Q")
+RecordHandler = Callable[[ET.Element, TaskRecord], None]  # (root built so far, task) -> None
+
+
+def worthwhile(path: str | Path) -> bool:
+    try:
+        size = Path(path).stat().st_size
+    except OSError:
+        return False  # the single path says why
+    return size >= MIN_BYTES and hasattr(os, "fork") and threading.active_count() == 1
+
+
+def tree_record(element: ET.Element) -> tuple:
+    """An element and everything under it as nested (tag, text, children) tuples."""
+    return element.tag, element.text, [tree_record(child) for child in element]
+
+
+def tree_of(record: tuple) -> ET.Element:
+    tag, text, children = record
+    element = ET.Element(tag)
+    element.text = text
+    element.extend([tree_of(child) for child in children])
+    return element
+
+
+def parse_in_worker(path: str | Path, max_tasks: int, on_task: RecordHandler) -> ET.Element:
+    """What `parse_untrusted(path, max_tasks, ...)` returns, with `on_task` called with each task's
+    record in file order, the file being parsed in a child process; raises what it would raise."""
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: parse, send, and leave without running anything of the parent's
+        os.close(read_end)
+        code = 1
+        try:
+            with open(write_end, "wb", buffering=1 << 20) as stream:
+                _parse_and_send(path, max_tasks, stream)
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(write_end)
+    try:
+        with open(read_end, "rb", buffering=1 << 20) as stream:
+            return _receive(stream, on_task, Path(path).name)
+    finally:
+        _stop(pid)
+
+
+def _send(stream: BinaryIO, message: tuple) -> None:
+    data = marshal.dumps(message)
+    stream.write(_HEADER.pack(len(data)))
+    stream.write(data)
+
+
+def _parse_and_send(path: str | Path, max_tasks: int, stream: BinaryIO) -> None:
+    batch: list[TaskRecord] = []
+
+    def take(root: ET.Element, task: ET.Element) -> None:
+        if not started:
+            started.append(True)  # the tasks' list itself is sent empty: only its place is read
+            _send(stream, ("root", tree_record(_without_tasks(root))))
+        batch.append(task_record(task))
+        if len(batch) >= _BATCH:
+            _send(stream, ("tasks", batch))
+            batch.clear()
+
+    started: list[bool] = []
+    try:
+        root = parse_untrusted(path, max_tasks, take)
+        message: tuple = ("end", tree_record(root))
+    except PlannerError as refusal:
+        message = ("refused", refusal.code, refusal.message)
+    except Exception as exc:  # noqa: BLE001 - raised here as the single path raises it (see `_receive`)
+        message = ("failed", type(exc).__name__, str(exc))
+    if batch:
+        _send(stream, ("tasks", batch))
+    _send(stream, message)
+
+
+def _without_tasks(root: ET.Element) -> ET.Element:
+    shallow = ET.Element(root.tag)
+    shallow.text = root.text
+    shallow.extend([ET.Element(child.tag) if child.tag == "Tasks" else child for child in root])
+    return shallow
+
+
+def _receive(stream: BinaryIO, on_task: RecordHandler, name: str) -> ET.Element:
+    root = ET.Element("none")
+    while True:
+        header = stream.read(_HEADER.size)
+        if len(header) < _HEADER.size:  # the child died without a word (killed, out of memory)
+            raise PlannerError("import.bad_file", f"{name}: could not be read (the process reading it stopped)")
+        kind, *body = marshal.loads(stream.read(_HEADER.unpack(header)[0]))
+        if kind == "tasks":
+            for record in body[0]:
+                on_task(root, record)
+        elif kind == "root":
+            root = tree_of(body[0])
+        elif kind == "end":
+            return tree_of(body[0])
+        elif kind == "refused":
+            raise PlannerError(body[0], body[1])
+        else:
+            raise _UNEXPECTED_BY_NAME.get(body[0], RuntimeError)(body[1])
+
+
+_UNEXPECTED_BY_NAME: dict[str, type[Exception]] = {
+    kind.__name__: kind for kind in (ValueError, TypeError, KeyError, IndexError, AttributeError,
+                                     OverflowError, RecursionError)}
+
+
+def _stop(pid: int) -> None:
+    """End the child if it is still at work (this process refused a task), and collect it."""
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    os.waitpid(pid, 0)

@@ -1,0 +1,92 @@
+"""A large MS Project XML file is parsed in a second process while its tasks are read: the plan, the
+warnings and every refusal are the same as when one process does both."""
+
+import os
+import random
+import uuid
+from pathlib import Path
+
+import pytest
+
+from ilrs_planner.domain import PlannerError
+from ilrs_planner.domain.canonical import canonical_bytes
+from ilrs_planner.exchange.formats import read_plan
+from ilrs_planner.exchange.mspdi import parse_worker
+
+HERE = Path(__file__).parent
+FILES = sorted((HERE / "msp_real").glob("*.xml")) + [HERE / "data" / "msproject_standard.xml"]
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the second process is forked")
+
+
+def _read(monkeypatch, path: Path, in_worker: bool):
+    """(canonical plan bytes, warnings) or the refusal's (code, message); ids drawn from a seeded source."""
+    monkeypatch.setattr(parse_worker, "MIN_BYTES", 0 if in_worker else 1 << 60)
+    rng = random.Random(7)
+    monkeypatch.setattr(os, "urandom", rng.randbytes)
+    monkeypatch.setattr(uuid, "uuid4", lambda: uuid.UUID(int=rng.getrandbits(128), version=4))
+    called = []
+    original = parse_worker.parse_in_worker
+    monkeypatch.setattr("ilrs_planner.exchange.mspdi.reader.parse_in_worker",
+                        lambda *args: called.append(True) or original(*args))
+    try:
+        result = read_plan(path)
+        outcome: tuple = (canonical_bytes(result.project), result.warnings)
+    except PlannerError as refusal:
+        outcome = (refusal.code, refusal.message)
+    assert bool(called) == in_worker
+    return outcome
+
+
+def _both(monkeypatch, path: Path) -> tuple:
+    single = _read(monkeypatch, path, in_worker=False)
+    assert _read(monkeypatch, path, in_worker=True) == single
+    return single
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda path: path.name)
+def test_files_from_ms_project_give_the_same_plan_and_warnings(monkeypatch, path):
+    plan, warnings = _both(monkeypatch, path)
+    assert plan.startswith(b'{"baselines"')  # read, not refused
+
+
+def _task(uid: int, duration: str = "PT16H0M0S", extra: str = "") -> str:
+    link = f"<PredecessorLink><PredecessorUID>{uid - 1}</PredecessorUID><Type>1</Type></PredecessorLink>"
+    return (f"<Task><UID>{uid}</UID><Name>Task {uid}</Name><OutlineLevel>1</OutlineLevel>"
+            f"<Duration>{duration}</Duration>"
+            f"<Start>2030-01-07T08:00:00</Start><Finish>2030-01-08T17:00:00</Finish>{link if uid > 1 else ''}"
+            f"<Baseline><Number>0</Number><Start>2030-01-07T08:00:00</Start><Finish>2030-01-08T17:00:00</Finish>"
+            f"</Baseline>{extra}</Task>")
+
+
+def _plan(tmp_path: Path, tasks: str, after: str = "</Tasks></Project>") -> Path:
+    path = tmp_path / "plan.xml"
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?><Project xmlns="http://schemas.microsoft.com/project">'
+                    "<StartDate>2030-01-07T08:00:00</StartDate><Tasks>" + tasks + after, encoding="utf-8")
+    return path
+
+
+def test_a_plan_of_many_tasks_sent_in_many_batches_is_the_same(monkeypatch, tmp_path):
+    tasks = "".join(_task(uid, "PT12H0M0S" if uid % 7 == 0 else "PT16H0M0S") for uid in range(1, 1601))
+    summary = "<Task><UID>0</UID><OutlineLevel>0</OutlineLevel><Name>Plan</Name></Task>"
+    plan, warnings = _both(monkeypatch, _plan(tmp_path, summary + tasks, "</Tasks><Resources><Resource><UID>1</UID>"
+                                              "<Name>ESA</Name></Resource></Resources></Project>"))
+    assert plan.count(b'"percent_complete"') == 1600 and len([w for w in warnings if "rounded up" in w]) == 228
+
+
+@pytest.mark.parametrize("late, why", [
+    ("-PT16H0M0S", "is negative"),  # a task refused by the reader, after 700 read
+    ("PT16H0M0S</Name>", "not well-formed"),  # the parser's refusal after 700 tasks
+    ("PT16H0M0S" + "<x>" * 30 + "</x>" * 30, "nested more than 24 deep"),
+])
+def test_a_refusal_after_many_tasks_is_the_same(monkeypatch, tmp_path, late, why):
+    tasks = "".join(_task(uid) for uid in range(1, 701)) + _task(701, late)
+    code, message = _both(monkeypatch, _plan(tmp_path, tasks + _task(702)))
+    assert why in message and code in ("import.bad_file", "task.negative_duration")
+
+
+def test_a_refused_file_is_refused_alike(monkeypatch, tmp_path):
+    path = tmp_path / "plan.xml"
+    path.write_text('<?xml version="1.0"?><!DOCTYPE p [<!ENTITY a "b">]><Project><Name>&a;</Name></Project>')
+    assert "DOCTYPE" in _both(monkeypatch, path)[1]
+    path.write_text("<Plan><Tasks><Task><UID>1</UID></Task></Tasks></Plan>")
+    assert "not an MS Project XML file" in _both(monkeypatch, path)[1]
