@@ -3,6 +3,7 @@ warnings and every refusal are the same as when one process does both."""
 
 import os
 import random
+import sys
 import uuid
 from pathlib import Path
 
@@ -21,6 +22,7 @@ pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the second proc
 def _read(monkeypatch, path: Path, in_worker: bool):
     """(canonical plan bytes, warnings) or the refusal's (code, message); ids drawn from a seeded source."""
     monkeypatch.setattr(parse_worker, "MIN_BYTES", 0 if in_worker else 1 << 60)
+    monkeypatch.delitem(sys.modules, "PySide6.QtCore", raising=False)  # loaded by pytest-qt, not by a read
     rng = random.Random(7)
     monkeypatch.setattr(os, "urandom", rng.randbytes)
     monkeypatch.setattr(uuid, "uuid4", lambda: uuid.UUID(int=rng.getrandbits(128), version=4))

@@ -10,7 +10,8 @@ handed over before it, so this process raises it at the moment the single path w
 reading those tasks, with the same code and words. A task this process refuses stops the child.
 
 Only where it is safe and worth it (`worthwhile`): a file of some megabytes, a system that forks,
-and a process with no other thread (a thread holding a lock at the fork would leave the child stuck).
+and a process with no other thread (a thread holding a lock at the fork would leave the child stuck),
+which is the command line's `import`, not the window.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import marshal
 import os
 import signal
 import struct
+import sys
 import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
@@ -41,7 +43,9 @@ def worthwhile(path: str | Path) -> bool:
         size = Path(path).stat().st_size
     except OSError:
         return False  # the single path says why
-    return size >= MIN_BYTES and hasattr(os, "fork") and threading.active_count() == 1
+    # Qt runs threads of its own that `threading` does not count: the window reads in one process.
+    alone = threading.active_count() == 1 and "PySide6.QtCore" not in sys.modules
+    return size >= MIN_BYTES and hasattr(os, "fork") and alone
 
 
 def tree_record(element: ET.Element) -> tuple:
