@@ -92,3 +92,12 @@ def test_a_refused_file_is_refused_alike(monkeypatch, tmp_path):
     assert "DOCTYPE" in _both(monkeypatch, path)[1]
     path.write_text("<Plan><Tasks><Task><UID>1</UID></Task></Tasks></Plan>")
     assert "not an MS Project XML file" in _both(monkeypatch, path)[1]
+
+
+def test_a_worker_that_dies_gives_a_clear_refusal_not_a_crash(monkeypatch, tmp_path):
+    monkeypatch.setattr(parse_worker, "_parse_and_send", lambda *_args: os._exit(1))
+    monkeypatch.setattr(parse_worker, "MIN_BYTES", 0)
+    monkeypatch.delitem(sys.modules, "PySide6.QtCore", raising=False)
+    with pytest.raises(PlannerError) as caught:
+        read_plan(_plan(tmp_path, _task(1)))
+    assert caught.value.code == "import.bad_file" and "plan.xml: could not be read" in caught.value.message

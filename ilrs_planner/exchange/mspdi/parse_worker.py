@@ -136,9 +136,11 @@ def _receive(stream: BinaryIO, on_task: RecordHandler, name: str) -> ET.Element:
     root = ET.Element("none")
     while True:
         header = stream.read(_HEADER.size)
-        if len(header) < _HEADER.size:  # the child died without a word (killed, out of memory)
+        size = _HEADER.unpack(header)[0] if len(header) == _HEADER.size else -1
+        data = stream.read(size) if size > 0 else b""
+        if len(data) != size:  # the child died without a word (killed, out of memory)
             raise PlannerError("import.bad_file", f"{name}: could not be read (the process reading it stopped)")
-        kind, *body = marshal.loads(stream.read(_HEADER.unpack(header)[0]))
+        kind, *body = marshal.loads(data)
         if kind == "tasks":
             for record in body[0]:
                 on_task(root, record)
