@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from ..domain import Link, LinkType, Precision, Project, Task
 from .shown_dates import last_day_text, start_text
@@ -47,36 +46,37 @@ def _ancestors(project: Project, task_id: str) -> list[str]:
     return out
 
 
-def _leaves_under(project: Project, task_id: str, children: dict[Any, Any]) -> list[str]:
-    """The tasks without sub-tasks under `task_id` (itself when it has none), in outline order.
-
-    A loop, not recursion: a partner's outline thousands of levels deep would pass Python's
-    recursion limit, and every table, image and workbook showing the plan failed with it.
-    """
-    leaves, stack = [], [task_id]
-    while stack:
-        current = stack.pop()
-        kids = children.get(current)
-        if kids:
-            stack.extend(reversed(kids))
-        else:
-            leaves.append(current)
-    return leaves
-
-
-def _link_bound(project: Project, dates: Dates, link: Link, succ_duration: int,
-                children: dict[str, list[str]]) -> int | None:
+def _link_bound(index: ChainIndex, dates: Dates, link: Link, succ_duration: int) -> int | None:
     """The start day (ordinal) the link asks of its successor (a summary predecessor: latest descendant)."""
-    leaves = _leaves_under(project, link.pred_id, children)
-    from_finish = link.type in (LinkType.FS, LinkType.FF)
-    value = max(((dates[x][1] if from_finish else dates[x][0]).toordinal() for x in leaves if x in dates),
-                default=None)
+    value = index.latest_end(dates, link.pred_id, from_finish=link.type in (LinkType.FS, LinkType.FF))
     if value is None:
         return None
-    value = int(value) + link.lag
+    value += link.lag
     if link.type in (LinkType.FF, LinkType.SF):
         value -= succ_duration
     return value
+
+
+Ends = tuple["str | None", "int | None", "int | None"]  # latest-finishing leaf, latest start, latest finish
+
+
+def _own_ends(dates: Dates, task_id: str) -> Ends:
+    if task_id not in dates:
+        return None, None, None
+    start, finish = dates[task_id]
+    return task_id, start.toordinal(), finish.toordinal()
+
+
+def _combined(parts: list[Ends]) -> Ends:
+    """The ends of a summary from its children's, in outline order (the first latest leaf wins)."""
+    leaf, latest_start, latest_finish = None, None, None
+    for part_leaf, start, finish in parts:
+        if part_leaf is None or start is None or finish is None:
+            continue
+        if latest_finish is None or finish > latest_finish:
+            leaf, latest_finish = part_leaf, finish
+        latest_start = start if latest_start is None else max(latest_start, start)
+    return leaf, latest_start, latest_finish
 
 
 class ChainIndex:
@@ -88,40 +88,42 @@ class ChainIndex:
         self.into: dict[str, list[Link]] = {}
         for link in project.links.values():
             self.into.setdefault(link.succ_id, []).append(link)
-        self._leaf_dates: Dates | None = None
-        self._latest: dict[str, str | None] = {}  # summary id -> its latest leaf, for _leaf_dates
+        self._ends_dates: Dates | None = None
+        self._ends: dict[str, Ends] = {}  # summary id -> its ends, for _ends_dates
 
     def step(self, dates: Dates, task_id: str) -> tuple[str, str | None]:
         """What drives the task's start, and the task that does (None: nothing further back)."""
         project, task = self.project, self.project.tasks[task_id]
         start, finish = dates[task_id]
         links = [ln for tid in [task_id, *_ancestors(project, task_id)] for ln in self.into.get(tid, [])]
-        return _driver_of(project, dates, task, start, finish, links, self.children)
+        return _driver_of(project, dates, task, start, finish, links, self)
 
     def latest_leaf(self, dates: Dates, summary_id: str) -> str | None:
-        """The sub-task (at any depth) whose finish is the summary's finish: the first in outline order.
+        """The sub-task (at any depth) whose finish is the summary's finish: the first in outline order."""
+        return self._summary_ends(dates, summary_id)[0]
 
-        Each summary's answer is kept for the same `dates` and built from its sub-summaries' answers,
-        so asking every summary of an outline costs one pass over it: walking each one's leaves
-        afresh took a minute at 20,000 levels and hours at 300,000.
-        """
-        if self._leaf_dates is not dates:
-            self._leaf_dates, self._latest = dates, {}
-        latest, stack = self._latest, [summary_id]
+    def latest_end(self, dates: Dates, task_id: str, from_finish: bool) -> int | None:
+        """The latest finish (or start) of the task, or of its sub-tasks at any depth (an ordinal)."""
+        ends = self._summary_ends(dates, task_id) if task_id in self.children else _own_ends(dates, task_id)
+        return ends[2] if from_finish else ends[1]
+
+    def _summary_ends(self, dates: Dates, summary_id: str) -> Ends:
+        """Each summary's ends are kept for the same `dates` and built from its sub-summaries' ends, in
+        a loop: asking every summary of an outline costs one pass over it. Walking each one's leaves
+        afresh (recursively) took a minute at 20,000 levels, and failed past Python's recursion limit."""
+        if self._ends_dates is not dates:
+            self._ends_dates, self._ends = dates, {}
+        ends, stack = self._ends, [summary_id]
         while stack:
             current = stack[-1]
-            waiting = [k for k in self.children[current] if k in self.children and k not in latest]
+            waiting = [k for k in self.children[current] if k in self.children and k not in ends]
             if waiting:  # sub-summaries first, so each is answered once
                 stack.extend(waiting)
                 continue
             stack.pop()
-            best = None
-            for kid in self.children[current]:
-                leaf = latest[kid] if kid in self.children else (kid if kid in dates else None)
-                if leaf is not None and (best is None or dates[leaf][1] > dates[best][1]):
-                    best = leaf
-            latest[current] = best
-        return latest[summary_id]
+            ends[current] = _combined([ends[k] if k in self.children else _own_ends(dates, k)
+                                       for k in self.children[current]])
+        return ends[summary_id]
 
 
 def driving_chain(project: Project, dates: Dates, task_id: str, limit: int = 200) -> list[ChainStep]:
@@ -144,19 +146,19 @@ def driving_chain(project: Project, dates: Dates, task_id: str, limit: int = 200
 
 
 def _driver_of(project: Project, dates: Dates, task: Task, start: date, finish: date, links: list[Link],
-               children: dict[str, list[str]]) -> tuple[str, str | None]:
+               index: ChainIndex) -> tuple[str, str | None]:
     if task.actual_start or task.actual_finish:
         return "actual dates (history)", None
     duration = (finish - start).days
-    binding = [ln for ln in links if ln.pred_id in dates and _link_bound(project, dates, ln, duration, children)
+    binding = [ln for ln in links if ln.pred_id in dates and _link_bound(index, dates, ln, duration)
                == start.toordinal()]
     if binding:
         link = max(binding, key=lambda ln: dates[ln.pred_id][1])
         pred = project.tasks[link.pred_id]
         lag = f" {link.lag:+d}d" if link.lag else ""
-        nxt = link.pred_id
-        if nxt in children:  # a summary drives through its latest-finishing sub-task
-            nxt = max(_leaves_under(project, nxt, children), key=lambda x: dates.get(x, (start, start))[1])
+        nxt: str | None = link.pred_id
+        if nxt in index.children:  # a summary drives through its latest-finishing sub-task
+            nxt = index.latest_leaf(dates, nxt)
         return f"{link.type} from {pred.key}{lag}", nxt
     if task.constraint_date and task.constraint_date in (start, finish):  # the constraint holds it there
         return f"constraint {task.constraint} {task.constraint_date}", None
