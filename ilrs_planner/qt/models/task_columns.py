@@ -26,6 +26,7 @@ from ...engine.schedule import Schedule, TaskDates, shown_days
 from ...engine.shown_dates import baseline_precision, plan_is_fuzzy, variance_text
 from ...engine.shown_precision import ShownPrecision
 from .predecessor_column import links_into, predecessors_command, predecessors_text
+from .schedule_rows import ScheduleRows
 
 
 class Column(IntEnum):
@@ -77,6 +78,7 @@ class RowContext:
     summary_ids: set[str]
     kept: InitVar[ShownPrecision | None] = None  # the shown precisions, when they still hold
     numbers: RowNumbers | None = None  # the IDs, kept while the outline holds; made when missing
+    rows: ScheduleRows = field(default_factory=ScheduleRows)  # the schedule's rows, kept from change to change
     shown: ShownPrecision = field(init=False)  # the precision each task's computed dates are shown at
     fuzzy: bool = field(init=False)  # some task is dated coarser than the day (baselines may be too)
     _incoming: dict[str, list[Link]] | None = field(init=False, default=None)  # made for the first cell
@@ -89,6 +91,10 @@ class RowContext:
 
     def precision(self, task: Task) -> Precision:
         return self.shown.of(task.id)
+
+    def dates(self, task: Task) -> TaskDates | None:
+        """The task's scheduled dates (None while the plan cannot be scheduled)."""
+        return self.rows.dates(self.schedule, task.id)
 
     def incoming(self, task: Task) -> list[Link]:
         """The links into `task`, in the order they were made."""
@@ -119,7 +125,7 @@ def last_day(dates: TaskDates) -> date:
 
 
 def _variance(task: Task, ctx: RowContext) -> int | None:
-    dates = ctx.schedule.tasks.get(task.id) if ctx.schedule else None
+    dates = ctx.dates(task)
     entry = ctx.baseline.get(task.id) if ctx.baseline else None
     return (dates.early_finish - entry[1]).days if dates and entry else None
 
@@ -140,7 +146,7 @@ def shown_duration(task: Task, dates: TaskDates, ctx: RowContext) -> int:
 
 def sort_value(task: Task, column: Column, ctx: RowContext) -> object:
     """A value that sorts the column the way a planner expects (dates by day, numbers as numbers)."""
-    dates = ctx.schedule.tasks.get(task.id) if ctx.schedule else None
+    dates = ctx.dates(task)
     if column in (Column.START, Column.FINISH):
         return (dates.early_start if column is Column.START else dates.early_finish).toordinal() if dates else 0
     if column is Column.DURATION:
@@ -165,7 +171,7 @@ def sort_value(task: Task, column: Column, ctx: RowContext) -> object:
 
 def display_text(task: Task, column: Column, ctx: RowContext) -> str:
     """The cell's text: dates at the precision they were announced, days with a unit."""
-    dates = ctx.schedule.tasks.get(task.id) if ctx.schedule else None
+    dates = ctx.dates(task)
     if column is Column.NAME:
         return task.name
     if column is Column.KEY:
@@ -208,7 +214,7 @@ def _variance_text(task: Task, ctx: RowContext) -> str:
     variance = _variance(task, ctx)
     if variance is None or ctx.schedule is None or ctx.baseline is None:
         return ""
-    dates, entry = ctx.schedule.tasks[task.id], ctx.baseline[task.id]
+    dates, entry = ctx.dates(task), ctx.baseline[task.id]
     return variance_text(variance, _baseline_last_day(entry, dates), last_day(dates),
                          ctx.baseline_precision(task, entry), ctx.precision(task))
 
@@ -327,7 +333,7 @@ def _owner_id(text: str, project: Project) -> str | None:
 
 def _finish_command(task: Task, text: str, ctx: RowContext) -> Command:
     day, precision = parse_fuzzy_date(text, end=True)  # 'by 2035' means the end of 2035
-    dates = ctx.schedule.tasks.get(task.id) if ctx.schedule else None
+    dates = ctx.dates(task)
     if dates is None:
         raise PlannerError("task.unscheduled", "the plan has no schedule to measure the finish from; "
                            "type the duration instead, or mend what stops the schedule (see the status bar)")

@@ -22,6 +22,7 @@ from ..document import Document
 from ..gantt.style import qcolor
 from .outline_rows import OutlineRows
 from .outline_update import SMALL_EDIT, block, outline_edit, parents_of, update_children
+from .schedule_rows import ScheduleRows
 from .task_columns import (
     HEADER_LINES,
     HEADERS,
@@ -67,6 +68,7 @@ class TaskTreeModel(OutlineRows):
         super().__init__(parent)
         self.document = document
         self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
+        self._schedule_rows = ScheduleRows()
         self._load()
         self._old_dates = document.schedule.tasks if document.schedule else None  # the table, never copied
         document.changed.connect(self._on_changed)
@@ -170,7 +172,7 @@ class TaskTreeModel(OutlineRows):
         if role == Qt.ItemDataRole.DecorationRole and column is Column.NAME:
             return task_icon(self.document.project, task, summary)
         if role == Qt.ItemDataRole.ForegroundRole and column is Column.FLOAT:
-            dates = self.document.schedule.tasks.get(task.id) if self.document.schedule else None
+            dates = self._context().dates(task)
             if dates and dates.critical:
                 return QBrush(QColor("#c5221f"))
         if role == Qt.ItemDataRole.BackgroundRole and column is Column.VARIANCE:
@@ -232,7 +234,7 @@ class TaskTreeModel(OutlineRows):
         if self.document.baseline_name:
             baseline = dict(self.document.project.baseline(self.document.baseline_name).entries)
         ctx = RowContext(self.document.project, self.document.schedule, baseline, self._summaries, self._shown,
-                         self._numbers)
+                         self._numbers, self._schedule_rows)
         self._shown, self._numbers = ctx.shown, ctx.numbers
         return ctx
 
