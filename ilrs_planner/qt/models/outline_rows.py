@@ -16,6 +16,7 @@ from .task_columns import Column
 from .task_outline import INSERT, MOVE, REMOVE, SAME, row_edit, visible_rows
 
 _ROOT = QModelIndex()
+_FEW_ROWS = 8  # rows announced one by one after a change; more are announced as one range
 
 
 class OutlineRows(QAbstractTableModel):
@@ -172,6 +173,8 @@ class OutlineRows(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(Column) - 1))
 
     def _emit_rows(self, task_ids) -> None:
+        if len(task_ids) > _FEW_ROWS:  # finding many rows makes a map of every row (30 ms at 100,000):
+            return self._emit_all()  # one range repaints the rows shown, as a signal per row does
         last = len(Column) - 1
         for tid in task_ids:
             row = self.row_of(tid)
