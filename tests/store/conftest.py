@@ -1,8 +1,7 @@
-"""A plan with every field of every object set to something other than its default, and file crafting."""
+"""A plan with every field of every object set to something other than its default (file crafting: file_surgery)."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -88,29 +87,3 @@ def plan_file(tmp_path: Path, rich_project: Project) -> Path:
     path = tmp_path / "plan.db"
     save_project(rich_project, path)
     return path
-
-
-def tamper(path: Path, *statements: str, params: tuple = ()) -> None:
-    """Run SQL on a saved plan as an attacker would (any SQLite tool can)."""
-    conn = sqlite3.connect(path, isolation_level=None)
-    try:
-        for statement in statements:
-            conn.execute(statement, params if "?" in statement else ())
-    finally:
-        conn.close()
-
-
-def patch_bytes(path: Path, offset: int, data: bytes) -> None:
-    """Overwrite bytes of a file in place."""
-    with open(path, "r+b") as handle:
-        handle.seek(offset)
-        handle.write(data)
-
-
-def query_one(path: Path, sql: str, params: tuple = ()) -> tuple:
-    """One row of a query on a plan file, read with plain SQLite."""
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute(sql, params).fetchone()
-    finally:
-        conn.close()

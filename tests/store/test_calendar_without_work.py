@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import tamper
+from file_surgery import tamper
 
 from ilrs_planner.cli import main
 from ilrs_planner.domain import Calendar, CalendarException, PlannerError, Project, Task

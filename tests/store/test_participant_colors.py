@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import tamper
+from file_surgery import tamper
 
 from ilrs_planner.chart.palette import OWNER_PALETTE, owner_colors
 from ilrs_planner.data import members

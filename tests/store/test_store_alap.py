@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import query_one, tamper
+from file_surgery import query_one, tamper
 
 from ilrs_planner.domain import ConstraintType, PlannerError
 from ilrs_planner.store import open_project, save_project

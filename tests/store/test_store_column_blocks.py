@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import tamper
+from file_surgery import tamper
 
 from ilrs_planner.domain import Link, LinkType, PlannerError, Project, Task, TaskKind
 from ilrs_planner.store import open_project, open_project_columns, save_project

@@ -10,7 +10,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import patch_bytes, query_one, tamper
+from file_surgery import patch_bytes, query_one, tamper
 
 from ilrs_planner.cli import main
 from ilrs_planner.domain import PlannerError, Task

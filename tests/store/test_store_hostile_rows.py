@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import tamper
+from file_surgery import tamper
 
 from ilrs_planner.domain import Link, PlannerError, Project, Task
 from ilrs_planner.store import open_project, save_project

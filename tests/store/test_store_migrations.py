@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from conftest import tamper
+from file_surgery import tamper
 
 from ilrs_planner.domain import Classification, PlannerError
 from ilrs_planner.store import header, open_project, reader, schema

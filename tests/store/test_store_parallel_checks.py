@@ -9,7 +9,7 @@ import time
 from datetime import date
 
 import pytest
-from conftest import tamper
+from file_surgery import tamper
 
 from ilrs_planner.domain import PlannerError, Project, Task
 from ilrs_planner.store import open_project, parallel_checks, reader, save_project

@@ -16,7 +16,7 @@ import struct
 from pathlib import Path
 
 import pytest
-from conftest import patch_bytes, tamper
+from file_surgery import patch_bytes, tamper
 
 from ilrs_planner.cli import main
 from ilrs_planner.domain import PlannerError

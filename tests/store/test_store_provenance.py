@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import tamper
+from file_surgery import tamper
 
 from ilrs_planner.domain import Confidence, PlannerError
 from ilrs_planner.domain.canonical import content_hash

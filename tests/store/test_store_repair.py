@@ -7,7 +7,7 @@ import dataclasses
 import hashlib
 
 import pytest
-from conftest import tamper
+from file_surgery import tamper
 
 from ilrs_planner.cli import main
 from ilrs_planner.domain import PlannerError

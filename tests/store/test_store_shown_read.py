@@ -8,7 +8,7 @@ and a sound file must read as the same plan.
 from __future__ import annotations
 
 import pytest
-from conftest import query_one, tamper
+from file_surgery import query_one, tamper
 
 from ilrs_planner.domain import PlannerError, Task
 from ilrs_planner.domain.column_rows import ColumnRows, in_order, values_of

@@ -1,0 +1,37 @@
+"""Crafting saved plan files as an attacker would, for the store tests.
+
+A module of its own, not the conftest: tests import these by name, and two test folders' conftest
+modules both import as `conftest`, so `from conftest import` found the other folder's when the two
+folders ran in one pytest command.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+
+def tamper(path: Path, *statements: str, params: tuple = ()) -> None:
+    """Run SQL on a saved plan as an attacker would (any SQLite tool can)."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        for statement in statements:
+            conn.execute(statement, params if "?" in statement else ())
+    finally:
+        conn.close()
+
+
+def patch_bytes(path: Path, offset: int, data: bytes) -> None:
+    """Overwrite bytes of a file in place."""
+    with open(path, "r+b") as handle:
+        handle.seek(offset)
+        handle.write(data)
+
+
+def query_one(path: Path, sql: str, params: tuple = ()) -> tuple:
+    """One row of a query on a plan file, read with plain SQLite."""
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(sql, params).fetchone()
+    finally:
+        conn.close()
