@@ -41,6 +41,15 @@ def _later(project):
     return later
 
 
+def _later_than_its_baseline(make_project, weekdays):
+    """The phases plan with a baseline of its schedule, then made later (see _later)."""
+    project = _phases(make_project, weekdays)
+    before = schedule(project)
+    project.baselines.append(Baseline("plan", date(2030, 1, 1),
+                                      {tid: (d.early_start, d.early_finish) for tid, d in before.tasks.items()}))
+    return _later(project)
+
+
 def _b_last_day(weekdays):
     return date(2030, 1, 15) if weekdays else date(2030, 1, 13)
 
@@ -61,11 +70,7 @@ def test_why_shows_each_kind_of_task_on_the_day_the_schedule_shows(make_project,
 
 @pytest.mark.parametrize("weekdays", [None, WEEKDAYS], ids=["7-day", "5-day"])
 def test_why_against_a_baseline_reads_a_phase_by_its_moments(make_project, weekdays):
-    project = _phases(make_project, weekdays)
-    before = schedule(project)
-    project.baselines.append(Baseline("plan", date(2030, 1, 1),
-                                      {tid: (d.early_start, d.early_finish) for tid, d in before.tasks.items()}))
-    later = _later(project)
+    later = _later_than_its_baseline(make_project, weekdays)
     result = attribute_versions(later, schedule(later), baseline_version(later.baselines[0]),
                                 schedule_version(later, schedule(later)), "P")
     assert (result.old_text, result.new_text) == ("2030-01-21", "2030-01-24")
@@ -73,11 +78,7 @@ def test_why_against_a_baseline_reads_a_phase_by_its_moments(make_project, weekd
 
 @pytest.mark.parametrize("weekdays", [None, WEEKDAYS], ids=["7-day", "5-day"])
 def test_trend_points_are_the_days_the_schedule_shows(make_project, weekdays):
-    project = _phases(make_project, weekdays)
-    before = schedule(project)
-    project.baselines.append(Baseline("plan", date(2030, 1, 1),
-                                      {tid: (d.early_start, d.early_finish) for tid, d in before.tasks.items()}))
-    later = _later(project)
+    later = _later_than_its_baseline(make_project, weekdays)
     trend = milestone_trend(later, schedule(later), ["P", "M", "Q", "N", "B"])
     forecasts = {line.key: [day for _report, day in line.points] for line in trend.lines}
     b_last = _b_last_day(weekdays)

@@ -12,23 +12,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from ilrs_planner.domain import Task
-from ilrs_planner.qt.document import Document
-from ilrs_planner.qt.main_window import MainWindow
 from ilrs_planner.qt.models.task_columns import Column
 
 
 @pytest.fixture
-def window(qtbot, small_project):
+def small_project(small_project):
     """The small plan (PH holds A → B → C, then M; CNSA owns A) with X under PH: 5 days, unlinked,
-    so it has float (A, B, C and M are the critical chain) and is the only task done."""
+    so it has float (A, B, C and M are the critical chain) and is the only task done. The shared
+    `window` fixture opens it."""
     small_project.add_task(Task("X", "Survey done", 5, id="x", parent_id="ph", position=3, percent_complete=100))
-    win = MainWindow(Document(small_project))
-    qtbot.addWidget(win, before_close_func=lambda w: w.document.mark_saved())
-    win.resize(1300, 700)
-    win.show()
-    win.activateWindow()
-    qtbot.waitActive(win)
-    return win
+    return small_project
 
 
 def shown(window) -> list[str]:
