@@ -12,12 +12,13 @@ from .roadmap import TaskSpec, stable_id
 Entry = tuple[date, date]
 
 
-def _entry(window: Window, duration: int, point: bool, spans_period: bool) -> Entry:
+def _entry(window: Window, duration: int, point: bool, spans_period: bool, at_day_end: bool = False) -> Entry:
     """(start, exclusive finish) of one statement: '2028' -> from 2028-01-01 for the task's duration (or
     over the year, for a bar that spans its announced period); 'by 2028' -> last day 2028-12-31;
-    '2030 to 2035' -> the whole window, through 2035-12-31 (a milestone: its last day)."""
+    '2030 to 2035' -> the whole window, through 2035-12-31 (a milestone: its last day, whose point is
+    the day after when the milestone stands at a day's end, as a baseline keeps points)."""
     last = window.finish
-    end = last if last is None or point else last + timedelta(days=1)  # exclusive: the day after
+    end = last if last is None or (point and not at_day_end) else last + timedelta(days=1)  # the day after
     if window.start and end:
         return (end, end) if point else (window.start, end)
     if window.start and spans_period:
@@ -33,7 +34,8 @@ def _latest_dated(spec: TaskSpec, rows: list[Fact], as_of: date) -> Fact | None:
     return known[-1] if known else None
 
 
-def entry_as_of(spec: TaskSpec, task: Task, as_of: date, is_summary: bool = False) -> Entry | None:
+def entry_as_of(spec: TaskSpec, task: Task, as_of: date, is_summary: bool = False,
+                at_day_end: bool = False) -> Entry | None:
     """The task's dates as known on `as_of`, or None when nothing had been announced yet.
 
     What had happened by then is history (actual dates); otherwise each fact base feeding the
@@ -48,7 +50,7 @@ def entry_as_of(spec: TaskSpec, task: Task, as_of: date, is_summary: bool = Fals
     # A bar sized by roadmap.toml keeps its length; one sized by its announcement spans each period.
     spans_period = not point and spec.duration is None and spec.actual_finish is None
     latest = [found for rows in by_base.values() if (found := _latest_dated(spec, rows, as_of))]
-    entries = [_entry(window, task.duration, point, spans_period) for row in latest
+    entries = [_entry(window, task.duration, point, spans_period, at_day_end) for row in latest
                if (window := spec.dates_of(row)) is not None]
     if not entries:
         return None
@@ -82,17 +84,17 @@ def _notes(as_of: date, rows: list[Fact], alternatives: list[Fact]) -> str:
 
 
 def build_baselines(specs: list[TaskSpec], tasks: dict[str, Task], names: dict[str, str],
-                    since: date) -> list[Baseline]:
+                    since: date, day_ends: frozenset[str] = frozenset()) -> list[Baseline]:
     """One baseline per announcement date from `since` (the plan's start) on, oldest first.
 
     Older statements (e.g. the 2016 crewed-landing plan) still count: the first baseline holds them.
-    `tasks` maps key -> the built task.
+    `tasks` maps key -> the built task; `day_ends`: ids of the milestones the plan puts at a day's end.
     """
     summaries = {s.parent for s in specs}
     baselines = []
     for as_of, rows in statement_dates(specs, since).items():
         entries = {tasks[s.key].id: e for s in specs
-                   if (e := entry_as_of(s, tasks[s.key], as_of, s.key in summaries))}
+                   if (e := entry_as_of(s, tasks[s.key], as_of, s.key in summaries, tasks[s.key].id in day_ends))}
         name = _name(as_of, rows, names)
         alternatives = [row for s in specs for row in s.alternatives if row.known_from == as_of]
         baselines.append(Baseline(name=name, as_of=as_of, entries=entries, notes=_notes(as_of, rows, alternatives),

@@ -59,6 +59,7 @@ Ids are derived from keys (uuid5), so every copy of the reference roadmap has th
 from __future__ import annotations
 
 from ..domain import Link, PlannerError, Project, Task
+from ..engine.cpm import schedule
 from .history import build_baselines
 from .members import MEMBERSHIP_TARGETS, REPORTED_COUNTS, load_participants
 from .modelling import task_from_spec
@@ -111,5 +112,8 @@ def build_reference_project() -> Project:
         project.add_link(link)
     for participant in participants:
         project.add_participant(participant)
-    project.baselines.extend(build_baselines(specs, tasks, baseline_names, project.start))
+    # A milestone after a task stands at the end of the task's last day; its announced day is read
+    # at that moment, so its baseline points are the ends of those days.
+    day_ends = frozenset(tid for tid, dates in schedule(project).tasks.items() if dates.early_at_day_end)
+    project.baselines.extend(build_baselines(specs, tasks, baseline_names, project.start, day_ends))
     return project

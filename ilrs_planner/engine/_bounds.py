@@ -37,6 +37,9 @@ class Bounds:
     history: np.ndarray
     finished: np.ndarray
     as_late: np.ndarray  # constrained As Late As Possible (no bound: see _late_tasks)
+    # A milestone's latest finish when it stands at the END of a day: its deadline's day end is the
+    # next position, which finish_cap (the start of the deadline's day) does not allow. BIG if none.
+    day_end_cap: np.ndarray
 
 
 Position = Callable[[int, int], int]  # (task index, day ordinal) -> position on the task's row
@@ -57,7 +60,8 @@ def task_bounds(tasks: Sequence[Task], planned: np.ndarray, is_summary: np.ndarr
         base = time.pos(rows, np.full(n, start))
     b = Bounds(planned.copy(), base, np.full(n, -BIG, dtype=np.int64),
                 np.full(n, BIG, dtype=np.int64), np.full(n, BIG, dtype=np.int64),
-                np.zeros(n, dtype=bool), np.zeros(n, dtype=bool), np.zeros(n, dtype=bool))
+                np.zeros(n, dtype=bool), np.zeros(n, dtype=bool), np.zeros(n, dtype=bool),
+                np.full(n, BIG, dtype=np.int64))
     b.base[is_summary] = -BIG
     pos: Position = _day_position(time, rows)
     for i in bounded_tasks(tasks) if bounded is None else bounded:
@@ -72,13 +76,25 @@ def task_bounds(tasks: Sequence[Task], planned: np.ndarray, is_summary: np.ndarr
             if status is not None and actual_start is not None and actual_finish is None:
                 _remaining_from_status(b, i, task, pos(i, actual_start), pos(i, status))
         if deadline is not None:
-            # Finished by the end of the deadline's day: the exclusive finish may be the day after,
-            # except a milestone's, which is its own day. A summary spans days, like a task.
-            day_after = 0 if (b.duration[i] == 0 and not is_summary[i]) else 1
-            b.finish_cap[i] = min(b.finish_cap[i], pos(i, deadline + day_after))
+            _apply_deadline(b, i, bool(b.duration[i] == 0 and not is_summary[i]), pos(i, deadline), pos(i, deadline + 1))
     if status is not None:
         _hold_unstarted_after(b, is_summary, status, time, rows)
     return b
+
+
+def _apply_deadline(b: Bounds, i: int, milestone: bool, day_start: int, day_end: int) -> None:
+    """Finished by the end of the deadline's day: the exclusive finish may be the next position.
+
+    A milestone is a moment: at the start of the deadline's day it meets it, at the start of the next
+    it does not, though both are the position after the day's end. Which moment it takes is known
+    after the forward pass (see _day_ends), so a milestone keeps both caps: finish_cap for the start
+    of a day, day_end_cap for the end of one (17:00 on the deadline meets it, as in MS Project).
+    """
+    if milestone:
+        b.day_end_cap[i] = min(b.finish_cap[i], day_end)
+        b.finish_cap[i] = min(b.finish_cap[i], day_start)
+    else:
+        b.finish_cap[i] = min(b.finish_cap[i], day_end)
 
 
 def remaining_duration(duration: int, percent_complete: int) -> int:

@@ -213,7 +213,7 @@ def _by_levels(project: Project, net: Network, level: np.ndarray, order: np.ndar
     n_levels = int(level.max()) + 1 if level.size else 0
     early = _levels.forward(net, level, n_levels)
     finish = _project_finish(net, early)
-    late, free = _levels.backward(binding_only(net, early), level, n_levels, early, _late_caps(net, finish))
+    late, free = _levels.backward(binding_only(net, early), level, n_levels, early, _late_caps(net, finish, early))
     return early, late, free, finish
 
 
@@ -222,8 +222,8 @@ def _by_loops(project: Project, net: Network) -> Passes:
     order, early = _loops.forward(net)
     _refuse_loop(project, net, order)
     finish = _project_finish(net, np.array(early, dtype=np.int64))
-    late, free = _loops.backward(binding_only(net, np.array(early, dtype=np.int64)), order, early,
-                                 _late_caps(net, finish))
+    early_array = np.array(early, dtype=np.int64)
+    late, free = _loops.backward(binding_only(net, early_array), order, early, _late_caps(net, finish, early_array))
     return (np.array(early, dtype=np.int64), np.array(late, dtype=np.int64), np.array(free, dtype=np.int64),
             finish)
 
@@ -241,12 +241,21 @@ def _project_finish(net: Network, early: np.ndarray) -> int:
     return int(net.finish_days(early[:n], net.duration)[leaf].max()) if leaf.any() else net.start
 
 
-def _late_caps(net: Network, finish: int) -> np.ndarray:
-    """The latest start each node may take before its successors are considered."""
+def _late_caps(net: Network, finish: int, early: np.ndarray) -> np.ndarray:
+    """The latest start each node may take before its successors are considered.
+
+    A milestone with a deadline that the forward pass put at the end of a day may stand at the end
+    of the deadline's day (see _bounds._apply_deadline).
+    """
     n = len(net.task_ids)
     leaf = ~net.is_summary
     caps = np.full(net.n_nodes, BIG, dtype=np.int64)
-    latest_finish = np.minimum(net.positions_of(np.full(n, finish)), net.finish_cap)
+    finish_cap = net.finish_cap
+    lifted = net.day_end_cap < BIG
+    if lifted.any():
+        lifted &= day_end_flags(net, early)
+        finish_cap = np.where(lifted, net.day_end_cap, finish_cap)
+    latest_finish = np.minimum(net.positions_of(np.full(n, finish)), finish_cap)
     caps[:n] = np.where(leaf, np.minimum(latest_finish - net.duration, net.start_cap), BIG)
     gate = net.gates["out_finish"]
     capped = (gate >= 0) & (net.finish_cap < BIG)

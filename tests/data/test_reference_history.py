@@ -42,11 +42,13 @@ def test_month_only_announcements_are_dated_to_the_month_end(plan):
 
 
 def test_basic_station_slips_from_2028_to_2035(plan):
+    # The milestone follows the five launches, so it stands at the end of a day: a baseline keeps its
+    # point, the end of 2028-12-31 (2029-01-01 at 00:00), which reads as 2028-12-31.
     assert _entry(plan, date(2021, 10, 21), "ilrs-basic") is None  # not yet announced
-    assert _entry(plan, date(2022, 11, 22), "ilrs-basic")[1] == date(2028, 12, 31)
-    assert _entry(plan, date(2023, 4, 25), "ilrs-basic")[1] == date(2028, 12, 31)
-    assert _entry(plan, date(2024, 4, 25), "ilrs-basic")[1] == date(2035, 12, 31)
-    assert plan.baselines[-1].entries[plan.task_by_key("ilrs-basic").id][1] == date(2035, 12, 31)
+    assert _entry(plan, date(2022, 11, 22), "ilrs-basic")[1] == date(2029, 1, 1)
+    assert _entry(plan, date(2023, 4, 25), "ilrs-basic")[1] == date(2029, 1, 1)
+    assert _entry(plan, date(2024, 4, 25), "ilrs-basic")[1] == date(2036, 1, 1)
+    assert plan.baselines[-1].entries[plan.task_by_key("ilrs-basic").id][1] == date(2036, 1, 1)
 
 
 def test_luna_26_slips_from_2023_2024_to_2028(plan):
@@ -80,8 +82,9 @@ def test_statements_older_than_the_plan_are_in_its_first_baseline(plan):
 
 
 def test_crewed_landing_was_pulled_forward(plan):
-    assert _entry(plan, date(2019, 10, 8), "crewed-landing")[1] == date(2036, 12, 31)  # said in 2016
-    assert _entry(plan, date(2023, 7, 12), "crewed-landing")[1] == date(2030, 12, 31)
+    # A milestone after a task: its points are the ends of 2036-12-31 and of 2030-12-31.
+    assert _entry(plan, date(2019, 10, 8), "crewed-landing")[1] == date(2037, 1, 1)  # said in 2016
+    assert _entry(plan, date(2023, 7, 12), "crewed-landing")[1] == date(2031, 1, 1)
 
 
 def test_what_had_happened_is_history_in_later_baselines(plan):
@@ -95,7 +98,7 @@ def test_a_second_officials_figure_is_an_alternative_not_a_baseline(plan):
     # Wu Weiren said 2045 (2024-04-25, again 2025-04-23); Wu Yanhua said about 2050 in between. Two
     # officials disagreeing is not a change of plan: no baseline moves the extended station to 2050.
     for day in (date(2024, 4, 25), date(2024, 9, 5), date(2025, 4, 23)):
-        assert _entry(plan, day, "ilrs-extended")[1] == date(2045, 12, 31), day
+        assert _entry(plan, day, "ilrs-extended")[1] == date(2046, 1, 1), day  # the end of 2045-12-31
     extended = plan.task_by_key("ilrs-extended")
     assert alternative_figures(extended.notes) == (
         "by 2050 - Wu Yanhua (2nd Int'l Deep Space Exploration Conference), 2024-09-05 "

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -73,12 +74,16 @@ def _cap(value) -> int:
 
 
 def _deadline_cap(deadline, spans_days: bool) -> int:
-    """A deadline is the last day allowed: finished by its end (a milestone's finish is the day itself)."""
+    """A deadline is the last day allowed: finished by its end. A milestone at the start of a day is
+    its own day, one at the end of a day (`spans_days` too) may stand at the deadline's day end."""
     return _cap(deadline) + (1 if deadline is not None and spans_days else 0)
 
 
-def _leaf_rules(spec: dict):
-    """Per leaf: duration, earliest start, fixed start, latest start/finish, history, finished."""
+def _leaf_rules(spec: dict, day_ends: set[str]):
+    """Per leaf: duration, earliest start, fixed start, latest start/finish, history, finished.
+
+    `day_ends`: the milestones standing at the end of a day (which moment a milestone takes is
+    tested in test_milestone_day_ends; here it only decides which deadline cap applies)."""
     tasks = {t["key"]: t for t in spec["tasks"]}
     rules = {}
     for key, t in tasks.items():
@@ -93,7 +98,7 @@ def _leaf_rules(spec: dict):
         r["base"] = max(0, day if kind == "SNET" else day - dur if kind == "FNET" else 0)
         r["fixed"] = day if kind == "MSO" else day - dur if kind == "MFO" else None
         r["scap"] = day if kind in ("SNLT", "MSO") else r["scap"]
-        r["fcap"] = min(day if kind in ("FNLT", "MFO") else 10**6, _deadline_cap(t.get("deadline"), dur > 0))
+        r["fcap"] = min(day if kind in ("FNLT", "MFO") else 10**6, _deadline_cap(t.get("deadline"), dur > 0 or key in day_ends))
         if a_s is not None or a_f is not None:
             r["fixed"] = a_s if a_s is not None else a_f - dur
         r["history"] = a_s is not None or a_f is not None
@@ -108,9 +113,9 @@ def _leaf_rules(spec: dict):
     return rules
 
 
-def _reference(spec: dict) -> dict[str, tuple[int, int, int]]:
+def _reference(spec: dict, day_ends: set[str]) -> dict[str, tuple[int, int, int]]:
     """(ES, EF, total float) per task, by relaxation over every (pred leaf, succ leaf) pair."""
-    leaf = _leaf_rules(spec)
+    leaf = _leaf_rules(spec, day_ends)
     cover = {k: [f"L{i}" for i in range(a, b + 1)] for k, (a, b) in spec["spans"].items()}
     # An SS/SF link out of a summary leaves from its earliest leaf's start: its leaves form one group.
     groups = [(group, FROM_FINISH[ln["type"]], s, TO_FINISH[ln["type"]], ln["lag"]) for ln in spec["links"]
@@ -148,8 +153,27 @@ def _reference(spec: dict) -> dict[str, tuple[int, int, int]]:
 @given(spec=dated_plans(), vectorised=st.booleans())
 def test_constraints_deadlines_and_actuals_follow_the_rules(spec, vectorised, make_project):
     result = schedule_with(make_project(spec), vectorised)
-    expected = _reference(spec)
+    expected = _reference(spec, {k for k, d in result.tasks.items() if d.early_at_day_end})
     got = {k: (_ordinal(d.early_start), _ordinal(d.early_finish), d.total_float) for k, d in result.tasks.items()}
     assert got == expected
     for d in result.tasks.values():
         assert (d.late_start - d.early_start).days == d.total_float
+
+
+@pytest.mark.parametrize("calendar", [None, "weekdays"])
+def test_a_milestone_reached_at_the_end_of_its_deadline_day_meets_it(make_project, calendar):
+    """A (Mon 7 – Fri 11 Jan 2030) → M, deadline Friday: M stands at Friday 17:00, slack 0 as in MS
+    Project (was −1, 'missed'). N after B (Mon–Thu) has a day. S, held to the start of Saturday
+    (Monday on weekdays) by its own date, is shown after the deadline: it misses it by a day."""
+    spec = {"start": date(2030, 1, 7), "calendar": calendar,
+            "calendars": [{"id": "weekdays", "weekdays": ["Mon", "Tue", "Wed", "Thu", "Fri"]}],
+            "tasks": [{"key": "A", "duration": 5}, {"key": "M", "deadline": date(2030, 1, 11)},
+                      {"key": "B", "duration": 4}, {"key": "N", "deadline": date(2030, 1, 11)},
+                      {"key": "S", "constraint": "SNET", "constraint_date": date(2030, 1, 12),
+                       "deadline": date(2030, 1, 11)}],
+            "links": [{"from": "A", "to": "M"}, {"from": "B", "to": "N"}]}
+    for vectorised in (True, False):
+        tasks = schedule_with(make_project(spec), vectorised).tasks
+        floats = {key: (tasks[key].total_float, tasks[key].free_float) for key in "AMBNS"}
+        assert floats == {"A": (0, 0), "M": (0, 0), "B": (1, 0), "N": (1, 1), "S": (-1, -1)}
+        assert tasks["M"].early_at_day_end and tasks["M"].early_finish == date(2030, 1, 12)  # Friday's end
