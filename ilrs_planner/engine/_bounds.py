@@ -76,7 +76,8 @@ def task_bounds(tasks: Sequence[Task], planned: np.ndarray, is_summary: np.ndarr
             if status is not None and actual_start is not None and actual_finish is None:
                 _remaining_from_status(b, i, task, pos(i, actual_start), pos(i, status))
         if deadline is not None:
-            _apply_deadline(b, i, bool(b.duration[i] == 0 and not is_summary[i]), pos(i, deadline), pos(i, deadline + 1))
+            milestone = bool(b.duration[i] == 0 and not is_summary[i])
+            _apply_deadline(b, i, milestone, pos(i, deadline), pos(i, deadline + 1))
     if status is not None:
         _hold_unstarted_after(b, is_summary, status, time, rows)
     return b

@@ -98,7 +98,8 @@ def _leaf_rules(spec: dict, day_ends: set[str]):
         r["base"] = max(0, day if kind == "SNET" else day - dur if kind == "FNET" else 0)
         r["fixed"] = day if kind == "MSO" else day - dur if kind == "MFO" else None
         r["scap"] = day if kind in ("SNLT", "MSO") else r["scap"]
-        r["fcap"] = min(day if kind in ("FNLT", "MFO") else 10**6, _deadline_cap(t.get("deadline"), dur > 0 or key in day_ends))
+        deadline_cap = _deadline_cap(t.get("deadline"), dur > 0 or key in day_ends)
+        r["fcap"] = min(day if kind in ("FNLT", "MFO") else 10**6, deadline_cap)
         if a_s is not None or a_f is not None:
             r["fixed"] = a_s if a_s is not None else a_f - dur
         r["history"] = a_s is not None or a_f is not None

@@ -56,12 +56,14 @@ def test_the_history_slider_redraws_the_roadmap_as_announced_and_marks_the_trend
     step = next(i for i, s in enumerate(bar.steps) if s.as_of == date(2022, 11, 22))
     bar.slider.setValue(step)  # "Wu Weiren: basic structure by 2028"
     data = window.gantt.chart_data()
-    assert date.fromordinal(int(data.start[data.row_of[basic]])).year == 2028
+    # The milestone follows the launches, so its diamond sits at the end of its last day: "by 2028"
+    # is the end of 2028-12-31, the moment 2029-01-01 00:00 on the chart's axis.
+    assert date.fromordinal(int(data.start[data.row_of[basic]])) == date(2029, 1, 1)
     assert window.analysis.mta.chart.marker == date(2022, 11, 22)
     assert "2022-11-22" in bar.label.text()
     window.view.history.trigger()  # off: the current plan again, the mark goes
     data = window.gantt.chart_data()
-    assert date.fromordinal(int(data.start[data.row_of[basic]])).year == 2035
+    assert date.fromordinal(int(data.start[data.row_of[basic]])) == date(2036, 1, 1)  # the end of 2035
     assert window.analysis.mta.chart.marker is None and not bar.isVisible()
 
 

@@ -73,16 +73,18 @@ def _predecessors(element: ET.Element, incoming: list, uids: dict[str, int]) -> 
             add(predecessor, "LagFormat", 7)
 
 
-def _baselines(element: ET.Element, task: Task, baselines) -> None:
+def _baselines(element: ET.Element, task: Task, baselines, at_day_end: bool) -> None:
+    """Each baseline's dates; a milestone's point read at the moment of day it has now, as the task's."""
     for number, baseline in enumerate(baselines):
         entry = baseline.entries.get(task.id)
         if entry is None:
             continue
         start, finish = entry
+        point_at_end = at_day_end and finish <= start
         record = add(element, "Baseline", None)
         add(record, "Number", number)
-        add(record, "Start", start_stamp(start))
-        add(record, "Finish", finish_stamp(finish, finish <= start))
+        add(record, "Start", finish_stamp(start, False) if point_at_end else start_stamp(start))
+        add(record, "Finish", finish_stamp(finish, finish <= start and not point_at_end))
         add(record, "Duration", duration_text(max((finish - start).days, 0)))
         add(record, "DurationFormat", 7)
 
@@ -176,7 +178,7 @@ def task_element(project: Project, task: Task, uids: dict[str, int], outline_num
     _predecessors(element, incoming, uids)
     for field_id, value in _custom_values(project, task, is_summary).items():
         add_text_field(element, field_id, value)
-    _baselines(element, task, baselines)
+    _baselines(element, task, baselines, at_day_end)
     return element
 
 
