@@ -65,6 +65,23 @@ def window(qtbot, small_project):
 
 
 @pytest.fixture
+def gantt_on(qtbot):
+    """Open a Gantt view of a plan, shown at a size and zoomed to a range of dates: gantt_on(project,
+    (width, height), first, last)."""
+    from ilrs_planner.qt.gantt.view import GanttView
+
+    def shown(project: Project, size: tuple[int, int], first: date, last: date) -> GanttView:
+        gantt = GanttView(Document(project))
+        qtbot.addWidget(gantt)
+        gantt.resize(*size)
+        gantt.show()
+        qtbot.waitExposed(gantt)
+        gantt.zoom_to_range(first, last)
+        return gantt
+    return shown
+
+
+@pytest.fixture
 def roadmap_window(qtbot):
     """The main window on the bundled ILRS roadmap at the offscreen screen's 800 x 800, painted once."""
     win = MainWindow(Document(build_reference_project()))

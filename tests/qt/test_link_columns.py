@@ -13,7 +13,6 @@ from PySide6.QtGui import QColor, QImage, QPainter
 
 from ilrs_planner.chart import palette
 from ilrs_planner.domain import ConstraintType, Link, LinkType, Project, Task
-from ilrs_planner.qt.document import Document
 from ilrs_planner.qt.gantt import GanttView
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
@@ -32,25 +31,20 @@ def _plan(middle_start: date) -> Project:
     return project
 
 
-def _view(qtbot, middle_start: date) -> GanttView:
-    gantt = GanttView(Document(_plan(middle_start)))
-    qtbot.addWidget(gantt)
-    gantt.resize(1000, 400)
-    gantt.show()
-    qtbot.waitExposed(gantt)
-    gantt.zoom_to_range(date(2029, 12, 1), date(2030, 5, 1))
+def _view(gantt_on, middle_start: date) -> GanttView:
+    gantt = gantt_on(_plan(middle_start), (1000, 400), date(2029, 12, 1), date(2030, 5, 1))
     gantt.set_vertical_offset(20 * int(gantt.style.row_height))  # rows 20 to about 30: the link's run only
     return gantt
 
 
 @pytest.fixture
-def view(qtbot):
-    return _view(qtbot, date(2045, 1, 1))  # the bars between are years away: the line crosses empty rows
+def view(gantt_on):
+    return _view(gantt_on, date(2045, 1, 1))  # the bars between are years away: the line crosses empty rows
 
 
 @pytest.fixture
-def crossed(qtbot):
-    return _view(qtbot, date(2030, 1, 15))  # the bars between lie across the line's place
+def crossed(gantt_on):
+    return _view(gantt_on, date(2030, 1, 15))  # the bars between lie across the line's place
 
 
 def _painted(view: GanttView, zoom: int = 1) -> QImage:

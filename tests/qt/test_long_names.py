@@ -12,8 +12,6 @@ from PySide6.QtCore import QPointF
 from ilrs_planner.chart import Hit
 from ilrs_planner.data.reference import build_reference_project
 from ilrs_planner.domain import Project, Task
-from ilrs_planner.qt.document import Document
-from ilrs_planner.qt.gantt import GanttView
 from ilrs_planner.qt.gantt.export_layout import TimelinePicture
 from ilrs_planner.qt.gantt.export_writers import render_image
 from ilrs_planner.qt.gantt.tooltip import tooltip_text
@@ -65,17 +63,11 @@ def test_a_long_plan_name_is_cut_in_the_title_and_footer_which_keeps_its_time_an
 
 
 @pytest.fixture
-def view(qtbot):
+def view(gantt_on):
     project = Project("Long names", date(2030, 1, 1))
     project.add_task(Task("s", LONG, 30, id="s", position=0))
     project.add_task(Task("n", "Next task", 30, id="n", position=1))
-    gantt = GanttView(Document(project))
-    qtbot.addWidget(gantt)
-    gantt.resize(900, 300)
-    gantt.show()
-    qtbot.waitExposed(gantt)
-    gantt.zoom_to_range(date(2029, 12, 1), date(2030, 12, 1))
-    return gantt
+    return gantt_on(project, (900, 300), date(2029, 12, 1), date(2030, 12, 1))
 
 
 def test_in_the_window_a_long_name_is_cut_and_pointing_at_it_shows_it_whole(view, qtbot):

@@ -11,7 +11,6 @@ from PySide6.QtCore import QPoint
 from ilrs_planner.chart import Hit
 from ilrs_planner.commands.tasks import SetTaskFields
 from ilrs_planner.domain import Confidence, ConstraintType, Link, LinkType, Participant, Precision, Project, Task
-from ilrs_planner.qt.document import Document
 from ilrs_planner.qt.gantt import GanttView
 from ilrs_planner.qt.gantt.legend import legend_items
 from ilrs_planner.qt.gantt.tooltip import tooltip_text
@@ -66,14 +65,8 @@ def _gantt_plan() -> Project:
 
 
 @pytest.fixture
-def view(qtbot):
-    gantt = GanttView(Document(_gantt_plan()))
-    qtbot.addWidget(gantt)
-    gantt.resize(1000, 400)
-    gantt.show()
-    qtbot.waitExposed(gantt)
-    gantt.zoom_to_range(date(2030, 1, 1), date(2030, 6, 1))
-    return gantt
+def view(gantt_on):
+    return gantt_on(_gantt_plan(), (1000, 400), date(2030, 1, 1), date(2030, 6, 1))
 
 
 def _bar_middle(view: GanttView, task_id: str) -> QPoint:
