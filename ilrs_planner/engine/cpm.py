@@ -221,11 +221,10 @@ def _by_loops(project: Project, net: Network) -> Passes:
     """(early, late, free, project finish) by the plain loops."""
     order, early = _loops.forward(net)
     _refuse_loop(project, net, order)
-    finish = _project_finish(net, np.array(early, dtype=np.int64))
     early_array = np.array(early, dtype=np.int64)
+    finish = _project_finish(net, early_array)
     late, free = _loops.backward(binding_only(net, early_array), order, early, _late_caps(net, finish, early_array))
-    return (np.array(early, dtype=np.int64), np.array(late, dtype=np.int64), np.array(free, dtype=np.int64),
-            finish)
+    return early_array, np.array(late, dtype=np.int64), np.array(free, dtype=np.int64), finish
 
 
 def _refuse_loop(project: Project, net: Network, order: list[int]) -> None:
