@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import weakref
+
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
@@ -20,6 +23,20 @@ def everything(project: Project) -> ChangeSet:
     """A ChangeSet that touches all of `project` (a new or reopened plan)."""
     return ChangeSet(frozenset(project.tasks), structure=True, dates=True, links=True,
                      baselines=True, participants=True, plan=True, replaced=True)
+
+
+def drop_edits(stack: QUndoStack) -> None:
+    """Delete a freed document's edits first, while its undo stack and every edit are still whole.
+
+    The stack owns its edits (UndoAdapters) in C++, and in Python only the stack's wrapper holds
+    theirs. Were the garbage collector to free a document in a reference cycle together with its
+    stack and edits, it could free an edit's wrapper before the stack, which deletes that edit;
+    deleting the document then deletes the stack, which deletes the edit again (a crash in
+    QUndoStack::clear). So the document's finalizer holds the stack: its edits are never garbage
+    while the document lives, and they are deleted here, in order, as the document goes."""
+    if shiboken6.isValid(stack):  # else Qt deleted it already, with a parent of the document
+        stack.blockSignals(True)  # the document is gone: no view is to hear of its history ending
+        stack.clear()
 
 
 class Document(QObject):
@@ -52,6 +69,7 @@ class Document(QObject):
         self._touched: set[str] | None = None
         # Listen to undo_stack.cleanChanged for the modified state (it is `not clean`).
         self.undo_stack = QUndoStack(self)
+        weakref.finalize(self, drop_edits, self.undo_stack)
         self._recompute()
 
     # -- reading ---------------------------------------------------------------------------
