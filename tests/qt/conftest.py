@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 from commands.conftest import build_small_plan as _commands_plan
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 
 from ilrs_planner.data.reference import build_reference_project
 from ilrs_planner.domain import Baseline, Participant, Project
@@ -32,9 +32,12 @@ def isolated_settings(tmp_path, qapp, monkeypatch):
 def collect_garbage_after(qapp):
     """Qt objects a test left behind are freed before the next test starts: a wrapper freed in the
     wrong order crashes the interpreter, and freed here it crashes at the test that made it, not at
-    a random later test when the collector happens to run."""
+    a random later test when the collector happens to run. The widgets pytest-qt closed are deleted
+    here too: their deleteLater waits for an event loop, which processEvents is not, so they were
+    deleted inside whichever later test first waited for something."""
     yield
     qapp.processEvents()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()
 
 
