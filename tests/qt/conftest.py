@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from commands.conftest import build_small_plan as _commands_plan
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings
+from pytestqt.qtbot import QtBot
 
 from ilrs_planner.data.reference import build_reference_project
 from ilrs_planner.domain import Baseline, Participant, Project
@@ -26,6 +27,35 @@ def isolated_settings(tmp_path, qapp, monkeypatch):
         QSettings.setPath(QSettings.Format.IniFormat, scope, str(tmp_path / "settings"))
     QSettings().clear()
     yield
+
+
+# How long a test waits for the window (a signal, a condition, a window shown) before failing. A
+# wait ends as soon as what it waits for happens, so this only makes a failing test fail later; the
+# five seconds pytest-qt gives could run out on a busy 2-core machine for something a person sees
+# at once.
+PATIENCE_MS = 60_000
+
+
+class PatientQtBot(QtBot):
+    """pytest-qt's qtbot whose waits give up after PATIENCE_MS unless a test says otherwise."""
+
+    def waitUntil(self, callback, *, timeout=PATIENCE_MS):
+        return super().waitUntil(callback, timeout=timeout)
+
+    def waitSignal(self, signal, *, timeout=PATIENCE_MS, raising=None, check_params_cb=None):
+        return super().waitSignal(signal, timeout=timeout, raising=raising, check_params_cb=check_params_cb)
+
+    def waitExposed(self, widget, *, timeout=PATIENCE_MS):
+        return super().waitExposed(widget, timeout=timeout)
+
+    def waitActive(self, widget, *, timeout=PATIENCE_MS):
+        return super().waitActive(widget, timeout=timeout)
+
+
+@pytest.fixture
+def qtbot(qapp, request):
+    """The Qt tests' qtbot: pytest-qt's, with patient waits."""
+    return PatientQtBot(request)
 
 
 @pytest.fixture(autouse=True)
