@@ -35,7 +35,8 @@ FINISH_ROWS = 256  # leaves converted to days at a time on working calendars (a 
 class PassPlan:
     """The network's rules as plain Python lists, prepared once per run (not once per block)."""
 
-    def __init__(self, rnet: RiskNetwork):
+    def __init__(self, rnet: RiskNetwork, day_ends: np.ndarray | None = None):
+        """`day_ends`: per task, a milestone the schedule puts at the end of a working day (see _day_ends)."""
         net = rnet.net
         self.rnet = rnet
         self.n_nodes, self.n_tasks = rnet.n_nodes, rnet.n_tasks
@@ -46,7 +47,7 @@ class PassPlan:
         # The second forward pass: from the first ALAP task in the order on, the held tasks left out.
         first = next((k for k, r in enumerate(rnet.rules) if r.task >= 0 and alap[r.task]), len(rnet.rules))
         self.after_held = [rule for rule in self.forward[first:] if not (rule[1] >= 0 and alap[rule[1]])]
-        caps = _cap_rules(rnet)
+        caps = _cap_rules(rnet, day_ends)
         self.backward = [(r.node, r.task, caps.get(r.node), rnet.out_start[r.node], rnet.out_finish[r.node],
                           rnet.out_least[r.node]) for r in reversed(rnet.rules)]
         self.leaves = np.flatnonzero(~net.is_summary[: self.n_tasks])
@@ -204,14 +205,22 @@ def _least_into(out: np.ndarray, values: list[np.ndarray], edges: list[Any], tmp
         np.minimum(out, tmp, out=out)
 
 
-def _cap_rules(rnet: RiskNetwork) -> dict[int, tuple[float, float]]:
-    """Per node with a late cap: (latest finish, latest start) in days, inf where none."""
+def _cap_rules(rnet: RiskNetwork, day_ends: np.ndarray | None = None) -> dict[int, tuple[float, float]]:
+    """Per node with a late cap: (latest finish, latest start) in days, inf where none.
+
+    A milestone with a deadline that the schedule puts at the end of a day may stand at the end of
+    the deadline's day, as in the scheduler (cpm._late_caps): its moment of day is the schedule's in
+    every iteration, as the samples are read (RiskResult._as_days).
+    """
     net = rnet.net
 
     def to_days(cap: int) -> float:
         return float(cap - net.start) if cap < BIG else np.inf
 
-    caps = {i: (to_days(net.finish_cap[i]), to_days(net.start_cap[i]))
+    finish_cap = net.finish_cap
+    if day_ends is not None:
+        finish_cap = np.where(day_ends & (net.day_end_cap < BIG), net.day_end_cap, finish_cap)
+    caps = {i: (to_days(finish_cap[i]), to_days(net.start_cap[i]))
             for i in np.flatnonzero(~net.is_summary[: rnet.n_tasks]).tolist()}
     gate = net.gates["out_finish"]
     for i in np.flatnonzero((gate >= 0) & (net.finish_cap < BIG)).tolist():

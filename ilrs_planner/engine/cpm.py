@@ -244,7 +244,8 @@ def _late_caps(net: Network, finish: int, early: np.ndarray) -> np.ndarray:
     """The latest start each node may take before its successors are considered.
 
     A milestone with a deadline that the forward pass put at the end of a day may stand at the end
-    of the deadline's day (see _bounds._apply_deadline).
+    of the deadline's day (see _bounds._apply_deadline); so may one held as late as possible, which
+    sits on its late moment, an end of day (see _late_tasks).
     """
     n = len(net.task_ids)
     leaf = ~net.is_summary
@@ -252,7 +253,7 @@ def _late_caps(net: Network, finish: int, early: np.ndarray) -> np.ndarray:
     finish_cap = net.finish_cap
     lifted = net.day_end_cap < BIG
     if lifted.any():
-        lifted &= day_end_flags(net, early)
+        lifted &= day_end_flags(net, early) | late_tasks(net)
         finish_cap = np.where(lifted, net.day_end_cap, finish_cap)
     latest_finish = np.minimum(net.positions_of(np.full(n, finish)), finish_cap)
     caps[:n] = np.where(leaf, np.minimum(latest_finish - net.duration, net.start_cap), BIG)

@@ -71,7 +71,8 @@ def run_risk(project: Project, iterations: int = 10_000, seed: int | None = None
     rng = np.random.default_rng(seed)
     durations = sample(rnet.estimates, iterations, rng, distribution)
     step = block or max(DEFAULT_BLOCK, BLOCK_CELLS // (2 * max(rnet.n_nodes, 1)))
-    plan = PassPlan(rnet)
+    day_ends = milestone_day_ends(project, rnet)
+    plan = PassPlan(rnet, day_ends)
     finish = np.empty((rnet.n_tasks, iterations), dtype=np.float32)
     critical_count = np.zeros(rnet.n_tasks, dtype=np.int64)
     matrices = pass_matrices(plan, min(step, iterations))
@@ -85,14 +86,20 @@ def run_risk(project: Project, iterations: int = 10_000, seed: int | None = None
         if progress is not None:
             progress(hi, iterations)
     return RiskResult(project, rnet, iterations, seed, distribution, finish, critical_count / iterations,
-                      durations)
+                      durations, day_ends)
+
+
+def milestone_day_ends(project: Project, rnet: RiskNetwork) -> np.ndarray:
+    """Per task: a milestone at the end of a working day in the schedule (see _day_ends)."""
+    net = rnet.net
+    return day_end_flags(net, cpm.scheduled_positions(project, net)[0], late_tasks(net))
 
 
 class RiskResult:
     """The outcome of a run; dates derive from finish samples in days after the project start."""
 
     def __init__(self, project: Project, rnet: RiskNetwork, iterations: int, seed: int | None, distribution: str,
-                 finish: np.ndarray, criticality: np.ndarray, durations: np.ndarray):
+                 finish: np.ndarray, criticality: np.ndarray, durations: np.ndarray, day_ends: np.ndarray):
         self.origin = date.fromordinal(rnet.net.start)
         self.iterations, self.seed, self.distribution = iterations, seed, distribution
         self.task_ids = list(rnet.net.task_ids)
@@ -100,7 +107,7 @@ class RiskResult:
         self._tasks = {tid: project.tasks[tid] for tid in self.task_ids}
         self._rnet = rnet
         self._project = project
-        self._ends: np.ndarray | None = None
+        self._ends = day_ends
         self._children: dict[int, list[int]] | None = None
         self._finish = finish
         self._durations = durations
@@ -160,20 +167,13 @@ class RiskResult:
         milestone = bool(not net.is_summary[i] and net.duration[i] == 0)
         positions = values.astype(np.int64) + net.start
         # At its own date a milestone starts that day; elsewhere it keeps the schedule's moment of day.
-        at_end = milestone & self._day_ends()[i] & ~((positions == net.base[i]) | (positions == net.fixed[i]))
+        at_end = milestone & self._ends[i] & ~((positions == net.base[i]) | (positions == net.fixed[i]))
         if time is None:
             return np.where(at_end | (not milestone), values - 1, values)
         row = int(net.task_row[i])
         days = (time.day(row, np.where(at_end, positions - 1, positions)) if milestone
                 else time.finish_day(row, positions) - 1)
         return (days - net.start).astype(np.float64)
-
-    def _day_ends(self) -> np.ndarray:
-        """Per task: a milestone at the end of a working day in the schedule, as the samples read it."""
-        if self._ends is None:
-            net = self._rnet.net
-            self._ends = day_end_flags(net, cpm.scheduled_positions(self._project, net)[0], late_tasks(net))
-        return self._ends
 
     def to_date(self, days: float) -> date:
         """Days after the project start as a date."""

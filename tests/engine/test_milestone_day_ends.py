@@ -10,6 +10,7 @@ import pytest
 from ilrs_planner.domain import Baseline, Calendar, ConstraintType, Link, LinkType, Project, Task
 from ilrs_planner.domain.calendar import MONDAY_TO_FRIDAY
 from ilrs_planner.engine.cpm import schedule_with
+from ilrs_planner.engine.risk import run_risk
 from ilrs_planner.engine.risk_shown import default_target
 from ilrs_planner.engine.slippage import slip_report
 
@@ -146,7 +147,6 @@ def test_monte_carlo_dates_a_milestone_on_the_day_the_schedule_shows(weekdays):
     """Durations without a spread sample as they are, so every iteration's milestone day is the
     schedule's: Friday 8 January after a Monday-to-Friday week (the 7-day calendar: Friday too, five
     days from Monday 4), and a milestone fixed to Monday 11 January on that Monday."""
-    from ilrs_planner.engine.risk import run_risk
     plan = Plan(weekdays)
     work = plan.task("work", 5)
     done = plan.task("done", 0)
@@ -210,3 +210,24 @@ def test_the_slip_report_reads_a_phase_ending_on_a_monday_milestone_as_ending_mo
     row = slip_report(plan.project, schedule_with(plan.project, None)).row(phase.id)
     assert row.shown() == ("2027-01-04", "2027-01-11", "2027-01-04", "2027-01-18")
     assert row.variance_texts() == ("0 d", "+7 d")
+
+
+@PASSES
+@pytest.mark.parametrize(("weekdays", "room"), [(True, 6), (False, 8)], ids=["monday-friday", "7-day"])
+def test_an_alap_milestone_with_a_deadline_sits_at_the_end_of_the_deadlines_day(vectorised, weekdays, room):
+    # work: Monday 4 and Tuesday 5 January -> done (as late as possible, deadline Wednesday 13); a
+    # 20-day task beside them ends later. done sits on its late moment, the end of Wednesday 13 (MS
+    # Project's late finish, 17:00), not Tuesday's end. Its room: from Tuesday's end to Wednesday
+    # 13's, 6 working days (Wed 6 to Wed 13 less the weekend), 8 calendar days.
+    plan = Plan(weekdays)
+    work = plan.task("work", 2)
+    done = plan.task("done", 0, constraint=ConstraintType.ALAP, deadline=D(2027, 1, 13))
+    plan.task("beside", 20)
+    plan.link(work, done)
+    dates = schedule_with(plan.project, vectorised).tasks
+    milestone = dates[done.id]
+    assert (milestone.shown_start, milestone.shown_finish, milestone.late_finish) == (D(2027, 1, 13), D(2027, 1, 13),
+                                                                                       D(2027, 1, 14))
+    assert (milestone.total_float, dates[work.id].total_float, milestone.critical) == (room, room, False)
+    risk = run_risk(plan.project, iterations=2, seed=1, use_defaults=False)
+    assert risk.percentiles(done.id)[50] == D(2027, 1, 13) and risk.criticality[done.id] == 0.0
