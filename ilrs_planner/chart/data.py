@@ -21,6 +21,7 @@ from .palette import owner_colors
 from .phases import on_chains, phase_tasks
 from .rollups import Rollups, folded_milestones
 from .tally import Tally
+from .variance import key_slip_words
 
 KIND_TASK, KIND_SUMMARY, KIND_MILESTONE = 0, 1, 2
 # How a bar's dates are drawn by confidence (domain/provenance.py): an inference lighter, an assumption
@@ -81,6 +82,8 @@ class ChartData:
     owner: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))  # index into `owners`
     owners: list[str | None] = field(default_factory=list)  # the owner ids the rows' tasks name
     symbols: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int8))  # SYMBOL_BITS of the row's task
+    # A key milestone's slip badge ('+7 y'; '' elsewhere, and without a baseline): see variance.key_slip_words.
+    slip_words: np.ndarray = field(default_factory=lambda: np.zeros(0, object))
     source: RowSource | None = field(default=None, repr=False, compare=False)
     _row_of: dict[str, int] | None = field(default=None, repr=False, compare=False)
 
@@ -304,6 +307,8 @@ def row_arrays(inputs: RowInputs, rows: list[str], tasks: list[Task], places: np
     if inputs.whiskers:
         data.whisker0, data.whisker1 = _spans(inputs.whiskers, rows, data)
     data.key = key_set & milestone
+    data.slip_words = key_slip_words(project, tasks, np.flatnonzero(data.key).tolist() if inputs.baseline else [],
+                                     finish, shown, precision, inputs.baseline or {})
     data.confidence = np.fromiter(map(_CONF_CODE.get, map(attrgetter("confidence"), tasks), repeat(CONF_SOURCED)),
                                   np.int8, n)
     data.done_until = np.full(n, np.nan)

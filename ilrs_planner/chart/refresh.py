@@ -30,7 +30,7 @@ from .phases import on_chains, phase_tasks
 
 # Per-row arrays, each spliced and patched the same way.
 ROW_ARRAYS = ("start", "finish", "kind", "critical", "actual", "color", "soft0", "soft1", "ghost0", "ghost1",
-              "whisker0", "whisker1", "key", "confidence", "done_until", "symbols")
+              "whisker0", "whisker1", "key", "confidence", "done_until", "symbols", "slip_words")
 # Beyond this many rows to redo, one whole build costs no more.
 MOST_ROWS = 0.25
 
@@ -198,7 +198,8 @@ def _patched(old: ChartData, inputs: RowInputs, rows: list[str], tasks: list, pl
     data = ChartData(rows, arrays["start"], arrays["finish"], arrays["kind"], arrays["critical"], arrays["actual"],
                      arrays["color"], arrays["soft0"], arrays["soft1"], arrays["ghost0"], arrays["ghost1"],
                      arrays["whisker0"], arrays["whisker1"], [], inputs.colors, key=arrays["key"],
-                     confidence=arrays["confidence"], done_until=arrays["done_until"], symbols=arrays["symbols"])
+                     confidence=arrays["confidence"], done_until=arrays["done_until"], symbols=arrays["symbols"],
+                     slip_words=arrays["slip_words"])
     data.labels = old.labels[:first] + [""] * new + old.labels[n_old - last:]
     for row, label in zip(stale.tolist(), fresh.labels):
         data.labels[row] = label

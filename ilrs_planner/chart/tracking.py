@@ -12,7 +12,7 @@ import numpy as np
 from .data import ChartData
 from .layer import GHOST_BOTTOM, GHOST_TOP, Layer, SceneOptions, make_layer, visible
 from .scale import TimeScale
-from .variance import ON_TIME_STEP, format_slip, slip_steps
+from .variance import ON_TIME_STEP, slip_steps
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +60,7 @@ def key_lines(data: ChartData, scale: TimeScale, width: float) -> list[KeyLine]:
     for row, at in zip(rows.tolist(), x.tolist()):
         if 0 <= at <= width:
             slip = float(data.slip[row])
-            badge = "" if np.isnan(slip) else format_slip(slip)
+            badge = "" if np.isnan(slip) else str(data.slip_words[row])
             step = int(slip_steps(np.array([slip]))[0])
             label = data.labels[row]
             lines.append(KeyLine(at, label.split(" · ")[0], badge, step, label))
@@ -72,9 +72,9 @@ def key_lines(data: ChartData, scale: TimeScale, width: float) -> list[KeyLine]:
 
 
 def slip_badges(data: ChartData, idx: np.ndarray) -> dict[int, tuple[str, int]]:
-    """Slip labels ('+7 y') of the key milestones that have a baseline date."""
+    """Slip labels ('+7 y', as the table's Finish variance) of the key milestones that have a baseline date."""
     out = {}
     for row in idx[data.key[idx] & ~np.isnan(data.ghost1[idx])].tolist() if len(data.key) else []:
         slip = float(data.slip[row])
-        out[row] = (format_slip(slip), int(slip_steps(np.array([slip]))[0]))
+        out[row] = (str(data.slip_words[row]), int(slip_steps(np.array([slip]))[0]))
     return out

@@ -8,9 +8,14 @@ a month in neutral grey: a manager reads "how bad" from the colour before the la
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
 
 import numpy as np
 
+from ..domain import Precision, Project, Task
+from ..engine.schedule import shown_days
+from ..engine.shown_dates import baseline_precision, plan_is_fuzzy, variance_text
 from . import palette
 
 # (upper bound in days, colour, legend text), from the earliest to the latest; the last bound is open.
@@ -46,15 +51,26 @@ def slip_color(days: float) -> str:
     return SLIP_STEPS[slip_step(days)][1]
 
 
-def format_slip(days: float) -> str:
-    """'+7 y', '+14 mo', '−3 w', '+9 d' or 'on time': the unit a person would say for that size."""
-    if not days:
-        return "on time"
-    sign, size = ("+" if days > 0 else "−"), abs(days)
-    if size >= 730:
-        return f"{sign}{round(size / 365.25)} y"
-    if size >= 60:
-        return f"{sign}{round(size / 30.44)} mo"
-    if size >= 21:
-        return f"{sign}{round(size / 7)} w"
-    return f"{sign}{int(size)} d"
+def key_slip_words(project: Project, tasks: Sequence[Task], rows: Iterable[int], finish: np.ndarray,
+                   shown: np.ndarray, precision: Sequence[Precision], entries: Mapping) -> np.ndarray:
+    """Per row: the slip badge of each key milestone in `rows` that the baseline holds, in the words
+    of the table's Finish variance and the slip report ('+7 y' between years, '+3 y 2 mo' between
+    months, '+9 d' between days: engine.shown_dates.variance_text); '' for every other row.
+
+    `finish` and `shown` are day ordinals: the exclusive finish and the day the milestone is shown
+    on (the day before its point when it stands at a day's end, as its baseline point is read).
+    """
+    words = np.full(len(tasks), "", dtype=object)
+    fuzzy: bool | None = None
+    for i in rows:
+        task = tasks[i]
+        entry = entries.get(task.id)
+        if entry is None:
+            continue
+        if fuzzy is None:  # read once, and only when some key milestone has a baseline
+            fuzzy = plan_is_fuzzy(project)
+        now = date.fromordinal(int(shown[i]))
+        was = shown_days(entry[0], entry[1], bool(shown[i] < finish[i]))[1]
+        words[i] = variance_text(int(finish[i]) - entry[1].toordinal(), was, now,
+                                 baseline_precision(task, entry, fuzzy), precision[i])
+    return words

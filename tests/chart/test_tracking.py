@@ -8,16 +8,42 @@ import pytest
 from ilrs_planner.chart import SceneOptions, TimeScale, build_chart_data, build_scene, palette
 from ilrs_planner.chart.labels import shorten_by_words
 from ilrs_planner.chart.scene import GHOST_TOP
-from ilrs_planner.chart.variance import SLIP_STEPS, format_slip, slip_color, slip_step, slip_steps
-from ilrs_planner.domain import Baseline
+from ilrs_planner.chart.variance import SLIP_STEPS, slip_color, slip_step, slip_steps
+from ilrs_planner.domain import Baseline, Link, Precision, Project, Task
+from ilrs_planner.engine.cpm import schedule
+from ilrs_planner.engine.slippage import slip_report
 
 SCALE = TimeScale.fit(date(2030, 1, 1), date(2030, 3, 2), 600)  # 10 px per day, as in test_scene
 
 
-@pytest.mark.parametrize("days, words", [(7 * 365, "+7 y"), (425, "+14 mo"), (-30, "−4 w"), (9, "+9 d"),
-                                         (0, "on time"), (-2 * 365, "−2 y")])
-def test_a_slip_is_said_in_the_unit_a_person_would_use(days, words):
-    assert format_slip(days) == words
+def _roadmap_like(precision: Precision, baseline: tuple[date, date]) -> tuple:
+    """Work through 2030 (365 days from 2030-01-01) -> a key milestone at the end of 2030-12-31."""
+    project = Project("Slips", date(2030, 1, 1))
+    work = project.add_task(Task("W", "Work", 365, position=0, precision=precision))
+    done = project.add_task(Task("M", "Done", 0, position=1, precision=precision, key_milestone=True))
+    project.add_link(Link(work.id, done.id))
+    project.baselines.append(Baseline("then", date(2027, 1, 1), {done.id: baseline}))
+    return project, done
+
+
+@pytest.mark.parametrize("precision, baseline, words", [
+    # 'by 2028': the point after 2028-12-31's end, read at the moment of day the milestone has now.
+    (Precision.YEAR, (date(2029, 1, 1), date(2029, 1, 1)), "+2 y"),
+    (Precision.MONTH, (date(2029, 10, 1), date(2029, 10, 1)), "+1 y 3 mo"),  # Sep 2029 to Dec 2030
+    (Precision.DAY, (date(2029, 10, 1), date(2029, 10, 1)), "+457 d"),
+    (Precision.DAY, (date(2031, 1, 1), date(2031, 1, 1)), "0 d"),
+])
+def test_a_key_milestones_badge_says_its_slip_in_the_words_of_the_slip_report(precision, baseline, words):
+    project, done = _roadmap_like(precision, baseline)
+    result = schedule(project)
+    assert result.tasks[done.id].shown_finish == date(2030, 12, 31) and result.tasks[done.id].early_at_day_end
+    data = build_chart_data(project, result, list(project.tasks), baseline="then")
+    scene = build_scene(data, TimeScale.fit(date(2026, 1, 1), date(2032, 1, 1), 600), 600, 0, 2,
+                        SceneOptions(text_width=lambda t: 7.0 * len(t)))
+    badge = next(label.badge for label in scene.labels if label.row == 1)
+    report = slip_report(project, result, "then").row(done.id)
+    assert badge == report.variance_texts()[1] == words
+    assert [line.slip for line in scene.key_lines] == [words]
 
 
 def test_a_variance_colour_follows_the_slip_warm_when_late_cool_when_early():
@@ -54,6 +80,7 @@ def test_a_key_milestone_carries_its_slip_and_a_key_date_line(plan):
     rows = plan[2]
     scene = _compared(plan, {rows[3]: (date(2028, 1, 31), date(2028, 1, 31))}, key=3)  # two years late
     launch = next(label for label in scene.labels if label.row == 3)
+    # Launch follows Build, known to the year: its date reads '2030', the baseline's 2028.
     assert launch.badge == "+2 y" and SLIP_STEPS[launch.badge_step][1] == slip_color(731)
     assert [(line.x, line.text, line.slip) for line in scene.key_lines] == [(300, "Launch", "+2 y")]
     assert scene.milestones.key.tolist() == [True]
