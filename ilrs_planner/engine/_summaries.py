@@ -29,6 +29,23 @@ def settle_summaries(net: Network, es: np.ndarray, ef: np.ndarray, tf: np.ndarra
     return span_start, span_finish, tf, ff, open_work, moments
 
 
+def summary_late_days(net: Network, es: np.ndarray, ef: np.ndarray, tf: np.ndarray,
+                      moments: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each task's start and finish day moved later by its total float, as a summary's late dates:
+    in working days of its calendar (float counts them), each at the moment of day it has (its
+    SUMMARY_* bits). So a phase with 7 days of float on a Monday-to-Friday calendar, starting on a
+    Monday, may start as late as the Wednesday of the next week, as its earliest sub-task may."""
+    if net.time is None:
+        return es + tf, ef + tf
+    rows, time = net.task_row, net.time
+    start_at, finish_at = time.pos(rows, es) + tf, time.pos(rows, ef) + tf
+    late_start = np.where(moments & SUMMARY_START_AT_DAY_END, time.finish_day(rows, start_at), time.day(rows, start_at))
+    late_finish = np.where(moments & SUMMARY_FINISH_AT_DAY_START, time.day(rows, finish_at),
+                           time.finish_day(rows, finish_at))
+    moved = tf != 0  # without float a summary's late dates are its own, on a working day or not
+    return np.where(moved, late_start, es), np.where(moved, late_finish, ef)
+
+
 def summary_moments(net: Network, es: np.ndarray, ef: np.ndarray, at_end: np.ndarray) -> tuple[np.ndarray, ...]:
     """(start, finish, moment bits) of every task, summaries spanning their sub-tasks as MS Project does.
 

@@ -79,7 +79,7 @@ from ._bounds import BIG
 from ._day_ends import day_end_flags
 from ._late_tasks import held_late, late_tasks
 from ._network import Network, compile_network
-from ._summaries import settle_summaries
+from ._summaries import settle_summaries, summary_late_days
 from ._summary_starts import binding_only
 from .file_columns import InputColumns
 from .graph import loop_nodes, loop_task_ids, raise_loop
@@ -288,7 +288,8 @@ def _finish_columns(net: Network, starts: tuple[np.ndarray, np.ndarray], ls: np.
     day_ends = np.where(at_end, EARLY_AT_DAY_END, 0) | np.where(late_end, LATE_AT_DAY_END, 0) | moments
     ff = np.minimum(ff, tf)  # free float is the part of total float that delays no successor
     summary = net.is_summary
-    ls_day = np.where(summary, es_day + tf, ls_day)
-    lf_day = np.where(summary, ef_day + tf, lf_day)
+    summary_ls, summary_lf = summary_late_days(net, es_day, ef_day, tf, moments)
+    ls_day = np.where(summary, summary_ls, ls_day)
+    lf_day = np.where(summary, summary_lf, lf_day)
     critical = (tf <= 0) & open_work
     return es_day, ef_day, ls_day, lf_day, tf, ff, critical, day_ends

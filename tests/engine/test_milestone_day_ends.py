@@ -231,3 +231,26 @@ def test_an_alap_milestone_with_a_deadline_sits_at_the_end_of_the_deadlines_day(
     assert (milestone.total_float, dates[work.id].total_float, milestone.critical) == (room, room, False)
     risk = run_risk(plan.project, iterations=2, seed=1, use_defaults=False)
     assert risk.percentiles(done.id)[50] == D(2027, 1, 13) and risk.criticality[done.id] == 0.0
+
+
+@PASSES
+def test_a_phases_late_dates_are_its_dates_moved_by_its_float_in_working_days(vectorised):
+    # Phase: A (Monday 4 to Friday 8 January) -> B (Monday 11 to Wednesday 13) -> M (Wednesday's
+    # end); C (15 days, to Friday 22) beside the phase sets the plan's finish. B may finish as late
+    # as Friday 22: 7 working days of float (Thu 14, Fri 15, Mon 18 to Fri 22), for A, B, M and the
+    # phase. The phase's late start is 7 working days after Monday 4: Wednesday 13 (A's late start);
+    # its late finish Friday 22 (B's and M's), not 7 calendar days after each (Monday 11, Wednesday 20).
+    plan = Plan()
+    phase = plan.task("phase", 0)
+    a = plan.task("A", 5, parent_id=phase.id)
+    b = plan.task("B", 3, parent_id=phase.id)
+    m = plan.task("M", 0, parent_id=phase.id)
+    plan.task("C", 15)
+    plan.link(a, b), plan.link(b, m)
+    dates = schedule_with(plan.project, vectorised).tasks
+    assert [dates[t.id].total_float for t in (phase, a, b, m)] == [7, 7, 7, 7]
+    assert (dates[a.id].shown_late_start, dates[b.id].shown_late_finish, dates[m.id].shown_late_finish) == (
+        D(2027, 1, 13), D(2027, 1, 22), D(2027, 1, 22))
+    late = dates[phase.id]
+    assert (late.shown_late_start, late.shown_late_finish) == (D(2027, 1, 13), D(2027, 1, 22))
+    assert (late.shown_start, late.shown_finish) == (D(2027, 1, 4), D(2027, 1, 13))
