@@ -11,9 +11,24 @@ from __future__ import annotations
 from datetime import date
 
 from ..domain import Precision, Project, Task, format_fuzzy_date, period_end, period_start, shown_finish
-from .schedule import shown_days
+from .schedule import TaskDates, shown_days
 
 COARSE = (Precision.YEAR, Precision.QUARTER, Precision.MONTH)  # coarsest first
+
+
+def shown_duration(project: Project, task: Task, dates: TaskDates) -> int:
+    """Working days of the task's calendar from start to finish, as MS Project shows a duration
+    ('5d' typed on a Monday-to-Friday plan reads 5 d, not the 7 calendar days it spans; a phase its
+    span; a task under way its work done and left); calendar days for an elapsed duration."""
+    if task.elapsed:
+        return (dates.early_finish - dates.early_start).days
+    return project.task_calendar(task).working_days(dates.early_start, dates.early_finish)
+
+
+def duration_text(days: int, elapsed: bool, summary: bool) -> str:
+    """A shown duration as the tree's Duration cell and the chart's tooltip write it: '1,234 d', '5 ed',
+    'milestone' for a task without duration."""
+    return "milestone" if days == 0 and not summary else f"{days:,} {'ed' if elapsed else 'd'}"
 
 
 def start_text(start: date | None, precision: Precision, finish: date | None = None, at_day_end: bool = False,

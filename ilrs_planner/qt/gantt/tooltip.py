@@ -9,6 +9,7 @@ from ...chart import Hit
 from ...domain import Precision, format_fuzzy_date
 from ...domain.alternatives import alternative_figures
 from ...domain.provenance import is_assumption, is_inferred, provenance_lines, shown_confidence
+from ...engine.shown_dates import duration_text, shown_duration
 from ...engine.shown_precision import ShownPrecision
 
 BREAK_EVERY = 40  # characters of a name without spaces after which its tooltip line may break
@@ -38,9 +39,12 @@ def tooltip_text(document, hit: Hit) -> str:
     lines = [f"<b>{_name(task.name)}</b> <span style='color:#5f6368'>{escape(task.key)}</span>"]
     dates = document.schedule.tasks.get(task.id) if document.schedule is not None else None
     if dates is not None:
-        lines.append(f"{dates.shown_start.isoformat()} → {dates.shown_finish.isoformat()} ({task.duration} d)")
+        # The duration and float as the tree's cells write them: a phase's span, a started task's
+        # work done and left, in working days of the task's calendar.
+        duration = duration_text(shown_duration(project, task, dates), task.elapsed, project.is_summary(task.id))
+        lines.append(f"{dates.shown_start.isoformat()} → {dates.shown_finish.isoformat()} ({duration})")
         critical = " · <b style=color:#d62728>critical</b>" if dates.critical else ""
-        lines.append(f"Total float {dates.total_float} d{critical}")
+        lines.append(f"Total float {dates.total_float:,} d{critical}")
     precision = ShownPrecision(project, document.schedule).of(task.id)  # a date driven by '2031' is known to the year
     if precision is not Precision.DAY:
         shown = format_fuzzy_date(dates.shown_finish if dates else task.constraint_date, precision)

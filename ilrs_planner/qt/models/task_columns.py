@@ -23,7 +23,8 @@ from ...domain import (
 from ...domain.durations import exact_days, format_days, is_elapsed, units_for
 from ...domain.provenance import parse_confidence, shown_confidence
 from ...engine.schedule import Schedule, TaskDates, shown_days
-from ...engine.shown_dates import baseline_precision, plan_is_fuzzy, variance_text
+from ...engine.shown_dates import baseline_precision, duration_text, plan_is_fuzzy, variance_text
+from ...engine.shown_dates import shown_duration as shown_task_duration
 from ...engine.shown_precision import ShownPrecision
 from .predecessor_column import links_into, predecessors_command, predecessors_text
 from .schedule_rows import ScheduleRows
@@ -136,12 +137,8 @@ def finish_variance(task: Task, ctx: RowContext) -> int | None:
 
 
 def shown_duration(task: Task, dates: TaskDates, ctx: RowContext) -> int:
-    """Working days of the task's calendar from start to finish, as MS Project shows a duration
-    ('5d' typed on a Monday-to-Friday plan reads 5 d, not the 7 calendar days it spans); calendar
-    days for an elapsed duration."""
-    if task.elapsed:
-        return (dates.early_finish - dates.early_start).days
-    return ctx.project.task_calendar(task).working_days(dates.early_start, dates.early_finish)
+    """The task's duration as shown (engine.shown_dates.shown_duration: working days of its calendar)."""
+    return shown_task_duration(ctx.project, task, dates)
 
 
 def sort_value(task: Task, column: Column, ctx: RowContext) -> object:
@@ -185,8 +182,7 @@ def display_text(task: Task, column: Column, ctx: RowContext) -> str:
         return format_fuzzy_date(last_day(dates), ctx.precision(task)) if dates else ""
     if column is Column.DURATION:
         days = shown_duration(task, dates, ctx) if dates else task.duration
-        unit = "ed" if task.elapsed else "d"
-        return "milestone" if days == 0 and task.id not in ctx.summary_ids else f"{days:,} {unit}"
+        return duration_text(days, task.elapsed, task.id in ctx.summary_ids)
     if column is Column.FLOAT:
         return f"{dates.total_float:,} d" if dates else ""
     if column is Column.FREE_FLOAT:
