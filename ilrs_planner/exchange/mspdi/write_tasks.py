@@ -6,6 +6,7 @@ import xml.etree.ElementTree as ET
 from datetime import date
 
 from ...domain import ConstraintType, Project, Task, deadline_finish
+from ...domain.working_count import WorkingDayCount
 from .helpers import (
     CONSTRAINT_CODES,
     FINISH_CONSTRAINTS,
@@ -131,13 +132,32 @@ def _actuals(element: ET.Element, project: Project, task: Task, scheduled: tuple
     add(element, "RemainingDuration", _duration_text(task, remaining))
 
 
+class WorkedDays:
+    """Working days of a task's calendar between two dates, each calendar's count made once (a
+    partner's calendar may hold a million exceptions)."""
+
+    def __init__(self, project: Project):
+        self.project = project
+        self.counts: dict[str, WorkingDayCount] = {}
+
+    def between(self, task: Task, start: date, finish: date) -> int:
+        calendar = self.project.task_calendar(task)
+        if calendar.is_continuous:
+            return max((finish - start).days, 0)
+        if calendar.id not in self.counts:
+            self.counts[calendar.id] = WorkingDayCount(calendar)
+        return self.counts[calendar.id].between(start, finish)
+
+
 def task_element(project: Project, task: Task, uids: dict[str, int], outline_number: str, depth: int,
                  is_summary: bool, dates: dict[str, tuple[date, date]], baselines, incoming: list,
-                 calendar_uids: dict[str | None, int] | None = None, at_day_end: bool = False) -> ET.Element:
+                 calendar_uids: dict[str | None, int] | None = None, at_day_end: bool = False,
+                 worked: WorkedDays | None = None) -> ET.Element:
     """One Task element: identity, outline, dates, constraint, actuals, notes, links, custom fields, baselines.
 
     `at_day_end`: a milestone at the end of a working day, written at 17:00 of the day MS Project
-    shows it on (the point after that day, as the reader reads it back).
+    shows it on (the point after that day, as the reader reads it back). A summary's Duration is the
+    working days of its span on its calendar, as MS Project's and the tree's (`worked` counts them).
     """
     element = ET.Element("Task")
     start, finish = dates.get(task.id, (project.start, project.start))
@@ -155,7 +175,8 @@ def task_element(project: Project, task: Task, uids: dict[str, int], outline_num
         add(element, "Duration", f"PT{task.duration * 24}H0M0S")
         add(element, "DurationFormat", ELAPSED_DAYS)
     else:
-        add(element, "Duration", duration_text(max((finish - start).days, 0) if is_summary else task.duration))
+        span = (worked or WorkedDays(project)).between(task, start, finish) if is_summary else task.duration
+        add(element, "Duration", duration_text(span))
         add(element, "DurationFormat", 7)
     add(element, "Milestone", (not is_summary) and task.is_milestone)
     add(element, "Summary", is_summary)

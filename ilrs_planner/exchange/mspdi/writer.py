@@ -23,7 +23,7 @@ from .helpers import (
     start_stamp,
 )
 from .write_calendars import write_calendars
-from .write_tasks import links_by_successor, resources, task_element
+from .write_tasks import WorkedDays, links_by_successor, resources, task_element
 
 
 def _scheduled_dates(project: Project, warnings: list[str]) -> tuple[dict[str, tuple[date, date]], set[str]]:
@@ -114,6 +114,7 @@ def write_mspdi(project: Project, path: str | Path) -> list[str]:
     summaries = project.summary_ids()
     incoming = links_by_successor(project)
     outline: list[int] = []
+    worked = WorkedDays(project)
     for task, depth in project.walk():
         del outline[depth + 1:]
         if len(outline) > depth:
@@ -122,7 +123,7 @@ def write_mspdi(project: Project, path: str | Path) -> list[str]:
             outline.append(1)
         tasks.append(task_element(project, task, uids, ".".join(map(str, outline)), depth,
                                   task.id in summaries, dates, baselines, incoming.get(task.id, []), calendar_uids,
-                                  at_day_end=task.id in day_ends))
+                                  at_day_end=task.id in day_ends, worked=worked))
     root.append(resources(project))
     _write_atomically(ET.ElementTree(root), Path(path))
     return warnings
