@@ -85,8 +85,9 @@ class ComparisonDialog(QDialog):
                     _item(row, [change.field, show_value(change.old), show_value(change.new)], CHANGED)
         if self.diff.milestone_moves:
             branch = _branch(self.tree, "Milestone moves")
-            for move in self.diff.milestone_moves:
-                _item(branch, [f"{move.label} ({move.variance()})", *move.shown()], CHANGED)
+            for move in self.diff.milestone_moves:  # the move beside the new date: a long name cannot hide it
+                was, now = move.shown()
+                _item(branch, [move.label, was, f"{now} ({move.variance()})"], CHANGED)
         for note in self.diff.schedule_notes:
             _item(self.tree, [note])
 
