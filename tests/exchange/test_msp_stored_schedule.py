@@ -173,3 +173,17 @@ def test_a_manually_scheduled_task_keeps_its_dates_without_float_where_ms_projec
     assert (ours["early_start"], ours["early_finish"]) == (stored["early_start"], stored["early_finish"]) == (
         date(2016, 2, 8), date(2016, 2, 9))
     assert (stored["total_float"], stored["critical"], ours["total_float"], ours["critical"]) == (10.0, False, 0, True)
+
+
+def test_ms_project_marks_a_manual_task_critical_when_it_is_linked_and_has_no_slack():
+    # What the departure leaves out, pinned from the files: of the manually scheduled tasks, MS
+    # Project's critical ones are those with no slack that a link ties to another task.
+    seen = []
+    for path in FILES:
+        project = read_mspdi(path).project
+        linked = {tid for link in project.links.values() for tid in (link.pred_id, link.succ_id)}
+        for task_id, (_name, manual, _ours, stored) in zip(project.tasks, _compared(path)):
+            if manual and "critical" in stored:
+                seen.append((stored["critical"], stored["total_float"] <= 0 and task_id in linked))
+    assert len(seen) >= 150 and all(critical == expected for critical, expected in seen)
+    assert sum(critical for critical, _ in seen) == 2
