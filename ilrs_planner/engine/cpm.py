@@ -70,11 +70,12 @@ or MFO date before the plan starts).
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import numpy as np
 
 from ..domain import PlannerError, Project
-from . import _levels, _loops
+from . import _kept_passes, _levels, _loops
 from ._bounds import BIG
 from ._day_ends import day_end_flags
 from ._late_tasks import held_late, late_tasks
@@ -176,15 +177,41 @@ def scheduled_positions(project: Project, net: Network) -> tuple[np.ndarray, np.
 
 
 Passes = tuple[np.ndarray, np.ndarray, np.ndarray, int]  # early, late, free, project finish day
+_KEPT = _kept_passes.KeptPasses()  # the last passes, for the next edit's (see _kept_passes)
 
 
 def _passes(project: Project, net: Network, vectorised: bool | None) -> Passes:
-    """(early, late, free, project finish day) by the level passes or the loops."""
+    """(early, late, free, project finish day) by the level passes or the loops, or from the kept
+    passes where an edit changed little (by shape only: the tests compare both ways with it)."""
+    prior = _KEPT.prior(net) if vectorised is None else None
+    again = _passes_again(net, prior) if prior is not None else None
+    if again is not None:
+        return again
     found = None
     if vectorised or (vectorised is None and net.n_nodes >= SMALL_PLAN_NODES):
         budget = net.n_nodes + 1 if vectorised else max(64, net.targets.size // LEVELS_PER_EDGE)
         found = _levels.levels(net, budget)
-    return _by_loops(project, net) if found is None else _by_levels(project, net, *found)
+    passes, record = _by_loops(project, net) if found is None else _by_levels(project, net, *found)
+    if vectorised is None and net.crossings is None:
+        _KEPT.keep(record)
+    return passes
+
+
+def _passes_again(net: Network, prior: _kept_passes.PassRecord) -> Passes | None:
+    """The passes from the kept ones, or None when the edit reached too far (see _kept_passes)."""
+    forward = _kept_passes.forward_again(net, prior)
+    if forward is None:
+        return None
+    early, moved = forward
+    finish = _project_finish(net, early)
+    caps = _late_caps(net, finish, early)
+    bound = binding_only(net, early)
+    backward = _kept_passes.backward_again(bound, prior, early, moved, caps)
+    if backward is None:
+        return None
+    late, free = backward
+    _KEPT.keep(_kept_passes.finished(_kept_passes.started(net, prior.rank, early, prior), bound, caps, late, free))
+    return early, late, free, finish
 
 
 def _wider(net: Network, early: np.ndarray, extra: int) -> int:
@@ -207,24 +234,33 @@ def _inside_tables(net: Network, early: np.ndarray, late: np.ndarray) -> bool:
         net.time.covers(rows, late[:n][leaf])
 
 
-def _by_levels(project: Project, net: Network, level: np.ndarray, order: np.ndarray) -> Passes:
-    """(early, late, free, project finish) by the numpy level passes."""
-    _refuse_loop(project, net, order.tolist())
+def _by_levels(project: Project, net: Network, level: np.ndarray, order: np.ndarray) -> tuple[Passes, Any]:
+    """(early, late, free, project finish) by the numpy level passes, and their record (see _kept_passes)."""
+    if order.size < net.n_nodes:
+        _refuse_loop(project, net, order.tolist())
     n_levels = int(level.max()) + 1 if level.size else 0
     early = _levels.forward(net, level, n_levels)
     finish = _project_finish(net, early)
-    late, free = _levels.backward(binding_only(net, early), level, n_levels, early, _late_caps(net, finish, early))
-    return early, late, free, finish
+    caps, bound = _late_caps(net, finish, early), binding_only(net, early)
+    late, free = _levels.backward(bound, level, n_levels, early, caps)
+    record = _kept_passes.started(net, level, early, None)
+    return (early, late, free, finish), _kept_passes.finished(record, bound, caps, late, free)
 
 
-def _by_loops(project: Project, net: Network) -> Passes:
-    """(early, late, free, project finish) by the plain loops."""
+def _by_loops(project: Project, net: Network) -> tuple[Passes, Any]:
+    """(early, late, free, project finish) by the plain loops, and their record (see _kept_passes)."""
     order, early = _loops.forward(net)
     _refuse_loop(project, net, order)
     early_array = np.array(early, dtype=np.int64)
     finish = _project_finish(net, early_array)
-    late, free = _loops.backward(binding_only(net, early_array), order, early, _late_caps(net, finish, early_array))
-    return early_array, np.array(late, dtype=np.int64), np.array(free, dtype=np.int64), finish
+    caps, bound = _late_caps(net, finish, early_array), binding_only(net, early_array)
+    late, free = _loops.backward(bound, order, early, caps)
+    late_array, free_array = np.array(late, dtype=np.int64), np.array(free, dtype=np.int64)
+    rank = np.empty(net.n_nodes, dtype=np.int64)
+    rank[np.array(order, dtype=np.int64)] = np.arange(net.n_nodes)
+    record = _kept_passes.finished(_kept_passes.started(net, rank, early_array, None), bound, caps, late_array,
+                                   free_array)
+    return (early_array, late_array, free_array, finish), record
 
 
 def _refuse_loop(project: Project, net: Network, order: list[int]) -> None:

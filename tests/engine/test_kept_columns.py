@@ -1,7 +1,7 @@
 """Scheduling after an edit from the columns kept across edits (engine.kept_columns), and from the
-network's shape, levels and orders kept from the schedules before (engine._shape, engine._levels),
-gives exactly the schedule, or the refusal, that scheduling the edited plan afresh from its objects,
-with nothing kept, gives."""
+network's shape, levels and orders and the passes kept from the schedules before (engine._shape,
+engine._levels, engine._kept_passes), gives exactly the schedule, or the refusal, that scheduling
+the edited plan afresh from its objects, with nothing kept, gives."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ from ilrs_planner.commands.tasks import (
     SetTaskFields,
 )
 from ilrs_planner.domain import Calendar, CalendarException, ConstraintType, Link, LinkType, PlannerError, Project, Task
-from ilrs_planner.engine import _levels, _shape
+from ilrs_planner.engine import _kept_passes, _levels, _shape, cpm
 from ilrs_planner.engine.cpm import schedule, schedule_with
 from ilrs_planner.engine.kept_columns import ColumnKeeper
 
@@ -102,7 +102,7 @@ def _outcome(project: Project, columns, by_levels: bool = False):
         return error
 
 
-_KEPT = (_shape._SHAPES, _levels._LEVELS, _levels._ORDERS)  # what schedules keep for the next one
+_KEPT = (_shape._SHAPES, _levels._LEVELS, _levels._ORDERS, cpm._KEPT)  # what schedules keep for the next one
 
 
 @contextmanager
@@ -150,7 +150,8 @@ def _commands(draw, project: Project) -> Command | None:
     links = list(project.links)
     kind = draw(st.sampled_from(["add", "delete", "indent", "outdent", "up", "down", "duration", "constraint",
                                  "deadline", "actual", "calendar", "elapsed", "link", "unlink", "edit link",
-                                 "weekdays", "default calendar", "plan start"]))
+                                 "weekdays", "default calendar", "plan start", "status date", "progress",
+                                 "finished", "far start"]))
     parent = project.tasks[tid].parent_id
     made: dict[str, Command | None] = {
         "add": AddTask(Task(f"N{len(ids)}", "New", draw(st.integers(0, 9)), parent_id=parent), tid),
@@ -169,13 +170,33 @@ def _commands(draw, project: Project) -> Command | None:
         "weekdays": SetCalendarWeekdays("week", draw(st.lists(st.booleans(), min_size=7, max_size=7))),
         "default calendar": SetDefaultCalendar(draw(st.sampled_from([None, "week", "shut"]))),
         "plan start": SetPlanFields(start=day),
+        "status date": SetPlanFields(status_date=draw(st.sampled_from([None, day]))),
+        "progress": SetTaskFields(tid, percent_complete=draw(st.sampled_from([0, 40, 100]))),
+        "finished": SetTaskFields(tid, actual_finish=draw(st.sampled_from([None, day]))),
+        # Past the year 9999: refused (schedule.out_of_range), and an undo schedules again.
+        "far start": SetPlanFields(start=date(9999, 12, 31) - timedelta(draw(st.integers(0, 20)))),
     }
     return made[kind]
+
+
+@contextmanager
+def _following_at_most(nodes: int) -> Iterator[None]:
+    """The kept passes give up past `nodes` nodes reached (the full passes run instead)."""
+    saved, _kept_passes.MOST_NODES = _kept_passes.MOST_NODES, nodes
+    try:
+        yield
+    finally:
+        _kept_passes.MOST_NODES = saved
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(plans(), st.data())
 def test_every_edit_undo_and_redo_schedules_as_a_fresh_reading(project, data):
+    with _following_at_most(data.draw(st.sampled_from([3, 3000]))):
+        _edit_at_random(project, data)
+
+
+def _edit_at_random(project: Project, data) -> None:
     session = Session(project)
     for _ in range(data.draw(st.integers(1, 12))):
         step = data.draw(st.sampled_from(["edit", "edit", "edit", "undo", "redo"]))
@@ -276,3 +297,21 @@ def test_links_added_or_removed_together_schedule_as_a_fresh_network(project, da
                 fresh, fresh_by_levels = _outcome(project, None), _outcome(project, None, True)
         _same(kept, fresh)
         _same(kept_by_levels, fresh_by_levels)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans(), st.data())
+def test_a_loop_closed_is_refused_as_afresh_and_opened_again_schedules_as_afresh(project, data):
+    """A link back along another closes a loop: the schedule is refused with the loop a fresh reading
+    names, and with that link gone again the passes kept from before schedule the plan as afresh."""
+    links = list(project.links.values())
+    if not links:
+        return
+    back = data.draw(st.sampled_from(links))
+    session = Session(project)
+    for link in (Link(back.succ_id, back.pred_id, back.type, data.draw(st.integers(-3, 5)), id="back"), None):
+        if link is None:
+            del project.links["back"]
+        else:
+            project.links["back"] = link
+        session.check(ChangeSet(frozenset({back.pred_id, back.succ_id})))

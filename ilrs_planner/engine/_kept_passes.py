@@ -1,0 +1,237 @@
+"""The last passes kept, and after an edit only the nodes it reached computed again.
+
+An edit to one task moves the early dates of its successors at most, and the late dates of its
+predecessors: on a 100,000-task plan a handful of nodes, where the whole passes walk 200,000 edges
+level by level. So the inputs and results of the last passes are kept, and when the network has
+the same shape (the same edges between the same nodes: a duration, a lag, a constraint or an
+actual date changed, or an undo or redo of one), the inputs are compared with those kept: the
+nodes whose own bound changed, or an edge into them, are computed again in topological order, and
+so is every node one of them moved, as the full pass computes it (its bound, then the greatest of
+its incoming edges', or the least into a summary's least-start gate; a fixed node its date). The
+backward pass does the same in reverse from the nodes whose cap, outgoing edges or early date
+changed. A node no change reached has the inputs it had, so its dates are those kept; the result
+is the full passes' to the day. When the change reaches more than a few thousand nodes (the
+project finish moved, and with it every late date it bounds), the full pass runs instead.
+
+Only networks on one calendar each way are kept (no crossings: see _crossings); the passes are
+compared with their full runs by the property tests.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ._bounds import BIG
+from ._network import Network
+from ._summary_starts import least_nodes
+
+MOST_NODES = 3000  # past this many nodes computed again, the full pass costs less
+
+
+@dataclass(slots=True)
+class _Edges:
+    """One shape's edges seen from both ends: sources per edge, edges by target (CSR)."""
+
+    sources: np.ndarray
+    into: np.ndarray  # edge numbers ordered by target
+    into_offsets: np.ndarray  # edges into node v: into[into_offsets[v]:into_offsets[v + 1]]
+
+    @staticmethod
+    def of(net: Network) -> _Edges:
+        sources = np.repeat(np.arange(net.n_nodes), np.diff(net.offsets))
+        into = np.argsort(net.targets, kind="stable")
+        into_offsets = np.zeros(net.n_nodes + 1, dtype=np.int64)
+        np.cumsum(np.bincount(net.targets, minlength=net.n_nodes), out=into_offsets[1:])
+        return _Edges(sources, into, into_offsets)
+
+
+@dataclass(slots=True)
+class PassRecord:
+    """One network's pass inputs (copies) and results; `rank` orders the nodes topologically."""
+
+    offsets: np.ndarray  # the shape's arrays (read-only, shared), compared first by identity
+    targets: np.ndarray
+    n_tasks: int
+    weights: np.ndarray
+    base: np.ndarray
+    fixed: np.ndarray
+    least: np.ndarray
+    rank: np.ndarray
+    early: np.ndarray
+    caps: np.ndarray | None = None
+    open_weights: np.ndarray | None = None  # the weights the backward pass read: -BIG on a dead edge
+    late: np.ndarray | None = None
+    free: np.ndarray | None = None
+    edges: list[_Edges] = field(default_factory=list)  # made when first needed, shared along
+
+    def same_shape(self, net: Network) -> bool:
+        return net.crossings is None and self.n_tasks == len(net.task_ids) and \
+            _same(self.offsets, net.offsets) and _same(self.targets, net.targets)
+
+    def both_ends(self, net: Network) -> _Edges:
+        if not self.edges:
+            self.edges.append(_Edges.of(net))
+        return self.edges[0]
+
+
+def _same(kept: np.ndarray, given: np.ndarray) -> bool:
+    return kept is given or (kept.shape == given.shape and bool(np.array_equal(kept, given)))
+
+
+class KeptPasses:
+    """The passes of the last two networks (an edit's, and the as-late-as-possible pass after it)."""
+
+    def __init__(self) -> None:
+        self._entries: list[PassRecord] = []
+
+    def prior(self, net: Network) -> PassRecord | None:
+        """The kept passes of a network of this shape, when there are any."""
+        if net.crossings is not None:
+            return None
+        return next((entry for entry in list(self._entries) if entry.same_shape(net)), None)
+
+    def keep(self, entry: PassRecord) -> None:
+        self._entries = [entry] + [e for e in self._entries if e is not entry][:1]
+
+    def forget(self) -> None:
+        self._entries = []
+
+
+def started(net: Network, rank: np.ndarray, early: np.ndarray, prior: PassRecord | None) -> PassRecord:
+    """A record of the forward pass just made (full or again), to be completed by `finished`."""
+    entry = PassRecord(net.offsets, net.targets, len(net.task_ids), net.weights.copy(), net.base.copy(),
+                   net.fixed.copy(), least_nodes(net), rank, early.copy())
+    if prior is not None and prior.edges:
+        entry.edges = prior.edges
+    return entry
+
+
+def finished(entry: PassRecord, net: Network, caps: np.ndarray, late: np.ndarray, free: np.ndarray) -> PassRecord:
+    """The record with its backward pass (`net`: the network the backward pass read)."""
+    entry.caps, entry.open_weights = caps.copy(), _open_weights(net)
+    entry.late, entry.free = late.copy(), free.copy()
+    return entry
+
+
+def _open_weights(net: Network) -> np.ndarray:
+    return np.asarray(np.where(net.live, net.weights, -BIG))
+
+
+def forward_again(net: Network, prior: PassRecord) -> tuple[np.ndarray, np.ndarray] | None:
+    """(early positions, nodes they moved at) from the kept pass, or None when too many to follow."""
+    least = least_nodes(net)
+    changed = (net.base != prior.base) | (net.fixed != prior.fixed) | (least != prior.least)
+    seeds = np.union1d(np.flatnonzero(changed), net.targets[np.flatnonzero(net.weights != prior.weights)])
+    if seeds.size > MOST_NODES:
+        return None
+    ends = prior.both_ends(net)
+    early = prior.early.copy()
+    moved = _follow(seeds, prior.rank, lambda v: _early_of(net, least, ends, early, v), early,
+                    lambda v: net.targets[net.offsets[v]:net.offsets[v + 1]].tolist())
+    return (early, np.array(sorted(moved), dtype=np.int64)) if moved is not None else None
+
+
+def _early_of(net: Network, least: np.ndarray, ends: _Edges, early: np.ndarray, v: int) -> int:
+    """Node v's early position from its bound and incoming edges, as the full forward pass finds it."""
+    if net.fixed[v] > -BIG:
+        return int(net.fixed[v])
+    into = ends.into[ends.into_offsets[v]:ends.into_offsets[v + 1]]
+    if least[v]:
+        return int((early[ends.sources[into]] + net.weights[into]).min()) if into.size else BIG
+    if not into.size:
+        return int(net.base[v])
+    return max(int(net.base[v]), int((early[ends.sources[into]] + net.weights[into]).max()))
+
+
+def backward_again(net: Network, prior: PassRecord, early: np.ndarray, moved: np.ndarray,
+                   caps: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """(late positions, free slack) from the kept pass; `net` as the backward pass reads it, `moved`
+    the nodes whose early position changed. None when too many nodes are reached."""
+    assert prior.caps is not None and prior.open_weights is not None and prior.late is not None
+    assert prior.free is not None, "a kept pass is kept with its backward pass"
+    weights = _open_weights(net)
+    ends = prior.both_ends(net)
+    seeds = np.flatnonzero(caps != prior.caps)
+    if seeds.size > MOST_NODES:
+        return None
+    before = ends.sources[ends.into[_spans(ends.into_offsets, moved)]]
+    seeds = np.union1d(np.union1d(seeds, ends.sources[np.flatnonzero(weights != prior.open_weights)]),
+                       np.union1d(moved, before))
+    if seeds.size > MOST_NODES:
+        return None
+    late, free = prior.late.copy(), prior.free.copy()
+    n = prior.n_tasks
+
+    def recompute(u: int) -> tuple[int, int]:
+        out = slice(int(net.offsets[u]), int(net.offsets[u + 1]))
+        v, w = net.targets[out], weights[out]
+        if not v.size:
+            return int(caps[u]), BIG
+        carry = np.where(v >= n, free[v], 0)
+        return min(int(caps[u]), int((late[v] - w).min())), min(BIG, int((early[v] - early[u] - w + carry).min()))
+
+    def store(u: int, value: tuple[int, int]) -> bool:
+        moved_late = value[0] != late[u]
+        moved_carry = u >= n and value[1] != free[u]
+        late[u], free[u] = value
+        return bool(moved_late or moved_carry)
+
+    reached = _follow_back(seeds, prior.rank, recompute, store,
+                           lambda u: ends.sources[ends.into[ends.into_offsets[u]:ends.into_offsets[u + 1]]].tolist())
+    return (late, free) if reached else None
+
+
+def _spans(offsets: np.ndarray, nodes: np.ndarray) -> np.ndarray:
+    """The positions offsets[v]:offsets[v+1] of every node v given, concatenated."""
+    if not nodes.size:
+        return nodes
+    counts = offsets[nodes + 1] - offsets[nodes]
+    total = int(counts.sum())
+    ends = np.cumsum(counts)
+    return np.asarray(np.repeat(offsets[nodes] - ends + counts, counts) + np.arange(total))
+
+
+def _follow(seeds: np.ndarray, rank: np.ndarray, compute: Callable[[int], int], values: np.ndarray,
+            onward: Callable[[int], list[int]]) -> set[int] | None:
+    """Compute the seeds again in rank order, and whatever they reach when their value moves."""
+    queue = [(int(rank[v]), int(v)) for v in seeds.tolist()]
+    heapq.heapify(queue)
+    queued = set(seeds.tolist())
+    moved: set[int] = set()
+    while queue:
+        if len(queued) > MOST_NODES:
+            return None
+        _, v = heapq.heappop(queue)
+        value = compute(v)
+        if value == values[v]:
+            continue
+        values[v] = value
+        moved.add(v)
+        for w in onward(v):
+            if w not in queued:
+                queued.add(w)
+                heapq.heappush(queue, (int(rank[w]), w))
+    return moved
+
+
+def _follow_back(seeds: np.ndarray, rank: np.ndarray, compute: Callable[[int], tuple[int, int]],
+                 store: Callable[[int, tuple[int, int]], bool], onward: Callable[[int], list[int]]) -> bool:
+    """As _follow, in reverse rank order, through `store` (True when the predecessors must follow)."""
+    queue = [(-int(rank[v]), int(v)) for v in seeds.tolist()]
+    heapq.heapify(queue)
+    queued = set(seeds.tolist())
+    while queue:
+        if len(queued) > MOST_NODES:
+            return False
+        _, u = heapq.heappop(queue)
+        if not store(u, compute(u)):
+            continue
+        for w in onward(u):
+            if w not in queued:
+                queued.add(w)
+                heapq.heappush(queue, (-int(rank[w]), w))
+    return True
