@@ -23,11 +23,30 @@ from ._summary_starts import forward_bounds
 _VECTOR_ROUNDS = 32  # chains of milestones are short; past this many rounds a plain sweep is cheaper
 
 
+class _Last:
+    """The flags last found without `held_late`: the scheduler asks for the same network and early
+    positions twice (for the late caps of milestones with deadlines, then for the dates), and the
+    positions are read-only once asked for, so the same objects hold the same values."""
+
+    found: tuple[Network, np.ndarray, np.ndarray] | None = None
+
+
 def day_end_flags(net: Network, early: np.ndarray, held_late: np.ndarray | None = None) -> np.ndarray:
-    """Per task: True for a milestone whose early moment is the end of a working day.
+    """Per task: True for a milestone whose early moment is the end of a working day (read-only).
 
     `held_late`: tasks an as-late-as-possible rule holds on their late dates, which are ends of days.
     """
+    last = _Last.found
+    if held_late is None and last is not None and last[0] is net and last[1] is early:
+        return last[2]
+    flags = _flags(net, early, held_late)
+    if held_late is None:
+        early.flags.writeable = flags.flags.writeable = False
+        _Last.found = (net, early, flags)
+    return flags
+
+
+def _flags(net: Network, early: np.ndarray, held_late: np.ndarray | None) -> np.ndarray:
     n = len(net.task_ids)
     point = np.zeros(net.n_nodes, dtype=bool)
     point[:n] = ~net.is_summary & (net.duration == 0)
