@@ -16,7 +16,8 @@ from ._network import Network
 from ._recent import Recent
 from ._summary_starts import least_nodes, no_bound
 
-_LEVELS: Recent[tuple[np.ndarray, np.ndarray] | None] = Recent()
+# An edit's levels and the one's before it (for its undo and redo), as _shape keeps their shapes.
+_LEVELS: Recent[tuple[np.ndarray, np.ndarray] | None] = Recent(size=2)
 _ORDERS: Recent[tuple[np.ndarray, np.ndarray]] = Recent(size=4)  # forward, backward and gate keys, ALAP's too
 
 
