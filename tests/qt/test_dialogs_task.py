@@ -49,9 +49,9 @@ def test_every_field_in_one_undo_step(qtbot, document):
     ui.constraint_date_edit.setText("2031")  # a finish constraint: the end of 2031
     ui.deadline_edit.setText("Q4 2031")
     ui.actual_start_edit.setText("2030-02-01")
-    ui.optimistic_spin.setValue(300)
-    ui.most_likely_spin.setValue(365)
-    ui.pessimistic_spin.setValue(700)
+    ui.optimistic_edit.setText("300")
+    ui.most_likely_edit.setText("365d")
+    ui.pessimistic_edit.setText("100w")
     ui.source_edit.setText("https://tass.com/science/1081926")
     ui.notes_edit.setPlainText("slipped again")
     press_ok(qtbot, dialog)
@@ -64,7 +64,7 @@ def test_every_field_in_one_undo_step(qtbot, document):
     assert (task.constraint, task.constraint_date, task.deadline) == (ConstraintType.FNLT, date(2032, 1, 1),
                                                                       date(2031, 12, 31))
     assert task.classification is Classification.PARTNERS and task.actual_start == date(2030, 2, 1)
-    assert (task.optimistic, task.most_likely, task.pessimistic) == (300, 365, 700)
+    assert (task.optimistic, task.most_likely, task.pessimistic) == (300, 365, 700)  # 100 weeks of 7 days
     assert task.notes == "slipped again" and task.source_url.endswith("1081926")
     document.undo_stack.undo()
     assert document.project == original
@@ -270,3 +270,58 @@ def test_a_duration_the_table_refuses_is_refused_with_the_same_sentence(qtbot, d
     press_ok(qtbot, dialog)
     assert dialog.isVisible() and f"Duration: {refused.value.message}" in dialog.ui.error_label.text()
     assert document.project.tasks["b"].duration == 20 and document.undo_stack.count() == 0
+
+
+def _type_estimate(qtbot, dialog, edit, text: str) -> None:
+    dialog.ui.tabs.setCurrentWidget(dialog.ui.estimates_tab)
+    qtbot.mouseClick(edit, Qt.MouseButton.LeftButton)
+    edit.selectAll()
+    qtbot.keyClicks(edit, text)
+
+
+# The small plan works every day (Continuous): a week is 7 days, a month 30, hours round up to days.
+@pytest.mark.parametrize("optimistic, likely, pessimistic, days", [
+    ("2w", "3mo", "1y", (14, 90, 365)), ("16h", "12 days", "12.5d", (2, 12, 13)), ("", "5", "", (None, 5, None)),
+])
+def test_three_point_estimates_take_what_the_duration_field_takes(qtbot, document, optimistic, likely,
+                                                                   pessimistic, days):
+    dialog = open_dialog(qtbot, document, "b")
+    ui = dialog.ui
+    for edit, text in ((ui.optimistic_edit, optimistic), (ui.most_likely_edit, likely),
+                       (ui.pessimistic_edit, pessimistic)):
+        _type_estimate(qtbot, dialog, edit, text)
+    press_ok(qtbot, dialog)
+    task = document.project.tasks["b"]
+    assert not dialog.isVisible() and (task.optimistic, task.most_likely, task.pessimistic) == days
+    shown = open_dialog(qtbot, document, "b").ui  # read back as durations are, one day as one day
+    assert [e.text() for e in (shown.optimistic_edit, shown.most_likely_edit, shown.pessimistic_edit)] == [
+        "" if d is None else f"{d} day{'s' if d != 1 else ''}" for d in days]
+
+
+@pytest.mark.parametrize("text, code", [("2 fortnights", "duration.invalid"), ("-3d", "task.negative_duration"),
+                                        ("400y", "duration.too_long")])
+def test_an_estimate_the_duration_field_refuses_is_refused_with_the_same_sentence(qtbot, document, text, code):
+    from ilrs_planner.domain import PlannerError
+    from ilrs_planner.qt.models.task_columns import typed_duration
+
+    with pytest.raises(PlannerError) as refused:
+        typed_duration(document.project, text)
+    assert refused.value.code == code
+    dialog = open_dialog(qtbot, document, "b")
+    _type_estimate(qtbot, dialog, dialog.ui.pessimistic_edit, text)
+    press_ok(qtbot, dialog)
+    assert dialog.isVisible() and f"Pessimistic: {refused.value.message}" in dialog.ui.error_label.text()
+    assert document.project.tasks["b"].pessimistic is None and document.undo_stack.count() == 0
+
+
+def test_an_estimate_in_calendar_days_needs_an_elapsed_duration(qtbot, document):
+    dialog = open_dialog(qtbot, document, "b")
+    _type_estimate(qtbot, dialog, dialog.ui.optimistic_edit, "7ed")
+    press_ok(qtbot, dialog)
+    assert dialog.isVisible() and "Optimistic: '7ed' counts calendar days" in dialog.ui.error_label.text()
+    assert document.undo_stack.count() == 0
+    dialog.ui.tabs.setCurrentIndex(0)
+    _type_duration(qtbot, dialog, "10ed")  # the task's duration in calendar days: its estimates may be too
+    press_ok(qtbot, dialog)
+    task = document.project.tasks["b"]
+    assert not dialog.isVisible() and (task.duration, task.elapsed, task.optimistic) == (10, True, 7)

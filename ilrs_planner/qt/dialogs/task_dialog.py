@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QHeaderView, QSpinBox
+from PySide6.QtWidgets import QComboBox, QDialog, QHeaderView, QLineEdit, QSpinBox
 
 from ...commands.base import Command
 from ...commands.composite import AllOrNothing
@@ -17,14 +17,14 @@ from .provenance_fields import ProvenanceFields
 from .task_fields import (
     FINISH_CONSTRAINTS,
     date_text,
+    estimate_text,
     fill_calendars,
     fill_enum,
     finish_text,
-    optional_days,
     read_date,
     read_duration,
+    read_estimate,
     read_finish,
-    set_optional_days,
 )
 
 
@@ -40,10 +40,6 @@ class TaskDialog(QDialog):
         self.setWindowTitle(f"Task details — {self.task.key}")
         self.provenance = ProvenanceFields(self.ui.notes_form, 1, self)  # under the source address
         self._load()
-        # '1 day', not '1 days'
-        for spin in (self.ui.optimistic_spin, self.ui.most_likely_spin, self.ui.pessimistic_spin):
-            spin.valueChanged.connect(lambda days, spin=spin: spin.setSuffix(" day" if days == 1 else " days"))
-            spin.setSuffix(" day" if spin.value() == 1 else " days")
         self.ui.add_link_button.clicked.connect(lambda: self.add_link_row(None, None, LinkType.FS, 0))
         self.ui.remove_link_button.clicked.connect(self.remove_selected_link)
         self.ui.button_box.accepted.connect(self.try_accept)
@@ -85,9 +81,8 @@ class TaskDialog(QDialog):
         ui.key_milestone_check.setChecked(task.key_milestone)
         fill_calendars(ui.calendar_combo, project, task.calendar_id)
         ui.elapsed_check.setChecked(task.elapsed)
-        for spin, days in ((ui.optimistic_spin, task.optimistic), (ui.most_likely_spin, task.most_likely),
-                           (ui.pessimistic_spin, task.pessimistic)):
-            set_optional_days(spin, days)
+        for edit, days in self._estimates(task):
+            edit.setText(estimate_text(days))
         ui.source_edit.setText(task.source_url)
         self.provenance.load(task)
         ui.notes_edit.setPlainText(task.notes)
@@ -163,8 +158,7 @@ class TaskDialog(QDialog):
             "actual_start": read_date(ui.actual_start_edit, "Actual start", end=False),
             "actual_finish": read_finish(ui.actual_finish_edit, "Actual finish", self._milestone()),
             "percent_complete": ui.percent_spin.value(),
-            "optimistic": optional_days(ui.optimistic_spin), "most_likely": optional_days(ui.most_likely_spin),
-            "pessimistic": optional_days(ui.pessimistic_spin),
+            **self._read_estimates(elapsed=ui.elapsed_check.isChecked() or elapsed),
             "source_url": ui.source_edit.text().strip(), "notes": ui.notes_edit.toPlainText(),
             "key_milestone": ui.key_milestone_check.isChecked(),
             "calendar_id": ui.calendar_combo.currentData(), "elapsed": ui.elapsed_check.isChecked() or elapsed,
@@ -175,6 +169,18 @@ class TaskDialog(QDialog):
         if not constraint.dated:
             values["constraint_date"] = None  # as soon or as late as possible carries no date
         return {name: value for name, value in values.items() if getattr(self.task, name) != value}
+
+    def _estimates(self, task) -> tuple[tuple[QLineEdit, int | None], ...]:
+        ui = self.ui
+        return ((ui.optimistic_edit, task.optimistic), (ui.most_likely_edit, task.most_likely),
+                (ui.pessimistic_edit, task.pessimistic))
+
+    def _read_estimates(self, elapsed: bool) -> dict[str, int | None]:
+        """Optimistic, most likely and pessimistic as typed, read as the Duration field reads."""
+        project, ui = self.document.project, self.ui
+        return {name: read_estimate(edit, label, project, elapsed) for name, edit, label in (
+            ("optimistic", ui.optimistic_edit, "Optimistic"), ("most_likely", ui.most_likely_edit, "Most likely"),
+            ("pessimistic", ui.pessimistic_edit, "Pessimistic"))}
 
     def _milestone(self) -> bool:
         """A zero-length task: its finish-type dates are its own day, not the day after a last day."""

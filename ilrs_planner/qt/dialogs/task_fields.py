@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from enum import Enum
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox
+from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from ...domain import (
     ConstraintType,
@@ -18,6 +18,7 @@ from ...domain import (
     period_end,
     period_start,
 )
+from ...domain.durations import format_days
 from ..models.task_columns import typed_duration
 
 # Constraints on a finish read a typed period as its last day ("FNLT 2035" = by the end of 2035).
@@ -81,14 +82,27 @@ def read_duration(edit: QLineEdit, project: Project) -> tuple[int, bool]:
         raise PlannerError(error.code, f"Duration: {error.message}") from None
 
 
-def optional_days(spin: QSpinBox) -> int | None:
-    """A three-point estimate; the spin box's lowest value means 'not estimated'."""
-    return None if spin.value() == spin.minimum() else spin.value()
+def estimate_text(days: int | None) -> str:
+    """A three-point estimate as the Duration field shows a duration; empty when not estimated."""
+    return "" if days is None else format_days(days)
 
 
-def set_optional_days(spin: QSpinBox, days: int | None) -> None:
-    """Show an estimate or 'not estimated'."""
-    spin.setValue(spin.minimum() if days is None else days)
+def read_estimate(edit: QLineEdit, label: str, project: Project, elapsed: bool) -> int | None:
+    """A three-point estimate typed as a duration is ('2w', '3mo', '16h'), read by the Duration
+    field's parser with its errors, named by the field; empty is 'not estimated'. An estimate counts
+    the task's own days, so calendar days ('7ed') only on a task whose duration is elapsed."""
+    text = edit.text().strip()
+    if not text:
+        return None
+    try:
+        days, in_calendar_days = typed_duration(project, text)
+        if in_calendar_days and not elapsed:
+            raise PlannerError("duration.invalid", f"'{text}' counts calendar days, but the task's duration counts "
+                               "working days: type working days (such as 7d), or tick Elapsed duration")
+    except PlannerError as error:
+        edit.setFocus()
+        raise PlannerError(error.code, f"{label}: {error.message}") from None
+    return days
 
 
 def finish_text(day: date | None, precision: Precision, milestone: bool) -> str:
