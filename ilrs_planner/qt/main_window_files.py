@@ -73,7 +73,7 @@ class FileActions:
 
     def export_dialog(self) -> None:
         """File → Export image…"""
-        dialog = ExportDialog(self.document, self.window)
+        dialog = ExportDialog(self.document, self.window, self.window.filters.filtered_rows())
         dialog.accepted.connect(lambda: self._exported(dialog))
         dialog.open()
 

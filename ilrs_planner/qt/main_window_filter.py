@@ -15,6 +15,7 @@ from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QToolBar
 
 from ..domain import PlannerError
+from . import filter_memory
 from .change_effects import effects_of
 from .keys import escape_key
 from .models.task_filters import (
@@ -25,6 +26,7 @@ from .models.task_filters import (
     MILESTONES,
     OWNER,
     SLIPPED,
+    FilteredRows,
     TaskFilter,
     matching,
     with_summaries,
@@ -67,7 +69,9 @@ class FilterActions:
         window.status_bar_widgets["filter"] = self.label
         self._build_menu()
         self._fill_combo()
+        self._project = self.document.project  # told apart from another plan opened, for Save As
         self.document.changed.connect(self._document_changed)
+        self.document.pathChanged.connect(self._path_changed)
         self.document.baselineChanged.connect(self._baseline_changed)
         self._show()
 
@@ -132,6 +136,7 @@ class FilterActions:
             self._show()
             return
         self.chosen = chosen
+        filter_memory.remember(self.document.path, chosen)
         with self.window.tree.batch():
             self.model.set_kept(with_summaries(project.tasks, ids) if chosen.active else None)
         self._follow_selection()
@@ -185,16 +190,40 @@ class FilterActions:
         shown = sum(1 for tid in kept if tid in tasks)
         return f"Filter: {self.chosen.label(self.document.project)} — {shown:,} of {len(tasks):,} tasks shown"
 
+    def filtered_rows(self) -> FilteredRows | None:
+        """The tasks the filter shows, in outline order, for Export and Print; None when all are shown."""
+        kept, project = self.model.kept, self.document.project
+        if kept is None or not self.chosen.active:
+            return None
+        rows = [task.id for task, _depth in project.walk() if task.id in kept]
+        return FilteredRows(self.chosen.label(project), rows, len(project.tasks))
+
     # -- the plan changing under the filter -----------------------------------------------------
     def _document_changed(self, changes, _initiator) -> None:
         effects = effects_of(changes)
-        if effects.replaced:  # another plan: shown whole, as the table shows it
+        if effects.replaced:  # another plan: shown whole, as the table shows it, or as it was left
             self.chosen = TaskFilter()
             self._typing.stop()
+            self._project = self.document.project
         if effects.participants or effects.replaced:
             self._fill_combo()
         if effects.rows or effects.replaced or effects.participants:
             self._show()
+        if effects.replaced:
+            self._recall()
+
+    def _recall(self) -> None:
+        """The filter this plan file was left with, when it was; one that no longer applies (a
+        participant gone) is let go. Slipped tasks without a baseline compared says why, as chosen."""
+        chosen = filter_memory.recall(self.document.path)
+        if chosen is None or (chosen.kind == OWNER and chosen.owner not in self.document.project.participants):
+            return
+        self.apply(chosen)
+
+    def _path_changed(self, path) -> None:
+        """Save As: the filter goes with the plan to its new file (another plan opened recalls its own)."""
+        if self.document.project is self._project:
+            filter_memory.remember(path, self.chosen)
 
     def _baseline_changed(self, _name) -> None:
         """Slipped tasks compares with the baseline chosen: another one applies it afresh."""

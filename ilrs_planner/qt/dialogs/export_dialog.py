@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ...domain import PlannerError
 from ...files.names import safe_file_stem
 from ..document import Document
+from ..models.task_filters import FilteredRows
 from ..plain_text import plain_label
 from .messages import one_line
 from .task_fields import read_date
@@ -49,9 +50,10 @@ def _spin(low: int, high: int, value: int, suffix: str) -> QSpinBox:
 class ExportDialog(QDialog):
     """Collects the export options and calls image_export.export_image; errors are shown here."""
 
-    def __init__(self, document: Document, parent=None):
+    def __init__(self, document: Document, parent=None, filtered: FilteredRows | None = None):
         super().__init__(parent)
         self.document = document
+        self.filtered = filtered  # the table's filter: the image shows its tasks unless "all" is ticked
         self.setWindowTitle("Export timeline image")
         self.written: Path | None = None
         self.warnings: list[str] = []  # what was folded to fit, for the window to say
@@ -84,6 +86,8 @@ class ExportDialog(QDialog):
         self.from_edit.setPlaceholderText("e.g. 2024 (empty: the whole plan)")
         self.to_edit.setPlaceholderText("e.g. 2050")
         self.milestones_only = QCheckBox("Milestones only")
+        self.filter_label = plain_label(f"Filtered: {self.filtered.summary()}" if self.filtered else "")
+        self.all_tasks = QCheckBox("Export all tasks, not only the filter's")
         self.title_edit = QLineEdit(self.document.project.name)
         self.baseline_check = QCheckBox(f"Ghost bars of the baseline '{self.document.baseline_name}'")
         self.baseline_check.setVisible(self.document.baseline_name is not None)
@@ -101,6 +105,9 @@ class ExportDialog(QDialog):
         form.addRow("From", self.from_edit)
         form.addRow("To", self.to_edit)
         form.addRow("Rows", self.milestones_only)
+        if self.filtered is not None:  # as Copy image and Print, the export shows what the table shows
+            form.addRow("", self.filter_label)
+            form.addRow("", self.all_tasks)
         form.addRow("&Title", self.title_edit)
         form.addRow("", self.baseline_check)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -159,6 +166,7 @@ class ExportDialog(QDialog):
             "baseline": self.document.baseline_name if self.baseline_check.isChecked() else None,
             "page_size": self.paper_combo.currentText(),
             "one_page": self.one_page.isChecked(),
+            "rows": self.filtered.rows if self.filtered is not None and not self.all_tasks.isChecked() else None,
         }
 
     def try_export(self) -> None:

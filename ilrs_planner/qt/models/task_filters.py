@@ -92,3 +92,16 @@ def with_summaries(tasks: Mapping[str, Task], ids: Iterable[str], kept: set[str]
             kept.add(tid)
             tid = tasks[tid].parent_id
     return kept
+
+
+@dataclass(frozen=True)
+class FilteredRows:
+    """The tasks a filter shows, in outline order, to draw in an export or a print as the table shows them."""
+
+    label: str  # 'Critical', 'Owner: CNSA'
+    rows: list[str]
+    total: int  # the plan's tasks
+
+    def summary(self) -> str:
+        """'Critical (10 of 65 tasks)', counting the summaries shown as the status bar does."""
+        return f"{self.label} ({len(self.rows):,} of {self.total:,} tasks)"

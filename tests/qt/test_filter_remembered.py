@@ -1,0 +1,97 @@
+"""The filter a plan file was left with comes back when the file is opened again, in this window or
+the next; another file keeps its own; nothing of it goes into the plan file that partners receive."""
+
+from __future__ import annotations
+
+import pytest
+from gestures import type_keys
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QFileDialog
+
+from ilrs_planner.domain import Task
+from ilrs_planner.qt.document import Document
+from ilrs_planner.qt.main_window import MainWindow
+from ilrs_planner.store import save_project
+
+
+@pytest.fixture
+def small_project(small_project):
+    """The small plan (PH holds A → B → C, then M: the critical chain) with X under PH, which has float."""
+    small_project.add_task(Task("X", "Survey done", 5, id="x", parent_id="ph", position=3, percent_complete=100))
+    return small_project
+
+
+@pytest.fixture
+def plan_files(tmp_path, small_project):
+    save_project(small_project, tmp_path / "plan.db")
+    save_project(small_project, tmp_path / "other.db")
+    return tmp_path / "plan.db", tmp_path / "other.db"
+
+
+def open_window(qtbot, small_project, path) -> MainWindow:
+    window = MainWindow(Document(small_project))
+    qtbot.addWidget(window, before_close_func=lambda w: w.document.mark_saved())
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.plan_file.open_path(str(path))
+    return window
+
+
+def choose_in_combo(window, text: str) -> None:
+    combo = window.filters.combo
+    combo.setFocus()
+    QTest.keyClick(combo, Qt.Key.Key_Home)
+    while combo.currentText() != text:
+        QTest.keyClick(combo, Qt.Key.Key_Down)
+
+
+def filter_name(qtbot, window, text: str) -> None:
+    box = window.filters.name_box
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    type_keys(box, text)
+    QTest.keyClick(box, Qt.Key.Key_Return)
+
+
+def shown_filter(window) -> tuple[str, str, list[str]]:
+    return window.filters.combo.currentText(), window.filters.name_box.text(), window.tree.visible_task_ids()
+
+
+def test_a_plan_file_reopened_shows_the_filter_it_was_left_with(qtbot, small_project, plan_files):
+    plan, other = plan_files
+    stored = plan.read_bytes()
+    first = open_window(qtbot, small_project, plan)
+    choose_in_combo(first, "Critical")
+    filter_name(qtbot, first, "task")
+    assert shown_filter(first) == ("Critical", "task", ["ph", "a", "b", "c"])
+    first.close()
+
+    second = open_window(qtbot, small_project, plan)
+    assert shown_filter(second) == ("Critical", "task", ["ph", "a", "b", "c"])
+    assert second.status_bar_widgets["filter"].text() == "Filter: Critical, name holds “task” — 4 of 6 tasks shown"
+    assert second.plan_file.open_path(str(other))  # another file: its own filter, here none
+    assert shown_filter(second) == ("All tasks", "", ["ph", "a", "b", "c", "x", "m"])
+    assert second.plan_file.open_path(str(plan))
+    assert shown_filter(second) == ("Critical", "task", ["ph", "a", "b", "c"])
+    assert plan.read_bytes() == stored  # the filter is the planner's, not the plan's
+
+
+def test_all_tasks_chosen_is_what_the_file_reopens_with(qtbot, small_project, plan_files):
+    plan, other = plan_files
+    window = open_window(qtbot, small_project, plan)
+    choose_in_combo(window, "Milestones")
+    choose_in_combo(window, "All tasks")
+    assert window.plan_file.open_path(str(other)) and window.plan_file.open_path(str(plan))
+    assert shown_filter(window) == ("All tasks", "", ["ph", "a", "b", "c", "x", "m"])
+
+
+def test_save_as_takes_the_filter_to_the_new_file(qtbot, small_project, plan_files, monkeypatch):
+    plan, other = plan_files
+    window = open_window(qtbot, small_project, plan)
+    choose_in_combo(window, "Milestones")
+    copy = plan.with_name("copy.db")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(copy), ""))
+    window.files.save_as.trigger()
+    assert window.document.path == str(copy)
+    assert window.plan_file.open_path(str(other)) and window.plan_file.open_path(str(copy))
+    assert shown_filter(window) == ("Milestones", "", ["m"])
