@@ -72,8 +72,8 @@ class MainWindow(QMainWindow):
         build_menus(self)
         self.filters = FilterActions(self)  # after the View menu's own entries
         self.toolbar = build_toolbar(self)
-        self.addToolBarBreak()  # the filter on a row of its own: on a small screen it would crowd out Find
-        self.addToolBar(self.filters.toolbar())
+        self.addToolBarBreak()  # filter and find on a row of their own, so the tools fit an 800-pixel window
+        self.addToolBar(self.filters.toolbar(self.navigate.find_box))
         self._build_docks()
         self.tree.doubleClickedTask.connect(lambda _tid: self.edit.open_details())
         self.tree.typingRefused.connect(lambda why: self.statusBar().showMessage(why, 8000))

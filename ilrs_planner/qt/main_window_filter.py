@@ -93,17 +93,20 @@ class FilterActions:
                                          "Show the tasks whose name or key holds the text typed")
         self.menu.addAction(self.by_name)
 
-    def toolbar(self) -> QToolBar:
-        """The filter's tool bar: the chooser and the name box (hidden or shown from View)."""
-        bar = QToolBar("Filter")
-        bar.setObjectName("filter_toolbar")
-        bar.setMovable(False)
+    def toolbar(self, find_box: QLineEdit) -> QToolBar:
+        """The filter and find tool bar: the chooser, the name box and the find box (hidden or shown
+        from View; Ctrl+F and Ctrl+Shift+F show it again)."""
+        self.bar = QToolBar("Filter and find")
+        self.bar.setObjectName("filter_toolbar")
+        self.bar.setMovable(False)
         label = QLabel("Filter: ")
         label.setBuddy(self.combo)
         for widget in (label, self.combo, self.name_box):
-            bar.addWidget(widget)
-        self.menu.addAction(bar.toggleViewAction())
-        return bar
+            self.bar.addWidget(widget)
+        self.bar.addSeparator()
+        self.bar.addWidget(find_box)
+        self.menu.addAction(self.bar.toggleViewAction())
+        return self.bar
 
     # -- choosing ------------------------------------------------------------------------------
     def choose(self, choice: str) -> None:
@@ -113,6 +116,7 @@ class FilterActions:
 
     def focus_name_box(self) -> None:
         """View → Filter by name: the cursor in the name box, its text selected for typing over."""
+        self.bar.show()  # hidden from View, the box would take the keys out of sight
         self.name_box.setFocus()
         self.name_box.selectAll()
 

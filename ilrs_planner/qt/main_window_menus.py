@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QMenu, QToolBar
+from PySide6.QtWidgets import QMenu, QToolBar, QToolButton
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -34,8 +34,10 @@ def build_menus(window: MainWindow) -> None:
 
 
 def build_toolbar(window: MainWindow) -> QToolBar:
-    """The main tool bar: files, undo, task edits, outline, zoom, export; the find box at the end."""
-    files, edit, view, nav = window.files, window.edit, window.view, window.navigate
+    """The main tool bar: files, undo, task edits, outline, zoom, export. It fits an 800-pixel
+    window whole: the zoom presets share one button with a menu (the last one chosen on its face),
+    and the find box sits on the filter's row, where Ctrl+F can always reach it."""
+    files, edit, view = window.files, window.edit, window.view
     toolbar = QToolBar("Main toolbar")
     toolbar.setObjectName("main_toolbar")
     toolbar.setMovable(False)
@@ -43,17 +45,29 @@ def build_toolbar(window: MainWindow) -> QToolBar:
     groups = [[files.new, files.open, files.save],
               [edit.undo, edit.redo],
               [edit.add_task, edit.add_milestone, edit.delete, edit.link, edit.details],
-              [edit.outdent, edit.indent, edit.move_up, edit.move_down],
-              [*view.zoom.values(), view.critical],
-              [files.export_image]]
-    for index, group in enumerate(groups):
-        if index:
-            toolbar.addSeparator()
+              [edit.outdent, edit.indent, edit.move_up, edit.move_down]]
+    for group in groups:
         toolbar.addActions(group)
+        toolbar.addSeparator()
+    toolbar.addWidget(zoom_button(window))
+    toolbar.addAction(view.critical)
     toolbar.addSeparator()
-    toolbar.addWidget(nav.find_box)
+    toolbar.addAction(files.export_image)
     window.addToolBar(toolbar)
     return toolbar
+
+
+def zoom_button(window: MainWindow) -> QToolButton:
+    """One button for the zoom presets: a click applies the one on its face, the arrow offers all."""
+    view = window.view
+    menu = _fill(QMenu("Zoom", window), view.zoom.values())
+    button = QToolButton()
+    button.setObjectName("zoom_button")
+    button.setMenu(menu)
+    button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+    button.setDefaultAction(view.zoom[view.last_zoom])
+    view.zoom_button = button  # each preset chosen, from the menu, a key or the View menu, goes on its face
+    return button
 
 
 def task_menu(window: MainWindow) -> QMenu:

@@ -82,6 +82,8 @@ class NavigateActions:
 
     def focus_find(self) -> None:
         """Ctrl+F: put the cursor in the find box, its text selected for typing over."""
+        if (bar := self.find_box.parentWidget()) is not None:
+            bar.show()  # the filter and find bar, hidden from View: typing would go out of sight
         self.find_box.setFocus()
         self.find_box.selectAll()
 

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QToolButton
 
 from ..domain import Project
 from ..engine.schedule import Schedule, TaskTable
@@ -46,6 +47,7 @@ class ViewActions:
                                              f"Zoom: {text.replace('&', '')}")
                      for name, text, icon_name, key in ZOOM_PRESETS}
         self.last_zoom = "programme"
+        self.zoom_button: QToolButton | None = None  # the tool bar's zoom button, once it is built
         self.baseline_menu = window.menus["view"].addMenu("Compare with &baseline")
         self.baseline_group = QActionGroup(window)
         self.baseline_menu.aboutToShow.connect(self._fill_baseline_menu)
@@ -63,6 +65,8 @@ class ViewActions:
         """Forward a zoom preset to the Gantt and remember it."""
         self.last_zoom = name
         self.window.gantt.zoom_preset(name)
+        if self.zoom_button is not None:
+            self.zoom_button.setDefaultAction(self.zoom[name])
 
     def _toggle_history(self, on: bool) -> None:
         self.history_bar.setVisible(on)
