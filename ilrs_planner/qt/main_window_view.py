@@ -12,11 +12,13 @@ from ..domain import Project
 from ..engine.schedule import Schedule, TaskTable
 from .change_effects import effects_of
 from .history_bar import HistoryBar
+from .models.task_columns import Column
 from .plain_text import plain_label, tooltip
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
+MIN_CHART_WIDTH = 320  # what the chart keeps when the table widens for a comparison
 ZOOM_PRESETS = [  # (Gantt preset, menu text, icon, shortcut)
     ("programme", "&Whole programme", "zoom-programme", "Ctrl+0"),
     ("10y", "&10 years", "zoom-10y", "Ctrl+1"),
@@ -51,6 +53,7 @@ class ViewActions:
         self.baseline_menu = window.menus["view"].addMenu("Compare with &baseline")
         self.baseline_group = QActionGroup(window)
         self.baseline_menu.aboutToShow.connect(self._fill_baseline_menu)
+        self.document.baselineChanged.connect(self._room_for_comparison)  # after the table shows its columns
         self._status_labels()
         self.document.changed.connect(lambda changes,
                                       _initiator: effects_of(changes).reschedule and self.update_status())
@@ -101,6 +104,20 @@ class ViewActions:
             action.setChecked(name == self.document.baseline_name)
             action.triggered.connect(lambda _=False, n=name: self.document.set_baseline(n))
             self.baseline_group.addAction(action)
+
+    def _room_for_comparison(self, name) -> None:
+        """A comparison is read in the Finish variance column: when the table is too narrow to show
+        it whole beside the names, the table takes the room from the chart, which keeps at least a
+        third of the window (at 1600 pixels the table's two fifths cut the column in half)."""
+        tree, splitter = self.window.tree, self.window.splitter
+        if name is None or splitter.count() != 2:
+            return
+        missing = tree.scroll_column_into_view(Column.VARIANCE)
+        table, chart = splitter.sizes()
+        give = min(missing, chart - max(splitter.width() // 3, MIN_CHART_WIDTH))
+        if give > 0:
+            splitter.setSizes([table + give, chart - give])
+            tree.scroll_column_into_view(Column.VARIANCE)
 
     # -- status bar ----------------------------------------------------------------------------
     def _status_labels(self) -> None:

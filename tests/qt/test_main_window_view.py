@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QFont, QFontMetrics
 
 from ilrs_planner.qt.document import Document
 from ilrs_planner.qt.main_window import MainWindow
@@ -128,3 +129,18 @@ def test_status_bar_finish_is_the_last_day_of_work(qtbot):
     plan.add_task(Task(key="A", name="Only task", duration=10, id="a", position=0))
     window = make_window(qtbot, plan)
     assert window.status_bar_widgets["finish"].text() == "Finish: 2030-01-10"
+
+
+def test_a_comparison_widens_a_narrow_table_so_the_variance_is_read_whole(qtbot, window):
+    window.resize(1600, 760)  # the first size on a large screen: the table gets two fifths
+    qtbot.waitUntil(lambda: window.width() == 1600, timeout=10000)
+    window.splitter.setSizes([640, 960])
+    tree, header = window.tree, window.tree.header()
+    _choose_first_baseline(window)
+    assert _whole(tree, Column.NAME) and _whole(tree, Column.VARIANCE)
+    table, chart = window.splitter.sizes()
+    assert table > 640 and chart >= window.splitter.width() // 3
+    bold = QFont(header.font())
+    bold.setWeight(QFont.Weight.DemiBold)  # the header's weight in the app's style
+    for line in HEADERS[Column.VARIANCE].split():
+        assert QFontMetrics(bold).horizontalAdvance(line) + 12 <= header.sectionSize(int(Column.VARIANCE))

@@ -121,8 +121,37 @@ def test_compare_shows_a_milestone_move_at_the_precision_it_is_known_to(qtbot, w
     qtbot.addWidget(dialog)
     branch = next(dialog.tree.topLevelItem(i) for i in range(dialog.tree.topLevelItemCount())
                   if dialog.tree.topLevelItem(i).text(0) == "Milestone moves")
-    assert [[branch.child(j).text(c) for c in range(3)] for j in range(branch.childCount())] == [
-        ["M Milestone", "2030-03", "2030-04 (+1 mo)"]]  # beside the new date, whatever the name's length
+    assert [[branch.child(j).text(c) for c in range(4)] for j in range(branch.childCount())] == [
+        ["M Milestone", "2030-03", "2030-04", "+1 mo"]]
+    dialog.reject()
+
+
+def test_compare_cuts_a_long_name_but_never_a_date_a_move_or_a_header(qtbot, window, small_project, tmp_path,
+                                                                       monkeypatch, told):
+    long_name = "Milestone of the joint landing-site certification review after the second sample return " * 2
+    window.document.project.tasks["m"].name = long_name.strip()
+    other = clone_project(window.document.project)
+    other.tasks["b"].duration = 80
+    save_project(other, tmp_path / "other.db")
+    _answer_files(monkeypatch, tmp_path / "other.db")
+    dialog = window.sharing.compare_with()
+    qtbot.addWidget(dialog)
+    qtbot.waitExposed(dialog)
+    tree = dialog.tree
+    branch = next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
+                  if tree.topLevelItem(i).text(0) == "Milestone moves")
+    move = branch.child(0)
+    assert move.text(3) == "+60 d" and f"M {long_name.strip()}" in move.toolTip(0)
+    metrics, viewport = tree.fontMetrics(), tree.viewport().rect()
+    assert tree.horizontalScrollBar().maximum() == 0  # nothing to scroll sideways to
+    for column in (1, 2, 3):  # each date and the move in full, inside the view
+        left = tree.header().sectionViewportPosition(column)
+        width = tree.header().sectionSize(column)
+        assert viewport.contains(left, 0) and viewport.contains(left + width - 1, 0)
+        assert metrics.horizontalAdvance(move.text(column)) < width
+        header_text = tree.headerItem().text(column)
+        assert tree.header().fontMetrics().horizontalAdvance(header_text) < width
+    assert metrics.horizontalAdvance(move.text(0)) > tree.header().sectionSize(0)  # the name alone is cut
     dialog.reject()
 
 

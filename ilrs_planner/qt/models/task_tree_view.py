@@ -302,9 +302,9 @@ class TaskTreeView(CellTyping, QTableView):
             after = header.visualIndex(int(Column.FINISH))
         self.scroll_column_into_view(Column.VARIANCE)
 
-    def scroll_column_into_view(self, column: Column) -> None:
+    def scroll_column_into_view(self, column: Column) -> int:
         """Scroll sideways just enough that the whole column shows, but never so far that any of
-        the Name column goes out of view on the left."""
+        the Name column goes out of view on the left. Returns the pixels of it still out of view."""
         header, bar = self.header(), self.horizontalScrollBar()
         self.updateGeometries()  # the scroll range must include the columns just shown
         right = header.sectionViewportPosition(int(column)) + header.sectionSize(int(column))
@@ -313,6 +313,8 @@ class TaskTreeView(CellTyping, QTableView):
         room = max(header.sectionViewportPosition(int(Column.NAME)), 0) if name_is_left else right
         if right > self.viewport().width():
             bar.setValue(bar.value() + min(right - self.viewport().width(), room))
+        return max(header.sectionViewportPosition(int(column)) + header.sectionSize(int(column))
+                   - self.viewport().width(), 0)
 
     def save_state(self, settings: QSettings) -> None:
         """Remember widths, order and the columns chosen."""

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...sharing.diff import PlanDiff, SectionDiff
 from ...sharing.diff_text import show_value
 from ..plain_text import tooltip
 
 ADDED, REMOVED, CHANGED = "#c8e6c9", "#ffcdd2", "#ffe0b2"  # green, red, amber (light, text stays legible)
+COLUMNS, MOVE = 4, 3  # item, was, is, and a milestone's move ('+2 mo')
 SECTIONS = (("tasks", "Tasks"), ("links", "Dependencies"), ("participants", "Participants"),
             ("baselines", "Baselines"))
 
@@ -25,10 +36,11 @@ def _branch(tree: QTreeWidget, title: str) -> QTreeWidgetItem:
 def _item(parent, texts: list[str], colour: str | None = None) -> QTreeWidgetItem:
     item = QTreeWidgetItem(parent, texts)
     for column, text in enumerate(texts):
-        if len(text) > 30:  # long names and notes are cut by the column; the tooltip shows them whole
+        if text:  # a long name or note is cut with "…" by its column; the tooltip shows it whole
             item.setToolTip(column, tooltip(text))
+    item.setTextAlignment(MOVE, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     if colour:
-        for column in range(len(texts)):
+        for column in range(COLUMNS):
             item.setBackground(column, QBrush(QColor(colour)))
     return item
 
@@ -41,12 +53,12 @@ class ComparisonDialog(QDialog):
         self.setWindowTitle(f"Compare with {other_name}")
         self.diff = diff
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["Item", "Was (this plan)", "Is (other plan)"])
+        self.tree.setHeaderLabels(["Item", "Was (this plan)", "Is (other plan)", "Move"])
         self.tree.setAlternatingRowColors(False)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         self._fill()
         self.tree.expandAll()
-        for column, width in enumerate((380, 220, 220)):
-            self.tree.setColumnWidth(column, width)
+        self._size_columns()
         summary = QLabel(self._summary(this_name, other_name))
         summary.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -56,6 +68,16 @@ class ComparisonDialog(QDialog):
         layout.addWidget(self.tree)
         layout.addWidget(buttons)
         self.resize(900, 600)
+
+    def _size_columns(self) -> None:
+        """The dates and moves as wide as their longest entry and header, so no figure is ever cut;
+        the item's name takes the rest of the width and is cut with "…" (whole in its tooltip)."""
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, COLUMNS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setMinimumSectionSize(60)
 
     def _summary(self, this_name: str, other_name: str) -> str:
         if self.diff.is_empty():
@@ -85,9 +107,8 @@ class ComparisonDialog(QDialog):
                     _item(row, [change.field, show_value(change.old), show_value(change.new)], CHANGED)
         if self.diff.milestone_moves:
             branch = _branch(self.tree, "Milestone moves")
-            for move in self.diff.milestone_moves:  # the move beside the new date: a long name cannot hide it
-                was, now = move.shown()
-                _item(branch, [move.label, was, f"{now} ({move.variance()})"], CHANGED)
+            for move in self.diff.milestone_moves:  # the move in a column of its own: a long name cannot hide it
+                _item(branch, [move.label, *move.shown(), move.variance()], CHANGED)
         for note in self.diff.schedule_notes:
             _item(self.tree, [note])
 
