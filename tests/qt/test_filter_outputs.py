@@ -48,7 +48,7 @@ def test_export_image_draws_the_filtered_tasks_and_says_so(qtbot, window, tmp_pa
     choose_critical(window)
     dialog = open_export(window)
     assert dialog.filter_label.isVisible() and dialog.filter_label.text() == "Filtered: Critical (5 of 6 tasks)"
-    assert not dialog.all_tasks.isChecked()
+    assert not dialog.all_tasks.isChecked() and dialog.title_edit.text() == "Small — Critical"
     svg = export_svg(qtbot, dialog, tmp_path / "critical.svg")
     assert "Task B" in svg and "Survey done" not in svg
     assert "Exported" in window.statusBar().currentMessage()
@@ -58,6 +58,7 @@ def test_export_all_tasks_draws_every_task_though_the_table_is_filtered(qtbot, w
     choose_critical(window)
     dialog = open_export(window)
     qtbot.mouseClick(dialog.all_tasks, Qt.MouseButton.LeftButton)
+    assert dialog.title_edit.text() == "Small"  # the title names the filter only while it applies
     svg = export_svg(qtbot, dialog, tmp_path / "all.svg")
     assert "Task B" in svg and "Survey done" in svg
     assert window.tree.visible_task_ids() == ["ph", "a", "b", "c", "m"]  # the table stays filtered

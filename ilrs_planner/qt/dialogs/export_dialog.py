@@ -88,7 +88,8 @@ class ExportDialog(QDialog):
         self.milestones_only = QCheckBox("Milestones only")
         self.filter_label = plain_label(f"Filtered: {self.filtered.summary()}" if self.filtered else "")
         self.all_tasks = QCheckBox("Export all tasks, not only the filter's")
-        self.title_edit = QLineEdit(self.document.project.name)
+        self.title_edit = QLineEdit(self._default_title(filtered=True))
+        self.all_tasks.toggled.connect(self._all_tasks_toggled)
         self.baseline_check = QCheckBox(f"Ghost bars of the baseline '{self.document.baseline_name}'")
         self.baseline_check.setVisible(self.document.baseline_name is not None)
         self.baseline_check.setChecked(self.document.baseline_name is not None)
@@ -129,6 +130,16 @@ class ExportDialog(QDialog):
     def _default_path(self, suffix: str) -> str:
         folder = os.path.dirname(self.document.path) if self.document.path else os.path.expanduser("~")
         return os.path.join(folder, safe_file_stem(self.document.project.name, "timeline") + suffix)
+
+    def _default_title(self, filtered: bool) -> str:
+        """The plan's name, and the filter's when the image shows only its tasks: a reader of the
+        slide must not take the critical tasks for the whole plan."""
+        name = self.document.project.name
+        return f"{name} — {self.filtered.label}" if filtered and self.filtered is not None else name
+
+    def _all_tasks_toggled(self, every_task: bool) -> None:
+        if self.title_edit.text() == self._default_title(filtered=every_task):  # a title typed is kept
+            self.title_edit.setText(self._default_title(filtered=not every_task))
 
     def _format_changed(self, *_args) -> None:
         suffix = FORMATS[self.format_combo.currentText()]
