@@ -100,8 +100,9 @@ class NavigateActions:
         after = order.index(current) if current in order else -1
         target = next((tid for tid in found if order.index(tid) > after), found[0])
         self.window.tree.reveal(target)
+        # Selecting brings the bar into the chart only when it is out of sight (follow_selection):
+        # a Find that moved the chart to every bar found lost the dates the planner was looking at.
         self.document.set_selection([target])
-        self.show_selected_task()
         self.window.statusBar().showMessage(f"{found.index(target) + 1} of {len(found)} matching “{text}”", 6000)
 
     def go_to_today(self) -> None:

@@ -58,6 +58,7 @@ class BaselinePanel(QWidget):
         self.message = MessageLine()
         self._build_layout()
         self.capture_button.clicked.connect(self.capture)
+        self.name_edit.returnPressed.connect(self.capture)  # a name typed and Enter, as in any form
         self.compare_button.clicked.connect(self.compare_selected)
         self.stop_button.clicked.connect(lambda: self.document.set_baseline(None))
         self.pair_button.clicked.connect(self.compare_pair)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QScrollArea, QWidget
 
 from .common import compact_choosers
@@ -111,6 +111,9 @@ class AnalysisTools:
         action = dock.toggleViewAction()
         # Made as the action checks, before the dock shows (so it opens at the panel's size).
         action.toggled.connect(lambda on: on and self.panel(name))
+        # Opened by its key among tabbed docks, it comes to the front (Ctrl+Shift+L behind Baselines
+        # showed nothing new); once the main window has laid out the tab it was given.
+        action.toggled.connect(lambda on: on and QTimer.singleShot(0, dock.raise_))
         action.setText(title)
         if shortcut:
             action.setShortcut(shortcut)
