@@ -15,7 +15,7 @@ from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QToolBar
 
 from ..domain import PlannerError
-from . import filter_memory
+from . import plan_view_memory
 from .change_effects import effects_of
 from .keys import escape_key
 from .models.task_filters import (
@@ -140,7 +140,7 @@ class FilterActions:
             self._show()
             return
         self.chosen = chosen
-        filter_memory.remember(self.document.path, chosen)
+        plan_view_memory.remember(self.document.path, chosen)
         with self.window.tree.batch():
             self.model.set_kept(with_summaries(project.tasks, ids) if chosen.active else None)
         self._follow_selection()
@@ -217,9 +217,13 @@ class FilterActions:
             self._recall()
 
     def _recall(self) -> None:
-        """The filter this plan file was left with, when it was; one that no longer applies (a
-        participant gone) is let go. Slipped tasks without a baseline compared says why, as chosen."""
-        chosen = filter_memory.recall(self.document.path)
+        """The baseline compared with and the filter this plan file was left with, when it was; what
+        no longer applies (a baseline or participant gone) is let go."""
+        path, document = self.document.path, self.document
+        known, baseline = plan_view_memory.recall_baseline(path)
+        if known and (baseline is None or any(b.name == baseline for b in document.project.baselines)):
+            document.set_baseline(baseline)  # first: Slipped tasks compares with it
+        chosen = plan_view_memory.recall(path)
         if chosen is None or (chosen.kind == OWNER and chosen.owner not in self.document.project.participants):
             return
         self.apply(chosen)
@@ -227,9 +231,13 @@ class FilterActions:
     def _path_changed(self, path) -> None:
         """Save As: the filter goes with the plan to its new file (another plan opened recalls its own)."""
         if self.document.project is self._project:
-            filter_memory.remember(path, self.chosen)
+            plan_view_memory.remember(path, self.chosen)
+            plan_view_memory.remember_baseline(path, self.document.baseline_name)
 
-    def _baseline_changed(self, _name) -> None:
-        """Slipped tasks compares with the baseline chosen: another one applies it afresh."""
+    def _baseline_changed(self, name) -> None:
+        """Slipped tasks compares with the baseline chosen: another one applies it afresh. The
+        choice is remembered for the plan file (not while another plan is being opened)."""
+        if self.document.project is self._project:
+            plan_view_memory.remember_baseline(self.document.path, name)
         if self.chosen.kind == SLIPPED:
             self.apply(self.chosen if self.document.baseline_name else TaskFilter(ALL, None, self.chosen.text))

@@ -95,3 +95,20 @@ def test_save_as_takes_the_filter_to_the_new_file(qtbot, small_project, plan_fil
     assert window.document.path == str(copy)
     assert window.plan_file.open_path(str(other)) and window.plan_file.open_path(str(copy))
     assert shown_filter(window) == ("Milestones", "", ["m"])
+
+
+def test_slipped_tasks_comes_back_with_the_baseline_it_compares_with(qtbot, small_project, plan_files):
+    plan, other = plan_files
+    first = open_window(qtbot, small_project, plan)
+    first.view._fill_baseline_menu()
+    next(a for a in first.view.baseline_menu.actions() if a.text() == "2021 roadmap").trigger()
+    choose_in_combo(first, "Slipped tasks")
+    slipped = first.tree.visible_task_ids()
+    assert first.document.baseline_name == "2021 roadmap" and slipped != ["ph", "a", "b", "c", "x", "m"]
+    first.close()
+
+    second = open_window(qtbot, small_project, plan)
+    assert second.document.baseline_name == "2021 roadmap"
+    assert shown_filter(second) == ("Slipped tasks", "", slipped)
+    assert second.plan_file.open_path(str(other))  # compared with nothing there: left as it was
+    assert shown_filter(second)[0] == "All tasks"

@@ -1,0 +1,77 @@
+"""How each plan file was left: its filter and the baseline compared with, brought back when the
+file is opened again.
+
+It is kept in the window's settings on this computer (QSettings, where the layout and zoom are
+kept), by the file's full path, and never in the plan file: a plan goes to partners, and how one
+planner looks at it is not part of the plan. The newest MAX_PLANS files are remembered.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+
+from PySide6.QtCore import QSettings
+
+from .models.task_filters import ALL, TaskFilter
+
+KEY = "plans/view_by_path"
+MAX_PLANS = 50  # a planner's recent plans; older ones open showing every task, compared with none
+
+
+def _key(path: str) -> str:
+    return os.path.realpath(os.path.abspath(path))
+
+
+def _read(settings: QSettings) -> dict[str, dict]:
+    try:
+        stored = json.loads(str(settings.value(KEY, "{}")))
+    except (TypeError, ValueError):  # settings written by hand or damaged: nothing remembered
+        return {}
+    return {path: entry for path, entry in stored.items() if isinstance(entry, dict)} \
+        if isinstance(stored, dict) else {}
+
+
+def _update(path: str | None, **values) -> None:
+    """Keep `values` for the plan file at `path` (None values forget); nothing for an unsaved plan."""
+    if not path:
+        return
+    settings = QSettings()
+    stored = _read(settings)
+    entry = {**stored.pop(_key(path), {}), **values}  # re-inserted last: the oldest plans go first
+    entry = {name: value for name, value in entry.items() if value is not None}
+    if entry:
+        stored[_key(path)] = entry
+    settings.setValue(KEY, json.dumps(dict(list(stored.items())[-MAX_PLANS:])))
+
+
+def remember(path: str | None, chosen: TaskFilter) -> None:
+    """Keep the filter `chosen` for the plan file at `path` (All tasks forgets it)."""
+    _update(path, filter={"kind": chosen.kind, "owner": chosen.owner, "text": chosen.text} if chosen.active else None)
+
+
+def remember_baseline(path: str | None, name: str | None) -> None:
+    """Keep the baseline compared with for the plan file at `path` (None: compared with none)."""
+    _update(path, baseline=name if name is not None else None, compared=name is not None)
+
+
+def recall(path: str | None) -> TaskFilter | None:
+    """The filter the plan file at `path` was left with, or None (show every task)."""
+    entry = _read(QSettings()).get(_key(path), {}).get("filter") if path else None
+    if not isinstance(entry, dict):
+        return None
+    kind, owner, text = entry.get("kind"), entry.get("owner"), entry.get("text")
+    if not isinstance(kind, str) or not isinstance(text, str) or not isinstance(owner, (str, type(None))):
+        return None
+    chosen = TaskFilter(kind or ALL, owner, text)
+    return chosen if chosen.active else None
+
+
+def recall_baseline(path: str | None) -> tuple[bool, str | None]:
+    """(whether the plan file at `path` was left compared with a baseline or with none, and which);
+    (False, None) when nothing is remembered of it."""
+    entry = _read(QSettings()).get(_key(path), {}) if path else {}
+    if "compared" not in entry:
+        return False, None
+    name = entry.get("baseline")
+    return True, name if isinstance(name, str) else None
