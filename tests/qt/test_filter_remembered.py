@@ -4,7 +4,6 @@ the next; another file keeps its own; nothing of it goes into the plan file that
 from __future__ import annotations
 
 import pytest
-from gestures import type_keys
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog
@@ -33,7 +32,8 @@ def open_window(qtbot, small_project, path) -> MainWindow:
     window = MainWindow(Document(small_project))
     qtbot.addWidget(window, before_close_func=lambda w: w.document.mark_saved())
     window.show()
-    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitActive(window)
     assert window.plan_file.open_path(str(path))
     return window
 
@@ -49,7 +49,7 @@ def choose_in_combo(window, text: str) -> None:
 def filter_name(qtbot, window, text: str) -> None:
     box = window.filters.name_box
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
-    type_keys(box, text)
+    QTest.keyClicks(box, text)  # into the box itself, whichever window the platform made active
     QTest.keyClick(box, Qt.Key.Key_Return)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from gestures import press, type_keys
+from gestures import press
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
@@ -16,7 +16,7 @@ def find(window, text: str) -> None:
     press(window.tree, "Ctrl+F")
     box = window.navigate.find_box
     box.selectAll()
-    type_keys(box, text)
+    QTest.keyClicks(box, text)
     QTest.keyClick(box, Qt.Key.Key_Return)
 
 
@@ -43,7 +43,7 @@ def test_a_baseline_is_captured_by_typing_its_name_and_enter(window):
     press(window.tree, "Ctrl+Shift+B")
     panel = window.analysis.baselines
     QTest.mouseClick(panel.name_edit, Qt.MouseButton.LeftButton)
-    type_keys(panel.name_edit, "Morning review")
+    QTest.keyClicks(panel.name_edit, "Morning review")
     QTest.keyClick(panel.name_edit, Qt.Key.Key_Return)
     assert [b.name for b in window.document.project.baselines][-1] == "Morning review"
     assert panel.name_edit.text() == ""
