@@ -319,6 +319,7 @@ def test_an_estimate_in_calendar_days_needs_an_elapsed_duration(qtbot, document)
     _type_estimate(qtbot, dialog, dialog.ui.optimistic_edit, "7ed")
     press_ok(qtbot, dialog)
     assert dialog.isVisible() and "Optimistic: '7ed' counts calendar days" in dialog.ui.error_label.text()
+    assert "could not be understood" not in dialog.ui.error_label.text()  # it was understood: refused
     assert document.undo_stack.count() == 0
     dialog.ui.tabs.setCurrentIndex(0)
     _type_duration(qtbot, dialog, "10ed")  # the task's duration in calendar days: its estimates may be too

@@ -97,7 +97,7 @@ def read_estimate(edit: QLineEdit, label: str, project: Project, elapsed: bool) 
     try:
         days, in_calendar_days = typed_duration(project, text)
         if in_calendar_days and not elapsed:
-            raise PlannerError("duration.invalid", f"'{text}' counts calendar days, but the task's duration counts "
+            raise PlannerError("task.bad_value", f"'{text}' counts calendar days, but the task's duration counts "
                                "working days: type working days (such as 7d), or tick Elapsed duration")
     except PlannerError as error:
         edit.setFocus()
