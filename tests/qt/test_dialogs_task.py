@@ -326,3 +326,13 @@ def test_an_estimate_in_calendar_days_needs_an_elapsed_duration(qtbot, document)
     press_ok(qtbot, dialog)
     task = document.project.tasks["b"]
     assert not dialog.isVisible() and (task.duration, task.elapsed, task.optimistic) == (10, True, 7)
+
+
+def test_the_dialog_opens_with_the_keys_in_the_name_field(qtbot, document):
+    dialog = open_dialog(qtbot, document, "b")
+    assert dialog.ui.tabs.currentWidget() is dialog.ui.general_tab
+    assert dialog.focusWidget() is dialog.ui.name_edit  # where typed keys go once the dialog is active
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_End)
+    qtbot.keyClicks(dialog.focusWidget(), " (relay)")
+    press_ok(qtbot, dialog)
+    assert document.project.tasks["b"].name == "Task B (relay)"

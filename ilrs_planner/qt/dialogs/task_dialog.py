@@ -46,6 +46,8 @@ class TaskDialog(QDialog):
         self.ui.constraint_combo.currentIndexChanged.connect(self._enable_constraint_date)
         self._enable_constraint_date()
         self.ui.button_box.rejected.connect(self.reject)
+        self.ui.tabs.setCurrentIndex(0)
+        self.ui.name_edit.setFocus()  # opened by Ctrl+I, the keys go to the first field, not the tab bar
 
     # -- showing the task ------------------------------------------------------------------------
     def _enable_constraint_date(self) -> None:
