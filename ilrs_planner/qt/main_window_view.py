@@ -112,11 +112,13 @@ class ViewActions:
         tree, splitter = self.window.tree, self.window.splitter
         if name is None or splitter.count() != 2:
             return
-        missing = tree.scroll_column_into_view(Column.VARIANCE)
+        scrolled = tree.horizontalScrollBar().value()  # the ID column, scrolled away for the variance
+        missing = tree.scroll_column_into_view(Column.VARIANCE) + tree.horizontalScrollBar().value() - scrolled
         table, chart = splitter.sizes()
-        give = min(missing, chart - max(splitter.width() // 3, MIN_CHART_WIDTH))
+        give = min(missing + scrolled, chart - max(splitter.width() // 3, MIN_CHART_WIDTH))
         if give > 0:
             splitter.setSizes([table + give, chart - give])
+            tree.horizontalScrollBar().setValue(0)  # ID and Name back in view, if the room allows
             tree.scroll_column_into_view(Column.VARIANCE)
 
     # -- status bar ----------------------------------------------------------------------------

@@ -138,6 +138,7 @@ def test_a_comparison_widens_a_narrow_table_so_the_variance_is_read_whole(qtbot,
     tree, header = window.tree, window.tree.header()
     _choose_first_baseline(window)
     assert _whole(tree, Column.NAME) and _whole(tree, Column.VARIANCE)
+    assert tree.horizontalScrollBar().value() == 0 and _whole(tree, Column.ID)  # room for the ID column too
     table, chart = window.splitter.sizes()
     assert table > 640 and chart >= window.splitter.width() // 3
     bold = QFont(header.font())
