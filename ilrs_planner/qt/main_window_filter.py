@@ -32,6 +32,7 @@ from .models.task_filters import (
     with_summaries,
 )
 from .plain_text import plain_label
+from .plan_view_memory import PlanViewKeeper
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -69,11 +70,10 @@ class FilterActions:
         window.status_bar_widgets["filter"] = self.label
         self._build_menu()
         self._fill_combo()
-        self._project = self.document.project  # told apart from another plan opened, for Save As
         self.document.changed.connect(self._document_changed)
-        self.document.pathChanged.connect(self._path_changed)
         self.document.baselineChanged.connect(self._baseline_changed)
         self._show()
+        self.memory = PlanViewKeeper(self)  # after the handlers above: a plan opened is reset, then recalled
 
     def _build_menu(self) -> None:
         window = self.window
@@ -205,39 +205,15 @@ class FilterActions:
     # -- the plan changing under the filter -----------------------------------------------------
     def _document_changed(self, changes, _initiator) -> None:
         effects = effects_of(changes)
-        if effects.replaced:  # another plan: shown whole, as the table shows it, or as it was left
+        if effects.replaced:  # another plan: shown whole, as the table shows it (then as it was left)
             self.chosen = TaskFilter()
             self._typing.stop()
-            self._project = self.document.project
         if effects.participants or effects.replaced:
             self._fill_combo()
         if effects.rows or effects.replaced or effects.participants:
             self._show()
-        if effects.replaced:
-            self._recall()
 
-    def _recall(self) -> None:
-        """The baseline compared with and the filter this plan file was left with, when it was; what
-        no longer applies (a baseline or participant gone) is let go."""
-        path, document = self.document.path, self.document
-        known, baseline = plan_view_memory.recall_baseline(path)
-        if known and (baseline is None or any(b.name == baseline for b in document.project.baselines)):
-            document.set_baseline(baseline)  # first: Slipped tasks compares with it
-        chosen = plan_view_memory.recall(path)
-        if chosen is None or (chosen.kind == OWNER and chosen.owner not in self.document.project.participants):
-            return
-        self.apply(chosen)
-
-    def _path_changed(self, path) -> None:
-        """Save As: the filter goes with the plan to its new file (another plan opened recalls its own)."""
-        if self.document.project is self._project:
-            plan_view_memory.remember(path, self.chosen)
-            plan_view_memory.remember_baseline(path, self.document.baseline_name)
-
-    def _baseline_changed(self, name) -> None:
-        """Slipped tasks compares with the baseline chosen: another one applies it afresh. The
-        choice is remembered for the plan file (not while another plan is being opened)."""
-        if self.document.project is self._project:
-            plan_view_memory.remember_baseline(self.document.path, name)
+    def _baseline_changed(self, _name) -> None:
+        """Slipped tasks compares with the baseline chosen: another one applies it afresh."""
         if self.chosen.kind == SLIPPED:
             self.apply(self.chosen if self.document.baseline_name else TaskFilter(ALL, None, self.chosen.text))

@@ -10,10 +10,15 @@ from __future__ import annotations
 
 import json
 import os
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 
-from .models.task_filters import ALL, TaskFilter
+from .change_effects import effects_of
+from .models.task_filters import ALL, OWNER, TaskFilter
+
+if TYPE_CHECKING:
+    from .main_window_filter import FilterActions
 
 KEY = "plans/view_by_path"
 MAX_PLANS = 50  # a planner's recent plans; older ones open showing every task, compared with none
@@ -75,3 +80,41 @@ def recall_baseline(path: str | None) -> tuple[bool, str | None]:
         return False, None
     name = entry.get("baseline")
     return True, name if isinstance(name, str) else None
+
+
+class PlanViewKeeper:
+    """Remembers the baseline compared with as the planner chooses it (the filter remembers itself
+    when applied), carries both to a new file on Save As, and brings them back on opening a file."""
+
+    def __init__(self, filters: FilterActions):
+        self.filters, self.document = filters, filters.document
+        self._project = self.document.project  # told apart from another plan being opened
+        self.document.changed.connect(self._changed)
+        self.document.pathChanged.connect(self._path_changed)
+        self.document.baselineChanged.connect(self._baseline_changed)
+
+    def _changed(self, changes, _initiator) -> None:
+        if effects_of(changes).replaced:  # another plan opened (or made, or recovered): shown whole
+            self._project = self.document.project
+            self._recall()
+
+    def _recall(self) -> None:
+        """The baseline compared with, then the filter, this file was left with; what no longer
+        applies (a baseline or participant gone) is let go."""
+        path, project = self.document.path, self.document.project
+        known, baseline = recall_baseline(path)
+        if known and (baseline is None or any(b.name == baseline for b in project.baselines)):
+            self.document.set_baseline(baseline)  # first: Slipped tasks compares with it
+        chosen = recall(path)
+        if chosen is not None and (chosen.kind != OWNER or chosen.owner in project.participants):
+            self.filters.apply(chosen)
+
+    def _path_changed(self, path) -> None:
+        """Save As: the view goes with the plan to its new file (a plan being opened recalls its own)."""
+        if self.document.project is self._project:
+            remember(path, self.filters.chosen)
+            remember_baseline(path, self.document.baseline_name)
+
+    def _baseline_changed(self, name) -> None:
+        if self.document.project is self._project:  # not the new plan's own reset while it opens
+            remember_baseline(self.document.path, name)
