@@ -288,3 +288,23 @@ def test_export_for_partner_suggests_a_file_name_without_hidden_names(window, tm
     assert window.sharing.export_for_partner()
     name = os.path.basename(suggested[0])
     assert "nightjar" not in name.casefold() and name.endswith("(public).db"), name
+
+
+def test_compare_fits_a_small_screen_with_its_move_column_and_close_button(qtbot, window, small_project, tmp_path,
+                                                                           monkeypatch, told):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    other = clone_project(small_project)
+    other.tasks["b"].duration = 80
+    save_project(other, tmp_path / "other.db")
+    _answer_files(monkeypatch, tmp_path / "other.db")
+    dialog = window.sharing.compare_with()
+    qtbot.addWidget(dialog)
+    qtbot.waitExposed(dialog)
+    screen = dialog.screen().availableGeometry()  # 800 wide on the offscreen platform
+    assert screen.contains(dialog.geometry())
+    close = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
+    assert screen.contains(close.mapToGlobal(close.rect().bottomRight()))
+    header = dialog.tree.header()
+    assert header.sectionViewportPosition(3) + header.sectionSize(3) <= dialog.tree.viewport().width()
+    dialog.reject()

@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
 from ...sharing.diff import PlanDiff, SectionDiff
 from ...sharing.diff_text import show_value
 from ..plain_text import tooltip
+from ..screen_fit import available_area
 
 ADDED, REMOVED, CHANGED = "#c8e6c9", "#ffcdd2", "#ffe0b2"  # green, red, amber (light, text stays legible)
+FRAME_ROOM = 40  # the window frame and title bar around a dialog sized to the screen
 COLUMNS, MOVE = 4, 3  # item, was, is, and a milestone's move ('+2 mo')
 SECTIONS = (("tasks", "Tasks"), ("links", "Dependencies"), ("participants", "Participants"),
             ("baselines", "Baselines"))
@@ -67,7 +69,15 @@ class ComparisonDialog(QDialog):
         layout.addWidget(summary)
         layout.addWidget(self.tree)
         layout.addWidget(buttons)
-        self.resize(900, 600)
+        self._fit_size(900, 600)
+
+    def _fit_size(self, width: int, height: int) -> None:
+        """`width` × `height`, or the screen's free area less room for the frame: on an 800 × 600
+        screen a 900-pixel dialog hid its Move column and its Close button past the screen's edge."""
+        area = available_area(self)
+        if area is not None and not area.isEmpty():
+            width, height = min(width, area.width() - FRAME_ROOM), min(height, area.height() - FRAME_ROOM)
+        self.resize(width, height)
 
     def _size_columns(self) -> None:
         """The dates and moves as wide as their longest entry and header, so no figure is ever cut;
