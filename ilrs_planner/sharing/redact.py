@@ -14,7 +14,9 @@ Rules (what a partner receives at `level`):
   span would show when the hidden work happens. A summary left with no sub-task at all becomes an
   ordinary task over its original span (its own dates, which its classification lets the partner see).
 - Removed tasks vanish from baselines, and a kept summary's baseline spans are recomputed from its
-  kept sub-tasks (redact_shape); sibling positions are renumbered so no gap marks a hidden task.
+  kept sub-tasks (redact_shape); sibling positions are renumbered so no gap marks a hidden task,
+  and so are keys that are a numbering ("1", "1.2.3", "T12") and MS Project's baseline slot names
+  (redact_counters).
   Participants who only own removed tasks are dropped, and so is every participant and every
   baseline classified above `level` (a kept task owned by a hidden participant loses its owner).
   Every name, key and id of a removed task or participant, its source address as a whole, and
@@ -35,6 +37,7 @@ from ..domain.chain import chain_baselines
 from ..engine.cpm import schedule
 from .bridges import bridge_links, emptied_summaries_keep_their_span, pin_drifted
 from .clone import clone_project
+from .redact_counters import renumber_counters
 from .redact_notes import note_secrets
 from .redact_scrub import WITHHELD as WITHHELD  # noqa: F401 - the marker is part of this module's interface
 from .redact_scrub import hidden_names, scrubber, secret_tokens
@@ -122,6 +125,7 @@ def redact_project(project: Project, level: Classification | str) -> Project:
     emptied_summaries_keep_their_span(project, plan, dates)
     respan_baselines(project, plan, removed)
     renumber_positions(plan)
+    renumber_counters(plan)
     pin_drifted(project, plan, dates)
     plan.baselines[:] = chain_baselines(plan.baselines)
     return plan
