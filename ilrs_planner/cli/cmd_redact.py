@@ -1,4 +1,4 @@
-"""`ilrs-planner redact PLAN.db --level public -o OUT.db`: the plan a partner at that level may see."""
+"""`ilrs-planner redact PLAN.db --level everyone -o OUT.db`: the plan a partner at that level may see."""
 
 from __future__ import annotations
 
@@ -17,9 +17,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "bridge dependencies through removed tasks so the kept tasks keep their dates; scrub removed "
         "names from the remaining text. The output is a fresh file with nothing else in it.")
     parser.add_argument("plan", metavar="PLAN.db")
-    parser.add_argument("--level", required=True, choices=[c.value for c in Classification])
+    names = ", ".join(c.label.lower() for c in Classification)
+    parser.add_argument("--level", required=True, type=_level, metavar="LEVEL",
+                        help=f"who the copy is for: {names} ('public', the old name of everyone, is taken too)")
     parser.add_argument("-o", "--output", required=True, metavar="OUT.db")
     parser.set_defaults(func=run)
+
+
+def _level(text: str) -> Classification:
+    level = Classification.named(text)
+    if level is None:
+        names = ", ".join(c.label.lower() for c in Classification)
+        raise argparse.ArgumentTypeError(f"a level is one of {names}, not '{text[:40]}'")
+    return level
 
 
 def run(args: argparse.Namespace) -> int:
@@ -31,5 +41,5 @@ def run(args: argparse.Namespace) -> int:
     project = open_project(args.plan)
     redacted = redact_project(project, args.level)
     save_project(redacted, args.output)
-    print(f"{args.output}: {len(redacted.tasks)} tasks at level '{args.level}', {withheld_summary(project, redacted)}")
+    print(f"{args.output}: {len(redacted.tasks)} tasks at level '{args.level.label.lower()}', {withheld_summary(project, redacted)}")
     return 0

@@ -18,11 +18,11 @@ from .base import ChangeSet, Command
 
 def classification_named(level: Classification | str) -> Classification:
     """The classification `level` names, or `task.bad_value` listing the three there are."""
-    try:
-        return Classification(level)
-    except ValueError:
-        allowed = ", ".join(member.value for member in Classification)
-        raise PlannerError("task.bad_value", f"a classification is one of {allowed}, not {level!r}") from None
+    found = level if isinstance(level, Classification) else Classification.named(level)
+    if found is None:
+        allowed = ", ".join(member.label.lower() for member in Classification)
+        raise PlannerError("task.bad_value", f"a classification is one of {allowed}, not {level!r}")
+    return found
 
 
 def check_baseline_name(project: Project, name: str, ignore_id: str | None = None) -> str:

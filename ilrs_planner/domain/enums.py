@@ -73,8 +73,23 @@ class Classification(StrEnum):
     def rank(self) -> int:
         return _CLASSIFICATION_RANK[self]
 
+    @property
+    def label(self) -> str:
+        """The level's one name wherever a person reads it: window, command line, messages."""
+        return _CLASSIFICATION_LABEL[self]
+
+    @classmethod
+    def named(cls, text: str) -> Classification | None:
+        """The level a person typed: its name in any case ("everyone"), or the stored value ("public",
+        which the command line took before the levels had one name)."""
+        wanted = text.strip().casefold()
+        return next((c for c in cls if wanted in (c.label.casefold(), c.value)), None)
+
 
 _CLASSIFICATION_RANK = {Classification.PUBLIC: 0, Classification.PARTNERS: 1, Classification.RESTRICTED: 2}
+# The stored value "public" stays (files, CSV, ICS CLASS); people read "Everyone", as in "Seen by: Everyone".
+_CLASSIFICATION_LABEL = {Classification.PUBLIC: "Everyone", Classification.PARTNERS: "Partners",
+                         Classification.RESTRICTED: "Restricted"}
 
 
 class ParticipantKind(StrEnum):

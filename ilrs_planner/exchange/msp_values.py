@@ -16,7 +16,7 @@ from enum import StrEnum
 from functools import cache
 from typing import TypeVar
 
-from ..domain import ConstraintType, PlannerError, Precision, parse_duration, parse_fuzzy_date, parse_iso_date
+from ..domain import Classification, ConstraintType, PlannerError, Precision, parse_duration, parse_fuzzy_date, parse_iso_date
 from ..domain.durations import CALENDAR_DAYS, DurationUnits
 from ..domain.spreadsheet_text import runnable_start
 
@@ -130,7 +130,10 @@ def parse_enum(text: str, enum: type[E]) -> E:
 
 @cache
 def _enum_words(enum: type[E]) -> dict[str, E]:
-    return {member.value.lower(): member for member in enum}
+    words = {member.value.lower(): member for member in enum}
+    # A classification also by the name the window and command line give it ("Everyone").
+    words.update({member.label.lower(): member for member in enum if isinstance(member, Classification)})
+    return words
 
 
 # Spreadsheet programs run a cell that starts with these as a formula (see domain/spreadsheet_text).

@@ -161,3 +161,20 @@ def test_redact_never_writes_the_partner_copy_over_its_own_plan_through_a_link(t
     assert main(["redact", str(plan_file), "--level", "public", "-o", str(link)]) == 2
     assert "new file" in capsys.readouterr().err
     assert plan_file.read_bytes() == before
+
+
+@pytest.mark.parametrize("spelling", ["everyone", "Everyone", "public"])
+def test_redact_names_the_widest_level_everyone_as_the_window_does(tmp_path, plan_file, capsys, spelling):
+    # "public" is the name the command line documented before the levels had one name everywhere.
+    out = tmp_path / "copy.db"
+    assert main(["redact", str(plan_file), "--level", spelling, "-o", str(out)]) == 0
+    assert "at level 'everyone'" in capsys.readouterr().out
+    assert all(t.classification == Classification.PUBLIC for t in open_project(out).tasks.values())
+
+
+def test_redact_refuses_an_unknown_level_naming_the_three(tmp_path, plan_file, capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(["redact", str(plan_file), "--level", "secret", "-o", str(tmp_path / "copy.db")])
+    assert stop.value.code == 2
+    assert "a level is one of everyone, partners, restricted, not 'secret'" in capsys.readouterr().err
+    assert not (tmp_path / "copy.db").exists()

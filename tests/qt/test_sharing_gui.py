@@ -287,7 +287,7 @@ def test_export_for_partner_suggests_a_file_name_without_hidden_names(window, tm
                                                                               (str(tmp_path / "copy.db"), ""))[1])
     assert window.sharing.export_for_partner()
     name = os.path.basename(suggested[0])
-    assert "nightjar" not in name.casefold() and name.endswith("(public).db"), name
+    assert "nightjar" not in name.casefold() and name.endswith("(everyone).db"), name
 
 
 def test_compare_fits_a_small_screen_with_its_move_column_and_close_button(qtbot, window, small_project, tmp_path,

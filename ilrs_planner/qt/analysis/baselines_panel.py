@@ -27,8 +27,7 @@ from .common import MessageLine, date_edit, from_qdate
 COLUMNS = ("Name", "As of", "Tasks", "Compared with", "Seen by")
 LEVEL_COLUMN = 4
 # Who may see a baseline, as the combo offers it: partner copies below the level leave it out.
-LEVELS = {Classification.PUBLIC: "Everyone", Classification.PARTNERS: "Partners",
-          Classification.RESTRICTED: "Restricted"}
+LEVELS = {level: level.label for level in Classification}
 
 
 class BaselinePanel(QWidget):

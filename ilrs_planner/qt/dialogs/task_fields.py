@@ -8,6 +8,7 @@ from enum import Enum
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from ...domain import (
+    Classification,
     ConstraintType,
     LinkType,
     PlannerError,
@@ -32,6 +33,7 @@ LABELS = {
     ConstraintType.MFO: "Must finish on (MFO)", ConstraintType.ALAP: "As late as possible (ALAP)",
     LinkType.FS: "Finish → start (FS)", LinkType.SS: "Start → start (SS)", LinkType.FF: "Finish → finish (FF)",
     LinkType.SF: "Start → finish (SF)",
+    **{level: level.label for level in Classification},
 }
 
 

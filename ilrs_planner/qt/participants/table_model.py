@@ -14,8 +14,7 @@ from ..plain_text import tooltip
 HEADERS = ("Name", "Kind", "Signed", "Key", "Seen by", "Source")
 LEVEL_COLUMN = 4
 # Who may know a participant takes part: partner copies below the level leave it out.
-LEVEL_LABELS = {Classification.PUBLIC: "Everyone", Classification.PARTNERS: "Partners",
-                Classification.RESTRICTED: "Restricted"}
+LEVEL_LABELS = {level: level.label for level in Classification}
 SORT_ROLE = Qt.ItemDataRole.UserRole
 
 

@@ -151,7 +151,7 @@ class SharingActions:
             prompts.fail(self.window, "Could not export for the partner", error)
             return False
         # The file name travels with the copy: it is the copy's own (scrubbed) plan name.
-        suggestion = os.path.join(self._folder(), f"{safe_file_stem(redacted.name)} ({level.value}).db")
+        suggestion = os.path.join(self._folder(), f"{safe_file_stem(redacted.name)} ({level.label.lower()}).db")
         path, _ = prompts.save_file(self.window, "Export for partner", suggestion, prompts.PLAN_FILTER)
         if not path:
             return False
@@ -164,7 +164,7 @@ class SharingActions:
             prompts.fail(self.window, "Could not export for the partner", error)
             return False
         prompts.inform(self.window, "Partner copy written",
-                       f"{os.path.basename(path)} holds {len(redacted.tasks)} tasks at level '{level.value}'; "
+                       f"{os.path.basename(path)} holds {len(redacted.tasks)} tasks at level '{level.label}'; "
                        f"{withheld_summary(self.document.project, redacted)}, and their names removed from the "
                        "remaining text.")
         return True

@@ -17,7 +17,7 @@ EXCHANGE_FILTERS = {
     ".pp": "Asta Powerproject (*.pp)",
 }
 LEVEL_TEXT = {
-    Classification.PUBLIC: "Public — anyone",
+    Classification.PUBLIC: "Everyone — anyone",
     Classification.PARTNERS: "Partners — ILRS partner institutions",
     Classification.RESTRICTED: "Restricted — everything",
 }
