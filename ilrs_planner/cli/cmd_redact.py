@@ -41,5 +41,6 @@ def run(args: argparse.Namespace) -> int:
     project = open_project(args.plan)
     redacted = redact_project(project, args.level)
     save_project(redacted, args.output)
-    print(f"{args.output}: {len(redacted.tasks)} tasks at level '{args.level.label.lower()}', {withheld_summary(project, redacted)}")
+    level = args.level.label.lower()
+    print(f"{args.output}: {len(redacted.tasks)} tasks at level '{level}', {withheld_summary(project, redacted)}")
     return 0

@@ -16,7 +16,15 @@ from enum import StrEnum
 from functools import cache
 from typing import TypeVar
 
-from ..domain import Classification, ConstraintType, PlannerError, Precision, parse_duration, parse_fuzzy_date, parse_iso_date
+from ..domain import (
+    Classification,
+    ConstraintType,
+    PlannerError,
+    Precision,
+    parse_duration,
+    parse_fuzzy_date,
+    parse_iso_date,
+)
 from ..domain.durations import CALENDAR_DAYS, DurationUnits
 from ..domain.spreadsheet_text import runnable_start
 
