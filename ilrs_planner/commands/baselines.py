@@ -11,6 +11,7 @@ from datetime import date
 
 from ..domain import Baseline, Classification, PlannerError, Project
 from ..domain.chain import next_prev_hash
+from ..domain.dates import MAX_YEAR, MIN_YEAR
 from ..domain.text import check_typed_text
 from ..engine.schedule import Schedule
 from .base import ChangeSet, Command
@@ -70,6 +71,7 @@ class CaptureBaseline(Command):
             # Chained to the newest baseline, so a signed plan's history cannot be rewritten unseen.
             self.baseline = dataclasses.replace(snapshot(project, sched, name, self.as_of, self.notes),
                                                 prev_hash=next_prev_hash(project))
+            _check_storable(project, self.baseline)
             self._schedule = None  # the snapshot holds what is needed; drop the big object
         else:
             check_baseline_name(project, self.baseline.name)
@@ -81,6 +83,19 @@ class CaptureBaseline(Command):
         baseline_id = self.baseline.id
         project.baselines[:] = [b for b in project.baselines if b.id != baseline_id]
         return ChangeSet(baselines=True)
+
+
+def _check_storable(project: Project, baseline: Baseline) -> None:
+    """A snapshot a plan file can hold: dates of 1900-2200 only. A plan may schedule later (a
+    300-year task), but such a baseline would make every later save of the plan fail."""
+    for task_id, (start, finish) in baseline.entries.items():
+        for day in (start, finish):
+            if not MIN_YEAR <= day.year <= MAX_YEAR:
+                key = project.tasks[task_id].key if task_id in project.tasks else task_id
+                raise PlannerError("baseline.out_of_range",
+                                   f"cannot capture '{baseline.name}': task '{key[:60]}' is scheduled into "
+                                   f"{day.year}, and a plan file holds dates from {MIN_YEAR} to {MAX_YEAR} only",
+                                   [task_id])
 
 
 def _index_of(project: Project, name: str) -> int:
