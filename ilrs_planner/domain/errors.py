@@ -75,6 +75,7 @@ CODES = {
     "participant.bad_color": "A participant's colour must be # and six hexadecimal digits (#rrggbb).",
     "baseline.duplicate": "A baseline with that name already exists.",
     "baseline.bad_name": "A baseline needs a non-empty name.",
+    "redact.out_of_range": "The partner copy would hold a date past what a plan file can hold (1900-2200).",
     "baseline.out_of_range": "The schedule runs past the dates a plan file can hold (1900-2200).",
     "risk.bad_estimate": "A three-point estimate must be ordered optimistic <= most likely <= pessimistic.",
     "signature.invalid": "The signature does not match the plan.",

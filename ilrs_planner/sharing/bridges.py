@@ -10,8 +10,10 @@ the partner sees anyway.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 
-from ..domain import ConstraintType, Project
+from ..domain import ConstraintType, PlannerError, Project, Task
+from ..domain.dates import MAX_YEAR, MIN_YEAR
 from ..engine.cpm import schedule
 from ..engine.schedule import TaskDates
 
@@ -94,6 +96,16 @@ def pin_drifted(original: Project, redacted: Project, target: Mapping[str, TaskD
             pushed_late = now[tid].early_start > target[tid].early_start
             if task.constraint != ConstraintType.MSO:
                 pin = ConstraintType.MSO if pushed_late else ConstraintType.SNET
-                task.constraint, task.constraint_date = pin, target[tid].early_start
+                task.constraint, task.constraint_date = pin, _storable(task, target[tid].early_start)
             pinned.append(tid)
     return pinned
+
+
+def _storable(task: Task, day: date) -> date:
+    """The pin's date, or `redact.out_of_range` when no plan file could hold it (the copy could not be saved)."""
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise PlannerError("redact.out_of_range",
+                           f"task '{task.key[:60]}' starts in {day.year} and waits on withheld work: the partner "
+                           f"copy would pin it there, and a plan file holds dates from {MIN_YEAR} to {MAX_YEAR} only",
+                           [task.id])
+    return day

@@ -4,6 +4,8 @@ import re
 from collections import defaultdict
 from datetime import date
 
+import pytest
+
 from ilrs_planner.domain import Baseline, Classification, Task
 from ilrs_planner.exchange.msp_csv import read as read_csv
 from ilrs_planner.sharing.clone import clone_project
@@ -95,3 +97,17 @@ def test_edits_to_the_renumbered_copy_merge_back_as_if_made_to_the_original(tmp_
     assert merged.project.links == expected.links  # the copy's bridge links do not come back
     assert merged.project.baselines == expected.baselines
     assert {p.key for p in merged.project.participants.values()} == {"CNSA"}
+
+
+def test_a_copy_that_would_pin_a_task_past_2200_is_refused_by_name_not_at_save(tmp_path):
+    from ilrs_planner.domain import Link, PlannerError, Project
+    plan = Project(name="Long plan", start=date(2030, 1, 1))
+    long = plan.add_task(Task(key="CENTURIES", name="Three centuries", duration=109_575))
+    hidden = plan.add_task(Task(key="H", name="Hidden", duration=10, position=1,
+                                classification=Classification.RESTRICTED))
+    after = plan.add_task(Task(key="AFTER", name="After", duration=10, position=2))
+    plan.add_link(Link(long.id, hidden.id))
+    plan.add_link(Link(hidden.id, after.id))
+    with pytest.raises(PlannerError) as refused:  # was: a copy whose save failed on 'AFTER': constraint_date 2330
+        redact_project(plan, "public")
+    assert refused.value.code == "redact.out_of_range" and "'AFTER' starts in 2330" in refused.value.message
