@@ -40,7 +40,9 @@ class CsvTable:
 def read_text(path: str | Path, warnings: list[str]) -> str:
     """The file's text, decoded by its byte-order mark, else UTF-8, else Windows-1252."""
     try:
-        data = Path(path).read_bytes() if Path(path).stat().st_size <= MAX_FILE_BYTES else None
+        with open(path, "rb") as handle:  # at most one byte past the bound, whatever stat said
+            data = handle.read(MAX_FILE_BYTES + 1)
+        data = data if len(data) <= MAX_FILE_BYTES else None
     except OSError as exc:
         raise PlannerError("import.bad_file", f"cannot read {path}: {exc.strerror or exc}") from None
     if data is None:

@@ -8,6 +8,8 @@ imported only when their format is used, so a format's dependencies cost nothing
 from __future__ import annotations
 
 import importlib
+import os
+import stat
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -59,10 +61,24 @@ def supported_extensions(operation: str) -> list[str]:
 def read_plan(path: str | Path, *, start: date | None = None, **opts) -> ImportResult:
     """Read a plan from `path` by its extension; `start` overrides the project start date."""
     module = _module_for(path, "read", "import.bad_file")
+    _check_regular(path)
     result = module.read(path, **opts)
     if start is not None:
         result.project.start = start
     return result
+
+
+def _check_regular(path: str | Path) -> None:
+    """Refuse what is not a regular file before any importer opens it: a named pipe waited forever,
+    and a link called plan.csv to /dev/zero was read until memory ran out. (A missing file is left
+    to the importer, which names it.)"""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return
+    if not stat.S_ISREG(mode):
+        what = "a folder" if stat.S_ISDIR(mode) else "not a regular file (a pipe or device is never read)"
+        raise PlannerError("import.bad_file", f"{Path(path).name}: {what}", [str(path)])
 
 
 def write_plan(project: Project, path: str | Path, **opts) -> list[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,8 +83,13 @@ def _write_private(path: Path, data: bytes) -> None:
 
 
 def _read_small(path: str | Path) -> bytes:
+    """A key file's bytes. Opened without waiting and read only when it is a regular file: a named pipe
+    called `evil.pub` among the trusted keys (or given as --key) left `verify` and `sign` waiting forever."""
     try:
-        with open(path, "rb") as handle:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise PlannerError("key.invalid", f"{path}: not a regular file, so not a key file")
             data = handle.read(MAX_KEY_FILE + 1)
     except OSError as exc:
         raise PlannerError("key.invalid", f"{path}: cannot read the key file ({exc.strerror})") from None
