@@ -42,10 +42,9 @@ def read_text(path: str | Path, warnings: list[str]) -> str:
     try:
         with open(path, "rb") as handle:  # at most one byte past the bound, whatever stat said
             data = handle.read(MAX_FILE_BYTES + 1)
-        data = data if len(data) <= MAX_FILE_BYTES else None
     except OSError as exc:
         raise PlannerError("import.bad_file", f"cannot read {path}: {exc.strerror or exc}") from None
-    if data is None:
+    if len(data) > MAX_FILE_BYTES:
         raise PlannerError("import.bad_file", f"{path} is larger than {MAX_FILE_BYTES // 2**20} MB")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="replace")
