@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain import PlannerError
+from ..files.regular import open_regular
 
 MAX_FILE_BYTES = 64 * 1024 * 1024  # far beyond any real plan; refuses runaway or hostile files
 MAX_FIELD_CHARS = 1_000_000
@@ -40,7 +41,7 @@ class CsvTable:
 def read_text(path: str | Path, warnings: list[str]) -> str:
     """The file's text, decoded by its byte-order mark, else UTF-8, else Windows-1252."""
     try:
-        with open(path, "rb") as handle:  # at most one byte past the bound, whatever stat said
+        with open_regular(path) as handle:  # a pipe or device is refused; at most one byte past the bound is read
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise PlannerError("import.bad_file", f"cannot read {path}: {exc.strerror or exc}") from None

@@ -7,9 +7,9 @@ institution; PEM readers skip text before the armour, so the files stay standard
 
 from __future__ import annotations
 
+import errno
 import os
 import re
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +22,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
 from ..domain import PlannerError
 from ..domain.text import check_typed_text
 from ..files.atomic import write_atomically
+from ..files.regular import read_small
 
 PRIVATE_SUFFIX, PUBLIC_SUFFIX = ".key", ".pub"
 MAX_KEY_FILE = 64 * 1024  # a PEM key is a few hundred bytes; anything large is not a key
@@ -83,19 +84,16 @@ def _write_private(path: Path, data: bytes) -> None:
 
 
 def _read_small(path: str | Path) -> bytes:
-    """A key file's bytes. Opened without waiting and read only when it is a regular file: a named pipe
-    called `evil.pub` among the trusted keys (or given as --key) left `verify` and `sign` waiting forever."""
+    """A key file's bytes, read only when it is a regular file: a named pipe called `evil.pub` among the
+    trusted keys (or given as --key) left `verify` and `sign` waiting forever."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
-        with os.fdopen(fd, "rb") as handle:
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                raise PlannerError("key.invalid", f"{path}: not a regular file, so not a key file")
-            data = handle.read(MAX_KEY_FILE + 1)
+        return read_small(path, MAX_KEY_FILE)
     except OSError as exc:
+        if exc.errno == errno.EFBIG:
+            raise PlannerError("key.invalid", f"{path}: too large to be a key file") from None
+        if exc.errno == errno.EINVAL:
+            raise PlannerError("key.invalid", f"{path}: not a regular file, so not a key file") from None
         raise PlannerError("key.invalid", f"{path}: cannot read the key file ({exc.strerror})") from None
-    if len(data) > MAX_KEY_FILE:
-        raise PlannerError("key.invalid", f"{path}: too large to be a key file")
-    return data
 
 
 def signer_name(data: bytes, fallback: str) -> str:

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from ..domain import PlannerError, Project
 from ..files.atomic import write_atomically
+from ..files.regular import read_small
 from .lock import process_alive
 from .reader import open_project
 from .writer import save_project
@@ -103,7 +104,8 @@ def find_recoveries() -> list[Recovery]:
 
 def _recovery_at(copy_path: Path) -> Recovery:
     try:
-        note = json.loads(_note_path(copy_path).read_text(encoding="utf-8"))
+        # A pipe or device named like a note would hang start-up: read only a small regular file.
+        note = json.loads(read_small(_note_path(copy_path), 64 * 1024).decode("utf-8"))
         saved_at = datetime.fromisoformat(note["saved_at"])
         alive = note["host"] == socket.gethostname() and note["pid"] != os.getpid() and process_alive(note["pid"])
         return Recovery(copy_path, note["plan_path"], saved_at, alive)
