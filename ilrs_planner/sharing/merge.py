@@ -22,7 +22,7 @@ from typing import Any
 
 from ..domain import Link, Project
 from .clone import clone_project
-from .merge_guard import guard_history, guard_levels
+from .merge_guard import guard_history, guard_levels, guard_unsent
 from .merge_parts import MISSING, Conflict, baselines_by_id, merge_collection, merge_fields
 from .merge_repair import repair
 
@@ -91,6 +91,7 @@ def merge_projects(base: Project, ours: Project, theirs: Project,
                                  whole=True)
     guard_history(base, ours, theirs, baselines, choices, conflicts)
     merged.baselines = _ordered_baselines(baselines, ours, theirs)
+    guard_unsent(base, ours, theirs, merged, choices, conflicts)
     repair(merged, base, ours, theirs, choices, conflicts)
     guard_levels(ours, merged, choices, conflicts)
     return MergeResult(merged, conflicts)

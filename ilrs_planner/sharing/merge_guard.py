@@ -8,11 +8,16 @@ Their plan may come from a partner, so two of its changes are never taken on its
   out from under a more restricted summary, would appear in the next partner copy. It is a conflict
   and keeps the level it had in our plan (a moved task keeps its new place, classified at the level
   its old summary gave it).
+- **Unsent tasks.** A task of ours that the common base lacks (withheld from their partner copy, or
+  added by us since) is one they were never sent. A dependency they add on it, or a task they place
+  under it, means they learnt its id elsewhere (the reference roadmap's ids follow from its keys):
+  taken quietly it would move or restructure work they may not see. It is a conflict, and ours is kept.
 Each can be resolved "theirs" like any conflict, when the change is wanted.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from ..domain import Classification, Project
@@ -21,6 +26,7 @@ from .merge_parts import Conflict, baselines_by_id
 HISTORY_REASON = "theirs rewrites a baseline we both had (history is kept as we have it)"
 REMOVED_REASON = "theirs removes a baseline we both had (history is kept as we have it)"
 LEVEL_REASON = "theirs lets more people see it than our plan does"
+UNSENT_REASON = "theirs ties it to a task of ours they were never sent"
 
 
 def guard_history(base: Project, ours: Project, theirs: Project, merged: dict[str, Any],
@@ -85,3 +91,45 @@ def _lowered(kind: str, obj_id: str, label: str, kept: Classification, obj: Any,
     conflicts.append(conflict)
     if conflict.resolution == "ours":
         obj.classification = kept
+
+
+def guard_unsent(base: Project, ours: Project, theirs: Project, merged: Project, choices: dict[str, str],
+                 conflicts: list[Conflict]) -> None:
+    """Their links to, and tasks placed under, tasks only ours has go back to ours' version (module doc)."""
+    unsent = set(ours.tasks) - set(base.tasks)
+    for link_id, link in theirs.links.items():
+        if base.links.get(link_id) != link and {link.pred_id, link.succ_id} & unsent:
+            label = f"{_key(ours, link.pred_id)} → {_key(ours, link.succ_id)}"
+            if _unsent_conflict("link", link_id, label, None, ours.links.get(link_id), link, choices, conflicts):
+                _restore(merged.links, link_id, ours.links.get(link_id))
+    for task_id, task in theirs.tasks.items():
+        old = base.tasks.get(task_id)
+        if task.parent_id in unsent and (old is None or old.parent_id != task.parent_id):
+            mine = ours.tasks.get(task_id)
+            kept = mine.parent_id if mine else None
+            shown = (_key(ours, kept) if kept else None, _key(ours, task.parent_id))
+            if _unsent_conflict("task", task_id, f"{task.key} {task.name}", "parent_id", *shown,
+                                choices, conflicts) and task_id in merged.tasks:
+                # A copy: the merged plan may hold their task object itself, which must stay as they sent it.
+                merged.tasks[task_id] = dataclasses.replace(merged.tasks[task_id], parent_id=kept)
+
+
+def _key(plan: Project, task_id: str) -> str:
+    return plan.tasks[task_id].key if task_id in plan.tasks else task_id
+
+
+def _unsent_conflict(kind: str, obj_id: str, label: str, field: str | None, kept: Any, their: Any,
+                     choices: dict[str, str], conflicts: list[Conflict]) -> bool:
+    """Record the conflict; True when ours is to be kept."""
+    conflict = Conflict(kind, obj_id, label, field, None, kept, their, UNSENT_REASON)
+    conflicts[:] = [c for c in conflicts if c.key != conflict.key]
+    conflict.resolution = choices.get(conflict.key, "ours")
+    conflicts.append(conflict)
+    return conflict.resolution == "ours"
+
+
+def _restore(objects: dict[str, Any], obj_id: str, kept: Any) -> None:
+    if kept is None:
+        objects.pop(obj_id, None)
+    else:
+        objects[obj_id] = kept

@@ -89,3 +89,29 @@ def test_a_partners_outline_thousands_of_levels_deep_is_merged(small_plan):
     result = merge_projects(small_plan, ours, theirs)
     assert result.clean and result.project.tasks["d2999"].name == "Deepest, renamed"
     assert result.project.tasks["d2999"].parent_id == "d2998"
+
+
+def test_a_partner_cannot_quietly_tie_their_copy_to_a_task_withheld_from_them(tmp_path):
+    from ilrs_planner.domain import Classification, Link, Project, Task
+    from ilrs_planner.sharing.merge_guard import UNSENT_REASON
+    from ilrs_planner.sharing.redact import redact_project
+    from ilrs_planner.store import open_project, save_project
+    full = Project(name="Plan", start=date(2030, 1, 1))
+    kept = full.add_task(Task(key="A", name="Kept", duration=5))
+    secret = full.add_task(Task(key="lunar-power-plant", name="Reactor", duration=50, position=1,
+                                classification=Classification.RESTRICTED))
+    save_project(redact_project(full, "public"), tmp_path / "copy.db")
+    # The partner learnt the withheld task's id elsewhere (the reference roadmap's ids follow from its keys).
+    theirs = open_project(tmp_path / "copy.db")
+    theirs.add_task(Task(key="X", name="Decoy", duration=1, id=secret.id, position=1))
+    theirs.add_link(Link(kept.id, secret.id, lag=300, id="l-push"))  # would push the reactor back 300 days
+    theirs.add_task(Task(key="C", name="Planted", duration=1, id="t-planted", parent_id=secret.id))
+    save_project(theirs, tmp_path / "theirs.db")
+    base, theirs = open_project(tmp_path / "copy.db"), open_project(tmp_path / "theirs.db")
+    result = merge_projects(base, full, theirs)
+    assert "l-push" not in result.project.links
+    assert result.project.tasks["t-planted"].parent_id is None
+    unsent = {c.key for c in result.conflicts if c.reason == UNSENT_REASON}
+    assert unsent == {"link:l-push:*", "task:t-planted:parent_id"}
+    chosen = merge_projects(base, full, theirs, choices=dict.fromkeys(unsent, "theirs"))  # wanted after all
+    assert "l-push" in chosen.project.links and chosen.project.tasks["t-planted"].parent_id == secret.id
