@@ -1,6 +1,6 @@
 """What the other side of a merge may not do quietly: rewrite our history, or show more than we do.
 
-Their plan may come from a partner, so two of its changes are never taken on its word alone:
+Their plan may come from a partner, so three of its changes are never taken on its word alone:
 - **History.** A baseline we both had is a record of what was announced. Their version of it
   changed, or its removal, would rewrite that record (re-chained, it would even sign cleanly), so
   it is a conflict and ours is kept.
@@ -10,8 +10,9 @@ Their plan may come from a partner, so two of its changes are never taken on its
   its old summary gave it).
 - **Unsent tasks.** A task of ours that the common base lacks (withheld from their partner copy, or
   added by us since) is one they were never sent. A dependency they add on it, or a task they place
-  under it, means they learnt its id elsewhere (the reference roadmap's ids follow from its keys):
-  taken quietly it would move or restructure work they may not see. It is a conflict, and ours is kept.
+  under it (or give an owner we never sent them), means they learnt its id elsewhere (the reference
+  roadmap's ids follow from its keys): taken quietly it would move or restructure work they may not
+  see. It is a conflict, and ours is kept.
 Each can be resolved "theirs" like any conflict, when the change is wanted.
 """
 
@@ -26,7 +27,7 @@ from .merge_parts import Conflict, baselines_by_id
 HISTORY_REASON = "theirs rewrites a baseline we both had (history is kept as we have it)"
 REMOVED_REASON = "theirs removes a baseline we both had (history is kept as we have it)"
 LEVEL_REASON = "theirs lets more people see it than our plan does"
-UNSENT_REASON = "theirs ties it to a task of ours they were never sent"
+UNSENT_REASON = "theirs ties it to a task or participant of ours they were never sent"
 
 
 def guard_history(base: Project, ours: Project, theirs: Project, merged: dict[str, Any],
@@ -102,16 +103,27 @@ def guard_unsent(base: Project, ours: Project, theirs: Project, merged: Project,
             label = f"{_key(ours, link.pred_id)} → {_key(ours, link.succ_id)}"
             if _unsent_conflict("link", link_id, label, None, ours.links.get(link_id), link, choices, conflicts):
                 _restore(merged.links, link_id, ours.links.get(link_id))
+    unsent_people = set(ours.participants) - set(base.participants)
     for task_id, task in theirs.tasks.items():
-        old = base.tasks.get(task_id)
-        if task.parent_id in unsent and (old is None or old.parent_id != task.parent_id):
-            mine = ours.tasks.get(task_id)
-            kept = mine.parent_id if mine else None
-            shown = (_key(ours, kept) if kept else None, _key(ours, task.parent_id))
-            if _unsent_conflict("task", task_id, f"{task.key} {task.name}", "parent_id", *shown,
-                                choices, conflicts) and task_id in merged.tasks:
-                # A copy: the merged plan may hold their task object itself, which must stay as they sent it.
-                merged.tasks[task_id] = dataclasses.replace(merged.tasks[task_id], parent_id=kept)
+        for field, hidden, named in (("parent_id", unsent, ours.tasks), ("owner_id", unsent_people, ours.participants)):
+            _guard_reference(task_id, task, field, hidden, named, base, ours, merged, choices, conflicts)
+
+
+def _guard_reference(task_id: str, task: Any, field: str, hidden: set[str], objects: dict[str, Any], base: Project,
+                     ours: Project, merged: Project, choices: dict[str, str], conflicts: list[Conflict]) -> None:
+    """Their task's parent (or owner) set to one only ours has: a conflict keeping ours' value."""
+    theirs_value, old = getattr(task, field), base.tasks.get(task_id)
+    if theirs_value not in hidden or (old is not None and getattr(old, field) == theirs_value):
+        return
+    mine = ours.tasks.get(task_id)
+    kept = getattr(mine, field) if mine else None
+    shown = (objects[kept].key if kept in objects else kept, objects[theirs_value].key)
+    if _unsent_conflict("task", task_id, f"{task.key} {task.name}", field, *shown, choices, conflicts) \
+            and task_id in merged.tasks:
+        # A copy: the merged plan may hold their task object itself, which must stay as they sent it.
+        copy = dataclasses.replace(merged.tasks[task_id])
+        setattr(copy, field, kept)
+        merged.tasks[task_id] = copy
 
 
 def _key(plan: Project, task_id: str) -> str:

@@ -115,3 +115,21 @@ def test_a_partner_cannot_quietly_tie_their_copy_to_a_task_withheld_from_them(tm
     assert unsent == {"link:l-push:*", "task:t-planted:parent_id"}
     chosen = merge_projects(base, full, theirs, choices=dict.fromkeys(unsent, "theirs"))  # wanted after all
     assert "l-push" in chosen.project.links and chosen.project.tasks["t-planted"].parent_id == secret.id
+
+
+def test_a_partner_cannot_quietly_give_a_task_an_owner_withheld_from_them(tmp_path):
+    from ilrs_planner.domain import Participant, Project
+    from ilrs_planner.sharing.merge_guard import UNSENT_REASON
+    from ilrs_planner.store import open_project, save_project
+    full = Project(name="Plan", start=date(2030, 1, 1))
+    hidden = full.add_participant(Participant(key="ORBITEX", name="Orbitex", id="p-hidden",
+                                              classification=Classification.RESTRICTED))
+    full.add_task(Task(key="A", name="Kept", duration=5, id="t-a"))
+    save_project(redact_project(full, "public"), tmp_path / "copy.db")
+    theirs = open_project(tmp_path / "copy.db")
+    theirs.add_participant(Participant(key="DECOY", name="Decoy", id=hidden.id))
+    theirs.tasks["t-a"].owner_id = hidden.id
+    save_project(theirs, tmp_path / "theirs.db")
+    result = merge_projects(open_project(tmp_path / "copy.db"), full, open_project(tmp_path / "theirs.db"))
+    assert result.project.tasks["t-a"].owner_id is None
+    assert [c.key for c in result.conflicts if c.reason == UNSENT_REASON] == ["task:t-a:owner_id"]
