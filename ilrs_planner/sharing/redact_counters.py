@@ -29,7 +29,6 @@ from ..domain import Project
 _COUNTER = re.compile(r"(T?)(\d{1,18}(?:[.\-_ ]\d{1,18})*)")
 _NUMBER = re.compile(r"\d+")
 _BASELINE_SLOT = re.compile(r"(Baseline )(\d{1,18})")
-_Context = tuple[str, tuple[str, ...], tuple[int, ...]]  # prefix, separators and numbers before a place
 
 
 def renumbered(texts: Iterable[str], pattern: re.Pattern[str] = _COUNTER) -> dict[str, str]:
@@ -39,28 +38,48 @@ def renumbered(texts: Iterable[str], pattern: re.Pattern[str] = _COUNTER) -> dic
         match = pattern.fullmatch(text)
         if match:
             prefix, body = match.groups()
-            parsed[text] = (prefix, _NUMBER.split(body)[1:-1], _NUMBER.findall(body))
-    seen: dict[_Context, set[int]] = defaultdict(set)
-    for prefix, separators, digits in parsed.values():
-        for place in range(len(digits)):
-            seen[_context(prefix, separators, digits, place)].add(int(digits[place]))
+            parsed[text] = (prefix, _NUMBER.split(body)[1:-1], [int(d) for d in _NUMBER.findall(body)])
+    places = _Places()
+    seen: dict[int, set[int]] = defaultdict(set)
+    for prefix, separators, numbers in parsed.values():
+        for context, number in zip(places.of(prefix, separators, numbers), numbers, strict=True):
+            seen[context].add(number)
     ranks = {context: {n: rank for rank, n in enumerate(sorted(found), start=0 if min(found) == 0 else 1)}
              for context, found in seen.items()}
-    return {text: _rebuilt(prefix, separators, digits, ranks) for text, (prefix, separators, digits) in parsed.items()}
+    return {text: _rebuilt(text, prefix, separators, numbers, places, ranks)
+            for text, (prefix, separators, numbers) in parsed.items()}
 
 
-def _context(prefix: str, separators: list[str], digits: list[str], place: int) -> _Context:
-    """What numbers in one place are ranked among: the prefix, separators and numbers before them
-    (so "3" and the "3" of "3.2" are one number, and "3.2" stays under it)."""
-    return (prefix, tuple(separators[:place]), tuple(int(d) for d in digits[:place]))
+class _Places:
+    """What the numbers in one place of a key are ranked among: those with the same prefix, separators and
+    numbers before them (so "3" and the "3" of "3.2" are one number, and "3.2" stays under it). Each such
+    context gets a small number, built from the one before it, so a key of a hundred parts costs a hundred
+    steps, not ten thousand."""
+
+    def __init__(self) -> None:
+        self._ids: dict[tuple[object, ...], int] = {}
+
+    def of(self, prefix: str, separators: list[str], numbers: list[int]) -> list[int]:
+        """The context of each place of one key, in order."""
+        context = self._id(("start", prefix))
+        found = [context]
+        for separator, number in zip(separators, numbers, strict=False):
+            context = self._id((context, separator, number))
+            found.append(context)
+        return found
+
+    def _id(self, key: tuple[object, ...]) -> int:
+        return self._ids.setdefault(key, len(self._ids))
 
 
-def _rebuilt(prefix: str, separators: list[str], digits: list[str], ranks: dict[_Context, dict[int, int]]) -> str:
+def _rebuilt(text: str, prefix: str, separators: list[str], numbers: list[int], places: _Places,
+             ranks: dict[int, dict[int, int]]) -> str:
+    digits = _NUMBER.findall(text[len(prefix):])
     parts = [prefix]
-    for place, number in enumerate(digits):
-        new = str(ranks[_context(prefix, separators, digits, place)][int(number)])
+    for place, context in enumerate(places.of(prefix, separators, numbers)):
+        new = str(ranks[context][numbers[place]])
         # A zero-padded number keeps its width; an unpadded one does not (its width would tell its size).
-        parts.append(new.zfill(len(number)) if number.startswith("0") else new)
+        parts.append(new.zfill(len(digits[place])) if digits[place].startswith("0") else new)
         if place < len(separators):
             parts.append(separators[place])
     return "".join(parts)
