@@ -101,3 +101,12 @@ def test_a_worker_that_dies_gives_a_clear_refusal_not_a_crash(monkeypatch, tmp_p
     with pytest.raises(PlannerError) as caught:
         read_plan(_plan(tmp_path, _task(1)))
     assert caught.value.code == "import.bad_file" and "plan.xml: could not be read" in caught.value.message
+
+
+@pytest.mark.parametrize("spelling", ["<PredecessorLink>", "<PredecessorLink\n>"])
+def test_too_many_dependencies_are_refused_alike(monkeypatch, tmp_path, spelling):
+    """Counted before the parse as MS Project writes the tag, and as the tasks are read however it is spelled."""
+    monkeypatch.setattr("ilrs_planner.exchange.mspdi.reader.MAX_LINKS", 40)
+    tasks = "".join(_task(uid) for uid in range(1, 43)).replace("<PredecessorLink>", spelling)  # 41 links
+    code, message = _both(monkeypatch, _plan(tmp_path, tasks))
+    assert code == "import.bad_file" and "plan.xml: more than 40 dependencies" in message

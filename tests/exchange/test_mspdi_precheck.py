@@ -49,6 +49,45 @@ def test_counts_are_exact_across_chunk_boundaries(tmp_path, monkeypatch, chunk):
         precheck.refuse_oversized(path, max_elements=92, max_tasks=10**6)
 
 
+def _linked(tmp_path, tasks: int):
+    """`tasks` tasks, each after the one before it: `tasks - 1` dependencies."""
+    link = "<PredecessorLink><PredecessorUID>{}</PredecessorUID></PredecessorLink>"
+    body = "".join(f"<Task><UID>{uid}</UID><Name>T{uid}</Name>{link.format(uid - 1) if uid > 1 else ''}</Task>"
+                   for uid in range(1, tasks + 1))
+    path = tmp_path / "plan.xml"
+    path.write_text(f"<Project><Name>Linked</Name><Tasks>{body}</Tasks></Project>", encoding="utf-8")
+    return path
+
+
+def test_too_many_dependencies_are_refused_before_the_tree_is_built(tmp_path, monkeypatch, no_tree):
+    monkeypatch.setattr("ilrs_planner.exchange.mspdi.reader.MAX_LINKS", 5)
+    with pytest.raises(PlannerError) as err:
+        read_plan(_linked(tmp_path, 7))
+    assert err.value.code == "import.bad_file"
+    assert "plan.xml: more than 5 dependencies (predecessor links); an import takes at most 5" in err.value.message
+
+
+def test_as_many_dependencies_as_the_bound_are_read(tmp_path, monkeypatch):
+    monkeypatch.setattr("ilrs_planner.exchange.mspdi.reader.MAX_LINKS", 5)
+    assert len(read_plan(_linked(tmp_path, 6)).project.links) == 5
+
+
+def test_dependencies_the_count_misses_are_refused_as_they_are_read(tmp_path, monkeypatch):
+    """A tag spelled with a line break inside is not counted before the parse; reading counts it."""
+    monkeypatch.setattr("ilrs_planner.exchange.mspdi.reader.MAX_LINKS", 5)
+    path = _linked(tmp_path, 7)
+    path.write_text(path.read_text().replace("<PredecessorLink>", "<PredecessorLink\n>"))
+    with pytest.raises(PlannerError, match="more than 5 dependencies"):
+        read_plan(path)
+
+
+def test_the_dependency_bound_is_the_csv_imports(tmp_path):
+    from ilrs_planner.exchange import msp_csv
+    from ilrs_planner.exchange.mspdi import reader
+
+    assert reader.MAX_LINKS == msp_csv.MAX_LINKS == 800_000
+
+
 def test_a_plan_within_the_bounds_is_still_read(tmp_path):
     result = read_plan(_mspdi(tmp_path, 3))
     assert len(result.project.tasks) >= 1

@@ -29,7 +29,7 @@ from typing import BinaryIO
 
 from ...domain import PlannerError
 from .task_record import TaskRecord, task_record
-from .xml_safe import parse_untrusted
+from .xml_safe import parse_untrusted, refuse_oversized_file
 
 MIN_BYTES = 16 << 20  # below this (a few thousand tasks) a process costs more than it saves
 _BATCH = 500  # tasks per message
@@ -61,9 +61,14 @@ def tree_of(record: tuple) -> ET.Element:
     return element
 
 
-def parse_in_worker(path: str | Path, max_tasks: int, on_task: RecordHandler) -> ET.Element:
-    """What `parse_untrusted(path, max_tasks, ...)` returns, with `on_task` called with each task's
-    record in file order, the file being parsed in a child process; raises what it would raise."""
+def parse_in_worker(path: str | Path, max_tasks: int, on_task: RecordHandler,
+                    max_links: int | None = None) -> ET.Element:
+    """What `parse_untrusted(path, max_tasks, ..., max_links)` returns, with `on_task` called with each
+    task's record in file order, the file being parsed in a child process; raises what it would raise.
+
+    The count of the file's elements, tasks and links that refuses an oversized file before any task is
+    read runs here while the child parses (that pass is a twelfth of the child's work), and only then
+    are the child's tasks read: a refusal comes before any task is read, as in one process."""
     read_end, write_end = os.pipe()
     _widen(write_end)
     pid = os.fork()
@@ -72,13 +77,14 @@ def parse_in_worker(path: str | Path, max_tasks: int, on_task: RecordHandler) ->
         code = 1
         try:
             with open(write_end, "wb", buffering=1 << 20) as stream:
-                _parse_and_send(path, max_tasks, stream)
+                _parse_and_send(path, max_tasks, stream, max_links)
             code = 0
         finally:
             os._exit(code)
     os.close(write_end)
     try:
         with open(read_end, "rb", buffering=1 << 20) as stream:
+            refuse_oversized_file(path, max_tasks, max_links)
             return _receive(stream, on_task, Path(path).name)
     finally:
         _stop(pid)
@@ -100,7 +106,7 @@ def _send(stream: BinaryIO, message: tuple) -> None:
     stream.write(data)
 
 
-def _parse_and_send(path: str | Path, max_tasks: int, stream: BinaryIO) -> None:
+def _parse_and_send(path: str | Path, max_tasks: int, stream: BinaryIO, max_links: int | None) -> None:
     batch: list[TaskRecord] = []
 
     def take(root: ET.Element, task: ET.Element) -> None:
@@ -114,7 +120,7 @@ def _parse_and_send(path: str | Path, max_tasks: int, stream: BinaryIO) -> None:
 
     started: list[bool] = []
     try:
-        root = parse_untrusted(path, max_tasks, take)
+        root = parse_untrusted(path, max_tasks, take, max_links, prechecked=True)
         message: tuple = ("end", tree_record(root))
     except PlannerError as refusal:
         message = ("refused", refusal.code, refusal.message)

@@ -14,6 +14,7 @@ from ..formats import ImportResult
 from ..mpxj_run import convert_to_mspdi
 from .helpers import MINUTES_PER_DAY
 from .parse_worker import parse_in_worker, worthwhile
+from .precheck import too_many_links
 from .read_header import NO_START, add_calendars, custom_field_map, plan_header, start_from_tasks
 from .read_resources import add_baselines, add_participants, baseline_register
 from .read_splits import widen_split_tasks
@@ -23,6 +24,9 @@ from .values import Reader
 from .xml_safe import parse_untrusted
 
 MAX_TASKS = 200_000
+# Four dependencies a task, as the CSV import takes (`msp_csv.MAX_LINKS`): counted before the parse
+# (`precheck`, the tags as MS Project writes them) and again as the tasks are read (any spelling).
+MAX_LINKS = 4 * MAX_TASKS
 _UNEXPECTED = (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError, RecursionError)
 
 
@@ -52,9 +56,9 @@ def read_mspdi(path: str | Path, loops_dropped: bool = True) -> ImportResult:
     try:
         with _collector_paused():
             if worthwhile(path):  # parsed in a second process while this one reads the tasks
-                root = parse_in_worker(path, MAX_TASKS, stream.take_record)
+                root = parse_in_worker(path, MAX_TASKS, stream.take_record, MAX_LINKS)
             else:
-                root = parse_untrusted(path, MAX_TASKS, stream.take)
+                root = parse_untrusted(path, MAX_TASKS, stream.take, MAX_LINKS)
         if root.tag == "APIBusinessObjects":  # Primavera P6 XML: MPXJ reads it, as MS Project XML
             return read_through_mpxj(Path(path), "Primavera P6 XML")
         if root.tag != "Project":
@@ -86,6 +90,8 @@ class _TaskStream:
             if self.tasks is None:
                 self.tasks = self._begin(root)
             self.tasks.read_one(record)
+            if len(self.tasks.pending_links) > MAX_LINKS:
+                raise too_many_links(self.name, MAX_LINKS)
         except _UNEXPECTED as exc:  # raised inside the parser's callback: named here, not as bad XML
             raise PlannerError("import.bad_file", f"{self.name}: could not be read as a plan "
                                f"({type(exc).__name__}: {str(exc)[:200]})") from None

@@ -61,20 +61,19 @@ def _parser(builder: _Builder) -> tuple[xml.parsers.expat.XMLParserType, Feed]:
     return parser, feed
 
 
-def parse_untrusted(path: str | Path, max_tasks: int = MAX_ELEMENTS, on_task: TaskHandler | None = None) -> ET.Element:
+def parse_untrusted(path: str | Path, max_tasks: int = MAX_ELEMENTS, on_task: TaskHandler | None = None,
+                    max_links: int | None = None, prechecked: bool = False) -> ET.Element:
     """The root element of an XML file, or `import.bad_file` saying why it was refused.
 
-    Size, then a streaming count of elements and tasks (`precheck`), are checked before any tree
-    is built, so an oversized file is refused in seconds and without the memory its tree would take.
+    Size, then a streaming count of elements, tasks and links (`precheck`), are checked before any
+    tree is built, so an oversized file is refused in seconds and without the memory its tree would
+    take (unless `prechecked`: `refuse_oversized_file` has run, or runs beside the parse, elsewhere).
     With `on_task`, the tasks are handed over one by one and are not in the returned tree.
     """
     name = Path(path).name
     try:
-        size = Path(path).stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise PlannerError("import.bad_file", f"{name}: {size:,} bytes is larger than an MS Project XML "
-                               f"plan can be ({MAX_FILE_BYTES:,})")
-        refuse_oversized(path, MAX_ELEMENTS, max_tasks)
+        if not prechecked:
+            _refuse_oversized(path, max_tasks, max_links)
         builder = _Builder(on_task)
         parser, feed = _parser(builder)
         with open(path, "rb") as stream:
@@ -91,4 +90,25 @@ def parse_untrusted(path: str | Path, max_tasks: int = MAX_ELEMENTS, on_task: Ta
     except (LookupError, UnicodeError, ValueError) as exc:  # e.g. encoding="U-F-8" in the declaration
         raise PlannerError("import.bad_file", f"{name}: its text encoding cannot be read ({exc})") from None
     except (OSError, RecursionError, MemoryError) as exc:
-        raise PlannerError("import.bad_file", f"{name}: could not be read ({exc})") from None
+        raise _unreadable(name, exc) from None
+
+
+def refuse_oversized_file(path: str | Path, max_tasks: int, max_links: int | None = None) -> None:
+    """The checks `parse_untrusted` makes before parsing: `import.bad_file` if the file is too big."""
+    try:
+        _refuse_oversized(path, max_tasks, max_links)
+    except (OSError, MemoryError) as exc:
+        raise _unreadable(Path(path).name, exc) from None
+
+
+def _refuse_oversized(path: str | Path, max_tasks: int, max_links: int | None) -> None:
+    name = Path(path).name
+    size = Path(path).stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise PlannerError("import.bad_file", f"{name}: {size:,} bytes is larger than an MS Project XML "
+                           f"plan can be ({MAX_FILE_BYTES:,})")
+    refuse_oversized(path, MAX_ELEMENTS, max_tasks, max_links)
+
+
+def _unreadable(name: str, exc: BaseException) -> PlannerError:
+    return PlannerError("import.bad_file", f"{name}: could not be read ({exc})")
