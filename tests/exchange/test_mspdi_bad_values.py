@@ -60,6 +60,30 @@ def test_a_lag_no_plan_can_hold_is_refused_naming_its_task(tmp_path):
     assert error.code == "duration.too_long" and "task UID 2" in error.message and "lag" in error.message
 
 
+def test_part_day_lags_round_up_as_durations_do_with_one_warning(tmp_path):
+    """8-hour days (MinutesPerDay 480): a lag is in tenths of a minute, 4,800 a working day; LagFormat 8
+    counts elapsed days of 1,440 minutes (14,400 tenths)."""
+    lags = [("1200", "7"),  # a quarter of a working day: 1 day (not the nearest, none)
+            ("7200", "7"),  # a day and a half: 2 days
+            ("-3600", "7"),  # three quarters of a day's lead: rounded up to no lead (not a day's lead)
+            ("-7200", "7"),  # a day and a half's lead: 1 day's lead
+            ("9600", "7"),  # two whole days: unchanged, not counted
+            ("7200", "8")]  # half an elapsed day: 1 elapsed day
+    link = ("<PredecessorLink><PredecessorUID>{}</PredecessorUID><Type>1</Type><LinkLag>{}</LinkLag>"
+            "<LagFormat>{}</LagFormat></PredecessorLink>")
+    tasks = _task(1, "T1") + "".join(
+        _task(uid, f"T{uid}").replace("</Task>", link.format(uid - 1, lag, fmt) + "</Task>")
+        for uid, (lag, fmt) in enumerate(lags, start=2))
+    result = _read_xml(tmp_path, tasks)
+    by_key = {t.id: t.key for t in result.project.tasks.values()}
+    read = sorted((by_key[link.succ_id], link.lag, link.elapsed) for link in result.project.links.values())
+    assert read == [("T2", 1, False), ("T3", 2, False), ("T4", 0, False), ("T5", -1, False), ("T6", 2, False),
+                    ("T7", 1, True)]
+    lag_warnings = [w for w in result.warnings if "lag" in w]
+    assert lag_warnings == ["5 link lag(s) were not whole days and were rounded up to the next whole day "
+                            "(plans count whole days; MS Project keeps part-day lags)"]
+
+
 def test_the_longest_duration_a_plan_holds_is_read(tmp_path):
     plan = _read_xml(tmp_path, _task(1, "Long", duration="P109575D").replace("</Task>",
                                                                               "<DurationFormat>8</DurationFormat></Task>"))

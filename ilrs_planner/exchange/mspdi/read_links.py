@@ -7,7 +7,7 @@ from typing import NamedTuple
 from ...domain import Link, LinkType, fresh_ids
 from ...engine.graph import find_cycle
 from .helpers import LINK_TYPE_CODES
-from .values import ELAPSED_FORMATS, PERCENT_FORMATS, TRUE_TEXTS, child_texts, whole_days
+from .values import ELAPSED_FORMATS, PERCENT_FORMATS, TRUE_TEXTS, child_texts, days_up
 
 LINK_TYPES_BY_CODE = {code: kind for kind, code in LINK_TYPE_CODES.items()}
 MAX_LOOPS_DROPPED = 10_000
@@ -39,14 +39,35 @@ def _link_type(reader, text: str, where: str, warnings: list[str]) -> LinkType:
     return LINK_TYPES_BY_CODE.get(code, LinkType.FS)
 
 
-def _lag_days(reader, link: LinkTexts, fmt: int | None, per_day: int, where: str, warnings: list[str]) -> int:
-    """The lag in whole days; `fmt` is its LagFormat as already read (and warned about)."""
+def _lag_days(reader, link: LinkTexts, fmt: int | None, per_day: int, where: str, warnings: list[str]) -> float:
+    """The lag in days, a part day kept (see `_whole_lag`); `fmt` is its LagFormat as already read (and
+    warned about)."""
     tenths = reader.number(link.lag, "LinkLag", 0, where) or 0
     if fmt in PERCENT_FORMATS:
         warnings.append(f"{where}: a lag given as a percentage of the predecessor cannot be carried; taken as 0")
         return 0
     minutes_per_day = 1440 if fmt in ELAPSED_FORMATS else per_day
-    return whole_days(tenths / 10 / minutes_per_day, where, "lag", warnings)
+    return tenths / 10 / minutes_per_day
+
+
+class _PartDayLags:
+    """Lags are whole days in a plan; MS Project keeps part-day ones. A part day is rounded up, as a
+    duration is (`values.days_up`: the successor never starts before MS Project would start it), and
+    one warning per file says how many links were rounded, rather than one a link."""
+
+    def __init__(self) -> None:
+        self.rounded = 0
+
+    def whole(self, days: float, where: str) -> int:
+        whole = days_up(days, where, "lag")
+        if abs(whole - days) > 1e-6:
+            self.rounded += 1
+        return whole
+
+    def warn(self, warnings: list[str]) -> None:
+        if self.rounded:
+            warnings.append(f"{self.rounded:,} link lag(s) were not whole days and were rounded up to the next "
+                            "whole day (plans count whole days; MS Project keeps part-day lags)")
 
 
 def _ancestors(project, task_id: str) -> set[str]:
@@ -68,6 +89,7 @@ def read_links(tasks, loops_dropped: bool = True) -> None:
     seen = set()
     summaries = project.summary_ids()  # only a summary can be another task's ancestor
     ids = fresh_ids()
+    part_days = _PartDayLags()
     for succ_id, link, where in tasks.pending_links:
         if link.cross_project.lower() in TRUE_TEXTS:
             warnings.append(f"{where}: a link to another project file cannot be carried; left out")
@@ -90,8 +112,10 @@ def read_links(tasks, loops_dropped: bool = True) -> None:
         fmt = _PLAIN_FORMATS.get(link.lag_format) or reader.number(link.lag_format, "LagFormat", 7, where)
         # No lag in a plain format (what most links hold) is no lag, with nothing to warn about.
         no_lag = link.lag == "0" and link.lag_format.isdecimal() and fmt not in PERCENT_FORMATS
-        lag = 0 if no_lag else _lag_days(reader, link, fmt, tasks.minutes_per_day, where, warnings)
+        lag = 0 if no_lag else part_days.whole(_lag_days(reader, link, fmt, tasks.minutes_per_day, where, warnings),
+                                                  where)
         project.add_link(Link(pred_id, succ_id, link_type, lag, next(ids), fmt in ELAPSED_FORMATS))
+    part_days.warn(warnings)
     if loops_dropped:
         drop_loops(project, warnings)
 

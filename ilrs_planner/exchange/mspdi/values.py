@@ -221,16 +221,26 @@ def whole_days(value: float, where: str, what: str, warnings: list[str], up: boo
 
     A value longer than a plan can hold (300 years) is refused with `duration.too_long`, as the CSV
     import refuses it: MS Project itself holds no date past 2149, so no file of its has one."""
-    if not math.isfinite(value) or abs(value) > MAX_DURATION_DAYS:
-        shown = f"{value:,.0f} days" if math.isfinite(value) else "an endless number of days"
-        raise PlannerError("duration.too_long", f"{where}: {what} of {shown} is longer than a plan can hold "
-                           f"({MAX_DURATION_DAYS:,} days, 300 years)")
-    # 16 hours on an 8-hour day is 2 days, not 2.0000000001 (rounded as `domain.durations` rounds it)
-    days = math.ceil(round(value, 9)) if up else math.floor(value + 0.5)
+    days = days_up(value, where, what) if up else math.floor(_held(value, where, what) + 0.5)
     if abs(days - value) > 1e-6:
         how = "rounded up to" if up else "rounded to"
         warnings.append(f"{where}: {what} of {value:.2f} days {how} {days} (plans count whole days)")
     return days
+
+
+def days_up(value: float, where: str, what: str) -> int:
+    """`value` days, any part of a day rounded up to the day it touches (a part-day lead, a negative
+    lag, to the day nearer zero); refused as `whole_days` refuses it."""
+    # 16 hours on an 8-hour day is 2 days, not 2.0000000001 (rounded as `domain.durations` rounds it)
+    return math.ceil(round(_held(value, where, what), 9))
+
+
+def _held(value: float, where: str, what: str) -> float:
+    if not math.isfinite(value) or abs(value) > MAX_DURATION_DAYS:
+        shown = f"{value:,.0f} days" if math.isfinite(value) else "an endless number of days"
+        raise PlannerError("duration.too_long", f"{where}: {what} of {shown} is longer than a plan can hold "
+                           f"({MAX_DURATION_DAYS:,} days, 300 years)")
+    return value
 
 
 def day_or_none(moment: datetime | None, convert) -> date | None:
