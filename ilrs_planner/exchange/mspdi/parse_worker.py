@@ -1,7 +1,7 @@
 """Parsing a large file in a worker process while this one reads its tasks: both cores at work.
 
 `parse_untrusted` (every limit and refusal of `xml_safe`, unchanged) runs in a forked child; each
-task it hands over is sent back as a `task_record`, a few hundred at a time, over a pipe as
+task it hands over is sent back as a `task_record`, fifty at a time, over a pipe as
 `marshal` data (tuples of strings, C speed both ways), and read here in file order as it arrives.
 The elements outside the tasks are sent the same way: the root as built when the first task
 arrives (the header, calendars and custom field definitions the tasks need), and the whole root
@@ -32,7 +32,9 @@ from .task_record import TaskRecord, task_record
 from .xml_safe import parse_untrusted, refuse_oversized_file
 
 MIN_BYTES = 16 << 20  # below this (a few thousand tasks) a process costs more than it saves
-_BATCH = 500  # tasks per message
+# Tasks per message: a batch is marshalled while its records are still in the processor's cache (500 at a
+# time cost the worker about a seventh more CPU time at 100,000 tasks; bench/README.md).
+_BATCH = 50
 _HEADER = struct.Struct("<Q")
 _PIPE_BYTES = 1 << 20  # what Linux lets any process ask for (/proc/sys/fs/pipe-max-size)
 RecordHandler = Callable[[ET.Element, TaskRecord], None]  # (root built so far, task) -> None

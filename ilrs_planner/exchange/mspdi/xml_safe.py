@@ -25,7 +25,10 @@ MAX_ELEMENTS = 8_000_000  # ~50 per task: far beyond a 100,000-task plan
 # those of one task (years of daily timephased work are some tens of thousands).
 MAX_KEPT_ELEMENTS = 3_000_000
 MAX_TASK_ELEMENTS = 200_000
-_CHUNK = 1 << 20
+# The tasks a chunk holds are handed over after it is parsed: a small chunk (some 40 tasks) hands them
+# over while their elements are still in the processor's cache (1 MB chunks, some 600 tasks, cost
+# both processes of a 100,000-task import about a twelfth more CPU time; bench/README.md).
+_CHUNK = 64 << 10
 
 
 class _Builder:
