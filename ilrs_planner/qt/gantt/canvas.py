@@ -85,7 +85,7 @@ class GanttCanvas(QWidget):
         row = int(drag.y0 // rh)
         p.drawRect(QRectF(x0, row * rh + dy + rh * 0.2, max(x1 - x0, 2.0), rh * 0.6))
         shown = days_read(self.view.document, drag.hit.task_id, start, finish)
-        self._paint_drag_dates(p, drag_dates_text(drag, *shown), x0, row * rh + dy)
+        self._paint_drag_dates(p, drag_dates_text(drag, *shown, self.view.document), x0, row * rh + dy)
 
     def _paint_drag_dates(self, p: QPainter, text: str, x: float, row_top: float) -> None:
         """The dates the bar would get, on a white tag just above the preview (and in the status bar)."""

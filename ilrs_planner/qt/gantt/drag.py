@@ -64,8 +64,18 @@ def days_read(document: Document, task_id: str, start: date, finish: date) -> tu
     return start, finish
 
 
-def drag_dates_text(drag: Drag, shown_start: date, shown_finish: date) -> str:
-    """What the dragged bar would become, as a person reads dates: first and last day of work."""
+def worked_days(document: Document, task_id: str, start: date, finish: date) -> int:
+    """Days of work in [start, finish) as the tree's Duration counts them: working days of the task's
+    calendar (calendar days for an elapsed duration)."""
+    task = document.project.tasks[task_id]
+    if task.elapsed:
+        return max((finish - start).days, 0)
+    return document.project.task_calendar(task).working_days(start, finish)
+
+
+def drag_dates_text(drag: Drag, shown_start: date, shown_finish: date, document: Document | None = None) -> str:
+    """What the dragged bar would become, as a person reads dates: first and last day of work, and
+    its duration as the tree writes it (working days of the task's calendar, given the document)."""
     if drag.mode == "move":
         start = shown_start + timedelta(days=drag.days)
         finish = shown_finish + timedelta(days=drag.days)
@@ -75,7 +85,9 @@ def drag_dates_text(drag: Drag, shown_start: date, shown_finish: date) -> str:
     else:
         return ""
     last = finish - timedelta(days=1) if finish > start else finish
-    return f"{start.isoformat()} – {last.isoformat()} ({(finish - start).days:,} d)"
+    days = (finish - start).days if document is None or drag.hit is None or drag.hit.task_id is None \
+        else worked_days(document, drag.hit.task_id, start, finish)
+    return f"{start.isoformat()} – {last.isoformat()} ({days:,} d)"
 
 
 def resized_days(drag: Drag, shown_start: date) -> int:
@@ -94,9 +106,10 @@ def finish_command(drag: Drag, document: Document, target: Hit | None, shown_sta
     task_id = drag.hit.task_id
     if drag.mode == "move" and drag.days:
         return MoveTaskStart(task_id, shown_start + timedelta(days=drag.days))
-    if drag.mode == "resize":
-        days = resized_days(drag, shown_start)
-        if days != (shown_finish - shown_start).days:
+    if drag.mode == "resize":  # the end dropped on a day: the working days up to it, as typed in Duration
+        end = shown_start + timedelta(days=resized_days(drag, shown_start))
+        days = max(worked_days(document, task_id, shown_start, end), 1)
+        if days != worked_days(document, task_id, shown_start, shown_finish):
             return SetDuration(task_id, days)
         return None
     if drag.mode == "link" and target is not None and target.task_id not in (None, task_id):
