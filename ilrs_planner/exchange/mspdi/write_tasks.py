@@ -74,8 +74,26 @@ def _predecessors(element: ET.Element, incoming: list, uids: dict[str, int]) -> 
             add(predecessor, "LagFormat", 7)
 
 
-def _baselines(element: ET.Element, task: Task, baselines, at_day_end: bool) -> None:
-    """Each baseline's dates; a milestone's point read at the moment of day it has now, as the task's."""
+class WorkedDays:
+    """Working days of a task's calendar between two dates, each calendar's count made once (a
+    partner's calendar may hold a million exceptions)."""
+
+    def __init__(self, project: Project):
+        self.project = project
+        self.counts: dict[str, WorkingDayCount] = {}
+
+    def between(self, task: Task, start: date, finish: date) -> int:
+        calendar = self.project.task_calendar(task)
+        if calendar.is_continuous:
+            return max((finish - start).days, 0)
+        if calendar.id not in self.counts:
+            self.counts[calendar.id] = WorkingDayCount(calendar)
+        return self.counts[calendar.id].between(start, finish)
+
+
+def _baselines(element: ET.Element, task: Task, baselines, at_day_end: bool, worked: WorkedDays) -> None:
+    """Each baseline's dates; a milestone's point read at the moment of day it has now, as the task's;
+    its Duration the working days of its span, as MS Project's (calendar days for an elapsed task)."""
     for number, baseline in enumerate(baselines):
         entry = baseline.entries.get(task.id)
         if entry is None:
@@ -86,7 +104,8 @@ def _baselines(element: ET.Element, task: Task, baselines, at_day_end: bool) -> 
         add(record, "Number", number)
         add(record, "Start", finish_stamp(start, False) if point_at_end else start_stamp(start))
         add(record, "Finish", finish_stamp(finish, finish <= start and not point_at_end))
-        add(record, "Duration", duration_text(max((finish - start).days, 0)))
+        days = max((finish - start).days, 0) if task.elapsed else worked.between(task, start, finish)
+        add(record, "Duration", duration_text(days))
         add(record, "DurationFormat", 7)
 
 
@@ -132,23 +151,6 @@ def _actuals(element: ET.Element, project: Project, task: Task, scheduled: tuple
     add(element, "RemainingDuration", _duration_text(task, remaining))
 
 
-class WorkedDays:
-    """Working days of a task's calendar between two dates, each calendar's count made once (a
-    partner's calendar may hold a million exceptions)."""
-
-    def __init__(self, project: Project):
-        self.project = project
-        self.counts: dict[str, WorkingDayCount] = {}
-
-    def between(self, task: Task, start: date, finish: date) -> int:
-        calendar = self.project.task_calendar(task)
-        if calendar.is_continuous:
-            return max((finish - start).days, 0)
-        if calendar.id not in self.counts:
-            self.counts[calendar.id] = WorkingDayCount(calendar)
-        return self.counts[calendar.id].between(start, finish)
-
-
 def task_element(project: Project, task: Task, uids: dict[str, int], outline_number: str, depth: int,
                  is_summary: bool, dates: dict[str, tuple[date, date]], baselines, incoming: list,
                  calendar_uids: dict[str | None, int] | None = None, at_day_end: bool = False,
@@ -160,6 +162,7 @@ def task_element(project: Project, task: Task, uids: dict[str, int], outline_num
     working days of its span on its calendar, as MS Project's and the tree's (`worked` counts them).
     """
     element = ET.Element("Task")
+    worked = worked or WorkedDays(project)
     start, finish = dates.get(task.id, (project.start, project.start))
     milestone = finish <= start
     add(element, "UID", uids[task.id])
@@ -175,7 +178,7 @@ def task_element(project: Project, task: Task, uids: dict[str, int], outline_num
         add(element, "Duration", f"PT{task.duration * 24}H0M0S")
         add(element, "DurationFormat", ELAPSED_DAYS)
     else:
-        span = (worked or WorkedDays(project)).between(task, start, finish) if is_summary else task.duration
+        span = worked.between(task, start, finish) if is_summary else task.duration
         add(element, "Duration", duration_text(span))
         add(element, "DurationFormat", 7)
     add(element, "Milestone", (not is_summary) and task.is_milestone)
@@ -199,7 +202,7 @@ def task_element(project: Project, task: Task, uids: dict[str, int], outline_num
     _predecessors(element, incoming, uids)
     for field_id, value in _custom_values(project, task, is_summary).items():
         add_text_field(element, field_id, value)
-    _baselines(element, task, baselines, at_day_end)
+    _baselines(element, task, baselines, at_day_end, worked)
     return element
 
 
