@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from commands.conftest import build_small_plan as _commands_plan
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from ilrs_planner.data.reference import build_reference_project
@@ -45,11 +46,15 @@ class PatientQtBot(QtBot):
     def waitSignal(self, signal, *, timeout=PATIENCE_MS, raising=None, check_params_cb=None):
         return super().waitSignal(signal, timeout=timeout, raising=raising, check_params_cb=check_params_cb)
 
+    # pytest-qt's waitExposed/waitActive only wait as `with` blocks around the show(); called as a
+    # statement after show() they returned at once. These wait there, for the window shown.
     def waitExposed(self, widget, *, timeout=PATIENCE_MS):
-        return super().waitExposed(widget, timeout=timeout)
+        if not QTest.qWaitForWindowExposed(widget, timeout):
+            raise TimeoutError(f"{type(widget).__name__} not shown on screen within {timeout} ms")
 
     def waitActive(self, widget, *, timeout=PATIENCE_MS):
-        return super().waitActive(widget, timeout=timeout)
+        if not QTest.qWaitForWindowActive(widget, timeout):
+            raise TimeoutError(f"{type(widget).__name__} not the active window within {timeout} ms")
 
 
 @pytest.fixture

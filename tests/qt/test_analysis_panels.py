@@ -86,7 +86,7 @@ def test_slip_report_sorts_filters_and_exports(qtbot, ilrs_doc, tmp_path):
     assert top == max(panel.model.report.slipped(), key=lambda r: r.finish_variance).key
     out = tmp_path / "slip.csv"
     assert panel.export_csv(str(out))
-    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    rows = list(csv.DictReader(out.read_text(encoding="utf-8").splitlines()))
     assert len(rows) == everything and any(r["key"] == "change-7" and r["slipped"] == "yes" for r in rows)
 
 

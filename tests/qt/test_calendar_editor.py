@@ -86,8 +86,8 @@ def test_a_new_default_calendar_with_a_holiday_moves_the_finish_and_undo_restore
     assert [(e.name, str(e.start), e.working) for e in calendar.exceptions] == [("New Year", "2030-01-01", False)]
     assert shown_finish(window, "a") == "2030-01-17"
 
-    with qtbot.waitActive(window):  # back in the window once the dialog has closed
-        window.activateWindow()
+    window.activateWindow()  # back in the window once the dialog has closed
+    qtbot.waitActive(window)
     window.tree.setFocus()
     press(window.tree, "Ctrl+Z")
     assert window.document.project.calendars == {} and window.document.project.default_calendar_id is None
