@@ -17,7 +17,9 @@ Goal at 100,000 tasks: the whole edit under 100 ms.
 from __future__ import annotations
 
 import argparse
+import cProfile
 import os
+import pstats
 import statistics
 import sys
 import time
@@ -149,10 +151,28 @@ def print_table(figures: dict[str, list[dict[str, float]]], parts: tuple[str, ..
                                         for part in parts) + f"{max(run[parts[0]] for run in runs) * 1000:>10.1f}")
 
 
+def leave_out_schedule(document, profiler) -> None:
+    """Stop `profiler` while the schedule is derived again: the figures are of the rest of an edit."""
+    recompute = document._recompute
+
+    def unprofiled():
+        profiling = sys.getprofile() is not None  # cProfile's hook is set only while it records
+        profiler.disable()
+        try:
+            recompute()
+        finally:
+            if profiling:
+                profiler.enable()
+
+    document._recompute = unprofiled
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tasks", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--profile", metavar="EDIT", help="print cProfile's figures for this edit "
+                        "(such as 'add' or 'link, undo') over its repeats, sorted by own time")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
     project = make_plan(args.tasks, seed=1)
@@ -170,14 +190,20 @@ def main() -> int:
     window.document.set_selection([middle])
     window.tree.scrollTo(window.tree.proxy_index(middle))
     figures: dict[str, list[dict[str, float]]] = {}
+    profiler = cProfile.Profile()
+    if args.profile:
+        leave_out_schedule(window.document, profiler)
 
     def timed(name: str, perform, select: list[str] | None = None) -> None:
         """The edit, its undo and its redo."""
         if select is not None:
             window.document.set_selection(select)
-        figures.setdefault(name, []).append(one_edit(window, watches, perform))
-        figures.setdefault(f"{name}, undo", []).append(one_edit(window, watches, edit.undo.trigger))
-        figures.setdefault(f"{name}, redo", []).append(one_edit(window, watches, edit.redo.trigger))
+        for label, action in ((name, perform), (f"{name}, undo", edit.undo.trigger),
+                              (f"{name}, redo", edit.redo.trigger)):
+            if label == args.profile:
+                profiler.enable()
+            figures.setdefault(label, []).append(one_edit(window, watches, action))
+            profiler.disable()
 
     for repeat in range(args.repeat):
         before = set(project.tasks)
@@ -198,6 +224,10 @@ def main() -> int:
     print("of which other:")
     print_table(figures, ("other", "command", "status", "cells", "rest"))
     print(f"table resets during the edits: {len(resets)} (rows are inserted, removed or moved instead)")
+    if args.profile:
+        stats = pstats.Stats(profiler)
+        stats.sort_stats("tottime").print_stats(40)
+        stats.sort_stats("cumulative").print_stats(60)
     app.quit()
     os._exit(0)  # tearing 100,000 rows' widgets down is not what is measured
 
