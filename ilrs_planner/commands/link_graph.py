@@ -23,9 +23,8 @@ from collections import Counter
 from itertools import compress, repeat
 from operator import attrgetter, is_not, ne
 
-import numpy as np
-
 from ..domain import Link, Project
+from .graph_edges import forget_schedule, graph_edges
 from .link_order import DynamicOrder
 
 _PARENT, _PRED, _SUCC = attrgetter("parent_id"), attrgetter("pred_id"), attrgetter("succ_id")
@@ -45,32 +44,12 @@ class LinkGraph:
         self.links = dict(project.links)
         count = len(self.tasks)
         self.node = dict(zip(project.tasks, range(0, 2 * count, 2)))  # in-node; the out-node follows it
-        edges = self._edges(list(project.tasks))
+        edges = graph_edges(project, self.parents, self.link_list)
         # None: a link or parent names a task the plan lacks; the scheduler's checks say what is wrong.
         self.order = DynamicOrder(2 * count, *edges) if edges is not None else None
         self.top = 2 * count - 1  # the highest whole rank given so far
         self.fractions: set[float] = set()  # the ranks given that are not whole numbers
         self.added = 0
-
-    def _edges(self, ids: list[str]) -> tuple[np.ndarray, np.ndarray] | None:
-        """Every edge's source and target node, or None if something names a task the plan lacks."""
-        place: dict[str | None, int] = dict(zip(ids, range(len(ids))))
-        place[None] = -1
-        ups = list(map(place.get, self.parents))
-        preds = list(map(place.get, map(_PRED, self.link_list)))
-        succs = list(map(place.get, map(_SUCC, self.link_list)))
-        if None in ups or None in preds or None in succs or -1 in preds or -1 in succs:
-            return None
-        parent = np.array(ups, dtype=np.int64)
-        child = np.flatnonzero(parent >= 0)
-        up = parent[child]
-        leaf = np.ones(len(ups), dtype=bool)
-        leaf[up] = False
-        leaf_at = np.flatnonzero(leaf)
-        pred, succ = np.array(preds, dtype=np.int64), np.array(succs, dtype=np.int64)
-        sources = np.concatenate([2 * leaf_at, 2 * up, 2 * child + 1, 2 * pred + 1])
-        targets = np.concatenate([2 * leaf_at + 1, 2 * child, 2 * up + 1, 2 * succ])
-        return sources, targets
 
     def follow(self, project: Project) -> bool:
         """Bring the graph up to date with the plan's tasks and links; False when it must be made
@@ -201,5 +180,7 @@ def graph_of(project: Project) -> LinkGraph:
 
 
 def forget_graphs() -> None:
-    """Let go of the plan last asked about (its tasks and links are kept alive by the graph)."""
+    """Let go of the plan last asked about (its tasks and links are kept alive by the graph, its ids
+    by the schedule offered)."""
     _latest.clear()
+    forget_schedule()

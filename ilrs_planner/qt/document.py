@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from ..commands.base import ChangeSet, Command
+from ..commands.graph_edges import offer_schedule
 from ..commands.link_ends import forget_link_ends
 from ..commands.link_graph import forget_graphs
 from ..domain import PlannerError, Project
@@ -70,7 +71,7 @@ class Document(QObject):
         # Listen to undo_stack.cleanChanged for the modified state (it is `not clean`).
         self.undo_stack = QUndoStack(self)
         weakref.finalize(self, drop_edits, self.undo_stack)
-        self._recompute()
+        self._derive()
 
     # -- reading ---------------------------------------------------------------------------
     @property
@@ -112,7 +113,7 @@ class Document(QObject):
         if changes.baselines:
             self._follow_compared_baseline()
         if effects_of(changes).reschedule:
-            self._recompute()
+            self._derive()
             self._drop_stale_selection()
         self.changed.emit(changes, initiator)
 
@@ -130,7 +131,7 @@ class Document(QObject):
         elif self.baseline_name:
             self._baseline_id = project.baseline(self.baseline_name).id  # same name in the new plan
         self._touched = None
-        self._recompute()
+        self._derive()
         self.set_path(path)
         self.changed.emit(everything(project), None)
         self.selectionChanged.emit([])
@@ -174,6 +175,12 @@ class Document(QObject):
     def _drop_stale_selection(self) -> None:
         if any(tid not in self.project.tasks for tid in self.selected_ids):
             self.set_selection(self.selected_ids)
+
+    def _derive(self) -> None:
+        """The schedule derived again, and offered to the link check: the first link made in a
+        session reads the link ends from it instead of looking 200,000 of them up by id."""
+        self._recompute()
+        offer_schedule(self.project, self._schedule)
 
     def _recompute(self) -> None:
         """Derive the schedule again, from the inputs kept since the last time where edits left them alone."""

@@ -10,8 +10,11 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ilrs_planner.commands.graph_edges import offer_schedule
+from ilrs_planner.commands.link_graph import forget_graphs
 from ilrs_planner.commands.links import AddLink, check_link_allowed
 from ilrs_planner.domain import Link, PlannerError
+from ilrs_planner.engine.cpm import schedule
 from ilrs_planner.engine.graph import find_cycle
 
 from .conftest import build_small_plan
@@ -36,12 +39,23 @@ def _check_says(project, pred_id: str, succ_id: str) -> str | None:
     return None
 
 
+def offer_now(project) -> None:
+    """Offer the link check the plan's schedule as the window does after each edit (none if it cannot be made)."""
+    try:
+        offer_schedule(project, schedule(project))
+    except PlannerError:
+        offer_schedule(project, None)
+
+
 @settings(max_examples=80, deadline=None)
 @given(st.data())
 def test_loops_are_refused_as_the_scheduler_finds_them(data):
     project = build_small_plan()
+    forget_graphs()  # each example's first check makes the graph, from a schedule offered or not
     applied = []
     for serial in range(data.draw(st.integers(1, 30))):
+        if data.draw(st.booleans()):  # a schedule derived now, maybe stale by the next check
+            offer_now(project)
         if applied and data.draw(st.booleans()):
             applied.pop().revert(project)  # undo, as the stack does
         else:
@@ -59,6 +73,20 @@ def test_loops_are_refused_as_the_scheduler_finds_them(data):
         found = _check_says(project, pred, succ)
         if found not in ("link.self", "link.summary_child"):  # the scheduler is not asked those
             assert found == expected, (pred, succ)
+
+
+def test_a_graph_made_from_a_schedule_offered_before_an_outline_edit_reads_the_plan(plan):
+    """A schedule offered, then an edit in the same step (an indent before a link): the graph is
+    read from the plan as it stands, not from the schedule's outline or links."""
+    forget_graphs()
+    offer_now(plan)
+    plan.tasks["a"].parent_id = None  # A out of the phase after the schedule was derived
+    # PH now starts B and C alone, and nothing in it leads back to A: A → PH closes no loop
+    # (with A still under PH it would: PH starts A).
+    assert _check_says(plan, "a", "ph") is None
+    assert _scheduler_says(plan, "a", "ph") is None
+    plan.links.pop("bc")  # and a link gone since the schedule: read from the plan too
+    assert _check_says(plan, "c", "b") is None
 
 
 def test_a_link_removed_then_another_made_moves_the_loop(plan):
