@@ -17,6 +17,7 @@ from ..engine.cpm import schedule
 from ..engine.kept_columns import ColumnKeeper
 from ..engine.schedule import Schedule
 from .change_effects import effects_of
+from .long_lived import settle
 from .undo import UndoAdapter
 
 
@@ -72,6 +73,7 @@ class Document(QObject):
         self.undo_stack = QUndoStack(self)
         weakref.finalize(self, drop_edits, self.undo_stack)
         self._derive()
+        settle(project)
 
     # -- reading ---------------------------------------------------------------------------
     @property
@@ -135,6 +137,7 @@ class Document(QObject):
         self.set_path(path)
         self.changed.emit(everything(project), None)
         self.selectionChanged.emit([])
+        settle(project)  # after the views have read it: their arrays live as long as it does
 
     def set_path(self, path: str | None) -> None:
         """Record where the plan lives now (after Save As)."""
