@@ -61,7 +61,7 @@ class NavigateActions:
             return
         self._row_in_chart(row)
         gantt = self.window.gantt
-        start, finish = gantt.shown_dates(ids[0])
+        start, finish = gantt.shown_dates(ids[0], row)  # the chart shows the table's rows
         first, last = gantt.visible_range()
         if finish < first or start > last:
             gantt.show_date(start, at=0.1)

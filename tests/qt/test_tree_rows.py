@@ -68,6 +68,18 @@ def test_insert_adds_a_row_below_the_selected_task_and_keeps_closed_summaries_cl
     assert resets == []
 
 
+def test_after_an_insert_each_task_is_found_on_its_row_near_the_insert_or_far_from_it(window):
+    """The table finds a task's row after an edit first where the rows changed, then everywhere;
+    a task under a closed summary has no row."""
+    select(window, "b")
+    press(window.tree, "Insert")
+    press(window.tree, "Escape")
+    model, rows = window.tree.source_model, shown(window)
+    for task_id in [rows[3], "b", "c", "ph", "q", "m", rows[3], "q1"]:
+        assert model.row_of(task_id) == (rows.index(task_id) if task_id in rows else None)
+    assert window.tree.proxy_index("q1").isValid() is False
+
+
 def test_delete_removes_the_rows_and_undo_puts_them_back_in_place(window, resets):
     select(window, "b")
     press(window.tree, "Delete")

@@ -9,6 +9,8 @@ open summaries without being told.
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Signal
 
 from ...domain import Project
@@ -17,6 +19,7 @@ from .task_outline import INSERT, MOVE, REMOVE, SAME, row_edit, visible_rows
 
 _ROOT = QModelIndex()
 _FEW_ROWS = 8  # rows announced one by one after a change; more are announced as one range
+_NEAR = 32  # rows either side of a change looked through first for a task
 
 
 class OutlineRows(QAbstractTableModel):
@@ -31,10 +34,12 @@ class OutlineRows(QAbstractTableModel):
     _rows: list[str]
     kept: set[str] | None = None  # a filter's tasks and their summaries (None: no filter)
 
-    def _set_rows(self, rows: list[str]) -> None:
+    def _set_rows(self, rows: list[str], near: int | None = None) -> None:
         self._rows = rows
         self._row_of: dict[str, int] | None = None  # built when many rows are looked up, once per change
         self._lookups = 0
+        self._found: dict[str, int | None] = {}  # the rows looked up since
+        self._near = near  # where the rows changed: the task an edit touched is looked up there first
 
     def _rows_by_id(self) -> dict[str, int]:
         if self._row_of is None:
@@ -45,13 +50,26 @@ class OutlineRows(QAbstractTableModel):
         """The row showing `task_id` (None when hidden). The first few look-ups after a change scan
         the list (C speed, ~1 ms at 100,000 rows); a map of every row (30 ms) is built only when
         many are asked for, as when a large selection is restored."""
-        if self._row_of is None and self._lookups < 8:
-            self._lookups += 1
-            try:
-                return self._rows.index(task_id)
-            except ValueError:
-                return None
-        return self._rows_by_id().get(task_id)
+        if self._row_of is not None:
+            return self._row_of.get(task_id)
+        if task_id in self._found:  # an edit's task is asked for again and again (selection, editor, chart)
+            return self._found[task_id]
+        if self._lookups >= 8:
+            return self._rows_by_id().get(task_id)
+        self._lookups += 1
+        found = self._found[task_id] = self._scan(task_id)
+        return found
+
+    def _scan(self, task_id: str) -> int | None:
+        """The row of `task_id` found in the list: around where the rows changed first (a few
+        dozen rows), then everywhere."""
+        if self._near is not None:
+            with contextlib.suppress(ValueError):
+                return self._rows.index(task_id, max(0, self._near - _NEAR), self._near + _NEAR)
+        try:
+            return self._rows.index(task_id)
+        except ValueError:
+            return None
 
     def visible_ids(self) -> list[str]:
         """The task ids of the rows, top to bottom."""
@@ -143,22 +161,22 @@ class OutlineRows(QAbstractTableModel):
             self._set_rows(rows)
         elif edit.kind == INSERT:
             self.beginInsertRows(_ROOT, first, first + len(edit.new) - 1)
-            self._set_rows(rows)
+            self._set_rows(rows, first)
             self.endInsertRows()
         elif edit.kind == REMOVE:
             self.beginRemoveRows(_ROOT, first, first + len(edit.old) - 1)
-            self._set_rows(rows)
+            self._set_rows(rows, first)
             self.endRemoveRows()
         elif edit.kind == MOVE:
             self.beginMoveRows(_ROOT, first, first + edit.split - 1, _ROOT, first + len(edit.old))
-            self._set_rows(rows)
+            self._set_rows(rows, first)
             self.endMoveRows()
         else:  # one stretch replaced: its rows go, the new ones come (rows around it are kept)
             self.beginRemoveRows(_ROOT, first, first + len(edit.old) - 1)
-            self._set_rows(self._rows[:first] + self._rows[first + len(edit.old):])
+            self._set_rows(self._rows[:first] + self._rows[first + len(edit.old):], first)
             self.endRemoveRows()
             self.beginInsertRows(_ROOT, first, first + len(edit.new) - 1)
-            self._set_rows(rows)
+            self._set_rows(rows, first)
             self.endInsertRows()
 
     # -- QAbstractItemModel -----------------------------------------------------------------
