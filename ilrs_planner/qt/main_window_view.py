@@ -116,7 +116,7 @@ class ViewActions:
         missing = tree.scroll_column_into_view(Column.VARIANCE) + tree.horizontalScrollBar().value() - scrolled
         table, chart = splitter.sizes()
         give = min(missing + scrolled, chart - max(splitter.width() // 3, MIN_CHART_WIDTH))
-        if give > 0:
+        if give >= missing > 0:  # only when the column comes whole: a narrower chart for nothing helps no one
             splitter.setSizes([table + give, chart - give])
             tree.horizontalScrollBar().setValue(0)  # ID and Name back in view, if the room allows
             tree.scroll_column_into_view(Column.VARIANCE)

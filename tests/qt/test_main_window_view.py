@@ -145,3 +145,12 @@ def test_a_comparison_widens_a_narrow_table_so_the_variance_is_read_whole(qtbot,
     bold.setWeight(QFont.Weight.DemiBold)  # the header's weight in the app's style
     for line in HEADERS[Column.VARIANCE].split():
         assert QFontMetrics(bold).horizontalAdvance(line) + 12 <= header.sectionSize(int(Column.VARIANCE))
+
+
+def test_a_comparison_leaves_the_chart_alone_when_no_room_would_show_the_variance(qtbot, window):
+    window.resize(800, 600)
+    qtbot.waitUntil(lambda: window.width() == 800, timeout=10000)
+    window.splitter.setSizes([320, 480])  # the Name column alone is 260 pixels: no third of 800 makes room
+    before = window.splitter.sizes()
+    _choose_first_baseline(window)
+    assert window.splitter.sizes() == before and _whole(window.tree, Column.NAME)
