@@ -3,15 +3,17 @@
 An edit to one task moves the early dates of its successors at most, and the late dates of its
 predecessors: on a 100,000-task plan a handful of nodes, where the whole passes walk 200,000 edges
 level by level. So the inputs and results of the last passes are kept, and when the network has
-the same shape (the same edges between the same nodes: a duration, a lag, a constraint or an
-actual date changed, or an undo or redo of one), the inputs are compared with those kept: the
-nodes whose own bound changed, or an edge into them, are computed again in topological order, and
+the same nodes (the same tasks and gates: a duration, a lag, a constraint, an actual date or a link
+between two tasks changed, or an undo or redo of one), the inputs are compared with those kept: the
+nodes whose own bound changed, or an edge into them, are computed again in topological order (the
+kept one, while every edge still climbs it), and
 so is every node one of them moved, as the full pass computes it (its bound, then the greatest of
 its incoming edges', or the least into a summary's least-start gate; a fixed node its date). The
 backward pass does the same in reverse from the nodes whose cap, outgoing edges or early date
 changed. A node no change reached has the inputs it had, so its dates are those kept; the result
 is the full passes' to the day. When the change reaches more than a few thousand nodes (the
-project finish moved, and with it every late date it bounds), the full pass runs instead.
+project finish moved, and with it every late date it bounds), or a new shape more than a hundred
+or so (see _kept_edges), the full pass runs instead.
 
 Only networks on one calendar each way are kept (no crossings: see _crossings); the passes are
 compared with their full runs by the property tests.
@@ -26,27 +28,11 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ._bounds import BIG
+from ._kept_edges import EdgeIndex, TooFar, changed_sources, reached_by
 from ._network import Network
 from ._summary_starts import least_nodes
 
 MOST_NODES = 3000  # past this many nodes computed again, the full pass costs less
-
-
-@dataclass(slots=True)
-class _Edges:
-    """One shape's edges seen from both ends: sources per edge, edges by target (CSR)."""
-
-    sources: np.ndarray
-    into: np.ndarray  # edge numbers ordered by target
-    into_offsets: np.ndarray  # edges into node v: into[into_offsets[v]:into_offsets[v + 1]]
-
-    @staticmethod
-    def of(net: Network) -> _Edges:
-        sources = np.repeat(np.arange(net.n_nodes), np.diff(net.offsets))
-        into = np.argsort(net.targets, kind="stable")
-        into_offsets = np.zeros(net.n_nodes + 1, dtype=np.int64)
-        np.cumsum(np.bincount(net.targets, minlength=net.n_nodes), out=into_offsets[1:])
-        return _Edges(sources, into, into_offsets)
 
 
 @dataclass(slots=True)
@@ -55,6 +41,8 @@ class PassRecord:
 
     offsets: np.ndarray  # the shape's arrays (read-only, shared), compared first by identity
     targets: np.ndarray
+    node_task: np.ndarray
+    gates: dict[str, np.ndarray]
     n_tasks: int
     weights: np.ndarray
     base: np.ndarray
@@ -66,16 +54,22 @@ class PassRecord:
     open_weights: np.ndarray | None = None  # the weights the backward pass read: -BIG on a dead edge
     late: np.ndarray | None = None
     free: np.ndarray | None = None
-    edges: list[_Edges] = field(default_factory=list)  # made when first needed, shared along
+    index: list[EdgeIndex] = field(default_factory=list)  # by target, made when first needed
 
     def same_shape(self, net: Network) -> bool:
-        return net.crossings is None and self.n_tasks == len(net.task_ids) and \
-            _same(self.offsets, net.offsets) and _same(self.targets, net.targets)
+        return self.same_nodes(net) and _same(self.offsets, net.offsets) and _same(self.targets, net.targets)
 
-    def both_ends(self, net: Network) -> _Edges:
-        if not self.edges:
-            self.edges.append(_Edges.of(net))
-        return self.edges[0]
+    def same_nodes(self, net: Network) -> bool:
+        return net.crossings is None and self.n_tasks == len(net.task_ids) and _same(self.node_task, net.node_task) \
+            and all(_same(self.gates[kind], net.gates[kind]) for kind in self.gates)
+
+    def edges(self, net: Network) -> EdgeIndex:
+        """This network's edges by target: indexed once for the shape kept, scanned for another."""
+        if not self.same_shape(net):
+            return EdgeIndex(net.offsets, net.targets, indexed=False)
+        if not self.index:
+            self.index.append(EdgeIndex(net.offsets, net.targets, indexed=True))
+        return self.index[0]
 
 
 def _same(kept: np.ndarray, given: np.ndarray) -> bool:
@@ -89,24 +83,23 @@ class KeptPasses:
         self._entries: list[PassRecord] = []
 
     def prior(self, net: Network) -> PassRecord | None:
-        """The kept passes of a network of this shape, when there are any."""
+        """The kept passes of a network of this shape, else of one with the same nodes, if any."""
         if net.crossings is not None:
             return None
-        return next((entry for entry in list(self._entries) if entry.same_shape(net)), None)
+        entries = list(self._entries)
+        return next((entry for entry in entries if entry.same_shape(net)), None) or \
+            next((entry for entry in entries if entry.same_nodes(net)), None)
 
     def keep(self, entry: PassRecord) -> None:
         self._entries = [entry] + [e for e in self._entries if e is not entry][:1]
 
-    def forget(self) -> None:
-        self._entries = []
-
 
 def started(net: Network, rank: np.ndarray, early: np.ndarray, prior: PassRecord | None) -> PassRecord:
     """A record of the forward pass just made (full or again), to be completed by `finished`."""
-    entry = PassRecord(net.offsets, net.targets, len(net.task_ids), net.weights.copy(), net.base.copy(),
-                   net.fixed.copy(), least_nodes(net), rank, early.copy())
-    if prior is not None and prior.edges:
-        entry.edges = prior.edges
+    entry = PassRecord(net.offsets, net.targets, net.node_task, net.gates, len(net.task_ids), net.weights.copy(),
+                       net.base.copy(), net.fixed.copy(), least_nodes(net), rank, early.copy())
+    if prior is not None and prior.index and prior.same_shape(net):
+        entry.index = prior.index
     return entry
 
 
@@ -121,46 +114,51 @@ def _open_weights(net: Network) -> np.ndarray:
     return np.asarray(np.where(net.live, net.weights, -BIG))
 
 
-def forward_again(net: Network, prior: PassRecord) -> tuple[np.ndarray, np.ndarray] | None:
+def forward_again(net: Network, prior: PassRecord,
+                  edges: EdgeIndex) -> tuple[np.ndarray, np.ndarray] | None:
     """(early positions, nodes they moved at) from the kept pass, or None when too many to follow."""
+    if not edges.indexed and not edges.climbs(prior.rank):
+        return None  # an edge added against the kept order: levels are found again
     least = least_nodes(net)
     changed = (net.base != prior.base) | (net.fixed != prior.fixed) | (least != prior.least)
-    seeds = np.union1d(np.flatnonzero(changed), net.targets[np.flatnonzero(net.weights != prior.weights)])
+    moved_edges = changed_sources((prior.offsets, prior.targets, prior.weights), edges, net.weights)
+    seeds = np.union1d(np.flatnonzero(changed), reached_by((prior.offsets, prior.targets), edges, moved_edges))
     if seeds.size > MOST_NODES:
         return None
-    ends = prior.both_ends(net)
     early = prior.early.copy()
-    moved = _follow(seeds, prior.rank, lambda v: _early_of(net, least, ends, early, v), early,
-                    lambda v: net.targets[net.offsets[v]:net.offsets[v + 1]].tolist())
+    try:
+        moved = _follow(seeds, prior.rank, lambda v: _early_of(net, least, edges, early, v), early,
+                        lambda v: net.targets[net.offsets[v]:net.offsets[v + 1]].tolist())
+    except TooFar:
+        return None
     return (early, np.array(sorted(moved), dtype=np.int64)) if moved is not None else None
 
 
-def _early_of(net: Network, least: np.ndarray, ends: _Edges, early: np.ndarray, v: int) -> int:
+def _early_of(net: Network, least: np.ndarray, edges: EdgeIndex, early: np.ndarray, v: int) -> int:
     """Node v's early position from its bound and incoming edges, as the full forward pass finds it."""
     if net.fixed[v] > -BIG:
         return int(net.fixed[v])
-    into = ends.into[ends.into_offsets[v]:ends.into_offsets[v + 1]]
+    into = edges.into(v)
     if least[v]:
-        return int((early[ends.sources[into]] + net.weights[into]).min()) if into.size else BIG
+        return int((early[edges.sources[into]] + net.weights[into]).min()) if into.size else BIG
     if not into.size:
         return int(net.base[v])
-    return max(int(net.base[v]), int((early[ends.sources[into]] + net.weights[into]).max()))
+    return max(int(net.base[v]), int((early[edges.sources[into]] + net.weights[into]).max()))
 
 
-def backward_again(net: Network, prior: PassRecord, early: np.ndarray, moved: np.ndarray,
+def backward_again(net: Network, prior: PassRecord, edges: EdgeIndex, early: np.ndarray, moved: np.ndarray,
                    caps: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
     """(late positions, free slack) from the kept pass; `net` as the backward pass reads it, `moved`
     the nodes whose early position changed. None when too many nodes are reached."""
     assert prior.caps is not None and prior.open_weights is not None and prior.late is not None
     assert prior.free is not None, "a kept pass is kept with its backward pass"
     weights = _open_weights(net)
-    ends = prior.both_ends(net)
     seeds = np.flatnonzero(caps != prior.caps)
     if seeds.size > MOST_NODES:
         return None
-    before = ends.sources[ends.into[_spans(ends.into_offsets, moved)]]
-    seeds = np.union1d(np.union1d(seeds, ends.sources[np.flatnonzero(weights != prior.open_weights)]),
-                       np.union1d(moved, before))
+    before = edges.sources[edges.into_any(moved)]
+    seeds = np.union1d(np.union1d(seeds, changed_sources((prior.offsets, prior.targets, prior.open_weights), edges,
+                                                         weights)), np.union1d(moved, before))
     if seeds.size > MOST_NODES:
         return None
     late, free = prior.late.copy(), prior.free.copy()
@@ -180,19 +178,11 @@ def backward_again(net: Network, prior: PassRecord, early: np.ndarray, moved: np
         late[u], free[u] = value
         return bool(moved_late or moved_carry)
 
-    reached = _follow_back(seeds, prior.rank, recompute, store,
-                           lambda u: ends.sources[ends.into[ends.into_offsets[u]:ends.into_offsets[u + 1]]].tolist())
+    try:
+        reached = _follow_back(seeds, prior.rank, recompute, store, lambda u: edges.sources[edges.into(u)].tolist())
+    except TooFar:
+        return None
     return (late, free) if reached else None
-
-
-def _spans(offsets: np.ndarray, nodes: np.ndarray) -> np.ndarray:
-    """The positions offsets[v]:offsets[v+1] of every node v given, concatenated."""
-    if not nodes.size:
-        return nodes
-    counts = offsets[nodes + 1] - offsets[nodes]
-    total = int(counts.sum())
-    ends = np.cumsum(counts)
-    return np.asarray(np.repeat(offsets[nodes] - ends + counts, counts) + np.arange(total))
 
 
 def _follow(seeds: np.ndarray, rank: np.ndarray, compute: Callable[[int], int], values: np.ndarray,

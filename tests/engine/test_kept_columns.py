@@ -29,7 +29,7 @@ from ilrs_planner.commands.tasks import (
     SetTaskFields,
 )
 from ilrs_planner.domain import Calendar, CalendarException, ConstraintType, Link, LinkType, PlannerError, Project, Task
-from ilrs_planner.engine import _kept_passes, _levels, _shape, cpm
+from ilrs_planner.engine import _kept_edges, _kept_passes, _levels, _passes, _shape
 from ilrs_planner.engine.cpm import schedule, schedule_with
 from ilrs_planner.engine.kept_columns import ColumnKeeper
 
@@ -102,7 +102,7 @@ def _outcome(project: Project, columns, by_levels: bool = False):
         return error
 
 
-_KEPT = (_shape._SHAPES, _levels._LEVELS, _levels._ORDERS, cpm._KEPT)  # what schedules keep for the next one
+_KEPT = (_shape._SHAPES, _levels._LEVELS, _levels._ORDERS, _passes._KEPT)  # what schedules keep for the next one
 
 
 @contextmanager
@@ -181,12 +181,14 @@ def _commands(draw, project: Project) -> Command | None:
 
 @contextmanager
 def _following_at_most(nodes: int) -> Iterator[None]:
-    """The kept passes give up past `nodes` nodes reached (the full passes run instead)."""
-    saved, _kept_passes.MOST_NODES = _kept_passes.MOST_NODES, nodes
+    """The kept passes give up past `nodes` nodes reached, or looked up by scanning the edges (the full
+    passes run instead)."""
+    saved = _kept_passes.MOST_NODES, _kept_edges.MOST_SCANS
+    _kept_passes.MOST_NODES = _kept_edges.MOST_SCANS = nodes
     try:
         yield
     finally:
-        _kept_passes.MOST_NODES = saved
+        _kept_passes.MOST_NODES, _kept_edges.MOST_SCANS = saved
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -282,7 +284,13 @@ def test_an_input_the_scheduler_refuses_is_left_to_the_objects_to_name(broken):
 @given(plans(), st.data())
 def test_links_added_or_removed_together_schedule_as_a_fresh_network(project, data):
     """The network's shape, patched for a run of links added at the end or removed (as adding,
-    deleting or undoing several at once does), and the levels kept, are those made afresh."""
+    deleting or undoing several at once does), the levels kept, and the passes kept from the
+    network before, are those made afresh."""
+    with _following_at_most(data.draw(st.sampled_from([3, 3000]))):
+        _links_added_or_removed(project, data)
+
+
+def _links_added_or_removed(project: Project, data) -> None:
     links = list(project.links.items())
     first = data.draw(st.integers(0, len(links)))
     last = data.draw(st.integers(first, len(links)))

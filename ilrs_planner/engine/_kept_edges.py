@@ -1,0 +1,90 @@
+"""The edges of a kept pass's network as the passes computed again need them (see _kept_passes).
+
+A node computed again reads its incoming edges (the forward pass) and tells its predecessors (the
+backward pass), so the edges are wanted by target too. A shape scheduled again and again is
+indexed by target once (a sort of every edge); a shape seen once, as after a link is added or
+removed, is scanned for the few nodes an edit reaches instead, each scan a pass over the targets.
+
+Between two networks whose nodes mean the same (the same tasks and gates, the same count), the
+edges that differ are found per source: a source whose edges are not the same targets with the
+same weights in the same order changed, and so did every node its old or new edges reach.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+MOST_SCANS = 150  # nodes looked up by scanning all the edges, past which the full passes cost less
+
+
+class TooFar(Exception):
+    """More scans than MOST_SCANS: the full passes are cheaper."""
+
+
+class EdgeIndex:
+    """Each edge's source, and the edges into a node: indexed by target, or found by scanning."""
+
+    def __init__(self, offsets: np.ndarray, targets: np.ndarray, indexed: bool):
+        n_nodes = offsets.size - 1
+        self.offsets, self.targets = offsets, targets
+        self.sources = np.repeat(np.arange(n_nodes), np.diff(offsets))
+        self.indexed = indexed
+        self.scans = 0
+        self._into = self._into_offsets = targets[:0]
+        if indexed:
+            self._into = np.argsort(targets, kind="stable")
+            self._into_offsets = np.zeros(n_nodes + 1, dtype=np.int64)
+            np.cumsum(np.bincount(targets, minlength=n_nodes), out=self._into_offsets[1:])
+
+    def into(self, v: int) -> np.ndarray:
+        """The edges into node v."""
+        if self.indexed:
+            return np.asarray(self._into[self._into_offsets[v]:self._into_offsets[v + 1]])
+        self.scans += 1
+        if self.scans > MOST_SCANS:
+            raise TooFar
+        return np.flatnonzero(self.targets == v)
+
+    def into_any(self, nodes: np.ndarray) -> np.ndarray:
+        """The edges into any of these nodes."""
+        if self.indexed:
+            return np.asarray(self._into[spans(self._into_offsets, nodes)])
+        wanted = np.zeros(self.offsets.size, dtype=bool)
+        wanted[nodes] = True
+        return np.flatnonzero(wanted[self.targets])
+
+    def climbs(self, rank: np.ndarray) -> bool:
+        """Does every edge run from a lower rank to a higher one (so `rank` orders this network)?"""
+        return bool((rank[self.sources] < rank[self.targets]).all())
+
+
+def spans(offsets: np.ndarray, nodes: np.ndarray) -> np.ndarray:
+    """The positions offsets[v]:offsets[v+1] of every node v given, concatenated."""
+    if not nodes.size:
+        return nodes
+    counts = offsets[nodes + 1] - offsets[nodes]
+    total = int(counts.sum())
+    ends = np.cumsum(counts)
+    return np.asarray(np.repeat(offsets[nodes] - ends + counts, counts) + np.arange(total))
+
+
+def changed_sources(old: tuple[np.ndarray, np.ndarray, np.ndarray], new: EdgeIndex,
+                    weights: np.ndarray) -> np.ndarray:
+    """The nodes whose outgoing edges differ from the old network's ((offsets, targets, weights)),
+    in targets, count, order or weight; both networks have the same nodes."""
+    old_offsets, old_targets, old_weights = old
+    if old_offsets is new.offsets and old_targets is new.targets:
+        return np.unique(new.sources[old_weights != weights])
+    degree = np.diff(new.offsets)
+    changed = np.diff(old_offsets) != degree
+    if old_targets.size and new.targets.size:
+        alike = ~changed[new.sources]  # the same count of edges: compared one by one, in order
+        at = np.where(alike, old_offsets[new.sources] + np.arange(new.targets.size) - new.offsets[new.sources], 0)
+        differ = alike & ((old_targets[at] != new.targets) | (old_weights[at] != weights))
+        changed[new.sources[differ]] = True
+    return np.flatnonzero(changed)
+
+
+def reached_by(old: tuple[np.ndarray, np.ndarray], new: EdgeIndex, nodes: np.ndarray) -> np.ndarray:
+    """The nodes that these nodes' edges reach, in the old network ((offsets, targets)) or the new."""
+    return np.union1d(old[1][spans(old[0], nodes)], new.targets[spans(new.offsets, nodes)])

@@ -1,0 +1,124 @@
+"""The scheduler's two passes over a network (see cpm): by the numpy levels, by the plain loops, or
+from the passes kept from the edit before (see _kept_passes), with the late caps they start from."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..domain import Project
+from . import _kept_passes, _levels, _loops
+from ._bounds import BIG
+from ._day_ends import day_end_flags
+from ._late_tasks import late_tasks
+from ._network import Network
+from ._summary_starts import binding_only
+from .graph import loop_nodes, loop_task_ids, raise_loop
+
+# Level passes cost a few numpy calls per level, the loops about a microsecond per edge: past one
+# level per this many edges (measured on 100,000-task plans) the loops win, or soon will.
+LEVELS_PER_EDGE = 100
+SMALL_PLAN_NODES = 3000  # below this, numpy's per-call cost outweighs what the level passes save
+
+
+Passes = tuple[np.ndarray, np.ndarray, np.ndarray, int]  # early, late, free, project finish day
+_KEPT = _kept_passes.KeptPasses()  # the last passes, for the next edit's (see _kept_passes)
+
+
+def passes(project: Project, net: Network, vectorised: bool | None) -> Passes:
+    """(early, late, free, project finish day) by the level passes or the loops, or from the kept
+    passes where an edit changed little (by shape only: the tests compare both ways with it)."""
+    prior = _KEPT.prior(net) if vectorised is None else None
+    again = _passes_again(net, prior) if prior is not None else None
+    if again is not None:
+        return again
+    found = None
+    if vectorised or (vectorised is None and net.n_nodes >= SMALL_PLAN_NODES):
+        budget = net.n_nodes + 1 if vectorised else max(64, net.targets.size // LEVELS_PER_EDGE)
+        found = _levels.levels(net, budget)
+    passes, record = _by_loops(project, net) if found is None else _by_levels(project, net, *found)
+    if vectorised is None and net.crossings is None:
+        _KEPT.keep(record)
+    return passes
+
+
+def _passes_again(net: Network, prior: _kept_passes.PassRecord) -> Passes | None:
+    """The passes from the kept ones, or None when the edit reached too far (see _kept_passes)."""
+    edges = prior.edges(net)
+    forward = _kept_passes.forward_again(net, prior, edges)
+    if forward is None:
+        return None
+    early, moved = forward
+    finish = _project_finish(net, early)
+    caps = _late_caps(net, finish, early)
+    bound = binding_only(net, early)
+    backward = _kept_passes.backward_again(bound, prior, edges, early, moved, caps)
+    if backward is None:
+        return None
+    late, free = backward
+    _KEPT.keep(_kept_passes.finished(_kept_passes.started(net, prior.rank, early, prior), bound, caps, late, free))
+    return early, late, free, finish
+
+
+def _by_levels(project: Project, net: Network, level: np.ndarray, order: np.ndarray) -> tuple[Passes, _kept_passes.PassRecord]:
+    """(early, late, free, project finish) by the numpy level passes, and their record (see _kept_passes)."""
+    if order.size < net.n_nodes:
+        _refuse_loop(project, net, order.tolist())
+    n_levels = int(level.max()) + 1 if level.size else 0
+    early = _levels.forward(net, level, n_levels)
+    finish = _project_finish(net, early)
+    caps, bound = _late_caps(net, finish, early), binding_only(net, early)
+    late, free = _levels.backward(bound, level, n_levels, early, caps)
+    record = _kept_passes.started(net, level, early, None)
+    return (early, late, free, finish), _kept_passes.finished(record, bound, caps, late, free)
+
+
+def _by_loops(project: Project, net: Network) -> tuple[Passes, _kept_passes.PassRecord]:
+    """(early, late, free, project finish) by the plain loops, and their record (see _kept_passes)."""
+    order, early = _loops.forward(net)
+    _refuse_loop(project, net, order)
+    early_array = np.array(early, dtype=np.int64)
+    finish = _project_finish(net, early_array)
+    caps, bound = _late_caps(net, finish, early_array), binding_only(net, early_array)
+    late, free = _loops.backward(bound, order, early, caps)
+    late_array, free_array = np.array(late, dtype=np.int64), np.array(free, dtype=np.int64)
+    rank = np.empty(net.n_nodes, dtype=np.int64)
+    rank[np.array(order, dtype=np.int64)] = np.arange(net.n_nodes)
+    record = _kept_passes.finished(_kept_passes.started(net, rank, early_array, None), bound, caps, late_array,
+                                   free_array)
+    return (early_array, late_array, free_array, finish), record
+
+
+def _refuse_loop(project: Project, net: Network, order: list[int]) -> None:
+    """Raise `link.cycle` naming a loop when the topological order could not take every node."""
+    if len(order) < net.n_nodes:
+        raise_loop(project, loop_task_ids(net, loop_nodes(net, order)))
+
+
+def _project_finish(net: Network, early: np.ndarray) -> int:
+    """The latest early finish (a day) of any task (the plan's start when it has none)."""
+    leaf = ~net.is_summary
+    n = len(net.task_ids)
+    return int(net.finish_days(early[:n], net.duration)[leaf].max()) if leaf.any() else net.start
+
+
+def _late_caps(net: Network, finish: int, early: np.ndarray) -> np.ndarray:
+    """The latest start each node may take before its successors are considered.
+
+    A milestone with a deadline that the forward pass put at the end of a day may stand at the end
+    of the deadline's day (see _bounds._apply_deadline); so may one held as late as possible, which
+    sits on its late moment, an end of day (see _late_tasks).
+    """
+    n = len(net.task_ids)
+    leaf = ~net.is_summary
+    caps = np.full(net.n_nodes, BIG, dtype=np.int64)
+    finish_cap = net.finish_cap
+    lifted = net.day_end_cap < BIG
+    if lifted.any():
+        lifted &= day_end_flags(net, early) | late_tasks(net)
+        finish_cap = np.where(lifted, net.day_end_cap, finish_cap)
+    latest_finish = np.minimum(net.positions_of(np.full(n, finish)), finish_cap)
+    caps[:n] = np.where(leaf, np.minimum(latest_finish - net.duration, net.start_cap), BIG)
+    gate = net.gates["out_finish"]
+    capped = (gate >= 0) & (net.finish_cap < BIG)
+    caps[gate[capped]] = net.finish_cap[capped]  # the out-finish gate holds the latest finish
+    return caps
