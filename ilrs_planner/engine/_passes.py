@@ -59,7 +59,8 @@ def _passes_again(net: Network, prior: _kept_passes.PassRecord) -> Passes | None
     return early, late, free, finish
 
 
-def _by_levels(project: Project, net: Network, level: np.ndarray, order: np.ndarray) -> tuple[Passes, _kept_passes.PassRecord]:
+def _by_levels(project: Project, net: Network, level: np.ndarray,
+               order: np.ndarray) -> tuple[Passes, _kept_passes.PassRecord]:
     """(early, late, free, project finish) by the numpy level passes, and their record (see _kept_passes)."""
     if order.size < net.n_nodes:
         _refuse_loop(project, net, order.tolist())
