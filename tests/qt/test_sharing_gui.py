@@ -47,6 +47,15 @@ def _answer_files(monkeypatch, *paths):
     monkeypatch.setattr(prompts, "save_file", lambda *_a: (answers.pop(0), ""))
 
 
+def _compare_with(qtbot, window, other, tmp_path, monkeypatch):
+    """The compare dialog, opened from the window on `other` saved as the file the user picks."""
+    save_project(other, tmp_path / "other.db")
+    _answer_files(monkeypatch, tmp_path / "other.db")
+    dialog = window.sharing.compare_with()
+    qtbot.addWidget(dialog)
+    return dialog
+
+
 def test_file_menu_has_the_sharing_actions_and_the_status_bar_the_signature(window):
     texts = [a.text().replace("&", "") for a in window.menus["file"].actions()]
     for expected in ("Import…", "Export…", "Compare with…", "Merge…", "Export for partner…"):
@@ -92,10 +101,7 @@ def test_compare_colours_rows_and_bars(qtbot, window, small_project, tmp_path, m
     del other.tasks["c"]
     other.links = {k: v for k, v in other.links.items() if "c" not in (v.pred_id, v.succ_id)}
     other.add_task(Task("N", "New task", 4, id="n"))
-    save_project(other, tmp_path / "other.db")
-    _answer_files(monkeypatch, tmp_path / "other.db")
-    dialog = window.sharing.compare_with()
-    qtbot.addWidget(dialog)
+    dialog = _compare_with(qtbot, window, other, tmp_path, monkeypatch)
     rows = {}
     for i in range(dialog.tree.topLevelItemCount()):
         branch = dialog.tree.topLevelItem(i)
@@ -115,10 +121,7 @@ def test_compare_shows_a_milestone_move_at_the_precision_it_is_known_to(qtbot, w
     window.document.project.tasks["m"].precision = Precision.MONTH
     other = clone_project(window.document.project)
     other.tasks["b"].duration = 80
-    save_project(other, tmp_path / "other.db")
-    _answer_files(monkeypatch, tmp_path / "other.db")
-    dialog = window.sharing.compare_with()
-    qtbot.addWidget(dialog)
+    dialog = _compare_with(qtbot, window, other, tmp_path, monkeypatch)
     branch = next(dialog.tree.topLevelItem(i) for i in range(dialog.tree.topLevelItemCount())
                   if dialog.tree.topLevelItem(i).text(0) == "Milestone moves")
     assert [[branch.child(j).text(c) for c in range(4)] for j in range(branch.childCount())] == [
@@ -132,10 +135,7 @@ def test_compare_cuts_a_long_name_but_never_a_date_a_move_or_a_header(qtbot, win
     window.document.project.tasks["m"].name = long_name.strip()
     other = clone_project(window.document.project)
     other.tasks["b"].duration = 80
-    save_project(other, tmp_path / "other.db")
-    _answer_files(monkeypatch, tmp_path / "other.db")
-    dialog = window.sharing.compare_with()
-    qtbot.addWidget(dialog)
+    dialog = _compare_with(qtbot, window, other, tmp_path, monkeypatch)
     qtbot.waitExposed(dialog)
     tree = dialog.tree
     branch = next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
@@ -296,10 +296,7 @@ def test_compare_fits_a_small_screen_with_its_move_column_and_close_button(qtbot
 
     other = clone_project(small_project)
     other.tasks["b"].duration = 80
-    save_project(other, tmp_path / "other.db")
-    _answer_files(monkeypatch, tmp_path / "other.db")
-    dialog = window.sharing.compare_with()
-    qtbot.addWidget(dialog)
+    dialog = _compare_with(qtbot, window, other, tmp_path, monkeypatch)
     qtbot.waitExposed(dialog)
     screen = dialog.screen().availableGeometry()  # 800 wide on the offscreen platform
     assert screen.contains(dialog.geometry())
