@@ -209,7 +209,7 @@ def _cap_rules(rnet: RiskNetwork, day_ends: np.ndarray | None = None) -> dict[in
     """Per node with a late cap: (latest finish, latest start) in days, inf where none.
 
     A milestone with a deadline that the schedule puts at the end of a day may stand at the end of
-    the deadline's day, as in the scheduler (cpm._late_caps): its moment of day is the schedule's in
+    the deadline's day, as in the scheduler (_passes._late_caps): its moment of day is the schedule's in
     every iteration, as the samples are read (RiskResult._as_days).
     """
     net = rnet.net
