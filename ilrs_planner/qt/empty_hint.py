@@ -22,7 +22,10 @@ class ChartNote(QLabel):
         self.setStyleSheet(style)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         host.installEventFilter(self)
-        document.changed.connect(lambda _changes, _initiator: self.refresh())
+        document.changed.connect(self._plan_changed)  # a bound method: the note does not keep the plan alive
+
+    def _plan_changed(self, _changes, _initiator) -> None:
+        self.refresh()
 
     def refresh(self) -> None:
         raise NotImplementedError

@@ -61,7 +61,7 @@ class MainWindow(QMainWindow):
         self.edit = EditActions(self)
         self.view = ViewActions(self)
         self.plan_file = PlanFileController(document, self)
-        self.plan_file.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.plan_file.statusMessage.connect(self._say)
         self.files = FileActions(self)
         self.clip = ClipActions(self)
         self.navigate = NavigateActions(self)
@@ -75,17 +75,19 @@ class MainWindow(QMainWindow):
         self.addToolBarBreak()  # filter and find on a row of their own, so the tools fit an 800-pixel window
         self.addToolBar(self.filters.toolbar(self.navigate.find_box))
         self._build_docks()
-        self.tree.doubleClickedTask.connect(lambda _tid: self.edit.open_details())
-        self.tree.typingRefused.connect(lambda why: self.statusBar().showMessage(why, 8000))
+        # Bound methods throughout, never closures over the window: a closure connected to the
+        # document kept every window closed, and its plan, alive until the program ended.
+        self.tree.doubleClickedTask.connect(self._open_details)
+        self.tree.typingRefused.connect(self._say)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._tree_menu)
         self.gantt.taskMenuRequested.connect(self._chart_menu)
-        self.gantt.taskActivated.connect(lambda _tid: self.edit.open_details())
-        self.gantt.dragDates.connect(lambda text: self.statusBar().showMessage(text, 3000))
+        self.gantt.taskActivated.connect(self._open_details)
+        self.gantt.dragDates.connect(self._say_briefly)
         self.empty_hint = EmptyPlanHint(self.gantt.canvas, document)
         self.unscheduled_banner = UnscheduledBanner(self.gantt.canvas, document)
         document.refused.connect(self._show_refusal)
-        document.noted.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        document.noted.connect(self._note)
         document.pathChanged.connect(self.update_title)
         document.undo_stack.cleanChanged.connect(self.update_title)
         document.changed.connect(self.update_title)
@@ -122,6 +124,18 @@ class MainWindow(QMainWindow):
         # typing a name and pressing Insert (or clicking Indent, or Ctrl+S) used to lose the name.
         self.tree.commit_open_editor()
         slot()
+
+    def _say(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def _say_briefly(self, text: str) -> None:
+        self.statusBar().showMessage(text, 3000)
+
+    def _note(self, text: str) -> None:
+        self.statusBar().showMessage(text, 10000)
+
+    def _open_details(self, _task_id) -> None:
+        self.edit.open_details()
 
     def _build_docks(self) -> None:
         history = QUndoView(self.document.undo_stack)

@@ -55,8 +55,7 @@ class ViewActions:
         self.baseline_menu.aboutToShow.connect(self._fill_baseline_menu)
         self.document.baselineChanged.connect(self._room_for_comparison)  # after the table shows its columns
         self._status_labels()
-        self.document.changed.connect(lambda changes,
-                                      _initiator: effects_of(changes).reschedule and self.update_status())
+        self.document.changed.connect(self._plan_changed)
         self.document.pathChanged.connect(self.update_status)
         self.update_status()
 
@@ -129,6 +128,10 @@ class ViewActions:
             label.setObjectName(f"status_{key}")
             bar.addPermanentWidget(label)  # the space left of them shows messages (a stretch took it all)
             self.window.status_bar_widgets[key] = label
+
+    def _plan_changed(self, changes, _initiator) -> None:
+        if effects_of(changes).reschedule:
+            self.update_status()
 
     def update_status(self, *_args) -> None:
         """Project finish, number of critical tasks and the file, from the current schedule."""

@@ -63,8 +63,10 @@ class BaselinePanel(QWidget):
         self.pair_button.clicked.connect(self.compare_pair)
         self.delete_button.clicked.connect(self.delete_selected)
         self.table.itemChanged.connect(self._renamed)
-        document.changed.connect(lambda changes, _initiator: self.refresh() if effects_of(changes).baselines else None)
-        document.baselineChanged.connect(lambda _name: self.refresh())
+        # Bound methods, not lambdas: a closure connected to the document kept the panel, its window
+        # and the document itself alive after the window closed.
+        document.changed.connect(self._plan_changed)
+        document.baselineChanged.connect(self._comparison_changed)
         self.refresh()
 
     def _build_layout(self) -> None:
@@ -81,6 +83,13 @@ class BaselinePanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
         layout.addWidget(self.message)
+
+    def _plan_changed(self, changes, _initiator) -> None:
+        if effects_of(changes).baselines:
+            self.refresh()
+
+    def _comparison_changed(self, _name) -> None:
+        self.refresh()
 
     # -- showing ---------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -51,6 +51,7 @@ class AnalysisTools:
         self.window = window
         self._panels: dict[str, QWidget] = {}
         self.docks: dict[str, QDockWidget] = {}
+        self._to_front: dict[str, QTimer] = {}
         for name, (title, _module, _cls, shortcut) in TOOLS.items():
             self.docks[name] = self._dock(name, title, shortcut)
         self._add_menu()
@@ -112,8 +113,13 @@ class AnalysisTools:
         # Made as the action checks, before the dock shows (so it opens at the panel's size).
         action.toggled.connect(lambda on: on and self.panel(name))
         # Opened by its key among tabbed docks, it comes to the front (Ctrl+Shift+L behind Baselines
-        # showed nothing new); once the main window has laid out the tab it was given.
-        action.toggled.connect(lambda on: on and QTimer.singleShot(0, dock.raise_))
+        # showed nothing new); once the main window has laid out the tab it was given. The timer is
+        # the dock's own, so it goes with the dock: a pending QTimer.singleShot outlived a window
+        # closed at once, and kept it and its plan alive until it ran (on widgets gone by then).
+        to_front = QTimer(dock, singleShot=True, interval=0)
+        to_front.timeout.connect(dock.raise_)
+        self._to_front[name] = to_front
+        action.toggled.connect(lambda on: on and to_front.start())
         action.setText(title)
         if shortcut:
             action.setShortcut(shortcut)

@@ -167,7 +167,7 @@ class SlipPanel(QWidget):
         self.export_button.clicked.connect(self.ask_export)
         self.table.selectionModel().selectionChanged.connect(self._select_in_plan)
         self._reload_when_shown = WhenShown(self, self.reload, defer_while_hidden)
-        document.changed.connect(lambda _changes, _initiator: self._reload_when_shown.request())
+        document.changed.connect(self._plan_changed)
         document.baselineChanged.connect(self._follow_document_baseline)
         self._reload_when_shown.request()
 
@@ -187,6 +187,9 @@ class SlipPanel(QWidget):
         layout.addWidget(self.message)
 
     # -- data ------------------------------------------------------------------------------
+    def _plan_changed(self, _changes, _initiator) -> None:
+        self._reload_when_shown.request()
+
     def reload(self) -> None:
         """Refill the choices from the plan and recompute the report."""
         fresh = self.baseline_combo.count() == 0

@@ -65,8 +65,11 @@ class WhyPanel(QWidget):
             combo.currentIndexChanged.connect(self.explain)
         self.plan_button.clicked.connect(self._ask_plan)
         self._reload_when_shown = WhenShown(self, self.reload, defer_while_hidden)
-        document.changed.connect(lambda _changes, _initiator: self._reload_when_shown.request())
+        document.changed.connect(self._plan_changed)
         document.selectionChanged.connect(self._follow_selection)
+        self._reload_when_shown.request()
+
+    def _plan_changed(self, _changes, _initiator) -> None:
         self._reload_when_shown.request()
 
     def reload(self) -> None:

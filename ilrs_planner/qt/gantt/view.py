@@ -99,6 +99,10 @@ class GanttView(QWidget):
             self.verticalOffsetChanged.emit(px)
             self._repaint()
 
+    def _toolbar_action(self, action: QAction) -> None:
+        if action.data() in PRESETS:
+            self.zoom_preset(action.data())
+
     def zoom_preset(self, name: str) -> None:
         """Apply a toolbar preset: 'programme', '10y', '2y', 'quarter' or 'selection'."""
         if self.canvas.width() <= 1 or not self.isVisible():
@@ -310,8 +314,9 @@ class GanttView(QWidget):
         self.preset_actions: dict[str, QAction] = {}
         for name, text in PRESETS.items():
             action = bar.addAction(text)
-            action.triggered.connect(lambda _=False, n=name: self.zoom_preset(n))
+            action.setData(name)
             self.preset_actions[name] = action
+        bar.actionTriggered.connect(self._toolbar_action)  # bound: a closure would keep the view alive
         bar.addSeparator()
         self.critical_action = bar.addAction("Critical path")
         self.critical_action.setCheckable(True)

@@ -98,13 +98,13 @@ class TaskTreeView(CellTyping, QTableView):
         for signal in (model.rowsInserted, model.rowsRemoved, model.rowsMoved, model.modelReset,
                        model.layoutChanged):
             signal.connect(self._emit_rows)
-        model.modelReset.connect(lambda: self.select_tasks(self.document.selected_ids))
+        model.modelReset.connect(self._reselect)
         model.openChanged.connect(self._announce_open)
         self.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.verticalScrollBar().rangeChanged.connect(self._keep_scroll_maximum)
         self.document.selectionChanged.connect(self.select_tasks)
         # After the model announced an edit's rows: rows it replaced are selected again.
-        self.document.changed.connect(lambda *_args: self.select_tasks(self.document.selected_ids))
+        self.document.changed.connect(self._reselect)  # bound: a closure here kept the window and plan alive
         self.document.baselineChanged.connect(self._show_baseline_columns)
         self.doubleClicked.connect(self._double_clicked)
 
@@ -158,6 +158,9 @@ class TaskTreeView(CellTyping, QTableView):
     def collapseAll(self) -> None:
         """Close every summary."""
         self.source_model.set_all_open(False)
+
+    def _reselect(self, *_args) -> None:
+        self.select_tasks(self.document.selected_ids)
 
     def _announce_open(self, task_id: str, on: bool) -> None:
         index = self.proxy_index(task_id)
