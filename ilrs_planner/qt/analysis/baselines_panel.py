@@ -49,7 +49,12 @@ class BaselinePanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The other columns as wide as their title or values, whichever is wider: at the default
+        # width of a hundred pixels "Compared with" was cut to "ompared wit".
+        for column in range(1, len(COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.compare_button = QPushButton("Compare plan with it")
         self.stop_button = QPushButton("Stop comparing")
         self.pair_button = QPushButton("Compare the two selected")

@@ -35,6 +35,10 @@ TOOLS = {
     "risk": ("Schedule risk (Monte Carlo)", "risk_panel", "RiskPanel", "Ctrl+Shift+R"),
 }
 
+# The field a tool's keys go to when its dock is opened (Ctrl+Shift+B and typing a name typed it
+# into the task table).
+FIRST_FIELDS = {"baselines": "name_edit"}
+
 
 def scrolling(panel: QWidget) -> QScrollArea:
     """The panel in a scroll area: on a laptop screen the dock shrinks and scrolls instead of
@@ -86,6 +90,8 @@ class AnalysisTools:
         if name not in self._panels:
             self._panels[name] = panel = self._make(name)
             self.docks[name].setWidget(scrolling(panel))
+            if name in FIRST_FIELDS:  # opened by its key, the keys go to this field, ready to type
+                self._to_front[name].timeout.connect(getattr(panel, FIRST_FIELDS[name]).setFocus)
         return self._panels[name]
 
     def _make(self, name: str) -> QWidget:

@@ -1,0 +1,34 @@
+"""The Baselines dock as a planner meets it: every column title read whole at the window's usual
+sizes, and Ctrl+Shift+B puts the keys in the new baseline's name, ready to type."""
+
+from __future__ import annotations
+
+import pytest
+from gestures import press
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1600, 900)])
+def test_every_column_title_of_the_baselines_dock_is_read_whole(qtbot, window, size):
+    window.resize(*size)
+    window.analysis.show("baselines")
+    header = window.analysis.baselines.table.horizontalHeader()
+    qtbot.waitUntil(lambda: header.isVisible() and header.width() > 0)
+    model = header.model()
+    for column in range(header.count()):
+        title = model.headerData(column, Qt.Orientation.Horizontal)
+        # the width the title needs, with the header's margins, is the width it was given at least
+        assert header.sectionSize(column) >= header.sectionSizeFromContents(column).width(), title
+
+
+def test_ctrl_shift_b_then_typing_a_name_and_enter_captures_a_baseline(qtbot, window):
+    window.tree.setFocus()
+    press(window.tree, "Ctrl+Shift+B")
+    panel = window.analysis.baselines
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.name_edit)
+    typed_into = QApplication.focusWidget()  # no click: the keys go where the shortcut put them
+    QTest.keyClicks(typed_into, "Noon review")
+    QTest.keyClick(typed_into, Qt.Key.Key_Return)
+    assert [b.name for b in window.document.project.baselines][-1] == "Noon review"
