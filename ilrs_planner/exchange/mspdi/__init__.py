@@ -40,7 +40,8 @@ import), `xml_safe` -> `xml_stream` and `values` (parsing untrusted XML and leni
 fields), `reader` -> `read_resources` (participants and baselines: what follows the tasks) and
 `read_splits` (import); `parse_worker` parses a large file in a second process and hands its tasks
 over as `task_record`s, which `read_tasks` reads whichever process parsed them; `writer` ->
-`write_calendars`, `write_tasks` (export). Imports run one way,
+`write_calendars`, `write_tasks` (export), all writing through `xml_out`, which sends each element
+to the file as it is made. Imports run one way,
 from this package's entry points down to `helpers`.
 """
 

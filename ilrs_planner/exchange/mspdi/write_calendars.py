@@ -15,63 +15,79 @@ import xml.etree.ElementTree as ET
 
 from ...domain import Calendar, CalendarException, Project, continuous_calendar
 from .helpers import OURS_CONTINUOUS, add
+from .xml_out import XmlOut
 
 _DAY_TYPE = (2, 3, 4, 5, 6, 7, 1)  # MS Project's DayType of Monday .. Sunday
 _HOURS = (("08:00:00", "12:00:00"), ("13:00:00", "17:00:00"))
 
 
-def write_calendars(root: ET.Element, project: Project) -> dict[str | None, int]:
-    """The <Calendars> element; returns calendar id (None: the plan default) -> UID."""
+def write_calendars(out: XmlOut, project: Project) -> dict[str | None, int]:
+    """The <Calendars> element, written as it goes; returns calendar id (None: the plan default) -> UID."""
     default = project.default_calendar() if project.default_calendar_id else continuous_calendar()
     if project.default_calendar_id is None:
         default.name = OURS_CONTINUOUS
     ordered = [default] + [c for c in project.calendars.values() if c.id != project.default_calendar_id]
-    calendars = add(root, "Calendars", None)
     uids: dict[str | None, int] = {None: 1}
-    for uid, calendar in enumerate(ordered, start=1):
-        _calendar(calendars, calendar, uid, with_guid=calendar is not default or project.default_calendar_id)
-        uids[calendar.id] = uid
+    with out.within("Calendars"):
+        for uid, calendar in enumerate(ordered, start=1):
+            _calendar(out, calendar, uid, with_guid=calendar is not default or project.default_calendar_id)
+            uids[calendar.id] = uid
     return uids
 
 
-def _calendar(parent: ET.Element, calendar: Calendar, uid: int, with_guid) -> None:
-    element = add(parent, "Calendar", None)
-    add(element, "UID", uid)
-    if with_guid and re.fullmatch(r"[0-9a-f]{32}", calendar.id):
-        add(element, "GUID", str(uuid.UUID(calendar.id)))
-    add(element, "Name", calendar.name[:512])
-    add(element, "IsBaseCalendar", 1)
-    add(element, "BaseCalendarUID", -1)
-    weekdays = add(element, "WeekDays", None)
-    for worked, day_type in sorted(zip(calendar.weekdays, _DAY_TYPE), key=lambda pair: pair[1]):
-        day = add(weekdays, "WeekDay", None)
-        add(day, "DayType", day_type)
-        add(day, "DayWorking", worked)
-        if worked:
-            _hours(day)
-    for exception in calendar.exceptions:
-        day = add(weekdays, "WeekDay", None)
-        add(day, "DayType", 0)
-        add(day, "DayWorking", exception.working)
-        _period(day, exception)
-        if exception.working:
-            _hours(day)
-    if calendar.exceptions:
-        _named_exceptions(element, calendar.exceptions)
+def _calendar(out: XmlOut, calendar: Calendar, uid: int, with_guid) -> None:
+    """One calendar; its exceptions (a partner's calendar may hold a million) one element at a time."""
+    with out.within("Calendar"):
+        identity = ET.Element("Calendar")  # a holder: its children are written, not it
+        add(identity, "UID", uid)
+        if with_guid and re.fullmatch(r"[0-9a-f]{32}", calendar.id):
+            add(identity, "GUID", str(uuid.UUID(calendar.id)))
+        add(identity, "Name", calendar.name[:512])
+        add(identity, "IsBaseCalendar", 1)
+        add(identity, "BaseCalendarUID", -1)
+        out.children(identity)
+        with out.within("WeekDays"):
+            for worked, day_type in sorted(zip(calendar.weekdays, _DAY_TYPE), key=lambda pair: pair[1]):
+                out.element(_weekday(day_type, worked))
+            for exception in calendar.exceptions:
+                out.element(_dated_day(exception))
+        if calendar.exceptions:
+            with out.within("Exceptions"):
+                for exception in calendar.exceptions:
+                    out.element(_named_exception(exception))
 
 
-def _named_exceptions(element: ET.Element, exceptions: list[CalendarException]) -> None:
-    listed = add(element, "Exceptions", None)
-    for exception in exceptions:
-        item = add(listed, "Exception", None)
-        add(item, "EnteredByOccurrences", 0)
-        _period(item, exception)
-        add(item, "Occurrences", 1)
-        add(item, "Name", exception.name[:512])
-        add(item, "Type", 1)  # daily, every day of the period
-        add(item, "DayWorking", exception.working)
-        if exception.working:
-            _hours(item)
+def _weekday(day_type: int, worked: bool) -> ET.Element:
+    day = ET.Element("WeekDay")
+    add(day, "DayType", day_type)
+    add(day, "DayWorking", worked)
+    if worked:
+        _hours(day)
+    return day
+
+
+def _dated_day(exception: CalendarException) -> ET.Element:
+    """An exception as MS Project 2003 reads it: a WeekDay of DayType 0 over its dates."""
+    day = ET.Element("WeekDay")
+    add(day, "DayType", 0)
+    add(day, "DayWorking", exception.working)
+    _period(day, exception)
+    if exception.working:
+        _hours(day)
+    return day
+
+
+def _named_exception(exception: CalendarException) -> ET.Element:
+    item = ET.Element("Exception")
+    add(item, "EnteredByOccurrences", 0)
+    _period(item, exception)
+    add(item, "Occurrences", 1)
+    add(item, "Name", exception.name[:512])
+    add(item, "Type", 1)  # daily, every day of the period
+    add(item, "DayWorking", exception.working)
+    if exception.working:
+        _hours(item)
+    return item
 
 
 def _period(parent: ET.Element, exception: CalendarException) -> None:

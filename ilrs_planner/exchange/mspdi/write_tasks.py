@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from datetime import date
 
 from ...domain import ConstraintType, Project, Task, deadline_finish
@@ -206,11 +207,10 @@ def task_element(project: Project, task: Task, uids: dict[str, int], outline_num
     return element
 
 
-def resources(project: Project) -> ET.Element:
-    """Participants as MS Project resources (no assignments, so no work or cost is implied)."""
-    element = ET.Element("Resources")
+def resources(project: Project) -> Iterator[ET.Element]:
+    """Participants as MS Project resources (no assignments, so no work or cost is implied), one by one."""
     for number, participant in enumerate(sorted(project.participants.values(), key=lambda p: p.key), start=1):
-        resource = add(element, "Resource", None)
+        resource = ET.Element("Resource")
         add(resource, "UID", number)
         add(resource, "ID", number)
         add(resource, "Name", participant.name[:MAX_SHORT_TEXT])
@@ -228,4 +228,4 @@ def resources(project: Project) -> ET.Element:
         for field_id, _, _, attr in RESOURCE_TEXT_FIELDS:
             if extras[attr]:
                 add_text_field(resource, field_id, extras[attr])
-    return element
+        yield resource

@@ -24,6 +24,7 @@ from .helpers import (
 )
 from .write_calendars import write_calendars
 from .write_tasks import WorkedDays, links_by_successor, resources, task_element
+from .xml_out import XmlOut
 
 
 def _scheduled_dates(project: Project, warnings: list[str]) -> tuple[dict[str, tuple[date, date]], set[str]]:
@@ -39,7 +40,8 @@ def _scheduled_dates(project: Project, warnings: list[str]) -> tuple[dict[str, t
         return {}, set()  # each task is then written at the plan start, its actual dates as typed
 
 
-def _header(root: ET.Element, project: Project) -> None:
+def _header(out: XmlOut, project: Project) -> None:
+    root = ET.Element("Project")  # a holder: its children are written, not it
     add(root, "SaveVersion", 12)
     add(root, "Name", project.name[:255])
     add(root, "Title", project.name[:512])
@@ -67,6 +69,7 @@ def _header(root: ET.Element, project: Project) -> None:
         add(definition, "FieldID", field_id)
         add(definition, "FieldName", field_name)
         add(definition, "Alias", alias)
+    out.children(root)
 
 
 def _escape(text: str) -> str:
@@ -83,9 +86,9 @@ def _exported_baselines(project: Project, warnings: list[str]):
     return baselines
 
 
-def _project_summary(tasks: ET.Element, project: Project, baselines) -> None:
+def _project_summary(project: Project, baselines) -> ET.Element:
     """Task UID 0 (MS Project's project summary): its notes hold the baseline register."""
-    summary = add(tasks, "Task", None)
+    summary = ET.Element("Task")
     add(summary, "UID", 0)
     add(summary, "ID", 0)
     add(summary, "Name", project.name[:512])
@@ -97,19 +100,40 @@ def _project_summary(tasks: ET.Element, project: Project, baselines) -> None:
         for n, b in enumerate(baselines)]
     add(summary, "Notes", "\n".join(lines))
     add_text_field(summary, TEXT_FIELDS[1][0], project.id)
+    return summary
 
 
 def write_mspdi(project: Project, path: str | Path) -> list[str]:
-    """Write `project` to `path` as MSPDI; returns warnings about what could not be carried."""
+    """Write `project` to `path` as MSPDI; returns warnings about what could not be carried.
+
+    The file is written as it is made (xml_out), so a plan of a million tasks or calendar exceptions
+    needs no more memory than the plan itself."""
     warnings: list[str] = []
     refuse_deep_outline(project, "an MS Project file")
-    root = ET.Element("Project", {"xmlns": NS})
-    _header(root, project)
-    calendar_uids = write_calendars(root, project)
-    tasks = add(root, "Tasks", None)
     baselines = _exported_baselines(project, warnings)
-    _project_summary(tasks, project, baselines)
     dates, day_ends = _scheduled_dates(project, warnings)
+    target = Path(path)
+    try:
+        with atomic_output(target) as stream:
+            out = XmlOut(stream)
+            with out.within("Project", {"xmlns": NS}):
+                _header(out, project)
+                calendar_uids = write_calendars(out, project)
+                with out.within("Tasks"):
+                    out.element(_project_summary(project, baselines))
+                    _tasks(out, project, baselines, dates, day_ends, calendar_uids)
+                with out.within("Resources"):
+                    for resource in resources(project):
+                        out.element(resource)
+            out.finish()
+    except OSError as exc:
+        raise PlannerError("export.failed", f"could not write '{target}': {exc.strerror}", [str(target)]) from None
+    return warnings
+
+
+def _tasks(out: XmlOut, project: Project, baselines, dates: dict[str, tuple[date, date]], day_ends: set[str],
+           calendar_uids: dict[str | None, int]) -> None:
+    """Each task in outline order, numbered as MS Project's ID and outline number."""
     uids = {task.id: n for n, (task, _) in enumerate(project.walk(), start=1)}
     summaries = project.summary_ids()
     incoming = links_by_successor(project)
@@ -121,19 +145,6 @@ def write_mspdi(project: Project, path: str | Path) -> list[str]:
             outline[depth] += 1
         else:
             outline.append(1)
-        tasks.append(task_element(project, task, uids, ".".join(map(str, outline)), depth,
-                                  task.id in summaries, dates, baselines, incoming.get(task.id, []), calendar_uids,
-                                  at_day_end=task.id in day_ends, worked=worked))
-    root.append(resources(project))
-    _write_atomically(ET.ElementTree(root), Path(path))
-    return warnings
-
-
-def _write_atomically(tree: ET.ElementTree, target: Path) -> None:
-    ET.indent(tree, space="  ")
-    try:
-        with atomic_output(target) as stream:
-            tree.write(stream, encoding="UTF-8", xml_declaration=True)
-    except OSError as exc:
-        raise PlannerError("export.failed", f"could not write '{target}': {exc.strerror}", [str(target)]) from None
-
+        out.element(task_element(project, task, uids, ".".join(map(str, outline)), depth,
+                                 task.id in summaries, dates, baselines, incoming.get(task.id, []), calendar_uids,
+                                 at_day_end=task.id in day_ends, worked=worked))
