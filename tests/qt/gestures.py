@@ -45,3 +45,14 @@ def type_text(widget, text: str) -> None:
 def press(widget, sequence: str) -> None:
     """Press a key combination (e.g. 'Ctrl+Shift+Z') as the keyboard delivers it."""
     QTest.keySequence(QApplication.focusWidget() or widget, QKeySequence(sequence))
+
+
+def choose_in_combo(window, text: str) -> None:
+    """Pick an entry of the filter tool bar's chooser with the keyboard, as from the tool bar."""
+    combo = window.filters.combo
+    combo.setFocus()
+    QTest.keyClick(combo, Qt.Key.Key_Home)
+    while combo.currentText() != text:
+        before = combo.currentIndex()
+        QTest.keyClick(combo, Qt.Key.Key_Down)
+        assert combo.currentIndex() != before, f"no entry {text!r}"

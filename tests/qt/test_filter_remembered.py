@@ -4,6 +4,7 @@ the next; another file keeps its own; nothing of it goes into the plan file that
 from __future__ import annotations
 
 import pytest
+from gestures import choose_in_combo
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog
@@ -36,14 +37,6 @@ def open_window(qtbot, small_project, path) -> MainWindow:
     qtbot.waitActive(window)
     assert window.plan_file.open_path(str(path))
     return window
-
-
-def choose_in_combo(window, text: str) -> None:
-    combo = window.filters.combo
-    combo.setFocus()
-    QTest.keyClick(combo, Qt.Key.Key_Home)
-    while combo.currentText() != text:
-        QTest.keyClick(combo, Qt.Key.Key_Down)
 
 
 def filter_name(qtbot, window, text: str) -> None:

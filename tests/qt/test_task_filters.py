@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from gestures import click_cell, press, type_keys, type_text
+from gestures import choose_in_combo, click_cell, press, type_keys, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
@@ -28,17 +28,6 @@ def shown(window) -> list[str]:
     rows = window.tree.visible_task_ids()
     assert window.gantt.rows() == rows  # the chart shows the table's rows, in its order
     return rows
-
-
-def choose_in_combo(window, text: str) -> None:
-    """Pick an entry of the tool bar's chooser with the keyboard, as from the tool bar."""
-    combo = window.filters.combo
-    combo.setFocus()
-    QTest.keyClick(combo, Qt.Key.Key_Home)
-    while combo.currentText() != text:
-        before = combo.currentIndex()
-        QTest.keyClick(combo, Qt.Key.Key_Down)
-        assert combo.currentIndex() != before, f"no entry {text!r}"
 
 
 def status(window) -> str:
