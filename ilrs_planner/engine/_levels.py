@@ -29,8 +29,9 @@ def levels(net: Network, budget: int) -> tuple[np.ndarray, np.ndarray] | None:
     edit that leaves that true (a link added forward, one removed, a duration changed) the levels
     found last are kept, and with them the orderings the passes made by level (see _grouped).
     """
-    return _LEVELS.get((net.offsets, net.targets), (net.n_nodes, budget),
-                       lambda: _still_levelled(net, budget) or _levels(net.offsets, net.targets, net.n_nodes, budget))
+    def found() -> tuple[np.ndarray, np.ndarray] | None:
+        return _still_levelled(net, budget) or level_order(net.offsets, net.targets, net.n_nodes, budget)
+    return _LEVELS.get((net.offsets, net.targets), (net.n_nodes, budget), found)
 
 
 def _still_levelled(net: Network, budget: int) -> tuple[np.ndarray, np.ndarray] | None:
@@ -46,8 +47,11 @@ def _still_levelled(net: Network, budget: int) -> tuple[np.ndarray, np.ndarray] 
     return found if bool((level[sources] < level[net.targets]).all()) else None
 
 
-def _levels(offsets: np.ndarray, targets: np.ndarray, n_nodes: int,
-            budget: int) -> tuple[np.ndarray, np.ndarray] | None:
+def level_order(offsets: np.ndarray, targets: np.ndarray, n_nodes: int,
+                budget: int) -> tuple[np.ndarray, np.ndarray] | None:
+    """Kahn's order a level at a time of the graph whose node v leads to targets[offsets[v]:offsets[v + 1]]:
+    (level of each node, nodes in level order), None past `budget` levels; on a loop the order holds
+    only the nodes outside (and before) it."""
     out_count = np.diff(offsets)
     indegree = np.bincount(targets, minlength=n_nodes)
     level = np.full(n_nodes, -1, dtype=np.int64)
