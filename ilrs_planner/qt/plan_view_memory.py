@@ -57,7 +57,7 @@ def remember(path: str | None, chosen: TaskFilter) -> None:
 
 def remember_baseline(path: str | None, name: str | None) -> None:
     """Keep the baseline compared with for the plan file at `path` (None: compared with none)."""
-    _update(path, baseline=name if name is not None else None, compared=name is not None)
+    _update(path, baseline=name, compared=name is not None)
 
 
 def recall(path: str | None) -> TaskFilter | None:
