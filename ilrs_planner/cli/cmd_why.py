@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from ..domain import PlannerError
+from ..domain.durations import format_days
 from ..domain.terminal_text import one_line
 
 
@@ -89,8 +90,9 @@ def print_explanation(result) -> None:
             print(f"{label}: " + " ← ".join(f"{one_line(s.key)} [{s.driver}]" for s in chain))
     print("Changes:" if result.contributions else "No change moved it.")
     for change in result.contributions:
-        print(f"  {change.days:+6d} d  {one_line(change.description)}" + ("  (joint)" if change.joint else ""))
+        joint = "  (joint)" if change.joint else ""
+        print(f"  {format_days(change.days, signed=True):>9}  {one_line(change.description)}{joint}")
     if result.unexplained_days:
-        print(f"  {result.unexplained_days:+6d} d  unexplained")
+        print(f"  {format_days(result.unexplained_days, signed=True):>9}  unexplained")
     for note in result.notes:
         print(f"note: {note}")

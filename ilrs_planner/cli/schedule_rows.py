@@ -16,6 +16,7 @@ from typing import TextIO
 import numpy as np
 
 from ..domain import Project
+from ..domain.durations import format_days
 from ..domain.terminal_text import fits_one_line, one_line
 from ..engine.schedule import Schedule
 from .schedule_columns import ScheduleColumns, distinct_texts, schedule_columns
@@ -50,7 +51,7 @@ def write_json(project: Project, schedule: Schedule, out: TextIO, pretty: bool =
     columns = schedule_columns(project, schedule)
     precision, confidence, source, source_date = columns.provenance
     values = [_json_texts(columns.keys), _json_texts(columns.names), *columns.dates,
-              _counts(columns.total_float, ""), _counts(columns.free_float, ""),
+              _json_counts(columns.total_float), _json_counts(columns.free_float),
               _JSON_BOOLS[columns.critical.astype(np.intp)].tolist(), precision, confidence, _json_texts(source),
               _json_dates(source_date)]
     out.write(f'{{"finish_convention":"{FINISH_CONVENTION}","provenance":{encode_basestring(PROVENANCE)},'
@@ -113,17 +114,23 @@ def table_cells(columns: ScheduleColumns, max_name: int) -> list[list[str]]:
     indents = _INDENTS[np.minimum(columns.depths, MAX_INDENT)].tolist()
     names = shortened(list(map(add, indents, _one_line(columns.names))), max_name)
     marks = _MARKS[columns.critical.astype(np.intp)].tolist()
-    return [_one_line(columns.keys), names, *columns.dates, _counts(columns.total_float, "d"),
-            _counts(columns.free_float, "d"), marks]
+    return [_one_line(columns.keys), names, *columns.dates, _counts(columns.total_float),
+            _counts(columns.free_float), marks]
 
 
 _INDENTS = np.array(["  " * depth for depth in range(MAX_INDENT + 1)], dtype=object)
 _MARKS = np.array(["", "*"], dtype=object)
 
 
-def _counts(values: np.ndarray, unit: str) -> list[str]:
-    """Day counts as '12' + `unit`, each distinct count formatted once."""
-    texts: list[str] = distinct_texts(values, lambda counts: [f"{count}{unit}" for count in counts]).tolist()
+def _json_counts(values: np.ndarray) -> list[str]:
+    """Day counts as JSON numbers, each distinct count formatted once."""
+    texts: list[str] = distinct_texts(values, lambda counts: list(map(str, counts))).tolist()
+    return texts
+
+
+def _counts(values: np.ndarray) -> list[str]:
+    """Day counts as the task table writes them ('1,234 d'), each distinct count formatted once."""
+    texts: list[str] = distinct_texts(values, lambda counts: [format_days(count) for count in counts]).tolist()
     return texts
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..domain import Link, LinkType, PlannerError, Project
+from ..domain.durations import format_days
 from ..engine.graph import find_cycle
 from .base import ChangeSet, Command
 from .link_graph import graph_of
@@ -69,7 +70,7 @@ class EditLink(Command):
 
     def __init__(self, link_id: str, type: LinkType | str, lag: int):
         self.link_id, self.type, self.lag = link_id, LinkType(type), int(lag)
-        self.text = f"Edit link ({self.type.value} {self.lag:+d}d)"
+        self.text = f"Edit link ({self.type.value} {format_days(self.lag, signed=True)})"
         self._old: tuple[LinkType, int] | None = None
 
     def apply(self, project: Project) -> ChangeSet:

@@ -25,7 +25,8 @@ from .calendar import Calendar
 from .errors import PlannerError
 
 MAX_DURATION_DAYS = 109_575  # 300 years: the span the store allows for a duration or a lag
-_NUMBER_UNIT = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*([a-z]*)\s*\??\s*$", re.IGNORECASE)
+# A number as typed or as shown (`1,461 d`: digits grouped in threes by commas), then a unit word.
+_NUMBER_UNIT = re.compile(r"^\s*(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*([a-z]*)\s*\??\s*$", re.IGNORECASE)
 _DAYS_PER = {  # unit word -> (days per unit when working, days per unit when elapsed)
     ("m", "min", "mins", "minute", "minutes"): (1 / 480, 1 / 1440),
     ("h", "hr", "hrs", "hour", "hours"): (1 / 8, 1 / 24),
@@ -84,7 +85,7 @@ def exact_days(text: str | int, units: DurationUnits = CALENDAR_DAYS) -> tuple[f
         m = _NUMBER_UNIT.match(str(text))
         if not m or m[2].lower() not in UNITS:
             raise PlannerError("duration.invalid", f"'{text}' is not a duration; {HINT}")
-        value, unit = float(m[1]), m[2].lower()
+        value, unit = float(m[1].replace(",", "")), m[2].lower()
     days = value * (getattr(units, _SCALED[unit]) if unit in _SCALED else UNITS[unit])
     if days < 0:
         raise PlannerError("task.negative_duration", f"'{text}' is negative; a duration cannot be")
@@ -100,8 +101,18 @@ def is_elapsed(text: str | int) -> bool:
     return m is not None and m[2].lower() in _ELAPSED_WORDS
 
 
-def format_days(days: int, elapsed: bool = False) -> str:
-    """MS Project's way of writing a duration or lag: `1 day`, `5 days`, `5 edays` when elapsed."""
+def format_days(days: int, elapsed: bool = False, signed: bool = False) -> str:
+    """A count of days as every view shows it, the one way: the task table, tooltips, dialogs, the
+    command line and exported images write `1,234 d`, `5 ed` when elapsed, `+7 d` when `signed` (a
+    variance, a lag, a slip), `0 d`. It reads back as typed (`parse_duration` takes `1,234 d`)."""
+    sign = "+" if signed and days > 0 else ""
+    return f"{sign}{days:,} {'ed' if elapsed else 'd'}"
+
+
+def written_days(days: int, elapsed: bool = False) -> str:
+    """MS Project's own spelling of a duration or lag, for the files it reads (CSV) and the
+    Predecessors entry it takes: `1 day`, `5 days`, `5 edays` when elapsed; no digit grouping, whose
+    comma would split a list of links."""
     unit = ("eday" if elapsed else "day") + ("" if abs(days) == 1 else "s")
     return f"{days} {unit}"
 

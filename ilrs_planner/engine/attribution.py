@@ -25,6 +25,7 @@ from datetime import date
 from typing import Any
 
 from ..domain import PlannerError, Precision, Project
+from ..domain.durations import format_days
 from .cpm import schedule as cpm_schedule
 from .driving_chain import ChainStep, driving_chain
 from .plan_changes import align_task_ids, ordered_changes
@@ -98,10 +99,10 @@ class Attribution:
 
     @property
     def slip_text(self) -> str:
-        """The move as a planner reads it: '+7 y (2,556 days)' from '2028' to '2035', whose days the
-        changes count; '+365 days' between days (shown_dates.variance_text)."""
+        """The move as a planner reads it: '+7 y (2,556 d)' from '2028' to '2035', whose days the
+        changes count; '+365 d' between days (shown_dates.variance_text)."""
         text = variance_text(self.slip_days, self.old_shown, self.new_shown, self.old_precision, self.new_precision)
-        return f"{self.slip_days:+,} days" if text.endswith(" d") else f"{text} ({abs(self.slip_days):,} days)"
+        return text if text.endswith(" d") else f"{text} ({format_days(abs(self.slip_days))})"
 
     @property
     def unexplained_days(self) -> int:
@@ -231,7 +232,7 @@ def attribute_versions(project: Project, schedule: Schedule | None, before: Vers
                                  lambda step: _version_precision(project, after, step, fuzzy), moments_of)
     result.contributions = _split_over_chain(project, result.new_chain, before, after)
     if result.unexplained_days:
-        result.notes.append(f"{result.unexplained_days:+d} days unexplained: the chain leaves what "
+        result.notes.append(f"{format_days(result.unexplained_days, signed=True)} unexplained: the chain leaves what "
                             f"'{before.label}' knew")
     return result
 
@@ -251,8 +252,9 @@ def _split_over_chain(project: Project, chain: list[ChainStep], before: Version,
         (o_start, o_finish), (n_start, n_finish) = before.dates[tid], after.dates[tid]
         span = ((n_finish - n_start) - (o_finish - o_start)).days
         if span:
-            out.append(Contribution("duration", step.key, f"'{step.key}' lasts {span:+d} days "
-                                    f"({(o_finish - o_start).days} → {(n_finish - n_start).days})", span))
+            was, now = format_days((o_finish - o_start).days), format_days((n_finish - n_start).days)
+            out.append(Contribution("duration", step.key, f"'{step.key}' lasts {format_days(span, signed=True)} "
+                                    f"({was} → {now})", span))
         out.extend(_start_move(chain, ids, k, known[n + 1] if n + 1 < len(known) else None, before, after))
     return out
 
@@ -264,9 +266,9 @@ def _start_move(chain: list[ChainStep], ids: dict[str, str], k: int, driver_k: i
     through = f", through {', '.join(via)} (not in '{before.label}')" if via else ""
     if driver_k is None:
         gap = (after.dates[tid][0] - before.dates[tid][0]).days
-        text = f"'{step.key}' starts {gap:+d} days ({step.driver}{through})"
+        text = f"'{step.key}' starts {format_days(gap, signed=True)} ({step.driver}{through})"
     else:
         did = ids[chain[driver_k].key]
         gap = (after.dates[tid][0] - after.dates[did][1]).days - (before.dates[tid][0] - before.dates[did][1]).days
-        text = f"'{step.key}' starts {gap:+d} days against '{chain[driver_k].key}'{through}"
+        text = f"'{step.key}' starts {format_days(gap, signed=True)} against '{chain[driver_k].key}'{through}"
     return [Contribution("start_moved", step.key, text, gap)] if gap else []

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..domain import Link, LinkType, Precision, Project, Task
+from ..domain.durations import format_days
 from .shown_dates import last_day_text, start_text
 
 Dates = Mapping[str, tuple[date, date]]  # task id -> (start, exclusive finish)
@@ -155,7 +156,7 @@ def _driver_of(project: Project, dates: Dates, task: Task, start: date, finish: 
     if binding:
         link = max(binding, key=lambda ln: dates[ln.pred_id][1])
         pred = project.tasks[link.pred_id]
-        lag = f" {link.lag:+d}d" if link.lag else ""
+        lag = f" {format_days(link.lag, link.elapsed, signed=True)}" if link.lag else ""
         nxt: str | None = link.pred_id
         if nxt in index.children:  # a summary drives through its latest-finishing sub-task
             nxt = index.latest_leaf(dates, nxt)

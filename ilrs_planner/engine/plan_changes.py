@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from ..domain import ConstraintType, Link, Project, Task
+from ..domain.durations import format_days
 from .schedule import Schedule
 
 Apply = Callable[[Project], None]  # replays one change on a copy of the older plan
@@ -141,7 +142,7 @@ def _key(project: Project, task_id: str) -> str:
 
 
 def _lag(lag: int) -> str:
-    return f" {lag:+d}d" if lag else ""
+    return f" {format_days(lag, signed=True)}" if lag else ""
 
 
 def _link_setter(link: Link, replace_id: str | None = None) -> Apply:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..domain import Precision, Project, Task, format_fuzzy_date, period_end, period_start, shown_finish
+from ..domain.durations import format_days
 from .schedule import TaskDates, shown_days
 
 COARSE = (Precision.YEAR, Precision.QUARTER, Precision.MONTH)  # coarsest first
@@ -28,7 +29,7 @@ def shown_duration(project: Project, task: Task, dates: TaskDates) -> int:
 def duration_text(days: int, elapsed: bool, summary: bool) -> str:
     """A shown duration as the tree's Duration cell and the chart's tooltip write it: '1,234 d', '5 ed',
     'milestone' for a task without duration."""
-    return "milestone" if days == 0 and not summary else f"{days:,} {'ed' if elapsed else 'd'}"
+    return "milestone" if days == 0 and not summary else format_days(days, elapsed)
 
 
 def start_text(start: date | None, precision: Precision, finish: date | None = None, at_day_end: bool = False,
@@ -63,7 +64,7 @@ def variance_text(days: int | None, was: date | None, now: date | None, was_prec
     if days is None:
         return ""
     if was is None or now is None or was_precision not in COARSE or now_precision not in COARSE:
-        return f"{days:+,} d" if days else "0 d"
+        return format_days(days, signed=True)
     coarser = min(COARSE.index(was_precision), COARSE.index(now_precision))
     if COARSE[coarser] is Precision.YEAR:
         return f"{now.year - was.year:+,} y".replace("+0 y", "0 y")

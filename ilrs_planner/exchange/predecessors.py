@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..domain import LinkType, PlannerError, parse_duration
-from ..domain.durations import CALENDAR_DAYS, DurationUnits, format_days, is_elapsed
+from ..domain.durations import CALENDAR_DAYS, DurationUnits, is_elapsed, written_days
 
 _WITH_TYPE = re.compile(r"^(?P<id>.+?)\s*(?P<type>FS|SS|FF|SF)\s*(?:(?P<sign>[+-])\s*(?P<lag>.+))?$", re.IGNORECASE)
 _BARE_ID = re.compile(r"^[\w.\-]+$")
@@ -76,4 +76,4 @@ def format_entry(ref: PredecessorRef) -> str:
     if ref.lag == 0:
         return ref.ref if ref.type is LinkType.FS else f"{ref.ref}{ref.type.value}"
     sign = "+" if ref.lag > 0 else "-"
-    return f"{ref.ref}{ref.type.value}{sign}{format_days(abs(ref.lag), ref.elapsed)}"
+    return f"{ref.ref}{ref.type.value}{sign}{written_days(abs(ref.lag), ref.elapsed)}"

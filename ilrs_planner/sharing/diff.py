@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from ..domain import Link, PlannerError, Precision, Project, format_fuzzy_date, shown_start
+from ..domain.durations import format_days
 from ..engine.cpm import schedule
 from ..engine.schedule import Schedule
 from ..engine.shown_dates import variance_text
@@ -46,6 +47,8 @@ class ItemDiff:
     label: str
     changes: list[FieldChange] = field(default_factory=list)
     old_id: str = ""  # the id in plan A when it differs (matched by key)
+    # Whether its days (a duration, an estimate, a lag) are elapsed in A and in B: how they read ('5 ed').
+    elapsed: tuple[bool, bool] = (False, False)
 
 
 @dataclass(slots=True)
@@ -110,8 +113,12 @@ class PlanDiff:
         return not self.plan and all(s.is_empty() for s in sections)
 
     def to_dict(self) -> dict[Any, Any]:
-        """A JSON-ready structure."""
-        return asdict(self)
+        """A JSON-ready structure (field values as stored: days as numbers, with `elapsed` a field of its own)."""
+        data = asdict(self)
+        for kind in ("tasks", "links", "participants", "baselines"):
+            for item in (item for items in data[kind].values() for item in items):
+                del item["elapsed"]
+        return data
 
 
 def _task_label(project: Project, task_id: str) -> str:
@@ -120,7 +127,7 @@ def _task_label(project: Project, task_id: str) -> str:
 
 
 def _link_label(project: Project, link: Link, references: References) -> str:
-    lag = f"{link.lag:+d}d" if link.lag else ""
+    lag = f" {format_days(link.lag, link.elapsed, signed=True)}" if link.lag else ""
     ends = (references.shown(project, "task", link.pred_id), references.shown(project, "task", link.succ_id))
     return f"{ends[0]} → {ends[1]} ({link.type.value}{lag})"
 
@@ -151,8 +158,9 @@ def _section(a: Project, b: Project, kind: str, references: References) -> Secti
         if kind == "baselines":
             diffs = [_entry_summary(a, b, d, references) if d[0] == "entries" else d for d in diffs]
         if diffs:
+            elapsed = (getattr(old[oid], "elapsed", False), getattr(new[nid], "elapsed", False))
             section.changed.append(ItemDiff(nid, label(b, new[nid], references), [FieldChange(*d) for d in diffs],
-                                            oid if oid != nid else ""))
+                                            oid if oid != nid else "", elapsed))
     return section
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..domain.durations import format_days
 from ..domain.terminal_text import one_line
-from .diff import PlanDiff, SectionDiff
+from .diff import FieldChange, PlanDiff, SectionDiff
 
 MAX_VALUE_CHARS = 80  # long notes are cut in the text view; --json gives them whole
 
@@ -22,6 +23,22 @@ def show_value(value: Any) -> str:
     return text if len(text) <= MAX_VALUE_CHARS else text[:MAX_VALUE_CHARS - 1] + "…"
 
 
+# Fields that count days, and whether they read signed: a duration '30 d', a lag '+3 d' (domain.durations).
+DAY_FIELDS = {"duration": False, "optimistic": False, "most_likely": False, "pessimistic": False, "lag": True}
+
+
+def shown_change(change: FieldChange, elapsed: tuple[bool, bool] = (False, False)) -> tuple[str, str]:
+    """A field change's old and new values as a planner reads them: days with their unit, as the task
+    table writes them ('30 d', '5 ed', a lag '+3 d'); `elapsed` says which side counts calendar days."""
+    signed = DAY_FIELDS.get(change.field)
+    values = (change.old, change.new)
+    if signed is None or not all(isinstance(value, int | None) for value in values):
+        return show_value(change.old), show_value(change.new)
+    old, new = (show_value(None) if value is None else format_days(value, side, signed)
+                for value, side in zip(values, elapsed))
+    return old, new
+
+
 def _section_lines(title: str, section: SectionDiff) -> list[str]:
     if section.is_empty():
         return []
@@ -31,7 +48,7 @@ def _section_lines(title: str, section: SectionDiff) -> list[str]:
     lines += [f"  - {one_line(item.label)}" for item in section.removed]
     for item in section.changed:
         lines.append(f"  ~ {one_line(item.label)}")
-        lines += [f"      {c.field}: {show_value(c.old)} → {show_value(c.new)}" for c in item.changes]
+        lines += [f"      {c.field}: {' → '.join(shown_change(c, item.elapsed))}" for c in item.changes]
     return lines
 
 

@@ -164,7 +164,7 @@ def test_risk_prints_each_milestone_at_its_precision_and_json_keeps_the_days(ilr
 def test_why_tells_a_move_between_years_in_years(ilrs_db, capsys):
     assert main(["why", str(ilrs_db), "ilrs-basic", "--baseline", "2022-11-22 Wu Weiren: basic structure by 2028"]) == 0
     moved = next(line for line in capsys.readouterr().out.splitlines() if line.strip().startswith("moved"))
-    assert moved.strip().startswith("moved +7 y (2,556 days)")  # "by 2028" to "2035", not "+2556 days" alone
+    assert moved.strip().startswith("moved +7 y (2,556 d)")  # "by 2028" to "2035", not "+2556 days" alone
 
 
 def test_mta_tells_each_milestones_slip_at_its_dates_precision(ilrs_db, capsys):

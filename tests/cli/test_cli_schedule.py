@@ -59,7 +59,7 @@ def test_schedule_table_is_aligned_indented_and_marks_the_critical_path(capsys):
     by_key = {row.split()[0]: row for row in rows}
     assert "  Alpha" in by_key["2"] and by_key["1"].split()[1] == "Phase"
     assert [k for k, row in by_key.items() if row.rstrip().endswith("*")] == ["1", "2", "3", "5"]
-    assert "10d" in by_key["4"] and "2030-01-13" in by_key["4"]
+    assert "10 d" in by_key["4"] and "2030-01-13" in by_key["4"]  # as the task table writes a float
     assert by_key["5"].split()[2:6] == ["2030-01-15"] * 4  # Done: at the end of Beta's last day
     assert any("exclusive" in line for line in lines[8:])
 

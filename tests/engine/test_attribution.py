@@ -45,7 +45,7 @@ def test_exact_attribution_credits_each_change_and_sums_to_the_slip():
     # old launch: 20 + 40 = day 60; new: max(30, 25) + 40 + 5 = day 75
     assert result.old_date == D(2030, 3, 2) and result.new_date == D(2030, 3, 17)
     credits = {c.description: c.days for c in result.contributions}
-    assert credits == {"duration of 'design': 20 → 30": 10, "link build → launch: FS → FS +5d": 5}
+    assert credits == {"duration of 'design': 20 → 30": 10, "link build → launch: FS → FS +5 d": 5}
     assert sum(credits.values()) == result.slip_days == 15 and result.unexplained_days == 0
     assert [s.key for s in result.new_chain] == ["launch", "build", "design"]
 

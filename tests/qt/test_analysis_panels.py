@@ -138,7 +138,7 @@ def test_why_panel_explains_the_basic_station_slip(qtbot, ilrs_doc):
     panel.baseline_combo.setCurrentIndex(panel.baseline_combo.findData("2022-11-22 Wu Weiren: basic structure by 2028"))
     result = panel.result
     assert result.key == "ilrs-basic" and result.slip_days == (date(2035, 12, 31) - date(2028, 12, 31)).days
-    assert "moved <b>+7 y (2,556 days)</b>" in panel.headline.text()  # "by 2028" to "2035": years, then days
+    assert "moved <b>+7 y (2,556 d)</b>" in panel.headline.text()  # "by 2028" to "2035": years, then days
     titles = [panel.tree.topLevelItem(i).text(1) for i in range(panel.tree.topLevelItemCount())]
     assert titles[:2] == ["Changes", "Driving chain now"]
 

@@ -26,7 +26,7 @@ def test_changed_fields_are_listed_old_to_new(small_plan):
     assert changes["A Mission A"] == {"duration": (10, 12), "notes": ("first mission", "slipped")}
     assert changes["B Mission B"] == {"parent_id": ("PH", None)}  # shown by key, not by id
     text = format_diff(diff)
-    assert "duration: 10 → 12" in text and "parent_id: PH → (none)" in text
+    assert "duration: 10 d → 12 d" in text and "parent_id: PH → (none)" in text
 
 
 def test_added_and_removed_tasks_links_participants_and_baselines(small_plan):
@@ -40,7 +40,7 @@ def test_added_and_removed_tasks_links_participants_and_baselines(small_plan):
     diff = diff_projects(small_plan, other, with_schedule=False)
     assert [i.label for i in diff.tasks.added] == ["C Mission C"]
     assert [i.label for i in diff.tasks.removed] == ["M Station ready"]
-    assert [i.label for i in diff.links.added] == ["A → C (SS+1d)"]
+    assert [i.label for i in diff.links.added] == ["A → C (SS +1 d)"]
     assert [i.label for i in diff.links.removed] == ["B → M (FS)"]
     assert [i.label for i in diff.participants.added] == ["ROS Roscosmos"]
     assert [i.label for i in diff.baselines.removed] == ["Original"]

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import PlannerError
+from ...domain.durations import format_days
 from ...engine.attribution import Attribution, attribute_projects, attribute_versions
 from ...engine.slippage import baseline_version, schedule_version
 from ..document import Document
@@ -158,12 +159,13 @@ class WhyPanel(QWidget):
         kind = "exact, change by change" if result.exact else "from baseline dates along the driving chain"
         self.headline.setText(f"<b>{escape(result.name)}</b> moved <b>{escape(result.slip_text)}</b> "
                               f"({result.old_text} → {result.new_text}), {kind}.")
-        changes = self._section("Changes", f"{sum(c.days for c in result.contributions):+d}")
+        changes = self._section("Changes", format_days(sum(c.days for c in result.contributions), signed=True))
         for change in result.contributions:
             text = change.description + (" (joint effect)" if change.joint else "")
-            self._row(changes, f"{change.days:+d}", text, change.days)
+            self._row(changes, format_days(change.days, signed=True), text, change.days)
         if result.unexplained_days:
-            self._row(changes, f"{result.unexplained_days:+d}", "unexplained", result.unexplained_days)
+            unexplained = result.unexplained_days
+            self._row(changes, format_days(unexplained, signed=True), "unexplained", unexplained)
         for title, chain in (("Driving chain now", result.new_chain), ("Driving chain then", result.old_chain)):
             section = self._section(title, "")
             for step in chain:

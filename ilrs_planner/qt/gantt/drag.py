@@ -14,6 +14,7 @@ from ...commands.base import Command
 from ...commands.links import AddLink, check_link_allowed
 from ...commands.tasks import MoveTaskStart, SetDuration
 from ...domain import LinkType, PlannerError
+from ...domain.durations import format_days
 from ..document import Document
 
 LINK_AWAY_ROWS = 0.75  # leaving the bar's row by this much turns a move into "draw a link"
@@ -87,7 +88,7 @@ def drag_dates_text(drag: Drag, shown_start: date, shown_finish: date, document:
     last = finish - timedelta(days=1) if finish > start else finish
     days = (finish - start).days if document is None or drag.hit is None or drag.hit.task_id is None \
         else worked_days(document, drag.hit.task_id, start, finish)
-    return f"{start.isoformat()} – {last.isoformat()} ({days:,} d)"
+    return f"{start.isoformat()} – {last.isoformat()} ({format_days(days)})"
 
 
 def resized_days(drag: Drag, shown_start: date) -> int:

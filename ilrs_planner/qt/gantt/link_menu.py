@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
 
 from ...commands.links import DeleteLink, EditLink
 from ...domain import LinkType
+from ...domain.durations import format_days
 
 TYPE_NAMES = {LinkType.FS: "Finish → Start", LinkType.SS: "Start → Start",
               LinkType.FF: "Finish → Finish", LinkType.SF: "Start → Finish"}
@@ -28,7 +29,7 @@ def build_link_menu(document, link_id: str, parent: QWidget) -> QMenu:
         group.addAction(action)
         menu.addAction(action)
     menu.addSeparator()
-    lag = menu.addAction(f"Lag ({link.lag:+d} days)…")
+    lag = menu.addAction(f"Lag ({format_days(link.lag, link.elapsed, signed=True)})…")
     lag.triggered.connect(lambda: _ask_lag(document, link_id, parent))
     delete = menu.addAction("Delete link")
     delete.setObjectName("deleteLink")

@@ -8,6 +8,7 @@ from html import escape
 from ...chart import Hit
 from ...domain import Precision, format_fuzzy_date
 from ...domain.alternatives import alternative_figures
+from ...domain.durations import format_days
 from ...domain.provenance import is_assumption, is_inferred, provenance_lines, shown_confidence
 from ...engine.shown_dates import duration_text, shown_duration
 from ...engine.shown_precision import ShownPrecision
@@ -30,7 +31,7 @@ def tooltip_text(document, hit: Hit) -> str:
         if link is None:
             return ""
         pred, succ = project.tasks[link.pred_id], project.tasks[link.succ_id]
-        lag = f", lag {link.lag:+d} d" if link.lag else ""
+        lag = f", lag {format_days(link.lag, link.elapsed, signed=True)}" if link.lag else ""
         return (f"<b>{_name(pred.name)}</b> → <b>{_name(succ.name)}</b><br>{link.type}{lag}"
                 "<br><i>Right-click to edit</i>")
     task = project.tasks.get(hit.task_id or "")
@@ -44,7 +45,7 @@ def tooltip_text(document, hit: Hit) -> str:
         duration = duration_text(shown_duration(project, task, dates), task.elapsed, project.is_summary(task.id))
         lines.append(f"{dates.shown_start.isoformat()} → {dates.shown_finish.isoformat()} ({duration})")
         critical = " · <b style=color:#d62728>critical</b>" if dates.critical else ""
-        lines.append(f"Total float {dates.total_float:,} d{critical}")
+        lines.append(f"Total float {format_days(dates.total_float)}{critical}")
     precision = ShownPrecision(project, document.schedule).of(task.id)  # a date driven by '2031' is known to the year
     if precision is not Precision.DAY:
         shown = format_fuzzy_date(dates.shown_finish if dates else task.constraint_date, precision)

@@ -13,7 +13,7 @@ from ...commands.base import Command
 from ...commands.composite import AllOrNothing
 from ...commands.links import AddLink, DeleteLink
 from ...domain import Link, LinkType, PlannerError, Project, Task
-from ...domain.durations import format_days, units_for
+from ...domain.durations import units_for, written_days
 from ...exchange.predecessors import PredecessorRef, parse_predecessors
 
 
@@ -35,7 +35,7 @@ def _entry(key: str, link: Link) -> str:
     if link.lag == 0:
         return key if link.type is LinkType.FS else f"{key} {link.type.value}"
     sign = "+" if link.lag > 0 else "-"
-    return f"{key} {link.type.value}{sign}{format_days(abs(link.lag), link.elapsed)}"
+    return f"{key} {link.type.value}{sign}{written_days(abs(link.lag), link.elapsed)}"
 
 
 def predecessors_command(project: Project, task: Task, text: str) -> Command | None:

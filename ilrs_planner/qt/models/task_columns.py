@@ -184,9 +184,9 @@ def display_text(task: Task, column: Column, ctx: RowContext) -> str:
         days = shown_duration(task, dates, ctx) if dates else task.duration
         return duration_text(days, task.elapsed, task.id in ctx.summary_ids)
     if column is Column.FLOAT:
-        return f"{dates.total_float:,} d" if dates else ""
+        return format_days(dates.total_float) if dates else ""
     if column is Column.FREE_FLOAT:
-        return f"{dates.free_float:,} d" if dates else ""
+        return format_days(dates.free_float) if dates else ""
     if column is Column.PERCENT:
         return f"{task.percent_complete}%"
     if column is Column.DEADLINE:
