@@ -22,6 +22,8 @@ Rules:
   - Durations and lags take MS Project's units (`5d`, `2w`, `1 mon`, `3 emon`, `16h`, `4d?`): see
     `domain/durations`. A week and a month follow the plan's calendar: 7 and 30 days on a 7-day
     calendar, 5 and 20 working days (MS Project's 40 hours a week, 20 days a month) on any other.
+    A summary's Duration is not read: MS Project (and our export) writes there the working days its
+    sub-tasks span, which the plan derives again.
   - Finish dates (Finish, Actual Finish, Deadline, the date of a finish constraint) mean what they
     mean in MS Project: the last day of work. The plan stores finishes exclusive (a 10-day task
     from 2030-01-01 ends 2030-01-11), so a task's finish dates move one day on import and back on
@@ -166,10 +168,11 @@ def _task(project: Project, entry: _Entry, is_summary: bool) -> Task:
     name = row.text("Name")
     if not name:
         raise row.error("Name", "the task has no name")
-    duration = row.duration("Duration") if row.present("Duration") else _start_to_finish(row)
-    duration = duration or 0
+    # A summary's Duration is the span of its sub-tasks (MS Project writes it so), not an input: not read.
+    typed = row.present("Duration") and not is_summary
+    duration = (row.duration("Duration") if typed else None if is_summary else _start_to_finish(row)) or 0
     task = Task(key=row.text("Key") or entry.ref, name=name, duration=duration)
-    task.elapsed = row.present("Duration") and is_elapsed(row.text("Duration"))
+    task.elapsed = typed and is_elapsed(row.text("Duration"))
     task.id = row.guid("GUID") or task.id
     default_kind = TaskKind.MILESTONE if duration == 0 and not is_summary else TaskKind.TASK
     task.kind = row.choice("Kind", TaskKind) or default_kind

@@ -5,7 +5,8 @@ start. Start and Finish of each task are the computed early dates, for reading o
 ignores them because every row carries its Constraint Type). Finish dates are written as MS
 Project writes them, as the last day of work: a 10-day task starting 2030-01-01 shows Finish
 2030-01-10 (the plan's exclusive finish is 2030-01-11); likewise Actual Finish, Deadline and the
-date of a finish constraint, so the import's one-day shift restores them. Text that a spreadsheet
+date of a finish constraint, so the import's one-day shift restores them. A summary's Duration is
+the working days its sub-tasks span, as MS Project writes it (the import does not read it back). Text that a spreadsheet
 would run as a formula is written with a leading apostrophe, in every column (a GUID or key from a
 partner's plan included), and every field is quoted (see domain/spreadsheet_text). UTF-8 with a byte-order mark and
 CRLF line ends, which Excel and MS Project read correctly.
@@ -19,12 +20,13 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from ..domain import Calendar, PlannerError, Project, Task
-from ..domain.durations import format_days
+from ..domain.durations import written_days
 from ..domain.spreadsheet_text import formula_safe
 from ..engine.schedule import Schedule
 from ..files.atomic import atomic_output
 from .csv_calendars import KNOWN
 from .msp_values import CONSTRAINT_NAMES, FINISH_CONSTRAINTS, escape_text, finish_shift, format_date
+from .mspdi.write_tasks import WorkedDays
 from .predecessors import PredecessorRef, format_predecessors
 
 COLUMNS = [
@@ -42,10 +44,15 @@ def write(project: Project, path: str | Path) -> list[str]:
     schedule = _schedule_or_none(project, warnings)
     refs = {task.id: str(number) for number, (task, _) in enumerate(project.walk(), start=1)}
     predecessors = _predecessor_cells(project, refs, warnings)
-    summaries = project.summary_ids()
+    summaries, worked = project.summary_ids(), WorkedDays(project)
     rows = [_task_row(project, task, depth, refs[task.id], predecessors.get(task.id, ""), schedule,
                       finish_shift(task.duration, task.id in summaries))
             for task, depth in project.walk()]
+    durations = COLUMNS.index("Duration")
+    for row, (task, _) in zip(rows, project.walk()):
+        if task.id in summaries:
+            row[durations] = _summary_duration(task, schedule, worked)
+
     _write_atomically(Path(path), [COLUMNS, _project_row(project, schedule, rows), *rows])
     return warnings
 
@@ -95,7 +102,7 @@ def _project_row(project: Project, schedule: Schedule | None, task_rows: list[li
         cells["Finish"] = max((row[finish] for row in task_rows), default="")
         # As MS Project's project summary: working days of the plan's calendar from start to finish.
         worked = project.default_calendar().working_days(schedule.project_start, schedule.project_finish)
-        cells["Duration"] = format_days(worked)
+        cells["Duration"] = written_days(worked)
     return list(cells.values())
 
 
@@ -106,7 +113,7 @@ def _task_row(project: Project, task: Task, depth: int, ref: str, predecessors: 
     owner = project.participants.get(task.owner_id) if task.owner_id else None
     cells = {
         "ID": ref, "Key": escape_text(task.key), "Name": escape_text(task.name),
-        "Outline Level": str(depth + 1), "Duration": format_days(task.duration, task.elapsed),
+        "Outline Level": str(depth + 1), "Duration": written_days(task.duration, task.elapsed),
         "Start": format_date(dates.shown_start if dates else None),
         "Finish": format_date(dates.shown_finish if dates else None),
         "Predecessors": predecessors,
@@ -128,6 +135,13 @@ def _task_row(project: Project, task: Task, depth: int, ref: str, predecessors: 
     return [cells[column] for column in COLUMNS]
 
 
+def _summary_duration(task: Task, schedule: Schedule | None, worked: WorkedDays) -> str:
+    """A summary's Duration as MS Project writes it: the working days its sub-tasks span (what the
+    task table shows), not the duration stored on it, which schedules nothing; empty unscheduled."""
+    dates = schedule.tasks.get(task.id) if schedule else None
+    return written_days(worked.between(task, dates.early_start, dates.early_finish)) if dates else ""
+
+
 def _predecessor_cells(project: Project, refs: dict[str, str], warnings: list[str]) -> dict[str, str]:
     """Task id -> its Predecessors cell, entries in row order."""
     incoming: dict[str, list[PredecessorRef]] = {}
@@ -147,7 +161,7 @@ def _finish(day: date | None, shift: int) -> str:
 
 
 def _optional_duration(days: int | None) -> str:
-    return "" if days is None else format_days(days)
+    return "" if days is None else written_days(days)
 
 
 def _write_atomically(path: Path, rows: list[list[str]]) -> None:

@@ -66,12 +66,15 @@ def rich_project() -> Project:
 
 
 def task_fields(project):
-    """Every field of every task by id; positions as order among siblings, owners by key."""
-    children = project.children_map()
+    """Every field of every task by id; positions as order among siblings, owners by key; a
+    summary's duration left out (it schedules nothing; CSV carries its sub-tasks' span instead)."""
+    children, summaries = project.children_map(), project.summary_ids()
     out = {}
     for task in project.tasks.values():
         values = {f.name: getattr(task, f.name) for f in fields(Task)}
         values["position"] = children[task.parent_id].index(task.id)
+        if task.id in summaries:
+            del values["duration"]
         values["owner_id"] = project.participants[task.owner_id].key if task.owner_id else None
         out[task.id] = values
     return out
@@ -105,7 +108,10 @@ def test_export_is_spreadsheet_safe_and_ms_project_shaped(tmp_path):
     assert by_key["'=rover"]["Notes"].startswith("'=HYPERLINK")
     ce8 = by_key["change-8"]
     assert ce8["Predecessors"] == "2FS+14 days" and ce8["Constraint Type"] == "Finish No Later Than"
-    assert ce8["Duration"] == "45 days" and ce8["Outline Level"] == "2"
+    assert by_key["change-7"]["Duration"] == "30 days" and ce8["Outline Level"] == "2"
+    # A summary's is its sub-tasks' span: the rover's actual start 2026-03-01 to the probe's last day
+    # 2027-02-03, 340 days of the 7-day calendar (not the 45 days stored on it).
+    assert ce8["Duration"] == "340 days"
     # Finish dates as MS Project writes them: the last day of work.
     assert ce8["Constraint Date"] == "2029-12-31" and ce8["Deadline"] == "2029-11-30"
     assert by_key["'=rover"]["Actual Finish"] == "2026-03-10"
