@@ -73,7 +73,7 @@ from datetime import date
 
 import numpy as np
 
-from ..domain import PlannerError, Project
+from ..domain import Project
 from ._bounds import BIG
 from ._day_ends import day_end_flags
 from ._late_tasks import held_late, late_tasks
@@ -81,6 +81,7 @@ from ._network import Network, compile_network
 from ._passes import passes
 from ._summaries import settle_summaries, summary_late_days
 from .file_columns import InputColumns
+from .out_of_range import out_of_range
 from .schedule import EARLY_AT_DAY_END, LATE_AT_DAY_END, LinkTable, Schedule, TaskTable
 
 
@@ -116,7 +117,7 @@ def schedule_with(project: Project, vectorised: bool | None, columns: InputColum
         if net.time is None or _inside_tables(net, early, late):
             break
         if net.time.origin + net.time.length >= _LAST_DAY:  # the tables reach the year 9999 already
-            raise _out_of_range(project, True, int((early[: len(net.task_ids)] + net.duration).max()), net.start)
+            raise out_of_range(project, True, None, net.start)  # only known to run past the tables' end
         extra = _wider(net, early, extra)
     n = len(net.task_ids)
     es = early[:n]
@@ -144,18 +145,7 @@ def _refuse_out_of_range(project: Project, days: tuple[np.ndarray, ...], start: 
     if min(reached) >= _FIRST_DAY and max(reached) <= _LAST_DAY:
         return
     over = max(reached) > _LAST_DAY
-    raise _out_of_range(project, over, max(reached) if over else min(reached), start)
-
-
-def _out_of_range(project: Project, over: bool, reached: int, start: int) -> PlannerError:
-    # A calendar with few working days stretches a short duration over centuries: say so, or the
-    # "years" read as a typing error in a duration that is not there.
-    sparse = [c.name for c in project.calendars.values() if sum(c.weekdays) == 0]
-    why = (f" (counted in working days of {', '.join(repr(name) for name in sparse[:3])}, worked only on "
-           "exception days)" if sparse else "")
-    return PlannerError("schedule.out_of_range", f"the plan '{project.name}' runs "
-                        f"{'past the year 9999' if over else 'before the year 1'}: its durations and lags add up "
-                        f"to about {abs(reached - start) // 365:,} years{why}")
+    raise out_of_range(project, over, max(reached) if over else min(reached), start)
 
 
 def scheduled_positions(project: Project, net: Network) -> tuple[np.ndarray, np.ndarray]:
