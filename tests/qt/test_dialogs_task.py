@@ -226,10 +226,26 @@ def test_a_source_date_that_is_not_a_day_is_refused_in_the_dialog(qtbot, documen
     assert document.project == original and document.undo_stack.count() == 0
 
 
-def test_a_duration_reads_in_days_and_one_day_as_one_day(qtbot, document):
-    assert open_dialog(qtbot, document, "a").ui.duration_edit.text() == "10 days"
+def test_a_duration_reads_in_days_as_the_table_writes_them(qtbot, document):
+    assert open_dialog(qtbot, document, "a").ui.duration_edit.text() == "10 d"
     document.push(SetDuration("a", 1))
-    assert open_dialog(qtbot, document, "a").ui.duration_edit.text() == "1 day"
+    assert open_dialog(qtbot, document, "a").ui.duration_edit.text() == "1 d"
+
+
+def test_a_phase_reads_the_days_its_tasks_span_not_a_duration_left_on_it(qtbot, small_project):
+    # A (10 d), B (20 d) and C (30 d) in a row from 2030-01-01 on the 7-day calendar: the phase spans
+    # 60 days, as the table shows; the 99 days it held before it had sub-tasks schedule nothing.
+    small_project.tasks["ph"].duration = 99
+    dialog = open_dialog(qtbot, Document(small_project), "ph")
+    assert dialog.ui.duration_edit.text() == "60 d" and not dialog.ui.duration_edit.isEnabled()
+
+
+def test_a_duration_shown_with_its_thousands_reads_back_as_typed(qtbot, document):
+    document.push(SetDuration("a", 1461))
+    dialog = open_dialog(qtbot, document, "a")
+    assert dialog.ui.duration_edit.text() == "1,461 d"
+    press_ok(qtbot, dialog)  # nothing changed: accepted as it reads, not refused as 'not a duration'
+    assert not dialog.isVisible() and document.project.tasks["a"].duration == 1461
 
 
 def _type_duration(qtbot, dialog, text: str) -> None:
@@ -293,9 +309,9 @@ def test_three_point_estimates_take_what_the_duration_field_takes(qtbot, documen
     press_ok(qtbot, dialog)
     task = document.project.tasks["b"]
     assert not dialog.isVisible() and (task.optimistic, task.most_likely, task.pessimistic) == days
-    shown = open_dialog(qtbot, document, "b").ui  # read back as durations are, one day as one day
+    shown = open_dialog(qtbot, document, "b").ui  # read back as durations are, as the table writes days
     assert [e.text() for e in (shown.optimistic_edit, shown.most_likely_edit, shown.pessimistic_edit)] == [
-        "" if d is None else f"{d} day{'s' if d != 1 else ''}" for d in days]
+        "" if d is None else f"{d} d" for d in days]
 
 
 @pytest.mark.parametrize("text, code", [("2 fortnights", "duration.invalid"), ("-3d", "task.negative_duration"),

@@ -17,6 +17,7 @@ from .provenance_fields import ProvenanceFields
 from .task_fields import (
     FINISH_CONSTRAINTS,
     date_text,
+    duration_field_days,
     estimate_text,
     fill_calendars,
     fill_enum,
@@ -67,7 +68,8 @@ class TaskDialog(QDialog):
         for part in sorted(project.participants.values(), key=lambda p: p.name.casefold()):
             ui.owner_combo.addItem(part.name, part.id)
         ui.owner_combo.setCurrentIndex(ui.owner_combo.findData(task.owner_id) if task.owner_id else 0)
-        ui.duration_edit.setText(format_days(task.duration))  # elapsed or not: the check box below says
+        # Elapsed or not, the check box below says ('7 d' with Elapsed ticked: unticking it must count).
+        ui.duration_edit.setText(format_days(duration_field_days(project, self.document.schedule, task)))
         ui.duration_edit.setEnabled(not project.is_summary(task.id))  # a summary spans its children
         # '7ed' typed means seven calendar days, as in the table: the Elapsed box ticks itself.
         ui.duration_edit.textEdited.connect(lambda text: is_elapsed(text.strip()) and ui.elapsed_check.setChecked(True))

@@ -14,12 +14,15 @@ from ...domain import (
     PlannerError,
     Precision,
     Project,
+    Task,
     format_fuzzy_date,
     parse_fuzzy_date,
     period_end,
     period_start,
 )
 from ...domain.durations import format_days
+from ...engine.schedule import Schedule
+from ...engine.shown_dates import shown_duration
 from ..models.task_columns import typed_duration
 
 # Constraints on a finish read a typed period as its last day ("FNLT 2035" = by the end of 2035).
@@ -82,6 +85,13 @@ def read_duration(edit: QLineEdit, project: Project) -> tuple[int, bool]:
     except PlannerError as error:
         edit.setFocus()
         raise PlannerError(error.code, f"Duration: {error.message}") from None
+
+
+def duration_field_days(project: Project, schedule: Schedule | None, task: Task) -> int:
+    """The Duration field's days: the task's own; for a summary, whose own duration schedules nothing,
+    the working days its sub-tasks span, as the task table and the exports show it."""
+    dates = schedule.tasks.get(task.id) if schedule is not None and project.is_summary(task.id) else None
+    return shown_duration(project, task, dates) if dates is not None else task.duration
 
 
 def estimate_text(days: int | None) -> str:
