@@ -28,3 +28,17 @@ def fit_to_screen(window: QWidget) -> None:
     left = min(max(frame.left(), area.left()), area.right() - window.frameGeometry().width() + 1)
     top = min(max(frame.top(), area.top()), area.bottom() - window.frameGeometry().height() + 1)
     window.move(max(left, area.left()), max(top, area.top()))
+
+
+FRAME_ROOM = 40  # a window frame and title bar, before the window system has drawn one to measure
+
+
+def fit_before_shown(dialog: QWidget) -> None:
+    """Shrink a dialog not yet shown to its screen's free area less room for a frame (never below
+    what its layout needs): its frame is not known until it is shown, so fit_to_screen cannot count it."""
+    area = available_area(dialog)
+    if area is None or area.isEmpty():
+        return
+    least = dialog.minimumSizeHint()
+    dialog.resize(max(min(dialog.width(), area.width() - FRAME_ROOM), least.width()),
+                  max(min(dialog.height(), area.height() - FRAME_ROOM), least.height()))

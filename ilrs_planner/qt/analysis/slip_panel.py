@@ -23,6 +23,7 @@ from ...domain import PlannerError
 from ...engine.slippage import MODELLING, SlipReport, SlipRow, slip_report, write_report_csv
 from ..document import Document
 from ..plain_text import plain_label, tooltip
+from ..readable_column import ReadableColumn
 from .common import MessageLine, WhenShown, fill_baseline_combo
 from .defaults import baseline_with_most_slips
 
@@ -159,7 +160,7 @@ class SlipPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.name_column = ReadableColumn(self.table, 1)
         self._build_layout()
         self.baseline_combo.currentIndexChanged.connect(self.refresh)
         self.against_combo.currentIndexChanged.connect(self.refresh)

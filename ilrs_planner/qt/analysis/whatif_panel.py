@@ -24,13 +24,15 @@ from PySide6.QtWidgets import (
 
 from ...commands.whatif import ApplyWhatIf
 from ...domain import PlannerError
+from ...domain.durations import format_days
 from ...engine.whatif import WhatIf, what_if
 from ..document import Document
 from ..plain_text import plain_label
+from ..readable_column import ReadableColumn
 from .common import MessageLine, WhenShown, date_edit, fill_task_combo, from_qdate
 
 MOVED_LATER, MOVED_EARLIER, SCENARIO_TASK = "#f28b82", "#81c995", "#fbbc04"
-HEADERS = ("Key", "Name", "Start Δ (d)", "Finish Δ (d)", "New finish")  # the last day of work
+HEADERS = ("Key", "Name", "Start Δ", "Finish Δ", "New finish")  # the last day of work
 
 
 class WhatIfPanel(QWidget):
@@ -64,7 +66,7 @@ class WhatIfPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.name_column = ReadableColumn(self.table, 1)
         self.message = MessageLine()
         self._build_layout()
         self.preview_button.clicked.connect(self.run_preview)
@@ -120,15 +122,16 @@ class WhatIfPanel(QWidget):
 
     def _show(self, result: WhatIf) -> None:
         shift = (result.new_project_finish - result.old_project_finish).days
-        keys = ", ".join(f"{m.key} {m.finish_delta:+d} d" for m in result.key_milestones()[:6]) or "none"
-        self.headline.setText(f"{result.description}: {len(result.moves)} tasks move; plan finish {shift:+d} days. "
-                              f"Key milestones: {keys}.")
+        moved = [f"{m.key} {format_days(m.finish_delta, signed=True)}" for m in result.key_milestones()[:6]]
+        self.headline.setText(f"{result.description}: {len(result.moves)} tasks move; plan finish "
+                              f"{format_days(shift, signed=True)}. Key milestones: {', '.join(moved) or 'none'}.")
         moves = sorted(result.moves, key=lambda m: (not m.is_key_milestone, -abs(m.finish_delta)))
         self.table.setRowCount(len(moves))
         bold = QFont()
         bold.setBold(True)
         for row, move in enumerate(moves):
-            cells = (move.key, move.name, f"{move.start_delta:+d}", f"{move.finish_delta:+d}", str(move.new_last_day))
+            cells = (move.key, move.name, format_days(move.start_delta, signed=True),
+                     format_days(move.finish_delta, signed=True), str(move.new_last_day))
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if move.is_key_milestone:

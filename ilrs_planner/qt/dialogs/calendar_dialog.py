@@ -18,6 +18,7 @@ from ...domain.calendar import MONDAY_TO_FRIDAY
 from ..document import Document
 from ..generated.ui_calendar_dialog import Ui_CalendarDialog
 from ..plain_text import as_plain
+from ..screen_fit import fit_before_shown
 from .calendar_exceptions import ExceptionsTable
 from .messages import one_line, push_or_explain
 
@@ -45,6 +46,7 @@ class CalendarDialog(QDialog):
         self.ui.exceptions_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self._connect()
         self._fill_list(self.default_id if self.default_id in self.calendars else next(iter(self.calendars), None))
+        fit_before_shown(self)  # its form's 820 pixels ran past the edge of an 800-pixel screen, OK and all
 
     def _connect(self) -> None:
         ui = self.ui

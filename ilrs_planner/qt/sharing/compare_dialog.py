@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...sharing.diff import PlanDiff, SectionDiff
-from ...sharing.diff_text import show_value
+from ...sharing.diff_text import show_value, shown_change
 from ..plain_text import tooltip
+from ..readable_column import ReadableColumn
 from ..screen_fit import available_area
 
 ADDED, REMOVED, CHANGED = "#c8e6c9", "#ffcdd2", "#ffe0b2"  # green, red, amber (light, text stays legible)
@@ -81,10 +82,10 @@ class ComparisonDialog(QDialog):
 
     def _size_columns(self) -> None:
         """The dates and moves as wide as their longest entry and header, so no figure is ever cut;
-        the item's name takes the rest of the width and is cut with "…" (whole in its tooltip)."""
+        the item's name takes the rest of the width, never less than a few words (below that the
+        tree scrolls sideways: a long value squeezed it to "dur…"), cut with "…" (whole in its tooltip)."""
         header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.item_column = ReadableColumn(self.tree, 0)
         for column in range(1, COLUMNS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setMinimumSectionSize(60)
@@ -113,8 +114,8 @@ class ComparisonDialog(QDialog):
                 _item(branch, [item.label, "removed", ""], REMOVED)
             for item in section.changed:
                 row = _item(branch, [item.label, "", ""], CHANGED)
-                for change in item.changes:
-                    _item(row, [change.field, show_value(change.old), show_value(change.new)], CHANGED)
+                for change in item.changes:  # days with their unit, as the task table shows them
+                    _item(row, [change.field, *shown_change(change, item.elapsed)], CHANGED)
         if self.diff.milestone_moves:
             branch = _branch(self.tree, "Milestone moves")
             for move in self.diff.milestone_moves:  # the move in a column of its own: a long name cannot hide it

@@ -1,0 +1,56 @@
+"""The analysis tables keep their names readable in a narrow dock: the Name column takes the room the
+dates leave, but never less than a few words; below that the table scrolls sideways."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+from gestures import press
+
+from ilrs_planner.data.reference import build_reference_project
+from ilrs_planner.qt.analysis.slip_panel import SlipPanel
+from ilrs_planner.qt.document import Document
+from ilrs_planner.qt.main_window import MainWindow
+from ilrs_planner.qt.readable_column import NAME_LEAST
+
+
+@pytest.fixture(scope="module")
+def _reference():
+    return build_reference_project()
+
+
+def shown_slip_report(qtbot, reference, width: int) -> SlipPanel:
+    panel = SlipPanel(Document(copy.deepcopy(reference)))
+    qtbot.addWidget(panel)
+    panel.resize(width, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.compare("2021-06-16 ILRS roadmap (GLEX 2021)", None)
+    return panel
+
+
+def test_in_the_dock_of_an_800_by_600_window_names_keep_a_readable_width_on_one_line(qtbot, _reference):
+    window = MainWindow(Document(copy.deepcopy(_reference)))
+    qtbot.addWidget(window, before_close_func=lambda w: w.document.mark_saved())
+    window.resize(800, 600)
+    window.show()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    press(window.tree, "Ctrl+Shift+L")  # Analysis → Slip report
+    panel = window.analysis.slip
+    qtbot.waitUntil(panel.isVisible, timeout=60_000)
+    panel.compare("2021-06-16 ILRS roadmap (GLEX 2021)", None)
+    header = panel.table.horizontalHeader()
+    # It was squeezed to the two letters the dates left, and its names wrapped into rows of "…".
+    qtbot.waitUntil(lambda: header.sectionSize(1) >= NAME_LEAST, timeout=60_000)
+    assert not panel.table.wordWrap()
+    assert header.length() > panel.table.viewport().width()  # the rest is a scroll away, not squeezed
+    assert panel.table.horizontalScrollBar().maximum() > 0
+
+
+def test_in_a_wide_dock_the_name_column_fills_the_width_the_dates_leave(qtbot, _reference):
+    panel = shown_slip_report(qtbot, _reference, 1800)
+    header, viewport = panel.table.horizontalHeader(), panel.table.viewport()
+    qtbot.waitUntil(lambda: header.length() == viewport.width(), timeout=60_000)
+    assert header.sectionSize(1) > NAME_LEAST and panel.table.horizontalScrollBar().maximum() == 0
