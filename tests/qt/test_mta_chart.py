@@ -75,3 +75,17 @@ def test_names_and_legend_never_overlap_or_leave_the_picture(panel, size):
 def test_the_panel_fits_the_analysis_dock_of_a_laptop_window(panel):
     # Under the chart of a 1280 x 800 (or 1600 x 950) window the dock's content is about 336 px high.
     assert panel.minimumSizeHint().height() <= 336
+
+
+def test_in_the_dock_of_an_800_by_600_window_the_legend_names_every_line(panel):
+    # The dock gives the chart about 570 × 250 px: its small plot had the legend in its corner, eight
+    # columns of colour too narrow for a single letter of a name; beside the plot each entry has room.
+    panel.resize(760, 250)
+    chart = panel.chart
+    zoom = chart.zoom()
+    width, height = chart.width() / zoom, chart.height() / zoom
+    picture = chart.picture()
+    legend, columns = picture.legend(width, height)
+    assert legend.left() > picture.plot_rect(width, height).right()  # beside the plot, not in its corner
+    assert legend.width() / columns >= 150  # "Chang'e 7 south-p…" and its slip, not a bare colour
+    assert legend.right() <= width

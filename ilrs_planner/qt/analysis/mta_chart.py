@@ -76,18 +76,19 @@ class MtaPicture:
         """The legend's box and columns: beside the plot, past the room the lines' names take there,
         where the picture is wide enough (entries cut short to fit rather than moved); else in the
         plot's lower-right corner, under the diagonal, where forecasts would lie before their report
-        date, so no line still ahead draws there."""
+        date, so no line still ahead draws there, unless its entries would be narrower there than
+        beside the plot (a short dock's small plot had eight columns of colour without a name)."""
         rect, count = self.plot_rect(width, height), len(self.trend.lines)
         room = width - MARGIN - rect.right() - 30
         columns = legend_columns(count, height - rect.top() - MARGIN)
-        if room >= columns * LEGEND_MIN_W:
+        inside = legend_columns(count, rect.height() - 24)
+        inside_w = min(LEGEND_W * inside, rect.width() - 24)
+        if room >= columns * LEGEND_MIN_W or room / columns > inside_w / inside:
             w = min(LEGEND_W * columns, room)
             left = rect.right() + 30 + min(room - w, NAMES_PAST_PLOT)
             return QRectF(left, rect.top(), w, legend_height(count, columns)), columns
-        columns = legend_columns(count, rect.height() - 24)
-        w = min(LEGEND_W * columns, rect.width() - 24)
-        h = legend_height(count, columns)
-        return QRectF(rect.right() - w - 12, rect.bottom() - h - 12, w, h), columns
+        h = legend_height(count, inside)
+        return QRectF(rect.right() - inside_w - 12, rect.bottom() - h - 12, inside_w, h), inside
 
     def legend_rect(self, width: float, height: float) -> QRectF:
         return self.legend(width, height)[0]
