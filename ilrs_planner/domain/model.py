@@ -11,6 +11,7 @@ from operator import attrgetter
 from types import MappingProxyType
 
 from .calendar import Calendar, continuous_calendar
+from .choices import choices_text
 from .enums import (
     Classification,
     Confidence,
@@ -216,8 +217,9 @@ class Project:
         for baseline in self.baselines:
             if baseline.name == name:
                 return baseline
-        names = ", ".join(b.name for b in self.baselines) or "none"
-        raise PlannerError("baseline.unknown", f"no baseline is named '{name}' (baselines: {names})", [name])
+        raise PlannerError("baseline.unknown", f"no baseline is named '{name}' "
+                           f"({choices_text([b.name for b in self.baselines], name, 'baselines')})",
+                           [name])
 
     # -- the WBS ----------------------------------------------------------------------------
     def children_map(self) -> dict[str | None, list[str]]:
