@@ -69,9 +69,9 @@ def test_slip_marks_modelling_and_lists_alternatives(ilrs_db, capsys):
 
 
 def test_unknown_baseline_is_an_error_naming_the_choices(ilrs_db, capsys):
-    assert main(["slip", str(ilrs_db), "--baseline", "nope"]) == 2
+    assert main(["slip", str(ilrs_db), "--baseline", "ILRS roadmap"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("error[baseline.unknown]") and "2021-06-16 ILRS roadmap" in err
+    assert err.startswith("error[baseline.unknown]") and "closest: 2021-06-16 ILRS roadmap" in err
 
 
 def test_mta_writes_a_png_of_the_ilrs_history(ilrs_db, tmp_path, capsys, qapp):

@@ -54,3 +54,24 @@ def test_in_a_wide_dock_the_name_column_fills_the_width_the_dates_leave(qtbot, _
     header, viewport = panel.table.horizontalHeader(), panel.table.viewport()
     qtbot.waitUntil(lambda: header.length() == viewport.width(), timeout=60_000)
     assert header.sectionSize(1) > NAME_LEAST and panel.table.horizontalScrollBar().maximum() == 0
+
+
+def test_what_if_fits_the_dock_of_an_800_pixel_window_and_enter_after_the_days_previews(qtbot, _reference):
+    from PySide6.QtCore import Qt
+
+    from ilrs_planner.qt.analysis.whatif_panel import WhatIfPanel
+
+    document = Document(copy.deepcopy(_reference))
+    panel = WhatIfPanel(document)
+    qtbot.addWidget(panel)
+    # Its task, scenario and buttons on one row made it 1,000 pixels wide: "Apply to plan" past the edge.
+    assert panel.minimumSizeHint().width() <= 780
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.task_combo.setCurrentIndex(panel.task_combo.findData(document.project.task_by_key("change-8").id))
+    qtbot.mouseClick(panel.days_spin, Qt.MouseButton.LeftButton)
+    panel.days_spin.selectAll()
+    qtbot.keyClicks(panel.days_spin, "30")
+    qtbot.keyClick(panel.days_spin, Qt.Key.Key_Return)  # did nothing: only the Preview button previewed
+    qtbot.waitUntil(lambda: panel.preview is not None, timeout=60_000)
+    assert "'change-8' slips by +30 days" in panel.headline.text() and "change-8 +30 d" in panel.headline.text()

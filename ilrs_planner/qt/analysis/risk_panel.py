@@ -31,7 +31,6 @@ from ..change_effects import effects_of
 from ..deferred import DeferredChart, lazy_module
 from ..document import Document
 from ..plain_text import tooltip
-from ..readable_column import ReadableColumn
 from .common import MessageLine, WhenShown, date_edit, fill_task_combo, from_qdate, open_chart_window, to_qdate
 from .risk_worker import RiskWorker
 
@@ -58,7 +57,7 @@ class RiskPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.name_column = ReadableColumn(self.table, 0)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.distribution_chart = DeferredChart(lambda: risk_charts.DistributionChart())
         self.tornado = DeferredChart(lambda: risk_charts.TornadoChart())
         self.message = MessageLine()

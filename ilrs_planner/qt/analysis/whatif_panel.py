@@ -70,6 +70,8 @@ class WhatIfPanel(QWidget):
         self.message = MessageLine()
         self._build_layout()
         self.preview_button.clicked.connect(self.run_preview)
+        for typed in (self.days_spin, self.finish_edit):  # Enter after typing the days or the date previews
+            typed.lineEdit().returnPressed.connect(self.run_preview)
         self.apply_button.clicked.connect(self.apply)
         self.clear_button.clicked.connect(self.clear)
         document.changed.connect(self._plan_changed)
@@ -79,14 +81,18 @@ class WhatIfPanel(QWidget):
         self._refill_when_shown.request()
 
     def _build_layout(self) -> None:
-        row = QHBoxLayout()
-        row.addWidget(QLabel("What if"))
-        row.addWidget(self.task_combo, 1)
+        # The task on a row of its own: on one row with the scenario and the buttons the panel was
+        # wider than the dock of an 800-pixel window, "Apply to plan" and the headline cut at its edge.
+        which, scenario = QHBoxLayout(), QHBoxLayout()
+        which.addWidget(QLabel("What if"))
+        which.addWidget(self.task_combo, 1)
         for widget in (self.slip_radio, self.days_spin, self.finish_radio, self.finish_edit, self.preview_button,
                        self.apply_button, self.clear_button):
-            row.addWidget(widget)
+            scenario.addWidget(widget)
+        scenario.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addLayout(row)
+        layout.addLayout(which)
+        layout.addLayout(scenario)
         layout.addWidget(self.headline)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
