@@ -86,6 +86,7 @@ class ChartData:
     slip_words: np.ndarray = field(default_factory=lambda: np.zeros(0, object))
     source: RowSource | None = field(default=None, repr=False, compare=False)
     _row_of: dict[str, int] | None = field(default=None, repr=False, compare=False)
+    _row_hashes: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     @property
     def row_of(self) -> dict[str, int]:
@@ -96,12 +97,26 @@ class ChartData:
         return self._row_of
 
     @property
+    def row_hashes(self) -> np.ndarray:
+        """Each row's task id's hash, made when first asked: an edit finds the rows of the few tasks
+        it touched among these numbers, and splices the numbers of the rows it moved (a dict of every
+        row, as row_of, was lost whenever rows came or went, and cost 15 ms to make again)."""
+        if self._row_hashes is None:
+            self._row_hashes = id_hashes(self.task_ids)
+        return self._row_hashes
+
+    @property
     def slip(self) -> np.ndarray:
         """Finish variance in days against the baseline (positive = late; nan = not in it)."""
         return self.finish - self.ghost1
 
     def __len__(self) -> int:
         return len(self.task_ids)
+
+
+def id_hashes(ids: Sequence[str]) -> np.ndarray:
+    """The hashes of some ids, as an array."""
+    return np.fromiter(map(hash, ids), np.int64, len(ids))
 
 
 def _dates(project: Project, schedule: Schedule | None, task: Task) -> tuple[date, date, bool]:
@@ -214,13 +229,15 @@ def build_chart_data(project: Project, schedule: Schedule | None, rows: list[str
     data = row_arrays(inputs, rows, tasks, places)
     data.rollups = rollups_of(project, schedule, data, inputs.summaries, inputs.owner_color, inputs.color_index, tasks,
                               places)
-    add_links(data, project, schedule, places)
+    from_schedule = add_links(data, project, schedule, places)
     phases = phase_tasks(project)
     data.phases = phase_bands(project, schedule, phases)
     data.source = RowSource(tasks, places, list(schedule.tasks) if places is not None else [],  # type: ignore[union-attr]
                             inputs.summaries, inputs.shown.reach if inputs.shown else set(), phases,
                             on_chains(project, phases), parents, Tally(project, "owner_id"), inputs.owner_color,
-                            _places(schedule, [task.id for task in phases]) if places is not None else None)
+                            _places(schedule, [task.id for task in phases]) if places is not None else None,
+                            schedule.tasks if places is not None and isinstance(schedule.tasks, TaskTable) else None,  # type: ignore[union-attr]
+                            len(project.links) if from_schedule else None)
     return data
 
 
@@ -270,6 +287,10 @@ class RowSource:
     owners: Tally  # the owners the plan's tasks name (their colours follow from these alone)
     owner_color: dict[str | None, str]
     phase_places: np.ndarray | None = None  # the phase tasks' places in the schedule's columns
+    table: TaskTable | None = None  # the schedule's columns the places are in
+    # How many links the plan had when the link arrays were found from the schedule's, which then
+    # listed the plan's links in its order (None: found otherwise): links change only by an edit that says so.
+    link_count: int | None = None
 
 
 def row_arrays(inputs: RowInputs, rows: list[str], tasks: list[Task], places: np.ndarray | None) -> ChartData:
@@ -412,10 +433,14 @@ def rollups_of(project: Project, schedule: Schedule | None, data: ChartData, sum
                    [t.name for t in tasks])
 
 
-def add_links(data: ChartData, project: Project, schedule: Schedule | None, places: np.ndarray | None) -> None:
-    """Links whose both ends are shown rows (a link into a collapsed branch is not drawn)."""
+def add_links(data: ChartData, project: Project, schedule: Schedule | None, places: np.ndarray | None,
+              same_links: bool = False) -> bool:
+    """Links whose both ends are shown rows (a link into a collapsed branch is not drawn). True when
+    they were read from the schedule's link columns; `same_links`: the caller knows these list the
+    plan's links (comparing 200,000 ids, scattered in memory, cost 5-15 ms after each edit)."""
     derived = schedule.links if schedule is not None else None
-    if places is not None and derived is not None and derived.ids == list(project.links):
+    from_schedule = places is not None and derived is not None and (same_links or derived.ids == list(project.links))
+    if from_schedule and places is not None and derived is not None:
         # The scheduler already found each link's ends: its task places map to rows in one step.
         row_at = np.full(len(schedule.tasks), -1, np.int64)  # type: ignore[union-attr]
         row_at[places] = np.arange(len(places))
@@ -427,6 +452,7 @@ def add_links(data: ChartData, project: Project, schedule: Schedule | None, plac
     data.link_ids = PickedIds(ids, keep)
     data.link_pred, data.link_succ, data.link_type = pred[keep], succ[keep], types[keep]
     data.link_critical = data.critical[data.link_pred] & data.critical[data.link_succ]
+    return from_schedule
 
 
 def _link_rows(project: Project, row_of: dict[str, int]) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:

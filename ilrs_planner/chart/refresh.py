@@ -8,6 +8,7 @@ schedule moved; every other row keeps its arrays. The result equals a fresh buil
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import repeat
 
@@ -21,6 +22,7 @@ from .data import (
     RowInputs,
     RowSource,
     add_links,
+    id_hashes,
     phase_bands,
     rollups_of,
     row_arrays,
@@ -50,7 +52,9 @@ def refresh_chart_data(old: ChartData, project: Project, schedule: Schedule | No
                        edits: Edits, *, baseline: str | None = None, whiskers: dict | None = None,
                        highlight: dict[str, str] | None = None) -> ChartData | None:
     """`old` brought up to date for `rows` after `edits`; None when only a whole build will do
-    (no schedule columns to compare with, colours reassigned, or most rows moved)."""
+    (no schedule columns to compare with, colours reassigned, or most rows moved). `old` is used
+    up: its lists and arrays become the new arrays' where they can (copying 100,000 tasks and
+    labels, scattered in memory, cost more than the rest of a renaming)."""
     source = old.source
     table = schedule.tasks if schedule is not None else None
     if source is None or source.places is None or not isinstance(table, TaskTable):
@@ -69,33 +73,37 @@ def refresh_chart_data(old: ChartData, project: Project, schedule: Schedule | No
         return None
     first, last = agreeing_ends(old.task_ids, rows)
     middle = rows[first:len(rows) - last]
-    moved = _ScheduleMove(source.schedule_ids, table)
+    moved = _ScheduleMove(source.schedule_ids, table, table is source.table)
     n_old = len(old)
     kept = moved.places(_spliced(source.places, first, last, source.places[:0]),
-                        old.task_ids[:first] + old.task_ids[n_old - last:])
+                        lambda i: old.task_ids[i if i < first else i + n_old - last - first])
     places = _spliced(kept, first, len(kept) - first, moved.find(middle))
     if len(places) and places.min() < 0:
         return None  # a row the schedule lacks: read task by task in a whole build
-    tasks = source.tasks[:first] + [project.tasks[tid] for tid in middle] + source.tasks[n_old - last:]
     stale = _stale_rows(old, inputs, source, rows, places, table, edits.task_ids | summaries_flipped, first,
                         len(middle))
     if len(stale) > MOST_ROWS * len(rows) + 64:
         return None
+    tasks = source.tasks  # spliced in place: the rows around the run keep their tasks
+    tasks[first:n_old - last] = [project.tasks[tid] for tid in middle]
     data = _patched(old, inputs, rows, tasks, places, (first, last), stale)
     if first == len(rows) == len(old):
         data._row_of = old._row_of  # the same rows: the same index, made once
+    if old._row_hashes is not None:
+        data._row_hashes = _spliced(old._row_hashes, first, last, id_hashes(middle))
     data.rollups = rollups_of(project, schedule, data, inputs.summaries, inputs.owner_color, inputs.color_index, tasks,
                               places)
-    _refresh_links(data, old, project, schedule, places, edits, unmoved=first == len(rows) == len(old))
+    link_count = _refresh_links(data, old, project, schedule, places, edits, unmoved=first == len(rows) == len(old))
     phases = phase_tasks(project) if _phases_may_reorder(project, source, edits) else source.phase_tasks
     phase_ids = [task.id for task in phases]
     phase_places = (moved.find(phase_ids) if phases is not source.phase_tasks or source.phase_places is None
-                    else moved.places(source.phase_places, phase_ids))
-    data.phases = phase_bands(project, schedule, phases, phase_places)
+                    else moved.places(source.phase_places, phase_ids.__getitem__))
+    data.phases = (old.phases if phases is source.phase_tasks and _same_dates(source, phase_places, table)
+                   else phase_bands(project, schedule, phases, phase_places))
     data.source = RowSource(tasks, places, moved.after, inputs.summaries, inputs.shown.reach if inputs.shown else set(),
                             phases, on_chains(project, phases) if phases is not source.phase_tasks
                             else source.phase_chains, source.parents, source.owners, inputs.owner_color,
-                            phase_places)
+                            phase_places, table, link_count)
     return data
 
 
@@ -109,7 +117,10 @@ def _shown(project: Project, schedule: Schedule | None, source: RowSource, edits
 
 
 def _spliced(array: np.ndarray, first: int, last: int, middle: np.ndarray) -> np.ndarray:
-    """`array` with what lies between its first `first` and last `last` items replaced by `middle`."""
+    """`array` with what lies between its first `first` and last `last` items replaced by `middle`
+    (`array` itself when that changes nothing)."""
+    if first == len(array) and not last and not len(middle):
+        return array
     return np.concatenate([array[:first], middle, array[len(array) - last:]])
 
 
@@ -119,22 +130,23 @@ class _ScheduleMove:
     after it shift, and only tasks inside it are looked up (a look-up table of every task was
     a fifth of the chart's work after an edit)."""
 
-    def __init__(self, before: list[str], table: TaskTable):
-        self.before, self.after, self.table = before, list(table), table
-        self.same = self.after == before
+    def __init__(self, before: list[str], table: TaskTable, same_table: bool = False):
+        # The same columns (an edit that derived nothing) hold the same tasks: not listed again.
+        self.before, self.after, self.table = before, before if same_table else list(table), table
+        self.same = same_table or self.after == before
         self.first, self.last = (len(before), 0) if self.same else agreeing_ends(before, self.after)
         run = self.after[self.first:len(self.after) - self.last]
         self.in_run = dict(zip(run, range(self.first, self.first + len(run))))
 
-    def places(self, places: np.ndarray, ids: list[str]) -> np.ndarray:
-        """Old places of the tasks `ids` in the new columns."""
+    def places(self, places: np.ndarray, id_at: Callable[[int], str]) -> np.ndarray:
+        """Old places of some tasks in the new columns (`id_at(i)`: the task whose old place is places[i])."""
         if self.same:
             return places
         shifted = places + (len(self.after) - len(self.before))
         moved = np.where(places < self.first, places, np.where(places >= len(self.before) - self.last, shifted, -1))
         lost = np.flatnonzero(moved < 0).tolist()
         if lost:
-            moved[lost] = self.find([ids[i] for i in lost])
+            moved[lost] = self.find([id_at(i) for i in lost])
         return moved
 
     def find(self, ids: list[str]) -> np.ndarray:
@@ -160,10 +172,9 @@ def _stale_rows(old: ChartData, inputs: RowInputs, source: RowSource, rows: list
     wanted = touched | source.reach
     if inputs.shown is not None:
         wanted |= inputs.shown.reach
-    few = len(wanted) <= max(8, len(rows) // 16)
-    if wanted and few and (old._row_of is not None or first == len(rows) == len(old)):
-        # A few tasks: their rows through the old rows' index, made once for rows that stay the
-        # same (asking each of 100,000 rows whether it shows one of them cost more).
+    if wanted and len(wanted) <= max(8, len(rows) // 16):
+        # A few tasks: their rows found among the old rows' hashes (asking each of 100,000 rows
+        # whether it shows one of them cost more).
         moved[_kept_rows(old, wanted, first, last, len(rows))] = True
     elif wanted:
         moved |= np.fromiter(map(wanted.__contains__, rows), bool, len(rows))
@@ -175,8 +186,9 @@ def _kept_rows(old: ChartData, task_ids: set[str] | frozenset[str], first: int, 
     """The new rows of those of `task_ids` that old rows showed in the agreeing ends (the new run
     between them is read again whatever it shows)."""
     n_old, found = len(old), []
-    for row in map(old.row_of.get, task_ids):
-        if row is None:
+    maybe = np.flatnonzero(np.isin(old.row_hashes, id_hashes(list(task_ids)))).tolist()
+    for row in maybe:
+        if old.task_ids[row] not in task_ids:  # another id with the same hash
             continue
         if row < first:
             found.append(row)
@@ -192,7 +204,7 @@ def _patched(old: ChartData, inputs: RowInputs, rows: list[str], tasks: list, pl
     new, n_old = len(rows) - first - last, len(old)
     fresh = row_arrays(inputs, [rows[i] for i in stale.tolist()], [tasks[i] for i in stale.tolist()], places[stale])
     arrays = {}
-    for name in ROW_ARRAYS:
+    for name in ROW_ARRAYS:  # the old arrays themselves when no row came or went
         arrays[name] = _spliced(getattr(old, name), first, last, np.zeros(new, getattr(old, name).dtype))
         arrays[name][stale] = getattr(fresh, name)
     data = ChartData(rows, arrays["start"], arrays["finish"], arrays["kind"], arrays["critical"], arrays["actual"],
@@ -200,7 +212,8 @@ def _patched(old: ChartData, inputs: RowInputs, rows: list[str], tasks: list, pl
                      arrays["whisker0"], arrays["whisker1"], [], inputs.colors, key=arrays["key"],
                      confidence=arrays["confidence"], done_until=arrays["done_until"], symbols=arrays["symbols"],
                      slip_words=arrays["slip_words"])
-    data.labels = old.labels[:first] + [""] * new + old.labels[n_old - last:]
+    data.labels = old.labels  # spliced in place, as the tasks
+    data.labels[first:n_old - last] = [""] * new
     for row, label in zip(stale.tolist(), fresh.labels):
         data.labels[row] = label
     data.owners = list(old.owners)
@@ -215,14 +228,26 @@ def _patched(old: ChartData, inputs: RowInputs, rows: list[str], tasks: list, pl
 
 
 def _refresh_links(data: ChartData, old: ChartData, project: Project, schedule: Schedule | None,
-                   places: np.ndarray, edits: Edits, unmoved: bool) -> None:
-    """The link arrays: kept when no row and no link moved (their critical flags follow the rows), else found again."""
+                   places: np.ndarray, edits: Edits, unmoved: bool) -> int | None:
+    """The link arrays: kept when no row and no link moved (their critical flags follow the rows),
+    else found again; RowSource.link_count of the result."""
+    count = old.source.link_count if old.source is not None else None
     if unmoved and not edits.links:  # the same rows and links: the same link rows
         data.link_ids, data.link_pred, data.link_succ = old.link_ids, old.link_pred, old.link_succ
         data.link_type = old.link_type
         data.link_critical = data.critical[data.link_pred] & data.critical[data.link_succ]
-    else:
-        add_links(data, project, schedule, places)
+        return count
+    same = not edits.links and count is not None and count == len(project.links)
+    return len(project.links) if add_links(data, project, schedule, places, same_links=same) else None
+
+
+def _same_dates(source: RowSource, phase_places: np.ndarray | None, table: TaskTable) -> bool:
+    """True when the phase tasks (untouched) have the dates they had: their bands stay as they were
+    (looking at each of thousands of phases again cost 2-4 ms after every edit)."""
+    if phase_places is None or source.phase_places is None or source.table is None:
+        return False
+    before = source.table.arrays()[:2, source.phase_places]
+    return bool(np.array_equal(before, table.arrays()[:2, phase_places]))
 
 
 def _phases_may_reorder(project: Project, source: RowSource, edits: Edits) -> bool:

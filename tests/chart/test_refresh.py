@@ -112,6 +112,8 @@ def _step(data, project, changes, folded):
     patched = refresh_chart_data(data, project, plan_schedule, rows, edits)
     assert patched is not None  # the edit is one a row-by-row update covers
     _assert_same(patched, build_chart_data(project, plan_schedule, rows))
+    if patched._row_hashes is not None:  # carried from the arrays before: those of the rows shown
+        assert patched._row_hashes.tolist() == [hash(tid) for tid in rows]
     return patched
 
 
@@ -134,6 +136,21 @@ def test_a_sequence_of_edits_keeps_the_arrays_as_a_fresh_build():
     edits = _edits(project)
     for command in [command for name, command in edits if name != "delete"] + [edits[1][1]]:  # delete last
         data = _step(data, project, command.apply(project), set())
+
+
+@pytest.mark.parametrize("make", [_roadmap, _synthetic])
+def test_edits_undone_one_after_another_keep_the_arrays_as_a_fresh_build(make):
+    """Rows inserted, removed and read again in turn, then each edit undone, last first: what the
+    arrays carry from one edit to the next (the rows' tasks and labels, their hashes, the links
+    found through the schedule, the phase bands) stays that of the rows shown."""
+    project = make()
+    data = build_chart_data(project, schedule(project), _rows(project))
+    edits = _edits(project)
+    done = [command for name, command in edits if name != "delete"] + [edits[1][1]]  # delete last
+    for command in done:
+        data = _step(data, project, command.apply(project), set())
+    for command in reversed(done):
+        data = _step(data, project, command.revert(project), set())
 
 
 def test_unfolding_a_summary_reads_only_its_rows():
