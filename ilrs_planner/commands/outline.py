@@ -7,6 +7,7 @@ from operator import attrgetter, eq
 
 from ..domain import PlannerError, Project, Task
 from .base import ChangeSet, Command
+from .plan_index import index_of
 
 Place = tuple[str | None, int]  # (parent id, position)
 _PARENT, _POSITION, _ID = attrgetter("parent_id"), attrgetter("position"), attrgetter("id")
@@ -23,7 +24,12 @@ def task_or_error(project: Project, task_id: str) -> Task:
 def siblings(project: Project, parent_id: str | None) -> list[str]:
     """Children of `parent_id` in display order (by position, ties in plan order), as
     Project.children_map orders them: the children picked column-wise and sorted alone, as sorting
-    all 100,000 tasks for one sibling row was most of an add, indent or outdent."""
+    all 100,000 tasks for one sibling row was most of an add, indent or outdent; from the window's
+    index of its plan when it keeps one (reading every task's parent cost as much again)."""
+    index = index_of(project)
+    found = index.siblings(parent_id) if index is not None else None
+    if found is not None:
+        return found
     tasks = project.tasks.values()
     mine = compress(tasks, map(eq, map(_PARENT, tasks), repeat(parent_id)))
     return list(map(_ID, sorted(mine, key=_POSITION)))
@@ -31,18 +37,24 @@ def siblings(project: Project, parent_id: str | None) -> list[str]:
 
 def renumber(project: Project, parent_id: str | None, ordered: list[str]) -> dict[str, Place]:
     """Give `ordered` the parent and positions 0..n-1; return the places they had before."""
-    before = {}
-    for index, tid in enumerate(ordered):
+    before, index = {}, index_of(project)
+    for position, tid in enumerate(ordered):
         task = project.tasks[tid]
         before[tid] = (task.parent_id, task.position)
-        task.parent_id, task.position = parent_id, index
+        if index is not None:
+            index.moved(tid, task.parent_id, parent_id)
+        task.parent_id, task.position = parent_id, position
     return before
 
 
 def restore_places(project: Project, places: dict[str, Place]) -> None:
     """Put tasks back where `places` says they were."""
+    index = index_of(project)
     for tid, (parent_id, position) in places.items():
-        project.tasks[tid].parent_id, project.tasks[tid].position = parent_id, position
+        task = project.tasks[tid]
+        if index is not None:
+            index.moved(tid, task.parent_id, parent_id)
+        task.parent_id, task.position = parent_id, position
 
 
 class _OutlineCommand(Command):

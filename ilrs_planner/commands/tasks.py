@@ -21,6 +21,7 @@ from .outline import (
     siblings,
     task_or_error,
 )
+from .plan_index import index_of
 from .task_values import SCHEDULE_FIELDS, TEXT_FIELDS, check_task_consistent, coerce_value
 
 __all__ = [
@@ -44,13 +45,19 @@ class AddTask(Command):
         check_task_consistent(project, self.task, {name: getattr(self.task, name) for name in TEXT_FIELDS})
         row = siblings(project, self.task.parent_id)
         index = row.index(self.after_id) + 1 if self.after_id in row else len(row)
+        kept = index_of(project)
         project.add_task(self.task)
+        if kept is not None:
+            kept.added(self.task)
         self._before = renumber(project, self.task.parent_id, row[:index] + [self.task.id] + row[index:])
         return self._changes()
 
     def revert(self, project: Project) -> ChangeSet:
         restore_places(project, self._before)
+        kept = index_of(project)
         del project.tasks[self.task.id]
+        if kept is not None:
+            kept.removed(self.task)
         return self._changes()
 
     def _changes(self) -> ChangeSet:
@@ -76,14 +83,20 @@ class DeleteTasks(Command):
         self._links = links_touching(project, doomed)
         for link in self._links:
             del project.links[link.id]
+        kept = index_of(project)
         for task in self._tasks:
             del project.tasks[task.id]
+            if kept is not None:
+                kept.removed(task)
         return ChangeSet(frozenset(doomed), structure=True, dates=True, links=bool(self._links))
 
     def revert(self, project: Project) -> ChangeSet:
         # The same objects go back, so their places and fields are exactly as before.
+        kept = index_of(project)
         for task in self._tasks:
             project.tasks[task.id] = task
+            if kept is not None:
+                kept.added(task)
         for link in self._links:
             project.links[link.id] = link
         ids = frozenset(t.id for t in self._tasks)
@@ -92,7 +105,11 @@ class DeleteTasks(Command):
 
 def _with_descendants(project: Project, ids: list[str]) -> set[str]:
     """Project.with_descendants, the same set in the same order; tasks with nothing under them (the
-    usual deletion) found in one column-wise pass, without ordering the whole outline."""
+    usual deletion) found in one column-wise pass, without ordering the whole outline, or from the
+    window's index of its plan."""
+    kept = index_of(project)
+    if kept is not None and not kept.has_children(ids):
+        return set(reversed(ids))
     if any(map(set(ids).__contains__, map(attrgetter("parent_id"), project.tasks.values()))):
         return project.with_descendants(ids)
     return set(reversed(ids))  # with_descendants pops them from the end; every id was checked to exist
@@ -119,17 +136,24 @@ class SetTaskFields(Command):
         values = {name: coerce_value(task, name, value) for name, value in self.fields.items()}
         check_task_consistent(project, task, values)
         old = {name: getattr(task, name) for name in values}
-        for name, value in values.items():
-            setattr(task, name, value)
+        self._set(project, task, values)
         if self._old is None:  # keep the first capture: a merged command reverts to the start
             self._old = old
         return self._changes()
 
     def revert(self, project: Project) -> ChangeSet:
-        task = project.tasks[self.task_id]
-        for name, value in (self._old or {}).items():
-            setattr(task, name, value)
+        self._set(project, project.tasks[self.task_id], self._old or {})
         return self._changes()
+
+    @staticmethod
+    def _set(project: Project, task: Task, values: dict[str, object]) -> None:
+        """Give `task` the values (a new key told to the index of the plan kept)."""
+        kept = index_of(project) if "key" in values else None
+        before = task.key
+        for name, value in values.items():
+            setattr(task, name, value)
+        if kept is not None:
+            kept.rekeyed(task.id, before, task.key)
 
     def merge(self, other: Command) -> bool:
         if not isinstance(other, SetTaskFields) or other.merge_key != self.merge_key:

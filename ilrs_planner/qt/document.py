@@ -12,6 +12,7 @@ from ..commands.base import ChangeSet, Command
 from ..commands.graph_edges import offer_schedule
 from ..commands.link_ends import forget_link_ends
 from ..commands.link_graph import forget_graphs
+from ..commands.plan_index import keep_index
 from ..domain import PlannerError, Project
 from ..engine.cpm import schedule
 from ..engine.kept_columns import ColumnKeeper
@@ -72,6 +73,7 @@ class Document(QObject):
         # Listen to undo_stack.cleanChanged for the modified state (it is `not clean`).
         self.undo_stack = QUndoStack(self)
         weakref.finalize(self, drop_edits, self.undo_stack)
+        keep_index(project)  # the commands on this plan find siblings and keys without reading every task
         self._derive()
         settle(project)
 
@@ -124,6 +126,7 @@ class Document(QObject):
         self.project = project
         forget_graphs()  # the link check's graph of the plan shown before holds its tasks and links
         forget_link_ends()  # so do the link ends a deletion reads
+        keep_index(project)
         self.undo_stack.clear()
         self.undo_stack.setClean()
         self.revision += 1
