@@ -79,8 +79,10 @@ class GanttView(QWidget):
         self._repaint()
 
     def set_rows(self, task_ids: list[str]) -> None:
-        """The visible rows in display order (the tree's expanded rows)."""
-        self._rows = list(task_ids)
+        """The visible rows in display order (the tree's expanded rows). The list is kept as it is
+        given: the caller hands it over and changes it no more (the tree's own list, replaced after
+        each change: copying 100,000 ids cost 1-5 ms per edit)."""
+        self._rows = task_ids
         self._outdate(Edits())
 
     def rows(self) -> list[str]:

@@ -75,6 +75,12 @@ class OutlineRows(QAbstractTableModel):
         """The task ids of the rows, top to bottom."""
         return list(self._rows)
 
+    def shown(self) -> list[str]:
+        """The task ids of the rows, top to bottom: the model's own list, which it replaces after a
+        change and never changes, so a view may keep it (read it, never change it). A copy of
+        100,000 ids scattered in memory, and freeing it later, cost 1-5 ms per edit."""
+        return self._rows
+
     def task_id(self, index: QModelIndex) -> str | None:
         """The task shown by `index` (None for an invalid index)."""
         return self._rows[index.row()] if index.isValid() and index.row() < len(self._rows) else None

@@ -330,7 +330,8 @@ class TaskTreeModel(OutlineRows):
 
     def _reopen(self) -> None:
         """Summaries from the child lists; one that just became a summary opens."""
-        summaries = {parent for parent in self._children if parent is not None}  # every parent with a child
+        summaries = set(self._children)  # every parent with a child (made at C speed: thousands of them)
+        summaries.discard(None)
         self.open = (self.open | (summaries - self._summaries)) & summaries
         self._summaries = summaries
 

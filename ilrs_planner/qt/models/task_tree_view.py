@@ -119,7 +119,7 @@ class TaskTreeView(CellTyping, QTableView):
 
     def _emit_rows(self, *_args) -> None:
         if not self._batch_depth:
-            self.rowsChanged.emit(self.visible_task_ids())
+            self.rowsChanged.emit(self.source_model.shown())  # the chart keeps the list, never changes it
 
     @contextmanager
     def batch(self):
