@@ -41,16 +41,8 @@ def route(code: int, src: tuple[float, float, float], dst: tuple[float, float, f
     return [(sx, sy), (out, sy), (out, gap), (into, gap), (into, ty), (tx, ty)]
 
 
-def route_all(codes: np.ndarray, src: np.ndarray, dst: np.ndarray,
-              row_height: float) -> tuple[np.ndarray, np.ndarray]:
-    """Route many links: src/dst are (n, 3) arrays of (x0, x1, y). Returns (points, offsets).
-
-    The same polylines as `route`, link by link, computed for all links at once: in the middle of
-    a 100,000-task plan some 14,000 links cross the rows on screen, and a Python call per link was
-    half of every repaint there."""
-    codes = np.asarray(codes, np.int64)
-    n = len(codes)
-    src, dst = np.asarray(src, np.float64).reshape(n, 3), np.asarray(dst, np.float64).reshape(n, 3)
+def _turns(codes: np.ndarray, src: np.ndarray, dst: np.ndarray, row_height: float) -> tuple[np.ndarray, ...]:
+    """(sx, tx, sy, ty, out, into, edge, short, gap, beside_source) of each link, as `route` finds them."""
     from_end, to_end = np.isin(codes, (0, 2)), np.isin(codes, (2, 3))  # FS, FF leave the end; FF, SF enter it
     sx, tx = np.where(from_end, src[:, 1], src[:, 0]), np.where(to_end, dst[:, 1], dst[:, 0])
     sy, ty = src[:, 2], dst[:, 2]
@@ -63,6 +55,20 @@ def route_all(codes: np.ndarray, src: np.ndarray, dst: np.ndarray,
     beside_source = (same & (np.minimum(out, into) >= src[:, 0] - STUB_PX)
                      & (np.maximum(out, into) <= src[:, 1] + STUB_PX))
     gap = np.where(beside_source, sy + down * row_height / 2, ty - down * row_height / 2)
+    return sx, tx, sy, ty, out, into, edge, short, gap, beside_source
+
+
+def route_all(codes: np.ndarray, src: np.ndarray, dst: np.ndarray,
+              row_height: float) -> tuple[np.ndarray, np.ndarray]:
+    """Route many links: src/dst are (n, 3) arrays of (x0, x1, y). Returns (points, offsets).
+
+    The same polylines as `route`, link by link, computed for all links at once: in the middle of
+    a 100,000-task plan some 14,000 links cross the rows on screen, and a Python call per link was
+    half of every repaint there."""
+    codes = np.asarray(codes, np.int64)
+    n = len(codes)
+    src, dst = np.asarray(src, np.float64).reshape(n, 3), np.asarray(dst, np.float64).reshape(n, 3)
+    sx, tx, sy, ty, out, into, edge, short, gap, _beside = _turns(codes, src, dst, row_height)
     long_xs = np.column_stack([sx, out, out, into, into, tx])
     long_ys = np.column_stack([sy, sy, gap, gap, ty, ty])
     short_xs = np.column_stack([sx, edge, edge, tx, tx, tx])
@@ -75,6 +81,20 @@ def route_all(codes: np.ndarray, src: np.ndarray, dst: np.ndarray,
     offsets = np.zeros(n + 1, np.int64)
     np.cumsum(counts, out=offsets[1:])
     return points.reshape(-1, 2), offsets
+
+
+def crossing_uprights(codes: np.ndarray, src: np.ndarray, dst: np.ndarray, row_height: float) -> np.ndarray:
+    """Of each link's route (as `route_all` makes it), the upright that runs across the rows
+    between its ends, as two points each ((2n, 2): first and second point of each in turn): a
+    short route's one upright, else the one leaving the source, or entering the target when the
+    long run goes beside the source. Between rows far from either end, that is all a route draws."""
+    codes = np.asarray(codes, np.int64)
+    n = len(codes)
+    src, dst = np.asarray(src, np.float64).reshape(n, 3), np.asarray(dst, np.float64).reshape(n, 3)
+    _sx, _tx, sy, ty, out, into, edge, short, gap, beside = _turns(codes, src, dst, row_height)
+    x = np.where(short, edge, np.where(beside, into, out))
+    y0, y1 = np.where(short | ~beside, sy, gap), np.where(short | beside, ty, gap)
+    return np.column_stack([x, y0, x, y1]).reshape(-1, 2)
 
 
 def pick_polylines(points: np.ndarray, offsets: np.ndarray, chosen: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

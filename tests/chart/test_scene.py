@@ -133,3 +133,39 @@ def test_a_bar_under_way_shows_its_work_done_up_to_the_status_date(plan):
     assert done == {1: 100, 2: 150}  # design all done (to x 100); build done from x 100 to the status date, day 15
     project.status_date = None
     assert _scene(plan).tasks.done_x1.tolist() == [100, 300]  # no status date: nothing divides a started bar
+
+
+def test_connectors_far_from_the_rows_shown_are_cut_to_the_upright_crossing_them(monkeypatch):
+    """In the middle of a large plan, a connector with both ends far above and below the rows
+    shown keeps one upright of its route, and the rest of that route lies beyond the rows shown:
+    the same is drawn there and found under the pointer as with the whole route."""
+    import sys
+    from pathlib import Path
+
+    from ilrs_planner.chart import scene as scene_module
+    from ilrs_planner.engine.cpm import schedule
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+    from synth import make_plan
+
+    project = make_plan(3000, seed=2)
+    rows = [task.id for task, _ in project.walk()]
+    data = build_chart_data(project, schedule(project), rows)
+    scale, first, last, rh = TimeScale.fit(date(2018, 1, 1), date(2052, 1, 1), 1200), 1500, 1540, 24
+    cut = build_scene(data, scale, 1200, first, last, SceneOptions(row_height=rh))
+    monkeypatch.setattr(scene_module, "FAR_ROWS", len(rows))  # no end counts as far: every route whole
+    whole = build_scene(data, scale, 1200, first, last, SceneOptions(row_height=rh))
+    assert list(cut.link_ids) == list(whole.link_ids)
+    shorter = 0
+    for i in range(len(cut.link_ids)):
+        mine = cut.link_points[cut.link_offsets[i]:cut.link_offsets[i + 1]].tolist()
+        route = whole.link_points[whole.link_offsets[i]:whole.link_offsets[i + 1]].tolist()
+        if mine == route:
+            continue
+        shorter += 1
+        segments = list(zip(route, route[1:]))
+        assert len(mine) == 2 and tuple(mine) in segments
+        for a, b in segments:
+            if [a, b] != mine:  # the rest of the route: beyond the rows shown and their margins
+                assert max(a[1], b[1]) < (first - 1) * rh or min(a[1], b[1]) > (last + 2) * rh
+    assert shorter > 100  # most of those crossing the rows shown
