@@ -27,7 +27,7 @@ STRUCTURAL_FIELDS = frozenset({"id", "parent_id", "position"})
 # Fields the scheduler reads: changing one invalidates the schedule's dates.
 SCHEDULE_FIELDS = frozenset({
     "duration", "constraint", "constraint_date", "deadline", "actual_start", "actual_finish",
-    "percent_complete", "calendar_id", "elapsed",
+    "percent_complete", "calendar_id", "elapsed", "manual",
 })
 EDITABLE_FIELDS = frozenset(f.name for f in fields(Task)) - STRUCTURAL_FIELDS
 _ENUMS: dict[str, type[Enum]] = {
@@ -77,7 +77,7 @@ def coerce_value(task: Task, name: str, value: object) -> object:
         if not isinstance(value, str):
             raise _bad(task, f"{name} must be text, not {value!r}")
         check_typed_text(name, value, task.key, [task.id])
-    if name in ("key_milestone", "elapsed") and not isinstance(value, bool):
+    if name in ("key_milestone", "elapsed", "manual") and not isinstance(value, bool):
         raise _bad(task, f"{name.replace('_', ' ')} must be yes or no, not {value!r}")
     if name == "calendar_id" and value is not None and not isinstance(value, str):
         raise _bad(task, f"calendar must be a calendar's id, not {value!r}")

@@ -61,6 +61,9 @@ class Task:
     key_milestone: bool = False  # a date the programme is judged by: drawn larger, with a key-date line
     confidence: Confidence | None = None  # None: not stated (see domain/provenance.py for how it is shown)
     source_date: date | None = None  # the date of the source that source_url cites
+    # MS Project's Task Mode "Manually Scheduled": the task keeps its start whatever its predecessors
+    # say (where its own constraint date or the plan's start puts it); its float is still computed.
+    manual: bool = False
 
     @property
     def is_milestone(self) -> bool:

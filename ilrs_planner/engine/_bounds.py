@@ -21,7 +21,9 @@ from ..domain import ConstraintType, PlannerError, Task
 from ._calendars import WorkingTime
 
 BIG = 10**9  # beyond any day ordinal: stands for "no bound"
-_BOUND_NAMES = ("constraint", "deadline", "actual_start", "actual_finish")
+# Each task field that bounds a task, with the value that leaves it unbounded.
+_UNSET = {"constraint": ConstraintType.ASAP, "deadline": None, "actual_start": None, "actual_finish": None,
+          "manual": False}
 _DATE_NAMES = ("deadline", "constraint_date", "actual_start", "actual_finish")
 
 
@@ -40,6 +42,7 @@ class Bounds:
     # A milestone's latest finish when it stands at the END of a day: its deadline's day end is the
     # next position, which finish_cap (the start of the deadline's day) does not allow. BIG if none.
     day_end_cap: np.ndarray
+    manual: np.ndarray  # manually scheduled: fixed where its own bounds put it, whatever its links
 
 
 Position = Callable[[int, int], int]  # (task index, day ordinal) -> position on the task's row
@@ -61,7 +64,7 @@ def task_bounds(tasks: Sequence[Task], planned: np.ndarray, is_summary: np.ndarr
     b = Bounds(planned.copy(), base, np.full(n, -BIG, dtype=np.int64),
                 np.full(n, BIG, dtype=np.int64), np.full(n, BIG, dtype=np.int64),
                 np.zeros(n, dtype=bool), np.zeros(n, dtype=bool), np.zeros(n, dtype=bool),
-                np.full(n, BIG, dtype=np.int64))
+                np.full(n, BIG, dtype=np.int64), np.zeros(n, dtype=bool))
     b.base[is_summary] = -BIG
     pos: Position = _day_position(time, rows)
     for i in bounded_tasks(tasks) if bounded is None else bounded:
@@ -78,9 +81,20 @@ def task_bounds(tasks: Sequence[Task], planned: np.ndarray, is_summary: np.ndarr
         if deadline is not None:
             milestone = bool(b.duration[i] == 0 and not is_summary[i])
             _apply_deadline(b, i, milestone, pos(i, deadline), pos(i, deadline + 1))
+        if task.manual is True and not is_summary[i]:
+            _hold_manual(b, i)
     if status is not None:
         _hold_unstarted_after(b, is_summary, status, time, rows)
     return b
+
+
+def _hold_manual(b: Bounds, i: int) -> None:
+    """A manually scheduled task starts where its own constraint (or the plan's start) puts it, as
+    MS Project keeps a manual task's start whatever its predecessors say; its links still give it
+    late dates and float in the backward pass. Actual dates and MSO/MFO have fixed it already."""
+    b.manual[i] = True
+    if b.fixed[i] == -BIG:
+        b.fixed[i] = b.base[i]
 
 
 def _apply_deadline(b: Bounds, i: int, milestone: bool, day_start: int, day_end: int) -> None:
@@ -151,10 +165,9 @@ def _constraint_type(task: Task) -> ConstraintType:
 
 
 def bounded_tasks(tasks: Sequence[Task]) -> list[int]:
-    """Indices of the tasks with a constraint, a deadline or an actual date (usually few)."""
+    """Indices of the tasks with a constraint, a deadline, an actual date or manually scheduled (usually few)."""
     found: set[int] = set()
-    for name in _BOUND_NAMES:
-        unset = ConstraintType.ASAP if name == "constraint" else None
+    for name, unset in _UNSET.items():
         values = list(map(attrgetter(name), tasks))
         if values.count(unset) == len(values):  # the usual case, at C speed
             continue
@@ -164,10 +177,9 @@ def bounded_tasks(tasks: Sequence[Task]) -> list[int]:
 
 
 def has_bounds(task: Task) -> bool:
-    """Has the task a constraint (As Late As Possible too), a deadline or an actual date (as
-    `bounded_tasks` finds them, for one task)?"""
-    return any(_is_set(getattr(task, name), ConstraintType.ASAP if name == "constraint" else None)
-               for name in _BOUND_NAMES)
+    """Has the task a constraint (As Late As Possible too), a deadline, an actual date or is it
+    manually scheduled (as `bounded_tasks` finds them, for one task)?"""
+    return any(_is_set(getattr(task, name), unset) for name, unset in _UNSET.items())
 
 
 def _is_set(value: object, unset: object) -> bool:

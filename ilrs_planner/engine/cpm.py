@@ -60,6 +60,12 @@ FNLT/MFO/deadline every descendant's finish; SNLT/MSO lower the summary's own fl
 MFO's lower bound cannot be placed on any one descendant and are not applied (constrain the last
 task instead).
 
+Manually scheduled (MS Project's Task Mode): a leaf task keeps the start its own constraint date or the
+plan's start gives it, whatever its predecessors say (as MSO, actual dates and the status date fix a
+start: MSO and actual dates win over it); the backward pass is unchanged, so its late dates and
+floats come from its successors and the project finish as any task's. It is critical only when it
+has no float and a link ties it to another task, as MS Project marks it.
+
 As late as possible (MS Project's rule, see _late_tasks): an ALAP task sits on its late dates and what
 follows it is scheduled from there; its total float is the room it had before it moved late.
 
@@ -178,6 +184,17 @@ def _inside_tables(net: Network, early: np.ndarray, late: np.ndarray) -> bool:
         net.time.covers(rows, late[:n][leaf])
 
 
+def _unlinked(net: Network, tasks: np.ndarray) -> np.ndarray:
+    """Those of `tasks` (a mask) that no link reaches or leaves: MS Project never marks a manually
+    scheduled task critical unless a link ties it to the plan, whatever its slack."""
+    if not tasks.any():
+        return tasks
+    unlinked = tasks.copy()
+    unlinked[net.links[0]] = False
+    unlinked[net.links[1]] = False
+    return unlinked
+
+
 def _finish_columns(net: Network, starts: tuple[np.ndarray, np.ndarray], ls: np.ndarray, ff: np.ndarray,
                     free_nodes: np.ndarray, finish: int, at_end: np.ndarray) -> tuple[np.ndarray, ...]:
     """Per-task columns (ES, EF, LS, LF as days; TF, FF in working days; critical; day ends), summaries settled.
@@ -206,5 +223,5 @@ def _finish_columns(net: Network, starts: tuple[np.ndarray, np.ndarray], ls: np.
     summary_ls, summary_lf = summary_late_days(net, es_day, ef_day, tf, moments)
     ls_day = np.where(summary, summary_ls, ls_day)
     lf_day = np.where(summary, summary_lf, lf_day)
-    critical = (tf <= 0) & open_work
+    critical = (tf <= 0) & open_work & ~_unlinked(net, net.manual)
     return es_day, ef_day, ls_day, lf_day, tf, ff, critical, day_ends

@@ -57,7 +57,8 @@ class FileColumns:
     calendar_ids: Sequence[Any]  # each task's calendar id, None for the plan's default
     task_elapsed: Sequence[Any]  # each task's elapsed flag (0/1)
     # Each task's constraint type as stored ('ASAP' for As Late As Possible too), its ALAP flag (0/1),
-    # deadline, actual start and actual finish (None when unset; else dates as stored).
+    # deadline, actual start and actual finish (None when unset; else dates as stored) and its
+    # manually scheduled flag (0/1).
     bound_columns: tuple[Sequence[Any], ...]
     pred: np.ndarray  # each link's predecessor as its place among the tasks
     succ: np.ndarray
@@ -69,7 +70,7 @@ class FileColumns:
         """Do the columns have a row for each task and link of `project` (a cheap guard, not a proof)?"""
         tasks, links = len(project.tasks), len(project.links)
         task_columns = (self.parent_places, self.durations, self.calendar_ids, self.task_elapsed, *self.bound_columns)
-        return len(self.bound_columns) == 5 and all(len(column) == tasks for column in task_columns) and \
+        return len(self.bound_columns) == 6 and all(len(column) == tasks for column in task_columns) and \
             len(self.pred) == len(self.succ) == len(self.types) == len(self.lags) == len(self.elapsed) == links
 
     def duration_days(self) -> np.ndarray | None:
@@ -88,11 +89,12 @@ class FileColumns:
         return np.where(self.parent_places == count, -1, self.parent_places).astype(np.int64, copy=False)
 
     def bounded_tasks(self) -> list[int]:
-        """Places of the tasks with a constraint (As Late As Possible too), a deadline or an actual
-        date, as _bounds.bounded_tasks finds them; the bounds themselves are read from the tasks."""
-        constraint, alap, *dates = self.bound_columns
+        """Places of the tasks with a constraint (As Late As Possible too), a deadline, an actual date
+        or manually scheduled, as _bounds.bounded_tasks finds them; the bounds are read from the tasks."""
+        constraint, alap, *dates, manual = self.bound_columns
         found: set[int] = set()
-        for column, unset in ((constraint, ConstraintType.ASAP.value), (alap, 0), *((day, None) for day in dates)):
+        unsets = ((constraint, ConstraintType.ASAP.value), (alap, 0), *((day, None) for day in dates), (manual, 0))
+        for column, unset in unsets:
             if column.count(unset) != len(column):  # the usual case, at C speed (a Repeated column at once)
                 found.update(compress(range(len(column)), map(ne, column, repeat(unset))))
         return sorted(found)

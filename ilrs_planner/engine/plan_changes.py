@@ -100,6 +100,10 @@ def _task_changes(old_task: Task, new_task: Task, rank: tuple[date, date]) -> li
         text = f"constraint of '{new_task.key}': {_constraint_text(old_task)} → {_constraint_text(new_task)}"
         out.append(((*rank, 3), "constraint", new_task.key, text,
                     _setter(new_task.id, constraint=new_task.constraint, constraint_date=new_task.constraint_date)))
+    if old_task.manual != new_task.manual:  # a manual task keeps its start whatever its predecessors say
+        mode = "manually scheduled" if new_task.manual else "auto scheduled"
+        out.append(((*rank, 3), "task_mode", new_task.key, f"'{new_task.key}' now {mode}",
+                    _setter(new_task.id, manual=new_task.manual)))
     if old_task.parent_id != new_task.parent_id:
         out.append(((*rank, 4), "moved_in_wbs", new_task.key, f"'{new_task.key}' moved in the WBS",
                     _setter(new_task.id, parent_id=new_task.parent_id)))

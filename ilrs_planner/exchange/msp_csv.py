@@ -7,7 +7,8 @@ refused with `import.no_columns`, naming what it reads and what the file has):
   our own Key, Owner (a participant key; participants are created as needed), Kind, Precision,
   Classification, Source, Optimistic/Most Likely/Pessimistic Duration, GUID (the stable id) and
   Key Milestone (Yes for the dates the programme is judged by), and MS Project's Calendar (the
-  task's calendar by name; on the project summary row, the plan's: see `csv_calendars`).
+  task's calendar by name; on the project summary row, the plan's: see `csv_calendars`) and Task
+  Mode (Manually Scheduled or Auto Scheduled; a manual task keeps its Start, see `_set_dates`).
   Without an Owner column, the first of MS Project's Resource Names is the owner.
 Rules:
   - `ID` is what Predecessors refer to; it becomes the task key unless a `Key` column gives one.
@@ -65,6 +66,8 @@ from .msp_values import FINISH_CONSTRAINTS, finish_shift
 from .predecessors import parse_predecessors
 
 KEY_MILESTONE_YES = {"yes", "true", "1", "x"}  # what people type in a flag column
+# MS Project's Task Mode words (blank: auto scheduled, as a table without the column reads).
+TASK_MODES = {"": False, "auto scheduled": False, "auto": False, "manually scheduled": True, "manual": True}
 
 
 @dataclass(slots=True)
@@ -109,6 +112,7 @@ def read(path: str | Path) -> ImportResult:
     _build_links(project, entries, units)
     calendars.report()
     project.start = _project_start(summary, entries)
+    _free_manual_starts_on_the_plan_start(entries, project.start)
     _warn_start_constraints(entries, warnings)
     return ImportResult(project, warnings)
 
@@ -178,6 +182,7 @@ def _task(project: Project, entry: _Entry, is_summary: bool) -> Task:
     task.kind = row.choice("Kind", TaskKind) or default_kind
     task.classification = row.choice("Classification", Classification) or Classification.PUBLIC
     task.owner_id = _owner_id(project, row)
+    task.manual = _task_mode(row)
     _set_dates(task, row, is_summary)
     task.percent_complete = row.percent("% Complete") or 0
     task.optimistic = row.duration("Optimistic Duration")
@@ -217,17 +222,28 @@ def _start_to_finish(row: RowReader) -> int | None:
     return (finish[0] - start[0]).days + 1
 
 
+def _task_mode(row: RowReader) -> bool:
+    """Manually scheduled (True) or auto scheduled, from MS Project's Task Mode words."""
+    text = " ".join(row.text("Task Mode").lower().split())
+    if text not in TASK_MODES:
+        raise row.error("Task Mode", f"'{text[:40]}' is not a task mode: Manually Scheduled or Auto Scheduled "
+                        "(blank: auto scheduled)")
+    return TASK_MODES[text]
+
+
 def _set_dates(task: Task, row: RowReader, is_summary: bool) -> None:
-    """Constraint, deadline and actuals; a bare Start becomes SNET (see the module docstring)."""
+    """Constraint, deadline and actuals; a bare Start becomes SNET (see the module docstring), and so
+    does the Start of a manually scheduled task without a dated constraint: it keeps that start."""
     constraint = row.constraint("Constraint Type")
     finish_like = constraint in FINISH_CONSTRAINTS
     constraint_date = row.date("Constraint Date", end=finish_like)
-    start = row.date("Start") if constraint is None else None
+    manual_start = task.manual and not is_summary and constraint in (ConstraintType.ASAP, ConstraintType.ALAP)
+    start = row.date("Start") if constraint is None or manual_start else None
     if constraint is None and constraint_date is not None:
         raise row.error("Constraint Type", "a Constraint Date needs a Constraint Type")
     if constraint is not None and constraint.dated and constraint_date is None:
         raise row.error("Constraint Date", f"the constraint {constraint} needs a date")
-    if constraint is None and start is not None:
+    if (constraint is None or manual_start) and start is not None:
         constraint, constraint_date = ConstraintType.SNET, start
     shift = finish_shift(task.duration, is_summary)
     task.constraint = constraint or ConstraintType.ASAP
@@ -274,9 +290,20 @@ def _build_links(project: Project, entries: list[_Entry], units: DurationUnits) 
                                   f"takes at most {MAX_LINKS:,}, four a task")
 
 
+def _free_manual_starts_on_the_plan_start(entries: list[_Entry], start: date) -> None:
+    """A manual task whose Start is the plan's start needs no constraint to stay there (so a plan
+    written and read back keeps its as-soon-as-possible manual tasks as they were)."""
+    for entry in entries:
+        task = _task_of(entry)
+        held = task.manual and task.constraint == ConstraintType.SNET and not entry.row.has("Constraint Date")
+        if held and task.constraint_date is not None and task.constraint_date <= start:
+            task.constraint, task.constraint_date = ConstraintType.ASAP, None
+
+
 def _warn_start_constraints(entries: list[_Entry], warnings: list[str]) -> None:
     """Say how many tasks are now held by a start-no-earlier-than that came from a bare Start."""
-    held = [_task_of(e).key for e in entries if e.row.has("Start") and not e.row.has("Constraint Type")]
+    held = [_task_of(e).key for e in entries
+            if e.row.has("Start") and not e.row.has("Constraint Type") and not _task_of(e).manual]
     if held:
         warnings.append(f"{len(held)} Start date(s) became 'Start No Earlier Than' constraints, because those rows "
                         f"have no Constraint Type (tasks {', '.join(held[:5])}{', ...' if len(held) > 5 else ''}): "

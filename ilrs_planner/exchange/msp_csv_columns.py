@@ -21,7 +21,7 @@ ALIASES = {
 CANONICAL = {name.lower(): name for name in COLUMNS} | ALIASES
 READ_ONLY = {"Resource Names"}  # MS Project's; the first resource becomes the owner when there is no Owner
 DERIVED = {"Finish", "Unique ID", "WBS", "Total Slack", "Free Slack", "Critical", "Early Start", "Early Finish",
-           "Late Start", "Late Finish", "Indicators", "Task Mode"}
+           "Late Start", "Late Finish", "Indicators"}
 
 
 def check_columns(table: CsvTable, warnings: list[str]) -> None:

@@ -35,6 +35,7 @@ COLUMNS = [
     "Classification", "Optimistic Duration", "Most Likely Duration", "Pessimistic Duration", "Source", "Notes",
     "GUID", "Key Milestone", "Confidence", "Source Date",
     "Calendar",  # MS Project's task calendar, by name (see csv_calendars)
+    "Task Mode",  # MS Project's words: Manually Scheduled, Auto Scheduled
 ]
 
 
@@ -129,6 +130,7 @@ def _task_row(project: Project, task: Task, depth: int, ref: str, predecessors: 
         "Pessimistic Duration": _optional_duration(task.pessimistic),
         "Source": escape_text(task.source_url), "Notes": escape_text(task.notes), "GUID": task.id,
         "Key Milestone": "Yes" if task.key_milestone else "",
+        "Task Mode": "Manually Scheduled" if task.manual else "Auto Scheduled",
         # As stated: blank when the task states none (read as sourced with a source, else unsourced).
         "Confidence": task.confidence.value if task.confidence else "", "Source Date": format_date(task.source_date),
     }

@@ -29,7 +29,8 @@ USUAL: dict[str, dict[str, Any]] = {
               "actual_start": None, "actual_finish": None, "percent_complete": 0, "precision": "day",
               "optimistic": None, "most_likely": None, "pessimistic": None, "classification": "public",
               "source_url": "", "notes": "", "calendar": None, "elapsed": 0, "key_milestone": 0,
-              "confidence": None, "source_date": None, "alap": 0},
+              "confidence": None, "source_date": None, "alap": 0,
+              "manual": 0},
     "links": {"elapsed": 0},
 }
 

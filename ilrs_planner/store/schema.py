@@ -192,8 +192,14 @@ def _v6() -> tuple[str, ...]:
     CONSTRAINT task_alap CHECK (alap = 0 OR alap = 1 AND constraint_type = 'ASAP')""",)
 
 
+def _v7() -> tuple[str, ...]:
+    """Manually scheduled tasks (MS Project's Task Mode): 0 in an older file, auto scheduled."""
+    return ("""ALTER TABLE tasks ADD COLUMN manual INTEGER NOT NULL DEFAULT 0
+    CONSTRAINT task_manual CHECK (manual = 0 OR manual = 1)""",)
+
+
 # Migration N takes a version N-1 file to version N. Each is a tuple of SQL statements.
-MIGRATIONS: dict[int, tuple[str, ...]] = {1: _v1(), 2: _v2(), 3: _v3(), 4: _v4(), 5: _v5(), 6: _v6()}
+MIGRATIONS: dict[int, tuple[str, ...]] = {1: _v1(), 2: _v2(), 3: _v3(), 4: _v4(), 5: _v5(), 6: _v6(), 7: _v7()}
 CURRENT_VERSION = max(MIGRATIONS)
 
 # The tables the reader reads, in reading order (parents before the rows that refer to them).

@@ -54,7 +54,7 @@ _PARTICIPANT = {m.value: m for m in ParticipantKind}.__getitem__
 _TASK_FIELDS = ("key", "name", "duration", "kind", "id", "parent_id", "position", "owner_id", "constraint",
                 "constraint_date", "deadline", "actual_start", "actual_finish", "percent_complete", "precision",
                 "optimistic", "most_likely", "pessimistic", "classification", "source_url", "notes", "calendar_id",
-                "elapsed", "key_milestone", "confidence", "source_date")
+                "elapsed", "key_milestone", "confidence", "source_date", "manual")
 _ALAP = ConstraintType.ALAP
 _LINK_FIELDS = ("pred_id", "succ_id", "type", "lag", "id", "elapsed")
 _PARTICIPANT_FIELDS = ("key", "name", "kind", "joined", "joined_precision", "source_url", "notes", "color", "id")
@@ -136,14 +136,14 @@ class TableReader(TableAccess):
         (nums, ids, keys, names, durations, kinds, parents, positions, owners, constraints, constraint_dates,
          deadlines, actual_starts, actual_finishes, percents, precisions, optimistic, most_likely, pessimistic,
          classifications, urls, notes, calendars, elapsed, key_flags, confidences,
-         source_dates, alap) = self.columns("tasks", _TASK_COLUMNS, {"kind": _KIND_VALUES})
+         source_dates, alap, manual) = self.columns("tasks", _TASK_COLUMNS, {"kind": _KIND_VALUES})
         task_ids = RowIds(nums, ids)
         owner_ids = self.resolve("tasks", "owner", nums, owners, participant_ids, "participant")
         task_calendars = self.resolve("tasks", "calendar", nums, calendars, calendar_ids, "calendar")
         parent_places = self.places("tasks", "parent", nums, parents, task_ids, "task")
         parent_ids = LaterColumn(lambda: task_ids.ids_at(parent_places))  # as objects need them
         self.task_columns = (parent_places, durations, task_calendars, elapsed,
-                             (constraints, alap, deadlines, actual_starts, actual_finishes))
+                             (constraints, alap, deadlines, actual_starts, actual_finishes, manual))
         self.check_unique("tasks", nums, ids)
         loop = find_parent_loop(dict(zip(ids, parent_ids))) if some_chain_loops(parent_places, len(nums)) else None
         if loop:
@@ -158,7 +158,7 @@ class TableReader(TableAccess):
             (None, (percents,)), (_PRECISION, (precisions,)), (None, (optimistic,)), (None, (most_likely,)),
             (None, (pessimistic,)), (_CLASSIFICATION, (classifications,)), (None, (urls,)), (None, (notes,)),
             (None, (task_calendars,)), (bool, (elapsed,)), (bool, (key_flags,)), (_CONFIDENCE, (confidences,)),
-            (d, (source_dates,))]
+            (d, (source_dates,)), (bool, (manual,))]
         return ObjectColumns(Task, _TASK_FIELDS, fields, ids), task_ids
 
     def links(self, task_ids: RowIds) -> ObjectColumns[Link]:
@@ -209,7 +209,7 @@ class TableReader(TableAccess):
 _TASK_COLUMNS = ("id, key, name, duration, kind, parent, position, owner, constraint_type, constraint_date, "
                  "deadline, actual_start, actual_finish, percent_complete, precision, optimistic, most_likely, "
                  "pessimistic, classification, source_url, notes, calendar, elapsed, key_milestone, confidence, "
-                 "source_date, alap")
+                 "source_date, alap, manual")
 
 
 def _constraint_field(stored: Sequence[str], alap: Sequence[int]) -> Field:

@@ -38,7 +38,7 @@ def plan_from_spec(spec: dict) -> Project:
                     constraint_date=row.get("constraint_date"), deadline=row.get("deadline"),
                     actual_start=row.get("actual_start"), actual_finish=row.get("actual_finish"),
                     calendar_id=row.get("calendar"), elapsed=row.get("elapsed", False),
-                    percent_complete=row.get("percent", 0))
+                    percent_complete=row.get("percent", 0), manual=row.get("manual", False))
         project.add_task(task)
     for number, row in enumerate(spec.get("links", [])):
         project.add_link(Link(row["from"], row["to"], LinkType(row.get("type", "FS")), row.get("lag", 0),

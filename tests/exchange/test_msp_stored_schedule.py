@@ -4,10 +4,11 @@ float, critical), and free float never above total float.
 
 The binary .mpp files are compared the same way, as MPXJ hands them over. Two departures are
 deliberate (README, "Where we depart from MS Project") and checked as such: a task MS Project split
-is one bar whose duration counts its pauses; a manually scheduled task is read as a must-start-on
-constraint, so it keeps its dates but has no float and is critical at zero float, where MS Project
-gives it the late dates its successors and the project finish allow and marks it critical only when
-it has no slack and is linked (task-links-project2016: two such tasks; 150 unlinked ones are not).
+is one bar whose duration counts its pauses; a manually scheduled task that an SS or SF link leaves
+(from its start) has its late dates and total float from that link as well, where MS Project 2016
+gives it slack to the project finish (task-links-project2016: two such tasks). Every other manually
+scheduled task agrees in every value, critical flag included: MS Project marks one critical only when
+it has no slack and is linked (two such tasks; 150 unlinked ones at zero slack are not).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from xml.etree.ElementTree import Element
 
 import pytest
 
-from ilrs_planner.domain import Calendar, Project
+from ilrs_planner.domain import Calendar, LinkType, Project
 from ilrs_planner.engine.cpm import schedule
 from ilrs_planner.engine.schedule import TaskDates
 from ilrs_planner.exchange import mpxj_run
@@ -32,7 +33,7 @@ FILES = sorted(REAL.glob("*-mspdi.xml"))
 MPP_FILES = sorted(REAL.glob("*.mpp"))
 NO_JAVA = mpxj_run.missing_parts()
 TENTHS_OF_MINUTES_A_DAY = 8 * 60 * 10  # MS Project stores slack in tenths of minutes; a day is 8 hours
-LATE_FIELDS = ("late_start", "late_finish", "total_float", "free_float", "critical")
+LATE_FIELDS = ("late_start", "late_finish", "total_float")  # of a manual task an SS or SF link leaves
 
 
 def _tasks(path: Path) -> list[Element]:
@@ -115,15 +116,18 @@ def _ours(project: Project, dates: TaskDates, task_id: str, stored: dict[str, ob
 
 
 def _compared(path: Path) -> list[tuple[str, bool, dict[str, object], dict[str, object]]]:
-    """(task name, manually scheduled, ours, MS Project's) for every task of the file."""
+    """(task name, manually scheduled with an SS or SF link from its start, ours, MS Project's) for
+    every task of the file."""
     project = read_mspdi(path).project
     result = schedule(project)
     elements = _tasks(path)
     assert len(elements) == len(project.tasks)
+    from_start = {link.pred_id for link in project.links.values() if link.type in (LinkType.SS, LinkType.SF)}
     rows = []
     for task_id, task in zip(project.tasks, elements):
         stored = _stored(project, task_id, task)
-        rows.append((task.findtext("Name") or "", task.findtext("Manual") == "1",
+        assert project.tasks[task_id].manual == (task.findtext("Manual") == "1")
+        rows.append((task.findtext("Name") or "", project.tasks[task_id].manual and task_id in from_start,
                      _ours(project, result.tasks[task_id], task_id, stored), stored))
     return rows
 
@@ -148,8 +152,8 @@ def test_each_task_of_a_binary_file_agrees_with_every_value_ms_project_stored(pa
 
 def _assert_agrees(path: Path) -> list[tuple[str, bool, dict[str, object], dict[str, object]]]:
     rows = _compared(path)
-    for name, manual, ours, stored in rows:
-        if manual:  # the departure: only its own dates and duration are compared here
+    for name, manual_from_start, ours, stored in rows:
+        if manual_from_start:  # the departure: its late dates and total float are compared below
             ours = {k: v for k, v in ours.items() if k not in LATE_FIELDS}
             stored = {k: v for k, v in stored.items() if k not in LATE_FIELDS}
         assert ours == stored, name
@@ -163,27 +167,38 @@ def test_free_float_never_exceeds_total_float(path):
     assert all(d.free_float <= d.total_float for d in result.tasks.values())
 
 
-def test_a_manually_scheduled_task_keeps_its_dates_without_float_where_ms_project_gives_it_slack():
+def test_a_manually_scheduled_task_keeps_its_day_and_gets_the_slack_ms_project_gives_it():
     # task-links-project2016: every task is manually scheduled. "Task 1" (UID 1), a day on Monday
-    # 2016-02-08, precedes "Task 2"; MS Project gives it 10 days of slack to the project's finish on
-    # 2016-02-23 and calls it not critical; pinned on its day, ours has none and is critical.
+    # 2016-02-08, precedes "Task 2" (FS), itself on Tuesday 2016-02-09; the project finishes on
+    # Tuesday 2016-02-23. Task 2 may slip 10 working days to the finish, so Task 1 may too: late
+    # start Monday 2016-02-22, not critical, as MS Project stored.
     rows = _compared(REAL / "task-links-project2016-mspdi.xml")
-    name, manual, ours, stored = rows[0]
-    assert (name, manual) == ("Task 1", True)
-    assert (ours["early_start"], ours["early_finish"]) == (stored["early_start"], stored["early_finish"]) == (
-        date(2016, 2, 8), date(2016, 2, 9))
-    assert (stored["total_float"], stored["critical"], ours["total_float"], ours["critical"]) == (10.0, False, 0, True)
+    name, _, ours, stored = rows[0]
+    assert name == "Task 1"
+    assert ours == stored
+    assert (ours["early_start"], ours["early_finish"]) == (date(2016, 2, 8), date(2016, 2, 9))
+    assert (ours["late_start"], ours["total_float"], ours["free_float"], ours["critical"]) == (
+        date(2016, 2, 22), 10, 0, False)
 
 
-def test_ms_project_marks_a_manual_task_critical_when_it_is_linked_and_has_no_slack():
-    # What the departure leaves out, pinned from the files: of the manually scheduled tasks, MS
-    # Project's critical ones are those with no slack that a link ties to another task.
+def test_ms_project_marks_a_manual_task_critical_only_when_it_is_linked_and_has_no_slack():
     seen = []
     for path in FILES:
         project = read_mspdi(path).project
         linked = {tid for link in project.links.values() for tid in (link.pred_id, link.succ_id)}
-        for task_id, (_name, manual, _ours, stored) in zip(project.tasks, _compared(path)):
-            if manual and "critical" in stored:
-                seen.append((stored["critical"], stored["total_float"] <= 0 and task_id in linked))
-    assert len(seen) >= 150 and all(critical == expected for critical, expected in seen)
-    assert sum(critical for critical, _ in seen) == 2
+        for task_id, (name, _, ours, stored) in zip(project.tasks, _compared(path)):
+            if project.tasks[task_id].manual and "critical" in stored:
+                seen.append((stored["critical"], ours["critical"], stored["total_float"] <= 0 and task_id in linked))
+    assert len(seen) >= 150 and all(theirs == ours == expected for theirs, ours, expected in seen)
+    assert sum(theirs for theirs, _, _ in seen) == 2
+
+
+def test_a_manual_task_an_ss_or_sf_link_leaves_keeps_that_links_late_bound_where_ms_project_does_not():
+    # task-links-project2016, UIDs 11 (SF +2d to UID 12) and 13 (SS +2d to UID 14), each a day on
+    # Monday 2016-02-08: MS Project gives both slack to the project finish (late start Tuesday
+    # 2016-02-23, 11 days); ours hold them by the link as it holds auto-scheduled tasks (and MS
+    # Project 2003-2013 held the same tasks, auto scheduled, in task-links-project2013).
+    rows = [row for row in _compared(REAL / "task-links-project2016-mspdi.xml") if row[1]]
+    assert [(s["late_start"], s["total_float"]) for _, _, _, s in rows] == [(date(2016, 2, 23), 11.0)] * 2
+    assert [(o["late_start"], o["total_float"]) for _, _, o, _ in rows] == [
+        (date(2016, 2, 22), 10), (date(2016, 2, 19), 9)]

@@ -58,7 +58,8 @@ def build_rich_project() -> Project:
             classification=list(Classification)[i % 3], source_url=f"https://example.org/t{i}",
             notes="ünïcødé\tand a tab\nand a second line" if i == 0 else f"note {i}",
             calendar_id="cal-dsn" if i % 2 else None, elapsed=i == 2, key_milestone=i % 2 == 1,
-            confidence=[*Confidence, None][i % 4], source_date=date(2025, 6, 18 - i) if i % 3 else None))
+            confidence=[*Confidence, None][i % 4], source_date=date(2025, 6, 18 - i) if i % 3 else None,
+            manual=i % 3 == 1))
     tasks = [t for t in project.tasks.values() if t.id != phase.id]
     for i, link_type in enumerate(LinkType):
         project.add_link(Link(tasks[i].id, tasks[i + 1].id, link_type, lag=(-3 if i % 2 else 7) * (i + 1),

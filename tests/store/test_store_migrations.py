@@ -24,6 +24,7 @@ def program_at_next(monkeypatch):
 # What migration 5 added, dropped to make a file as an older release wrote it.
 DROP_V5 = ("ALTER TABLE baselines DROP COLUMN classification", "ALTER TABLE participants DROP COLUMN classification")
 DROP_V6 = ("ALTER TABLE tasks DROP COLUMN alap",)
+DROP_V7 = ("ALTER TABLE tasks DROP COLUMN manual",)
 
 
 def test_an_older_file_is_migrated_in_memory_and_left_untouched(plan_file, rich_project, program_at_next):
@@ -58,14 +59,14 @@ def test_a_version_after_ours_is_refused(plan_file, program_at_next):
 
 def test_a_version_2_file_opens_with_no_key_milestones_and_stays_version_2(plan_file, rich_project):
     # A file as the calendars release wrote it: no key_milestone column, user_version 2.
-    tamper(plan_file, *DROP_V6, *DROP_V5, "ALTER TABLE tasks DROP COLUMN source_date",
+    tamper(plan_file, *DROP_V7, *DROP_V6, *DROP_V5, "ALTER TABLE tasks DROP COLUMN source_date",
            "ALTER TABLE tasks DROP COLUMN confidence",
            "ALTER TABLE tasks DROP COLUMN key_milestone", "PRAGMA user_version = 2")
     before = plan_file.read_bytes()
     opened = open_project(plan_file)
     assert not any(task.key_milestone for task in opened.tasks.values())
     for task in rich_project.tasks.values():
-        task.key_milestone, task.confidence, task.source_date = False, None, None
+        task.key_milestone, task.confidence, task.source_date, task.manual = False, None, None, False
     for participant in rich_project.participants.values():
         participant.classification = Classification.PUBLIC  # what a partner copy assumed before version 5
     rich_project.baselines[:] = [dataclasses.replace(b, classification=Classification.PUBLIC)
@@ -75,7 +76,7 @@ def test_a_version_2_file_opens_with_no_key_milestones_and_stays_version_2(plan_
 
 
 def test_a_version_4_file_opens_with_public_baselines_and_participants(plan_file):
-    tamper(plan_file, *DROP_V6, *DROP_V5, "PRAGMA user_version = 4")
+    tamper(plan_file, *DROP_V7, *DROP_V6, *DROP_V5, "PRAGMA user_version = 4")
     opened = open_project(plan_file)
     assert {p.classification for p in opened.participants.values()} == {Classification.PUBLIC}
     assert {b.classification for b in opened.baselines} == {Classification.PUBLIC}

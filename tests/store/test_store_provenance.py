@@ -21,6 +21,7 @@ SIGNED_V3 = DATA / "signed-schema-v3.db"
 # What migration 5 added, dropped to make a file as an older release wrote it.
 DROP_V5 = ("ALTER TABLE baselines DROP COLUMN classification", "ALTER TABLE participants DROP COLUMN classification")
 DROP_V6 = ("ALTER TABLE tasks DROP COLUMN alap",)
+DROP_V7 = ("ALTER TABLE tasks DROP COLUMN manual",)
 
 
 def test_confidence_and_source_date_survive_a_save(plan_file, rich_project):
@@ -31,7 +32,7 @@ def test_confidence_and_source_date_survive_a_save(plan_file, rich_project):
 
 
 def test_a_version_3_file_opens_with_provenance_unstated_and_is_left_untouched(plan_file, rich_project):
-    tamper(plan_file, *DROP_V6, *DROP_V5, "ALTER TABLE tasks DROP COLUMN source_date",
+    tamper(plan_file, *DROP_V7, *DROP_V6, *DROP_V5, "ALTER TABLE tasks DROP COLUMN source_date",
            "ALTER TABLE tasks DROP COLUMN confidence",
            "PRAGMA user_version = 3")
     before = plan_file.read_bytes()

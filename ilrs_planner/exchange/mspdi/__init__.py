@@ -8,8 +8,9 @@ DurationFormat 7 (days) and lags are tenths of a minute of working time (1 day =
 7); elapsed durations and lags use DurationFormat/LagFormat 8 (edays). On import
 (`read_calendars`), every calendar of the file is read with its working weekdays and its dated
 exceptions (recurring ones as MS Project expanded them), with their names; a task's CalendarUID
-names its calendar; durations count the file's MinutesPerDay. A manually scheduled task keeps its
-stored start (as Must Start On). A task starts at 08:00 on its first day and finishes at 17:00 on
+names its calendar; durations count the file's MinutesPerDay. A manually scheduled task (Manual 1,
+read and written) keeps its stored start: one without a dated constraint starts no earlier than it
+(see engine.cpm for how a manual task is scheduled). A task starts at 08:00 on its first day and finishes at 17:00 on
 its last; a milestone starts and finishes at 08:00.
 
 Progress. Every task carries ActualDuration and RemainingDuration, as MS Project writes them: MS

@@ -11,6 +11,7 @@ from ...domain import (
     ConstraintType,
     PlannerError,
     Precision,
+    Project,
     Task,
     TaskKind,
     parse_iso_date,
@@ -35,10 +36,19 @@ _PRECISIONS = {member.value: member for member in Precision}
 _CONFIDENCES = {member.value: member for member in Confidence}
 
 
+def _hold_manual_start(task: Task, start: date) -> None:
+    """A manually scheduled task starts where its own constraint date puts it (see engine.cpm): one
+    as soon or as late as possible, and not yet started, gets Start No Earlier Than its stored start."""
+    undated = task.constraint in (ConstraintType.ASAP, ConstraintType.ALAP)
+    if undated and task.actual_start is None and task.actual_finish is None:
+        task.constraint, task.constraint_date = ConstraintType.SNET, start
+
+
 class TaskFields:
     """The per-task readings of `TaskReader`, which holds the state they use."""
 
     reader: Reader
+    project: Project
     minutes_per_day: int
     stored: dict[str, tuple]
     earliest_start: date | None
@@ -97,8 +107,8 @@ class TaskFields:
         task.percent_complete = min(max(percent, 0), 100)
 
     def _stored_dates(self, task: Task, fields: Fields) -> None:
-        """MS Project's own start and finish; a manually scheduled task keeps them (as Must Start On)."""
-        where = fields.where
+        """MS Project's own start and finish; a manually scheduled task keeps its start."""
+        task.manual = fields.flag("Manual")
         start = fields.day("Start", start_from_stamp, self.start_days)
         finish = fields.day("Finish", finish_from_stamp, self.finish_days)
         if start is not None and (self.earliest_start is None or start < self.earliest_start):
@@ -106,9 +116,8 @@ class TaskFields:
         if start is None or finish is None:
             return
         self.stored[task.id] = (start, max(finish, start))
-        if fields.flag("Manual") and task.actual_start is None and task.actual_finish is None:
-            task.constraint, task.constraint_date = ConstraintType.MSO, start
-            self.warnings.append(f"{where}: manually scheduled; kept on its dates as Must Start On {start}")
+        if task.manual and start > self.project.start and not fields.flag("Summary"):
+            _hold_manual_start(task, start)
 
     def _source_date(self, text: str, where: str) -> date | None:
         """The ISO date our own export writes; anything else is left out with a warning."""

@@ -169,6 +169,8 @@ def task_element(project: Project, task: Task, uids: dict[str, int], outline_num
     add(element, "UID", uids[task.id])
     add(element, "ID", uids[task.id])
     add(element, "Name", task.name[:MAX_SHORT_TEXT])
+    if task.manual:  # MS Project's Task Mode; an auto-scheduled task is written as before, without it
+        add(element, "Manual", 1)
     add(element, "Type", 1)
     add(element, "WBS", outline_number)
     add(element, "OutlineNumber", outline_number)

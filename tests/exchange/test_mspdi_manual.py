@@ -1,0 +1,54 @@
+"""Manually scheduled tasks in MS Project XML: <Manual> read into the task's flag, written back."""
+
+import xml.etree.ElementTree as ET
+from datetime import date
+from pathlib import Path
+
+from ilrs_planner.domain import ConstraintType, Link, Project, Task
+from ilrs_planner.engine.cpm import schedule
+from ilrs_planner.exchange.formats import read_plan, write_plan
+
+NS = "{http://schemas.microsoft.com/project}"
+REAL = Path(__file__).parent / "msp_real"
+
+
+def _plan() -> Project:
+    plan = Project("Manual", date(2030, 1, 1))
+    plan.add_task(Task("A", "Design", 10, id="a"))
+    plan.add_task(Task("B", "Build", 5, id="b", position=1, manual=True, constraint=ConstraintType.SNET,
+                       constraint_date=date(2030, 1, 4)))
+    plan.add_task(Task("C", "Review", 3, id="c", position=2, manual=True))
+    plan.add_link(Link("a", "b", id="ab"))
+    return plan
+
+
+def test_only_manual_tasks_are_written_with_manual_1(tmp_path):
+    path = tmp_path / "plan.xml"
+    assert write_plan(_plan(), path) == []
+    tasks = ET.parse(path).getroot().find(f"{NS}Tasks")
+    flags = {t.findtext(f"{NS}Name"): t.findtext(f"{NS}Manual") for t in tasks}
+    assert {name: flag for name, flag in flags.items() if name in ("Design", "Build", "Review")} == {
+        "Design": None, "Build": "1", "Review": "1"}
+
+
+def test_a_manual_task_reads_back_on_its_dates_with_its_float(tmp_path):
+    plan = _plan()
+    path = tmp_path / "plan.xml"
+    write_plan(plan, path)
+    again = read_plan(path).project
+    assert {t.key: t.manual for t in again.tasks.values()} == {"A": False, "B": True, "C": True}
+    before, after = schedule(plan).tasks, schedule(again).tasks
+    keys = {tid: t.key for tid, t in again.tasks.items()}
+    ours = {keys[tid]: (d.early_start, d.early_finish, d.total_float, d.critical) for tid, d in after.items()}
+    assert ours == {plan.tasks[tid].key: (d.early_start, d.early_finish, d.total_float, d.critical)
+                    for tid, d in before.items()}
+    assert ours["B"][:2] == (date(2030, 1, 4), date(2030, 1, 9))  # its own start, before Design's finish
+
+
+def test_a_real_ms_project_file_of_manual_tasks_reads_without_constraints_or_warnings():
+    result = read_plan(REAL / "task-links-project2016-mspdi.xml")
+    tasks = list(result.project.tasks.values())
+    assert len(tasks) == 16 and all(t.manual for t in tasks)
+    assert not any("manual" in w.lower() or "Must Start On" in w for w in result.warnings)
+    assert {t.constraint for t in tasks} <= {ConstraintType.ASAP, ConstraintType.SNET}
+    assert all(t.constraint_date is None or t.constraint_date > result.project.start for t in tasks)
