@@ -30,7 +30,7 @@ CONF_SOURCED, CONF_INFERRED, CONF_ASSUMPTION = 0, 1, 2
 _CONF_CODE = {Confidence.INFERRED: CONF_INFERRED, Confidence.ASSUMPTION: CONF_ASSUMPTION}
 LINK_CODES = {LinkType.FS: 0, LinkType.SS: 1, LinkType.FF: 2, LinkType.SF: 3}
 # The legend's symbol keys a row's task calls for, one bit each (ChartData.symbols).
-SYMBOL_BITS = {"flown": 1, "soft": 2, "inferred": 4, "assumption": 8, "key": 16}
+SYMBOL_BITS = {"flown": 1, "soft": 2, "inferred": 4, "assumption": 8, "key": 16, "manual": 32}
 
 
 class PickedIds(Sequence[str]):
@@ -351,7 +351,8 @@ def _symbols(tasks: list[Task], lasting: np.ndarray, precision: list, confidence
             | np.where(confidence == CONF_INFERRED, SYMBOL_BITS["inferred"], 0)
             | np.where(confidence == CONF_ASSUMPTION, SYMBOL_BITS["assumption"], 0)
             | np.where(key_set, SYMBOL_BITS["key"], 0))
-    return bits.astype(np.int8)
+    manual = np.fromiter(map(attrgetter("manual"), tasks), bool, n) & lasting  # a bar with bracketed ends
+    return (bits | np.where(manual, SYMBOL_BITS["manual"], 0)).astype(np.int8)
 
 
 def symbols_in(data: ChartData) -> set[str]:

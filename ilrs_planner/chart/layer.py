@@ -9,7 +9,7 @@ from datetime import date
 import numpy as np
 
 from .axis import estimate_text_width
-from .data import ChartData
+from .data import SYMBOL_BITS, ChartData
 from .nonworking import WorkingDays
 from .scale import TimeScale
 
@@ -54,6 +54,7 @@ class Layer:
     key: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))  # key milestones
     confidence: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int8))  # data.CONF_*
     done_x1: np.ndarray = field(default_factory=lambda: np.zeros(0))  # x where the work done ends (nan: none)
+    manual: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))  # manually scheduled: bracketed ends
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -68,7 +69,8 @@ def make_layer(data: ChartData, idx: np.ndarray, scale: TimeScale, opts: SceneOp
                  data.actual[idx], selected, scale.x_of_ordinals(data.soft0[idx]),
                  scale.x_of_ordinals(data.soft1[idx]), data.key[idx] if len(data.key) else np.zeros(len(idx), bool),
                  data.confidence[idx] if len(data.confidence) else np.zeros(len(idx), np.int8),
-                 scale.x_of_ordinals(data.done_until[idx]) if len(data.done_until) else np.full(len(idx), np.nan))
+                 scale.x_of_ordinals(data.done_until[idx]) if len(data.done_until) else np.full(len(idx), np.nan),
+                 (data.symbols[idx] & SYMBOL_BITS["manual"]) != 0 if len(data.symbols) else np.zeros(len(idx), bool))
 
 
 def visible(x0: np.ndarray, x1: np.ndarray, width: float, margin: float) -> np.ndarray:

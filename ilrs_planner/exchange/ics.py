@@ -46,6 +46,8 @@ def ics_line(value: str) -> str:
 def _description(task: Task, start) -> str:
     lines = [f"Key: {ics_line(task.key)}",
              f"Date: {format_fuzzy_date(start, task.precision)} (precision: {task.precision.value})"]
+    if task.manual:  # its date is the planner's: its predecessors do not move it
+        lines.append("Manually scheduled")
     if task.source_url:
         lines.append(f"Source: {ics_line(task.source_url)}")
     if task.notes:

@@ -55,6 +55,7 @@ from ..domain import (
 )
 from ..domain.durations import DurationUnits, is_elapsed, units_for
 from ..domain.provenance import parse_confidence
+from ..domain.task_mode import parse_task_mode
 from ..engine.shown_precision import coarser
 from .csv_calendars import CalendarNames
 from .csv_table import parse_table, read_text
@@ -66,8 +67,6 @@ from .msp_values import FINISH_CONSTRAINTS, finish_shift
 from .predecessors import parse_predecessors
 
 KEY_MILESTONE_YES = {"yes", "true", "1", "x"}  # what people type in a flag column
-# MS Project's Task Mode words (blank: auto scheduled, as a table without the column reads).
-TASK_MODES = {"": False, "auto scheduled": False, "auto": False, "manually scheduled": True, "manual": True}
 
 
 @dataclass(slots=True)
@@ -224,11 +223,10 @@ def _start_to_finish(row: RowReader) -> int | None:
 
 def _task_mode(row: RowReader) -> bool:
     """Manually scheduled (True) or auto scheduled, from MS Project's Task Mode words."""
-    text = " ".join(row.text("Task Mode").lower().split())
-    if text not in TASK_MODES:
-        raise row.error("Task Mode", f"'{text[:40]}' is not a task mode: Manually Scheduled or Auto Scheduled "
-                        "(blank: auto scheduled)")
-    return TASK_MODES[text]
+    try:
+        return parse_task_mode(row.text("Task Mode"))
+    except ValueError as error:
+        raise row.error("Task Mode", f"{error} (blank: auto scheduled)") from None
 
 
 def _set_dates(task: Task, row: RowReader, is_summary: bool) -> None:

@@ -22,6 +22,7 @@ from pathlib import Path
 from ..domain import Calendar, PlannerError, Project, Task
 from ..domain.durations import written_days
 from ..domain.spreadsheet_text import formula_safe
+from ..domain.task_mode import task_mode_text
 from ..engine.schedule import Schedule
 from ..files.atomic import atomic_output
 from .csv_calendars import KNOWN
@@ -130,7 +131,7 @@ def _task_row(project: Project, task: Task, depth: int, ref: str, predecessors: 
         "Pessimistic Duration": _optional_duration(task.pessimistic),
         "Source": escape_text(task.source_url), "Notes": escape_text(task.notes), "GUID": task.id,
         "Key Milestone": "Yes" if task.key_milestone else "",
-        "Task Mode": "Manually Scheduled" if task.manual else "Auto Scheduled",
+        "Task Mode": task_mode_text(task.manual),
         # As stated: blank when the task states none (read as sourced with a source, else unsourced).
         "Confidence": task.confidence.value if task.confidence else "", "Source Date": format_date(task.source_date),
     }

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from ..domain import Baseline, PlannerError, Precision, Project
 from ..domain.provenance import shown_confidence
+from ..domain.task_mode import task_mode_text
 from ..domain.working_count import WorkingDayCount
 from ..engine.cpm import schedule
 from ..engine.schedule import shown_days
@@ -39,6 +40,7 @@ COLUMNS = [  # (title, width)
     ("Baseline finish", 14), ("Start variance (d)", 16), ("Finish variance (d)", 17), ("Deadline", 12),
     ("% complete", 11), ("Notes", 50),
     ("Calendar", 14),  # the task's own calendar, by name (blank: the plan's, named on the Plan sheet)
+    ("Task mode", 18),  # MS Project's words (blank on a summary, which spans its sub-tasks)
     ("Precision", 10), ("Confidence", 12), ("Source", 40), ("Source date", 12),  # provenance, last
 ]
 NAME_COLUMN = 2
@@ -111,7 +113,9 @@ def _task_rows(project: Project, schedule, baseline: Baseline | None, looks: Loo
     counts: dict[str, WorkingDayCount] = {}
     for number, (task, depth) in enumerate(project.walk(), start=2):
         dates = schedule.tasks[task.id]
-        values = _row(project, task, numbers[task.id], dates, baseline, counts) + _provenance(task, shown.of(task.id))
+        mode = "" if task.id in summaries else task_mode_text(task.manual)
+        values = [*_row(project, task, numbers[task.id], dates, baseline, counts), mode,
+                  *_provenance(task, shown.of(task.id))]
         yield writer.row(number, values, bold=task.id in summaries, critical=dates.critical,
                          indent_column=NAME_COLUMN, indent=min(depth, MAX_INDENT))
 

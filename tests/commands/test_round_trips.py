@@ -65,6 +65,10 @@ CASES = {
         lambda: SetTaskFields("a", confidence="sourced", source_date=None),
         lambda p: p.tasks["a"].confidence is Confidence.SOURCED and p.tasks["a"].source_date is None,
     ),
+    "manually scheduled, held on its start": (
+        lambda: SetTaskFields("b", manual=True, constraint="SNET", constraint_date=date(2030, 1, 11)),
+        lambda p: p.tasks["b"].manual and p.tasks["b"].constraint is ConstraintType.SNET,
+    ),
     "set duration": (lambda: SetDuration("c", 45), lambda p: p.tasks["c"].duration == 45),
     "move start (SNET)": (
         lambda: MoveTaskStart("b", date(2031, 3, 1)),

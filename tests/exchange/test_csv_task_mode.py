@@ -68,4 +68,5 @@ def test_an_unknown_task_mode_is_refused_naming_the_row_and_column(tmp_path):
     with pytest.raises(PlannerError) as caught:
         _import(tmp_path, "Name,Duration,Task Mode\nA,2d,Sometimes\n")
     assert caught.value.code == "import.bad_row"
-    assert "row 2, column Task Mode" in caught.value.message and "Sometimes".lower() in caught.value.message
+    message = caught.value.message
+    assert "row 2, column Task Mode" in message and "'Sometimes' is not a task mode" in message

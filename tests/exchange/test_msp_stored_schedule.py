@@ -186,7 +186,7 @@ def test_ms_project_marks_a_manual_task_critical_only_when_it_is_linked_and_has_
     for path in FILES:
         project = read_mspdi(path).project
         linked = {tid for link in project.links.values() for tid in (link.pred_id, link.succ_id)}
-        for task_id, (name, _, ours, stored) in zip(project.tasks, _compared(path)):
+        for task_id, (_name, _, ours, stored) in zip(project.tasks, _compared(path)):
             if project.tasks[task_id].manual and "critical" in stored:
                 seen.append((stored["critical"], ours["critical"], stored["total_float"] <= 0 and task_id in linked))
     assert len(seen) >= 150 and all(theirs == ours == expected for theirs, ours, expected in seen)

@@ -71,7 +71,7 @@ def test_header_widths_filter_and_frozen_panes_of_every_sheet(tmp_path):
     assert header.font.bold and header.font.color.rgb.endswith("FFFFFF") and header.fill.fgColor.rgb.endswith("1F3864")
     assert header.alignment.wrap_text
     assert (tasks.column_dimensions["C"].width, tasks.column_dimensions["U"].width) == (46, 50)
-    assert tasks.auto_filter.ref == "A1:Z5"  # through the calendar and provenance columns after Notes
+    assert tasks.auto_filter.ref == "A1:AA5"  # through the calendar, task mode and provenance columns after Notes
     assert (links.freeze_panes, plan.freeze_panes) == ("A2", "A2")
     assert links["A1"].font.bold and [c.value for c in links[1]] == ["Predecessor", "Successor", "Type", "Lag (d)"]
     assert [[c.value for c in row] for row in plan.iter_rows(min_row=2, max_row=3)] == [

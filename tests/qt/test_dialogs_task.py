@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox
 
 from ilrs_planner.commands.tasks import SetDuration
 from ilrs_planner.domain import Classification, Confidence, ConstraintType, LinkType, Precision, Task
@@ -352,3 +352,39 @@ def test_the_dialog_opens_with_the_keys_in_the_name_field(qtbot, document):
     qtbot.keyClicks(dialog.focusWidget(), " (relay)")
     press_ok(qtbot, dialog)
     assert document.project.tasks["b"].name == "Task B (relay)"
+
+
+def _choose_task_mode(qtbot, dialog, text):
+    """Open the Dates tab and pick `text` from the Task mode list with the keyboard, as a person would."""
+    bar = dialog.ui.tabs.tabBar()
+    tab = bar.tabRect(dialog.ui.tabs.indexOf(dialog.ui.dates_tab))
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=tab.center())
+    combo = dialog.findChild(QComboBox, "task_mode_combo")
+    assert combo.isVisible() and combo.isEnabled()
+    combo.setFocus()
+    while combo.currentText() != text:
+        qtbot.keyClick(combo, Qt.Key.Key_Down if combo.currentIndex() == 0 else Qt.Key.Key_Up)
+    return combo
+
+
+def test_choosing_manually_scheduled_keeps_the_task_on_its_start_in_one_undo_step(qtbot, document):
+    # A (10 d) -> B (20 d) -> C: B starts 2030-01-11. Made manual, B stays there when A grows.
+    dialog = open_dialog(qtbot, document, "b")
+    assert _choose_task_mode(qtbot, dialog, "Manually Scheduled").currentData() is True
+    press_ok(qtbot, dialog)
+    task = document.project.tasks["b"]
+    assert (task.manual, task.constraint, task.constraint_date) == (True, ConstraintType.SNET, date(2030, 1, 11))
+    assert document.undo_stack.count() == 1
+    document.push(SetDuration("a", 20))
+    assert document.schedule.tasks["b"].early_start == date(2030, 1, 11)
+    assert document.schedule.tasks["a"].total_float == -10
+    document.undo_stack.undo()
+    document.undo_stack.undo()
+    assert (task.manual, task.constraint, task.constraint_date) == (False, ConstraintType.ASAP, None)
+    reopened = open_dialog(qtbot, document, "b")
+    assert reopened.findChild(QComboBox, "task_mode_combo").currentText() == "Auto Scheduled"
+
+
+def test_a_summary_offers_no_task_mode(qtbot, document):
+    dialog = open_dialog(qtbot, document, "ph")
+    assert not dialog.findChild(QComboBox, "task_mode_combo").isEnabled()

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtWidgets import QComboBox, QDialog, QHeaderView, QLineEdit, QSpinBox
 
 from ...commands.base import Command
 from ...commands.composite import AllOrNothing
 from ...commands.links import AddLink, DeleteLink, EditLink
+from ...commands.task_mode import held_where_it_is
 from ...commands.tasks import SetTaskFields
 from ...domain import Classification, ConstraintType, LinkType, Precision, TaskKind
 from ...domain.durations import format_days, is_elapsed
+from ...domain.task_mode import AUTO_TEXT, MANUAL_TEXT
 from ..document import Document
 from ..generated.ui_task_dialog import Ui_TaskDialog
 from .messages import push_or_explain
@@ -40,6 +44,7 @@ class TaskDialog(QDialog):
         self.task = document.project.tasks[task_id]
         self.setWindowTitle(f"Task details — {self.task.key}")
         self.provenance = ProvenanceFields(self.ui.notes_form, 1, self)  # under the source address
+        self.mode_combo = self._task_mode_row()
         self._load()
         self.ui.add_link_button.clicked.connect(lambda: self.add_link_row(None, None, LinkType.FS, 0))
         self.ui.remove_link_button.clicked.connect(self.remove_selected_link)
@@ -51,6 +56,20 @@ class TaskDialog(QDialog):
         self.ui.name_edit.setFocus()  # opened by Ctrl+I, the keys go to the first field, not the tab bar
 
     # -- showing the task ------------------------------------------------------------------------
+    def _task_mode_row(self) -> QComboBox:
+        """MS Project's Task Mode, first on the Dates tab: a manual task keeps its start whatever its
+        predecessors say. A summary spans its sub-tasks, so it has no mode to choose."""
+        combo = QComboBox(self.ui.dates_tab)
+        combo.setObjectName("task_mode_combo")
+        combo.addItem(AUTO_TEXT, False)
+        combo.addItem(MANUAL_TEXT, True)
+        combo.setToolTip("Manually scheduled: the task keeps its start whatever its predecessors say; "
+                         "its float still counts its successors and the plan's finish")
+        combo.setCurrentIndex(combo.findData(self.task.manual))
+        combo.setEnabled(not self.document.project.is_summary(self.task_id))
+        self.ui.dates_form.insertRow(0, "Task mode", combo)  # its letters are every other field's shortcut
+        return combo
+
     def _enable_constraint_date(self) -> None:
         """As soon or as late as possible carries no date, so its date field takes none."""
         dated = ConstraintType(self.ui.constraint_combo.currentData()).dated
@@ -172,7 +191,15 @@ class TaskDialog(QDialog):
             values["duration"] = duration
         if not constraint.dated:
             values["constraint_date"] = None  # as soon or as late as possible carries no date
+        values["manual"] = bool(self.mode_combo.currentData())
+        if values["manual"] and not self.task.manual:  # it keeps the start it has (see commands.task_mode)
+            values |= held_where_it_is(self.document.project, self.task, constraint, self._scheduled_start())
         return {name: value for name, value in values.items() if getattr(self.task, name) != value}
+
+    def _scheduled_start(self) -> date | None:
+        schedule = self.document.schedule
+        dates = schedule.tasks.get(self.task_id) if schedule is not None else None
+        return dates.early_start if dates is not None else None
 
     def _estimates(self, task) -> tuple[tuple[QLineEdit, int | None], ...]:
         ui = self.ui

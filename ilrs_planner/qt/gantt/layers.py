@@ -117,7 +117,40 @@ def bars(p: QPainter, scene: Scene, dy: float) -> None:
         p.drawRects(_done_rects(b, dy))
     _outline(p, b, b.critical & (b.confidence == CONF_SOURCED), dy, CRITICAL, 2.0)
     _provenance_outlines(p, scene, dy)
+    _manual_ends(p, scene, dy)
     _outline(p, b, b.selected, dy, QColor(palette.SELECTED), 2.0, grow=2.0)
+
+
+def _manual_ends(p: QPainter, scene: Scene, dy: float) -> None:
+    """A manually scheduled task's bar between brackets, as MS Project marks one: its dates are the
+    planner's, not its links'. The brackets stand a little above and below the bar, in its colour darkened."""
+    b = scene.tasks
+    if not len(b.manual) or not b.manual.any():
+        return
+    for i in np.flatnonzero(b.manual).tolist():
+        x0 = float(b.x0[i])
+        x1 = max(float(b.x1[i]), x0 + 2.0)
+        y0, y1 = float(b.y0[i]) + dy - 2.0, float(b.y1[i]) + dy + 2.0
+        p.setPen(manual_pen(scene.colors[int(b.color[i])]))
+        bracket_ends(p, x0, x1, y0, y1)
+    p.setPen(Qt.NoPen)
+
+
+def manual_pen(color: str) -> QPen:
+    """The pen of a manual task's brackets: its bar's colour, darkened."""
+    pen = QPen(qcolor(color).darker(170), 2.0)
+    pen.setCapStyle(Qt.FlatCap)
+    pen.setJoinStyle(Qt.MiterJoin)
+    return pen
+
+
+def bracket_ends(p: QPainter, x0: float, x1: float, y0: float, y1: float) -> None:
+    """'[' at x0 and ']' at x1, from y0 to y1, their ticks a third of the bar at most; a 2-pixel
+    pen is drawn just inside the ends, so the brackets never reach past the bar's dates."""
+    tick = min(4.0, (x1 - x0) / 3)
+    for edge, inward in ((x0 + 1.0, tick), (x1 - 1.0, -tick)):
+        p.drawPolyline(QPolygonF([QPointF(edge + inward, y0), QPointF(edge, y0), QPointF(edge, y1),
+                                  QPointF(edge + inward, y1)]))
 
 
 def _done_rects(b: Layer, dy: float) -> list[QRectF]:

@@ -14,7 +14,7 @@ from ...chart import palette
 from ...chart.data import CONF_ASSUMPTION, CONF_INFERRED
 from ...chart.variance import ON_TIME_STEP, SLIP_COLORS, SLIP_STEPS
 from ...domain import Confidence, Project, Task
-from .layers import fade
+from .layers import bracket_ends, fade, manual_pen
 from .style import CRITICAL, LABEL_TEXT, PROVENANCE_PENS, ChartStyle, qcolor
 
 SWATCH_GAP = 6.0
@@ -32,10 +32,11 @@ class LegendItem:
     detail: str = ""  # the whole explanation, where `text` is the short form (the window's tooltip)
 
 
+MANUAL_WORDS = "Manually scheduled: start kept whatever the links say"
 # Short forms for the window's legend strip; its tooltips give the whole wording (exports keep it).
 SHORT = {"Milestone (filled = achieved)": "Milestone: done / planned", "Date announced to year/month":
          "Year/month date", "Inferred: stated by no source": "Inferred", "Planning assumption, not announced":
-         "Assumption", "Critical path": "Critical"}
+         "Assumption", "Critical path": "Critical", MANUAL_WORDS: "Manual"}
 
 
 def legend_items(project: Project, task_ids: list[str], *, critical: bool = True, baseline: bool = False,
@@ -89,6 +90,8 @@ def _items(project: Project, owners: set[str | None], used: set[str], critical: 
         items.append(LegendItem("inferred", "#5f6368", "Inferred: stated by no source"))
     if "assumption" in used:
         items.append(LegendItem("assumption", "#5f6368", "Planning assumption, not announced"))
+    if "manual" in used:
+        items.append(LegendItem("manual", "#5f6368", MANUAL_WORDS))
     if critical:
         items.append(LegendItem("critical", palette.CRITICAL, "Critical path"))
     if "key" in used:
@@ -116,6 +119,7 @@ def symbols_used(tasks: list[Task]) -> set[str]:
         "inferred": Confidence.INFERRED in confidences,
         "assumption": Confidence.ASSUMPTION in confidences,
         "key": any(map(attrgetter("key_milestone"), tasks)),
+        "manual": any(compress(map(attrgetter("manual"), tasks), map(attrgetter("duration"), tasks))),
     }
     return {name for name, present in used.items() if present}
 
@@ -202,6 +206,11 @@ def _swatch(p: QPainter, item: LegendItem, box: QRectF) -> None:
         p.fillRect(box, QBrush(QColor(255, 255, 255, 150), Qt.BDiagPattern))
     elif item.kind in ("inferred", "assumption"):
         _provenance_swatch(p, item, box)
+    elif item.kind == "manual":
+        p.fillRect(box.adjusted(0, box.height() * 0.15, 0, -box.height() * 0.15), qcolor("#8d99ae"))
+        p.setPen(manual_pen("#8d99ae"))
+        bracket_ends(p, box.left() + 1, box.right() - 1, box.top(), box.bottom())
+        p.setPen(Qt.PenStyle.NoPen)
     elif item.kind == "soft":
         p.fillRect(box, QBrush(fade(p, box.left(), box.right(), "#8d99ae")))
     elif item.kind == "milestone":

@@ -51,6 +51,8 @@ def tooltip_text(document, hit: Hit) -> str:
         shown = format_fuzzy_date(dates.shown_finish if dates else task.constraint_date, precision)
         said = "Announced" if precision is task.precision else "Driven by a date known only"
         lines.append(f"{said} to the {precision.value}: {escape(shown)}")
+    if task.manual and not project.is_summary(task.id):
+        lines.append("Manually scheduled: keeps its start whatever its predecessors say (bracketed bar)")
     if task.actual_start:
         done = f" – {task.actual_finish.isoformat()}" if task.actual_finish else ""
         lines.append(f"Actual: {task.actual_start.isoformat()}{done}")

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from enum import IntEnum
 
 from ...commands.base import Command
+from ...commands.task_mode import set_task_mode
 from ...commands.tasks import SetDuration, SetTaskFields
 from ...domain import (
     ConstraintType,
@@ -22,6 +23,7 @@ from ...domain import (
 )
 from ...domain.durations import exact_days, format_days, is_elapsed, units_for
 from ...domain.provenance import parse_confidence, shown_confidence
+from ...domain.task_mode import parse_task_mode, task_mode_text
 from ...engine.schedule import Schedule, TaskDates, shown_days
 from ...engine.shown_dates import baseline_precision, duration_text, plan_is_fuzzy, variance_text
 from ...engine.shown_dates import shown_duration as shown_task_duration
@@ -36,6 +38,7 @@ class Column(IntEnum):
     CONFIDENCE = 12  # optional too
     PREDECESSORS = 13  # shown from the start, as in MS Project's task table
     ID = 14  # the row number the Predecessors column takes; shown first, as MS Project's ID column
+    TASK_MODE = 15  # optional: MS Project's Task Mode, Manually Scheduled or Auto Scheduled
 
 
 HEADERS = {
@@ -44,8 +47,9 @@ HEADERS = {
     Column.BASELINE_FINISH: "Baseline finish", Column.VARIANCE: "Finish variance",
     Column.PERCENT: "% complete", Column.FREE_FLOAT: "Free float", Column.DEADLINE: "Deadline",
     Column.CONFIDENCE: "Confidence", Column.PREDECESSORS: "Predecessors", Column.ID: "ID",
+    Column.TASK_MODE: "Task mode",
 }
-OPTIONAL_COLUMNS = (Column.PERCENT, Column.FREE_FLOAT, Column.DEADLINE, Column.CONFIDENCE)
+OPTIONAL_COLUMNS = (Column.PERCENT, Column.FREE_FLOAT, Column.DEADLINE, Column.CONFIDENCE, Column.TASK_MODE)
 # Headers the table writes on two lines (its header is tall enough), so the column can be as narrow
 # as its values: "Baseline finish" over a date, "Finish variance" over "+2,556 d".
 HEADER_LINES = {Column.BASELINE_FINISH: "Baseline\nfinish", Column.VARIANCE: "Finish\nvariance"}
@@ -202,6 +206,8 @@ def display_text(task: Task, column: Column, ctx: RowContext) -> str:
         return predecessors_text(ctx.project, ctx.incoming(task))
     if column is Column.ID:
         return str(ctx.row_number(task))
+    if column is Column.TASK_MODE:
+        return "" if task.id in ctx.summary_ids else task_mode_text(task.manual)
     return _variance_text(task, ctx)
 
 
@@ -225,7 +231,7 @@ def is_editable(task: Task, column: Column, ctx: RowContext) -> bool:
         return True
     if column is Column.PERCENT:
         return task.id not in ctx.summary_ids
-    if column in (Column.START, Column.FINISH, Column.DURATION):
+    if column in (Column.START, Column.FINISH, Column.DURATION, Column.TASK_MODE):
         return task.id not in ctx.summary_ids
     return False
 
@@ -275,6 +281,8 @@ def command_for(task: Task, column: Column, text: str, ctx: RowContext) -> Comma
         return _confidence_command(task, text)
     if column is Column.PREDECESSORS:
         return predecessors_command(ctx.project, task, text)
+    if column is Column.TASK_MODE:
+        return _task_mode_command(task, text, ctx)
     return None
 
 
@@ -305,6 +313,15 @@ def _confidence_command(task: Task, text: str) -> Command:
         raise PlannerError("task.bad_value", f"{task.key}: {error}", [task.id]) from None
     shown = confidence.value if confidence else "not stated"
     return SetTaskFields(task.id, text=f"Set confidence of '{task.name}' to {shown}", confidence=confidence)
+
+
+def _task_mode_command(task: Task, text: str, ctx: RowContext) -> Command | None:
+    try:
+        manual = parse_task_mode(text)
+    except ValueError as error:
+        raise PlannerError("task.bad_value", f"{task.key}: {error}", [task.id]) from None
+    dates = ctx.dates(task)
+    return set_task_mode(ctx.project, task.id, manual, dates.early_start if dates else None)
 
 
 def _percent(text: str) -> int:

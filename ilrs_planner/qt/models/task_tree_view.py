@@ -32,7 +32,7 @@ HEADER_HEIGHT = 78  # the Gantt's header it lines up with: two rows of date tags
 _WIDTHS = {Column.NAME: 260, Column.KEY: 120, Column.OWNER: 88, Column.START: 88, Column.FINISH: 88,
            Column.DURATION: 80, Column.FLOAT: 92, Column.BASELINE_FINISH: 84, Column.VARIANCE: 76,
            Column.PERCENT: 90, Column.FREE_FLOAT: 84, Column.DEADLINE: 92, Column.CONFIDENCE: 96,
-           Column.PREDECESSORS: 120, Column.ID: 48}
+           Column.PREDECESSORS: 120, Column.ID: 48, Column.TASK_MODE: 136}
 _DEFAULT_HIDDEN = (Column.KEY, *OPTIONAL_COLUMNS)
 
 
@@ -331,5 +331,7 @@ class TaskTreeView(CellTyping, QTableView):
             self.header().restoreState(state)
             if settings.value("tree/columns", 0, type=int) <= int(Column.ID):  # remembered before the ID column
                 self.header().moveSection(self.header().visualIndex(int(Column.ID)), 0)  # came: at the left
+            if settings.value("tree/columns", 0, type=int) <= int(Column.TASK_MODE):  # before Task mode came:
+                self.header().hideSection(int(Column.TASK_MODE))  # hidden, as the optional columns start
         self.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self._show_baseline_columns(self.document.baseline_name)

@@ -1,0 +1,57 @@
+"""Choosing a task's mode: one undo step; a task turning manual stays on its start whatever its
+predecessor does later; undo gives back the auto-scheduled task."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from ilrs_planner.commands.task_mode import set_task_mode
+from ilrs_planner.commands.tasks import SetDuration, SetTaskFields
+from ilrs_planner.domain import ConstraintType, PlannerError
+from ilrs_planner.engine.cpm import schedule
+
+
+def _start(plan, task_id):
+    return schedule(plan).tasks[task_id].early_start
+
+
+def test_a_task_turned_manual_keeps_its_start_when_its_predecessor_grows(plan):
+    # A (10 d) -> B (20 d) -> C: B starts 2030-01-11, the day A finishes.
+    assert _start(plan, "b") == date(2030, 1, 11)
+    command = set_task_mode(plan, "b", True, _start(plan, "b"))
+    command.apply(plan)
+    task = plan.tasks["b"]
+    assert (task.manual, task.constraint, task.constraint_date) == (True, ConstraintType.SNET, date(2030, 1, 11))
+    SetDuration("a", 20).apply(plan)  # A now finishes 2030-01-21
+    dates = schedule(plan).tasks
+    assert dates["b"].early_start == date(2030, 1, 11)  # manual: not pushed to 2030-01-21
+    assert dates["a"].total_float == -10 and dates["a"].critical  # A overruns B's start by 10 days
+    command.revert(plan)
+    assert (task.manual, task.constraint, task.constraint_date) == (False, ConstraintType.ASAP, None)
+    assert _start(plan, "b") == date(2030, 1, 21)  # auto again: after A
+
+
+def test_a_task_on_the_plan_start_turns_manual_without_a_constraint(plan):
+    command = set_task_mode(plan, "a", True, _start(plan, "a"))
+    command.apply(plan)
+    assert plan.tasks["a"].manual and plan.tasks["a"].constraint is ConstraintType.ASAP
+
+
+def test_a_dated_constraint_is_kept_when_a_task_turns_manual(plan):
+    SetTaskFields("b", constraint=ConstraintType.MSO, constraint_date=date(2030, 1, 20)).apply(plan)
+    set_task_mode(plan, "b", True, _start(plan, "b")).apply(plan)
+    assert (plan.tasks["b"].constraint, plan.tasks["b"].constraint_date) == (ConstraintType.MSO, date(2030, 1, 20))
+
+
+def test_choosing_the_mode_a_task_has_is_no_step(plan):
+    assert set_task_mode(plan, "b", False, _start(plan, "b")) is None
+
+
+@pytest.mark.parametrize("value", ["yes", 1, None])
+def test_a_manual_flag_that_is_not_yes_or_no_is_refused_by_name(plan, value):
+    with pytest.raises(PlannerError) as caught:
+        SetTaskFields("b", manual=value).apply(plan)
+    assert caught.value.code == "task.bad_value" and "manual" in caught.value.message
+    assert plan.tasks["b"].manual is False
