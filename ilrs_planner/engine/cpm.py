@@ -61,8 +61,8 @@ MFO's lower bound cannot be placed on any one descendant and are not applied (co
 task instead).
 
 Manually scheduled (MS Project's Task Mode): a leaf task keeps the start its own constraint date or the
-plan's start gives it, whatever its predecessors say (as MSO, actual dates and the status date fix a
-start: MSO and actual dates win over it); the backward pass is unchanged, so its late dates and
+plan's start gives it, whatever its predecessors say (MSO, MFO and actual dates still fix it, and the
+status date holds it as any unstarted task); the backward pass is unchanged, so its late dates and
 floats come from its successors and the project finish as any task's. It is critical only when it
 has no float and a link ties it to another task, as MS Project marks it.
 

@@ -150,6 +150,8 @@ def _driver_of(project: Project, dates: Dates, task: Task, start: date, finish: 
                index: ChainIndex) -> tuple[str, str | None]:
     if task.actual_start or task.actual_finish:
         return "actual dates (history)", None
+    if task.manual and task.id not in index.children:  # its links do not move it: the chain ends here
+        return "manually scheduled (its start is the planner's)", None
     duration = (finish - start).days
     binding = [ln for ln in links if ln.pred_id in dates and _link_bound(index, dates, ln, duration)
                == start.toordinal()]

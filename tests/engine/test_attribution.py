@@ -132,3 +132,15 @@ def test_a_later_status_date_and_less_progress_than_hoped_are_credited_by_name()
     credits = {c.description: c.days for c in result.contributions}
     assert credits == {"status date 2030-01-11 → 2030-01-21": 10, "% complete of 'design': 50 → 60": -2}
     assert result.unexplained_days == 0
+
+
+def test_a_manually_scheduled_task_ends_the_driving_chain_and_turning_it_manual_is_credited():
+    old = _plan()
+    new = copy.deepcopy(old)
+    new.tasks["build"].manual = True  # without a date of its own: it starts on the plan's start
+    result = attribute_projects(old, new, "launch")
+    # old launch: 20 + 40 = day 60; new: build runs days 0-40, so launch is on day 40 (test ends day 10)
+    assert (result.old_date, result.new_date) == (D(2030, 3, 2), D(2030, 2, 10))
+    assert {c.description: c.days for c in result.contributions} == {"'build' now manually scheduled": -20}
+    assert [(s.key, s.driver) for s in result.new_chain] == [
+        ("launch", "FS from build"), ("build", "manually scheduled (its start is the planner's)")]
