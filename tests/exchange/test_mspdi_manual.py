@@ -52,3 +52,12 @@ def test_a_real_ms_project_file_of_manual_tasks_reads_without_constraints_or_war
     assert not any("manual" in w.lower() or "Must Start On" in w for w in result.warnings)
     assert {t.constraint for t in tasks} <= {ConstraintType.ASAP, ConstraintType.SNET}
     assert all(t.constraint_date is None or t.constraint_date > result.project.start for t in tasks)
+
+
+def test_a_manual_task_carries_the_dates_it_was_given_as_ms_project_keeps_them(tmp_path):
+    path = tmp_path / "plan.xml"
+    write_plan(_plan(), path)
+    build = next(t for t in ET.parse(path).getroot().find(f"{NS}Tasks") if t.findtext(f"{NS}Name") == "Build")
+    given = [build.findtext(f"{NS}{tag}") for tag in ("ManualStart", "ManualFinish", "ManualDuration")]
+    assert given == [build.findtext(f"{NS}Start"), build.findtext(f"{NS}Finish"), build.findtext(f"{NS}Duration")]
+    assert given[0] == "2030-01-04T08:00:00" and given[2] == "PT40H0M0S"

@@ -199,3 +199,21 @@ def test_milestones_are_shown_on_the_days_microsoft_scheduler_places_them(tmp_pa
     assert got == {t.key: (ours[t.id].shown_start, ours[t.id].shown_finish)
                    for t in project.tasks.values() if t.duration == 0}
     assert got["fs"] == (date(2027, 1, 8),) * 2 and got["tie"] == (date(2027, 1, 11),) * 2  # worked out by hand
+
+
+def test_manually_scheduled_tasks_are_scheduled_to_our_dates(tmp_path):
+    """A manual task keeps its start whatever its predecessor says, and what follows it starts from
+    there: MicrosoftScheduler, reading Manual and the dates written with it, agrees with us."""
+    plan = Project("Manual", date(2030, 1, 7))
+    plan.default_calendar_id = plan.add_calendar(Calendar("Standard", MONDAY_TO_FRIDAY)).id
+    for position, (key, days) in enumerate((("A", 10), ("B", 5), ("C", 3), ("D", 4))):
+        plan.add_task(Task(key, key, days, id=key.lower(), position=position))
+    plan.tasks["b"].manual = True
+    plan.tasks["b"].constraint, plan.tasks["b"].constraint_date = ConstraintType.SNET, date(2030, 1, 9)
+    plan.tasks["d"].manual = True  # no date of its own: it starts with the plan
+    for pred, succ in (("a", "b"), ("b", "c")):
+        plan.add_link(Link(pred, succ, id=f"{pred}{succ}"))
+    different, compared = _differences(plan, tmp_path)
+    assert compared == len(plan.tasks) and different == []
+    got = {t.key: schedule(plan).tasks[t.id].early_start for t in plan.tasks.values()}
+    assert (got["B"], got["C"], got["D"]) == (date(2030, 1, 9), date(2030, 1, 16), date(2030, 1, 7))

@@ -50,7 +50,7 @@ def _rich_plan() -> Project:
     add(Task("M2", "Landing", 0, TaskKind.MILESTONE, id="m2", position=2, constraint=ConstraintType.SNLT,
              constraint_date=date(2031, 6, 1)))
     add(Task("F1", "Fixed finish", 10, id="f1", position=3, constraint=ConstraintType.FNET,
-             constraint_date=date(2031, 1, 20)))
+             constraint_date=date(2031, 1, 20), manual=True))
     add(Task("S1", "Must start", 5, id="s1", position=4, constraint=ConstraintType.MSO,
              constraint_date=date(2030, 2, 2)))
     add(Task("A1", "Late install", 7, id="a1", position=5, constraint=ConstraintType.ALAP))
@@ -123,8 +123,9 @@ def test_written_values_follow_the_documented_mapping(tmp_path):
 
 
 # The order of the children of <Task> in the mspdi_pj12 schema (the subset this exporter writes).
-TASK_ORDER = ["UID", "ID", "Name", "Type", "WBS", "OutlineNumber", "OutlineLevel", "Start", "Finish", "Duration",
-              "DurationFormat", "Milestone", "Summary", "PercentComplete", "ActualStart", "ActualFinish",
+TASK_ORDER = ["UID", "ID", "Name", "Manual", "Type", "WBS", "OutlineNumber", "OutlineLevel", "Start", "Finish",
+              "Duration", "ManualStart", "ManualFinish", "ManualDuration", "DurationFormat", "Milestone", "Summary",
+              "PercentComplete", "ActualStart", "ActualFinish",
               "ActualDuration", "RemainingDuration", "ConstraintType", "ConstraintDate", "Deadline",
               "HyperlinkAddress", "Notes", "PredecessorLink", "ExtendedAttribute", "Baseline"]
 PROJECT_ORDER = ["SaveVersion", "Name", "Title", "Author", "CreationDate", "ScheduleFromStart", "StartDate",

@@ -175,15 +175,19 @@ def task_element(project: Project, task: Task, uids: dict[str, int], outline_num
     add(element, "WBS", outline_number)
     add(element, "OutlineNumber", outline_number)
     add(element, "OutlineLevel", depth + 1)
-    add(element, "Start", finish_stamp(start, False) if at_day_end else start_stamp(start))
-    add(element, "Finish", finish_stamp(finish, milestone and not at_day_end))
+    start_text = finish_stamp(start, False) if at_day_end else start_stamp(start)
+    finish_text = finish_stamp(finish, milestone and not at_day_end)
     if task.elapsed and not is_summary:
-        add(element, "Duration", f"PT{task.duration * 24}H0M0S")
-        add(element, "DurationFormat", ELAPSED_DAYS)
+        duration, duration_format = f"PT{task.duration * 24}H0M0S", ELAPSED_DAYS
     else:
-        span = worked.between(task, start, finish) if is_summary else task.duration
-        add(element, "Duration", duration_text(span))
-        add(element, "DurationFormat", 7)
+        duration = duration_text(worked.between(task, start, finish) if is_summary else task.duration)
+        duration_format = 7
+    for tag, text in (("Start", start_text), ("Finish", finish_text), ("Duration", duration)):
+        add(element, tag, text)
+    if task.manual and not is_summary:  # what MS Project keeps of a manual task: the dates it was given
+        for tag, text in (("ManualStart", start_text), ("ManualFinish", finish_text), ("ManualDuration", duration)):
+            add(element, tag, text)
+    add(element, "DurationFormat", duration_format)
     add(element, "Milestone", (not is_summary) and task.is_milestone)
     add(element, "Summary", is_summary)
     add(element, "PercentComplete", task.percent_complete)
