@@ -82,3 +82,12 @@ def test_a_manual_task_is_drawn_between_brackets_and_the_legend_and_tooltip_say_
         "Manually scheduled: start kept whatever the links say"]
     assert "Manually scheduled" in tooltip_text(view.document, Hit("bar", "b"))
     assert "Manually scheduled" not in tooltip_text(view.document, Hit("bar", "a"))
+
+
+def test_the_windows_legend_explains_the_brackets_once_a_task_is_manual_and_not_after_undo(qtbot, window):
+    strip = window.gantt.legend
+    assert "manual" not in {item.kind for item in strip.items}
+    window.document.push(set_task_mode(window.document.project, "b", True, date(2030, 1, 11)))
+    qtbot.waitUntil(lambda: "manual" in {item.kind for item in strip.items}, timeout=60_000)
+    window.document.undo_stack.undo()
+    qtbot.waitUntil(lambda: "manual" not in {item.kind for item in strip.items}, timeout=60_000)
