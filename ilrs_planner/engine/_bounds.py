@@ -9,6 +9,7 @@ summary's own float, which _summaries counts in days.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -56,6 +57,16 @@ def task_bounds(tasks: Sequence[Task], planned: np.ndarray, is_summary: np.ndarr
     `status` is the plan's status date (a day ordinal), before which no remaining work is placed.
     `bounded`: the tasks with any of them, when known (see file_columns); else found here.
     """
+    own = own_bounds(tasks, planned, is_summary, start, time, rows, status, bounded)
+    return hold_unstarted_after(own, is_summary, status, time, rows)
+
+
+def own_bounds(tasks: Sequence[Task], planned: np.ndarray, is_summary: np.ndarray, start: int,
+               time: WorkingTime | None = None, rows: np.ndarray | None = None, status: int | None = None,
+               bounded: list[int] | None = None) -> Bounds:
+    """The bounds each task's own fields give (work under way measured from the status date), before
+    the status date holds unstarted tasks after it (task_bounds). A task's bounds depend on that task
+    alone, so a few tasks' can be read by themselves."""
     n = len(tasks)
     if time is None or rows is None:
         base = np.full(n, start, dtype=np.int64)  # on calendar days a position is the day itself
@@ -83,8 +94,6 @@ def task_bounds(tasks: Sequence[Task], planned: np.ndarray, is_summary: np.ndarr
             _apply_deadline(b, i, milestone, pos(i, deadline), pos(i, deadline + 1))
         if task.manual is True and not is_summary[i]:
             _hold_manual(b, i)
-    if status is not None:
-        _hold_unstarted_after(b, is_summary, status, time, rows)
     return b
 
 
@@ -134,15 +143,18 @@ def _remaining_from_status(b: Bounds, i: int, task: Task, started: int, status: 
     b.duration[i] = elapsed + remaining_duration(int(b.duration[i]), task.percent_complete)
 
 
-def _hold_unstarted_after(b: Bounds, is_summary: np.ndarray, status: int, time: WorkingTime | None,
-                          rows: np.ndarray | None) -> None:
-    """No unstarted task starts before the status date: not by its links, the plan start or a constraint."""
+def hold_unstarted_after(b: Bounds, is_summary: np.ndarray, status: int | None, time: WorkingTime | None,
+                         rows: np.ndarray | None) -> Bounds:
+    """No unstarted task starts before the status date: not by its links, the plan start or a constraint
+    (new bounds; `b` is left as it is)."""
+    if status is None:
+        return b
     n = len(is_summary)
     at = np.full(n, status, dtype=np.int64) if time is None or rows is None else time.pos(rows, np.full(n, status))
     unstarted = ~is_summary & ~b.history
-    b.base = np.where(unstarted, np.maximum(b.base, at), b.base)
     pinned = unstarted & (b.fixed > -BIG)  # MSO, MFO: a date in the past cannot be met any more
-    b.fixed = np.where(pinned, np.maximum(b.fixed, at), b.fixed)
+    return dataclasses.replace(b, base=np.where(unstarted, np.maximum(b.base, at), b.base),
+                               fixed=np.where(pinned, np.maximum(b.fixed, at), b.fixed))
 
 
 def _ordinal(task: Task, name: str) -> int | None:

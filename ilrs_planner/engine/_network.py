@@ -28,14 +28,16 @@ from numpy.typing import ArrayLike
 from ..domain import Calendar, PlannerError, Project, Task
 from ..domain.column_rows import in_order, values_of
 from . import _checks
-from ._bounds import BIG, Bounds, task_bounds
+from ._bounds import BIG, Bounds
 from ._calendars import IDENTITY, WorkingTime, span_of
 from ._crossings import Crossings, find_crossings
 from ._edges import edge_moments, edge_weights
+from ._kept_bounds import kept_task_bounds
 from ._links import flags, link_arrays
 from ._shape import network_shape
 from ._tree import ancestor_jumps
 from .file_columns import InputColumns
+from .kept_columns import KeptColumns
 from .task_places import TaskPlaces
 
 
@@ -123,10 +125,14 @@ def compile_network(project: Project, extra_days: int = 0, node_rows: np.ndarray
     `node_rows` keeps each task's node on given rows (the Monte Carlo's probe changes durations);
     `columns`, the plan's columns as read from its file, when nothing has changed it since (see file_columns).
     """
-    tasks = in_order(project.tasks)  # made one by one, when the plan was read without objects
-    task_ids = list(project.tasks)
-    n = len(tasks)
     columns = columns if columns is not None and columns.fit(project) else None
+    tasks: Sequence[Task]
+    if isinstance(columns, KeptColumns):  # the lists as kept: listing 100,000 objects again costs milliseconds
+        tasks, task_ids = columns.tasks, columns.task_ids
+    else:
+        tasks = in_order(project.tasks)  # made one by one, when the plan was read without objects
+        task_ids = list(project.tasks)
+    n = len(tasks)
     planned = columns.duration_days() if columns else None
     if planned is None:  # read from the objects, so that a refusal names the task
         durations = values_of(tasks, "duration")
@@ -149,8 +155,7 @@ def compile_network(project: Project, extra_days: int = 0, node_rows: np.ndarray
     node_row = np.where(is_summary | elapsed, IDENTITY, task_row) if node_rows is None else node_rows
     bound_row = np.where(is_summary, task_row, node_row)  # a summary's bounds go to its gates
     status = project.status_date.toordinal() if project.status_date else None
-    bounds = task_bounds(tasks, planned, is_summary, project.start.toordinal(), time, bound_row, status,
-                         columns.bounded_tasks() if columns else None)
+    bounds = kept_task_bounds(tasks, planned, is_summary, project.start.toordinal(), time, bound_row, status, columns)
     net = _assemble(project, tasks, task_ids, parent, depth, jumps, is_summary, links, bounds,
                     (task_row, node_row, time))
     return net

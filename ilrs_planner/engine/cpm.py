@@ -87,6 +87,7 @@ from ._network import Network, compile_network
 from ._passes import passes
 from ._summaries import settle_summaries, summary_late_days
 from .file_columns import InputColumns
+from .kept_columns import KeptColumns
 from .out_of_range import out_of_range
 from .schedule import EARLY_AT_DAY_END, LATE_AT_DAY_END, LinkTable, Schedule, TaskTable
 
@@ -136,7 +137,8 @@ def schedule_with(project: Project, vectorised: bool | None, columns: InputColum
     _refuse_out_of_range(project, (es_days, ef_days, ls_days, lf_days), start, finish)
     table = TaskTable(net.task_ids, es_days, ef_days, ls_days, lf_days, total_float, free_float, critical,
                       day_ends)
-    links = LinkTable(list(project.links), *net.links[:3])
+    link_ids = columns.link_ids if isinstance(columns, KeptColumns) and columns.fit(project) else list(project.links)
+    links = LinkTable(link_ids, *net.links[:3])
     return Schedule(date.fromordinal(start), date.fromordinal(finish), table, links, net.parent)
 
 

@@ -19,6 +19,8 @@ nothing: the scheduler then reads the objects, and its refusal names the problem
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
@@ -35,6 +37,8 @@ from ._links import TYPE_CODES, flags, link_arrays
 from .task_places import TaskPlaces
 
 _PARENT = attrgetter("parent_id")
+_SERIALS = itertools.count()
+LinkColumns = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]  # pred, succ, code, lag, elapsed
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +55,16 @@ class KeptColumns:
     code: np.ndarray
     lag: np.ndarray
     link_elapsed: np.ndarray
+    # The plan as read: its task objects and ids, its link ids, in its order (lists never changed once made).
+    tasks: list[Task]
+    task_ids: list[str]
+    link_ids: list[str]
+    # What changed since the columns before (see _kept_bounds): their serial (-1: read afresh), each
+    # task's row in them (-1: new; None: every task in its row), and the task rows read again.
+    serial: int = dataclasses.field(default_factory=lambda: next(_SERIALS))
+    since: int = -1
+    old_of_new: np.ndarray | None = None
+    reread: np.ndarray | None = None
 
     def fit(self, project: Project) -> bool:
         return self.duration.size == len(project.tasks) and self.pred.size == len(project.links)
@@ -96,9 +110,13 @@ class ColumnKeeper:
     def __init__(self) -> None:
         self._last: _Reading | None = None
 
-    def columns(self, project: Project, touched: Collection[str] | None = None) -> KeptColumns | None:
+    def columns(self, project: Project, touched: Collection[str] | None = None,
+                reshaped: bool = True) -> KeptColumns | None:
         """The plan's columns now, or None when it must be read from its objects. `touched`: the ids
-        of every task an edit has named since the last call; None reads the whole plan again."""
+        of every task an edit has named since the last call; None reads the whole plan again.
+        `reshaped`: False when no edit since the last call added, removed or moved a task or added
+        or removed a link (their ChangeSets said neither `structure` nor `links`), so the plan holds
+        the objects last read in their order and only the tasks named are looked at again."""
         if not isinstance(project.tasks, dict) or not isinstance(project.links, dict):
             self._last = None  # a plan read without objects (see column_rows) is never edited
             return None
@@ -107,7 +125,7 @@ class ColumnKeeper:
             if last is None or touched is None or len(touched) > max(len(last.tasks) // 8, 64):
                 self._last = _read_all(project)
             else:
-                self._last = _read_again(last, project, touched)
+                self._last = _read_again(last, project, touched, reshaped)
         except Unreadable:
             self._last = None
             return None
@@ -137,7 +155,7 @@ def _read_all(project: Project) -> _Reading:
     bounded[bounded_tasks(tasks)] = True
     columns = KeptColumns(parent, np.fromiter(durations, dtype=np.int64, count=len(tasks)),
                           values_of(tasks, "calendar_id"), flags(values_of(tasks, "elapsed")), bounded,
-                          pred, succ, code, lag, link_elapsed)
+                          pred, succ, code, lag, link_elapsed, tasks, keys, list(project.links))
     addresses = addresses_of(tasks)
     for objects in (addresses, addresses_of(links)):
         ascending = np.sort(objects)
@@ -146,8 +164,12 @@ def _read_all(project: Project) -> _Reading:
     return _Reading(tasks, keys, addresses, addresses_of(keys), _hashes(keys), links, addresses_of(links), columns)
 
 
-def _read_again(last: _Reading, project: Project, touched: Collection[str]) -> _Reading:
+def _read_again(last: _Reading, project: Project, touched: Collection[str], reshaped: bool) -> _Reading:
     """The columns after an edit that named `touched`: the last reading, with the rows it reached read again."""
+    if not reshaped:
+        unmoved = _read_in_place(last, project, touched)
+        if unmoved is not None:
+            return unmoved
     tasks, keys = list(project.tasks.values()), list(project.tasks)
     addresses, key_addresses, hashes = last.task_addresses, last.key_addresses, last.key_hashes
     old_of_new = new_of_old = None  # None: the same tasks in the same order, as after most edits
@@ -174,8 +196,75 @@ def _read_again(last: _Reading, project: Project, touched: Collection[str]) -> _
     link_addresses = last.link_addresses if same_links else addresses_of(links)
     link_old_of_new = None if same_links else old_places(last.link_addresses, link_addresses)
     link_columns = _links_read_again(last.columns, links, link_old_of_new, new_of_old, places, task_rows.named)
-    columns = KeptColumns(parent, duration, calendar_ids, elapsed, bounded, *link_columns)
+    link_ids = last.columns.link_ids if same_links else list(project.links)
+    columns = KeptColumns(parent, duration, calendar_ids, elapsed, bounded, *link_columns, tasks, keys, link_ids,
+                          since=last.columns.serial, old_of_new=old_of_new,
+                          reread=np.array(task_rows.reread, dtype=np.int64))
     return _Reading(tasks, keys, addresses, key_addresses, hashes, links, link_addresses, columns)
+
+
+def _read_in_place(last: _Reading, project: Project, touched: Collection[str]) -> _Reading | None:
+    """The columns when the plan holds the objects last read in their order (no task or link added,
+    removed or moved): only the tasks named, and their links, read again. None when a task named is
+    not the object last read in its place (or the counts differ): the lists are compared then.
+    A column none of whose rows read again changed is the one kept (columns are never written to)."""
+    if len(project.tasks) != len(last.tasks) or len(project.links) != len(last.links):
+        return None
+    places = _Places(last.keys, last.key_hashes)
+    named = []
+    for key in touched:
+        row = places.of(key)
+        if row < 0 or project.tasks.get(key) is not last.tasks[row]:
+            return None
+        named.append(row)
+    old = last.columns
+    rows = np.array(sorted(named), dtype=np.int64)
+    tasks = [last.tasks[row] for row in rows.tolist()]
+    parents = [-1 if task.parent_id is None else places.of(task.parent_id, int(old.parent[row]))
+               for task, row in zip(tasks, rows.tolist())]
+    if not all_whole([task.duration for task in tasks]) or \
+            any(p < 0 and task.parent_id is not None for p, task in zip(parents, tasks)):
+        raise Unreadable
+    calendar_ids = old.calendar_ids
+    if any(calendar_ids[row] is not task.calendar_id for row, task in zip(rows.tolist(), tasks)):
+        calendar_ids = list(calendar_ids)
+        for row, task in zip(rows.tolist(), tasks):
+            calendar_ids[row] = task.calendar_id
+    task_columns = (_written(old.parent, rows, parents), _written(old.duration, rows, [t.duration for t in tasks]),
+                    calendar_ids, _written(old.elapsed, rows, [bool(t.elapsed) for t in tasks]),
+                    _written(old.bounded, rows, [has_bounds(t) for t in tasks]))
+    columns = KeptColumns(*task_columns, *_links_in_place(old, last.links, places, rows), old.tasks, old.task_ids,
+                          old.link_ids, since=old.serial, reread=rows)
+    return dataclasses.replace(last, columns=columns)
+
+
+def _written(column: np.ndarray, rows: np.ndarray, values: list[Any]) -> np.ndarray:
+    """The column with these rows set to these values: the same array when none of them changes."""
+    new = np.asarray(values, dtype=column.dtype) if values else column[:0]
+    if np.array_equal(column[rows], new):
+        return column
+    column = column.copy()
+    column[rows] = new
+    return column
+
+
+def _links_in_place(old: KeptColumns, links: list[Link], places: _Places, named: np.ndarray) -> LinkColumns:
+    """The link columns, the same links in the same order: the links at a task named read again."""
+    at_named = np.zeros(len(places.keys), dtype=bool)
+    at_named[named] = True
+    rows = np.flatnonzero(at_named[old.pred] | at_named[old.succ])
+    read: list[list[Any]] = [[], [], [], [], []]
+    for row in rows.tolist():
+        link = links[row]
+        ends = places.of(link.pred_id, int(old.pred[row])), places.of(link.succ_id, int(old.succ[row]))
+        kind = TYPE_CODES.get(link.type, -1)
+        if min(*ends, kind) < 0 or ends[0] == ends[1] or not all_whole([link.lag]):
+            raise Unreadable
+        for column, value in zip(read, (*ends, kind, link.lag, bool(link.elapsed))):
+            column.append(value)
+    written = [_written(column, rows, values)
+               for column, values in zip((old.pred, old.succ, old.code, old.lag, old.link_elapsed), read)]
+    return written[0], written[1], written[2], written[3], written[4]
 
 
 def _gather(column: np.ndarray, old_of_new: np.ndarray | None) -> np.ndarray:
@@ -205,10 +294,12 @@ class _Places:
         self._sorted: tuple[np.ndarray, np.ndarray] | None = None
         self._asked = 0
 
-    def of(self, key: object) -> int:
-        """The key's place, -1 when no task has it."""
+    def of(self, key: object, guess: int = -1) -> int:
+        """The key's place, -1 when no task has it; `guess`, the place it had, is tried first."""
         if not isinstance(key, str):
             return -1
+        if 0 <= guess < len(self.keys) and self.keys[guess] == key:
+            return guess
         for place in self._candidates(hash(key)):
             if self.keys[place] == key:
                 return place
@@ -240,9 +331,10 @@ class _TaskRows:
 
 
 def _task_rows(columns: KeptColumns, old_of_new: np.ndarray | None, new_of_old: np.ndarray | None,
-               places: _Places, touched: Collection[str]) -> _TaskRows:
+               places: _Places, touched: Collection[str], named: np.ndarray | None = None) -> _TaskRows:
     parent, orphaned = _moved(_gather(columns.parent, old_of_new), new_of_old)
-    named = np.array(sorted({places.of(key) for key in touched} - {-1}), dtype=np.int64)
+    if named is None:
+        named = np.array(sorted({places.of(key) for key in touched} - {-1}), dtype=np.int64)
     reread = set(named.tolist()) | set(np.flatnonzero(orphaned).tolist())
     calendar_ids = list(columns.calendar_ids)
     if old_of_new is not None:
@@ -257,7 +349,7 @@ def _tasks_read_again(rows: _TaskRows, tasks: list[Task], places: _Places) -> tu
     """The task columns with the rows to read again read from their objects."""
     for row in rows.reread:
         task = tasks[row]
-        parent = -1 if task.parent_id is None else places.of(task.parent_id)
+        parent = -1 if task.parent_id is None else places.of(task.parent_id, int(rows.parent[row]))
         if not all_whole([task.duration]) or (parent < 0 and task.parent_id is not None):
             raise Unreadable
         rows.duration[row], rows.parent[row], rows.calendar_ids[row] = task.duration, parent, task.calendar_id
@@ -266,7 +358,7 @@ def _tasks_read_again(rows: _TaskRows, tasks: list[Task], places: _Places) -> tu
 
 
 def _links_read_again(old: KeptColumns, links: list[Link], old_of_new: np.ndarray | None,
-                      new_of_old: np.ndarray | None, places: _Places, named: np.ndarray) -> tuple[np.ndarray, ...]:
+                      new_of_old: np.ndarray | None, places: _Places, named: np.ndarray) -> LinkColumns:
     """The link columns in the new order: new links, links at a task named and links that lost an end read again."""
     pred, pred_lost = _moved(_gather(old.pred, old_of_new), new_of_old)
     succ, succ_lost = _moved(_gather(old.succ, old_of_new), new_of_old)
@@ -278,7 +370,7 @@ def _links_read_again(old: KeptColumns, links: list[Link], old_of_new: np.ndarra
         reread |= old_of_new < 0
     for row in np.flatnonzero(reread).tolist():
         link = links[row]
-        pred[row], succ[row] = places.of(link.pred_id), places.of(link.succ_id)
+        pred[row], succ[row] = places.of(link.pred_id, int(pred[row])), places.of(link.succ_id, int(succ[row]))
         code[row] = kind = TYPE_CODES.get(link.type, -1)
         if min(pred[row], succ[row], kind) < 0 or pred[row] == succ[row] or not all_whole([link.lag]):
             raise Unreadable

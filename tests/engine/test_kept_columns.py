@@ -71,7 +71,7 @@ class Session:
 
     def check(self, changes: ChangeSet) -> None:
         """The schedule from the kept columns is the fresh one, field for field (or the same refusal)."""
-        columns = self.keeper.columns(self.project, changes.task_ids)
+        columns = self.keeper.columns(self.project, changes.task_ids, changes.structure or changes.links)
         kept, kept_by_levels = _outcome(self.project, columns), _outcome(self.project, columns, True)
         with _nothing_kept():  # the network's shape, levels and orders made afresh too
             fresh, fresh_by_levels = _outcome(self.project, None), _outcome(self.project, None, True)
@@ -322,4 +322,4 @@ def test_a_loop_closed_is_refused_as_afresh_and_opened_again_schedules_as_afresh
             del project.links["back"]
         else:
             project.links["back"] = link
-        session.check(ChangeSet(frozenset({back.pred_id, back.succ_id})))
+        session.check(ChangeSet(frozenset({back.pred_id, back.succ_id}), links=True))
