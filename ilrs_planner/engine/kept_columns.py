@@ -111,12 +111,15 @@ class ColumnKeeper:
         self._last: _Reading | None = None
 
     def columns(self, project: Project, touched: Collection[str] | None = None,
-                reshaped: bool = True) -> KeptColumns | None:
+                relinked: bool = True) -> KeptColumns | None:
         """The plan's columns now, or None when it must be read from its objects. `touched`: the ids
-        of every task an edit has named since the last call; None reads the whole plan again.
-        `reshaped`: False when no edit since the last call added, removed or moved a task or added
-        or removed a link (their ChangeSets said neither `structure` nor `links`), so the plan holds
-        the objects last read in their order and only the tasks named are looked at again."""
+        of every task an edit has named since the last call (every task added, removed or changed);
+        None reads the whole plan again. `relinked`: False when no edit since the last call changed
+        a link (their ChangeSets said no `links`), so the plan holds the link objects last read.
+
+        When as many tasks are in the plan as last read, and each task named is the object last
+        read under its id, the plan holds the tasks last read, in their order: only those named, and
+        their links, are read again. Otherwise the lists are compared (see _followed)."""
         if not isinstance(project.tasks, dict) or not isinstance(project.links, dict):
             self._last = None  # a plan read without objects (see column_rows) is never edited
             return None
@@ -125,7 +128,7 @@ class ColumnKeeper:
             if last is None or touched is None or len(touched) > max(len(last.tasks) // 8, 64):
                 self._last = _read_all(project)
             else:
-                self._last = _read_again(last, project, touched, reshaped)
+                self._last = _read_again(last, project, touched, relinked)
         except Unreadable:
             self._last = None
             return None
@@ -164,16 +167,19 @@ def _read_all(project: Project) -> _Reading:
     return _Reading(tasks, keys, addresses, addresses_of(keys), _hashes(keys), links, addresses_of(links), columns)
 
 
-def _read_again(last: _Reading, project: Project, touched: Collection[str], reshaped: bool) -> _Reading:
+def _read_again(last: _Reading, project: Project, touched: Collection[str], relinked: bool) -> _Reading:
     """The columns after an edit that named `touched`: the last reading, with the rows it reached read again."""
-    if not reshaped:
-        unmoved = _read_in_place(last, project, touched)
-        if unmoved is not None:
-            return unmoved
-    tasks, keys = list(project.tasks.values()), list(project.tasks)
+    named = _named_in_place(last, project, touched)
+    same_links = not relinked and len(project.links) == len(last.links)
+    if named is not None and same_links:
+        return _read_in_place(last, named)
     addresses, key_addresses, hashes = last.task_addresses, last.key_addresses, last.key_hashes
     old_of_new = new_of_old = None  # None: the same tasks in the same order, as after most edits
-    if tasks == last.tasks and keys == last.keys:
+    if named is not None:
+        tasks, keys = last.tasks, last.keys
+    else:
+        tasks, keys = list(project.tasks.values()), list(project.tasks)
+    if tasks is last.tasks or (tasks == last.tasks and keys == last.keys):
         tasks, keys = last.tasks, last.keys  # see _Reading: the addresses are those of these objects
     else:
         addresses, key_addresses = addresses_of(tasks), addresses_of(keys)
@@ -190,8 +196,8 @@ def _read_again(last: _Reading, project: Project, touched: Collection[str], resh
     if len(task_rows.reread) > max(len(tasks) // 4, 64):
         return _read_all(project)
     parent, duration, calendar_ids, elapsed, bounded = _tasks_read_again(task_rows, tasks, places)
-    links = list(project.links.values())
-    same_links = links == last.links
+    links = last.links if same_links else list(project.links.values())
+    same_links = same_links or links == last.links
     links = last.links if same_links else links
     link_addresses = last.link_addresses if same_links else addresses_of(links)
     link_old_of_new = None if same_links else old_places(last.link_addresses, link_addresses)
@@ -203,12 +209,10 @@ def _read_again(last: _Reading, project: Project, touched: Collection[str], resh
     return _Reading(tasks, keys, addresses, key_addresses, hashes, links, link_addresses, columns)
 
 
-def _read_in_place(last: _Reading, project: Project, touched: Collection[str]) -> _Reading | None:
-    """The columns when the plan holds the objects last read in their order (no task or link added,
-    removed or moved): only the tasks named, and their links, read again. None when a task named is
-    not the object last read in its place (or the counts differ): the lists are compared then.
-    A column none of whose rows read again changed is the one kept (columns are never written to)."""
-    if len(project.tasks) != len(last.tasks) or len(project.links) != len(last.links):
+def _named_in_place(last: _Reading, project: Project, touched: Collection[str]) -> np.ndarray | None:
+    """The rows of the tasks named when the plan holds the task objects last read, in their order
+    (see ColumnKeeper.columns), else None."""
+    if len(project.tasks) != len(last.tasks):
         return None
     places = _Places(last.keys, last.key_hashes)
     named = []
@@ -217,8 +221,15 @@ def _read_in_place(last: _Reading, project: Project, touched: Collection[str]) -
         if row < 0 or project.tasks.get(key) is not last.tasks[row]:
             return None
         named.append(row)
+    return np.array(sorted(named), dtype=np.int64)
+
+
+def _read_in_place(last: _Reading, rows: np.ndarray) -> _Reading:
+    """The columns when the plan holds the task and link objects last read, in their order: only the
+    tasks at these rows, and their links, read again. A column none of whose rows read again
+    changed is the one kept (columns are never written to)."""
+    places = _Places(last.keys, last.key_hashes)
     old = last.columns
-    rows = np.array(sorted(named), dtype=np.int64)
     tasks = [last.tasks[row] for row in rows.tolist()]
     parents = [-1 if task.parent_id is None else places.of(task.parent_id, int(old.parent[row]))
                for task, row in zip(tasks, rows.tolist())]

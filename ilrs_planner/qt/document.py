@@ -70,7 +70,7 @@ class Document(QObject):
         # brought up to date (None: read the whole plan again); see engine.kept_columns.
         self._columns = ColumnKeeper()
         self._touched: set[str] | None = None
-        self._reshaped = True  # a task or link added, removed or moved since (see ColumnKeeper.columns)
+        self._relinked = True  # a link added, removed or changed since (see ColumnKeeper.columns)
         # Listen to undo_stack.cleanChanged for the modified state (it is `not clean`).
         self.undo_stack = QUndoStack(self)
         weakref.finalize(self, drop_edits, self.undo_stack)
@@ -115,7 +115,7 @@ class Document(QObject):
             self._touched = None
         else:
             self._touched |= changes.task_ids
-        self._reshaped = self._reshaped or changes.structure or changes.links
+        self._relinked = self._relinked or changes.links
         if changes.baselines:
             self._follow_compared_baseline()
         if effects_of(changes).reschedule:
@@ -192,8 +192,8 @@ class Document(QObject):
 
     def _recompute(self) -> None:
         """Derive the schedule again, from the inputs kept since the last time where edits left them alone."""
-        columns = self._columns.columns(self.project, self._touched, self._reshaped)
-        self._touched, self._reshaped = set(), False
+        columns = self._columns.columns(self.project, self._touched, self._relinked)
+        self._touched, self._relinked = set(), False
         try:
             self._schedule, self.schedule_error = schedule(self.project, columns), None
         except PlannerError as error:

@@ -71,7 +71,7 @@ class Session:
 
     def check(self, changes: ChangeSet) -> None:
         """The schedule from the kept columns is the fresh one, field for field (or the same refusal)."""
-        columns = self.keeper.columns(self.project, changes.task_ids, changes.structure or changes.links)
+        columns = self.keeper.columns(self.project, changes.task_ids, changes.links)
         kept, kept_by_levels = _outcome(self.project, columns), _outcome(self.project, columns, True)
         with _nothing_kept():  # the network's shape, levels and orders made afresh too
             fresh, fresh_by_levels = _outcome(self.project, None), _outcome(self.project, None, True)
