@@ -56,7 +56,7 @@ def _flags(net: Network, early: np.ndarray, held_late: np.ndarray | None) -> np.
     own = point & ((early == net.base) | (early == net.fixed))
     edges = np.flatnonzero(point[net.targets])
     driving = edges[forward_bounds(net, early, edges) == early[net.targets[edges]]]
-    src = np.repeat(np.arange(net.n_nodes), np.diff(net.offsets))[driving]
+    src = net.edge_sources()[driving]
     dst, kind = net.targets[driving], net.edge_moments[driving]
     driven = np.zeros(net.n_nodes, dtype=bool)
     driven[dst] = True

@@ -33,17 +33,63 @@ def build_edges(links: tuple[np.ndarray, ...], parent: np.ndarray, is_summary: n
 
 def edge_weights(shape: dict[str, np.ndarray], links: tuple[np.ndarray, ...],
                  duration: np.ndarray) -> dict[str, np.ndarray]:
-    """The edges' durations and lags read in: `w_src`, `lag`, `w_dst` and `elapsed` beside the shape."""
+    """The edges' durations and lags read in: `w_src`, `lag`, `w_dst` and `elapsed` beside the shape.
+
+    After an edit to a duration the last edges' lags are the same (the same shape and link columns,
+    which are never written to), and only the edges of the tasks whose duration changed take
+    another weight: those are patched into the last weights (kept in _LAST_WEIGHTS).
+    """
+    last = _LAST_WEIGHTS[0] if _LAST_WEIGHTS else None
+    if last is not None and last[0] is shape and last[1] is links[3] and last[2] is links[4]:
+        read = last[4]
+        durations = _patched_durations(shape, last[3], duration, last[4])
+    else:
+        read, durations = _read_lags(shape, links), None
+    if durations is None:
+        took = duration if duration.size else np.zeros(1, dtype=np.int64)
+        src_task, dst_task = shape["src_task"], shape["dst_task"]
+        durations = {"w_src": np.where(src_task >= 0, took[np.maximum(src_task, 0)], 0).astype(np.int64),
+                     "w_dst": -np.where(dst_task >= 0, took[np.maximum(dst_task, 0)], 0).astype(np.int64)}
+    for column in (*read.values(), *durations.values()):
+        column.flags.writeable = False  # kept for the next edit's weights
+    result = shape | read | durations
+    _LAST_WEIGHTS[:] = [(shape, links[3], links[4], duration.copy(), result)]
+    return result
+
+
+# The last edges' inputs (shape, lag and elapsed columns by identity, durations copied) and weights.
+_LAST_WEIGHTS: list[tuple[dict[str, np.ndarray], np.ndarray, np.ndarray, np.ndarray, dict[str, np.ndarray]]] = []
+_FEW_TASKS = 16  # durations changed past which every edge's weight is read again
+
+
+def _read_lags(shape: dict[str, np.ndarray], links: tuple[np.ndarray, ...]) -> dict[str, np.ndarray]:
     lag, elapsed = links[3], links[4]
-    link, src_task, dst_task = shape["link"], shape["src_task"], shape["dst_task"]
+    link = shape["link"]
     from_link = link >= 0
     at = np.maximum(link, 0)
     read = (lambda column, none: np.where(from_link, column[at], none)) if lag.size else \
         (lambda column, none: np.full(link.size, none, dtype=column.dtype))
-    took = duration if duration.size else np.zeros(1, dtype=np.int64)
-    return shape | {"w_src": np.where(src_task >= 0, took[np.maximum(src_task, 0)], 0).astype(np.int64),
-                    "lag": read(lag.astype(np.int64), 0), "elapsed": read(elapsed, False),
-                    "w_dst": -np.where(dst_task >= 0, took[np.maximum(dst_task, 0)], 0).astype(np.int64)}
+    return {"lag": read(lag.astype(np.int64), 0), "elapsed": read(elapsed, False)}
+
+
+def _patched_durations(shape: dict[str, np.ndarray], before: np.ndarray, duration: np.ndarray,
+                       last: dict[str, np.ndarray]) -> dict[str, np.ndarray] | None:
+    """The last edges' w_src and w_dst with the durations that changed patched in, or None when
+    the tasks differ in number or too many changed."""
+    if before.shape != duration.shape:
+        return None
+    changed = np.flatnonzero(before != duration)
+    if not changed.size:
+        return {"w_src": last["w_src"], "w_dst": last["w_dst"]}
+    if changed.size > _FEW_TASKS:
+        return None
+    patched = {}
+    for name, column, sign in (("w_src", shape["src_task"], 1), ("w_dst", shape["dst_task"], -1)):
+        rows = np.flatnonzero(np.isin(column, changed))
+        weights = last[name].copy()
+        weights[rows] = sign * duration[column[rows]]
+        patched[name] = weights
+    return patched
 
 
 def _link_edges(links: tuple[np.ndarray, ...], is_summary: np.ndarray,
@@ -88,9 +134,23 @@ def _wbs_edges(parent: np.ndarray, is_summary: np.ndarray,
 
 def edge_moments(src: np.ndarray, lag: np.ndarray, from_finish: np.ndarray, n_tasks: int,
                  duration: np.ndarray) -> np.ndarray:
-    """Per edge: FROM_FINISH (end of a day), FROM_START (start of a day) or INHERITED from its source."""
+    """Per edge: FROM_FINISH (end of a day), FROM_START (start of a day) or INHERITED from its source.
+
+    The last answer is given again for the same edges (`src`, `from_finish` and `lag` by identity:
+    shapes and their weights are never written to) when no task gained or lost its duration."""
+    worked = duration > 0
+    last = _LAST_MOMENTS[0] if _LAST_MOMENTS else None
+    if last is not None and last[0] is src and last[1] is lag and last[2] is from_finish and \
+            last[3].shape == worked.shape and bool(np.array_equal(last[3], worked)):
+        return last[4]
     leaf_task = src < n_tasks
     has_work = np.zeros(src.size, dtype=bool)
-    has_work[leaf_task] = duration[src[leaf_task]] > 0
+    has_work[leaf_task] = worked[src[leaf_task]]
     fixed = np.where(from_finish, FROM_FINISH, FROM_START)
-    return np.asarray(np.where(lag > 0, FROM_FINISH, np.where(has_work, fixed, INHERITED)), dtype=np.int8)
+    moments = np.asarray(np.where(lag > 0, FROM_FINISH, np.where(has_work, fixed, INHERITED)), dtype=np.int8)
+    moments.flags.writeable = False
+    _LAST_MOMENTS[:] = [(src, lag, from_finish, worked, moments)]
+    return moments
+
+
+_LAST_MOMENTS: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []

@@ -24,10 +24,10 @@ class TooFar(Exception):
 class EdgeIndex:
     """Each edge's source, and the edges into a node: indexed by target, or found by scanning."""
 
-    def __init__(self, offsets: np.ndarray, targets: np.ndarray, indexed: bool):
+    def __init__(self, offsets: np.ndarray, targets: np.ndarray, indexed: bool, sources: np.ndarray | None = None):
         n_nodes = offsets.size - 1
         self.offsets, self.targets = offsets, targets
-        self.sources = np.repeat(np.arange(n_nodes), np.diff(offsets))
+        self.sources = np.repeat(np.arange(n_nodes), np.diff(offsets)) if sources is None else sources
         self.indexed = indexed
         self.scans = 0
         self._into = self._into_offsets = targets[:0]

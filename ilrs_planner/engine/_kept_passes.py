@@ -66,9 +66,9 @@ class PassRecord:
     def edges(self, net: Network) -> EdgeIndex:
         """This network's edges by target: indexed once for the shape kept, scanned for another."""
         if not self.same_shape(net):
-            return EdgeIndex(net.offsets, net.targets, indexed=False)
+            return EdgeIndex(net.offsets, net.targets, indexed=False, sources=net.sources)
         if not self.index:
-            self.index.append(EdgeIndex(net.offsets, net.targets, indexed=True))
+            self.index.append(EdgeIndex(net.offsets, net.targets, indexed=True, sources=net.sources))
         return self.index[0]
 
 

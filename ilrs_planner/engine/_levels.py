@@ -43,7 +43,7 @@ def _still_levelled(net: Network, budget: int) -> tuple[np.ndarray, np.ndarray] 
     level = found[0]
     if int(level.max()) + 1 > budget:
         return None
-    sources = np.repeat(np.arange(net.n_nodes), np.diff(net.offsets))
+    sources = net.edge_sources()
     return found if bool((level[sources] < level[net.targets]).all()) else None
 
 
@@ -120,7 +120,7 @@ class _Crossed:
 
 def forward(net: Network, level: np.ndarray, n_levels: int) -> np.ndarray:
     """Early starts: each level's incoming edges relaxed at once. Fixed nodes ignore their links."""
-    sources = np.repeat(np.arange(net.n_nodes), np.diff(net.offsets))
+    sources = net.edge_sources()
     fixed = net.fixed > -BIG
     least = least_nodes(net)
     early = np.where(fixed, net.fixed, no_bound(net, least))
@@ -150,7 +150,7 @@ def backward(net: Network, level: np.ndarray, n_levels: int, early: np.ndarray,
              caps: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Late starts and free floats (with gate carry, as in cpm._backward), level by level from the end."""
     n = len(net.task_ids)
-    sources = np.repeat(np.arange(net.n_nodes), np.diff(net.offsets))
+    sources = net.edge_sources()
     weights = np.where(net.live, net.weights, -BIG)
     bounds, (src, dst, weight, cross, live) = _grouped(level[sources], n_levels, sources, net.targets, weights,
                                                        _crossing_ids(net), net.live)

@@ -75,6 +75,13 @@ class Network:
     as_late: np.ndarray  # per task: constrained As Late As Possible
     day_end_cap: np.ndarray  # per task: a milestone's latest finish when it stands at a day's end
     manual: np.ndarray  # per task: manually scheduled (see _bounds._hold_manual)
+    sources: np.ndarray | None = None  # per edge: its source node (the shape's, read-only); None: found
+
+    def edge_sources(self) -> np.ndarray:
+        """Each edge's source node, in CSR order."""
+        if self.sources is None:
+            return np.repeat(np.arange(self.n_nodes), np.diff(self.offsets))
+        return self.sources
 
     def start_days(self, positions: np.ndarray) -> np.ndarray:
         """Task start positions (the first n_tasks nodes) as day ordinals."""
@@ -234,4 +241,4 @@ def _assemble(project: Project, tasks: Sequence[Task], task_ids: list[str], pare
     return Network(task_ids, tasks, project.start.toordinal(), bounds.duration, parent, depth, is_summary,
                    bounds.history, bounds.finished, gates, n_nodes, node_task, base, fixed, bounds.start_cap,
                    bounds.finish_cap, shape.offsets, dst, weight, live, rows, task_row, time, crossings, jumps, links,
-                   moments, bounds.as_late, bounds.day_end_cap, bounds.manual)
+                   moments, bounds.as_late, bounds.day_end_cap, bounds.manual, src)

@@ -32,7 +32,7 @@ def least_edges(net: Network) -> np.ndarray:
 
 def forward_bounds(net: Network, early: np.ndarray, edges: np.ndarray) -> np.ndarray:
     """The bound each of these edges puts on its target, given every node's early position."""
-    sources = np.repeat(np.arange(net.n_nodes), np.diff(net.offsets))[edges]
+    sources = net.edge_sources()[edges]
     bound = early[sources] + net.weights[edges]
     if net.crossings is not None:
         cross = net.crossings.ids(net.targets.size)[edges]

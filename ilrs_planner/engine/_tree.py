@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from ._recent import Recent
+
 
 def ancestor_jumps(parent: np.ndarray, depth: np.ndarray) -> list[np.ndarray]:
     """jumps[k][i]: the ancestor 2**k levels above task i (n past the top); length n+1 each."""
@@ -37,10 +39,56 @@ def spread_down(flags: np.ndarray, jumps: list[np.ndarray]) -> np.ndarray:
 def gather_up(values: np.ndarray, jumps: list[np.ndarray], ufunc: np.ufunc) -> np.ndarray:
     """Each task's value folded (np.minimum / np.maximum) with every descendant's."""
     n = len(values)
+    levels = _levels_of(jumps[0]) if n and len(jumps) <= _LEVELLED_JUMPS else None
+    if levels is not None:
+        return _gather_by_levels(values, levels, ufunc)
     folded = np.append(values, values[:1] if n else values)
     for step in jumps:  # pass k brings in the descendants 2**k .. 2**(k+1)-1 levels below
         ufunc.at(folded, step[:n], folded[:n].copy())
     return folded[:n]
+
+
+# An outline up to 2**this levels deep is folded a level at a time, the deepest first: one reduceat
+# per level over the children sorted by parent, where a pass per jump reaches every task each time.
+_LEVELLED_JUMPS = 5
+Levels = list[tuple[np.ndarray, np.ndarray, np.ndarray]]  # per level, deepest first: children, parents, starts
+_LEVELS: Recent[Levels] = Recent(size=2)  # an edit's outline and the one before it, for undo and redo
+
+
+def _levels_of(step: np.ndarray) -> Levels:
+    """The children of each level of the outline (`step`: jumps[0]) sorted by parent, their parents
+    and where each parent's run starts, the deepest level first (kept while the outline stays)."""
+    return _LEVELS.get((step,), None, lambda: _levels(step))
+
+
+def _levels(step: np.ndarray) -> Levels:
+    n = step.size - 1
+    depth = np.zeros(n + 1, dtype=np.int64)
+    up = step[:n].copy()
+    rows = np.arange(n)
+    while rows.size:
+        above = up[rows] < n
+        rows = rows[above]
+        depth[rows] += 1
+        up[rows] = step[up[rows]]
+    deepest = int(depth.max())
+    order = np.argsort((deepest - depth[:n]) * (n + 1) + step[:n])  # deepest level first, then by parent
+    bounds = np.searchsorted(deepest - depth[:n][order], np.arange(deepest + 1))
+    levels: Levels = []
+    for level in range(deepest):  # the top level (depth 0) has no parent to fold into
+        children = order[bounds[level]:bounds[level + 1]]
+        parents = step[children]
+        starts = np.flatnonzero(np.concatenate([[True], parents[1:] != parents[:-1]]))
+        levels.append((children, parents[starts], starts))
+    return levels
+
+
+def _gather_by_levels(values: np.ndarray, levels: Levels, ufunc: np.ufunc) -> np.ndarray:
+    folded = values.copy()
+    for children, parents, starts in levels:
+        if children.size:
+            folded[parents] = ufunc(folded[parents], ufunc.reduceat(folded[children], starts))
+    return folded
 
 
 def is_ancestor(above: np.ndarray, below: np.ndarray, depth: np.ndarray, jumps: list[np.ndarray]) -> np.ndarray:
