@@ -49,33 +49,33 @@ def gather_up(values: np.ndarray, jumps: list[np.ndarray], ufunc: np.ufunc) -> n
 
 
 # An outline up to 2**this levels deep is folded a level at a time, the deepest first: one reduceat
-# per level over the children sorted by parent, where a pass per jump reaches every task each time.
+# per level over the runs of children with one parent (in plan order), where a pass per jump reaches
+# every task each time.
 _LEVELLED_JUMPS = 5
-Levels = list[tuple[np.ndarray, np.ndarray, np.ndarray]]  # per level, deepest first: children, parents, starts
+Levels = list[tuple[np.ndarray, np.ndarray, np.ndarray]]  # per level, deepest first: children, run parents, run starts
 _LEVELS: Recent[Levels] = Recent(size=2)  # an edit's outline and the one before it, for undo and redo
 
 
 def _levels_of(step: np.ndarray) -> Levels:
-    """The children of each level of the outline (`step`: jumps[0]) sorted by parent, their parents
-    and where each parent's run starts, the deepest level first (kept while the outline stays)."""
+    """The tasks of each level of the outline (`step`: jumps[0]) in plan order, split in runs of one
+    parent (a parent's children are mostly together), the deepest level first; kept while the
+    outline stays."""
     return _LEVELS.get((step,), None, lambda: _levels(step))
 
 
 def _levels(step: np.ndarray) -> Levels:
     n = step.size - 1
-    depth = np.zeros(n + 1, dtype=np.int64)
-    up = step[:n].copy()
-    rows = np.arange(n)
+    depth = np.zeros(n, dtype=np.int16)  # fewer than 2**_LEVELLED_JUMPS levels
+    up, rows = step[:n].copy(), np.arange(n)
     while rows.size:
-        above = up[rows] < n
-        rows = rows[above]
+        rows = rows[up[rows] < n]
         depth[rows] += 1
         up[rows] = step[up[rows]]
     deepest = int(depth.max())
-    order = np.argsort((deepest - depth[:n]) * (n + 1) + step[:n])  # deepest level first, then by parent
-    bounds = np.searchsorted(deepest - depth[:n][order], np.arange(deepest + 1))
+    order = np.argsort(deepest - depth, kind="stable")  # the deepest level first, each in plan order
+    bounds = np.searchsorted(deepest - depth[order], np.arange(deepest + 1))
     levels: Levels = []
-    for level in range(deepest):  # the top level (depth 0) has no parent to fold into
+    for level in range(deepest):  # the top level has no parent to fold into
         children = order[bounds[level]:bounds[level + 1]]
         parents = step[children]
         starts = np.flatnonzero(np.concatenate([[True], parents[1:] != parents[:-1]]))
@@ -84,10 +84,12 @@ def _levels(step: np.ndarray) -> Levels:
 
 
 def _gather_by_levels(values: np.ndarray, levels: Levels, ufunc: np.ufunc) -> np.ndarray:
+    """gather_up a level at a time: each run of children folded by reduceat, the runs into their
+    parents by ufunc.at (a parent whose children lie in several runs takes each)."""
     folded = values.copy()
     for children, parents, starts in levels:
         if children.size:
-            folded[parents] = ufunc(folded[parents], ufunc.reduceat(folded[children], starts))
+            ufunc.at(folded, parents, ufunc.reduceat(folded[children], starts))
     return folded
 
 
