@@ -151,7 +151,7 @@ def _commands(draw, project: Project) -> Command | None:
     kind = draw(st.sampled_from(["add", "delete", "indent", "outdent", "up", "down", "duration", "constraint",
                                  "deadline", "actual", "calendar", "elapsed", "link", "unlink", "edit link",
                                  "weekdays", "default calendar", "plan start", "status date", "progress",
-                                 "finished", "far start"]))
+                                 "finished", "far start", "manual"]))
     parent = project.tasks[tid].parent_id
     made: dict[str, Command | None] = {
         "add": AddTask(Task(f"N{len(ids)}", "New", draw(st.integers(0, 9)), parent_id=parent), tid),
@@ -172,6 +172,7 @@ def _commands(draw, project: Project) -> Command | None:
         "plan start": SetPlanFields(start=day),
         "status date": SetPlanFields(status_date=draw(st.sampled_from([None, day]))),
         "progress": SetTaskFields(tid, percent_complete=draw(st.sampled_from([0, 40, 100]))),
+        "manual": SetTaskFields(tid, manual=draw(st.booleans())),
         "finished": SetTaskFields(tid, actual_finish=draw(st.sampled_from([None, day]))),
         # Past the year 9999: refused (schedule.out_of_range), and an undo schedules again.
         "far start": SetPlanFields(start=date(9999, 12, 31) - timedelta(draw(st.integers(0, 20)))),
