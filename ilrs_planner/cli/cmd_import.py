@@ -45,33 +45,54 @@ def run(args: argparse.Namespace) -> int:
     refuse_to_overwrite(args.output, args.force)
     loops_left = Path(args.file).suffix.lower() == ".xml"  # see _scheduled
     result = read_plan(args.file, start=args.start, **({"loops_dropped": False} if loops_left else {}))
-    try:
-        dates = _scheduled(result.project, result.warnings, loops_left)
-    finally:
-        print_warnings(result.warnings)
     project = result.project
-    from ..store import save_project
-
-    save_project(project, args.output)
+    dates = _scheduled_and_saved(project, result.warnings, loops_left, args.output)
     print(f"Imported {len(project.tasks)} tasks, {len(project.links)} links and {len(project.participants)} "
           f"participants into {args.output}: {dates.project_start.isoformat()} to "
           f"{dates.last_day().isoformat()}")
     return 0
 
 
-def _scheduled(project: Project, warnings: list[str], loops_left: bool) -> Schedule:
+def _scheduled_and_saved(project: Project, warnings: list[str], loops_left: bool, output: str) -> Schedule:
+    """Schedule the plan (so a loop is named), print the warnings, then save it. A large plan is saved
+    in a second process while this one schedules it (`store.save_beside`), the same plan unless a
+    loop's link is dropped by the scheduling: then it is saved here as it now is."""
+    from ..store.save_beside import SaveBeside
+
+    saving = SaveBeside.start(project, output)
+    try:
+        dates, changed = _scheduled(project, warnings, loops_left)
+    except BaseException:
+        if saving is not None:
+            saving.abandon()
+        raise
+    finally:
+        print_warnings(warnings)
+    if saving is not None and not changed:
+        saving.finish()
+        return dates
+    if saving is not None:
+        saving.abandon()
+    from ..store import save_project
+
+    save_project(project, output)
+    return dates
+
+
+def _scheduled(project: Project, warnings: list[str], loops_left: bool) -> tuple[Schedule, bool]:
     """The plan's schedule. An MS Project XML plan is read with its dependency loops left in: the
     scheduler finds one as it builds its network, so a plan without loops (nearly every one) has
     that network built once, not once more by a search for loops; one with a loop loses the loop's
-    last link, named in a warning as on any import, and is scheduled again."""
+    last link, named in a warning as on any import, and is scheduled again (and the plan is said
+    to have changed)."""
     from ..engine.cpm import schedule
 
     try:
-        return schedule(project)
+        return schedule(project), False
     except PlannerError as exc:
         if exc.code != "link.cycle" or not loops_left:
             raise
     from ..exchange.mspdi import drop_loops
 
     drop_loops(project, warnings)
-    return schedule(project)
+    return schedule(project), True

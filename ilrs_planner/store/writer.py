@@ -64,11 +64,7 @@ def write_plan_file(project: Project, path: str | os.PathLike[str], fingerprint:
     so a save by someone else right after ours is not mistaken for ours). `check` runs under the
     folder's lock just before the rename, and stops the save by raising (compare-and-swap)."""
     target = real_target(path)
-    with gc_paused():
-        numbers = check_before_save(project)
-        check_text_before_save(project)
-        for calendar in () if as_opened else project.calendars.values():  # a file holding one opens (README)
-            refuse_calendar_without_work(calendar, "cannot save")
+    numbers = _checked(project, as_opened)
     try:
         pending = AtomicFile(target, mode)
     except OSError as exc:
@@ -84,6 +80,23 @@ def write_plan_file(project: Project, path: str | os.PathLike[str], fingerprint:
             raise io_error(target, exc, "save") from None
         raise
     return target, written
+
+
+def write_pending(project: Project, temp: Path, target: Path) -> None:
+    """The writing of `save_project`, checks and all, into `temp` (the temporary file of `target`),
+    not renamed: see `save_beside`."""
+    numbers = _checked(project, False)
+    with gc_paused():
+        _write_database(project, numbers, temp, target)
+
+
+def _checked(project: Project, as_opened: bool) -> RowNumbers:
+    with gc_paused():
+        numbers = check_before_save(project)
+        check_text_before_save(project)
+        for calendar in () if as_opened else project.calendars.values():  # a file holding one opens (README)
+            refuse_calendar_without_work(calendar, "cannot save")
+    return numbers
 
 
 def _write_database(project: Project, numbers: RowNumbers, temp: Path, target: Path) -> None:
