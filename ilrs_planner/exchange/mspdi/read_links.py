@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import NamedTuple
 
 from ...domain import Link, LinkType, fresh_ids
@@ -12,8 +13,8 @@ from .values import ELAPSED_FORMATS, PERCENT_FORMATS, TRUE_TEXTS, child_texts, d
 LINK_TYPES_BY_CODE = {code: kind for kind, code in LINK_TYPE_CODES.items()}
 MAX_LOOPS_DROPPED = 10_000
 # The link types and lag formats as MS Project writes them, read without the general path's calls.
-_PLAIN_TYPES = {str(code): kind for code, kind in LINK_TYPES_BY_CODE.items()}
-_PLAIN_FORMATS = {str(code): code for code in range(1, 100)}
+PLAIN_TYPES = {str(code): kind for code, kind in LINK_TYPES_BY_CODE.items()}
+PLAIN_FORMATS = {str(code): code for code in range(1, 100)}
 _LINK_TAGS = ("PredecessorUID", "CrossProject", "Type", "LinkLag", "LagFormat")
 
 
@@ -50,7 +51,7 @@ def _lag_days(reader, link: LinkTexts, fmt: int | None, per_day: int, where: str
     return tenths / 10 / minutes_per_day
 
 
-class _PartDayLags:
+class PartDayLags:
     """Lags are whole days in a plan; MS Project keeps part-day ones. A part day is rounded up, as a
     duration is (`values.days_up`: the successor never starts before MS Project would start it), and
     one warning per file says how many links were rounded, rather than one a link."""
@@ -86,38 +87,53 @@ def read_links(tasks, loops_dropped: bool = True) -> None:
     the scheduler finds a loop as it builds its network, so the network is not built twice just to
     find none (`drop_loops` then, and schedule again)."""
     reader, project, warnings = tasks.reader, tasks.project, tasks.warnings
-    seen = set()
-    summaries = project.summary_ids()  # only a summary can be another task's ancestor
+    early = tasks.early_links  # the links read as the tasks arrived (`links_early`): first in file order
+    warnings += early.warnings
     ids = fresh_ids()
-    part_days = _PartDayLags()
-    for succ_id, link, where in tasks.pending_links:
-        if link.cross_project.lower() in TRUE_TEXTS:
-            warnings.append(f"{where}: a link to another project file cannot be carried; left out")
-            continue
-        pred_id = tasks.by_uid.get(link.predecessor_uid)
-        if pred_id is None or pred_id == succ_id:
-            warnings.append(f"{where}: a link to task UID {link.predecessor_uid[:20]!s} "
-                            f"{'(itself)' if pred_id == succ_id else 'that is not in the file'}; left out")
-            continue
-        link_type = _PLAIN_TYPES.get(link.type) or _link_type(reader, link.type, where, warnings)
-        if (pred_id in summaries or succ_id in summaries) and (
-                pred_id in _ancestors(project, succ_id) or succ_id in _ancestors(project, pred_id)):
-            warnings.append(f"{where}: a link between a summary task and its own sub-task cannot be scheduled; "
-                            "left out")
-            continue
-        if (pred_id, succ_id) in seen:
-            warnings.append(f"{where}: the same predecessor is linked twice; the second link was left out")
-            continue
-        seen.add((pred_id, succ_id))
-        fmt = _PLAIN_FORMATS.get(link.lag_format) or reader.number(link.lag_format, "LagFormat", 7, where)
-        # No lag in a plain format (what most links hold) is no lag, with nothing to warn about.
-        no_lag = link.lag == "0" and link.lag_format.isdecimal() and fmt not in PERCENT_FORMATS
-        lag = 0 if no_lag else part_days.whole(_lag_days(reader, link, fmt, tasks.minutes_per_day, where, warnings),
-                                                  where)
-        project.add_link(Link(pred_id, succ_id, link_type, lag, next(ids), fmt in ELAPSED_FORMATS))
-    part_days.warn(warnings)
+    for link in early.taken:
+        link.id = next(ids)
+        project.links[link.id] = link
+    summaries = project.summary_ids()  # only a summary can be another task's ancestor
+    for succ_id, texts, where in itertools.islice(tasks.pending_links, early.next, None):
+        made = link_of(tasks, (reader, warnings), summaries, early, (succ_id, texts, where))
+        if made is not None:
+            made.id = next(ids)
+            project.add_link(made)
+    early.part_days.warn(warnings)
     if loops_dropped:
         drop_loops(project, warnings)
+
+
+def link_of(tasks, said: tuple, summaries: set[str], state, pending: tuple) -> Link | None:
+    """One pending link (successor id, its texts, where) as a link, its id still to give, or None:
+    left out, with a warning. `said`: the reader and the warnings it says them in; `state`: the
+    pairs linked so far (`seen`) and the part-day lags rounded (`part_days`)."""
+    reader, warnings = said
+    succ_id, link, where = pending
+    if link.cross_project.lower() in TRUE_TEXTS:
+        warnings.append(f"{where}: a link to another project file cannot be carried; left out")
+        return None
+    pred_id = tasks.by_uid.get(link.predecessor_uid)
+    if pred_id is None or pred_id == succ_id:
+        warnings.append(f"{where}: a link to task UID {link.predecessor_uid[:20]!s} "
+                        f"{'(itself)' if pred_id == succ_id else 'that is not in the file'}; left out")
+        return None
+    link_type = PLAIN_TYPES.get(link.type) or _link_type(reader, link.type, where, warnings)
+    project = tasks.project
+    if (pred_id in summaries or succ_id in summaries) and (
+            pred_id in _ancestors(project, succ_id) or succ_id in _ancestors(project, pred_id)):
+        warnings.append(f"{where}: a link between a summary task and its own sub-task cannot be scheduled; left out")
+        return None
+    if (pred_id, succ_id) in state.seen:
+        warnings.append(f"{where}: the same predecessor is linked twice; the second link was left out")
+        return None
+    state.seen.add((pred_id, succ_id))
+    fmt = PLAIN_FORMATS.get(link.lag_format) or reader.number(link.lag_format, "LagFormat", 7, where)
+    # No lag in a plain format (what most links hold) is no lag, with nothing to warn about.
+    no_lag = link.lag == "0" and link.lag_format.isdecimal() and fmt not in PERCENT_FORMATS
+    lag = 0 if no_lag else state.part_days.whole(
+        _lag_days(reader, link, fmt, tasks.minutes_per_day, where, warnings), where)
+    return Link(pred_id, succ_id, link_type, lag, "", fmt in ELAPSED_FORMATS)
 
 
 def drop_loops(project, warnings: list[str]) -> None:

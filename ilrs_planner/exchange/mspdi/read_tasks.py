@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 from datetime import date
 
 from ...domain import PlannerError, Project, Task, TaskKind, fresh_ids
+from .links_early import EarlyLinks
 from .read_links import LinkTexts, link_texts, read_links
 from .task_fields import TaskFields
 from .task_record import TaskRecord, first_texts, record_element, records_of
@@ -26,6 +27,7 @@ class TaskReader(TaskFields):
         self.minutes_per_day, self.owners = minutes_per_day, owners
         self.by_uid: dict[str, str] = {}
         self.pending_links: list[tuple[str, LinkTexts, str]] = []  # (successor id, its link's texts, where)
+        self.early_links = EarlyLinks(minutes_per_day)  # those taken as tasks arrive
         self.baseline_entries: dict[int, dict[str, tuple[date, date]]] = {}
         self.summary_durations: dict[str, int] = {}
         self.keys: set[str] = set()
@@ -124,6 +126,7 @@ class TaskReader(TaskFields):
         self.by_uid[uid] = task.id
         self.pending_links += [(task.id, link_texts(self.reader, link, where), where)
                                for link in records_of(record, "PredecessorLink")]
+        self.early_links.take(self, task.id)
         self._task_baselines(task.id, record, where)
         if custom.get("summary_duration", "").isdigit():
             self.summary_durations[task.id] = int(custom["summary_duration"])
