@@ -35,15 +35,15 @@ written, a warning says which were left out), the signature (a signature covers 
 an export). On import, anything that cannot be carried over is listed as a warning.
 
 Modules: `helpers` (the mapping's constants and date conventions, a leaf every other module may
-import), `xml_safe` -> `xml_stream` and `values` (parsing untrusted XML and lenient values), `reader` ->
-`read_header` (the plan's header, calendars and custom field definitions: what precedes the tasks)
--> `read_calendars`, `reader` -> `read_tasks` -> `read_links` (through `links_early`, which reads the
-links as their tasks arrive) and `task_fields` (a task's own fields), `reader` -> `read_resources` (participants and baselines: what follows the tasks) and
-`read_splits` (import); `parse_worker` parses a large file in a second process and hands its tasks
-over as `task_record`s, which `read_tasks` reads whichever process parsed them; `writer` ->
-`write_calendars`, `write_tasks` (export), all writing through `xml_out`, which sends each element
-to the file as it is made. Imports run one way,
-from this package's entry points down to `helpers`.
+import), `xml_safe` -> `xml_stream` and `values` (parsing untrusted XML and lenient values),
+`reader` -> `read_header` (the plan's header, calendars and custom field definitions: what precedes
+the tasks) -> `read_calendars`, `reader` -> `read_tasks` -> `read_links` (through `links_early`,
+which reads the links as their tasks arrive) and `task_fields` (a task's own fields), `reader` ->
+`read_resources` (participants and baselines: what follows the tasks) and `read_splits` (import);
+`parse_worker` parses a large file in a second process and hands its tasks over as `task_record`s,
+which `read_tasks` reads whichever process parsed them; `writer` -> `write_calendars`, `write_tasks`
+(export), all writing through `xml_out`, which sends each element to the file as it is made.
+Imports run one way, from this package's entry points down to `helpers`.
 """
 
 from __future__ import annotations
