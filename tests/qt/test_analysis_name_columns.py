@@ -75,3 +75,21 @@ def test_what_if_fits_the_dock_of_an_800_pixel_window_and_enter_after_the_days_p
     qtbot.keyClick(panel.days_spin, Qt.Key.Key_Return)  # did nothing: only the Preview button previewed
     qtbot.waitUntil(lambda: panel.preview is not None, timeout=60_000)
     assert "'change-8' slips by +30 days" in panel.headline.text() and "change-8 +30 d" in panel.headline.text()
+
+
+def test_the_risk_panel_fits_the_dock_of_an_800_by_600_window(qtbot, _reference):
+    window = MainWindow(Document(copy.deepcopy(_reference)))
+    qtbot.addWidget(window, before_close_func=lambda w: w.document.mark_saved())
+    window.resize(800, 600)
+    window.show()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    press(window.tree, "Ctrl+Shift+R")  # Analysis → Schedule risk
+    panel = window.analysis.risk
+    qtbot.waitUntil(panel.isVisible, timeout=60_000)
+    room = panel.parentWidget().width()  # the dock's scroll area shows this much of the panel
+    # "triangular" stretched to fourteen characters pushed its row, and the panel, 12 pixels past the
+    # dock: "Open charts in window" was cut at the window's edge.
+    assert panel.minimumSizeHint().width() <= room
+    button = panel.window_button
+    assert button.mapTo(panel, button.rect().topRight()).x() < room

@@ -19,8 +19,13 @@ def compact_choosers(panel: QWidget) -> None:
     """Let every drop-down of `panel` shrink to a few words, so a dock is never wider than the screen.
 
     A combo box sizes itself to its longest item by default ("2019-10-08 Chang'e 7 announcement …"),
-    which made docks 1,300–1,800 px wide; the full text stays in the open list."""
+    which made docks 1,300–1,800 px wide; the full text stays in the open list. A drop-down whose
+    fixed words are all shorter keeps their width: stretched to the few words, the risk panel's
+    "triangular"/"pert" pushed its row past the dock of an 800-pixel window."""
     for combo in panel.findChildren(QComboBox):
+        words = [combo.itemText(i) for i in range(combo.count())]
+        if words and max(map(len, words)) < COMBO_MIN_CHARS and not combo.isEditable():
+            continue
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(COMBO_MIN_CHARS)
 
