@@ -8,6 +8,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ilrs_planner.commands.tasks import SetTaskFields
+from ilrs_planner.data.reference import build_reference_project
 from ilrs_planner.qt.document import Document
 from ilrs_planner.qt.main_window import MainWindow
 from ilrs_planner.store import open_project, save_project
@@ -113,3 +114,26 @@ def test_full_disk_during_save_shows_a_dialog_and_keeps_the_plan(window, tmp_pat
     assert errors == [("Could not save the plan", "store.io")]
     assert window.document.modified and window.document.project.tasks["a"].name == "keep me"
     assert window.document.path is None
+
+
+def test_another_file_opens_at_its_top_left_and_the_same_file_read_again_keeps_the_place(
+        qtbot, tmp_path):
+    reference_project = build_reference_project()
+    first, second = tmp_path / "first.db", tmp_path / "second.db"
+    save_project(reference_project, first)
+    save_project(reference_project, second)
+    win = MainWindow(Document(open_project(first), str(first)))
+    qtbot.addWidget(win)
+    win.resize(800, 600)
+    win.show()
+    qtbot.waitExposed(win)
+    tree = win.tree
+    bars = tree.horizontalScrollBar(), tree.verticalScrollBar()
+    for bar in bars:  # the planner scrolled to the far right and down the roadmap
+        qtbot.waitUntil(lambda bar=bar: bar.maximum() > 0)
+        bar.setValue(bar.maximum())
+    assert win.plan_file.open_path(str(first))  # the same file read again: where it was
+    assert [bar.value() for bar in bars] == [bar.maximum() for bar in bars]
+    assert win.plan_file.open_path(str(second))  # another file: ID and Name and its first rows in sight
+    assert [bar.value() for bar in bars] == [0, 0]
+    assert tree.columnViewportPosition(tree.header().logicalIndex(0)) == 0

@@ -52,6 +52,8 @@ class TaskTreeView(CellTyping, QTableView):
         self._syncing = False
         self._scroll_maximum = 0  # at least this far, so the chart's last rows can be reached too
         self._batch_depth = 0  # while > 0, row changes do not recompute the chart's rows
+        # The file whose rows are shown, and its plan: another file opens at its top left.
+        self._shown_path, self._shown_project = document.path, document.project
         self.source_model = TaskTreeModel(document, self)
         self.setModel(self.source_model)
         self.delegate = TaskDelegate(document, self)
@@ -105,6 +107,8 @@ class TaskTreeView(CellTyping, QTableView):
         self.document.selectionChanged.connect(self.select_tasks)
         # After the model announced an edit's rows: rows it replaced are selected again.
         self.document.changed.connect(self._reselect)  # bound: a closure here kept the window and plan alive
+        self.document.changed.connect(self._to_top_left_of_another_file)
+        self.document.pathChanged.connect(self._saved_elsewhere)
         self.document.baselineChanged.connect(self._show_baseline_columns)
         self.doubleClicked.connect(self._double_clicked)
 
@@ -161,6 +165,19 @@ class TaskTreeView(CellTyping, QTableView):
 
     def _reselect(self, *_args) -> None:
         self.select_tasks(self.document.selected_ids)
+
+    def _to_top_left_of_another_file(self, changes, _initiator) -> None:
+        """Another file opened (not the same one read again): its first rows and its ID and Name in sight,
+        as MS Project opens a plan, not the place the last plan's table was scrolled to."""
+        if changes.replaced and self.document.path != self._shown_path:
+            self.horizontalScrollBar().setValue(0)
+            self.scrollToTop()
+        self._shown_path, self._shown_project = self.document.path, self.document.project
+
+    def _saved_elsewhere(self, path) -> None:
+        """Save As: the same plan, now that file (reading it again later keeps the table's place)."""
+        if self.document.project is self._shown_project:
+            self._shown_path = path
 
     def _announce_open(self, task_id: str, on: bool) -> None:
         index = self.proxy_index(task_id)
