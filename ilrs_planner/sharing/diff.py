@@ -155,8 +155,10 @@ def _section(a: Project, b: Project, kind: str, references: References) -> Secti
         diffs = _differences(a, b, old[oid], new[nid], refs, references)
         if ranks is not None and ranks[0].get(oid) == ranks[1].get(nid):
             diffs = [d for d in diffs if d[0] != "position"]  # only shifted by siblings added or removed
-        if kind == "baselines":
-            diffs = [_entry_summary(a, b, d, references) if d[0] == "entries" else d for d in diffs]
+        if kind == "baselines":  # the chain's hash is not content: a partner copy's chain is made
+            # again over the baselines it keeps (and the signed history is checked on its own)
+            diffs = [_entry_summary(a, b, d, references) if d[0] == "entries" else d
+                     for d in diffs if d[0] != "prev_hash"]
         if diffs:
             elapsed = (getattr(old[oid], "elapsed", False), getattr(new[nid], "elapsed", False))
             section.changed.append(ItemDiff(nid, label(b, new[nid], references), [FieldChange(*d) for d in diffs],

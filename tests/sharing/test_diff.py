@@ -201,3 +201,20 @@ def test_baseline_entries_of_tasks_sharing_a_key_are_each_shown():
     (changed,) = diff_projects(plan, other, with_schedule=False).baselines.changed
     (change,) = changed.changes
     assert sorted(change.new) == ["R (Rover) [r1]", "R (Rover) [r2]"]
+
+
+def test_a_partner_copy_of_the_roadmap_lists_no_baseline_as_changed_for_its_chain_hash():
+    """A partner copy's baselines are chained again (their hashes differ); the comparison shows what a
+    person reads, so only a baseline whose name, date, notes or entries differ is listed as changed."""
+    from ilrs_planner.data.reference import build_reference_project
+    from ilrs_planner.sharing.redact import redact_project
+
+    plan = build_reference_project()
+    copy = redact_project(plan, "partners")
+    chained_again = [b.name for b in copy.baselines if b.prev_hash != plan.baseline(b.name).prev_hash]
+    assert chained_again  # the case the test is about
+    entries_differ = {b.name for b in copy.baselines if dict(b.entries) != dict(plan.baseline(b.name).entries)}
+    changed = {item.label: [c.field for c in item.changes]
+               for item in diff_projects(plan, copy, with_schedule=False).baselines.changed}
+    assert set(changed) == entries_differ
+    assert all("prev_hash" not in fields for fields in changed.values())
