@@ -11,8 +11,8 @@ task table's own work (the rows it inserts, removes or moves), the chart's own w
 and legend brought up to date) and its paint (the shown rows' geometry, drawn); "other" is the rest,
 named in a second table: the command's own work on the plan (apply, revert), the status bar's
 figures, the task table's cells drawn, and what is left (selection, signals, Qt's own work).
-Goal at 100,000 tasks: the whole edit under 100 ms. The minute's autosave is kept out (it writes
-the whole plan; bench_process.py measures saving). `--profile EDIT` adds cProfile's figures for
+Goal at 100,000 tasks: the whole edit under 100 ms. The minute's autosave is kept out (it copies
+the whole plan; bench_autosave.py measures it). `--profile EDIT` adds cProfile's figures for
 one edit over its repeats, without the schedule's derivation.
 """
 
@@ -183,8 +183,9 @@ def main() -> int:
     window.show()
     QApplication.processEvents()
     watches = clocks(window)
-    # The minute's autosave writes the whole plan (most of a second at 100,000 tasks); its timer
-    # fired inside whichever edit was running then, which is not what an edit costs.
+    # The minute's autosave copies the whole plan between edits and writes it beside them (most of
+    # a second at 100,000 tasks), sharing the machine with whichever edit was running then, which
+    # is not what an edit costs.
     window.plan_file.file_session.autosave_timer.timeout.disconnect()
     resets: list[int] = []
     window.tree.source_model.modelReset.connect(lambda: resets.append(1))

@@ -108,7 +108,7 @@ class _IdentityIndex:
 
     def __init__(self, ids: list[str]):
         self.ids = ids
-        addresses = np.fromiter(map(id, ids), np.int64, len(ids))
+        addresses = _addresses(ids)
         self.order = np.argsort(addresses)
         self.addresses = addresses[self.order]
         self._by_value: dict[Any, int] | None = None
@@ -117,7 +117,7 @@ class _IdentityIndex:
         """The row number of the task each of `names` is the id of; 0 for None and for a name of no task."""
         if not self.ids:
             return np.zeros(len(names), np.int64)
-        wanted = np.fromiter(map(id, names), np.int64, len(names))
+        wanted = _addresses(names)
         at = np.minimum(np.searchsorted(self.addresses, wanted), len(self.ids) - 1)  # past the end: no match
         same = self.addresses[at] == wanted
         numbers = np.where(same, self.order[at] + 1, 0)
@@ -133,6 +133,19 @@ class _IdentityIndex:
         if self._by_value is None:
             self._by_value = dict(zip(self.ids, count(1)))  # in C
         return self._by_value
+
+
+# Addresses read at a time: reading 200,000 in one call holds Python's lock for some 50 ms, which a
+# recovery copy saved on a thread of its own (store/recovery_thread.py) must not do to the window.
+_ADDRESSES_AT_ONCE = 16_384
+
+
+def _addresses(objects: Sequence[Any]) -> np.ndarray:
+    """The machine address of each of `objects` (what `id` gives), in order."""
+    step = _ADDRESSES_AT_ONCE
+    parts = [np.fromiter(map(id, objects[first:first + step]), np.int64, min(step, len(objects) - first))
+             for first in range(0, len(objects), step)]
+    return np.concatenate(parts) if parts else np.zeros(0, np.int64)
 
 
 def _link_ends(index: _IdentityIndex, links: Mapping[str, Link]) -> tuple[np.ndarray, np.ndarray]:

@@ -93,3 +93,15 @@ def _function(name: str, parameters: str, result: str, names: dict[str, Any] | N
     exec(compile(source, f"<{name}>", "exec"), namespace)  # noqa: S102 (constants)
     function: Callable[..., Any] = namespace[name]
     return function
+
+
+@lru_cache(maxsize=8)
+def fields_into(fields: tuple[str, ...]) -> Callable[[list[Any], list[Any]], None]:
+    """A function of (objects, values) appending to `values` each object's `fields`, in order, one
+    object after another."""
+    read = ", ".join(f"o.{name}" for name in fields)
+    source = f"def fields_into(objects, values):\n    for o in objects:\n        values += ({read},)\n"
+    namespace: dict[str, Any] = {}
+    exec(compile(source, "<fields_into>", "exec"), namespace)  # noqa: S102 (constants)
+    function: Callable[[list[Any], list[Any]], None] = namespace["fields_into"]
+    return function

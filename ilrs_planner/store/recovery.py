@@ -125,7 +125,7 @@ def discard_copy(copy_path: Path) -> None:
     for path in (copy_path, _note_path(copy_path)):
         try:
             os.remove(path)
-        except FileNotFoundError:
+        except (FileNotFoundError, NotADirectoryError):  # no copy: none was ever written there
             pass
         except OSError as exc:
             raise PlannerError("store.io", f"could not remove '{path}': {exc.strerror}", [str(path)]) from None

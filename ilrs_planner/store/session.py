@@ -5,7 +5,8 @@ How the app uses it::
     session = PlanSession.open(path)            # store.in_use names who else has it open
     session.project                             # the plan as read
     ... every minute while there are unsaved changes:
-    session.write_recovery(project)
+    session.write_recovery(project)             # or, from a snapshot, on a thread of its own:
+    session.write_recovery_later(snapshot, done)
     ... on Save:
     if session.changed_on_disk():               # someone else saved over it since we opened it
         ask: reload / save as copy / overwrite  # -> session.save(project, overwrite=True)
@@ -14,6 +15,10 @@ How the app uses it::
     session.close()                             # clean exit: marker released, recovery copy removed
 
 After a crash, `recovery.find_recoveries()` lists what can be restored and when it was written.
+
+A recovery copy written in the background is waited for by everything else that touches the
+session's files (save, save as, close, another recovery copy): never two at once, and a save's
+removal of the copy always comes after the copy.
 """
 
 from __future__ import annotations
@@ -26,6 +31,8 @@ from .fingerprint import Fingerprint, changed_since
 from .lock import LockInfo, acquire_lock, release_lock
 from .reader import open_project
 from .recovery import discard_recovery, write_recovery
+from .recovery_thread import Done, RecoveryThread
+from .snapshot import PlanSnapshot
 from .writer import write_plan_file
 
 
@@ -35,6 +42,7 @@ class PlanSession:
     def __init__(self, path: Path | None, project: Project, fingerprint: Fingerprint | None,
                  lock: LockInfo | None):
         self.path, self.project, self.fingerprint, self.lock = path, project, fingerprint, lock
+        self._background = RecoveryThread()
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, force: bool = False) -> PlanSession:
@@ -63,6 +71,7 @@ class PlanSession:
         """Save to our file; refuses with `store.changed_on_disk` if someone changed it, unless `overwrite`."""
         if self.path is None:
             raise PlannerError("store.io", "the plan has no file yet; choose where to save it (Save As)")
+        self._background.wait()
         if not overwrite:
             self._check_still_ours()
         # Compare-and-swap: the check runs again under the folder's lock just before the rename, so
@@ -83,6 +92,7 @@ class PlanSession:
         if same_file:
             return self.save(project, overwrite=True)
         lock = acquire_lock(path, force=force)
+        self._background.wait()
         try:
             _, fingerprint = write_plan_file(project, path)
         except BaseException:
@@ -103,10 +113,21 @@ class PlanSession:
 
     def write_recovery(self, project: Project) -> Path:
         """Autosave `project` to this file's recovery copy; returns the copy's path."""
+        self._background.wait()
         return write_recovery(project, self.path)
+
+    def write_recovery_later(self, snapshot: PlanSnapshot, done: Done) -> None:
+        """Write `snapshot` to this file's recovery copy on a thread of its own; `done(path, error)`
+        is called on that thread when it is written (or could not be)."""
+        self._background.start(snapshot, self.path, done)
+
+    def writing_recovery(self) -> bool:
+        """True while a recovery copy is being written in the background."""
+        return self._background.busy()
 
     def close(self, *, keep_recovery: bool = False) -> None:
         """Release the in-use marker and, on a clean exit, remove the recovery copy."""
+        self._background.wait()
         if not keep_recovery:
             discard_recovery(self.path)
         if self.path is not None:

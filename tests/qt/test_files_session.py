@@ -120,7 +120,8 @@ def test_autosave_then_crash_then_restore_saying_when(qtbot, small_project, plan
     window.document.push(SetTaskFields("a", name="unsaved work"))
     timer = window.plan_file.file_session.autosave_timer
     assert timer.isActive() and timer.interval() == 60_000
-    timer.timeout.emit()  # a minute passes
+    with qtbot.waitSignal(window.plan_file.file_session.autosaving.written):
+        timer.timeout.emit()  # a minute passes
     assert [r.plan_path for r in find_recoveries()] == [str(plan_file)]
     # The program dies here: no clean exit. The next start finds the copy.
     window.plan_file.file_session.session.lock = None  # (a crash leaves the marker; ours is stale after it)
@@ -141,7 +142,8 @@ def test_saving_removes_the_recovery_copy_and_stops_autosave(qtbot, small_projec
     window = make_window(qtbot, small_project)
     window.plan_file.open_path(str(plan_file))
     window.document.push(SetTaskFields("a", name="x"))
-    window.plan_file.file_session.autosave()
+    with qtbot.waitSignal(window.plan_file.file_session.autosaving.written):
+        window.plan_file.file_session.autosave()
     assert find_recoveries()
     assert window.plan_file.save()
     assert find_recoveries() == [] and not window.plan_file.file_session.autosave_timer.isActive()

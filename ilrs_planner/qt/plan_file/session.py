@@ -21,8 +21,7 @@ from ...store.recovery import Recovery, discard_copy, find_recoveries, recovery_
 from ...store.session import PlanSession
 from ..dialogs.messages import ask, show_error
 from ..document import Document
-
-AUTOSAVE_MS = 60_000  # at most a minute of work is lost in a crash
+from .autosave import Autosave
 
 
 class ChangedOnDisk(enum.Enum):
@@ -44,16 +43,13 @@ class FileSession(QObject):
         self.document = document
         self.session: PlanSession | None = None  # untitled until a file is opened or saved
         self.changed_on_disk: ChangedOnDisk | None = None  # the answer of the last refused save
-        self.autosave_timer = QTimer(self)
-        self.autosave_timer.setInterval(AUTOSAVE_MS)
-        self.autosave_timer.timeout.connect(self.autosave)
-        self.document.undo_stack.cleanChanged.connect(self._clean_changed)
+        self.autosaving = Autosave(document, self._session, self)
+        self.autosaving.failed.connect(self.autosaveFailed)
 
-    def _clean_changed(self, clean: bool) -> None:
-        if clean:
-            self.autosave_timer.stop()
-        elif not self.autosave_timer.isActive():
-            self.autosave_timer.start()
+    @property
+    def autosave_timer(self) -> QTimer:
+        """The minute's timer of the recovery copy (running while there are unsaved changes)."""
+        return self.autosaving.timer
 
     def _session(self) -> PlanSession:
         if self.session is None:
@@ -148,13 +144,8 @@ class FileSession(QObject):
 
     # -- autosave and recovery -------------------------------------------------------------------
     def autosave(self) -> None:
-        """Write the recovery copy (every minute while modified); a failure is noted, never fatal."""
-        if not self.document.modified:
-            return
-        try:
-            self._session().write_recovery(self.document.project)
-        except PlannerError as error:
-            self.autosaveFailed.emit(f"Autosave failed: {error.message}")
+        """Begin the recovery copy now (see autosave.py); a failure is noted, never fatal."""
+        self.autosaving.start()
 
     def offer_recovery(self) -> tuple[Project, str | None] | None:
         """At start: offer the newest unsaved work a crash left, saying from when; the restored plan."""
@@ -200,7 +191,7 @@ class FileSession(QObject):
 
     def release(self) -> None:
         """A clean exit: stop autosaving, remove the recovery copy, release the in-use marker."""
-        self.autosave_timer.stop()
+        self.autosaving.stop()
         if self.session is not None:
             self.session.close()
             self.session = None
