@@ -17,13 +17,14 @@ text stays in the description) with a warning.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from icalendar import Calendar, Event, vText
 
 from ..domain import Classification, PlannerError, Project, Task, TaskKind, format_fuzzy_date
-from ..files.atomic import write_atomically
+from ..files.atomic import atomic_output
 
 UID_DOMAIN = "ilrs-planner"
 ICS_CLASS = {Classification.PUBLIC: "PUBLIC", Classification.PARTNERS: "PRIVATE",
@@ -73,36 +74,53 @@ def _event(task: Task, start, finish, stamp: datetime, warnings: list[str]) -> E
     return event
 
 
-def build_calendar(project: Project, *, missions: bool = False, warnings: list[str] | None = None) -> Calendar:
-    """The calendar: one all-day event per milestone (and per mission when `missions`).
-
-    What could not be carried over is appended to `warnings`."""
-    warnings = [] if warnings is None else warnings
-    from ..engine.cpm import schedule
-
-    dates = schedule(project).tasks
-    summaries = project.summary_ids()
+def _calendar(project: Project) -> Calendar:
+    """The calendar's own properties (its events are written one by one after them)."""
     calendar = Calendar()
     calendar.add("prodid", "-//ILRS Planner//Milestones//EN")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", vText(ics_line(project.name)))
+    return calendar
+
+
+def _events(project: Project, missions: bool, warnings: list[str]) -> Iterator[Event]:
+    """One all-day event per milestone (and per mission when `missions`), in WBS order."""
+    from ..engine.cpm import schedule
+
+    dates = schedule(project).tasks
+    summaries = project.summary_ids()
     stamp = datetime.now(UTC).replace(microsecond=0)
     for task, _ in project.walk():
         wanted = task.is_milestone or (missions and task.kind == TaskKind.MISSION)
         if wanted and task.id not in summaries and task.id in dates:
             shown = dates[task.id]  # a milestone on the day MS Project shows it (Friday 17:00: Friday)
-            calendar.add_component(_event(task, shown.shown_start, shown.shown_finish + timedelta(days=1), stamp,
-                                          warnings))
-    return calendar
+            yield _event(task, shown.shown_start, shown.shown_finish + timedelta(days=1), stamp, warnings)
+
+
+def ical_chunks(project: Project, *, missions: bool = False, warnings: list[str] | None = None) -> Iterator[bytes]:
+    """The .ics file's bytes, a piece at a time: the calendar's head, each event as it is made, its end.
+
+    The same bytes as the whole calendar's `to_ical()` (icalendar writes a component as its
+    properties, then each subcomponent's lines, then its END line), without holding every event:
+    a plan of 100,000 tasks has thousands of milestones. What could not be carried over is
+    appended to `warnings`."""
+    warnings = [] if warnings is None else warnings
+    empty = _calendar(project).to_ical()
+    end = b"END:VCALENDAR\r\n"
+    yield empty[:-len(end)]
+    for event in _events(project, missions, warnings):
+        yield event.to_ical()
+    yield end
 
 
 def write(project: Project, path: str | Path, *, missions: bool = False, **_opts) -> list[str]:
     """Write the milestones calendar to `path`; returns warnings (what could not be carried over)."""
     warnings: list[str] = []
-    data = build_calendar(project, missions=missions, warnings=warnings).to_ical()
     target = Path(path)
     try:
-        write_atomically(target, data)
+        with atomic_output(target) as stream:
+            for chunk in ical_chunks(project, missions=missions, warnings=warnings):
+                stream.write(chunk)
     except OSError as exc:
         raise PlannerError("export.failed", f"could not write '{target}': {exc.strerror}", [str(target)]) from None
     return warnings

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
+from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -47,15 +49,11 @@ def write(project: Project, path: str | Path) -> list[str]:
     refs = {task.id: str(number) for number, (task, _) in enumerate(project.walk(), start=1)}
     predecessors = _predecessor_cells(project, refs, warnings)
     summaries, worked = project.summary_ids(), WorkedDays(project)
-    rows = [_task_row(project, task, depth, refs[task.id], predecessors.get(task.id, ""), schedule,
-                      finish_shift(task.duration, task.id in summaries))
-            for task, depth in project.walk()]
-    durations = COLUMNS.index("Duration")
-    for row, (task, _) in zip(rows, project.walk()):
-        if task.id in summaries:
-            row[durations] = _summary_duration(task, schedule, worked)
-
-    _write_atomically(Path(path), [COLUMNS, _project_row(project, schedule, rows), *rows])
+    # Each task's row is written as soon as it is made: all 100,000 rows held at once took as much
+    # memory again as the plan itself.
+    rows = _task_rows(project, refs, predecessors, schedule, summaries, worked)
+    head = _project_row(project, schedule, _last_finish(schedule, refs))
+    _write_atomically(Path(path), itertools.chain([COLUMNS, head], rows))
     return warnings
 
 
@@ -93,15 +91,36 @@ def _schedule_or_none(project: Project, warnings: list[str]) -> Schedule | None:
         return None
 
 
-def _project_row(project: Project, schedule: Schedule | None, task_rows: list[list[str]]) -> list[str]:
+def _task_rows(project: Project, refs: dict[str, str], predecessors: dict[str, str], schedule: Schedule | None,
+               summaries: set[str], worked: WorkedDays) -> Iterator[list[str]]:
+    """Each task's row in WBS order, made when the file asks for it."""
+    durations = COLUMNS.index("Duration")
+    for task, depth in project.walk():
+        summary = task.id in summaries
+        row = _task_row(project, task, depth, refs[task.id], predecessors.get(task.id, ""), schedule,
+                        finish_shift(task.duration, summary))
+        if summary:
+            row[durations] = _summary_duration(task, schedule, worked)
+        yield row
+
+
+def _last_finish(schedule: Schedule | None, task_ids: Iterable[str]) -> str:
+    """The latest Finish cell of the tasks `task_ids` (ISO dates sort as text; a milestone on the
+    last day keeps it), read from the schedule before any task's row is made."""
+    if schedule is None:
+        return ""
+    dates = schedule.tasks
+    return max((format_date(dates[tid].shown_finish) if tid in dates else "" for tid in task_ids), default="")
+
+
+def _project_row(project: Project, schedule: Schedule | None, last_finish: str) -> list[str]:
     """MS Project's project summary row: the plan's name, start, and the last day of any task."""
     cells = dict.fromkeys(COLUMNS, "")
     cells.update({"ID": "0", "Outline Level": "0", "Name": escape_text(project.name),
                   "Start": format_date(project.start),
                   "Calendar": escape_text(project.calendar_name(project.default_calendar_id))})
     if schedule:
-        finish = COLUMNS.index("Finish")  # ISO dates sort as text; a milestone on the last day keeps it
-        cells["Finish"] = max((row[finish] for row in task_rows), default="")
+        cells["Finish"] = last_finish
         # As MS Project's project summary: working days of the plan's calendar from start to finish.
         worked = project.default_calendar().working_days(schedule.project_start, schedule.project_finish)
         cells["Duration"] = written_days(worked)
@@ -167,7 +186,7 @@ def _optional_duration(days: int | None) -> str:
     return "" if days is None else written_days(days)
 
 
-def _write_atomically(path: Path, rows: list[list[str]]) -> None:
+def _write_atomically(path: Path, rows: Iterable[list[str]]) -> None:
     """Write a sibling temporary file, then rename it: a failed export never leaves half a file."""
     try:
         with atomic_output(path) as stream, io.TextIOWrapper(stream, encoding="utf-8-sig", newline="") as out:

@@ -13,22 +13,26 @@ the sheet as CSV keeps it text.
 
 The sheet XML is written here directly (xlsx_cells, xlsx_package), row by row: 10,000 tasks take a
 fraction of a second, where openpyxl (kept for reading) took seconds even in its write-only mode.
-The workbook is built in memory and written atomically, so a failed export leaves no half file.
+Each row goes into the zipped file as it is made (nothing holds all 200,000 link rows' XML, or the
+whole zip), and the file is written atomically, so a failed export leaves no half file.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from ..domain import Baseline, PlannerError, Precision, Project
 from ..domain.provenance import shown_confidence
+from ..domain.spreadsheet_text import starts_like_formula
 from ..domain.task_mode import task_mode_text
 from ..domain.working_count import WorkingDayCount
 from ..engine.cpm import schedule
 from ..engine.schedule import shown_days
 from ..engine.shown_precision import ShownPrecision
-from ..files.atomic import write_atomically
+from ..files.atomic import atomic_output
 from .outline_depth import refuse_deep_outline
 from .xlsx_cells import Looks, RowWriter
 from .xlsx_package import Sheet, package
@@ -128,10 +132,19 @@ def _simple_sheet(name: str, header: list[str], rows: list[list], widths: list[i
 
 
 def _links_sheet(project: Project, looks: Looks) -> Sheet:
+    """Links by their tasks' keys, sorted. Their rows' XML is made as the zip takes it (200,000 links'
+    XML held at once was tens of megabytes); their looks are numbered now, before the tasks' (the
+    styles' numbers, and so the file's bytes, are those of the rows made up front)."""
     key = {t.id: t.key for t in project.tasks.values()}
     rows = sorted([key.get(k.pred_id, "?"), key.get(k.succ_id, "?"), k.type.value,
                    k.lag] for k in project.links.values())
-    return _simple_sheet("Links", ["Predecessor", "Successor", "Type", "Lag (d)"], rows, [18, 18, 8, 9], looks)
+    header, writer = ["Predecessor", "Successor", "Type", "Lag (d)"], RowWriter(looks, 4)
+    writer.row(1, header, bold=True)
+    # A plain row's only look of its own: text that starts like a formula (a partner's key, say).
+    writer.row(2, next((values for values in rows if any(map(starts_like_formula, values[:2]))), []))
+    lines = itertools.chain([writer.row(1, header, bold=True)],
+                            itertools.starmap(writer.row, enumerate(rows, start=2)))
+    return Sheet("Links", [18, 18, 8, 9], lines, len(rows) + 1)
 
 
 def _plan_sheet(project: Project, baseline: Baseline | None, looks: Looks) -> Sheet:
@@ -146,15 +159,16 @@ def write(project: Project, path: str | Path, *, baseline: str | None = None, **
     """Write the workbook to `path`; returns warnings (e.g. no baseline to compare with)."""
     chosen = _chosen_baseline(project, baseline)
     try:
-        write_atomically(path, _workbook_bytes(project, chosen))  # whole in memory first
+        with atomic_output(path) as stream:
+            _write_workbook(project, chosen, stream)
     except OSError as exc:
         raise PlannerError("export.failed", f"could not write '{path}': {exc.strerror or exc}",
                            [str(path)]) from None
     return [] if chosen or not project.baselines else ["no baseline chosen; baseline columns are empty"]
 
 
-def _workbook_bytes(project: Project, chosen: Baseline | None) -> bytes:
+def _write_workbook(project: Project, chosen: Baseline | None, stream: BinaryIO) -> None:
     looks = Looks()
     sheets = [_task_sheet(project, schedule(project), chosen, looks), _links_sheet(project, looks),
               _plan_sheet(project, chosen, looks)]
-    return package(sheets, looks)
+    package(sheets, looks, stream)

@@ -9,10 +9,10 @@ chunks of rows, so memory stays small whatever the plan's size.
 
 from __future__ import annotations
 
-import io
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import BinaryIO
 
 from .xlsx_cells import Looks, column_letter, escape
 
@@ -45,10 +45,10 @@ class Sheet:
         return f"A1:{column_letter(self.last_column)}{max(self.row_count, 1)}"
 
 
-def package(sheets: list[Sheet], looks: Looks) -> bytes:
-    """The zipped workbook. Sheets are written first, so the styles hold every look they used."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+def package(sheets: list[Sheet], looks: Looks, stream: BinaryIO) -> None:
+    """Write the zipped workbook to `stream` (a file: the zip goes back to each part's header once
+    the part is written). Sheets are written first, so the styles hold every look they used."""
+    with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
         archive.writestr("[Content_Types].xml", _content_types(len(sheets)))
         archive.writestr("_rels/.rels", _HEAD + f'<Relationships xmlns="{_PACKAGE_RELS}"><Relationship Id="rId1" '
                          f'Type="{_RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>')
@@ -59,7 +59,6 @@ def package(sheets: list[Sheet], looks: Looks) -> bytes:
         archive.writestr("xl/workbook.xml", _workbook(sheets))
         archive.writestr("xl/_rels/workbook.xml.rels", _workbook_rels(len(sheets)))
         archive.writestr("xl/styles.xml", _HEAD + looks.styles_xml())
-    return buffer.getvalue()
 
 
 def _content_types(count: int) -> str:
