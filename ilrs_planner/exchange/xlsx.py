@@ -141,7 +141,9 @@ def _links_sheet(project: Project, looks: Looks) -> Sheet:
     header, writer = ["Predecessor", "Successor", "Type", "Lag (d)"], RowWriter(looks, 4)
     writer.row(1, header, bold=True)
     # A plain row's only look of its own: text that starts like a formula (a partner's key, say).
-    writer.row(2, next((values for values in rows if any(map(starts_like_formula, values[:2]))), []))
+    formula_like = (values for values in rows if any(isinstance(key, str) and starts_like_formula(key)
+                                                     for key in values[:2]))
+    writer.row(2, next(formula_like, []))
     lines = itertools.chain([writer.row(1, header, bold=True)],
                             itertools.starmap(writer.row, enumerate(rows, start=2)))
     return Sheet("Links", [18, 18, 8, 9], lines, len(rows) + 1)
