@@ -186,12 +186,12 @@ def _inside_tables(net: Network, early: np.ndarray, late: np.ndarray) -> bool:
         net.time.covers(rows, late[:n][leaf])
 
 
-def _unlinked(net: Network, tasks: np.ndarray) -> np.ndarray:
-    """Those of `tasks` (a mask) that no link reaches or leaves: MS Project never marks a manually
-    scheduled task critical unless a link ties it to the plan, whatever its slack."""
-    if not tasks.any():
-        return tasks
-    unlinked = tasks.copy()
+def unlinked_manual(net: Network) -> np.ndarray:
+    """The manually scheduled tasks no link reaches or leaves (a mask): MS Project never marks such
+    a task critical, whatever its slack (the Monte Carlo's criticality follows, see risk)."""
+    if not net.manual.any():
+        return net.manual
+    unlinked = net.manual.copy()
     unlinked[net.links[0]] = False
     unlinked[net.links[1]] = False
     return unlinked
@@ -225,5 +225,5 @@ def _finish_columns(net: Network, starts: tuple[np.ndarray, np.ndarray], ls: np.
     summary_ls, summary_lf = summary_late_days(net, es_day, ef_day, tf, moments)
     ls_day = np.where(summary, summary_ls, ls_day)
     lf_day = np.where(summary, summary_lf, lf_day)
-    critical = (tf <= 0) & open_work & ~_unlinked(net, net.manual)
+    critical = (tf <= 0) & open_work & ~unlinked_manual(net)
     return es_day, ef_day, ls_day, lf_day, tf, ff, critical, day_ends

@@ -75,12 +75,14 @@ def run_risk(project: Project, iterations: int = 10_000, seed: int | None = None
     plan = PassPlan(rnet, day_ends)
     finish = np.empty((rnet.n_tasks, iterations), dtype=np.float32)
     critical_count = np.zeros(rnet.n_tasks, dtype=np.int64)
+    never = cpm.unlinked_manual(rnet.net)  # never critical, as the schedule marks them (see cpm)
     matrices = pass_matrices(plan, min(step, iterations))
     for lo in range(0, iterations, step):
         if cancelled is not None and cancelled():
             raise RiskCancelled()
         hi = min(lo + step, iterations)
         result = run_block(plan, durations[:, lo:hi], matrices, finish[:, lo:hi])
+        result.critical[never] = False
         # Summed as bytes: count_nonzero along rows widens every flag to 64 bits first (3x slower).
         critical_count += result.critical.view(np.uint8).sum(axis=1, dtype=np.uint32)
         if progress is not None:

@@ -231,3 +231,27 @@ def test_a_phase_ends_on_the_day_its_last_milestone_shows(make_project, weekdays
                      "N": {date(2030, 1, 11)}, "A": {date(2030, 1, 11)}, "B": {date(2030, 1, 11)}}
     assert result.probability_by("P", date(2030, 1, 21)) == 1.0
     assert result.probability_by("P", date(2030, 1, 20)) == 0.0
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_zero_spread_reproduces_a_schedule_with_manually_scheduled_tasks_exactly(seed):
+    project = random_plan(seed)
+    picker = random.Random(1000 + seed)
+    for task in project.tasks.values():
+        task.manual = picker.random() < 0.3
+    expected = schedule(project)
+    result = run_risk(project, iterations=3, seed=1, use_defaults=False)
+    for tid, dates in expected.tasks.items():
+        assert np.all(result.finish_days(tid) == (dates.shown_finish - START).days), project.tasks[tid].key
+        assert result.criticality[tid] == (1.0 if dates.critical else 0.0), project.tasks[tid].key
+
+
+def test_an_unlinked_manual_task_is_never_critical_in_the_monte_carlo_either():
+    # Two unlinked tasks of 30 days, one manual: both drive the finish with no float; as MS Project
+    # marks them, only the auto-scheduled one is critical, in every iteration.
+    project = Project("Manual risk", START)
+    project.add_task(Task("A", "Auto", 30, id="a", optimistic=20, most_likely=30, pessimistic=40))
+    project.add_task(Task("M", "Manual", 30, id="m", position=1, manual=True, optimistic=20, most_likely=30,
+                          pessimistic=40))
+    result = run_risk(project, iterations=200, seed=7, use_defaults=False)
+    assert result.criticality["m"] == 0.0 < result.criticality["a"]
