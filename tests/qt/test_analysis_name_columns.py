@@ -30,16 +30,22 @@ def shown_slip_report(qtbot, reference, width: int) -> SlipPanel:
     return panel
 
 
-def test_in_the_dock_of_an_800_by_600_window_names_keep_a_readable_width_on_one_line(qtbot, _reference):
-    window = MainWindow(Document(copy.deepcopy(_reference)))
+def dock_in_small_window(qtbot, reference, keys: str, name: str):
+    """The analysis panel `name` opened by its keys in an 800 × 600 window."""
+    window = MainWindow(Document(copy.deepcopy(reference)))
     qtbot.addWidget(window, before_close_func=lambda w: w.document.mark_saved())
     window.resize(800, 600)
     window.show()
     window.activateWindow()
     qtbot.waitActive(window)
-    press(window.tree, "Ctrl+Shift+L")  # Analysis → Slip report
-    panel = window.analysis.slip
+    press(window.tree, keys)
+    panel = getattr(window.analysis, name)
     qtbot.waitUntil(panel.isVisible, timeout=60_000)
+    return panel
+
+
+def test_in_the_dock_of_an_800_by_600_window_names_keep_a_readable_width_on_one_line(qtbot, _reference):
+    panel = dock_in_small_window(qtbot, _reference, "Ctrl+Shift+L", "slip")  # Analysis → Slip report
     panel.compare("2021-06-16 ILRS roadmap (GLEX 2021)", None)
     header = panel.table.horizontalHeader()
     # It was squeezed to the two letters the dates left, and its names wrapped into rows of "…".
@@ -78,15 +84,7 @@ def test_what_if_fits_the_dock_of_an_800_pixel_window_and_enter_after_the_days_p
 
 
 def test_the_risk_panel_fits_the_dock_of_an_800_by_600_window(qtbot, _reference):
-    window = MainWindow(Document(copy.deepcopy(_reference)))
-    qtbot.addWidget(window, before_close_func=lambda w: w.document.mark_saved())
-    window.resize(800, 600)
-    window.show()
-    window.activateWindow()
-    qtbot.waitActive(window)
-    press(window.tree, "Ctrl+Shift+R")  # Analysis → Schedule risk
-    panel = window.analysis.risk
-    qtbot.waitUntil(panel.isVisible, timeout=60_000)
+    panel = dock_in_small_window(qtbot, _reference, "Ctrl+Shift+R", "risk")  # Analysis → Schedule risk
     room = panel.parentWidget().width()  # the dock's scroll area shows this much of the panel
     # "triangular" stretched to fourteen characters pushed its row, and the panel, 12 pixels past the
     # dock: "Open charts in window" was cut at the window's edge.
