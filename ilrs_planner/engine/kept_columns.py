@@ -33,6 +33,7 @@ from ..domain.column_rows import values_of
 from ._bounds import bounded_tasks, has_bounds
 from ._checks import all_whole
 from ._followed import Unreadable, addresses_of, old_places
+from ._kept_lists import followed
 from ._links import TYPE_CODES, flags, link_arrays
 from .task_places import TaskPlaces
 
@@ -175,15 +176,24 @@ def _read_again(last: _Reading, project: Project, touched: Collection[str], reli
         return _read_in_place(last, named)
     addresses, key_addresses, hashes = last.task_addresses, last.key_addresses, last.key_hashes
     old_of_new = new_of_old = None  # None: the same tasks in the same order, as after most edits
+    old_places_named = _old_rows(last, touched)
+    follow = None if named is not None else followed(
+        (last.tasks, last.keys, last.task_addresses, last.key_addresses), project.tasks, old_places_named,
+        len(touched))
     if named is not None:
         tasks, keys = last.tasks, last.keys
+    elif follow is not None:
+        tasks, keys = follow.objects, follow.keys
     else:
         tasks, keys = list(project.tasks.values()), list(project.tasks)
-    if tasks is last.tasks or (tasks == last.tasks and keys == last.keys):
+    if tasks is last.tasks or (follow is None and tasks == last.tasks and keys == last.keys):
         tasks, keys = last.tasks, last.keys  # see _Reading: the addresses are those of these objects
     else:
-        addresses, key_addresses = addresses_of(tasks), addresses_of(keys)
-        old_of_new = old_places(last.task_addresses, addresses)
+        if follow is not None and follow.key_addresses is not None:
+            addresses, key_addresses, old_of_new = follow.addresses, follow.key_addresses, follow.old_of_new
+        else:
+            addresses, key_addresses = addresses_of(tasks), addresses_of(keys)
+            old_of_new = old_places(last.task_addresses, addresses)
         kept = old_of_new >= 0
         if not np.array_equal(key_addresses[kept], last.key_addresses[old_of_new[kept]]):
             return _read_all(project)  # a task under another key: its sub-tasks and links name the old one
@@ -196,17 +206,42 @@ def _read_again(last: _Reading, project: Project, touched: Collection[str], reli
     if len(task_rows.reread) > max(len(tasks) // 4, 64):
         return _read_all(project)
     parent, duration, calendar_ids, elapsed, bounded = _tasks_read_again(task_rows, tasks, places)
-    links = last.links if same_links else list(project.links.values())
-    same_links = same_links or links == last.links
-    links = last.links if same_links else links
-    link_addresses = last.link_addresses if same_links else addresses_of(links)
-    link_old_of_new = None if same_links else old_places(last.link_addresses, link_addresses)
+    links, link_ids, link_addresses, link_old_of_new = _links_now(last, project, same_links, old_places_named)
     link_columns = _links_read_again(last.columns, links, link_old_of_new, new_of_old, places, task_rows.named)
-    link_ids = last.columns.link_ids if same_links else list(project.links)
     columns = KeptColumns(parent, duration, calendar_ids, elapsed, bounded, *link_columns, tasks, keys, link_ids,
                           since=last.columns.serial, old_of_new=old_of_new,
                           reread=np.array(task_rows.reread, dtype=np.int64))
     return _Reading(tasks, keys, addresses, key_addresses, hashes, links, link_addresses, columns)
+
+
+_MOST_LINKS_ADDED = 512  # links looked for at the end of the plan's dict before it is listed instead
+
+
+def _old_rows(last: _Reading, touched: Collection[str]) -> list[int]:
+    """The rows the tasks named had in the last reading (those it had)."""
+    places = _Places(last.keys, last.key_hashes)
+    return sorted({places.of(key) for key in touched} - {-1})
+
+
+def _links_now(last: _Reading, project: Project, same: bool,
+               named: list[int]) -> tuple[list[Link], list[str], np.ndarray, np.ndarray | None]:
+    """(links, their ids, their addresses, each one's row before or None when all kept in place): followed
+    from the links at the tasks named (see _kept_lists), else listed and compared."""
+    if same:
+        return last.links, last.columns.link_ids, last.link_addresses, None
+    at_named = np.zeros(len(last.keys), dtype=bool)
+    at_named[named] = True
+    old = last.columns
+    candidates = np.flatnonzero(at_named[old.pred] | at_named[old.succ]).tolist() if old.pred.size else []
+    follow = followed((last.links, old.link_ids, last.link_addresses, None), project.links,
+                      candidates, _MOST_LINKS_ADDED)
+    if follow is not None:
+        return follow.objects, follow.keys, follow.addresses, follow.old_of_new
+    links = list(project.links.values())
+    if links == last.links:
+        return last.links, old.link_ids, last.link_addresses, None
+    link_addresses = addresses_of(links)
+    return links, list(project.links), link_addresses, old_places(last.link_addresses, link_addresses)
 
 
 def _named_in_place(last: _Reading, project: Project, touched: Collection[str]) -> np.ndarray | None:
@@ -350,8 +385,10 @@ def _task_rows(columns: KeptColumns, old_of_new: np.ndarray | None, new_of_old: 
     calendar_ids = list(columns.calendar_ids)
     if old_of_new is not None:
         reread |= set(np.flatnonzero(old_of_new < 0).tolist())
-        calendar_ids = list(map(calendar_ids.__getitem__, old_of_new.tolist())) if calendar_ids else \
-            [None] * old_of_new.size
+        if calendar_ids.count(None) == len(calendar_ids):  # the usual case: every task on the plan's calendar
+            calendar_ids = [None] * old_of_new.size
+        else:
+            calendar_ids = list(map(calendar_ids.__getitem__, old_of_new.tolist()))
     return _TaskRows(parent, _gather(columns.duration, old_of_new), calendar_ids,
                      _gather(columns.elapsed, old_of_new), _gather(columns.bounded, old_of_new), sorted(reread), named)
 

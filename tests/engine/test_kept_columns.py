@@ -29,7 +29,7 @@ from ilrs_planner.commands.tasks import (
     SetTaskFields,
 )
 from ilrs_planner.domain import Calendar, CalendarException, ConstraintType, Link, LinkType, PlannerError, Project, Task
-from ilrs_planner.engine import _kept_edges, _kept_passes, _levels, _passes, _shape
+from ilrs_planner.engine import _kept_edges, _kept_passes, _levels, _passes, _shape, _tree
 from ilrs_planner.engine.cpm import schedule, schedule_with
 from ilrs_planner.engine.kept_columns import ColumnKeeper
 
@@ -38,7 +38,9 @@ START = date(2030, 1, 7)  # a Monday
 
 class Session:
     """A plan edited by commands, undone and redone, scheduled after each from the kept columns, as
-    the window does: the keeper is told the tasks each change named since it last read."""
+    the window does: the keeper is told the tasks each change named since it last read, and whether
+    a change touched a link. `gathering`: the edits made until the next `check` are scheduled together
+    (as after a command made of several, or a deletion undone at once)."""
 
     def __init__(self, project: Project):
         self.project = project
@@ -46,6 +48,8 @@ class Session:
         self.keeper.columns(project)
         self.done: list[Command] = []
         self.undone: list[Command] = []
+        self.gathering = False
+        self.pending = ChangeSet()
 
     def apply(self, command: Command) -> bool:
         try:
@@ -54,23 +58,29 @@ class Session:
             return False  # refused: the plan is as it was
         self.done.append(command)
         self.undone.clear()
-        self.check(changes)
+        self.made(changes)
         return True
 
     def undo(self) -> None:
         if self.done:
             command = self.done.pop()
             self.undone.append(command)
-            self.check(command.revert(self.project))
+            self.made(command.revert(self.project))
 
     def redo(self) -> None:
         if self.undone:
             command = self.undone.pop()
             self.done.append(command)
-            self.check(command.apply(self.project))
+            self.made(command.apply(self.project))
+
+    def made(self, changes: ChangeSet) -> None:
+        self.pending = self.pending | changes
+        if not self.gathering:
+            self.check(ChangeSet())
 
     def check(self, changes: ChangeSet) -> None:
         """The schedule from the kept columns is the fresh one, field for field (or the same refusal)."""
+        changes, self.pending = self.pending | changes, ChangeSet()
         columns = self.keeper.columns(self.project, changes.task_ids, changes.links)
         kept, kept_by_levels = _outcome(self.project, columns), _outcome(self.project, columns, True)
         with _nothing_kept():  # the network's shape, levels and orders made afresh too
@@ -102,7 +112,8 @@ def _outcome(project: Project, columns, by_levels: bool = False):
         return error
 
 
-_KEPT = (_shape._SHAPES, _levels._LEVELS, _levels._ORDERS, _passes._KEPT)  # what schedules keep for the next one
+# What schedules keep for the next one.
+_KEPT = (_shape._SHAPES, _levels._LEVELS, _levels._ORDERS, _passes._KEPT, _tree._LEVELS)
 
 
 @contextmanager
@@ -202,6 +213,7 @@ def test_every_edit_undo_and_redo_schedules_as_a_fresh_reading(project, data):
 def _edit_at_random(project: Project, data) -> None:
     session = Session(project)
     for _ in range(data.draw(st.integers(1, 12))):
+        session.gathering = data.draw(st.sampled_from([False, False, True]))
         step = data.draw(st.sampled_from(["edit", "edit", "edit", "undo", "redo"]))
         if step == "undo":
             session.undo()
@@ -211,6 +223,7 @@ def _edit_at_random(project: Project, data) -> None:
             command = _commands(data.draw, project)
             if command is not None:
                 session.apply(command)
+    session.check(ChangeSet())
 
 
 def _chain(links: tuple[str, ...] = ("AB", "BC")) -> Project:
