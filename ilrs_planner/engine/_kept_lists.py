@@ -63,27 +63,29 @@ def followed(old: tuple[list[T], list[str], np.ndarray, np.ndarray | None], now:
 
 def _added(objects: list[T], keys: list[str], now: dict[str, T], gone: set[int], named: set[int],
            most: int) -> tuple[list[T], list[str]] | None:
-    """The entries at the end of `now` after the last old object still there, oldest first; None
-    when an old one (of those `named`, by address) is among them or more than `most` are."""
+    """The entries at the end of `now` that were not there before, oldest first; None when that
+    cannot be told, or more than `most` are. Those that may have moved (`named`, by address) are
+    looked for after the last old entry that cannot have: they must follow it as they did before,
+    and come before every entry added."""
     last = len(objects) - 1
-    while last in gone:
+    while last >= 0 and (last in gone or id(objects[last]) in named):
         last -= 1
-    found_objects: list[T] = []
-    found_keys: list[str] = []
-    for key, current in islice(reversed(now.items()), most + 1):
+    after = [place for place in range(last + 1, len(objects)) if place not in gone]
+    found: list[tuple[str, T]] = []
+    for key, current in islice(reversed(now.items()), most + len(after) + 1):
         if last >= 0 and current is objects[last] and key == keys[last]:
-            found_objects.reverse()
-            found_keys.reverse()
-            return found_objects, found_keys
-        if id(current) in named:
-            return None  # deleted and put back: it moved to the end
-        found_objects.append(current)
-        found_keys.append(key)
-    if last >= 0 or len(found_objects) > most:
-        return None
-    found_objects.reverse()
-    found_keys.reverse()
-    return found_objects, found_keys
+            break
+        found.append((key, current))
+    else:
+        if last >= 0 or len(found) > most + len(after):
+            return None
+    found.reverse()
+    if any(found[k][1] is not objects[place] for k, place in enumerate(after[:len(found)])) or len(found) < len(after):
+        return None  # an entry that may have moved did
+    added = found[len(after):]
+    if any(id(current) in named for _, current in added):
+        return None  # deleted and put back: it moved to the end
+    return [current for _, current in added], [key for key, _ in added]
 
 
 def _joined(values: list[T], gone: list[int], added: list[T]) -> list[T]:

@@ -23,6 +23,7 @@ import dataclasses
 import itertools
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from operator import attrgetter
 from typing import Any
 
@@ -246,8 +247,14 @@ def _links_now(last: _Reading, project: Project, same: bool,
 
 def _named_in_place(last: _Reading, project: Project, touched: Collection[str]) -> np.ndarray | None:
     """The rows of the tasks named when the plan holds the task objects last read, in their order
-    (see ColumnKeeper.columns), else None."""
+    (see ColumnKeeper.columns), else None.
+
+    A task deleted and put back is the same object under its id, at the dict's end: the dict's last
+    entries, one more than the tasks named, are the last reading's last ones when none moved there."""
     if len(project.tasks) != len(last.tasks):
+        return None
+    tail = list(islice(reversed(project.tasks.items()), len(touched) + 1))
+    if any(key != last.keys[-1 - k] or task is not last.tasks[-1 - k] for k, (key, task) in enumerate(tail)):
         return None
     places = _Places(last.keys, last.key_hashes)
     named = []

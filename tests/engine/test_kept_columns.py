@@ -337,3 +337,15 @@ def test_a_loop_closed_is_refused_as_afresh_and_opened_again_schedules_as_afresh
         else:
             project.links["back"] = link
         session.check(ChangeSet(frozenset({back.pred_id, back.succ_id}), links=True))
+
+
+def test_tasks_deleted_and_put_back_before_the_next_schedule_come_back_at_the_plans_end():
+    session = Session(_chain())
+    session.gathering = True  # both deletions and both undos scheduled together
+    session.apply(DeleteTasks(["A"]))
+    session.apply(DeleteTasks(["B"]))
+    session.undo()
+    session.undo()
+    session.check(ChangeSet())  # B came back first, then A: the plan's order is S, C, B, A
+    assert list(schedule(session.project, session.keeper.columns(session.project, set())).tasks) == \
+        ["S", "C", "B", "A"]
