@@ -208,7 +208,11 @@ def _read_again(last: _Reading, project: Project, touched: Collection[str], reli
         return _read_all(project)
     parent, duration, calendar_ids, elapsed, bounded = _tasks_read_again(task_rows, tasks, places)
     links, link_ids, link_addresses, link_old_of_new = _links_now(last, project, same_links, old_places_named)
-    link_columns = _links_read_again(last.columns, links, link_old_of_new, new_of_old, places, task_rows.named)
+    appended = follow is not None and len(follow.objects) - follow.added == len(last.tasks)
+    if links is last.links and (new_of_old is None or appended):  # every task kept its row: so do the link ends
+        link_columns = _links_in_place(last.columns, links, places, task_rows.named)
+    else:
+        link_columns = _links_read_again(last.columns, links, link_old_of_new, new_of_old, places, task_rows.named)
     columns = KeptColumns(parent, duration, calendar_ids, elapsed, bounded, *link_columns, tasks, keys, link_ids,
                           since=last.columns.serial, old_of_new=old_of_new,
                           reread=np.array(task_rows.reread, dtype=np.int64))
