@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from csv_text import read_csv_text
 
 from ilrs_planner.domain import Calendar, CalendarException, Link, PlannerError, Project, Task
 from ilrs_planner.domain.calendar import MONDAY_TO_FRIDAY
@@ -12,11 +13,6 @@ from ilrs_planner.store import save_project
 
 HEADER = "ID,Name,Outline Level,Duration,Predecessors,Calendar\n"
 
-
-def _read(tmp_path, text):
-    path = tmp_path / "plan.csv"
-    path.write_text(text, encoding="utf-8")
-    return read_plan(path)
 
 
 def _by_key(project):
@@ -53,7 +49,7 @@ def test_the_project_row_counts_its_duration_in_working_days_of_the_plans_calend
 
 
 def test_a_calendar_name_the_plan_lacks_is_named_in_a_warning_and_the_task_keeps_the_plans(tmp_path):
-    result = _read(tmp_path, HEADER + "1,Pour,1,3d,,Night crew\n2,Cure,1,2d,1,night crew\n3,Paint,1,1d,,None\n")
+    result = read_csv_text(tmp_path, HEADER + "1,Pour,1,3d,,Night crew\n2,Cure,1,2d,1,night crew\n3,Paint,1,1d,,None\n")
     tasks = _by_key(result.project)
     assert all(task.calendar_id is None for task in tasks.values())
     warning, = [w for w in result.warnings if "Calendar" in w]
@@ -74,12 +70,12 @@ def test_exporting_a_calendar_csv_cannot_hold_whole_says_so(tmp_path):
 ])
 def test_weeks_and_months_follow_the_plans_calendar(tmp_path, calendar, duration, days):
     # MS Project's defaults: 40 hours a week and 20 days a month, in working days; a 7-day plan keeps 7 and 30.
-    result = _read(tmp_path, HEADER + f"0,Plan,0,,,{calendar}\n1,Work,1,{duration},,\n")
+    result = read_csv_text(tmp_path, HEADER + f"0,Plan,0,,,{calendar}\n1,Work,1,{duration},,\n")
     assert _by_key(result.project)["1"].duration == days
 
 
 def test_a_lag_in_weeks_is_working_days_on_a_working_day_calendar(tmp_path):
-    result = _read(tmp_path, HEADER + "0,Plan,0,,,Standard\n1,A,1,1d,,\n2,B,1,1d,1FS+1w,\n")
+    result = read_csv_text(tmp_path, HEADER + "0,Plan,0,,,Standard\n1,A,1,1d,,\n2,B,1,1d,1FS+1w,\n")
     link, = result.project.links.values()
     assert link.lag == 5
 
@@ -103,7 +99,7 @@ def test_a_calendar_name_with_a_control_character_is_never_saved(tmp_path, where
 
 
 def test_a_control_character_in_a_csv_calendar_name_is_removed_with_a_warning(tmp_path):
-    result = _read(tmp_path, HEADER + "0,Plan,0,,,Stan\x01dard\n1,Work,1,1w,,\n")
+    result = read_csv_text(tmp_path, HEADER + "0,Plan,0,,,Stan\x01dard\n1,Work,1,1w,,\n")
     assert result.project.default_calendar().name == "Standard"
     assert any("control characters" in w for w in result.warnings)
     assert _by_key(result.project)["1"].duration == 5
@@ -124,7 +120,7 @@ def test_links_keep_working_with_task_calendars(tmp_path):
 def test_elapsed_durations_and_lags_stay_calendar_days_on_a_weekday_calendar(tmp_path):
     rows = ("1,Cure concrete,1,5 edays,,Standard\n"
             "2,Inspect,1,1 day,1FS+2 edays,Standard\n")
-    result = _read(tmp_path, HEADER + rows)
+    result = read_csv_text(tmp_path, HEADER + rows)
     tasks = _by_key(result.project)
     cure, inspect = tasks["1"], tasks["2"]
     assert cure.elapsed and not inspect.elapsed

@@ -2,20 +2,14 @@
 understood, bare Start dates reported as the constraints they become, and huge headers refused."""
 
 import pytest
+from csv_text import read_csv_text
 
 from ilrs_planner.domain import ConstraintType, PlannerError
-from ilrs_planner.exchange.formats import read_plan
-
-
-def _import(tmp_path, text):
-    path = tmp_path / "table.csv"
-    path.write_text(text, encoding="utf-8")
-    return read_plan(path)
 
 
 def _refusal(tmp_path, text) -> PlannerError:
     with pytest.raises(PlannerError) as err:
-        _import(tmp_path, text)
+        read_csv_text(tmp_path, text)
     return err.value
 
 
@@ -27,7 +21,7 @@ def test_a_table_with_no_column_we_read_is_refused_naming_both_sides(tmp_path):
 
 
 def test_a_spreadsheet_gantt_table_imports_with_its_dates_and_dependencies(tmp_path):
-    result = _import(tmp_path, "Task Name,Start Date,End Date,Depends On\n"
+    result = read_csv_text(tmp_path, "Task Name,Start Date,End Date,Depends On\n"
                                "Design,2030-01-01,2030-01-31,\nBuild,2030-02-01,2030-02-10,1\n")
     tasks = {t.name: t for t in result.project.tasks.values()}
     assert tasks["Design"].duration == 31 and tasks["Build"].duration == 10  # Jan 1-31, Feb 1-10 inclusive
@@ -39,7 +33,7 @@ def test_a_spreadsheet_gantt_table_imports_with_its_dates_and_dependencies(tmp_p
 
 
 def test_the_import_says_how_many_start_dates_became_constraints(tmp_path):
-    result = _import(tmp_path, "ID,Name,Duration,Start,Constraint Type,Constraint Date\n"
+    result = read_csv_text(tmp_path, "ID,Name,Duration,Start,Constraint Type,Constraint Date\n"
                                "1,A,5d,2030-01-01,,\n2,B,3d,2030-02-01,,\n"
                                "3,C,3d,2030-03-01,Must Start On,2030-03-01\n4,D,2d,,,\n")
     snet = [t.key for t in result.project.tasks.values() if t.constraint is ConstraintType.SNET]
@@ -49,7 +43,7 @@ def test_the_import_says_how_many_start_dates_became_constraints(tmp_path):
 
 
 def test_an_ms_project_export_with_constraint_types_gets_no_such_warning(tmp_path):
-    result = _import(tmp_path, "ID,Name,Duration,Start,Constraint Type\n1,A,5d,2030-01-01,As Soon As Possible\n")
+    result = read_csv_text(tmp_path, "ID,Name,Duration,Start,Constraint Type\n1,A,5d,2030-01-01,As Soon As Possible\n")
     assert not any("Start No Earlier Than" in w for w in result.warnings)
 
 
@@ -63,6 +57,6 @@ def test_a_header_of_very_many_columns_is_refused_with_a_short_message(tmp_path,
 
 def test_a_wide_table_within_bounds_lists_its_unread_columns_briefly(tmp_path):
     header = ",".join(f"Extra {n}" for n in range(900))
-    result = _import(tmp_path, f"Name,Duration,{header}\nA,5d\n")
+    result = read_csv_text(tmp_path, f"Name,Duration,{header}\nA,5d\n")
     [warning] = [w for w in result.warnings if w.startswith("columns not read")]
     assert "Extra 0, Extra 1" in warning and "and 888 more" in warning and len(warning) < 400

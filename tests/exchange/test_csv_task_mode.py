@@ -4,6 +4,7 @@ predecessors say, is written back as "Manually Scheduled", and an unknown mode i
 from datetime import date
 
 import pytest
+from csv_text import read_csv_text
 
 from ilrs_planner.domain import ConstraintType, PlannerError
 from ilrs_planner.engine.cpm import schedule
@@ -13,11 +14,6 @@ from ilrs_planner.exchange.formats import read_plan
 HEADER = "ID,Name,Duration,Start,Predecessors,Constraint Type,Task Mode\n"
 
 
-def _import(tmp_path, text):
-    path = tmp_path / "table.csv"
-    path.write_text(text, encoding="utf-8")
-    return read_plan(path)
-
 
 def _by_name(project):
     return {t.name: t for t in project.tasks.values()}
@@ -26,7 +22,7 @@ def _by_name(project):
 def test_a_manually_scheduled_row_keeps_its_start_before_its_predecessor_finishes(tmp_path):
     # As MS Project exports it: a constraint on every row, As Soon As Possible; Build is manual and
     # starts 2030-01-03 though Design, its predecessor, runs to 2030-01-10 (its last day).
-    result = _import(tmp_path, HEADER + "1,Design,10d,2030-01-01,,As Soon As Possible,Auto Scheduled\n"
+    result = read_csv_text(tmp_path, HEADER + "1,Design,10d,2030-01-01,,As Soon As Possible,Auto Scheduled\n"
                                         "2,Build,5d,2030-01-03,1,As Soon As Possible,Manually Scheduled\n"
                                         "3,Test,2d,2030-01-08,2,As Soon As Possible,Auto Scheduled\n")
     tasks = _by_name(result.project)
@@ -39,13 +35,13 @@ def test_a_manually_scheduled_row_keeps_its_start_before_its_predecessor_finishe
 
 
 def test_a_manual_task_on_the_plan_start_is_held_by_no_constraint(tmp_path):
-    result = _import(tmp_path, HEADER + "1,Design,10d,2030-01-01,,As Soon As Possible,Manually Scheduled\n")
+    result = read_csv_text(tmp_path, HEADER + "1,Design,10d,2030-01-01,,As Soon As Possible,Manually Scheduled\n")
     [task] = result.project.tasks.values()
     assert task.manual and task.constraint is ConstraintType.ASAP and task.constraint_date is None
 
 
 def test_task_mode_survives_a_csv_round_trip_with_the_dates(tmp_path):
-    first = _import(tmp_path, HEADER + "1,Design,10d,2030-01-01,,As Soon As Possible,Auto Scheduled\n"
+    first = read_csv_text(tmp_path, HEADER + "1,Design,10d,2030-01-01,,As Soon As Possible,Auto Scheduled\n"
                                        "2,Build,5d,2030-01-03,1,As Soon As Possible,Manually Scheduled\n")
     path = tmp_path / "again.csv"
     msp_csv.write(first.project, path)
@@ -60,13 +56,13 @@ def test_task_mode_survives_a_csv_round_trip_with_the_dates(tmp_path):
 @pytest.mark.parametrize("mode, manual", [("manual", True), ("AUTO", False), ("", False),
                                           ("Manually  scheduled", True)])
 def test_task_mode_words_are_read_as_people_type_them(tmp_path, mode, manual):
-    result = _import(tmp_path, f"Name,Duration,Task Mode\nA,2d,{mode}\n")
+    result = read_csv_text(tmp_path, f"Name,Duration,Task Mode\nA,2d,{mode}\n")
     assert [t.manual for t in result.project.tasks.values()] == [manual]
 
 
 def test_an_unknown_task_mode_is_refused_naming_the_row_and_column(tmp_path):
     with pytest.raises(PlannerError) as caught:
-        _import(tmp_path, "Name,Duration,Task Mode\nA,2d,Sometimes\n")
+        read_csv_text(tmp_path, "Name,Duration,Task Mode\nA,2d,Sometimes\n")
     assert caught.value.code == "import.bad_row"
     message = caught.value.message
     assert "row 2, column Task Mode" in message and "'Sometimes' is not a task mode" in message
