@@ -15,7 +15,6 @@ from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QToolBar
 
 from ..domain import PlannerError
-from . import plan_view_memory
 from .change_effects import effects_of
 from .keys import escape_key
 from .models.task_filters import (
@@ -140,7 +139,7 @@ class FilterActions:
             self._show()
             return
         self.chosen = chosen
-        plan_view_memory.remember(self.document.path, chosen)
+        self.memory.filter_chosen(chosen)
         with self.window.tree.batch():
             self.model.set_kept(with_summaries(project.tasks, ids) if chosen.active else None)
         self._follow_selection()

@@ -118,3 +118,9 @@ class PlanViewKeeper:
     def _baseline_changed(self, name) -> None:
         if self.document.project is self._project:  # not the new plan's own reset while it opens
             remember_baseline(self.document.path, name)
+
+    def filter_chosen(self, chosen: TaskFilter) -> None:
+        """Remember the filter applied, for this plan's file; not a filter let go while another plan
+        opens (the path is still the last file's then, and its Slipped tasks would be forgotten)."""
+        if self.document.project is self._project:
+            remember(self.document.path, chosen)

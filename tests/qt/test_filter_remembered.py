@@ -3,6 +3,8 @@ the next; another file keeps its own; nothing of it goes into the plan file that
 
 from __future__ import annotations
 
+import copy
+
 import pytest
 from gestures import choose_in_combo
 from PySide6.QtCore import Qt
@@ -105,3 +107,23 @@ def test_slipped_tasks_comes_back_with_the_baseline_it_compares_with(qtbot, smal
     assert shown_filter(second) == ("Slipped tasks", "", slipped)
     assert second.plan_file.open_path(str(other))  # compared with nothing there: left as it was
     assert shown_filter(second)[0] == "All tasks"
+
+
+def test_opening_a_plan_without_the_baseline_leaves_the_first_files_slipped_tasks_remembered(
+        qtbot, small_project, tmp_path):
+    plan = tmp_path / "plan.db"
+    save_project(small_project, plan)
+    bare = copy.deepcopy(small_project)
+    bare.baselines.clear()
+    save_project(bare, tmp_path / "bare.db")
+    window = open_window(qtbot, small_project, plan)
+    window.view._fill_baseline_menu()
+    next(a for a in window.view.baseline_menu.actions() if a.text() == "2021 roadmap").trigger()
+    choose_in_combo(window, "Slipped tasks")
+    slipped = window.tree.visible_task_ids()
+    # The compared baseline is let go while bare.db opens (it has none); the filter went with it, and was
+    # forgotten for plan.db, whose path the window still held at that moment.
+    assert window.plan_file.open_path(str(tmp_path / "bare.db"))
+    assert window.plan_file.open_path(str(plan))
+    assert window.document.baseline_name == "2021 roadmap"
+    assert shown_filter(window) == ("Slipped tasks", "", slipped)
