@@ -49,3 +49,29 @@ def test_the_collector_stays_off_if_it_was_off_and_frozen_objects_stay_frozen():
     finally:
         gc.unfreeze()
         gc.enable()
+
+
+
+def test_pauses_that_overlap_from_two_threads_keep_the_collector_off_until_the_last_ends():
+    """The recovery copy's thread and the window's open of another file each pause the collector; the
+    one that ends first must not switch it on under the other, still building its objects."""
+    import threading
+
+    assert gc.isenabled()
+    copying, opening, copy_ended = threading.Event(), threading.Event(), threading.Event()
+
+    def recovery_copy():
+        with gc_paused():
+            copying.set()
+            opening.wait(60)
+        copy_ended.set()
+
+    worker = threading.Thread(target=recovery_copy)
+    worker.start()
+    assert copying.wait(60)
+    with gc_paused(long_lived=True):
+        opening.set()
+        assert copy_ended.wait(60)
+        assert not gc.isenabled()  # the copy's pause ended first: the open's goes on
+    worker.join(60)
+    assert gc.isenabled()

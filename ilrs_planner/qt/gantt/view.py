@@ -176,10 +176,13 @@ class GanttView(QWidget):
 
     def _refreshed(self) -> ChartData | None:
         """The arrays before the last edits brought up to date row by row, or None (build afresh)."""
-        if self._outdated is None:
+        # Taken out first: the refresh uses the old arrays up in place, so a refresh that fails half-way
+        # must not be the base of the next one (that is built afresh instead).
+        old, self._outdated = self._outdated, None
+        if old is None:
             return None
         doc = self.document
-        return refresh_chart_data(self._outdated, doc.project, doc.schedule, self.rows(), self._edits,
+        return refresh_chart_data(old, doc.project, doc.schedule, self.rows(), self._edits,
                                   baseline=doc.baseline_name, whiskers=self.whiskers, highlight=self._highlight)
 
     def scene_options(self) -> SceneOptions:
