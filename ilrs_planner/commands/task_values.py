@@ -19,6 +19,7 @@ from ..domain import (
     Task,
     TaskKind,
 )
+from ..domain.dates import MAX_YEAR, MIN_YEAR
 from ..domain.text import check_typed_text
 from .plan_index import index_of
 
@@ -73,6 +74,11 @@ def coerce_value(task: Task, name: str, value: object) -> object:
         return _days(task, name, value, optional=True)
     if name in _DATES and value is not None and not isinstance(value, date):
         raise _bad(task, f"{name} must be a date, not {value!r}")
+    if name in _DATES and value is not None and not MIN_YEAR <= value.year <= MAX_YEAR:
+        # A plan file holds these years only: a date outside (a manual task pinned where a 300-year
+        # chain put it) would make every later save of the plan fail.
+        raise _bad(task, f"{name.replace('_', ' ')} {value} is outside {MIN_YEAR}-{MAX_YEAR}, the dates a plan "
+                   "file holds")
     if name in TEXT_FIELDS:
         if not isinstance(value, str):
             raise _bad(task, f"{name} must be text, not {value!r}")

@@ -55,3 +55,17 @@ def test_a_manual_flag_that_is_not_yes_or_no_is_refused_by_name(plan, value):
         SetTaskFields("b", manual=value).apply(plan)
     assert caught.value.code == "task.bad_value" and "manual" in caught.value.message
     assert plan.tasks["b"].manual is False
+
+
+def test_a_task_scheduled_past_2200_cannot_turn_manual_and_the_plan_stays_saveable(plan, tmp_path):
+    """Pinning it would set a date no plan file holds, and every later save would fail."""
+    from ilrs_planner.store import open_project, save_project
+
+    SetTaskFields("a", constraint=ConstraintType.SNET, constraint_date=date(2199, 6, 1), duration=600).apply(plan)
+    assert _start(plan, "b").year > 2200
+    with pytest.raises(PlannerError) as refused:
+        set_task_mode(plan, "b", True, _start(plan, "b")).apply(plan)
+    assert refused.value.code == "task.bad_value" and "1900-2200" in refused.value.message
+    assert not plan.tasks["b"].manual and plan.tasks["b"].constraint_date is None
+    save_project(plan, tmp_path / "plan.db")
+    assert not open_project(tmp_path / "plan.db").tasks["b"].manual
