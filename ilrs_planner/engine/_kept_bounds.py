@@ -48,10 +48,10 @@ def kept_task_bounds(tasks: Sequence[Task], planned: np.ndarray, is_summary: np.
                      time: WorkingTime | None, rows: np.ndarray | None, status: int | None,
                      columns: InputColumns | None) -> Bounds:
     """`task_bounds` of the plan, from the bounds kept after the last edit where it can."""
-    last, _Last.kept = _Last.kept, None  # a refusal below leaves nothing kept
-    if not isinstance(columns, KeptColumns):
-        return task_bounds(tasks, planned, is_summary, start, time, rows, status,
+    if not isinstance(columns, KeptColumns):  # another plan's schedule (an analysis, a risk run's thread):
+        return task_bounds(tasks, planned, is_summary, start, time, rows, status,  # the window's stay kept
                            columns.bounded_tasks() if columns else None)
+    last, _Last.kept = _Last.kept, None  # a refusal below leaves nothing kept
     tables = (time.origin, time.cum) if time is not None else None
     kept = _Kept(columns.serial, start, status, tables, planned, is_summary, rows, None)
     again = _rows_again(last, kept, columns) if last is not None else None
