@@ -74,7 +74,7 @@ def coerce_value(task: Task, name: str, value: object) -> object:
         return _days(task, name, value, optional=True)
     if name in _DATES and value is not None and not isinstance(value, date):
         raise _bad(task, f"{name} must be a date, not {value!r}")
-    if name in _DATES and value is not None and not MIN_YEAR <= value.year <= MAX_YEAR:
+    if name in _DATES and isinstance(value, date) and not MIN_YEAR <= value.year <= MAX_YEAR:
         # A plan file holds these years only: a date outside (a manual task pinned where a 300-year
         # chain put it) would make every later save of the plan fail.
         raise _bad(task, f"{name.replace('_', ' ')} {value} is outside {MIN_YEAR}-{MAX_YEAR}, the dates a plan "

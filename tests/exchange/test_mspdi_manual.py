@@ -61,3 +61,27 @@ def test_a_manual_task_carries_the_dates_it_was_given_as_ms_project_keeps_them(t
     given = [build.findtext(f"{NS}{tag}") for tag in ("ManualStart", "ManualFinish", "ManualDuration")]
     assert given == [build.findtext(f"{NS}Start"), build.findtext(f"{NS}Finish"), build.findtext(f"{NS}Duration")]
     assert given[0] == "2030-01-04T08:00:00" and given[2] == "PT40H0M0S"
+
+
+def test_a_file_without_a_project_start_reads_its_manual_tasks_as_one_with_it_does(tmp_path):
+    """The plan's start is then the earliest stored start: a manual task there needs no constraint,
+    one later is held on its start, as when the file names the same start."""
+    path = tmp_path / "plan.xml"
+    write_plan(_plan(), path)
+    root = ET.parse(path).getroot()
+    for task in root.find(f"{NS}Tasks"):
+        if task.findtext(f"{NS}Name") == "Review":  # manual, on the plan's start 2030-01-01
+            assert task.findtext(f"{NS}Start", "").startswith("2030-01-01")
+    with_start = read_plan(path)
+    text = path.read_text(encoding="utf-8")
+    start_line = next(line for line in text.splitlines(keepends=True) if "<StartDate>" in line)
+    (tmp_path / "no_start.xml").write_text(text.replace(start_line, "", 1), encoding="utf-8")
+    without = read_plan(tmp_path / "no_start.xml")
+    assert any("gives no project start; using 2030-01-01" in w for w in without.warnings)
+
+    def held(result):
+        return {t.key: (t.constraint, t.constraint_date) for t in result.project.tasks.values()}
+
+    assert held(without) == held(with_start)
+    assert held(without)["C"] == (ConstraintType.ASAP, None)
+    assert held(without)["B"] == (ConstraintType.SNET, date(2030, 1, 4))

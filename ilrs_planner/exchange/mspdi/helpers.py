@@ -99,3 +99,6 @@ def add_text_field(task: ET.Element, field_id: str, value: str) -> None:
     attribute = add(task, "ExtendedAttribute", None)
     add(attribute, "FieldID", field_id)
     add(attribute, "Value", value)
+
+
+NO_START = date(1, 1, 1)  # the plan's start while a file that gives none is read (read_header)

@@ -21,6 +21,7 @@ from .helpers import (
     CONSTRAINT_CODES,
     FINISH_CONSTRAINTS,
     MAX_BASELINES,
+    NO_START,
     deadline_from_stamp,
     finish_from_stamp,
     start_from_stamp,
@@ -52,6 +53,7 @@ class TaskFields:
     minutes_per_day: int
     stored: dict[str, tuple]
     earliest_start: date | None
+    held_manual: list[Task]
     explicit_kind: set[str]
     owner_keys: dict[str, tuple[str, str]]
     baseline_entries: dict[int, dict[str, tuple[date, date]]]
@@ -118,6 +120,8 @@ class TaskFields:
         self.stored[task.id] = (start, max(finish, start))
         if task.manual and start > self.project.start and not fields.flag("Summary"):
             _hold_manual_start(task, start)
+            if self.project.start == NO_START:  # the file gave no start: freed if it starts with the plan
+                self.held_manual.append(task)
 
     def _source_date(self, text: str, where: str) -> date | None:
         """The ISO date our own export writes; anything else is left out with a warning."""
