@@ -24,10 +24,13 @@ Passes = tuple[np.ndarray, np.ndarray, np.ndarray, int]  # early, late, free, pr
 _KEPT = _kept_passes.KeptPasses()  # the last passes, for the next edit's (see _kept_passes)
 
 
-def passes(project: Project, net: Network, vectorised: bool | None) -> Passes:
+def passes(project: Project, net: Network, vectorised: bool | None, keep: bool = True) -> Passes:
     """(early, late, free, project finish day) by the level passes or the loops, or from the kept
-    passes where an edit changed little (by shape only: the tests compare both ways with it)."""
-    prior = _KEPT.prior(net) if vectorised is None else None
+    passes where an edit changed little (by shape only: the tests compare both ways with it).
+    `keep` False: neither read nor leave kept passes (an analysis, perhaps on a risk run's thread,
+    must not push out the window's pair for its next edit)."""
+    keep = keep and vectorised is None
+    prior = _KEPT.prior(net) if keep else None
     again = _passes_again(net, prior) if prior is not None else None
     if again is not None:
         return again
@@ -36,7 +39,7 @@ def passes(project: Project, net: Network, vectorised: bool | None) -> Passes:
         budget = net.n_nodes + 1 if vectorised else max(64, net.targets.size // LEVELS_PER_EDGE)
         found = _levels.levels(net, budget)
     passes, record = _by_loops(project, net) if found is None else _by_levels(project, net, *found)
-    if vectorised is None and net.crossings is None:
+    if keep and net.crossings is None:
         _KEPT.keep(record)
     return passes
 

@@ -159,10 +159,10 @@ def _refuse_out_of_range(project: Project, days: tuple[np.ndarray, ...], start: 
 def scheduled_positions(project: Project, net: Network) -> tuple[np.ndarray, np.ndarray]:
     """Every node's scheduled early and late start positions, as-late-as-possible tasks on their
     late dates (for analyses that linearise the network around the schedule)."""
-    early, late = passes(project, net, None)[:2]
+    early, late = passes(project, net, None, keep=False)[:2]
     alap = late_tasks(net)
     if alap.any():
-        early, late = passes(project, held_late(net, early, late, alap), None)[:2]
+        early, late = passes(project, held_late(net, early, late, alap), None, keep=False)[:2]
     return early, late
 
 
