@@ -27,7 +27,7 @@ from ..domain import Link, Project
 from .graph_edges import forget_schedule, graph_edges
 from .link_order import DynamicOrder
 
-_PARENT, _PRED, _SUCC = attrgetter("parent_id"), attrgetter("pred_id"), attrgetter("succ_id")
+_PARENT = attrgetter("parent_id")
 Edge = tuple[int, int]
 _GOLDEN = 0.6180339887498949
 

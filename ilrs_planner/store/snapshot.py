@@ -84,8 +84,10 @@ def take_snapshot(project: Project, rows_per_step: int | None = None) -> Generat
     return PlanSnapshot(plan, tasks, links, participants, calendars, list(project.baselines), project.signature)
 
 
-# The Project's fields that are values (its collections are copied object by object).
-_PLAN_FIELDS = ("name", "start", "status_date", "author", "id", "default_calendar_id")
+# The Project's fields that are values, derived so that a field added to Project is not left out of
+# recovery copies (its collections and signature are copied object by object above).
+_COPIED_APART = frozenset({"tasks", "links", "participants", "baselines", "signature", "calendars"})
+_PLAN_FIELDS = tuple(f.name for f in fields(Project) if f.name not in _COPIED_APART)
 
 
 @lru_cache(maxsize=8)
