@@ -109,11 +109,12 @@ def _step(data, project, changes, folded):
     """The arrays after `changes`, brought up to date; checked against a fresh build."""
     plan_schedule, rows = schedule(project), _rows(project, folded)
     edits = Edits(changes.task_ids, links=changes.links)
+    data.row_hashes  # noqa: B018 - made as the view makes them, so the refresh carries them over
     patched = refresh_chart_data(data, project, plan_schedule, rows, edits)
     assert patched is not None  # the edit is one a row-by-row update covers
     _assert_same(patched, build_chart_data(project, plan_schedule, rows))
-    if patched._row_hashes is not None:  # carried from the arrays before: those of the rows shown
-        assert patched._row_hashes.tolist() == [hash(tid) for tid in rows]
+    carried = patched._row_hashes  # spliced from the arrays before, not made afresh
+    assert carried is not None and carried.tolist() == [hash(tid) for tid in rows]
     return patched
 
 

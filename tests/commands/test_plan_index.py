@@ -34,7 +34,10 @@ def _assert_index_is_the_plans(project):
     for parent, children in kept.children.items():  # those asked about, kept since
         assert children == {tid for tid, task in project.tasks.items() if task.parent_id == parent}
     for key in fresh.keys:
-        assert kept.with_key(key) in (None, [t for t in project.tasks.values() if t.key == key])
+        bearers = [t for t in project.tasks.values() if t.key == key]
+        assert kept.with_key(key) in (None, bearers)  # None: a stale answer, left to the plan
+        # A fresh index answers for every key one task bears (the lookup that spares a sweep).
+        assert fresh.with_key(key) == (bearers if len(bearers) == 1 else None)
 
 
 def _outline(project):
