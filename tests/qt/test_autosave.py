@@ -12,6 +12,7 @@ from datetime import date
 
 import pytest
 from gestures import click_cell, press, type_text
+from PySide6.QtWidgets import QApplication
 
 from ilrs_planner.domain import Link, Project, Task
 from ilrs_planner.qt.document import Document
@@ -144,3 +145,26 @@ def test_a_copy_that_cannot_be_written_is_said_in_the_status_bar(qtbot, chain_wi
     qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Autosave failed"))
     assert "could not create" in window.statusBar().currentMessage()
     assert shown_name(window, "t1") == "Unsaved" and window.document.modified
+
+
+def test_a_copy_that_failed_while_ctrl_s_waited_for_it_is_not_reported_after_the_save(
+        qtbot, chain_window, held_write, tmp_path, monkeypatch):
+    window = chain_window
+    plan_file = tmp_path / "chain.db"
+    save_project(window.document.project, plan_file)
+    assert window.plan_file.open_path(str(plan_file))
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the recovery folder should be")
+    monkeypatch.setenv("ILRS_PLANNER_RECOVERY_DIR", str(blocker / "recovery"))
+    rename(window, "t7", "Saved by Ctrl+S")
+    file_session = window.plan_file.file_session
+    file_session.autosave()
+    qtbot.waitUntil(lambda: file_session.session.writing_recovery())
+    threading.Timer(0.2, held_write.set).start()  # the copy fails while the save waits for it
+    press(window.tree, "Ctrl+S")
+    qtbot.waitUntil(lambda: not file_session.session.writing_recovery())
+    for _ in range(20):
+        QApplication.processEvents()  # the copy's report, sent from its thread, has arrived
+    assert not window.document.modified
+    assert not window.statusBar().currentMessage().startswith("Autosave failed")
+    assert open_project(plan_file).tasks["t7"].name == "Saved by Ctrl+S"

@@ -88,6 +88,7 @@ class Autosave(QObject):
 
     def _report(self, path: Path | None, error: PlannerError | None) -> None:
         if error is not None:
-            self.failed.emit(f"Autosave failed: {error.message}")
+            if self.document.modified:  # a save that waited for this copy has made it moot
+                self.failed.emit(f"Autosave failed: {error.message}")
         else:
             self.written.emit(path)
