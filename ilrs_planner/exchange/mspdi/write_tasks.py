@@ -154,16 +154,16 @@ def _actuals(element: ET.Element, project: Project, task: Task, scheduled: tuple
 
 def task_element(project: Project, task: Task, uids: dict[str, int], outline_number: str, depth: int,
                  is_summary: bool, dates: dict[str, tuple[date, date]], baselines, incoming: list,
-                 calendar_uids: dict[str | None, int] | None = None, at_day_end: bool = False,
-                 worked: WorkedDays | None = None) -> ET.Element:
+                 calendar_uids: dict[str | None, int] | None = None, at_day_end: bool = False, *,
+                 worked: WorkedDays) -> ET.Element:
     """One Task element: identity, outline, dates, constraint, actuals, notes, links, custom fields, baselines.
 
     `at_day_end`: a milestone at the end of a working day, written at 17:00 of the day MS Project
     shows it on (the point after that day, as the reader reads it back). A summary's Duration is the
-    working days of its span on its calendar, as MS Project's and the tree's (`worked` counts them).
+    working days of its span on its calendar, as MS Project's and the tree's (`worked` counts them: one
+    count per export, as a partner's calendar may hold a million exceptions).
     """
     element = ET.Element("Task")
-    worked = worked or WorkedDays(project)
     start, finish = dates.get(task.id, (project.start, project.start))
     milestone = finish <= start
     add(element, "UID", uids[task.id])
