@@ -117,6 +117,23 @@ def test_a_plan_too_long_for_any_legible_png_is_refused_before_painting(tmp_path
     assert not path.exists()
 
 
+
+def test_a_flat_plan_too_long_for_a_slide_says_how_tall_an_image_holds_it(tmp_path):
+    """A plan with no branches to fold cannot fit 1920 × 1080: the refusal says how many rows that
+    holds (fewer than the plan has) and a height that does hold them, and that height works."""
+    plan, path = _long_plan(110), tmp_path / "slide.png"
+    with pytest.raises(PlannerError) as err:
+        export_image(plan, path, width=1920, height=1080)
+    found = re.search(r"110 rows .* holds about ([\d,]+)\); make the image at least ([\d,]+) pixels tall",
+                      err.value.message)
+    assert err.value.code == "export.failed" and found, err.value.message
+    holds, tall = (int(group.replace(",", "")) for group in found.groups())
+    assert 0 < holds < 110 and tall > 1080
+    export_image(plan, path, width=1920, height=tall)
+    assert QImage(str(path)).height() == tall
+    with pytest.raises(PlannerError):
+        export_image(plan, path, width=1920, height=tall - 20)
+
 def _svg_texts(path) -> list[str]:
     return re.findall(r">([^<>]+)</text>", path.read_text(encoding="utf-8"))
 

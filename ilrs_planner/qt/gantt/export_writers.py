@@ -7,6 +7,7 @@ told); a long plan's PDF gets pages with the title, time axis and legend repeate
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 
@@ -64,14 +65,20 @@ def write_png(picture: TimelinePicture, path: Path, width: int | None, dpi: int 
 
 
 def _check_rows_fit(picture: TimelinePicture, style, width: float, height: float, zoom: float) -> None:
-    """Refuse, before painting, a picture whose rows cannot be drawn legibly in its height."""
+    """Refuse, before painting, a picture whose rows cannot be drawn legibly in its height, saying
+    how many rows that height holds and how tall the image must be for all of them."""
     needed = picture._fixed_height(width, style) + (max(len(picture.data), 1) + PHASE_STRIP_ROWS) * style.row_height
-    if needed > height + 1:
-        raise PlannerError(
-            "export.failed",
-            f"{len(picture.data):,} rows do not fit legibly in a {round(height * zoom):,}-pixel-tall PNG "
-            f"(at most about {int(height // MIN_ROW_HEIGHT):,} rows at this width); choose milestones only, "
-            "a narrower image, or SVG/PDF")
+    if needed <= height + 1:
+        return
+    legible = picture._style(MIN_ROW_HEIGHT, width)
+    fixed = picture._fixed_height(width, legible)
+    fitting = max(int((height - fixed) // MIN_ROW_HEIGHT - PHASE_STRIP_ROWS), 0)
+    tall_enough = math.ceil((fixed + (len(picture.data) + PHASE_STRIP_ROWS) * MIN_ROW_HEIGHT) * zoom)
+    raise PlannerError(
+        "export.failed",
+        f"{len(picture.data):,} rows do not fit legibly in a {round(height * zoom):,}-pixel-tall PNG "
+        f"(it holds about {fitting:,}); make the image at least {tall_enough:,} pixels tall, "
+        "choose milestones only, or SVG/PDF")
 
 
 def write_svg(picture: TimelinePicture, path: Path, width: int | None, height: int | None = None) -> None:
