@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from itertools import compress, repeat
 from operator import attrgetter, eq
 
-from ..domain import PlannerError, Project, Task
+from ..domain import Link, PlannerError, Project, Task
 from .base import ChangeSet, Command
+from .link_ends import links_touching
 from .plan_index import index_of
 
 Place = tuple[str | None, int]  # (parent id, position)
@@ -89,9 +91,15 @@ class _OutlineCommand(Command):
 
 
 class IndentTask(_OutlineCommand):
-    """Make a task the last child of the sibling above it."""
+    """Make a task the last child of the sibling above it. A link joining that sibling to the moved
+    branch goes in the same step (`dropped`): a summary linked to its own sub-task can be scheduled
+    by no one, so keeping the link would leave every task of the plan undated."""
 
     verb = "Indent"
+
+    def __init__(self, task_id: str):
+        super().__init__(task_id)
+        self.dropped: list[Link] = []
 
     def new_orders(self, project: Project, task: Task) -> list[tuple[str | None, list[str]]]:
         row = siblings(project, task.parent_id)
@@ -101,6 +109,58 @@ class IndentTask(_OutlineCommand):
         new_parent = row[index - 1]
         return [(task.parent_id, row[:index] + row[index + 1:]),
                 (new_parent, siblings(project, new_parent) + [task.id])]
+
+    def apply(self, project: Project) -> ChangeSet:
+        changes = super().apply(project)
+        task = project.tasks[self.task_id]
+        self.dropped = links_into_branch(project, task.parent_id, task.id)
+        for link in self.dropped:
+            del project.links[link.id]
+        if self.dropped:
+            self.text += f" (and {dropped_links_text(project, self.dropped)})"
+        return changes | _link_changes(self.dropped)
+
+    def revert(self, project: Project) -> ChangeSet:
+        for link in self.dropped:
+            project.links[link.id] = link
+        return super().revert(project) | _link_changes(self.dropped)
+
+
+def links_into_branch(project: Project, parent_id: str | None, task_id: str) -> list[Link]:
+    """The links joining `parent_id` to `task_id` or to one of its sub-tasks, in plan order. Only
+    the parent is new above the moved branch (`task_id` was its sibling), so only its links count."""
+    if parent_id is None:
+        return []
+    found = []
+    for link in links_touching(project, {parent_id}):
+        other = link.succ_id if link.pred_id == parent_id else link.pred_id
+        if other != parent_id and task_id in _self_and_ancestors(project, other):
+            found.append(link)
+    return found
+
+
+def dropped_links_text(project: Project, links: list[Link]) -> str:
+    """'remove the link 'Design' → 'Build'' (or '… and 2 more links')."""
+    first = links[0]
+    named = f"'{project.tasks[first.pred_id].name}' → '{project.tasks[first.succ_id].name}'"
+    more = f" and {len(links) - 1} more" if len(links) > 1 else ""
+    return f"remove the link {named}{more}"
+
+
+def _self_and_ancestors(project: Project, task_id: str) -> Iterator[str]:
+    seen: set[str] = set()
+    current: str | None = task_id
+    while current is not None and current not in seen:
+        seen.add(current)
+        yield current
+        current = project.tasks[current].parent_id
+
+
+def _link_changes(links: list[Link]) -> ChangeSet:
+    if not links:
+        return ChangeSet()
+    ends = frozenset(tid for link in links for tid in (link.pred_id, link.succ_id))
+    return ChangeSet(ends, links=True, dates=True)
 
 
 class OutdentTask(_OutlineCommand):

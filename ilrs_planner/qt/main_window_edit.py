@@ -154,8 +154,12 @@ class EditActions:
     def _move(self, command_type) -> None:
         if self.document.selected_ids:
             selected = list(self.document.selected_ids)
-            if self.push(command_type(selected[0])):
+            command = command_type(selected[0])
+            if self.push(command):
                 self.document.set_selection(selected[:1])
+                if getattr(command, "dropped", None):  # an indent under a task it was linked with
+                    self.window._note(f"{command.text}: a summary cannot be linked to its own sub-task "
+                                      "(Undo brings the link back)")
 
     def link_selected(self) -> None:
         """Chain the selection in the order it was picked, as one step; a loop is refused by name."""

@@ -103,6 +103,26 @@ def test_indent_keeps_the_selection_and_opens_the_new_summary(window, resets):
     assert resets == []
 
 
+
+def test_indenting_a_task_under_its_predecessor_takes_the_link_away_and_says_so(qtbot, window, resets):
+    """A → B: with B under A, A would be a summary linked to its own sub-task and no task could be
+    dated. The indent removes that link in the same step, the status bar says so, and the plan stays
+    scheduled; one Ctrl+Z brings back both the place and the link."""
+    project = window.document.project
+    link_ids = sorted(project.links)
+    select(window, "b")
+    press(window.tree, "Alt+Shift+Right")
+    assert project.tasks["b"].parent_id == "a" and not any(
+        link.pred_id == "a" and link.succ_id == "b" for link in project.links.values())
+    assert window.document.schedule is not None and window.document.schedule_error is None
+    names = project.tasks
+    said = window.statusBar().currentMessage()
+    assert f"remove the link '{names['a'].name}' → '{names['b'].name}'" in said and "Undo" in said
+    press(window.tree, "Ctrl+Z")
+    assert project.tasks["b"].parent_id == "ph" and sorted(project.links) == link_ids
+    assert shown(window) == ["ph", "a", "b", "c", "m", "q"] and resets == []
+
+
 def test_moving_a_task_up_moves_its_row_and_its_selection(window, resets):
     select(window, "c")
     press(window.tree, "Alt+Shift+Up")
