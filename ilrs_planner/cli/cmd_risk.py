@@ -48,6 +48,7 @@ def run(args: argparse.Namespace) -> int:
     result = run_risk(project, args.iterations, args.seed, args.distribution)
     data = result.summary_dict(chosen, args.target_date, args.top)
     _add_precision(data, project, result.milestone_ids(), chosen)
+    _add_plan(data, project, result)
     if args.json:
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
@@ -70,6 +71,19 @@ def _add_precision(data: dict, project, milestone_ids: list[str], chosen: str | 
         data["milestone"]["precision"] = precisions[chosen].value
 
 
+def _add_plan(data: dict, project, result) -> None:
+    """Each milestone's planned date (its last day) and the share of runs meeting it by the end of
+    the period it is known to: the question a programme office asks first."""
+    from ..engine.cpm import schedule
+    from ..engine.risk_shown import chance_of_plan
+
+    plan = schedule(project)
+    for milestone, task_id in zip(data["milestones"], result.milestone_ids()):
+        found = chance_of_plan(result, project, plan, task_id)
+        milestone["planned"] = found[0].isoformat() if found else None
+        milestone["chance_of_planned"] = round(found[1], 4) if found else None
+
+
 def _as_shown(data: dict) -> dict:
     """`data` with every date of a milestone (percentiles, drivers' finishes) at its precision."""
     shown = {**data, "milestones": [_dates_at(m) for m in data["milestones"]]}
@@ -80,7 +94,8 @@ def _as_shown(data: dict) -> dict:
 
 def _dates_at(entry: dict[str, Any]) -> dict[str, Any]:
     precision = Precision(entry["precision"])
-    out: dict[str, Any] = {k: _shown(v, precision) if k in PERCENTILE_KEYS else v for k, v in entry.items()}
+    out: dict[str, Any] = {k: _shown(v, precision) if k in PERCENTILE_KEYS or (k == "planned" and v) else v
+                           for k, v in entry.items()}
     drivers: list[dict[str, Any]] = entry.get("drivers", [])
     if drivers:
         out["drivers"] = [{**d, "finish_if_short": _shown(d["finish_if_short"], precision),
@@ -100,10 +115,17 @@ def _print_milestones(data: dict) -> None:
     seed = "no seed" if data["seed"] is None else f"seed {data['seed']}"
     print(f"{data['iterations']:,} iterations, {data['distribution']}, {seed}")
     ahead = [m for m in data["milestones"] if not m["history"]]
-    rows = [(m["key"], m["p10"], m["p50"], m["p80"], m["p90"], f"{m['criticality']:.0%}") for m in ahead]
-    _table(("Milestone", "P10", "P50", "P80", "P90", "Critical"), rows)
+    rows = [(m["key"], m["planned"] or "", _chance(m["chance_of_planned"]), m["p10"], m["p50"], m["p80"], m["p90"],
+             f"{m['criticality']:.0%}") for m in ahead]
+    _table(("Milestone", "Plan", "On plan", "P10", "P50", "P80", "P90", "Critical"), rows)
     if len(ahead) < len(data["milestones"]):
         print(f"({len(data['milestones']) - len(ahead)} milestones already reached are not shown; --json lists all)")
+
+
+def _chance(share: float | None) -> str:
+    from ..engine.risk_shown import chance_text
+
+    return "" if share is None else chance_text(share)
 
 
 def _print_chosen(chosen: dict) -> None:

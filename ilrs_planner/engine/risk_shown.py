@@ -11,10 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ..domain import Precision, Project, period_end
 from .schedule import Schedule
 from .shown_precision import ShownPrecision
+
+if TYPE_CHECKING:  # risk.py is numpy-heavy; reading a result needs only its type here
+    from .risk import RiskResult
 
 ROADMAP_MILESTONE = "ilrs-basic"  # the date the ILRS programme is judged by: the bundled roadmap's default
 
@@ -49,3 +53,23 @@ def default_target(project: Project, schedule: Schedule | None, task_id: str | N
     dates = schedule.tasks[task_id]
     day = dates.shown_finish  # a milestone at the end of a day: that day
     return period_end(day, milestone_precisions(project, schedule, [task_id])[task_id])
+
+
+def chance_of_plan(result: RiskResult, project: Project, schedule: Schedule | None,
+                   task_id: str) -> tuple[date, float] | None:
+    """The milestone's planned date (its last day) and the share of runs that meet it by the end of
+    the period it is known to ('2035': by 2035-12-31): how far the plan's own date can be trusted,
+    which a P50 later than the plan shows only indirectly. None without a scheduled date."""
+    by = default_target(project, schedule, task_id)
+    if by is None or schedule is None:
+        return None
+    return schedule.tasks[task_id].shown_finish, result.probability_by(task_id, by)
+
+
+def chance_text(share: float) -> str:
+    """A chance as a planner reads it: never '0%' or '100%' for what some runs did or missed."""
+    if 0 < share < 0.01:
+        return "<1%"
+    if 0.99 < share < 1:
+        return ">99%"
+    return f"{share:.0%}"

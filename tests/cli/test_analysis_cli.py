@@ -135,6 +135,26 @@ def test_risk_table_and_usage_errors(ilrs_db, capsys):
     assert "error[cli.usage]" in capsys.readouterr().err
 
 
+def test_risk_says_the_chance_of_each_milestones_own_planned_date(tmp_path, capsys):
+    """A (8 / 10 / 20 days, planned at its most likely 10) then milestone M: M is planned on A's
+    finish, and a triangular 8-10-20 spread is at most 10 in (10 - 8) / (20 - 8) = 1/6 of runs."""
+    project = Project("chance", date(2030, 1, 1))
+    project.add_task(Task("a", "A", 10, TaskKind.TASK, optimistic=8, most_likely=10, pessimistic=20))
+    project.add_task(Task("m", "M", 0, TaskKind.MILESTONE))
+    project.add_link(Link(project.task_by_key("a").id, project.task_by_key("m").id))
+    path = tmp_path / "chance.db"
+    save_project(project, path)
+    data = _json(capsys, "risk", path, "--iterations", "20000", "--seed", "4", "--json")
+    m = next(entry for entry in data["milestones"] if entry["key"] == "m")
+    # A works 1 to 10 January (7-day calendar); M sits at the end of A's last day, as in MS Project.
+    assert m["planned"] == "2030-01-10"
+    assert abs(m["chance_of_planned"] - 1 / 6) < 0.02
+    assert main(["risk", str(path), "--iterations", "20000", "--seed", "4"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1].split()[:3] == ["Milestone", "Plan", "On"]
+    assert next(line for line in lines if line.startswith("m ")).split()[1:3] == ["2030-01-10", "17%"]
+
+
 def test_risk_refuses_a_bad_estimate_by_task(tmp_path, capsys):
     project = Project("bad", date(2030, 1, 1))
     project.add_task(Task("a", "A", 10, TaskKind.TASK, optimistic=30, most_likely=10, pessimistic=40))
@@ -150,9 +170,9 @@ def test_risk_refuses_a_bad_estimate_by_task(tmp_path, capsys):
 def test_risk_prints_each_milestone_at_its_precision_and_json_keeps_the_days(ilrs_db, capsys):
     assert main(["risk", str(ilrs_db), "--iterations", "500", "--seed", "3", "--milestone", "lm9"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert next(line for line in lines if line.startswith("lm9 ")).split()[1:5] == ["2033"] * 4  # not 2033-01-01
+    assert next(line for line in lines if line.startswith("lm9 ")).split()[3:7] == ["2033"] * 4  # not 2033-01-01
     assert "lm9: P50 2033, P80 2033" in lines
-    basic = next(line for line in lines if line.startswith("ilrs-basic ")).split()[1:5]
+    basic = next(line for line in lines if line.startswith("ilrs-basic ")).split()[3:7]
     assert all(len(text) == 4 and text.isdigit() for text in basic)
     data = _json(capsys, "risk", ilrs_db, "--iterations", "500", "--seed", "3", "--json")
     lm9 = next(m for m in data["milestones"] if m["key"] == "lm9")

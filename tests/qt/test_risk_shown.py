@@ -22,7 +22,7 @@ def _reference():
 
 def _row_cells(panel: RiskPanel, name: str) -> list[str]:
     row = next(r for r in range(panel.table.rowCount()) if panel.table.item(r, 0).text() == name)
-    return [panel.table.item(row, c).text() for c in range(1, 5)]
+    return [panel.table.item(row, c).text() for c in range(3, 7)]  # P10 to P90
 
 
 def test_a_milestone_known_to_the_year_shows_its_years_and_one_known_to_the_month_its_months(qtbot, _reference):

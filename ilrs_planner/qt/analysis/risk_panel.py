@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from ...commands.base import ChangeSet
 from ...domain import Precision, format_fuzzy_date
 from ...engine.risk import PERCENTILES, RiskResult
-from ...engine.risk_shown import default_milestone, default_target, milestone_precisions
+from ...engine.risk_shown import chance_of_plan, chance_text, default_milestone, default_target, milestone_precisions
 from ..change_effects import effects_of
 from ..deferred import DeferredChart, lazy_module
 from ..document import Document
@@ -36,7 +36,10 @@ from .risk_worker import RiskWorker
 
 risk_charts = lazy_module("ilrs_planner.qt.analysis.risk_charts")  # pyqtgraph, loaded when a chart is made
 
-HEADERS = ("Milestone", *[f"P{p}" for p in PERCENTILES], "Critical")
+# "On plan": the share of runs meeting the milestone's planned date, to the end of the period it is
+# known to; a programme office asks that before any percentile.
+HEADERS = ("Milestone", "Plan", "On plan", *[f"P{p}" for p in PERCENTILES], "Critical")
+NAME_WIDTH = 170  # px: "Chang'e 8 ISRU and 3D-pr…" still says which milestone it is
 
 
 class RiskPanel(QWidget):
@@ -56,8 +59,13 @@ class RiskPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Names keep a readable width and are elided (the whole name in the tooltip); a stretched
+        # name column was squeezed to nothing by the date columns in a dock 800 px wide.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, NAME_WIDTH)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.distribution_chart = DeferredChart(lambda: risk_charts.DistributionChart())
         self.tornado = DeferredChart(lambda: risk_charts.TornadoChart())
         self.message = MessageLine()
@@ -114,7 +122,7 @@ class RiskPanel(QWidget):
         charts = QSplitter(Qt.Orientation.Horizontal)
         for widget in (self.table, self.distribution_chart, self.tornado):
             charts.addWidget(widget)
-        charts.setSizes([560, 560, 360])
+        charts.setSizes([600, 440, 300])
         layout = QVBoxLayout(self)
         layout.addLayout(run)
         layout.addLayout(chosen)
@@ -221,7 +229,10 @@ class RiskPanel(QWidget):
         for row, tid in enumerate(ids):
             pct = self.result.percentiles(tid)
             task = self.document.project.tasks[tid]
-            cells = (task.name, *[format_fuzzy_date(pct[p], precisions[tid]) for p in PERCENTILES],
+            planned = chance_of_plan(self.result, self.document.project, self.document.schedule, tid)
+            plan_cells = ((format_fuzzy_date(planned[0], precisions[tid]), chance_text(planned[1])) if planned
+                          else ("", ""))
+            cells = (task.name, *plan_cells, *[format_fuzzy_date(pct[p], precisions[tid]) for p in PERCENTILES],
                      f"{self.result.criticality[tid]:.0%}")
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
