@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..domain import Calendar, ConstraintType, PlannerError, Project, Task
+from ..domain.durations import format_days
 from ..domain.working_count import WorkingDayCount
 from ._bounds import remaining_duration
 from .cpm import schedule as cpm_schedule
@@ -152,17 +153,19 @@ def _shifted(task: Task, calendar: Calendar, day: date, days: int) -> date:
 
 def _slip(task: Task, calendar: Calendar, dates: TaskDates, days: int,
           status: date | None) -> tuple[dict[Any, Any], str]:
-    unit = "working days" if _counts_working_days(task, calendar) else "days"
+    # Days written one way, as everywhere (domain.durations.format_days): '+365 d' are the task's own
+    # days, working days of its calendar; '+5 ed' calendar days of an elapsed task.
+    shown = format_days(days, task.elapsed, signed=True)
     if task.actual_start is not None:  # under way: its start is history, its end moves (durations count its days)
         if _runs_from_status(task, status):
             duration = _duration_leaving(task, remaining_duration(task.duration, task.percent_complete) + days)
         else:
             duration = max(task.duration + days, 0)
         fields: dict[str, object] = {"duration": duration}
-        return fields, f"'{task.key}' takes {days:+d} {unit} (under way since {task.actual_start})"
+        return fields, f"'{task.key}' takes {shown} (under way since {task.actual_start})"
     new_start = _shifted(task, calendar, dates.early_start, days)
     fields = {"constraint": ConstraintType.SNET, "constraint_date": new_start}
-    return fields, f"'{task.key}' slips by {days:+d} {unit} (starts no earlier than {new_start})"
+    return fields, f"'{task.key}' slips by {shown} (starts no earlier than {new_start})"
 
 
 def _finish_on(task: Task, calendar: Calendar, day: date, status: date | None) -> tuple[dict[Any, Any], str]:

@@ -95,7 +95,7 @@ def test_applying_the_scenario_gives_the_previewed_dates_and_undoes_in_one_step(
     original = copy.deepcopy(project)
     preview = what_if(project, "lander", slip_days=15)
     command = ApplyWhatIf(preview)
-    assert command.merge_key is None and "slips by +15 days" in command.text
+    assert command.merge_key is None and "slips by +15 d (" in command.text
     command.apply(project)
     applied = schedule(project)
     for move in preview.moves:

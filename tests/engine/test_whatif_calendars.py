@@ -40,7 +40,7 @@ def test_a_task_under_way_at_the_status_date_finishes_on_the_day_asked_counting_
     # Five more working days: 15 left, through Fri 02-08 (exclusive Sat 02-09).
     result, lander = _lander(project, slip_days=5)
     assert result.fields == {"duration": 30} and lander.new_finish == D(2030, 2, 9)
-    assert "+5 working days" in result.description
+    assert "takes +5 d (under way" in result.description  # days written one way: working days of its calendar
 
 
 def test_a_started_task_without_a_status_date_gets_the_working_days_up_to_its_new_last_day():
@@ -63,3 +63,14 @@ def test_an_elapsed_task_counts_calendar_days_whatever_its_calendar():
     project = _plan(duration=10, elapsed=True, actual_start=D(2030, 1, 7))
     result, lander = _lander(project, finish_on=D(2030, 1, 25))
     assert result.fields == {"duration": 19} and lander.new_finish == D(2030, 1, 26)
+
+
+def test_the_slip_is_written_as_every_count_of_days_is():
+    # The headline's days read as the task table's and the analysis tables' ('+7 d'), not '+7 working
+    # days' beside '+7 d'; an elapsed task's as its Duration cell writes them ('+3 ed').
+    result, _ = _lander(_plan(duration=10), slip_days=7)
+    assert result.description == "'lander' slips by +7 d (starts no earlier than 2030-01-16)"
+    result, _ = _lander(_plan(duration=10, elapsed=True), slip_days=3)
+    assert result.description.startswith("'lander' slips by +3 ed (")
+    result, _ = _lander(_plan(duration=10, elapsed=True, actual_start=D(2030, 1, 7)), slip_days=-2)
+    assert result.description == "'lander' takes -2 ed (under way since 2030-01-07)"
