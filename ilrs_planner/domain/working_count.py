@@ -6,7 +6,8 @@ partner's file may hold a million exceptions, and an export asks once per task, 
 Here the exceptions are first turned into disjoint runs of days, each with the verdict of the
 last exception over it (one sweep, exceptions x log exceptions), and the weekday pattern is
 counted by whole weeks. A `WorkingDayCount` keeps those runs with running totals, so each count
-after the first is a binary search.
+after the first is a binary search. `WorkedDays` is the one rule for a task's days of work between
+two dates (the table's, the dialog's, the drag's and every export's), one count per calendar.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .calendar import Calendar, CalendarException
+    from .model import Project, Task
 
 Run = tuple[int, int, bool]  # [first, stop) day ordinals and whether they are worked
 
@@ -93,3 +95,24 @@ class WorkingDayCount:
         if day >= high:
             return self.before[place + 1]
         return self.before[place] + ((day - low) if working else 0) - pattern_days(self.weekdays, low, day)
+
+
+class WorkedDays:
+    """Days of work a task counts in [start, stop): working days of its calendar, or every calendar
+    day for an elapsed duration (MS Project's `edays`). Each calendar's count is made once, on first
+    use: a partner's calendar may hold a million exceptions, and an export counts for every task.
+    Made for one state of the plan: a calendar edited afterwards is not seen."""
+
+    def __init__(self, project: Project):
+        self.project = project
+        self.counts: dict[str, WorkingDayCount | None] = {}  # None: every day is worked
+
+    def between(self, task: Task, start: date, stop: date) -> int:
+        """The task's days of work in [start, stop); 0 when `stop` is not after `start`."""
+        if task.elapsed:
+            return max((stop - start).days, 0)
+        calendar = self.project.task_calendar(task)
+        if calendar.id not in self.counts:
+            self.counts[calendar.id] = None if calendar.is_continuous else WorkingDayCount(calendar)
+        count = self.counts[calendar.id]
+        return max((stop - start).days, 0) if count is None else count.between(start, stop)

@@ -12,18 +12,46 @@ from datetime import date
 
 from ..domain import Precision, Project, Task, format_fuzzy_date, period_end, period_start, shown_finish
 from ..domain.durations import format_days
+from ..domain.working_count import WorkedDays
 from .schedule import TaskDates, shown_days
 
 COARSE = (Precision.YEAR, Precision.QUARTER, Precision.MONTH)  # coarsest first
 
 
-def shown_duration(project: Project, task: Task, dates: TaskDates) -> int:
-    """Working days of the task's calendar from start to finish, as MS Project shows a duration
-    ('5d' typed on a Monday-to-Friday plan reads 5 d, not the 7 calendar days it spans; a phase its
-    span; a task under way its work done and left); calendar days for an elapsed duration."""
-    if task.elapsed:
-        return (dates.early_finish - dates.early_start).days
-    return project.task_calendar(task).working_days(dates.early_start, dates.early_finish)
+def duration_days(task: Task, summary: bool, start: date, finish: date, worked: WorkedDays) -> int:
+    """MS Project's Duration of a task scheduled over [start, finish): what the table, the tooltip, the
+    task dialog and every export write under that name.
+
+    - a task not started, or under way: its own duration, MS Project's Actual Duration + Remaining
+      Duration. It is not the span from its actual start to its forecast finish (P6's At Completion
+      Duration, `at_completion_days`): work left runs from the status date, so that span is longer
+      than the duration when the task is behind and shorter when it is ahead;
+    - a finished task (an actual finish): the days of work it took, actual start to actual finish,
+      as MS Project sets Duration to Actual Duration once a task is done;
+    - a summary: the days of work its sub-tasks span, as MS Project's.
+    Days of work are working days of the task's calendar, calendar days for an elapsed duration.
+    """
+    if summary or task.actual_finish is not None:
+        return worked.between(task, start, finish)
+    return task.duration
+
+
+def shown_duration(project: Project, task: Task, dates: TaskDates, summary: bool,
+                   worked: WorkedDays | None = None) -> int:
+    """The task's Duration as shown (`duration_days` over its scheduled dates); `worked` keeps each
+    calendar's count from one task to the next."""
+    return duration_days(task, summary, dates.early_start, dates.early_finish, worked or WorkedDays(project))
+
+
+def under_way(task: Task, summary: bool) -> bool:
+    """Started and not finished: a task whose forecast finish may not be its start plus its duration."""
+    return not summary and task.actual_start is not None and task.actual_finish is None
+
+
+def at_completion_days(project: Project, task: Task, dates: TaskDates, worked: WorkedDays | None = None) -> int:
+    """P6's At Completion Duration: the days of work from the task's (actual) start to its forecast
+    finish, the work done before the status date and the work left after it."""
+    return (worked or WorkedDays(project)).between(task, dates.early_start, dates.early_finish)
 
 
 def duration_text(days: int, elapsed: bool, summary: bool) -> str:

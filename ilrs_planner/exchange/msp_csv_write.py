@@ -25,11 +25,12 @@ from ..domain import Calendar, PlannerError, Project, Task
 from ..domain.durations import written_days
 from ..domain.spreadsheet_text import formula_safe
 from ..domain.task_mode import task_mode_text
+from ..domain.working_count import WorkedDays
 from ..engine.schedule import Schedule
+from ..engine.shown_dates import duration_days
 from ..files.atomic import atomic_output
 from .csv_calendars import KNOWN
 from .msp_values import CONSTRAINT_NAMES, FINISH_CONSTRAINTS, escape_text, finish_shift, format_date
-from .mspdi.write_tasks import WorkedDays
 from .predecessors import PredecessorRef, format_predecessors
 
 COLUMNS = [
@@ -99,8 +100,8 @@ def _task_rows(project: Project, refs: dict[str, str], predecessors: dict[str, s
         summary = task.id in summaries
         row = _task_row(project, task, depth, refs[task.id], predecessors.get(task.id, ""), schedule,
                         finish_shift(task.duration, summary))
-        if summary:
-            row[durations] = _summary_duration(task, schedule, worked)
+        if summary or task.actual_finish is not None:
+            row[durations] = _spanned_duration(task, summary, schedule, worked, row[durations])
         yield row
 
 
@@ -157,11 +158,14 @@ def _task_row(project: Project, task: Task, depth: int, ref: str, predecessors: 
     return [cells[column] for column in COLUMNS]
 
 
-def _summary_duration(task: Task, schedule: Schedule | None, worked: WorkedDays) -> str:
-    """A summary's Duration as MS Project writes it: the working days its sub-tasks span (what the
-    task table shows), not the duration stored on it, which schedules nothing; empty unscheduled."""
+def _spanned_duration(task: Task, summary: bool, schedule: Schedule | None, worked: WorkedDays, own: str) -> str:
+    """A Duration that is a span, as MS Project writes it and the task table shows it (engine.shown_dates.
+    duration_days): a summary's, the working days its sub-tasks span, not the duration stored on it,
+    which schedules nothing (empty unscheduled); a finished task's, the days of work it took."""
     dates = schedule.tasks.get(task.id) if schedule else None
-    return written_days(worked.between(task, dates.early_start, dates.early_finish)) if dates else ""
+    if dates is None:
+        return "" if summary else own
+    return written_days(duration_days(task, summary, dates.early_start, dates.early_finish, worked), task.elapsed)
 
 
 def _predecessor_cells(project: Project, refs: dict[str, str], warnings: list[str]) -> dict[str, str]:

@@ -5,7 +5,9 @@ critical tasks highlighted, the header frozen (with the WBS/key/name columns) an
 Excel dates (yyyy-mm-dd). Finish dates are the last day of work (the plan's exclusive finish minus
 one day; a milestone finishes on its start), as MS Project shows them. Baseline columns compare
 with the baseline named by `baseline=` (default: the most recently captured); variance is in days,
-positive = later than the baseline. Sheets "Links" and "Plan" list dependencies and plan facts.
+positive = later than the baseline. Duration is MS Project's, as the task table shows it (a task
+under way its own, a finished one the days it took, a summary its span: engine.shown_dates.
+duration_days). Sheets "Links" and "Plan" list dependencies and plan facts.
 Text from the plan is always written as text, never as a formula (a task named "=HYPERLINK(...)"
 from a partner must not run in someone's spreadsheet): a string cell, and one that starts like a
 formula also carries Excel's quote prefix (the hidden apostrophe), so editing the cell or saving
@@ -28,9 +30,10 @@ from ..domain import Baseline, PlannerError, Precision, Project
 from ..domain.provenance import shown_confidence
 from ..domain.spreadsheet_text import starts_like_formula
 from ..domain.task_mode import task_mode_text
-from ..domain.working_count import WorkingDayCount
+from ..domain.working_count import WorkedDays
 from ..engine.cpm import schedule
 from ..engine.schedule import shown_days
+from ..engine.shown_dates import shown_duration
 from ..engine.shown_precision import ShownPrecision
 from ..files.atomic import atomic_output
 from .outline_depth import refuse_deep_outline
@@ -69,12 +72,12 @@ def _outline_numbers(project: Project) -> dict[str, str]:
     return numbers
 
 
-def _row(project: Project, task, number: str, dates, baseline: Baseline | None,
-         counts: dict[str, WorkingDayCount]) -> list:
+def _row(project: Project, task, number: str, dates, baseline: Baseline | None, summary: bool,
+         worked: WorkedDays) -> list:
     owner = project.participants.get(task.owner_id) if task.owner_id else None
     entry = baseline.entries.get(task.id) if baseline else None
     return [number, task.key, task.name, task.kind.value, owner.key if owner else "", task.classification.value,
-            _shown_duration(project, task, dates, counts), dates.shown_start,
+            shown_duration(project, task, dates, summary, worked), dates.shown_start,
             dates.shown_finish, dates.shown_late_start,
             dates.shown_late_finish, dates.total_float, dates.free_float,
             # A baseline keeps a milestone's point: read at the moment of day the milestone (or phase) has now.
@@ -84,18 +87,6 @@ def _row(project: Project, task, number: str, dates, baseline: Baseline | None,
             (dates.early_finish - entry[1]).days if entry else None,
             task.deadline,  # stored as what it means: the last day allowed
             task.percent_complete, task.notes, project.calendar_name(task.calendar_id)]
-
-
-def _shown_duration(project: Project, task, dates, counts: dict[str, WorkingDayCount]) -> int:
-    """Working days of the task's calendar from start to finish (calendar days when elapsed).
-    `counts`: each calendar's count, made once per sheet (a partner's calendar may hold a million
-    exceptions: laid out again for every task, that was hours)."""
-    calendar = project.task_calendar(task)
-    if task.elapsed or calendar.is_continuous:
-        return (dates.early_finish - dates.early_start).days
-    if calendar.id not in counts:
-        counts[calendar.id] = WorkingDayCount(calendar)
-    return counts[calendar.id].between(dates.early_start, dates.early_finish)
 
 
 def _provenance(task, precision: Precision) -> list:
@@ -114,11 +105,11 @@ def _task_rows(project: Project, schedule, baseline: Baseline | None, looks: Loo
     refuse_deep_outline(project, "a spreadsheet")
     numbers, summaries = _outline_numbers(project), project.summary_ids()
     shown = ShownPrecision(project, schedule)
-    counts: dict[str, WorkingDayCount] = {}
+    worked = WorkedDays(project)  # each calendar's count made once per sheet (see domain.working_count)
     for number, (task, depth) in enumerate(project.walk(), start=2):
         dates = schedule.tasks[task.id]
         mode = "" if task.id in summaries else task_mode_text(task.manual)
-        values = [*_row(project, task, numbers[task.id], dates, baseline, counts), mode,
+        values = [*_row(project, task, numbers[task.id], dates, baseline, task.id in summaries, worked), mode,
                   *_provenance(task, shown.of(task.id))]
         yield writer.row(number, values, bold=task.id in summaries, critical=dates.critical,
                          indent_column=NAME_COLUMN, indent=min(depth, MAX_INDENT))

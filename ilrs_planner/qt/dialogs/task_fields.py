@@ -88,10 +88,11 @@ def read_duration(edit: QLineEdit, project: Project) -> tuple[int, bool]:
 
 
 def duration_field_days(project: Project, schedule: Schedule | None, task: Task) -> int:
-    """The Duration field's days: the task's own; for a summary, whose own duration schedules nothing,
-    the working days its sub-tasks span, as the task table and the exports show it."""
-    dates = schedule.tasks.get(task.id) if schedule is not None and project.is_summary(task.id) else None
-    return shown_duration(project, task, dates) if dates is not None else task.duration
+    """The Duration field's days, as the task table and the exports show them (engine.shown_dates.
+    duration_days): the task's own, under way too; for a summary, whose own duration schedules nothing,
+    the working days its sub-tasks span; for a finished task the days of work it took."""
+    dates = schedule.tasks.get(task.id) if schedule is not None else None
+    return shown_duration(project, task, dates, project.is_summary(task.id)) if dates is not None else task.duration
 
 
 def estimate_text(days: int | None) -> str:

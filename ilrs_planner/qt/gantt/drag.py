@@ -15,6 +15,7 @@ from ...commands.links import AddLink, check_link_allowed
 from ...commands.tasks import MoveTaskStart, SetDuration
 from ...domain import LinkType, PlannerError
 from ...domain.durations import format_days
+from ...domain.working_count import WorkedDays
 from ..document import Document
 
 LINK_AWAY_ROWS = 0.75  # leaving the bar's row by this much turns a move into "draw a link"
@@ -68,10 +69,7 @@ def days_read(document: Document, task_id: str, start: date, finish: date) -> tu
 def worked_days(document: Document, task_id: str, start: date, finish: date) -> int:
     """Days of work in [start, finish) as the tree's Duration counts them: working days of the task's
     calendar (calendar days for an elapsed duration)."""
-    task = document.project.tasks[task_id]
-    if task.elapsed:
-        return max((finish - start).days, 0)
-    return document.project.task_calendar(task).working_days(start, finish)
+    return WorkedDays(document.project).between(document.project.tasks[task_id], start, finish)
 
 
 def drag_dates_text(drag: Drag, shown_start: date, shown_finish: date, document: Document | None = None) -> str:

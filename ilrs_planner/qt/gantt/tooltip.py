@@ -10,7 +10,8 @@ from ...domain import Precision, format_fuzzy_date
 from ...domain.alternatives import alternative_figures
 from ...domain.durations import format_days
 from ...domain.provenance import is_assumption, is_inferred, provenance_lines, shown_confidence
-from ...engine.shown_dates import duration_text, shown_duration
+from ...domain.working_count import WorkedDays
+from ...engine.shown_dates import at_completion_days, duration_text, shown_duration, under_way
 from ...engine.shown_precision import ShownPrecision
 
 BREAK_EVERY = 40  # characters of a name without spaces after which its tooltip line may break
@@ -40,10 +41,15 @@ def tooltip_text(document, hit: Hit) -> str:
     lines = [f"<b>{_name(task.name)}</b> <span style='color:#5f6368'>{escape(task.key)}</span>"]
     dates = document.schedule.tasks.get(task.id) if document.schedule is not None else None
     if dates is not None:
-        # The duration and float as the tree's cells write them: a phase's span, a started task's
-        # work done and left, in working days of the task's calendar.
-        duration = duration_text(shown_duration(project, task, dates), task.elapsed, project.is_summary(task.id))
+        # The duration and float as the tree's cells write them (MS Project's Duration: a phase's span,
+        # a task under way its own duration); the span of a task under way under its own name.
+        summary = project.is_summary(task.id)
+        worked = WorkedDays(project)
+        duration = duration_text(shown_duration(project, task, dates, summary, worked), task.elapsed, summary)
         lines.append(f"{dates.shown_start.isoformat()} → {dates.shown_finish.isoformat()} ({duration})")
+        if under_way(task, summary):
+            span = format_days(at_completion_days(project, task, dates, worked), task.elapsed)
+            lines.append(f"At completion: {span} (actual start to forecast finish)")
         critical = " · <b style=color:#d62728>critical</b>" if dates.critical else ""
         lines.append(f"Total float {format_days(dates.total_float)}{critical}")
     precision = ShownPrecision(project, document.schedule).of(task.id)  # a date driven by '2031' is known to the year

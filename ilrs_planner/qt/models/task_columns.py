@@ -141,8 +141,9 @@ def finish_variance(task: Task, ctx: RowContext) -> int | None:
 
 
 def shown_duration(task: Task, dates: TaskDates, ctx: RowContext) -> int:
-    """The task's duration as shown (engine.shown_dates.shown_duration: working days of its calendar)."""
-    return shown_task_duration(ctx.project, task, dates)
+    """The task's Duration as MS Project's (engine.shown_dates.duration_days): its own, a phase's span,
+    a finished task's days of work."""
+    return shown_task_duration(ctx.project, task, dates, task.id in ctx.summary_ids)
 
 
 def sort_value(task: Task, column: Column, ctx: RowContext) -> object:

@@ -1,0 +1,102 @@
+"""The window writes one Duration, MS Project's, in the task table, the chart's tooltip and the task
+dialog alike: a task under way its own duration (the span to its forecast finish is named 'At
+completion' in the tooltip), a finished task the days it took, a phase its span.
+
+Monday-to-Friday from Monday 2030-01-07, status date Monday 01-21 (hand-worked in
+tests/exchange/test_duration_kinds.py, which checks the exports): U (10 d, started 01-07, 20 %) has
+8 days left from the status date, to Wed 01-30, so 18 working days from its start; H (10 d, started
+Wed 01-16, 80 %) is ahead: 3 days behind it and 2 left, 5 d at completion; D, planned 10 d, worked
+01-07 to Fri 01-25: 15 d; E, 10 elapsed days from 01-14 at 30 %, runs 14 calendar days to 01-27.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from ilrs_planner.chart import Hit
+from ilrs_planner.data.reference import build_reference_project
+from ilrs_planner.domain import Calendar, Link, Project, Task, TaskKind
+from ilrs_planner.domain.calendar import MONDAY_TO_FRIDAY
+from ilrs_planner.qt.dialogs.task_dialog import TaskDialog
+from ilrs_planner.qt.gantt.tooltip import tooltip_text
+from ilrs_planner.qt.models.task_columns import Column
+
+D = date
+SHOWN = {"n": "10 d", "u": "10 d", "h": "10 d", "d": "15 d", "e": "10 ed", "m": "milestone", "p": "10 d"}
+
+
+def _plan() -> Project:
+    project = Project("Kinds", D(2030, 1, 7), status_date=D(2030, 1, 21))
+    project.default_calendar_id = project.add_calendar(Calendar("Standard", MONDAY_TO_FRIDAY, id="std")).id
+    add = project.add_task
+    add(Task("N", "Not started", 10, id="n", position=0))
+    add(Task("U", "Behind", 10, id="u", position=1, actual_start=D(2030, 1, 7), percent_complete=20))
+    add(Task("H", "Ahead", 10, id="h", position=2, actual_start=D(2030, 1, 16), percent_complete=80))
+    add(Task("D", "Done", 10, id="d", position=3, actual_start=D(2030, 1, 7), actual_finish=D(2030, 1, 26),
+             percent_complete=100))
+    add(Task("E", "Elapsed", 10, id="e", position=4, elapsed=True, actual_start=D(2030, 1, 14), percent_complete=30))
+    add(Task("M", "Milestone", 0, TaskKind.MILESTONE, id="m", position=5))
+    add(Task("P", "Phase", 99, TaskKind.PHASE, id="p", position=6))
+    add(Task("P1", "First", 5, id="p1", parent_id="p", position=0))
+    add(Task("P2", "Second", 5, id="p2", parent_id="p", position=1))
+    project.add_link(Link("p1", "p2", id="l"))
+    return project
+
+
+@pytest.fixture
+def kinds(window):
+    window.document.replace_project(_plan(), None)
+    return window
+
+
+def test_the_duration_column_reads_ms_projects_duration(kinds):
+    assert {tid: kinds.tree.proxy_index(tid, int(Column.DURATION)).data() for tid in SHOWN} == SHOWN
+
+
+def test_the_tooltip_gives_the_same_duration_and_names_the_span_of_work_under_way(kinds):
+    document = kinds.document
+    behind, ahead, elapsed = (tooltip_text(document, Hit("bar", tid)) for tid in "uhe")
+    assert "2030-01-07 → 2030-01-30 (10 d)" in behind
+    assert "At completion: 18 d (actual start to forecast finish)" in behind
+    assert "2030-01-16 → 2030-01-22 (10 d)" in ahead and "At completion: 5 d (" in ahead
+    assert "(10 ed)" in elapsed and "At completion: 14 ed (" in elapsed
+    for tid in "ndmp":  # not under way: the dates' span is the duration, nothing more to name
+        text = tooltip_text(document, Hit("bar", tid))
+        assert f"({SHOWN[tid]})" in text and "At completion" not in text, tid
+
+
+def _dialog(qtbot, window, task_id: str) -> TaskDialog:
+    dialog = TaskDialog(window.document, task_id)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    return dialog
+
+
+def test_the_task_dialog_gives_the_same_duration(qtbot, kinds):
+    # The field writes days without the elapsed unit: the Elapsed box beside it says so.
+    want = {tid: text.replace(" ed", " d") for tid, text in SHOWN.items() if tid != "m"} | {"m": "0 d"}
+    assert {tid: _dialog(qtbot, kinds, tid).ui.duration_edit.text() for tid in SHOWN} == want
+
+
+def test_ok_on_a_finished_task_leaves_its_planned_duration(qtbot, kinds):
+    # The dialog shows the 15 days D took; left as shown, OK does not turn them into its planned 10.
+    dialog = _dialog(qtbot, kinds, "d")
+    qtbot.mouseClick(dialog.ui.button_box.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert kinds.document.project.tasks["d"].duration == 10 and kinds.document.undo_stack.count() == 0
+
+
+def test_the_roadmaps_power_plant_reads_one_duration_and_its_span_at_completion(qtbot, window):
+    # Under way since 2025-12-24 at 16 % of 4,383 d: 3,682 d left (ceil 4,383 x 0.84) from the status
+    # date 2026-12-01, 342 days after its start, so 4,024 d from start to forecast finish. The table
+    # read 4,024 d and the dialog 4,383 d.
+    window.document.replace_project(build_reference_project(), None)
+    plant = next(t.id for t in window.document.project.tasks.values() if t.key == "lunar-power-plant")
+    assert window.tree.proxy_index(plant, int(Column.DURATION)).data() == "4,383 d"
+    assert _dialog(qtbot, window, plant).ui.duration_edit.text() == "4,383 d"
+    text = tooltip_text(window.document, Hit("bar", plant))
+    assert "(4,383 d)" in text and "At completion: 4,024 d (actual start to forecast finish)" in text
