@@ -100,9 +100,11 @@ def own_bounds(tasks: Sequence[Task], planned: np.ndarray, is_summary: np.ndarra
 def _hold_manual(b: Bounds, i: int) -> None:
     """A manually scheduled task starts where its own constraint (or the plan's start) puts it, as
     MS Project keeps a manual task's start whatever its predecessors say; its links still give it
-    late dates and float in the backward pass. Actual dates and MSO/MFO have fixed it already."""
+    late dates and float in the backward pass. Actual dates and MSO/MFO have fixed it already, and
+    As Late As Possible, the planner's choice of place, sits it on its late dates (see _late_tasks):
+    held on the plan's start first, it would pull its successors and the project finish back to it."""
     b.manual[i] = True
-    if b.fixed[i] == -BIG:
+    if b.fixed[i] == -BIG and not b.as_late[i]:
         b.fixed[i] = b.base[i]
 
 

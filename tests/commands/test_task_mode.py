@@ -69,3 +69,53 @@ def test_a_task_scheduled_past_2200_cannot_turn_manual_and_the_plan_stays_saveab
     assert not plan.tasks["b"].manual and plan.tasks["b"].constraint_date is None
     save_project(plan, tmp_path / "plan.db")
     assert not open_project(tmp_path / "plan.db").tasks["b"].manual
+
+
+def test_turning_auto_again_lets_the_task_go_where_its_links_put_it(plan):
+    """As MS Project reschedules a task turned back to auto by its links: the pin made when it turned
+    manual goes in the same step, and undo puts it back."""
+    set_task_mode(plan, "b", True, _start(plan, "b")).apply(plan)
+    SetDuration("a", 20).apply(plan)  # A now finishes 2030-01-21; manual B stays on 2030-01-11
+    assert _start(plan, "b") == date(2030, 1, 11)
+    back = set_task_mode(plan, "b", False, _start(plan, "b"))
+    back.apply(plan)
+    task = plan.tasks["b"]
+    assert (task.manual, task.constraint, task.constraint_date) == (False, ConstraintType.ASAP, None)
+    assert _start(plan, "b") == date(2030, 1, 21)  # after A again
+    back.revert(plan)
+    assert (task.manual, task.constraint, task.constraint_date) == (True, ConstraintType.SNET, date(2030, 1, 11))
+    assert _start(plan, "b") == date(2030, 1, 11)
+
+
+@pytest.mark.parametrize(("constraint", "day"), [(ConstraintType.MSO, date(2030, 1, 20)),
+                                                 (ConstraintType.FNLT, date(2030, 3, 1))])
+def test_a_constraint_the_planner_set_stays_when_the_task_turns_auto(plan, constraint, day):
+    SetTaskFields("b", constraint=constraint, constraint_date=day).apply(plan)
+    set_task_mode(plan, "b", True, _start(plan, "b")).apply(plan)
+    set_task_mode(plan, "b", False, _start(plan, "b")).apply(plan)
+    assert (plan.tasks["b"].manual, plan.tasks["b"].constraint, plan.tasks["b"].constraint_date) == (False, constraint, day)
+
+
+def test_a_start_no_earlier_than_on_another_day_than_the_start_is_not_the_pin(plan):
+    # B, manual and SNET 2030-01-05, is held there... until the status date (2030-01-08) holds it later.
+    SetTaskFields("b", manual=True, constraint=ConstraintType.SNET, constraint_date=date(2030, 1, 5)).apply(plan)
+    plan.status_date = date(2030, 1, 8)
+    assert _start(plan, "b") == date(2030, 1, 8)
+    set_task_mode(plan, "b", False, _start(plan, "b")).apply(plan)
+    assert (plan.tasks["b"].constraint, plan.tasks["b"].constraint_date) == (ConstraintType.SNET, date(2030, 1, 5))
+
+
+def test_an_as_late_as_possible_task_turning_manual_stays_as_late_as_possible(plan):
+    """ALAP is the planner's choice of place: it is kept, and the task stays on its late dates."""
+    from ilrs_planner.commands.links import DeleteLink
+
+    DeleteLink("bc").apply(plan)  # B (20 d) now ends only the plan: C, from the plan start, sets its finish
+    SetDuration("c", 40).apply(plan)
+    SetTaskFields("b", constraint=ConstraintType.ALAP).apply(plan)
+    # A 2030-01-01..01-10, C 2030-01-01..02-09, M on 2030-02-10: B's late start is 2030-01-21.
+    assert _start(plan, "b") == date(2030, 1, 21)
+    set_task_mode(plan, "b", True, _start(plan, "b")).apply(plan)
+    assert (plan.tasks["b"].manual, plan.tasks["b"].constraint) == (True, ConstraintType.ALAP)
+    assert _start(plan, "b") == date(2030, 1, 21)
+    SetDuration("c", 50).apply(plan)  # the plan finish moves to 2030-02-20: B follows it, as late as it can
+    assert _start(plan, "b") == date(2030, 1, 31)

@@ -388,3 +388,89 @@ def test_choosing_manually_scheduled_keeps_the_task_on_its_start_in_one_undo_ste
 def test_a_summary_offers_no_task_mode(qtbot, document):
     dialog = open_dialog(qtbot, document, "ph")
     assert not dialog.findChild(QComboBox, "task_mode_combo").isEnabled()
+
+
+def _choose_constraint(qtbot, dialog, constraint):
+    """Pick `constraint` from the Constraint list on the Dates tab with the arrow keys."""
+    combo = dialog.ui.constraint_combo
+    assert combo.isVisible()
+    combo.setFocus()
+    while combo.currentData() != constraint.value:
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+    return combo
+
+
+def test_as_late_as_possible_and_manually_scheduled_chosen_at_once_are_both_kept(qtbot, document):
+    """The planner's As Late As Possible is not turned into a pin: the task stays as late as it can."""
+    from ilrs_planner.commands.links import DeleteLink
+
+    document.push(DeleteLink("bc"))  # B (20 d) now ends only the plan, which C (40 d) from the start sets
+    document.push(SetDuration("c", 40))
+    dialog = open_dialog(qtbot, document, "b")
+    _choose_task_mode(qtbot, dialog, "Manually Scheduled")
+    _choose_constraint(qtbot, dialog, ConstraintType.ALAP)
+    press_ok(qtbot, dialog)
+    task = document.project.tasks["b"]
+    assert (task.manual, task.constraint, task.constraint_date) == (True, ConstraintType.ALAP, None)
+    # The plan ends when M does, on 2030-02-10 after C: B's 20 days end there, from 2030-01-21.
+    assert document.schedule.tasks["b"].early_start == date(2030, 1, 21)
+    assert document.undo_stack.count() == 3
+
+
+def test_choosing_auto_scheduled_lets_the_task_follow_its_links_again(qtbot, document):
+    dialog = open_dialog(qtbot, document, "b")
+    _choose_task_mode(qtbot, dialog, "Manually Scheduled")
+    press_ok(qtbot, dialog)
+    document.push(SetDuration("a", 20))  # A ends 2030-01-21; manual B stays on 2030-01-11
+    assert document.schedule.tasks["b"].early_start == date(2030, 1, 11)
+    dialog = open_dialog(qtbot, document, "b")
+    _choose_task_mode(qtbot, dialog, "Auto Scheduled")
+    press_ok(qtbot, dialog)
+    task = document.project.tasks["b"]
+    assert (task.manual, task.constraint, task.constraint_date) == (False, ConstraintType.ASAP, None)
+    assert document.schedule.tasks["b"].early_start == date(2030, 1, 21)
+    document.undo_stack.undo()  # one step: manual and pinned again
+    assert (task.manual, task.constraint, task.constraint_date) == (True, ConstraintType.SNET, date(2030, 1, 11))
+
+
+def test_a_start_typed_while_choosing_auto_scheduled_is_kept(qtbot, document):
+    dialog = open_dialog(qtbot, document, "b")
+    _choose_task_mode(qtbot, dialog, "Manually Scheduled")
+    press_ok(qtbot, dialog)
+    dialog = open_dialog(qtbot, document, "b")
+    _choose_task_mode(qtbot, dialog, "Auto Scheduled")
+    dialog.ui.constraint_date_edit.selectAll()
+    qtbot.keyClicks(dialog.ui.constraint_date_edit, "2030-02-01")
+    press_ok(qtbot, dialog)
+    task = document.project.tasks["b"]
+    assert (task.manual, task.constraint, task.constraint_date) == (False, ConstraintType.SNET, date(2030, 2, 1))
+    assert document.schedule.tasks["b"].early_start == date(2030, 2, 1)
+
+
+def _mnemonic_texts(page):
+    """The texts with a keyboard mnemonic that a page shows: its labels, check boxes and buttons."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    fields = [w for w in page.findChildren(QLabel) if not w.wordWrap()]  # a wrapped label explains, names nothing
+    return [w.text() for w in fields + page.findChildren(QAbstractButton) if w.text().strip(" %")]
+
+
+def test_every_field_has_its_own_mnemonic_on_its_tab(qtbot, document):
+    """Alt + a letter reaches one field: a hidden tab's mnemonics do not answer, so each tab's must differ."""
+    dialog = open_dialog(qtbot, document, "b")
+    tabs = dialog.ui.tabs
+    for index in range(tabs.count()):
+        texts = _mnemonic_texts(tabs.widget(index))
+        letters = [t[t.index("&") + 1].casefold() for t in texts if "&" in t]
+        assert len(letters) == len(texts), (tabs.tabText(index), [t for t in texts if "&" not in t])
+        assert len(set(letters)) == len(letters), (tabs.tabText(index), sorted(letters))
+
+
+def test_alt_t_goes_to_the_task_mode(qtbot, document):
+    dialog = open_dialog(qtbot, document, "b")
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    qtbot.mouseClick(dialog.ui.tabs.tabBar(), Qt.MouseButton.LeftButton,
+                     pos=dialog.ui.tabs.tabBar().tabRect(dialog.ui.tabs.indexOf(dialog.ui.dates_tab)).center())
+    qtbot.keyClick(dialog, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
+    assert dialog.focusWidget() is dialog.findChild(QComboBox, "task_mode_combo")

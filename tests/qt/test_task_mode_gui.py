@@ -40,6 +40,22 @@ def test_task_mode_is_an_optional_column_a_person_can_type_into_in_one_undo_step
     assert (task.manual, task.constraint) == (False, ConstraintType.ASAP) and _cell(window, "b") == "Auto Scheduled"
 
 
+def test_typing_auto_scheduled_puts_the_task_back_after_its_predecessor(qtbot, window):
+    from ilrs_planner.commands.tasks import SetDuration
+
+    window.tree.header().setSectionHidden(int(Column.TASK_MODE), False)
+    document = window.document
+    click_cell(window.tree, "b", Column.TASK_MODE)
+    type_text(window.tree, "Manually Scheduled")
+    document.push(SetDuration("a", 20))  # A now ends 2030-01-21; manual B stays on 2030-01-11
+    assert document.schedule.tasks["b"].early_start == date(2030, 1, 11)
+    click_cell(window.tree, "b", Column.TASK_MODE)
+    type_text(window.tree, "Auto Scheduled")
+    task = document.project.tasks["b"]
+    assert (task.manual, task.constraint, task.constraint_date) == (False, ConstraintType.ASAP, None)
+    assert document.schedule.tasks["b"].early_start == date(2030, 1, 21) and _cell(window, "b") == "Auto Scheduled"
+
+
 def test_a_task_mode_the_table_cannot_read_is_refused_in_the_status_bar(qtbot, window):
     window.tree.header().setSectionHidden(int(Column.TASK_MODE), False)
     click_cell(window.tree, "b", Column.TASK_MODE)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QHeaderView, QLineEdit, QSpinB
 from ...commands.base import Command
 from ...commands.composite import AllOrNothing
 from ...commands.links import AddLink, DeleteLink, EditLink
-from ...commands.task_mode import held_where_it_is
+from ...commands.task_mode import held_where_it_is, released_pin
 from ...commands.tasks import SetTaskFields
 from ...domain import Classification, ConstraintType, LinkType, Precision, TaskKind
 from ...domain.durations import format_days, is_elapsed
@@ -67,7 +67,7 @@ class TaskDialog(QDialog):
                          "its float still counts its successors and the plan's finish")
         combo.setCurrentIndex(combo.findData(self.task.manual))
         combo.setEnabled(not self.document.project.is_summary(self.task_id))
-        self.ui.dates_form.insertRow(0, "Task mode", combo)  # its letters are every other field's shortcut
+        self.ui.dates_form.insertRow(0, "&Task mode", combo)  # Alt+T: no other field on this tab has T
         return combo
 
     def _enable_constraint_date(self) -> None:
@@ -194,9 +194,21 @@ class TaskDialog(QDialog):
         if not constraint.dated:
             values["constraint_date"] = None  # as soon or as late as possible carries no date
         values["manual"] = bool(self.mode_combo.currentData())
-        if values["manual"] and not self.task.manual:  # it keeps the start it has (see commands.task_mode)
-            values |= held_where_it_is(self.document.project, self.task, constraint, self._scheduled_start())
+        values |= self._mode_change_constraint(values)
         return {name: value for name, value in values.items() if getattr(self.task, name) != value}
+
+    def _mode_change_constraint(self, values: dict[str, object]) -> dict[str, object]:
+        """The constraint a change of task mode brings (see commands.task_mode): turning manual, the
+        task keeps its start unless the constraint chosen here places it (a date, as late as
+        possible); turning auto, the pin that held it goes unless a constraint was chosen here."""
+        task, manual = self.task, values["manual"]
+        if manual and not task.manual:
+            chosen = ConstraintType(values["constraint"])  # type: ignore[arg-type]
+            return held_where_it_is(self.document.project, task, chosen, self._scheduled_start())
+        left_as_it_was = (values["constraint"], values["constraint_date"]) == (task.constraint, task.constraint_date)
+        if task.manual and not manual and left_as_it_was:
+            return released_pin(task, self._scheduled_start())
+        return {}
 
     def _scheduled_start(self) -> date | None:
         schedule = self.document.schedule
