@@ -22,22 +22,24 @@ from ..engine.schedule import Schedule
 from .schedule_columns import ScheduleColumns, distinct_texts, schedule_columns
 
 JSON_FIELDS = ("key", "name", "early_start", "early_finish", "late_start", "late_finish", "total_float_days",
-               "free_float_days", "critical", "precision", "confidence", "source", "source_date")
+               "free_float_days", "critical", "precision", "confidence", "source", "source_date", "task_mode")
 FINISH_CONVENTION = ("exclusive: early_finish, late_finish and project_finish are the day after the last day "
                      "of work; a milestone's start and finish are its point in time, the day after the day shown "
                      "when it sits at the end of a working day (after a task ending Friday: Saturday)")
 PROVENANCE = ("precision: day/month/quarter/year, how precisely the task's dates are known (the coarser of its own "
               "and that of the task driving it); confidence: sourced/inferred/assumption as the task states it, "
               "else sourced when it cites a source and unsourced when not; source: the cited address ('' for "
-              "none); source_date: the source's date (ISO) or null")
+              "none); source_date: the source's date (ISO) or null; task_mode: manual (MS Project's Manually "
+              "Scheduled: the task keeps its start whatever its predecessors say) or auto, null for a summary")
 BLOCK = 5000  # table lines per write: few writes, and output starts before the last line is made
 
 
 def schedule_data(project: Project, schedule: Schedule) -> dict:
     """The schedule as plain data: ISO dates, every task (summaries too) in WBS order."""
     columns = schedule_columns(project, schedule)
+    modes = _MODE_VALUES[task_mode_places(columns)].tolist()
     rows = zip(columns.keys, columns.names, *columns.dates, columns.total_float.tolist(),
-               columns.free_float.tolist(), columns.critical.tolist(), *columns.provenance)
+               columns.free_float.tolist(), columns.critical.tolist(), *columns.provenance, modes)
     return {"finish_convention": FINISH_CONVENTION, "provenance": PROVENANCE,
             "project_start": schedule.project_start.isoformat(), "project_finish": schedule.project_finish.isoformat(),
             "tasks": [dict(zip(JSON_FIELDS, row)) for row in rows]}
@@ -53,7 +55,7 @@ def write_json(project: Project, schedule: Schedule, out: TextIO, pretty: bool =
     values = [_json_texts(columns.keys), _json_texts(columns.names), *columns.dates,
               _json_counts(columns.total_float), _json_counts(columns.free_float),
               _JSON_BOOLS[columns.critical.astype(np.intp)].tolist(), precision, confidence, _json_texts(source),
-              _json_dates(source_date)]
+              _json_dates(source_date), _JSON_MODES[task_mode_places(columns)].tolist()]
     out.write(f'{{"finish_convention":"{FINISH_CONVENTION}","provenance":{encode_basestring(PROVENANCE)},'
               f'"project_start":"{schedule.project_start.isoformat()}",'
               f'"project_finish":"{schedule.project_finish.isoformat()}","tasks":[')
@@ -64,9 +66,17 @@ def write_json(project: Project, schedule: Schedule, out: TextIO, pretty: bool =
 
 
 _JSON_BOOLS = np.array(["false", "true"], dtype=object)
+_MODE_VALUES = np.array(["auto", "manual", None], dtype=object)  # by task_mode_places
+_JSON_MODES = np.array(['"auto"', '"manual"', "null"], dtype=object)
+
+
+def task_mode_places(columns: ScheduleColumns) -> np.ndarray:
+    """Per row: 0 auto, 1 manual, 2 a summary (which has no mode: its sub-tasks give its dates)."""
+    return np.where(columns.summary.astype(bool), 2, columns.manual.astype(np.intp))
+
 # A row's text around its values: strings are quoted here, their insides come escaped (_json_texts).
 _JSON_ROW = ",{" + ",".join(f'"{name}":{value}' for name, value in zip(JSON_FIELDS, (
-    '"%s"', '"%s"', '"%s"', '"%s"', '"%s"', '"%s"', "%s", "%s", "%s", '"%s"', '"%s"', '"%s"', "%s"))) + "}"
+    '"%s"', '"%s"', '"%s"', '"%s"', '"%s"', '"%s"', "%s", "%s", "%s", '"%s"', '"%s"', '"%s"', "%s", "%s"))) + "}"
 _JSON_PIECES = _JSON_ROW.split("%s")
 
 

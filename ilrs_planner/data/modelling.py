@@ -104,6 +104,10 @@ def task_from_spec(spec: TaskSpec, is_summary: bool) -> Task:
     if spec.precision:
         task.precision = Precision(spec.precision)
     task.confidence, task.source_date = _confidence(spec), spec.source_date
+    if spec.manual and is_summary:
+        raise PlannerError("task.bad_value", f"roadmap task '{spec.key}' is a summary: its sub-tasks give its dates, "
+                           "so it has no task mode", [spec.key])
+    task.manual = spec.manual
     return task
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..domain import LinkType, PlannerError, Precision, parse_fuzzy_date
+from ..domain.task_mode import parse_task_mode
 from .facts import Fact, Window, announced_window, facts_by_base, read_data_toml
 
 ROADMAP_FILE = "roadmap.toml"
@@ -61,6 +62,7 @@ class TaskSpec:
     # day its first recorded step happened), as the Update progress flow records it.
     actual_start: date | None = None
     percent_complete: int = 0
+    manual: bool = False  # MS Project's Task Mode: a manual task keeps its start whatever its predecessors say
 
     @property
     def current(self) -> Fact | None:
@@ -125,7 +127,18 @@ def _spec(entry: dict, grouped: dict[str, list[Fact]]) -> TaskSpec:
         alternatives=_alternatives(entry, grouped),
         confidence=entry.get("confidence"), source_date=entry.get("source_date") or _source_date(source, rows),
         actual_start=entry.get("actual_start"), percent_complete=int(entry.get("percent_complete", 0)),
+        manual=_task_mode(entry),
     )
+
+
+def _task_mode(entry: dict) -> bool:
+    """`task_mode = "manual"` or `"auto"` (the default), or MS Project's words for them."""
+    text = entry.get("task_mode", "auto")
+    try:
+        return parse_task_mode(text if isinstance(text, str) else repr(text))
+    except ValueError as error:
+        raise PlannerError("task.bad_value", f"roadmap task '{entry['key']}': task_mode {error}",
+                           [entry["key"]]) from None
 
 
 def load_roadmap() -> tuple[dict, list[TaskSpec], dict[str, str]]:

@@ -173,6 +173,41 @@ def test_roadmap_toml_may_give_a_source_date_itself(monkeypatch):
     assert build_reference_project().task_by_key("change-8").source_date == date(2025, 6, 18)
 
 
+def _with_entry(monkeypatch, key, **fields):
+    """The reference roadmap with `fields` set on the roadmap.toml entry of `key`."""
+    original = roadmap.read_data_toml
+
+    def changed(name):
+        data = original(name)
+        if name == roadmap.ROADMAP_FILE:
+            next(e for e in data["task"] if e["key"] == key).update(fields)
+        return data
+
+    monkeypatch.setattr(roadmap, "read_data_toml", changed)
+
+
+def test_every_reference_task_is_auto_scheduled_unless_roadmap_toml_says_manual(plan, monkeypatch):
+    from ilrs_planner.engine.cpm import schedule
+
+    assert not any(task.manual for task in plan.tasks.values())
+    rover = plan.task_by_key("pakistan-rover-ce8")  # announced for 2028, started with Chang'e 8 (SS): 2029-01-01
+    assert schedule(plan).tasks[rover.id].early_start == date(2029, 1, 1)
+    _with_entry(monkeypatch, "pakistan-rover-ce8", task_mode="manual")
+    manual = build_reference_project()
+    rover = manual.task_by_key("pakistan-rover-ce8")
+    assert rover.manual and schedule(manual).tasks[rover.id].early_start == date(2028, 1, 1)  # its own date
+
+
+@pytest.mark.parametrize(("key", "mode", "said"), [("change-8", "sometimes", "is not a task mode"),
+                                                    ("change-8", True, "is not a task mode"),
+                                                    ("ilrs-recon", "manual", "is a summary")])
+def test_a_task_mode_the_roadmap_cannot_take_names_the_task(monkeypatch, key, mode, said):
+    _with_entry(monkeypatch, key, task_mode=mode)
+    with pytest.raises(PlannerError) as raised:
+        build_reference_project()
+    assert raised.value.code == "task.bad_value" and key in raised.value.message and said in raised.value.message
+
+
 def test_builds_are_fresh_but_ids_are_stable(plan):
     again = build_reference_project()
     assert again is not plan
