@@ -85,3 +85,25 @@ def test_a_file_without_a_project_start_reads_its_manual_tasks_as_one_with_it_do
     assert held(without) == held(with_start)
     assert held(without)["C"] == (ConstraintType.ASAP, None)
     assert held(without)["B"] == (ConstraintType.SNET, date(2030, 1, 4))
+
+
+def test_a_summary_of_unlinked_manual_tasks_is_critical_by_its_own_float_as_ms_project_marks_it():
+    """MS Project stores its project summary task critical (no slack) over ten unlinked manual tasks
+    it marks not critical: a summary's flag follows its own float, not its sub-tasks' flags."""
+    import dataclasses
+
+    from ilrs_planner.domain import TaskKind
+
+    path = REAL / "task-dates-project2016-mspdi.xml"
+    stored = {t.findtext(f"{NS}OutlineNumber"): (t.findtext(f"{NS}Critical"), t.findtext(f"{NS}Manual"))
+              for t in ET.parse(path).getroot().find(f"{NS}Tasks")}
+    assert stored.pop("0")[0] == "1" and {flags for flags in stored.values()} == {("0", "1")}
+    read = read_plan(path).project
+    assert not read.links
+    plan = Project("Summary of manual tasks", read.start)
+    plan.add_task(Task("PH", "Dates", 0, id="ph", kind=TaskKind.PHASE))
+    for place, task in enumerate(read.tasks.values()):
+        plan.add_task(dataclasses.replace(task, parent_id="ph", position=place))
+    dates = schedule(plan).tasks
+    assert dates["ph"].total_float == 0 and dates["ph"].critical
+    assert len(dates) == 11 and not any(d.critical for tid, d in dates.items() if tid != "ph")
