@@ -186,3 +186,40 @@ def test_rows_follow_the_status_date_and_keep_what_was_typed(qtbot, window):
     assert [d.key for d in dialog.due] == ["A", "B", "C"]
     assert dialog.table.item(row_of(dialog, "A"), START).text() == "2030-01-02"
     assert dialog.table.item(row_of(dialog, "A"), STARTED).checkState() == Qt.CheckState.Checked
+
+
+def test_every_column_fits_an_800_pixel_window_and_a_cut_name_is_whole_in_its_tooltip(qtbot):
+    """The reference roadmap at 2029-06-01: nine tasks behind, long keys and names; nothing scrolls sideways."""
+    from ilrs_planner.data.reference import build_reference_project
+    from ilrs_planner.qt.dialogs.progress_dialog import ProgressDialog
+    from ilrs_planner.qt.dialogs.progress_rows import KEY, TASK
+    from ilrs_planner.qt.document import Document
+
+    dialog = ProgressDialog(Document(build_reference_project()))
+    qtbot.addWidget(dialog)
+    dialog.resize(800, 800)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    type_status_date(dialog, "2029-06-01")
+    table = dialog.table
+    assert table.rowCount() >= 5
+    qtbot.waitUntil(lambda: table.horizontalScrollBar().maximum() == 0, timeout=60_000)
+    header = table.horizontalHeader()
+    assert header.sectionViewportPosition(DONE) + header.sectionSize(DONE) <= table.viewport().width()
+    long_name = max(range(table.rowCount()), key=lambda row: len(table.item(row, TASK).text()))
+    item = table.item(long_name, TASK)
+    assert table.fontMetrics().horizontalAdvance(item.text()) > header.sectionSize(TASK)  # cut on screen...
+    assert item.text() in item.toolTip()  # ...whole in its tooltip
+    assert table.item(row_of(dialog, "ilrs-founding-agreements"), KEY).toolTip()
+
+
+def test_a_box_ticked_by_mistake_is_cleared_again(qtbot, window):
+    dialog = open_from_menu(qtbot, window)
+    type_status_date(dialog, "2030-01-20")
+    a = row_of(dialog, "A")
+    tick(dialog, a, DONE)
+    assert dialog.table.item(a, DONE).checkState() == Qt.CheckState.Checked
+    QTest.keyClick(dialog.table.viewport(), Qt.Key.Key_Space)  # its date is in the same cell: Space clears it
+    assert dialog.table.item(a, DONE).checkState() == Qt.CheckState.Unchecked
+    press_ok(dialog)
+    assert window.document.project.tasks["a"].actual_finish is None

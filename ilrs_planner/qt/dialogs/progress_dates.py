@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QDateEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from ...domain import PlannerError, parse_iso_date
@@ -25,10 +25,19 @@ class DateCellDelegate(QStyledItemDelegate):
     def __init__(self, fallback, parent=None):
         super().__init__(parent)
         self.fallback = fallback
-        self.editor_size = date_edit(date(2030, 12, 31)).sizeHint()  # the column fits the open editor
+        self.editor_size = date_edit(date(2030, 12, 31)).sizeHint()  # an open editor's least size
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        return super().sizeHint(option, index).expandedTo(self.editor_size)
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,
+                             index: QModelIndex | QPersistentModelIndex) -> None:
+        """Where the text stands, widened to the editor's own width: the column is only as wide as the
+        date shown (the table fits a narrow window), and an open editor may cover its neighbour,
+        to the right, or to the left at the table's edge."""
+        super().updateEditorGeometry(editor, option, index)
+        geometry, width = editor.geometry(), max(editor.geometry().width(), self.editor_size.width())
+        room = editor.parentWidget().width() if editor.parentWidget() is not None else geometry.right() + width
+        geometry.setLeft(max(0, min(geometry.left(), room - width)))
+        geometry.setWidth(width)
+        editor.setGeometry(geometry)
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
                      index: QModelIndex | QPersistentModelIndex) -> QWidget:

@@ -30,9 +30,10 @@ from ..plain_text import plain_label
 from ..screen_fit import fit_to_screen
 from .messages import sentence
 from .progress_dates import DateCellDelegate
-from .progress_rows import COLUMNS, DONE, LAST, PERCENT, START, STARTED, read_row, row_items
+from .progress_rows import COLUMNS, DONE, KEY, LAST, PERCENT, SHOWN, START, STARTED, TASK, read_row, row_items
 
 _TYPED_TICKS = {START: STARTED, PERCENT: STARTED, LAST: DONE}  # typing in a cell ticks its box
+_KEY_WIDTH = 120  # at most: a longer key is cut (its tooltip gives it) so the task's name has room
 
 
 class ProgressDialog(QDialog):
@@ -51,10 +52,13 @@ class ProgressDialog(QDialog):
         self.table.setHorizontalHeaderLabels(list(COLUMNS))
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        # Every column as wide as what it holds, the task's name too: on a narrow screen the table
-        # scrolls sideways rather than cutting the one column that says which task a row is.
+        # Every column as wide as what it holds but the key (up to _KEY_WIDTH) and the task's name,
+        # which takes the room left: an 800-pixel window shows every column, no sideways scrolling,
+        # and a name cut short is whole in its tooltip.
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(KEY, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(TASK, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
         self.date_cells = DateCellDelegate(self.as_of, self.table)  # Start and Last day: typed or picked
         for column in (START, LAST):
             self.table.setItemDelegateForColumn(column, self.date_cells)
@@ -118,6 +122,8 @@ class ProgressDialog(QDialog):
                     _restore(item, typed[due.task_id][col])
                 self.table.setItem(row, col, item)
         self.table.blockSignals(False)
+        self.table.resizeColumnToContents(KEY)
+        self.table.setColumnWidth(KEY, min(self.table.columnWidth(KEY), _KEY_WIDTH))
         self.note.setText(self._note(as_of, schedule is None))
 
     def _cell(self, row: int, col: int) -> tuple[str, Qt.CheckState]:
@@ -135,6 +141,9 @@ class ProgressDialog(QDialog):
                 "forecast from the status date.")
 
     def _tick_when_typed(self, item: QTableWidgetItem) -> None:
+        if item.text() == item.data(SHOWN):
+            return  # its box was ticked or cleared: nothing was typed
+        item.setData(SHOWN, item.text())
         box = _TYPED_TICKS.get(item.column())
         target = self.table.item(item.row(), box) if box is not None else None
         if target is not None and target.flags() & Qt.ItemFlag.ItemIsUserCheckable:
@@ -165,6 +174,7 @@ def _restore(item: QTableWidgetItem, typed: tuple[str, Qt.CheckState]) -> None:
     text, state = typed
     if item.flags() & Qt.ItemFlag.ItemIsUserCheckable:
         item.setCheckState(state)
-    elif item.flags() & Qt.ItemFlag.ItemIsEditable:
+    if item.flags() & Qt.ItemFlag.ItemIsEditable:
         item.setText(text)
+        item.setData(SHOWN, text)
 

@@ -12,9 +12,15 @@ from ...domain import PlannerError, Precision, Task, format_fuzzy_date, parse_is
 from ...engine.progress import DueTask
 from ..plain_text import tooltip
 
-COLUMNS = ("Key", "Task", "Due to", "Forecast start", "Forecast finish", "Started", "Start", "% complete", "Done",
-           "Last day")
-STARTED, START, PERCENT, DONE, LAST = range(5, 10)
+# Eight columns, so the table fits an 800-pixel-wide window: a task's Started box and its start
+# share a cell, as do Done and its last day (ticked by hand or by typing the date).
+COLUMNS = ("Key", "Task", "Due to", "Forecast\nstart", "Forecast\nfinish", "Started on", "%\ncomplete",
+           "Done,\nlast day")
+KEY, TASK = 0, 1
+STARTED = START = 5
+PERCENT = 6
+DONE = LAST = 7
+SHOWN = Qt.ItemDataRole.UserRole  # the text a cell last showed: typing changes it, ticking does not
 _READ_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _EDITABLE = _READ_ONLY | Qt.ItemFlag.ItemIsEditable
 _BOX = _READ_ONLY | Qt.ItemFlag.ItemIsUserCheckable
@@ -23,21 +29,22 @@ _BOX = _READ_ONLY | Qt.ItemFlag.ItemIsUserCheckable
 def row_items(due: DueTask, task: Task, default_last: date, as_of: date,
               precision: Precision = Precision.DAY) -> list[QTableWidgetItem]:
     """The cells of one row: what is due (read only; the forecast as precisely as it is known, '2026'
-    for a date driven by one announced to the year), then Started / Start / % and Done / Last day."""
+    for a date driven by one announced to the year), then Started with its start, % and Done with
+    its last day."""
     due_to = "happen" if due.milestone else due.due
     shown = [due.key, due.name, due_to, format_fuzzy_date(due.start, precision),
              format_fuzzy_date(due.last_day, precision)]
     items = [_item(text, _READ_ONLY) for text in shown]
     if due.milestone:  # a milestone only happens: no start or progress of its own
-        items += [_item("", Qt.ItemFlag.NoItemFlags) for _ in range(3)]
+        items += [_item("", Qt.ItemFlag.NoItemFlags) for _ in range(2)]
     elif task.actual_start is not None:  # already under way: its start is known
-        items += [_box(True, _READ_ONLY),
-                  _item(task.actual_start.isoformat(), _READ_ONLY), _item(str(task.percent_complete), _EDITABLE)]
+        items += [_box(task.actual_start.isoformat(), True, _READ_ONLY), _item(str(task.percent_complete), _EDITABLE)]
     else:
-        items += [_box(False, _BOX), _item(min(due.start, as_of).isoformat(), _EDITABLE),
+        items += [_box(min(due.start, as_of).isoformat(), False, _BOX | _EDITABLE),
                   _item(str(task.percent_complete), _EDITABLE)]
-    items += [_box(False, _BOX), _item(default_last.isoformat(), _EDITABLE)]
-    items[1].setToolTip(tooltip(due.name))
+    items.append(_box(default_last.isoformat(), False, _BOX | _EDITABLE))
+    for item in items[:2]:  # a long key or name is cut to fit: the tooltip gives it whole
+        item.setToolTip(tooltip(item.text()))
     return items
 
 
@@ -65,11 +72,12 @@ def read_row(table: QTableWidget, row: int, task: Task) -> Progress | None:
 def _item(text: str, flags: Qt.ItemFlag) -> QTableWidgetItem:
     item = QTableWidgetItem(text)
     item.setFlags(flags)
+    item.setData(SHOWN, text)
     return item
 
 
-def _box(checked: bool, flags: Qt.ItemFlag) -> QTableWidgetItem:
-    item = _item("", flags)
+def _box(text: str, checked: bool, flags: Qt.ItemFlag) -> QTableWidgetItem:
+    item = _item(text, flags)
     item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
     return item
 
