@@ -93,7 +93,8 @@ def test_a_constraint_the_planner_set_stays_when_the_task_turns_auto(plan, const
     SetTaskFields("b", constraint=constraint, constraint_date=day).apply(plan)
     set_task_mode(plan, "b", True, _start(plan, "b")).apply(plan)
     set_task_mode(plan, "b", False, _start(plan, "b")).apply(plan)
-    assert (plan.tasks["b"].manual, plan.tasks["b"].constraint, plan.tasks["b"].constraint_date) == (False, constraint, day)
+    task = plan.tasks["b"]
+    assert (task.manual, task.constraint, task.constraint_date) == (False, constraint, day)
 
 
 def test_a_start_no_earlier_than_on_another_day_than_the_start_is_not_the_pin(plan):

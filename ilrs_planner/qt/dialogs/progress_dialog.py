@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -33,7 +33,7 @@ from .progress_dates import DateCellDelegate
 from .progress_rows import COLUMNS, DONE, KEY, LAST, PERCENT, SHOWN, START, STARTED, TASK, read_row, row_items
 
 _TYPED_TICKS = {START: STARTED, PERCENT: STARTED, LAST: DONE}  # typing in a cell ticks its box
-_KEY_WIDTH = 120  # at most: a longer key is cut (its tooltip gives it) so the task's name has room
+_KEY_SHARE = 6  # the key takes at most a sixth of the table: a longer one is cut (whole in its tooltip)
 
 
 class ProgressDialog(QDialog):
@@ -52,13 +52,14 @@ class ProgressDialog(QDialog):
         self.table.setHorizontalHeaderLabels(list(COLUMNS))
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        # Every column as wide as what it holds but the key (up to _KEY_WIDTH) and the task's name,
+        # Every column as wide as what it holds but the key (see _fit_key) and the task's name,
         # which takes the room left: an 800-pixel window shows every column, no sideways scrolling,
         # and a name cut short is whole in its tooltip.
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(KEY, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TASK, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(False)
+        self.table.viewport().installEventFilter(self)
         self.date_cells = DateCellDelegate(self.as_of, self.table)  # Start and Last day: typed or picked
         for column in (START, LAST):
             self.table.setItemDelegateForColumn(column, self.date_cells)
@@ -122,9 +123,19 @@ class ProgressDialog(QDialog):
                     _restore(item, typed[due.task_id][col])
                 self.table.setItem(row, col, item)
         self.table.blockSignals(False)
-        self.table.resizeColumnToContents(KEY)
-        self.table.setColumnWidth(KEY, min(self.table.columnWidth(KEY), _KEY_WIDTH))
+        self._fit_key()
         self.note.setText(self._note(as_of, schedule is None))
+
+    def _fit_key(self) -> None:
+        """The key column as wide as its keys, up to its share of the table, so the name has room."""
+        self.table.resizeColumnToContents(KEY)
+        share = self.table.viewport().width() // _KEY_SHARE
+        self.table.setColumnWidth(KEY, min(self.table.columnWidth(KEY), share))
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_key()  # the table's room changed: so did the key's share of it
+        return super().eventFilter(watched, event)
 
     def _cell(self, row: int, col: int) -> tuple[str, Qt.CheckState]:
         item = self.table.item(row, col)
