@@ -107,3 +107,19 @@ def test_a_summary_of_unlinked_manual_tasks_is_critical_by_its_own_float_as_ms_p
     dates = schedule(plan).tasks
     assert dates["ph"].total_float == 0 and dates["ph"].critical
     assert len(dates) == 11 and not any(d.critical for tid, d in dates.items() if tid != "ph")
+
+
+def test_the_start_holding_a_manual_task_is_written_as_ms_project_stores_it_and_read_back(tmp_path):
+    """MS Project keeps a manual task's start as ManualStart beside no constraint (every manual task of
+    its real files is As Soon As Possible): so is Build, held Start No Earlier Than its start 2030-01-04."""
+    real = ET.parse(REAL / "task-links-project2016-mspdi.xml").getroot().find(f"{NS}Tasks")
+    assert {t.findtext(f"{NS}ConstraintType") for t in real if t.findtext(f"{NS}Manual") == "1"} == {"0"}
+    plan = _plan()
+    plan.tasks["c"].constraint, plan.tasks["c"].constraint_date = ConstraintType.FNLT, date(2030, 2, 1)
+    path = tmp_path / "plan.xml"
+    write_plan(plan, path)
+    written = {t.findtext(f"{NS}Name"): (t.findtext(f"{NS}ConstraintType"), t.findtext(f"{NS}ConstraintDate"))
+               for t in ET.parse(path).getroot().find(f"{NS}Tasks")}
+    assert written["Build"] == ("0", None) and written["Review"][0] == "7"  # the planner's own FNLT (code 7) is kept
+    build = next(t for t in read_plan(path).project.tasks.values() if t.key == "B")
+    assert (build.manual, build.constraint, build.constraint_date) == (True, ConstraintType.SNET, date(2030, 1, 4))

@@ -42,6 +42,15 @@ def _custom_values(project: Project, task: Task, is_summary: bool) -> dict[str, 
     return {field_id: values[attr] for field_id, _, _, attr in TEXT_FIELDS if values[attr]}
 
 
+def _written_constraint(task: Task, start: date, is_summary: bool) -> ConstraintType:
+    """The task's constraint, but for the Start No Earlier Than that holds a manual task on its start:
+    MS Project keeps that start as the task's ManualStart beside no constraint (As Soon As Possible),
+    so a task turned auto there goes where its links put it; read back, the start holds it again."""
+    constraint = ConstraintType(task.constraint)
+    pinned = constraint is ConstraintType.SNET and task.constraint_date == start
+    return ConstraintType.ASAP if task.manual and pinned and not is_summary else constraint
+
+
 def _constraint_stamp(task: Task) -> str | None:
     if task.constraint_date is None:
         return None
@@ -175,10 +184,11 @@ def task_element(project: Project, task: Task, uids: dict[str, int], outline_num
         _actual_dates(element, task, task.actual_start, task.actual_finish)
     else:
         _actuals(element, task, dates.get(task.id), worked)
-    add(element, "ConstraintType", CONSTRAINT_CODES[task.constraint])
+    constraint = _written_constraint(task, start, is_summary)
+    add(element, "ConstraintType", CONSTRAINT_CODES[constraint])
     if task.calendar_id is not None and calendar_uids and task.calendar_id in calendar_uids:
         add(element, "CalendarUID", calendar_uids[task.calendar_id])
-    if task.constraint_date and ConstraintType(task.constraint).dated:
+    if task.constraint_date and constraint.dated:
         add(element, "ConstraintDate", _constraint_stamp(task))
     if task.deadline:
         add(element, "Deadline", finish_stamp(deadline_finish(task.deadline, task.is_milestone), task.is_milestone))
