@@ -2,7 +2,8 @@
 
 Changes to different tasks or fields combine. Every conflict (same field changed differently, edit
 versus delete, a loop made by both sides' links) is printed, and the merged file keeps our side.
-Exit status 0 for a clean merge, 1 when there were conflicts, 2 on errors.
+A numbered key of a task they added that another task holds here is given the next free number,
+and printed as a note. Exit status 0 for a clean merge, 1 when there were conflicts, 2 on errors.
 """
 
 from __future__ import annotations
@@ -41,8 +42,10 @@ def run(args: argparse.Namespace) -> int:
     save_project(result.project, args.output)
     if result.clean:
         print(f"merged cleanly into {args.output}")
-        return 0
-    print(f"merged into {args.output} with {len(result.conflicts)} conflict(s), our side kept:")
+    else:
+        print(f"merged into {args.output} with {len(result.conflicts)} conflict(s), our side kept:")
     for conflict in result.conflicts:
         print(f"  CONFLICT {one_line(conflict.describe())}")
-    return 1
+    for note in result.notes:
+        print(f"  NOTE {one_line(note)}")
+    return 0 if result.clean else 1

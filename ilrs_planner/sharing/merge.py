@@ -23,6 +23,7 @@ from typing import Any
 from ..domain import Link, Project
 from .clone import clone_project
 from .merge_guard import guard_history, guard_levels, guard_unsent
+from .merge_keys import rekey_their_new_tasks
 from .merge_parts import MISSING, Conflict, baselines_by_id, merge_collection, merge_fields
 from .merge_repair import repair
 
@@ -31,10 +32,12 @@ OURS, THEIRS = "ours", "theirs"
 
 @dataclass(slots=True)
 class MergeResult:
-    """The merged plan (with the current resolutions applied) and every conflict found."""
+    """The merged plan (with the current resolutions applied), every conflict found, and notes on what
+    was adjusted without a conflict (a numbered key of theirs given a free number)."""
 
     project: Project
     conflicts: list[Conflict] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     @property
     def clean(self) -> bool:
@@ -92,9 +95,10 @@ def merge_projects(base: Project, ours: Project, theirs: Project,
     guard_history(base, ours, theirs, baselines, choices, conflicts)
     merged.baselines = _ordered_baselines(baselines, ours, theirs)
     guard_unsent(base, ours, theirs, merged, choices, conflicts)
+    notes = rekey_their_new_tasks(merged, base, ours, theirs)
     repair(merged, base, ours, theirs, choices, conflicts)
     guard_levels(ours, merged, choices, conflicts)
-    return MergeResult(merged, conflicts)
+    return MergeResult(merged, conflicts, notes)
 
 
 def _link_label(link: Link, *plans: Project) -> str:

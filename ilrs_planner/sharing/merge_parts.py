@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -97,7 +98,9 @@ def _merge_one(kind: str, oid: Any, base: Any, ours: Any, theirs: Any, choices: 
         if present is MISSING:
             return MISSING  # deleted on both sides (or never there)
         if base is MISSING:
-            return present  # added on one side only
+            # Added on one side only: a copy, since the repairs after combining may change it, and the
+            # side's plan (the open one, for ours) must stay as it was, for Undo and a merge run again.
+            return copy.copy(present)
         need = (theirs_needs if side == "theirs" else ours_needs).get(oid)
         if present == base and not need:
             return MISSING  # the other side deleted it and this side left it alone

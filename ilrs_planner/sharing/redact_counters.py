@@ -1,7 +1,8 @@
 """Numbered keys in a partner copy, renumbered so their gaps do not count the hidden work.
 
 A plan imported from a CSV file or MS Project keys its tasks by a numbering: the row's ID ("1",
-"2", "3"...), the WBS code ("1.2.3") or, without one, "T" and the task's UID. Left as they were,
+"2", "3"...), the WBS code ("1.2.3") or, without one, "T" and the task's UID; the window keys a task
+it adds "T-1", "T-2"... and a milestone "M-1"... the same way. Left as they were,
 the keys of a partner copy would read "1, 2, 5": two tasks hidden after the second, and where.
 So every key that is such a counter is renumbered among the kept objects alone: each number of
 a key becomes its rank among the numbers in the same place of the keys that share its shape
@@ -25,13 +26,14 @@ from collections.abc import Iterable
 
 from ..domain import Project
 
-# Digits with single separators between numbers, after the "T" the MS Project import puts before a UID.
-_COUNTER = re.compile(r"(T?)(\d{1,18}(?:[.\-_ ]\d{1,18})*)")
+# Digits with single separators between numbers, after the "T" the MS Project import puts before a UID
+# or the "T-" and "M-" the window puts before the number of a task or milestone it adds.
+COUNTER = re.compile(r"([TM]-|T|)(\d{1,18}(?:[.\-_ ]\d{1,18})*)")
 _NUMBER = re.compile(r"\d+")
 _BASELINE_SLOT = re.compile(r"(Baseline )(\d{1,18})")
 
 
-def renumbered(texts: Iterable[str], pattern: re.Pattern[str] = _COUNTER) -> dict[str, str]:
+def renumbered(texts: Iterable[str], pattern: re.Pattern[str] = COUNTER) -> dict[str, str]:
     """Each counter among `texts` -> its renumbered form (texts that are no counter are left out)."""
     parsed = {}
     for text in set(texts):

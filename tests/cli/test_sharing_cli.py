@@ -178,3 +178,27 @@ def test_redact_refuses_an_unknown_level_naming_the_three(tmp_path, plan_file, c
     assert stop.value.code == 2
     assert "a level is one of everyone, partners, restricted, not 'secret'" in capsys.readouterr().err
     assert not (tmp_path / "copy.db").exists()
+
+
+def test_a_task_added_to_a_partner_copy_keeps_its_id_and_takes_a_free_key_on_merging_back(tmp_path, capsys):
+    plan = Project(name="Keyed plan", start=date(2030, 1, 1))
+    for number in range(1, 6):  # keyed as the window keys tasks it adds; T-3 is withheld from partners
+        plan.add_task(Task(key=f"T-{number}", name=f"Step {number}", duration=5, id=f"t{number}", position=number,
+                           classification=Classification.RESTRICTED if number == 3 else Classification.PUBLIC))
+    save_project(plan, tmp_path / "plan.db")
+    assert main(["redact", str(tmp_path / "plan.db"), "--level", "partners", "-o", str(tmp_path / "copy.db")]) == 0
+    copy = open_project(tmp_path / "copy.db")
+    assert sorted(t.key for t in copy.tasks.values()) == ["T-1", "T-2", "T-3", "T-4"]  # no gap at the withheld T-3
+    copy.add_task(Task(key="T-3", name="Their step", duration=2, id="t-theirs", position=9))  # keys alike, as
+    copy.add_task(Task(key="T-5", name="Their check", duration=1, id="t-check", position=10))  # theirs may
+    save_project(copy, tmp_path / "theirs.db")
+    capsys.readouterr()
+    assert main(["merge", str(tmp_path / "copy.db"), str(tmp_path / "plan.db"), str(tmp_path / "theirs.db"),
+                 "-o", str(tmp_path / "merged.db")]) == 0
+    out = capsys.readouterr().out
+    merged = open_project(tmp_path / "merged.db").tasks
+    assert {tid: merged[tid].key for tid in merged} == {"t1": "T-1", "t2": "T-2", "t3": "T-3", "t4": "T-4",
+                                                         "t5": "T-5", "t-theirs": "T-6", "t-check": "T-7"}
+    assert (merged["t3"].name, merged["t-theirs"].name) == ("Step 3", "Their step")  # nothing confused
+    assert out.startswith("merged cleanly") and out.count("NOTE their new task") == 2
+    assert "'Their step' is keyed T-6 here: T-3, its key in their copy" in out

@@ -305,3 +305,44 @@ def test_compare_fits_a_small_screen_with_its_move_column_and_close_button(qtbot
     header = dialog.tree.header()
     assert header.sectionViewportPosition(3) + header.sectionSize(3) <= dialog.tree.viewport().width()
     dialog.reject()
+
+
+def _keyed_plan(window):
+    """The window's plan with tasks T-1 … T-5 added from the Edit menu; T-3 only Restricted may see."""
+    for _ in range(5):
+        window.document.set_selection(["a"])
+        window.edit.add_task.trigger()
+        window.tree.cancel_open_editor()
+    tasks = {t.key: t for t in window.document.project.tasks.values()}
+    tasks["T-3"].classification = Classification.RESTRICTED
+    return tasks
+
+
+def test_a_task_a_partner_adds_to_their_copy_merges_back_beside_the_task_withheld_from_them(
+        qtbot, window, tmp_path, monkeypatch, told):
+    tasks = _keyed_plan(window)
+    monkeypatch.setattr(prompts, "choose_level", lambda _p: Classification.PARTNERS)
+    _answer_files(monkeypatch, tmp_path / "copy.db")
+    assert window.sharing.export_for_partner()
+    partner = MainWindow(Document(open_project(tmp_path / "copy.db")))
+    qtbot.addWidget(partner, before_close_func=lambda w: w.document.mark_saved())
+    seen = sorted(t.key for t in partner.document.project.tasks.values() if t.key.startswith("T-"))
+    assert seen == ["T-1", "T-2", "T-3", "T-4"]  # no gap where T-3 was withheld
+    partner.document.set_selection(["a"])
+    partner.edit.add_task.trigger()
+    partner.tree.cancel_open_editor()
+    added = partner.document.project.tasks[partner.document.selected_ids[0]]
+    assert added.key == "T-5"  # a key our plan gives another task
+    save_project(partner.document.project, tmp_path / "theirs.db")
+    before = {t.id: (t.key, t.name) for t in window.document.project.tasks.values()}
+    _answer_files(monkeypatch, tmp_path / "copy.db", tmp_path / "theirs.db")
+    assert window.sharing.merge_with()
+    merged = window.document.project.tasks
+    assert {tid: (merged[tid].key, merged[tid].name) for tid in before} == before  # T-3 and T-5 untouched
+    assert (merged[added.id].key, merged[added.id].name) == ("T-6", "New task")
+    assert len({t.key for t in merged.values()}) == len(merged)
+    title, _text, notes = told["inform"][-1]
+    assert title == "Merged with notes" and "keyed T-6 here: T-5" in notes[0]
+    window.document.undo_stack.undo()
+    assert added.id not in window.document.project.tasks and tasks["T-5"].key == "T-5"
+    window.document.mark_saved()  # closing the window at the end asks nothing

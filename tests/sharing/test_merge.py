@@ -220,3 +220,33 @@ def test_merging_a_plan_with_itself_changes_nothing_even_its_history_of_deleted_
     result = merge_projects(plan, clone_project(plan), clone_project(plan))
     assert result.clean and diff_projects(plan, result.project).is_empty()
     assert [(b.id, b.entries) for b in result.project.baselines] == [(b.id, b.entries) for b in plan.baselines]
+
+
+def test_a_numbered_key_they_give_a_new_task_that_ours_holds_takes_the_first_free_number(small_plan):
+    ours, theirs = _sides(small_plan)
+    ours.add_task(Task(key="T-1", name="Ours first", id="t-o1"))
+    ours.add_task(Task(key="1.2", name="Ours numbered", id="t-o2"))
+    theirs.add_task(Task(key="T-1", name="Theirs first", id="t-y1"))
+    theirs.add_task(Task(key="1.2", name="Theirs numbered", id="t-y2"))
+    theirs.add_task(Task(key="T-4", name="Theirs free", id="t-y3"))
+    result = merge_projects(small_plan, ours, theirs)
+    assert result.clean
+    keys = {tid: result.project.tasks[tid].key for tid in ("t-o1", "t-o2", "t-y1", "t-y2", "t-y3")}
+    assert keys == {"t-o1": "T-1", "t-o2": "1.2", "t-y1": "T-2", "t-y2": "1.1", "t-y3": "T-4"}
+    assert len(result.notes) == 2 and "'Theirs first' is keyed T-2 here: T-1" in result.notes[0]
+    assert theirs.tasks["t-y1"].key == "T-1"  # their plan is read, never changed
+
+
+def test_merging_changes_neither_side_even_where_the_merged_plan_is_repaired(small_plan):
+    from ilrs_planner.domain.canonical import canonical_bytes
+    ours, theirs = _sides(small_plan)
+    ours.add_task(Task(key="X", name="Ours under A", id="t-x", parent_id="t-a"))  # A: deleted by them
+    ours.add_task(Task(key="N", name="Ours N", id="t-n1"))
+    ours.add_task(Task(key="N", name="Ours other N", id="t-n2"))
+    del theirs.tasks["t-a"]
+    del theirs.links["l-ab"]
+    before = canonical_bytes(ours), canonical_bytes(theirs)
+    result = merge_projects(small_plan, ours, theirs, {"task:t-a:*": "theirs"})
+    assert result.project.tasks["t-x"].parent_id == "t-ph"  # moved up to A's phase in the merged plan
+    assert result.project.tasks["t-n2"].key.startswith("N-")
+    assert (canonical_bytes(ours), canonical_bytes(theirs)) == before  # the open plan stays as it was, for Undo

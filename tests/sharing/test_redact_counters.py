@@ -71,6 +71,11 @@ def test_outline_numbers_and_prefixed_uids_are_renumbered_by_level():
     assert all(_gapless(numbers) for numbers in by_level.values())
 
 
+def test_keys_the_window_gives_tasks_and_milestones_it_adds_are_renumbered_each_among_its_own():
+    assert renumbered(["T-1", "T-2", "T-5", "M-2", "M-4", "T-10"]) == {
+        "T-1": "T-1", "T-2": "T-2", "T-5": "T-3", "T-10": "T-4", "M-2": "M-1", "M-4": "M-2"}
+
+
 def test_keys_written_with_words_stay_as_written():
     assert renumbered(["luna-27", "CE7", "change-6-landing", "Survey"]) == {}
 

@@ -134,6 +134,10 @@ class SharingActions:
         self.document.push(ApplyMergedPlan(result.project, f"Merge {os.path.basename(theirs[1])}"))
         self._status(f"Merged {os.path.basename(theirs[1])}"
                      + (f" ({len(result.conflicts)} conflict(s) resolved)" if result.conflicts else " cleanly"))
+        if result.notes:
+            prompts.inform(self.window, "Merged with notes", f"Merged {os.path.basename(theirs[1])}; some keys "
+                           "of tasks the other team added were taken here, so those tasks have new keys.",
+                           result.notes)
         return True
 
     # -- partner export ----------------------------------------------------------------------------
