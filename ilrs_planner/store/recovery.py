@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import secrets
 import socket
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -53,10 +54,18 @@ def recovery_dir() -> Path:
     return Path(state) / "ilrs-planner" / "recovery"
 
 
-def recovery_path_for(plan_path: str | os.PathLike[str] | None) -> Path:
-    """The recovery copy of `plan_path` (None: this process's untitled plan)."""
+def untitled_name() -> str:
+    """A recovery copy's name of its own for one plan never saved: two such plans in one program (two
+    windows) each keep their own copy, and a later program given the same process id (a container's
+    program often is) never writes over a copy a crash left."""
+    return f"untitled-{socket.gethostname()}-{os.getpid()}-{secrets.token_hex(6)}"
+
+
+def recovery_path_for(plan_path: str | os.PathLike[str] | None, untitled: str = "") -> Path:
+    """The recovery copy of `plan_path`, or of the plan never saved that `untitled` (from
+    `untitled_name`) names (without it: the one name this process shares among such plans)."""
     if plan_path is None:
-        name = f"untitled-{socket.gethostname()}-{os.getpid()}"
+        name = untitled or f"untitled-{socket.gethostname()}-{os.getpid()}"
     else:
         absolute = os.path.abspath(plan_path)
         digest = hashlib.sha256(absolute.encode("utf-8", "surrogateescape")).hexdigest()[:16]
@@ -68,9 +77,9 @@ def _note_path(copy_path: Path) -> Path:
     return copy_path.with_suffix(".json")
 
 
-def write_recovery(project: Project, plan_path: str | os.PathLike[str] | None) -> Path:
-    """Save a recovery copy of `project` for `plan_path`; returns where it went."""
-    copy_path = recovery_path_for(plan_path)
+def write_recovery(project: Project, plan_path: str | os.PathLike[str] | None, untitled: str = "") -> Path:
+    """Save a recovery copy of `project` for `plan_path` (or `untitled`); returns where it went."""
+    copy_path = recovery_path_for(plan_path, untitled)
     try:
         copy_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
@@ -87,9 +96,9 @@ def write_recovery(project: Project, plan_path: str | os.PathLike[str] | None) -
     return copy_path
 
 
-def read_recovery(plan_path: str | os.PathLike[str] | None) -> Recovery | None:
-    """The recovery copy of `plan_path`, if there is one."""
-    copy_path = recovery_path_for(plan_path)
+def read_recovery(plan_path: str | os.PathLike[str] | None, untitled: str = "") -> Recovery | None:
+    """The recovery copy of `plan_path` (or `untitled`), if there is one."""
+    copy_path = recovery_path_for(plan_path, untitled)
     return _recovery_at(copy_path) if copy_path.exists() else None
 
 
@@ -115,9 +124,9 @@ def _recovery_at(copy_path: Path) -> Recovery:
         return Recovery(copy_path, None, datetime.fromtimestamp(mtime, UTC), False)
 
 
-def discard_recovery(plan_path: str | os.PathLike[str] | None) -> None:
-    """Remove the recovery copy of `plan_path` (after a save, or on a clean exit)."""
-    discard_copy(recovery_path_for(plan_path))
+def discard_recovery(plan_path: str | os.PathLike[str] | None, untitled: str = "") -> None:
+    """Remove the recovery copy of `plan_path` or `untitled` (after a save, or on a clean exit)."""
+    discard_copy(recovery_path_for(plan_path, untitled))
 
 
 def discard_copy(copy_path: Path) -> None:

@@ -37,12 +37,14 @@ class RecoveryThread:
         """True while a copy is being written."""
         return self._thread is not None and self._thread.is_alive()
 
-    def start(self, snapshot: PlanSnapshot, plan_path: str | os.PathLike[str] | None, done: Done) -> None:
-        """Write `snapshot` as the recovery copy of `plan_path` in the background; `done` says how it went."""
+    def start(self, snapshot: PlanSnapshot, plan_path: str | os.PathLike[str] | None, done: Done,
+              untitled: str = "") -> None:
+        """Write `snapshot` as the recovery copy of `plan_path` (or `untitled`) in the background; `done`
+        says how it went."""
         self.wait()
         # A daemon: a program killed mid-write leaves at most a temporary file, which the next write removes.
-        self._thread = threading.Thread(target=_write, args=(snapshot, plan_path, done), name="recovery copy",
-                                        daemon=True)
+        self._thread = threading.Thread(target=_write, args=(snapshot, plan_path, untitled, done),
+                                        name="recovery copy", daemon=True)
         self._thread.start()
 
     def wait(self) -> None:
@@ -52,9 +54,9 @@ class RecoveryThread:
             self._thread = None
 
 
-def _write(snapshot: PlanSnapshot, plan_path: str | os.PathLike[str] | None, done: Done) -> None:
+def _write(snapshot: PlanSnapshot, plan_path: str | os.PathLike[str] | None, untitled: str, done: Done) -> None:
     try:
-        path = _write_paused(snapshot, plan_path)
+        path = _write_paused(snapshot, plan_path, untitled)
     except PlannerError as error:
         done(None, error)
     except Exception as exc:  # reported, not lost with the thread: the window says autosave failed
@@ -63,14 +65,14 @@ def _write(snapshot: PlanSnapshot, plan_path: str | os.PathLike[str] | None, don
         done(path, None)
 
 
-def _write_paused(snapshot: PlanSnapshot, plan_path: str | os.PathLike[str] | None) -> Path:
+def _write_paused(snapshot: PlanSnapshot, plan_path: str | os.PathLike[str] | None, untitled: str) -> Path:
     """The copy written with the garbage collector paused throughout, and the plan made for it gone
     before the collector runs again: else its next pass, on whichever thread allocates first (the
     window's, as likely as not), would walk the 300,000 objects just made only to find them alive."""
     with gc_paused():
         project = snapshot.project()
         try:
-            return write_recovery(project, plan_path)
+            return write_recovery(project, plan_path, untitled)
         finally:
             _let_go(project)
 

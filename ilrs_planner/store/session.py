@@ -30,7 +30,7 @@ from ..domain import PlannerError, Project
 from .fingerprint import Fingerprint, changed_since
 from .lock import LockInfo, acquire_lock, release_lock
 from .reader import open_project
-from .recovery import discard_recovery, write_recovery
+from .recovery import discard_recovery, recovery_path_for, untitled_name, write_recovery
 from .recovery_thread import Done, RecoveryThread
 from .snapshot import PlanSnapshot
 from .writer import write_plan_file
@@ -43,6 +43,8 @@ class PlanSession:
                  lock: LockInfo | None):
         self.path, self.project, self.fingerprint, self.lock = path, project, fingerprint, lock
         self._background = RecoveryThread()
+        # Until it has a file, the plan's recovery copy has a name of its own (recovery.untitled_name).
+        self.copy_name = untitled_name() if path is None else ""
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, force: bool = False) -> PlanSession:
@@ -60,7 +62,7 @@ class PlanSession:
 
     @classmethod
     def untitled(cls, project: Project) -> PlanSession:
-        """A plan not yet saved to any file (its recovery copy is 'untitled')."""
+        """A plan not yet saved to any file (its recovery copy is 'untitled-…', its own)."""
         return cls(None, project, None, None)
 
     def changed_on_disk(self) -> bool:
@@ -98,10 +100,11 @@ class PlanSession:
         except BaseException:
             release_lock(path, lock)
             raise
-        discard_recovery(self.path)
+        discard_recovery(self.path, self.copy_name)
         if self.path is not None:
             release_lock(self.path, self.lock)
         self.path, self.project, self.fingerprint, self.lock = path, project, fingerprint, lock
+        self.copy_name = ""
 
     def reload(self) -> Project:
         """Read the file again (after the user chose 'reload'); the new content becomes ours."""
@@ -114,12 +117,17 @@ class PlanSession:
     def write_recovery(self, project: Project) -> Path:
         """Autosave `project` to this file's recovery copy; returns the copy's path."""
         self._background.wait()
-        return write_recovery(project, self.path)
+        return write_recovery(project, self.path, self.copy_name)
 
     def write_recovery_later(self, snapshot: PlanSnapshot, done: Done) -> None:
         """Write `snapshot` to this file's recovery copy on a thread of its own; `done(path, error)`
         is called on that thread when it is written (or could not be)."""
-        self._background.start(snapshot, self.path, done)
+        self._background.start(snapshot, self.path, done, self.copy_name)
+
+    @property
+    def recovery_path(self) -> Path:
+        """Where this plan's recovery copy is written."""
+        return recovery_path_for(self.path, self.copy_name)
 
     def writing_recovery(self) -> bool:
         """True while a recovery copy is being written in the background."""
@@ -129,7 +137,7 @@ class PlanSession:
         """Release the in-use marker and, on a clean exit, remove the recovery copy."""
         self._background.wait()
         if not keep_recovery:
-            discard_recovery(self.path)
+            discard_recovery(self.path, self.copy_name)
         if self.path is not None:
             release_lock(self.path, self.lock)
         self.lock = None

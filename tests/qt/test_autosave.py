@@ -51,9 +51,9 @@ def held_write(monkeypatch):
     release = threading.Event()
     write = recovery_thread.write_recovery
 
-    def held(project, plan_path):
+    def held(project, plan_path, untitled=""):
         release.wait()
-        return write(project, plan_path)
+        return write(project, plan_path, untitled)
 
     monkeypatch.setattr(recovery_thread, "write_recovery", held)
     yield release
@@ -67,6 +67,12 @@ def rename(window, task_id: str, name: str) -> None:
 
 def shown_name(window, task_id: str) -> str:
     return window.tree.proxy_index(task_id, int(Column.NAME)).data()
+
+
+def kept_copy(window):
+    """The window's recovery copy, read back."""
+    session = window.plan_file.file_session.session
+    return read_recovery(session.path, session.copy_name).load()
 
 
 def autosave_now(qtbot, window) -> None:
@@ -96,7 +102,7 @@ def test_an_edit_between_two_steps_of_the_copy_is_in_it_whole(qtbot, chain_windo
     monkeypatch.setattr(autosave_module, "take_snapshot", edited_after_two_steps)
     autosave_now(qtbot, window)
     assert edits and "t25" not in window.document.project.tasks
-    kept = read_recovery(None).load()
+    kept = kept_copy(window)
     assert kept == window.document.project  # the plan after the delete, not half of it
     assert "t25" not in kept.tasks and not any("t25" in (k.pred_id, k.succ_id) for k in kept.links.values())
 
@@ -112,10 +118,10 @@ def test_the_window_answers_while_the_copy_is_written_and_the_copy_stays_whole(q
     assert shown_name(window, "t3") == "While it is written"
     with qtbot.waitSignal(file_session.autosaving.written):
         held_write.set()
-    kept = read_recovery(None).load()
+    kept = kept_copy(window)
     assert kept == as_copied and kept.tasks["t3"].name == "Before the copy"
     autosave_now(qtbot, window)  # the next minute's copy has the edit made meanwhile
-    assert read_recovery(None).load().tasks["t3"].name == "While it is written"
+    assert kept_copy(window).tasks["t3"].name == "While it is written"
 
 
 def test_saving_while_a_copy_is_written_leaves_no_copy_behind(qtbot, chain_window, held_write, tmp_path):

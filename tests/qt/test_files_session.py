@@ -159,3 +159,39 @@ def test_a_plan_put_in_the_window_without_a_file_lets_go_of_the_old_file(qtbot, 
     assert window.plan_file.import_file(str(tmp_path / "imported.xml"))
     assert not lock_path_for(plan_file).exists() and window.plan_file.file_session.session.path is None
     assert window.document.path is None and window.document.modified  # closing offers to save it
+
+
+def _autosaved_unsaved_window(qtbot, project, name):
+    """A window on `project`, never saved, renamed to `name`, whose minute's copy was written."""
+    window = make_window(qtbot, project)
+    window.document.push(SetTaskFields("a", name=name))
+    with qtbot.waitSignal(window.plan_file.file_session.autosaving.written):
+        window.plan_file.file_session.autosave_timer.timeout.emit()
+    return window
+
+
+def test_two_unsaved_plans_keep_a_copy_each_and_both_are_offered_after_a_crash(
+        qtbot, small_project, answers, tmp_path, monkeypatch):
+    from ilrs_planner.domain.blank_plan import blank_plan
+    asked, replies = answers
+    _autosaved_unsaved_window(qtbot, small_project, "first window's work")
+    _autosaved_unsaved_window(qtbot, open_project_copy(small_project, tmp_path), "second window's work")
+    assert len(find_recoveries()) == 2  # the second copy did not replace the first
+    # The program dies here: no clean exit. The next start offers both.
+    replies += ["Restore", "Save as…"]
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(tmp_path / "kept"), ""))
+    restarted = make_window(qtbot, blank_plan(small_project.start))
+    restarted.plan_file.recover()
+    assert [title for title, _text in asked] == ["Restore unsaved work", "Restore more unsaved work"]
+    assert "a plan that was never saved" in asked[1][1]
+    assert restarted.document.project.tasks["a"].name == "second window's work"  # the newest, in the window
+    assert open_project(tmp_path / "kept.db").tasks["a"].name == "first window's work"  # the other, in a file
+    assert [r.copy_path for r in find_recoveries()] == [restarted.plan_file.file_session.session.recovery_path]
+    restarted.plan_file.shutdown()
+    assert find_recoveries() == []
+
+
+def open_project_copy(project, tmp_path):
+    """Another plan object with the same content (as a second window would have)."""
+    save_project(project, tmp_path / "second.db")
+    return open_project(tmp_path / "second.db")

@@ -184,10 +184,25 @@ def test_saving_or_a_clean_close_removes_the_recovery_copy(plan_file):
 
 def test_an_untitled_plan_has_its_own_recovery_copy(tmp_path):
     project = Project("Untitled", date(2030, 1, 1))
-    write_recovery(project, None)
-    assert recovery_path_for(None).name.startswith("untitled-")
-    assert read_recovery(None).load() == project
-    assert read_recovery(None).plan_path is None
+    session = PlanSession.untitled(project)
+    copy = session.write_recovery(project)
+    assert copy == session.recovery_path and copy.name.startswith("untitled-")
+    assert read_recovery(None, session.copy_name).load() == project
+    assert read_recovery(None, session.copy_name).plan_path is None
+
+
+def test_two_plans_never_saved_keep_a_recovery_copy_each_until_each_is_closed(tmp_path):
+    first, second = Project("First", date(2030, 1, 1)), Project("Second", date(2031, 1, 1))
+    left_by_a_crash = write_recovery(Project("Crashed", date(2029, 1, 1)), None)  # this process id's old name
+    sessions = PlanSession.untitled(first), PlanSession.untitled(second)
+    for session in sessions:
+        session.write_recovery(session.project)
+    assert sorted(r.load().name for r in find_recoveries()) == ["Crashed", "First", "Second"]
+    sessions[0].close()
+    assert sorted(r.load().name for r in find_recoveries()) == ["Crashed", "Second"]
+    sessions[1].save_as(second, tmp_path / "second.db")  # saved: its copy goes, the crash's stays
+    assert [r.copy_path for r in find_recoveries()] == [left_by_a_crash]
+    sessions[1].close()
 
 
 def test_recovery_copies_of_different_plans_do_not_collide(tmp_path):

@@ -91,14 +91,15 @@ def test_a_copy_written_in_the_background_opens_as_the_plan_was(rich_project):
     rich_project.tasks["task-1"].name = "Edited while the copy is written"
     assert finished.wait(60)
     (path, error), = reported
-    assert error is None and read_recovery(None).copy_path == path
-    assert read_recovery(None).load() == before
+    assert error is None and read_recovery(None, session.copy_name).copy_path == path == session.recovery_path
+    assert read_recovery(None, session.copy_name).load() == before
 
 
 def test_closing_waits_for_the_copy_being_written_then_removes_it(rich_project, plan_file, monkeypatch):
     release = threading.Event()
     write = recovery_thread.write_recovery
-    monkeypatch.setattr(recovery_thread, "write_recovery", lambda plan, path: release.wait() and write(plan, path))
+    monkeypatch.setattr(recovery_thread, "write_recovery",
+                        lambda plan, path, untitled="": release.wait() and write(plan, path, untitled))
     session = PlanSession.open(plan_file)
     finished, _ = write_later(session, open_project(plan_file))
     threading.Timer(0.2, release.set).start()  # however late the copy is written, the close comes after

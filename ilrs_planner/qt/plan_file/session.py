@@ -17,11 +17,12 @@ from PySide6.QtWidgets import QWidget
 from ...domain import PlannerError, Project
 from ...store import open_project
 from ...store.lock import read_lock
-from ...store.recovery import Recovery, discard_copy, find_recoveries, recovery_path_for
+from ...store.recovery import Recovery, discard_copy, find_recoveries
 from ...store.session import PlanSession
 from ..dialogs.messages import ask, show_error
 from ..document import Document
 from .autosave import Autosave
+from .recovery_offer import offer_another, recovery_source
 
 
 class ChangedOnDisk(enum.Enum):
@@ -148,23 +149,27 @@ class FileSession(QObject):
         self.autosaving.start()
 
     def offer_recovery(self) -> tuple[Project, str | None] | None:
-        """At start: offer the newest unsaved work a crash left, saying from when; the restored plan."""
+        """At start: offer the newest unsaved work a crash left, saying from when, then each further
+        copy (recovery_offer: one window shows one plan); the restored plan."""
+        restored = None
         for recovery in find_recoveries():
             if recovery.owner_alive:
                 continue  # another running window's autosave, not a crash
-            where = f"“{recovery.plan_path}”" if recovery.plan_path else "a plan that was never saved"
+            if restored is not None:
+                offer_another(self.dialog_parent, recovery, ask)
+                continue
             when = recovery.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
             choice = ask(self.dialog_parent, "Restore unsaved work",
-                         f"ILRS Planner stopped before changes to {where} were saved. They were kept "
-                         f"automatically at {when}.\n\nRestore them?",
+                         f"ILRS Planner stopped before changes to {recovery_source(recovery)} were saved. They "
+                         f"were kept automatically at {when}.\n\nRestore them?",
                          ["Restore", "Discard", "Cancel"], "Restore")
             if choice == "Discard":
                 discard_copy(recovery.copy_path)
             elif choice == "Restore":
-                return self._restore(recovery)
+                restored = self._restore(recovery)  # None when it cannot be read: the next is offered
             else:
                 return None  # keep it for the next start
-        return None
+        return restored
 
     def _restore(self, recovery: Recovery) -> tuple[Project, str | None] | None:
         try:
@@ -181,7 +186,7 @@ class FileSession(QObject):
         self._replace_session(session)
         session.project = project
         session.write_recovery(project)  # safe again before the old copy goes
-        if recovery.copy_path != recovery_path_for(session.path):
+        if recovery.copy_path != session.recovery_path:
             discard_copy(recovery.copy_path)
         return project, (str(session.path) if session.path else None)
 

@@ -1,0 +1,64 @@
+"""Unsaved work a crash left beyond the plan restored: each offered too, to save to a file of its own.
+
+One window shows one plan, so the first copy restored fills it. Another copy (two plans were open
+unsaved, each with its own recovery copy) is not left to be found by chance at some later start: it
+is offered right away, to be saved as a plan file of its own ("Save as…"), thrown away, or kept for
+the next start (Cancel). A copy that cannot be read or saved is explained and kept.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from ...domain import PlannerError
+from ...files.names import safe_file_stem
+from ...store.recovery import Recovery, discard_copy
+from ...store.writer import save_project
+from ..dialogs.messages import show_error
+
+SAVE_AS = "Save as…"
+PLAN_FILTER = "ILRS plans (*.db)"
+Ask = Callable[[QWidget, str, str, list[str], str], str | None]
+
+
+def recovery_source(recovery: Recovery) -> str:
+    """Whose unsaved work a copy holds, as a sentence names it."""
+    return f"“{recovery.plan_path}”" if recovery.plan_path else "a plan that was never saved"
+
+
+def offer_another(parent: QWidget, recovery: Recovery, ask: Ask) -> None:
+    """Offer a further copy after one was restored: save it as a file, discard it, or keep it."""
+    when = recovery.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    choice = ask(parent, "Restore more unsaved work",
+                 f"ILRS Planner also kept changes to {recovery_source(recovery)}, at {when}, that were never "
+                 "saved. This window shows the plan just restored: save these changes as a plan file of "
+                 "their own, to open next? (Cancel keeps them for the next start.)",
+                 [SAVE_AS, "Discard", "Cancel"], SAVE_AS)
+    if choice == "Discard":
+        discard_copy(recovery.copy_path)
+    elif choice == SAVE_AS:
+        _save_elsewhere(parent, recovery)
+
+
+def _save_elsewhere(parent: QWidget, recovery: Recovery) -> None:
+    """Save the copy's plan where the planner chooses, then let the copy go (kept on any failure)."""
+    try:
+        project = recovery.load()
+    except PlannerError as error:
+        show_error(parent, "Could not restore", error)
+        return
+    folder = os.path.dirname(recovery.plan_path) if recovery.plan_path else os.path.expanduser("~")
+    suggestion = os.path.join(folder, f"{safe_file_stem(project.name)} (restored).db")
+    target, _ = QFileDialog.getSaveFileName(parent, "Save the restored work as", suggestion, PLAN_FILTER)
+    if not target:
+        return
+    target = target if target.lower().endswith(".db") else target + ".db"
+    try:
+        save_project(project, target)
+    except PlannerError as error:
+        show_error(parent, "Could not save the restored work", error)
+        return
+    discard_copy(recovery.copy_path)
