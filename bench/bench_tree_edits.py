@@ -153,17 +153,19 @@ def print_table(figures: dict[str, list[dict[str, float]]], parts: tuple[str, ..
                                         for part in parts) + f"{max(run[parts[0]] for run in runs) * 1000:>10.1f}")
 
 
-def leave_out_schedule(document, profiler) -> None:
-    """Stop `profiler` while the schedule is derived again: the figures are of the rest of an edit."""
+def leave_out_schedule(document, profiling: list[cProfile.Profile]) -> None:
+    """Stop the profiler recording (the one in `profiling`, if any) while the schedule is derived
+    again: the figures are of the rest of an edit."""
     recompute = document._recompute
 
     def unprofiled():
-        profiling = sys.getprofile() is not None  # cProfile's hook is set only while it records
-        profiler.disable()
+        profiler = profiling[0] if profiling and sys.getprofile() is not None else None
+        if profiler is not None:  # cProfile's hook is set only while it records
+            profiler.disable()
         try:
             recompute()
         finally:
-            if profiling:
+            if profiler is not None:
                 profiler.enable()
 
     document._recompute = unprofiled
@@ -173,8 +175,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tasks", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--profile", metavar="EDIT", help="print cProfile's figures for this edit "
-                        "(such as 'add' or 'link, undo') over its repeats, sorted by own time")
+    parser.add_argument("--profile", metavar="EDIT", action="append", default=[],
+                        help="print cProfile's figures for this edit (such as 'add' or 'link, undo') over "
+                        "its repeats, sorted by own time; may be given again for other edits")
+    parser.add_argument("--profile-warm", action="store_true", help="profile the repeats after the "
+                        "first only (leaving out a session's first-time costs)")
+    parser.add_argument("--profile-dir", metavar="DIR", help="also write each edit's figures to "
+                        "DIR/EDIT.prof (pstats), printing none")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
     project = make_plan(args.tasks, seed=1)
@@ -196,9 +203,9 @@ def main() -> int:
     window.document.set_selection([middle])
     window.tree.scrollTo(window.tree.proxy_index(middle))
     figures: dict[str, list[dict[str, float]]] = {}
-    profiler = cProfile.Profile()
-    if args.profile:
-        leave_out_schedule(window.document, profiler)
+    profilers = {label: cProfile.Profile() for label in args.profile}
+    profiling: list[cProfile.Profile] = []  # the profiler recording now
+    leave_out_schedule(window.document, profiling)
 
     def timed(name: str, perform, select: list[str] | None = None) -> None:
         """The edit, its undo and its redo."""
@@ -206,10 +213,12 @@ def main() -> int:
             window.document.set_selection(select)
         for label, action in ((name, perform), (f"{name}, undo", edit.undo.trigger),
                               (f"{name}, redo", edit.redo.trigger)):
-            if label == args.profile:
-                profiler.enable()
+            if label in profilers and (repeat or not args.profile_warm):
+                profiling.append(profilers[label])
+                profiling[0].enable()
             figures.setdefault(label, []).append(one_edit(window, watches, action))
-            profiler.disable()
+            if profiling:
+                profiling.pop().disable()
 
     for repeat in range(args.repeat):
         before = set(project.tasks)
@@ -230,8 +239,12 @@ def main() -> int:
     print("of which other:")
     print_table(figures, ("other", "command", "status", "cells", "rest"))
     print(f"table resets during the edits: {len(resets)} (rows are inserted, removed or moved instead)")
-    if args.profile:
+    for label, profiler in profilers.items():
         stats = pstats.Stats(profiler)
+        if args.profile_dir:
+            stats.dump_stats(os.path.join(args.profile_dir, f"{label}.prof"))
+            continue
+        print(f"\n{label}:")
         stats.sort_stats("tottime").print_stats(40)
         stats.sort_stats("cumulative").print_stats(60)
     app.quit()

@@ -17,6 +17,7 @@ import numpy as np
 from ..domain import Confidence, LinkType, Precision, Project, Task, format_fuzzy_date, period_end, period_start
 from ..engine.schedule import EARLY_AT_DAY_END, Schedule, TaskTable
 from ..engine.shown_precision import ShownPrecision
+from .list_ends import table_ids
 from .palette import owner_colors
 from .phases import on_chains, phase_tasks
 from .rollups import Rollups, folded_milestones
@@ -232,7 +233,7 @@ def build_chart_data(project: Project, schedule: Schedule | None, rows: list[str
     from_schedule = add_links(data, project, schedule, places)
     phases = phase_tasks(project)
     data.phases = phase_bands(project, schedule, phases)
-    data.source = RowSource(tasks, places, list(schedule.tasks) if places is not None else [],  # type: ignore[union-attr]
+    data.source = RowSource(tasks, places, table_ids(schedule.tasks) if places is not None else [],  # type: ignore[union-attr]
                             inputs.summaries, inputs.shown.reach if inputs.shown else set(), phases,
                             on_chains(project, phases), parents, Tally(project, "owner_id"), inputs.owner_color,
                             _places(schedule, [task.id for task in phases]) if places is not None else None,

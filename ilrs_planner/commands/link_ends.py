@@ -39,6 +39,22 @@ def _read(project: Project, links: list[Link]) -> tuple[np.ndarray, np.ndarray]:
     return by_place[preds], by_place[succs]
 
 
+def starts_with(items: list, first: list) -> bool:
+    """True when `items` begins with the items of `first` (the same objects, or equal ones),
+    compared in C without copying either: `items`, a list the caller owns, has the rest of its items
+    taken off for the comparison and put back (a slice of 200,000 links to compare cost 2-3 ms)."""
+    if len(items) < len(first):
+        return False
+    if len(items) == len(first):
+        return items == first
+    rest = items[len(first):]
+    del items[len(first):]
+    try:
+        return items == first
+    finally:
+        items.extend(rest)
+
+
 class LinkEnds:
     """One plan's links in plan order, with the hashes of each link's predecessor and successor ids."""
 
@@ -51,11 +67,12 @@ class LinkEnds:
     def follow(self, project: Project) -> None:
         """Bring the arrays up to date with the plan's links."""
         links, seen = list(project.links.values()), self.links
-        if project is self.project and len(links) >= len(seen) and links[:len(seen)] == seen:
+        if project is self.project and starts_with(links, seen):
             added = links[len(seen):]
-            self.preds = np.concatenate([self.preds, _hashes(map(_PRED, added))])
-            self.succs = np.concatenate([self.succs, _hashes(map(_SUCC, added))])
-        elif project is self.project and seen[:len(links)] == links:
+            if added:
+                self.preds = np.concatenate([self.preds, _hashes(map(_PRED, added))])
+                self.succs = np.concatenate([self.succs, _hashes(map(_SUCC, added))])
+        elif project is self.project and starts_with(seen, links):
             self.preds, self.succs = self.preds[:len(links)], self.succs[:len(links)]
         else:
             self.project = project

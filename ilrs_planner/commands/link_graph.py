@@ -25,6 +25,7 @@ from operator import attrgetter, is_not, ne
 
 from ..domain import Link, Project
 from .graph_edges import forget_schedule, graph_edges
+from .link_ends import starts_with
 from .link_order import DynamicOrder
 
 _PARENT = attrgetter("parent_id")
@@ -81,10 +82,10 @@ class LinkGraph:
 
     def _link_changes(self, project: Project, links: list[Link]) -> tuple[list[Link], list[Link]]:
         """The links gone since, and the new ones. Links made or undone last are at the end."""
-        seen = self.link_list
-        if len(links) >= len(seen) and links[:len(seen)] == seen:
+        seen = self.link_list  # the graph's own list, as `links` is the caller's
+        if starts_with(links, seen):
             return [], links[len(seen):]
-        if len(links) < len(seen) and seen[:len(links)] == links:
+        if starts_with(seen, links):
             return seen[len(links):], []
         return _changed(self.links, project.links), _changed(project.links, self.links)
 

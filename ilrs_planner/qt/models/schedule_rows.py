@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ...chart.list_ends import agreeing_ends
+from ...chart.list_ends import agreeing_ends, table_ids
 from ...engine.schedule import (
     EARLY_AT_DAY_END,
     LATE_AT_DAY_END,
@@ -54,7 +54,7 @@ class ScheduleRows:
         return made
 
     def _follow(self, table: TaskTable) -> None:
-        ids, old = list(table), self._ids
+        ids, old = table_ids(table), self._ids
         if ids != old:  # compared in C, the same id objects by identity
             first, last = agreeing_ends(old, ids)
             for tid in old[first:len(old) - last]:  # the tasks of the run that changed

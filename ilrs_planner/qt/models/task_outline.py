@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...chart.list_ends import common_prefix, common_suffix
+from ...chart.list_ends import agreeing_ends
 
 INSERT, REMOVE, MOVE, REPLACE, SAME = "insert", "remove", "move", "replace", "same"
 
@@ -53,8 +53,7 @@ class RowEdit:
 def row_edit(before: list[str], after: list[str]) -> RowEdit:
     """What turns `before` into `after`: an insert, a removal, a move of a block, or (anything
     else) a replacement of one stretch of rows."""
-    first = common_prefix(before, after)
-    last = common_suffix(before, after, first)
+    first, last = agreeing_ends(before, after)  # the chart asks the same of the same two lists
     old, new = before[first:len(before) - last], after[first:len(after) - last]
     if not old and not new:
         return RowEdit(SAME, first, old, new)

@@ -10,6 +10,7 @@ from itertools import compress
 from PySide6.QtCore import QModelIndex, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from ...chart.list_ends import table_ids
 from ...chart.variance import ON_TIME_STEP, slip_color, slip_step
 from ...commands.base import ChangeSet
 from ...domain import PlannerError, Precision
@@ -49,8 +50,8 @@ def moved_tasks(before: Mapping[str, TaskDates] | None, after: Mapping[str, Task
     are then compared whole, without looking each of 100,000 tasks up in the other schedule.
     """
     if isinstance(before, TaskTable) and isinstance(after, TaskTable):
-        ids = list(after)
-        if list(before) == ids:
+        ids = table_ids(after)
+        if table_ids(before) == ids:
             moved = (before.arrays() != after.arrays()).any(axis=0)
             return set(compress(ids, moved.tolist()))
     return changed_rows(before, after)
@@ -83,7 +84,9 @@ class TaskTreeModel(OutlineRows):
         self._shown: ShownPrecision | None = None  # kept from one change to the next while it holds
         self._numbers: RowNumbers | None = None  # the IDs, kept until the outline changes
         self._summaries = self._project.summary_ids()
+        self._summaries_follow = False  # the summaries are found from the child lists at the next edit
         self._children = self._sorted(self._project.children_map())
+        self._listed: int | None = None  # how many tasks the child lists hold (counted when asked)
         self._parent_of: dict[str, str | None] | None = None  # made at the first edit of the outline
         self.open: set[str] = set(self._summaries)
         self.kept = None  # a plan read afresh is shown whole
@@ -279,7 +282,7 @@ class TaskTreeModel(OutlineRows):
         carried = self._carried(touched)
         if len(touched) > SMALL_EDIT or not self._restructure_near(touched, carried):
             self._children = self._sorted(self._project.children_map())
-            self._parent_of = None
+            self._parent_of = self._listed = None
             self._reopen()
             self._keep(carried)
             self._apply(self._visible())
@@ -315,11 +318,13 @@ class TaskTreeModel(OutlineRows):
         if row is None and edit.top is not None and carried:
             return False  # a task to keep showing under rows the filter hid: the whole outline is walked
         before = block(self._children, self.open, edit.top, self.kept) if edit.top is None or row is not None else []
+        listed = self._listed_children() - self._children_of(edit.parents)
         update_children(tasks, self._children, self._parent_of, touched, edit.parents)
-        if sum(map(len, self._children.values())) != len(tasks):
+        self._listed = listed + self._children_of(edit.parents)
+        if self._listed != len(tasks):
             return False
         self._children.update(self._sorted({p: self._children[p] for p in edit.parents if p in self._children}))
-        self._reopen()
+        self._reopen(edit.parents)
         self._keep(carried)
         if edit.top is None:
             self._apply(block(self._children, self.open, None, self.kept))
@@ -328,10 +333,29 @@ class TaskTreeModel(OutlineRows):
             self._apply(self._rows[:row + 1] + after + self._rows[row + 1 + len(before):])
         return True
 
-    def _reopen(self) -> None:
-        """Summaries from the child lists; one that just became a summary opens."""
-        summaries = set(self._children)  # every parent with a child (made at C speed: thousands of them)
-        summaries.discard(None)
+    def _listed_children(self) -> int:
+        """How many tasks the child lists hold (counted once, then followed through each edit:
+        adding up thousands of lists after every edit cost a millisecond)."""
+        if self._listed is None:
+            self._listed = sum(map(len, self._children.values()))
+        return self._listed
+
+    def _children_of(self, parents: set[str | None]) -> int:
+        return sum(len(self._children.get(parent, ())) for parent in parents)
+
+    def _reopen(self, parents: set[str | None] | None = None) -> None:
+        """Summaries from the child lists (`parents`: only these child lists changed since the
+        summaries were last found); one that just became a summary opens."""
+        if parents is None or not self._summaries_follow:
+            summaries = set(self._children)  # every parent with a child (made at C speed: thousands of them)
+            summaries.discard(None)
+            self._summaries_follow = True
+        else:  # only the parents whose child lists changed may have become or stopped being summaries
+            now = {parent for parent in parents if parent is not None and parent in self._children}
+            gone = {parent for parent in parents if parent is not None and parent not in self._children}
+            if not (now - self._summaries or gone & self._summaries):
+                return
+            summaries = (self._summaries - gone) | now
         self.open = (self.open | (summaries - self._summaries)) & summaries
         self._summaries = summaries
 
