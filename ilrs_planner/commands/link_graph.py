@@ -27,6 +27,7 @@ from ..domain import Link, Project
 from .graph_edges import forget_schedule, graph_edges
 from .link_ends import starts_with
 from .link_order import DynamicOrder
+from .plan_index import PlanIndex, made_index
 
 _PARENT = attrgetter("parent_id")
 Edge = tuple[int, int]
@@ -51,13 +52,22 @@ class LinkGraph:
         self.top = 2 * count - 1  # the highest whole rank given so far
         self.fractions: set[float] = set()  # the ranks given that are not whole numbers
         self.added = 0
+        self.outline = _outline_mark(project)
 
     def follow(self, project: Project) -> bool:
         """Bring the graph up to date with the plan's tasks and links; False when it must be made
         again instead (another plan, a loop, a stray link: the change may have mended it)."""
-        tasks, links = list(project.tasks.values()), list(project.links.values())
-        parents = list(map(_PARENT, tasks))
-        same_outline = tasks == self.tasks and parents == self.parents
+        links = list(project.links.values())
+        mark = _outline_mark(project)
+        if mark is not None and mark == self.outline and project is self.project:
+            # The plan's index saw no task added, removed or moved since: the same tasks under the
+            # same parents, not read again (listing 100,000 tasks and their parents took 8-12 ms).
+            tasks, parents, same_outline = self.tasks, self.parents, True
+        else:
+            tasks = list(project.tasks.values())
+            parents = list(map(_PARENT, tasks))
+            same_outline = tasks == self.tasks and parents == self.parents
+        self.outline = mark
         if same_outline and links == self.link_list and project is self.project:
             return True
         if project is not self.project or self.order is None or self.order.rank is None:
@@ -163,6 +173,12 @@ class LinkGraph:
         if self.order is None or self.order.rank is None:
             return None
         return self.order.reaches(self.node[succ_id], self.node[pred_id] + 1)
+
+
+def _outline_mark(project: Project) -> tuple[PlanIndex, int] | None:
+    """The plan's index (made already) and its count of outline edits; None when no index is kept."""
+    index = made_index(project)
+    return None if index is None else (index, index.outline_edits)
 
 
 def _changed(links: dict[str, Link], other: dict[str, Link]) -> list[Link]:

@@ -39,6 +39,9 @@ class PlanIndex:
         self.keys = Counter(map(_KEY, tasks))
         self.bearer = dict(zip(map(_KEY, tasks), project.tasks))  # a key's task, when only one has it
         self.children: dict[str | None, set[str]] = {}  # of the parents asked about
+        # Tasks added, removed or given another parent since the index was made: the same count
+        # later means the same tasks under the same parents (the link check's graph skips reading them).
+        self.outline_edits = 0
 
     def holds(self, project: Project) -> bool:
         """True while `project` has the tasks dict indexed, with as many tasks as the index knows."""
@@ -47,6 +50,7 @@ class PlanIndex:
     def added(self, task: Task) -> None:
         """`task` was put in the plan (last in its order, as a dict puts a new key)."""
         self.order[task.id], self._next = self._next, self._next + 1
+        self.outline_edits += 1
         self._join(task.id, task.parent_id)
         self.keys[task.key] += 1
         self.bearer[task.key] = task.id
@@ -54,12 +58,14 @@ class PlanIndex:
     def removed(self, task: Task) -> None:
         """`task` was taken out of the plan."""
         del self.order[task.id]
+        self.outline_edits += 1
         self._leave(task.id, task.parent_id)
         _less(self.keys, task.key)
 
     def moved(self, task_id: str, before: str | None, after: str | None) -> None:
         """The task's parent changed from `before` to `after`."""
         if before != after:
+            self.outline_edits += 1
             self._leave(task_id, before)
             self._join(task_id, after)
 
@@ -140,3 +146,10 @@ def index_of(project: Project) -> PlanIndex | None:
     if _Kept.index is None or not _Kept.index.holds(project):
         _Kept.index = PlanIndex(project)
     return _Kept.index
+
+
+def made_index(project: Project) -> PlanIndex | None:
+    """The index of `project` if one is kept and made already and holds the plan's tasks (never made
+    here: a reader that can do without it does not pay for making it)."""
+    index = _Kept.index
+    return index if _Kept.plan is project and index is not None and index.holds(project) else None

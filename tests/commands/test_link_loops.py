@@ -13,7 +13,9 @@ from hypothesis import strategies as st
 from ilrs_planner.commands.graph_edges import offer_schedule
 from ilrs_planner.commands.link_graph import forget_graphs
 from ilrs_planner.commands.links import AddLink, check_link_allowed
-from ilrs_planner.domain import Link, PlannerError
+from ilrs_planner.commands.plan_index import forget_index, index_of, keep_index
+from ilrs_planner.commands.tasks import IndentTask
+from ilrs_planner.domain import Link, PlannerError, Task
 from ilrs_planner.engine.cpm import schedule
 from ilrs_planner.engine.graph import find_cycle
 
@@ -50,7 +52,24 @@ def offer_now(project) -> None:
 @settings(max_examples=80, deadline=None)
 @given(st.data())
 def test_loops_are_refused_as_the_scheduler_finds_them(data):
+    _edit_and_check(data, build_small_plan())
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.data())
+def test_loops_are_refused_on_a_plan_a_window_indexes(data):
+    """The window's plan has an index its commands keep up to date; the graph takes the index's
+    word that no task was added, removed or moved, and must still agree with the scheduler."""
     project = build_small_plan()
+    keep_index(project)
+    try:
+        _edit_and_check(data, project)
+    finally:
+        forget_index()
+
+
+def _edit_and_check(data, project) -> None:
+    """Random edits, undos and schedules offered; after each, a random link checked against the scheduler."""
     forget_graphs()  # each example's first check makes the graph, from a schedule offered or not
     applied = []
     for serial in range(data.draw(st.integers(1, 30))):
@@ -97,3 +116,21 @@ def test_a_link_removed_then_another_made_moves_the_loop(plan):
     AddLink("m", "a").apply(plan)
     assert _check_says(plan, "b", "c") == "link.cycle"  # C → M → A → B, so B → C closes it
     assert _check_says(plan, "c", "b") is None
+
+
+def test_a_task_indented_on_a_window_plan_brings_its_links_into_the_summary(plan):
+    """On the window's plan (indexed) the graph hears of an indent from the index: M, linked to X,
+    indented under PH makes a link X → PH close the loop PH → M → X → PH."""
+    plan.add_task(Task(key="X", name="Task X", duration=5, id="x", position=2))
+    plan.links.pop("cm")
+    plan.add_link(Link("m", "x", id="mx"))
+    keep_index(plan)
+    index_of(plan)
+    forget_graphs()
+    try:
+        assert _check_says(plan, "x", "ph") is None  # the graph made now, M beside PH
+        IndentTask("m").apply(plan)
+        assert plan.tasks["m"].parent_id == "ph"
+        assert _check_says(plan, "x", "ph") == "link.cycle" == _scheduler_says(plan, "x", "ph")
+    finally:
+        forget_index()
