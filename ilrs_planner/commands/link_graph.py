@@ -20,17 +20,19 @@ is the same edge.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from itertools import compress, repeat
 from operator import attrgetter, is_not, ne
 
-from ..domain import Link, Project
+from ..domain import Link, Project, Task
 from .graph_edges import forget_schedule, graph_edges
 from .link_ends import starts_with
 from .link_order import DynamicOrder
-from .plan_index import PlanIndex, made_index
+from .outline_since import follow_parents, outline_mark, touched_since
 
 _PARENT = attrgetter("parent_id")
 Edge = tuple[int, int]
+Parents = Mapping[str, "str | None"]  # task id -> parent id, as the plan has it now or had it before
 _GOLDEN = 0.6180339887498949
 
 
@@ -39,52 +41,57 @@ class LinkGraph:
 
     def __init__(self, project: Project):
         self.project = project
-        self.tasks, self.link_list = list(project.tasks.values()), list(project.links.values())
-        self.parents = list(map(_PARENT, self.tasks))
-        self.parent_of = dict(zip(project.tasks, self.parents))
-        self.children = Counter(self.parents)
+        tasks, self.link_list = list(project.tasks.values()), list(project.links.values())
+        parents = list(map(_PARENT, tasks))
+        # The tasks and parents last listed (None: followed through the plan's index since).
+        self.tasks: list[Task] | None = tasks
+        self.parents: list[str | None] | None = parents
+        self.parent_of = dict(zip(project.tasks, parents))
+        self.children = Counter(parents)
         self.links = dict(project.links)
-        count = len(self.tasks)
+        count = len(tasks)
         self.node = dict(zip(project.tasks, range(0, 2 * count, 2)))  # in-node; the out-node follows it
-        edges = graph_edges(project, self.parents, self.link_list)
+        edges = graph_edges(project, parents, self.link_list)
         # None: a link or parent names a task the plan lacks; the scheduler's checks say what is wrong.
         self.order = DynamicOrder(2 * count, *edges) if edges is not None else None
         self.top = 2 * count - 1  # the highest whole rank given so far
         self.fractions: set[float] = set()  # the ranks given that are not whole numbers
         self.added = 0
-        self.outline = _outline_mark(project)
+        self.outline = outline_mark(project)
 
     def follow(self, project: Project) -> bool:
         """Bring the graph up to date with the plan's tasks and links; False when it must be made
         again instead (another plan, a loop, a stray link: the change may have mended it)."""
         links = list(project.links.values())
-        mark = _outline_mark(project)
-        if mark is not None and mark == self.outline and project is self.project:
-            # The plan's index saw no task added, removed or moved since: the same tasks under the
-            # same parents, not read again (listing 100,000 tasks and their parents took 8-12 ms).
-            tasks, parents, same_outline = self.tasks, self.parents, True
+        touched = touched_since(project, self.outline) if project is self.project else None
+        self.outline = outline_mark(project)
+        before: Parents
+        if touched is not None:  # the plan's index says which tasks came, went or moved
+            before, moved = follow_parents(project, self.parent_of, touched)
+            parent_of, same_outline = self.parent_of, not moved
+            self.tasks = self.parents = None  # not listed: the next whole comparison reads the plan
         else:
             tasks = list(project.tasks.values())
             parents = list(map(_PARENT, tasks))
             same_outline = tasks == self.tasks and parents == self.parents
-        self.outline = mark
+            parent_of = self.parent_of if same_outline else dict(zip(project.tasks, parents))
+            before, moved = self.parent_of, self._moved(parent_of)
+            self.tasks, self.parents = tasks, parents
         if same_outline and links == self.link_list and project is self.project:
             return True
         if project is not self.project or self.order is None or self.order.rank is None:
             return False
-        parent_of = self.parent_of if same_outline else dict(zip(project.tasks, parents))
-        moved = self._moved(parent_of)
         if any(parent_of.get(tid) not in parent_of and parent_of.get(tid) is not None for tid in moved):
             return False
         gone, new = self._link_changes(project, links)
         if any(link.pred_id not in parent_of or link.succ_id not in parent_of for link in new):
             return False
-        old_edges, new_edges = self._outline_edges(parent_of, moved)
+        old_edges, new_edges = self._outline_edges(before, parent_of, moved)
         for x, y in [*map(self._link_edge, gone), *(old_edges - new_edges).elements()]:
             self.order.remove_edge(x, y)
         for x, y in [*(new_edges - old_edges).elements(), *map(self._link_edge, new)]:
             self.order.add_edge(x, y)
-        self.tasks, self.parents, self.parent_of, self.link_list = tasks, parents, parent_of, links
+        self.parent_of, self.link_list = parent_of, links
         for link in gone:
             del self.links[link.id]
         self.links.update((link.id, link) for link in new)
@@ -107,20 +114,22 @@ class LinkGraph:
         moved = compress(ids, map(ne, map(self.parent_of.get, ids, repeat(absent)), parent_of.values()))
         return [*moved, *(self.parent_of.keys() - parent_of.keys())]
 
-    def _outline_edges(self, parent_of: dict[str, str | None], moved: list[str]) -> tuple[Counter[Edge], Counter[Edge]]:
-        """The WBS edges of the tasks the change touches, before and after it (children counted anew)."""
-        ends = [*map(self.parent_of.get, moved), *map(parent_of.get, moved)]
+    def _outline_edges(self, then: Parents, parent_of: Parents,
+                       moved: list[str]) -> tuple[Counter[Edge], Counter[Edge]]:
+        """The WBS edges of the tasks the change touches, before (`then`) and after it (children
+        counted anew)."""
+        ends = [*map(then.get, moved), *map(parent_of.get, moved)]
         touched = {*moved, *(parent for parent in ends if parent is not None)}
-        before = self._owned_edges(touched, self.parent_of)
+        before = self._owned_edges(touched, then)
         for tid in moved:
-            self.children[self.parent_of.get(tid)] -= 1
+            self.children[then.get(tid)] -= 1
             self.children[parent_of.get(tid)] += 1
         for tid in moved:
-            if tid in parent_of and tid not in self.parent_of:
+            if tid in parent_of and tid not in then:
                 self._add_nodes(tid, parent_of[tid])
         return before, self._owned_edges(touched, parent_of)
 
-    def _owned_edges(self, tasks: set[str], parent_of: dict[str, str | None]) -> Counter[Edge]:
+    def _owned_edges(self, tasks: set[str], parent_of: Parents) -> Counter[Edge]:
         """Each task's own edges: its in-node to its out-node if a leaf, and its ties to its parent."""
         edges: Counter[Edge] = Counter()
         for tid in tasks:
@@ -173,12 +182,6 @@ class LinkGraph:
         if self.order is None or self.order.rank is None:
             return None
         return self.order.reaches(self.node[succ_id], self.node[pred_id] + 1)
-
-
-def _outline_mark(project: Project) -> tuple[PlanIndex, int] | None:
-    """The plan's index (made already) and its count of outline edits; None when no index is kept."""
-    index = made_index(project)
-    return None if index is None else (index, index.outline_edits)
 
 
 def _changed(links: dict[str, Link], other: dict[str, Link]) -> list[Link]:

@@ -24,6 +24,7 @@ _PARENT, _KEY = attrgetter("parent_id"), attrgetter("key")
 
 
 LARGE_ROW = 1_000  # siblings beyond this are read from the plan (see PlanIndex.siblings)
+JOURNAL_LENGTH = 10_000  # outline edits noted before the journal starts afresh
 
 class PlanIndex:
     """Each task's place in the plan's order, how many tasks each parent and each key has, and the
@@ -39,9 +40,9 @@ class PlanIndex:
         self.keys = Counter(map(_KEY, tasks))
         self.bearer = dict(zip(map(_KEY, tasks), project.tasks))  # a key's task, when only one has it
         self.children: dict[str | None, set[str]] = {}  # of the parents asked about
-        # Tasks added, removed or given another parent since the index was made: the same count
-        # later means the same tasks under the same parents (the link check's graph skips reading them).
-        self.outline_edits = 0
+        # The tasks added, removed or given another parent since the index was made, in order: a
+        # reader of the whole outline follows these alone (outline_since). Started afresh when long.
+        self.journal: list[str] = []
 
     def holds(self, project: Project) -> bool:
         """True while `project` has the tasks dict indexed, with as many tasks as the index knows."""
@@ -50,7 +51,7 @@ class PlanIndex:
     def added(self, task: Task) -> None:
         """`task` was put in the plan (last in its order, as a dict puts a new key)."""
         self.order[task.id], self._next = self._next, self._next + 1
-        self.outline_edits += 1
+        self._note(task.id)
         self._join(task.id, task.parent_id)
         self.keys[task.key] += 1
         self.bearer[task.key] = task.id
@@ -58,14 +59,14 @@ class PlanIndex:
     def removed(self, task: Task) -> None:
         """`task` was taken out of the plan."""
         del self.order[task.id]
-        self.outline_edits += 1
+        self._note(task.id)
         self._leave(task.id, task.parent_id)
         _less(self.keys, task.key)
 
     def moved(self, task_id: str, before: str | None, after: str | None) -> None:
         """The task's parent changed from `before` to `after`."""
         if before != after:
-            self.outline_edits += 1
+            self._note(task_id)
             self._leave(task_id, before)
             self._join(task_id, after)
 
@@ -102,6 +103,11 @@ class PlanIndex:
     def has_children(self, task_ids: Iterable[str]) -> bool:
         """True when some task of `task_ids` is the parent of some task."""
         return any(self.parents.get(tid) for tid in task_ids)
+
+    def _note(self, task_id: str) -> None:
+        if len(self.journal) >= JOURNAL_LENGTH:
+            self.journal = []  # a new list: readers holding the old one read the whole outline again
+        self.journal.append(task_id)
 
     def _join(self, task_id: str, parent_id: str | None) -> None:
         self.parents[parent_id] += 1
