@@ -7,6 +7,8 @@ full (and "less" folds it again), so the legend never takes the chart's rows awa
 
 from __future__ import annotations
 
+import copy
+
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QToolTip, QWidget
@@ -32,6 +34,7 @@ class LegendStrip(QWidget):
         self.hidden: list[LegendItem] = []  # entries a collapsed strip leaves to "+N more"
         self.link_rect: QRectF | None = None  # "+N more" or "less", where it is drawn
         self.link_text = ""
+        self._laid_out: tuple[int, object] | None = None  # the width and style the entries were laid out for
 
     def refresh(self) -> None:
         """Recompute the entries (owners shown, symbols in use) and the height they need."""
@@ -41,10 +44,13 @@ class LegendStrip(QWidget):
         # The owners' colours as the chart drew the bars of this plan (reading every task for them cost more).
         kept = data.source.owner_color if data.source is not None and self.view.history is None else None
         owners = owners_in(data) | {task.owner_id for task in rolled}
-        self.items = legend_items_of(doc.project, owners, symbols_in(data) | symbols_used(rolled),
-                                     critical=self.view.show_critical, baseline=doc.baseline_name is not None,
-                                     whiskers=bool(self.view.whiskers), today=self.view.history is None,
-                                     status=self.view.history is None, compact=True, colors=kept)
+        items = legend_items_of(doc.project, owners, symbols_in(data) | symbols_used(rolled),
+                                critical=self.view.show_critical, baseline=doc.baseline_name is not None,
+                                whiskers=bool(self.view.whiskers), today=self.view.history is None,
+                                status=self.view.history is None, compact=True, colors=kept)
+        if items == self.items and self._laid_out == (self.width(), self.view.style):
+            return  # the same entries at the same width (most edits): laid out already (2-3 ms of each edit)
+        self.items = items
         self._relayout()
 
     def set_expanded(self, on: bool) -> None:
@@ -54,6 +60,7 @@ class LegendStrip(QWidget):
 
     def _relayout(self) -> None:
         style = self.view.style
+        self._laid_out = (self.width(), copy.copy(style))  # a copy: compared by value next time
         width = max(self.width(), 200) - 2 * PAD_X
         placed = legend_layout(self.items, width, style, TIGHT)
         line_h = style.font_px * TIGHT.line

@@ -62,6 +62,15 @@ SORT_ROLE = Qt.ItemDataRole.UserRole
 TASK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+_COLUMNS = tuple(Column)  # by number (Column(n) looked each cell's column up through the enum)
+_ROLE = Qt.ItemDataRole
+# The roles a cell of any column may answer, and those only some columns' cells answer.
+_ANY_COLUMN_ROLES = frozenset(map(int, (_ROLE.DisplayRole, _ROLE.EditRole, SORT_ROLE, TASK_ID_ROLE, _ROLE.SizeHintRole,
+                                        _ROLE.FontRole, _ROLE.ToolTipRole)))
+_ONE_COLUMN_ROLES = {int(_ROLE.TextAlignmentRole): NUMERIC_COLUMNS, int(_ROLE.DecorationRole): (Column.NAME,),
+                     int(_ROLE.ForegroundRole): (Column.FLOAT,), int(_ROLE.BackgroundRole): (Column.VARIANCE,)}
+
+
 class TaskTreeModel(OutlineRows):
     """Visible tasks in outline order (siblings sorted when a column is); columns from task_columns."""
 
@@ -142,10 +151,12 @@ class TaskTreeModel(OutlineRows):
         return flags
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        column = _COLUMNS[index.column()]
+        if role not in _ANY_COLUMN_ROLES and column not in _ONE_COLUMN_ROLES.get(role, ()):
+            return None  # a role no cell of this column answers: Qt asks each cell for a dozen
         task = self._task_at(index)
         if task is None:
             return None
-        column = Column(index.column())
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if column is Column.ID and self._rows_are_the_outline():
                 return str(index.row() + 1)
