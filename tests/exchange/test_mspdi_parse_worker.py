@@ -2,15 +2,15 @@
 warnings and every refusal are the same as when one process does both."""
 
 import os
-import random
 import sys
-import uuid
 from pathlib import Path
 
 import pytest
+from mspdi_ways import both_ways as _both
+from mspdi_ways import plan_file as _plan
+from mspdi_ways import task_text as _task
 
 from ilrs_planner.domain import PlannerError
-from ilrs_planner.domain.canonical import canonical_bytes
 from ilrs_planner.exchange.formats import read_plan
 from ilrs_planner.exchange.mspdi import parse_worker
 
@@ -19,52 +19,10 @@ FILES = sorted((HERE / "msp_real").glob("*.xml")) + [HERE / "data" / "msproject_
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the second process is forked")
 
 
-def _read(monkeypatch, path: Path, in_worker: bool):
-    """(canonical plan bytes, warnings) or the refusal's (code, message); ids drawn from a seeded source."""
-    monkeypatch.setattr(parse_worker, "MIN_BYTES", 0 if in_worker else 1 << 60)
-    monkeypatch.delitem(sys.modules, "PySide6.QtCore", raising=False)  # loaded by pytest-qt, not by a read
-    rng = random.Random(7)
-    monkeypatch.setattr(os, "urandom", rng.randbytes)
-    monkeypatch.setattr(uuid, "uuid4", lambda: uuid.UUID(int=rng.getrandbits(128), version=4))
-    called = []
-    original = parse_worker.parse_in_worker
-    monkeypatch.setattr("ilrs_planner.exchange.mspdi.reader.parse_in_worker",
-                        lambda *args: called.append(True) or original(*args))
-    try:
-        result = read_plan(path)
-        outcome: tuple = (canonical_bytes(result.project), result.warnings)
-    except PlannerError as refusal:
-        outcome = (refusal.code, refusal.message)
-    assert bool(called) == in_worker
-    return outcome
-
-
-def _both(monkeypatch, path: Path) -> tuple:
-    single = _read(monkeypatch, path, in_worker=False)
-    assert _read(monkeypatch, path, in_worker=True) == single
-    return single
-
-
 @pytest.mark.parametrize("path", FILES, ids=lambda path: path.name)
 def test_files_from_ms_project_give_the_same_plan_and_warnings(monkeypatch, path):
-    plan, warnings = _both(monkeypatch, path)
+    plan, warnings = _both(monkeypatch, path, plain=True)
     assert plan.startswith(b'{"baselines"')  # read, not refused
-
-
-def _task(uid: int, duration: str = "PT16H0M0S", extra: str = "") -> str:
-    link = f"<PredecessorLink><PredecessorUID>{uid - 1}</PredecessorUID><Type>1</Type></PredecessorLink>"
-    return (f"<Task><UID>{uid}</UID><Name>Task {uid}</Name><OutlineLevel>1</OutlineLevel>"
-            f"<Duration>{duration}</Duration>"
-            f"<Start>2030-01-07T08:00:00</Start><Finish>2030-01-08T17:00:00</Finish>{link if uid > 1 else ''}"
-            f"<Baseline><Number>0</Number><Start>2030-01-07T08:00:00</Start><Finish>2030-01-08T17:00:00</Finish>"
-            f"</Baseline>{extra}</Task>")
-
-
-def _plan(tmp_path: Path, tasks: str, after: str = "</Tasks></Project>") -> Path:
-    path = tmp_path / "plan.xml"
-    path.write_text('<?xml version="1.0" encoding="UTF-8"?><Project xmlns="http://schemas.microsoft.com/project">'
-                    "<StartDate>2030-01-07T08:00:00</StartDate><Tasks>" + tasks + after, encoding="utf-8")
-    return path
 
 
 def test_a_plan_of_many_tasks_sent_in_many_batches_is_the_same(monkeypatch, tmp_path):
@@ -94,9 +52,12 @@ def test_a_refused_file_is_refused_alike(monkeypatch, tmp_path):
     assert "not an MS Project XML file" in _both(monkeypatch, path)[1]
 
 
-def test_a_worker_that_dies_gives_a_clear_refusal_not_a_crash(monkeypatch, tmp_path):
+@pytest.mark.parametrize("plain", [False, True])
+def test_a_worker_that_dies_gives_a_clear_refusal_not_a_crash(monkeypatch, tmp_path, plain):
     monkeypatch.setattr(parse_worker, "_parse_and_send", lambda *_args: os._exit(1))
+    monkeypatch.setattr(parse_worker, "send_plain", lambda *_args: os._exit(1))
     monkeypatch.setattr(parse_worker, "MIN_BYTES", 0)
+    monkeypatch.setattr(parse_worker, "PLAIN", plain)
     monkeypatch.delitem(sys.modules, "PySide6.QtCore", raising=False)
     with pytest.raises(PlannerError) as caught:
         read_plan(_plan(tmp_path, _task(1)))

@@ -9,6 +9,12 @@ at the end. A refusal or error of the child is sent in its place in the stream, 
 handed over before it, so this process raises it at the moment the single path would have: after
 reading those tasks, with the same code and words. A task this process refuses stops the child.
 
+A file whose task list is written as MS Project writes it goes the short way (`plain_file`): the
+same messages, made without an element per tag. Where that way finds the file not plain, or refused
+by its checks, the child says so ("not plain") and this process reads the file again the usual way
+(`NotPlain`); a task this process refuses meanwhile is refused only once the child has found the
+whole file plain (else the usual way says which comes first).
+
 Only where it is safe and worth it (`worthwhile`): a file of some megabytes, a system that forks,
 and a process with no other thread (a thread holding a lock at the fork would leave the child stuck),
 which is the command line's `import`, not the window.
@@ -28,6 +34,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ...domain import PlannerError
+from .plain_file import send_plain
 from .task_record import TaskRecord, task_record
 from .xml_safe import parse_untrusted, refuse_oversized_file
 
@@ -38,6 +45,11 @@ _BATCH = 50
 _HEADER = struct.Struct("<Q")
 _PIPE_BYTES = 1 << 20  # what Linux lets any process ask for (/proc/sys/fs/pipe-max-size)
 RecordHandler = Callable[[ET.Element, TaskRecord], None]  # (root built so far, task) -> None
+PLAIN = True  # whether a file is tried the short way first (off: the element tree's way alone)
+
+
+class NotPlain(Exception):
+    """The short way did not read the file: read it again the usual way (see the module docstring)."""
 
 
 def worthwhile(path: str | Path) -> bool:
@@ -64,7 +76,7 @@ def tree_of(record: tuple) -> ET.Element:
 
 
 def parse_in_worker(path: str | Path, max_tasks: int, on_task: RecordHandler,
-                    max_links: int | None = None) -> ET.Element:
+                    max_links: int | None = None, plain: bool = False) -> ET.Element:
     """What `parse_untrusted(path, max_tasks, ..., max_links)` returns, with `on_task` called with each
     task's record in file order, the file being parsed in a child process; raises what it would raise.
 
@@ -79,7 +91,10 @@ def parse_in_worker(path: str | Path, max_tasks: int, on_task: RecordHandler,
         code = 1
         try:
             with open(write_end, "wb", buffering=1 << 20) as stream:
-                _parse_and_send(path, max_tasks, stream, max_links)
+                if not plain:
+                    _parse_and_send(path, max_tasks, stream, max_links)
+                elif not send_plain(path, lambda message: _send(stream, message)):
+                    _send(stream, ("not plain",))
             code = 0
         finally:
             os._exit(code)
@@ -87,7 +102,7 @@ def parse_in_worker(path: str | Path, max_tasks: int, on_task: RecordHandler,
     try:
         with open(read_end, "rb", buffering=1 << 20) as stream:
             refuse_oversized_file(path, max_tasks, max_links)
-            return _receive(stream, on_task, Path(path).name)
+            return _receive(stream, on_task, Path(path).name, plain)
     finally:
         _stop(pid)
 
@@ -140,8 +155,9 @@ def _without_tasks(root: ET.Element) -> ET.Element:
     return shallow
 
 
-def _receive(stream: BinaryIO, on_task: RecordHandler, name: str) -> ET.Element:
+def _receive(stream: BinaryIO, on_task: RecordHandler, name: str, plain: bool) -> ET.Element:
     root = ET.Element("none")
+    refused: list[Exception] = []  # a task refused on the short way: raised once the file is known plain
     while True:
         header = stream.read(_HEADER.size)
         size = _HEADER.unpack(header)[0] if len(header) == _HEADER.size else -1
@@ -149,16 +165,25 @@ def _receive(stream: BinaryIO, on_task: RecordHandler, name: str) -> ET.Element:
         if len(data) != size:  # the child died without a word (killed, out of memory)
             raise PlannerError("import.bad_file", f"{name}: could not be read (the process reading it stopped)")
         kind, *body = marshal.loads(data)
-        if kind == "tasks":
-            for record in body[0]:
-                on_task(root, record)
+        if kind == "tasks" and not refused:
+            try:
+                for record in body[0]:
+                    on_task(root, record)
+            except Exception as exc:
+                if not plain:
+                    raise
+                refused.append(exc)
         elif kind == "root":
             root = tree_of(body[0])
         elif kind == "end":
+            if refused:
+                raise refused[0]
             return tree_of(body[0])
+        elif kind == "not plain":
+            raise NotPlain
         elif kind == "refused":
             raise PlannerError(body[0], body[1])
-        else:
+        elif kind != "tasks":
             raise _UNEXPECTED_BY_NAME.get(body[0], RuntimeError)(body[1])
 
 

@@ -10,7 +10,7 @@ from ...domain import PlannerError, Project, Task, TaskKind, fresh_ids
 from .links_early import EarlyLinks
 from .read_links import LinkTexts, link_texts, read_links
 from .task_fields import TaskFields
-from .task_record import TaskRecord, first_texts, record_element, records_of
+from .task_record import TaskRecord, first_of_each, first_texts, record_element, records_of
 from .values import ELAPSED_FORMATS, Fields, Reader
 
 _ID_TEXT = re.compile(r"[0-9a-zA-Z_-]{1,64}")
@@ -99,7 +99,7 @@ class TaskReader(TaskFields):
     def _custom(self, record: TaskRecord) -> dict[str, str]:
         values = {}
         for attribute in records_of(record, "ExtendedAttribute"):
-            texts = dict(reversed(attribute))  # the first FieldID and Value win, as with `findtext`
+            texts = first_of_each(attribute)  # the first FieldID and Value win, as with `findtext`
             field = self.fields.get((texts.get("FieldID") or "").strip())
             if field:
                 values[field] = (texts.get("Value") or "").strip()

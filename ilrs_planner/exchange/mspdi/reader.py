@@ -12,8 +12,9 @@ from pathlib import Path
 from ...domain import PlannerError
 from ..formats import ImportResult
 from ..mpxj_run import convert_to_mspdi
+from . import parse_worker
 from .helpers import MINUTES_PER_DAY
-from .parse_worker import parse_in_worker, worthwhile
+from .parse_worker import NotPlain, parse_in_worker, worthwhile
 from .precheck import too_many_links
 from .read_header import NO_START, add_calendars, custom_field_map, plan_header, start_from_tasks
 from .read_resources import add_baselines, add_participants, baseline_register
@@ -55,7 +56,13 @@ def read_mspdi(path: str | Path, loops_dropped: bool = True) -> ImportResult:
     stream = _TaskStream(name, loops_dropped)
     try:
         with _collector_paused():
-            if worthwhile(path):  # parsed in a second process while this one reads the tasks
+            if worthwhile(path) and parse_worker.PLAIN:  # the short way first (`plain_file`)
+                try:
+                    root = parse_in_worker(path, MAX_TASKS, stream.take_record, MAX_LINKS, plain=True)
+                except NotPlain:  # read again the usual way, from the start
+                    stream = _TaskStream(name, loops_dropped)
+                    root = parse_in_worker(path, MAX_TASKS, stream.take_record, MAX_LINKS)
+            elif worthwhile(path):  # parsed in a second process while this one reads the tasks
                 root = parse_in_worker(path, MAX_TASKS, stream.take_record, MAX_LINKS)
             else:
                 root = parse_untrusted(path, MAX_TASKS, stream.take, MAX_LINKS)

@@ -26,7 +26,7 @@ from .helpers import (
     finish_from_stamp,
     start_from_stamp,
 )
-from .task_record import TaskRecord, records_of
+from .task_record import TaskRecord, first_of_each, records_of
 from .values import ELAPSED_FORMATS, Fields, Reader, whole_days
 
 CONSTRAINTS_BY_CODE = {code: kind for kind, code in CONSTRAINT_CODES.items()}
@@ -155,7 +155,7 @@ class TaskFields:
 
     def _task_baselines(self, task_id: str, task: TaskRecord, where: str) -> None:
         for record in records_of(task, "Baseline"):
-            fields = Fields.of_texts(dict(reversed(record)), self.reader, where)  # the first of each tag wins
+            fields = Fields.of_texts(first_of_each(record), self.reader, where)  # the first of each tag wins
             number = fields.integer("Number", 0)
             start = fields.day("Start", start_from_stamp, self.start_days)
             finish = fields.day("Finish", finish_from_stamp, self.finish_days)

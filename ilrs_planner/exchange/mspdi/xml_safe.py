@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 import xml.parsers.expat
+from collections.abc import Iterable
 from pathlib import Path
 from typing import NoReturn
 
 from ...domain import PlannerError
 from .precheck import refuse_oversized
-from .xml_stream import Feed, Limits, Refused, TaskHandler, callbacks
+from .xml_stream import Feed, Limits, ListHandler, Refused, TaskHandler, callbacks
 
 MAX_FILE_BYTES = 384 * 1024 * 1024  # a 100,000-task plan written by us is about 160 MB
 MAX_DEPTH = 24  # MSPDI nests 6 levels deep
@@ -48,20 +49,26 @@ def _refuse_doctype(*_args: object) -> NoReturn:
     raise Refused("it declares a DOCTYPE (DTDs and entities are not accepted in imported files)")
 
 
-def _parser(builder: _Builder) -> tuple[xml.parsers.expat.XMLParserType, Feed]:
+def _parser(builder: _Builder, on_list: ListHandler | None = None) -> tuple[xml.parsers.expat.XMLParserType, Feed]:
     """The parser, with the builder's callbacks, and what feeds it each chunk of the file."""
     # No namespace processing: MSPDI puts everything in one default namespace (an xmlns attribute,
     # ignored like all attributes), so tags arrive as plain names such as "Task".
-    parser = xml.parsers.expat.ParserCreate()
+    parser = guarded_parser()
     parser.buffer_text = True
-    feed = callbacks(parser, builder.tree, builder.on_task, builder.limits)
+    feed = callbacks(parser, builder.tree, builder.on_task, builder.limits, on_list)
     parser.CharacterDataHandler = builder.tree.data
+    return parser, feed
+
+
+def guarded_parser() -> xml.parsers.expat.XMLParserType:
+    """An expat parser that refuses a DOCTYPE and any entity declaration before anything is expanded."""
+    parser = xml.parsers.expat.ParserCreate()
     parser.StartDoctypeDeclHandler = _refuse_doctype
     parser.EntityDeclHandler = _refuse_doctype
     parser.UnparsedEntityDeclHandler = _refuse_doctype
     parser.ExternalEntityRefHandler = _refuse_doctype
     parser.SetParamEntityParsing(xml.parsers.expat.XML_PARAM_ENTITY_PARSING_NEVER)
-    return parser, feed
+    return parser
 
 
 def parse_untrusted(path: str | Path, max_tasks: int = MAX_ELEMENTS, on_task: TaskHandler | None = None,
@@ -77,13 +84,8 @@ def parse_untrusted(path: str | Path, max_tasks: int = MAX_ELEMENTS, on_task: Ta
     try:
         if not prechecked:
             _refuse_oversized(path, max_tasks, max_links)
-        builder = _Builder(on_task)
-        parser, feed = _parser(builder)
         with open(path, "rb") as stream:
-            while chunk := stream.read(_CHUNK):
-                feed(chunk)
-        feed(b"", final=True)
-        return builder.tree.close()
+            return parse_chunks(iter(lambda: stream.read(_CHUNK), b""), on_task)
     except Refused as refusal:
         raise PlannerError("import.bad_file", f"{name}: refused because {refusal.why}") from None
     except xml.parsers.expat.ExpatError as exc:
@@ -94,6 +96,18 @@ def parse_untrusted(path: str | Path, max_tasks: int = MAX_ELEMENTS, on_task: Ta
         raise PlannerError("import.bad_file", f"{name}: its text encoding cannot be read ({exc})") from None
     except (OSError, RecursionError, MemoryError) as exc:
         raise _unreadable(name, exc) from None
+
+
+def parse_chunks(chunks: Iterable[bytes], on_task: TaskHandler | None = None,
+                 on_list: ListHandler | None = None) -> ET.Element:
+    """The root element of the XML document made of `chunks` (see `parse_untrusted`, which names
+    its refusals); `on_list` is told where each task list opens (`xml_stream.callbacks`)."""
+    builder = _Builder(on_task)
+    _, feed = _parser(builder, on_list)
+    for chunk in chunks:
+        feed(chunk)
+    feed(b"", final=True)
+    return builder.tree.close()
 
 
 def refuse_oversized_file(path: str | Path, max_tasks: int, max_links: int | None = None) -> None:

@@ -23,6 +23,7 @@ from typing import NamedTuple
 # (root, task) -> None: called with each <Project><Tasks><Task> once it is closed, with the root built so far.
 TaskHandler = Callable[[ET.Element, ET.Element], None]
 Feed = Callable[..., None]  # (chunk, final=False) -> None
+ListHandler = Callable[[int], None]  # told the byte offset of a task list's start tag as it opens
 LIST_DEPTH = 2  # <Project><Tasks>: its children are at depth 3
 _LIST_CLOSE = b"</Tasks"
 # A file in an encoding where `</Tasks` is not those bytes (UTF-16) is parsed with the Python end callback
@@ -98,9 +99,11 @@ def _checked_size(child: ET.Element, most: int, limits: Limits) -> int:
     return size
 
 
-def callbacks(parser, tree: ET.TreeBuilder, on_task: TaskHandler | None, limits: Limits) -> Feed:
+def callbacks(parser, tree: ET.TreeBuilder, on_task: TaskHandler | None, limits: Limits,
+              on_list: ListHandler | None = None) -> Feed:
     """Install the start and end callbacks on `parser`; returns what feeds it each chunk of the file
-    (and, called with `final=True`, ends the document).
+    (and, called with `final=True`, ends the document). `on_list`, if given, is told where each task
+    list opens.
 
     Expat calls the Python callbacks once per element outside the task list, so they keep their
     state in local cells rather than attributes and do nothing but count, check and build."""
@@ -136,6 +139,8 @@ def callbacks(parser, tree: ET.TreeBuilder, on_task: TaskHandler | None, limits:
         if depth <= LIST_DEPTH:
             top[depth - 1] = element
             if on_task is not None and depth == LIST_DEPTH and tag == "Tasks" and top[0].tag == "Project":
+                if on_list is not None:
+                    on_list(parser.CurrentByteIndex)
                 task_list.append(TaskList(top[0], element, on_task, limits, count_kept))
                 list_element = element
                 parser.StartElementHandler, parser.EndElementHandler = tree_start, end_in_list

@@ -1,0 +1,117 @@
+"""The worker's short way through a large file whose task list is written plainly (as MS Project
+writes it): no element built per tag, nor a Python call per element.
+
+Three passes make what `parse_untrusted` would make of the file, each in C for its bulk:
+  - the file without its task list's content (`<Tasks></Tasks>`) is parsed as before, every limit and
+    refusal of `xml_safe` applied: the plan's header, calendars, resources and assignments, and the
+    offset where the task list opens, which must be the one these bytes were cut at;
+  - the task list's content is read by `task_scan` into the tasks' records, a stretch at a time;
+  - the whole file goes through expat with no callback but those refusing a DOCTYPE or an entity
+    declaration: the check that it is well-formed, by which `task_scan`'s reading is the element
+    tree's (see there).
+Anything that is not so (a refusal of either parse, a task list not written plainly, a text encoding
+other than UTF-8) answers False, after which the caller reads the file as before: the plan, its
+warnings and any refusal (code, words, line and column) are those of the element tree's way.
+"""
+
+from __future__ import annotations
+
+import mmap
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from pathlib import Path
+
+from .task_scan import scan
+from .xml_safe import MAX_TASK_ELEMENTS, guarded_parser, parse_chunks
+
+Send = Callable[[tuple], None]
+_OPEN, _CLOSE, _END_TASK = b"<Tasks>", b"</Tasks>", b"</Task>"
+_STRETCH = 64 << 10  # the tasks of some 64 KB at a time (some 40): sent while still in the processor's cache
+# The declaration, if any, must leave the encoding UTF-8 (a UTF-8 byte order mark may precede it).
+_DECLARATION = re.compile(rb"(?:\xef\xbb\xbf)?<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]*)[\"']")
+_PLAIN_START = re.compile(rb"(?:\xef\xbb\xbf)?<[^\x00]")  # not UTF-16 nor UTF-32
+
+
+class _Other(Exception):
+    """A task list that is not the one these bytes were cut at, or a second one."""
+
+
+def send_plain(path: str | Path, send: Send) -> bool:
+    """Send the root as built before the first task, each stretch's task records and the root at the
+    end, as `parse_worker` sends them; False if the file is not plain (see the module docstring)."""
+    try:
+        with open(path, "rb") as file, mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            return _send_plain(data, send)
+    except Exception:  # noqa: BLE001 - any refusal or oddity: the caller reads the file the usual way
+        return False
+
+
+def _send_plain(data: mmap.mmap, send: Send) -> bool:
+    bounds = _list_bounds(data)
+    if bounds is None:
+        return False
+    opened, start, end = bounds
+    root = _outside_tasks(data, opened, start, end)
+    checker = guarded_parser()
+    checker.Parse(data[:start], False)
+    sent = False
+    position = start
+    while position < end:
+        stop = data.find(_END_TASK, min(position + _STRETCH, end), end)
+        stop = end if stop < 0 else stop + len(_END_TASK)
+        stretch = data[position:stop]
+        records = scan(stretch.decode("utf-8"), MAX_TASK_ELEMENTS)
+        if records is None:
+            return False
+        if records and not sent:
+            send(("root", _tree_record(_before_tasks(root))))
+            sent = True
+        if records:
+            send(("tasks", records))
+        checker.Parse(stretch, False)
+        position = stop
+    checker.Parse(data[end:], True)
+    send(("end", _tree_record(root)))
+    return True
+
+
+def _list_bounds(data: mmap.mmap) -> tuple[int, int, int] | None:
+    """Where `<Tasks>` starts, where its content starts and ends; None if the file's encoding is not
+    UTF-8 or it has no such list written plainly."""
+    head = data[:512]
+    declared = _DECLARATION.match(head)
+    if declared is not None and declared[1].lower() != b"utf-8" or not _PLAIN_START.match(head):
+        return None
+    opened = data.find(_OPEN)
+    end = data.find(_CLOSE, opened) if opened >= 0 else -1
+    return (opened, opened + len(_OPEN), end) if end >= 0 else None
+
+
+def _outside_tasks(data: mmap.mmap, opened: int, start: int, end: int) -> ET.Element:
+    """The root, parsed (with every check) from the file with its task list emptied."""
+    lists: list[int] = []
+
+    def another_list(_root: ET.Element, _task: ET.Element) -> None:
+        raise _Other
+
+    root = parse_chunks([data[:start], data[end:]], another_list, lists.append)
+    if lists != [opened]:
+        raise _Other
+    return root
+
+
+def _before_tasks(root: ET.Element) -> ET.Element:
+    """The root as it stood when its first task was read: its children up to the (empty) task list."""
+    shallow = ET.Element(root.tag)
+    shallow.text = root.text
+    for child in root:
+        if child.tag == "Tasks":
+            shallow.append(ET.Element("Tasks"))
+            break
+        shallow.append(child)
+    return shallow
+
+
+def _tree_record(element: ET.Element) -> tuple:
+    return element.tag, element.text, [_tree_record(child) for child in element]

@@ -1,0 +1,89 @@
+"""A task list's records made from its text by compiled patterns, without an element per tag.
+
+MS Project writes each task as flat `<Tag>text</Tag>` children, a few of which (predecessor links,
+custom field values, baselines) hold one more level of such children. `scan` turns a stretch of the
+task list written that way into the tasks' `task_record`s with `re` (C) doing the work per tag, and
+answers None for anything else: a comment, CDATA, a processing instruction, an attribute, a
+self-closing or spaced tag, a namespace prefix, a deeper nesting, a child of the list that is not a
+`<Task>`, a reference other than XML's own. Every `<` of the stretch must belong to a tag the patterns
+read (counted, so nothing is skipped unseen); in a well-formed file (which the caller checks with
+expat, `fast_worker`) each start tag followed by text and an end tag is then a leaf, and the records
+are those the element tree gives, texts unescaped and line ends normalised as expat does them.
+"""
+
+from __future__ import annotations
+
+import re
+from operator import itemgetter
+from sys import intern
+
+from .task_record import TaskRecord
+
+_NAME = r"[A-Za-z_][A-Za-z0-9_.\-]*"
+# A child of a task: its tag, its text, and (when it holds children of its own) the stretch of them.
+_CHILD = re.compile(rf"<({_NAME})>([^<]*+)(?:</{_NAME}>|((?:<{_NAME}>[^<]*+</{_NAME}>[^<]*+)++)</{_NAME}>)")
+_GRANDCHILD = re.compile(rf"<({_NAME})>([^<]*+)</")
+_REFERENCE = re.compile(r"&(?:(lt|gt|amp|quot|apos)|#([0-9]+)|#x([0-9a-fA-F]+));")
+_NAMED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
+_INNER = itemgetter(2)
+
+
+class NotPlain(Exception):
+    """The text is not the plain grammar `scan` reads (the caller parses the file as before)."""
+
+
+def scan(text: str, most_elements: int) -> list[TaskRecord] | None:
+    """The records of the tasks in `text`, a stretch of a task list that starts and ends between two
+    tasks, or None if it is not written plainly or holds a task of more than `most_elements` elements."""
+    if "\r" in text:  # expat reads every line end as "\n" (a "&#13;" stays, so this comes first)
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    tags = text.count("<")
+    if tags > 2 * most_elements:  # a task this big (or near it) is left to the element tree's bounds
+        return None
+    pieces = text.split("</Task>")
+    if "<" in pieces[-1]:
+        return None
+    found = 2 * (len(pieces) - 1)
+    records: list[TaskRecord] = []
+    plain = "&" not in text
+    try:
+        for piece in pieces[:-1]:
+            before, start, body = piece.partition("<Task>")
+            if not start:
+                return None
+            children = _CHILD.findall(body)
+            found += 2 * len(children) + "".join(map(_INNER, children)).count("<")
+            records.append(_record(children) if plain else _unescaped(children))
+    except NotPlain:
+        return None
+    return records if found == tags else None
+
+
+def _record(children: list[tuple[str, str, str]]) -> TaskRecord:
+    # The tags as one object each (as expat gives them), so `marshal` sends each once per batch.
+    return tuple([(intern(tag), text, tuple([(intern(below), value) for below, value in _GRANDCHILD.findall(inner)]))
+                  if inner else (intern(tag), text, inner) for tag, text, inner in children])
+
+
+def _unescaped(children: list[tuple[str, str, str]]) -> TaskRecord:
+    return tuple([(tag, unescape(text), tuple([(below, unescape(value)) for below, value in _GRANDCHILD.findall(inner)])
+                   if inner else "") for tag, text, inner in children])
+
+
+def unescape(text: str) -> str:
+    """`text` with XML's own references replaced as expat replaces them; NotPlain for any other `&`."""
+    if "&" not in text:
+        return text
+    if text.count("&") != len(_REFERENCE.findall(text)):  # each reference holds one "&"
+        raise NotPlain(text[:40])
+    try:
+        return _REFERENCE.sub(_character, text)
+    except (ValueError, OverflowError):  # a number beyond Unicode (which expat refuses too)
+        raise NotPlain(text[:40]) from None
+
+
+def _character(match: re.Match) -> str:
+    named, decimal, hexadecimal = match.groups()
+    if named:
+        return _NAMED[named]
+    return chr(int(decimal) if decimal else int(hexadecimal, 16))
