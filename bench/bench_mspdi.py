@@ -2,11 +2,13 @@
 
     python3 bench/bench_mspdi.py [--tasks 100000] [--rounds 2] [--xml plan.xml]
 
-Each round reads the file in a fresh process twice, first with everything in one process, then with
-the file parsed by a worker process (`exchange/mspdi/parse_worker.py`) while the first reads the
-tasks, and prints for each: the reading's CPU time in the reading process and in the worker, its
-wall time, and both processes' peak memory (their sum bounds what they held together). On a quiet
-2-core machine the wall time of the second is about the larger of the two CPU times; on a busy one
+Each round reads the file in a fresh process three times, first with everything in one process, then
+with the file parsed by a worker process (`exchange/mspdi/parse_worker.py`) while the first reads the
+tasks, then with the worker taking the short way (`exchange/mspdi/plain_file.py`: the task list read
+from its text, the file checked by expat beside it), and prints for each: the reading's CPU time in
+the reading process and in the worker, its wall time, and both processes' peak memory (their sum
+bounds what they held together). On a quiet 2-core machine the wall time of the second and third is
+about the larger of the two CPU times; on a busy one
 it is the queue for a core. The whole `import` adds scheduling and saving (`bench_process.py`).
 """
 
@@ -26,7 +28,8 @@ sys.path.insert(0, str(ROOT))
 _CHILD = """
 import resource, sys, time
 import ilrs_planner.exchange.mspdi.parse_worker as worker
-worker.MIN_BYTES = 0 if sys.argv[2] == "worker" else 1 << 62
+worker.MIN_BYTES = 1 << 62 if sys.argv[2] == "single" else 0
+worker.PLAIN = sys.argv[2] == "plain"
 from ilrs_planner.exchange.formats import read_plan
 wall, cpu = time.perf_counter(), time.process_time()
 read_plan(sys.argv[1], loops_dropped=False)
@@ -56,7 +59,7 @@ def main() -> None:
         xml = args.xml or make_xml(args.tasks, Path(folder))
         print(f"{xml.stat().st_size / 1e6:.0f} MB, {os.cpu_count()} cores", flush=True)
         for _ in range(args.rounds):
-            for way in ("single", "worker"):
+            for way in ("single", "worker", "plain"):
                 load = os.getloadavg()[0]
                 print(f"load {load:4.1f}  ", end="", flush=True)
                 subprocess.run([sys.executable, "-c", _CHILD, str(xml), way], env=env, check=True)

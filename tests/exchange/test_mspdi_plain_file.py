@@ -112,3 +112,12 @@ def test_a_second_task_list_or_one_elsewhere_is_read_the_usual_way(monkeypatch, 
     path = tmp_path / "other.xml"
     path.write_text("<Project><Other><Tasks>" + TASKS + "</Tasks></Other></Project>")
     both_ways(monkeypatch, path, plain=False)
+
+
+@pytest.mark.parametrize("bound, why", [("MAX_TASKS", "more than 30 tasks"),
+                                        ("MAX_LINKS", "more than 30 dependencies")])
+def test_a_file_beyond_the_counts_is_refused_alike_before_its_tasks_are_read(monkeypatch, tmp_path, bound, why):
+    """The short way counts as it reads and leaves a file beyond the bounds to the usual way's refusal."""
+    monkeypatch.setattr(f"ilrs_planner.exchange.mspdi.reader.{bound}", 30)
+    code, message = both_ways(monkeypatch, plan_file(tmp_path, TASKS), plain=False)
+    assert code == "import.bad_file" and why in message

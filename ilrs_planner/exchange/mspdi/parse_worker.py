@@ -93,7 +93,7 @@ def parse_in_worker(path: str | Path, max_tasks: int, on_task: RecordHandler,
             with open(write_end, "wb", buffering=1 << 20) as stream:
                 if not plain:
                     _parse_and_send(path, max_tasks, stream, max_links)
-                elif not send_plain(path, lambda message: _send(stream, message)):
+                elif not send_plain(path, lambda message: _send(stream, message), max_tasks, max_links):
                     _send(stream, ("not plain",))
             code = 0
         finally:
@@ -101,7 +101,7 @@ def parse_in_worker(path: str | Path, max_tasks: int, on_task: RecordHandler,
     os.close(write_end)
     try:
         with open(read_end, "rb", buffering=1 << 20) as stream:
-            refuse_oversized_file(path, max_tasks, max_links)
+            refuse_oversized_file(path, max_tasks, max_links, counted=not plain)  # the short way counts as it goes
             return _receive(stream, on_task, Path(path).name, plain)
     finally:
         _stop(pid)

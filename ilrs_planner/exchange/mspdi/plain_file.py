@@ -22,11 +22,12 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
 
+from .precheck import counts as precheck_counts
 from .task_scan import scan
-from .xml_safe import MAX_TASK_ELEMENTS, guarded_parser, parse_chunks
+from .xml_safe import MAX_ELEMENTS, MAX_TASK_ELEMENTS, guarded_parser, parse_chunks
 
 Send = Callable[[tuple], None]
-_OPEN, _CLOSE, _END_TASK = b"<Tasks>", b"</Tasks>", b"</Task>"
+_OPEN, _CLOSE, _END_TASK, _LINK = b"<Tasks>", b"</Tasks>", b"</Task>", b"<PredecessorLink>"
 _STRETCH = 64 << 10  # the tasks of some 64 KB at a time (some 40): sent while still in the processor's cache
 # The declaration, if any, must leave the encoding UTF-8 (a UTF-8 byte order mark may precede it).
 _DECLARATION = re.compile(rb"(?:\xef\xbb\xbf)?<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]*)[\"']")
@@ -37,21 +38,37 @@ class _Other(Exception):
     """A task list that is not the one these bytes were cut at, or a second one."""
 
 
-def send_plain(path: str | Path, send: Send) -> bool:
+class _Counts:
+    """The file's elements, tasks and links as `precheck` counts them (start tags, `<Task>`, `<PredecessorLink>`),
+    added up as the file is read: False once more than it allows (the usual way then refuses the file)."""
+
+    def __init__(self, max_tasks: int, max_links: int | None):
+        self.most = (MAX_ELEMENTS, max_tasks, max_links if max_links is not None else float("inf"))
+        self.found = [0, 0, 0]
+
+    def within(self, elements: int, tasks: int, links: int) -> bool:
+        self.found = [self.found[0] + elements, self.found[1] + tasks, self.found[2] + links]
+        return all(found <= most for found, most in zip(self.found, self.most))
+
+
+def send_plain(path: str | Path, send: Send, max_tasks: int, max_links: int | None) -> bool:
     """Send the root as built before the first task, each stretch's task records and the root at the
-    end, as `parse_worker` sends them; False if the file is not plain (see the module docstring)."""
+    end, as `parse_worker` sends them; False if the file is not plain (see the module docstring) or has
+    more elements, tasks or links than `precheck` lets through."""
     try:
         with open(path, "rb") as file, mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ) as data:
-            return _send_plain(data, send)
+            return _send_plain(data, send, _Counts(max_tasks, max_links))
     except Exception:  # noqa: BLE001 - any refusal or oddity: the caller reads the file the usual way
         return False
 
 
-def _send_plain(data: mmap.mmap, send: Send) -> bool:
+def _send_plain(data: mmap.mmap, send: Send, counts: _Counts) -> bool:
     bounds = _list_bounds(data)
     if bounds is None:
         return False
     opened, start, end = bounds
+    if not counts.within(*precheck_counts(data[:start])):
+        return False
     root = _outside_tasks(data, opened, start, end)
     checker = guarded_parser()
     checker.Parse(data[:start], False)
@@ -62,7 +79,8 @@ def _send_plain(data: mmap.mmap, send: Send) -> bool:
         stop = end if stop < 0 else stop + len(_END_TASK)
         stretch = data[position:stop]
         records = scan(stretch.decode("utf-8"), MAX_TASK_ELEMENTS)
-        if records is None:
+        # Every "<" of a plain stretch opens or closes an element; every "<Task>" opens a task.
+        if records is None or not counts.within(stretch.count(b"<") // 2, len(records), stretch.count(_LINK)):
             return False
         if records and not sent:
             send(("root", _tree_record(_before_tasks(root))))
@@ -71,7 +89,10 @@ def _send_plain(data: mmap.mmap, send: Send) -> bool:
             send(("tasks", records))
         checker.Parse(stretch, False)
         position = stop
-    checker.Parse(data[end:], True)
+    trailer = data[end:]
+    if not counts.within(*precheck_counts(trailer)):
+        return False
+    checker.Parse(trailer, True)
     send(("end", _tree_record(root)))
     return True
 

@@ -20,7 +20,7 @@ _LINK_TAGS = (b"<PredecessorLink>", b"<PredecessorLink ")
 _OVERLAP = max(len(tag) for tag in _TASK_TAGS + _LINK_TAGS) - 1  # a tag split between two chunks is counted once
 
 
-def _counts(data: bytes) -> tuple[int, int, int]:
+def counts(data: bytes) -> tuple[int, int, int]:
     """Start tags, tasks and links in `data`."""
     # Start tags: every `<` but end tags (a `<?` or `<!` counts too: an upper bound is safe here).
     return (data.count(b"<") - data.count(b"</"), data.count(_TASK_TAGS[0]) + data.count(_TASK_TAGS[1]),
@@ -30,7 +30,7 @@ def _counts(data: bytes) -> tuple[int, int, int]:
 def _boundary_counts(tail: bytes, chunk: bytes) -> tuple[int, ...]:
     """What straddles the end of the previous chunk and the start of this one, counted once."""
     head = chunk[:_OVERLAP]
-    both, before, after = _counts(tail + head), _counts(tail), _counts(head)
+    both, before, after = counts(tail + head), counts(tail), counts(head)
     return tuple(b - x - y for b, x, y in zip(both, before, after))
 
 
@@ -42,7 +42,7 @@ def refuse_oversized(path: str | Path, max_elements: int, max_tasks: int, max_li
     tail = b""
     with open(path, "rb") as stream:
         while chunk := stream.read(_CHUNK):
-            (starts, found, linked), edge = _counts(chunk), _boundary_counts(tail, chunk)
+            (starts, found, linked), edge = counts(chunk), _boundary_counts(tail, chunk)
             elements, tasks, links = elements + starts + edge[0], tasks + found + edge[1], links + linked + edge[2]
             if elements > max_elements:
                 raise PlannerError("import.bad_file", f"{name}: refused because it has more than "

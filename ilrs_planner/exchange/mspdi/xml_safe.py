@@ -110,21 +110,23 @@ def parse_chunks(chunks: Iterable[bytes], on_task: TaskHandler | None = None,
     return builder.tree.close()
 
 
-def refuse_oversized_file(path: str | Path, max_tasks: int, max_links: int | None = None) -> None:
-    """The checks `parse_untrusted` makes before parsing: `import.bad_file` if the file is too big."""
+def refuse_oversized_file(path: str | Path, max_tasks: int, max_links: int | None = None, counted: bool = True) -> None:
+    """The checks `parse_untrusted` makes before parsing: `import.bad_file` if the file is too big.
+    Without `counted`, its size alone (its elements, tasks and links are counted elsewhere)."""
     try:
-        _refuse_oversized(path, max_tasks, max_links)
+        _refuse_oversized(path, max_tasks, max_links, counted)
     except (OSError, MemoryError) as exc:
         raise _unreadable(Path(path).name, exc) from None
 
 
-def _refuse_oversized(path: str | Path, max_tasks: int, max_links: int | None) -> None:
+def _refuse_oversized(path: str | Path, max_tasks: int, max_links: int | None, counted: bool = True) -> None:
     name = Path(path).name
     size = Path(path).stat().st_size
     if size > MAX_FILE_BYTES:
         raise PlannerError("import.bad_file", f"{name}: {size:,} bytes is larger than an MS Project XML "
                            f"plan can be ({MAX_FILE_BYTES:,})")
-    refuse_oversized(path, MAX_ELEMENTS, max_tasks, max_links)
+    if counted:
+        refuse_oversized(path, MAX_ELEMENTS, max_tasks, max_links)
 
 
 def _unreadable(name: str, exc: BaseException) -> PlannerError:
