@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..domain import ConstraintType, Project, Task
+from ..domain.task_mode import held_on_start
 from .outline import task_or_error
 from .tasks import SetTaskFields
 
@@ -37,9 +38,7 @@ def places_the_task(constraint: ConstraintType) -> bool:
 def released_pin(task: Task, start: date | None) -> dict[str, object]:
     """The fields that free a manual task turning auto from the pin that held it on `start` (its
     scheduled start): Start No Earlier Than on that very day. Any other constraint is the planner's."""
-    if task.constraint is ConstraintType.SNET and start is not None and task.constraint_date == start:
-        return dict(_FREE)
-    return {}
+    return dict(_FREE) if held_on_start(task, start) else {}
 
 
 def set_task_mode(project: Project, task_id: str, manual: bool, start: date | None) -> SetTaskFields | None:

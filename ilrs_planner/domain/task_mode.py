@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from .enums import ConstraintType
+from .model import Task
+
 MANUAL_TEXT, AUTO_TEXT = "Manually Scheduled", "Auto Scheduled"  # MS Project's own words
 # What people type, spaces and case aside (blank: auto scheduled, as a table without the column reads).
 _WORDS = {"": False, "auto scheduled": False, "auto": False, "manually scheduled": True, "manual": True}
@@ -18,3 +23,11 @@ def parse_task_mode(text: str) -> bool:
     if words not in _WORDS:
         raise ValueError(f"'{text.strip()[:40]}' is not a task mode: {MANUAL_TEXT} or {AUTO_TEXT}")
     return _WORDS[words]
+
+
+def held_on_start(task: Task, start: date | None) -> bool:
+    """Is the task's constraint the pin that holds a manual task on `start`, its scheduled start
+    (Start No Earlier Than that very day)? MS Project keeps such a start apart from the constraint
+    (ManualStart beside As Soon As Possible), so a task turned auto leaves it and the writers write it so."""
+    return bool(task.manual) and task.constraint is ConstraintType.SNET and start is not None \
+        and task.constraint_date == start

@@ -21,10 +21,10 @@ from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
-from ..domain import Calendar, PlannerError, Project, Task
+from ..domain import Calendar, ConstraintType, PlannerError, Project, Task
 from ..domain.durations import written_days
 from ..domain.spreadsheet_text import formula_safe
-from ..domain.task_mode import task_mode_text
+from ..domain.task_mode import held_on_start, task_mode_text
 from ..domain.working_count import WorkedDays
 from ..engine.schedule import Schedule
 from ..engine.shown_dates import duration_days
@@ -141,6 +141,7 @@ def _task_row(project: Project, task: Task, depth: int, ref: str, predecessors: 
         "Predecessors": predecessors,
         "Constraint Type": CONSTRAINT_NAMES[task.constraint],
         "Constraint Date": _finish(task.constraint_date, shift if finish_constraint else 0),
+        **_manual_start(task, dates.early_start if dates and dates.shown_start == dates.early_start else None),
         "Deadline": format_date(task.deadline), "Calendar": escape_text(project.calendar_name(task.calendar_id)),
         "Actual Start": format_date(task.actual_start),
         "Actual Finish": _finish(task.actual_finish, shift), "% Complete": f"{task.percent_complete}%",
@@ -156,6 +157,14 @@ def _task_row(project: Project, task: Task, depth: int, ref: str, predecessors: 
         "Confidence": task.confidence.value if task.confidence else "", "Source Date": format_date(task.source_date),
     }
     return [cells[column] for column in COLUMNS]
+
+
+def _manual_start(task: Task, start: date | None) -> dict[str, str]:
+    """The pin holding a manual task on its Start written as MS Project keeps one, the Start beside As
+    Soon As Possible (a table read back holds a manual task on its Start again)."""
+    if not held_on_start(task, start):
+        return {}
+    return {"Constraint Type": CONSTRAINT_NAMES[ConstraintType.ASAP], "Constraint Date": ""}
 
 
 def _spanned_duration(task: Task, summary: bool, schedule: Schedule | None, worked: WorkedDays, own: str) -> str:

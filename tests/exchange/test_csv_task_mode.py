@@ -53,6 +53,31 @@ def test_task_mode_survives_a_csv_round_trip_with_the_dates(tmp_path):
         (d.early_start, d.early_finish, d.total_float) for d in after.values()]
 
 
+def test_the_start_holding_a_manual_task_is_written_as_ms_project_exports_one(tmp_path):
+    """Build, held Start No Earlier Than its start 2030-01-03, is written as MS Project exports a manual
+    task: As Soon As Possible beside its Start, no Constraint Date; a planner's own constraint stays."""
+    import csv
+
+    from ilrs_planner.domain import Link, Project, Task
+
+    plan = Project("Modes", date(2030, 1, 1))
+    design = plan.add_task(Task("A", "Design", 10))
+    build = plan.add_task(Task("B", "Build", 5, position=1, manual=True, constraint=ConstraintType.SNET,
+                               constraint_date=date(2030, 1, 3)))
+    review = plan.add_task(Task("C", "Review", 3, position=2, manual=True, constraint=ConstraintType.FNLT,
+                                constraint_date=date(2030, 2, 1)))
+    plan.add_link(Link(design.id, build.id))
+    plan.add_link(Link(build.id, review.id))
+    path = tmp_path / "plan.csv"
+    msp_csv.write(plan, path)
+    rows = {row["Name"]: row for row in csv.DictReader(path.read_text(encoding="utf-8-sig").splitlines())}
+    assert (rows["Build"]["Constraint Type"], rows["Build"]["Constraint Date"]) == ("As Soon As Possible", "")
+    assert rows["Build"]["Start"] == "2030-01-03" and rows["Build"]["Task Mode"] == "Manually Scheduled"
+    assert rows["Review"]["Constraint Type"] == "Finish No Later Than"
+    again = _by_name(read_plan(path).project)["Build"]
+    assert (again.manual, again.constraint, again.constraint_date) == (True, ConstraintType.SNET, date(2030, 1, 3))
+
+
 @pytest.mark.parametrize("mode, manual", [("manual", True), ("AUTO", False), ("", False),
                                           ("Manually  scheduled", True)])
 def test_task_mode_words_are_read_as_people_type_them(tmp_path, mode, manual):

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from ...domain import ConstraintType, Project, Task, deadline_finish
+from ...domain.task_mode import held_on_start
 from ...domain.working_count import WorkedDays
 from ...engine._bounds import remaining_duration
 from ...engine.shown_dates import duration_days
@@ -46,9 +47,7 @@ def _written_constraint(task: Task, start: date, is_summary: bool) -> Constraint
     """The task's constraint, but for the Start No Earlier Than that holds a manual task on its start:
     MS Project keeps that start as the task's ManualStart beside no constraint (As Soon As Possible),
     so a task turned auto there goes where its links put it; read back, the start holds it again."""
-    constraint = ConstraintType(task.constraint)
-    pinned = constraint is ConstraintType.SNET and task.constraint_date == start
-    return ConstraintType.ASAP if task.manual and pinned and not is_summary else constraint
+    return ConstraintType.ASAP if held_on_start(task, start) and not is_summary else ConstraintType(task.constraint)
 
 
 def _constraint_stamp(task: Task) -> str | None:
