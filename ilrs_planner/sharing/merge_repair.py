@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from ..domain import Project
+from .merge_loops import break_loops
 from .merge_parts import Conflict
-
-MAX_LOOPS_BROKEN = 1000  # each round removes one link, so this bounds the work on hostile input
 
 
 def _surviving_ancestor(task_id: str | None, merged: Project, plans: tuple[Project, ...]) -> str | None:
@@ -95,36 +94,10 @@ def _parent_loop_free(merged: Project, task_id: str, parent_id: str | None, safe
     return free
 
 
-def _break_loops(merged: Project, base: Project, ours: Project, theirs: Project,
-                 choices: dict[str, str], conflicts: list[Conflict]) -> None:
-    from ..engine.graph import find_cycle
-
-    for _ in range(MAX_LOOPS_BROKEN):
-        loop = find_cycle(merged)
-        if not loop:
-            return
-        keys = " → ".join(merged.tasks[t].key for t in loop + loop[:1] if t in merged.tasks)
-        candidates = [k for k in merged.links.values()
-                      if k.pred_id in loop and k.succ_id in loop and k.id not in base.links]
-        conflict = Conflict("loop", "-".join(sorted(loop)), keys, None, None, None, None,
-                            "together the two sides' dependencies form a loop")
-        conflict.resolution = choices.get(conflict.key, "ours")
-        loser = theirs if conflict.resolution == "ours" else ours
-        drop = [k for k in candidates if k.id in loser.links] or candidates or \
-            [k for k in merged.links.values() if k.pred_id in loop and k.succ_id in loop]
-        if not drop:
-            conflicts.append(conflict)
-            return
-        conflict.reason += f"; dropped the dependency {merged.tasks[drop[0].pred_id].key} → " \
-                           f"{merged.tasks[drop[0].succ_id].key}"
-        conflicts.append(conflict)
-        del merged.links[drop[0].id]
-
-
 def repair(merged: Project, base: Project, ours: Project, theirs: Project,
            choices: dict[str, str], conflicts: list[Conflict]) -> None:
     """Make the merged plan consistent, reporting what had to give."""
     _drop_dangling(merged, (ours, theirs, base))
     _break_parent_loops(merged, base, ours, theirs, choices, conflicts)
     _report_duplicate_keys(merged, conflicts)
-    _break_loops(merged, base, ours, theirs, choices, conflicts)
+    break_loops(merged, base, ours, theirs, choices, conflicts)

@@ -346,3 +346,19 @@ def test_a_task_a_partner_adds_to_their_copy_merges_back_beside_the_task_withhel
     window.document.undo_stack.undo()
     assert added.id not in window.document.project.tasks and tasks["T-5"].key == "T-5"
     window.document.mark_saved()  # closing the window at the end asks nothing
+
+
+def test_a_partners_plan_that_opens_but_cannot_be_merged_is_explained_and_ours_kept(
+        window, small_project, tmp_path, monkeypatch, told):
+    import sqlite3
+    save_project(small_project, tmp_path / "base.db")
+    save_project(small_project, tmp_path / "theirs.db")
+    with sqlite3.connect(tmp_path / "theirs.db") as db:  # their tool linked a task to itself
+        db.execute("INSERT INTO links (id, pred, succ, type, lag) SELECT 'self', num, num, 'FS', 0 FROM tasks "
+                   "WHERE id = 'a'")
+    db.close()
+    before = clone_project(window.document.project)
+    _answer_files(monkeypatch, tmp_path / "base.db", tmp_path / "theirs.db")
+    assert not window.sharing.merge_with()  # it raised out of the menu action, and nothing was said
+    assert [error.code for error in told["fail"]] == ["link.self"]
+    assert window.document.project == before and window.document.undo_stack.count() == 0

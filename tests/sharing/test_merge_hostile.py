@@ -133,3 +133,53 @@ def test_a_partner_cannot_quietly_give_a_task_an_owner_withheld_from_them(tmp_pa
     result = merge_projects(open_project(tmp_path / "copy.db"), full, open_project(tmp_path / "theirs.db"))
     assert result.project.tasks["t-a"].owner_id is None
     assert [c.key for c in result.conflicts if c.reason == UNSENT_REASON] == ["task:t-a:owner_id"]
+
+
+def _pairs_of_loops(count, summaries=False):
+    """A plan of 2 × `count` tasks (each pair under a summary of its own, with `summaries`) and one more,
+    where ours links the first of each pair to the second (to the task outside) and theirs the second back
+    to the first (the task outside to the pair's summary)."""
+    from ilrs_planner.domain import Link, Project
+    base = Project(name="Pairs", start=date(2030, 1, 1))
+    for pair in range(count):
+        parent = base.add_task(Task(f"S{pair}", f"Summary {pair}", 0, id=f"s{pair}")).id if summaries else None
+        for half in "ab":
+            base.add_task(Task(f"{half}{pair}", f"Task {half}{pair}", 3, id=f"{half}{pair}", parent_id=parent))
+    ours, theirs = clone_project(base), clone_project(base)
+    outside = Task("OUT", "Outside", 1, id="out")
+    for plan in (base, ours, theirs):
+        plan.add_task(dataclasses.replace(outside))
+    for pair in range(count):
+        if summaries:  # a loop through a summary: out → a's summary binds a, and a → out
+            ours.add_link(Link(f"a{pair}", "out", id=f"ours-{pair}"))
+            theirs.add_link(Link("out", f"s{pair}", id=f"theirs-{pair}"))
+        else:
+            ours.add_link(Link(f"a{pair}", f"b{pair}", id=f"ours-{pair}"))
+            theirs.add_link(Link(f"b{pair}", f"a{pair}", id=f"theirs-{pair}"))
+    return base, ours, theirs
+
+
+def test_loops_their_links_close_with_ours_are_each_broken_dropping_theirs(monkeypatch):
+    from ilrs_planner.engine.graph import find_cycle
+    from ilrs_planner.sharing import merge_loops
+    monkeypatch.setattr(merge_loops, "MAX_LOOPS_ONE_BY_ONE", 8)  # so that a few loops show the bound too
+    for summaries in (False, True):
+        base, ours, theirs = _pairs_of_loops(6, summaries)
+        result = merge_projects(base, ours, theirs)
+        assert [c.kind for c in result.conflicts] == ["loop"] * 6
+        assert all("dropped the dependency" in c.reason for c in result.conflicts)
+        assert not any(lid.startswith("theirs") for lid in result.project.links)
+        assert set(result.project.links) == set(ours.links) and find_cycle(result.project) is None
+
+
+def test_more_loops_than_the_bound_are_broken_all_at_once_keeping_our_links(monkeypatch):
+    from ilrs_planner.engine.graph import find_cycle
+    from ilrs_planner.sharing import merge_loops
+    monkeypatch.setattr(merge_loops, "MAX_LOOPS_ONE_BY_ONE", 8)
+    base, ours, theirs = _pairs_of_loops(20)
+    result = merge_projects(base, ours, theirs)
+    assert len(result.conflicts) == 9  # 8 loops one by one, then the rest at once
+    assert "more than 8 loops; dropped the 12 dependencies they added among them" in result.conflicts[-1].reason
+    assert set(result.project.links) == set(ours.links) and find_cycle(result.project) is None
+    chosen = merge_projects(base, ours, theirs, {c.key: "theirs" for c in result.conflicts})
+    assert set(chosen.project.links) == set(theirs.links) and find_cycle(chosen.project) is None

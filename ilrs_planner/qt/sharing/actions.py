@@ -125,12 +125,16 @@ class SharingActions:
         theirs = base and self._open_other("Merge: the other team's version (theirs)")
         if not base or not theirs:
             return False
-        result = merge_projects(base[0], self.document.project, theirs[0])
-        if result.conflicts:
-            choices = prompts.resolve_conflicts(self.window, result)
-            if choices is None:
-                return False
-            result = merge_projects(base[0], self.document.project, theirs[0], choices)
+        try:  # a plan that opens may still not merge: a partner's link from a task to itself, say
+            result = merge_projects(base[0], self.document.project, theirs[0])
+            if result.conflicts:
+                choices = prompts.resolve_conflicts(self.window, result)
+                if choices is None:
+                    return False
+                result = merge_projects(base[0], self.document.project, theirs[0], choices)
+        except PlannerError as error:
+            prompts.fail(self.window, "Could not merge the plans", error)
+            return False
         self.document.push(ApplyMergedPlan(result.project, f"Merge {os.path.basename(theirs[1])}"))
         self._status(f"Merged {os.path.basename(theirs[1])}"
                      + (f" ({len(result.conflicts)} conflict(s) resolved)" if result.conflicts else " cleanly"))
