@@ -55,6 +55,7 @@ class PassRecord:
     late: np.ndarray | None = None
     free: np.ndarray | None = None
     index: list[EdgeIndex] = field(default_factory=list)  # by target, made when first needed
+    carried: bool = False  # carried over from another numbering (see _kept_renumbered): scanned, not indexed
 
     def same_shape(self, net: Network) -> bool:
         return self.same_nodes(net) and _same(self.offsets, net.offsets) and _same(self.targets, net.targets)
@@ -65,7 +66,7 @@ class PassRecord:
 
     def edges(self, net: Network) -> EdgeIndex:
         """This network's edges by target: indexed once for the shape kept, scanned for another."""
-        if not self.same_shape(net):
+        if self.carried or not self.same_shape(net):
             return EdgeIndex(net.offsets, net.targets, indexed=False, sources=net.sources)
         if not self.index:
             self.index.append(EdgeIndex(net.offsets, net.targets, indexed=True, sources=net.sources))
@@ -89,6 +90,9 @@ class KeptPasses:
         entries = list(self._entries)
         return next((entry for entry in entries if entry.same_shape(net)), None) or \
             next((entry for entry in entries if entry.same_nodes(net)), None)
+
+    def entries(self) -> list[PassRecord]:
+        return list(self._entries)
 
     def keep(self, entry: PassRecord) -> None:
         self._entries = [entry] + [e for e in self._entries if e is not entry][:1]

@@ -9,6 +9,7 @@ from ..domain import Project
 from . import _kept_passes, _levels, _loops
 from ._bounds import BIG
 from ._day_ends import day_end_flags
+from ._kept_renumbered import renumbered
 from ._late_tasks import late_tasks
 from ._network import Network
 from ._summary_starts import binding_only
@@ -30,7 +31,7 @@ def passes(project: Project, net: Network, vectorised: bool | None, keep: bool =
     `keep` False: neither read nor leave kept passes (an analysis, perhaps on a risk run's thread,
     must not push out the window's pair for its next edit)."""
     keep = keep and vectorised is None
-    prior = _KEPT.prior(net) if keep else None
+    prior = _prior(net) if keep else None
     again = _passes_again(net, prior) if prior is not None else None
     if again is not None:
         return again
@@ -42,6 +43,15 @@ def passes(project: Project, net: Network, vectorised: bool | None, keep: bool =
     if keep and net.crossings is None:
         _KEPT.keep(record)
     return passes
+
+
+def _prior(net: Network) -> _kept_passes.PassRecord | None:
+    """The kept passes of a network with these nodes, or of one an added or removed last task
+    renumbered (see _kept_renumbered)."""
+    prior = _KEPT.prior(net)
+    if prior is None and net.crossings is None:
+        prior = next(filter(None, (renumbered(entry, net) for entry in _KEPT.entries())), None)
+    return prior
 
 
 def _passes_again(net: Network, prior: _kept_passes.PassRecord) -> Passes | None:

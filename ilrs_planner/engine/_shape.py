@@ -44,8 +44,11 @@ def network_shape(links: tuple[np.ndarray, ...], parent: np.ndarray, jumps: list
     starts_bound = is_summary & (bounds.base > -BIG)
     finish_bound = is_summary & (bounds.finish_cap < BIG)
     key = (pred, succ, code, parent, starts_bound, finish_bound)
+    from ._shape_grown import with_task_added  # it builds on this module's Shape
+
     return _SHAPES.get(key, None, lambda: _read_only(
-        _patched(key, is_summary) or _shape(links, parent, jumps, is_summary, starts_bound, finish_bound)))
+        _patched(key, is_summary) or with_task_added(_SHAPES.latest(), key, is_summary)
+        or _shape(links, parent, jumps, is_summary, starts_bound, finish_bound)))
 
 
 def _patched(key: tuple[np.ndarray, ...], is_summary: np.ndarray) -> Shape | None:
@@ -98,7 +101,7 @@ def _with_links(shape: Shape, links: tuple[np.ndarray, ...], added: np.ndarray) 
     order = np.lexsort((pred, at))  # empty segments share a place: there the sources keep their order
     columns = {name: np.insert(column, at[order], new[name][order].astype(column.dtype))
                for name, column in edges.items()}
-    return Shape(shape.gates, shape.n_nodes, columns, _offsets(columns["src"], shape.n_nodes), shape.node_task)
+    return Shape(shape.gates, shape.n_nodes, columns, offsets_of(columns["src"], shape.n_nodes), shape.node_task)
 
 
 def _without_links(shape: Shape, first: int, gone: int) -> Shape:
@@ -107,10 +110,10 @@ def _without_links(shape: Shape, first: int, gone: int) -> Shape:
     keep = (link < first) | (link >= first + gone)
     columns = {name: column[keep] for name, column in shape.edges.items()}
     columns["link"] = np.where(columns["link"] >= first + gone, columns["link"] - gone, columns["link"])
-    return Shape(shape.gates, shape.n_nodes, columns, _offsets(columns["src"], shape.n_nodes), shape.node_task)
+    return Shape(shape.gates, shape.n_nodes, columns, offsets_of(columns["src"], shape.n_nodes), shape.node_task)
 
 
-def _offsets(src: np.ndarray, n_nodes: int) -> np.ndarray:
+def offsets_of(src: np.ndarray, n_nodes: int) -> np.ndarray:
     offsets = np.zeros(n_nodes + 1, dtype=np.int64)
     np.cumsum(np.bincount(src, minlength=n_nodes), out=offsets[1:])
     return offsets
@@ -127,7 +130,7 @@ def _shape(links: tuple[np.ndarray, ...], parent: np.ndarray, jumps: list[np.nda
     for nodes in gates.values():
         has = nodes >= 0
         node_task[nodes[has]] = np.flatnonzero(has)
-    return Shape(gates, n_nodes, edges, _offsets(edges["src"], n_nodes), node_task)
+    return Shape(gates, n_nodes, edges, offsets_of(edges["src"], n_nodes), node_task)
 
 
 def _read_only(shape: Shape) -> Shape:
