@@ -11,27 +11,16 @@ arrays they were made from (see _recent), and only durations and lags are read i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 
 from ._bounds import BIG, Bounds
 from ._edges import build_edges
 from ._recent import Recent
+from ._shape_grown import with_task_added
+from ._shape_parts import Shape, offsets_of
 from ._tree import spread_down
 
 GATE_KINDS = ("in_start", "in_finish", "out_start", "out_finish")
-
-
-@dataclass(frozen=True, slots=True)
-class Shape:
-    """Gates and edges of one network, without durations and lags (arrays read-only)."""
-
-    gates: dict[str, np.ndarray]  # gate kind -> node index per task (-1: none)
-    n_nodes: int
-    edges: dict[str, np.ndarray]  # columns named by _edges.SHAPE_FIELDS, ordered by source node
-    offsets: np.ndarray  # CSR: out-edges of node u are offsets[u]:offsets[u+1]
-    node_task: np.ndarray  # node -> task index it belongs to
 
 
 _SHAPES: Recent[Shape] = Recent(size=2)  # an edit's shape and the one before it, for undo and redo
@@ -44,8 +33,6 @@ def network_shape(links: tuple[np.ndarray, ...], parent: np.ndarray, jumps: list
     starts_bound = is_summary & (bounds.base > -BIG)
     finish_bound = is_summary & (bounds.finish_cap < BIG)
     key = (pred, succ, code, parent, starts_bound, finish_bound)
-    from ._shape_grown import with_task_added  # it builds on this module's Shape
-
     return _SHAPES.get(key, None, lambda: _read_only(
         _patched(key, is_summary) or with_task_added(_SHAPES.latest(), key, is_summary)
         or _shape(links, parent, jumps, is_summary, starts_bound, finish_bound)))
@@ -111,12 +98,6 @@ def _without_links(shape: Shape, first: int, gone: int) -> Shape:
     columns = {name: column[keep] for name, column in shape.edges.items()}
     columns["link"] = np.where(columns["link"] >= first + gone, columns["link"] - gone, columns["link"])
     return Shape(shape.gates, shape.n_nodes, columns, offsets_of(columns["src"], shape.n_nodes), shape.node_task)
-
-
-def offsets_of(src: np.ndarray, n_nodes: int) -> np.ndarray:
-    offsets = np.zeros(n_nodes + 1, dtype=np.int64)
-    np.cumsum(np.bincount(src, minlength=n_nodes), out=offsets[1:])
-    return offsets
 
 
 def _shape(links: tuple[np.ndarray, ...], parent: np.ndarray, jumps: list[np.ndarray], is_summary: np.ndarray,

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._shape import Shape, offsets_of
+from ._shape_parts import Shape, offsets_of
 
 
 def with_task_added(last: tuple[tuple[np.ndarray, ...], Shape] | None, key: tuple[np.ndarray, ...],
