@@ -1,9 +1,11 @@
 """The Predecessors column, as MS Project's: typing `2FS+3d, 3SS` into a task's cell links it to the
-tasks of rows 2 and 3 (or to tasks named by key) as one undoable step, and the cell reads them back."""
+tasks of rows 2 and 3 (or to tasks named by key) as one undoable step, and the cell reads them back
+by row ID, as MS Project shows them."""
 
 from __future__ import annotations
 
 from gestures import click_cell, press, type_text
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ilrs_planner.domain import LinkType
@@ -27,19 +29,20 @@ def refusal_text(window) -> str:
     return text
 
 
-def test_the_column_is_shown_and_reads_each_tasks_predecessors_by_key(qtbot, window):
+def test_the_column_is_shown_and_reads_each_tasks_predecessors_by_row_id(qtbot, window):
     assert not window.tree.header().isSectionHidden(int(Column.PREDECESSORS))
-    assert [cell(window, tid) for tid in ("a", "b", "c", "m")] == ["", "A", "B", "C"]
+    # Rows: 1 the phase, 2 Task A, 3 Task B, 4 Task C, 5 the milestone.
+    assert [cell(window, tid) for tid in ("a", "b", "c", "m")] == ["", "2", "3", "4"]
 
 
 def test_typing_row_ids_with_types_and_lags_links_the_task_as_one_step(qtbot, window):
     click_cell(window.tree, "m", Column.PREDECESSORS)
     type_text(window.tree, "2FS+2d, 3SS")  # rows 2 and 3 are Task A and Task B; row 1 is the phase
     assert incoming(window, "m") == {("a", LinkType.FS, 2), ("b", LinkType.SS, 0)}
-    assert cell(window, "m") == "A FS+2 days, B SS"
+    assert cell(window, "m") == "2FS+2 days, 3SS"
     press(window.tree, "Ctrl+Z")
     assert incoming(window, "m") == {("c", LinkType.FS, 0)}
-    assert cell(window, "m") == "C"
+    assert cell(window, "m") == "4"
 
 
 def test_a_lag_typed_by_key_moves_the_successor_by_that_many_days(qtbot, window):
@@ -47,7 +50,7 @@ def test_a_lag_typed_by_key_moves_the_successor_by_that_many_days(qtbot, window)
     type_text(window.tree, "a fs+3d")  # a key in lower case; the plan works every day
     # Task A runs 2030-01-01 to 2030-01-10 (10 days); three days' lag after its finish: the 14th.
     assert cell(window, "c", Column.START) == "2030-01-14"
-    assert cell(window, "c") == "A FS+3 days"
+    assert cell(window, "c") == "2FS+3 days"
 
 
 def test_changing_an_existing_links_type_keeps_one_link(qtbot, window):
@@ -84,4 +87,36 @@ def test_a_typo_is_refused_with_what_to_write(qtbot, window):
     click_cell(window.tree, "c", Column.PREDECESSORS)
     type_text(window.tree, "B XX")
     assert "write 3, 3FS+2d, 4SS-1d" in refusal_text(window)
+    assert incoming(window, "c") == {("b", LinkType.FS, 0)}
+
+
+def test_the_cell_typed_again_as_it_reads_changes_nothing(qtbot, window):
+    click_cell(window.tree, "m", Column.PREDECESSORS)
+    type_text(window.tree, "2FS+2d, 3SS")
+    shown = cell(window, "m")
+    click_cell(window.tree, "m", Column.PREDECESSORS)
+    type_text(window.tree, shown)
+    assert incoming(window, "m") == {("a", LinkType.FS, 2), ("b", LinkType.SS, 0)}
+    assert window.document.undo_stack.count() == 1
+
+
+def test_the_ids_follow_a_task_added_between(qtbot, window):
+    click_cell(window.tree, "a", Column.NAME)
+    press(window.tree, "Insert")  # a new task at row 3, under Task A: Task B becomes 4, C 5
+    type_text(window.tree, "Survey")
+    assert [cell(window, tid) for tid in ("b", "c", "m")] == ["2", "4", "5"]
+
+
+def test_the_tooltip_names_the_tasks_the_ids_stand_for(qtbot, window):
+    tip = window.tree.proxy_index("m", int(Column.PREDECESSORS)).data(Qt.ItemDataRole.ToolTipRole)
+    assert "4: Task C (C)" in tip
+
+
+def test_a_predecessor_whose_id_a_key_spells_is_shown_by_key(qtbot, window):
+    window.tree.header().showSection(int(Column.KEY))  # as the header's right-click menu shows it
+    click_cell(window.tree, "a", Column.KEY)
+    type_text(window.tree, "3")  # typed, '3' would now name Task A, not row 3 (Task B)
+    assert cell(window, "c") == "B"
+    click_cell(window.tree, "c", Column.PREDECESSORS)
+    type_text(window.tree, cell(window, "c"))
     assert incoming(window, "c") == {("b", LinkType.FS, 0)}

@@ -1,26 +1,47 @@
 """The task table's Predecessors column, as MS Project's: `3FS+2d`, `4SS-1d`, `A, B FF` typed into a
 task's cell links it to those tasks as one undoable step.
 
-A predecessor is named by its key (what the cell shows, as the roadmap's `change-7 SS+1461 days`)
-or by its row ID, the task's number in outline order counted from 1 as in MS Project and in the
-CSV export. A key wins over an ID it spells. Entries the cell leaves out are unlinked; an entry
-naming a task already linked changes that link's type and lag.
+A predecessor is named by its row ID, the task's number in outline order counted from 1 as in MS
+Project and in the CSV export (what the cell shows, `2FS+3 days`), or by its key (`change-7 SS+1461d`).
+A key wins over an ID it spells, so the cell shows the key of a predecessor whose ID some task's key
+spells. Entries the cell leaves out are unlinked; an entry naming a task already linked changes that
+link's type and lag.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ...commands.base import Command
 from ...commands.composite import AllOrNothing
 from ...commands.links import AddLink, DeleteLink
+from ...commands.plan_index import index_of
 from ...domain import Link, LinkType, PlannerError, Project, Task
 from ...domain.durations import units_for, written_days
 from ...exchange.predecessors import PredecessorRef, parse_predecessors
 
 
-def predecessors_text(project: Project, incoming: list[Link]) -> str:
-    """`A, B SS, C FS+2 days`: a task's predecessors by key, from its `incoming` links in the order made."""
-    return ", ".join(_entry(project.tasks[link.pred_id].key, link) for link in incoming
+def predecessors_text(project: Project, incoming: list[Link], row_of: Callable[[str], int]) -> str:
+    """`2, 3SS, 5FS+2 days`: a task's predecessors by row ID as MS Project shows them (and as they are
+    typed), from its `incoming` links in the order made; `row_of` gives a task id's ID."""
+    return ", ".join(_entry(_ref(project, link.pred_id, row_of), link) for link in incoming
                      if link.pred_id in project.tasks)
+
+
+def predecessors_tooltip(project: Project, incoming: list[Link], row_of: Callable[[str], int]) -> list[str]:
+    """One line a predecessor: `5FS+2 days: Task name (key)`, the tasks the cell's IDs stand for."""
+    tasks = project.tasks
+    return [f"{_entry(_ref(project, link.pred_id, row_of), link)}: {tasks[link.pred_id].name} "
+            f"({tasks[link.pred_id].key})" for link in incoming if link.pred_id in tasks]
+
+
+def _ref(project: Project, task_id: str, row_of: Callable[[str], int]) -> str:
+    """The task's row ID, or its key where some task's key spells that ID (typed, the key would win)."""
+    row = str(row_of(task_id))
+    index = index_of(project)  # the window's plan is indexed by key: no reading of every task per cell
+    spelled = index.keys.get(row, 0) > 0 if index is not None else any(
+        task.key == row for task in project.tasks.values())
+    return project.tasks[task_id].key if spelled or row == "0" else row
 
 
 def links_into(project: Project) -> dict[str, list[Link]]:
@@ -31,11 +52,13 @@ def links_into(project: Project) -> dict[str, list[Link]]:
     return incoming
 
 
-def _entry(key: str, link: Link) -> str:
+def _entry(ref: str, link: Link) -> str:
+    """MS Project's form: `5`, `5SS`, `5FS+2 days`; a key keeps a space before the type (`a SS`)."""
+    space = "" if ref.isdigit() else " "
     if link.lag == 0:
-        return key if link.type is LinkType.FS else f"{key} {link.type.value}"
+        return ref if link.type is LinkType.FS else f"{ref}{space}{link.type.value}"
     sign = "+" if link.lag > 0 else "-"
-    return f"{key} {link.type.value}{sign}{written_days(abs(link.lag), link.elapsed)}"
+    return f"{ref}{space}{link.type.value}{sign}{written_days(abs(link.lag), link.elapsed)}"
 
 
 def predecessors_command(project: Project, task: Task, text: str) -> Command | None:

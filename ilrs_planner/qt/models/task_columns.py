@@ -109,7 +109,11 @@ class RowContext:
 
     def row_number(self, task: Task) -> int:
         """The task's ID (see RowNumbers)."""
-        return self.numbers.of(task.id) if self.numbers is not None else 0
+        return self.numbers_of(task.id)
+
+    def numbers_of(self, task_id: str) -> int:
+        """The ID of the task `task_id` (see RowNumbers)."""
+        return self.numbers.of(task_id) if self.numbers is not None else 0
 
     def baseline_precision(self, task: Task, entry: tuple[date, date]) -> Precision:
         """How precisely the compared baseline knew the task's dates ('2021' for Luna-25 in 2019)."""
@@ -204,7 +208,7 @@ def display_text(task: Task, column: Column, ctx: RowContext) -> str:
     if column is Column.CONFIDENCE:
         return shown_confidence(task)
     if column is Column.PREDECESSORS:
-        return predecessors_text(ctx.project, ctx.incoming(task))
+        return predecessors_text(ctx.project, ctx.incoming(task), ctx.numbers_of)
     if column is Column.ID:
         return str(ctx.row_number(task))
     if column is Column.TASK_MODE:

@@ -23,6 +23,7 @@ from ..document import Document
 from ..gantt.style import qcolor
 from .outline_rows import OutlineRows
 from .outline_update import SMALL_EDIT, block, outline_edit, parents_of, update_children
+from .predecessor_column import predecessors_tooltip
 from .schedule_rows import ScheduleRows
 from .task_columns import (
     HEADER_LINES,
@@ -192,7 +193,7 @@ class TaskTreeModel(OutlineRows):
         if role == Qt.ItemDataRole.BackgroundRole and column is Column.VARIANCE:
             return self._variance_tint(task)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(task)
+            return self._tooltip(task, column)
         return None
 
     def _variance_tint(self, task) -> QBrush | None:
@@ -202,8 +203,12 @@ class TaskTreeModel(OutlineRows):
             return None
         return QBrush(qcolor(slip_color(days), 95))
 
-    def _tooltip(self, task) -> str:
+    def _tooltip(self, task, column: Column) -> str:
         lines = [f"<b>{escape(task.key)}</b> — {escape(task.name)}"]
+        if column is Column.PREDECESSORS:  # the tasks the cell's IDs stand for
+            ctx = self._context()
+            lines += [f"<i>Predecessor</i> {escape(line)}"
+                      for line in predecessors_tooltip(ctx.project, ctx.incoming(task), ctx.numbers_of)]
         lines += map(escape, provenance_lines(task, self._context().precision(task)))
         if task.notes:
             lines.append(escape(task.notes[:300]))
