@@ -34,6 +34,7 @@ from .resources import icon
 from .screen_fit import fit_to_screen
 from .sharing.actions import SharingActions
 from .sharing.signature_label import SignatureStatus
+from .status_messages import StatusMessages
 
 
 class MainWindow(QMainWindow):
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self.gantt.dragDates.connect(self._say_briefly)
         self.empty_hint = EmptyPlanHint(self.gantt.canvas, document)
         self.unscheduled_banner = UnscheduledBanner(self.gantt.canvas, document)
+        self.status_messages = StatusMessages(self.statusBar(), document)  # before the views' notes
         document.refused.connect(self._show_refusal)
         document.noted.connect(self._note)
         document.pathChanged.connect(self.update_title)
