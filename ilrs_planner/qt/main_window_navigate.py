@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLineEdit
 
+from .change_effects import effects_of
 from .gantt.canvas import today
 from .keys import StandardKey, escape_key
 from .models.task_tree_model import ROW_HEIGHT
@@ -51,6 +52,7 @@ class NavigateActions:
         self.zoom_out = add("", "Zoom &out", StandardKey.ZoomOut, lambda: self._zoom(1 / ZOOM_STEP),
                             "Show a longer span of time")
         self.document.selectionChanged.connect(self.follow_selection)
+        self.document.changed.connect(self._follow_dates)
 
     def follow_selection(self, ids: list[str]) -> None:
         """The chart keeps the selected task in sight as the table keeps its row: a task added (or
@@ -65,6 +67,13 @@ class NavigateActions:
         first, last = gantt.visible_range()
         if finish < first or start > last:
             gantt.show_date(start, at=0.1)
+
+    def _follow_dates(self, changes, _initiator) -> None:
+        """An edit that moved the selected task's bar out of the dates shown (its duration typed, a
+        link typed into its Predecessors cell) brings the bar back in, as after its selection: on a
+        new plan at a day zoom the tasks linked one after another ran off to the right out of sight."""
+        if self.document.selected_ids and effects_of(changes).reschedule:
+            self.follow_selection(self.document.selected_ids)
 
     def _row_in_chart(self, row: int) -> None:
         """Scroll the shared rows so `row` is inside the chart's row area, which is shorter than the

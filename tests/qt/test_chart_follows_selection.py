@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from gestures import click_cell, press
+from gestures import click_cell, press, type_text
 from PySide6.QtWidgets import QApplication
 
 from ilrs_planner.qt.models.task_columns import Column
@@ -53,3 +53,26 @@ def test_clicking_a_bar_partly_in_sight_does_not_move_the_chart(window):
     before = gantt.visible_range()
     click_cell(window.tree, "c", Column.NAME)
     assert gantt.visible_range() == before
+
+
+def test_a_new_task_linked_after_another_keeps_its_bar_in_sight_at_a_day_zoom(qtbot, window):
+    window.plan_file.new_plan()
+    gantt = window.gantt
+    start = window.document.project.start
+    gantt.zoom_to_range(start - timedelta(days=1), start + timedelta(days=9))  # ten days, as a new plan shows
+    window.tree.setFocus()
+    for name in ("Design", "Build", "Test"):
+        press(window.tree, "Insert")
+        type_text(window.tree, name)
+    for row, (task_id, typed) in enumerate(zip(window.document.project.tasks, ("15d", "3d", "20d"))):
+        click_cell(window.tree, task_id, Column.DURATION)
+        type_text(window.tree, typed)
+        if row:
+            click_cell(window.tree, task_id, Column.PREDECESSORS)
+            type_text(window.tree, str(row))  # after the task of the row above; Enter goes down a row
+            selected = window.document.selected_ids[0]
+            assert bar_in_sight(window, selected), f"row {gantt.rows().index(selected) + 1} out of sight"
+    test = list(window.document.project.tasks)[2]
+    assert window.document.selected_ids == [test] and gantt.shown_dates(test)[0] > start + timedelta(days=20)
+    assert bar_in_sight(window, test)  # moved 18 working days on by its links, and followed
+    assert gantt.visible_range()[1] - gantt.visible_range()[0] < timedelta(days=14)  # the zoom kept
