@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
         self.menus: dict[str, QMenu] = {}
         self.status_bar_widgets: dict = {}
         self._fitted_once = False
+        self._split_when_shown = False  # no split remembered: the first show makes one for the window's width
         self.setWindowIcon(icon("app"))
         self.setAcceptDrops(True)
         for key, title in (("file", "&File"), ("edit", "&Edit"), ("plan", "&Plan"), ("view", "&View"),
@@ -216,9 +217,10 @@ class MainWindow(QMainWindow):
         if (state := settings.value("window/state")) is not None:
             self.restoreState(state)
         fit_to_screen(self)
-        if (splitter := settings.value("window/splitter")) is not None:
+        self._split_when_shown = (splitter := settings.value("window/splitter")) is None
+        if splitter is not None:
             self.splitter.restoreState(splitter)
-        else:  # the table takes two fifths of whatever width the screen gave, the chart the rest
+        else:  # until the first show, when the width the screen gives is known (view.first_split)
             self.splitter.setSizes([self.width() * 2 // 5, self.width() * 3 // 5])
         self.tree.restore_state(settings)
         self.view.restore_state(settings)
@@ -238,6 +240,8 @@ class MainWindow(QMainWindow):
         if not self._fitted_once:
             self._fitted_once = True
             fit_to_screen(self)
+            if self._split_when_shown:
+                self.view.first_split()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Ask about unsaved changes; remember the layout; remove the recovery file on a clean exit."""
