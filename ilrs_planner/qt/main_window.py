@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
         self.status_bar_widgets: dict = {}
         self._fitted_once = False
         self._split_when_shown = False  # no split remembered: the first show makes one for the window's width
+        self.layout_remembered = False  # docks' places and sizes as the user left them (restore_settings)
         self.setWindowIcon(icon("app"))
         self.setAcceptDrops(True)
         for key, title in (("file", "&File"), ("edit", "&Edit"), ("plan", "&Plan"), ("view", "&View"),
@@ -214,7 +215,8 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1600, 950)
-        if (state := settings.value("window/state")) is not None:
+        self.layout_remembered = (state := settings.value("window/state")) is not None
+        if state is not None:
             self.restoreState(state)
         fit_to_screen(self)
         self._split_when_shown = (splitter := settings.value("window/splitter")) is None

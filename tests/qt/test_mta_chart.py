@@ -8,11 +8,16 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QFontMetricsF, QHelpEvent
+from PySide6.QtWidgets import QApplication, QToolTip
 
 from ilrs_planner.chart import palette
 from ilrs_planner.chart.variance import ON_TIME_STEP, SLIP_STEPS
 from ilrs_planner.data.reference import build_reference_project
+from ilrs_planner.qt.analysis.mta_labels import legend_entries
 from ilrs_planner.qt.analysis.mta_panel import MtaPanel
+from ilrs_planner.qt.analysis.mta_style import font
 from ilrs_planner.qt.document import Document
 
 sys.path.insert(0, str(Path(__file__).parents[1]))
@@ -89,3 +94,33 @@ def test_in_the_dock_of_an_800_by_600_window_the_legend_names_every_line(panel):
     assert legend.left() > picture.plot_rect(width, height).right()  # beside the plot, not in its corner
     assert legend.width() / columns >= 150  # "Chang'e 7 south-p…" and its slip, not a bare colour
     assert legend.right() <= width
+
+
+def test_in_the_dock_of_a_wide_window_the_plot_takes_the_room_and_the_legend_names_whole(panel):
+    # The dock under the Gantt of a 1920 x 1080 window: about 1700 x 260 px for the chart. The square
+    # plot was about 130 px wide beside a legend of two columns of cut names, the rest left empty.
+    panel.resize(1900, 300)
+    chart = panel.chart
+    zoom = chart.zoom()
+    width, height = chart.width() / zoom, chart.height() / zoom
+    picture = chart.picture()
+    plot, (legend, columns) = picture.plot_rect(width, height), picture.legend(width, height)
+    assert plot.width() >= 2 * plot.height() and plot.width() > legend.width()
+    assert columns == 1 and legend.left() > plot.right() and legend.right() <= width
+    names = QFontMetricsF(font(13, True))
+    assert all(names.horizontalAdvance(line.name) + 30 < legend.width() - 24 - 60 for line in picture.trend.lines)
+
+
+def test_a_name_cut_short_in_a_narrow_dock_is_read_whole_in_its_tooltip(qtbot, panel):
+    panel.resize(760, 250)  # the dock of an 800-pixel window: the legend's names are cut
+    chart = panel.chart
+    zoom = chart.zoom()
+    width, height = chart.width() / zoom, chart.height() / zoom
+    picture = chart.picture()
+    box, columns = picture.legend(width, height)
+    line = picture.trend.lines[0]
+    entry = legend_entries(box, len(picture.trend.lines), columns, picture.legend_row(height))[0]
+    at = (entry.center() * zoom).toPoint()
+    QApplication.sendEvent(chart, QHelpEvent(QEvent.Type.ToolTip, at, chart.mapToGlobal(at)))
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert QToolTip.text().startswith(f"{line.name}: ") and "→" in QToolTip.text()

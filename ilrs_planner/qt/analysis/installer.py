@@ -48,6 +48,9 @@ def scrolling(panel: QWidget) -> QScrollArea:
     return DockScroll(panel)
 
 
+TALL_WINDOW, TREND_SHARE = 900, 0.42  # a window this tall gives the trend's dock this share of its height
+
+
 class AnalysisTools:
     """The docks and actions the Analysis menu offers; kept on the window as `window.analysis`."""
 
@@ -92,7 +95,20 @@ class AnalysisTools:
             self.docks[name].setWidget(scrolling(panel))
             if name in FIRST_FIELDS:  # opened by its key, the keys go to this field, ready to type
                 self._to_front[name].timeout.connect(getattr(panel, FIRST_FIELDS[name]).setFocus)
+            if name == "mta":
+                self._to_front[name].timeout.connect(self._room_for_trend)
         return self._panels[name]
+
+    def _room_for_trend(self) -> None:
+        """The trend's first showing on a tall window (1080 pixels) with no dock sizes remembered: its
+        dock takes TREND_SHARE of the window's height. The panel's own height left the plot about
+        130 pixels high, its forecasts 5 pixels a year; a size the planner chose is kept."""
+        window, dock = self.window, self.docks["mta"]
+        wanted = int(window.height() * TREND_SHARE)
+        if window.layout_remembered or window.height() < TALL_WINDOW or dock.height() >= wanted:
+            return
+        if window.dockWidgetArea(dock) in (Qt.DockWidgetArea.BottomDockWidgetArea, Qt.DockWidgetArea.TopDockWidgetArea):
+            window.resizeDocks([dock], [wanted], Qt.Orientation.Vertical)
 
     def _make(self, name: str) -> QWidget:
         _title, module, cls, _shortcut = TOOLS[name]

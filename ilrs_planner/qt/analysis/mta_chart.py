@@ -10,33 +10,44 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ...chart import palette
 from ...engine.mta import MilestoneTrend
-from .mta_labels import legend_columns, legend_height, paint_end_labels, paint_legend, place_end_labels
+from .mta_labels import (
+    legend_columns,
+    legend_entries,
+    legend_height,
+    paint_end_labels,
+    paint_legend,
+    place_end_labels,
+)
 from .mta_paint import paint_grid, paint_lines, paint_marker, paint_reports
 from .mta_style import (
     AXIS_BOTTOM,
     AXIS_LEFT,
     HEADER,
     LEGEND_MIN_W,
+    LEGEND_ROW,
     LEGEND_W,
     LOGICAL_SIZE,
     MARGIN,
     MUTED,
     SHORT,
     SHORT_HEADER,
+    SHORT_ROW,
     TEXT,
     font,
     forecast_years,
+    slip_text,
     years,
 )
 
 __all__ = ["LOGICAL_SIZE", "MtaChartWidget", "MtaPicture"]
 NAMES_PAST_PLOT = 220.0  # room for the lines' names right of the plot, where the picture is wide
+WIDE_PLOT = 4.0  # a short picture's plot at most this many times wider than tall
 MIN_ZOOM, MAX_ZOOM = 0.8, 1.2  # on screen the picture is laid out for the widget, its text scaled only a little
 
 
@@ -60,10 +71,18 @@ class MtaPicture:
 
     # -- geometry ---------------------------------------------------------------------------
     def plot_rect(self, width: float, height: float) -> QRectF:
-        """The square plot area: one time scale on both axes."""
+        """The plot area, the same years on both axes: square in a picture, where the diagonal
+        rises at 45°; in a short picture (a dock under the Gantt) up to WIDE_PLOT times wider than
+        tall, into the width the legend beside it leaves, so the lines are not squeezed into the
+        height's square with the legend taking the width."""
         top = MARGIN + (SHORT_HEADER if height < SHORT else HEADER)
-        side = min(height - top - AXIS_BOTTOM - MARGIN, width - 2 * MARGIN - AXIS_LEFT)
-        return QRectF(MARGIN + AXIS_LEFT, top, max(side, 50.0), max(side, 50.0))
+        side = max(min(height - top - AXIS_BOTTOM - MARGIN, width - 2 * MARGIN - AXIS_LEFT), 50.0)
+        wide = side
+        if height < SHORT:
+            columns = legend_columns(len(self.trend.lines), height - top - MARGIN, SHORT_ROW)
+            room = width - 2 * MARGIN - AXIS_LEFT - 30 - columns * LEGEND_MIN_W
+            wide = min(max(side, room), side * WIDE_PLOT)
+        return QRectF(MARGIN + AXIS_LEFT, top, wide, side)
 
     def point(self, rect: QRectF, x: date | float, y: date | float) -> QPointF:
         """A report date `x` and a forecast `y` (dates or fractional years) in the plot."""
@@ -78,17 +97,32 @@ class MtaPicture:
         plot's lower-right corner, under the diagonal, where forecasts would lie before their report
         date, so no line still ahead draws there, unless its entries would be narrower there than
         beside the plot (a short dock's small plot had eight columns of colour without a name)."""
-        rect, count = self.plot_rect(width, height), len(self.trend.lines)
+        rect, count, row = self.plot_rect(width, height), len(self.trend.lines), self.legend_row(height)
         room = width - MARGIN - rect.right() - 30
-        columns = legend_columns(count, height - rect.top() - MARGIN)
-        inside = legend_columns(count, rect.height() - 24)
+        columns = legend_columns(count, height - rect.top() - MARGIN, row)
+        inside = legend_columns(count, rect.height() - 24, row)
         inside_w = min(LEGEND_W * inside, rect.width() - 24)
         if room >= columns * LEGEND_MIN_W or room / columns > inside_w / inside:
-            w = min(LEGEND_W * columns, room)
+            w = min(self._legend_column_w(height) * columns, room)
             left = rect.right() + 30 + min(room - w, NAMES_PAST_PLOT)
-            return QRectF(left, rect.top(), w, legend_height(count, columns)), columns
-        h = legend_height(count, inside)
+            return QRectF(left, rect.top(), w, legend_height(count, columns, row)), columns
+        h = legend_height(count, inside, row)
         return QRectF(rect.right() - inside_w - 12, rect.bottom() - h - 12, inside_w, h), inside
+
+    def _legend_column_w(self, height: float) -> float:
+        """A legend column's width: LEGEND_W, or in a short picture as wide as its longest one-line
+        entry (at most half as wide again), so the names are cut only where the room ends."""
+        if height >= SHORT:
+            return LEGEND_W
+        names, slips = QFontMetricsF(font(13, True)), QFontMetricsF(font(12))
+        entry = max((names.horizontalAdvance(line.name) + slips.horizontalAdvance(slip_text(line))
+                     for line in self.trend.lines), default=0.0) + 30 + 8 + 24 + 4
+        return min(max(entry, LEGEND_MIN_W), LEGEND_W * 1.5)
+
+    @staticmethod
+    def legend_row(height: float) -> float:
+        """A legend entry's height: two lines (name, forecasts) in a picture, one in a short one."""
+        return SHORT_ROW if height < SHORT else LEGEND_ROW
 
     def legend_rect(self, width: float, height: float) -> QRectF:
         return self.legend(width, height)[0]
@@ -125,15 +159,28 @@ class MtaPicture:
 
     def _legend_args(self, width: float, height: float):
         box, columns = self.legend(width, height)
-        return box, self.trend.lines, [self.color(i) for i in range(len(self.trend.lines))], columns
+        lines = self.trend.lines
+        return box, lines, [self.color(i) for i in range(len(lines))], columns, self.legend_row(height)
+
+    def line_at(self, width: float, height: float, at: QPointF):
+        """The trend line whose legend entry or name is at `at` (None: none), for its tooltip."""
+        lines = self.trend.lines
+        box, columns = self.legend(width, height)
+        for line, entry in zip(lines, legend_entries(box, len(lines), columns, self.legend_row(height))):
+            if entry.contains(at):
+                return line
+        return next((line for label in self.end_labels(width, height) if label.box.contains(at)
+                     for line in lines if line.name.startswith(label.text.rstrip("…"))), None)
 
     def _paint_title(self, p: QPainter, width: float, height: float) -> None:
-        short = height < SHORT
+        short = height < SHORT  # a dock: the title alone (the dock's tooltip has the subtitle)
         p.setPen(TEXT)
         p.setFont(font(17 if short else 22, True))
         title_h = 24 if short else 30
         p.drawText(QRectF(MARGIN, MARGIN - (8 if short else 0), width - 2 * MARGIN, title_h),
                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.title)
+        if short:
+            return
         p.setPen(MUTED)
         p.setFont(font(12 if short else 13))
         top = MARGIN - (8 if short else 0) + title_h
@@ -175,6 +222,18 @@ class MtaChartWidget(QWidget):
             return None
         return MtaPicture(self.trend, self.title, marker=self.marker)
 
+    def event(self, event) -> bool:
+        """A tooltip over a legend entry or a line's name: the milestone's whole name (cut short
+        there in a narrow dock) and its forecasts; elsewhere what the axes mean."""
+        if event.type() == QEvent.Type.ToolTip:
+            picture, zoom = self.picture(), self.zoom()
+            if picture is None:
+                return super().event(event)
+            line = picture.line_at(self.width() / zoom, self.height() / zoom, QPointF(event.pos()) / zoom)
+            QToolTip.showText(event.globalPos(), line_tooltip(line) if line is not None else picture.subtitle, self)
+            return True
+        return super().event(event)
+
     def paintEvent(self, _event) -> None:  # noqa: N802
         p = QPainter(self)
         p.fillRect(self.rect(), QColor("white"))
@@ -188,3 +247,10 @@ class MtaChartWidget(QWidget):
             p.scale(zoom, zoom)
             picture.paint(p, self.width() / zoom, self.height() / zoom)
         p.end()
+
+
+def line_tooltip(line) -> str:
+    """'Chang'e 7 south-pole survey: 2024 → 2027-06 (+3 y)', as the legend says it, the name whole."""
+    if not line.points:
+        return f"{line.name}: not in any report"
+    return f"{line.name}: {line.point_text(0)} → {line.point_text(-1)} ({slip_text(line)})"

@@ -63,17 +63,18 @@ def paint_end_labels(p: QPainter, labels: list[EndLabel]) -> None:
         p.drawText(label.box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label.text)
 
 
-def legend_columns(count: int, height: float) -> int:
-    """Columns the legend needs so that `count` entries fit in `height`."""
-    rows = max(int((height - LEGEND_TOP - 8) // LEGEND_ROW), 1)
+def legend_columns(count: int, height: float, row: float = LEGEND_ROW) -> int:
+    """Columns the legend needs so that `count` entries of `row` pixels fit in `height`."""
+    rows = max(int((height - LEGEND_TOP - 8) // row), 1)
     return max(-(-count // rows), 1)
 
 
-def legend_height(count: int, columns: int) -> float:
-    return LEGEND_TOP + 8 + LEGEND_ROW * -(-count // columns)
+def legend_height(count: int, columns: int, row: float = LEGEND_ROW) -> float:
+    return LEGEND_TOP + 8 + row * -(-count // columns)
 
 
-def paint_legend(p: QPainter, box: QRectF, lines, colors: list[QColor], columns: int) -> None:
+def paint_legend(p: QPainter, box: QRectF, lines, colors: list[QColor], columns: int,
+                 row: float = LEGEND_ROW) -> None:
     """Every line's colour, name and first → last forecast with its slip, in `columns` filling `box`."""
     p.setPen(QPen(GRID_MAJOR, 1))
     p.setBrush(QColor(255, 255, 255, 235))
@@ -82,12 +83,37 @@ def paint_legend(p: QPainter, box: QRectF, lines, colors: list[QColor], columns:
     p.setFont(font(14, True))
     p.drawText(QRectF(box.left() + 12, box.top() + 8, box.width() - 24, 22),
                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, "Milestones")
-    rows = -(-len(lines) // columns)
+    for index, (line, entry) in enumerate(zip(lines, legend_entries(box, len(lines), columns, row))):
+        if row < LEGEND_ROW:
+            _one_line_entry(p, entry, line, colors[index])
+        else:
+            _legend_entry(p, entry.topLeft(), entry.width(), line, colors[index])
+
+
+def legend_entries(box: QRectF, count: int, columns: int, row: float = LEGEND_ROW) -> list[QRectF]:
+    """Where each of `count` entries sits in the legend `box` of `columns`, filled column by column."""
+    rows = -(-count // columns)
     column_w = (box.width() - 12) / columns
-    for index, line in enumerate(lines):
-        column, row = divmod(index, rows)
-        at = QPointF(box.left() + 12 + column * column_w, box.top() + LEGEND_TOP + row * LEGEND_ROW)
-        _legend_entry(p, at, column_w - 12, line, colors[index])
+    return [QRectF(box.left() + 12 + (index // rows) * column_w, box.top() + LEGEND_TOP + (index % rows) * row,
+                   column_w - 12, row) for index in range(count)]
+
+
+def _one_line_entry(p: QPainter, entry: QRectF, line, color: QColor) -> None:
+    """A short picture's entry: the name, cut short where it must, and the slip at the right; the
+    forecasts are in its tooltip (MtaChartWidget)."""
+    middle = entry.center().y()
+    p.setPen(QPen(color, 3))
+    p.drawLine(QPointF(entry.left(), middle), QPointF(entry.left() + 22, middle))
+    p.setFont(font(12))
+    slip = slip_text(line) if line.points else ""
+    slip_w = QFontMetricsF(p.font()).horizontalAdvance(slip) + 8
+    p.setPen(MUTED)
+    p.drawText(entry, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, slip)
+    p.setPen(TEXT)
+    p.setFont(font(13, True))
+    room = QRectF(entry.left() + 30, entry.top(), entry.width() - 30 - slip_w, entry.height())
+    shown = QFontMetricsF(p.font()).elidedText(line.name, Qt.TextElideMode.ElideRight, room.width())
+    p.drawText(room, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown)
 
 
 def _legend_entry(p: QPainter, at: QPointF, width: float, line, color: QColor) -> None:

@@ -1,10 +1,13 @@
 """The milestone trend chart's plot: the grid and its years, the diagonal, the report dates and the lines.
 
-Everything here is painted into the square plot `rect` of an MtaPicture (mta_chart.py), whose
-`point(rect, x, y)` places a report date (x) and a forecast (y) on the one time scale of both axes.
+Everything here is painted into the plot `rect` of an MtaPicture (mta_chart.py), whose
+`point(rect, x, y)` places a report date (x) and a forecast (y) on the same years of both axes
+(square in a picture, wider than tall in a short dock).
 """
 
 from __future__ import annotations
+
+import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
@@ -13,8 +16,8 @@ from .mta_style import CURRENT, GRID, GRID_MAJOR, MARKER, MUTED, PAST, TEXT, fon
 
 
 def year_step(picture, rect: QRectF) -> int:
-    """Years between two labelled grid lines: at least 42 px apart."""
-    px_per_year = rect.width() / max(picture.hi - picture.lo, 1)
+    """Years between two labelled grid lines: at least 42 px apart on the shorter axis."""
+    px_per_year = min(rect.width(), rect.height()) / max(picture.hi - picture.lo, 1)
     return next((s for s in (1, 2, 5, 10, 20, 50) if s * px_per_year >= 42), 100)
 
 
@@ -67,14 +70,15 @@ def _paint_diagonal_words(p: QPainter, picture, rect: QRectF) -> None:
     current = next((r.as_of for r in picture.trend.reports if r.is_current), None)
     upto = picture.point(rect, current, current).x() if current else rect.right()
     start = picture.point(rect, picture.lo, picture.lo)
-    room = (min(upto, rect.right()) - start.x()) * 2 ** 0.5 - 24
+    slope = rect.height() / rect.width()  # 1 in a square plot
+    room = (min(upto, rect.right()) - start.x()) * math.hypot(1, slope) - 24
     text = next((t for t in ("forecast = report date (reached)", "forecast = report date")
                  if metrics.horizontalAdvance(t) <= room), None)
     if text is None:
         return
     p.save()
     p.translate(start)
-    p.rotate(-45)
+    p.rotate(-math.degrees(math.atan(slope)))
     p.drawText(QRectF(12, 3, room, 18), Qt.AlignmentFlag.AlignLeft, text)
     p.restore()
 

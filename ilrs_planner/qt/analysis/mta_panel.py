@@ -7,7 +7,6 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -39,17 +38,21 @@ class MtaPanel(QWidget):
         self.window_button = QPushButton("Open in window")
         self.window_button.setToolTip("The chart in its own window, large enough to read every label")
         self.message = MessageLine()
+        # The buttons under the list, so the chart has the dock's whole height: a dock under the
+        # Gantt is short, and a row of buttons under the chart cut its plot by a sixth.
+        side = QWidget()
+        column = QVBoxLayout(side)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.milestones, 1)
+        column.addWidget(self.window_button)  # one above the other: the list stays narrow
+        column.addWidget(self.export_button)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.milestones)
+        splitter.addWidget(side)
         splitter.addWidget(self.chart)
-        splitter.setSizes([240, 760])
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.window_button)
-        buttons.addWidget(self.export_button)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([200, 800])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
-        layout.addLayout(buttons)
         layout.addWidget(self.message)
         self.milestones.itemChanged.connect(lambda _item: self.refresh())
         self.export_button.clicked.connect(self.ask_export)

@@ -17,9 +17,10 @@ CURRENT = QColor("#1a73e8")  # the current plan's report date
 MARKER = palette.STATUS_DATE  # the status-date purple of the Gantt: "the plan as of this day"
 LOGICAL_SIZE = (1200.0, 1100.0)  # an exported picture, before scaling to its pixels
 MARGIN, AXIS_LEFT, AXIS_BOTTOM = 28.0, 64.0, 54.0
-HEADER, SHORT_HEADER = 62.0, 44.0  # title and subtitle above the plot; a short picture's smaller title
+HEADER, SHORT_HEADER = 62.0, 26.0  # title and subtitle above the plot; a short picture's smaller title alone
 SHORT = 640.0  # a picture lower than this (a dock) gets the smaller title
 LEGEND_W, LEGEND_MIN_W, LEGEND_ROW, LEGEND_TOP = 340.0, 230.0, 40.0, 34.0  # a column's width, at most and least
+SHORT_ROW = 22.0  # a short picture's legend entry: the name and slip on one line
 
 
 def font(px: float, bold: bool = False) -> QFont:
