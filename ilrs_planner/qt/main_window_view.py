@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 MIN_CHART_WIDTH = 320  # what the chart keeps when the table widens for a comparison
-TABLE_SHARE = 0.45  # the most of the window the table takes at first: the chart is what a plan is read on
+TABLE_SHARE = 0.4  # the most of the window the table takes at first: the chart is what a plan is read on
 MAX_FIRST_NAME = 400  # the Name column's most at first, given room: the roadmap's names read whole
 READ_THROUGH = Column.FLOAT  # at first the table shows its columns up to Total float whole, room allowing
 ZOOM_PRESETS = [  # (Gantt preset, menu text, icon, shortcut)
