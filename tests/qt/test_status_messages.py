@@ -1,9 +1,11 @@
 """The status bar's message speaks of the last edit: a hint goes at the next edit, and an edit that
-leaves the plan unscheduled says so there, where the planner read the message before."""
+leaves the plan unscheduled (or a plan opened so) says so there, where the planner read the message
+before; the banner over the chart says it too."""
 
 from __future__ import annotations
 
-from gestures import click_cell, press, type_text
+from gestures import click_cell, type_text
+from test_unscheduled_banner import _open, _save
 
 from ilrs_planner.qt.models.task_columns import Column
 
@@ -31,13 +33,19 @@ def test_a_rounding_note_stays_for_its_edit_and_goes_at_the_next(qtbot, window):
     assert message(window) == ""
 
 
-def test_an_indent_that_leaves_the_plan_unscheduled_says_so_in_the_status_bar(qtbot, window):
+def test_a_plan_without_a_schedule_says_so_in_the_status_bar_until_one_that_schedules(
+        qtbot, window, monkeypatch, tmp_path):
     click_cell(window.tree, "a", Column.DURATION)
     type_text(window.tree, "2.5d")
-    click_cell(window.tree, "c", Column.NAME)
-    press(window.tree, "Alt+Shift+Right")  # Task C under Task B, its own predecessor
-    assert window.document.schedule is None
-    assert message(window).startswith("Not scheduled: ") and "rounded" not in message(window)
-    press(window.tree, "Ctrl+Z")
-    assert window.document.schedule is not None
-    assert message(window) == ""
+    assert "rounded up" in message(window)
+    window.document.mark_saved()  # opening another plan asks nothing
+    _open(qtbot, window, monkeypatch, _save(tmp_path / "dormant.db", (False,) * 7))  # no working day
+    assert message(window).startswith("Not scheduled: ") and "no working day" in message(window)
+    (survey,) = window.document.project.tasks.values()
+    click_cell(window.tree, survey.id, Column.NAME)
+    type_text(window.tree, "Site survey")  # an edit that leaves it unscheduled: still said
+    assert survey.name == "Site survey"
+    assert message(window).startswith("Not scheduled: ")
+    window.document.mark_saved()
+    _open(qtbot, window, monkeypatch, _save(tmp_path / "working.db", (True,) * 5 + (False, False)))
+    assert window.document.schedule is not None and message(window) == ""
