@@ -37,8 +37,12 @@ class LockInfo:
     token: str  # tells our own marker from one that replaced it
 
     def describe(self) -> str:
-        """'alice on host-x (process 1234) since 2030-01-01 09:00 UTC'."""
-        return f"{self.user} on {self.host} (process {self.pid}) since {self.since[:16].replace('T', ' ')} UTC"
+        """'alice on host-x (process 1234) since 2030-01-01 09:00 UTC'; for a marker that could not be
+        read, 'someone unknown (its in-use marker cannot be read)', not a process 0 since a blank time."""
+        if not self.token:
+            return "someone unknown (its in-use marker cannot be read)"
+        since = self.since[:16].replace("T", " ")
+        return f"{self.user} on {self.host} (process {self.pid})" + (f" since {since} UTC" if since else "")
 
 
 def lock_path_for(path: str | os.PathLike[str]) -> Path:

@@ -28,6 +28,11 @@ def test_a_marker_of_invalid_utf8_is_held_by_someone_unknown(plan_file):
     assert _held_by_unknown(plan_file)
 
 
+def test_a_marker_that_cannot_be_read_is_described_as_such_not_as_process_0_at_no_time(plan_file):
+    lock_path_for(plan_file).write_text("{not json")
+    assert read_lock(plan_file).describe() == "someone unknown (its in-use marker cannot be read)"
+
+
 def test_a_marker_of_deeply_nested_json_is_held_by_someone_unknown(plan_file):
     lock_path_for(plan_file).write_text("[" * 60_000)
     assert _held_by_unknown(plan_file)
