@@ -107,6 +107,19 @@ def test_merge_clean_and_with_conflicts(tmp_path, plan_file, capsys):
     assert open_project(merged).tasks["t-lander"].duration == 12
 
 
+def test_a_merge_refused_by_a_fault_of_theirs_names_their_file(tmp_path, plan_file, capsys):
+    """Their copy holds a task linked to itself (a partner's tool wrote it): the merge cannot be made,
+    and the refusal says the fault is in THEIRS, not in the merge or in our plan."""
+    ours, theirs, merged = tmp_path / "ours.db", tmp_path / "theirs.db", tmp_path / "merged.db"
+    _edit_copy(plan_file, ours, 12)
+    _edit_copy(plan_file, theirs, 15)
+    _edit(theirs, lambda p: p.links.__setitem__("l-self", Link("t-orbiter", "t-orbiter", id="l-self")))
+    assert main(["merge", str(plan_file), str(ours), str(theirs), "-o", str(merged)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error[link.self]: THEIRS ({theirs}) cannot be merged: ") and "ORBITER" in err
+    assert not merged.exists()
+
+
 @pytest.mark.parametrize("role", ["base", "ours", "theirs"])
 def test_merge_never_writes_over_one_of_its_own_inputs(tmp_path, plan_file, capsys, role):
     ours, theirs = tmp_path / "ours.db", tmp_path / "theirs.db"
