@@ -15,24 +15,26 @@ def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "baselines", help="list a plan's baselines with their 'as of' dates",
         description="List the baselines (named snapshots of the schedule) of a plan, oldest first, one a "
-        "line: the name, then 'as of' and its date.")
+        "line: its number, the name, then 'as of' and its date. Wherever a command takes a baseline's name "
+        "(--baseline, --against), its number does as well.")
     parser.add_argument("plan", metavar="PLAN.db", help="the plan file")
     parser.add_argument("--json", action="store_true",
-                        help='print JSON: [{"name", "as_of", "tasks", "classification"}]')
+                        help='print JSON: [{"number", "name", "as_of", "tasks", "classification"}]')
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print one baseline a line (as-of date, name), or JSON."""
+    """Print one baseline a line (number, name, as-of date), or JSON."""
     project = load_plan(args.plan)
-    baselines = sorted(project.baselines, key=lambda b: b.as_of)
+    baselines = project.numbered_baselines()
     if args.json:
-        print(json.dumps([{"name": b.name, "as_of": b.as_of.isoformat(), "tasks": len(b.entries),
-                           "classification": b.classification.value} for b in baselines], indent=2, ensure_ascii=False))
+        print(json.dumps([{"number": n, "name": b.name, "as_of": b.as_of.isoformat(), "tasks": len(b.entries),
+                           "classification": b.classification.value} for n, b in enumerate(baselines, 1)], indent=2, ensure_ascii=False))
     elif not baselines:
         print("The plan has no baselines.")
     width = max((len(one_line(b.name)) for b in baselines), default=0)
-    for baseline in [] if args.json else baselines:
+    digits = len(str(len(baselines)))
+    for number, baseline in enumerate([] if args.json else baselines, 1):
         seen_by = "" if baseline.classification == Classification.PUBLIC else f"  ({baseline.classification.value})"
-        print(f"{one_line(baseline.name).ljust(width)}  as of {baseline.as_of.isoformat()}{seen_by}")
+        print(f"{number:>{digits}}  {one_line(baseline.name).ljust(width)}  as of {baseline.as_of.isoformat()}{seen_by}")
     return 0

@@ -216,12 +216,23 @@ class Project:
                 return participant
         raise PlannerError("task.unknown", f"no participant has the key '{key}'", [key])
 
+    def numbered_baselines(self) -> list[Baseline]:
+        """The baselines in the order they are numbered (1 = the first): oldest "as of" first, baselines of
+        one day by name, so the same plan numbers them the same in every listing and every run."""
+        return sorted(self.baselines, key=lambda b: (b.as_of, b.name))
+
     def baseline(self, name: str) -> Baseline:
+        """The baseline named `name`, or else numbered `name` ('3': the third of `numbered_baselines`);
+        a name that is itself a number is found by that name first."""
         for baseline in self.baselines:
             if baseline.name == name:
                 return baseline
+        number = name.strip()
+        if number.isdigit() and 1 <= int(number) <= len(self.baselines):
+            return self.numbered_baselines()[int(number) - 1]
+        numbers = f"; or give its number, 1-{len(self.baselines)}" if self.baselines else ""
         raise PlannerError("baseline.unknown", f"no baseline is named '{name}' "
-                           f"({choices_text([b.name for b in self.baselines], name, 'baselines')})",
+                           f"({choices_text([b.name for b in self.baselines], name, 'baselines')}){numbers}",
                            [name])
 
     # -- the WBS ----------------------------------------------------------------------------

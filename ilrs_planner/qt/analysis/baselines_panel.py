@@ -100,7 +100,7 @@ class BaselinePanel(QWidget):
     def refresh(self) -> None:
         """Rebuild the rows from the plan's baselines."""
         self.table.blockSignals(True)
-        baselines = sorted(self.document.project.baselines, key=lambda b: b.as_of)
+        baselines = self.document.project.numbered_baselines()  # the row numbers are the baselines' numbers
         self.table.setRowCount(len(baselines))
         for row, baseline in enumerate(baselines):
             compared = "✓" if baseline.name == self.document.baseline_name else ""

@@ -120,15 +120,16 @@ def fill_task_combo(combo: QComboBox, project: Project, milestones_only: bool = 
 
 
 def fill_baseline_combo(combo: QComboBox, project: Project, with_current: bool = False) -> None:
-    """Baselines oldest first (data = name), optionally "Current plan" (data = None) on top."""
-    chosen = combo.currentText()
+    """Baselines oldest first, each with its number as `baselines` lists it ("3  2021-06-16 ILRS
+    roadmap"; data = name), optionally "Current plan" (data = None) on top."""
+    chosen = combo.currentData()
     combo.blockSignals(True)
     combo.clear()
     if with_current:
         combo.addItem(CURRENT_PLAN, None)
-    for baseline in sorted(project.baselines, key=lambda b: b.as_of):
-        combo.addItem(baseline.name, baseline.name)
-    index = combo.findText(chosen)
+    for number, baseline in enumerate(project.numbered_baselines(), 1):
+        combo.addItem(f"{number}  {baseline.name}", baseline.name)
+    index = combo.findData(chosen)
     combo.setCurrentIndex(max(index, 0))
     combo.blockSignals(False)
 
