@@ -16,7 +16,8 @@ def register(subparsers) -> None:
         description="Milestone trend analysis: for each chosen milestone, its forecast date at every baseline "
         "('as of' date) and in the current plan (at its status date). Rising lines = slipping. On the ILRS "
         "roadmap the default milestones are the basic and extended station, Chang'e 7 and 8, Luna-26/27, the "
-        "crewed landing and the power plant; elsewhere the plan's first milestones.")
+        "crewed landing and the power plant; elsewhere the plan's first milestones. The summary gives each "
+        "milestone's first and latest forecast and, when it moved more than once, every move.")
     parser.add_argument("plan", metavar="PLAN.db", help="the plan file")
     parser.add_argument("-o", "--output", metavar="OUT.png", help="write the chart (.png, .svg or .pdf)")
     parser.add_argument("--milestones", metavar="KEY,KEY", help="task keys to show, comma-separated")
@@ -64,5 +65,8 @@ def _print_summary(trend) -> None:
         if not line.points:
             print(f"{line.key.ljust(width)}  not in any report")
             continue
+        moves = line.moves()
+        net = "net " if len(moves) > 1 else ""
+        path = f"; moved {', '.join(f'{m.text} on {m.as_of} (to {m.now})' for m in moves)}" if len(moves) > 1 else ""
         print(f"{line.key.ljust(width)}  {line.point_text(0):>10} -> {line.point_text(-1):<10}"
-              f"  {line.total_slip_text} over {len(line.points)} reports")
+              f"  {net}{line.total_slip_text} over {len(line.points)} reports{path}")

@@ -6,8 +6,9 @@ import copy
 from datetime import date
 from operator import attrgetter
 
-from ..domain import ConstraintType, Link, Project, Task
+from ..domain import Confidence, ConstraintType, Link, Precision, Project, Task
 from ..domain.durations import format_days
+from ..domain.provenance import UNSOURCED, shown_confidence
 from .base import ChangeSet, Command
 from .link_ends import links_touching
 from .outline import (
@@ -26,7 +27,7 @@ from .task_values import SCHEDULE_FIELDS, TEXT_FIELDS, check_task_consistent, co
 
 __all__ = [
     "AddTask", "DeleteTasks", "IndentTask", "MoveTaskDown", "MoveTaskStart", "MoveTaskUp",
-    "OutdentTask", "SetDuration", "SetTaskFields",
+    "OutdentTask", "SetDuration", "SetPlannedDates", "SetTaskFields",
 ]
 
 
@@ -178,18 +179,43 @@ class SetDuration(SetTaskFields):
         return merged
 
 
-class MoveTaskStart(SetTaskFields):
-    """Move a task by a start-no-earlier-than constraint on `new_start` (what a bar drag does)."""
+class SetPlannedDates(SetTaskFields):
+    """Dates the planner sets (a start or finish typed, a bar dragged). Dates that rested on a source or
+    an inference are the planner's from then on, so the same step states the task's confidence as
+    `assumption`: a partner must not read the planner's 2031 as the 2029 the source announced (the
+    source stays cited, with its date: it says what was announced)."""
+
+    def apply(self, project: Project) -> ChangeSet:
+        task = task_or_error(project, self.task_id)
+        if self._old is None and "confidence" not in self.fields and shown_confidence(task) in _ANNOUNCED:
+            self.fields["confidence"] = Confidence.ASSUMPTION
+        return super().apply(project)
+
+    def merge(self, other: Command) -> bool:
+        restated = self.fields.get("confidence")
+        if not super().merge(other):
+            return False
+        if restated is not None:  # the later edit found the task restated already: the step keeps it
+            self.fields.setdefault("confidence", restated)
+        return True
+
+
+_ANNOUNCED = frozenset({Confidence.SOURCED.value, Confidence.INFERRED.value}) - {UNSOURCED}
+
+
+class MoveTaskStart(SetPlannedDates):
+    """Move a task by a start-no-earlier-than constraint on `new_start` (what a bar drag does). The
+    planner chose a day, so the task's dates are known to the day from then on."""
 
     def __init__(self, task_id: str, new_start: date):
         super().__init__(
             task_id, text=f"Move start to {new_start.isoformat()}",
-            constraint=ConstraintType.SNET, constraint_date=new_start,
+            constraint=ConstraintType.SNET, constraint_date=new_start, precision=Precision.DAY,
         )
         self.merge_key = ("move-start", task_id)
 
     def merge(self, other: Command) -> bool:
         if not isinstance(other, MoveTaskStart) or other.merge_key != self.merge_key:
             return False
-        self.fields, self.text = dict(other.fields), other.text
+        self.fields, self.text = {**self.fields, **other.fields}, other.text
         return True

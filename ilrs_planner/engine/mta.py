@@ -70,6 +70,30 @@ class TrendLine:
         """The forecast of point `index` (-1: the latest) as precisely as that report knew it."""
         return format_fuzzy_date(self.points[index][1], self.point_precision(index))
 
+    def moves(self) -> list[Move]:
+        """Every report whose forecast falls outside the period the report before it gave: the first and
+        last forecast alone hide a slip undone later ('2029' in 2020, '2028' in 2023, '2029' again in 2025)."""
+        found = []
+        for n in range(1, len(self.points)):
+            was, now = self.point_text(n - 1), self.point_text(n)
+            if not (now.startswith(was) or was.startswith(now)):  # '2026' made '2026-12' is known better, not moved
+                days = (self.points[n][1] - self.points[n - 1][1]).days
+                shift = variance_text(days, self.points[n - 1][1], self.points[n][1], self.point_precision(n - 1),
+                                      self.point_precision(n))
+                found.append(Move(self.points[n][0], was, now, days, shift))
+        return found
+
+
+@dataclass(frozen=True, slots=True)
+class Move:
+    """A forecast that changed from one report to the next: at report `as_of`, `was` -> `now`."""
+
+    as_of: date
+    was: str
+    now: str
+    days: int
+    text: str  # the move at the forecasts' precision ('+1 y'), as the total slip is written
+
 
 @dataclass(frozen=True, slots=True)
 class MilestoneTrend:
@@ -87,6 +111,8 @@ class MilestoneTrend:
                         for r in self.reports],
             "milestones": [{"key": ln.key, "name": ln.name, "slip_days": ln.total_slip_days,
                             "precision": str(ln.precision),
+                            "moves": [{"report": m.as_of.isoformat(), "from": m.was, "to": m.now, "days": m.days}
+                                      for m in ln.moves()],
                             "points": [{"report": x.isoformat(), "forecast": y.isoformat(),
                                         "precision": str(ln.point_precision(n))}
                                        for n, (x, y) in enumerate(ln.points)]}

@@ -6,11 +6,18 @@ a schedule. Variances are signed calendar days, later = positive (a slip).
 Only a real change of plan is a slip, so every variance says what it rests on (its basis):
     sourced    a recorded change: the current dates come from a source (an announcement, work recorded
                as done, the status date's forecast of late work), or both sides are recorded baselines;
-    modelling  the current dates are the plan's own modelling (confidence inferred or assumption:
-               a spread, a duration or a reserve no source gives) and no statement newer than the
-               baseline moved them (the task's source date is not after the baseline's "as of"), so
-               the variance is not a slip. So is a move within the period a date was announced to
-               ("2026": 1 January then, 11 February now): the day inside the year is the plan's.
+    planned    the planner's own change: the move started at a date the planner set (confidence
+               `assumption`, which typing or dragging a date states) and no statement newer than the
+               baseline gave it; a change of plan, so a slip, but not an announced one;
+    modelling  the current dates are the plan's own modelling (confidence inferred: a spread or a
+               duration no source gives) and no statement newer than the baseline moved them (the
+               task's source date is not after the baseline's "as of"), so the variance is not a slip.
+               So is a move within the period a date was announced to ("2026": 1 January then,
+               11 February now): the day inside the year is the plan's.
+A task pushed by another's move rests on what moved it: its variance takes the basis of the moved task
+driving it (along today's driving chain, engine/driving_chain.py), whatever its own label. Chang'e 8
+typed two years later gives every task it pushes one basis, and a sourced milestone pushed past its
+announcement is not called sourced.
 Another official's different figure is not a version at all: it is an alternative recorded on the
 task (domain.alternatives), listed with the row.
 """
@@ -38,13 +45,14 @@ from ..domain import (
 from ..domain.alternatives import alternative_figures
 from ..domain.spreadsheet_text import formula_safe
 from ..files.atomic import write_atomically
+from .driving_chain import ChainIndex
 from .schedule import Schedule, shown_days
 from .shown_dates import baseline_precision, last_day_text, plan_is_fuzzy, start_text, variance_text
 from .shown_precision import ShownPrecision
 
 Dates = Mapping[str, tuple[date, date]]
 CURRENT = "current plan"
-SOURCED, MODELLING = "sourced", "modelling"
+SOURCED, PLANNED, MODELLING = "sourced", "planned", "modelling"
 _MODELLED = (Confidence.INFERRED, Confidence.ASSUMPTION)
 
 
@@ -188,6 +196,7 @@ def compare(project: Project, before: Version, after: Version) -> SlipReport:
     rows = []
     summaries = project.summary_ids()  # a phase is never a milestone, whatever its own (unused) duration
     fuzzy = plan_is_fuzzy(project)
+    causes = _Causes(project, before, after)
     for task, _depth in project.walk():
         old, new = before.dates.get(task.id), after.dates.get(task.id)
         if old is None and new is None:
@@ -199,7 +208,7 @@ def compare(project: Project, before: Version, after: Version) -> SlipReport:
             new[0] if new else None, new[1] if new else None,
             _days(old[0], new[0]) if old and new else None,
             _days(old[1], new[1]) if old and new else None,
-            variance_basis(task, before, after, old, new) if old and new and moved else "",
+            causes.basis(task.id) if old and new and moved else "",
             alternative_figures(task.notes),
             version_precision(before, task, old, fuzzy).value, version_precision(after, task, new, fuzzy).value,
             *version_day_ends(task.id, before, after),
@@ -235,15 +244,68 @@ def version_precision(version: Version, task: Task, dates: tuple[date, date] | N
 
 def variance_basis(task: Task, before: Version, after: Version, old: tuple[date, date],
                    new: tuple[date, date]) -> str:
-    """What a variance of `after` against `before` rests on: SOURCED, or MODELLING when the current
-    plan's dates for the task are its own modelling and no newer statement than `before` moved them,
-    or when both versions fall in the same announced period."""
+    """What the task's own move of `after` against `before` rests on, leaving aside what drives it
+    (see _Causes): SOURCED; PLANNED for a date the planner set (an assumption) and no newer statement;
+    MODELLING for an inference no newer statement moved, or for both versions in one announced period."""
     if not after.is_current or task.actual_finish is not None:
         return SOURCED  # two recorded plans, or what happened (work under way still ends as modelled)
     if _same_announced_period(task, old, new):
         return MODELLING
     newer = task.source_date is not None and before.as_of is not None and task.source_date > before.as_of
-    return MODELLING if task.confidence in _MODELLED and not newer else SOURCED
+    if task.confidence in _MODELLED and not newer:
+        return PLANNED if task.confidence is Confidence.ASSUMPTION else MODELLING
+    return SOURCED
+
+
+class _Causes:
+    """Each moved task's basis: that of the moved task driving it, else its own (variance_basis)."""
+
+    def __init__(self, project: Project, before: Version, after: Version):
+        self.project, self.before, self.after = project, before, after
+        self.index: ChainIndex | None = None
+        self.known: dict[str, str] = {}
+
+    def basis(self, task_id: str) -> str:
+        """The basis of the task's variance (the task has dates on both sides, and they differ)."""
+        path: list[str] = []
+        current: str | None = task_id
+        while current is not None and current not in self.known and current not in path:
+            path.append(current)
+            current = self._moved_driver(current)
+        found = self.known.get(current) if current is not None else None
+        for tid in reversed(path):
+            found = self.known[tid] = found or self._own(tid)
+        return self.known[task_id]
+
+    def _own(self, task_id: str) -> str:
+        task = self.project.tasks[task_id]
+        basis = variance_basis(task, self.before, self.after, self.before.dates[task_id], self.after.dates[task_id])
+        if basis == PLANNED and self._held_by_status_date(task_id):
+            return MODELLING  # an assumption waiting for its work to be recorded: the plan's modelling, as ever
+        return basis
+
+    def _held_by_status_date(self, task_id: str) -> bool:
+        if self.index is None or task_id in self.index.children:
+            return False
+        return self.index.step(self.after.dates, task_id)[0].startswith("status date")
+
+    def _moved_driver(self, task_id: str) -> str | None:
+        """The task whose date drives this one's now, when that task moved too (None: the move is its own)."""
+        task = self.project.tasks[task_id]
+        old, new = self.before.dates[task_id], self.after.dates[task_id]
+        if not self.after.is_current or task.actual_finish is not None or _same_announced_period(task, old, new):
+            return None  # two recorded plans, what happened, or no move of the task at all
+        if self.index is None:
+            self.index = ChainIndex(self.project)
+        dates = self.after.dates
+        if task_id in self.index.children:  # a summary ends with its latest sub-task
+            driver = self.index.latest_leaf(dates, task_id)
+        elif old[0] == new[0]:
+            return None  # its start stayed: its own duration moved its finish, not what drives its start
+        else:
+            driver = self.index.step(dates, task_id)[1]
+        was = self.before.dates.get(driver) if driver is not None else None
+        return driver if was is not None and driver in dates and was != dates[driver] else None
 
 
 def _same_announced_period(task: Task, old: tuple[date, date], new: tuple[date, date]) -> bool:

@@ -33,7 +33,7 @@ def test_baselines_are_listed_oldest_first_one_a_line(ilrs_db, capsys):
     assert len(lines) == len(project.baselines)
     dates = [line.rsplit("as of ", 1)[1] for line in lines]
     assert dates == sorted(dates) and dates[0] == "2019-10-08"
-    assert lines[0].startswith("2019-10-08 Russian Luna schedule (Zeleny, IKI RAS)  ")
+    assert lines[0].startswith(" 1  2019-10-08 Russian Luna schedule (Zeleny, IKI RAS)  ")  # numbered
 
 
 def test_slip_defaults_to_the_earliest_baseline_and_shows_luna_26(ilrs_db, capsys):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -75,3 +76,37 @@ def test_ilrs_roadmap_shows_the_real_history():
     assert lines["change-7"].points[-1][1] > project.status_date
     assert lines["crewed-landing"].total_slip_days < 0  # pulled forward to before 2030
     assert all(len(ln.points) >= 2 for ln in lines.values())
+
+
+def test_a_forecast_moved_and_moved_back_lists_both_moves_not_no_change():
+    """Chang'e 8: 'late 2020s' (by 2029) in 2020, 'around 2028' at Hefei 2023-04-25 and from Wang Qiong
+    2024-11-15, 'around 2029' on Space Day 2025-04-24 (ilrs-facts.csv): first and last forecast agree."""
+    project = build_reference_project()
+    (line,) = milestone_trend(project, schedule(project), ["change-8"]).lines
+    assert (line.point_text(0), line.point_text(-1), line.total_slip_days) == ("2029", "2029", 0)
+    moves = [(m.as_of, m.was, m.now, m.text) for m in line.moves()]
+    assert moves == [(D(2023, 4, 25), "2029", "2028", "-1 y"), (D(2025, 4, 24), "2028", "2029", "+1 y")]
+
+
+def test_a_forecast_known_better_is_not_a_move():
+    """Chang'e 7: '2026' (2023-04-25), then 'the second half of 2026' (2026-04-13), read as 2026-12."""
+    project = build_reference_project()
+    (line,) = milestone_trend(project, schedule(project), ["change-7"]).lines
+    texts = [line.point_text(n) for n in range(len(line.points))]
+    assert "2026" in texts and "2026-12" in texts
+    assert [(m.was, m.now) for m in line.moves() if m.was.startswith("2026")] == [("2026-12", "2027-06")]
+
+
+def test_the_mta_summary_says_every_move_of_a_milestone_that_came_back(tmp_path, capsys):
+    from ilrs_planner.cli import main
+    from ilrs_planner.store import save_project
+
+    path = tmp_path / "ilrs.db"
+    save_project(build_reference_project(), path)
+    assert main(["mta", str(path), "--milestones", "change-8"]) == 0
+    out = capsys.readouterr().out
+    assert "net 0 y over 32 reports; moved -1 y on 2023-04-25 (to 2028), +1 y on 2025-04-24 (to 2029)" in out
+    assert main(["mta", str(path), "--milestones", "change-8", "--json"]) == 0
+    (milestone,) = json.loads(capsys.readouterr().out)["milestones"]
+    assert [(m["report"], m["from"], m["to"]) for m in milestone["moves"]] == [
+        ("2023-04-25", "2029", "2028"), ("2025-04-24", "2028", "2029")]

@@ -131,4 +131,10 @@ def _legend_entry(p: QPainter, at: QPointF, width: float, line, color: QColor) -
 def _detail(line) -> str:
     if not line.points:
         return "not in any report"
-    return f"{line.point_text(0)} → {line.point_text(-1)}  ({slip_text(line)})"
+    moves = line.moves()
+    if len(moves) < 2:
+        return f"{line.point_text(0)} → {line.point_text(-1)}  ({slip_text(line)})"
+    # A forecast that moved and moved back is not "no change": every forecast it passed through is named.
+    path = [line.point_text(0), *(m.now for m in moves)]
+    shown = path if len(path) <= 4 else [path[0], "…", path[-1]]
+    return f"{' → '.join(shown)}  ({slip_text(line)} net, {len(moves)} moves)"

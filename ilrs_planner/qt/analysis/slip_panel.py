@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import PlannerError
-from ...engine.slippage import MODELLING, SlipReport, SlipRow, slip_report, write_report_csv
+from ...engine.slippage import MODELLING, PLANNED, SlipReport, SlipRow, slip_report, write_report_csv
 from ..document import Document
 from ..plain_text import plain_label, tooltip
 from ..readable_column import ReadableColumn
@@ -36,8 +36,10 @@ VARIANCES = (HEADERS.index("Start var"), FINISH_VARIANCE)
 SLIP_RED, GAIN_GREEN, MODELLING_GREY = QColor("#c5221f"), QColor("#188038"), QColor("#80868b")
 BASIS_TIPS = {"sourced": "A recorded change of plan: an announcement, work recorded as done, or late work forecast "
                          "from the status date.",
-              MODELLING: "The plan's own modelling (inferred or an assumption, or another day of the announced "
-                         "year or month): not a slip."}
+              PLANNED: "The planner's own change (a date typed or dragged: an assumption), or pushed by one: a "
+                       "slip of the plan that nobody announced.",
+              MODELLING: "The plan's own modelling (inferred, or another day of the announced year or month): not "
+                         "a slip."}
 
 
 class SlipTableModel(QAbstractTableModel):

@@ -9,7 +9,7 @@ from enum import IntEnum
 
 from ...commands.base import Command
 from ...commands.task_mode import set_task_mode
-from ...commands.tasks import SetDuration, SetTaskFields
+from ...commands.tasks import SetDuration, SetPlannedDates, SetTaskFields
 from ...domain import (
     ConstraintType,
     Link,
@@ -272,8 +272,8 @@ def command_for(task: Task, column: Column, text: str, ctx: RowContext) -> Comma
         return SetTaskFields(task.id, text=f"Set duration of '{task.name}' to {text}", duration=days, elapsed=elapsed)
     if column is Column.START:
         day, precision = parse_fuzzy_date(text)
-        return SetTaskFields(task.id, text=f"Set start of '{task.name}' to {text}",
-                             constraint=ConstraintType.SNET, constraint_date=day, precision=precision)
+        return SetPlannedDates(task.id, text=f"Set start of '{task.name}' to {text}",
+                               constraint=ConstraintType.SNET, constraint_date=day, precision=precision)
     if column is Column.FINISH:
         return _finish_command(task, text, ctx)
     if column is Column.PERCENT:
@@ -357,11 +357,12 @@ def _finish_command(task: Task, text: str, ctx: RowContext) -> Command:
                            "type the duration instead, or mend what stops the schedule (see the status bar)")
     if task.duration == 0:
         start, _ = parse_fuzzy_date(text)
-        return SetTaskFields(task.id, text=f"Set date of '{task.name}' to {text}",
-                             constraint=ConstraintType.SNET, constraint_date=start, precision=precision)
+        return SetPlannedDates(task.id, text=f"Set date of '{task.name}' to {text}",
+                               constraint=ConstraintType.SNET, constraint_date=start, precision=precision)
     days = (day + timedelta(days=1) - dates.early_start).days
     if days < 1:
         raise PlannerError("task.finish_before_start", f"'{text}' is before '{task.name}' starts "
                            f"({dates.early_start}); type a last day on or after {dates.early_start}, or move "
                            "the task's start first (Start column)", [task.id])
-    return SetTaskFields(task.id, text=f"Set finish of '{task.name}' to {text}", duration=days, precision=precision)
+    return SetPlannedDates(task.id, text=f"Set finish of '{task.name}' to {text}", duration=days,
+                           precision=precision)

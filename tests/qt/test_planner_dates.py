@@ -1,0 +1,111 @@
+"""A date the planner types or drags is the planner's: the task says so in the same undo step, shows
+the day chosen, and what it pushes is not read as announced."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from gestures import click_cell, type_text
+from PySide6.QtCore import QPoint, Qt
+
+from ilrs_planner.commands.baselines import CaptureBaseline
+from ilrs_planner.data.reference import build_reference_project
+from ilrs_planner.domain import Confidence, ConstraintType, Precision, Project, Task
+from ilrs_planner.engine.slippage import PLANNED, slip_report
+from ilrs_planner.qt.document import Document
+from ilrs_planner.qt.gantt import GanttView
+from ilrs_planner.qt.main_window import MainWindow
+from ilrs_planner.qt.models.task_columns import Column
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+
+@pytest.fixture
+def roadmap(qtbot):
+    """The bundled roadmap in the main window, compared with a baseline of itself."""
+    project = build_reference_project()
+    document = Document(project)
+    document.push(CaptureBaseline("Today", project.status_date))
+    win = MainWindow(document)
+    qtbot.addWidget(win, before_close_func=lambda w: w.document.mark_saved())
+    win.resize(1600, 900)
+    win.show()
+    win.activateWindow()
+    qtbot.waitActive(win)
+    return win
+
+
+def _cell(window, task_id: str, column: Column) -> str:
+    return window.tree.proxy_index(task_id, int(column)).data()
+
+
+def test_a_start_typed_over_an_announced_date_makes_it_an_assumption_in_the_same_undo_step(roadmap):
+    project, stack = roadmap.document.project, roadmap.document.undo_stack
+    change8 = project.task_by_key("change-8")
+    steps = stack.count()
+    click_cell(roadmap.tree, change8.id, Column.START)
+    type_text(roadmap.tree, "2031")
+    assert _cell(roadmap, change8.id, Column.START) == "2031"
+    assert change8.confidence is Confidence.ASSUMPTION and change8.source_date == date(2025, 4, 24)  # source kept
+    assert stack.count() == steps + 1
+    stack.undo()
+    assert change8.confidence is None and change8.constraint_date == date(2029, 1, 1)  # sourced again
+    stack.redo()
+    assert change8.confidence is Confidence.ASSUMPTION
+
+
+def test_what_a_typed_date_pushes_is_a_planned_slip_whatever_its_label(roadmap):
+    project = roadmap.document.project
+    change8 = project.task_by_key("change-8")
+    click_cell(roadmap.tree, change8.id, Column.START)
+    type_text(roadmap.tree, "2031")
+    report = slip_report(project, roadmap.document.schedule, "Today")
+    pushed = ["change-8", "pakistan-rover-ce8", "ilrs-1-5", "basic-readiness-review", "ilrs-basic",
+              "ilrs-full", "ilrs-extended"]
+    rows = {row.key: row for row in report.rows}
+    assert all(rows[key].finish_variance == 730 for key in ["change-8", "pakistan-rover-ce8"])  # 2029 -> 2031
+    assert {key: (rows[key].basis, rows[key].slipped) for key in pushed} == {key: (PLANNED, True) for key in pushed}
+
+
+def _plan() -> Project:
+    project = Project("Fuzzy", date(2028, 1, 1))
+    project.add_task(Task("ce8", "Chang'e 8", 365, id="ce8", position=0, precision=Precision.YEAR,
+                          constraint=ConstraintType.SNET, constraint_date=date(2029, 1, 1),
+                          source_url="https://example.org/ce8", source_date=date(2025, 4, 24)))
+    return project
+
+
+def test_a_dragged_bar_shows_the_day_it_was_dropped_on_and_is_the_planners(qtbot):
+    document = Document(_plan())
+    gantt = GanttView(document)
+    qtbot.addWidget(gantt)
+    gantt.resize(1000, 300)
+    gantt.show()
+    qtbot.waitExposed(gantt)
+    gantt.zoom_to_range(date(2028, 12, 1), date(2029, 4, 1))
+    y = round(gantt.style.header_height + gantt.style.row_height / 2 - gantt.vertical_offset)
+    start = QPoint(round(gantt.scale.x_of(date(2029, 1, 10))), y)
+    drop = QPoint(round(gantt.scale.x_of(date(2029, 3, 8))), y)  # 57 days later
+    qtbot.mousePress(gantt.canvas, Qt.LeftButton, pos=start)
+    for i in range(1, 5):
+        qtbot.mouseMove(gantt.canvas, start + (drop - start) * i / 4)
+    qtbot.mouseRelease(gantt.canvas, Qt.LeftButton, pos=drop)
+    task = document.project.tasks["ce8"]
+    assert document.undo_stack.count() == 1
+    moved = task.constraint_date
+    assert abs((moved - date(2029, 2, 27)).days) <= 1  # 57 days at ~8 px a day
+    assert task.precision is Precision.DAY and task.confidence is Confidence.ASSUMPTION
+    dates = document.schedule.tasks["ce8"]
+    assert dates.shown_start == moved  # the table reads the day, as the status bar did
+    document.undo_stack.undo()
+    assert (task.precision, task.confidence, task.constraint_date) == (Precision.YEAR, None, date(2029, 1, 1))
+
+
+def test_a_dragged_days_start_reads_in_the_table_to_the_day(roadmap, qtbot):
+    change8 = roadmap.document.project.task_by_key("change-8")
+    from ilrs_planner.commands.tasks import MoveTaskStart
+
+    roadmap.document.push(MoveTaskStart(change8.id, date(2029, 2, 27)))
+    assert _cell(roadmap, change8.id, Column.START) == "2029-02-27"
+    assert _cell(roadmap, change8.id, Column.FINISH) == "2030-02-26"
