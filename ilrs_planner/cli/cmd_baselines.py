@@ -28,13 +28,15 @@ def run(args: argparse.Namespace) -> int:
     project = load_plan(args.plan)
     baselines = project.numbered_baselines()
     if args.json:
-        print(json.dumps([{"number": n, "name": b.name, "as_of": b.as_of.isoformat(), "tasks": len(b.entries),
-                           "classification": b.classification.value} for n, b in enumerate(baselines, 1)], indent=2, ensure_ascii=False))
+        listed = [{"number": n, "name": b.name, "as_of": b.as_of.isoformat(), "tasks": len(b.entries),
+                   "classification": b.classification.value} for n, b in enumerate(baselines, 1)]
+        print(json.dumps(listed, indent=2, ensure_ascii=False))
     elif not baselines:
         print("The plan has no baselines.")
     width = max((len(one_line(b.name)) for b in baselines), default=0)
     digits = len(str(len(baselines)))
     for number, baseline in enumerate([] if args.json else baselines, 1):
         seen_by = "" if baseline.classification == Classification.PUBLIC else f"  ({baseline.classification.value})"
-        print(f"{number:>{digits}}  {one_line(baseline.name).ljust(width)}  as of {baseline.as_of.isoformat()}{seen_by}")
+        name = one_line(baseline.name).ljust(width)
+        print(f"{number:>{digits}}  {name}  as of {baseline.as_of.isoformat()}{seen_by}")
     return 0

@@ -26,6 +26,7 @@ from ..engine.schedule import (
     shown_finish_ordinals,
     shown_start_ordinals,
 )
+from ..engine.shown_confidence import ShownConfidence
 from ..engine.shown_precision import ShownPrecision
 from .wbs_order import wbs_rows
 
@@ -184,8 +185,11 @@ def _provenance(project: Project, schedule: Schedule, tasks: Sequence[Task], pla
     source_dates = _in_rows(tasks, "source_date", places)
     iso = {day: day.isoformat() for day in set(source_dates) if day is not None}
     urls = _in_rows(tasks, "source_url", places)
-    return (shown_precision, shown_confidences(urls, _in_rows(tasks, "confidence", places)), urls,
-            list(map(iso.get, source_dates)))
+    confidences = shown_confidences(urls, _in_rows(tasks, "confidence", places))
+    pushed = ShownConfidence(project, schedule).changed()  # pushed past their announcements: not announced
+    if pushed:
+        confidences = [pushed.get(tid, label) for tid, label in zip(_in_rows(tasks, "id", places), confidences)]
+    return shown_precision, confidences, urls, list(map(iso.get, source_dates))
 
 
 _VALUE = {member: member.value for member in Precision}

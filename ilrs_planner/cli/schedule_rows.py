@@ -28,9 +28,12 @@ FINISH_CONVENTION = ("exclusive: early_finish, late_finish and project_finish ar
                      "when it sits at the end of a working day (after a task ending Friday: Saturday)")
 PROVENANCE = ("precision: day/month/quarter/year, how precisely the task's dates are known (the coarser of its own "
               "and that of the task driving it); confidence: sourced/inferred/assumption as the task states it, "
-              "else sourced when it cites a source and unsourced when not; source: the cited address ('' for "
-              "none); source_date: the source's date (ISO) or null; task_mode: manual (MS Project's Manually "
-              "Scheduled: the task keeps its start whatever its predecessors say) or auto, null for a summary")
+              "else sourced when it cites a source and unsourced when not, but a task a link pushed past its "
+              "announced date (its start-no-earlier-than period, its deadline) is inferred, or an assumption when "
+              "an assumption pushed it: its dates are no longer the source's; a date the planner typed or dragged "
+              "makes the task an assumption; source: the cited address ('' for none); source_date: the source's "
+              "date (ISO) or null; task_mode: manual (MS Project's Manually Scheduled: the task keeps its start "
+              "whatever its predecessors say) or auto, null for a summary")
 BLOCK = 5000  # table lines per write: few writes, and output starts before the last line is made
 
 

@@ -57,10 +57,13 @@ def parse_confidence(text: str) -> Confidence | None:
         raise ValueError(f"confidence '{text}' is not one of {', '.join(CONFIDENCE_TEXTS)}") from None
 
 
-def provenance_lines(task: Task, precision: Precision | None = None) -> list[str]:
-    """Lines for a tooltip: the dates' precision and confidence, then the source and its date."""
+def provenance_lines(task: Task, precision: Precision | None = None, confidence: str | None = None) -> list[str]:
+    """Lines for a tooltip: the dates' precision and confidence (`confidence`: as shown, when a push past
+    the task's announcement made it weaker than stated), then the source and its date."""
     shown = precision or task.precision
-    lines = [f"Dates: {shown.value} precision, {shown_confidence(task)}"]
+    stated = shown_confidence(task)
+    pushed = f" (pushed past its source's date: {stated} as stated)" if confidence not in (None, stated) else ""
+    lines = [f"Dates: {shown.value} precision, {confidence or stated}{pushed}"]
     if task.source_url:
         lines.append(f"Source: {task.source_url}{_as_of(task.source_date)}")
     elif task.source_date is not None:

@@ -87,18 +87,27 @@ def variance_text(days: int | None, was: date | None, now: date | None, was_prec
     Between dates both known only to a year, quarter or month it counts whole periods of the coarser
     ('2030' to '2031' is '+1 y', not '+365 d'; '2029-06' to '2029-09' is '+3 mo'; '2026-03' to
     '2029-05' is '+3 y 2 mo', not '+38 mo'); `was` and `now` are the days shown (a finish's last day).
-    Otherwise it is the exact days, '+365 d'.
+    Periods are said only when the days moved agree with them: the periods between the two labels
+    must be the days rounded to whole periods (or none: another day of the same period is the plan's).
+    Else the labels would make up or hide a period (a task moved 730 days from 2036-01-01 to
+    2037-12-31 reads '2036' to '2037', but moved two years; one moved 2 days over New Year did not
+    move a year), and the exact days are said. Otherwise it is the exact days, '+365 d'.
     """
     if days is None:
         return ""
     if was is None or now is None or was_precision not in COARSE or now_precision not in COARSE:
         return format_days(days, signed=True)
     coarser = min(COARSE.index(was_precision), COARSE.index(now_precision))
-    if COARSE[coarser] is Precision.YEAR:
-        return f"{now.year - was.year:+,} y".replace("+0 y", "0 y")
-    step = 3 if COARSE[coarser] is Precision.QUARTER else 1
+    step = 12 if COARSE[coarser] is Precision.YEAR else 3 if COARSE[coarser] is Precision.QUARTER else 1
     months = ((now.year * 12 + now.month - 1) // step - (was.year * 12 + was.month - 1) // step) * step
+    if months and months != round(days / (_MONTH_DAYS * step)) * step:
+        return format_days(days, signed=True)
+    if step == 12:
+        return f"{months // 12:+,} y".replace("+0 y", "0 y")
     return months_text(months)
+
+
+_MONTH_DAYS = 365.2425 / 12  # the Gregorian calendar's mean month
 
 
 def months_text(months: int) -> str:

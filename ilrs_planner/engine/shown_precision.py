@@ -29,7 +29,7 @@ def coarser(a: Precision, b: Precision) -> Precision:
     return a if _RANK[a] >= _RANK[b] else b
 
 
-class _EarlyDates(Mapping[str, tuple[date, date]]):
+class EarlyDates(Mapping[str, tuple[date, date]]):
     """A schedule's early (start, finish) per task, read on demand."""
 
     def __init__(self, schedule: Schedule):
@@ -87,7 +87,7 @@ class ShownPrecision:
 
     def __init__(self, project: Project, schedule: Schedule | None):
         self.project, self.schedule = project, schedule
-        self.dates = _EarlyDates(schedule) if schedule is not None else None
+        self.dates = EarlyDates(schedule) if schedule is not None else None
         self.index: ChainIndex | None = None
         self.known: dict[str, Precision] = {}
         # Only a task a coarser date can reach is walked: in a plan dated to the day throughout, none.

@@ -304,8 +304,9 @@ class _Causes:
             return None  # its start stayed: its own duration moved its finish, not what drives its start
         else:
             driver = self.index.step(dates, task_id)[1]
-        was = self.before.dates.get(driver) if driver is not None else None
-        return driver if was is not None and driver in dates and was != dates[driver] else None
+        if driver is None or driver not in dates or driver not in self.before.dates:
+            return None
+        return driver if self.before.dates[driver] != dates[driver] else None
 
 
 def _same_announced_period(task: Task, old: tuple[date, date], new: tuple[date, date]) -> bool:

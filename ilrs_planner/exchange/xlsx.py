@@ -33,6 +33,7 @@ from ..domain.task_mode import task_mode_text
 from ..domain.working_count import WorkedDays
 from ..engine.cpm import schedule
 from ..engine.schedule import shown_days
+from ..engine.shown_confidence import ShownConfidence
 from ..engine.shown_dates import shown_duration
 from ..engine.shown_precision import ShownPrecision
 from ..files.atomic import atomic_output
@@ -89,9 +90,10 @@ def _row(project: Project, task, number: str, dates, baseline: Baseline | None, 
             task.percent_complete, task.notes, project.calendar_name(task.calendar_id)]
 
 
-def _provenance(task, precision: Precision) -> list:
-    """How precisely the dates are known (the driving date's precision counts), on whose word, as of when."""
-    return [precision.value, shown_confidence(task), task.source_url, task.source_date]
+def _provenance(task, precision: Precision, confidence: str) -> list:
+    """How precisely the dates are known (the driving date's precision counts), on whose word (a task
+    pushed past its announcement: as what pushed it), as of when."""
+    return [precision.value, confidence, task.source_url, task.source_date]
 
 
 def _task_sheet(project: Project, schedule, baseline: Baseline | None, looks: Looks) -> Sheet:
@@ -104,13 +106,13 @@ def _task_rows(project: Project, schedule, baseline: Baseline | None, looks: Loo
     yield writer.row(1, [title for title, _ in COLUMNS], bold=True, white=True, fill="header", wrap=True)
     refuse_deep_outline(project, "a spreadsheet")
     numbers, summaries = _outline_numbers(project), project.summary_ids()
-    shown = ShownPrecision(project, schedule)
+    shown, pushed = ShownPrecision(project, schedule), ShownConfidence(project, schedule).changed()
     worked = WorkedDays(project)  # each calendar's count made once per sheet (see domain.working_count)
     for number, (task, depth) in enumerate(project.walk(), start=2):
         dates = schedule.tasks[task.id]
         mode = "" if task.id in summaries else task_mode_text(task.manual)
         values = [*_row(project, task, numbers[task.id], dates, baseline, task.id in summaries, worked), mode,
-                  *_provenance(task, shown.of(task.id))]
+                  *_provenance(task, shown.of(task.id), pushed.get(task.id) or shown_confidence(task))]
         yield writer.row(number, values, bold=task.id in summaries, critical=dates.critical,
                          indent_column=NAME_COLUMN, indent=min(depth, MAX_INDENT))
 

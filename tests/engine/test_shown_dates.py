@@ -68,3 +68,16 @@ def test_a_variance_reads_at_the_precision_of_the_dates_compared():
     assert variance_text(952, date(2021, 12, 31), date(2023, 8, 19), year, day) == "+952 d"  # a day: exact days
     assert variance_text(0, date(2023, 8, 19), date(2023, 8, 19), day, day) == "0 d"
     assert variance_text(None, None, None, day, day) == ""
+
+
+def test_a_variance_in_periods_never_makes_up_or_hides_a_period():
+    year, month = Precision.YEAR, Precision.MONTH
+    # Utilisation after Chang'e 8 moved 730 days: 2036-01-01 -> 2037-12-31 (the 2032 leap day) reads
+    # "2036" -> "2037", but it moved two years, as its finish "2045" -> "2047" did.
+    assert variance_text(730, date(2036, 1, 1), date(2037, 12, 31), year, year) == "+730 d"
+    assert variance_text(730, date(2045, 12, 31), date(2047, 12, 30), year, year) == "+2 y"
+    # Two days over New Year are not a year; a day and a month over a month's end are not two months.
+    assert variance_text(2, date(2030, 12, 31), date(2031, 1, 2), year, year) == "+2 d"
+    assert variance_text(-2, date(2031, 1, 2), date(2030, 12, 31), year, year) == "-2 d"
+    assert variance_text(32, date(2029, 6, 30), date(2029, 8, 1), month, month) == "+32 d"
+    assert variance_text(31, date(2029, 7, 1), date(2029, 8, 1), month, month) == "+1 mo"

@@ -109,3 +109,36 @@ def test_a_dragged_days_start_reads_in_the_table_to_the_day(roadmap, qtbot):
     roadmap.document.push(MoveTaskStart(change8.id, date(2029, 2, 27)))
     assert _cell(roadmap, change8.id, Column.START) == "2029-02-27"
     assert _cell(roadmap, change8.id, Column.FINISH) == "2030-02-26"
+
+
+def test_what_a_typed_date_pushes_no_longer_reads_as_announced_in_the_json_and_the_tooltips(roadmap):
+    from PySide6.QtCore import Qt as QtRoles
+
+    from ilrs_planner.cli.schedule_rows import schedule_data
+
+    project, document = roadmap.document.project, roadmap.document
+    change8, basic = project.task_by_key("change-8"), project.task_by_key("ilrs-basic")
+    rows = {row["key"]: row for row in schedule_data(project, document.schedule)["tasks"]}
+    assert (rows["ilrs-basic"]["confidence"], rows["change-8"]["confidence"]) == ("sourced", "sourced")
+    click_cell(roadmap.tree, change8.id, Column.START)
+    type_text(roadmap.tree, "2031")
+    rows = {row["key"]: row for row in schedule_data(project, document.schedule)["tasks"]}
+    assert rows["change-8"]["confidence"] == "assumption"  # typed: the planner's
+    assert rows["ilrs-basic"]["confidence"] == "assumption"  # 2037, pushed by it: not the 2035 announced
+    assert rows["ilrs-basic"]["source_date"] == "2025-04-23"  # what was announced, still cited
+    tip = roadmap.tree.proxy_index(basic.id, int(Column.NAME)).data(QtRoles.ItemDataRole.ToolTipRole)
+    assert "assumption (pushed past its source&#x27;s date: sourced as stated)" in tip
+
+
+def test_the_slip_reports_baseline_chooser_numbers_baselines_as_the_command_line_does(roadmap, qtbot):
+    from ilrs_planner.qt.analysis.slip_panel import SlipPanel
+
+    panel = SlipPanel(roadmap.document)
+    qtbot.addWidget(panel)
+    panel.show()
+    combo = panel.baseline_combo
+    numbered = roadmap.document.project.numbered_baselines()
+    assert combo.count() == len(numbered) == 33
+    assert combo.itemText(0) == "1  2019-10-08 Russian Luna schedule (Zeleny, IKI RAS)"
+    assert combo.itemText(32) == "33  Today" and combo.itemData(32) == "Today"  # as of the status date: the last
+    assert roadmap.document.project.baseline("22").name == combo.itemData(21)

@@ -11,6 +11,7 @@ from ...domain.alternatives import alternative_figures
 from ...domain.durations import format_days
 from ...domain.provenance import is_assumption, is_inferred, provenance_lines, shown_confidence
 from ...domain.working_count import WorkedDays
+from ...engine.shown_confidence import ShownConfidence
 from ...engine.shown_dates import at_completion_days, duration_text, shown_duration, under_way
 from ...engine.shown_precision import ShownPrecision
 
@@ -64,7 +65,7 @@ def tooltip_text(document, hit: Hit) -> str:
         lines.append(f"Actual: {task.actual_start.isoformat()}{done}")
     owner = project.participants.get(task.owner_id or "")
     lines.append(f"Owner: {escape(owner.name) if owner else '—'}")
-    lines.append(f"Confidence: {_confidence_html(task)}")
+    lines.append(f"Confidence: {_confidence_html(task, ShownConfidence(project, document.schedule).of(task.id))}")
     if task.source_url or task.source_date:
         lines.append(escape(provenance_lines(task)[-1]))
     for text in alternative_figures(task.notes):  # another official's figure: beside the plan, not in it
@@ -72,9 +73,13 @@ def tooltip_text(document, hit: Hit) -> str:
     return "<br>".join(lines)
 
 
-def _confidence_html(task) -> str:
-    """The confidence, with what it means for an assumption or an inference (drawn differently)."""
+def _confidence_html(task, shown_now: str) -> str:
+    """The confidence, with what it means for an assumption or an inference (drawn differently);
+    `shown_now`: as shown, weaker than stated when a push moved the task past its announcement."""
     shown = shown_confidence(task)
+    if shown_now != shown:
+        return (f"<b>{shown_now}</b> — pushed past its source's date by what drives it, so not as announced "
+                f"({shown} as stated)")
     if is_assumption(task):
         return f"<b>{shown}</b> — the plan's own figure, not announced (dashed bar)"
     if is_inferred(task):

@@ -17,6 +17,7 @@ from ...domain import PlannerError, Precision
 from ...domain.alternatives import alternative_figures
 from ...domain.provenance import provenance_lines
 from ...engine.schedule import TaskDates, TaskTable, changed_rows
+from ...engine.shown_confidence import ShownConfidence
 from ...engine.shown_precision import ShownPrecision
 from ..change_effects import effects_of
 from ..document import Document
@@ -205,11 +206,12 @@ class TaskTreeModel(OutlineRows):
 
     def _tooltip(self, task, column: Column) -> str:
         lines = [f"<b>{escape(task.key)}</b> — {escape(task.name)}"]
+        ctx = self._context()
         if column is Column.PREDECESSORS:  # the tasks the cell's IDs stand for
-            ctx = self._context()
             lines += [f"<i>Predecessor</i> {escape(line)}"
                       for line in predecessors_tooltip(ctx.project, ctx.incoming(task), ctx.numbers_of)]
-        lines += map(escape, provenance_lines(task, self._context().precision(task)))
+        confidence = ShownConfidence(ctx.project, ctx.schedule).of(task.id)  # pushed past its source: not announced
+        lines += map(escape, provenance_lines(task, ctx.precision(task), confidence))
         if task.notes:
             lines.append(escape(task.notes[:300]))
         lines += [f"<i>Alternative (not the plan):</i> {escape(text)}" for text in alternative_figures(task.notes)]

@@ -1,0 +1,97 @@
+"""The confidence a task's scheduled dates are shown with: a task pushed past its announcement does
+not read as announced.
+
+A sourced or inferred task holds its announced date as a start-no-earlier-than constraint ("in 2029":
+from 2029-01-01) or a deadline ("by 2035"). When a link from another task pushes it later than that
+(its start in a later period than the constraint's, its last day after the deadline), its dates are
+no longer the source's: they are worked out from the task that pushed it. So it is shown as `inferred`,
+or as the pusher's confidence when that is weaker (pushed by the planner's date, an `assumption`,
+it is an assumption too). A phase follows its latest sub-task when that one is pushed. The status
+date moving unfinished work is not a push (late work forecast from the status date is a recorded
+change), nor is a move within the announced period. Resolved lazily and remembered, as the shown
+precision is (engine/shown_precision.py).
+"""
+
+from __future__ import annotations
+
+from ..domain import Confidence, ConstraintType, Project, format_fuzzy_date
+from ..domain.provenance import shown_confidence
+from .driving_chain import ChainIndex
+from .schedule import Schedule
+from .shown_precision import EarlyDates
+
+_WEAKNESS = {Confidence.SOURCED.value: 0, Confidence.INFERRED.value: 1, Confidence.ASSUMPTION.value: 2}
+_HELD_FROM = (ConstraintType.SNET, ConstraintType.MSO)
+
+
+class ShownConfidence:
+    """Task id -> the confidence its scheduled dates are shown with (see the module doc)."""
+
+    def __init__(self, project: Project, schedule: Schedule | None):
+        self.project, self.schedule = project, schedule
+        self.index: ChainIndex | None = None
+        self.known: dict[str, str] = {}
+        self.phases: set[str] | None = None  # made for the first task asked about
+        self.dates = EarlyDates(schedule) if schedule is not None else {}
+
+    def of(self, task_id: str) -> str:
+        """The shown confidence of one task."""
+        found = self.known.get(task_id)
+        if found is not None:
+            return found
+        task = self.project.tasks[task_id]
+        own = self.known[task_id] = shown_confidence(task)  # first: a loop of pushes ends at its own
+        pusher = self._pusher(task_id) if own in _WEAKNESS else None
+        if pusher is not None:
+            self.known[task_id] = max(Confidence.INFERRED.value, self.of(pusher), own,
+                                      key=lambda label: _WEAKNESS.get(label, 1))
+        return self.known[task_id]
+
+    def changed(self) -> dict[str, str]:
+        """Every task shown weaker than it states: task id -> the confidence shown. Only a task holding an
+        announcement (a dated constraint or a deadline) can be pushed past it, and a phase above one."""
+        held = [t for t in self.project.tasks.values() if t.deadline is not None
+                or (t.constraint in _HELD_FROM and t.constraint_date is not None)]
+        found = {t.id: self.of(t.id) for t in held if self.pushed(t.id)}
+        phases = {up for tid in found for up in _ancestors(self.project, tid)}
+        found.update((tid, self.of(tid)) for tid in phases if self.pushed(tid))
+        return found
+
+    def pushed(self, task_id: str) -> bool:
+        """True when the task is shown weaker than it states, pushed past its announcement."""
+        return self.of(task_id) != shown_confidence(self.project.tasks[task_id])
+
+    def _pusher(self, task_id: str) -> str | None:
+        """The task that pushed this one past its announcement, or None."""
+        task = self.project.tasks[task_id]
+        if self.schedule is None or task_id not in self.dates or task.actual_start or task.actual_finish:
+            return None
+        if self.phases is None:
+            self.phases = self.project.summary_ids()
+        is_phase = task_id in self.phases
+        if not is_phase and not self._past_announcement(task_id):
+            return None  # the usual answer, found without the plan's link index
+        if self.index is None:
+            self.index = ChainIndex(self.project)
+        if is_phase:  # pushed when its latest sub-task is
+            leaf = self.index.latest_leaf(self.dates, task_id)
+            return leaf if leaf is not None and leaf in self.dates and self._pusher(leaf) is not None else None
+        return self.index.step(self.dates, task_id)[1]
+
+    def _past_announcement(self, task_id: str) -> bool:
+        task, dates = self.project.tasks[task_id], self.schedule.tasks[task_id]  # type: ignore[union-attr]
+        if task.deadline is not None and dates.shown_finish > task.deadline:
+            return True
+        if task.constraint in _HELD_FROM and task.constraint_date is not None:
+            announced = format_fuzzy_date(task.constraint_date, task.precision)
+            return dates.early_start > task.constraint_date and \
+                format_fuzzy_date(dates.early_start, task.precision) != announced
+        return False
+
+
+def _ancestors(project: Project, task_id: str) -> list[str]:
+    out, up = [], project.tasks[task_id].parent_id
+    while up is not None:
+        out.append(up)
+        up = project.tasks[up].parent_id
+    return out

@@ -1,0 +1,69 @@
+"""A task pushed past its announced date by what drives it is not shown as announced."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ilrs_planner.domain import Confidence, ConstraintType, Link, LinkType, Precision, Project, Task, TaskKind
+from ilrs_planner.engine.cpm import schedule
+from ilrs_planner.engine.shown_confidence import ShownConfidence
+
+D = date
+URL = "https://example.org/statement"
+
+
+def _plan() -> Project:
+    """Lander 'in 2029' (365 d from 2029-01-01); a rover on it announced 'in 2028', linked start to start;
+    a station 'by 2031' after the lander (365 d), in a phase; a survey 'in 2030' waiting for nothing."""
+    project = Project("Pushes", D(2027, 1, 1))
+    year = dict(precision=Precision.YEAR, source_url=URL, constraint=ConstraintType.SNET)
+    project.add_task(Task("phase", "Phase", 0, TaskKind.PHASE, id="phase", position=0, source_url=URL))
+    project.add_task(Task("lander", "Lander", 365, id="lander", parent_id="phase", position=0,
+                          constraint_date=D(2029, 1, 1), **year))
+    project.add_task(Task("rover", "Rover", 365, id="rover", parent_id="phase", position=1,
+                          constraint_date=D(2028, 1, 1), **year))
+    project.add_task(Task("station", "Station", 365, id="station", parent_id="phase", position=2,
+                          precision=Precision.YEAR, source_url=URL, deadline=D(2031, 12, 31)))
+    project.add_task(Task("survey", "Survey", 30, id="survey", position=1, constraint_date=D(2030, 1, 1), **year))
+    project.add_link(Link("lander", "rover", LinkType.SS))
+    project.add_link(Link("lander", "station"))
+    return project
+
+
+def test_a_task_a_link_pushed_into_a_later_year_than_announced_reads_inferred():
+    project = _plan()
+    shown = ShownConfidence(project, schedule(project))
+    assert shown.of("rover") == "inferred"  # announced 2028, starts with the lander in 2029
+    assert shown.of("lander") == shown.of("station") == shown.of("survey") == "sourced"  # as announced
+    assert shown.of("phase") == "sourced"  # its latest sub-task, the station, is where it was announced
+    assert ShownConfidence(project, schedule(project)).changed() == {"rover": "inferred"}
+
+
+def test_a_task_pushed_by_the_planners_date_reads_as_an_assumption_and_so_does_its_phase():
+    project = _plan()
+    lander = project.tasks["lander"]
+    lander.constraint_date, lander.confidence = D(2031, 1, 1), Confidence.ASSUMPTION  # typed 2031
+    shown = ShownConfidence(project, schedule(project))
+    # The station now ends 2032-12-31, past its deadline 2031-12-31; the rover starts 2031.
+    assert shown.of("station") == shown.of("rover") == "assumption"
+    assert shown.of("phase") == "assumption"
+    assert shown.of("survey") == "sourced"
+    assert shown.changed() == {"station": "assumption", "rover": "assumption", "phase": "assumption"}
+
+
+def test_a_move_inside_the_announced_year_is_not_a_push():
+    project = _plan()
+    project.tasks["rover"].constraint_date = D(2029, 1, 1)  # announced for 2029 too
+    project.tasks["lander"].constraint_date = D(2029, 3, 1)  # the lander later in 2029: the rover still in 2029
+    assert ShownConfidence(project, schedule(project)).of("rover") == "sourced"
+
+
+def test_work_the_status_date_moves_is_forecast_not_pushed():
+    project = _plan()
+    project.tasks["survey"].precision = Precision.MONTH  # 'January 2030'
+    project.status_date = D(2030, 3, 2)  # not started by then: it starts in March
+    result = schedule(project)
+    assert result.tasks["survey"].early_start >= D(2030, 3, 2)
+    shown = ShownConfidence(project, result)
+    assert shown.of("survey") == shown.of("lander") == "sourced"
+    assert shown.of("rover") == "inferred"  # the lander, moved by the status date, pushed it out of 2028
