@@ -117,10 +117,11 @@ def test_compare_colours_rows_and_bars(qtbot, window, small_project, tmp_path, m
 def test_compare_shows_a_milestone_move_at_the_precision_it_is_known_to(qtbot, window, small_project, tmp_path,
                                                                         monkeypatch, told):
     # M, known to the month, follows C: C's last day is 2030-03-01 (A 10, B 20, C 30 days from
-    # 2030-01-01). B 60 days longer puts C's last day, and M, on 2030-04-30: a month later, "+1 mo".
+    # 2030-01-01). B 31 days longer puts C's last day, and M, on 2030-04-01: a month later, "+1 mo".
+    # (60 days longer, to 2030-04-30, reads "2030-03" to "2030-04" but is two months: "+60 d".)
     window.document.project.tasks["m"].precision = Precision.MONTH
     other = clone_project(window.document.project)
-    other.tasks["b"].duration = 80
+    other.tasks["b"].duration = 51
     dialog = _compare_with(qtbot, window, other, tmp_path, monkeypatch)
     branch = next(dialog.tree.topLevelItem(i) for i in range(dialog.tree.topLevelItemCount())
                   if dialog.tree.topLevelItem(i).text(0) == "Milestone moves")
