@@ -14,35 +14,46 @@ sides use stays a conflict (merge_repair), for it was chosen by a person.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ..domain import Project
 from .redact_counters import COUNTER
 
 
 def rekey_their_new_tasks(merged: Project, base: Project, ours: Project, theirs: Project) -> list[str]:
     """Give each numbered task key theirs added that another task holds the first free key of its shape;
-    one note per task re-keyed."""
+    one note per task re-keyed. A key is held by a task not new here or a new one already settled;
+    a free key is one no task of the merged plan has (another new task of theirs keeps its own)."""
     added = [tid for tid in theirs.tasks if tid not in base.tasks and tid not in ours.tasks and tid in merged.tasks]
     new = set(added)
-    taken = {task.key for tid, task in merged.tasks.items() if tid not in new}
+    held = {task.key for tid, task in merged.tasks.items() if tid not in new}
+    free = FreeKeys({task.key for task in merged.tasks.values()})
     notes = []
     for tid in added:
         task = merged.tasks[tid]
-        if task.key in taken and COUNTER.fullmatch(task.key):
-            free = next(key for key in _same_shape(task.key) if key not in taken)
-            notes.append(f"their new task '{task.name}' is keyed {free} here: {task.key}, its key in their "
+        if task.key in held and COUNTER.fullmatch(task.key):
+            key = free.take(task.key)
+            notes.append(f"their new task '{task.name}' is keyed {key} here: {task.key}, its key in their "
                          f"copy, is another task's key in this plan")
-            task.key = free
-        taken.add(task.key)
+            task.key = key
+        held.add(task.key)
     return notes
 
 
-def _same_shape(key: str) -> Iterator[str]:
-    """`key` with its last number counted up from 1: "T-1", "T-2", … for "T-3"; "1.2.1", … for "1.2.7"."""
-    digits = len(key) - len(key.rstrip("0123456789"))
-    stem, width = key[:len(key) - digits], digits if key[len(key) - digits] == "0" else 1
-    number = 1
-    while True:
-        yield f"{stem}{number:0{width}d}"
-        number += 1
+class FreeKeys:
+    """The first key of a shape no task has: "T-1", "T-2", … for "T-3"; "1.2.1", … for "1.2.7". Each
+    shape's count goes on from where it stopped (keys are only ever taken), so re-keying thousands of
+    a hostile copy's tasks costs as many look-ups, not their square."""
+
+    def __init__(self, used: set[str]):
+        self.used = used
+        self.next: dict[tuple[str, int], int] = {}
+
+    def take(self, key: str) -> str:
+        digits = len(key) - len(key.rstrip("0123456789"))
+        stem, width = key[:len(key) - digits], digits if key[len(key) - digits] == "0" else 1
+        number = self.next.get((stem, width), 1)
+        while f"{stem}{number:0{width}d}" in self.used:
+            number += 1
+        found = f"{stem}{number:0{width}d}"
+        self.used.add(found)
+        self.next[(stem, width)] = number + 1
+        return found

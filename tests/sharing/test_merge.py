@@ -237,6 +237,32 @@ def test_a_numbered_key_they_give_a_new_task_that_ours_holds_takes_the_first_fre
     assert theirs.tasks["t-y1"].key == "T-1"  # their plan is read, never changed
 
 
+
+def test_a_new_task_of_theirs_whose_key_only_their_other_new_task_would_take_keeps_it(small_plan):
+    """Theirs adds T-1 (ours holds it) and T-2 (nobody here holds it): the first is given T-3, not T-2
+    (their T-2 keeps its own key), and only the first is named in a note."""
+    ours, theirs = _sides(small_plan)
+    ours.add_task(Task(key="T-1", name="Ours first", id="t-o1"))
+    theirs.add_task(Task(key="T-1", name="Theirs first", id="t-y1"))
+    theirs.add_task(Task(key="T-2", name="Theirs second", id="t-y2"))
+    result = merge_projects(small_plan, ours, theirs)
+    keys = {tid: result.project.tasks[tid].key for tid in ("t-o1", "t-y1", "t-y2")}
+    assert keys == {"t-o1": "T-1", "t-y1": "T-3", "t-y2": "T-2"}
+    assert result.notes == ["their new task 'Theirs first' is keyed T-3 here: T-1, its key in their copy, "
+                            "is another task's key in this plan"]
+
+
+def test_thousands_of_their_tasks_on_keys_held_here_each_get_a_key_of_their_own(small_plan):
+    """A hostile copy re-using 3,000 numbered keys held here: every one gets a distinct free key (the
+    count goes on, rather than starting again at 1 for each: 3,000 tasks took 9.5 s that way)."""
+    ours, theirs = _sides(small_plan)
+    for n in range(1, 3001):
+        ours.add_task(Task(key=f"T-{n}", name=f"Ours {n}", id=f"o{n}"))
+        theirs.add_task(Task(key=f"T-{n}", name=f"Theirs {n}", id=f"y{n}"))
+    result = merge_projects(small_plan, ours, theirs)
+    given = [result.project.tasks[f"y{n}"].key for n in range(1, 3001)]
+    assert given == [f"T-{n}" for n in range(3001, 6001)] and len(result.notes) == 3000
+
 def test_merging_changes_neither_side_even_where_the_merged_plan_is_repaired(small_plan):
     from ilrs_planner.domain.canonical import canonical_bytes
     ours, theirs = _sides(small_plan)
