@@ -13,7 +13,7 @@ import argparse
 from ..domain import PlannerError
 from ..domain.terminal_text import one_line
 from ..files.same import same_file
-from ..sharing.merge import merge_projects
+from ..sharing.merge import merge_named
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -38,12 +38,9 @@ def run(args: argparse.Namespace) -> int:
     for role, path in (("BASE", args.base), ("OURS", args.ours), ("THEIRS", args.theirs)):
         if same_file(args.output, path):
             raise PlannerError("cli.usage", f"the merged plan must be a new file, not {role} ({path}) itself")
-    plans = {role: open_project(path) for role, path in
+    sides = {role: (open_project(path), path) for role, path in
              (("BASE", args.base), ("OURS", args.ours), ("THEIRS", args.theirs))}
-    try:
-        result = merge_projects(plans["BASE"], plans["OURS"], plans["THEIRS"])
-    except PlannerError as error:
-        raise _named_by_side(error, plans, args) from error
+    result = merge_named(sides)
     save_project(result.project, args.output)
     if result.clean:
         print(f"merged cleanly into {args.output}")
@@ -55,16 +52,3 @@ def run(args: argparse.Namespace) -> int:
         print(f"  NOTE {one_line(note)}")
     return 0 if result.clean else 1
 
-
-def _named_by_side(error: PlannerError, plans: dict, args: argparse.Namespace) -> PlannerError:
-    """The merge's refusal, naming the input it comes from when one of them cannot be scheduled by
-    itself (a task of THEIRS linked to itself read as a fault of the merge)."""
-    from ..engine.cpm import schedule
-
-    paths = {"BASE": args.base, "OURS": args.ours, "THEIRS": args.theirs}
-    for role, plan in plans.items():
-        try:
-            schedule(plan)
-        except PlannerError as own:
-            return PlannerError(own.code, f"{role} ({paths[role]}) cannot be merged: {own.message}", own.subject_ids)
-    return error

@@ -20,7 +20,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..domain import Link, Project
+from ..domain import Link, PlannerError, Project
 from .clone import clone_project
 from .merge_guard import guard_history, guard_levels, guard_unsent
 from .merge_keys import rekey_their_new_tasks
@@ -101,6 +101,28 @@ def merge_projects(base: Project, ours: Project, theirs: Project,
     return MergeResult(merged, conflicts, notes)
 
 
+def merge_named(sides: dict[str, tuple[Project, str]], choices: dict[str, str] | None = None) -> MergeResult:
+    """merge_projects over sides "BASE", "OURS", "THEIRS", each a plan and where it came from. A
+    refusal that one side causes by itself (a task of theirs linked to itself) names that side: the
+    merge, and the planner, would otherwise not know whose plan holds the fault."""
+    plans = {role: plan for role, (plan, _where) in sides.items()}
+    try:
+        return merge_projects(plans["BASE"], plans["OURS"], plans["THEIRS"], choices)
+    except PlannerError as error:
+        raise _named_by_side(error, sides) from error
+
+
+def _named_by_side(error: PlannerError, sides: dict[str, tuple[Project, str]]) -> PlannerError:
+    from ..engine.cpm import schedule
+
+    for role, (plan, where) in sides.items():
+        try:
+            schedule(plan)
+        except PlannerError as own:
+            return PlannerError(own.code, f"{role} ({where}) cannot be merged: {own.message}", own.subject_ids)
+    return error
+
+
 def _link_label(link: Link, *plans: Project) -> str:
     def key(task_id: str) -> str:
         for plan in plans:
@@ -121,4 +143,4 @@ def _ordered_baselines(merged: dict[Any, Any], ours: Project, theirs: Project) -
     return result
 
 
-__all__ = ["Conflict", "MISSING", "MergeResult", "OURS", "THEIRS", "merge_projects"]
+__all__ = ["Conflict", "MISSING", "MergeResult", "OURS", "THEIRS", "merge_named", "merge_projects"]

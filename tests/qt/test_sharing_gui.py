@@ -362,4 +362,5 @@ def test_a_partners_plan_that_opens_but_cannot_be_merged_is_explained_and_ours_k
     _answer_files(monkeypatch, tmp_path / "base.db", tmp_path / "theirs.db")
     assert not window.sharing.merge_with()  # it raised out of the menu action, and nothing was said
     assert [error.code for error in told["fail"]] == ["link.self"]
+    assert told["fail"][0].message.startswith(f"THEIRS ({tmp_path / 'theirs.db'}) cannot be merged: ")
     assert window.document.project == before and window.document.undo_stack.count() == 0

@@ -119,19 +119,20 @@ class SharingActions:
     def merge_with(self) -> bool:
         """Three-way merge: this plan (ours) with another team's copy (theirs) of a common base."""
         from ...commands.merge_result import ApplyMergedPlan
-        from ...sharing.merge import merge_projects
+        from ...sharing.merge import merge_named
 
         base = self._open_other("Merge: the common starting version (base)")
         theirs = base and self._open_other("Merge: the other team's version (theirs)")
         if not base or not theirs:
             return False
+        sides = {"BASE": base, "OURS": (self.document.project, "this plan"), "THEIRS": theirs}
         try:  # a plan that opens may still not merge: a partner's link from a task to itself, say
-            result = merge_projects(base[0], self.document.project, theirs[0])
+            result = merge_named(sides)
             if result.conflicts:
                 choices = prompts.resolve_conflicts(self.window, result)
                 if choices is None:
                     return False
-                result = merge_projects(base[0], self.document.project, theirs[0], choices)
+                result = merge_named(sides, choices)
         except PlannerError as error:
             prompts.fail(self.window, "Could not merge the plans", error)
             return False
