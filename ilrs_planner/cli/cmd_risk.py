@@ -38,6 +38,7 @@ def register(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run the simulation and print the milestones' percentiles (and the chosen milestone's drivers)."""
+    from ..engine.cpm import schedule
     from ..engine.risk import run_risk
     from .render import load_plan
 
@@ -47,8 +48,9 @@ def run(args: argparse.Namespace) -> int:
     chosen = project.task_by_key(args.milestone).id if args.milestone else None
     result = run_risk(project, args.iterations, args.seed, args.distribution)
     data = result.summary_dict(chosen, args.target_date, args.top)
-    _add_precision(data, project, result.milestone_ids(), chosen)
-    _add_plan(data, project, result)
+    plan = schedule(project)
+    precisions = _add_precision(data, project, plan, result.milestone_ids(), chosen)
+    _add_plan(data, plan, result, precisions)
     if args.json:
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
@@ -58,28 +60,26 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _add_precision(data: dict, project, milestone_ids: list[str], chosen: str | None) -> None:
+def _add_precision(data: dict, project, plan, milestone_ids: list[str], chosen: str | None) -> dict:
     """Each milestone's shown precision ('year', 'day', …): its dates are printed at it (see
-    engine/risk_shown.py); --json keeps the simulated days beside it."""
-    from ..engine.cpm import schedule
+    engine/risk_shown.py); --json keeps the simulated days beside it. Returns task id -> precision."""
     from ..engine.risk_shown import milestone_precisions
 
-    precisions = milestone_precisions(project, schedule(project), [*milestone_ids, *([chosen] if chosen else [])])
+    precisions = milestone_precisions(project, plan, [*milestone_ids, *([chosen] if chosen else [])])
     for milestone, task_id in zip(data["milestones"], milestone_ids):
         milestone["precision"] = precisions[task_id].value
     if chosen is not None:
         data["milestone"]["precision"] = precisions[chosen].value
+    return precisions
 
 
-def _add_plan(data: dict, project, result) -> None:
+def _add_plan(data: dict, plan, result, precisions: dict) -> None:
     """Each milestone's planned date (its last day) and the share of runs meeting it by the end of
     the period it is known to: the question a programme office asks first."""
-    from ..engine.cpm import schedule
     from ..engine.risk_shown import chance_of_plan
 
-    plan = schedule(project)
     for milestone, task_id in zip(data["milestones"], result.milestone_ids()):
-        found = chance_of_plan(result, project, plan, task_id)
+        found = chance_of_plan(result, plan, task_id, precisions[task_id])
         milestone["planned"] = found[0].isoformat() if found else None
         milestone["chance_of_planned"] = round(found[1], 4) if found else None
 

@@ -55,15 +55,15 @@ def default_target(project: Project, schedule: Schedule | None, task_id: str | N
     return period_end(day, milestone_precisions(project, schedule, [task_id])[task_id])
 
 
-def chance_of_plan(result: RiskResult, project: Project, schedule: Schedule | None,
-                   task_id: str) -> tuple[date, float] | None:
+def chance_of_plan(result: RiskResult, schedule: Schedule, task_id: str,
+                   precision: Precision) -> tuple[date, float] | None:
     """The milestone's planned date (its last day) and the share of runs that meet it by the end of
-    the period it is known to ('2035': by 2035-12-31): how far the plan's own date can be trusted,
-    which a P50 later than the plan shows only indirectly. None without a scheduled date."""
-    by = default_target(project, schedule, task_id)
-    if by is None or schedule is None:
+    the period it is known to at `precision` ('2035': by 2035-12-31): how far the plan's own date can
+    be trusted, which a P50 later than the plan shows only indirectly. None without a scheduled date."""
+    if task_id not in schedule.tasks:
         return None
-    return schedule.tasks[task_id].shown_finish, result.probability_by(task_id, by)
+    finish = schedule.tasks[task_id].shown_finish  # a milestone at the end of a day: that day
+    return finish, result.probability_by(task_id, period_end(finish, precision))
 
 
 def chance_text(share: float) -> str:

@@ -225,11 +225,12 @@ class RiskPanel(QWidget):
                if not (self.document.project.tasks[tid].actual_start or self.document.project.tasks[tid].actual_finish)]
         self.table.setRowCount(len(ids))
         # Dates at the precision the plan knows each milestone to: a year-precision one reads "2033".
-        precisions = milestone_precisions(self.document.project, self.document.schedule, ids)
+        schedule = self.document.schedule
+        precisions = milestone_precisions(self.document.project, schedule, ids)
         for row, tid in enumerate(ids):
             pct = self.result.percentiles(tid)
             task = self.document.project.tasks[tid]
-            planned = chance_of_plan(self.result, self.document.project, self.document.schedule, tid)
+            planned = chance_of_plan(self.result, schedule, tid, precisions[tid]) if schedule else None
             plan_cells = ((format_fuzzy_date(planned[0], precisions[tid]), chance_text(planned[1])) if planned
                           else ("", ""))
             cells = (task.name, *plan_cells, *[format_fuzzy_date(pct[p], precisions[tid]) for p in PERCENTILES],
