@@ -9,7 +9,7 @@ from .base import ChangeSet, Command
 from .link_graph import graph_of
 
 
-def _ancestors(project: Project, task_id: str) -> set[str]:
+def ancestors(project: Project, task_id: str) -> set[str]:
     found, parent = set(), project.tasks[task_id].parent_id
     while parent is not None and parent not in found:
         found.add(parent)
@@ -31,7 +31,7 @@ def check_link_allowed(project: Project, pred_id: str, succ_id: str) -> None:
         duplicate = any(k.pred_id == pred_id and k.succ_id == succ_id for k in project.links.values())
     if duplicate:
         raise PlannerError("link.duplicate", f"{succ.key} already depends on {pred.key}", [pred_id, succ_id])
-    if pred_id in _ancestors(project, succ_id) or succ_id in _ancestors(project, pred_id):
+    if pred_id in ancestors(project, succ_id) or succ_id in ancestors(project, pred_id):
         raise PlannerError("link.summary_child", f"{pred.key} and {succ.key} are a summary and its own sub-task",
                            [pred_id, succ_id])
     if graph.closes_loop(pred_id, succ_id) is False:
@@ -58,11 +58,11 @@ class AddLink(Command):
         pred, succ = project.tasks[self.link.pred_id], project.tasks[self.link.succ_id]
         self.text = f"Link {pred.key} → {succ.key}"
         project.add_link(self.link)
-        return _changes(self.link)
+        return links_changed(self.link)
 
     def revert(self, project: Project) -> ChangeSet:
         del project.links[self.link.id]
-        return _changes(self.link)
+        return links_changed(self.link)
 
 
 class EditLink(Command):
@@ -77,13 +77,13 @@ class EditLink(Command):
         link = _link_or_error(project, self.link_id)
         self._old = (link.type, link.lag)
         link.type, link.lag = self.type, self.lag
-        return _changes(link)
+        return links_changed(link)
 
     def revert(self, project: Project) -> ChangeSet:
         assert self._old is not None, "revert follows apply"
         link = project.links[self.link_id]
         link.type, link.lag = self._old
-        return _changes(link)
+        return links_changed(link)
 
 
 class DeleteLink(Command):
@@ -97,12 +97,12 @@ class DeleteLink(Command):
     def apply(self, project: Project) -> ChangeSet:
         self._link = _link_or_error(project, self.link_id)
         del project.links[self.link_id]
-        return _changes(self._link)
+        return links_changed(self._link)
 
     def revert(self, project: Project) -> ChangeSet:
         assert self._link is not None, "revert follows apply"
         project.links[self._link.id] = self._link
-        return _changes(self._link)
+        return links_changed(self._link)
 
 
 def _link_or_error(project: Project, link_id: str) -> Link:
@@ -112,5 +112,9 @@ def _link_or_error(project: Project, link_id: str) -> Link:
     return link
 
 
-def _changes(link: Link) -> ChangeSet:
-    return ChangeSet(frozenset({link.pred_id, link.succ_id}), links=True, dates=True)
+def links_changed(*links: Link) -> ChangeSet:
+    """What adding or removing `links` changes: their tasks' dates (none: nothing)."""
+    if not links:
+        return ChangeSet()
+    return ChangeSet(frozenset(tid for link in links for tid in (link.pred_id, link.succ_id)), links=True, dates=True)
+

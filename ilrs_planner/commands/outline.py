@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from itertools import compress, repeat
 from operator import attrgetter, eq
 
 from ..domain import Link, PlannerError, Project, Task
 from .base import ChangeSet, Command
 from .link_ends import links_touching
+from .links import ancestors, links_changed
 from .plan_index import index_of
 
 Place = tuple[str | None, int]  # (parent id, position)
@@ -118,12 +118,12 @@ class IndentTask(_OutlineCommand):
             del project.links[link.id]
         if self.dropped:
             self.text += f" (and {dropped_links_text(project, self.dropped)})"
-        return changes | _link_changes(self.dropped)
+        return changes | links_changed(*self.dropped)
 
     def revert(self, project: Project) -> ChangeSet:
         for link in self.dropped:
             project.links[link.id] = link
-        return super().revert(project) | _link_changes(self.dropped)
+        return super().revert(project) | links_changed(*self.dropped)
 
 
 def links_into_branch(project: Project, parent_id: str | None, task_id: str) -> list[Link]:
@@ -134,7 +134,7 @@ def links_into_branch(project: Project, parent_id: str | None, task_id: str) -> 
     found = []
     for link in links_touching(project, {parent_id}):
         other = link.succ_id if link.pred_id == parent_id else link.pred_id
-        if other != parent_id and task_id in _self_and_ancestors(project, other):
+        if other != parent_id and (other == task_id or task_id in ancestors(project, other)):
             found.append(link)
     return found
 
@@ -145,22 +145,6 @@ def dropped_links_text(project: Project, links: list[Link]) -> str:
     named = f"'{project.tasks[first.pred_id].name}' → '{project.tasks[first.succ_id].name}'"
     more = f" and {len(links) - 1} more" if len(links) > 1 else ""
     return f"remove the link {named}{more}"
-
-
-def _self_and_ancestors(project: Project, task_id: str) -> Iterator[str]:
-    seen: set[str] = set()
-    current: str | None = task_id
-    while current is not None and current not in seen:
-        seen.add(current)
-        yield current
-        current = project.tasks[current].parent_id
-
-
-def _link_changes(links: list[Link]) -> ChangeSet:
-    if not links:
-        return ChangeSet()
-    ends = frozenset(tid for link in links for tid in (link.pred_id, link.succ_id))
-    return ChangeSet(ends, links=True, dates=True)
 
 
 class OutdentTask(_OutlineCommand):
