@@ -31,10 +31,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from duration_kinds import kinds_plan
 from openpyxl import load_workbook
 
-from ilrs_planner.domain import Calendar, Link, Project, Task, TaskKind
-from ilrs_planner.domain.calendar import MONDAY_TO_FRIDAY
 from ilrs_planner.domain.working_count import WorkedDays
 from ilrs_planner.engine.cpm import schedule
 from ilrs_planner.engine.shown_dates import at_completion_days, shown_duration, under_way
@@ -50,24 +49,6 @@ REAL = Path(__file__).parent / "msp_real"
 WANT = {"N": (10, False, None), "U": (10, False, 18), "H": (10, False, 5), "D": (15, False, None),
         "E": (10, True, 14), "M": (0, False, None), "P": (10, False, None), "P1": (5, False, None),
         "P2": (5, False, None)}
-
-
-def kinds_plan() -> Project:
-    project = Project("Kinds", D(2030, 1, 7), status_date=D(2030, 1, 21))
-    project.default_calendar_id = project.add_calendar(Calendar("Standard", MONDAY_TO_FRIDAY, id="std")).id
-    add = project.add_task
-    add(Task("N", "N", 10, id="n", position=0))
-    add(Task("U", "U", 10, id="u", position=1, actual_start=D(2030, 1, 7), percent_complete=20))
-    add(Task("H", "H", 10, id="h", position=2, actual_start=D(2030, 1, 16), percent_complete=80))
-    add(Task("D", "D", 10, id="d", position=3, actual_start=D(2030, 1, 7), actual_finish=D(2030, 1, 26),
-             percent_complete=100))
-    add(Task("E", "E", 10, id="e", position=4, elapsed=True, actual_start=D(2030, 1, 14), percent_complete=30))
-    add(Task("M", "M", 0, TaskKind.MILESTONE, id="m", position=5))
-    add(Task("P", "P", 99, TaskKind.PHASE, id="p", position=6))
-    add(Task("P1", "P1", 5, id="p1", parent_id="p", position=0))
-    add(Task("P2", "P2", 5, id="p2", parent_id="p", position=1))
-    project.add_link(Link("p1", "p2", id="l"))
-    return project
 
 
 def test_the_hand_worked_dates_hold():

@@ -14,13 +14,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from duration_kinds import kinds_plan
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from ilrs_planner.chart import Hit
 from ilrs_planner.data.reference import build_reference_project
-from ilrs_planner.domain import Calendar, Link, Project, Task, TaskKind
-from ilrs_planner.domain.calendar import MONDAY_TO_FRIDAY
 from ilrs_planner.qt.dialogs.task_dialog import TaskDialog
 from ilrs_planner.qt.gantt.tooltip import tooltip_text
 from ilrs_planner.qt.models.task_columns import Column
@@ -29,27 +28,9 @@ D = date
 SHOWN = {"n": "10 d", "u": "10 d", "h": "10 d", "d": "15 d", "e": "10 ed", "m": "milestone", "p": "10 d"}
 
 
-def _plan() -> Project:
-    project = Project("Kinds", D(2030, 1, 7), status_date=D(2030, 1, 21))
-    project.default_calendar_id = project.add_calendar(Calendar("Standard", MONDAY_TO_FRIDAY, id="std")).id
-    add = project.add_task
-    add(Task("N", "Not started", 10, id="n", position=0))
-    add(Task("U", "Behind", 10, id="u", position=1, actual_start=D(2030, 1, 7), percent_complete=20))
-    add(Task("H", "Ahead", 10, id="h", position=2, actual_start=D(2030, 1, 16), percent_complete=80))
-    add(Task("D", "Done", 10, id="d", position=3, actual_start=D(2030, 1, 7), actual_finish=D(2030, 1, 26),
-             percent_complete=100))
-    add(Task("E", "Elapsed", 10, id="e", position=4, elapsed=True, actual_start=D(2030, 1, 14), percent_complete=30))
-    add(Task("M", "Milestone", 0, TaskKind.MILESTONE, id="m", position=5))
-    add(Task("P", "Phase", 99, TaskKind.PHASE, id="p", position=6))
-    add(Task("P1", "First", 5, id="p1", parent_id="p", position=0))
-    add(Task("P2", "Second", 5, id="p2", parent_id="p", position=1))
-    project.add_link(Link("p1", "p2", id="l"))
-    return project
-
-
 @pytest.fixture
 def kinds(window):
-    window.document.replace_project(_plan(), None)
+    window.document.replace_project(kinds_plan(), None)
     return window
 
 
