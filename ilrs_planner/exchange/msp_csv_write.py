@@ -26,7 +26,7 @@ from ..domain.durations import written_days
 from ..domain.spreadsheet_text import formula_safe
 from ..domain.task_mode import held_on_start, task_mode_text
 from ..domain.working_count import WorkedDays
-from ..engine.schedule import Schedule
+from ..engine.schedule import Schedule, TaskDates
 from ..engine.shown_dates import duration_days
 from ..files.atomic import atomic_output
 from .csv_calendars import KNOWN
@@ -95,14 +95,9 @@ def _schedule_or_none(project: Project, warnings: list[str]) -> Schedule | None:
 def _task_rows(project: Project, refs: dict[str, str], predecessors: dict[str, str], schedule: Schedule | None,
                summaries: set[str], worked: WorkedDays) -> Iterator[list[str]]:
     """Each task's row in WBS order, made when the file asks for it."""
-    durations = COLUMNS.index("Duration")
     for task, depth in project.walk():
         summary = task.id in summaries
-        row = _task_row(project, task, depth, refs[task.id], predecessors.get(task.id, ""), schedule,
-                        finish_shift(task.duration, summary))
-        if summary or task.actual_finish is not None:
-            row[durations] = _spanned_duration(task, summary, schedule, worked, row[durations])
-        yield row
+        yield _task_row(project, task, depth, refs[task.id], predecessors.get(task.id, ""), schedule, summary, worked)
 
 
 def _last_finish(schedule: Schedule | None, task_ids: Iterable[str]) -> str:
@@ -129,13 +124,14 @@ def _project_row(project: Project, schedule: Schedule | None, last_finish: str) 
 
 
 def _task_row(project: Project, task: Task, depth: int, ref: str, predecessors: str,
-              schedule: Schedule | None, shift: int) -> list[str]:
+              schedule: Schedule | None, summary: bool, worked: WorkedDays) -> list[str]:
     dates = schedule.tasks.get(task.id) if schedule else None
+    shift = finish_shift(task.duration, summary)
     finish_constraint = task.constraint in FINISH_CONSTRAINTS
     owner = project.participants.get(task.owner_id) if task.owner_id else None
     cells = {
         "ID": ref, "Key": escape_text(task.key), "Name": escape_text(task.name),
-        "Outline Level": str(depth + 1), "Duration": written_days(task.duration, task.elapsed),
+        "Outline Level": str(depth + 1), "Duration": _duration(task, summary, dates, worked),
         "Start": format_date(dates.shown_start if dates else None),
         "Finish": format_date(dates.shown_finish if dates else None),
         "Predecessors": predecessors,
@@ -167,13 +163,11 @@ def _manual_start(task: Task, start: date | None) -> dict[str, str]:
     return {"Constraint Type": CONSTRAINT_NAMES[ConstraintType.ASAP], "Constraint Date": ""}
 
 
-def _spanned_duration(task: Task, summary: bool, schedule: Schedule | None, worked: WorkedDays, own: str) -> str:
-    """A Duration that is a span, as MS Project writes it and the task table shows it (engine.shown_dates.
-    duration_days): a summary's, the working days its sub-tasks span, not the duration stored on it,
-    which schedules nothing (empty unscheduled); a finished task's, the days of work it took."""
-    dates = schedule.tasks.get(task.id) if schedule else None
+def _duration(task: Task, summary: bool, dates: TaskDates | None, worked: WorkedDays) -> str:
+    """MS Project's Duration as the task table shows it (engine.shown_dates.duration_days); unscheduled,
+    a task keeps its own and a summary, whose stored duration schedules nothing, is left empty."""
     if dates is None:
-        return "" if summary else own
+        return "" if summary else written_days(task.duration, task.elapsed)
     return written_days(duration_days(task, summary, dates.early_start, dates.early_finish, worked), task.elapsed)
 
 

@@ -164,7 +164,9 @@ def task_element(project: Project, task: Task, uids: dict[str, int], outline_num
     start_text = finish_stamp(start, False) if at_day_end else start_stamp(start)
     finish_text = finish_stamp(finish, milestone and not at_day_end)
     # MS Project's Duration (engine.shown_dates.duration_days): the task's own, its actual days once
-    # finished, a summary's span; what the task table shows. Unscheduled, a task keeps its own.
+    # finished, a summary's span; what the task table shows. Unscheduled, a task keeps its own and a
+    # summary spans nothing (0, as its Start and Finish, both the plan start): its stored duration
+    # schedules nothing.
     days = duration_days(task, is_summary, start, finish, worked) if is_summary or task.id in dates else task.duration
     if task.elapsed and not is_summary:
         duration, duration_format = f"PT{days * 24}H0M0S", ELAPSED_DAYS
