@@ -56,14 +56,12 @@ def read_mspdi(path: str | Path, loops_dropped: bool = True) -> ImportResult:
     stream = _TaskStream(name, loops_dropped)
     try:
         with _collector_paused():
-            if worthwhile(path) and parse_worker.PLAIN:  # the short way first (`plain_file`)
-                try:
-                    root = parse_in_worker(path, MAX_TASKS, stream.take_record, MAX_LINKS, plain=True)
+            if worthwhile(path):  # parsed in a second process while this one reads the tasks
+                try:  # the short way first (`plain_file`) where it is available
+                    root = parse_in_worker(path, MAX_TASKS, stream.take_record, MAX_LINKS, plain=parse_worker.PLAIN)
                 except NotPlain:  # read again the usual way, from the start
                     stream = _TaskStream(name, loops_dropped)
                     root = parse_in_worker(path, MAX_TASKS, stream.take_record, MAX_LINKS)
-            elif worthwhile(path):  # parsed in a second process while this one reads the tasks
-                root = parse_in_worker(path, MAX_TASKS, stream.take_record, MAX_LINKS)
             else:
                 root = parse_untrusted(path, MAX_TASKS, stream.take, MAX_LINKS)
         if root.tag == "APIBusinessObjects":  # Primavera P6 XML: MPXJ reads it, as MS Project XML
