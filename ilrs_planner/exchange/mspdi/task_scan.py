@@ -7,7 +7,7 @@ answers None for anything else: a comment, CDATA, a processing instruction, an a
 self-closing or spaced tag, a namespace prefix, a deeper nesting, a child of the list that is not a
 `<Task>`, a reference other than XML's own. Every `<` of the stretch must belong to a tag the patterns
 read (counted, so nothing is skipped unseen); in a well-formed file (which the caller checks with
-expat, `fast_worker`) each start tag followed by text and an end tag is then a leaf, and the records
+expat, `plain_file`) each start tag followed by text and an end tag is then a leaf, and the records
 are those the element tree gives, texts unescaped and line ends normalised as expat does them.
 """
 
@@ -28,7 +28,7 @@ _NAMED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
 _INNER = itemgetter(2)
 
 
-class NotPlain(Exception):
+class _NotPlainText(Exception):
     """The text is not the plain grammar `scan` reads (the caller parses the file as before)."""
 
 
@@ -54,7 +54,7 @@ def scan(text: str, most_elements: int) -> list[TaskRecord] | None:
             children = _CHILD.findall(body)
             found += 2 * len(children) + "".join(map(_INNER, children)).count("<")
             records.append(_record(children) if plain else _unescaped(children))
-    except NotPlain:
+    except _NotPlainText:
         return None
     return records if found == tags else None
 
@@ -71,15 +71,15 @@ def _unescaped(children: list[tuple[str, str, str]]) -> TaskRecord:
 
 
 def unescape(text: str) -> str:
-    """`text` with XML's own references replaced as expat replaces them; NotPlain for any other `&`."""
+    """`text` with XML's own references replaced as expat replaces them; _NotPlainText for any other `&`."""
     if "&" not in text:
         return text
     if text.count("&") != len(_REFERENCE.findall(text)):  # each reference holds one "&"
-        raise NotPlain(text[:40])
+        raise _NotPlainText(text[:40])
     try:
         return _REFERENCE.sub(_character, text)
     except (ValueError, OverflowError):  # a number beyond Unicode (which expat refuses too)
-        raise NotPlain(text[:40]) from None
+        raise _NotPlainText(text[:40]) from None
 
 
 def _character(match: re.Match) -> str:
