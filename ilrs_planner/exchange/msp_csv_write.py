@@ -137,7 +137,7 @@ def _task_row(project: Project, task: Task, depth: int, ref: str, predecessors: 
         "Predecessors": predecessors,
         "Constraint Type": CONSTRAINT_NAMES[task.constraint],
         "Constraint Date": _finish(task.constraint_date, shift if finish_constraint else 0),
-        **_manual_start(task, dates.early_start if dates and dates.shown_start == dates.early_start else None),
+        **_manual_start(task, dates.early_start if dates else None),
         "Deadline": format_date(task.deadline), "Calendar": escape_text(project.calendar_name(task.calendar_id)),
         "Actual Start": format_date(task.actual_start),
         "Actual Finish": _finish(task.actual_finish, shift), "% Complete": f"{task.percent_complete}%",
@@ -157,7 +157,9 @@ def _task_row(project: Project, task: Task, depth: int, ref: str, predecessors: 
 
 def _manual_start(task: Task, start: date | None) -> dict[str, str]:
     """The pin holding a manual task on its Start written as MS Project keeps one, the Start beside As
-    Soon As Possible (a table read back holds a manual task on its Start again)."""
+    Soon As Possible (a table read back holds a manual task on its Start again). `start` is the
+    scheduled start, as the MSPDI writer's: a milestone held on its own date is at the start of that
+    day (engine._day_ends), so its Start cell is that very date."""
     if not held_on_start(task, start):
         return {}
     return {"Constraint Type": CONSTRAINT_NAMES[ConstraintType.ASAP], "Constraint Date": ""}
