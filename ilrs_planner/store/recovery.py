@@ -63,9 +63,12 @@ def untitled_name() -> str:
 
 def recovery_path_for(plan_path: str | os.PathLike[str] | None, untitled: str = "") -> Path:
     """The recovery copy of `plan_path`, or of the plan never saved that `untitled` (from
-    `untitled_name`) names (without it: the one name this process shares among such plans)."""
+    `untitled_name`) names. ValueError without either: one name shared by such plans would let two
+    windows write over each other's copy."""
     if plan_path is None:
-        name = untitled or f"untitled-{socket.gethostname()}-{os.getpid()}"
+        if not untitled:
+            raise ValueError("a plan never saved needs its recovery copy's name (recovery.untitled_name)")
+        name = untitled
     else:
         absolute = os.path.abspath(plan_path)
         digest = hashlib.sha256(absolute.encode("utf-8", "surrogateescape")).hexdigest()[:16]

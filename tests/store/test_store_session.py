@@ -193,7 +193,8 @@ def test_an_untitled_plan_has_its_own_recovery_copy(tmp_path):
 
 def test_two_plans_never_saved_keep_a_recovery_copy_each_until_each_is_closed(tmp_path):
     first, second = Project("First", date(2030, 1, 1)), Project("Second", date(2031, 1, 1))
-    left_by_a_crash = write_recovery(Project("Crashed", date(2029, 1, 1)), None)  # this process id's old name
+    # A copy a crash left under this process id (a later program may be given the same one).
+    left_by_a_crash = write_recovery(Project("Crashed", date(2029, 1, 1)), None, f"untitled-{os.getpid()}")
     sessions = PlanSession.untitled(first), PlanSession.untitled(second)
     for session in sessions:
         session.write_recovery(session.project)
@@ -203,6 +204,11 @@ def test_two_plans_never_saved_keep_a_recovery_copy_each_until_each_is_closed(tm
     sessions[1].save_as(second, tmp_path / "second.db")  # saved: its copy goes, the crash's stays
     assert [r.copy_path for r in find_recoveries()] == [left_by_a_crash]
     sessions[1].close()
+
+
+def test_a_recovery_copy_of_a_plan_never_saved_needs_a_name_of_its_own():
+    with pytest.raises(ValueError):
+        recovery_path_for(None)
 
 
 def test_recovery_copies_of_different_plans_do_not_collide(tmp_path):
