@@ -45,7 +45,7 @@ class ScheduleColumns:
     # precision, confidence, source, its date (the last three empty unless asked for)
     provenance: tuple[list[str], list[str], list[str], list[str | None]]
     summary: np.ndarray  # per row: the task is a summary (a phase)
-    manual: np.ndarray  # per row: manually scheduled (MS Project's Task Mode); a summary never is
+    manual: np.ndarray  # per row: the task's manual flag (MS Project's Task Mode); a summary's is not read
 
 
 def schedule_columns(project: Project, schedule: Schedule, last_days: bool = False,
@@ -74,15 +74,15 @@ def schedule_columns(project: Project, schedule: Schedule, last_days: bool = Fal
         _at_shown_precision(dates, ordinals, provenance[0])
     return ScheduleColumns(_in_rows(plan_tasks, "key", places), _in_rows(plan_tasks, "name", places), rows.depths,
                            tuple(dates), table[4], table[5], table[6].astype(bool),  # type: ignore[arg-type]
-                           provenance, rows.summary, _manual(plan_tasks, places, rows.summary))
+                           provenance, rows.summary, _manual(plan_tasks, places))
 
 
-def _manual(tasks: Sequence[Task], places: list[int], summary: np.ndarray) -> np.ndarray:
-    """Per row: a manually scheduled leaf (a summary takes its dates from its sub-tasks, whatever its flag)."""
+def _manual(tasks: Sequence[Task], places: list[int]) -> np.ndarray:
+    """Per row: the task's manual flag (the rows give a summary no mode: schedule_rows)."""
     flags = _in_rows(tasks, "manual", places)
     if not any(flags):
         return np.zeros(len(places), dtype=bool)
-    return np.fromiter(map(bool, flags), dtype=bool, count=len(places)) & ~summary.astype(bool)
+    return np.fromiter(map(bool, flags), dtype=bool, count=len(places))
 
 
 def _in_rows(tasks: Sequence[Task], field: str, places: list[int]) -> list[Any]:

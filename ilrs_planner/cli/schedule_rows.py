@@ -40,7 +40,7 @@ BLOCK = 5000  # table lines per write: few writes, and output starts before the 
 def schedule_data(project: Project, schedule: Schedule) -> dict:
     """The schedule as plain data: ISO dates, every task (summaries too) in WBS order."""
     columns = schedule_columns(project, schedule)
-    modes = _MODE_VALUES[task_mode_places(columns)].tolist()
+    modes = _MODE_VALUES[_task_mode_places(columns)].tolist()
     rows = zip(columns.keys, columns.names, *columns.dates, columns.total_float.tolist(),
                columns.free_float.tolist(), columns.critical.tolist(), *columns.provenance, modes)
     return {"finish_convention": FINISH_CONVENTION, "provenance": PROVENANCE,
@@ -58,7 +58,7 @@ def write_json(project: Project, schedule: Schedule, out: TextIO, pretty: bool =
     values = [_json_texts(columns.keys), _json_texts(columns.names), *columns.dates,
               _json_counts(columns.total_float), _json_counts(columns.free_float),
               _JSON_BOOLS[columns.critical.astype(np.intp)].tolist(), precision, confidence, _json_texts(source),
-              _json_dates(source_date), _JSON_MODES[task_mode_places(columns)].tolist()]
+              _json_dates(source_date), _JSON_MODES[_task_mode_places(columns)].tolist()]
     out.write(f'{{"finish_convention":"{FINISH_CONVENTION}","provenance":{encode_basestring(PROVENANCE)},'
               f'"project_start":"{schedule.project_start.isoformat()}",'
               f'"project_finish":"{schedule.project_finish.isoformat()}","tasks":[')
@@ -69,11 +69,11 @@ def write_json(project: Project, schedule: Schedule, out: TextIO, pretty: bool =
 
 
 _JSON_BOOLS = np.array(["false", "true"], dtype=object)
-_MODE_VALUES = np.array(["auto", "manual", None], dtype=object)  # by task_mode_places
+_MODE_VALUES = np.array(["auto", "manual", None], dtype=object)  # by _task_mode_places
 _JSON_MODES = np.array(['"auto"', '"manual"', "null"], dtype=object)
 
 
-def task_mode_places(columns: ScheduleColumns) -> np.ndarray:
+def _task_mode_places(columns: ScheduleColumns) -> np.ndarray:
     """Per row: 0 auto, 1 manual, 2 a summary (which has no mode: its sub-tasks give its dates)."""
     return np.where(columns.summary.astype(bool), 2, columns.manual.astype(np.intp))
 
