@@ -35,16 +35,20 @@ class ShownConfidence:
         self.dates = EarlyDates(schedule) if schedule is not None else {}
 
     def of(self, task_id: str) -> str:
-        """The shown confidence of one task."""
-        found = self.known.get(task_id)
-        if found is not None:
-            return found
-        task = self.project.tasks[task_id]
-        own = self.known[task_id] = shown_confidence(task)  # first: a loop of pushes ends at its own
-        pusher = self._pusher(task_id) if own in _WEAKNESS else None
-        if pusher is not None:
-            self.known[task_id] = max(Confidence.INFERRED.value, self.of(pusher), own,
-                                      key=lambda label: _WEAKNESS.get(label, 1))
+        """The shown confidence of one task: walk to the pusher (and its pusher ...) until a task already
+        known, or one on the way (a loop of pushes ends at its own), then set each on the way back. A
+        loop, not recursion: a chain of thousands of pushed tasks is an ordinary plan."""
+        path: list[str] = []
+        current: str | None = task_id
+        while current is not None and current not in self.known and current not in path:
+            path.append(current)
+            current = self._pusher(current) if self._own(current) in _WEAKNESS else None
+        found = None if current is None else self.known.get(current) or self._own(current)
+        for tid in reversed(path):
+            own = self._own(tid)
+            found = own if found is None else max(Confidence.INFERRED.value, found, own,
+                                                  key=lambda label: _WEAKNESS.get(label, 1))
+            self.known[tid] = found
         return self.known[task_id]
 
     def changed(self) -> dict[str, str]:
@@ -59,7 +63,10 @@ class ShownConfidence:
 
     def pushed(self, task_id: str) -> bool:
         """True when the task is shown weaker than it states, pushed past its announcement."""
-        return self.of(task_id) != shown_confidence(self.project.tasks[task_id])
+        return self.of(task_id) != self._own(task_id)
+
+    def _own(self, task_id: str) -> str:
+        return shown_confidence(self.project.tasks[task_id])
 
     def _pusher(self, task_id: str) -> str | None:
         """The task that pushed this one past its announcement, or None."""

@@ -67,3 +67,38 @@ def test_work_the_status_date_moves_is_forecast_not_pushed():
     shown = ShownConfidence(project, result)
     assert shown.of("survey") == shown.of("lander") == "sourced"
     assert shown.of("rover") == "inferred"  # the lander, moved by the status date, pushed it out of 2028
+
+
+def _pushed_row(count: int) -> Project:
+    """`count` inferred tasks of 2 days, each announced from a day after the one before and linked
+    after it, so each is pushed past its announcement by the one before; the first is an assumption."""
+    project = Project("Row", D(2027, 1, 1))
+    for i in range(count):
+        project.add_task(Task(f"t{i}", f"Step {i}", 2, id=f"t{i}", position=i, constraint=ConstraintType.SNET,
+                              constraint_date=D.fromordinal(D(2027, 1, 1).toordinal() + i),
+                              confidence=Confidence.ASSUMPTION if i == 0 else Confidence.INFERRED))
+        if i:
+            project.add_link(Link(f"t{i - 1}", f"t{i}"))
+    return project
+
+
+def test_a_row_of_thousands_of_pushed_tasks_reads_as_its_first_assumption():
+    project = _pushed_row(3000)
+    shown = ShownConfidence(project, schedule(project))
+    assert shown.of("t2999") == "assumption"  # pushed, through 2,998 others, by the planner's date
+    assert shown.of("t1500") == shown.of("t1") == "assumption"
+    assert shown.of("t0") == "assumption"  # its own: nothing pushed it
+    assert len(shown.changed()) == 2999
+
+
+def test_a_loop_of_pushes_ends_at_the_task_it_started_from():
+    project = _pushed_row(3)
+    shown = ShownConfidence(project, schedule(project))
+    pushers = {"t0": "t2", "t1": "t0", "t2": "t1"}  # each pushed by the one before, the first by the last
+    shown._pusher = pushers.get  # type: ignore[method-assign]
+    assert shown.of("t1") == "assumption"  # t0 (an assumption) pushed it
+    assert shown.of("t0") == "assumption" and set(shown.known) == {"t0", "t1", "t2"}  # each answered once
+    project.tasks["t0"].confidence = Confidence.SOURCED
+    again = ShownConfidence(project, schedule(project))
+    again._pusher = pushers.get  # type: ignore[method-assign]
+    assert again.of("t0") == again.of("t1") == again.of("t2") == "inferred"
