@@ -39,7 +39,8 @@ class ChainStep:
         return first if first == last else f"{first} → {last}"
 
 
-def _ancestors(project: Project, task_id: str) -> list[str]:
+def ancestors(project: Project, task_id: str) -> list[str]:
+    """The task's summary, its summary's summary, ... up to the top of the outline."""
     out, up = [], project.tasks[task_id].parent_id
     while up is not None:
         out.append(up)
@@ -96,7 +97,7 @@ class ChainIndex:
         """What drives the task's start, and the task that does (None: nothing further back)."""
         project, task = self.project, self.project.tasks[task_id]
         start, finish = dates[task_id]
-        links = [ln for tid in [task_id, *_ancestors(project, task_id)] for ln in self.into.get(tid, [])]
+        links = [ln for tid in [task_id, *ancestors(project, task_id)] for ln in self.into.get(tid, [])]
         return _driver_of(project, dates, task, start, finish, links, self)
 
     def latest_leaf(self, dates: Dates, summary_id: str) -> str | None:

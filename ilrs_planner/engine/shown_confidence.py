@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from ..domain import Confidence, ConstraintType, Project, format_fuzzy_date
 from ..domain.provenance import shown_confidence
-from .driving_chain import ChainIndex
+from .driving_chain import ChainIndex, ancestors
 from .schedule import Schedule
 from .shown_precision import EarlyDates
 
@@ -57,7 +57,7 @@ class ShownConfidence:
         held = [t for t in self.project.tasks.values() if t.deadline is not None
                 or (t.constraint in _HELD_FROM and t.constraint_date is not None)]
         found = {t.id: self.of(t.id) for t in held if self.pushed(t.id)}
-        phases = {up for tid in found for up in _ancestors(self.project, tid)}
+        phases = {up for tid in found for up in ancestors(self.project, tid)}
         found.update((tid, self.of(tid)) for tid in phases if self.pushed(tid))
         return found
 
@@ -95,10 +95,3 @@ class ShownConfidence:
                 format_fuzzy_date(dates.early_start, task.precision) != announced
         return False
 
-
-def _ancestors(project: Project, task_id: str) -> list[str]:
-    out, up = [], project.tasks[task_id].parent_id
-    while up is not None:
-        out.append(up)
-        up = project.tasks[up].parent_id
-    return out
