@@ -18,7 +18,7 @@ from typing import Any
 from ..domain import PlannerError, Precision, Project, Task, format_fuzzy_date
 from .schedule import Schedule, shown_days
 from .shown_dates import baseline_precision, plan_is_fuzzy, variance_text
-from .shown_precision import ShownPrecision
+from .shown_precision import ShownPrecision, coarser
 
 # The ILRS roadmap's headline items: basic and extended station, Chang'e 7 and 8, Luna-26/27,
 # the crewed landing and the lunar power plant (keys of ilrs_planner/data/roadmap.toml).
@@ -76,7 +76,10 @@ class TrendLine:
         found = []
         for n in range(1, len(self.points)):
             was, now = self.point_text(n - 1), self.point_text(n)
-            if not (now.startswith(was) or was.startswith(now)):  # '2026' made '2026-12' is known better, not moved
+            # Read both at the coarser precision: '2026' made '2026-12' (or 'Q3 2026' made '2026-07') is
+            # known better, not moved.
+            both = coarser(self.point_precision(n - 1), self.point_precision(n))
+            if format_fuzzy_date(self.points[n - 1][1], both) != format_fuzzy_date(self.points[n][1], both):
                 days = (self.points[n][1] - self.points[n - 1][1]).days
                 shift = variance_text(days, self.points[n - 1][1], self.points[n][1], self.point_precision(n - 1),
                                       self.point_precision(n))

@@ -8,9 +8,9 @@ from datetime import date
 import pytest
 
 from ilrs_planner.data.reference import build_reference_project
-from ilrs_planner.domain import Baseline, Link, PlannerError, Project, Task, TaskKind
+from ilrs_planner.domain import Baseline, Link, PlannerError, Precision, Project, Task, TaskKind
 from ilrs_planner.engine.cpm import schedule
-from ilrs_planner.engine.mta import DEFAULT_MILESTONES, default_milestone_keys, milestone_trend
+from ilrs_planner.engine.mta import DEFAULT_MILESTONES, TrendLine, default_milestone_keys, milestone_trend
 
 D = date
 
@@ -95,6 +95,16 @@ def test_a_forecast_known_better_is_not_a_move():
     texts = [line.point_text(n) for n in range(len(line.points))]
     assert "2026" in texts and "2026-12" in texts
     assert [(m.was, m.now) for m in line.moves() if m.was.startswith("2026")] == [("2026-12", "2027-06")]
+
+
+def test_a_quarter_known_better_is_not_a_move_and_a_quarter_left_is():
+    """'2026', then 'Q3 2026', then '2026-07' (within Q3), then '2026-10' (out of Q3), then 'Q4 2026'."""
+    year, quarter, month = Precision.YEAR, Precision.QUARTER, Precision.MONTH
+    points = ((D(2022, 1, 1), D(2026, 12, 31)), (D(2023, 1, 1), D(2026, 9, 30)), (D(2024, 1, 1), D(2026, 7, 31)),
+              (D(2025, 1, 1), D(2026, 10, 31)), (D(2025, 6, 1), D(2026, 12, 31)))
+    line = TrendLine("lander", "lander", "Lander", points, month, (year, quarter, month, month, quarter))
+    assert [line.point_text(n) for n in range(5)] == ["2026", "Q3 2026", "2026-07", "2026-10", "Q4 2026"]
+    assert [(m.as_of, m.was, m.now) for m in line.moves()] == [(D(2025, 1, 1), "2026-07", "2026-10")]
 
 
 def test_the_mta_summary_says_every_move_of_a_milestone_that_came_back(tmp_path, capsys):
