@@ -284,10 +284,17 @@ class _Causes:
             return MODELLING  # an assumption waiting for its work to be recorded: the plan's modelling, as ever
         return basis
 
+    def _chain(self) -> ChainIndex:
+        """The plan's link index, built on first use: most moves are explained without it."""
+        if self.index is None:
+            self.index = ChainIndex(self.project)
+        return self.index
+
     def _held_by_status_date(self, task_id: str) -> bool:
-        if self.index is None or task_id in self.index.children:
+        """Started by the status date (only the current plan is forecast from it)."""
+        if not self.after.is_current or task_id in self._chain().children:
             return False
-        return self.index.step(self.after.dates, task_id)[0].startswith("status date")
+        return self._chain().step(self.after.dates, task_id)[0].startswith("status date")
 
     def _moved_driver(self, task_id: str) -> str | None:
         """The task whose date drives this one's now, when that task moved too (None: the move is its own)."""
@@ -295,15 +302,13 @@ class _Causes:
         old, new = self.before.dates[task_id], self.after.dates[task_id]
         if not self.after.is_current or task.actual_finish is not None or _same_announced_period(task, old, new):
             return None  # two recorded plans, what happened, or no move of the task at all
-        if self.index is None:
-            self.index = ChainIndex(self.project)
-        dates = self.after.dates
-        if task_id in self.index.children:  # a summary ends with its latest sub-task
-            driver = self.index.latest_leaf(dates, task_id)
+        dates, chain = self.after.dates, self._chain()
+        if task_id in chain.children:  # a summary ends with its latest sub-task
+            driver = chain.latest_leaf(dates, task_id)
         elif old[0] == new[0]:
             return None  # its start stayed: its own duration moved its finish, not what drives its start
         else:
-            driver = self.index.step(dates, task_id)[1]
+            driver = chain.step(dates, task_id)[1]
         if driver is None or driver not in dates or driver not in self.before.dates:
             return None
         return driver if self.before.dates[driver] != dates[driver] else None
