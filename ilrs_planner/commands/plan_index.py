@@ -64,7 +64,8 @@ class PlanIndex:
         _less(self.keys, task.key)
 
     def moved(self, task_id: str, before: str | None, after: str | None) -> None:
-        """The task's parent changed from `before` to `after`."""
+        """The task's parent changed from `before` to `after`. Every change of a task's parent on an
+        indexed plan must be told here: the link check's graph follows the plan by this journal alone."""
         if before != after:
             self._note(task_id)
             self._leave(task_id, before)

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ilrs_planner.commands.graph_edges import offer_schedule
-from ilrs_planner.commands.link_graph import forget_graphs
+from ilrs_planner.commands.link_graph import forget_graphs, graph_of
 from ilrs_planner.commands.links import AddLink, check_link_allowed
 from ilrs_planner.commands.plan_index import forget_index, index_of, keep_index
 from ilrs_planner.commands.tasks import IndentTask
@@ -92,6 +92,8 @@ def _edit_and_check(data, project) -> None:
         found = _check_says(project, pred, succ)
         if found not in ("link.self", "link.summary_child"):  # the scheduler is not asked those
             assert found == expected, (pred, succ)
+        # Followed (on an indexed plan, from the index's journal of moves), the graph's outline is the plan's.
+        assert graph_of(project).parent_of == {tid: task.parent_id for tid, task in project.tasks.items()}
 
 
 def test_a_graph_made_from_a_schedule_offered_before_an_outline_edit_reads_the_plan(plan):
