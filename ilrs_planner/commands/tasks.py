@@ -8,7 +8,7 @@ from operator import attrgetter
 
 from ..domain import Confidence, ConstraintType, Link, Precision, Project, Task
 from ..domain.durations import format_days
-from ..domain.provenance import UNSOURCED, shown_confidence
+from ..domain.provenance import shown_confidence
 from .base import ChangeSet, Command
 from .link_ends import links_touching
 from .outline import (
@@ -200,7 +200,7 @@ class SetPlannedDates(SetTaskFields):
         return True
 
 
-_ANNOUNCED = frozenset({Confidence.SOURCED.value, Confidence.INFERRED.value}) - {UNSOURCED}
+_ANNOUNCED = frozenset({Confidence.SOURCED.value, Confidence.INFERRED.value})
 
 
 class MoveTaskStart(SetPlannedDates):
