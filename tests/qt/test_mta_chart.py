@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,8 @@ from PySide6.QtWidgets import QApplication, QToolTip
 from ilrs_planner.chart import palette
 from ilrs_planner.chart.variance import ON_TIME_STEP, SLIP_STEPS
 from ilrs_planner.data.reference import build_reference_project
+from ilrs_planner.engine.mta import MilestoneTrend, Report, TrendLine
+from ilrs_planner.qt.analysis.mta_chart import MtaChartWidget
 from ilrs_planner.qt.analysis.mta_labels import legend_entries
 from ilrs_planner.qt.analysis.mta_panel import MtaPanel
 from ilrs_planner.qt.analysis.mta_style import font
@@ -72,8 +75,7 @@ def test_names_and_legend_never_overlap_or_leave_the_picture(panel, size):
     for label in labels:
         assert not label.box.intersects(legend), label.text
         assert label.box.left() >= 0 and label.box.right() <= width and label.box.bottom() <= height
-        name = next(line.name for line in picture.trend.lines if line.name.startswith(label.text.rstrip("…")))
-        assert label.text == name or label.text.endswith("…")
+        assert label.text == label.name or label.name.startswith(label.text.removesuffix("…"))
     assert legend.left() >= 0 and legend.right() <= width and legend.bottom() <= height + 1
 
 
@@ -124,3 +126,24 @@ def test_a_name_cut_short_in_a_narrow_dock_is_read_whole_in_its_tooltip(qtbot, p
     QApplication.sendEvent(chart, QHelpEvent(QEvent.Type.ToolTip, at, chart.mapToGlobal(at)))
     qtbot.waitUntil(QToolTip.isVisible)
     assert QToolTip.text().startswith(f"{line.name}: ") and "→" in QToolTip.text()
+
+
+def test_the_tooltip_of_a_name_at_a_lines_end_names_that_line_when_another_name_begins_with_it(qtbot):
+    # "Chang'e 7" begins "Chang'e 7 south-pole survey": its name's tooltip named the longer one.
+    reports = (Report("2021 baseline", date(2021, 1, 1)), Report("Current", date(2025, 1, 1), True))
+    survey = TrendLine("1", "CE7S", "Chang'e 7 south-pole survey", ((date(2021, 1, 1), date(2024, 6, 1)),
+                                                                   (date(2025, 1, 1), date(2026, 8, 1))))
+    mission = TrendLine("2", "CE7", "Chang'e 7", ((date(2021, 1, 1), date(2025, 6, 1)),
+                                                 (date(2025, 1, 1), date(2028, 6, 1))))
+    chart = MtaChartWidget()
+    qtbot.addWidget(chart)
+    chart.set_trend(MilestoneTrend(reports, (survey, mission), date(2021, 1, 1), date(2030, 1, 1)))
+    chart.resize(1200, 700)
+    chart.show()
+    zoom = chart.zoom()
+    labels = chart.picture().end_labels(chart.width() / zoom, chart.height() / zoom)
+    label = next(label for label in labels if label.text == "Chang'e 7")
+    at = (label.box.center() * zoom).toPoint()
+    QApplication.sendEvent(chart, QHelpEvent(QEvent.Type.ToolTip, at, chart.mapToGlobal(at)))
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert QToolTip.text().startswith("Chang'e 7: 2025-06-01 → 2028-06-01")

@@ -170,7 +170,7 @@ class MtaPicture:
             if entry.contains(at):
                 return line
         return next((line for label in self.end_labels(width, height) if label.box.contains(at)
-                     for line in lines if line.name.startswith(label.text.rstrip("…"))), None)
+                     for line in lines if line.name == label.name), None)
 
     def _paint_title(self, p: QPainter, width: float, height: float) -> None:
         short = height < SHORT  # a dock: the title alone (the dock's tooltip has the subtitle)

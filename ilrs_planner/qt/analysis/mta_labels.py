@@ -22,12 +22,14 @@ HALO = QColor(255, 255, 255, 210)
 
 @dataclass(frozen=True)
 class EndLabel:
-    """A line's name as placed: its box, the text (elided to fit) and where its line ends."""
+    """A line's name as placed: its box, the text (elided to fit), where its line ends and the
+    line's whole name (the text cut short may begin two names: "Chang'e…")."""
 
     box: QRectF
     text: str
     end: QPointF
     color: QColor
+    name: str
 
 
 def place_end_labels(ends: list[tuple[QPointF, str, QColor]], plot: QRectF, right: float,
@@ -47,7 +49,7 @@ def place_end_labels(ends: list[tuple[QPointF, str, QColor]], plot: QRectF, righ
             continue
         text = metrics.elidedText(name, Qt.TextElideMode.ElideRight, width)
         box = QRectF(end.x() + 14, y - gap / 2, metrics.horizontalAdvance(text) + 2, gap)
-        placed.append(EndLabel(box, text, end, color))
+        placed.append(EndLabel(box, text, end, color, name))
     return placed
 
 
