@@ -102,8 +102,10 @@ class AnalysisTools:
     def _room_for_trend(self) -> None:
         """The trend's first showing on a tall window (1080 pixels) with no dock sizes remembered: its
         dock takes TREND_SHARE of the window's height. The panel's own height left the plot about
-        130 pixels high, its forecasts 5 pixels a year; a size the planner chose is kept."""
+        130 pixels high, its forecasts 5 pixels a year; a size the planner chose is kept, also when
+        the dock is closed and opened again (the timer runs at every showing: sized once only)."""
         window, dock = self.window, self.docks["mta"]
+        self._to_front["mta"].timeout.disconnect(self._room_for_trend)
         wanted = int(window.height() * TREND_SHARE)
         if window.layout_remembered or window.height() < TALL_WINDOW or dock.height() >= wanted:
             return
