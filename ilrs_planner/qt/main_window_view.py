@@ -135,12 +135,12 @@ class ViewActions:
         tree, most = self.window.tree, int(splitter.width() * TABLE_SHARE)
         width = table_width(tree, most)
         name = tree.header().sectionSize(int(Column.NAME))
-        wider = min(most - width, MAX_FIRST_NAME - name)  # the room left goes to the names, cut at 260
+        wider = min(most - width, MAX_FIRST_NAME - name)  # the room left goes to the names, up to MAX_FIRST_NAME
         if wider > 0 and not tree.header().isSectionHidden(int(Column.NAME)):
             tree.header().resizeSection(int(Column.NAME), name + wider)
             width += wider
         splitter.setSizes([width, splitter.width() - splitter.handleWidth() - width])
-        self.window.tree.horizontalScrollBar().setValue(0)
+        tree.horizontalScrollBar().setValue(0)
 
     # -- status bar ----------------------------------------------------------------------------
     def _status_labels(self) -> None:
