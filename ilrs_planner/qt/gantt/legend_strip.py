@@ -7,8 +7,6 @@ full (and "less" folds it again), so the legend never takes the chart's rows awa
 
 from __future__ import annotations
 
-import copy
-
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QToolTip, QWidget
@@ -48,7 +46,8 @@ class LegendStrip(QWidget):
                                 critical=self.view.show_critical, baseline=doc.baseline_name is not None,
                                 whiskers=bool(self.view.whiskers), today=self.view.history is None,
                                 status=self.view.history is None, compact=True, colors=kept)
-        if items == self.items and self._laid_out == (self.width(), self.view.style):
+        if items == self.items and self._laid_out is not None and self._laid_out[0] == self.width() \
+                and self._laid_out[1] is self.view.style:  # the view replaces its style, never changes it
             return  # the same entries at the same width (most edits): laid out already (2-3 ms of each edit)
         self.items = items
         self._relayout()
@@ -60,7 +59,7 @@ class LegendStrip(QWidget):
 
     def _relayout(self) -> None:
         style = self.view.style
-        self._laid_out = (self.width(), copy.copy(style))  # a copy: compared by value next time
+        self._laid_out = (self.width(), style)
         width = max(self.width(), 200) - 2 * PAD_X
         placed = legend_layout(self.items, width, style, TIGHT)
         line_h = style.font_px * TIGHT.line
