@@ -24,24 +24,36 @@ from ...exchange.predecessors import PredecessorRef, parse_predecessors
 def predecessors_text(project: Project, incoming: list[Link], row_of: Callable[[str], int]) -> str:
     """`2, 3SS, 5FS+2 days`: a task's predecessors by row ID as MS Project shows them (and as they are
     typed), from its `incoming` links in the order made; `row_of` gives a task id's ID."""
-    return ", ".join(_entry(_ref(project, link.pred_id, row_of), link) for link in incoming
+    if not incoming:
+        return ""
+    spelled = _spelled_keys(project)
+    return ", ".join(_entry(_ref(project, link.pred_id, row_of, spelled), link) for link in incoming
                      if link.pred_id in project.tasks)
 
 
 def predecessors_tooltip(project: Project, incoming: list[Link], row_of: Callable[[str], int]) -> list[str]:
     """One line a predecessor: `5FS+2 days: Task name (key)`, the tasks the cell's IDs stand for."""
-    tasks = project.tasks
-    return [f"{_entry(_ref(project, link.pred_id, row_of), link)}: {tasks[link.pred_id].name} "
+    if not incoming:
+        return []
+    tasks, spelled = project.tasks, _spelled_keys(project)
+    return [f"{_entry(_ref(project, link.pred_id, row_of, spelled), link)}: {tasks[link.pred_id].name} "
             f"({tasks[link.pred_id].key})" for link in incoming if link.pred_id in tasks]
 
 
-def _ref(project: Project, task_id: str, row_of: Callable[[str], int]) -> str:
+def _spelled_keys(project: Project) -> Callable[[str], bool]:
+    """Whether some task's key is this text: the window's plan is indexed by key (no reading of every
+    task per cell); another plan's keys are read once for a cell, not once for each of its predecessors."""
+    index = index_of(project)
+    if index is not None:
+        return lambda row: index.keys.get(row, 0) > 0
+    return {task.key for task in project.tasks.values()}.__contains__
+
+
+def _ref(project: Project, task_id: str, row_of: Callable[[str], int],
+         spelled: Callable[[str], bool]) -> str:
     """The task's row ID, or its key where some task's key spells that ID (typed, the key would win)."""
     row = str(row_of(task_id))
-    index = index_of(project)  # the window's plan is indexed by key: no reading of every task per cell
-    spelled = index.keys.get(row, 0) > 0 if index is not None else any(
-        task.key == row for task in project.tasks.values())
-    return project.tasks[task_id].key if spelled or row == "0" else row
+    return project.tasks[task_id].key if row == "0" or spelled(row) else row
 
 
 def links_into(project: Project) -> dict[str, list[Link]]:
