@@ -142,3 +142,21 @@ def test_the_slip_reports_baseline_chooser_numbers_baselines_as_the_command_line
     assert combo.itemText(0) == "1  2019-10-08 Russian Luna schedule (Zeleny, IKI RAS)"
     assert combo.itemText(32) == "33  Today" and combo.itemData(32) == "Today"  # as of the status date: the last
     assert roadmap.document.project.baseline("22").name == combo.itemData(21)
+
+
+def test_the_confidence_cell_says_what_its_tooltip_says_of_a_task_a_typed_date_pushed(roadmap):
+    # The cell read "sourced" while its tooltip and the schedule's JSON said "assumption (pushed…)".
+    from ilrs_planner.chart import Hit
+    from ilrs_planner.qt.gantt.tooltip import tooltip_text
+
+    project, document = roadmap.document.project, roadmap.document
+    change8, basic = project.task_by_key("change-8"), project.task_by_key("ilrs-basic")
+    assert _cell(roadmap, basic.id, Column.CONFIDENCE) == "sourced"
+    click_cell(roadmap.tree, change8.id, Column.START)
+    type_text(roadmap.tree, "2031")
+    assert _cell(roadmap, basic.id, Column.CONFIDENCE) == "assumption"  # 2037, pushed: not the 2035 announced
+    assert "Confidence: <b>assumption</b> — pushed past" in tooltip_text(document, Hit("bar", basic.id),
+                                                                         roadmap.gantt.shown_confidence())
+    document.undo_stack.undo()  # the confidences kept for the cells and the chart's tooltips go with the edit
+    assert _cell(roadmap, basic.id, Column.CONFIDENCE) == "sourced"
+    assert "pushed past" not in tooltip_text(document, Hit("bar", basic.id), roadmap.gantt.shown_confidence())

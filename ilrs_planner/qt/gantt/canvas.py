@@ -206,7 +206,7 @@ class GanttCanvas(QWidget):
         if pos.y() < self.view.style.header_height:
             return tag_tooltip(self.tags, self.view.style, pos.x(), pos.y())
         hit = self.hit_at(pos) or self._label_hit(pos)
-        return tooltip_text(self.view.document, hit) if hit else ""
+        return tooltip_text(self.view.document, hit, self.view.shown_confidence()) if hit else ""
 
     def _label_hit(self, pos: QPointF) -> Hit | None:
         """The task whose name lies under a point: a name cut short shows whole in its tooltip."""

@@ -25,8 +25,9 @@ def _name(text: str) -> str:
     return escape(_UNBROKEN.sub(lambda run: run.group(0) + "\u200b", text))
 
 
-def tooltip_text(document, hit: Hit) -> str:
-    """Rich text for what is under the pointer (empty if nothing useful)."""
+def tooltip_text(document, hit: Hit, confidence: ShownConfidence | None = None) -> str:
+    """Rich text for what is under the pointer (empty if nothing useful); `confidence`: the shown
+    confidences kept from one hover to the next (GanttView.shown_confidence), else made for this one."""
     project = document.project
     if hit.kind == "link":
         link = project.links.get(hit.link_id)
@@ -65,7 +66,8 @@ def tooltip_text(document, hit: Hit) -> str:
         lines.append(f"Actual: {task.actual_start.isoformat()}{done}")
     owner = project.participants.get(task.owner_id or "")
     lines.append(f"Owner: {escape(owner.name) if owner else '—'}")
-    lines.append(f"Confidence: {_confidence_html(task, ShownConfidence(project, document.schedule).of(task.id))}")
+    confidence = confidence if confidence is not None else ShownConfidence(project, document.schedule)
+    lines.append(f"Confidence: {_confidence_html(task, confidence.of(task.id))}")
     if task.source_url or task.source_date:
         lines.append(escape(provenance_lines(task)[-1]))
     for text in alternative_figures(task.notes):  # another official's figure: beside the plan, not in it

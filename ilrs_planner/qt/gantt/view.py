@@ -14,6 +14,7 @@ from ...chart.history import Moment, history_chart_data
 from ...chart.nonworking import WorkingDays
 from ...chart.refresh import Edits, refresh_chart_data
 from ...commands.base import ChangeSet
+from ...engine.shown_confidence import ShownConfidence
 from ..change_effects import effects_of
 from ..document import Document
 from .canvas import GanttCanvas, today
@@ -54,6 +55,7 @@ class GanttView(QWidget):
         self._outdated: ChartData | None = None
         self._edits = Edits()
         self._working_days: WorkingDays | None = None  # of the plan default calendar, for shading
+        self._confidence: ShownConfidence | None = None  # for the tooltips, kept until the plan changes
         self.scale = TimeScale.fit(*self.whole_plan(), 1000)
         self._pending_preset: str | None = "programme"
         self._fitted: tuple[date, date] | None = None  # the range a preset or fit asked for
@@ -159,6 +161,14 @@ class GanttView(QWidget):
         self._invalidate()
 
     # -- state used by the canvas ---------------------------------------------------------------
+    def shown_confidence(self) -> ShownConfidence:
+        """The confidence each task's dates are shown with, for the tooltips: one for every hover
+        until the plan changes (made afresh, it read the plan's 100,000 tasks at each hover)."""
+        doc, kept = self.document, self._confidence
+        if kept is None or kept.project is not doc.project or kept.schedule is not doc.schedule:
+            self._confidence = kept = ShownConfidence(doc.project, doc.schedule)
+        return kept
+
     def chart_data(self) -> ChartData:
         """Per-row arrays, rebuilt only after a change."""
         if self._data is None:
@@ -282,6 +292,7 @@ class GanttView(QWidget):
     def _document_changed(self, changes: ChangeSet, _initiator: object) -> None:
         """Refresh by what changed: an edit of tasks, rows or links has the rows it moved read again
         (on the next paint); a plan-wide setting, a baseline or a participant rebuilds the arrays."""
+        self._confidence = None
         effects = effects_of(changes)
         if changes.replaced:  # a new or opened plan is first shown whole, as MS Project opens a file
             self._invalidate()

@@ -25,6 +25,7 @@ from ...domain.durations import exact_days, format_days, is_elapsed, units_for
 from ...domain.provenance import parse_confidence, shown_confidence
 from ...domain.task_mode import parse_task_mode, task_mode_text
 from ...engine.schedule import Schedule, TaskDates, shown_days
+from ...engine.shown_confidence import ShownConfidence
 from ...engine.shown_dates import baseline_precision, duration_text, plan_is_fuzzy, variance_text
 from ...engine.shown_dates import shown_duration as shown_task_duration
 from ...engine.shown_precision import ShownPrecision
@@ -87,6 +88,7 @@ class RowContext:
     shown: ShownPrecision = field(init=False)  # the precision each task's computed dates are shown at
     fuzzy: bool = field(init=False)  # some task is dated coarser than the day (baselines may be too)
     _incoming: dict[str, list[Link]] | None = field(init=False, default=None)  # made for the first cell
+    _confidence: ShownConfidence | None = field(init=False, default=None)  # made for the first cell or tooltip
 
     def __post_init__(self, kept: ShownPrecision | None) -> None:
         object.__setattr__(self, "shown", kept if kept is not None else ShownPrecision(self.project, self.schedule))
@@ -96,6 +98,13 @@ class RowContext:
 
     def precision(self, task: Task) -> Precision:
         return self.shown.of(task.id)
+
+    def confidence(self, task: Task) -> str:
+        """The confidence the task's dates are shown with: 'inferred' when a link pushed it past its
+        source's date (engine/shown_confidence.py), as the tooltip, schedule --json and XLSX say."""
+        if self._confidence is None:
+            object.__setattr__(self, "_confidence", ShownConfidence(self.project, self.schedule))
+        return self._confidence.of(task.id) if self._confidence is not None else shown_confidence(task)
 
     def dates(self, task: Task) -> TaskDates | None:
         """The task's scheduled dates (None while the plan cannot be scheduled)."""
@@ -206,7 +215,7 @@ def display_text(task: Task, column: Column, ctx: RowContext) -> str:
         return format_fuzzy_date(_baseline_last_day(entry, dates), ctx.baseline_precision(task, entry)) \
             if entry else ""
     if column is Column.CONFIDENCE:
-        return shown_confidence(task)
+        return ctx.confidence(task)
     if column is Column.PREDECESSORS:
         return predecessors_text(ctx.project, ctx.incoming(task), ctx.numbers_of)
     if column is Column.ID:

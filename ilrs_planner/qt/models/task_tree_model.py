@@ -17,7 +17,6 @@ from ...domain import PlannerError, Precision
 from ...domain.alternatives import alternative_figures
 from ...domain.provenance import provenance_lines
 from ...engine.schedule import TaskDates, TaskTable, changed_rows
-from ...engine.shown_confidence import ShownConfidence
 from ...engine.shown_precision import ShownPrecision
 from ..change_effects import effects_of
 from ..document import Document
@@ -210,8 +209,7 @@ class TaskTreeModel(OutlineRows):
         if column is Column.PREDECESSORS:  # the tasks the cell's IDs stand for
             lines += [f"<i>Predecessor</i> {escape(line)}"
                       for line in predecessors_tooltip(ctx.project, ctx.incoming(task), ctx.numbers_of)]
-        confidence = ShownConfidence(ctx.project, ctx.schedule).of(task.id)  # pushed past its source: not announced
-        lines += map(escape, provenance_lines(task, ctx.precision(task), confidence))
+        lines += map(escape, provenance_lines(task, ctx.precision(task), ctx.confidence(task)))
         if task.notes:
             lines.append(escape(task.notes[:300]))
         lines += [f"<i>Alternative (not the plan):</i> {escape(text)}" for text in alternative_figures(task.notes)]
