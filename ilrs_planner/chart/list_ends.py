@@ -41,7 +41,9 @@ def common_suffix(a: Sequence, b: Sequence, floor: int = 0) -> int:
 
 def agreeing_ends(old: Sequence, new: Sequence) -> tuple[int, int]:
     """(first, last): the two lists agree on their first `first` and last `last` items, which do not
-    overlap. Neither list may change after it is handed here (the answer for the same two is kept)."""
+    overlap. Neither list may change after it is handed here: the answer for the same two lists of
+    the same sizes is kept, so a list sorted in place would be given the answer for its old order
+    (make a new list instead, as the task table and the schedule do)."""
     sizes = len(old), len(new)
     for pair in _Last.pairs:
         if pair[0] is old and pair[1] is new and pair[2] == sizes:
@@ -65,6 +67,11 @@ def table_ids(table: Iterable[str]) -> list[str]:
     ids = list(table)
     _Last.tables = [(table, ids), *_Last.tables[:1]]
     return ids
+
+
+def forget_lists() -> None:
+    """Let go of the lists kept (a plan replaced: its rows and its schedule's ids are no longer read)."""
+    _Last.pairs, _Last.tables = [], []
 
 
 class _Last:

@@ -8,6 +8,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from ..chart.list_ends import forget_lists
 from ..commands.base import ChangeSet, Command
 from ..commands.graph_edges import offer_schedule
 from ..commands.link_ends import forget_link_ends
@@ -128,6 +129,7 @@ class Document(QObject):
         self.project = project
         forget_graphs()  # the link check's graph of the plan shown before holds its tasks and links
         forget_link_ends()  # so do the link ends a deletion reads
+        forget_lists()  # and the rows and schedule ids the table and the chart compared last
         keep_index(project)
         self.undo_stack.clear()
         self.undo_stack.setClean()

@@ -1,0 +1,22 @@
+"""Where two lists of ids start and stop agreeing: the answer kept for the same two lists, and let
+go of when a plan is replaced."""
+
+from __future__ import annotations
+
+from ilrs_planner.chart.list_ends import agreeing_ends, forget_lists
+
+
+def test_two_long_lists_agree_up_to_the_one_row_that_changed():
+    old = [f"t{i}" for i in range(2000)]
+    new = [*old[:1000], "added", *old[1001:]]  # row 1000 replaced: 1,000 rows before it, 999 after
+    assert agreeing_ends(old, new) == (1000, 999)
+    assert agreeing_ends(old, old[:1500]) == (1500, 0)  # cut short: the first 1,500 agree
+
+
+def test_a_list_sorted_in_place_is_answered_afresh_once_the_kept_lists_are_let_go():
+    rows, wanted = ["c", "b", "a"], ["a", "b", "c"]
+    assert agreeing_ends(rows, wanted) == (0, 0)
+    rows.sort()  # the rule broken: a list handed to agreeing_ends is never changed, the answer is kept
+    assert agreeing_ends(rows, wanted) == (0, 0)
+    forget_lists()  # as a plan replaced lets them go
+    assert agreeing_ends(rows, wanted) == (3, 0)
