@@ -195,3 +195,54 @@ def open_project_copy(project, tmp_path):
     """Another plan object with the same content (as a second window would have)."""
     save_project(project, tmp_path / "second.db")
     return open_project(tmp_path / "second.db")
+
+
+def _crash_with_two_copies(qtbot, first, second_project, tmp_path):
+    """Two unsaved windows, `first` the older copy; the program dies before either is saved."""
+    window = make_window(qtbot, first)
+    task_id = next(iter(first.tasks))
+    window.document.push(SetTaskFields(task_id, name="first window's work"))
+    with qtbot.waitSignal(window.plan_file.file_session.autosaving.written):
+        window.plan_file.file_session.autosave_timer.timeout.emit()
+    _autosaved_unsaved_window(qtbot, second_project, "second window's work")
+    return task_id
+
+
+def test_a_second_copy_whose_calendar_has_no_working_day_is_saved_as_it_was(
+        qtbot, small_project, answers, tmp_path, monkeypatch):
+    # Saving it as a plan refused the calendar (calendar.no_working_day): the copy could never be saved.
+    from test_unscheduled_banner import _save
+
+    from ilrs_planner.domain.blank_plan import blank_plan
+    asked, replies = answers
+    dormant = open_project(_save(tmp_path / "dormant.db", (False,) * 7))
+    task_id = _crash_with_two_copies(qtbot, dormant, open_project_copy(small_project, tmp_path), tmp_path)
+    replies += ["Restore", "Save as…"]
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(tmp_path / "kept"), ""))
+    restarted = make_window(qtbot, blank_plan(small_project.start))
+    restarted.plan_file.recover()
+    assert open_project(tmp_path / "kept.db").tasks[task_id].name == "first window's work"
+    assert [r.copy_path for r in find_recoveries()] == [restarted.plan_file.file_session.session.recovery_path]
+    restarted.plan_file.shutdown()
+
+
+def test_a_second_copy_is_not_saved_over_a_plan_open_in_another_window(
+        qtbot, small_project, answers, tmp_path, monkeypatch):
+    from ilrs_planner.domain.blank_plan import blank_plan
+    from ilrs_planner.qt.plan_file import recovery_offer
+    asked, replies = answers
+    open_elsewhere = tmp_path / "open elsewhere.db"
+    save_project(small_project, open_elsewhere)
+    someone_else_has(open_elsewhere)
+    theirs = small_project.tasks["a"].name
+    _crash_with_two_copies(qtbot, small_project, open_project_copy(small_project, tmp_path), tmp_path)
+    replies += ["Restore", "Save as…"]
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(open_elsewhere), ""))
+    errors = []
+    monkeypatch.setattr(recovery_offer, "show_error", lambda _parent, title, error: errors.append(error))
+    restarted = make_window(qtbot, blank_plan(small_project.start))
+    restarted.plan_file.recover()
+    assert [error.code for error in errors] == ["store.in_use"] and "alice" in errors[0].message
+    assert open_project(open_elsewhere).tasks["a"].name == theirs != "first window's work"  # not written over
+    assert len(find_recoveries()) == 2  # the work is kept for the next start
+    restarted.plan_file.shutdown()

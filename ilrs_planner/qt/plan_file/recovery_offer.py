@@ -15,12 +15,13 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ...domain import PlannerError
 from ...files.names import safe_file_stem
+from ...store.lock import is_stale, read_lock
 from ...store.recovery import Recovery, discard_copy
 from ...store.writer import save_project
 from ..dialogs.messages import show_error
+from ..sharing.prompts import PLAN_FILTER
 
 SAVE_AS = "Save as…"
-PLAN_FILTER = "ILRS plans (*.db)"
 Ask = Callable[[QWidget, str, str, list[str], str], str | None]
 
 
@@ -29,9 +30,14 @@ def recovery_source(recovery: Recovery) -> str:
     return f"“{recovery.plan_path}”" if recovery.plan_path else "a plan that was never saved"
 
 
+def kept_at(recovery: Recovery) -> str:
+    """When the copy was kept, in local time to the minute: '2031-03-04 17:05'."""
+    return recovery.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
 def offer_another(parent: QWidget, recovery: Recovery, ask: Ask) -> None:
     """Offer a further copy after one was restored: save it as a file, discard it, or keep it."""
-    when = recovery.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    when = kept_at(recovery)
     choice = ask(parent, "Restore more unsaved work",
                  f"ILRS Planner also kept changes to {recovery_source(recovery)}, at {when}, that were never "
                  "saved. This window shows the plan just restored: save these changes as a plan file of "
@@ -57,8 +63,17 @@ def _save_elsewhere(parent: QWidget, recovery: Recovery) -> None:
         return
     target = target if target.lower().endswith(".db") else target + ".db"
     try:
-        save_project(project, target)
+        _refuse_in_use(target)
+        save_project(project, target, as_opened=True)  # as it was: a calendar with no working day too
     except PlannerError as error:
         show_error(parent, "Could not save the restored work", error)
         return
     discard_copy(recovery.copy_path)
+
+
+def _refuse_in_use(target: str) -> None:
+    """A plan open in a window (this one's or another's) is not written over under it."""
+    holder = read_lock(target)
+    if holder is not None and not is_stale(holder):
+        raise PlannerError("store.in_use", f"'{target}' is open by {holder.describe()}: save the restored work "
+                           "as another file", [target])

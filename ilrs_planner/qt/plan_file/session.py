@@ -22,7 +22,7 @@ from ...store.session import PlanSession
 from ..dialogs.messages import ask, show_error
 from ..document import Document
 from .autosave import Autosave
-from .recovery_offer import offer_another, recovery_source
+from .recovery_offer import kept_at, offer_another, recovery_source
 
 
 class ChangedOnDisk(enum.Enum):
@@ -158,7 +158,7 @@ class FileSession(QObject):
             if restored is not None:
                 offer_another(self.dialog_parent, recovery, ask)
                 continue
-            when = recovery.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            when = kept_at(recovery)
             choice = ask(self.dialog_parent, "Restore unsaved work",
                          f"ILRS Planner stopped before changes to {recovery_source(recovery)} were saved. They "
                          f"were kept automatically at {when}.\n\nRestore them?",
