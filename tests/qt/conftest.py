@@ -10,6 +10,7 @@ from commands.conftest import build_small_plan as _commands_plan
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
+from windows import shown_main_window
 
 from ilrs_planner.data.reference import build_reference_project
 from ilrs_planner.domain import Baseline, Participant, Project
@@ -93,13 +94,7 @@ def small_project() -> Project:
 @pytest.fixture
 def window(qtbot, small_project):
     """The main window on the small plan, shown and active, as a person meets it; closing never asks."""
-    win = MainWindow(Document(small_project))
-    qtbot.addWidget(win, before_close_func=lambda w: w.document.mark_saved())
-    win.resize(1300, 700)
-    win.show()
-    win.activateWindow()
-    qtbot.waitActive(win)
-    return win
+    return shown_main_window(qtbot, Document(small_project))
 
 
 @pytest.fixture

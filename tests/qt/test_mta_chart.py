@@ -42,6 +42,13 @@ def panel(qtbot, roadmap):
     return made
 
 
+
+def _picture_of(chart):
+    """The chart's picture and the logical size it is laid out in (its widget size over its zoom)."""
+    zoom = chart.zoom()
+    return chart.picture(), chart.width() / zoom, chart.height() / zoom
+
+
 def test_the_lines_take_the_owner_palette_and_none_reads_as_a_slip_or_the_critical_path(panel):
     picture = panel.chart.picture()
     colors = [picture.color(i).name() for i in range(len(palette.OWNER_PALETTE))]
@@ -61,11 +68,8 @@ def test_the_eight_default_lines_are_told_apart(panel):
 @pytest.mark.parametrize("size", [(1600, 336), (1280, 336), (900, 700), (700, 330)])
 def test_names_and_legend_never_overlap_or_leave_the_picture(panel, size):
     panel.resize(*size)
-    chart = panel.chart
-    assert chart.height() <= size[1]  # the dock's chart fits without scrolling
-    zoom = chart.zoom()
-    width, height = chart.width() / zoom, chart.height() / zoom
-    picture = chart.picture()
+    assert panel.chart.height() <= size[1]  # the dock's chart fits without scrolling
+    picture, width, height = _picture_of(panel.chart)
     labels = picture.end_labels(width, height)
     legend = picture.legend_rect(width, height)
     boxes = [label.box for label in labels]
@@ -88,10 +92,7 @@ def test_in_the_dock_of_an_800_by_600_window_the_legend_names_every_line(panel):
     # The dock gives the chart about 570 × 250 px: its small plot had the legend in its corner, eight
     # columns of colour too narrow for a single letter of a name; beside the plot each entry has room.
     panel.resize(760, 250)
-    chart = panel.chart
-    zoom = chart.zoom()
-    width, height = chart.width() / zoom, chart.height() / zoom
-    picture = chart.picture()
+    picture, width, height = _picture_of(panel.chart)
     legend, columns = picture.legend(width, height)
     assert legend.left() > picture.plot_rect(width, height).right()  # beside the plot, not in its corner
     assert legend.width() / columns >= 150  # "Chang'e 7 south-p…" and its slip, not a bare colour
@@ -102,10 +103,7 @@ def test_in_the_dock_of_a_wide_window_the_plot_takes_the_room_and_the_legend_nam
     # The dock under the Gantt of a 1920 x 1080 window: about 1700 x 260 px for the chart. The square
     # plot was about 130 px wide beside a legend of two columns of cut names, the rest left empty.
     panel.resize(1900, 300)
-    chart = panel.chart
-    zoom = chart.zoom()
-    width, height = chart.width() / zoom, chart.height() / zoom
-    picture = chart.picture()
+    picture, width, height = _picture_of(panel.chart)
     plot, (legend, columns) = picture.plot_rect(width, height), picture.legend(width, height)
     assert plot.width() >= 2 * plot.height() and plot.width() > legend.width()
     assert columns == 1 and legend.left() > plot.right() and legend.right() <= width
@@ -115,14 +113,12 @@ def test_in_the_dock_of_a_wide_window_the_plot_takes_the_room_and_the_legend_nam
 
 def test_a_name_cut_short_in_a_narrow_dock_is_read_whole_in_its_tooltip(qtbot, panel):
     panel.resize(760, 250)  # the dock of an 800-pixel window: the legend's names are cut
-    chart = panel.chart
-    zoom = chart.zoom()
-    width, height = chart.width() / zoom, chart.height() / zoom
-    picture = chart.picture()
+    picture, width, height = _picture_of(panel.chart)
     box, columns = picture.legend(width, height)
     line = picture.trend.lines[0]
     entry = legend_entries(box, len(picture.trend.lines), columns, picture.legend_row(height))[0]
-    at = (entry.center() * zoom).toPoint()
+    chart = panel.chart
+    at = (entry.center() * chart.zoom()).toPoint()
     QApplication.sendEvent(chart, QHelpEvent(QEvent.Type.ToolTip, at, chart.mapToGlobal(at)))
     qtbot.waitUntil(QToolTip.isVisible)
     assert QToolTip.text().startswith(f"{line.name}: ") and "→" in QToolTip.text()

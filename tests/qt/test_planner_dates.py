@@ -8,14 +8,13 @@ from datetime import date
 import pytest
 from gestures import click_cell, type_text
 from PySide6.QtCore import QPoint, Qt
+from windows import shown_main_window
 
 from ilrs_planner.commands.baselines import CaptureBaseline
 from ilrs_planner.data.reference import build_reference_project
 from ilrs_planner.domain import Confidence, ConstraintType, Precision, Project, Task
 from ilrs_planner.engine.slippage import PLANNED, slip_report
 from ilrs_planner.qt.document import Document
-from ilrs_planner.qt.gantt import GanttView
-from ilrs_planner.qt.main_window import MainWindow
 from ilrs_planner.qt.models.task_columns import Column
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
@@ -27,13 +26,7 @@ def roadmap(qtbot):
     project = build_reference_project()
     document = Document(project)
     document.push(CaptureBaseline("Today", project.status_date))
-    win = MainWindow(document)
-    qtbot.addWidget(win, before_close_func=lambda w: w.document.mark_saved())
-    win.resize(1600, 900)
-    win.show()
-    win.activateWindow()
-    qtbot.waitActive(win)
-    return win
+    return shown_main_window(qtbot, document, (1600, 900))
 
 
 def _cell(window, task_id: str, column: Column) -> str:
@@ -76,14 +69,9 @@ def _plan() -> Project:
     return project
 
 
-def test_a_dragged_bar_shows_the_day_it_was_dropped_on_and_is_the_planners(qtbot):
-    document = Document(_plan())
-    gantt = GanttView(document)
-    qtbot.addWidget(gantt)
-    gantt.resize(1000, 300)
-    gantt.show()
-    qtbot.waitExposed(gantt)
-    gantt.zoom_to_range(date(2028, 12, 1), date(2029, 4, 1))
+def test_a_dragged_bar_shows_the_day_it_was_dropped_on_and_is_the_planners(qtbot, gantt_on):
+    gantt = gantt_on(_plan(), (1000, 300), date(2028, 12, 1), date(2029, 4, 1))
+    document = gantt.document
     y = round(gantt.style.header_height + gantt.style.row_height / 2 - gantt.vertical_offset)
     start = QPoint(round(gantt.scale.x_of(date(2029, 1, 10))), y)
     drop = QPoint(round(gantt.scale.x_of(date(2029, 3, 8))), y)  # 57 days later

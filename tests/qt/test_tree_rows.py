@@ -11,11 +11,11 @@ from gestures import press, type_text
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
+from windows import shown_main_window
 
 from ilrs_planner.commands.tasks import AddTask, DeleteTasks
 from ilrs_planner.domain import Task
 from ilrs_planner.qt.document import Document
-from ilrs_planner.qt.main_window import MainWindow
 from ilrs_planner.qt.models.task_columns import Column
 from ilrs_planner.qt.models.task_delegate import ARROW, INDENT
 from ilrs_planner.qt.models.task_outline import INSERT, MOVE, REMOVE, REPLACE, SAME, row_edit, visible_rows
@@ -28,12 +28,7 @@ def window(qtbot, small_project):
     document.push(AddTask(Task(key="Q", name="Second phase", id="q")))
     document.push(AddTask(Task(key="Q1", name="Inside", duration=4, id="q1", parent_id="q")))
     document.undo_stack.clear()
-    win = MainWindow(document)
-    qtbot.addWidget(win, before_close_func=lambda w: w.document.mark_saved())
-    win.resize(1300, 700)
-    win.show()
-    win.activateWindow()
-    qtbot.waitActive(win)
+    win = shown_main_window(qtbot, document)
     win.tree.collapse(win.tree.proxy_index("q"))
     return win
 
