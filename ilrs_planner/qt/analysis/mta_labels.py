@@ -139,4 +139,5 @@ def _detail(line) -> str:
     # A forecast that moved and moved back is not "no change": every forecast it passed through is named.
     path = [line.point_text(0), *(m.now for m in moves)]
     shown = path if len(path) <= 4 else [path[0], "…", path[-1]]
-    return f"{' → '.join(shown)}  ({slip_text(line)} net, {len(moves)} moves)"
+    # Short enough for a legend column: "(+4 y net, 3 moves)" was cut to "(+4 y net, 3 m…".
+    return f"{' → '.join(shown)}  ({slip_text(line)}, {len(moves)} moves)"
