@@ -28,7 +28,7 @@ STRUCTURAL_FIELDS = frozenset({"id", "parent_id", "position"})
 # Fields the scheduler reads: changing one invalidates the schedule's dates.
 SCHEDULE_FIELDS = frozenset({
     "duration", "constraint", "constraint_date", "deadline", "actual_start", "actual_finish",
-    "percent_complete", "calendar_id", "elapsed", "manual",
+    "percent_complete", "calendar_id", "elapsed", "manual", "manual_start", "manual_start_at_day_end",
 })
 EDITABLE_FIELDS = frozenset(f.name for f in fields(Task)) - STRUCTURAL_FIELDS
 _ENUMS: dict[str, type[Enum]] = {
@@ -36,7 +36,7 @@ _ENUMS: dict[str, type[Enum]] = {
     "classification": Classification, "confidence": Confidence,
 }
 _OPTIONAL_ENUMS = frozenset({"confidence"})  # None: not stated
-_DATES = ("constraint_date", "deadline", "actual_start", "actual_finish", "source_date")
+_DATES = ("constraint_date", "deadline", "actual_start", "actual_finish", "source_date", "manual_start")
 _OPTIONAL_DAYS = ("optimistic", "most_likely", "pessimistic")
 TEXT_FIELDS = ("key", "name", "source_url", "notes")  # free text a person types: checked as typed text
 _KEY = attrgetter("key")
@@ -83,7 +83,7 @@ def coerce_value(task: Task, name: str, value: object) -> object:
         if not isinstance(value, str):
             raise _bad(task, f"{name} must be text, not {value!r}")
         check_typed_text(name, value, task.key, [task.id])
-    if name in ("key_milestone", "elapsed", "manual") and not isinstance(value, bool):
+    if name in ("key_milestone", "elapsed", "manual", "manual_start_at_day_end") and not isinstance(value, bool):
         raise _bad(task, f"{name.replace('_', ' ')} must be yes or no, not {value!r}")
     if name == "calendar_id" and value is not None and not isinstance(value, str):
         raise _bad(task, f"calendar must be a calendar's id, not {value!r}")
@@ -122,6 +122,8 @@ def check_task_consistent(project: Project, task: Task, values: dict[str, object
         raise _bad(task, f"the owner {merged['owner_id']!r} is not a participant of the plan")
     if merged["calendar_id"] is not None and merged["calendar_id"] not in project.calendars:
         raise _bad(task, f"the calendar {merged['calendar_id']!r} is not a calendar of the plan", "calendar.unknown")
+    if merged["manual_start_at_day_end"] and merged["manual_start"] is None:
+        raise _bad(task, "a manual start at the end of its day needs a manual start")
     start, finish = merged["actual_start"], merged["actual_finish"]
     if start and finish and finish < start:
         raise _bad(task, f"the actual finish {finish} is before the actual start {start}")

@@ -62,8 +62,15 @@ class Task:
     confidence: Confidence | None = None  # None: not stated (see domain/provenance.py for how it is shown)
     source_date: date | None = None  # the date of the source that source_url cites
     # MS Project's Task Mode "Manually Scheduled": the task keeps its start whatever its predecessors
-    # say (where its own constraint date or the plan's start puts it); its float is still computed.
+    # say (its manual start, else where its own constraint date or the plan's start puts it); its
+    # float is still computed.
     manual: bool = False
+    # Where a manual task sits, kept apart from its constraint as MS Project keeps ManualStart beside
+    # ConstraintType: the first day it is shown on; None: placed by its constraint (or the plan's start).
+    manual_start: date | None = None
+    # A manual milestone at the END of its manual start's day (MS Project's 17:00), as one that follows
+    # a task finishing that day stands; else at the day's start.
+    manual_start_at_day_end: bool = False
 
     @property
     def is_milestone(self) -> bool:

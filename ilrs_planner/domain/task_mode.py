@@ -26,8 +26,9 @@ def parse_task_mode(text: str) -> bool:
 
 
 def held_on_start(task: Task, start: date | None) -> bool:
-    """Is the task's constraint the pin that holds a manual task on `start`, its scheduled start
-    (Start No Earlier Than that very day)? MS Project keeps such a start apart from the constraint
-    (ManualStart beside As Soon As Possible), so a task turned auto leaves it and the writers write it so."""
-    return bool(task.manual) and task.constraint is ConstraintType.SNET and start is not None \
-        and task.constraint_date == start
+    """Is the task's constraint the pin that held a manual task on `start`, its scheduled start, before
+    a plan kept a manual task's start apart from its constraint (Start No Earlier Than that very day,
+    and no manual start)? Such a pin is the task's manual start: MS Project keeps it as ManualStart
+    beside As Soon As Possible, and a file of an older version is read so (store.old_pins)."""
+    return bool(task.manual) and task.manual_start is None and task.constraint is ConstraintType.SNET \
+        and start is not None and task.constraint_date == start

@@ -93,18 +93,25 @@ def own_bounds(tasks: Sequence[Task], planned: np.ndarray, is_summary: np.ndarra
             milestone = bool(b.duration[i] == 0 and not is_summary[i])
             _apply_deadline(b, i, milestone, pos(i, deadline), pos(i, deadline + 1))
         if task.manual is True and not is_summary[i]:
-            _hold_manual(b, i)
+            _hold_manual(b, i, task, pos)
     return b
 
 
-def _hold_manual(b: Bounds, i: int) -> None:
-    """A manually scheduled task starts where its own constraint (or the plan's start) puts it, as
-    MS Project keeps a manual task's start whatever its predecessors say; its links still give it
-    late dates and float in the backward pass. Actual dates and MSO/MFO have fixed it already, and
-    As Late As Possible, the planner's choice of place, sits it on its late dates (see _late_tasks):
-    held on the plan's start first, it would pull its successors and the project finish back to it."""
+def _hold_manual(b: Bounds, i: int, task: Task, pos: Position) -> None:
+    """A manually scheduled task starts on its manual start, as MS Project keeps a manual task's start
+    whatever its predecessors and its constraint say; its links and constraint still give it late
+    dates and float in the backward pass. Actual dates have fixed it already. Without a manual start
+    it starts where its own constraint (or the plan's start) puts it: MSO/MFO have fixed it, and As
+    Late As Possible sits it on its late dates (see _late_tasks): held on the plan's start first, it
+    would pull its successors and the project finish back to it."""
     b.manual[i] = True
-    if b.fixed[i] == -BIG and not b.as_late[i]:
+    if b.history[i]:
+        return
+    day = _ordinal(task, "manual_start")
+    if day is not None:  # a milestone at the end of its day is at the moment before the next one
+        b.fixed[i] = pos(i, day + 1 if task.manual_start_at_day_end is True and b.duration[i] == 0 else day)
+        b.as_late[i] = False
+    elif b.fixed[i] == -BIG and not b.as_late[i]:
         b.fixed[i] = b.base[i]
 
 

@@ -64,8 +64,25 @@ def _flags(net: Network, early: np.ndarray, held_late: np.ndarray | None) -> np.
     if held_late is not None:
         at_end[:n] |= held_late & point[:n]
         own[:n] |= held_late
+    kept = _manual_day_ends(net, early, point)
+    at_end[:n] |= kept
+    own[:n] |= kept
     at_end = _settle(at_end, own, src, dst, kind)
     return at_end[:n]
+
+
+def _manual_day_ends(net: Network, early: np.ndarray, point: np.ndarray) -> np.ndarray:
+    """Per task: a manual milestone on its manual start at the end of that day (the moment it was
+    kept at: MS Project's ManualStart 17:00), which no edge into it decides."""
+    n = len(net.task_ids)
+    kept = np.zeros(n, dtype=bool)
+    if not net.manual.any():
+        return kept
+    for i in np.flatnonzero(net.manual & point[:n]).tolist():
+        task = net.tasks[i]
+        kept[i] = task.manual_start is not None and task.manual_start_at_day_end is True and \
+            early[i] == net.fixed[i] and not net.history[i]
+    return kept
 
 
 def _settle(at_end: np.ndarray, own: np.ndarray, src: np.ndarray, dst: np.ndarray, kind: np.ndarray) -> np.ndarray:

@@ -30,7 +30,7 @@ USUAL: dict[str, dict[str, Any]] = {
               "optimistic": None, "most_likely": None, "pessimistic": None, "classification": "public",
               "source_url": "", "notes": "", "calendar": None, "elapsed": 0, "key_milestone": 0,
               "confidence": None, "source_date": None, "alap": 0,
-              "manual": 0},
+              "manual": 0, "manual_start": None, "manual_start_at_day_end": 0},
     "links": {"elapsed": 0},
 }
 

@@ -21,6 +21,7 @@ from . import limits
 from .connection import open_readonly, sqlite_errors
 from .gcpause import gc_paused
 from .header import Header, check_header
+from .old_pins import free_old_pins
 from .parallel_checks import checked_in_parallel, file_identity
 from .schema import CURRENT_VERSION, migrate
 from .sidefiles import check_no_side_files
@@ -71,6 +72,7 @@ def _checked_read(path: Path, header: Header, mend: Mend | None, objects: bool) 
                     memory = sqlite3.connect(":memory:", isolation_level=None)
                     conn.backup(memory)
                     migrate(memory, header.user_version)
+                    free_old_pins(memory, path, header.user_version)
                 read = _read(memory or conn, path, mend, objects)
         check_no_side_files(path)  # nothing appeared beside it while reading
         return read

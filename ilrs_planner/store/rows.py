@@ -141,7 +141,7 @@ def row_sources(project: Project, numbers: RowNumbers) -> list[RowSource]:
                 t.optimistic, t.most_likely, t.pessimistic, t.classification + "", t.source_url, t.notes,
                 _calendar_num(calendar_num, t.calendar_id, f"task '{t.key}'"), int(t.elapsed),
                 int(t.key_milestone), None if t.confidence is None else t.confidence + "", _iso(t.source_date),
-                int(t.constraint == _ALAP), int(t.manual))
+                int(t.constraint == _ALAP), int(t.manual), _iso(t.manual_start), int(t.manual_start_at_day_end))
 
     def link_row(k: Link, pred: int, succ: int) -> tuple[Any, ...]:
         return (k.id, pred, succ, k.type + "", k.lag, int(k.elapsed))
@@ -162,7 +162,7 @@ def row_sources(project: Project, numbers: RowNumbers) -> list[RowSource]:
                   lambda p: (p.id, p.key, p.name, p.kind + "", _iso(p.joined), p.joined_precision + "",
                              p.source_url, p.notes, p.color, p.classification + ""),
                   lambda p: f"participant '{p.key}'", numbered=True),
-        RowSource("tasks", 29, list(tasks.values()), task_row, lambda t: f"task '{t.key}'",
+        RowSource("tasks", 31, list(tasks.values()), task_row, lambda t: f"task '{t.key}'",
                   PlainRows(TASK_TAIL_FIELDS, _USUAL_TAIL, task_row(_USUAL_TASK, 0)[7:], TASK_HEAD),
                   numbered=True, resolved=(numbers.parents,)),
         RowSource("links", 7, list(project.links.values()), link_row,

@@ -198,8 +198,22 @@ def _v7() -> tuple[str, ...]:
     CONSTRAINT task_manual CHECK (manual = 0 OR manual = 1)""",)
 
 
+def _v8() -> tuple[str, ...]:
+    """A manual task's start kept apart from its constraint (MS Project's ManualStart): NULL in an
+    older file, where the reader finds the Start No Earlier Than that held a manual task (reader.py).
+    A milestone may stand at the end of its manual start's day (MS Project's 17:00)."""
+    return (
+        f"ALTER TABLE tasks ADD COLUMN manual_start TEXT CONSTRAINT task_manual_start "
+        f"CHECK ({_DATE.format(c='manual_start')})",
+        """ALTER TABLE tasks ADD COLUMN manual_start_at_day_end INTEGER NOT NULL DEFAULT 0
+    CONSTRAINT task_manual_start_at_day_end CHECK (manual_start_at_day_end = 0
+        OR manual_start_at_day_end = 1 AND manual_start IS NOT NULL)""",
+    )
+
+
 # Migration N takes a version N-1 file to version N. Each is a tuple of SQL statements.
-MIGRATIONS: dict[int, tuple[str, ...]] = {1: _v1(), 2: _v2(), 3: _v3(), 4: _v4(), 5: _v5(), 6: _v6(), 7: _v7()}
+MIGRATIONS: dict[int, tuple[str, ...]] = {1: _v1(), 2: _v2(), 3: _v3(), 4: _v4(), 5: _v5(), 6: _v6(), 7: _v7(),
+                                          8: _v8()}
 CURRENT_VERSION = max(MIGRATIONS)
 
 # The tables the reader reads, in reading order (parents before the rows that refer to them).

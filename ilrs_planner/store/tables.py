@@ -54,7 +54,8 @@ _PARTICIPANT = {m.value: m for m in ParticipantKind}.__getitem__
 _TASK_FIELDS = ("key", "name", "duration", "kind", "id", "parent_id", "position", "owner_id", "constraint",
                 "constraint_date", "deadline", "actual_start", "actual_finish", "percent_complete", "precision",
                 "optimistic", "most_likely", "pessimistic", "classification", "source_url", "notes", "calendar_id",
-                "elapsed", "key_milestone", "confidence", "source_date", "manual")
+                "elapsed", "key_milestone", "confidence", "source_date", "manual", "manual_start",
+                "manual_start_at_day_end")
 _ALAP = ConstraintType.ALAP
 _LINK_FIELDS = ("pred_id", "succ_id", "type", "lag", "id", "elapsed")
 _PARTICIPANT_FIELDS = ("key", "name", "kind", "joined", "joined_precision", "source_url", "notes", "color", "id")
@@ -135,8 +136,8 @@ class TableReader(TableAccess):
         unique, no loop in the WBS), ready to become objects; and their ids by row number."""
         (nums, ids, keys, names, durations, kinds, parents, positions, owners, constraints, constraint_dates,
          deadlines, actual_starts, actual_finishes, percents, precisions, optimistic, most_likely, pessimistic,
-         classifications, urls, notes, calendars, elapsed, key_flags, confidences,
-         source_dates, alap, manual) = self.columns("tasks", _TASK_COLUMNS, {"kind": _KIND_VALUES})
+         classifications, urls, notes, calendars, elapsed, key_flags, confidences, source_dates, alap,
+         manual, manual_starts, manual_day_ends) = self.columns("tasks", _TASK_COLUMNS, {"kind": _KIND_VALUES})
         task_ids = RowIds(nums, ids)
         owner_ids = self.resolve("tasks", "owner", nums, owners, participant_ids, "participant")
         task_calendars = self.resolve("tasks", "calendar", nums, calendars, calendar_ids, "calendar")
@@ -158,7 +159,7 @@ class TableReader(TableAccess):
             (None, (percents,)), (_PRECISION, (precisions,)), (None, (optimistic,)), (None, (most_likely,)),
             (None, (pessimistic,)), (_CLASSIFICATION, (classifications,)), (None, (urls,)), (None, (notes,)),
             (None, (task_calendars,)), (bool, (elapsed,)), (bool, (key_flags,)), (_CONFIDENCE, (confidences,)),
-            (d, (source_dates,)), (bool, (manual,))]
+            (d, (source_dates,)), (bool, (manual,)), (d, (manual_starts,)), (bool, (manual_day_ends,))]
         return ObjectColumns(Task, _TASK_FIELDS, fields, ids), task_ids
 
     def links(self, task_ids: RowIds) -> ObjectColumns[Link]:
@@ -209,7 +210,7 @@ class TableReader(TableAccess):
 _TASK_COLUMNS = ("id, key, name, duration, kind, parent, position, owner, constraint_type, constraint_date, "
                  "deadline, actual_start, actual_finish, percent_complete, precision, optimistic, most_likely, "
                  "pessimistic, classification, source_url, notes, calendar, elapsed, key_milestone, confidence, "
-                 "source_date, alap, manual")
+                 "source_date, alap, manual, manual_start, manual_start_at_day_end")
 
 
 def _constraint_field(stored: Sequence[str], alap: Sequence[int]) -> Field:

@@ -373,14 +373,14 @@ def test_choosing_manually_scheduled_keeps_the_task_on_its_start_in_one_undo_ste
     assert _choose_task_mode(qtbot, dialog, "Manually Scheduled").currentData() is True
     press_ok(qtbot, dialog)
     task = document.project.tasks["b"]
-    assert (task.manual, task.constraint, task.constraint_date) == (True, ConstraintType.SNET, date(2030, 1, 11))
+    assert (task.manual, task.manual_start, task.constraint) == (True, date(2030, 1, 11), ConstraintType.ASAP)
     assert document.undo_stack.count() == 1
     document.push(SetDuration("a", 20))
     assert document.schedule.tasks["b"].early_start == date(2030, 1, 11)
     assert document.schedule.tasks["a"].total_float == -10
     document.undo_stack.undo()
     document.undo_stack.undo()
-    assert (task.manual, task.constraint, task.constraint_date) == (False, ConstraintType.ASAP, None)
+    assert (task.manual, task.manual_start, task.constraint) == (False, None, ConstraintType.ASAP)
     reopened = open_dialog(qtbot, document, "b")
     assert reopened.findChild(QComboBox, "task_mode_combo").currentText() == "Auto Scheduled"
 
@@ -427,24 +427,31 @@ def test_choosing_auto_scheduled_lets_the_task_follow_its_links_again(qtbot, doc
     _choose_task_mode(qtbot, dialog, "Auto Scheduled")
     press_ok(qtbot, dialog)
     task = document.project.tasks["b"]
-    assert (task.manual, task.constraint, task.constraint_date) == (False, ConstraintType.ASAP, None)
+    assert (task.manual, task.manual_start, task.constraint) == (False, None, ConstraintType.ASAP)
     assert document.schedule.tasks["b"].early_start == date(2030, 1, 21)
-    document.undo_stack.undo()  # one step: manual and pinned again
-    assert (task.manual, task.constraint, task.constraint_date) == (True, ConstraintType.SNET, date(2030, 1, 11))
+    document.undo_stack.undo()  # one step: manual and on its manual start again
+    assert (task.manual, task.manual_start, task.constraint) == (True, date(2030, 1, 11), ConstraintType.ASAP)
 
 
-def test_a_start_typed_while_choosing_auto_scheduled_is_kept(qtbot, document):
+def test_a_start_no_earlier_than_set_on_a_manual_tasks_start_stays_when_it_turns_auto(qtbot, document):
+    """The planner's own constraint on the day the manual task starts is not its manual start."""
     dialog = open_dialog(qtbot, document, "b")
     _choose_task_mode(qtbot, dialog, "Manually Scheduled")
     press_ok(qtbot, dialog)
     dialog = open_dialog(qtbot, document, "b")
-    _choose_task_mode(qtbot, dialog, "Auto Scheduled")
+    _choose_task_mode(qtbot, dialog, "Manually Scheduled")  # as it is: the Dates tab shown
+    _choose_constraint(qtbot, dialog, ConstraintType.SNET)
     dialog.ui.constraint_date_edit.selectAll()
-    qtbot.keyClicks(dialog.ui.constraint_date_edit, "2030-02-01")
+    qtbot.keyClicks(dialog.ui.constraint_date_edit, "2030-01-11")
+    press_ok(qtbot, dialog)
+    document.push(SetDuration("a", 5))  # A ends 2030-01-05: only B's constraint holds it on 01-11
+    dialog = open_dialog(qtbot, document, "b")
+    _choose_task_mode(qtbot, dialog, "Auto Scheduled")
     press_ok(qtbot, dialog)
     task = document.project.tasks["b"]
-    assert (task.manual, task.constraint, task.constraint_date) == (False, ConstraintType.SNET, date(2030, 2, 1))
-    assert document.schedule.tasks["b"].early_start == date(2030, 2, 1)
+    assert (task.manual, task.manual_start, task.constraint, task.constraint_date) == \
+        (False, None, ConstraintType.SNET, date(2030, 1, 11))
+    assert document.schedule.tasks["b"].early_start == date(2030, 1, 11)
 
 
 def _mnemonic_texts(page):

@@ -33,11 +33,11 @@ def test_task_mode_is_an_optional_column_a_person_can_type_into_in_one_undo_step
     click_cell(window.tree, "b", Column.TASK_MODE)
     type_text(window.tree, "Manually Scheduled")
     task = document.project.tasks["b"]
-    # B (after A's 10 days) keeps the start it had, 2030-01-11, now as its own.
-    assert (task.manual, task.constraint, task.constraint_date) == (True, ConstraintType.SNET, date(2030, 1, 11))
+    # B (after A's 10 days) keeps the start it had, 2030-01-11, now as its own, apart from its constraint.
+    assert (task.manual, task.manual_start, task.constraint) == (True, date(2030, 1, 11), ConstraintType.ASAP)
     assert _cell(window, "b") == "Manually Scheduled" and document.undo_stack.count() == 1
     document.undo_stack.undo()
-    assert (task.manual, task.constraint) == (False, ConstraintType.ASAP) and _cell(window, "b") == "Auto Scheduled"
+    assert (task.manual, task.manual_start) == (False, None) and _cell(window, "b") == "Auto Scheduled"
 
 
 def test_typing_auto_scheduled_puts_the_task_back_after_its_predecessor(qtbot, window):
@@ -52,8 +52,26 @@ def test_typing_auto_scheduled_puts_the_task_back_after_its_predecessor(qtbot, w
     click_cell(window.tree, "b", Column.TASK_MODE)
     type_text(window.tree, "Auto Scheduled")
     task = document.project.tasks["b"]
-    assert (task.manual, task.constraint, task.constraint_date) == (False, ConstraintType.ASAP, None)
+    assert (task.manual, task.manual_start, task.constraint) == (False, None, ConstraintType.ASAP)
     assert document.schedule.tasks["b"].early_start == date(2030, 1, 21) and _cell(window, "b") == "Auto Scheduled"
+
+
+def test_a_milestone_at_the_end_of_its_day_typed_manual_and_back_keeps_its_day(qtbot, window):
+    """M follows C, which finishes on Friday 2030-03-01 (A 10, B 20, C 30 calendar days from Tuesday
+    2030-01-01): M stands at the end of that Friday and stays there, with C's float still 0."""
+    window.tree.header().setSectionHidden(int(Column.TASK_MODE), False)
+    document = window.document
+    assert document.schedule.tasks["m"].shown_start == date(2030, 3, 1)
+    click_cell(window.tree, "m", Column.TASK_MODE)
+    type_text(window.tree, "Manually Scheduled")
+    dates = document.schedule.tasks
+    assert (dates["m"].shown_start, dates["m"].early_at_day_end, dates["c"].total_float) == (date(2030, 3, 1), True, 0)
+    assert window.tree.proxy_index("m", int(Column.START)).data() == window.tree.proxy_index(
+        "c", int(Column.FINISH)).data()  # shown on C's last day, as before
+    click_cell(window.tree, "m", Column.TASK_MODE)
+    type_text(window.tree, "Auto Scheduled")
+    assert document.schedule.tasks["m"].shown_start == date(2030, 3, 1) and document.undo_stack.count() == 2
+    assert document.project.tasks["m"].manual_start is None
 
 
 def test_a_task_mode_the_table_cannot_read_is_refused_in_the_status_bar(qtbot, window):
@@ -89,7 +107,7 @@ def test_a_manual_task_is_drawn_between_brackets_and_the_legend_and_tooltip_say_
     assert _pixel(view, middle, "b").name() == "#0072b2"
     assert not any(item.kind == "manual" for item in legend_items(view.document.project, ["a", "b"]))
     project = view.document.project
-    view.document.push(set_task_mode(project, "b", True, dates.early_start))
+    view.document.push(set_task_mode(project, "b", True, dates))
     qtbot.waitUntil(lambda: _pixel(view, end, "b") != before, timeout=60_000)
     edge, inside = _pixel(view, end, "b"), _pixel(view, middle, "b")
     assert inside.name() == "#0072b2" and edge.lightness() < before.lightness() - 30  # a dark bracket at the end
@@ -103,7 +121,8 @@ def test_a_manual_task_is_drawn_between_brackets_and_the_legend_and_tooltip_say_
 def test_the_windows_legend_explains_the_brackets_once_a_task_is_manual_and_not_after_undo(qtbot, window):
     strip = window.gantt.legend
     assert "manual" not in {item.kind for item in strip.items}
-    window.document.push(set_task_mode(window.document.project, "b", True, date(2030, 1, 11)))
+    window.document.push(set_task_mode(window.document.project, "b", True,
+                                       window.document.schedule.tasks["b"]))
     qtbot.waitUntil(lambda: "manual" in {item.kind for item in strip.items}, timeout=60_000)
     window.document.undo_stack.undo()
     qtbot.waitUntil(lambda: "manual" not in {item.kind for item in strip.items}, timeout=60_000)

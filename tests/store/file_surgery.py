@@ -35,3 +35,7 @@ def query_one(path: Path, sql: str, params: tuple = ()) -> tuple:
         return conn.execute(sql, params).fetchone()
     finally:
         conn.close()
+
+
+# What migration 8 added (a manual task's start), dropped to make a file as version 7 wrote it.
+DROP_V8 = ("ALTER TABLE tasks DROP COLUMN manual_start_at_day_end", "ALTER TABLE tasks DROP COLUMN manual_start")

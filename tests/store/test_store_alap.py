@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from file_surgery import query_one, tamper
+from file_surgery import DROP_V8, query_one, tamper
 
 from ilrs_planner.domain import ConstraintType, PlannerError
 from ilrs_planner.store import open_project, save_project
@@ -20,7 +20,7 @@ def test_an_alap_task_survives_a_save(tmp_path, rich_project):
 
 
 def test_a_version_5_file_opens_with_every_task_as_before(plan_file, rich_project):
-    tamper(plan_file, "ALTER TABLE tasks DROP COLUMN manual", "ALTER TABLE tasks DROP COLUMN alap",
+    tamper(plan_file, *DROP_V8, "ALTER TABLE tasks DROP COLUMN manual", "ALTER TABLE tasks DROP COLUMN alap",
            "PRAGMA user_version = 5")
     before = plan_file.read_bytes()
     for task in rich_project.tasks.values():

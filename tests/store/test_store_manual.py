@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from file_surgery import query_one, tamper
+from file_surgery import DROP_V8, query_one, tamper
 
 from ilrs_planner.domain import PlannerError
 from ilrs_planner.domain.canonical import canonical_bytes
@@ -21,7 +21,7 @@ def test_a_manually_scheduled_task_survives_a_save(tmp_path, rich_project):
 
 
 def test_a_version_6_file_opens_with_every_task_auto_scheduled_and_is_left_untouched(plan_file, rich_project):
-    tamper(plan_file, "ALTER TABLE tasks DROP COLUMN manual", "PRAGMA user_version = 6")
+    tamper(plan_file, *DROP_V8, "ALTER TABLE tasks DROP COLUMN manual", "PRAGMA user_version = 6")
     before = plan_file.read_bytes()
     opened = open_project(plan_file)
     assert not any(task.manual for task in opened.tasks.values())

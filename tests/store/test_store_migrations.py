@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from file_surgery import tamper
+from file_surgery import DROP_V8, tamper
 
 from ilrs_planner.domain import Classification, PlannerError
 from ilrs_planner.store import header, open_project, reader, schema
@@ -59,7 +59,7 @@ def test_a_version_after_ours_is_refused(plan_file, program_at_next):
 
 def test_a_version_2_file_opens_with_no_key_milestones_and_stays_version_2(plan_file, rich_project):
     # A file as the calendars release wrote it: no key_milestone column, user_version 2.
-    tamper(plan_file, *DROP_V7, *DROP_V6, *DROP_V5, "ALTER TABLE tasks DROP COLUMN source_date",
+    tamper(plan_file, *DROP_V8, *DROP_V7, *DROP_V6, *DROP_V5, "ALTER TABLE tasks DROP COLUMN source_date",
            "ALTER TABLE tasks DROP COLUMN confidence",
            "ALTER TABLE tasks DROP COLUMN key_milestone", "PRAGMA user_version = 2")
     before = plan_file.read_bytes()
@@ -76,7 +76,7 @@ def test_a_version_2_file_opens_with_no_key_milestones_and_stays_version_2(plan_
 
 
 def test_a_version_4_file_opens_with_public_baselines_and_participants(plan_file):
-    tamper(plan_file, *DROP_V7, *DROP_V6, *DROP_V5, "PRAGMA user_version = 4")
+    tamper(plan_file, *DROP_V8, *DROP_V7, *DROP_V6, *DROP_V5, "PRAGMA user_version = 4")
     opened = open_project(plan_file)
     assert {p.classification for p in opened.participants.values()} == {Classification.PUBLIC}
     assert {b.classification for b in opened.baselines} == {Classification.PUBLIC}

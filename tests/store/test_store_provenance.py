@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from file_surgery import tamper
+from file_surgery import DROP_V8, tamper
 
 from ilrs_planner.domain import Confidence, PlannerError
 from ilrs_planner.domain.canonical import content_hash
@@ -32,7 +32,7 @@ def test_confidence_and_source_date_survive_a_save(plan_file, rich_project):
 
 
 def test_a_version_3_file_opens_with_provenance_unstated_and_is_left_untouched(plan_file, rich_project):
-    tamper(plan_file, *DROP_V7, *DROP_V6, *DROP_V5, "ALTER TABLE tasks DROP COLUMN source_date",
+    tamper(plan_file, *DROP_V8, *DROP_V7, *DROP_V6, *DROP_V5, "ALTER TABLE tasks DROP COLUMN source_date",
            "ALTER TABLE tasks DROP COLUMN confidence",
            "PRAGMA user_version = 3")
     before = plan_file.read_bytes()

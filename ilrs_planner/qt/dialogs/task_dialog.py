@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtWidgets import QComboBox, QDialog, QHeaderView, QLineEdit, QSpinBox
 
 from ...commands.base import Command
 from ...commands.composite import AllOrNothing
 from ...commands.links import AddLink, DeleteLink, EditLink
-from ...commands.task_mode import held_where_it_is, released_pin
+from ...commands.task_mode import dropped_manual_start, kept_where_it_is
 from ...commands.tasks import SetTaskFields
 from ...domain import Classification, ConstraintType, LinkType, Precision, TaskKind
 from ...domain.durations import format_days, is_elapsed
 from ...domain.task_mode import AUTO_TEXT, MANUAL_TEXT
+from ...engine.schedule import TaskDates
 from ..document import Document
 from ..generated.ui_task_dialog import Ui_TaskDialog
 from .messages import push_or_explain
@@ -198,22 +197,23 @@ class TaskDialog(QDialog):
         return {name: value for name, value in values.items() if getattr(self.task, name) != value}
 
     def _mode_change_constraint(self, values: dict[str, object]) -> dict[str, object]:
-        """The constraint a change of task mode brings (see commands.task_mode): turning manual, the
-        task keeps its start unless the constraint chosen here places it (a date, as late as
-        possible); turning auto, the pin that held it goes unless a constraint was chosen here."""
+        """The manual start a change of task mode brings (see commands.task_mode): turning manual, the
+        task keeps its start unless a constraint chosen here places it (a date, as late as possible);
+        turning auto, the manual start goes and the constraint stays as it is chosen."""
         task, manual = self.task, values["manual"]
         if manual and not task.manual:
             chosen = ConstraintType(values["constraint"])  # type: ignore[arg-type]
-            return held_where_it_is(self.document.project, task, chosen, self._scheduled_start())
-        left_as_it_was = (values["constraint"], values["constraint_date"]) == (task.constraint, task.constraint_date)
-        if task.manual and not manual and left_as_it_was:
-            return released_pin(task, self._scheduled_start())
+            left_as_it_was = (chosen, values["constraint_date"]) == (task.constraint, task.constraint_date)
+            if not left_as_it_was and chosen is not ConstraintType.ASAP:
+                return {}
+            return kept_where_it_is(self.document.project, task, chosen, self._scheduled_dates())
+        if task.manual and not manual:
+            return dropped_manual_start(task)
         return {}
 
-    def _scheduled_start(self) -> date | None:
+    def _scheduled_dates(self) -> TaskDates | None:
         schedule = self.document.schedule
-        dates = schedule.tasks.get(self.task_id) if schedule is not None else None
-        return dates.early_start if dates is not None else None
+        return schedule.tasks.get(self.task_id) if schedule is not None else None
 
     def _estimates(self, task) -> tuple[tuple[QLineEdit, int | None], ...]:
         ui = self.ui

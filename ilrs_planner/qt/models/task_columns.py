@@ -334,8 +334,7 @@ def _task_mode_command(task: Task, text: str, ctx: RowContext) -> Command | None
         manual = parse_task_mode(text)
     except ValueError as error:
         raise PlannerError("task.bad_value", f"{task.key}: {error}", [task.id]) from None
-    dates = ctx.dates(task)
-    return set_task_mode(ctx.project, task.id, manual, dates.early_start if dates else None)
+    return set_task_mode(ctx.project, task.id, manual, ctx.dates(task))
 
 
 def _percent(text: str) -> int:

@@ -1,0 +1,42 @@
+"""Plan files older than version 8 held a manual task on its start by its constraint: Start No
+Earlier Than that very day. Read, such a pin becomes the task's manual start beside As Soon As
+Possible, as MS Project keeps it (ManualStart beside ConstraintType), so the task turned auto later
+loses only that start and no constraint the planner set. Which constraint was the pin is decided as
+the program decided it before (domain.task_mode.held_on_start, on the plan's schedule): the dates of
+an old plan do not change, since a manual task sits on its manual start as it sat on its pin.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from ..domain import PlannerError, Project
+from ..domain.task_mode import held_on_start
+from ..engine.cpm import schedule
+from .tables import TableReader
+
+FIRST_VERSION_WITH_MANUAL_START = 8
+_PINS = "SELECT count(*) FROM tasks WHERE manual = 1 AND constraint_type = 'SNET'"
+_AS_MANUAL_START = ("UPDATE tasks SET manual_start = constraint_date, constraint_type = 'ASAP', "
+                    "constraint_date = NULL WHERE id = ?")
+
+
+def free_old_pins(conn: sqlite3.Connection, path: Path, version: int) -> None:
+    """Turn the pins of a file of `version`, migrated in `conn` (an in-memory copy), into manual starts."""
+    if version >= FIRST_VERSION_WITH_MANUAL_START or not conn.execute(_PINS).fetchone()[0]:
+        return
+    project = TableReader(conn, path, None).project(True)
+    conn.executemany(_AS_MANUAL_START, [(task_id,) for task_id in pinned_tasks(project)])
+
+
+def pinned_tasks(project: Project) -> list[str]:
+    """The ids of the manual leaf tasks whose constraint is the pin that holds them on their start.
+    None when the plan cannot be scheduled (a loop a file may hold): its pins place it as before."""
+    try:
+        dates = schedule(project).tasks
+    except PlannerError:
+        return []
+    summaries = project.summary_ids()
+    return [task.id for task in project.tasks.values()
+            if task.id not in summaries and held_on_start(task, dates[task.id].early_start)]
