@@ -111,7 +111,6 @@ def read(path: str | Path) -> ImportResult:
     _build_links(project, entries, units)
     calendars.report()
     project.start = _project_start(summary, entries)
-    _free_manual_starts_on_the_plan_start(entries, project.start)
     _warn_start_constraints(entries, warnings)
     return ImportResult(project, warnings)
 
@@ -230,18 +229,20 @@ def _task_mode(row: RowReader) -> bool:
 
 
 def _set_dates(task: Task, row: RowReader, is_summary: bool) -> None:
-    """Constraint, deadline and actuals; a bare Start becomes SNET (see the module docstring), and so
-    does the Start of a manually scheduled task without a dated constraint: it keeps that start."""
+    """Constraint, deadline and actuals; a bare Start becomes SNET (see the module docstring), and the
+    Start of a manually scheduled task is its manual start, beside its constraint, as MS Project keeps it."""
     constraint = row.constraint("Constraint Type")
     finish_like = constraint in FINISH_CONSTRAINTS
     constraint_date = row.date("Constraint Date", end=finish_like)
-    manual_start = task.manual and not is_summary and constraint in (ConstraintType.ASAP, ConstraintType.ALAP)
+    manual_start = task.manual and not is_summary
     start = row.date("Start") if constraint is None or manual_start else None
     if constraint is None and constraint_date is not None:
         raise row.error("Constraint Type", "a Constraint Date needs a Constraint Type")
     if constraint is not None and constraint.dated and constraint_date is None:
         raise row.error("Constraint Date", f"the constraint {constraint} needs a date")
-    if (constraint is None or manual_start) and start is not None:
+    if manual_start:
+        task.manual_start = _day(start)
+    elif constraint is None and start is not None:
         constraint, constraint_date = ConstraintType.SNET, start
     shift = finish_shift(task.duration, is_summary)
     task.constraint = constraint or ConstraintType.ASAP
@@ -286,16 +287,6 @@ def _build_links(project: Project, entries: list[_Entry], units: DurationUnits) 
         if len(project.links) > MAX_LINKS:
             raise entry.row.error("Predecessors", f"the table's dependencies pass {MAX_LINKS:,} here; an import "
                                   f"takes at most {MAX_LINKS:,}, four a task")
-
-
-def _free_manual_starts_on_the_plan_start(entries: list[_Entry], start: date) -> None:
-    """A manual task whose Start is the plan's start needs no constraint to stay there (so a plan
-    written and read back keeps its as-soon-as-possible manual tasks as they were)."""
-    for entry in entries:
-        task = _task_of(entry)
-        held = task.manual and task.constraint == ConstraintType.SNET and not entry.row.has("Constraint Date")
-        if held and task.constraint_date is not None and task.constraint_date <= start:
-            task.constraint, task.constraint_date = ConstraintType.ASAP, None
 
 
 def _warn_start_constraints(entries: list[_Entry], warnings: list[str]) -> None:

@@ -54,8 +54,9 @@ def test_task_mode_survives_a_csv_round_trip_with_the_dates(tmp_path):
 
 
 def test_the_start_holding_a_manual_task_is_written_as_ms_project_exports_one(tmp_path):
-    """Build, held Start No Earlier Than its start 2030-01-03, is written as MS Project exports a manual
-    task: As Soon As Possible beside its Start, no Constraint Date; a planner's own constraint stays."""
+    """Build, held Start No Earlier Than its start 2030-01-03 (as a plan made before manual starts were
+    kept apart holds it), is written as MS Project exports a manual task: As Soon As Possible beside its
+    Start, no Constraint Date, read back as its manual start; a planner's own constraint stays."""
     import csv
 
     from ilrs_planner.domain import Link, Project, Task
@@ -75,7 +76,7 @@ def test_the_start_holding_a_manual_task_is_written_as_ms_project_exports_one(tm
     assert rows["Build"]["Start"] == "2030-01-03" and rows["Build"]["Task Mode"] == "Manually Scheduled"
     assert rows["Review"]["Constraint Type"] == "Finish No Later Than"
     again = _by_name(read_plan(path).project)["Build"]
-    assert (again.manual, again.constraint, again.constraint_date) == (True, ConstraintType.SNET, date(2030, 1, 3))
+    assert (again.manual, again.manual_start, again.constraint) == (True, date(2030, 1, 3), ConstraintType.ASAP)
 
 
 @pytest.mark.parametrize("mode, manual", [("manual", True), ("AUTO", False), ("", False),

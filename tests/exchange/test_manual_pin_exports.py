@@ -52,6 +52,31 @@ def test_each_export_reads_back_to_the_same_pinned_milestone(tmp_path, suffix):
     write_plan(_plan(), tmp_path / f"p{suffix}")
     plan = read_plan(tmp_path / f"p{suffix}").project
     landing = next(t for t in plan.tasks.values() if t.name == "Landing")
-    assert (landing.manual, landing.constraint, landing.constraint_date) == (
-        True, ConstraintType.SNET, date(2030, 1, 11))
+    assert (landing.manual, landing.manual_start, landing.constraint) == (True, date(2030, 1, 11), ConstraintType.ASAP)
     assert schedule(plan).tasks[landing.id].shown_start == date(2030, 1, 11)
+
+
+def _kept_apart() -> Project:
+    """A (10 d from 2030-01-01, through 01-10) -> M, manual at the end of 2030-01-10, where A's link
+    put it, and the planner's own Start No Earlier Than 2030-01-04 beside it."""
+    plan = Project("Kept apart", date(2030, 1, 1))
+    assembly = plan.add_task(Task("A", "Assembly", 10))
+    landing = plan.add_task(Task("M", "Landing", 0, position=1, manual=True, manual_start=date(2030, 1, 10),
+                                 manual_start_at_day_end=True, constraint=ConstraintType.SNET,
+                                 constraint_date=date(2030, 1, 4)))
+    plan.add_link(Link(assembly.id, landing.id))
+    return plan
+
+
+def test_the_xml_writes_a_manual_start_at_the_end_of_its_day_beside_the_constraint_and_reads_it_back(tmp_path):
+    write_plan(_kept_apart(), tmp_path / "p.xml")
+    tasks = ET.parse(tmp_path / "p.xml").getroot().iter(f"{NS}Task")
+    task = next(t for t in tasks if t.findtext(f"{NS}Name") == "Landing")
+    assert (task.findtext(f"{NS}ManualStart"), task.findtext(f"{NS}ConstraintType"),
+            task.findtext(f"{NS}ConstraintDate")) == ("2030-01-10T17:00:00", "4", "2030-01-04T08:00:00")
+    plan = read_plan(tmp_path / "p.xml").project
+    landing = next(t for t in plan.tasks.values() if t.name == "Landing")
+    assert (landing.manual_start, landing.manual_start_at_day_end, landing.constraint, landing.constraint_date) == (
+        date(2030, 1, 10), True, ConstraintType.SNET, date(2030, 1, 4))
+    dates = schedule(plan).tasks[landing.id]
+    assert (dates.shown_start, dates.early_at_day_end, dates.total_float) == (date(2030, 1, 10), True, 0)

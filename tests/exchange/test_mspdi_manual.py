@@ -64,8 +64,8 @@ def test_a_manual_task_carries_the_dates_it_was_given_as_ms_project_keeps_them(t
 
 
 def test_a_file_without_a_project_start_reads_its_manual_tasks_as_one_with_it_does(tmp_path):
-    """The plan's start is then the earliest stored start: a manual task there needs no constraint,
-    one later is held on its start, as when the file names the same start."""
+    """The plan's start is then the earliest stored start: each manual task keeps its start as its
+    manual start beside its constraint, as when the file names the same start."""
     path = tmp_path / "plan.xml"
     write_plan(_plan(), path)
     root = ET.parse(path).getroot()
@@ -80,11 +80,11 @@ def test_a_file_without_a_project_start_reads_its_manual_tasks_as_one_with_it_do
     assert any("gives no project start; using 2030-01-01" in w for w in without.warnings)
 
     def held(result):
-        return {t.key: (t.constraint, t.constraint_date) for t in result.project.tasks.values()}
+        return {t.key: (t.manual_start, t.constraint, t.constraint_date) for t in result.project.tasks.values()}
 
     assert held(without) == held(with_start)
-    assert held(without)["C"] == (ConstraintType.ASAP, None)
-    assert held(without)["B"] == (ConstraintType.SNET, date(2030, 1, 4))
+    assert held(without)["C"] == (date(2030, 1, 1), ConstraintType.ASAP, None)
+    assert held(without)["B"] == (date(2030, 1, 4), ConstraintType.ASAP, None)
 
 
 def test_a_summary_of_unlinked_manual_tasks_is_critical_by_its_own_float_as_ms_project_marks_it():
@@ -122,4 +122,4 @@ def test_the_start_holding_a_manual_task_is_written_as_ms_project_stores_it_and_
                for t in ET.parse(path).getroot().find(f"{NS}Tasks")}
     assert written["Build"] == ("0", None) and written["Review"][0] == "7"  # the planner's own FNLT (code 7) is kept
     build = next(t for t in read_plan(path).project.tasks.values() if t.key == "B")
-    assert (build.manual, build.constraint, build.constraint_date) == (True, ConstraintType.SNET, date(2030, 1, 4))
+    assert (build.manual, build.manual_start, build.constraint) == (True, date(2030, 1, 4), ConstraintType.ASAP)

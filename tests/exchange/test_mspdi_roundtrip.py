@@ -50,7 +50,7 @@ def _rich_plan() -> Project:
     add(Task("M2", "Landing", 0, TaskKind.MILESTONE, id="m2", position=2, constraint=ConstraintType.SNLT,
              constraint_date=date(2031, 6, 1)))
     add(Task("F1", "Fixed finish", 10, id="f1", position=3, constraint=ConstraintType.FNET,
-             constraint_date=date(2031, 1, 20), manual=True))
+             constraint_date=date(2031, 1, 20), manual=True, manual_start=date(2031, 1, 10)))
     add(Task("S1", "Must start", 5, id="s1", position=4, constraint=ConstraintType.MSO,
              constraint_date=date(2030, 2, 2)))
     add(Task("A1", "Late install", 7, id="a1", position=5, constraint=ConstraintType.ALAP))

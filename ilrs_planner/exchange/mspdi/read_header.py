@@ -6,7 +6,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from datetime import date
 
-from ...domain import ConstraintType, Project
+from ...domain import Project
 from ...domain.calendar import refuse_calendar_without_work
 from .helpers import NO_START, OURS_CONTINUOUS, RESOURCE_TEXT_FIELDS, TEXT_FIELDS, start_from_stamp
 from .read_calendars import read_calendars
@@ -61,7 +61,3 @@ def start_from_tasks(project: Project, tasks: TaskReader, warnings: list[str]) -
     """The plan's start when the file gives none: the earliest start MS Project stored, or today."""
     project.start = tasks.earliest_start or date.today()
     warnings.append(f"the file gives no project start; using {project.start.isoformat()}")
-    for task in tasks.held_manual:  # on the plan's start, a manual task needs no constraint (as with one given)
-        if task.constraint is ConstraintType.SNET and task.constraint_date is not None \
-                and task.constraint_date <= project.start:
-            task.constraint, task.constraint_date = ConstraintType.ASAP, None

@@ -35,7 +35,6 @@ class TaskReader(TaskFields):
         self.suffix: dict[str, int] = {}  # last numeric suffix given to a repeated key
         self.explicit_kind: set[str] = set()  # tasks whose kind the file states (ILRS kind field)
         self.earliest_start: date | None = None  # of the stored starts
-        self.held_manual: list[Task] = []  # manual tasks held on their start before the plan's start is known
         self.parents: list[str] = []  # ids of the open summaries, outermost first
         self.summary: ET.Element | None = None  # the project summary task (UID 0)
         # Resources follow the tasks in an MSPDI file, so an owner named by key is found at the end.

@@ -3,7 +3,7 @@ classification, estimate and baselines (`TaskFields`, which `read_tasks.TaskRead
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from ...domain import (
     Classification,
@@ -19,9 +19,9 @@ from ...domain import (
 from ...domain.durations import MAX_DURATION_DAYS
 from .helpers import (
     CONSTRAINT_CODES,
+    DAY_END,
     FINISH_CONSTRAINTS,
     MAX_BASELINES,
-    NO_START,
     deadline_from_stamp,
     finish_from_stamp,
     start_from_stamp,
@@ -37,12 +37,14 @@ _PRECISIONS = {member.value: member for member in Precision}
 _CONFIDENCES = {member.value: member for member in Confidence}
 
 
-def _hold_manual_start(task: Task, start: date) -> None:
-    """A manually scheduled task starts where its own constraint date puts it (see engine.cpm): one
-    as soon or as late as possible, and not yet started, gets Start No Earlier Than its stored start."""
-    undated = task.constraint in (ConstraintType.ASAP, ConstraintType.ALAP)
-    if undated and task.actual_start is None and task.actual_finish is None:
-        task.constraint, task.constraint_date = ConstraintType.SNET, start
+def _hold_manual_start(task: Task, start: date, stamp: str) -> None:
+    """A manually scheduled task not yet started keeps the start MS Project stored as its manual
+    start, beside its constraint (MS Project does not move a manual task for its constraint); a
+    milestone stored at the end of a day (17:00) stays at the end of that day."""
+    if task.actual_start is None and task.actual_finish is None:
+        at_day_end = task.duration == 0 and stamp[11:16] >= DAY_END.strftime("%H:%M")
+        task.manual_start = start - timedelta(days=1) if at_day_end else start
+        task.manual_start_at_day_end = at_day_end
 
 
 class TaskFields:
@@ -53,7 +55,6 @@ class TaskFields:
     minutes_per_day: int
     stored: dict[str, tuple]
     earliest_start: date | None
-    held_manual: list[Task]
     explicit_kind: set[str]
     owner_keys: dict[str, tuple[str, str]]
     baseline_entries: dict[int, dict[str, tuple[date, date]]]
@@ -118,10 +119,8 @@ class TaskFields:
         if start is None or finish is None:
             return
         self.stored[task.id] = (start, max(finish, start))
-        if task.manual and start > self.project.start and not fields.flag("Summary"):
-            _hold_manual_start(task, start)
-            if self.project.start == NO_START:  # the file gave no start: freed if it starts with the plan
-                self.held_manual.append(task)
+        if task.manual and not fields.flag("Summary"):
+            _hold_manual_start(task, start, fields.text("Start"))
 
     def _source_date(self, text: str, where: str) -> date | None:
         """The ISO date our own export writes; anything else is left out with a warning."""

@@ -44,9 +44,9 @@ def _custom_values(project: Project, task: Task, is_summary: bool) -> dict[str, 
 
 
 def _written_constraint(task: Task, start: date, is_summary: bool) -> ConstraintType:
-    """The task's constraint, but for the Start No Earlier Than that holds a manual task on its start:
-    MS Project keeps that start as the task's ManualStart beside no constraint (As Soon As Possible),
-    so a task turned auto there goes where its links put it; read back, the start holds it again."""
+    """The task's constraint, but for the Start No Earlier Than that held a manual task on its start
+    in a plan made before manual starts were kept apart (domain.task_mode.held_on_start): MS Project
+    keeps that start as the task's ManualStart beside no constraint (As Soon As Possible)."""
     return ConstraintType.ASAP if held_on_start(task, start) and not is_summary else ConstraintType(task.constraint)
 
 
