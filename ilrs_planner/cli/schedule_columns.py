@@ -46,6 +46,7 @@ class ScheduleColumns:
     provenance: tuple[list[str], list[str], list[str], list[str | None]]
     summary: np.ndarray  # per row: the task is a summary (a phase)
     manual: np.ndarray  # per row: the task's manual flag (MS Project's Task Mode); a summary's is not read
+    manual_starts: list[str | None]  # per row: a manual leaf task's manual start (ISO), else None
 
 
 def schedule_columns(project: Project, schedule: Schedule, last_days: bool = False,
@@ -74,7 +75,8 @@ def schedule_columns(project: Project, schedule: Schedule, last_days: bool = Fal
         _at_shown_precision(dates, ordinals, provenance[0])
     return ScheduleColumns(_in_rows(plan_tasks, "key", places), _in_rows(plan_tasks, "name", places), rows.depths,
                            tuple(dates), table[4], table[5], table[6].astype(bool),  # type: ignore[arg-type]
-                           provenance, rows.summary, _manual(plan_tasks, places))
+                           provenance, rows.summary, manual := _manual(plan_tasks, places),
+                           _manual_starts(plan_tasks, places, manual & ~rows.summary.astype(bool)))
 
 
 def _manual(tasks: Sequence[Task], places: list[int]) -> np.ndarray:
@@ -83,6 +85,14 @@ def _manual(tasks: Sequence[Task], places: list[int]) -> np.ndarray:
     if not any(flags):
         return np.zeros(len(places), dtype=bool)
     return np.fromiter(map(bool, flags), dtype=bool, count=len(places))
+
+
+def _manual_starts(tasks: Sequence[Task], places: list[int], manual: np.ndarray) -> list[str | None]:
+    """Per row: the manual start of a manual leaf task as ISO text, else None (read only when one is manual)."""
+    if not manual.any():
+        return [None] * len(places)
+    starts = _in_rows(tasks, "manual_start", places)
+    return [day.isoformat() if kept and day is not None else None for day, kept in zip(starts, manual.tolist())]
 
 
 def _in_rows(tasks: Sequence[Task], field: str, places: list[int]) -> list[Any]:

@@ -22,7 +22,8 @@ from ..engine.schedule import Schedule
 from .schedule_columns import ScheduleColumns, distinct_texts, schedule_columns
 
 JSON_FIELDS = ("key", "name", "early_start", "early_finish", "late_start", "late_finish", "total_float_days",
-               "free_float_days", "critical", "precision", "confidence", "source", "source_date", "task_mode")
+               "free_float_days", "critical", "precision", "confidence", "source", "source_date", "task_mode",
+               "manual_start")
 FINISH_CONVENTION = ("exclusive: early_finish, late_finish and project_finish are the day after the last day "
                      "of work; a milestone's start and finish are its point in time, the day after the day shown "
                      "when it sits at the end of a working day (after a task ending Friday: Saturday)")
@@ -33,7 +34,8 @@ PROVENANCE = ("precision: day/month/quarter/year, how precisely the task's dates
               "an assumption pushed it: its dates are no longer the source's; a date the planner typed or dragged "
               "makes the task an assumption; source: the cited address ('' for none); source_date: the source's "
               "date (ISO) or null; task_mode: manual (MS Project's Manually Scheduled: the task keeps its start "
-              "whatever its predecessors say) or auto, null for a summary")
+              "whatever its predecessors say) or auto, null for a summary; manual_start: the day a manual task is "
+              "kept on, apart from its constraint (MS Project's ManualStart; ISO), null when it has none")
 BLOCK = 5000  # table lines per write: few writes, and output starts before the last line is made
 
 
@@ -42,7 +44,8 @@ def schedule_data(project: Project, schedule: Schedule) -> dict:
     columns = schedule_columns(project, schedule)
     modes = _MODE_VALUES[_task_mode_places(columns)].tolist()
     rows = zip(columns.keys, columns.names, *columns.dates, columns.total_float.tolist(),
-               columns.free_float.tolist(), columns.critical.tolist(), *columns.provenance, modes)
+               columns.free_float.tolist(), columns.critical.tolist(), *columns.provenance, modes,
+               columns.manual_starts)
     return {"finish_convention": FINISH_CONVENTION, "provenance": PROVENANCE,
             "project_start": schedule.project_start.isoformat(), "project_finish": schedule.project_finish.isoformat(),
             "tasks": [dict(zip(JSON_FIELDS, row)) for row in rows]}
@@ -58,7 +61,8 @@ def write_json(project: Project, schedule: Schedule, out: TextIO, pretty: bool =
     values = [_json_texts(columns.keys), _json_texts(columns.names), *columns.dates,
               _json_counts(columns.total_float), _json_counts(columns.free_float),
               _JSON_BOOLS[columns.critical.astype(np.intp)].tolist(), precision, confidence, _json_texts(source),
-              _json_dates(source_date), _JSON_MODES[_task_mode_places(columns)].tolist()]
+              _json_dates(source_date), _JSON_MODES[_task_mode_places(columns)].tolist(),
+              _json_dates(columns.manual_starts)]
     out.write(f'{{"finish_convention":"{FINISH_CONVENTION}","provenance":{encode_basestring(PROVENANCE)},'
               f'"project_start":"{schedule.project_start.isoformat()}",'
               f'"project_finish":"{schedule.project_finish.isoformat()}","tasks":[')
@@ -79,7 +83,8 @@ def _task_mode_places(columns: ScheduleColumns) -> np.ndarray:
 
 # A row's text around its values: strings are quoted here, their insides come escaped (_json_texts).
 _JSON_ROW = ",{" + ",".join(f'"{name}":{value}' for name, value in zip(JSON_FIELDS, (
-    '"%s"', '"%s"', '"%s"', '"%s"', '"%s"', '"%s"', "%s", "%s", "%s", '"%s"', '"%s"', '"%s"', "%s", "%s"))) + "}"
+    '"%s"', '"%s"', '"%s"', '"%s"', '"%s"', '"%s"', "%s", "%s", "%s", '"%s"', '"%s"', '"%s"', "%s", "%s",
+    "%s"))) + "}"
 _JSON_PIECES = _JSON_ROW.split("%s")
 
 

@@ -35,7 +35,7 @@ def test_schedule_json_structure_and_hand_checked_dates(capsys):
     for task in data["tasks"]:
         assert set(task) == {"key", "name", "early_start", "early_finish", "late_start", "late_finish",
                              "total_float_days", "free_float_days", "critical", "precision", "confidence", "source",
-                             "source_date", "task_mode"}
+                             "source_date", "task_mode", "manual_start"}
         got = (task["name"], task["early_start"], task["early_finish"], task["late_start"], task["late_finish"],
                task["total_float_days"], task["critical"])
         assert got == EXPECTED[task["key"]]
@@ -150,20 +150,23 @@ def test_schedule_json_carries_each_tasks_precision_confidence_and_source(tmp_pa
 
 
 def test_schedule_json_says_which_tasks_are_manually_scheduled(tmp_path, capsys):
-    # Pad (5 d) then Site survey, manual on 2030-01-03 (SNET): it keeps that start though Pad ends 01-06.
+    # Pad (5 d) then Site survey, manual on 2030-01-03: it keeps that start though Pad ends 01-06; its
+    # own Start No Earlier Than 2030-01-02 is no part of its manual start.
     plan = Project(name="Modes", start=date(2030, 1, 1))
     plan.add_task(Task("PH", "Phase", 0, id="ph", position=0))
     plan.add_task(Task("pad", "Pad", 5, id="p", parent_id="ph", position=0))
     plan.add_task(Task("survey", "Site survey", 4, id="s", parent_id="ph", position=1, manual=True,
-                       constraint=ConstraintType.SNET, constraint_date=date(2030, 1, 3)))
+                       manual_start=date(2030, 1, 3), constraint=ConstraintType.SNET,
+                       constraint_date=date(2030, 1, 2)))
     plan.add_link(Link("p", "s"))
     save_project(plan, tmp_path / "p.db")
     for extra in ([], ["--pretty"]):
         assert main(["schedule", str(tmp_path / "p.db"), "--json", *extra]) == 0
         data = json.loads(capsys.readouterr().out)
-        rows = {t["key"]: (t["task_mode"], t["early_start"]) for t in data["tasks"]}
-        assert rows == {"PH": (None, "2030-01-01"), "pad": ("auto", "2030-01-01"), "survey": ("manual", "2030-01-03")}
-        assert "task_mode" in data["provenance"]
+        rows = {t["key"]: (t["task_mode"], t["early_start"], t["manual_start"]) for t in data["tasks"]}
+        assert rows == {"PH": (None, "2030-01-01", None), "pad": ("auto", "2030-01-01", None),
+                        "survey": ("manual", "2030-01-03", "2030-01-03")}
+        assert "task_mode" in data["provenance"] and "manual_start" in data["provenance"]
 
 
 def test_schedule_table_shows_dates_to_the_precision_they_are_known(tmp_path, capsys):

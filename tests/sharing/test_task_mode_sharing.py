@@ -53,3 +53,29 @@ def test_a_partner_copy_keeps_task_modes_and_the_shown_tasks_dates():
     for tid in out.tasks:
         assert (after[tid].early_start, after[tid].early_finish) == (before[tid].early_start,
                                                                      before[tid].early_finish), tid
+
+
+def test_a_manual_start_shows_in_the_diff_and_merges_three_ways(small_plan):
+    base = clone_project(small_plan)
+    base.tasks["t-a"].manual, base.tasks["t-a"].manual_start = True, date(2030, 1, 1)
+    ours, theirs = clone_project(base), clone_project(base)
+    ours.tasks["t-a"].duration = 20
+    theirs.tasks["t-a"].manual_start = date(2030, 2, 4)  # they moved the manual task
+    diff = diff_projects(base, theirs, with_schedule=False)
+    changes = {item.label: {c.field: (c.old, c.new) for c in item.changes} for item in diff.tasks.changed}
+    assert changes == {"A Mission A": {"manual_start": ("2030-01-01", "2030-02-04")}}
+    result = merge_projects(base, ours, theirs)
+    assert result.clean
+    merged = result.project.tasks["t-a"]
+    assert (merged.duration, merged.manual_start) == (20, date(2030, 2, 4))
+    assert schedule(result.project).tasks["t-a"].early_start == date(2030, 2, 4)
+
+
+def test_both_sides_moving_a_manual_task_is_a_conflict(small_plan):
+    base = clone_project(small_plan)
+    base.tasks["t-a"].manual, base.tasks["t-a"].manual_start = True, date(2030, 1, 1)
+    ours, theirs = clone_project(base), clone_project(base)
+    ours.tasks["t-a"].manual_start, theirs.tasks["t-a"].manual_start = date(2030, 1, 7), date(2030, 2, 4)
+    result = merge_projects(base, ours, theirs)
+    assert not result.clean
+    assert any(conflict.field == "manual_start" for conflict in result.conflicts)
