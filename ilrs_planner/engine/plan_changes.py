@@ -100,14 +100,27 @@ def _task_changes(old_task: Task, new_task: Task, rank: tuple[date, date]) -> li
         text = f"constraint of '{new_task.key}': {_constraint_text(old_task)} → {_constraint_text(new_task)}"
         out.append(((*rank, 3), "constraint", new_task.key, text,
                     _setter(new_task.id, constraint=new_task.constraint, constraint_date=new_task.constraint_date)))
-    if old_task.manual != new_task.manual:  # a manual task keeps its start whatever its predecessors say
-        mode = "manually scheduled" if new_task.manual else "auto scheduled"
-        out.append(((*rank, 3), "task_mode", new_task.key, f"'{new_task.key}' now {mode}",
-                    _setter(new_task.id, manual=new_task.manual)))
+    if _mode_of(old_task) != _mode_of(new_task):  # a manual task keeps its start whatever its predecessors say
+        out.append(((*rank, 3), "task_mode", new_task.key, _mode_text(old_task, new_task),
+                    _setter(new_task.id, **dict(zip(_MODE_FIELDS, _mode_of(new_task))))))
     if old_task.parent_id != new_task.parent_id:
         out.append(((*rank, 4), "moved_in_wbs", new_task.key, f"'{new_task.key}' moved in the WBS",
                     _setter(new_task.id, parent_id=new_task.parent_id)))
     return out
+
+
+_MODE_FIELDS = ("manual", "manual_start", "manual_start_at_day_end")
+
+
+def _mode_of(task: Task) -> tuple[object, ...]:
+    """The task's mode and the start a manual task is kept on: they change together (commands.task_mode)."""
+    return tuple(getattr(task, name) for name in _MODE_FIELDS)
+
+
+def _mode_text(old_task: Task, new_task: Task) -> str:
+    if old_task.manual != new_task.manual:
+        return f"'{new_task.key}' now {'manually scheduled' if new_task.manual else 'auto scheduled'}"
+    return f"manual start of '{new_task.key}': {old_task.manual_start or 'none'} → {new_task.manual_start or 'none'}"
 
 
 def _constraint_text(task: Task) -> str:

@@ -144,3 +144,14 @@ def test_a_manually_scheduled_task_ends_the_driving_chain_and_turning_it_manual_
     assert {c.description: c.days for c in result.contributions} == {"'build' now manually scheduled": -20}
     assert [(s.key, s.driver) for s in result.new_chain] == [
         ("launch", "FS from build"), ("build", "manually scheduled (its start is the planner's)")]
+
+
+def test_a_manual_task_moved_to_another_start_is_credited_by_its_manual_start():
+    old = _plan()
+    old.tasks["build"].manual, old.tasks["build"].manual_start = True, D(2030, 1, 21)  # where design put it
+    new = copy.deepcopy(old)
+    new.tasks["build"].manual_start = D(2030, 1, 31)  # ten days later: build's 40 days, launch with them
+    result = attribute_projects(old, new, "launch")
+    assert (result.old_date, result.new_date) == (D(2030, 3, 2), D(2030, 3, 12))
+    assert {c.description: c.days for c in result.contributions} == {
+        "manual start of 'build': 2030-01-21 → 2030-01-31": 10}
