@@ -82,4 +82,5 @@ CODES = {
     "signature.history_rewritten": "The plan's baseline history was rewritten; signing it needs --rewrite-history.",
     "key.invalid": "The key could not be read.",
     "cli.usage": "The command line was not understood.",
+    "check.bad_threshold": "A schedule check threshold has a name or value it cannot take.",
 }

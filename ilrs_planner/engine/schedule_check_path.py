@@ -1,0 +1,49 @@
+"""DCMA check 12, the critical path test: delay one critical task and see the plan's finish move as much.
+
+The task delayed is the earliest-starting incomplete task on the path through the plan's finish:
+of the tasks with the float of the task that finishes last (0 unless a deadline or constraint makes
+it negative), the first. A task held by a deadline elsewhere is critical too, yet delaying it need
+not move the finish; DCMA's test is about the path the finish hangs on. The delay is the What-if's
+slip (engine.whatif), in the task's own working days; the finish must move by as many working days
+of the task's calendar. A path broken by a constraint, a manually scheduled task or a missing link
+moves the finish less (or not at all), and the test fails.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..domain import PlannerError, Project
+from ..domain.durations import format_days
+from ..domain.working_count import WorkedDays
+from .cpm import schedule as cpm_schedule
+from .schedule import Schedule
+from .schedule_check_columns import PlanColumns
+from .schedule_check_result import FAIL, NOT_APPLICABLE, PASS, CheckResult, flagged
+from .schedule_check_thresholds import Thresholds
+from .whatif import scenario_fields, scenario_project
+
+NAME = "Critical path test"
+
+
+def critical_path_test(project: Project, schedule: Schedule, c: PlanColumns, t: Thresholds) -> CheckResult:
+    """12: pass when the finish moves by the delay given to the path's first incomplete task."""
+    threshold, delay = f"finish moves {format_days(t.critical_path_delay, signed=True)}", t.critical_path_delay
+    eligible = np.flatnonzero(c.eligible)
+    if not len(eligible):
+        return CheckResult("critical_path_test", 12, NAME, threshold, NOT_APPLICABLE, note="no incomplete tasks")
+    last = eligible[np.argmax(c.early_finish[eligible])]
+    on_path = eligible[c.total_float[eligible] == c.total_float[last]]
+    row = int(on_path[np.lexsort((on_path, c.first_day[on_path]))][0])
+    task = c.tasks[row]
+    try:
+        fields, _text = scenario_fields(project, schedule, task.id, slip_days=delay)
+        after = cpm_schedule(scenario_project(project, task.id, fields))
+    except PlannerError as error:  # the delay runs the plan past what can be scheduled
+        return CheckResult("critical_path_test", 12, NAME, threshold, NOT_APPLICABLE, note=error.message)
+    moved = WorkedDays(project).between(task, schedule.project_finish, after.project_finish)
+    status = PASS if moved == delay else FAIL
+    value = f"delayed {format_days(delay, task.elapsed, signed=True)}: the plan's finish moved " \
+            f"{format_days(moved, task.elapsed, signed=True)} ({schedule.last_day()} to {after.last_day()})"
+    return CheckResult("critical_path_test", 12, NAME, threshold, status, int(status == FAIL), 1, None,
+                       f"{task.key} {value}", flagged(c.tasks, [row], lambda _row: value))

@@ -1,0 +1,90 @@
+"""DCMA checks 11 (missed tasks), 13 (CPLI) and 14 (BEI): progress against a baseline at the status date.
+
+A baseline holds each task's start and exclusive finish; a task is due by the baseline when its
+baseline last day of work (a milestone's day) is before the status date, the first day of work left.
+Without a baseline or a status date these checks are not applicable, and say which is missing.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+
+from ..domain import Baseline
+from .schedule_check_columns import NONE, PlanColumns, day
+from .schedule_check_result import FAIL, NOT_APPLICABLE, PASS, CheckResult, flagged, share_result
+from .schedule_check_thresholds import Thresholds
+
+
+def progress_checks(c: PlanColumns, t: Thresholds, baseline: Baseline | None,
+                    status: date | None) -> tuple[CheckResult, CheckResult, CheckResult]:
+    """(11 Missed tasks, 13 CPLI, 14 BEI)."""
+    missing = "the plan has no baseline" if baseline is None else "the plan has no status date" if status is None \
+        else ""
+    if missing:
+        return (_not_applicable("missed_tasks", 11, "Missed tasks", f"<= {t.missed_tasks:g} %", missing),
+                _not_applicable("cpli", 13, "CPLI", f">= {t.cpli:g}", missing),
+                _not_applicable("bei", 14, "BEI", f">= {t.bei:g}", missing))
+    assert baseline is not None and status is not None  # else missing, above
+    entries = baseline.entries
+    start = np.fromiter((entries[i][0].toordinal() if i in entries else NONE for i in c.ids), np.int64, len(c.ids))
+    finish = np.fromiter((entries[i][1].toordinal() if i in entries else NONE for i in c.ids), np.int64, len(c.ids))
+    in_baseline = ~c.summary & (finish != NONE)
+    last = np.where(finish > start, finish - 1, finish)  # the baseline's last day of work, a milestone's day
+    due = in_baseline & (last < status.toordinal())
+    return (_missed(c, t, due, finish, last), _cpli(c, t, in_baseline, finish, status), _bei(c, t, due, last))
+
+
+def _not_applicable(key: str, number: int, name: str, threshold: str, why: str) -> CheckResult:
+    return CheckResult(key, number, name, threshold, NOT_APPLICABLE, note=why)
+
+
+def _missed(c: PlanColumns, t: Thresholds, due: np.ndarray, finish: np.ndarray, last: np.ndarray) -> CheckResult:
+    """11: tasks due by the baseline not finished, or finished after their baseline finish."""
+    late = due & (c.actual_finish > finish)
+    missed = np.flatnonzero((due & ~c.done) | late).tolist()
+    def value(i: int) -> str:
+        return f"baseline finish {day(last[i])}; " + (_finished(c, i) if c.done[i] else "not finished")
+
+    return share_result("missed_tasks", 11, "Missed tasks", t.missed_tasks, len(missed), int(due.sum()),
+                        flagged(c.tasks, missed, value), "tasks due by the baseline")
+
+
+def _finished(c: PlanColumns, i: int) -> str:
+    finish = int(c.actual_finish[i])
+    return f"finished {day(finish if c.milestone[i] or finish == c.actual_start[i] else finish - 1)}"
+
+
+def _cpli(c: PlanColumns, t: Thresholds, in_baseline: np.ndarray, finish: np.ndarray, status: date) -> CheckResult:
+    """13: (critical path length + float to the baseline finish) / critical path length, from the
+    status date: (baseline finish - status date) / (forecast finish - status date), in days, over the
+    tasks the baseline holds (tasks added since would move the forecast, not the baseline)."""
+    name, threshold = "CPLI", f">= {t.cpli:g}"
+    rows = np.flatnonzero(in_baseline)[::-1]  # of tasks finishing together, the last in the plan (a milestone)
+    if not len(rows):
+        return _not_applicable("cpli", 13, name, threshold, "the baseline holds none of the plan's tasks")
+    s = status.toordinal()
+    planned, last = int(finish[rows].max()), rows[np.argmax(c.early_finish[rows])]
+    forecast = int(c.early_finish[last])
+    if forecast <= s:
+        return _not_applicable("cpli", 13, name, threshold, "the baseline's tasks are forecast to finish by the "
+                               "status date: no critical path is left")
+    index = (planned - s) / (forecast - s)
+    note = f"baseline finish {day(planned - 1)}, forecast finish {day(forecast - 1)}, status date {status}"
+    value = f"forecast finish {day(c.last_day[last])}, baseline finish {day(planned - 1)}"
+    return CheckResult("cpli", 13, name, threshold, PASS if index >= t.cpli - 1e-9 else FAIL, None, None, index, note,
+                       flagged(c.tasks, [int(last)], lambda _row: value))
+
+
+def _bei(c: PlanColumns, t: Thresholds, due: np.ndarray, last: np.ndarray) -> CheckResult:
+    """14: tasks finished (whenever due) / tasks due by the baseline; the due ones not finished listed."""
+    name, threshold, count = "BEI", f">= {t.bei:g}", int(due.sum())
+    if count == 0:
+        return _not_applicable("bei", 14, name, threshold, "no task is due by the baseline before the status date")
+    finished = int(c.done.sum())
+    index = finished / count
+    behind = np.flatnonzero(due & ~c.done).tolist()
+    return CheckResult("bei", 14, name, threshold, PASS if index >= t.bei - 1e-9 else FAIL, None, count, index,
+                       f"{finished} tasks finished, {count} due by the baseline",
+                       flagged(c.tasks, behind, lambda i: f"baseline finish {day(last[i])}; not finished"))

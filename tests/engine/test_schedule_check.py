@@ -1,0 +1,223 @@
+"""The schedule check (DCMA 14-point) on small plans whose every count is worked out by hand."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from ilrs_planner.domain import Baseline, ConstraintType, Link, LinkType, PlannerError, Project, Task, TaskKind
+from ilrs_planner.engine.cpm import schedule
+from ilrs_planner.engine.schedule_check import check_schedule
+from ilrs_planner.engine.schedule_check_thresholds import Thresholds
+
+D = date
+
+
+def _add(project: Project, key: str, duration: int, parent: str | None = "ph", **fields) -> Task:
+    kind = TaskKind.MILESTONE if duration == 0 else TaskKind.TASK
+    return project.add_task(Task(key, key.title(), duration, kind, id=key, parent_id=parent,
+                                 position=len(project.tasks), **fields))
+
+
+def _network() -> Project:
+    """On the 7-day calendar, from 2030-01-01, all under the phase `ph`:
+    a 10 d (the plan's start)  -> b 100 d FS -> e (the finishing milestone) FS
+    a -> c 20 d SS+5 -> d 5 d FS-3 -> e FS;  a -> h 5 d FS -> e SS (h's finish ties nothing)
+    f 10 d must start on 2030-02-01, no links; g finished in 2029, no links.
+    Dates: a 01-01..01-10, b 01-11..04-20, e at the end of 04-20 (its point 04-21); c 01-06..01-25,
+    d 01-23..01-27, h 01-11..01-15.
+    Floats: c and d 83 d (d must finish by e's 04-21, c by d's late start + 3), h 95 d; the rest 0."""
+    project = Project("Check", D(2030, 1, 1))
+    project.add_task(Task("ph", "Phase", 0, TaskKind.PHASE, id="ph"))
+    for key, duration in (("a", 10), ("b", 100), ("c", 20), ("d", 5), ("h", 5), ("e", 0)):
+        _add(project, key, duration)
+    _add(project, "f", 10, constraint=ConstraintType.MSO, constraint_date=D(2030, 2, 1))
+    _add(project, "g", 10, actual_start=D(2029, 1, 1), actual_finish=D(2029, 1, 11), percent_complete=100)
+    for pred, succ, kind, lag in (("a", "b", LinkType.FS, 0), ("a", "c", LinkType.SS, 5), ("c", "d", LinkType.FS, -3),
+                                  ("b", "e", LinkType.FS, 0), ("d", "e", LinkType.FS, 0), ("a", "h", LinkType.FS, 0),
+                                  ("h", "e", LinkType.SS, 0)):
+        project.add_link(Link(pred, succ, kind, lag, id=f"{pred}-{succ}"))
+    return project
+
+
+def _check(project: Project, **limits):
+    return check_schedule(project, schedule(project), thresholds=Thresholds(**limits))
+
+
+def _keys(result) -> list[str]:
+    return [f.key for f in result.tasks]
+
+
+def test_the_schedule_is_the_one_the_counts_were_worked_out_on():
+    dates = schedule(_network()).tasks
+    assert (dates["e"].early_start, dates["c"].total_float, dates["d"].total_float, dates["h"].total_float) == \
+        (D(2030, 4, 21), 83, 83, 95)
+    assert dates["f"].total_float == 0  # a must-start-on date holds its late start too
+
+
+def test_logic_counts_the_incomplete_tasks_missing_a_link_but_the_plans_first_and_last():
+    logic = _check(_network()).result("logic")
+    # Seven incomplete leaf tasks (g is finished, ph a summary). a has no predecessor but starts the
+    # plan; e has no successor but finishes it; f has neither.
+    assert (logic.failing, logic.eligible, logic.status) == (1, 7, "fail")
+    assert [(f.key, f.value) for f in logic.tasks] == [("f", "no predecessor or successor")]
+    assert _check(_network(), logic=14).result("logic").status == "fail"  # 1 of 7 is 14.3 %
+    assert _check(_network(), logic=15).result("logic").status == "pass"
+
+
+def test_leads_lags_and_relationship_types_count_links_with_the_successor_named():
+    result = _check(_network())
+    leads, lags, types = result.result("leads"), result.result("lags"), result.result("relationship_types")
+    assert (leads.failing, leads.eligible, leads.status) == (1, 7, "fail")
+    assert [(f.key, f.value) for f in leads.tasks] == [("d", "FS-3 d from c")]
+    assert (lags.failing, lags.status) == (1, "fail") and [(f.key, f.value) for f in lags.tasks] == \
+        [("c", "SS+5 d from a")]
+    assert (types.failing, types.eligible, types.status) == (2, 7, "fail")  # 5 of 7 FS: 71 %, under 90 %
+    assert sorted(_keys(types)) == ["c", "e"]
+    assert _check(_network(), relationship_types=70).result("relationship_types").status == "pass"
+
+
+def test_links_into_finished_work_are_not_counted():
+    project = _network()
+    project.add_link(Link("g", "f", LinkType.SS, -4, id="g-f"))  # a lead from finished work into f: counted
+    project.add_link(Link("a", "g", LinkType.FS, 2, id="a-g"))  # a lag into finished g: history, not counted
+    result = _check(project)
+    assert (result.result("leads").failing, result.result("leads").eligible) == (2, 8)
+    assert result.result("lags").failing == 1
+
+
+def test_hard_constraints_float_and_duration_count_incomplete_tasks():
+    result = _check(_network())
+    hard, high, negative, long = (result.result(k) for k in ("hard_constraints", "high_float", "negative_float",
+                                                            "high_duration"))
+    assert (hard.failing, hard.eligible, [(f.key, f.value) for f in hard.tasks]) == (1, 7, [("f", "MSO 2030-02-01")])
+    assert (high.failing, sorted((f.key, f.value) for f in high.tasks)) == \
+        (3, [("c", "83 d"), ("d", "83 d"), ("h", "95 d")])
+    assert (negative.failing, negative.status) == (0, "pass")
+    # e is a milestone: six tasks have a duration; only b's 100 d is over 44.
+    assert (long.failing, long.eligible, [(f.key, f.value) for f in long.tasks]) == (1, 6, [("b", "100 d")])
+    assert _check(_network(), high_duration_days=100).result("high_duration").failing == 0
+    assert _check(_network(), high_float_days=90).result("high_float").failing == 1  # h alone
+
+
+def test_a_missed_deadline_is_negative_float_on_the_tasks_driving_it():
+    project = _network()
+    project.tasks["b"].deadline = D(2030, 4, 10)  # b's last day is 04-20: ten days late
+    negative = _check(project).result("negative_float")
+    assert (negative.failing, negative.status) == (2, "fail")
+    assert {(f.key, f.value) for f in negative.tasks} == {("a", "-10 d"), ("b", "-10 d")}
+
+
+def test_open_ends_and_summary_links_are_listed_but_not_scored():
+    project = _network()
+    project.add_task(Task("s", "Support", 0, TaskKind.PHASE, id="s", position=20))
+    _add(project, "k", 5, parent="s")
+    project.add_link(Link("s", "e", id="s-e"))
+    result = _check(project)
+    ends, summary = result.result("open_ends"), result.result("summary_links")
+    assert ends.status == summary.status == "info"
+    assert {(f.key, f.value) for f in ends.tasks} == {
+        ("f", "start open: no predecessor; finish open: no successor"), ("h", "finish open: only SS/SF successors"),
+        ("k", "start open: no predecessor; finish open: no successor")}
+    assert [(f.key, f.value) for f in summary.tasks] == [("s", "FS to e")]
+
+
+def test_the_critical_path_test_delays_the_first_task_on_the_finishing_path():
+    path = _check(_network()).result("critical_path_test")
+    assert (path.status, [(f.key, f.value) for f in path.tasks]) == (
+        "pass", [("a", "delayed +600 d: the plan's finish moved +600 d (2030-04-20 to 2031-12-11)")])
+
+
+def test_the_critical_path_test_fails_where_a_constraint_breaks_the_path():
+    project = _network()
+    project.tasks["b"].constraint, project.tasks["b"].constraint_date = ConstraintType.MSO, D(2030, 1, 11)
+    path = _check(project, critical_path_delay=30).result("critical_path_test")
+    assert path.status == "fail"  # a slips 30 days, b stays put on its date, and so does the finish
+    assert path.tasks[0].value == "delayed +30 d: the plan's finish moved 0 d (2030-04-20 to 2030-04-20)"
+
+
+def test_the_critical_path_test_counts_working_days_on_a_working_calendar():
+    from ilrs_planner.domain import Calendar
+
+    project = _network()
+    standard = project.add_calendar(Calendar("Standard", (True,) * 5 + (False,) * 2, id="std"))
+    project.default_calendar_id = standard.id
+    path = _check(project, critical_path_delay=10).result("critical_path_test")
+    assert path.status == "pass"  # ten working days: two weeks later on the calendar
+    assert "moved +10 d" in path.tasks[0].value
+
+
+def _progress_plan() -> Project:
+    """x 10 d -> y 10 d -> z 10 d -> m, from 2030-01-01, status date 2030-01-25, and a baseline of
+    that plan: x 01-01..01-10, y 01-11..01-20, z 01-21..01-30, m 01-31. x finished on 01-12, two days
+    late; y started 01-13 and is half done, so its 5 days left run from the status date: y ends
+    01-29, z 01-30..02-08, m 02-09."""
+    project = Project("Progress", D(2030, 1, 1), status_date=D(2030, 1, 25))
+    _add(project, "x", 10, None, actual_start=D(2030, 1, 1), actual_finish=D(2030, 1, 13), percent_complete=100)
+    _add(project, "y", 10, None, actual_start=D(2030, 1, 13), percent_complete=50)
+    _add(project, "z", 10, None)
+    _add(project, "m", 0, None)
+    for pred, succ in (("x", "y"), ("y", "z"), ("z", "m")):
+        project.add_link(Link(pred, succ, id=f"{pred}-{succ}"))
+    entries = {"x": (D(2030, 1, 1), D(2030, 1, 11)), "y": (D(2030, 1, 11), D(2030, 1, 21)),
+               "z": (D(2030, 1, 21), D(2030, 1, 31)), "m": (D(2030, 1, 31), D(2030, 1, 31))}
+    project.baselines.append(Baseline("Plan", D(2029, 12, 1), entries))
+    return project
+
+
+def test_missed_tasks_are_those_due_by_the_baseline_that_finished_late_or_not_at_all():
+    missed = _check(_progress_plan()).result("missed_tasks")
+    assert (missed.failing, missed.eligible, missed.status) == (2, 2, "fail")  # z and m are not due yet
+    assert [(f.key, f.value) for f in missed.tasks] == [
+        ("x", "baseline finish 2030-01-10; finished 2030-01-12"), ("y", "baseline finish 2030-01-20; not finished")]
+
+
+def test_cpli_and_bei_measure_the_plan_against_its_baseline_at_the_status_date():
+    result = _check(_progress_plan())
+    cpli, bei = result.result("cpli"), result.result("bei")
+    # The baseline finishes 6 days after the status date (01-31), the forecast 15 days after (02-09).
+    assert cpli.value == pytest.approx(6 / 15) and cpli.status == "fail"
+    assert [f.key for f in cpli.tasks] == ["m"]
+    assert (bei.value, bei.eligible, bei.status) == (0.5, 2, "fail")  # x finished of x and y due
+    assert [(f.key, f.value) for f in bei.tasks] == [("y", "baseline finish 2030-01-20; not finished")]
+    assert _check(_progress_plan(), cpli=0.4, bei=0.5).passed is False  # missed tasks still fail
+    assert _check(_progress_plan(), cpli=0.4).result("cpli").status == "pass"
+
+
+def test_the_baseline_checks_do_not_apply_without_a_baseline_or_a_status_date():
+    project = _progress_plan()
+    project.baselines.clear()
+    result = _check(project)
+    for key in ("missed_tasks", "cpli", "bei"):
+        assert (result.result(key).status, result.result(key).note) == ("n/a", "the plan has no baseline")
+    assert result.result("resources").status == "n/a"
+    network = _check(_network())
+    assert network.result("invalid_dates").note == "the plan has no status date"
+    assert network.result("cpli").note == "the plan has no baseline"
+
+
+def test_invalid_dates_name_actuals_recorded_after_the_status_date():
+    project = _progress_plan()
+    project.tasks["z"].actual_start = D(2030, 2, 3)  # recorded as started after the status date
+    invalid = _check(project).result("invalid_dates")
+    assert (invalid.failing, invalid.eligible, invalid.status) == (1, 4, "fail")
+    assert [(f.key, f.value) for f in invalid.tasks] == [("z", "actual start 2030-02-03 after the status date")]
+    assert _check(_progress_plan()).result("invalid_dates").status == "pass"
+
+
+def test_an_unknown_threshold_or_a_value_not_a_number_is_refused_by_name():
+    with pytest.raises(PlannerError) as unknown:
+        Thresholds().with_values(["logik=5"])
+    assert unknown.value.code == "check.bad_threshold" and "logik" in unknown.value.message
+    with pytest.raises(PlannerError) as bad:
+        Thresholds().with_values(["high_float_days=lots"])
+    assert bad.value.code == "check.bad_threshold" and "whole number" in bad.value.message
+    assert Thresholds().with_values(["logic=10%", "cpli=0.9"]) == Thresholds(logic=10, cpli=0.9)
+
+
+def test_the_check_only_reads_the_plan():
+    project = _network()
+    before = (dict(project.tasks), {k: (t.duration, t.constraint) for k, t in project.tasks.items()})
+    _check(project)
+    assert (dict(project.tasks), {k: (t.duration, t.constraint) for k, t in project.tasks.items()}) == before
