@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from .baselines_panel import BaselinePanel
     from .mta_panel import MtaPanel
     from .risk_panel import RiskPanel
+    from .schedule_check_panel import ScheduleCheckPanel
     from .slip_panel import SlipPanel
     from .whatif_panel import WhatIfPanel
     from .why_panel import WhyPanel
@@ -33,6 +34,7 @@ TOOLS = {
     "why": ("Why did it move?", "why_panel", "WhyPanel", None),
     "whatif": ("What if…", "whatif_panel", "WhatIfPanel", "Ctrl+Shift+W"),
     "risk": ("Schedule risk (Monte Carlo)", "risk_panel", "RiskPanel", "Ctrl+Shift+R"),
+    "check": ("Schedule check", "schedule_check_panel", "ScheduleCheckPanel", "Ctrl+Shift+K"),
 }
 
 # The field a tool's keys go to when its dock is opened (Ctrl+Shift+B and typing a name typed it
@@ -88,6 +90,10 @@ class AnalysisTools:
     def risk(self) -> RiskPanel:
         return self.panel("risk")
 
+    @property
+    def check(self) -> ScheduleCheckPanel:
+        return self.panel("check")
+
     def panel(self, name: str):
         """The panel of a tool, made and put into its dock the first time."""
         if name not in self._panels:
@@ -121,7 +127,8 @@ class AnalysisTools:
             panel.compareRequested.connect(self._compare_two)
             return panel
         # Each dock fills its lists when it is shown, not while it sits hidden (seconds at 100,000 tasks).
-        extra = {"whatif": {"highlight": gantt.set_highlight}, "risk": {"whiskers": gantt.set_whiskers}}
+        extra = {"whatif": {"highlight": gantt.set_highlight}, "risk": {"whiskers": gantt.set_whiskers},
+                 "check": {"show_task": self.window.navigate.show_selected_task}}
         return panel_class(document, defer_while_hidden=True, **extra.get(name, {}))
 
     def _dock(self, name: str, title: str, shortcut: str | None) -> QDockWidget:
@@ -153,7 +160,7 @@ class AnalysisTools:
         menu = self.window.menus["analysis"]
         for name in TOOLS:
             menu.addAction(self.docks[name].toggleViewAction())
-            if name in ("slip", "why"):
+            if name in ("slip", "why", "risk"):
                 menu.addSeparator()
         menu.addSeparator()
         menu.addAction("Export milestone trend chart…", self._export_mta)

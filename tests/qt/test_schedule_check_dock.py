@@ -1,0 +1,91 @@
+"""The Schedule check dock: opened by its key, a check opened onto its tasks, a task chosen by
+double-click or Enter selected in the table, and the checks run again after an edit."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from windows import shown_main_window
+
+from ilrs_planner.commands.links import AddLink
+from ilrs_planner.domain import Link, Project, Task, TaskKind
+from ilrs_planner.qt.document import Document
+from ilrs_planner.qt.models.task_tree_model import TASK_ID_ROLE
+
+
+def _plan() -> Project:
+    """PH (A 10 d -> B 10 d -> C 60 d), then D and E, linked to nothing. A starts the plan and C
+    ends it; D and E have neither a predecessor nor a successor: Logic fails, 2 of 5 tasks."""
+    project = Project("Dock", date(2030, 1, 1))
+    project.add_task(Task("PH", "Phase", kind=TaskKind.PHASE, id="ph", position=0))
+    for index, (key, duration) in enumerate((("A", 10), ("B", 10), ("C", 60))):
+        project.add_task(Task(key, f"Task {key}", duration, id=key.lower(), parent_id="ph", position=index))
+    for index, key in enumerate("DE", 1):
+        project.add_task(Task(key, f"Task {key}", 10, id=key.lower(), position=index))
+    for pred, succ in (("a", "b"), ("b", "c")):
+        project.add_link(Link(pred, succ, id=pred + succ))
+    return project
+
+
+@pytest.fixture
+def window(qtbot):
+    return shown_main_window(qtbot, Document(_plan()), (1300, 800))
+
+
+def _check_item(panel, title: str):
+    items = [panel.tree.topLevelItem(i) for i in range(panel.tree.topLevelItemCount())]
+    return next(item for item in items if item.text(0) == title)
+
+
+def _open_dock(qtbot, window):
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    dock = window.analysis.docks["check"]
+    qtbot.waitUntil(dock.isVisible, timeout=10_000)
+    panel = window.analysis.check
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() > 0, timeout=10_000)
+    return panel
+
+
+def test_the_dock_lists_each_check_with_its_verdict(qtbot, window):
+    panel = _open_dock(qtbot, window)
+    logic = _check_item(panel, "1. Logic")
+    assert [logic.text(c) for c in range(1, 5)] == ["<= 5 %", "2 of 5", "40.0 %", "FAIL"]
+    assert _check_item(panel, "2. Leads").text(4) == "PASS"
+    assert _check_item(panel, "11. Missed tasks").text(4) == "N/A"  # no baseline, no status date
+    # Logic, high float (D and E could wait 70 and 75 days for C) and high duration (C's 60 days).
+    assert panel.headline.text().startswith("3 of 9 checks fail")
+    assert _check_item(panel, "6. High float").text(2) == "2 of 5"
+
+
+def test_a_task_of_an_opened_check_is_found_in_the_table_by_double_click_and_by_enter(qtbot, window):
+    panel = _open_dock(qtbot, window)
+    tree, logic = panel.tree, _check_item(panel, "1. Logic")
+    tree.setFocus()
+    tree.setCurrentItem(logic)
+    qtbot.keyClick(tree, Qt.Key.Key_Right)  # opens the check
+    qtbot.waitUntil(lambda: logic.isExpanded() and logic.childCount() == 2, timeout=10_000)
+    assert [logic.child(i).text(0) for i in range(2)] == [
+        "D  Task D: no predecessor or successor", "E  Task E: no predecessor or successor"]
+    where = tree.visualItemRect(logic.child(0)).center()
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=where)  # a double-click's first press
+    qtbot.mouseDClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    qtbot.waitUntil(lambda: window.tree.currentIndex().data(TASK_ID_ROLE) == "d", timeout=10_000)
+    assert window.document.selected_ids == ["d"]
+    qtbot.keyClick(tree, Qt.Key.Key_Down)
+    qtbot.keyClick(tree, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.tree.currentIndex().data(TASK_ID_ROLE) == "e", timeout=10_000)
+    assert window.document.selected_ids == ["e"]
+
+
+def test_an_edit_runs_the_checks_again_keeping_the_opened_check_open(qtbot, window):
+    panel = _open_dock(qtbot, window)
+    logic = _check_item(panel, "1. Logic")
+    logic.setExpanded(True)
+    window.document.push(AddLink("a", "e"))
+    window.document.push(AddLink("e", "c"))  # E is now between A and C: only D has no logic
+    qtbot.waitUntil(lambda: _check_item(panel, "1. Logic").text(2) == "1 of 5", timeout=10_000)
+    logic = _check_item(panel, "1. Logic")
+    assert logic.isExpanded() and [logic.child(i).text(0) for i in range(logic.childCount())] == [
+        "D  Task D: no predecessor or successor"]
