@@ -71,11 +71,13 @@ def print_check(result) -> None:
             _print_tasks(r.tasks)
     print()
     failed = [r.name for r in result.results if r.status == "fail"]
-    print(f"{len(failed)} checks failed: {', '.join(failed)}" if failed else "Every check passed.")
+    passed = sum(r.status == "pass" for r in result.results)
+    print(f"{len(failed)} checks failed: {', '.join(failed)}" if failed else
+          "Every check passed." if passed else "No check applies to this plan.")
 
 
 def _failing(r) -> str:
-    return "-" if r.failing is None else f"{r.failing:,} of {r.eligible:,}"
+    return "-" if r.failing is None or r.status == "n/a" else f"{r.failing:,} of {r.eligible:,}"
 
 
 def _print_tasks(tasks) -> None:

@@ -108,3 +108,14 @@ def test_help_gives_the_exit_statuses(capsys):
     with pytest.raises(SystemExit):
         main(["check", "--help"])
     assert "0 when every check passes" in " ".join(capsys.readouterr().out.split())
+
+
+def test_an_empty_plan_has_nothing_to_check_and_says_so(tmp_path, capsys):
+    path = tmp_path / "empty.db"
+    save_project(Project("Empty", D(2030, 1, 1)), path)
+    assert main(["check", str(path)]) == 0
+    out = capsys.readouterr().out
+    logic = next(line for line in out.splitlines() if line.startswith("1 "))
+    assert logic.split()[-2:] == ["-", "N/A"]
+    assert "Logic (N/A): no incomplete tasks to check" in out
+    assert out.rstrip().endswith("No check applies to this plan.")

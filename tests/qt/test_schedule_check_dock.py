@@ -11,6 +11,7 @@ from windows import shown_main_window
 
 from ilrs_planner.commands.links import AddLink
 from ilrs_planner.domain import Link, Project, Task, TaskKind
+from ilrs_planner.qt.analysis import installer
 from ilrs_planner.qt.document import Document
 from ilrs_planner.qt.models.task_tree_model import TASK_ID_ROLE
 
@@ -89,3 +90,13 @@ def test_an_edit_runs_the_checks_again_keeping_the_opened_check_open(qtbot, wind
     logic = _check_item(panel, "1. Logic")
     assert logic.isExpanded() and [logic.child(i).text(0) for i in range(logic.childCount())] == [
         "D  Task D: no predecessor or successor"]
+
+
+def test_the_dock_takes_a_share_of_a_tall_window_to_show_its_checks(qtbot, window, monkeypatch):
+    # The offscreen screen is 800 pixels high: this 800-pixel window stands for a 1080-pixel one,
+    # where the panel's own height showed six of its sixteen rows.
+    monkeypatch.setattr(installer, "TALL_WINDOW", 600)
+    panel = _open_dock(qtbot, window)
+    dock = window.analysis.docks["check"]
+    qtbot.waitUntil(lambda: dock.height() >= int(window.height() * installer.CHECK_SHARE) - 8, timeout=10_000)
+    assert panel.tree.viewport().height() > 8 * panel.tree.visualItemRect(_check_item(panel, "1. Logic")).height()

@@ -8,6 +8,7 @@ the first painted window of a 100,000-task plan.
 from __future__ import annotations
 
 import importlib
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
@@ -51,6 +52,7 @@ def scrolling(panel: QWidget) -> QScrollArea:
 
 
 TALL_WINDOW, TREND_SHARE = 900, 0.42  # a window this tall gives the trend's dock this share of its height
+CHECK_SHARE = 0.35  # and the schedule check's: its sixteen checks in sight at 1080 pixels
 
 
 class AnalysisTools:
@@ -61,6 +63,7 @@ class AnalysisTools:
         self._panels: dict[str, QWidget] = {}
         self.docks: dict[str, QDockWidget] = {}
         self._to_front: dict[str, QTimer] = {}
+        self._rooms: dict[str, partial[None]] = {}  # the sizing each tall dock waits to do once shown
         for name, (title, _module, _cls, shortcut) in TOOLS.items():
             self.docks[name] = self._dock(name, title, shortcut)
         self._add_menu()
@@ -101,18 +104,20 @@ class AnalysisTools:
             self.docks[name].setWidget(scrolling(panel))
             if name in FIRST_FIELDS:  # opened by its key, the keys go to this field, ready to type
                 self._to_front[name].timeout.connect(getattr(panel, FIRST_FIELDS[name]).setFocus)
-            if name == "mta":
-                self._to_front[name].timeout.connect(self._room_for_trend)
+            if name in ("mta", "check"):
+                self._rooms[name] = room = partial(self._room_on_tall_window, name)
+                self._to_front[name].timeout.connect(room)
         return self._panels[name]
 
-    def _room_for_trend(self) -> None:
-        """The trend's first showing on a tall window (1080 pixels) with no dock sizes remembered: its
-        dock takes TREND_SHARE of the window's height. The panel's own height left the plot about
-        130 pixels high, its forecasts 5 pixels a year; a size the planner chose is kept, also when
-        the dock is closed and opened again (the timer runs at every showing: sized once only)."""
-        window, dock = self.window, self.docks["mta"]
-        self._to_front["mta"].timeout.disconnect(self._room_for_trend)
-        wanted = int(window.height() * TREND_SHARE)
+    def _room_on_tall_window(self, name: str) -> None:
+        """The trend's (or the schedule check's) first showing on a tall window (1080 pixels) with no
+        dock sizes remembered: its dock takes TREND_SHARE (CHECK_SHARE) of the window's height. The
+        panel's own height left the plot about 130 pixels high, its forecasts 5 pixels a year, and
+        the check six of its sixteen rows; a size the planner chose is kept, also when the dock is
+        closed and opened again (the timer runs at every showing: sized once only)."""
+        window, dock = self.window, self.docks[name]
+        self._to_front[name].timeout.disconnect(self._rooms.pop(name))
+        wanted = int(window.height() * (TREND_SHARE if name == "mta" else CHECK_SHARE))
         if window.layout_remembered or window.height() < TALL_WINDOW or dock.height() >= wanted:
             return
         if window.dockWidgetArea(dock) in (Qt.DockWidgetArea.BottomDockWidgetArea, Qt.DockWidgetArea.TopDockWidgetArea):

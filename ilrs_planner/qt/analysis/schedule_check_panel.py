@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -59,6 +59,10 @@ class ScheduleCheckPanel(QWidget):
         self.tree.itemExpanded.connect(self._list_tasks)
         self.tree.itemActivated.connect(self._go_to_task)  # double-click, and Enter
         self._reload_when_shown = WhenShown(self, self.reload, defer_while_hidden)
+        # Edits that arrive together (an undo of several steps, a paste) are checked once, after
+        # them: at 100,000 tasks a check is about one schedule's time.
+        self._after_edits = QTimer(self, singleShot=True, interval=0)
+        self._after_edits.timeout.connect(self._reload_when_shown.request)
         document.changed.connect(self._plan_changed)
         self._reload_when_shown.request()
 
@@ -79,7 +83,7 @@ class ScheduleCheckPanel(QWidget):
         layout.addWidget(self.message)
 
     def _plan_changed(self, _changes, _initiator) -> None:
-        self._reload_when_shown.request()
+        self._after_edits.start()
 
     def reload(self) -> None:
         """Refill the baselines (the latest first) and check again."""
@@ -156,12 +160,13 @@ def _title(check: CheckResult) -> str:
 
 
 def _failing(check: CheckResult) -> str:
-    return "" if check.failing is None else f"{check.failing:,} of {check.eligible:,}"
+    return "" if check.failing is None or check.status == "n/a" else f"{check.failing:,} of {check.eligible:,}"
 
 
 def _headline(result: ScheduleCheck) -> str:
     scored = [r for r in result.results if r.status in ("pass", "fail")]
     failed = sum(r.status == "fail" for r in scored)
-    verdict = "Every check passes" if not failed else f"{failed} of {len(scored)} checks fail"
+    verdict = f"{failed} of {len(scored)} checks fail" if failed else "Every check passes" if scored else \
+        "No check applies"
     status = f"at the status date {result.status_date}" if result.status_date else "(the plan has no status date)"
     return f"{verdict} {status}. Double-click a task to find it in the plan."
