@@ -19,7 +19,7 @@ from .schedule import Schedule
 from .schedule_check_columns import plan_columns
 from .schedule_check_path import critical_path_test
 from .schedule_check_progress import progress_checks
-from .schedule_check_result import FAIL, NOT_APPLICABLE, CheckResult
+from .schedule_check_result import NOT_APPLICABLE, CheckResult
 from .schedule_check_rules import logic_checks, open_ends, summary_links, task_checks
 from .schedule_check_thresholds import Thresholds
 
@@ -36,7 +36,7 @@ class ScheduleCheck:
     @property
     def passed(self) -> bool:
         """No check failed (those not applicable and the unscored lists aside)."""
-        return not any(r.status == FAIL for r in self.results)
+        return not any(r.failed for r in self.results)
 
     def result(self, key: str) -> CheckResult:
         return next(r for r in self.results if r.key == key)

@@ -16,7 +16,7 @@ import numpy as np
 from ..domain import ConstraintType, Task
 from ..domain.durations import format_days
 from .schedule_check_columns import FF, FS, SS, PlanColumns, day
-from .schedule_check_result import INFO, CheckResult, FlaggedTasks, count_result, flagged, share_result
+from .schedule_check_result import INFO, NOT_APPLICABLE, CheckResult, FlaggedTasks, count_result, flagged, share_result
 from .schedule_check_thresholds import Thresholds
 
 TYPE_NAMES = ("FS", "SS", "FF", "SF")
@@ -112,7 +112,7 @@ def _invalid_dates(c: PlanColumns, t: Thresholds, status: date | None) -> CheckR
     """9: a forecast before the status date (the first day of work left), or an actual date after it
     (the last day of work recorded, as Update progress refuses one)."""
     if status is None:
-        return CheckResult("invalid_dates", 9, "Invalid dates", str(t.invalid_dates), "n/a",
+        return CheckResult("invalid_dates", 9, "Invalid dates", str(t.invalid_dates), NOT_APPLICABLE,
                            note="the plan has no status date")
     s, leaf = status.toordinal(), ~c.summary
     unstarted = (c.actual_start < 0) & (c.actual_finish < 0)
