@@ -6,6 +6,7 @@ import argparse
 
 from ..domain import Classification, PlannerError
 from ..files.same import same_file
+from ..sharing.held_floats import floats_notice
 from ..sharing.redact import redact_project, withheld_summary
 
 
@@ -14,13 +15,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "redact", help="write a partner copy holding only what a classification level may see",
         description="Keep tasks classified at or below LEVEL (a removed summary takes its sub-tasks along); "
-        "bridge dependencies through removed tasks so the kept tasks keep their dates; scrub removed "
-        "names from the remaining text. The output is a fresh file with nothing else in it.")
+        "bridge dependencies through removed tasks so the kept tasks keep their dates and floats; scrub "
+        "removed names from the remaining text. Notes are prose and travel as written (less those names) "
+        "unless --without-notes. The output is a fresh file with nothing else in it.")
     parser.add_argument("plan", metavar="PLAN.db")
     names = ", ".join(c.label.lower() for c in Classification)
     parser.add_argument("--level", required=True, type=_level, metavar="LEVEL",
                         help=f"who the copy is for: {names} ('public', the old name of everyone, is taken too)")
     parser.add_argument("-o", "--output", required=True, metavar="OUT.db")
+    parser.add_argument("--without-notes", action="store_true",
+                        help="leave every note (of tasks, participants and baselines) out of the copy")
     parser.set_defaults(func=run)
 
 
@@ -39,8 +43,13 @@ def run(args: argparse.Namespace) -> int:
     if same_file(args.output, args.plan):  # by name, through a link, or another name for it
         raise PlannerError("cli.usage", "the partner copy must be a new file, not the plan itself")
     project = open_project(args.plan)
-    redacted = redact_project(project, args.level)
+    redacted = redact_project(project, args.level, without_notes=args.without_notes)
     save_project(redacted, args.output)
     level = args.level.label.lower()
-    print(f"{args.output}: {len(redacted.tasks)} tasks at level '{level}', {withheld_summary(project, redacted)}")
+    notes = ", notes left out" if args.without_notes else ""
+    withheld = withheld_summary(project, redacted)
+    print(f"{args.output}: {len(redacted.tasks)} tasks at level '{level}', {withheld}{notes}")
+    notice = floats_notice(project, redacted)
+    if notice:
+        print(notice)
     return 0

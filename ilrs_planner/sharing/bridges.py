@@ -1,10 +1,24 @@
-"""Keeping a redacted plan's dates: bridge links over removed tasks, pins where no bridge can reach.
+"""Keeping a redacted plan's dates and floats: bridges over removed tasks, pins and late-finish bounds.
 
-A bridge keeps the dependency, not the time between: its lag is 0 (or the lead the original
-dates show, when the successor started before the predecessor finished). A lag equal to the gap
-would be the hidden work's duration to anyone who reads links; the successor is held on its
-original date by a start-no-earlier-than pin instead (`pin_drifted`), which shows only the date
-the partner sees anyway.
+The rule: every kept leaf task keeps the full plan's start, finish, total float and free float, and
+nothing in the copy says more than those dates and floats do. A partner planning on Lanyue's float
+must read the days the owner has, not the months of a withheld reserve behind it.
+
+- A bridge keeps the dependency: its lag is the gap the dates show between the predecessor's finish
+  and the successor's start, less the room the predecessor's floats show (its free float, or the
+  part of its total float the successor's lacks). The gap is read off the copy's dates and the
+  room off its floats, so the lag tells nothing else, and with it the predecessor keeps its free
+  float: the withheld work that follows at once still holds it.
+- A successor the copy's schedule would move is pinned on its original date: start no earlier
+  than (must start on, where withheld work pushed it late) (`pin_drifted`).
+- A predecessor the copy gives more total float than the full plan (withheld work after it that
+  reaches no kept task, or a visible link looser than the hidden path) is held by a late-finish
+  bound on the full plan's late finish, which is its finish plus the float shown: finish no later
+  than, or a deadline where it already has a constraint (`hold_late_finishes`, held_floats.py).
+- Where no lag and no bound can give both floats (withheld work with float of its own between two
+  kept tasks), the copy keeps the total float and the free float reads more; `floats_not_kept`
+  names those tasks for the owner before the copy is sent.
+Summaries span and float what they still contain (see redact.py).
 """
 
 from __future__ import annotations
@@ -44,8 +58,8 @@ def _removed_upstream(project: Project, removed: set[str]) -> dict[str, set[str]
 
 
 def bridge_links(project: Project, removed: set[str], dates: Mapping[str, TaskDates]) -> list[tuple[str, str, int]]:
-    """(pred, succ, FS lag ≤ 0) for each kept pair joined only through removed tasks (`dates`: original
-    schedule)."""
+    """(pred, succ, FS lag) for each kept pair joined only through removed tasks (`dates`: original
+    schedule): the gap the dates show less the predecessor's room (see the module doc)."""
     if not removed:
         return []
     direct = {(k.pred_id, k.succ_id) for k in project.links.values()}
@@ -54,11 +68,26 @@ def bridge_links(project: Project, removed: set[str], dates: Mapping[str, TaskDa
         for pred in sorted(preds):
             if (pred, succ) in direct or pred == succ:
                 continue  # an existing link already joins them; a pin covers any difference
-            gap = (dates[succ].early_start - dates[pred].early_finish).days
+            lag = _gap(project, dates[pred], succ, dates[succ]) - _room(dates[pred], dates[succ])
             # A lead past what a plan file holds (a successor started centuries before its
             # predecessor's finish) would stop the copy from saving; the bound and a pin do the same.
-            bridges.append((pred, succ, max(min(gap, 0), -LAG_BOUND)))
+            bridges.append((pred, succ, max(min(lag, LAG_BOUND), -LAG_BOUND)))
     return bridges
+
+
+def _gap(project: Project, pred: TaskDates, succ_id: str, succ: TaskDates) -> int:
+    """Working days of the successor's calendar (a lag's unit) from the predecessor's finish to its
+    start; negative when it started first."""
+    calendar = project.task_calendar(project.tasks[succ_id])
+    if succ.early_start >= pred.early_finish:
+        return calendar.working_days(pred.early_finish, succ.early_start)
+    return -calendar.working_days(succ.early_start, pred.early_finish)
+
+
+def _room(pred: TaskDates, succ: TaskDates) -> int:
+    """The slack a bridge leaves its predecessor: its free float, or more where its total float
+    exceeds the successor's by more (the late-finish bound then takes back what is too much)."""
+    return max(0, pred.free_float, pred.total_float - succ.total_float)
 
 
 def emptied_summaries_keep_their_span(original: Project, redacted: Project,

@@ -5,11 +5,12 @@ Rules (what a partner receives at `level`):
   removed with it: a summary's classification covers what it contains, so the structure of a
   restricted phase is not disclosed by its public-looking parts.
 - Dependencies through removed tasks are bridged: each kept task that waited on a removed path
-  gets a finish-to-start link from every kept task upstream of that path, without a lag (a lag
-  equal to the gap would be the hidden work's duration); every kept task the redacted schedule
-  would move is pinned with a start-no-earlier-than constraint on its original date. The kept
-  tasks' scheduled start and finish dates are therefore identical (floats may differ: hidden
-  slack is hidden). A summary spans what it still contains: where a removed sub-task was its
+  gets a finish-to-start link from every kept task upstream of that path, whose lag is the gap the
+  dates show less the float the predecessor shows; every kept task the redacted schedule would
+  move is pinned on its original date, and every one it would give more float is held by a
+  late-finish bound on its original late finish (bridges.py, held_floats.py). The kept leaf tasks'
+  start and finish dates are therefore identical, and so are their total floats and, where a link
+  can carry it, their free floats. A summary spans what it still contains: where a removed sub-task was its
   earliest or latest, the summary's span shrinks to its remaining sub-tasks, since keeping the old
   span would show when the hidden work happens. A summary left with no sub-task at all becomes an
   ordinary task over its original span (its own dates, which its classification lets the partner see).
@@ -23,7 +24,8 @@ Rules (what a partner receives at `level`):
   each of their distinctive words, is scrubbed from every remaining text however it is spelt
   (redact_scrub, redact_fold), as is the name of a hidden baseline, and so is each address and
   distinctive word of the notes of whatever is left out (redact_notes: a hidden task's codename
-  in a kept task's notes). The signature is dropped (the content is new) and baselines are re-chained.
+  in a kept task's notes). Notes are otherwise prose and travel as written, unless the planner
+  leaves them out (`without_notes`). The signature is dropped (the content is new) and baselines are re-chained.
 Saving uses the store's fresh-file save, so nothing removed survives in free pages.
 """
 
@@ -37,6 +39,7 @@ from ..domain.chain import chain_baselines
 from ..engine.cpm import schedule
 from .bridges import bridge_links, emptied_summaries_keep_their_span, pin_drifted
 from .clone import clone_project
+from .held_floats import hold_late_finishes
 from .redact_counters import renumber_counters
 from .redact_notes import note_secrets
 from .redact_scrub import WITHHELD as WITHHELD  # noqa: F401 - the marker is part of this module's interface
@@ -93,8 +96,18 @@ def _calendars_kept(project: Project, plan: Project, removed: set[str]) -> dict[
     return {cid: c for cid, c in plan.calendars.items() if cid not in hidden or cid in needed}
 
 
-def redact_project(project: Project, level: Classification | str) -> Project:
-    """A new plan with only what `level` may see, scheduled on the same dates (see module doc)."""
+def _leave_notes_out(plan: Project) -> None:
+    """Notes are prose, which no redaction reads as a person does: the planner may send none."""
+    for task in plan.tasks.values():
+        task.notes = ""
+    for participant in plan.participants.values():
+        participant.notes = ""
+    plan.baselines[:] = [dataclasses.replace(b, notes="") for b in plan.baselines]
+
+
+def redact_project(project: Project, level: Classification | str, *, without_notes: bool = False) -> Project:
+    """A new plan with only what `level` may see, scheduled on the same dates and floats (see module doc);
+    `without_notes`: no task, participant or baseline notes at all."""
     level = Classification(level)
     removed = _removed_ids(project, level)
     plan = clone_project(project)
@@ -122,11 +135,14 @@ def redact_project(project: Project, level: Classification | str) -> Project:
     tokens = secret_tokens(project, removed, dropped) | hidden_names(hidden_baselines)
     tokens |= note_secrets(project, removed, dropped, hidden_baselines)
     _scrub_texts(plan, scrubber(tokens))
+    if without_notes:
+        _leave_notes_out(plan)
     emptied_summaries_keep_their_span(project, plan, dates)
     respan_baselines(project, plan, removed)
     renumber_positions(plan)
     renumber_counters(plan)
     pin_drifted(project, plan, dates)
+    hold_late_finishes(plan, dates)
     plan.baselines[:] = chain_baselines(plan.baselines)
     return plan
 

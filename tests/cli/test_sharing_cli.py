@@ -185,6 +185,39 @@ def test_redact_names_the_widest_level_everyone_as_the_window_does(tmp_path, pla
     assert all(t.classification == Classification.PUBLIC for t in open_project(out).tasks.values())
 
 
+def test_redact_without_notes_sends_no_note_and_says_so(tmp_path, plan_file, capsys):
+    def annotate(project):
+        project.tasks["t-lander"].notes = "ahead of the reserve we keep before the landing"
+        project.baselines[0] = Baseline("Original", date(2029, 1, 1), dict(project.baselines[0].entries),
+                                        notes="agreed at the internal review")
+    _edit(plan_file, annotate)
+    with_notes, without = tmp_path / "with.db", tmp_path / "without.db"
+    assert main(["redact", str(plan_file), "--level", "everyone", "-o", str(with_notes)]) == 0
+    assert open_project(with_notes).tasks["t-lander"].notes == "ahead of the reserve we keep before the landing"
+    capsys.readouterr()
+    assert main(["redact", str(plan_file), "--level", "everyone", "--without-notes", "-o", str(without)]) == 0
+    assert capsys.readouterr().out == f"{without}: 3 tasks at level 'everyone', nothing withheld, notes left out\n"
+    copy = open_project(without)
+    assert [t.notes for t in copy.tasks.values()] == ["", "", ""] and copy.baselines[0].notes == ""
+    for word in (b"reserve", b"internal review"):
+        assert word not in without.read_bytes()
+
+
+def test_redact_names_the_tasks_whose_floats_the_copy_cannot_keep(tmp_path, plan_file, capsys):
+    # The lander (10 d) is followed at once by a withheld 5-day test that nothing waits on; the orbiter
+    # (20 d) ends the plan on Jan 21. The lander has 5 d of float, none free, which no link can say.
+    def add_test(project):
+        project.add_task(Task(key="TEST", name="Secret test", duration=5, id="t-test", position=3,
+                              classification=Classification.RESTRICTED))
+        project.add_link(Link("t-lander", "t-test", LinkType.FS, 0, id="l-3"))
+        project.links.pop("l-1")
+    _edit(plan_file, add_test)
+    assert main(["redact", str(plan_file), "--level", "everyone", "-o", str(tmp_path / "copy.db")]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == (
+        "Floats differ in the copy for 1 task with withheld work after them: "
+        "Lander build (total 5 d, free 5 d; here total 5 d, free 0 d)")
+
+
 def test_redact_refuses_an_unknown_level_naming_the_three(tmp_path, plan_file, capsys):
     with pytest.raises(SystemExit) as stop:
         main(["redact", str(plan_file), "--level", "secret", "-o", str(tmp_path / "copy.db")])

@@ -36,10 +36,12 @@ def test_chain_through_a_restricted_task_keeps_dates_by_a_bridge():
     out = redact_project(plan, "public")
     assert set(out.tasks) == {"a", "b"}
     [bridge] = out.links.values()
-    # a: [Jan 1, Jan 11); x starts Jan 13, ends Feb 12; b starts Feb 15. A lag of 35 days would give
-    # away x's 30 days (+2 +3); the bridge has none, and b is held on Feb 15 by a constraint.
-    assert (bridge.pred_id, bridge.succ_id, bridge.type, bridge.lag) == ("a", "b", LinkType.FS, 0)
-    assert (out.tasks["b"].constraint, out.tasks["b"].constraint_date) == (ConstraintType.SNET, date(2030, 2, 15))
+    # a: [Jan 1, Jan 11); x starts Jan 13, ends Feb 12; b starts Feb 15. a has no float (x follows it and
+    # drives b): the bridge's lag is the 35 days a's finish and b's start show, less a's float, so it
+    # tells nothing the dates do not, a keeps its float, and b needs no constraint to keep its date.
+    assert (bridge.pred_id, bridge.succ_id, bridge.type, bridge.lag) == ("a", "b", LinkType.FS, 35)
+    assert out.tasks["b"].constraint == ConstraintType.ASAP
+    assert schedule(out).tasks["a"].total_float == 0
     _assert_same_dates(plan, out)
 
 

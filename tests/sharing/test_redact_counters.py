@@ -2,11 +2,11 @@
 
 import re
 from collections import defaultdict
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
-from ilrs_planner.domain import Baseline, Classification, Task
+from ilrs_planner.domain import Baseline, Classification, ConstraintType, Task
 from ilrs_planner.exchange.msp_csv import read as read_csv
 from ilrs_planner.sharing.clone import clone_project
 from ilrs_planner.sharing.merge import merge_projects
@@ -108,7 +108,10 @@ def test_a_copy_that_would_pin_a_task_past_2200_is_refused_by_name_not_at_save(t
     from ilrs_planner.domain import Link, PlannerError, Project
     plan = Project(name="Long plan", start=date(2030, 1, 1))
     long = plan.add_task(Task(key="CENTURIES", name="Three centuries", duration=109_575))
-    hidden = plan.add_task(Task(key="H", name="Hidden", duration=10, position=1,
+    # The hidden task waits 10 days past the long one's finish, which the copy's bridge cannot say
+    # without showing the wait: 'AFTER' is pinned on its date.
+    hidden = plan.add_task(Task(key="H", name="Hidden", duration=10, position=1, constraint=ConstraintType.SNET,
+                                constraint_date=date(2030, 1, 1) + timedelta(days=109_575 + 10),
                                 classification=Classification.RESTRICTED))
     after = plan.add_task(Task(key="AFTER", name="After", duration=10, position=2))
     plan.add_link(Link(long.id, hidden.id))

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from ilrs_planner.domain import Baseline, Link, LinkType, Participant, Project, Task, TaskKind
 from ilrs_planner.domain import Classification as C
 from ilrs_planner.domain.chain import broken_links
+from ilrs_planner.engine.cpm import schedule
 from ilrs_planner.sharing.redact import WITHHELD, redact_project
 from ilrs_planner.sharing.redact_notes import note_secrets
 from ilrs_planner.sharing.redact_scrub import secret_tokens
@@ -97,12 +98,14 @@ def test_a_kept_summary_baseline_span_comes_from_kept_sub_tasks_only():
     assert entries["ph"] == (D(2030, 1, 1), D(2030, 2, 18))
 
 
-def test_sibling_positions_leave_no_gap_and_the_bridge_has_no_lag():
+def test_sibling_positions_leave_no_gap_and_the_bridge_lag_is_what_the_dates_show():
     out = redact_project(_plan(), "public")
     assert sorted(t.position for t in out.tasks.values() if t.parent_id == "ph") == [0, 1]
     [bridge] = out.links.values()
-    assert (bridge.pred_id, bridge.succ_id, bridge.lag) == ("a", "b", 0)
-    assert out.tasks["b"].constraint_date == D(2030, 2, 15)  # a ends Jan 11, +2, 30 days of relay, +3
+    # a ends Jan 11, +2, 30 days of relay, +3: b on Feb 15. a has no float, so the lag is the 35 days
+    # its finish and b's date show; the relay's 30 days, the +2 and the +3 stay unknown.
+    assert (bridge.pred_id, bridge.succ_id, bridge.lag) == ("a", "b", 35)
+    assert schedule(out).tasks["b"].early_start == D(2030, 2, 15)
 
 
 # -- property: no removed token anywhere in the redacted file --------------------------------------

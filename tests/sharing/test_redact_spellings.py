@@ -128,7 +128,7 @@ def test_the_roadmaps_kept_notes_stay_as_written(public_roadmap):
     notes = {t.key: t.notes for t in out.tasks.values()}
     assert "visao.pt citing Space.com), so that" in notes["ilrs-1-5"]
     assert notes["lanyue"].startswith("Announced only as 'for the landing before 2030'.")
-    assert "leaves the reserve below before the landing" in notes["lanyue"]
+    assert "is a modelling choice: delivery in mid-2030, ahead of the landing." in notes["lanyue"]
     assert "CMSA (news release, reported by China Daily)" in notes["mengzhou-abort-test"]
     assert all(WITHHELD not in b.notes for b in out.baselines)
     assert {t.id: t.notes for t in out.tasks.values()} == {t: roadmap.tasks[t].notes for t in out.tasks}

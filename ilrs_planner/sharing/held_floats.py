@@ -1,0 +1,97 @@
+"""A partner copy's floats: late-finish bounds where the copy would show more float than the full plan.
+
+Withheld work after a kept task holds its late finish in the full plan; without it the copy would
+read months of float where the owner has days (the rule is in bridges.py). The bound is the full
+plan's late finish, which is the task's finish plus the float the copy shows anyway, so it tells
+the partner nothing the float column does not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+from ..domain import ConstraintType, Project, Task
+from ..domain.durations import format_days
+from ..engine.cpm import schedule
+from ..engine.schedule import TaskDates
+
+MAX_ROUNDS = 50  # each round bounds the loose tasks nearest the end; chains settle within a few rounds
+
+
+def hold_late_finishes(redacted: Project, target: Mapping[str, TaskDates]) -> list[str]:
+    """Bound every kept leaf task whose total float the copy makes larger than `target`'s; their ids."""
+    held: list[str] = []
+    for _ in range(MAX_ROUNDS):
+        loose = _loose(redacted, target)
+        if not loose:
+            return held
+        # Only those with no loose successor this round: a bound near the end often tightens what
+        # leads to it, and every bound not needed would be one more constraint in the copy.
+        after = _successors(redacted)
+        for tid in [t for t in loose if not after.get(t, set()) & loose] or sorted(loose):
+            _bound_finish(redacted.tasks[tid], target[tid])
+            held.append(tid)
+    return held
+
+
+def floats_not_kept(redacted: Project, target: Mapping[str, TaskDates]) -> list[str]:
+    """Kept leaf tasks whose total or free float in the copy differs from `target`'s (the full plan)."""
+    now = schedule(redacted).tasks
+    summaries = redacted.summary_ids()
+    return [tid for tid in redacted.tasks if tid not in summaries
+            and (now[tid].total_float, now[tid].free_float) != (target[tid].total_float, target[tid].free_float)]
+
+
+def floats_notice(original: Project, redacted: Project, shown: int = 3) -> str:
+    """'' when the copy keeps every kept task's floats, else a sentence for the owner naming them.
+
+    Only the owner reads it (before sending): it names kept tasks and the plan's own floats.
+    """
+    target, now = schedule(original).tasks, schedule(redacted).tasks
+    differ = floats_not_kept(redacted, target)
+    if not differ:
+        return ""
+    named = [f"{redacted.tasks[t].name} ({_pair(now[t])}; here {_pair(target[t])})" for t in differ[:shown]]
+    more = f" and {len(differ) - shown} more" if len(differ) > shown else ""
+    tasks = "1 task" if len(differ) == 1 else f"{len(differ)} tasks"
+    return f"Floats differ in the copy for {tasks} with withheld work after them: {'; '.join(named)}{more}"
+
+
+def _pair(dates: TaskDates) -> str:
+    """'total 488 d, free 0 d'."""
+    return f"total {format_days(dates.total_float)}, free {format_days(dates.free_float)}"
+
+
+def _loose(redacted: Project, target: Mapping[str, TaskDates]) -> set[str]:
+    now = schedule(redacted).tasks
+    summaries = redacted.summary_ids()
+    return {tid for tid in redacted.tasks if tid not in summaries and now[tid].total_float > target[tid].total_float}
+
+
+def _successors(project: Project) -> dict[str, set[str]]:
+    after: dict[str, set[str]] = {}
+    for link in project.links.values():
+        after.setdefault(link.pred_id, set()).add(link.succ_id)
+    return after
+
+
+def _bound_finish(task: Task, dates: TaskDates) -> None:
+    """Finish no later than the late finish; a task that has a constraint of its own takes a deadline."""
+    if task.constraint in (ConstraintType.ASAP, ConstraintType.FNLT):
+        fnlt = dates.late_finish  # compared with the exclusive finish, as MS Project's finish-type dates
+        if task.constraint == ConstraintType.FNLT and task.constraint_date is not None:
+            fnlt = min(fnlt, task.constraint_date)
+        task.constraint, task.constraint_date = ConstraintType.FNLT, fnlt
+    else:
+        task.deadline = _earlier(task.deadline, _deadline_day(dates))
+
+
+def _deadline_day(dates: TaskDates) -> date:
+    """A deadline is the end of its day: the last day of work, a milestone's own day."""
+    return dates.shown_late_finish
+
+
+def _earlier(day: date | None, other: date) -> date:
+    return other if day is None else min(day, other)
+

@@ -1,0 +1,115 @@
+"""A partner copy keeps the full plan's floats: withheld work behind a task holds its float in the copy too.
+
+Plans start 2030-01-01 on the Continuous calendar; finishes below are exclusive (the day after the
+last day of work), floats in days, all computed by hand in the comments.
+"""
+
+from datetime import date
+
+import pytest
+
+from ilrs_planner.data.reference import build_reference_project
+from ilrs_planner.domain import Classification, ConstraintType, Link, LinkType, Project, Task
+from ilrs_planner.engine.cpm import schedule
+from ilrs_planner.sharing.held_floats import floats_not_kept, floats_notice
+from ilrs_planner.sharing.redact import redact_project
+
+RESTRICTED = Classification.RESTRICTED
+
+
+def _plan(tasks, links):
+    plan = Project(name="Floats", start=date(2030, 1, 1))
+    for tid, days, *cls in tasks:
+        plan.add_task(Task(key=tid.upper(), name=f"Task {tid}", duration=days, id=tid,
+                           classification=cls[0] if cls else Classification.PUBLIC))
+    for pred, succ in links:
+        plan.add_link(Link(pred, succ, LinkType.FS, 0, id=f"l-{pred}-{succ}"))
+    return plan
+
+
+def _floats(plan, tid):
+    dates = schedule(plan).tasks[tid]
+    return dates.early_start, dates.early_finish, dates.total_float, dates.free_float
+
+
+def test_a_withheld_reserve_keeps_its_predecessors_float():
+    # a [Jan 1, Jan 11) -> w (180 d, withheld) [Jan 11, Jul 10) -> b [Jul 10, Jul 15); a -> c [Jan 11, Jan 31).
+    # a drives b through w: no float. c ends Jan 31, the plan Jul 15: 165 d total and free.
+    # Without w, a's late finish would be c's late start (Jun 25): 165 d of float that are w's.
+    plan = _plan([("a", 10), ("w", 180, RESTRICTED), ("b", 5), ("c", 20)], [("a", "w"), ("w", "b"), ("a", "c")])
+    copy = redact_project(plan, "public")
+    assert set(copy.tasks) == {"a", "b", "c"}
+    assert _floats(copy, "a") == (date(2030, 1, 1), date(2030, 1, 11), 0, 0)
+    assert _floats(copy, "b") == (date(2030, 7, 10), date(2030, 7, 15), 0, 0)
+    assert _floats(copy, "c") == (date(2030, 1, 11), date(2030, 1, 31), 165, 165)
+    assert [_floats(plan, t) for t in "abc"] == [_floats(copy, t) for t in "abc"]
+    # The bridge's lag is the 180 days a's finish and b's start show, less a's float (none): b needs no pin.
+    [bridge] = [k for k in copy.links.values() if (k.pred_id, k.succ_id) == ("a", "b")]
+    assert (bridge.type, bridge.lag) == (LinkType.FS, 180)
+    assert copy.tasks["b"].constraint == ConstraintType.ASAP
+    assert floats_notice(plan, copy) == ""
+
+
+def test_withheld_work_reaching_no_kept_task_holds_the_late_finish():
+    # a [Jan 1, Jan 11) -> w (180 d, withheld) [Jan 11, Jul 10), nothing after; b (200 d) ends the plan Jul 20.
+    # w has 10 d of float, so a has 10 d total, 0 d free (w follows at once).
+    plan = _plan([("a", 10), ("w", 180, RESTRICTED), ("b", 200)], [("a", "w")])
+    copy = redact_project(plan, "public")
+    a = copy.tasks["a"]
+    assert (a.constraint, a.constraint_date) == (ConstraintType.FNLT, date(2030, 1, 21))  # its late finish
+    assert _floats(copy, "a")[:3] == (date(2030, 1, 1), date(2030, 1, 11), 10)
+    # No link can say that w follows at once: slipping a by its free float in the copy moves only w,
+    # within w's float. The owner is told before sending.
+    assert _floats(copy, "a")[3] == 10 and _floats(plan, "a")[3] == 0
+    assert floats_not_kept(copy, schedule(plan).tasks) == ["a"]
+    assert floats_notice(plan, copy) == ("Floats differ in the copy for 1 task with withheld work after them: "
+                                         "Task a (total 10 d, free 10 d; here total 10 d, free 0 d)")
+
+
+def test_a_task_with_a_constraint_of_its_own_is_held_by_a_deadline():
+    plan = _plan([("a", 10), ("w", 180, RESTRICTED), ("b", 200)], [("a", "w")])
+    plan.tasks["a"].constraint, plan.tasks["a"].constraint_date = ConstraintType.SNET, date(2030, 1, 1)
+    copy = redact_project(plan, "public")
+    a = copy.tasks["a"]
+    assert (a.constraint, a.deadline) == (ConstraintType.SNET, date(2030, 1, 20))  # the last day it may work
+    assert _floats(copy, "a")[2] == 10
+
+
+def test_withheld_work_with_float_of_its_own_keeps_the_total_float():
+    # a [Jan 1, Jan 11) -> w (20 d, withheld) [Jan 11, Jan 31) -> b; x (60 d) [Jan 1, Mar 2) -> b [Mar 2, Mar 7).
+    # w may slip 30 d (to Mar 2), so a has 30 d total float; w follows it at once: 0 d free.
+    plan = _plan([("a", 10), ("w", 20, RESTRICTED), ("x", 60), ("b", 5)], [("a", "w"), ("w", "b"), ("x", "b")])
+    copy = redact_project(plan, "public")
+    [bridge] = [k for k in copy.links.values() if (k.pred_id, k.succ_id) == ("a", "b")]
+    assert bridge.lag == 20  # the 50 d between a's finish and b's start, less the 30 d a may slip
+    assert _floats(copy, "a") == (date(2030, 1, 1), date(2030, 1, 11), 30, 30)
+    assert [_floats(plan, t) for t in "bx"] == [_floats(copy, t) for t in "bx"]
+    assert floats_not_kept(copy, schedule(plan).tasks) == ["a"]
+
+
+@pytest.fixture(scope="module")
+def roadmap():
+    return build_reference_project()
+
+
+@pytest.mark.parametrize("level", [Classification.PUBLIC, Classification.PARTNERS])
+def test_the_roadmap_copy_keeps_every_kept_tasks_dates_and_floats(roadmap, level):
+    before = schedule(roadmap).tasks
+    copy = redact_project(roadmap, level)
+    after = schedule(copy).tasks
+    summaries = copy.summary_ids()
+    differ = set(floats_not_kept(copy, before))
+    for tid in copy.tasks:
+        if tid in summaries:
+            continue  # a summary spans and floats what it still contains (documented)
+        was, now = before[tid], after[tid]
+        key = copy.tasks[tid].key
+        assert (now.early_start, now.early_finish) == (was.early_start, was.early_finish), key
+        assert tid in differ or (now.total_float, now.free_float) == (was.total_float, was.free_float), key
+    for tid in differ:  # only a free float that no link can carry reads otherwise, and only ever more
+        assert after[tid].total_float == before[tid].total_float
+        assert after[tid].free_float > before[tid].free_float
+    lanyue = next(t for t in copy.tasks.values() if t.key == "lanyue").id
+    landing = next(t for t in copy.tasks.values() if t.key == "crewed-landing").id
+    assert (after[lanyue].total_float, after[lanyue].free_float) == (before[lanyue].total_float, 0)
+    assert after[landing].total_float == before[landing].total_float
