@@ -15,6 +15,7 @@ from ilrs_planner.qt.main_window import MainWindow
 from ilrs_planner.qt.sharing import prompts
 from ilrs_planner.qt.sharing.compare_dialog import ADDED, CHANGED, REMOVED
 from ilrs_planner.qt.sharing.merge_dialog import ConflictDialog
+from ilrs_planner.qt.sharing.partner_dialog import PartnerCopy, PartnerCopyDialog
 from ilrs_planner.qt.sharing.signature_label import SignatureStatus
 from ilrs_planner.sharing.clone import clone_project
 from ilrs_planner.sharing.keys import load_private_key, write_key_pair
@@ -212,13 +213,61 @@ def test_export_for_partner_writes_a_redacted_copy(window, tmp_path, monkeypatch
                   classification=Classification.RESTRICTED,
                   parent_id=None, position=5)
     window.document.project.add_task(secret)
-    monkeypatch.setattr(prompts, "choose_level", lambda _p: Classification.PUBLIC)
+    monkeypatch.setattr(prompts, "choose_partner_copy", lambda _p: PartnerCopy(Classification.PUBLIC))
     _answer_files(monkeypatch, tmp_path / "public.db")
     assert window.sharing.export_for_partner()
     raw = (tmp_path / "public.db").read_bytes()
     assert b"Nightjar" not in raw and b"SECRET-7" not in raw and b"secretnightjar" not in raw
     assert "1 task withheld" in told["inform"][0][1]
     assert "secretnightjar" in window.document.project.tasks  # the open plan keeps everything
+
+
+def test_the_partner_dialog_offers_to_leave_notes_out(qtbot):
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    dialog = PartnerCopyDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.choice() == PartnerCopy(Classification.PUBLIC, False)  # notes go along unless left out
+    dialog.level.setFocus()
+    qtbot.keyClick(dialog.level, Qt.Key.Key_Down)
+    box = dialog.without_notes  # clicked on its tick box, at its left
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(box.height() // 2, box.height() // 2))
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok),
+                         Qt.MouseButton.LeftButton)
+    assert dialog.choice() == PartnerCopy(Classification.PARTNERS, True)
+
+
+def test_export_for_partner_without_notes_sends_none_and_says_so(window, tmp_path, monkeypatch, told):
+    window.document.project.tasks["a"].notes = "ahead of the reserve we keep before the landing"
+    monkeypatch.setattr(prompts, "choose_partner_copy", lambda _p: PartnerCopy(Classification.PUBLIC, True))
+    _answer_files(monkeypatch, tmp_path / "public.db")
+    assert window.sharing.export_for_partner()
+    assert all(t.notes == "" for t in open_project(tmp_path / "public.db").tasks.values())
+    assert b"reserve" not in (tmp_path / "public.db").read_bytes()
+    assert told["inform"][0][1].endswith("Notes were left out.")
+    assert window.document.project.tasks["a"].notes  # the open plan keeps its notes
+
+
+def test_export_for_partner_names_a_task_whose_free_float_the_copy_cannot_keep(window, tmp_path, monkeypatch,
+                                                                                told):
+    from ilrs_planner.domain import Link
+
+    # The survey is followed at once by a withheld check that nothing waits on: 0 d free float in the
+    # plan, which no link in the copy can say. The owner is told before sending.
+    plan = window.document.project
+    plan.add_task(Task("SURVEY", "Pad survey", 10, id="t-survey"))
+    plan.add_task(Task("CHECK", "Internal check", 5, id="t-check", classification=Classification.RESTRICTED))
+    plan.add_link(Link("t-survey", "t-check", id="l-check"))
+    monkeypatch.setattr(prompts, "choose_partner_copy", lambda _p: PartnerCopy(Classification.PUBLIC))
+    _answer_files(monkeypatch, tmp_path / "public.db")
+    assert window.sharing.export_for_partner()
+    [notice] = told["inform"][0][2]
+    assert notice.startswith("Floats differ in the copy for 1 task with withheld work after them: Pad survey (")
+    assert notice.endswith(", free 0 d)")
 
 
 def test_signature_label_follows_open_and_save(qtbot, window, small_project, tmp_path):
@@ -282,7 +331,7 @@ def test_export_for_partner_suggests_a_file_name_without_hidden_names(window, tm
     window.document.project.name = "Nightjar relay programme"
     window.document.project.add_task(Task("NJ", "Nightjar relay", 5, id="t-nj",
                                           classification=Classification.RESTRICTED))
-    monkeypatch.setattr(prompts, "choose_level", lambda _p: Classification.PUBLIC)
+    monkeypatch.setattr(prompts, "choose_partner_copy", lambda _p: PartnerCopy(Classification.PUBLIC))
     suggested = []
     monkeypatch.setattr(prompts, "save_file", lambda _w, _t, suggestion, _f: (suggested.append(suggestion),
                                                                               (str(tmp_path / "copy.db"), ""))[1])
@@ -322,7 +371,7 @@ def _keyed_plan(window):
 def test_a_task_a_partner_adds_to_their_copy_merges_back_beside_the_task_withheld_from_them(
         qtbot, window, tmp_path, monkeypatch, told):
     tasks = _keyed_plan(window)
-    monkeypatch.setattr(prompts, "choose_level", lambda _p: Classification.PARTNERS)
+    monkeypatch.setattr(prompts, "choose_partner_copy", lambda _p: PartnerCopy(Classification.PARTNERS))
     _answer_files(monkeypatch, tmp_path / "copy.db")
     assert window.sharing.export_for_partner()
     partner = MainWindow(Document(open_project(tmp_path / "copy.db")))

@@ -113,3 +113,19 @@ def test_the_roadmap_copy_keeps_every_kept_tasks_dates_and_floats(roadmap, level
     landing = next(t for t in copy.tasks.values() if t.key == "crewed-landing").id
     assert (after[lanyue].total_float, after[lanyue].free_float) == (before[lanyue].total_float, 0)
     assert after[landing].total_float == before[landing].total_float
+
+
+@pytest.mark.parametrize("level", [Classification.PUBLIC, Classification.PARTNERS])
+def test_the_roadmap_copys_milestone_trend_reads_as_the_plans(roadmap, level):
+    # The crewed landing read '2037 -> 2030, net -2,195 d' in the copy, '2036 -> 2030, -6 y' in the plan:
+    # pinned on its day, it no longer stood at the end of the day its predecessor ends.
+    from ilrs_planner.engine.mta import milestone_trend
+
+    def read(plan):
+        trend = milestone_trend(plan, schedule(plan))
+        return {line.key: (line.total_slip_text, [line.point_text(n) for n in range(len(line.points))],
+                           [(m.as_of, m.was, m.now, m.text) for m in line.moves()]) for line in trend.lines}
+
+    full, copy = read(roadmap), read(redact_project(roadmap, level))
+    assert copy == full
+    assert copy["crewed-landing"][0] == "-6 y"

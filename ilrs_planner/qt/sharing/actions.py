@@ -147,15 +147,17 @@ class SharingActions:
 
     # -- partner export ----------------------------------------------------------------------------
     def export_for_partner(self) -> bool:
-        """Write a redacted copy for a partner at a chosen classification level."""
+        """Write a redacted copy for a partner at a chosen classification level, notes or none."""
+        from ...sharing.held_floats import floats_notice
         from ...sharing.redact import redact_project, withheld_summary
         from ...store import save_project
 
-        level = prompts.choose_level(self.window)
-        if level is None:
+        chosen = prompts.choose_partner_copy(self.window)
+        if chosen is None:
             return False
+        level = chosen.level
         try:
-            redacted = redact_project(self.document.project, level)
+            redacted = redact_project(self.document.project, level, without_notes=chosen.without_notes)
         except PlannerError as error:
             prompts.fail(self.window, "Could not export for the partner", error)
             return False
@@ -172,8 +174,10 @@ class SharingActions:
         except PlannerError as error:
             prompts.fail(self.window, "Could not export for the partner", error)
             return False
+        notes = " Notes were left out." if chosen.without_notes else ""
+        floats = floats_notice(self.document.project, redacted)
         prompts.inform(self.window, "Partner copy written",
                        f"{os.path.basename(path)} holds {len(redacted.tasks)} tasks at level '{level.label}'; "
                        f"{withheld_summary(self.document.project, redacted)}, and their names removed from the "
-                       "remaining text.")
+                       f"remaining text.{notes}", [floats] if floats else None)
         return True

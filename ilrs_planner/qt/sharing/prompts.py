@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from ...domain import Classification, PlannerError
+from ...domain import PlannerError
 from ..dialogs.messages import message_box, show_error
+from .partner_dialog import PartnerCopy, PartnerCopyDialog
 
 PLAN_FILTER = "ILRS plans (*.db)"
 EXCHANGE_FILTERS = {
@@ -15,11 +16,6 @@ EXCHANGE_FILTERS = {
     ".mpp": "MS Project (*.mpp)", ".mpx": "MPX (*.mpx)", ".xer": "Primavera P6 (*.xer)",
     ".pmxml": "Primavera P6 XML (*.pmxml)", ".gan": "GanttProject (*.gan)", ".pod": "ProjectLibre (*.pod)",
     ".pp": "Asta Powerproject (*.pp)",
-}
-LEVEL_TEXT = {
-    Classification.PUBLIC: "Everyone — anyone",
-    Classification.PARTNERS: "Partners — ILRS partner institutions",
-    Classification.RESTRICTED: "Restricted — everything",
 }
 
 
@@ -42,14 +38,10 @@ def save_file(parent: QWidget, title: str, suggestion: str, file_filter: str) ->
     return QFileDialog.getSaveFileName(parent, title, suggestion, file_filter)
 
 
-def choose_level(parent: QWidget) -> Classification | None:
-    """The classification level a partner may see (None when cancelled)."""
-    labels = [LEVEL_TEXT[c] for c in Classification]
-    text, ok = QInputDialog.getItem(parent, "Export for partner", "The partner may see tasks classified:",
-                                    labels, 0, False)
-    if not ok:
-        return None
-    return next(c for c, label in LEVEL_TEXT.items() if label == text)
+def choose_partner_copy(parent: QWidget) -> PartnerCopy | None:
+    """The classification level a partner may see and whether notes go along (None when cancelled)."""
+    dialog = PartnerCopyDialog(parent)
+    return dialog.choice() if dialog.exec() else None
 
 
 def inform(parent: QWidget, title: str, text: str, details: list[str] | None = None) -> None:
