@@ -49,6 +49,8 @@ class ItemDiff:
     old_id: str = ""  # the id in plan A when it differs (matched by key)
     # Whether its days (a duration, an estimate, a lag) are elapsed in A and in B: how they read ('5 ed').
     elapsed: tuple[bool, bool] = (False, False)
+    # A baseline's entries are keyed as the JSON gives them; a person reads each task by its name (key).
+    entry_names: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -117,7 +119,7 @@ class PlanDiff:
         data = asdict(self)
         for kind in ("tasks", "links", "participants", "baselines"):
             for item in (item for items in data[kind].values() for item in items):
-                del item["elapsed"]
+                del item["elapsed"], item["entry_names"]
         return data
 
 
@@ -155,14 +157,15 @@ def _section(a: Project, b: Project, kind: str, references: References) -> Secti
         diffs = _differences(a, b, old[oid], new[nid], refs, references)
         if ranks is not None and ranks[0].get(oid) == ranks[1].get(nid):
             diffs = [d for d in diffs if d[0] != "position"]  # only shifted by siblings added or removed
+        names: dict[str, str] = {}
         if kind == "baselines":  # the chain's hash is not content: a partner copy's chain is made
             # again over the baselines it keeps (and the signed history is checked on its own)
-            diffs = [_entry_summary(a, b, d, references) if d[0] == "entries" else d
+            diffs = [_entry_summary(a, b, d, references, names) if d[0] == "entries" else d
                      for d in diffs if d[0] != "prev_hash"]
         if diffs:
             elapsed = (getattr(old[oid], "elapsed", False), getattr(new[nid], "elapsed", False))
             section.changed.append(ItemDiff(nid, label(b, new[nid], references), [FieldChange(*d) for d in diffs],
-                                            oid if oid != nid else "", elapsed))
+                                            oid if oid != nid else "", elapsed, names))
     return section
 
 
@@ -205,14 +208,19 @@ def _sibling_ranks(project: Project, kept: set[str]) -> dict[str, int]:
     return {tid: rank for siblings in by_parent.values() for rank, (_, tid) in enumerate(sorted(siblings))}
 
 
-def _entry_summary(a: Project, b: Project, diff: tuple[str, Any, Any], references: References) -> tuple[str, Any, Any]:
+def _entry_summary(a: Project, b: Project, diff: tuple[str, Any, Any], references: References,
+                   names: dict[str, str]) -> tuple[str, Any, Any]:
     """Only the baseline entries that differ, keyed by task key, instead of two whole tables (with the
-    task's name, and its id, where tasks share a key: one entry must not hide another)."""
+    task's name, and its id, where tasks share a key: one entry must not hide another). `names` is
+    filled with how a person reads each: the task's name, its key beside it."""
     _, old, new = diff
     differing = sorted(tid for tid in set(old) | set(new) if old.get(tid) != new.get(tid))
     label = {tid: references.shown(b if tid in b.tasks else a, "task", tid) for tid in differing}
     if len(set(label.values())) < len(label):
         label = {tid: f"{shown} [{tid}]" for tid, shown in label.items()}
+    for tid, shown in label.items():
+        task = b.tasks.get(tid) or a.tasks.get(tid)
+        names[shown] = f"{task.name} ({shown})" if task is not None and task.name and task.name != shown else shown
     return ("entries", {label[t]: old.get(t) for t in differing}, {label[t]: new.get(t) for t in differing})
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import Any
 
 from ..domain.durations import format_days
 from ..domain.terminal_text import one_line
-from .diff import FieldChange, PlanDiff, SectionDiff
+from .diff import FieldChange, ItemDiff, PlanDiff, SectionDiff
 
 MAX_VALUE_CHARS = 80  # long notes are cut in the text view; --json gives them whole
 
@@ -39,6 +40,36 @@ def shown_change(change: FieldChange, elapsed: tuple[bool, bool] = (False, False
     return old, new
 
 
+def _span_text(span: Any) -> str:
+    """A baseline entry [start, exclusive finish] as its days of work read: '2029-01-01 to 2035-12-31',
+    a milestone's day alone; '(none)' where the baseline has no entry for the task."""
+    if not (isinstance(span, list | tuple) and len(span) == 2):
+        return show_value(span)
+    start, finish = (date.fromisoformat(str(day)) for day in span)
+    if finish <= start:  # a milestone: a point on its day
+        return start.isoformat()
+    return f"{start.isoformat()} to {(finish - timedelta(days=1)).isoformat()}"
+
+
+def entry_changes(change: FieldChange, names: dict[str, str]) -> list[tuple[str, str, str]]:
+    """(task as a person reads it, was, is) for each baseline entry a change of `entries` holds."""
+    old, new = change.old or {}, change.new or {}
+    return [(names.get(label, label), _span_text(old.get(label)), _span_text(new.get(label)))
+            for label in sorted(set(old) | set(new), key=lambda label: names.get(label, label).casefold())]
+
+
+def item_changes(item: ItemDiff) -> list[tuple[str, str, str]]:
+    """(what, was, is) for each change of an item, as a person reads them: days with their unit, a
+    baseline's entries one task each, by name, with the last day of work."""
+    rows = []
+    for change in item.changes:
+        if change.field == "entries":
+            rows += [(one_line(name), was, now) for name, was, now in entry_changes(change, item.entry_names)]
+        else:
+            rows.append((change.field, *shown_change(change, item.elapsed)))
+    return rows
+
+
 def _section_lines(title: str, section: SectionDiff) -> list[str]:
     if section.is_empty():
         return []
@@ -48,7 +79,7 @@ def _section_lines(title: str, section: SectionDiff) -> list[str]:
     lines += [f"  - {one_line(item.label)}" for item in section.removed]
     for item in section.changed:
         lines.append(f"  ~ {one_line(item.label)}")
-        lines += [f"      {c.field}: {' → '.join(shown_change(c, item.elapsed))}" for c in item.changes]
+        lines += [f"      {what}: {was} → {now}" for what, was, now in item_changes(item)]
     return lines
 
 

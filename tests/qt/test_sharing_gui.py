@@ -340,6 +340,25 @@ def test_export_for_partner_suggests_a_file_name_without_hidden_names(window, tm
     assert "nightjar" not in name.casefold() and name.endswith("(everyone).db"), name
 
 
+def test_compare_shows_a_baselines_entries_by_task_name_with_the_last_day_of_work(qtbot, window, small_project,
+                                                                                  tmp_path, monkeypatch, told):
+    import dataclasses
+    from datetime import date
+
+    other = clone_project(small_project)
+    other.baselines[0] = dataclasses.replace(other.baselines[0], entries={
+        "m": (date(2030, 3, 1), date(2030, 3, 1)), "a": (date(2030, 1, 1), date(2030, 1, 11))})
+    dialog = _compare_with(qtbot, window, other, tmp_path, monkeypatch)
+    [baselines] = [dialog.tree.topLevelItem(n) for n in range(dialog.tree.topLevelItemCount())
+                   if dialog.tree.topLevelItem(n).text(0) == "Baselines"]
+    row = baselines.child(0)
+    assert row.text(0) == "2021 roadmap"
+    shown = [[row.child(n).text(c) for c in range(3)] for n in range(row.childCount())]
+    assert shown == [["Milestone (M)", "2030-02-01", "2030-03-01"],
+                     ["Task A (A)", "(none)", "2030-01-01 to 2030-01-10"]]
+    dialog.reject()
+
+
 def test_compare_fits_a_small_screen_with_its_move_column_and_close_button(qtbot, window, small_project, tmp_path,
                                                                            monkeypatch, told):
     from PySide6.QtWidgets import QDialogButtonBox

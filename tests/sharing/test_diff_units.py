@@ -35,3 +35,26 @@ def test_the_json_keeps_the_days_as_numbers_and_no_more_keys():
     data = json.loads(json.dumps(diff_projects(old, new, with_schedule=False).to_dict()))
     assert data["tasks"]["changed"][0] == {"id": "a", "label": "a A", "changes": [
         {"field": "duration", "old": 10, "new": 1200}], "old_id": ""}
+
+
+def test_baseline_entries_read_by_task_name_with_the_last_day_of_work():
+    # Read '{ilrs-construction: 2029-01-01..2036-01-01}': a key, and the day after the work ends.
+    import dataclasses
+    from datetime import date
+
+    from ilrs_planner.domain import Baseline, Project, Task, TaskKind
+    from ilrs_planner.sharing.diff import diff_projects
+    from ilrs_planner.sharing.diff_text import format_diff
+
+    plan = Project(name="Entries", start=date(2029, 1, 1))
+    plan.add_task(Task(key="ilrs-construction", name="Construction / basic station", duration=10, id="c"))
+    plan.add_task(Task(key="ready", name="Station ready", kind=TaskKind.MILESTONE, id="m", position=1))
+    plan.baselines.append(Baseline("2021 roadmap", date(2021, 6, 16), {"c": (date(2029, 1, 1), date(2036, 1, 1)),
+                                                                        "m": (date(2036, 1, 1), date(2036, 1, 1))}))
+    other = dataclasses.replace(plan, baselines=[dataclasses.replace(plan.baselines[0], entries={
+        "c": (date(2026, 1, 1), date(2036, 1, 1)), "m": (date(2035, 7, 1), date(2035, 7, 1))})])
+    text = format_diff(diff_projects(plan, other, with_schedule=False), "a.db", "b.db")
+    assert text.splitlines()[2:] == [
+        "  ~ 2021 roadmap",
+        "      Construction / basic station (ilrs-construction): 2029-01-01 to 2035-12-31 → 2026-01-01 to 2035-12-31",
+        "      Station ready (ready): 2036-01-01 → 2035-07-01"]

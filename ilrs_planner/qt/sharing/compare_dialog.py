@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...sharing.diff import PlanDiff, SectionDiff
-from ...sharing.diff_text import show_value, shown_change
+from ...sharing.diff_text import item_changes, show_value
 from ..plain_text import tooltip
 from ..readable_column import ReadableColumn
 from ..screen_fit import available_area
@@ -114,8 +114,8 @@ class ComparisonDialog(QDialog):
                 _item(branch, [item.label, "removed", ""], REMOVED)
             for item in section.changed:
                 row = _item(branch, [item.label, "", ""], CHANGED)
-                for change in item.changes:  # days with their unit, as the task table shows them
-                    _item(row, [change.field, *shown_change(change, item.elapsed)], CHANGED)
+                for what, was, now in item_changes(item):  # days with their unit, tasks by name, as elsewhere
+                    _item(row, [what, was, now], CHANGED)
         if self.diff.milestone_moves:
             branch = _branch(self.tree, "Milestone moves")
             for move in self.diff.milestone_moves:  # the move in a column of its own: a long name cannot hide it
