@@ -215,7 +215,7 @@ def _entry_summary(a: Project, b: Project, diff: tuple[str, Any, Any], reference
     filled with how a person reads each: the task's name, its key beside it."""
     _, old, new = diff
     differing = sorted(tid for tid in set(old) | set(new) if old.get(tid) != new.get(tid))
-    label = {tid: references.shown(b if tid in b.tasks else a, "task", tid) for tid in differing}
+    label = {tid: references.shown(b if tid in b.tasks else a, "task", tid) or tid for tid in differing}
     if len(set(label.values())) < len(label):
         label = {tid: f"{shown} [{tid}]" for tid, shown in label.items()}
     for tid, shown in label.items():

@@ -54,8 +54,9 @@ def _span_text(span: Any) -> str:
 def entry_changes(change: FieldChange, names: dict[str, str]) -> list[tuple[str, str, str]]:
     """(task as a person reads it, was, is) for each baseline entry a change of `entries` holds."""
     old, new = change.old or {}, change.new or {}
-    return [(names.get(label, label), _span_text(old.get(label)), _span_text(new.get(label)))
-            for label in sorted(set(old) | set(new), key=lambda label: names.get(label, label).casefold())]
+    shown = {label: names.get(label) or str(label) for label in set(old) | set(new)}
+    return [(shown[label], _span_text(old.get(label)), _span_text(new.get(label)))
+            for label in sorted(shown, key=lambda label: shown[label].casefold())]
 
 
 def item_changes(item: ItemDiff) -> list[tuple[str, str, str]]:
