@@ -15,9 +15,10 @@ must read the days the owner has, not the months of a withheld reserve behind it
   reaches no kept task, or a visible link looser than the hidden path) is held by a late-finish
   bound on the full plan's late finish, which is its finish plus the float shown: finish no later
   than, or a deadline where it already has a constraint (`hold_late_finishes`, held_floats.py).
-- Where no lag and no bound can give both floats (withheld work with float of its own between two
-  kept tasks), the copy keeps the total float and the free float reads more; `floats_not_kept`
-  names those tasks for the owner before the copy is sent.
+- Where no lag and no bound can give the free float (withheld work that follows a task at once but
+  has float of its own, reaches no kept task, or runs beside a visible link joining the same two
+  tasks), the copy keeps the total float and its free float reads more than the plan's.
+  `floats_not_kept` names those tasks for the owner before the copy is sent.
 Summaries span and float what they still contain (see redact.py).
 """
 

@@ -48,6 +48,8 @@ def floats_notice(original: Project, redacted: Project, shown: int = 3) -> str:
 
     Only the owner reads it (before sending): it names kept tasks and the plan's own floats.
     """
+    if len(redacted.tasks) == len(original.tasks):
+        return ""  # nothing withheld: the copy schedules as the plan does
     target, now = schedule(original).tasks, schedule(redacted).tasks
     differ = floats_not_kept(redacted, target)
     if not differ:

@@ -142,7 +142,8 @@ def redact_project(project: Project, level: Classification | str, *, without_not
     renumber_positions(plan)
     renumber_counters(plan)
     pin_drifted(project, plan, dates)
-    hold_late_finishes(plan, dates)
+    if removed:  # nothing withheld holds any float
+        hold_late_finishes(plan, dates)
     plan.baselines[:] = chain_baselines(plan.baselines)
     return plan
 

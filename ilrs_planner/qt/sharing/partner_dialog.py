@@ -41,6 +41,8 @@ class PartnerCopyDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        # Wide enough that the explanation reads in two or three lines, not a narrow column.
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 64)
         layout = QVBoxLayout(self)
         for widget in (QLabel("The partner may see tasks classified:"), self.level, self.without_notes, explained,
                        buttons):
