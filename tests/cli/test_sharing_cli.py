@@ -215,7 +215,7 @@ def test_redact_names_the_tasks_whose_floats_the_copy_cannot_keep(tmp_path, plan
     assert main(["redact", str(plan_file), "--level", "everyone", "-o", str(tmp_path / "copy.db")]) == 0
     assert capsys.readouterr().out.splitlines()[1] == (
         "Floats differ in the copy for 1 task with withheld work after them: "
-        "Lander build (total 5 d, free 5 d; here total 5 d, free 0 d)")
+        "Lander build (in the copy total 5 d, free 5 d; in this plan total 5 d, free 0 d)")
 
 
 def test_redact_refuses_an_unknown_level_naming_the_three(tmp_path, plan_file, capsys):
