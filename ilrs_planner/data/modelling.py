@@ -62,6 +62,15 @@ def _duration(spec: TaskSpec, kind: TaskKind, window: Window | None) -> int:
                        [spec.key])
 
 
+def _duration_from_start(spec: TaskSpec, task: Task, window: Window | None) -> int:
+    """A bar over its announced period that started inside it runs from its start to the period's end:
+    work begun in December 2025 on a '2025 to 2036' contract is not eleven months under way."""
+    if spec.duration is not None or window is None or window.start is None:
+        return task.duration
+    last = window.finish or period_end(window.start, window.precision)
+    return (last - task.actual_start).days + 1 if task.actual_start else task.duration
+
+
 def _set_actuals(task: Task, spec: TaskSpec, row: Fact) -> None:
     """A flown mission or a signed agreement: the dates are history, fixed whatever the links say."""
     start, precision = parse_fuzzy_date(row.actual)
@@ -101,6 +110,7 @@ def task_from_spec(spec: TaskSpec, is_summary: bool) -> Task:
     if spec.actual_start is not None and task.actual_start is None and not is_summary:
         # Under way at the status date: started, not finished (roadmap.toml's progress record).
         task.actual_start, task.percent_complete = spec.actual_start, spec.percent_complete
+        task.duration = _duration_from_start(spec, task, window)
     if spec.precision:
         task.precision = Precision(spec.precision)
     task.confidence, task.source_date = _confidence(spec), spec.source_date

@@ -71,3 +71,18 @@ def test_lanyue_is_under_way_at_the_status_date_and_nothing_unreported_is_flown(
     assert (lanyue.actual_start, lanyue.actual_finish, lanyue.percent_complete) == (date(2025, 8, 6), None, 27)
     for key in ("change-7", "lm10", "mengzhou"):  # no source reports them by 2026-12-01
         assert plan.task_by_key(key).actual_start is None, key
+
+
+def test_progress_no_source_reports_is_the_elapsed_share_of_the_span(plan, dates):
+    # No fact row measures the progress of work under way, so the plan claims none of its own: the
+    # % complete is the share of the task's span elapsed at the status date (342 of the power plant's
+    # 4,026 days from its 2025-12-24 contract to the end of 2036: 8.5 %, rounded up to 9), which
+    # keeps its remaining work inside the announced period. A figure of 16 % claimed twice that.
+    plant = plan.task_by_key("lunar-power-plant")
+    assert (plant.actual_start, plant.duration, plant.percent_complete) == (date(2025, 12, 24), 4026, 9)
+    assert "342 of its 4,026 days" in plant.notes
+    for task in plan.tasks.values():
+        if task.actual_start is not None and task.actual_finish is None:
+            elapsed = (plan.status_date - task.actual_start).days
+            assert task.percent_complete == -(-100 * elapsed // task.duration), task.key
+    assert shown_finish(dates[plant.key].early_start, dates[plant.key].early_finish).year == 2036

@@ -48,7 +48,7 @@ def test_change_8_in_2029_crewed_landing_by_2030_extended_station_by_2045(plan, 
     assert by_key["luna-26"].early_start.year == 2028
     plant = by_key["lunar-power-plant"]
     # "by 2036" allows all of 2036 (the latest last day); under way since the December 2025 contract
-    # (16 % at the status date), its remaining work from the status date ends within 2036.
+    # (9 % at the status date, the elapsed share of its span), its remaining work from the status date ends within 2036.
     assert shown_finish(plant.late_start, plant.late_finish) == date(2036, 12, 31)
     assert plant.early_start == date(2025, 12, 24) and plant.total_float >= 0
 

@@ -72,12 +72,12 @@ def test_ok_on_a_finished_task_leaves_its_planned_duration(qtbot, kinds):
 
 
 def test_the_roadmaps_power_plant_reads_one_duration_and_its_span_at_completion(qtbot, window):
-    # Under way since 2025-12-24 at 16 % of 4,383 d: 3,682 d left (ceil 4,383 x 0.84) from the status
-    # date 2026-12-01, 342 days after its start, so 4,024 d from start to forecast finish. The table
-    # read 4,024 d and the dialog 4,383 d.
+    # Under way since 2025-12-24 at 9 % of 4,026 d (to the end of 2036): 3,664 d left (ceil 4,026 x 0.91)
+    # from the status date 2026-12-01, 342 days after its start, so 4,006 d from start to forecast
+    # finish. The table once read the span and the dialog the duration.
     window.document.replace_project(build_reference_project(), None)
     plant = next(t.id for t in window.document.project.tasks.values() if t.key == "lunar-power-plant")
-    assert window.tree.proxy_index(plant, int(Column.DURATION)).data() == "4,383 d"
-    assert _dialog(qtbot, window, plant).ui.duration_edit.text() == "4,383 d"
+    assert window.tree.proxy_index(plant, int(Column.DURATION)).data() == "4,026 d"
+    assert _dialog(qtbot, window, plant).ui.duration_edit.text() == "4,026 d"
     text = tooltip_text(window.document, Hit("bar", plant))
-    assert "(4,383 d)" in text and "At completion: 4,024 d (actual start to forecast finish)" in text
+    assert "(4,026 d)" in text and "At completion: 4,006 d (actual start to forecast finish)" in text
