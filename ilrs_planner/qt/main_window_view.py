@@ -99,9 +99,14 @@ class ViewActions:
         self.baseline_menu.clear()
         for action in self.baseline_group.actions():
             self.baseline_group.removeAction(action)
-        names = [None] + [b.name for b in self.document.project.baselines]
-        for name in names:
-            action = self.baseline_menu.addAction(name or "None (current plan only)")
+        # Numbered oldest first as `baselines` lists them and the other baseline choosers show them
+        # ("3  2021-06-16 ILRS roadmap"), so "baseline 3" is the same one everywhere; '&' is shown, not
+        # taken as a menu accelerator.
+        numbered = enumerate(self.document.project.numbered_baselines(), 1)
+        labels = [(None, "None (current plan only)")] + [
+            (b.name, f"{number}  {b.name.replace('&', '&&')}") for number, b in numbered]
+        for name, label in labels:
+            action = self.baseline_menu.addAction(label)
             action.setCheckable(True)
             action.setChecked(name == self.document.baseline_name)
             action.triggered.connect(lambda _=False, n=name: self.document.set_baseline(n))

@@ -96,7 +96,7 @@ def test_slipped_tasks_comes_back_with_the_baseline_it_compares_with(qtbot, smal
     plan, other = plan_files
     first = open_window(qtbot, small_project, plan)
     first.view._fill_baseline_menu()
-    next(a for a in first.view.baseline_menu.actions() if a.text() == "2021 roadmap").trigger()
+    next(a for a in first.view.baseline_menu.actions() if a.text() == "1  2021 roadmap").trigger()
     choose_in_combo(first, "Slipped tasks")
     slipped = first.tree.visible_task_ids()
     assert first.document.baseline_name == "2021 roadmap" and slipped != ["ph", "a", "b", "c", "x", "m"]
@@ -118,7 +118,7 @@ def test_opening_a_plan_without_the_baseline_leaves_the_first_files_slipped_task
     save_project(bare, tmp_path / "bare.db")
     window = open_window(qtbot, small_project, plan)
     window.view._fill_baseline_menu()
-    next(a for a in window.view.baseline_menu.actions() if a.text() == "2021 roadmap").trigger()
+    next(a for a in window.view.baseline_menu.actions() if a.text() == "1  2021 roadmap").trigger()
     choose_in_combo(window, "Slipped tasks")
     slipped = window.tree.visible_task_ids()
     # The compared baseline is let go while bare.db opens (it has none); the filter went with it, and was

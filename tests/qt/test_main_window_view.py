@@ -24,7 +24,7 @@ def test_choosing_a_baseline_shows_its_columns(qtbot, small_project):
     assert header.isSectionHidden(int(Column.VARIANCE))
     window.view._fill_baseline_menu()
     names = [action.text() for action in window.view.baseline_menu.actions()]
-    assert names == ["None (current plan only)", "2021 roadmap"]
+    assert names == ["None (current plan only)", "1  2021 roadmap"]
     window.view.baseline_menu.actions()[1].trigger()
     assert window.document.baseline_name == "2021 roadmap"
     assert not header.isSectionHidden(int(Column.VARIANCE)) and not header.isSectionHidden(int(Column.BASELINE_FINISH))
