@@ -13,9 +13,10 @@ FINISH_NOTE = ("Finish dates are the last day of work (a milestone's is its day)
                "is known ('2028' for a date announced or driven only to the year); --json gives the scheduler's "
                "exclusive finishes, the day after, with each side's precision.")
 BASIS_NOTE = ("Basis: sourced = a recorded change (an announcement, work recorded as done, or late work forecast from "
-              "the status date); planned = the planner's own change (a date typed or dragged, an assumption), a "
-              "slip nobody announced; modelling = the plan's own dates (inferred, or another day of the announced "
-              "year or month), not a slip. A task pushed by another's move has the basis of the move that pushed it.")
+              "the status date); planned = the planner's own change (a date typed or dragged, an assumption, or any "
+              "date of a task citing no source), a slip nobody announced; modelling = the plan's own dates (inferred, "
+              "or another day of the announced year or month), not a slip. A task pushed by another's move has the "
+              "basis of the move that pushed it.")
 
 
 def register(subparsers) -> None:

@@ -8,7 +8,8 @@ Only a real change of plan is a slip, so every variance says what it rests on (i
                as done, the status date's forecast of late work), or both sides are recorded baselines;
     planned    the planner's own change: the move started at a date the planner set (confidence
                `assumption`, which typing or dragging a date states) and no statement newer than the
-               baseline gave it; a change of plan, so a slip, but not an announced one;
+               baseline gave it, or at a task that cites no source (its dates are all the plan's own);
+               a change of plan, so a slip, but not an announced one;
     modelling  the current dates are the plan's own modelling (confidence inferred: a spread or a
                duration no source gives) and no statement newer than the baseline moved them (the
                task's source date is not after the baseline's "as of"), so the variance is not a slip.
@@ -246,7 +247,12 @@ def variance_basis(task: Task, before: Version, after: Version, old: tuple[date,
                    new: tuple[date, date]) -> str:
     """What the task's own move of `after` against `before` rests on, leaving aside what drives it
     (see _Causes): SOURCED; PLANNED for a date the planner set (an assumption) and no newer statement;
-    MODELLING for an inference no newer statement moved, or for both versions in one announced period."""
+    MODELLING for an inference no newer statement moved, or for both versions in one announced period.
+    A task that cites no source and states no confidence has only the plan's own dates: its move is
+    PLANNED, whatever recorded it (there is no source for "sourced" to name)."""
+    if not task.source_url and task.confidence is None:
+        modelled = after.is_current and task.actual_finish is None and _same_announced_period(task, old, new)
+        return MODELLING if modelled else PLANNED
     if not after.is_current or task.actual_finish is not None:
         return SOURCED  # two recorded plans, or what happened (work under way still ends as modelled)
     if _same_announced_period(task, old, new):
@@ -280,7 +286,7 @@ class _Causes:
     def _own(self, task_id: str) -> str:
         task = self.project.tasks[task_id]
         basis = variance_basis(task, self.before, self.after, self.before.dates[task_id], self.after.dates[task_id])
-        if basis == PLANNED and self._held_by_status_date(task_id):
+        if basis == PLANNED and task.confidence is Confidence.ASSUMPTION and self._held_by_status_date(task_id):
             return MODELLING  # an assumption waiting for its work to be recorded: the plan's modelling, as ever
         return basis
 

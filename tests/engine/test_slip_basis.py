@@ -10,9 +10,9 @@ from datetime import date
 import pytest
 
 from ilrs_planner.data.reference import build_reference_project
-from ilrs_planner.domain import Baseline, Confidence, Project, Task, TaskKind
+from ilrs_planner.domain import Baseline, Confidence, Link, Project, Task, TaskKind
 from ilrs_planner.engine.cpm import schedule
-from ilrs_planner.engine.slippage import MODELLING, SOURCED, report_csv, slip_report
+from ilrs_planner.engine.slippage import MODELLING, PLANNED, SOURCED, report_csv, slip_report
 
 D = date
 
@@ -126,3 +126,27 @@ def test_a_move_inside_the_announced_year_is_not_a_slip(ilrs):
     row = _row(ilrs, "2026-04-13 Chang'e 7 in the second half of 2026", "lm10")
     assert row.current_start.year == 2026 and row.finish_variance > 0
     assert (row.basis, row.slipped) == (MODELLING, False)
+
+
+def test_a_task_citing_no_source_never_reads_sourced():
+    # A plan of the planner's own (a new plan, an MS Project file): no task cites a source, so a move
+    # is the planner's change, a slip nobody announced: 'planned', counted, never 'sourced'; between two
+    # baselines and once recorded as done too. Its link-pushed successor takes that basis.
+    project = Project("Own plan", D(2030, 1, 1))
+    project.add_task(Task("design", "Design", 100, id="design", position=0))
+    project.add_task(Task("build", "Build", 50, id="build", position=1))
+    project.add_link(Link("design", "build"))
+    project.baselines.append(Baseline("first", D(2029, 12, 1), {"design": (D(2030, 1, 1), D(2030, 3, 12)),
+                                                                "build": (D(2030, 3, 12), D(2030, 5, 1))}))
+    report = slip_report(project, schedule(project), "first")  # design now 100 days, not 70
+    assert [(r.key, r.finish_variance, r.basis, r.slipped) for r in report.rows] == [
+        ("design", 30, PLANNED, True), ("build", 30, PLANNED, True)]
+    project.baselines.append(Baseline("second", D(2029, 12, 20), {"design": (D(2030, 1, 1), D(2030, 4, 11)),
+                                                                  "build": (D(2030, 4, 11), D(2030, 5, 31))}))
+    against = slip_report(project, schedule(project), "first", against="second")
+    assert {r.basis for r in against.rows} == {PLANNED}
+    design = project.tasks["design"]
+    design.actual_start, design.actual_finish, design.percent_complete = D(2030, 1, 1), D(2030, 4, 11), 100
+    assert slip_report(project, schedule(project), "first").row("design").basis == PLANNED
+    design.source_url = "https://example.org/plan"  # now it cites one: what happened is sourced
+    assert slip_report(project, schedule(project), "first").row("design").basis == SOURCED

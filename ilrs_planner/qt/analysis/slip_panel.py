@@ -36,8 +36,8 @@ VARIANCES = (HEADERS.index("Start var"), FINISH_VARIANCE)
 SLIP_RED, GAIN_GREEN, MODELLING_GREY = QColor("#c5221f"), QColor("#188038"), QColor("#80868b")
 BASIS_TIPS = {"sourced": "A recorded change of plan: an announcement, work recorded as done, or late work forecast "
                          "from the status date.",
-              PLANNED: "The planner's own change (a date typed or dragged: an assumption), or pushed by one: a "
-                       "slip of the plan that nobody announced.",
+              PLANNED: "The planner's own change (a date typed or dragged: an assumption, or any date of a task "
+                       "citing no source), or pushed by one: a slip of the plan that nobody announced.",
               MODELLING: "The plan's own modelling (inferred, or another day of the announced year or month): not "
                          "a slip."}
 
