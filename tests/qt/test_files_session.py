@@ -183,7 +183,13 @@ def test_two_unsaved_plans_keep_a_copy_each_and_both_are_offered_after_a_crash(
     restarted = make_window(qtbot, blank_plan(small_project.start))
     restarted.plan_file.recover()
     assert [title for title, _text in asked] == ["Restore unsaved work", "Restore more unsaved work"]
-    assert "a plan that was never saved" in asked[1][1]
+    # The second box says only what is new: whose changes (once), when, and what to do with them; not
+    # again that the program stopped, how copies are kept, or a second "never saved".
+    first, second = asked[0][1], asked[1][1]
+    assert "a plan that was never saved" in second and second.count("saved") == 1
+    assert second.startswith("Changes to a plan that was never saved were kept too, at ")
+    assert "stopped" in first and "automatically" in first
+    assert not any(word in second for word in ("stopped", "automatically", "also", "unsaved"))
     assert restarted.document.project.tasks["a"].name == "second window's work"  # the newest, in the window
     assert open_project(tmp_path / "kept.db").tasks["a"].name == "first window's work"  # the other, in a file
     assert [r.copy_path for r in find_recoveries()] == [restarted.plan_file.file_session.session.recovery_path]

@@ -39,9 +39,11 @@ def offer_another(parent: QWidget, recovery: Recovery, ask: Ask) -> None:
     """Offer a further copy after one was restored: save it as a file, discard it, or keep it."""
     when = kept_at(recovery)
     choice = ask(parent, "Restore more unsaved work",
-                 f"ILRS Planner also kept changes to {recovery_source(recovery)}, at {when}, that were never "
-                 "saved. This window shows the plan just restored: save these changes as a plan file of "
-                 "their own, to open next? (Cancel keeps them for the next start.)",
+                 # The first box said why there is unsaved work (the program stopped) and how it was
+                 # kept; this one says only what is new: whose changes, when, and what to do with them.
+                 f"Changes to {recovery_source(recovery)} were kept too, at {when}. This window shows the plan "
+                 "just restored: save these as a plan file of their own, to open next? (Cancel keeps them "
+                 "for the next start.)",
                  [SAVE_AS, "Discard", "Cancel"], SAVE_AS)
     if choice == "Discard":
         discard_copy(recovery.copy_path)
