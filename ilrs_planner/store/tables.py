@@ -191,6 +191,8 @@ class TableReader(TableAccess):
                 raise self.fail("baseline_entries", rowid, "baseline", f"row {owner} is not a baseline of the plan")
             if task_id in spans:
                 raise self.fail("baseline_entries", rowid, "task_id", f"task {task_id} has two entries")
+            if finish < start:  # ISO text compares as the dates do; a bar cannot end before it begins
+                raise self.fail("baseline_entries", rowid, "finish", _backwards(tasks, task_id, start, finish))
             spans[known.get(task_id, task_id)] = (d(start), d(finish))
         return [Baseline(name=name, as_of=d(day), entries=entries[num], notes=note, id=bid, prev_hash=prev_hash,
                          classification=_CLASSIFICATION(level))
@@ -205,6 +207,13 @@ class TableReader(TableAccess):
         _, signer, public_key, signature, content_hash, signed_at = (column[0] for column in columns)
         return PlanSignature(signer=signer, public_key=bytes(public_key), signature=bytes(signature),
                              content_hash=content_hash, signed_at=signed_at)
+
+
+def _backwards(tasks: dict[str, Task], task_id: str, start: str, finish: str) -> str:
+    """What is wrong with a baseline entry that finishes before it starts, naming the task and the dates."""
+    task = tasks.get(task_id)
+    named = f"task '{task.key}' ({task_id})" if task is not None else f"task {task_id} (deleted since)"
+    return f"{named}'s baseline finish {finish} is before its start {start}"
 
 
 _TASK_COLUMNS = ("id, key, name, duration, kind, parent, position, owner, constraint_type, constraint_date, "

@@ -161,4 +161,9 @@ class TaskFields:
             if number is None or not 0 <= number < MAX_BASELINES:
                 self.warnings.append(f"{where}: baseline number {number} is not 0-10; ignored")
             elif start and finish:
-                self.baseline_entries.setdefault(number, {})[task_id] = (start, max(finish, start))
+                if finish < start:  # kept as read, it would be a bar ending before it begins
+                    named = f"{where} ('{self.project.tasks[task_id].name[:80]}')"
+                    raise PlannerError("import.bad_file", f"{named}: baseline {number} finishes "
+                                       f"({fields.text('Finish')}) before it starts ({fields.text('Start')})",
+                                       [task_id])
+                self.baseline_entries.setdefault(number, {})[task_id] = (start, finish)
