@@ -262,6 +262,15 @@ def why_not_editable(task: Task, column: Column, ctx: RowContext) -> str:
     return f"'{task.name}' is a summary: its {header.lower()} comes from its sub-tasks; type it there"
 
 
+def typed_unchanged(task: Task, column: Column, text: str, ctx: RowContext) -> bool:
+    """Typing `text` changes nothing: it is what the cell shows. Not so in Confidence for a task a link
+    pushed past its source's date: the cell shows 'inferred' (or the pusher's 'assumption') while the
+    task states another, and typing the word shown states it."""
+    if text.strip() != display_text(task, column, ctx):
+        return False
+    return column is not Column.CONFIDENCE or ctx.confidence(task) == shown_confidence(task)
+
+
 def command_for(task: Task, column: Column, text: str, ctx: RowContext) -> Command | None:
     """The command typing `text` into the cell means; PlannerError when the text makes no sense."""
     text = text.strip()
@@ -320,11 +329,13 @@ def rounding_note(column: Column, text: str, ctx: RowContext) -> str | None:
     return f"'{text.strip()}' was rounded up to {format_days(days)}: a plan counts whole working days"
 
 
-def _confidence_command(task: Task, text: str) -> Command:
+def _confidence_command(task: Task, text: str) -> Command | None:
     try:
         confidence = parse_confidence(text)
     except ValueError as error:
         raise PlannerError("task.bad_value", f"{task.key}: {error}", [task.id]) from None
+    if confidence == task.confidence:
+        return None  # the confidence it states already (a pushed task shows another): no undo step
     shown = confidence.value if confidence else "not stated"
     return SetTaskFields(task.id, text=f"Set confidence of '{task.name}' to {shown}", confidence=confidence)
 

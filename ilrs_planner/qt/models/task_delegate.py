@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QComboBox, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from .task_columns import Column, owner_label
 
@@ -93,6 +93,8 @@ class TaskDelegate(QStyledItemDelegate):
             super().setEditorData(editor, index)
 
     def setModelData(self, editor, model, index):
+        if index.column() == int(Column.CONFIDENCE) and isinstance(editor, QLineEdit) and not editor.isModified():
+            return  # Enter without typing: a pushed task's shown word is not made its stated one
         if isinstance(editor, QComboBox):
             if editor.currentData() is not None:
                 model.setData(index, editor.currentData())

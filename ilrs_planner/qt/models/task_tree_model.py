@@ -38,6 +38,7 @@ from .task_columns import (
     is_editable,
     rounding_note,
     sort_value,
+    typed_unchanged,
     why_not_editable,
 )
 from .task_filters import with_summaries
@@ -225,7 +226,7 @@ class TaskTreeModel(OutlineRows):
         if not index.isValid() or role != Qt.ItemDataRole.EditRole:
             return False
         task, column = self.document.project.tasks[self.task_id(index)], Column(index.column())
-        if str(value).strip() == display_text(task, column, self._context()):
+        if typed_unchanged(task, column, str(value), self._context()):
             return False  # nothing typed: no undo step
         try:
             command = command_for(task, column, str(value), self._context())
