@@ -14,9 +14,10 @@ from operator import attrgetter, is_, is_not, ne
 
 import numpy as np
 
-from ..domain import Confidence, LinkType, Precision, Project, Task, format_fuzzy_date, period_end, period_start
+from ..domain import LinkType, Precision, Project, Task, format_fuzzy_date, period_end, period_start
 from ..engine.schedule import EARLY_AT_DAY_END, Schedule, TaskTable
 from ..engine.shown_precision import ShownPrecision
+from .confidence import CONF_ASSUMPTION, CONF_INFERRED, confidence_codes
 from .list_ends import table_ids
 from .palette import owner_colors
 from .phases import on_chains, phase_tasks
@@ -25,10 +26,6 @@ from .tally import Tally
 from .variance import key_slip_words
 
 KIND_TASK, KIND_SUMMARY, KIND_MILESTONE = 0, 1, 2
-# How a bar's dates are drawn by confidence (domain/provenance.py): an inference lighter, an assumption
-# pale with a dashed outline, so neither can be taken for an announcement. Unstated = sourced.
-CONF_SOURCED, CONF_INFERRED, CONF_ASSUMPTION = 0, 1, 2
-_CONF_CODE = {Confidence.INFERRED: CONF_INFERRED, Confidence.ASSUMPTION: CONF_ASSUMPTION}
 LINK_CODES = {LinkType.FS: 0, LinkType.SS: 1, LinkType.FF: 2, LinkType.SF: 3}
 # The legend's symbol keys a row's task calls for, one bit each (ChartData.symbols).
 SYMBOL_BITS = {"flown": 1, "soft": 2, "inferred": 4, "assumption": 8, "key": 16, "manual": 32}
@@ -75,7 +72,8 @@ class ChartData:
     link_critical: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
     phases: list[tuple[float, float, str]] = field(default_factory=list)  # (start, finish, name)
     key: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))  # key milestones
-    confidence: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int8))  # CONF_*
+    confidence: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int8))  # CONF_*, as shown (chart/confidence)
+    pushed: set[str] = field(default_factory=set)  # the rows' tasks drawn weaker than they state
     rollups: Rollups = field(default_factory=Rollups)
     # Where the work done ends (ordinal; nan = none): the whole bar once finished, the part before the
     # status date while under way, so a started bar shows actual against remaining.
@@ -256,6 +254,7 @@ class RowInputs:
     baseline: Mapping | None = None  # the compared baseline's entries
     whiskers: Mapping | None = None
     highlight: Mapping[str, str] = field(default_factory=dict)
+    pushed_before: bool = False  # some row was drawn pushed past its announcement (chart/confidence.py)
 
     @classmethod
     def of(cls, project: Project, schedule: Schedule | None, *, baseline: str | None = None,
@@ -331,8 +330,8 @@ def row_arrays(inputs: RowInputs, rows: list[str], tasks: list[Task], places: np
     data.key = key_set & milestone
     data.slip_words = key_slip_words(project, tasks, np.flatnonzero(data.key).tolist() if inputs.baseline else [],
                                      finish, shown, precision, inputs.baseline or {})
-    data.confidence = np.fromiter(map(_CONF_CODE.get, map(attrgetter("confidence"), tasks), repeat(CONF_SOURCED)),
-                                  np.int8, n)
+    data.confidence, data.pushed = confidence_codes(project, schedule, rows, tasks, (inputs.summaries, summary),
+                                                    inputs.pushed_before)
     data.done_until = np.full(n, np.nan)
     for i in np.flatnonzero(actual).tolist():  # the rows with work done: no other row has any
         data.done_until[i] = _done_until(tasks[i], float(start[i]), float(finish[i]), project.status_date)

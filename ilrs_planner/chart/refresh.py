@@ -72,6 +72,7 @@ def refresh_chart_data(old: ChartData, project: Project, schedule: Schedule | No
                           owner_color=None if owners_flipped else source.owner_color)
     if inputs.colors != old.colors:
         return None
+    inputs.pushed_before = bool(old.pushed)
     moved = _ScheduleMove(source.schedule_ids, table, table is source.table)
     n_old = len(old)
     kept = moved.places(_spliced(source.places, first, last, source.places[:0]),
@@ -79,8 +80,9 @@ def refresh_chart_data(old: ChartData, project: Project, schedule: Schedule | No
     places = _spliced(kept, first, len(kept) - first, moved.find(middle))
     if len(places) and places.min() < 0:
         return None  # a row the schedule lacks: read task by task in a whole build
-    stale = _stale_rows(old, inputs, source, rows, places, table, edits.task_ids | summaries_flipped, first,
-                        len(middle))
+    # Rows drawn pushed are read again: what pushed them may have changed its confidence, not their dates.
+    stale = _stale_rows(old, inputs, source, rows, places, table, edits.task_ids | summaries_flipped | old.pushed,
+                        first, len(middle))
     if len(stale) > MOST_ROWS * len(rows) + 64:
         return None
     tasks = source.tasks  # spliced in place: the rows around the run keep their tasks
@@ -219,6 +221,7 @@ def _patched(old: ChartData, inputs: RowInputs, rows: list[str], tasks: list, pl
                      arrays["whisker0"], arrays["whisker1"], [], inputs.colors, key=arrays["key"],
                      confidence=arrays["confidence"], done_until=arrays["done_until"], symbols=arrays["symbols"],
                      slip_words=arrays["slip_words"])
+    data.pushed = (old.pushed - {rows[i] for i in stale.tolist()}) | fresh.pushed
     data.labels = old.labels  # spliced in place, as the tasks
     data.labels[first:n_old - last] = [""] * new
     for row, label in zip(stale.tolist(), fresh.labels):

@@ -9,14 +9,14 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from ...chart import SceneOptions, TimeScale, axis_header, build_chart_data, build_scene
-from ...chart.data import KIND_SUMMARY
+from ...chart.data import KIND_SUMMARY, symbols_in
 from ...chart.fold import fold_to_fit, folding_note
 from ...chart.history import Moment, history_chart_data
 from ...chart.nonworking import WorkingDays
 from ...chart.tags import TagLayout, rows_needed
 from ...chart.tracking import key_lines
 from ...domain import Project
-from .legend import legend_height, legend_items, paint_legend
+from .legend import legend_height, legend_items, paint_legend, symbols_used
 from .marks import tag_specs_for
 from .painter import axis_label_rects, paint_background, paint_header, paint_phase_names, paint_scene
 from .style import GRID_MAJOR, LABEL_TEXT, MUTED_TEXT, ChartStyle
@@ -69,8 +69,12 @@ class TimelinePicture:
         else:
             self.data = build_chart_data(self.project, self.schedule, rows, baseline=self.baseline)
         shown = self.data.task_ids + self.data.rollups.task_ids  # rolled-up milestones show their owners too
+        # The symbols the bars were drawn with (a pushed task's bar is drawn as its confidence shown), as the
+        # window's legend reads them; rolled-up milestones' own.
+        rolled = [task for task in map(self.project.tasks.get, self.data.rollups.task_ids) if task is not None]
+        drawn = symbols_in(self.data) | symbols_used(rolled) if self.moment is None else None
         self.legend = legend_items(self.project, shown, baseline=self.baseline is not None,
-                                   today=self.moment is None, status=self.moment is None)
+                                   today=self.moment is None, status=self.moment is None, drawn=drawn)
 
     def _in_range(self, data, rows) -> list[str]:
         """The rows that have something to draw inside the chosen dates."""

@@ -7,7 +7,7 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPaintEngine, QPainter, QPainterPath, QPen, QPolygonF
 
 from ...chart import palette
-from ...chart.data import CONF_ASSUMPTION, CONF_INFERRED, CONF_SOURCED
+from ...chart.confidence import CONF_ASSUMPTION, CONF_INFERRED, CONF_SOURCED
 from ...chart.labels import BADGE_PAD_PX, GAP_PX
 from ...chart.scene import Layer, Scene
 from ...chart.variance import SLIP_COLORS

@@ -11,7 +11,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPolygonF
 
 from ...chart import palette
-from ...chart.data import CONF_ASSUMPTION, CONF_INFERRED
+from ...chart.confidence import CONF_ASSUMPTION, CONF_INFERRED
 from ...chart.variance import ON_TIME_STEP, SLIP_COLORS, SLIP_STEPS
 from ...domain import Confidence, Project, Task
 from .layers import bracket_ends, fade, manual_pen
@@ -41,11 +41,14 @@ SHORT = {"Milestone (filled = achieved)": "Milestone: done / planned", "Date ann
 
 def legend_items(project: Project, task_ids: list[str], *, critical: bool = True, baseline: bool = False,
                  whiskers: bool = False, status: bool = True, today: bool = True,
-                 compact: bool = False) -> list[LegendItem]:
+                 compact: bool = False, drawn: set[str] | None = None) -> list[LegendItem]:
     """Owners of the shown tasks (in name order) followed by the symbol keys that occur; `compact`
-    gives the short forms, symbols first, with the whole wording as each entry's detail."""
+    gives the short forms, symbols first, with the whole wording as each entry's detail. `drawn`:
+    the symbol keys the bars were drawn with (chart.data.symbols_in: a pushed task's bar by the
+    confidence shown), else those the tasks state."""
     tasks = [task for task in map(project.tasks.get, task_ids) if task is not None]
-    return legend_items_of(project, set(map(attrgetter("owner_id"), tasks)), symbols_used(tasks), critical=critical,
+    used = symbols_used(tasks) if drawn is None else drawn
+    return legend_items_of(project, set(map(attrgetter("owner_id"), tasks)), used, critical=critical,
                            baseline=baseline, whiskers=whiskers, status=status, today=today, compact=compact)
 
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF
 
 from ...chart import palette
-from ...chart.data import CONF_ASSUMPTION, CONF_INFERRED
+from ...chart.confidence import CONF_ASSUMPTION, CONF_INFERRED
 
 PHASE_TINTS = ("#edf3fb", "#fcf3e8", "#edf7ef", "#f5eff9", "#faf7e6")  # faint, one per phase band
 ROW_STRIPE = QColor(0, 0, 0, 9)

@@ -80,8 +80,9 @@ def _confidence_html(task, shown_now: str) -> str:
     `shown_now`: as shown, weaker than stated when a push moved the task past its announcement."""
     shown = shown_confidence(task)
     if shown_now != shown:
+        drawn = "dashed bar" if shown_now == "assumption" else "lighter bar"  # drawn as shown (chart/confidence)
         return (f"<b>{shown_now}</b> — pushed past its source's date by what drives it, so not as announced "
-                f"({shown} as stated)")
+                f"({shown} as stated; {drawn})")
     if is_assumption(task):
         return f"<b>{shown}</b> — the plan's own figure, not announced (dashed bar)"
     if is_inferred(task):
