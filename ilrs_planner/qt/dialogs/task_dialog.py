@@ -8,7 +8,7 @@ from ...commands.base import Command
 from ...commands.composite import AllOrNothing
 from ...commands.links import AddLink, DeleteLink, EditLink
 from ...commands.task_mode import dropped_manual_start, kept_where_it_is
-from ...commands.tasks import SetTaskFields
+from ...commands.tasks import SetPlannedDates, SetTaskFields
 from ...domain import Classification, ConstraintType, LinkType, Precision, TaskKind
 from ...domain.durations import format_days, is_elapsed
 from ...domain.task_mode import AUTO_TEXT, MANUAL_TEXT
@@ -30,6 +30,9 @@ from .task_fields import (
     read_estimate,
     read_finish,
 )
+
+# The fields that place the task's dates where the planner says (its constraint and its date).
+_DATE_FIELDS = frozenset({"constraint", "constraint_date"})
 
 
 class TaskDialog(QDialog):
@@ -154,7 +157,11 @@ class TaskDialog(QDialog):
         parts: list[Command] = []
         fields = self._changed_fields()
         if fields:
-            parts.append(SetTaskFields(self.task_id, text=f"Edit '{self.task.name}'", **fields))
+            # A constraint or its date set here is a date the planner sets, as typed in the table's Start
+            # or Finish: a sourced or inferred task becomes an assumption in the same step (unless its
+            # confidence was chosen here too).
+            edit = SetPlannedDates if _DATE_FIELDS & set(fields) else SetTaskFields
+            parts.append(edit(self.task_id, text=f"Edit '{self.task.name}'", **fields))
         parts.extend(self._link_commands())
         if not parts:
             return None
