@@ -21,7 +21,7 @@ from typing import Any
 
 from ..domain import Calendar, ConstraintType, PlannerError, Project, Task
 from ..domain.durations import format_days
-from ..domain.working_count import WorkingDayCount
+from ..domain.working_count import WorkedDays, WorkingDayCount
 from ._bounds import remaining_duration
 from .cpm import schedule as cpm_schedule
 from .mta import DEFAULT_MILESTONES
@@ -113,7 +113,7 @@ def scenario_fields(project: Project, schedule: Schedule, task_id: str, *, slip_
     if slip_days is not None:
         return _slip(task, calendar, dates, slip_days, status)
     assert finish_on is not None  # exactly one of the two was given (checked above)
-    return _finish_on(task, calendar, finish_on, status)
+    return _finish_on(project, task, finish_on)
 
 
 def _runs_from_status(task: Task, status: date | None) -> bool:
@@ -130,13 +130,6 @@ def _duration_leaving(task: Task, remaining: int) -> int:
 def _counts_working_days(task: Task, calendar: Calendar) -> bool:
     """The task's days are working days of its calendar (not elapsed, not on the 7-day calendar)."""
     return not task.elapsed and not calendar.is_continuous
-
-
-def _days_worked(task: Task, calendar: Calendar, first: date, last: date) -> int:
-    """The task's days of work from `first` through `last`, counted as the scheduler counts its duration."""
-    if not _counts_working_days(task, calendar):
-        return (last - first).days + 1
-    return calendar.working_days(first, last + timedelta(days=1))
 
 
 def _shifted(task: Task, calendar: Calendar, day: date, days: int) -> date:
@@ -168,24 +161,34 @@ def _slip(task: Task, calendar: Calendar, dates: TaskDates, days: int,
     return fields, f"'{task.key}' slips by {shown} (starts no earlier than {new_start})"
 
 
-def _finish_on(task: Task, calendar: Calendar, day: date, status: date | None) -> tuple[dict[Any, Any], str]:
+def _finish_on(project: Project, task: Task, day: date) -> tuple[dict[Any, Any], str]:
     """`day` is the last day of work as a person gives it (a milestone's own day)."""
     if task.actual_start is not None:
-        if day < task.actual_start:
-            raise PlannerError("task.bad_value", f"'{task.key}' started on {task.actual_start}; it cannot finish "
-                               f"on {day}", [task.id])
-        if _runs_from_status(task, status):
-            assert status is not None  # checked by _runs_from_status
-            if day < status:
-                raise PlannerError("task.bad_value", f"'{task.key}' is under way at the status date {status}; "
-                                   f"it cannot finish before it, on {day}", [task.id])
-            duration = _duration_leaving(task, _days_worked(task, calendar, status, day))
-        else:
-            duration = _days_worked(task, calendar, task.actual_start, day)
-        return {"duration": duration}, f"'{task.key}' finishes on {day} (under way)"
+        return {"duration": under_way_duration(project, task, day)}, f"'{task.key}' finishes on {day} (under way)"
     finish = day if task.duration == 0 else day + timedelta(days=1)  # MFO bounds the exclusive finish
     fields = {"constraint": ConstraintType.MFO, "constraint_date": finish}
     return fields, f"'{task.key}' finishes on {day} (must finish on)"
+
+
+def under_way_duration(project: Project, task: Task, day: date) -> int:
+    """The duration of a task under way (it has an actual start) whose last day of work is `day`: its
+    remaining work runs from the status date at its % complete when under way at the status date (so
+    the days from the status date through `day` are what is left), else from its actual start. What a
+    finish given, dropped or typed for such a task means; PlannerError before its actual start or,
+    under way at the status date, before the status date."""
+    assert task.actual_start is not None  # under way
+    status = project.status_date
+    if day < task.actual_start:
+        raise PlannerError("task.bad_value", f"'{task.key}' started on {task.actual_start}; it cannot finish "
+                           f"on {day}", [task.id])
+    worked = WorkedDays(project)  # the days of work the scheduler counts: the task's calendar, or elapsed
+    if _runs_from_status(task, status):
+        assert status is not None  # checked by _runs_from_status
+        if day < status:
+            raise PlannerError("task.bad_value", f"'{task.key}' is under way at the status date {status}; "
+                               f"it cannot finish before it, on {day}", [task.id])
+        return _duration_leaving(task, worked.between(task, status, day + timedelta(days=1)))
+    return worked.between(task, task.actual_start, day + timedelta(days=1))
 
 
 def scenario_project(project: Project, task_id: str, fields: dict[Any, Any]) -> Project:

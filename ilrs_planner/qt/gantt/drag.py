@@ -12,10 +12,11 @@ from datetime import date, timedelta
 from ...chart import Hit, TimeScale
 from ...commands.base import Command
 from ...commands.links import AddLink, check_link_allowed
-from ...commands.tasks import MoveTaskStart, SetDuration
-from ...domain import LinkType, PlannerError
+from ...commands.tasks import MoveTaskStart, SetPlannedDates
+from ...domain import LinkType, PlannerError, Precision
 from ...domain.durations import format_days
 from ...domain.working_count import WorkedDays
+from ...engine.whatif import under_way_duration
 from ..document import Document
 
 LINK_AWAY_ROWS = 0.75  # leaving the bar's row by this much turns a move into "draw a link"
@@ -84,9 +85,28 @@ def drag_dates_text(drag: Drag, shown_start: date, shown_finish: date, document:
     else:
         return ""
     last = finish - timedelta(days=1) if finish > start else finish
-    days = (finish - start).days if document is None or drag.hit is None or drag.hit.task_id is None \
-        else worked_days(document, drag.hit.task_id, start, finish)
+    if document is None or drag.hit is None or drag.hit.task_id is None:
+        days = (finish - start).days
+    elif drag.mode == "resize":
+        try:
+            days = dropped_duration(document, drag.hit.task_id, start, finish)
+        except PlannerError as error:  # before the status date, for work under way: said, not dropped
+            return f"{start.isoformat()} – {last.isoformat()}: {error.message}"
+    else:
+        days = worked_days(document, drag.hit.task_id, start, finish)
     return f"{start.isoformat()} – {last.isoformat()} ({format_days(days)})"
+
+
+def dropped_duration(document: Document, task_id: str, start: date, end: date) -> int:
+    """The duration that puts the task's last day of work on the day before `end`, where its bar's end
+    was dropped: the days of work from its start, as typed in Duration. A task under way is what the
+    what-if's "finish on" makes it (engine.whatif.under_way_duration): its remaining work runs from
+    the status date at its % complete, so days counted from its start would land its finish elsewhere.
+    PlannerError when that day is before the status date (or its actual start)."""
+    task = document.project.tasks[task_id]
+    if task.actual_start is not None:
+        return under_way_duration(document.project, task, end - timedelta(days=1))
+    return max(worked_days(document, task_id, start, end), 1)
 
 
 def resized_days(drag: Drag, shown_start: date) -> int:
@@ -105,12 +125,15 @@ def finish_command(drag: Drag, document: Document, target: Hit | None, shown_sta
     task_id = drag.hit.task_id
     if drag.mode == "move" and drag.days:
         return MoveTaskStart(task_id, shown_start + timedelta(days=drag.days))
-    if drag.mode == "resize":  # the end dropped on a day: the working days up to it, as typed in Duration
+    if drag.mode == "resize":  # the end dropped on a day: the task's last day of work from then on
         end = shown_start + timedelta(days=resized_days(drag, shown_start))
-        days = max(worked_days(document, task_id, shown_start, end), 1)
-        if days != worked_days(document, task_id, shown_start, shown_finish):
-            return SetDuration(task_id, days)
-        return None
+        days = dropped_duration(document, task_id, shown_start, end)
+        task = document.project.tasks[task_id]
+        if days == (task.duration if task.actual_start else worked_days(document, task_id, shown_start, shown_finish)):
+            return None  # dropped where it ends (or on a day off after its last day of work)
+        # A date the planner sets, as a Finish typed: a sourced task becomes an assumption, known to the day.
+        return SetPlannedDates(task_id, text=f"Set finish to {(end - timedelta(days=1)).isoformat()}",
+                               duration=days, precision=Precision.DAY)
     if drag.mode == "link" and target is not None and target.task_id not in (None, task_id):
         check_link_allowed(document.project, task_id, target.task_id)
         return AddLink(task_id, target.task_id, LinkType.FS, 0)
