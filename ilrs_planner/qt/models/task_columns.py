@@ -24,11 +24,13 @@ from ...domain import (
 from ...domain.durations import exact_days, format_days, is_elapsed, units_for
 from ...domain.provenance import parse_confidence, shown_confidence
 from ...domain.task_mode import parse_task_mode, task_mode_text
+from ...domain.working_count import WorkedDays
 from ...engine.schedule import Schedule, TaskDates, shown_days
 from ...engine.shown_confidence import ShownConfidence
 from ...engine.shown_dates import baseline_precision, duration_text, plan_is_fuzzy, variance_text
 from ...engine.shown_dates import shown_duration as shown_task_duration
 from ...engine.shown_precision import ShownPrecision
+from ...engine.whatif import under_way_duration
 from .predecessor_column import links_into, predecessors_command, predecessors_text
 from .schedule_rows import ScheduleRows
 
@@ -378,10 +380,16 @@ def _finish_command(task: Task, text: str, ctx: RowContext) -> Command:
         start, _ = parse_fuzzy_date(text)
         return SetPlannedDates(task.id, text=f"Set date of '{task.name}' to {text}",
                                constraint=ConstraintType.SNET, constraint_date=start, precision=precision)
-    days = (day + timedelta(days=1) - dates.early_start).days
-    if days < 1:
+    if day < dates.early_start:
         raise PlannerError("task.finish_before_start", f"'{text}' is before '{task.name}' starts "
                            f"({dates.early_start}); type a last day on or after {dates.early_start}, or move "
                            "the task's start first (Start column)", [task.id])
+    # The duration whose last day of work is `day`, as MS Project takes a typed finish: the task's days of
+    # work from its start (working days of its calendar), or for a task under way, whose work left runs
+    # from the status date, what the what-if's "finishes on" gives (the chart's drag does the same).
+    if task.actual_start is not None:
+        days = under_way_duration(ctx.project, task, day)
+    else:
+        days = max(WorkedDays(ctx.project).between(task, dates.early_start, day + timedelta(days=1)), 1)
     return SetPlannedDates(task.id, text=f"Set finish of '{task.name}' to {text}", duration=days,
                            precision=precision)
