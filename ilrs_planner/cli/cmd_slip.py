@@ -11,7 +11,8 @@ from ..domain.terminal_text import one_line
 COLUMNS = ("Key", "Name", "Baseline finish", "Finish", "Start var", "Finish var", "Basis", "")
 FINISH_NOTE = ("Finish dates are the last day of work (a milestone's is its day), each shown as precisely as it "
                "is known ('2028' for a date announced or driven only to the year); --json gives the scheduler's "
-               "exclusive finishes, the day after, with each side's precision.")
+               "exclusive finishes, the day after, with each side's precision. Variances in days are working days of "
+               "each task's calendar, as its Duration counts them ('ed' for an elapsed task).")
 BASIS_NOTE = ("Basis: sourced = a recorded change (an announcement, work recorded as done, or late work forecast from "
               "the status date); planned = the planner's own change (a date typed or dragged, an assumption, or any "
               "date of a task citing no source), a slip nobody announced; modelling = the plan's own dates (inferred, "
@@ -25,8 +26,9 @@ def register(subparsers) -> None:
         "slip", help="compare a baseline with the current plan (or with another baseline)",
         description="Slip report: every task's baseline and current start/finish with signed variances "
         "(later = positive), in whole years or months between dates known only to the year or month ('+1 y' "
-        "from 2030 to 2031), else in days; --csv and --json give days. By default the earliest baseline "
-        "(by 'as of' date) against the current "
+        "from 2030 to 2031), else in working days of each task's calendar, as MS Project's Finish Variance counts "
+        "them ('ed': calendar days of an elapsed task); --csv and --json give working days. By default the "
+        "earliest baseline (by 'as of' date) against the current "
         "schedule. The table and --csv show finishes as the last day of work, each date as precisely as it is "
         "known ('2028'); --json carries the scheduler's exclusive finishes (the day after) and each side's "
         "precision.")

@@ -18,7 +18,8 @@ def register(subparsers) -> None:
         description="Explain why a milestone (or task finish) moved between two versions. Against another plan "
         "file (--against OTHER.db, the earlier version) the explanation is exact: every input change (duration, "
         "actual date, constraint, link added/removed, lag) is replayed and credited with the days it moved the "
-        "milestone. Against a baseline, which holds only dates, the slip is split over today's driving chain.")
+        "milestone, working days of the milestone's calendar (the credits add up to its slip). Against a "
+        "baseline, which holds only dates, the slip is split over today's driving chain.")
     parser.add_argument("plan", metavar="PLAN.db", help="the plan file (the later version)")
     parser.add_argument("milestone", metavar="MILESTONE_KEY", help="the task key to explain")
     parser.add_argument("--baseline", metavar="NAME",

@@ -14,6 +14,11 @@ Two kinds of comparison, because two kinds of history exist:
   duration) and of its gap to its driver (a link, lag or constraint that changed, or a different
   driver then). This also telescopes; where the chain leaves what the baseline knew, the remainder
   is reported as unexplained, never spread out.
+
+Every credit is counted in working days of the milestone's calendar (engine/working_variance.py), the
+unit its slip is written in, so the credits add up to the slip whatever calendar each task keeps. A
+task's own change is said in its own terms: its Duration as the Duration column reads it (MS Project's
+Actual + Remaining Duration), never the calendar days its dates span.
 """
 
 from __future__ import annotations
@@ -24,20 +29,22 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from ..domain import PlannerError, Precision, Project
+from ..domain import PlannerError, Precision, Project, Task
 from ..domain.durations import format_days
+from ..domain.working_count import WorkedDays
 from .cpm import schedule as cpm_schedule
 from .driving_chain import ChainStep, driving_chain
 from .plan_changes import align_task_ids, ordered_changes
 from .schedule import Schedule, TaskDates, shown_days
-from .shown_dates import last_day_text, plan_is_fuzzy, variance_text
+from .shown_dates import duration_days, last_day_text, plan_is_fuzzy, under_way, variance_text
 from .shown_precision import ShownPrecision
 from .slippage import Version, version_day_ends, version_moments, version_precision
+from .working_variance import working_variance
 
 
 @dataclass(frozen=True, slots=True)
 class Contribution:
-    """One change and the days it moved the milestone (later = positive)."""
+    """One change and the working days (of the milestone's calendar) it moved the milestone (later = positive)."""
 
     kind: str  # duration, actual_start, actual_finish, constraint, link_added, link_removed, lag, ...
     key: str
@@ -69,6 +76,8 @@ class Attribution:
     new_at_day_end: bool = False
     old_moments: int = 0  # a summary's moments in each version (TaskDates.summary_moments)
     new_moments: int = 0
+    slip_days: int = 0  # working days of the milestone's calendar from the old date to the new (working_variance)
+    elapsed: bool = False  # the milestone counts elapsed days: its slip is written 'ed'
 
     @property
     def old_shown(self) -> date | None:
@@ -94,15 +103,18 @@ class Attribution:
                              self.new_moments)
 
     @property
-    def slip_days(self) -> int:
+    def calendar_days(self) -> int:
+        """The calendar days the milestone moved, which decide a move in years or months."""
         return (self.new_date - self.old_date).days if self.old_date and self.new_date else 0
 
     @property
     def slip_text(self) -> str:
         """The move as a planner reads it: '+7 y (2,556 d)' from '2028' to '2035', whose days the
-        changes count; '+365 d' between days (shown_dates.variance_text)."""
-        text = variance_text(self.slip_days, self.old_shown, self.new_shown, self.old_precision, self.new_precision)
-        return text if text.endswith(" d") else f"{text} ({format_days(abs(self.slip_days))})"
+        changes count; '+2 d' between days, working days (shown_dates.variance_text)."""
+        text = variance_text(self.slip_days, self.old_shown, self.new_shown, self.old_precision, self.new_precision,
+                             self.calendar_days, self.elapsed)
+        unit = format_days(0, self.elapsed)[1:]
+        return text if text.endswith(unit) else f"{text} ({format_days(abs(self.slip_days), self.elapsed)})"
 
     @property
     def unexplained_days(self) -> int:
@@ -117,11 +129,12 @@ class Attribution:
 
         return {
             "milestone": self.key, "name": self.name, "before": self.before, "after": self.after,
-            "old_date": _iso(self.old_date), "new_date": _iso(self.new_date), "slip_days": self.slip_days,
+            "old_date": _iso(self.old_date), "new_date": _iso(self.new_date),
+            "slip_working_days": self.slip_days, "slip_calendar_days": self.calendar_days, "elapsed": self.elapsed,
             "old_precision": self.old_precision.value, "new_precision": self.new_precision.value,
-            "exact": self.exact, "unexplained_days": self.unexplained_days, "notes": list(self.notes),
+            "exact": self.exact, "unexplained_working_days": self.unexplained_days, "notes": list(self.notes),
             "old_chain": chain(self.old_chain), "new_chain": chain(self.new_chain),
-            "contributions": [{"kind": c.kind, "key": c.key, "description": c.description, "days": c.days,
+            "contributions": [{"kind": c.kind, "key": c.key, "description": c.description, "working_days": c.days,
                                "joint": c.joint} for c in self.contributions],
         }
 
@@ -160,7 +173,9 @@ def attribute_projects(old: Project, new: Project, key: str, before: str = "olde
     changes = ordered_changes(old, new, new_sched)
     if result.old_date is None:
         raise PlannerError("task.unknown", f"'{key}' has no date in the older plan; nothing to compare", [key])
-    result.contributions = _replay(old, changes, new_task.id, result.old_date)
+    moved = _counter(WorkedDays(new), new_task)
+    result.slip_days, result.elapsed = moved(result.old_date, now.early_finish), new_task.elapsed
+    result.contributions = _replay(old, changes, new_task.id, result.old_date, moved)
     if result.unexplained_days:  # replay reached a different date: say so rather than hide it
         result.notes.append("replaying the changes did not reproduce the newer plan exactly")
     return result
@@ -183,7 +198,16 @@ def _early(schedule: Schedule) -> dict[Any, Any]:
     return {tid: (d.early_start, d.early_finish) for tid, d in schedule.tasks.items()}
 
 
-def _replay(old: Project, changes: list[tuple[Any, ...]], task_id: str, old_date: date) -> list[Contribution]:
+Counter = Callable[[date, date], int]  # working days of the milestone's calendar from one date to another
+
+
+def _counter(worked: WorkedDays, milestone: Task) -> Counter:
+    """Signed working days of the milestone's calendar: every credit is counted so, and they add up."""
+    return lambda old, new: working_variance(worked, milestone, old, new)
+
+
+def _replay(old: Project, changes: list[tuple[Any, ...]], task_id: str, old_date: date,
+            moved: Counter) -> list[Contribution]:
     state = copy.deepcopy(old)
     previous, pending, out = old_date, [], []
     for _order, kind, key, text, apply in changes:
@@ -193,7 +217,7 @@ def _replay(old: Project, changes: list[tuple[Any, ...]], task_id: str, old_date
             now = _milestone_date(cpm_schedule(state), task_id)
         except PlannerError:
             continue  # e.g. a loop until the next change: credit them together
-        days = (now - previous).days
+        days = moved(previous, now)
         joint = len(pending) > 1
         for k, (p_kind, p_key, p_text) in enumerate(pending):
             credited = days if k == len(pending) - 1 else 0
@@ -216,21 +240,27 @@ def attribute_versions(project: Project, schedule: Schedule | None, before: Vers
     result.new_precision = version_precision(after, task, new, fuzzy)
     result.old_at_day_end, result.new_at_day_end = version_day_ends(task.id, before, after)
     result.old_moments = result.new_moments = version_moments(task.id, before, after)
+    worked, result.elapsed = WorkedDays(project), task.elapsed
+    moved = _counter(worked, task)
     result.notes.append("a baseline holds only dates: the changes are read off the driving chain of "
                         f"'{after.label}' (today's links), as movements of each task against its driver")
     if old is None or new is None:
         missing = before.label if old is None else after.label
         result.notes.append(f"'{key}' is not in '{missing}': nothing to compare")
         return result
+    result.slip_days = moved(old[1], new[1])
+
     def moments_of(step: ChainStep) -> tuple[bool, int]:  # a baseline's point read as the task is now
         tid = project.task_by_key(step.key).id
         return version_day_ends(tid, before, after)[0], version_moments(tid, before, after)
 
-    result.old_chain = _known_as(driving_chain(project, before.dates, task.id),
+    history = None if before.is_current else before.as_of  # a baseline knew no progress recorded after it
+    result.old_chain = _known_as(driving_chain(project, before.dates, task.id, history_before=history),
                                  lambda step: _version_precision(project, before, step, fuzzy), moments_of)
-    result.new_chain = _known_as(driving_chain(project, after.dates, task.id),
+    history = None if after.is_current else after.as_of
+    result.new_chain = _known_as(driving_chain(project, after.dates, task.id, history_before=history),
                                  lambda step: _version_precision(project, after, step, fuzzy), moments_of)
-    result.contributions = _split_over_chain(project, result.new_chain, before, after)
+    result.contributions = _split_over_chain(project, result.new_chain, before, after, _Counting(worked, moved, key))
     if result.unexplained_days:
         result.notes.append(f"{format_days(result.unexplained_days, signed=True)} unexplained: the chain leaves what "
                             f"'{before.label}' knew")
@@ -241,34 +271,78 @@ def _version_precision(project: Project, version: Version, step: ChainStep, fuzz
     return version_precision(version, project.task_by_key(step.key), (step.start, step.finish), fuzzy)
 
 
-def _split_over_chain(project: Project, chain: list[ChainStep], before: Version, after: Version) -> list[Any]:
-    """Each chain task the baseline knew: its own span change, and its start's move against the next
-    known task up the chain (tasks the baseline did not know are passed through and named)."""
+@dataclass(frozen=True, slots=True)
+class _Counting:
+    """Each task's own days of work (`worked`) and the milestone's working days (`moved`, the credits)."""
+
+    worked: WorkedDays
+    moved: Counter
+    milestone: str  # the milestone's key, whose calendar the credits count
+
+    def other_days(self, credit: int) -> str:
+        """Why a move with no change of the task's own days still moves the milestone."""
+        return f"across {'more' if credit > 0 else 'fewer'} working days of '{self.milestone}''s calendar"
+
+    def own(self, task: Task, old: date, new: date) -> int:
+        """Signed working days of the task's own calendar from `old` to `new`."""
+        return working_variance(self.worked, task, old, new)
+
+
+def _split_over_chain(project: Project, chain: list[ChainStep], before: Version, after: Version,
+                      counting: _Counting) -> list[Any]:
+    """Each chain task the baseline knew: its own span's move, and its start's move against the next
+    known task up the chain (tasks the baseline did not know are passed through and named). Each is
+    credited with the working days it moves the milestone (its calendar's), so the credits add up."""
     ids = {project.tasks[tid].key: tid for tid in project.tasks}
     known = [k for k, step in enumerate(chain) if ids[step.key] in before.dates]
+    summaries, moved = project.summary_ids(), counting.moved
     out = []
     for n, k in enumerate(known):
         step, tid = chain[k], ids[chain[k].key]
-        (o_start, o_finish), (n_start, n_finish) = before.dates[tid], after.dates[tid]
-        span = ((n_finish - n_start) - (o_finish - o_start)).days
+        old, new = before.dates[tid], after.dates[tid]
+        span = moved(old[1], new[1]) - moved(old[0], new[0])
         if span:
-            was, now = format_days((o_finish - o_start).days), format_days((n_finish - n_start).days)
-            out.append(Contribution("duration", step.key, f"'{step.key}' lasts {format_days(span, signed=True)} "
-                                    f"({was} → {now})", span))
-        out.extend(_start_move(chain, ids, k, known[n + 1] if n + 1 < len(known) else None, before, after))
+            text = _span_text(project, counting, project.tasks[tid], tid in summaries, old, new, span)
+            out.append(Contribution("duration", step.key, text, span))
+        out.extend(_start_move(project, chain, ids, k, known[n + 1] if n + 1 < len(known) else None, before, after,
+                               counting))
     return out
 
 
-def _start_move(chain: list[ChainStep], ids: dict[str, str], k: int, driver_k: int | None, before: Version,
-                after: Version) -> list[Contribution]:
+def _span_text(project: Project, counting: _Counting, task: Task, summary: bool, old: tuple[date, date],
+               new: tuple[date, date], credit: int) -> str:
+    """What changed in the task's own span, in its own units: its Duration as the Duration column reads
+    it (a baseline, dates only, lasted the days of work they span), else why its finish moved anyway."""
+    worked = counting.worked
+    was, now = worked.between(task, *old), duration_days(task, summary, new[0], new[1], worked)
+    if now != was:
+        return (f"'{task.key}' lasts {format_days(now - was, task.elapsed, signed=True)} "
+                f"({format_days(was, task.elapsed)} → {format_days(now, task.elapsed)})")
+    later = "later" if new[1] > old[1] else "earlier"
+    if under_way(task, summary) and worked.between(task, *new) != now:
+        return (f"'{task.key}' ends {later}, still {format_days(now, task.elapsed)}: its work left runs "
+                f"from the status date {project.status_date}")
+    return f"'{task.key}' still lasts {format_days(now, task.elapsed)}, {counting.other_days(credit)}"
+
+
+def _start_move(project: Project, chain: list[ChainStep], ids: dict[str, str], k: int, driver_k: int | None,
+                before: Version, after: Version, counting: _Counting) -> list[Contribution]:
     step, tid = chain[k], ids[chain[k].key]
+    task, moved = project.tasks[tid], counting.moved
+    (o_start, _), (n_start, _) = before.dates[tid], after.dates[tid]
     via = [chain[j].key for j in range(k + 1, driver_k if driver_k is not None else len(chain))]
     through = f", through {', '.join(via)} (not in '{before.label}')" if via else ""
     if driver_k is None:
-        gap = (after.dates[tid][0] - before.dates[tid][0]).days
-        text = f"'{step.key}' starts {format_days(gap, signed=True)} ({step.driver}{through})"
+        credit, own = moved(o_start, n_start), counting.own(task, o_start, n_start)
+        how = format_days(own, task.elapsed, signed=True) if own else counting.other_days(credit)
+        text = f"'{step.key}' starts {how} ({step.driver}{through})"
     else:
         did = ids[chain[driver_k].key]
-        gap = (after.dates[tid][0] - after.dates[did][1]).days - (before.dates[tid][0] - before.dates[did][1]).days
-        text = f"'{step.key}' starts {format_days(gap, signed=True)} against '{chain[driver_k].key}'{through}"
-    return [Contribution("start_moved", step.key, text, gap)] if gap else []
+        was, now = before.dates[did][1], after.dates[did][1]
+        credit = moved(o_start, n_start) - moved(was, now)
+        own = counting.own(task, now, n_start) - counting.own(task, was, o_start)
+        how = f"{format_days(own, task.elapsed, signed=True)} against" if own else "as before after"
+        text = f"'{step.key}' starts {how} '{chain[driver_k].key}'{through}"
+        if not own:
+            text += f", {counting.other_days(credit)}"
+    return [Contribution("start_moved", step.key, text, credit)] if credit else []

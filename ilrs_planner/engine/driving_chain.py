@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from ..domain import Link, LinkType, Precision, Project, Task
 from ..domain.durations import format_days
+from ..domain.working_count import WorkedDays
 from .shown_dates import last_day_text, start_text
 
 Dates = Mapping[str, tuple[date, date]]  # task id -> (start, exclusive finish)
@@ -59,6 +60,20 @@ def _link_bound(index: ChainIndex, dates: Dates, link: Link, succ_duration: int)
     return value
 
 
+def _bound_past_days_off(index: ChainIndex, dates: Dates, link: Link, task: Task, start: date) -> bool:
+    """A start link (FS, SS) whose end plus its lag, counted in the successor's working days, falls on
+    days off, so the successor starts on its next working day: Monday after a Thursday's finish on a
+    Monday-to-Thursday week. The scheduler counts so; calendar days would call the link not binding."""
+    if link.type not in (LinkType.FS, LinkType.SS) or link.elapsed or link.lag < 0:
+        return False
+    end = index.latest_end(dates, link.pred_id, from_finish=link.type is LinkType.FS)
+    if end is None or end > start.toordinal():
+        return False
+    after = date.fromordinal(end)
+    worked = index.worked.between(task, after, start)
+    return worked == link.lag and index.worked.between(task, after, start + timedelta(days=1)) == worked + 1
+
+
 Ends = tuple["str | None", "int | None", "int | None"]  # latest-finishing leaf, latest start, latest finish
 
 
@@ -90,15 +105,17 @@ class ChainIndex:
         self.into: dict[str, list[Link]] = {}
         for link in project.links.values():
             self.into.setdefault(link.succ_id, []).append(link)
+        self.worked = WorkedDays(project)  # each calendar's count made on first use
         self._ends_dates: Dates | None = None
         self._ends: dict[str, Ends] = {}  # summary id -> its ends, for _ends_dates
 
-    def step(self, dates: Dates, task_id: str) -> tuple[str, str | None]:
-        """What drives the task's start, and the task that does (None: nothing further back)."""
+    def step(self, dates: Dates, task_id: str, history_before: date | None = None) -> tuple[str, str | None]:
+        """What drives the task's start, and the task that does (None: nothing further back); actual
+        dates are history when recorded work started before `history_before` (None: always)."""
         project, task = self.project, self.project.tasks[task_id]
         start, finish = dates[task_id]
         links = [ln for tid in [task_id, *ancestors(project, task_id)] for ln in self.into.get(tid, [])]
-        return _driver_of(project, dates, task, start, finish, links, self)
+        return _driver_of(project, dates, task, start, finish, links, self, history_before)
 
     def latest_leaf(self, dates: Dates, summary_id: str) -> str | None:
         """The sub-task (at any depth) whose finish is the summary's finish: the first in outline order."""
@@ -128,10 +145,13 @@ class ChainIndex:
         return ends[summary_id]
 
 
-def driving_chain(project: Project, dates: Dates, task_id: str, limit: int = 200) -> list[ChainStep]:
+def driving_chain(project: Project, dates: Dates, task_id: str, limit: int = 200,
+                  history_before: date | None = None) -> list[ChainStep]:
     """From the task back to what ultimately fixes it, following the binding link at each step.
 
-    `dates` maps task id -> (start, finish): a schedule's early dates or a baseline's entries.
+    `dates` maps task id -> (start, finish): a schedule's early dates or a baseline's entries. A
+    baseline's chain passes its "as of" date as `history_before`: only work started before it was
+    history then (a task started since was still driven by its links).
     """
     index = ChainIndex(project)
     steps: list[ChainStep] = []
@@ -141,21 +161,21 @@ def driving_chain(project: Project, dates: Dates, task_id: str, limit: int = 200
         seen.add(current)
         task = project.tasks[current]
         start, finish = dates[current]
-        driver, nxt = index.step(dates, current)
+        driver, nxt = index.step(dates, current, history_before)
         steps.append(ChainStep(task.key, task.name, start, finish, driver))
         current = nxt
     return steps
 
 
 def _driver_of(project: Project, dates: Dates, task: Task, start: date, finish: date, links: list[Link],
-               index: ChainIndex) -> tuple[str, str | None]:
-    if task.actual_start or task.actual_finish:
+               index: ChainIndex, history_before: date | None = None) -> tuple[str, str | None]:
+    if _recorded_by(task, history_before):
         return "actual dates (history)", None
     if task.manual and task.id not in index.children:  # its links do not move it: the chain ends here
         return "manually scheduled (its start is the planner's)", None
     duration = (finish - start).days
-    binding = [ln for ln in links if ln.pred_id in dates and _link_bound(index, dates, ln, duration)
-               == start.toordinal()]
+    binding = [ln for ln in links if ln.pred_id in dates and (_link_bound(index, dates, ln, duration)
+               == start.toordinal() or _bound_past_days_off(index, dates, ln, task, start))]
     if binding:
         link = max(binding, key=lambda ln: dates[ln.pred_id][1])
         pred = project.tasks[link.pred_id]
@@ -172,3 +192,9 @@ def _driver_of(project: Project, dates: Dates, task: Task, start: date, finish: 
     if start == project.start:
         return "plan start", None
     return "not driven by a link (date as planned)", None
+
+
+def _recorded_by(task: Task, history_before: date | None) -> bool:
+    """The task's actual dates were history at `history_before` (None: now)."""
+    started = task.actual_start or task.actual_finish
+    return started is not None and (history_before is None or started < history_before)

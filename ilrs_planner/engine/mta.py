@@ -6,6 +6,8 @@ A milestone's forecast in a report is its date there; for a task with a duration
 the schedule shows (one ending on a milestone at the start of a Monday: that Monday). Rising lines are
 slipping milestones; a line meeting the diagonal (forecast = report date) is a milestone reached.
 Both axes are the same time axis, so the chart is drawn with one scale and the diagonal runs at 45°.
+A move in days counts working days of the milestone's calendar, as the slip report does
+(engine/working_variance.py); years and months are calendar measures ('+1 y' from '2028' to '2029').
 """
 
 from __future__ import annotations
@@ -16,9 +18,11 @@ from datetime import date
 from typing import Any
 
 from ..domain import PlannerError, Precision, Project, Task, format_fuzzy_date
+from ..domain.working_count import WorkedDays
 from .schedule import Schedule, shown_days
 from .shown_dates import baseline_precision, plan_is_fuzzy, variance_text
 from .shown_precision import ShownPrecision, coarser
+from .working_variance import working_variance
 
 # The ILRS roadmap's headline items: basic and extended station, Chang'e 7 and 8, Luna-26/27,
 # the crewed landing and the lunar power plant (keys of ilrs_planner/data/roadmap.toml).
@@ -48,19 +52,32 @@ class TrendLine:
     # How precisely each point's forecast is known: a baseline's as stored ('2028' from "by 2028"), the
     # current plan's as shown (driven by a date known to the year: that year); empty = `precision`.
     precisions: tuple[Precision, ...] = ()
+    # Working days of the milestone's calendar from the first forecast to each (working_variance, which
+    # adds up); empty = calendar days. `elapsed`: the milestone counts elapsed days, written 'ed'.
+    worked: tuple[int, ...] = ()
+    elapsed: bool = False
+
+    def _worked(self, index: int) -> int:
+        """Working days from the first forecast to forecast `index`."""
+        return self.worked[index] if self.worked else (self.points[index][1] - self.points[0][1]).days
 
     @property
     def total_slip_days(self) -> int:
-        """Last forecast minus first forecast (positive = slipped)."""
+        """Last forecast minus first forecast in working days of the milestone's calendar (positive = slipped)."""
+        return self._worked(-1) if self.points else 0
+
+    @property
+    def total_calendar_days(self) -> int:
+        """Last forecast minus first forecast in calendar days."""
         return (self.points[-1][1] - self.points[0][1]).days if self.points else 0
 
     @property
     def total_slip_text(self) -> str:
-        """The total slip at the forecasts' precision: '+7 y' from '2028' to '2035', else days."""
+        """The total slip at the forecasts' precision: '+7 y' from '2028' to '2035', else working days."""
         if not self.points:
             return ""
         return variance_text(self.total_slip_days, self.points[0][1], self.points[-1][1], self.point_precision(0),
-                             self.point_precision(-1))
+                             self.point_precision(-1), self.total_calendar_days, self.elapsed)
 
     def point_precision(self, index: int) -> Precision:
         """How precisely the report of point `index` knew its forecast."""
@@ -80,9 +97,10 @@ class TrendLine:
             # known better, not moved.
             both = coarser(self.point_precision(n - 1), self.point_precision(n))
             if format_fuzzy_date(self.points[n - 1][1], both) != format_fuzzy_date(self.points[n][1], both):
-                days = (self.points[n][1] - self.points[n - 1][1]).days
+                days = self._worked(n) - self._worked(n - 1)
                 shift = variance_text(days, self.points[n - 1][1], self.points[n][1], self.point_precision(n - 1),
-                                      self.point_precision(n))
+                                      self.point_precision(n), (self.points[n][1] - self.points[n - 1][1]).days,
+                                      self.elapsed)
                 found.append(Move(self.points[n][0], was, now, days, shift))
         return found
 
@@ -94,7 +112,7 @@ class Move:
     as_of: date
     was: str
     now: str
-    days: int
+    days: int  # working days of the milestone's calendar
     text: str  # the move at the forecasts' precision ('+1 y'), as the total slip is written
 
 
@@ -112,9 +130,11 @@ class MilestoneTrend:
         return {
             "reports": [{"name": r.label, "as_of": r.as_of.isoformat(), "current": r.is_current}
                         for r in self.reports],
-            "milestones": [{"key": ln.key, "name": ln.name, "slip_days": ln.total_slip_days,
+            "milestones": [{"key": ln.key, "name": ln.name, "slip_working_days": ln.total_slip_days,
+                            "slip_calendar_days": ln.total_calendar_days, "elapsed": ln.elapsed,
                             "precision": str(ln.precision),
-                            "moves": [{"report": m.as_of.isoformat(), "from": m.was, "to": m.now, "days": m.days}
+                            "moves": [{"report": m.as_of.isoformat(), "from": m.was, "to": m.now,
+                                       "working_days": m.days}
                                       for m in ln.moves()],
                             "points": [{"report": x.isoformat(), "forecast": y.isoformat(),
                                         "precision": str(ln.point_precision(n))}
@@ -152,19 +172,21 @@ def milestone_trend(project: Project, schedule: Schedule | None, keys: list[str]
         shown = ShownPrecision(project, schedule)
     if not reports:
         raise PlannerError("baseline.unknown", "the plan has no baselines and no status date to report on")
-    fuzzy = plan_is_fuzzy(project)
-    lines = tuple(_line(task, reports, shown, fuzzy, task.id in ends, moments.get(task.id, 0)) for task in tasks)
+    fuzzy, worked = plan_is_fuzzy(project), WorkedDays(project)
+    lines = tuple(_line(task, reports, shown, fuzzy, task.id in ends, moments.get(task.id, 0), worked)
+                  for task in tasks)
     return MilestoneTrend(tuple(r for r, _ in reports), lines, *_axis(reports, lines))
 
 
 def _line(task: Task, reports: list[tuple[Report, Mapping[str, tuple[date, date]]]], shown: ShownPrecision | None,
-          fuzzy: bool, at_day_end: bool, summary_moments: int) -> TrendLine:
+          fuzzy: bool, at_day_end: bool, summary_moments: int, worked: WorkedDays) -> TrendLine:
     """`at_day_end`, `summary_moments`: the task's moments now (TaskDates), read for every report."""
     known = [(report, entries[task.id]) for report, entries in reports if task.id in entries]
     points = tuple((report.as_of, shown_days(*entry, at_day_end, summary_moments)[1]) for report, entry in known)
     precisions = tuple(shown.of(task.id) if report.is_current and shown is not None
                        else baseline_precision(task, entry, fuzzy) for report, entry in known)
-    return TrendLine(task.id, task.key, task.name, points, task.precision, precisions)
+    counted = tuple(working_variance(worked, task, points[0][1], day) for _, day in points)
+    return TrendLine(task.id, task.key, task.name, points, task.precision, precisions, counted, task.elapsed)
 
 
 def _axis(reports: list[tuple[Report, Mapping[str, tuple[date, date]]]],

@@ -80,7 +80,7 @@ def last_day_text(start: date | None, finish: date | None, precision: Precision,
 
 
 def variance_text(days: int | None, was: date | None, now: date | None, was_precision: Precision,
-                  now_precision: Precision) -> str:
+                  now_precision: Precision, calendar_days: int | None = None, elapsed: bool = False) -> str:
     """A variance as a planner reads it, at the precision of the dates compared: the one formatter of
     slips for the slip report, why, the milestone trend and the plan comparison.
 
@@ -92,16 +92,20 @@ def variance_text(days: int | None, was: date | None, now: date | None, was_prec
     Else the labels would make up or hide a period (a task moved 730 days from 2036-01-01 to
     2037-12-31 reads '2036' to '2037', but moved two years; one moved 2 days over New Year did not
     move a year), and the exact days are said. Otherwise it is the exact days, '+365 d'.
+    `days` are the days written ('+2 d'): working days of the task's calendar where a slip is counted
+    (engine.working_variance), `elapsed` writing them 'ed'; `calendar_days`, the calendar days moved,
+    decide the periods when given (else `days` do).
     """
     if days is None:
         return ""
     if was is None or now is None or was_precision not in COARSE or now_precision not in COARSE:
-        return format_days(days, signed=True)
+        return format_days(days, elapsed, signed=True)
+    moved = days if calendar_days is None else calendar_days
     coarser = min(COARSE.index(was_precision), COARSE.index(now_precision))
     step = 12 if COARSE[coarser] is Precision.YEAR else 3 if COARSE[coarser] is Precision.QUARTER else 1
     months = ((now.year * 12 + now.month - 1) // step - (was.year * 12 + was.month - 1) // step) * step
-    if months and months != round(days / (_MONTH_DAYS * step)) * step:
-        return format_days(days, signed=True)
+    if months and months != round(moved / (_MONTH_DAYS * step)) * step:
+        return format_days(days, elapsed, signed=True)
     if step == 12:
         return f"{months // 12:+,} y".replace("+0 y", "0 y")
     return months_text(months)

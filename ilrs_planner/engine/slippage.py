@@ -1,7 +1,9 @@
 """Slippage: a pure comparison of a baseline with the current schedule, or of two baselines.
 
 A "version" is any mapping task id -> (start, finish): a baseline's entries, or the early dates of
-a schedule. Variances are signed calendar days, later = positive (a slip).
+a schedule. Variances are signed working days of the task's calendar, later = positive (a slip), as
+MS Project's Finish Variance and P6's variances count them (engine/working_variance.py); the calendar
+days are kept beside them for years and months ('+1 y' between '2030' and '2031').
 
 Only a real change of plan is a slip, so every variance says what it rests on (its basis):
     sourced    a recorded change: the current dates come from a source (an announcement, work recorded
@@ -45,11 +47,13 @@ from ..domain import (
 )
 from ..domain.alternatives import alternative_figures
 from ..domain.spreadsheet_text import formula_safe
+from ..domain.working_count import WorkedDays
 from ..files.atomic import write_atomically
 from .driving_chain import ChainIndex
 from .schedule import Schedule, shown_days
 from .shown_dates import baseline_precision, last_day_text, plan_is_fuzzy, start_text, variance_text
 from .shown_precision import ShownPrecision
+from .working_variance import working_variance
 
 Dates = Mapping[str, tuple[date, date]]
 CURRENT = "current plan"
@@ -77,7 +81,8 @@ class Version:
 
 @dataclass(frozen=True, slots=True)
 class SlipRow:
-    """One task's dates in both versions and the signed variance (days; None if absent in one)."""
+    """One task's dates in both versions and the signed variance (working days of the task's calendar,
+    calendar days for an elapsed task; None if absent in one)."""
 
     task_id: str
     key: str
@@ -97,6 +102,9 @@ class SlipRow:
     baseline_at_day_end: bool = False  # a milestone's point read as the end of the day before it
     current_at_day_end: bool = False
     summary_moments: int = 0  # a summary's start and finish moments, read for both sides (TaskDates)
+    start_calendar_days: int | None = None  # the calendar days moved, which decide years and months
+    finish_calendar_days: int | None = None
+    elapsed: bool = False  # the task counts elapsed days: its variances are written 'ed'
 
     def shown(self) -> tuple[str, str, str, str]:
         """Baseline start and last day, current start and last day, as a person reads them."""
@@ -109,7 +117,7 @@ class SlipRow:
 
     def variance_texts(self) -> tuple[str, str]:
         """Start and finish variance as a planner reads them: '+1 y' between '2030' and '2031', else
-        days ('+365 d'); '' where one side lacks the task (see shown_dates.variance_text)."""
+        working days ('+5 d'; '+5 ed' elapsed); '' where one side lacks the task (shown_dates.variance_text)."""
         if self.baseline_finish is None or self.current_finish is None:
             return "", ""
         old, new = Precision(self.baseline_precision), Precision(self.current_precision)
@@ -117,8 +125,10 @@ class SlipRow:
                                           self.summary_moments)
         now_start, now_last = _shown_days(self.current_start, self.current_finish, self.current_at_day_end,
                                           self.summary_moments)
-        return (variance_text(self.start_variance, was_start, now_start, old, new),
-                variance_text(self.finish_variance, was_last, now_last, old, new))
+        return (variance_text(self.start_variance, was_start, now_start, old, new, self.start_calendar_days,
+                              self.elapsed),
+                variance_text(self.finish_variance, was_last, now_last, old, new, self.finish_calendar_days,
+                              self.elapsed))
 
     @property
     def slipped(self) -> bool:
@@ -160,8 +170,10 @@ def _version_dict(version: Version) -> dict[Any, Any]:
 
 def _row_dict(row: SlipRow) -> dict[Any, Any]:
     out = {k: (_iso(v) if isinstance(v, date) else v) for k, v in asdict(row).items()}
-    out["start_variance_days"] = out.pop("start_variance")
-    out["finish_variance_days"] = out.pop("finish_variance")
+    out["start_variance_working_days"] = out.pop("start_variance")
+    out["finish_variance_working_days"] = out.pop("finish_variance")
+    out["start_variance_calendar_days"] = out.pop("start_calendar_days")
+    out["finish_variance_calendar_days"] = out.pop("finish_calendar_days")
     out["slipped"] = row.slipped
     del out["baseline_at_day_end"], out["current_at_day_end"], out["summary_moments"]  # the JSON keeps points
     return out
@@ -197,7 +209,7 @@ def compare(project: Project, before: Version, after: Version) -> SlipReport:
     rows = []
     summaries = project.summary_ids()  # a phase is never a milestone, whatever its own (unused) duration
     fuzzy = plan_is_fuzzy(project)
-    causes = _Causes(project, before, after)
+    causes, worked = _Causes(project, before, after), WorkedDays(project)
     for task, _depth in project.walk():
         old, new = before.dates.get(task.id), after.dates.get(task.id)
         if old is None and new is None:
@@ -207,13 +219,16 @@ def compare(project: Project, before: Version, after: Version) -> SlipReport:
             task.id, task.key, task.name, str(task.kind), task.is_milestone and task.id not in summaries,
             old[0] if old else None, old[1] if old else None,
             new[0] if new else None, new[1] if new else None,
-            _days(old[0], new[0]) if old and new else None,
-            _days(old[1], new[1]) if old and new else None,
+            working_variance(worked, task, old[0], new[0]) if old and new else None,
+            working_variance(worked, task, old[1], new[1]) if old and new else None,
             causes.basis(task.id) if old and new and moved else "",
             alternative_figures(task.notes),
             version_precision(before, task, old, fuzzy).value, version_precision(after, task, new, fuzzy).value,
             *version_day_ends(task.id, before, after),
             version_moments(task.id, before, after),
+            _days(old[0], new[0]) if old and new else None,
+            _days(old[1], new[1]) if old and new else None,
+            task.elapsed,
         ))
     return SlipReport(before, after, tuple(rows))
 
@@ -357,14 +372,14 @@ def slip_report(project: Project, schedule: Schedule | None, baseline: str | Non
 
 
 CSV_COLUMNS = ("key", "name", "kind", "baseline_start", "baseline_finish", "current_start",
-               "current_finish", "start_variance_days", "finish_variance_days", "slipped", "basis",
+               "current_finish", "start_variance_working_days", "finish_variance_working_days", "slipped", "basis",
                "alternatives", "baseline_precision", "current_precision")
 
 
 def report_csv(report: SlipReport) -> str:
     """The slip report as CSV text for people: a finish is the last day of work, every date at the
     precision it is known to ('2028', 'Q3 2029', '2029-06', or ISO), named in the two precision
-    columns; variances are signed days between the scheduler's dates."""
+    columns; variances are signed working days of each task's calendar (calendar days when elapsed)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(CSV_COLUMNS)

@@ -26,11 +26,13 @@ from ._bounds import remaining_duration
 from .cpm import schedule as cpm_schedule
 from .mta import DEFAULT_MILESTONES
 from .schedule import Schedule, TaskDates, shown_days
+from .working_variance import calendar_variance, working_variance
 
 
 @dataclass(frozen=True, slots=True)
 class Move:
-    """One task whose dates change in the scenario (deltas in days, later = positive)."""
+    """One task whose dates change in the scenario (deltas in working days of the task's calendar, as
+    its duration counts them, calendar days when elapsed; later = positive)."""
 
     task_id: str
     key: str
@@ -44,6 +46,9 @@ class Move:
     old_at_day_end: bool = False
     old_moments: int = 0  # a summary's moments in each version (TaskDates.summary_moments)
     new_moments: int = 0
+    start_delta: int = 0  # working days the start moves (engine.working_variance)
+    finish_delta: int = 0
+    elapsed: bool = False  # the deltas are elapsed days, written 'ed'
 
     @property
     def old_last_day(self) -> date:
@@ -54,14 +59,6 @@ class Move:
     def new_last_day(self) -> date:
         """The last day a person reads in the scenario: a milestone's day, a phase's by its moments."""
         return shown_days(self.new_start, self.new_finish, self.new_at_day_end, self.new_moments)[1]
-
-    @property
-    def start_delta(self) -> int:
-        return (self.new_start - self.old_start).days
-
-    @property
-    def finish_delta(self) -> int:
-        return (self.new_finish - self.old_finish).days
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +71,7 @@ class WhatIf:
     moves: tuple[Move, ...]
     old_project_finish: date
     new_project_finish: date
+    project_finish_delta: int = 0  # working days of the plan's default calendar
 
     def key_milestones(self) -> list[Move]:
         """The moves of milestones and headline items, largest first."""
@@ -84,8 +82,9 @@ class WhatIf:
         return {
             "scenario": self.description, "fields": {k: _plain(v) for k, v in self.fields.items()},
             "project_finish": [self.old_project_finish.isoformat(), self.new_project_finish.isoformat()],
-            "moves": [{"key": m.key, "name": m.name, "key_milestone": m.is_key_milestone,
-                       "start_delta_days": m.start_delta, "finish_delta_days": m.finish_delta,
+            "project_finish_delta_working_days": self.project_finish_delta,
+            "moves": [{"key": m.key, "name": m.name, "key_milestone": m.is_key_milestone, "elapsed": m.elapsed,
+                       "start_delta_working_days": m.start_delta, "finish_delta_working_days": m.finish_delta,
                        "old_finish": m.old_finish.isoformat(), "new_finish": m.new_finish.isoformat()}
                       for m in self.moves],
         }
@@ -204,15 +203,18 @@ def what_if(project: Project, task_id: str, *, slip_days: int | None = None, fin
     before = schedule or cpm_schedule(project)
     fields, text = scenario_fields(project, before, task_id, slip_days=slip_days, finish_on=finish_on)
     after = cpm_schedule(scenario_project(project, task_id, fields))
-    key_ids = _key_milestone_ids(project)
+    key_ids, worked = _key_milestone_ids(project), WorkedDays(project)
     moves = []
     for task, _depth in project.walk():
         old, new = before.tasks[task.id], after.tasks[task.id]
         if _shown_moment(old) != _shown_moment(new):
             moves.append(Move(task.id, task.key, task.name, task.id in key_ids, old.early_start,
                               new.early_start, old.early_finish, new.early_finish, new.early_at_day_end,
-                              old.early_at_day_end, old.summary_moments, new.summary_moments))
-    return WhatIf(task_id, fields, text, tuple(moves), before.project_finish, after.project_finish)
+                              old.early_at_day_end, old.summary_moments, new.summary_moments,
+                              working_variance(worked, task, old.early_start, new.early_start),
+                              working_variance(worked, task, old.early_finish, new.early_finish), task.elapsed))
+    shift = calendar_variance(project.default_calendar(), before.project_finish, after.project_finish)
+    return WhatIf(task_id, fields, text, tuple(moves), before.project_finish, after.project_finish, shift)
 
 
 def _shown_moment(dates: TaskDates) -> tuple[date, date, date, date]:

@@ -40,7 +40,7 @@ def test_slip_defaults_to_the_earliest_baseline_and_shows_luna_26(ilrs_db, capsy
     data = _json(capsys, "slip", ilrs_db, "--json")
     assert data["baseline"]["as_of"] == "2019-10-08" and data["against"]["current"] is True
     luna = next(t for t in data["tasks"] if t["key"] == "luna-26")
-    assert luna["slipped"] and luna["finish_variance_days"] > 3 * 365
+    assert luna["slipped"] and luna["finish_variance_working_days"] > 3 * 365
 
 
 def test_slip_between_two_baselines_and_to_csv(ilrs_db, tmp_path, capsys):
@@ -104,15 +104,16 @@ def test_mta_json_has_one_point_per_report(ilrs_db, capsys):
 def test_why_against_a_baseline_and_against_an_earlier_plan(ilrs_db, tmp_path, capsys):
     data = _json(capsys, "why", ilrs_db, "ilrs-basic", "--baseline", "2022-11-22 Wu Weiren: basic structure by 2028",
                  "--json")
-    assert data["slip_days"] == (date(2035, 12, 31) - date(2028, 12, 31)).days
-    assert sum(c["days"] for c in data["contributions"]) + data["unexplained_days"] == data["slip_days"]
+    assert data["slip_working_days"] == (date(2035, 12, 31) - date(2028, 12, 31)).days
+    credited = sum(c["working_days"] for c in data["contributions"]) + data["unexplained_working_days"]
+    assert credited == data["slip_working_days"]
     later = open_project(ilrs_db)
     later.task_by_key("ilrs-1-5").duration += 100
     later_db = tmp_path / "later.db"
     save_project(later, later_db)
     data = _json(capsys, "why", later_db, "ilrs-basic", "--against", ilrs_db, "--json")
-    assert data["exact"] and data["slip_days"] == 100
-    assert data["contributions"] == [{"kind": "duration", "key": "ilrs-1-5", "days": 100, "joint": False,
+    assert data["exact"] and data["slip_working_days"] == 100
+    assert data["contributions"] == [{"kind": "duration", "key": "ilrs-1-5", "working_days": 100, "joint": False,
                                       "description": "duration of 'ilrs-1-5': 2191 → 2291"}]
 
 

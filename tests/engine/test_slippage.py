@@ -76,7 +76,7 @@ def test_csv_has_signed_variances_and_defuses_formulas(tmp_path):
     report = slip_report(project, schedule(project))
     rows = list(csv.DictReader(io.StringIO(report_csv(report))))
     lander = next(r for r in rows if r["key"] == "lander")
-    assert lander["finish_variance_days"] == "50" and lander["start_variance_days"] == "-10"
+    assert lander["finish_variance_working_days"] == "50" and lander["start_variance_working_days"] == "-10"
     # a finish in the CSV is the last day of work, the day before the exclusive 2030-02-20
     assert lander["baseline_finish"] == "2030-02-19" and lander["slipped"] == "yes"
     evil = next(r for r in rows if "HYPERLINK" in r["key"])

@@ -55,7 +55,7 @@ def test_every_slip_report_cell_is_defused_and_our_negative_numbers_stay_numbers
     rows = list(csv.DictReader(io.StringIO(report_csv(report))))
     assert [c for row in rows for c in row.values() if c.startswith(RUNNABLE) and c != "-12"] == []
     ready = next(r for r in rows if r["key"] == "ready")
-    assert ready["finish_variance_days"] == "-12"  # 2030-01-08 against 2030-01-20: a number, not text
+    assert ready["finish_variance_working_days"] == "-12"  # 2030-01-08 against 2030-01-20: a number, not text
 
 
 def test_xlsx_text_that_starts_like_a_formula_carries_the_quote_prefix(tmp_path):

@@ -51,4 +51,4 @@ def forecast_years(day: date, precision: Precision) -> float:
 def slip_text(line) -> str:
     """A line's total slip for the legend, as the slip report and `mta` print it ('+7 y' between years,
     '+3 y 2 mo' between months, exact days between days: engine.shown_dates.variance_text)."""
-    return "no change" if line.total_slip_days == 0 else line.total_slip_text
+    return "no change" if line.total_calendar_days == 0 else line.total_slip_text

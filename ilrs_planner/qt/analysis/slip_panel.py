@@ -33,6 +33,8 @@ HEADERS = ("Key", "Name", "Baseline start", "Baseline finish", "Start", "Finish"
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 FINISH_VARIANCE = HEADERS.index("Finish var")
 VARIANCES = (HEADERS.index("Start var"), FINISH_VARIANCE)
+VARIANCE_TIP = ("Working days of the task's calendar, as its Duration counts them ('ed': calendar days of an "
+                "elapsed task); whole years or months between dates known only to the year or month")
 SLIP_RED, GAIN_GREEN, MODELLING_GREY = QColor("#c5221f"), QColor("#188038"), QColor("#80868b")
 BASIS_TIPS = {"sourced": "A recorded change of plan: an announcement, work recorded as done, or late work forecast "
                          "from the status date.",
@@ -66,6 +68,8 @@ class SlipTableModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return HEADERS[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section in VARIANCES:
+            return VARIANCE_TIP
         return None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):

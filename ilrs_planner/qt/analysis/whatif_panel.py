@@ -26,6 +26,7 @@ from ...commands.whatif import ApplyWhatIf
 from ...domain import PlannerError
 from ...domain.durations import format_days
 from ...engine.whatif import WhatIf, what_if
+from ...engine.working_variance import calendar_variance
 from ..document import Document
 from ..plain_text import plain_label
 from ..readable_column import ReadableColumn
@@ -53,8 +54,10 @@ class WhatIfPanel(QWidget):
         group.addButton(self.finish_radio)
         self.days_spin = QSpinBox()
         self.days_spin.setRange(-36500, 36500)
-        self.days_spin.setValue(365)
-        self.days_spin.setSuffix(" days")
+        self.days_spin.setSuffix(" d")
+        self.days_spin.setToolTip("Working days of the task's calendar, as its duration counts them "
+                                  "(calendar days for an elapsed task)")
+        self._proposed_days: int | None = None  # the slip last proposed, kept until the planner types another
         self.finish_edit = date_edit(date.today())
         self.preview_button, self.apply_button, self.clear_button = (
             QPushButton("Preview"), QPushButton("Apply to plan"), QPushButton("Clear"))
@@ -76,8 +79,7 @@ class WhatIfPanel(QWidget):
         self.clear_button.clicked.connect(self.clear)
         document.changed.connect(self._plan_changed)
         document.selectionChanged.connect(self._follow_selection)
-        self._refill_when_shown = WhenShown(
-            self, lambda: fill_task_combo(self.task_combo, self.document.project), defer_while_hidden)
+        self._refill_when_shown = WhenShown(self, self._refill, defer_while_hidden)
         self._refill_when_shown.request()
 
     def _build_layout(self) -> None:
@@ -96,6 +98,21 @@ class WhatIfPanel(QWidget):
         layout.addWidget(self.headline)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
+
+    def _refill(self) -> None:
+        fill_task_combo(self.task_combo, self.document.project)
+        self._propose_slip()
+
+    def _propose_slip(self) -> None:
+        """Start the slip at a tenth of the plan's length in working days of its calendar (at least 1):
+        a year was most of a six-week plan. A slip the planner typed is kept."""
+        schedule = self.document.schedule
+        if schedule is None or (self._proposed_days is not None and self.days_spin.value() != self._proposed_days):
+            return
+        length = calendar_variance(self.document.project.default_calendar(), schedule.project_start,
+                                   schedule.project_finish)
+        self._proposed_days = max(1, round(length / 10))
+        self.days_spin.setValue(self._proposed_days)
 
     def _follow_selection(self, ids: list) -> None:
         if len(ids) == 1 and self.task_combo.findData(ids[0]) >= 0:
@@ -127,23 +144,24 @@ class WhatIfPanel(QWidget):
         self.apply_button.setEnabled(True)
 
     def _show(self, result: WhatIf) -> None:
-        shift = (result.new_project_finish - result.old_project_finish).days
-        moved = [f"{m.key} {format_days(m.finish_delta, signed=True)}" for m in result.key_milestones()[:6]]
+        # Moves in working days of each task's calendar (engine.working_variance), as its Duration reads.
+        moved = [f"{m.key} {format_days(m.finish_delta, m.elapsed, signed=True)}" for m in result.key_milestones()[:6]]
         self.headline.setText(f"{result.description}: {len(result.moves)} tasks move; plan finish "
-                              f"{format_days(shift, signed=True)}. Key milestones: {', '.join(moved) or 'none'}.")
+                              f"{format_days(result.project_finish_delta, signed=True)}. "
+                              f"Key milestones: {', '.join(moved) or 'none'}.")
         moves = sorted(result.moves, key=lambda m: (not m.is_key_milestone, -abs(m.finish_delta)))
         self.table.setRowCount(len(moves))
         bold = QFont()
         bold.setBold(True)
         for row, move in enumerate(moves):
-            cells = (move.key, move.name, format_days(move.start_delta, signed=True),
-                     format_days(move.finish_delta, signed=True), str(move.new_last_day))
+            cells = (move.key, move.name, format_days(move.start_delta, move.elapsed, signed=True),
+                     format_days(move.finish_delta, move.elapsed, signed=True), str(move.new_last_day))
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if move.is_key_milestone:
                     item.setFont(bold)
                 self.table.setItem(row, col, item)
-        colors = {m.task_id: (MOVED_LATER if m.finish_delta > 0 else MOVED_EARLIER) for m in result.moves}
+        colors = {m.task_id: (MOVED_LATER if m.new_finish > m.old_finish else MOVED_EARLIER) for m in result.moves}
         colors[result.task_id] = SCENARIO_TASK
         self.highlight(colors)
 
