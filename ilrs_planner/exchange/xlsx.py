@@ -4,8 +4,9 @@ Sheet "Tasks": one row per task in WBS order, names indented by outline level, s
 critical tasks highlighted, the header frozen (with the WBS/key/name columns) and filterable, real
 Excel dates (yyyy-mm-dd). Finish dates are the last day of work (the plan's exclusive finish minus
 one day; a milestone finishes on its start), as MS Project shows them. Baseline columns compare
-with the baseline named by `baseline=` (default: the most recently captured); variance is in days,
-positive = later than the baseline. Duration is MS Project's, as the task table shows it (a task
+with the baseline named by `baseline=` (default: the most recently captured); variance is in working
+days of the task's calendar (calendar days when elapsed), as the slip report's, positive = later
+than the baseline. Duration is MS Project's, as the task table shows it (a task
 under way its own, a finished one the days it took, a summary its span: engine.shown_dates.
 duration_days). Sheets "Links" and "Plan" list dependencies and plan facts.
 Text from the plan is always written as text, never as a formula (a task named "=HYPERLINK(...)"
@@ -36,6 +37,7 @@ from ..engine.schedule import shown_days
 from ..engine.shown_confidence import ShownConfidence
 from ..engine.shown_dates import shown_duration
 from ..engine.shown_precision import ShownPrecision
+from ..engine.working_variance import working_variance
 from ..files.atomic import atomic_output
 from .outline_depth import refuse_deep_outline
 from .xlsx_cells import Looks, RowWriter
@@ -84,8 +86,8 @@ def _row(project: Project, task, number: str, dates, baseline: Baseline | None, 
             # A baseline keeps a milestone's point: read at the moment of day the milestone (or phase) has now.
             "yes" if dates.critical else "", *(shown_days(*entry, dates.early_at_day_end, dates.summary_moments)
                                                if entry else (None, None)),
-            (dates.early_start - entry[0]).days if entry else None,
-            (dates.early_finish - entry[1]).days if entry else None,
+            working_variance(worked, task, entry[0], dates.early_start) if entry else None,
+            working_variance(worked, task, entry[1], dates.early_finish) if entry else None,
             task.deadline,  # stored as what it means: the last day allowed
             task.percent_complete, task.notes, project.calendar_name(task.calendar_id)]
 
