@@ -53,7 +53,7 @@ class Counting:
 
     def other_days(self, credit: int) -> str:
         """Why a move with no change of the task's own days still moves the milestone."""
-        return f"across {'more' if credit > 0 else 'fewer'} working days of '{self.milestone}''s calendar"
+        return f"across {'more' if credit > 0 else 'fewer'} working days on the calendar of '{self.milestone}'"
 
     def own(self, task: Task, old: date, new: date) -> int:
         """Signed working days of the task's own calendar from `old` to `new`."""

@@ -46,6 +46,8 @@ class WhyPanel(QWidget):
         self.headline.setWordWrap(True)
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["Days", "What"])
+        self.tree.headerItem().setToolTip(0, "Working days of the milestone's calendar that each change moved it: "
+                                             "they add up to its slip")
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)  # "+4383" whole
         self.message = MessageLine()
         top = QHBoxLayout()
