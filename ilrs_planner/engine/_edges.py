@@ -31,6 +31,17 @@ def build_edges(links: tuple[np.ndarray, ...], parent: np.ndarray, is_summary: n
     return {name: np.concatenate([part[k] for part in parts]) for k, name in enumerate(SHAPE_FIELDS)}
 
 
+def edges_of(links: tuple[np.ndarray, ...], rows: np.ndarray, parent: np.ndarray, children: np.ndarray,
+             is_summary: np.ndarray, gates: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """The edges of the links at these rows and the WBS edges of these children (see build_edges),
+    in build_edges' order among themselves."""
+    pred, succ, code = (column[rows] for column in links[:3])
+    link_part = _link_edges((pred, succ, code), is_summary, gates)
+    link_part = (*link_part[:5], rows.astype(np.int64), link_part[6])
+    parts = [link_part, *_wbs_edges(parent, is_summary, gates, children)]
+    return {name: np.concatenate([part[k] for part in parts]) for k, name in enumerate(SHAPE_FIELDS)}
+
+
 def edge_weights(shape: dict[str, np.ndarray], links: tuple[np.ndarray, ...],
                  duration: np.ndarray) -> dict[str, np.ndarray]:
     """The edges' durations and lags read in: `w_src`, `lag`, `w_dst` and `elapsed` beside the shape.
@@ -111,10 +122,11 @@ def _link_edges(links: tuple[np.ndarray, ...], is_summary: np.ndarray,
     return src, dst, src_task, dst_task, from_finish, np.arange(pred.size, dtype=np.int64), succ
 
 
-def _wbs_edges(parent: np.ndarray, is_summary: np.ndarray,
-               gates: dict[str, np.ndarray]) -> Iterator[tuple[np.ndarray, ...]]:
-    """Each gate of a summary passes its bound down to (or collects from) every child."""
-    child = np.flatnonzero(parent >= 0)
+def _wbs_edges(parent: np.ndarray, is_summary: np.ndarray, gates: dict[str, np.ndarray],
+               child: np.ndarray | None = None) -> Iterator[tuple[np.ndarray, ...]]:
+    """Each gate of a summary passes its bound down to (or collects from) every child (or only to
+    and from the children given, each with a parent, ascending)."""
+    child = np.flatnonzero(parent >= 0) if child is None else child
     up = parent[child]
     leaf = ~is_summary[child]
     for kind, downward, at_finish in (("in_start", True, False), ("in_finish", True, True),

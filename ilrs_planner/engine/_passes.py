@@ -9,6 +9,7 @@ from ..domain import Project
 from . import _kept_passes, _levels, _loops
 from ._bounds import BIG
 from ._day_ends import day_end_flags
+from ._kept_moved import regated
 from ._kept_renumbered import renumbered
 from ._late_tasks import late_tasks
 from ._network import Network
@@ -47,10 +48,12 @@ def passes(project: Project, net: Network, vectorised: bool | None, keep: bool =
 
 def _prior(net: Network) -> _kept_passes.PassRecord | None:
     """The kept passes of a network with these nodes, or of one an added or removed last task
-    renumbered (see _kept_renumbered)."""
+    renumbered (see _kept_renumbered), or gates made or unmade by an outline edit (see _kept_moved)."""
     prior = _KEPT.prior(net)
     if prior is None and net.crossings is None:
         prior = next(filter(None, (renumbered(entry, net) for entry in _KEPT.entries())), None)
+    if prior is None and net.crossings is None:
+        prior = next(filter(None, (regated(entry, net) for entry in _KEPT.entries())), None)
     return prior
 
 

@@ -17,11 +17,9 @@ from ._bounds import BIG, Bounds
 from ._edges import build_edges
 from ._recent import Recent
 from ._shape_grown import with_task_added
-from ._shape_parts import Shape, offsets_of
+from ._shape_moved import with_leaf_moved
+from ._shape_parts import GATE_KINDS, Shape, offsets_of
 from ._tree import spread_down
-
-GATE_KINDS = ("in_start", "in_finish", "out_start", "out_finish")
-
 
 _SHAPES: Recent[Shape] = Recent(size=2)  # an edit's shape and the one before it, for undo and redo
 
@@ -35,6 +33,7 @@ def network_shape(links: tuple[np.ndarray, ...], parent: np.ndarray, jumps: list
     key = (pred, succ, code, parent, starts_bound, finish_bound)
     return _SHAPES.get(key, None, lambda: _read_only(
         _patched(key, is_summary) or with_task_added(_SHAPES.latest(), key, is_summary)
+        or with_leaf_moved(_SHAPES.latest(), key, is_summary)
         or _shape(links, parent, jumps, is_summary, starts_bound, finish_bound)))
 
 

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+GATE_KINDS = ("in_start", "in_finish", "out_start", "out_finish")  # numbered in this order after the tasks
+
 
 @dataclass(frozen=True, slots=True)
 class Shape:

@@ -1,0 +1,103 @@
+"""A leaf indented or outdented (or either undone) renumbers the network's gate nodes when a
+summary is made or unmade: the last shape patched for it (engine._shape_moved) is the shape built
+afresh, edge for edge, and the plan schedules as a fresh reading does."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+from test_kept_columns import Session, _following_at_most, _nothing_kept, plans
+from test_kept_renumbered import _answers
+
+from ilrs_planner.commands.base import ChangeSet
+from ilrs_planner.commands.outline import IndentTask, OutdentTask
+from ilrs_planner.domain import Link, LinkType, PlannerError, Project, Task
+from ilrs_planner.engine import _passes, _shape
+from ilrs_planner.engine.cpm import schedule
+
+
+def _shape_now(project: Project):
+    try:
+        schedule(project)
+    except PlannerError:
+        pass  # a loop is refused after the shape is made
+    return _shape._SHAPES.latest()
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(plans(), st.data())
+def test_the_shape_patched_for_a_leaf_moved_is_the_shape_built_afresh(project, data):
+    children = {task.parent_id for task in project.tasks.values()}
+    leaves = [tid for tid in project.tasks if tid not in children]
+    tid = data.draw(st.sampled_from(leaves))
+    command = data.draw(st.sampled_from([IndentTask, OutdentTask]))(tid)
+    with _nothing_kept():  # only this plan's shapes
+        assume(_shape_now(project) is not None)
+        try:
+            command.apply(project)
+        except PlannerError:
+            assume(False)  # nothing to go under, or already at the top
+        for step in ("apply", "revert", "redo"):
+            if step == "revert":
+                command.revert(project)
+            elif step == "redo":
+                command.apply(project)
+            with _answers(_shape, "with_leaf_moved") as moved:
+                patched = _shape_now(project)
+            if not getattr(command, "dropped", None):  # a link dropped with the indent: built afresh
+                assert moved == [True] or (step != "apply" and moved == [])  # (or found again: kept)
+            with _nothing_kept():
+                fresh = _shape_now(project)
+            assert patched is not None and fresh is not None
+            assert patched[1].n_nodes == fresh[1].n_nodes
+            for kind, nodes in fresh[1].gates.items():
+                assert np.array_equal(patched[1].gates[kind], nodes), kind
+            for name, column in fresh[1].edges.items():
+                assert np.array_equal(patched[1].edges[name], column), name
+            assert np.array_equal(patched[1].offsets, fresh[1].offsets)
+            assert np.array_equal(patched[1].node_task, fresh[1].node_task)
+
+
+def _linked_pair() -> Project:
+    """Phase S holds A (5 days) and B (3 days); X (2 days) follows A, Y (4 days) leads into S."""
+    project = Project("pair", date(2030, 1, 1))
+    for key, days, parent in (("Y", 4, None), ("S", 0, None), ("A", 5, "S"), ("B", 3, "S"), ("X", 2, None)):
+        project.add_task(Task(key, key, days, id=key, parent_id=parent))
+    project.add_link(Link("Y", "S", id="YS"))
+    project.add_link(Link("A", "X", LinkType.FS, id="AX"))
+    return project
+
+
+def test_a_leaf_indented_under_a_linked_task_makes_it_a_summary_whose_successor_waits_for_both():
+    session = Session(_linked_pair())
+    session.check(ChangeSet())
+    with _answers(_shape, "with_leaf_moved") as moved, _answers(_passes, "regated") as carried:
+        session.apply(IndentTask("B"))  # A becomes a summary over B: X follows B's finish
+    assert True in moved and True in carried  # the shape patched, the kept passes carried over
+    dates = schedule(session.project, session.keeper.columns(session.project, set())).tasks
+    assert (dates["B"].early_start, dates["B"].shown_finish) == (date(2030, 1, 5), date(2030, 1, 7))
+    assert (dates["A"].shown_finish, dates["X"].early_start) == (date(2030, 1, 7), date(2030, 1, 8))
+    with _answers(_passes, "regated") as carried:
+        session.undo()  # A a leaf of 5 days again: X follows its finish, on the 10th
+    assert True in carried
+    dates = schedule(session.project, session.keeper.columns(session.project, set())).tasks
+    assert dates["X"].early_start == date(2030, 1, 10)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans(), st.data())
+def test_leaves_indented_and_outdented_schedule_as_a_fresh_reading(project, data):
+    with _following_at_most(data.draw(st.sampled_from([3, 3000]))):
+        session = Session(project)
+        for _ in range(data.draw(st.integers(1, 10))):
+            kind = data.draw(st.sampled_from(["indent", "indent", "outdent", "undo", "redo"]))
+            if kind == "undo":
+                session.undo()
+            elif kind == "redo":
+                session.redo()
+            else:
+                tid = data.draw(st.sampled_from(list(project.tasks)))
+                session.apply(IndentTask(tid) if kind == "indent" else OutdentTask(tid))
