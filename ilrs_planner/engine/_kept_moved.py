@@ -98,15 +98,23 @@ def _ranks(rank: np.ndarray, node_map: np.ndarray, net: Network) -> np.ndarray |
     kept = node_map >= 0
     ranks[node_map[kept]] = rank[kept] * 2
     sources = net.edge_sources()
-    fresh = np.flatnonzero(ranks == UNKNOWN).tolist()
-    for node in fresh:
-        ranks[node] = 0
-    for _ in range(len(fresh) + 1):  # a new node after another new one: its rank follows on the next round
-        for node in fresh:
-            before = sources[net.targets == node]
-            ranks[node] = int(ranks[before].max()) + 1 if before.size else 0
+    fresh = ranks == UNKNOWN
+    ranks[fresh] = 0
+    into_fresh = np.flatnonzero(fresh[net.targets])
+    tails, heads = sources[into_fresh], net.targets[into_fresh]
+    for _ in range(int(np.count_nonzero(fresh)) + 1):  # a new node after another: its rank follows next round
+        np.maximum.at(ranks, heads, ranks[tails] + 1)
     late = np.flatnonzero(ranks[sources] >= ranks[net.targets])
     return _raised(ranks, net, sources[late], net.targets[late])
+
+
+def raised(rank: np.ndarray, net: Network) -> np.ndarray | None:
+    """The kept ranks (not changed) with the heads of the edges that no longer climb them raised,
+    and what follows them (an edge added against the kept order, a leaf moved under another
+    summary); None past MOST_NODES raised."""
+    sources = net.edge_sources()
+    late = np.flatnonzero(rank[sources] >= rank[net.targets])
+    return _raised(rank.copy(), net, sources[late], net.targets[late])
 
 
 def _raised(ranks: np.ndarray, net: Network, tails: np.ndarray, heads: np.ndarray) -> np.ndarray | None:

@@ -3,13 +3,15 @@ from the passes kept from the edit before (see _kept_passes), with the late caps
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 
 from ..domain import Project
 from . import _kept_passes, _levels, _loops
 from ._bounds import BIG
 from ._day_ends import day_end_flags
-from ._kept_moved import regated
+from ._kept_moved import raised, regated
 from ._kept_renumbered import renumbered
 from ._late_tasks import late_tasks
 from ._network import Network
@@ -60,6 +62,11 @@ def _prior(net: Network) -> _kept_passes.PassRecord | None:
 def _passes_again(net: Network, prior: _kept_passes.PassRecord) -> Passes | None:
     """The passes from the kept ones, or None when the edit reached too far (see _kept_passes)."""
     edges = prior.edges(net)
+    if not edges.indexed and not edges.climbs(prior.rank):  # an edge against the kept order
+        rank = raised(prior.rank, net)
+        if rank is None:
+            return None
+        prior = dataclasses.replace(prior, rank=rank)
     forward = _kept_passes.forward_again(net, prior, edges)
     if forward is None:
         return None

@@ -194,14 +194,13 @@ def _commands(draw, project: Project) -> Command | None:
 @contextmanager
 def _following_at_most(nodes: int) -> Iterator[None]:
     """The kept passes give up past `nodes` nodes reached, or looked up by scanning the edges (the full
-    passes run instead); when that is many, the edges are indexed by target after two scans."""
-    saved = _kept_passes.MOST_NODES, _kept_edges.MOST_SCANS, _kept_edges.INDEX_AFTER
+    passes run instead)."""
+    saved = _kept_passes.MOST_NODES, _kept_edges.MOST_SCANS
     _kept_passes.MOST_NODES = _kept_edges.MOST_SCANS = nodes
-    _kept_edges.INDEX_AFTER = 2 if nodes > 100 else saved[2]
     try:
         yield
     finally:
-        _kept_passes.MOST_NODES, _kept_edges.MOST_SCANS, _kept_edges.INDEX_AFTER = saved
+        _kept_passes.MOST_NODES, _kept_edges.MOST_SCANS = saved
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
