@@ -13,30 +13,24 @@ from PySide6.QtCore import (
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
-    QSettings,
     Qt,
     Signal,
 )
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from ..document import Document
 from .cell_typing import CellTyping
 from .click_edit import ClickEdit
-from .task_columns import BASELINE_COLUMNS, HEADERS, OPTIONAL_COLUMNS, Column
+from .column_choice import ColumnChoice
+from .sideways_scroll import SidewaysScroll
+from .task_columns import Column
 from .task_delegate import TaskDelegate
 from .task_tree_model import ROW_HEIGHT, TASK_ID_ROLE, TaskTreeModel
 
 HEADER_HEIGHT = 78  # the Gantt's header it lines up with: two rows of date tags over a two-level time axis
-# The baseline columns' headers are written on two lines (HEADER_LINES), so the columns are as wide
-# as their dates and day counts: a comparison fits beside Name, Owner, Start and Finish in 700 px.
-_WIDTHS = {Column.NAME: 260, Column.KEY: 120, Column.OWNER: 88, Column.START: 88, Column.FINISH: 88,
-           Column.DURATION: 80, Column.FLOAT: 92, Column.BASELINE_FINISH: 84, Column.VARIANCE: 76,
-           Column.PERCENT: 90, Column.FREE_FLOAT: 84, Column.DEADLINE: 92, Column.CONFIDENCE: 96,
-           Column.PREDECESSORS: 120, Column.ID: 48, Column.TASK_MODE: 136}
-_DEFAULT_HIDDEN = (Column.KEY, *OPTIONAL_COLUMNS)
 
 
-class TaskTreeView(CellTyping, QTableView):
+class TaskTreeView(CellTyping, ColumnChoice, SidewaysScroll, QTableView):
     """The task table. Emits rowsChanged with the visible task ids (for the chart) after any change."""
 
     # The visible task ids (a list); as `object`, not turned into a QVariantList and back (50 ms at 100,000 rows).
@@ -87,13 +81,7 @@ class TaskTreeView(CellTyping, QTableView):
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header.customContextMenuRequested.connect(self._column_menu)
-        for column, width in _WIDTHS.items():
-            header.resizeSection(int(column), width)
-        for column in _DEFAULT_HIDDEN + BASELINE_COLUMNS:
-            header.setSectionHidden(int(column), True)
-        header.moveSection(header.visualIndex(int(Column.ID)), 0)  # MS Project's ID column, at the left
+        self.configure_columns(header)
 
     def _connect(self) -> None:
         model = self.source_model
@@ -293,62 +281,3 @@ class TaskTreeView(CellTyping, QTableView):
                                                       QItemSelectionModel.SelectionFlag.NoUpdate)
         finally:
             self._syncing = False
-
-    # -- columns ---------------------------------------------------------------------------------
-    def _column_menu(self, pos) -> None:
-        menu = QMenu(self)
-        for column in Column:
-            action = menu.addAction(HEADERS[column])
-            action.setCheckable(True)
-            action.setChecked(not self.header().isSectionHidden(int(column)))
-            action.setEnabled(column is not Column.NAME)
-            action.toggled.connect(lambda on, c=int(column): self.header().setSectionHidden(c, not on))
-        menu.addSeparator()
-        menu.addAction("Outline order", lambda: self.sortByColumn(-1, Qt.SortOrder.AscendingOrder))
-        menu.exec(self.header().mapToGlobal(pos))
-
-    def _show_baseline_columns(self, name) -> None:
-        """Baseline finish and Finish variance appear with a comparison, right after Finish, and are
-        scrolled into view as far as the Name column stays whole: the variance is what a comparison
-        is for, but a row without its name cannot be read (MS Project keeps the left columns too)."""
-        header = self.header()
-        for column in BASELINE_COLUMNS:
-            header.setSectionHidden(int(column), name is None)
-        if name is None:
-            return
-        after = header.visualIndex(int(Column.FINISH))
-        for offset, column in enumerate(BASELINE_COLUMNS, 1):
-            header.moveSection(header.visualIndex(int(column)), min(after + offset, header.count() - 1))
-            after = header.visualIndex(int(Column.FINISH))
-        self.scroll_column_into_view(Column.VARIANCE)
-
-    def scroll_column_into_view(self, column: Column) -> int:
-        """Scroll sideways just enough that the whole column shows, but never so far that any of
-        the Name column goes out of view on the left. Returns the pixels of it still out of view."""
-        header, bar = self.header(), self.horizontalScrollBar()
-        self.updateGeometries()  # the scroll range must include the columns just shown
-        right = header.sectionViewportPosition(int(column)) + header.sectionSize(int(column))
-        name_is_left = header.visualIndex(int(Column.NAME)) < header.visualIndex(int(column))
-        # Scrolling by more than the room left of Name would hide the start of every task's name.
-        room = max(header.sectionViewportPosition(int(Column.NAME)), 0) if name_is_left else right
-        if right > self.viewport().width():
-            bar.setValue(bar.value() + min(right - self.viewport().width(), room))
-        return max(header.sectionViewportPosition(int(column)) + header.sectionSize(int(column))
-                   - self.viewport().width(), 0)
-
-    def save_state(self, settings: QSettings) -> None:
-        """Remember widths, order and the columns chosen."""
-        settings.setValue("tree/header", self.header().saveState())
-        settings.setValue("tree/columns", len(Column))
-
-    def restore_state(self, settings: QSettings) -> None:
-        """Bring back the remembered columns (baseline columns follow the baseline choice)."""
-        state = settings.value("tree/header")
-        if state is not None:
-            self.header().restoreState(state)
-            if settings.value("tree/columns", 0, type=int) <= int(Column.ID):  # remembered before the ID column
-                self.header().moveSection(self.header().visualIndex(int(Column.ID)), 0)  # came: at the left
-            if settings.value("tree/columns", 0, type=int) <= int(Column.TASK_MODE):  # before Task mode came:
-                self.header().hideSection(int(Column.TASK_MODE))  # hidden, as the optional columns start
-        self.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        self._show_baseline_columns(self.document.baseline_name)

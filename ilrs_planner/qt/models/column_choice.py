@@ -1,0 +1,75 @@
+"""The task table's columns: which are shown and how wide at first, the header's column menu, the
+baseline columns that come with a comparison, and the choice remembered between sessions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QHeaderView, QMenu
+
+from .task_columns import BASELINE_COLUMNS, HEADERS, OPTIONAL_COLUMNS, Column
+
+# The baseline columns' headers are written on two lines (HEADER_LINES), so the columns are as wide
+# as their dates and day counts: a comparison fits beside Name, Owner, Start and Finish in 700 px.
+_WIDTHS = {Column.NAME: 260, Column.KEY: 120, Column.OWNER: 88, Column.START: 88, Column.FINISH: 88,
+           Column.DURATION: 80, Column.FLOAT: 92, Column.BASELINE_FINISH: 84, Column.VARIANCE: 76,
+           Column.PERCENT: 90, Column.FREE_FLOAT: 84, Column.DEADLINE: 92, Column.CONFIDENCE: 96,
+           Column.PREDECESSORS: 120, Column.ID: 48, Column.TASK_MODE: 136}
+_DEFAULT_HIDDEN = (Column.KEY, *OPTIONAL_COLUMNS)
+
+
+class ColumnChoice:
+    """Mixed into the task table (a QTableView with `header()`, `document` and `scroll_column_into_view`)."""
+
+    def configure_columns(self, header: QHeaderView) -> None:
+        """The columns a new window shows, their first widths, ID at the left, the column menu."""
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+        for column, width in _WIDTHS.items():
+            header.resizeSection(int(column), width)
+        for column in _DEFAULT_HIDDEN + BASELINE_COLUMNS:
+            header.setSectionHidden(int(column), True)
+        header.moveSection(header.visualIndex(int(Column.ID)), 0)  # MS Project's ID column, at the left
+
+    def _column_menu(self, pos) -> None:
+        menu = QMenu(self)
+        for column in Column:
+            action = menu.addAction(HEADERS[column])
+            action.setCheckable(True)
+            action.setChecked(not self.header().isSectionHidden(int(column)))
+            action.setEnabled(column is not Column.NAME)
+            action.toggled.connect(lambda on, c=int(column): self.header().setSectionHidden(c, not on))
+        menu.addSeparator()
+        menu.addAction("Outline order", lambda: self.sortByColumn(-1, Qt.SortOrder.AscendingOrder))
+        menu.exec(self.header().mapToGlobal(pos))
+
+    def _show_baseline_columns(self, name) -> None:
+        """Baseline finish and Finish variance appear with a comparison, right after Finish, and are
+        scrolled into view as far as the Name column stays whole: the variance is what a comparison
+        is for, but a row without its name cannot be read (MS Project keeps the left columns too)."""
+        header = self.header()
+        for column in BASELINE_COLUMNS:
+            header.setSectionHidden(int(column), name is None)
+        if name is None:
+            return
+        after = header.visualIndex(int(Column.FINISH))
+        for offset, column in enumerate(BASELINE_COLUMNS, 1):
+            header.moveSection(header.visualIndex(int(column)), min(after + offset, header.count() - 1))
+            after = header.visualIndex(int(Column.FINISH))
+        self.scroll_column_into_view(Column.VARIANCE)
+
+    def save_state(self, settings: QSettings) -> None:
+        """Remember widths, order and the columns chosen."""
+        settings.setValue("tree/header", self.header().saveState())
+        settings.setValue("tree/columns", len(Column))
+
+    def restore_state(self, settings: QSettings) -> None:
+        """Bring back the remembered columns (baseline columns follow the baseline choice)."""
+        state = settings.value("tree/header")
+        if state is not None:
+            self.header().restoreState(state)
+            if settings.value("tree/columns", 0, type=int) <= int(Column.ID):  # remembered before the ID column
+                self.header().moveSection(self.header().visualIndex(int(Column.ID)), 0)  # came: at the left
+            if settings.value("tree/columns", 0, type=int) <= int(Column.TASK_MODE):  # before Task mode came:
+                self.header().hideSection(int(Column.TASK_MODE))  # hidden, as the optional columns start
+        self.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self._show_baseline_columns(self.document.baseline_name)
