@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QToolButton
 from ..domain import Project
 from ..engine.schedule import Schedule, TaskTable
 from .change_effects import effects_of
+from .first_split import first_split
 from .history_bar import HistoryBar
 from .models.task_columns import Column
 from .plain_text import plain_label, tooltip
@@ -19,9 +20,6 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 MIN_CHART_WIDTH = 320  # what the chart keeps when the table widens for a comparison
-TABLE_SHARE = 0.4  # the most of the window the table takes at first: the chart is what a plan is read on
-MAX_FIRST_NAME = 400  # the Name column's most at first, given room: the roadmap's names read whole
-READ_THROUGH = Column.FLOAT  # at first the table shows its columns up to Total float whole, room allowing
 ZOOM_PRESETS = [  # (Gantt preset, menu text, icon, shortcut)
     ("programme", "&Whole programme", "zoom-programme", "Ctrl+0"),
     ("10y", "&10 years", "zoom-10y", "Ctrl+1"),
@@ -129,23 +127,8 @@ class ViewActions:
             tree.scroll_column_into_view(Column.VARIANCE)
 
     def first_split(self) -> None:
-        """The first split of a window with none remembered: the table as wide as its columns up to
-        Total float (Name, Start, Finish, Duration, Total float read without scrolling), or as many
-        whole columns as fit in TABLE_SHARE of the window, the Name column widened into what is left
-        of that share; the chart the rest. A table given two
-        fifths of the first 1600 pixels kept its 640 on a 1920 screen, its names and durations cut."""
-        splitter = self.window.splitter
-        if splitter.count() != 2:
-            return
-        tree, most = self.window.tree, int(splitter.width() * TABLE_SHARE)
-        width = table_width(tree, most)
-        name = tree.header().sectionSize(int(Column.NAME))
-        wider = min(most - width, MAX_FIRST_NAME - name)  # the room left goes to the names, up to MAX_FIRST_NAME
-        if wider > 0 and not tree.header().isSectionHidden(int(Column.NAME)):
-            tree.header().resizeSection(int(Column.NAME), name + wider)
-            width += wider
-        splitter.setSizes([width, splitter.width() - splitter.handleWidth() - width])
-        tree.horizontalScrollBar().setValue(0)
+        """The first split of a window with none remembered (see first_split.py)."""
+        first_split(self.window.tree, self.window.splitter)
 
     # -- status bar ----------------------------------------------------------------------------
     def _status_labels(self) -> None:
@@ -196,20 +179,3 @@ def critical_count(schedule: Schedule, project: Project) -> int:
         return int(critical.sum())
     return len(schedule.critical_ids() - project.summary_ids())
 
-
-def table_width(tree, most: int) -> int:
-    """The width of the table showing its shown columns, in order, whole up to Total float, or
-    as many as fit in `most` pixels (never fewer than the first two: ID and Name)."""
-    header = tree.header()
-    frame = 2 * tree.frameWidth() + tree.verticalScrollBar().sizeHint().width() + tree.verticalHeader().width()
-    width, shown = frame, 0
-    for visual in range(header.count()):
-        logical = header.logicalIndex(visual)
-        if header.isSectionHidden(logical):
-            continue
-        if shown >= 2 and width + header.sectionSize(logical) > most:
-            break
-        width, shown = width + header.sectionSize(logical), shown + 1
-        if logical == int(READ_THROUGH):
-            break
-    return width

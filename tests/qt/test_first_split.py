@@ -4,11 +4,15 @@ whole where the window has the room (a wide screen), else as many whole columns 
 
 from __future__ import annotations
 
+from PySide6.QtGui import QFontMetrics
+
 from ilrs_planner.data.reference import build_reference_project
 from ilrs_planner.qt.document import Document
+from ilrs_planner.qt.first_split import MAX_FIRST_NAME, NAMES_SHARE, TABLE_SHARE, table_width
 from ilrs_planner.qt.main_window import MainWindow
-from ilrs_planner.qt.main_window_view import MAX_FIRST_NAME, TABLE_SHARE, table_width
 from ilrs_planner.qt.models.task_columns import Column
+from ilrs_planner.qt.models.task_delegate import ARROW, INDENT
+from ilrs_planner.qt.models.task_tree_model import TASK_ID_ROLE
 
 
 def shown_window(qtbot, width: int, height: int) -> MainWindow:
@@ -39,20 +43,33 @@ def test_an_800_pixel_window_shows_id_and_names_whole_and_gives_the_chart_the_re
     assert chart > table and table == table_width(tree, 0)  # ID and Name alone: more than 40 % would cut Owner
 
 
-def test_a_wide_window_reads_name_to_total_float_without_scrolling(qtbot):
+def test_a_wide_window_reads_name_to_total_float_without_scrolling_the_names_whole(qtbot):
     window = shown_window(qtbot, 800, 760)  # the offscreen screen is 800 pixels wide: widened once shown
     tree, header, splitter = window.tree, window.tree.header(), window.splitter
     window.resize(1920, 760)
     qtbot.waitUntil(lambda: splitter.width() >= 1900, timeout=10_000)
-    name = header.sectionSize(int(Column.NAME))
     window.view.first_split()  # as a 1920-pixel screen's window is split when first shown
     table, chart = splitter.sizes()
-    assert table == int(splitter.width() * TABLE_SHARE) and chart > table  # its 40 %, the names widened into it
-    assert name < header.sectionSize(int(Column.NAME)) <= MAX_FIRST_NAME
+    assert int(splitter.width() * TABLE_SHARE) < table <= int(splitter.width() * NAMES_SHARE) < chart
     assert tree.horizontalScrollBar().value() == 0
     assert all(whole(tree, column) for column in (Column.ID, Column.NAME, Column.START, Column.FINISH,
                                                   Column.DURATION, Column.FLOAT))
     assert not any(cut(tree, column) for column in Column)
-    frame = tree.width() - tree.viewport().width()  # the frame and the scroll bar
-    name_right = header.sectionPosition(int(Column.NAME)) + header.sectionSize(int(Column.NAME))
-    assert table_width(tree, 400) - frame == name_right  # narrow: ID and Name alone
+    assert header.sectionSize(int(Column.NAME)) == MAX_FIRST_NAME  # the 80-letter name is cut, whole in its tooltip
+    for name in ("Nicaragua joins ILRS; CNSA agreements with APSCO and AUASS",
+                 "Joint landing-site certification review after Chang'e 7"):
+        row = next(r for r in range(tree.model().rowCount()) if tree.model().index(r, int(Column.NAME)).data() == name)
+        index = tree.model().index(row, int(Column.NAME))
+        depth = tree.source_model.depth(index.data(TASK_ID_ROLE))
+        text = QFontMetrics(tree.font()).horizontalAdvance(name) + depth * INDENT + ARROW + 16  # and its icon
+        assert text < header.sectionSize(int(Column.NAME)), name
+
+
+def test_a_1600_pixel_window_keeps_two_fifths_for_the_table(qtbot):
+    window = shown_window(qtbot, 800, 760)
+    splitter = window.splitter
+    window.resize(1600, 760)
+    qtbot.waitUntil(lambda: splitter.width() >= 1580, timeout=10_000)
+    window.view.first_split()
+    assert splitter.sizes()[0] <= int(splitter.width() * TABLE_SHARE)
+    assert not any(cut(window.tree, column) for column in Column)

@@ -1,0 +1,73 @@
+"""The first split of a window with none remembered, between the task table and the chart.
+
+The table shows its columns up to Total float (Name, Start, Finish, Duration, Total float read
+without scrolling) as wide as their text, where the window has the room. A wide window (1920
+pixels) gives the table up to half of it when that brings the task names whole, as MS Project's
+Gantt view gives its table; otherwise the table takes as many whole columns as fit in two fifths,
+the Name column widened into what is left, and the chart the rest. (A table given two fifths of
+the first 1600 pixels kept its 640 on a 1920 screen, its names and durations cut; at two fifths of
+1920 the roadmap's longer names were still cut at 266 pixels.)
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QSplitter
+
+from .models.column_fit import content_width
+from .models.task_columns import Column
+from .models.task_tree_view import TaskTreeView
+
+TABLE_SHARE = 0.4  # the most of the window the table takes at first: the chart is what a plan is read on
+NAMES_SHARE = 0.5  # what a wide window gives the table when that shows every column to Total float and the names whole
+MAX_FIRST_NAME = 440  # the Name column's most at first: a longer name is cut, whole in its tooltip
+READ_THROUGH = Column.FLOAT  # at first the table shows its columns up to Total float whole, room allowing
+FITTED = (Column.OWNER, Column.START, Column.FINISH, Column.DURATION, Column.FLOAT)  # sized to their text
+
+
+def first_split(tree: TaskTreeView, splitter: QSplitter) -> None:
+    """Split `splitter` (table, chart) for a window shown for the first time; the table at its left edge."""
+    if splitter.count() != 2:
+        return
+    header = tree.header()
+    for column in map(int, FITTED):
+        if not header.isSectionHidden(column):
+            header.resizeSection(column, max(header.sectionSizeHint(column), content_width(tree, column)))
+    name = header.sectionSize(int(Column.NAME))
+    names_whole = min(max(content_width(tree, int(Column.NAME)), name), MAX_FIRST_NAME)
+    needed = table_width(tree, 1 << 30) + names_whole - name
+    if needed <= int(splitter.width() * NAMES_SHARE) and not header.isSectionHidden(int(Column.NAME)):
+        header.resizeSection(int(Column.NAME), names_whole)
+        width = needed
+    else:
+        width = _names_widened(tree, int(splitter.width() * TABLE_SHARE))
+    splitter.setSizes([width, splitter.width() - splitter.handleWidth() - width])
+    tree.horizontalScrollBar().setValue(0)
+
+
+def _names_widened(tree: TaskTreeView, most: int) -> int:
+    """The table's width in `most` pixels, its Name column widened into the room its whole columns leave."""
+    header, width = tree.header(), table_width(tree, most)
+    name = header.sectionSize(int(Column.NAME))
+    wider = min(most - width, MAX_FIRST_NAME - name)
+    if wider > 0 and not header.isSectionHidden(int(Column.NAME)):
+        header.resizeSection(int(Column.NAME), name + wider)
+        width += wider
+    return width
+
+
+def table_width(tree: TaskTreeView, most: int) -> int:
+    """The width of the table showing its shown columns, in order, whole up to Total float, or
+    as many as fit in `most` pixels (never fewer than the first two: ID and Name)."""
+    header = tree.header()
+    frame = 2 * tree.frameWidth() + tree.verticalScrollBar().sizeHint().width() + tree.verticalHeader().width()
+    width, shown = frame, 0
+    for visual in range(header.count()):
+        logical = header.logicalIndex(visual)
+        if header.isSectionHidden(logical):
+            continue
+        if shown >= 2 and width + header.sectionSize(logical) > most:
+            break
+        width, shown = width + header.sectionSize(logical), shown + 1
+        if logical == int(READ_THROUGH):
+            break
+    return width
