@@ -7,6 +7,7 @@ import copy
 
 import pytest
 from gestures import press
+from PySide6.QtCore import Qt
 
 from ilrs_planner.data.reference import build_reference_project
 from ilrs_planner.qt.analysis.slip_panel import SlipPanel
@@ -44,15 +45,25 @@ def dock_in_small_window(qtbot, reference, keys: str, name: str):
     return panel
 
 
-def test_in_the_dock_of_an_800_by_600_window_names_keep_a_readable_width_on_one_line(qtbot, _reference):
+def test_in_the_dock_of_an_800_by_600_window_the_slip_report_reads_whole_without_scrolling_sideways(qtbot, _reference):
     panel = dock_in_small_window(qtbot, _reference, "Ctrl+Shift+L", "slip")  # Analysis → Slip report
     panel.compare("2021-06-16 ILRS roadmap (GLEX 2021)", None)
-    header = panel.table.horizontalHeader()
-    # It was squeezed to the two letters the dates left, and its names wrapped into rows of "…".
+    table, header = panel.table, panel.table.horizontalHeader()
+    # It was squeezed to the two letters the dates left, and its names wrapped into rows of "…"; then
+    # the dates' one-line headers and the keys pushed the basis a scroll away, and a source's web
+    # address held the whole dock 1,000 pixels wide.
     qtbot.waitUntil(lambda: header.sectionSize(1) >= NAME_LEAST, timeout=60_000)
-    assert not panel.table.wordWrap()
-    assert header.length() > panel.table.viewport().width()  # the rest is a scroll away, not squeezed
-    assert panel.table.horizontalScrollBar().maximum() > 0
+    assert not table.wordWrap()
+    qtbot.waitUntil(lambda: table.horizontalScrollBar().maximum() == 0, timeout=60_000)
+    assert header.length() <= table.viewport().width()
+    scroll = panel.parentWidget().parentWidget()  # the dock's scroll area
+    assert scroll.horizontalScrollBar().maximum() == 0
+    assert header.isSectionHidden(0)  # no room for the keys: each name's tooltip gives its key
+    row = next(r for r in range(panel.proxy.rowCount()) if panel.proxy.index(r, 0).data() == "luna-25")
+    assert panel.proxy.index(row, 1).data(Qt.ItemDataRole.ToolTipRole).count("luna-25") == 1
+    tips = [table.model().headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+            for c in range(header.count())]
+    assert "Finish variance" in tips[7] and "Start in the baseline" in tips[2]
 
 
 def test_in_a_wide_dock_the_name_column_fills_the_width_the_dates_leave(qtbot, _reference):
@@ -60,6 +71,7 @@ def test_in_a_wide_dock_the_name_column_fills_the_width_the_dates_leave(qtbot, _
     header, viewport = panel.table.horizontalHeader(), panel.table.viewport()
     qtbot.waitUntil(lambda: header.length() == viewport.width(), timeout=60_000)
     assert header.sectionSize(1) > NAME_LEAST and panel.table.horizontalScrollBar().maximum() == 0
+    assert not header.isSectionHidden(0)  # room for the keys too
 
 
 def test_what_if_fits_the_dock_of_an_800_pixel_window_and_enter_after_the_days_previews(qtbot, _reference):

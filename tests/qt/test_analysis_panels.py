@@ -15,7 +15,8 @@ from ilrs_planner.qt.analysis.baselines_panel import LEVEL_COLUMN, BaselinePanel
 from ilrs_planner.qt.analysis.mta_chart import MtaChartWidget
 from ilrs_planner.qt.analysis.mta_panel import MtaPanel
 from ilrs_planner.qt.analysis.risk_panel import RiskPanel
-from ilrs_planner.qt.analysis.slip_panel import FINISH_VARIANCE, HEADERS, MODELLING_GREY, SlipPanel
+from ilrs_planner.qt.analysis.slip_panel import SlipPanel
+from ilrs_planner.qt.analysis.slip_table import FINISH_VARIANCE, HEADERS, MODELLING_GREY
 from ilrs_planner.qt.analysis.whatif_panel import WhatIfPanel
 from ilrs_planner.qt.analysis.why_panel import WhyPanel
 from ilrs_planner.qt.document import Document

@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from ilrs_planner.commands.tasks import SetDuration
-from ilrs_planner.qt.analysis.slip_panel import FINISH_VARIANCE, HEADERS, SlipPanel
+from ilrs_planner.qt.analysis.slip_panel import SlipPanel
+from ilrs_planner.qt.analysis.slip_table import FINISH_VARIANCE, HEADERS
 from ilrs_planner.qt.analysis.whatif_panel import WhatIfPanel
 from ilrs_planner.qt.analysis.why_panel import WhyPanel
 from ilrs_planner.qt.document import Document

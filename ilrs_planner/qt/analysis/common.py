@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 
@@ -28,6 +29,19 @@ def compact_choosers(panel: QWidget) -> None:
             continue
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(COMBO_MIN_CHARS)
+
+
+LONG_WORD = 30  # characters: a web address or file name longer than this may wrap inside
+_BREAK_AFTER = re.compile(r"([/._?&=-])")
+ZERO_WIDTH_SPACE = "\u200b"
+
+
+def breakable(text: str) -> str:
+    """`text` with a place to wrap after each / . - _ ? & = of its long words: a word-wrapped label
+    is at least as wide as its longest word, and a source's web address held the slip report's
+    dock 1,000 pixels wide in an 800-pixel window."""
+    return " ".join(_BREAK_AFTER.sub(r"\1" + ZERO_WIDTH_SPACE, word) if len(word) > LONG_WORD else word
+                    for word in text.split(" "))
 
 
 class WhenShown(QObject):

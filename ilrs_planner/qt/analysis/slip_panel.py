@@ -1,10 +1,9 @@
-"""The slip report: a sortable table of every task's variance and its basis (sourced or modelling), a
-"Slipped tasks" filter, the alternatives recorded on the tasks shown, CSV export."""
+"""The slip report: a sortable table of every task's variance and its basis (sourced or modelling,
+slip_table.py), a "Slipped tasks" filter, the alternatives recorded on the tasks shown, CSV export."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -20,125 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import PlannerError
-from ...engine.slippage import MODELLING, PLANNED, SlipReport, SlipRow, slip_report, write_report_csv
+from ...engine.slippage import MODELLING, slip_report, write_report_csv
 from ..document import Document
-from ..plain_text import plain_label, tooltip
-from ..readable_column import ReadableColumn
-from .common import MessageLine, WhenShown, fill_baseline_combo
+from ..plain_text import plain_label
+from ..readable_column import NAME_LEAST, ReadableColumn
+from .common import MessageLine, WhenShown, breakable, fill_baseline_combo
 from .defaults import baseline_with_most_slips
-
-DATES = (2, 3, 4, 5)  # baseline start and finish, current start and finish: shown as SlipRow.shown() reads them
-# Variances read at the dates' precision: '+7 y' between '2028' and '2035', days between days.
-HEADERS = ("Key", "Name", "Baseline start", "Baseline finish", "Start", "Finish", "Start var", "Finish var", "Basis")
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-FINISH_VARIANCE = HEADERS.index("Finish var")
-VARIANCES = (HEADERS.index("Start var"), FINISH_VARIANCE)
-VARIANCE_TIP = ("Working days of the task's calendar, as its Duration counts them ('ed': calendar days of an "
-                "elapsed task); whole years or months between dates known only to the year or month")
-SLIP_RED, GAIN_GREEN, MODELLING_GREY = QColor("#c5221f"), QColor("#188038"), QColor("#80868b")
-BASIS_TIPS = {"sourced": "A recorded change of plan: an announcement, work recorded as done, or late work forecast "
-                         "from the status date.",
-              PLANNED: "The planner's own change (a date typed or dragged: an assumption, or any date of a task "
-                       "citing no source), or pushed by one: a slip of the plan that nobody announced.",
-              MODELLING: "The plan's own modelling (inferred, or another day of the announced year or month): not "
-                         "a slip."}
-
-
-class SlipTableModel(QAbstractTableModel):
-    """Rows of a SlipReport; sorting by the raw value (dates, signed days)."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.report: SlipReport | None = None
-        self.rows: list[SlipRow] = []
-
-    def set_report(self, report: SlipReport | None) -> None:
-        """Show this report (None: empty)."""
-        self.beginResetModel()
-        self.report = report
-        self.rows = list(report.rows) if report else []
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section in VARIANCES:
-            return VARIANCE_TIP
-        return None
-
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        value = self._value(row, index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            if value is None or value == "":
-                return "—"
-            if index.column() in DATES:  # a finish is the last day of work, each date as precisely as it is known
-                return row.shown()[DATES.index(index.column())]
-            if index.column() in VARIANCES:
-                return row.variance_texts()[VARIANCES.index(index.column())]
-            return str(value)
-        if role == SORT_ROLE:
-            return value.toordinal() if hasattr(value, "toordinal") else (value if value is not None else -10**9)
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() in VARIANCES and value:
-            return MODELLING_GREY if row.basis == MODELLING else SLIP_RED if value > 0 else GAIN_GREEN
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return _row_tip(row)
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in VARIANCES:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.UserRole:
-            return row.task_id
-        return None
-
-    @staticmethod
-    def _value(row: SlipRow, column: int):
-        return (row.key, row.name, row.baseline_start, row.baseline_finish, row.current_start, row.current_finish,
-                row.start_variance, row.finish_variance, row.basis)[column]
-
-
-def _row_tip(row: SlipRow) -> str | None:
-    """How precisely each side's dates are known, why the row's variance is or is not a slip, and the
-    alternatives recorded on the task."""
-    lines = [f"{side} dates known {_to(precision)}" for side, precision, start in (
-        ("Baseline", row.baseline_precision, row.baseline_start), ("Current", row.current_precision, row.current_start))
-        if start is not None and precision != "day"]
-    lines += [BASIS_TIPS[row.basis]] if row.basis in BASIS_TIPS else []
-    lines += [f"Alternative (not the plan): {text}" for text in row.alternatives]
-    return tooltip("\n".join(lines)) or None
-
-
-def _to(precision: str) -> str:
-    """'to the year only' ('2028' was announced, not a day of it)."""
-    return f"to the {precision} only"
-
-
-class SlippedFilter(QSortFilterProxyModel):
-    """Sorts by raw values; with `only_slipped` keeps the tasks that finish later."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.only_slipped = False
-        self.setSortRole(SORT_ROLE)
-
-    def set_only_slipped(self, on: bool) -> None:
-        """Show only slipped tasks, or all."""
-        if hasattr(self, "beginFilterChange"):  # Qt 6.10+: invalidateFilter() is deprecated
-            self.beginFilterChange()
-            self.only_slipped = on
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self.only_slipped = on
-            self.invalidateFilter()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
-        return not self.only_slipped or self.sourceModel().rows[source_row].slipped
+from .slip_table import FINISH_VARIANCE, KEY_MOST, SlippedFilter, SlipTableModel
 
 
 class SlipPanel(QWidget):
@@ -155,7 +42,8 @@ class SlipPanel(QWidget):
         self.export_button = QPushButton("Export CSV…")
         self.summary = plain_label()  # baseline names and alternatives are the plan's text
         self.alternatives = plain_label()
-        self.alternatives.setWordWrap(True)
+        for label in (self.summary, self.alternatives):  # on one line they held the dock as wide as the text
+            label.setWordWrap(True)
         self.alternatives.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message = MessageLine()
         self.table = QTableView()
@@ -166,6 +54,7 @@ class SlipPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)  # see _fit_key
         self.name_column = ReadableColumn(self.table, 1)
         self._build_layout()
         self.baseline_combo.currentIndexChanged.connect(self.refresh)
@@ -236,14 +125,33 @@ class SlipPanel(QWidget):
             return
         self.message.clear_message()
         self.model.set_report(report)
+        self._fit_key()
         compared = sum(r.finish_variance is not None for r in report.rows)
         modelled = sum(r.basis == MODELLING for r in report.rows)
         self.summary.setText(f"{len(report.slipped())} of {compared} tasks finish later than in "
                              f"“{report.before.label}”; {modelled} variances are modelling (grey), not slips.")
         listed = [f"{r.key}: {text}" for r in report.rows for text in r.alternatives]
-        self.alternatives.setText("Alternatives (another official's figure, not a change of plan): "
-                                  + "; ".join(listed) if listed else "")
+        self.alternatives.setText(breakable("Alternatives (another official's figure, not a change of plan): "
+                                            + "; ".join(listed)) if listed else "")
         self.alternatives.setVisible(bool(listed))
+
+    def _fit_key(self) -> None:
+        """The Key column as wide as its keys (KEY_MOST where that leaves too little), shown only where
+        the table has room for it beside the dates and a readable name (as the task table, which
+        shows no key at first): in the dock of an 800-pixel window it is left out, each name's
+        tooltip giving its key."""
+        header = self.table.horizontalHeader()
+        header.showSection(0)
+        self.table.resizeColumnToContents(0)
+        room = self.table.viewport().width() - NAME_LEAST - sum(header.sectionSize(c) for c in range(2, header.count()))
+        key = header.sectionSize(0) if header.sectionSize(0) <= room else min(header.sectionSize(0), KEY_MOST)
+        header.resizeSection(0, key)
+        header.setSectionHidden(0, key > room)
+        self.name_column.fit()  # the names take the room the key leaves
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_key()
 
     def _filter(self, on: bool) -> None:
         self.proxy.set_only_slipped(on)
