@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDockWidget, QScrollArea, QWidget
 
 from .common import compact_choosers
 from .dock_scroll import DockScroll
+from .trend_room import dock_height_wanted
 
 if TYPE_CHECKING:
     from ..main_window import MainWindow  # the window builds these tools; typed only, no import at run time
@@ -51,8 +52,8 @@ def scrolling(panel: QWidget) -> QScrollArea:
     return DockScroll(panel)
 
 
-TALL_WINDOW, TREND_SHARE = 900, 0.42  # a window this tall gives the trend's dock this share of its height
-CHECK_SHARE = 0.35  # and the schedule check's: its sixteen checks in sight at 1080 pixels
+TALL_WINDOW, CHECK_SHARE = 900, 0.35  # a window this tall gives the schedule check's dock this share of
+# its height: its sixteen checks in sight at 1080 pixels (the trend's dock is sized by trend_room.py)
 
 
 class AnalysisTools:
@@ -110,17 +111,24 @@ class AnalysisTools:
         return self._panels[name]
 
     def _room_on_tall_window(self, name: str) -> None:
-        """The trend's (or the schedule check's) first showing on a tall window (1080 pixels) with no
-        dock sizes remembered: its dock takes TREND_SHARE (CHECK_SHARE) of the window's height. The
-        panel's own height left the plot about 130 pixels high, its forecasts 5 pixels a year, and
-        the check six of its sixteen rows; a size the planner chose is kept, also when the dock is
-        closed and opened again (the timer runs at every showing: sized once only)."""
+        """The trend's or the schedule check's first showing with no dock sizes remembered: the
+        trend's dock as high as its chart needs (trend_room.py: its panel's own height left the plot
+        about 130 pixels high, 42 % of a tall window more than it used); the check's, on a tall
+        window (1080 pixels), CHECK_SHARE of its height (its own height showed six of its sixteen
+        rows). A size the planner chose is kept, also when the dock is closed and opened again (the
+        timer runs at every showing: sized once only)."""
         window, dock = self.window, self.docks[name]
         self._to_front[name].timeout.disconnect(self._rooms.pop(name))
-        wanted = int(window.height() * (TREND_SHARE if name == "mta" else CHECK_SHARE))
-        if window.layout_remembered or window.height() < TALL_WINDOW or dock.height() >= wanted:
+        if window.layout_remembered:
             return
-        if window.dockWidgetArea(dock) in (Qt.DockWidgetArea.BottomDockWidgetArea, Qt.DockWidgetArea.TopDockWidgetArea):
+        if name == "mta":
+            wanted = dock_height_wanted(self.mta.chart, dock.height(), window.height())
+        elif window.height() >= TALL_WINDOW:
+            wanted = max(int(window.height() * CHECK_SHARE), dock.height())
+        else:
+            return
+        if wanted != dock.height() and window.dockWidgetArea(dock) in (Qt.DockWidgetArea.BottomDockWidgetArea,
+                                                                      Qt.DockWidgetArea.TopDockWidgetArea):
             window.resizeDocks([dock], [wanted], Qt.Orientation.Vertical)
 
     def _make(self, name: str) -> QWidget:
