@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QMenu, QToolBar, QToolButton
+
+from .toolbar_fit import ToolbarFit
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -41,7 +42,6 @@ def build_toolbar(window: MainWindow) -> QToolBar:
     toolbar = QToolBar("Main toolbar")
     toolbar.setObjectName("main_toolbar")
     toolbar.setMovable(False)
-    toolbar.setIconSize(QSize(22, 22))
     groups = [[files.new, files.open, files.save],
               [edit.undo, edit.redo],
               [edit.add_task, edit.add_milestone, edit.delete, edit.link, edit.details],
@@ -54,6 +54,7 @@ def build_toolbar(window: MainWindow) -> QToolBar:
     toolbar.addSeparator()
     toolbar.addAction(files.export_image)
     window.addToolBar(toolbar)
+    ToolbarFit(window, toolbar)  # smaller icons in a narrow window: every tool stays on screen
     return toolbar
 
 

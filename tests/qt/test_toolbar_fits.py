@@ -1,5 +1,6 @@
-"""At 800 pixels wide every tool of the main tool bar is on screen (nothing behind an overflow
-button), the zoom presets are one button with a menu, and Ctrl+F always reaches a visible find box."""
+"""At 800 pixels wide (and, with smaller icons, at 500) every tool of the main tool bar is on screen
+(nothing behind an overflow button), the zoom presets are one button with a menu, and Ctrl+F
+always reaches a visible find box."""
 
 from __future__ import annotations
 
@@ -15,9 +16,7 @@ def narrow(qtbot, window, width: int = 800, height: int = 600) -> None:
     QApplication.processEvents()
 
 
-def test_every_tool_is_on_screen_at_800_pixels(qtbot, window):
-    narrow(qtbot, window)
-    bar = window.toolbar
+def every_tool_on_screen(bar) -> None:
     tools = [a for a in bar.actions() if not a.isSeparator()]
     assert len(tools) == 17  # 14 edits and files, zoom, critical path, export
     for action in tools:
@@ -25,9 +24,22 @@ def test_every_tool_is_on_screen_at_800_pixels(qtbot, window):
         assert widget.isVisible() and bar.rect().contains(widget.geometry()), action.text() or widget.objectName()
     extension = bar.findChild(QToolButton, "qt_toolbar_ext_button")
     assert extension is None or not extension.isVisible()  # nothing fell off the end
+
+
+def test_every_tool_is_on_screen_at_800_pixels(qtbot, window):
+    narrow(qtbot, window)
+    every_tool_on_screen(window.toolbar)
+    assert window.toolbar.iconSize().width() == 22
     filter_row = window.filters.bar
     for box in (window.filters.combo, window.filters.name_box, window.navigate.find_box):
         assert box.isVisible() and filter_row.rect().contains(box.geometry())
+
+
+def test_a_500_pixel_window_keeps_every_tool_on_screen_with_smaller_icons(qtbot, window):
+    narrow(qtbot, window, 500)  # Qt moved zoom, critical path and export behind its overflow button
+    every_tool_on_screen(window.toolbar)
+    narrow(qtbot, window, 900)
+    assert window.toolbar.iconSize().width() == 22  # wide again: the usual icons
 
 
 def test_the_zoom_button_offers_every_preset_and_shows_the_last_one_chosen(qtbot, window):
