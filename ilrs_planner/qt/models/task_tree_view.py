@@ -10,8 +10,6 @@ from __future__ import annotations
 from contextlib import contextmanager
 
 from PySide6.QtCore import (
-    QItemSelection,
-    QItemSelectionModel,
     QModelIndex,
     Qt,
     Signal,
@@ -22,15 +20,16 @@ from ..document import Document
 from .cell_typing import CellTyping
 from .click_edit import ClickEdit
 from .column_choice import ColumnChoice
+from .outline_view import OutlineView
+from .shared_selection import SharedSelection
 from .sideways_scroll import SidewaysScroll
-from .task_columns import Column
 from .task_delegate import TaskDelegate
 from .task_tree_model import ROW_HEIGHT, TASK_ID_ROLE, TaskTreeModel
 
 HEADER_HEIGHT = 78  # the Gantt's header it lines up with: two rows of date tags over a two-level time axis
 
 
-class TaskTreeView(CellTyping, ColumnChoice, SidewaysScroll, QTableView):
+class TaskTreeView(CellTyping, ColumnChoice, SidewaysScroll, OutlineView, SharedSelection, QTableView):
     """The task table. Emits rowsChanged with the visible task ids (for the chart) after any change."""
 
     # The visible task ids (a list); as `object`, not turned into a QVariantList and back (50 ms at 100,000 rows).
@@ -123,34 +122,6 @@ class TaskTreeView(CellTyping, ColumnChoice, SidewaysScroll, QTableView):
             self._batch_depth -= 1
         self._emit_rows()
 
-    # -- the outline: open and close summaries -----------------------------------------------
-    def isExpanded(self, index: QModelIndex) -> bool:
-        """True when the summary at `index` shows its sub-tasks."""
-        task_id = self.source_model.task_id(index)
-        return task_id is not None and self.source_model.is_open(task_id)
-
-    def setExpanded(self, index: QModelIndex, on: bool) -> None:
-        """Open or close the summary at `index` (its sub-tasks' rows are inserted or removed)."""
-        task_id = self.source_model.task_id(index)
-        if task_id is not None:
-            self.source_model.set_open(task_id, on)
-
-    def expand(self, index: QModelIndex) -> None:
-        """Open the summary at `index`."""
-        self.setExpanded(index, True)
-
-    def collapse(self, index: QModelIndex) -> None:
-        """Close the summary at `index`."""
-        self.setExpanded(index, False)
-
-    def expandAll(self) -> None:
-        """Open every summary."""
-        self.source_model.set_all_open(True)
-
-    def collapseAll(self) -> None:
-        """Close every summary."""
-        self.source_model.set_all_open(False)
-
     def _reselect(self, *_args) -> None:
         self.select_tasks(self.document.selected_ids)
 
@@ -166,10 +137,6 @@ class TaskTreeView(CellTyping, ColumnChoice, SidewaysScroll, QTableView):
         """Save As: the same plan, now that file (reading it again later keeps the table's place)."""
         if self.document.project is self._shown_project:
             self._shown_path = path
-
-    def _announce_open(self, task_id: str, on: bool) -> None:
-        index = self.proxy_index(task_id)
-        (self.expanded if on else self.collapsed).emit(index)
 
     def mousePressEvent(self, event) -> None:
         """A click on a summary's arrow opens or closes it (and selects nothing)."""
@@ -189,28 +156,14 @@ class TaskTreeView(CellTyping, ColumnChoice, SidewaysScroll, QTableView):
         self._click_edit.cancel()
         super().mouseDoubleClickEvent(event)
 
-    def _on_arrow(self, index: QModelIndex, x: float) -> bool:
-        task_id = self.source_model.task_id(index)
-        if task_id is None or index.column() != int(Column.NAME) or not self.source_model.has_children(task_id):
-            return False
-        left, right = self.delegate.arrow_span(self.visualRect(index), self.source_model.depth(task_id))
-        return left <= x < right
-
     def keyPressEvent(self, event) -> None:
         """In the Name column, Left closes an open summary and Right opens a closed one, as in an
         outline; otherwise the keys move between cells (from a summary's Duration, Left goes to
         its Finish rather than folding the summary away)."""
         self._click_edit.cancel()
-        index = self.currentIndex()
-        task_id = self.source_model.task_id(index)
-        key, plain = event.key(), event.modifiers() == Qt.KeyboardModifier.NoModifier
-        in_outline = index.column() == int(Column.NAME) and self.state() != QAbstractItemView.State.EditingState
-        if plain and in_outline and task_id is not None and self.source_model.has_children(task_id):
-            opened = self.source_model.is_open(task_id)
-            if (key == Qt.Key.Key_Left and opened) or (key == Qt.Key.Key_Right and not opened):
-                self.setExpanded(index, not opened)
-                event.accept()
-                return
+        if self.folded_by_key(event):
+            event.accept()
+            return
         super().keyPressEvent(event)
 
     def _double_clicked(self, index: QModelIndex) -> None:
@@ -243,41 +196,3 @@ class TaskTreeView(CellTyping, ColumnChoice, SidewaysScroll, QTableView):
     def proxy_index(self, task_id: str, column: int = 0) -> QModelIndex:
         """The index of the row showing `task_id` (invalid while a closed summary hides it)."""
         return self.source_model.index_of(task_id, column)
-
-    # -- selection shared with the chart -------------------------------------------------------
-    def _on_selection_changed(self, *_args) -> None:
-        if self._syncing:
-            return
-        self.document.set_selection(self.selected_task_ids())
-
-    def selected_task_ids(self) -> list[str]:
-        """The task ids of the selected rows."""
-        return [index.data(TASK_ID_ROLE) for index in self.selectionModel().selectedRows(0)]
-
-    def select_tasks(self, ids: list[str]) -> None:
-        """Select the rows of `ids` (from the document), opening their parents and scrolling to the first.
-
-        The current cell keeps its column and stays put when its row is among `ids`: a click on a
-        Start cell must leave Start current, or typing there would rename the task."""
-        if self.source_model.is_stale():
-            return  # rows of a plan being replaced: the model's reset selects again afterwards
-        if set(ids) == set(self.selected_task_ids()):
-            return  # the selection came from this view: nothing to mirror
-        selection = QItemSelection()
-        for tid in ids:
-            index = self.proxy_index(tid)
-            if index.isValid():
-                selection.select(index, index.siblingAtColumn(self.source_model.columnCount() - 1))
-        self._syncing = True
-        try:
-            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-            self.selectionModel().select(selection, flags)
-            current = self.currentIndex()
-            # The ID column takes no typing: a task chosen elsewhere puts the cursor on its name.
-            on_id = current.column() == int(Column.ID)
-            if ids and (on_id or current.data(TASK_ID_ROLE) not in ids) and self.proxy_index(ids[0]).isValid():
-                column = int(Column.NAME) if on_id or current.column() < 0 else current.column()
-                self.selectionModel().setCurrentIndex(self.proxy_index(ids[0], column),
-                                                      QItemSelectionModel.SelectionFlag.NoUpdate)
-        finally:
-            self._syncing = False

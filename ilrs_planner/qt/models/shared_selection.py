@@ -1,0 +1,52 @@
+"""The task table's selection, shared with the chart and the docks through the document: rows
+selected here are the document's selection, and a selection made elsewhere is mirrored here."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel
+
+from .task_columns import Column
+from .task_tree_model import TASK_ID_ROLE
+
+
+class SharedSelection:
+    """Mixed into the task table (a QTableView with `document`, `source_model` and `proxy_index`)."""
+
+    _syncing = False  # mirroring the document's selection: not to be sent back to it
+
+    def _on_selection_changed(self, *_args) -> None:
+        if self._syncing:
+            return
+        self.document.set_selection(self.selected_task_ids())
+
+    def selected_task_ids(self) -> list[str]:
+        """The task ids of the selected rows."""
+        return [index.data(TASK_ID_ROLE) for index in self.selectionModel().selectedRows(0)]
+
+    def select_tasks(self, ids: list[str]) -> None:
+        """Select the rows of `ids` (from the document), opening their parents and scrolling to the first.
+
+        The current cell keeps its column and stays put when its row is among `ids`: a click on a
+        Start cell must leave Start current, or typing there would rename the task."""
+        if self.source_model.is_stale():
+            return  # rows of a plan being replaced: the model's reset selects again afterwards
+        if set(ids) == set(self.selected_task_ids()):
+            return  # the selection came from this view: nothing to mirror
+        selection = QItemSelection()
+        for tid in ids:
+            index = self.proxy_index(tid)
+            if index.isValid():
+                selection.select(index, index.siblingAtColumn(self.source_model.columnCount() - 1))
+        self._syncing = True
+        try:
+            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            self.selectionModel().select(selection, flags)
+            current = self.currentIndex()
+            # The ID column takes no typing: a task chosen elsewhere puts the cursor on its name.
+            on_id = current.column() == int(Column.ID)
+            if ids and (on_id or current.data(TASK_ID_ROLE) not in ids) and self.proxy_index(ids[0]).isValid():
+                column = int(Column.NAME) if on_id or current.column() < 0 else current.column()
+                self.selectionModel().setCurrentIndex(self.proxy_index(ids[0], column),
+                                                      QItemSelectionModel.SelectionFlag.NoUpdate)
+        finally:
+            self._syncing = False
