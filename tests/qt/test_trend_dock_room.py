@@ -37,7 +37,7 @@ def test_the_trend_opens_as_high_as_its_chart_needs_and_the_table_keeps_most_of_
     dock = open_trend(qtbot, tall_window)
     chart = tall_window.analysis.mta.chart
     needed = round(picture_height_wanted(chart) * MIN_ZOOM)
-    assert chart.height() >= needed - 8  # the plot has the room its years need
+    qtbot.waitUntil(lambda: chart.height() >= needed - 8)  # the plot has the room its years need
     assert dock.height() <= tall_window.height() * TREND_MOST  # it took 42 % of the window
     assert tall_window.tree.height() > tall_window.height() / 2
 
