@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import itertools
+from operator import itemgetter
 from typing import NamedTuple
 
 from ...domain import Link, LinkType, fresh_ids
 from ...engine.graph import find_cycle
 from .helpers import LINK_TYPE_CODES
-from .values import ELAPSED_FORMATS, PERCENT_FORMATS, TRUE_TEXTS, child_texts, days_up
+from .task_record import Below, first_of_each
+from .values import ELAPSED_FORMATS, PERCENT_FORMATS, SHORT_TEXT, TRUE_TEXTS, child_texts, days_up
 
 LINK_TYPES_BY_CODE = {code: kind for kind, code in LINK_TYPE_CODES.items()}
 MAX_LOOPS_DROPPED = 10_000
@@ -16,6 +18,8 @@ MAX_LOOPS_DROPPED = 10_000
 PLAIN_TYPES = {str(code): kind for code, kind in LINK_TYPES_BY_CODE.items()}
 PLAIN_FORMATS = {str(code): code for code in range(1, 100)}
 _LINK_TAGS = ("PredecessorUID", "CrossProject", "Type", "LinkLag", "LagFormat")
+_WRITTEN_TAGS = ("PredecessorUID", "Type", "CrossProject", "LinkLag", "LagFormat")  # as MS Project orders them
+_AS_READ = itemgetter(0, 2, 1, 3, 4)  # those texts in the order of _LINK_TAGS
 
 
 class LinkTexts(NamedTuple):
@@ -28,9 +32,16 @@ class LinkTexts(NamedTuple):
     lag_format: str
 
 
-def link_texts(reader, pairs, where: str) -> LinkTexts:
-    """A link's texts from its children as (tag, text) pairs (see `task_record`)."""
-    return LinkTexts._make(child_texts(pairs, _LINK_TAGS, reader, where))
+def link_texts(reader, below: Below, where: str) -> LinkTexts:
+    """A link's texts from its children as a task record holds them (see `task_record`)."""
+    if below and below[0] == _WRITTEN_TAGS:
+        texts = _AS_READ(below[1])
+        joined = "".join(texts)
+        # Short, printable and without a space (the one printable character `strip` takes): each text
+        # is as `child_texts` would give it.
+        if len(joined) <= SHORT_TEXT and joined.isprintable() and " " not in joined:
+            return LinkTexts._make(texts)
+    return LinkTexts._make(child_texts(first_of_each(below), _LINK_TAGS, reader, where))
 
 
 def _link_type(reader, text: str, where: str, warnings: list[str]) -> LinkType:

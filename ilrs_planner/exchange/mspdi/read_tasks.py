@@ -14,6 +14,7 @@ from .task_record import TaskRecord, first_of_each, first_texts, record_element,
 from .values import ELAPSED_FORMATS, Fields, Reader
 
 _ID_TEXT = re.compile(r"[0-9a-zA-Z_-]{1,64}")
+_FIELD_AND_VALUE = ("FieldID", "Value")  # a custom field's value's children, as MS Project writes them
 
 
 class TaskReader(TaskFields):
@@ -98,10 +99,14 @@ class TaskReader(TaskFields):
     def _custom(self, record: TaskRecord) -> dict[str, str]:
         values = {}
         for attribute in records_of(record, "ExtendedAttribute"):
-            texts = first_of_each(attribute)  # the first FieldID and Value win, as with `findtext`
-            field = self.fields.get((texts.get("FieldID") or "").strip())
+            if attribute and attribute[0] == _FIELD_AND_VALUE:  # as MS Project writes one: nothing else to look at
+                field_id, value = attribute[1]
+            else:
+                texts = first_of_each(attribute)  # the first FieldID and Value win, as with `findtext`
+                field_id, value = texts.get("FieldID") or "", texts.get("Value") or ""
+            field = self.fields.get(field_id.strip())
             if field:
-                values[field] = (texts.get("Value") or "").strip()
+                values[field] = value.strip()
         return values
 
     def _task(self, record: TaskRecord, fields: Fields, uid: str, parent_id: str | None) -> Task:

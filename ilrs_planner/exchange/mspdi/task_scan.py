@@ -14,7 +14,7 @@ are those the element tree gives, texts unescaped and line ends normalised as ex
 from __future__ import annotations
 
 import re
-from operator import itemgetter
+from itertools import accumulate, pairwise
 from sys import intern
 
 from .task_record import TaskRecord
@@ -25,7 +25,6 @@ _CHILD = re.compile(rf"<({_NAME})>([^<]*+)(?:</{_NAME}>|((?:<{_NAME}>[^<]*+</{_N
 _GRANDCHILD = re.compile(rf"<({_NAME})>([^<]*+)</")
 _REFERENCE = re.compile(r"&(?:(lt|gt|amp|quot|apos)|#([0-9]+)|#x([0-9a-fA-F]+));")
 _NAMED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
-_INNER = itemgetter(2)
 
 
 class _NotPlainText(Exception):
@@ -37,8 +36,8 @@ def scan(text: str, most_elements: int) -> list[TaskRecord] | None:
     tasks, or None if it is not written plainly or holds a task of more than `most_elements` elements."""
     if "\r" in text:  # expat reads every line end as "\n" (a "&#13;" stays, so this comes first)
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    tags = text.count("<")
-    if tags > 2 * most_elements:  # a task this big (or near it) is left to the element tree's bounds
+    marks = text.count("<")
+    if marks > 2 * most_elements:  # a task this big (or near it) is left to the element tree's bounds
         return None
     pieces = text.split("</Task>")
     if "<" in pieces[-1]:
@@ -52,22 +51,32 @@ def scan(text: str, most_elements: int) -> list[TaskRecord] | None:
             if not start:
                 return None
             children = _CHILD.findall(body)
-            found += 2 * len(children) + "".join(map(_INNER, children)).count("<")
-            records.append(_record(children) if plain else _unescaped(children))
+            tags, texts, inners = tuple(zip(*children)) if children else ((), (), ())
+            nested = "".join(inners)  # the stretches of the children that hold children
+            found += 2 * len(children) + nested.count("<")
+            records.append(_record(tags, texts, inners, nested, plain))
     except _NotPlainText:
         return None
-    return records if found == tags else None
+    return records if found == marks else None
 
 
-def _record(children: list[tuple[str, str, str]]) -> TaskRecord:
+def _record(tags: tuple[str, ...], texts: tuple[str, ...], inners: tuple[str, ...], nested: str,
+            plain: bool) -> TaskRecord:
+    """A task's record from its children's tags, texts and stretches of children (`nested` joins those).
+    The grandchildren are read from `nested` in one call and cut into each child's by their counts."""
+    if not plain:
+        texts = tuple(map(unescape, texts))
+    if not nested:
+        return tuple(map(intern, tags)), texts, inners
+    below_tags, below_texts = zip(*_GRANDCHILD.findall(nested))
+    if not plain:
+        below_texts = tuple(map(unescape, below_texts))
+    below_tags = tuple(map(intern, below_tags))
+    # A child's stretch holds one "</" per grandchild (a text holds no "<"): the bounds of its share.
+    bounds = pairwise(accumulate([inner.count("</") if inner else 0 for inner in inners], initial=0))
     # The tags as one object each (as expat gives them), so `marshal` sends each once per batch.
-    return tuple([(intern(tag), text, tuple([(intern(below), value) for below, value in _GRANDCHILD.findall(inner)]))
-                  if inner else (intern(tag), text, inner) for tag, text, inner in children])
-
-
-def _unescaped(children: list[tuple[str, str, str]]) -> TaskRecord:
-    return tuple([(tag, unescape(text), tuple([(below, unescape(value)) for below, value in _GRANDCHILD.findall(inner)])
-                   if inner else "") for tag, text, inner in children])
+    return tuple(map(intern, tags)), texts, tuple([(below_tags[start:end], below_texts[start:end]) if start != end
+                                                   else "" for start, end in bounds])
 
 
 def unescape(text: str) -> str:
