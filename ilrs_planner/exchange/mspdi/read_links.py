@@ -34,7 +34,7 @@ class LinkTexts(NamedTuple):
 
 def link_texts(reader, below: Below, where: str) -> LinkTexts:
     """A link's texts from its children as a task record holds them (see `task_record`)."""
-    if below and below[0] == _WRITTEN_TAGS:
+    if isinstance(below, tuple) and below[0] == _WRITTEN_TAGS:
         texts = _AS_READ(below[1])
         joined = "".join(texts)
         # Short, printable and without a space (the one printable character `strip` takes): each text
