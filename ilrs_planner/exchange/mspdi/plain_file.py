@@ -7,8 +7,9 @@ Three passes make what `parse_untrusted` would make of the file, each in C for i
     offset where the task list opens, which must be the one these bytes were cut at;
   - the task list's content is read by `task_scan` into the tasks' records, a stretch at a time;
   - the whole file goes through expat with no callback but those refusing a DOCTYPE or an entity
-    declaration: the check that it is well-formed, by which `task_scan`'s reading is the element
-    tree's (see there).
+    declaration, in a process of its own while the task list is read: the check that it is
+    well-formed, by which `task_scan`'s reading is the element tree's (see there); its answer is
+    awaited before the end is sent.
 Anything that is not so (a refusal of either parse, a task list not written plainly, a text encoding
 other than UTF-8) answers False, after which the caller reads the file as before: the plan, its
 warnings and any refusal (code, words, line and column) are those of the element tree's way.
@@ -17,7 +18,9 @@ warnings and any refusal (code, words, line and column) are those of the element
 from __future__ import annotations
 
 import mmap
+import os
 import re
+import signal
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
@@ -28,6 +31,7 @@ from .xml_safe import MAX_ELEMENTS, MAX_TASK_ELEMENTS, guarded_parser, parse_chu
 
 Send = Callable[[tuple], None]
 _OPEN, _CLOSE, _END_TASK, _LINK = b"<Tasks>", b"</Tasks>", b"</Task>", b"<PredecessorLink>"
+_CHECKED = 1 << 20  # bytes handed to the whole file's check at a time
 _STRETCH = 64 << 10  # the tasks of some 64 KB at a time (some 40): sent while still in the processor's cache
 # The declaration, if any, must leave the encoding UTF-8 (a UTF-8 byte order mark may precede it).
 _DECLARATION = re.compile(rb"(?:\xef\xbb\xbf)?<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]*)[\"']")
@@ -70,8 +74,16 @@ def _send_plain(data: mmap.mmap, send: Send, counts: _Counts) -> bool:
     if not counts.within(*precheck_counts(data[:start])):
         return False
     root = _outside_tasks(data, opened, start, end)
-    checker = guarded_parser()
-    checker.Parse(data[:start], False)
+    checker = _WholeFileCheck(data)
+    try:
+        return _send_tasks(data, send, counts, root, (start, end), checker)
+    finally:
+        checker.stop()
+
+
+def _send_tasks(data: mmap.mmap, send: Send, counts: _Counts, root: ET.Element, bounds: tuple[int, int],
+                checker: _WholeFileCheck) -> bool:
+    start, end = bounds
     sent = False
     position = start
     while position < end:
@@ -87,14 +99,54 @@ def _send_plain(data: mmap.mmap, send: Send, counts: _Counts) -> bool:
             sent = True
         if records:
             send(("tasks", records))
-        checker.Parse(stretch, False)
+        if checker.failed():
+            return False
         position = stop
-    trailer = data[end:]
-    if not counts.within(*precheck_counts(trailer)):
+    if not counts.within(*precheck_counts(data[end:])) or not checker.passed():
         return False
-    checker.Parse(trailer, True)
     send(("end", _tree_record(root)))
     return True
+
+
+class _WholeFileCheck:
+    """expat over the whole file, with no callback but those refusing a DOCTYPE or an entity declaration,
+    in a process of its own beside the task list's reading (the machine's other core shares the two)."""
+
+    def __init__(self, data: mmap.mmap):
+        self.status: int | None = None
+        parent = os.getpid()
+        self.pid = os.fork()
+        if self.pid == 0:  # the checking process: its answer is its exit status
+            code = 1
+            try:
+                parser = guarded_parser()
+                for at in range(0, len(data), _CHECKED):
+                    if os.getppid() != parent:  # the reading stopped (its process was ended): so does this
+                        break
+                    parser.Parse(data[at:at + _CHECKED], False)
+                else:
+                    parser.Parse(b"", True)
+                    code = 0
+            finally:
+                os._exit(code)
+
+    def failed(self) -> bool:
+        """Whether the check has ended and found the file not well-formed (or refused it)."""
+        if self.status is None:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            self.status = status if pid else None
+        return self.status is not None and self.status != 0
+
+    def passed(self) -> bool:
+        """Whether the whole file is well-formed and refused nothing (waits for the check to end)."""
+        if self.status is None:
+            self.status = os.waitpid(self.pid, 0)[1]
+        return self.status == 0
+
+    def stop(self) -> None:
+        if self.status is None:
+            os.kill(self.pid, signal.SIGKILL)
+            self.status = os.waitpid(self.pid, 0)[1]
 
 
 def _list_bounds(data: mmap.mmap) -> tuple[int, int, int] | None:

@@ -99,7 +99,7 @@ class TaskReader(TaskFields):
     def _custom(self, record: TaskRecord) -> dict[str, str]:
         values = {}
         for attribute in records_of(record, "ExtendedAttribute"):
-            if isinstance(attribute, tuple) and attribute[0] == _FIELD_AND_VALUE:  # as MS Project writes one: nothing else to look at
+            if isinstance(attribute, tuple) and attribute[0] == _FIELD_AND_VALUE:  # as MS Project writes one
                 field_id, value = attribute[1]
             else:
                 texts = first_of_each(attribute)  # the first FieldID and Value win, as with `findtext`
