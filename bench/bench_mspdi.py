@@ -5,10 +5,10 @@
 Each round reads the file in a fresh process three times, first with everything in one process, then
 with the file parsed by a worker process (`exchange/mspdi/parse_worker.py`) while the first reads the
 tasks, then with the worker taking the short way (`exchange/mspdi/plain_file.py`: the task list read
-from its text, the file checked by expat beside it), and prints for each: the reading's CPU time in
-the reading process and in the worker, its wall time, and both processes' peak memory (their sum
-bounds what they held together). On a quiet 2-core machine the wall time of the second and third is
-about the larger of the two CPU times; on a busy one
+from its text, the file checked by expat beside it in a third process), and prints for each: the
+reading's CPU time in the reading process and in the worker (with the check it waited for), its wall
+time, and both processes' peak memory (their sum bounds what they held together). On a quiet 2-core
+machine the wall time of the second and third is about the larger of the two CPU times; on a busy one
 it is the queue for a core. The whole `import` adds scheduling and saving (`bench_process.py`).
 """
 
