@@ -54,7 +54,8 @@ def floats_notice(original: Project, redacted: Project, shown: int = 3) -> str:
     differ = floats_not_kept(redacted, target)
     if not differ:
         return ""
-    named = [f"{redacted.tasks[t].name} (in the copy {_pair(now[t])}; in this plan {_pair(target[t])})" for t in differ[:shown]]
+    named = [f"{redacted.tasks[t].name} (in the copy {_pair(now[t])}; in this plan {_pair(target[t])})"
+             for t in differ[:shown]]
     more = f" and {len(differ) - shown} more" if len(differ) > shown else ""
     tasks = "1 task" if len(differ) == 1 else f"{len(differ)} tasks"
     return f"Floats differ in the copy for {tasks} with withheld work after them: {'; '.join(named)}{more}"

@@ -63,7 +63,8 @@ def test_withheld_work_reaching_no_kept_task_holds_the_late_finish():
     assert _floats(copy, "a")[3] == 10 and _floats(plan, "a")[3] == 0
     assert floats_not_kept(copy, schedule(plan).tasks) == ["a"]
     assert floats_notice(plan, copy) == ("Floats differ in the copy for 1 task with withheld work after them: "
-                                         "Task a (in the copy total 10 d, free 10 d; in this plan total 10 d, free 0 d)")
+                                         "Task a (in the copy total 10 d, free 10 d; "
+                                         "in this plan total 10 d, free 0 d)")
 
 
 def test_a_task_with_a_constraint_of_its_own_is_held_by_a_deadline():
