@@ -67,15 +67,15 @@ class EditActions:
              "Add a milestone below the selected task"),
             ("delete", "delete", "&Delete", "Delete", self.delete_selected,
              "Delete the selected tasks and everything under them"),
-            ("indent", "indent", "&Indent", "Alt+Shift+Right", lambda: self._move(IndentTask),
-             "Put the task under the one above it"),
-            ("outdent", "outdent", "&Outdent", "Alt+Shift+Left", lambda: self._move(OutdentTask),
-             "Move the task out of its summary"),
+            ("indent", "indent", "&Indent", "Alt+Shift+Right", lambda: self._shift_level(IndentTask),
+             "Put each selected task under the one above it"),
+            ("outdent", "outdent", "&Outdent", "Alt+Shift+Left", lambda: self._shift_level(OutdentTask),
+             "Move each selected task out of its summary"),
             ("move_up", "up", "Move &up", "Alt+Shift+Up", lambda: self._move(MoveTaskUp),
              "Move the task above its previous sibling"),
             ("move_down", "down", "Move do&wn", "Alt+Shift+Down", lambda: self._move(MoveTaskDown),
              "Move the task below its next sibling"),
-            ("link", "link", "&Link tasks", "Ctrl+L", self.link_selected,
+            ("link", "link", "&Link tasks", ("Ctrl+L", "Ctrl+F2"), self.link_selected,
              "Make each selected task depend on the one selected before it (finish to start)"),
             ("details", "task-dialog", "Task &details…", ("Ctrl+I", "Shift+F2"), self.open_details,
              "Edit every field of the selected task"),
@@ -163,6 +163,29 @@ class EditActions:
                     self.window._note(f"{command.text}: a summary cannot be linked to its own sub-task "
                                       "(Undo brings the link back)")
 
+    def _shift_level(self, command_type) -> None:
+        """Indent or outdent every selected row, as MS Project does, in one undo step, the selection
+        kept. A row under a selected summary moves with it, not again on its own. Indents go top
+        down (each row lands under the one above it as it then stands); outdents bottom up, so the
+        rows keep their order (an outdented row is placed right after its old summary)."""
+        selected = list(self.document.selected_ids)
+        if len(selected) < 2:
+            return self._move(command_type)
+        tasks = self.document.project.tasks
+        chosen = set(selected)
+        tops = [tid for tid in selected if tid in tasks and not _under_any(tasks, tid, chosen)]
+        rows = self.window.tree.source_model.shown()
+        order = sorted(tops, key=_row_of(rows, tops))
+        if command_type is OutdentTask:
+            order.reverse()
+        parts = [command_type(tid) for tid in order]
+        command = parts[0] if len(parts) == 1 else AllOrNothing(f"{parts[0].verb} {len(parts)} tasks", parts)
+        if self.push(command):
+            self.document.set_selection(selected)
+            if any(getattr(part, "dropped", None) for part in parts):
+                self.window._note(f"{command.text}: a summary cannot be linked to its own sub-task "
+                                  "(Undo brings the link back)")
+
     def link_selected(self) -> None:
         """Chain the selection in the order it was picked, as one step; a loop is refused by name."""
         ids = self.document.selected_ids
@@ -180,6 +203,30 @@ class EditActions:
         for action in (self.delete, self.indent, self.outdent, self.move_up, self.move_down, self.details):
             action.setEnabled(bool(ids))
         self.link.setEnabled(len(ids) >= 2)
+
+
+def _under_any(tasks, task_id: str, chosen: set[str]) -> bool:
+    """Does `task_id` sit (at any depth) under one of the tasks `chosen`?"""
+    parent = tasks[task_id].parent_id
+    while parent is not None:
+        if parent in chosen:
+            return True
+        parent = tasks[parent].parent_id
+    return False
+
+
+def _row_of(rows: list[str], task_ids: list[str]) -> Callable[[str], int]:
+    """The row each of `task_ids` shows on (rows not shown sort last): a few are found by
+    list.index, many in one pass over the rows."""
+    if len(task_ids) > _FEW_TASKS:
+        wanted = set(task_ids)
+        places = {tid: row for row, tid in enumerate(rows) if tid in wanted}
+    else:
+        places = {}
+        for tid in task_ids:
+            with contextlib.suppress(ValueError):
+                places[tid] = rows.index(tid)
+    return lambda tid: places.get(tid, len(rows))
 
 
 def _row_in_place(rows: list[str], shown: Callable[[str], bool], doomed: list[str]) -> list[str]:
