@@ -32,3 +32,16 @@ def test_ctrl_shift_b_then_typing_a_name_and_enter_captures_a_baseline(qtbot, wi
     QTest.keyClicks(typed_into, "Noon review")
     QTest.keyClick(typed_into, Qt.Key.Key_Return)
     assert [b.name for b in window.document.project.baselines][-1] == "Noon review"
+
+
+def test_a_baseline_captured_without_a_name_is_named_by_its_number(qtbot, window):
+    window.tree.setFocus()
+    press(window.tree, "Ctrl+Shift+B")
+    panel = window.analysis.baselines
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.name_edit)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # no name typed
+    QTest.keyClicks(panel.name_edit, "   ")
+    QTest.keyClick(panel.name_edit, Qt.Key.Key_Return)  # only spaces: no name either
+    names = [b.name for b in window.document.project.baselines]
+    assert names == ["2021 roadmap", "Baseline 2", "Baseline 3"]  # the plan held one already
+    assert "needs" not in panel.message.text()

@@ -39,7 +39,7 @@ class BaselinePanel(QWidget):
         super().__init__(parent)
         self.document = document
         self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText("Name of the new baseline, e.g. “2026 review”")
+        self.name_edit.setPlaceholderText("Name of the new baseline, e.g. “2026 review” (none: “Baseline 2”…)")
         self.as_of_edit = date_edit(document.project.status_date or date.today())
         self.as_of_edit.setToolTip("The report date this snapshot stands for")
         self.capture_button = QPushButton("Capture")
@@ -149,7 +149,8 @@ class BaselinePanel(QWidget):
         if self.document.schedule is None:
             self.message.show_hint("The plan cannot be scheduled right now, so there is nothing to capture.")
             return
-        command = CaptureBaseline(self.name_edit.text(), from_qdate(self.as_of_edit.date()),
+        name = self.name_edit.text().strip() or next_baseline_name(self.document.project)
+        command = CaptureBaseline(name, from_qdate(self.as_of_edit.date()),
                                   schedule=self.document.schedule)
         if self._push(command):
             self.name_edit.clear()
@@ -182,3 +183,13 @@ class BaselinePanel(QWidget):
         renamed = item.column() == 0 and item.text() != old
         if renamed and not self._push(RenameBaseline(old, item.text())):
             self.refresh()
+
+
+def next_baseline_name(project) -> str:
+    """'Baseline N' for a baseline captured without a name, N its number among the plan's baselines
+    (the next free one), as MS Project names a baseline saved without one "Baseline"."""
+    taken = {baseline.name for baseline in project.baselines}
+    number = len(project.baselines) + 1
+    while f"Baseline {number}" in taken:
+        number += 1
+    return f"Baseline {number}"
