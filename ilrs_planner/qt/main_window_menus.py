@@ -25,8 +25,9 @@ def build_menus(window: MainWindow) -> None:
     """File, Edit and View menus (the analysis and sharing tools add theirs afterwards)."""
     files, edit, clip, nav, view = window.files, window.edit, window.clip, window.navigate, window.view
     _fill(window.menus["file"], files.file_actions())
-    _fill(window.menus["edit"], [edit.undo, edit.redo, None, *clip.actions(), None,
-                                 *edit.edit_actions()[3:-2], None, edit.link, clip.unlink, edit.details,
+    _fill(window.menus["edit"], [edit.undo, edit.redo, None, *clip.actions(), edit.copy_image, None,
+                                 edit.add_task, edit.add_milestone, edit.delete, None, edit.indent, edit.outdent,
+                                 edit.move_up, edit.move_down, None, edit.link, clip.unlink, edit.details,
                                  None, nav.find, nav.find_again])
     _fill(window.menus["plan"], window.plan.plan_actions())
     _fill(window.menus["view"], [*view.view_actions(), nav.zoom_in, nav.zoom_out, None, nav.today,
