@@ -7,7 +7,7 @@ schedule as it stands). Each row can be marked Started (with its start and % com
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
@@ -33,6 +33,9 @@ from .progress_dates import DateCellDelegate
 from .progress_rows import COLUMNS, DONE, KEY, LAST, PERCENT, SHOWN, START, STARTED, TASK, read_row, row_items
 
 _TYPED_TICKS = {START: STARTED, PERCENT: STARTED, LAST: DONE}  # typing in a cell ticks its box
+# The text a cell was filled with: a date suggested for one status date is made afresh for another,
+# where only what the planner typed is kept (a suggestion kept from the date half typed was wrong).
+SUGGESTED = Qt.ItemDataRole.UserRole + 1
 _KEY_SHARE = 6  # the key takes at most a sixth of the table: a longer one is cut (whole in its tooltip)
 
 
@@ -117,8 +120,10 @@ class ProgressDialog(QDialog):
         self.table.setRowCount(len(self.due))
         for row, due in enumerate(self.due):
             task = project.tasks[due.task_id]
-            items = row_items(due, task, defaults.get(due.task_id, as_of), as_of, shown.of(due.task_id))
+            last = _worked_on_or_before(project, task, defaults.get(due.task_id, as_of), due.start)
+            items = row_items(due, task, last, as_of, shown.of(due.task_id))
             for col, item in enumerate(items):
+                item.setData(SUGGESTED, item.text())
                 if due.task_id in typed and item.flags() & Qt.ItemFlag.ItemIsEnabled:
                     _restore(item, typed[due.task_id][col])
                 self.table.setItem(row, col, item)
@@ -137,9 +142,14 @@ class ProgressDialog(QDialog):
             self._fit_key()  # the table's room changed: so did the key's share of it
         return super().eventFilter(watched, event)
 
-    def _cell(self, row: int, col: int) -> tuple[str, Qt.CheckState]:
+    def _cell(self, row: int, col: int) -> tuple[str | None, Qt.CheckState]:
+        """A cell's text if the planner changed it (None: the suggestion, made afresh for another
+        status date), and its box."""
         item = self.table.item(row, col)
-        return (item.text(), item.checkState()) if item is not None else ("", Qt.CheckState.Unchecked)
+        if item is None:
+            return None, Qt.CheckState.Unchecked
+        changed = item.text() != item.data(SUGGESTED)
+        return (item.text() if changed else None), item.checkState()
 
     def _note(self, as_of: date, unscheduled: bool) -> str:
         if unscheduled:
@@ -181,11 +191,21 @@ def _default_date(status: date | None) -> date:
     return max(date.today(), status) if status else date.today()
 
 
-def _restore(item: QTableWidgetItem, typed: tuple[str, Qt.CheckState]) -> None:
+def _worked_on_or_before(project, task, day: date, start: date) -> date:
+    """The last working day of the task's calendar on or before `day` (the eve of the status date,
+    a Sunday perhaps), not before its start: a last day offered on a day off would be recorded as
+    work done that day. A task whose every day since its start is off keeps `day`."""
+    calendar, found = project.task_calendar(task), day
+    while found >= start and not calendar.is_working(found):
+        found -= timedelta(days=1)
+    return found if found >= start else day
+
+
+def _restore(item: QTableWidgetItem, typed: tuple[str | None, Qt.CheckState]) -> None:
     text, state = typed
     if item.flags() & Qt.ItemFlag.ItemIsUserCheckable:
         item.setCheckState(state)
-    if item.flags() & Qt.ItemFlag.ItemIsEditable:
+    if text is not None and item.flags() & Qt.ItemFlag.ItemIsEditable:
         item.setText(text)
         item.setData(SHOWN, text)
 
