@@ -32,6 +32,7 @@ from .models.task_filters import (
 )
 from .plain_text import plain_label
 from .plan_view_memory import PlanViewKeeper
+from .status_messages import is_find_message
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -104,7 +105,11 @@ class FilterActions:
             self.bar.addWidget(widget)
         self.bar.addSeparator()
         self.bar.addWidget(find_box)
-        self.menu.addAction(self.bar.toggleViewAction())
+        find_box.textChanged.connect(lambda text: text or self._clear_find_message())
+        shown = self.bar.toggleViewAction()  # named by Qt after the bar: "Filter and find" said nothing
+        shown.setText("Show the filter and find &bar")
+        shown.setStatusTip("Show or hide the bar with the filter chooser, the name box and the find box")
+        self.menu.addAction(shown)
         return self.bar
 
     # -- choosing ------------------------------------------------------------------------------
@@ -139,11 +144,18 @@ class FilterActions:
             self._show()
             return
         self.chosen = chosen
+        self._clear_find_message()  # "1 of 3 matching …" counted the rows shown before
         self.memory.filter_chosen(chosen)
         with self.window.tree.batch():
             self.model.set_kept(with_summaries(project.tasks, ids) if chosen.active else None)
         self._follow_selection()
         self._show()
+
+    def _clear_find_message(self) -> None:
+        """Take the find box's last count off the status bar once the find or filter it counted ends."""
+        bar = self.window.statusBar()
+        if is_find_message(bar.currentMessage()):
+            bar.clearMessage()
 
     def _follow_selection(self) -> None:
         """The selected task's row in view if the filter kept it; else the top of the list."""

@@ -13,6 +13,15 @@ from PySide6.QtWidgets import QStatusBar
 
 from .document import Document
 
+# The find box's messages ("2 of 5 matching “launch”", "No task matches “x”"), told apart from others
+# so that the find's count goes when the find ends and no other message goes with it.
+_FIND_MARKS = (" matching “", "No task matches “")
+
+
+def is_find_message(text: str) -> bool:
+    """Is `text` the find box's count (or its 'no task matches')?"""
+    return any(mark in text for mark in _FIND_MARKS)
+
 
 class StatusMessages(QObject):
     """Clears the status bar's message at the edit after the one it was shown for, and shows
