@@ -1,16 +1,19 @@
 """Editing flows as a planner brings them from MS Project: several rows selected and indented,
-outdented or linked at once, each one undo step with the selection kept."""
+outdented or linked at once, each one undo step with the selection kept; the Edit and View menus
+naming what they do; the find's count going with the find; Update progress suggesting a working day."""
 
 from __future__ import annotations
 
 from datetime import date
 
 import pytest
-from gestures import click_cell, press
-from PySide6.QtCore import Qt
+from gestures import click_cell, press, type_text
+from PySide6.QtCore import QDate, Qt
 from windows import shown_main_window
 
-from ilrs_planner.domain import Project, Task
+from ilrs_planner.domain import Calendar, Project, Task
+from ilrs_planner.domain.calendar import MONDAY_TO_FRIDAY
+from ilrs_planner.qt.dialogs.progress_rows import LAST
 from ilrs_planner.qt.document import Document
 from ilrs_planner.qt.models.task_columns import Column
 
@@ -83,3 +86,44 @@ def test_ctrl_f2_links_the_selected_rows_in_order_and_delete_takes_them_all(four
     assert not four.document.project.links
     press(four.tree, "Delete")
     assert [name for name, _ in outline(four)] == ["Delta"]
+
+
+def entries(menu) -> list[str]:
+    return [action.text().replace("&", "") for action in menu.actions() if not action.isSeparator()]
+
+
+def test_copy_image_is_in_the_edit_menu_and_the_filter_menu_names_its_bar(four):
+    edit = entries(four.menus["edit"])
+    assert "Copy image" in edit and edit.count("Link tasks") == 1
+    assert four.filters.menu.actions()[-1].text().replace("&", "") == "Show the filter and find bar"
+
+
+def test_the_find_count_goes_when_the_filter_box_is_used_and_emptied(qtbot, four):
+    box = four.navigate.find_box
+    box.setFocus()
+    type_text(box, "Delta")
+    assert four.statusBar().currentMessage() == "1 of 1 matching “Delta”"
+    four.filters.focus_name_box()
+    type_text(four.filters.name_box, "a")
+    assert four.statusBar().currentMessage() == ""
+    box.setFocus()
+    type_text(box, "Delta")
+    press(box, "Ctrl+A")
+    press(box, "Backspace")  # the find emptied: its count goes too
+    assert four.statusBar().currentMessage() == ""
+
+
+def test_update_progress_suggests_the_friday_before_a_monday_status_date(qtbot):
+    project = Project("Weekdays", date(2030, 1, 7))
+    project.add_calendar(Calendar("Weekdays", MONDAY_TO_FRIDAY, [], id="weekdays"))
+    project.add_task(Task("T-1", "Survey", 10, id="survey", calendar_id="weekdays"))  # 2030-01-07 to 01-18
+    window = shown_main_window(qtbot, Document(project))
+    window.plan.open_progress()
+    dialog = window.plan.progress_dialog
+    qtbot.waitExposed(dialog)
+    dialog.as_of_edit.setDate(QDate(2030, 1, 14))  # a Monday: the day before it is a Sunday
+    assert [due.key for due in dialog.due] == ["T-1"]
+    assert dialog.table.item(0, LAST).text() == "2030-01-11"  # Friday, the last day worked before it
+    dialog.as_of_edit.setDate(QDate(2030, 1, 10))  # a Thursday: Wednesday
+    assert dialog.table.item(0, LAST).text() == "2030-01-09"
+    dialog.reject()
