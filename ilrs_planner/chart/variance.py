@@ -14,8 +14,10 @@ from datetime import date
 import numpy as np
 
 from ..domain import Precision, Project, Task
+from ..domain.working_count import WorkedDays
 from ..engine.schedule import shown_days
 from ..engine.shown_dates import baseline_precision, plan_is_fuzzy, variance_text
+from ..engine.working_variance import working_variance
 from . import palette
 
 # (upper bound in days, colour, legend text), from the earliest to the latest; the last bound is open.
@@ -55,13 +57,14 @@ def key_slip_words(project: Project, tasks: Sequence[Task], rows: Iterable[int],
                    shown: np.ndarray, precision: Sequence[Precision], entries: Mapping) -> np.ndarray:
     """Per row: the slip badge of each key milestone in `rows` that the baseline holds, in the words
     of the table's Finish variance and the slip report ('+7 y' between years, '+3 y 2 mo' between
-    months, '+9 d' between days: engine.shown_dates.variance_text); '' for every other row.
+    months, '+9 d' working days between days: engine.shown_dates.variance_text); '' for every other row.
 
     `finish` and `shown` are day ordinals: the exclusive finish and the day the milestone is shown
     on (the day before its point when it stands at a day's end, as its baseline point is read).
     """
     words = np.full(len(tasks), "", dtype=object)
     fuzzy: bool | None = None
+    worked = WorkedDays(project)  # counts a calendar's days only when a badge asks
     for i in rows:
         task = tasks[i]
         entry = entries.get(task.id)
@@ -71,6 +74,7 @@ def key_slip_words(project: Project, tasks: Sequence[Task], rows: Iterable[int],
             fuzzy = plan_is_fuzzy(project)
         now = date.fromordinal(int(shown[i]))
         was = shown_days(entry[0], entry[1], bool(shown[i] < finish[i]))[1]
-        words[i] = variance_text(int(finish[i]) - entry[1].toordinal(), was, now,
-                                 baseline_precision(task, entry, fuzzy), precision[i])
+        moved = working_variance(worked, task, entry[1], date.fromordinal(int(finish[i])))
+        words[i] = variance_text(moved, was, now, baseline_precision(task, entry, fuzzy), precision[i],
+                                 int(finish[i]) - entry[1].toordinal(), task.elapsed)
     return words

@@ -14,6 +14,8 @@ from ilrs_planner.qt.analysis.slip_table import FINISH_VARIANCE, HEADERS
 from ilrs_planner.qt.analysis.whatif_panel import WhatIfPanel
 from ilrs_planner.qt.analysis.why_panel import WhyPanel
 from ilrs_planner.qt.document import Document
+from ilrs_planner.qt.models.task_columns import Column
+from ilrs_planner.qt.models.task_tree_model import TaskTreeModel
 
 
 def _shown(qtbot, panel) -> None:
@@ -88,3 +90,15 @@ def test_why_writes_durations_as_the_duration_column_does(qtbot):
     assert panel.tree.headerItem().toolTip(0).startswith("Working days of the milestone's calendar")
     assert ("+1 d", "'T-2' ends later, still 10 d: its work left runs from the status date 2026-12-21") in rows
     assert not any("6 d → 3 d" in text or "17 d" in text for _days, text in rows)
+
+
+def test_the_tables_finish_variance_reads_as_the_slip_panel(qtbot):
+    model = TaskTreeModel(Document(four_day_week()))
+    model.document.set_baseline("Agreed plan")
+
+    def variance(key: str) -> str:
+        return model.index_of(key, Column.VARIANCE).data()
+
+    # The same moves as the slip report's: Wed 12-30 -> Mon 01-04 is one working day; the elapsed
+    # task counts its calendar days, as its Duration does.
+    assert (variance("T-2"), variance("T-3")) == ("+1 d", "+5 ed")

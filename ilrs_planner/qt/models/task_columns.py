@@ -31,6 +31,7 @@ from ...engine.shown_dates import baseline_precision, duration_text, plan_is_fuz
 from ...engine.shown_dates import shown_duration as shown_task_duration
 from ...engine.shown_precision import ShownPrecision
 from ...engine.whatif import under_way_duration
+from ...engine.working_variance import working_variance
 from .predecessor_column import links_into, predecessors_command, predecessors_text
 from .schedule_rows import ScheduleRows
 
@@ -91,6 +92,7 @@ class RowContext:
     fuzzy: bool = field(init=False)  # some task is dated coarser than the day (baselines may be too)
     _incoming: dict[str, list[Link]] | None = field(init=False, default=None)  # made for the first cell
     _confidence: ShownConfidence | None = field(init=False, default=None)  # made for the first cell or tooltip
+    _worked: WorkedDays | None = field(init=False, default=None)  # made for the first variance shown
 
     def __post_init__(self, kept: ShownPrecision | None) -> None:
         object.__setattr__(self, "shown", kept if kept is not None else ShownPrecision(self.project, self.schedule))
@@ -107,6 +109,13 @@ class RowContext:
         if self._confidence is None:
             object.__setattr__(self, "_confidence", ShownConfidence(self.project, self.schedule))
         return self._confidence.of(task.id) if self._confidence is not None else shown_confidence(task)
+
+    def worked(self) -> WorkedDays:
+        """The days of work each calendar counts, made once for this state of the plan."""
+        if self._worked is None:
+            object.__setattr__(self, "_worked", WorkedDays(self.project))
+        assert self._worked is not None
+        return self._worked
 
     def dates(self, task: Task) -> TaskDates | None:
         """The task's scheduled dates (None while the plan cannot be scheduled)."""
@@ -145,14 +154,17 @@ def last_day(dates: TaskDates) -> date:
 
 
 def _variance(task: Task, ctx: RowContext) -> int | None:
+    """Working days of the task's calendar the finish moved, as the slip report counts them."""
+    dates = ctx.dates(task)
+    entry = ctx.baseline.get(task.id) if ctx.baseline else None
+    return working_variance(ctx.worked(), task, entry[1], dates.early_finish) if dates and entry else None
+
+
+def finish_moved_days(task: Task, ctx: RowContext) -> int | None:
+    """Calendar days the finish moved: the slip colours' steps are months and years (chart.variance)."""
     dates = ctx.dates(task)
     entry = ctx.baseline.get(task.id) if ctx.baseline else None
     return (dates.early_finish - entry[1]).days if dates and entry else None
-
-
-def finish_variance(task: Task, ctx: RowContext) -> int | None:
-    """Days the finish moved against the compared baseline (positive = late); None without one."""
-    return _variance(task, ctx)
 
 
 def shown_duration(task: Task, dates: TaskDates, ctx: RowContext) -> int:
@@ -233,8 +245,9 @@ def _variance_text(task: Task, ctx: RowContext) -> str:
     if variance is None or ctx.schedule is None or ctx.baseline is None:
         return ""
     dates, entry = ctx.dates(task), ctx.baseline[task.id]
+    moved = finish_moved_days(task, ctx)  # calendar days decide years and months
     return variance_text(variance, _baseline_last_day(entry, dates), last_day(dates),
-                         ctx.baseline_precision(task, entry), ctx.precision(task))
+                         ctx.baseline_precision(task, entry), ctx.precision(task), moved, task.elapsed)
 
 
 def _baseline_last_day(entry: tuple[date, date], dates: TaskDates | None) -> date:

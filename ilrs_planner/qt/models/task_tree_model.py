@@ -34,7 +34,7 @@ from .task_columns import (
     RowNumbers,
     command_for,
     display_text,
-    finish_variance,
+    finish_moved_days,
     is_editable,
     rounding_note,
     sort_value,
@@ -199,7 +199,7 @@ class TaskTreeModel(OutlineRows):
 
     def _variance_tint(self, task) -> QBrush | None:
         """The tracking Gantt's slip colour behind the variance, so table and chart read alike."""
-        days = finish_variance(task, self._context())
+        days = finish_moved_days(task, self._context())
         if days is None or slip_step(days) == ON_TIME_STEP:
             return None
         return QBrush(qcolor(slip_color(days), 95))
