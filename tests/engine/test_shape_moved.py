@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from datetime import date
 
-import numpy as np
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from test_kept_columns import Session, _following_at_most, _nothing_kept, plans
-from test_kept_renumbered import _answers
+from test_kept_renumbered import _answers, assert_same_shape
 
 from ilrs_planner.commands.base import ChangeSet
 from ilrs_planner.commands.outline import IndentTask, OutdentTask
@@ -51,14 +50,7 @@ def test_the_shape_patched_for_a_leaf_moved_is_the_shape_built_afresh(project, d
                 assert moved == [True] or (step != "apply" and moved == [])  # (or found again: kept)
             with _nothing_kept():
                 fresh = _shape_now(project)
-            assert patched is not None and fresh is not None
-            assert patched[1].n_nodes == fresh[1].n_nodes
-            for kind, nodes in fresh[1].gates.items():
-                assert np.array_equal(patched[1].gates[kind], nodes), kind
-            for name, column in fresh[1].edges.items():
-                assert np.array_equal(patched[1].edges[name], column), name
-            assert np.array_equal(patched[1].offsets, fresh[1].offsets)
-            assert np.array_equal(patched[1].node_task, fresh[1].node_task)
+            assert_same_shape(patched, fresh)
 
 
 def _linked_pair() -> Project:
