@@ -3,12 +3,12 @@
 The tags have a band of their own above the time axis, so they never hide a decade or a year.
 Within the band each tag sits right of its line (or left of it, ending at the line), in the
 first of the band's rows where it overlaps no other tag and crosses no other mark's line (a line
-runs down from its tag, or from its pin through the whole band; a tag lying across another line
+runs down from its tag; a tag lying across another line
 would read as that date's name). Key dates are placed before today and the status date. When
 they do not all fit, the longest
 name loses its last word (never below two words: "Chang'e 6…", not "Chang'e…") and the layout
 is tried again; a tag that still finds no room is dropped, and the painter marks its line with a
-pin whose tooltip names it, as it does for every shortened tag.
+pin at the foot of the band whose tooltip names it, as it does for every shortened tag.
 """
 
 from __future__ import annotations
@@ -77,32 +77,18 @@ Span = tuple[float, float, float, int]  # a placed tag's left and right edges, i
 def _try_place(specs: Sequence[TagSpec], words: list[int], width: float, rows: int,
                measure: Callable[[str], float]) -> TagLayout:
     """One greedy pass in order with each name cut to its current word count; a mark that finds no
-    room is a pin whose line runs through the whole band, so the pass is run again with those lines
-    in the way from the start until no further mark drops (a tag placed early may cross a line
-    only dropped later)."""
-    blocked: set[int] = set()
-    while True:
-        layout = _place_once(specs, words, width, rows, measure, blocked)
-        dropped = {i for i, spec in enumerate(specs) if spec in layout.dropped}
-        if dropped <= blocked:
-            return layout
-        blocked |= dropped
-
-
-def _place_once(specs: Sequence[TagSpec], words: list[int], width: float, rows: int,
-                measure: Callable[[str], float], blocked: set[int]) -> TagLayout:
+    room is a pin at the foot of the band, which the tags placed after it keep clear of."""
     taken: list[Span] = []
-    pins = [_pin(specs[i].x) for i in blocked]
     lines = sorted(s.x for s in specs)
     placed, dropped = [], []
-    for i, (spec, count) in enumerate(zip(specs, words)):
+    for spec, count in zip(specs, words):
         text = _words_to_show(spec, count)
         w = measure(text) + 2 * TAG_PAD_PX
         after = [x for x in lines if x > spec.x]
-        spot = None if i in blocked else _free_spot(spec.x, w, width, rows, taken, pins,
-                                                    after[0] if after else width)
+        spot = _free_spot(spec.x, w, width, rows, taken, after[0] if after else width)
         if spot is None:
             dropped.append(spec)
+            taken.append(_pin(spec.x, rows - 1))
             continue
         row, x0 = spot
         taken.append((x0, x0 + w, spec.x, row))
@@ -110,28 +96,29 @@ def _place_once(specs: Sequence[TagSpec], words: list[int], width: float, rows: 
     return TagLayout(placed, dropped)
 
 
-def _pin(x: float) -> tuple[float, float, float]:
-    return x - PIN_HALF_PX, x + PIN_HALF_PX, x
+def _pin(x: float, row: int) -> Span:
+    """A dropped mark's pin: on its line at the foot of the band, in the bottom row, with no line
+    above it (its line would run through the tags over it)."""
+    return x - PIN_HALF_PX, x + PIN_HALF_PX, x, row
 
 
 def _free_spot(x: float, w: float, width: float, rows: int, taken: list[Span],
-               pins: list[tuple[float, float, float]], next_line: float) -> tuple[int, float] | None:
+               next_line: float) -> tuple[int, float] | None:
     """Where a tag of width `w` goes: right of its line short of the next mark's line, else left
     of its line, in the first row with room; failing both, right of its line across the next line
     (so of two marks a day apart, the earlier is named on the left, the later on the right)."""
     right, left = x + 1, x - 1 - w
     tries = [(row, x0) for row in range(rows) for x0 in (right, left) if x0 == left or right + w < next_line]
     tries += [(row, right) for row in range(rows)]
-    return next(((row, x0) for row, x0 in tries if _fits(x0, w, x, row, width, taken, pins)), None)
+    return next(((row, x0) for row, x0 in tries if _fits(x0, w, x, row, width, taken)), None)
 
 
-def _fits(x0: float, w: float, x: float, row: int, width: float, taken: list[Span],
-          pins: list[tuple[float, float, float]]) -> bool:
+def _fits(x0: float, w: float, x: float, row: int, width: float, taken: list[Span]) -> bool:
     """True when a tag [x0, x0 + w) in `row` on the line at x stays inside the band, clear of the
-    tags in its row and of every pin, lies across no line running down from a tag above it, and
-    its own line runs down past no tag below it (a tag over a line reads as that line's name)."""
+    tags and pins in its row, lies across no line running down from a tag above it, and its own
+    line runs down past no tag or pin below it (a tag over a line reads as that line's name)."""
     x1 = x0 + w
-    if x0 < 0 or x1 > width or not all(_apart(x0, x1, x, pin) for pin in pins):
+    if x0 < 0 or x1 > width:
         return False
     for a, b, line, r in taken:
         if r == row and not _apart(x0, x1, x, (a, b, line)):
@@ -172,7 +159,7 @@ def _grow(layout: TagLayout, width: float, measure: Callable[[str], float], rows
     """Give shortened tags back the words there is room for, in their row or another, on either
     side of their line (a cut made for a tag elsewhere should not stay where nothing needs it)."""
     placed = list(layout.placed)
-    pins = [_pin(d.x) for d in layout.dropped]  # keep pins and their lines in sight
+    pins = [_pin(d.x, rows - 1) for d in layout.dropped]  # keep pins in sight
     for i, tag in enumerate(placed):
         spec = tag.spec
         for words in range(len(spec.text.split()), 0, -1):
@@ -180,9 +167,9 @@ def _grow(layout: TagLayout, width: float, measure: Callable[[str], float], rows
             if text == tag.text:
                 break
             w = measure(text) + 2 * TAG_PAD_PX
-            others = [(o.x0, o.x1, o.spec.x, o.row) for j, o in enumerate(placed) if j != i]
+            others = [(o.x0, o.x1, o.spec.x, o.row) for j, o in enumerate(placed) if j != i] + pins
             spot = next(((row, x0) for row in [tag.row] + [r for r in range(rows) if r != tag.row]
-                         for x0 in (spec.x + 1, spec.x - 1 - w) if _fits(x0, w, spec.x, row, width, others, pins)),
+                         for x0 in (spec.x + 1, spec.x - 1 - w) if _fits(x0, w, spec.x, row, width, others)),
                         None)
             if spot is not None:
                 placed[i] = PlacedTag(spec, spot[1], spot[1] + w, spot[0], text)

@@ -9,7 +9,7 @@ from ilrs_planner.chart import PROGRAMME_END, PROGRAMME_START, axis_header
 from ilrs_planner.data.reference import build_reference_project
 from ilrs_planner.qt.gantt.export_layout import TimelinePicture
 from ilrs_planner.qt.gantt.export_writers import render_image
-from ilrs_planner.qt.gantt.marks import tag_rect
+from ilrs_planner.qt.gantt.marks import pin_top, tag_rect
 from ilrs_planner.qt.gantt.painter import axis_label_rects
 from ilrs_planner.qt.image_export import _schedule
 
@@ -34,7 +34,11 @@ def test_at_800_px_no_tag_covers_another_or_an_axis_label_and_every_key_date_is_
     assert rects and not _clashes(rects, _label_rects(view))
     assert all(r.left() >= 0 and r.right() <= view.canvas.width() for r in rects)
     keys = {line.text for line in view.canvas.build_scene().key_lines}
-    assert keys == {t.spec.text for t in tags.placed if t.spec.kind == "key"}  # every key date is named
+    named = {t.spec.text for t in tags.placed if t.spec.kind == "key"}
+    assert keys == named | {s.text for s in tags.dropped if s.kind == "key"}  # every key date is marked
+    assert len(named) >= len(keys) - 1
+    for tag in tags.placed:  # and none is read as another date's name: no tag lies across a line above
+        assert not [o.text for o in tags.placed if o.row < tag.row and tag.x0 <= o.spec.x <= tag.x1]
     assert all(t.text.startswith(" ".join(t.spec.text.split()[:2]).rstrip(" ·/&,-–:")) for t in tags.placed)
 
 
@@ -46,8 +50,9 @@ def test_a_shortened_tag_and_a_pinned_mark_name_themselves_in_full_in_a_tooltip(
     short = next(t for t in tags.placed if t.shortened)
     assert short.spec.text in view.canvas.tooltip_at(tag_rect(short, view.style).center())
     assert short.spec.text not in short.text
-    for spec in tags.dropped:  # today or the status date, when key dates took the room
-        assert spec.detail and spec.detail in view.canvas.tooltip_at(QPointF(spec.x, 3)).split("\n")
+    for spec in tags.dropped:  # a mark with no room for its tag
+        at = QPointF(spec.x, pin_top(spec, tags, view.style) + 3)
+        assert spec.detail and spec.detail in view.canvas.tooltip_at(at).split("\n")
 
 
 def test_a_wide_window_names_every_mark_in_full(roadmap_window, qtbot):

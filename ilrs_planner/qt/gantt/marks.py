@@ -79,17 +79,27 @@ def tag_rect(tag, style: ChartStyle) -> QRectF:
 
 def tag_tooltip(layout: TagLayout, style: ChartStyle, x: float, y: float) -> str:
     """The full names of the marks whose pin (drawn on top) or tag lies under a header point."""
+    pins = [s.detail for s in layout.dropped if abs(s.x - x) <= PIN_HIT_PX
+            and pin_top(s, layout, style) - 2 <= y <= pin_top(s, layout, style) + _pin_height(style) + 2]
+    if pins:
+        return "\n".join(pins)
     if y >= max(style.axis_top, 12):
         return ""
-    pins = [s.detail for s in layout.dropped if abs(s.x - x) <= PIN_HIT_PX]
-    if pins and y <= _pin_height(style) + 2:
-        return "\n".join(pins)
-    hit = next((t.spec.detail for t in layout.placed if tag_rect(t, style).contains(QPointF(x, y))), "")
-    return hit or "\n".join(pins)
+    return next((t.spec.detail for t in layout.placed if tag_rect(t, style).contains(QPointF(x, y))), "")
 
 
 def _pin_height(style: ChartStyle) -> float:
     return style.font_px * 0.4 * 1.6
+
+
+def pin_top(spec: TagSpec, layout: TagLayout, style: ChartStyle) -> float:
+    """Where a dropped mark's pin hangs: at the foot of the tag band, pointing at the axis, with no
+    line up through the band (it would run through the tags there); where a tag in the band's
+    bottom row covers its line, in the axis's top instead, so it never sits on a tag's text."""
+    foot = style.axis_top - _pin_height(style) - 0.5
+    covered = any(t.row == style.tag_rows - 1 and t.x0 - PIN_HIT_PX <= spec.x <= t.x1 + PIN_HIT_PX
+                  for t in layout.placed)
+    return style.axis_top + 0.5 if covered or foot < 0.5 else foot
 
 
 def _color(spec: TagSpec, scene: Scene) -> QColor:
@@ -127,9 +137,6 @@ def header_tags(p: QPainter, scene: Scene, layout: TagLayout, style: ChartStyle)
         rect = tag_rect(tag, style)
         p.setPen(_pen(tag.spec, _color(tag.spec, scene)))
         p.drawLine(QPointF(tag.spec.x, rect.bottom()), QPointF(tag.spec.x, top))
-    for spec in layout.dropped:
-        p.setPen(_pen(spec, _color(spec, scene)))
-        p.drawLine(QPointF(spec.x, 2), QPointF(spec.x, top))
     p.setFont(style.bold_font)
     for tag in layout.placed:
         rect = tag_rect(tag, style)
@@ -142,5 +149,6 @@ def header_tags(p: QPainter, scene: Scene, layout: TagLayout, style: ChartStyle)
         half = style.font_px * 0.4
         p.setPen(QPen(QColor("white"), 1))
         p.setBrush(_color(spec, scene))
-        p.drawPolygon(QPolygonF([QPointF(spec.x - half, 0.5), QPointF(spec.x + half, 0.5),
-                                 QPointF(spec.x, 0.5 + _pin_height(style))]))
+        y = pin_top(spec, layout, style)
+        p.drawPolygon(QPolygonF([QPointF(spec.x - half, y), QPointF(spec.x + half, y),
+                                 QPointF(spec.x, y + _pin_height(style))]))
