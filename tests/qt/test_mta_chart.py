@@ -20,7 +20,7 @@ from ilrs_planner.engine.mta import MilestoneTrend, Report, TrendLine
 from ilrs_planner.qt.analysis.mta_chart import MtaChartWidget
 from ilrs_planner.qt.analysis.mta_labels import legend_entries
 from ilrs_planner.qt.analysis.mta_panel import MtaPanel
-from ilrs_planner.qt.analysis.mta_style import font
+from ilrs_planner.qt.analysis.mta_style import font, forecast_years
 from ilrs_planner.qt.document import Document
 
 sys.path.insert(0, str(Path(__file__).parents[1]))
@@ -143,3 +143,16 @@ def test_the_tooltip_of_a_name_at_a_lines_end_names_that_line_when_another_name_
     QApplication.sendEvent(chart, QHelpEvent(QEvent.Type.ToolTip, at, chart.mapToGlobal(at)))
     qtbot.waitUntil(QToolTip.isVisible)
     assert QToolTip.text().startswith("Chang'e 7: 2025-06-01 → 2028-06-01")
+
+
+@pytest.mark.parametrize("size", [(800, 430), (620, 420), (900, 700), (760, 250), (1600, 336)])
+def test_the_legend_covers_no_line_of_the_plot(panel, size):
+    # The dock of an 800 x 800 window with the undo history beside it: a 590 x 400 chart had its
+    # legend over most of its small plot, hiding the lines it names.
+    panel.resize(*size)
+    picture, width, height = _picture_of(panel.chart)
+    plot, legend = picture.plot_rect(width, height), picture.legend_rect(width, height)
+    points = [picture.point(plot, day, forecast_years(forecast, line.precision))
+              for line in picture.trend.lines for day, forecast in line.points]
+    assert points and not [pt for pt in points if legend.adjusted(-2, -2, 2, 2).contains(pt)]
+    assert legend.bottom() <= height + 1 and legend.right() <= width and plot.height() >= 100

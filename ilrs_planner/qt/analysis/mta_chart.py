@@ -48,6 +48,7 @@ from .mta_style import (
 __all__ = ["LOGICAL_SIZE", "MtaChartWidget", "MtaPicture"]
 NAMES_PAST_PLOT = 220.0  # room for the lines' names right of the plot, where the picture is wide
 WIDE_PLOT = 4.0  # a short picture's plot at most this many times wider than tall
+MIN_BESIDE_W = 150.0  # a legend column beside the plot narrower than this names too little to be worth it
 MIN_ZOOM, MAX_ZOOM = 0.8, 1.2  # on screen the picture is laid out for the widget, its text scaled only a little
 
 
@@ -96,18 +97,21 @@ class MtaPicture:
         where the picture is wide enough (entries cut short to fit rather than moved); else in the
         plot's lower-right corner, under the diagonal, where forecasts would lie before their report
         date, so no line still ahead draws there, unless its entries would be narrower there than
-        beside the plot (a short dock's small plot had eight columns of colour without a name)."""
+        beside the plot (a short dock's small plot had eight columns of colour without a name) or
+        the box would reach over the diagonal into the lines (then beside, its names cut)."""
         rect, count, row = self.plot_rect(width, height), len(self.trend.lines), self.legend_row(height)
         room = width - MARGIN - rect.right() - 30
         columns = legend_columns(count, height - rect.top() - MARGIN, row)
         inside = legend_columns(count, rect.height() - 24, row)
         inside_w = min(LEGEND_W * inside, rect.width() - 24)
-        if room >= columns * LEGEND_MIN_W or room / columns > inside_w / inside:
+        h = legend_height(count, inside, row)
+        corner = QRectF(rect.right() - inside_w - 12, rect.bottom() - h - 12, inside_w, h)
+        covers_lines = room >= MIN_BESIDE_W * columns and not _under_diagonal(corner, rect)
+        if room >= columns * LEGEND_MIN_W or room / columns > inside_w / inside or covers_lines:
             w = min(self._legend_column_w(height) * columns, room)
             left = rect.right() + 30 + min(room - w, NAMES_PAST_PLOT)
             return QRectF(left, rect.top(), w, legend_height(count, columns, row)), columns
-        h = legend_height(count, inside, row)
-        return QRectF(rect.right() - inside_w - 12, rect.bottom() - h - 12, inside_w, h), inside
+        return corner, inside
 
     def _legend_column_w(self, height: float) -> float:
         """A legend column's width: LEGEND_W, or in a short picture as wide as its longest one-line
@@ -247,6 +251,14 @@ class MtaChartWidget(QWidget):
             p.scale(zoom, zoom)
             picture.paint(p, self.width() / zoom, self.height() / zoom)
         p.end()
+
+
+def _under_diagonal(box: QRectF, plot: QRectF) -> bool:
+    """True when a box in the plot lies wholly under its diagonal (its top-left corner at or under it),
+    where a forecast would come before its report date, so no line draws."""
+    across = (box.left() - plot.left()) / plot.width()
+    up = (plot.bottom() - box.top()) / plot.height()
+    return across >= up
 
 
 def line_tooltip(line) -> str:
