@@ -93,9 +93,9 @@ def test_a_key_date_named_in_a_thousand_characters_keeps_a_tag_of_its_first_word
 
 
 def _crossings(layout) -> list:
-    """Each tag lying across another mark's line: a pin's line runs through the whole band, a
-    placed tag's from its row down to the axis (row 0 is the top)."""
-    lines = [(t.spec.x, t.row, t.text) for t in layout.placed] + [(d.x, -1, d.text) for d in layout.dropped]
+    """Each tag lying across another mark's line, which runs from its tag's row down to the axis
+    (row 0 is the top; a pin sits at the band's foot with no line above it)."""
+    lines = [(t.spec.x, t.row, t.text) for t in layout.placed]
     return [(tag.text, name) for tag in layout.placed for x, row, name in lines
             if row < tag.row and tag.x0 <= x <= tag.x1 and name != tag.text]
 
