@@ -6,9 +6,10 @@ import errno
 from datetime import date
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
-from ilrs_planner.qt.dialogs.export_dialog import ExportDialog
+from ilrs_planner.qt.dialogs.export_dialog import CUSTOM_SIZE, ExportDialog
 from ilrs_planner.qt.document import Document
 
 
@@ -76,3 +77,35 @@ def test_slide_and_paper_presets_give_exactly_their_pixels(dialog, tmp_path, pre
     dialog.try_export()
     image = QImage(str(tmp_path / "slide.png"))
     assert not dialog.isVisible() and (image.width(), image.height()) == size
+
+
+def _custom(dialog, qtbot, text: str) -> None:
+    dialog.size_combo.setCurrentText(CUSTOM_SIZE)
+    assert dialog.custom_edit.isEnabled()
+    dialog.custom_edit.clear()
+    qtbot.keyClicks(dialog.custom_edit, text)
+
+
+def test_a_custom_size_gives_exactly_its_pixels_and_is_remembered(dialog, qtbot, tmp_path, small_project):
+    assert not dialog.custom_edit.isEnabled()  # a preset is chosen at first
+    dialog.path_edit.setText(str(tmp_path / "small.png"))
+    _custom(dialog, qtbot, "800x600")
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    image = QImage(str(tmp_path / "small.png"))
+    assert not dialog.isVisible() and (image.width(), image.height()) == (800, 600)
+    again = ExportDialog(Document(small_project))
+    qtbot.addWidget(again)
+    assert again.size_combo.currentText() == CUSTOM_SIZE and again.custom_edit.text() == "800x600"
+
+
+@pytest.mark.parametrize(("text", "says"), [
+    ("100x100", "choose an image size between 200 and 20,000 pixels"),
+    ("800x30000", "choose an image size between 200 and 20,000 pixels"),
+    ("800 by 600", "'800 by 600' is not WIDTHxHEIGHT in pixels, e.g. 1920x1080"),
+])
+def test_a_custom_size_the_command_line_refuses_is_refused_in_its_words(dialog, qtbot, tmp_path, text, says):
+    dialog.path_edit.setText(str(tmp_path / "small.png"))
+    _custom(dialog, qtbot, text)
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and says.lower() in dialog.error_label.text().lower()
+    assert not (tmp_path / "small.png").exists()

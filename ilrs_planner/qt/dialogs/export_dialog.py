@@ -6,6 +6,7 @@ import os
 from datetime import date, timedelta
 from pathlib import Path
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -37,6 +38,8 @@ SIZES = {"16:9 slide, 1920 × 1080 (full HD)": (1920, 1080), "16:9 slide, 3840 �
          "4:3 slide, 1600 × 1200": (1600, 1200), "A4 landscape, 3508 × 2480 (300 dpi)": (3508, 2480),
          "A3 landscape, 4961 × 3508 (300 dpi)": (4961, 3508), "7680 × 4320 (8K)": (7680, 4320),
          "Width only, height to fit": (3840, 0)}
+CUSTOM_SIZE = "Custom size (width × height)"
+SIZE_KEY, CUSTOM_KEY = "export/size", "export/custom_size"  # the last size exported, kept for the next export
 
 
 def _spin(low: int, high: int, value: int, suffix: str) -> QSpinBox:
@@ -77,7 +80,15 @@ class ExportDialog(QDialog):
         group.addButton(self.by_size)
         group.addButton(self.by_dpi)
         self.size_combo = QComboBox()
-        self.size_combo.addItems(list(SIZES))
+        self.size_combo.addItems([*SIZES, CUSTOM_SIZE])
+        self.custom_edit = QLineEdit(str(QSettings().value(CUSTOM_KEY, "1280x720")))
+        self.custom_edit.setPlaceholderText("e.g. 800x600")
+        self.custom_edit.setMaximumWidth(130)
+        self.size_combo.currentIndexChanged.connect(self._size_changed)
+        self.size_combo.setCurrentText(str(QSettings().value(SIZE_KEY, next(iter(SIZES)))))
+        size_row = QHBoxLayout()
+        size_row.addWidget(self.size_combo, 1)
+        size_row.addWidget(self.custom_edit)
         self.dpi_spin = _spin(72, 1200, 300, " dpi")
         self.paper_combo = QComboBox()
         self.paper_combo.addItems(["A3", "A4"])
@@ -99,7 +110,7 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         form.addRow("&Format", self.format_combo)
         form.addRow("&File", self._wrap(path_row))
-        form.addRow(self.by_size, self.size_combo)
+        form.addRow(self.by_size, self._wrap(size_row))
         form.addRow(self.by_dpi, self.dpi_spin)
         form.addRow("&Paper (PDF)", self.paper_combo)
         form.addRow("", self.one_page)
@@ -148,6 +159,7 @@ class ExportDialog(QDialog):
         self.paper_combo.setEnabled(pdf)
         self.one_page.setEnabled(pdf)
         self.size_combo.setEnabled(not pdf)
+        self._size_changed()
         self.by_size.setEnabled(not pdf)
         self.dpi_spin.setEnabled(not svg)
         self.by_dpi.setEnabled(not svg)
@@ -155,6 +167,20 @@ class ExportDialog(QDialog):
             self.by_dpi.setChecked(True)
         elif svg:
             self.by_size.setChecked(True)
+
+    def _size_changed(self, *_args) -> None:
+        custom = self.size_combo.currentText() == CUSTOM_SIZE
+        self.custom_edit.setEnabled(custom and self.size_combo.isEnabled())
+
+    def _pixel_size(self) -> tuple[int, int]:
+        """The chosen preset's pixels, or the custom size typed, checked as the command line checks it."""
+        from ..gantt.export_writers import check_png_size
+
+        if self.size_combo.currentText() != CUSTOM_SIZE:
+            return SIZES[self.size_combo.currentText()]
+        width, height = parse_size(self.custom_edit.text())
+        check_png_size(width, height)
+        return width, height
 
     def _browse(self) -> None:
         suffix = FORMATS[self.format_combo.currentText()]
@@ -164,8 +190,8 @@ class ExportDialog(QDialog):
 
     def options(self) -> dict:
         """The keyword arguments for export_image; PlannerError for a range that is not dates."""
-        width, height = SIZES[self.size_combo.currentText()]
         by_size = self.by_size.isChecked() and self.by_size.isEnabled()
+        width, height = self._pixel_size() if by_size else (0, 0)
         suffix = FORMATS[self.format_combo.currentText()]
         return {
             "width": width if by_size else None, "height": (height or None) if by_size else None,
@@ -196,7 +222,22 @@ class ExportDialog(QDialog):
         except OSError as error:
             self.error_label.setText(f"The export could not be written. {error.strerror or error}.")
             return
+        self._remember_size()
         self.accept()
+
+    def _remember_size(self) -> None:
+        settings = QSettings()
+        settings.setValue(SIZE_KEY, self.size_combo.currentText())
+        if self.size_combo.currentText() == CUSTOM_SIZE:
+            settings.setValue(CUSTOM_KEY, self.custom_edit.text().strip())
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    """'1920x1080' (or 1920×1080, 1920 x 1080) -> (1920, 1080), refused as `export --size` refuses it."""
+    parts = text.strip().lower().replace("×", "x").split("x")
+    if len(parts) != 2 or not all(part.strip().isdigit() for part in parts):
+        raise PlannerError("export.failed", f"'{text.strip()}' is not WIDTHxHEIGHT in pixels, e.g. 1920x1080")
+    return int(parts[0]), int(parts[1])
 
 
 def _exclusive(day: date | None) -> date | None:

@@ -52,11 +52,16 @@ def render_image(picture: TimelinePicture, px_w: int, px_h: int | None, dpi: int
     return image
 
 
+def check_png_size(width: int, height: int | None) -> None:
+    """Refuse a PNG size outside 200..MAX_PNG_SIDE pixels a side, in the words the command line uses."""
+    if not 200 <= width <= MAX_PNG_SIDE or (height is not None and not 200 <= height <= MAX_PNG_SIDE):
+        raise PlannerError("export.failed", "choose an image size between 200 and 20,000 pixels")
+
+
 def write_png(picture: TimelinePicture, path: Path, width: int | None, dpi: int | None, height: int | None) -> None:
     """A PNG `width` × `height` pixels (or `width` wide, or an A3-landscape width at `dpi`)."""
     px_w = int(width or (round(A3_WIDTH_INCHES * dpi) if dpi else 3840))
-    if not 200 <= px_w <= MAX_PNG_SIDE or (height is not None and not 200 <= height <= MAX_PNG_SIDE):
-        raise PlannerError("export.failed", "choose an image size between 200 and 20,000 pixels")
+    check_png_size(px_w, height)
     image = render_image(picture, px_w, height, dpi if dpi and not width else None)
     # Quality 70 = a light zlib level: a 4K chart encodes ~2x faster for ~15 % more bytes.
     with buffered_file(path) as out:
