@@ -92,17 +92,20 @@ from .out_of_range import out_of_range
 from .schedule import EARLY_AT_DAY_END, LATE_AT_DAY_END, LinkTable, Schedule, TaskTable
 
 
-def schedule(project: Project, columns: InputColumns | None = None) -> Schedule:
+def schedule(project: Project, columns: InputColumns | None = None, keep: bool = True) -> Schedule:
     """Schedule the project by the critical-path method; raises PlannerError on bad input or a loop.
 
     `columns`: the plan's columns as its file's reader read them, for a plan nothing has changed
     since (see file_columns), or as kept across edits (see kept_columns); the schedule is the same,
-    made without reading them back from objects.
+    made without reading them back from objects. `keep` False: an analysis scheduling a variant of
+    the plan after every edit (the schedule check) leaves the passes kept for the window's next
+    edit alone (see _passes).
     """
-    return schedule_with(project, vectorised=None, columns=columns)
+    return schedule_with(project, vectorised=None, columns=columns, keep=keep)
 
 
-def schedule_with(project: Project, vectorised: bool | None, columns: InputColumns | None = None) -> Schedule:
+def schedule_with(project: Project, vectorised: bool | None, columns: InputColumns | None = None,
+                  keep: bool = True) -> Schedule:
     """`schedule`, choosing the passes: numpy per level (True), plain loops (False), or by shape (None).
 
     Both give the same result; by shape, the level passes are tried and abandoned for the loops
@@ -112,13 +115,13 @@ def schedule_with(project: Project, vectorised: bool | None, columns: InputColum
     extra = 0
     while True:
         net = compile_network(project, extra, columns=columns)
-        early, late, free, finish = passes(project, net, vectorised)
+        early, late, free, finish = passes(project, net, vectorised, keep)
         alap = late_tasks(net)
         float_from = early[: len(net.task_ids)]
         at_end = day_end_flags(net, early)
         if alap.any():  # as-late-as-possible tasks sit on their late dates: pass again (see _late_tasks)
             held = held_late(net, early, late, alap)
-            early, late, free, finish = passes(project, held, vectorised)
+            early, late, free, finish = passes(project, held, vectorised, keep)
             float_from = np.where(alap, float_from, early[: len(net.task_ids)])
             at_end = day_end_flags(held, early, alap)
         if net.time is None or _inside_tables(net, early, late):

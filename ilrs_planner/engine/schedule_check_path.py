@@ -38,7 +38,8 @@ def critical_path_test(project: Project, schedule: Schedule, c: PlanColumns, t: 
     task = c.tasks[row]
     try:
         fields, _text = scenario_fields(project, schedule, task.id, slip_days=delay)
-        after = cpm_schedule(scenario_project(project, task.id, fields))
+        # Run after every edit while the check is shown: the window's kept passes are left for its next edit.
+        after = cpm_schedule(scenario_project(project, task.id, fields), keep=False)
     except PlannerError as error:  # the delay runs the plan past what can be scheduled
         return CheckResult("critical_path_test", 12, NAME, threshold, NOT_APPLICABLE, note=error.message)
     moved = WorkedDays(project).between(task, schedule.project_finish, after.project_finish)

@@ -221,3 +221,15 @@ def test_the_check_only_reads_the_plan():
     before = (dict(project.tasks), {k: (t.duration, t.constraint) for k, t in project.tasks.items()})
     _check(project)
     assert (dict(project.tasks), {k: (t.duration, t.constraint) for k, t in project.tasks.items()}) == before
+
+
+def test_the_critical_path_test_leaves_the_passes_kept_for_the_next_edit():
+    # The dock checks the plan after every edit: its scheduled copy must not push out the passes
+    # the window's next edit starts from (or that edit would run the whole passes again).
+    from ilrs_planner.engine import _passes
+
+    project = _network()
+    result = schedule(project)
+    kept = _passes._KEPT.entries()
+    check_schedule(project, result)
+    assert [id(entry) for entry in _passes._KEPT.entries()] == [id(entry) for entry in kept]
