@@ -1,35 +1,61 @@
-"""File → Print: the timeline the chart shows, through Qt's print preview (page set-up included)."""
+"""File → Print: the timeline the chart shows, through Qt's print preview (page set-up included).
+
+By default the rows go over as many pages as they need at a size a reader can read (names of
+about 8 pt or more), each page with the title, the status date, the time axis and the legend, and
+"page n of m"; the preview's toolbar offers everything on one page instead.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QPageLayout, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel
 
-from .gantt.export_layout import TimelinePicture
+from .gantt.export_layout import PHASE_STRIP_ROWS, READABLE_ROW_HEIGHT, TimelinePicture
 
-LOGICAL_WIDTH = 1500.0  # the page is laid out at this many units across, like a PDF export
+LOGICAL_WIDTH = 1500.0  # one page: laid out this many units across, like a PDF export
+READABLE_WIDTH = 960.0  # paged: fewer units across, so a row's text prints at about 8 pt or more
+PAGED, ONE_PAGE = "Rows at readable size (pages as needed)", "Everything on one page"
 
 
-def paint_timeline(printer: QPrinter, document, start, end, rows: list[str] | None = None) -> bool:
-    """Paint [start, end) of the document's plan (only `rows`, when given) on one page of `printer`;
-    False if it could not start."""
+def paint_timeline(printer: QPrinter, document, start, end, rows: list[str] | None = None,
+                   one_page: bool = False) -> bool:
+    """Paint [start, end) of the document's plan (only `rows`, when given) on `printer`, over pages
+    at a readable size or on one page; False if it could not start."""
     picture = TimelinePicture(document.project, document.schedule, start, end, milestones_only=False,
                               title=None, baseline=document.baseline_name, rows=rows)
     painter = QPainter(printer)
     if not painter.isActive():
         return False
     page = printer.pageLayout().paintRectPixels(printer.resolution())
-    zoom = page.width() / LOGICAL_WIDTH
+    width = LOGICAL_WIDTH if one_page else READABLE_WIDTH
+    zoom = page.width() / width
     height = page.height() / zoom
     painter.scale(zoom, zoom)
-    picture.paint(painter, LOGICAL_WIDTH, height, picture.fitted_style(LOGICAL_WIDTH, height))
+    pages = [(0, len(picture.data))] if one_page else page_rows(picture, width, height)
+    style = picture.fitted_style(width, height) if len(pages) == 1 else picture._style(READABLE_ROW_HEIGHT * 0.9, width)
+    for number, (first, last) in enumerate(pages, 1):
+        if number > 1:
+            printer.newPage()
+        picture.page_note = f"page {number} of {len(pages)}" if len(pages) > 1 else ""
+        picture.paint(painter, width, height, style, (first, last))
     painter.end()
     return True
 
 
+def page_rows(picture: TimelinePicture, width: float, height: float) -> list[tuple[int, int]]:
+    """Row ranges, one a page, at a readable row height: all on one page when they fit there."""
+    rows = len(picture.data)
+    if picture.fitted_style(width, height).row_height >= READABLE_ROW_HEIGHT * 0.9 or rows <= 1:
+        return [(0, rows)]
+    style = picture._style(READABLE_ROW_HEIGHT * 0.9, width)
+    per_page = max(int((height - picture._fixed_height(width, style)) // style.row_height - PHASE_STRIP_ROWS), 1)
+    return [(first, min(first + per_page, rows)) for first in range(0, rows, per_page)]
+
+
 def preview_dialog(window) -> QPrintPreviewDialog:
-    """A print preview of the dates the chart shows now and the tasks the filter shows, landscape;
-    the caller opens it."""
+    """A print preview of the dates the chart shows now and the tasks the filter shows, landscape,
+    with the choice of pages at a readable size or one page; the caller opens it."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageOrientation(QPageLayout.Orientation.Landscape)
     printer.setDocName(window.document.project.name)
@@ -39,5 +65,24 @@ def preview_dialog(window) -> QPrintPreviewDialog:
     dialog = QPrintPreviewDialog(printer, window)
     dialog.printer = printer  # the dialog does not own the printer: keep it alive as long as the dialog
     dialog.setWindowTitle(f"Print preview — {window.document.project.name}")
-    dialog.paintRequested.connect(lambda device: paint_timeline(device, window.document, start, end, rows))
+    dialog.scale_combo = scale = QComboBox(dialog)
+    scale.addItems([PAGED, ONE_PAGE])
+    scale.setToolTip("Rows at a size a reader can read over as many pages as they need, or all on one page")
+    row = QHBoxLayout()  # its own row: at the end of the toolbar a narrow window hides it in an overflow menu
+    row.setContentsMargins(8, 4, 8, 0)
+    row.addWidget(QLabel("Scale:"))
+    row.addWidget(scale)
+    row.addStretch(1)
+    dialog.layout().insertLayout(0, row)
+    dialog.paintRequested.connect(lambda device: paint_timeline(device, window.document, start, end, rows,
+                                                                scale.currentText() == ONE_PAGE))
+    scale.currentIndexChanged.connect(lambda _index: _refresh(dialog))
     return dialog
+
+
+def _refresh(dialog: QPrintPreviewDialog) -> None:
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+
+    preview = dialog.findChild(QPrintPreviewWidget)
+    if preview is not None:
+        preview.updatePreview()
