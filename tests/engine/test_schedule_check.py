@@ -233,3 +233,14 @@ def test_the_critical_path_test_leaves_the_passes_kept_for_the_next_edit():
     kept = _passes._KEPT.entries()
     check_schedule(project, result)
     assert [id(entry) for entry in _passes._KEPT.entries()] == [id(entry) for entry in kept]
+
+
+def test_the_critical_path_test_passes_over_a_task_held_by_its_own_deadline():
+    # x ties nothing, yet its deadline on its last day gives it 0 float: delaying it would not move
+    # the finish. The task delayed is a, first on the chain that drives the finish.
+    project = _network()
+    _add(project, "x", 3, parent=None, deadline=D(2030, 1, 3))
+    project.tasks["x"].position = -1
+    project.tasks["a"].constraint, project.tasks["a"].constraint_date = ConstraintType.SNET, D(2030, 1, 5)
+    path = _check(project).result("critical_path_test")
+    assert (path.status, _keys(path)) == ("pass", ["a"])
