@@ -4,8 +4,9 @@
 
 Prints CPU seconds (the machine being shared; wall beside it) of scheduling the plan, of the check
 without its critical path test (the columns and the counts), and of the whole check, whose critical
-path test schedules a copy of the plan once more; then the checks' counts, so a change in what is
-counted shows too. The check should cost about one schedule more than the schedule, never seconds.
+path test schedules a copy of the plan once more, and of its JSON (`check --json`); then the checks'
+counts, so a change in what is counted shows too. The check should cost about one schedule more than
+the schedule, never seconds.
 """
 
 from __future__ import annotations
@@ -57,13 +58,15 @@ def main() -> None:
     args = parser.parse_args()
     project = make_plan(args.tasks)
     print(f"{args.tasks:,} tasks, {len(project.links):,} links; load average {os.getloadavg()[0]:.2f}")
-    figures: dict[str, list[tuple[float, float]]] = {"schedule": [], "check without path test": [], "check": []}
+    figures: dict[str, list[tuple[float, float]]] = {"schedule": [], "check without path test": [], "check": [],
+                                                      "JSON of the check": []}
     for _ in range(args.repeat):
         spent_cpu, spent_wall, result = timed(lambda: schedule(project))
         figures["schedule"].append((spent_cpu, spent_wall))
         figures["check without path test"].append(timed(partial(counts_only, project, result))[:2])
         spent_cpu, spent_wall, check = timed(partial(check_schedule, project, result))
         figures["check"].append((spent_cpu, spent_wall))
+        figures["JSON of the check"].append(timed(check.to_dict)[:2])
     for name, runs in figures.items():
         print(f"{name:>24}: median {statistics.median(c for c, _ in runs):.3f} s CPU, "
               f"{statistics.median(w for _, w in runs):.3f} s wall (of {len(runs)})")

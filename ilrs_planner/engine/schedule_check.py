@@ -11,7 +11,7 @@ the README's "Schedule check" section.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 from ..domain import Baseline, Project
@@ -45,9 +45,14 @@ class ScheduleCheck:
         """JSON-ready: the checks in order, each with its tasks; shares and indexes as numbers."""
         return {"passed": self.passed, "status_date": self.status_date, "baseline": self.baseline,
                 "thresholds": asdict(self.thresholds),
-                "checks": [{**{k: v for k, v in asdict(r).items() if k != "tasks"},
+                "checks": [{**_fields_but_tasks(r),
                             "tasks": [{"id": f.task_id, "key": f.key, "name": f.name, "value": f.value}
                                       for f in r.tasks]} for r in self.results]}
+
+
+def _fields_but_tasks(result: CheckResult) -> dict[str, Any]:
+    """The result's own fields: asdict would deep-copy every flagged Task only to drop them."""
+    return {f.name: getattr(result, f.name) for f in fields(result) if f.name != "tasks"}
 
 
 def latest_baseline(project: Project) -> Baseline | None:
