@@ -14,12 +14,13 @@ from typing import Any
 
 import numpy as np
 
-from ..domain import ConstraintType, Project, Task
+from ..domain import ConstraintType, LinkType, Project, Task
 from ._links import TYPE_CODES
 from .schedule import EARLY_AT_DAY_END, Schedule, TaskTable, shown_finish_ordinals, shown_start_ordinals
 
 HARD = frozenset({ConstraintType.MSO, ConstraintType.MFO, ConstraintType.SNLT, ConstraintType.FNLT})
-FS, SS, FF, SF = (TYPE_CODES[kind] for kind in TYPE_CODES)
+FS, SS, FF, SF = TYPE_CODES[LinkType.FS], TYPE_CODES[LinkType.SS], TYPE_CODES[LinkType.FF], TYPE_CODES[LinkType.SF]
+TYPE_NAMES = {code: str(kind) for kind, code in TYPE_CODES.items()}  # a link column's code -> "FS"
 NONE = -1  # no date in a date column
 
 

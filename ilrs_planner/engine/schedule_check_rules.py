@@ -15,11 +15,9 @@ import numpy as np
 
 from ..domain import ConstraintType, Task
 from ..domain.durations import format_days
-from .schedule_check_columns import FF, FS, SS, PlanColumns, day
+from .schedule_check_columns import FF, FS, SS, TYPE_NAMES, PlanColumns, day
 from .schedule_check_result import INFO, NOT_APPLICABLE, CheckResult, FlaggedTasks, count_result, flagged, share_result
 from .schedule_check_thresholds import Thresholds
-
-TYPE_NAMES = ("FS", "SS", "FF", "SF")
 
 
 def logic_checks(c: PlanColumns, t: Thresholds) -> tuple[CheckResult, ...]:
