@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+from dataclasses import asdict as vars_of
 from datetime import date
 
 import pytest
@@ -218,9 +220,14 @@ def test_an_unknown_threshold_or_a_value_not_a_number_is_refused_by_name():
 
 def test_the_check_only_reads_the_plan():
     project = _network()
-    before = (dict(project.tasks), {k: (t.duration, t.constraint) for k, t in project.tasks.items()})
+    entries = {k: (D(2030, 1, 1), D(2030, 1, 2)) for k in project.tasks}
+    project.baselines.append(Baseline("Plan", D(2029, 12, 1), entries))
+    project.status_date = D(2030, 2, 1)
+    before = copy.deepcopy(project)
     _check(project)
-    assert (dict(project.tasks), {k: (t.duration, t.constraint) for k, t in project.tasks.items()}) == before
+    assert ({k: vars_of(t) for k, t in project.tasks.items()}, [vars_of(ln) for ln in project.links.values()],
+            project.baselines) == ({k: vars_of(t) for k, t in before.tasks.items()},
+                                   [vars_of(ln) for ln in before.links.values()], before.baselines)
 
 
 def test_the_critical_path_test_leaves_the_passes_kept_for_the_next_edit():
