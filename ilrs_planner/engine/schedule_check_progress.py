@@ -33,7 +33,7 @@ def progress_checks(c: PlanColumns, t: Thresholds, baseline: Baseline | None,
     in_baseline = ~c.summary & (finish != NONE)
     last = np.where(finish > start, finish - 1, finish)  # the baseline's last day of work, a milestone's day
     due = in_baseline & (last < status.toordinal())
-    return (_missed(c, t, due, finish, last), _cpli(c, t, in_baseline, finish, status), _bei(c, t, due, last))
+    return (_missed(c, t, due, finish, last), _cpli(c, t, in_baseline, finish, last, status), _bei(c, t, due, last))
 
 
 def _not_applicable(key: str, number: int, name: str, threshold: str, why: str) -> CheckResult:
@@ -56,7 +56,8 @@ def _finished(c: PlanColumns, i: int) -> str:
     return f"finished {day(finish if c.milestone[i] or finish == c.actual_start[i] else finish - 1)}"
 
 
-def _cpli(c: PlanColumns, t: Thresholds, in_baseline: np.ndarray, finish: np.ndarray, status: date) -> CheckResult:
+def _cpli(c: PlanColumns, t: Thresholds, in_baseline: np.ndarray, finish: np.ndarray, last_days: np.ndarray,
+          status: date) -> CheckResult:
     """13: (critical path length + float to the baseline finish) / critical path length, from the
     status date: (baseline finish - status date) / (forecast finish - status date), in days, over the
     tasks the baseline holds (tasks added since would move the forecast, not the baseline)."""
@@ -71,8 +72,10 @@ def _cpli(c: PlanColumns, t: Thresholds, in_baseline: np.ndarray, finish: np.nda
         return _not_applicable("cpli", 13, name, threshold, "the baseline's tasks are forecast to finish by the "
                                "status date: no critical path is left")
     index = (planned - s) / (forecast - s)
-    note = f"baseline finish {day(planned - 1)}, forecast finish {day(forecast - 1)}, status date {status}"
-    value = f"forecast finish {day(c.last_day[last])}, baseline finish {day(planned - 1)}"
+    # The last days of work as a person reads them: a milestone's stored finish is its day.
+    planned_day, forecast_day = day(int(last_days[rows].max())), day(int(c.last_day[last]))
+    note = f"baseline finish {planned_day}, forecast finish {forecast_day}, status date {status}"
+    value = f"forecast finish {forecast_day}, baseline finish {planned_day}"
     return CheckResult("cpli", 13, name, threshold, PASS if index >= t.cpli - 1e-9 else FAIL, None, None, index, note,
                        flagged(c.tasks, [int(last)], lambda _row: value))
 
