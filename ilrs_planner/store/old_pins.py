@@ -4,6 +4,10 @@ Possible, as MS Project keeps it (ManualStart beside ConstraintType), so the tas
 loses only that start and no constraint the planner set. Which constraint was the pin is decided as
 the program decided it before (domain.task_mode.held_on_start, on the plan's schedule): the dates of
 an old plan do not change, since a manual task sits on its manual start as it sat on its pin.
+
+A signed file keeps its pins as they were: the signature covers the content, and a pin turned into a
+manual start would make the plan read as altered after signing. Its dates are the same either way: a
+manual task without a manual start is scheduled on its own Start No Earlier Than, as before.
 """
 
 from __future__ import annotations
@@ -18,13 +22,15 @@ from .tables import TableReader
 
 FIRST_VERSION_WITH_MANUAL_START = 8
 _PINS = "SELECT count(*) FROM tasks WHERE manual = 1 AND constraint_type = 'SNET'"
+_SIGNED = "SELECT count(*) FROM signature"
 _AS_MANUAL_START = ("UPDATE tasks SET manual_start = constraint_date, constraint_type = 'ASAP', "
                     "constraint_date = NULL WHERE id = ?")
 
 
 def free_old_pins(conn: sqlite3.Connection, path: Path, version: int) -> None:
     """Turn the pins of a file of `version`, migrated in `conn` (an in-memory copy), into manual starts."""
-    if version >= FIRST_VERSION_WITH_MANUAL_START or not conn.execute(_PINS).fetchone()[0]:
+    if version >= FIRST_VERSION_WITH_MANUAL_START or not conn.execute(_PINS).fetchone()[0] \
+            or conn.execute(_SIGNED).fetchone()[0]:
         return
     project = TableReader(conn, path, None).project(True)
     conn.executemany(_AS_MANUAL_START, [(task_id,) for task_id in pinned_tasks(project)])

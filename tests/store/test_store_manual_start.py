@@ -7,10 +7,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from file_surgery import DROP_V8, query_one, tamper
 
 from ilrs_planner.domain import ConstraintType, Link, PlannerError, Project, Task
 from ilrs_planner.engine.cpm import schedule
+from ilrs_planner.sharing.signing import SignatureState, sign_project, verify_project
 from ilrs_planner.store import open_project, save_project
 
 
@@ -87,3 +89,20 @@ def test_a_malformed_manual_start_is_refused_by_name(tmp_path, statement):
     with pytest.raises(PlannerError) as caught:
         open_project(path)
     assert caught.value.code.startswith("store.") and "manual_start" in caught.value.message
+
+
+def test_a_signed_version_7_file_keeps_its_pins_and_verifies_as_signed_not_altered(tmp_path):
+    plan = _old_style_plan()
+    key = Ed25519PrivateKey.generate()
+    sign_project(plan, key, "CNSA planning")
+    path = tmp_path / "signed.db"
+    save_project(plan, path)
+    tamper(path, *DROP_V8, "PRAGMA user_version = 7")
+    opened = open_project(path)
+    b = opened.tasks["b"]
+    assert (b.manual_start, b.constraint, b.constraint_date) == (None, ConstraintType.SNET, date(2030, 1, 11))
+    assert verify_project(opened).state is SignatureState.UNKNOWN_KEY
+    assert verify_project(opened, [plan.signature.public_key]).state is SignatureState.TRUSTED
+    before, after = schedule(plan).tasks, schedule(opened).tasks
+    assert all((after[i].early_start, after[i].early_finish) == (before[i].early_start, before[i].early_finish)
+               for i in plan.tasks)
