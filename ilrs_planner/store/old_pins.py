@@ -18,6 +18,7 @@ from pathlib import Path
 from ..domain import PlannerError, Project
 from ..domain.task_mode import held_on_start
 from ..engine.cpm import schedule
+from .table_access import Mend
 from .tables import TableReader
 
 FIRST_VERSION_WITH_MANUAL_START = 8
@@ -27,13 +28,24 @@ _AS_MANUAL_START = ("UPDATE tasks SET manual_start = constraint_date, constraint
                     "constraint_date = NULL WHERE id = ?")
 
 
-def free_old_pins(conn: sqlite3.Connection, path: Path, version: int) -> None:
-    """Turn the pins of a file of `version`, migrated in `conn` (an in-memory copy), into manual starts."""
+def free_old_pins(conn: sqlite3.Connection, path: Path, version: int, mend: Mend | None = None) -> None:
+    """Turn the pins of a file of `version`, migrated in `conn` (an in-memory copy), into manual starts.
+    A `mend` (a repair's reading) cleans this reading too, or the repair could not read an old plan."""
     if version >= FIRST_VERSION_WITH_MANUAL_START or not conn.execute(_PINS).fetchone()[0] \
             or conn.execute(_SIGNED).fetchone()[0]:
         return
-    project = TableReader(conn, path, None).project(True)
+    project = TableReader(conn, path, _unrecorded(mend)).project(True)
     conn.executemany(_AS_MANUAL_START, [(task_id,) for task_id in pinned_tasks(project)])
+
+
+def _unrecorded(mend: Mend | None) -> Mend | None:
+    """A repair that cleans as `mend` does but keeps its removals to itself: the reading after this
+    one reports each of them, once."""
+    if mend is None:
+        return None
+    from .repair import Repair  # here, not above: the repair reads plans through this module
+
+    return Repair()
 
 
 def pinned_tasks(project: Project) -> list[str]:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..domain import PlannerError, Project
@@ -72,7 +74,8 @@ def _checked_read(path: Path, header: Header, mend: Mend | None, objects: bool) 
                     memory = sqlite3.connect(":memory:", isolation_level=None)
                     conn.backup(memory)
                     migrate(memory, header.user_version)
-                    free_old_pins(memory, path, header.user_version)
+                    with _values_refused(path):
+                        free_old_pins(memory, path, header.user_version, mend)
                 read = _read(memory or conn, path, mend, objects)
         check_no_side_files(path)  # nothing appeared beside it while reading
         return read
@@ -83,11 +86,19 @@ def _checked_read(path: Path, header: Header, mend: Mend | None, objects: bool) 
 
 
 def _read(conn: sqlite3.Connection, path: Path, mend: Mend | None, objects: bool) -> tuple[Project, FileColumns]:
-    try:
+    with _values_refused(path):
         reader = TableReader(conn, path, mend)
         return reader.project(objects), FileColumns(*reader.task_columns, *reader.link_columns)
+
+
+@contextmanager
+def _values_refused(path: Path) -> Iterator[None]:
+    """A value no reading rule expected refuses the file by name.
+
+    The checks before reading make this unreachable for any file we know of; should a rule ever miss
+    a value, the user still gets a refusal naming the file, not a traceback."""
+    try:
+        yield
     except (KeyError, ValueError, TypeError) as exc:
-        # The checks before reading make this unreachable for any file we know of; should a rule
-        # ever miss a value, the user still gets a refusal naming the file, not a traceback.
         raise PlannerError("store.bad_value", f"'{path}' holds a value a plan cannot have ({exc!r})",
                            [str(path)]) from None

@@ -13,7 +13,8 @@ from file_surgery import DROP_V8, query_one, tamper
 from ilrs_planner.domain import ConstraintType, Link, PlannerError, Project, Task
 from ilrs_planner.engine.cpm import schedule
 from ilrs_planner.sharing.signing import SignatureState, sign_project, verify_project
-from ilrs_planner.store import open_project, save_project
+from ilrs_planner.store import old_pins, open_project, save_project
+from ilrs_planner.store.repair import repair_copy
 
 
 def _old_style_plan() -> Project:
@@ -106,3 +107,27 @@ def test_a_signed_version_7_file_keeps_its_pins_and_verifies_as_signed_not_alter
     before, after = schedule(plan).tasks, schedule(opened).tasks
     assert all((after[i].early_start, after[i].early_finish) == (before[i].early_start, before[i].early_finish)
                for i in plan.tasks)
+
+
+def test_a_version_7_file_with_a_bidirectional_control_and_pins_is_repaired_with_its_pins_freed(tmp_path):
+    path, copy = tmp_path / "old.db", tmp_path / "clean.db"
+    save_project(_old_style_plan(), path)
+    tamper(path, *DROP_V8, "PRAGMA user_version = 7", "UPDATE tasks SET name = 'Task \u202eb' WHERE key = 'B'")
+    removals = repair_copy(path, copy).removals
+    assert [(r.table, r.column, r.label, r.characters) for r in removals] == [("tasks", "name", "B", ("U+202E",))]
+    b = open_project(copy).tasks["b"]
+    assert (b.name, b.manual_start, b.constraint) == ("Task b", date(2030, 1, 11), ConstraintType.ASAP)
+
+
+def test_a_value_the_pin_reading_cannot_take_refuses_the_file_by_name(tmp_path, monkeypatch):
+    path = tmp_path / "old.db"
+    save_project(_old_style_plan(), path)
+    tamper(path, *DROP_V8, "PRAGMA user_version = 7")
+
+    def unreadable(project):
+        raise KeyError("b")
+
+    monkeypatch.setattr(old_pins, "pinned_tasks", unreadable)
+    with pytest.raises(PlannerError) as caught:
+        open_project(path)
+    assert caught.value.code == "store.bad_value" and str(path) in caught.value.message
