@@ -203,15 +203,37 @@ class SetPlannedDates(SetTaskFields):
 _ANNOUNCED = frozenset({Confidence.SOURCED.value, Confidence.INFERRED.value})
 
 
-class MoveTaskStart(SetPlannedDates):
-    """Move a task by a start-no-earlier-than constraint on `new_start` (what a bar drag does). The
-    planner chose a day, so the task's dates are known to the day from then on."""
+class SetPlannedStart(SetPlannedDates):
+    """Start a task on `day` (a Start typed, a milestone's date typed, a bar dragged): an auto-scheduled
+    task by a Start No Earlier Than on it; a manual leaf task on its manual start, where the scheduler
+    places it whatever its constraint says (a constraint there would move nothing and stay hidden)."""
+
+    def __init__(self, task_id: str, day: date, precision: Precision, text: str):
+        super().__init__(task_id, text=text, constraint=ConstraintType.SNET, constraint_date=day, precision=precision)
+
+    def apply(self, project: Project) -> ChangeSet:
+        task = task_or_error(project, self.task_id)
+        if self._old is None and "constraint_date" in self.fields and _manual_leaf(project, task):
+            day = self.fields.pop("constraint_date")
+            del self.fields["constraint"]
+            self.fields.update(manual_start=day, manual_start_at_day_end=False)
+        return super().apply(project)
+
+
+def _manual_leaf(project: Project, task: Task) -> bool:
+    """Is `task` manually scheduled and no summary (a summary spans its tasks, manual or not)?"""
+    if not task.manual:
+        return False
+    kept = index_of(project)
+    return not (kept.has_children([task.id]) if kept is not None else project.is_summary(task.id))
+
+
+class MoveTaskStart(SetPlannedStart):
+    """Move a task's start to `new_start` (what a bar drag does). The planner chose a day, so the task's
+    dates are known to the day from then on."""
 
     def __init__(self, task_id: str, new_start: date):
-        super().__init__(
-            task_id, text=f"Move start to {new_start.isoformat()}",
-            constraint=ConstraintType.SNET, constraint_date=new_start, precision=Precision.DAY,
-        )
+        super().__init__(task_id, new_start, Precision.DAY, f"Move start to {new_start.isoformat()}")
         self.merge_key = ("move-start", task_id)
 
     def merge(self, other: Command) -> bool:

@@ -126,3 +126,34 @@ def test_the_windows_legend_explains_the_brackets_once_a_task_is_manual_and_not_
     qtbot.waitUntil(lambda: "manual" in {item.kind for item in strip.items}, timeout=60_000)
     window.document.undo_stack.undo()
     qtbot.waitUntil(lambda: "manual" not in {item.kind for item in strip.items}, timeout=60_000)
+
+
+def test_a_start_typed_for_a_manual_task_moves_it_there_without_a_constraint_and_undo_restores_it(qtbot, window):
+    document = window.document
+    document.push(set_task_mode(document.project, "b", True, document.schedule.tasks["b"]))
+    task = document.project.tasks["b"]
+    click_cell(window.tree, "b", Column.START)
+    type_text(window.tree, "2030-02-04")
+    assert (task.manual_start, task.manual_start_at_day_end, task.constraint, task.constraint_date) == \
+        (date(2030, 2, 4), False, ConstraintType.ASAP, None)
+    assert document.schedule.tasks["b"].early_start == date(2030, 2, 4)
+    document.undo_stack.undo()
+    assert (task.manual_start, task.constraint) == (date(2030, 1, 11), ConstraintType.ASAP)
+    assert document.schedule.tasks["b"].early_start == date(2030, 1, 11)
+
+
+def test_a_date_typed_in_a_manual_milestones_finish_or_a_dragged_manual_bar_moves_it_without_a_constraint(
+        qtbot, window):
+    from ilrs_planner.commands.tasks import MoveTaskStart
+
+    document = window.document
+    for task_id in ("m", "b"):
+        document.push(set_task_mode(document.project, task_id, True, document.schedule.tasks[task_id]))
+    click_cell(window.tree, "m", Column.FINISH)
+    type_text(window.tree, "2030-03-11")
+    document.push(MoveTaskStart("b", date(2030, 1, 21)))  # what dropping the dragged bar pushes
+    m, b = document.project.tasks["m"], document.project.tasks["b"]
+    assert (m.manual_start, m.manual_start_at_day_end, m.constraint) == (date(2030, 3, 11), False, ConstraintType.ASAP)
+    assert (b.manual_start, b.constraint) == (date(2030, 1, 21), ConstraintType.ASAP)
+    assert (document.schedule.tasks["m"].shown_start, document.schedule.tasks["b"].early_start) == \
+        (date(2030, 3, 11), date(2030, 1, 21))

@@ -9,9 +9,8 @@ from enum import IntEnum
 
 from ...commands.base import Command
 from ...commands.task_mode import set_task_mode
-from ...commands.tasks import SetDuration, SetPlannedDates, SetTaskFields
+from ...commands.tasks import SetDuration, SetPlannedDates, SetPlannedStart, SetTaskFields
 from ...domain import (
-    ConstraintType,
     Link,
     PlannerError,
     Precision,
@@ -305,8 +304,7 @@ def command_for(task: Task, column: Column, text: str, ctx: RowContext) -> Comma
         return SetTaskFields(task.id, text=f"Set duration of '{task.name}' to {text}", duration=days, elapsed=elapsed)
     if column is Column.START:
         day, precision = parse_fuzzy_date(text)
-        return SetPlannedDates(task.id, text=f"Set start of '{task.name}' to {text}",
-                               constraint=ConstraintType.SNET, constraint_date=day, precision=precision)
+        return SetPlannedStart(task.id, day, precision, f"Set start of '{task.name}' to {text}")
     if column is Column.FINISH:
         return _finish_command(task, text, ctx)
     if column is Column.PERCENT:
@@ -391,8 +389,7 @@ def _finish_command(task: Task, text: str, ctx: RowContext) -> Command:
                            "type the duration instead, or mend what stops the schedule (see the status bar)")
     if task.duration == 0:
         start, _ = parse_fuzzy_date(text)
-        return SetPlannedDates(task.id, text=f"Set date of '{task.name}' to {text}",
-                               constraint=ConstraintType.SNET, constraint_date=start, precision=precision)
+        return SetPlannedStart(task.id, start, precision, f"Set date of '{task.name}' to {text}")
     if day < dates.early_start:
         raise PlannerError("task.finish_before_start", f"'{text}' is before '{task.name}' starts "
                            f"({dates.early_start}); type a last day on or after {dates.early_start}, or move "
