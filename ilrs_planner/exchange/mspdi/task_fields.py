@@ -163,7 +163,8 @@ class TaskFields:
             elif start and finish:
                 if finish < start:  # kept as read, it would be a bar ending before it begins
                     named = f"{where} ('{self.project.tasks[task_id].name[:80]}')"
-                    raise PlannerError("import.bad_file", f"{named}: baseline {number} finishes "
-                                       f"({fields.text('Finish')}) before it starts ({fields.text('Start')})",
-                                       [task_id])
+                    self.warnings.append(f"{named}: baseline {number} finishes ({fields.text('Finish')[:40]}) "
+                                         f"before it starts ({fields.text('Start')[:40]}); that baseline entry "
+                                         "was left out")
+                    continue
                 self.baseline_entries.setdefault(number, {})[task_id] = (start, finish)
