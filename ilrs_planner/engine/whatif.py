@@ -169,7 +169,18 @@ def _finish_on(project: Project, task: Task, day: date) -> tuple[dict[Any, Any],
     return fields, f"'{task.key}' finishes on {day} (must finish on)"
 
 
-def under_way_duration(project: Project, task: Task, day: date) -> int:
+def duration_finishing_on(project: Project, task: Task, start: date, last_day: date,
+                          worked: WorkedDays | None = None) -> int:
+    """The duration that puts the task's last day of work on `last_day`, as MS Project takes a finish
+    typed or a bar's end dropped: its days of work from `start` (working days of its calendar, at
+    least one); for a task under way, what under_way_duration gives, its remaining work running from
+    the status date. PlannerError as under_way_duration refuses. `worked`: the counts made already."""
+    if task.actual_start is not None:
+        return under_way_duration(project, task, last_day, worked)
+    return max((worked or WorkedDays(project)).between(task, start, last_day + timedelta(days=1)), 1)
+
+
+def under_way_duration(project: Project, task: Task, day: date, worked: WorkedDays | None = None) -> int:
     """The duration of a task under way (it has an actual start) whose last day of work is `day`: its
     remaining work runs from the status date at its % complete when under way at the status date (so
     the days from the status date through `day` are what is left), else from its actual start. What a
@@ -180,7 +191,7 @@ def under_way_duration(project: Project, task: Task, day: date) -> int:
     if day < task.actual_start:
         raise PlannerError("task.bad_value", f"'{task.key}' started on {task.actual_start}; it cannot finish "
                            f"on {day}", [task.id])
-    worked = WorkedDays(project)  # the days of work the scheduler counts: the task's calendar, or elapsed
+    worked = worked or WorkedDays(project)  # the days of work the scheduler counts: its calendar, or elapsed
     if _runs_from_status(task, status):
         assert status is not None  # checked by _runs_from_status
         if day < status:

@@ -9,7 +9,7 @@ from datetime import date
 
 from ilrs_planner.domain import Calendar, ConstraintType, Project, Task
 from ilrs_planner.engine.cpm import schedule
-from ilrs_planner.engine.whatif import what_if
+from ilrs_planner.engine.whatif import duration_finishing_on, what_if
 
 D = date
 WEEKDAYS = (True,) * 5 + (False,) * 2
@@ -74,3 +74,18 @@ def test_the_slip_is_written_as_every_count_of_days_is():
     assert result.description.startswith("'lander' slips by +3 ed (")
     result, _ = _lander(_plan(duration=10, elapsed=True, actual_start=D(2030, 1, 7)), slip_days=-2)
     assert result.description == "'lander' takes -2 ed (under way since 2030-01-07)"
+
+
+def test_the_duration_finishing_on_a_day_counts_working_days_or_the_work_left_under_way():
+    # Unstarted from Mon 01-07 to Fri 01-18: 01-07..01-11 and 01-14..01-18, 10 working days; to the
+    # Saturday after, the same 10 (a day off adds no work); to its own first day, at least one.
+    project = _plan(duration=3)
+    lander = project.tasks["lander"]
+    assert duration_finishing_on(project, lander, D(2030, 1, 7), D(2030, 1, 18)) == 10
+    assert duration_finishing_on(project, lander, D(2030, 1, 7), D(2030, 1, 19)) == 10
+    assert duration_finishing_on(project, lander, D(2030, 1, 7), D(2030, 1, 6)) == 1
+    # Under way, half done at Mon 01-21: to Fri 02-15 leaves 20 working days from 01-21, duration 40,
+    # whatever start is given (the work left runs from the status date).
+    under_way = _plan(duration=20, actual_start=D(2030, 1, 7), percent_complete=50)
+    under_way.status_date = D(2030, 1, 21)
+    assert duration_finishing_on(under_way, under_way.tasks["lander"], D(2030, 1, 7), D(2030, 2, 15)) == 40

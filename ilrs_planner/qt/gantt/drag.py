@@ -16,7 +16,7 @@ from ...commands.tasks import MoveTaskStart, SetPlannedDates
 from ...domain import LinkType, PlannerError, Precision
 from ...domain.durations import format_days
 from ...domain.working_count import WorkedDays
-from ...engine.whatif import under_way_duration
+from ...engine.whatif import duration_finishing_on
 from ..document import Document
 
 LINK_AWAY_ROWS = 0.75  # leaving the bar's row by this much turns a move into "draw a link"
@@ -103,10 +103,7 @@ def dropped_duration(document: Document, task_id: str, start: date, end: date) -
     what-if's "finish on" makes it (engine.whatif.under_way_duration): its remaining work runs from
     the status date at its % complete, so days counted from its start would land its finish elsewhere.
     PlannerError when that day is before the status date (or its actual start)."""
-    task = document.project.tasks[task_id]
-    if task.actual_start is not None:
-        return under_way_duration(document.project, task, end - timedelta(days=1))
-    return max(worked_days(document, task_id, start, end), 1)
+    return duration_finishing_on(document.project, document.project.tasks[task_id], start, end - timedelta(days=1))
 
 
 def resized_days(drag: Drag, shown_start: date) -> int:

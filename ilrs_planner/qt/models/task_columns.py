@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import InitVar, dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from enum import IntEnum
 
 from ...commands.base import Command
@@ -29,7 +29,7 @@ from ...engine.shown_confidence import ShownConfidence
 from ...engine.shown_dates import baseline_precision, duration_text, plan_is_fuzzy, variance_text
 from ...engine.shown_dates import shown_duration as shown_task_duration
 from ...engine.shown_precision import ShownPrecision
-from ...engine.whatif import under_way_duration
+from ...engine.whatif import duration_finishing_on
 from ...engine.working_variance import working_variance
 from .predecessor_column import links_into, predecessors_command, predecessors_text
 from .schedule_rows import ScheduleRows
@@ -394,12 +394,7 @@ def _finish_command(task: Task, text: str, ctx: RowContext) -> Command:
         raise PlannerError("task.finish_before_start", f"'{text}' is before '{task.name}' starts "
                            f"({dates.early_start}); type a last day on or after {dates.early_start}, or move "
                            "the task's start first (Start column)", [task.id])
-    # The duration whose last day of work is `day`, as MS Project takes a typed finish: the task's days of
-    # work from its start (working days of its calendar), or for a task under way, whose work left runs
-    # from the status date, what the what-if's "finishes on" gives (the chart's drag does the same).
-    if task.actual_start is not None:
-        days = under_way_duration(ctx.project, task, day)
-    else:
-        days = max(WorkedDays(ctx.project).between(task, dates.early_start, day + timedelta(days=1)), 1)
+    # The duration whose last day of work is `day`, as the chart's drag of the bar's end makes it.
+    days = duration_finishing_on(ctx.project, task, dates.early_start, day, ctx.worked())
     return SetPlannedDates(task.id, text=f"Set finish of '{task.name}' to {text}", duration=days,
                            precision=precision)
