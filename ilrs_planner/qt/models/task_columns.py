@@ -152,18 +152,23 @@ def last_day(dates: TaskDates) -> date:
     return dates.shown_finish
 
 
-def _variance(task: Task, ctx: RowContext) -> int | None:
-    """Working days of the task's calendar the finish moved, as the slip report counts them."""
+def _finishes(task: Task, ctx: RowContext) -> tuple[date, date] | None:
+    """The task's baseline finish and its finish now (both exclusive); None unless it has both."""
     dates = ctx.dates(task)
     entry = ctx.baseline.get(task.id) if ctx.baseline else None
-    return working_variance(ctx.worked(), task, entry[1], dates.early_finish) if dates and entry else None
+    return (entry[1], dates.early_finish) if dates and entry else None
+
+
+def _variance(task: Task, ctx: RowContext) -> int | None:
+    """Working days of the task's calendar the finish moved, as the slip report counts them."""
+    finishes = _finishes(task, ctx)
+    return working_variance(ctx.worked(), task, *finishes) if finishes else None
 
 
 def finish_moved_days(task: Task, ctx: RowContext) -> int | None:
     """Calendar days the finish moved: the slip colours' steps are months and years (chart.variance)."""
-    dates = ctx.dates(task)
-    entry = ctx.baseline.get(task.id) if ctx.baseline else None
-    return (dates.early_finish - entry[1]).days if dates and entry else None
+    finishes = _finishes(task, ctx)
+    return (finishes[1] - finishes[0]).days if finishes else None
 
 
 def shown_duration(task: Task, dates: TaskDates, ctx: RowContext) -> int:
