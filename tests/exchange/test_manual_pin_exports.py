@@ -80,3 +80,13 @@ def test_the_xml_writes_a_manual_start_at_the_end_of_its_day_beside_the_constrai
         date(2030, 1, 10), True, ConstraintType.SNET, date(2030, 1, 4))
     dates = schedule(plan).tasks[landing.id]
     assert (dates.shown_start, dates.early_at_day_end, dates.total_float) == (date(2030, 1, 10), True, 0)
+
+
+def test_a_manual_milestone_stamped_at_the_end_of_its_day_in_another_iso_form_stays_at_the_end_of_that_day(tmp_path):
+    write_plan(_kept_apart(), tmp_path / "p.xml")
+    text = (tmp_path / "p.xml").read_text(encoding="utf-8")
+    assert text.count("<Start>2030-01-10T17:00:00</Start>") == 1  # the milestone's own start
+    basic = text.replace("<Start>2030-01-10T17:00:00</Start>", "<Start>20300110T170000</Start>")
+    (tmp_path / "p.xml").write_text(basic, encoding="utf-8")
+    landing = next(t for t in read_plan(tmp_path / "p.xml").project.tasks.values() if t.name == "Landing")
+    assert (landing.manual_start, landing.manual_start_at_day_end) == (date(2030, 1, 10), True)

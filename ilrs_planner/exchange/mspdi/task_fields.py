@@ -3,7 +3,7 @@ classification, estimate and baselines (`TaskFields`, which `read_tasks.TaskRead
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime
 
 from ...domain import (
     Classification,
@@ -37,13 +37,14 @@ _PRECISIONS = {member.value: member for member in Precision}
 _CONFIDENCES = {member.value: member for member in Confidence}
 
 
-def _hold_manual_start(task: Task, start: date, stamp: str) -> None:
+def _hold_manual_start(task: Task, moment: datetime) -> None:
     """A manually scheduled task not yet started keeps the start MS Project stored as its manual
     start, beside its constraint (MS Project does not move a manual task for its constraint); a
-    milestone stored at the end of a day (17:00) stays at the end of that day."""
+    milestone stored at the end of a day (17:00) stays at the end of that day. Day and time both come
+    from the one parsed `moment`, whatever way the stamp was written."""
     if task.actual_start is None and task.actual_finish is None:
-        at_day_end = task.duration == 0 and stamp[11:16] >= DAY_END.strftime("%H:%M")
-        task.manual_start = start - timedelta(days=1) if at_day_end else start
+        at_day_end = task.duration == 0 and moment.time() >= DAY_END
+        task.manual_start = moment.date() if at_day_end else start_from_stamp(moment)
         task.manual_start_at_day_end = at_day_end
 
 
@@ -120,7 +121,9 @@ class TaskFields:
             return
         self.stored[task.id] = (start, max(finish, start))
         if task.manual and not fields.flag("Summary"):
-            _hold_manual_start(task, start, fields.text("Start"))
+            moment = self.reader.moment_of(fields.text("Start"), "Start", fields.where)
+            if moment is not None:  # read as a day already, so it reads as a moment
+                _hold_manual_start(task, moment)
 
     def _source_date(self, text: str, where: str) -> date | None:
         """The ISO date our own export writes; anything else is left out with a warning."""
