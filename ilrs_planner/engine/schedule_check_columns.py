@@ -32,7 +32,8 @@ class PlanColumns:
     tasks: list[Task]
     summary: np.ndarray  # bool
     done: np.ndarray  # finished: an actual finish, a milestone that happened, or 100 % under way
-    duration: np.ndarray
+    duration: np.ndarray  # as stored: working days, or calendar days for an elapsed duration
+    working_duration: np.ndarray  # working days: an elapsed one counted on the plan's calendar over its span
     hard: np.ndarray  # a hard constraint (MSO, MFO, SNLT, FNLT)
     actual_start: np.ndarray
     actual_finish: np.ndarray  # exclusive, as the plan stores it
@@ -63,20 +64,39 @@ def plan_columns(project: Project, schedule: Schedule) -> PlanColumns:
     """The columns of `project` scheduled as `schedule`."""
     ids = list(schedule.tasks)
     tasks = [project.tasks[tid] for tid in ids]
-    es, ef, _ls, _lf, tf, _ff, critical, ends = _schedule_arrays(schedule)
+    es, ef, ls, _lf, tf, _ff, critical, ends = _schedule_arrays(schedule)
     summary = _summaries(project, schedule, ids)
     start, finish = _dates(tasks, "actual_start"), _dates(tasks, "actual_finish")
     duration = np.fromiter(map(attrgetter("duration"), tasks), dtype=np.int64, count=len(tasks))
     percent = np.fromiter(map(attrgetter("percent_complete"), tasks), dtype=np.int64, count=len(tasks))
     # A summary's actual dates are ignored (its dates come from its sub-tasks): never done itself.
     done = ~summary & ((finish != NONE) | ((start != NONE) & ((duration == 0) | (percent >= 100))))
+    working_duration, tf = _elapsed_in_working_days(project, tasks, duration, tf, es, ef, ls)
     hard = np.fromiter(map(HARD.__contains__, map(attrgetter("constraint"), tasks)), dtype=bool, count=len(tasks))
     pred, succ, code, lag, elapsed, link_ids = _link_arrays(project, schedule, ids)
     return PlanColumns(
-        ids, tasks, summary, done, duration, hard, start, finish, es, ef,
+        ids, tasks, summary, done, duration, working_duration, hard, start, finish, es, ef,
         shown_start_ordinals(es, ef, ends & EARLY_AT_DAY_END, ends),
         shown_finish_ordinals(es, ef, ends & EARLY_AT_DAY_END, ends), tf, critical != 0,
         link_ids, pred, succ, code, lag, elapsed)
+
+
+def _elapsed_in_working_days(project: Project, tasks: list[Task], duration: np.ndarray, total_float: np.ndarray,
+                             es: np.ndarray, ef: np.ndarray, ls: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """An elapsed task's duration and float count calendar days ('ed'); DCMA's limits are working
+    days, so they are counted again on the plan's default calendar, over the task's span and from its
+    early to its late start. Other tasks keep theirs (working days of their own calendar)."""
+    rows = [row for row, task in enumerate(tasks) if task.elapsed and task.duration != 0]
+    calendar = project.default_calendar()
+    if not rows or calendar.is_continuous:
+        return duration, total_float
+    duration, total_float = duration.copy(), np.array(total_float, dtype=np.int64)
+    for row in rows:
+        duration[row] = calendar.working_days(day(es[row]), day(ef[row]))
+        early, late = int(es[row]), int(ls[row])
+        worked = calendar.working_days(day(min(early, late)), day(max(early, late)))
+        total_float[row] = worked if late >= early else -worked
+    return duration, total_float
 
 
 def _schedule_arrays(schedule: Schedule) -> np.ndarray:

@@ -78,7 +78,7 @@ def task_checks(c: PlanColumns, t: Thresholds, status: date | None) -> tuple[Che
     high = np.flatnonzero(eligible & (c.total_float > t.high_float_days)).tolist()
     negative = np.flatnonzero(eligible & (c.total_float < 0)).tolist()
     timed = eligible & ~c.milestone
-    long = np.flatnonzero(timed & (c.duration > t.high_duration_days)).tolist()
+    long = np.flatnonzero(timed & (c.working_duration > t.high_duration_days)).tolist()
     tasks, floats = c.tasks, c.total_float
     return (
         share_result("hard_constraints", 5, "Hard constraints", t.hard_constraints, len(hard), count,

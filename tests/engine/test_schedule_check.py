@@ -261,3 +261,20 @@ def test_the_critical_path_test_passes_over_a_task_held_by_its_own_deadline():
     project.tasks["a"].constraint, project.tasks["a"].constraint_date = ConstraintType.SNET, D(2030, 1, 5)
     path = _check(project).result("critical_path_test")
     assert (path.status, _keys(path)) == ("pass", ["a"])
+
+
+def test_elapsed_durations_and_floats_are_counted_in_working_days_of_the_plan_s_calendar():
+    # Monday to Friday from Monday 2030-01-07. short 50 ed runs to 02-25: 7 weeks and a Monday, 36
+    # working days; long 63 ed to 03-10: 9 weeks, 45 (over 44). end's 100 d (20 weeks) finish on
+    # 05-24: short's late start is 04-05, 88 days of float, 12 weeks and Monday to Thursday, 64 d;
+    # long's is 03-23, 75 days, 10 weeks and 5 days, 55 d.
+    from ilrs_planner.domain import Calendar
+
+    project = Project("Elapsed", D(2030, 1, 7))
+    project.default_calendar_id = project.add_calendar(Calendar("Standard", (True,) * 5 + (False,) * 2, id="std")).id
+    _add(project, "short", 50, None, elapsed=True)
+    _add(project, "long", 63, None, elapsed=True)
+    _add(project, "end", 100, None)
+    result = _check(project)
+    assert _keys(result.result("high_duration")) == ["long", "end"]
+    assert [(f.key, f.value) for f in result.result("high_float").tasks][:2] == [("short", "64 d"), ("long", "55 d")]
