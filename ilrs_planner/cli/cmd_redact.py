@@ -38,18 +38,20 @@ def _level(text: str) -> Classification:
 
 def run(args: argparse.Namespace) -> int:
     """Redact and save; prints how many tasks were withheld."""
+    from ..engine.cpm import schedule
     from ..store import open_project, save_project
 
     if same_file(args.output, args.plan):  # by name, through a link, or another name for it
         raise PlannerError("cli.usage", "the partner copy must be a new file, not the plan itself")
     project = open_project(args.plan)
-    redacted = redact_project(project, args.level, without_notes=args.without_notes)
+    dates = schedule(project).tasks  # once, for the copy and for the floats it is compared with
+    redacted = redact_project(project, args.level, without_notes=args.without_notes, dates=dates)
     save_project(redacted, args.output)
     level = args.level.label.lower()
     notes = ", notes left out" if args.without_notes else ""
     withheld = withheld_summary(project, redacted)
     print(f"{args.output}: {len(redacted.tasks)} tasks at level '{level}', {withheld}{notes}")
-    notice = floats_notice(project, redacted)
+    notice = floats_notice(project, redacted, target=dates)
     if notice:
         print(notice)
     return 0

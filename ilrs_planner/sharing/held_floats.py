@@ -22,36 +22,42 @@ MAX_ROUNDS = 50  # each round bounds the loose tasks nearest the end; chains set
 def hold_late_finishes(redacted: Project, target: Mapping[str, TaskDates]) -> list[str]:
     """Bound every kept leaf task whose total float the copy makes larger than `target`'s; their ids."""
     held: list[str] = []
+    after = _successors(redacted)  # bounds add no links: the same every round
     for _ in range(MAX_ROUNDS):
         loose = _loose(redacted, target)
         if not loose:
             return held
         # Only those with no loose successor this round: a bound near the end often tightens what
         # leads to it, and every bound not needed would be one more constraint in the copy.
-        after = _successors(redacted)
         for tid in [t for t in loose if not after.get(t, set()) & loose] or sorted(loose):
             _bound_finish(redacted.tasks[tid], target[tid])
             held.append(tid)
     return held
 
 
-def floats_not_kept(redacted: Project, target: Mapping[str, TaskDates]) -> list[str]:
-    """Kept leaf tasks whose total or free float in the copy differs from `target`'s (the full plan)."""
-    now = schedule(redacted).tasks
+def floats_not_kept(redacted: Project, target: Mapping[str, TaskDates],
+                    now: Mapping[str, TaskDates] | None = None) -> list[str]:
+    """Kept leaf tasks whose total or free float in the copy (as `now` schedules it, when given)
+    differs from `target`'s (the full plan)."""
+    now = schedule(redacted).tasks if now is None else now
     summaries = redacted.summary_ids()
     return [tid for tid in redacted.tasks if tid not in summaries
             and (now[tid].total_float, now[tid].free_float) != (target[tid].total_float, target[tid].free_float)]
 
 
-def floats_notice(original: Project, redacted: Project, shown: int = 3) -> str:
+def floats_notice(original: Project, redacted: Project, shown: int = 3,
+                  target: Mapping[str, TaskDates] | None = None) -> str:
     """'' when the copy keeps every kept task's floats, else a sentence for the owner naming them.
 
     Only the owner reads it (before sending): it names kept tasks and the plan's own floats.
+    `target` is the original's schedule when the caller has it (redact_project's `dates`): each
+    schedule of a large plan costs seconds.
     """
     if len(redacted.tasks) == len(original.tasks):
         return ""  # nothing withheld: the copy schedules as the plan does
-    target, now = schedule(original).tasks, schedule(redacted).tasks
-    differ = floats_not_kept(redacted, target)
+    target = schedule(original).tasks if target is None else target
+    now = schedule(redacted).tasks
+    differ = floats_not_kept(redacted, target, now)
     if not differ:
         return ""
     named = [f"{redacted.tasks[t].name} (in the copy {_pair(now[t])}; in this plan {_pair(target[t])})"

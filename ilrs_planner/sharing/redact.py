@@ -32,11 +32,12 @@ Saving uses the store's fresh-file save, so nothing removed survives in free pag
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from ..domain import Calendar, Classification, Link, LinkType, Project, new_id
 from ..domain.chain import chain_baselines
 from ..engine.cpm import schedule
+from ..engine.schedule import TaskDates
 from .bridges import bridge_links, emptied_summaries_keep_their_span, pin_drifted
 from .clone import clone_project
 from .held_floats import hold_late_finishes
@@ -105,14 +106,16 @@ def _leave_notes_out(plan: Project) -> None:
     plan.baselines[:] = [dataclasses.replace(b, notes="") for b in plan.baselines]
 
 
-def redact_project(project: Project, level: Classification | str, *, without_notes: bool = False) -> Project:
+def redact_project(project: Project, level: Classification | str, *, without_notes: bool = False,
+                   dates: Mapping[str, TaskDates] | None = None) -> Project:
     """A new plan with only what `level` may see, scheduled on the same dates and floats (see module doc);
-    `without_notes`: no task, participant or baseline notes at all."""
+    `without_notes`: no task, participant or baseline notes at all. `dates`: the plan's schedule when
+    the caller has it (it compares the copy's floats with the same afterwards)."""
     level = Classification(level)
     removed = _removed_ids(project, level)
     plan = clone_project(project)
     plan.signature = None
-    dates = schedule(project).tasks
+    dates = schedule(project).tasks if dates is None else dates
     bridges = bridge_links(project, removed, dates)
     plan.tasks = {tid: t for tid, t in plan.tasks.items() if tid not in removed}
     plan.links = {lid: k for lid, k in plan.links.items() if k.pred_id not in removed and k.succ_id not in removed}

@@ -130,3 +130,16 @@ def test_the_roadmap_copys_milestone_trend_reads_as_the_plans(roadmap, level):
     full, copy = read(roadmap), read(redact_project(roadmap, level))
     assert copy == full
     assert copy["crewed-landing"][0] == "-6 y"
+
+
+def test_the_floats_notice_schedules_the_copy_once_and_the_plan_not_again(monkeypatch):
+    # A 100,000-task plan takes seconds a schedule: the notice reuses the plan's schedule redact made.
+    import ilrs_planner.sharing.held_floats as held_floats
+
+    plan = _plan([("a", 10), ("w", 180, RESTRICTED), ("b", 200)], [("a", "w")])
+    dates = schedule(plan).tasks
+    copy = redact_project(plan, "public", dates=dates)
+    scheduled: list[str] = []
+    monkeypatch.setattr(held_floats, "schedule", lambda project: scheduled.append(project.name) or schedule(project))
+    assert floats_notice(plan, copy, target=dates).startswith("Floats differ in the copy for 1 task")
+    assert scheduled == [copy.name]
