@@ -278,3 +278,19 @@ def test_elapsed_durations_and_floats_are_counted_in_working_days_of_the_plan_s_
     result = _check(project)
     assert _keys(result.result("high_duration")) == ["long", "end"]
     assert [(f.key, f.value) for f in result.result("high_float").tasks][:2] == [("short", "64 d"), ("long", "55 d")]
+
+
+def test_the_critical_path_test_passes_when_a_holiday_moves_the_finish_further_than_the_delay():
+    # b works Monday to Friday from Friday 01-11: its 100 d end on Thursday 05-30. a slipped 7 days
+    # moves b a week, to Thursday 06-06, but Wednesday 06-05 is a holiday: b ends Friday 06-07, 8 days
+    # on a's 7-day calendar, more than the delay, and the path holds.
+    from ilrs_planner.domain import Calendar
+    from ilrs_planner.domain.calendar import CalendarException
+
+    project = _network()
+    holiday = CalendarException("Holiday", D(2030, 6, 5), D(2030, 6, 5))
+    project.add_calendar(Calendar("Standard", (True,) * 5 + (False,) * 2, [holiday], id="std"))
+    project.tasks["b"].calendar_id = "std"
+    path = _check(project, critical_path_delay=7).result("critical_path_test")
+    assert (path.status, path.tasks[0].value) == (
+        "pass", "delayed +7 d: the plan's finish moved +8 d (2030-05-30 to 2030-06-07)")
