@@ -11,6 +11,9 @@ all), and the test fails.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+from datetime import date
+
 import numpy as np
 
 from ..domain import PlannerError, Project
@@ -54,7 +57,25 @@ def _first_on_finishing_path(project: Project, schedule: Schedule, c: PlanColumn
 
     Following the chain (not the float) keeps out a task held at 0 float by its own deadline."""
     last = int(eligible[np.argmax(c.early_finish[eligible])])
-    dates = {tid: (d.early_start, d.early_finish) for tid, d in schedule.tasks.items()}
+    dates = _EarlyDates(c)
     chain_keys = {step.key for step in driving_chain(project, dates, c.ids[last], limit=len(c.ids))}
     on_path = np.array([row for row in eligible if c.tasks[row].key in chain_keys] or [last])
     return int(on_path[np.lexsort((on_path, c.first_day[on_path]))][0])
+
+
+class _EarlyDates(Mapping[str, tuple[date, date]]):
+    """Each task's early (start, exclusive finish), read from the columns only for the tasks the chain
+    visits: building them all would cost more than the check's counts at 100,000 tasks."""
+
+    def __init__(self, c: PlanColumns):
+        self.c, self.rows = c, dict(zip(c.ids, range(len(c.ids))))
+
+    def __getitem__(self, task_id: str) -> tuple[date, date]:
+        row = self.rows[task_id]
+        return date.fromordinal(int(self.c.early_start[row])), date.fromordinal(int(self.c.early_finish[row]))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
