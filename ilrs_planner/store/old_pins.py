@@ -13,7 +13,9 @@ manual task without a manual start is scheduled on its own Start No Earlier Than
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 from ..domain import PlannerError, Project
 from ..domain.task_mode import held_on_start
@@ -43,9 +45,9 @@ def _unrecorded(mend: Mend | None) -> Mend | None:
     one reports each of them, once."""
     if mend is None:
         return None
-    from .repair import Repair  # here, not above: the repair reads plans through this module
-
-    return Repair()
+    # A fresh one of the same kind (store.repair.Repair, which makes its removals list itself): named
+    # here, the repair module would import itself through the reader that imports this one.
+    return cast(Callable[[], Mend], type(mend))()
 
 
 def pinned_tasks(project: Project) -> list[str]:
