@@ -112,18 +112,20 @@ class ViewActions:
 
     def _room_for_comparison(self, name) -> None:
         """A comparison is read in the Finish variance column: when the table is too narrow to show
-        it whole beside the names, the table takes the room from the chart, which keeps at least a
-        third of the window (at 1600 pixels the table's two fifths cut the column in half)."""
+        the columns up to it whole, the table takes the room from the chart, which keeps at least a
+        third of the window (at 1600 pixels the table's two fifths cut the column in half); else the
+        table stays scrolled to it beside the ID and Name, which stay in view."""
         tree, splitter = self.window.tree, self.window.splitter
         if name is None or splitter.count() != 2:
             return
-        scrolled = tree.horizontalScrollBar().value()  # the ID column, scrolled away for the variance
-        missing = tree.scroll_column_into_view(Column.VARIANCE) + tree.horizontalScrollBar().value() - scrolled
+        header, variance = tree.header(), int(Column.VARIANCE)
+        tree.updateGeometries()  # the viewport's width with the columns just shown
+        missing = header.sectionPosition(variance) + header.sectionSize(variance) - tree.viewport().width()
         table, chart = splitter.sizes()
-        give = min(missing + scrolled, chart - max(splitter.width() // 3, MIN_CHART_WIDTH))
-        if give >= missing > 0:  # only when the column comes whole: a narrower chart for nothing helps no one
+        give = min(missing, chart - max(splitter.width() // 3, MIN_CHART_WIDTH))
+        if give >= missing > 0:  # only when the columns come whole: a narrower chart for nothing helps no one
             splitter.setSizes([table + give, chart - give])
-            tree.horizontalScrollBar().setValue(0)  # ID and Name back in view, if the room allows
+            tree.horizontalScrollBar().setValue(0)  # ID to Finish variance, unscrolled
             tree.scroll_column_into_view(Column.VARIANCE)
 
     def first_split(self) -> None:

@@ -18,7 +18,8 @@ _DEFAULT_HIDDEN = (Column.KEY, *OPTIONAL_COLUMNS)
 
 
 class ColumnChoice:
-    """Mixed into the task table (a QTableView with `header()`, `document` and `scroll_column_into_view`)."""
+    """Mixed into the task table (a QTableView with `header()`, `document`, `scroll_column_into_view`
+    and `keep_frozen_first`)."""
 
     def configure_columns(self, header: QHeaderView) -> None:
         """The columns a new window shows, their first widths, ID at the left, the column menu."""
@@ -28,7 +29,7 @@ class ColumnChoice:
             header.resizeSection(int(column), width)
         for column in _DEFAULT_HIDDEN + BASELINE_COLUMNS:
             header.setSectionHidden(int(column), True)
-        header.moveSection(header.visualIndex(int(Column.ID)), 0)  # MS Project's ID column, at the left
+        self.keep_frozen_first()  # MS Project's ID column at the left, then Name: the columns that stay
 
     def _column_menu(self, pos) -> None:
         menu = QMenu(self)
@@ -67,9 +68,8 @@ class ColumnChoice:
         state = settings.value("tree/header")
         if state is not None:
             self.header().restoreState(state)
-            if settings.value("tree/columns", 0, type=int) <= int(Column.ID):  # remembered before the ID column
-                self.header().moveSection(self.header().visualIndex(int(Column.ID)), 0)  # came: at the left
             if settings.value("tree/columns", 0, type=int) <= int(Column.TASK_MODE):  # before Task mode came:
                 self.header().hideSection(int(Column.TASK_MODE))  # hidden, as the optional columns start
+            self.keep_frozen_first()  # ID (remembered before it came) and Name at the left, where they stay
         self.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self._show_baseline_columns(self.document.baseline_name)

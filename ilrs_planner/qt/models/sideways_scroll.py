@@ -1,22 +1,26 @@
-"""How the task table scrolls sideways: a click never moves it, keys and a comparison do.
+"""How the task table scrolls sideways: a click never moves it, keys, an editor and a comparison do,
+each just enough to bring the cell whole beside the frozen ID and Name columns (see frozen_columns).
 
 Qt scrolls a clicked cell whole into view a double-click interval after the click. A Predecessors
-cell half out of view on the right then pulled the table ~106 px to the left, taking the ID and
-the start of every name with it, under the pointer the planner was aiming with. The cell clicked
-is in view already (it was clicked); MS Project leaves the table where it is. Keys that move to a
-column out of view (Tab, arrows) still bring it in, as before.
+cell half out of view on the right then pulled the table ~106 px to the left, under the pointer the
+planner was aiming with. The cell clicked is in view already (it was clicked); MS Project leaves the
+table where it is. Keys that move to a column out of view (Tab, arrows, End) bring it in, and an
+editor opens only on a cell shown whole (typed into a half-hidden cell, it was cut off).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView
 
+from .frozen_columns import FROZEN
 from .task_columns import Column
+
+_ALL = QAbstractItemView.EditTrigger.AllEditTriggers
 
 
 class SidewaysScroll:
-    """Mixed into the task table (a QTableView with `header()`)."""
+    """Mixed into the task table (a QTableView with `header()` and FrozenColumns)."""
 
     _after_click = False  # Qt's delayed scroll to the cell a click fell on is under way
 
@@ -29,32 +33,54 @@ class SidewaysScroll:
             self._after_click = False
 
     def scrollTo(self, index: QModelIndex, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:
-        """As Qt's, but the delayed scroll after a click keeps the table's sideways place when any
-        of the clicked cell shows (a row half out of view at the bottom still comes in)."""
-        if not (self._after_click and self._partly_in_view(index)):
-            super().scrollTo(index, hint)
-            return
+        """Up or down as Qt's; sideways just enough to show the cell whole beside the frozen columns,
+        and not at all after a click on a cell any of which shows (a row half out of view at the
+        bottom still comes in)."""
         bar = self.horizontalScrollBar()
-        place = bar.value()
+        keep = not index.isValid() or (self._after_click and self._partly_in_view(index))
+        place = bar.value() if keep else self._place_showing(index.column())
         super().scrollTo(index, hint)
         bar.setValue(place)
 
+    def edit(self, index: QModelIndex, trigger=_ALL, event=None) -> bool:
+        """Open a cell's editor (when the trigger does), scrolled whole into view first."""
+        if self._opens_editor(index, trigger):
+            self.scrollTo(index)
+        return super().edit(index, trigger, event)
+
+    def _opens_editor(self, index: QModelIndex, trigger) -> bool:
+        """Whether Qt's edit() opens an editor for `trigger` (its shouldEdit, before it does)."""
+        if not index.isValid() or not self.model().flags(index) & Qt.ItemFlag.ItemIsEditable:
+            return False
+        if self.state() == QAbstractItemView.State.EditingState or self.indexWidget(index) is not None:
+            return False
+        return trigger == _ALL or bool(trigger & self.editTriggers())
+
+    def _place_showing(self, column: int) -> int:
+        """The sideways scroll that shows `column` whole, moved as little as may be."""
+        bar, header = self.horizontalScrollBar(), self.header()
+        left, width = header.sectionPosition(column), header.sectionSize(column)
+        if column in map(int, FROZEN):  # always in view; a Name cut short by a narrow table comes whole
+            whole = left + width <= self.frozen_floor()
+            place = bar.value() if whole else min(bar.value(), self.frozen_width() - left - width)
+        else:  # its right edge in the viewport, its left not under the frozen columns
+            place = min(max(bar.value(), left + width - self.viewport().width()), left - self.frozen_floor())
+        if place > bar.maximum():
+            self.updateGeometries()  # a column just shown: the scroll range does not reach it yet
+        return max(min(place, bar.maximum()), 0)
+
     def _partly_in_view(self, index: QModelIndex) -> bool:
+        if index.column() in map(int, FROZEN):
+            return True
         left = self.header().sectionViewportPosition(index.column())
         right = left + self.header().sectionSize(index.column())
-        return index.isValid() and left < self.viewport().width() and right > 0
+        return left < self.viewport().width() and right > self.frozen_strip()
 
     def scroll_column_into_view(self, column: Column) -> int:
-        """Scroll sideways just enough that the whole column shows, but never so far that any of
-        the Name column goes out of view on the left. Returns the pixels of it still out of view."""
-        header, bar = self.header(), self.horizontalScrollBar()
+        """Scroll sideways just enough that the whole column shows beside the frozen ones. Returns
+        the pixels of it still out of view (a table too narrow for it)."""
         self.updateGeometries()  # the scroll range must include the columns just shown
+        self.horizontalScrollBar().setValue(self._place_showing(int(column)))
+        header = self.header()
         right = header.sectionViewportPosition(int(column)) + header.sectionSize(int(column))
-        name_is_left = header.visualIndex(int(Column.NAME)) < header.visualIndex(int(column))
-        # Scrolling by more than the room left of Name would hide the start of every task's name.
-        room = max(header.sectionViewportPosition(int(Column.NAME)), 0) if name_is_left else right
-        if right > self.viewport().width():
-            bar.setValue(bar.value() + min(right - self.viewport().width(), room))
-        return max(header.sectionViewportPosition(int(column)) + header.sectionSize(int(column))
-                   - self.viewport().width(), 0)
-
+        return max(right - self.viewport().width(), 0)

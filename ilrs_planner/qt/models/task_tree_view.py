@@ -20,6 +20,8 @@ from ..document import Document
 from .cell_typing import CellTyping
 from .click_edit import ClickEdit
 from .column_choice import ColumnChoice
+from .frozen_columns import FrozenColumns
+from .frozen_header import FrozenHeader
 from .outline_view import OutlineView
 from .shared_selection import SharedSelection
 from .sideways_scroll import SidewaysScroll
@@ -29,7 +31,7 @@ from .task_tree_model import ROW_HEIGHT, TASK_ID_ROLE, TaskTreeModel
 HEADER_HEIGHT = 78  # the Gantt's header it lines up with: two rows of date tags over a two-level time axis
 
 
-class TaskTreeView(CellTyping, ColumnChoice, SidewaysScroll, OutlineView, SharedSelection, QTableView):
+class TaskTreeView(CellTyping, ColumnChoice, SidewaysScroll, FrozenColumns, OutlineView, SharedSelection, QTableView):
     """The task table. Emits rowsChanged with the visible task ids (for the chart) after any change."""
 
     # The visible task ids (a list); as `object`, not turned into a QVariantList and back (50 ms at 100,000 rows).
@@ -42,6 +44,7 @@ class TaskTreeView(CellTyping, ColumnChoice, SidewaysScroll, OutlineView, Shared
     def __init__(self, document: Document, parent=None):
         super().__init__(parent)
         self.document = document
+        self.setHorizontalHeader(FrozenHeader(self))  # ID and Name stay at the left (see frozen_columns)
         self._syncing = False
         self._scroll_maximum = 0  # at least this far, so the chart's last rows can be reached too
         self._batch_depth = 0  # while > 0, row changes do not recompute the chart's rows
@@ -81,6 +84,7 @@ class TaskTreeView(CellTyping, ColumnChoice, SidewaysScroll, OutlineView, Shared
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.configure_columns(header)
+        header.sectionMoved.connect(self.keep_frozen_first)
 
     def _connect(self) -> None:
         model = self.source_model
