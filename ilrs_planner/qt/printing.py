@@ -1,8 +1,9 @@
 """File → Print: the timeline the chart shows, through Qt's print preview (page set-up included).
 
 By default the rows go over as many pages as they need at a size a reader can read (names of
-about 8 pt or more), each page with the title, the status date, the time axis and the legend, and
-"page n of m"; the preview's toolbar offers everything on one page instead.
+about 8 pt or more), each page with the title, the status date, the table's ID and Name columns
+beside the rows (see printed_columns), the time axis and the legend, and "page n of m"; the
+preview's toolbar offers everything on one page instead.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel
 
 from .gantt.export_layout import PHASE_STRIP_ROWS, READABLE_ROW_HEIGHT, TimelinePicture
+from .printed_columns import PrintedTimeline
 
 LOGICAL_WIDTH = 1500.0  # one page: laid out this many units across, like a PDF export
 READABLE_WIDTH = 960.0  # paged: fewer units across, so a row's text prints at about 8 pt or more
@@ -22,7 +24,7 @@ def paint_timeline(printer: QPrinter, document, start, end, rows: list[str] | No
                    one_page: bool = False) -> bool:
     """Paint [start, end) of the document's plan (only `rows`, when given) on `printer`, over pages
     at a readable size or on one page; False if it could not start."""
-    picture = TimelinePicture(document.project, document.schedule, start, end, milestones_only=False,
+    picture = PrintedTimeline(document.project, document.schedule, start, end, milestones_only=False,
                               title=None, baseline=document.baseline_name, rows=rows)
     painter = QPainter(printer)
     if not painter.isActive():

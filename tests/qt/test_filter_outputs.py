@@ -75,12 +75,12 @@ def test_print_shows_the_filtered_tasks(qtbot, window, monkeypatch):
 
     drawn: list[list[str]] = []
 
-    class Recorded(printing.TimelinePicture):
+    class Recorded(printing.PrintedTimeline):
         def paint(self, *args, **kwargs):
             drawn.append(list(self.data.task_ids))
             return super().paint(*args, **kwargs)
 
-    monkeypatch.setattr(printing, "TimelinePicture", Recorded)
+    monkeypatch.setattr(printing, "PrintedTimeline", Recorded)
     choose_critical(window)
     window.tree.setFocus()
     press(window.tree, "Ctrl+P")

@@ -12,7 +12,7 @@ from ilrs_planner.chart import PROGRAMME_END, PROGRAMME_START
 from ilrs_planner.data.reference import build_reference_project
 from ilrs_planner.qt import printing
 from ilrs_planner.qt.document import Document
-from ilrs_planner.qt.gantt.export_layout import TimelinePicture
+from ilrs_planner.qt.printed_columns import PrintedTimeline
 
 
 @pytest.fixture(scope="module")
@@ -25,13 +25,13 @@ def _print(roadmap, tmp_path, monkeypatch, one_page: bool):
     and its page note."""
     painted: list[tuple[tuple[int, int], float, str]] = []
 
-    class Recorded(TimelinePicture):
+    class Recorded(PrintedTimeline):
         def paint(self, p, width, height, style, rows=None):
             points = style.font_px * p.worldTransform().m11() / printer.resolution() * 72
             painted.append((rows, points, self.page_note))
             return super().paint(p, width, height, style, rows)
 
-    monkeypatch.setattr(printing, "TimelinePicture", Recorded)
+    monkeypatch.setattr(printing, "PrintedTimeline", Recorded)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
@@ -59,12 +59,12 @@ def test_everything_on_one_page_when_asked(roadmap, tmp_path, monkeypatch):
 def test_the_preview_offers_pages_at_a_readable_size_or_one_page(qtbot, roadmap_window, monkeypatch):
     notes: list[str] = []
 
-    class Recorded(TimelinePicture):
+    class Recorded(PrintedTimeline):
         def paint(self, *args, **kwargs):
             notes.append(self.page_note)
             return super().paint(*args, **kwargs)
 
-    monkeypatch.setattr(printing, "TimelinePicture", Recorded)
+    monkeypatch.setattr(printing, "PrintedTimeline", Recorded)
     dialog = printing.preview_dialog(roadmap_window)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -76,3 +76,26 @@ def test_the_preview_offers_pages_at_a_readable_size_or_one_page(qtbot, roadmap_
     qtbot.waitUntil(lambda: bool(notes), timeout=30000)
     assert notes == [""]
     dialog.reject()
+
+
+def test_every_page_carries_the_id_and_name_of_its_rows_as_the_table_shows_them(roadmap, tmp_path, monkeypatch):
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    rows_by_page: dict[str, list[tuple[int, str, float]]] = {}
+
+    class Recorded(PrintedTimeline):
+        def _paint_row(self, p, row, top, id_width, width, style):
+            points = style.label_font.pixelSize() * p.worldTransform().m11() / printer.resolution() * 72
+            rows_by_page.setdefault(self.page_note, []).append((self.outline[row][0], self.names[row], points))
+            return super()._paint_row(p, row, top, id_width, width, style)
+
+    monkeypatch.setattr(printing, "PrintedTimeline", Recorded)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+    assert printing.paint_timeline(printer, roadmap, PROGRAMME_START, PROGRAMME_END)
+    assert len(rows_by_page) >= 2 and all(note.startswith("page ") for note in rows_by_page)
+    printed = [entry for page in rows_by_page.values() for entry in page]
+    plan = roadmap.project
+    assert [(number, name) for number, name, _points in printed] == [
+        (number, task.name) for number, (task, _depth) in enumerate(plan.walk(), 1)]  # ID as the table numbers it
+    assert all(points >= 8.0 for *_rest, points in printed)
