@@ -15,7 +15,7 @@ the other columns `SCROLLED_LEAST` of the width, its names cut with "…".
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPoint, QRect
-from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QRegion
 from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 
 from .task_columns import Column
@@ -87,9 +87,15 @@ class FrozenColumns:
             self.updateEditorGeometries()  # a Name cell's editor stays over its cell
 
     def paintEvent(self, event) -> None:
-        super().paintEvent(event)
+        """Qt's table paints the columns scrolled beside the frozen ones; these are painted over the left."""
+        if not self.horizontalOffset():  # unscrolled: every column is where Qt paints it
+            super().paintEvent(event)
+            return
         strip = QRect(0, 0, self.frozen_strip(), self.viewport().height())
-        if self.horizontalOffset() and event.rect().intersects(strip):
+        beside = event.region().subtracted(QRegion(strip))  # not the cells the frozen ones cover
+        if not beside.isEmpty():
+            super().paintEvent(QPaintEvent(beside))
+        if event.rect().intersects(strip):
             painter = QPainter(self.viewport())
             painter.setClipRect(strip.intersected(event.rect()))
             painter.fillRect(strip, self.viewport().palette().brush(QPalette.ColorRole.Base))
@@ -106,7 +112,7 @@ class FrozenColumns:
         option = QStyleOptionViewItem()
         self.initViewItemOption(option)
         focus = self.hasFocus() or self.viewport().hasFocus()
-        strip = self.frozen_strip()
+        strip, style, striped = self.frozen_strip(), self.style(), self.alternatingRowColors()
         layout = [(column, left, min(width, strip - left)) for column, left, width in self.frozen_layout()]
         for row in range(first, last + 1):
             top, height = self.rowViewportPosition(row), self.rowHeight(row)
@@ -114,13 +120,13 @@ class FrozenColumns:
                 index = model.index(row, column)
                 cell = QStyleOptionViewItem(option)
                 cell.rect = QRect(left, top, width, height)
-                if self.alternatingRowColors() and row & 1:
+                if striped and row & 1:
                     cell.features |= QStyleOptionViewItem.ViewItemFeature.Alternate
                 if selection.isSelected(index):
                     cell.state |= QStyle.StateFlag.State_Selected
                 if focus and index == current:
                     cell.state |= QStyle.StateFlag.State_HasFocus
-                self.style().drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewRow, cell, painter, self)
+                style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewRow, cell, painter, self)
                 self.itemDelegateForIndex(index).paint(painter, cell, index)
 
 
