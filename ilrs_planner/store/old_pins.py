@@ -13,13 +13,12 @@ manual task without a manual start is scheduled on its own Start No Earlier Than
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
 from pathlib import Path
-from typing import cast
 
 from ..domain import PlannerError, Project
 from ..domain.task_mode import held_on_start
 from ..engine.cpm import schedule
+from .repair_reading import Repair
 from .table_access import Mend
 from .tables import TableReader
 
@@ -42,12 +41,8 @@ def free_old_pins(conn: sqlite3.Connection, path: Path, version: int, mend: Mend
 
 def _unrecorded(mend: Mend | None) -> Mend | None:
     """A repair that cleans as `mend` does but keeps its removals to itself: the reading after this
-    one reports each of them, once."""
-    if mend is None:
-        return None
-    # A fresh one of the same kind (store.repair.Repair, which makes its removals list itself): named
-    # here, the repair module would import itself through the reader that imports this one.
-    return cast(Callable[[], Mend], type(mend))()
+    one reports each of them, once. Any other mend reads this copy as it reads the next."""
+    return Repair() if isinstance(mend, Repair) else mend
 
 
 def pinned_tasks(project: Project) -> list[str]:

@@ -7,7 +7,8 @@ check of `save_project`. Nothing else is forgiven: any other control character, 
 or schema problem refuses the file as it would on opening. The original is only read.
 
 Every removal is reported (table, row, column, and the task or object it belongs to), so the
-planner can see which names and notes now read differently.
+planner can see which names and notes now read differently; the cleaning reading itself is
+store/repair_reading.py.
 
 The copy is never signed. A signature vouches for the file its signer sent; a repaired copy is not
 that file (its text was changed, or held characters no signed plan of this version holds), and a
@@ -20,75 +21,18 @@ is asked for a newly signed plan.
 from __future__ import annotations
 
 import os
-import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from ..domain import PlannerError, PlanSignature, Project
 from ..domain.terminal_text import one_line
-from ..domain.text import BIDI_CONTROLS
 from ..files.same import same_file
-from .column_read import Repeated
-from .locate import columns_of
 from .reader import open_project_columns
+from .repair_reading import Removal, Repair
 from .table_access import REPAIR_HINT
 from .writer import save_project
 
 __all__ = ["REPAIR_HINT", "Removal", "Repair", "Repaired", "is_repairable", "repair_copy", "read_repaired"]
-
-_BIDI = re.compile(f"[{BIDI_CONTROLS}]")
-# Per table, the column that names a row to a person (the task key for tasks) and what it names.
-_LABELS = {"tasks": ("key", "task"), "participants": ("key", "participant"), "calendars": ("name", "calendar"),
-           "baselines": ("name", "baseline"), "plan": ("name", "plan"), "calendar_exceptions": ("name", "exception"),
-           "signature": ("signer", "signer"), "baseline_entries": ("task_id", "task id")}
-
-
-@dataclass(frozen=True, slots=True)
-class Removal:
-    """Bidirectional controls dropped from one value: where, whose, which characters."""
-
-    table: str
-    rowid: int
-    column: str
-    label: str  # the task key (or the row's name) as it reads after the removal; "" when none
-    characters: tuple[str, ...]  # "U+202E", in the order they stood
-
-    def describe(self) -> str:
-        """'table tasks, row 3, column name (task M1): removed U+202E'."""
-        whose = f" ({_LABELS[self.table][1]} {self.label})" if self.label else ""
-        where = f"table {self.table}, row {self.rowid}, column {self.column}{whose}"
-        return f"{where}: removed {', '.join(self.characters)}"
-
-
-@dataclass(slots=True)
-class Repair:
-    """What the reading dropped; called by the reader on each table's columns (store.table_access.Mend)."""
-
-    removals: list[Removal] = field(default_factory=list)
-
-    def __call__(self, table: str, names: list[str], columns: list[Sequence[Any]]) -> None:
-        kinds = dict(columns_of()[table])
-        label_column = _LABELS.get(table, ("", ""))[0]
-        labels = columns[1 + names.index(label_column)] if label_column in names else None
-        for place, name in enumerate(names, start=1):
-            values = columns[place]
-            if kinds.get(name) != "TEXT" or isinstance(values, Repeated) or not _holds_bidi(values):
-                continue
-            cleaned = list(values)
-            for index, value in enumerate(values):
-                if isinstance(value, str) and _BIDI.search(value):
-                    cleaned[index] = _BIDI.sub("", value)
-                    label = labels[index] if labels is not None and not isinstance(labels, Repeated) else ""
-                    self.removals.append(Removal(table, columns[0][index], name, _BIDI.sub("", str(label or "")),
-                                                 tuple(f"U+{ord(c):04X}" for c in _BIDI.findall(value))))
-            columns[place] = cleaned
-
-
-def _holds_bidi(values: Sequence[Any]) -> bool:
-    """Does any text among `values` hold a bidirectional control? (One search over them joined.)"""
-    return bool(_BIDI.search("".join(value for value in values if isinstance(value, str))))
 
 
 def read_repaired(source: str | os.PathLike[str]) -> tuple[Project, list[Removal]]:

@@ -14,6 +14,7 @@ from ilrs_planner.domain import ConstraintType, Link, PlannerError, Project, Tas
 from ilrs_planner.engine.cpm import schedule
 from ilrs_planner.sharing.signing import SignatureState, sign_project, verify_project
 from ilrs_planner.store import old_pins, open_project, save_project
+from ilrs_planner.store.reader import open_project_columns
 from ilrs_planner.store.repair import repair_copy
 
 
@@ -131,3 +132,18 @@ def test_a_value_the_pin_reading_cannot_take_refuses_the_file_by_name(tmp_path, 
     with pytest.raises(PlannerError) as caught:
         open_project(path)
     assert caught.value.code == "store.bad_value" and str(path) in caught.value.message
+
+
+def test_a_version_7_file_read_with_a_mend_other_than_a_repair_frees_its_pins_and_mends_both_readings(tmp_path):
+    path = tmp_path / "old.db"
+    save_project(_old_style_plan(), path)
+    tamper(path, *DROP_V8, "PRAGMA user_version = 7")
+    mended: list[str] = []
+
+    def note_tasks(table, names, columns):
+        if table == "tasks":
+            mended.append(table)
+
+    b = open_project_columns(path, note_tasks)[0].tasks["b"]
+    assert (b.manual_start, b.constraint) == (date(2030, 1, 11), ConstraintType.ASAP)
+    assert mended == ["tasks", "tasks"]  # the pins' reading, then the plan's
