@@ -252,16 +252,18 @@ def test_export_for_partner_without_notes_sends_none_and_says_so(window, tmp_pat
     assert window.document.project.tasks["a"].notes  # the open plan keeps its notes
 
 
-def test_export_for_partner_names_a_task_whose_free_float_the_copy_cannot_keep(window, tmp_path, monkeypatch,
-                                                                                told):
+def test_export_for_partner_names_a_task_whose_free_float_the_copy_cannot_keep(qtbot, small_project, tmp_path,
+                                                                                monkeypatch, told):
     from ilrs_planner.domain import Link
 
     # The survey is followed at once by a withheld check that nothing waits on: 0 d free float in the
     # plan, which no link in the copy can say. The owner is told before sending.
-    plan = window.document.project
+    plan = small_project
     plan.add_task(Task("SURVEY", "Pad survey", 10, id="t-survey"))
     plan.add_task(Task("CHECK", "Internal check", 5, id="t-check", classification=Classification.RESTRICTED))
     plan.add_link(Link("t-survey", "t-check", id="l-check"))
+    window = MainWindow(Document(plan))
+    qtbot.addWidget(window)
     monkeypatch.setattr(prompts, "choose_partner_copy", lambda _p: PartnerCopy(Classification.PUBLIC))
     _answer_files(monkeypatch, tmp_path / "public.db")
     assert window.sharing.export_for_partner()
@@ -432,3 +434,41 @@ def test_a_partners_plan_that_opens_but_cannot_be_merged_is_explained_and_ours_k
     assert [error.code for error in told["fail"]] == ["link.self"]
     assert told["fail"][0].message.startswith(f"THEIRS ({tmp_path / 'theirs.db'}) cannot be merged: ")
     assert window.document.project == before and window.document.undo_stack.count() == 0
+
+
+def _plan_with_withheld_checks():
+    """Two kept surveys, each followed at once by a withheld check nothing waits on: floats the copy
+    cannot keep, so both the window and the command line name them."""
+    from ilrs_planner.domain import Link, Project
+
+    plan = Project("Pads", __import__("datetime").date(2030, 1, 7))
+    for n, days in ((1, 10), (2, 4)):
+        plan.add_task(Task(f"SURVEY-{n}", f"Pad survey {n}", days, id=f"s{n}", position=2 * n))
+        plan.add_task(Task(f"CHECK-{n}", f"Internal check {n}", 5, id=f"c{n}", position=2 * n + 1,
+                           classification=Classification.RESTRICTED))
+        plan.add_link(Link(f"s{n}", f"c{n}", id=f"l{n}"))
+    plan.add_task(Task("END", "Pads ready", 0, id="end", position=9))
+    plan.add_link(Link("s1", "end", id="l-end"))
+    return plan
+
+
+def test_export_for_partner_tells_what_the_command_line_tells_and_schedules_only_the_copy(
+        qtbot, tmp_path, monkeypatch, told, capsys):
+    from ilrs_planner.cli import main
+    from ilrs_planner.sharing import held_floats, redact
+
+    save_project(_plan_with_withheld_checks(), tmp_path / "plan.db")
+    assert main(["redact", str(tmp_path / "plan.db"), "--level", "everyone", "-o", str(tmp_path / "cli.db")]) == 0
+    said = capsys.readouterr().out.splitlines()[1]
+    win = MainWindow(Document(open_project(tmp_path / "plan.db")))
+    qtbot.addWidget(win)
+    scheduled = []
+    for module in (held_floats, redact):
+        real = module.schedule
+        monkeypatch.setattr(module, "schedule", lambda plan, *a, real=real, **k: scheduled.append(plan) or real(plan,
+                                                                                                          *a, **k))
+    monkeypatch.setattr(prompts, "choose_partner_copy", lambda _p: PartnerCopy(Classification.PUBLIC))
+    _answer_files(monkeypatch, tmp_path / "window.db")
+    assert win.sharing.export_for_partner()
+    assert said.startswith("Floats differ in the copy for 2 tasks") and told["inform"][0][2] == [said]
+    assert scheduled and not any(plan is win.document.project for plan in scheduled)  # the copy only

@@ -156,8 +156,12 @@ class SharingActions:
         if chosen is None:
             return False
         level = chosen.level
+        # The plan's schedule as the window shows it: the copy and its floats' notice read the same
+        # dates the command line reads, and the plan is not scheduled again for them.
+        shown = self.document.schedule
+        dates = shown.tasks if shown is not None else None
         try:
-            redacted = redact_project(self.document.project, level, without_notes=chosen.without_notes)
+            redacted = redact_project(self.document.project, level, without_notes=chosen.without_notes, dates=dates)
         except PlannerError as error:
             prompts.fail(self.window, "Could not export for the partner", error)
             return False
@@ -175,7 +179,7 @@ class SharingActions:
             prompts.fail(self.window, "Could not export for the partner", error)
             return False
         notes = " Notes were left out." if chosen.without_notes else ""
-        floats = floats_notice(self.document.project, redacted)
+        floats = floats_notice(self.document.project, redacted, target=dates)
         prompts.inform(self.window, "Partner copy written",
                        f"{os.path.basename(path)} holds {len(redacted.tasks)} tasks at level '{level.label}'; "
                        f"{withheld_summary(self.document.project, redacted)}, and their names removed from the "
