@@ -3,6 +3,7 @@ double-click or Enter selected in the table, and the checks run again after an e
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 
 import pytest
@@ -37,7 +38,13 @@ def window(qtbot):
 
 def _check_item(panel, title: str):
     items = [panel.tree.topLevelItem(i) for i in range(panel.tree.topLevelItemCount())]
-    return next(item for item in items if item.text(0) == title)
+    return next((item for item in items if item.text(0) == title), None)
+
+
+def _failing(panel, title: str) -> str | None:
+    """What the check's Failing column reads; None while the dock lists no such check."""
+    item = _check_item(panel, title)
+    return None if item is None else item.text(2)
 
 
 def _open_dock(qtbot, window):
@@ -86,7 +93,7 @@ def test_an_edit_runs_the_checks_again_keeping_the_opened_check_open(qtbot, wind
     logic.setExpanded(True)
     window.document.push(AddLink("a", "e"))
     window.document.push(AddLink("e", "c"))  # E is now between A and C: only D has no logic
-    qtbot.waitUntil(lambda: _check_item(panel, "1. Logic").text(2) == "1 of 5", timeout=10_000)
+    qtbot.waitUntil(lambda: _failing(panel, "1. Logic") == "1 of 5", timeout=10_000)
     logic = _check_item(panel, "1. Logic")
     assert logic.isExpanded() and [logic.child(i).text(0) for i in range(logic.childCount())] == [
         "D  Task D: no predecessor or successor"]
@@ -100,3 +107,22 @@ def test_the_dock_takes_a_share_of_a_tall_window_to_show_its_checks(qtbot, windo
     dock = window.analysis.docks["check"]
     qtbot.waitUntil(lambda: dock.height() >= int(window.height() * installer.CHECK_SHARE) - 8, timeout=10_000)
     assert panel.tree.viewport().height() > 8 * panel.tree.visualItemRect(_check_item(panel, "1. Logic")).height()
+
+
+def test_an_edit_made_while_the_check_runs_drops_its_result_and_the_plan_as_edited_is_checked(
+        qtbot, window, monkeypatch):
+    from ilrs_planner.qt.analysis import schedule_check_worker
+
+    panel = _open_dock(qtbot, window)
+    real, release, shown = schedule_check_worker.check_schedule, threading.Event(), []
+    monkeypatch.setattr(schedule_check_worker, "check_schedule",
+                        lambda *args: release.wait(60) and real(*args))
+    monkeypatch.setattr(panel, "_show", lambda result, show=panel._show: shown.append(result) or show(result))
+    window.document.push(AddLink("a", "e"))  # the check of this plan waits in the worker
+    qtbot.waitUntil(lambda: panel.worker is not None and panel.worker.isRunning(), timeout=10_000)
+    assert panel.tree.topLevelItemCount() == 0 and panel.headline.text() == "Checking the plan…"
+    window.document.push(AddLink("e", "c"))  # while it runs: only D has no logic now
+    release.set()
+    qtbot.waitUntil(lambda: _failing(panel, "1. Logic") == "1 of 5", timeout=20_000)
+    assert [r.result("logic").failing for r in shown] == [1]  # the check of the plan between never shown
+    assert panel.headline.text().startswith("3 of 9 checks fail")  # Logic (1 of 5), high float and high duration

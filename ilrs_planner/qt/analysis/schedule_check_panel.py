@@ -1,6 +1,12 @@
 """The schedule check in a dock: every DCMA check with its threshold, count and verdict; a check
 opens onto the tasks failing it, and double-click or Enter on one selects it in the table and
-brings its bar into the chart."""
+brings its bar into the chart.
+
+The check runs in a worker (schedule_check_worker) after every edit while the dock is shown: the
+table takes the next keystroke while it runs. From the edit until the plan's new result arrives the
+dock says it is checking and lists no check, so no verdict of an older plan is read as this one's;
+a result asked for before a later edit is dropped, and the check runs again on the plan as it is.
+"""
 
 from __future__ import annotations
 
@@ -20,17 +26,19 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import PlannerError
-from ...engine.schedule_check import ScheduleCheck, check_schedule, latest_baseline
+from ...engine.schedule_check import ScheduleCheck, latest_baseline
 from ...engine.schedule_check_result import CheckResult
 from ..document import Document
 from ..plain_text import plain_label, tooltip
 from .common import MessageLine, WhenShown, fill_baseline_combo
+from .schedule_check_worker import CheckWorker
 
 HEADERS = ("Check", "Threshold", "Failing", "Share", "Result")
 TASK_ID_ROLE = Qt.ItemDataRole.UserRole
 PREFERRED_HEIGHT = 200
 SHOWN_TASKS = 500  # a check's tasks listed in the dock; `ilrs-planner check` lists every one
 VERDICT_COLOURS = {"pass": "#188038", "fail": "#c5221f", "n/a": "#5f6368", "info": "#5f6368"}
+CHECKING = "Checking the plan…"
 
 
 class ScheduleCheckPanel(QWidget):
@@ -41,6 +49,9 @@ class ScheduleCheckPanel(QWidget):
         super().__init__(parent)
         self.document, self.show_task = document, show_task
         self.result: ScheduleCheck | None = None
+        self.worker: CheckWorker | None = None
+        self._asked = 0  # the check last asked for: a result of an earlier one is dropped
+        self._opened: set[str] = set()  # the checks open before the tree was emptied for a new run
         self.baseline_combo = QComboBox()
         self.headline = plain_label()
         self.headline.setWordWrap(True)
@@ -83,6 +94,7 @@ class ScheduleCheckPanel(QWidget):
         layout.addWidget(self.message)
 
     def _plan_changed(self, _changes, _initiator) -> None:
+        self._show_checking()  # at once: what is listed belongs to the plan before the edit
         self._after_edits.start()
 
     def reload(self) -> None:
@@ -98,24 +110,62 @@ class ScheduleCheckPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Run the checks on the plan as scheduled now, keeping the checks that were open open."""
-        project, schedule = self.document.project, self.document.schedule
-        self.message.clear_message()
+        """Check the plan as scheduled now, in the worker, keeping the checks that were open open."""
+        self._asked += 1
+        self._show_checking()
+        if self.worker is not None:
+            return  # the running check's result will be dropped, and this one asked for then
+        schedule = self.document.schedule
         if schedule is None:
             self._show(None)
             error = self.document.schedule_error
             self.message.show_error(error or PlannerError("task.unscheduled", "the plan cannot be scheduled now"))
             return
-        try:
-            name = self.baseline_combo.currentData()
-            self._show(check_schedule(project, schedule, project.baseline(name) if name else None))
-        except PlannerError as error:
-            self._show(None)
-            self.message.show_error(error)
+        worker = CheckWorker(self.document.project, schedule, self.baseline_combo.currentData(),
+                             self.document.revision, self._asked)
+        worker.succeeded.connect(self._checked)
+        worker.failed.connect(self._failed)
+        worker.finished.connect(self._worker_done)
+        self.worker = worker
+        worker.start()
+
+    def _current(self, worker: CheckWorker) -> bool:
+        """Was `worker` asked for the plan as it is and the baseline chosen now?"""
+        return worker.asked == self._asked and worker.revision == self.document.revision
+
+    def _checked(self, result: ScheduleCheck) -> None:
+        if self.worker is not None and self._current(self.worker):
+            self._show(result)
+
+    def _failed(self, error: Exception) -> None:
+        if self.worker is None or not self._current(self.worker):
+            return  # an edit came while it ran: the check runs again on the plan as it is
+        if not isinstance(error, PlannerError):
+            raise error  # a fault of the check itself, not of the plan: reported as such
+        self._show(None)
+        self.message.show_error(error)
+
+    def _worker_done(self) -> None:
+        worker, self.worker = self.worker, None  # the worker's own registry lets it go once finished
+        if worker is not None and not self._current(worker):
+            self._reload_when_shown.request(self.refresh)
+
+    def _show_checking(self) -> None:
+        """Empty the list (remembering which checks were open) and say a check is under way."""
+        if self.result is not None:
+            self._opened = self._opened_checks()
+            self.result = None
+        self.tree.clear()
+        self.message.clear_message()
+        self.headline.setText(CHECKING)
+
+    def _opened_checks(self) -> set[str]:
+        tree = self.tree
+        return {tree.topLevelItem(i).data(0, TASK_ID_ROLE) for i in range(tree.topLevelItemCount())
+                if tree.topLevelItem(i).isExpanded()}
 
     def _show(self, result: ScheduleCheck | None) -> None:
-        opened = {self.tree.topLevelItem(i).data(0, TASK_ID_ROLE) for i in range(self.tree.topLevelItemCount())
-                  if self.tree.topLevelItem(i).isExpanded()}
+        opened = self._opened_checks() if self.result is not None else self._opened
         self.result = result
         self.tree.clear()
         self.headline.setText(_headline(result) if result else "")

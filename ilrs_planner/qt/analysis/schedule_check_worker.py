@@ -1,0 +1,71 @@
+"""The schedule check in a worker thread, over a frozen copy of the plan and the schedule of its version.
+
+At 100,000 tasks a check costs about a second, and the dock checks again after every edit while it is
+shown: on the window's thread, typing in the table waited for it. The worker is given the plan's
+containers copied (tasks, links, calendars, baselines: a few milliseconds, where copying every task
+and link took two seconds) and the document's schedule, which no later edit changes (each edit derives
+a new one). A task or link the worker reads can still be edited while it runs; every such edit raises
+the document's revision, and a result is taken only when the revision it was asked for is still the
+document's when it arrives (schedule_check_panel): what it read was then the plan as it stood.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import QCoreApplication, QThread, Signal
+
+from ...domain import Baseline, Project
+from ...engine.schedule import Schedule
+from ...engine.schedule_check import check_schedule
+
+# Running workers are kept here, not by the panel: a QThread destroyed while it runs takes the whole
+# program down, and a dock may be closed mid-check. At quit, every check is awaited (a few seconds at
+# most: a check cannot be stopped half-way, and it is shorter than a schedule).
+_RUNNING: set[CheckWorker] = set()
+_QUIT_HOOKED: list[bool] = []
+
+
+def wait_all(timeout_ms: int = 30_000) -> None:
+    """Wait for every running check (the application is quitting)."""
+    for worker in list(_RUNNING):
+        worker.wait(timeout_ms)
+
+
+def frozen_copy(project: Project) -> Project:
+    """The plan with its own task, link, calendar and participant dicts and baseline list: adding,
+    deleting or replacing one in the plan does not reach the copy (see the module's note on edits)."""
+    return dataclasses.replace(project, tasks=dict(project.tasks), links=dict(project.links),
+                               participants=dict(project.participants), baselines=list(project.baselines),
+                               calendars=dict(project.calendars))
+
+
+class CheckWorker(QThread):
+    """Runs `check_schedule` off the window's thread. Emits exactly one of succeeded / failed."""
+
+    succeeded = Signal(object)  # ScheduleCheck
+    failed = Signal(object)  # PlannerError
+
+    def __init__(self, project: Project, schedule: Schedule, baseline_name: str | None, revision: int, asked: int):
+        super().__init__()
+        # `revision`: the document's when asked; `asked`: the panel's count of checks asked for.
+        self.project, self.schedule, self.revision, self.asked = frozen_copy(project), schedule, revision, asked
+        self.baseline: Baseline | None = project.baseline(baseline_name) if baseline_name else None
+        _RUNNING.add(self)
+        self.finished.connect(self._forget)
+        app = QCoreApplication.instance()
+        if app is not None and not _QUIT_HOOKED:
+            app.aboutToQuit.connect(wait_all)
+            _QUIT_HOOKED.append(True)
+
+    def _forget(self) -> None:
+        _RUNNING.discard(self)
+        self.deleteLater()
+
+    def run(self) -> None:
+        try:
+            result = check_schedule(self.project, self.schedule, self.baseline)
+        except Exception as error:  # noqa: BLE001 - told to the panel: an edit made while it ran, or a fault
+            self.failed.emit(error)
+        else:
+            self.succeeded.emit(result)
