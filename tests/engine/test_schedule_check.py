@@ -281,9 +281,11 @@ def test_elapsed_durations_and_floats_are_counted_in_working_days_of_the_plan_s_
 
 
 def test_the_critical_path_test_passes_when_a_holiday_moves_the_finish_further_than_the_delay():
-    # b works Monday to Friday from Friday 01-11: its 100 d end on Thursday 05-30. a slipped 7 days
-    # moves b a week, to Thursday 06-06, but Wednesday 06-05 is a holiday: b ends Friday 06-07, 8 days
-    # on a's 7-day calendar, more than the delay, and the path holds.
+    # b works Monday to Friday from Friday 01-11: its 100 d end on Thursday 05-30, and it finishes the
+    # plan. a slipped 7 days ends on 01-17, not 01-10: its finish moved Friday 01-11 and Monday to
+    # Thursday 01-14..01-17 on b's calendar, 5 days. b moves a week, to Thursday 06-06, but Wednesday
+    # 06-05 is a holiday: b ends Friday 06-07, 5 of its days (05-31, 06-03, 06-04, 06-06, 06-07)
+    # later: as many as the delay reached it with, and the path holds.
     from ilrs_planner.domain import Calendar
     from ilrs_planner.domain.calendar import CalendarException
 
@@ -293,4 +295,30 @@ def test_the_critical_path_test_passes_when_a_holiday_moves_the_finish_further_t
     project.tasks["b"].calendar_id = "std"
     path = _check(project, critical_path_delay=7).result("critical_path_test")
     assert (path.status, path.tasks[0].value) == (
-        "pass", "delayed +7 d: the plan's finish moved +8 d (2030-05-30 to 2030-06-07)")
+        "pass", "delayed +7 d (+5 d on the calendar of b, which finishes the plan): the plan's finish moved "
+        "+5 d (2030-05-30 to 2030-06-07)")
+
+
+def test_the_critical_path_test_counts_both_moves_on_the_finishing_tasks_calendar():
+    # a works Monday to Friday, with a holiday on Wednesday 01-16; z works every day. a (3 d) works
+    # Tuesday 01-01 to Thursday 01-03; z (8 d) follows, Friday 01-04 to Friday 01-11, and ends the
+    # plan. a delayed 5 of its days ends Thursday 01-10 (01-04, 01-07..01-10): its finish moved 7 of
+    # z's days. z runs 01-11..01-18: the finish moved 7 days too, and the path holds. Counted on a's
+    # calendar, z's move (01-12..01-18) held 4 of a's days, the holiday and the weekend out: short of
+    # the 5 of the delay.
+    from ilrs_planner.domain import Calendar
+    from ilrs_planner.domain.calendar import CalendarException
+
+    project = Project("Two calendars", D(2030, 1, 1))
+    holiday = CalendarException("Holiday", D(2030, 1, 16), D(2030, 1, 16))
+    project.add_calendar(Calendar("Standard", (True,) * 5 + (False,) * 2, [holiday], id="std"))
+    _add(project, "a", 3, None, calendar_id="std")
+    _add(project, "z", 8, None)
+    project.add_link(Link("a", "z", id="az"))
+    dates = schedule(project).tasks
+    assert [(dates[t].early_start, dates[t].early_finish) for t in "az"] == [
+        (D(2030, 1, 1), D(2030, 1, 4)), (D(2030, 1, 4), D(2030, 1, 12))]
+    path = _check(project, critical_path_delay=5).result("critical_path_test")
+    assert (path.status, path.tasks[0].value) == (
+        "pass", "delayed +5 d (+7 d on the calendar of z, which finishes the plan): the plan's finish moved "
+        "+7 d (2030-01-11 to 2030-01-18)")
