@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from ..domain import Link, LinkType, Precision, Project, Task
 from ..domain.durations import format_days
 from ..domain.working_count import WorkedDays
+from .driving_chain_lags import LinkDays
 from .shown_dates import last_day_text, start_text
 
 Dates = Mapping[str, tuple[date, date]]  # task id -> (start, exclusive finish)
@@ -106,6 +107,7 @@ class ChainIndex:
         for link in project.links.values():
             self.into.setdefault(link.succ_id, []).append(link)
         self.worked = WorkedDays(project)  # each calendar's count made on first use
+        self.link_days = LinkDays(project)
         self._ends_dates: Dates | None = None
         self._ends: dict[str, Ends] = {}  # summary id -> its ends, for _ends_dates
 
@@ -173,9 +175,7 @@ def _driver_of(project: Project, dates: Dates, task: Task, start: date, finish: 
         return "actual dates (history)", None
     if task.manual and task.id not in index.children:  # its links do not move it: the chain ends here
         return "manually scheduled (its start is the planner's)", None
-    duration = (finish - start).days
-    binding = [ln for ln in links if ln.pred_id in dates and (_link_bound(index, dates, ln, duration)
-               == start.toordinal() or _bound_past_days_off(index, dates, ln, task, start))]
+    binding = [ln for ln in links if ln.pred_id in dates and _binds(index, dates, ln, task, start, finish)]
     if binding:
         link = max(binding, key=lambda ln: dates[ln.pred_id][1])
         pred = project.tasks[link.pred_id]
@@ -192,6 +192,17 @@ def _driver_of(project: Project, dates: Dates, task: Task, start: date, finish: 
     if start == project.start:
         return "plan start", None
     return "not driven by a link (date as planned)", None
+
+
+def _binds(index: ChainIndex, dates: Dates, link: Link, task: Task, start: date, finish: date) -> bool:
+    """Does the link hold the task where it is? A task of working days is held as the scheduler holds
+    it, in working days of its calendar (driving_chain_lags); a milestone or an elapsed task, whose
+    dates count calendar days, in calendar days."""
+    if not task.elapsed and finish > start:
+        event = index.latest_end(dates, link.pred_id, from_finish=link.type in (LinkType.FS, LinkType.FF))
+        return event is not None and index.link_days.holds(task, link, event, start, finish)
+    return _link_bound(index, dates, link, (finish - start).days) == start.toordinal() or \
+        _bound_past_days_off(index, dates, link, task, start)
 
 
 def _recorded_by(task: Task, history_before: date | None) -> bool:
