@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Protocol
 
 from ..domain import Link, LinkType, Precision, Project, Task
 from ..domain.durations import format_days
@@ -97,15 +98,30 @@ def _combined(parts: list[Ends]) -> Ends:
     return leaf, latest_start, latest_finish
 
 
+# Each summary's children in display order, and the links into each task (a task without any: none).
+Outline = tuple[Mapping[str, list[str]], "LinksInto"]
+
+
+class LinksInto(Protocol):
+    def get(self, task_id: str, default: list[Link], /) -> list[Link]: ...
+
+
+def _outline_of(project: Project) -> Outline:
+    children = {p: kids for p, kids in project.children_map().items() if p is not None}
+    into: dict[str, list[Link]] = {}
+    for link in project.links.values():
+        into.setdefault(link.succ_id, []).append(link)
+    return children, into
+
+
 class ChainIndex:
     """The links into each task and each summary's children, built once for many chain steps."""
 
-    def __init__(self, project: Project):
+    def __init__(self, project: Project, outline: Outline | None = None):
+        """`outline`: each summary's children and the links into each task, when the caller has them
+        at hand (schedule_check_chain reads them from the schedule's columns); else read from the plan."""
         self.project = project
-        self.children = {p: kids for p, kids in project.children_map().items() if p is not None}
-        self.into: dict[str, list[Link]] = {}
-        for link in project.links.values():
-            self.into.setdefault(link.succ_id, []).append(link)
+        self.children, self.into = outline or _outline_of(project)
         self.worked = WorkedDays(project)  # each calendar's count made on first use
         self.link_days = LinkDays(project)
         self._ends_dates: Dates | None = None
@@ -148,14 +164,14 @@ class ChainIndex:
 
 
 def driving_chain(project: Project, dates: Dates, task_id: str, limit: int = 200,
-                  history_before: date | None = None) -> list[ChainStep]:
+                  history_before: date | None = None, index: ChainIndex | None = None) -> list[ChainStep]:
     """From the task back to what ultimately fixes it, following the binding link at each step.
 
     `dates` maps task id -> (start, finish): a schedule's early dates or a baseline's entries. A
     baseline's chain passes its "as of" date as `history_before`: only work started before it was
-    history then (a task started since was still driven by its links).
+    history then (a task started since was still driven by its links). `index`: one made for `project`.
     """
-    index = ChainIndex(project)
+    index = index or ChainIndex(project)
     steps: list[ChainStep] = []
     current: str | None = task_id
     seen: set[str] = set()
@@ -181,8 +197,8 @@ def _driver_of(project: Project, dates: Dates, task: Task, start: date, finish: 
         pred = project.tasks[link.pred_id]
         lag = f" {format_days(link.lag, link.elapsed, signed=True)}" if link.lag else ""
         nxt: str | None = link.pred_id
-        if nxt in index.children:  # a summary drives through its latest-finishing sub-task
-            nxt = index.latest_leaf(dates, nxt)
+        if link.pred_id in index.children:  # a summary drives through its latest-finishing sub-task
+            nxt = index.latest_leaf(dates, link.pred_id)
         return f"{link.type} from {pred.key}{lag}", nxt
     if task.constraint_date and task.constraint_date in (start, finish):  # the constraint holds it there
         return f"constraint {task.constraint} {task.constraint_date}", None

@@ -25,6 +25,7 @@ from ..domain.working_count import WorkedDays
 from .cpm import schedule as cpm_schedule
 from .driving_chain import driving_chain
 from .schedule import Schedule
+from .schedule_check_chain import chain_index
 from .schedule_check_columns import PlanColumns
 from .schedule_check_result import FAIL, NOT_APPLICABLE, PASS, CheckResult, flagged
 from .schedule_check_thresholds import Thresholds
@@ -76,7 +77,8 @@ def _first_on_finishing_path(project: Project, schedule: Schedule, c: PlanColumn
     Following the chain (not the float) keeps out a task held at 0 float by its own deadline."""
     last = int(eligible[np.argmax(c.early_finish[eligible])])
     dates = _EarlyDates(c)
-    chain_keys = {step.key for step in driving_chain(project, dates, c.ids[last], limit=len(c.ids))}
+    index = chain_index(project, schedule, c, dates.rows)
+    chain_keys = {step.key for step in driving_chain(project, dates, c.ids[last], limit=len(c.ids), index=index)}
     on_path = np.array([row for row in eligible if c.tasks[row].key in chain_keys] or [last])
     return int(on_path[np.lexsort((on_path, c.first_day[on_path]))][0]), last
 
