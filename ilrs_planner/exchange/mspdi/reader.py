@@ -15,6 +15,7 @@ from ..mpxj_run import convert_to_mspdi
 from . import parse_worker
 from .helpers import MINUTES_PER_DAY
 from .parse_worker import NotPlain, parse_in_worker, worthwhile
+from .plain_task import read_plain
 from .precheck import too_many_links
 from .read_header import NO_START, add_calendars, custom_field_map, plan_header, start_from_tasks
 from .read_resources import add_baselines, add_participants, baseline_register
@@ -94,7 +95,8 @@ class _TaskStream:
         try:
             if self.tasks is None:
                 self.tasks = self._begin(root)
-            self.tasks.read_one(record)
+            if not read_plain(self.tasks, record):  # as MS Project writes a task, else the general way
+                self.tasks.read_one(record)
             if len(self.tasks.pending_links) > MAX_LINKS:
                 raise too_many_links(self.name, MAX_LINKS)
         except _UNEXPECTED as exc:  # raised inside the parser's callback: named here, not as bad XML
