@@ -8,9 +8,11 @@ must read the days the owner has, not the months of a withheld reserve behind it
   and the successor's start, less the room the predecessor's floats show (its free float, or the
   part of its total float the successor's lacks). The gap is read off the copy's dates and the
   room off its floats, so the lag tells nothing else, and with it the predecessor keeps its free
-  float: the withheld work that follows at once still holds it.
+  float: the withheld work that follows at once still holds it. Both are counted as the scheduler
+  counts a lag, in the successor's calendar (bridge_lags.py).
 - A successor the copy's schedule would move is pinned on its original date: start no earlier
-  than (must start on, where withheld work pushed it late) (`pin_drifted`).
+  than (must start on, where withheld work pushed it late) (`pin_drifted`); a milestone at the end
+  of a day is held there by a manual start at the end of that day, which no constraint can say.
 - A predecessor the copy gives more total float than the full plan (withheld work after it that
   reaches no kept task, or a visible link looser than the hidden path) is held by a late-finish
   bound on the full plan's late finish, which is its finish plus the float shown: finish no later
@@ -18,19 +20,22 @@ must read the days the owner has, not the months of a withheld reserve behind it
 - Where no lag and no bound can give the free float (withheld work that follows a task at once but
   has float of its own, reaches no kept task, or runs beside a visible link joining the same two
   tasks), the copy keeps the total float and its free float reads more than the plan's.
-  `floats_not_kept` names those tasks for the owner before the copy is sent.
+  `floats_not_kept` names those tasks for the owner before the copy is sent. So it does where
+  withheld work ends the plan after every kept task: the copy ends with its own last task, and a
+  float that runs to the plan's end reads less.
 Summaries span and float what they still contain (see redact.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, timedelta
 
-from ..domain import ConstraintType, PlannerError, Project, Task
+from ..domain import Calendar, ConstraintType, PlannerError, Project, Task
 from ..domain.dates import MAX_YEAR, MIN_YEAR
 from ..engine.cpm import schedule
 from ..engine.schedule import TaskDates
+from .bridge_lags import LagRule
 
 LAG_BOUND = 109_575  # days, 300 years: the most a plan file's link lag may be either way (store/schema.py)
 MAX_PIN_ROUNDS = 50  # each round pins every drifted task; chains settle within a few rounds
@@ -64,31 +69,17 @@ def bridge_links(project: Project, removed: set[str], dates: Mapping[str, TaskDa
     if not removed:
         return []
     direct = {(k.pred_id, k.succ_id) for k in project.links.values()}
+    # An existing link already joins a pair (a pin covers any difference).
+    pairs = [(pred, succ) for succ, preds in sorted(_removed_upstream(project, removed).items())
+             for pred in sorted(preds) if (pred, succ) not in direct and pred != succ]
+    lags = LagRule(project, [dates[t] for t in {t for pair in pairs for t in pair}])
     bridges = []
-    for succ, preds in sorted(_removed_upstream(project, removed).items()):
-        for pred in sorted(preds):
-            if (pred, succ) in direct or pred == succ:
-                continue  # an existing link already joins them; a pin covers any difference
-            lag = _gap(project, dates[pred], succ, dates[succ]) - _room(dates[pred], dates[succ])
-            # A lead past what a plan file holds (a successor started centuries before its
-            # predecessor's finish) would stop the copy from saving; the bound and a pin do the same.
-            bridges.append((pred, succ, max(min(lag, LAG_BOUND), -LAG_BOUND)))
+    for pred, succ in pairs:
+        lag = lags.largest_lag(pred, dates[pred], succ, dates[succ])
+        # A lead past what a plan file holds (a successor started centuries before its
+        # predecessor's finish) would stop the copy from saving; the bound and a pin do the same.
+        bridges.append((pred, succ, max(min(lag, LAG_BOUND), -LAG_BOUND)))
     return bridges
-
-
-def _gap(project: Project, pred: TaskDates, succ_id: str, succ: TaskDates) -> int:
-    """Working days of the successor's calendar (a lag's unit) from the predecessor's finish to its
-    start; negative when it started first."""
-    calendar = project.task_calendar(project.tasks[succ_id])
-    if succ.early_start >= pred.early_finish:
-        return calendar.working_days(pred.early_finish, succ.early_start)
-    return -calendar.working_days(succ.early_start, pred.early_finish)
-
-
-def _room(pred: TaskDates, succ: TaskDates) -> int:
-    """The slack a bridge leaves its predecessor: its free float, or more where its total float
-    exceeds the successor's by more (the late-finish bound then takes back what is too much)."""
-    return max(0, pred.free_float, pred.total_float - succ.total_float)
 
 
 def emptied_summaries_keep_their_span(original: Project, redacted: Project,
@@ -102,33 +93,61 @@ def emptied_summaries_keep_their_span(original: Project, redacted: Project,
     for summary_id in original.summary_ids():
         if summary_id in redacted.tasks and summary_id not in still_summaries:
             task = redacted.tasks[summary_id]
-            task.duration = (dates[summary_id].early_finish - dates[summary_id].early_start).days
+            _span_as_duration(task, redacted.task_calendar(task), dates[summary_id])
             task.actual_start = task.actual_finish = None  # a summary's own actual dates were never used
-            # Its sub-tasks' constraints held it (a must-start-on milestone under it outweighs a link into
-            # it); as a task of its own it must start on its original start, or a link would move it.
-            task.constraint, task.constraint_date = ConstraintType.MSO, dates[summary_id].early_start
+            # Its sub-tasks' constraints held it; as a task of its own it starts no earlier than its
+            # original start (pin_drifted makes that must-start-on where a link would push it later:
+            # must-start-on itself would leave it no float) and keeps the late finish it had.
+            task.constraint, task.constraint_date = ConstraintType.SNET, dates[summary_id].early_start
+
+
+def _span_as_duration(task: Task, calendar: Calendar, dates: TaskDates) -> None:
+    """The duration that puts the task over [start, finish): working days of its calendar, or calendar
+    days (elapsed) where the span starts or ends on a day its calendar does not work (a phase whose
+    last work ran over a weekend on a 7-day task), which no count of working days would reach."""
+    start, finish = dates.early_start, dates.early_finish
+    last = finish - timedelta(days=1)
+    on_working_days = finish == start or (calendar.is_working(start) and calendar.is_working(last))
+    task.elapsed = not on_working_days
+    task.duration = (finish - start).days if task.elapsed else calendar.working_days(start, finish)
 
 
 def pin_drifted(original: Project, redacted: Project, target: Mapping[str, TaskDates]) -> list[str]:
-    """Pin (SNET on the original date) every kept leaf task the redacted schedule moved; their ids."""
+    """Pin (SNET on the original date) every kept leaf task the redacted schedule moved, or whose
+    milestone moment it changed; their ids."""
     summaries = redacted.summary_ids()
     pinned: list[str] = []
     for _ in range(MAX_PIN_ROUNDS):
         now = schedule(redacted).tasks
-        drifted = [tid for tid in redacted.tasks
-                   if tid not in summaries and now[tid].early_start != target[tid].early_start]
+        drifted = [tid for tid in redacted.tasks if tid not in summaries and _moment(now[tid]) != _moment(target[tid])]
         if not drifted:
             return pinned
         for tid in drifted:
             task = redacted.tasks[tid]
-            # Start-no-earlier-than holds back a task pulled early; one pushed late (its hidden driver
-            # was a must-start-on) needs must-start-on itself.
-            pushed_late = now[tid].early_start > target[tid].early_start
-            if task.constraint != ConstraintType.MSO:
+            if target[tid].early_at_day_end:
+                _hold_at_day_end(task, target[tid])
+            elif task.constraint != ConstraintType.MSO:
+                # Start-no-earlier-than holds back a task pulled early; one pushed late (its hidden driver
+                # was a must-start-on) needs must-start-on itself.
+                pushed_late = now[tid].early_start > target[tid].early_start
                 pin = ConstraintType.MSO if pushed_late else ConstraintType.SNET
                 task.constraint, task.constraint_date = pin, _storable(task, target[tid].early_start)
             pinned.append(tid)
     return pinned
+
+
+def _moment(dates: TaskDates) -> tuple[date, bool]:
+    """Where a task starts: its day, and for a milestone whether at that day's end (TaskDates)."""
+    return dates.early_start, dates.early_at_day_end
+
+
+def _hold_at_day_end(milestone: Task, dates: TaskDates) -> None:
+    """A milestone the plan has at the end of a day (after work that ends that day) is held there as
+    a manually scheduled one: a constraint's date is the start of its day, so a pin would show it a
+    day late (the next working day's start), and only a manual start keeps the end of a day."""
+    milestone.manual = True
+    milestone.manual_start = _storable(milestone, dates.shown_start)
+    milestone.manual_start_at_day_end = True
 
 
 def _storable(task: Task, day: date) -> date:

@@ -47,7 +47,8 @@ def floats_not_kept(redacted: Project, target: Mapping[str, TaskDates],
 
 def floats_notice(original: Project, redacted: Project, shown: int = 3,
                   target: Mapping[str, TaskDates] | None = None) -> str:
-    """'' when the copy keeps every kept task's floats, else a sentence for the owner naming them.
+    """'' when the copy keeps every kept task's floats, else a sentence for the owner naming them (two,
+    where withheld work also ends the plan after the copy's last task).
 
     Only the owner reads it (before sending): it names kept tasks and the plan's own floats.
     `target` is the original's schedule when the caller has it (redact_project's `dates`): each
@@ -58,13 +59,32 @@ def floats_notice(original: Project, redacted: Project, shown: int = 3,
     target = schedule(original).tasks if target is None else target
     now = schedule(redacted).tasks
     differ = floats_not_kept(redacted, target, now)
-    if not differ:
-        return ""
+    # Less total float only where the copy ends before the plan: withheld work finishes the plan, and
+    # no link or bound in the copy can reach past its own last task.
+    shorter = [t for t in differ if now[t].total_float < target[t].total_float]
+    after = [t for t in differ if now[t].total_float >= target[t].total_float]
+    sentences = []
+    if after:
+        sentences.append(f"Floats differ in the copy for {_tasks(after)} with withheld work after them: "
+                         f"{_named(redacted, after, now, target, shown)}")
+    if shorter:
+        verb = "reads" if len(shorter) == 1 else "read"
+        sentences.append(f"Withheld work ends this plan after the copy's last task, so {_tasks(shorter)} {verb} "
+                         f"less total float in the copy: {_named(redacted, shorter, now, target, shown)}")
+    return ". ".join(sentences)
+
+
+def _tasks(ids: list[str]) -> str:
+    return "1 task" if len(ids) == 1 else f"{len(ids)} tasks"
+
+
+def _named(redacted: Project, ids: list[str], now: Mapping[str, TaskDates], target: Mapping[str, TaskDates],
+           shown: int) -> str:
+    """'Pad survey (in the copy total 5 d, free 5 d; in this plan total 5 d, free 0 d)' for the first
+    `shown`, then 'and 4 more'."""
     named = [f"{redacted.tasks[t].name} (in the copy {_pair(now[t])}; in this plan {_pair(target[t])})"
-             for t in differ[:shown]]
-    more = f" and {len(differ) - shown} more" if len(differ) > shown else ""
-    tasks = "1 task" if len(differ) == 1 else f"{len(differ)} tasks"
-    return f"Floats differ in the copy for {tasks} with withheld work after them: {'; '.join(named)}{more}"
+             for t in ids[:shown]]
+    return "; ".join(named) + (f" and {len(ids) - shown} more" if len(ids) > shown else "")
 
 
 def _pair(dates: TaskDates) -> str:

@@ -143,3 +143,16 @@ def test_the_floats_notice_schedules_the_copy_once_and_the_plan_not_again(monkey
     monkeypatch.setattr(held_floats, "schedule", lambda project: scheduled.append(project.name) or schedule(project))
     assert floats_notice(plan, copy, target=dates).startswith("Floats differ in the copy for 1 task")
     assert scheduled == [copy.name]
+
+
+def test_withheld_work_ending_the_plan_is_named_to_the_owner():
+    # a [Jan 1, Jan 11) -> w (180 d, withheld) [Jan 11, Jul 10) ends the plan; c [Jan 1, Jan 21) has 170 d to it.
+    # The copy ends with c: no link or bound reaches past its last task, so c reads no float there.
+    plan = _plan([("a", 10), ("w", 180, RESTRICTED), ("c", 20)], [("a", "w")])
+    copy = redact_project(plan, "public")
+    assert _floats(plan, "c") == (date(2030, 1, 1), date(2030, 1, 21), 170, 170)
+    assert _floats(copy, "c") == (date(2030, 1, 1), date(2030, 1, 21), 0, 0)
+    assert _floats(copy, "a") == _floats(plan, "a") == (date(2030, 1, 1), date(2030, 1, 11), 0, 0)
+    assert floats_notice(plan, copy) == ("Withheld work ends this plan after the copy's last task, so 1 task reads "
+                                         "less total float in the copy: Task c (in the copy total 0 d, free 0 d; "
+                                         "in this plan total 170 d, free 170 d)")

@@ -5,7 +5,7 @@ from datetime import date
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ilrs_planner.domain import Classification, ConstraintType, Link, LinkType, PlannerError, Project, Task
+from ilrs_planner.domain import Calendar, Classification, ConstraintType, Link, LinkType, PlannerError, Project, Task
 from ilrs_planner.engine.cpm import schedule
 from ilrs_planner.sharing.clone import clone_project
 from ilrs_planner.sharing.merge import merge_projects
@@ -91,3 +91,49 @@ def test_merge_keeps_every_one_sided_change_and_reports_every_clash(plan, our_ed
     chosen = merge_projects(plan, ours, theirs, choices={c.key: "theirs" for c in result.conflicts})
     for (task_id, field), value in {**mine, **yours}.items():
         assert getattr(chosen.project.tasks[task_id], field) == value
+
+
+TWO_CALENDARS = [None, "week", "every-day"]  # None: the plan's default, itself one of the three
+
+
+@st.composite
+def two_calendar_plans(draw) -> Project:
+    """Up to 10 leaf tasks and milestones on a 5-day week and a 7-day calendar (some elapsed), random
+    links of every type and lag, constraints and levels; in half of them a kept task ends the plan."""
+    plan = Project(name="Calendars", start=date(2030, 1, 1))
+    plan.add_calendar(Calendar("Standard", (True,) * 5 + (False,) * 2, id="week"))
+    plan.add_calendar(Calendar("Every day", (True,) * 7, id="every-day"))
+    plan.default_calendar_id = draw(st.sampled_from(TWO_CALENDARS))
+    n = draw(st.integers(2, 10))
+    for i in range(n):
+        task = Task(f"K{i}", f"Task {i}", draw(st.integers(0, 15)), id=f"t{i}", position=i,
+                    classification=draw(st.sampled_from(LEVELS)), calendar_id=draw(st.sampled_from(TWO_CALENDARS)),
+                    elapsed=draw(st.integers(0, 7)) == 0)
+        if draw(st.integers(0, 4)) == 0:
+            task.constraint = draw(st.sampled_from(CONSTRAINTS))
+            task.constraint_date = date(2030, 1, 1 + draw(st.integers(0, 27)))
+        plan.add_task(task)
+    pairs = draw(st.sets(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)).filter(lambda p: p[0] < p[1]),
+                         max_size=2 * n))
+    for pred, succ in sorted(pairs):
+        plan.add_link(Link(f"t{pred}", f"t{succ}", draw(st.sampled_from(list(LinkType))),
+                           draw(st.integers(-3, 6)), id=f"l{pred}-{succ}"))
+    if draw(st.booleans()):  # a kept task ends the plan, so every float of the copy must be the plan's
+        plan.add_task(Task("END", "Last", 120, id="end", position=n))
+    return plan
+
+
+@SETTINGS
+@given(two_calendar_plans(), st.sampled_from([Classification.PUBLIC, Classification.PARTNERS]))
+def test_redaction_keeps_dates_and_floats_across_calendars(plan, level):
+    full = schedule(plan)
+    copy = schedule(redact_project(plan, level))
+    # Withheld work that ends the plan after every kept task: the copy ends earlier, and a float that
+    # runs to the plan's end reads less (README, partner copies).
+    ends_earlier = copy.project_finish < full.project_finish
+    for tid, after in copy.tasks.items():
+        before = full.tasks[tid]
+        assert (after.early_start, after.early_finish, after.early_at_day_end) == \
+            (before.early_start, before.early_finish, before.early_at_day_end)
+        assert after.total_float == before.total_float or (ends_earlier and after.total_float < before.total_float)
+        assert after.free_float >= before.free_float or ends_earlier
