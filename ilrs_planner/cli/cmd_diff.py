@@ -18,8 +18,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "diff", help="compare two plans",
         description="Tasks, links, participants and baselines added, removed and changed (field by field), "
         "and the resulting moves of milestones. Exit status 0 = same content, 1 = different.")
-    parser.add_argument("old", metavar="A.db")
-    parser.add_argument("new", metavar="B.db")
+    parser.add_argument("old", metavar="A.db", help="the plan as it was (the older copy)")
+    parser.add_argument("new", metavar="B.db", help="the plan as it is now")
     parser.add_argument("--json", action="store_true", help="print the comparison as JSON")
     parser.set_defaults(func=run)
 

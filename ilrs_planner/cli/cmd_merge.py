@@ -14,6 +14,7 @@ from ..domain import PlannerError
 from ..domain.terminal_text import one_line
 from ..files.same import same_file
 from ..sharing.merge import merge_named
+from .render import refuse_to_overwrite
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -22,10 +23,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "merge", help="three-way merge of two edited copies of a plan",
         description="Combine OURS and THEIRS, both edited from BASE. Conflicts keep ours and are all "
         "reported; exit status 0 = clean merge, 1 = conflicts (merged file still written).")
-    parser.add_argument("base", metavar="BASE.db")
-    parser.add_argument("ours", metavar="OURS.db")
-    parser.add_argument("theirs", metavar="THEIRS.db")
-    parser.add_argument("-o", "--output", required=True, metavar="MERGED.db")
+    parser.add_argument("base", metavar="BASE.db", help="the plan both copies were edited from")
+    parser.add_argument("ours", metavar="OURS.db", help="our edited copy (its side is kept in a conflict)")
+    parser.add_argument("theirs", metavar="THEIRS.db", help="their edited copy")
+    parser.add_argument("-o", "--output", required=True, metavar="MERGED.db", help="the merged plan, a new file")
+    parser.add_argument("--force", action="store_true", help="replace MERGED.db if it exists")
     parser.set_defaults(func=run)
 
 
@@ -38,6 +40,7 @@ def run(args: argparse.Namespace) -> int:
     for role, path in (("BASE", args.base), ("OURS", args.ours), ("THEIRS", args.theirs)):
         if same_file(args.output, path):
             raise PlannerError("cli.usage", f"the merged plan must be a new file, not {role} ({path}) itself")
+    refuse_to_overwrite(args.output, args.force)
     sides = {role: (open_project(path), path) for role, path in
              (("BASE", args.base), ("OURS", args.ours), ("THEIRS", args.theirs))}
     result = merge_named(sides)

@@ -8,6 +8,7 @@ from ..domain import Classification, PlannerError
 from ..files.same import same_file
 from ..sharing.held_floats import floats_notice
 from ..sharing.redact import redact_project, withheld_summary
+from .render import refuse_to_overwrite
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -18,11 +19,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "bridge dependencies through removed tasks so the kept tasks keep their dates and floats; scrub "
         "removed names from the remaining text. Notes are prose and travel as written (less those names) "
         "unless --without-notes. The output is a fresh file with nothing else in it.")
-    parser.add_argument("plan", metavar="PLAN.db")
+    parser.add_argument("plan", metavar="PLAN.db", help="the plan to copy (left as it is)")
     names = ", ".join(c.label.lower() for c in Classification)
     parser.add_argument("--level", required=True, type=_level, metavar="LEVEL",
                         help=f"who the copy is for: {names} ('public', the old name of everyone, is taken too)")
-    parser.add_argument("-o", "--output", required=True, metavar="OUT.db")
+    parser.add_argument("-o", "--output", required=True, metavar="OUT.db", help="the partner copy, a new file")
+    parser.add_argument("--force", action="store_true", help="replace OUT.db if it exists")
     parser.add_argument("--without-notes", action="store_true",
                         help="leave every note (of tasks, participants and baselines) out of the copy")
     parser.set_defaults(func=run)
@@ -43,6 +45,7 @@ def run(args: argparse.Namespace) -> int:
 
     if same_file(args.output, args.plan):  # by name, through a link, or another name for it
         raise PlannerError("cli.usage", "the partner copy must be a new file, not the plan itself")
+    refuse_to_overwrite(args.output, args.force)
     project = open_project(args.plan)
     dates = schedule(project).tasks  # once, for the copy and for the floats it is compared with
     redacted = redact_project(project, args.level, without_notes=args.without_notes, dates=dates)

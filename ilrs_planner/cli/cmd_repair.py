@@ -22,7 +22,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "overrides and isolates (U+202A-U+202E, U+2066-U+2069) are dropped from its text, and write the plan "
         "to OUT.db, unsigned (a signature vouches for the file as it was sent). Each removal is listed (table, row, "
         "column, task key); PLAN.db is left as it is.")
-    parser.add_argument("plan", metavar="PLAN.db")
+    parser.add_argument("plan", metavar="PLAN.db", help="the plan that will not open (left as it is)")
     parser.add_argument("-o", "--output", required=True, metavar="OUT.db", help="the cleaned copy (a new file)")
     parser.add_argument("--force", action="store_true", help="replace OUT.db if it exists")
     parser.set_defaults(func=run)

@@ -18,8 +18,8 @@ def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "risk", help="Monte Carlo schedule risk: P10-P90 dates, chance of a date, criticality, drivers",
         description="Simulate the plan many times with uncertain durations: a task's three-point estimate "
-        "(optimistic/most likely/pessimistic) or, without one, a default spread by kind (missions -10%%/+60%%, "
-        "infrastructure -10%%/+40%%, phases -5%%/+30%%, other tasks -10%%/+30%%, agreements -5%%/+15%%). "
+        "(optimistic/most likely/pessimistic) or, without one, a default spread by kind (missions -10%/+60%, "
+        "infrastructure -10%/+40%, phases -5%/+30%, other tasks -10%/+30%, agreements -5%/+15%). "
         "Actual dates are certain. Finish dates are exclusive for tasks; a milestone's is its date. A date "
         "is shown at the precision the milestone's scheduled date is known to (a milestone driven by '2033' "
         "shows 2033 at every percentile); --json gives the simulated days and that precision.")

@@ -16,18 +16,18 @@ def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "schedule",
         help="show a plan's schedule: dates, floats, critical tasks",
-        description="Schedule a plan (calendar days) and show every task, summaries included, in WBS order. "
-        + FINISH_NOTE,
+        description="Schedule a plan (each task on its own calendar's working days) and show every task, "
+        "summaries included, in WBS order. " + FINISH_NOTE,
     )
     parser.add_argument("plan", metavar="PLAN.db", help="a plan file (or a .csv/.xml table to schedule directly)")
     parser.add_argument(
         "--json", action="store_true",
         help='print JSON: {"finish_convention", "provenance", "project_start", "project_finish", "tasks": [{"key", '
         '"name", "early_start", "early_finish", "late_start", "late_finish", "total_float_days", "free_float_days", '
-        '"critical", "precision", "confidence", "source", "source_date", "task_mode"}]} with ISO dates; finish '
-        "dates are exclusive; precision is day/month/quarter/year, confidence sourced/inferred/assumption/unsourced, "
-        "source the cited address, source_date its date or null, task_mode manual or auto (null for a summary). "
-        "Compact (one line) unless --pretty",
+        '"critical", "precision", "confidence", "source", "source_date", "task_mode", "manual_start"}]} with ISO '
+        "dates; finish dates are exclusive; precision is day/month/quarter/year, confidence sourced/inferred/"
+        "assumption/unsourced, source the cited address, source_date its date or null, task_mode manual or auto "
+        "(null for a summary), manual_start a manual task's kept start or null. Compact (one line) unless --pretty",
     )
     parser.add_argument("--pretty", action="store_true", help="with --json: indent the JSON for reading")
     parser.set_defaults(func=run)

@@ -33,7 +33,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Check who signed a plan and whether it changed since. Exit status: 0 trusted "
         "signer, 1 unknown signer, 3 altered after signing, 4 unsigned, 5 signed over a rewritten baseline "
         "history, 2 unreadable file.")
-    parser.add_argument("plan", metavar="PLAN.db")
+    parser.add_argument("plan", metavar="PLAN.db", help="the plan whose signature to check")
     parser.add_argument("--trusted", metavar="DIR",
                         help=f"folder of trusted public keys (*.pub; default {default_trusted_dir()})")
     parser.set_defaults(func=run)

@@ -101,7 +101,7 @@ def test_merge_clean_and_with_conflicts(tmp_path, plan_file, capsys):
     assert (result.duration, result.notes) == (12, "their note")
     _edit(theirs, lambda p: setattr(p.tasks["t-lander"], "duration", 15))
     capsys.readouterr()
-    assert main(["merge", str(plan_file), str(ours), str(theirs), "-o", str(merged)]) == 1
+    assert main(["merge", str(plan_file), str(ours), str(theirs), "-o", str(merged), "--force"]) == 1
     out = capsys.readouterr().out
     assert "CONFLICT task LANDER Lander build, field duration" in out and "ours 12, theirs 15" in out
     assert open_project(merged).tasks["t-lander"].duration == 12
@@ -248,3 +248,23 @@ def test_a_task_added_to_a_partner_copy_keeps_its_id_and_takes_a_free_key_on_mer
     assert (merged["t3"].name, merged["t-theirs"].name) == ("Step 3", "Their step")  # nothing confused
     assert out.startswith("merged cleanly") and out.count("NOTE their new task") == 2
     assert "'Their step' is keyed T-6 here: T-3, its key in their copy" in out
+
+
+@pytest.mark.parametrize("command", ["redact", "merge", "sign"])
+def test_a_sharing_command_never_replaces_an_existing_file_without_force(tmp_path, plan_file, capsys, command):
+    """A copy, a merge or a signed copy written over a file already there would lose that file (a
+    partner's copy received earlier, yesterday's merge): refused unless --force, the file untouched."""
+    keys = tmp_path / "keys"
+    main(["keygen", "--name", "CNSA", "-o", str(keys)])
+    existing = tmp_path / "existing.db"
+    existing.write_bytes(b"yesterday's merge")
+    args = {"redact": ["redact", str(plan_file), "--level", "everyone"],
+            "merge": ["merge", str(plan_file), str(plan_file), str(plan_file)],
+            "sign": ["sign", str(plan_file), "--key", str(keys / "cnsa.key")]}[command]
+    capsys.readouterr()
+    assert main([*args, "-o", str(existing)]) == 2
+    err = capsys.readouterr().err
+    assert "existing.db already exists" in err and "--force" in err
+    assert existing.read_bytes() == b"yesterday's merge"
+    assert main([*args, "-o", str(existing), "--force"]) in (0, 1)
+    assert open_project(existing).name == "CLI plan"
