@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..domain import PlannerError
 from . import limits
+from .rule_words import row_named, rule_in_words
 from .rules import first_rule_break
 from .schema import CURRENT_VERSION, TABLES, create_schema
 
@@ -88,7 +89,10 @@ def find_bad_row(conn: sqlite3.Connection, table: str, version: int = CURRENT_VE
     broken = first_rule_break(conn, table, version)
     if broken is not None:
         rowid, column, rule = broken
-        return Finding(table, rowid, column, f"value {_shown(conn, table, rowid, column)} breaks the rule: {rule}")
+        named = row_named(conn, table, rowid)
+        whose = f"the {column} of {named}" if named and column != "?" else "the value"
+        return Finding(table, rowid, column,
+                       f"{whose} is {_shown(conn, table, rowid, column)}, which must be {rule_in_words(rule)}")
     return _find_bad_utf8(conn, table)
 
 
