@@ -472,3 +472,30 @@ def test_export_for_partner_tells_what_the_command_line_tells_and_schedules_only
     assert win.sharing.export_for_partner()
     assert said.startswith("Floats differ in the copy for 2 tasks") and told["inform"][0][2] == [said]
     assert scheduled and not any(plan is win.document.project for plan in scheduled)  # the copy only
+
+
+def test_opening_a_signed_plan_changed_in_transit_warns_in_a_box_but_saving_ones_own_edit_does_not(
+        qtbot, window, small_project, tmp_path):
+    """A partner's signed file with one name changed on the way: the planner is stopped by a box that
+    says the plan is not what was signed, not only by red words in the status bar."""
+    private, _ = write_key_pair("CNSA planning", tmp_path / "trusted")
+    signed = clone_project(small_project)
+    sign_project(signed, load_private_key(private)[0], "CNSA planning")
+    path = tmp_path / "signed.db"
+    save_project(signed, path)
+    window.show()
+    label = window.status_bar_widgets["signature"]
+    window.plan_file.open_path(str(path))
+    assert label.warning is None  # signed and whole: no box
+    tampered = open_project(path)
+    tampered.tasks["a"].name = "Flectrical tests"
+    save_project(tampered, path)  # the signature travels unchanged, as an attacker's copy would keep it
+    window.plan_file.open_path(str(path))
+    qtbot.waitUntil(lambda: label.warning is not None and label.warning.isVisible(), timeout=10_000)
+    text = label.warning.text()
+    assert "changed after CNSA planning signed it" in text and "not what was signed" in text
+    label.warning.accept()
+    label.warning = None
+    window.document.project.tasks["b"].name = "Our own edit"
+    window.document.mark_saved()  # as File → Save does: the planner knows the plan changed
+    assert label.text().startswith("Altered after signing") and label.warning is None

@@ -6,13 +6,14 @@ import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from ...domain import PlannerError
 from ...domain.terminal_text import one_line
 from ...sharing.keys import TrustedKeys, default_trusted_dir, read_trusted_keys
 from ...sharing.signing import STATE_TEXT, SignatureState, Verification, verify_project
 from ...store import layout_problems
+from ..dialogs.messages import message_box
 from ..plain_text import tooltip
 
 STATE_STYLE = {
@@ -24,6 +25,18 @@ STATE_STYLE = {
 }
 
 
+def broken_signature_text(plan: str, state: SignatureState, signer: str) -> str:
+    """What a planner opening a plan whose signature does not hold must know, and what to do."""
+    who = one_line(signer) or "its signer"
+    if state is SignatureState.HISTORY_REWRITTEN:
+        return (f"'{one_line(plan)}' is signed by {who}, but its baseline history was rewritten before signing: "
+                "earlier baselines may not be the dates announced at the time. Treat its slips and trends as "
+                "unverified.")
+    return (f"'{one_line(plan)}' was changed after {who} signed it: what is open is not what was signed, and "
+            "nothing tells which tasks changed. Treat its dates as unverified; ask the sender for the file "
+            "again, or compare it with a copy you trust (File → Compare with…).")
+
+
 class SignatureStatus(QLabel):
     """Verifies the plan when it is opened or saved (hashing a big plan on every keystroke would lag)."""
 
@@ -33,6 +46,8 @@ class SignatureStatus(QLabel):
         self.document = document
         self.trusted_dir = trusted_dir
         self.state = SignatureState.UNSIGNED
+        self.signer = ""
+        self.warning: QMessageBox | None = None
         # Bound methods, not lambdas: Qt then drops the connections when the label is destroyed,
         # where a lambda would call a deleted label if the document outlives the window.
         document.changed.connect(self._on_changed)
@@ -43,6 +58,20 @@ class SignatureStatus(QLabel):
     def _on_changed(self, changes, _initiator) -> None:
         if changes.replaced:
             self.refresh()
+            self._warn_if_broken()
+
+    def _warn_if_broken(self) -> None:
+        """A plan opened whose signature no longer holds gets a box, not only red words in a corner:
+        a partner's file changed in transit is what signing exists to catch. Not on a save: a
+        planner editing their own signed plan knows it changed. The box does not block the window."""
+        if self.state not in (SignatureState.ALTERED, SignatureState.HISTORY_REWRITTEN) or not self.isVisible():
+            return
+        self.warning = message_box(QMessageBox.Icon.Warning, "Signature does not hold",
+                                   broken_signature_text(self.document.project.name, self.state, self.signer),
+                                   self.window(), QMessageBox.StandardButton.Ok)
+        self.warning.setDetailedText(self.toolTip())
+        self.warning.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.warning.open()
 
     def _on_clean_changed(self, clean: bool) -> None:
         if clean:  # just saved (or undone back to the save): the file may now verify differently
@@ -57,7 +86,8 @@ class SignatureStatus(QLabel):
         trusted = folder.keys
         result = self._with_layout(verify_project(self.document.project, trusted))
         self.state = result.state
-        signer = trusted.get(self.document.project.signature.public_key, result.signer) if result.signer else ""
+        signature = self.document.project.signature
+        self.signer = signer = trusted.get(signature.public_key, result.signer) if signature and result.signer else ""
         # One line: a name holding a line separator (U+2028) or a bidirectional override could
         # otherwise draw a verdict of its own under or over ours.
         self.setText(STATE_TEXT[result.state] + (f": {one_line(signer)}" if signer else ""))
