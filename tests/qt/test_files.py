@@ -137,3 +137,25 @@ def test_another_file_opens_at_its_top_left_and_the_same_file_read_again_keeps_t
     assert win.plan_file.open_path(str(second))  # another file: ID and Name and its first rows in sight
     assert [bar.value() for bar in bars] == [0, 0]
     assert tree.columnViewportPosition(tree.header().logicalIndex(0)) == 0
+
+
+def test_a_partner_file_that_will_not_open_is_refused_before_any_question_about_unsaved_changes(
+        window, tmp_path, errors, monkeypatch, small_project):
+    """The planner has unsaved edits and drops a damaged partner file: they are told what is wrong with
+    the file and asked nothing; a sound file is asked about, and Cancel keeps the edits and the file
+    unheld, so it opens at once the next time."""
+    asked = []
+    answer = [QMessageBox.StandardButton.Cancel]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[1]) or answer[0])
+    window.document.push(SetTaskFields("a", name="Our unsaved edit"))
+    bad = tmp_path / "partner.db"
+    bad.write_bytes(b"this is not a database at all" * 40)
+    assert not window.plan_file.open_path(str(bad))
+    assert errors[0][1] == "store.not_a_plan" and asked == []
+    sound = tmp_path / "sound.db"
+    save_project(small_project, sound)
+    assert not window.plan_file.open_path(str(sound))
+    assert asked == ["Unsaved changes"] and window.document.project.tasks["a"].name == "Our unsaved edit"
+    answer[0] = QMessageBox.StandardButton.Discard
+    assert window.plan_file.open_path(str(sound))  # not "in use" by ourselves: the cancelled hold was let go
+    assert window.document.path == str(sound) and window.document.project == open_project(sound)

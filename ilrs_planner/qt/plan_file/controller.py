@@ -82,34 +82,31 @@ class PlanFileController(QObject):
     def open_path(self, path: str) -> bool:
         """Open `path`; a damaged, foreign or busy file is explained and the current plan stays.
 
-        A plan refused only for bidirectional controls in its text (saved before they were refused)
-        can be opened as a cleaned copy instead (see cleaned_copy)."""
-        if not self.may_discard_changes():
+        The file is read and checked before the question about unsaved changes: a partner's file
+        that will not open must not first cost the planner a decision about their own plan. Only
+        reopening our own file asks first. A plan refused only for bidirectional controls in its
+        text (saved before they were refused) can be opened as a cleaned copy (see cleaned_copy)."""
+        return self._open_checked(path, offer_repair=True)
+
+    def _open_checked(self, path: str, offer_repair: bool) -> bool:
+        own = self.file_session.holds(path)
+        if own and not self.may_discard_changes():
             return False
         try:
-            project = self.file_session.open(path)
+            session = self.file_session.hold(path)
         except PlannerError as error:
-            if not is_repairable(error):
+            if not (offer_repair and is_repairable(error)):
                 show_error(self.dialog_parent, "Could not open the plan", error)
                 return False
             cleaned = offer_cleaned_copy(self.dialog_parent, path, error, PLAN_FILTER)
-            return cleaned is not None and self._open_cleaned(cleaned)
-        if project is None:  # the user chose not to open a file someone else has open
+            return cleaned is not None and self._open_checked(cleaned, offer_repair=False)
+        if session is None:  # the user chose not to open a file someone else has open
             return False
-        self.document.replace_project(project, self.file_session.opened_path())  # None for a copy
-        self._add_recent(os.path.abspath(path))
-        return True
-
-    def _open_cleaned(self, path: str) -> bool:
-        """Open the cleaned copy just written (the question about unsaved changes was asked)."""
-        try:
-            project = self.file_session.open(path)
-        except PlannerError as error:
-            show_error(self.dialog_parent, "Could not open the plan", error)
+        if not own and not self.may_discard_changes():
+            session.close()  # our marker on the file we did not open released
             return False
-        if project is None:
-            return False
-        self.document.replace_project(project, self.file_session.opened_path())
+        self.file_session.adopt(session)
+        self.document.replace_project(session.project, self.file_session.opened_path())  # None for a copy
         self._add_recent(os.path.abspath(path))
         return True
 

@@ -60,18 +60,30 @@ class FileSession(QObject):
     # -- opening ---------------------------------------------------------------------------------
     def open(self, path: str) -> Project | None:
         """Hold and read `path`; asks when someone else has it open. None when the user declines."""
-        ours = self.session is not None and self.session.path is not None and self.session.lock is not None \
+        session = self.hold(path)
+        if session is None:
+            return None
+        self.adopt(session)
+        return session.project
+
+    def holds(self, path: str) -> bool:
+        """Whether `path` is the file this session has open (reopening it is reopening our own)."""
+        return self.session is not None and self.session.path is not None and self.session.lock is not None \
             and os.path.abspath(self.session.path) == os.path.abspath(path)
+
+    def hold(self, path: str) -> PlanSession | None:
+        """`path` read with every check and held, beside the session open now (which `adopt` replaces,
+        or the caller closes the new one); asks when someone else has it. None when the user declines."""
         try:
-            session = PlanSession.open(path, force=ours)  # reopening our own file
+            return PlanSession.open(path, force=self.holds(path))  # reopening our own file
         except PlannerError as error:
             if error.code != "store.in_use":
                 raise
-            session = self._open_in_use(path)
-            if session is None:
-                return None
+            return self._open_in_use(path)
+
+    def adopt(self, session: PlanSession) -> None:
+        """Make `session` (from `hold`) the document's file, releasing the one open before."""
         self._replace_session(session)
-        return session.project
 
     def _open_in_use(self, path: str) -> PlanSession | None:
         holder = read_lock(path)
