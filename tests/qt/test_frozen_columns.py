@@ -144,6 +144,7 @@ def test_the_name_header_sorts_while_scrolled_and_no_column_moves_before_the_nam
     name_header = QPoint(header.sectionSize(int(Column.ID)) + 30, header.height() // 2)
     QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, name_header)
     assert header.sortIndicatorSection() == int(Column.NAME)  # not the column scrolled under the Name header
+    assert header.sectionsMovable()  # the other columns can still be dragged to another place
     assert names() != outline and sorted(names()) == sorted(outline)
     header.moveSection(header.visualIndex(int(Column.START)), 0)  # a column dragged before the ID
     assert [header.logicalIndex(0), header.logicalIndex(1)] == [int(Column.ID), int(Column.NAME)]
@@ -173,3 +174,37 @@ def test_a_narrow_table_keeps_the_start_of_each_name_and_brings_it_back_whole(qt
     QTest.keyClick(tree, Qt.Key.Key_Home)
     QTest.keyClick(tree, Qt.Key.Key_Right)
     assert tree.currentIndex().column() == int(Column.NAME) and _name_in_view(tree, 4)
+
+
+def test_shift_click_on_the_names_while_scrolled_selects_the_rows_between(qtbot, wide_table):
+    tree = wide_table
+    tree.horizontalScrollBar().setValue(tree.horizontalScrollBar().maximum())
+    first, last = (tree.model().index(row, int(Column.NAME)) for row in (2, 5))
+    QTest.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     tree.visualRect(first).center())
+    QTest.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier,
+                     tree.visualRect(last).center())
+    assert sorted(index.row() for index in tree.selectionModel().selectedRows()) == [2, 3, 4, 5]
+
+
+def test_with_the_id_column_hidden_the_name_stays_at_the_left_edge(qtbot, wide_table):
+    tree = wide_table
+    tree.header().setSectionHidden(int(Column.ID), True)
+    _start_at(tree, 3, Column.NAME)
+    QTest.keyClick(tree, Qt.Key.Key_End)
+    name = tree.visualRect(tree.model().index(3, int(Column.NAME)))
+    assert tree.horizontalScrollBar().value() > 0 and name.left() == 0 and _seen(tree, tree.model().index(3, 0))
+    assert _beside_the_frozen(tree, tree.currentIndex())
+
+
+def test_find_while_scrolled_selects_the_task_and_shows_its_name(qtbot, roadmap_window, wide_table):
+    tree = wide_table
+    tree.horizontalScrollBar().setValue(tree.horizontalScrollBar().maximum())
+    box = roadmap_window.navigate.find_box
+    box.setFocus()
+    QTest.keyClicks(box, "Mengzhou pad abort")
+    QTest.keyClick(box, Qt.Key.Key_Return)
+    found = roadmap_window.document.selected_ids
+    assert len(found) == 1
+    row = tree.proxy_index(found[0]).row()
+    assert _name_in_view(tree, row) and tree.horizontalScrollBar().value() > 0  # the other columns stay put

@@ -20,7 +20,7 @@ class FrozenHeader(QHeaderView):
         self.setSectionsClickable(True)  # as the header QTableView makes: a click sorts
         self.view = view
         self._shift = 0  # how far the press being handled was moved to reach the scrolled sections
-        self._movable = True  # whether sections could be dragged before a press on a frozen one
+        self._movable: bool | None = None  # whether sections could be dragged, while a frozen one is pressed
 
     def _in_frozen(self, x: float) -> bool:
         """Whether `x` falls on the frozen headers (or on the edge to drag Name wider by)."""
@@ -33,10 +33,11 @@ class FrozenHeader(QHeaderView):
                            event.modifiers())
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._restore_movable()  # a press whose release went elsewhere
         frozen = self._in_frozen(event.position().x())
         self._shift = self.offset() if frozen else 0
-        self._movable = self.sectionsMovable()
         if frozen:  # ID and Name are not dragged elsewhere: the frozen columns stay first
+            self._movable = self.sectionsMovable()
             self.setSectionsMovable(False)
         super().mousePressEvent(self._moved(event))
 
@@ -45,8 +46,13 @@ class FrozenHeader(QHeaderView):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(self._moved(event))
-        self.setSectionsMovable(self._movable)
+        self._restore_movable()
         self._shift = 0
+
+    def _restore_movable(self) -> None:
+        if self._movable is not None:
+            self.setSectionsMovable(self._movable)
+            self._movable = None
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         self._shift = self.offset() if self._in_frozen(event.position().x()) else 0
