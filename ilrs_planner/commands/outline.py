@@ -160,29 +160,3 @@ class OutdentTask(_OutlineCommand):
         new_row = siblings(project, parent.parent_id)
         new_row.insert(new_row.index(parent.id) + 1, task.id)
         return [(parent.id, old_row), (parent.parent_id, new_row)]
-
-
-class _SwapCommand(_OutlineCommand):
-    step = 0
-
-    def new_orders(self, project: Project, task: Task) -> list[tuple[str | None, list[str]]]:
-        row = siblings(project, task.parent_id)
-        index = row.index(task.id)
-        other = index + self.step
-        if not 0 <= other < len(row):
-            where = "first" if self.step < 0 else "last"
-            raise PlannerError("task.cannot_move", f"{task.key}: it is already the {where} in its group", [task.id])
-        row[index], row[other] = row[other], row[index]
-        return [(task.parent_id, row)]
-
-
-class MoveTaskUp(_SwapCommand):
-    """Swap a task with the sibling above it."""
-
-    verb, step = "Move up", -1
-
-
-class MoveTaskDown(_SwapCommand):
-    """Swap a task with the sibling below it."""
-
-    verb, step = "Move down", 1

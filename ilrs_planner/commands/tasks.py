@@ -13,8 +13,6 @@ from .base import ChangeSet, Command
 from .link_ends import links_touching
 from .outline import (
     IndentTask,
-    MoveTaskDown,
-    MoveTaskUp,
     OutdentTask,
     Place,
     renumber,
@@ -22,6 +20,7 @@ from .outline import (
     siblings,
     task_or_error,
 )
+from .outline_moves import MoveTaskDown, MoveTaskUp
 from .plan_index import index_of
 from .task_values import SCHEDULE_FIELDS, TEXT_FIELDS, check_task_consistent, coerce_value
 

@@ -71,10 +71,10 @@ class EditActions:
              "Put each selected task under the one above it"),
             ("outdent", "outdent", "&Outdent", "Alt+Shift+Left", lambda: self._shift_level(OutdentTask),
              "Move each selected task out of its summary"),
-            ("move_up", "up", "Move &up", "Alt+Shift+Up", lambda: self._move(MoveTaskUp),
-             "Move the task above its previous sibling"),
-            ("move_down", "down", "Move do&wn", "Alt+Shift+Down", lambda: self._move(MoveTaskDown),
-             "Move the task below its next sibling"),
+            ("move_up", "up", "Move &up", "Alt+Shift+Up", lambda: self._move_rows(MoveTaskUp),
+             "Move each selected task above the one above it in its group"),
+            ("move_down", "down", "Move do&wn", "Alt+Shift+Down", lambda: self._move_rows(MoveTaskDown),
+             "Move each selected task below the one below it in its group"),
             ("link", "link", "&Link tasks", ("Ctrl+L", "Ctrl+F2"), self.link_selected,
              "Make each selected task depend on the one selected before it (finish to start)"),
             ("details", "task-dialog", "Task &details…", ("Ctrl+I", "Shift+F2"), self.open_details,
@@ -162,6 +162,20 @@ class EditActions:
                 if getattr(command, "dropped", None):  # an indent under a task it was linked with
                     self.window._note(f"{command.text}: a summary cannot be linked to its own sub-task "
                                       "(Undo brings the link back)")
+
+    def _move_rows(self, command_type) -> None:
+        """Move up or down every selected row in its group, as one undo step, the selection kept.
+        Rows already at their group's edge stay, and the status bar says which (every row there:
+        the move is refused, saying so)."""
+        selected = list(self.document.selected_ids)
+        if not selected:
+            return
+        command = command_type(selected)
+        if self.push(command):
+            self.document.set_selection(selected)
+            stayed = command.stuck_text(self.document.project)
+            if stayed:
+                self.window._note(f"{command.text}: {stayed}")
 
     def _shift_level(self, command_type) -> None:
         """Indent or outdent every selected row, as MS Project does, in one undo step, the selection

@@ -127,3 +127,61 @@ def test_update_progress_suggests_the_friday_before_a_monday_status_date(qtbot):
     dialog.as_of_edit.setDate(QDate(2030, 1, 10))  # a Thursday: Wednesday
     assert dialog.table.item(0, LAST).text() == "2030-01-09"
     dialog.reject()
+
+
+def names(window) -> list[str]:
+    return [name for name, _ in outline(window)]
+
+
+def test_move_up_and_down_move_every_selected_row_in_one_step(four):
+    select_charlie_and_delta(four)
+    press(four.tree, "Alt+Shift+Up")
+    assert names(four) == ["Alpha", "Charlie", "Delta", "Bravo"]
+    assert sorted(four.tree.selected_task_ids()) == ["charlie", "delta"]
+    press(four.tree, "Alt+Shift+Up")
+    assert names(four) == ["Charlie", "Delta", "Alpha", "Bravo"]
+    four.edit.undo.trigger()  # the second move of both, as one step
+    assert names(four) == ["Alpha", "Charlie", "Delta", "Bravo"]
+    press(four.tree, "Alt+Shift+Down")
+    assert names(four) == list(NAMES)
+    assert sorted(four.tree.selected_task_ids()) == ["charlie", "delta"]
+
+
+def test_rows_apart_move_each_and_a_row_at_the_edge_stays_saying_why(four):
+    click_cell(four.tree, "alpha", Column.NAME)
+    click_cell(four.tree, "charlie", Column.NAME, Qt.KeyboardModifier.ControlModifier)
+    press(four.tree, "Alt+Shift+Down")
+    assert names(four) == ["Bravo", "Alpha", "Delta", "Charlie"]
+    assert sorted(four.tree.selected_task_ids()) == ["alpha", "charlie"]
+    press(four.tree, "Alt+Shift+Down")  # Charlie is last: Alpha alone moves, and the status bar says why
+    assert names(four) == ["Bravo", "Delta", "Alpha", "Charlie"]
+    assert "'Charlie' is already the last in its group" in four.statusBar().currentMessage()
+    press(four.tree, "Alt+Shift+Down")  # packed against the edge now: nothing moves, said once
+    assert names(four) == ["Bravo", "Delta", "Alpha", "Charlie"]
+    assert "'Alpha', 'Charlie' are already the last in their groups" in four.statusBar().currentMessage()
+    assert four.document.undo_stack.count() == 2
+
+
+def test_rows_in_two_groups_move_within_their_own(four):
+    select_charlie_and_delta(four)
+    press(four.tree, "Alt+Shift+Right")  # Charlie and Delta under Bravo
+    click_cell(four.tree, "alpha", Column.NAME)
+    click_cell(four.tree, "delta", Column.NAME, Qt.KeyboardModifier.ControlModifier)
+    press(four.tree, "Alt+Shift+Down")  # Alpha below Bravo; Delta is last under Bravo and stays
+    assert outline(four) == [("Bravo", None), ("Charlie", "Bravo"), ("Delta", "Bravo"), ("Alpha", None)]
+    assert "'Delta' is already the last in its group" in four.statusBar().currentMessage()
+    press(four.tree, "Alt+Shift+Up")  # each up in its own group, one step
+    assert outline(four) == [("Alpha", None), ("Bravo", None), ("Delta", "Bravo"), ("Charlie", "Bravo")]
+    four.edit.undo.trigger()
+    assert outline(four) == [("Bravo", None), ("Charlie", "Bravo"), ("Delta", "Bravo"), ("Alpha", None)]
+
+
+def test_a_summary_selected_with_its_rows_moves_whole(four):
+    select_charlie_and_delta(four)
+    press(four.tree, "Alt+Shift+Right")  # Charlie and Delta under Bravo
+    click_cell(four.tree, "bravo", Column.NAME)
+    press(four.tree, "Shift+Down")
+    press(four.tree, "Shift+Down")
+    press(four.tree, "Alt+Shift+Up")  # the summary moves with its rows in their order, nothing said of them
+    assert outline(four) == [("Bravo", None), ("Charlie", "Bravo"), ("Delta", "Bravo"), ("Alpha", None)]
+    assert "already" not in four.statusBar().currentMessage()
