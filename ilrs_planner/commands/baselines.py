@@ -124,6 +124,8 @@ class RenameBaseline(Command):
     def _rename(project: Project, old: str, new: str) -> ChangeSet:
         index = _index_of(project, old)
         current = project.baselines[index]
+        if not new.strip():  # the code's sentence says a name is needed; this says what became of it
+            raise PlannerError("baseline.bad_name", f"'{old}' keeps its name", [current.id])
         clean = check_baseline_name(project, new, ignore_id=current.id)
         project.baselines[index] = dataclasses.replace(current, name=clean)
         return ChangeSet(baselines=True)

@@ -7,7 +7,7 @@ import pytest
 from gestures import press
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 
 
 @pytest.mark.parametrize("size", [(800, 600), (1600, 900)])
@@ -45,3 +45,25 @@ def test_a_baseline_captured_without_a_name_is_named_by_its_number(qtbot, window
     names = [b.name for b in window.document.project.baselines]
     assert names == ["2021 roadmap", "Baseline 2", "Baseline 3"]  # the plan held one already
     assert "needs" not in panel.message.text()
+
+
+def test_renaming_a_baseline_to_nothing_says_why_once_and_keeps_its_name(qtbot, window):
+    window.analysis.show("baselines")
+    panel = window.analysis.baselines
+    table = panel.table
+    qtbot.waitUntil(lambda: table.isVisible() and table.rowCount() == 1)
+    rect = table.visualItemRect(table.item(0, 0))
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    QTest.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit)
+                    and table.isAncestorOf(QApplication.focusWidget()))
+    editor = QApplication.focusWidget()
+    editor.selectAll()
+    QTest.keyClick(editor, Qt.Key.Key_Delete)
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)  # the delegate commits queued
+    text = panel.message.text()
+    assert text.lower().count("needs") == 1, text  # the reason, said once
+    assert "'2021 roadmap' keeps its name" in text
+    assert table.item(0, 0).text() == "2021 roadmap" == window.document.project.baselines[0].name
+    assert window.document.undo_stack.count() == 0
