@@ -7,6 +7,7 @@ that edit were made (and `commands.whatif.ApplyWhatIf` makes it as one undoable 
 - finish on D: D is X's last day of work, as a person gives a finish (a milestone's own day): X must
   finish then (a must-finish-on constraint on the exclusive finish, the day after; a task under way
   gets the duration whose last day is D).
+Either way X's dates are then the planner's, known to the day (`_to_the_day`).
 Days are the task's own, as the scheduler counts its duration: working days of its calendar (on a
 Mon-Fri calendar a slip of 5 days is a week), calendar days for an elapsed task or the 7-day calendar.
 A finished task is history and cannot slip. Nothing here changes the plan it is given.
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from ..domain import Calendar, ConstraintType, PlannerError, Project, Task
+from ..domain import Calendar, ConstraintType, PlannerError, Precision, Project, Task
 from ..domain.durations import format_days
 from ..domain.working_count import WorkedDays, WorkingDayCount
 from ._bounds import remaining_duration
@@ -110,9 +111,20 @@ def scenario_fields(project: Project, schedule: Schedule, task_id: str, *, slip_
                            [task_id])
     dates, status, calendar = schedule.tasks[task_id], project.status_date, project.task_calendar(task)
     if slip_days is not None:
-        return _slip(task, calendar, dates, slip_days, status)
-    assert finish_on is not None  # exactly one of the two was given (checked above)
-    return _finish_on(project, task, finish_on)
+        fields, text = _slip(task, calendar, dates, slip_days, status)
+    else:
+        assert finish_on is not None  # exactly one of the two was given (checked above)
+        fields, text = _finish_on(project, task, finish_on)
+    return _to_the_day(task, fields), text
+
+
+def _to_the_day(task: Task, fields: dict[Any, Any]) -> dict[Any, Any]:
+    """The scenario's dates are the planner's, given to the day (a start no earlier than, a last day of
+    work), as a bar dragged is: a task announced only to a year or month is dated to the day from then
+    on. Kept at "2031", ILRS-1 to -5 slipped by 100 days still read "2030 – 2036", the move unseen."""
+    if task.precision is not Precision.DAY:
+        fields["precision"] = Precision.DAY
+    return fields
 
 
 def _runs_from_status(task: Task, status: date | None) -> bool:

@@ -103,3 +103,21 @@ def test_applying_the_scenario_gives_the_previewed_dates_and_undoes_in_one_step(
             (move.new_start, move.new_finish)
     command.revert(project)
     assert project == original
+
+
+def test_an_applied_what_if_dates_a_task_known_to_the_year_to_the_day():
+    from ilrs_planner.domain import Precision
+    from ilrs_planner.engine.shown_dates import last_day_text, start_text
+    from ilrs_planner.engine.shown_precision import ShownPrecision
+
+    project = _plan()
+    project.tasks["lander"].precision = Precision.YEAR  # "2030", as an announcement gives it
+    result = what_if(project, "lander", slip_days=100)
+    assert result.fields["precision"] is Precision.DAY
+    ApplyWhatIf(result).apply(project)
+    after = schedule(project)
+    shown = ShownPrecision(project, after)
+    lander = after.tasks["lander"]
+    # 2030-01-01 + 100 days = 2030-04-11; 30 days of work: the last is 2030-05-10, read as days, not "2030".
+    assert start_text(lander.early_start, shown.of("lander")) == "2030-04-11"
+    assert last_day_text(lander.early_start, lander.early_finish, shown.of("lander")) == "2030-05-10"

@@ -79,3 +79,26 @@ def test_the_task_dialog_keeps_a_confidence_chosen_with_the_date_and_other_edits
     combo.setCurrentIndex(combo.findData("inferred"))
     _ok(qtbot, dialog)
     assert change_8.confidence is Confidence.INFERRED and document.undo_stack.count() == 2
+
+
+def test_a_what_if_applied_to_a_task_known_to_the_year_reads_its_new_days_in_the_table(qtbot, roadmap_window):
+    from ilrs_planner.qt.models.task_columns import Column
+
+    window = roadmap_window
+    task = window.document.project.task_by_key("ilrs-1-5")
+    start_cell = window.tree.proxy_index(task.id, int(Column.START))
+    assert start_cell.data() == "2030"  # announced to the year
+    window.analysis.show("whatif")
+    panel = window.analysis.panel("whatif")
+    qtbot.waitUntil(panel.isVisible, timeout=20000)
+    window.document.set_selection([task.id])  # the panel follows the selection
+    qtbot.waitUntil(lambda: panel.task_combo.currentData() == task.id, timeout=20000)
+    panel.days_spin.setValue(100)
+    qtbot.mouseClick(panel.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.apply_button, Qt.MouseButton.LeftButton)
+    assert window.document.undo_stack.count() == 1
+    # The 100 days read as they moved: start no earlier than 2030-01-01 + 100 days, the planner's day.
+    assert window.tree.proxy_index(task.id, int(Column.START)).data() == "2030-04-11"
+    assert window.tree.proxy_index(task.id, int(Column.CONFIDENCE)).data() == "assumption"
+    window.edit.undo.trigger()
+    assert window.tree.proxy_index(task.id, int(Column.START)).data() == "2030"
