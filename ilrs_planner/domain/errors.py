@@ -31,6 +31,7 @@ CODES = {
     "task.bad_value": "A task field has a value it cannot take.",
     "task.parent_cycle": "A task cannot be placed under itself.",
     "task.cannot_move": "The task cannot move that way in the outline.",
+    "task.bad_confidence": "The task's dates cannot read as that confidence.",
     "calendar.unknown": "A task or plan names a calendar that does not exist.",
     "calendar.bad_exception": "A calendar exception ends before it starts.",
     "calendar.bad_weekdays": "A calendar needs a working flag for each of the 7 weekdays.",

@@ -14,7 +14,7 @@ precision is (engine/shown_precision.py).
 
 from __future__ import annotations
 
-from ..domain import Confidence, ConstraintType, Project, format_fuzzy_date
+from ..domain import Confidence, ConstraintType, PlannerError, Project, format_fuzzy_date
 from ..domain.provenance import shown_confidence
 from .driving_chain import ChainIndex, ancestors
 from .schedule import Schedule
@@ -95,3 +95,28 @@ class ShownConfidence:
                 format_fuzzy_date(dates.early_start, task.precision) != announced
         return False
 
+
+
+def refused_confidence(shown: ShownConfidence, task_id: str, stated: Confidence | None) -> PlannerError | None:
+    """Why stating `stated` on a task would leave it reading otherwise, or None. `sourced` needs a
+    source cited; and a task pushed past its announcement reads as its pusher allows whatever it
+    states, so stating a stronger word would be stored and never seen."""
+    task = shown.project.tasks[task_id]
+    if stated is Confidence.SOURCED and not task.source_url:
+        return PlannerError("task.bad_confidence", f"'{task.name}' cites no source, and sourced needs one: give "
+                            "its source in the task dialog (Ctrl+I), or type inferred or assumption", [task_id])
+    now = shown.of(task_id)
+    if stated is None or not shown.pushed(task_id) or _WEAKNESS[stated.value] >= _WEAKNESS.get(now, 1):
+        return None
+    pusher = shown._pusher(task_id)
+    by = f"'{shown.project.tasks[pusher].name}' pushes it" if pusher is not None else "a link pushes it"
+    return PlannerError("task.bad_confidence", f"'{task.name}' reads {now} because {by} past its {_held(task)}; "
+                        f"stated {stated.value}, it would still read {now}: type {now}, or move what pushes it",
+                        [task_id])
+
+
+def _held(task) -> str:
+    """The announcement a task is held to, as it reads: "announced 2028", "deadline 2035"."""
+    if task.constraint in _HELD_FROM and task.constraint_date is not None:
+        return f"announced {format_fuzzy_date(task.constraint_date, task.precision)}"
+    return f"deadline {task.deadline.isoformat()}" if task.deadline is not None else "announcement"

@@ -57,3 +57,35 @@ def test_enter_without_typing_leaves_a_pushed_task_as_it_states(qtbot, roadmap_w
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     QApplication.processEvents()
     assert rover.confidence is None and roadmap_window.document.undo_stack.count() == 0
+
+
+def _refusals(monkeypatch) -> list[str]:
+    shown: list[str] = []
+    monkeypatch.setattr("ilrs_planner.qt.main_window.show_refusal", lambda parent, error: shown.append(error.message))
+    return shown
+
+
+def test_typing_sourced_on_a_pushed_task_is_refused_saying_what_pushes_it(qtbot, roadmap_window, monkeypatch):
+    project, rover, change_8 = _roadmap_with_confidence_column(roadmap_window)
+    refusals = _refusals(monkeypatch)
+    click_cell(roadmap_window.tree, rover.id, Column.CONFIDENCE)
+    type_text(roadmap_window.tree, "sourced")
+    # Stored, 'sourced' would never be seen: the push past its 2028 keeps the cell at 'inferred'.
+    assert rover.confidence is None and roadmap_window.document.undo_stack.count() == 0
+    assert _shown(roadmap_window, rover.id) == "inferred"
+    assert len(refusals) == 1 and f"because '{change_8.name}' pushes it past its announced 2028" in refusals[0]
+    assert "type inferred" in refusals[0]
+
+
+def test_typing_sourced_on_a_task_citing_no_source_is_refused_saying_it_needs_one(qtbot, window, monkeypatch):
+    window.tree.header().setSectionHidden(int(Column.CONFIDENCE), False)
+    task = window.document.project.tasks["b"]
+    assert not task.source_url and task.confidence is None
+    refusals = _refusals(monkeypatch)
+    click_cell(window.tree, "b", Column.CONFIDENCE)
+    type_text(window.tree, "sourced")
+    assert task.confidence is None and window.document.undo_stack.count() == 0
+    assert len(refusals) == 1 and "cites no source, and sourced needs one" in refusals[0]
+    click_cell(window.tree, "b", Column.CONFIDENCE)
+    type_text(window.tree, "assumption")  # a word it can carry is taken
+    assert task.confidence is Confidence.ASSUMPTION

@@ -25,7 +25,7 @@ from ...domain.provenance import parse_confidence, shown_confidence
 from ...domain.task_mode import parse_task_mode, task_mode_text
 from ...domain.working_count import WorkedDays
 from ...engine.schedule import Schedule, TaskDates, shown_days
-from ...engine.shown_confidence import ShownConfidence
+from ...engine.shown_confidence import ShownConfidence, refused_confidence
 from ...engine.shown_dates import baseline_precision, duration_text, plan_is_fuzzy, variance_text
 from ...engine.shown_dates import shown_duration as shown_task_duration
 from ...engine.shown_precision import ShownPrecision
@@ -105,9 +105,14 @@ class RowContext:
     def confidence(self, task: Task) -> str:
         """The confidence the task's dates are shown with: 'inferred' when a link pushed it past its
         source's date (engine/shown_confidence.py), as the tooltip, schedule --json and XLSX say."""
+        return self.confidences().of(task.id)
+
+    def confidences(self) -> ShownConfidence:
+        """Every task's shown confidence, made for the first cell, tooltip or typed word that asks."""
         if self._confidence is None:
             object.__setattr__(self, "_confidence", ShownConfidence(self.project, self.schedule))
-        return self._confidence.of(task.id) if self._confidence is not None else shown_confidence(task)
+        assert self._confidence is not None
+        return self._confidence
 
     def worked(self) -> WorkedDays:
         """The days of work each calendar counts, made once for this state of the plan."""
@@ -319,7 +324,7 @@ def command_for(task: Task, column: Column, text: str, ctx: RowContext) -> Comma
         day = parse_fuzzy_date(text, end=True)[0] if text else None  # a deadline is the end of its period
         return SetTaskFields(task.id, text=f"Set deadline of '{task.name}' to {text or 'none'}", deadline=day)
     if column is Column.CONFIDENCE:
-        return _confidence_command(task, text)
+        return _confidence_command(task, text, ctx)
     if column is Column.PREDECESSORS:
         return predecessors_command(ctx.project, task, text)
     if column is Column.TASK_MODE:
@@ -347,11 +352,14 @@ def rounding_note(column: Column, text: str, ctx: RowContext) -> str | None:
     return f"'{text.strip()}' was rounded up to {format_days(days)}: a plan counts whole working days"
 
 
-def _confidence_command(task: Task, text: str) -> Command | None:
+def _confidence_command(task: Task, text: str, ctx: RowContext) -> Command | None:
     try:
         confidence = parse_confidence(text)
     except ValueError as error:
         raise PlannerError("task.bad_value", f"{task.key}: {error}", [task.id]) from None
+    refusal = refused_confidence(ctx.confidences(), task.id, confidence)
+    if refusal is not None:  # stored, it would never be seen: said instead
+        raise refusal
     if confidence == task.confidence:
         return None  # the confidence it states already (a pushed task shows another): no undo step
     shown = confidence.value if confidence else "not stated"
