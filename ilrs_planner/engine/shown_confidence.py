@@ -14,7 +14,7 @@ precision is (engine/shown_precision.py).
 
 from __future__ import annotations
 
-from ..domain import Confidence, ConstraintType, PlannerError, Project, format_fuzzy_date
+from ..domain import Confidence, ConstraintType, PlannerError, Project, Task, format_fuzzy_date
 from ..domain.provenance import shown_confidence
 from .driving_chain import ChainIndex, ancestors
 from .schedule import Schedule
@@ -115,7 +115,7 @@ def refused_confidence(shown: ShownConfidence, task_id: str, stated: Confidence 
                         [task_id])
 
 
-def _held(task) -> str:
+def _held(task: Task) -> str:
     """The announcement a task is held to, as it reads: "announced 2028", "deadline 2035"."""
     if task.constraint in _HELD_FROM and task.constraint_date is not None:
         return f"announced {format_fuzzy_date(task.constraint_date, task.precision)}"
