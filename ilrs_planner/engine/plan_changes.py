@@ -54,14 +54,14 @@ def ordered_changes(old: Project, new: Project, new_sched: Schedule) -> list[tup
                         lambda s: setattr(s, "status_date", new.status_date)))
     for tid, task in new.tasks.items():
         if tid not in old.tasks:
-            changes.append(((date.min, date.min, 1), "task_added", task.key, f"task '{task.key}' added",
+            changes.append(((date.min, date.min, 1), "task_added", task.key, f"task {named(task)} added",
                             _adder(task)))
             continue
         changes.extend(_task_changes(old.tasks[tid], task, rank.get(tid, (date.max, date.max))))
     changes.extend(_link_changes(old, new, rank))
     for tid, task in old.tasks.items():
         if tid not in new.tasks:
-            changes.append(((date.max, date.max, 9), "task_removed", task.key, f"task '{task.key}' removed",
+            changes.append(((date.max, date.max, 9), "task_removed", task.key, f"task {named(task)} removed",
                             _remover(tid)))
     return sorted(changes, key=lambda c: c[0])
 
@@ -92,19 +92,17 @@ def _task_changes(old_task: Task, new_task: Task, rank: tuple[date, date]) -> li
     for name, label in TASK_FIELDS:
         before, after = getattr(old_task, name), getattr(new_task, name)
         if before != after:
-            kind = name
-            text = f"{label} of '{new_task.key}': {before if before is not None else 'none'} → " \
-                   f"{after if after is not None else 'none'}"
-            out.append(((*rank, 2), kind, new_task.key, text, _setter(new_task.id, **{name: after})))
+            text = f"{label} of {named(new_task)}: {_value(old_task, name)} → {_value(new_task, name)}"
+            out.append(((*rank, 2), name, new_task.key, text, _setter(new_task.id, **{name: after})))
     if (old_task.constraint, old_task.constraint_date) != (new_task.constraint, new_task.constraint_date):
-        text = f"constraint of '{new_task.key}': {_constraint_text(old_task)} → {_constraint_text(new_task)}"
+        text = f"constraint of {named(new_task)}: {_constraint_text(old_task)} → {_constraint_text(new_task)}"
         out.append(((*rank, 3), "constraint", new_task.key, text,
                     _setter(new_task.id, constraint=new_task.constraint, constraint_date=new_task.constraint_date)))
     if _mode_of(old_task) != _mode_of(new_task):  # a manual task keeps its start whatever its predecessors say
         out.append(((*rank, 3), "task_mode", new_task.key, _mode_text(old_task, new_task),
                     _setter(new_task.id, **dict(zip(_MODE_FIELDS, _mode_of(new_task))))))
     if old_task.parent_id != new_task.parent_id:
-        out.append(((*rank, 4), "moved_in_wbs", new_task.key, f"'{new_task.key}' moved in the WBS",
+        out.append(((*rank, 4), "moved_in_wbs", new_task.key, f"{named(new_task)} moved in the WBS",
                     _setter(new_task.id, parent_id=new_task.parent_id)))
     return out
 
@@ -119,8 +117,8 @@ def _mode_of(task: Task) -> tuple[object, ...]:
 
 def _mode_text(old_task: Task, new_task: Task) -> str:
     if old_task.manual != new_task.manual:
-        return f"'{new_task.key}' now {'manually scheduled' if new_task.manual else 'auto scheduled'}"
-    return f"manual start of '{new_task.key}': {old_task.manual_start or 'none'} → {new_task.manual_start or 'none'}"
+        return f"{named(new_task)} now {'manually scheduled' if new_task.manual else 'auto scheduled'}"
+    return f"manual start of {named(new_task)}: {old_task.manual_start or 'none'} → {new_task.manual_start or 'none'}"
 
 
 def _constraint_text(task: Task) -> str:
@@ -135,7 +133,7 @@ def _link_changes(old: Project, new: Project, rank: dict[str, tuple[date, date]]
     old_links, new_links = pairs(old), pairs(new)
     out: list[tuple[Any, ...]] = []
     for pair, link in new_links.items():
-        names = f"{_key(new, link.pred_id)} → {_key(new, link.succ_id)}"
+        names = f"{_name(new, link.pred_id)} → {_name(new, link.succ_id)}"
         order = (*rank.get(link.succ_id, (date.max, date.max)), 5)
         if pair not in old_links:
             text = f"link {names} added ({link.type}{_lag(link.lag)})"
@@ -148,7 +146,7 @@ def _link_changes(old: Project, new: Project, rank: dict[str, tuple[date, date]]
             out.append((order, kind, _key(new, link.succ_id), text, _link_setter(link, was.id)))
     for pair, link in old_links.items():
         if pair not in new_links:
-            text = f"link {_key(old, link.pred_id)} → {_key(old, link.succ_id)} removed"
+            text = f"link {_name(old, link.pred_id)} → {_name(old, link.succ_id)} removed"
             order = (*rank.get(link.succ_id, (date.max, date.max)), 1)  # before additions: no false loops
             out.append((order, "link_removed", _key(old, link.succ_id), text, _link_dropper(link.id)))
     return out
@@ -156,6 +154,26 @@ def _link_changes(old: Project, new: Project, rank: dict[str, tuple[date, date]]
 
 def _key(project: Project, task_id: str) -> str:
     return project.tasks[task_id].key if task_id in project.tasks else task_id
+
+
+def _name(project: Project, task_id: str) -> str:
+    return f"'{project.tasks[task_id].name}'" if task_id in project.tasks else task_id
+
+
+def named(task: Task) -> str:
+    """A task as the table and the rest of `why` read it: its name first, its key beside it."""
+    return f"'{task.name}' ({task.key})"
+
+
+def _value(task: Task, name: str) -> str:
+    """A replayed field's value in its unit: a duration as the Duration column writes it (working
+    days of the task's calendar, '1,490 d'; '5 ed' elapsed), % complete with its sign, a date."""
+    value = getattr(task, name)
+    if value is None:
+        return "none"
+    if name == "duration":
+        return format_days(value, task.elapsed)
+    return f"{value} %" if name == "percent_complete" else str(value)
 
 
 def _lag(lag: int) -> str:

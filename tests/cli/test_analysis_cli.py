@@ -114,7 +114,8 @@ def test_why_against_a_baseline_and_against_an_earlier_plan(ilrs_db, tmp_path, c
     data = _json(capsys, "why", later_db, "ilrs-basic", "--against", ilrs_db, "--json")
     assert data["exact"] and data["slip_working_days"] == 100
     assert data["contributions"] == [{"kind": "duration", "key": "ilrs-1-5", "working_days": 100, "joint": False,
-                                      "description": "duration of 'ilrs-1-5': 2191 → 2291"}]
+                                      "description": "duration of 'ILRS-1 to ILRS-5 construction missions' (ilrs-1-5): "
+                                                     "2,191 d → 2,291 d"}]
 
 
 def test_risk_is_reproducible_and_reports_the_chosen_milestone(ilrs_db, capsys):

@@ -45,7 +45,7 @@ def test_exact_attribution_credits_each_change_and_sums_to_the_slip():
     # old launch: 20 + 40 = day 60; new: max(30, 25) + 40 + 5 = day 75
     assert result.old_date == D(2030, 3, 2) and result.new_date == D(2030, 3, 17)
     credits = {c.description: c.days for c in result.contributions}
-    assert credits == {"duration of 'design': 20 → 30": 10, "link build → launch: FS → FS +5 d": 5}
+    assert credits == {"duration of 'Design' (design): 20 d → 30 d": 10, "link 'Build' → 'Launch': FS → FS +5 d": 5}
     assert sum(credits.values()) == result.slip_days == 15 and result.unexplained_days == 0
     assert [s.key for s in result.new_chain] == ["launch", "build", "design"]
 
@@ -115,7 +115,7 @@ def test_plans_with_different_ids_are_matched_by_key():
         new.add_link(Link(f"new-{link.pred_id}", f"new-{link.succ_id}", link.type, link.lag))
     new.tasks["new-build"].duration = 47
     result = attribute_projects(old, new, "launch")
-    assert [(c.description, c.days) for c in result.contributions] == [("duration of 'build': 40 → 47", 7)]
+    assert [(c.description, c.days) for c in result.contributions] == [("duration of 'Build' (build): 40 d → 47 d", 7)]
 
 
 def test_a_later_status_date_and_less_progress_than_hoped_are_credited_by_name():
@@ -130,7 +130,7 @@ def test_a_later_status_date_and_less_progress_than_hoped_are_credited_by_name()
     result = attribute_projects(old, new, "launch")
     assert (result.old_date, result.new_date) == (D(2030, 3, 2), D(2030, 3, 10))
     credits = {c.description: c.days for c in result.contributions}
-    assert credits == {"status date 2030-01-11 → 2030-01-21": 10, "% complete of 'design': 50 → 60": -2}
+    assert credits == {"status date 2030-01-11 → 2030-01-21": 10, "% complete of 'Design' (design): 50 % → 60 %": -2}
     assert result.unexplained_days == 0
 
 
@@ -141,7 +141,7 @@ def test_a_manually_scheduled_task_ends_the_driving_chain_and_turning_it_manual_
     result = attribute_projects(old, new, "launch")
     # old launch: 20 + 40 = day 60; new: build runs days 0-40, so launch is on day 40 (test ends day 10)
     assert (result.old_date, result.new_date) == (D(2030, 3, 2), D(2030, 2, 10))
-    assert {c.description: c.days for c in result.contributions} == {"'build' now manually scheduled": -20}
+    assert {c.description: c.days for c in result.contributions} == {"'Build' (build) now manually scheduled": -20}
     assert [(s.key, s.driver) for s in result.new_chain] == [
         ("launch", "FS from build"), ("build", "manually scheduled (its start is the planner's)")]
 
@@ -154,4 +154,4 @@ def test_a_manual_task_moved_to_another_start_is_credited_by_its_manual_start():
     result = attribute_projects(old, new, "launch")
     assert (result.old_date, result.new_date) == (D(2030, 3, 2), D(2030, 3, 12))
     assert {c.description: c.days for c in result.contributions} == {
-        "manual start of 'build': 2030-01-21 → 2030-01-31": 10}
+        "manual start of 'Build' (build): 2030-01-21 → 2030-01-31": 10}
