@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from ..domain import PlannerError, Precision, Project, Task, format_fuzzy_date
@@ -191,7 +191,22 @@ def _line(task: Task, reports: list[tuple[Report, Mapping[str, tuple[date, date]
 
 def _axis(reports: list[tuple[Report, Mapping[str, tuple[date, date]]]],
           lines: tuple[TrendLine, ...]) -> tuple[date, date]:
-    """One range for both axes: every report and forecast, whole years (the chart shows years)."""
+    """One range for both axes, fitted to every report and forecast with a margin: whole years and a
+    year of headroom above the top line for a plan of years (the roadmap's 2019-2045); for a shorter
+    one a tenth of its span each side (at least a week), from the first of a month (or, under
+    WEEKS_AXIS, a Monday), so a six-week plan is not drawn in a corner of three years."""
     days = [r.as_of for r, _ in reports] + [y for line in lines for _, y in line.points]
     first, last = min(days), max(days)
-    return date(first.year, 1, 1), date(last.year + 2, 1, 1)  # a year of headroom above the top line
+    span = (last - first).days
+    if span >= YEARS_AXIS:
+        return date(first.year, 1, 1), date(last.year + 2, 1, 1)
+    margin = timedelta(days=max(span // 10, 7))
+    low, high = first - margin, last + margin + timedelta(days=1)  # the last day whole
+    if span < WEEKS_AXIS:
+        return low - timedelta(days=low.weekday()), high + timedelta(days=-high.weekday() % 7)
+    after = date(high.year + high.month // 12, high.month % 12 + 1, 1) if high.day > 1 else high
+    return date(low.year, low.month, 1), after
+
+
+YEARS_AXIS = 3 * 365  # days of reports and forecasts from which the axes run in whole years
+WEEKS_AXIS = 120  # ... under which they run from Monday to Monday (the chart labels weeks)

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from ilrs_planner.data.reference import build_reference_project
-from ilrs_planner.domain import Baseline, Link, PlannerError, Precision, Project, Task, TaskKind
+from ilrs_planner.domain import Baseline, ConstraintType, Link, PlannerError, Precision, Project, Task, TaskKind
 from ilrs_planner.engine.cpm import schedule
 from ilrs_planner.engine.mta import DEFAULT_MILESTONES, TrendLine, default_milestone_keys, milestone_trend
 
@@ -120,3 +120,31 @@ def test_the_mta_summary_says_every_move_of_a_milestone_that_came_back(tmp_path,
     (milestone,) = json.loads(capsys.readouterr().out)["milestones"]
     assert [(m["report"], m["from"], m["to"]) for m in milestone["moves"]] == [
         ("2023-04-25", "2029", "2028"), ("2025-04-24", "2028", "2029")]
+
+
+def _six_weeks() -> Project:
+    """Weekly reports on a milestone forecast 2027-02-02, then 02-06, 02-09 and, at the status date, 03-04."""
+    project = Project("Six weeks", D(2027, 1, 4), status_date=D(2027, 1, 25))
+    project.add_task(Task("ship", "Ship", 0, TaskKind.MILESTONE, id="ship", position=0,
+                          constraint=ConstraintType.MSO, constraint_date=D(2027, 3, 4)))
+    for week, day in enumerate((2, 6, 9)):
+        project.baselines.append(Baseline(f"Week {week + 1}", D(2027, 1, 4 + 7 * week),
+                                          {"ship": (D(2027, 2, day), D(2027, 2, day))}))
+    return project
+
+
+def test_a_six_week_plans_axes_fit_its_weeks_with_a_margin():
+    trend = milestone_trend(_six_weeks(), schedule(_six_weeks()), ["ship"])
+    # Reports from 2027-01-04, forecasts to 2027-03-04: 59 days, a tenth (5) less than a week, so a week
+    # each side, widened to Mondays: 2026-12-28 (a Monday) to Monday 2027-03-15 (past 03-12 with the day).
+    assert (trend.axis_from, trend.axis_to) == (D(2026, 12, 28), D(2027, 3, 15))
+
+
+def test_a_plan_of_a_year_and_a_half_runs_its_axes_from_month_to_month():
+    project = _plan()
+    project.baselines = [Baseline("then", D(2029, 9, 10), {"goal": (D(2030, 6, 1), D(2030, 6, 1))})]
+    project.status_date = D(2030, 1, 1)  # the plan's start: the probe's year is 2030
+    trend = milestone_trend(project, schedule(project), ["goal"])
+    # 2029-09-10 to the goal's 2030-12-31 now: 477 days, 47 each side: 2029-07-25 to 2031-02-17 (and the
+    # day), the first of July 2029 to the first of March 2031.
+    assert (trend.axis_from, trend.axis_to) == (D(2029, 7, 1), D(2031, 3, 1))

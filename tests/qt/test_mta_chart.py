@@ -16,11 +16,14 @@ from PySide6.QtWidgets import QApplication, QToolTip
 from ilrs_planner.chart import palette
 from ilrs_planner.chart.variance import ON_TIME_STEP, SLIP_STEPS
 from ilrs_planner.data.reference import build_reference_project
-from ilrs_planner.engine.mta import MilestoneTrend, Report, TrendLine
-from ilrs_planner.qt.analysis.mta_chart import MtaChartWidget
+from ilrs_planner.domain import Baseline, ConstraintType, Project, Task, TaskKind
+from ilrs_planner.engine.cpm import schedule
+from ilrs_planner.engine.mta import MilestoneTrend, Report, TrendLine, milestone_trend
+from ilrs_planner.qt.analysis.mta_chart import MtaChartWidget, MtaPicture
 from ilrs_planner.qt.analysis.mta_labels import legend_entries
 from ilrs_planner.qt.analysis.mta_panel import MtaPanel
 from ilrs_planner.qt.analysis.mta_style import font, forecast_years
+from ilrs_planner.qt.analysis.mta_ticks import axis_ticks
 from ilrs_planner.qt.document import Document
 
 sys.path.insert(0, str(Path(__file__).parents[1]))
@@ -156,3 +159,29 @@ def test_the_legend_covers_no_line_of_the_plot(panel, size):
               for line in picture.trend.lines for day, forecast in line.points]
     assert points and not [pt for pt in points if legend.adjusted(-2, -2, 2, 2).contains(pt)]
     assert legend.bottom() <= height + 1 and legend.right() <= width and plot.height() >= 100
+
+
+def _six_week_trend():
+    project = Project("Six weeks", date(2027, 1, 4), status_date=date(2027, 1, 25))
+    project.add_task(Task("ship", "Ship", 0, TaskKind.MILESTONE, id="ship", position=0,
+                          constraint=ConstraintType.MSO, constraint_date=date(2027, 3, 4)))
+    for week, day in enumerate((2, 6, 9)):
+        project.baselines.append(Baseline(f"Week {week + 1}", date(2027, 1, 4 + 7 * week),
+                                          {"ship": (date(2027, 2, day), date(2027, 2, day))}))
+    return milestone_trend(project, schedule(project), ["ship"])
+
+
+@pytest.mark.parametrize("size", [(1200.0, 1100.0), (900.0, 300.0)])
+def test_a_six_week_plans_trend_fills_its_plot_and_labels_its_weeks(qtbot, size):
+    picture = MtaPicture(_six_week_trend())
+    rect = picture.plot_rect(*size)
+    line = picture.trend.lines[0]
+    ys = [picture.point(rect, x, y).y() for x, y in line.points]
+    # 2027-02-02 to 2027-03-04 on axes of eleven weeks: the line rises over more than a third of the
+    # plot (on three years' axes it was a few pixels in its corner).
+    assert max(ys) - min(ys) > rect.height() / 3
+    per_year = min(rect.width(), rect.height()) / (picture.hi - picture.lo)
+    labels = [tick.label for tick in axis_ticks(picture.trend.axis_from, picture.trend.axis_to, per_year)
+              if tick.label]
+    assert labels[0] == "28 Dec" and len(labels) >= 3  # weeks from its first Monday, as many as fit
+    assert all(label.split()[1] in ("Dec", "Jan", "Feb", "Mar") for label in labels)

@@ -13,32 +13,27 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 
 from .mta_style import CURRENT, GRID, GRID_MAJOR, MARKER, MUTED, PAST, TEXT, font, forecast_years
-
-
-def year_step(picture, rect: QRectF) -> int:
-    """Years between two labelled grid lines: at least 42 px apart on the shorter axis."""
-    px_per_year = min(rect.width(), rect.height()) / max(picture.hi - picture.lo, 1)
-    return next((s for s in (1, 2, 5, 10, 20, 50) if s * px_per_year >= 42), 100)
+from .mta_ticks import axis_ticks
 
 
 def paint_grid(p: QPainter, picture, rect: QRectF) -> None:
     p.setPen(Qt.PenStyle.NoPen)
     p.setBrush(PAST)
     p.drawPolygon(QPolygonF([rect.bottomLeft(), rect.bottomRight(), rect.topRight()]))  # forecast before report
-    step = year_step(picture, rect)
+    trend = picture.trend
+    px_per_year = min(rect.width(), rect.height()) / max(picture.hi - picture.lo, 1e-6)
     p.setFont(font(12))
-    for year in range(int(picture.lo), int(picture.hi) + 1):
-        a, major = picture.point(rect, float(year), float(year)), year % step == 0
-        p.setPen(QPen(GRID_MAJOR if major else GRID, 1))
+    for tick in axis_ticks(trend.axis_from, trend.axis_to, px_per_year):
+        a = picture.point(rect, tick.at, tick.at)
+        p.setPen(QPen(GRID_MAJOR if tick.label else GRID, 1))
         p.drawLine(QPointF(a.x(), rect.top()), QPointF(a.x(), rect.bottom()))
         p.drawLine(QPointF(rect.left(), a.y()), QPointF(rect.right(), a.y()))
-        if major and year < picture.hi:
-            # A year's label sits in the middle of its band: "by 2035" (2035-12-31) reads 2035.
-            mid = picture.point(rect, year + 0.5, year + 0.5)
+        if tick.label:
+            mid = picture.point(rect, tick.label_at, tick.label_at)
             p.setPen(TEXT)
-            p.drawText(QRectF(mid.x() - 30, rect.bottom() + 6, 60, 18), Qt.AlignmentFlag.AlignHCenter, str(year))
+            p.drawText(QRectF(mid.x() - 30, rect.bottom() + 6, 60, 18), Qt.AlignmentFlag.AlignHCenter, tick.label)
             p.drawText(QRectF(rect.left() - 58, mid.y() - 9, 50, 18),
-                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(year))
+                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, tick.label)
     p.setPen(QPen(MUTED, 1.4, Qt.PenStyle.DashLine))
     p.drawLine(rect.bottomLeft(), rect.topRight())
     p.setPen(QPen(GRID_MAJOR, 1))
