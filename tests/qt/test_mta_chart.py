@@ -22,7 +22,7 @@ from ilrs_planner.engine.mta import MilestoneTrend, Report, TrendLine, milestone
 from ilrs_planner.qt.analysis.mta_chart import MtaChartWidget, MtaPicture
 from ilrs_planner.qt.analysis.mta_labels import legend_entries
 from ilrs_planner.qt.analysis.mta_panel import MtaPanel
-from ilrs_planner.qt.analysis.mta_style import font, forecast_years
+from ilrs_planner.qt.analysis.mta_style import font, forecast_years, slip_text
 from ilrs_planner.qt.analysis.mta_ticks import axis_ticks
 from ilrs_planner.qt.document import Document
 
@@ -185,3 +185,16 @@ def test_a_six_week_plans_trend_fills_its_plot_and_labels_its_weeks(qtbot, size)
               if tick.label]
     assert labels[0] == "28 Dec" and len(labels) >= 3  # weeks from its first Monday, as many as fit
     assert all(label.split()[1] in ("Dec", "Jan", "Feb", "Mar") for label in labels)
+
+
+def test_in_the_dock_of_a_1100_pixel_window_the_legend_names_every_line_whole(panel):
+    # About 880 x 270 px for the chart: the plot took three times its height in width and the legend
+    # beside it cut every name ("Chang'e 7 sout…"); the plot now leaves the legend the room its names need.
+    panel.resize(1090, 280)
+    picture, width, height = _picture_of(panel.chart)
+    plot, (legend, columns) = picture.plot_rect(width, height), picture.legend(width, height)
+    assert columns == 1 and legend.left() > plot.right() and legend.right() <= width
+    assert plot.width() >= plot.height()
+    names, slips = QFontMetricsF(font(13, True)), QFontMetricsF(font(12))
+    for line in picture.trend.lines:  # swatch, name, gap and slip, as mta_labels paints an entry
+        assert names.horizontalAdvance(line.name) + slips.horizontalAdvance(slip_text(line)) + 66 <= legend.width()

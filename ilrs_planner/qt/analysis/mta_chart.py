@@ -80,8 +80,11 @@ class MtaPicture:
         side = max(min(height - top - AXIS_BOTTOM - MARGIN, width - 2 * MARGIN - AXIS_LEFT), 50.0)
         wide = side
         if height < SHORT:
+            # The legend beside it keeps the width its names need whole (a 1100-pixel window's dock
+            # cut "Chang'e 7 sout…" beside a plot three times wider than tall); the plot is never
+            # narrower than tall for it.
             columns = legend_columns(len(self.trend.lines), height - top - MARGIN, SHORT_ROW)
-            room = width - 2 * MARGIN - AXIS_LEFT - 30 - columns * LEGEND_MIN_W
+            room = width - 2 * MARGIN - AXIS_LEFT - 30 - columns * self._legend_column_w(height)
             wide = min(max(side, room), side * WIDE_PLOT)
         return QRectF(MARGIN + AXIS_LEFT, top, wide, side)
 
