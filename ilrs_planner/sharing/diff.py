@@ -124,13 +124,20 @@ class PlanDiff:
 
 
 def _task_label(project: Project, task_id: str) -> str:
-    task = project.tasks[task_id]
-    return f"{task.key} {task.name}"
+    return named(project.tasks[task_id])
+
+
+def named(item: Any) -> str:
+    """A task or participant as the task table and the rest of the product read it: its name first,
+    its key beside it ("Chang'e 7 south-pole survey (change-7)"), as a baseline's entries are listed."""
+    return f"{item.name} ({item.key})"
 
 
 def _link_label(project: Project, link: Link, references: References) -> str:
+    """'Chang'e 8 ISRU and 3D-printing test → Pakistan rover on Chang'e 8 (FS)': the tasks by name, as
+    the Predecessors cell's tooltip names them (References.task_by_name)."""
     lag = f" {format_days(link.lag, link.elapsed, signed=True)}" if link.lag else ""
-    ends = (references.shown(project, "task", link.pred_id), references.shown(project, "task", link.succ_id))
+    ends = (references.task_by_name(project, link.pred_id), references.task_by_name(project, link.succ_id))
     return f"{ends[0]} → {ends[1]} ({link.type.value}{lag})"
 
 
@@ -226,9 +233,9 @@ def _entry_summary(a: Project, b: Project, diff: tuple[str, Any, Any], reference
 
 # kind -> (matching key, given how a task reference reads in plan A; label; reference fields)
 _KINDS: dict[str, tuple[Callable[[Any, Any], Any], Callable[[Project, Any, References], str], Any]] = {
-    "tasks": (lambda t, _: t.key, lambda p, t, _: f"{t.key} {t.name}", TASK_REFERENCES),
+    "tasks": (lambda t, _: t.key, lambda p, t, _: named(t), TASK_REFERENCES),
     "links": (lambda k, in_a: (in_a("task", k.pred_id), in_a("task", k.succ_id)), _link_label, LINK_REFERENCES),
-    "participants": (lambda x, _: x.key, lambda p, x, _: f"{x.key} {x.name}", {}),
+    "participants": (lambda x, _: x.key, lambda p, x, _: named(x), {}),
     "baselines": (lambda x, _: x.name, lambda p, x, _: x.name, {}),
 }
 

@@ -91,6 +91,17 @@ class References:
         shared = self._keys[id(project), kind][target.key] > 1
         return f"{target.key} ({target.name})" if shared else target.key
 
+    def task_by_name(self, project: Project, ref: str) -> str:
+        """A task of `project` as the table reads it: its name, with its key where another task shares
+        the name ("Review (r-2)"); the id itself when the plan lacks it."""
+        target = project.tasks.get(ref)
+        if target is None:
+            return ref
+        if (id(project), "name") not in self._keys:
+            self._keys[id(project), "name"] = Counter(other.name for other in project.tasks.values())
+        shared = self._keys[id(project), "name"][target.name] > 1
+        return f"{target.name} ({target.key})" if shared else target.name
+
 
 def field_differences(old: dict[Any, Any], new: dict[Any, Any]) -> list[tuple[str, Any, Any]]:
     """(field, old, new) for every field whose value differs, in field order."""

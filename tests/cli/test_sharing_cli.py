@@ -81,9 +81,9 @@ def test_diff_text_and_json(tmp_path, plan_file, capsys):
     capsys.readouterr()
     assert main(["diff", str(plan_file), str(other)]) == 1
     out = capsys.readouterr().out
-    assert "ORBITER Orbiter build" in out and "duration: 20 d → 30 d" in out
+    assert "Orbiter build (ORBITER)" in out and "duration: 20 d → 30 d" in out
     # READY follows the orbiter's last day, 2030-01-20 (then 01-30): at its end, shown on that day
-    assert "READY Station ready: 2030-01-20 → 2030-01-30 (+10 d)" in out
+    assert "Station ready (READY): 2030-01-20 → 2030-01-30 (+10 d)" in out
     assert main(["diff", str(plan_file), str(other), "--json"]) == 1
     data = json.loads(capsys.readouterr().out)
     assert data["tasks"]["changed"][0]["changes"] == [{"field": "duration", "old": 20, "new": 30}]

@@ -135,7 +135,7 @@ def test_diff_shows_milestone_moves_as_precisely_as_they_are_known(ilrs_db, tmp_
     assert main(["diff", str(ilrs_db), str(later)]) == 1
     moves = capsys.readouterr().out.split("Milestone moves:")[1]
     # the first orbital flight was "2026": forecast from the status date, it moves into 2027 (274 days later)
-    assert "lm10 Long March 10 first orbital flight: 2026 → 2027 (+1 y)" in moves  # at the years' precision
+    assert "Long March 10 first orbital flight (lm10): 2026 → 2027 (+1 y)" in moves  # at the years' precision
     assert main(["diff", str(ilrs_db), str(later), "--json"]) == 1
-    lm10 = next(m for m in json.loads(capsys.readouterr().out)["milestone_moves"] if m["label"].startswith("lm10"))
+    lm10 = next(m for m in json.loads(capsys.readouterr().out)["milestone_moves"] if m["label"].endswith("(lm10)"))
     assert (lm10["old"], lm10["new"], lm10["new_precision"]) == ("2026-12-01", "2027-09-01", "year")

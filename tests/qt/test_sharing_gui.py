@@ -109,7 +109,7 @@ def test_compare_colours_rows_and_bars(qtbot, window, small_project, tmp_path, m
         for j in range(branch.childCount()):
             item = branch.child(j)
             rows[item.text(0)] = item.background(0).color().name()
-    assert rows["N New task"] == ADDED and rows["C Task C"] == REMOVED and rows["B Task B"] == CHANGED
+    assert rows["New task (N)"] == ADDED and rows["Task C (C)"] == REMOVED and rows["Task B (B)"] == CHANGED
     assert window.gantt._highlight == {"c": "#d32f2f", "b": "#f57c00"}
     dialog.reject()
     assert window.gantt._highlight == {}
@@ -127,7 +127,7 @@ def test_compare_shows_a_milestone_move_at_the_precision_it_is_known_to(qtbot, w
     branch = next(dialog.tree.topLevelItem(i) for i in range(dialog.tree.topLevelItemCount())
                   if dialog.tree.topLevelItem(i).text(0) == "Milestone moves")
     assert [[branch.child(j).text(c) for c in range(4)] for j in range(branch.childCount())] == [
-        ["M Milestone", "2030-03", "2030-04", "+1 mo"]]
+        ["Milestone (M)", "2030-03", "2030-04", "+1 mo"]]
     dialog.reject()
 
 
@@ -143,7 +143,7 @@ def test_compare_cuts_a_long_name_but_never_a_date_a_move_or_a_header(qtbot, win
     branch = next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
                   if tree.topLevelItem(i).text(0) == "Milestone moves")
     move = branch.child(0)
-    assert move.text(3) == "+60 d" and f"M {long_name.strip()}" in move.toolTip(0)
+    assert move.text(3) == "+60 d" and f"{long_name.strip()} (M)" in move.toolTip(0)
     metrics, viewport = tree.fontMetrics(), tree.viewport().rect()
     assert tree.horizontalScrollBar().maximum() == 0  # nothing to scroll sideways to
     for column in (1, 2, 3):  # each date and the move in full, inside the view

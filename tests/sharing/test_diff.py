@@ -23,8 +23,8 @@ def test_changed_fields_are_listed_old_to_new(small_plan):
     other.tasks["t-b"].parent_id = None
     diff = diff_projects(small_plan, other, with_schedule=False)
     changes = {item.label: {c.field: (c.old, c.new) for c in item.changes} for item in diff.tasks.changed}
-    assert changes["A Mission A"] == {"duration": (10, 12), "notes": ("first mission", "slipped")}
-    assert changes["B Mission B"] == {"parent_id": ("PH", None)}  # shown by key, not by id
+    assert changes["Mission A (A)"] == {"duration": (10, 12), "notes": ("first mission", "slipped")}
+    assert changes["Mission B (B)"] == {"parent_id": ("PH", None)}  # shown by key, not by id
     text = format_diff(diff)
     assert "duration: 10 d → 12 d" in text and "parent_id: PH → (none)" in text
 
@@ -38,11 +38,11 @@ def test_added_and_removed_tasks_links_participants_and_baselines(small_plan):
     other.add_participant(Participant(key="ROS", name="Roscosmos", id="p-ros"))
     other.baselines.pop(0)
     diff = diff_projects(small_plan, other, with_schedule=False)
-    assert [i.label for i in diff.tasks.added] == ["C Mission C"]
-    assert [i.label for i in diff.tasks.removed] == ["M Station ready"]
-    assert [i.label for i in diff.links.added] == ["A → C (SS +1 d)"]
-    assert [i.label for i in diff.links.removed] == ["B → M (FS)"]
-    assert [i.label for i in diff.participants.added] == ["ROS Roscosmos"]
+    assert [i.label for i in diff.tasks.added] == ["Mission C (C)"]
+    assert [i.label for i in diff.tasks.removed] == ["Station ready (M)"]
+    assert [i.label for i in diff.links.added] == ["Mission A → Mission C (SS +1 d)"]  # by name
+    assert [i.label for i in diff.links.removed] == ["Mission B → Station ready (FS)"]
+    assert [i.label for i in diff.participants.added] == ["Roscosmos (ROS)"]
     assert [i.label for i in diff.baselines.removed] == ["Original"]
     as_json = json.loads(json.dumps(diff.to_dict()))
     assert as_json["tasks"]["added"][0]["id"] == "t-c"
@@ -63,7 +63,7 @@ def test_plans_with_new_ids_are_matched_by_key(small_plan):
     other.tasks["new-t-b"].name = "Mission B prime"
     diff = diff_projects(small_plan, other, with_schedule=False)
     assert diff.tasks.added == [] and diff.tasks.removed == [] and diff.links.changed == []
-    assert [(i.label, [c.field for c in i.changes]) for i in diff.tasks.changed] == [("B Mission B prime", ["name"])]
+    assert [(i.label, [c.field for c in i.changes]) for i in diff.tasks.changed] == [("Mission B prime (B)", ["name"])]
 
 
 def test_link_type_and_lag_changes(small_plan):
@@ -94,10 +94,10 @@ def test_milestone_moves_follow_the_schedule(small_plan):
     other.tasks["t-a"].duration = 70  # A ends Mar 12, B starts Mar 14, ends Mar 19 -> M on Mar 19 (was Mar 6)
     diff = diff_projects(small_plan, other)
     assert [(m.label, m.old, m.new, m.days) for m in diff.milestone_moves] == [
-        ("M Station ready", "2030-03-06", "2030-03-19", 13)]
+        ("Station ready (M)", "2030-03-06", "2030-03-19", 13)]
     # M follows B's last day: it is at the end of 03-05 (was) and 03-18 (now), shown on those days.
     assert [(m.shown(), m.variance()) for m in diff.milestone_moves] == [(("2030-03-05", "2030-03-18"), "+13 d")]
-    assert "  M Station ready: 2030-03-05 → 2030-03-18 (+13 d)" in format_diff(diff)
+    assert "  Station ready (M): 2030-03-05 → 2030-03-18 (+13 d)" in format_diff(diff)
 
 
 def test_a_move_reads_at_the_precision_the_dates_are_known_to(small_plan):
@@ -110,7 +110,7 @@ def test_a_move_reads_at_the_precision_the_dates_are_known_to(small_plan):
         (("2030-03", "2030-03"), "0 mo")]
     moves = diff_projects(small_plan, much_later).milestone_moves
     assert [(m.shown(), m.variance(), m.days) for m in moves] == [(("2030-03", "2030-05"), "+2 mo", 73)]
-    assert "  M Station ready: 2030-03 → 2030-05 (+2 mo)" in format_diff(diff_projects(small_plan, much_later))
+    assert "  Station ready (M): 2030-03 → 2030-05 (+2 mo)" in format_diff(diff_projects(small_plan, much_later))
 
 
 def test_inserting_one_task_changes_no_other_task(small_plan):
@@ -123,7 +123,7 @@ def test_inserting_one_task_changes_no_other_task(small_plan):
     other.add_task(Task(key="NEW", name="Inserted first", duration=5, id="t-new", parent_id=first.parent_id,
                         position=first.position))
     diff = diff_projects(small_plan, other)
-    assert [item.label for item in diff.tasks.added] == ["NEW Inserted first"]
+    assert [item.label for item in diff.tasks.added] == ["Inserted first (NEW)"]
     assert diff.tasks.changed == []
 
 
@@ -131,7 +131,7 @@ def test_moving_a_task_among_its_siblings_is_a_change(small_plan):
     other = clone_project(small_plan)
     siblings = sorted((t for t in other.tasks.values() if t.parent_id is None), key=lambda t: t.position)
     siblings[0].position, siblings[-1].position = siblings[-1].position, siblings[0].position
-    changed = {item.label.split()[0] for item in diff_projects(small_plan, other).tasks.changed}
+    changed = {item.label.rsplit("(", 1)[1].rstrip(")") for item in diff_projects(small_plan, other).tasks.changed}
     assert {siblings[0].key, siblings[-1].key} <= changed
 
 
@@ -153,8 +153,8 @@ def test_a_renamed_parent_shows_on_its_sub_tasks_too(small_plan):
     parent.key = "PH2"
     diff = diff_projects(small_plan, other, with_schedule=False)
     changes = {item.label: {c.field: (c.old, c.new) for c in item.changes} for item in diff.tasks.changed}
-    assert changes["B Mission B"] == {"parent_id": ("PH", "PH2")}
-    assert changes[f"PH2 {parent.name}"] == {"key": ("PH", "PH2")}
+    assert changes["Mission B (B)"] == {"parent_id": ("PH", "PH2")}
+    assert changes[f"{parent.name} (PH2)"] == {"key": ("PH", "PH2")}
 
 
 def _plan_with_shared_keys():

@@ -33,7 +33,7 @@ def test_the_json_keeps_the_days_as_numbers_and_no_more_keys():
     old, new = plan(), plan()
     new.tasks["a"].duration = 1200
     data = json.loads(json.dumps(diff_projects(old, new, with_schedule=False).to_dict()))
-    assert data["tasks"]["changed"][0] == {"id": "a", "label": "a A", "changes": [
+    assert data["tasks"]["changed"][0] == {"id": "a", "label": "A (a)", "changes": [
         {"field": "duration", "old": 10, "new": 1200}], "old_id": ""}
 
 

@@ -17,7 +17,7 @@ def test_a_task_made_manual_shows_in_the_diff(small_plan):
     other.tasks["t-a"].manual = True
     diff = diff_projects(small_plan, other, with_schedule=False)
     changes = {item.label: {c.field: (c.old, c.new) for c in item.changes} for item in diff.tasks.changed}
-    assert changes == {"A Mission A": {"manual": (False, True)}}
+    assert changes == {"Mission A (A)": {"manual": (False, True)}}
     assert "manual: False → True" in format_diff(diff)
 
 
@@ -63,7 +63,7 @@ def test_a_manual_start_shows_in_the_diff_and_merges_three_ways(small_plan):
     theirs.tasks["t-a"].manual_start = date(2030, 2, 4)  # they moved the manual task
     diff = diff_projects(base, theirs, with_schedule=False)
     changes = {item.label: {c.field: (c.old, c.new) for c in item.changes} for item in diff.tasks.changed}
-    assert changes == {"A Mission A": {"manual_start": ("2030-01-01", "2030-02-04")}}
+    assert changes == {"Mission A (A)": {"manual_start": ("2030-01-01", "2030-02-04")}}
     result = merge_projects(base, ours, theirs)
     assert result.clean
     merged = result.project.tasks["t-a"]
