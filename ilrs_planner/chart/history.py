@@ -14,7 +14,7 @@ import numpy as np
 
 from ..domain import Baseline, Project
 from ..engine.schedule import Schedule, TaskDates
-from .data import ChartData, build_chart_data
+from .data import SYMBOL_BITS, ChartData, build_chart_data
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,8 +82,10 @@ def history_chart_data(project: Project, moment: Moment, rows: list[str], schedu
     unknown = np.array([tid not in dates for tid in data.task_ids], bool)
     for name in ("start", "finish", "soft0", "soft1"):
         getattr(data, name)[unknown] = np.nan
+    data.symbols[unknown] = 0  # no bar: nothing for the legend to explain
     data.actual[:] = [known_by(project.tasks[tid].actual_start, moment.as_of) for tid in data.task_ids]
     data.done_until = np.where(data.actual, data.finish, np.nan)  # as announced then: a bar flown or not
+    data.symbols[~data.actual.astype(bool)] &= ~SYMBOL_BITS["flown"]  # not flown yet then: no hatch to explain
     if len(data.rollups):
         data.rollups.at[np.array([tid not in dates for tid in data.rollups.task_ids], bool)] = np.nan
     return data

@@ -72,3 +72,26 @@ def test_an_apng_has_the_same_frames_in_full_colour(roadmap, tmp_path):
     with Image.open(tmp_path / "history.apng") as apng:
         assert apng.format == "PNG" and apng.n_frames == frames == len(roadmap.baselines) + 1
         assert apng.mode in ("RGB", "RGBA")
+
+
+def test_a_frames_legend_names_what_its_bars_are_drawn_with(qtbot):
+    # A lander announced for 2030 and lasting 900 days pushes the rover announced for 2031 into 2032: the
+    # rover, which states nothing and cites a source, is drawn inferred in the baseline's frame, and that
+    # frame's legend said nothing of "Inferred" (it listed what the tasks state).
+    from ilrs_planner.commands.baselines import snapshot
+    from ilrs_planner.domain import ConstraintType, Link, Precision, Project, Task, TaskKind
+    from ilrs_planner.engine.cpm import schedule
+    from ilrs_planner.qt.gantt.history_export import history_pictures
+
+    plan = Project("Pushed", date(2030, 1, 1), status_date=date(2030, 1, 1))
+    for key, days, year in (("lander", 900, 2030), ("rover", 100, 2031)):
+        plan.add_task(Task(key, key.title(), days, TaskKind.MISSION, id=key, position=len(plan.tasks),
+                           source_url="https://example.org/announcement", constraint=ConstraintType.SNET,
+                           constraint_date=date(year, 1, 1), precision=Precision.YEAR))
+    plan.add_link(Link("lander", "rover"))
+    plan.tasks["lander"].actual_start = date(2030, 1, 1)  # under way after the baseline: no hatch in its frame
+    plan.baselines.append(snapshot(plan, schedule(plan), "First", date(2029, 6, 1)))
+    frames = history_pictures(plan, schedule(plan), date(2029, 1, 1), date(2034, 1, 1), milestones_only=False,
+                              title=None)
+    first = {item.kind for item in frames[0].legend}
+    assert "inferred" in first and "flown" not in first

@@ -70,9 +70,10 @@ class TimelinePicture:
             self.data = build_chart_data(self.project, self.schedule, rows, baseline=self.baseline)
         shown = self.data.task_ids + self.data.rollups.task_ids  # rolled-up milestones show their owners too
         # The symbols the bars were drawn with (a pushed task's bar is drawn as its confidence shown), as the
-        # window's legend reads them; rolled-up milestones' own.
+        # window's legend reads them; rolled-up milestones' own. A history frame's too: its bars are drawn
+        # as that moment's dates push them (a task stating nothing drawn inferred had no "Inferred" entry).
         rolled = [task for task in map(self.project.tasks.get, self.data.rollups.task_ids) if task is not None]
-        drawn = symbols_in(self.data) | symbols_used(rolled) if self.moment is None else None
+        drawn = symbols_in(self.data) | symbols_used(rolled)
         self.legend = legend_items(self.project, shown, baseline=self.baseline is not None,
                                    today=self.moment is None, status=self.moment is None, drawn=drawn)
 
