@@ -53,6 +53,8 @@ class TimelinePicture:
         self.label_rects: list[QRectF] = []  # the time axis labels' rectangles then (chart coordinates)
         self.painted_style: ChartStyle | None = None  # the style of the last painting
         self.painted_scene = None  # the rows' scene of the last painting (where each bar's name went)
+        self.drawn: set[str] = set()  # the legend's symbol keys the bars are drawn with
+        self.legend_symbols: set[str] | None = None  # those the legend names instead (share_legend)
         self.painted_texts: dict[str, str] = {}  # the title, subtitle and footer as painted (cut to fit)
         rows = [t.id for t, _ in project.walk()] if rows is None else list(rows)
         summaries = project.summary_ids()
@@ -68,14 +70,25 @@ class TimelinePicture:
             self.data = history_chart_data(self.project, self.moment, rows, self.schedule)
         else:
             self.data = build_chart_data(self.project, self.schedule, rows, baseline=self.baseline)
-        shown = self.data.task_ids + self.data.rollups.task_ids  # rolled-up milestones show their owners too
         # The symbols the bars were drawn with (a pushed task's bar is drawn as its confidence shown), as the
         # window's legend reads them; rolled-up milestones' own. A history frame's too: its bars are drawn
         # as that moment's dates push them (a task stating nothing drawn inferred had no "Inferred" entry).
         rolled = [task for task in map(self.project.tasks.get, self.data.rollups.task_ids) if task is not None]
-        drawn = symbols_in(self.data) | symbols_used(rolled)
+        self.drawn = symbols_in(self.data) | symbols_used(rolled)
+        self._make_legend()
+
+    def _make_legend(self) -> None:
+        shown = self.data.task_ids + self.data.rollups.task_ids  # rolled-up milestones show their owners too
+        drawn = self.drawn if self.legend_symbols is None else self.legend_symbols
         self.legend = legend_items(self.project, shown, baseline=self.baseline is not None,
                                    today=self.moment is None, status=self.moment is None, drawn=drawn)
+
+    def share_legend(self, symbols: set[str]) -> None:
+        """Name `symbols` in the legend, now and after any folding: the frames of a history share the
+        symbols any of them draws, so every frame has the same legend, the same room for its rows and
+        so the same rows."""
+        self.legend_symbols = symbols
+        self._make_legend()
 
     def _in_range(self, data, rows) -> list[str]:
         """The rows that have something to draw inside the chosen dates."""

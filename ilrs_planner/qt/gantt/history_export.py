@@ -34,9 +34,13 @@ def history_pictures(project: Project, schedule, start: date, end: date, *, mile
                      title: str | None) -> list[TimelinePicture]:
     """One picture per step of the history, oldest first, the current plan last."""
     name = title or project.name
-    return [TimelinePicture(project, schedule, start, end, milestones_only=milestones_only,
-                            title=f"{name} — {step.title}", baseline=None, moment=step)
-            for step in moments(project)]
+    pictures = [TimelinePicture(project, schedule, start, end, milestones_only=milestones_only,
+                                title=f"{name} — {step.title}", baseline=None, moment=step)
+                for step in moments(project)]
+    drawn = set().union(*(picture.drawn for picture in pictures))  # what any frame draws, named in every one
+    for picture in pictures:
+        picture.share_legend(drawn)
+    return pictures
 
 
 def render_frames(pictures: list[TimelinePicture], size: tuple[int, int]) -> list[QImage]:
