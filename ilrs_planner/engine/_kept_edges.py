@@ -1,9 +1,10 @@
 """The edges of a kept pass's network as the passes computed again need them (see _kept_passes).
 
 A node computed again reads its incoming edges (the forward pass) and tells its predecessors (the
-backward pass), so the edges are wanted by target too. A shape scheduled again and again is
-indexed by target once (a sort of every edge); a shape seen once, as after a link is added or
-removed, is scanned for the few nodes an edit reaches instead, each scan a pass over the targets.
+backward pass), so the edges are wanted by target too: through the index kept with the shape (see
+_edge_index), or, for a shape that has none, by scanning the targets for the few nodes an edit
+reaches (a link added between two tasks), each scan a pass over the targets, until enough scans
+that indexing them costs less.
 
 Between two networks whose nodes mean the same (the same tasks and gates, the same count), the
 edges that differ are found per source: a source whose edges are not the same targets with the
@@ -14,39 +15,37 @@ from __future__ import annotations
 
 import numpy as np
 
-# Nodes looked up by scanning all the edges, past which the full passes cost less. A scan of 300,000
-# targets costs about 0.03 ms; indexing them by target (a sort) about 450 scans, so a shape seen once
-# is never indexed.
-MOST_SCANS = 400
+from ._edge_index import index_of, known
 
-
-class TooFar(Exception):
-    """More scans than MOST_SCANS: the full passes are cheaper."""
+# Nodes looked up by scanning all the edges, past which they are indexed: a scan of 220,000 targets
+# costs about 0.07 ms, indexing them about 10 ms, and the index is kept for the next edit's passes.
+SCANS_BEFORE_INDEX = 64
 
 
 class EdgeIndex:
-    """Each edge's source, and the edges into a node: indexed by target, or found by scanning."""
+    """Each edge's source, and the edges into a node: indexed by target, or found by scanning.
+    `climbing`: the edges are the kept pass's own, so they climb its ranks."""
 
-    def __init__(self, offsets: np.ndarray, targets: np.ndarray, indexed: bool, sources: np.ndarray | None = None):
-        n_nodes = offsets.size - 1
+    def __init__(self, offsets: np.ndarray, targets: np.ndarray, indexed: bool, sources: np.ndarray | None = None,
+                 climbing: bool = False):
+        self.n_nodes = offsets.size - 1
         self.offsets, self.targets = offsets, targets
-        self.sources = np.repeat(np.arange(n_nodes), np.diff(offsets)) if sources is None else sources
-        self.indexed = indexed
+        self.sources = np.repeat(np.arange(self.n_nodes), np.diff(offsets)) if sources is None else sources
+        self.climbing = climbing
         self.scans = 0
-        self._into = self._into_offsets = targets[:0]
-        if indexed:
-            self._into = np.argsort(targets, kind="stable")
-            self._into_offsets = np.zeros(n_nodes + 1, dtype=np.int64)
-            np.cumsum(np.bincount(targets, minlength=n_nodes), out=self._into_offsets[1:])
+        found = index_of(targets, self.n_nodes) if indexed else known(targets)
+        self.indexed = found is not None
+        self._into, self._into_offsets = found if found is not None else (targets[:0], targets[:0])
 
     def into(self, v: int) -> np.ndarray:
         """The edges into node v."""
-        if self.indexed:
-            return np.asarray(self._into[self._into_offsets[v]:self._into_offsets[v + 1]])
-        self.scans += 1
-        if self.scans > MOST_SCANS:
-            raise TooFar
-        return np.flatnonzero(self.targets == v)
+        if not self.indexed:
+            self.scans += 1
+            if self.scans <= SCANS_BEFORE_INDEX:
+                return np.flatnonzero(self.targets == v)
+            self._into, self._into_offsets = index_of(self.targets, self.n_nodes)
+            self.indexed = True
+        return np.asarray(self._into[self._into_offsets[v]:self._into_offsets[v + 1]])
 
     def into_any(self, nodes: np.ndarray) -> np.ndarray:
         """The edges into any of these nodes."""

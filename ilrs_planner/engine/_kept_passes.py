@@ -23,12 +23,12 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
 from ._bounds import BIG
-from ._kept_edges import EdgeIndex, TooFar, changed_sources, reached_by
+from ._kept_edges import EdgeIndex, changed_sources, reached_by
 from ._network import Network
 from ._summary_starts import least_nodes
 
@@ -54,8 +54,7 @@ class PassRecord:
     open_weights: np.ndarray | None = None  # the weights the backward pass read: -BIG on a dead edge
     late: np.ndarray | None = None
     free: np.ndarray | None = None
-    index: list[EdgeIndex] = field(default_factory=list)  # by target, made when first needed
-    carried: bool = False  # carried over from another numbering (see _kept_renumbered): scanned, not indexed
+    carried: bool = False  # carried over from another numbering (see _kept_renumbered): ranks not checked
 
     def same_shape(self, net: Network) -> bool:
         return self.same_nodes(net) and _same(self.offsets, net.offsets) and _same(self.targets, net.targets)
@@ -65,12 +64,10 @@ class PassRecord:
             and all(_same(self.gates[kind], net.gates[kind]) for kind in self.gates)
 
     def edges(self, net: Network) -> EdgeIndex:
-        """This network's edges by target: indexed once for the shape kept, scanned for another."""
-        if self.carried or not self.same_shape(net):
-            return EdgeIndex(net.offsets, net.targets, indexed=False, sources=net.sources)
-        if not self.index:
-            self.index.append(EdgeIndex(net.offsets, net.targets, indexed=True, sources=net.sources))
-        return self.index[0]
+        """This network's edges by target: indexed for the shape kept (or a shape patched from an
+        indexed one, see _edge_index), scanned at first for another."""
+        kept = not self.carried and self.same_shape(net)
+        return EdgeIndex(net.offsets, net.targets, indexed=kept, sources=net.sources, climbing=kept)
 
 
 def _same(kept: np.ndarray, given: np.ndarray) -> bool:
@@ -98,13 +95,10 @@ class KeptPasses:
         self._entries = [entry] + [e for e in self._entries if e is not entry][:1]
 
 
-def started(net: Network, rank: np.ndarray, early: np.ndarray, prior: PassRecord | None) -> PassRecord:
+def started(net: Network, rank: np.ndarray, early: np.ndarray) -> PassRecord:
     """A record of the forward pass just made (full or again), to be completed by `finished`."""
-    entry = PassRecord(net.offsets, net.targets, net.node_task, net.gates, len(net.task_ids), net.weights.copy(),
-                       net.base.copy(), net.fixed.copy(), least_nodes(net), rank, early.copy())
-    if prior is not None and prior.index and prior.same_shape(net):
-        entry.index = prior.index
-    return entry
+    return PassRecord(net.offsets, net.targets, net.node_task, net.gates, len(net.task_ids), net.weights.copy(),
+                      net.base.copy(), net.fixed.copy(), least_nodes(net), rank, early.copy())
 
 
 def finished(entry: PassRecord, net: Network, caps: np.ndarray, late: np.ndarray, free: np.ndarray) -> PassRecord:
@@ -121,7 +115,7 @@ def _open_weights(net: Network) -> np.ndarray:
 def forward_again(net: Network, prior: PassRecord,
                   edges: EdgeIndex) -> tuple[np.ndarray, np.ndarray] | None:
     """(early positions, nodes they moved at) from the kept pass, or None when too many to follow."""
-    if not edges.indexed and not edges.climbs(prior.rank):
+    if not edges.climbing and not edges.climbs(prior.rank):
         return None  # an edge added against the kept order: levels are found again
     least = least_nodes(net)
     changed = (net.base != prior.base) | (net.fixed != prior.fixed) | (least != prior.least)
@@ -130,11 +124,8 @@ def forward_again(net: Network, prior: PassRecord,
     if seeds.size > MOST_NODES:
         return None
     early = prior.early.copy()
-    try:
-        moved = _follow(seeds, prior.rank, lambda v: _early_of(net, least, edges, early, v), early,
-                        lambda v: net.targets[net.offsets[v]:net.offsets[v + 1]].tolist())
-    except TooFar:
-        return None
+    moved = _follow(seeds, prior.rank, lambda v: _early_of(net, least, edges, early, v), early,
+                    lambda v: net.targets[net.offsets[v]:net.offsets[v + 1]].tolist())
     return (early, np.array(sorted(moved), dtype=np.int64)) if moved is not None else None
 
 
@@ -182,10 +173,7 @@ def backward_again(net: Network, prior: PassRecord, edges: EdgeIndex, early: np.
         late[u], free[u] = value
         return bool(moved_late or moved_carry)
 
-    try:
-        reached = _follow_back(seeds, prior.rank, recompute, store, lambda u: edges.sources[edges.into(u)].tolist())
-    except TooFar:
-        return None
+    reached = _follow_back(seeds, prior.rank, recompute, store, lambda u: edges.sources[edges.into(u)].tolist())
     return (late, free) if reached else None
 
 

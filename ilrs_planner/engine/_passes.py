@@ -62,7 +62,7 @@ def _prior(net: Network) -> _kept_passes.PassRecord | None:
 def _passes_again(net: Network, prior: _kept_passes.PassRecord) -> Passes | None:
     """The passes from the kept ones, or None when the edit reached too far (see _kept_passes)."""
     edges = prior.edges(net)
-    if not edges.indexed and not edges.climbs(prior.rank):  # an edge against the kept order
+    if not edges.climbing and not edges.climbs(prior.rank):  # an edge against the kept order
         rank = raised(prior.rank, net)
         if rank is None:
             return None
@@ -78,7 +78,7 @@ def _passes_again(net: Network, prior: _kept_passes.PassRecord) -> Passes | None
     if backward is None:
         return None
     late, free = backward
-    _KEPT.keep(_kept_passes.finished(_kept_passes.started(net, prior.rank, early, prior), bound, caps, late, free))
+    _KEPT.keep(_kept_passes.finished(_kept_passes.started(net, prior.rank, early), bound, caps, late, free))
     return early, late, free, finish
 
 
@@ -92,7 +92,7 @@ def _by_levels(project: Project, net: Network, level: np.ndarray,
     finish = _project_finish(net, early)
     caps, bound = _late_caps(net, finish, early), binding_only(net, early)
     late, free = _levels.backward(bound, level, n_levels, early, caps)
-    record = _kept_passes.started(net, level, early, None)
+    record = _kept_passes.started(net, level, early)
     return (early, late, free, finish), _kept_passes.finished(record, bound, caps, late, free)
 
 
@@ -107,7 +107,7 @@ def _by_loops(project: Project, net: Network) -> tuple[Passes, _kept_passes.Pass
     late_array, free_array = np.array(late, dtype=np.int64), np.array(free, dtype=np.int64)
     rank = np.empty(net.n_nodes, dtype=np.int64)
     rank[np.array(order, dtype=np.int64)] = np.arange(net.n_nodes)
-    record = _kept_passes.finished(_kept_passes.started(net, rank, early_array, None), bound, caps, late_array,
+    record = _kept_passes.finished(_kept_passes.started(net, rank, early_array), bound, caps, late_array,
                                    free_array)
     return (early_array, late_array, free_array, finish), record
 

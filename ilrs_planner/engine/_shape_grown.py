@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ._edge_index import carry
 from ._shape_parts import Shape, offsets_of
 
 
@@ -45,14 +46,17 @@ def _grown(shape: Shape, n: int, above: int) -> Shape:
     for name in ("src", "dst"):
         edges[name] = np.where(shape.edges[name] >= n, shape.edges[name] + 1, shape.edges[name])
     rows = _new_edges(gates, n, above)
+    inserted: list[int] = []
     if rows:
         offsets = shape.offsets
         at = [int(offsets[n]) if src == n else int(offsets[src]) for src, *_ in rows]  # src is a gate: its old end
         order = sorted(range(len(rows)), key=lambda k: (at[k], k))
+        inserted = [at[k] for k in order]
         for field, name in enumerate(("src", "dst", "src_task", "dst_task", "from_finish", "link", "lag_task")):
             values = np.array([rows[k][field] for k in order], dtype=edges[name].dtype)
             edges[name] = np.insert(edges[name], [at[k] for k in order], values)
     n_nodes = shape.n_nodes + 1
+    carry(shape.edges["dst"], edges["dst"], n_nodes, np.zeros(0, dtype=np.int64), np.array(inserted, dtype=np.int64))
     node_task = np.insert(shape.node_task, n, n)
     return Shape(gates, n_nodes, edges, offsets_of(edges["src"], n_nodes), node_task)
 

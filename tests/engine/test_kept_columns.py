@@ -29,7 +29,7 @@ from ilrs_planner.commands.tasks import (
     SetTaskFields,
 )
 from ilrs_planner.domain import Calendar, CalendarException, ConstraintType, Link, LinkType, PlannerError, Project, Task
-from ilrs_planner.engine import _kept_edges, _kept_passes, _levels, _passes, _shape, _tree
+from ilrs_planner.engine import _edge_index, _kept_edges, _kept_passes, _levels, _passes, _shape, _tree
 from ilrs_planner.engine.cpm import schedule, schedule_with
 from ilrs_planner.engine.kept_columns import ColumnKeeper
 
@@ -87,6 +87,22 @@ class Session:
             fresh, fresh_by_levels = _outcome(self.project, None), _outcome(self.project, None, True)
         _same(kept, fresh)
         _same(kept_by_levels, fresh_by_levels)
+        assert_indexes_fresh()
+
+
+def index_last_shape() -> None:
+    """Index the edges of the shape scheduled last by target (as the kept passes do when they need it)."""
+    last = _shape._SHAPES.latest()
+    if last is not None:
+        _edge_index.index_of(last[1].edges["dst"], last[1].n_nodes)
+
+
+def assert_indexes_fresh() -> None:
+    """Every index of edges by target kept (made, or carried to a patched shape) is the one a stable
+    sort of its targets gives."""
+    for targets, (into, offsets) in _edge_index._KNOWN:
+        assert np.array_equal(into, np.argsort(targets, kind="stable"))
+        assert np.array_equal(offsets[1:], np.cumsum(np.bincount(targets, minlength=offsets.size - 1)))
 
 
 def _same(kept, fresh) -> None:
@@ -193,14 +209,14 @@ def _commands(draw, project: Project) -> Command | None:
 
 @contextmanager
 def _following_at_most(nodes: int) -> Iterator[None]:
-    """The kept passes give up past `nodes` nodes reached, or looked up by scanning the edges (the full
-    passes run instead)."""
-    saved = _kept_passes.MOST_NODES, _kept_edges.MOST_SCANS
-    _kept_passes.MOST_NODES = _kept_edges.MOST_SCANS = nodes
+    """The kept passes give up past `nodes` nodes reached (the full passes run instead), and index the
+    edges by target past `nodes` looked up by scanning them."""
+    saved = _kept_passes.MOST_NODES, _kept_edges.SCANS_BEFORE_INDEX
+    _kept_passes.MOST_NODES = _kept_edges.SCANS_BEFORE_INDEX = nodes
     try:
         yield
     finally:
-        _kept_passes.MOST_NODES, _kept_edges.MOST_SCANS = saved
+        _kept_passes.MOST_NODES, _kept_edges.SCANS_BEFORE_INDEX = saved
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -313,8 +329,10 @@ def _links_added_or_removed(project: Project, data) -> None:
         with _nothing_kept():
             project.links = dict(before)
             _outcome(project, None, True)
+            index_last_shape()  # carried to the shape patched from it
             project.links = dict(after)
             kept, kept_by_levels = _outcome(project, None), _outcome(project, None, True)
+            assert_indexes_fresh()
             with _nothing_kept():
                 fresh, fresh_by_levels = _outcome(project, None), _outcome(project, None, True)
         _same(kept, fresh)

@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-from test_kept_columns import Session, _following_at_most, _nothing_kept, plans
+from test_kept_columns import Session, _following_at_most, _nothing_kept, assert_indexes_fresh, index_last_shape, plans
 
 from ilrs_planner.commands.base import ChangeSet
 from ilrs_planner.commands.links import AddLink
@@ -90,6 +90,7 @@ def test_the_shape_patched_for_a_task_added_is_the_shape_built_afresh(project, d
             schedule(project)
         except PlannerError:
             assume(False)  # a plan refused (a summary linked to its own sub-task) has no shape
+        index_last_shape()  # carried to the shape patched from it
         parent = data.draw(st.sampled_from([None, *{task.parent_id for task in project.tasks.values()}]))
         project.add_task(Task("N", "New", 3, id="N", parent_id=parent))
         with _answers(_shape, "with_task_added") as grown:
@@ -100,6 +101,7 @@ def test_the_shape_patched_for_a_task_added_is_the_shape_built_afresh(project, d
             schedule(project)
             fresh = _shape._SHAPES.latest()
     assert_same_shape(patched, fresh)
+    assert_indexes_fresh()
 
 
 def _phase() -> Project:

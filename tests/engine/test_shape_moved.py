@@ -8,13 +8,13 @@ from datetime import date
 
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-from test_kept_columns import Session, _following_at_most, _nothing_kept, plans
+from test_kept_columns import Session, _following_at_most, _nothing_kept, assert_indexes_fresh, index_last_shape, plans
 from test_kept_renumbered import _answers, assert_same_shape
 
 from ilrs_planner.commands.base import ChangeSet
 from ilrs_planner.commands.outline import IndentTask, OutdentTask
 from ilrs_planner.domain import Link, LinkType, PlannerError, Project, Task
-from ilrs_planner.engine import _passes, _shape
+from ilrs_planner.engine import _edge_index, _passes, _shape
 from ilrs_planner.engine.cpm import schedule
 
 
@@ -35,6 +35,7 @@ def test_the_shape_patched_for_a_leaf_moved_is_the_shape_built_afresh(project, d
     command = data.draw(st.sampled_from([IndentTask, OutdentTask]))(tid)
     with _nothing_kept():  # only this plan's shapes
         assume(_shape_now(project) is not None)
+        index_last_shape()  # carried to the shape patched from it
         try:
             command.apply(project)
         except PlannerError:
@@ -51,6 +52,7 @@ def test_the_shape_patched_for_a_leaf_moved_is_the_shape_built_afresh(project, d
             with _nothing_kept():
                 fresh = _shape_now(project)
             assert_same_shape(patched, fresh)
+            assert_indexes_fresh()
 
 
 def _linked_pair() -> Project:
@@ -66,9 +68,11 @@ def _linked_pair() -> Project:
 def test_a_leaf_indented_under_a_linked_task_makes_it_a_summary_whose_successor_waits_for_both():
     session = Session(_linked_pair())
     session.check(ChangeSet())
+    index_last_shape()
     with _answers(_shape, "with_leaf_moved") as moved, _answers(_passes, "regated") as carried:
         session.apply(IndentTask("B"))  # A becomes a summary over B: X follows B's finish
     assert True in moved and True in carried  # the shape patched, the kept passes carried over
+    assert _edge_index.known(_shape._SHAPES.latest()[1].edges["dst"]) is not None  # and its index
     dates = schedule(session.project, session.keeper.columns(session.project, set())).tasks
     assert (dates["B"].early_start, dates["B"].shown_finish) == (date(2030, 1, 5), date(2030, 1, 7))
     assert (dates["A"].shown_finish, dates["X"].early_start) == (date(2030, 1, 7), date(2030, 1, 8))
