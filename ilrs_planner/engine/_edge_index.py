@@ -6,67 +6,107 @@ edges are ordered by source. Sorting 220,000 targets costs a 100,000-task plan a
 scanning them for one node about 0.07 ms, where an indent reaches some 250 nodes. So the index made
 for a shape is remembered by the identity of its targets array (a kept shape's arrays are never
 written to), and a shape patched from another (a link added or removed, a task added, a leaf
-moved: see _shape, _shape_grown, _shape_moved) takes the last one's index with its edges moved to
-their new places and its new edges merged in, in a few milliseconds. The nodes keep their order
+moved: see _shape, _shape_grown, _shape_moved) can take the last one's index with its edges moved
+to their new places and its new edges merged in (about half a sort). That is done when the passes
+first want it: an edit that reaches a few nodes scans for them instead. The nodes keep their order
 through every such patch (gates come or go, the others keep their order), so the index carried is
 the one a stable sort by target gives (a test compares them).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 Index = tuple[np.ndarray, np.ndarray]  # edges sorted by target (stable), and each node's span in them
+NO_EDGES = np.zeros(0, dtype=np.int64)
 
-_KNOWN: list[tuple[np.ndarray, Index]] = []  # (targets array, its index), the most recent first
+
+@dataclass(frozen=True, slots=True)
+class _Patch:
+    """How a patched shape's edges came from the old shape's (see `carry`)."""
+
+    old_targets: np.ndarray
+    old_nodes: int
+    removed: np.ndarray
+    inserted: np.ndarray
+    n_nodes: int  # the new shape's
+
+
+_KNOWN: list[tuple[np.ndarray, Index | _Patch]] = []  # (targets array, its index or patch), most recent first
 _SIZE = 4  # two kept shapes, an edit's and the one before, and a shape or two patched from them
 
 
 def known(targets: np.ndarray) -> Index | None:
-    """The index remembered for this very targets array, if any."""
-    return next((index for array, index in list(_KNOWN) if array is targets), None)
+    """The index made for this very targets array, if any (one carried but not made yet is not)."""
+    found = _entry(targets)
+    return found if isinstance(found, tuple) else None
+
+
+def can_carry(targets: np.ndarray) -> bool:
+    """Can this targets array's index be carried from another's (cheaper than sorting)?"""
+    return isinstance(_entry(targets), _Patch)
 
 
 def index_of(targets: np.ndarray, n_nodes: int) -> Index:
-    """The index of these targets: remembered, or made by a stable sort and remembered."""
-    found = known(targets)
-    if found is None:
-        found = _remember(targets, (np.argsort(targets, kind="stable"), _offsets(targets, n_nodes)))
-    return found
+    """The index of these targets: made already, carried from the shape patched, or sorted."""
+    found = _entry(targets)
+    if isinstance(found, tuple):
+        return found
+    if isinstance(found, _Patch) and _entry(found.old_targets) is not None:
+        return _made(targets, _carried(index_of(found.old_targets, found.old_nodes), found, targets))
+    n_nodes = found.n_nodes if isinstance(found, _Patch) else n_nodes
+    return _made(targets, (np.argsort(targets, kind="stable"), _offsets(targets, n_nodes)))
 
 
-def carry(old_targets: np.ndarray, new_targets: np.ndarray, n_nodes: int, removed: np.ndarray,
-          inserted: np.ndarray) -> None:
-    """Remember for `new_targets` the old shape's index (when remembered) with its edges moved.
+def carry(old: tuple[np.ndarray, int], new: tuple[np.ndarray, int], removed: np.ndarray, inserted: np.ndarray) -> None:
+    """Note that the new shape's targets (and node count) are the old shape's without the edges at
+    `removed` (sorted positions) and with new edges put in before the old positions `inserted`
+    (sorted, ties in their order), the nodes renumbered keeping their order."""
+    _remember(new[0], _Patch(old[0], old[1], removed, inserted, new[1]))
 
-    The new edges are the old ones without those at `removed` (sorted positions), and with new
-    edges put in before the old positions `inserted` (sorted, ties in their order), the nodes
-    renumbered keeping their order.
-    """
-    old = known(old_targets)
-    if old is None:
-        return
-    everything = np.arange(old_targets.size, dtype=np.int64)
-    new_of_old = everything - np.searchsorted(removed, everything) + np.searchsorted(inserted, everything, "right")
+
+def _carried(old: Index, patch: _Patch, targets: np.ndarray) -> Index:
+    """The old index with its edges moved to their new places and the new edges merged in."""
+    removed, inserted = patch.removed, patch.inserted
+    shift = np.zeros(patch.old_targets.size + 1, dtype=np.int64)
+    np.subtract.at(shift, removed + 1, 1)  # each removed edge moves the later ones down
+    np.add.at(shift, inserted, 1)  # each new edge moves the old ones from its place on up
+    new_of_old = np.arange(patch.old_targets.size, dtype=np.int64) + np.cumsum(shift)[:-1]
     new_of_old[removed] = -1
-    added = inserted - np.searchsorted(removed, inserted) + np.arange(inserted.size, dtype=np.int64)
     moved = new_of_old[old[0]]
     moved = moved[moved >= 0]
-    scale = max(new_targets.size, 1)
-    added = added[np.argsort(new_targets[added] * scale + added)]
-    at = np.searchsorted(new_targets[moved] * scale + moved, new_targets[added] * scale + added)
-    _remember(new_targets, (np.insert(moved, at, added), _offsets(new_targets, n_nodes)))
+    added = inserted - np.searchsorted(removed, inserted) + np.arange(inserted.size, dtype=np.int64)
+    ends = targets[added]
+    order = np.lexsort((added, ends))
+    added, ends = added[order], ends[order]
+    offsets = _offsets(targets, patch.n_nodes)
+    at = []  # each new edge's place in `moved`: among its target's edges, by position
+    for edge, target in zip(added.tolist(), ends.tolist()):
+        start = int(offsets[target]) - int(np.searchsorted(ends, target))
+        end = int(offsets[target + 1]) - int(np.searchsorted(ends, target, "right"))
+        at.append(start + int(np.searchsorted(moved[start:end], edge)))
+    return np.insert(moved, at, added), offsets
 
 
 def forget() -> None:
     _KNOWN.clear()
 
 
-def _remember(targets: np.ndarray, index: Index) -> Index:
+def _entry(targets: np.ndarray) -> Index | _Patch | None:
+    return next((value for array, value in list(_KNOWN) if array is targets), None)
+
+
+def _made(targets: np.ndarray, index: Index) -> Index:
     for column in index:
         column.flags.writeable = False
-    _KNOWN[:] = [(targets, index)] + [entry for entry in list(_KNOWN) if entry[0] is not targets][: _SIZE - 1]
+    _remember(targets, index)
     return index
+
+
+def _remember(targets: np.ndarray, value: Index | _Patch) -> None:
+    _KNOWN[:] = [(targets, value)] + [entry for entry in list(_KNOWN) if entry[0] is not targets][: _SIZE - 1]
 
 
 def _offsets(targets: np.ndarray, n_nodes: int) -> np.ndarray:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 from ._bounds import BIG, Bounds
-from ._edge_index import carry
+from ._edge_index import NO_EDGES, carry
 from ._edges import build_edges
 from ._recent import Recent
 from ._shape_grown import with_task_added
@@ -88,7 +88,7 @@ def _with_links(shape: Shape, links: tuple[np.ndarray, ...], added: np.ndarray) 
     order = np.lexsort((pred, at))  # empty segments share a place: there the sources keep their order
     columns = {name: np.insert(column, at[order], new[name][order].astype(column.dtype))
                for name, column in edges.items()}
-    carry(edges["dst"], columns["dst"], shape.n_nodes, np.zeros(0, dtype=np.int64), at[order])
+    carry((edges["dst"], shape.n_nodes), (columns["dst"], shape.n_nodes), NO_EDGES, at[order])
     return Shape(shape.gates, shape.n_nodes, columns, offsets_of(columns["src"], shape.n_nodes), shape.node_task)
 
 
@@ -98,7 +98,7 @@ def _without_links(shape: Shape, first: int, gone: int) -> Shape:
     keep = (link < first) | (link >= first + gone)
     columns = {name: column[keep] for name, column in shape.edges.items()}
     columns["link"] = np.where(columns["link"] >= first + gone, columns["link"] - gone, columns["link"])
-    carry(shape.edges["dst"], columns["dst"], shape.n_nodes, np.flatnonzero(~keep), np.zeros(0, dtype=np.int64))
+    carry((shape.edges["dst"], shape.n_nodes), (columns["dst"], shape.n_nodes), np.flatnonzero(~keep), NO_EDGES)
     return Shape(shape.gates, shape.n_nodes, columns, offsets_of(columns["src"], shape.n_nodes), shape.node_task)
 
 

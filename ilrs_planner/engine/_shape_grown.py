@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._edge_index import carry
+from ._edge_index import NO_EDGES, carry
 from ._shape_parts import Shape, offsets_of
 
 
@@ -56,7 +56,7 @@ def _grown(shape: Shape, n: int, above: int) -> Shape:
             values = np.array([rows[k][field] for k in order], dtype=edges[name].dtype)
             edges[name] = np.insert(edges[name], [at[k] for k in order], values)
     n_nodes = shape.n_nodes + 1
-    carry(shape.edges["dst"], edges["dst"], n_nodes, np.zeros(0, dtype=np.int64), np.array(inserted, dtype=np.int64))
+    carry((shape.edges["dst"], shape.n_nodes), (edges["dst"], n_nodes), NO_EDGES, np.array(inserted, dtype=np.int64))
     node_task = np.insert(shape.node_task, n, n)
     return Shape(gates, n_nodes, edges, offsets_of(edges["src"], n_nodes), node_task)
 

@@ -120,7 +120,7 @@ def _patched(shape: Shape, key: tuple[np.ndarray, ...], is_summary: np.ndarray, 
     places = [_place(int(src), int(k), shape.offsets, old_of_new, renumbered, kept, order)
               for src, k in zip(new["src"].tolist(), keys[sorted_new].tolist())]
     edges = _spliced(renumbered, gone.tolist(), places, new)
-    carry(old_edges["dst"], edges["dst"], n_nodes, gone, np.sort(np.array(places, dtype=np.int64)))
+    carry((old_edges["dst"], shape.n_nodes), (edges["dst"], n_nodes), gone, np.sort(np.array(places, dtype=np.int64)))
     return Shape(gates, n_nodes, edges, offsets_of(edges["src"], n_nodes), node_task)
 
 

@@ -100,7 +100,8 @@ def index_last_shape() -> None:
 def assert_indexes_fresh() -> None:
     """Every index of edges by target kept (made, or carried to a patched shape) is the one a stable
     sort of its targets gives."""
-    for targets, (into, offsets) in _edge_index._KNOWN:
+    for targets, _ in list(_edge_index._KNOWN):
+        into, offsets = _edge_index.index_of(targets, 0)  # carried (with its node count) if not made yet
         assert np.array_equal(into, np.argsort(targets, kind="stable"))
         assert np.array_equal(offsets[1:], np.cumsum(np.bincount(targets, minlength=offsets.size - 1)))
 
@@ -211,12 +212,12 @@ def _commands(draw, project: Project) -> Command | None:
 def _following_at_most(nodes: int) -> Iterator[None]:
     """The kept passes give up past `nodes` nodes reached (the full passes run instead), and index the
     edges by target past `nodes` looked up by scanning them."""
-    saved = _kept_passes.MOST_NODES, _kept_edges.SCANS_BEFORE_INDEX
-    _kept_passes.MOST_NODES = _kept_edges.SCANS_BEFORE_INDEX = nodes
+    saved = _kept_passes.MOST_NODES, _kept_edges.SCANS_BEFORE_INDEX, _kept_edges.SCANS_BEFORE_CARRY
+    _kept_passes.MOST_NODES = _kept_edges.SCANS_BEFORE_INDEX = _kept_edges.SCANS_BEFORE_CARRY = nodes
     try:
         yield
     finally:
-        _kept_passes.MOST_NODES, _kept_edges.SCANS_BEFORE_INDEX = saved
+        _kept_passes.MOST_NODES, _kept_edges.SCANS_BEFORE_INDEX, _kept_edges.SCANS_BEFORE_CARRY = saved
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
