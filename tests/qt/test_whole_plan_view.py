@@ -71,3 +71,30 @@ def test_a_new_plan_starts_today_on_a_working_week_and_a_new_task_lasts_a_day(wi
     assert project.tasks[task.id].duration == 5  # a working week, weekend excluded
     workdays = [d for d in (first_workday + timedelta(days=n) for n in range(7)) if d.weekday() < 5]
     assert window.gantt.shown_dates(task.id) == (first_workday, workdays[4] + timedelta(days=1))
+
+
+def test_a_plan_built_from_scratch_stays_shown_whole_until_the_planner_zooms(window):
+    """A new plan is shown whole; as typed durations carry it months on, the chart keeps showing all of
+    it (the first week's view left most bars out of sight). A zoom by hand is the planner's and stays."""
+    press(window, "Ctrl+N")
+    press(window, "Insert")
+    type_text(window.tree, "Survey")
+    survey = next(iter(window.document.project.tasks))
+    click_cell(window.tree, survey, Column.DURATION)
+    type_text(window.tree, "20w")  # 100 working days
+    press(window, "Insert")
+    type_text(window.tree, "Build")
+    build = [t for t in window.document.project.tasks if t != survey][0]
+    click_cell(window.tree, build, Column.PREDECESSORS)
+    type_text(window.tree, "1")
+    click_cell(window.tree, build, Column.DURATION)
+    type_text(window.tree, "40w")
+    gantt = window.gantt
+    first, end = gantt.visible_range()
+    assert first <= gantt.shown_dates(survey)[0] and gantt.shown_dates(build)[1] <= end
+    assert (end - first).days < 500  # the plan's 60 weeks, with a margin: not the programme's decades
+    press(window, "Ctrl+=")  # the planner zooms in: their view from now on
+    zoomed = gantt.scale.px_per_day
+    click_cell(window.tree, build, Column.DURATION)
+    type_text(window.tree, "60w")
+    assert gantt.scale.px_per_day == zoomed

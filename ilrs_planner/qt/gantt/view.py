@@ -59,6 +59,7 @@ class GanttView(QWidget):
         self.scale = TimeScale.fit(*self.whole_plan(), 1000)
         self._pending_preset: str | None = "programme"
         self._fitted: tuple[date, date] | None = None  # the range a preset or fit asked for
+        self._whole = False  # the fitted range is "Whole programme": it follows the plan's dates
         self.canvas = GanttCanvas(self)
         self.phase_strip = PhaseStrip(self)
         self.legend = LegendStrip(self)
@@ -114,6 +115,7 @@ class GanttView(QWidget):
         start, end = self._selection_range() if name == "selection" else preset_range(
             name, *self.visible_range(), plan=plan_dates(self.document.project, self.document.schedule))
         self.zoom_to_range(start, end)
+        self._whole = name == "programme"
 
     def whole_plan(self) -> tuple[date, date]:
         """[start, end) of "Whole programme": the plan's own dates with a margin (a roadmap: 2018–2052)."""
@@ -121,7 +123,7 @@ class GanttView(QWidget):
 
     def zoom_to_range(self, start: date, end: date) -> None:
         """Show [start, end) across the chart width (kept across resizes until a pan or zoom by hand)."""
-        self._fitted = (start, end)
+        self._fitted, self._whole = (start, end), False
         self.scale = TimeScale.fit(start, end, max(self.canvas.width(), 1))
         self._zoomed()
 
@@ -302,6 +304,19 @@ class GanttView(QWidget):
             self._outdate(Edits(effects.task_ids, links=effects.links))
         else:
             self._invalidate()
+        if effects.reschedule:
+            self._follow_whole_plan()
+
+    def _follow_whole_plan(self) -> None:
+        """While the chart shows the whole plan (as a plan opens, or after Ctrl+0) and nobody zoomed or
+        scrolled since, it keeps showing the whole plan as edits move its first or last date: a plan
+        built from scratch grew to 2030 while the chart stayed on the week it was begun in."""
+        if not self._whole or self._fitted is None or self._pending_preset:
+            return
+        whole = self.whole_plan()
+        if whole != self._fitted:
+            self.zoom_to_range(*whole)
+            self._whole = True
 
     def _outdate(self, edits: Edits) -> None:
         """The arrays no longer match the plan or the rows: keep them to bring up to date, with what moved."""
