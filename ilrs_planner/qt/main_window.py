@@ -29,6 +29,7 @@ from .models.task_tree_model import TASK_ID_ROLE
 from .models.task_tree_view import TaskTreeView
 from .participants.panel import ParticipantsPanel
 from .plan_file import PlanFileController
+from .plan_view_place import PlanPlaceKeeper
 from .printing import preview_dialog
 from .resources import icon
 from .screen_fit import fit_to_screen
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         self.files.add_print(self.print_preview)
         build_menus(self)
         self.filters = FilterActions(self)  # after the View menu's own entries
+        self.place = PlanPlaceKeeper(self)  # after the filter's keeper: a plan's place is recalled last
         self.toolbar = build_toolbar(self)
         self.addToolBarBreak()  # filter and find on a row of their own, so the tools fit an 800-pixel window
         self.addToolBar(self.filters.toolbar(self.navigate.find_box))
@@ -251,6 +253,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_settings()
+        self.place.flush()
         self.plan_file.shutdown()
         event.accept()
 

@@ -60,6 +60,16 @@ def remember_baseline(path: str | None, name: str | None) -> None:
     _update(path, baseline=name, compared=name is not None)
 
 
+def remember_place(path: str | None, place: dict) -> None:
+    """Keep where the plan file at `path` was left in the window (plan_view_place)."""
+    _update(path, place=place)
+
+
+def remembered(path: str | None) -> dict:
+    """Everything kept of the plan file at `path` ({} for none, or for an unsaved plan)."""
+    return _read(QSettings()).get(_key(path), {}) if path else {}
+
+
 def recall(path: str | None) -> TaskFilter | None:
     """The filter the plan file at `path` was left with, or None (show every task)."""
     entry = _read(QSettings()).get(_key(path), {}).get("filter") if path else None

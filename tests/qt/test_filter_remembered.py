@@ -127,3 +127,30 @@ def test_opening_a_plan_without_the_baseline_leaves_the_first_files_slipped_task
     assert window.plan_file.open_path(str(plan))
     assert window.document.baseline_name == "2021 roadmap"
     assert shown_filter(window) == ("Slipped tasks", "", slipped)
+
+
+def test_a_plan_file_reopens_on_the_dates_and_task_it_was_left_on(qtbot, small_project, plan_files):
+    """As the filter does, the chart's dates and the selected task come back with the file — in this
+    window after another file, and in the next window after closing; another file opens whole."""
+    from gestures import click_cell, press
+
+    from ilrs_planner.qt.models.task_columns import Column
+
+    plan, other = plan_files
+    first = open_window(qtbot, small_project, plan)
+    whole = first.gantt.visible_range()
+    press(first, "Ctrl+2")  # two years
+    press(first, "Ctrl+=")  # and a step in
+    click_cell(first.tree, "b", Column.NAME)
+    left = first.gantt.visible_range()
+    assert left != whole and first.document.selected_ids == ["b"]
+    assert first.plan_file.open_path(str(other))
+    assert first.gantt.visible_range() == whole and first.document.selected_ids == []
+    assert first.plan_file.open_path(str(plan))
+    assert first.gantt.visible_range() == left and first.document.selected_ids == ["b"]
+    click_cell(first.tree, "c", Column.NAME)
+    first.close()
+
+    second = open_window(qtbot, small_project, plan)
+    assert second.gantt.visible_range() == left and second.document.selected_ids == ["c"]
+    assert second.tree.currentIndex().data() is not None

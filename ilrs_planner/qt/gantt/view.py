@@ -127,6 +127,12 @@ class GanttView(QWidget):
         self.scale = TimeScale.fit(start, end, max(self.canvas.width(), 1))
         self._zoomed()
 
+    def show_range(self, start: date, end: date) -> None:
+        """Show [start, end) as a plan was left (kept across resizes, and once the chart has a width,
+        instead of the whole plan a plan opens with)."""
+        self._pending_preset = None
+        self.zoom_to_range(start, end)
+
     def show_date(self, day: date, at: float = 0.15) -> None:
         """Pan (keeping the zoom) so `day` sits at fraction `at` of the chart's width from the left."""
         width = max(self.canvas.width(), 1)
