@@ -19,6 +19,7 @@ from ..domain import Project, Task
 from ..domain.durations import format_days
 from ..domain.working_count import WorkedDays
 from .driving_chain import ChainStep
+from .plan_changes import named
 from .shown_dates import duration_days, under_way
 from .slippage import Version
 from .working_variance import working_variance
@@ -88,13 +89,13 @@ def _span_text(project: Project, counting: Counting, task: Task, summary: bool, 
     worked = counting.worked
     was, now = worked.between(task, *old), duration_days(task, summary, new[0], new[1], worked)
     if now != was:
-        return (f"'{task.key}' lasts {format_days(now - was, task.elapsed, signed=True)} "
+        return (f"{named(task)} lasts {format_days(now - was, task.elapsed, signed=True)} "
                 f"({format_days(was, task.elapsed)} → {format_days(now, task.elapsed)})")
     later = "later" if new[1] > old[1] else "earlier"
     if under_way(task, summary) and worked.between(task, *new) != now:
-        return (f"'{task.key}' ends {later}, still {format_days(now, task.elapsed)}: its work left runs "
+        return (f"{named(task)} ends {later}, still {format_days(now, task.elapsed)}: its work left runs "
                 f"from the status date {project.status_date}")
-    return f"'{task.key}' still lasts {format_days(now, task.elapsed)}, {counting.other_days(credit)}"
+    return f"{named(task)} still lasts {format_days(now, task.elapsed)}, {counting.other_days(credit)}"
 
 
 def _start_move(project: Project, chain: list[ChainStep], ids: dict[str, str], k: int, driver_k: int | None,
@@ -107,14 +108,14 @@ def _start_move(project: Project, chain: list[ChainStep], ids: dict[str, str], k
     if driver_k is None:
         credit, own = moved(o_start, n_start), counting.own(task, o_start, n_start)
         how = format_days(own, task.elapsed, signed=True) if own else counting.other_days(credit)
-        text = f"'{step.key}' starts {how} ({step.driver}{through})"
+        text = f"{named(task)} starts {how} ({step.driver}{through})"
     else:
         did = ids[chain[driver_k].key]
         was, now = before.dates[did][1], after.dates[did][1]
         credit = moved(o_start, n_start) - moved(was, now)
         own = counting.own(task, now, n_start) - counting.own(task, was, o_start)
         how = f"{format_days(own, task.elapsed, signed=True)} against" if own else "as before after"
-        text = f"'{step.key}' starts {how} '{chain[driver_k].key}'{through}"
+        text = f"{named(task)} starts {how} {named(project.tasks[did])}{through}"
         if not own:
             text += f", {counting.other_days(credit)}"
     return [Contribution("start_moved", step.key, text, credit)] if credit else []

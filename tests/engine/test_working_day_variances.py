@@ -65,8 +65,8 @@ def test_why_against_the_baseline_says_durations_as_the_duration_column_reads():
     # the status date. Cure's 7 elapsed days now hold Mon 4 to Thu 7 and Mon 11 of the milestone's
     # week (four working days) where they held Mon 4 to Wed 6 (three, New Year's Eve off).
     assert credits == {
-        "T-2": (1, "'T-2' ends later, still 10 d: its work left runs from the status date 2026-12-21"),
-        "T-3": (1, "'T-3' still lasts 7 ed, across more working days on the calendar of 'T-5'")}
+        "T-2": (1, "'Fabricate' (T-2) ends later, still 10 d: its work left runs from the status date 2026-12-21"),
+        "T-3": (1, "'Cure (elapsed)' (T-3) still lasts 7 ed, across more working days on the calendar of 'T-5'")}
     assert all("lasts -" not in c.description and "lasts +" not in c.description for c in result.contributions)
 
 

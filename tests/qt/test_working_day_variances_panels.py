@@ -88,7 +88,8 @@ def test_why_writes_durations_as_the_duration_column_does(qtbot):
     rows = [(changes.child(i).text(0), changes.child(i).text(1)) for i in range(changes.childCount())]
     assert changes.text(1) == "Changes" and changes.text(0) == "+2 d"
     assert panel.tree.headerItem().toolTip(0).startswith("Working days of the milestone's calendar")
-    assert ("+1 d", "'T-2' ends later, still 10 d: its work left runs from the status date 2026-12-21") in rows
+    assert ("+1 d", "'Fabricate' (T-2) ends later, still 10 d: its work left runs from the status date "
+                    "2026-12-21") in rows
     assert not any("6 d → 3 d" in text or "17 d" in text for _days, text in rows)
 
 
