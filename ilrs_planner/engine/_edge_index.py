@@ -90,10 +90,6 @@ def _carried(old: Index, patch: _Patch, targets: np.ndarray) -> Index:
     return np.insert(moved, at, added), offsets
 
 
-def forget() -> None:
-    _KNOWN.clear()
-
-
 def _entry(targets: np.ndarray) -> Index | _Patch | None:
     return next((value for array, value in list(_KNOWN) if array is targets), None)
 
