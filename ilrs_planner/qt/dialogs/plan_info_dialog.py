@@ -37,8 +37,11 @@ class PlanInfoDialog(QDialog):
         self.name = QLineEdit(project.name)
         self.author = QLineEdit(project.author)
         self.author.setPlaceholderText("the organisation or planner who keeps this plan")
+        for edit in (self.name, self.author):  # the texts whole, up to about 70 characters
+            wanted = edit.fontMetrics().horizontalAdvance(edit.text()[:70] or "x" * 40) + 24
+            edit.setMinimumWidth(min(max(wanted, 320), 640))
         self.start = date_edit(project.start)
-        self.has_status = QCheckBox("Status date")
+        self.has_status = QCheckBox("Status &date:")
         self.has_status.setChecked(project.status_date is not None)
         self.status = date_edit(project.status_date or project.start)
         self.status.setEnabled(self.has_status.isChecked())
