@@ -18,7 +18,7 @@ from ..domain import Calendar, Project, Task
 from ..engine._calendars import IDENTITY, WorkingTime, span_of
 from ..engine.schedule import TaskDates
 
-SETTLE_STEPS = 3  # the closed form is exact on one calendar; an elapsed successor may need a step
+SETTLE_STEPS = 3  # the closed form is exact but for an elapsed successor, which may need a step
 
 
 class LagRule:
@@ -33,6 +33,7 @@ class LagRule:
             calendar = project.task_calendar(task)
             calendars.setdefault(calendar.id, calendar)
         self._rows = {cid: row for row, cid in enumerate(calendars, start=1)}
+        self._row_of: dict[str | None, int] = {}  # a task's calendar id (None: the default) -> its row
         days: list[date | None] = [d for one in dates for d in (one.early_start, one.late_finish)]
         first, last = span_of(days or [project.start], 0)
         time = WorkingTime(list(calendars.values()), first, last)
@@ -46,7 +47,7 @@ class LagRule:
         least none) and its late finish, and moves neither of the successor's starts."""
         tasks = self._project.tasks
         source, target = self._node_row(pred_id, tasks[pred_id]), self._node_row(succ_id, tasks[succ_id])
-        lag_row = self._rows[self._project.task_calendar(tasks[succ_id]).id]
+        lag_row = self._calendar_row(tasks[succ_id])
         rows = (source, lag_row, target)
         finish = self._pos(source, pred.early_finish)
         early = self._largest(rows, finish + max(pred.free_float, 0), self._pos(target, succ.early_start))
@@ -57,7 +58,13 @@ class LagRule:
         """The row a task's dates count on: calendar days for an elapsed task, else its calendar's."""
         if task.elapsed and task_id not in self._summaries:
             return IDENTITY
-        return self._rows[self._project.task_calendar(task).id]
+        return self._calendar_row(task)
+
+    def _calendar_row(self, task: Task) -> int:
+        row = self._row_of.get(task.calendar_id)
+        if row is None:
+            row = self._row_of[task.calendar_id] = self._rows[self._project.task_calendar(task).id]
+        return row
 
     def _pos(self, row: int, day: date) -> int:
         return self._pos_of_day(row, day.toordinal())
@@ -88,6 +95,8 @@ class LagRule:
         source, lag_row, target = rows
         ends_at = self._day(source, finish - 1) + 1
         lag = self._pos_of_day(lag_row, self._day(target, start)) - self._pos_of_day(lag_row, ends_at)
+        if lag_row == target:
+            return lag  # exact: the successor starts on the first of its own working days the lag reaches
         for _ in range(SETTLE_STEPS):
             if self._reached(rows, finish, lag) > start:
                 lag -= 1
