@@ -218,6 +218,21 @@ def test_redact_names_the_tasks_whose_floats_the_copy_cannot_keep(tmp_path, plan
         "Lander build (in the copy total 5 d, free 5 d; in this plan total 5 d, free 0 d)")
 
 
+def test_redact_names_the_tasks_reading_less_float_where_withheld_work_ends_the_plan(tmp_path, plan_file, capsys):
+    # A withheld 60-day soak after Station ready (Jan 21) ends the plan on Mar 22; a site survey (5 d,
+    # Jan 1-5) waits on nothing and has 75 d of float to it. The copy ends with Station ready: 15 d.
+    def add_soak(project):
+        project.add_task(Task(key="SOAK", name="Secret soak", duration=60, id="t-soak", position=3,
+                              classification=Classification.RESTRICTED))
+        project.add_task(Task(key="SURVEY", name="Site survey", duration=5, id="t-survey", position=4))
+        project.add_link(Link("t-ready", "t-soak", LinkType.FS, 0, id="l-3"))
+    _edit(plan_file, add_soak)
+    assert main(["redact", str(plan_file), "--level", "everyone", "-o", str(tmp_path / "copy.db")]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == (
+        "Withheld work ends this plan after the copy's last task, so 1 task reads less total float in the copy: "
+        "Site survey (in the copy total 15 d, free 15 d; in this plan total 75 d, free 75 d)")
+
+
 def test_redact_refuses_an_unknown_level_naming_the_three(tmp_path, plan_file, capsys):
     with pytest.raises(SystemExit) as stop:
         main(["redact", str(plan_file), "--level", "secret", "-o", str(tmp_path / "copy.db")])
