@@ -2,19 +2,24 @@
 
 A baseline holds each task's start and exclusive finish; a task is due by the baseline when its
 baseline last day of work (a milestone's day) is before the status date, the first day of work left.
+A date the baseline holds to a year, quarter or month (an announcement: "2026") is due by the end of
+that period, as the README reads "by 2028" — it was stored from the period's first day, and read as a
+day it made a task announced for 2026 missed on 2 January 2026.
 Without a baseline or a status date these checks are not applicable, and say which is missing.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import numpy as np
 
-from ..domain import Baseline
+from ..domain import Baseline, Precision, format_fuzzy_date, period_end
 from .schedule_check_columns import NONE, PlanColumns, day
 from .schedule_check_result import FAIL, NOT_APPLICABLE, PASS, CheckResult, flagged, share_result
 from .schedule_check_thresholds import Thresholds
+from .shown_dates import baseline_precision
 
 
 def progress_checks(c: PlanColumns, t: Thresholds, baseline: Baseline | None,
@@ -32,20 +37,37 @@ def progress_checks(c: PlanColumns, t: Thresholds, baseline: Baseline | None,
     finish = np.fromiter((entries[i][1].toordinal() if i in entries else NONE for i in c.ids), np.int64, len(c.ids))
     in_baseline = ~c.summary & (finish != NONE)
     last = np.where(finish > start, finish - 1, finish)  # the baseline's last day of work, a milestone's day
-    due = in_baseline & (last < status.toordinal())
-    return (_missed(c, t, due, finish, last), _cpli(c, t, in_baseline, finish, last, status), _bei(c, t, due, last))
+    due_by, shown = _due_by(c, entries, in_baseline, last)
+    due = in_baseline & (due_by < status.toordinal())
+    return (_missed(c, t, due, due_by, shown), _cpli(c, t, in_baseline, finish, last, status),
+            _bei(c, t, due, shown))
+
+
+def _due_by(c: PlanColumns, entries: dict, in_baseline: np.ndarray,
+            last: np.ndarray) -> tuple[np.ndarray, Callable[[int], str]]:
+    """(the last day each task is due by, at the precision its baseline holds the date; its text)."""
+    due_by, periods = last.copy(), {}
+    if any(task.precision is not Precision.DAY for task in c.tasks):  # else every baseline date is a day
+        for i in np.flatnonzero(in_baseline).tolist():
+            precision = baseline_precision(c.tasks[i], entries[c.ids[i]])
+            if precision is not Precision.DAY:
+                periods[i] = precision
+                due_by[i] = period_end(day(last[i]), precision).toordinal()
+    return due_by, lambda i: format_fuzzy_date(day(last[i]), periods.get(i, Precision.DAY))
 
 
 def _not_applicable(key: str, number: int, name: str, threshold: str, why: str) -> CheckResult:
     return CheckResult(key, number, name, threshold, NOT_APPLICABLE, note=why)
 
 
-def _missed(c: PlanColumns, t: Thresholds, due: np.ndarray, finish: np.ndarray, last: np.ndarray) -> CheckResult:
-    """11: tasks due by the baseline not finished, or finished after their baseline finish."""
-    late = due & (c.actual_finish > finish)
+def _missed(c: PlanColumns, t: Thresholds, due: np.ndarray, due_by: np.ndarray,
+            shown: Callable[[int], str]) -> CheckResult:
+    """11: tasks due by the baseline not finished, or finished after their baseline finish (its period)."""
+    last_done = np.where(c.milestone | (c.actual_finish == c.actual_start), c.actual_finish, c.actual_finish - 1)
+    late = due & (c.actual_finish != NONE) & (last_done > due_by)
     missed = np.flatnonzero((due & ~c.done) | late).tolist()
     def value(i: int) -> str:
-        return f"baseline finish {day(last[i])}; " + (_finished(c, i) if c.done[i] else "not finished")
+        return f"baseline finish {shown(i)}; " + (_finished(c, i) if c.done[i] else "not finished")
 
     return share_result("missed_tasks", 11, "Missed tasks", t.missed_tasks, len(missed), int(due.sum()),
                         flagged(c.tasks, missed, value), "tasks due by the baseline")
@@ -80,7 +102,7 @@ def _cpli(c: PlanColumns, t: Thresholds, in_baseline: np.ndarray, finish: np.nda
                        flagged(c.tasks, [int(last)], lambda _row: value))
 
 
-def _bei(c: PlanColumns, t: Thresholds, due: np.ndarray, last: np.ndarray) -> CheckResult:
+def _bei(c: PlanColumns, t: Thresholds, due: np.ndarray, shown: Callable[[int], str]) -> CheckResult:
     """14: tasks finished (whenever due) / tasks due by the baseline; the due ones not finished listed."""
     name, threshold, count = "BEI", f">= {t.bei:g}", int(due.sum())
     if count == 0:
@@ -90,4 +112,4 @@ def _bei(c: PlanColumns, t: Thresholds, due: np.ndarray, last: np.ndarray) -> Ch
     behind = np.flatnonzero(due & ~c.done).tolist()
     return CheckResult("bei", 14, name, threshold, PASS if index >= t.bei - 1e-9 else FAIL, None, count, index,
                        f"{finished} tasks finished, {count} due by the baseline",
-                       flagged(c.tasks, behind, lambda i: f"baseline finish {day(last[i])}; not finished"))
+                       flagged(c.tasks, behind, lambda i: f"baseline finish {shown(i)}; not finished"))

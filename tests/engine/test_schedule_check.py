@@ -322,3 +322,27 @@ def test_the_critical_path_test_counts_both_moves_on_the_finishing_tasks_calenda
     assert (path.status, path.tasks[0].value) == (
         "pass", "delayed +5 d (+7 d on the calendar of z, which finishes the plan): the plan's finish moved "
         "+7 d (2030-01-11 to 2030-01-18)")
+
+
+def test_a_date_announced_to_a_year_or_month_is_due_by_the_end_of_that_period():
+    """A baseline holds "2030" from 2030-01-01: at a status date of 2030-01-25 the milestone announced
+    for 2030 is not yet missed (the year is not over), nor is a flight announced for 2030 that flew on
+    01-20; one announced for December 2029 and not made is missed, and reads as announced."""
+    from ilrs_planner.domain import Precision
+
+    project = Project("Announced", D(2029, 6, 1), status_date=D(2030, 1, 25))
+    _add(project, "y2030", 0, None, precision=Precision.YEAR, constraint=ConstraintType.SNET,
+         constraint_date=D(2030, 1, 1))
+    _add(project, "flown", 0, None, precision=Precision.DAY, actual_start=D(2030, 1, 20),
+         actual_finish=D(2030, 1, 20))
+    _add(project, "dec", 0, None, precision=Precision.MONTH, constraint=ConstraintType.SNET,
+         constraint_date=D(2029, 12, 1))
+    entries = {"y2030": (D(2030, 1, 1), D(2030, 1, 1)), "flown": (D(2030, 1, 1), D(2030, 1, 1)),
+               "dec": (D(2029, 12, 1), D(2029, 12, 1))}
+    project.baselines.append(Baseline("Announced", D(2029, 6, 1), entries))
+    result = _check(project)
+    missed, bei = result.result("missed_tasks"), result.result("bei")
+    # Due: 'dec' (by 2029-12-31) only; 'flown' was announced for 2030, which its 01-20 is inside.
+    assert (missed.failing, missed.eligible) == (1, 1)
+    assert [(f.key, f.value) for f in missed.tasks] == [("dec", "baseline finish 2029-12; not finished")]
+    assert (bei.eligible, [f.key for f in bei.tasks]) == (1, ["dec"])
