@@ -59,14 +59,23 @@ def _write_chart(trend, args, plan_name: str) -> None:
 
 
 def _print_summary(trend) -> None:
-    print(f"{len(trend.reports)} reports, {trend.reports[0].as_of} to {trend.reports[-1].as_of}")
+    """One line per milestone, keyed and named as the task table reads it, then its first and latest
+    forecast and its slip."""
+    print(f"{_reports(len(trend.reports))}, {trend.reports[0].as_of} to {trend.reports[-1].as_of}")
     width = max((len(line.key) for line in trend.lines), default=3)
+    named = max((len(line.name) for line in trend.lines), default=0)
     for line in trend.lines:
+        label = f"{line.key.ljust(width)}  {line.name.ljust(named)}"
         if not line.points:
-            print(f"{line.key.ljust(width)}  not in any report")
+            print(f"{label}  not in any report")
             continue
         moves = line.moves()
         net = "net " if len(moves) > 1 else ""
         path = f"; moved {', '.join(f'{m.text} on {m.as_of} (to {m.now})' for m in moves)}" if len(moves) > 1 else ""
-        print(f"{line.key.ljust(width)}  {line.point_text(0):>10} -> {line.point_text(-1):<10}"
-              f"  {net}{line.total_slip_text} over {len(line.points)} reports{path}")
+        print(f"{label}  {line.point_text(0):>10} -> {line.point_text(-1):<10}"
+              f"  {net}{line.total_slip_text} over {_reports(len(line.points))}{path}")
+
+
+def _reports(count: int) -> str:
+    """'1 report', '5 reports'."""
+    return f"{count} report" if count == 1 else f"{count} reports"
