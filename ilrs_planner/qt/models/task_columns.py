@@ -9,6 +9,7 @@ from enum import IntEnum
 
 from ...commands.base import Command
 from ...commands.task_mode import set_task_mode
+from ...commands.task_values import coerce_value
 from ...commands.tasks import SetDuration, SetPlannedDates, SetPlannedStart, SetTaskFields
 from ...domain import (
     Link,
@@ -293,6 +294,19 @@ def typed_unchanged(task: Task, column: Column, text: str, ctx: RowContext) -> b
     if text.strip() != display_text(task, column, ctx):
         return False
     return column is not Column.CONFIDENCE or ctx.confidence(task) == shown_confidence(task)
+
+
+def changes_nothing(task: Task, command: Command) -> bool:
+    """The typed value is what the task holds already ('41' typed over '41 d', a start typed on the day
+    its constraint gives): no undo step. A value the task cannot take is left to the command to refuse."""
+    if not isinstance(command, SetTaskFields) or command.task_id != task.id:
+        return False
+    if isinstance(command, SetPlannedStart) and task.manual:
+        return False  # a manual task takes the start as its manual start, not the constraint the command holds
+    try:
+        return all(coerce_value(task, name, value) == getattr(task, name) for name, value in command.fields.items())
+    except (PlannerError, ValueError, TypeError):
+        return False
 
 
 def command_for(task: Task, column: Column, text: str, ctx: RowContext) -> Command | None:

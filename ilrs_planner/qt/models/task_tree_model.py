@@ -32,6 +32,7 @@ from .task_columns import (
     Column,
     RowContext,
     RowNumbers,
+    changes_nothing,
     command_for,
     display_text,
     finish_moved_days,
@@ -233,7 +234,7 @@ class TaskTreeModel(OutlineRows):
         except PlannerError as error:  # not a value the column can hold: refused like any edit
             self.document.refuse(error, self)
             return False
-        if command is None:
+        if command is None or changes_nothing(task, command):
             return False  # the text asks for what the task already has (predecessors in another case)
         command.merge_key = None  # typed edits are separate undo steps, unlike nudges
         if not self.document.try_push(command, self):
