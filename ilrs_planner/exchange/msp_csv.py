@@ -182,7 +182,8 @@ def _task(project: Project, entry: _Entry, is_summary: bool) -> Task:
     task.owner_id = _owner_id(project, row)
     task.manual = _task_mode(row)
     _set_dates(task, row, is_summary)
-    task.percent_complete = row.percent("% Complete") or 0
+    # A summary's % Complete is rolled up from its sub-tasks (engine/summary_progress), not an input.
+    task.percent_complete = 0 if is_summary else row.percent("% Complete") or 0
     task.optimistic = row.duration("Optimistic Duration")
     task.most_likely = row.duration("Most Likely Duration")
     task.pessimistic = row.duration("Pessimistic Duration")

@@ -28,6 +28,7 @@ from ..domain.task_mode import held_on_start, task_mode_text
 from ..domain.working_count import WorkedDays
 from ..engine.schedule import Schedule, TaskDates
 from ..engine.shown_dates import duration_days
+from ..engine.summary_progress import summary_percents
 from ..files.atomic import atomic_output
 from .csv_calendars import KNOWN
 from .msp_values import CONSTRAINT_NAMES, FINISH_CONSTRAINTS, escape_text, finish_shift, format_date
@@ -94,10 +95,13 @@ def _schedule_or_none(project: Project, warnings: list[str]) -> Schedule | None:
 
 def _task_rows(project: Project, refs: dict[str, str], predecessors: dict[str, str], schedule: Schedule | None,
                summaries: set[str], worked: WorkedDays) -> Iterator[list[str]]:
-    """Each task's row in WBS order, made when the file asks for it."""
+    """Each task's row in WBS order, made when the file asks for it; a summary's % complete rolled up
+    from its sub-tasks, as MS Project's."""
+    percents = summary_percents(project, schedule)
     for task, depth in project.walk():
         summary = task.id in summaries
-        yield _task_row(project, task, depth, refs[task.id], predecessors.get(task.id, ""), schedule, summary, worked)
+        yield _task_row(project, task, depth, refs[task.id], predecessors.get(task.id, ""), schedule, summary, worked,
+                        percents.get(task.id, task.percent_complete))
 
 
 def _last_finish(schedule: Schedule | None, task_ids: Iterable[str]) -> str:
@@ -124,7 +128,7 @@ def _project_row(project: Project, schedule: Schedule | None, last_finish: str) 
 
 
 def _task_row(project: Project, task: Task, depth: int, ref: str, predecessors: str,
-              schedule: Schedule | None, summary: bool, worked: WorkedDays) -> list[str]:
+              schedule: Schedule | None, summary: bool, worked: WorkedDays, percent: int) -> list[str]:
     dates = schedule.tasks.get(task.id) if schedule else None
     shift = finish_shift(task.duration, summary)
     finish_constraint = task.constraint in FINISH_CONSTRAINTS
@@ -140,7 +144,7 @@ def _task_row(project: Project, task: Task, depth: int, ref: str, predecessors: 
         **_manual_start(task, dates.early_start if dates else None),
         "Deadline": format_date(task.deadline), "Calendar": escape_text(project.calendar_name(task.calendar_id)),
         "Actual Start": format_date(task.actual_start),
-        "Actual Finish": _finish(task.actual_finish, shift), "% Complete": f"{task.percent_complete}%",
+        "Actual Finish": _finish(task.actual_finish, shift), "% Complete": f"{percent}%",
         "Owner": escape_text(owner.key) if owner else "", "Kind": task.kind.value,
         "Precision": task.precision.value, "Classification": task.classification.value,
         "Optimistic Duration": _optional_duration(task.optimistic),

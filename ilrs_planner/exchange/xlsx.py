@@ -37,6 +37,7 @@ from ..engine.schedule import shown_days
 from ..engine.shown_confidence import ShownConfidence
 from ..engine.shown_dates import shown_duration
 from ..engine.shown_precision import ShownPrecision
+from ..engine.summary_progress import summary_percents
 from ..engine.working_variance import working_variance
 from ..files.atomic import atomic_output
 from .outline_depth import refuse_deep_outline
@@ -76,7 +77,7 @@ def _outline_numbers(project: Project) -> dict[str, str]:
 
 
 def _row(project: Project, task, number: str, dates, baseline: Baseline | None, summary: bool,
-         worked: WorkedDays) -> list:
+         worked: WorkedDays, percent: int) -> list:
     owner = project.participants.get(task.owner_id) if task.owner_id else None
     entry = baseline.entries.get(task.id) if baseline else None
     return [number, task.key, task.name, task.kind.value, owner.key if owner else "", task.classification.value,
@@ -89,7 +90,7 @@ def _row(project: Project, task, number: str, dates, baseline: Baseline | None, 
             working_variance(worked, task, entry[0], dates.early_start) if entry else None,
             working_variance(worked, task, entry[1], dates.early_finish) if entry else None,
             task.deadline,  # stored as what it means: the last day allowed
-            task.percent_complete, task.notes, project.calendar_name(task.calendar_id)]
+            percent, task.notes, project.calendar_name(task.calendar_id)]
 
 
 def _provenance(task, precision: Precision, confidence: str) -> list:
@@ -110,10 +111,12 @@ def _task_rows(project: Project, schedule, baseline: Baseline | None, looks: Loo
     numbers, summaries = _outline_numbers(project), project.summary_ids()
     shown, pushed = ShownPrecision(project, schedule), ShownConfidence(project, schedule).changed()
     worked = WorkedDays(project)  # each calendar's count made once per sheet (see domain.working_count)
+    percents = summary_percents(project, schedule)  # a summary's rolled up from its sub-tasks
     for number, (task, depth) in enumerate(project.walk(), start=2):
         dates = schedule.tasks[task.id]
         mode = "" if task.id in summaries else task_mode_text(task.manual)
-        values = [*_row(project, task, numbers[task.id], dates, baseline, task.id in summaries, worked), mode,
+        percent = percents.get(task.id, task.percent_complete)
+        values = [*_row(project, task, numbers[task.id], dates, baseline, task.id in summaries, worked, percent), mode,
                   *_provenance(task, shown.of(task.id), pushed.get(task.id) or shown_confidence(task))]
         yield writer.row(number, values, bold=task.id in summaries, critical=dates.critical,
                          indent_column=NAME_COLUMN, indent=min(depth, MAX_INDENT))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from datetime import date
 
-from gestures import press, type_keys
+from gestures import click_cell, press, type_keys, type_text
 from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDateEdit, QDialogButtonBox
@@ -223,3 +223,25 @@ def test_a_box_ticked_by_mistake_is_cleared_again(qtbot, window):
     assert dialog.table.item(a, DONE).checkState() == Qt.CheckState.Unchecked
     press_ok(dialog)
     assert window.document.project.tasks["a"].actual_finish is None
+
+
+def test_sub_tasks_ticked_done_roll_up_into_their_phases_percent(qtbot, window):
+    """Phase holds A (10 d), B (20 d) and C (30 d): A and B done make it (10 + 20) / 60 = 50 %, as MS
+    Project weighs sub-tasks by duration; the phase's cell is read-only and says why when typed into."""
+    window.tree.header().setSectionHidden(int(Column.PERCENT), False)
+    assert tree_text(window, "ph", Column.PERCENT) == "0%"
+    dialog = open_from_menu(qtbot, window)
+    type_status_date(dialog, "2030-02-01")
+    tick(dialog, row_of(dialog, "A"), DONE)
+    tick(dialog, row_of(dialog, "B"), DONE)
+    press_ok(dialog)
+    assert tree_text(window, "b", Column.PERCENT) == "100%"
+    assert tree_text(window, "ph", Column.PERCENT) == "50%"
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    click_cell(window.tree, "ph", Column.PERCENT)
+    type_text(window.tree, "80")
+    assert "'Phase' is a summary: its % complete comes from its sub-tasks" in window.statusBar().currentMessage()
+    assert tree_text(window, "ph", Column.PERCENT) == "50%" and window.document.undo_stack.count() == 1
+    press(window.tree, "Ctrl+Z")
+    assert tree_text(window, "ph", Column.PERCENT) == "0%"

@@ -141,13 +141,14 @@ def _actuals(element: ET.Element, task: Task, scheduled: tuple[date, date] | Non
 def task_element(project: Project, task: Task, uids: dict[str, int], outline_number: str, depth: int,
                  is_summary: bool, dates: dict[str, tuple[date, date]], baselines, incoming: list,
                  calendar_uids: dict[str | None, int] | None = None, at_day_end: bool = False, *,
-                 worked: WorkedDays) -> ET.Element:
+                 worked: WorkedDays, percent: int | None = None) -> ET.Element:
     """One Task element: identity, outline, dates, constraint, actuals, notes, links, custom fields, baselines.
 
     `at_day_end`: a milestone at the end of a working day, written at 17:00 of the day MS Project
     shows it on (the point after that day, as the reader reads it back). A summary's Duration is the
     working days of its span on its calendar, as MS Project's and the tree's (`worked` counts them: one
-    count per export, as a partner's calendar may hold a million exceptions).
+    count per export, as a partner's calendar may hold a million exceptions). `percent`: its % complete
+    when it is not the task's own (a summary's, rolled up from its sub-tasks: engine/summary_progress).
     """
     element = ET.Element("Task")
     start, finish = dates.get(task.id, (project.start, project.start))
@@ -180,7 +181,7 @@ def task_element(project: Project, task: Task, uids: dict[str, int], outline_num
     add(element, "DurationFormat", duration_format)
     add(element, "Milestone", (not is_summary) and task.is_milestone)
     add(element, "Summary", is_summary)
-    add(element, "PercentComplete", task.percent_complete)
+    add(element, "PercentComplete", task.percent_complete if percent is None else percent)
     if is_summary:  # kept as typed (they bind nothing: a summary's dates are its sub-tasks')
         _actual_dates(element, task, task.actual_start, task.actual_finish)
     else:

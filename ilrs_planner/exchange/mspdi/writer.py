@@ -10,6 +10,7 @@ from ...domain import PlannerError, Project
 from ...domain.durations import units_for
 from ...domain.working_count import WorkedDays
 from ...engine.cpm import schedule
+from ...engine.summary_progress import summary_percents
 from ...files.atomic import atomic_output
 from ..outline_depth import refuse_deep_outline
 from .helpers import (
@@ -140,6 +141,7 @@ def _tasks(out: XmlOut, project: Project, baselines, dates: dict[str, tuple[date
     incoming = links_by_successor(project)
     outline: list[int] = []
     worked = WorkedDays(project)
+    percents = summary_percents(project)  # a summary's % complete rolled up from its sub-tasks
     for task, depth in project.walk():
         del outline[depth + 1:]
         if len(outline) > depth:
@@ -148,4 +150,5 @@ def _tasks(out: XmlOut, project: Project, baselines, dates: dict[str, tuple[date
             outline.append(1)
         out.element(task_element(project, task, uids, ".".join(map(str, outline)), depth,
                                  task.id in summaries, dates, baselines, incoming.get(task.id, []), calendar_uids,
-                                 at_day_end=task.id in day_ends, worked=worked))
+                                 at_day_end=task.id in day_ends, worked=worked,
+                                 percent=percents.get(task.id, task.percent_complete)))

@@ -30,6 +30,7 @@ from ...engine.shown_confidence import ShownConfidence, refused_confidence
 from ...engine.shown_dates import baseline_precision, duration_text, plan_is_fuzzy, variance_text
 from ...engine.shown_dates import shown_duration as shown_task_duration
 from ...engine.shown_precision import ShownPrecision
+from ...engine.summary_progress import summary_percents
 from ...engine.whatif import duration_finishing_on
 from ...engine.working_variance import working_variance
 from .predecessor_column import links_into, predecessors_command, predecessors_text
@@ -93,6 +94,7 @@ class RowContext:
     _incoming: dict[str, list[Link]] | None = field(init=False, default=None)  # made for the first cell
     _confidence: ShownConfidence | None = field(init=False, default=None)  # made for the first cell or tooltip
     _worked: WorkedDays | None = field(init=False, default=None)  # made for the first variance shown
+    _percents: dict[str, int] | None = field(init=False, default=None)  # made for the first summary's % shown
 
     def __post_init__(self, kept: ShownPrecision | None) -> None:
         object.__setattr__(self, "shown", kept if kept is not None else ShownPrecision(self.project, self.schedule))
@@ -121,6 +123,14 @@ class RowContext:
             object.__setattr__(self, "_worked", WorkedDays(self.project))
         assert self._worked is not None
         return self._worked
+
+    def percent(self, task: Task) -> int:
+        """The task's % complete: a summary's rolled up from its sub-tasks (engine/summary_progress)."""
+        if task.id not in self.summary_ids:
+            return task.percent_complete
+        if self._percents is None:
+            object.__setattr__(self, "_percents", summary_percents(self.project, self.schedule))
+        return self._percents.get(task.id, 0) if self._percents is not None else 0
 
     def dates(self, task: Task) -> TaskDates | None:
         """The task's scheduled dates (None while the plan cannot be scheduled)."""
@@ -195,7 +205,7 @@ def sort_value(task: Task, column: Column, ctx: RowContext) -> object:
     if column is Column.FREE_FLOAT:
         return dates.free_float if dates else 0
     if column is Column.PERCENT:
-        return task.percent_complete
+        return ctx.percent(task)
     if column is Column.DEADLINE:
         return task.deadline.toordinal() if task.deadline else 0
     if column is Column.VARIANCE:
@@ -230,7 +240,7 @@ def display_text(task: Task, column: Column, ctx: RowContext) -> str:
     if column is Column.FREE_FLOAT:
         return format_days(dates.free_float) if dates else ""
     if column is Column.PERCENT:
-        return f"{task.percent_complete}%"
+        return f"{ctx.percent(task)}%"
     if column is Column.DEADLINE:
         return task.deadline.isoformat() if task.deadline else ""
     if column is Column.BASELINE_FINISH:

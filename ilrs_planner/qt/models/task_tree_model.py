@@ -67,6 +67,7 @@ TASK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 _COLUMNS = tuple(Column)  # by number (Column(n) looked each cell's column up through the enum)
 _ROLE = Qt.ItemDataRole
+_FEW_EDITED = 64  # touched tasks whose summaries are found one by one after a change (% complete rolls up)
 # The roles a cell of any column may answer, and those only some columns' cells answer.
 _ANY_COLUMN_ROLES = frozenset(map(int, (_ROLE.DisplayRole, _ROLE.EditRole, SORT_ROLE, TASK_ID_ROLE, _ROLE.SizeHintRole,
                                         _ROLE.FontRole, _ROLE.ToolTipRole)))
@@ -289,8 +290,9 @@ class TaskTreeModel(OutlineRows):
             self._restructure(changes.task_ids)
         elif self._sort[0] >= 0 and effects.reschedule:
             self._resort()
-        else:  # the same rows and summaries: the touched tasks' rows, and those the schedule moved
-            self._emit_rows(changes.task_ids | self._rows_with_new_dates())
+        else:  # the same rows and summaries: the touched tasks' rows, their summaries' (% complete rolls
+            # up) and those the schedule moved
+            self._emit_rows(changes.task_ids | self._summaries_above(changes.task_ids) | self._rows_with_new_dates())
         self._revision = self.document.revision
         self._old_dates = self.document.schedule.tasks if self.document.schedule else None
 
@@ -383,6 +385,18 @@ class TaskTreeModel(OutlineRows):
         self._sort = (-1, order)
         self.sort(column, order)
         self._emit_all()
+
+    def _summaries_above(self, task_ids: frozenset[str]) -> set[str]:
+        """The summaries over a few touched tasks (many touched repaint every row anyway)."""
+        tasks, found = self._project.tasks, set()
+        if len(task_ids) > _FEW_EDITED:
+            return found
+        for tid in task_ids:
+            parent = tasks[tid].parent_id if tid in tasks else None
+            while parent is not None and parent not in found:
+                found.add(parent)
+                parent = tasks[parent].parent_id if parent in tasks else None
+        return found
 
     def _rows_with_new_dates(self) -> set[str]:
         dates = self.document.schedule.tasks if self.document.schedule else None
