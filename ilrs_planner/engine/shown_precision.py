@@ -3,8 +3,10 @@
 A task announced to the day that waits on a task announced only to the year ('2029') starts on a
 date known only to the year: showing it as 2030-01-01 would claim a precision nobody has. So a
 task's dates are shown at the coarser of its own precision and that of the task driving it along
-its driving chain (engine/driving_chain.py); a summary at the coarser of its own and that of the
-sub-task setting its finish. History is known as recorded: a task with actual dates keeps its own.
+its driving chain (engine/driving_chain.py); a summary's finish at the coarser of its own and that of
+the sub-task setting its finish, its start at the coarser of its own and that of the sub-task setting
+its start (a phase whose first task starts 2027-10-22 starts on that day, though a milestone known to
+the month ends it). History is known as recorded: a task with actual dates keeps its own.
 Resolved lazily and remembered, so a view that shows a few hundred rows of a large plan pays for
 those rows' chains only.
 """
@@ -13,14 +15,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from datetime import date
+from functools import reduce
 from itertools import compress, repeat
 from operator import is_not
+
+import numpy as np
 
 from ..domain import Precision, Project
 from ..domain.column_rows import values_of
 from .driving_chain import ChainIndex
-from .schedule import Schedule
+from .schedule import Schedule, TaskTable
 
+First = tuple[date, str] | None  # a summary's earliest start and the sub-task starting then
 _RANK = {Precision.DAY: 0, Precision.MONTH: 1, Precision.QUARTER: 2, Precision.YEAR: 3}
 
 
@@ -90,6 +96,7 @@ class ShownPrecision:
         self.dates = EarlyDates(schedule) if schedule is not None else None
         self.index: ChainIndex | None = None
         self.known: dict[str, Precision] = {}
+        self._first: dict[str, First] = {}  # summary id -> its earliest start's sub-task (see _earliest_leaf)
         # Only a task a coarser date can reach is walked: in a plan dated to the day throughout, none.
         self.reach = _reached_from_coarse(project)
 
@@ -105,6 +112,38 @@ class ShownPrecision:
         for tid in reversed(path):
             shown = self.known[tid] = coarser(self.project.tasks[tid].precision, shown)
         return self.known[task_id]
+
+    def start_of(self, task_id: str) -> Precision:
+        """The precision a task's start is shown at: a summary's is that of the sub-task starting it (its
+        earliest start, the first in outline order), a task's as `of`."""
+        if task_id not in self.reach or not self._follows_sub_tasks(task_id):
+            return self.of(task_id)
+        assert self.index is not None and self.dates is not None
+        first = _earliest_leaf(self.index.children, self.dates, task_id, self._first)
+        own = self.project.tasks[task_id].precision
+        return coarser(own, self.of(first)) if first is not None else own
+
+    def finish_precision(self) -> Precision:
+        """The precision of the plan's finish (its last day of work): the coarsest of the tasks finishing
+        on it, so a finish milestone known to the month makes the plan's finish known to the month."""
+        if not self.reach or self.schedule is None:
+            return Precision.DAY  # every task is dated to the day
+        tasks, last = self.schedule.tasks, self.schedule.last_day()
+        if isinstance(tasks, TaskTable):
+            ids = list(tasks)
+            last_ids = [ids[row] for row in np.flatnonzero(tasks.shown_finishes() == last.toordinal())]
+        else:
+            last_ids = [tid for tid, dates in tasks.items() if dates.shown_finish == last]
+        return reduce(coarser, (self.of(tid) for tid in last_ids if tid in self.project.tasks), Precision.DAY)
+
+    def _follows_sub_tasks(self, task_id: str) -> bool:
+        """A scheduled summary without actual dates (its dates are its sub-tasks')."""
+        task = self.project.tasks[task_id]
+        if self.dates is None or task_id not in self.dates or task.actual_start or task.actual_finish:
+            return False
+        if self.index is None:
+            self.index = ChainIndex(self.project)
+        return task_id in self.index.children
 
     def _path(self, task_id: str) -> tuple[list[str], str | None]:
         """The tasks from `task_id` back along the chain until one already known (returned) or the end."""
@@ -124,3 +163,26 @@ class ShownPrecision:
         if task_id in self.index.children:
             return self.index.latest_leaf(self.dates, task_id)
         return self.index.step(self.dates, task_id)[1]
+
+
+def _earliest_leaf(children: dict[str, list[str]], dates: EarlyDates, summary_id: str,
+                   known: dict[str, First]) -> str | None:
+    """The sub-task (at any depth) whose early start is the summary's start: the first in outline order.
+    Each summary's answer is kept in `known` and built from its sub-summaries': asking every summary of
+    the rows shown costs one pass over their tasks."""
+    stack = [summary_id]
+    while stack:
+        current = stack[-1]
+        waiting = [k for k in children[current] if k in children and k not in known]
+        if waiting:  # sub-summaries first, so each is answered once
+            stack.extend(waiting)
+            continue
+        stack.pop()
+        found: First = None
+        for kid in children[current]:
+            first = known[kid] if kid in children else (dates[kid][0], kid) if kid in dates else None
+            if first is not None and (found is None or first[0] < found[0]):
+                found = first
+        known[current] = found
+    answer = known[summary_id]
+    return answer[1] if answer is not None else None

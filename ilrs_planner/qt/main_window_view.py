@@ -8,8 +8,9 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QToolButton
 
-from ..domain import Project
+from ..domain import Project, format_fuzzy_date
 from ..engine.schedule import Schedule, TaskTable
+from ..engine.shown_precision import ShownPrecision
 from .change_effects import effects_of
 from .first_split import first_split
 from .history_bar import HistoryBar
@@ -150,7 +151,9 @@ class ViewActions:
         labels = self.window.status_bar_widgets
         schedule, error = self.document.schedule, self.document.schedule_error
         if schedule is not None:
-            labels["finish"].setText(f"Finish: {schedule.last_day().isoformat()}")  # the last day of work
+            # The last day of work, as precisely as the tasks finishing then are known (the table's cells)
+            precision = ShownPrecision(self.document.project, schedule).finish_precision()
+            labels["finish"].setText(f"Finish: {format_fuzzy_date(schedule.last_day(), precision)}")
             labels["critical"].setText(f"Critical tasks: {critical_count(schedule, self.document.project)}")
         else:
             labels["finish"].setText("Not scheduled" + (f": {error.message}" if error else ""))

@@ -70,3 +70,37 @@ def test_walking_only_the_tasks_a_coarse_date_can_reach_changes_nothing():
     walk_all.reach = set(plan.tasks)
     assert limited.reach < set(plan.tasks)
     assert {tid: limited.of(tid) for tid in plan.tasks} == {tid: walk_all.of(tid) for tid in plan.tasks}
+
+
+def _integration() -> Project:
+    """'Integration' holds 'assemble' (held to 2027-10-22, 30 d, to the day) and 'ready', a milestone typed
+    as '2028-06' (SNET 2028-06-01, month precision); 'launch' (day precision) follows 'ready'."""
+    plan = Project(name="P", start=date(2027, 1, 4))
+    plan.add_task(Task("int", "Integration", 0, id="int"))
+    plan.add_task(Task("assemble", "Assemble", 30, id="assemble", parent_id="int",
+                       constraint=ConstraintType.SNET, constraint_date=date(2027, 10, 22)))
+    plan.add_task(Task("ready", "Ready", 0, id="ready", parent_id="int", position=1, precision=Precision.MONTH,
+                       constraint=ConstraintType.SNET, constraint_date=date(2028, 6, 1)))
+    plan.add_task(Task("launch", "Launch", 10, id="launch"))
+    plan.add_link(Link("ready", "launch", LinkType.FS, id="ready-launch"))
+    return plan
+
+
+def test_a_summarys_start_is_shown_at_the_precision_of_the_sub_task_that_starts_it():
+    plan = _integration()
+    dates = schedule(plan).tasks
+    assert (dates["int"].shown_start, dates["int"].shown_finish) == (date(2027, 10, 22), date(2028, 6, 1))
+    shown = ShownPrecision(plan, schedule(plan))
+    assert shown.start_of("int") is Precision.DAY  # 'assemble' starts it, known to the day
+    assert shown.of("int") is Precision.MONTH  # its finish is 'ready''s, known to the month
+    assert shown.start_of("assemble") is Precision.DAY and shown.start_of("launch") is Precision.MONTH
+
+
+def test_the_plans_finish_is_as_precise_as_the_tasks_finishing_on_it():
+    plan = _integration()
+    plan.tasks["launch"].duration = 0  # the plan ends on 'launch', a milestone driven by the month's 'ready'
+    assert ShownPrecision(plan, schedule(plan)).finish_precision() is Precision.MONTH
+    plan.tasks["launch"].duration = 10
+    plan.add_task(Task("late", "Held to the day", 400, id="late", constraint=ConstraintType.SNET,
+                       constraint_date=date(2028, 1, 3)))  # into 2029, after 'launch'
+    assert ShownPrecision(plan, schedule(plan)).finish_precision() is Precision.DAY

@@ -105,6 +105,10 @@ class RowContext:
     def precision(self, task: Task) -> Precision:
         return self.shown.of(task.id)
 
+    def start_precision(self, task: Task) -> Precision:
+        """A summary's start at the precision of the sub-task starting it; a task's as its dates'."""
+        return self.shown.start_of(task.id)
+
     def confidence(self, task: Task) -> str:
         """The confidence the task's dates are shown with: 'inferred' when a link pushed it past its
         source's date (engine/shown_confidence.py), as the tooltip, schedule --json and XLSX say."""
@@ -229,7 +233,7 @@ def display_text(task: Task, column: Column, ctx: RowContext) -> str:
         owner = ctx.project.participants.get(task.owner_id) if task.owner_id else None
         return owner_label(owner.name, owner.key) if owner else ""
     if column is Column.START:
-        return format_fuzzy_date(dates.shown_start, ctx.precision(task)) if dates else ""
+        return format_fuzzy_date(dates.shown_start, ctx.start_precision(task)) if dates else ""
     if column is Column.FINISH:
         return format_fuzzy_date(last_day(dates), ctx.precision(task)) if dates else ""
     if column is Column.DURATION:
