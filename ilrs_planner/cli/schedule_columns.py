@@ -47,6 +47,7 @@ class ScheduleColumns:
     summary: np.ndarray  # per row: the task is a summary (a phase)
     manual: np.ndarray  # per row: the task's manual flag (MS Project's Task Mode); a summary's is not read
     manual_starts: list[str | None]  # per row: a manual leaf task's manual start (ISO), else None
+    elapsed: np.ndarray  # per row: an elapsed leaf task, whose floats count calendar days ('ed')
 
 
 def schedule_columns(project: Project, schedule: Schedule, last_days: bool = False,
@@ -76,7 +77,16 @@ def schedule_columns(project: Project, schedule: Schedule, last_days: bool = Fal
     return ScheduleColumns(_in_rows(plan_tasks, "key", places), _in_rows(plan_tasks, "name", places), rows.depths,
                            tuple(dates), table[4], table[5], table[6].astype(bool),  # type: ignore[arg-type]
                            provenance, rows.summary, manual := _manual(plan_tasks, places),
-                           _manual_starts(plan_tasks, places, manual & ~rows.summary.astype(bool)))
+                           _manual_starts(plan_tasks, places, manual & ~rows.summary.astype(bool)),
+                           _elapsed(plan_tasks, places, rows.summary.astype(bool)))
+
+
+def _elapsed(tasks: Sequence[Task], places: list[int], summary: np.ndarray) -> np.ndarray:
+    """Per row: an elapsed task that is no summary (a summary's float is its sub-tasks' least)."""
+    flags = _in_rows(tasks, "elapsed", places)
+    if not any(flags):
+        return np.zeros(len(places), dtype=bool)
+    return np.fromiter(map(bool, flags), dtype=bool, count=len(places)) & ~summary
 
 
 def _manual(tasks: Sequence[Task], places: list[int]) -> np.ndarray:

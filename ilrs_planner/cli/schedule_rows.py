@@ -132,8 +132,8 @@ def table_cells(columns: ScheduleColumns, max_name: int) -> list[list[str]]:
     indents = _INDENTS[np.minimum(columns.depths, MAX_INDENT)].tolist()
     names = shortened(list(map(add, indents, _one_line(columns.names))), max_name)
     marks = _MARKS[columns.critical.astype(np.intp)].tolist()
-    return [_one_line(columns.keys), names, *columns.dates, _counts(columns.total_float),
-            _counts(columns.free_float), marks]
+    return [_one_line(columns.keys), names, *columns.dates, _floats(columns.total_float, columns.elapsed),
+            _floats(columns.free_float, columns.elapsed), marks]
 
 
 _INDENTS = np.array(["  " * depth for depth in range(MAX_INDENT + 1)], dtype=object)
@@ -149,6 +149,14 @@ def _json_counts(values: np.ndarray) -> list[str]:
 def _counts(values: np.ndarray) -> list[str]:
     """Day counts as the task table writes them ('1,234 d'), each distinct count formatted once."""
     texts: list[str] = distinct_texts(values, lambda counts: [format_days(count) for count in counts]).tolist()
+    return texts
+
+
+def _floats(values: np.ndarray, elapsed: np.ndarray) -> list[str]:
+    """Floats as the task table writes them: an elapsed task's in calendar days ('107 ed')."""
+    texts = _counts(values)
+    for row in np.flatnonzero(elapsed).tolist():
+        texts[row] = format_days(int(values[row]), True)
     return texts
 
 

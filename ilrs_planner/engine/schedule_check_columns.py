@@ -41,7 +41,8 @@ class PlanColumns:
     early_finish: np.ndarray  # exclusive
     first_day: np.ndarray  # the start a person reads
     last_day: np.ndarray  # the last day of work a person reads (a milestone's day)
-    total_float: np.ndarray  # working days of the task's calendar, as the table shows it
+    total_float: np.ndarray  # working days of the task's calendar (an elapsed task's on the plan's): DCMA's limits
+    shown_float: np.ndarray  # as the table shows it, in the task's duration units (an elapsed task's 'ed')
     critical: np.ndarray  # bool
     link_ids: list[str]
     pred: np.ndarray
@@ -71,13 +72,14 @@ def plan_columns(project: Project, schedule: Schedule) -> PlanColumns:
     percent = np.fromiter(map(attrgetter("percent_complete"), tasks), dtype=np.int64, count=len(tasks))
     # A summary's actual dates are ignored (its dates come from its sub-tasks): never done itself.
     done = ~summary & ((finish != NONE) | ((start != NONE) & ((duration == 0) | (percent >= 100))))
+    shown_float = tf
     working_duration, tf = _elapsed_in_working_days(project, tasks, duration, tf, es, ef, ls)
     hard = np.fromiter(map(HARD.__contains__, map(attrgetter("constraint"), tasks)), dtype=bool, count=len(tasks))
     pred, succ, code, lag, elapsed, link_ids = _link_arrays(project, schedule, ids)
     return PlanColumns(
         ids, tasks, summary, done, duration, working_duration, hard, start, finish, es, ef,
         shown_start_ordinals(es, ef, ends & EARLY_AT_DAY_END, ends),
-        shown_finish_ordinals(es, ef, ends & EARLY_AT_DAY_END, ends), tf, critical != 0,
+        shown_finish_ordinals(es, ef, ends & EARLY_AT_DAY_END, ends), tf, shown_float, critical != 0,
         link_ids, pred, succ, code, lag, elapsed)
 
 

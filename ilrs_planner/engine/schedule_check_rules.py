@@ -79,14 +79,15 @@ def task_checks(c: PlanColumns, t: Thresholds, status: date | None) -> tuple[Che
     negative = np.flatnonzero(eligible & (c.total_float < 0)).tolist()
     timed = eligible & ~c.milestone
     long = np.flatnonzero(timed & (c.working_duration > t.high_duration_days)).tolist()
-    tasks, floats = c.tasks, c.total_float
+    tasks, floats = c.tasks, c.shown_float  # listed as the table shows them: an elapsed task's in 'ed'
+    float_text = lambda i: format_days(int(floats[i]), tasks[i].elapsed)  # noqa: E731
     return (
         share_result("hard_constraints", 5, "Hard constraints", t.hard_constraints, len(hard), count,
                      flagged(tasks, hard, lambda i: _constraint(tasks[i]))),
         _over(share_result("high_float", 6, "High float", t.high_float, len(high), count,
-                           flagged(tasks, high, lambda i: format_days(int(floats[i])))), t.high_float_days),
+                           flagged(tasks, high, float_text)), t.high_float_days),
         count_result("negative_float", 7, "Negative float", t.negative_float, len(negative), count,
-                     flagged(tasks, negative, lambda i: format_days(int(floats[i])))),
+                     flagged(tasks, negative, float_text)),
         _over(share_result("high_duration", 8, "High duration", t.high_duration, len(long), int(timed.sum()),
                            flagged(tasks, long, lambda i: format_days(tasks[i].duration, tasks[i].elapsed)),
                            "incomplete tasks with a duration"), t.high_duration_days),

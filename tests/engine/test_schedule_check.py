@@ -267,7 +267,9 @@ def test_elapsed_durations_and_floats_are_counted_in_working_days_of_the_plan_s_
     # Monday to Friday from Monday 2030-01-07. short 50 ed runs to 02-25: 7 weeks and a Monday, 36
     # working days; long 63 ed to 03-10: 9 weeks, 45 (over 44). end's 100 d (20 weeks) finish on
     # 05-24: short's late start is 04-05, 88 days of float, 12 weeks and Monday to Thursday, 64 d;
-    # long's is 03-23, 75 days, 10 weeks and 5 days, 55 d.
+    # long's is 03-23, 75 days, 10 weeks and 5 days, 55 d. The limits are working days, so counted
+    # in them; listed in the task's own units, as the table and `schedule` show them: 88 ed and 75 ed.
+    # With a limit of 60 working days only short's 64 d is over (its 88 ed and long's 75 ed both are).
     from ilrs_planner.domain import Calendar
 
     project = Project("Elapsed", D(2030, 1, 7))
@@ -277,7 +279,8 @@ def test_elapsed_durations_and_floats_are_counted_in_working_days_of_the_plan_s_
     _add(project, "end", 100, None)
     result = _check(project)
     assert _keys(result.result("high_duration")) == ["long", "end"]
-    assert [(f.key, f.value) for f in result.result("high_float").tasks][:2] == [("short", "64 d"), ("long", "55 d")]
+    assert [(f.key, f.value) for f in result.result("high_float").tasks][:2] == [("short", "88 ed"), ("long", "75 ed")]
+    assert _keys(_check(project, high_float_days=60).result("high_float")) == ["short"]
 
 
 def test_the_critical_path_test_passes_when_a_holiday_moves_the_finish_further_than_the_delay():

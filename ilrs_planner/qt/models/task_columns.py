@@ -240,9 +240,9 @@ def display_text(task: Task, column: Column, ctx: RowContext) -> str:
         days = shown_duration(task, dates, ctx) if dates else task.duration
         return duration_text(days, task.elapsed, task.id in ctx.summary_ids)
     if column is Column.FLOAT:
-        return format_days(dates.total_float) if dates else ""
+        return format_days(dates.total_float, _float_elapsed(task, ctx)) if dates else ""
     if column is Column.FREE_FLOAT:
-        return format_days(dates.free_float) if dates else ""
+        return format_days(dates.free_float, _float_elapsed(task, ctx)) if dates else ""
     if column is Column.PERCENT:
         return f"{ctx.percent(task)}%"
     if column is Column.DEADLINE:
@@ -261,6 +261,12 @@ def display_text(task: Task, column: Column, ctx: RowContext) -> str:
     if column is Column.TASK_MODE:
         return "" if task.id in ctx.summary_ids else task_mode_text(task.manual)
     return _variance_text(task, ctx)
+
+
+def _float_elapsed(task: Task, ctx: RowContext) -> bool:
+    """Float is in the task's duration units, as MS Project shows it: an elapsed task's calendar days
+    ('107 ed'); a summary's is its sub-tasks' least, in working days."""
+    return task.elapsed and task.id not in ctx.summary_ids
 
 
 def _variance_text(task: Task, ctx: RowContext) -> str:
