@@ -23,6 +23,7 @@ from ilrs_planner.domain.chain import chain_baselines
 from ilrs_planner.domain.working_count import WorkedDays
 from ilrs_planner.engine.cpm import schedule
 from ilrs_planner.engine.graph import find_cycle
+from ilrs_planner.engine.summary_progress import summary_percents
 from ilrs_planner.exchange.mspdi import read, write
 from ilrs_planner.sharing.diff import diff_projects
 from ilrs_planner.sharing.diff_text import format_diff
@@ -85,6 +86,9 @@ def _as_carried(plan: Project) -> Project:
             copy.tasks[tid].position = index
     for task in copy.tasks.values():  # XML reads a carriage return in text as a line feed
         task.notes = task.notes.replace("\r\n", "\n").replace("\r", "\n")
+    # A summary's % complete is written as its sub-tasks' rolled up (MS Project's), and read back so.
+    for tid, percent in summary_percents(plan).items():
+        copy.tasks[tid].percent_complete = percent
     _finished_as_they_took(copy)
     return copy
 
