@@ -59,13 +59,13 @@ def _write_chart(trend, args, plan_name: str) -> None:
 
 
 def _print_summary(trend) -> None:
-    """One line per milestone, keyed and named as the task table reads it, then its first and latest
-    forecast and its slip."""
+    """One line per milestone, named as the table reads it (name first, key beside it), then its first
+    and latest forecast and its slip."""
     print(f"{_reports(len(trend.reports))}, {trend.reports[0].as_of} to {trend.reports[-1].as_of}")
-    width = max((len(line.key) for line in trend.lines), default=3)
-    named = max((len(line.name) for line in trend.lines), default=0)
-    for line in trend.lines:
-        label = f"{line.key.ljust(width)}  {line.name.ljust(named)}"
+    labels = [f"'{line.name}' ({line.key})" for line in trend.lines]
+    width = max(map(len, labels), default=3)
+    for line, named in zip(trend.lines, labels):
+        label = named.ljust(width)
         if not line.points:
             print(f"{label}  not in any report")
             continue
