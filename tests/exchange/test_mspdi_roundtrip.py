@@ -21,6 +21,7 @@ from ilrs_planner.domain import (
     TaskKind,
 )
 from ilrs_planner.domain.chain import chain_baselines
+from ilrs_planner.engine.summary_progress import summary_percents
 from ilrs_planner.exchange.formats import read_plan, write_plan
 from ilrs_planner.sharing.diff import diff_projects
 
@@ -77,6 +78,9 @@ def _comparable(plan: Project) -> Project:
     # A finished task's Duration is the days it took, as MS Project's: T3 planned 30, worked 34
     # (1 September to 5 October 2030, every day worked).
     copy.tasks["t3"].duration = (date(2030, 10, 5) - date(2030, 9, 1)).days
+    # A summary's % complete is written as its sub-tasks' rolled up (MS Project's), and read back so.
+    for tid, percent in summary_percents(plan).items():
+        copy.tasks[tid].percent_complete = percent
     return copy
 
 
