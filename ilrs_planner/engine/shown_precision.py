@@ -165,7 +165,7 @@ class ShownPrecision:
         return self.index.step(self.dates, task_id)[1]
 
 
-def _earliest_leaf(children: dict[str, list[str]], dates: EarlyDates, summary_id: str,
+def _earliest_leaf(children: Mapping[str, list[str]], dates: EarlyDates, summary_id: str,
                    known: dict[str, First]) -> str | None:
     """The sub-task (at any depth) whose early start is the summary's start: the first in outline order.
     Each summary's answer is kept in `known` and built from its sub-summaries': asking every summary of
