@@ -83,5 +83,10 @@ CODES = {
     "signature.history_rewritten": "The plan's baseline history was rewritten; signing it needs --rewrite-history.",
     "key.invalid": "The key could not be read.",
     "cli.usage": "The command line was not understood.",
+    "clipboard.too_large": "The tasks on the clipboard are more than a paste takes.",
+    "clipboard.bad_format": "The clipboard does not hold copied tasks this version can read.",
+    "clipboard.newer_version": "The tasks on the clipboard were copied by a newer version of ILRS Planner.",
+    "clipboard.bad_value": "A task on the clipboard has a value a plan cannot hold.",
+    "paste.bad_cell": "A cell of the pasted rows could not be read.",
     "check.bad_threshold": "A schedule check threshold has a name or value it cannot take.",
 }

@@ -1,15 +1,28 @@
-"""Copy, cut, paste, duplicate and unlink of the selected tasks, each one undoable step."""
+"""Copy, cut, paste, duplicate and unlink of the selected tasks, each one undoable step.
+
+Copy puts the tasks on the system clipboard twice: as our own MIME type (exchange/clip_format), which
+another window or another running planner pastes whole, and as tab-separated text of the table's
+visible columns under their headers, which a spreadsheet pastes as columns. Paste prefers our type,
+read as untrusted input (exchange/clip_read), and otherwise takes text as spreadsheet rows
+(exchange/clip_sheet).
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QByteArray, QMimeData
 from PySide6.QtWidgets import QApplication
 
 from ..commands.composite import AllOrNothing
 from ..commands.links import DeleteLink
+from ..domain import PlannerError
+from ..exchange.clip_format import MAX_BYTES, MAX_TASKS, MIME_TYPE, copy_to_json
+from ..exchange.clip_read import copy_from_json
+from ..exchange.clip_sheet import paste_from_sheet
 from .keys import StandardKey
-from .task_clipboard import TaskCopy, copy_tasks, fitted_to, paste_command
+from .models.task_columns import Column, RowContext
+from .task_clipboard import TaskCopy, copy_tasks, fitted_to, paste_command, shown_rows, table_text
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -30,6 +43,7 @@ class ClipActions:
         self.window = window
         self.document = window.document
         self.copied: TaskCopy | None = None
+        self._copied_text = ""  # the text our last copy put on the clipboard
 
         def add(*args):  # keys of the task table and chart only: Ctrl+C in a report copies its cell
             return window.add_action(*args, on_tasks=True)
@@ -50,15 +64,33 @@ class ClipActions:
         return [self.cut, self.copy, self.paste, self.duplicate]
 
     def copy_selected(self) -> bool:
-        """Remember the selection (and what is under it); its keys and names go to the clipboard too."""
+        """The selection (and what is under it) onto the system clipboard, as tasks and as table text."""
         copied = copy_tasks(self.document.project, self.document.selected_ids)
         if copied is None:
             return False
         self.copied = copied
-        QApplication.clipboard().setText(copied.as_text())
-        self.paste.setEnabled(True)
+        mime, whole = QMimeData(), len(copied.tasks) <= MAX_TASKS
+        data = copy_to_json(copied) if whole else b""
+        if whole and len(data) <= MAX_BYTES:  # larger copies paste in this window only (from `copied`)
+            mime.setData(MIME_TYPE, QByteArray(data))
+        self._copied_text = table_text(shown_rows(self.document.project, copied, self._shown_columns(),
+                                                  self._row_context()))
+        mime.setText(self._copied_text)
+        QApplication.clipboard().setMimeData(mime)
         self.window.statusBar().showMessage(f"Copied {len(copied.tasks)} task(s)", 4000)
         return True
+
+    def _shown_columns(self) -> list[Column]:
+        """The table's columns as shown: left to right, hidden ones left out."""
+        header = self.window.tree.header()
+        logical = (header.logicalIndex(visual) for visual in range(header.count()))
+        return [Column(index) for index in logical if not header.isSectionHidden(index)]
+
+    def _row_context(self) -> RowContext:
+        document = self.document
+        name = document.baseline_name
+        baseline = dict(document.project.baseline(name).entries) if name else None
+        return RowContext(document.project, document.schedule, baseline, document.project.summary_ids())
 
     def cut_selected(self) -> None:
         """Copy, then delete (the deletion is the undoable step)."""
@@ -66,9 +98,29 @@ class ClipActions:
             self.window.edit.delete_selected()
 
     def paste_copied(self) -> None:
-        """Fresh copies of the copied tasks below the selected task; they become the selection."""
-        if self.copied is not None:
-            self._insert(self.copied, "Paste")
+        """What the clipboard holds, below the selected task: copied tasks (from any window or planner),
+        else spreadsheet rows; the pasted rows become the selection."""
+        try:
+            copied, verb, suffix, notes = self._from_clipboard()
+        except PlannerError as error:
+            self.document.refuse(error, self)
+            return
+        if copied is None:
+            self.window.statusBar().showMessage("Nothing to paste: the clipboard holds no tasks or rows", 5000)
+        else:
+            self._insert(copied, verb, suffix, notes)
+
+    def _from_clipboard(self) -> tuple[TaskCopy | None, str, str, list[str]]:
+        mime = QApplication.clipboard().mimeData()
+        if mime is not None and mime.hasFormat(MIME_TYPE):
+            return copy_from_json(bytes(mime.data(MIME_TYPE).data())), "Paste", "-copy", []
+        text = mime.text() if mime is not None and mime.hasText() else ""
+        if self.copied is not None and text == self._copied_text:  # our own copy, too large for our type
+            return self.copied, "Paste", "-copy", []
+        if not text.strip():
+            return None, "", "", []
+        rows = paste_from_sheet(text, self.document.project)
+        return rows.copied, "Paste", "", rows.notes
 
     def duplicate_selected(self) -> None:
         """Copies of the selection right below it, without touching what was copied before."""
@@ -76,18 +128,20 @@ class ClipActions:
         if copied is not None:
             self._insert(copied, "Duplicate")
 
-    def _insert(self, copied: TaskCopy, verb: str) -> None:
+    def _insert(self, copied: TaskCopy, verb: str, suffix: str = "-copy", notes: list[str] | None = None) -> None:
         selected = self.document.selected_ids
         after = self._last_selected_root(selected) if selected else None
         # Copied from another plan (or before its owner was removed): pasted without what this plan lacks.
-        copied, notes = fitted_to(self.document.project, copied)
-        command = paste_command(self.document.project, copied, after, verb)
+        copied, lacking = fitted_to(self.document.project, copied)
+        notes = [*(notes or []), *lacking]
+        command = paste_command(self.document.project, copied, after, verb, suffix)
         if self.window.edit.push(command):
-            roots = [part.task.id for part in command.parts if hasattr(part, "task")]
-            self.document.set_selection(roots[:1])
+            self.document.set_selection([part.task.id for part in command.parts if hasattr(part, "task")])
             if notes:
                 more = f" and {len(notes) - 2} more" if len(notes) > 2 else ""
-                self.window.statusBar().showMessage(f"Pasted {'; '.join(notes[:2])}{more}", 15000)
+                count = len(copied.tasks)
+                self.window.statusBar().showMessage(f"Pasted {count} task{'s' if count > 1 else ''}: "
+                                                    f"{'; '.join(notes[:2])}{more}", 15000)
 
     def _last_selected_root(self, ids: list[str]) -> str:
         """Paste below the selected task that comes last in the outline."""
@@ -106,4 +160,5 @@ class ClipActions:
     def _update_enabled(self, ids: list[str]) -> None:
         for action in (self.copy, self.cut, self.duplicate, self.unlink):
             action.setEnabled(bool(ids))
-        self.paste.setEnabled(self.copied is not None)
+        # Paste stays on: what it takes is on the system clipboard, which any program may fill.
+        self.paste.setEnabled(True)

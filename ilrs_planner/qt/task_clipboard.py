@@ -12,21 +12,12 @@ import dataclasses
 from ..commands.composite import AllOrNothing
 from ..commands.links import AddLink
 from ..commands.tasks import AddTask
-from ..domain import Link, Project, Task, new_id
+from ..domain import Classification, Project, new_id
+from ..exchange.clip_format import TaskCopy
+from ..exchange.msp_values import escape_text
+from .models.task_columns import HEADERS, Column, RowContext, display_text
 
-
-@dataclasses.dataclass(frozen=True)
-class TaskCopy:
-    """Copied tasks in outline order (each parent before its children) and the links among them."""
-
-    tasks: tuple[Task, ...]
-    links: tuple[Link, ...]
-    owner_keys: dict[str, str] = dataclasses.field(default_factory=dict)  # owner id -> participant key
-    calendar_names: dict[str, str] = dataclasses.field(default_factory=dict)  # calendar id -> name
-
-    def as_text(self) -> str:
-        """Tab-separated key and name per line, for pasting into a spreadsheet or a message."""
-        return "\n".join(f"{task.key}\t{task.name}" for task in self.tasks)
+__all__ = ["TaskCopy", "copy_tasks", "fitted_to", "paste_command", "shown_rows", "table_text"]
 
 
 def copy_tasks(project: Project, ids: list[str]) -> TaskCopy | None:
@@ -34,13 +25,37 @@ def copy_tasks(project: Project, ids: list[str]) -> TaskCopy | None:
     wanted = project.with_descendants(ids)
     if not wanted:
         return None
-    tasks = tuple(dataclasses.replace(task) for task, _ in project.walk() if task.id in wanted)
+    levels = _levels(project, wanted)
+    tasks = tuple(dataclasses.replace(task, classification=levels[task.id])
+                  for task, _ in project.walk() if task.id in wanted)
     links = tuple(dataclasses.replace(link) for link in project.links.values()
                   if link.pred_id in wanted and link.succ_id in wanted)
     owners = {t.owner_id: project.participants[t.owner_id].key for t in tasks if t.owner_id in project.participants}
     calendars = {t.calendar_id: project.calendars[t.calendar_id].name for t in tasks
                  if t.calendar_id in project.calendars}
     return TaskCopy(tasks, links, owners, calendars)
+
+
+def _levels(project: Project, ids: set[str]) -> dict[str, Classification]:
+    """Each task's level as redaction reads it: at least its summaries' (a task under a Restricted phase
+    is withheld with it), so a copy pasted elsewhere, out from under that phase, still says so."""
+    levels: dict[str, Classification] = {}
+    for task_id in ids:
+        chain = []  # up the outline to a task whose level is known (no recursion: outlines run deep)
+        while task_id in project.tasks and task_id not in levels:
+            chain.append(task_id)
+            task_id = project.tasks[task_id].parent_id or ""
+        level = levels.get(task_id, Classification.PUBLIC)
+        for below in reversed(chain):
+            level = max(project.tasks[below].classification, level, key=lambda known: known.rank)
+            levels[below] = level
+    return levels
+
+
+def table_text(rows: list[list[str]]) -> str:
+    """Rows of cells as a spreadsheet takes pasted text: tab-separated lines. A cell that would run as a
+    formula gets the apostrophe every export gives it (README "Spreadsheets"); a paste takes it off."""
+    return "".join("\t".join(escape_text(" ".join(cell.split())) for cell in row) + "\n" for row in rows)
 
 
 def fitted_to(project: Project, copied: TaskCopy) -> tuple[TaskCopy, list[str]]:
@@ -62,8 +77,11 @@ def fitted_to(project: Project, copied: TaskCopy) -> tuple[TaskCopy, list[str]]:
         tasks.append(dataclasses.replace(task, owner_id=owner_id, calendar_id=calendar_id))
     return dataclasses.replace(copied, tasks=tuple(tasks)), notes
 
-def paste_command(project: Project, copied: TaskCopy, after_id: str | None, verb: str = "Paste") -> AllOrNothing:
-    """Fresh copies of `copied` after task `after_id` (in its summary), links included: one undo step."""
+def paste_command(project: Project, copied: TaskCopy, after_id: str | None, verb: str = "Paste",
+                  suffix: str = "-copy") -> AllOrNothing:
+    """Fresh copies of `copied` after task `after_id` (in its summary), links included: one undo step.
+    Keys get `suffix` (then a number while the plan has the key); a link from a task not copied keeps
+    its predecessor, a task of the plan (a spreadsheet row's predecessor named by key)."""
     anchor = project.tasks.get(after_id) if after_id else None
     parent_of_roots = anchor.parent_id if anchor else None
     new_ids = {task.id: new_id() for task in copied.tasks}
@@ -71,12 +89,14 @@ def paste_command(project: Project, copied: TaskCopy, after_id: str | None, verb
     parts, previous_root = [], after_id if anchor else None
     for task in copied.tasks:
         is_root = task.parent_id not in new_ids
-        fresh = dataclasses.replace(task, id=new_ids[task.id], key=_unused(f"{task.key}-copy", keys),
+        fresh = dataclasses.replace(task, id=new_ids[task.id], key=_unused(f"{task.key}{suffix}", keys),
                                     parent_id=parent_of_roots if is_root else new_ids[task.parent_id])
         keys.add(fresh.key)
         parts.append(AddTask(fresh, after_id=previous_root if is_root else None))
         previous_root = fresh.id if is_root else previous_root
-    parts += [AddLink(new_ids[link.pred_id], new_ids[link.succ_id], link.type, link.lag) for link in copied.links]
+    for link in copied.links:
+        parts.append(AddLink(new_ids.get(link.pred_id, link.pred_id), new_ids[link.succ_id], link.type, link.lag))
+        parts[-1].link.elapsed = link.elapsed
     count = len(copied.tasks)
     text = f"{verb} '{copied.tasks[0].name}'" if count == 1 else f"{verb} {count} tasks"
     return AllOrNothing(text, parts)
@@ -89,3 +109,13 @@ def _unused(key: str, keys: set[str]) -> str:
     while f"{key}-{number}" in keys:
         number += 1
     return f"{key}-{number}"
+
+
+def shown_rows(project: Project, copied: TaskCopy, columns: list[Column], ctx: RowContext) -> list[list[str]]:
+    """The copied tasks' cells in `columns` as the table shows them, under the columns' headers. The
+    Predecessors cell names rows by ID, so the ID column goes first whenever it is not shown."""
+    if Column.PREDECESSORS in columns and Column.ID not in columns:
+        columns = [Column.ID, *columns]
+    header = [HEADERS[column] for column in columns]
+    return [header] + [[display_text(project.tasks[task.id], column, ctx) for column in columns]
+                       for task in copied.tasks if task.id in project.tasks]

@@ -1,0 +1,188 @@
+"""Rows pasted from a spreadsheet (tab-separated text, as Excel and LibreOffice copy cells) as new tasks.
+
+Each line is a task. A first line naming known columns is a header: columns are then taken by their
+names (ID, Key, Name, Duration, Start, Finish, Predecessors, Notes, Deadline), and the others are
+named in one note and left out. Without a header the columns are Name, then Duration, then Start.
+A cell is read as the task table reads typing into it ("3w", "10d", "2031-06", "15 Jun 2031"), so a
+copied row of the table pastes back as it reads. Predecessors name a row of the pasted block (by its
+ID column, else by its line number counted from the first task) or a task of the plan by its key.
+A cell that cannot be read refuses the whole paste, naming its line and column.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import re
+from datetime import date
+
+from ..domain import ConstraintType, Link, PlannerError, Precision, Project, Task, TaskKind, parse_duration
+from ..domain import parse_fuzzy_date as fuzzy_date
+from ..domain.durations import is_elapsed, units_for
+from ..domain.text import TEXT_LIMITS, clean
+from ..engine.whatif import duration_finishing_on
+from .clip_format import MAX_BYTES, MAX_TASKS, TaskCopy
+from .msp_values import unescape_text
+from .predecessors import parse_predecessors
+
+# Header names a paste takes, as the task table and MS Project spell them, read in any case.
+COLUMNS = {"id": "id", "key": "key", "name": "name", "task name": "name", "duration": "duration",
+           "start": "start", "finish": "finish", "predecessors": "predecessors", "notes": "notes",
+           "deadline": "deadline"}
+WITHOUT_HEADER = ("name", "duration", "start")
+NEW_TASK_DAYS = 1  # a row without a duration lasts a day, as a task added in the window does
+
+
+@dataclasses.dataclass(frozen=True)
+class SheetPaste:
+    """The pasted rows as a copy to insert, and what was left out of them."""
+
+    copied: TaskCopy
+    notes: list[str]
+
+
+def sheet_rows(text: str) -> list[list[str]]:
+    """Tab-separated text as rows of cells (quoted cells may hold tabs and line breaks), blank rows dropped."""
+    if len(text) > MAX_BYTES:
+        raise PlannerError("clipboard.too_large", f"the pasted text holds {len(text):,} characters; a paste "
+                           f"takes at most {MAX_BYTES:,}")
+    rows = [row for row in csv.reader(io.StringIO(text), delimiter="\t") if any(cell.strip() for cell in row)]
+    if len(rows) > MAX_TASKS + 1:
+        raise PlannerError("clipboard.too_large", f"{len(rows):,} pasted rows; a paste takes at most {MAX_TASKS:,}")
+    return [[unescape_text(cell.strip()) for cell in row] for row in rows]
+
+
+def is_header(row: list[str]) -> bool:
+    """A first row is a header when one of its cells names a column a paste takes."""
+    return any(_header_name(cell) in COLUMNS for cell in row)
+
+
+def _header_name(cell: str) -> str:
+    return re.sub(r"\s+", " ", cell).strip().casefold()
+
+
+def paste_from_sheet(text: str, project: Project) -> SheetPaste:
+    """The tasks the pasted rows make in `project`; PlannerError (paste.bad_cell ...) naming line and column."""
+    rows = sheet_rows(text)
+    if not rows:
+        raise PlannerError("paste.bad_cell", "the pasted text holds no rows")
+    notes: list[str] = []
+    if is_header(rows[0]):
+        fields = [COLUMNS.get(_header_name(cell), "") for cell in rows[0]]
+        left_out = [cell for cell, field in zip(rows[0], fields, strict=True) if not field and cell]
+        if left_out:
+            notes.append(f"columns not pasted: {', '.join(' '.join(c.split()) for c in left_out)}")
+        if "name" not in fields:
+            raise PlannerError("paste.bad_cell", "the pasted rows have a header without a Name column")
+        first_line, body = 2, rows[1:]
+    else:
+        fields, first_line, body = list(WITHOUT_HEADER), 1, rows
+        if max(map(len, rows)) > len(WITHOUT_HEADER):
+            notes.append("columns after Name, Duration and Start not pasted (a header row names them)")
+    records = [dict(zip(fields, row, strict=False)) for row in body]
+    return SheetPaste(_RowReader(project, first_line).copy_of(records), notes)
+
+
+class _RowReader:
+    """Turns the records (field -> cell) into tasks and the links their Predecessors cells name."""
+
+    def __init__(self, project: Project, first_line: int):
+        self.project, self.first_line = project, first_line
+        self.units = units_for(project.default_calendar())
+        self.keys = {task.key for task in project.tasks.values()}
+
+    def copy_of(self, records: list[dict[str, str]]) -> TaskCopy:
+        tasks = [self._task(record, line) for line, record in enumerate(records, start=self.first_line)]
+        refs = self._references(records, tasks)
+        links = [link for task, record, line in zip(tasks, records, range(self.first_line, 10**9), strict=False)
+                 for link in self._links(task, record.get("predecessors", ""), refs, line)]
+        return TaskCopy(tuple(tasks), tuple(links))
+
+    def _task(self, record: dict[str, str], line: int) -> Task:
+        name = self._text(record, "name", line)
+        if not name:
+            raise _bad(line, "Name", "a task needs a name")
+        task = Task(key="", name=name, duration=NEW_TASK_DAYS, notes=self._text(record, "notes", line))
+        self._timing(task, record, line)
+        if record.get("deadline"):
+            task.deadline = self._date(record["deadline"], line, "Deadline", end=True)[0]
+        task.kind = TaskKind.MILESTONE if task.duration == 0 else TaskKind.TASK
+        task.key = self._key(self._text(record, "key", line), task)
+        return task
+
+    def _timing(self, task: Task, record: dict[str, str], line: int) -> None:
+        """Duration, Start and Finish as the table takes them: a Start is a Start No Earlier Than; a
+        Finish gives the duration from a Start, and with no Start it is a Finish No Earlier Than."""
+        duration, start, finish = (record.get(f, "") for f in ("duration", "start", "finish"))
+        if duration:
+            task.duration, task.elapsed = self._duration(duration, line), is_elapsed(duration)
+        if start:
+            task.constraint_date, task.precision = self._date(start, line, "Start")
+            task.constraint = ConstraintType.SNET
+        if finish and not (start and duration):
+            last, precision = self._date(finish, line, "Finish", end=True)
+            if start:
+                if last < task.constraint_date:  # type: ignore[operator]  # set with the start
+                    raise _bad(line, "Finish", f"'{finish}' is before the start '{start}'")
+                task.duration = duration_finishing_on(self.project, task, task.constraint_date, last)  # type: ignore[arg-type]
+            else:
+                task.constraint, task.constraint_date, task.precision = ConstraintType.FNET, last, precision
+
+    def _duration(self, text: str, line: int) -> int:
+        try:
+            return parse_duration(text, self.units, rounded=True)
+        except PlannerError as error:
+            raise _bad(line, "Duration", error.message) from None
+
+    def _date(self, text: str, line: int, column: str, end: bool = False) -> tuple[date, Precision]:
+        try:
+            return fuzzy_date(text, end=end)
+        except PlannerError as error:
+            raise _bad(line, column, error.message) from None
+
+    def _text(self, record: dict[str, str], field: str, line: int) -> str:
+        text = clean(record.get(field, ""), multiline=field == "notes")
+        if len(text) > TEXT_LIMITS[field]:
+            raise _bad(line, field.capitalize(), f"{len(text):,} characters; at most {TEXT_LIMITS[field]:,} fit")
+        return text
+
+    def _key(self, wanted: str, task: Task) -> str:
+        """The key given, or the window's next 'T-n' ('M-n' for a milestone); one the plan has already
+        gets a number after it."""
+        if not wanted:
+            prefix, number = ("M" if task.duration == 0 else "T"), 1
+            while f"{prefix}-{number}" in self.keys:
+                number += 1
+            wanted = f"{prefix}-{number}"
+        key, number = wanted, 2
+        while key in self.keys:
+            key, number = f"{wanted}-{number}", number + 1
+        self.keys.add(key)
+        return key
+
+    def _references(self, records: list[dict[str, str]], tasks: list[Task]) -> dict[str, str]:
+        """What a Predecessors entry may name -> task id: the plan's keys, the rows' keys, the rows' IDs."""
+        refs = {task.key: task.id for task in self.project.tasks.values()}
+        refs.update({record["key"]: task.id for record, task in zip(records, tasks, strict=True) if record.get("key")})
+        has_ids = any(record.get("id") for record in records)
+        refs.update({(record.get("id", "") if has_ids else str(row)): task.id
+                     for row, (record, task) in enumerate(zip(records, tasks, strict=True), start=1)})
+        refs.pop("", None)
+        return refs
+
+    def _links(self, task: Task, text: str, refs: dict[str, str], line: int) -> list[Link]:
+        try:
+            entries = parse_predecessors(text, set(refs), self.units)
+        except PlannerError as error:
+            raise _bad(line, "Predecessors", error.message) from None
+        links: dict[str, Link] = {}
+        for entry in entries:
+            if refs[entry.ref] == task.id:
+                raise _bad(line, "Predecessors", f"'{entry.ref}' is the row itself")
+            links[refs[entry.ref]] = Link(refs[entry.ref], task.id, entry.type, entry.lag, elapsed=entry.elapsed)
+        return list(links.values())
+
+
+def _bad(line: int, column: str, message: str) -> PlannerError:
+    return PlannerError("paste.bad_cell", f"pasted line {line}, {column}: {message}; nothing was pasted")
