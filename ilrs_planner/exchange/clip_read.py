@@ -54,7 +54,7 @@ def _parsed(data: bytes) -> dict:
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise bad("not readable JSON", "clipboard.bad_format") from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise bad(f"not a '{FORMAT}' document", "clipboard.bad_format")
+        raise bad("not tasks copied by ILRS Planner", "clipboard.bad_format")
     version = document.get("version")
     if type(version) is not int or version < 1:
         raise bad("no format version", "clipboard.bad_format")
