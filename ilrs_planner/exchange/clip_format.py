@@ -15,7 +15,7 @@ import typing
 from datetime import date
 from enum import Enum
 
-from ..domain import Classification, Confidence, ConstraintType, Link, Precision, Task, TaskKind
+from ..domain import Classification, Confidence, ConstraintType, Link, LinkType, Precision, Task, TaskKind
 
 MIME_TYPE = "application/x-ilrs-planner-tasks"
 FORMAT = "ilrs-planner-tasks"
@@ -62,30 +62,42 @@ def task_fields() -> dict[str, FieldType]:
 
 
 TASK_FIELDS = task_fields()
+_NOT_WRITTEN = frozenset({"id", "parent_id", "position"})  # numbered in the copy; a paste places tasks afresh
 _DEFAULTS = {f.name: f.default for f in dataclasses.fields(Task) if f.default is not dataclasses.MISSING}
 
 
 def copy_to_json(copied: TaskCopy) -> bytes:
-    """The copy as the clipboard's JSON (UTF-8)."""
-    ids = {task.id for task in copied.tasks}
+    """The copy as the clipboard's JSON (UTF-8). A paste gives every task a new id, so the copy
+    numbers its tasks instead of writing their ids (32 characters each, three times per link)."""
+    number = {task.id: str(index) for index, task in enumerate(copied.tasks)}
     document = {
         "format": FORMAT, "version": VERSION,
-        "tasks": [_task_record(task, ids) for task in copied.tasks],
-        "links": [{"pred": k.pred_id, "succ": k.succ_id, "type": k.type.value, "lag": k.lag, "elapsed": k.elapsed}
-                  for k in copied.links],
+        "tasks": [_task_record(task, number) for task in copied.tasks],
+        "links": [_link_record(link, number) for link in copied.links],
         "owners": dict(copied.owner_keys), "calendars": dict(copied.calendar_names),
     }
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def _task_record(task: Task, copied_ids: set[str]) -> dict[str, object]:
-    record: dict[str, object] = {}
-    if task.parent_id not in copied_ids:  # a copied root: its summary stays behind
-        task = dataclasses.replace(task, parent_id=None)
+def _task_record(task: Task, number: dict[str, str]) -> dict[str, object]:
+    record: dict[str, object] = {"id": number[task.id]}
+    if task.parent_id in number:  # else a copied root: its summary stays behind
+        record["parent_id"] = number[task.parent_id]  # type: ignore[index]  # just checked
     for name in TASK_FIELDS:
         value = getattr(task, name)
-        if name in _DEFAULTS and value == _DEFAULTS[name] and name not in ("key", "name"):
+        if name in _NOT_WRITTEN or (name in _DEFAULTS and value == _DEFAULTS[name] and name not in ("key", "name")):
             continue
         record[name] = value.isoformat() if isinstance(value, date) else value.value if isinstance(value, Enum) \
             else value
+    return record
+
+
+def _link_record(link: Link, number: dict[str, str]) -> dict[str, object]:
+    record: dict[str, object] = {"pred": number[link.pred_id], "succ": number[link.succ_id]}
+    if link.type is not LinkType.FS:
+        record["type"] = link.type.value
+    if link.lag:
+        record["lag"] = link.lag
+    if link.elapsed:
+        record["elapsed"] = True
     return record

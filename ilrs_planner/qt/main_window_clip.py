@@ -101,26 +101,28 @@ class ClipActions:
         """What the clipboard holds, below the selected task: copied tasks (from any window or planner),
         else spreadsheet rows; the pasted rows become the selection."""
         try:
-            copied, verb, suffix, notes = self._from_clipboard()
+            copied, suffix, notes = self._from_clipboard()
         except PlannerError as error:
             self.document.refuse(error, self)
             return
         if copied is None:
             self.window.statusBar().showMessage("Nothing to paste: the clipboard holds no tasks or rows", 5000)
         else:
-            self._insert(copied, verb, suffix, notes)
+            self._insert(copied, "Paste", suffix, notes)
 
-    def _from_clipboard(self) -> tuple[TaskCopy | None, str, str, list[str]]:
+    def _from_clipboard(self) -> tuple[TaskCopy | None, str, list[str]]:
+        """The copy to paste, the suffix its keys get ('-copy' for copied tasks, none for new rows)
+        and what the status bar says was left out of it."""
         mime = QApplication.clipboard().mimeData()
         if mime is not None and mime.hasFormat(MIME_TYPE):
-            return copy_from_json(bytes(mime.data(MIME_TYPE).data())), "Paste", "-copy", []
+            return copy_from_json(bytes(mime.data(MIME_TYPE).data())), "-copy", []
         text = mime.text() if mime is not None and mime.hasText() else ""
         if self.copied is not None and text == self._copied_text:  # our own copy, too large for our type
-            return self.copied, "Paste", "-copy", []
+            return self.copied, "-copy", []
         if not text.strip():
-            return None, "", "", []
+            return None, "", []
         rows = paste_from_sheet(text, self.document.project)
-        return rows.copied, "Paste", "", rows.notes
+        return rows.copied, "", rows.notes
 
     def duplicate_selected(self) -> None:
         """Copies of the selection right below it, without touching what was copied before."""

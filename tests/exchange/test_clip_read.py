@@ -3,6 +3,7 @@ another program filled is refused by code, naming what is wrong, or cleaned as a
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import date
 
@@ -34,9 +35,10 @@ def test_a_copy_reads_back_with_every_field_it_wrote():
     copied = TaskCopy(tasks, (plan.links["ab"],), {"p-cnsa": "CNSA"}, {})
     back = copy_from_json(copy_to_json(copied))
     assert [t.key for t in back.tasks] == ["PH", "A", "B"]
-    assert back.tasks[2] == task  # the same values, field by field
-    assert (back.tasks[1].parent_id, back.tasks[0].parent_id) == ("ph", None)
-    assert [(k.pred_id, k.succ_id) for k in back.links] == [("a", "b")]
+    # the same values, field by field; the copy numbers its tasks (a paste gives them new ids)
+    assert back.tasks[2] == dataclasses.replace(task, id="2", parent_id="0", position=0)
+    assert (back.tasks[1].parent_id, back.tasks[0].parent_id) == ("0", None)
+    assert [(k.pred_id, k.succ_id) for k in back.links] == [("1", "2")]
     assert back.owner_keys == {"p-cnsa": "CNSA"}
 
 

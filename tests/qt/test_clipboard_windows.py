@@ -157,3 +157,21 @@ def test_a_hostile_clipboard_is_refused_by_name_and_changes_nothing(qtbot, other
     paste_below_x(qtbot, other_window)
     assert named in other_window.statusBar().currentMessage()
     assert list(other_window.document.project.tasks) == ["x"]
+
+
+def test_a_copy_too_big_for_the_clipboard_pastes_whole_in_its_own_window(qtbot, window, monkeypatch):
+    monkeypatch.setattr("ilrs_planner.qt.main_window_clip.MAX_BYTES", 10)  # every copy too big
+    copy_a_and_b(qtbot, window)
+    assert not QApplication.clipboard().mimeData().hasFormat(MIME_TYPE)
+    click_cell(window.tree, "m", Column.NAME)
+    press(window.tree, "Ctrl+V")
+    pasted = [window.document.project.tasks[tid] for tid in window.document.selected_ids]
+    assert [(t.key, t.name, t.owner_id) for t in pasted] == [("A-copy", "Task A", "p-cnsa"), ("B-copy", "Task B", None)]
+
+
+def test_paste_with_nothing_on_the_clipboard_says_so(qtbot, window):
+    QApplication.clipboard().clear()
+    click_cell(window.tree, "c", Column.NAME)
+    press(window.tree, "Ctrl+V")
+    assert "Nothing to paste" in window.statusBar().currentMessage()
+    assert not window.document.undo_stack.canUndo()
