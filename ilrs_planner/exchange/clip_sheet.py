@@ -95,7 +95,7 @@ class _RowReader:
     def copy_of(self, records: list[dict[str, str]]) -> TaskCopy:
         tasks = [self._task(record, line) for line, record in enumerate(records, start=self.first_line)]
         refs = self._references(records, tasks)
-        links = [link for task, record, line in zip(tasks, records, range(self.first_line, 10**9), strict=False)
+        links = [link for line, (task, record) in enumerate(zip(tasks, records, strict=True), start=self.first_line)
                  for link in self._links(task, record.get("predecessors", ""), refs, line)]
         return TaskCopy(tuple(tasks), tuple(links))
 
@@ -117,17 +117,18 @@ class _RowReader:
         duration, start, finish = (record.get(f, "") for f in ("duration", "start", "finish"))
         if duration:
             task.duration, task.elapsed = self._duration(duration, line), is_elapsed(duration)
+        first = None
         if start:
-            task.constraint_date, task.precision = self._date(start, line, "Start")
-            task.constraint = ConstraintType.SNET
+            first, task.precision = self._date(start, line, "Start")
+            task.constraint, task.constraint_date = ConstraintType.SNET, first
         if finish and not (start and duration):
             last, precision = self._date(finish, line, "Finish", end=True)
-            if start:
-                if last < task.constraint_date:  # type: ignore[operator]  # set with the start
-                    raise _bad(line, "Finish", f"'{finish}' is before the start '{start}'")
-                task.duration = duration_finishing_on(self.project, task, task.constraint_date, last)  # type: ignore[arg-type]
-            else:
+            if first is None:
                 task.constraint, task.constraint_date, task.precision = ConstraintType.FNET, last, precision
+            elif last < first:
+                raise _bad(line, "Finish", f"'{finish}' is before the start '{start}'")
+            else:
+                task.duration = duration_finishing_on(self.project, task, first, last)
 
     def _duration(self, text: str, line: int) -> int:
         try:
