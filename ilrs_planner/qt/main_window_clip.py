@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QMimeData
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication
 
 from ..commands.composite import AllOrNothing
@@ -34,6 +35,22 @@ def links_to_cut(project, ids: list[str]) -> list[str]:
     if len(chosen) == 1:
         return [lid for lid, link in project.links.items() if chosen & {link.pred_id, link.succ_id}]
     return [lid for lid, link in project.links.items() if link.pred_id in chosen and link.succ_id in chosen]
+
+
+def clipboard_mime_data() -> QMimeData:
+    """An empty QMimeData made by Qt itself, for the clipboard to own.
+
+    One made from Python (`QMimeData()`) is Python's subclass of it, whose destructor calls into
+    Python; Qt's default clipboard (the offscreen and minimal platforms) deletes what it holds only
+    when the process exits, after Python has finished, and that call then crashed the exit. An item
+    model's mimeData() is made in C++ and holds nothing of Python once emptied.
+    """
+    model = QStandardItemModel()
+    model.appendRow(QStandardItem())
+    mime = model.mimeData([model.index(0, 0)])
+    for kind in mime.formats():
+        mime.removeFormat(kind)
+    return mime
 
 
 class ClipActions:
@@ -69,7 +86,7 @@ class ClipActions:
         if copied is None:
             return False
         self.copied = copied
-        mime, whole = QMimeData(), len(copied.tasks) <= MAX_TASKS
+        mime, whole = clipboard_mime_data(), len(copied.tasks) <= MAX_TASKS
         data = copy_to_json(copied) if whole else b""
         if whole and len(data) <= MAX_BYTES:  # larger copies paste in this window only (from `copied`)
             mime.setData(MIME_TYPE, QByteArray(data))

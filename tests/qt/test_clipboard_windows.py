@@ -10,13 +10,14 @@ from datetime import date
 
 import pytest
 from gestures import click_cell, press
-from PySide6.QtCore import QByteArray, QMimeData, Qt
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtWidgets import QApplication
 from windows import shown_main_window
 
 from ilrs_planner.domain import Classification, Project, Task
 from ilrs_planner.exchange.clip_format import MAX_BYTES, MIME_TYPE
 from ilrs_planner.qt.document import Document
+from ilrs_planner.qt.main_window_clip import clipboard_mime_data
 from ilrs_planner.qt.models.task_columns import Column
 
 
@@ -150,7 +151,7 @@ HOSTILE = {
 @pytest.mark.parametrize("name", HOSTILE)
 def test_a_hostile_clipboard_is_refused_by_name_and_changes_nothing(qtbot, other_window, name):
     data, named = HOSTILE[name]
-    mime = QMimeData()
+    mime = clipboard_mime_data()  # one made by Qt: a QMimeData() left on the clipboard crashes the exit
     mime.setData(MIME_TYPE, QByteArray(data))
     mime.setText("Harmless\t1d\n")  # the text is not taken in place of tasks that do not read
     QApplication.clipboard().setMimeData(mime)
