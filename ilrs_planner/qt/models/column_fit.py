@@ -8,7 +8,9 @@ this measures the shown text with the fonts the rows are drawn in, the first row
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Iterable
+
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QStyle, QTableView
 
@@ -26,13 +28,18 @@ def text_margins(view: QTableView) -> int:
 
 def content_width(view: QTableView, column: int, rows: int = SAMPLE_ROWS) -> int:
     """The width the column's widest shown text needs (with the outline's indent for Name), or 0 without rows."""
+    model = view.model()
+    return indexes_width(view, [model.index(row, column) for row in range(min(model.rowCount(), rows))])
+
+
+def indexes_width(view: QTableView, indexes: Iterable[QModelIndex]) -> int:
+    """The width the widest text of the cells at `indexes` needs in its column, or 0 without any."""
     model, font = view.model(), QFont(view.font())
     plain = QFontMetrics(font)
     font.setBold(True)
     bold = QFontMetrics(font)
     widest = 0
-    for row in range(min(model.rowCount(), rows)):
-        index = model.index(row, column)
+    for index in indexes:
         metrics = bold if index.data(Qt.ItemDataRole.FontRole) is not None else plain
         widest = max(widest, metrics.horizontalAdvance(str(index.data() or "")) + _outline_room(model, index))
     return widest + text_margins(view) if widest else 0

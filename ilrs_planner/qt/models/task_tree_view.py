@@ -20,6 +20,7 @@ from ..document import Document
 from .cell_typing import CellTyping
 from .click_edit import ClickEdit
 from .column_choice import ColumnChoice
+from .column_growth import ColumnGrowth
 from .frozen_columns import FrozenColumns
 from .frozen_header import FrozenHeader
 from .outline_view import OutlineView
@@ -99,6 +100,7 @@ class TaskTreeView(CellTyping, ColumnChoice, SidewaysScroll, FrozenColumns, Outl
         # After the model announced an edit's rows: rows it replaced are selected again.
         self.document.changed.connect(self._reselect)  # bound: a closure here kept the window and plan alive
         self.document.changed.connect(self._to_top_left_of_another_file)
+        self.column_growth = ColumnGrowth(self, self.document)  # an edit's wider text widens its column
         self.document.pathChanged.connect(self._saved_elsewhere)
         self.document.baselineChanged.connect(self._show_baseline_columns)
         self.doubleClicked.connect(self._double_clicked)
