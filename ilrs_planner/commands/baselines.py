@@ -34,7 +34,8 @@ def check_baseline_name(project: Project, name: str, ignore_id: str | None = Non
     check_typed_text("name", clean, "the baseline")
     for baseline in project.baselines:
         if baseline.name == clean and baseline.id != ignore_id:
-            raise PlannerError("baseline.duplicate", f"a baseline named '{clean}' already exists", [baseline.id])
+            # The code's sentence says the name is taken; this names it once, and what to do.
+            raise PlannerError("baseline.duplicate", f"choose a name other than '{clean}'", [baseline.id])
     return clean
 
 

@@ -67,3 +67,17 @@ def test_renaming_a_baseline_to_nothing_says_why_once_and_keeps_its_name(qtbot, 
     assert "'2021 roadmap' keeps its name" in text
     assert table.item(0, 0).text() == "2021 roadmap" == window.document.project.baselines[0].name
     assert window.document.undo_stack.count() == 0
+
+
+def test_a_name_taken_says_so_once_and_the_message_goes_when_another_plan_opens(qtbot, window):
+    window.analysis.show("baselines")
+    panel = window.analysis.baselines
+    qtbot.waitUntil(lambda: panel.name_edit.isVisible())
+    QTest.keyClicks(panel.name_edit, "2021 roadmap")  # the plan's baseline is named so already
+    QTest.keyClick(panel.name_edit, Qt.Key.Key_Return)
+    text = panel.message.text()
+    assert text.count("already exists") == 1 and text.count("2021 roadmap") == 1, text
+    assert len(window.document.project.baselines) == 1
+    window.document.mark_saved()  # nothing to ask about before the new plan
+    window.files.new.trigger()
+    assert window.document.project.baselines == [] and panel.message.text() == ""

@@ -90,6 +90,8 @@ class BaselinePanel(QWidget):
         layout.addWidget(self.message)
 
     def _plan_changed(self, changes, _initiator) -> None:
+        if changes.replaced:  # another plan: a message about the last one's baselines no longer holds
+            self.message.clear_message()
         if effects_of(changes).baselines:
             self.refresh()
 
