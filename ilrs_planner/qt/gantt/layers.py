@@ -242,18 +242,24 @@ OVER_BAR_HALO = QColor(255, 255, 255, 140)
 
 def labels(p: QPainter, scene: Scene, dy: float, style: ChartStyle) -> None:
     """Labels, each on a white halo so a connector passing behind never garbles it; one pinned
-    over its own bar gets a lighter halo, so the bar still shows through."""
+    over its own bar gets a lighter halo, so the bar still shows through. On a done bar the
+    hatching's white lines broke up white text (2.9:1 on a grey bar): there the name is dark on
+    the full halo, inside the bar as over it (over 10:1)."""
     b = scene.tasks
     washed = set(b.rows[b.confidence != CONF_SOURCED].tolist()) if len(b) else set()  # pale bars: dark text
+    hatched = set(b.rows[b.actual].tolist()) if len(b) else set()
     for label in scene.labels:
         font = style.bold_font if label.bold else style.label_font
         p.setFont(font)
         rect = QRectF(label.x, label.y + dy - scene.row_height / 2, scene.width, scene.row_height)
-        if not label.inside:
+        on_hatching = (label.inside or label.over_bar) and label.row in hatched
+        if not label.inside or on_hatching:
             w = style.text_width(font)(label.text)
             h = style.font_px * 1.25
-            p.fillRect(QRectF(label.x - 2, label.y + dy - h / 2, w + 4, h), OVER_BAR_HALO if label.over_bar else HALO)
-        p.setPen(QColor("white") if label.inside and label.row not in washed else LABEL_TEXT)
+            light = label.over_bar and not on_hatching
+            p.fillRect(QRectF(label.x - 2, label.y + dy - h / 2, w + 4, h), OVER_BAR_HALO if light else HALO)
+        white = label.inside and not on_hatching and label.row not in washed
+        p.setPen(QColor("white") if white else LABEL_TEXT)
         p.drawText(rect, Qt.AlignLeft | Qt.AlignVCenter, label.text)
         if label.badge:
             x = label.x + style.text_width(font)(label.text) + GAP_PX
