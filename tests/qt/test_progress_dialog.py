@@ -192,7 +192,7 @@ def test_every_column_fits_an_800_pixel_window_and_a_cut_name_is_whole_in_its_to
     """The reference roadmap at 2029-06-01: nine tasks behind, long keys and names; nothing scrolls sideways."""
     from ilrs_planner.data.reference import build_reference_project
     from ilrs_planner.qt.dialogs.progress_dialog import ProgressDialog
-    from ilrs_planner.qt.dialogs.progress_rows import KEY, TASK
+    from ilrs_planner.qt.dialogs.progress_rows import ID, TASK
     from ilrs_planner.qt.document import Document
 
     dialog = ProgressDialog(Document(build_reference_project()))
@@ -210,7 +210,19 @@ def test_every_column_fits_an_800_pixel_window_and_a_cut_name_is_whole_in_its_to
     item = table.item(long_name, TASK)
     assert table.fontMetrics().horizontalAdvance(item.text()) > header.sectionSize(TASK)  # cut on screen...
     assert item.text() in item.toolTip()  # ...whole in its tooltip
-    assert table.item(row_of(dialog, "ilrs-founding-agreements"), KEY).toolTip()
+    assert "ilrs-founding-agreements" in table.item(row_of(dialog, "ilrs-founding-agreements"), ID).toolTip()
+
+
+def test_a_task_is_named_by_its_id_as_in_the_table_its_key_in_the_tooltip(qtbot, window):
+    from ilrs_planner.qt.dialogs.progress_rows import ID, TASK
+
+    dialog = open_from_menu(qtbot, window)
+    type_status_date(dialog, "2030-01-20")
+    table, a = dialog.table, row_of(dialog, "A")
+    shown_id = window.tree.proxy_index(dialog.due[a].task_id, int(Column.ID)).data()
+    assert table.horizontalHeaderItem(ID).text() == "ID"
+    assert (table.item(a, ID).text(), table.item(a, TASK).text()) == (shown_id, dialog.due[a].name)
+    assert "key A" in table.item(a, ID).toolTip()
 
 
 def test_a_box_ticked_by_mistake_is_cleared_again(qtbot, window):

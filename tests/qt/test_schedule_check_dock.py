@@ -75,7 +75,7 @@ def test_a_task_of_an_opened_check_is_found_in_the_table_by_double_click_and_by_
     qtbot.keyClick(tree, Qt.Key.Key_Right)  # opens the check
     qtbot.waitUntil(lambda: logic.isExpanded() and logic.childCount() == 2, timeout=10_000)
     assert [logic.child(i).text(0) for i in range(2)] == [
-        "D  Task D: no predecessor or successor", "E  Task E: no predecessor or successor"]
+        "5  Task D: no predecessor or successor", "6  Task E: no predecessor or successor"]  # IDs, as the table
     where = tree.visualItemRect(logic.child(0)).center()
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=where)  # a double-click's first press
     qtbot.mouseDClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=where)
@@ -96,7 +96,7 @@ def test_an_edit_runs_the_checks_again_keeping_the_opened_check_open(qtbot, wind
     qtbot.waitUntil(lambda: _failing(panel, "1. Logic") == "1 of 5", timeout=10_000)
     logic = _check_item(panel, "1. Logic")
     assert logic.isExpanded() and [logic.child(i).text(0) for i in range(logic.childCount())] == [
-        "D  Task D: no predecessor or successor"]
+        "5  Task D: no predecessor or successor"]
 
 
 def test_the_dock_takes_a_share_of_a_tall_window_to_show_its_checks(qtbot, window, monkeypatch):

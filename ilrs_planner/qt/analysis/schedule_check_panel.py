@@ -29,6 +29,7 @@ from ...domain import PlannerError
 from ...engine.schedule_check import ScheduleCheck, latest_baseline
 from ...engine.schedule_check_result import CheckResult
 from ..document import Document
+from ..models.task_columns import RowNumbers
 from ..plain_text import plain_label, tooltip
 from .common import MessageLine, WhenShown, fill_baseline_combo
 from .schedule_check_worker import CheckWorker
@@ -185,10 +186,12 @@ class ScheduleCheckPanel(QWidget):
         if item.parent() is not None or item.childCount() or self.result is None:
             return
         check = self.result.result(item.data(0, TASK_ID_ROLE))
+        numbers = RowNumbers(self.document.project)  # a task named as the table shows it: its ID, then its name
         for flagged in check.tasks[:SHOWN_TASKS]:
-            child = QTreeWidgetItem(item, [f"{flagged.key}  {flagged.name}: {flagged.value}"])
+            number = numbers.of(flagged.task_id) or flagged.key  # a task deleted since the check ran: its key
+            child = QTreeWidgetItem(item, [f"{number}  {flagged.name}: {flagged.value}"])
             child.setData(0, TASK_ID_ROLE, flagged.task_id)
-            child.setToolTip(0, tooltip(f"{flagged.key}\n{flagged.name}\n{flagged.value}"))
+            child.setToolTip(0, tooltip(f"ID {number} (key {flagged.key})\n{flagged.name}\n{flagged.value}"))
             child.setFirstColumnSpanned(True)
         if len(check.tasks) > SHOWN_TASKS:
             more = QTreeWidgetItem(item, [f"… and {len(check.tasks) - SHOWN_TASKS:,} more "

@@ -26,11 +26,12 @@ from ...engine.progress import DueTask, done_defaults, due_tasks
 from ...engine.shown_precision import ShownPrecision
 from ..analysis.common import date_edit, from_qdate
 from ..document import Document
+from ..models.task_columns import RowNumbers
 from ..plain_text import plain_label
 from ..screen_fit import fit_to_screen
 from .messages import sentence
 from .progress_dates import DateCellDelegate
-from .progress_rows import COLUMNS, DONE, KEY, LAST, PERCENT, SHOWN, START, STARTED, TASK, read_row, row_items
+from .progress_rows import COLUMNS, DONE, ID, LAST, PERCENT, SHOWN, START, STARTED, TASK, read_row, row_items
 
 _TYPED_TICKS = {START: STARTED, PERCENT: STARTED, LAST: DONE}  # typing in a cell ticks its box
 # The text a cell was filled with: a date suggested for one status date is made afresh for another,
@@ -59,7 +60,7 @@ class ProgressDialog(QDialog):
         # which takes the room left: an 800-pixel window shows every column, no sideways scrolling,
         # and a name cut short is whole in its tooltip.
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(KEY, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(ID, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TASK, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(False)
         self.table.viewport().installEventFilter(self)
@@ -115,13 +116,13 @@ class ProgressDialog(QDialog):
         schedule, as_of, project = self.document.schedule, self.as_of(), self.document.project
         self.due = due_tasks(project, schedule, as_of) if schedule is not None else []
         defaults = done_defaults(schedule, as_of) if schedule is not None else {}
-        shown = ShownPrecision(project, schedule)
+        shown, numbers = ShownPrecision(project, schedule), RowNumbers(project)
         self.table.blockSignals(True)
         self.table.setRowCount(len(self.due))
         for row, due in enumerate(self.due):
             task = project.tasks[due.task_id]
             last = _worked_on_or_before(project, task, defaults.get(due.task_id, as_of), due.start)
-            items = row_items(due, task, last, as_of, shown.of(due.task_id))
+            items = row_items(due, task, last, as_of, shown.of(due.task_id), numbers.of(due.task_id))
             for col, item in enumerate(items):
                 item.setData(SUGGESTED, item.text())
                 if due.task_id in typed and item.flags() & Qt.ItemFlag.ItemIsEnabled:
@@ -133,9 +134,9 @@ class ProgressDialog(QDialog):
 
     def _fit_key(self) -> None:
         """The key column as wide as its keys, up to its share of the table, so the name has room."""
-        self.table.resizeColumnToContents(KEY)
+        self.table.resizeColumnToContents(ID)
         share = self.table.viewport().width() // _KEY_SHARE
-        self.table.setColumnWidth(KEY, min(self.table.columnWidth(KEY), share))
+        self.table.setColumnWidth(ID, min(self.table.columnWidth(ID), share))
 
     def eventFilter(self, watched, event) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:

@@ -14,9 +14,9 @@ from ..plain_text import tooltip
 
 # Eight columns, so the table fits an 800-pixel-wide window: a task's Started box and its start
 # share a cell, as do Done and its last day (ticked by hand or by typing the date).
-COLUMNS = ("Key", "Task", "Due to", "Forecast\nstart", "Forecast\nfinish", "Started on", "%\ncomplete",
+COLUMNS = ("ID", "Task", "Due to", "Forecast\nstart", "Forecast\nfinish", "Started on", "%\ncomplete",
            "Done,\nlast day")
-KEY, TASK = 0, 1
+ID, TASK = 0, 1  # a task named as the table names it: its ID (its key in the tooltip), its name
 STARTED = START = 5
 PERCENT = 6
 DONE = LAST = 7
@@ -27,12 +27,12 @@ _BOX = _READ_ONLY | Qt.ItemFlag.ItemIsUserCheckable
 
 
 def row_items(due: DueTask, task: Task, default_last: date, as_of: date,
-              precision: Precision = Precision.DAY) -> list[QTableWidgetItem]:
+              precision: Precision = Precision.DAY, number: int = 0) -> list[QTableWidgetItem]:
     """The cells of one row: what is due (read only; the forecast as precisely as it is known, '2026'
     for a date driven by one announced to the year), then Started with its start, % and Done with
-    its last day."""
+    its last day. `number` is the task's ID in the table."""
     due_to = "happen" if due.milestone else due.due
-    shown = [due.key, due.name, due_to, format_fuzzy_date(due.start, precision),
+    shown = [str(number or due.key), due.name, due_to, format_fuzzy_date(due.start, precision),
              format_fuzzy_date(due.last_day, precision)]
     items = [_item(text, _READ_ONLY) for text in shown]
     if due.milestone:  # a milestone only happens: no start or progress of its own
@@ -43,8 +43,8 @@ def row_items(due: DueTask, task: Task, default_last: date, as_of: date,
         items += [_box(min(due.start, as_of).isoformat(), False, _BOX | _EDITABLE),
                   _item(str(task.percent_complete), _EDITABLE)]
     items.append(_box(default_last.isoformat(), False, _BOX | _EDITABLE))
-    for item in items[:2]:  # a long key or name is cut to fit: the tooltip gives it whole
-        item.setToolTip(tooltip(item.text()))
+    items[ID].setToolTip(tooltip(f"ID {number} (key {due.key})" if number else due.key))
+    items[TASK].setToolTip(tooltip(due.name))  # a long name is cut to fit: the tooltip gives it whole
     return items
 
 
