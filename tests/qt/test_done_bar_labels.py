@@ -46,7 +46,8 @@ def done_plan(name: str, days: int) -> Project:
     task = Task("review", name, days, id="r", position=0)
     project.add_task(task)
     project.add_task(Task("next", "Flight software build", 30, id="n", position=1))
-    task.actual_start, task.actual_finish, task.percent_complete = date(2030, 1, 1), date(2030, 1, 1) + timedelta(days), 100
+    task.actual_start, task.percent_complete = date(2030, 1, 1), 100
+    task.actual_finish = task.actual_start + timedelta(days)
     return project
 
 
