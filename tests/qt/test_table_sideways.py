@@ -56,3 +56,22 @@ def test_tab_into_a_column_out_of_view_still_brings_it_in(qtbot, roadmap_window)
     assert tree.currentIndex().column() == int(Column.PREDECESSORS)
     right = header.sectionViewportPosition(int(Column.PREDECESSORS)) + header.sectionSize(int(Column.PREDECESSORS))
     assert right <= tree.viewport().width()
+
+
+def test_keys_scroll_by_whole_columns_leaving_no_sliver_beside_the_names(qtbot, roadmap_window):
+    """Right arrow into a column out of view scrolls so a column starts at the frozen ID and Name's
+    edge, as a spreadsheet scrolls: scrolled to the pixel, a sliver of the Start column ('-05-03')
+    stood between the names and the first whole column."""
+    roadmap_window.resize(1300, 700)
+    tree, header = roadmap_window.tree, roadmap_window.tree.header()
+    qtbot.waitUntil(lambda: tree.horizontalScrollBar().maximum() > 0)
+    tree.setFocus()
+    tree.setCurrentIndex(tree.model().index(3, int(Column.NAME)))
+    bar, scrolled = tree.horizontalScrollBar(), False
+    for _ in range(header.count()):
+        QTest.keyClick(tree, Qt.Key.Key_Right)
+        if 0 < bar.value() < bar.maximum():
+            scrolled = True
+            edges = [header.sectionViewportPosition(c) for c in range(header.count()) if not header.isSectionHidden(c)]
+            assert tree.frozen_floor() in edges, "a column starts where the frozen columns end"
+    assert scrolled

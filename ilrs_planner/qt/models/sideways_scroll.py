@@ -65,9 +65,20 @@ class SidewaysScroll:
             place = bar.value() if whole else min(bar.value(), self.frozen_width() - left - width)
         else:  # its right edge in the viewport, its left not under the frozen columns
             place = min(max(bar.value(), left + width - self.viewport().width()), left - self.frozen_floor())
+            if place > bar.value():
+                place = self._column_edge_from(place, left - self.frozen_floor())
         if place > bar.maximum():
             self.updateGeometries()  # a column just shown: the scroll range does not reach it yet
         return max(min(place, bar.maximum()), 0)
+
+    def _column_edge_from(self, place: int, most: int) -> int:
+        """The least scroll at or past `place` (and at most `most`) that starts a column at the frozen
+        columns' edge, as a spreadsheet scrolls by whole columns: scrolled to the pixel, the column
+        behind the names showed a sliver ("-05-03" of a Start date) beside them. `place` if none."""
+        header, floor = self.header(), self.frozen_floor()
+        edges = [header.sectionPosition(column) - floor for column in range(header.count())
+                 if column not in map(int, FROZEN) and not header.isSectionHidden(column)]
+        return min((edge for edge in edges if place <= edge <= most), default=place)
 
     def _partly_in_view(self, index: QModelIndex) -> bool:
         if index.column() in map(int, FROZEN):
