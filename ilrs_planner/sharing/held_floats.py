@@ -61,8 +61,9 @@ def floats_notice(original: Project, redacted: Project, shown: int = 3,
     differ = floats_not_kept(redacted, target, now)
     # Less total float only where the copy ends before the plan: withheld work finishes the plan, and
     # no link or bound in the copy can reach past its own last task.
-    shorter = [t for t in differ if now[t].total_float < target[t].total_float]
-    after = [t for t in differ if now[t].total_float >= target[t].total_float]
+    ends_first = _finish(now, redacted.tasks) < _finish(target, original.tasks)
+    shorter = [t for t in differ if ends_first and now[t].total_float < target[t].total_float]
+    after = [t for t in differ if t not in shorter]  # a few tasks: the notice names them
     sentences = []
     if after:
         sentences.append(f"Floats differ in the copy for {_tasks(after)} with withheld work after them: "
@@ -72,6 +73,11 @@ def floats_notice(original: Project, redacted: Project, shown: int = 3,
         sentences.append(f"Withheld work ends this plan after the copy's last task, so {_tasks(shorter)} {verb} "
                          f"less total float in the copy: {_named(redacted, shorter, now, target, shown)}")
     return ". ".join(sentences)
+
+
+def _finish(dates: Mapping[str, TaskDates], ids) -> date:
+    """The last early finish of the tasks `ids` that `dates` schedules (the plan's or the copy's finish)."""
+    return max((dates[t].early_finish for t in ids if t in dates), default=date.min)
 
 
 def _tasks(ids: list[str]) -> str:

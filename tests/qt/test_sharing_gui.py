@@ -470,7 +470,10 @@ def test_export_for_partner_tells_what_the_command_line_tells_and_schedules_only
     monkeypatch.setattr(prompts, "choose_partner_copy", lambda _p: PartnerCopy(Classification.PUBLIC))
     _answer_files(monkeypatch, tmp_path / "window.db")
     assert win.sharing.export_for_partner()
-    assert said.startswith("Floats differ in the copy for ") and told["inform"][0][2] == [said]
+    # Pad survey 1's free float the copy cannot carry; Pads ready reads less total float, for the
+    # withheld check after Pad survey 1 ends the plan five days after the copy's last task.
+    assert said.startswith("Floats differ in the copy for 1 task") and told["inform"][0][2] == [said]
+    assert "Withheld work ends this plan after the copy's last task, so 1 task reads less" in said
     assert scheduled and not any(plan is win.document.project for plan in scheduled)  # the copy only
 
 
@@ -499,3 +502,24 @@ def test_opening_a_signed_plan_changed_in_transit_warns_in_a_box_but_saving_ones
     window.document.project.tasks["b"].name = "Our own edit"
     window.document.mark_saved()  # as File → Save does: the planner knows the plan changed
     assert label.text().startswith("Altered after signing") and label.warning is None
+
+
+def test_a_changed_signed_plan_named_on_the_command_line_warns_once_the_window_shows(
+        qtbot, small_project, tmp_path, monkeypatch):
+    """`ilrs-planner partner.db` opens the file before the window is shown: the box still comes."""
+    from ilrs_planner.qt.app import create_main_window
+
+    monkeypatch.setenv("ILRS_PLANNER_TRUSTED_KEYS", str(tmp_path / "trusted"))
+    private, _ = write_key_pair("CNSA planning", tmp_path / "trusted")
+    signed = clone_project(small_project)
+    sign_project(signed, load_private_key(private)[0], "CNSA planning")
+    signed.tasks["a"].name = "Changed on the way"
+    save_project(signed, tmp_path / "partner.db")
+    window = create_main_window(str(tmp_path / "partner.db"))
+    qtbot.addWidget(window)
+    label = window.status_bar_widgets["signature"]
+    assert label.warning is None
+    window.show()
+    qtbot.waitUntil(lambda: label.warning is not None and label.warning.isVisible(), timeout=10_000)
+    assert "changed after CNSA planning signed it" in label.warning.text()
+    label.warning.accept()
