@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from ...domain import PlannerError
@@ -64,8 +64,18 @@ class SignatureStatus(QLabel):
         """A plan opened whose signature no longer holds gets a box, not only red words in a corner:
         a partner's file changed in transit is what signing exists to catch. Not on a save: a
         planner editing their own signed plan knows it changed. The box does not block the window."""
-        if self.state not in (SignatureState.ALTERED, SignatureState.HISTORY_REWRITTEN) or not self.isVisible():
+        if self.state not in (SignatureState.ALTERED, SignatureState.HISTORY_REWRITTEN):
             return
+        if not self.isVisible():  # a file named on the command line opens before the window shows
+            QTimer.singleShot(0, self, self._warn_once_shown)
+            return
+        self._show_warning()
+
+    def _warn_once_shown(self) -> None:
+        if self.isVisible() and self.state in (SignatureState.ALTERED, SignatureState.HISTORY_REWRITTEN):
+            self._show_warning()
+
+    def _show_warning(self) -> None:
         self.warning = message_box(QMessageBox.Icon.Warning, "Signature does not hold",
                                    broken_signature_text(self.document.project.name, self.state, self.signer),
                                    self.window(), QMessageBox.StandardButton.Ok)
