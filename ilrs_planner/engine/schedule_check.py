@@ -22,6 +22,7 @@ from .schedule_check_progress import progress_checks
 from .schedule_check_result import NOT_APPLICABLE, CheckResult
 from .schedule_check_rules import logic_checks, open_ends, summary_links, task_checks
 from .schedule_check_thresholds import Thresholds
+from .shown_dates import plan_is_fuzzy
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +69,7 @@ def check_schedule(project: Project, schedule: Schedule, baseline: Baseline | No
     baseline = baseline or latest_baseline(project)
     columns = plan_columns(project, schedule)
     status = project.status_date
-    missed, cpli, bei = progress_checks(columns, limits, baseline, status)
+    missed, cpli, bei = progress_checks(columns, limits, baseline, status, plan_is_fuzzy(project))
     results = (*logic_checks(columns, limits), *task_checks(columns, limits, status), _resources(), missed,
                critical_path_test(project, schedule, columns, limits), cpli, bei,
                open_ends(columns), summary_links(columns))

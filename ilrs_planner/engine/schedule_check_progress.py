@@ -22,9 +22,10 @@ from .schedule_check_thresholds import Thresholds
 from .shown_dates import baseline_precision
 
 
-def progress_checks(c: PlanColumns, t: Thresholds, baseline: Baseline | None,
-                    status: date | None) -> tuple[CheckResult, CheckResult, CheckResult]:
-    """(11 Missed tasks, 13 CPLI, 14 BEI)."""
+def progress_checks(c: PlanColumns, t: Thresholds, baseline: Baseline | None, status: date | None,
+                    fuzzy: bool = True) -> tuple[CheckResult, CheckResult, CheckResult]:
+    """(11 Missed tasks, 13 CPLI, 14 BEI); `fuzzy`: some task is dated coarser than the day (plan_is_fuzzy),
+    so a baseline may hold an announced period."""
     missing = "the plan has no baseline" if baseline is None else "the plan has no status date" if status is None \
         else ""
     if missing:
@@ -37,17 +38,17 @@ def progress_checks(c: PlanColumns, t: Thresholds, baseline: Baseline | None,
     finish = np.fromiter((entries[i][1].toordinal() if i in entries else NONE for i in c.ids), np.int64, len(c.ids))
     in_baseline = ~c.summary & (finish != NONE)
     last = np.where(finish > start, finish - 1, finish)  # the baseline's last day of work, a milestone's day
-    due_by, shown = _due_by(c, entries, in_baseline, last)
+    due_by, shown = _due_by(c, entries, in_baseline, last, fuzzy)
     due = in_baseline & (due_by < status.toordinal())
     return (_missed(c, t, due, due_by, shown), _cpli(c, t, in_baseline, finish, last, status),
             _bei(c, t, due, shown))
 
 
-def _due_by(c: PlanColumns, entries: dict, in_baseline: np.ndarray,
-            last: np.ndarray) -> tuple[np.ndarray, Callable[[int], str]]:
+def _due_by(c: PlanColumns, entries: dict, in_baseline: np.ndarray, last: np.ndarray,
+            fuzzy: bool) -> tuple[np.ndarray, Callable[[int], str]]:
     """(the last day each task is due by, at the precision its baseline holds the date; its text)."""
     due_by, periods = last.copy(), {}
-    if any(task.precision is not Precision.DAY for task in c.tasks):  # else every baseline date is a day
+    if fuzzy:  # else every baseline date is a day
         for i in np.flatnonzero(in_baseline).tolist():
             precision = baseline_precision(c.tasks[i], entries[c.ids[i]])
             if precision is not Precision.DAY:

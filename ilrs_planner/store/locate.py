@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..domain import PlannerError
 from . import limits
+from .raw_text import bytes_texts
 from .rule_words import row_named, rule_in_words
 from .rules import first_rule_break
 from .schema import CURRENT_VERSION, TABLES, create_schema
@@ -100,18 +101,14 @@ def _shown(conn: sqlite3.Connection, table: str, rowid: int, column: str) -> str
     """A short, safe rendering of one value (it may be huge or not UTF-8)."""
     if column == "?":
         return "?"
-    conn.text_factory = bytes
-    try:
+    with bytes_texts(conn):
         value = conn.execute(f"SELECT substr({column}, 1, 60) FROM {table} WHERE rowid = ?", (rowid,)).fetchone()[0]
-    finally:
-        conn.text_factory = str
     return repr(value.decode("utf-8", "replace") if isinstance(value, bytes) else value)
 
 
 def _find_bad_utf8(conn: sqlite3.Connection, table: str) -> Finding | None:
     columns = [name for name, kind in columns_of()[table] if kind == "TEXT"]
-    conn.text_factory = bytes
-    try:
+    with bytes_texts(conn):
         for rowid, *values in conn.execute(f"SELECT rowid, {', '.join(columns)} FROM {table} ORDER BY rowid"):
             for column, value in zip(columns, values):
                 if isinstance(value, bytes):
@@ -120,6 +117,4 @@ def _find_bad_utf8(conn: sqlite3.Connection, table: str) -> Finding | None:
                     except UnicodeDecodeError as exc:
                         return Finding(table, rowid, column,
                                        f"text is not valid UTF-8 ({exc.reason} at byte {exc.start})")
-        return None
-    finally:
-        conn.text_factory = str
+    return None

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import sqlite3
 
+from .raw_text import bytes_texts
+
 _DATE = re.compile(r"date\((\w+), '\+0 days'\) IS \1 AND \1 BETWEEN '([\d-]+)' AND '([\d-]+)'")
 _LENGTH = re.compile(r"^length\(\w+\) <= (\d+)$")
 _LENGTH_RANGE = re.compile(r"^length\(\w+\) BETWEEN (\d+) AND (\d+)$")
@@ -40,14 +42,13 @@ def row_named(conn: sqlite3.Connection, table: str, rowid: int) -> str:
     if kind is None:
         return ""
     columns = ", ".join(f"substr(CAST({c} AS TEXT), 1, 60)" for c in (key_column, "name") if c)
-    conn.text_factory = bytes
     try:
-        row = conn.execute(f"SELECT {columns} FROM {table} WHERE rowid = ?", (rowid,)).fetchone()
+        with bytes_texts(conn):
+            row = conn.execute(f"SELECT {columns} FROM {table} WHERE rowid = ?", (rowid,)).fetchone()
     except sqlite3.Error:  # a column this old schema lacks, or a value too broken to read: no name
         return ""
-    finally:
-        conn.text_factory = str
     if row is None:
         return ""
-    texts = [value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value) for value in row]
+    texts = ["" if value is None else value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
+             for value in row]
     return " ".join([kind, *([texts[0]] if key_column else []), repr(texts[-1])])

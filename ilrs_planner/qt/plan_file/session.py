@@ -58,14 +58,6 @@ class FileSession(QObject):
         return self.session
 
     # -- opening ---------------------------------------------------------------------------------
-    def open(self, path: str) -> Project | None:
-        """Hold and read `path`; asks when someone else has it open. None when the user declines."""
-        session = self.hold(path)
-        if session is None:
-            return None
-        self.adopt(session)
-        return session.project
-
     def holds(self, path: str) -> bool:
         """Whether `path` is the file this session has open (reopening it is reopening our own)."""
         return self.session is not None and self.session.path is not None and self.session.lock is not None \
