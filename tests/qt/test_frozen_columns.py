@@ -109,7 +109,7 @@ def test_tab_and_shift_tab_carry_the_editor_across_the_frozen_edge(qtbot, wide_t
     QTest.keyClick(tree, Qt.Key.Key_F2)
     qtbot.waitUntil(lambda: tree.state() == EDITING)
     name_editor = tree.indexWidget(tree.currentIndex())
-    assert name_editor.geometry() == tree.visualRect(tree.currentIndex()) or _seen(tree, tree.currentIndex())
+    assert tree.viewport().rect().contains(name_editor.geometry())  # the Name cell's editor whole in view
     assert name_editor.geometry().left() >= tree.header().sectionSize(int(Column.ID))
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     assert tree.currentIndex().column() == int(Column.KEY)  # the next column, scrolled back into view

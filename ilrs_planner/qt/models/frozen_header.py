@@ -42,6 +42,8 @@ class FrozenHeader(QHeaderView):
         super().mousePressEvent(self._moved(event))
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if not event.buttons():  # hovering: the resize cursor over the edges drawn, not those scrolled under
+            self._shift = self.offset() if self._in_frozen(event.position().x()) else 0
         super().mouseMoveEvent(self._moved(event))
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
