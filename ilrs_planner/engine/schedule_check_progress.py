@@ -10,7 +10,7 @@ Without a baseline or a status date these checks are not applicable, and say whi
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 
 import numpy as np
@@ -44,7 +44,7 @@ def progress_checks(c: PlanColumns, t: Thresholds, baseline: Baseline | None, st
             _bei(c, t, due, shown))
 
 
-def _due_by(c: PlanColumns, entries: dict, in_baseline: np.ndarray, last: np.ndarray,
+def _due_by(c: PlanColumns, entries: Mapping[str, tuple[date, date]], in_baseline: np.ndarray, last: np.ndarray,
             fuzzy: bool) -> tuple[np.ndarray, Callable[[int], str]]:
     """(the last day each task is due by, at the precision its baseline holds the date; its text)."""
     due_by, periods = last.copy(), {}

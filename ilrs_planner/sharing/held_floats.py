@@ -8,7 +8,7 @@ the partner nothing the float column does not.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 
 from ..domain import ConstraintType, Project, Task
@@ -75,7 +75,7 @@ def floats_notice(original: Project, redacted: Project, shown: int = 3,
     return ". ".join(sentences)
 
 
-def _finish(dates: Mapping[str, TaskDates], ids) -> date:
+def _finish(dates: Mapping[str, TaskDates], ids: Iterable[str]) -> date:
     """The last early finish of the tasks `ids` that `dates` schedules (the plan's or the copy's finish)."""
     return max((dates[t].early_finish for t in ids if t in dates), default=date.min)
 
