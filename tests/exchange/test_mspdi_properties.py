@@ -86,9 +86,10 @@ def _as_carried(plan: Project) -> Project:
             copy.tasks[tid].position = index
     for task in copy.tasks.values():  # XML reads a carriage return in text as a line feed
         task.notes = task.notes.replace("\r\n", "\n").replace("\r", "\n")
-    # A summary's % complete is written as its sub-tasks' rolled up (MS Project's), and read back so.
-    for tid, percent in summary_percents(plan).items():
-        copy.tasks[tid].percent_complete = percent
+    # A summary's % complete is written as its sub-tasks' rolled up (MS Project's), and read back as
+    # none of its own: the table works the roll-up out again from the sub-tasks read.
+    for tid in summary_percents(plan):
+        copy.tasks[tid].percent_complete = 0
     _finished_as_they_took(copy)
     return copy
 

@@ -78,9 +78,10 @@ def _comparable(plan: Project) -> Project:
     # A finished task's Duration is the days it took, as MS Project's: T3 planned 30, worked 34
     # (1 September to 5 October 2030, every day worked).
     copy.tasks["t3"].duration = (date(2030, 10, 5) - date(2030, 9, 1)).days
-    # A summary's % complete is written as its sub-tasks' rolled up (MS Project's), and read back so.
-    for tid, percent in summary_percents(plan).items():
-        copy.tasks[tid].percent_complete = percent
+    # A summary's % complete is written as its sub-tasks' rolled up (MS Project's), and read back as
+    # none of its own: the table works the roll-up out again from the sub-tasks read.
+    for tid in summary_percents(plan):
+        copy.tasks[tid].percent_complete = 0
     return copy
 
 

@@ -160,10 +160,13 @@ class TaskReader(TaskFields):
         return key
 
     def _finish_outline(self) -> None:
-        """Summaries keep their own duration (Text8) or none; their span comes from their sub-tasks."""
+        """Summaries keep their own duration (Text8) or none; their span comes from their sub-tasks, and so
+        does their % complete (MS Project writes the roll-up, which the table works out again: kept, it
+        made a plan read back differ from the plan written)."""
         for summary_id in self.project.summary_ids():
             task = self.project.tasks[summary_id]
             task.duration = self.summary_durations.get(summary_id, 0)
+            task.percent_complete = 0
             if task.kind == TaskKind.MILESTONE and summary_id not in self.explicit_kind:
                 task.kind = TaskKind.PHASE  # a summary is not a milestone unless the file says so
 
