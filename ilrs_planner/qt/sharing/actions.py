@@ -1,4 +1,4 @@
-"""File menu actions for sharing plans: Import, Export, Compare with, Merge, Export for partner."""
+"""File menu actions for sharing plans: Import, Export, Compare with, Merge, Export for partner, Sign, Trust."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from ...exchange.formats import supported_extensions, write_plan
 from ...files.names import safe_file_stem
 from ...files.same import same_file
 from . import prompts
+from .sign_actions import SignActions
 
 if TYPE_CHECKING:
     from ..main_window import MainWindow  # the window builds these tools; typed only, no import at run time
@@ -34,9 +35,11 @@ class SharingActions:
                          "Combine another team's edits of this plan (three-way, conflicts resolved one by one)")
         self.partner = add("", "Export for &partner…", None, self.export_for_partner,
                            "Write a copy holding only what a partner may see")
+        self.signing = SignActions(window)
         menu = window.menus["file"]
         close = window.files.close
-        menu.insertActions(close, [self.import_, self.export, self.compare, self.merge, self.partner])
+        menu.insertActions(close, [self.import_, self.export, self.compare, self.merge, self.partner,
+                                   self.signing.sign, self.signing.trust])
         menu.insertSeparator(close)  # after Export image and its separator, before Close
 
     def _folder(self) -> str:
