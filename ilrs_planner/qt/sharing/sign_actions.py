@@ -115,7 +115,9 @@ class SignActions:
                 return None
             try:
                 return load_private_key(path, secret)
-            except PlannerError:
+            except PlannerError as error:
+                if "passphrase" not in error.message:  # decrypted, but not a key we sign with
+                    raise
                 raise PlannerError("key.invalid", f"the passphrase is wrong for {os.path.basename(path)}; "
                                    "nothing was signed") from None
         return load_private_key(path, secret)
