@@ -89,4 +89,5 @@ CODES = {
     "clipboard.bad_value": "A task on the clipboard has a value a plan cannot hold.",
     "paste.bad_cell": "A cell of the pasted rows could not be read.",
     "check.bad_threshold": "A schedule check threshold has a name or value it cannot take.",
+    "check.failed": "The schedule check stopped on a fault of its own, not of the plan; please report it.",
 }

@@ -126,3 +126,19 @@ def test_an_edit_made_while_the_check_runs_drops_its_result_and_the_plan_as_edit
     qtbot.waitUntil(lambda: _failing(panel, "1. Logic") == "1 of 5", timeout=20_000)
     assert [r.result("logic").failing for r in shown] == [1]  # the check of the plan between never shown
     assert panel.headline.text().startswith("3 of 9 checks fail")  # Logic (1 of 5), high float and high duration
+
+
+def test_a_fault_in_the_check_itself_is_said_in_the_dock_which_does_not_stay_checking(qtbot, window, monkeypatch):
+    from ilrs_planner.qt.analysis import schedule_check_worker
+
+    panel = _open_dock(qtbot, window)
+
+    def broken(*_args):
+        raise RuntimeError("an index out of range")
+
+    monkeypatch.setattr(schedule_check_worker, "check_schedule", broken)
+    with qtbot.captureExceptions() as raised:
+        window.document.push(AddLink("a", "e"))
+        qtbot.waitUntil(lambda: "stopped" in panel.message.text(), timeout=20_000)
+    assert [kind for kind, *_ in raised] == [RuntimeError]  # reported as the fault it is
+    assert panel.headline.text() != "Checking the plan…" and panel.worker is None

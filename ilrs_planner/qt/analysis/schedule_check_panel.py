@@ -141,9 +141,10 @@ class ScheduleCheckPanel(QWidget):
     def _failed(self, error: Exception) -> None:
         if self.worker is None or not self._current(self.worker):
             return  # an edit came while it ran: the check runs again on the plan as it is
+        self._show(None)  # never left saying "Checking the plan…" over an empty list
         if not isinstance(error, PlannerError):
-            raise error  # a fault of the check itself, not of the plan: reported as such
-        self._show(None)
+            self.message.show_error(PlannerError("check.failed", f"the schedule check stopped: {error!r}"[:300]))
+            raise error  # a fault of the check itself, not of the plan: reported as such too
         self.message.show_error(error)
 
     def _worker_done(self) -> None:

@@ -15,7 +15,7 @@ import dataclasses
 
 from PySide6.QtCore import QCoreApplication, QThread, Signal
 
-from ...domain import Baseline, Project
+from ...domain import Project
 from ...engine.schedule import Schedule
 from ...engine.schedule_check import check_schedule
 
@@ -50,7 +50,7 @@ class CheckWorker(QThread):
         super().__init__()
         # `revision`: the document's when asked; `asked`: the panel's count of checks asked for.
         self.project, self.schedule, self.revision, self.asked = frozen_copy(project), schedule, revision, asked
-        self.baseline: Baseline | None = project.baseline(baseline_name) if baseline_name else None
+        self.baseline_name = baseline_name  # found in the worker, where a failure is reported
         _RUNNING.add(self)
         self.finished.connect(self._forget)
         app = QCoreApplication.instance()
@@ -64,7 +64,8 @@ class CheckWorker(QThread):
 
     def run(self) -> None:
         try:
-            result = check_schedule(self.project, self.schedule, self.baseline)
+            baseline = self.project.baseline(self.baseline_name) if self.baseline_name else None
+            result = check_schedule(self.project, self.schedule, baseline)
         except Exception as error:  # noqa: BLE001 - told to the panel: an edit made while it ran, or a fault
             self.failed.emit(error)
         else:
