@@ -40,7 +40,7 @@ class ColumnGrowth(QObject):
         chosen = [tid for tid in self.document.selected_ids[:MOST_ROWS] if tid in touched]  # acted on: first
         ids = [] if changes.replaced else changed_rows(tasks, chain(chosen, touched))
         model = self.table.model()
-        rows = [row for row in map(model.row_of, ids) if row is not None]
+        rows = [row for row in map(model.scanned_row, ids) if row is not None]
         header = self.table.horizontalHeader()
         for column in map(int, GROWN):
             if header.isSectionHidden(column):
