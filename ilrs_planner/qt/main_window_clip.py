@@ -69,9 +69,9 @@ class ClipActions:
         self.cut = add("", "Cu&t", StandardKey.Cut, self.cut_selected, "Copy the selected tasks, then delete them")
         self.paste = add("", "&Paste", StandardKey.Paste, self.paste_copied,
                          "Insert copies of the copied tasks below the selected one")
-        self.duplicate = add("", "D&uplicate", "Ctrl+D", self.duplicate_selected,
+        self.duplicate = add("", "Duplicat&e", "Ctrl+D", self.duplicate_selected,
                              "Insert copies of the selected tasks below them")
-        self.unlink = add("unlink", "U&nlink tasks", "Ctrl+Shift+F2", self.unlink_selected,
+        self.unlink = add("unlink", "Unlin&k tasks", "Ctrl+Shift+F2", self.unlink_selected,
                           "Remove the links among the selected tasks (all links of a single task)")
         self.document.selectionChanged.connect(self._update_enabled)
         self._update_enabled(self.document.selected_ids)

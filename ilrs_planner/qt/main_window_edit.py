@@ -61,7 +61,7 @@ class EditActions:
         self.redo.triggered.disconnect()
         self.redo.triggered.connect(lambda: (window.tree.cancel_open_editor(), stack.redo()))
         specs = [  # attribute, icon, menu text, shortcut, what it does, status tip
-            ("add_task", "add-task", "Add &task", "Insert", lambda: self.add_new(milestone=False),
+            ("add_task", "add-task", "&Add task", "Insert", lambda: self.add_new(milestone=False),
              "Add a task below the selected one"),
             ("add_milestone", "add-milestone", "Add &milestone", "Ctrl+M", lambda: self.add_new(milestone=True),
              "Add a milestone below the selected task"),
@@ -71,15 +71,15 @@ class EditActions:
              "Put each selected task under the one above it"),
             ("outdent", "outdent", "&Outdent", "Alt+Shift+Left", lambda: self._shift_level(OutdentTask),
              "Move each selected task out of its summary"),
-            ("move_up", "up", "Move &up", "Alt+Shift+Up", lambda: self._move_rows(MoveTaskUp),
+            ("move_up", "up", "Mo&ve up", "Alt+Shift+Up", lambda: self._move_rows(MoveTaskUp),
              "Move each selected task above the one above it in its group"),
             ("move_down", "down", "Move do&wn", "Alt+Shift+Down", lambda: self._move_rows(MoveTaskDown),
              "Move each selected task below the one below it in its group"),
             ("link", "link", "&Link tasks", ("Ctrl+L", "Ctrl+F2"), self.link_selected,
              "Make each selected task depend on the one selected before it (finish to start)"),
-            ("details", "task-dialog", "Task &details…", ("Ctrl+I", "Shift+F2"), self.open_details,
+            ("details", "task-dialog", "Ta&sk details…", ("Ctrl+I", "Shift+F2"), self.open_details,
              "Edit every field of the selected task"),
-            ("copy_image", "export", "Copy &image", "Ctrl+Shift+C", self.copy_image,
+            ("copy_image", "export", "Copy ima&ge", "Ctrl+Shift+C", self.copy_image,
              "Copy the chart as shown (its rows, dates and baseline) as a 1920 × 1080 picture for a slide"),
         ]
         on_tasks = {"add_task", "delete", "indent", "outdent", "move_up", "move_down", "link"}

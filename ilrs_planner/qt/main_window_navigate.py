@@ -45,7 +45,7 @@ class NavigateActions:
         self.find_again = add("", "Find &next", StandardKey.FindNext, self.find_next,
                               "Select the next task matching the text in the find box")
         self.today = add("", "Go to &today", "Ctrl+T", self.go_to_today, "Scroll the chart to today's date")
-        self.scroll_to_task = add("", "Scroll to &task", "Ctrl+Shift+J", self.show_selected_task,
+        self.scroll_to_task = add("", "Scroll to tas&k", "Ctrl+Shift+J", self.show_selected_task,
                                   "Scroll the chart to the selected task's bar")
         self.zoom_in = add("", "Zoom &in", (StandardKey.ZoomIn, "Ctrl+="), lambda: self._zoom(ZOOM_STEP),
                            "Show a shorter span of time")

@@ -33,7 +33,7 @@ class SharingActions:
                            "Show what another plan file changes, task by task and field by field")
         self.merge = add("", "&Merge…", None, self.merge_with,
                          "Combine another team's edits of this plan (three-way, conflicts resolved one by one)")
-        self.partner = add("", "Export for &partner…", None, self.export_for_partner,
+        self.partner = add("", "Export &for partner…", None, self.export_for_partner,
                            "Write a copy holding only what a partner may see")
         self.signing = SignActions(window)
         menu = window.menus["file"]
