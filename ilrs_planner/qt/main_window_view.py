@@ -152,7 +152,11 @@ class ViewActions:
         schedule, error = self.document.schedule, self.document.schedule_error
         if schedule is not None:
             # The last day of work, as precisely as the tasks finishing then are known (the table's cells)
-            precision = ShownPrecision(self.document.project, schedule).finish_precision()
+            # The table's own (kept while every task is dated to the day, when any schedule reads DAY)
+            shown = self.window.tree.source_model.shown_precision()
+            if shown.project is not self.document.project or (shown.reach and shown.schedule is not schedule):
+                shown = ShownPrecision(self.document.project, schedule)
+            precision = shown.finish_precision()
             labels["finish"].setText(f"Finish: {format_fuzzy_date(schedule.last_day(), precision)}")
             labels["critical"].setText(f"Critical tasks: {critical_count(schedule, self.document.project)}")
         else:

@@ -246,6 +246,11 @@ class TaskTreeModel(OutlineRows):
         return True
 
     # -- refreshing -------------------------------------------------------------------------
+    def shown_precision(self) -> ShownPrecision:
+        """The precision each task's dates are shown at, as the table's cells read them (kept from edit
+        to edit while no task is dated coarser than the day: made afresh, it read every task)."""
+        return self._context().shown
+
     def _context(self) -> RowContext:
         if self._ctx is None:  # built once per change, not once per cell
             self._ctx = self._new_context()
