@@ -59,7 +59,21 @@ def restore_places(project: Project, places: dict[str, Place]) -> None:
         task.parent_id, task.position = parent_id, position
 
 
-class _OutlineCommand(Command):
+class PlacesCommand(Command):
+    """Base of the commands that move tasks in the outline: undone by putting back the places kept
+    in `_before` (task id -> its parent and position before)."""
+
+    _before: dict[str, Place]
+
+    def revert(self, project: Project) -> ChangeSet:
+        restore_places(project, self._before)
+        return self._changes()
+
+    def _changes(self) -> ChangeSet:
+        return ChangeSet(task_ids=frozenset(self._before), structure=True, dates=True)
+
+
+class _OutlineCommand(PlacesCommand):
     """Base: compute the new sibling orders, apply them, remember the old places."""
 
     verb = "Move"
@@ -81,13 +95,6 @@ class _OutlineCommand(Command):
             for tid, place in renumber(project, parent_id, ordered).items():
                 self._before.setdefault(tid, place)
         return self._changes()
-
-    def revert(self, project: Project) -> ChangeSet:
-        restore_places(project, self._before)
-        return self._changes()
-
-    def _changes(self) -> ChangeSet:
-        return ChangeSet(task_ids=frozenset(self._before), structure=True, dates=True)
 
 
 class IndentTask(_OutlineCommand):

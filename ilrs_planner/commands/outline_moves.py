@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..domain import PlannerError, Project, Task
-from .base import ChangeSet, Command
-from .outline import Place, renumber, restore_places, siblings, task_or_error
+from .base import ChangeSet
+from .outline import Place, PlacesCommand, renumber, siblings, task_or_error
 
 _NAMED = 3  # tasks named in a refusal before "and N more"
 
 
-class _MoveCommand(Command):
+class _MoveCommand(PlacesCommand):
     """Move each chosen task one place up (step -1) or down (+1) within its own group, as
     MS Project moves a selection: contiguous or not, in several groups at once, the rows keeping
     their order. A task under another chosen one moves with it, not on its own. Rows at their
@@ -45,13 +45,6 @@ class _MoveCommand(Command):
             self._before.update(renumber(project, parent_id, ordered))
         self.text = self._describe(chosen)
         return self._changes()
-
-    def revert(self, project: Project) -> ChangeSet:
-        restore_places(project, self._before)
-        return self._changes()
-
-    def _changes(self) -> ChangeSet:
-        return ChangeSet(task_ids=frozenset(self._before), structure=True, dates=True)
 
     def _shifted(self, row: list[str], chosen: set[str]) -> tuple[list[str], list[str]]:
         """The row with each chosen id one place further (a run at the edge stays), and those that stayed."""
