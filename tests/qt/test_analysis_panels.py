@@ -250,7 +250,7 @@ def test_risk_results_survive_a_baseline_capture_but_not_a_date_change(qtbot, il
 
 
 def test_closing_the_panel_during_a_run_is_safe(qtbot, ilrs_doc):
-    from ilrs_planner.qt.analysis.risk_worker import _RUNNING, stop_all
+    from ilrs_planner.qt.analysis.kept_thread import RUNNING, stop_all
 
     panel = RiskPanel(ilrs_doc)
     panel.iterations.setValue(200_000)
@@ -259,9 +259,9 @@ def test_closing_the_panel_during_a_run_is_safe(qtbot, ilrs_doc):
     panel.close()
     panel.deleteLater()
     qtbot.wait(10)  # the panel is gone; its worker is still owned by the registry
-    assert worker in _RUNNING
+    assert worker in RUNNING
     stop_all()
-    qtbot.waitUntil(lambda: worker not in _RUNNING, timeout=20000)
+    qtbot.waitUntil(lambda: worker not in RUNNING, timeout=20000)
 
 
 def test_the_trend_chart_opens_in_its_own_large_window(qtbot, ilrs_doc):

@@ -5,28 +5,15 @@ from __future__ import annotations
 import copy
 import threading
 
-from PySide6.QtCore import QCoreApplication, QThread, Signal
+from PySide6.QtCore import Signal
 
 from ...domain import PlannerError, Project
 from ...engine.risk import RiskCancelled, run_risk
+from .kept_thread import KeptThread
 
 BLOCK = 500  # iterations between progress reports (and chances to cancel)
 
-# Running workers are kept here, not by the panel that started them: a QThread destroyed while it
-# runs takes the whole program down, and a panel may be closed mid-run. A worker leaves the set
-# when it has finished; at quit, every run is cancelled and awaited.
-_RUNNING: set[RiskWorker] = set()
-_QUIT_HOOKED: list[bool] = []
-
-
-def stop_all(timeout_ms: int = 5000) -> None:
-    """Cancel every running simulation and wait for it (the application is quitting)."""
-    for worker in list(_RUNNING):
-        worker.cancel()
-        worker.wait(timeout_ms)
-
-
-class RiskWorker(QThread):
+class RiskWorker(KeptThread):
     """Runs `run_risk` off the GUI thread. Emits exactly one of succeeded / failed / cancelled."""
 
     progressed = Signal(int, int)  # iterations done, total
@@ -42,20 +29,14 @@ class RiskWorker(QThread):
         self.revision = revision
         self.iterations, self.seed, self.distribution = iterations, seed, distribution
         self._stop = threading.Event()
-        _RUNNING.add(self)
-        self.finished.connect(self._forget)
-        app = QCoreApplication.instance()
-        if app is not None and not _QUIT_HOOKED:
-            app.aboutToQuit.connect(stop_all)
-            _QUIT_HOOKED.append(True)
-
-    def _forget(self) -> None:
-        _RUNNING.discard(self)
-        self.deleteLater()
 
     def cancel(self) -> None:
         """Ask the run to stop at the next block boundary."""
         self._stop.set()
+
+    def stop(self) -> None:
+        """At quit: cancelled, as Cancel does."""
+        self.cancel()
 
     def run(self) -> None:
         try:

@@ -13,23 +13,12 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QCoreApplication, QThread, Signal
+from PySide6.QtCore import Signal
 
 from ...domain import Project
 from ...engine.schedule import Schedule
 from ...engine.schedule_check import check_schedule
-
-# Running workers are kept here, not by the panel: a QThread destroyed while it runs takes the whole
-# program down, and a dock may be closed mid-check. At quit, every check is awaited (a few seconds at
-# most: a check cannot be stopped half-way, and it is shorter than a schedule).
-_RUNNING: set[CheckWorker] = set()
-_QUIT_HOOKED: list[bool] = []
-
-
-def wait_all(timeout_ms: int = 30_000) -> None:
-    """Wait for every running check (the application is quitting)."""
-    for worker in list(_RUNNING):
-        worker.wait(timeout_ms)
+from .kept_thread import KeptThread
 
 
 def frozen_copy(project: Project) -> Project:
@@ -40,7 +29,7 @@ def frozen_copy(project: Project) -> Project:
                                calendars=dict(project.calendars))
 
 
-class CheckWorker(QThread):
+class CheckWorker(KeptThread):
     """Runs `check_schedule` off the window's thread. Emits exactly one of succeeded / failed."""
 
     succeeded = Signal(object)  # ScheduleCheck
@@ -51,16 +40,6 @@ class CheckWorker(QThread):
         # `revision`: the document's when asked; `asked`: the panel's count of checks asked for.
         self.project, self.schedule, self.revision, self.asked = frozen_copy(project), schedule, revision, asked
         self.baseline_name = baseline_name  # found in the worker, where a failure is reported
-        _RUNNING.add(self)
-        self.finished.connect(self._forget)
-        app = QCoreApplication.instance()
-        if app is not None and not _QUIT_HOOKED:
-            app.aboutToQuit.connect(wait_all)
-            _QUIT_HOOKED.append(True)
-
-    def _forget(self) -> None:
-        _RUNNING.discard(self)
-        self.deleteLater()
 
     def run(self) -> None:
         try:
