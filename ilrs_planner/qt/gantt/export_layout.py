@@ -15,7 +15,8 @@ from ...chart.history import Moment, history_chart_data
 from ...chart.nonworking import WorkingDays
 from ...chart.tags import TagLayout, rows_needed
 from ...chart.tracking import key_lines
-from ...domain import Project
+from ...domain import Project, format_fuzzy_date
+from ...engine.shown_precision import ShownPrecision
 from .legend import legend_height, legend_items, paint_legend, symbols_used
 from .marks import tag_specs_for
 from .painter import axis_label_rects, paint_background, paint_header, paint_phase_names, paint_scene
@@ -210,7 +211,9 @@ class TimelinePicture:
         parts += [self.moment.topic] if self.moment and self.moment.topic else []
         parts.append(f"{self.start.year}–{self.end.year - (1 if self.end.timetuple().tm_yday == 1 else 0)}")
         if self.schedule is not None and self.moment is None:
-            parts.append(f"plan finish {self.schedule.last_day().isoformat()}")
+            # As precisely as the tasks finishing then are known, as the window's status bar reads it.
+            precision = ShownPrecision(self.project, self.schedule).finish_precision()
+            parts.append(f"plan finish {format_fuzzy_date(self.schedule.last_day(), precision)}")
             # Work that is critical, as the window's status bar counts it: phases spanning it are not extra tasks.
             critical = int((self.data.critical & (self.data.kind != KIND_SUMMARY)).sum())
             parts.append(f"{critical} critical tasks of {len(self.data)} rows shown")
