@@ -481,3 +481,16 @@ def test_alt_t_goes_to_the_task_mode(qtbot, document):
                      pos=dialog.ui.tabs.tabBar().tabRect(dialog.ui.tabs.indexOf(dialog.ui.dates_tab)).center())
     qtbot.keyClick(dialog, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
     assert dialog.focusWidget() is dialog.findChild(QComboBox, "task_mode_combo")
+
+
+def test_a_summary_s_dialog_reads_its_rolled_up_progress_and_keeps_it_its_sub_tasks(qtbot, document):
+    """PH holds A 10 d, B 20 d and C 30 d; A and B half done: (10 × 50 + 20 × 50) / 60 = 25 %, as the
+    table's cell reads it; the box cannot be typed into, and OK stores nothing of it on PH."""
+    from ilrs_planner.commands.tasks import SetTaskFields
+
+    for key in ("a", "b"):
+        document.push(SetTaskFields(key, percent_complete=50, actual_start=document.project.start))
+    dialog = open_dialog(qtbot, document, "ph")
+    assert dialog.ui.percent_spin.value() == 25 and not dialog.ui.percent_spin.isEnabled()
+    press_ok(qtbot, dialog)
+    assert document.project.tasks["ph"].percent_complete == 0

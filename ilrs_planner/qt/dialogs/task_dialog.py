@@ -13,6 +13,7 @@ from ...domain import Classification, ConstraintType, LinkType, Precision, TaskK
 from ...domain.durations import format_days, is_elapsed
 from ...domain.task_mode import AUTO_TEXT, MANUAL_TEXT
 from ...engine.schedule import TaskDates
+from ...engine.summary_progress import summary_percents
 from ..document import Document
 from ..generated.ui_task_dialog import Ui_TaskDialog
 from .messages import push_or_explain
@@ -103,7 +104,10 @@ class TaskDialog(QDialog):
         ui.deadline_edit.setText(date_text(task.deadline, task.precision, end=True))
         ui.actual_start_edit.setText(date_text(task.actual_start, task.precision, end=False))
         ui.actual_finish_edit.setText(finish_text(task.actual_finish, task.precision, milestone))
-        ui.percent_spin.setValue(task.percent_complete)
+        summary = project.is_summary(task.id)  # its progress is its sub-tasks', as the table reads it
+        ui.percent_spin.setValue(summary_percents(project, self.document.schedule).get(task.id, 0) if summary
+                                 else task.percent_complete)
+        ui.percent_spin.setEnabled(not summary)
         ui.key_milestone_check.setChecked(task.key_milestone)
         fill_calendars(ui.calendar_combo, project, task.calendar_id)
         ui.elapsed_check.setChecked(task.elapsed)
@@ -194,6 +198,8 @@ class TaskDialog(QDialog):
             "calendar_id": ui.calendar_combo.currentData(), "elapsed": ui.elapsed_check.isChecked() or elapsed,
             **self.provenance.values(),
         }
+        if not ui.percent_spin.isEnabled():
+            del values["percent_complete"]  # a summary's shown roll-up is not stored as its own
         # A finished task shows the days it took: left as shown, its own duration is not rewritten.
         if ui.duration_edit.isEnabled() and ui.duration_edit.text().strip() != self._duration_shown:
             values["duration"] = duration
