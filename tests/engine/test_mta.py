@@ -6,9 +6,10 @@ import json
 from datetime import date
 
 import pytest
+from six_weeks import six_weeks
 
 from ilrs_planner.data.reference import build_reference_project
-from ilrs_planner.domain import Baseline, ConstraintType, Link, PlannerError, Precision, Project, Task, TaskKind
+from ilrs_planner.domain import Baseline, Link, PlannerError, Precision, Project, Task, TaskKind
 from ilrs_planner.engine.cpm import schedule
 from ilrs_planner.engine.mta import DEFAULT_MILESTONES, TrendLine, default_milestone_keys, milestone_trend
 
@@ -122,19 +123,8 @@ def test_the_mta_summary_says_every_move_of_a_milestone_that_came_back(tmp_path,
         ("2023-04-25", "2029", "2028"), ("2025-04-24", "2028", "2029")]
 
 
-def _six_weeks() -> Project:
-    """Weekly reports on a milestone forecast 2027-02-02, then 02-06, 02-09 and, at the status date, 03-04."""
-    project = Project("Six weeks", D(2027, 1, 4), status_date=D(2027, 1, 25))
-    project.add_task(Task("ship", "Ship", 0, TaskKind.MILESTONE, id="ship", position=0,
-                          constraint=ConstraintType.MSO, constraint_date=D(2027, 3, 4)))
-    for week, day in enumerate((2, 6, 9)):
-        project.baselines.append(Baseline(f"Week {week + 1}", D(2027, 1, 4 + 7 * week),
-                                          {"ship": (D(2027, 2, day), D(2027, 2, day))}))
-    return project
-
-
 def test_a_six_week_plans_axes_fit_its_weeks_with_a_margin():
-    trend = milestone_trend(_six_weeks(), schedule(_six_weeks()), ["ship"])
+    trend = milestone_trend(six_weeks(), schedule(six_weeks()), ["ship"])
     # Reports from 2027-01-04, forecasts to 2027-03-04: 59 days, a tenth (5) less than a week, so a week
     # each side, widened to Mondays: 2026-12-28 (a Monday) to Monday 2027-03-15 (past 03-12 with the day).
     assert (trend.axis_from, trend.axis_to) == (D(2026, 12, 28), D(2027, 3, 15))

@@ -12,11 +12,11 @@ import pytest
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFontMetricsF, QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
+from six_weeks import six_weeks
 
 from ilrs_planner.chart import palette
 from ilrs_planner.chart.variance import ON_TIME_STEP, SLIP_STEPS
 from ilrs_planner.data.reference import build_reference_project
-from ilrs_planner.domain import Baseline, ConstraintType, Project, Task, TaskKind
 from ilrs_planner.engine.cpm import schedule
 from ilrs_planner.engine.mta import MilestoneTrend, Report, TrendLine, milestone_trend
 from ilrs_planner.qt.analysis.mta_chart import MtaChartWidget, MtaPicture
@@ -162,12 +162,7 @@ def test_the_legend_covers_no_line_of_the_plot(panel, size):
 
 
 def _six_week_trend():
-    project = Project("Six weeks", date(2027, 1, 4), status_date=date(2027, 1, 25))
-    project.add_task(Task("ship", "Ship", 0, TaskKind.MILESTONE, id="ship", position=0,
-                          constraint=ConstraintType.MSO, constraint_date=date(2027, 3, 4)))
-    for week, day in enumerate((2, 6, 9)):
-        project.baselines.append(Baseline(f"Week {week + 1}", date(2027, 1, 4 + 7 * week),
-                                          {"ship": (date(2027, 2, day), date(2027, 2, day))}))
+    project = six_weeks()
     return milestone_trend(project, schedule(project), ["ship"])
 
 
