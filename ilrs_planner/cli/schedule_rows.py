@@ -22,8 +22,8 @@ from ..engine.schedule import Schedule
 from .schedule_columns import ScheduleColumns, distinct_texts, schedule_columns
 
 JSON_FIELDS = ("key", "name", "early_start", "early_finish", "late_start", "late_finish", "total_float_days",
-               "free_float_days", "critical", "precision", "confidence", "source", "source_date", "task_mode",
-               "manual_start")
+               "free_float_days", "float_unit", "critical", "precision", "confidence", "source", "source_date",
+               "task_mode", "manual_start")
 FINISH_CONVENTION = ("exclusive: early_finish, late_finish and project_finish are the day after the last day "
                      "of work; a milestone's start and finish are its point in time, the day after the day shown "
                      "when it sits at the end of a working day (after a task ending Friday: Saturday)")
@@ -44,8 +44,8 @@ def schedule_data(project: Project, schedule: Schedule) -> dict:
     columns = schedule_columns(project, schedule)
     modes = _MODE_VALUES[_task_mode_places(columns)].tolist()
     rows = zip(columns.keys, columns.names, *columns.dates, columns.total_float.tolist(),
-               columns.free_float.tolist(), columns.critical.tolist(), *columns.provenance, modes,
-               columns.manual_starts)
+               columns.free_float.tolist(), _float_units(columns), columns.critical.tolist(), *columns.provenance,
+               modes, columns.manual_starts)
     return {"finish_convention": FINISH_CONVENTION, "provenance": PROVENANCE,
             "project_start": schedule.project_start.isoformat(), "project_finish": schedule.project_finish.isoformat(),
             "tasks": [dict(zip(JSON_FIELDS, row)) for row in rows]}
@@ -59,7 +59,7 @@ def write_json(project: Project, schedule: Schedule, out: TextIO, pretty: bool =
     columns = schedule_columns(project, schedule)
     precision, confidence, source, source_date = columns.provenance
     values = [_json_texts(columns.keys), _json_texts(columns.names), *columns.dates,
-              _json_counts(columns.total_float), _json_counts(columns.free_float),
+              _json_counts(columns.total_float), _json_counts(columns.free_float), _float_units(columns),
               _JSON_BOOLS[columns.critical.astype(np.intp)].tolist(), precision, confidence, _json_texts(source),
               _json_dates(source_date), _JSON_MODES[_task_mode_places(columns)].tolist(),
               _json_dates(columns.manual_starts)]
@@ -77,13 +77,23 @@ _MODE_VALUES = np.array(["auto", "manual", None], dtype=object)  # by _task_mode
 _JSON_MODES = np.array(['"auto"', '"manual"', "null"], dtype=object)
 
 
+_FLOAT_UNITS = np.array(["d", "ed"], dtype=object)
+
+
+def _float_units(columns: ScheduleColumns) -> list[str]:
+    """Per row, the unit the floats count, as MS Project's: 'ed' (calendar days) for an elapsed task,
+    'd' (working days of the task's calendar) for any other, a phase included."""
+    units: list[str] = _FLOAT_UNITS[columns.elapsed.astype(np.intp)].tolist()
+    return units
+
+
 def _task_mode_places(columns: ScheduleColumns) -> np.ndarray:
     """Per row: 0 auto, 1 manual, 2 a summary (which has no mode: its sub-tasks give its dates)."""
     return np.where(columns.summary.astype(bool), 2, columns.manual.astype(np.intp))
 
 # A row's text around its values: strings are quoted here, their insides come escaped (_json_texts).
 _JSON_ROW = ",{" + ",".join(f'"{name}":{value}' for name, value in zip(JSON_FIELDS, (
-    '"%s"', '"%s"', '"%s"', '"%s"', '"%s"', '"%s"', "%s", "%s", "%s", '"%s"', '"%s"', '"%s"', "%s", "%s",
+    '"%s"', '"%s"', '"%s"', '"%s"', '"%s"', '"%s"', "%s", "%s", '"%s"', "%s", '"%s"', '"%s"', '"%s"', "%s", "%s",
     "%s"))) + "}"
 _JSON_PIECES = _JSON_ROW.split("%s")
 

@@ -41,7 +41,7 @@ from ..engine.summary_progress import summary_percents
 from ..engine.working_variance import working_variance
 from ..files.atomic import atomic_output
 from .outline_depth import refuse_deep_outline
-from .xlsx_cells import Looks, RowWriter
+from .xlsx_cells import ELAPSED, SIGNED_ELAPSED, Looks, RowWriter
 from .xlsx_package import Sheet, package
 
 COLUMNS = [  # (title, width)
@@ -55,6 +55,14 @@ COLUMNS = [  # (title, width)
     ("Precision", 10), ("Confidence", 12), ("Source", 40), ("Source date", 12),  # provenance, last
 ]
 NAME_COLUMN = 2
+# An elapsed task's counts of days are calendar days: written with their unit, '88 ed', as the table
+# writes them (xlsx_cells). Duration and the variances count the task's days (engine.working_variance);
+# float is a leaf's own (a summary's is its sub-tasks' least, in working days).
+_PLACE = {title: place for place, (title, _) in enumerate(COLUMNS)}
+_DURATION, _FLOATS = _PLACE["Duration (d)"], (_PLACE["Total float (d)"], _PLACE["Free float (d)"])
+_VARIANCES = (_PLACE["Start variance (d)"], _PLACE["Finish variance (d)"])
+_ELAPSED_UNITS = {_DURATION: ELAPSED, **dict.fromkeys(_VARIANCES, SIGNED_ELAPSED)}
+_ELAPSED_LEAF_UNITS = {**_ELAPSED_UNITS, **dict.fromkeys(_FLOATS, ELAPSED)}
 
 
 def _chosen_baseline(project: Project, name: str | None) -> Baseline | None:
@@ -119,7 +127,15 @@ def _task_rows(project: Project, schedule, baseline: Baseline | None, looks: Loo
         values = [*_row(project, task, numbers[task.id], dates, baseline, task.id in summaries, worked, percent), mode,
                   *_provenance(task, shown.of(task.id), pushed.get(task.id) or shown_confidence(task))]
         yield writer.row(number, values, bold=task.id in summaries, critical=dates.critical,
-                         indent_column=NAME_COLUMN, indent=min(depth, MAX_INDENT))
+                         indent_column=NAME_COLUMN, indent=min(depth, MAX_INDENT),
+                         units=_elapsed_units(task.elapsed, task.id in summaries))
+
+
+def _elapsed_units(elapsed: bool, summary: bool) -> dict[int, str] | None:
+    """The columns of a task's row written in elapsed days, or None for a task counting working days."""
+    if not elapsed:
+        return None
+    return _ELAPSED_UNITS if summary else _ELAPSED_LEAF_UNITS
 
 
 def _simple_sheet(name: str, header: list[str], rows: list[list], widths: list[int], looks: Looks) -> Sheet:
@@ -135,16 +151,26 @@ def _links_sheet(project: Project, looks: Looks) -> Sheet:
     styles' numbers, and so the file's bytes, are those of the rows made up front)."""
     key = {t.id: t.key for t in project.tasks.values()}
     rows = sorted([key.get(k.pred_id, "?"), key.get(k.succ_id, "?"), k.type.value,
-                   k.lag] for k in project.links.values())
+                   k.lag, k.elapsed] for k in project.links.values())
     header, writer = ["Predecessor", "Successor", "Type", "Lag (d)"], RowWriter(looks, 4)
     writer.row(1, header, bold=True)
-    # A plain row's only look of its own: text that starts like a formula (a partner's key, say).
+    # A plain row's only looks of its own: text that starts like a formula (a partner's key, say), an elapsed lag.
     formula_like = (values for values in rows if any(isinstance(key, str) and starts_like_formula(key)
                                                      for key in values[:2]))
-    writer.row(2, next(formula_like, []))
+    _link_row(writer, 2, next(formula_like, []))
+    _link_row(writer, 2, next((values for values in rows if values[4]), []))
     lines = itertools.chain([writer.row(1, header, bold=True)],
-                            itertools.starmap(writer.row, enumerate(rows, start=2)))
+                            (_link_row(writer, number, values) for number, values in enumerate(rows, start=2)))
     return Sheet("Links", [18, 18, 8, 9], lines, len(rows) + 1)
+
+
+_LAG_IN_ELAPSED_DAYS = {3: SIGNED_ELAPSED}  # the Links sheet's Lag column
+
+
+def _link_row(writer: RowWriter, number: int, values: list) -> str:
+    """A link's row: predecessor, successor, type, lag; an elapsed lag (the fifth value) counts calendar
+    days, written with its unit ('+3 ed') as the Predecessors column writes it."""
+    return writer.row(number, values[:4], units=_LAG_IN_ELAPSED_DAYS if values[4:5] == [True] else None)
 
 
 def _plan_sheet(project: Project, baseline: Baseline | None, looks: Looks) -> Sheet:

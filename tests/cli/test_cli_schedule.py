@@ -34,13 +34,14 @@ def test_schedule_json_structure_and_hand_checked_dates(capsys):
     assert [t["key"] for t in data["tasks"]] == ["1", "2", "3", "4", "5"]  # WBS order, summary included
     for task in data["tasks"]:
         assert set(task) == {"key", "name", "early_start", "early_finish", "late_start", "late_finish",
-                             "total_float_days", "free_float_days", "critical", "precision", "confidence", "source",
+                             "total_float_days", "free_float_days", "float_unit", "critical", "precision", "confidence", "source",
                              "source_date", "task_mode", "manual_start"}
         got = (task["name"], task["early_start"], task["early_finish"], task["late_start"], task["late_finish"],
                task["total_float_days"], task["critical"])
         assert got == EXPECTED[task["key"]]
         if task["key"] in FREE:
             assert task["free_float_days"] == FREE[task["key"]]
+        assert task["float_unit"] == "d"  # no task of the tiny plan is elapsed: working days
 
 
 def test_schedule_table_is_aligned_indented_and_marks_the_critical_path(capsys):
