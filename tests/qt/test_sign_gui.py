@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from ilrs_planner.cli import main
 from ilrs_planner.domain.chain import chain_baselines
+from ilrs_planner.qt.change_effects import effects_of
 from ilrs_planner.qt.document import Document
 from ilrs_planner.qt.main_window import MainWindow
 from ilrs_planner.qt.sharing import prompts, sign_actions
@@ -71,6 +72,31 @@ def test_sign_saves_an_unsaved_plan_signed_and_the_command_line_verifies_it(wind
     assert window.document.project.signature is None and window.document.modified
     window.document.undo_stack.redo()
     assert window.document.project.signature.signer == "CNSA planning" and not window.document.modified
+
+
+def test_signing_puts_on_the_signature_alone_and_undo_takes_it_off(window, tmp_path, trusted, monkeypatch, told):
+    private, public = write_key_pair("CNSA planning", tmp_path / "keys")
+    trusted.mkdir()
+    (trusted / public.name).write_bytes(public.read_bytes())
+    save_project(window.document.project, tmp_path / "plan.db")
+    window.plan_file.open_path(str(tmp_path / "plan.db"))
+    document = window.document
+    schedule, unchained = document.schedule, list(document.project.baselines)
+    announced = []
+    document.changed.connect(lambda changes, _initiator: announced.append(effects_of(changes)))
+    _answer(monkeypatch, private)
+    _menu_action(window, "Sign plan…").trigger()
+    assert told["fail"] == [] and not document.modified
+    assert main(["verify", str(tmp_path / "plan.db"), "--trusted", str(trusted)]) == 0
+    # The tasks and dates are as they were: nothing is scheduled again, no row is rebuilt.
+    assert document.schedule is schedule and announced
+    assert not any(effect.reschedule or effect.rows or effect.replaced for effect in announced)
+    document.undo_stack.undo()
+    assert document.project.signature is None and document.project.baselines == unchained
+    assert document.schedule is schedule and document.modified
+    document.undo_stack.redo()
+    assert document.project.signature.signer == "CNSA planning" and not document.modified
+    assert document.schedule is schedule and not any(effect.reschedule for effect in announced)
 
 
 def test_a_key_without_passphrase_is_not_asked_for_one(window, tmp_path, monkeypatch, told):

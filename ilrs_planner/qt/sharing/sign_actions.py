@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
-from ...commands.merge_result import ApplyMergedPlan
+from ...commands.signature import SetSignature
 from ...domain import PlannerError
 from ...domain.terminal_text import one_line
 from ...files.atomic import write_atomically
@@ -100,7 +100,7 @@ class SignActions:
             return False
         if signed is None:
             return False
-        self.document.push(ApplyMergedPlan(signed, "Sign plan"))
+        self.document.push(SetSignature(signed))  # the signature alone: the schedule stands as it was
         if self.window.plan_file.save():  # a signature vouches for a saved file; Save As when there is none
             return True
         self.document.undo_stack.undo()  # not saved: the plan stays as it was, unsigned
@@ -123,7 +123,8 @@ class SignActions:
         return load_private_key(path, secret)
 
     def _signed_copy(self, key, signer: str):
-        """The plan signed, beside the open one (which changes only through the undo stack); a broken
+        """The plan signed, beside the open one (which changes only through the undo stack; the copy
+        shares its tasks, and differs in its signature and baseline chain alone); a broken
         baseline chain is signed as it is only when the planner confirms, as `--rewrite-history`."""
         project = self.document.project
         copy = dataclasses.replace(project, baselines=list(project.baselines))
