@@ -87,8 +87,10 @@ def print_explanation(result) -> None:
         return
     print(f"  moved {result.slip_text}" + ("" if result.exact else ", from dates only"))
     for label, chain in (("Driving chain then", result.old_chain), ("Driving chain now", result.new_chain)):
-        if chain:
-            print(f"{label}: " + " ← ".join(f"{one_line(s.key)} [{s.driver}]" for s in chain))
+        if chain:  # a step a line, from the milestone back: each names its task and what drives it
+            print(f"{label}:")
+            for place, step in enumerate(chain):
+                print(f"  {'← ' if place else ''}{one_line(f'{step.label} [{step.driver}]')}")
     print("Changes:" if result.contributions else "No change moved it.")
     for change in result.contributions:
         joint = "  (joint)" if change.joint else ""

@@ -103,7 +103,7 @@ def _start_move(project: Project, chain: list[ChainStep], ids: dict[str, str], k
     step, tid = chain[k], ids[chain[k].key]
     task, moved = project.tasks[tid], counting.moved
     (o_start, _), (n_start, _) = before.dates[tid], after.dates[tid]
-    via = [chain[j].key for j in range(k + 1, driver_k if driver_k is not None else len(chain))]
+    via = [chain[j].label for j in range(k + 1, driver_k if driver_k is not None else len(chain))]
     through = f", through {', '.join(via)} (not in '{before.label}')" if via else ""
     if driver_k is None:
         credit, own = moved(o_start, n_start), counting.own(task, o_start, n_start)

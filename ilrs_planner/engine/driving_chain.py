@@ -15,6 +15,7 @@ from ..domain import Link, LinkType, Precision, Project, Task
 from ..domain.durations import format_days
 from ..domain.working_count import WorkedDays
 from .driving_chain_lags import LinkDays
+from .plan_changes import named, named_as
 from .shown_dates import last_day_text, start_text
 
 Dates = Mapping[str, tuple[date, date]]  # task id -> (start, exclusive finish)
@@ -32,6 +33,11 @@ class ChainStep:
     precision: Precision = Precision.DAY  # how precisely the version the chain comes from knows the dates
     at_day_end: bool = False  # a milestone whose point is the end of the day before it (see TaskDates)
     summary_moments: int = 0  # a summary's start and finish moments (TaskDates.summary_moments)
+
+    @property
+    def label(self) -> str:
+        """The task by name and key, as the rest of `why` names tasks."""
+        return named_as(self.name, self.key)
 
     @property
     def span_text(self) -> str:
@@ -199,7 +205,7 @@ def _driver_of(project: Project, dates: Dates, task: Task, start: date, finish: 
         nxt: str | None = link.pred_id
         if link.pred_id in index.children:  # a summary drives through its latest-finishing sub-task
             nxt = index.latest_leaf(dates, link.pred_id)
-        return f"{link.type} from {pred.key}{lag}", nxt
+        return f"{link.type} from {named(pred)}{lag}", nxt
     if task.constraint_date and task.constraint_date in (start, finish):  # the constraint holds it there
         return f"constraint {task.constraint} {task.constraint_date}", None
     if project.status_date and start >= project.status_date > project.start and \

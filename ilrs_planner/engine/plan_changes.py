@@ -162,7 +162,12 @@ def _name(project: Project, task_id: str) -> str:
 
 def named(task: Task) -> str:
     """A task as the table and the rest of `why` read it: its name first, its key beside it."""
-    return f"'{task.name}' ({task.key})"
+    return named_as(task.name, task.key)
+
+
+def named_as(name: str, key: str) -> str:
+    """A task's name and key as `named` writes them ('ILRS basic station complete' (ilrs-basic))."""
+    return f"'{name}' ({key})"
 
 
 def _value(task: Task, name: str) -> str:

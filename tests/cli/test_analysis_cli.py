@@ -189,6 +189,20 @@ def test_why_tells_a_move_between_years_in_years(ilrs_db, capsys):
     assert moved.strip().startswith("moved +7 y (2,556 d)")  # "by 2028" to "2035", not "+2556 days" alone
 
 
+def test_why_names_each_task_of_the_driving_chain_by_name_and_key(ilrs_db, capsys):
+    """Each step of the chain names its task and the task driving it as the changes below it do."""
+    assert main(["why", str(ilrs_db), "ilrs-basic", "--baseline", "2022-11-22 Wu Weiren: basic structure by 2028"]) == 0
+    out = capsys.readouterr().out
+    lines = out.split("Driving chain now:\n")[1].split("Changes:")[0].splitlines()
+    assert lines[0] == ("  'ILRS basic station complete' (ilrs-basic) "
+                        "[FS from 'Basic-station readiness review (internal)' (basic-readiness-review)]")
+    assert lines[1].startswith("  ← 'Basic-station readiness review (internal)' (basic-readiness-review) [FS from "
+                               "'ILRS-1 to ILRS-5 construction missions' (ilrs-1-5)]")
+    assert lines[-1] == "  ← 'Chang'e 8 ISRU and 3D-printing test' (change-8) [constraint SNET 2029-01-01]"
+    # A task of the chain the baseline did not know is passed through by name too.
+    assert "through 'Basic-station readiness review (internal)' (basic-readiness-review) (not in" in out
+
+
 def test_mta_tells_each_milestones_slip_at_its_dates_precision(ilrs_db, capsys):
     assert main(["mta", str(ilrs_db)]) == 0
     basic = next(line.split() for line in capsys.readouterr().out.splitlines() if "(ilrs-basic)" in line)

@@ -30,8 +30,8 @@ def test_driving_chain_follows_the_binding_links():
     project = _plan()
     sched = schedule(project)
     chain = driving_chain(project, {t: (d.early_start, d.early_finish) for t, d in sched.tasks.items()}, "launch")
-    assert [(s.key, s.driver) for s in chain] == [("launch", "FS from build"), ("build", "FS from design"),
-                                                  ("design", "plan start")]
+    assert [(s.key, s.driver) for s in chain] == [("launch", "FS from 'Build' (build)"),
+                                                  ("build", "FS from 'Design' (design)"), ("design", "plan start")]
 
 
 def test_exact_attribution_credits_each_change_and_sums_to_the_slip():
@@ -143,7 +143,7 @@ def test_a_manually_scheduled_task_ends_the_driving_chain_and_turning_it_manual_
     assert (result.old_date, result.new_date) == (D(2030, 3, 2), D(2030, 2, 10))
     assert {c.description: c.days for c in result.contributions} == {"'Build' (build) now manually scheduled": -20}
     assert [(s.key, s.driver) for s in result.new_chain] == [
-        ("launch", "FS from build"), ("build", "manually scheduled (its start is the planner's)")]
+        ("launch", "FS from 'Build' (build)"), ("build", "manually scheduled (its start is the planner's)")]
 
 
 def test_a_manual_task_moved_to_another_start_is_credited_by_its_manual_start():

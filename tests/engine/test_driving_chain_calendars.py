@@ -32,7 +32,7 @@ def test_a_lead_over_a_weekend_drives_its_successor():
     # Saturday 01-12, which is not s's start, and the chain read s as driven by nothing.
     chain, dates = _chain(_plan(14, Link("p", "s", LinkType.FS, -3, id="ps"), 5))
     assert dates == (D(2030, 1, 10), D(2030, 1, 17))  # Thursday 10, Friday 11, Monday 14 to Wednesday 16
-    assert chain == [("S", "FS from P -3 d"), ("P", "plan start")]
+    assert chain == [("S", "FS from 'Pour' (P) -3 d"), ("P", "plan start")]
 
 
 def test_a_finish_to_finish_lag_drives_its_successor_in_its_working_days():
@@ -41,7 +41,7 @@ def test_a_finish_to_finish_lag_drives_its_successor_in_its_working_days():
     # on Thursday 01-10. In calendar days, 01-11 + 2 less s's five calendar days is 01-08: no match.
     chain, dates = _chain(_plan(10, Link("p", "s", LinkType.FF, 2, id="ps"), 3))
     assert dates == (D(2030, 1, 10), D(2030, 1, 15))
-    assert chain == [("S", "FF from P +2 d"), ("P", "plan start")]
+    assert chain == [("S", "FF from 'Pour' (P) +2 d"), ("P", "plan start")]
 
 
 def test_a_start_to_finish_link_with_a_lead_drives_its_successor():
@@ -53,4 +53,4 @@ def test_a_start_to_finish_link_with_a_lead_drives_its_successor():
     project.add_link(Link("q", "p", id="qp"))
     chain, dates = _chain(project)
     assert dates == (D(2030, 1, 2), D(2030, 1, 4))
-    assert chain == [("S", "SF from P -1 d"), ("P", "FS from Q"), ("Q", "plan start")]
+    assert chain == [("S", "SF from 'Pour' (P) -1 d"), ("P", "FS from 'Quarry' (Q)"), ("Q", "plan start")]

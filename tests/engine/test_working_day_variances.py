@@ -77,7 +77,7 @@ def test_why_reads_the_baselines_chain_without_the_progress_recorded_since():
     then = {step.key: step.driver for step in result.old_chain}
     now = {step.key: step.driver for step in result.new_chain}
     # On 3 December nothing had started: Fabricate followed Design (Thursday's finish, Monday's start).
-    assert then["T-2"] == "FS from T-1" and then["T-1"] == "plan start"
+    assert then["T-2"] == "FS from 'Design' (T-1)" and then["T-1"] == "plan start"
     assert now["T-2"] == "actual dates (history)"
 
 

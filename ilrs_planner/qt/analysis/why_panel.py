@@ -171,7 +171,7 @@ class WhyPanel(QWidget):
         for title, chain in (("Driving chain now", result.new_chain), ("Driving chain then", result.old_chain)):
             section = self._section(title, "")
             for step in chain:
-                self._row(section, "", f"{step.key} — {step.span_text}   [{step.driver}]", 0)
+                self._row(section, "", f"{step.label} — {step.span_text}   [{step.driver}]", 0)
         notes = self._section("Notes", "")
         for note in result.notes:
             self._row(notes, "", note, 0)
