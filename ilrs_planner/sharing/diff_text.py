@@ -28,16 +28,28 @@ def show_value(value: Any) -> str:
 DAY_FIELDS = {"duration": False, "optimistic": False, "most_likely": False, "pessimistic": False, "lag": True}
 
 
+NO_LAG = "no lag"  # a link without lag, which the Predecessors column writes as its type alone ('5FS')
+
+
 def shown_change(change: FieldChange, elapsed: tuple[bool, bool] = (False, False)) -> tuple[str, str]:
     """A field change's old and new values as a planner reads them: days with their unit, as the task
-    table writes them ('30 d', '5 ed', a lag '+3 d'); `elapsed` says which side counts calendar days."""
+    table writes them ('30 d', '5 ed', a lag '+3 d', a zero lag 'no lag'); `elapsed` says which side
+    counts calendar days."""
     signed = DAY_FIELDS.get(change.field)
     values = (change.old, change.new)
     if signed is None or not all(isinstance(value, int | None) for value in values):
         return show_value(change.old), show_value(change.new)
-    old, new = (show_value(None) if value is None else format_days(value, side, signed)
-                for value, side in zip(values, elapsed))
+    old, new = (_days_text(change.field, value, side, signed) for value, side in zip(values, elapsed))
     return old, new
+
+
+def _days_text(field: str, value: int | None, elapsed: bool, signed: bool) -> str:
+    """A count of days with its unit; a lag of none as no lag (MS Project writes '5FS', not '5FS+0d')."""
+    if value is None:
+        return show_value(None)
+    if field == "lag" and value == 0:
+        return NO_LAG
+    return format_days(value, elapsed, signed)
 
 
 def _span_text(span: Any) -> str:

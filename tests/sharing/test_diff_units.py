@@ -58,3 +58,14 @@ def test_baseline_entries_read_by_task_name_with_the_last_day_of_work():
         "  ~ 2021 roadmap",
         "      Construction / basic station (ilrs-construction): 2029-01-01 to 2035-12-31 → 2026-01-01 to 2035-12-31",
         "      Station ready (ready): 2036-01-01 → 2035-07-01"]
+
+
+def test_a_lag_taken_away_or_added_reads_no_lag_not_zero_days():
+    # The Predecessors column writes a link without lag as its type alone ('1FS', no '+0 d'); so does
+    # the link's label, and its lag's change says "no lag".
+    old, new = plan(), plan()
+    new.links["ab"].lag = 0
+    text = format_diff(diff_projects(old, new, with_schedule=False))
+    assert text.splitlines()[2:] == ["  ~ A → B (FS)", "      lag: +2 d → no lag"]
+    back = format_diff(diff_projects(new, old, with_schedule=False))
+    assert back.splitlines()[2:] == ["  ~ A → B (FS +2 d)", "      lag: no lag → +2 d"]
