@@ -103,8 +103,8 @@ def refused_confidence(shown: ShownConfidence, task_id: str, stated: Confidence 
     states, so stating a stronger word would be stored and never seen."""
     task = shown.project.tasks[task_id]
     if stated is Confidence.SOURCED and not task.source_url:
-        return PlannerError("task.bad_confidence", f"'{task.name}' cites no source, and sourced needs one: give "
-                            "its source in the task dialog (Ctrl+I), or type inferred or assumption", [task_id])
+        return sourced_without_source(task, "give its source in the task dialog (Ctrl+I), or type inferred or "
+                                            "assumption")
     now = shown.of(task_id)
     if stated is None or not shown.pushed(task_id) or _WEAKNESS[stated.value] >= _WEAKNESS.get(now, 1):
         return None
@@ -113,6 +113,13 @@ def refused_confidence(shown: ShownConfidence, task_id: str, stated: Confidence 
     return PlannerError("task.bad_confidence", f"'{task.name}' reads {now} because {by} past its {_held(task)}; "
                         f"stated {stated.value}, it would still read {now}: type {now}, or move what pushes it",
                         [task_id])
+
+
+def sourced_without_source(task: Task, remedy: str) -> PlannerError:
+    """`sourced` stated on a task citing no source: it would read unsourced. `remedy` says what to do
+    where it was stated (the table's cell, the task dialog)."""
+    return PlannerError("task.bad_confidence", f"'{task.name}' cites no source, and sourced needs one: {remedy}",
+                        [task.id])
 
 
 def _held(task: Task) -> str:

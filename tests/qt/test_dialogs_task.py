@@ -226,6 +226,56 @@ def test_a_source_date_that_is_not_a_day_is_refused_in_the_dialog(qtbot, documen
     assert document.project == original and document.undo_stack.count() == 0
 
 
+def _choose_confidence(qtbot, dialog, downs: int) -> None:
+    """Open the confidence list and go down `downs` entries from Not stated: 1 Sourced, 3 Assumption."""
+    combo = dialog.provenance.confidence_combo
+    qtbot.mouseClick(combo, Qt.MouseButton.LeftButton)
+    for _ in range(downs):
+        qtbot.keyClick(combo.view(), Qt.Key.Key_Down)
+    qtbot.keyClick(combo.view(), Qt.Key.Key_Return)
+
+
+def test_sourced_on_a_task_citing_no_source_is_refused_as_the_table_refuses_it(qtbot, document):
+    """The Confidence cell refuses 'sourced' on a task that cites no source (it would read unsourced):
+    so does the dialog, with the same sentence, kept open with what was typed; given a source, it is taken."""
+    original = copy.deepcopy(document.project)
+    task = document.project.tasks["b"]
+    assert not task.source_url and task.confidence is None
+    dialog = open_dialog(qtbot, document, "b")
+    qtbot.keyClick(dialog.ui.name_edit, Qt.Key.Key_End)  # the name opens selected: typed after it
+    qtbot.keyClicks(dialog.ui.name_edit, " (checked)")
+    _notes_tab(qtbot, dialog)
+    _choose_confidence(qtbot, dialog, 1)
+    assert dialog.provenance.confidence_combo.currentText().startswith("Sourced")
+    press_ok(qtbot, dialog)
+    said = dialog.ui.error_label.text()
+    assert dialog.isVisible() and f"'{task.name}' cites no source, and sourced needs one" in said
+    assert document.project == original and document.undo_stack.count() == 0
+    assert dialog.provenance.confidence_combo.currentText().startswith("Sourced")  # as chosen
+    assert dialog.ui.name_edit.text() == f"{task.name} (checked)"  # and typed
+    qtbot.mouseClick(dialog.ui.source_edit, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(dialog.ui.source_edit, "https://example.org/statement")
+    press_ok(qtbot, dialog)
+    assert not dialog.isVisible() and document.undo_stack.count() == 1
+    assert (task.confidence, task.source_url) == (Confidence.SOURCED, "https://example.org/statement")
+
+
+def test_clearing_the_source_of_a_sourced_task_is_refused_too(qtbot, document):
+    task = document.project.tasks["b"]
+    task.confidence, task.source_url = Confidence.SOURCED, "https://example.org/statement"
+    dialog = open_dialog(qtbot, document, "b")
+    _notes_tab(qtbot, dialog)
+    qtbot.mouseClick(dialog.ui.source_edit, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(dialog.ui.source_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(dialog.ui.source_edit, Qt.Key.Key_Delete)
+    press_ok(qtbot, dialog)
+    assert dialog.isVisible() and "sourced needs one" in dialog.ui.error_label.text()
+    assert task.source_url and document.undo_stack.count() == 0
+    _choose_confidence(qtbot, dialog, 2)  # from Sourced down to Assumption: a word it can carry
+    press_ok(qtbot, dialog)
+    assert (task.confidence, task.source_url) == (Confidence.ASSUMPTION, "")
+
+
 def test_a_duration_reads_in_days_as_the_table_writes_them(qtbot, document):
     assert open_dialog(qtbot, document, "a").ui.duration_edit.text() == "10 d"
     document.push(SetDuration("a", 1))

@@ -7,6 +7,7 @@ from datetime import date
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from ...domain import Confidence, PlannerError, Task, parse_iso_date
+from ...engine.shown_confidence import sourced_without_source
 
 NOT_STATED = "Not stated (sourced when a source is given)"
 CHOICES = (
@@ -41,10 +42,17 @@ class ProvenanceFields:
             self.confidence_combo.findData(task.confidence.value) if task.confidence else 0)
         self.source_date_edit.setText(task.source_date.isoformat() if task.source_date else "")
 
-    def values(self) -> dict[str, object]:
-        """The typed values; a PlannerError naming the field when the source date is not a day."""
+    def values(self, task: Task, source_url: str) -> dict[str, object]:
+        """The typed values; a PlannerError naming the field when the source date is not a day, or
+        when `sourced` is chosen for a task left citing no source (`source_url`, as typed above), which
+        the table's Confidence cell refuses too: it would read unsourced, the word never seen."""
         data = self.confidence_combo.currentData()
-        return {"confidence": Confidence(data) if data else None, "source_date": self._source_date()}
+        confidence = Confidence(data) if data else None
+        stated = (confidence, source_url) != (task.confidence, task.source_url)  # an old pair is left as it is
+        if stated and confidence is Confidence.SOURCED and not source_url:
+            self.confidence_combo.setFocus()
+            raise sourced_without_source(task, "give its source URL above, or choose inferred or assumption")
+        return {"confidence": confidence, "source_date": self._source_date()}
 
     def _source_date(self) -> date | None:
         text = self.source_date_edit.text().strip()

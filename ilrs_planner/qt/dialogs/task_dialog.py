@@ -196,7 +196,7 @@ class TaskDialog(QDialog):
             "source_url": ui.source_edit.text().strip(), "notes": ui.notes_edit.toPlainText(),
             "key_milestone": ui.key_milestone_check.isChecked(),
             "calendar_id": ui.calendar_combo.currentData(), "elapsed": ui.elapsed_check.isChecked() or elapsed,
-            **self.provenance.values(),
+            **self.provenance.values(self.task, ui.source_edit.text().strip()),
         }
         if not ui.percent_spin.isEnabled():
             del values["percent_complete"]  # a summary's shown roll-up is not stored as its own
