@@ -15,7 +15,7 @@ import json
 from collections.abc import Callable
 from datetime import date
 
-from ..domain import Link, LinkType, PlannerError, Project, Task
+from ..domain import Link, LinkType, PlannerError, Project, Task, fresh_ids
 from ..domain.dates import parse_iso_date
 from ..domain.durations import MAX_DURATION_DAYS
 from ..domain.text import MULTI_LINE_FIELDS, TEXT_LIMITS, clean
@@ -152,7 +152,7 @@ _READERS: dict[str, Callable[[object, str, str], object]] = {"str": _text, "int"
 
 
 def _links(records: list, tasks: dict[str, Task]) -> list[Link]:
-    links, seen = [], set()
+    links, seen, ids = [], set(), fresh_ids()
     for number, record in enumerate(records, start=1):
         if not isinstance(record, dict):
             raise bad(f"link {number} is not an object", "clipboard.bad_format")
@@ -166,7 +166,7 @@ def _links(records: list, tasks: dict[str, Task]) -> list[Link]:
         if kind not in LinkType.__members__ or type(lag) is not int or abs(lag) > MAX_DURATION_DAYS \
                 or type(elapsed) is not bool:
             raise bad(f"link {number} ({tasks[pred].key} → {tasks[succ].key}) has a type or lag a link cannot take")
-        links.append(Link(pred, succ, LinkType(kind), lag, elapsed=elapsed))
+        links.append(Link(pred, succ, LinkType(kind), lag, next(ids), elapsed))
     return links
 
 

@@ -17,7 +17,7 @@ import io
 import re
 from datetime import date
 
-from ..domain import ConstraintType, Link, PlannerError, Precision, Project, Task, TaskKind, parse_duration
+from ..domain import ConstraintType, Link, PlannerError, Precision, Project, Task, TaskKind, fresh_ids, parse_duration
 from ..domain import parse_fuzzy_date as fuzzy_date
 from ..domain.durations import is_elapsed, units_for
 from ..domain.text import TEXT_LIMITS, clean
@@ -91,19 +91,23 @@ class _RowReader:
         self.project, self.first_line = project, first_line
         self.units = units_for(project.default_calendar())
         self.keys = {task.key for task in project.tasks.values()}
+        self.ids = fresh_ids()  # drawn in bulk: a UUID made per row and per link was a tenth of a paste of 10,000
+        self.numbered = {"T": 1, "M": 1}  # the lowest number that may be free after each prefix (keys only come)
 
     def copy_of(self, records: list[dict[str, str]]) -> TaskCopy:
         tasks = [self._task(record, line) for line, record in enumerate(records, start=self.first_line)]
         refs = self._references(records, tasks)
+        known = set(refs)  # once: made per row, the plan's 100,000 keys made a paste of thousands take minutes
         links = [link for line, (task, record) in enumerate(zip(tasks, records, strict=True), start=self.first_line)
-                 for link in self._links(task, record.get("predecessors", ""), refs, line)]
+                 for link in self._links(task, record.get("predecessors", ""), refs, known, line)]
         return TaskCopy(tuple(tasks), tuple(links))
 
     def _task(self, record: dict[str, str], line: int) -> Task:
         name = self._text(record, "name", line)
         if not name:
             raise _bad(line, "Name", "a task needs a name")
-        task = Task(key="", name=name, duration=NEW_TASK_DAYS, notes=self._text(record, "notes", line))
+        task = Task(key="", name=name, duration=NEW_TASK_DAYS, notes=self._text(record, "notes", line),
+                    id=next(self.ids))
         self._timing(task, record, line)
         if record.get("deadline"):
             task.deadline = self._date(record["deadline"], line, "Deadline", end=True)[0]
@@ -152,10 +156,11 @@ class _RowReader:
         """The key given, or the window's next 'T-n' ('M-n' for a milestone); one the plan has already
         gets a number after it."""
         if not wanted:
-            prefix, number = ("M" if task.duration == 0 else "T"), 1
+            prefix = "M" if task.duration == 0 else "T"
+            number = self.numbered[prefix]
             while f"{prefix}-{number}" in self.keys:
                 number += 1
-            wanted = f"{prefix}-{number}"
+            self.numbered[prefix], wanted = number, f"{prefix}-{number}"
         key, number = wanted, 2
         while key in self.keys:
             key, number = f"{wanted}-{number}", number + 1
@@ -172,16 +177,19 @@ class _RowReader:
         refs.pop("", None)
         return refs
 
-    def _links(self, task: Task, text: str, refs: dict[str, str], line: int) -> list[Link]:
+    def _links(self, task: Task, text: str, refs: dict[str, str], known: set[str], line: int) -> list[Link]:
+        if not text:
+            return []
         try:
-            entries = parse_predecessors(text, set(refs), self.units)
+            entries = parse_predecessors(text, known, self.units)
         except PlannerError as error:
             raise _bad(line, "Predecessors", error.message) from None
         links: dict[str, Link] = {}
         for entry in entries:
             if refs[entry.ref] == task.id:
                 raise _bad(line, "Predecessors", f"'{entry.ref}' is the row itself")
-            links[refs[entry.ref]] = Link(refs[entry.ref], task.id, entry.type, entry.lag, elapsed=entry.elapsed)
+            pred = refs[entry.ref]
+            links[pred] = Link(pred, task.id, entry.type, entry.lag, next(self.ids), entry.elapsed)
         return list(links.values())
 
 
