@@ -50,16 +50,20 @@ class Label:
 
 
 def _extents(scene: Scene, text_width: Callable[[str], float]) -> dict[int, list[float]]:
-    """Row -> [left, right, bar_x0, bar_x1, is_summary] of what the label must not cover."""
+    """Row -> [left, right, bar_x0, bar_x1, is_summary] of what the label must not cover; bar_x1
+    ends the bar's solid colour, before the fade of a date known to a year or a month (a name
+    inside the bar stays on the one colour its text is chosen for: qt.gantt.layers.labels)."""
     half = scene.row_height * 0.3
     out: dict[int, list[float]] = {}
     for layer, pad, summary in ((scene.tasks, 0.0, 0.0), (scene.summaries, 3.0, 1.0),
                                 (scene.milestones, half, 0.0)):
         # A summary bar draws no faded tail (only tasks and milestones do), so its name goes by its bar.
         far = layer.x1 if summary else np.fmax(layer.x1, layer.soft1)
+        solid = layer.x1 if summary else np.where(np.isnan(layer.soft0), layer.x1,
+                                                  np.fmax(layer.x0, np.fmin(layer.x1, layer.soft0)))
         keyed = len(layer.key) == len(layer)
         pads = np.where(layer.key, scene.row_height * 0.44, pad) if keyed else np.full(len(layer), pad)
-        columns = (layer.rows.tolist(), layer.x0.tolist(), layer.x1.tolist(), far.tolist(), pads.tolist())
+        columns = (layer.rows.tolist(), layer.x0.tolist(), solid.tolist(), far.tolist(), pads.tolist())
         for row, a, b, f, p in zip(*columns):
             out[row] = [a - p, f + p, a, b, summary]
     # Whiskers belong to the milestone, so its label goes past them; ghost bars do not: a label

@@ -7,24 +7,13 @@ from collections import Counter
 from datetime import date, timedelta
 
 import pytest
+from contrast import contrast
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QColor
 
 from ilrs_planner.domain import Project, Task
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
-
-
-def luminance(color: QColor) -> float:
-    def channel(value: int) -> float:
-        c = value / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-    return 0.2126 * channel(color.red()) + 0.7152 * channel(color.green()) + 0.0722 * channel(color.blue())
-
-
-def contrast(a: QColor, b: QColor) -> float:
-    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
 
 
 def label_contrast(view, name: str) -> float:

@@ -16,6 +16,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
 
 from ...chart import palette
+from ...chart.ink import ink_on
 from ...chart.layer import SceneOptions
 from ...chart.scene import Scene
 from ...chart.tags import TAG_PAD_PX, TagLayout, TagSpec, layout_tags
@@ -141,9 +142,10 @@ def header_tags(p: QPainter, scene: Scene, layout: TagLayout, style: ChartStyle)
     for tag in layout.placed:
         rect = tag_rect(tag, style)
         p.setPen(Qt.NoPen)
-        p.setBrush(_color(tag.spec, scene))
+        fill = _color(tag.spec, scene)
+        p.setBrush(fill)
         p.drawRoundedRect(rect, 3, 3)
-        p.setPen(QColor("white"))
+        p.setPen(QColor(ink_on(fill.name())))  # white on the dark tags; dark on Today's teal and a light slip
         p.drawText(rect.adjusted(TAG_PAD_PX, 0, -TAG_PAD_PX, 0), Qt.AlignLeft | Qt.AlignVCenter, tag.text)
     for spec in layout.dropped:  # over the tags: a pin says a mark is here, its tooltip names it
         half = style.font_px * 0.4
