@@ -1,9 +1,10 @@
 """Copy, cut, paste, duplicate and unlink of the selected tasks, each one undoable step.
 
-Copy puts the tasks on the system clipboard twice: as our own MIME type (exchange/clip_format), which
-another window or another running planner pastes whole, and as tab-separated text of the table's
-visible columns under their headers, which a spreadsheet pastes as columns. Paste prefers our type,
-read as untrusted input (exchange/clip_read), and otherwise takes text as spreadsheet rows
+Copy puts the tasks on the system clipboard three times: as our own MIME type (exchange/clip_format),
+which another window or another running planner pastes whole; as tab-separated text of the table's
+visible columns under their headers, which a spreadsheet pastes as columns; and as an HTML table of
+the same cells (exchange/clip_html), which mail and word processors paste as a table. Paste prefers
+our type, read as untrusted input (exchange/clip_read), and otherwise takes text as spreadsheet rows
 (exchange/clip_sheet).
 """
 
@@ -23,7 +24,7 @@ from ..exchange.clip_read import copy_from_json
 from ..exchange.clip_sheet import paste_from_sheet
 from .keys import StandardKey
 from .models.task_columns import Column, RowContext
-from .task_clipboard import TaskCopy, copy_tasks, fitted_to, paste_command, shown_rows, table_text
+from .task_clipboard import TaskCopy, copy_tasks, fitted_to, paste_command, rows_html, shown_rows, table_text
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -94,6 +95,7 @@ class ClipActions:
         rows = shown_rows(self.document.project, copied, columns, self._row_context())
         self._copied_text = table_text(rows)
         mime.setText(self._copied_text)
+        mime.setHtml(rows_html(self.document.project, copied, rows, columns))
         QApplication.clipboard().setMimeData(mime)
         self.window.statusBar().showMessage(f"Copied {len(copied.tasks)} task(s)", 4000)
         return True

@@ -13,10 +13,11 @@ from operator import attrgetter
 from ..commands.paste_tasks import PasteTasks
 from ..domain import Classification, Link, Project, Task, fresh_ids
 from ..exchange.clip_format import TaskCopy
+from ..exchange.clip_html import table_html
 from ..exchange.msp_values import escape_text
-from .models.task_columns import HEADERS, Column, RowContext, display_text
+from .models.task_columns import HEADERS, NUMERIC_COLUMNS, Column, RowContext, display_text
 
-__all__ = ["TaskCopy", "copy_tasks", "fitted_to", "paste_command", "shown_rows", "table_text"]
+__all__ = ["TaskCopy", "copy_tasks", "fitted_to", "paste_command", "rows_html", "shown_rows", "table_text"]
 
 
 def copy_tasks(project: Project, ids: list[str]) -> TaskCopy | None:
@@ -135,3 +136,17 @@ def shown_rows(project: Project, copied: TaskCopy, columns: list[Column], ctx: R
     header = [HEADERS[column] for column in columns]
     return [header] + [[display_text(project.tasks[task.id], column, ctx) for column in columns]
                        for task in copied.tasks if task.id in project.tasks]
+
+
+def rows_html(project: Project, copied: TaskCopy, rows: list[list[str]], columns: list[Column]) -> str:
+    """`rows` (from shown_rows) as an HTML table: names indented by their level in the copy (its top
+    tasks at the left), summaries in bold, figures to the right as the table aligns them."""
+    columns = copied_columns(columns)
+    tasks = [task for task in copied.tasks if task.id in project.tasks]
+    summaries = {task.parent_id for task in tasks}
+    levels: dict[str, int] = {}
+    for task in tasks:  # each summary before its tasks
+        levels[task.id] = levels[task.parent_id] + 1 if task.parent_id in levels else 0  # type: ignore[index]
+    name = columns.index(Column.NAME) if Column.NAME in columns else None
+    right = {place for place, column in enumerate(columns) if column in NUMERIC_COLUMNS}
+    return table_html(rows, [levels[task.id] for task in tasks], [task.id in summaries for task in tasks], name, right)
