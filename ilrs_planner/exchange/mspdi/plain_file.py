@@ -26,6 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .precheck import counts as precheck_counts
+from .task_layouts import Layouts
 from .task_scan import scan
 from .xml_safe import MAX_ELEMENTS, MAX_TASK_ELEMENTS, guarded_parser, parse_chunks
 
@@ -86,11 +87,12 @@ def _send_tasks(data: mmap.mmap, send: Send, counts: _Counts, root: ET.Element, 
     start, end = bounds
     sent = False
     position = start
+    layouts = Layouts()  # the file's layouts, compiled as they recur (`task_layouts`)
     while position < end:
         stop = data.find(_END_TASK, min(position + _STRETCH, end), end)
         stop = end if stop < 0 else stop + len(_END_TASK)
         stretch = data[position:stop]
-        records = scan(stretch.decode("utf-8"), MAX_TASK_ELEMENTS)
+        records = scan(stretch.decode("utf-8"), MAX_TASK_ELEMENTS, layouts)
         # Every "<" of a plain stretch opens or closes an element; every "<Task>" opens a task.
         if records is None or not counts.within(stretch.count(b"<") // 2, len(records), stretch.count(_LINK)):
             return False

@@ -2,8 +2,8 @@
 
 MS Project writes each task as flat `<Tag>text</Tag>` children, a few of which (predecessor links,
 custom field values, baselines) hold one more level of such children. `scan` turns a stretch of the
-task list written that way into the tasks' `task_record`s with `re` (C) doing the work per tag, and
-answers None for anything else: a comment, CDATA, a processing instruction, an attribute, a
+task list written that way into the tasks' `task_record`s with `re` (C) doing the work per tag (per
+task, once the task's layout recurs: `task_layouts`), and answers None for anything else: a comment, CDATA, a processing instruction, an attribute, a
 self-closing or spaced tag, a namespace prefix, a deeper nesting, a child of the list that is not a
 `<Task>`, a reference other than XML's own. Every `<` of the stretch must belong to a tag the patterns
 read (counted, so nothing is skipped unseen); in a well-formed file (which the caller checks with
@@ -17,6 +17,7 @@ import re
 from itertools import accumulate, pairwise
 from sys import intern
 
+from .task_layouts import Layouts
 from .task_record import TaskRecord
 
 _NAME = r"[A-Za-z_][A-Za-z0-9_.\-]*"
@@ -31,33 +32,46 @@ class _NotPlainText(Exception):
     """The text is not the plain grammar `scan` reads (the caller parses the file as before)."""
 
 
-def scan(text: str, most_elements: int) -> list[TaskRecord] | None:
+def scan(text: str, most_elements: int, layouts: Layouts | None = None) -> list[TaskRecord] | None:
     """The records of the tasks in `text`, a stretch of a task list that starts and ends between two
-    tasks, or None if it is not written plainly or holds a task of more than `most_elements` elements."""
+    tasks, or None if it is not written plainly or holds a task of more than `most_elements` elements.
+    A task of a layout seen before is read by one match (`task_layouts`; `layouts`: those of the file so
+    far), any other child by child."""
     if "\r" in text:  # expat reads every line end as "\n" (a "&#13;" stays, so this comes first)
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     marks = text.count("<")
     if marks > 2 * most_elements:  # a task this big (or near it) is left to the element tree's bounds
         return None
-    pieces = text.split("</Task>")
-    if "<" in pieces[-1]:
-        return None
-    found = 2 * (len(pieces) - 1)
-    records: list[TaskRecord] = []
+    layouts = layouts if layouts is not None else Layouts()
     plain = "&" not in text
+    records: list[TaskRecord] = []
+    position = 0
     try:
-        for piece in pieces[:-1]:
-            before, start, body = piece.partition("<Task>")
-            if not start:
-                return None
-            children = _CHILD.findall(body)
-            tags, texts, inners = tuple(zip(*children)) if children else ((), (), ())
-            nested = "".join(inners)  # the stretches of the children that hold children
-            found += 2 * len(children) + nested.count("<")
-            records.append(_record(tags, texts, inners, nested, plain))
+        while (stop := text.find("</Task>", position)) >= 0:
+            record = layouts.read(text, position, stop, None if plain else unescape)
+            if record is None:
+                record = _piece(text[position:stop], plain)
+                if record is None:
+                    return None
+                layouts.learn(record)
+            records.append(record)
+            position = stop + len("</Task>")
     except _NotPlainText:
         return None
-    return records if found == marks else None
+    return None if text.find("<", position) >= 0 else records
+
+
+def _piece(piece: str, plain: bool) -> TaskRecord | None:
+    """The record of one task's text (up to its `</Task>`) read child by child, or None."""
+    before, start, body = piece.partition("<Task>")
+    if not start or "<" in before:
+        return None
+    children = _CHILD.findall(body)
+    tags, texts, inners = tuple(zip(*children)) if children else ((), (), ())
+    nested = "".join(inners)  # the stretches of the children that hold children
+    if 2 * len(children) + nested.count("<") != body.count("<"):
+        return None  # a "<" no pattern read: a comment, CDATA, an attribute, ...
+    return _record(tags, texts, inners, nested, plain)
 
 
 def _record(tags: tuple[str, ...], texts: tuple[str, ...], inners: tuple[str, ...], nested: str,
