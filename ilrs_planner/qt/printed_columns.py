@@ -10,6 +10,7 @@ from PySide6.QtGui import QFontMetricsF, QPainter, QPen
 from ..chart.data import KIND_SUMMARY
 from .gantt.export_layout import TimelinePicture
 from .gantt.style import GRID, GRID_MAJOR, HEADER_BG, HEADER_TEXT, LABEL_TEXT, ROW_STRIPE, ChartStyle
+from .models.task_columns import RowNumbers
 
 NAME_MOST = 0.24  # the most of the chart's width the Name column takes (a longer name is cut with "…")
 INDENT = 0.9  # each outline level indents a name by this many of the font's pixel size
@@ -19,11 +20,13 @@ PAD = 4.0  # room either side of a cell's text
 class PrintedTimeline(TimelinePicture):
     """The timeline of TimelinePicture, its chart narrowed by an ID and a Name column beside the rows."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, numbers: RowNumbers | None = None, **kwargs):
+        """`numbers`: the IDs the task table shows (its own, kept while the outline holds); counted
+        afresh from the plan's outline when not given."""
         super().__init__(*args, **kwargs)
-        outline = {task.id: (number, depth) for number, (task, depth) in enumerate(self.project.walk(), 1)}
-        self.outline = [outline.get(task_id, (0, 0)) for task_id in self.data.task_ids]
+        numbers = numbers if numbers is not None and numbers.project is self.project else RowNumbers(self.project)
         tasks = self.project.tasks
+        self.outline = [(numbers.of(tid), _depth(tasks, tid)) for tid in self.data.task_ids]  # (ID, level)
         self.names = [tasks[tid].name if tid in tasks else label
                       for tid, label in zip(self.data.task_ids, self.data.labels)]
         self._widths: dict[float, tuple[float, float]] = {}  # font size: (ID, Name) column widths
@@ -92,3 +95,11 @@ class PrintedTimeline(TimelinePicture):
 def plain_width(style: ChartStyle, text: str) -> float:
     """The width of `text` in the rows' font."""
     return QFontMetricsF(style.bold_font).horizontalAdvance(text)
+
+
+def _depth(tasks: dict, task_id: str) -> int:
+    """How many summaries hold the task (0 at the top of the outline)."""
+    depth, task = 0, tasks.get(task_id)
+    while task is not None and task.parent_id is not None:
+        depth, task = depth + 1, tasks.get(task.parent_id)
+    return depth

@@ -19,11 +19,10 @@ from ...domain import Project, format_fuzzy_date
 from ...engine.shown_precision import ShownPrecision
 from .legend import legend_height, legend_items, paint_legend, symbols_used
 from .marks import tag_specs_for
+from .page_furniture import SCREEN, Furniture
 from .painter import axis_label_rects, paint_background, paint_header, paint_phase_names, paint_scene
 from .style import GRID_MAJOR, LABEL_TEXT, MUTED_TEXT, ChartStyle
 
-MARGIN = 28.0
-AXIS_HEIGHT = 46.0
 MAX_TAG_ROWS = 3
 HISTORY_TAG_ROWS = 1
 ROW_HEIGHT = 22.0
@@ -33,11 +32,12 @@ FONT_PX = (8.0, 13.0, 16.0)  # smallest, usual and largest text of the rows; pas
 TALL_ROW = 30.0  # rows taller than this (a short plan on a slide) get larger text, up to FONT_PX[2]
 READABLE_ROW_HEIGHT = 20.0  # logical px; a slide folds branches rather than go below this
 PHASE_STRIP_ROWS = 1.2  # room under the last row for the phase names
-TITLE_PX, SUBTITLE_PX, FOOTER_PX = 26.0, 14.0, 11.0
 
 
 class TimelinePicture:
     """The timeline of one plan over [start, end), ready to paint at any size."""
+
+    furniture: Furniture = SCREEN  # the title, margins and footer around the rows (a page sets PRINTED)
 
     def __init__(self, project: Project, schedule, start: date, end: date, *, milestones_only: bool,
                  title: str | None, baseline: str | None, rows: list[str] | None = None,
@@ -112,20 +112,24 @@ class TimelinePicture:
             self.warnings.append(folding_note(folded, size_text))
 
     # -- geometry ---------------------------------------------------------------------------
-    def _style(self, row_height: float = ROW_HEIGHT, width: float | None = None) -> ChartStyle:
-        """The style at a row height; the header gets as many tag rows as the marks' names need
-        at `width` (the page's width: the chart is that less the margins)."""
-        small, usual, large = FONT_PX
-        # A short plan fills a slide with taller rows and text a room can read, not a band of
-        # small print over an empty lower half.
-        font_px = min(usual, max(row_height * 0.58, small))
-        font_px += min(max((row_height - TALL_ROW) * 0.2, 0.0), large - usual)
-        base = ChartStyle(row_height=row_height, header_height=AXIS_HEIGHT, font_px=font_px)
+    def _style(self, row_height: float = ROW_HEIGHT, width: float | None = None,
+               font_px: float | None = None) -> ChartStyle:
+        """The style at a row height (its text sized from it, unless `font_px` says); the header gets
+        as many tag rows as the marks' names need at `width` (the page's width: the chart is that
+        less the margins)."""
+        if font_px is None:
+            small, usual, large = FONT_PX
+            # A short plan fills a slide with taller rows and text a room can read, not a band of
+            # small print over an empty lower half.
+            font_px = min(usual, max(row_height * 0.58, small))
+            font_px += min(max((row_height - TALL_ROW) * 0.2, 0.0), large - usual)
+        axis = self.furniture.axis_height
+        base = ChartStyle(row_height=row_height, header_height=axis, font_px=font_px)
         if self.in_history:  # the frames of an animation keep one header, so their rows never jump
             rows = HISTORY_TAG_ROWS
         else:
-            rows = MAX_TAG_ROWS if width is None else self._tag_rows(width - 2 * MARGIN, base)
-        return ChartStyle(row_height=row_height, header_height=AXIS_HEIGHT + rows * base.tag_row_height,
+            rows = MAX_TAG_ROWS if width is None else self._tag_rows(width - 2 * self.furniture.margin, base)
+        return ChartStyle(row_height=row_height, header_height=axis + rows * base.tag_row_height,
                           font_px=font_px, tag_rows=rows)
 
     def _tag_rows(self, chart_w: float, style: ChartStyle) -> int:
@@ -143,8 +147,9 @@ class TimelinePicture:
 
     def _fixed_height(self, width: float, style: ChartStyle) -> float:
         """Everything except the rows: title, header, legend, footer and margins."""
-        return (MARGIN + TITLE_PX * 1.3 + SUBTITLE_PX * 1.8 + 10 + style.header_height + 14
-                + legend_height(self.legend, width - 2 * MARGIN, style) + 12 + FOOTER_PX * 2 + MARGIN)
+        f = self.furniture
+        return (f.top + style.header_height + f.legend_gap + legend_height(self.legend, width - 2 * f.margin, style)
+                + f.bottom)
 
     def natural_height(self, width: float) -> float:
         """Height at the normal row height."""
@@ -178,24 +183,26 @@ class TimelinePicture:
         p.setRenderHint(QPainter.Antialiasing, True)
         p.setRenderHint(QPainter.TextAntialiasing, True)
         y = self._paint_title(p, width)
-        chart_w = width - 2 * MARGIN
+        margin = self.furniture.margin
+        chart_w = width - 2 * margin
         rows_h = (max(last - first, 1) + PHASE_STRIP_ROWS) * style.row_height
-        y = self._paint_chart(p, QRectF(MARGIN, y, chart_w, style.header_height + rows_h), style, first, last)
-        paint_legend(p, self.legend, QPointF(MARGIN, y + 14), chart_w, style)
+        y = self._paint_chart(p, QRectF(margin, y, chart_w, style.header_height + rows_h), style, first, last)
+        paint_legend(p, self.legend, QPointF(margin, y + self.furniture.legend_gap), chart_w, style)
         self._paint_footer(p, width, height)
 
     def _paint_title(self, p: QPainter, width: float) -> float:
+        f = self.furniture
         p.setPen(LABEL_TEXT)
-        p.setFont(_font(TITLE_PX, bold=True))
-        y = MARGIN
-        title = self._fitted("title", p, self.title, width - 2 * MARGIN)
-        p.drawText(QRectF(MARGIN, y, width - 2 * MARGIN, TITLE_PX * 1.3), Qt.AlignLeft | Qt.AlignVCenter, title)
-        y += TITLE_PX * 1.3
+        p.setFont(_font(f.title_px, bold=True))
+        y, room = f.margin, width - 2 * f.margin
+        title = self._fitted("title", p, self.title, room)
+        p.drawText(QRectF(f.margin, y, room, f.title_px * 1.3), Qt.AlignLeft | Qt.AlignVCenter, title)
+        y += f.title_px * 1.3
         p.setPen(MUTED_TEXT)
-        p.setFont(_font(SUBTITLE_PX))
-        subtitle = self._fitted("subtitle", p, self._subtitle(), width - 2 * MARGIN)
-        p.drawText(QRectF(MARGIN, y, width - 2 * MARGIN, SUBTITLE_PX * 1.8), Qt.AlignLeft | Qt.AlignVCenter, subtitle)
-        return y + SUBTITLE_PX * 1.8 + 10
+        p.setFont(_font(f.subtitle_px))
+        subtitle = self._fitted("subtitle", p, self._subtitle(), room)
+        p.drawText(QRectF(f.margin, y, room, f.subtitle_px * 1.8), Qt.AlignLeft | Qt.AlignVCenter, subtitle)
+        return f.top
 
     def _fitted(self, part: str, p: QPainter, text: str, room: float) -> str:
         """`text` in the painter's font, cut with "…" to `room` (a plan may be named at length),
@@ -253,16 +260,17 @@ class TimelinePicture:
         return rect.bottom()
 
     def _paint_footer(self, p: QPainter, width: float, height: float) -> None:
-        y = height - MARGIN - FOOTER_PX * 1.6
+        margin, footer_px = self.furniture.margin, self.furniture.footer_px
+        y = height - margin - footer_px * 1.6
         p.setPen(QPen(GRID_MAJOR, 0.8))
-        p.drawLine(QPointF(MARGIN, y - 4), QPointF(width - MARGIN, y - 4))
+        p.drawLine(QPointF(margin, y - 4), QPointF(width - margin, y - 4))
         p.setPen(MUTED_TEXT)
-        p.setFont(_font(FOOTER_PX))
+        p.setFont(_font(footer_px))
         stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-        box = QRectF(MARGIN, y, width - 2 * MARGIN, FOOTER_PX * 1.6)
+        box = QRectF(margin, y, width - 2 * margin, footer_px * 1.6)
         maker, metrics = "ILRS Planner", QFontMetricsF(p.font())
         made = f"  ·  generated {stamp}"
-        room = box.width() - metrics.horizontalAdvance(maker) - 3 * FOOTER_PX
+        room = box.width() - metrics.horizontalAdvance(maker) - 3 * footer_px
         # A long plan name is cut, never the time it was made (how current the picture is), nor
         # run under the maker's name.
         name_room = room - metrics.horizontalAdvance(made)

@@ -251,6 +251,13 @@ class TaskTreeModel(OutlineRows):
         to edit while no task is dated coarser than the day: made afresh, it read every task)."""
         return self._context().shown
 
+    def row_numbers(self) -> RowNumbers:
+        """The IDs the ID column shows (kept until the outline changes), for what names tasks as the
+        table does: a printed page's ID column."""
+        numbers = self._context().numbers
+        assert numbers is not None  # RowContext makes them when missing
+        return numbers
+
     def _context(self) -> RowContext:
         if self._ctx is None:  # built once per change, not once per cell
             self._ctx = self._new_context()
