@@ -3,12 +3,13 @@
 MS Project writes each task as flat `<Tag>text</Tag>` children, a few of which (predecessor links,
 custom field values, baselines) hold one more level of such children. `scan` turns a stretch of the
 task list written that way into the tasks' `task_record`s with `re` (C) doing the work per tag (per
-task, once the task's layout recurs: `task_layouts`), and answers None for anything else: a comment, CDATA, a processing instruction, an attribute, a
-self-closing or spaced tag, a namespace prefix, a deeper nesting, a child of the list that is not a
-`<Task>`, a reference other than XML's own. Every `<` of the stretch must belong to a tag the patterns
-read (counted, so nothing is skipped unseen); in a well-formed file (which the caller checks with
-expat, `plain_file`) each start tag followed by text and an end tag is then a leaf, and the records
-are those the element tree gives, texts unescaped and line ends normalised as expat does them.
+task, once the task's layout recurs: `task_layouts`), and answers None for anything else: a comment,
+CDATA, a processing instruction, an attribute, a self-closing or spaced tag, a namespace prefix, a
+deeper nesting, a child of the list that is not a `<Task>`, a reference other than XML's own. Every
+`<` of the stretch must belong to a tag the patterns read (counted, so nothing is skipped unseen); in
+a well-formed file (which the caller checks with expat, `plain_file`) each start tag followed by text
+and an end tag is then a leaf, and the records are those the element tree gives, texts unescaped and
+line ends normalised as expat does them.
 """
 
 from __future__ import annotations
