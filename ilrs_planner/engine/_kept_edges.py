@@ -13,6 +13,8 @@ same weights in the same order changed, and so did every node its old or new edg
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 
 from ._edge_index import can_carry, index_of, known
@@ -26,7 +28,7 @@ SCANS_BEFORE_CARRY = 16
 
 class EdgeIndex:
     """Each edge's source, and the edges into a node: indexed by target, or found by scanning.
-    `climbing`: the edges are the kept pass's own, so they climb its ranks."""
+    `climbing`: every edge climbs the kept pass's ranks (they are its own edges, or were checked)."""
 
     def __init__(self, offsets: np.ndarray, targets: np.ndarray, indexed: bool, sources: np.ndarray | None = None,
                  climbing: bool = False):
@@ -39,6 +41,7 @@ class EdgeIndex:
         self.indexed = found is not None
         self.most_scans = SCANS_BEFORE_CARRY if can_carry(targets) else SCANS_BEFORE_INDEX
         self._into, self._into_offsets = found if found is not None else (targets[:0], targets[:0])
+        self._aligned: tuple[np.ndarray, np.ndarray, Alignment] | None = None
 
     def into(self, v: int) -> np.ndarray:
         """The edges into node v."""
@@ -58,6 +61,14 @@ class EdgeIndex:
         wanted[nodes] = True
         return np.flatnonzero(wanted[self.targets])
 
+    def aligned(self, old_offsets: np.ndarray, old_targets: np.ndarray) -> Alignment:
+        """These edges set beside an old network's of the same nodes (see `Alignment`), found once for
+        both passes, which compare their different weights through it."""
+        known = self._aligned
+        if known is None or known[0] is not old_offsets or known[1] is not old_targets:
+            known = self._aligned = (old_offsets, old_targets, _align(old_offsets, old_targets, self))
+        return known[2]
+
     def climbs(self, rank: np.ndarray) -> bool:
         """Does every edge run from a lower rank to a higher one (so `rank` orders this network)?"""
         return bool((rank[self.sources] < rank[self.targets]).all())
@@ -73,6 +84,26 @@ def spans(offsets: np.ndarray, nodes: np.ndarray) -> np.ndarray:
     return np.asarray(np.repeat(offsets[nodes] - ends + counts, counts) + np.arange(total))
 
 
+class Alignment(NamedTuple):
+    """A network's edges set beside an old network's of the same nodes: the nodes whose edges differ
+    in count or targets (`changed`), and for each edge of a node with as many edges as before, its
+    old place (`at`; 0 for the others, where `alike` is False)."""
+
+    changed: np.ndarray
+    alike: np.ndarray
+    at: np.ndarray
+
+
+def _align(old_offsets: np.ndarray, old_targets: np.ndarray, new: EdgeIndex) -> Alignment:
+    changed = np.diff(old_offsets) != np.diff(new.offsets)
+    if not (old_targets.size and new.targets.size):
+        return Alignment(changed, np.zeros(new.targets.size, dtype=bool), np.zeros(new.targets.size, dtype=np.int64))
+    alike = ~changed[new.sources]  # the same count of edges: compared one by one, in order
+    at = np.where(alike, old_offsets[new.sources] + np.arange(new.targets.size) - new.offsets[new.sources], 0)
+    changed[new.sources[alike & (old_targets[at] != new.targets)]] = True
+    return Alignment(changed, alike, at)
+
+
 def changed_sources(old: tuple[np.ndarray, np.ndarray, np.ndarray], new: EdgeIndex,
                     weights: np.ndarray) -> np.ndarray:
     """The nodes whose outgoing edges differ from the old network's ((offsets, targets, weights)),
@@ -80,13 +111,14 @@ def changed_sources(old: tuple[np.ndarray, np.ndarray, np.ndarray], new: EdgeInd
     old_offsets, old_targets, old_weights = old
     if old_offsets is new.offsets and old_targets is new.targets:
         return np.unique(new.sources[old_weights != weights])
-    degree = np.diff(new.offsets)
-    changed = np.diff(old_offsets) != degree
-    if old_targets.size and new.targets.size:
-        alike = ~changed[new.sources]  # the same count of edges: compared one by one, in order
-        at = np.where(alike, old_offsets[new.sources] + np.arange(new.targets.size) - new.offsets[new.sources], 0)
-        differ = alike & ((old_targets[at] != new.targets) | (old_weights[at] != weights))
-        changed[new.sources[differ]] = True
+    changed, alike, at = new.aligned(old_offsets, old_targets)
+    if not old_targets.size:
+        return np.flatnonzero(changed)
+    reweighed = new.sources[alike & (old_weights[at] != weights)]
+    if not reweighed.size:
+        return np.flatnonzero(changed)
+    changed = changed.copy()
+    changed[reweighed] = True
     return np.flatnonzero(changed)
 
 

@@ -48,7 +48,7 @@ def regated(record: PassRecord, net: Network) -> PassRecord | None:
     least = np.zeros(net.n_nodes, dtype=bool)
     least[node_map[node_map >= 0]] = record.least[node_map >= 0]
     return PassRecord(offsets, targets, net.node_task, net.gates, n, record.weights[kept], base, fixed, least,
-                      rank, early, caps, record.open_weights[kept], late, free, carried=True)
+                      rank, early, caps, record.open_weights[kept], late, free, carried=True, ordered=net.targets)
 
 
 def _node_map(record: PassRecord, net: Network) -> np.ndarray | None:
@@ -91,7 +91,8 @@ def _edges(record: PassRecord, node_map: np.ndarray,
 
 def _ranks(rank: np.ndarray, node_map: np.ndarray, net: Network) -> np.ndarray | None:
     """The kept ranks doubled, the new nodes' after their predecessors', and nodes an edge enters
-    from a rank not below theirs raised with what follows them; None past MOST_NODES raised."""
+    from a rank not below theirs raised with what follows them, so that every edge of `net` climbs
+    them; None past MOST_NODES raised."""
     if rank.size and int(rank.max()) >= _MOST_RANK // 4:
         return None
     ranks = np.full(net.n_nodes, UNKNOWN, dtype=np.int64)

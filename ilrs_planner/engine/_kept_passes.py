@@ -55,6 +55,7 @@ class PassRecord:
     late: np.ndarray | None = None
     free: np.ndarray | None = None
     carried: bool = False  # carried over from another numbering (see _kept_renumbered): ranks not checked
+    ordered: np.ndarray | None = None  # the targets of a network every edge of which climbs `rank` (made so)
 
     def same_shape(self, net: Network) -> bool:
         return self.same_nodes(net) and _same(self.offsets, net.offsets) and _same(self.targets, net.targets)
@@ -67,7 +68,8 @@ class PassRecord:
         """This network's edges by target: indexed for the shape kept (or a shape patched from an
         indexed one, see _edge_index), scanned at first for another."""
         kept = not self.carried and self.same_shape(net)
-        return EdgeIndex(net.offsets, net.targets, indexed=kept, sources=net.sources, climbing=kept)
+        return EdgeIndex(net.offsets, net.targets, indexed=kept, sources=net.sources,
+                         climbing=kept or self.ordered is net.targets)
 
 
 def _same(kept: np.ndarray, given: np.ndarray) -> bool:

@@ -62,11 +62,13 @@ def _prior(net: Network) -> _kept_passes.PassRecord | None:
 def _passes_again(net: Network, prior: _kept_passes.PassRecord) -> Passes | None:
     """The passes from the kept ones, or None when the edit reached too far (see _kept_passes)."""
     edges = prior.edges(net)
-    if not edges.climbing and not edges.climbs(prior.rank):  # an edge against the kept order
-        rank = raised(prior.rank, net)
-        if rank is None:
-            return None
-        prior = dataclasses.replace(prior, rank=rank)
+    if not edges.climbing:
+        if not edges.climbs(prior.rank):  # an edge against the kept order
+            rank = raised(prior.rank, net)
+            if rank is None:
+                return None
+            prior = dataclasses.replace(prior, rank=rank)
+        edges.climbing = True  # the ranks, kept or raised, order every edge: not checked again
     forward = _kept_passes.forward_again(net, prior, edges)
     if forward is None:
         return None
