@@ -5,6 +5,7 @@ were, and the table is never rebuilt from scratch (that is what made 100,000-tas
 from __future__ import annotations
 
 import random
+from datetime import date
 
 import pytest
 from gestures import press, type_text
@@ -14,7 +15,7 @@ from PySide6.QtWidgets import QMessageBox
 from windows import shown_main_window
 
 from ilrs_planner.commands.tasks import AddTask, DeleteTasks
-from ilrs_planner.domain import Task
+from ilrs_planner.domain import Project, Task
 from ilrs_planner.qt.document import Document
 from ilrs_planner.qt.models.task_columns import Column
 from ilrs_planner.qt.models.task_delegate import ARROW, INDENT
@@ -204,7 +205,37 @@ def test_rows_after_many_outline_edits_are_the_rows_of_the_plan_walked_afresh(qt
         expected = visible_rows(project.children_map(), model.open)
         assert shown(window) == expected, f"step {step}: {key}"
         assert window.gantt.rows() == expected and set(model.open) <= project.summary_ids()
+        # the tasks with an arrow are the plan's summaries, followed edit by edit
+        assert {tid for tid in project.tasks if model.has_children(tid)} == project.summary_ids(), f"step {step}"
+        for task_id in reversed(window.document.selected_ids + sorted(project.summary_ids())):
+            # the selected task and the summaries are found on their rows (looked for near the last found)
+            assert model.scanned_row(task_id) == (expected.index(task_id) if task_id in expected else None)
     assert resets == []
+
+
+def test_after_an_indent_deep_in_a_long_phase_its_summaries_are_found_on_their_rows(qtbot):
+    """An indent leaves every row where it was; the rows of the summaries above the indented task,
+    hundreds and thousands of rows above it, are found where they are (looked for near it first)."""
+    project = Project(name="Long phases", start=date(2030, 1, 1))
+    for phase in ("p1", "p2"):
+        project.tasks[phase] = Task(key=phase.upper(), name=f"Phase {phase}", id=phase)
+        for group in range(3):
+            group_id = f"{phase}g{group}"
+            project.tasks[group_id] = Task(key=group_id.upper(), name=f"Group {group}", id=group_id,
+                                           parent_id=phase, position=group)
+            for step in range(700):
+                task_id = f"{group_id}t{step}"
+                project.tasks[task_id] = Task(key=task_id.upper(), name=f"Step {step}", duration=2, id=task_id,
+                                              parent_id=group_id, position=step)
+    window = shown_main_window(qtbot, Document(project))
+    model = window.tree.source_model
+    for task_id, above in (("p2g2t650", "p2g2t649"), ("p2g1t20", "p2g1t19")):
+        select(window, task_id)
+        press(window.tree, "Alt+Shift+Right")
+        rows = shown(window)
+        assert window.document.project.tasks[task_id].parent_id == above
+        for row_task in (task_id, above, "p2g2", "p2g1", "p2", "p1g2", "p1", "p2g0t5"):
+            assert model.scanned_row(row_task) == rows.index(row_task), row_task
 
 
 def test_rows_stay_sorted_by_a_column_after_an_added_task(window):
