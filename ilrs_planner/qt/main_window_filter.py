@@ -30,7 +30,7 @@ from .models.task_filters import (
     matching,
     with_summaries,
 )
-from .plain_text import plain_label
+from .plain_text import plain_label, tooltip
 from .plan_view_memory import PlanViewKeeper
 from .status_messages import is_find_message
 
@@ -173,7 +173,7 @@ class FilterActions:
             self.combo.insertSeparator(self.combo.count())
         for part in owners:
             self.combo.addItem(f"Owner: {part.key}", f"{OWNER}:{part.id}")
-            self.combo.setItemData(self.combo.count() - 1, part.name, Qt.ItemDataRole.ToolTipRole)
+            self.combo.setItemData(self.combo.count() - 1, tooltip(part.name), Qt.ItemDataRole.ToolTipRole)
 
     def _fill_owner_menu(self) -> None:
         self.owner_menu.clear()

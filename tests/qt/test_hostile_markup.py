@@ -13,17 +13,24 @@ from types import SimpleNamespace
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from PySide6.QtGui import QImage, Qt, QTextDocument
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QHelpEvent, QImage, Qt, QTextDocument
+from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QMessageBox, QToolTip
 
 from ilrs_planner.domain import Baseline, Calendar, Participant, PlannerError, Project, Task
+from ilrs_planner.engine.mta import MilestoneTrend, Report, TrendLine
 from ilrs_planner.qt.analysis.common import MessageLine
+from ilrs_planner.qt.analysis.mta_chart import MtaChartWidget
+from ilrs_planner.qt.analysis.mta_labels import legend_entries
 from ilrs_planner.qt.analysis.why_panel import WhyPanel
 from ilrs_planner.qt.dialogs.messages import message_box
 from ilrs_planner.qt.document import Document
 from ilrs_planner.qt.main_window import MainWindow
 from ilrs_planner.qt.participants.table_model import ParticipantTableModel
+from ilrs_planner.qt.sharing.compare_dialog import ComparisonDialog
+from ilrs_planner.qt.sharing.sign_actions import passphrase
 from ilrs_planner.qt.sharing.signature_label import SignatureStatus
+from ilrs_planner.sharing.diff import diff_projects
 from ilrs_planner.sharing.signing import sign_project
 
 TALL = 3000  # pixels: a label rendering the image would be at least this tall
@@ -103,3 +110,50 @@ def test_a_signer_name_cannot_add_a_line_to_the_signature_verdict(qtbot, tmp_pat
     assert label.text().startswith("Signed by an unknown key")
     assert "\u2028" not in label.text() and "\u2028" not in label.toolTip()
     assert label.sizeHint().height() < 2 * label.fontMetrics().height()
+
+
+def test_a_participants_name_in_the_owner_filters_tooltip_is_shown_as_text(qtbot, markup):
+    # Hovering "Owner: p" in the Filter list showed the name's markup: /dev/zero there ate the memory.
+    window = MainWindow(Document(hostile_plan(markup)))
+    qtbot.addWidget(window, before_close_func=lambda w: w.document.mark_saved())
+    combo = window.filters.combo
+    row = combo.findText("Owner: p")
+    tip = combo.itemData(row, Qt.ItemDataRole.ToolTipRole)
+    assert row >= 0 and shown(tip) == markup
+
+
+def test_the_compare_dialogs_summary_shows_a_plan_name_as_text(qtbot, markup):
+    plan = Project(markup, date(2030, 1, 1))
+    plan.add_task(Task("a", "A", 5, id="t-a"))
+    other = Project("Other", date(2030, 1, 1))
+    dialog = ComparisonDialog(diff_projects(plan, other), markup, "other.db")
+    qtbot.addWidget(dialog)
+    assert [label.text() for label in dialog.findChildren(QLabel) if label.sizeHint().height() > TALL // 2] == []
+
+
+def test_a_milestone_name_in_the_trend_charts_tooltip_is_shown_as_text(qtbot, markup):
+    reports = (Report("2021 baseline", date(2021, 1, 1)), Report("Current", date(2025, 1, 1), True))
+    line = TrendLine("1", "m", markup, ((date(2021, 1, 1), date(2024, 6, 1)), (date(2025, 1, 1), date(2026, 8, 1))))
+    chart = MtaChartWidget()
+    qtbot.addWidget(chart)
+    chart.set_trend(MilestoneTrend(reports, (line,), date(2021, 1, 1), date(2030, 1, 1)))
+    chart.resize(1200, 700)
+    chart.show()
+    zoom = chart.zoom()
+    picture = chart.picture()
+    box, columns = picture.legend(chart.width() / zoom, chart.height() / zoom)
+    entry = legend_entries(box, 1, columns, picture.legend_row(chart.height() / zoom))[0]
+    at = (entry.center() * zoom).toPoint()
+    QApplication.sendEvent(chart, QHelpEvent(QEvent.Type.ToolTip, at, chart.mapToGlobal(at)))
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert shown(QToolTip.text()).startswith(f"{markup}: ")
+
+
+def test_a_key_files_name_in_the_passphrase_prompt_is_shown_as_text(monkeypatch, markup):
+    asked: list[str] = []
+    def get_text(parent, title, label, mode):
+        asked.append(label)
+        return "", False
+    monkeypatch.setattr(QInputDialog, "getText", get_text)
+    assert passphrase(None, markup) is None
+    assert shown(asked[0]) == f"Passphrase of {markup}:"

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ...chart import palette
 from ...engine.mta import MilestoneTrend
+from ..plain_text import tooltip
 from .mta_labels import (
     legend_columns,
     legend_entries,
@@ -237,7 +238,8 @@ class MtaChartWidget(QWidget):
             if picture is None:
                 return super().event(event)
             line = picture.line_at(self.width() / zoom, self.height() / zoom, QPointF(event.pos()) / zoom)
-            QToolTip.showText(event.globalPos(), line_tooltip(line) if line is not None else picture.subtitle, self)
+            text = line_tooltip(line) if line is not None else picture.subtitle
+            QToolTip.showText(event.globalPos(), tooltip(text), self)  # a partner's milestone name, never markup
             return True
         return super().event(event)
 

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
-    QLabel,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from ...sharing.diff import PlanDiff, SectionDiff
 from ...sharing.diff_text import item_changes, show_value
-from ..plain_text import tooltip
+from ..plain_text import plain_label, tooltip
 from ..readable_column import ReadableColumn
 from ..screen_fit import available_area
 
@@ -62,7 +61,7 @@ class ComparisonDialog(QDialog):
         self._fill()
         self.tree.expandAll()
         self._size_columns()
-        summary = QLabel(self._summary(this_name, other_name))
+        summary = plain_label(self._summary(this_name, other_name))
         summary.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

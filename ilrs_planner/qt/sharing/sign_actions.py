@@ -25,6 +25,7 @@ from ...sharing.keys import (
 )
 from ...sharing.signing import fingerprint, sign_project
 from ..dialogs.messages import ask
+from ..plain_text import tooltip
 from . import prompts
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ TRUST_WARNING = ("Only trust a key you received from the partner by a channel yo
 
 def passphrase(parent: QWidget, key_name: str) -> bytes | None:
     """The typed passphrase of an encrypted key (None when cancelled)."""
-    text, ok = QInputDialog.getText(parent, "Key passphrase", f"Passphrase of {key_name}:",
+    text, ok = QInputDialog.getText(parent, "Key passphrase", tooltip(f"Passphrase of {key_name}:"),
                                     QLineEdit.EchoMode.Password)
     return text.encode("utf-8") if ok else None
 
