@@ -102,13 +102,12 @@ def check_typed_text(field: str, text: str, subject: str, subject_ids: Sequence[
     """
     multiline = field in MULTI_LINE_FIELDS
     label = field.replace("_", " ")
-    subject = clean(subject)  # a key being typed may itself hold the character
-    if forbidden(multiline).search(text):
-        raise PlannerError("text.control_character", f"{subject}: the {label} {describe_control(text, multiline)}",
-                           list(subject_ids))
+    if forbidden(multiline).search(text):  # the subject cleaned only to be named: a key being typed may hold it
+        raise PlannerError("text.control_character",
+                           f"{clean(subject)}: the {label} {describe_control(text, multiline)}", list(subject_ids))
     limit = TEXT_LIMITS.get(field)
     if limit is not None and len(text) > limit:
-        raise PlannerError("text.too_long", f"{subject}: the {label} has {len(text):,} characters; "
+        raise PlannerError("text.too_long", f"{clean(subject)}: the {label} has {len(text):,} characters; "
                            f"at most {limit:,} fit", list(subject_ids))
 
 

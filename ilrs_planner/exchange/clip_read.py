@@ -32,8 +32,7 @@ def bad(message: str, code: str = "clipboard.bad_value") -> PlannerError:
 
 def copy_from_json(data: bytes) -> TaskCopy:
     """The TaskCopy in clipboard bytes; PlannerError (clipboard.*, link.cycle) for anything a plan may not take."""
-    if len(data) > MAX_BYTES:
-        raise bad(f"{len(data):,} bytes, more than the {MAX_BYTES:,} a paste reads", "clipboard.too_large")
+    check_size(len(data))
     document = _parsed(data)
     tasks_in, links_in = document.get("tasks"), document.get("links", [])
     if not isinstance(tasks_in, list) or not isinstance(links_in, list):
@@ -46,6 +45,12 @@ def copy_from_json(data: bytes) -> TaskCopy:
     copied = TaskCopy(tuple(tasks), tuple(links), _names(document, "owners"), _names(document, "calendars"))
     _refuse_loops(copied)
     return copied
+
+
+def check_size(size: int) -> None:
+    """Refuse a copy of more bytes than a paste reads (clipboard.too_large), before it is parsed."""
+    if size > MAX_BYTES:
+        raise bad(f"{size:,} bytes, more than the {MAX_BYTES:,} a paste reads", "clipboard.too_large")
 
 
 def _parsed(data: bytes) -> dict:

@@ -20,7 +20,7 @@ from ..commands.composite import AllOrNothing
 from ..commands.links import DeleteLink
 from ..domain import PlannerError
 from ..exchange.clip_format import MAX_BYTES, MAX_TASKS, MIME_TYPE, copy_to_json
-from ..exchange.clip_read import copy_from_json
+from ..exchange.clip_read import check_size, copy_from_json
 from ..exchange.clip_sheet import paste_from_sheet
 from .keys import StandardKey
 from .models.task_columns import Column, RowContext
@@ -135,7 +135,9 @@ class ClipActions:
         and what the status bar says was left out of it."""
         mime = QApplication.clipboard().mimeData()
         if mime is not None and mime.hasFormat(MIME_TYPE):
-            return copy_from_json(bytes(mime.data(MIME_TYPE).data())), "-copy", []
+            data = mime.data(MIME_TYPE)  # Qt reads what another program offers whole; no size is told before
+            check_size(data.size())  # refused before Python copies it
+            return copy_from_json(bytes(data.data())), "-copy", []
         text = mime.text() if mime is not None and mime.hasText() else ""
         if self.copied is not None and text == self._copied_text:  # our own copy, too large for our type
             return self.copied, "-copy", []

@@ -22,18 +22,33 @@ __all__ = ["TaskCopy", "copy_tasks", "fitted_to", "paste_command", "rows_html", 
 
 def copy_tasks(project: Project, ids: list[str]) -> TaskCopy | None:
     """Snapshot the selected tasks and everything under them (None when nothing is selected)."""
-    wanted = project.with_descendants(ids)
-    if not wanted:
+    in_order = _with_descendants(project, set(ids))
+    if not in_order:
         return None
+    wanted = {task.id for task in in_order}
     levels = _levels(project, wanted)
-    tasks = tuple(dataclasses.replace(task, classification=levels[task.id])
-                  for task, _ in project.walk() if task.id in wanted)
-    links = tuple(dataclasses.replace(link) for link in project.links.values()
+    tasks = tuple(with_values(task, classification=levels[task.id]) for task in in_order)  # copies: a snapshot
+    links = tuple(Link(*_LINK_VALUES(link)) for link in project.links.values()
                   if link.pred_id in wanted and link.succ_id in wanted)
     owners = {t.owner_id: project.participants[t.owner_id].key for t in tasks if t.owner_id in project.participants}
     calendars = {t.calendar_id: project.calendars[t.calendar_id].name for t in tasks
                  if t.calendar_id in project.calendars}
     return TaskCopy(tasks, links, owners, calendars)
+
+
+def _with_descendants(project: Project, chosen: set[str]) -> list[Task]:
+    """The chosen tasks and every task under them, in outline order, from one walk of the outline
+    (finding them first, then walking for their order, sorted the whole plan twice)."""
+    found: list[Task] = []
+    inside: int | None = None  # the depth of the chosen task being walked through
+    for task, depth in project.walk():
+        if inside is not None and depth <= inside:
+            inside = None
+        if inside is None and task.id in chosen:
+            inside = depth
+        if inside is not None:
+            found.append(task)
+    return found
 
 
 def _levels(project: Project, ids: set[str]) -> dict[str, Classification]:
@@ -104,6 +119,7 @@ def paste_command(project: Project, copied: TaskCopy, after_id: str | None, verb
 
 _PLACE = {field.name: place for place, field in enumerate(dataclasses.fields(Task))}  # Task's own order
 _VALUES = attrgetter(*_PLACE)
+_LINK_VALUES = attrgetter(*(field.name for field in dataclasses.fields(Link)))  # a copy made in order, as a Task's
 
 
 def with_values(task: Task, **changes: object) -> Task:
