@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from ..domain import Calendar, ConstraintType, PlannerError, Project, Task
 from ..domain.dates import MAX_YEAR, MIN_YEAR
@@ -41,12 +42,13 @@ LAG_BOUND = 109_575  # days, 300 years: the most a plan file's link lag may be e
 MAX_PIN_ROUNDS = 50  # each round pins every drifted task; chains settle within a few rounds
 
 
-def _removed_upstream(project: Project, removed: set[str]) -> dict[str, set[str]]:
-    """Kept task -> kept tasks upstream of it through at least one removed task."""
+def _removed_upstream(project: Project, removed: set[str]) -> dict[str, tuple[set[str], set[str]]]:
+    """Kept task -> the kept tasks upstream of it through at least one removed task, and the removed
+    tasks passed through."""
     preds: dict[str, list[str]] = {}
     for link in project.links.values():
         preds.setdefault(link.succ_id, []).append(link.pred_id)
-    result: dict[str, set[str]] = {}
+    result: dict[str, tuple[set[str], set[str]]] = {}
     for succ in (t for t in project.tasks if t not in removed):
         stack = [p for p in preds.get(succ, []) if p in removed]
         seen = set(stack)
@@ -59,18 +61,28 @@ def _removed_upstream(project: Project, removed: set[str]) -> dict[str, set[str]
                 elif pred not in removed:
                     found.add(pred)
         if found:
-            result[succ] = found
+            result[succ] = (found, seen)
     return result
 
 
-def bridge_links(project: Project, removed: set[str], dates: Mapping[str, TaskDates]) -> list[tuple[str, str, int]]:
-    """(pred, succ, FS lag) for each kept pair joined only through removed tasks (`dates`: original
-    schedule): the gap the dates show less the predecessor's room (see the module doc)."""
+class Bridge(NamedTuple):
+    """A finish-to-start link the copy gets between two kept tasks joined only through removed ones."""
+
+    pred: str
+    succ: str
+    lag: int
+    hidden: frozenset[str]  # the removed tasks upstream of `succ` it passes over (what its id is keyed on)
+
+
+def bridge_links(project: Project, removed: set[str], dates: Mapping[str, TaskDates]) -> list[Bridge]:
+    """A Bridge for each kept pair joined only through removed tasks (`dates`: original schedule):
+    its lag the gap the dates show less the predecessor's room (see the module doc)."""
     if not removed:
         return []
     direct = {(k.pred_id, k.succ_id) for k in project.links.values()}
     # An existing link already joins a pair (a pin covers any difference).
-    pairs = [(pred, succ) for succ, preds in sorted(_removed_upstream(project, removed).items())
+    upstream = _removed_upstream(project, removed)
+    pairs = [(pred, succ) for succ, (preds, _) in sorted(upstream.items())
              for pred in sorted(preds) if (pred, succ) not in direct and pred != succ]
     lags = LagRule(project, [dates[t] for t in {t for pair in pairs for t in pair}])
     bridges = []
@@ -78,7 +90,7 @@ def bridge_links(project: Project, removed: set[str], dates: Mapping[str, TaskDa
         lag = lags.largest_lag(pred, dates[pred], succ, dates[succ])
         # A lead past what a plan file holds (a successor started centuries before its
         # predecessor's finish) would stop the copy from saving; the bound and a pin do the same.
-        bridges.append((pred, succ, max(min(lag, LAG_BOUND), -LAG_BOUND)))
+        bridges.append(Bridge(pred, succ, max(min(lag, LAG_BOUND), -LAG_BOUND), frozenset(upstream[succ][1])))
     return bridges
 
 

@@ -5,7 +5,8 @@ Rules (what a partner receives at `level`):
   removed with it: a summary's classification covers what it contains, so the structure of a
   restricted phase is not disclosed by its public-looking parts.
 - Dependencies through removed tasks are bridged: each kept task that waited on a removed path
-  gets a finish-to-start link from every kept task upstream of that path, whose lag is the gap the
+  gets a finish-to-start link from every kept task upstream of that path (its id keyed on the
+  withheld work, shaped like the kept links' ids: bridge_ids.py), whose lag is the gap the
   dates show less the float the predecessor shows; every kept task the redacted schedule would
   move is pinned on its original date, and every one it would give more float is held by a
   late-finish bound on its original late finish (bridges.py, held_floats.py). The kept leaf tasks'
@@ -34,10 +35,11 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Mapping
 
-from ..domain import Calendar, Classification, Link, LinkType, Project, new_id
+from ..domain import Calendar, Classification, Link, LinkType, Project
 from ..domain.chain import chain_baselines
 from ..engine.cpm import schedule
 from ..engine.schedule import TaskDates
+from .bridge_ids import bridge_id, link_id_version
 from .bridges import bridge_links, emptied_summaries_keep_their_span, pin_drifted
 from .clone import clone_project
 from .held_floats import hold_late_finishes
@@ -119,10 +121,12 @@ def redact_project(project: Project, level: Classification | str, *, without_not
     bridges = bridge_links(project, removed, dates)
     plan.tasks = {tid: t for tid, t in plan.tasks.items() if tid not in removed}
     plan.links = {lid: k for lid, k in plan.links.items() if k.pred_id not in removed and k.succ_id not in removed}
-    for pred_id, succ_id, lag in bridges:
-        link = Link(pred_id, succ_id, LinkType.FS, lag, id=new_id())
+    version = link_id_version(plan.links or project.links)  # the bridges' ids look like the kept links'
+    for bridge in bridges:
+        link = Link(bridge.pred, bridge.succ, LinkType.FS, bridge.lag,
+                    id=bridge_id(project, bridge.hidden, bridge.pred, bridge.succ, version))
         plan.links[link.id] = link
-    # In order of their (random) ids: appended last, the bridges would be told apart by their place.
+    # In order of their ids: appended last, the bridges would be told apart by their place.
     plan.links = dict(sorted(plan.links.items()))
     dropped = _dropped_participants(project, plan, level)
     plan.participants = {pid: p for pid, p in plan.participants.items() if pid not in dropped}

@@ -1,0 +1,42 @@
+"""The ids of a partner copy's bridges: not to be told from the ids of the links the copy keeps.
+
+A bridge (a dependency through withheld work, re-made as a link between the kept tasks at its ends)
+is a new link, and every other link of the copy keeps the id it has in the plan. A fresh random id
+would single the bridges out twice over: in a plan whose ids are derived from keys (uuid5, as the
+reference roadmap's are) a random id is the only version-4 one, and two copies sent a week apart
+would differ in link ids only at the bridges. So a bridge's id is
+- the same in every copy of the same plan: a keyed hash (HMAC-SHA256) of its two ends;
+- keyed on what the copy never carries: the plan's id together with the ids and keys of the
+  withheld tasks the bridge passes over, so the ends alone (all the copy shows) cannot recompute it;
+- shaped like the kept links' ids: 32 hex digits with the RFC 4122 variant and the UUID version
+  most of the plan's link ids have (5 in the reference roadmap, 4 in a plan whose ids were drawn).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from ..domain import Project
+
+_UUID_HEX = re.compile(r"[0-9a-f]{12}([1-8])[0-9a-f]{3}[89ab][0-9a-f]{15}")
+_DRAWN = "4"  # uuid4: what a link gets when the plan's own ids follow no UUID version
+
+
+def link_id_version(link_ids: Iterable[str]) -> str:
+    """The UUID version most of `link_ids` carry (as a hex digit), or 4 where none looks like a UUID."""
+    versions = Counter(m.group(1) for m in map(_UUID_HEX.fullmatch, link_ids) if m)
+    return versions.most_common(1)[0][0] if versions else _DRAWN
+
+
+def bridge_id(project: Project, hidden: Iterable[str], pred: str, succ: str, version: str) -> str:
+    """The id of the copy's bridge `pred` -> `succ` over the withheld tasks `hidden` of `project`."""
+    key = hashlib.sha256("\n".join([project.id, *sorted(f"{tid}\t{project.tasks[tid].key}" for tid in hidden)])
+                         .encode()).digest()
+    digest = bytearray(hmac.new(key, f"{pred}\n{succ}".encode(), hashlib.sha256).digest()[:16])
+    digest[6] = (digest[6] & 0x0F) | (int(version, 16) << 4)
+    digest[8] = (digest[8] & 0x3F) | 0x80
+    return digest.hex()

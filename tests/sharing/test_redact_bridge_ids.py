@@ -1,0 +1,89 @@
+"""A partner copy's bridges (links re-made over withheld work) carry ids no one can tell from the kept
+links' ids: the same in every copy of the plan, shaped like the kept ones, and keyed on withheld work."""
+
+import hashlib
+import hmac
+import uuid
+from datetime import date
+
+import pytest
+
+from ilrs_planner.data.reference import build_reference_project
+from ilrs_planner.domain import Classification as C
+from ilrs_planner.domain import Link, LinkType, Project, Task, new_id
+from ilrs_planner.sharing.merge import merge_projects
+from ilrs_planner.sharing.redact import redact_project
+from ilrs_planner.store import open_project, save_project
+
+
+def _bridges(plan: Project, copy: Project) -> dict[str, Link]:
+    return {lid: link for lid, link in copy.links.items() if lid not in plan.links}
+
+
+_KEPT_LINK = "8c3d4f0e9a6b4c1d8e2f3a4b5c6d7e8f"  # Relay -> Crew, a uuid4 as drawn
+
+
+def _drawn_plan(ids: dict[str, str] | None = None, plan_id: str | None = None) -> Project:
+    """Lander -> [restricted reserve] -> Relay, and Relay -> Crew kept: ids drawn at random (uuid4)
+    unless given."""
+    plan = Project(name="Relay study", start=date(2030, 1, 1), id=plan_id or new_id())
+    ids = dict(ids or {})
+    for key, name, level in (("A", "Lander", C.PUBLIC), ("S", "Nightjar reserve", C.RESTRICTED),
+                             ("B", "Relay", C.PUBLIC), ("C", "Crew", C.PUBLIC)):
+        plan.add_task(Task(key=key, name=name, duration=10, id=ids.setdefault(key, new_id()), classification=level))
+    for pred, succ in (("A", "S"), ("S", "B"), ("B", "C")):
+        plan.add_link(Link(ids[pred], ids[succ], LinkType.FS, 0, id=_KEPT_LINK if succ == "C" else new_id()))
+    return plan
+
+
+def test_two_copies_of_the_same_plan_give_a_bridge_the_same_id(tmp_path):
+    # A weekly copy diffed against last week's must not single out the bridges by a change of id.
+    plan = build_reference_project()
+    first, second = redact_project(plan, "public"), redact_project(plan, "public")
+    assert _bridges(plan, first), "the reference roadmap at Everyone has links over withheld work"
+    assert list(first.links) == list(second.links)
+    save_project(first, tmp_path / "a.db")
+    assert list(open_project(tmp_path / "a.db").links) == list(second.links)
+
+
+@pytest.mark.parametrize("make, version", [(build_reference_project, 5), (_drawn_plan, 4)])
+def test_a_bridge_id_has_the_version_and_variant_of_the_kept_links(make, version):
+    # The reference roadmap's ids are uuid5 of keys, a drawn plan's uuid4: a bridge reads as either.
+    plan = make()
+    copy = redact_project(plan, "public")
+    bridges = _bridges(plan, copy)
+    assert bridges
+    for lid in copy.links:
+        parsed = uuid.UUID(hex=lid)
+        assert (parsed.version, parsed.variant, parsed.hex) == (version, uuid.RFC_4122, lid)
+
+
+def test_a_bridge_id_cannot_be_recomputed_from_its_ends_alone():
+    # What the copy shows of a bridge is its two ends (and the plan's id): keyed on those alone, or
+    # hashed from them without a key, the id would name the link a bridge to anyone who tries.
+    plan = _drawn_plan()
+    copy = redact_project(plan, "public")
+    [(lid, bridge)] = _bridges(plan, copy).items()
+    ends = f"{bridge.pred_id}\n{bridge.succ_id}".encode()
+    shown = [copy.id.encode(), b"", bridge.pred_id.encode(), bridge.succ_id.encode()]
+    guesses = {hashlib.sha256(ends).hexdigest()[:32], uuid.uuid5(uuid.NAMESPACE_OID, ends.decode()).hex}
+    guesses |= {hmac.new(key, ends, hashlib.sha256).hexdigest()[:32] for key in shown}
+    assert all(guess[:12] != lid[:12] for guess in guesses)
+    # The same plan but for the withheld task's id (other withheld work) gives the bridge another id.
+    other = _drawn_plan({t.key: t.id for t in plan.tasks.values() if t.key != "S"}, plan.id)
+    assert lid not in redact_project(other, "public").links
+    assert lid in redact_project(_drawn_plan({t.key: t.id for t in plan.tasks.values()}, plan.id), "public").links
+
+
+def test_a_partners_edited_copy_merges_back_without_the_bridges(tmp_path):
+    plan = _drawn_plan()
+    save_project(redact_project(plan, "public"), tmp_path / "copy.db")
+    base, theirs = open_project(tmp_path / "copy.db"), open_project(tmp_path / "copy.db")
+    next(t for t in theirs.tasks.values() if t.name == "Crew").duration = 12
+    merged = merge_projects(base, plan, theirs)
+    assert merged.clean
+    assert merged.project.links == plan.links  # the bridge does not come back into the plan
+    assert next(t for t in merged.project.tasks.values() if t.name == "Crew").duration == 12
+    # A base made afresh (the same plan redacted again) knows the partner's bridge by its id too.
+    merged_again = merge_projects(redact_project(plan, "public"), plan, theirs)
+    assert merged_again.clean and merged_again.project.links == plan.links
