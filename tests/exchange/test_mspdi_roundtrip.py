@@ -123,7 +123,7 @@ def test_written_values_follow_the_documented_mapping(tmp_path):
     assert rover.findtext(f"{NS}ConstraintDate") == "2030-12-30T17:00:00"  # exclusive Dec 31 = end of Dec 30
     launch = tasks["Launch"]
     assert (launch.findtext(f"{NS}Milestone"), launch.findtext(f"{NS}ConstraintType")) == ("1", "3")
-    assert launch.findtext(f"{NS}Deadline") == "2031-04-01T08:00:00"
+    assert launch.findtext(f"{NS}Deadline") == "2031-04-01T17:00:00"  # a deadline is the end of its day
     assert [b.findtext(f"{NS}Number") for b in lander.iter(f"{NS}Baseline")] == ["0"]
     assert tasks["Phase one"].findtext(f"{NS}Summary") == "1"
     late = tasks["Late install"]  # as late as possible: MS Project's code 1, no date

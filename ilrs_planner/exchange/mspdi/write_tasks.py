@@ -193,7 +193,9 @@ def task_element(project: Project, task: Task, uids: dict[str, int], outline_num
     if task.constraint_date and constraint.dated:
         add(element, "ConstraintDate", _constraint_stamp(task))
     if task.deadline:
-        add(element, "Deadline", finish_stamp(deadline_finish(task.deadline, task.is_milestone), task.is_milestone))
+        # The end of its day for every task, milestones too: MS Project compares the deadline with the
+        # finish as moments, and a milestone at 17:00 read a deadline of 08:00 that day as missed.
+        add(element, "Deadline", finish_stamp(deadline_finish(task.deadline, False), False))
     if task.source_url:
         add(element, "HyperlinkAddress", task.source_url[:MAX_SHORT_TEXT])
     if task.notes:
