@@ -1,7 +1,8 @@
 """Three-way merge of plans by stable ids: combine both sides' changes, report every conflict.
 
-Two changes of theirs are never taken silently (merge_guard.py): a rewritten or removed baseline
-(history), and a task or participant made visible to more people than in ours (need-to-know).
+Changes of theirs never taken silently: a rewritten or removed baseline (history), a task or
+participant made visible to more people than in ours (need-to-know), a tie to a task they were
+never sent (merge_guard.py), and a baseline only they have (merge_history.py).
 
 Per object and per field: a value changed on one side only is taken; the same change on both
 sides is taken once; different changes to the same field are a conflict. An object edited on one
@@ -16,6 +17,7 @@ surviving ancestor) and reported with the deletion's conflict.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,6 +25,7 @@ from typing import Any
 from ..domain import Link, PlannerError, Project
 from .clone import clone_project
 from .merge_guard import guard_history, guard_levels, guard_unsent
+from .merge_history import chain_taken, guard_new_baselines
 from .merge_keys import rekey_their_new_tasks
 from .merge_parts import MISSING, Conflict, baselines_by_id, merge_collection, merge_fields
 from .merge_repair import repair
@@ -33,7 +36,8 @@ OURS, THEIRS = "ours", "theirs"
 @dataclass(slots=True)
 class MergeResult:
     """The merged plan (with the current resolutions applied), every conflict found, and notes on what
-    was adjusted without a conflict (a numbered key of theirs given a free number)."""
+    was adjusted or refused without a conflict (a numbered key of theirs given a free number, a
+    baseline of theirs dated before our history's end left out)."""
 
     project: Project
     conflicts: list[Conflict] = field(default_factory=list)
@@ -76,7 +80,7 @@ def merge_projects(base: Project, ours: Project, theirs: Project,
     merged = clone_project(ours)
     merged.signature = None  # a merged plan is new content: nobody has signed it
     plan_fields = [f.name for f in dataclasses.fields(Project)
-                   if f.name not in ("tasks", "links", "participants", "baselines", "signature")]
+                   if f.name not in ("tasks", "links", "participants", "baselines", "signature", "calendars")]
     for name, value in merge_fields("plan", base.id, ours.name, plan_fields, base, ours, theirs,
                                     choices, conflicts).items():
         setattr(merged, name, value)
@@ -89,13 +93,20 @@ def merge_projects(base: Project, ours: Project, theirs: Project,
                                            theirs.participants, choices, conflicts,
                                            label=lambda p: f"{p.key} {p.name}",
                                            needs=(_owning(ours, base), _owning(theirs, base)))
+    # Calendar by calendar, not as one field: taking their calendars whole would drop every calendar
+    # they never saw (one only withheld work uses is left out of a partner copy). One a task still
+    # uses stays whoever deleted it (merge_repair).
+    calendars = merge_collection("calendar", base.calendars, ours.calendars, theirs.calendars, choices, conflicts,
+                                 label=lambda c: c.name, whole=True)
+    merged.calendars = copy.deepcopy(calendars)  # the merged plan's own: an edit to it leaves both sides alone
     baselines = merge_collection("baseline", baselines_by_id(base.baselines), baselines_by_id(ours.baselines),
                                  baselines_by_id(theirs.baselines), choices, conflicts, label=lambda b: b.name,
                                  whole=True)
     guard_history(base, ours, theirs, baselines, choices, conflicts)
-    merged.baselines = _ordered_baselines(baselines, ours, theirs)
+    notes = guard_new_baselines(base, ours, theirs, baselines, choices, conflicts)
+    merged.baselines = chain_taken(_ordered_baselines(baselines, ours, theirs), ours)
     guard_unsent(base, ours, theirs, merged, choices, conflicts)
-    notes = rekey_their_new_tasks(merged, base, ours, theirs)
+    notes += rekey_their_new_tasks(merged, base, ours, theirs)
     repair(merged, base, ours, theirs, choices, conflicts)
     guard_levels(ours, merged, choices, conflicts)
     return MergeResult(merged, conflicts, notes)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 from ..domain import Project
 from .merge_loops import break_loops
 from .merge_parts import Conflict
@@ -25,8 +27,29 @@ def _drop_dangling(merged: Project, plans: tuple[Project, ...]) -> None:
     for task in merged.tasks.values():
         if task.owner_id is not None and task.owner_id not in merged.participants:
             task.owner_id = None
+    _keep_used_calendars(merged, plans)
     # Baselines are left whole: a snapshot keeps the history of work deleted since (its entries
     # may name deleted tasks on purpose), so a deletion on either side must not rewrite history.
+
+
+def _keep_used_calendars(merged: Project, plans: tuple[Project, ...]) -> None:
+    """A calendar a merged task (or the plan's default) still names stays, whichever side deleted it:
+    a partner copy lacks the calendars only withheld work uses, so the partner cannot have meant
+    to take them from tasks they never saw. One no side has any more leaves the task on the default."""
+    for task in merged.tasks.values():
+        if task.calendar_id is not None and not _restore_calendar(merged, task.calendar_id, plans):
+            task.calendar_id = None
+    if merged.default_calendar_id is not None and not _restore_calendar(merged, merged.default_calendar_id, plans):
+        merged.default_calendar_id = None
+
+
+def _restore_calendar(merged: Project, calendar_id: str, plans: tuple[Project, ...]) -> bool:
+    if calendar_id not in merged.calendars:
+        found = next((plan.calendars[calendar_id] for plan in plans if calendar_id in plan.calendars), None)
+        if found is None:
+            return False
+        merged.calendars[calendar_id] = copy.deepcopy(found)
+    return True
 
 
 def _report_duplicate_keys(merged: Project, conflicts: list[Conflict]) -> None:

@@ -144,11 +144,14 @@ def test_baselines_union_by_id_and_conflict_on_different_content(small_plan):
     ours.baselines.append(Baseline("Ours 2031", date(2031, 1, 1), {}, id="b-o"))
     theirs.baselines.append(Baseline("Theirs 2031", date(2031, 2, 1), {}, id="b-t"))
     result = merge_projects(small_plan, ours, theirs)
-    assert result.clean and [b.id for b in result.project.baselines] == ["b-1", "b-2", "b-o", "b-t"]
+    assert [(c.kind, c.id) for c in result.conflicts] == [("baseline", "b-t")]  # theirs alone: asked
+    assert [b.id for b in result.project.baselines] == ["b-1", "b-2", "b-o"]
+    chosen = merge_projects(small_plan, ours, theirs, choices={"baseline:b-t:*": "theirs"})
+    assert [b.id for b in chosen.project.baselines] == ["b-1", "b-2", "b-o", "b-t"]
     ours.baselines.append(Baseline("Shared", date(2031, 1, 1), {}, id="b-s"))
     theirs.baselines.append(Baseline("Shared", date(2031, 3, 1), {}, id="b-s"))
     result = merge_projects(small_plan, ours, theirs)
-    assert [(c.kind, c.id) for c in result.conflicts] == [("baseline", "b-s")]
+    assert [(c.kind, c.id) for c in result.conflicts] == [("baseline", "b-s"), ("baseline", "b-t")]
 
 
 def test_both_sides_add_tasks_with_the_same_key_keep_both(small_plan):

@@ -143,9 +143,8 @@ class SharingActions:
         self._status(f"Merged {os.path.basename(theirs[1])}"
                      + (f" ({len(result.conflicts)} conflict(s) resolved)" if result.conflicts else " cleanly"))
         if result.notes:
-            prompts.inform(self.window, "Merged with notes", f"Merged {os.path.basename(theirs[1])}; some keys "
-                           "of tasks the other team added were taken here, so those tasks have new keys.",
-                           result.notes)
+            prompts.inform(self.window, "Merged with notes", f"Merged {os.path.basename(theirs[1])}; some of "
+                           "what the other team sent was adjusted or left out, as listed below.", result.notes)
         return True
 
     # -- partner export ----------------------------------------------------------------------------

@@ -1,0 +1,63 @@
+"""`merge` of a partner's edited copy: what the copy could not show stays ours, and their history is weighed."""
+
+from datetime import date
+
+from ilrs_planner.cli import main
+from ilrs_planner.domain import Baseline, Calendar, Classification, Link, Project, Task
+from ilrs_planner.domain.chain import broken_links, chain_baselines
+from ilrs_planner.store import open_project, save_project
+
+
+def _plan() -> Project:
+    """K and the withheld H work on a 6-day launch-site week; M follows H; one baseline."""
+    standard = Calendar("Standard", (True,) * 5 + (False,) * 2, id="c-std")
+    site = Calendar("Launch site", (True,) * 6 + (False,), id="c-site")
+    plan = Project(name="Cal plan", start=date(2030, 1, 7), calendars={c.id: c for c in (standard, site)},
+                   default_calendar_id="c-std")
+    plan.add_task(Task("K", "Kept integration", 20, calendar_id="c-site", id="t-k", position=0))
+    plan.add_task(Task("H", "Hidden static fire", 10, calendar_id="c-site", id="t-h", position=1,
+                       classification=Classification.RESTRICTED))
+    plan.add_task(Task("M", "Flight", 0, id="t-m", position=2))
+    plan.add_link(Link("t-k", "t-h", id="l-kh"))
+    plan.add_link(Link("t-h", "t-m", id="l-hm"))
+    plan.baselines[:] = chain_baselines([Baseline("Approved", date(2029, 6, 1), {"t-m": (date(2030, 3, 1),) * 2})])
+    return plan
+
+
+def _sent(tmp_path, capsys):
+    ours, sent = tmp_path / "ours.db", tmp_path / "sent.db"
+    save_project(_plan(), ours)
+    assert main(["redact", str(ours), "--level", "partners", "-o", str(sent)]) == 0
+    capsys.readouterr()
+    return ours, sent
+
+
+def test_a_partner_deleting_the_calendar_our_withheld_task_uses_merges_cleanly(tmp_path, capsys):
+    ours, sent = _sent(tmp_path, capsys)
+    theirs, merged = open_project(sent), tmp_path / "merged.db"
+    theirs.tasks["t-k"].calendar_id = None
+    del theirs.calendars["c-site"]
+    save_project(theirs, tmp_path / "theirs.db")
+    assert main(["merge", str(sent), str(ours), str(tmp_path / "theirs.db"), "-o", str(merged)]) == 0
+    assert capsys.readouterr().out.startswith(f"merged cleanly into {merged}")
+    plan = open_project(merged)
+    assert plan.tasks["t-h"].calendar_id == "c-site" and plan.calendars["c-site"].name == "Launch site"
+    assert main(["schedule", str(merged)]) == 0
+
+
+def test_their_baseline_older_than_our_history_is_left_out_with_a_note_and_a_later_one_is_a_conflict(
+        tmp_path, capsys):
+    ours, sent = _sent(tmp_path, capsys)
+    theirs, merged = open_project(sent), tmp_path / "merged.db"
+    theirs.baselines.insert(0, Baseline("2018 concept", date(2018, 1, 15), {"t-h": (date(2020, 1, 1),) * 2}))
+    theirs.baselines.append(Baseline("Partner review", date(2029, 9, 1),
+                                     {"t-h": (date(2031, 1, 1),) * 2, "t-m": (date(2030, 4, 1),) * 2}))
+    save_project(theirs, tmp_path / "theirs.db")
+    assert main(["merge", str(sent), str(ours), str(tmp_path / "theirs.db"), "-o", str(merged)]) == 1
+    out = capsys.readouterr().out
+    assert "CONFLICT baseline Partner review: only theirs has this baseline" in out
+    assert "its entries for 1 task they were never sent are left out; kept ours" in out
+    assert ("NOTE their baseline '2018 concept' (as of 2018-01-15) is dated before our latest baseline "
+            "'Approved' (as of 2029-06-01)") in out
+    history = open_project(merged).baselines
+    assert [b.name for b in history] == ["Approved"] and not broken_links(history)
