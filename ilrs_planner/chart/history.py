@@ -67,6 +67,15 @@ def known_by(task_actual: date | None, as_of: date | None) -> bool:
     return task_actual is not None and (as_of is None or task_actual <= as_of)
 
 
+def _day_ends(schedule: Schedule | None, points: list[str]) -> frozenset[str]:
+    """The milestones among `points` whose point is the end of a working day now. A baseline keeps the point only, and
+    reads it as the slip report does (engine.slippage.version_day_ends): "by 2028", the point 2029-01-01
+    at the end of 31 December, is labelled 2028 and its year band drawn over 2028, not 2029."""
+    if schedule is None:
+        return frozenset()
+    return frozenset(tid for tid in points if (now := schedule.tasks.get(tid)) is not None and now.early_at_day_end)
+
+
 def history_chart_data(project: Project, moment: Moment, rows: list[str], schedule: Schedule | None) -> ChartData:
     """Chart arrays for `rows` as the roadmap stood at `moment`: the current plan (`schedule`) for
     the last step, else the baseline's dates, with tasks not yet announced left without a bar."""
@@ -77,7 +86,9 @@ def history_chart_data(project: Project, moment: Moment, rows: list[str], schedu
         announced = None
     else:
         start, finish = min(s for s, _ in dates.values()), max(f for _, f in dates.values())
-        announced = Schedule(start, finish, {tid: TaskDates(s, f, s, f, 0, 0, False) for tid, (s, f) in dates.items()})
+        ends = _day_ends(schedule, [tid for tid, (s, f) in dates.items() if s == f])
+        announced = Schedule(start, finish, {tid: TaskDates(s, f, s, f, 0, 0, False, tid in ends)
+                                             for tid, (s, f) in dates.items()})
     data = build_chart_data(project, announced, rows)
     unknown = np.array([tid not in dates for tid in data.task_ids], bool)
     for name in ("start", "finish", "soft0", "soft1"):

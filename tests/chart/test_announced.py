@@ -5,7 +5,9 @@ from datetime import date
 import numpy as np
 
 from ilrs_planner.chart.history import announced_dates, history_chart_data, known_by, moments
+from ilrs_planner.data.reference import build_reference_project
 from ilrs_planner.domain import Baseline
+from ilrs_planner.engine.cpm import schedule as cpm_schedule
 
 
 def test_one_step_per_baseline_oldest_first_then_the_current_plan(plan):
@@ -40,3 +42,18 @@ def test_a_step_draws_the_baselines_dates_and_nothing_for_tasks_not_yet_announce
     assert not data.actual[1]  # flown in 2030, not yet in 2028
     assert not data.critical.any()
     assert known_by(date(2030, 1, 1), date(2031, 1, 1)) and not known_by(None, None)
+
+
+def test_a_milestone_announced_by_the_end_of_a_year_is_labelled_that_year_in_its_frame():
+    # 2022-11-22, Wu Weiren: "basic structure by 2028". The baseline keeps the point 2029-01-01 (the end
+    # of 31 December 2028); the frame labelled it "· 2029" and drew its year band over 2029, while the
+    # slip report, the trend chart and the tracking Gantt read the same announcement as 2028.
+    project = build_reference_project()
+    schedule = cpm_schedule(project)
+    rows = list(project.tasks)
+    moment = next(m for m in moments(project) if m.as_of == date(2022, 11, 22))
+    data = history_chart_data(project, moment, rows, schedule)
+    basic = data.task_ids.index(project.task_by_key("ilrs-basic").id)
+    assert data.labels[basic].endswith("2028")
+    assert date.fromordinal(int(data.soft0[basic])).year == 2028
+    assert date.fromordinal(int(data.soft1[basic]) - 1).year == 2028
