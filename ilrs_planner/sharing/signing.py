@@ -7,7 +7,7 @@ Baselines form a hash chain. Signing a plan whose chain is broken (a baseline re
 after the next one was captured) is refused unless the signer says so (`rewrite_history=True`);
 the plan is then signed as it is, chain breaks included, so every recipient's verify reports the
 rewritten history (HISTORY_REWRITTEN) rather than the signature silently re-linking it. A plan
-whose baselines were never chained (every prev_hash empty) is linked when signed.
+whose baselines were never chained (every prev_hash empty, and never signed) is linked when signed.
 """
 
 from __future__ import annotations
@@ -91,8 +91,8 @@ def sign_project(project: Project, private_key: Ed25519PrivateKey, signer: str, 
     """Sign `project` in place and return the signature stored on it (see the module docstring for
     the baseline chain); a broken chain is `signature.history_rewritten` unless `rewrite_history`."""
     baselines = list(project.baselines)
-    if all(baseline.prev_hash == GENESIS for baseline in baselines):
-        project.baselines[:] = chain_baselines(baselines)  # never chained: nothing to break
+    if _never_chained(project):
+        project.baselines[:] = chain_baselines(baselines)  # nothing to break
     elif broken_links(baselines) and not rewrite_history:
         raise PlannerError("signature.history_rewritten", "the baseline history was rewritten at "
                            + ", ".join(f"'{one_line(name)}'" for name in broken_links(baselines))
@@ -104,6 +104,15 @@ def sign_project(project: Project, private_key: Ed25519PrivateKey, signer: str, 
     project.signature = PlanSignature(signer=signer, public_key=_raw_public(private_key.public_key()),
                                       signature=signature, content_hash=digest, signed_at=signed_at)
     return project.signature
+
+
+def _never_chained(project: Project) -> bool:
+    """Whether the baselines were never linked: every prev_hash empty, in a plan never signed. A signed
+    plan's chain was linked when it was signed and each baseline captured since links itself, so one
+    emptied there is a rewrite: re-linked, a baseline edited and its chain cleared would sign cleanly."""
+    if not all(baseline.prev_hash == GENESIS for baseline in project.baselines):
+        return False
+    return project.signature is None or len(project.baselines) < 2
 
 
 def verify_project(project: Project, trusted_keys: Iterable[bytes] = ()) -> Verification:

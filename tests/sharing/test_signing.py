@@ -3,8 +3,10 @@
 import dataclasses
 from datetime import date
 
+import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from ilrs_planner.domain import PlannerError
 from ilrs_planner.domain.canonical import canonical_bytes, content_hash
 from ilrs_planner.domain.chain import broken_links, chain_baselines, next_prev_hash
 from ilrs_planner.sharing.signing import SignatureState, sign_project, verify_project
@@ -82,3 +84,24 @@ def test_a_plan_that_states_no_provenance_keeps_the_canonical_hash_it_had_before
     # keep their bytes, so every signature made before then stays valid.
     small_plan.id = "plan-small"
     assert content_hash(small_plan) == "0bde0bc1f5aa7efbf9833c36716cfc853738611e7c3e9398b6dc782c94baca91"
+
+
+def test_a_signed_plan_whose_chain_was_emptied_is_not_linked_afresh_over_an_edited_baseline(small_plan):
+    # Sign, rewrite the older baseline, clear every link: signing linked the emptied chain anew as if
+    # it had never been chained, and the forged history verified as trusted.
+    key = Ed25519PrivateKey.generate()
+    sign_project(small_plan, key, "CNSA")
+    first = dataclasses.replace(small_plan.baselines[0], entries={"t-a": (date(2033, 1, 1), date(2038, 1, 1))})
+    small_plan.baselines[:] = [dataclasses.replace(b, prev_hash="") for b in [first, *small_plan.baselines[1:]]]
+    with pytest.raises(PlannerError) as refused:
+        sign_project(small_plan, key, "CNSA")
+    assert refused.value.code == "signature.history_rewritten" and "'Revised'" in refused.value.message
+    sign_project(small_plan, key, "CNSA", rewrite_history=True)
+    assert verify_project(small_plan, [_raw(key)]).state is SignatureState.HISTORY_REWRITTEN
+
+
+def test_a_plan_never_signed_has_its_unchained_baselines_linked_when_signed(small_plan):
+    key = Ed25519PrivateKey.generate()
+    assert all(b.prev_hash == "" for b in small_plan.baselines) and len(small_plan.baselines) == 2
+    sign_project(small_plan, key, "CNSA")
+    assert verify_project(small_plan, [_raw(key)]).state is SignatureState.TRUSTED
