@@ -12,7 +12,7 @@ from ...chart import Hit, axis_header, build_scene, hit_test
 from ...chart.labels import label_row_at
 from ...chart.tags import TagLayout
 from ...domain import PlannerError
-from .drag import Drag, days_read, drag_dates_text, finish_command, start_mode
+from .drag import Drag, days_read, drag_dates_text, finish_command, landing, start_mode
 from .link_menu import build_link_menu
 from .marks import tag_tooltip
 from .painter import paint_background, paint_header, paint_scene
@@ -79,13 +79,23 @@ class GanttCanvas(QWidget):
             p.drawLine(QPointF(drag.x0, drag.y0 + dy), QPointF(drag.x, drag.y + dy))
             return
         start, finish = self.view.shown_dates(drag.hit.task_id)
-        scale, rh = self.view.scale, self.view.style.row_height
-        x0 = scale.x_of(start) + (drag.days * scale.px_per_day if drag.mode == "move" else 0)
-        x1 = scale.x_of(finish) + drag.days * scale.px_per_day
+        shown = days_read(self.view.document, drag.hit.task_id, start, finish)
+        rh = self.view.style.row_height
+        x0, x1 = self._preview_span(drag, start, finish, shown[0])
         row = int(drag.y0 // rh)
         p.drawRect(QRectF(x0, row * rh + dy + rh * 0.2, max(x1 - x0, 2.0), rh * 0.6))
-        shown = days_read(self.view.document, drag.hit.task_id, start, finish)
         self._paint_drag_dates(p, drag_dates_text(drag, *shown, self.view.document), x0, row * rh + dy)
+
+    def _preview_span(self, drag: Drag, start: date, finish: date, shown_start: date) -> tuple[float, float]:
+        """The preview bar's ends: where a moved bar lands (as the drop schedules it), or the bar
+        stretched to the pointer."""
+        scale = self.view.scale
+        if drag.mode == "move":
+            landed = landing(drag, self.view.document, shown_start)
+            if not isinstance(landed, PlannerError):
+                return scale.x_of(landed.early_start), scale.x_of(landed.early_finish)
+            return scale.x_of(start) + drag.days * scale.px_per_day, scale.x_of(finish) + drag.days * scale.px_per_day
+        return scale.x_of(start), scale.x_of(finish) + drag.days * scale.px_per_day
 
     def _paint_drag_dates(self, p: QPainter, text: str, x: float, row_top: float) -> None:
         """The dates the bar would get, on a white tag just above the preview (and in the status bar)."""

@@ -6,16 +6,18 @@ one command is pushed, so a drag is one undo step.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ...chart import Hit, TimeScale
 from ...commands.base import Command
+from ...commands.drop_preview import dates_after
 from ...commands.links import AddLink, check_link_allowed
 from ...commands.tasks import MoveTaskStart, SetPlannedDates
 from ...domain import LinkType, PlannerError, Precision
 from ...domain.durations import format_days
 from ...domain.working_count import WorkedDays
+from ...engine.schedule import TaskDates
 from ...engine.whatif import duration_finishing_on
 from ..document import Document
 
@@ -36,6 +38,7 @@ class Drag:
     x: float = 0.0
     y: float = 0.0
     moved: bool = False
+    landings: dict[int, TaskDates | PlannerError] = field(default_factory=dict)  # per day moved (see landing)
 
     def update(self, x: float, y: float, row_height: float) -> None:
         """Follow the pointer; a bar dragged well off its row starts a link instead."""
@@ -73,9 +76,32 @@ def worked_days(document: Document, task_id: str, start: date, finish: date) -> 
     return WorkedDays(document.project).between(document.project.tasks[task_id], start, finish)
 
 
+def landing(drag: Drag, document: Document, shown_start: date) -> TaskDates | PlannerError:
+    """Where a moved bar lands if dropped now: the dates the command the drop pushes (MoveTaskStart)
+    gives the task, scheduled on a copy of the plan (a start on a day off moves to the next working
+    day; the finish is the duration counted on the task's calendar). Worked out once per day the
+    pointer reaches; a PlannerError when the drop would be refused."""
+    if drag.days not in drag.landings:
+        assert drag.hit is not None and drag.hit.task_id is not None  # a bar is being moved
+        task_id = drag.hit.task_id
+        try:
+            drag.landings[drag.days] = dates_after(document.project, move_command(drag, shown_start), task_id)
+        except PlannerError as error:
+            drag.landings[drag.days] = error
+    return drag.landings[drag.days]
+
+
+def move_command(drag: Drag, shown_start: date) -> MoveTaskStart:
+    """The command a bar moved by the pointer's days stands for."""
+    assert drag.hit is not None and drag.hit.task_id is not None
+    return MoveTaskStart(drag.hit.task_id, shown_start + timedelta(days=drag.days))
+
+
 def drag_dates_text(drag: Drag, shown_start: date, shown_finish: date, document: Document | None = None) -> str:
     """What the dragged bar would become, as a person reads dates: first and last day of work, and
     its duration as the tree writes it (working days of the task's calendar, given the document)."""
+    if drag.mode == "move" and document is not None and drag.hit is not None and drag.hit.task_id is not None:
+        return _moved_text(drag, document, shown_start)
     if drag.mode == "move":
         start = shown_start + timedelta(days=drag.days)
         finish = shown_finish + timedelta(days=drag.days)
@@ -92,9 +118,18 @@ def drag_dates_text(drag: Drag, shown_start: date, shown_finish: date, document:
             days = dropped_duration(document, drag.hit.task_id, start, finish)
         except PlannerError as error:  # before the status date, for work under way: said, not dropped
             return f"{start.isoformat()} – {last.isoformat()}: {error.message}"
-    else:
-        days = worked_days(document, drag.hit.task_id, start, finish)
     return f"{start.isoformat()} – {last.isoformat()} ({format_days(days)})"
+
+
+def _moved_text(drag: Drag, document: Document, shown_start: date) -> str:
+    """The first and last day of work a moved bar lands on, and its days of work as the tree counts them."""
+    assert drag.hit is not None and drag.hit.task_id is not None
+    landed = landing(drag, document, shown_start)
+    if isinstance(landed, PlannerError):
+        return f"{(shown_start + timedelta(days=drag.days)).isoformat()}: {landed.message}"
+    days = worked_days(document, drag.hit.task_id, landed.early_start, landed.early_finish)
+    return f"{landed.shown_start.isoformat()} – {landed.shown_finish.isoformat()} " \
+           f"({format_days(days, document.project.tasks[drag.hit.task_id].elapsed)})"
 
 
 def dropped_duration(document: Document, task_id: str, start: date, end: date) -> int:
@@ -121,7 +156,7 @@ def finish_command(drag: Drag, document: Document, target: Hit | None, shown_sta
         return None
     task_id = drag.hit.task_id
     if drag.mode == "move" and drag.days:
-        return MoveTaskStart(task_id, shown_start + timedelta(days=drag.days))
+        return move_command(drag, shown_start)
     if drag.mode == "resize":  # the end dropped on a day: the task's last day of work from then on
         end = shown_start + timedelta(days=resized_days(drag, shown_start))
         days = dropped_duration(document, task_id, shown_start, end)
