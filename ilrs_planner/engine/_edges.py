@@ -48,10 +48,13 @@ def edge_weights(shape: dict[str, np.ndarray], links: tuple[np.ndarray, ...],
 
     After an edit to a duration the last edges' lags are the same (the same shape and link columns,
     which are never written to), and only the edges of the tasks whose duration changed take
-    another weight: those are patched into the last weights (kept in _LAST_WEIGHTS).
+    another weight: those are patched into the last weights (kept in _LAST_WEIGHTS). An undo or
+    redo of an outline edit returns to the shape before it, whose weights are kept too.
     """
-    last = _LAST_WEIGHTS[0] if _LAST_WEIGHTS else None
-    if last is not None and last[0] is shape and last[1] is links[3] and last[2] is links[4]:
+    kept = list(_LAST_WEIGHTS)  # a snapshot: an analysis on another thread may replace the list
+    last = next((entry for entry in kept if entry[0] is shape and entry[1] is links[3] and entry[2] is links[4]),
+                None)
+    if last is not None:
         read = last[4]
         durations = _patched_durations(shape, last[3], duration, last[4])
     else:
@@ -64,12 +67,15 @@ def edge_weights(shape: dict[str, np.ndarray], links: tuple[np.ndarray, ...],
     for column in (*read.values(), *durations.values()):
         column.flags.writeable = False  # kept for the next edit's weights
     result = shape | read | durations
-    _LAST_WEIGHTS[:] = [(shape, links[3], links[4], duration.copy(), result)]
+    _LAST_WEIGHTS[:] = [(shape, links[3], links[4], duration.copy(), result),
+                        *[entry for entry in kept if entry is not last][:_KEPT_WEIGHTS - 1]]
     return result
 
 
-# The last edges' inputs (shape, lag and elapsed columns by identity, durations copied) and weights.
+# The last edges' inputs (shape, lag and elapsed columns by identity, durations copied) and weights,
+# the latest first: an edit's and the one before it (for undo and redo, as the shapes are kept).
 _LAST_WEIGHTS: list[tuple[dict[str, np.ndarray], np.ndarray, np.ndarray, np.ndarray, dict[str, np.ndarray]]] = []
+_KEPT_WEIGHTS = 2
 _FEW_TASKS = 16  # durations changed past which every edge's weight is read again
 
 
@@ -148,20 +154,23 @@ def edge_moments(src: np.ndarray, lag: np.ndarray, from_finish: np.ndarray, n_ta
                  duration: np.ndarray) -> np.ndarray:
     """Per edge: FROM_FINISH (end of a day), FROM_START (start of a day) or INHERITED from its source.
 
-    The last answer is given again for the same edges (`src`, `from_finish` and `lag` by identity:
-    shapes and their weights are never written to) when no task gained or lost its duration."""
+    The last two answers are given again for the same edges (`src`, `from_finish` and `lag` by
+    identity: shapes and their weights are never written to) when no task gained or lost its
+    duration."""
     worked = duration > 0
-    last = _LAST_MOMENTS[0] if _LAST_MOMENTS else None
-    if last is not None and last[0] is src and last[1] is lag and last[2] is from_finish and \
-            last[3].shape == worked.shape and bool(np.array_equal(last[3], worked)):
-        return last[4]
+    kept = list(_LAST_MOMENTS)
+    for last in kept:
+        if last[0] is src and last[1] is lag and last[2] is from_finish and \
+                last[3].shape == worked.shape and bool(np.array_equal(last[3], worked)):
+            _LAST_MOMENTS[:] = [last, *[entry for entry in kept if entry is not last]]
+            return last[4]
     leaf_task = src < n_tasks
     has_work = np.zeros(src.size, dtype=bool)
     has_work[leaf_task] = worked[src[leaf_task]]
     fixed = np.where(from_finish, FROM_FINISH, FROM_START)
     moments = np.asarray(np.where(lag > 0, FROM_FINISH, np.where(has_work, fixed, INHERITED)), dtype=np.int8)
     moments.flags.writeable = False
-    _LAST_MOMENTS[:] = [(src, lag, from_finish, worked, moments)]
+    _LAST_MOMENTS[:] = [(src, lag, from_finish, worked, moments), *kept[:_KEPT_WEIGHTS - 1]]
     return moments
 
 

@@ -17,9 +17,11 @@ from test_kept_renumbered import _answers, assert_same_shape
 
 from ilrs_planner.commands.base import ChangeSet
 from ilrs_planner.commands.outline import IndentTask, OutdentTask
+from ilrs_planner.commands.tasks import SetDuration
 from ilrs_planner.domain import Link, LinkType, PlannerError, Project, Task
 from ilrs_planner.engine import _edge_index, _passes, _shape
 from ilrs_planner.engine.cpm import schedule
+from ilrs_planner.engine.kept_columns import ColumnKeeper
 
 
 def _shape_now(project: Project):
@@ -85,6 +87,25 @@ def test_a_leaf_indented_under_a_linked_task_makes_it_a_summary_whose_successor_
     assert True in carried
     dates = schedule(session.project, session.keeper.columns(session.project, set())).tasks
     assert dates["X"].early_start == date(2030, 1, 10)
+
+
+def test_a_duration_typed_under_an_indent_still_counts_once_the_task_is_outdented():
+    """The outdent returns to the shape before the indent, whose edge weights were kept with the
+    durations of then: the duration typed since is read in, not the one kept."""
+    project, keeper = _linked_pair(), ColumnKeeper()
+    with _nothing_kept():
+        schedule(project, keeper.columns(project))
+        for command in (IndentTask("B"), SetDuration("Y", 6)):  # A a summary over B; Y longer
+            changes = command.apply(project)
+            schedule(project, keeper.columns(project, changes.task_ids, changes.links))
+        changes = OutdentTask("B").apply(project)  # A a leaf of 5 days again: the shape of before
+        with _answers(_shape, "with_leaf_moved") as moved:
+            dates = schedule(project, keeper.columns(project, changes.task_ids, changes.links)).tasks
+    assert moved == []  # found again, with the weights kept for it
+    # Y now runs 1-6 January; S (A, and B beside it) from the 7th; A's 5 days end on the 11th, X
+    # follows on the 12th and works 2 days: 12-13 January.
+    assert (dates["S"].early_start, dates["A"].shown_finish) == (date(2030, 1, 7), date(2030, 1, 11))
+    assert (dates["X"].early_start, dates["X"].shown_finish) == (date(2030, 1, 12), date(2030, 1, 13))
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
