@@ -7,6 +7,7 @@ import json
 import sys
 
 from ..domain.terminal_text import one_line
+from ..engine.slip_words import modelling_note
 
 COLUMNS = ("Key", "Name", "Baseline finish", "Finish", "Start var", "Finish var", "Basis", "")
 FINISH_NOTE = ("Finish dates are the last day of work (a milestone's is its day), each shown as precisely as it "
@@ -62,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     _print_table([_cells(r) for r in rows])
     modelled = sum(r.basis == MODELLING for r in report.rows)
     print(f"{len(report.slipped())} of {sum(r.finish_variance is not None for r in report.rows)} "
-          f"tasks compared finish later; {modelled} variances are modelling, not slips.")
+          f"tasks compared finish later; {modelling_note(modelled)}.")
     _print_alternatives(rows)
     print(FINISH_NOTE)
     print(BASIS_NOTE)

@@ -68,6 +68,12 @@ def test_slip_marks_modelling_and_lists_alternatives(ilrs_db, capsys):
     assert (spread_json["basis"], spread_json["slipped"]) == ("modelling", False)
 
 
+def test_slips_summary_counts_one_modelling_variance_in_the_singular(ilrs_db, capsys):
+    assert main(["slip", str(ilrs_db)]) == 0  # against the earliest baseline one variance is modelling
+    summary = next(line for line in capsys.readouterr().out.splitlines() if "tasks compared finish later" in line)
+    assert summary.endswith("; 1 variance is modelling, not a slip.")  # it read "1 variances are ... slips"
+
+
 def test_unknown_baseline_is_an_error_naming_the_choices(ilrs_db, capsys):
     assert main(["slip", str(ilrs_db), "--baseline", "ILRS roadmap"]) == 2
     err = capsys.readouterr().err

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import PlannerError
+from ...engine.slip_words import modelling_note
 from ...engine.slippage import MODELLING, slip_report, write_report_csv
 from ..document import Document
 from ..plain_text import plain_label
@@ -129,7 +130,7 @@ class SlipPanel(QWidget):
         compared = sum(r.finish_variance is not None for r in report.rows)
         modelled = sum(r.basis == MODELLING for r in report.rows)
         self.summary.setText(f"{len(report.slipped())} of {compared} tasks finish later than in "
-                             f"“{report.before.label}”; {modelled} variances are modelling (grey), not slips.")
+                             f"“{report.before.label}”; {modelling_note(modelled, 'grey')}.")
         listed = [f"{r.key}: {text}" for r in report.rows for text in r.alternatives]
         self.alternatives.setText(breakable("Alternatives (another official's figure, not a change of plan): "
                                             + "; ".join(listed)) if listed else "")
