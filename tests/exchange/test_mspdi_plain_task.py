@@ -42,7 +42,7 @@ def test_the_shortcut_reads_a_plain_task_and_leaves_an_odd_one_to_the_general_re
     taken: list[bool] = []
     original = plain_task.read_plain
     monkeypatch.setattr("ilrs_planner.exchange.mspdi.reader.read_plain",
-                        lambda tasks, record: taken.append(original(tasks, record)) or taken[-1])
+                        lambda tasks, record, ready=None: taken.append(original(tasks, record, ready)) or taken[-1])
     general, shortcut = _both(monkeypatch, plan_file(tmp_path, _task(1, {"Name": "First"}) + plain + odd))
     assert shortcut == general and taken[-3:] == [True, True, False]
     assert any("rounded up to 1" in warning for warning in general[1])
@@ -124,3 +124,21 @@ def test_any_task_reads_as_the_general_reading_reads_it(monkeypatch, tmp_path, t
     path.write_text(path.read_text().replace("<Tasks>", _HEADER + "<Tasks>", 1))
     general, shortcut = _both(monkeypatch, path)
     assert shortcut == general
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(tasks=_tasks())
+def test_any_task_reads_alike_with_its_custom_fields_and_links_read_in_the_worker(monkeypatch, tmp_path, tasks):
+    """The short way's worker reads each task's custom fields and plain links (`prepared`) beside the
+    reading of the tasks before it: the plan and warnings are the general reading's."""
+    path = plan_file(tmp_path, tasks)
+    path.write_text(path.read_text().replace("<Tasks>", _HEADER + "<Tasks>", 1))
+    made: list[bool] = []
+    original = plain_task.read_plain
+    monkeypatch.setattr("ilrs_planner.exchange.mspdi.reader.read_plain", lambda tasks, record, ready=None:
+                        made.append(ready is not None) or original(tasks, record, ready))
+    general, _ = _both(monkeypatch, path)
+    made.clear()
+    outcome, started = read_way(monkeypatch, path, "plain")
+    assert outcome == general
+    assert started == [True] and made and all(made)  # read the short way, every task with its reading made

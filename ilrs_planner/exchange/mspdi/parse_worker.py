@@ -30,8 +30,9 @@ import sys
 import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
+from itertools import repeat
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from ...domain import PlannerError
 from .plain_file import send_plain
@@ -44,7 +45,8 @@ MIN_BYTES = 16 << 20  # below this (a few thousand tasks) a process costs more t
 _BATCH = 50
 _HEADER = struct.Struct("<Q")
 _PIPE_BYTES = 1 << 20  # what Linux lets any process ask for (/proc/sys/fs/pipe-max-size)
-RecordHandler = Callable[[ET.Element, TaskRecord], None]  # (root built so far, task) -> None
+# (root built so far, task, its `plain_task.prepared` reading if the worker made it) -> None
+RecordHandler = Callable[[ET.Element, TaskRecord, Any], None]
 PLAIN = True  # whether a file is tried the short way first (off: the element tree's way alone)
 
 
@@ -167,8 +169,8 @@ def _receive(stream: BinaryIO, on_task: RecordHandler, name: str, plain: bool) -
         kind, *body = marshal.loads(data)
         if kind == "tasks" and not refused:
             try:
-                for record in body[0]:
-                    on_task(root, record)
+                for record, ready in zip(body[0], body[1] if len(body) > 1 else repeat(None)):
+                    on_task(root, record, ready)
             except Exception as exc:
                 if not plain:
                     raise

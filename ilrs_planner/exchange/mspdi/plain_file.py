@@ -25,7 +25,9 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
 
+from .plain_task import prepared
 from .precheck import counts as precheck_counts
+from .read_header import custom_field_map
 from .task_layouts import Layouts
 from .task_scan import scan
 from .xml_safe import MAX_ELEMENTS, MAX_TASK_ELEMENTS, guarded_parser, parse_chunks
@@ -88,6 +90,7 @@ def _send_tasks(data: mmap.mmap, send: Send, counts: _Counts, root: ET.Element, 
     sent = False
     position = start
     layouts = Layouts()  # the file's layouts, compiled as they recur (`task_layouts`)
+    field_ids = custom_field_map(_before_tasks(root))  # as the reading process finds them
     while position < end:
         stop = data.find(_END_TASK, min(position + _STRETCH, end), end)
         stop = end if stop < 0 else stop + len(_END_TASK)
@@ -99,8 +102,8 @@ def _send_tasks(data: mmap.mmap, send: Send, counts: _Counts, root: ET.Element, 
         if records and not sent:
             send(("root", _tree_record(_before_tasks(root))))
             sent = True
-        if records:
-            send(("tasks", records))
+        if records:  # each with what the reading can take ready-made (`plain_task.prepared`)
+            send(("tasks", records, [prepared(field_ids, record) for record in records]))
         if checker.failed():
             return False
         position = stop

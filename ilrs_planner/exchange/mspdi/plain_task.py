@@ -21,7 +21,7 @@ from operator import itemgetter
 from ...domain import Classification, PlannerError, Precision, Task, TaskKind, parse_iso_date
 from ...domain.durations import MAX_DURATION_DAYS
 from .helpers import FINISH_CONSTRAINTS, deadline_from_stamp, finish_from_stamp, start_from_stamp
-from .read_links import link_texts
+from .read_links import link_texts, plain_link_texts
 from .read_tasks import _FIELD_AND_VALUE, _ID_TEXT, TaskReader
 from .task_fields import _CLASSIFICATIONS, _CONFIDENCES, _KINDS, _PRECISIONS, CONSTRAINTS_BY_CODE
 from .task_record import TaskRecord, first_of_each
@@ -36,6 +36,7 @@ _TAGS = ("UID", "OutlineLevel", "IsNull", "Manual", "Milestone", "Name", "WBS", 
          "CalendarUID", "HyperlinkAddress", "Notes", "Start", "Finish")
 _ABSENT = (None,)  # what a tag the task lacks gives: its index is one past the task's children
 _MOST_LAYOUTS = 4096  # distinct orders of children kept (a file has some tens)
+Prepared = tuple[dict[str, str], list[tuple[str, ...] | None]]  # see `prepared`
 
 
 class _NotPlain(Exception):
@@ -70,8 +71,19 @@ def _layout(tags: tuple[str, ...]) -> _Layout:
     return layout
 
 
-def read_plain(tasks: TaskReader, record: TaskRecord) -> bool:
-    """Read `record` into `tasks` as `read_one` would, or answer False having changed nothing."""
+def prepared(field_ids: dict[str, str], record: TaskRecord) -> Prepared:
+    """What `read_plain` reads of `record` that needs nothing of the reader's state but its custom
+    fields (`field_ids`): the custom fields' values and each link's `plain_link_texts`. Made in the
+    worker process beside the reading of the tasks before (`plain_file`), which then has less to do."""
+    _, _, belows = record
+    layout = _layout(record[0])
+    return (_custom(field_ids, [belows[index] for index in layout.attributes]),
+            [plain_link_texts(belows[index]) for index in layout.links])
+
+
+def read_plain(tasks: TaskReader, record: TaskRecord, ready: Prepared | None = None) -> bool:
+    """Read `record` into `tasks` as `read_one` would, or answer False having changed nothing;
+    `ready`: its `prepared` reading, made with the same custom fields, if made elsewhere."""
     if not FAST:
         return False
     tags, texts, belows = record
@@ -84,7 +96,7 @@ def read_plain(tasks: TaskReader, record: TaskRecord) -> bool:
         if _FLAGS[values[2]] or _FLAGS[values[3]]:
             return False  # a null task, a manually scheduled one
         links = [belows[index] for index in layout.links]
-        custom = _custom(tasks.fields, [belows[index] for index in layout.attributes])
+        custom, plain_links = ready or prepared(tasks.fields, record)
         if "" in tasks.fields:
             return False  # a field of no FieldID would take the custom fields that have no children
         fields = _fields(tasks, values, custom, uid)
@@ -92,7 +104,7 @@ def read_plain(tasks: TaskReader, record: TaskRecord) -> bool:
         return False
     del tasks.parents[level - 1:]
     parent_id = tasks.parents[-1] if tasks.parents else None
-    tasks.parents.append(_add(tasks, record, fields, custom, links, layout.baselines, uid, parent_id))
+    tasks.parents.append(_add(tasks, record, fields, custom, (links, plain_links), layout.baselines, uid, parent_id))
     return True
 
 
@@ -197,7 +209,7 @@ def _duration(raw: str | None, per_day: int) -> int:
     raise _NotPlain
 
 
-def _add(tasks: TaskReader, record: TaskRecord, fields: dict, custom: dict[str, str], links: list,
+def _add(tasks: TaskReader, record: TaskRecord, fields: dict, custom: dict[str, str], links: tuple[list, list],
          baselines: bool, uid: str, parent_id: str | None) -> str:
     """Make the task and keep what the reader keeps of it, in the order `TaskReader._task` does."""
     where = f"task UID {uid}"
@@ -227,7 +239,8 @@ def _add(tasks: TaskReader, record: TaskRecord, fields: dict, custom: dict[str, 
         tasks.owner_keys[task_id] = (custom["owner"], where)
     tasks.project.add_task(task)
     tasks.by_uid[uid] = task_id
-    tasks.pending_links += [(task_id, link_texts(tasks.reader, link, where), where) for link in links]
+    tasks.pending_links += [(task_id, link_texts(tasks.reader, link, where, plain), where)
+                            for link, plain in zip(*links)]
     tasks.early_links.take(tasks, task_id)
     if baselines:
         tasks._task_baselines(task_id, record, where)

@@ -32,16 +32,25 @@ class LinkTexts(NamedTuple):
     lag_format: str
 
 
-def link_texts(reader, below: Below, where: str) -> LinkTexts:
-    """A link's texts from its children as a task record holds them (see `task_record`)."""
+def link_texts(reader, below: Below, where: str, plain: tuple[str, ...] | None = None) -> LinkTexts:
+    """A link's texts from its children as a task record holds them (see `task_record`); `plain`: its
+    `plain_link_texts`, if already made."""
+    texts = plain or plain_link_texts(below)
+    if texts is not None:
+        return LinkTexts._make(texts)
+    return LinkTexts._make(child_texts(first_of_each(below), _LINK_TAGS, reader, where))
+
+
+def plain_link_texts(below: Below) -> tuple[str, ...] | None:
+    """A link's texts (in `LinkTexts` order) if it is written as MS Project writes it, else None."""
     if isinstance(below, tuple) and below[0] == _WRITTEN_TAGS:
         texts = _AS_READ(below[1])
         joined = "".join(texts)
         # Short, printable and without a space (the one printable character `strip` takes): each text
         # is as `child_texts` would give it.
         if len(joined) <= SHORT_TEXT and joined.isprintable() and " " not in joined:
-            return LinkTexts._make(texts)
-    return LinkTexts._make(child_texts(first_of_each(below), _LINK_TAGS, reader, where))
+            return texts
+    return None
 
 
 def _link_type(reader, text: str, where: str, warnings: list[str]) -> LinkType:

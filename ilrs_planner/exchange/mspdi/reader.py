@@ -15,7 +15,7 @@ from ..mpxj_run import convert_to_mspdi
 from . import parse_worker
 from .helpers import MINUTES_PER_DAY
 from .parse_worker import NotPlain, parse_in_worker, worthwhile
-from .plain_task import read_plain
+from .plain_task import Prepared, read_plain
 from .precheck import too_many_links
 from .read_header import NO_START, add_calendars, custom_field_map, plan_header, start_from_tasks
 from .read_resources import add_baselines, add_participants, baseline_register
@@ -91,11 +91,11 @@ class _TaskStream:
     def take(self, root: ET.Element, element: ET.Element) -> None:
         self.take_record(root, task_record(element))
 
-    def take_record(self, root: ET.Element, record: TaskRecord) -> None:
+    def take_record(self, root: ET.Element, record: TaskRecord, ready: Prepared | None = None) -> None:
         try:
             if self.tasks is None:
                 self.tasks = self._begin(root)
-            if not read_plain(self.tasks, record):  # as MS Project writes a task, else the general way
+            if not read_plain(self.tasks, record, ready):  # as MS Project writes a task, else the general way
                 self.tasks.read_one(record)
             if len(self.tasks.pending_links) > MAX_LINKS:
                 raise too_many_links(self.name, MAX_LINKS)
