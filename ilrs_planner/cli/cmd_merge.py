@@ -3,7 +3,9 @@
 Changes to different tasks or fields combine. Every conflict (same field changed differently, edit
 versus delete, a loop made by both sides' links) is printed, and the merged file keeps our side.
 A numbered key of a task they added that another task holds here is given the next free number,
-and printed as a note. Exit status 0 for a clean merge, 1 when there were conflicts, 2 on errors.
+and printed as a note. THEIRS may be a partner's edited copy (`redact` records the level it was
+made for): BASE is then the copy sent or our plan as it was, whose copy the merge makes again.
+Exit status 0 for a clean merge, 1 when there were conflicts, 2 on errors.
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "merge", help="three-way merge of two edited copies of a plan",
         description="Combine OURS and THEIRS, both edited from BASE. Conflicts keep ours and are all "
         "reported; exit status 0 = clean merge, 1 = conflicts (merged file still written).")
-    parser.add_argument("base", metavar="BASE.db", help="the plan both copies were edited from")
+    parser.add_argument("base", metavar="BASE.db", help="the plan both copies were edited from; for a partner's "
+                        "copy, the copy you sent or your plan as it was when you sent it")
     parser.add_argument("ours", metavar="OURS.db", help="our edited copy (its side is kept in a conflict)")
     parser.add_argument("theirs", metavar="THEIRS.db", help="their edited copy")
     parser.add_argument("-o", "--output", required=True, metavar="MERGED.db", help="the merged plan, a new file")

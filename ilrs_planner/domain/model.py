@@ -160,6 +160,11 @@ class Project:
     signature: PlanSignature | None = None
     calendars: dict[str, Calendar] = field(default_factory=dict)
     default_calendar_id: str | None = None  # None: the 7-day Continuous calendar
+    # A partner copy (`redact`, Export for partner) records the level it was made for and whether it
+    # left notes out, so a merge of the partner's edits knows what they could not see. None: a plan of
+    # one's own.
+    partner_level: Classification | None = None
+    partner_without_notes: bool = False
 
     # -- calendars --------------------------------------------------------------------------
     def default_calendar(self) -> Calendar:

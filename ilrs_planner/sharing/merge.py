@@ -29,8 +29,13 @@ from .merge_history import chain_taken, guard_new_baselines
 from .merge_keys import rekey_their_new_tasks
 from .merge_parts import MISSING, Conflict, baselines_by_id, merge_collection, merge_fields
 from .merge_repair import repair
+from .merge_sent import sent_base
 
 OURS, THEIRS = "ours", "theirs"
+# Plan fields not merged as values: the collections (merged one by one), the signature (a merged plan
+# is new content), and what makes a plan a partner copy (the merged plan is ours, whatever theirs is).
+_OWN_PLAN_FIELDS = ("tasks", "links", "participants", "baselines", "signature", "calendars", "partner_level",
+                    "partner_without_notes")
 
 
 @dataclass(slots=True)
@@ -76,11 +81,12 @@ def merge_projects(base: Project, ours: Project, theirs: Project,
                    choices: dict[str, str] | None = None) -> MergeResult:
     """Merge `ours` and `theirs`, both derived from `base`; `choices` maps conflict keys to ours/theirs."""
     choices = choices or {}
+    base, sent_note = sent_base(base, theirs)
     conflicts: list[Conflict] = []
     merged = clone_project(ours)
     merged.signature = None  # a merged plan is new content: nobody has signed it
     plan_fields = [f.name for f in dataclasses.fields(Project)
-                   if f.name not in ("tasks", "links", "participants", "baselines", "signature", "calendars")]
+                   if f.name not in _OWN_PLAN_FIELDS]
     for name, value in merge_fields("plan", base.id, ours.name, plan_fields, base, ours, theirs,
                                     choices, conflicts).items():
         setattr(merged, name, value)
@@ -107,6 +113,7 @@ def merge_projects(base: Project, ours: Project, theirs: Project,
     merged.baselines = chain_taken(_ordered_baselines(baselines, ours, theirs), ours)
     guard_unsent(base, ours, theirs, merged, choices, conflicts)
     notes += rekey_their_new_tasks(merged, base, ours, theirs)
+    notes[:0] = [sent_note] if sent_note else []
     repair(merged, base, ours, theirs, choices, conflicts)
     guard_levels(ours, merged, choices, conflicts)
     return MergeResult(merged, conflicts, notes)

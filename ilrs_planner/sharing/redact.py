@@ -152,6 +152,15 @@ def redact_project(project: Project, level: Classification | str, *, without_not
     if removed:  # nothing withheld holds any float
         hold_late_finishes(plan, dates)
     plan.baselines[:] = chain_baselines(plan.baselines)
+    _mark_partner_copy(plan, project, level, without_notes)
     return plan
+
+
+def _mark_partner_copy(plan: Project, project: Project, level: Classification, without_notes: bool) -> None:
+    """The copy says what it is, so merging the partner's edits back knows what they could not see; a
+    copy of a copy shows the narrower of the two."""
+    made = project.partner_level
+    plan.partner_level = level if made is None or level.rank < made.rank else made
+    plan.partner_without_notes = without_notes or project.partner_without_notes
 
 

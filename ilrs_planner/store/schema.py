@@ -211,9 +211,21 @@ def _v8() -> tuple[str, ...]:
     )
 
 
+def _v9() -> tuple[str, ...]:
+    """A partner copy says so: the level `redact` made it for, and whether it left notes out. NULL and 0
+    in an older file, read as a plan of one's own (a copy written before says nothing of its making)."""
+    level = _one_of("partner_level", "public", "partners", "restricted")
+    return (
+        f"ALTER TABLE plan ADD COLUMN partner_level TEXT CONSTRAINT plan_partner_level CHECK ({level})",
+        """ALTER TABLE plan ADD COLUMN partner_without_notes INTEGER NOT NULL DEFAULT 0
+    CONSTRAINT plan_partner_without_notes CHECK (partner_without_notes = 0
+        OR partner_without_notes = 1 AND partner_level IS NOT NULL)""",
+    )
+
+
 # Migration N takes a version N-1 file to version N. Each is a tuple of SQL statements.
 MIGRATIONS: dict[int, tuple[str, ...]] = {1: _v1(), 2: _v2(), 3: _v3(), 4: _v4(), 5: _v5(), 6: _v6(), 7: _v7(),
-                                          8: _v8()}
+                                          8: _v8(), 9: _v9()}
 CURRENT_VERSION = max(MIGRATIONS)
 
 # The tables the reader reads, in reading order (parents before the rows that refer to them).

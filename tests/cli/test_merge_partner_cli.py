@@ -1,5 +1,6 @@
 """`merge` of a partner's edited copy: what the copy could not show stays ours, and their history is weighed."""
 
+import shutil
 from datetime import date
 
 from ilrs_planner.cli import main
@@ -61,3 +62,22 @@ def test_their_baseline_older_than_our_history_is_left_out_with_a_note_and_a_lat
             "'Approved' (as of 2029-06-01)") in out
     history = open_project(merged).baselines
     assert [b.name for b in history] == ["Approved"] and not broken_links(history)
+
+
+def test_a_partners_edited_copy_merged_with_our_plan_as_base_keeps_the_withheld_task(tmp_path, capsys):
+    ours, sent = _sent(tmp_path, capsys)
+    edited, merged = tmp_path / "edited.db", tmp_path / "merged.db"
+    shutil.copy(sent, edited)
+    assert main(["status", str(edited), "--as-of", "2030-01-20", "--started", "K=2030-01-07", "--percent", "K=50"]) == 0
+    capsys.readouterr()
+    assert main(["merge", str(ours), str(ours), str(edited), "-o", str(merged)]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines() == [
+        f"merged cleanly into {merged}",
+        "  NOTE their plan is a partner copy made for level Partners: merged against that copy of the base, so "
+        "the task withheld from it stays as ours and what the copy made in their place (links over withheld "
+        "work, held dates) is not taken as their edit"]
+    plan, before = open_project(merged), open_project(ours)
+    assert plan.tasks.keys() == before.tasks.keys() and plan.links == before.links  # H and its links stay
+    assert plan.tasks["t-k"].percent_complete == 50 and plan.status_date == date(2030, 1, 20)
+    assert plan.tasks["t-m"] == before.tasks["t-m"]  # no bridge lag, pin or bound of the copy's brought in

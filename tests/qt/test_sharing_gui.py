@@ -164,7 +164,7 @@ def test_merge_resolves_conflicts_as_chosen_and_is_one_undo_step(window, small_p
     theirs.tasks["b"].notes = "their note"
     save_project(theirs, tmp_path / "theirs.db")
     window.document.project.tasks["a"].duration = 11  # our edit, conflicting with theirs
-    _answer_files(monkeypatch, tmp_path / "base.db", tmp_path / "theirs.db")
+    _answer_files(monkeypatch, tmp_path / "theirs.db", tmp_path / "base.db")
     asked = []
 
     def pick_theirs(_parent, result):
@@ -185,7 +185,7 @@ def test_cancelling_the_conflict_dialog_changes_nothing(window, small_project, t
     theirs.tasks["a"].duration = 12
     save_project(theirs, tmp_path / "theirs.db")
     window.document.project.tasks["a"].duration = 11
-    _answer_files(monkeypatch, tmp_path / "base.db", tmp_path / "theirs.db")
+    _answer_files(monkeypatch, tmp_path / "theirs.db", tmp_path / "base.db")
     monkeypatch.setattr(prompts, "resolve_conflicts", lambda *_a: None)
     assert not window.sharing.merge_with()
     assert window.document.project.tasks["a"].duration == 11 and window.document.undo_stack.count() == 0
@@ -406,7 +406,7 @@ def test_a_task_a_partner_adds_to_their_copy_merges_back_beside_the_task_withhel
     assert added.key == "T-5"  # a key our plan gives another task
     save_project(partner.document.project, tmp_path / "theirs.db")
     before = {t.id: (t.key, t.name) for t in window.document.project.tasks.values()}
-    _answer_files(monkeypatch, tmp_path / "copy.db", tmp_path / "theirs.db")
+    _answer_files(monkeypatch, tmp_path / "theirs.db", tmp_path / "copy.db")
     assert window.sharing.merge_with()
     merged = window.document.project.tasks
     assert {tid: (merged[tid].key, merged[tid].name) for tid in before} == before  # T-3 and T-5 untouched
@@ -429,7 +429,7 @@ def test_a_partners_plan_that_opens_but_cannot_be_merged_is_explained_and_ours_k
                    "WHERE id = 'a'")
     db.close()
     before = clone_project(window.document.project)
-    _answer_files(monkeypatch, tmp_path / "base.db", tmp_path / "theirs.db")
+    _answer_files(monkeypatch, tmp_path / "theirs.db", tmp_path / "base.db")
     assert not window.sharing.merge_with()  # it raised out of the menu action, and nothing was said
     assert [error.code for error in told["fail"]] == ["link.self"]
     assert told["fail"][0].message.startswith(f"THEIRS ({tmp_path / 'theirs.db'}) cannot be merged: ")

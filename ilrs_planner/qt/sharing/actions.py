@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from ...domain import PlannerError
+from ...domain import PlannerError, Project
 from ...exchange.formats import supported_extensions, write_plan
 from ...files.names import safe_file_stem
 from ...files.same import same_file
@@ -124,8 +124,8 @@ class SharingActions:
         from ...commands.merge_result import ApplyMergedPlan
         from ...sharing.merge import merge_named
 
-        base = self._open_other("Merge: the common starting version (base)")
-        theirs = base and self._open_other("Merge: the other team's version (theirs)")
+        theirs = self._open_other("Merge: the other team's version (theirs)")
+        base = theirs and self._open_other(_base_title(theirs[0]))
         if not base or not theirs:
             return False
         sides = {"BASE": base, "OURS": (self.document.project, "this plan"), "THEIRS": theirs}
@@ -187,3 +187,12 @@ class SharingActions:
                        f"{withheld_summary(self.document.project, redacted)}, and their names removed from the "
                        f"remaining text.{notes}", [floats] if floats else None)
         return True
+
+
+def _base_title(theirs: Project) -> str:
+    """What to pick as base: for a partner's edited copy, the copy that was sent them (or this plan as it
+    was then, which the merge makes that copy from again); otherwise the version both started from."""
+    if theirs.partner_level is not None:
+        return (f"Merge: the partner copy you sent ({theirs.partner_level.label}), or this plan as it was when "
+                "you sent it (base)")
+    return "Merge: the common starting version (base)"

@@ -1,0 +1,49 @@
+"""The partner copy we sent, made again from our plan, when THEIRS is a partner copy and BASE is not.
+
+A partner copy lacks the withheld tasks, their links and the calendars only they use, and carries
+what the redaction made in their place: links bridging withheld work, pins and late-finish bounds
+that keep the floats, keys and positions renumbered, withheld words blanked. Merged against our own
+plan as base, every one of those would read as the partner's edit: the withheld tasks deleted, the
+bridges and stand-in bounds added as theirs. So when THEIRS records that it is a partner copy (the
+level `redact` wrote in it) and BASE does not, the base is the copy made again from BASE at that
+level: what the partner could not see is then ours alone (and a tie of theirs to it a conflict,
+merge_guard), and what the redaction made is nobody's edit. A bridge is matched to theirs by the two
+tasks it joins, since a copy written before bridges had stable ids gave each a fresh one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from ..domain import Link, Project
+from .redact import redact_project
+
+
+def sent_base(base: Project, theirs: Project) -> tuple[Project, str | None]:
+    """The base to merge THEIRS against, and a note saying so when it is the copy made again."""
+    level = theirs.partner_level
+    if level is None or base.partner_level is not None:
+        return base, None  # not a partner copy, or the base is the copy that was sent
+    sent = redact_project(base, level, without_notes=theirs.partner_without_notes)
+    sent.links = _bridges_as_theirs(sent, base, theirs)
+    return sent, _note(level.label, len(base.tasks) - len(sent.tasks))
+
+
+def _note(level: str, withheld: int) -> str:
+    kept = ("the task withheld from it stays" if withheld == 1 else f"the {withheld} tasks withheld from it stay")
+    return (f"their plan is a partner copy made for level {level}: merged against that copy of the base, so "
+            f"{kept} as ours and what the copy made in their place (links over withheld work, held dates) is not "
+            "taken as their edit")
+
+
+def _bridges_as_theirs(sent: Project, base: Project, theirs: Project) -> dict[str, Link]:
+    """`sent`'s links, each bridge under the id theirs gives the link joining the same two tasks."""
+    theirs_new = {(k.pred_id, k.succ_id): lid for lid, k in theirs.links.items()
+                  if lid not in base.links and lid not in sent.links}
+    links = {}
+    for lid, link in sent.links.items():
+        match = theirs_new.pop((link.pred_id, link.succ_id), None) if lid not in base.links else None
+        if match is not None and lid not in theirs.links:
+            link = dataclasses.replace(link, id=match)
+        links[link.id] = link
+    return links
