@@ -8,25 +8,37 @@ bridges and stand-in bounds added as theirs. So when THEIRS records that it is a
 level `redact` wrote in it) and BASE does not, the base is the copy made again from BASE at that
 level: what the partner could not see is then ours alone (and a tie of theirs to it a conflict,
 merge_guard), and what the redaction made is nobody's edit. A bridge is matched to theirs by the two
-tasks it joins, since a copy written before bridges had stable ids gave each a fresh one.
+tasks it joins, since a copy written before bridges had stable ids gave each a fresh one. The level
+is the one the copy records, or a lower one where the tasks of ours it holds show no more than that.
 """
 
 from __future__ import annotations
 
 import dataclasses
 
-from ..domain import Link, Project
+from ..domain import Classification, Link, Project
+from .merge_guard import effective_levels
 from .redact import redact_project
 
 
 def sent_base(base: Project, theirs: Project) -> tuple[Project, str | None]:
     """The base to merge THEIRS against, and a note saying so when it is the copy made again."""
-    level = theirs.partner_level
-    if level is None or base.partner_level is not None:
+    if theirs.partner_level is None or base.partner_level is not None:
         return base, None  # not a partner copy, or the base is the copy that was sent
+    level = _level_shown(base, theirs, theirs.partner_level)
     sent = redact_project(base, level, without_notes=theirs.partner_without_notes)
     sent.links = _bridges_as_theirs(sent, base, theirs)
     return sent, _note(level.label, len(base.tasks) - len(sent.tasks))
+
+
+def _level_shown(base: Project, theirs: Project, claimed: Classification) -> Classification:
+    """The level their copy shows: the one it records, unless the tasks of ours it holds say less. A
+    level raised in the file ("restricted" on an Everyone copy) would otherwise read every task
+    withheld from them as one they deleted."""
+    levels = effective_levels(base)
+    held = max((levels[tid] for tid in theirs.tasks if tid in levels), key=lambda c: c.rank,
+               default=Classification.PUBLIC)
+    return held if held.rank < claimed.rank else claimed
 
 
 def _note(level: str, withheld: int) -> str:

@@ -89,3 +89,12 @@ def test_a_bridge_under_an_id_of_its_own_is_still_known_for_what_it_is(roadmap):
         theirs.links["old-" + lid] = dataclasses.replace(link, id="old-" + lid)
     result = merge_projects(roadmap, roadmap, theirs)
     assert result.clean and result.project.links == roadmap.links
+
+
+def test_a_copy_claiming_a_wider_level_than_it_shows_cannot_delete_what_it_never_held(roadmap):
+    theirs = _partner_edit(redact_project(roadmap, Classification.PUBLIC))
+    theirs.partner_level = Classification.RESTRICTED  # rewritten in the file: "we saw everything"
+    result = merge_projects(roadmap, roadmap, theirs)
+    assert result.clean and result.project.tasks.keys() == roadmap.tasks.keys()
+    assert result.project.links == roadmap.links
+    assert result.notes[0].startswith("their plan is a partner copy made for level Everyone")
