@@ -18,6 +18,7 @@ from ..domain import LinkType, Precision, Project, Task, format_fuzzy_date, peri
 from ..engine.schedule import EARLY_AT_DAY_END, Schedule, TaskTable
 from ..engine.shown_precision import ShownPrecision
 from .confidence import CONF_ASSUMPTION, CONF_INFERRED, confidence_codes
+from .deadlines import deadline_ends, deadline_symbols
 from .list_ends import table_ids
 from .palette import owner_colors
 from .phases import on_chains, phase_tasks
@@ -83,6 +84,8 @@ class ChartData:
     symbols: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int8))  # SYMBOL_BITS of the row's task
     # A key milestone's slip badge ('+7 y'; '' elsewhere, and without a baseline): see variance.key_slip_words.
     slip_words: np.ndarray = field(default_factory=lambda: np.zeros(0, object))
+    # Each row's deadline as the ordinal of its day's end (nan = none): see chart/deadlines.py.
+    deadline: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float64))
     source: RowSource | None = field(default=None, repr=False, compare=False)
     _row_of: dict[str, int] | None = field(default=None, repr=False, compare=False)
     _row_hashes: np.ndarray | None = field(default=None, repr=False, compare=False)
@@ -338,6 +341,7 @@ def row_arrays(inputs: RowInputs, rows: list[str], tasks: list[Task], places: np
     data.owners = list(dict.fromkeys(owner_ids))
     data.owner = np.fromiter(map({o: i for i, o in enumerate(data.owners)}.__getitem__, owner_ids), np.int32, n)
     data.symbols = _symbols(tasks, durations != 0, precision, data.confidence, key_set)
+    data.deadline = deadline_ends(tasks)
     return data
 
 
@@ -358,7 +362,8 @@ def _symbols(tasks: list[Task], lasting: np.ndarray, precision: list, confidence
 def symbols_in(data: ChartData) -> set[str]:
     """The legend's symbol keys the rows call for."""
     found = int(np.bitwise_or.reduce(data.symbols)) if len(data.symbols) else 0
-    return {name for name, bit in SYMBOL_BITS.items() if found & bit}
+    drawn = {name for name, bit in SYMBOL_BITS.items() if found & bit}
+    return drawn | (deadline_symbols(data.finish, data.deadline) if len(data.deadline) else set())
 
 
 def owners_in(data: ChartData) -> set[str | None]:

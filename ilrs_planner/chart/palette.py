@@ -18,6 +18,8 @@ WHISKER = "#3c4043"
 LINK = "#5f6368"
 SUMMARY = "#3c4043"
 NO_OWNER = "#8d99ae"
+DEADLINE = "#188038"  # MS Project's green deadline arrow
+DEADLINE_MISSED = "#c5221f"  # a task finishing after its deadline
 
 # Finish variance against a baseline (chart.variance): early in blues, late in reds deepening
 # with the slip. Owners' bars share the row with these marks, and the owners' colours (below and

@@ -32,7 +32,8 @@ from .phases import on_chains, phase_tasks
 
 # Per-row arrays, each spliced and patched the same way.
 ROW_ARRAYS = ("start", "finish", "kind", "critical", "actual", "color", "soft0", "soft1", "ghost0", "ghost1",
-              "whisker0", "whisker1", "key", "confidence", "done_until", "symbols", "slip_words")
+              "whisker0", "whisker1", "key", "confidence", "done_until", "symbols", "slip_words",
+              "deadline")
 # Beyond this many rows to redo, one whole build costs no more.
 MOST_ROWS = 0.25
 
@@ -220,7 +221,7 @@ def _patched(old: ChartData, inputs: RowInputs, rows: list[str], tasks: list, pl
                      arrays["color"], arrays["soft0"], arrays["soft1"], arrays["ghost0"], arrays["ghost1"],
                      arrays["whisker0"], arrays["whisker1"], [], inputs.colors, key=arrays["key"],
                      confidence=arrays["confidence"], done_until=arrays["done_until"], symbols=arrays["symbols"],
-                     slip_words=arrays["slip_words"])
+                     slip_words=arrays["slip_words"], deadline=arrays["deadline"])
     data.pushed = (old.pushed - {rows[i] for i in stale.tolist()}) | fresh.pushed
     data.labels = old.labels  # spliced in place, as the tasks
     data.labels[first:n_old - last] = [""] * new

@@ -14,6 +14,7 @@ from datetime import date
 import numpy as np
 
 from .data import KIND_MILESTONE, KIND_SUMMARY, KIND_TASK, ChartData, PickedIds
+from .deadlines import NO_MARKS, DeadlineMarks, deadline_marks
 from .labels import Label, place_labels
 from .layer import (
     BAR_BOTTOM,
@@ -65,6 +66,7 @@ class Scene:
     rollups: Layer | None = None  # milestones of collapsed summaries, on the summary's row
     key_lines: list[KeyLine] = field(default_factory=list)
     nonworking: np.ndarray = field(default_factory=lambda: NO_SPANS)  # (x0, x1) of days off, shaded
+    deadlines: DeadlineMarks = NO_MARKS  # arrows at the end of each deadline's day (chart/deadlines.py)
 
 
 # Connectors with both ends further than this many rows from those shown draw no more there than
@@ -105,6 +107,7 @@ def build_scene(data: ChartData, scale: TimeScale, width: float, first_row: int,
                   _line_x(scale, opts.today, width), _line_x(scale, opts.status_date, width), data.task_ids,
                   slips_layer(data, scale, opts, idx, width),
                   rollups_layer(data, scale, opts, first_row, last_row, width), key_lines(data, scale, width))
+    scene.deadlines = deadline_marks(data.finish, data.deadline, idx, scale, width, rh)
     if shade_days(scale, opts.text_width):
         scene.nonworking = nonworking_spans(opts.working_days, scale, width)
     if opts.show_labels:

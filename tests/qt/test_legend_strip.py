@@ -6,14 +6,20 @@ from datetime import date
 
 from PySide6.QtCore import QPointF, Qt
 
+from ilrs_planner.chart.data import symbols_in
 from ilrs_planner.domain import Confidence, Precision, Project, Task
-from ilrs_planner.qt.gantt.legend import legend_items
+from ilrs_planner.qt.gantt.legend import legend_items, symbols_used
 
 
 def _all_entries(view) -> list:
+    """The legend in full: the symbols the shown tasks state, and the deadlines their rows draw (met or
+    missed, which only the schedule tells)."""
     doc = view.document
     shown = view.rows() + view.chart_data().rollups.task_ids
-    return legend_items(doc.project, shown, critical=view.show_critical, baseline=doc.baseline_name is not None)
+    tasks = [doc.project.tasks[task_id] for task_id in shown]
+    drawn = symbols_used(tasks) | (symbols_in(view.chart_data()) & {"deadline", "deadline_missed"})
+    return legend_items(doc.project, shown, critical=view.show_critical, baseline=doc.baseline_name is not None,
+                        drawn=drawn)
 
 
 def test_at_800_px_the_legend_takes_two_rows_and_at_most_a_twelfth_of_the_chart(roadmap_window):

@@ -14,6 +14,7 @@ from ...chart import palette
 from ...chart.confidence import CONF_ASSUMPTION, CONF_INFERRED
 from ...chart.variance import ON_TIME_STEP, SLIP_COLORS, SLIP_STEPS
 from ...domain import Confidence, Project, Task
+from .deadline_arrows import deadline_arrow
 from .layers import bracket_ends, fade, manual_pen
 from .style import CRITICAL, LABEL_TEXT, PROVENANCE_PENS, ChartStyle, qcolor
 
@@ -99,6 +100,10 @@ def _items(project: Project, owners: set[str | None], used: set[str], critical: 
         items.append(LegendItem("critical", palette.CRITICAL, "Critical path"))
     if "key" in used:
         items.append(LegendItem("key", palette.KEY_DATE, "Key milestone"))
+    if "deadline" in used:
+        items.append(LegendItem("deadline", palette.DEADLINE, "Deadline"))
+    if "deadline_missed" in used:
+        items.append(LegendItem("deadline_missed", palette.DEADLINE_MISSED, "Deadline missed"))
     if baseline:
         items.append(LegendItem("ghost", palette.GHOST, "Baseline"))
         items += [LegendItem("slip", color, f"Finish {text}") for i, (_, color, text) in enumerate(SLIP_STEPS)
@@ -243,6 +248,10 @@ def _swatch(p: QPainter, item: LegendItem, box: QRectF) -> None:
         p.setBrush(QColor("white"))
         p.drawPolygon(QPolygonF([QPointF(c.x(), c.y() - half), QPointF(c.x() + half, c.y()),
                                  QPointF(c.x(), c.y() + half), QPointF(c.x() - half, c.y())]))
+    elif item.kind in ("deadline", "deadline_missed"):
+        p.setPen(QPen(QColor("white"), 0.8))
+        p.setBrush(color)
+        p.drawPolygon(deadline_arrow(c.x(), box.top(), box.height() * 1.6))
     elif item.kind == "whisker":
         p.setPen(QPen(color, 1.5))
         p.drawLine(QPointF(box.left(), c.y()), QPointF(box.right(), c.y()))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from html import escape
 
 from ...chart import Hit
@@ -54,6 +55,8 @@ def tooltip_text(document, hit: Hit, confidence: ShownConfidence | None = None) 
             lines.append(f"At completion: {span} (actual start to forecast finish)")
         critical = " · <b style=color:#d62728>critical</b>" if dates.critical else ""
         lines.append(f"Total float {format_days(dates.total_float)}{critical}")
+        if task.deadline is not None:
+            lines.append(deadline_words(task, dates, worked))
     precision = ShownPrecision(project, document.schedule).of(task.id)  # a date driven by '2031' is known to the year
     if precision is not Precision.DAY:
         shown = format_fuzzy_date(dates.shown_finish if dates else task.constraint_date, precision)
@@ -73,6 +76,16 @@ def tooltip_text(document, hit: Hit, confidence: ShownConfidence | None = None) 
     for text in alternative_figures(task.notes):  # another official's figure: beside the plan, not in it
         lines.append(f"<i>Alternative (not the plan):</i> {escape(text)}")
     return "<br>".join(lines)
+
+
+def deadline_words(task, dates, worked: WorkedDays) -> str:
+    """'Deadline 2030-12-31 (met)', or '(missed by 3 d)': the task's days of work after the end of
+    the deadline's day up to its finish, as its float counts them."""
+    end = task.deadline + timedelta(days=1)  # a deadline is the end of its day
+    if dates.early_finish <= end:
+        return f"Deadline {task.deadline.isoformat()} (met)"
+    late = format_days(max(worked.between(task, end, dates.early_finish), 1), task.elapsed)
+    return f"Deadline {task.deadline.isoformat()} (<b style=color:#c5221f>missed by {late}</b>)"
 
 
 def _confidence_html(task, shown_now: str) -> str:
