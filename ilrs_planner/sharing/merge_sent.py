@@ -32,13 +32,16 @@ def sent_base(base: Project, theirs: Project) -> tuple[Project, str | None]:
 
 
 def _level_shown(base: Project, theirs: Project, claimed: Classification) -> Classification:
-    """The level their copy shows: the one it records, unless the tasks of ours it holds say less. A
-    level raised in the file ("restricted" on an Everyone copy) would otherwise read every task
-    withheld from them as one they deleted."""
+    """The level their copy shows: the one it records, unless it holds none of our tasks above a lower
+    level where the recorded one would have shown some (then that lower level). A level raised in the
+    file ("restricted" on an Everyone copy) would otherwise read every task withheld from them as one
+    they deleted."""
     levels = effective_levels(base)
     held = max((levels[tid] for tid in theirs.tasks if tid in levels), key=lambda c: c.rank,
                default=Classification.PUBLIC)
-    return held if held.rank < claimed.rank else claimed
+    # Lower only where tasks of ours between the two levels are all missing from their copy.
+    lacking = any(held.rank < level.rank <= claimed.rank for level in levels.values())
+    return held if lacking else claimed
 
 
 def _note(level: str, withheld: int) -> str:
