@@ -22,14 +22,14 @@ from collections.abc import Iterable
 from wordfreq import top_n_list
 
 from ..domain import Baseline, Participant, Project, Task
-from .redact_fold import fold
+from .redact_fold import fold, folded_forms
+from .redact_readings import words_read
 from .redact_scrub import MIN_WORD, addresses, common_words
-from .redact_sieve import WORD
 
 PROSE_WORDS = 50_000
 # An address as a note writes it: a scheme or "www." up to the next white space, less the
 # punctuation that closes the sentence or the bracket around it.
-_ADDRESS = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)\S+")
+_ADDRESS = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)\S+", re.IGNORECASE)
 _CLOSING = ".,;:!?)]}>'\""
 
 
@@ -45,17 +45,18 @@ def note_secrets(project: Project, removed_tasks: set[str], removed_participants
     notes = [project.tasks[t].notes for t in removed_tasks]
     notes += [project.participants[p].notes for p in removed_participants]
     notes += [b.notes for b in hidden_baselines]
-    folded = [fold(text)[0] for text in notes if text]
+    folded = [form for text in notes if text for form in folded_forms(text)]
     kept: list[Task | Participant] = [t for t in project.tasks.values() if t.id not in removed_tasks]
     kept += [p for p in project.participants.values() if p.id not in removed_participants]
     sources = [item.source_url for item in kept if item.source_url]
     cited = {address.rstrip(_CLOSING) for text in folded for address in _ADDRESS.findall(text)}
     visible = _words([v for item in kept for v in (item.name, item.key)] + sources)
-    prose = " ".join(_ADDRESS.sub(" ", text) for text in folded)
-    words = {w for w in set(WORD.findall(prose)) - visible
+    # Read as written (its CamelCase humps show), less the addresses, which are withheld whole.
+    prose = " ".join(_ADDRESS.sub(" ", text) for text in [*notes, *folded] if text)
+    words = {w for w in words_read(prose) - visible
              if len(w) >= MIN_WORD and not w.isdigit() and w not in prose_words()}
     return (addresses(cited) - addresses(sources)) | words
 
 
 def _words(texts: Iterable[str]) -> set[str]:
-    return {word for text in texts if text for word in WORD.findall(fold(text)[0])}
+    return {word for text in texts if text for word in words_read(text)}

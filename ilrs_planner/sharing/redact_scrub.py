@@ -9,11 +9,16 @@ The secrets are what names a removed task or participant, and nothing else:
   more, not a number, not one of the 10,000 most frequent English words (wordfreq's list: "review",
   "site" and "reserve" name nothing), and not a word of a kept task's or participant's name or key.
 Matching reads text as a person does (redact_fold: case, compatibility forms, marks, invisible
-characters, look-alike letters, HTML character references and percent escapes; redact_decode:
-letters spelt out one by one, read besides the text as written), treats "-", "_", "." and a
-space alike between the words of a secret ("kestrel_9" is the key "kestrel-9"), and takes a
-secret word's plural ("-s", "-es").
-A match takes the whole hyphenated or underscored compound it sits in ("X-Nightjar-2"), so
+characters, look-alike letters, HTML character references and percent escapes; redact_readings:
+capitals as drawn, CamelCase humps, a 0, 1 or | among letters, letters spelt out one by one, each
+read besides the text as written), treats "-", "_", "." and a space alike between the words of a
+secret ("kestrel_9" is the key "kestrel-9"), and takes a secret word's plural ("-s", "-es").
+A secret stands as a word where nothing continues it: a letter of its own script does ("ion" is not
+in "ionosphere"), a digit or a letter of another script does not ("Nightjar2", "Nightjar计划"),
+nor does the next part of a CamelCase word ("NightjarProgramme"); a number goes on through letters
+("kestrel-9b" is not "kestrel-9").
+A match takes the whole hyphenated or underscored compound, or CamelCase word, it sits in
+("X-Nightjar-2", "NightjarProgramme"), and the digits glued to it ("Nightjar2"), so
 "[withheld]" replaces whole words only and never leaves half a word around it to guess from.
 Chinese, Japanese, Korean and South-East Asian scripts write words without spaces between them,
 so a name in them ("夜鹰中继") is matched wherever it stands in a sentence, not as a whole word.
@@ -29,15 +34,16 @@ from collections.abc import Callable, Iterable, Sequence
 from wordfreq import top_n_list
 
 from ..domain import Baseline, Participant, Project, Task
-from .redact_decode import Span, spelled_out
-from .redact_fold import fold
-from .redact_sieve import WORD, Sieve
+from .redact_decode import Span
+from .redact_fold import fold, folded_forms
+from .redact_readings import readings, words_read
+from .redact_sieve import SCRIPTS, Sieve, edge_class
 
 WITHHELD = "[withheld]"
 MIN_WORD = 3
 COMMON_WORDS = 10_000
 # Words of a plan's own vocabulary, common in any plan whatever their frequency in English.
-_PLAN_WORDS = frozenset(["phase", "task", "tasks", "plan", "mission", "milestone", "baseline"])
+_PLAN_WORDS = ["phase", "task", "tasks", "plan", "mission", "milestone", "baseline"]
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://")
 # Between the words of a secret, any of these stands for any other.
 _SEPARATOR = r"[-_.\s]"
@@ -49,11 +55,11 @@ _UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3
 @functools.cache
 def common_words() -> frozenset[str]:
     """Words too common to be a secret: scrubbing them would garble every note and give nothing away."""
-    return frozenset(fold(word)[0] for word in top_n_list("en", COMMON_WORDS)) | _PLAN_WORDS
+    return frozenset(fold(word)[0] for word in [*top_n_list("en", COMMON_WORDS), *_PLAN_WORDS])
 
 
 def _phrases(texts: Iterable[str]) -> set[str]:
-    shown = (fold(text)[0].strip() for text in texts if text)
+    shown = (form.strip() for text in texts if text for form in folded_forms(text))
     return {text for text in shown if len(text) >= 2}
 
 
@@ -68,7 +74,7 @@ def addresses(urls: Iterable[str]) -> set[str]:
 
 
 def _words(texts: Iterable[str]) -> set[str]:
-    return {word for text in texts if text for word in WORD.findall(fold(text)[0])}
+    return {word for text in texts if text for word in words_read(text)}
 
 
 def secret_tokens(project: Project, removed_tasks: set[str], removed_participants: set[str]) -> set[str]:
@@ -105,23 +111,12 @@ def scrubber(tokens: set[str]) -> Callable[[str], str]:
         if not text:
             return text
         spans: list[Span] = []
-        for shown, places in _readings(text):
+        for shown, places in readings(text):
             chosen = sieve.secrets_in(shown)
             if chosen != ():  # nearly every text: () and the whole pattern would try each secret at each place
                 spans += _matched(everything() if chosen is None else some(chosen), shown, places)
         return _withheld(text, spans)
     return scrub
-
-
-def _readings(text: str) -> list[tuple[str, list[Span] | None]]:
-    """`text` folded, and, if it spells letters out one by one, folded with those joined; each with
-    the span of `text` each of its characters was written as."""
-    shown, places = fold(text)
-    joined = spelled_out(shown)
-    if joined is None:
-        return [(shown, places)]
-    outer = places or [(place, place + 1) for place in range(len(text))]
-    return [(shown, places), (joined[0], [outer[place] for place in joined[1]])]
 
 
 def _spelled(token: str) -> str:
@@ -130,12 +125,19 @@ def _spelled(token: str) -> str:
 
 def _pattern(ordered: Sequence[str]) -> re.Pattern[str]:
     """The pattern matching any of `ordered` (folded, longest first) as the module doc says."""
-    alternatives = "|".join(_spelled(t) for t in ordered)
-    # Longest first, bounded by letters and digits, so a removed key "CE" does not eat "SCIENCE";
-    # a word's plural is the word, and the compound it stands in goes with it.
-    bounded = rf"(?:[\w-]*[-_])?(?<![^\W_])(?:{alternatives})(?:e?s)?(?![^\W_])(?:[-_][\w-]*)?"
+    alternatives = "|".join(_bounded(t) for t in ordered)
+    # Longest first, each bounded where nothing continues it, so a removed key "CE" does not eat
+    # "SCIENCE" nor "ion" "ionosphere"; digits glued to it and the compound it stands in go with it.
+    bounded = rf"(?:[\w-]*[-_])?\d*(?:{alternatives})\d*(?:[-_][\w-]*)?"
     unspaced = "|".join(re.escape(t) for t in ordered if _UNSPACED.search(t))
     return re.compile(bounded + (f"|{unspaced}" if unspaced else ""))
+
+
+def _bounded(token: str) -> str:
+    """`token` where what stands before and after it does not continue it (sieve.edge_class): a
+    digit after a word, another script's letter, a word's plural ("-s", "-es") and nothing more."""
+    start, end = edge_class(token[0]), edge_class(token[-1])
+    return rf"(?<!{start}){_spelled(token)}(?:e?s(?![{SCRIPTS[0]}])|(?!{end}))"
 
 
 def _matched(pattern: re.Pattern[str], shown: str, places: list[Span] | None) -> list[Span]:

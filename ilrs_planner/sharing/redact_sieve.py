@@ -5,7 +5,9 @@ place of every text, and nearly every text names no secret. Secrets and texts ar
 (redact_fold), and a secret matches only where each of its words stands as a whole word of the
 folded text, or as that word's plural; so a text holding none of the secrets' telling words (of
 each secret's words, one that is a secret by itself, else its longest) can not match and is left
-as written. Words are runs of letters and digits: "_" joins them like "-" does.
+as written. The words the sieve reads (`PIECE`) are where a secret's edge may stand: runs of
+digits, and runs of letters of one script ("Nightjar2", "Nightjar计划" each hold "nightjar"),
+as the scrub pattern's edges are (`edge_class`); "_" and "-" part them too.
 Texts the word test can not judge are always tried: any text in a script written without spaces
 (such a secret matches inside words), and every text when a secret has no word in it at all.
 """
@@ -15,7 +17,30 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-WORD = re.compile(r"[^\W_]+")
+WORD = re.compile(r"[^\W_]+")  # a word of a name or note: letters and digits ("ce7" is one)
+
+# Letters of a script written with spaces between words, as ranges for a character class; a letter
+# of any other script is read as continuing a word of any script but these.
+SCRIPTS = (
+    "a-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02af\u1d00-\u1dbf\u1e00-\u1eff"
+    "\u2c60-\u2c7f\ua720-\ua7ff\uab30-\uab6f",  # Latin
+    "\u0370-\u03ff\u1f00-\u1fff",  # Greek
+    "\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f",  # Cyrillic
+    "\u0530-\u058f", "\u0590-\u05ff", "\u0600-\u06ff\u0750-\u077f", "\u10a0-\u10ff",  # Armenian ... Georgian
+)
+_KNOWN = "".join(SCRIPTS)
+_SCRIPT_RANGES = [re.compile(f"[{ranges}]") for ranges in SCRIPTS]
+PIECE = re.compile("|".join([r"\d+", *(f"[{ranges}]+" for ranges in SCRIPTS), rf"(?:(?![\d{_KNOWN}])[^\W_])+"]))
+
+
+def edge_class(character: str) -> str:
+    """The characters that continue a word at `character` (a secret's first or last): letters of its
+    script after a letter (a digit or another script's letter parts it), letters and digits after
+    anything else ("9b" goes on from "kestrel-9": a number with a letter is read as one)."""
+    if character.isalpha():
+        ranges = next((r.pattern for r in _SCRIPT_RANGES if r.match(character)), None)
+        return ranges or rf"(?![\d{_KNOWN}])[^\W_]"
+    return r"[^\W_]"
 
 
 def _telling(words: list[str], alone: set[str]) -> str:
@@ -35,7 +60,7 @@ class Sieve:
     def __init__(self, secrets: Iterable[str], unspaced: bool, unspaced_script: re.Pattern[str]) -> None:
         secrets = self._secrets = tuple(secrets)
         self._unspaced = unspaced_script if unspaced else None
-        runs = [WORD.findall(t) for t in secrets]
+        runs = [PIECE.findall(t) for t in secrets]
         self._try_all = any(not words for words in runs)
         alone = {words[0] for words, t in zip(runs, secrets) if words == [t]}
         self._words: dict[str, list[int]] = {}  # a telling word -> the places in `secrets` of those it tells
@@ -50,5 +75,5 @@ class Sieve:
             return None
         if self._unspaced is not None and self._unspaced.search(shown):
             return None
-        found = self._words.keys() & _singulars(set(WORD.findall(shown)))
+        found = self._words.keys() & _singulars(set(PIECE.findall(shown)))
         return tuple(self._secrets[place] for place in sorted(p for word in found for p in self._words[word]))

@@ -1,12 +1,18 @@
 """Writes ilrs_planner/sharing/redact_lookalikes.py from Unicode's confusables.txt (UTS #39).
 
-    python3 resources/unicode/confusable_letters.py confusables.txt > ilrs_planner/sharing/redact_lookalikes.py
+    python3 resources/unicode/confusable_letters.py resources/unicode/confusables.txt \
+        > ilrs_planner/sharing/redact_lookalikes.py
 
-A partner copy matches a secret in lower case, so the table maps lower-case letters: each
-lower-case Latin, Cyrillic or Greek letter outside ASCII to the ASCII letter it is drawn like,
-by the file's skeletons (marks left out, as the scrub leaves them out). A letter with no such
-look-alike of its own takes that of its capital ("к" is read as "k" for "К"), so a secret is
-caught in any case. Apostrophes and dashes drawn like ASCII's are mapped too.
+confusables.txt (version 17.0.0, as published by Unicode) lies beside this script. The table maps
+each letter or digit outside ASCII, of any script and in either case, to the ASCII letter or digit
+it is drawn like (written in lower case), by the file's skeletons (marks left out, as the scrub
+leaves them out): the Greek capital "Ν" is an N before case folding makes it the "ν" drawn like v,
+the Cherokee "Ꮋ" and the Armenian "հ" an H and an h. A lower-case letter with no such look-alike of
+its own takes that of its capital ("к" is read as "k" for "К"). Latin small capitals ("ɴ", "ʜ"),
+which the file leaves out, are the letter their name gives. Letters of scripts written without
+spaces (Chinese, Japanese, Korean, Thai, ...) are read as themselves, never as Latin. Apostrophes
+and dashes drawn like ASCII's are mapped too. The characters this Python's Unicode database (the
+one the scrub folds with) does not know are left out.
 """
 
 from __future__ import annotations
@@ -15,7 +21,10 @@ import string
 import sys
 import unicodedata
 
-SCRIPTS = ("LATIN ", "CYRILLIC ", "GREEK ")
+SMALL_CAPITAL = "LATIN LETTER SMALL CAPITAL "
+# Scripts written without spaces between words (redact_scrub's _UNSPACED): their letters stay theirs.
+UNSPACED = ((0x0E00, 0x0EFF), (0x1000, 0x109F), (0x1780, 0x17FF), (0x3000, 0x30FF), (0x3400, 0x4DBF),
+            (0x4E00, 0x9FFF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF), (0x20000, 0x2FFFF))
 PUNCTUATION = "-'."
 GENERAL_PUNCTUATION = (0x2000, 0x206F)  # dashes and quotation marks typed by word processors
 
@@ -41,34 +50,42 @@ def skeleton(text: str, prototypes: dict[str, str]) -> str:
 
 def table(prototypes: dict[str, str]) -> dict[str, str]:
     ascii_by_skeleton: dict[str, str] = {}
-    for c in string.ascii_letters + PUNCTUATION:
+    for c in string.ascii_letters + string.digits + PUNCTUATION:
         ascii_by_skeleton.setdefault(skeleton(c, prototypes), c)
     out = {}
     for code in range(0x80, 0x30000):
         c = chr(code)
-        name = unicodedata.name(c, "")
-        # What the scrub has already made plain (compatibility forms, accents, capitals) needs no entry.
-        if unicodedata.normalize("NFKC", c) != c or unicodedata.normalize("NFD", c) != c or c.casefold() != c:
+        # What the scrub has already made plain (compatibility forms, accents) needs no entry.
+        if unicodedata.normalize("NFKC", c) != c or unicodedata.normalize("NFD", c) != c:
             continue
-        punctuation = GENERAL_PUNCTUATION[0] <= code <= GENERAL_PUNCTUATION[1]
-        if unicodedata.category(c) == "Ll" and name.startswith(SCRIPTS):
-            forms = [c] + ([c.upper()] if len(c.upper()) == 1 else [])
-        elif punctuation and unicodedata.category(c).startswith("P"):
-            forms = [c]
-        else:
-            continue
-        for form in forms:
-            look = ascii_by_skeleton.get(skeleton(form, prototypes))
-            if look and (look in PUNCTUATION) == punctuation:
-                out[c] = look.lower()
-                break
+        look = _look(c, code, prototypes, ascii_by_skeleton)
+        if look:
+            out[c] = look.lower()
     return out
+
+
+def _look(c: str, code: int, prototypes: dict[str, str], ascii_by_skeleton: dict[str, str]) -> str | None:
+    """The ASCII character `c` is drawn like, if any."""
+    category, name = unicodedata.category(c), unicodedata.name(c, "")
+    punctuation = GENERAL_PUNCTUATION[0] <= code <= GENERAL_PUNCTUATION[1]
+    if punctuation and category.startswith("P"):
+        look = ascii_by_skeleton.get(skeleton(c, prototypes))
+        return look if look and look in PUNCTUATION else None
+    if not category.startswith(("L", "N")) or any(low <= code <= high for low, high in UNSPACED):
+        return None
+    forms = [c] + ([c.upper()] if c.upper() != c and len(c.upper()) == 1 else [])
+    for form in forms:
+        look = ascii_by_skeleton.get(skeleton(form, prototypes))
+        if look and look not in PUNCTUATION:
+            return look
+    letter = name.removeprefix(SMALL_CAPITAL)
+    return letter if name.startswith(SMALL_CAPITAL) and letter in string.ascii_uppercase else None
 
 
 def main() -> None:
     prototypes, version = read(sys.argv[1])
     pairs = sorted(table(prototypes).items())
-    print('"""Lower-case letters, apostrophes and dashes drawn like ASCII ones: generated by')
+    print('"""Letters and digits (any script, either case), apostrophes and dashes drawn like ASCII ones: generated by')
     print(f"resources/unicode/confusable_letters.py from Unicode's confusables.txt (UTS #39), version {version}.")
     print('Do not edit: regenerate."""')
     print()

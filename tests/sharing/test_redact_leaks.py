@@ -4,7 +4,9 @@ Each test is one leak a red team found: names surviving in another case or word 
 participant's name, "[withheld]" inside a word, a kept summary's baseline span set by a hidden
 task, sibling position gaps, a bridge lag equal to the hidden work. The property test builds
 random plans, redacts them to a file, and searches the file's bytes for every removed token (the
-distinctive words of what was left out's notes included).
+distinctive words of what was left out's notes included), and its texts, read as a person reads
+them, for every removed word however the notes disguise it (glued to a digit, to another word in
+CamelCase or to Chinese text, in Greek look-alike capitals, with an l, 1 or 0 for an I or O).
 """
 
 import re
@@ -19,6 +21,7 @@ from ilrs_planner.domain import Classification as C
 from ilrs_planner.domain.chain import broken_links
 from ilrs_planner.engine.cpm import schedule
 from ilrs_planner.sharing.redact import WITHHELD, redact_project
+from ilrs_planner.sharing.redact_fold import fold, fold_as_drawn
 from ilrs_planner.sharing.redact_notes import note_secrets
 from ilrs_planner.sharing.redact_scrub import secret_tokens
 from ilrs_planner.store import save_project
@@ -110,6 +113,12 @@ def test_sibling_positions_leave_no_gap_and_the_bridge_lag_is_what_the_dates_sho
 
 # -- property: no removed token anywhere in the redacted file --------------------------------------
 
+# Ways a note may spell a word that a person still reads as the word.
+DISGUISES = [
+    lambda w: w, lambda w: w + "2", lambda w: w + "Programme", lambda w: w + "\u8ba1\u5212",
+    lambda w: w.upper().replace("I", "l").replace("O", "0"), lambda w: w.upper().replace("L", "1"),
+    lambda w: w.upper().translate(str.maketrans("NHYEKOTAB", "\u039d\u0397\u03a5\u0395\u039a\u039f\u03a4\u0391\u0392")),
+]
 WORDS = ["Kestrel", "Nightjar", "Osprey", "Harrier", "Merlin", "Lander", "Orbiter", "Relay", "Rover",
          "Sample", "Drill", "Beacon", "Crater", "Polar", "Thermal"]
 
@@ -133,7 +142,8 @@ def plans(draw):
                     id=f"task{i}x{draw(st.text(string.ascii_lowercase, min_size=8, max_size=8))}", parent_id=parent,
                     position=i, classification=draw(st.sampled_from(list(C))),
                     owner_id=draw(st.sampled_from([None] + owners)) if owners else None,
-                    notes=" ".join(draw(st.lists(st.sampled_from(WORDS + ["and", "after"]), max_size=6))))
+                    notes=" ".join(draw(st.lists(st.builds(lambda w, d: d(w), st.sampled_from(WORDS + ["and", "after"]),
+                                                          st.sampled_from(DISGUISES)), max_size=6))))
         ids.append(plan.add_task(task).id)
     leaves = [tid for tid in ids if tid not in plan.summary_ids()]  # in creation order: links never loop
     pairs = st.lists(st.integers(0, len(leaves) - 1), min_size=2, max_size=2, unique=True).map(sorted)
@@ -162,7 +172,24 @@ def test_the_redacted_file_holds_no_removed_token_in_any_case(tmp_path_factory, 
     path = tmp_path_factory.mktemp("redacted") / "out.db"
     save_project(out, path)
     raw = path.read_bytes().lower()
+    read = _as_a_person_reads(out)
     noted = note_secrets(plan, removed, dropped, [b for b in plan.baselines if b.id in hidden])
     for token in secret_tokens(plan, removed, dropped) | noted | {tid.lower() for tid in removed | dropped | hidden}:
+        # Folded, a token reads "l" as "i": either letter stands for it in the bytes.
+        written = re.escape(token).replace("i", "[il]")
         # As a word: "nigh" (a removed key) may sit inside a kept "Nightjar" without naming anything.
-        assert not re.search(rb"(?<![a-z0-9_])" + re.escape(token.encode()) + rb"(?![a-z0-9_])", raw), token
+        assert not re.search(rb"(?<![a-z0-9_])" + written.encode() + rb"(?![a-z0-9_])", raw), token
+        # Read as a person reads: a digit, a Chinese letter or a CamelCase hump ends a word too.
+        assert not any(re.search(rf"(?<![a-z]){re.escape(token)}(?:e?s)?(?![a-z])", text) for text in read), token
+
+
+def _as_a_person_reads(plan: Project) -> set[str]:
+    """Every text the copy scrubs (what kept things are called and keyed is theirs): CamelCase words
+    parted, folded and folded as drawn, and with a 0, 1 or | among letters read as a letter."""
+    texts = [plan.name, plan.author] + [t for task in plan.tasks.values() for t in (task.name, task.notes)]
+    texts += [p.notes for p in plan.participants.values()]
+    texts += [t for b in plan.baselines for t in (b.name, b.notes)]
+    parted = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", "\n".join(texts))
+    forms = {fold(parted)[0]} | ({drawn[0]} if (drawn := fold_as_drawn(parted)) else set())
+    as_letters = {re.sub(r"(?<=[a-z])[01|]|[01|](?=[a-z])", lambda m: "oii"["01|".index(m.group())], f) for f in forms}
+    return forms | as_letters

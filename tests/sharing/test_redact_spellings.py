@@ -45,6 +45,16 @@ DISGUISES = [
     ("See K.E.S.T.R.E.L.F.A.L.C.O.N. trial", f"See {WITHHELD}. trial"),
     ("See k-e-s-t-r-e-l-f-a-l-c-o-n and K. E. S. T. R. E. L. F. A. L. C. O. N", f"See {WITHHELD} and {WITHHELD}"),
     ("see https%3A%2F%2Fintranet.example%2Fkestrel-9", f"see {WITHHELD}"),  # the hidden source, encoded
+    # Capitals of other scripts drawn like Latin ones, read as drawn, not as their small letters.
+    ("See \u039aESTRELFALC\u039f\u039d trial", f"See {WITHHELD} trial"),  # Greek Kappa, Omicron, Nu
+    # A Greek capital Nu, a Latin small capital N.
+    ("See KESTRELFALCO\u039d and kestrelfalco\u0274 trial", f"See {WITHHELD} and {WITHHELD} trial"),
+    ("See \u13e6\u13acSTRELFALCON trial", f"See {WITHHELD} trial"),  # Cherokee Ꮶ and Ꭼ
+    ("See kestrelfalco\u0578 trial", f"See {WITHHELD} trial"),  # Armenian vo, drawn n
+    ("See KESTREIFAICON, KESTRE1FALC0N trial", f"See {WITHHELD}, {WITHHELD} trial"),  # I and 1 for L, 0 for O
+    # Glued to a digit, another word in CamelCase or Chinese text, as a person still reads it.
+    ("See Kestrelfalcon2 and KestrelfalconProgramme", f"See {WITHHELD} and {WITHHELD}"),
+    ("\u89c1Kestrelfalcon\u8ba1\u5212", f"\u89c1{WITHHELD}\u8ba1\u5212"),  # "see the Kestrelfalcon plan"
 ]
 
 
@@ -97,11 +107,11 @@ def test_the_copys_bytes_hold_no_disguise_of_a_secret(tmp_path):
     with sqlite3.connect(tmp_path / "partner.db") as db:
         dump = fold("\n".join(db.iterdump()))[0]  # the file's every text, read as a person reads it
     tokens = secret_tokens(plan, {"t-secret"}, set())
-    assert {"kestrelfalcon", "kestrel-9", "intranet.example/kestrel-9"} <= tokens
+    assert {fold(t)[0] for t in ("kestrelfalcon", "kestrel-9", "intranet.example/kestrel-9")} <= tokens
     for token in tokens:
         spelled = r"[-_.\s]".join(re.escape(part) for part in re.split(r"[-_.\s]", token))
         assert not re.search(rf"(?<![^\W_]){spelled}(?:e?s)?(?![^\W_])", dump), token
-    assert "kestrel" not in dump
+    assert fold("kestrel")[0] not in dump
 
 
 @pytest.fixture(scope="module")

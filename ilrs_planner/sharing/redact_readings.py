@@ -1,0 +1,91 @@
+"""The ways a person reads a text, for matching what a partner copy withholds: each a folded text
+(redact_fold) and the span of the text as written each of its characters stands for.
+
+- the text folded, and folded as drawn where a capital is drawn like another letter than its
+  small letter (the Greek "Ν" in "Νightjar");
+- its CamelCase words parted ("NightjarProgramme" holds "Nightjar"): a "_" at each hump, so a
+  secret there stands as a word of a compound, and the whole CamelCase word is withheld with it;
+- a 0, 1 or | among letters read as the letter it is drawn like ("N1GHTJAR", "0RBITEX");
+- letters spelt out one by one joined into the word (redact_decode.spelled_out).
+`words_read` gives the words a person reads in a text the same way, so that a word a kept name
+shows ("P0Nightjar") is known as shown, and a hidden name's words are known however glued.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .redact_decode import Span, spelled_out
+from .redact_fold import fold, fold_as_drawn, folded_forms
+from .redact_sieve import PIECE, WORD
+
+# A capital after a small letter: where a CamelCase word's next part begins.
+_ASCII_HUMP = re.compile(r"(?<=[a-z])[A-Z]")
+# A 0, 1 or | drawn among letters ("N1GHTJAR", "0RBITEX", "N|GHTJAR"), read as the letter.
+_DIGIT_LETTER = re.compile(r"(?<=[^\W\d_])[01|]|[01|](?=[^\W\d_])")
+_DRAWN_AS = {"0": "o", "1": "i", "|": "i"}
+
+
+def readings(text: str) -> list[tuple[str, list[Span] | None]]:
+    """`text` folded, and as a person also reads it: with letters spelt out one by one joined, with
+    its CamelCase words parted ("NightjarProgramme"), with a 0, 1 or | among letters read as the
+    letter it is drawn like ("N1GHTJAR"); each with the span of `text` each character was written as."""
+    shown, places = fold(text)
+    drawn = fold_as_drawn(text)  # "Νightjar" with a Greek capital Nu, as a reader of Latin reads it
+    found: list[tuple[str, list[Span] | None]] = [(shown, places)] + ([drawn] if drawn else [])
+    for folded, at in list(found):
+        humps = _camel_humps(text, folded, at)
+        if humps:
+            found.append(_parted(folded, at or _identity(len(text)), humps))
+    found += [(lettered, at) for reading, at in found if (lettered := _as_letters(reading)) is not None]
+    joined = spelled_out(shown)
+    if joined is not None:
+        outer = places or _identity(len(text))
+        found.append((joined[0], [outer[place] for place in joined[1]]))
+    return found
+
+
+def _identity(length: int) -> list[Span]:
+    return [(place, place + 1) for place in range(length)]
+
+
+def _camel_humps(text: str, shown: str, places: list[Span] | None) -> list[int]:
+    """The places in `shown` where a CamelCase word of `text` begins a new part: a capital after a
+    small letter ("Nightjar|Programme")."""
+    if text.isascii():
+        starts = [m.start() for m in _ASCII_HUMP.finditer(text)]
+    else:
+        starts = [i + 1 for i, (a, b) in enumerate(zip(text, text[1:])) if a.islower() and b.isupper()]
+    if not starts or places is None:
+        return starts
+    first: dict[int, int] = {}
+    for place, (begin, _) in enumerate(places):
+        first.setdefault(begin, place)
+    return [first[start] for start in starts if start in first]
+
+
+def _parted(shown: str, places: list[Span], humps: list[int]) -> tuple[str, list[Span]]:
+    """`shown` with "_" before each of `humps`: a secret then stands as a word of a compound, and the
+    whole CamelCase word is withheld with it, as a hyphenated one is."""
+    parts, spans, done = [], [], 0
+    for hump in humps:
+        parts += [shown[done:hump], "_"]
+        spans += [*places[done:hump], places[hump]]
+        done = hump
+    return "".join(parts) + shown[done:], spans + places[done:]
+
+
+def _as_letters(shown: str) -> str | None:
+    """`shown` with each 0, 1 or | beside a letter read as the o, i (l) it is drawn like; None when it has none."""
+    if not _DIGIT_LETTER.search(shown):
+        return None
+    return _DIGIT_LETTER.sub(lambda m: _DRAWN_AS[m.group()], shown)
+
+
+def words_read(text: str) -> set[str]:
+    """The words (folded) a person reads in `text`: each run of letters and digits ("p0nightjar"), and
+    the parts of it a digit, another script or a CamelCase hump marks ("p", "0", "nightjar")."""
+    parted = _ASCII_HUMP.sub(r" \g<0>", text) if text.isascii() else "".join(
+        f" {b}" if a.islower() and b.isupper() else b for a, b in zip(" " + text, text))
+    return {word for form in folded_forms(text) for word in WORD.findall(form)} | {
+        piece for form in folded_forms(parted) for word in WORD.findall(form) for piece in PIECE.findall(word)}
