@@ -220,11 +220,13 @@ def test_why_did_it_move_shows_the_driving_chain_as_precisely_as_it_is_known(qtb
     tree = ilrs_window.analysis.why.tree
     sections = {tree.topLevelItem(i).text(1): tree.topLevelItem(i) for i in range(tree.topLevelItemCount())}
     chain = sections["Driving chain now"]
-    rows = {chain.child(i).text(1).split(" — ")[0]: chain.child(i).text(1) for i in range(chain.childCount())}
+    # Each step names its task as the table does, name first and key beside it.
+    rows = {chain.child(i).text(1).split(" — ")[0]: chain.child(i).text(1).split(" — ")[1]
+            for i in range(chain.childCount())}
     # Chang'e 8 is announced for 2029 and runs within it: one year, not 2029-01-01 → 2029-12-31.
-    assert rows["change-8"].startswith("change-8 — 2029   [")
+    assert rows["'Chang'e 8 ISRU and 3D-printing test' (change-8)"].startswith("2029   [")
     # The ILRS-1..5 missions are modelled to the year, from 2030 through 2035.
-    assert rows["ilrs-1-5"].startswith("ilrs-1-5 — 2030 → 2035   [")
+    assert rows["'ILRS-1 to ILRS-5 construction missions' (ilrs-1-5)"].startswith("2030 → 2035   [")
 
 
 def test_the_slip_report_opens_on_real_slips_largest_first(qtbot, ilrs_window):

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from gestures import click_cell, press, type_text
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
 from ilrs_planner.domain import LinkType
 from ilrs_planner.qt.models.task_columns import Column
@@ -120,3 +121,23 @@ def test_a_predecessor_whose_id_a_key_spells_is_shown_by_key(qtbot, window):
     click_cell(window.tree, "c", Column.PREDECESSORS)
     type_text(window.tree, cell(window, "c"))
     assert incoming(window, "c") == {("b", LinkType.FS, 0)}
+
+
+def test_a_refused_entry_leaves_the_cell_open_on_what_was_typed_to_be_mended(qtbot, window):
+    # As MS Project: the box said why, then the text was gone and the cursor a row down, so a long
+    # predecessor list had to be typed again for one wrong character.
+    click_cell(window.tree, "m", Column.PREDECESSORS)
+    type_text(window.tree, "2FS+2d, 12SS")  # there is no row 12
+    assert "No task has the ID '12'" in refusal_text(window)
+    window.activateWindow()  # the box closed: the window system gives the window back its focus
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit), timeout=10_000)
+    editor = QApplication.focusWidget()
+    assert editor.text() == "2FS+2d, 12SS"
+    assert window.tree.currentIndex() == window.tree.proxy_index("m", int(Column.PREDECESSORS))
+    QTest.keyClick(editor, Qt.Key.Key_Backspace)
+    QTest.keyClick(editor, Qt.Key.Key_Backspace)
+    QTest.keyClick(editor, Qt.Key.Key_Backspace)
+    QTest.keyClick(editor, Qt.Key.Key_Backspace)
+    type_text(editor, "3SS")
+    assert incoming(window, "m") == {("a", LinkType.FS, 2), ("b", LinkType.SS, 0)}
+    assert cell(window, "m") == "2FS+2 days, 3SS"

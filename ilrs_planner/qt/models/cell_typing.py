@@ -4,8 +4,8 @@ and keys typed into a cell that takes none say why instead of jumping elsewhere.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt
-from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QLineEdit
 
 
 class CellTyping:
@@ -22,6 +22,15 @@ class CellTyping:
             return
         naming, self._naming = self._naming, None
         super().closeEditor(editor, hint)
+        delegate = self.itemDelegate()
+        refused = getattr(delegate, "refused_typing", None)
+        if refused is not None:
+            delegate.refused_typing = None
+        if refused is not None and refused[0].isValid():
+            # As MS Project: a refused entry leaves the planner in the cell with what was typed, to
+            # mend one character of a long predecessor list rather than type it all again.
+            QTimer.singleShot(0, lambda: self._type_again(QModelIndex(refused[0]), refused[1]))
+            return
         # A task just added keeps its row after its name is entered, so the next Insert adds below it
         # and Insert, name, Enter, Insert... lists tasks in the order typed.
         if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache and naming is None:  # Enter
@@ -29,6 +38,16 @@ class CellTyping:
             if below.isValid():
                 flags = QItemSelectionModel.SelectionFlag
                 self.selectionModel().setCurrentIndex(below, flags.ClearAndSelect | flags.Rows)
+
+    def _type_again(self, index: QModelIndex, text: str) -> None:
+        """Open the cell at `index` again holding `text` (its refused typing), modified."""
+        flags = QItemSelectionModel.SelectionFlag
+        self.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
+        if self.edit(index, QAbstractItemView.EditTrigger.AllEditTriggers, None):
+            editor = self.indexWidget(index)
+            if isinstance(editor, QLineEdit):
+                editor.setText(text)
+                editor.setModified(True)
 
     def keyboardSearch(self, search: str) -> None:
         """Keys typed into a cell that takes no typing say why, and go nowhere. (Qt's default

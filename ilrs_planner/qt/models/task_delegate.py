@@ -3,7 +3,7 @@ and open/close arrow), a list of participants for Owner, typed text elsewhere.""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QPersistentModelIndex, QRect
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -20,6 +20,8 @@ class TaskDelegate(QStyledItemDelegate):
     def __init__(self, document, parent=None):
         super().__init__(parent)
         self.document = document
+        # (cell, text) of the last typing refused, until the table opens that cell again on it
+        self.refused_typing: tuple[QPersistentModelIndex, str] | None = None
 
     @staticmethod
     def arrow_span(rect: QRect, depth: int) -> tuple[int, int]:
@@ -98,5 +100,16 @@ class TaskDelegate(QStyledItemDelegate):
         if isinstance(editor, QComboBox):
             if editor.currentData() is not None:
                 model.setData(index, editor.currentData())
-        else:
+            return
+        refusals: list[object] = []
+
+        def refused(error, _initiator) -> None:
+            refusals.append(error)
+
+        self.document.refused.connect(refused)
+        try:
             super().setModelData(editor, model, index)
+        finally:
+            self.document.refused.disconnect(refused)
+        if refusals and isinstance(editor, QLineEdit):  # the table opens the cell again on what was typed
+            self.refused_typing = (QPersistentModelIndex(index), editor.text())
