@@ -34,8 +34,8 @@ def test_schedule_json_structure_and_hand_checked_dates(capsys):
     assert [t["key"] for t in data["tasks"]] == ["1", "2", "3", "4", "5"]  # WBS order, summary included
     for task in data["tasks"]:
         assert set(task) == {"key", "name", "early_start", "early_finish", "late_start", "late_finish",
-                             "total_float_days", "free_float_days", "float_unit", "critical", "precision", "confidence", "source",
-                             "source_date", "task_mode", "manual_start"}
+                             "total_float_days", "free_float_days", "float_unit", "critical", "precision", "confidence",
+                             "source", "source_date", "task_mode", "manual_start"}
         got = (task["name"], task["early_start"], task["early_finish"], task["late_start"], task["late_finish"],
                task["total_float_days"], task["critical"])
         assert got == EXPECTED[task["key"]]

@@ -41,7 +41,8 @@ def test_the_driving_chain_names_the_status_date():
     dates = {tid: (d.early_start, d.early_finish) for tid, d in result.tasks.items()}
     chain = driving_chain(project, dates, "launch")
     assert [(s.key, s.driver) for s in chain] == [
-        ("launch", "FS from 'Design' (design)"), ("design", "status date 2030-03-01 (remaining work starts no earlier)")]
+        ("launch", "FS from 'Design' (design)"),
+        ("design", "status date 2030-03-01 (remaining work starts no earlier)")]
     assert result.tasks["launch"].early_start == D(2030, 3, 21)  # 2030-03-01 + 20 days
 
 
