@@ -24,7 +24,7 @@ from .palette import owner_colors
 from .phases import on_chains, phase_tasks
 from .rollups import Rollups, folded_milestones
 from .tally import Tally
-from .variance import key_slip_words
+from .variance import ON_TIME_STEP, SLIP_STEPS, Steps, key_slip_words, plan_steps, slip_steps
 
 KIND_TASK, KIND_SUMMARY, KIND_MILESTONE = 0, 1, 2
 LINK_CODES = {LinkType.FS: 0, LinkType.SS: 1, LinkType.FF: 2, LinkType.SF: 3}
@@ -86,6 +86,7 @@ class ChartData:
     slip_words: np.ndarray = field(default_factory=lambda: np.zeros(0, object))
     # Each row's deadline as the ordinal of its day's end (nan = none): see chart/deadlines.py.
     deadline: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float64))
+    slip_scale: Steps = SLIP_STEPS  # the slip colours' steps for the plan's span (variance.plan_steps)
     source: RowSource | None = field(default=None, repr=False, compare=False)
     _row_of: dict[str, int] | None = field(default=None, repr=False, compare=False)
     _row_hashes: np.ndarray | None = field(default=None, repr=False, compare=False)
@@ -342,6 +343,7 @@ def row_arrays(inputs: RowInputs, rows: list[str], tasks: list[Task], places: np
     data.owner = np.fromiter(map({o: i for i, o in enumerate(data.owners)}.__getitem__, owner_ids), np.int32, n)
     data.symbols = _symbols(tasks, durations != 0, precision, data.confidence, key_set)
     data.deadline = deadline_ends(tasks)
+    data.slip_scale = plan_steps(schedule)
     return data
 
 
@@ -363,6 +365,7 @@ def symbols_in(data: ChartData) -> set[str]:
     """The legend's symbol keys the rows call for."""
     found = int(np.bitwise_or.reduce(data.symbols)) if len(data.symbols) else 0
     drawn = {name for name, bit in SYMBOL_BITS.items() if found & bit}
+    drawn |= {f"slip{step}" for step in set(slip_steps(data.slip, data.slip_scale).tolist()) if step != ON_TIME_STEP}
     return drawn | (deadline_symbols(data.finish, data.deadline) if len(data.deadline) else set())
 
 

@@ -222,6 +222,7 @@ def _patched(old: ChartData, inputs: RowInputs, rows: list[str], tasks: list, pl
                      arrays["whisker0"], arrays["whisker1"], [], inputs.colors, key=arrays["key"],
                      confidence=arrays["confidence"], done_until=arrays["done_until"], symbols=arrays["symbols"],
                      slip_words=arrays["slip_words"], deadline=arrays["deadline"])
+    data.slip_scale = fresh.slip_scale  # the plan's span, read from the new schedule
     data.pushed = (old.pushed - {rows[i] for i in stale.tolist()}) | fresh.pushed
     data.labels = old.labels  # spliced in place, as the tasks
     data.labels[first:n_old - last] = [""] * new

@@ -29,7 +29,7 @@ class KeyLine:
 def slips_layer(data: ChartData, scale: TimeScale, opts: SceneOptions, idx: np.ndarray, width: float) -> Layer:
     """From each baseline end to the current end, coloured by the size of the slip; none when on time."""
     slip = data.slip[idx]
-    steps = slip_steps(slip)
+    steps = slip_steps(slip, data.slip_scale)
     keep = ~np.isnan(slip) & (steps != ON_TIME_STEP)
     ends = scale.x_of_ordinals(data.finish[idx][keep])
     was = scale.x_of_ordinals(data.ghost1[idx][keep])
@@ -61,7 +61,7 @@ def key_lines(data: ChartData, scale: TimeScale, width: float) -> list[KeyLine]:
         if 0 <= at <= width:
             slip = float(data.slip[row])
             badge = "" if np.isnan(slip) else str(data.slip_words[row])
-            step = int(slip_steps(np.array([slip]))[0])
+            step = int(slip_steps(np.array([slip]), data.slip_scale)[0])
             label = data.labels[row]
             lines.append(KeyLine(at, label.split(" · ")[0], badge, step, label))
     r = data.rollups  # a key milestone folded into its summary still marks its date
@@ -76,5 +76,5 @@ def slip_badges(data: ChartData, idx: np.ndarray) -> dict[int, tuple[str, int]]:
     out = {}
     for row in idx[data.key[idx] & ~np.isnan(data.ghost1[idx])].tolist() if len(data.key) else []:
         slip = float(data.slip[row])
-        out[row] = (str(data.slip_words[row]), int(slip_steps(np.array([slip]))[0]))
+        out[row] = (str(data.slip_words[row]), int(slip_steps(np.array([slip]), data.slip_scale)[0]))
     return out

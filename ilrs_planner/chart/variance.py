@@ -15,13 +15,14 @@ import numpy as np
 
 from ..domain import Precision, Project, Task
 from ..domain.working_count import WorkedDays
-from ..engine.schedule import shown_days
+from ..engine.schedule import Schedule, shown_days
 from ..engine.shown_dates import baseline_precision, plan_is_fuzzy, variance_text
 from ..engine.working_variance import working_variance
 from . import palette
 
 # (upper bound in days, colour, legend text), from the earliest to the latest; the last bound is open.
-SLIP_STEPS: tuple[tuple[float, str, str], ...] = (
+Steps = tuple[tuple[float, str, str], ...]
+SLIP_STEPS: Steps = (  # a plan of years: the roadmap's decades
     (-365, palette.EARLY_BY_YEARS, "over a year early"),
     (-31, palette.EARLY_BY_MONTHS, "1–12 months early"),
     (30, palette.ON_TIME, "within a month"),
@@ -29,28 +30,56 @@ SLIP_STEPS: tuple[tuple[float, str, str], ...] = (
     (1095, palette.LATE_BY_YEARS, "1–3 years late"),
     (math.inf, palette.LATE_BY_MORE_YEARS, "over 3 years late"),
 )
-SLIP_COLORS = tuple(color for _, color, _ in SLIP_STEPS)
+WEEK_STEPS: Steps = (  # a plan of months: a project phase
+    (-91, palette.EARLY_BY_YEARS, "over 3 months early"),
+    (-8, palette.EARLY_BY_MONTHS, "1 week–3 months early"),
+    (7, palette.ON_TIME, "within a week"),
+    (31, palette.LATE_BY_MONTHS, "1 week–1 month late"),
+    (91, palette.LATE_BY_YEARS, "1–3 months late"),
+    (math.inf, palette.LATE_BY_MORE_YEARS, "over 3 months late"),
+)
+DAY_STEPS: Steps = (  # a plan of weeks: a partner's work package, where a slip of a day counts
+    # Calendar weeks, as every step counts calendar days: '+3 d' of a Monday-to-Thursday week may be 6 days.
+    (-8, palette.EARLY_BY_YEARS, "over a week early"),
+    (-1, palette.EARLY_BY_MONTHS, "up to a week early"),
+    (0, palette.ON_TIME, "on time"),
+    (7, palette.LATE_BY_MONTHS, "up to a week late"),
+    (14, palette.LATE_BY_YEARS, "1–2 weeks late"),
+    (math.inf, palette.LATE_BY_MORE_YEARS, "over 2 weeks late"),
+)
+SLIP_COLORS = tuple(color for _, color, _ in SLIP_STEPS)  # the same six colours at every scale
 ON_TIME_STEP = 2  # the neutral step: no slip mark is drawn for it
+MONTHS_PLAN_DAYS, YEARS_PLAN_DAYS = 92, 730  # a plan longer than these is read in weeks, then in months
 
 
-def slip_step(days: float) -> int:
-    """Index into SLIP_STEPS for a finish variance in days (positive = late)."""
-    for index, (bound, _, _) in enumerate(SLIP_STEPS):
+def plan_steps(schedule: Schedule | None) -> Steps:
+    """The slip steps for a plan, by its span (start to finish in calendar days): a slip is measured
+    against the plan's own scale, so a three-week work package colours a +3 d slip that the
+    roadmap's month-wide neutral step would hide."""
+    if schedule is None:
+        return SLIP_STEPS
+    span = (schedule.project_finish - schedule.project_start).days
+    return DAY_STEPS if span <= MONTHS_PLAN_DAYS else WEEK_STEPS if span <= YEARS_PLAN_DAYS else SLIP_STEPS
+
+
+def slip_step(days: float, steps: Steps = SLIP_STEPS) -> int:
+    """Index into `steps` for a finish variance in days (positive = late)."""
+    for index, (bound, _, _) in enumerate(steps):
         if days <= bound:
             return index
-    return len(SLIP_STEPS) - 1
+    return len(steps) - 1
 
 
-def slip_steps(days: np.ndarray) -> np.ndarray:
+def slip_steps(days: np.ndarray, steps: Steps = SLIP_STEPS) -> np.ndarray:
     """slip_step over an array (nan, i.e. not in the baseline, maps to the neutral step)."""
-    bounds = np.array([bound for bound, _, _ in SLIP_STEPS[:-1]])
-    steps = np.searchsorted(bounds, np.nan_to_num(days, nan=0.0), side="left")
-    return steps.astype(np.int8)
+    bounds = np.array([bound for bound, _, _ in steps[:-1]])
+    found = np.searchsorted(bounds, np.nan_to_num(days, nan=0.0), side="left")
+    return np.where(np.isnan(days), ON_TIME_STEP, found).astype(np.int8)
 
 
-def slip_color(days: float) -> str:
+def slip_color(days: float, steps: Steps = SLIP_STEPS) -> str:
     """The colour of a finish variance of `days`."""
-    return SLIP_STEPS[slip_step(days)][1]
+    return steps[slip_step(days, steps)][1]
 
 
 def key_slip_words(project: Project, tasks: Sequence[Task], rows: Iterable[int], finish: np.ndarray,

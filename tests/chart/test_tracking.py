@@ -8,7 +8,7 @@ import pytest
 from ilrs_planner.chart import SceneOptions, TimeScale, build_chart_data, build_scene, palette
 from ilrs_planner.chart.labels import shorten_by_words
 from ilrs_planner.chart.scene import GHOST_TOP
-from ilrs_planner.chart.variance import SLIP_STEPS, slip_color, slip_step, slip_steps
+from ilrs_planner.chart.variance import DAY_STEPS, SLIP_STEPS, slip_color, slip_step, slip_steps
 from ilrs_planner.domain import Baseline, Link, Precision, Project, Task
 from ilrs_planner.engine.cpm import schedule
 from ilrs_planner.engine.slippage import slip_report
@@ -72,7 +72,8 @@ def test_a_late_bar_gets_a_warm_slip_mark_from_its_baseline_end_to_its_current_e
                              rows[1]: (date(2030, 1, 1), date(2030, 1, 11))})
     assert scene.slips.rows.tolist() == [2]  # Design is on time: no mark
     assert (scene.slips.x0[0], scene.slips.x1[0]) == (-310, 300)
-    assert SLIP_STEPS[scene.slips.color[0]][1] == slip_color(61) == palette.LATE_BY_MONTHS
+    # The plan spans 30 days, so its slips are counted in weeks (variance.DAY_STEPS): over two weeks late.
+    assert DAY_STEPS[scene.slips.color[0]][1] == slip_color(61, DAY_STEPS) == palette.LATE_BY_MORE_YEARS
     assert scene.slips.y0[0] == 2 * 24 + GHOST_TOP * 24  # on the baseline band, under the current bar
 
 
@@ -81,7 +82,7 @@ def test_a_key_milestone_carries_its_slip_and_a_key_date_line(plan):
     scene = _compared(plan, {rows[3]: (date(2028, 1, 31), date(2028, 1, 31))}, key=3)  # two years late
     launch = next(label for label in scene.labels if label.row == 3)
     # Launch follows Build, known to the year: its date reads '2030', the baseline's 2028.
-    assert launch.badge == "+2 y" and SLIP_STEPS[launch.badge_step][1] == slip_color(731)
+    assert launch.badge == "+2 y" and DAY_STEPS[launch.badge_step][1] == slip_color(731, DAY_STEPS)
     assert [(line.x, line.text, line.slip) for line in scene.key_lines] == [(300, "Launch", "+2 y")]
     assert scene.milestones.key.tolist() == [True]
 

@@ -82,7 +82,8 @@ class TimelinePicture:
         shown = self.data.task_ids + self.data.rollups.task_ids  # rolled-up milestones show their owners too
         drawn = self.drawn if self.legend_symbols is None else self.legend_symbols
         self.legend = legend_items(self.project, shown, baseline=self.baseline is not None,
-                                   today=self.moment is None, status=self.moment is None, drawn=drawn)
+                                   today=self.moment is None, status=self.moment is None, drawn=drawn,
+                                   slip_scale=self.data.slip_scale)
 
     def share_legend(self, symbols: set[str]) -> None:
         """Name `symbols` in the legend, now and after any folding: the frames of a history share the
@@ -225,7 +226,7 @@ class TimelinePicture:
             critical = int((self.data.critical & (self.data.kind != KIND_SUMMARY)).sum())
             parts.append(f"{critical} critical tasks of {len(self.data)} rows shown")
         if self.baseline:
-            parts.append(f"compared with baseline “{self.baseline}”")
+            parts.append(f"compared with baseline “{self.project.baseline(self.baseline).name}”")
         return "  ·  ".join(parts)
 
     def _paint_chart(self, p: QPainter, rect: QRectF, style: ChartStyle, first: int, last: int) -> float:

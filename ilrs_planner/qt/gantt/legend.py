@@ -12,7 +12,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPolygonF
 
 from ...chart import palette
 from ...chart.confidence import CONF_ASSUMPTION, CONF_INFERRED
-from ...chart.variance import ON_TIME_STEP, SLIP_COLORS, SLIP_STEPS
+from ...chart.variance import ON_TIME_STEP, SLIP_STEPS, Steps
 from ...domain import Confidence, Project, Task
 from .deadline_arrows import deadline_arrow
 from .layers import bracket_ends, fade, manual_pen
@@ -42,35 +42,46 @@ SHORT = {"Milestone (filled = achieved)": "Milestone: done / planned", "Date ann
 
 def legend_items(project: Project, task_ids: list[str], *, critical: bool = True, baseline: bool = False,
                  whiskers: bool = False, status: bool = True, today: bool = True,
-                 compact: bool = False, drawn: set[str] | None = None) -> list[LegendItem]:
+                 compact: bool = False, drawn: set[str] | None = None,
+                 slip_scale: Steps = SLIP_STEPS) -> list[LegendItem]:
     """Owners of the shown tasks (in name order) followed by the symbol keys that occur; `compact`
     gives the short forms, symbols first, with the whole wording as each entry's detail. `drawn`:
     the symbol keys the bars were drawn with (chart.data.symbols_in: a pushed task's bar by the
-    confidence shown), else those the tasks state."""
+    confidence shown, the slip steps drawn as 'slip<step>'), else those the tasks state; `slip_scale`:
+    the plan's slip steps (chart.variance.plan_steps)."""
     tasks = [task for task in map(project.tasks.get, task_ids) if task is not None]
     used = symbols_used(tasks) if drawn is None else drawn
     return legend_items_of(project, set(map(attrgetter("owner_id"), tasks)), used, critical=critical,
-                           baseline=baseline, whiskers=whiskers, status=status, today=today, compact=compact)
+                           baseline=baseline, whiskers=whiskers, status=status, today=today, compact=compact,
+                           slip_scale=slip_scale)
 
 
 def legend_items_of(project: Project, owners: set[str | None], used: set[str], *, critical: bool = True,
                     baseline: bool = False, whiskers: bool = False, status: bool = True, today: bool = True,
-                    compact: bool = False, colors: dict[str | None, str] | None = None) -> list[LegendItem]:
+                    compact: bool = False, colors: dict[str | None, str] | None = None,
+                    slip_scale: Steps = SLIP_STEPS) -> list[LegendItem]:
     """legend_items for the owners and symbol keys of the shown tasks, found by the caller (the
     window's chart keeps them per row, so an edit does not read every shown task again), and the
     owners' colours when the caller has them (`palette.owner_colors` of the plan)."""
     colors = colors if colors is not None else palette.owner_colors(project)
-    items = _items(project, owners, used, critical, baseline, whiskers, status, today, colors)
+    items = _items(project, owners, used, critical, baseline, whiskers, status, today, colors, slip_scale)
     if not compact:
         return items
     short = [LegendItem(i.kind, i.color, _compact_text(i), i.detail or i.text) for i in items if i.kind != "slip"]
-    slips = [i.text for i in items if i.kind == "slip"]
-    if slips:  # one entry, its swatch the colour scale: five entries would crowd out the rest
+    slips = [i for i in items if i.kind == "slip"]
+    if slips:  # one entry, its swatch the colours drawn: five entries would crowd out the rest
         at = next(n for n, i in enumerate(short) if i.kind == "ghost") + 1
-        short.insert(at, LegendItem("slipscale", "", "Finish early … late", "; ".join(slips)))
+        short.insert(at, LegendItem("slipscale", ";".join(i.color for i in slips), _scale_words(slips),
+                                    "; ".join(i.text for i in slips)))
     # The symbols first: only the legend explains a dashed outline or a hatch, while a bar's owner
     # is also in the table beside it and in the bar's tooltip.
     return [i for i in short if i.kind != "owner"] + [i for i in short if i.kind == "owner"]
+
+
+def _scale_words(slips: list[LegendItem]) -> str:
+    """'Finish early … late', or 'Finish late' (or early) when the slips drawn are all one way."""
+    early, late = any(i.text.endswith("early") for i in slips), any(i.text.endswith("late") for i in slips)
+    return "Finish early … late" if early and late else "Finish late" if late else "Finish early"
 
 
 def _compact_text(item: LegendItem) -> str:
@@ -80,7 +91,8 @@ def _compact_text(item: LegendItem) -> str:
 
 
 def _items(project: Project, owners: set[str | None], used: set[str], critical: bool, baseline: bool,
-           whiskers: bool, status: bool, today: bool, colors: dict[str | None, str]) -> list[LegendItem]:
+           whiskers: bool, status: bool, today: bool, colors: dict[str | None, str],
+           slip_scale: Steps = SLIP_STEPS) -> list[LegendItem]:
     items = [LegendItem("owner", colors[p.id], _short(p.name, p.key), p.name)
              for p in sorted(project.participants.values(), key=lambda p: p.name.lower()) if p.id in owners]
     if None in owners:
@@ -106,8 +118,9 @@ def _items(project: Project, owners: set[str | None], used: set[str], critical: 
         items.append(LegendItem("deadline_missed", palette.DEADLINE_MISSED, "Deadline missed"))
     if baseline:
         items.append(LegendItem("ghost", palette.GHOST, "Baseline"))
-        items += [LegendItem("slip", color, f"Finish {text}") for i, (_, color, text) in enumerate(SLIP_STEPS)
-                  if i != ON_TIME_STEP]
+        # Only the steps drawn, in the words of the plan's scale (a work package's days, the roadmap's years).
+        items += [LegendItem("slip", color, f"Finish {text}") for i, (_, color, text) in enumerate(slip_scale)
+                  if i != ON_TIME_STEP and f"slip{i}" in used]
     if whiskers:
         items.append(LegendItem("whisker", palette.WHISKER, "P50–P80 range"))
     if today:
@@ -234,8 +247,8 @@ def _swatch(p: QPainter, item: LegendItem, box: QRectF) -> None:
         p.drawRect(box.adjusted(0, box.height() * 0.25, 0, -box.height() * 0.25))
     elif item.kind == "slip":
         p.fillRect(box.adjusted(0, box.height() * 0.25, 0, -box.height() * 0.25), color)
-    elif item.kind == "slipscale":  # the slip colours from early to late, as one strip
-        steps = [c for i, c in enumerate(SLIP_COLORS) if i != ON_TIME_STEP]
+    elif item.kind == "slipscale":  # the slip colours drawn, from early to late, as one strip
+        steps = item.color.split(";")
         band = box.width() / len(steps)
         for i, step in enumerate(steps):
             p.fillRect(QRectF(box.left() + i * band, box.top() + box.height() * 0.25, band + 0.5,

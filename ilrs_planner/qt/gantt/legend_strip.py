@@ -45,7 +45,8 @@ class LegendStrip(QWidget):
         items = legend_items_of(doc.project, owners, symbols_in(data) | symbols_used(rolled),
                                 critical=self.view.show_critical, baseline=doc.baseline_name is not None,
                                 whiskers=bool(self.view.whiskers), today=self.view.history is None,
-                                status=self.view.history is None, compact=True, colors=kept)
+                                status=self.view.history is None, compact=True, colors=kept,
+                                slip_scale=data.slip_scale)
         if items == self.items and self._laid_out is not None and self._laid_out[0] == self.width() \
                 and self._laid_out[1] is self.view.style:  # the view replaces its style, never changes it
             return  # the same entries at the same width (most edits): laid out already (2-3 ms of each edit)

@@ -186,7 +186,7 @@ def _variance(task: Task, ctx: RowContext) -> int | None:
 
 
 def finish_moved_days(task: Task, ctx: RowContext) -> int | None:
-    """Calendar days the finish moved: the slip colours' steps are months and years (chart.variance)."""
+    """Calendar days the finish moved, as the slip colours' steps count them (chart.variance.plan_steps)."""
     finishes = _finishes(task, ctx)
     return (finishes[1] - finishes[0]).days if finishes else None
 

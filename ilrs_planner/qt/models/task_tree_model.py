@@ -11,7 +11,7 @@ from PySide6.QtCore import QModelIndex, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ...chart.list_ends import table_ids
-from ...chart.variance import ON_TIME_STEP, slip_color, slip_step
+from ...chart.variance import ON_TIME_STEP, plan_steps, slip_color, slip_step
 from ...commands.base import ChangeSet
 from ...domain import PlannerError, Precision
 from ...domain.alternatives import alternative_figures
@@ -202,9 +202,10 @@ class TaskTreeModel(OutlineRows):
     def _variance_tint(self, task) -> QBrush | None:
         """The tracking Gantt's slip colour behind the variance, so table and chart read alike."""
         days = finish_moved_days(task, self._context())
-        if days is None or slip_step(days) == ON_TIME_STEP:
+        steps = plan_steps(self.document.schedule)  # the chart's steps for this plan's span
+        if days is None or slip_step(days, steps) == ON_TIME_STEP:
             return None
-        return QBrush(qcolor(slip_color(days), 95))
+        return QBrush(qcolor(slip_color(days, steps), 95))
 
     def _tooltip(self, task, column: Column) -> str:
         lines = [f"<b>{escape(task.key)}</b> — {escape(task.name)}"]
