@@ -117,16 +117,22 @@ def test_baseline_columns(model):
 def test_the_variance_cell_takes_the_slip_colour_of_the_chart(model):
     from PySide6.QtCore import Qt
 
-    from ilrs_planner.chart.variance import slip_color
+    from ilrs_planner.chart.variance import DAY_STEPS, plan_steps, slip_color
     from ilrs_planner.domain import Baseline
 
     project = model.document.project
+    assert plan_steps(model.document.schedule) == DAY_STEPS  # a plan of two months counts its slips in weeks
+    now = (date(2030, 3, 2), date(2030, 3, 2))  # M's point as scheduled now (shown 2030-03-01)
+    project.baselines.append(Baseline("as now", date(2029, 1, 1), {"m": now}))
     project.baselines.append(Baseline("2029 plan", date(2029, 1, 1), {"m": (date(2029, 1, 1), date(2029, 1, 1))}))
+    model.document.set_baseline("as now")
+    assert model.data(model.index_of("m", Column.VARIANCE), Qt.ItemDataRole.BackgroundRole) is None  # on time
     model.document.set_baseline("2021 roadmap")
-    assert model.data(model.index_of("m", Column.VARIANCE), Qt.ItemDataRole.BackgroundRole) is None  # +29 d: on time
+    brush = model.data(model.index_of("m", Column.VARIANCE), Qt.ItemDataRole.BackgroundRole)
+    assert brush.color().name() == slip_color(29, DAY_STEPS)  # +29 d: over two weeks late, as the chart draws it
     model.document.set_baseline("2029 plan")
     brush = model.data(model.index_of("m", Column.VARIANCE), Qt.ItemDataRole.BackgroundRole)
-    assert brush.color().name() == slip_color(425)  # 425 days late: the chart's warm tone
+    assert brush.color().name() == slip_color(425, DAY_STEPS)  # 425 days late: the chart's warm tone
 
 
 def test_sort_role_orders_dates_as_dates(model):
