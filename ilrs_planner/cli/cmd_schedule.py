@@ -22,14 +22,16 @@ def register(subparsers) -> None:
     parser.add_argument("plan", metavar="PLAN.db", help="a plan file (or a .csv/.xml table to schedule directly)")
     parser.add_argument(
         "--json", action="store_true",
-        help='print JSON: {"finish_convention", "provenance", "project_start", "project_finish", "tasks": [{"key", '
+        help='print JSON: {"finish_convention", "provenance", "project_start", "project_finish", "must_finish_by", '
+        '"tasks": [{"key", '
         '"name", "early_start", "early_finish", "late_start", "late_finish", "total_float_days", "free_float_days", '
         '"float_unit", "critical", "precision", "confidence", "source", "source_date", "task_mode", '
         '"manual_start"}]} with ISO dates; finish dates are exclusive; float_unit is what both floats count: '
         '"d" working days of the task\'s calendar, "ed" calendar days (an elapsed task); precision is '
         "day/month/quarter/year, confidence sourced/inferred/assumption/unsourced, source the cited address, "
         "source_date its date or null, task_mode manual or auto (null for a summary), manual_start a manual "
-        "task's kept start or null. Compact (one line) unless --pretty",
+        "task's kept start or null, must_finish_by the plan's Must finish by (the day its floats run to the "
+        "end of) or null. Compact (one line) unless --pretty",
     )
     parser.add_argument("--pretty", action="store_true", help="with --json: indent the JSON for reading")
     parser.set_defaults(func=run)

@@ -62,6 +62,11 @@ def schedule_json(project: Project, schedule: Schedule) -> dict:
     return schedule_data(project, schedule)
 
 
+def must_finish_text(project: Project) -> str:
+    """', must finish by 2036-12-31' when the plan has a Must finish by (floats run to it), else ''."""
+    return f", must finish by {project.must_finish_by.isoformat()}" if project.must_finish_by else ""
+
+
 def print_schedule_table(project: Project, schedule: Schedule, file: TextIO | None = None) -> None:
     """An aligned table of every task's dates and floats, critical tasks marked with `*`."""
     out = file or sys.stdout
@@ -70,8 +75,8 @@ def print_schedule_table(project: Project, schedule: Schedule, file: TextIO | No
     right = {6, 7}  # floats align right: signs and digits line up
     fmt, widths = line_format(HEADERS, cells, right)
     critical = int((columns.critical & ~columns.summary).sum())
-    out.write(f"{one_line(project.name)}: {schedule.project_start.isoformat()} to {schedule.last_day().isoformat()}, "
-              f"{len(cells[0])} tasks, {critical} critical (not counting phases)\n")
+    out.write(f"{one_line(project.name)}: {schedule.project_start.isoformat()} to {schedule.last_day().isoformat()}"
+              f"{must_finish_text(project)}, {len(cells[0])} tasks, {critical} critical (not counting phases)\n")
     out.write(fmt.format(*HEADERS).rstrip() + "\n")
     out.write("  ".join("-" * w for w in widths) + "\n")
     write_lines(widths, right, cells, out)

@@ -48,6 +48,7 @@ def schedule_data(project: Project, schedule: Schedule) -> dict:
                modes, columns.manual_starts)
     return {"finish_convention": FINISH_CONVENTION, "provenance": PROVENANCE,
             "project_start": schedule.project_start.isoformat(), "project_finish": schedule.project_finish.isoformat(),
+            "must_finish_by": _must_finish_by(project),
             "tasks": [dict(zip(JSON_FIELDS, row)) for row in rows]}
 
 
@@ -65,11 +66,17 @@ def write_json(project: Project, schedule: Schedule, out: TextIO, pretty: bool =
               _json_dates(columns.manual_starts)]
     out.write(f'{{"finish_convention":"{FINISH_CONVENTION}","provenance":{encode_basestring(PROVENANCE)},'
               f'"project_start":"{schedule.project_start.isoformat()}",'
-              f'"project_finish":"{schedule.project_finish.isoformat()}","tasks":[')
+              f'"project_finish":"{schedule.project_finish.isoformat()}",'
+              f'"must_finish_by":{json.dumps(_must_finish_by(project))},"tasks":[')
     for start in range(0, len(columns.keys), BLOCK):
         rows = joined_rows(_JSON_PIECES, values, start, min(start + BLOCK, len(columns.keys)))
         out.write(rows[1:] if start == 0 else rows)  # each row after a comma, but the first
     out.write("]}\n")
+
+
+def _must_finish_by(project: Project) -> str | None:
+    """The plan's Must finish by as a day (the floats run to its end, not exclusive), or None."""
+    return project.must_finish_by.isoformat() if project.must_finish_by else None
 
 
 _JSON_BOOLS = np.array(["false", "true"], dtype=object)

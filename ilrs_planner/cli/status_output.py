@@ -61,6 +61,9 @@ def print_text(project: Project, update: StatusUpdate) -> None:
     """The update and the tasks behind, for people."""
     was = update.old_status.isoformat() if update.old_status else "none"
     print(f"Status date {was} -> {update.as_of.isoformat()}; {update.saved}.")
+    if project.must_finish_by:  # the date the floats run to: is the forecast still within it?
+        print(f"Plan finish {update.after.last_day().isoformat()}, must finish by "
+              f"{project.must_finish_by.isoformat()}.")
     if update.records:
         print("Recorded:")
     width = max((len(one_line(project.tasks[r.task_id].key)) for r in update.records), default=0)

@@ -1,4 +1,4 @@
-"""Plan-level edits: name, start, status date, author."""
+"""Plan-level edits: name, start, status date, author, Must finish by."""
 
 from __future__ import annotations
 
@@ -9,11 +9,12 @@ from ..domain.text import check_typed_text
 from .base import ChangeSet, Command
 
 _FIELDS: dict[str, type | tuple[type, ...]] = {"name": str, "start": date, "status_date": (date, type(None)),
-                                               "author": str}
+                                               "author": str, "must_finish_by": (date, type(None))}
+_DATES = {"start", "status_date", "must_finish_by"}  # the fields the schedule reads
 
 
 class SetPlanFields(Command):
-    """Set the plan's name, start, status date or author as one step."""
+    """Set the plan's name, start, status date, author or Must finish by as one step."""
 
     def __init__(self, text: str | None = None, **fields: object):
         self.fields = dict(fields)
@@ -23,7 +24,7 @@ class SetPlanFields(Command):
     def apply(self, project: Project) -> ChangeSet:
         for name, value in self.fields.items():
             if name not in _FIELDS or not isinstance(value, _FIELDS[name]):
-                raise PlannerError("task.bad_value", f"the plan's {name} cannot be {value!r}")
+                raise PlannerError("task.bad_value", f"the plan's {name.replace('_', ' ')} cannot be {value!r}")
         if "name" in self.fields and not str(self.fields["name"]).strip():
             raise PlannerError("task.bad_value", "the plan's name cannot be empty")
         for name in ("name", "author"):
@@ -40,4 +41,4 @@ class SetPlanFields(Command):
         return self._changes()
 
     def _changes(self) -> ChangeSet:
-        return ChangeSet(plan=True, dates=bool({"start", "status_date"} & set(self.fields)))
+        return ChangeSet(plan=True, dates=bool(_DATES & set(self.fields)))

@@ -27,7 +27,7 @@ _EXCLUDED_PROJECT_FIELDS = {"signature", "tasks", "links", "participants", "base
 _LATER_DEFAULTS = {"calendar_id": None, "elapsed": False, "default_calendar_id": None, "key_milestone": False,
                    "confidence": None, "source_date": None, "manual": False,
                    "manual_start": None, "manual_start_at_day_end": False, "partner_level": None,
-                   "partner_without_notes": False}
+                   "partner_without_notes": False, "must_finish_by": None}
 # ... and those of one kind of object only (a task's classification was always there), merged in
 # so each object's fields are looked up in one table.
 _LATER_DEFAULTS_OF: dict[type, dict[str, Any]] = {

@@ -29,6 +29,7 @@ CODES = {
     "task.unknown": "No such task.",
     "task.duplicate_key": "Two tasks have the same key.",
     "task.bad_value": "A task field has a value it cannot take.",
+    "plan.bad_value": "A plan field has a value it cannot take.",
     "task.parent_cycle": "A task cannot be placed under itself.",
     "task.cannot_move": "The task cannot move that way in the outline.",
     "task.bad_confidence": "The task's dates cannot read as that confidence.",

@@ -165,6 +165,9 @@ class Project:
     # one's own.
     partner_level: Classification | None = None
     partner_without_notes: bool = False
+    # Primavera P6's project "Must Finish By": late dates are counted back from the end of this day
+    # rather than from the latest early finish (see engine.cpm). None: from the latest early finish.
+    must_finish_by: date | None = None
 
     # -- calendars --------------------------------------------------------------------------
     def default_calendar(self) -> Calendar:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import numpy as np
@@ -211,7 +212,8 @@ def _calendar_of(project: Project, calendar_id: str, tasks: Sequence[Task], ids:
 
 def _plan_dates(project: Project, tasks: Sequence[Task]) -> list[Any]:
     """Every date the plan gives, which the working-time tables must cover."""
-    dates = [project.start, project.status_date]
+    must = project.must_finish_by  # anything but a date is refused by name in the passes (_passes)
+    dates = [project.start, project.status_date, must if isinstance(must, date) else None]
     for name in ("constraint_date", "deadline", "actual_start", "actual_finish"):
         dates.extend(filter(None, values_of(tasks, name)))
     return dates

@@ -4,10 +4,11 @@ from the passes kept from the edit before (see _kept_passes), with the late caps
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 
 import numpy as np
 
-from ..domain import Project
+from ..domain import PlannerError, Project
 from . import _kept_passes, _levels, _loops
 from ._bounds import BIG
 from ._day_ends import day_end_flags
@@ -35,7 +36,7 @@ def passes(project: Project, net: Network, vectorised: bool | None, keep: bool =
     must not push out the window's pair for its next edit)."""
     keep = keep and vectorised is None
     prior = _prior(net) if keep else None
-    again = _passes_again(net, prior) if prior is not None else None
+    again = _passes_again(project, net, prior) if prior is not None else None
     if again is not None:
         return again
     found = None
@@ -59,7 +60,7 @@ def _prior(net: Network) -> _kept_passes.PassRecord | None:
     return prior
 
 
-def _passes_again(net: Network, prior: _kept_passes.PassRecord) -> Passes | None:
+def _passes_again(project: Project, net: Network, prior: _kept_passes.PassRecord) -> Passes | None:
     """The passes from the kept ones, or None when the edit reached too far (see _kept_passes)."""
     edges = prior.edges(net)
     if not edges.climbing:
@@ -74,7 +75,7 @@ def _passes_again(net: Network, prior: _kept_passes.PassRecord) -> Passes | None
         return None
     early, moved = forward
     finish = _project_finish(net, early)
-    caps = _late_caps(net, finish, early)
+    caps = _late_caps(net, backward_from(project, finish), early)
     bound = binding_only(net, early)
     backward = _kept_passes.backward_again(bound, prior, edges, early, moved, caps)
     if backward is None:
@@ -92,7 +93,7 @@ def _by_levels(project: Project, net: Network, level: np.ndarray,
     n_levels = int(level.max()) + 1 if level.size else 0
     early = _levels.forward(net, level, n_levels)
     finish = _project_finish(net, early)
-    caps, bound = _late_caps(net, finish, early), binding_only(net, early)
+    caps, bound = _late_caps(net, backward_from(project, finish), early), binding_only(net, early)
     late, free = _levels.backward(bound, level, n_levels, early, caps)
     record = _kept_passes.started(net, level, early)
     return (early, late, free, finish), _kept_passes.finished(record, bound, caps, late, free)
@@ -104,7 +105,7 @@ def _by_loops(project: Project, net: Network) -> tuple[Passes, _kept_passes.Pass
     _refuse_loop(project, net, order)
     early_array = np.array(early, dtype=np.int64)
     finish = _project_finish(net, early_array)
-    caps, bound = _late_caps(net, finish, early_array), binding_only(net, early_array)
+    caps, bound = _late_caps(net, backward_from(project, finish), early_array), binding_only(net, early_array)
     late, free = _loops.backward(bound, order, early, caps)
     late_array, free_array = np.array(late, dtype=np.int64), np.array(free, dtype=np.int64)
     rank = np.empty(net.n_nodes, dtype=np.int64)
@@ -127,8 +128,20 @@ def _project_finish(net: Network, early: np.ndarray) -> int:
     return int(net.finish_days(early[:n], net.duration)[leaf].max()) if leaf.any() else net.start
 
 
+def backward_from(project: Project, finish: int) -> int:
+    """The day the backward pass starts from (exclusive): the day after the plan's Must finish by (it
+    is the end of its day, as a deadline is), else the plan's finish, the latest early finish."""
+    must = project.must_finish_by
+    if must is None:
+        return finish
+    if type(must) is not date:
+        raise PlannerError("plan.bad_value", f"the plan's Must finish by {must!r} is not a date")
+    return must.toordinal() + 1
+
+
 def _late_caps(net: Network, finish: int, early: np.ndarray) -> np.ndarray:
-    """The latest start each node may take before its successors are considered.
+    """The latest start each node may take before its successors are considered (`finish`: the day
+    the backward pass starts from, see backward_from).
 
     A milestone with a deadline that the forward pass put at the end of a day may stand at the end
     of the deadline's day (see _bounds._apply_deadline); so may one held as late as possible, which

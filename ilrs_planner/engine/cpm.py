@@ -15,13 +15,20 @@ date-dur; MSO fixes ES (MFO fixes EF) even against the links. Backward pass: pro
 FF: s.LF-lag, SF: s.LF-lag+dur; SNLT/MSO cap LS. Total float = LS-ES, negative when a date cannot be
 met; critical = total float <= 0.
 
+Must finish by (Primavera P6's project Must Finish By; MS Project has none: its project finish date
+is for scheduling backwards from). When the plan has one, the backward pass starts from the end of
+that day instead of the latest early finish: every chain's total float is that date less its early
+finish, more than it would be when the plan finishes early (no task is critical then, as in P6) and
+negative on the chains finishing after it. The plan's finish stays the latest early finish.
+
 Free float, as MS Project (Free Slack) and Primavera P6 (Free Float) define it: the days a task can
 slip without delaying any successor's early start, and never more than its total float, because
 slipping past its total float breaks a deadline, a constraint or the project finish even when no
 successor moves. So `FF = min(TF, least slack on any outgoing link)`, where a task without successors
-measures its slack to the project finish. With negative total float the free float is that same
-negative number (P6's reading; MS Project floors the displayed Free Slack at 0, which would read as
-room to slip where there is none). A summary's free float is the least of its own links' slack and
+measures its slack to the project finish (to the Must finish by, when the plan has one, as its total
+float does). With negative total float the free float is that same negative number (P6's reading;
+MS Project floors the displayed Free Slack at 0, which would read as room to slip where there is
+none). A summary's free float is the least of its own links' slack and
 its unfinished descendants' free floats, capped by its own total float. A finished task has none.
 
 History. Actual dates fix a task (actual start fixes ES, actual finish fixes EF, only an actual finish
@@ -84,7 +91,7 @@ from ._bounds import BIG
 from ._day_ends import day_end_flags
 from ._late_tasks import held_late, late_tasks
 from ._network import Network, compile_network
-from ._passes import passes
+from ._passes import backward_from, passes
 from ._summaries import settle_summaries, summary_late_days
 from .file_columns import InputColumns
 from .kept_columns import KeptColumns
@@ -131,9 +138,9 @@ def schedule_with(project: Project, vectorised: bool | None, columns: InputColum
         extra = _wider(net, early, extra)
     n = len(net.task_ids)
     es = early[:n]
-    finish_pos = net.positions_of(np.full(n, finish))
-    ff = np.where(free[:n] >= BIG // 2, finish_pos - (es + net.duration), free[:n])
-    result = _finish_columns(net, (es, float_from), late[:n], ff, free, finish, at_end)
+    late_from = backward_from(project, finish)  # the end the floats run to: Must finish by, or the finish
+    ff = np.where(free[:n] >= BIG // 2, net.positions_of(np.full(n, late_from)) - (es + net.duration), free[:n])
+    result = _finish_columns(net, (es, float_from), late[:n], ff, free, late_from, at_end)
     leaf = ~net.is_summary
     start = min(net.start, int(result[0][leaf].min())) if leaf.any() else net.start
     es_days, ef_days, ls_days, lf_days, total_float, free_float, critical, day_ends = result

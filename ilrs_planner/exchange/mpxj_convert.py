@@ -6,12 +6,15 @@ MPXJ (the reader inside ProjectLibre and GanttProject) reads .mpp, .mpx, Primave
 XML, GanttProject .gan, ProjectLibre .pod, Asta .pp and more, and writes MSPDI with the calendars
 and the dates the source program stored. Its Java VM runs here, never in the window's process:
 the VM's signal handlers clash with Qt's, and a crash in it must not take a plan down with it.
-Exit status 0 on success; otherwise the reason on stderr and status 3.
+Exit status 0 on success; otherwise the reason on stderr and status 3. MSPDI has no element for
+Primavera P6's project Must Finish By, so the last day it allows is printed on stdout after
+MUST_FINISH_BY (mpxj_run reads it there).
 """
 
 from __future__ import annotations
 
 import sys
+from datetime import datetime, timedelta
 
 import jpype
 import mpxj  # noqa: F401 (puts the MPXJ jars on the class path)
@@ -29,6 +32,20 @@ def convert(source: str, target: str) -> None:
     writer = MSPDIWriter()
     writer.setWriteTimephasedData(True)  # the work per period shows where a task is split (see read_splits)
     writer.write(project, target)
+    finish_by = project.getProjectProperties().getMustFinishBy()
+    if finish_by is not None:
+        print(MUST_FINISH_BY + last_day_by(str(finish_by.toString())), flush=True)
+
+
+MUST_FINISH_BY = "ilrs-must-finish-by: "
+
+
+def last_day_by(moment: str) -> str:
+    """The last day a moment ('2031-06-30T17:00') lets work finish: its own day, or the day before
+    when it is a midnight (P6 keeps a Must Finish By picked without a time at 00:00 of the next day)."""
+    when = datetime.fromisoformat(moment)
+    day = when.date() - timedelta(days=1) if when.time() == datetime.min.time() else when.date()
+    return day.isoformat()
 
 
 def main(argv: list[str]) -> int:

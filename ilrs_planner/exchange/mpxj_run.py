@@ -8,9 +8,11 @@ The conversion itself is `mpxj_convert`, run with this Python in a child process
 from __future__ import annotations
 
 import importlib.util
+import re
 import shutil
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 from ..domain import PlannerError
@@ -30,8 +32,9 @@ def missing_parts() -> list[str]:
     return missing
 
 
-def convert_to_mspdi(source: Path, target: Path, what: str) -> None:
-    """Have MPXJ write `source` as MS Project XML to `target`; refused when Java or MPXJ is missing."""
+def convert_to_mspdi(source: Path, target: Path, what: str) -> date | None:
+    """Have MPXJ write `source` as MS Project XML to `target`; refused when Java or MPXJ is missing.
+    Returns the source's Must finish by (the last day P6's Must Finish By allows), which MSPDI cannot hold."""
     if not source.is_file():
         raise PlannerError("import.bad_file", f"{source.name}: no such file", [str(source)])
     missing = missing_parts()
@@ -46,3 +49,9 @@ def convert_to_mspdi(source: Path, target: Path, what: str) -> None:
     if done.returncode != 0 or not target.exists():
         reason = (done.stderr.strip().splitlines() or ["no reason given"])[-1][:300]
         raise PlannerError("import.bad_file", f"{source.name}: MPXJ could not read it ({reason})")
+    found = _MUST_FINISH_BY.findall(done.stdout)
+    return date.fromisoformat(found[-1]) if found else None
+
+
+# The line mpxj_convert prints (a day as a date, nothing else: whatever else Java prints is not read).
+_MUST_FINISH_BY = re.compile(r"^ilrs-must-finish-by: (\d{4}-\d{2}-\d{2})$", re.MULTILINE)

@@ -41,7 +41,7 @@ def describe_refusal(source: RowSource | None, index: int, exc: Exception) -> Pl
 
 
 _DATE_FIELDS = ("start", "status_date", "joined", "constraint_date", "deadline", "actual_start", "actual_finish",
-                "as_of", "source_date", "manual_start")
+                "as_of", "source_date", "manual_start", "must_finish_by")
 
 
 def _non_date_field(obj: Any) -> str | None:

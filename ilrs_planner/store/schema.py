@@ -223,9 +223,16 @@ def _v9() -> tuple[str, ...]:
     )
 
 
+def _v10() -> tuple[str, ...]:
+    """The plan's Must finish by (Primavera P6's project Must Finish By): NULL in an older file, where
+    late dates count back from the plan's finish, as they always did."""
+    return (f"ALTER TABLE plan ADD COLUMN must_finish_by TEXT CONSTRAINT plan_must_finish_by "
+            f"CHECK ({_DATE.format(c='must_finish_by')})",)
+
+
 # Migration N takes a version N-1 file to version N. Each is a tuple of SQL statements.
 MIGRATIONS: dict[int, tuple[str, ...]] = {1: _v1(), 2: _v2(), 3: _v3(), 4: _v4(), 5: _v5(), 6: _v6(), 7: _v7(),
-                                          8: _v8(), 9: _v9()}
+                                          8: _v8(), 9: _v9(), 10: _v10()}
 CURRENT_VERSION = max(MIGRATIONS)
 
 # The tables the reader reads, in reading order (parents before the rows that refer to them).

@@ -47,7 +47,8 @@ def test_new_empty_plan_with_name_and_start(tmp_path, capsys):
     data = schedule_json(out, capsys)
     assert data["finish_convention"].startswith("exclusive")
     assert {k: v for k, v in data.items() if k not in ("finish_convention", "provenance")} == {
-        "project_start": "2031-03-01", "project_finish": "2031-03-01", "tasks": []}
+        "project_start": "2031-03-01", "project_finish": "2031-03-01", "must_finish_by": None,
+        "tasks": []}
 
 
 def test_new_refuses_to_overwrite_without_force(tmp_path, capsys):

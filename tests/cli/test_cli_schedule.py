@@ -28,7 +28,9 @@ FREE = {"2": 0, "3": 0, "4": 10, "5": 0}
 def test_schedule_json_structure_and_hand_checked_dates(capsys):
     assert main(["schedule", str(TINY), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"finish_convention", "provenance", "project_start", "project_finish", "tasks"}
+    assert set(data) == {"finish_convention", "provenance", "project_start", "project_finish", "must_finish_by",
+                         "tasks"}
+    assert data["must_finish_by"] is None
     assert data["finish_convention"].startswith("exclusive")
     assert (data["project_start"], data["project_finish"]) == ("2030-01-01", "2030-01-16")
     assert [t["key"] for t in data["tasks"]] == ["1", "2", "3", "4", "5"]  # WBS order, summary included

@@ -46,6 +46,7 @@ REFUSED = [
     (lambda: MoveTaskUp("ph"), "task.cannot_move"),
     (lambda: MoveTaskDown("c"), "task.cannot_move"),
     (lambda: SetPlanFields(name=""), "task.bad_value"),
+    (lambda: SetPlanFields(must_finish_by="2036-12-31"), "task.bad_value"),  # text, not a date
     # Text the store would refuse on save is refused at the edit (a terminal escape pasted in).
     (lambda: SetTaskFields("a", name="Relay\x1b[2K unit"), "text.control_character"),
     (lambda: SetTaskFields("a", notes="ok\nbut\x00hidden"), "text.control_character"),

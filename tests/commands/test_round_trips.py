@@ -109,6 +109,10 @@ CASES = {
         lambda: SetPlanFields(name="ILRS 2026", status_date=date(2026, 4, 1)),
         lambda p: (p.name, p.status_date) == ("ILRS 2026", date(2026, 4, 1)),
     ),
+    "must finish by": (
+        lambda: SetPlanFields(must_finish_by=date(2036, 12, 31)),
+        lambda p: p.must_finish_by == date(2036, 12, 31),
+    ),
 }
 
 

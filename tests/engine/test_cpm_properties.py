@@ -194,11 +194,32 @@ def test_the_schedule_does_not_depend_on_input_order_or_passes(spec, rnd: random
 
 @settings(max_examples=150, deadline=None, suppress_health_check=FIXTURE_OK)
 @given(spec=plans(), deadlines=st.lists(st.tuples(st.integers(0, 8), st.integers(-3, 30)), max_size=3),
-       vectorised=st.booleans())
-def test_free_float_never_exceeds_total_float(spec, deadlines, vectorised, make_project):
-    """MS Project and P6 never show more free than total float, deadlines missed or not."""
+       vectorised=st.booleans(), must_finish_by=st.none() | st.integers(-3, 60))
+def test_free_float_never_exceeds_total_float(spec, deadlines, vectorised, must_finish_by, make_project):
+    """MS Project and P6 never show more free than total float, deadlines or a Must finish by missed or not."""
     for index, offset in deadlines:
         task = spec["tasks"][index % len(spec["tasks"])]
         task["deadline"] = date.fromordinal(START.toordinal() + offset)
-    result = schedule_with(make_project(spec), vectorised)
+    plan = make_project(spec)
+    if must_finish_by is not None:
+        plan.must_finish_by = date.fromordinal(START.toordinal() + must_finish_by)
+    result = schedule_with(plan, vectorised)
     assert all(d.free_float <= d.total_float for d in result.tasks.values())
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=FIXTURE_OK)
+@given(spec=plans(), offset=st.integers(-20, 40), vectorised=st.booleans())
+def test_a_must_finish_by_moves_every_open_float_by_its_distance_from_the_finish(spec, offset, vectorised,
+                                                                                 make_project):
+    """On calendar days, with nothing else bounding late dates, every unfinished task's total float
+    is its float without the Must finish by plus the days from the plan's last day to it (P6)."""
+    plan = make_project(spec)
+    before = schedule_with(plan, vectorised)
+    last_day = before.project_finish.toordinal() - 1
+    plan.must_finish_by = date.fromordinal(last_day + offset)
+    after = schedule_with(plan, vectorised)
+    assert after.project_finish == before.project_finish
+    for task_id, was in before.tasks.items():
+        now = after.tasks[task_id]
+        assert (now.early_start, now.early_finish) == (was.early_start, was.early_finish)
+        assert now.total_float == was.total_float + offset

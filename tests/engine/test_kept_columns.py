@@ -155,6 +155,7 @@ def plans(draw) -> Project:
                                   [CalendarException("closed", START + timedelta(10), START + timedelta(16))],
                                   id="shut"))
     project.default_calendar_id = draw(st.sampled_from([None, "week"]))
+    project.must_finish_by = draw(st.sampled_from([None, None, START + timedelta(draw(st.integers(-5, 60)))]))
     count = draw(st.integers(1, 12))
     for i in range(count):
         parent = draw(st.sampled_from([None] + [f"T{j}" for j in range(i)]))
@@ -179,7 +180,7 @@ def _commands(draw, project: Project) -> Command | None:
     kind = draw(st.sampled_from(["add", "delete", "indent", "outdent", "up", "down", "duration", "constraint",
                                  "deadline", "actual", "calendar", "elapsed", "link", "unlink", "edit link",
                                  "weekdays", "default calendar", "plan start", "status date", "progress",
-                                 "finished", "far start", "manual"]))
+                                 "finished", "far start", "manual", "must finish by"]))
     parent = project.tasks[tid].parent_id
     made: dict[str, Command | None] = {
         "add": AddTask(Task(f"N{len(ids)}", "New", draw(st.integers(0, 9)), parent_id=parent), tid),
@@ -199,6 +200,7 @@ def _commands(draw, project: Project) -> Command | None:
         "default calendar": SetDefaultCalendar(draw(st.sampled_from([None, "week", "shut"]))),
         "plan start": SetPlanFields(start=day),
         "status date": SetPlanFields(status_date=draw(st.sampled_from([None, day]))),
+        "must finish by": SetPlanFields(must_finish_by=draw(st.sampled_from([None, day, day + timedelta(60)]))),
         "progress": SetTaskFields(tid, percent_complete=draw(st.sampled_from([0, 40, 100]))),
         "manual": SetTaskFields(tid, manual=draw(st.booleans())),
         "finished": SetTaskFields(tid, actual_finish=draw(st.sampled_from([None, day]))),

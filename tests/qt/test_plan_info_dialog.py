@@ -1,5 +1,5 @@
-"""Plan → Plan information…: a plan made with New plan can be named, given an author, a start and a
-status date; OK is one undo step; a refusal is said in the dialog, which stays open."""
+"""Plan → Plan information…: a plan made with New plan can be named, given an author, a start, a
+status date and a Must finish by; OK is one undo step; a refusal is said in the dialog, which stays open."""
 
 from __future__ import annotations
 
@@ -68,3 +68,30 @@ def test_ok_without_a_change_adds_no_step_and_the_dialog_reads_the_finish(qtbot,
     assert any(text.startswith(window.document.schedule.last_day().isoformat()) for text in facts)
     QTest.keyClick(dialog, Qt.Key.Key_Return)
     assert not dialog.isVisible() and window.document.undo_stack.count() == 0
+
+
+def test_a_must_finish_by_typed_in_gives_the_floats_that_run_to_it_and_is_undone_in_one_step(qtbot, window):
+    project = window.document.project
+    tasks = window.document.schedule.tasks
+    last = window.document.schedule.last_day()
+    floats = {tid: tasks[tid].total_float for tid in project.tasks if tid not in project.summary_ids()}
+    dialog = open_info(qtbot, window)
+    qtbot.mouseClick(dialog.has_must_finish, Qt.MouseButton.LeftButton)
+    assert dialog.has_must_finish.isChecked() and dialog.must_finish.isEnabled()
+    dialog.must_finish.setFocus()
+    dialog.must_finish.setSelectedSection(dialog.must_finish.Section.YearSection)
+    typed = date(last.year + 1, last.month, min(last.day, 28))
+    QTest.keyClicks(dialog.must_finish, typed.strftime("%Y%m%d"))  # each full section moves on to the next
+    QTest.keyClick(dialog, Qt.Key.Key_Return)
+    assert not dialog.isVisible() and project.must_finish_by == typed
+    # On calendar days, every float grows by the days from the plan's last day to the date typed.
+    gained = (typed - last).days
+    now = window.document.schedule.tasks
+    assert {tid: now[tid].total_float for tid in floats} == {tid: was + gained for tid, was in floats.items()}
+    assert window.document.undo_stack.undoText() == "Edit plan information"
+    window.activateWindow()  # the window active again once the dialog is gone, as a desktop does
+    qtbot.waitActive(window)
+    click_cell(window.tree, next(iter(floats)), Column.NAME)
+    press(window, "Ctrl+Z")
+    assert project.must_finish_by is None
+    assert {tid: window.document.schedule.tasks[tid].total_float for tid in floats} == floats

@@ -218,3 +218,11 @@ def test_a_partner_copy_of_the_roadmap_lists_no_baseline_as_changed_for_its_chai
                for item in diff_projects(plan, copy, with_schedule=False).baselines.changed}
     assert set(changed) == entries_differ
     assert all("prev_hash" not in fields for fields in changed.values())
+
+
+def test_a_must_finish_by_set_or_moved_is_a_plan_line(small_plan):
+    other = clone_project(small_plan)
+    other.must_finish_by = date(2036, 12, 31)
+    diff = diff_projects(small_plan, other, with_schedule=False)
+    assert [(c.field, c.old, c.new) for c in diff.plan] == [("must_finish_by", None, "2036-12-31")]
+    assert "must_finish_by: (none) → 2036-12-31" in format_diff(diff)

@@ -279,3 +279,15 @@ def test_merging_changes_neither_side_even_where_the_merged_plan_is_repaired(sma
     assert result.project.tasks["t-x"].parent_id == "t-ph"  # moved up to A's phase in the merged plan
     assert result.project.tasks["t-n2"].key.startswith("N-")
     assert (canonical_bytes(ours), canonical_bytes(theirs)) == before  # the open plan stays as it was, for Undo
+
+
+def test_a_must_finish_by_set_by_one_side_is_merged_and_set_by_both_differently_conflicts(small_plan):
+    ours, theirs = _sides(small_plan)
+    theirs.must_finish_by = date(2036, 12, 31)
+    result = merge_projects(small_plan, ours, theirs)
+    assert result.clean and result.project.must_finish_by == date(2036, 12, 31)
+    ours.must_finish_by = date(2035, 6, 30)
+    result = merge_projects(small_plan, ours, theirs)
+    assert [(c.field, c.ours, c.theirs) for c in result.conflicts] == [
+        ("must_finish_by", date(2035, 6, 30), date(2036, 12, 31))]
+    assert result.project.must_finish_by == date(2035, 6, 30)  # ours, unless chosen

@@ -37,8 +37,12 @@ def query_one(path: Path, sql: str, params: tuple = ()) -> tuple:
         conn.close()
 
 
-# What migration 9 added (what makes a plan a partner copy), dropped to make a file as version 8 wrote it.
-DROP_V9 = ("ALTER TABLE plan DROP COLUMN partner_without_notes", "ALTER TABLE plan DROP COLUMN partner_level")
+# What migration 10 added (the plan's Must finish by), dropped to make a file as version 9 wrote it.
+DROP_V10 = ("ALTER TABLE plan DROP COLUMN must_finish_by",)
+# What migrations 9 and later added (what makes a plan a partner copy), dropped to make a file as
+# version 8 wrote it.
+DROP_V9 = (*DROP_V10, "ALTER TABLE plan DROP COLUMN partner_without_notes",
+           "ALTER TABLE plan DROP COLUMN partner_level")
 # What migrations 8 and later added (a manual task's start), dropped to make a file as version 7 wrote it.
 DROP_V8 = (*DROP_V9, "ALTER TABLE tasks DROP COLUMN manual_start_at_day_end",
            "ALTER TABLE tasks DROP COLUMN manual_start")

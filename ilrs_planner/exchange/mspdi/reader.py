@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ...domain import PlannerError
+from ...domain.dates import MAX_YEAR, MIN_YEAR
 from ..formats import ImportResult
 from ..mpxj_run import convert_to_mspdi
 from . import parse_worker
@@ -130,7 +131,12 @@ def read_through_mpxj(path: Path, what: str) -> ImportResult:
     """Convert `path` to MS Project XML with MPXJ in a child process, then read that."""
     with tempfile.TemporaryDirectory(prefix="ilrs-mpxj-") as folder:
         converted = Path(folder) / "converted.xml"
-        convert_to_mspdi(path, converted, what)
+        must_finish_by = convert_to_mspdi(path, converted, what)
         result = read_mspdi(converted)
     result.warnings.insert(0, f"read through MPXJ from {what} format")
+    if must_finish_by is not None and MIN_YEAR <= must_finish_by.year <= MAX_YEAR:
+        result.project.must_finish_by = must_finish_by  # Primavera P6's project Must Finish By
+    elif must_finish_by is not None:
+        result.warnings.append(f"the Must finish by {must_finish_by.isoformat()} is left out: a plan holds dates "
+                               f"from {MIN_YEAR} to {MAX_YEAR}")
     return result

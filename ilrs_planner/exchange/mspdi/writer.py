@@ -114,6 +114,9 @@ def write_mspdi(project: Project, path: str | Path) -> list[str]:
     refuse_deep_outline(project, "an MS Project file")
     baselines = _exported_baselines(project, warnings)
     dates, day_ends = _scheduled_dates(project, warnings)
+    if project.must_finish_by:  # P6's project date; MS Project's Finish Date is for scheduling backwards
+        warnings.append(f"MS Project has no Must finish by: {project.must_finish_by.isoformat()} is left out, so "
+                        "MS Project counts late dates and floats back from the plan's finish")
     target = Path(path)
     try:
         with atomic_output(target) as stream:
