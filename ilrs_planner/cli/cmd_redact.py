@@ -6,6 +6,7 @@ import argparse
 
 from ..domain import Classification, PlannerError
 from ..files.same import same_file
+from ..sharing.copy_finish import finish_notice
 from ..sharing.held_floats import floats_notice
 from ..sharing.redact import redact_project, withheld_summary
 from .render import refuse_to_overwrite
@@ -16,7 +17,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "redact", help="write a partner copy holding only what a classification level may see",
         description="Keep tasks classified at or below LEVEL (a removed summary takes its sub-tasks along); "
-        "bridge dependencies through removed tasks so the kept tasks keep their dates and floats; scrub "
+        "bridge dependencies through removed tasks so the kept tasks keep their dates and floats (where withheld "
+        "work ends the plan, the copy must finish by the latest late finish of its tasks, which it says); scrub "
         "removed names from the remaining text. Notes are prose and travel as written (less those names) "
         "unless --without-notes. The output is a fresh file with nothing else in it.")
     parser.add_argument("plan", metavar="PLAN.db", help="the plan to copy (left as it is)")
@@ -54,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
     notes = ", notes left out" if args.without_notes else ""
     withheld = withheld_summary(project, redacted)
     print(f"{args.output}: {len(redacted.tasks)} tasks at level '{level}', {withheld}{notes}")
-    notice = floats_notice(project, redacted, target=dates)
-    if notice:
-        print(notice)
+    for notice in (finish_notice(project, redacted), floats_notice(project, redacted, target=dates)):
+        if notice:
+            print(notice)
     return 0

@@ -20,9 +20,10 @@ must read the days the owner has, not the months of a withheld reserve behind it
 - Where no lag and no bound can give the free float (withheld work that follows a task at once but
   has float of its own, reaches no kept task, or runs beside a visible link joining the same two
   tasks), the copy keeps the total float and its free float reads more than the plan's.
-  `floats_not_kept` names those tasks for the owner before the copy is sent. So it does where
-  withheld work ends the plan after every kept task: the copy ends with its own last task, and a
-  float that runs to the plan's end reads less.
+  `floats_not_kept` names those tasks for the owner before the copy is sent.
+- Where withheld work ends the plan after every kept task, the copy ends with its own last task, and
+  a float that runs to the plan's end would read less: the copy must finish by the latest late finish
+  of a kept task (copy_finish.py), so those floats run to the same day as in the plan.
 Summaries span and float what they still contain (see redact.py).
 """
 
@@ -124,16 +125,18 @@ def _span_as_duration(task: Task, calendar: Calendar, dates: TaskDates) -> None:
     task.duration = (finish - start).days if task.elapsed else calendar.working_days(start, finish)
 
 
-def pin_drifted(original: Project, redacted: Project, target: Mapping[str, TaskDates]) -> list[str]:
+def pin_drifted(original: Project, redacted: Project,
+                target: Mapping[str, TaskDates]) -> tuple[list[str], Mapping[str, TaskDates] | None]:
     """Pin (SNET on the original date) every kept leaf task the redacted schedule moved, or whose
-    milestone moment it changed; their ids."""
+    milestone moment it changed; their ids, and the copy's schedule with every pin in place (None when
+    the pins did not settle), which what follows reads rather than scheduling the copy again."""
     summaries = redacted.summary_ids()
     pinned: list[str] = []
     for _ in range(MAX_PIN_ROUNDS):
         now = schedule(redacted).tasks
         drifted = [tid for tid in redacted.tasks if tid not in summaries and _moment(now[tid]) != _moment(target[tid])]
         if not drifted:
-            return pinned
+            return pinned, now
         for tid in drifted:
             task = redacted.tasks[tid]
             if target[tid].early_at_day_end:
@@ -145,7 +148,7 @@ def pin_drifted(original: Project, redacted: Project, target: Mapping[str, TaskD
                 pin = ConstraintType.MSO if pushed_late else ConstraintType.SNET
                 task.constraint, task.constraint_date = pin, _storable(task, target[tid].early_start)
             pinned.append(tid)
-    return pinned
+    return pinned, None
 
 
 def _moment(dates: TaskDates) -> tuple[date, bool]:

@@ -19,12 +19,16 @@ from ..engine.schedule import TaskDates
 MAX_ROUNDS = 50  # each round bounds the loose tasks nearest the end; chains settle within a few rounds
 
 
-def hold_late_finishes(redacted: Project, target: Mapping[str, TaskDates]) -> list[str]:
-    """Bound every kept leaf task whose total float the copy makes larger than `target`'s; their ids."""
+def hold_late_finishes(redacted: Project, target: Mapping[str, TaskDates],
+                       now: Mapping[str, TaskDates] | None = None) -> list[str]:
+    """Bound every kept leaf task whose total float the copy makes larger than `target`'s; their ids.
+    `now`: the copy's schedule as it stands, when the caller has it (each schedule of a large plan
+    costs seconds)."""
     held: list[str] = []
     after = _successors(redacted)  # bounds add no links: the same every round
     for _ in range(MAX_ROUNDS):
-        loose = _loose(redacted, target)
+        loose = _loose(redacted, target, now)
+        now = None  # the bounds below change the copy: the next round schedules it again
         if not loose:
             return held
         # Only those with no loose successor this round: a bound near the end often tightens what
@@ -59,9 +63,9 @@ def floats_notice(original: Project, redacted: Project, shown: int = 3,
     target = schedule(original).tasks if target is None else target
     now = schedule(redacted).tasks
     differ = floats_not_kept(redacted, target, now)
-    # Less total float only where the copy ends before the plan: withheld work finishes the plan, and
-    # no link or bound in the copy can reach past its own last task.
-    ends_first = _finish(now, redacted.tasks) < _finish(target, original.tasks)
+    # Less total float only where the copy's late dates end before its tasks' do in the plan: withheld
+    # work finishes the plan and the copy has no Must finish by that reaches them (see copy_finish).
+    ends_first = _late_end(now, redacted.tasks) < _late_end(target, redacted.tasks)
     shorter = [t for t in differ if ends_first and now[t].total_float < target[t].total_float]
     after = [t for t in differ if t not in shorter]  # a few tasks: the notice names them
     sentences = []
@@ -75,9 +79,9 @@ def floats_notice(original: Project, redacted: Project, shown: int = 3,
     return ". ".join(sentences)
 
 
-def _finish(dates: Mapping[str, TaskDates], ids: Iterable[str]) -> date:
-    """The last early finish of the tasks `ids` that `dates` schedules (the plan's or the copy's finish)."""
-    return max((dates[t].early_finish for t in ids if t in dates), default=date.min)
+def _late_end(dates: Mapping[str, TaskDates], ids: Iterable[str]) -> date:
+    """The last late finish of the tasks `ids` that `dates` schedules (in the plan or in the copy)."""
+    return max((dates[t].late_finish for t in ids if t in dates), default=date.min)
 
 
 def _tasks(ids: list[str]) -> str:
@@ -98,8 +102,8 @@ def _pair(dates: TaskDates) -> str:
     return f"total {format_days(dates.total_float)}, free {format_days(dates.free_float)}"
 
 
-def _loose(redacted: Project, target: Mapping[str, TaskDates]) -> set[str]:
-    now = schedule(redacted).tasks
+def _loose(redacted: Project, target: Mapping[str, TaskDates], now: Mapping[str, TaskDates] | None) -> set[str]:
+    now = schedule(redacted).tasks if now is None else now
     summaries = redacted.summary_ids()
     return {tid for tid in redacted.tasks if tid not in summaries and now[tid].total_float > target[tid].total_float}
 

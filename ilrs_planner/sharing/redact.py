@@ -11,8 +11,11 @@ Rules (what a partner receives at `level`):
   move is pinned on its original date, and every one it would give more float is held by a
   late-finish bound on its original late finish (bridges.py, held_floats.py). The kept leaf tasks'
   start and finish dates are therefore identical, and so are their total floats and, where a link
-  can carry it, their free floats. A summary spans what it still contains: where a removed sub-task was its
-  earliest or latest, the summary's span shrinks to its remaining sub-tasks, since keeping the old
+  can carry it, their free floats. Where withheld work ends the plan after every kept task, the copy
+  must finish by the latest late finish of a kept task, so floats that run to the plan's end run to
+  the same day in the copy (copy_finish.py); a plan's own Must finish by goes with the copy. A
+  summary spans what it still contains: where a removed sub-task was its earliest or latest, the
+  summary's span shrinks to its remaining sub-tasks, since keeping the old
   span would show when the hidden work happens. A summary left with no sub-task at all becomes an
   ordinary task over its original span (its own dates, which its classification lets the partner see).
 - Removed tasks vanish from baselines, and a kept summary's baseline spans are recomputed from its
@@ -42,6 +45,7 @@ from ..engine.schedule import TaskDates
 from .bridge_ids import bridge_id, link_id_version
 from .bridges import bridge_links, emptied_summaries_keep_their_span, pin_drifted
 from .clone import clone_project
+from .copy_finish import copy_must_finish_by
 from .held_floats import hold_late_finishes
 from .redact_counters import renumber_counters
 from .redact_notes import note_secrets
@@ -148,9 +152,11 @@ def redact_project(project: Project, level: Classification | str, *, without_not
     respan_baselines(project, plan, removed)
     renumber_positions(plan)
     renumber_counters(plan)
-    pin_drifted(project, plan, dates)
+    if removed:  # withheld work may end the plan after every kept task (copy_finish)
+        plan.must_finish_by = copy_must_finish_by(project, plan, dates)
+    now = pin_drifted(project, plan, dates)[1]
     if removed:  # nothing withheld holds any float
-        hold_late_finishes(plan, dates)
+        hold_late_finishes(plan, dates, now)  # from the copy's schedule the pins were checked on
     plan.baselines[:] = chain_baselines(plan.baselines)
     _mark_partner_copy(plan, project, level, without_notes)
     return plan

@@ -218,9 +218,11 @@ def test_redact_names_the_tasks_whose_floats_the_copy_cannot_keep(tmp_path, plan
         "Lander build (in the copy total 5 d, free 5 d; in this plan total 5 d, free 0 d)")
 
 
-def test_redact_names_the_tasks_reading_less_float_where_withheld_work_ends_the_plan(tmp_path, plan_file, capsys):
-    # A withheld 60-day soak after Station ready (Jan 21) ends the plan on Mar 22; a site survey (5 d,
-    # Jan 1-5) waits on nothing and has 75 d of float to it. The copy ends with Station ready: 15 d.
+def test_redact_gives_the_copy_a_must_finish_by_where_withheld_work_ends_the_plan(tmp_path, plan_file, capsys):
+    # A withheld 60-day soak after Station ready (Jan 21) ends the plan on Mar 22 (last day Mar 21); a
+    # site survey (5 d, Jan 1-5) waits on nothing and has 75 d of float to it: its late finish is the
+    # end of Mar 21. The copy ends with Station ready, so it must finish by Mar 21, and the survey reads
+    # its 75 d there too (15 d, to Station ready, without it).
     def add_soak(project):
         project.add_task(Task(key="SOAK", name="Secret soak", duration=60, id="t-soak", position=3,
                               classification=Classification.RESTRICTED))
@@ -228,9 +230,14 @@ def test_redact_names_the_tasks_reading_less_float_where_withheld_work_ends_the_
         project.add_link(Link("t-ready", "t-soak", LinkType.FS, 0, id="l-3"))
     _edit(plan_file, add_soak)
     assert main(["redact", str(plan_file), "--level", "everyone", "-o", str(tmp_path / "copy.db")]) == 0
-    assert capsys.readouterr().out.splitlines()[1] == (
-        "Withheld work ends this plan after the copy's last task, so 1 task reads less total float in the copy: "
-        "Site survey (in the copy total 15 d, free 15 d; in this plan total 75 d, free 75 d)")
+    assert capsys.readouterr().out.splitlines()[1:] == [
+        "Withheld work ends this plan after the copy's last task, so the copy must finish by 2030-03-21, the "
+        "latest late finish of its tasks in this plan: its floats run to that day as this plan's do"]
+    copy = open_project(tmp_path / "copy.db")
+    assert copy.must_finish_by == date(2030, 3, 21)
+    assert main(["schedule", str(tmp_path / "copy.db"), "--json"]) == 0
+    survey = next(t for t in json.loads(capsys.readouterr().out)["tasks"] if t["key"] == "SURVEY")
+    assert (survey["total_float_days"], survey["free_float_days"]) == (75, 75)
 
 
 def test_redact_refuses_an_unknown_level_naming_the_three(tmp_path, plan_file, capsys):

@@ -459,7 +459,7 @@ def test_export_for_partner_tells_what_the_command_line_tells_and_schedules_only
 
     save_project(_plan_with_withheld_checks(), tmp_path / "plan.db")
     assert main(["redact", str(tmp_path / "plan.db"), "--level", "everyone", "-o", str(tmp_path / "cli.db")]) == 0
-    said = capsys.readouterr().out.splitlines()[1]
+    said = capsys.readouterr().out.splitlines()[1:]
     win = MainWindow(Document(open_project(tmp_path / "plan.db")))
     qtbot.addWidget(win)
     scheduled = []
@@ -470,10 +470,11 @@ def test_export_for_partner_tells_what_the_command_line_tells_and_schedules_only
     monkeypatch.setattr(prompts, "choose_partner_copy", lambda _p: PartnerCopy(Classification.PUBLIC))
     _answer_files(monkeypatch, tmp_path / "window.db")
     assert win.sharing.export_for_partner()
-    # Pad survey 1's free float the copy cannot carry; Pads ready reads less total float, for the
-    # withheld check after Pad survey 1 ends the plan five days after the copy's last task.
-    assert said.startswith("Floats differ in the copy for 1 task") and told["inform"][0][2] == [said]
-    assert "Withheld work ends this plan after the copy's last task, so 1 task reads less" in said
+    # The withheld check after Pad survey 1 ends the plan five days after the copy's last task: the
+    # copy must finish by its end, so Pads ready keeps its float; Pad survey 1's free float no link carries.
+    assert told["inform"][0][2] == said and len(said) == 2
+    assert said[0].startswith("Withheld work ends this plan after the copy's last task, so the copy must finish by")
+    assert said[1].startswith("Floats differ in the copy for 1 task")
     assert scheduled and not any(plan is win.document.project for plan in scheduled)  # the copy only
 
 

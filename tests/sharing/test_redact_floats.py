@@ -11,6 +11,7 @@ import pytest
 from ilrs_planner.data.reference import build_reference_project
 from ilrs_planner.domain import Classification, ConstraintType, Link, LinkType, Project, Task
 from ilrs_planner.engine.cpm import schedule
+from ilrs_planner.sharing.copy_finish import finish_notice
 from ilrs_planner.sharing.held_floats import floats_not_kept, floats_notice
 from ilrs_planner.sharing.redact import redact_project
 
@@ -145,14 +146,83 @@ def test_the_floats_notice_schedules_the_copy_once_and_the_plan_not_again(monkey
     assert scheduled == [copy.name]
 
 
-def test_withheld_work_ending_the_plan_is_named_to_the_owner():
+def test_withheld_work_ending_the_plan_gives_the_copy_a_must_finish_by_and_keeps_the_floats():
     # a [Jan 1, Jan 11) -> w (180 d, withheld) [Jan 11, Jul 10) ends the plan; c [Jan 1, Jan 21) has 170 d to it.
-    # The copy ends with c: no link or bound reaches past its last task, so c reads no float there.
+    # The copy ends with c; c's late finish in the plan is Jul 10 (exclusive), the latest of a kept task,
+    # so the copy must finish by Jul 9: c reads its 170 d, total and free, as in the plan. a, which w
+    # holds on its finish, is held there by a finish-no-later-than its late finish (Jan 11).
     plan = _plan([("a", 10), ("w", 180, RESTRICTED), ("c", 20)], [("a", "w")])
     copy = redact_project(plan, "public")
-    assert _floats(plan, "c") == (date(2030, 1, 1), date(2030, 1, 21), 170, 170)
-    assert _floats(copy, "c") == (date(2030, 1, 1), date(2030, 1, 21), 0, 0)
+    assert copy.must_finish_by == date(2030, 7, 9)
+    assert _floats(copy, "c") == _floats(plan, "c") == (date(2030, 1, 1), date(2030, 1, 21), 170, 170)
     assert _floats(copy, "a") == _floats(plan, "a") == (date(2030, 1, 1), date(2030, 1, 11), 0, 0)
+    assert (copy.tasks["a"].constraint, copy.tasks["a"].constraint_date) == (ConstraintType.FNLT, date(2030, 1, 11))
+    assert floats_notice(plan, copy) == ""
+    assert finish_notice(plan, copy) == ("Withheld work ends this plan after the copy's last task, so the copy must "
+                                         "finish by 2030-07-09, the latest late finish of its tasks in this plan: "
+                                         "its floats run to that day as this plan's do")
+
+
+def test_a_copy_whose_must_finish_by_is_taken_away_names_the_floats_it_shortens():
+    # The copy above without its Must finish by (its partner cleared it, say) ends with c: c reads no float.
+    plan = _plan([("a", 10), ("w", 180, RESTRICTED), ("c", 20)], [("a", "w")])
+    copy = redact_project(plan, "public")
+    copy.must_finish_by = None
+    assert _floats(copy, "c") == (date(2030, 1, 1), date(2030, 1, 21), 0, 0)
     assert floats_notice(plan, copy) == ("Withheld work ends this plan after the copy's last task, so 1 task reads "
                                          "less total float in the copy: Task c (in the copy total 0 d, free 0 d; "
                                          "in this plan total 170 d, free 170 d)")
+
+
+def test_a_plans_own_must_finish_by_goes_with_the_copy():
+    # The same plan must finish by the end of Sep 30: c's late finish is Oct 1 (exclusive), 253 d after
+    # Jan 21; a's float runs to it through w too: Oct 1 - Jul 10 = 83 d, all of it w's to give.
+    plan = _plan([("a", 10), ("w", 180, RESTRICTED), ("c", 20)], [("a", "w")])
+    plan.must_finish_by = date(2030, 9, 30)
+    copy = redact_project(plan, "public")
+    assert copy.must_finish_by == date(2030, 9, 30)
+    assert _floats(plan, "c")[2:] == _floats(copy, "c")[2:] == (253, 253)
+    assert _floats(plan, "a")[2:] == (83, 0) and _floats(copy, "a")[2] == 83
+    assert finish_notice(plan, copy) == ""  # the plan's own date: nothing new to tell the owner
+
+
+def test_nothing_withheld_after_the_last_kept_task_gives_the_copy_no_must_finish_by():
+    # a -> w (withheld, 5 d) -> b (5 d): b ends the plan, so the copy counts back from its own finish.
+    plan = _plan([("a", 10), ("w", 5, RESTRICTED), ("b", 5)], [("a", "w"), ("w", "b")])
+    copy = redact_project(plan, "public")
+    assert copy.must_finish_by is None and finish_notice(plan, copy) == ""
+
+
+def test_the_copy_is_scheduled_once_for_the_pins_and_the_bounds_alike(monkeypatch):
+    # The pins settle at once (nothing moves: 1 schedule); the bounds read that same schedule, find a
+    # loose, bound it and check again (1 more). Scheduling the copy afresh for the bounds gives the same copy.
+    import ilrs_planner.sharing.bridges as bridges
+    import ilrs_planner.sharing.held_floats as held_floats
+
+    plan = _plan([("a", 10), ("w", 180, RESTRICTED), ("b", 200)], [("a", "w")])
+    dates = schedule(plan).tasks
+    scheduled: list[str] = []
+    for module in (bridges, held_floats):
+        monkeypatch.setattr(module, "schedule", lambda project: scheduled.append(project.name) or schedule(project))
+    copy = redact_project(plan, "public", dates=dates)
+    assert scheduled == [copy.name, copy.name]
+    real_pins = bridges.pin_drifted
+    monkeypatch.setattr("ilrs_planner.sharing.redact.pin_drifted", lambda *a: (real_pins(*a)[0], None))
+    afresh = redact_project(plan, "public", dates=dates)
+    assert afresh.tasks == copy.tasks and afresh.must_finish_by == copy.must_finish_by
+    assert sorted((k.pred_id, k.succ_id, k.type, k.lag) for k in afresh.links.values()) == \
+        sorted((k.pred_id, k.succ_id, k.type, k.lag) for k in copy.links.values())
+
+
+def test_a_copy_whose_floats_run_past_what_a_file_holds_gets_no_must_finish_by_and_the_owner_is_told():
+    # As above from 2200-06-01: a ends on June 11 (exclusive), w 180 days later on Dec 8, so c's float
+    # runs to the end of Dec 7, a date a file holds. From 2200-07-01, w ends on 2201-01-07: past the
+    # last year a file holds, the copy has no Must finish by, and c reads less float, which is said.
+    plan = _plan([("a", 10), ("w", 180, RESTRICTED), ("c", 20)], [("a", "w")])
+    plan.start = date(2200, 6, 1)
+    assert redact_project(plan, "public").must_finish_by == date(2200, 12, 7)
+    plan.start = date(2200, 7, 1)
+    copy = redact_project(plan, "public")
+    assert copy.must_finish_by is None and finish_notice(plan, copy) == ""
+    assert floats_notice(plan, copy).startswith("Withheld work ends this plan after the copy's last task, so 1 task "
+                                                "reads less total float in the copy: Task c")

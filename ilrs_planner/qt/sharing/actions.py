@@ -150,6 +150,7 @@ class SharingActions:
     # -- partner export ----------------------------------------------------------------------------
     def export_for_partner(self) -> bool:
         """Write a redacted copy for a partner at a chosen classification level, notes or none."""
+        from ...sharing.copy_finish import finish_notice
         from ...sharing.held_floats import floats_notice
         from ...sharing.redact import redact_project, withheld_summary
         from ...store import save_project
@@ -181,11 +182,12 @@ class SharingActions:
             prompts.fail(self.window, "Could not export for the partner", error)
             return False
         notes = " Notes were left out." if chosen.without_notes else ""
-        floats = floats_notice(self.document.project, redacted, target=dates)
+        notices = [finish_notice(self.document.project, redacted),
+                   floats_notice(self.document.project, redacted, target=dates)]
         prompts.inform(self.window, "Partner copy written",
                        f"{os.path.basename(path)} holds {len(redacted.tasks)} tasks at level '{level.label}'; "
                        f"{withheld_summary(self.document.project, redacted)}, and their names removed from the "
-                       f"remaining text.{notes}", [floats] if floats else None)
+                       f"remaining text.{notes}", [notice for notice in notices if notice] or None)
         return True
 
 
