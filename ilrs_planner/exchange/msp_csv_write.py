@@ -66,8 +66,8 @@ def _left_out(project: Project) -> list[str]:
     if project.participants:
         warnings.append("participants are written only as the Owner key (no names, kinds or joining dates); "
                         "participants that own no task are left out")
-    if project.status_date or project.author:
-        warnings.append("the status date and author are not in CSV")
+    if project.status_date or project.author or project.must_finish_by:
+        warnings.append("the status date, Must finish by and author are not in CSV")
     if project.signature:
         warnings.append("the plan's signature is not in CSV; the exported file is unsigned")
     named_only = [c.name for c in project.calendars.values() if not _known_whole(c)]

@@ -175,7 +175,8 @@ def _link_row(writer: RowWriter, number: int, values: list) -> str:
 
 def _plan_sheet(project: Project, baseline: Baseline | None, looks: Looks) -> Sheet:
     rows: list[list[object]] = [["Plan", project.name], ["Start", project.start], ["Status date", project.status_date],
-            ["Author", project.author], ["Compared with baseline", baseline.name if baseline else "(none)"],
+            ["Must finish by", project.must_finish_by], ["Author", project.author],
+            ["Compared with baseline", baseline.name if baseline else "(none)"],
             ["Calendar", project.default_calendar().name]]
     rows += [[f"Baseline: {b.name}", b.as_of] for b in project.baselines]
     return _simple_sheet("Plan", ["Item", "Value"], rows, [28, 60], looks)

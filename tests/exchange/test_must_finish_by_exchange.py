@@ -4,7 +4,7 @@ Project XML export leaves it out and says so."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -53,3 +53,17 @@ def test_an_ms_project_xml_export_leaves_it_out_and_says_so(tmp_path):
     assert read_mspdi(path).project.must_finish_by is None
     plan.must_finish_by = None
     assert not any("Must finish by" in w for w in write_mspdi(plan, path))
+
+
+def test_the_workbook_reads_it_on_the_plan_sheet_and_a_csv_export_says_it_is_left_out(tmp_path):
+    from openpyxl import load_workbook
+
+    from ilrs_planner.exchange.msp_csv_write import write as write_csv
+    from ilrs_planner.exchange.xlsx import write as write_xlsx
+
+    plan = Project("Finish by", date(2030, 1, 1), must_finish_by=date(2030, 3, 31))
+    plan.add_task(Task("A", "Task a", 10, id="a"))
+    write_xlsx(plan, tmp_path / "plan.xlsx")
+    rows = [[c.value for c in row] for row in load_workbook(tmp_path / "plan.xlsx")["Plan"].iter_rows()]
+    assert ["Must finish by", datetime(2030, 3, 31)] in rows
+    assert "the status date, Must finish by and author are not in CSV" in write_csv(plan, tmp_path / "plan.csv")
