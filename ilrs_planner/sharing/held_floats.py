@@ -127,7 +127,12 @@ def _bound_finish(task: Task, dates: TaskDates) -> None:
 
 
 def _deadline_day(dates: TaskDates) -> date:
-    """A deadline is the end of its day: the last day of work, a milestone's own day."""
+    """A deadline is the end of its day: the last day of work, a milestone's own day. A milestone that
+    stands at the start of a day may stand at the end of one only by a deadline on the next day's start
+    (engine._bounds: the end of a day is for milestones after work ending that day), the same moment."""
+    milestone = dates.early_start == dates.early_finish and not dates.summary_moments
+    if milestone and dates.late_at_day_end and not dates.early_at_day_end:
+        return dates.late_finish  # the point: the start of the day after the one it reads
     return dates.shown_late_finish
 
 

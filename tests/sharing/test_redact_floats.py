@@ -226,3 +226,18 @@ def test_a_copy_whose_floats_run_past_what_a_file_holds_gets_no_must_finish_by_a
     assert copy.must_finish_by is None and finish_notice(plan, copy) == ""
     assert floats_notice(plan, copy).startswith("Withheld work ends this plan after the copy's last task, so 1 task "
                                                 "reads less total float in the copy: Task c")
+
+
+def test_a_milestone_at_the_start_of_its_day_held_by_a_deadline_keeps_its_float():
+    # m (milestone, start no earlier than Jan 1: at the start of Jan 1) -> w (withheld milestone, FS + 1 d)
+    # at Jan 2; c (2 d) [Jan 1, Jan 3) ends the plan. w may wait until Jan 3, so m until Jan 2's start,
+    # the end of Jan 1: 1 d of float. Its own constraint taken, the copy holds it by a deadline, which
+    # must be Jan 2 (its start is that moment): a deadline on Jan 1 would hold it at Jan 1's start, no float.
+    plan = _plan([("m", 0), ("w", 0, RESTRICTED), ("c", 2)], [])
+    plan.tasks["m"].constraint, plan.tasks["m"].constraint_date = ConstraintType.SNET, date(2030, 1, 1)
+    plan.add_link(Link("m", "w", LinkType.FS, 1, id="l-m-w"))
+    copy = redact_project(plan, "public")
+    assert copy.tasks["m"].deadline == date(2030, 1, 2)
+    assert _floats(copy, "m")[2] == _floats(plan, "m")[2] == 1
+    late = [schedule(p).tasks["m"].shown_late_finish for p in (copy, plan)]
+    assert late == [date(2030, 1, 1)] * 2
