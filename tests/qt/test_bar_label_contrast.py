@@ -110,10 +110,11 @@ def test_a_name_inside_a_bar_of_any_colour_reads_in_an_exported_image(monkeypatc
 
 
 def _slipped_milestones() -> Project:
-    """A key milestone slipped into each step of the slip colours, against baseline "Agreed"."""
+    """A key milestone slipped into each step of the slip colours, against baseline "Agreed": the plan
+    spans months (February to October 2031), so its steps are weeks and months (variance.WEEK_STEPS)."""
     project = Project("Slips", START)
     entries = {}
-    for n, slip in enumerate((-400, -60, 0, 100, 500, 2000)):
+    for n, slip in enumerate((-400, -60, 0, 20, 60, 2000)):
         day = date(2031, 2, 1) + timedelta(days=50 * n)
         project.add_task(Task(f"m{n}", f"Milestone {n}", 0, TaskKind.MILESTONE, id=f"m{n}", position=n,
                               key_milestone=True, constraint=ConstraintType.SNET, constraint_date=day))
