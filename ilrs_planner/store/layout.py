@@ -16,7 +16,9 @@ import tempfile
 from pathlib import Path
 
 from ..domain import Project
-from .writer import save_project
+from .older_layout import rewrite_at_version
+from .schema import CURRENT_VERSION
+from .writer import WRITE_PRAGMAS, save_project
 
 _STAMPED = ((24, 28), (92, 100))  # change counter; version-valid-for and SQLite version number
 _CHUNK = 1 << 20
@@ -30,9 +32,13 @@ def layout_problems(path: Path, project: Project) -> list[str]:
     problems = _structural(header, size)
     if problems:
         return problems
+    version = int.from_bytes(header[60:64], "big")
     with tempfile.TemporaryDirectory(prefix="ilrs-verify-") as folder:
         rewritten = Path(folder) / "plan.db"
         save_project(project, rewritten, mode=0o600)
+        if version < CURRENT_VERSION:  # written by an earlier version: compared with what that one wrote
+            rewritten, today = Path(folder) / f"plan-{version}.db", rewritten
+            rewrite_at_version(today, rewritten, version, WRITE_PRAGMAS)
         if not _same_bytes(path, rewritten):
             problems.append("the file's layout differs from the one ILRS Planner writes for its content "
                             "(data hidden in unused space inside its pages)")

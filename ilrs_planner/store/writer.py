@@ -40,7 +40,7 @@ from .rows import RowSource, Run, row_sources
 from .schema import PAGE_SIZE, create_schema
 from .text_check import check_text_before_save
 
-_WRITE_PRAGMAS = (
+WRITE_PRAGMAS = (
     f"page_size = {PAGE_SIZE}", "journal_mode = OFF", "synchronous = OFF", "secure_delete = ON",
     "locking_mode = EXCLUSIVE", "temp_store = MEMORY", "cache_size = -65536",
 )
@@ -102,7 +102,7 @@ def _checked(project: Project, as_opened: bool) -> RowNumbers:
 def _write_database(project: Project, numbers: RowNumbers, temp: Path, target: Path) -> None:
     conn = sqlite3.connect(temp, isolation_level=None)
     try:
-        for pragma in _WRITE_PRAGMAS:
+        for pragma in WRITE_PRAGMAS:
             conn.execute(f"PRAGMA {pragma}")
         conn.execute("BEGIN")
         create_schema(conn)

@@ -14,6 +14,7 @@ from ilrs_planner.domain import Confidence, PlannerError
 from ilrs_planner.domain.canonical import content_hash
 from ilrs_planner.sharing.signing import SignatureState, verify_project
 from ilrs_planner.store import open_project, save_project, schema
+from ilrs_planner.store.layout import layout_problems
 
 DATA = Path(__file__).parent / "data"
 SIGNED_V3 = DATA / "signed-schema-v3.db"
@@ -88,3 +89,23 @@ def test_an_unknown_confidence_is_not_saved_and_names_the_task(tmp_path, rich_pr
         save_project(rich_project, tmp_path / "bad.db")
     assert caught.value.code == "task.bad_value" and task.key in caught.value.message
     assert "confidence" in caught.value.message
+
+
+def test_a_plan_signed_in_an_older_format_is_laid_out_as_that_version_wrote_it():
+    # Written and signed at version 3: compared with today's writer at today's version, its layout
+    # never matched, and every plan signed before the last format change read "altered".
+    project = open_project(SIGNED_V3)
+    assert layout_problems(SIGNED_V3, project) == []
+
+
+def test_data_hidden_inside_a_page_of_an_older_format_file_is_still_found(tmp_path):
+    path = tmp_path / "signed.db"
+    shutil.copy(SIGNED_V3, path)
+    data = bytearray(path.read_bytes())
+    page = int.from_bytes(data[16:18], "big") * 3  # the fourth page: the gap between its cell pointers and cells
+    gap = data.index(bytes(64), page + 100) + 32
+    data[gap] = ord("A")
+    path.write_bytes(bytes(data))
+    project = open_project(path)
+    assert verify_project(project, [project.signature.public_key]).state is SignatureState.TRUSTED
+    assert layout_problems(path, project)
