@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from ilrs_planner.commands.links import AddLink
 from ilrs_planner.commands.paste_tasks import PasteTasks
 from ilrs_planner.commands.plan_index import forget_index, index_of, keep_index
 from ilrs_planner.domain import Link, LinkType, PlannerError, Task
@@ -129,3 +130,24 @@ def test_a_plan_task_after_the_summary_may_lead_a_task_pasted_elsewhere(plan):
     plan.add_link(Link("ph", "m", id="phm"))
     PasteTasks([Task(key="N", name="New", id="n")], [Link("m", "n", id="mn")], None).apply(plan)
     assert plan.links["mn"].succ_id == "n"
+
+
+
+def refused_link(plan, pred, succ) -> str:
+    with pytest.raises(PlannerError) as caught:
+        AddLink(pred, succ).apply(plan)
+    return caught.value.code
+
+
+def test_links_made_after_a_paste_its_undo_and_redo_see_the_pasted_links_come_and_go(plan):
+    AddLink("a", "c").apply(plan)  # the link check keeps its graph of the plan from here on
+    tasks, links = block()
+    paste = PasteTasks(tasks, links, "ph", after_id="a")
+    paste.apply(plan)
+    assert refused_link(plan, "s2", "s1") == "link.cycle"  # S1 → S2 was pasted
+    assert refused_link(plan, "r", "a") == "link.cycle"  # A → S1 → S2 → R
+    paste.revert(plan)
+    assert refused_link(plan, "s2", "s1") == "link.unknown_task"
+    paste.apply(plan)
+    assert refused_link(plan, "r", "a") == "link.cycle"
+    AddLink("r", "m").apply(plan)  # forward: allowed
