@@ -67,9 +67,11 @@ def _check_links(project: Project, block: dict[str, Task], links: Sequence[Link]
     for link in links:
         pred = block.get(link.pred_id) or project.tasks.get(link.pred_id)
         succ = block.get(link.succ_id)
-        if pred is None or succ is None or link.id in project.links:
+        if pred is None or succ is None:
             missing = link.succ_id if succ is None else link.pred_id
             raise PlannerError("link.unknown_task", f"no task has the id {missing!r}", [missing])
+        if link.id in project.links:
+            raise PlannerError("link.duplicate", f"link id {link.id} is already in the plan", [link.id])
         if pred is succ:
             raise PlannerError("link.self", f"{pred.key} cannot depend on itself", [pred.id])
         if (pred.id, succ.id) in seen:
