@@ -21,12 +21,14 @@ from ...domain.durations import units_for, written_days
 from ...exchange.predecessors import PredecessorRef, parse_predecessors
 
 
-def predecessors_text(project: Project, incoming: list[Link], row_of: Callable[[str], int]) -> str:
+def predecessors_text(project: Project, incoming: list[Link], row_of: Callable[[str], int],
+                      spelled: Callable[[str], bool] | None = None) -> str:
     """`2, 3SS, 5FS+2 days`: a task's predecessors by row ID as MS Project shows them (and as they are
-    typed), from its `incoming` links in the order made; `row_of` gives a task id's ID."""
+    typed), from its `incoming` links in the order made; `row_of` gives a task id's ID; `spelled`,
+    whether a text is some task's key (spelled_keys, kept by a caller that asks for many cells)."""
     if not incoming:
         return ""
-    spelled = _spelled_keys(project)
+    spelled = spelled or spelled_keys(project)
     return ", ".join(_entry(_ref(project, link.pred_id, row_of, spelled), link) for link in incoming
                      if link.pred_id in project.tasks)
 
@@ -35,12 +37,12 @@ def predecessors_tooltip(project: Project, incoming: list[Link], row_of: Callabl
     """One line a predecessor: `5FS+2 days: Task name (key)`, the tasks the cell's IDs stand for."""
     if not incoming:
         return []
-    tasks, spelled = project.tasks, _spelled_keys(project)
+    tasks, spelled = project.tasks, spelled_keys(project)
     return [f"{_entry(_ref(project, link.pred_id, row_of, spelled), link)}: {tasks[link.pred_id].name} "
             f"({tasks[link.pred_id].key})" for link in incoming if link.pred_id in tasks]
 
 
-def _spelled_keys(project: Project) -> Callable[[str], bool]:
+def spelled_keys(project: Project) -> Callable[[str], bool]:
     """Whether some task's key is this text: the window's plan is indexed by key (no reading of every
     task per cell); another plan's keys are read once for a cell, not once for each of its predecessors."""
     index = index_of(project)

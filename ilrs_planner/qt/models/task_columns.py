@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import InitVar, dataclass, field
 from datetime import date
 from enum import IntEnum
@@ -33,7 +34,7 @@ from ...engine.shown_precision import ShownPrecision
 from ...engine.summary_progress import summary_percents
 from ...engine.whatif import duration_finishing_on
 from ...engine.working_variance import working_variance
-from .predecessor_column import links_into, predecessors_command, predecessors_text
+from .predecessor_column import links_into, predecessors_command, predecessors_text, spelled_keys
 from .schedule_rows import ScheduleRows
 
 
@@ -95,6 +96,7 @@ class RowContext:
     _confidence: ShownConfidence | None = field(init=False, default=None)  # made for the first cell or tooltip
     _worked: WorkedDays | None = field(init=False, default=None)  # made for the first variance shown
     _percents: dict[str, int] | None = field(init=False, default=None)  # made for the first summary's % shown
+    _spelled: Callable[[str], bool] | None = field(init=False, default=None)  # made for the first Predecessors cell
 
     def __post_init__(self, kept: ShownPrecision | None) -> None:
         object.__setattr__(self, "shown", kept if kept is not None else ShownPrecision(self.project, self.schedule))
@@ -113,6 +115,15 @@ class RowContext:
         """The confidence the task's dates are shown with: 'inferred' when a link pushed it past its
         source's date (engine/shown_confidence.py), as the tooltip, schedule --json and XLSX say."""
         return self.confidences().of(task.id)
+
+    def spelled_keys(self) -> Callable[[str], bool]:
+        """Whether some task's key is this text, asked by every Predecessors cell: a plan another
+        window shows has no index of its keys, and its keys read for each cell made a copy of
+        10,000 rows from it take most of a minute."""
+        if self._spelled is None:
+            object.__setattr__(self, "_spelled", spelled_keys(self.project))
+        assert self._spelled is not None
+        return self._spelled
 
     def confidences(self) -> ShownConfidence:
         """Every task's shown confidence, made for the first cell, tooltip or typed word that asks."""
@@ -255,7 +266,7 @@ def display_text(task: Task, column: Column, ctx: RowContext) -> str:
     if column is Column.CONFIDENCE:
         return ctx.confidence(task)
     if column is Column.PREDECESSORS:
-        return predecessors_text(ctx.project, ctx.incoming(task), ctx.numbers_of)
+        return predecessors_text(ctx.project, ctx.incoming(task), ctx.numbers_of, ctx.spelled_keys())
     if column is Column.ID:
         return str(ctx.row_number(task))
     if column is Column.TASK_MODE:
