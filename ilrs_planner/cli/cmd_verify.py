@@ -53,9 +53,12 @@ def run(args: argparse.Namespace) -> int:
         hidden = layout_problems(Path(args.plan), project)
         if hidden:  # the signature covers the content, not bytes hidden beside it
             result = dataclasses.replace(result, state=SignatureState.ALTERED, reasons=result.reasons + tuple(hidden))
-    # The signer name is the file's own text: on one line, so it cannot forge a verdict line.
-    shown_result = dataclasses.replace(result, signer=one_line(result.signer))
-    print(f"{args.plan}: {shown_result.describe()}")
-    if result.state is SignatureState.TRUSTED and project.signature:
-        print(f"trusted key file names it: {one_line(trusted[project.signature.public_key])}")
+    # The signer name is the file's own text: on one line, so it cannot forge a verdict line. A trusted
+    # key is named as the recipient's key file names it: a trusted partner could sign as anyone.
+    claimed = one_line(result.signer)
+    owner = one_line(trusted[project.signature.public_key]) if result.state is SignatureState.TRUSTED \
+        and project.signature else None
+    print(f"{args.plan}: {dataclasses.replace(result, signer=owner or claimed).describe()}")
+    if owner is not None and owner != claimed:
+        print(f"warning: the signature calls its signer '{claimed}'; the trusted key is {owner}'s")
     return EXIT_STATUS[result.state]

@@ -166,3 +166,21 @@ def test_trusted_pointing_at_a_file_is_an_error_naming_it(signed, capsys):
     assert main(["verify", str(plan), "--trusted", str(keys / "cnsa-planning.pub")]) == 2
     err = capsys.readouterr().err
     assert "key.invalid" in err and "cnsa-planning.pub" in err and "folder" in err
+
+
+def test_a_trusted_partner_signing_in_another_agencys_name_is_named_by_its_own_key(tmp_path, capsys):
+    # The verdict line read "Signed by a trusted key — CNSA planning" for SUPARCO's key: the name is
+    # the signature's own text, and any trusted partner can write any name there.
+    from ilrs_planner.sharing.keys import load_private_key, write_key_pair
+    from ilrs_planner.sharing.signing import sign_project
+
+    private, _public = write_key_pair("SUPARCO planning", tmp_path / "keys")
+    key, _name = load_private_key(private)
+    plan = _plan()
+    sign_project(plan, key, "CNSA planning")
+    path = tmp_path / "plan.db"
+    save_project(plan, path)
+    status, out = _verify(path, tmp_path / "keys", capsys)
+    first, warning = out.splitlines()[:2]
+    assert status == 0 and first.startswith(f"{path}: Signed by a trusted key — SUPARCO planning (")
+    assert warning == "warning: the signature calls its signer 'CNSA planning'; the trusted key is SUPARCO planning's"
