@@ -38,6 +38,11 @@ class Crossings:
 
     def forward(self, x: np.ndarray, at: slice | np.ndarray = slice(None)) -> np.ndarray:
         """g(x) for the crossings selected by `at` (x is aligned with that selection)."""
+        return np.asarray(self.time.pos(self.row_dst[at], self.event_days(x, at)) + self.w_dst[at])
+
+    def event_days(self, x: np.ndarray, at: slice | np.ndarray = slice(None)) -> np.ndarray:
+        """The day the source's start or finish (exclusive) falls on, after its lag, before g(x)
+        makes it a position of the target (see forward)."""
         t, finish, lag = self.time, self.finish[at], self.lag[at]
         a = x + self.w_src[at]
         src = self.row_src[at]
@@ -46,7 +51,7 @@ class Crossings:
             rows = self.lag_row[at]
             k = t.pos(rows, day) + lag
             day = np.where(lag != 0, np.where(finish, t.finish_day(rows, k), t.day(rows, k)), day)
-        return np.asarray(t.pos(self.row_dst[at], day) + self.w_dst[at])
+        return np.asarray(day)
 
     def backward(self, y: np.ndarray, at: slice | np.ndarray = slice(None)) -> np.ndarray:
         """g+(y): the latest source position whose image is at most y."""
