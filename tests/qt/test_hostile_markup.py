@@ -31,6 +31,7 @@ from ilrs_planner.qt.sharing.compare_dialog import ComparisonDialog
 from ilrs_planner.qt.sharing.sign_actions import passphrase
 from ilrs_planner.qt.sharing.signature_label import SignatureStatus
 from ilrs_planner.sharing.diff import diff_projects
+from ilrs_planner.sharing.keys import load_private_key, write_key_pair
 from ilrs_planner.sharing.signing import sign_project
 
 TALL = 3000  # pixels: a label rendering the image would be at least this tall
@@ -157,3 +158,17 @@ def test_a_key_files_name_in_the_passphrase_prompt_is_shown_as_text(monkeypatch,
     monkeypatch.setattr(QInputDialog, "getText", get_text)
     assert passphrase(None, markup) is None
     assert shown(asked[0]) == f"Passphrase of {markup}:"
+
+
+def test_a_trusted_partner_signing_in_another_agencys_name_is_named_by_its_own_key(qtbot, tmp_path):
+    # The label named the trusted key's owner, but its tooltip repeated the name the signature claims.
+    private, _public = write_key_pair("SUPARCO planning", tmp_path / "keys")
+    key, _name = load_private_key(private)
+    plan = Project("Signed plan", date(2030, 1, 1))
+    sign_project(plan, key, "CNSA planning")
+    label = SignatureStatus(Document(plan), trusted_dir=tmp_path / "keys")
+    qtbot.addWidget(label)
+    assert label.text() == "Signed by a trusted key: SUPARCO planning"
+    tip = shown(label.toolTip())
+    assert tip.startswith("Signed by a trusted key — SUPARCO planning (")
+    assert "The signature calls its signer 'CNSA planning'" in tip

@@ -103,7 +103,10 @@ class SignatureStatus(QLabel):
         self.setText(STATE_TEXT[result.state] + (f": {one_line(signer)}" if signer else ""))
         self.setStyleSheet(STATE_STYLE[result.state])
         where = f"Trusted keys folder: {self.trusted_dir or default_trusted_dir()}"
-        self.setToolTip(tooltip("\n".join([one_line(result.describe()), where, *folder.warnings])))
+        claimed = one_line(result.signer)
+        named = [f"The signature calls its signer '{claimed}'"] if signer and one_line(signer) != claimed else []
+        shown = dataclasses.replace(result, signer=one_line(signer)) if signer else result
+        self.setToolTip(tooltip("\n".join([one_line(shown.describe()), *named, where, *folder.warnings])))
 
     def _with_layout(self, result: Verification) -> Verification:
         """As `verify` does: a signed file holding bytes outside the layout we write (appended data,
