@@ -112,9 +112,11 @@ def _items(project: Project, owners: set[str | None], used: set[str], critical: 
         items.append(LegendItem("critical", palette.CRITICAL, "Critical path"))
     if "key" in used:
         items.append(LegendItem("key", palette.KEY_DATE, "Key milestone"))
-    if "deadline" in used:
+    if "deadline" in used and "deadline_missed" in used:  # one entry, as the milestone's: a printed page's rows
+        items.append(LegendItem("deadlines", palette.DEADLINE, "Deadline: met / missed"))
+    elif "deadline" in used:
         items.append(LegendItem("deadline", palette.DEADLINE, "Deadline"))
-    if "deadline_missed" in used:
+    elif "deadline_missed" in used:
         items.append(LegendItem("deadline_missed", palette.DEADLINE_MISSED, "Deadline missed"))
     if baseline:
         items.append(LegendItem("ghost", palette.GHOST, "Baseline"))
@@ -265,6 +267,11 @@ def _swatch(p: QPainter, item: LegendItem, box: QRectF) -> None:
         p.setPen(QPen(QColor("white"), 0.8))
         p.setBrush(color)
         p.drawPolygon(deadline_arrow(c.x(), box.top(), box.height() * 1.6))
+    elif item.kind == "deadlines":  # met and missed side by side, as the milestone's filled and hollow
+        p.setPen(QPen(QColor("white"), 0.8))
+        for dx, fill in ((-box.height() * 0.45, palette.DEADLINE), (box.height() * 0.45, palette.DEADLINE_MISSED)):
+            p.setBrush(qcolor(fill))
+            p.drawPolygon(deadline_arrow(c.x() + dx, box.top(), box.height() * 1.6))
     elif item.kind == "whisker":
         p.setPen(QPen(color, 1.5))
         p.drawLine(QPointF(box.left(), c.y()), QPointF(box.right(), c.y()))
