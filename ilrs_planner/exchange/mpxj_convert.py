@@ -29,12 +29,26 @@ def convert(source: str, target: str) -> None:
     project = UniversalProjectReader().read(source)
     if project is None:
         raise ValueError("MPXJ does not recognise this file's format")
+    _activity_ids_as_keys(project)
     writer = MSPDIWriter()
     writer.setWriteTimephasedData(True)  # the work per period shows where a task is split (see read_splits)
     writer.write(project, target)
     finish_by = project.getProjectProperties().getMustFinishBy()
     if finish_by is not None:
         print(MUST_FINISH_BY + last_day_by(str(finish_by.toString())), flush=True)
+
+
+def _activity_ids_as_keys(project) -> None:
+    """A Primavera activity's ID (A1000, A1010 ...) written where the MSPDI reader takes a task's key.
+
+    MSPDI has no Activity ID; MPXJ writes the P6 WBS code there, which for activities straight under
+    the project is the project's code, so every key became 'EC00640-2', 'EC00640-3' ... and the one
+    identifier a P6 planner and the partner both know was lost. Files without activity IDs (MS
+    Project's) keep their WBS codes."""
+    for task in project.getTasks():
+        activity = task.getActivityID()
+        if activity is not None and str(activity).strip():
+            task.setWBS(str(activity))
 
 
 MUST_FINISH_BY = "ilrs-must-finish-by: "
