@@ -4,8 +4,8 @@ Each event's UID is derived from the task's stable id, so re-importing an update
 calendar updates the events instead of duplicating them. The description gives the task key, the
 precision the date was announced with ("2035" is not 1 January 2035) and the source. Dates are the
 scheduled (early) dates; a mission's event spans its whole duration (DTEND is exclusive, like the
-plan's finish dates). Classification maps to CLASS: public → PUBLIC, partners → PRIVATE,
-restricted → CONFIDENTIAL.
+plan's finish dates), and a milestone known only to a year, quarter or month spans that period.
+Classification maps to CLASS: public → PUBLIC, partners → PRIVATE, restricted → CONFIDENTIAL.
 
 Text from the plan is cleaned before icalendar sees it: a line break inside a name or id could
 otherwise start a new property (`X-EVIL:…`), and icalendar refuses CR/LF in a URL with a traceback.
@@ -23,7 +23,8 @@ from pathlib import Path
 
 from icalendar import Calendar, Event, vText
 
-from ..domain import Classification, PlannerError, Project, Task, TaskKind, format_fuzzy_date
+from ..domain import Classification, PlannerError, Precision, Project, Task, TaskKind, format_fuzzy_date
+from ..domain.dates import period_end, period_start
 from ..files.atomic import atomic_output
 
 UID_DOMAIN = "ilrs-planner"
@@ -94,7 +95,20 @@ def _events(project: Project, missions: bool, warnings: list[str]) -> Iterator[E
         wanted = task.is_milestone or (missions and task.kind == TaskKind.MISSION)
         if wanted and task.id not in summaries and task.id in dates:
             shown = dates[task.id]  # a milestone on the day MS Project shows it (Friday 17:00: Friday)
-            yield _event(task, shown.shown_start, shown.shown_finish + timedelta(days=1), stamp, warnings)
+            if task.is_milestone and task.precision is not Precision.DAY:
+                yield _period_event(task, shown.shown_start, stamp, warnings)
+            else:
+                yield _event(task, shown.shown_start, shown.shown_finish + timedelta(days=1), stamp, warnings)
+
+
+def _period_event(task: Task, day, stamp: datetime, warnings: list[str]) -> Event:
+    """A milestone known to a year, quarter or month: an event over that period, its summary saying
+    which ('… (2030)'). Pinned to the day the schedule happens to give it, a partner's calendar showed
+    a crewed landing on 28 December 2030, a date no source states."""
+    event = _event(task, period_start(day, task.precision), period_end(day, task.precision) + timedelta(days=1),
+                   stamp, warnings)
+    event["summary"] = vText(f"{ics_line(task.name)} ({format_fuzzy_date(day, task.precision)})")
+    return event
 
 
 def ical_chunks(project: Project, *, missions: bool = False, warnings: list[str] | None = None) -> Iterator[bytes]:

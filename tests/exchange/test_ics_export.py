@@ -26,9 +26,11 @@ def test_milestones_become_all_day_events(tmp_path):
     write_plan(_plan(), tmp_path / "m.ics")
     [event] = _events(tmp_path / "m.ics")
     assert str(event["uid"]) == "t-basic@ilrs-planner"
-    # Chang'e 8 works 1 to 30 January; 5 days' lag after the end of the 30th ends with 4 February.
-    assert event.decoded("dtstart") == date(2030, 2, 4)
-    assert event.decoded("dtend") == date(2030, 2, 5)
+    # Chang'e 8 works 1 to 30 January; 5 days' lag after the end of the 30th ends with 4 February, a
+    # day no source states: the milestone is known to the year, so its event spans 2030.
+    assert event.decoded("dtstart") == date(2030, 1, 1)
+    assert event.decoded("dtend") == date(2031, 1, 1)
+    assert str(event["summary"]) == "Basic station complete (2030)"
     description = str(event["description"])
     assert "Key: BASIC" in description and "precision: year" in description
     assert "https://example.org/basic" in description
@@ -81,3 +83,12 @@ def test_a_lone_cr_in_the_plan_name_is_not_written_raw(tmp_path):
     raw = (tmp_path / "m.ics").read_bytes()
     assert b"X-WR-CALNAME:ILRS milestones\r\n" in raw
     assert str(_events(tmp_path / "m.ics")[0]["url"]) == "https://example.org/a"
+
+
+def test_a_milestone_known_to_the_day_is_an_event_of_its_day(tmp_path):
+    plan = _plan()
+    plan.tasks["t-basic"].precision = Precision.DAY
+    write_plan(plan, tmp_path / "m.ics")
+    [event] = _events(tmp_path / "m.ics")
+    assert (event.decoded("dtstart"), event.decoded("dtend")) == (date(2030, 2, 4), date(2030, 2, 5))
+    assert str(event["summary"]) == "Basic station complete"
