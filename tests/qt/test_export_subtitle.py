@@ -30,3 +30,11 @@ def test_a_plan_dated_to_the_day_finishes_on_its_day():
     project = Project("Survey", date(2030, 1, 1))
     project.add_task(Task("a", "Survey", 10))  # 2030-01-01 .. 2030-01-10 on the 7-day calendar
     assert "plan finish 2030-01-10  ·" in _subtitle(project)
+
+
+def test_a_plan_inside_one_year_names_that_year_once():
+    # A three-week work package read "2027–2027".
+    project = Project("Work package", date(2027, 1, 4))
+    project.add_task(Task("a", "Design review", 15))
+    subtitle = _subtitle(project)
+    assert "2027  ·" in subtitle and "2027–2027" not in subtitle

@@ -212,12 +212,17 @@ class TimelinePicture:
         self.painted_texts[part] = shown
         return shown
 
+    def _years(self) -> str:
+        """'2018–2052' for the years shown; one year alone ('2027', not '2027–2027') when inside it."""
+        last = self.end.year - (1 if self.end.timetuple().tm_yday == 1 else 0)
+        return str(last) if last <= self.start.year else f"{self.start.year}–{last}"
+
     def _subtitle(self) -> str:
         as_of = self.moment.as_of if self.moment else self.project.status_date
         parts = [f"As of {as_of.isoformat()}" if as_of else "No status date set"]
         parts += [self.page_note] if self.page_note else []
         parts += [self.moment.topic] if self.moment and self.moment.topic else []
-        parts.append(f"{self.start.year}–{self.end.year - (1 if self.end.timetuple().tm_yday == 1 else 0)}")
+        parts.append(self._years())
         if self.schedule is not None and self.moment is None:
             # As precisely as the tasks finishing then are known, as the window's status bar reads it.
             precision = ShownPrecision(self.project, self.schedule).finish_precision()
