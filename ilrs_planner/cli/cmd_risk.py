@@ -40,6 +40,7 @@ def run(args: argparse.Namespace) -> int:
     """Run the simulation and print the milestones' percentiles (and the chosen milestone's drivers)."""
     from ..engine.cpm import schedule
     from ..engine.risk import run_risk
+    from ..engine.risk_basis import default_spreads  # numpy, loaded when a simulation runs
     from .render import load_plan
 
     if args.target_date and not args.milestone:
@@ -51,10 +52,12 @@ def run(args: argparse.Namespace) -> int:
     plan = schedule(project)
     precisions = _add_precision(data, project, plan, result.milestone_ids(), chosen)
     _add_plan(data, plan, result, precisions)
+    data["default_spreads"] = default_spreads(project, result).as_dict()
     if args.json:
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
     _print_milestones(_as_shown(data))
+    print(default_spreads(project, result).sentence())
     if chosen:
         _print_chosen(_as_shown(data)["milestone"])
     return 0
@@ -115,17 +118,24 @@ def _print_milestones(data: dict) -> None:
     seed = "no seed" if data["seed"] is None else f"seed {data['seed']}"
     print(f"{data['iterations']:,} iterations, {data['distribution']}, {seed}")
     ahead = [m for m in data["milestones"] if not m["history"]]
-    rows = [(m["key"], m["planned"] or "", _chance(m["chance_of_planned"]), m["p10"], m["p50"], m["p80"], m["p90"],
-             f"{m['criticality']:.0%}") for m in ahead]
+    rows = [(m["key"], m["planned"] or "", _chance(m["chance_of_planned"], m["modelled"]),
+             m["p10"], m["p50"], m["p80"], m["p90"], f"{m['criticality']:.0%}") for m in ahead]
     _table(("Milestone", "Plan", "On plan", "P10", "P50", "P80", "P90", "Critical"), rows)
+    if any(not m["modelled"] for m in ahead):
+        from ..engine.risk_basis import NOT_MODELLED, NOT_MODELLED_WHY
+
+        print(f"({NOT_MODELLED}: {NOT_MODELLED_WHY})")
     if len(ahead) < len(data["milestones"]):
         print(f"({len(data['milestones']) - len(ahead)} milestones already reached are not shown; --json lists all)")
 
 
-def _chance(share: float | None) -> str:
+def _chance(share: float | None, modelled: bool) -> str:
+    from ..engine.risk_basis import NOT_MODELLED
     from ..engine.risk_shown import chance_text
 
-    return "" if share is None else chance_text(share)
+    if share is None:
+        return ""
+    return chance_text(share) if modelled else NOT_MODELLED
 
 
 def _print_chosen(chosen: dict) -> None:

@@ -111,6 +111,7 @@ class RiskResult:
         self._project = project
         self._ends = day_ends
         self._children: dict[int, list[int]] | None = None
+        self._upstream: tuple[dict[int, list[int]], dict[int, list[int]]] | None = None
         self._finish = finish
         self._durations = durations
         self.criticality = dict(zip(self.task_ids, criticality.tolist()))
@@ -206,6 +207,15 @@ class RiskResult:
         net = self._rnet.net
         return [tid for i, tid in enumerate(self.task_ids) if not net.is_summary[i] and self._tasks[tid].is_milestone]
 
+    def sampled_task_ids(self) -> list[str]:
+        """The tasks whose duration varied in the runs (own estimate or their kind's default spread)."""
+        return [self.task_ids[i] for i in self._rnet.sampled.tolist()]
+
+    def is_modelled(self, task_id: str) -> bool:
+        """Whether any varying duration reaches this task's date: if none does, every run gives the
+        plan's date, which says nothing about how certain it is."""
+        return bool(self._sampled_ancestors(task_id).size)
+
     def _row(self, task_id: str) -> int:
         try:
             return self.index[task_id]
@@ -238,13 +248,7 @@ class RiskResult:
 
     def _sampled_ancestors(self, task_id: str) -> np.ndarray:
         """Rows of the duration matrix of tasks upstream of this one (through links and gates)."""
-        rnet = self._rnet
-        n_nodes = rnet.n_nodes
-        preds = {rule.node: [row % n_nodes for row, _ in rule.starts + rule.finishes] for rule in rnet.rules}
-        kids: dict[int, list[int]] = {p: [] for p in range(rnet.n_tasks)}
-        for child, parent in enumerate(rnet.net.parent.tolist()):
-            if parent >= 0:
-                kids[parent].append(child)
+        preds, kids = self._upstream_maps()
         seen, stack = set(), [self._row(task_id)]
         while stack:
             node = stack.pop()
@@ -253,7 +257,20 @@ class RiskResult:
             seen.add(node)
             stack.extend(int(p) for p in preds.get(node, ()))
             stack.extend(kids.get(node, ()))  # a summary's finish is its sub-tasks'
-        return np.asarray([k for k, t in enumerate(rnet.sampled.tolist()) if t in seen], dtype=np.int64)
+        return np.asarray([k for k, t in enumerate(self._rnet.sampled.tolist()) if t in seen], dtype=np.int64)
+
+    def _upstream_maps(self) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
+        """Per node its predecessors' nodes, per summary its children; built once (every milestone asks)."""
+        if self._upstream is None:
+            rnet = self._rnet
+            n_nodes = rnet.n_nodes
+            preds = {rule.node: [row % n_nodes for row, _ in rule.starts + rule.finishes] for rule in rnet.rules}
+            kids: dict[int, list[int]] = {p: [] for p in range(rnet.n_tasks)}
+            for child, parent in enumerate(rnet.net.parent.tolist()):
+                if parent >= 0:
+                    kids[parent].append(child)
+            self._upstream = preds, kids
+        return self._upstream
 
     # -- reporting ---------------------------------------------------------------------------
     def summary_dict(self, milestone: str | None = None, target: date | None = None, top: int = 10) -> dict[Any, Any]:
@@ -280,5 +297,5 @@ class RiskResult:
         task = self._tasks[task_id]
         pct = self.percentiles(task_id)
         return {"key": task.key, "name": task.name, **{f"p{p}": d.isoformat() for p, d in pct.items()},
-                "criticality": round(self.criticality[task_id], 4),
+                "criticality": round(self.criticality[task_id], 4), "modelled": self.is_modelled(task_id),
                 "history": bool(task.actual_start or task.actual_finish)}

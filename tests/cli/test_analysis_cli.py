@@ -178,7 +178,7 @@ def test_risk_refuses_a_bad_estimate_by_task(tmp_path, capsys):
 def test_risk_prints_each_milestone_at_its_precision_and_json_keeps_the_days(ilrs_db, capsys):
     assert main(["risk", str(ilrs_db), "--iterations", "500", "--seed", "3", "--milestone", "lm9"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert next(line for line in lines if line.startswith("lm9 ")).split()[3:7] == ["2033"] * 4  # not 2033-01-01
+    assert next(line for line in lines if line.startswith("lm9 ")).split()[-5:-1] == ["2033"] * 4  # not 2033-01-01
     assert "lm9: P50 2033, P80 2033" in lines
     basic = next(line for line in lines if line.startswith("ilrs-basic ")).split()[3:7]
     assert all(len(text) == 4 and text.isdigit() for text in basic)
@@ -187,6 +187,58 @@ def test_risk_prints_each_milestone_at_its_precision_and_json_keeps_the_days(ilr
     assert lm9["precision"] == "year" and date.fromisoformat(lm9["p50"]).year == 2033
     queqiao = next(m for m in data["milestones"] if m["key"] == "queqiao-2")
     assert queqiao["precision"] == "day" and queqiao["p50"] == "2024-03-20"
+
+
+def _default_spread_tasks(project: Project) -> dict[str, int]:
+    """Per kind, the tasks the simulation varies by their kind's default spread: leaves of some
+    duration, not yet under way, without a three-point estimate of their own."""
+    summaries = project.summary_ids()
+    counts: dict[str, int] = {}
+    for task in project.tasks.values():
+        if (task.id not in summaries and task.duration > 0 and task.kind is not TaskKind.MILESTONE
+                and not (task.actual_start or task.actual_finish) and not task.has_estimate):
+            counts[task.kind.value] = counts.get(task.kind.value, 0) + 1
+    return counts
+
+
+def test_risk_says_how_many_tasks_use_default_spreads_and_which(ilrs_db, capsys):
+    expected = _default_spread_tasks(build_reference_project())
+    assert expected  # the roadmap gives no task an estimate of its own
+    data = _json(capsys, "risk", ilrs_db, "--iterations", "300", "--seed", "1", "--json")
+    spreads = data["default_spreads"]
+    assert spreads["tasks"] == spreads["varying_tasks"] == sum(expected.values())
+    assert spreads["tasks_by_kind"] == expected
+    assert spreads["by_kind"]["mission"] == [-10, 60] and set(spreads["by_kind"]) == set(expected)
+    assert main(["risk", str(ilrs_db), "--iterations", "300", "--seed", "1"]) == 0
+    out = capsys.readouterr().out
+    n = sum(expected.values())
+    assert f"Default spreads: {n} of {n} varying tasks have no estimate of their own" in out
+    assert f"mission -10%/+60% ({expected['mission']})" in out
+
+
+def test_a_milestone_nothing_varies_reads_not_modelled_not_certain(ilrs_db, capsys):
+    data = _json(capsys, "risk", ilrs_db, "--iterations", "300", "--seed", "1", "--json")
+    by_key = {m["key"]: m for m in data["milestones"]}
+    assert not by_key["lm9"]["modelled"] and by_key["lm9"]["chance_of_planned"] == 1.0  # planned "2033", no predecessor
+    assert by_key["ilrs-basic"]["modelled"]
+    assert main(["risk", str(ilrs_db), "--iterations", "300", "--seed", "1"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert next(line for line in lines if line.startswith("lm9 ")).split()[2:4] == ["not", "modelled"]
+    assert "%" in next(line for line in lines if line.startswith("ilrs-basic ")).split()[2]
+    assert any(line.startswith("(not modelled: nothing before it varies") for line in lines)
+
+
+def test_a_plan_whose_tasks_all_have_estimates_uses_no_default_spread(tmp_path, capsys):
+    project = Project("estimated", date(2030, 1, 1))
+    project.add_task(Task("a", "A", 10, TaskKind.MISSION, optimistic=8, most_likely=10, pessimistic=20))
+    project.add_task(Task("m", "M", 0, TaskKind.MILESTONE))
+    project.add_link(Link(project.task_by_key("a").id, project.task_by_key("m").id))
+    path = tmp_path / "estimated.db"
+    save_project(project, path)
+    data = _json(capsys, "risk", path, "--iterations", "300", "--seed", "1", "--json")
+    assert data["default_spreads"] == {"tasks": 0, "varying_tasks": 1, "by_kind": {}, "tasks_by_kind": {}}
+    assert main(["risk", str(path), "--iterations", "300", "--seed", "1"]) == 0
+    assert "Every varying task (1) uses its own three-point estimate." in capsys.readouterr().out
 
 
 def test_why_tells_a_move_between_years_in_years(ilrs_db, capsys):

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 
 from ilrs_planner.data.reference import build_reference_project
-from ilrs_planner.domain import Link, Precision, Project, Task
+from ilrs_planner.domain import Link, Precision, Project, Task, TaskKind
 from ilrs_planner.qt.analysis.risk_panel import RiskPanel
 from ilrs_planner.qt.document import Document
 
@@ -59,3 +59,41 @@ def test_the_panel_opens_on_the_plans_own_key_milestone_and_date_and_follows_ano
     document.replace_project(copy.deepcopy(_reference), None)
     basic = document.project.task_by_key("ilrs-basic").id
     assert panel.milestone.currentData() == basic and panel.target.date() == QDate(2035, 12, 31)
+
+
+def _run(qtbot, panel: RiskPanel) -> None:
+    panel.iterations.setValue(300)
+    qtbot.mouseClick(panel.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.worker is None, timeout=30000)
+
+
+def test_the_panel_says_how_many_tasks_ran_on_default_spreads_and_which(qtbot, _reference):
+    panel = RiskPanel(Document(copy.deepcopy(_reference)))
+    qtbot.addWidget(panel)
+    assert panel.spreads.text() == ""  # nothing run yet, nothing to qualify
+    _run(qtbot, panel)
+    project = panel.document.project
+    summaries = project.summary_ids()
+    defaulted = [t for t in project.tasks.values()  # leaves of some length, not under way, no own estimate
+                 if t.id not in summaries and t.duration > 0 and t.kind is not TaskKind.MILESTONE
+                 and not (t.actual_start or t.actual_finish) and not t.has_estimate]
+    missions = sum(t.kind is TaskKind.MISSION for t in defaulted)
+    assert panel.spreads.text().startswith(f"Default spreads: {len(defaulted)} of {len(defaulted)} varying tasks")
+    assert f"mission -10%/+60% ({missions})" in panel.spreads.text()
+    tip = panel.spreads.toolTip()
+    assert "mission -10%/+60%:" in tip and all(t.key in tip for t in defaulted)
+
+
+def test_a_milestone_nothing_varies_reads_not_modelled_in_the_table_and_beside_the_date(qtbot, _reference):
+    panel = RiskPanel(Document(copy.deepcopy(_reference)))
+    qtbot.addWidget(panel)
+    _run(qtbot, panel)
+    lm9 = panel.document.project.task_by_key("lm9")  # planned "2033", nothing before it
+    row = next(r for r in range(panel.table.rowCount()) if panel.table.item(r, 0).text() == lm9.name)
+    assert panel.table.item(row, 2).text() == "not modelled"
+    assert "nothing before it varies" in panel.table.item(row, 2).toolTip()
+    names = [panel.table.item(r, 0).text() for r in range(panel.table.rowCount())]
+    basic = names.index("ILRS basic station complete")
+    assert panel.table.item(basic, 2).text().endswith("%")
+    panel.milestone.setCurrentIndex(panel.milestone.findData(lm9.id))
+    assert panel.chance.text() == "not modelled"

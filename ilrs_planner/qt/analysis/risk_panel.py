@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
 from ...commands.base import ChangeSet
 from ...domain import Precision, format_fuzzy_date
 from ...engine.risk import PERCENTILES, RiskResult
+from ...engine.risk_basis import NOT_MODELLED, NOT_MODELLED_WHY, default_spreads
 from ...engine.risk_shown import chance_of_plan, chance_text, default_milestone, default_target, milestone_precisions
 from ..change_effects import effects_of
 from ..deferred import DeferredChart, lazy_module
 from ..document import Document
-from ..plain_text import tooltip
+from ..plain_text import plain_label, tooltip
 from .common import MessageLine, WhenShown, date_edit, fill_task_combo, from_qdate, open_chart_window, to_qdate
 from .risk_worker import RiskWorker
 
@@ -68,6 +69,8 @@ class RiskPanel(QWidget):
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.distribution_chart = DeferredChart(lambda: risk_charts.DistributionChart())
         self.tornado = DeferredChart(lambda: risk_charts.TornadoChart())
+        self.spreads = plain_label()  # what the result rests on: own estimates or default spreads
+        self.spreads.setWordWrap(True)
         self.message = MessageLine()
         self._build_layout()
         document.changed.connect(self._plan_changed)
@@ -127,6 +130,7 @@ class RiskPanel(QWidget):
         layout.addLayout(run)
         layout.addLayout(chosen)
         layout.addWidget(charts, 1)
+        layout.addWidget(self.spreads)
         layout.addWidget(self.message)
 
     def open_window(self) -> QWidget:
@@ -176,8 +180,19 @@ class RiskPanel(QWidget):
         self.result = result
         self.message.show_hint(f"{result.iterations:,} runs, seed {result.seed}, {result.distribution} durations.")
         self._fill_table()
+        self._show_spreads()
         self.show_chosen()
         self._push_whiskers()
+
+    def _show_spreads(self) -> None:
+        """Under the result: how many tasks varied by their kind's default spread; the tooltip lists them."""
+        if self.result is None:
+            self.spreads.setText("")
+            self.spreads.setToolTip("")
+            return
+        spreads = default_spreads(self.document.project, self.result)
+        self.spreads.setText(spreads.sentence())
+        self.spreads.setToolTip(tooltip(spreads.task_lines(self.document.project)))
 
     def _failed(self, error) -> None:
         self.message.show_error(error)
@@ -215,6 +230,7 @@ class RiskPanel(QWidget):
         if self.result is not None and schedule_moved:  # stale: the dates no longer belong to this plan
             self.result = None
             self.table.setRowCount(0)
+            self._show_spreads()
             self.show_chosen()
             self._push_whiskers()
             self.message.show_hint("The plan changed; run the simulation again for fresh results.")
@@ -231,13 +247,16 @@ class RiskPanel(QWidget):
             pct = self.result.percentiles(tid)
             task = self.document.project.tasks[tid]
             planned = chance_of_plan(self.result, schedule, tid, precisions[tid]) if schedule else None
-            plan_cells = ((format_fuzzy_date(planned[0], precisions[tid]), chance_text(planned[1])) if planned
-                          else ("", ""))
+            modelled = self.result.is_modelled(tid)
+            on_plan = chance_text(planned[1]) if planned and modelled else NOT_MODELLED if planned else ""
+            plan_cells = (format_fuzzy_date(planned[0], precisions[tid]) if planned else "", on_plan)
             cells = (task.name, *plan_cells, *[format_fuzzy_date(pct[p], precisions[tid]) for p in PERCENTILES],
                      f"{self.result.criticality[tid]:.0%}")
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(tooltip(f"{task.key} — {task.name}"))  # names for people, the key for looking it up
+                why = f"\n{NOT_MODELLED.capitalize()}: {NOT_MODELLED_WHY}." if not modelled else ""
+                # Names for people, the key for looking it up.
+                item.setToolTip(tooltip(f"{task.key} — {task.name}{why}"))
                 self.table.setItem(row, col, item)
 
     def show_chosen(self) -> None:
@@ -253,7 +272,8 @@ class RiskPanel(QWidget):
         target = from_qdate(self.target.date())
         self.distribution_chart.show_result(self.result, task_id, target, self._precision(task_id))
         self.tornado.show_drivers(self.result.drivers(task_id, top=10))
-        self.chance.setText(f"chance {self.result.probability_by(task_id, target):.0%}")
+        chance = f"chance {self.result.probability_by(task_id, target):.0%}"
+        self.chance.setText(chance if self.result.is_modelled(task_id) else NOT_MODELLED)  # not "100%": fixed
 
     def _precision(self, task_id: str) -> Precision:
         return milestone_precisions(self.document.project, self.document.schedule, [task_id])[task_id]
