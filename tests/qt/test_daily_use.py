@@ -97,6 +97,8 @@ def test_ctrl_i_opens_the_task_details_of_the_selected_task(qtbot, window):
     press(window.tree, "Ctrl+I")
     dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, TaskDialog) and w.isVisible()]
     assert dialogs, "Ctrl+I opened no task dialog"
+    # Named as the table names it, its ID then its name (the title read its key alone).
+    assert dialogs[0].windowTitle() == f"Task details — {window.tree.proxy_index('b', int(Column.ID)).data()}  Task B"
     for dialog in dialogs:
         dialog.reject()
 

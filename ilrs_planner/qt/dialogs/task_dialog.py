@@ -12,10 +12,12 @@ from ...commands.tasks import SetPlannedDates, SetTaskFields
 from ...domain import Classification, ConstraintType, LinkType, Precision, TaskKind
 from ...domain.durations import format_days, is_elapsed
 from ...domain.task_mode import AUTO_TEXT, MANUAL_TEXT
+from ...domain.terminal_text import one_line
 from ...engine.schedule import TaskDates
 from ...engine.summary_progress import summary_percents
 from ..document import Document
 from ..generated.ui_task_dialog import Ui_TaskDialog
+from ..models.task_columns import RowNumbers
 from .messages import push_or_explain
 from .provenance_fields import ProvenanceFields
 from .task_fields import (
@@ -45,7 +47,9 @@ class TaskDialog(QDialog):
         self.ui = Ui_TaskDialog()
         self.ui.setupUi(self)
         self.task = document.project.tasks[task_id]
-        self.setWindowTitle(f"Task details — {self.task.key}")
+        # The task as the table names it, its ID then its name (its key, hidden by default, in the dialog).
+        number = RowNumbers(document.project).of(task_id)
+        self.setWindowTitle(f"Task details — {number}  {one_line(self.task.name)}")
         self.provenance = ProvenanceFields(self.ui.notes_form, 1, self)  # under the source address
         self.mode_combo = self._task_mode_row()
         self._load()
