@@ -5,7 +5,7 @@ plan pasted into; rows that would depend on each other in a loop are refused, na
 from __future__ import annotations
 
 import pytest
-from conftest import build_small_plan
+from commands.conftest import build_small_plan
 from gestures import click_cell, press
 from PySide6.QtWidgets import QApplication
 from windows import shown_main_window
