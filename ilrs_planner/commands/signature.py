@@ -35,3 +35,19 @@ class SetSignature(Command):
         project.signature = signature
         project.baselines[:] = baselines
         return ChangeSet(baselines=chained)
+
+
+class RemoveSignature(Command):
+    """Take the signature off the plan (it no longer matches edits about to be saved); undo puts it back."""
+
+    def __init__(self, text: str = "Remove signature"):
+        self.text = text
+        self._old: PlanSignature | None = None
+
+    def apply(self, project: Project) -> ChangeSet:
+        self._old, project.signature = project.signature, None
+        return ChangeSet()
+
+    def revert(self, project: Project) -> ChangeSet:
+        project.signature = self._old
+        return ChangeSet()

@@ -24,6 +24,7 @@ from ..dialogs.messages import show_error
 from ..document import Document
 from .cleaned_copy import offer_cleaned_copy
 from .session import ChangedOnDisk, FileSession
+from .stale_signature import StaleChoice, ask_save_over_signature, remove_stale_signature, stale_signer
 
 PLAN_FILTER = "ILRS plans (*.db);;All files (*)"
 MAX_RECENT = 8
@@ -127,10 +128,17 @@ class PlanFileController(QObject):
         """Save to the plan's file (asks for one the first time). True when the plan is on disk."""
         if self.document.path is None:
             return self.save_as()
+        signer = stale_signer(self.document)
+        if signer:
+            choice = ask_save_over_signature(self.dialog_parent, signer)
+            if choice is StaleChoice.CANCEL:
+                return False
+            if choice is StaleChoice.SAVE_AS:
+                return self.save_as()
         return self._save_to(self.document.path)
 
     def save_as(self) -> bool:
-        """Save to a file the user chooses."""
+        """Save to a file the user chooses (a signature the edits no longer match stays off the copy)."""
         # The plan's name may hold '/', '..' or ':': the suggestion stays one file in the plan's folder.
         suggestion = os.path.join(self._folder(), f"{safe_file_stem(self.document.project.name)}.db")
         path, _ = QFileDialog.getSaveFileName(self.dialog_parent, "Save plan as", suggestion, PLAN_FILTER)
@@ -139,6 +147,9 @@ class PlanFileController(QObject):
         return self._save_to(path if path.lower().endswith(".db") else path + ".db")
 
     def _save_to(self, path: str) -> bool:
+        signer = stale_signer(self.document)
+        if signer:
+            remove_stale_signature(self.document, signer)
         try:
             saved = self.file_session.save(self.document.project, path)
         except PlannerError as error:
@@ -149,7 +160,8 @@ class PlanFileController(QObject):
         self.document.set_path(os.path.abspath(saved))
         self.document.mark_saved()
         self._add_recent(os.path.abspath(saved))
-        self.statusMessage.emit(f"Saved {saved}")
+        removed = f"; the signature by {signer} was removed: sign again to vouch for it" if signer else ""
+        self.statusMessage.emit(f"Saved {saved}{removed}")
         return True
 
     def _after_changed_on_disk(self) -> bool:

@@ -15,6 +15,7 @@ from ...sharing.signing import STATE_TEXT, SignatureState, Verification, verify_
 from ...store import layout_problems
 from ..dialogs.messages import message_box
 from ..plain_text import tooltip
+from .signed_edits import signed_edits
 
 STATE_STYLE = {
     SignatureState.TRUSTED: "color: #1b5e20; font-weight: bold;",
@@ -53,6 +54,10 @@ class SignatureStatus(QLabel):
         document.changed.connect(self._on_changed)
         document.pathChanged.connect(self.refresh)
         document.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        self.edits = signed_edits(document)
+        self.edits.changed.connect(self._on_edits)
+        self.verdict = ""  # the verified words, before what the planner's own edits add to them
+        self._signature = document.project.signature  # the one last verified
         self.refresh()
 
     def _on_changed(self, changes, _initiator) -> None:
@@ -83,6 +88,23 @@ class SignatureStatus(QLabel):
         self.warning.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.warning.open()
 
+    def _on_edits(self) -> None:
+        """An edit, undo or redo: only a signature that came or went (signing, undoing it) is verified
+        again; otherwise the words follow the history, at no cost on a big plan."""
+        if self.document.project.signature is not self._signature:
+            self.refresh()
+        else:
+            self._show_edits()
+
+    def _show_edits(self) -> None:
+        """Say what the planner's own edits did to the signature: not saved yet, or removed by a save."""
+        text = self.verdict
+        if self.state in (SignatureState.TRUSTED, SignatureState.UNKNOWN_KEY) and self.edits.edited_since_signing():
+            text += " — edited since (unsaved)"
+        elif self.state is SignatureState.UNSIGNED and self.edits.removed_signer:
+            text += f" — your save removed the signature by {one_line(self.edits.removed_signer)}"
+        self.setText(text)
+
     def _on_clean_changed(self, clean: bool) -> None:
         if clean:  # just saved (or undone back to the save): the file may now verify differently
             self.refresh()
@@ -100,7 +122,10 @@ class SignatureStatus(QLabel):
         self.signer = signer = trusted.get(signature.public_key, result.signer) if signature and result.signer else ""
         # One line: a name holding a line separator (U+2028) or a bidirectional override could
         # otherwise draw a verdict of its own under or over ours.
-        self.setText(STATE_TEXT[result.state] + (f": {one_line(signer)}" if signer else ""))
+        self._signature = signature
+        self.edits.signer = signer
+        self.verdict = STATE_TEXT[result.state] + (f": {one_line(signer)}" if signer else "")
+        self._show_edits()
         self.setStyleSheet(STATE_STYLE[result.state])
         where = f"Trusted keys folder: {self.trusted_dir or default_trusted_dir()}"
         claimed = one_line(result.signer)

@@ -1,0 +1,80 @@
+"""Whether the open plan was edited since its signature was made, read off the undo history.
+
+A signature covers the plan as it was signed (opened from its file, or signed here). Hashing a
+100,000-task plan on every keystroke to learn that it no longer matches would lag, so the undo
+stack answers instead: each signature is pinned to the place in the history where the plan matched
+it, and the plan is "edited since signing" while the history stands anywhere else. Undoing back to
+that place gives the signed plan again."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from ...domain.model import PlanSignature
+from ..document import Document
+
+
+class SignedEdits(QObject):
+    """Follows one document's undo history against the place each signature was pinned at."""
+
+    changed = Signal()  # the plan went to or from "edited since signing", or a signature came or went
+
+    def __init__(self, document: Document):
+        super().__init__(document)
+        self.document = document
+        # id(signature) -> (signature, history place); the signature object is kept so its id stays its own.
+        self._pins: dict[int, tuple[PlanSignature, tuple[int, object]]] = {}
+        self.removed_signer = ""  # whose signature the last save dropped, until the plan changes hands
+        self.signer = ""  # the signer's name as the status bar shows it (the trusted key's name)
+        document.changed.connect(self._on_changed)
+        document.undo_stack.indexChanged.connect(self._on_index)
+        self._restart()
+
+    def _place(self) -> tuple[int, object]:
+        """Where the history stands: its index and the command just below it (an index alone
+        repeats when an undone edit is replaced by another)."""
+        stack = self.document.undo_stack
+        index = stack.index()
+        return index, (stack.command(index - 1) if index > 0 else None)
+
+    def _restart(self) -> None:
+        self._pins.clear()
+        self.removed_signer = ""
+        self._pin_current()
+
+    def _pin_current(self) -> None:
+        """A signature never seen before (opened with the file, or just signed) matches the plan now."""
+        signature = self.document.project.signature
+        if signature is not None and id(signature) not in self._pins:
+            self._pins[id(signature)] = (signature, self._place())
+
+    def _on_changed(self, changes, _initiator) -> None:
+        if changes.replaced:
+            self._restart()
+            self.changed.emit()
+
+    def _on_index(self, _index: int) -> None:
+        self._pin_current()
+        if self.document.project.signature is not None:
+            self.removed_signer = ""  # the removal was undone: the signature speaks again
+        self.changed.emit()
+
+    def edited_since_signing(self) -> bool:
+        """True while the plan carries a signature and its history is not where that signature was made."""
+        signature = self.document.project.signature
+        if signature is None:
+            return False
+        pinned = self._pins.get(id(signature))
+        if pinned is None or pinned[0] is not signature:
+            return True  # a signature we never saw match the plan: do not vouch for it
+        place = self._place()
+        return place[0] != pinned[1][0] or place[1] is not pinned[1][1]
+
+
+def signed_edits(document: Document) -> SignedEdits:
+    """The one tracker of `document` (made on first use; the label and the save both read it)."""
+    tracker = getattr(document, "_signed_edits", None)
+    if tracker is None:
+        tracker = SignedEdits(document)
+        document._signed_edits = tracker  # type: ignore[attr-defined]
+    return tracker
