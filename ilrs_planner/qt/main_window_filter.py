@@ -14,9 +14,10 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QToolBar
 
-from ..domain import PlannerError
+from ..domain import Participant, PlannerError
 from .change_effects import effects_of
 from .keys import escape_key
+from .models.task_columns import owner_label
 from .models.task_filters import (
     ALL,
     CRITICAL,
@@ -168,17 +169,24 @@ class FilterActions:
         self.combo.clear()
         for kind in KINDS:
             self.combo.addItem(LABELS[kind], kind)
-        owners = sorted(self.document.project.participants.values(), key=lambda p: p.key.casefold())
+        owners = self._owners()
         if owners:
             self.combo.insertSeparator(self.combo.count())
-        for part in owners:
-            self.combo.addItem(f"Owner: {part.key}", f"{OWNER}:{part.id}")
+        for label, part in owners:  # each owner as the Owner column shows it ('CNSA', not its key 'cnsa')
+            self.combo.addItem(f"Owner: {label}", f"{OWNER}:{part.id}")
             self.combo.setItemData(self.combo.count() - 1, tooltip(part.name), Qt.ItemDataRole.ToolTipRole)
+
+    def _owners(self) -> list[tuple[str, Participant]]:
+        """(label, participant) in label order, each labelled as the Owner column and legend name it."""
+        labelled = [(owner_label(p.name, p.key), p) for p in self.document.project.participants.values()]
+        twice = {label for label, _ in labelled if sum(other == label for other, _ in labelled) > 1}
+        labelled = [(f"{label} ({p.key})" if label in twice else label, p) for label, p in labelled]  # 'UAE' twice
+        return sorted(labelled, key=lambda pair: pair[0].casefold())
 
     def _fill_owner_menu(self) -> None:
         self.owner_menu.clear()
-        for part in sorted(self.document.project.participants.values(), key=lambda p: p.key.casefold()):
-            action = self.owner_menu.addAction(f"{part.key} — {part.name}")
+        for label, part in self._owners():
+            action = self.owner_menu.addAction(f"{label} — {part.name}" if label != part.name else label)
             action.setCheckable(True)
             action.setChecked(self.chosen.kind == OWNER and self.chosen.owner == part.id)
             action.triggered.connect(lambda _=False, pid=part.id: self.choose(f"{OWNER}:{pid}"))

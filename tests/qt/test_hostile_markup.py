@@ -114,11 +114,11 @@ def test_a_signer_name_cannot_add_a_line_to_the_signature_verdict(qtbot, tmp_pat
 
 
 def test_a_participants_name_in_the_owner_filters_tooltip_is_shown_as_text(qtbot, markup):
-    # Hovering "Owner: p" in the Filter list showed the name's markup: /dev/zero there ate the memory.
+    # Hovering "Owner: P" in the Filter list showed the name's markup: /dev/zero there ate the memory.
     window = MainWindow(Document(hostile_plan(markup)))
     qtbot.addWidget(window, before_close_func=lambda w: w.document.mark_saved())
     combo = window.filters.combo
-    row = combo.findText("Owner: p")
+    row = combo.findText("Owner: P")  # a long name without an acronym: its key, as the Owner column
     tip = combo.itemData(row, Qt.ItemDataRole.ToolTipRole)
     assert row >= 0 and shown(tip) == markup
 

@@ -129,3 +129,26 @@ def test_every_filter_entry_holds_at_most_one_key(window):
     for action in [*window.filters.kind_actions.values(), window.filters.by_name]:
         assert len(action.shortcuts()) <= 1
     assert window.filters.by_name.shortcuts()[0].toString() == "Ctrl+Shift+F"
+
+
+def test_the_roadmaps_owners_are_filtered_by_the_names_the_owner_column_shows(qtbot):
+    # The list read "Owner: cnsa", "Owner: bandar-lampung-university" beside an Owner column of "CNSA".
+    from ilrs_planner.data.reference import build_reference_project
+    from ilrs_planner.qt.document import Document
+    from ilrs_planner.qt.main_window import MainWindow
+
+    window = MainWindow(Document(build_reference_project()))
+    qtbot.addWidget(window, before_close_func=lambda w: w.document.mark_saved())
+    window.show()
+    qtbot.waitExposed(window)
+    change6 = next(t.id for t in window.document.project.tasks.values() if t.key == "change-6")
+    owner_cell = window.tree.proxy_index(change6, int(Column.OWNER)).data()
+    filters = window.filters
+    filters._fill_owner_menu()
+    next(a for a in filters.owner_menu.actions() if a.text().startswith(f"{owner_cell} — ")).trigger()
+    assert change6 in shown(window) and status(window).startswith(f"Filter: Owner: {owner_cell} — ")
+    assert filters.combo.currentText() == f"Owner: {owner_cell}"
+    entries = [filters.combo.itemText(i) for i in range(filters.combo.count())]
+    owners = [text for text in entries if text.startswith("Owner: ")]
+    assert len(set(owners)) == len(owners) == len(window.document.project.participants)  # none twice
+    assert "Owner: cnsa" not in owners

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ...domain import PlannerError, Project, Task
 from ...engine.schedule import Schedule
 from ...engine.slippage import slip_report
+from .task_columns import owner_label
 
 ALL, CRITICAL, MILESTONES, INCOMPLETE, SLIPPED = "all", "critical", "milestones", "incomplete", "slipped"
 OWNER = "owner"  # with a participant id
@@ -38,7 +39,7 @@ class TaskFilter:
         """'Critical', 'Owner: CNSA', 'Milestones, name holds “lander”' for the status bar."""
         if self.kind == OWNER:
             part = project.participants.get(self.owner or "")
-            parts = [f"Owner: {part.key if part else '?'}"]
+            parts = [f"Owner: {owner_label(part.name, part.key) if part else '?'}"]  # as the Owner column
         else:
             parts = [LABELS[self.kind]] if self.kind != ALL or not self.text.strip() else []
         if self.text.strip():
