@@ -84,7 +84,8 @@ def _off_calendar_ends(net: Network, early: np.ndarray, driving: np.ndarray) -> 
         return kind
     cross = crossings.ids(net.targets.size)[driving]
     at = np.flatnonzero((cross >= 0) & (kind != FROM_START))
-    at = at[crossings.finish[cross[at]]]  # the source's finish: an end of day, its exclusive day
+    read = crossings.finish if crossings.early_finish is None else crossings.early_finish
+    at = at[read[cross[at]]]  # the source's finish: an end of day, its exclusive day
     if not at.size:
         return kind
     which = cross[at]

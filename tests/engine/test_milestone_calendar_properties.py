@@ -1,7 +1,8 @@
 """Property tests: on random plans whose tasks mix calendars (Monday-Friday with holidays,
 Monday-Saturday, every day), a milestone is never placed before the moment a predecessor with work
-hands it (a finish at the end of its last day, a start at the start of its first), whichever pass
-scheduled it, and the Monte Carlo reads each milestone at the moment of day the schedule does."""
+or a milestone before it hands it (a finish at the end of its last day, a start at the start of its
+first, a milestone's point), nor a task's start after a milestone, whichever pass scheduled it, and
+the Monte Carlo reads each milestone at the moment of day the schedule does."""
 
 from __future__ import annotations
 
@@ -49,15 +50,15 @@ def _moment(dates, finish: bool, duration: int) -> tuple[int, int]:
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(project=plans())
-def test_a_milestone_never_comes_before_what_its_link_from_work_hands_it(project):
+def test_no_milestone_or_task_after_one_comes_before_what_its_link_hands_it(project):
     loops, levels = schedule_with(project, False), schedule_with(project, True)
     assert dict(loops.tasks) == dict(levels.tasks)
     for link in project.links.values():
         pred, succ = project.tasks[link.pred_id], project.tasks[link.succ_id]
-        if succ.duration or not pred.duration:  # from work into a milestone only
+        if succ.duration and (pred.duration or TO_FINISH[link.type]):  # into a milestone, or out of one
             continue
         handed = _moment(loops.tasks[pred.id], FROM_FINISH[link.type], pred.duration)
-        assert _moment(loops.tasks[succ.id], TO_FINISH[link.type], 0) >= handed
+        assert _moment(loops.tasks[succ.id], TO_FINISH[link.type], succ.duration) >= handed
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -134,7 +134,22 @@ def test_the_late_moment_stays_before_a_successor_on_the_six_day_calendar(vector
     assert milestone.shown_finish == D(2027, 1, 11) and not milestone.early_at_day_end
     assert milestone.late_at_day_end and milestone.shown_late_finish == D(2027, 1, 15)
     assert milestone.total_float == 5
+    assert result.tasks[ship.id].shown_start == D(2027, 1, 11)  # after the milestone, not Saturday 9
     assert result.tasks[ship.id].shown_late_start == D(2027, 1, 16)
+
+
+@PASSES
+def test_what_follows_a_monday_milestone_on_the_seven_day_calendar_starts_monday(vectorised):
+    # The milestone at Monday 11 08:00 (after Saturday's finish, as above); a 7-day task after it
+    # starts Monday 11 too, not Saturday 9 (the end of the milestone's working day before it).
+    plan = Plan()
+    plan.project.add_calendar(Calendar("Every day", (True,) * 7, id="every"))
+    fire = plan.on_site("fire", 6)
+    flight = plan.task("flight", 0)
+    coast = plan.task("coast", 2, calendar_id="every")
+    plan.link(fire, flight), plan.link(flight, coast)
+    tasks = schedule_with(plan.project, vectorised).tasks
+    assert (tasks[coast.id].shown_start, tasks[coast.id].shown_finish) == (D(2027, 1, 11), D(2027, 1, 12))
 
 
 def test_monte_carlo_dates_the_milestone_on_monday_as_the_schedule_does():
