@@ -125,19 +125,23 @@ def _spelled(token: str) -> str:
 
 def _pattern(ordered: Sequence[str]) -> re.Pattern[str]:
     """The pattern matching any of `ordered` (folded, longest first) as the module doc says."""
-    alternatives = "|".join(_bounded(t) for t in ordered)
     # Longest first, each bounded where nothing continues it, so a removed key "CE" does not eat
     # "SCIENCE" nor "ion" "ionosphere"; digits glued to it and the compound it stands in go with it.
+    # Secrets alike at their edges share their bounds (a class per secret took minutes to compile).
+    bounds: dict[tuple[str, str], list[str]] = {}
+    for token in ordered:
+        bounds.setdefault((edge_class(token[0]), edge_class(token[-1])), []).append(token)
+    alternatives = "|".join(_bounded(start, end, tokens) for (start, end), tokens in bounds.items())
     bounded = rf"(?:[\w-]*[-_])?\d*(?:{alternatives})\d*(?:[-_][\w-]*)?"
     unspaced = "|".join(re.escape(t) for t in ordered if _UNSPACED.search(t))
     return re.compile(bounded + (f"|{unspaced}" if unspaced else ""))
 
 
-def _bounded(token: str) -> str:
-    """`token` where what stands before and after it does not continue it (sieve.edge_class): a
+def _bounded(start: str, end: str, tokens: list[str]) -> str:
+    """`tokens` where what stands before and after does not continue them (sieve.edge_class): a
     digit after a word, another script's letter, a word's plural ("-s", "-es") and nothing more."""
-    start, end = edge_class(token[0]), edge_class(token[-1])
-    return rf"(?<!{start}){_spelled(token)}(?:e?s(?![{SCRIPTS[0]}])|(?!{end}))"
+    spelled = "|".join(_spelled(t) for t in tokens)
+    return rf"(?<!{start})(?:{spelled})(?:e?s(?![{SCRIPTS[0]}])|(?!{end}))"
 
 
 def _matched(pattern: re.Pattern[str], shown: str, places: list[Span] | None) -> list[Span]:

@@ -63,10 +63,15 @@ class Sieve:
         runs = [PIECE.findall(t) for t in secrets]
         self._try_all = any(not words for words in runs)
         alone = {words[0] for words, t in zip(runs, secrets) if words == [t]}
-        self._words: dict[str, list[int]] = {}  # a telling word -> the places in `secrets` of those it tells
+        # A telling word -> the places in `secrets` of those it tells, with the words each needs besides:
+        # the words inside a secret of three or more ("7f3a" "9" of an id "e7f3a9c"), which stand in a
+        # text as written wherever it matches (its first and last may run on into the text's).
+        self._words: dict[str, list[tuple[int, frozenset[str]]]] = {}
         for place, words in enumerate(runs):
+            inner = words[1:-1] if len(words) >= 3 else []
             if words:
-                self._words.setdefault(_telling(words, alone), []).append(place)
+                telling = max(inner, key=len) if inner else _telling(words, alone)
+                self._words.setdefault(telling, []).append((place, frozenset(inner)))
 
     def secrets_in(self, shown: str) -> tuple[str, ...] | None:
         """The secrets that may match in `shown` (a folded text), in their order; None when the text
@@ -75,5 +80,7 @@ class Sieve:
             return None
         if self._unspaced is not None and self._unspaced.search(shown):
             return None
-        found = self._words.keys() & _singulars(set(PIECE.findall(shown)))
-        return tuple(self._secrets[place] for place in sorted(p for word in found for p in self._words[word]))
+        shown_words = _singulars(set(PIECE.findall(shown)))
+        found = [place for word in self._words.keys() & shown_words
+                 for place, inner in self._words[word] if inner <= shown_words]
+        return tuple(self._secrets[place] for place in sorted(found))
