@@ -26,7 +26,10 @@ from .errors import PlannerError
 
 MAX_DURATION_DAYS = 109_575  # 300 years: the span the store allows for a duration or a lag
 # A number as typed or as shown (`1,461 d`: digits grouped in threes by commas), then a unit word.
-_NUMBER_UNIT = re.compile(r"^\s*(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*([a-z]*)\s*\??\s*$", re.IGNORECASE)
+# The runs of spaces and letters are possessive: what follows each can not begin with what it
+# takes, so giving some back never finds another reading, and a cell of '5', thousands of spaces
+# and '!' is refused at once instead of trying every way of sharing the spaces out (cubic).
+_NUMBER_UNIT = re.compile(r"^\s*+(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*+([a-z]*+)\s*+\??\s*+$", re.IGNORECASE)
 _DAYS_PER = {  # unit word -> (days per unit when working, days per unit when elapsed)
     ("m", "min", "mins", "minute", "minutes"): (1 / 480, 1 / 1440),
     ("h", "hr", "hrs", "hour", "hours"): (1 / 8, 1 / 24),

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from ..domain import LinkType, PlannerError, parse_duration
 from ..domain.durations import CALENDAR_DAYS, DurationUnits, is_elapsed, written_days
+from .predecessor_entry import TypedEntry, split_typed
 
-_WITH_TYPE = re.compile(r"^(?P<id>.+?)\s*(?P<type>FS|SS|FF|SF)\s*(?:(?P<sign>[+-])\s*(?P<lag>.+))?$", re.IGNORECASE)
 _BARE_ID = re.compile(r"^[\w.\-]+$")
 _HINT = "write 3, 3FS+2d, 4SS-1d"
 
@@ -41,29 +41,29 @@ def parse_entry(entry: str, known_ids: set[str], units: DurationUnits = CALENDAR
     """One entry. An ID that exists is taken whole, so IDs such as `change-7` are not split."""
     if entry in known_ids:
         return PredecessorRef(entry)
-    m = _WITH_TYPE.match(entry)
-    if m and m["id"] in known_ids:
-        elapsed = bool(m["lag"]) and is_elapsed(m["lag"])
-        return PredecessorRef(m["id"], LinkType(m["type"].upper()), _lag(entry, m, units), elapsed)
+    m = split_typed(entry)
+    if m and m.id in known_ids:
+        elapsed = m.lag is not None and is_elapsed(m.lag)
+        return PredecessorRef(m.id, LinkType(m.type.upper()), _lag(entry, m, units), elapsed)
     if m or _BARE_ID.match(entry):
-        ref = m["id"] if m else entry
+        ref = m.id if m else entry
         where = f" (in '{entry}')" if ref != entry else ""
         raise PlannerError("link.unknown_task", f"no task has the ID '{ref}'{where}", [ref])
     raise PlannerError("import.bad_row", f"'{entry}' is not a dependency ({_HINT})")
 
 
-def _lag(entry: str, m: re.Match, units: DurationUnits) -> int:
-    if not m["sign"]:
+def _lag(entry: str, m: TypedEntry, units: DurationUnits) -> int:
+    if m.sign is None or m.lag is None:
         return 0
-    if m["lag"].strip().endswith("%"):
+    if m.lag.strip().endswith("%"):
         raise PlannerError("import.bad_row", f"'{entry}': a lag in percent is not supported; give days")
     try:
-        days = parse_duration(m["lag"], units)
+        days = parse_duration(m.lag, units)
     except PlannerError as err:
         if err.code == "duration.too_long":
             raise
         raise PlannerError("import.bad_row", f"'{entry}' has a lag that is not whole days ({_HINT})") from None
-    return -days if m["sign"] == "-" else days
+    return -days if m.sign == "-" else days
 
 
 def format_predecessors(refs: list[PredecessorRef]) -> str:
