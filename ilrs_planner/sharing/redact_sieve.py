@@ -5,9 +5,10 @@ place of every text, and nearly every text names no secret. Secrets and texts ar
 (redact_fold), and a secret matches only where each of its words stands as a whole word of the
 folded text, or as that word's plural; so a text holding none of the secrets' telling words (of
 each secret's words, one that is a secret by itself, else its longest) can not match and is left
-as written. The words the sieve reads (`PIECE`) are where a secret's edge may stand: runs of
-digits, and runs of letters of one script ("Nightjar2", "Nightjar计划" each hold "nightjar"),
-as the scrub pattern's edges are (`edge_class`); "_" and "-" part them too.
+as written. The words the sieve reads are where a secret's edge may stand, as the scrub
+pattern's edges are (`edge_class`): runs of one script's letters with the digits among them
+(`SEGMENT`: "t1234", an id), also without the digits at their ends, and runs of digits and of one
+script's letters (`PIECE`): "Nightjar2", "Nightjar计划" each hold "nightjar"; "_" and "-" part them too.
 Texts the word test can not judge are always tried: any text in a script written without spaces
 (such a secret matches inside words), and every text when a secret has no word in it at all.
 """
@@ -22,8 +23,7 @@ WORD = re.compile(r"[^\W_]+")  # a word of a name or note: letters and digits ("
 # Letters of a script written with spaces between words, as ranges for a character class; a letter
 # of any other script is read as continuing a word of any script but these.
 SCRIPTS = (
-    "a-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02af\u1d00-\u1dbf\u1e00-\u1eff"
-    "\u2c60-\u2c7f\ua720-\ua7ff\uab30-\uab6f",  # Latin
+    "a-z\u00aa\u00b5\u00ba\u00df-\u00f6\u00f8-\u024f",  # Latin, folded (the rarer letters: any letter)
     "\u0370-\u03ff\u1f00-\u1fff",  # Greek
     "\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f",  # Cyrillic
     "\u0530-\u058f", "\u0590-\u05ff", "\u0600-\u06ff\u0750-\u077f", "\u10a0-\u10ff",  # Armenian ... Georgian
@@ -31,6 +31,9 @@ SCRIPTS = (
 _KNOWN = "".join(SCRIPTS)
 _SCRIPT_RANGES = [re.compile(f"[{ranges}]") for ranges in SCRIPTS]
 PIECE = re.compile("|".join([r"\d+", *(f"[{ranges}]+" for ranges in SCRIPTS), rf"(?:(?![\d{_KNOWN}])[^\W_])+"]))
+# A run of one script's letters with the digits among them ("t1234", an id): a secret that is one is
+# looked for as a whole, the digits a text glues on either side left off.
+SEGMENT = re.compile("|".join([*(rf"[\d{ranges}]+" for ranges in SCRIPTS), rf"(?:(?![{_KNOWN}])[^\W_])+"]))
 
 
 def edge_class(character: str) -> str:
@@ -60,12 +63,12 @@ class Sieve:
     def __init__(self, secrets: Iterable[str], unspaced: bool, unspaced_script: re.Pattern[str]) -> None:
         secrets = self._secrets = tuple(secrets)
         self._unspaced = unspaced_script if unspaced else None
-        runs = [PIECE.findall(t) for t in secrets]
+        runs = [SEGMENT.findall(t) for t in secrets]
         self._try_all = any(not words for words in runs)
         alone = {words[0] for words, t in zip(runs, secrets) if words == [t]}
         # A telling word -> the places in `secrets` of those it tells, with the words each needs besides:
-        # the words inside a secret of three or more ("7f3a" "9" of an id "e7f3a9c"), which stand in a
-        # text as written wherever it matches (its first and last may run on into the text's).
+        # the words inside a secret of three or more ("static" of "nightjar static fire"), which stand
+        # in a text as written wherever it matches (its first and last may run on into the text's).
         self._words: dict[str, list[tuple[int, frozenset[str]]]] = {}
         for place, words in enumerate(runs):
             inner = words[1:-1] if len(words) >= 3 else []
@@ -80,7 +83,8 @@ class Sieve:
             return None
         if self._unspaced is not None and self._unspaced.search(shown):
             return None
-        shown_words = _singulars(set(PIECE.findall(shown)))
+        segments = SEGMENT.findall(shown)
+        shown_words = _singulars({*PIECE.findall(shown), *segments, *(s.strip("0123456789") for s in segments)})
         found = [place for word in self._words.keys() & shown_words
                  for place, inner in self._words[word] if inner <= shown_words]
         return tuple(self._secrets[place] for place in sorted(found))
