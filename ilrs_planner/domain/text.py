@@ -45,6 +45,9 @@ BIDI_MARKS = "\u061c\u200e\u200f"
 _ONE_LINE = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{BIDI_CONTROLS}]")
 _MULTI_LINE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI_CONTROLS}]")  # tab (09) and newline (0A) allowed
 _BIDI = re.compile(f"[{BIDI_CONTROLS}]")
+# What XML 1.0 can not hold: the controls but tab and line ends, and the noncharacters U+FFFE and
+# U+FFFF, which plan text may hold. Written as they are, no XML reader reads the file.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 # Text fields that may span lines; every other text field is one line.
 MULTI_LINE_FIELDS = frozenset({"notes"})
@@ -109,6 +112,12 @@ def check_typed_text(field: str, text: str, subject: str, subject_ids: Sequence[
     if limit is not None and len(text) > limit:
         raise PlannerError("text.too_long", f"{clean(subject)}: the {label} has {len(text):,} characters; "
                            f"at most {limit:,} fit", list(subject_ids))
+
+
+def xml_text(text: str) -> str:
+    """`text` without the characters XML 1.0 can not hold: what every XML file we write holds
+    (MS Project XML, a workbook's cells, an SVG picture's labels)."""
+    return _NOT_XML.sub("", text)
 
 
 def clean(text: str, multiline: bool = False) -> str:

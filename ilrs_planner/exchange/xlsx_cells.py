@@ -14,6 +14,7 @@ import re
 from datetime import date
 
 from ..domain.spreadsheet_text import starts_like_formula
+from ..domain.text import xml_text
 
 HEADER_FILL = "1F3864"
 CRITICAL_FILL = "F8CBAD"
@@ -25,8 +26,6 @@ _UNIT_FORMATS = {ELAPSED: (165, '#,##0 "ed"'), SIGNED_ELAPSED: (166, '+#,##0 "ed
 _FILLS = {None: 0, "header": 2, "critical": 3}  # 1 is the gray125 fill every workbook must have
 _EXCEL_EPOCH = date(1899, 12, 30).toordinal()  # serial 0 of Excel's 1900 date system
 _FIRST_PLAIN_SERIAL = date(1900, 3, 1)  # from here Excel's serials count days (before: its 1900 leap bug)
-# Characters XML 1.0 cannot hold (openpyxl's rule, which refused them): removed from the text we write.
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _CARRIAGE_RETURN = re.compile("\r\n?")
 _NEEDS_CARE = re.compile('[&<>"\x00-\x1f\ufffe\uffff]')  # text with none of these goes out as it is
 _FONT = '<font>{}<sz val="11"/>{}<name val="Calibri"/><family val="2"/></font>'
@@ -34,7 +33,7 @@ _FONT = '<font>{}<sz val="11"/>{}<name val="Calibri"/><family val="2"/></font>'
 
 def safe_text(value: str) -> str:
     """Text Excel can hold: control characters removed, line ends as Excel's own (a line feed)."""
-    return _ILLEGAL.sub("", _CARRIAGE_RETURN.sub("\n", value or ""))
+    return xml_text(_CARRIAGE_RETURN.sub("\n", value or ""))  # what XML 1.0 can not hold (openpyxl refused it)
 
 
 def escape(text: str) -> str:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice
 
+from ..domain.text import xml_text
 from ..files.atomic import write_atomically
 
 
@@ -25,3 +26,14 @@ def buffered_file(path: Path) -> Iterator[QBuffer]:
     yield buffer
     buffer.close()
     write_atomically(path, bytes(buffer.data()))
+
+
+@contextlib.contextmanager
+def buffered_svg(path: Path) -> Iterator[QBuffer]:
+    """`buffered_file` for an SVG: Qt copies a label's characters as they are, and one XML 1.0 can not
+    hold (a U+FFFF a plan's text may have) made a file no browser shows; those are left out."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.WriteOnly)
+    yield buffer
+    buffer.close()
+    write_atomically(path, xml_text(bytes(buffer.data()).decode("utf-8")).encode("utf-8"))

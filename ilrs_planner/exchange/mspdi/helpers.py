@@ -7,20 +7,17 @@ can import it. The mapping itself is described in the package's docstring.
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from datetime import date, datetime, time, timedelta
 
 from ...domain import ConstraintType, LinkType
+from ...domain.text import xml_text
 
 NS = "http://schemas.microsoft.com/project"
 MINUTES_PER_DAY = 480
 LAG_UNITS_PER_DAY = MINUTES_PER_DAY * 10  # LinkLag is in tenths of a minute
 DAY_START, DAY_END = time(8, 0), time(17, 0)
 MAX_BASELINES = 11  # Baseline0 .. Baseline10
-# The two characters plan text may hold that XML 1.0 may not (controls are never plan text): written,
-# they made a file neither MS Project nor our import would read.
-_NOT_XML = re.compile("[\ufffe\uffff]")
 
 # Task custom fields: (FieldID, FieldName, Alias, attribute)
 TEXT_FIELDS = [
@@ -90,7 +87,8 @@ def add(parent: ET.Element, tag: str, value) -> ET.Element:
     element = ET.SubElement(parent, tag)
     if value is not None:
         text = str(int(value)) if isinstance(value, bool) else str(value)
-        element.text = text if text.isascii() else _NOT_XML.sub("", text)
+        # U+FFFE and U+FFFF, which plan text may hold, made a file neither MS Project nor our import read.
+        element.text = text if text.isascii() else xml_text(text)
     return element
 
 

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 
 from ...domain import PlannerError
 from ...engine.mta import MilestoneTrend
-from ..file_output import buffered_file
+from ..file_output import buffered_file, buffered_svg
 from .mta_chart import LOGICAL_SIZE, MtaPicture
 
 
@@ -45,7 +45,7 @@ def _write_png(picture: MtaPicture, path: Path, px_w: int) -> None:
 def _write_svg(picture: MtaPicture, path: Path) -> None:
     from PySide6.QtSvg import QSvgGenerator
 
-    with buffered_file(path) as out:
+    with buffered_svg(path) as out:
         generator = QSvgGenerator()
         generator.setOutputDevice(out)
         generator.setSize(QSize(int(LOGICAL_SIZE[0]), int(LOGICAL_SIZE[1])))

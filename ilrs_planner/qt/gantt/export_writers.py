@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdf
 from PySide6.QtSvg import QSvgGenerator
 
 from ...domain import PlannerError
+from ...domain.text import xml_text
 from ...files.atomic import write_atomically
 from ..file_output import buffered_file
 from .export_layout import MIN_ROW_HEIGHT, PHASE_STRIP_ROWS, READABLE_ROW_HEIGHT, TimelinePicture
@@ -106,7 +107,8 @@ def write_svg(picture: TimelinePicture, path: Path, width: int | None, height: i
         raise OSError(f"the SVG writer could not start for {path}")
     picture.paint(p, logical_w, logical_h, style)
     p.end()
-    text = _size_in_pixels(bytes(buffer.data()).decode("utf-8"), int(logical_w), int(round(logical_h)))
+    # Qt copies a label's characters as they are: a U+FFFF in a task's name made a file no browser showed.
+    text = xml_text(_size_in_pixels(bytes(buffer.data()).decode("utf-8"), int(logical_w), int(round(logical_h))))
     write_atomically(path, text.encode("utf-8"))
 
 
