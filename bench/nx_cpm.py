@@ -46,7 +46,8 @@ def networkx_schedule(project) -> dict[str, tuple[int, ...]]:
     for t in leaves:
         b = bounds[t]
         tf = 0 if b["finished"] else ls[t] - es[t]
-        result[t] = (es[t], es[t] + b["dur"], es[t] + tf, es[t] + b["dur"] + tf, tf, 0 if b["finished"] else ff[t])
+        free = 0 if b["finished"] else max(min(ff[t], tf), 0) if tf >= 0 else 0  # free float never exceeds total
+        result[t] = (es[t], es[t] + b["dur"], es[t] + tf, es[t] + b["dur"] + tf, tf, free)
     for s in children:
         under = [result[t] for t in leaves_of[s]]
         open_floats = [result[t][4] for t in leaves_of[s] if not bounds[t]["finished"]]
@@ -81,8 +82,8 @@ def _bounds(task, start: int) -> dict:
         start_cap = day
     elif kind == C.FNLT:
         finish_cap = day
-    if task.deadline:
-        finish_cap = min(finish_cap, task.deadline.toordinal())
+    if task.deadline:  # the end of its day: a task may finish (exclusive) the day after, a milestone on it
+        finish_cap = min(finish_cap, task.deadline.toordinal() + (0 if dur == 0 else 1))
     history = bool(task.actual_start or task.actual_finish)
     if task.actual_start and task.actual_finish:
         dur = (task.actual_finish - task.actual_start).days
@@ -104,8 +105,8 @@ def _summary_bounds(tasks, children, leaves_of, bounds) -> None:
                 bounds[leaf]["base"] = max(bounds[leaf]["base"], day)
             if task.constraint in (C.FNLT, C.MFO):
                 bounds[leaf]["finish_cap"] = min(bounds[leaf]["finish_cap"], day)
-            if task.deadline:
-                bounds[leaf]["finish_cap"] = min(bounds[leaf]["finish_cap"], task.deadline.toordinal())
+            if task.deadline:  # a summary's deadline is the end of its day for every sub-task under it
+                bounds[leaf]["finish_cap"] = min(bounds[leaf]["finish_cap"], task.deadline.toordinal() + 1)
 
 
 def _forward(graph, order, bounds) -> dict[str, int]:
