@@ -36,6 +36,7 @@ from wordfreq import top_n_list
 from ..domain import Baseline, Participant, Project, Task
 from .redact_decode import Span
 from .redact_fold import fold, folded_forms
+from .redact_match import CompoundMatcher
 from .redact_readings import readings, words_read
 from .redact_sieve import SCRIPTS, Sieve, edge_class
 
@@ -123,18 +124,23 @@ def _spelled(token: str) -> str:
     return _SEPARATOR.join(re.escape(part) for part in re.split(_SEPARATOR, token))
 
 
-def _pattern(ordered: Sequence[str]) -> re.Pattern[str]:
-    """The pattern matching any of `ordered` (folded, longest first) as the module doc says."""
-    # Longest first, each bounded where nothing continues it, so a removed key "CE" does not eat
-    # "SCIENCE" nor "ion" "ionosphere"; digits glued to it and the compound it stands in go with it.
+def _pattern(ordered: Sequence[str]) -> CompoundMatcher:
+    r"""The matches of any of `ordered` (folded, longest first) as the module doc says: the pattern
+    `(?:[\w-]*[-_])?\d*(?:SECRETS)\d*(?:[-_][\w-]*)?|UNSPACED`, found in time proportional to a
+    text (redact_match; run as written, a long "a-a-a-..." note took minutes)."""
+    alternatives = _alternatives(ordered)
+    unspaced = "|".join(re.escape(t) for t in ordered if _UNSPACED.search(t))
+    return CompoundMatcher(re.compile(f"(?=({alternatives}))"), re.compile(f"(?=({unspaced}))") if unspaced else None)
+
+
+def _alternatives(ordered: Sequence[str]) -> str:
+    """The secrets of the pattern, longest first, each bounded where nothing continues it, so a
+    removed key "CE" does not eat "SCIENCE" nor "ion" "ionosphere"."""
     # Secrets alike at their edges share their bounds (a class per secret took minutes to compile).
     bounds: dict[tuple[str, str], list[str]] = {}
     for token in ordered:
         bounds.setdefault((edge_class(token[0]), edge_class(token[-1])), []).append(token)
-    alternatives = "|".join(_bounded(start, end, tokens) for (start, end), tokens in bounds.items())
-    bounded = rf"(?:[\w-]*[-_])?\d*(?:{alternatives})\d*(?:[-_][\w-]*)?"
-    unspaced = "|".join(re.escape(t) for t in ordered if _UNSPACED.search(t))
-    return re.compile(bounded + (f"|{unspaced}" if unspaced else ""))
+    return "|".join(_bounded(start, end, tokens) for (start, end), tokens in bounds.items())
 
 
 def _bounded(start: str, end: str, tokens: list[str]) -> str:
@@ -144,13 +150,12 @@ def _bounded(start: str, end: str, tokens: list[str]) -> str:
     return rf"(?<!{start})(?:{spelled})(?:e?s(?![{SCRIPTS[0]}])|(?!{end}))"
 
 
-def _matched(pattern: re.Pattern[str], shown: str, places: list[Span] | None) -> list[Span]:
+def _matched(pattern: CompoundMatcher, shown: str, places: list[Span] | None) -> list[Span]:
     """The span of the text as written of each match of `pattern` in `shown` (that text folded)."""
     found = []
-    for match in pattern.finditer(shown):
-        if match.end() > match.start():
-            found.append((match.start(), match.end()) if places is None else
-                         (places[match.start()][0], places[match.end() - 1][1]))
+    for start, end in pattern.spans(shown):
+        if end > start:
+            found.append((start, end) if places is None else (places[start][0], places[end - 1][1]))
     return found
 
 
