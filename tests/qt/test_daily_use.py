@@ -3,6 +3,8 @@ last rows, switching plans while comparing with a baseline. Driven by clicks and
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from gestures import click_cell, double_click_cell, press, type_text
 from PySide6.QtCore import QPoint, Qt
@@ -307,3 +309,25 @@ def test_a_name_pasted_with_a_bidirectional_override_is_refused_at_the_edit(qtbo
 def test_a_name_pasted_with_a_right_to_left_mark_is_kept_as_written(qtbot, window):
     _paste_as_name_of_b(window, "\u200fILRS محطة")  # the RLM makes it read right to left
     assert window.document.project.tasks["b"].name == "\u200fILRS محطة"
+
+
+def test_a_task_planned_to_the_day_after_a_year_date_gives_its_days_in_its_tooltip(qtbot, ilrs_window):
+    # A partner's work package after the rover 'in 2029' read '2030' for every date, in the table and
+    # its tooltip: the planner could not check a lag or see when the milestone lands.
+    from ilrs_planner.commands.links import AddLink
+    from ilrs_planner.domain import LinkType
+
+    project = ilrs_window.document.project
+    rover = project.task_by_key("pakistan-rover-ce8")
+    ilrs_window.document.push(AddTask(Task(key="wp-design", name="Partner payload design", duration=60, id="wp")))
+    ilrs_window.document.push(AddLink(rover.id, "wp", LinkType.FS, 5))
+    dates = ilrs_window.document.schedule.tasks["wp"]
+    rover_last = ilrs_window.document.schedule.tasks[rover.id].shown_finish
+    # 7-day calendar: five days' lag after the rover's last day, then 60 days of work.
+    assert dates.shown_start == rover_last + timedelta(days=6)
+    assert dates.shown_finish == dates.shown_start + timedelta(days=59)
+    index = ilrs_window.tree.proxy_index("wp", int(Column.START))
+    assert index.data() == str(dates.shown_start.year)  # the table keeps to the year it follows
+    tip = index.data(Qt.ItemDataRole.ToolTipRole)
+    assert (f"Worked out to the day: {dates.shown_start.isoformat()} to {dates.shown_finish.isoformat()} "
+            "(shown to the year") in tip

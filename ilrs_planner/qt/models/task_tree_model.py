@@ -214,10 +214,23 @@ class TaskTreeModel(OutlineRows):
             lines += [f"<i>Predecessor</i> {escape(line)}"
                       for line in predecessors_tooltip(ctx.project, ctx.incoming(task), ctx.numbers_of)]
         lines += map(escape, provenance_lines(task, ctx.precision(task), ctx.confidence(task)))
+        lines += map(escape, self._days_behind(task, ctx.precision(task)))
         if task.notes:
             lines.append(escape(task.notes[:300]))
         lines += [f"<i>Alternative (not the plan):</i> {escape(text)}" for text in alternative_figures(task.notes)]
         return "<br>".join(lines)
+
+    def _days_behind(self, task, shown: Precision) -> list[str]:
+        """A task planned to the day whose dates read to a year or month, because what it follows is
+        known no better: the days its durations and lags give, so the planner can check their own
+        arithmetic (a work package after a rover 'in 2029' read '2030' for every date)."""
+        dates = self.document.schedule.tasks.get(task.id) if self.document.schedule else None
+        if dates is None or shown is Precision.DAY or task.precision is not Precision.DAY:
+            return []
+        start, last = dates.shown_start, dates.shown_finish
+        days = start.isoformat() if start == last else f"{start.isoformat()} to {last.isoformat()}"
+        return [f"Worked out to the day: {days} (shown to the {shown.value}: it follows dates known "
+                f"to the {shown.value})"]
 
     def why_not_editable(self, index) -> str:
         """Why the cell at `index` takes no typing (a summary's dates, a computed float...)."""
