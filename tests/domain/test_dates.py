@@ -23,6 +23,8 @@ from ilrs_planner.domain import (
         ("2028-02", date(2028, 2, 1), date(2028, 2, 29), Precision.MONTH),  # leap year
         ("Q3 2029", date(2029, 7, 1), date(2029, 9, 30), Precision.QUARTER),
         ("2029 q4", date(2029, 10, 1), date(2029, 12, 31), Precision.QUARTER),
+        ("Q2 - 2029", date(2029, 4, 1), date(2029, 6, 30), Precision.QUARTER),
+        ("2029/Q1", date(2029, 1, 1), date(2029, 3, 31), Precision.QUARTER),
         ("2029-06-15", date(2029, 6, 15), date(2029, 6, 15), Precision.DAY),
     ],
 )
@@ -96,3 +98,10 @@ def test_bad_durations_are_refused():
     with pytest.raises(PlannerError) as err:
         parse_duration("five")
     assert err.value.code == "duration.invalid"
+
+
+def test_a_quarter_typed_with_a_long_run_of_spaces_is_refused_at_once():
+    # "Q1", 100,000 spaces, "x": the run was split every possible way before the match failed (minutes).
+    with pytest.raises(PlannerError) as err:
+        parse_fuzzy_date("Q1" + " " * 100_000 + "x")
+    assert err.value.code == "date.invalid"
