@@ -3,24 +3,17 @@
 import shutil
 from datetime import date
 
+from launch_site import launch_site_plan
+
 from ilrs_planner.cli import main
-from ilrs_planner.domain import Baseline, Calendar, Classification, Link, Project, Task
+from ilrs_planner.domain import Baseline, Project
 from ilrs_planner.domain.chain import broken_links, chain_baselines
 from ilrs_planner.store import open_project, save_project
 
 
 def _plan() -> Project:
-    """K and the withheld H work on a 6-day launch-site week; M follows H; one baseline."""
-    standard = Calendar("Standard", (True,) * 5 + (False,) * 2, id="c-std")
-    site = Calendar("Launch site", (True,) * 6 + (False,), id="c-site")
-    plan = Project(name="Cal plan", start=date(2030, 1, 7), calendars={c.id: c for c in (standard, site)},
-                   default_calendar_id="c-std")
-    plan.add_task(Task("K", "Kept integration", 20, calendar_id="c-site", id="t-k", position=0))
-    plan.add_task(Task("H", "Hidden static fire", 10, calendar_id="c-site", id="t-h", position=1,
-                       classification=Classification.RESTRICTED))
-    plan.add_task(Task("M", "Flight", 0, id="t-m", position=2))
-    plan.add_link(Link("t-k", "t-h", id="l-kh"))
-    plan.add_link(Link("t-h", "t-m", id="l-hm"))
+    """The launch-site plan (K and the withheld H on a 6-day week; M follows H) with one baseline."""
+    plan = launch_site_plan()
     plan.baselines[:] = chain_baselines([Baseline("Approved", date(2029, 6, 1), {"t-m": (date(2030, 3, 1),) * 2})])
     return plan
 

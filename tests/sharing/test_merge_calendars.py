@@ -2,30 +2,17 @@
 
 from datetime import date
 
-from ilrs_planner.domain import Calendar, Classification, Link, Project, Task
+from launch_site import launch_site_plan
+
+from ilrs_planner.domain import Calendar, Classification
 from ilrs_planner.engine.cpm import schedule
 from ilrs_planner.sharing.clone import clone_project
 from ilrs_planner.sharing.merge import merge_projects
 from ilrs_planner.sharing.redact import redact_project
 
 
-def _launch_site_plan() -> Project:
-    """K and the withheld H work on a 6-day launch-site week; M follows both."""
-    standard = Calendar("Standard", (True,) * 5 + (False,) * 2, id="c-std")
-    site = Calendar("Launch site", (True,) * 6 + (False,), id="c-site")
-    plan = Project(name="Cal plan", start=date(2030, 1, 7), calendars={c.id: c for c in (standard, site)},
-                   default_calendar_id="c-std")
-    plan.add_task(Task("K", "Kept integration", 20, calendar_id="c-site", id="t-k", position=0))
-    plan.add_task(Task("H", "Hidden static fire", 10, calendar_id="c-site", id="t-h", position=1,
-                       classification=Classification.RESTRICTED))
-    plan.add_task(Task("M", "Flight", 0, id="t-m", position=2))
-    plan.add_link(Link("t-k", "t-h", id="l-kh"))
-    plan.add_link(Link("t-h", "t-m", id="l-hm"))
-    return plan
-
-
 def test_a_partner_dropping_a_calendar_our_withheld_task_uses_keeps_it_for_us():
-    ours = _launch_site_plan()
+    ours = launch_site_plan()
     sent = redact_project(ours, Classification.PARTNERS)
     theirs = clone_project(sent)
     theirs.tasks["t-k"].calendar_id = None  # they move their only task on it to the default week ...
@@ -44,7 +31,7 @@ def test_a_partner_dropping_a_calendar_our_withheld_task_uses_keeps_it_for_us():
 
 
 def test_the_default_calendar_we_keep_stays_when_they_delete_it():
-    base = _launch_site_plan()
+    base = launch_site_plan()
     ours, theirs = clone_project(base), clone_project(base)
     ours.tasks["t-k"].calendar_id = None
     ours.default_calendar_id = "c-site"  # we work the 6-day week now ...
@@ -59,7 +46,7 @@ def test_the_default_calendar_we_keep_stays_when_they_delete_it():
 
 
 def test_taking_their_side_of_a_calendar_conflict_leaves_the_calendars_they_never_saw():
-    ours = _launch_site_plan()
+    ours = launch_site_plan()
     ours.tasks["t-k"].calendar_id = None  # only the withheld task uses the launch site now
     ours.calendars["c-site2"] = Calendar("Pad crew", (True,) * 7, id="c-site2")
     ours.tasks["t-h"].calendar_id = "c-site2"
@@ -76,7 +63,7 @@ def test_taking_their_side_of_a_calendar_conflict_leaves_the_calendars_they_neve
 
 
 def test_merging_calendars_leaves_both_sides_calendars_as_they_were():
-    ours = _launch_site_plan()
+    ours = launch_site_plan()
     theirs = clone_project(ours)
     theirs.calendars["c-site"].name = "Launch pad"
     result = merge_projects(clone_project(ours), ours, theirs)
@@ -86,7 +73,7 @@ def test_merging_calendars_leaves_both_sides_calendars_as_they_were():
 
 
 def test_a_partner_copy_renames_its_own_calendars_never_ours():
-    ours = _launch_site_plan()
+    ours = launch_site_plan()
     ours.calendars["c-site"].name = "Hidden static fire site"  # names the withheld task
     copy = redact_project(ours, Classification.PARTNERS)
     assert copy.calendars["c-site"].name == "[withheld] site"
