@@ -46,7 +46,7 @@ def networkx_schedule(project) -> dict[str, tuple[int, ...]]:
     for t in leaves:
         b = bounds[t]
         tf = 0 if b["finished"] else ls[t] - es[t]
-        free = 0 if b["finished"] else max(min(ff[t], tf), 0) if tf >= 0 else 0  # free float never exceeds total
+        free = 0 if b["finished"] else min(ff[t], tf)  # free float never exceeds total float
         result[t] = (es[t], es[t] + b["dur"], es[t] + tf, es[t] + b["dur"] + tf, tf, free)
     for s in children:
         under = [result[t] for t in leaves_of[s]]
