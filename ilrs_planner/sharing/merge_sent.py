@@ -4,8 +4,9 @@ A partner copy lacks the withheld tasks, their links and the calendars only they
 what the redaction made in their place: links bridging withheld work, pins and late-finish bounds
 that keep the floats, keys and positions renumbered, withheld words blanked. Merged against our own
 plan as base, every one of those would read as the partner's edit: the withheld tasks deleted, the
-bridges and stand-in bounds added as theirs. So when THEIRS records that it is a partner copy (the
-level `redact` wrote in it) and BASE does not, the base is the copy made again from BASE at that
+bridges and stand-in bounds added as theirs. So when THEIRS is a partner copy (the level `redact`
+wrote in it, or, that record cleared, a plan lacking every task of ours above the highest it holds)
+and BASE is not, the base is the copy made again from BASE at that
 level: what the partner could not see is then ours alone (and a tie of theirs to it a conflict,
 merge_guard), and what the redaction made is nobody's edit. A bridge is matched to theirs by the two
 tasks it joins, since a copy written before bridges had stable ids gave each a fresh one. The level
@@ -23,10 +24,13 @@ from .redact import redact_project
 
 def sent_base(base: Project, theirs: Project) -> tuple[Project, str | None]:
     """The base to merge THEIRS against, and a note saying so when it is the copy made again."""
-    if theirs.partner_level is None or base.partner_level is not None:
-        return base, None  # not a partner copy, or the base is the copy that was sent
-    level = _level_shown(base, theirs, theirs.partner_level)
-    sent = redact_project(base, level, without_notes=theirs.partner_without_notes)
+    if base.partner_level is not None:
+        return base, None  # the base is the copy that was sent
+    claimed = theirs.partner_level or _level_lacked(base, theirs)
+    if claimed is None:
+        return base, None  # not a partner copy
+    level = _level_shown(base, theirs, claimed)
+    sent = redact_project(base, level, without_notes=theirs.partner_without_notes or _notes_lacked(base, theirs))
     sent.links = _bridges_as_theirs(sent, base, theirs)
     return sent, _note(level.label, len(base.tasks) - len(sent.tasks))
 
@@ -42,6 +46,23 @@ def _level_shown(base: Project, theirs: Project, claimed: Classification) -> Cla
     # Lower only where tasks of ours between the two levels are all missing from their copy.
     lacking = any(held.rank < level.rank <= claimed.rank for level in levels.values())
     return held if lacking else claimed
+
+
+def _level_lacked(base: Project, theirs: Project) -> Classification | None:
+    """The level a plan that records none reads as a copy for: the highest of our tasks it holds, when it
+    lacks every task of ours above that. The record is the partner's own file: cleared, a copy merged
+    against our plan deleted every withheld task."""
+    levels = effective_levels(base)
+    held = max((levels[tid] for tid in theirs.tasks if tid in levels), key=lambda c: c.rank, default=None)
+    above = [tid for tid, level in levels.items() if held is not None and level.rank > held.rank]
+    return held if above and not any(tid in theirs.tasks for tid in above) else None
+
+
+def _notes_lacked(base: Project, theirs: Project) -> bool:
+    """Whether their plan holds no note of any task of ours that has one: a copy made without notes,
+    whatever its file says (a cleared record made every note of ours read as one they emptied)."""
+    noted = [tid for tid, task in base.tasks.items() if task.notes and tid in theirs.tasks]
+    return bool(noted) and not any(theirs.tasks[tid].notes for tid in noted)
 
 
 def _note(level: str, withheld: int) -> str:

@@ -98,3 +98,25 @@ def test_a_copy_claiming_a_wider_level_than_it_shows_cannot_delete_what_it_never
     assert result.clean and result.project.tasks.keys() == roadmap.tasks.keys()
     assert result.project.links == roadmap.links
     assert result.notes[0].startswith("their plan is a partner copy made for level Everyone")
+
+
+def test_a_copy_whose_record_of_its_making_was_cleared_still_merges_as_a_copy(roadmap):
+    # Their file says what it is: cleared, the merge deleted the three withheld tasks, and a copy sent
+    # without notes, its record cleared, emptied every note of ours. A copy lacks every task of ours
+    # above the level it holds, and every note it was sent without: it reads as one whatever it says.
+    sent = redact_project(roadmap, Classification.PUBLIC, without_notes=True)
+    theirs = _partner_edit(sent)
+    theirs.partner_level, theirs.partner_without_notes = None, False
+    result = merge_projects(roadmap, roadmap, theirs)
+    merged = result.project
+    assert merged.tasks.keys() == roadmap.tasks.keys() and merged.links == roadmap.links
+    assert {t.id: t.notes for t in merged.tasks.values()} == {t.id: t.notes for t in roadmap.tasks.values()}
+    assert _by_key(merged, "change-7").percent_complete == 20
+    assert any("partner copy made for level Everyone" in note for note in result.notes)
+
+
+def test_a_plan_of_ours_merged_whole_is_not_taken_for_a_copy(roadmap):
+    theirs = _partner_edit(clone_project(roadmap))  # a colleague's full plan: nothing withheld
+    result = merge_projects(roadmap, roadmap, theirs)
+    assert not any("partner copy" in note for note in result.notes)
+    assert _by_key(result.project, "change-7").percent_complete == 20
