@@ -35,20 +35,10 @@ class Crossings:
     w_dst: np.ndarray
     finish: np.ndarray  # the source event is a finish
     time: WorkingTime
-    # The event the forward pass reads, where it differs from `finish`: a milestone's point read at
-    # its early moment (see _milestone_readings); the backward pass reads `finish` (late moments of
-    # milestones are ends of days).
-    early_finish: np.ndarray | None = None
 
     def forward(self, x: np.ndarray, at: slice | np.ndarray = slice(None)) -> np.ndarray:
         """g(x) for the crossings selected by `at` (x is aligned with that selection)."""
-        return np.asarray(self.time.pos(self.row_dst[at], self.event_days(x, at)) + self.w_dst[at])
-
-    def event_days(self, x: np.ndarray, at: slice | np.ndarray = slice(None)) -> np.ndarray:
-        """The day the source's start or finish (exclusive) falls on, after its lag, before g(x)
-        makes it a position of the target (see forward)."""
-        t, lag = self.time, self.lag[at]
-        finish = (self.finish if self.early_finish is None else self.early_finish)[at]
+        t, finish, lag = self.time, self.finish[at], self.lag[at]
         a = x + self.w_src[at]
         src = self.row_src[at]
         day = np.where(finish, t.finish_day(src, a), t.day(src, a)) + self.elapsed[at]
@@ -56,7 +46,7 @@ class Crossings:
             rows = self.lag_row[at]
             k = t.pos(rows, day) + lag
             day = np.where(lag != 0, np.where(finish, t.finish_day(rows, k), t.day(rows, k)), day)
-        return np.asarray(day)
+        return np.asarray(t.pos(self.row_dst[at], day) + self.w_dst[at])
 
     def backward(self, y: np.ndarray, at: slice | np.ndarray = slice(None)) -> np.ndarray:
         """g+(y): the latest source position whose image is at most y."""
@@ -90,8 +80,6 @@ class ScalarCrossings:
         self.cum, self.work = t.cum.tolist(), t.work.tolist()
         self.params = list(zip(*(getattr(crossings, name).tolist() for name in
                                  ("row_src", "row_dst", "lag_row", "w_src", "lag", "elapsed", "w_dst", "finish"))))
-        early = crossings.finish if crossings.early_finish is None else crossings.early_finish
-        self.early_finish = early.tolist()
 
     def pos(self, row: int, day: int) -> int:
         i = day - self.origin
@@ -108,8 +96,7 @@ class ScalarCrossings:
 
     def forward(self, i: int, x: int) -> int:
         """g(x) for crossing number i."""
-        row_src, row_dst, lag_row, w_src, lag, elapsed, w_dst, _ = self.params[i]
-        finish = self.early_finish[i]
+        row_src, row_dst, lag_row, w_src, lag, elapsed, w_dst, finish = self.params[i]
         day = self._event(row_src, x + w_src, finish) + elapsed
         if lag:
             day = self._event(lag_row, self.pos(lag_row, day) + lag, finish)

@@ -7,11 +7,9 @@ milestone after a task that finishes on Friday, and shows it on Friday) or at th
 SS/SF link from a task's start). Per edge of the network the moment it hands on is fixed when it
 leaves a task of some duration (its finish is an end of day, its start a start of day), inherited
 when it leaves a milestone or a summary's gate, and an end of day after a positive lag (work counted
-from any moment ends at the end of a day); but an end of day that is not worked on the milestone's
-calendar (a Saturday finish handed to a Monday-Friday milestone) is the start of its next working
-day. A milestone takes the moment of what drives it: its own date, or the edges whose bound equals
-its early position; when several tie, the start of the next day is the later moment and wins
-(MPXJ's MicrosoftScheduler agrees, see the tests).
+from any moment ends at the end of a day). A milestone takes the moment of what drives it: its own
+date, or the edges whose bound equals its early position; when several tie, the start of the next
+day is the later moment and wins (MPXJ's MicrosoftScheduler agrees, see the tests).
 """
 
 from __future__ import annotations
@@ -59,7 +57,7 @@ def _flags(net: Network, early: np.ndarray, held_late: np.ndarray | None) -> np.
     edges = np.flatnonzero(point[net.targets])
     driving = edges[forward_bounds(net, early, edges) == early[net.targets[edges]]]
     src = net.edge_sources()[driving]
-    dst, kind = net.targets[driving], _off_calendar_ends(net, early, driving)
+    dst, kind = net.targets[driving], net.edge_moments[driving]
     driven = np.zeros(net.n_nodes, dtype=bool)
     driven[dst] = True
     at_end = point & ~own & driven
@@ -71,30 +69,6 @@ def _flags(net: Network, early: np.ndarray, held_late: np.ndarray | None) -> np.
     own[:n] |= kept
     at_end = _settle(at_end, own, src, dst, kind)
     return at_end[:n]
-
-
-def _off_calendar_ends(net: Network, early: np.ndarray, driving: np.ndarray) -> np.ndarray:
-    """The moments these driving edges hand on, where an end of day handed across calendars is
-    worked on the milestone's calendar: MS Project moves a successor to the next working time of its
-    own calendar, so a task on a Monday-Saturday calendar that ends Saturday hands a Monday-Friday
-    milestone the start of Monday (shown Monday), not the end of Friday, before the task finishes."""
-    kind = np.asarray(net.edge_moments[driving])
-    crossings = net.crossings
-    if crossings is None or net.time is None:
-        return kind
-    cross = crossings.ids(net.targets.size)[driving]
-    at = np.flatnonzero((cross >= 0) & (kind != FROM_START))
-    read = crossings.finish if crossings.early_finish is None else crossings.early_finish
-    at = at[read[cross[at]]]  # the source's finish: an end of day, its exclusive day
-    if not at.size:
-        return kind
-    which = cross[at]
-    day = crossings.event_days(early[net.edge_sources()[driving[at]]], which)
-    landed = early[net.targets[driving[at]]] - crossings.w_dst[which]
-    off = net.time.finish_day(crossings.row_dst[which], landed) != day  # its last day not worked here
-    kind = np.array(kind)
-    kind[at[off]] = FROM_START
-    return kind
 
 
 def _manual_day_ends(net: Network, early: np.ndarray, point: np.ndarray) -> np.ndarray:

@@ -70,7 +70,7 @@ class RiskNetwork:
 
 def compile_risk_network(project: Project, use_defaults: bool = True) -> RiskNetwork:
     """Compile the project (raising the scheduler's errors, loops by name) and classify every edge."""
-    net = cpm.moment_network(project, compile_network(project))
+    net = compile_network(project)
     order = node_order(net)
     if len(order) < net.n_nodes:
         raise_loop(project, loop_task_ids(net, loop_nodes(net, order)))

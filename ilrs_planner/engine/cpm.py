@@ -90,7 +90,6 @@ from ..domain import Project
 from ._bounds import BIG
 from ._day_ends import day_end_flags
 from ._late_tasks import held_late, late_tasks
-from ._milestone_readings import ROUNDS, read_at_moments
 from ._network import Network, compile_network
 from ._passes import backward_from, passes
 from ._summaries import settle_summaries, summary_late_days
@@ -123,12 +122,15 @@ def schedule_with(project: Project, vectorised: bool | None, columns: InputColum
     extra = 0
     while True:
         net = compile_network(project, extra, columns=columns)
-        for round_ in range(ROUNDS):  # links out of milestones read at their moments (see _milestone_readings)
-            (early, late, free, finish), float_from, at_end = _scheduled_passes(project, net, vectorised, keep)
-            again = read_at_moments(net, at_end) if round_ < ROUNDS - 1 else None
-            if again is None:
-                break
-            net = again
+        early, late, free, finish = passes(project, net, vectorised, keep)
+        alap = late_tasks(net)
+        float_from = early[: len(net.task_ids)]
+        at_end = day_end_flags(net, early)
+        if alap.any():  # as-late-as-possible tasks sit on their late dates: pass again (see _late_tasks)
+            held = held_late(net, early, late, alap)
+            early, late, free, finish = passes(project, held, vectorised, keep)
+            float_from = np.where(alap, float_from, early[: len(net.task_ids)])
+            at_end = day_end_flags(held, early, alap)
         if net.time is None or _inside_tables(net, early, late):
             break
         if net.time.origin + net.time.length >= _LAST_DAY:  # the tables reach the year 9999 already
@@ -148,32 +150,6 @@ def schedule_with(project: Project, vectorised: bool | None, columns: InputColum
     link_ids = columns.link_ids if isinstance(columns, KeptColumns) and columns.fit(project) else list(project.links)
     links = LinkTable(link_ids, *net.links[:3])
     return Schedule(date.fromordinal(start), date.fromordinal(finish), table, links, net.parent)
-
-
-def _scheduled_passes(project: Project, net: Network, vectorised: bool | None,
-                      keep: bool) -> tuple[tuple[np.ndarray, np.ndarray, np.ndarray, int], np.ndarray, np.ndarray]:
-    """(early, late, free, finish), the starts float counts from, and the milestones at a day's end."""
-    early, late, free, finish = passes(project, net, vectorised, keep)
-    alap = late_tasks(net)
-    float_from = early[: len(net.task_ids)]
-    at_end = day_end_flags(net, early)
-    if alap.any():  # as-late-as-possible tasks sit on their late dates: pass again (see _late_tasks)
-        held = held_late(net, early, late, alap)
-        early, late, free, finish = passes(project, held, vectorised, keep)
-        float_from = np.where(alap, float_from, early[: len(net.task_ids)])
-        at_end = day_end_flags(held, early, alap)
-    return (early, late, free, finish), float_from, at_end
-
-
-def moment_network(project: Project, net: Network) -> Network:
-    """The network with its links out of milestones read at their scheduled moments (as schedule
-    reads them, see _milestone_readings), for analyses that linearise it around the schedule."""
-    for _ in range(ROUNDS):
-        again = read_at_moments(net, _scheduled_passes(project, net, None, False)[2])
-        if again is None:
-            break
-        net = again
-    return net
 
 
 _FIRST_DAY, _LAST_DAY = date.min.toordinal(), date.max.toordinal()
