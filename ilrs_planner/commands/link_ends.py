@@ -83,13 +83,13 @@ class LinkEnds:
             self.preds, self.succs = _read(project, links)
         self.links = links
 
-    def touching(self, task_ids: set[str]) -> list[Link]:
-        """The links with an end in `task_ids`, in plan order."""
+    def touching(self, task_ids: set[str]) -> list[tuple[int, Link]]:
+        """The links with an end in `task_ids`, in plan order, each with its place among the plan's links."""
         if not task_ids:
             return []
         wanted = list(map(hash, task_ids))
         maybe = np.flatnonzero(np.isin(self.preds, wanted) | np.isin(self.succs, wanted)).tolist()
-        return [link for link in map(self.links.__getitem__, maybe)
+        return [(place, link) for place, link in zip(maybe, map(self.links.__getitem__, maybe))
                 if link.pred_id in task_ids or link.succ_id in task_ids]
 
 
@@ -98,6 +98,12 @@ _latest: list[LinkEnds] = []  # the link ends of the plan last asked about
 
 def links_touching(project: Project, task_ids: set[str]) -> list[Link]:
     """The links of `project` with an end in `task_ids`, in plan order."""
+    return [link for _place, link in placed_links_touching(project, task_ids)]
+
+
+def placed_links_touching(project: Project, task_ids: set[str]) -> list[tuple[int, Link]]:
+    """The links of `project` with an end in `task_ids`, in plan order, each with its place among
+    the plan's links (counted from 0), so that an undo can put it back there."""
     if _latest:
         _latest[0].follow(project)
     else:

@@ -7,6 +7,7 @@ from ..domain.durations import format_days
 from ..engine.graph import find_cycle
 from .base import ChangeSet, Command
 from .link_graph import graph_of
+from .link_places import put_back
 
 
 def ancestors(project: Project, task_id: str) -> set[str]:
@@ -93,15 +94,17 @@ class DeleteLink(Command):
         self.link_id = link_id
         self.text = "Delete link"
         self._link: Link | None = None
+        self._place = 0  # its place among the plan's links, for the undo to put it back there
 
     def apply(self, project: Project) -> ChangeSet:
         self._link = _link_or_error(project, self.link_id)
+        self._place = list(project.links).index(self.link_id)  # C speed: about 1 ms at 200,000 links
         del project.links[self.link_id]
         return links_changed(self._link)
 
     def revert(self, project: Project) -> ChangeSet:
         assert self._link is not None, "revert follows apply"
-        project.links[self._link.id] = self._link
+        put_back(project.links, [(self._place, self._link)])
         return links_changed(self._link)
 
 

@@ -7,7 +7,8 @@ from operator import attrgetter, eq
 
 from ..domain import Link, PlannerError, Project, Task
 from .base import ChangeSet, Command
-from .link_ends import links_touching
+from .link_ends import placed_links_touching
+from .link_places import Placed, put_back
 from .links import ancestors, links_changed
 from .plan_index import index_of
 
@@ -107,6 +108,7 @@ class IndentTask(_OutlineCommand):
     def __init__(self, task_id: str):
         super().__init__(task_id)
         self.dropped: list[Link] = []
+        self._placed: Placed = []  # the dropped links with their places, for the undo to put them back
 
     def new_orders(self, project: Project, task: Task) -> list[tuple[str | None, list[str]]]:
         row = siblings(project, task.parent_id)
@@ -120,7 +122,8 @@ class IndentTask(_OutlineCommand):
     def apply(self, project: Project) -> ChangeSet:
         changes = super().apply(project)
         task = project.tasks[self.task_id]
-        self.dropped = links_into_branch(project, task.parent_id, task.id)
+        self._placed = links_into_branch(project, task.parent_id, task.id)
+        self.dropped = [link for _place, link in self._placed]
         for link in self.dropped:
             del project.links[link.id]
         if self.dropped:
@@ -128,21 +131,21 @@ class IndentTask(_OutlineCommand):
         return changes | links_changed(*self.dropped)
 
     def revert(self, project: Project) -> ChangeSet:
-        for link in self.dropped:
-            project.links[link.id] = link
+        put_back(project.links, self._placed)
         return super().revert(project) | links_changed(*self.dropped)
 
 
-def links_into_branch(project: Project, parent_id: str | None, task_id: str) -> list[Link]:
-    """The links joining `parent_id` to `task_id` or to one of its sub-tasks, in plan order. Only
-    the parent is new above the moved branch (`task_id` was its sibling), so only its links count."""
+def links_into_branch(project: Project, parent_id: str | None, task_id: str) -> Placed:
+    """The links joining `parent_id` to `task_id` or to one of its sub-tasks, in plan order, with
+    their places. Only the parent is new above the moved branch (`task_id` was its sibling), so only
+    its links count."""
     if parent_id is None:
         return []
     found = []
-    for link in links_touching(project, {parent_id}):
+    for place, link in placed_links_touching(project, {parent_id}):
         other = link.succ_id if link.pred_id == parent_id else link.pred_id
         if other != parent_id and (other == task_id or task_id in ancestors(project, other)):
-            found.append(link)
+            found.append((place, link))
     return found
 
 

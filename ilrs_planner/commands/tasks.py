@@ -6,11 +6,12 @@ import copy
 from datetime import date
 from operator import attrgetter
 
-from ..domain import Confidence, ConstraintType, Link, Precision, Project, Task
+from ..domain import Confidence, ConstraintType, Precision, Project, Task
 from ..domain.durations import format_days
 from ..domain.provenance import shown_confidence
 from .base import ChangeSet, Command
-from .link_ends import links_touching
+from .link_ends import placed_links_touching
+from .link_places import Placed, put_back
 from .outline import (
     IndentTask,
     OutdentTask,
@@ -71,7 +72,7 @@ class DeleteTasks(Command):
         self.task_ids = list(dict.fromkeys(task_ids))
         self.text = f"Delete {len(self.task_ids)} tasks" if len(self.task_ids) != 1 else "Delete task"
         self._tasks: list[Task] = []
-        self._links: list[Link] = []
+        self._links: Placed = []
 
     def apply(self, project: Project) -> ChangeSet:
         for tid in self.task_ids:
@@ -80,8 +81,8 @@ class DeleteTasks(Command):
             self.text = f"Delete '{project.tasks[self.task_ids[0]].name}'"
         doomed = _with_descendants(project, self.task_ids)
         self._tasks = [project.tasks[tid] for tid in doomed]
-        self._links = links_touching(project, doomed)
-        for link in self._links:
+        self._links = placed_links_touching(project, doomed)
+        for _place, link in self._links:
             del project.links[link.id]
         kept = index_of(project)
         for task in self._tasks:
@@ -97,8 +98,7 @@ class DeleteTasks(Command):
             project.tasks[task.id] = task
             if kept is not None:
                 kept.added(task)
-        for link in self._links:
-            project.links[link.id] = link
+        put_back(project.links, self._links)  # each at its place: a successor's predecessors keep their order
         ids = frozenset(t.id for t in self._tasks)
         return ChangeSet(ids, structure=True, dates=True, links=bool(self._links))
 

@@ -1,4 +1,5 @@
-"""Random edit sequences: undo all gives the original plan, redo all gives the same final plan."""
+"""Random edit sequences: undo all gives the original plan, its links in their order (a successor's
+Predecessors cell and the saved file list them so), redo all gives the same final plan."""
 
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ def test_undo_all_then_redo_all(data):
     for command in reversed(applied):
         command.revert(project)
     assert project == original
+    assert list(project.links) == list(original.links)
     for command in applied:
         command.apply(project)
     assert project == final

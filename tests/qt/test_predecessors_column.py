@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
 from ilrs_planner.domain import LinkType
 from ilrs_planner.qt.models.task_columns import Column
+from ilrs_planner.store import open_project, save_project
 
 
 def cell(window, task_id: str, column: Column = Column.PREDECESSORS) -> str:
@@ -141,3 +142,19 @@ def test_a_refused_entry_leaves_the_cell_open_on_what_was_typed_to_be_mended(qtb
     type_text(editor, "3SS")
     assert incoming(window, "m") == {("a", LinkType.FS, 2), ("b", LinkType.SS, 0)}
     assert cell(window, "m") == "2FS+2 days, 3SS"
+
+
+def test_undoing_a_deletion_gives_back_the_predecessors_in_their_order_in_the_cell_and_the_file(
+        qtbot, window, tmp_path):
+    click_cell(window.tree, "m", Column.PREDECESSORS)
+    type_text(window.tree, "4, 2, 3SS+2d")  # Task C (its link kept, listed first), Task A, Task B
+    assert cell(window, "m") == "4, 2, 3SS+2 days"
+    click_cell(window.tree, "a", Column.NAME)
+    press(window.tree, "Delete")  # Task A, the middle one of the milestone's three
+    assert "a" not in window.document.project.tasks and cell(window, "m") == "3, 2SS+2 days"
+    press(window.tree, "Ctrl+Z")
+    assert cell(window, "m") == "4, 2, 3SS+2 days"
+    assert cell(window, "b") == "2"  # Task B's own link from A is back too
+    save_project(window.document.project, tmp_path / "plan.db")
+    saved = [(link.pred_id, link.succ_id) for link in open_project(tmp_path / "plan.db").links.values()]
+    assert [pred for pred, succ in saved if succ == "m"] == ["c", "a", "b"]
