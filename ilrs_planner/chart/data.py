@@ -15,10 +15,10 @@ from operator import attrgetter, is_, is_not, ne
 import numpy as np
 
 from ..domain import LinkType, Precision, Project, Task, format_fuzzy_date, period_end, period_start
-from ..engine.schedule import EARLY_AT_DAY_END, Schedule, TaskTable
+from ..engine.schedule import EARLY_AT_DAY_END, Schedule, TaskTable, shown_finish_ordinals
 from ..engine.shown_precision import ShownPrecision
 from .confidence import CONF_ASSUMPTION, CONF_INFERRED, confidence_codes
-from .deadlines import deadline_ends, deadline_symbols
+from .deadlines import deadline_ends, deadline_symbols, missed
 from .list_ends import table_ids
 from .palette import owner_colors
 from .phases import on_chains, phase_tasks
@@ -86,6 +86,8 @@ class ChartData:
     slip_words: np.ndarray = field(default_factory=lambda: np.zeros(0, object))
     # Each row's deadline as the ordinal of its day's end (nan = none): see chart/deadlines.py.
     deadline: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float64))
+    # Each row's deadline missed, read from the task's moment (see chart/deadlines.py): False for none.
+    deadline_late: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
     slip_scale: Steps = SLIP_STEPS  # the slip colours' steps for the plan's span (variance.plan_steps)
     source: RowSource | None = field(default=None, repr=False, compare=False)
     _row_of: dict[str, int] | None = field(default=None, repr=False, compare=False)
@@ -172,6 +174,18 @@ def _day_ends(schedule: Schedule | None, rows: list[str], places: np.ndarray | N
     if places is not None:
         return np.asarray(schedule.tasks.arrays()[7][places] & EARLY_AT_DAY_END, np.float64)  # type: ignore[attr-defined]
     return np.array([float(d is not None and d.early_at_day_end) for d in map(schedule.tasks.get, rows)])
+
+
+def _last_days(schedule: Schedule | None, rows: list[str], places: np.ndarray | None, start: np.ndarray,
+               finish: np.ndarray) -> np.ndarray:
+    """Per row: the last day a person reads (TaskDates.shown_finish), a milestone at a day's start on
+    that day: what a deadline is met or missed by."""
+    if schedule is not None and places is not None:
+        ends = schedule.tasks.arrays()[7][places]  # type: ignore[attr-defined]  # a TaskTable, as _places found
+        return np.asarray(shown_finish_ordinals(start, finish, ends & EARLY_AT_DAY_END, ends), np.float64)
+    table = schedule.tasks if schedule is not None else {}
+    return np.array([float(d.shown_finish.toordinal()) if d is not None else f - (f > s)
+                     for d, s, f in zip(map(table.get, rows), start.tolist(), finish.tolist())], np.float64)
 
 
 def _no_spans(n: int) -> tuple[np.ndarray, np.ndarray]:
@@ -343,6 +357,7 @@ def row_arrays(inputs: RowInputs, rows: list[str], tasks: list[Task], places: np
     data.owner = np.fromiter(map({o: i for i, o in enumerate(data.owners)}.__getitem__, owner_ids), np.int32, n)
     data.symbols = _symbols(tasks, durations != 0, precision, data.confidence, key_set)
     data.deadline = deadline_ends(tasks)
+    data.deadline_late = missed(_last_days(schedule, rows, places, start, finish), data.deadline)
     data.slip_scale = plan_steps(schedule)
     return data
 
@@ -366,7 +381,7 @@ def symbols_in(data: ChartData) -> set[str]:
     found = int(np.bitwise_or.reduce(data.symbols)) if len(data.symbols) else 0
     drawn = {name for name, bit in SYMBOL_BITS.items() if found & bit}
     drawn |= {f"slip{step}" for step in set(slip_steps(data.slip, data.slip_scale).tolist()) if step != ON_TIME_STEP}
-    return drawn | (deadline_symbols(data.finish, data.deadline) if len(data.deadline) else set())
+    return drawn | (deadline_symbols(data.deadline, data.deadline_late) if len(data.deadline) else set())
 
 
 def owners_in(data: ChartData) -> set[str | None]:

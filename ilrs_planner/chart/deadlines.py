@@ -2,6 +2,11 @@
 deadline's day (a deadline is the end of its day), green when the task finishes by then, red when it
 finishes after it (a missed deadline: negative float from it).
 
+Met or missed reads the task's moment, not its point on the day axis: a milestone at 17:00 on the
+deadline's day and one at 08:00 the next day stand at the same point (the next day's start), yet the
+second comes after the deadline (its float reads -1 d). So a row is judged by the last day a person
+reads of it (TaskDates.shown_finish): a milestone at the start of a day falls on that day.
+
 A met deadline lying on its bar's end is drawn small: the roadmap's milestones are announced "by 2035"
 and placed on 31 December 2035, and a full arrow on every one of them would crowd the year zoom.
 """
@@ -29,15 +34,16 @@ def deadline_ends(tasks: Sequence) -> np.ndarray:
     return ends
 
 
-def missed(finish: np.ndarray, deadline: np.ndarray) -> np.ndarray:
-    """Rows finishing after the end of their deadline's day (exclusive finishes, as the chart keeps them)."""
-    return finish > deadline  # nan (no deadline) compares False
+def missed(last_day: np.ndarray, deadline: np.ndarray) -> np.ndarray:
+    """Rows whose last day (as shown: a milestone at a day's start on that day, at its end on the day
+    before) falls after their deadline's day, i.e. on or after the ordinal of its end."""
+    return last_day >= deadline  # nan (no deadline) compares False
 
 
-def deadline_symbols(finish: np.ndarray, deadline: np.ndarray) -> set[str]:
-    """The legend's keys the rows call for: 'deadline' for one met, 'deadline_missed' for one missed."""
+def deadline_symbols(deadline: np.ndarray, late: np.ndarray) -> set[str]:
+    """The legend's keys the rows call for: 'deadline' for one met, 'deadline_missed' for one missed
+    (`late`: the rows' deadlines missed, see missed)."""
     has = ~np.isnan(deadline)
-    late = missed(finish, deadline)
     return ({"deadline"} if (has & ~late).any() else set()) | ({"deadline_missed"} if late.any() else set())
 
 
@@ -59,9 +65,10 @@ class DeadlineMarks:
 NO_MARKS = DeadlineMarks(np.zeros(0, np.int64), np.zeros(0), np.zeros(0, bool), np.zeros(0, bool), np.zeros(0))
 
 
-def deadline_marks(finish: np.ndarray, deadline: np.ndarray, idx: np.ndarray, scale: TimeScale,
-                   width: float, margin: float) -> DeadlineMarks:
-    """The marks of rows `idx` whose deadline's day end falls in [-margin, width + margin)."""
+def deadline_marks(finish: np.ndarray, deadline: np.ndarray, missed_rows: np.ndarray, idx: np.ndarray,
+                   scale: TimeScale, width: float, margin: float) -> DeadlineMarks:
+    """The marks of rows `idx` whose deadline's day end falls in [-margin, width + margin)
+    (`missed_rows`: each row's deadline missed, see missed)."""
     if not len(deadline):
         return NO_MARKS
     ends = deadline[idx]
@@ -70,7 +77,7 @@ def deadline_marks(finish: np.ndarray, deadline: np.ndarray, idx: np.ndarray, sc
     x = scale.x_of_ordinals(ends)
     seen = (x >= -margin) & (x <= width + margin)
     rows, x = rows[seen], x[seen]
-    late = missed(finish[rows], deadline[rows])
+    late = missed_rows[rows]
     finish_x = scale.x_of_ordinals(finish[rows])
     small = ~late & (np.abs(finish_x - x) < ON_END_PX)
     return DeadlineMarks(rows, x, late, small, finish_x)

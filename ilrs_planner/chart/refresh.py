@@ -15,7 +15,7 @@ from itertools import repeat
 import numpy as np
 
 from ..domain import Precision, Project
-from ..engine.schedule import Schedule, TaskTable
+from ..engine.schedule import EARLY_AT_DAY_END, Schedule, TaskTable, shown_finish_ordinals
 from ..engine.shown_precision import ShownPrecision
 from .data import (
     ChartData,
@@ -27,13 +27,14 @@ from .data import (
     rollups_of,
     row_arrays,
 )
+from .deadlines import missed
 from .list_ends import agreeing_ends, table_ids
 from .phases import on_chains, phase_tasks
 
 # Per-row arrays, each spliced and patched the same way.
 ROW_ARRAYS = ("start", "finish", "kind", "critical", "actual", "color", "soft0", "soft1", "ghost0", "ghost1",
               "whisker0", "whisker1", "key", "confidence", "done_until", "symbols", "slip_words",
-              "deadline")
+              "deadline", "deadline_late")
 # Beyond this many rows to redo, one whole build costs no more.
 MOST_ROWS = 0.25
 
@@ -179,6 +180,7 @@ def _stale_rows(old: ChartData, inputs: RowInputs, source: RowSource, rows: list
     for name, column in (("start", 0), ("finish", 1), ("critical", 6)):
         before = _spliced(getattr(old, name), first, last, np.zeros(new, getattr(old, name).dtype))
         moved |= columns[column][places] != before
+    moved |= _deadline_turned(old, columns, places, first, last, new)
     wanted = touched | source.reach
     if inputs.shown is not None:
         wanted |= inputs.shown.reach
@@ -190,6 +192,17 @@ def _stale_rows(old: ChartData, inputs: RowInputs, source: RowSource, rows: list
         moved |= np.fromiter(map(wanted.__contains__, rows), bool, len(rows))
     moved[first:first + new] = True
     return np.flatnonzero(moved)
+
+
+def _deadline_turned(old: ChartData, columns: np.ndarray, places: np.ndarray, first: int, last: int,
+                     new: int) -> np.ndarray:
+    """Rows whose deadline is now met where it was missed or the other way: a milestone moved from
+    17:00 on its deadline's day to 08:00 the next keeps its start and finish, not its moment."""
+    deadline = _spliced(old.deadline, first, last, np.full(new, np.nan))
+    was_late = _spliced(old.deadline_late, first, last, np.zeros(new, bool))
+    ends = columns[7][places]
+    last_days = shown_finish_ordinals(columns[0][places], columns[1][places], ends & EARLY_AT_DAY_END, ends)
+    return np.asarray(missed(last_days, deadline) != was_late)
 
 
 def _kept_rows(old: ChartData, task_ids: set[str] | frozenset[str], first: int, last: int, n_rows: int) -> list[int]:
@@ -221,7 +234,8 @@ def _patched(old: ChartData, inputs: RowInputs, rows: list[str], tasks: list, pl
                      arrays["color"], arrays["soft0"], arrays["soft1"], arrays["ghost0"], arrays["ghost1"],
                      arrays["whisker0"], arrays["whisker1"], [], inputs.colors, key=arrays["key"],
                      confidence=arrays["confidence"], done_until=arrays["done_until"], symbols=arrays["symbols"],
-                     slip_words=arrays["slip_words"], deadline=arrays["deadline"])
+                     slip_words=arrays["slip_words"], deadline=arrays["deadline"],
+                     deadline_late=arrays["deadline_late"])
     data.slip_scale = fresh.slip_scale  # the plan's span, read from the new schedule
     data.pushed = (old.pushed - {rows[i] for i in stale.tolist()}) | fresh.pushed
     data.labels = old.labels  # spliced in place, as the tasks

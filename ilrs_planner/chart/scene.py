@@ -107,7 +107,7 @@ def build_scene(data: ChartData, scale: TimeScale, width: float, first_row: int,
                   _line_x(scale, opts.today, width), _line_x(scale, opts.status_date, width), data.task_ids,
                   slips_layer(data, scale, opts, idx, width),
                   rollups_layer(data, scale, opts, first_row, last_row, width), key_lines(data, scale, width))
-    scene.deadlines = deadline_marks(data.finish, data.deadline, idx, scale, width, rh)
+    scene.deadlines = deadline_marks(data.finish, data.deadline, data.deadline_late, idx, scale, width, rh)
     if shade_days(scale, opts.text_width):
         scene.nonworking = nonworking_spans(opts.working_days, scale, width)
     if opts.show_labels:

@@ -80,10 +80,12 @@ def tooltip_text(document, hit: Hit, confidence: ShownConfidence | None = None) 
 
 def deadline_words(task, dates, worked: WorkedDays) -> str:
     """'Deadline 2030-12-31 (met)', or '(missed by 3 d)': the task's days of work after the end of
-    the deadline's day up to its finish, as its float counts them."""
-    end = task.deadline + timedelta(days=1)  # a deadline is the end of its day
-    if dates.early_finish <= end:
+    the deadline's day up to its finish, as its float counts them. Met or missed by the last day a
+    person reads: a milestone at 08:00 the day after the deadline's day misses it by 1 d, though its
+    point is the moment 17:00 on the deadline's day stands at too."""
+    if dates.shown_finish <= task.deadline:
         return f"Deadline {task.deadline.isoformat()} (met)"
+    end = task.deadline + timedelta(days=1)  # a deadline is the end of its day
     late = format_days(max(worked.between(task, end, dates.early_finish), 1), task.elapsed)
     return f"Deadline {task.deadline.isoformat()} (<b style=color:#c5221f>missed by {late}</b>)"
 
