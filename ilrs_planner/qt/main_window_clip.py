@@ -24,6 +24,7 @@ from ..exchange.clip_read import check_size, copy_from_json
 from ..exchange.clip_sheet import paste_from_sheet
 from .keys import StandardKey
 from .models.task_columns import Column, RowContext
+from .printed_cells import shown_columns
 from .task_clipboard import TaskCopy, copy_tasks, fitted_to, paste_command, rows_html, shown_rows, table_text
 
 if TYPE_CHECKING:
@@ -102,9 +103,7 @@ class ClipActions:
 
     def _shown_columns(self) -> list[Column]:
         """The table's columns as shown: left to right, hidden ones left out."""
-        header = self.window.tree.header()
-        logical = (header.logicalIndex(visual) for visual in range(header.count()))
-        return [Column(index) for index in logical if not header.isSectionHidden(index)]
+        return shown_columns(self.window.tree.header())
 
     def _row_context(self) -> RowContext:
         document = self.document

@@ -3,8 +3,8 @@
 By default the rows go over as many pages as they need at the size MS Project prints them (names
 in 8 pt type, rows of 12 pt: 33 rows on an A4 landscape page under the marks' names, 38 on a
 Letter page without them), each page as full as it holds, under the plan's name and one line of
-small print (the status date, "page n of m"); beside its rows the table's ID and Name columns
-(see printed_columns), then the time axis, the legend and the date it was printed; the preview's
+small print (the status date, "page n of m"); beside its rows the columns the task table shows, as
+many as fit (see printed_columns), then the time axis, the legend and the date it was printed; the preview's
 toolbar offers everything on one page instead.
 """
 
@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel
 from .gantt.export_layout import PHASE_STRIP_ROWS, TimelinePicture
 from .gantt.page_furniture import PRINTED
 from .gantt.style import ChartStyle
-from .models.task_columns import RowNumbers
+from .models.task_columns import Column, RowNumbers
+from .printed_cells import shown_columns
 from .printed_columns import PrintedTimeline
 
 LOGICAL_WIDTH = 1500.0  # one page: laid out this many units across, like a PDF export
@@ -27,11 +28,14 @@ PAGED, ONE_PAGE = "Rows at readable size (pages as needed)", "Everything on one 
 
 
 def paint_timeline(printer: QPrinter, document, start, end, rows: list[str] | None = None,
-                   one_page: bool = False, numbers: RowNumbers | None = None) -> bool:
+                   one_page: bool = False, numbers: RowNumbers | None = None,
+                   columns: list[Column] | None = None) -> bool:
     """Paint [start, end) of the document's plan (only `rows`, when given; IDs as `numbers` gives
-    them) on `printer`, over pages at a readable size or on one page; False if it could not start."""
+    them; the table's `columns` as shown, a new window's when not given) on `printer`, over pages at
+    a readable size or on one page; False if it could not start."""
     picture = PrintedTimeline(document.project, document.schedule, start, end, milestones_only=False,
-                              title=None, baseline=document.baseline_name, rows=rows, numbers=numbers)
+                              title=None, baseline=document.baseline_name, rows=rows, numbers=numbers,
+                              columns=columns, document=document)
     painter = QPainter(printer)
     if not painter.isActive():
         return False
@@ -89,8 +93,9 @@ def preview_dialog(window) -> QPrintPreviewDialog:
     row.addStretch(1)
     dialog.layout().insertLayout(0, row)
     numbers = window.tree.source_model.row_numbers()  # the IDs the table shows, sorted or filtered
+    columns = shown_columns(window.tree.header())
     dialog.paintRequested.connect(lambda device: paint_timeline(device, window.document, start, end, rows,
-                                                                scale.currentText() == ONE_PAGE, numbers))
+                                                                scale.currentText() == ONE_PAGE, numbers, columns))
     scale.currentIndexChanged.connect(lambda _index: _refresh(dialog))
     return dialog
 

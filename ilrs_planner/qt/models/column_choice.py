@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QHeaderView, QMenu
 
+from .frozen_columns import FROZEN
 from .task_columns import BASELINE_COLUMNS, HEADERS, OPTIONAL_COLUMNS, Column
 
 # The baseline columns' headers are written on two lines (HEADER_LINES), so the columns are as wide
@@ -15,6 +16,12 @@ _WIDTHS = {Column.NAME: 260, Column.KEY: 120, Column.OWNER: 88, Column.START: 88
            Column.PERCENT: 90, Column.FREE_FLOAT: 84, Column.DEADLINE: 92, Column.CONFIDENCE: 96,
            Column.PREDECESSORS: 120, Column.ID: 48, Column.TASK_MODE: 136}
 _DEFAULT_HIDDEN = (Column.KEY, *OPTIONAL_COLUMNS)
+
+
+def default_shown_columns() -> list[Column]:
+    """The columns a new window's table shows, left to right."""
+    hidden = {*_DEFAULT_HIDDEN, *BASELINE_COLUMNS, *FROZEN}
+    return [*FROZEN, *(column for column in Column if column not in hidden)]
 
 
 class ColumnChoice:
