@@ -37,8 +37,7 @@ def run(args: argparse.Namespace) -> int:
 
     project = load_plan(args.plan)
     keys = [k.strip() for k in args.milestones.split(",") if k.strip()] if args.milestones else None
-    report = args.report_date or project.status_date or date.today()
-    trend = milestone_trend(project, schedule(project), keys, report)
+    trend = milestone_trend(project, schedule(project), keys, args.report_date, today=date.today())
     if args.output:
         _write_chart(trend, args, project.name)
     if args.json:
@@ -62,6 +61,10 @@ def _print_summary(trend) -> None:
     """One line per milestone, named as the table reads it (name first, key beside it), then its first
     and latest forecast and its slip."""
     print(f"{_reports(len(trend.reports))}, {trend.reports[0].as_of} to {trend.reports[-1].as_of}")
+    current = next((r for r in trend.reports if r.is_current), None)
+    if current is not None and not current.status_set:
+        print(f"The plan has no status date: its current plan is reported as of today, {current.as_of}"
+              f"{_shared(trend, current)} (set one with `ilrs-planner status --as-of`, or give --report-date)")
     labels = [f"'{line.name}' ({line.key})" for line in trend.lines]
     width = max(map(len, labels), default=3)
     for line, named in zip(trend.lines, labels):
@@ -74,6 +77,15 @@ def _print_summary(trend) -> None:
         path = f"; moved {', '.join(f'{m.text} on {m.as_of} (to {m.now})' for m in moves)}" if len(moves) > 1 else ""
         print(f"{label}  {line.point_text(0):>10} -> {line.point_text(-1):<10}"
               f"  {net}{line.total_slip_text} over {_reports(len(line.points))}{path}")
+
+
+def _shared(trend, current) -> str:
+    """', the date of baseline 'B1' too' when a baseline is reported the same day as the current plan."""
+    same = [repr(r.label) for r in trend.reports if r.as_of == current.as_of and not r.is_current]
+    if not same:
+        return ""
+    named = same[0] if len(same) == 1 else f"{', '.join(same[:-1])} and {same[-1]}"
+    return f", the date of baseline{'s' if len(same) > 1 else ''} {named} too"
 
 
 def _reports(count: int) -> str:

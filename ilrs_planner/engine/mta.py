@@ -6,6 +6,10 @@ A milestone's forecast in a report is its date there; for a task with a duration
 the schedule shows (one ending on a milestone at the start of a Monday: that Monday). Rising lines are
 slipping milestones; a line meeting the diagonal (forecast = report date) is a milestone reached.
 Both axes are the same time axis, so the chart is drawn with one scale and the diagonal runs at 45°.
+Reports of one day (a baseline captured today and the current plan of a plan without a status date,
+reported as of today) stay reports of their own: each point knows how many reports of its day come
+before it (`same_day`), so the chart sets them side by side instead of one on the other, and the
+current plan's report says when its date stands in for a status date the plan lacks.
 A move in days counts working days of the milestone's calendar, as the slip report does
 (engine/working_variance.py); years and months are calendar measures ('+1 y' from '2028' to '2029').
 """
@@ -13,7 +17,7 @@ A move in days counts working days of the milestone's calendar, as the slip repo
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -38,6 +42,7 @@ class Report:
     label: str
     as_of: date
     is_current: bool = False
+    status_set: bool = True  # False: the current plan's date is today's, the plan having no status date
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +61,8 @@ class TrendLine:
     # adds up); empty = calendar days. `elapsed`: the milestone counts elapsed days, written 'ed'.
     worked: tuple[int, ...] = ()
     elapsed: bool = False
+    # Per point: how many reports of the same date come before its report (0 for a day's first report).
+    same_day: tuple[int, ...] = ()
 
     def _worked(self, index: int) -> int:
         """Working days from the first forecast to forecast `index`."""
@@ -128,8 +135,8 @@ class MilestoneTrend:
     def to_dict(self) -> dict[Any, Any]:
         """JSON-ready form with ISO dates."""
         return {
-            "reports": [{"name": r.label, "as_of": r.as_of.isoformat(), "current": r.is_current}
-                        for r in self.reports],
+            "reports": [{"name": r.label, "as_of": r.as_of.isoformat(), "current": r.is_current,
+                         **({} if r.status_set else {"status_date": None})} for r in self.reports],
             "milestones": [{"key": ln.key, "name": ln.name, "slip_working_days": ln.total_slip_days,
                             "slip_calendar_days": ln.total_calendar_days, "elapsed": ln.elapsed,
                             "precision": str(ln.precision),
@@ -155,12 +162,13 @@ def default_milestone_keys(project: Project) -> list[str]:
 
 
 def milestone_trend(project: Project, schedule: Schedule | None, keys: list[str] | None = None,
-                    report_date: date | None = None) -> MilestoneTrend:
+                    report_date: date | None = None, *, today: date | None = None) -> MilestoneTrend:
     """The MTA data: baselines by "as of" date, then the current plan at `report_date` (default:
-    the plan's status date); `schedule=None` leaves the current plan out."""
+    the plan's status date, else `today`, which the report then says stands in for it);
+    `schedule=None` leaves the current plan out."""
     tasks = [project.task_by_key(k) for k in (keys or default_milestone_keys(project))]
     reports = [(Report(b.name, b.as_of), b.entries) for b in sorted(project.baselines, key=lambda b: b.as_of)]
-    current = report_date or project.status_date
+    current = report_date or project.status_date or today
     shown = None
     # A baseline keeps a milestone's point only: every report reads it at the moment of day the
     # milestone has now (Friday 17:00 shown as Friday), as the slip report does.
@@ -168,13 +176,16 @@ def milestone_trend(project: Project, schedule: Schedule | None, keys: list[str]
     moments = {tid: d.summary_moments for tid, d in schedule.tasks.items() if d.summary_moments} if schedule else {}
     if schedule is not None and current is not None:
         dates = {tid: (d.early_start, d.early_finish) for tid, d in schedule.tasks.items()}
-        reports.append((Report("current plan", current, True), dates))
+        stand_in = report_date is None and project.status_date is None
+        label = "current plan (today: no status date)" if stand_in else "current plan"
+        reports.append((Report(label, current, True, not stand_in), dates))
         shown = ShownPrecision(project, schedule)
     if not reports:
         raise PlannerError("baseline.unknown", "the plan has no baselines and no status date to report on")
     fuzzy, worked = plan_is_fuzzy(project), WorkedDays(project)
     lines = tuple(_line(task, reports, shown, fuzzy, task.id in ends, moments.get(task.id, 0), worked)
                   for task in tasks)
+    lines = tuple(replace(line, same_day=_same_day(line, reports)) for line in lines)
     return MilestoneTrend(tuple(r for r, _ in reports), lines, *_axis(reports, lines))
 
 
@@ -187,6 +198,17 @@ def _line(task: Task, reports: list[tuple[Report, Mapping[str, tuple[date, date]
                        else baseline_precision(task, entry, fuzzy) for report, entry in known)
     counted = tuple(working_variance(worked, task, points[0][1], day) for _, day in points)
     return TrendLine(task.id, task.key, task.name, points, task.precision, precisions, counted, task.elapsed)
+
+
+def _same_day(line: TrendLine, reports: list[tuple[Report, Mapping[str, tuple[date, date]]]]) -> tuple[int, ...]:
+    """Per point of `line`: how many reports of its date come before its report."""
+    before: dict[date, int] = {}
+    ranks = []
+    for report, entries in reports:
+        if line.task_id in entries:
+            ranks.append(before.get(report.as_of, 0))
+        before[report.as_of] = before.get(report.as_of, 0) + 1
+    return tuple(ranks)
 
 
 def _axis(reports: list[tuple[Report, Mapping[str, tuple[date, date]]]],

@@ -7,6 +7,7 @@ import json
 from datetime import date
 
 import pytest
+from reported_today import reported_today
 
 from ilrs_planner.cli import main
 from ilrs_planner.data.reference import build_reference_project
@@ -282,3 +283,22 @@ def test_mta_names_each_milestone_and_counts_one_report_as_one(tmp_path, capsys)
     assert lines[0].startswith("1 report, 2030-01-01")
     assert lines[1].startswith("'Site ready for landing' (ready)  ")  # name first, key beside it
     assert lines[1].endswith("over 1 report")
+
+
+def test_mta_of_a_plan_without_a_status_date_says_its_current_plan_is_dated_today(tmp_path, capsys):
+    """tests/reported_today.py baselined today: three reports of one day, the summary says the
+    current plan's date is today's for want of a status date, and each move is listed."""
+    today = date.today()
+    path = tmp_path / "wp.db"
+    save_project(reported_today(today), path)
+    assert main(["mta", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert f"3 reports, {today} to {today}" in out
+    assert (f"The plan has no status date: its current plan is reported as of today, {today}, the date of "
+            "baselines 'Agreed' and 'Re-plan' too") in out
+    assert "2026-12-16 -> 2026-12-23" in out and "on 3 reports" not in out
+    assert "(to 2026-12-19)" in out and "(to 2026-12-23)" in out  # each move its own
+    reports = _json(capsys, "mta", path, "--json")["reports"]
+    assert [r.get("status_date", "set") for r in reports] == ["set", "set", None]
+    assert main(["mta", str(path), "--report-date", str(today)]) == 0  # a date given: no stand-in
+    assert "no status date" not in capsys.readouterr().out

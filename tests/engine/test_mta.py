@@ -6,6 +6,7 @@ import json
 from datetime import date
 
 import pytest
+from reported_today import reported_today
 from six_weeks import six_weeks
 
 from ilrs_planner.data.reference import build_reference_project
@@ -138,3 +139,22 @@ def test_a_plan_of_a_year_and_a_half_runs_its_axes_from_month_to_month():
     # 2029-09-10 to the goal's 2030-12-31 now: 477 days, 47 each side: 2029-07-25 to 2031-02-17 (and the
     # day), the first of July 2029 to the first of March 2031.
     assert (trend.axis_from, trend.axis_to) == (D(2029, 7, 1), D(2031, 3, 1))
+
+
+def test_reports_of_one_day_stay_reports_of_their_own_and_a_missing_status_date_is_said():
+    """tests/reported_today.py: 'Agreed' and 'Re-plan' as of 2026-12-03, no status date, reported
+    that day: three reports, three points, the second and third set after the first of their day."""
+    day = D(2026, 12, 3)
+    trend = milestone_trend(reported_today(day), schedule(reported_today(day)), ["ship"], today=day)
+    assert [(r.label, r.as_of, r.status_set) for r in trend.reports] == [
+        ("Agreed", day, True), ("Re-plan", day, True), ("current plan (today: no status date)", day, False)]
+    (ship,) = trend.lines
+    assert ship.points == ((day, D(2026, 12, 16)), (day, D(2026, 12, 19)), (day, D(2026, 12, 23)))
+    assert ship.same_day == (0, 1, 2)
+    assert [(m.was, m.now) for m in ship.moves()] == [("2026-12-16", "2026-12-19"), ("2026-12-19", "2026-12-23")]
+    assert trend.to_dict()["reports"][-1] == {"name": "current plan (today: no status date)",
+                                              "as_of": "2026-12-03", "current": True, "status_date": None}
+    dated = reported_today(day)
+    dated.status_date = D(2026, 12, 10)  # a status date: the current plan is its own day's only report
+    trend = milestone_trend(dated, schedule(dated), ["ship"], today=day)
+    assert trend.reports[-1].status_set and trend.lines[0].same_day == (0, 1, 0)

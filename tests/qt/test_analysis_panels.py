@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest
+from reported_today import reported_today
 
 from ilrs_planner.data.reference import build_reference_project
 from ilrs_planner.domain import Classification
@@ -329,3 +330,33 @@ def test_why_panel_explains_no_other_task_than_the_one_chosen_when_its_key_is_sh
     panel.baseline_combo.setCurrentIndex(panel.baseline_combo.findData("2022-11-22 Wu Weiren: basic structure by 2028"))
     assert panel.result is None
     assert "2 tasks have the key 'ilrs-basic'" in panel.message.text()
+
+
+def test_two_baselines_captured_today_without_a_status_date_stay_three_points_in_the_trend(qtbot):
+    """tests/reported_today.py as a planner makes it: 'Agreed' captured with the panel's date (today:
+    the plan has no status date), Build lengthened, 'Re-plan' captured the same day, Build lengthened
+    again. The trend keeps three points (12-16, 12-19, 12-23) side by side, and says the current plan
+    is dated today for want of a status date."""
+    from ilrs_planner.commands.tasks import SetDuration
+
+    plan = reported_today(date.today())
+    plan.baselines.clear()  # as it stood before either capture
+    plan.tasks["build"].duration = 10
+    document = Document(plan)
+    baselines, trend = BaselinePanel(document), MtaPanel(document)
+    qtbot.addWidget(baselines)
+    qtbot.addWidget(trend)
+    for name, days in (("Agreed", 13), ("Re-plan", 17)):
+        baselines.name_edit.setText(name)
+        qtbot.mouseClick(baselines.capture_button, Qt.MouseButton.LeftButton)
+        document.push(SetDuration("build", days))
+    assert [b.as_of for b in document.project.baselines] == [date.today()] * 2
+    trend.refresh()
+    trend.resize(1000, 600)
+    picture = trend.chart.picture()
+    (line,) = [ln for ln in picture.trend.lines if ln.key == "ship"]
+    assert [day.isoformat() for _, day in line.points] == ["2026-12-16", "2026-12-19", "2026-12-23"]
+    points = picture.line_points(picture.plot_rect(1000, 600), line)
+    assert points[0].x() < points[1].x() < points[2].x()  # three reports, three points, not one
+    assert "no status date: current plan as of today" in picture.subtitle
+    assert trend.chart.grab().toImage().width() > 0

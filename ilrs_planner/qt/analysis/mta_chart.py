@@ -50,6 +50,7 @@ __all__ = ["LOGICAL_SIZE", "MtaChartWidget", "MtaPicture"]
 NAMES_PAST_PLOT = 220.0  # room for the lines' names right of the plot, where the picture is wide
 WIDE_PLOT = 4.0  # a short picture's plot at most this many times wider than tall
 MIN_BESIDE_W = 150.0  # a legend column beside the plot narrower than this names too little to be worth it
+SAME_DAY_PX = 10.0  # reports of one date set this far apart, each its own point
 MIN_ZOOM, MAX_ZOOM = 0.8, 1.2  # on screen the picture is laid out for the widget, its text scaled only a little
 
 
@@ -61,8 +62,11 @@ class MtaPicture:
         self.trend, self.title = trend, title
         self.marker = marker  # the moment View → History shows, marked across the plot
         reports = trend.reports
+        # A current plan dated today for want of a status date says so first: the subtitle is cut at the width.
+        stand_in = "  ·  no status date: current plan as of today" if any(
+            r.is_current and not r.status_set for r in reports) else ""
         self.subtitle = subtitle or (
-            f"{len(reports)} reports, {reports[0].as_of.isoformat()} – {reports[-1].as_of.isoformat()}  ·  "
+            f"{len(reports)} reports, {reports[0].as_of.isoformat()} – {reports[-1].as_of.isoformat()}{stand_in}  ·  "
             "x: report date, y: forecast date, same scale  ·  rising line = slipping, "
             "falling = pulled forward") if reports else subtitle
         self.lo, self.hi = years(trend.axis_from), years(trend.axis_to)
@@ -95,6 +99,24 @@ class MtaPicture:
         fy = (years(y) if isinstance(y, date) else y) - self.lo
         span = self.hi - self.lo
         return QPointF(rect.left() + rect.width() * fx / span, rect.bottom() - rect.height() * fy / span)
+
+    def line_points(self, rect: QRectF, line) -> list[QPointF]:
+        """A line's forecasts in the plot, a report sharing its date with ones before it set SAME_DAY_PX
+        right of each (a baseline captured today and the current plan without a status date: two
+        points, the move between them a step, not one dot on another)."""
+        ranks = line.same_day or (0,) * len(line.points)
+        return [self.point(rect, x, forecast_years(y, line.precision)) + QPointF(SAME_DAY_PX * rank, 0)
+                for (x, y), rank in zip(line.points, ranks)]
+
+    def report_xs(self, rect: QRectF) -> list[float]:
+        """Each report's x, set apart from the reports of its date before it as line_points sets them."""
+        seen: dict[date, int] = {}
+        xs = []
+        for report in self.trend.reports:
+            rank = seen.get(report.as_of, 0)
+            seen[report.as_of] = rank + 1
+            xs.append(self.point(rect, report.as_of, report.as_of).x() + SAME_DAY_PX * rank)
+        return xs
 
     def legend(self, width: float, height: float) -> tuple[QRectF, int]:
         """The legend's box and columns: beside the plot, past the room the lines' names take there,
@@ -147,8 +169,8 @@ class MtaPicture:
                                 self.legend_rect(width, height))
 
     def _ends(self, rect: QRectF) -> list[tuple[QPointF, str, QColor]]:
-        return [(self.point(rect, line.points[-1][0], forecast_years(line.points[-1][1], line.precision)),
-                 line.name, self.color(index)) for index, line in enumerate(self.trend.lines) if line.points]
+        return [(self.line_points(rect, line)[-1], line.name, self.color(index))
+                for index, line in enumerate(self.trend.lines) if line.points]
 
     # -- painting ---------------------------------------------------------------------------
     def paint(self, p: QPainter, width: float, height: float) -> None:

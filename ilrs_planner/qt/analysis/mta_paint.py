@@ -12,7 +12,7 @@ import math
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 
-from .mta_style import CURRENT, GRID, GRID_MAJOR, MARKER, MUTED, PAST, TEXT, font, forecast_years
+from .mta_style import CURRENT, GRID, GRID_MAJOR, MARKER, MUTED, PAST, TEXT, font
 from .mta_ticks import axis_ticks
 
 
@@ -81,14 +81,14 @@ def _paint_diagonal_words(p: QPainter, picture, rect: QRectF) -> None:
 def paint_reports(p: QPainter, picture, rect: QRectF) -> None:
     """A tick on the x axis for each report; the current plan's date as a dashed line, named at its
     foot, under the diagonal, where no forecast (and so no line or name) can be."""
-    for report in picture.trend.reports:
-        x = picture.point(rect, report.as_of, report.as_of).x()
+    for report, x in zip(picture.trend.reports, picture.report_xs(rect)):
         if report.is_current:
             p.setPen(QPen(CURRENT, 1.2, Qt.PenStyle.DashLine))
             p.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
             p.setFont(font(11))
-            p.drawText(QRectF(x + 4, rect.bottom() - 18, 160, 16), Qt.AlignmentFlag.AlignLeft,
-                       f"status {report.as_of.isoformat()}")
+            said = "status" if report.status_set else "today (no status date)"
+            p.drawText(QRectF(x + 4, rect.bottom() - 18, 260, 16), Qt.AlignmentFlag.AlignLeft,
+                       f"{said} {report.as_of.isoformat()}")
         else:
             p.setPen(QPen(MUTED, 1))
             p.drawLine(QPointF(x, rect.bottom()), QPointF(x, rect.bottom() - 6))
@@ -119,7 +119,7 @@ def paint_lines(p: QPainter, picture, rect: QRectF) -> list[tuple[QPointF, str, 
         if not line.points:
             continue
         color = picture.color(index)
-        pts = [picture.point(rect, x, forecast_years(y, line.precision)) for x, y in line.points]
+        pts = picture.line_points(rect, line)
         path = QPainterPath(pts[0])
         for pt in pts[1:]:
             path.lineTo(pt)

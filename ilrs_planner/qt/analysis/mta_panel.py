@@ -96,7 +96,7 @@ class MtaPanel(QWidget):
         if not keys:
             return None
         project = self.document.project
-        return milestone_trend(project, self.document.schedule, keys, project.status_date or date.today())
+        return milestone_trend(project, self.document.schedule, keys, today=date.today())
 
     def refresh(self) -> None:
         """Recompute and redraw."""
