@@ -54,10 +54,11 @@ def at_completion_days(project: Project, task: Task, dates: TaskDates, worked: W
     return (worked or WorkedDays(project)).between(task, dates.early_start, dates.early_finish)
 
 
-def duration_text(days: int, elapsed: bool, summary: bool) -> str:
+def duration_text(days: int, elapsed: bool) -> str:
     """A shown duration as the tree's Duration cell and the chart's tooltip write it: '1,234 d', '5 ed',
-    'milestone' for a task without duration."""
-    return "milestone" if days == 0 and not summary else format_days(days, elapsed)
+    and '0 d' for a milestone, as MS Project writes '0 days' (its diamond says it is one; typed back,
+    '0 d' keeps it one, and '0' typed makes a task one)."""
+    return format_days(days, elapsed)
 
 
 def start_text(start: date | None, precision: Precision, finish: date | None = None, at_day_end: bool = False,

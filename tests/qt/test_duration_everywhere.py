@@ -15,7 +15,8 @@ from datetime import date
 
 import pytest
 from duration_kinds import kinds_plan
-from PySide6.QtCore import Qt
+from gestures import click_cell, type_text
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from ilrs_planner.chart import Hit
@@ -25,7 +26,7 @@ from ilrs_planner.qt.gantt.tooltip import tooltip_text
 from ilrs_planner.qt.models.task_columns import Column
 
 D = date
-SHOWN = {"n": "10 d", "u": "10 d", "h": "10 d", "d": "15 d", "e": "10 ed", "m": "milestone", "p": "10 d"}
+SHOWN = {"n": "10 d", "u": "10 d", "h": "10 d", "d": "15 d", "e": "10 ed", "m": "0 d", "p": "10 d"}
 
 
 @pytest.fixture
@@ -59,7 +60,7 @@ def _dialog(qtbot, window, task_id: str) -> TaskDialog:
 
 def test_the_task_dialog_gives_the_same_duration(qtbot, kinds):
     # The field writes days without the elapsed unit: the Elapsed box beside it says so.
-    want = {tid: text.replace(" ed", " d") for tid, text in SHOWN.items() if tid != "m"} | {"m": "0 d"}
+    want = {tid: text.replace(" ed", " d") for tid, text in SHOWN.items()}
     assert {tid: _dialog(qtbot, kinds, tid).ui.duration_edit.text() for tid in SHOWN} == want
 
 
@@ -81,3 +82,24 @@ def test_the_roadmaps_power_plant_reads_one_duration_and_its_span_at_completion(
     assert _dialog(qtbot, window, plant).ui.duration_edit.text() == "4,026 d"
     text = tooltip_text(window.document, Hit("bar", plant))
     assert "(4,026 d)" in text and "At completion: 4,006 d (actual start to forecast finish)" in text
+
+
+@pytest.mark.parametrize("typed", ["0", "0d", "0 days"])
+def test_zero_typed_into_a_duration_makes_a_milestone_written_0_d_as_ms_project_writes_0_days(
+        qtbot, window, typed):
+    tree, gantt = window.tree, window.gantt
+    click_cell(tree, "b", Column.DURATION)
+    type_text(tree, typed)
+    assert window.document.project.tasks["b"].is_milestone
+    assert tree.proxy_index("b", int(Column.DURATION)).data() == "0 d"  # not the word 'milestone'
+    # Task B follows A's last day, 2030-01-10: a diamond on the 11th, where its bar began.
+    day = gantt.shown_dates("b")[0]
+    row = gantt.rows().index("b")
+    y = gantt.style.header_height + (row + 0.5) * gantt.style.row_height - gantt.vertical_offset
+    assert day == date(2030, 1, 11)
+    assert gantt.canvas.hit_at(QPoint(int(round(gantt.scale.x_of(day))), int(y))).kind == "milestone"
+    assert "(0 d)" in tooltip_text(window.document, Hit("milestone", "b"))
+    steps = window.document.undo_stack.count()
+    click_cell(tree, "b", Column.DURATION)
+    type_text(tree, "0 d")  # what the cell reads, typed back: nothing changes
+    assert window.document.undo_stack.count() == steps and window.document.project.tasks["b"].is_milestone

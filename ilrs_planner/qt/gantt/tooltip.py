@@ -48,7 +48,7 @@ def tooltip_text(document, hit: Hit, confidence: ShownConfidence | None = None) 
         # a task under way its own duration); the span of a task under way under its own name.
         summary = project.is_summary(task.id)
         worked = WorkedDays(project)
-        duration = duration_text(shown_duration(project, task, dates, summary, worked), task.elapsed, summary)
+        duration = duration_text(shown_duration(project, task, dates, summary, worked), task.elapsed)
         lines.append(f"{dates.shown_start.isoformat()} → {dates.shown_finish.isoformat()} ({duration})")
         if under_way(task, summary):
             span = format_days(at_completion_days(project, task, dates, worked), task.elapsed)

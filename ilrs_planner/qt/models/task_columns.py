@@ -249,7 +249,7 @@ def display_text(task: Task, column: Column, ctx: RowContext) -> str:
         return format_fuzzy_date(last_day(dates), ctx.precision(task)) if dates else ""
     if column is Column.DURATION:
         days = shown_duration(task, dates, ctx) if dates else task.duration
-        return duration_text(days, task.elapsed, task.id in ctx.summary_ids)
+        return duration_text(days, task.elapsed)
     if column is Column.FLOAT:
         return format_days(dates.total_float, _float_elapsed(task, ctx)) if dates else ""
     if column is Column.FREE_FLOAT:
