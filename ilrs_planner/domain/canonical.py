@@ -21,7 +21,9 @@ from .enums import Classification
 from .model import Baseline, Participant, Project
 
 FORMAT_TAG = "ilrs-planner/canonical-v1"
-_EXCLUDED_PROJECT_FIELDS = {"signature", "tasks", "links", "participants", "baselines", "calendars"}
+# The secret is a key of the owner's, not content (domain.model): a plan gains one when first saved,
+# which must not break its signature.
+_EXCLUDED_PROJECT_FIELDS = {"signature", "tasks", "links", "participants", "baselines", "calendars", "secret"}
 # Fields added after plans were first signed: left out while they hold their default, so a plan
 # that does not use them keeps the canonical bytes (and so the signatures) it had before.
 _LATER_DEFAULTS = {"calendar_id": None, "elapsed": False, "default_calendar_id": None, "key_milestone": False,

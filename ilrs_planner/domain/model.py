@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from .enums import (
 from .errors import PlannerError
 
 _POSITION = attrgetter("position")
+SECRET_BYTES = 32  # a plan's secret: as long as the HMAC-SHA256 key it is
 
 
 def new_id() -> str:
@@ -168,6 +170,17 @@ class Project:
     # Primavera P6's project "Must Finish By": late dates are counted back from the end of this day
     # rather than from the latest early finish (see engine.cpm). None: from the latest early finish.
     must_finish_by: date | None = None
+    # A random key kept in the owner's plan file only, never in a partner copy: what the ids of a
+    # copy's links over withheld work are keyed on (sharing/bridge_ids.py), so a partner who guesses
+    # a withheld task cannot recompute one. Not content: not compared, signed, diffed or merged.
+    # None until the plan is first saved or shared (`own_secret`); a file of format 10 or older has none.
+    secret: bytes | None = field(default=None, compare=False, repr=False)
+
+    def own_secret(self) -> bytes:
+        """The plan's secret, drawn the first time it is needed (and kept by the next save)."""
+        if self.secret is None:
+            self.secret = os.urandom(SECRET_BYTES)  # the system's source for keys, as secrets.token_bytes
+        return self.secret
 
     # -- calendars --------------------------------------------------------------------------
     def default_calendar(self) -> Calendar:

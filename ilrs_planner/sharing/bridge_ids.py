@@ -5,9 +5,12 @@ is a new link, and every other link of the copy keeps the id it has in the plan.
 would single the bridges out twice over: in a plan whose ids are derived from keys (uuid5, as the
 reference roadmap's are) a random id is the only version-4 one, and two copies sent a week apart
 would differ in link ids only at the bridges. So a bridge's id is
-- the same in every copy of the same plan: a keyed hash (HMAC-SHA256) of its two ends;
-- keyed on what the copy never carries: the plan's id together with the ids and keys of the
-  withheld tasks the bridge passes over, so the ends alone (all the copy shows) cannot recompute it;
+- the same in every copy of the same plan: a keyed hash (HMAC-SHA256) of the plan's id and its two ends;
+- keyed on the plan's secret (domain.model): random bytes kept in the owner's file and never written
+  into a copy. Keyed on anything a partner can learn or guess (the plan's id, the withheld tasks'
+  ids or keys: words like "ce7-launch", or the uuid5 of such a key in the reference roadmap), the
+  id would let a partner confirm a guess by recomputing it. Nor does it depend on the withheld work
+  it passes over: a change there would show as a changed id between two copies;
 - shaped like the kept links' ids: 32 hex digits with the RFC 4122 variant and the UUID version
   most of the plan's link ids have (5 in the reference roadmap, 4 in a plan whose ids were drawn).
 """
@@ -32,11 +35,10 @@ def link_id_version(link_ids: Iterable[str]) -> str:
     return versions.most_common(1)[0][0] if versions else _DRAWN
 
 
-def bridge_id(project: Project, hidden: Iterable[str], pred: str, succ: str, version: str) -> str:
-    """The id of the copy's bridge `pred` -> `succ` over the withheld tasks `hidden` of `project`."""
-    key = hashlib.sha256("\n".join([project.id, *sorted(f"{tid}\t{project.tasks[tid].key}" for tid in hidden)])
-                         .encode()).digest()
-    digest = bytearray(hmac.new(key, f"{pred}\n{succ}".encode(), hashlib.sha256).digest()[:16])
+def bridge_id(project: Project, pred: str, succ: str, version: str) -> str:
+    """The id of the copy's bridge `pred` -> `succ` in a copy of `project` (drawing its secret if it has none)."""
+    message = f"{project.id}\n{pred}\n{succ}".encode()
+    digest = bytearray(hmac.new(project.own_secret(), message, hashlib.sha256).digest()[:16])
     digest[6] = (digest[6] & 0x0F) | (int(version, 16) << 4)
     digest[8] = (digest[8] & 0x3F) | 0x80
     return digest.hex()

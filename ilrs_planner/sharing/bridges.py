@@ -72,7 +72,6 @@ class Bridge(NamedTuple):
     pred: str
     succ: str
     lag: int
-    hidden: frozenset[str]  # the removed tasks upstream of `succ` it passes over (what its id is keyed on)
 
 
 def bridge_links(project: Project, removed: set[str], dates: Mapping[str, TaskDates]) -> list[Bridge]:
@@ -91,7 +90,7 @@ def bridge_links(project: Project, removed: set[str], dates: Mapping[str, TaskDa
         lag = lags.largest_lag(pred, dates[pred], succ, dates[succ])
         # A lead past what a plan file holds (a successor started centuries before its
         # predecessor's finish) would stop the copy from saving; the bound and a pin do the same.
-        bridges.append(Bridge(pred, succ, max(min(lag, LAG_BOUND), -LAG_BOUND), frozenset(upstream[succ][1])))
+        bridges.append(Bridge(pred, succ, max(min(lag, LAG_BOUND), -LAG_BOUND)))
     return bridges
 
 

@@ -33,9 +33,10 @@ from .merge_sent import sent_base
 
 OURS, THEIRS = "ours", "theirs"
 # Plan fields not merged as values: the collections (merged one by one), the signature (a merged plan
-# is new content), and what makes a plan a partner copy (the merged plan is ours, whatever theirs is).
+# is new content), and what makes a plan a partner copy and the plan's secret (the merged plan is ours,
+# whatever theirs is).
 _OWN_PLAN_FIELDS = ("tasks", "links", "participants", "baselines", "signature", "calendars", "partner_level",
-                    "partner_without_notes")
+                    "partner_without_notes", "secret")
 
 
 @dataclass(slots=True)

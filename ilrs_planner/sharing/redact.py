@@ -6,7 +6,7 @@ Rules (what a partner receives at `level`):
   restricted phase is not disclosed by its public-looking parts.
 - Dependencies through removed tasks are bridged: each kept task that waited on a removed path
   gets a finish-to-start link from every kept task upstream of that path (its id keyed on the
-  withheld work, shaped like the kept links' ids: bridge_ids.py), whose lag is the gap the
+  plan's secret, which the copy never carries, shaped like the kept links' ids: bridge_ids.py), whose lag is the gap the
   dates show less the float the predecessor shows; every kept task the redacted schedule would
   move is pinned on its original date, and every one it would give more float is held by a
   late-finish bound on its original late finish (bridges.py, held_floats.py). The kept leaf tasks'
@@ -121,6 +121,7 @@ def redact_project(project: Project, level: Classification | str, *, without_not
     removed = _removed_ids(project, level)
     plan = clone_project(project)
     plan.signature = None
+    plan.secret = None  # ours keys the bridges' ids: a copy never carries it (it draws its own when saved)
     dates = schedule(project).tasks if dates is None else dates
     bridges = bridge_links(project, removed, dates)
     plan.tasks = {tid: t for tid, t in plan.tasks.items() if tid not in removed}
@@ -128,7 +129,7 @@ def redact_project(project: Project, level: Classification | str, *, without_not
     version = link_id_version(plan.links or project.links)  # the bridges' ids look like the kept links'
     for bridge in bridges:
         link = Link(bridge.pred, bridge.succ, LinkType.FS, bridge.lag,
-                    id=bridge_id(project, bridge.hidden, bridge.pred, bridge.succ, version))
+                    id=bridge_id(project, bridge.pred, bridge.succ, version))
         plan.links[link.id] = link
     # In order of their ids: appended last, the bridges would be told apart by their place.
     plan.links = dict(sorted(plan.links.items()))

@@ -230,9 +230,16 @@ def _v10() -> tuple[str, ...]:
             f"CHECK ({_DATE.format(c='must_finish_by')})",)
 
 
+def _v11() -> tuple[str, ...]:
+    """The plan's secret (domain.model): 32 random bytes the ids of a partner copy's links over withheld
+    work are keyed on. NULL in an older file, which gains one when it is next saved."""
+    return ("""ALTER TABLE plan ADD COLUMN secret BLOB CONSTRAINT plan_secret
+    CHECK (secret IS NULL OR typeof(secret) = 'blob' AND length(secret) = 32)""",)
+
+
 # Migration N takes a version N-1 file to version N. Each is a tuple of SQL statements.
 MIGRATIONS: dict[int, tuple[str, ...]] = {1: _v1(), 2: _v2(), 3: _v3(), 4: _v4(), 5: _v5(), 6: _v6(), 7: _v7(),
-                                          8: _v8(), 9: _v9(), 10: _v10()}
+                                          8: _v8(), 9: _v9(), 10: _v10(), 11: _v11()}
 CURRENT_VERSION = max(MIGRATIONS)
 
 # The tables the reader reads, in reading order (parents before the rows that refer to them).

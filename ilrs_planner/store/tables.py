@@ -87,12 +87,13 @@ class TableReader(TableAccess):
     def project(self, objects: bool = True) -> Project:
         """The whole plan; without `objects`, its tasks and links are made only when asked for, one by
         one (a plan read to be shown, not edited: see domain.column_rows). Every check runs either way."""
-        rowid, (pid,), (name,), (start,), (status_date,), (author,), (default,), (level,), (no_notes,), (must,) = \
-            self.columns("plan", "id, name, start, status_date, author, default_calendar, partner_level, "
-                         "partner_without_notes, must_finish_by")
+        rowid, (pid,), (name,), (start,), (status_date,), (author,), (default,), (level,), (no_notes,), (must,), \
+            (secret,) = self.columns("plan", "id, name, start, status_date, author, default_calendar, partner_level, "
+                                     "partner_without_notes, must_finish_by, secret")
         project = Project(name=name, start=self.date(start), status_date=self.date(status_date), author=author,
                           id=pid, partner_level=None if level is None else Classification(level),
-                          partner_without_notes=bool(no_notes), must_finish_by=self.date(must))
+                          partner_without_notes=bool(no_notes), must_finish_by=self.date(must),
+                          secret=None if secret is None else bytes(secret))
         project.calendars, calendar_ids = self.calendars()
         project.default_calendar_id = self.resolve("plan", "default_calendar", rowid, (default,), calendar_ids,
                                                    "calendar")[0]

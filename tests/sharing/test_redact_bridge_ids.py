@@ -1,5 +1,6 @@
 """A partner copy's bridges (links re-made over withheld work) carry ids no one can tell from the kept
-links' ids: the same in every copy of the plan, shaped like the kept ones, and keyed on withheld work."""
+links' ids: the same in every copy of the plan, shaped like the kept ones, and keyed on the plan's secret,
+which only the owner's file holds, so a partner who guesses a withheld task cannot confirm the guess."""
 
 import hashlib
 import hmac
@@ -7,6 +8,7 @@ import uuid
 from datetime import date
 
 import pytest
+from guess_bridge_ids import guessed_ids
 
 from ilrs_planner.data.reference import build_reference_project
 from ilrs_planner.domain import Classification as C
@@ -69,10 +71,60 @@ def test_a_bridge_id_cannot_be_recomputed_from_its_ends_alone():
     guesses = {hashlib.sha256(ends).hexdigest()[:32], uuid.uuid5(uuid.NAMESPACE_OID, ends.decode()).hex}
     guesses |= {hmac.new(key, ends, hashlib.sha256).hexdigest()[:32] for key in shown}
     assert all(guess[:12] != lid[:12] for guess in guesses)
-    # The same plan but for the withheld task's id (other withheld work) gives the bridge another id.
+
+
+def test_a_partner_who_guesses_the_withheld_key_cannot_confirm_it_by_the_bridge_id():
+    # The reference roadmap's ids are the uuid5 of its keys, so a partner who guesses a withheld key
+    # ("ce7-launch") knows its id too: every way of keying the id on what the copy shows plus the
+    # withheld tasks' true ids and keys (the earlier keying among them) misses it.
+    plan = build_reference_project()
+    copy = redact_project(plan, "public")
+    bridges = _bridges(plan, copy)
+    assert bridges
+    withheld = [t for t in plan.tasks.values() if t.id not in copy.tasks]
+    for lid, bridge in bridges.items():
+        guesses = guessed_ids(copy.id, bridge.pred_id, bridge.succ_id, [(t.id, t.key) for t in withheld])
+        assert lid[:12] not in {guess[:12] for guess in guesses}
+        # The same guesses with the owner's secret among the keys find it: they are made as the id is.
+        assert lid in guessed_ids(copy.id, bridge.pred_id, bridge.succ_id, [], [plan.own_secret()])
+
+
+def test_the_ids_follow_the_plans_secret_not_its_withheld_work():
+    plan = _drawn_plan()
+    [lid] = _bridges(plan, redact_project(plan, "public"))
+    # The same plan with other withheld work (another id, key and name) gives the bridge the same id:
+    # two copies sent a week apart do not tell the partner that the withheld work changed.
     other = _drawn_plan({t.key: t.id for t in plan.tasks.values() if t.key != "S"}, plan.id)
+    other.secret = plan.secret
+    other.tasks[next(t.id for t in other.tasks.values() if t.key == "S")].name = "Kestrel spare"
+    assert lid in redact_project(other, "public").links
+    # The same plan with another secret (another owner's file) gives it another.
+    other.secret = bytes(32)
     assert lid not in redact_project(other, "public").links
-    assert lid in redact_project(_drawn_plan({t.key: t.id for t in plan.tasks.values()}, plan.id), "public").links
+
+
+def test_a_copy_holds_no_byte_of_the_secret(tmp_path):
+    plan = _drawn_plan()
+    save_project(plan, tmp_path / "plan.db")
+    secret = open_project(tmp_path / "plan.db").secret
+    assert secret == plan.secret and secret is not None and secret in (tmp_path / "plan.db").read_bytes()
+    copy = redact_project(open_project(tmp_path / "plan.db"), "public")
+    assert copy.secret is None
+    save_project(copy, tmp_path / "copy.db")
+    written = (tmp_path / "copy.db").read_bytes()
+    # Not the secret, nor any four bytes of it in a row (nor the secret's hex).
+    assert not any(secret[i:i + 4] in written for i in range(len(secret) - 3))
+    assert secret.hex().encode() not in written.lower()
+    # The copy's file draws a secret of its own: a copy the partner shares on keys its bridges on that.
+    assert open_project(tmp_path / "copy.db").secret not in (None, secret)
+
+
+def test_the_secret_of_a_reopened_plan_gives_the_same_ids(tmp_path):
+    # Kept in the owner's file, the secret gives every copy made after reopening the same bridge ids.
+    plan = _drawn_plan()
+    first = redact_project(plan, "public")
+    save_project(plan, tmp_path / "plan.db")
+    assert list(redact_project(open_project(tmp_path / "plan.db"), "public").links) == list(first.links)
 
 
 def test_a_partners_edited_copy_merges_back_without_the_bridges(tmp_path):
