@@ -22,6 +22,7 @@ from ...files.names import safe_file_stem
 from ...store.repair import is_repairable
 from ..dialogs.messages import show_error
 from ..document import Document
+from ..sharing.signed_edits import signed_edits
 from .cleaned_copy import offer_cleaned_copy
 from .session import ChangedOnDisk, FileSession
 from .stale_signature import StaleChoice, ask_save_over_signature, remove_stale_signature, stale_signer
@@ -115,7 +116,9 @@ class PlanFileController(QObject):
         """At start: offer to restore unsaved work a crash left in a recovery file."""
         restored = self.file_session.offer_recovery()
         if restored is not None:
-            project, path = restored
+            project, path, as_saved = restored
+            # A signed plan's restored edits no longer match its signature: the window must know.
+            signed_edits(self.document).restoring(project, as_saved)
             self.document.replace_project(project, path)
             self.document.mark_unsaved()  # the restored edits are not in the plan file yet
 

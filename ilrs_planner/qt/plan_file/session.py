@@ -152,9 +152,10 @@ class FileSession(QObject):
         """Begin the recovery copy now (see autosave.py); a failure is noted, never fatal."""
         self.autosaving.start()
 
-    def offer_recovery(self) -> tuple[Project, str | None] | None:
+    def offer_recovery(self) -> tuple[Project, str | None, Project | None] | None:
         """At start: offer the newest unsaved work a crash left, saying from when, then each further
-        copy (recovery_offer: one window shows one plan); the restored plan."""
+        copy (recovery_offer: one window shows one plan); the restored plan, its file and the plan as
+        that file holds it (None without one)."""
         restored = None
         for recovery in find_recoveries():
             if recovery.owner_alive:
@@ -175,7 +176,7 @@ class FileSession(QObject):
                 return None  # keep it for the next start
         return restored
 
-    def _restore(self, recovery: Recovery) -> tuple[Project, str | None] | None:
+    def _restore(self, recovery: Recovery) -> tuple[Project, str | None, Project | None] | None:
         try:
             project = recovery.load()
         except PlannerError as error:
@@ -187,12 +188,13 @@ class FileSession(QObject):
                 session = PlanSession.open(recovery.plan_path)  # hold the file, remember its state
             except PlannerError:
                 pass  # in use or unreadable now: restore as an untitled plan
+        as_saved = session.project if session.path is not None else None  # the plan file's content
         self._replace_session(session)
         session.project = project
         session.write_recovery(project)  # safe again before the old copy goes
         if recovery.copy_path != session.recovery_path:
             discard_copy(recovery.copy_path)
-        return project, (str(session.path) if session.path else None)
+        return project, (str(session.path) if session.path else None), as_saved
 
     def start_untitled(self, project: Project) -> None:
         """A plan with no file (new, closed, imported): let go of the current file."""

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
-from ...domain import PlannerError
+from ...domain import PlannerError, Project
 from ...domain.terminal_text import one_line
 from ...sharing.keys import TrustedKeys, default_trusted_dir, read_trusted_keys
 from ...sharing.signing import STATE_TEXT, SignatureState, Verification, verify_project
@@ -49,12 +49,13 @@ class SignatureStatus(QLabel):
         self.state = SignatureState.UNSIGNED
         self.signer = ""
         self.warning: QMessageBox | None = None
+        # First: the tracker hears of a replaced plan before this label verifies it (signed_edits.restoring).
+        self.edits = signed_edits(document)
         # Bound methods, not lambdas: Qt then drops the connections when the label is destroyed,
         # where a lambda would call a deleted label if the document outlives the window.
         document.changed.connect(self._on_changed)
         document.pathChanged.connect(self.refresh)
         document.undo_stack.cleanChanged.connect(self._on_clean_changed)
-        self.edits = signed_edits(document)
         self.edits.changed.connect(self._on_edits)
         self.verdict = ""  # the verified words, before what the planner's own edits add to them
         self._signature = document.project.signature  # the one last verified
@@ -116,7 +117,9 @@ class SignatureStatus(QLabel):
         except PlannerError as err:
             folder = TrustedKeys({}, (err.message,))
         trusted = folder.keys
-        result = self._with_layout(verify_project(self.document.project, trusted))
+        # A restored copy of a signed plan's edits: the signature is read on the plan as signed.
+        signed = self.edits.plan_to_verify()
+        result = self._with_layout(verify_project(signed, trusted), signed)
         self.state = result.state
         signature = self.document.project.signature
         self.signer = signer = trusted.get(signature.public_key, result.signer) if signature and result.signer else ""
@@ -133,15 +136,16 @@ class SignatureStatus(QLabel):
         shown = dataclasses.replace(result, signer=one_line(signer)) if signer else result
         self.setToolTip(tooltip("\n".join([one_line(shown.describe()), *named, where, *folder.warnings])))
 
-    def _with_layout(self, result: Verification) -> Verification:
+    def _with_layout(self, result: Verification, signed: Project) -> Verification:
         """As `verify` does: a signed file holding bytes outside the layout we write (appended data,
         free pages, a gap in a page) is altered, whatever its content hash says. Checked only while
-        the plan in the window is the file's own content (just opened or saved)."""
+        `signed` is the file's own content (just opened or saved, or the file read beside restored edits)."""
         path = self.document.path
-        if result.state is SignatureState.UNSIGNED or not path or self.document.modified:
+        own = signed is not self.document.project or not self.document.modified
+        if result.state is SignatureState.UNSIGNED or not path or not own:
             return result
         try:
-            hidden = layout_problems(Path(path), self.document.project)
+            hidden = layout_problems(Path(path), signed)
         except OSError:
             return result  # the file went away: nothing on disk to vouch for
         if not hidden:
