@@ -21,7 +21,7 @@ from .schedule_rows import line_format, schedule_data, table_cells, write_lines
 FINISH_NOTE = ("Finish dates are the last day of work, as in MS Project: a 10-day task starting 2030-01-01\n"
                "finishes 2030-01-10; a milestone shows its day. --json gives exclusive finishes (the day after).")
 MAX_NAME = 48
-HEADERS = ("Key", "Name", "Start", "Finish", "Late start", "Late finish", "Float", "Free", "Crit")
+HEADERS = ("ID", "Name", "Start", "Finish", "Late start", "Late finish", "Float", "Free", "Crit", "Key")
 
 
 def load_plan(path: str) -> Project:
@@ -72,7 +72,7 @@ def print_schedule_table(project: Project, schedule: Schedule, file: TextIO | No
     out = file or sys.stdout
     columns = schedule_columns(project, schedule, last_days=True, sources=False)
     cells = table_cells(columns, MAX_NAME)
-    right = {6, 7}  # floats align right: signs and digits line up
+    right = {0, 6, 7}  # IDs and floats align right: signs and digits line up
     fmt, widths = line_format(HEADERS, cells, right)
     critical = int((columns.critical & ~columns.summary).sum())
     out.write(f"{one_line(project.name)}: {schedule.project_start.isoformat()} to {schedule.last_day().isoformat()}"

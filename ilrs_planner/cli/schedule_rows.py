@@ -145,12 +145,15 @@ def shortened(names: list[str], max_name: int) -> list[str]:
 
 
 def table_cells(columns: ScheduleColumns, max_name: int) -> list[list[str]]:
-    """The table's cells column by column: names indented by depth and shortened to `max_name`."""
+    """The table's cells column by column, as MS Project's reports lead: each task's ID (its row in
+    WBS order counted from 1, the window's ID column) and its name, indented by depth and shortened
+    to `max_name`; the key, which `why` and --json take, last."""
     indents = _INDENTS[np.minimum(columns.depths, MAX_INDENT)].tolist()
     names = shortened(list(map(add, indents, _one_line(columns.names))), max_name)
     marks = _MARKS[columns.critical.astype(np.intp)].tolist()
-    return [_one_line(columns.keys), names, *columns.dates, _floats(columns.total_float, columns.elapsed),
-            _floats(columns.free_float, columns.elapsed), marks]
+    ids = list(map(str, range(1, len(names) + 1)))
+    return [ids, names, *columns.dates, _floats(columns.total_float, columns.elapsed),
+            _floats(columns.free_float, columns.elapsed), marks, _one_line(columns.keys)]
 
 
 _INDENTS = np.array(["  " * depth for depth in range(MAX_INDENT + 1)], dtype=object)

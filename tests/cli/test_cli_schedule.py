@@ -5,6 +5,7 @@ from datetime import date
 from pathlib import Path
 
 from ilrs_planner.cli import main
+from ilrs_planner.data.reference import build_reference_project
 from ilrs_planner.domain import Confidence, ConstraintType, Link, Precision, Project, Task
 from ilrs_planner.store import save_project
 
@@ -58,10 +59,11 @@ def test_schedule_table_is_aligned_indented_and_marks_the_critical_path(capsys):
             assert row[at:at + 10].startswith("2030-01-") and row[at - 1] == " "
         end = header.index("Float") + len("Float")
         assert row[end - 1] == "d" and row[end] == " "
-    assert header.split()[:4] == ["Key", "Name", "Start", "Finish"]
+    # Each task led by its ID, as the window's ID column and MS Project's reports; its key last.
+    assert header.split()[:4] == ["ID", "Name", "Start", "Finish"] and header.split()[-1] == "Key"
     by_key = {row.split()[0]: row for row in rows}
     assert "  Alpha" in by_key["2"] and by_key["1"].split()[1] == "Phase"
-    assert [k for k, row in by_key.items() if row.rstrip().endswith("*")] == ["1", "2", "3", "5"]
+    assert [k for k, row in by_key.items() if row.split()[-2] == "*"] == ["1", "2", "3", "5"]
     assert "10 d" in by_key["4"] and "2030-01-13" in by_key["4"]  # as the task table writes a float
     assert by_key["5"].split()[2:6] == ["2030-01-15"] * 4  # Done: at the end of Beta's last day
     assert any("exclusive" in line for line in lines[8:])
@@ -190,7 +192,7 @@ def test_schedule_table_shows_dates_to_the_precision_they_are_known(tmp_path, ca
     assert main(["schedule", str(tmp_path / "p.db")]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "Precision: 2030-01-01 to 2032-01-10, 4 tasks, 2 critical (not counting phases)"
-    header, rows = lines[1], {line.split()[0]: line for line in lines[3:7]}
+    header, rows = lines[1], {line.split()[-1]: line for line in lines[3:7]}  # by key, written last
     starts = [header.index(title) for title in ("Start", "Finish", "Late start", "Late finish")]
     cells = {key: [row[at:].split("  ")[0] for at in starts] for key, row in rows.items()}
     assert cells == {
@@ -199,3 +201,13 @@ def test_schedule_table_shows_dates_to_the_precision_they_are_known(tmp_path, ca
         "quarter": ["Q3 2030", "Q3 2030", "Q4 2031", "Q1 2032"],
         "own": ["2030-01-01", "2030-01-05", "2032-01-06", "2032-01-10"],
     }
+
+
+def test_each_task_of_the_roadmap_is_led_by_the_id_the_window_shows_its_key_last(tmp_path, capsys):
+    project = build_reference_project()
+    save_project(project, tmp_path / "ilrs.db")
+    assert main(["schedule", str(tmp_path / "ilrs.db")]) == 0
+    lines = [line.split() for line in capsys.readouterr().out.splitlines()]
+    listed = {words[-1]: words[0] for words in lines if words and words[0].isdigit()}
+    # The window's ID: the row in outline order counted from 1 (what its Predecessors column takes).
+    assert listed == {task.key: str(row) for row, (task, _depth) in enumerate(project.walk(), start=1)}

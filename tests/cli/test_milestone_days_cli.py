@@ -30,7 +30,7 @@ def friday_db(tmp_path):
 def test_schedule_text_shows_the_milestone_and_the_plan_ending_friday(friday_db, capsys):
     assert main(["schedule", str(friday_db)]) == 0
     out = capsys.readouterr().out
-    row = next(line for line in out.splitlines() if line.startswith("done "))
+    row = next(line for line in out.splitlines() if line.endswith(" done"))
     assert row.split()[4:8] == ["2027-01-08"] * 4  # start, finish, late start, late finish
     assert "2027-01-04 to 2027-01-08" in out and "2027-01-09" not in out
 
@@ -53,7 +53,7 @@ def test_status_done_records_the_milestone_on_the_friday_it_is_shown(friday_db, 
     recorded = json.loads(capsys.readouterr().out)["recorded"]
     assert [(r["key"], r["actual_finish"]) for r in recorded] == [("done", "2027-01-08")]
     assert main(["schedule", str(friday_db)]) == 0
-    row = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("done "))
+    row = next(line for line in capsys.readouterr().out.splitlines() if line.endswith(" done"))
     assert row.split()[4:6] == ["2027-01-08", "2027-01-08"]  # still shown Friday, now as happened
 
 
@@ -67,6 +67,7 @@ def test_a_phase_ending_on_a_milestone_at_the_start_of_monday_reads_monday(tmp_p
     path = tmp_path / "phases.db"
     save_project(project, path)
     assert main(["schedule", str(path)]) == 0
-    rows = {line.split()[0]: line.split() for line in capsys.readouterr().out.splitlines() if line[:1].isalpha()}
+    rows = {line.split()[-1]: line.split() for line in capsys.readouterr().out.splitlines()
+            if line.split()[:1] and line.split()[0].isdigit()}  # a task's line: its ID first, its key last
     assert rows["review"][2:4] == ["2027-01-11", "2027-01-11"]
     assert rows["phase"][2:4] == ["2027-01-04", "2027-01-11"]  # the phase's last day is the review's

@@ -27,13 +27,14 @@ def test_the_command_line_writes_a_float_as_the_table_does(qtbot, tmp_path, caps
     path, project = tmp_path / "floats.csv", two_tasks()
     write_plan(project, path)
     assert main(["schedule", str(path)]) == 0
-    line = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("short "))
+    line = next(line for line in capsys.readouterr().out.splitlines() if line.endswith(" short"))
     window = MainWindow(Document(project))
     qtbot.addWidget(window, before_close_func=lambda w: w.document.mark_saved())
     short = project.task_by_key("short").id
     table = {column: window.tree.proxy_index(short, int(column)).data() for column in (Column.FLOAT, Column.FREE_FLOAT)}
     assert table == {Column.FLOAT: "1,490 d", Column.FREE_FLOAT: "1,490 d"}
-    assert line.split()[-2:] == ["1,490", "d"] and line.count("1,490 d") == 2  # Float and Free, as the table's
+    assert line.split()[-3:-1] == ["1,490", "d"] and line.count("1,490 d") == 2  # Float and Free, as the table's
+    assert line.split()[0] == window.tree.proxy_index(short, int(Column.ID)).data()  # led by the ID the window shows
 
 
 def test_the_plan_comparison_shows_a_changed_duration_with_its_unit_as_the_table_does(qtbot):
