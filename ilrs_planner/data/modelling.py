@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from ..domain import (
     Classification,
@@ -82,6 +82,14 @@ def _set_actuals(task: Task, spec: TaskSpec, row: Fact) -> None:
     task.precision = precision
 
 
+def _set_reached(task: Task, day: date) -> None:
+    """A milestone the facts say was reached though no row dates it as an event (roadmap.toml
+    `actual_finish`, its `precision` as the facts give it): done on that day, its announced target
+    (a deadline) kept, so the plan shows how late it came rather than scheduling it as work to do."""
+    task.actual_start = task.actual_finish = day
+    task.percent_complete = 100
+
+
 def _set_plan(task: Task, window: Window) -> None:
     """Announced dates: 'in 2029' is a start-no-earlier-than; 'by 2035' is a deadline."""
     task.precision = window.precision
@@ -107,6 +115,8 @@ def task_from_spec(spec: TaskSpec, is_summary: bool) -> Task:
         _set_actuals(task, spec, row)
     elif window is not None:
         _set_plan(task, window)
+    if spec.actual_finish is not None and task.actual_start is None and task.is_milestone and not is_summary:
+        _set_reached(task, spec.actual_finish)
     if spec.actual_start is not None and task.actual_start is None and not is_summary:
         # Under way at the status date: started, not finished (roadmap.toml's progress record).
         task.actual_start, task.percent_complete = spec.actual_start, spec.percent_complete

@@ -24,8 +24,10 @@ How an announcement becomes a scheduled task (the scheduler computes every date;
       because the two sides' dates disagree and the plan shows that instead of hiding it.
     - Chang'e 7 keeps its announced window (second half of 2026): no source up to the status date
       records a launch, so it is neither flown nor moved.
-    - The founding agreements' "by October 2023" deadline was missed; the plan shows the negative
-      float instead of moving the deadline.
+    - The founding agreements' "by October 2023" deadline was missed, and the signings went on through
+      2024: the milestone is recorded reached in 2024, known to the year (roadmap.toml `actual_finish`
+      on a milestone no fact row dates as an event), its deadline kept, so the plan shows a target met
+      late, not work 1,127 days overdue on the critical path.
     - Another official's different figure for the same item (Wu Yanhua's "about 2050" for the
       extended station, between Wu Weiren's two "2045"s) is not a change of plan: roadmap.toml
       `alternatives` keeps it out of the dates and baselines and writes it into the task's notes as

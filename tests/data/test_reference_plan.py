@@ -142,7 +142,7 @@ def test_planning_assumptions_and_inferences_are_marked_as_data_not_only_in_note
     marked = {t.key: t.confidence for t in plan.tasks.values()
               if t.confidence is not None and t.confidence is not Confidence.SOURCED}
     assert marked == {"ce7-site-review": Confidence.ASSUMPTION, "basic-readiness-review": Confidence.ASSUMPTION,
-                      "crewed-reserve": Confidence.ASSUMPTION, "ilrs-founding-agreements": Confidence.ASSUMPTION,
+                      "crewed-reserve": Confidence.ASSUMPTION, "ilrs-founding-agreements": Confidence.INFERRED,
                       "luna-28": Confidence.INFERRED, "luna-29": Confidence.INFERRED,
                       # our own modelling choices: the 2030-2035 spread, the 2036-2045 build-out, Lanyue's
                       # duration, and Long March 9's 2033, which rests on Wikipedia alone

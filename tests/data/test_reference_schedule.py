@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from ilrs_planner.domain import ConstraintType, period_end, shown_finish
+from ilrs_planner.domain import ConstraintType, Precision, period_end, shown_finish
 from ilrs_planner.engine.cpm import schedule
 
 
@@ -81,8 +81,26 @@ def test_by_dates_are_missed_only_by_work_not_started_by_the_status_date(plan, d
     # Only the 2023 agreements were missed: the lunar power plant is under way (recorded as started), so
     # its remaining work from the status date still meets Russia's 2036.
     assert missed == {"ilrs-founding-agreements"}
-    assert by_key["ilrs-founding-agreements"].early_start == plan.status_date  # not reported by then
-    assert by_key["ilrs-founding-agreements"].total_float < 0
+
+
+def test_events_before_the_status_date_that_happened_are_done_not_late_work(plan, dates):
+    """The founding agreements, due by October 2023, were reached as the signings went on through
+    2024: done in 2024 (known to the year), 100 %, its missed deadline kept, not critical work
+    forecast at the status date with float -1,127 d. Every task begun before the status date is
+    done, or under way with its progress recorded (Lanyue, the lunar power plant)."""
+    result, by_key = dates
+    agreements = plan.task_by_key("ilrs-founding-agreements")
+    assert (agreements.percent_complete, agreements.precision) == (100, Precision.YEAR)
+    assert agreements.deadline == date(2023, 10, 31) < by_key["ilrs-founding-agreements"].shown_finish
+    assert by_key["ilrs-founding-agreements"].shown_finish.year == 2024
+    assert by_key["ilrs-founding-agreements"].total_float == 0 and not by_key["ilrs-founding-agreements"].critical
+    summaries = plan.summary_ids()
+    begun = {t.key: t.percent_complete for t in plan.tasks.values()
+             if t.id not in summaries and by_key[t.key].early_start < plan.status_date}
+    assert {key for key, done in begun.items() if done < 100} == {"lanyue", "lunar-power-plant"}
+    assert min(d.total_float for d in by_key.values()) >= 0  # nothing in the plan is late work any more
+    critical = {plan.tasks[tid].key for tid in result.critical_ids()} - {plan.tasks[s].key for s in summaries}
+    assert critical == {"change-8", "ilrs-1-5", "basic-readiness-review", "ilrs-basic", "ilrs-full", "ilrs-extended"}
 
 
 def test_a_critical_chain_runs_to_the_programme_finish(plan, dates):
@@ -114,10 +132,10 @@ def test_the_pakistani_rover_rides_change_8_through_its_last_day(dates):
 
 
 def test_every_phase_runs_from_its_first_shown_day_to_its_last(plan, dates):
-    # "Agreements & membership" ends on the founding-agreements milestone of 1 December 2026, the
-    # status date: the phase's last day is that day, not 30 November.
+    # "Agreements & membership" ends on the founding-agreements milestone, reached in 2024 (recorded on
+    # 31 December): the phase's last day is that day, not 30 December.
     result, by_key = dates
-    assert by_key["agreements"].shown_finish == by_key["ilrs-founding-agreements"].shown_finish == date(2026, 12, 1)
+    assert by_key["agreements"].shown_finish == by_key["ilrs-founding-agreements"].shown_finish == date(2024, 12, 31)
     for summary in plan.summary_ids():
         kids = [result.tasks[t.id] for t in plan.tasks.values() if t.parent_id == summary]
         phase = result.tasks[summary]

@@ -210,7 +210,7 @@ def test_every_column_fits_an_800_pixel_window_and_a_cut_name_is_whole_in_its_to
     item = table.item(long_name, TASK)
     assert table.fontMetrics().horizontalAdvance(item.text()) > header.sectionSize(TASK)  # cut on screen...
     assert item.text() in item.toolTip()  # ...whole in its tooltip
-    assert "ilrs-founding-agreements" in table.item(row_of(dialog, "ilrs-founding-agreements"), ID).toolTip()
+    assert "ce7-site-review" in table.item(row_of(dialog, "ce7-site-review"), ID).toolTip()
 
 
 def test_a_task_is_named_by_its_id_as_in_the_table_its_key_in_the_tooltip(qtbot, window):

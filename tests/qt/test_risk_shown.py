@@ -35,8 +35,19 @@ def test_a_milestone_known_to_the_year_shows_its_years_and_one_known_to_the_mont
     assert lm9.precision is Precision.YEAR and _row_cells(panel, lm9.name) == ["2033"] * 4
     basic = _row_cells(panel, "ILRS basic station complete")
     assert all(len(text) == 4 and text.isdigit() for text in basic) and basic == sorted(basic)
-    agreements = panel.document.project.task_by_key("ilrs-founding-agreements")
-    assert all(len(text) == 7 for text in _row_cells(panel, agreements.name))  # "2026-12": known to the month
+    # The roadmap's milestones still ahead are all known to the year: one known to the month, on a plan of its own.
+    project = Project("Window", date(2031, 1, 6))
+    project.add_task(Task("build", "Build", 20, TaskKind.MISSION, id="build", position=0))
+    project.add_task(Task("window", "Launch window opens", 0, TaskKind.MILESTONE, id="window", position=1,
+                          precision=Precision.MONTH))
+    project.add_link(Link("build", "window"))
+    panel = RiskPanel(Document(project))
+    qtbot.addWidget(panel)
+    panel.iterations.setValue(500)
+    qtbot.mouseClick(panel.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.worker is None, timeout=30000)
+    cells = _row_cells(panel, "Launch window opens")
+    assert all(len(text) == 7 and text[4] == "-" for text in cells) and cells == sorted(cells)  # "2031-02"
 
 
 def _launch_plan() -> Project:
