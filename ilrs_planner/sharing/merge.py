@@ -30,6 +30,7 @@ from .merge_keys import rekey_their_new_tasks
 from .merge_parts import MISSING, Conflict, baselines_by_id, merge_collection, merge_fields
 from .merge_repair import repair
 from .merge_sent import sent_base
+from .merge_unseen import guard_unseen
 
 OURS, THEIRS = "ours", "theirs"
 # Plan fields not merged as values: the collections (merged one by one), the signature (a merged plan
@@ -113,6 +114,7 @@ def merge_projects(base: Project, ours: Project, theirs: Project,
     notes = guard_new_baselines(base, ours, theirs, baselines, choices, conflicts)
     merged.baselines = chain_taken(_ordered_baselines(baselines, ours, theirs), ours)
     guard_unsent(base, ours, theirs, merged, choices, conflicts)
+    guard_unseen(base, ours, theirs, merged, choices, conflicts)
     notes += rekey_their_new_tasks(merged, base, ours, theirs)
     notes[:0] = [sent_note] if sent_note else []
     repair(merged, base, ours, theirs, choices, conflicts)

@@ -36,7 +36,25 @@ def shown(value) -> str:
         return f"{value.name} (as of {value.as_of.isoformat()})"
     if hasattr(value, "key") and hasattr(value, "name"):  # a task or participant
         return f"{value.key} {value.name}"
+    if hasattr(value, "weekdays") and hasattr(value, "exceptions"):  # a calendar
+        return _calendar(value)
     return str(value)
+
+
+_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_EXCEPTIONS_SHOWN = 3
+
+
+def _calendar(calendar) -> str:
+    """A calendar as a planner reads it: its working weekdays and first exceptions ("Pad crew: Mon Tue
+    Wed Thu Fri; closed 2030-03-04 to 2030-03-22 (Pad refit)"), not the object's fields."""
+    days = " ".join(day for day, works in zip(_DAYS, calendar.weekdays, strict=True) if works) or "no weekday"
+    parts = [f"{'open' if x.working else 'closed'} {x.start.isoformat()}"
+             + ("" if x.finish == x.start else f" to {x.finish.isoformat()}") + f" ({x.name})"
+             for x in calendar.exceptions[:_EXCEPTIONS_SHOWN]]
+    if len(calendar.exceptions) > _EXCEPTIONS_SHOWN:
+        parts.append(f"{len(calendar.exceptions) - _EXCEPTIONS_SHOWN} more exceptions")
+    return "; ".join([f"{calendar.name}: {days}", *parts])
 
 
 class ConflictDialog(QDialog):
