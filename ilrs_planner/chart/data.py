@@ -380,8 +380,17 @@ def symbols_in(data: ChartData) -> set[str]:
     """The legend's symbol keys the rows call for."""
     found = int(np.bitwise_or.reduce(data.symbols)) if len(data.symbols) else 0
     drawn = {name for name, bit in SYMBOL_BITS.items() if found & bit}
-    drawn |= {f"slip{step}" for step in set(slip_steps(data.slip, data.slip_scale).tolist()) if step != ON_TIME_STEP}
+    drawn |= {f"slip{step}" for step in _slip_steps_in(data.slip, data.slip_scale) if step != ON_TIME_STEP}
     return drawn | (deadline_symbols(data.deadline, data.deadline_late) if len(data.deadline) else set())
+
+
+def _slip_steps_in(slip: np.ndarray, steps: Steps) -> list[int]:
+    """The slip steps of the rows the baseline holds (a row it lacks has no slip to draw): counted
+    in numpy, as a set made of every row's step cost 2-3 ms after each edit of 100,000 rows."""
+    held = slip[~np.isnan(slip)]
+    if not len(held):
+        return []
+    return np.flatnonzero(np.bincount(slip_steps(held, steps), minlength=1)).tolist()
 
 
 def owners_in(data: ChartData) -> set[str | None]:

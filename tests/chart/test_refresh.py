@@ -133,8 +133,8 @@ def test_an_edit_and_its_undo_update_the_arrays_as_a_fresh_build(make, fold, ind
 
 def test_a_sequence_of_edits_keeps_the_arrays_as_a_fresh_build():
     project = _synthetic()
+    edits = _edits(project)  # first: choosing them tries an indent and takes it back, which may reorder the links
     data = build_chart_data(project, schedule(project), _rows(project))
-    edits = _edits(project)
     for command in [command for name, command in edits if name != "delete"] + [edits[1][1]]:  # delete last
         data = _step(data, project, command.apply(project), set())
 
@@ -145,8 +145,8 @@ def test_edits_undone_one_after_another_keep_the_arrays_as_a_fresh_build(make):
     arrays carry from one edit to the next (the rows' tasks and labels, their hashes, the links
     found through the schedule, the phase bands) stays that of the rows shown."""
     project = make()
+    edits = _edits(project)  # first: choosing them tries an indent and takes it back, which may reorder the links
     data = build_chart_data(project, schedule(project), _rows(project))
-    edits = _edits(project)
     done = [command for name, command in edits if name != "delete"] + [edits[1][1]]  # delete last
     for command in done:
         data = _step(data, project, command.apply(project), set())
@@ -160,6 +160,18 @@ def test_unfolding_a_summary_reads_only_its_rows():
     folded = build_chart_data(project, schedule(project), _rows(project, {summary}))
     opened = _step(folded, project, ChangeSet(), set())  # the tree shows its rows: no edit
     assert len(opened) > len(folded)
+
+
+def test_folding_a_summary_takes_its_links_away_and_unfolding_brings_them_back():
+    """Rows leaving and coming with no edit: the links of their tasks leave and come with them, and
+    the links between the other rows follow those rows to their new places."""
+    project = _roadmap()
+    summary = _a_summary(project)
+    opened = build_chart_data(project, schedule(project), _rows(project))
+    folded = _step(opened, project, ChangeSet(), {summary})  # the tree closes the summary
+    assert len(folded.link_pred) < len(opened.link_pred)
+    reopened = _step(folded, project, ChangeSet(), set())
+    assert list(reopened.link_ids) == list(opened.link_ids)
 
 
 def test_colours_handed_to_other_owners_ask_for_a_whole_build():
