@@ -3,7 +3,9 @@
 The header has two levels, e.g. years over quarters. The lower level is the finest unit whose
 cells are wide enough for their labels; the upper level is the next coarser unit. Labels of the
 upper level stay inside the visible part of their cell so they never run off the chart. Zoomed
-in to days, the lower level names each day ("Mon 30") under its week.
+in to days, the lower level names each day ("Mon 30") under its week; every cell of the lower level
+is labelled the same way ("Mon 30" for all, else "M 30" or "30" for all when some day's name does
+not fit, none when not even the day's number fits every cell).
 """
 
 from __future__ import annotations
@@ -68,7 +70,8 @@ def _floor(day: date, unit: str) -> date:
 def _labels(day: date, unit: str) -> tuple[str, ...]:
     """Labels for the cell starting at `day`, longest first (the first that fits is used)."""
     if unit == "day":
-        return (f"{WEEKDAYS[day.weekday()]} {day.day}", f"{day.day}")
+        name = WEEKDAYS[day.weekday()]  # "Mon 30", else MS Project's weekday letter ("M 30"), else "30"
+        return (f"{name} {day.day}", f"{name[0]} {day.day}", f"{day.day}")
     if unit == "week":
         return (f"{day.day} {MONTHS[day.month - 1]}", f"{day.day}")
     if unit == "month":
@@ -107,21 +110,47 @@ def choose_level(px_per_day: float, text_width: Callable[[str], float]) -> tuple
 
 def _cells(scale: TimeScale, width: float, unit: str, stride: int,
            text_width: Callable[[str], float], upper: bool) -> Iterator[AxisCell]:
-    first, end = scale.visible_range(width)
-    day = _floor(first, unit)
-    if stride > 1:
-        day = date(day.year - day.year % stride, 1, 1)
-    while day < end:
-        nxt = _step(day, unit, stride)
+    bounds = _bounds(scale, width, unit, stride)
+    form = None if upper else _common_form(bounds, unit, scale, text_width)
+    for day, nxt in bounds:
         x0, x1 = scale.x_of(day), scale.x_of(nxt)
         vis0, vis1 = max(x0, 0.0), min(x1, width)
-        options = _upper_labels(day, unit) if upper else _labels(day, unit)
-        label = next((t for t in options if text_width(t) + LABEL_PAD_PX <= vis1 - vis0), "")
+        if upper:  # the context row: each cell's longest label that fits its visible part
+            options = _upper_labels(day, unit)
+            label = next((t for t in options if text_width(t) + LABEL_PAD_PX <= vis1 - vis0), "")
+        else:  # every cell alike; one cut by the chart's edge only if its label fits what shows of it
+            label = _labels(day, unit)[form] if form is not None else ""
+            label = label if text_width(label) + LABEL_PAD_PX <= vis1 - vis0 else ""
         lx = vis0 + 4 if upper else x0 + 4
         if label and lx + text_width(label) > vis1:  # a part-visible cell: keep the text inside
             lx = vis1 - text_width(label) - 4
         yield AxisCell(x0, x1, label, lx)
-        day = nxt
+
+
+def _bounds(scale: TimeScale, width: float, unit: str, stride: int) -> list[tuple[date, date]]:
+    """The visible cells of `unit` (every `stride` of them), each as its first day and the next cell's."""
+    first, end = scale.visible_range(width)
+    day = _floor(first, unit)
+    if stride > 1:
+        day = date(day.year - day.year % stride, 1, 1)
+    found = []
+    while day < end:
+        found.append((day, _step(day, unit, stride)))
+        day = found[-1][1]
+    return found
+
+
+def _common_form(bounds: list[tuple[date, date]], unit: str, scale: TimeScale,
+                 text_width: Callable[[str], float]) -> int | None:
+    """The longest form of label ("Mon 30", "M 30", else "30") that every cell of the row fits, so that every
+    day reads alike (each cell took its own: "Tue 24" beside "25", whose "Wed 25" was wider); None
+    when not even the shortest fits them all."""
+    forms = len(_labels(bounds[0][0], unit)) if bounds else 0
+    for form in range(forms):
+        if all(text_width(_labels(day, unit)[form]) + LABEL_PAD_PX <= scale.x_of(nxt) - scale.x_of(day)
+               for day, nxt in bounds):
+            return form
+    return None
 
 
 def axis_header(scale: TimeScale, width: float, text_width: Callable[[str], float]) -> AxisHeader:

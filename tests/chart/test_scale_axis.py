@@ -1,5 +1,6 @@
 """The time scale and the two-level axis header."""
 
+import re
 from datetime import date
 
 import numpy as np
@@ -72,6 +73,23 @@ def test_two_weeks_name_each_day_under_its_week():
     assert [c.label for c in header.upper] == ["31 Dec 2029", "7 Jan 2030"]
     assert _no_overlaps(header.lower)
     assert axis_header(TimeScale(fortnight.origin, 10.0), 1000, WIDTH).lower_unit == "week"  # too narrow for "31"
+
+
+def test_every_day_is_labelled_alike_in_a_font_whose_letters_differ_in_width():
+    # As a proportional font: 'W' and 'M' wide, 'i' and '1' narrow, so "Wed 25" is wider than "Tue 24".
+    def proportional(text: str) -> float:
+        return sum(11.0 if char in "WM" else 4.0 if char in "i1 " else 7.0 for char in text)
+
+    forms = {r"[A-Z][a-z]{2} \d+": "name", r"[A-Z] \d+": "letter", r"\d+": "number"}
+    seen = set()
+    for px_per_day in (24.0, 30.0, 36.0, 42.0, 48.0, 56.0, 64.0, 80.0):  # day zoom, from narrow to wide
+        header = axis_header(TimeScale(float(date(2030, 1, 1).toordinal()), px_per_day), 1200, proportional)
+        assert header.lower_unit == "day"
+        whole = [cell for cell in header.lower if cell.x1 <= 1200]  # a day cut by the edge may go unnamed
+        kinds = {kind for pattern, kind in forms.items() for cell in whole if re.fullmatch(pattern, cell.label)}
+        assert len(kinds) == 1 and all(cell.label for cell in whole), (px_per_day, header.lower)
+        seen |= kinds
+    assert seen == {"name", "letter", "number"}  # each form in turn as the days widen
 
 
 def test_partly_visible_upper_cell_keeps_its_label_on_screen():

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
@@ -273,3 +274,16 @@ def test_escape_cancels_a_drag(view, qtbot):
     qtbot.keyPress(canvas, Qt.Key_Escape)
     qtbot.mouseRelease(canvas, Qt.LeftButton, pos=start + QPoint(80, 0))
     assert view.document.undo_stack.count() == 0
+
+
+@pytest.mark.parametrize("days", [10, 20, 26, 32])
+def test_every_day_of_the_time_scale_is_labelled_the_same_way_at_day_zoom(view, days):
+    # 'Wed 25' is wider than 'Tue 24' in the window's font: each day took the longest label its cell
+    # held, so some days read 'Tue 24' and their neighbours '25'. Now one form for all the days shown.
+    view.zoom_to_range(date(2030, 1, 1), date(2030, 1, 1) + timedelta(days=days))
+    view.canvas.grab()
+    header = view.canvas.header
+    whole = [cell for cell in header.lower if cell.x0 >= 0 and cell.x1 <= view.canvas.width()]
+    assert header.lower_unit == "day" and whole
+    forms = {re.sub(r"\d+", "9", re.sub(r"[A-Za-z]+", "a", cell.label)) for cell in whole}
+    assert len(forms) == 1 and "" not in forms, forms  # 'a 9' for every day, or '9' for every day

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from ...chart import Hit, axis_header, build_scene, hit_test
+from ...chart.axis import AxisHeader
 from ...chart.labels import label_row_at
 from ...chart.tags import TagLayout
 from ...domain import PlannerError
@@ -31,6 +32,7 @@ class GanttCanvas(QWidget):
         self.drag: Drag | None = None
         self.hover: Hit | None = None  # what the pointer rests on (for the end handle)
         self.tags = TagLayout([], [])  # where the header's tags were last painted (for tooltips)
+        self.header: AxisHeader | None = None  # the time scale's cells last painted
         self.setMouseTracking(True)
         self.setAttribute(Qt.WA_OpaquePaintEvent)
         self.setFocusPolicy(Qt.WheelFocus)
@@ -65,7 +67,7 @@ class GanttCanvas(QWidget):
         self._paint_end_handle(p, dy)
         p.setRenderHint(QPainter.Antialiasing, False)
         p.setClipping(False)
-        self.tags = paint_header(p, header, self.width(), style, scene, view.scene_options())
+        self.tags, self.header = paint_header(p, header, self.width(), style, scene, view.scene_options()), header
         p.end()
 
     def _paint_preview(self, p: QPainter, dy: float) -> None:
