@@ -15,13 +15,14 @@ done by the general path's own code, in its order, so the warnings come in the s
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import fields as dataclass_fields
 from datetime import date, datetime
 from operator import itemgetter
 
-from ...domain import Classification, PlannerError, Precision, Task, TaskKind, parse_iso_date
+from ...domain import Classification, ConstraintType, PlannerError, Precision, Task, TaskKind, parse_iso_date
 from ...domain.durations import MAX_DURATION_DAYS
 from .helpers import FINISH_CONSTRAINTS, deadline_from_stamp, finish_from_stamp, start_from_stamp
-from .read_links import link_texts, plain_link_texts
+from .read_links import LinkTexts, link_texts, plain_link_texts
 from .read_tasks import _FIELD_AND_VALUE, _ID_TEXT, TaskReader
 from .task_fields import _CLASSIFICATIONS, _CONFIDENCES, _KINDS, _PRECISIONS, CONSTRAINTS_BY_CODE
 from .task_record import TaskRecord, first_of_each
@@ -37,6 +38,16 @@ _TAGS = ("UID", "OutlineLevel", "IsNull", "Manual", "Milestone", "Name", "WBS", 
 _ABSENT = (None,)  # what a tag the task lacks gives: its index is one past the task's children
 _MOST_LAYOUTS = 4096  # distinct orders of children kept (a file has some tens)
 Prepared = tuple[dict[str, str], list[tuple[str, ...] | None]]  # see `prepared`
+_new_tuple = tuple.__new__  # a link's `plain_link_texts` as its `LinkTexts`, without `_make`'s two calls
+_DATED = frozenset(kind for kind in ConstraintType if kind.dated)
+# `Task`'s fields in its order, which `_add` passes them in (a test compares the two paths' tasks).
+_TASK_FIELDS = ("key", "name", "duration", "kind", "id", "parent_id", "position", "owner_id", "constraint",
+                "constraint_date", "deadline", "actual_start", "actual_finish", "percent_complete", "precision",
+                "optimistic", "most_likely", "pessimistic", "classification", "source_url", "notes", "calendar_id",
+                "elapsed", "key_milestone", "confidence", "source_date", "manual", "manual_start",
+                "manual_start_at_day_end")
+if tuple(field.name for field in dataclass_fields(Task)) != _TASK_FIELDS:
+    raise ImportError("plain_task: Task's fields changed; make _add pass them in the new order")
 
 
 class _NotPlain(Exception):
@@ -60,14 +71,18 @@ class _Layout:
 
 
 _layouts: dict[tuple[str, ...], _Layout] = {}
+_last: list = [None, None]  # the tags' tuple last looked up and its layout
 
 
 def _layout(tags: tuple[str, ...]) -> _Layout:
+    if tags is _last[0]:  # most tasks share their tags' tuple with the task before (`task_layouts`)
+        return _last[1]
     layout = _layouts.get(tags)
     if layout is None:
         layout = _Layout(tags)
         if len(_layouts) < _MOST_LAYOUTS:
             _layouts[tags] = layout
+    _last[:] = tags, layout
     return layout
 
 
@@ -164,38 +179,39 @@ def _day(raw: str | None, convert: Callable[[datetime], date], known: dict[str, 
     return day
 
 
-def _fields(tasks: TaskReader, values: tuple, custom: dict[str, str], uid: str) -> dict:
-    """The task's own fields, keyword by keyword as `Task` takes them, from its texts in `_TAGS` order."""
+def _fields(tasks: TaskReader, values: tuple, custom: dict[str, str], uid: str) -> tuple:
+    """The task's own fields from its texts in `_TAGS` order, in `Task`'s order (see `_add`) from its
+    name to its source date, then its key, stored start and stored finish."""
     (_, _, _, _, milestone, name, wbs, duration_format, duration_text, constraint_code, constraint_date,
      actual_start_text, actual_finish_text, deadline, percent, calendar, hyperlink, notes, start, finish) = values
     fmt = _integer(duration_format, 7)
     elapsed = fmt in ELAPSED_FORMATS
     duration = _duration(duration_text, 1440 if elapsed else tasks.minutes_per_day)
     constraint = CONSTRAINTS_BY_CODE[_integer(constraint_code, 0)]  # KeyError: a code the general path warns of
+    starts, finishes = tasks.start_days, tasks.finish_days
     if constraint in FINISH_CONSTRAINTS:
-        day = _day(constraint_date, finish_from_stamp, tasks.finish_days)
+        day = _day(constraint_date, finish_from_stamp, finishes)
     else:
-        day = _day(constraint_date, start_from_stamp, tasks.start_days)
-    if constraint.dated and day is None:
+        day = _day(constraint_date, start_from_stamp, starts)
+    dated = constraint in _DATED
+    if dated and day is None:
         raise _NotPlain
-    actual_start = _day(actual_start_text, start_from_stamp, tasks.start_days)
-    actual_finish = _day(actual_finish_text, finish_from_stamp, tasks.finish_days)
+    actual_start = _day(actual_start_text, start_from_stamp, starts)
+    actual_finish = _day(actual_finish_text, finish_from_stamp, finishes)
     if actual_start and actual_finish and actual_finish < actual_start or _FLAGS[milestone] and duration > 0:
         raise _NotPlain
     if notes is not None and (len(notes) > SHORT_TEXT or not notes.isprintable()):
         raise _NotPlain
     source_date = custom.get("source_date", "")
-    return dict(
-        name=(_text(name) or "(unnamed)")[:512], duration=duration, elapsed=elapsed,
-        constraint=constraint, constraint_date=day if constraint.dated else None,
-        deadline=_day(deadline, deadline_from_stamp, tasks.deadline_days),
-        actual_start=actual_start, actual_finish=actual_finish,
-        percent_complete=min(max(_integer(percent, 0), 0), 100),
-        calendar_id=tasks.calendars.get(_text(calendar)), source_url=_text(hyperlink), notes=notes or "",
-        source_date=parse_iso_date(source_date) if source_date else None,  # a bad one: the general path's
-        key=custom.get("key") or _text(wbs) or f"T{uid}",
-        start=_day(start, start_from_stamp, tasks.start_days),
-        finish=_day(finish, finish_from_stamp, tasks.finish_days))
+    return ((_text(name) or "(unnamed)")[:512], duration, constraint, day if dated else None,
+            _day(deadline, deadline_from_stamp, tasks.deadline_days), actual_start, actual_finish,
+            min(max(_integer(percent, 0), 0), 100), _text(hyperlink), notes or "",
+            tasks.calendars.get(_text(calendar)), elapsed,
+            parse_iso_date(source_date) if source_date else None,  # a bad one: the general path's
+            custom.get("key") or _text(wbs) or f"T{uid}",
+            # A stamp already read is found without a call (a day is never false)
+            starts.get(start) or _day(start, start_from_stamp, starts),
+            finishes.get(finish) or _day(finish, finish_from_stamp, finishes))
 
 
 def _duration(raw: str | None, per_day: int) -> int:
@@ -209,26 +225,29 @@ def _duration(raw: str | None, per_day: int) -> int:
     raise _NotPlain
 
 
-def _add(tasks: TaskReader, record: TaskRecord, fields: dict, custom: dict[str, str], links: tuple[list, list],
+def _add(tasks: TaskReader, record: TaskRecord, fields: tuple, custom: dict[str, str], links: tuple[list, list],
          baselines: bool, uid: str, parent_id: str | None) -> str:
     """Make the task and keep what the reader keeps of it, in the order `TaskReader._task` does."""
     where = f"task UID {uid}"
     task_id = custom.get("id", "")
     if not _ID_TEXT.fullmatch(task_id) or task_id in tasks.project.tasks:
         task_id = next(tasks.ids)
-    key = tasks._unique_key(fields.pop("key"), where)
-    start, finish = fields.pop("start"), fields.pop("finish")
-    duration = fields["duration"]
+    (name, duration, constraint, constraint_date, deadline, actual_start, actual_finish, percent, source_url, notes,
+     calendar_id, elapsed, source_date, key, start, finish) = fields
+    key = tasks._unique_key(key, where)
     kind = custom.get("kind", "")
     estimate = custom.get("estimate", "").split("/")
+    optimistic = most_likely = pessimistic = None
     if len(estimate) == 3 and all(v.isdigit() for v in estimate):
-        fields.update(zip(("optimistic", "most_likely", "pessimistic"), map(int, estimate)))
-    task = Task(key=key, id=task_id, parent_id=parent_id, position=tasks._next_position(parent_id),
-                kind=_KINDS.get(kind, TaskKind.MILESTONE if duration == 0 else TaskKind.TASK),
-                classification=_CLASSIFICATIONS.get(custom.get("classification", ""), Classification.PUBLIC),
-                precision=_PRECISIONS.get(custom.get("precision", ""), Precision.DAY),
-                key_milestone=custom.get("key_milestone", "") == "yes",
-                confidence=_CONFIDENCES.get(custom.get("confidence", "")), **fields)
+        optimistic, most_likely, pessimistic = map(int, estimate)
+    # Every field by position, in `Task`'s order (`_TASK_FIELDS`): keywords cost five times as much.
+    task = Task(key, name, duration, _KINDS.get(kind, TaskKind.MILESTONE if duration == 0 else TaskKind.TASK),
+                task_id, parent_id, tasks._next_position(parent_id), None, constraint, constraint_date, deadline,
+                actual_start, actual_finish, percent, _PRECISIONS.get(custom.get("precision", ""), Precision.DAY),
+                optimistic, most_likely, pessimistic,
+                _CLASSIFICATIONS.get(custom.get("classification", ""), Classification.PUBLIC), source_url, notes,
+                calendar_id, elapsed, custom.get("key_milestone", "") == "yes",
+                _CONFIDENCES.get(custom.get("confidence", "")), source_date, False, None, False)
     if start is not None and (tasks.earliest_start is None or start < tasks.earliest_start):
         tasks.earliest_start = start
     if start is not None and finish is not None:
@@ -239,12 +258,11 @@ def _add(tasks: TaskReader, record: TaskRecord, fields: dict, custom: dict[str, 
         tasks.owner_keys[task_id] = (custom["owner"], where)
     tasks.project.add_task(task)
     tasks.by_uid[uid] = task_id
-    tasks.pending_links += [(task_id, link_texts(tasks.reader, link, where, plain), where)
-                            for link, plain in zip(*links)]
+    tasks.pending_links += [(task_id, link_texts(tasks.reader, link, where) if plain is None
+                             else _new_tuple(LinkTexts, plain), where) for link, plain in zip(*links)]
     tasks.early_links.take(tasks, task_id)
     if baselines:
         tasks._task_baselines(task_id, record, where)
     if custom.get("summary_duration", "").isdigit():
         tasks.summary_durations[task_id] = int(custom["summary_duration"])
     return task_id
-
