@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from ilrs_planner.commands.tasks import AddTask
 from ilrs_planner.domain import Task
+from ilrs_planner.qt.analysis.whatif_panel import MOVED_LATER, SCENARIO_TASK
 from ilrs_planner.qt.document import Document
 from ilrs_planner.qt.main_window import MainWindow
 from ilrs_planner.qt.models.task_columns import Column
@@ -331,3 +332,28 @@ def test_a_task_planned_to_the_day_after_a_year_date_gives_its_days_in_its_toolt
     tip = index.data(Qt.ItemDataRole.ToolTipRole)
     assert (f"Worked out to the day: {dates.shown_start.isoformat()} to {dates.shown_finish.isoformat()} "
             "(shown to the year") in tip
+
+
+def what_if_bars(gantt) -> int:
+    """How many bars the chart draws in the what-if colours (the task tried, what it pushes later)."""
+    data = gantt.chart_data()
+    return sum(data.colors[index] in (SCENARIO_TASK, MOVED_LATER) for index in data.color.tolist())
+
+
+def test_the_what_if_colours_leave_the_chart_with_the_what_if_tab_and_come_back_with_it(qtbot, ilrs_window):
+    analysis, gantt = ilrs_window.analysis, ilrs_window.gantt
+    analysis.show("whatif")
+    panel = analysis.whatif
+    change8 = ilrs_window.document.project.task_by_key("change-8").id
+    click_cell(ilrs_window.tree, change8, Column.NAME)  # the what-if follows the task selected
+    assert what_if_bars(gantt) == 0
+    qtbot.mouseClick(panel.preview_button, Qt.MouseButton.LeftButton)  # it slips by the days proposed
+    qtbot.waitUntil(lambda: panel.preview is not None, timeout=10000)
+    coloured = dict(gantt._highlight)
+    assert coloured and what_if_bars(gantt) > 0
+    analysis.show("slip")  # another tab of the same dock area brought to the front
+    assert gantt._highlight == {} and what_if_bars(gantt) == 0
+    analysis.show("whatif")  # back on the what-if tab: the preview is still there, and so are its colours
+    assert gantt._highlight == coloured and what_if_bars(gantt) > 0
+    analysis.docks["whatif"].toggleViewAction().trigger()  # closed from the Analysis menu
+    assert not analysis.docks["whatif"].isVisible() and what_if_bars(gantt) == 0

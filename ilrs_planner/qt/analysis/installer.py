@@ -142,7 +142,10 @@ class AnalysisTools:
         # Each dock fills its lists when it is shown, not while it sits hidden (seconds at 100,000 tasks).
         extra = {"whatif": {"highlight": gantt.set_highlight}, "risk": {"whiskers": gantt.set_whiskers},
                  "check": {"show_task": self.window.navigate.show_selected_task}}
-        return panel_class(document, defer_while_hidden=True, **extra.get(name, {}))
+        panel = panel_class(document, defer_while_hidden=True, **extra.get(name, {}))
+        if name == "whatif":  # its colours on the chart only while its tab is in sight
+            self.docks[name].visibilityChanged.connect(panel.in_sight)
+        return panel
 
     def _dock(self, name: str, title: str, shortcut: str | None) -> QDockWidget:
         dock = QDockWidget(title, self.window)

@@ -46,6 +46,7 @@ class WhatIfPanel(QWidget):
         self.highlight = highlight or (lambda colors: None)
         self.preview: WhatIf | None = None
         self._preview_revision = -1
+        self._colors: dict[str, str] = {}  # the preview's colours on the chart while the panel is in sight
         self.task_combo = QComboBox()
         self.slip_radio, self.finish_radio = QRadioButton("slips by"), QRadioButton("finishes on")
         self.slip_radio.setChecked(True)
@@ -163,7 +164,17 @@ class WhatIfPanel(QWidget):
                 self.table.setItem(row, col, item)
         colors = {m.task_id: (MOVED_LATER if m.new_finish > m.old_finish else MOVED_EARLIER) for m in result.moves}
         colors[result.task_id] = SCENARIO_TASK
+        self._colors = colors
         self.highlight(colors)
+
+    def in_sight(self, shown: bool) -> None:
+        """The panel's dock came into sight or left it (its tab chosen or another, opened or closed):
+        the chart wears the preview's colours only while the panel is in sight (left, the what-if
+        colours stayed on the bars, read as the plan's own); back, they return with the preview."""
+        if not shown and self._colors:
+            self.highlight({})
+        elif shown and self._colors and self.preview is not None and self.document.revision == self._preview_revision:
+            self.highlight(self._colors)
 
     def apply(self) -> None:
         """Make the previewed scenario real, as one undoable step."""
@@ -184,4 +195,5 @@ class WhatIfPanel(QWidget):
         self.apply_button.setEnabled(False)
         self.table.setRowCount(0)
         self.headline.setText("")
+        self._colors = {}
         self.highlight({})
