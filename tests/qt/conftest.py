@@ -92,6 +92,14 @@ def small_project() -> Project:
 
 
 @pytest.fixture
+def trusted(tmp_path, monkeypatch):
+    """The folder of trusted partner keys, empty and not yet made: the window reads no user's keys."""
+    folder = tmp_path / "trusted"
+    monkeypatch.setenv("ILRS_PLANNER_TRUSTED_KEYS", str(folder))
+    return folder
+
+
+@pytest.fixture
 def window(qtbot, small_project):
     """The main window on the small plan, shown and active, as a person meets it; closing never asks."""
     return shown_main_window(qtbot, Document(small_project))

@@ -30,13 +30,6 @@ def told(monkeypatch):
 
 
 @pytest.fixture
-def trusted(tmp_path, monkeypatch):
-    folder = tmp_path / "trusted"
-    monkeypatch.setenv("ILRS_PLANNER_TRUSTED_KEYS", str(folder))
-    return folder
-
-
-@pytest.fixture
 def window(qtbot, small_project, trusted):
     win = MainWindow(Document(small_project))
     qtbot.addWidget(win)

@@ -21,13 +21,6 @@ REAL_EXEC = QMessageBox.exec  # read at import, before the guard against unanswe
 
 
 @pytest.fixture
-def trusted(tmp_path, monkeypatch):
-    folder = tmp_path / "trusted"
-    monkeypatch.setenv("ILRS_PLANNER_TRUSTED_KEYS", str(folder))
-    return folder
-
-
-@pytest.fixture
 def signed_window(qtbot, small_project, tmp_path, trusted):
     """The window with a partner's signed plan open from its file, as the partner sent it."""
     private, _ = write_key_pair("CNSA planning", trusted)
