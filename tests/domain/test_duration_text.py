@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from ilrs_planner.domain import PlannerError
@@ -16,7 +16,17 @@ _PIECES = st.sampled_from([" ", "\t", "\n", "\u2003", "5", "12", "1,461", ",", "
                            "E", "w", "mon", "?", "!", "\u017f", "x"])
 
 
-@settings(max_examples=3000)
+# Spaces around and inside, thousands, decimals, a sign, a unit with or without spaces, an estimate's
+# "?", the long s and Kelvin sign a case-blind [a-z] takes, and texts the rule refuses.
+@example("  -1,461.5 \u2003days ?\n")
+@example("5\t \u017f")
+@example("12E")
+@example("1,46 d")
+@example(".5")
+@example("5 ! ")
+@example("5 d ? ?")
+@example("\u212a")
+@settings(max_examples=600)
 @given(st.lists(_PIECES, max_size=10).map("".join))
 def test_a_duration_text_is_split_as_the_rule_splits_it(text):
     found, by_rule = _NUMBER_UNIT.match(text), _RULE.match(text)

@@ -2,7 +2,7 @@
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from ilrs_planner.exchange.predecessor_entry import split_typed
@@ -21,7 +21,17 @@ def _by_rule(entry: str) -> tuple[str, str, str | None, str | None] | None:
     return None if m is None else (m["id"], m["type"], m["sign"], m["lag"])
 
 
-@settings(max_examples=3000)
+# An ID holding a link type, spaces and line breaks on every side, the long s, a sign with nothing
+# after it, a lag of spaces, and entries with no ID or no link type.
+@example("1FSFS+2d")
+@example("1 \n fs \r - \t1 w")
+@example("1\u017fs")
+@example("2SS+")
+@example("ff-  ")
+@example("FS")
+@example("12")
+@example("s sf sf-1d")
+@settings(max_examples=600)
 @given(st.lists(_PIECES, max_size=12).map("".join))
 def test_an_entry_reads_as_the_pattern_reads_it(entry):
     found = split_typed(entry)
