@@ -85,27 +85,31 @@ def variance_text(days: int | None, was: date | None, now: date | None, was_prec
     """A variance as a planner reads it, at the precision of the dates compared: the one formatter of
     slips for the slip report, why, the milestone trend and the plan comparison.
 
-    Between dates both known only to a year, quarter or month it counts whole periods of the coarser
-    ('2030' to '2031' is '+1 y', not '+365 d'; '2029-06' to '2029-09' is '+3 mo'; '2026-03' to
-    '2029-05' is '+3 y 2 mo', not '+38 mo'); `was` and `now` are the days shown (a finish's last day).
-    Periods are said only when the days moved agree with them: the periods between the two labels
-    must be the days rounded to whole periods (or none: another day of the same period is the plan's).
-    Else the labels would make up or hide a period (a task moved 730 days from 2036-01-01 to
-    2037-12-31 reads '2036' to '2037', but moved two years; one moved 2 days over New Year did not
-    move a year), and the exact days are said. Otherwise it is the exact days, '+365 d'.
+    Between dates known to different precisions, or both only to a year, quarter or month, it counts
+    whole periods of the coarser ('2030' to '2031' is '+1 y', not '+365 d'; '2029-06' to '2029-09' is
+    '+3 mo'; '2026-03' to '2029-05' is '+3 y 2 mo', not '+38 mo'; a baseline "in 2024" against a
+    sample return on 2024-06-25 is '0 y', on time for what was announced, not '-189 d', a precision
+    the announcement never had); `was` and `now` are the days shown (a finish's last day).
+    Between two coarse dates periods are said only when the days moved agree with them: the periods
+    between the two labels must be the days rounded to whole periods (or none: another day of the
+    same period is the plan's). Else the labels would make up or hide a period (a task moved 730 days
+    from 2036-01-01 to 2037-12-31 reads '2036' to '2037', but moved two years; one moved 2 days over
+    New Year did not move a year), and the exact days are said. Against a day-exact date the coarse
+    side's day is the plan's placing in its period, so its periods are said as they are. Between two
+    day-exact dates it is the exact days, '+365 d'.
     `days` are the days written ('+2 d'): working days of the task's calendar where a slip is counted
     (engine.working_variance), `elapsed` writing them 'ed'; `calendar_days`, the calendar days moved,
     decide the periods when given (else `days` do).
     """
     if days is None:
         return ""
-    if was is None or now is None or was_precision not in COARSE or now_precision not in COARSE:
+    step = _period_months(was_precision, now_precision)
+    if was is None or now is None or step is None:
         return format_days(days, elapsed, signed=True)
     moved = days if calendar_days is None else calendar_days
-    coarser = min(COARSE.index(was_precision), COARSE.index(now_precision))
-    step = 12 if COARSE[coarser] is Precision.YEAR else 3 if COARSE[coarser] is Precision.QUARTER else 1
-    months = ((now.year * 12 + now.month - 1) // step - (was.year * 12 + was.month - 1) // step) * step
-    if months and months != round(moved / (_MONTH_DAYS * step)) * step:
+    months = periods_moved(was, now, step)
+    both_coarse = was_precision in COARSE and now_precision in COARSE
+    if both_coarse and months and months != round(moved / (_MONTH_DAYS * step)) * step:
         return format_days(days, elapsed, signed=True)
     if step == 12:
         return f"{months // 12:+,} y".replace("+0 y", "0 y")
@@ -113,6 +117,35 @@ def variance_text(days: int | None, was: date | None, now: date | None, was_prec
 
 
 _MONTH_DAYS = 365.2425 / 12  # the Gregorian calendar's mean month
+
+
+def variance_precision(was_precision: Precision, now_precision: Precision) -> Precision:
+    """The precision a variance between the two is given at: the coarser ('year' for a baseline "in
+    2024" against a finish known to the day); 'day' between two day-exact dates."""
+    coarse = [COARSE.index(p) for p in (was_precision, now_precision) if p in COARSE]
+    return COARSE[min(coarse)] if coarse else Precision.DAY
+
+
+def periods_moved(was: date, now: date, step: int) -> int:
+    """Months between the periods of `step` months (12: years) holding `was` and `now`, whole periods."""
+    return ((now.year * 12 + now.month - 1) // step - (was.year * 12 + was.month - 1) // step) * step
+
+
+def later_as_shown(days: int | None, was: date | None, now: date | None, was_precision: Precision,
+                   now_precision: Precision) -> bool:
+    """Is `now` later than `was` as the variance between them is given (variance_text): a finish in a
+    later period of the coarser precision, or later days between two day-exact dates. Chang'e 6 "in
+    2024", flown within 2024, is not later, however many days past 1 January it came."""
+    step = _period_months(was_precision, now_precision)
+    if step is None or was is None or now is None:
+        return (days or 0) > 0
+    return periods_moved(was, now, step) > 0
+
+
+def _period_months(was_precision: Precision, now_precision: Precision) -> int | None:
+    """Months in the period a variance is counted in (12, 3 or 1); None: days."""
+    shown = variance_precision(was_precision, now_precision)
+    return {Precision.YEAR: 12, Precision.QUARTER: 3, Precision.MONTH: 1}.get(shown)
 
 
 def months_text(months: int) -> str:

@@ -51,7 +51,15 @@ from ..domain.working_count import WorkedDays
 from ..files.atomic import write_atomically
 from .driving_chain import ChainIndex
 from .schedule import Schedule, shown_days
-from .shown_dates import baseline_precision, last_day_text, plan_is_fuzzy, start_text, variance_text
+from .shown_dates import (
+    baseline_precision,
+    last_day_text,
+    later_as_shown,
+    plan_is_fuzzy,
+    start_text,
+    variance_precision,
+    variance_text,
+)
 from .shown_precision import ShownPrecision
 from .working_variance import working_variance
 
@@ -131,9 +139,21 @@ class SlipRow:
                               self.elapsed))
 
     @property
+    def variance_precision(self) -> str:
+        """What the variances are given in ('year' between "2024" and a day; 'day' between two days)."""
+        return str(variance_precision(Precision(self.baseline_precision), Precision(self.current_precision)))
+
+    @property
     def slipped(self) -> bool:
-        """True when the task now finishes later than in the baseline, as a sourced change of plan."""
-        return (self.finish_variance or 0) > 0 and self.basis != MODELLING
+        """True when the task now finishes later than in the baseline, as a sourced change of plan, at the
+        precision the variance is given in (a finish inside the year a baseline announced is not later)."""
+        if (self.finish_variance or 0) <= 0 or self.basis == MODELLING or self.baseline_finish is None \
+                or self.current_finish is None:
+            return False
+        was = _shown_days(self.baseline_start, self.baseline_finish, self.baseline_at_day_end, self.summary_moments)[1]
+        now = _shown_days(self.current_start, self.current_finish, self.current_at_day_end, self.summary_moments)[1]
+        return later_as_shown(self.finish_variance, was, now, Precision(self.baseline_precision),
+                              Precision(self.current_precision))
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +195,7 @@ def _row_dict(row: SlipRow) -> dict[Any, Any]:
     out["start_variance_calendar_days"] = out.pop("start_calendar_days")
     out["finish_variance_calendar_days"] = out.pop("finish_calendar_days")
     out["slipped"] = row.slipped
+    out["variance_precision"] = row.variance_precision  # what the text's variances count: 'year', ... 'day'
     del out["baseline_at_day_end"], out["current_at_day_end"], out["summary_moments"]  # the JSON keeps points
     return out
 
@@ -373,7 +394,7 @@ def slip_report(project: Project, schedule: Schedule | None, baseline: str | Non
 
 CSV_COLUMNS = ("key", "name", "kind", "baseline_start", "baseline_finish", "current_start",
                "current_finish", "start_variance_working_days", "finish_variance_working_days", "slipped", "basis",
-               "alternatives", "baseline_precision", "current_precision")
+               "alternatives", "baseline_precision", "current_precision", "variance_precision")
 
 
 def report_csv(report: SlipReport) -> str:
@@ -388,7 +409,7 @@ def report_csv(report: SlipReport) -> str:
             r.key, r.name, r.kind, *r.shown(),
             "" if r.start_variance is None else r.start_variance,
             "" if r.finish_variance is None else r.finish_variance, "yes" if r.slipped else "no",
-            r.basis, "; ".join(r.alternatives), r.baseline_precision, r.current_precision,
+            r.basis, "; ".join(r.alternatives), r.baseline_precision, r.current_precision, r.variance_precision,
         )])
     return out.getvalue()
 

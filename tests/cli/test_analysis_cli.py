@@ -302,3 +302,23 @@ def test_mta_of_a_plan_without_a_status_date_says_its_current_plan_is_dated_toda
     assert [r.get("status_date", "set") for r in reports] == ["set", "set", None]
     assert main(["mta", str(path), "--report-date", str(today)]) == 0  # a date given: no stand-in
     assert "no status date" not in capsys.readouterr().out
+
+
+def test_slip_gives_a_variance_against_a_year_announcement_in_years_and_json_keeps_the_days(ilrs_db, tmp_path,
+                                                                                             capsys):
+    """Hefei, April 2023: Chang'e 6 'in 2024' (a bar from 1 January for its 53 days), flown 2024-05-03
+    to 2024-06-25: '0 y', not slipped; the founding agreements, due October 2023, reached in 2024: '+1 y'."""
+    hefei = "2023-04-25 Hefei conference (Wu Weiren, Wu Yanhua)"
+    assert main(["slip", str(ilrs_db), "--baseline", hefei]) == 0
+    lines = {line.split()[0]: line for line in capsys.readouterr().out.splitlines() if line.strip()}
+    assert " 0 y " in lines["change-6"] and "SLIPPED" not in lines["change-6"] and " d " not in lines["change-6"]
+    assert " +1 y " in lines["ilrs-founding-agreements"] and "SLIPPED" in lines["ilrs-founding-agreements"]
+    rows = {t["key"]: t for t in _json(capsys, "slip", ilrs_db, "--baseline", hefei, "--json")["tasks"]}
+    change_6 = rows["change-6"]
+    assert change_6["variance_precision"] == "year" and change_6["slipped"] is False
+    assert change_6["finish_variance_working_days"] > 0  # the days kept: the bar's end moved within 2024
+    assert rows["change-4"]["variance_precision"] == "day"  # both known to the day: days, as before
+    out = tmp_path / "slip.csv"
+    assert main(["slip", str(ilrs_db), "--baseline", hefei, "--csv", str(out)]) == 0
+    by_key = {r["key"]: r for r in csv.DictReader(out.open(encoding="utf-8"))}
+    assert (by_key["change-6"]["variance_precision"], by_key["change-6"]["slipped"]) == ("year", "no")

@@ -65,7 +65,13 @@ def test_a_variance_reads_at_the_precision_of_the_dates_compared():
     assert variance_text(1278, date(2026, 3, 31), date(2029, 9, 30), quarter, quarter) == "+3 y 6 mo"  # Q1 to Q3
     assert variance_text(731, date(2026, 3, 31), date(2028, 3, 31), month, month) == "+2 y"
     assert variance_text(10, date(2029, 6, 1), date(2029, 6, 11), month, month) == "0 mo"
-    assert variance_text(952, date(2021, 12, 31), date(2023, 8, 19), year, day) == "+952 d"  # a day: exact days
+    # Against a day-exact date, at the coarser precision: Luna-25 "2021" flew and was lost 2023-08-19, two
+    # years on; Chang'e 6 "in 2024" brought its samples back on 2024-06-25, within the year announced,
+    # not 189 days early (the baseline's 31 December is the plan's placing in the year, not a date said).
+    assert variance_text(952, date(2021, 12, 31), date(2023, 8, 19), year, day) == "+2 y"
+    assert variance_text(-189, date(2024, 12, 31), date(2024, 6, 25), year, day) == "0 y"
+    assert variance_text(40, date(2024, 6, 25), date(2024, 8, 4), day, month) == "+2 mo"  # June to August
+    assert variance_text(-10, date(2030, 1, 5), date(2029, 12, 26), day, year) == "-1 y"
     assert variance_text(0, date(2023, 8, 19), date(2023, 8, 19), day, day) == "0 d"
     assert variance_text(None, None, None, day, day) == ""
 

@@ -360,3 +360,33 @@ def test_two_baselines_captured_today_without_a_status_date_stay_three_points_in
     assert points[0].x() < points[1].x() < points[2].x()  # three reports, three points, not one
     assert "no status date: current plan as of today" in picture.subtitle
     assert trend.chart.grab().toImage().width() > 0
+
+
+HEFEI = "2023-04-25 Hefei conference (Wu Weiren, Wu Yanhua)"
+
+
+def test_a_year_announcement_against_a_day_reads_in_years_in_the_slip_report_and_the_task_table(qtbot, ilrs_doc):
+    """Hefei, April 2023, said Chang'e 6 and Queqiao-2 'in 2024'; both flew in 2024 (2024-06-25 and
+    2024-03-20): on time for what was said ('0 y', not slipped), not '-189 d' or '+79 d', a precision
+    the announcement never had. The founding agreements, due in 2023, came in 2024: '+1 y', slipped."""
+    from ilrs_planner.qt.models.task_columns import Column
+    from ilrs_planner.qt.models.task_tree_model import TaskTreeModel
+
+    panel = SlipPanel(ilrs_doc)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.compare(HEFEI, None)
+    rows = {panel.proxy.index(r, 0).data(): r for r in range(panel.proxy.rowCount())}
+    for key, text in (("change-6", "0 y"), ("queqiao-2", "0 y"), ("ilrs-founding-agreements", "+1 y")):
+        assert panel.proxy.index(rows[key], FINISH_VARIANCE).data() == text, key
+    assert "counted in whole years" in panel.proxy.index(rows["change-6"], 0).data(Qt.ItemDataRole.ToolTipRole)
+    qtbot.mouseClick(panel.slipped_only, Qt.MouseButton.LeftButton)  # what finishes later, as said
+    shown = {panel.proxy.index(r, 0).data() for r in range(panel.proxy.rowCount())}
+    assert "ilrs-founding-agreements" in shown and not {"change-6", "queqiao-2"} & shown
+    ilrs_doc.set_baseline(HEFEI)  # the task table's Finish variance column, as the slip report reads it
+    model = TaskTreeModel(ilrs_doc)
+    for key, text in (("change-6", "0 y"), ("ilrs-founding-agreements", "+1 y")):
+        task = ilrs_doc.project.task_by_key(key)
+        assert model.index_of(task.id, int(Column.VARIANCE)).data() == text, key
+    on_time = model.index_of(ilrs_doc.project.task_by_key("change-6").id, int(Column.VARIANCE))
+    assert on_time.data(Qt.ItemDataRole.BackgroundRole) is None  # no early tint for 0 y

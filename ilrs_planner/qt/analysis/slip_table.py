@@ -107,9 +107,17 @@ def _row_tip(row: SlipRow, named: bool = False) -> str | None:
     lines += [f"{side} dates known {_to(precision)}" for side, precision, start in (
         ("Baseline", row.baseline_precision, row.baseline_start), ("Current", row.current_precision, row.current_start))
         if start is not None and precision != "day"]
+    if row.variance_precision != "day" and row.baseline_precision != row.current_precision:
+        lines.append(f"Variances counted in whole {_periods(row.variance_precision)}, the coarser side's precision: "
+                     f"a day inside the {row.variance_precision} announced is the plan's placing, not a slip")
     lines += [BASIS_TIPS[row.basis]] if row.basis in BASIS_TIPS else []
     lines += [f"Alternative (not the plan): {text}" for text in row.alternatives]
     return tooltip("\n".join(lines)) or None
+
+
+def _periods(precision: str) -> str:
+    """'years', 'quarters', 'months'."""
+    return f"{precision}s"
 
 
 def _to(precision: str) -> str:

@@ -75,6 +75,9 @@ _ONE_COLUMN_ROLES = {int(_ROLE.TextAlignmentRole): NUMERIC_COLUMNS, int(_ROLE.De
                      int(_ROLE.ForegroundRole): (Column.FLOAT,), int(_ROLE.BackgroundRole): (Column.VARIANCE,)}
 
 
+ON_TIME_WORDS = ("0 y", "0 mo", "0 d")  # a Finish variance that moved no period (shown_dates.variance_text)
+
+
 class TaskTreeModel(OutlineRows):
     """Visible tasks in outline order (siblings sorted when a column is); columns from task_columns."""
 
@@ -205,6 +208,8 @@ class TaskTreeModel(OutlineRows):
         steps = plan_steps(self.document.schedule)  # the chart's steps for this plan's span
         if days is None or slip_step(days, steps) == ON_TIME_STEP:
             return None
+        if display_text(task, Column.VARIANCE, self._context()) in ON_TIME_WORDS:
+            return None  # "0 y": within the period announced, however many days inside it
         return QBrush(qcolor(slip_color(days, steps), 95))
 
     def _tooltip(self, task, column: Column) -> str:
