@@ -1,12 +1,13 @@
 """Partner copy (redaction): CPU time of `redact_project`, and a digest of the copy's texts.
 
-    python3 bench/bench_redact.py [--tasks 100000] [--repeat 1] [--rounds 1] [--against OTHER_CHECKOUT]
+    python3 bench/bench_redact.py [--tasks 100000] [--repeat 1] [--rounds 1] [--against OTHER_CHECKOUT] [--joined]
 
 Each measurement is a fresh process that builds the synthetic plan (bench/synth.py), classifies 2 %
 of its tasks (drawn at random, seed 7) restricted, and writes into the notes of 10 % of the tasks a
 mention of a restricted task in the spellings the scrub must catch (its name, its key in a hyphenated
 or underscored compound, in capitals, in full-width letters, split by a soft hyphen, in the plural,
-in Cyrillic look-alike letters, its id). It then makes the
+in Cyrillic look-alike letters, its id; with --joined also in flags' letters, with an emoji inside
+it, broken by a hyphen at a line's end). It then makes the
 public copy --repeat times and prints the best CPU time, the number of tasks kept, how many texts
 say "[withheld]", and a digest of every text of the copy: two checkouts that print the same digest
 wrote the same copy. With --against, the same is run on another checkout (e.g. a detached worktree
@@ -29,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 _CHILD = r"""
 import hashlib, json, random, sys, time
 from pathlib import Path
-root, tasks, repeat = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+root, tasks, repeat, joined = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4] == "1"
 sys.path[:0] = [str(root), str(root / "bench")]
 from synth import make_plan
 from ilrs_planner.domain import Classification
@@ -44,12 +45,18 @@ for tid in hidden:
 mentions = ["see {name} first", "after the {key}-2 test", "X-{key}", "{name_caps}", "ref {id}",
             "{key}x and {key}", "\uff2e{key}", "soft\u00ad{key}", "waits on {other}", "two {key}s",
             "look-alike {key_cyrillic}", "{key}_draft"]
+if joined:  # flags' letters, a rocket inside the name, the key broken by a hyphen at a line's end
+    mentions += ["{name_flags} slips", "{name_rocket} review", "see the\n{key_broken} plan"]
 cyrillic = str.maketrans({"T": "\u0422", "P": "\u0420"})  # capitals drawn like the Latin ones
+flags = {c: chr(0x1F1E6 + ord(c) - 65) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
 for tid in rng.sample(ids, tasks // 10):
     gone, other = plan.tasks[rng.choice(hidden)], plan.tasks[rng.choice(ids)]
     plan.tasks[tid].notes = rng.choice(mentions).format(name=gone.name, key=gone.key, name_caps=gone.name.upper(),
                                                         id=gone.id, other=other.key,
-                                                        key_cyrillic=gone.key.translate(cyrillic))
+                                                        key_cyrillic=gone.key.translate(cyrillic),
+                                                        name_flags="".join(flags.get(c, c) for c in gone.name.upper()),
+                                                        name_rocket=gone.name[:2] + "\U0001F680" + gone.name[2:],
+                                                        key_broken=gone.key[:2] + "-\n" + gone.key[2:])
 best = None
 for _ in range(repeat):
     start = time.process_time()
@@ -66,9 +73,9 @@ print(json.dumps({"cpu": best, "kept": len(copy.tasks), "withheld": flat.count("
 """
 
 
-def measure(checkout: Path, tasks: int, repeat: int) -> dict:
+def measure(checkout: Path, tasks: int, repeat: int, joined: bool = False) -> dict:
     """One fresh process's figures for the program in `checkout`."""
-    out = subprocess.run([sys.executable, "-c", _CHILD, str(checkout), str(tasks), str(repeat)],
+    out = subprocess.run([sys.executable, "-c", _CHILD, str(checkout), str(tasks), str(repeat), str(int(joined))],
                          capture_output=True, text=True, check=True, env={**os.environ, "PYTHONPATH": ""})
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -84,11 +91,13 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1, help="copies per process; the best is shown")
     parser.add_argument("--rounds", type=int, default=1, help="processes per checkout, alternating")
     parser.add_argument("--against", type=Path, help="another checkout to measure alternately")
+    parser.add_argument("--joined", action="store_true",
+                        help="mentions also in flags' letters, with an emoji inside, broken at a line's end")
     args = parser.parse_args()
     for _ in range(args.rounds):
-        show("this", measure(ROOT, args.tasks, args.repeat))
+        show("this", measure(ROOT, args.tasks, args.repeat, args.joined))
         if args.against:
-            show("against", measure(args.against.resolve(), args.tasks, args.repeat))
+            show("against", measure(args.against.resolve(), args.tasks, args.repeat, args.joined))
 
 
 if __name__ == "__main__":

@@ -6,7 +6,9 @@
 - its CamelCase words parted ("NightjarProgramme" holds "Nightjar"): a "_" at each hump, so a
   secret there stands as a word of a compound, and the whole CamelCase word is withheld with it;
 - a 0, 1 or | among letters read as the letter it is drawn like ("N1GHTJAR", "0RBITEX");
-- letters spelt out one by one joined into the word (redact_decode.spelled_out).
+- letters spelt out one by one joined into the word (redact_decode.spelled_out);
+- letters drawn as symbols (a flag's regional indicators) as letters, and a word broken by a
+  hyphen at a line's end, or with emoji between its letters, joined (redact_joins).
 `words_read` gives the words a person reads in a text the same way, so that a word a kept name
 shows ("P0Nightjar") is known as shown, and a hidden name's words are known however glued.
 """
@@ -17,6 +19,7 @@ import re
 
 from .redact_decode import Span, spelled_out
 from .redact_fold import fold, fold_as_drawn, folded_forms
+from .redact_joins import gaps, has_symbol_letters, symbols_as_letters, without_gaps
 from .redact_sieve import PIECE, WORD
 
 # A capital after a small letter: where a CamelCase word's next part begins.
@@ -29,7 +32,9 @@ _DRAWN_AS = {"0": "o", "1": "i", "|": "i"}
 def readings(text: str) -> list[tuple[str, list[Span] | None]]:
     """`text` folded, and as a person also reads it: with letters spelt out one by one joined, with
     its CamelCase words parted ("NightjarProgramme"), with a 0, 1 or | among letters read as the
-    letter it is drawn like ("N1GHTJAR"); each with the span of `text` each character was written as."""
+    letter it is drawn like ("N1GHTJAR"), with a flag's letters read as letters, with a word broken by
+    a hyphen at a line's end or by emoji joined ("Night-\njar", "Night🚀jar"); each with the span of
+    `text` each character was written as."""
     shown, places = fold(text)
     drawn = fold_as_drawn(text)  # "Νightjar" with a Greek capital Nu, as a reader of Latin reads it
     found: list[tuple[str, list[Span] | None]] = [(shown, places)] + ([drawn] if drawn else [])
@@ -38,11 +43,27 @@ def readings(text: str) -> list[tuple[str, list[Span] | None]]:
         if humps:
             found.append(_parted(folded, at or _identity(len(text)), humps))
     found += [(lettered, at) for reading, at in found if (lettered := _as_letters(reading)) is not None]
+    # Nearly every text is ASCII on one line: nothing below can join it (tested inline, as it is for every text).
+    if not text.isascii() or "\n" in text or "\r" in text or "\v" in text or "\f" in text:
+        found += _joined(text, found)
     joined = spelled_out(shown)
     if joined is not None:
         outer = places or _identity(len(text))
         found.append((joined[0], [outer[place] for place in joined[1]]))
     return found
+
+
+def _joined(text: str, found: list[tuple[str, list[Span] | None]]) -> list[tuple[str, list[Span] | None]]:
+    """Each reading of `text` so far with a flag's letters read as letters ("🇳🇮🇬🇭🇹🇯🇦🇷"), then each
+    with what breaks a word left out ("Night-\\njar", "Night🚀jar"): the readings redact_joins adds."""
+    more: list[tuple[str, list[Span] | None]] = []
+    if has_symbol_letters(text):
+        more += [(symbols_as_letters(reading), at) for reading, at in found]
+    across = gaps(text)
+    if across:
+        more += [read for reading, at in found + more
+                 if (read := without_gaps(reading, at or _identity(len(text)), across)) is not None]
+    return more
 
 
 def _identity(length: int) -> list[Span]:
