@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 
 from .enums import Precision
-from .errors import PlannerError
+from .errors import PlannerError, quoted
 from .written_dates import written_date
 
 _YEAR = re.compile(r"^(\d{4})$")
@@ -24,11 +24,11 @@ MIN_YEAR, MAX_YEAR = 1900, 2200  # a plan's dates lie well within; others are ty
 
 def _checked(year: int, month: int = 1, day: int = 1, text: str = "") -> date:
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise PlannerError("date.invalid", f"'{text}': year {year} is outside {MIN_YEAR}-{MAX_YEAR}")
+        raise PlannerError("date.invalid", f"{quoted(text)}: year {year} is outside {MIN_YEAR}-{MAX_YEAR}")
     try:
         return date(year, month, day)
     except ValueError as exc:
-        raise PlannerError("date.invalid", f"'{text}' is not a real date ({exc})") from None
+        raise PlannerError("date.invalid", f"{quoted(text)} is not a real date ({exc})") from None
 
 
 def parse_fuzzy_date(text: str, end: bool = False) -> tuple[date, Precision]:
@@ -54,7 +54,7 @@ def parse_fuzzy_date(text: str, end: bool = False) -> tuple[date, Precision]:
         return _checked(year, month, day, raw), Precision.DAY
     raise PlannerError(
         "date.invalid",
-        f"'{raw}' is not a date; write 2029, 2029-06, Q3 2029, 2029-06-15 or 15 Jun 2029",
+        f"{quoted(raw)} is not a date; write 2029, 2029-06, Q3 2029, 2029-06-15 or 15 Jun 2029",
     )
 
 
@@ -63,7 +63,7 @@ def parse_iso_date(text: str) -> date:
     raw = (text or "").strip()
     if m := _DAY.match(raw):
         return _checked(int(m[1]), int(m[2]), int(m[3]), raw)
-    raise PlannerError("date.invalid", f"'{raw}' is not a date in the form YYYY-MM-DD")
+    raise PlannerError("date.invalid", f"{quoted(raw)} is not a date in the form YYYY-MM-DD")
 
 
 def period_start(day: date, precision: Precision) -> date:

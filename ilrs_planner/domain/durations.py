@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from .calendar import Calendar
-from .errors import PlannerError
+from .errors import PlannerError, quoted
 
 MAX_DURATION_DAYS = 109_575  # 300 years: the span the store allows for a duration or a lag
 # A number as typed or as shown (`1,461 d`: digits grouped in threes by commas), then a unit word.
@@ -76,7 +76,7 @@ def parse_duration(text: str | int, units: DurationUnits = CALENDAR_DAYS, rounde
     if unit in _ROUNDED_UP or rounded:
         return math.ceil(round(days, 9))  # 16h is 2 days, not 2.0000000001
     if days != int(days):
-        raise PlannerError("duration.invalid", f"'{text}' is not a whole number of days")
+        raise PlannerError("duration.invalid", f"{quoted(str(text))} is not a whole number of days")
     return int(days)
 
 
@@ -87,11 +87,11 @@ def exact_days(text: str | int, units: DurationUnits = CALENDAR_DAYS) -> tuple[f
     else:
         m = _NUMBER_UNIT.match(str(text))
         if not m or m[2].lower() not in UNITS:
-            raise PlannerError("duration.invalid", f"'{text}' is not a duration; {HINT}")
+            raise PlannerError("duration.invalid", f"{quoted(str(text))} is not a duration; {HINT}")
         value, unit = float(m[1].replace(",", "")), m[2].lower()
     days = value * (getattr(units, _SCALED[unit]) if unit in _SCALED else UNITS[unit])
     if days < 0:
-        raise PlannerError("task.negative_duration", f"'{text}' is negative; a duration cannot be")
+        raise PlannerError("task.negative_duration", f"{quoted(str(text))} is negative; a duration cannot be")
     if days > MAX_DURATION_DAYS:
         raise PlannerError("duration.too_long", f"'{_short(text)}' is longer than a plan can hold "
                            f"({MAX_DURATION_DAYS:,} days, 300 years)")

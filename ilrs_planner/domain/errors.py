@@ -17,6 +17,16 @@ class PlannerError(Exception):
         return (type(self), (self.code, self.message, self.subject_ids))
 
 
+QUOTED_MOST = 60  # characters of a person's typing a message quotes; past them it is cut with "…"
+
+
+def quoted(text: str) -> str:
+    """What a person typed, in quotes for a message naming it: "'2FS+2x'"; a long text cut with "…"
+    (a refused cell of a pasted megabyte was quoted whole, filling the screen and the undo menu)."""
+    text = text.strip()
+    return f"'{text}'" if len(text) <= QUOTED_MOST else f"'{text[:QUOTED_MOST - 1]}…'"
+
+
 # The catalogue of codes in use; a new code is added here first so the GUI can phrase it.
 CODES = {
     "link.cycle": "The dependencies form a loop.",

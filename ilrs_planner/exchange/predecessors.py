@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..domain import LinkType, PlannerError, parse_duration
 from ..domain.durations import CALENDAR_DAYS, DurationUnits, is_elapsed, written_days
+from ..domain.errors import quoted
 from .predecessor_entry import TypedEntry, split_typed
 
 _BARE_ID = re.compile(r"^[\w.\-]+$")
@@ -47,22 +48,22 @@ def parse_entry(entry: str, known_ids: set[str], units: DurationUnits = CALENDAR
         return PredecessorRef(m.id, LinkType(m.type.upper()), _lag(entry, m, units), elapsed)
     if m or _BARE_ID.match(entry):
         ref = m.id if m else entry
-        where = f" (in '{entry}')" if ref != entry else ""
-        raise PlannerError("link.unknown_task", f"no task has the ID '{ref}'{where}", [ref])
-    raise PlannerError("import.bad_row", f"'{entry}' is not a dependency ({_HINT})")
+        where = f" (in {quoted(entry)})" if ref != entry else ""
+        raise PlannerError("link.unknown_task", f"no task has the ID {quoted(ref)}{where}", [ref])
+    raise PlannerError("import.bad_row", f"{quoted(entry)} is not a dependency ({_HINT})")
 
 
 def _lag(entry: str, m: TypedEntry, units: DurationUnits) -> int:
     if m.sign is None or m.lag is None:
         return 0
     if m.lag.strip().endswith("%"):
-        raise PlannerError("import.bad_row", f"'{entry}': a lag in percent is not supported; give days")
+        raise PlannerError("import.bad_row", f"{quoted(entry)}: a lag in percent is not supported; give days")
     try:
         days = parse_duration(m.lag, units)
     except PlannerError as err:
         if err.code == "duration.too_long":
             raise
-        raise PlannerError("import.bad_row", f"'{entry}' has a lag that is not whole days ({_HINT})") from None
+        raise PlannerError("import.bad_row", f"{quoted(entry)} has a lag that is not whole days ({_HINT})") from None
     return -days if m.sign == "-" else days
 
 

@@ -158,3 +158,30 @@ def test_undoing_a_deletion_gives_back_the_predecessors_in_their_order_in_the_ce
     save_project(window.document.project, tmp_path / "plan.db")
     saved = [(link.pred_id, link.succ_id) for link in open_project(tmp_path / "plan.db").links.values()]
     assert [pred for pred, succ in saved if succ == "m"] == ["c", "a", "b"]
+
+
+def paste_into_cell(window, task_id: str, text: str) -> None:
+    """Open the cell's editor (F2), paste `text` over what it holds and press Enter, as a planner does."""
+    click_cell(window.tree, task_id, Column.PREDECESSORS)
+    QTest.keyClick(window.tree.viewport(), Qt.Key.Key_F2)
+    QApplication.clipboard().setText(text)
+    editor = QApplication.focusWidget()
+    editor.selectAll()
+    press(window.tree, "Ctrl+V")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    QApplication.processEvents()
+
+
+def test_a_long_refused_entry_is_quoted_by_its_start_not_whole(qtbot, window):
+    entry = "2FS+" + "x" * 100_000  # a pasted megabyte's worth, shortened here for speed
+    paste_into_cell(window, "m", entry)
+    text = refusal_text(window)
+    assert "'2FS+xxxxxxxx" in text and "…'" in text and "write 3, 3FS+2d" in text
+    assert len(text) < 300  # the entry's first 60 characters, not all 100,004
+    assert incoming(window, "m") == {("c", LinkType.FS, 0)}  # nothing changed
+
+
+def test_a_long_cell_naming_a_task_twice_is_quoted_by_its_start(qtbot, window):
+    paste_into_cell(window, "m", "2, " + ", ".join(["3"] * 20_000))
+    text = refusal_text(window)
+    assert "named twice in '2, 3, 3, 3" in text and "…'" in text and len(text) < 300

@@ -18,6 +18,7 @@ from ...commands.links import AddLink, DeleteLink
 from ...commands.plan_index import index_of
 from ...domain import Link, LinkType, PlannerError, Project, Task
 from ...domain.durations import units_for, written_days
+from ...domain.errors import quoted
 from ...exchange.predecessors import PredecessorRef, parse_predecessors
 
 
@@ -82,7 +83,7 @@ def predecessors_command(project: Project, task: Task, text: str) -> Command | N
     for ref in _parse(project, text, by_ref):
         pred_id = by_ref[ref.ref]
         if pred_id in wanted:
-            raise PlannerError("link.duplicate", f"{project.tasks[pred_id].key} is named twice in '{text}'",
+            raise PlannerError("link.duplicate", f"{project.tasks[pred_id].key} is named twice in {quoted(text)}",
                                [pred_id])
         wanted[pred_id] = ref
     current = {link.pred_id: link for link in project.links.values() if link.succ_id == task.id}
@@ -92,7 +93,7 @@ def predecessors_command(project: Project, task: Task, text: str) -> Command | N
               if pred_id not in current or not _same(current[pred_id], ref)]
     if not parts:
         return None
-    return AllOrNothing(f"Set predecessors of '{task.name}' to {text.strip() or 'none'}", parts)
+    return AllOrNothing(f"Set predecessors of '{task.name}' to {quoted(text) if text.strip() else 'none'}", parts)
 
 
 def _task_ids_by_ref(project: Project) -> dict[str, str]:

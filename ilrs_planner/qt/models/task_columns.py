@@ -23,6 +23,7 @@ from ...domain import (
     parse_fuzzy_date,
 )
 from ...domain.durations import exact_days, format_days, is_elapsed, units_for
+from ...domain.errors import quoted
 from ...domain.provenance import parse_confidence, shown_confidence
 from ...domain.task_mode import parse_task_mode, task_mode_text
 from ...domain.working_count import WorkedDays
@@ -423,7 +424,7 @@ def _percent(text: str) -> int:
     try:
         value = int(round(float(text.rstrip("% "))))
     except ValueError:
-        raise PlannerError("task.bad_value", f"'{text}' is not a percentage (0 to 100)") from None
+        raise PlannerError("task.bad_value", f"{quoted(text)} is not a percentage (0 to 100)") from None
     if not 0 <= value <= 100:
         raise PlannerError("task.bad_value", f"{value}% is outside 0 to 100")
     return value
@@ -436,7 +437,7 @@ def _owner_id(text: str, project: Project) -> str | None:
         if text.casefold() in (part.key.casefold(), part.name.casefold(), owner_label(part.name, part.key).casefold()):
             return part.id
     known = ", ".join(sorted(p.key for p in project.participants.values())) or "none"
-    raise PlannerError("task.bad_value", f"'{text}' is not a participant of the plan (known: {known})")
+    raise PlannerError("task.bad_value", f"{quoted(text)} is not a participant of the plan (known: {known})")
 
 
 def _finish_command(task: Task, text: str, ctx: RowContext) -> Command:
@@ -449,7 +450,7 @@ def _finish_command(task: Task, text: str, ctx: RowContext) -> Command:
         start, _ = parse_fuzzy_date(text)
         return SetPlannedStart(task.id, start, precision, f"Set date of '{task.name}' to {text}")
     if day < dates.early_start:
-        raise PlannerError("task.finish_before_start", f"'{text}' is before '{task.name}' starts "
+        raise PlannerError("task.finish_before_start", f"{quoted(text)} is before '{task.name}' starts "
                            f"({dates.early_start}); type a last day on or after {dates.early_start}, or move "
                            "the task's start first (Start column)", [task.id])
     # The duration whose last day of work is `day`, as the chart's drag of the bar's end makes it.
