@@ -35,10 +35,42 @@ class Crossings:
     w_dst: np.ndarray
     finish: np.ndarray  # the source event is a finish
     time: WorkingTime
+    # The source is a milestone: its point is read at its moment of day, the end of the working day
+    # before its position or the start of the next (`ends`, see _moments), whatever the link's type.
+    point_src: np.ndarray | None = None
+    point_dst: np.ndarray | None = None  # the target is a milestone (see backward)
 
-    def forward(self, x: np.ndarray, at: slice | np.ndarray = slice(None)) -> np.ndarray:
-        """g(x) for the crossings selected by `at` (x is aligned with that selection)."""
-        t, finish, lag = self.time, self.finish[at], self.lag[at]
+    def forward(self, x: np.ndarray, at: slice | np.ndarray = slice(None),
+                ends: np.ndarray | None = None) -> np.ndarray:
+        """g(x) for the crossings selected by `at` (x is aligned with that selection); `ends`, aligned
+        too: whether each source milestone sits at the end of a day (None: read as the link says)."""
+        day = self.event_days(x, at, ends)
+        return np.asarray(self.time.pos(self.row_dst[at], day) + self.w_dst[at])
+
+    def forward_at(self, x: np.ndarray, at: np.ndarray, ends: np.ndarray,
+                   hands_end: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """g(x) for the crossings selected by `at`, and whether each hands its target the end of a
+        day (`hands_end` before the crossing): an end of day on a day the target's calendar does not
+        work is the start of its next working day (ScalarCrossings.forward_at)."""
+        day = self.event_days(x, at, ends)
+        row_dst = self.row_dst[at]
+        landed = self.time.pos(row_dst, day)
+        worked = self.time.finish_day(row_dst, landed) == day
+        hands_end = hands_end & (worked | ~self.reads_finish(at, ends))
+        return np.asarray(landed + self.w_dst[at]), np.asarray(hands_end)
+
+    def reads_finish(self, at: slice | np.ndarray = slice(None), ends: np.ndarray | None = None) -> np.ndarray:
+        """Per selected crossing: is the source's event read as a finish (the end of a day)?"""
+        finish = self.finish[at]
+        if ends is None or self.point_src is None:
+            return np.asarray(finish)
+        return np.asarray(np.where(self.point_src[at], ends, finish))
+
+    def event_days(self, x: np.ndarray, at: slice | np.ndarray = slice(None),
+                   ends: np.ndarray | None = None) -> np.ndarray:
+        """The day the source's start or finish (exclusive) falls on, after its lag, before g(x)
+        makes it a position of the target (see forward)."""
+        t, finish, lag = self.time, self.reads_finish(at, ends), self.lag[at]
         a = x + self.w_src[at]
         src = self.row_src[at]
         day = np.where(finish, t.finish_day(src, a), t.day(src, a)) + self.elapsed[at]
@@ -46,12 +78,25 @@ class Crossings:
             rows = self.lag_row[at]
             k = t.pos(rows, day) + lag
             day = np.where(lag != 0, np.where(finish, t.finish_day(rows, k), t.day(rows, k)), day)
-        return np.asarray(t.pos(self.row_dst[at], day) + self.w_dst[at])
+        return np.asarray(day)
 
-    def backward(self, y: np.ndarray, at: slice | np.ndarray = slice(None)) -> np.ndarray:
-        """g+(y): the latest source position whose image is at most y."""
+    def backward(self, y: np.ndarray, at: slice | np.ndarray = slice(None),
+                 at_start: np.ndarray | None = None) -> np.ndarray:
+        """g+(y): the latest source position whose image is at most y. A target milestone at y is at
+        the end of the working day before it (a late moment), unless `at_start` (aligned with the
+        selection) says it stands at the start of the next: then a finish handed to it may come up to
+        that start (a Saturday finish before a Monday-Friday milestone at Monday 08:00), else only up
+        to that end (before one at Friday 17:00, a finish on Friday at the latest)."""
+        t, finish = self.time, self.finish[at]
+        row_dst, q = self.row_dst[at], y - self.w_dst[at]
+        day = t.day(row_dst, q)
+        if at_start is not None and self.point_dst is not None:
+            day = np.where(self.point_dst[at] & ~at_start & finish, t.finish_day(row_dst, q), day)
+        return self._source_before(day, at)
+
+    def _source_before(self, day: np.ndarray, at: slice | np.ndarray) -> np.ndarray:
+        """The latest source position whose event, after its lag, falls on `day` at the latest."""
         t, finish, lag = self.time, self.finish[at], self.lag[at]
-        day = t.day(self.row_dst[at], y - self.w_dst[at])
         if lag.any():
             rows = self.lag_row[at]
             shifted = np.where(finish, t.day(rows, t.pos(rows, day) - lag), t.day(rows, t.pos(rows, day + 1) - 1 - lag))
@@ -80,6 +125,9 @@ class ScalarCrossings:
         self.cum, self.work = t.cum.tolist(), t.work.tolist()
         self.params = list(zip(*(getattr(crossings, name).tolist() for name in
                                  ("row_src", "row_dst", "lag_row", "w_src", "lag", "elapsed", "w_dst", "finish"))))
+        point = crossings.point_src
+        self.point_src = point.tolist() if point is not None else [False] * len(self.params)
+        self.point_dst = crossings.point_dst.tolist() if crossings.point_dst is not None else [False] * len(self.params)
 
     def pos(self, row: int, day: int) -> int:
         i = day - self.origin
@@ -94,18 +142,41 @@ class ScalarCrossings:
     def _event(self, row: int, position: int, finish: bool) -> int:
         return self.day(row, position - 1) + 1 if finish else self.day(row, position)
 
-    def forward(self, i: int, x: int) -> int:
-        """g(x) for crossing number i."""
+    def forward(self, i: int, x: int, end: bool = False) -> int:
+        """g(x) for crossing number i (`end`: a source milestone sits at the end of a day)."""
+        return int(self.pos(self.params[i][1], self.event_day(i, x, end)) + self.params[i][6])
+
+    def event_day(self, i: int, x: int, end: bool = False) -> int:
+        """Crossings.event_days for crossing number i."""
         row_src, row_dst, lag_row, w_src, lag, elapsed, w_dst, finish = self.params[i]
+        if self.point_src[i]:
+            finish = end
         day = self._event(row_src, x + w_src, finish) + elapsed
         if lag:
             day = self._event(lag_row, self.pos(lag_row, day) + lag, finish)
-        return int(self.pos(row_dst, day) + w_dst)
+        return int(day)
 
-    def backward(self, i: int, y: int) -> int:
-        """g+(y) for crossing number i."""
+    def forward_at(self, i: int, x: int, end: bool, hands_end: bool) -> tuple[int, bool]:
+        """g(x) for crossing number i, and whether it hands its target the end of a day: an end of
+        day on a day the target's calendar does not work is the start of its next working day."""
+        day = self.event_day(i, x, end)
+        row_dst, w_dst = self.params[i][1], self.params[i][6]
+        landed = self.pos(row_dst, day)
+        if hands_end and self.reads_finish(i, end):
+            hands_end = self.day(row_dst, landed - 1) + 1 == day
+        return landed + w_dst, hands_end
+
+    def reads_finish(self, i: int, end: bool = False) -> bool:
+        """Crossings.reads_finish for crossing number i."""
+        return end if self.point_src[i] else bool(self.params[i][7])
+
+    def backward(self, i: int, y: int, at_start: bool = True) -> int:
+        """g+(y) for crossing number i (`at_start`: see Crossings.backward)."""
         row_src, row_dst, lag_row, w_src, lag, elapsed, w_dst, finish = self.params[i]
-        day = self.day(row_dst, y - w_dst)
+        if finish and not at_start and self.point_dst[i]:
+            day = self.day(row_dst, y - w_dst - 1) + 1
+        else:
+            day = self.day(row_dst, y - w_dst)
         if lag:
             if finish:
                 day = self.day(lag_row, self.pos(lag_row, day) - lag)
@@ -116,8 +187,9 @@ class ScalarCrossings:
 
 
 def find_crossings(edges: dict[str, np.ndarray], node_row: np.ndarray, task_row: np.ndarray,
-                   time: WorkingTime | None) -> tuple[np.ndarray, Crossings | None]:
-    """(plain weight of every edge, the crossings or None when every edge is plain)."""
+                   time: WorkingTime | None, point: np.ndarray) -> tuple[np.ndarray, Crossings | None]:
+    """(plain weight of every edge, the crossings or None when every edge is plain); `point`: per
+    node, a milestone (a task without duration, not a summary)."""
     src, dst, lag, elapsed = edges["src"], edges["dst"], edges["lag"], edges["elapsed"]
     weight = edges["w_src"] + lag + edges["w_dst"]
     if time is None:
@@ -132,5 +204,7 @@ def find_crossings(edges: dict[str, np.ndarray], node_row: np.ndarray, task_row:
     columns = (row_src, row_dst, lag_row, edges["w_src"], work_lag, np.where(elapsed, lag, 0), edges["w_dst"],
                edges["from_finish"])
     row_s, row_d, lag_r, w_s, work, calendar_lag, w_d, from_finish = (np.asarray(c)[which] for c in columns)
-    crossings = Crossings(which, row_s, row_d, lag_r, w_s, work, calendar_lag, w_d, from_finish, time)
+    point_src, point_dst = point[src[which]], point[dst[which]]
+    crossings = Crossings(which, row_s, row_d, lag_r, w_s, work, calendar_lag, w_d, from_finish, time,
+                          point_src if point_src.any() else None, point_dst if point_dst.any() else None)
     return weight, crossings

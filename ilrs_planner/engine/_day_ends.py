@@ -10,13 +10,19 @@ when it leaves a milestone or a summary's gate, and an end of day after a positi
 from any moment ends at the end of a day). A milestone takes the moment of what drives it: its own
 date, or the edges whose bound equals its early position; when several tie, the start of the next
 day is the later moment and wins (MPXJ's MicrosoftScheduler agrees, see the tests).
+
+Where links cross calendars, the moments are found by the forward pass itself, which reads them
+(see _moments); here they are only looked up. The rule below serves networks on one calendar each
+way, on which a milestone's two moments read alike.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
+from . import _loops_moments
 from ._edges import FROM_START, INHERITED
+from ._moments import recall, tracked
 from ._network import Network
 from ._summary_starts import forward_bounds
 
@@ -36,6 +42,11 @@ def day_end_flags(net: Network, early: np.ndarray, held_late: np.ndarray | None 
 
     `held_late`: tasks an as-late-as-possible rule holds on their late dates, which are ends of days.
     """
+    if tracked(net):  # found by the forward pass (see _moments)
+        ends = recall(net, early)
+        if ends is None:  # no longer kept: the pass that finds them, again
+            ends = np.array(_loops_moments.forward(net)[2], dtype=bool)
+        return ends[: len(net.task_ids)]
     last = _Last.found
     if held_late is None and last is not None and last[0] is net and last[1] is early:
         return last[2]

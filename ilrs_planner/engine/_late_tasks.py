@@ -32,4 +32,4 @@ def held_late(net: Network, early: np.ndarray, late: np.ndarray, alap: np.ndarra
     n = len(net.tasks)
     fixed = net.fixed.copy()
     fixed[:n][alap] = np.maximum(late[:n], early[:n])[alap]
-    return dataclasses.replace(net, fixed=fixed)
+    return dataclasses.replace(net, fixed=fixed, held=alap)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from ._bounds import BIG
+from ._moments import Settling, handed_ends
 from ._network import Network
 from ._recent import Recent
 from ._summary_starts import least_nodes, no_bound
@@ -118,37 +119,52 @@ class _Crossed:
         return self.at[np.searchsorted(self.at, a):np.searchsorted(self.at, b)]
 
 
-def forward(net: Network, level: np.ndarray, n_levels: int) -> np.ndarray:
-    """Early starts: each level's incoming edges relaxed at once. Fixed nodes ignore their links."""
+def forward(net: Network, level: np.ndarray, n_levels: int, ends: np.ndarray | None = None) -> np.ndarray:
+    """Early starts: each level's incoming edges relaxed at once. Fixed nodes ignore their links.
+
+    `ends` (per node, its fixed milestones' moments set): filled with each node's moment of day,
+    which links out of milestones across calendars read (see _moments)."""
     sources = net.edge_sources()
     fixed = net.fixed > -BIG
     least = least_nodes(net)
     early = np.where(fixed, net.fixed, no_bound(net, least))
     binding = ~fixed[net.targets]
-    bounds, (src, dst, weight, cross) = _grouped(level[net.targets[binding]], n_levels, sources[binding],
-                                                 net.targets[binding], net.weights[binding],
-                                                 _crossing_ids(net)[binding])
+    columns = [sources[binding], net.targets[binding], net.weights[binding], _crossing_ids(net)[binding]]
+    if ends is not None:
+        columns.append(np.flatnonzero(binding))
+    bounds, grouped = _grouped(level[net.targets[binding]], n_levels, *columns)
+    src, dst, weight, cross = grouped[:4]
     crossed = _Crossed(net, cross)
+    settle = Settling(net, least) if ends is not None else None
     to_least = least[dst] if least.any() else None
     for depth in range(1, n_levels):
         a, b = bounds[depth], bounds[depth + 1]
         if a < b:
             bound = early[src[a:b]] + weight[a:b]
+            hands_end = handed_ends(net, grouped[4][a:b], ends) if ends is not None else None
             at = crossed.in_slice(a, b)
             if at.size and net.crossings is not None:
-                bound[at - a] = net.crossings.forward(early[src[at]], cross[at])
+                if ends is None:
+                    bound[at - a] = net.crossings.forward(early[src[at]], cross[at])
+                else:
+                    assert hands_end is not None
+                    bound[at - a], hands_end[at - a] = net.crossings.forward_at(
+                        early[src[at]], cross[at], ends[src[at]], hands_end[at - a])
             if to_least is None:
                 np.maximum.at(early, dst[a:b], bound)
             else:  # a summary's least-start gate takes the least bound (see _summary_starts)
                 m = to_least[a:b]
                 np.maximum.at(early, dst[a:b][~m], bound[~m])
                 np.minimum.at(early, dst[a:b][m], bound[m])
+            if settle is not None and hands_end is not None and ends is not None:
+                settle.level(early, ends, dst[a:b], bound, hands_end)
     return early
 
 
 def backward(net: Network, level: np.ndarray, n_levels: int, early: np.ndarray,
-             caps: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Late starts and free floats (with gate carry, as in cpm._backward), level by level from the end."""
+             caps: np.ndarray, ends: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Late starts and free floats (with gate carry, as in cpm._backward), level by level from the end
+    (`ends`: per node, the forward pass's moments, see _loops.backward)."""
     n = len(net.task_ids)
     sources = net.edge_sources()
     weights = np.where(net.live, net.weights, -BIG)
@@ -168,8 +184,10 @@ def backward(net: Network, level: np.ndarray, n_levels: int, early: np.ndarray,
             latest, slack = late[v] - w, early[v] - early[u] - w + carry[v]
             at = crossed.in_slice(a, b)
             if at.size and net.crossings is not None:
-                through = net.crossings.backward(np.concatenate([late[dst[at]], early[dst[at]] + carry[dst[at]]]),
-                                                 np.concatenate([cross[at], cross[at]]))
+                v = dst[at]
+                at_start = None if ends is None else np.concatenate([~ends[v] & (late[v] == early[v]), ~ends[v]])
+                through = net.crossings.backward(np.concatenate([late[v], early[v] + carry[v]]),
+                                                 np.concatenate([cross[at], cross[at]]), at_start)
                 dead = ~live[at]
                 latest[at - a] = np.where(dead, BIG, through[:at.size])
                 slack[at - a] = np.where(dead, BIG, through[at.size:] - early[src[at]])

@@ -52,8 +52,10 @@ def forward(net: Network) -> tuple[list[int], list[int]]:
     return order, early
 
 
-def backward(net: Network, order: list[int], early: list[int], caps: np.ndarray) -> tuple[list[int], list[int]]:
-    """Late starts and free floats, in reverse topological order.
+def backward(net: Network, order: list[int], early: list[int], caps: np.ndarray,
+             ends: list[bool] | None = None) -> tuple[list[int], list[int]]:
+    """Late starts and free floats, in reverse topological order (`ends`: per node, the forward
+    pass's moments, which links into milestones across calendars read: see _crossings.backward).
 
     Free float follows gates: the slack into a gate plus the gate's own least slack onward, so a
     link into a summary is measured to its earliest descendant and a task inside a summary sees
@@ -75,7 +77,14 @@ def backward(net: Network, order: list[int], early: list[int], caps: np.ndarray)
             w = weights[k]
             if k in crossing:
                 i = crossing[k]
-                bound, gap = (back(i, late[v]), back(i, early[v] + carry[v]) - start) if live[k] else (BIG, BIG)
+                if not live[k]:
+                    bound, gap = BIG, BIG
+                elif ends is None:
+                    bound, gap = back(i, late[v]), back(i, early[v] + carry[v]) - start
+                else:  # a milestone's late moment is an end of day, unless it has no room to move
+                    at_start = not ends[v]
+                    bound = back(i, late[v], at_start and late[v] == early[v])
+                    gap = back(i, early[v] + carry[v], at_start) - start
             else:
                 bound, gap = late[v] - w, early[v] - start - w + carry[v]
             if bound < latest:
@@ -96,5 +105,5 @@ def _crossing_of(net: Network) -> dict[int, int]:
     return dict(zip(net.crossings.edges.tolist(), range(net.crossings.edges.size)))
 
 
-def _no_crossing(_crossing: int, _position: int) -> int:
+def _no_crossing(_crossing: int, _position: int, _at_start: bool = True) -> int:
     raise AssertionError("only an edge listed among the crossings is converted")

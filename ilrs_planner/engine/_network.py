@@ -77,6 +77,7 @@ class Network:
     day_end_cap: np.ndarray  # per task: a milestone's latest finish when it stands at a day's end
     manual: np.ndarray  # per task: manually scheduled (see _bounds._hold_manual)
     sources: np.ndarray | None = None  # per edge: its source node (the shape's, read-only); None: found
+    held: np.ndarray | None = None  # per task: held on its late dates, as late as possible (see _late_tasks)
 
     def edge_sources(self) -> np.ndarray:
         """Each edge's source node, in CSR order."""
@@ -238,7 +239,9 @@ def _assemble(project: Project, tasks: Sequence[Task], task_ids: list[str], pare
     base[:n][is_summary] = -BIG
     live = ~(bounds.history[node_task[dst]] & (dst < n))
     rows = np.concatenate([node_row, task_row[node_task[n:]]])  # a gate counts on its summary's calendar
-    weight, crossings = find_crossings(edges, rows, task_row, time)
+    point = np.zeros(n_nodes, dtype=bool)
+    point[:n] = ~is_summary & (bounds.duration == 0)
+    weight, crossings = find_crossings(edges, rows, task_row, time, point)
     moments = edge_moments(src, edges["lag"], edges["from_finish"], n, bounds.duration)
     return Network(task_ids, tasks, project.start.toordinal(), bounds.duration, parent, depth, is_summary,
                    bounds.history, bounds.finished, gates, n_nodes, node_task, base, fixed, bounds.start_cap,

@@ -9,12 +9,13 @@ from datetime import date
 import numpy as np
 
 from ..domain import PlannerError, Project
-from . import _kept_passes, _levels, _loops
+from . import _kept_passes, _levels, _loops, _loops_moments
 from ._bounds import BIG
 from ._day_ends import day_end_flags
 from ._kept_moved import raised, regated
 from ._kept_renumbered import renumbered
 from ._late_tasks import late_tasks
+from ._moments import pinned_ends, remember, tracked
 from ._network import Network
 from ._summary_starts import binding_only
 from .graph import loop_nodes, loop_task_ids, raise_loop
@@ -91,22 +92,33 @@ def _by_levels(project: Project, net: Network, level: np.ndarray,
     if order.size < net.n_nodes:
         _refuse_loop(project, net, order.tolist())
     n_levels = int(level.max()) + 1 if level.size else 0
-    early = _levels.forward(net, level, n_levels)
+    ends = pinned_ends(net) if tracked(net) else None
+    early = _levels.forward(net, level, n_levels, ends)
+    if ends is not None:
+        remember(net, early, ends)
     finish = _project_finish(net, early)
-    caps, bound = _late_caps(net, backward_from(project, finish), early), binding_only(net, early)
-    late, free = _levels.backward(bound, level, n_levels, early, caps)
+    caps, bound = _late_caps(net, backward_from(project, finish), early), binding_only(net, early, ends)
+    late, free = _levels.backward(bound, level, n_levels, early, caps, ends)
     record = _kept_passes.started(net, level, early)
     return (early, late, free, finish), _kept_passes.finished(record, bound, caps, late, free)
 
 
 def _by_loops(project: Project, net: Network) -> tuple[Passes, _kept_passes.PassRecord]:
     """(early, late, free, project finish) by the plain loops, and their record (see _kept_passes)."""
-    order, early = _loops.forward(net)
+    ends, moments = None, None
+    if tracked(net):
+        order, early, moments = _loops_moments.forward(net)
+        ends = np.array(moments, dtype=bool)
+    else:
+        order, early = _loops.forward(net)
     _refuse_loop(project, net, order)
     early_array = np.array(early, dtype=np.int64)
+    if ends is not None:
+        remember(net, early_array, ends)
     finish = _project_finish(net, early_array)
-    caps, bound = _late_caps(net, backward_from(project, finish), early_array), binding_only(net, early_array)
-    late, free = _loops.backward(bound, order, early, caps)
+    caps = _late_caps(net, backward_from(project, finish), early_array)
+    bound = binding_only(net, early_array, ends)
+    late, free = _loops.backward(bound, order, early, caps, moments if ends is not None else None)
     late_array, free_array = np.array(late, dtype=np.int64), np.array(free, dtype=np.int64)
     rank = np.empty(net.n_nodes, dtype=np.int64)
     rank[np.array(order, dtype=np.int64)] = np.arange(net.n_nodes)

@@ -100,14 +100,20 @@ def _linearised(project: Project, net: Network, src: np.ndarray,
     crossings = net.crossings
     if crossings is None:
         return const, const
-    early, late = cpm.scheduled_positions(project, net)
+    early, late, at_end = cpm.scheduled_positions(project, net)
     edges = crossings.edges
     x0, y0 = early[src[edges]], late[net.targets[edges]]
     held = const.astype(np.int64)
     held_late = held.copy()
-    held[edges] += crossings.forward(x0) - x0 - net.weights[edges]
+    n = len(net.task_ids)
+    ends = np.zeros(net.n_nodes, dtype=bool)
+    ends[:n] = at_end  # a link out of a milestone reads it at its moment, as the schedule does (see _moments)
+    held[edges] += crossings.forward(x0, ends=ends[src[edges]]) - x0 - net.weights[edges]
     bounded = y0 < BIG // 2  # a target without a late bound gives its source none either
-    held_late[edges] = np.where(bounded, held_late[edges] + y0 - crossings.backward(y0) - net.weights[edges],
+    target = net.targets[edges]  # a milestone's late moment is an end of day, unless it has no room to move
+    at_start = ~ends[target] & (late[target] == early[target])
+    held_late[edges] = np.where(bounded, held_late[edges] + y0 - crossings.backward(y0, at_start=at_start)
+                                - net.weights[edges],
                                 held[edges])
     return held, held_late
 

@@ -30,24 +30,26 @@ def least_edges(net: Network) -> np.ndarray:
     return np.asarray(least_nodes(net)[net.targets])
 
 
-def forward_bounds(net: Network, early: np.ndarray, edges: np.ndarray) -> np.ndarray:
-    """The bound each of these edges puts on its target, given every node's early position."""
+def forward_bounds(net: Network, early: np.ndarray, edges: np.ndarray, ends: np.ndarray | None = None) -> np.ndarray:
+    """The bound each of these edges puts on its target, given every node's early position (and
+    moment of day, `ends`, which links out of milestones across calendars read: see _moments)."""
     sources = net.edge_sources()[edges]
     bound = early[sources] + net.weights[edges]
     if net.crossings is not None:
         cross = net.crossings.ids(net.targets.size)[edges]
         at = np.flatnonzero(cross >= 0)
         if at.size:
-            bound[at] = net.crossings.forward(early[sources[at]], cross[at])
+            read = ends[sources[at]] if ends is not None else None
+            bound[at] = net.crossings.forward(early[sources[at]], cross[at], read)
     return np.asarray(bound)
 
 
-def binding_only(net: Network, early: np.ndarray) -> Network:
+def binding_only(net: Network, early: np.ndarray, ends: np.ndarray | None = None) -> Network:
     """The network for the backward pass: edges into least-start gates live only where they bind."""
     edges = np.flatnonzero(least_edges(net))
     if not edges.size:
         return net
-    idle = forward_bounds(net, early, edges) != early[net.targets[edges]]
+    idle = forward_bounds(net, early, edges, ends) != early[net.targets[edges]]
     live = net.live.copy()
     live[edges[idle]] = False
     return dataclasses.replace(net, live=live)

@@ -166,14 +166,17 @@ def _refuse_out_of_range(project: Project, days: tuple[np.ndarray, ...], start: 
     raise out_of_range(project, over, max(reached) if over else min(reached), start)
 
 
-def scheduled_positions(project: Project, net: Network) -> tuple[np.ndarray, np.ndarray]:
+def scheduled_positions(project: Project, net: Network) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Every node's scheduled early and late start positions, as-late-as-possible tasks on their
-    late dates (for analyses that linearise the network around the schedule)."""
+    late dates, and per task a milestone at the end of a working day (see _day_ends), for analyses
+    that linearise the network around the schedule."""
     early, late = passes(project, net, None, keep=False)[:2]
     alap = late_tasks(net)
-    if alap.any():
-        early, late = passes(project, held_late(net, early, late, alap), None, keep=False)[:2]
-    return early, late
+    if not alap.any():
+        return early, late, day_end_flags(net, early)
+    held = held_late(net, early, late, alap)
+    early, late = passes(project, held, None, keep=False)[:2]
+    return early, late, day_end_flags(held, early, alap)
 
 
 def _wider(net: Network, early: np.ndarray, extra: int) -> int:

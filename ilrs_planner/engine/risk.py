@@ -20,8 +20,6 @@ import numpy as np
 
 from ..domain import PlannerError, Project
 from . import cpm
-from ._day_ends import day_end_flags
-from ._late_tasks import late_tasks
 from ._risk_network import RiskNetwork, compile_risk_network
 from ._risk_passes import PassPlan, pass_matrices, run_block
 from ._risk_sampling import DEFAULT_SPREAD, rank_correlation, sample
@@ -93,8 +91,7 @@ def run_risk(project: Project, iterations: int = 10_000, seed: int | None = None
 
 def milestone_day_ends(project: Project, rnet: RiskNetwork) -> np.ndarray:
     """Per task: a milestone at the end of a working day in the schedule (see _day_ends)."""
-    net = rnet.net
-    return day_end_flags(net, cpm.scheduled_positions(project, net)[0], late_tasks(net))
+    return cpm.scheduled_positions(project, rnet.net)[2]
 
 
 class RiskResult:
