@@ -4,7 +4,9 @@ as the row-by-row read refuses it, naming its row."""
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
+from pathlib import Path
 
 import pytest
 from file_surgery import tamper
@@ -34,9 +36,15 @@ def _saved(tmp_path, project: Project):
     return path
 
 
-def test_a_plan_of_several_blocks_reads_back_field_for_field_in_order(tmp_path):
+@pytest.fixture(scope="module")
+def several_blocks(tmp_path_factory) -> tuple[Project, Path]:
+    """A 20,000-task plan and its file, made once for the module: each test reads it or spoils a copy."""
     project = _many_tasks(20_000)
-    path = _saved(tmp_path, project)
+    return project, _saved(tmp_path_factory.mktemp("blocks"), project)
+
+
+def test_a_plan_of_several_blocks_reads_back_field_for_field_in_order(several_blocks):
+    project, path = several_blocks
     loaded = open_project(path)
     assert loaded == project
     assert list(loaded.tasks) == list(project.tasks) and list(loaded.links) == list(project.links)
@@ -62,8 +70,8 @@ def _late_row(path) -> int:
     ("UPDATE tasks SET key = 'key' || char(27) WHERE num = ?", "key", "U+001B"),
     ("UPDATE links SET id = 'link-' || char(0) || 'x' WHERE num = ?", "id", "U+0000"),
 ])
-def test_a_bad_value_in_a_late_block_is_refused_naming_its_row(tmp_path, spoil, column, problem):
-    path = _saved(tmp_path, _many_tasks(20_000))
+def test_a_bad_value_in_a_late_block_is_refused_naming_its_row(tmp_path, several_blocks, spoil, column, problem):
+    path = Path(shutil.copy(several_blocks[1], tmp_path / "plan.db"))
     tamper(path, spoil, params=(_late_row(path),))
     for objects in (True, False):
         with pytest.raises(PlannerError) as caught:
