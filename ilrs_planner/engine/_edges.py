@@ -49,11 +49,13 @@ def edge_weights(shape: dict[str, np.ndarray], links: tuple[np.ndarray, ...],
     After an edit to a duration the last edges' lags are the same (the same shape and link columns,
     which are never written to), and only the edges of the tasks whose duration changed take
     another weight: those are patched into the last weights (kept in _LAST_WEIGHTS). An undo or
-    redo of an outline edit returns to the shape before it, whose weights are kept too.
+    redo of an outline edit returns to the shape before it, whose weights are kept too; so does
+    deleting a task just added, or undoing a link or a task added, where the link columns are read
+    again into new arrays holding the same lags (compared whole: a fraction of reading them in).
     """
     kept = list(_LAST_WEIGHTS)  # a snapshot: an analysis on another thread may replace the list
-    last = next((entry for entry in kept if entry[0] is shape and entry[1] is links[3] and entry[2] is links[4]),
-                None)
+    last = next((entry for entry in kept if entry[0] is shape and _same(entry[1], links[3])
+                 and _same(entry[2], links[4])), None)
     if last is not None:
         read = last[4]
         durations = _patched_durations(shape, last[3], duration, last[4])
@@ -72,7 +74,12 @@ def edge_weights(shape: dict[str, np.ndarray], links: tuple[np.ndarray, ...],
     return result
 
 
-# The last edges' inputs (shape, lag and elapsed columns by identity, durations copied) and weights,
+def _same(kept: np.ndarray, given: np.ndarray) -> bool:
+    return kept is given or (kept.shape == given.shape and kept.dtype == given.dtype
+                             and bool(np.array_equal(kept, given)))
+
+
+# The last edges' inputs (the shape by identity, lag and elapsed columns, durations copied) and weights,
 # the latest first: an edit's and the one before it (for undo and redo, as the shapes are kept).
 _LAST_WEIGHTS: list[tuple[dict[str, np.ndarray], np.ndarray, np.ndarray, np.ndarray, dict[str, np.ndarray]]] = []
 _KEPT_WEIGHTS = 2
