@@ -59,8 +59,36 @@ _LEVELS: Recent[Levels] = Recent(size=2)  # an edit's outline and the one before
 def _levels_of(step: np.ndarray) -> Levels:
     """The tasks of each level of the outline (`step`: jumps[0]) in plan order, split in runs of one
     parent (a parent's children are mostly together), the deepest level first; kept while the
-    outline stays."""
-    return _LEVELS.get((step,), None, lambda: _levels(step))
+    outline stays, and carried to the outline with a task added at the end of the plan."""
+    return _LEVELS.get((step,), None, lambda: _with_last_task(step) or _levels(step))
+
+
+def _with_last_task(step: np.ndarray) -> Levels | None:
+    """The levels of the outline last asked for, with the plan's last task put at the end of its
+    level (where a task added goes: every other task keeps its level and its place in it), when
+    `step` is that outline with one task appended; else None. Finding the levels again took an Add
+    task on a 100,000-task plan about 4 ms, this a fraction of one."""
+    latest = _LEVELS.latest()
+    n = step.size - 1
+    if latest is None or latest[0][0].size != n:
+        return None
+    old, levels = latest[0][0][:-1], latest[1]
+    if not np.array_equal(np.where(old == n - 1, n, old), step[:n - 1]):  # "above the top" was n - 1
+        return None
+    depth, up = 0, int(step[n - 1])
+    while up < n and depth <= len(levels):
+        depth, up = depth + 1, int(step[up])
+    if depth > len(levels):
+        return None  # a level deeper than any before (or a loop, which the checks refuse)
+    if depth == 0:
+        return list(levels)  # a top-level task folds into nothing
+    place = len(levels) - depth  # the deepest level first
+    children, parents, starts = levels[place]
+    parent = int(step[n - 1])
+    if not children.size or int(parents[-1]) != parent:  # a run of its own
+        parents, starts = np.append(parents, parent), np.append(starts, children.size)
+    grown = (np.append(children, n - 1), parents, starts)
+    return [*levels[:place], grown, *levels[place + 1:]]
 
 
 def _levels(step: np.ndarray) -> Levels:
