@@ -34,14 +34,19 @@ class _Patch:
     n_nodes: int  # the new shape's
 
 
-_KNOWN: list[tuple[np.ndarray, Index | _Patch]] = []  # (targets array, its index or patch), most recent first
+# (targets array, its index or patch), the most recently made or used first: the plan's shape before
+# a run of edits and their undos is indexed once, though every edit's patched shape comes after it.
+_KNOWN: list[tuple[np.ndarray, Index | _Patch]] = []
 _SIZE = 4  # two kept shapes, an edit's and the one before, and a shape or two patched from them
 
 
 def known(targets: np.ndarray) -> Index | None:
     """The index made for this very targets array, if any (one carried but not made yet is not)."""
     found = _entry(targets)
-    return found if isinstance(found, tuple) else None
+    if not isinstance(found, tuple):
+        return None
+    _remember(targets, found)
+    return found
 
 
 def can_carry(targets: np.ndarray) -> bool:
@@ -53,6 +58,7 @@ def index_of(targets: np.ndarray, n_nodes: int) -> Index:
     """The index of these targets: made already, carried from the shape patched, or sorted."""
     found = _entry(targets)
     if isinstance(found, tuple):
+        _remember(targets, found)  # used again: kept the longest
         return found
     if isinstance(found, _Patch) and _entry(found.old_targets) is not None:
         return _made(targets, _carried(index_of(found.old_targets, found.old_nodes), found, targets))
