@@ -42,6 +42,13 @@ def type_text(widget, text: str) -> None:
     QApplication.processEvents()  # the delegate commits the editor's text in a queued call
 
 
+def type_in_cell(tree, task_id: str, column: Column, text: str) -> None:
+    """Select the task's row by its name, click the cell, type `text` and press Enter."""
+    click_cell(tree, task_id, Column.NAME)
+    click_cell(tree, task_id, column)
+    type_text(tree, text)
+
+
 def press(widget, sequence: str) -> None:
     """Press a key combination (e.g. 'Ctrl+Shift+Z') as the keyboard delivers it."""
     QTest.keySequence(QApplication.focusWidget() or widget, QKeySequence(sequence))

@@ -4,7 +4,7 @@ and saving them asks once, then takes the signature off rather than leave words 
 from __future__ import annotations
 
 import pytest
-from gestures import click_cell, press, type_text
+from gestures import press, type_in_cell
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from windows import shown_main_window
@@ -38,9 +38,7 @@ def label(window) -> str:
 
 
 def type_duration(window, task_id: str, text: str) -> None:
-    click_cell(window.tree, task_id, Column.NAME)
-    click_cell(window.tree, task_id, Column.DURATION)
-    type_text(window.tree, text)
+    type_in_cell(window.tree, task_id, Column.DURATION, text)
 
 
 def answer_box(monkeypatch, button_text: str, seen: list[str]) -> None:

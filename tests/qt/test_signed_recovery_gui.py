@@ -5,7 +5,7 @@ and reads the signature on the plan file as signed rather than calling the plann
 from __future__ import annotations
 
 import pytest
-from gestures import click_cell, press, type_text
+from gestures import press, type_in_cell
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from windows import shown_main_window
@@ -54,9 +54,7 @@ def label(window) -> str:
 
 
 def type_duration(window, task_id: str, text: str) -> None:
-    click_cell(window.tree, task_id, Column.NAME)
-    click_cell(window.tree, task_id, Column.DURATION)
-    type_text(window.tree, text)
+    type_in_cell(window.tree, task_id, Column.DURATION, text)
 
 
 def edit_then_crash(qtbot, path) -> None:
