@@ -9,7 +9,8 @@ import sys
 from ..domain.terminal_text import one_line
 from ..engine.slip_words import modelling_note
 
-COLUMNS = ("Key", "Name", "Baseline finish", "Finish", "Start var", "Finish var", "Basis", "")
+COLUMNS = ("ID", "Name", "Baseline finish", "Finish", "Start var", "Finish var", "Basis", "", "Key")
+MAX_NAME = 40
 FINISH_NOTE = ("Finish dates are the last day of work (a milestone's is its day), each shown as precisely as it "
                "is known ('2028' for a date announced or driven only to the year); --json gives the scheduler's "
                "exclusive finishes, the day after, with each side's precision. Variances in days are working days of "
@@ -60,7 +61,8 @@ def run(args: argparse.Namespace) -> int:
     rows = report.slipped() if args.slipped else report.rows
     print(f"{one_line(report.before.label)} (as of {report.before.as_of}) -> {one_line(report.after.label)}"
           + (f" (as of {report.after.as_of})" if report.after.as_of else ""))
-    _print_table([_cells(r) for r in rows])
+    ids = {task.id: str(number) for number, (task, _depth) in enumerate(project.walk(), 1)}
+    _print_table([_cells(r, ids) for r in rows])
     modelled = sum(r.basis == MODELLING for r in report.rows)
     print(f"{len(report.slipped())} of {sum(r.finish_variance is not None for r in report.rows)} "
           f"tasks compared finish later; {modelling_note(modelled)}.")
@@ -85,14 +87,19 @@ def _schedule(project):
     return schedule(project)
 
 
-def _cells(row) -> tuple[str, ...]:
+def _cells(row, ids: dict[str, str]) -> tuple[str, ...]:
+    """A row as MS Project's reports lead one: the task's ID (the window's, '-' for a task no longer in the
+    plan) and name; its key last, as `why` and --json take it."""
     _old_start, old_last, _new_start, new_last = row.shown()
     start_variance, finish_variance = row.variance_texts()  # '+1 y' between years, else days
-    return (one_line(row.key), one_line(row.name)[:40], old_last or "-", new_last or "-",
-            start_variance, finish_variance, row.basis, "SLIPPED" if row.slipped else "")
+    name = one_line(row.name)
+    name = name if len(name) <= MAX_NAME else name[:MAX_NAME - 1] + "…"
+    return (ids.get(row.task_id, "-"), name, old_last or "-", new_last or "-", start_variance,
+            finish_variance, row.basis, "SLIPPED" if row.slipped else "", one_line(row.key))
 
 
 def _print_table(rows: list[tuple[str, ...]]) -> None:
     widths = [max(len(c) for c in column) for column in zip(COLUMNS, *rows)]
     for cells in [COLUMNS, *rows]:
-        print("  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip(), file=sys.stdout)
+        padded = [c.rjust(w) if at == 0 else c.ljust(w) for at, (c, w) in enumerate(zip(cells, widths))]
+        print("  ".join(padded).rstrip(), file=sys.stdout)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from datetime import date
 
 import pytest
@@ -54,14 +55,31 @@ def test_slip_between_two_baselines_and_to_csv(ilrs_db, tmp_path, capsys):
     assert rows["change-7"]["slipped"] == "yes"
 
 
+def test_slip_rows_lead_with_the_id_and_name_the_schedule_and_window_show(ilrs_db, capsys):
+    """A planner reads task 4 in the window and in `schedule`; the slip report names the same task 4."""
+    assert main(["schedule", str(ilrs_db)]) == 0
+    schedule_ids = {row[-1]: row[0] for row in _table_rows(capsys.readouterr().out)}
+    assert main(["slip", str(ilrs_db)]) == 0
+    slip_rows = _table_rows(capsys.readouterr().out)
+    assert len(slip_rows) > 30
+    assert all(row[0] == schedule_ids[row[-1]] for row in slip_rows)
+    change_6 = next(row for row in slip_rows if row[-1] == "change-6")
+    assert " ".join(change_6[1:6]) == "Chang'e 6 far-side sample return"
+
+
+def _table_rows(text: str) -> list[list[str]]:
+    """A text table's task rows, split: those led by an ID ('  4  Chang'e 6 ...')."""
+    return [line.split() for line in text.splitlines() if re.match(r" *\d+ {2,}\S", line)]
+
+
 def test_slip_marks_modelling_and_lists_alternatives(ilrs_db, capsys):
     assert main(["slip", str(ilrs_db), "--baseline", "2023-04-25 Hefei conference (Wu Weiren, Wu Yanhua)"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[1].split()[-1] == "Basis"
-    spread = next(line for line in lines if line.startswith("ilrs-1-5 "))
+    assert lines[1].split()[-2:] == ["Basis", "Key"]  # ID and name lead, as in the window
+    spread = next(line for line in lines if line.split()[-1:] == ["ilrs-1-5"])
     # 2040 then, 2035 now: five years, not the -1827 days between their last days
-    assert spread.split()[-3:] == ["-5", "y", "modelling"]  # our 2030-2035, not a pull-in
-    assert next(line for line in lines if line.startswith("ilrs-basic ")).rstrip().endswith("sourced    SLIPPED")
+    assert spread.split()[-4:-1] == ["-5", "y", "modelling"]  # our 2030-2035, not a pull-in
+    assert next(line for line in lines if line.split()[-1:] == ["ilrs-basic"]).split()[-3:-1] == ["sourced", "SLIPPED"]
     alternatives = lines.index("Alternatives (another official's figure, not a change of plan):")
     assert lines[alternatives + 1].startswith("  ilrs-extended: by 2050 - Wu Yanhua")
     data = _json(capsys, "slip", ilrs_db, "--baseline", "2023-04-25 Hefei conference (Wu Weiren, Wu Yanhua)", "--json")
@@ -310,7 +328,7 @@ def test_slip_gives_a_variance_against_a_year_announcement_in_years_and_json_kee
     to 2024-06-25: '0 y', not slipped; the founding agreements, due October 2023, reached in 2024: '+1 y'."""
     hefei = "2023-04-25 Hefei conference (Wu Weiren, Wu Yanhua)"
     assert main(["slip", str(ilrs_db), "--baseline", hefei]) == 0
-    lines = {line.split()[0]: line for line in capsys.readouterr().out.splitlines() if line.strip()}
+    lines = {line.split()[-1]: line for line in capsys.readouterr().out.splitlines() if line.strip()}  # key last
     assert " 0 y " in lines["change-6"] and "SLIPPED" not in lines["change-6"] and " d " not in lines["change-6"]
     assert " +1 y " in lines["ilrs-founding-agreements"] and "SLIPPED" in lines["ilrs-founding-agreements"]
     rows = {t["key"]: t for t in _json(capsys, "slip", ilrs_db, "--baseline", hefei, "--json")["tasks"]}

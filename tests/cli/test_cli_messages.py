@@ -50,11 +50,11 @@ def test_slip_text_shows_last_days_of_work_and_says_so(plan_db, capsys):
     assert main(["slip", str(plan_db)]) == 0
     out = capsys.readouterr().out
     assert "last day of work" in out
-    basic = next(line for line in out.splitlines() if line.startswith("ilrs-basic"))
-    assert basic.split()[-1] == "2035"  # "by 2035": known to the year, so shown as the year
-    recon = next(line for line in out.splitlines() if line.startswith("ilrs-recon "))
+    basic = next(line for line in out.splitlines() if line.split()[-1:] == ["ilrs-basic"])  # key last
+    assert basic.split()[-2] == "2035"  # "by 2035": known to the year, so shown as the year
+    recon = next(line for line in out.splitlines() if line.split()[-1:] == ["ilrs-recon"])
     # Chang'e 7 has not flown by the status date 2026-12-01: its 184-day window runs from it to its last
     # day 2027-06-02, and the phase it ends, dated to the year, is shown as 2027 (not 2025 as announced)
-    assert recon.split()[-1] == "2027"
-    luna = next(line for line in out.splitlines() if line.startswith("luna-25 "))
+    assert recon.split()[-2] == "2027"
+    luna = next(line for line in out.splitlines() if line.split()[-1:] == ["luna-25"])
     assert "2023-08-19" in luna  # flown: its last day, not the exclusive 2023-08-20
