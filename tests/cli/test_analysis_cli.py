@@ -8,7 +8,7 @@ import re
 from datetime import date
 
 import pytest
-from reported_today import reported_today
+from reported_today import REPORTED_ON, FrozenDate, reported_today
 
 from ilrs_planner.cli import main
 from ilrs_planner.data.reference import build_reference_project
@@ -303,10 +303,11 @@ def test_mta_names_each_milestone_and_counts_one_report_as_one(tmp_path, capsys)
     assert lines[1].endswith("over 1 report")
 
 
-def test_mta_of_a_plan_without_a_status_date_says_its_current_plan_is_dated_today(tmp_path, capsys):
+def test_mta_of_a_plan_without_a_status_date_says_its_current_plan_is_dated_today(tmp_path, capsys, monkeypatch):
     """tests/reported_today.py baselined today: three reports of one day, the summary says the
     current plan's date is today's for want of a status date, and each move is listed."""
-    today = date.today()
+    monkeypatch.setattr("ilrs_planner.cli.cmd_mta.date", FrozenDate)
+    today = REPORTED_ON
     path = tmp_path / "wp.db"
     save_project(reported_today(today), path)
     assert main(["mta", str(path)]) == 0

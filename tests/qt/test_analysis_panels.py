@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest
-from reported_today import reported_today
+from reported_today import REPORTED_ON, FrozenDate, reported_today
 
 from ilrs_planner.data.reference import build_reference_project
 from ilrs_planner.domain import Classification
@@ -332,14 +332,16 @@ def test_why_panel_explains_no_other_task_than_the_one_chosen_when_its_key_is_sh
     assert "2 tasks have the key 'ilrs-basic'" in panel.message.text()
 
 
-def test_two_baselines_captured_today_without_a_status_date_stay_three_points_in_the_trend(qtbot):
+def test_two_baselines_captured_today_without_a_status_date_stay_three_points_in_the_trend(qtbot, monkeypatch):
     """tests/reported_today.py as a planner makes it: 'Agreed' captured with the panel's date (today:
     the plan has no status date), Build lengthened, 'Re-plan' captured the same day, Build lengthened
     again. The trend keeps three points (12-16, 12-19, 12-23) side by side, and says the current plan
     is dated today for want of a status date."""
     from ilrs_planner.commands.tasks import SetDuration
 
-    plan = reported_today(date.today())
+    for module in ("mta_panel", "baselines_panel"):
+        monkeypatch.setattr(f"ilrs_planner.qt.analysis.{module}.date", FrozenDate)
+    plan = reported_today(REPORTED_ON)
     plan.baselines.clear()  # as it stood before either capture
     plan.tasks["build"].duration = 10
     document = Document(plan)
@@ -350,7 +352,7 @@ def test_two_baselines_captured_today_without_a_status_date_stay_three_points_in
         baselines.name_edit.setText(name)
         qtbot.mouseClick(baselines.capture_button, Qt.MouseButton.LeftButton)
         document.push(SetDuration("build", days))
-    assert [b.as_of for b in document.project.baselines] == [date.today()] * 2
+    assert [b.as_of for b in document.project.baselines] == [REPORTED_ON] * 2
     trend.refresh()
     trend.resize(1000, 600)
     picture = trend.chart.picture()
