@@ -6,7 +6,8 @@ work they cannot see. Two edits to what they can see reach it all the same:
   copy withholds the whole phase): raised in their copy, it would restrict tasks of ours they were
   never shown, and withhold the phase from every partner sent it until now.
 - **A changed calendar.** A closure added to a calendar (or a working day taken off, or an exception
-  removed) moves every task on it: tasks of ours they cannot see would move with it.
+  removed) moves every task on it: tasks of ours they cannot see would move with it. So does
+  pointing the plan's default calendar at another calendar: every task naming no calendar moves.
 Each is a conflict the owner decides, as a partner's changed baseline is, naming what the change is
 and the tasks of ours it reaches; ours is kept unless chosen. A change that reaches only tasks they
 can see merges as any edit.
@@ -18,7 +19,7 @@ import copy
 import dataclasses
 from collections.abc import Iterable
 
-from ..domain import Calendar, CalendarException, Project
+from ..domain import CONTINUOUS_NAME, Calendar, CalendarException, Project
 from .merge_guard import effective_levels
 from .merge_parts import Conflict
 
@@ -34,6 +35,7 @@ def guard_unseen(base: Project, ours: Project, theirs: Project, merged: Project,
     if unseen:
         _guard_raised(base, ours, theirs, merged, unseen, choices, conflicts)
         _guard_calendars(base, ours, theirs, merged, unseen, choices, conflicts)
+        _guard_default_calendar(base, ours, theirs, merged, unseen, choices, conflicts)
 
 
 def _guard_raised(base: Project, ours: Project, theirs: Project, merged: Project, unseen: set[str],
@@ -75,6 +77,30 @@ def _guard_calendars(base: Project, ours: Project, theirs: Project, merged: Proj
         conflict = Conflict("calendar", cid, mine.name, None, old, mine, their, reason)
         if _recorded(conflict, choices, conflicts):
             merged.calendars[cid] = copy.deepcopy(mine)
+
+
+def _guard_default_calendar(base: Project, ours: Project, theirs: Project, merged: Project, unseen: set[str],
+                            choices: dict[str, str], conflicts: list[Conflict]) -> None:
+    """Their switch of the plan's default calendar, which moves every unseen task naming no calendar."""
+    old, mine, their = base.default_calendar_id, ours.default_calendar_id, theirs.default_calendar_id
+    if their in (old, mine) or mine != old:
+        return  # left alone by them, the same as ours, or changed by both (a conflict already)
+    users = sorted((t for t in unseen if ours.tasks[t].calendar_id is None), key=lambda t: ours.tasks[t].key)
+    if not users:
+        return
+    was, now = _calendar_name(ours, mine), _calendar_name(theirs, their)
+    reason = (f"theirs makes '{now}' the plan's default calendar instead of '{was}', which would move "
+              f"{len(users)} task(s) of ours naming no calendar they cannot see ({_names(ours, users)})")
+    conflict = Conflict("plan", base.id, ours.name, "default_calendar_id", _calendar_name(base, old), was, now,
+                        reason)
+    if _recorded(conflict, choices, conflicts):
+        merged.default_calendar_id = mine
+
+
+def _calendar_name(plan: Project, calendar_id: str | None) -> str:
+    """A calendar as the planner knows it: by name (the 7-day Continuous one when the plan names none)."""
+    found = plan.calendars.get(calendar_id) if calendar_id is not None else None
+    return found.name if found is not None else (calendar_id or CONTINUOUS_NAME)
 
 
 def _recorded(conflict: Conflict, choices: dict[str, str], conflicts: list[Conflict]) -> bool:

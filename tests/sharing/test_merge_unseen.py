@@ -11,6 +11,7 @@ import pytest
 
 from ilrs_planner.domain import Calendar, CalendarException, Link, Project, Task, TaskKind
 from ilrs_planner.domain import Classification as C
+from ilrs_planner.engine.cpm import schedule
 from ilrs_planner.sharing.clone import clone_project
 from ilrs_planner.sharing.merge import merge_projects
 from ilrs_planner.sharing.redact import redact_project
@@ -112,3 +113,34 @@ def test_a_calendar_only_work_they_can_see_uses_merges_cleanly(merge):
     theirs.calendars["crew"].exceptions.append(copy.copy(closure))
     result = merge(ours, theirs)
     assert result.clean and result.project.calendars["crew"].exceptions == [closure]
+
+
+def test_their_switch_of_the_default_calendar_under_withheld_work_is_the_owners_to_decide(merge):
+    ours = _plan()
+    ours.tasks["nj"].calendar_id = None  # on the plan's default calendar, "Office"
+    theirs = _theirs(ours)
+    shutdown = CalendarException("Shutdown", date(2030, 1, 1), date(2030, 6, 30))
+    theirs.calendars["closed"] = Calendar("Closed", WEEKDAYS, [shutdown], id="closed")
+    theirs.default_calendar_id = "closed"
+    result = merge(ours, theirs)
+    [conflict] = result.conflicts
+    assert conflict.key == f"plan:{ours.id}:default_calendar_id" and conflict.resolution == "ours"
+    assert (conflict.base, conflict.ours, conflict.theirs) == ("Office", "Office", "Closed")
+    assert ("theirs makes 'Closed' the plan's default calendar instead of 'Office', which would move 1 task(s) "
+            "of ours naming no calendar they cannot see (NJ Nightjar reserve)") in conflict.reason
+    # Kept ours, the withheld work stays where our plan has it.
+    assert result.project.default_calendar_id == "office"
+    assert schedule(result.project).tasks["nj"].early_start == schedule(ours).tasks["nj"].early_start
+    chosen = merge(ours, theirs, {conflict.key: "theirs"})
+    assert chosen.clean is False and chosen.project.default_calendar_id == "closed"
+    # Taken, the half-year shutdown moves it: "Pad survey" (10 days on the crew's Mon-Fri from Mon
+    # 2030-01-07) finishes Fri 2030-01-18; the next working day on "Closed" is Mon 2030-07-01.
+    assert schedule(chosen.project).tasks["nj"].early_start == date(2030, 7, 1)
+
+
+def test_a_default_calendar_switch_reaching_only_work_they_can_see_merges_cleanly(merge):
+    ours = _plan()  # the withheld "Nightjar reserve" names the crew's calendar
+    theirs = _theirs(ours)
+    theirs.default_calendar_id = "crew"
+    result = merge(ours, theirs)
+    assert result.clean and result.project.default_calendar_id == "crew"
