@@ -71,18 +71,22 @@ class _Layout:
 
 
 _layouts: dict[tuple[str, ...], _Layout] = {}
-_last: list = [None, None]  # the tags' tuple last looked up and its layout
+# The tags' tuple last looked up and its layout, as one tuple: read and replaced whole, so two files read
+# on two threads at once never pair one file's tags with the other's layout.
+_last: tuple[tuple[str, ...] | None, _Layout | None] = (None, None)
 
 
 def _layout(tags: tuple[str, ...]) -> _Layout:
-    if tags is _last[0]:  # most tasks share their tags' tuple with the task before (`task_layouts`)
-        return _last[1]
+    global _last
+    last_tags, last_layout = _last
+    if tags is last_tags and last_layout is not None:  # most tasks share their tags' tuple with the one before
+        return last_layout
     layout = _layouts.get(tags)
     if layout is None:
         layout = _Layout(tags)
         if len(_layouts) < _MOST_LAYOUTS:
             _layouts[tags] = layout
-    _last[:] = tags, layout
+    _last = tags, layout
     return layout
 
 
