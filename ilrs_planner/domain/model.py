@@ -173,7 +173,8 @@ class Project:
     # A random key kept in the owner's plan file only, never in a partner copy: what the ids of a
     # copy's links over withheld work are keyed on (sharing/bridge_ids.py), so a partner who guesses
     # a withheld task cannot recompute one. Not content: not compared, signed, diffed or merged.
-    # None until the plan is first saved or shared (`own_secret`); a file of format 10 or older has none.
+    # None until the plan is first saved or shared (`own_secret`); a file of format 10 or older has
+    # none, nor has a partner copy until its partner first shares it on (`secret_to_save`).
     secret: bytes | None = field(default=None, compare=False, repr=False)
 
     def own_secret(self) -> bytes:
@@ -181,6 +182,11 @@ class Project:
         if self.secret is None:
             self.secret = os.urandom(SECRET_BYTES)  # the system's source for keys, as secrets.token_bytes
         return self.secret
+
+    def secret_to_save(self) -> bytes | None:
+        """What a save keeps: a plan of one's own gains its secret here; a partner copy keeps only one its
+        partner drew (by sharing it on), never one drawn where the copy was made, which its owner would know."""
+        return self.secret if self.partner_level is not None else self.own_secret()
 
     # -- calendars --------------------------------------------------------------------------
     def default_calendar(self) -> Calendar:

@@ -155,12 +155,12 @@ def row_sources(project: Project, numbers: RowNumbers) -> list[RowSource]:
         RowSource("calendar_exceptions", 5, exceptions,
                   lambda x: (x[1], x[2].name, _iso(x[2].start), _iso(x[2].finish), int(x[2].working)),
                   lambda x: f"exception '{x[2].name}' of calendar '{x[0].name}'"),
-        # A plan saved without a secret (new, or read from an older file) gains one here, kept by the next save.
+        # A plan of one's own saved without a secret (new, or from an older file) gains one here; a copy, none.
         RowSource("plan", 11, [project], lambda p: (1, p.id, p.name, _iso(p.start), _iso(p.status_date), p.author,
                                                    _calendar_num(calendar_num, p.default_calendar_id, "the plan"),
                                                    None if p.partner_level is None else p.partner_level + "",
                                                    int(p.partner_without_notes), _iso(p.must_finish_by),
-                                                   p.own_secret()),
+                                                   p.secret_to_save()),
                   lambda p: "the plan"),
         RowSource("participants", 11, list(project.participants.values()),
                   lambda p: (p.id, p.key, p.name, p.kind + "", _iso(p.joined), p.joined_precision + "",

@@ -50,7 +50,7 @@ class SaveBeside:
             pending = AtomicFile(real_target(path))
         except OSError:
             return None  # the plain save names the problem, after the caller's own work as before
-        project.own_secret()  # drawn here, not in the child: the plan this process goes on with keeps it
+        project.secret_to_save()  # drawn here, not in the child: the plan this process goes on with keeps it
         pid = os.fork()
         if pid == 0:  # the child: write, and leave without running anything of the parent's
             code = 1
