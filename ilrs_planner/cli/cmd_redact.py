@@ -21,7 +21,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "work ends the plan, the copy must finish by the latest late finish of its tasks, which it says); scrub "
         "removed names from the remaining text. Notes are prose and travel as written (less those names) "
         "unless --without-notes. The output is a fresh file with nothing else in it.")
-    parser.add_argument("plan", metavar="PLAN.db", help="the plan to copy (left as it is)")
+    parser.add_argument("plan", metavar="PLAN.db",
+                        help="the plan to copy (left as it is; one of an older format gains the secret its copies' "
+                        "link ids are keyed on)")
     names = ", ".join(c.label.lower() for c in Classification)
     parser.add_argument("--level", required=True, type=_level, metavar="LEVEL",
                         help=f"who the copy is for: {names} ('public', the old name of everyone, is taken too)")
@@ -43,14 +45,19 @@ def _level(text: str) -> Classification:
 def run(args: argparse.Namespace) -> int:
     """Redact and save; prints how many tasks were withheld."""
     from ..engine.cpm import schedule
-    from ..store import open_project, save_project
+    from ..store import Fingerprint, open_project, save_project
+    from ..store.secret_keeper import keep_secret
 
     if same_file(args.output, args.plan):  # by name, through a link, or another name for it
         raise PlannerError("cli.usage", "the partner copy must be a new file, not the plan itself")
     refuse_to_overwrite(args.output, args.force)
+    read = Fingerprint.of(args.plan)  # the bytes the plan is read from, which keeping its secret replaces
     project = open_project(args.plan)
     dates = schedule(project).tasks  # once, for the copy and for the floats it is compared with
+    drawn = project.secret is None
     redacted = redact_project(project, args.level, without_notes=args.without_notes, dates=dates)
+    if drawn and project.secret is not None:  # the copy drew the plan's secret: the plan keeps it, or no copy
+        keep_secret(args.plan, project, read)
     save_project(redacted, args.output)
     level = args.level.label.lower()
     notes = ", notes left out" if args.without_notes else ""

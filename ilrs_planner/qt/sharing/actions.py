@@ -163,6 +163,7 @@ class SharingActions:
         # dates the command line reads, and the plan is not scheduled again for them.
         shown = self.document.schedule
         dates = shown.tasks if shown is not None else None
+        drawn = self.document.project.secret is None
         try:
             redacted = redact_project(self.document.project, level, without_notes=chosen.without_notes, dates=dates)
         except PlannerError as error:
@@ -181,6 +182,10 @@ class SharingActions:
         except PlannerError as error:
             prompts.fail(self.window, "Could not export for the partner", error)
             return False
+        if drawn and self.document.project.secret is not None:
+            # The copy drew the plan's secret (a plan from an older file has none): closing now offers to
+            # save it, so next week's copy keys its links over withheld work alike (sharing/bridge_ids.py).
+            self.document.mark_unsaved()
         notes = " Notes were left out." if chosen.without_notes else ""
         notices = [finish_notice(self.document.project, redacted),
                    floats_notice(self.document.project, redacted, target=dates)]
