@@ -46,10 +46,10 @@ def readings(text: str) -> list[tuple[str, list[Span] | None]]:
     # Nearly every text is ASCII on one line: nothing below can join it (tested inline, as it is for every text).
     if not text.isascii() or "\n" in text or "\r" in text or "\v" in text or "\f" in text:
         found += _joined(text, found)
-    joined = spelled_out(shown)
-    if joined is not None:
+    spelt = spelled_out(shown)
+    if spelt:
         outer = places or _identity(len(text))
-        found.append((joined[0], [outer[place] for place in joined[1]]))
+        found += [(joined, [outer[place] for place in at]) for joined, at in spelt]
     return found
 
 

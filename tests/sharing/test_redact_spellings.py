@@ -44,6 +44,11 @@ DISGUISES = [
     ("See K E S T R E L F A L C O N trial", f"See {WITHHELD} trial"),
     ("See K.E.S.T.R.E.L.F.A.L.C.O.N. trial", f"See {WITHHELD}. trial"),
     ("See k-e-s-t-r-e-l-f-a-l-c-o-n and K. E. S. T. R. E. L. F. A. L. C. O. N", f"See {WITHHELD} and {WITHHELD}"),
+    # Spelt out after or before a word of one letter, as a sentence puts it: "a" and "I" stay.
+    ("We saw a K E S T R E L F A L C O N launch", f"We saw a {WITHHELD} launch"),
+    ("Is it a K.E.S.T.R.E.L.F.A.L.C.O.N or not", f"Is it a {WITHHELD} or not"),
+    ("plan A K E S T R E L F A L C O N", f"plan A {WITHHELD}"),
+    ("I K-E-S-T-R-E-L-F-A-L-C-O-N-S and a K E S T R E L F A L C O N I think", f"I {WITHHELD} and a {WITHHELD} I think"),
     ("see https%3A%2F%2Fintranet.example%2Fkestrel-9", f"see {WITHHELD}"),  # the hidden source, encoded
     # Capitals of other scripts drawn like Latin ones, read as drawn, not as their small letters.
     ("See \u039aESTRELFALC\u039f\u039d trial", f"See {WITHHELD} trial"),  # Greek Kappa, Omicron, Nu
@@ -87,6 +92,12 @@ def test_escapes_and_single_letters_of_kept_text_stay_as_written():
     out = redact_project(plan, "public").tasks["t-kept"]
     assert out.notes == notes
     assert out.source_url == plan.tasks["t-kept"].source_url
+
+
+def test_single_letters_beside_a_one_letter_word_that_spell_nothing_stay_as_written():
+    notes = ("Options a b c d e, I think; a I a I; plan A B C and U S A. I saw a K and an E. "
+             "Is it a or b? I a m sure: a f e w letters")
+    assert redact_project(_plan(notes), "public").tasks["t-kept"].notes == notes
 
 
 def test_a_kept_task_citing_the_article_a_hidden_one_cites_keeps_its_source_unless_it_names_a_secret():
