@@ -5,30 +5,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
-from datetime import date
 from pathlib import Path
 
+from secretless_plan import write_secretless_plan
+
 from ilrs_planner.cli import main
-from ilrs_planner.domain import Classification, Link, Project, Task
-from ilrs_planner.store import open_project, save_project
-
-
-def _old_plan_file(path) -> None:
-    """Survey -> [restricted reserve] -> Landing, as format 10 wrote it: the copy bridges Survey -> Landing."""
-    plan = Project("Weekly plan", date(2030, 1, 1))
-    for key, level in (("survey", Classification.PUBLIC), ("reserve", Classification.RESTRICTED),
-                       ("landing", Classification.PUBLIC)):
-        plan.add_task(Task(key, key.title(), 10, id=key, position=len(plan.tasks), classification=level))
-    plan.add_link(Link("survey", "reserve", id="l1"))
-    plan.add_link(Link("reserve", "landing", id="l2"))
-    save_project(plan, path)
-    conn = sqlite3.connect(path, isolation_level=None)
-    try:
-        conn.execute("ALTER TABLE plan DROP COLUMN secret")
-        conn.execute("PRAGMA user_version = 10")
-    finally:
-        conn.close()
+from ilrs_planner.store import open_project
 
 
 def _bridge_ids(copy_path) -> set[str]:
@@ -37,7 +19,7 @@ def _bridge_ids(copy_path) -> set[str]:
 
 def test_two_weekly_copies_of_an_old_plan_give_the_bridge_the_same_id(tmp_path, capsys):
     plan_path = tmp_path / "plan.db"
-    _old_plan_file(plan_path)
+    write_secretless_plan(plan_path)
     before = open_project(plan_path)
     assert before.secret is None
     for week in ("week1.db", "week2.db"):
@@ -51,7 +33,7 @@ def test_two_weekly_copies_of_an_old_plan_give_the_bridge_the_same_id(tmp_path, 
 
 def test_an_old_plan_that_cannot_be_written_is_refused_with_no_copy_made(tmp_path, capsys):
     plan_path = tmp_path / "plan.db"
-    _old_plan_file(plan_path)
+    write_secretless_plan(plan_path)
     written = plan_path.read_bytes()
     os.chmod(plan_path, 0o444)  # refused for its read-only mark, also where the user could write it anyway
     assert main(["redact", str(plan_path), "--level", "everyone", "-o", str(tmp_path / "copy.db")]) != 0

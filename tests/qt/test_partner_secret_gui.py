@@ -4,34 +4,15 @@ the same id."""
 
 from __future__ import annotations
 
-import sqlite3
-from datetime import date
-
 from PySide6.QtWidgets import QMessageBox
+from secretless_plan import write_secretless_plan
 
-from ilrs_planner.domain import Classification, Link, Project, Task
+from ilrs_planner.domain import Classification
 from ilrs_planner.qt.document import Document
 from ilrs_planner.qt.main_window import MainWindow
 from ilrs_planner.qt.sharing import prompts
 from ilrs_planner.qt.sharing.partner_dialog import PartnerCopy
-from ilrs_planner.store import open_project, save_project
-
-
-def _old_plan_file(path) -> None:
-    """Survey -> [restricted reserve] -> Landing, as format 10 wrote it: the copy bridges Survey -> Landing."""
-    plan = Project("Weekly plan", date(2030, 1, 1))
-    for key, level in (("survey", Classification.PUBLIC), ("reserve", Classification.RESTRICTED),
-                       ("landing", Classification.PUBLIC)):
-        plan.add_task(Task(key, key.title(), 10, id=key, position=len(plan.tasks), classification=level))
-    plan.add_link(Link("survey", "reserve", id="l1"))
-    plan.add_link(Link("reserve", "landing", id="l2"))
-    save_project(plan, path)
-    conn = sqlite3.connect(path, isolation_level=None)
-    try:
-        conn.execute("ALTER TABLE plan DROP COLUMN secret")
-        conn.execute("PRAGMA user_version = 10")
-    finally:
-        conn.close()
+from ilrs_planner.store import open_project
 
 
 def _export_from_menu(window, monkeypatch, copy_path) -> None:
@@ -57,7 +38,7 @@ def _open_window(qtbot, path) -> MainWindow:
 def test_the_secret_a_copy_drew_is_kept_across_close_and_reopen(qtbot, tmp_path, monkeypatch):
     monkeypatch.setenv("ILRS_PLANNER_TRUSTED_KEYS", str(tmp_path / "trusted"))
     plan_path = tmp_path / "plan.db"
-    _old_plan_file(plan_path)
+    write_secretless_plan(plan_path)
     window = _open_window(qtbot, plan_path)
     assert window.document.project.secret is None and not window.document.modified
     _export_from_menu(window, monkeypatch, tmp_path / "week1.db")

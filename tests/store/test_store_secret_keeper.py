@@ -4,27 +4,20 @@ is kept, nothing else in the plan changes, and a file saved meanwhile or marked 
 from __future__ import annotations
 
 import os
-from datetime import date
 
 import pytest
-from file_surgery import DROP_V11, query_one, tamper
+from file_surgery import query_one
+from secretless_plan import write_secretless_plan
 
-from ilrs_planner.domain import Classification, Link, PlannerError, Project, Task
+from ilrs_planner.domain import PlannerError, Project
 from ilrs_planner.sharing.redact import redact_project
 from ilrs_planner.store import Fingerprint, open_project, save_project
 from ilrs_planner.store.secret_keeper import keep_secret
 
 
 def _old_plan(path) -> Project:
-    """Survey -> [restricted reserve] -> Landing, saved as format 10 wrote it (no secret)."""
-    plan = Project("Old plan", date(2030, 1, 1))
-    for key, level in (("survey", Classification.PUBLIC), ("reserve", Classification.RESTRICTED),
-                       ("landing", Classification.PUBLIC)):
-        plan.add_task(Task(key, key.title(), 10, id=key, position=len(plan.tasks), classification=level))
-    plan.add_link(Link("survey", "reserve", id="l1"))
-    plan.add_link(Link("reserve", "landing", id="l2"))
-    save_project(plan, path)
-    tamper(path, *DROP_V11, "PRAGMA user_version = 10")
+    """tests/secretless_plan.py's plan, saved as format 10 wrote it (no secret), read back."""
+    write_secretless_plan(path, "Old plan")
     return open_project(path)
 
 
