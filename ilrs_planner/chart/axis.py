@@ -14,9 +14,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ..domain.calendar import WEEKDAY_NAMES
 from .scale import TimeScale
 
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 LABEL_PAD_PX = 10.0  # air between neighbouring labels
 
@@ -70,7 +70,7 @@ def _floor(day: date, unit: str) -> date:
 def _labels(day: date, unit: str) -> tuple[str, ...]:
     """Labels for the cell starting at `day`, longest first (the first that fits is used)."""
     if unit == "day":
-        name = WEEKDAYS[day.weekday()]  # "Mon 30", else MS Project's weekday letter ("M 30"), else "30"
+        name = WEEKDAY_NAMES[day.weekday()]  # "Mon 30", else MS Project's weekday letter ("M 30"), else "30"
         return (f"{name} {day.day}", f"{name[0]} {day.day}", f"{day.day}")
     if unit == "week":
         return (f"{day.day} {MONTHS[day.month - 1]}", f"{day.day}")

@@ -24,7 +24,7 @@ def test_a_partners_closure_on_a_shared_calendar_reads_as_a_closure(qtbot):
     qtbot.addWidget(dialog)
     cell = {name: dialog.table.item(0, column).text() for column, name in enumerate(COLUMNS[:-1])}
     assert cell["What"] == "calendar Pad crew"
-    assert cell["Ours"] == "Pad crew: Mon Tue Wed Thu Fri"
-    assert cell["Theirs"] == "Pad crew: Mon Tue Wed Thu Fri; closed 2030-03-04 to 2030-03-22 (Pad refit)"
+    assert cell["Ours"] == "Pad crew: Mon–Fri"
+    assert cell["Theirs"] == "Pad crew: Mon–Fri; closed 2030-03-04 to 2030-03-22 (Pad refit)"
     assert "NJ Nightjar reserve" in cell["Why"]
     assert dialog.choices() == {"calendar:crew:*": "ours"}

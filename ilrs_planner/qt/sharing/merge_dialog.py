@@ -41,14 +41,14 @@ def shown(value) -> str:
     return str(value)
 
 
-_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _EXCEPTIONS_SHOWN = 3
 
 
 def _calendar(calendar) -> str:
-    """A calendar as a planner reads it: its working weekdays and first exceptions ("Pad crew: Mon Tue
-    Wed Thu Fri; closed 2030-03-04 to 2030-03-22 (Pad refit)"), not the object's fields."""
-    days = " ".join(day for day, works in zip(_DAYS, calendar.weekdays, strict=True) if works) or "no weekday"
+    """A calendar as a planner reads it: its working weekdays, as the calendar dialog names them, and
+    first exceptions ("Pad crew: Mon–Fri; closed 2030-03-04 to 2030-03-22 (Pad refit)"), not the
+    object's fields."""
+    days = calendar.describe_weekdays()
     parts = [f"{'open' if x.working else 'closed'} {x.start.isoformat()}"
              + ("" if x.finish == x.start else f" to {x.finish.isoformat()}") + f" ({x.name})"
              for x in calendar.exceptions[:_EXCEPTIONS_SHOWN]]
