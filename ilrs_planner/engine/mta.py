@@ -16,7 +16,7 @@ A move in days counts working days of the milestone's calendar, as the slip repo
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
@@ -200,15 +200,20 @@ def _line(task: Task, reports: list[tuple[Report, Mapping[str, tuple[date, date]
     return TrendLine(task.id, task.key, task.name, points, task.precision, precisions, counted, task.elapsed)
 
 
-def _same_day(line: TrendLine, reports: list[tuple[Report, Mapping[str, tuple[date, date]]]]) -> tuple[int, ...]:
-    """Per point of `line`: how many reports of its date come before its report."""
+def report_ranks(reports: Iterable[Report]) -> list[int]:
+    """Per report: how many reports of its date come before it (the chart sets them side by side)."""
     before: dict[date, int] = {}
     ranks = []
-    for report, entries in reports:
-        if line.task_id in entries:
-            ranks.append(before.get(report.as_of, 0))
-        before[report.as_of] = before.get(report.as_of, 0) + 1
-    return tuple(ranks)
+    for report in reports:
+        ranks.append(before.get(report.as_of, 0))
+        before[report.as_of] = ranks[-1] + 1
+    return ranks
+
+
+def _same_day(line: TrendLine, reports: list[tuple[Report, Mapping[str, tuple[date, date]]]]) -> tuple[int, ...]:
+    """Per point of `line`: how many reports of its date come before its report."""
+    ranks = report_ranks(report for report, _ in reports)
+    return tuple(rank for rank, (_, entries) in zip(ranks, reports) if line.task_id in entries)
 
 
 def _axis(reports: list[tuple[Report, Mapping[str, tuple[date, date]]]],

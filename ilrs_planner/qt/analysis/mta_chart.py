@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ...chart import palette
-from ...engine.mta import MilestoneTrend
+from ...engine.mta import MilestoneTrend, report_ranks
 from ..plain_text import tooltip
 from .mta_labels import (
     legend_columns,
@@ -110,13 +110,9 @@ class MtaPicture:
 
     def report_xs(self, rect: QRectF) -> list[float]:
         """Each report's x, set apart from the reports of its date before it as line_points sets them."""
-        seen: dict[date, int] = {}
-        xs = []
-        for report in self.trend.reports:
-            rank = seen.get(report.as_of, 0)
-            seen[report.as_of] = rank + 1
-            xs.append(self.point(rect, report.as_of, report.as_of).x() + SAME_DAY_PX * rank)
-        return xs
+        reports = self.trend.reports
+        return [self.point(rect, report.as_of, report.as_of).x() + SAME_DAY_PX * rank
+                for report, rank in zip(reports, report_ranks(reports))]
 
     def legend(self, width: float, height: float) -> tuple[QRectF, int]:
         """The legend's box and columns: beside the plot, past the room the lines' names take there,
