@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..domain import PlannerError, Project, parse_iso_date
+from ..store.gcpause import gc_paused
 from .render import print_warnings, refuse_to_overwrite
 
 if TYPE_CHECKING:
@@ -44,9 +45,12 @@ def run(args: argparse.Namespace) -> int:
         raise PlannerError("cli.usage", "the output must be a new file, not the file being imported")
     refuse_to_overwrite(args.output, args.force)
     loops_left = Path(args.file).suffix.lower() == ".xml"  # see _scheduled
-    result = read_plan(args.file, start=args.start, **({"loops_dropped": False} if loops_left else {}))
-    project = result.project
-    dates = _scheduled_and_saved(project, result.warnings, loops_left, args.output)
+    # No collection passes from the first task read to the plan saved: every object made lives on until
+    # the command ends, and each pass would walk them all (after the reading, twice: 0.2-0.4 s at 100,000).
+    with gc_paused():
+        result = read_plan(args.file, start=args.start, **({"loops_dropped": False} if loops_left else {}))
+        project = result.project
+        dates = _scheduled_and_saved(project, result.warnings, loops_left, args.output)
     print(f"Imported {len(project.tasks)} tasks, {len(project.links)} links and {len(project.participants)} "
           f"participants into {args.output}: {dates.project_start.isoformat()} to "
           f"{dates.last_day().isoformat()}")
