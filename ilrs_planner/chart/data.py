@@ -24,7 +24,7 @@ from .palette import owner_colors
 from .phases import on_chains, phase_tasks
 from .rollups import Rollups, folded_milestones
 from .tally import Tally
-from .variance import ON_TIME_STEP, SLIP_STEPS, Steps, key_slip_words, plan_steps, slip_steps
+from .variance import ON_TIME_STEP, SLIP_STEPS, Steps, counted_slips, key_slip_words, plan_steps, slip_steps
 
 KIND_TASK, KIND_SUMMARY, KIND_MILESTONE = 0, 1, 2
 LINK_CODES = {LinkType.FS: 0, LinkType.SS: 1, LinkType.FF: 2, LinkType.SF: 3}
@@ -84,6 +84,9 @@ class ChartData:
     symbols: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int8))  # SYMBOL_BITS of the row's task
     # A key milestone's slip badge ('+7 y'; '' elsewhere, and without a baseline): see variance.key_slip_words.
     slip_words: np.ndarray = field(default_factory=lambda: np.zeros(0, object))
+    # The days each row's slip colour counts: its finish's move, in the periods its words count them
+    # ('0 y' is 0; nan = not in the baseline): see variance.counted_slips.
+    slip_counted: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float64))
     # Each row's deadline as the ordinal of its day's end (nan = none): see chart/deadlines.py.
     deadline: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float64))
     # Each row's deadline missed, read from the task's moment (see chart/deadlines.py): False for none.
@@ -357,7 +360,10 @@ def row_arrays(inputs: RowInputs, rows: list[str], tasks: list[Task], places: np
     data.owner = np.fromiter(map({o: i for i, o in enumerate(data.owners)}.__getitem__, owner_ids), np.int32, n)
     data.symbols = _symbols(tasks, durations != 0, precision, data.confidence, key_set)
     data.deadline = deadline_ends(tasks)
-    data.deadline_late = missed(_last_days(schedule, rows, places, start, finish), data.deadline)
+    last_days = _last_days(schedule, rows, places, start, finish)
+    data.deadline_late = missed(last_days, data.deadline)
+    data.slip_counted = counted_slips(tasks, finish, last_days, precision, inputs.baseline or {},
+                                      (data.ghost0, data.ghost1), inputs.shown is not None)
     data.slip_scale = plan_steps(schedule)
     return data
 
@@ -380,7 +386,7 @@ def symbols_in(data: ChartData) -> set[str]:
     """The legend's symbol keys the rows call for."""
     found = int(np.bitwise_or.reduce(data.symbols)) if len(data.symbols) else 0
     drawn = {name for name, bit in SYMBOL_BITS.items() if found & bit}
-    drawn |= {f"slip{step}" for step in _slip_steps_in(data.slip, data.slip_scale) if step != ON_TIME_STEP}
+    drawn |= {f"slip{step}" for step in _slip_steps_in(data.slip_counted, data.slip_scale) if step != ON_TIME_STEP}
     return drawn | (deadline_symbols(data.deadline, data.deadline_late) if len(data.deadline) else set())
 
 

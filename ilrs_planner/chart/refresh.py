@@ -34,7 +34,7 @@ from .phases import on_chains, phase_tasks
 # Per-row arrays, each spliced and patched the same way.
 ROW_ARRAYS = ("start", "finish", "kind", "critical", "actual", "color", "soft0", "soft1", "ghost0", "ghost1",
               "whisker0", "whisker1", "key", "confidence", "done_until", "symbols", "slip_words",
-              "deadline", "deadline_late")
+              "slip_counted", "deadline", "deadline_late")
 # Beyond this many rows to redo, one whole build costs no more.
 MOST_ROWS = 0.25
 
@@ -74,6 +74,8 @@ def refresh_chart_data(old: ChartData, project: Project, schedule: Schedule | No
                           owner_color=None if owners_flipped else source.owner_color)
     if inputs.colors != old.colors:
         return None
+    if inputs.baseline is not None and bool(source.reach) != (inputs.shown is not None):
+        return None  # the plan's first coarse date came or its last went: every baseline's precision reads anew
     inputs.pushed_before = bool(old.pushed)
     moved = _ScheduleMove(source.schedule_ids, table, table is source.table)
     n_old = len(old)
@@ -234,7 +236,7 @@ def _patched(old: ChartData, inputs: RowInputs, rows: list[str], tasks: list, pl
                      arrays["color"], arrays["soft0"], arrays["soft1"], arrays["ghost0"], arrays["ghost1"],
                      arrays["whisker0"], arrays["whisker1"], [], inputs.colors, key=arrays["key"],
                      confidence=arrays["confidence"], done_until=arrays["done_until"], symbols=arrays["symbols"],
-                     slip_words=arrays["slip_words"], deadline=arrays["deadline"],
+                     slip_words=arrays["slip_words"], slip_counted=arrays["slip_counted"], deadline=arrays["deadline"],
                      deadline_late=arrays["deadline_late"])
     data.slip_scale = fresh.slip_scale  # the plan's span, read from the new schedule
     data.pushed = (old.pushed - {rows[i] for i in stale.tolist()}) | fresh.pushed

@@ -28,7 +28,7 @@ class KeyLine:
 
 def slips_layer(data: ChartData, scale: TimeScale, opts: SceneOptions, idx: np.ndarray, width: float) -> Layer:
     """From each baseline end to the current end, coloured by the size of the slip; none when on time."""
-    slip = data.slip[idx]
+    slip = data.slip_counted[idx]  # coloured as its words count it ('0 y': on time, no mark)
     steps = slip_steps(slip, data.slip_scale)
     keep = ~np.isnan(slip) & (steps != ON_TIME_STEP)
     ends = scale.x_of_ordinals(data.finish[idx][keep])
@@ -59,7 +59,7 @@ def key_lines(data: ChartData, scale: TimeScale, width: float) -> list[KeyLine]:
     lines = []
     for row, at in zip(rows.tolist(), x.tolist()):
         if 0 <= at <= width:
-            slip = float(data.slip[row])
+            slip = float(data.slip_counted[row])
             badge = "" if np.isnan(slip) else str(data.slip_words[row])
             step = int(slip_steps(np.array([slip]), data.slip_scale)[0])
             label = data.labels[row]
@@ -75,6 +75,6 @@ def slip_badges(data: ChartData, idx: np.ndarray) -> dict[int, tuple[str, int]]:
     """Slip labels ('+7 y', as the table's Finish variance) of the key milestones that have a baseline date."""
     out = {}
     for row in idx[data.key[idx] & ~np.isnan(data.ghost1[idx])].tolist() if len(data.key) else []:
-        slip = float(data.slip[row])
+        slip = float(data.slip_counted[row])
         out[row] = (str(data.slip_words[row]), int(slip_steps(np.array([slip]), data.slip_scale)[0]))
     return out

@@ -10,6 +10,8 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
+from itertools import repeat
+from operator import attrgetter, is_not
 
 import numpy as np
 
@@ -17,6 +19,7 @@ from ..domain import Precision, Project, Task
 from ..domain.working_count import WorkedDays
 from ..engine.schedule import Schedule, shown_days
 from ..engine.shown_dates import baseline_precision, plan_is_fuzzy, variance_text
+from ..engine.variance_periods import counted_days
 from ..engine.working_variance import working_variance
 from . import palette
 
@@ -107,3 +110,48 @@ def key_slip_words(project: Project, tasks: Sequence[Task], rows: Iterable[int],
         words[i] = variance_text(moved, was, now, baseline_precision(task, entry, fuzzy), precision[i],
                                  int(finish[i]) - entry[1].toordinal(), task.elapsed)
     return words
+
+
+def counted_slips(tasks: Sequence[Task], finish: np.ndarray, last: np.ndarray, precision: Sequence[Precision],
+                  entries: Mapping, ghost: tuple[np.ndarray, np.ndarray], fuzzy: bool) -> np.ndarray:
+    """Per row: the days its slip colour counts (nan where the baseline lacks the row): the calendar
+    days its finish moved, or, where its Finish variance counts periods ('0 y', '+2 y'), the days of
+    those periods (engine.variance_periods.counted_days), so the colour says what the words say:
+    Chang'e 6 "in 2024" flown on 2024-06-25 is on time, not 189 days early.
+
+    `last`: each row's last day shown, `ghost`: the baseline's start and exclusive finish (ordinals);
+    `fuzzy`: some task of the plan is dated coarser than the day (else every date is a day)."""
+    slips = finish - ghost[1]
+    if not fuzzy or not entries:  # every date known to the day, or no baseline compared
+        return slips
+    for i in _maybe_in_periods(tasks, precision, ghost).tolist():
+        task = tasks[i]
+        entry = entries[task.id]
+        now = date.fromordinal(int(last[i]))
+        was = shown_days(entry[0], entry[1], bool(last[i] < finish[i]))[1]  # at the milestone's moment now
+        slips[i] = counted_days(float(slips[i]), was, now, baseline_precision(task, entry), precision[i])
+    return slips
+
+
+def _maybe_in_periods(tasks: Sequence[Task], precision: Sequence[Precision],
+                      ghost: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+    """The rows the baseline holds whose variance may count periods: shown or dated coarser than the
+    day, or whose baseline dates touch a month's first or last day (engine.shown_dates.
+    baseline_precision reads a period from no other). A day-exact row of a large plan costs no look-up."""
+    n = len(tasks)
+    coarse = np.fromiter(map(is_not, precision, repeat(Precision.DAY)), bool, n)
+    coarse |= np.fromiter(map(is_not, map(attrgetter("precision"), tasks), repeat(Precision.DAY)), bool, n)
+    held = ~np.isnan(ghost[1])
+    edges = np.zeros(n, bool)
+    for ordinals in (ghost[0][held], ghost[1][held], ghost[1][held] + 1):  # a start, an end, a last day
+        edges[held] |= _first_of_month(ordinals)
+    return np.flatnonzero(held & (coarse | edges))
+
+
+_EPOCH = date(1970, 1, 1).toordinal()
+
+
+def _first_of_month(ordinals: np.ndarray) -> np.ndarray:
+    """Which day ordinals are the first of their month."""
+    days = (ordinals.astype(np.int64) - _EPOCH).astype("datetime64[D]")
+    return days.astype("datetime64[M]").astype("datetime64[D]") == days

@@ -14,8 +14,8 @@ from ..domain import Precision, Project, Task, format_fuzzy_date, period_end, pe
 from ..domain.durations import format_days
 from ..domain.working_count import WorkedDays
 from .schedule import TaskDates, shown_days
-
-COARSE = (Precision.YEAR, Precision.QUARTER, Precision.MONTH)  # coarsest first
+from .variance_periods import COARSE, months_counted, period_months
+from .working_variance import working_variance
 
 
 def duration_days(task: Task, summary: bool, start: date, finish: date, worked: WorkedDays) -> int:
@@ -103,49 +103,23 @@ def variance_text(days: int | None, was: date | None, now: date | None, was_prec
     """
     if days is None:
         return ""
-    step = _period_months(was_precision, now_precision)
-    if was is None or now is None or step is None:
+    months = months_counted(was, now, was_precision, now_precision, days if calendar_days is None else calendar_days)
+    if months is None:
         return format_days(days, elapsed, signed=True)
-    moved = days if calendar_days is None else calendar_days
-    months = periods_moved(was, now, step)
-    both_coarse = was_precision in COARSE and now_precision in COARSE
-    if both_coarse and months and months != round(moved / (_MONTH_DAYS * step)) * step:
-        return format_days(days, elapsed, signed=True)
-    if step == 12:
+    if period_months(was_precision, now_precision) == 12:
         return f"{months // 12:+,} y".replace("+0 y", "0 y")
     return months_text(months)
 
 
-_MONTH_DAYS = 365.2425 / 12  # the Gregorian calendar's mean month
-
-
-def variance_precision(was_precision: Precision, now_precision: Precision) -> Precision:
-    """The precision a variance between the two is given at: the coarser ('year' for a baseline "in
-    2024" against a finish known to the day); 'day' between two day-exact dates."""
-    coarse = [COARSE.index(p) for p in (was_precision, now_precision) if p in COARSE]
-    return COARSE[min(coarse)] if coarse else Precision.DAY
-
-
-def periods_moved(was: date, now: date, step: int) -> int:
-    """Months between the periods of `step` months (12: years) holding `was` and `now`, whole periods."""
-    return ((now.year * 12 + now.month - 1) // step - (was.year * 12 + was.month - 1) // step) * step
-
-
-def later_as_shown(days: int | None, was: date | None, now: date | None, was_precision: Precision,
-                   now_precision: Precision) -> bool:
-    """Is `now` later than `was` as the variance between them is given (variance_text): a finish in a
-    later period of the coarser precision, or later days between two day-exact dates. Chang'e 6 "in
-    2024", flown within 2024, is not later, however many days past 1 January it came."""
-    step = _period_months(was_precision, now_precision)
-    if step is None or was is None or now is None:
-        return (days or 0) > 0
-    return periods_moved(was, now, step) > 0
-
-
-def _period_months(was_precision: Precision, now_precision: Precision) -> int | None:
-    """Months in the period a variance is counted in (12, 3 or 1); None: days."""
-    shown = variance_precision(was_precision, now_precision)
-    return {Precision.YEAR: 12, Precision.QUARTER: 3, Precision.MONTH: 1}.get(shown)
+def finish_variance_text(worked: WorkedDays, task: Task, entry: tuple[date, date], dates: TaskDates,
+                         precision: Precision, fuzzy: bool) -> str:
+    """A task's Finish variance against its baseline `entry` as the task table writes it ('0 y', '+2 y',
+    '+457 d'): the baseline's last day read at the moment of day the task has now; `precision`, the
+    one its dates are shown at; `fuzzy`, some task of the plan is dated coarser than the day."""
+    days = working_variance(worked, task, entry[1], dates.early_finish)
+    was = shown_days(*entry, dates.early_at_day_end, dates.summary_moments)[1]
+    return variance_text(days, was, dates.shown_finish, baseline_precision(task, entry, fuzzy), precision,
+                         (dates.early_finish - entry[1]).days, task.elapsed)
 
 
 def months_text(months: int) -> str:

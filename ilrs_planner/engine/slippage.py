@@ -51,16 +51,9 @@ from ..domain.working_count import WorkedDays
 from ..files.atomic import write_atomically
 from .driving_chain import ChainIndex
 from .schedule import Schedule, shown_days
-from .shown_dates import (
-    baseline_precision,
-    last_day_text,
-    later_as_shown,
-    plan_is_fuzzy,
-    start_text,
-    variance_precision,
-    variance_text,
-)
+from .shown_dates import baseline_precision, last_day_text, plan_is_fuzzy, start_text, variance_text
 from .shown_precision import ShownPrecision
+from .variance_periods import later_as_shown, variance_precision
 from .working_variance import working_variance
 
 Dates = Mapping[str, tuple[date, date]]

@@ -29,10 +29,11 @@ from ...domain.task_mode import parse_task_mode, task_mode_text
 from ...domain.working_count import WorkedDays
 from ...engine.schedule import Schedule, TaskDates, shown_days
 from ...engine.shown_confidence import ShownConfidence, refused_confidence
-from ...engine.shown_dates import baseline_precision, duration_text, plan_is_fuzzy, variance_text
+from ...engine.shown_dates import baseline_precision, duration_text, finish_variance_text, plan_is_fuzzy
 from ...engine.shown_dates import shown_duration as shown_task_duration
 from ...engine.shown_precision import ShownPrecision
 from ...engine.summary_progress import summary_percents
+from ...engine.variance_periods import counted_days
 from ...engine.whatif import duration_finishing_on
 from ...engine.working_variance import working_variance
 from .predecessor_column import links_into, predecessors_command, predecessors_text, spelled_keys
@@ -198,9 +199,20 @@ def _variance(task: Task, ctx: RowContext) -> int | None:
 
 
 def finish_moved_days(task: Task, ctx: RowContext) -> int | None:
-    """Calendar days the finish moved, as the slip colours' steps count them (chart.variance.plan_steps)."""
+    """Calendar days the finish moved: what decides a variance's years and months."""
     finishes = _finishes(task, ctx)
     return (finishes[1] - finishes[0]).days if finishes else None
+
+
+def finish_counted_days(task: Task, ctx: RowContext) -> float | None:
+    """The days the slip colours' steps count for the finish's move (chart.variance.plan_steps): the
+    calendar days, or the days of the periods the Finish variance counts ('0 y' is 0: on time)."""
+    moved = finish_moved_days(task, ctx)
+    if moved is None or ctx.baseline is None:
+        return None
+    dates, entry = ctx.dates(task), ctx.baseline[task.id]
+    return counted_days(moved, _baseline_last_day(entry, dates), last_day(dates) if dates else None,
+                        ctx.baseline_precision(task, entry), ctx.precision(task))
 
 
 def shown_duration(task: Task, dates: TaskDates, ctx: RowContext) -> int:
@@ -283,13 +295,11 @@ def _float_elapsed(task: Task, ctx: RowContext) -> bool:
 
 def _variance_text(task: Task, ctx: RowContext) -> str:
     """'+7 y' between the baseline's '2028' and the plan's '2035', days between days (shown_dates)."""
-    variance = _variance(task, ctx)
-    if variance is None or ctx.schedule is None or ctx.baseline is None:
+    dates = ctx.dates(task)
+    entry = ctx.baseline.get(task.id) if ctx.baseline else None
+    if dates is None or entry is None or ctx.schedule is None:
         return ""
-    dates, entry = ctx.dates(task), ctx.baseline[task.id]
-    moved = finish_moved_days(task, ctx)  # calendar days decide years and months
-    return variance_text(variance, _baseline_last_day(entry, dates), last_day(dates),
-                         ctx.baseline_precision(task, entry), ctx.precision(task), moved, task.elapsed)
+    return finish_variance_text(ctx.worked(), task, entry, dates, ctx.precision(task), ctx.fuzzy)
 
 
 def _baseline_last_day(entry: tuple[date, date], dates: TaskDates | None) -> date:

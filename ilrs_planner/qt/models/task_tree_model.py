@@ -35,7 +35,7 @@ from .task_columns import (
     changes_nothing,
     command_for,
     display_text,
-    finish_moved_days,
+    finish_counted_days,
     is_editable,
     rounding_note,
     sort_value,
@@ -75,7 +75,6 @@ _ONE_COLUMN_ROLES = {int(_ROLE.TextAlignmentRole): NUMERIC_COLUMNS, int(_ROLE.De
                      int(_ROLE.ForegroundRole): (Column.FLOAT,), int(_ROLE.BackgroundRole): (Column.VARIANCE,)}
 
 
-ON_TIME_WORDS = ("0 y", "0 mo", "0 d")  # a Finish variance that moved no period (shown_dates.variance_text)
 
 
 class TaskTreeModel(OutlineRows):
@@ -204,12 +203,11 @@ class TaskTreeModel(OutlineRows):
 
     def _variance_tint(self, task) -> QBrush | None:
         """The tracking Gantt's slip colour behind the variance, so table and chart read alike."""
-        days = finish_moved_days(task, self._context())
+        # Counted as the cell's words count it: "0 y" is on time, however many days inside the year.
+        days = finish_counted_days(task, self._context())
         steps = plan_steps(self.document.schedule)  # the chart's steps for this plan's span
         if days is None or slip_step(days, steps) == ON_TIME_STEP:
             return None
-        if display_text(task, Column.VARIANCE, self._context()) in ON_TIME_WORDS:
-            return None  # "0 y": within the period announced, however many days inside it
         return QBrush(qcolor(slip_color(days, steps), 95))
 
     def _tooltip(self, task, column: Column) -> str:
