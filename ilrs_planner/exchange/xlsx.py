@@ -6,9 +6,10 @@ Excel dates (yyyy-mm-dd). Finish dates are the last day of work (the plan's excl
 one day; a milestone finishes on its start), as MS Project shows them. Baseline columns compare
 with the baseline named by `baseline=` (default: the most recently captured); variance is in working
 days of the task's calendar (calendar days when elapsed), as the slip report's, positive = later
-than the baseline. Duration is MS Project's, as the task table shows it (a task
-under way its own, a finished one the days it took, a summary its span: engine.shown_dates.
-duration_days). Sheets "Links" and "Plan" list dependencies and plan facts.
+than the baseline, and the Finish variance column writes it in the task table's words, at the coarser
+precision of the dates compared ('0 y' for a date announced "in 2024" met within 2024). Duration is
+MS Project's, as the task table shows it (a task under way its own, a finished one the days it
+took, a summary its span: engine.shown_dates.duration_days). Sheets "Links" and "Plan" list dependencies and plan facts.
 Text from the plan is always written as text, never as a formula (a task named "=HYPERLINK(...)"
 from a partner must not run in someone's spreadsheet): a string cell, and one that starts like a
 formula also carries Excel's quote prefix (the hidden apostrophe), so editing the cell or saving
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
@@ -35,7 +37,7 @@ from ..domain.working_count import WorkedDays
 from ..engine.cpm import schedule
 from ..engine.schedule import shown_days
 from ..engine.shown_confidence import ShownConfidence
-from ..engine.shown_dates import shown_duration
+from ..engine.shown_dates import finish_variance_text, plan_is_fuzzy, shown_duration
 from ..engine.shown_precision import ShownPrecision
 from ..engine.summary_progress import summary_percents
 from ..engine.working_variance import working_variance
@@ -48,7 +50,9 @@ COLUMNS = [  # (title, width)
     ("WBS", 9), ("Key", 16), ("Task", 46), ("Kind", 13), ("Owner", 10), ("Classification", 13),
     ("Duration (d)", 11), ("Start", 12), ("Finish", 12), ("Late start", 12), ("Late finish", 12),
     ("Total float (d)", 13), ("Free float (d)", 12), ("Critical", 9), ("Baseline start", 14),
-    ("Baseline finish", 14), ("Start variance (d)", 16), ("Finish variance (d)", 17), ("Deadline", 12),
+    ("Baseline finish", 14), ("Start variance (d)", 16), ("Finish variance (d)", 17),
+    ("Finish variance", 15),  # in the task table's words: '0 y' for a date announced to the year, '+457 d'
+    ("Deadline", 12),
     ("% complete", 11), ("Notes", 50),
     ("Calendar", 14),  # the task's own calendar, by name (blank: the plan's, named on the Plan sheet)
     ("Task mode", 18),  # MS Project's words (blank on a summary, which spans its sub-tasks)
@@ -63,6 +67,9 @@ _DURATION, _FLOATS = _PLACE["Duration (d)"], (_PLACE["Total float (d)"], _PLACE[
 _VARIANCES = (_PLACE["Start variance (d)"], _PLACE["Finish variance (d)"])
 _ELAPSED_UNITS = {_DURATION: ELAPSED, **dict.fromkeys(_VARIANCES, SIGNED_ELAPSED)}
 _ELAPSED_LEAF_UNITS = {**_ELAPSED_UNITS, **dict.fromkeys(_FLOATS, ELAPSED)}
+VARIANCE_NOTE = ("as the task table and the slip report count it: in whole years, quarters or months where a date "
+                 "compared is known only to one ('0 y': within the year announced), else in days; the (d) columns "
+                 "give the days, working days of the task's calendar")
 
 
 def _chosen_baseline(project: Project, name: str | None) -> Baseline | None:
@@ -84,10 +91,9 @@ def _outline_numbers(project: Project) -> dict[str, str]:
     return numbers
 
 
-def _row(project: Project, task, number: str, dates, baseline: Baseline | None, summary: bool,
-         worked: WorkedDays, percent: int) -> list:
+def _row(project: Project, task, number: str, dates, entry: tuple[date, date] | None, summary: bool,
+         worked: WorkedDays, percent: int, words: str) -> list:
     owner = project.participants.get(task.owner_id) if task.owner_id else None
-    entry = baseline.entries.get(task.id) if baseline else None
     return [number, task.key, task.name, task.kind.value, owner.key if owner else "", task.classification.value,
             shown_duration(project, task, dates, summary, worked), dates.shown_start,
             dates.shown_finish, dates.shown_late_start,
@@ -96,7 +102,7 @@ def _row(project: Project, task, number: str, dates, baseline: Baseline | None, 
             "yes" if dates.critical else "", *(shown_days(*entry, dates.early_at_day_end, dates.summary_moments)
                                                if entry else (None, None)),
             working_variance(worked, task, entry[0], dates.early_start) if entry else None,
-            working_variance(worked, task, entry[1], dates.early_finish) if entry else None,
+            working_variance(worked, task, entry[1], dates.early_finish) if entry else None, words,
             task.deadline,  # stored as what it means: the last day allowed
             percent, task.notes, project.calendar_name(task.calendar_id)]
 
@@ -120,12 +126,15 @@ def _task_rows(project: Project, schedule, baseline: Baseline | None, looks: Loo
     shown, pushed = ShownPrecision(project, schedule), ShownConfidence(project, schedule).changed()
     worked = WorkedDays(project)  # each calendar's count made once per sheet (see domain.working_count)
     percents = summary_percents(project, schedule)  # a summary's rolled up from its sub-tasks
+    fuzzy = plan_is_fuzzy(project)
     for number, (task, depth) in enumerate(project.walk(), start=2):
-        dates = schedule.tasks[task.id]
+        dates, precision = schedule.tasks[task.id], shown.of(task.id)
         mode = "" if task.id in summaries else task_mode_text(task.manual)
         percent = percents.get(task.id, task.percent_complete)
-        values = [*_row(project, task, numbers[task.id], dates, baseline, task.id in summaries, worked, percent), mode,
-                  *_provenance(task, shown.of(task.id), pushed.get(task.id) or shown_confidence(task))]
+        entry = baseline.entries.get(task.id) if baseline else None
+        words = finish_variance_text(worked, task, entry, dates, precision, fuzzy) if entry else ""
+        values = [*_row(project, task, numbers[task.id], dates, entry, task.id in summaries, worked, percent, words),
+                  mode, *_provenance(task, precision, pushed.get(task.id) or shown_confidence(task))]
         yield writer.row(number, values, bold=task.id in summaries, critical=dates.critical,
                          indent_column=NAME_COLUMN, indent=min(depth, MAX_INDENT),
                          units=_elapsed_units(task.elapsed, task.id in summaries))
@@ -177,6 +186,7 @@ def _plan_sheet(project: Project, baseline: Baseline | None, looks: Looks) -> Sh
     rows: list[list[object]] = [["Plan", project.name], ["Start", project.start], ["Status date", project.status_date],
             ["Must finish by", project.must_finish_by], ["Author", project.author],
             ["Compared with baseline", baseline.name if baseline else "(none)"],
+            ["Finish variance", VARIANCE_NOTE],
             ["Calendar", project.default_calendar().name]]
     rows += [[f"Baseline: {b.name}", b.as_of] for b in project.baselines]
     return _simple_sheet("Plan", ["Item", "Value"], rows, [28, 60], looks)

@@ -37,6 +37,7 @@ def test_task_table_has_schedule_baseline_and_variance(tmp_path):
     # A: [Jan 1, Jan 11) shown as Jan 1 - Jan 10; baseline finished Jan 8 (exclusive) -> 3 days late.
     assert (a["Start"], a["Finish"], a["Duration (d)"]) == (datetime(2030, 1, 1), datetime(2030, 1, 10), 10)
     assert (a["Baseline finish"], a["Finish variance (d)"], a["Critical"]) == (datetime(2030, 1, 7), 3, "yes")
+    assert (a["Finish variance"], b["Finish variance"]) == ("+3 d", None)  # the table's words; B has no baseline
     assert (b["Total float (d)"], b["Critical"]) == (7, None)
     # M sits at the end of B's last day, 10 January, shown on it; its baseline point (8 January) is
     # read the same way: the end of the 7th.
@@ -70,8 +71,8 @@ def test_header_widths_filter_and_frozen_panes_of_every_sheet(tmp_path):
     header = tasks["A1"]
     assert header.font.bold and header.font.color.rgb.endswith("FFFFFF") and header.fill.fgColor.rgb.endswith("1F3864")
     assert header.alignment.wrap_text
-    assert (tasks.column_dimensions["C"].width, tasks.column_dimensions["U"].width) == (46, 50)
-    assert tasks.auto_filter.ref == "A1:AA5"  # through the calendar, task mode and provenance columns after Notes
+    assert (tasks.column_dimensions["C"].width, tasks.column_dimensions["V"].width) == (46, 50)
+    assert tasks.auto_filter.ref == "A1:AB5"  # through the calendar, task mode and provenance columns after Notes
     assert (links.freeze_panes, plan.freeze_panes) == ("A2", "A2")
     assert links["A1"].font.bold and [c.value for c in links[1]] == ["Predecessor", "Successor", "Type", "Lag (d)"]
     assert [[c.value for c in row] for row in plan.iter_rows(min_row=2, max_row=3)] == [
@@ -84,7 +85,7 @@ def test_summary_rows_are_bold_in_every_cell_and_empty_cells_keep_the_highlight(
     sheet, _ = _rows(tmp_path / "p.xlsx")
     assert all(cell.font.bold for cell in sheet[2])  # the phase, its empty baseline cells too
     assert sheet["O3"].fill.fgColor.rgb.endswith("F8CBAD") and sheet["O3"].value is not None
-    assert sheet["S3"].value is None and sheet["S3"].fill.fgColor.rgb.endswith("F8CBAD")  # no deadline, still red
+    assert sheet["T3"].value is None and sheet["T3"].fill.fgColor.rgb.endswith("F8CBAD")  # no deadline, still red
 
 
 def test_text_is_kept_as_written_and_control_characters_are_dropped(tmp_path):
@@ -134,3 +135,23 @@ def test_each_task_carries_its_precision_confidence_and_source(tmp_path):
         "day", "sourced", "https://example.org/a", datetime(2025, 6, 18)]
     assert (by_key["B"]["Confidence"], by_key["M"]["Confidence"], by_key["PH"]["Precision"]) == (
         "assumption", "unsourced", "year")
+
+
+HEFEI = "2023-04-25 Hefei conference (Wu Weiren, Wu Yanhua)"
+
+
+def test_the_roadmaps_variances_read_in_the_words_of_the_window_beside_their_days(tmp_path):
+    """Hefei said Chang'e 6 "in 2024" (stored as 2024-01-01 to 2024-02-24); it came back on 2024-06-25:
+    123 days after the stored finish, a number for sums and filters, and '0 y' in words, on time for
+    what was said, as the task table and the slip report read it. The founding agreements, "2023", came
+    in 2024: '+1 y'. The Plan sheet says how the words count."""
+    from ilrs_planner.data.reference import build_reference_project
+
+    assert write_plan(build_reference_project(), tmp_path / "r.xlsx", baseline=HEFEI) == []
+    _, rows = _rows(tmp_path / "r.xlsx")
+    by_key = {r["Key"]: r for r in rows}
+    words = {key: (by_key[key]["Finish variance (d)"], by_key[key]["Finish variance"])
+             for key in ("change-6", "queqiao-2", "ilrs-founding-agreements")}
+    assert words == {"change-6": (123, "0 y"), "queqiao-2": (79, "0 y"), "ilrs-founding-agreements": (427, "+1 y")}
+    plan = {row[0].value: row[1].value for row in load_workbook(tmp_path / "r.xlsx")["Plan"].iter_rows(min_row=2)}
+    assert plan["Compared with baseline"] == HEFEI and "'0 y'" in plan["Finish variance"]
