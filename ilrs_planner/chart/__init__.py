@@ -1,7 +1,8 @@
 """The Gantt scene, built without Qt: geometry for bars, milestones, links and hit testing."""
 
 from .axis import AxisCell, AxisHeader, axis_header, estimate_text_width
-from .data import ChartData, build_chart_data
+from .build import build_chart_data
+from .data import ChartData
 from .hit import Hit, hit_test
 from .labels import Label
 from .scale import PROGRAMME_END, PROGRAMME_START, TimeScale

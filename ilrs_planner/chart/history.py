@@ -14,7 +14,8 @@ import numpy as np
 
 from ..domain import Baseline, Project
 from ..engine.schedule import Schedule, TaskDates
-from .data import SYMBOL_BITS, ChartData, build_chart_data
+from .build import build_chart_data
+from .data import SYMBOL_BITS, ChartData
 
 
 @dataclass(frozen=True, slots=True)

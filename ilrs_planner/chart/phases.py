@@ -1,12 +1,16 @@
-"""The programme's phase tasks in WBS order: the candidates for the chart's background bands."""
+"""The programme's phase tasks in WBS order, the candidates for the chart's background bands, and the bands."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from itertools import compress, count, repeat
 from operator import attrgetter, eq
 
+import numpy as np
+
 from ..domain import Project, Task
+from ..engine.schedule import Schedule
+from .row_dates import task_dates
 
 
 def phase_tasks(project: Project) -> list[Task]:
@@ -36,3 +40,25 @@ def _chain_to_top(tasks: Mapping[str, Task], task_id: str) -> list[str]:
         chain.append(node_id)
         node_id = tasks[node_id].parent_id
     return chain if node_id is None else []
+
+
+def phase_bands(project: Project, schedule: Schedule | None, phases: list[Task],
+                places: np.ndarray | None = None) -> list[tuple[float, float, str]]:
+    """Programme phases as background bands: phase tasks in WBS order that do not overlap an
+    earlier band (reconnaissance, construction, utilisation; the parallel programmes that
+    overlap them stay rows only, or the background would turn into a patchwork). `places`: the
+    phases' places in the schedule's columns, when known (looking tasks up by id in a new
+    schedule makes its index of every task)."""
+    bands: list[tuple[float, float, str]] = []
+    tolerance = 62  # phases announced to a year may touch by a month or two
+    if places is not None and schedule is not None and len(places) and places.min() >= 0:
+        columns = schedule.tasks.arrays()  # type: ignore[attr-defined]  # places come from a TaskTable
+        ends: Iterable[tuple[int, int]] = zip(columns[0][places].tolist(), columns[1][places].tolist())
+    else:
+        ends = ((start.toordinal(), finish.toordinal()) for start, finish, _ in
+                (task_dates(project, schedule, task) for task in phases))
+    for task, (first, last) in zip(phases, ends):
+        s, f = float(first), float(last)
+        if task.kind == "phase" and f > s and all(f <= a + tolerance or s >= b - tolerance for a, b, _ in bands):
+            bands.append((s, f, task.name))
+    return sorted(bands)

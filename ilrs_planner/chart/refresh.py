@@ -17,19 +17,14 @@ import numpy as np
 from ..domain import Precision, Project
 from ..engine.schedule import EARLY_AT_DAY_END, Schedule, TaskTable, shown_finish_ordinals
 from ..engine.shown_precision import ShownPrecision
-from .data import (
-    ChartData,
-    RowInputs,
-    RowSource,
-    add_links,
-    id_hashes,
-    phase_bands,
-    rollups_of,
-    row_arrays,
-)
+from .data import ChartData, id_hashes
 from .deadlines import missed
+from .link_rows import add_links
 from .list_ends import agreeing_ends, table_ids
-from .phases import on_chains, phase_tasks
+from .phases import on_chains, phase_bands, phase_tasks
+from .rollup_rows import rollups_of
+from .row_arrays import row_arrays
+from .row_inputs import RowInputs, RowSource
 
 # Per-row arrays, each spliced and patched the same way.
 ROW_ARRAYS = ("start", "finish", "kind", "critical", "actual", "color", "soft0", "soft1", "ghost0", "ghost1",

@@ -7,7 +7,7 @@ import dataclasses
 
 import numpy as np
 
-from ilrs_planner.chart.data import build_chart_data
+from ilrs_planner.chart import build_chart_data
 from ilrs_planner.commands.links import AddLink, DeleteLink, EditLink
 from ilrs_planner.data.reference import build_reference_project
 from ilrs_planner.domain import LinkType

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ilrs_planner.chart.data import build_chart_data
+from ilrs_planner.chart import build_chart_data
 from ilrs_planner.chart.phases import phase_tasks
 from ilrs_planner.chart.rollups import folded_milestones
 from ilrs_planner.data.reference import build_reference_project

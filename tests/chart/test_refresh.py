@@ -7,7 +7,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from ilrs_planner.chart.data import build_chart_data, owners_in, symbols_in
+from ilrs_planner.chart import build_chart_data
+from ilrs_planner.chart.data import owners_in, symbols_in
 from ilrs_planner.chart.refresh import ROW_ARRAYS, Edits, refresh_chart_data
 from ilrs_planner.commands.base import ChangeSet
 from ilrs_planner.commands.links import AddLink, DeleteLink
