@@ -136,6 +136,29 @@ class ColumnKeeper:
             return None
         return self._last.columns
 
+    def variants(self, touched: Collection[str] | None, relinked: bool, named: set[str]) -> VariantColumns:
+        """The columns of copies of the plan each of which differs from it in the tasks `named` alone
+        (a bar dragged over the days, previewed), read from this keeper's last reading, which stays
+        as it is (readings are never changed): `touched` and `relinked` as `columns` would be given."""
+        keeper = ColumnKeeper()
+        keeper._last = self._last
+        return VariantColumns(keeper, touched, relinked, named)
+
+
+class VariantColumns:
+    """The columns of one copy of a plan after another (see ColumnKeeper.variants): each read from the
+    one before, where only the tasks named differ (so the bounds kept follow them, see _kept_bounds)."""
+
+    def __init__(self, keeper: ColumnKeeper, touched: Collection[str] | None, relinked: bool, named: set[str]):
+        self._keeper, self._named = keeper, set(named)
+        self._touched = None if touched is None else set(touched) | self._named
+        self._relinked = relinked
+
+    def __call__(self, variant: Project) -> KeptColumns | None:
+        columns = self._keeper.columns(variant, self._touched, self._relinked)
+        self._touched, self._relinked = set(self._named), False
+        return columns
+
 
 def _hashes(keys: Sequence[str]) -> np.ndarray:
     return np.fromiter(map(hash, keys), dtype=np.int64, count=len(keys))
@@ -171,10 +194,11 @@ def _read_all(project: Project) -> _Reading:
 
 def _read_again(last: _Reading, project: Project, touched: Collection[str], relinked: bool) -> _Reading:
     """The columns after an edit that named `touched`: the last reading, with the rows it reached read again."""
-    named = _named_in_place(last, project, touched)
+    in_place = _named_in_place(last, project, touched)
     same_links = not relinked and len(project.links) == len(last.links)
-    if named is not None and same_links:
-        return _read_in_place(last, named)
+    if in_place is not None and same_links:
+        return _read_in_place(last, *in_place)
+    named = in_place[0] if in_place is not None and not in_place[1] else None  # a task replaced: followed below
     addresses, key_addresses, hashes = last.task_addresses, last.key_addresses, last.key_hashes
     old_of_new = new_of_old = None  # None: the same tasks in the same order, as after most edits
     old_places_named = _old_rows(last, touched)
@@ -249,34 +273,41 @@ def _links_now(last: _Reading, project: Project, same: bool,
     return links, list(project.links), link_addresses, old_places(last.link_addresses, link_addresses)
 
 
-def _named_in_place(last: _Reading, project: Project, touched: Collection[str]) -> np.ndarray | None:
+def _named_in_place(last: _Reading, project: Project,
+                    touched: Collection[str]) -> tuple[np.ndarray, dict[int, Task]] | None:
     """The rows of the tasks named when the plan holds the task objects last read, in their order
-    (see ColumnKeeper.columns), else None.
+    (see ColumnKeeper.columns), with the objects put in the place of some of those named (a copy of
+    the plan with its tasks edited, see VariantColumns), else None.
 
     A task deleted and put back is the same object under its id, at the dict's end: the dict's last
     entries, one more than the tasks named, are the last reading's last ones when none moved there."""
     if len(project.tasks) != len(last.tasks):
         return None
     tail = list(islice(reversed(project.tasks.items()), len(touched) + 1))
-    if any(key != last.keys[-1 - k] or task is not last.tasks[-1 - k] for k, (key, task) in enumerate(tail)):
+    if any(key != last.keys[-1 - k] or (task is not last.tasks[-1 - k] and key not in touched)
+           for k, (key, task) in enumerate(tail)):
         return None
     places = _Places(last.keys, last.key_hashes)
-    named = []
+    named, replaced = [], {}
     for key in touched:
         row = places.of(key)
-        if row < 0 or project.tasks.get(key) is not last.tasks[row]:
+        task = project.tasks.get(key)
+        if row < 0 or task is None:
             return None
+        if task is not last.tasks[row]:
+            replaced[row] = task
         named.append(row)
-    return np.array(sorted(named), dtype=np.int64)
+    return np.array(sorted(named), dtype=np.int64), replaced
 
 
-def _read_in_place(last: _Reading, rows: np.ndarray) -> _Reading:
-    """The columns when the plan holds the task and link objects last read, in their order: only the
-    tasks at these rows, and their links, read again. A column none of whose rows read again
-    changed is the one kept (columns are never written to)."""
+def _read_in_place(last: _Reading, rows: np.ndarray, replaced: dict[int, Task]) -> _Reading:
+    """The columns when the plan holds the task and link objects last read, in their order (or the
+    `replaced` ones in their places): only the tasks at these rows, and their links, read again. A
+    column none of whose rows read again changed is the one kept (columns are never written to)."""
     places = _Places(last.keys, last.key_hashes)
     old = last.columns
-    tasks = [last.tasks[row] for row in rows.tolist()]
+    objects, addresses = _put_in_place(last, replaced)
+    tasks = [objects[row] for row in rows.tolist()]
     parents = [-1 if task.parent_id is None else places.of(task.parent_id, int(old.parent[row]))
                for task, row in zip(tasks, rows.tolist())]
     if not all_whole([task.duration for task in tasks]) or \
@@ -290,9 +321,22 @@ def _read_in_place(last: _Reading, rows: np.ndarray) -> _Reading:
     task_columns = (_written(old.parent, rows, parents), _written(old.duration, rows, [t.duration for t in tasks]),
                     calendar_ids, _written(old.elapsed, rows, [bool(t.elapsed) for t in tasks]),
                     _written(old.bounded, rows, [has_bounds(t) for t in tasks]))
-    columns = KeptColumns(*task_columns, *_links_in_place(old, last.links, places, rows), old.tasks, old.task_ids,
+    columns = KeptColumns(*task_columns, *_links_in_place(old, last.links, places, rows), objects, old.task_ids,
                           old.link_ids, since=old.serial, reread=rows)
-    return dataclasses.replace(last, columns=columns)
+    return dataclasses.replace(last, tasks=objects, task_addresses=addresses, columns=columns)
+
+
+def _put_in_place(last: _Reading, replaced: dict[int, Task]) -> tuple[list[Task], np.ndarray]:
+    """The tasks and their addresses with the `replaced` objects in their rows (the lists last read
+    when none is); Unreadable when one of them is in the plan at another row too."""
+    if not replaced:
+        return last.tasks, last.task_addresses
+    tasks, addresses = list(last.tasks), last.task_addresses.copy()
+    for row, task in replaced.items():
+        if bool((addresses == id(task)).any()):
+            raise Unreadable  # one object twice: nothing to follow each by
+        tasks[row], addresses[row] = task, id(task)
+    return tasks, addresses
 
 
 def _written(column: np.ndarray, rows: np.ndarray, values: list[Any]) -> np.ndarray:

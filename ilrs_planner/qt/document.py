@@ -16,7 +16,7 @@ from ..commands.link_graph import forget_graphs
 from ..commands.plan_index import keep_index
 from ..domain import PlannerError, Project
 from ..engine.cpm import schedule
-from ..engine.kept_columns import ColumnKeeper
+from ..engine.kept_columns import ColumnKeeper, VariantColumns
 from ..engine.schedule import Schedule
 from .change_effects import effects_of
 from .long_lived import settle
@@ -84,6 +84,11 @@ class Document(QObject):
     def schedule(self) -> Schedule | None:
         """The derived schedule; None only while the plan cannot be scheduled (see schedule_error)."""
         return self._schedule
+
+    def variant_columns(self, task_ids: set[str]) -> VariantColumns:
+        """The scheduling inputs of copies of the plan in which only the tasks `task_ids` differ (a bar
+        being dragged, previewed), read from those kept for the plan, which stay as they are."""
+        return self._columns.variants(self._touched, self._relinked, task_ids)
 
     @property
     def modified(self) -> bool:

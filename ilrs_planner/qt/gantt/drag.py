@@ -17,6 +17,7 @@ from ...commands.tasks import MoveTaskStart, SetPlannedDates
 from ...domain import LinkType, PlannerError, Precision
 from ...domain.durations import format_days
 from ...domain.working_count import WorkedDays
+from ...engine.kept_columns import VariantColumns
 from ...engine.schedule import TaskDates
 from ...engine.whatif import duration_finishing_on
 from ..document import Document
@@ -39,6 +40,7 @@ class Drag:
     y: float = 0.0
     moved: bool = False
     landings: dict[int, TaskDates | PlannerError] = field(default_factory=dict)  # per day moved (see landing)
+    variants: VariantColumns | None = None  # the plan's columns with the bar's task moved (see landing)
 
     def update(self, x: float, y: float, row_height: float) -> None:
         """Follow the pointer; a bar dragged well off its row starts a link instead."""
@@ -80,12 +82,16 @@ def landing(drag: Drag, document: Document, shown_start: date) -> TaskDates | Pl
     """Where a moved bar lands if dropped now: the dates the command the drop pushes (MoveTaskStart)
     gives the task, scheduled on a copy of the plan (a start on a day off moves to the next working
     day; the finish is the duration counted on the task's calendar). Worked out once per day the
-    pointer reaches; a PlannerError when the drop would be refused."""
+    pointer reaches, from the inputs and passes the window keeps for the plan (see
+    commands.drop_preview); a PlannerError when the drop would be refused."""
     if drag.days not in drag.landings:
         assert drag.hit is not None and drag.hit.task_id is not None  # a bar is being moved
         task_id = drag.hit.task_id
         try:
-            drag.landings[drag.days] = dates_after(document.project, move_command(drag, shown_start), task_id)
+            if drag.variants is None:
+                drag.variants = document.variant_columns({task_id})
+            drag.landings[drag.days] = dates_after(document.project, move_command(drag, shown_start), task_id,
+                                                   drag.variants)
         except PlannerError as error:
             drag.landings[drag.days] = error
     return drag.landings[drag.days]
