@@ -37,8 +37,15 @@ class AddTask(Command):
     def __init__(self, task: Task, after_id: str | None = None):
         self.task = copy.copy(task)
         self.after_id = after_id
-        self.text = f"Add {'milestone' if task.is_milestone else 'task'} '{task.name}'"
+        self.text = self._add_text()
+        # The name typed into the task just added is part of adding it, one undo step as MS Project's
+        # "Entry": the same key as that task's rename (SetTaskFields), which Qt merges only when it
+        # comes straight after (and not across a save).
+        self.merge_key = ("task-fields", self.task.id, ("name",))
         self._before: dict[str, Place] = {}
+
+    def _add_text(self) -> str:
+        return f"Add {'milestone' if self.task.is_milestone else 'task'} '{self.task.name}'"
 
     def apply(self, project: Project) -> ChangeSet:
         if self.task.parent_id is not None:
@@ -60,6 +67,14 @@ class AddTask(Command):
         if kept is not None:
             kept.removed(self.task)
         return self._changes()
+
+    def merge(self, other: Command) -> bool:
+        """Take in the name given to the task right after adding it (the plan's task is `self.task`,
+        so a redo after an undo adds it under that name)."""
+        if not isinstance(other, SetTaskFields) or other.merge_key != self.merge_key:
+            return False
+        self.text = self._add_text()
+        return True
 
     def _changes(self) -> ChangeSet:
         return ChangeSet(frozenset(self._before), structure=True, dates=True)

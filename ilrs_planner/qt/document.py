@@ -101,6 +101,11 @@ class Document(QObject):
         changes = command.apply(self.project)
         self.undo_stack.push(UndoAdapter(self, command, changes, initiator))
 
+    def last_edit(self) -> Command | None:
+        """The edit the next Undo takes back (None at the start of the history)."""
+        adapter = self.undo_stack.command(self.undo_stack.index() - 1)
+        return adapter.command if isinstance(adapter, UndoAdapter) else None
+
     def try_push(self, command: Command, initiator: object = None) -> bool:
         """Push, or announce the refusal (`refused`) and change nothing. True when the edit was made."""
         try:

@@ -105,6 +105,50 @@ def test_insert_name_enter_repeated_lists_the_tasks_in_the_order_typed(qtbot, wi
     assert names(window)[:6] == ["Phase", "Task A", "Design", "Build", "Test", "Task B"]
 
 
+def tab_to(tree, column: Column) -> None:
+    """Press Tab, as a person does, until the cursor is in `column` of the row."""
+    for _ in range(len(Column)):
+        if tree.currentIndex().column() == int(column):
+            return
+        QTest.keyClick(QApplication.focusWidget() or tree, Qt.Key.Key_Tab)
+    raise AssertionError(f"Tab never reached {column.name}")
+
+
+def test_a_work_package_typed_name_tab_duration_enter_stays_together_in_order(qtbot, window):
+    click_cell(window.tree, "a", Column.NAME)  # Task A in the phase; Task B follows it
+    for name, days in (("Design", "4"), ("Build", "6"), ("Test", "2")):
+        press(window.tree, "Insert")
+        type_keys(window.tree, name)
+        tab_to(window.tree, Column.DURATION)
+        type_text(window.tree, days)  # Enter on the task being filled in keeps its row
+    assert names(window)[:6] == ["Phase", "Task A", "Design", "Build", "Test", "Task B"]
+    tasks = {task.name: task for task in window.document.project.tasks.values()}
+    assert [tasks[name].duration for name in ("Design", "Build", "Test")] == [4, 6, 2]
+    assert {tasks[name].parent_id for name in ("Design", "Build", "Test")} == {tasks["Task A"].parent_id}
+
+
+def test_enter_moves_down_again_once_the_cursor_has_left_the_task_just_added(qtbot, window):
+    click_cell(window.tree, "a", Column.NAME)
+    press(window.tree, "Insert")
+    type_text(window.tree, "Design")
+    click_cell(window.tree, "a", Column.DURATION)  # back to typing durations down the column
+    type_text(window.tree, "5")
+    assert window.document.project.tasks["a"].duration == 5
+    assert window.tree.currentIndex().data(Qt.ItemDataRole.UserRole + 1) != "a"  # moved down a row
+
+
+def test_a_task_added_and_named_is_one_undo_step(qtbot, window):
+    click_cell(window.tree, "a", Column.NAME)
+    before = names(window)
+    press(window.tree, "Insert")
+    type_text(window.tree, "Design")
+    assert window.document.undo_stack.undoText() == "Add task 'Design'"
+    press(window.tree, "Ctrl+Z")
+    assert names(window) == before
+    press(window.tree, "Ctrl+Y")
+    assert names(window)[:3] == ["Phase", "Task A", "Design"]
+
+
 def test_left_and_right_move_between_a_summarys_cells_outside_its_name(qtbot, window):
     tree = window.tree
     click_cell(tree, "ph", Column.DURATION)

@@ -7,12 +7,16 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QLineEdit
 
+from .task_tree_model import TASK_ID_ROLE
+
 
 class CellTyping:
     """Mixed into the task table (a QTableView with `source_model`, a `typingRefused` signal and
-    `proxy_index`); `_naming` is the task just added whose name is being typed."""
+    `proxy_index`); `_naming` is the task just added whose name is being typed, `_entering` the task
+    just added whose row the planner is still filling in (until the cursor goes to another row)."""
 
     _naming: str | None = None
+    _entering: str | None = None
 
     def closeEditor(self, editor, hint) -> None:
         """Enter applies the cell and moves to the row below, as in MS Project: durations typed
@@ -31,13 +35,25 @@ class CellTyping:
             # mend one character of a long predecessor list rather than type it all again.
             QTimer.singleShot(0, lambda: self._type_again(QModelIndex(refused[0]), refused[1]))
             return
-        # A task just added keeps its row after its name is entered, so the next Insert adds below it
-        # and Insert, name, Enter, Insert... lists tasks in the order typed.
-        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache and naming is None:  # Enter
+        # A task just added keeps its row while it is being filled in (its name, then Tab to its
+        # Duration, Enter), so the next Insert adds below it and Insert, name, Tab, duration, Enter,
+        # Insert... lists tasks in the order typed. Moving down put the next Insert under whatever row
+        # came next: the next phase's summary, so a work package typed so was spread over the plan.
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache and naming is None and not self._filling_in():
             below = self.currentIndex().siblingAtRow(self.currentIndex().row() + 1)
             if below.isValid():
                 flags = QItemSelectionModel.SelectionFlag
                 self.selectionModel().setCurrentIndex(below, flags.ClearAndSelect | flags.Rows)
+
+    def _filling_in(self) -> bool:
+        """Is the current row the task just added, still being filled in cell by cell?"""
+        return self._entering is not None and self.currentIndex().data(TASK_ID_ROLE) == self._entering
+
+    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:
+        """The cursor taken to another row ends the filling in of the task just added there."""
+        super().currentChanged(current, previous)
+        if self._entering is not None and current.data(TASK_ID_ROLE) != self._entering:
+            self._entering = None
 
     def _type_again(self, index: QModelIndex, text: str) -> None:
         """Open the cell at `index` again holding `text` (its refused typing), modified."""
@@ -85,5 +101,6 @@ class CellTyping:
             # Ctrl+M that added the task, turned the selection of the new row into its toggling off.
             flags = QItemSelectionModel.SelectionFlag
             self.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
+            self._entering = task_id
             if self.edit(index, QAbstractItemView.EditTrigger.AllEditTriggers, None):
                 self._naming = task_id

@@ -13,6 +13,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from ...chart.list_ends import table_ids
 from ...chart.variance import ON_TIME_STEP, plan_steps, slip_color, slip_step
 from ...commands.base import ChangeSet
+from ...commands.tasks import AddTask
 from ...domain import PlannerError, Precision
 from ...domain.alternatives import alternative_figures
 from ...domain.provenance import provenance_lines
@@ -254,7 +255,11 @@ class TaskTreeModel(OutlineRows):
             return False
         if command is None or changes_nothing(task, command):
             return False  # the text asks for what the task already has (predecessors in another case)
-        command.merge_key = None  # typed edits are separate undo steps, unlike nudges
+        # Typed edits are separate undo steps, unlike nudges; but the name typed into the task just
+        # added is part of adding it (MS Project's one "Entry" step), which the AddTask takes in.
+        added = self.document.last_edit()
+        names_added = column is Column.NAME and isinstance(added, AddTask) and added.task.id == task.id
+        command.merge_key = added.merge_key if names_added else None
         if not self.document.try_push(command, self):
             return False
         note = rounding_note(column, str(value), self._context())
