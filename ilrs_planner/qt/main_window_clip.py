@@ -98,7 +98,8 @@ class ClipActions:
         mime.setText(self._copied_text)
         mime.setHtml(rows_html(self.document.project, copied, rows, columns))
         QApplication.clipboard().setMimeData(mime)
-        self.window.statusBar().showMessage(f"Copied {len(copied.tasks)} task(s)", 4000)
+        count = len(copied.tasks)
+        self.window.statusBar().showMessage(f"Copied {count} task{'s' if count != 1 else ''}", 4000)
         return True
 
     def _shown_columns(self) -> list[Column]:

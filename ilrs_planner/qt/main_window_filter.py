@@ -38,6 +38,11 @@ from .status_messages import is_find_message
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
+_TIPS = {kind: f"Show only the {LABELS[kind].lower().removesuffix(' tasks')} tasks, with the summaries above them"
+         for kind in LABELS}
+_TIPS[ALL] = "Show every task"
+_TIPS[MILESTONES] = "Show only the milestones, with the summaries above them"
+
 KINDS = (ALL, CRITICAL, MILESTONES, INCOMPLETE, SLIPPED)
 TYPING_PAUSE_MS = 250  # the name box filters once typing pauses: 100,000 rows are not walked per key
 
@@ -83,7 +88,7 @@ class FilterActions:
         self.kind_actions = {}
         for kind in KINDS:
             action = window.add_action("", LABELS[kind], None, lambda k=kind: self.choose(k),
-                                       f"Show {LABELS[kind].lower()} with the summaries above them", checkable=True)
+                                       _TIPS[kind], checkable=True)
             self.group.addAction(action)
             self.menu.addAction(action)
             self.kind_actions[kind] = action

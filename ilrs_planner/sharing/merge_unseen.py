@@ -52,15 +52,20 @@ def _guard_raised(base: Project, ours: Project, theirs: Project, merged: Project
             continue
         levels = levels or effective_levels(ours)
         raised = [t for t in under if levels[t].rank < task.classification.rank]
-        reason = (f"theirs restricts it to {task.classification.label}, which reaches {len(hidden)} task(s) under it "
+        reason = (f"theirs restricts it to {task.classification.label}, which reaches {_tasks(hidden)} under it "
                   f"they cannot see ({_names(ours, hidden)})"
-                  + (f" and would withhold {len(raised)} task(s) under it from copies at a lower level "
+                  + (f" and would withhold {_tasks(raised)} under it from copies at a lower level "
                      f"({_names(ours, raised)})" if raised else ""))
         conflict = Conflict("task", task_id, f"{mine.key} {mine.name}", "classification", old.classification,
                             mine.classification, task.classification, reason)
         if _recorded(conflict, choices, conflicts) and task_id in merged.tasks:
             # A copy: the merged plan may hold their task object itself, which must stay as they sent it.
             merged.tasks[task_id] = dataclasses.replace(merged.tasks[task_id], classification=mine.classification)
+
+
+def _tasks(ids: list[str]) -> str:
+    """'1 task', '3 tasks'."""
+    return f"{len(ids)} task{'s' if len(ids) != 1 else ''}"
 
 
 def _guard_calendars(base: Project, ours: Project, theirs: Project, merged: Project, unseen: set[str],
@@ -72,7 +77,7 @@ def _guard_calendars(base: Project, ours: Project, theirs: Project, merged: Proj
         users = [t for t in unseen if (ours.tasks[t].calendar_id or ours.default_calendar_id) == cid]
         if not users:
             continue
-        reason = (f"theirs {_change(old, their)}, which would move {len(users)} task(s) of ours on it they cannot "
+        reason = (f"theirs {_change(old, their)}, which would move {_tasks(users)} of ours on it they cannot "
                   f"see ({_names(ours, users)})")
         conflict = Conflict("calendar", cid, mine.name, None, old, mine, their, reason)
         if _recorded(conflict, choices, conflicts):
@@ -90,7 +95,7 @@ def _guard_default_calendar(base: Project, ours: Project, theirs: Project, merge
         return
     was, now = _calendar_name(ours, mine), _calendar_name(theirs, their)
     reason = (f"theirs makes '{now}' the plan's default calendar instead of '{was}', which would move "
-              f"{len(users)} task(s) of ours naming no calendar they cannot see ({_names(ours, users)})")
+              f"{_tasks(users)} of ours naming no calendar they cannot see ({_names(ours, users)})")
     conflict = Conflict("plan", base.id, ours.name, "default_calendar_id", _calendar_name(base, old), was, now,
                         reason)
     if _recorded(conflict, choices, conflicts):

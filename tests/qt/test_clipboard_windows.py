@@ -95,6 +95,7 @@ def test_the_clipboard_text_is_the_tables_visible_columns_under_their_headers(qt
     assert row_b.split("\t") == [cell(window, "b", Column(i)) for i in shown
                                  if not window.tree.header().isSectionHidden(i)]
     assert row_a.split("\t")[headers.index("Name")] == "Task A"
+    assert window.statusBar().currentMessage() == "Copied 2 tasks"
 
 
 def test_a_copy_under_a_restricted_phase_stays_restricted_in_the_other_plan(qtbot, window, other_window):

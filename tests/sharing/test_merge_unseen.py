@@ -60,7 +60,7 @@ def test_a_phase_raised_over_work_they_cannot_see_is_the_owners_to_decide(merge)
     [conflict] = result.conflicts
     assert conflict.key == "task:ph:classification" and conflict.resolution == "ours"
     assert "restricts it to Partners" in conflict.reason and "NJ Nightjar reserve" in conflict.reason
-    assert "withhold 1 task(s) under it from copies at a lower level (PS Pad survey)" in conflict.reason
+    assert "withhold 1 task under it from copies at a lower level (PS Pad survey)" in conflict.reason
     assert result.project.tasks["ph"].classification is C.PUBLIC  # ours kept
     assert theirs.tasks["ph"].classification is C.PARTNERS  # their plan left as they sent it
     chosen = merge(ours, theirs, {conflict.key: "theirs"})
@@ -89,7 +89,7 @@ def test_a_shared_calendar_changed_under_work_they_cannot_see_is_the_owners_to_d
     [conflict] = result.conflicts
     assert conflict.key == "calendar:crew:*" and conflict.resolution == "ours"
     assert f"changes calendar 'Pad crew': {named}" in conflict.reason
-    assert "would move 1 task(s) of ours on it they cannot see (NJ Nightjar reserve)" in conflict.reason
+    assert "would move 1 task of ours on it they cannot see (NJ Nightjar reserve)" in conflict.reason
     assert result.project.calendars["crew"] == ours.calendars["crew"]
     chosen = merge(ours, theirs, {conflict.key: "theirs"})
     assert chosen.project.calendars["crew"] == theirs.calendars["crew"]
@@ -126,7 +126,7 @@ def test_their_switch_of_the_default_calendar_under_withheld_work_is_the_owners_
     [conflict] = result.conflicts
     assert conflict.key == f"plan:{ours.id}:default_calendar_id" and conflict.resolution == "ours"
     assert (conflict.base, conflict.ours, conflict.theirs) == ("Office", "Office", "Closed")
-    assert ("theirs makes 'Closed' the plan's default calendar instead of 'Office', which would move 1 task(s) "
+    assert ("theirs makes 'Closed' the plan's default calendar instead of 'Office', which would move 1 task "
             "of ours naming no calendar they cannot see (NJ Nightjar reserve)") in conflict.reason
     # Kept ours, the withheld work stays where our plan has it.
     assert result.project.default_calendar_id == "office"
