@@ -24,6 +24,7 @@ import threading
 
 from ..domain import Project
 from ..files.atomic import AtomicFile, real_target
+from .gcpause import gc_paused
 
 MIN_TASKS = 5_000  # below this (a save of some tens of milliseconds) a process costs more than it saves
 
@@ -56,14 +57,25 @@ class SaveBeside:
             code = 1
             try:
                 gc.disable()  # its passes would touch (and so copy) every object of the plan
-                write_pending(project, pending.path, pending.target)
+                write_pending(project, pending.path, pending.target, texts_checked_elsewhere=True)
                 code = 0
             finally:
                 os._exit(code)
         return cls(project, path, pending, pid)
 
     def finish(self) -> None:
-        """The plan saved: the child's file renamed onto the target, or saved here if it failed."""
+        """The plan saved: the child's file renamed onto the target, or saved here if it failed. The
+        save's text checks run here meanwhile (the child, the longer of the two, leaves them out); if
+        one refuses the plan, the plain save here says so, as it would say the first refusal."""
+        from .writer import check_texts, save_project
+
+        try:
+            with gc_paused():
+                check_texts(self.project)
+        except Exception:  # noqa: BLE001 - refused: the plain save below names it, in a save's order
+            self.abandon()
+            save_project(self.project, self.path)
+            return
         _, status = os.waitpid(self.pid, 0)
         if os.waitstatus_to_exitcode(status) == 0:
             from .header import io_error
@@ -74,8 +86,6 @@ class SaveBeside:
                 raise io_error(self.pending.target, exc, "save") from None
             return
         self.pending.discard()
-        from .writer import save_project
-
         save_project(self.project, self.path)
 
     def abandon(self) -> None:

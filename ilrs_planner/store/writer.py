@@ -82,20 +82,28 @@ def write_plan_file(project: Project, path: str | os.PathLike[str], fingerprint:
     return target, written
 
 
-def write_pending(project: Project, temp: Path, target: Path) -> None:
+def write_pending(project: Project, temp: Path, target: Path, texts_checked_elsewhere: bool = False) -> None:
     """The writing of `save_project`, checks and all, into `temp` (the temporary file of `target`),
-    not renamed: see `save_beside`."""
-    numbers = _checked(project, False)
+    not renamed: see `save_beside`. `texts_checked_elsewhere`: the checks of `check_texts` are the
+    caller's, who renames the file only once they have passed."""
     with gc_paused():
+        numbers = check_before_save(project)
+        if not texts_checked_elsewhere:
+            check_texts(project)
         _write_database(project, numbers, temp, target)
+
+
+def check_texts(project: Project, as_opened: bool = False) -> None:
+    """The checks of a save that follow `check_before_save`: its texts, and no calendar without work."""
+    check_text_before_save(project)
+    for calendar in () if as_opened else project.calendars.values():  # a file holding one opens (README)
+        refuse_calendar_without_work(calendar, "cannot save")
 
 
 def _checked(project: Project, as_opened: bool) -> RowNumbers:
     with gc_paused():
         numbers = check_before_save(project)
-        check_text_before_save(project)
-        for calendar in () if as_opened else project.calendars.values():  # a file holding one opens (README)
-            refuse_calendar_without_work(calendar, "cannot save")
+        check_texts(project, as_opened)
     return numbers
 
 

@@ -6,11 +6,13 @@ import os
 import random
 import sqlite3
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from ilrs_planner.cli import main
+from ilrs_planner.domain import Calendar, PlannerError, Project, Task
 from ilrs_planner.files.atomic import TEMP_SUFFIX
 from ilrs_planner.store import save_beside, writer
 
@@ -79,3 +81,28 @@ def test_a_target_that_cannot_be_written_is_refused_after_the_schedule_as_before
     plain = _import(monkeypatch, capsys, LINKS, out, beside=False)
     assert plain[0] == 2 and plain[2].startswith("error[store.io]") and "it is a folder" in plain[2]
     assert _import(monkeypatch, capsys, LINKS, out, beside=True) == plain
+
+
+@pytest.mark.parametrize("spoil", [
+    lambda plan: setattr(plan.tasks["t-2"], "notes", "line one\x1b[2K"),  # a control character in a text
+    lambda plan: setattr(plan.calendars["cal-closed"], "weekdays", (False,) * 7),  # a calendar without work
+])
+def test_a_plan_refused_by_the_checks_left_to_this_process_is_refused_as_by_the_plain_save(monkeypatch, tmp_path,
+                                                                                           spoil):
+    """The checks of texts and calendars run here while the second process writes the rows: a plan
+    they refuse is refused with the plain save's words, and no file is left, nor the one written."""
+    monkeypatch.setattr(save_beside, "MIN_TASKS", 0)
+    monkeypatch.delitem(sys.modules, "PySide6.QtCore", raising=False)
+    plan = Project("Refused", date(2030, 1, 7))
+    plan.add_calendar(Calendar("Closed later", (True,) * 5 + (False, False), [], id="cal-closed"))
+    for number in range(1, 4):
+        plan.add_task(Task(f"k{number}", f"Task {number}", 3, id=f"t-{number}", calendar_id="cal-closed"))
+    spoil(plan)
+    with pytest.raises(PlannerError) as plain:
+        writer.save_project(plan, tmp_path / "plain.db")
+    saving = save_beside.SaveBeside.start(plan, tmp_path / "beside.db")
+    assert saving is not None
+    with pytest.raises(PlannerError) as beside:
+        saving.finish()
+    assert (beside.value.code, beside.value.message) == (plain.value.code, plain.value.message)
+    assert sorted(path.name for path in tmp_path.iterdir()) == []
