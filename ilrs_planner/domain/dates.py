@@ -6,8 +6,6 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from dateutil.relativedelta import relativedelta
-
 from .enums import Precision
 from .errors import PlannerError, quoted
 from .written_dates import written_date
@@ -77,12 +75,19 @@ def period_start(day: date, precision: Precision) -> date:
     return day
 
 
+_PERIOD_MONTHS = {Precision.YEAR: 12, Precision.QUARTER: 3, Precision.MONTH: 1}
+
+
 def period_end(day: date, precision: Precision) -> date:
-    """Last day of the year/quarter/month containing `day` (the day itself for DAY)."""
+    """Last day of the year/quarter/month containing `day` (the day itself for DAY): the day before
+    the next period's first, counted in months (a relativedelta per call made the slip colours of a
+    large plan announced to years wait on this)."""
+    months = _PERIOD_MONTHS.get(precision)
+    if months is None:
+        return day
     start = period_start(day, precision)
-    step = {Precision.YEAR: relativedelta(years=1), Precision.QUARTER: relativedelta(months=3),
-            Precision.MONTH: relativedelta(months=1)}.get(precision)
-    return start + step - timedelta(days=1) if step else day
+    after = start.year * 12 + start.month - 1 + months  # the month after the period, counted from year 0
+    return date(after // 12, after % 12 + 1, 1) - timedelta(days=1)
 
 
 def deadline_finish(deadline: date, milestone: bool) -> date:

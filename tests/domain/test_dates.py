@@ -58,6 +58,19 @@ def test_dates_display_at_announced_precision():
     assert period_end(day, Precision.QUARTER) == date(2029, 9, 30)
 
 
+@pytest.mark.parametrize("day, precision, last", [
+    (date(2024, 2, 10), Precision.MONTH, date(2024, 2, 29)),  # a leap February
+    (date(2100, 2, 1), Precision.MONTH, date(2100, 2, 28)),  # 2100 is not a leap year
+    (date(2029, 12, 31), Precision.MONTH, date(2029, 12, 31)),  # the month after is next year's January
+    (date(2029, 11, 5), Precision.QUARTER, date(2029, 12, 31)),
+    (date(2030, 1, 1), Precision.QUARTER, date(2030, 3, 31)),
+    (date(2030, 7, 4), Precision.YEAR, date(2030, 12, 31)),
+    (date(2030, 7, 4), Precision.DAY, date(2030, 7, 4)),
+])
+def test_a_period_ends_on_its_last_day(day, precision, last):
+    assert period_end(day, precision) == last
+
+
 @pytest.mark.parametrize("text, days", [("5", 5), ("5d", 5), ("5 days", 5), ("0d", 0), ("2w", 14), ("3 edays", 3),
                                         ("4d?", 4), (7, 7)])
 def test_durations_in_calendar_days(text, days):
