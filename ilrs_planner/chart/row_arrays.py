@@ -68,7 +68,8 @@ def row_arrays(inputs: RowInputs, rows: list[str], tasks: list[Task], places: np
     data.deadline = deadline_ends(tasks)
     shown_last = last_days(schedule, rows, places, start, finish)
     data.deadline_late = missed(shown_last, data.deadline)
-    data.slip_counted = counted_slips(tasks, finish, shown_last, precision, inputs.baseline or {},
+    was_last = last_days(schedule, rows, places, data.ghost0, data.ghost1)  # read as the table reads it
+    data.slip_counted = counted_slips(tasks, finish, (was_last, shown_last), precision, inputs.baseline or {},
                                       (data.ghost0, data.ghost1), inputs.shown is not None)
     data.slip_scale = plan_steps(schedule)
     return data

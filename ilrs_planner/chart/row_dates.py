@@ -67,12 +67,19 @@ def day_ends(schedule: Schedule | None, rows: list[str], places: np.ndarray | No
 
 
 def last_days(schedule: Schedule | None, rows: list[str], places: np.ndarray | None, start: np.ndarray,
-               finish: np.ndarray) -> np.ndarray:
-    """Per row: the last day a person reads (TaskDates.shown_finish), a milestone at a day's start on
-    that day: what a deadline is met or missed by."""
-    if schedule is not None and places is not None:
-        ends = schedule.tasks.arrays()[7][places]  # type: ignore[attr-defined]  # a TaskTable, as schedule_places found
-        return np.asarray(shown_finish_ordinals(start, finish, ends & EARLY_AT_DAY_END, ends), np.float64)
-    table = schedule.tasks if schedule is not None else {}
-    return np.array([float(d.shown_finish.toordinal()) if d is not None else f - (f > s)
-                     for d, s, f in zip(map(table.get, rows), start.tolist(), finish.tolist())], np.float64)
+              finish: np.ndarray) -> np.ndarray:
+    """Per row: the last day a person reads of [start, finish) at the row's moments of day
+    (TaskDates.shown_finish): a milestone at a day's start on that day, what a deadline is met or
+    missed by; a baseline's finish read so is read as the row's finish is now (the task table's)."""
+    ends = _day_end_bits(schedule, rows, places)
+    return np.asarray(shown_finish_ordinals(start, finish, ends & EARLY_AT_DAY_END, ends), np.float64)
+
+
+def _day_end_bits(schedule: Schedule | None, rows: list[str], places: np.ndarray | None) -> np.ndarray:
+    """Per row: the schedule's day-ends bits (a milestone at a day's end, a summary's moments; 0 without)."""
+    if schedule is None:
+        return np.zeros(len(rows), np.int64)
+    if places is not None:
+        return np.asarray(schedule.tasks.arrays()[7][places], np.int64)  # type: ignore[attr-defined]  # a TaskTable
+    return np.fromiter(((EARLY_AT_DAY_END if d.early_at_day_end else 0) | d.summary_moments if d is not None else 0
+                        for d in map(schedule.tasks.get, rows)), np.int64, len(rows))

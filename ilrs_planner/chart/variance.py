@@ -112,24 +112,24 @@ def key_slip_words(project: Project, tasks: Sequence[Task], rows: Iterable[int],
     return words
 
 
-def counted_slips(tasks: Sequence[Task], finish: np.ndarray, last: np.ndarray, precision: Sequence[Precision],
-                  entries: Mapping, ghost: tuple[np.ndarray, np.ndarray], fuzzy: bool) -> np.ndarray:
+def counted_slips(tasks: Sequence[Task], finish: np.ndarray, last: tuple[np.ndarray, np.ndarray],
+                  precision: Sequence[Precision], entries: Mapping, ghost: tuple[np.ndarray, np.ndarray],
+                  fuzzy: bool) -> np.ndarray:
     """Per row: the days its slip colour counts (nan where the baseline lacks the row): the calendar
     days its finish moved, or, where its Finish variance counts periods ('0 y', '+2 y'), the days of
     those periods (engine.variance_periods.counted_days), so the colour says what the words say:
     Chang'e 6 "in 2024" flown on 2024-06-25 is on time, not 189 days early.
 
-    `last`: each row's last day shown, `ghost`: the baseline's start and exclusive finish (ordinals);
+    `last`: the last days shown (ordinals) of the baseline and of the row now, read at the row's
+    moments of day as the task table reads them; `ghost`: the baseline's start and exclusive finish;
     `fuzzy`: some task of the plan is dated coarser than the day (else every date is a day)."""
     slips = finish - ghost[1]
     if not fuzzy or not entries:  # every date known to the day, or no baseline compared
         return slips
     for i in _maybe_in_periods(tasks, precision, ghost).tolist():
         task = tasks[i]
-        entry = entries[task.id]
-        now = date.fromordinal(int(last[i]))
-        was = shown_days(entry[0], entry[1], bool(last[i] < finish[i]))[1]  # at the milestone's moment now
-        slips[i] = counted_days(float(slips[i]), was, now, baseline_precision(task, entry), precision[i])
+        was, now = date.fromordinal(int(last[0][i])), date.fromordinal(int(last[1][i]))
+        slips[i] = counted_days(float(slips[i]), was, now, baseline_precision(task, entries[task.id]), precision[i])
     return slips
 
 

@@ -14,9 +14,11 @@ from ilrs_planner.chart.refresh import Edits, refresh_chart_data
 from ilrs_planner.chart.variance import ON_TIME_STEP, SLIP_STEPS, WEEK_STEPS, slip_steps
 from ilrs_planner.commands.tasks import SetTaskFields
 from ilrs_planner.data.reference import build_reference_project
-from ilrs_planner.domain import Baseline, Calendar, Precision, Project, Task
+from ilrs_planner.domain import Baseline, Calendar, ConstraintType, Precision, Project, Task, TaskKind
 from ilrs_planner.engine.cpm import schedule
+from ilrs_planner.engine.schedule import shown_days
 from ilrs_planner.engine.slippage import slip_report
+from ilrs_planner.engine.variance_periods import counted_days
 
 HEFEI = "2023-04-25 Hefei conference (Wu Weiren, Wu Yanhua)"
 SPACE_COM_2020 = "2020-10 Chang'e 6-8 plans (Space.com)"
@@ -130,3 +132,46 @@ def test_a_task_set_to_be_known_to_the_day_and_back_is_coloured_as_a_fresh_build
             assert refreshed is not None
             np.testing.assert_array_equal(refreshed.slip_counted, fresh.slip_counted)
             data = refreshed
+
+
+def test_every_row_of_the_roadmap_is_coloured_as_the_slip_report_counts_it_against_every_baseline():
+    """For each of the roadmap's 32 baselines, each row the baseline holds: the days its colour counts
+    are those of the slip report's finish variance at the precision its words use, each side's last
+    day read at the row's moments of day (a milestone at a day's end, a summary's)."""
+    project = build_reference_project()
+    plan = schedule(project)
+    rows, compared = list(project.tasks), 0
+    for baseline in project.baselines:
+        data = build_chart_data(project, plan, rows, baseline=baseline.name)
+        report = {row.task_id: row for row in slip_report(project, plan, baseline.name).rows}
+        for i in np.flatnonzero(~np.isnan(data.slip_counted)).tolist():
+            row = report[data.task_ids[i]]
+            was = shown_days(row.baseline_start, row.baseline_finish, row.baseline_at_day_end, row.summary_moments)
+            now = shown_days(row.current_start, row.current_finish, row.current_at_day_end, row.summary_moments)
+            expected = counted_days(row.finish_calendar_days, was[1], now[1], Precision(row.baseline_precision),
+                                    Precision(row.current_precision))
+            assert data.slip_counted[i] == expected, (baseline.name, row.key, row.variance_texts())
+            compared += 1
+    assert compared > 1000
+
+
+def test_a_stage_ending_at_a_days_start_reads_its_baseline_as_the_table_does():
+    """Stage S ends with Review, a milestone at the start of 2029-03-01 (its SNET date), so S is
+    shown ending on 2029-03-01, and its baseline's finish, the start of 2029-04-01, is read on
+    2029-04-01 as the task table and the slip report read it: "Q2 2029" (from 2029-01-05 to a
+    quarter's end) against 2029-03-01 in Q1, '-3 mo'. Three months are 91 days: on this plan of half
+    a year, "over 3 months early", as 91 days early are. By its calendar days it is 31 days early."""
+    project = Project("Moments", date(2029, 1, 1))
+    project.default_calendar_id = project.add_calendar(Calendar("Every day", (True,) * 7, id="all")).id
+    project.add_task(Task("S", "Stage", kind=TaskKind.PHASE, id="S", position=0))
+    project.add_task(Task("T", "Work", 10, id="T", parent_id="S", position=0))
+    project.add_task(Task("M", "Review", 0, id="M", parent_id="S", position=1, constraint=ConstraintType.SNET,
+                          constraint_date=date(2029, 3, 1)))
+    project.add_task(Task("Y", "Elsewhere", 181, id="Y", position=1, precision=Precision.YEAR))
+    project.baselines.append(Baseline("B", date(2029, 1, 1), {"S": (date(2029, 1, 5), date(2029, 4, 1))}))
+    plan = schedule(project)
+    assert plan.tasks["S"].shown_finish == date(2029, 3, 1)
+    assert slip_report(project, plan, "B").row("S").variance_texts()[1] == "-3 mo"
+    data = build_chart_data(project, plan, list(project.tasks), baseline="B")
+    assert data.slip[0] == -31 and data.slip_counted[0] == -91
+    assert data.slip_scale == WEEK_STEPS and slip_steps(data.slip_counted[:1], WEEK_STEPS).tolist() == [0]
