@@ -4,6 +4,12 @@ Withheld work after a kept task holds its late finish in the full plan; without 
 read months of float where the owner has days (the rule is in bridges.py). The bound is the full
 plan's late finish, which is the task's finish plus the float the copy shows anyway, so it tells
 the partner nothing the float column does not.
+A late finish a plan file cannot hold (withheld work after the task has a deadline of 1900-01-01:
+the task's late finish is in 1882) is not held: no copy could be written with it, and a bound on
+the nearest date a file holds would show a float the plan does not have. Such a task reads more
+float in the copy, and the owner is told (`floats_notice`), as for any float the copy does not keep.
+A late finish before the plan's start that a file holds is held as any other: the task's float is
+negative in the plan, and the copy shows it so.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 
 from ..domain import ConstraintType, Project, Task
+from ..domain.dates import MAX_YEAR, MIN_YEAR
 from ..domain.durations import format_days
 from ..engine.cpm import schedule
 from ..engine.schedule import TaskDates
@@ -25,17 +32,20 @@ def hold_late_finishes(redacted: Project, target: Mapping[str, TaskDates],
     `now`: the copy's schedule as it stands, when the caller has it (each schedule of a large plan
     costs seconds)."""
     held: list[str] = []
+    unheld: set[str] = set()  # late finishes no copy can show (see the module doc): left loose
     after = _successors(redacted)  # bounds add no links: the same every round
     for _ in range(MAX_ROUNDS):
-        loose = _loose(redacted, target, now)
+        loose = _loose(redacted, target, now) - unheld
         now = None  # the bounds below change the copy: the next round schedules it again
         if not loose:
             return held
         # Only those with no loose successor this round: a bound near the end often tightens what
         # leads to it, and every bound not needed would be one more constraint in the copy.
         for tid in [t for t in loose if not after.get(t, set()) & loose] or sorted(loose):
-            _bound_finish(redacted.tasks[tid], target[tid])
-            held.append(tid)
+            if _bound_finish(redacted.tasks[tid], target[tid]):
+                held.append(tid)
+            else:
+                unheld.add(tid)
     return held
 
 
@@ -115,15 +125,27 @@ def _successors(project: Project) -> dict[str, set[str]]:
     return after
 
 
-def _bound_finish(task: Task, dates: TaskDates) -> None:
-    """Finish no later than the late finish; a task that has a constraint of its own takes a deadline."""
+def _bound_finish(task: Task, dates: TaskDates) -> bool:
+    """Finish no later than the late finish; a task that has a constraint of its own takes a deadline.
+    False, and the task left as it is, when the bound is a date no plan file holds."""
     if task.constraint in (ConstraintType.ASAP, ConstraintType.FNLT):
         fnlt = dates.late_finish  # compared with the exclusive finish, as MS Project's finish-type dates
         if task.constraint == ConstraintType.FNLT and task.constraint_date is not None:
             fnlt = min(fnlt, task.constraint_date)
+        if not _held(fnlt):
+            return False
         task.constraint, task.constraint_date = ConstraintType.FNLT, fnlt
     else:
-        task.deadline = _earlier(task.deadline, _deadline_day(dates))
+        deadline = _earlier(task.deadline, _deadline_day(dates))
+        if not _held(deadline):
+            return False
+        task.deadline = deadline
+    return True
+
+
+def _held(day: date) -> bool:
+    """Can a copy hold a bound on `day`? Only within the years a plan file holds."""
+    return MIN_YEAR <= day.year <= MAX_YEAR
 
 
 def _deadline_day(dates: TaskDates) -> date:

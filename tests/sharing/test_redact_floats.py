@@ -14,6 +14,7 @@ from ilrs_planner.engine.cpm import schedule
 from ilrs_planner.sharing.copy_finish import finish_notice
 from ilrs_planner.sharing.held_floats import floats_not_kept, floats_notice
 from ilrs_planner.sharing.redact import redact_project
+from ilrs_planner.store import open_project, save_project
 
 RESTRICTED = Classification.RESTRICTED
 
@@ -241,3 +242,32 @@ def test_a_milestone_at_the_start_of_its_day_held_by_a_deadline_keeps_its_float(
     assert _floats(copy, "m")[2] == _floats(plan, "m")[2] == 1
     late = [schedule(p).tasks["m"].shown_late_finish for p in (copy, plan)]
     assert late == [date(2030, 1, 1)] * 2
+
+
+def test_a_late_finish_no_plan_file_holds_is_not_held_and_the_owner_is_told(tmp_path):
+    # a [Jan 1, Jan 11) -> w (180 d, withheld, deadline 1900-01-01): w must finish by the end of
+    # 1900-01-01, so a by w's late start, 180 days earlier: 1899-07-05 (its late finish, exclusive
+    # 1899-07-06), before the first year a plan file holds. The copy holds no bound there (the copy
+    # could not be saved, and no other date tells a's float): a reads c's 190 d (200 - 10), and the
+    # owner is told of the float the plan has (1899-07-06 to 2030-01-11: 47,671 days).
+    plan = _plan([("a", 10), ("w", 180, RESTRICTED), ("c", 200)], [("a", "w")])
+    plan.tasks["w"].deadline = date(1900, 1, 1)
+    copy = redact_project(plan, "public")
+    a = copy.tasks["a"]
+    assert (a.constraint, a.constraint_date, a.deadline) == (ConstraintType.ASAP, None, None)
+    assert _floats(copy, "a")[2] == 190 and _floats(plan, "a")[2] == -47_671
+    assert floats_notice(plan, copy) == ("Floats differ in the copy for 1 task with withheld work after them: "
+                                         "Task a (in the copy total 190 d, free 190 d; "
+                                         "in this plan total -47,671 d, free -47,671 d)")
+    save_project(copy, tmp_path / "partner.db")  # a copy is written, naming no date of 1899
+    assert open_project(tmp_path / "partner.db").tasks["a"].constraint_date is None
+
+
+def test_a_late_finish_before_the_plans_start_that_a_file_holds_is_held_so_the_copy_shows_the_negative_float():
+    # As above with w's deadline on 2030-03-01: a's late finish is 180 days before, 2029-09-03
+    # (exclusive), before the plan's start; a's float is -130 d (Sep 3 to Jan 11), which the copy shows.
+    plan = _plan([("a", 10), ("w", 180, RESTRICTED), ("c", 200)], [("a", "w")])
+    plan.tasks["w"].deadline = date(2030, 3, 1)
+    copy = redact_project(plan, "public")
+    assert (copy.tasks["a"].constraint, copy.tasks["a"].constraint_date) == (ConstraintType.FNLT, date(2029, 9, 3))
+    assert _floats(copy, "a")[2] == _floats(plan, "a")[2] == -130
