@@ -8,7 +8,8 @@
 - a 0, 1 or | among letters read as the letter it is drawn like ("N1GHTJAR", "0RBITEX");
 - letters spelt out one by one joined into the word (redact_decode.spelled_out);
 - letters drawn as symbols (a flag's regional indicators) as letters, and a word broken by a
-  hyphen at a line's end, or with emoji between its letters, joined (redact_joins).
+  hyphen at a line's end, or with emoji between its letters, joined (redact_joins), its CamelCase
+  words parted as they read joined ("Or🚀bitex🚀Corp" as "OrbitexCorp").
 `words_read` gives the words a person reads in a text the same way, so that a word a kept name
 shows ("P0Nightjar") is known as shown, and a hidden name's words are known however glued.
 """
@@ -61,9 +62,26 @@ def _joined(text: str, found: list[tuple[str, list[Span] | None]]) -> list[tuple
         more += [(symbols_as_letters(reading), at) for reading, at in found]
     across = gaps(text)
     if across:
-        more += [read for reading, at in found + more
-                 if (read := without_gaps(reading, at or _identity(len(text)), across)) is not None]
+        joined = [read for reading, at in found + more
+                  if (read := without_gaps(reading, at or _identity(len(text)), across)) is not None]
+        humps = _humps_across(text, across)  # "Or🚀bitex🚀Corp": a CamelCase word once joined
+        more += joined + [_parted(reading, at, places) for reading, at in joined
+                          if (places := _places(humps, at))]
     return more
+
+
+def _humps_across(text: str, across: list[Span]) -> list[int]:
+    """Where in `text` a capital follows a small letter with only `across` (what a person reads a
+    word across) between them: the CamelCase humps of the text joined."""
+    hidden = {place for start, end in across for place in range(start, end)}
+    humps, before = [], ""
+    for place, character in enumerate(text):
+        if place in hidden:
+            continue
+        if before.islower() and character.isupper():
+            humps.append(place)
+        before = character
+    return humps
 
 
 def _identity(length: int) -> list[Span]:
@@ -77,8 +95,14 @@ def _camel_humps(text: str, shown: str, places: list[Span] | None) -> list[int]:
         starts = [m.start() for m in _ASCII_HUMP.finditer(text)]
     else:
         starts = [i + 1 for i, (a, b) in enumerate(zip(text, text[1:])) if a.islower() and b.isupper()]
-    if not starts or places is None:
-        return starts
+    return starts if places is None else _places(starts, places)
+
+
+def _places(starts: list[int], places: list[Span]) -> list[int]:
+    """The place in a reading (`places`: the span of the text each of its characters stands for) of
+    the first character written at each of `starts`."""
+    if not starts:
+        return []
     first: dict[int, int] = {}
     for place, (begin, _) in enumerate(places):
         first.setdefault(begin, place)

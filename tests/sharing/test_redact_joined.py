@@ -32,6 +32,9 @@ def _kept_notes(notes: str) -> str:
     ("Night\U0001F680jar slips", f"{WITHHELD} slips"),  # a rocket between its letters
     ("N\U0001F319i\U0001F319g\U0001F319h\U0001F319t\U0001F319j\U0001F319a\U0001F319r", WITHHELD),  # moons
     ("Nightj\U0001F44D\U0001F3FDar", WITHHELD),  # an emoji with its skin tone
+    # Joined, a CamelCase word: it ends where its next part begins, as "OrbitexCorp" does.
+    ("Or\U0001F680bitex\U0001F680Corp ships", f"{WITHHELD} ships"),
+    ("Night\U0001F680jar\U0001F319Programme", WITHHELD),
     ("Night\U0001F469\u200d\U0001F680jar", WITHHELD),  # an emoji made of two joined by a ZWJ
     ("N\u200bi\u200cg\u200dh\u2060t\ufeffjar", WITHHELD),  # zero-width characters between every letter
     ("test of Night-\njar on the pad", f"test of {WITHHELD} on the pad"),  # broken at a line's end
