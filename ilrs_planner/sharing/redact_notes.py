@@ -23,7 +23,7 @@ from wordfreq import top_n_list
 
 from ..domain import Baseline, Participant, Project, Task
 from .redact_fold import fold, folded_forms
-from .redact_readings import words_read
+from .redact_readings import words_read, words_shown
 from .redact_scrub import MIN_WORD, addresses, common_words
 
 PROSE_WORDS = 50_000
@@ -59,4 +59,4 @@ def note_secrets(project: Project, removed_tasks: set[str], removed_participants
 
 
 def _words(texts: Iterable[str]) -> set[str]:
-    return {word for text in texts if text for word in words_read(text)}
+    return {word for text in texts if text for word in words_shown(text)}

@@ -11,7 +11,8 @@
   hyphen at a line's end, or with emoji between its letters, joined (redact_joins), its CamelCase
   words parted as they read joined ("Or🚀bitex🚀Corp" as "OrbitexCorp").
 `words_read` gives the words a person reads in a text the same way, so that a word a kept name
-shows ("P0Nightjar") is known as shown, and a hidden name's words are known however glued.
+shows ("P0Nightjar") is known as shown, and a hidden name's words are known however glued;
+`words_shown` adds a kept name's words written across a hyphen ("Night-jar").
 """
 
 from __future__ import annotations
@@ -21,13 +22,15 @@ import re
 from .redact_decode import Span, spelled_out
 from .redact_fold import fold, fold_as_drawn, folded_forms
 from .redact_joins import gaps, has_symbol_letters, symbols_as_letters, without_gaps
-from .redact_sieve import PIECE, WORD
+from .redact_sieve import PIECE, WORD, hyphens_left_out
 
 # A capital after a small letter: where a CamelCase word's next part begins.
 _ASCII_HUMP = re.compile(r"(?<=[a-z])[A-Z]")
 # A 0, 1 or | drawn among letters ("N1GHTJAR", "0RBITEX", "N|GHTJAR"), read as the letter.
 _DIGIT_LETTER = re.compile(r"(?<=[^\W\d_])[01|]|[01|](?=[^\W\d_])")
 _DRAWN_AS = {"0": "o", "1": "i", "|": "i"}
+# The longest word a kept name is read to write across hyphens: no name's word is longer.
+_LONGEST = 64
 
 
 def readings(text: str) -> list[tuple[str, list[Span] | None]]:
@@ -134,3 +137,10 @@ def words_read(text: str) -> set[str]:
         f" {b}" if a.islower() and b.isupper() else b for a, b in zip(" " + text, text))
     return {word for form in folded_forms(text) for word in WORD.findall(form)} | {
         piece for form in folded_forms(parted) for word in WORD.findall(form) for piece in PIECE.findall(word)}
+
+
+def words_shown(text: str) -> set[str]:
+    """The words a person reads in `text` (`words_read`), and those it writes across a hyphen: a kept
+    name "Night-jar survey" shows the word "nightjar", which is then no secret of the copy."""
+    joined = {word for form in folded_forms(text) if "-" in form for word in hyphens_left_out(form, _LONGEST)}
+    return words_read(text) | {piece for word in joined for piece in words_read(word)}

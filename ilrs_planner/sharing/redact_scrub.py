@@ -12,7 +12,9 @@ Matching reads text as a person does (redact_fold: case, compatibility forms, ma
 characters, look-alike letters, HTML character references and percent escapes; redact_readings:
 capitals as drawn, CamelCase humps, a 0, 1 or | among letters, letters spelt out one by one, each
 read besides the text as written), treats "-", "_", "." and a space alike between the words of a
-secret ("kestrel_9" is the key "kestrel-9"), and takes a secret word's plural ("-s", "-es").
+secret ("kestrel_9" is the key "kestrel-9"), a hyphen between two letters of a secret's word as
+nothing ("Night-jar" is "Nightjar", as "Night-" and "jar" on the next line are), and takes a secret
+word's plural ("-s", "-es").
 A secret stands as a word where nothing continues it: a letter of its own script does ("ion" is not
 in "ionosphere"), a digit or a letter of another script does not ("Nightjar2", "Nightjar计划"),
 nor does the next part of a CamelCase word ("NightjarProgramme"); a number goes on through letters
@@ -37,7 +39,7 @@ from ..domain import Baseline, Participant, Project, Task
 from .redact_decode import Span
 from .redact_fold import fold, folded_forms
 from .redact_match import CompoundMatcher
-from .redact_readings import readings, words_read
+from .redact_readings import readings, words_read, words_shown
 from .redact_sieve import SCRIPTS, Sieve, edge_class
 
 WITHHELD = "[withheld]"
@@ -88,7 +90,8 @@ def secret_tokens(project: Project, removed_tasks: set[str], removed_participant
     visible = [v for item in kept for v in (item.name, item.key)]
     phrases = _phrases(named + [item.id for item in gone]) - _phrases(visible)
     cited = addresses(item.source_url for item in gone) - addresses(item.source_url for item in kept)
-    words = {w for w in _words(named) - _words(visible)
+    shown = {word for text in visible if text for word in words_shown(text)}
+    words = {w for w in _words(named) - shown
              if len(w) >= MIN_WORD and not w.isdigit() and w not in common_words()}
     return phrases | cited | words
 
@@ -121,7 +124,16 @@ def scrubber(tokens: set[str]) -> Callable[[str], str]:
 
 
 def _spelled(token: str) -> str:
-    return _SEPARATOR.join(re.escape(part) for part in re.split(_SEPARATOR, token))
+    return _SEPARATOR.join(_hyphenable(part) for part in re.split(_SEPARATOR, token))
+
+
+def _hyphenable(part: str) -> str:
+    """`part` (a word of a secret) as a pattern that also takes a hyphen between two of its letters:
+    "Night-jar" is read as "Nightjar", as "Night-" and "jar" on the next line are."""
+    pieces = [re.escape(part[:1])]
+    for before, letter in zip(part, part[1:]):
+        pieces.append(("-?" if before.isalpha() and letter.isalpha() else "") + re.escape(letter))
+    return "".join(pieces)
 
 
 def _pattern(ordered: Sequence[str]) -> CompoundMatcher:

@@ -8,7 +8,9 @@ each secret's words, one that is a secret by itself, else its longest) can not m
 as written. The words the sieve reads are where a secret's edge may stand, as the scrub
 pattern's edges are (`edge_class`): runs of one script's letters with the digits among them
 (`SEGMENT`: "t1234", an id), also without the digits at their ends, and runs of digits and of one
-script's letters (`PIECE`): "Nightjar2", "Nightjar计划" each hold "nightjar"; "_" and "-" part them too.
+script's letters (`PIECE`): "Nightjar2", "Nightjar计划" each hold "nightjar"; "_" and "-" part them too,
+and the parts of a hyphenated compound are also read joined ("night-jar": the scrub pattern takes a
+hyphen between two letters of a secret).
 Texts the word test can not judge are always tried: any text in a script written without spaces
 (such a secret matches inside words), and every text when a secret has no word in it at all.
 """
@@ -19,6 +21,7 @@ import re
 from collections.abc import Iterable
 
 WORD = re.compile(r"[^\W_]+")  # a word of a name or note: letters and digits ("ce7" is one)
+_HYPHENATED = re.compile(r"[^\W_]+(?:-[^\W_]+)+")  # "night-jar", "lunar-night-jar-2"
 
 # Letters of a script written with spaces between words, as ranges for a character class; a letter
 # of any other script is read as continuing a word of any script but these.
@@ -52,6 +55,29 @@ def _telling(words: list[str], alone: set[str]) -> str:
     return next((word for word in words if word in alone), max(words, key=len))
 
 
+def _words_in(shown: str) -> set[str]:
+    """The words of `shown` a secret's telling word may be (see the module doc)."""
+    segments = SEGMENT.findall(shown)
+    return _singulars({*PIECE.findall(shown), *segments, *(s.strip("0123456789") for s in segments)})
+
+
+def hyphens_left_out(shown: str, longest: int) -> set[str]:
+    """Each run of two or more parts of a hyphenated compound of `shown` joined without the hyphens
+    between them ("lunar-night-jar": "lunarnight", "nightjar", "lunarnightjar"), up to `longest`
+    characters: what a person reads a word across a hyphen as (the scrub pattern takes a hyphen
+    between two letters of a secret)."""
+    joined = set()
+    for compound in _HYPHENATED.findall(shown):
+        parts = compound.split("-")
+        for first, part in enumerate(parts):
+            for following in parts[first + 1:]:
+                part += following
+                if len(part) > longest:
+                    break
+                joined.add(part)
+    return joined
+
+
 def _singulars(words: set[str]) -> set[str]:
     """`words` and what each would be without a plural ending."""
     return words | {w[:-1] for w in words if w.endswith("s")} | {w[:-2] for w in words if w.endswith("es")}
@@ -75,6 +101,7 @@ class Sieve:
             if words:
                 telling = max(inner, key=len) if inner else _telling(words, alone)
                 self._words.setdefault(telling, []).append((place, frozenset(inner)))
+        self._longest = max(map(len, self._words), default=0) + 2  # with a plural's "es"
 
     def secrets_in(self, shown: str) -> tuple[str, ...] | None:
         """The secrets that may match in `shown` (a folded text), in their order; None when the text
@@ -83,8 +110,9 @@ class Sieve:
             return None
         if self._unspaced is not None and self._unspaced.search(shown):
             return None
-        segments = SEGMENT.findall(shown)
-        shown_words = _singulars({*PIECE.findall(shown), *segments, *(s.strip("0123456789") for s in segments)})
+        shown_words = _words_in(shown)
+        if "-" in shown:  # "night-jar" reads "nightjar" too
+            shown_words |= {word for joined in hyphens_left_out(shown, self._longest) for word in _words_in(joined)}
         found = [place for word in self._words.keys() & shown_words
                  for place, inner in self._words[word] if inner <= shown_words]
         return tuple(self._secrets[place] for place in sorted(found))

@@ -54,12 +54,13 @@ def test_a_word_that_only_begins_with_a_withheld_word_stays(kept):
 
 def test_a_withheld_key_like_word_does_not_blank_an_ordinary_word_it_begins():
     # A hidden task named "Ion drive": "Ion" is withheld where it stands as a word (also glued to a
-    # digit or a CamelCase part), never inside "Ionosphere" or "IONOSPHERE", which a person reads as one word.
-    plan = _plan("Ionosphere and IONOSPHERE survey; Ion2 and IonDrive slip")
+    # digit, a CamelCase part or a hyphenated compound, which goes whole), never inside "Ionosphere"
+    # or "IONOSPHERE", which a person reads as one word, nor "Io-nosphere", read across its hyphen.
+    plan = _plan("Ionosphere and IONOSPHERE survey; Ion2 and IonDrive slip, an Ion-drive; Io-nosphere")
     plan.tasks["t-secret"].name, plan.tasks["t-secret"].key = "Ion thruster", "ion"
     plan.tasks["t-secret"].notes = ""
     notes = redact_project(plan, "public").tasks["t-a"].notes
-    assert notes == f"Ionosphere and IONOSPHERE survey; {WITHHELD} and {WITHHELD} slip"
+    assert notes == f"Ionosphere and IONOSPHERE survey; {WITHHELD} and {WITHHELD} slip, an {WITHHELD}; Io-nosphere"
 
 
 def test_a_greek_name_in_capitals_is_still_read_as_greek():

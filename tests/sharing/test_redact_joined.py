@@ -44,6 +44,10 @@ def _kept_notes(notes: str) -> str:
     ("Night\u2010\njar", WITHHELD),  # the Unicode hyphen
     ("Wen-\nchang and Orbi-\ntex", f"{WITHHELD} and {WITHHELD}"),  # words of the hidden task's notes
     ("Nightjar\U0001F1E8\U0001F1F3 slip", f"{WITHHELD}\U0001F1E8\U0001F1F3 slip"),  # a flag after it
+    # A hyphen inside the word, in the middle of a line, as at a line's end: the compound goes whole.
+    ("test of Night-jar on the pad", f"test of {WITHHELD} on the pad"),
+    ("NIGHT-JAR, Nigh-tjar and two Night\u2011jars", f"{WITHHELD}, {WITHHELD} and two {WITHHELD}"),
+    ("the Lunar-Night-jar-2 unit and Or-bitex parts", f"the {WITHHELD} unit and {WITHHELD} parts"),
 ])
 def test_a_withheld_word_written_across_symbols_or_a_line_break_is_withheld(written, shown):
     assert _kept_notes(written) == shown
@@ -57,6 +61,17 @@ def test_a_withheld_word_written_across_symbols_or_a_line_break_is_withheld(writ
     "the night-\nly jar",  # joined, "nightly", not the codename
     f"launch {_flags('CN')} {_flags('US')}, flags \U0001F680 and Wen\U0001F3E0 base",  # flags and emoji as such
     "\u00a9 2030 Orbit\u00ae text",  # symbols beside words that merely share letters
+    "Night-jarring, midnight-jar, Night\u2014jar, Night - jar",  # a longer word; a dash or spaces part words
 ])
 def test_ordinary_words_that_share_the_letters_stay(kept):
     assert _kept_notes(kept) == kept
+
+
+def test_a_kept_name_written_with_a_hyphen_shows_the_word_so_it_is_no_secret():
+    # The partner reads "Night-jar survey" in the copy anyway: "Nightjar" is a word of a kept name.
+    plan = Project(name="Relay study", start=date(2030, 1, 1))
+    plan.add_task(Task(key="nightjar-sf", name="Nightjar static fire", duration=30, id="t-secret",
+                       classification=C.RESTRICTED))
+    plan.add_task(Task(key="A", name="Night-jar survey", duration=10, id="t-a", notes="Nightjar and Night-jar"))
+    kept = redact_project(plan, "public").tasks["t-a"]
+    assert (kept.name, kept.notes) == ("Night-jar survey", "Nightjar and Night-jar")
