@@ -7,13 +7,7 @@
 - both nested ("&amp;#x53;", "%2553", "&#37;53"): decoded again, a few rounds, until nothing changes.
 Each decoded character remembers the span of the text it was written as, so a match replaces the
 whole escape and a kept text keeps every other byte as written.
-
-Letters spelt out one by one ("S E C R E T", "S.E.C.R.E.T", "s-e-c-r-e-t") are read as the word
-(`spelled_out`): a run of three or more single letters or digits, each apart from the next by a
-little punctuation or white space, is joined; so is the run without its first letter, its last or
-both, which may be a word of the sentence ("a N I G H T J A R", "N I G H T J A R I think"). These
-readings are tried besides the text as written, never instead of it, so nothing the plain reading
-withholds is missed.
+Letters spelt out one by one are read in redact_spelt.
 """
 
 from __future__ import annotations
@@ -27,8 +21,6 @@ Span = tuple[int, int]  # [start, end) in the text as written
 _ENTITY = re.compile(r"&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,8};?|[A-Za-z][A-Za-z0-9]{1,31};?)")
 _PERCENT = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
 _ROUNDS = 4  # "&amp;#x25;2553" is three layers deep; a fourth finds nothing left to decode
-_SPELT = re.compile(r"(?<![^\W_])[^\W_](?:[\s._\-*·/|+]{1,3}[^\W_](?![^\W_])){2,}")
-_SPELT_GAP = re.compile(r"[\s._\-*·/|+]")
 
 
 def may_be_encoded(text: str) -> bool:
@@ -86,43 +78,3 @@ def _percent(match: re.Match[str]) -> list[tuple[str, Span]]:
         begun = place + 3 if shown else begun
     pieces += [(character, (begun, match.end())) for character in decoder.decode(b"", final=True)]
     return pieces
-
-
-def spelled_out(shown: str) -> list[tuple[str, list[int]]]:
-    """`shown` (folded) with each run of letters spelt out one by one joined into a word, and where in
-    `shown` each character stands; then, where a run is long enough, the same with its first letter,
-    its last or both left as a word of their own: a sentence puts "a" or "I" before or after the
-    letters ("a N I G H T J A R", "N I G H T J A R I think"), which the plain reading joins into the
-    run. Empty when `shown` has no such run."""
-    runs = [match.span() for match in _SPELT.finditer(shown)] if _SPELT.search(shown) else []
-    if not runs:
-        return []
-    letters = [[place for place in range(*run) if not _SPELT_GAP.match(shown[place])] for run in runs]
-    found = [_joined(shown, runs, letters, 0, 0)]
-    for lead, tail in _TRIMS:
-        if any(len(run) - lead - tail >= _LETTERS for run in letters):
-            found.append(_joined(shown, runs, letters, lead, tail))
-    return found
-
-
-_LETTERS = 3  # a run of fewer single letters is ordinary text ("a b"), never joined
-_TRIMS = ((1, 0), (0, 1), (1, 1))  # letters left as words of their own at a run's start and end
-
-
-def _joined(shown: str, runs: list[Span], letters: list[list[int]], lead: int, tail: int) -> tuple[str, list[int]]:
-    """`shown` with each run's letters joined, but for its first `lead` and last `tail` letters (kept
-    as written, with the gap beside them) where enough letters are left to join."""
-    characters: list[str] = []
-    places: list[int] = []
-    done = 0
-    for (start, end), run in zip(runs, letters, strict=True):
-        if len(run) - lead - tail >= _LETTERS:
-            start, end, run = run[lead], run[-1 - tail] + 1, run[lead:len(run) - tail]
-        characters.append(shown[done:start])
-        places.extend(range(done, start))
-        characters.extend(shown[place] for place in run)
-        places.extend(run)
-        done = end
-    characters.append(shown[done:])
-    places.extend(range(done, len(shown)))
-    return "".join(characters), places

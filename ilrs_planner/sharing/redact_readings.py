@@ -6,7 +6,7 @@
 - its CamelCase words parted ("NightjarProgramme" holds "Nightjar"): a "_" at each hump, so a
   secret there stands as a word of a compound, and the whole CamelCase word is withheld with it;
 - a 0, 1 or | among letters read as the letter it is drawn like ("N1GHTJAR", "0RBITEX");
-- letters spelt out one by one joined into the word (redact_decode.spelled_out);
+- letters spelt out one by one joined into the word (redact_spelt);
 - letters drawn as symbols (a flag's regional indicators) as letters, and a word broken by a
   hyphen at a line's end, or with emoji between its letters, joined (redact_joins), its CamelCase
   words parted as they read joined ("Or🚀bitex🚀Corp" as "OrbitexCorp").
@@ -18,11 +18,14 @@ shows ("P0Nightjar") is known as shown, and a hidden name's words are known howe
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
+from dataclasses import dataclass
 
-from .redact_decode import Span, spelled_out
+from .redact_decode import Span
 from .redact_fold import fold, fold_as_drawn, folded_forms
 from .redact_joins import gaps, has_symbol_letters, symbols_as_letters, without_gaps
 from .redact_sieve import PIECE, WORD, hyphens_left_out
+from .redact_spelt import spelled_out, spelt_runs, spelt_secrets
 
 # A capital after a small letter: where a CamelCase word's next part begins.
 _ASCII_HUMP = re.compile(r"(?<=[a-z])[A-Z]")
@@ -33,12 +36,28 @@ _DRAWN_AS = {"0": "o", "1": "i", "|": "i"}
 _LONGEST = 64
 
 
-def readings(text: str) -> list[tuple[str, list[Span] | None]]:
+@dataclass(frozen=True)
+class Spelt:
+    """A text's runs of letters spelt out one by one (redact_spelt): the text folded, the places in
+    it of each run's letters, and the span of the text as written each folded character stands for."""
+
+    shown: str
+    letters: list[list[int]]
+    places: list[Span]
+
+    def spans(self, secrets: Collection[str], longest: int) -> list[Span]:
+        """Where in the text as written `secrets` (single words) are spelt out with words of one letter
+        around them ("I a N I G H T J A R")."""
+        found = spelt_secrets(self.shown, self.letters, secrets, longest)
+        return [(self.places[start][0], self.places[end - 1][1]) for start, end in found]
+
+
+def readings(text: str) -> tuple[list[tuple[str, list[Span] | None]], Spelt | None]:
     """`text` folded, and as a person also reads it: with letters spelt out one by one joined, with
     its CamelCase words parted ("NightjarProgramme"), with a 0, 1 or | among letters read as the
     letter it is drawn like ("N1GHTJAR"), with a flag's letters read as letters, with a word broken by
     a hyphen at a line's end or by emoji joined ("Night-\njar", "Night🚀jar"); each with the span of
-    `text` each character was written as."""
+    `text` each character was written as. And its runs of letters spelt out one by one, if any."""
     shown, places = fold(text)
     drawn = fold_as_drawn(text)  # "Νightjar" with a Greek capital Nu, as a reader of Latin reads it
     found: list[tuple[str, list[Span] | None]] = [(shown, places)] + ([drawn] if drawn else [])
@@ -50,11 +69,12 @@ def readings(text: str) -> list[tuple[str, list[Span] | None]]:
     # Nearly every text is ASCII on one line: nothing below can join it (tested inline, as it is for every text).
     if not text.isascii() or "\n" in text or "\r" in text or "\v" in text or "\f" in text:
         found += _joined(text, found)
-    spelt = spelled_out(shown)
-    if spelt:
+    letters = spelt_runs(shown)
+    if letters:
         outer = places or _identity(len(text))
-        found += [(joined, [outer[place] for place in at]) for joined, at in spelt]
-    return found
+        found += [(joined, [outer[place] for place in at]) for joined, at in spelled_out(shown, letters)]
+        return found, Spelt(shown, letters, outer)
+    return found, None
 
 
 def _joined(text: str, found: list[tuple[str, list[Span] | None]]) -> list[tuple[str, list[Span] | None]]:

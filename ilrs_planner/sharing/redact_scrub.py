@@ -48,6 +48,8 @@ COMMON_WORDS = 10_000
 # Words of a plan's own vocabulary, common in any plan whatever their frequency in English.
 _PLAN_WORDS = ["phase", "task", "tasks", "plan", "mission", "milestone", "baseline"]
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://")
+# A secret of one word, which letters spelt out one by one may spell.
+_ONE_WORD = re.compile(r"[^\W_]+")
 # Between the words of a secret, any of these stands for any other.
 _SEPARATOR = r"[-_.\s]"
 # Scripts written without spaces between words: a name in them is matched anywhere in a text.
@@ -110,15 +112,20 @@ def scrubber(tokens: set[str]) -> Callable[[str], str]:
     sieve = Sieve(ordered, any(_UNSPACED.search(t) for t in ordered), _UNSPACED)
     everything = functools.cache(lambda: _pattern(ordered))  # only for a text the sieve can not judge
     some = functools.lru_cache(maxsize=4096)(_pattern)
+    words = frozenset(t for t in ordered if _ONE_WORD.fullmatch(t))  # what letters spelt out may spell
+    longest = max(map(len, words), default=0) + 2  # with a plural's "es"
 
     def scrub(text: str) -> str:
         if not text:
             return text
         spans: list[Span] = []
-        for shown, places in readings(text):
+        shown_as, spelt = readings(text)
+        for shown, places in shown_as:
             chosen = sieve.secrets_in(shown)
             if chosen != ():  # nearly every text: () and the whole pattern would try each secret at each place
                 spans += _matched(everything() if chosen is None else some(chosen), shown, places)
+        if spelt is not None:
+            spans += spelt.spans(words, longest)
         return _withheld(text, spans)
     return scrub
 

@@ -36,6 +36,7 @@ def _kept_notes(notes: str) -> str:
     ("nig\u0570tjar, \u0578ightjar", f"{WITHHELD}, {WITHHELD}"),  # Armenian ho and vo
     ("NlGHTJAR, N1GHTJAR, N|GHTJAR", f"{WITHHELD}, {WITHHELD}, {WITHHELD}"),  # l, 1 and | for I
     ("0RBITEX", WITHHELD),  # a zero for the O
+    ("I a N I G H T J A R and a I O-R-B-I-T-E-X", f"I a {WITHHELD} and a I {WITHHELD}"),  # spelt out after "I a"
 ])
 def test_a_withheld_word_is_withheld_however_it_is_glued_or_drawn(written, shown):
     assert _kept_notes(written) == shown
@@ -56,11 +57,14 @@ def test_a_withheld_key_like_word_does_not_blank_an_ordinary_word_it_begins():
     # A hidden task named "Ion drive": "Ion" is withheld where it stands as a word (also glued to a
     # digit, a CamelCase part or a hyphenated compound, which goes whole), never inside "Ionosphere"
     # or "IONOSPHERE", which a person reads as one word, nor "Io-nosphere", read across its hyphen.
-    plan = _plan("Ionosphere and IONOSPHERE survey; Ion2 and IonDrive slip, an Ion-drive; Io-nosphere")
+    # Spelt out, the same: "I O N O S P H E R E" is the word "ionosphere", "a I O N" an "a" and "ION".
+    plan = _plan("Ionosphere and IONOSPHERE survey; Ion2 and IonDrive slip, an Ion-drive; Io-nosphere; "
+                 "I O N O S P H E R E, a I O N")
     plan.tasks["t-secret"].name, plan.tasks["t-secret"].key = "Ion thruster", "ion"
     plan.tasks["t-secret"].notes = ""
     notes = redact_project(plan, "public").tasks["t-a"].notes
-    assert notes == f"Ionosphere and IONOSPHERE survey; {WITHHELD} and {WITHHELD} slip, an {WITHHELD}; Io-nosphere"
+    assert notes == (f"Ionosphere and IONOSPHERE survey; {WITHHELD} and {WITHHELD} slip, an {WITHHELD}; Io-nosphere; "
+                     f"I O N O S P H E R E, a {WITHHELD}")
 
 
 def test_a_greek_name_in_capitals_is_still_read_as_greek():

@@ -49,6 +49,10 @@ DISGUISES = [
     ("Is it a K.E.S.T.R.E.L.F.A.L.C.O.N or not", f"Is it a {WITHHELD} or not"),
     ("plan A K E S T R E L F A L C O N", f"plan A {WITHHELD}"),
     ("I K-E-S-T-R-E-L-F-A-L-C-O-N-S and a K E S T R E L F A L C O N I think", f"I {WITHHELD} and a {WITHHELD} I think"),
+    # Beside more than one word of one letter, as a sentence may put them.
+    ("I a K E S T R E L F A L C O N", f"I a {WITHHELD}"),
+    ("Was I a K.E.S.T.R.E.L.F.A.L.C.O.N.S fan? O I a", f"Was I a {WITHHELD} fan? O I a"),
+    ("a I a K-E-S-T-R-E-L-F-A-L-C-O-N a I, K E S T R E L F A L C O N I a", f"a I a {WITHHELD} a I, {WITHHELD} I a"),
     ("see https%3A%2F%2Fintranet.example%2Fkestrel-9", f"see {WITHHELD}"),  # the hidden source, encoded
     # Capitals of other scripts drawn like Latin ones, read as drawn, not as their small letters.
     ("See \u039aESTRELFALC\u039f\u039d trial", f"See {WITHHELD} trial"),  # Greek Kappa, Omicron, Nu
@@ -96,7 +100,7 @@ def test_escapes_and_single_letters_of_kept_text_stay_as_written():
 
 def test_single_letters_beside_a_one_letter_word_that_spell_nothing_stay_as_written():
     notes = ("Options a b c d e, I think; a I a I; plan A B C and U S A. I saw a K and an E. "
-             "Is it a or b? I a m sure: a f e w letters")
+             "Is it a or b? I a m sure: a f e w letters; I a I a o")
     assert redact_project(_plan(notes), "public").tasks["t-kept"].notes == notes
 
 
