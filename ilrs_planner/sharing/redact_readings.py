@@ -27,8 +27,10 @@ from .redact_joins import gaps, has_symbol_letters, symbols_as_letters, without_
 from .redact_sieve import PIECE, WORD, hyphens_left_out
 from .redact_spelt import spelled_out, spelt_runs, spelt_secrets
 
-# A capital after a small letter: where a CamelCase word's next part begins.
-_ASCII_HUMP = re.compile(r"(?<=[a-z])[A-Z]")
+# Where a CamelCase word's next part begins: a capital after a small letter ("Nightjar|Programme"),
+# or the last capital of a word in capitals that a small letter follows ("NIGHTJAR|Corp"), which a
+# plural's lone "s" does not ("NIGHTJARs").
+_ASCII_HUMP = re.compile(r"(?<=[a-z])[A-Z]|(?<=[A-Z])[A-Z](?=[a-z])(?!s(?![a-z]))")
 # A 0, 1 or | drawn among letters ("N1GHTJAR", "0RBITEX", "N|GHTJAR"), read as the letter.
 _DIGIT_LETTER = re.compile(r"(?<=[^\W\d_])[01|]|[01|](?=[^\W\d_])")
 _DRAWN_AS = {"0": "o", "1": "i", "|": "i"}
@@ -69,6 +71,8 @@ def readings(text: str) -> tuple[list[tuple[str, list[Span] | None]], Spelt | No
     # Nearly every text is ASCII on one line: nothing below can join it (tested inline, as it is for every text).
     if not text.isascii() or "\n" in text or "\r" in text or "\v" in text or "\f" in text:
         found += _joined(text, found)
+    if has_symbol_letters(text):  # "🇳 🇮 🇬 🇭 🇹": letters drawn as symbols, spelt out one by one
+        shown = symbols_as_letters(shown)
     letters = spelt_runs(shown)
     if letters:
         outer = places or _identity(len(text))
@@ -112,13 +116,24 @@ def _identity(length: int) -> list[Span]:
 
 
 def _camel_humps(text: str, shown: str, places: list[Span] | None) -> list[int]:
-    """The places in `shown` where a CamelCase word of `text` begins a new part: a capital after a
-    small letter ("Nightjar|Programme")."""
-    if text.isascii():
-        starts = [m.start() for m in _ASCII_HUMP.finditer(text)]
-    else:
-        starts = [i + 1 for i, (a, b) in enumerate(zip(text, text[1:])) if a.islower() and b.isupper()]
+    """The places in `shown` where a CamelCase word of `text` begins a new part ("Nightjar|Programme",
+    "NIGHTJAR|Corp")."""
+    starts = _humps(text)
     return starts if places is None else _places(starts, places)
+
+
+def _humps(text: str) -> list[int]:
+    """Where in `text` a CamelCase word's next part begins (see _ASCII_HUMP), in any script."""
+    if text.isascii():
+        return [m.start() for m in _ASCII_HUMP.finditer(text)]
+    after = text[1:] + " "
+    return [i for i in range(1, len(text)) if text[i].isupper() and (
+        text[i - 1].islower() or text[i - 1].isupper() and after[i].islower() and not _plural_s(text, i + 1))]
+
+
+def _plural_s(text: str, place: int) -> bool:
+    """Is the letter at `place` a lone "s" ending a word in capitals ("NIGHTJARs")?"""
+    return text[place] == "s" and (place + 1 == len(text) or not text[place + 1].islower())
 
 
 def _places(starts: list[int], places: list[Span]) -> list[int]:
@@ -150,17 +165,31 @@ def _as_letters(shown: str) -> str | None:
     return _DIGIT_LETTER.sub(lambda m: _DRAWN_AS[m.group()], shown)
 
 
+def _parted_text(text: str) -> str:
+    """`text` with a space before each CamelCase hump."""
+    parts, done = [], 0
+    for hump in _humps(text):
+        parts += [text[done:hump], " "]
+        done = hump
+    return "".join(parts) + text[done:]
+
+
 def words_read(text: str) -> set[str]:
     """The words (folded) a person reads in `text`: each run of letters and digits ("p0nightjar"), and
     the parts of it a digit, another script or a CamelCase hump marks ("p", "0", "nightjar")."""
-    parted = _ASCII_HUMP.sub(r" \g<0>", text) if text.isascii() else "".join(
-        f" {b}" if a.islower() and b.isupper() else b for a, b in zip(" " + text, text))
-    return {word for form in folded_forms(text) for word in WORD.findall(form)} | {
+    return _words_read(text, folded_forms(text))
+
+
+def _words_read(text: str, forms: list[str]) -> set[str]:
+    parted = _ASCII_HUMP.sub(r" \g<0>", text) if text.isascii() else _parted_text(text)
+    return {word for form in forms for word in WORD.findall(form)} | {
         piece for form in folded_forms(parted) for word in WORD.findall(form) for piece in PIECE.findall(word)}
 
 
 def words_shown(text: str) -> set[str]:
     """The words a person reads in `text` (`words_read`), and those it writes across a hyphen: a kept
     name "Night-jar survey" shows the word "nightjar", which is then no secret of the copy."""
-    joined = {word for form in folded_forms(text) if "-" in form for word in hyphens_left_out(form, _LONGEST)}
-    return words_read(text) | {piece for word in joined for piece in words_read(word)}
+    forms = folded_forms(text)
+    joined = {word for form in forms if "-" in form for word in hyphens_left_out(form, _LONGEST)}
+    # Folded already: the words of each, and their parts a digit or another script marks.
+    return _words_read(text, forms) | {piece for word in joined for piece in [word, *PIECE.findall(word)]}

@@ -20,8 +20,12 @@ from collections.abc import Collection
 
 Span = tuple[int, int]  # [start, end) in the text as written
 
-_SPELT = re.compile(r"(?<![^\W_])[^\W_](?:[\s._\-*·/|+]{1,3}[^\W_](?![^\W_])){2,}")
-_SPELT_GAP = re.compile(r"[\s._\-*·/|+]")
+# Between letters spelt out: white space and a little punctuation ("N I G", "N.I.G", "N    I",
+# "N  -  I", "(n)(i)(g)", which is how the parenthesized letters "⒩⒤⒢" read), but not a comma,
+# colon or semicolon, which part the clauses of a sentence ("I, a N I G H T J A R" is two runs).
+_GAP = r"[\s._\-*·/|+\\•()]"
+_SPELT = re.compile(rf"(?<![^\W_])[^\W_](?:{_GAP}{{1,8}}[^\W_](?![^\W_])){{2,}}")
+_SPELT_GAP = re.compile(_GAP)
 _LETTERS = 3  # a run of fewer single letters is ordinary text ("a b"), never joined
 _TRIMS = ((1, 0), (0, 1), (1, 1))  # letters left as words of their own at a run's start and end
 # Words of one letter, folded ("I" folds to "i", as does the "l" drawn like it).

@@ -27,6 +27,8 @@ def _kept_notes(notes: str) -> str:
 @pytest.mark.parametrize("written, shown", [
     ("Nightjar2 slips", f"{WITHHELD} slips"),  # a digit glued on: the digits go with it
     ("NightjarProgramme review", f"{WITHHELD} review"),  # CamelCase: the whole word goes
+    ("NIGHTJARProgramme and ORBITEXCorp", f"{WITHHELD} and {WITHHELD}"),  # a word in capitals, then CamelCase
+    ("three NIGHTJARs", f"three {WITHHELD}"),  # capitals, a small plural "s"
     ("Nightjar\u8ba1\u5212", f"{WITHHELD}\u8ba1\u5212"),  # "Nightjar plan": Chinese writes no space
     ("OrbitexCorp and Wenchang2", f"{WITHHELD} and {WITHHELD}"),  # words of the hidden task's notes
     ("three Nightjars", f"three {WITHHELD}"),  # the plural names the codename as well

@@ -49,6 +49,10 @@ DISGUISES = [
     ("Is it a K.E.S.T.R.E.L.F.A.L.C.O.N or not", f"Is it a {WITHHELD} or not"),
     ("plan A K E S T R E L F A L C O N", f"plan A {WITHHELD}"),
     ("I K-E-S-T-R-E-L-F-A-L-C-O-N-S and a K E S T R E L F A L C O N I think", f"I {WITHHELD} and a {WITHHELD} I think"),
+    # Letters spelt out apart by wider gaps, backslashes, bullets or parentheses ("⒦⒠⒮" reads "(k)(e)(s)").
+    ("See K    E    S    T    R    E    L    F    A    L    C    O    N", f"See {WITHHELD}"),
+    ("See " + "\\".join("KESTRELFALCON") + "; " + "\u2022".join("KESTRELFALCON"), f"See {WITHHELD}; {WITHHELD}"),
+    ("See " + "".join(chr(0x249C + ord(c) - ord("a")) for c in "kestrelfalcon") + " trial", f"See {WITHHELD} trial"),
     # Beside more than one word of one letter, as a sentence may put them.
     ("I a K E S T R E L F A L C O N", f"I a {WITHHELD}"),
     ("Was I a K.E.S.T.R.E.L.F.A.L.C.O.N.S fan? O I a", f"Was I a {WITHHELD} fan? O I a"),
@@ -100,7 +104,7 @@ def test_escapes_and_single_letters_of_kept_text_stay_as_written():
 
 def test_single_letters_beside_a_one_letter_word_that_spell_nothing_stay_as_written():
     notes = ("Options a b c d e, I think; a I a I; plan A B C and U S A. I saw a K and an E. "
-             "Is it a or b? I a m sure: a f e w letters; I a I a o")
+             "Is it a or b? I a m sure: a f e w letters; I a I a o; (a), (b) and (c); x    y    z")
     assert redact_project(_plan(notes), "public").tasks["t-kept"].notes == notes
 
 
