@@ -5,7 +5,9 @@ Folding a text, character by character:
   right-to-left mark) and every other default-ignorable character (variation selectors, the
   combining grapheme joiner, tag characters), which once split a word past its match;
 - takes compatibility forms as their plain letters (NFKC: full-width "ＮＩＧＨＴＪＡＲ", the ligature
-  in "ﬁre", mathematical bold letters) and leaves out combining marks ("Kėstrel", "Müller");
+  in "ﬁre", mathematical bold letters) and leaves out combining marks ("Kėstrel", "Müller"), but
+  keeps a symbol of several letters as the symbol it is drawn as ("ORBITEX™" is "orbitex" and "™",
+  not the word "orbitextm");
 - folds case ("Großmann" is also written "GROSSMANN");
 - reads a letter drawn like an ASCII one as that letter (the Cyrillic "е" in "Kеstrel"), by the
   table generated from Unicode's confusables (redact_lookalikes);
@@ -43,7 +45,11 @@ def _ignorable(character: str) -> bool:
 
 
 def _unmarked(character: str) -> str:
-    plain = unicodedata.normalize("NFD", unicodedata.normalize("NFKC", character))
+    compatible = unicodedata.normalize("NFKC", character)
+    if unicodedata.category(character) == "So" and len(compatible) > 1 and compatible.isascii() \
+            and compatible.isalnum():
+        return character  # "™", "№", "🆗", "㎏": a symbol beside a word, not letters the word goes on in
+    plain = unicodedata.normalize("NFD", compatible)
     kept = "".join(c for c in plain if unicodedata.category(c) not in ("Mn", "Me") and not _ignorable(c))
     return unicodedata.normalize("NFC", kept)  # Hangul syllables come back together
 

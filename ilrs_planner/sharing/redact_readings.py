@@ -40,18 +40,17 @@ _LONGEST = 64
 
 @dataclass(frozen=True)
 class Spelt:
-    """A text's runs of letters spelt out one by one (redact_spelt): the text folded, the places in
-    it of each run's letters, and the span of the text as written each folded character stands for."""
+    """A text's runs of letters spelt out one by one (redact_spelt), in each folded form that has any:
+    the form, the places in it of each run's letters, and the span of the text as written each of
+    its characters stands for."""
 
-    shown: str
-    letters: list[list[int]]
-    places: list[Span]
+    forms: list[tuple[str, list[list[int]], list[Span]]]
 
     def spans(self, secrets: Collection[str], longest: int) -> list[Span]:
         """Where in the text as written `secrets` (single words) are spelt out with words of one letter
         around them ("I a N I G H T J A R")."""
-        found = spelt_secrets(self.shown, self.letters, secrets, longest)
-        return [(self.places[start][0], self.places[end - 1][1]) for start, end in found]
+        return [(places[start][0], places[end - 1][1]) for shown, letters, places in self.forms
+                for start, end in spelt_secrets(shown, letters, secrets, longest)]
 
 
 def readings(text: str) -> tuple[list[tuple[str, list[Span] | None]], Spelt | None]:
@@ -71,14 +70,24 @@ def readings(text: str) -> tuple[list[tuple[str, list[Span] | None]], Spelt | No
     # Nearly every text is ASCII on one line: nothing below can join it (tested inline, as it is for every text).
     if not text.isascii() or "\n" in text or "\r" in text or "\v" in text or "\f" in text:
         found += _joined(text, found)
-    if has_symbol_letters(text):  # "🇳 🇮 🇬 🇭 🇹": letters drawn as symbols, spelt out one by one
-        shown = symbols_as_letters(shown)
-    letters = spelt_runs(shown)
-    if letters:
-        outer = places or _identity(len(text))
-        found += [(joined, [outer[place] for place in at]) for joined, at in spelled_out(shown, letters)]
-        return found, Spelt(shown, letters, outer)
-    return found, None
+    spelt = _spelt(text, [(shown, places)] + ([drawn] if drawn else []))
+    for form, letters, outer in spelt:
+        found += [(joined, [outer[place] for place in at]) for joined, at in spelled_out(form, letters)]
+    return found, Spelt(spelt) if spelt else None
+
+
+def _spelt(text: str, forms: list[tuple[str, list[Span] | None]]) -> list[tuple[str, list[list[int]], list[Span]]]:
+    """Each of `forms` (the text folded, and as drawn) that has letters spelt out one by one, with the
+    places of each run's letters and the span of `text` each character stands for: "N I G H T", and
+    "Ν Ι G H T" (Greek capitals) as drawn; flags' letters as letters ("🇳 🇮 🇬 🇭 🇹")."""
+    symbols = has_symbol_letters(text)
+    spelt = []
+    for form, places in forms:
+        form = symbols_as_letters(form) if symbols else form
+        letters = spelt_runs(form)
+        if letters:
+            spelt.append((form, letters, places or _identity(len(text))))
+    return spelt
 
 
 def _joined(text: str, found: list[tuple[str, list[Span] | None]]) -> list[tuple[str, list[Span] | None]]:

@@ -21,13 +21,15 @@ from collections.abc import Collection
 Span = tuple[int, int]  # [start, end) in the text as written
 
 # Between letters spelt out: white space and a little punctuation ("N I G", "N.I.G", "N    I",
-# "N  -  I", "(n)(i)(g)", which is how the parenthesized letters "⒩⒤⒢" read), but not a comma,
-# colon or semicolon, which part the clauses of a sentence ("I, a N I G H T J A R" is two runs).
-_GAP = r"[\s._\-*·/|+\\•()]"
+# "N  -  I", "(n)(i)(g)", which is how the parenthesized letters "⒩⒤⒢" read) or pictures ("N 🚀 I"),
+# but not a comma, colon or semicolon, which part the clauses of a sentence ("I, a N I G H T J A R"
+# is two runs).
+_GAP = r"[\s._\-*·/|+\\•()\u2600-\u27bf\U0001f300-\U0001faff]"
 _SPELT = re.compile(rf"(?<![^\W_])[^\W_](?:{_GAP}{{1,8}}[^\W_](?![^\W_])){{2,}}")
 _SPELT_GAP = re.compile(_GAP)
 _LETTERS = 3  # a run of fewer single letters is ordinary text ("a b"), never joined
 _TRIMS = ((1, 0), (0, 1), (1, 1))  # letters left as words of their own at a run's start and end
+_DRAWN_AS = str.maketrans({"0": "o", "1": "i"})
 # Words of one letter, folded ("I" folds to "i", as does the "l" drawn like it).
 _ONE_LETTER_WORDS = "aio"
 
@@ -80,10 +82,11 @@ def spelt_secrets(shown: str, letters: list[list[int]], secrets: Collection[str]
     found = []
     for run in letters:
         spelt = "".join(shown[place] for place in run)
+        drawn = spelt.translate(_DRAWN_AS)  # "N 1 G H T", "0 R B I T": a 0 or 1 drawn like the letter
         ends = _ends(spelt)
         for start in _starts(spelt):
             for end in ends[bisect_left(ends, start + _LETTERS):bisect_right(ends, start + longest)]:
-                if _is_secret(spelt[start:end], secrets):
+                if _is_secret(spelt[start:end], secrets) or _is_secret(drawn[start:end], secrets):
                     found.append((run[start], run[end - 1] + 1))
     return found
 

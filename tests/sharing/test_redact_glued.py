@@ -39,6 +39,9 @@ def _kept_notes(notes: str) -> str:
     ("NlGHTJAR, N1GHTJAR, N|GHTJAR", f"{WITHHELD}, {WITHHELD}, {WITHHELD}"),  # l, 1 and | for I
     ("0RBITEX", WITHHELD),  # a zero for the O
     ("I a N I G H T J A R and a I O-R-B-I-T-E-X", f"I a {WITHHELD} and a I {WITHHELD}"),  # spelt out after "I a"
+    ("N 1 G H T J A R, 0 R B I T E X", f"{WITHHELD}, {WITHHELD}"),  # spelt out, a 1 or 0 for the letter
+    ("\u039d \u0399 G H T J \u0391 R", WITHHELD),  # spelt out in Greek capitals drawn like Latin ones
+    ("ORBITEX\u2122 and Orbitex\u00ae parts", f"{WITHHELD}\u2122 and {WITHHELD}\u00ae parts"),  # ™ is no "TM"
 ])
 def test_a_withheld_word_is_withheld_however_it_is_glued_or_drawn(written, shown):
     assert _kept_notes(written) == shown

@@ -28,6 +28,7 @@ def _kept_notes(notes: str) -> str:
     (_flags("Nightjar"), WITHHELD),  # 🇳🇮🇬🇭🇹🇯🇦🇷
     (f"waits on {_flags('Orbitex')} hardware", f"waits on {WITHHELD} hardware"),
     (" ".join(_flags("Nightjar")), WITHHELD),  # 🇳 🇮 🇬 🇭 🇹 🇯 🇦 🇷: flags' letters spelt out one by one
+    (" \U0001F680 ".join("NIGHTJAR"), WITHHELD),  # N 🚀 I 🚀 G: letters spelt out with pictures between
     ("\U0001F15D\U0001F158\U0001F156\U0001F157\U0001F163\U0001F159\U0001F150\U0001F161", WITHHELD),  # 🅝🅘🅖🅗🅣🅙🅐🅡
     ("\U0001F17D\U0001F178\U0001F176\U0001F177\U0001F183\U0001F179\U0001F170\U0001F181", WITHHELD),  # 🅽🅸🅶🅷🆃🅹🅰🆁
     ("Night\U0001F680jar slips", f"{WITHHELD} slips"),  # a rocket between its letters
