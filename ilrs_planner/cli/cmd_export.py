@@ -44,8 +44,10 @@ def register(subparsers) -> None:
     parser.add_argument("--milestones-only", action="store_true", help="image: show milestones only")
     parser.add_argument("--title", help="image: the title above the timeline")
     parser.add_argument("--baseline", metavar="B",
-                        help="image: a tracking Gantt against baseline B (its name, as `baselines` lists it): "
-                        "each bar over its baseline bar, the slip coloured, key milestones with their slip")
+                        help="image: a tracking Gantt against baseline B (its name or number, as `baselines` "
+                        "lists it): each bar over its baseline bar, the slip coloured, key milestones with their "
+                        "slip; .xlsx: the baseline its baseline and variance columns compare with (default: the "
+                        "latest captured)")
     parser.set_defaults(func=run)
 
 
@@ -63,15 +65,23 @@ def run(args: argparse.Namespace) -> int:
     elif output.suffix.lower() in IMAGE_SUFFIXES:
         _export_image(project, output, args)
     else:
-        given = [f"--{name.replace('date_', '')}" for name in IMAGE_OPTIONS if getattr(args, name) is not None]
-        given += ["--milestones-only"] if args.milestones_only else []
-        if given:
-            print_warnings([f"{', '.join(given)} apply to images only; ignored for {output.suffix} files"])
-        from ..exchange.formats import write_plan
-
-        print_warnings(write_plan(project, output))
+        _export_plan(project, output, args)
     print(f"Wrote {output}")
     return 0
+
+
+def _export_plan(project, output: Path, args: argparse.Namespace) -> None:
+    """The plan in another format; a spreadsheet's baseline columns compare with `--baseline`."""
+    from ..exchange.formats import write_plan
+
+    sheet = output.suffix.lower() == ".xlsx"
+    given = [f"--{name.replace('date_', '')}" for name in IMAGE_OPTIONS
+             if getattr(args, name) is not None and not (sheet and name == "baseline")]
+    given += ["--milestones-only"] if args.milestones_only else []
+    if given:
+        print_warnings([f"{', '.join(given)} apply to images only; ignored for {output.suffix} files"])
+    chosen = {"baseline": args.baseline} if sheet and args.baseline is not None else {}
+    print_warnings(write_plan(project, output, **chosen))
 
 
 def _check_output(output: Path, history: bool = False) -> None:

@@ -147,3 +147,20 @@ def test_an_image_against_a_baseline_is_a_tracking_gantt_that_names_it(qapp, tmp
     assert f"compared with baseline “{baseline}”" in svg and "+7 y" in svg  # the basic station's slip
     assert main(["export", str(plan), "-o", str(tmp_path / "x.png"), "--baseline", "2031 plan"]) == 2
     assert "error[baseline.unknown]" in capsys.readouterr().err and not (tmp_path / "x.png").exists()
+
+
+def test_a_spreadsheet_compares_with_the_baseline_asked_for(tmp_path, capsys):
+    """`--baseline` names the baseline an .xlsx compares with (by name or number), as it names the
+    image's; without it, the latest captured."""
+    from openpyxl import load_workbook
+
+    plan = tmp_path / "roadmap.db"
+    assert main(["new", "--reference", str(plan)]) == 0
+    hefei = "2023-04-25 Hefei conference (Wu Weiren, Wu Yanhua)"
+    for asked, compared in ((hefei, hefei), (None, "2026-04-13 Chang'e 7 in the second half of 2026")):
+        out = tmp_path / "roadmap.xlsx"
+        capsys.readouterr()
+        assert main(["export", str(plan), "-o", str(out)] + (["--baseline", asked] if asked else [])) == 0
+        assert "ignored" not in capsys.readouterr().err
+        rows = load_workbook(out)["Plan"].iter_rows(min_row=2)
+        assert {row[0].value: row[1].value for row in rows}["Compared with baseline"] == compared

@@ -60,3 +60,24 @@ def test_a_rows_slip_colour_says_what_its_finish_variance_says(qtbot, roadmap_wi
     assert _variance_cell(roadmap_window, "ilrs-founding-agreements") == ("+1 y", palette.LATE_BY_MONTHS)
     marks = _row_marks(qtbot, roadmap_window, "ilrs-founding-agreements")
     assert marks["LATE_BY_MONTHS"] > 20 and not marks["LATE_BY_YEARS"]
+
+
+def test_a_spreadsheet_exported_from_the_window_compares_with_the_baseline_the_window_compares_with(
+        roadmap_window, tmp_path, monkeypatch):
+    """Hefei chosen in the window, File → Export… to .xlsx: the sheet's variances are against Hefei
+    (not the latest baseline), in the table's words beside their days."""
+    from openpyxl import load_workbook
+
+    from ilrs_planner.qt.sharing import prompts
+
+    _compare_with_hefei(roadmap_window)
+    monkeypatch.setattr(prompts, "save_file", lambda *_a: (str(tmp_path / "roadmap.xlsx"), ""))
+    roadmap_window.sharing.export.trigger()
+    book = load_workbook(tmp_path / "roadmap.xlsx")
+    plan = {row[0].value: row[1].value for row in book["Plan"].iter_rows(min_row=2)}
+    assert plan["Compared with baseline"] == HEFEI
+    header = [cell.value for cell in book["Tasks"][1]]
+    rows = {row["Key"]: row for row in (dict(zip(header, (cell.value for cell in cells)))
+                                        for cells in book["Tasks"].iter_rows(min_row=2))}
+    assert (rows["change-6"]["Finish variance (d)"], rows["change-6"]["Finish variance"]) == (123, "0 y")
+    assert _variance_cell(roadmap_window, "change-6")[0] == rows["change-6"]["Finish variance"]

@@ -78,8 +78,11 @@ class SharingActions:
             return False
         if not os.path.splitext(path)[1]:
             path += next((e for e in extensions if prompts.EXCHANGE_FILTERS.get(e) == chosen), ".xml")
+        # A spreadsheet compares with the baseline the window compares with, so it says what the table says.
+        compared = self.document.baseline_name
+        chosen = {"baseline": compared} if compared and path.lower().endswith(".xlsx") else {}
         try:
-            warnings = write_plan(self.document.project, path)
+            warnings = write_plan(self.document.project, path, **chosen)
         except PlannerError as error:
             prompts.fail(self.window, "Could not export the plan", error)
             return False
