@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from html import escape
-from itertools import compress
 
+import numpy as np
 from PySide6.QtCore import QModelIndex, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
@@ -51,13 +51,17 @@ def moved_tasks(before: Mapping[str, TaskDates] | None, after: Mapping[str, Task
     """The tasks whose dates, floats or critical flag differ between two schedules (changed_rows).
 
     An edit of a task's values keeps the plan's tasks in their order: the two schedules' columns
-    are then compared whole, without looking each of 100,000 tasks up in the other schedule.
+    are then compared whole, without looking each of 100,000 tasks up in the other schedule, and
+    only the places that differ are named (100,000 flags listed and walked cost 2 ms a link).
     """
     if isinstance(before, TaskTable) and isinstance(after, TaskTable):
         ids = table_ids(after)
         if table_ids(before) == ids:
-            moved = (before.arrays() != after.arrays()).any(axis=0)
-            return set(compress(ids, moved.tolist()))
+            old, new = before.arrays(), after.arrays()
+            moved = old[0] != new[0]
+            for column in range(1, len(old)):  # column by column: no (8, tasks) array of flags
+                moved |= old[column] != new[column]
+            return set(map(ids.__getitem__, np.flatnonzero(moved).tolist()))
     return changed_rows(before, after)
 
 
