@@ -20,8 +20,9 @@ from .tally import Tally
 
 def build_chart_data(project: Project, schedule: Schedule | None, rows: list[str], *,
                      baseline: str | None = None, whiskers: dict | None = None,
-                     highlight: dict[str, str] | None = None) -> ChartData:
-    """Arrays for `rows` (task ids in display order); unknown ids are dropped."""
+                     highlight: dict[str, str] | None = None, current: bool = False) -> ChartData:
+    """Arrays for `rows` (task ids in display order); unknown ids are dropped. `current`: the
+    caller derived `schedule` from `project` as it is now (see add_links)."""
     rows, tasks = _known(project, rows)
     parents = Tally(project, "parent_id")
     inputs = RowInputs.of(project, schedule, baseline=baseline, whiskers=whiskers, highlight=highlight,
@@ -30,7 +31,7 @@ def build_chart_data(project: Project, schedule: Schedule | None, rows: list[str
     data = row_arrays(inputs, rows, tasks, places)
     data.rollups = rollups_of(project, schedule, data, inputs.summaries, inputs.owner_color, inputs.color_index, tasks,
                               places)
-    from_schedule = add_links(data, project, schedule, places)
+    from_schedule = add_links(data, project, schedule, places, same_links=current)
     phases = phase_tasks(project)
     data.phases = phase_bands(project, schedule, phases)
     data.source = RowSource(tasks, places, table_ids(schedule.tasks) if places is not None else [],  # type: ignore[union-attr]

@@ -47,11 +47,12 @@ class Edits:
 
 def refresh_chart_data(old: ChartData, project: Project, schedule: Schedule | None, rows: list[str],
                        edits: Edits, *, baseline: str | None = None, whiskers: dict | None = None,
-                       highlight: dict[str, str] | None = None) -> ChartData | None:
+                       highlight: dict[str, str] | None = None, current: bool = False) -> ChartData | None:
     """`old` brought up to date for `rows` after `edits`; None when only a whole build will do
     (no schedule columns to compare with, colours reassigned, or most rows moved). `old` is used
     up: its lists and arrays become the new arrays' where they can (copying 100,000 tasks and
-    labels, scattered in memory, cost more than the rest of a renaming)."""
+    labels, scattered in memory, cost more than the rest of a renaming). `current`: the caller
+    derived `schedule` from `project` as it is now (see add_links)."""
     source = old.source
     table = schedule.tasks if schedule is not None else None
     if source is None or source.places is None or not isinstance(table, TaskTable):
@@ -93,7 +94,7 @@ def refresh_chart_data(old: ChartData, project: Project, schedule: Schedule | No
         data._row_hashes = _spliced(old._row_hashes, first, last, id_hashes(middle))
     data.rollups = rollups_of(project, schedule, data, inputs.summaries, inputs.owner_color, inputs.color_index, tasks,
                               places)
-    link_count = _refresh_links(data, old, project, schedule, places, edits, (first, last))
+    link_count = _refresh_links(data, old, project, schedule, places, edits, (first, last), current)
     phases = phase_tasks(project) if _phases_may_reorder(project, source, edits) else source.phase_tasks
     phase_ids = [task.id for task in phases]
     phase_places = (moved.find(phase_ids) if phases is not source.phase_tasks or source.phase_places is None
@@ -251,13 +252,14 @@ def _patched(old: ChartData, inputs: RowInputs, rows: list[str], tasks: list, pl
 
 
 def _refresh_links(data: ChartData, old: ChartData, project: Project, schedule: Schedule | None,
-                   places: np.ndarray, edits: Edits, ends: tuple[int, int]) -> int | None:
+                   places: np.ndarray, edits: Edits, ends: tuple[int, int], current: bool = False) -> int | None:
     """The link arrays: shifted with the rows when no link changed and none leaves or enters the
-    rows (their critical flags follow the rows), else found again; RowSource.link_count of the result."""
+    rows (their critical flags follow the rows), else found again; RowSource.link_count of the
+    result. `current`: the schedule was derived from the plan as it is now, so its links are the plan's."""
     count = old.source.link_count if old.source is not None else None
     if not edits.links and _shifted_links(data, old, schedule, places, ends):
         return count
-    same = not edits.links and count is not None and count == len(project.links)
+    same = current or (not edits.links and count is not None and count == len(project.links))
     return len(project.links) if add_links(data, project, schedule, places, same_links=same) else None
 
 

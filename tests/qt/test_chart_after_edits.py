@@ -145,3 +145,37 @@ def test_the_chart_after_edits_paints_as_a_fresh_window(qtbot, monkeypatch, make
     edited, opened = win.gantt.grab().toImage(), fresh.gantt.grab().toImage()
     assert edited.size() == opened.size()
     assert edited == opened
+
+
+def _drawn_links(win: MainWindow) -> set[tuple[str, str, str]]:
+    """(link id, predecessor, successor) of each link the chart has to draw."""
+    data = win.gantt.chart_data()
+    rows = data.task_ids
+    return {(data.link_ids[i], rows[int(pred)], rows[int(succ)])
+            for i, (pred, succ) in enumerate(zip(data.link_pred, data.link_succ))}
+
+
+def _plan_links(win: MainWindow) -> set[tuple[str, str, str]]:
+    """(link id, predecessor, successor) of each link of the plan between two rows shown."""
+    shown = set(win.tree.visible_task_ids())
+    return {(link.id, link.pred_id, link.succ_id) for link in win.document.project.links.values()
+            if link.pred_id in shown and link.succ_id in shown}
+
+
+def test_the_chart_draws_the_plans_links_after_linking_undoing_and_redoing(qtbot):
+    win = _open(qtbot, make_plan(600, seed=5))
+    tree = win.tree
+    task, other = _leaves(win)[0], _leaves(win)[5]
+    before = _plan_links(win)
+    steps = [lambda: (click_cell(tree, task, Column.NAME), click_cell(tree, other, Column.NAME, CTRL),
+                      press(tree, "Ctrl+L")),
+             lambda: press(tree, "Ctrl+Z"), lambda: press(tree, "Ctrl+Y"),
+             lambda: (click_cell(tree, task, Column.NAME), press(tree, "Delete")),  # its links go with it
+             lambda: press(tree, "Ctrl+Z")]
+    for step in steps:
+        _activate(qtbot, win)
+        tree.setFocus()
+        step()
+        _painted(win)
+        assert _drawn_links(win) == _plan_links(win), steps.index(step)
+    assert len(_plan_links(win)) == len(before) + 1  # the link made, and back with its task
