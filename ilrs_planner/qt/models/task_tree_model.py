@@ -71,6 +71,10 @@ TASK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 _COLUMNS = tuple(Column)  # by number (Column(n) looked each cell's column up through the enum)
+# A cell's flags, combined once: Qt asks every cell drawn for them, twice (combining the enum's
+# flags in Python for each was half the cost of the answer).
+_SHOWN = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_TYPED_INTO = _SHOWN | Qt.ItemFlag.ItemIsEditable
 _ROLE = Qt.ItemDataRole
 _FEW_EDITED = 64  # touched tasks whose summaries are found one by one after a change (% complete rolls up)
 # The roles a cell of any column may answer, and those only some columns' cells answer.
@@ -149,17 +153,18 @@ class TaskTreeModel(OutlineRows):
         return None
 
     def _task_at(self, index):
-        """The task of a row, None while an edit that removed it is being announced."""
-        return self.document.project.tasks.get(self.task_id(index)) if index.isValid() else None
+        """The task of a row, None while an edit that removed it is being announced (asked for each
+        cell drawn, twice: written out, not through task_id)."""
+        if not index.isValid():
+            return None
+        row, rows = index.row(), self._rows
+        return self.document.project.tasks.get(rows[row]) if row < len(rows) else None
 
     def flags(self, index):
         task = self._task_at(index)
         if task is None:
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if is_editable(task, Column(index.column()), self._context()):
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+        return _TYPED_INTO if is_editable(task, _COLUMNS[index.column()], self._context()) else _SHOWN
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         column = _COLUMNS[index.column()]
