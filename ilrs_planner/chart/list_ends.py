@@ -45,16 +45,33 @@ def agreeing_ends(old: Sequence, new: Sequence) -> tuple[int, int]:
     the same sizes is kept, so a list sorted in place would be given the answer for its old order
     (make a new list instead, as the task table and the schedule do)."""
     sizes = len(old), len(new)
+    if old is new:
+        return sizes[0], 0
     for pair in _Last.pairs:
-        if pair[0] is old and pair[1] is new and pair[2] == sizes:
+        if pair[1] is new and pair[2] == sizes and (pair[0] is old or _same_items(pair[0], old)):
             return pair[3]
     if old == new:  # the usual case after an edit that moved no row, compared in C
         ends = min(sizes), 0
     else:
         first = common_prefix(old, new)
         ends = first, common_suffix(old, new, first)
-    _Last.pairs = [(old, new, sizes, ends), *_Last.pairs[:1]]  # the rows' pair and the schedule's
+    agreed(old, new, ends)
     return ends
+
+
+def agreed(old: Sequence, new: Sequence, ends: tuple[int, int]) -> None:
+    """Keep `ends` as the answer of agreeing_ends for these two lists, which whoever made `new`
+    from `old` knows without comparing them (the task table, which put a few rows in a list of
+    100,000); the same rules hold: neither list changes from here on."""
+    _Last.pairs = [(old, new, (len(old), len(new)), ends), *_Last.pairs[:1]]  # the rows' pair and the schedule's
+
+
+def _same_items(kept: Sequence, given: Sequence) -> bool:
+    """True when `given` holds the very items of `kept`, in order: a reader that kept a list equal to
+    the one a new list was compared with (the chart's rows before an edit, the table's being a copy)
+    is given that answer. Compared in C by identity, a tenth of a millisecond for 100,000 rows, where
+    finding the ends again cost 1-3 ms; lists of equal items that are other objects compare as long."""
+    return type(kept) is list and type(given) is list and kept == given
 
 
 def table_ids(table: Iterable[str]) -> list[str]:

@@ -20,3 +20,14 @@ def test_a_list_sorted_in_place_is_answered_afresh_once_the_kept_lists_are_let_g
     assert agreeing_ends(rows, wanted) == (0, 0)
     forget_lists()  # as a plan replaced lets them go
     assert agreeing_ends(rows, wanted) == (3, 0)
+
+
+def test_a_copy_of_the_list_compared_before_is_given_the_same_ends():
+    """The chart keeps an equal copy of the rows the table compared with its new rows: it is answered
+    as the table was, and a list compared with itself agrees throughout."""
+    old = [f"t{i}" for i in range(3000)]
+    new = [*old[:1200], "added", *old[1200:]]
+    assert agreeing_ends(old, new) == (1200, 1800)
+    assert agreeing_ends(list(old), new) == (1200, 1800)
+    assert agreeing_ends([*old[:5], "other", *old[6:]], new) == (5, 1800)  # not a copy: compared
+    assert agreeing_ends(new, new) == (3001, 0)

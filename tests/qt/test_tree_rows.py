@@ -14,12 +14,22 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 from windows import shown_main_window
 
+from ilrs_planner.chart.list_ends import agreeing_ends, forget_lists
 from ilrs_planner.commands.tasks import AddTask, DeleteTasks
 from ilrs_planner.domain import Project, Task
 from ilrs_planner.qt.document import Document
 from ilrs_planner.qt.models.task_columns import Column
 from ilrs_planner.qt.models.task_delegate import ARROW, INDENT
-from ilrs_planner.qt.models.task_outline import INSERT, MOVE, REMOVE, REPLACE, SAME, row_edit, visible_rows
+from ilrs_planner.qt.models.task_outline import (
+    INSERT,
+    MOVE,
+    REMOVE,
+    REPLACE,
+    SAME,
+    block_ends,
+    row_edit,
+    visible_rows,
+)
 
 
 @pytest.fixture
@@ -171,6 +181,31 @@ def test_row_edit_finds_a_change_deep_in_a_long_list():
     after = before[:3001] + ["new"] + before[3001:]
     edit = row_edit(before, after)
     assert (edit.kind, edit.first, edit.new) == (INSERT, 3001, ["new"])
+
+
+def test_the_rows_around_a_replaced_block_agree_as_a_comparison_of_the_whole_lists_finds():
+    """block_ends names the same agreeing ends as comparing the two lists, for every block an
+    outline edit replaces after some row: rows added, removed, moved inside it, or none changed."""
+    rng = random.Random(11)
+    for _ in range(400):
+        rows = [f"t{i}" for i in range(rng.randrange(1, 40))]
+        row = rng.randrange(-1, len(rows))  # -1: the block opens the list (a task at the top level)
+        before = rows[row + 1:row + 1 + rng.randrange(0, len(rows) - row)]
+        after = list(before)
+        for _ in range(rng.randrange(0, 3)):
+            change = rng.choice(("add", "remove", "move"))
+            if change == "add":
+                after.insert(rng.randrange(len(after) + 1), f"new{rng.randrange(10 ** 6)}")
+            elif after and change == "remove":
+                after.pop(rng.randrange(len(after)))
+            elif after:
+                after.insert(rng.randrange(len(after)), after.pop(rng.randrange(len(after))))
+        after = list(dict.fromkeys(after))  # a row shows a task once
+        new = rows[:row + 1] + after + rows[row + 1 + len(before):]
+        forget_lists()  # compared afresh, not the answer block_ends left
+        expected = agreeing_ends(rows, new)
+        assert block_ends(len(rows), row, before, after) == expected, (rows, row, before, after)
+        assert row_edit(rows, new, block_ends(len(rows), row, before, after)) == row_edit(list(rows), list(new))
 
 
 def close_refusals(qtbot, window) -> None:

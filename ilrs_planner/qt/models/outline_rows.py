@@ -176,9 +176,10 @@ class OutlineRows(QAbstractTableModel):
             self.open |= kept & self._summaries
         self._apply(self._visible())
 
-    def _apply(self, rows: list[str]) -> None:
-        """Move from the current rows to `rows`, announcing the insert, removal or move it is."""
-        edit = row_edit(self._rows, rows)
+    def _apply(self, rows: list[str], ends: tuple[int, int] | None = None) -> None:
+        """Move from the current rows to `rows`, announcing the insert, removal or move it is
+        (`ends`: where the two lists agree, when known; see row_edit)."""
+        edit = row_edit(self._rows, rows, ends)
         first = edit.first
         if edit.kind == SAME:
             self._set_rows(rows)

@@ -45,6 +45,7 @@ from .task_columns import (
 )
 from .task_filters import with_summaries
 from .task_icons import task_icon
+from .task_outline import block_ends
 
 
 def moved_tasks(before: Mapping[str, TaskDates] | None, after: Mapping[str, TaskDates] | None) -> set[str]:
@@ -393,7 +394,8 @@ class TaskTreeModel(OutlineRows):
             self._apply(block(self._children, self.open, None, self.kept))
         elif row is not None:
             after = block(self._children, self.open, edit.top, self.kept)
-            self._apply(self._rows[:row + 1] + after + self._rows[row + 1 + len(before):])
+            self._apply(self._rows[:row + 1] + after + self._rows[row + 1 + len(before):],
+                        block_ends(len(self._rows), row, before, after))
         return True
 
     def _listed_children(self) -> int:
