@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 
 from wordfreq import top_n_list
@@ -179,12 +180,21 @@ def _matched(pattern: CompoundMatcher, shown: str, places: list[Span] | None) ->
 
 
 def _withheld(text: str, spans: list[Span]) -> str:
-    """`text` with each of `spans` (overlapping ones as one) replaced by WITHHELD."""
+    """`text` with each of `spans` (overlapping ones as one) replaced by WITHHELD, with the marks
+    written on a span's last letter ("N̶i̶g̶h̶t̶j̶a̶r̶": a stroke on each)."""
     parts, done = [], 0
     for start, end in sorted(spans):
+        end = _past_marks(text, end)
         if start < done:  # overlaps the span just withheld: widen it
             done = max(done, end)
             continue
         parts += [text[done:start], WITHHELD]
         done = end
     return "".join(parts) + text[done:] if parts else text
+
+
+def _past_marks(text: str, end: int) -> int:
+    """`end`, moved past the combining marks and variation selectors (Mn, Me) that follow it."""
+    while end < len(text) and not text[end].isascii() and unicodedata.category(text[end]) in ("Mn", "Me"):
+        end += 1
+    return end

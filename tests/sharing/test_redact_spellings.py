@@ -26,6 +26,8 @@ DISGUISES = [
     ("See K\u0435strelfalcon trial", f"See {WITHHELD} trial"),  # a Cyrillic "е" among Latin letters
     ("See \u041a\u0415STRELFALCON trial", f"See {WITHHELD} trial"),  # Cyrillic capitals К and Е
     ("See Ke\u0307strelfalcon trial", f"See {WITHHELD} trial"),  # a combining dot above the "e"
+    ("See " + "\u0336".join("Kestrelfalcon") + "\u0336 trial", f"See {WITHHELD} trial"),  # a stroke on each letter
+    ("See Kestrelfalcon\ufe0f trial", f"See {WITHHELD} trial"),  # a variation selector after it
     ("See Kestrelf\ufe00alcon trial", f"See {WITHHELD} trial"),  # a variation selector inside the word
     ("See Kestrel\u2060falcon trial", f"See {WITHHELD} trial"),  # a word joiner
     ("Two Kestrelfalcons, one Kestrelfalcon's fuel", f"Two {WITHHELD}, one {WITHHELD}'s fuel"),  # plural
