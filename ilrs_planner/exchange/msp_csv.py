@@ -14,7 +14,8 @@ Rules:
   - `ID` is what Predecessors refer to; it becomes the task key unless a `Key` column gives one.
   - `Outline Level` builds the WBS: a level n+1 row goes under the last level-n row above it.
   - Outline Level 0 (or ID 0 when there is no Outline Level column, with a warning) is MS
-    Project's project summary row: it names the plan, and its Start is the project start.
+    Project's project summary row: it names the plan, and its Start is the project start; our
+    Status Date, Must Finish By and Author columns there are the plan's (see `csv_plan_row`).
     Otherwise the start is the earliest date in the file, or today.
   - A `Start` on a row with no Constraint Type becomes "Start No Earlier Than" that date, and a
     warning says on how many rows; with a constraint (MS Project writes one on every row) Start
@@ -58,6 +59,7 @@ from ..domain.provenance import parse_confidence
 from ..domain.task_mode import parse_task_mode
 from ..engine.shown_precision import coarser
 from .csv_calendars import CalendarNames
+from .csv_plan_row import read_plan_facts
 from .csv_table import parse_table, read_text
 from .formats import ImportResult
 from .msp_csv_columns import CANONICAL, check_columns
@@ -111,6 +113,7 @@ def read(path: str | Path) -> ImportResult:
     _build_links(project, entries, units)
     calendars.report()
     project.start = _project_start(summary, entries)
+    read_plan_facts(project, summary, [entry.row for entry in entries], [_task_of(e) for e in entries], warnings)
     _warn_start_constraints(entries, warnings)
     return ImportResult(project, warnings)
 

@@ -1,8 +1,9 @@
 """CSV export with the columns the CSV import reads, so export → import gives the same plan.
 
 The first data row is MS Project's project summary (ID 0, Outline Level 0): the plan's name and
-start. Start and Finish of each task are the computed early dates, for reading only (the import
-ignores them because every row carries its Constraint Type). Finish dates are written as MS
+start, and in the last columns its status date, Must Finish By and author (which move its dates).
+Start and Finish of each task are the computed early dates, for reading only (the import ignores
+them because every row carries its Constraint Type). Finish dates are written as MS
 Project writes them, as the last day of work: a 10-day task starting 2030-01-01 shows Finish
 2030-01-10 (the plan's exclusive finish is 2030-01-11); likewise Actual Finish, Deadline and the
 date of a finish constraint, so the import's one-day shift restores them. A summary's Duration is
@@ -34,6 +35,11 @@ from .csv_calendars import KNOWN
 from .msp_values import CONSTRAINT_NAMES, FINISH_CONSTRAINTS, escape_text, finish_shift, format_date
 from .predecessors import PredecessorRef, format_predecessors
 
+# The plan's facts that move its dates (remaining work starts no earlier than the status date; late
+# dates count back from Must Finish By) and its author: MS Project's project fields, which its task
+# table has no column for, written on the project summary row (ID 0) so that a table read back is
+# scheduled as it was written. Last, so MS Project's import maps the columns before them as ever.
+PLAN_COLUMNS = ["Status Date", "Must Finish By", "Author"]
 COLUMNS = [
     "ID", "Key", "Name", "Outline Level", "Duration", "Start", "Finish", "Predecessors", "Constraint Type",
     "Constraint Date", "Deadline", "Actual Start", "Actual Finish", "% Complete", "Owner", "Kind", "Precision",
@@ -41,6 +47,7 @@ COLUMNS = [
     "GUID", "Key Milestone", "Confidence", "Source Date",
     "Calendar",  # MS Project's task calendar, by name (see csv_calendars)
     "Task Mode",  # MS Project's words: Manually Scheduled, Auto Scheduled
+    *PLAN_COLUMNS,  # filled on the project summary row only
 ]
 
 
@@ -66,8 +73,6 @@ def _left_out(project: Project) -> list[str]:
     if project.participants:
         warnings.append("participants are written only as the Owner key (no names, kinds or joining dates); "
                         "participants that own no task are left out")
-    if project.status_date or project.author or project.must_finish_by:
-        warnings.append("the status date, Must finish by and author are not in CSV")
     if project.signature:
         warnings.append("the plan's signature is not in CSV; the exported file is unsigned")
     named_only = [c.name for c in project.calendars.values() if not _known_whole(c)]
@@ -118,7 +123,10 @@ def _project_row(project: Project, schedule: Schedule | None, last_finish: str) 
     cells = dict.fromkeys(COLUMNS, "")
     cells.update({"ID": "0", "Outline Level": "0", "Name": escape_text(project.name),
                   "Start": format_date(project.start),
-                  "Calendar": escape_text(project.calendar_name(project.default_calendar_id))})
+                  "Calendar": escape_text(project.calendar_name(project.default_calendar_id)),
+                  "Status Date": format_date(project.status_date),
+                  "Must Finish By": format_date(project.must_finish_by),  # the last day it allows, as stored
+                  "Author": escape_text(project.author)})
     if schedule:
         cells["Finish"] = last_finish
         # As MS Project's project summary: working days of the plan's calendar from start to finish.
@@ -156,7 +164,7 @@ def _task_row(project: Project, task: Task, depth: int, ref: str, predecessors: 
         # As stated: blank when the task states none (read as sourced with a source, else unsourced).
         "Confidence": task.confidence.value if task.confidence else "", "Source Date": format_date(task.source_date),
     }
-    return [cells[column] for column in COLUMNS]
+    return [cells.get(column, "") for column in COLUMNS]  # the plan's columns are blank on a task's row
 
 
 def _manual_start(task: Task, start: date | None) -> dict[str, str]:

@@ -24,7 +24,7 @@ from .msp_values import (
 
 T = TypeVar("T")
 MAX_TEXT_CHARS = {"Name": 500, "Key": 100, "ID": 100, "Owner": 100, "Source": 2000, "Resource Names": 2000,
-                  "Calendar": 500}
+                  "Calendar": 500, "Author": 1000}  # a plan file holds an author of 1,000 characters
 KEPT_CODES = {"duration.too_long"}
 
 

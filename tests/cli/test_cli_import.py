@@ -22,7 +22,12 @@ def test_import_ms_project_export_then_schedule_the_plan_file(tmp_path, capsys):
     assert main(["import", str(MSP), "-o", str(out)]) == 0
     captured = capsys.readouterr()
     assert "Imported 9 tasks, 6 links and 2 participants" in captured.out
-    assert captured.err == ""  # every column is carried, As Late As Possible included
+    # Every column is carried, As Late As Possible included; the table's summary Starts (typed by hand,
+    # 1/7/30 above sub-tasks starting 1/21/30) are not where the plan puts them, and that is said.
+    notes = captured.err.splitlines()
+    assert len(notes) == 1 and notes[0].startswith("warning: 4 tasks start on another day than the file's Start "
+                                                   "column shows (first: row 6, 'Surface segment', 2030-01-07 in "
+                                                   "the file, 2030-01-21 here); the file has no status date")
     assert out.exists()
     from_file = schedule_json(out, capsys)
     assert from_file == schedule_json(MSP, capsys)  # the plan file holds what the table said
