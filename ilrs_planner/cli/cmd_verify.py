@@ -1,7 +1,8 @@
 """`ilrs-planner verify PLAN.db [--trusted DIR]`: who signed a plan, and was it altered since.
 
 Exit status: 0 signed by a trusted key; 1 signed by an unknown key (valid, but not in DIR);
-3 altered after signing (the content changed, or the file holds bytes outside the layout we write);
+3 altered after signing (the content changed, or the order of its links, or the plan's secret, or the
+file holds bytes outside the layout we write);
 4 unsigned; 5 validly signed over a baseline history that was rewritten before signing; 2 the file
 could not be read (as for every command).
 """

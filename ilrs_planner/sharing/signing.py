@@ -1,7 +1,11 @@
 """Signed plans: Ed25519 signatures over the canonical content, and what a recipient can conclude.
 
 The signed message binds the signer's name and time to the content hash, so neither can be
-swapped onto another plan. Verification yields one of five states (SignatureState).
+swapped onto another plan, and (from message version 2) what the content hash leaves out that a
+signer vouches for (signed_beside.py): the plan's secret, the key of its partner copies' link ids,
+and the order of its links; either changed after signing makes the plan "altered". A signature
+made before version 2 binds neither and still verifies. Verification yields one of
+five states (SignatureState).
 
 Baselines form a hash chain. Signing a plan whose chain is broken (a baseline rewritten or removed
 after the next one was captured) is refused unless the signer says so (`rewrite_history=True`);
@@ -27,8 +31,10 @@ from ..domain import PlannerError, PlanSignature, Project
 from ..domain.canonical import content_hash
 from ..domain.chain import GENESIS, broken_links, chain_baselines
 from ..domain.terminal_text import one_line
+from .signed_beside import beside_content
 
-_DOMAIN_TAG = b"ILRS-Planner plan signature v1\n"
+_DOMAIN_TAG = b"ILRS-Planner plan signature v1\n"  # signer, time and content hash
+_DOMAIN_TAG_V2 = b"ILRS-Planner plan signature v2\n"  # ... and the secret and link order (signed_beside.py)
 
 
 class SignatureState(StrEnum):
@@ -76,8 +82,12 @@ def fingerprint(public_key: bytes) -> str:
     return ":".join(digest[i:i + 4] for i in range(0, 16, 4))
 
 
-def _message(signer: str, signed_at: str, digest: str) -> bytes:
-    return _DOMAIN_TAG + f"{signer}\n{signed_at}\n{digest}".encode()
+def _message(signer: str, signed_at: str, digest: str, beside: str | None = None) -> bytes:
+    """The bytes signed: version 2 with what is bound beside the content, version 1 (signatures made
+    before) without."""
+    if beside is None:
+        return _DOMAIN_TAG + f"{signer}\n{signed_at}\n{digest}".encode()
+    return _DOMAIN_TAG_V2 + f"{signer}\n{signed_at}\n{digest}\n{beside}".encode()
 
 
 def _raw_public(key: Ed25519PublicKey) -> bytes:
@@ -98,9 +108,11 @@ def sign_project(project: Project, private_key: Ed25519PrivateKey, signer: str, 
                            + ", ".join(f"'{one_line(name)}'" for name in broken_links(baselines))
                            + "; sign with --rewrite-history to sign it as it is (recipients are told)")
     project.signature = None
+    if project.partner_level is None:
+        project.own_secret()  # drawn now if the plan has none yet, so the signature covers the one it keeps
     digest = content_hash(project)
     signed_at = datetime.now(UTC).replace(microsecond=0).isoformat()
-    signature = private_key.sign(_message(signer, signed_at, digest))
+    signature = private_key.sign(_message(signer, signed_at, digest, beside_content(project)))
     project.signature = PlanSignature(signer=signer, public_key=_raw_public(private_key.public_key()),
                                       signature=signature, content_hash=digest, signed_at=signed_at)
     return project.signature
@@ -136,9 +148,22 @@ def _integrity_problems(project: Project, sig: PlanSignature) -> list[str]:
     reasons = []
     if content_hash(project) != sig.content_hash:  # the signature is not part of the content
         reasons.append("the plan's content differs from what was signed")
+    if _holds(sig, beside_content(project)) or _holds(sig, None):  # as signed (None: made before version 2)
+        return reasons
+    if reasons:
+        reasons.append("the signature does not match the signed content")
+    else:  # the content is as signed: what else the signature binds changed
+        reasons.append("the signature does not match the plan as signed: its signer, time or signature, the "
+                       "order of its links, or the secret its partner copies' link ids are made with, changed since")
+    return reasons
+
+
+def _holds(sig: PlanSignature, beside: str | None) -> bool:
+    """Whether the signature was made over its content hash and `beside` (None: a version-1 signature,
+    which binds nothing beside the content)."""
     try:
         Ed25519PublicKey.from_public_bytes(sig.public_key).verify(
-            sig.signature, _message(sig.signer, sig.signed_at, sig.content_hash))
+            sig.signature, _message(sig.signer, sig.signed_at, sig.content_hash, beside))
     except (InvalidSignature, ValueError):
-        reasons.append("the signature does not match the signed content")
-    return reasons
+        return False
+    return True

@@ -3,8 +3,9 @@
 A plan read from a file of format 10 or older has no secret: the copy draws one (sharing/bridge_ids.py),
 and unless the plan keeps it, the next copy draws another and its bridges' ids differ from this one's
 at exactly the links over withheld work. The command line never saves the plan, so the plan as it was
-read, now with its secret, is saved over its own file here, as a save in the window would (so a signed
-plan still verifies: the secret is not signed content). It replaces the file atomically, and only if
+read, now with its secret, is saved over its own file here, as a save in the window would (a signed
+plan still verifies: a plan of one's own signed today has its secret already, and neither an older
+signature nor a partner copy's binds one; sharing/signed_beside.py). It replaces the file atomically, and only if
 the file still holds the bytes that were read (files/atomic.py), so a save made meanwhile is never
 lost; a failure leaves the file as it was. A file marked read-only is not replaced.
 """

@@ -4,7 +4,7 @@ and saving them asks once, then takes the signature off rather than leave words 
 from __future__ import annotations
 
 import pytest
-from gestures import press, type_in_cell
+from gestures import click_cell, press, type_in_cell
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from windows import shown_main_window
@@ -117,3 +117,18 @@ def test_save_as_keeps_the_signers_file_and_writes_the_edits_unsigned(signed_win
     assert mine.signature is None and mine.tasks["c"].duration == 17
     assert window.document.path == str(copy)
     assert label(window).startswith("Unsigned — your save removed the signature by CNSA planning")
+
+
+def test_a_deletion_undone_then_saved_keeps_the_signature_holding(signed_window, tmp_path, trusted):
+    # The signature binds the order of the links (a Predecessors cell lists them in it): the undo puts
+    # B's links back at their places, so the plan saved is the plan as signed and still verifies.
+    window = signed_window
+    signed_order = list(window.document.project.links)
+    click_cell(window.tree, "b", Column.NAME)
+    press(window.tree, "Delete")
+    assert "b" not in window.document.project.tasks and len(window.document.project.links) < len(signed_order)
+    press(window.tree, "Ctrl+Z")
+    assert label(window) == SIGNED
+    press(window.tree, "Ctrl+S")  # no question: nothing the signature does not cover
+    saved = open_project(tmp_path / "signed.db")
+    assert list(saved.links) == signed_order and trust_of(tmp_path / "signed.db", trusted) is SignatureState.TRUSTED

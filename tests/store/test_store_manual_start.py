@@ -9,10 +9,11 @@ from datetime import date
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from file_surgery import DROP_V8, query_one, tamper
+from signed_before import sign_as_version_1
 
 from ilrs_planner.domain import ConstraintType, Link, PlannerError, Project, Task
 from ilrs_planner.engine.cpm import schedule
-from ilrs_planner.sharing.signing import SignatureState, sign_project, verify_project
+from ilrs_planner.sharing.signing import SignatureState, verify_project
 from ilrs_planner.store import old_pins, open_project, save_project
 from ilrs_planner.store.reader import open_project_columns
 from ilrs_planner.store.repair import repair_copy
@@ -96,7 +97,7 @@ def test_a_malformed_manual_start_is_refused_by_name(tmp_path, statement):
 def test_a_signed_version_7_file_keeps_its_pins_and_verifies_as_signed_not_altered(tmp_path):
     plan = _old_style_plan()
     key = Ed25519PrivateKey.generate()
-    sign_project(plan, key, "CNSA planning")
+    sign_as_version_1(plan, key, "CNSA planning")  # as the program of format 7 signed
     path = tmp_path / "signed.db"
     save_project(plan, path)
     tamper(path, *DROP_V8, "PRAGMA user_version = 7")

@@ -128,6 +128,10 @@ class SignActions:
         shares its tasks, and differs in its signature and baseline chain alone); a broken
         baseline chain is signed as it is only when the planner confirms, as `--rewrite-history`."""
         project = self.document.project
+        if project.partner_level is None:
+            # The signature covers the plan's secret (sharing/signed_beside.py): one the plan has none
+            # of yet is drawn on the open plan, which keeps it (the save below writes it), not on the copy.
+            project.own_secret()
         copy = dataclasses.replace(project, baselines=list(project.baselines))
         try:
             sign_project(copy, key, signer)

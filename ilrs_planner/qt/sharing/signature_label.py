@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -59,6 +60,9 @@ class SignatureStatus(QLabel):
         self.edits.changed.connect(self._on_edits)
         self.verdict = ""  # the verified words, before what the planner's own edits add to them
         self._signature = document.project.signature  # the one last verified
+        self._layout_key: tuple | None = None  # the file and signature _layout_found was found for
+        self._layout_found: tuple[str, ...] = ()
+        self._layout_reusable = False  # while verifying a plan undone back to its save
         self.refresh()
 
     def _on_changed(self, changes, _initiator) -> None:
@@ -108,7 +112,11 @@ class SignatureStatus(QLabel):
 
     def _on_clean_changed(self, clean: bool) -> None:
         if clean:  # just saved (or undone back to the save): the file may now verify differently
-            self.refresh()
+            self._layout_reusable = True  # undone back to the save: the file is as last checked
+            try:
+                self.refresh()
+            finally:
+                self._layout_reusable = False
 
     def refresh(self, *_args) -> None:
         """Verify the plan as it is now and show the verdict."""
@@ -145,9 +153,20 @@ class SignatureStatus(QLabel):
         if result.state is SignatureState.UNSIGNED or not path or not own:
             return result
         try:
-            hidden = layout_problems(Path(path), signed)
+            hidden = self._layout_problems(path, signed)
         except OSError:
             return result  # the file went away: nothing on disk to vouch for
         if not hidden:
             return result
-        return dataclasses.replace(result, state=SignatureState.ALTERED, reasons=result.reasons + tuple(hidden))
+        return dataclasses.replace(result, state=SignatureState.ALTERED, reasons=result.reasons + hidden)
+
+    def _layout_problems(self, path: str, signed: Project) -> tuple[str, ...]:
+        """The file's bytes outside our layout. Undone back to the plan as saved, the file, unchanged
+        since, is taken as last checked: the plan's task rows may stand in another order by then (a
+        task whose deletion is undone goes back last, and the signature binds no task order), and
+        written again they would differ from the file's bytes, though nothing the file says changed."""
+        stat = os.stat(path)
+        key = (path, stat.st_size, stat.st_mtime_ns, signed.signature)
+        if not (self._layout_reusable and self._layout_key == key):
+            self._layout_key, self._layout_found = key, tuple(layout_problems(Path(path), signed))
+        return self._layout_found
