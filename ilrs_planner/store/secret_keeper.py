@@ -22,9 +22,9 @@ from .fingerprint import Fingerprint
 from .writer import write_plan_file
 
 
-def keep_secret(path: str | os.PathLike[str], project: Project, read: Fingerprint | None) -> None:
+def keep_secret(path: str | os.PathLike[str], project: Project, read: Fingerprint | None) -> Fingerprint | None:
     """Save `project` (read from `path`, whose bytes were then `read`, and now holding its secret) over
-    `path`, or refuse by name, leaving the file as it was."""
+    `path`, or refuse by name, leaving the file as it was; the fingerprint of the bytes written."""
     target = real_target(path)
     if read is None or not _writable(target):
         raise _not_kept(path, "the file is read-only")
@@ -34,7 +34,7 @@ def keep_secret(path: str | os.PathLike[str], project: Project, read: Fingerprin
             raise _not_kept(path, "the file changed after it was read: make the copy again")
 
     try:
-        write_plan_file(project, path, fingerprint=False, check=unchanged, as_opened=True)
+        return write_plan_file(project, path, check=unchanged, as_opened=True)[1]
     except PlannerError as error:
         if error.code == "store.secret_not_kept":
             raise

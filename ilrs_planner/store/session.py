@@ -32,6 +32,7 @@ from .lock import LockInfo, acquire_lock, release_lock
 from .reader import open_project
 from .recovery import discard_recovery, recovery_path_for, untitled_name, write_recovery
 from .recovery_thread import Done, RecoveryThread
+from .secret_keeper import keep_secret
 from .snapshot import PlanSnapshot
 from .writer import write_plan_file
 
@@ -105,6 +106,23 @@ class PlanSession:
             release_lock(self.path, self.lock)
         self.path, self.project, self.fingerprint, self.lock = path, project, fingerprint, lock
         self.copy_name = ""
+
+    def keep_secret(self, secret: bytes) -> None:
+        """Write the secret the open plan just drew (its first partner copy) into its file, the file
+        otherwise as it was opened or last saved: the planner's unsaved edits stay unsaved, theirs to
+        save or discard, while the secret outlives a Discard (secret_keeper.py; refused by name, the
+        file as it was, when it is read-only or someone saved over it)."""
+        if self.path is None:
+            return  # no file yet: the first save keeps it
+        self._background.wait()
+        read = Fingerprint.of(self.path)
+        if self.fingerprint is None or not self.fingerprint.same_content(read):
+            raise PlannerError("store.secret_not_kept", f"'{self.path}' was changed by someone else since it was "
+                               "opened, so the plan's secret for its partner copies' link ids could not be "
+                               "written into it; reload it or save it, then make the copy again", [str(self.path)])
+        as_saved = open_project(self.path)
+        as_saved.secret = secret
+        self.fingerprint = keep_secret(self.path, as_saved, read)
 
     def reload(self) -> Project:
         """Read the file again (after the user chose 'reload'); the new content becomes ours."""

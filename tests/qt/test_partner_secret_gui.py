@@ -1,27 +1,41 @@
 """Export for partner from a plan of an older file (no secret yet): the copy draws the plan's secret,
-closing offers to save it, and once saved, the next session's copy gives the link over withheld work
-the same id."""
+which goes into the plan's file at once, the plan otherwise as last saved, so the next session's copy
+gives the link over withheld work the same id even when the planner discards their unsaved edits."""
 
 from __future__ import annotations
 
+import os
+
+import pytest
+from gestures import type_in_cell
 from PySide6.QtWidgets import QMessageBox
 from secretless_plan import write_secretless_plan
+from windows import shown_main_window
 
 from ilrs_planner.domain import Classification
 from ilrs_planner.qt.document import Document
 from ilrs_planner.qt.main_window import MainWindow
+from ilrs_planner.qt.models.task_columns import Column
 from ilrs_planner.qt.sharing import prompts
 from ilrs_planner.qt.sharing.partner_dialog import PartnerCopy
 from ilrs_planner.store import open_project
 
 
-def _export_from_menu(window, monkeypatch, copy_path) -> None:
-    """File > Export for partner…, at Everyone, into `copy_path` (the file dialog answered)."""
+def _menu_action(window, text: str):
+    [action] = [a for a in window.menus["file"].actions() if a.text().replace("&", "") == text]
+    return action
+
+
+def _export_from_menu(window, monkeypatch, copy_path) -> list[str]:
+    """File > Export for partner…, at Everyone, into `copy_path` (the file dialog answered); the boxes'
+    titles, a failure's included."""
+    shown: list[str] = []
     monkeypatch.setattr(prompts, "choose_partner_copy", lambda _p: PartnerCopy(Classification.PUBLIC))
     monkeypatch.setattr(prompts, "save_file", lambda *_a: (str(copy_path), ""))
-    monkeypatch.setattr(prompts, "inform", lambda *_a, **_k: None)
-    [action] = [a for a in window.menus["file"].actions() if a.text().replace("&", "") == "Export for partner…"]
-    action.trigger()
+    monkeypatch.setattr(prompts, "inform", lambda _w, title, *_a, **_k: shown.append(title))
+    monkeypatch.setattr(prompts, "fail", lambda _w, title, error: shown.append(f"{title}: {error.message}"))
+    _menu_action(window, "Export for partner…").trigger()
+    return shown
 
 
 def _bridge_ids(copy_path) -> set[str]:
@@ -35,21 +49,58 @@ def _open_window(qtbot, path) -> MainWindow:
     return window
 
 
-def test_the_secret_a_copy_drew_is_kept_across_close_and_reopen(qtbot, tmp_path, monkeypatch):
+def _answer_close(monkeypatch, answer) -> list[str]:
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[1]) or answer)
+    return asked
+
+
+@pytest.fixture
+def plan_path(tmp_path, monkeypatch):
     monkeypatch.setenv("ILRS_PLANNER_TRUSTED_KEYS", str(tmp_path / "trusted"))
-    plan_path = tmp_path / "plan.db"
-    write_secretless_plan(plan_path)
+    path = tmp_path / "plan.db"
+    write_secretless_plan(path)
+    return path
+
+
+def test_the_secret_a_copy_drew_is_in_the_file_at_once(qtbot, tmp_path, monkeypatch, plan_path):
     window = _open_window(qtbot, plan_path)
     assert window.document.project.secret is None and not window.document.modified
     _export_from_menu(window, monkeypatch, tmp_path / "week1.db")
-    assert window.document.modified and window.isWindowModified()  # the drawn secret is not in the file yet
-    asked = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[1]) or QMessageBox.StandardButton.Save)
-    assert window.close() and asked == ["Unsaved changes"]
-    assert open_project(plan_path).secret is not None
+    assert open_project(plan_path).secret == window.document.project.secret is not None
+    assert not window.document.modified  # nothing of the planner's is waiting to be saved
+    asked = _answer_close(monkeypatch, QMessageBox.StandardButton.Save)
+    assert window.close() and asked == []
     again = _open_window(qtbot, plan_path)
     _export_from_menu(again, monkeypatch, tmp_path / "week2.db")
-    assert not again.document.modified  # the plan had its secret: nothing new to save
     first = _bridge_ids(tmp_path / "week1.db")
     assert len(first) == 1 and first == _bridge_ids(tmp_path / "week2.db")
     assert open_project(tmp_path / "week1.db").secret is None  # the copy holds none
+
+
+def test_close_and_discard_keeps_the_secret_and_drops_the_edits(qtbot, tmp_path, monkeypatch, plan_path):
+    window = shown_main_window(qtbot, Document(open_project(plan_path)))
+    assert window.plan_file.open_path(str(plan_path))
+    type_in_cell(window.tree, "landing", Column.DURATION, "12")
+    assert window.document.project.tasks["landing"].duration == 12 and window.document.modified
+    _export_from_menu(window, monkeypatch, tmp_path / "week1.db")
+    asked = _answer_close(monkeypatch, QMessageBox.StandardButton.Discard)
+    _menu_action(window, "Close plan").trigger()  # File > Close plan > Discard
+    assert asked == ["Unsaved changes"]
+    saved = open_project(plan_path)
+    assert saved.tasks["landing"].duration == 10  # the discarded edit was never written
+    assert saved.secret is not None
+    again = _open_window(qtbot, plan_path)
+    _export_from_menu(again, monkeypatch, tmp_path / "week2.db")
+    first = _bridge_ids(tmp_path / "week1.db")
+    assert len(first) == 1 and first == _bridge_ids(tmp_path / "week2.db")  # the partner's merge-back matches
+
+
+def test_a_read_only_plan_writes_no_copy_and_says_to_save_it_once(qtbot, tmp_path, monkeypatch, plan_path):
+    window = _open_window(qtbot, plan_path)
+    written = plan_path.read_bytes()
+    os.chmod(plan_path, 0o444)
+    shown = _export_from_menu(window, monkeypatch, tmp_path / "week1.db")
+    assert len(shown) == 1 and shown[0].startswith("Could not export for the partner")
+    assert "save the plan once" in shown[0]
+    assert not (tmp_path / "week1.db").exists() and plan_path.read_bytes() == written

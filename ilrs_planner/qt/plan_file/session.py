@@ -196,6 +196,14 @@ class FileSession(QObject):
             discard_copy(recovery.copy_path)
         return project, (str(session.path) if session.path else None), as_saved
 
+    def keep_secret(self, secret: bytes) -> bool:
+        """Write a secret the open plan just drew into its file now, nothing else of the plan (the store's
+        PlanSession.keep_secret); False when the plan has no file yet (its first save keeps it)."""
+        if self.session is None or self.session.path is None:
+            return False
+        self.session.keep_secret(secret)
+        return True
+
     def start_untitled(self, project: Project) -> None:
         """A plan with no file (new, closed, imported): let go of the current file."""
         self._replace_session(PlanSession.untitled(project))

@@ -181,13 +181,12 @@ class SharingActions:
         try:
             if self.document.path and same_file(path, self.document.path):
                 raise PlannerError("cli.usage", "the partner copy must be a new file, not this plan's own file")
+            kept = self._keep_drawn_secret() if drawn else True
             save_project(redacted, path)
         except PlannerError as error:
             prompts.fail(self.window, "Could not export for the partner", error)
             return False
-        if drawn and self.document.project.secret is not None:
-            # The copy drew the plan's secret (a plan from an older file has none): closing now offers to
-            # save it, so next week's copy keys its links over withheld work alike (sharing/bridge_ids.py).
+        if not kept:  # a plan with no file yet: closing offers to save it, and its secret with it
             self.document.mark_unsaved()
         notes = " Notes were left out." if chosen.without_notes else ""
         notices = [finish_notice(self.document.project, redacted),
@@ -197,6 +196,14 @@ class SharingActions:
                        f"{withheld_summary(self.document.project, redacted)}, and their names removed from the "
                        f"remaining text.{notes}", [notice for notice in notices if notice] or None)
         return True
+
+    def _keep_drawn_secret(self) -> bool:
+        """The copy drew the plan's secret (a plan from an older file has none): it goes into the plan's
+        file before the copy is written, so next week's copy keys its links over withheld work alike
+        (sharing/bridge_ids.py) even if the planner then discards their unsaved edits; the edits stay
+        unsaved. False when the plan has no file to keep it in yet."""
+        secret = self.document.project.secret
+        return secret is None or self.plan_file.file_session.keep_secret(secret)
 
 
 def _base_title(theirs: Project) -> str:
