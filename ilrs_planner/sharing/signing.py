@@ -45,6 +45,9 @@ class SignatureState(StrEnum):
     ALTERED = "altered"  # signed, but the content changed since
     HISTORY_REWRITTEN = "history_rewritten"  # validly signed, over a baseline history rewritten before signing
     UNSIGNED = "unsigned"
+    # Signed, but there is no plan as signed to check it on: the window's word for unsaved edits restored
+    # after a crash whose signed file is gone or holds another signature now (verify_project never says it).
+    UNCHECKED = "unchecked"
 
 
 STATE_TEXT = {
@@ -53,6 +56,7 @@ STATE_TEXT = {
     SignatureState.ALTERED: "Altered after signing",
     SignatureState.HISTORY_REWRITTEN: "Signed, but its baseline history was rewritten before signing",
     SignatureState.UNSIGNED: "Unsigned",
+    SignatureState.UNCHECKED: "Signature not checked",
 }
 
 

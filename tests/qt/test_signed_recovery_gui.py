@@ -118,7 +118,7 @@ def test_saving_restored_edits_asks_and_takes_the_stale_signature_off(qtbot, mon
     assert label(window) == "Unsigned — your save removed the signature by CNSA planning"
 
 
-def test_a_restored_signed_plan_without_its_file_still_reads_as_edited(qtbot, signed_file, restore):
+def test_a_restored_signed_plan_without_its_file_reads_as_not_checked_not_altered(qtbot, signed_file, restore):
     # The plan file is gone: nothing on disk to read the signature on, and the save still asks.
     path, _ = signed_file
     edit_then_crash(qtbot, path)
@@ -127,5 +127,21 @@ def test_a_restored_signed_plan_without_its_file_still_reads_as_edited(qtbot, si
     window.plan_file.recover()
     assert window.document.project.tasks["c"].duration == 17
     status = window.status_bar_widgets["signature"]
-    assert status.state is SignatureState.ALTERED  # what is open is not what was signed
+    # What is true: the signature cannot be checked; nobody is accused of altering the file.
+    assert status.state is SignatureState.UNCHECKED and status.warning is None
+    assert label(window) == "Signature not checked: CNSA planning (signed file gone) — edited since (unsaved)"
+    assert "nothing to check it on" in status.toolTip() and "Altered" not in status.toolTip()
     assert stale_signer(window.document) == "CNSA planning"
+
+
+def test_a_restored_signed_plan_whose_file_lost_its_signature_reads_as_not_checked(qtbot, signed_file, restore):
+    path, _ = signed_file
+    edit_then_crash(qtbot, path)
+    unsigned = open_project(path)  # the file saved again meanwhile without the signature
+    unsigned.signature = None
+    save_project(unsigned, path)
+    window = restarted(qtbot, path, restore)
+    status = window.status_bar_widgets["signature"]
+    assert status.state is SignatureState.UNCHECKED and status.warning is None
+    assert label(window) == ("Signature not checked: CNSA planning (file's signature changed)"
+                             " — edited since (unsaved)")

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 from ...domain import PlannerError, Project
 from ...domain.terminal_text import one_line
 from ...sharing.keys import TrustedKeys, default_trusted_dir, read_trusted_keys
-from ...sharing.signing import STATE_TEXT, SignatureState, Verification, verify_project
+from ...sharing.signing import STATE_TEXT, SignatureState, Verification, fingerprint, verify_project
 from ...store import layout_problems
 from ..dialogs.messages import message_box
 from ..plain_text import tooltip
@@ -24,7 +24,10 @@ STATE_STYLE = {
     SignatureState.ALTERED: "color: #b71c1c; font-weight: bold;",
     SignatureState.HISTORY_REWRITTEN: "color: #b71c1c; font-weight: bold;",
     SignatureState.UNSIGNED: "color: #616161;",
+    SignatureState.UNCHECKED: "color: #8d6e00; font-weight: bold;",
 }
+
+_GONE = "signed file gone"
 
 
 def broken_signature_text(plan: str, state: SignatureState, signer: str) -> str:
@@ -104,7 +107,8 @@ class SignatureStatus(QLabel):
     def _show_edits(self) -> None:
         """Say what the planner's own edits did to the signature: not saved yet, or removed by a save."""
         text = self.verdict
-        if self.state in (SignatureState.TRUSTED, SignatureState.UNKNOWN_KEY) and self.edits.edited_since_signing():
+        signed = (SignatureState.TRUSTED, SignatureState.UNKNOWN_KEY, SignatureState.UNCHECKED)
+        if self.state in signed and self.edits.edited_since_signing():
             text += " — edited since (unsaved)"
         elif self.state is SignatureState.UNSIGNED and self.edits.removed_signer:
             text += f" — your save removed the signature by {one_line(self.edits.removed_signer)}"
@@ -127,7 +131,10 @@ class SignatureStatus(QLabel):
         trusted = folder.keys
         # A restored copy of a signed plan's edits: the signature is read on the plan as signed.
         signed = self.edits.plan_to_verify()
-        result = self._with_layout(verify_project(signed, trusted), signed)
+        if self.edits.unchecked():
+            result = self._unchecked()
+        else:
+            result = self._with_layout(verify_project(signed, trusted), signed)
         self.state = result.state
         signature = self.document.project.signature
         self.signer = signer = trusted.get(signature.public_key, result.signer) if signature and result.signer else ""
@@ -136,6 +143,8 @@ class SignatureStatus(QLabel):
         self._signature = signature
         self.edits.signer = signer
         self.verdict = STATE_TEXT[result.state] + (f": {one_line(signer)}" if signer else "")
+        if result.state is SignatureState.UNCHECKED:
+            self.verdict += f" ({self._missing_file()})"
         self._show_edits()
         self.setStyleSheet(STATE_STYLE[result.state])
         where = f"Trusted keys folder: {self.trusted_dir or default_trusted_dir()}"
@@ -143,6 +152,23 @@ class SignatureStatus(QLabel):
         named = [f"The signature calls its signer '{claimed}'"] if signer and one_line(signer) != claimed else []
         shown = dataclasses.replace(result, signer=one_line(signer)) if signer else result
         self.setToolTip(tooltip("\n".join([one_line(shown.describe()), *named, where, *folder.warnings])))
+
+    def _unchecked(self) -> Verification:
+        """Restored edits of a signed plan whose signed file is not there to read the signature on: what
+        is true is that it cannot be checked, not that anyone altered the file."""
+        signature = self.document.project.signature
+        assert signature is not None  # SignedEdits.unchecked
+        missing = ("its signed file is gone (moved, deleted or unreadable)" if self._missing_file() == _GONE
+                   else "its file now carries another signature or none")
+        why = (f"the unsaved edits restored after a crash carry this signature, but {missing}, so there is "
+               "nothing to check it on; open the signed file, or ask its signer for it again")
+        return Verification(SignatureState.UNCHECKED, signature.signer, signature.signed_at,
+                            fingerprint(signature.public_key), (why,))
+
+    def _missing_file(self) -> str:
+        """Why there is no plan as signed, in the few words the status bar has room for."""
+        path = self.document.path
+        return "file's signature changed" if path and os.path.exists(path) else _GONE
 
     def _with_layout(self, result: Verification, signed: Project) -> Verification:
         """As `verify` does: a signed file holding bytes outside the layout we write (appended data,

@@ -9,7 +9,9 @@ that place gives the signed plan again.
 A plan restored from a recovery copy (unsaved work a crash left) has no history, and its signature
 may be older than the edits the copy holds: `restoring` says so before the plan is shown, and the
 signature is then pinned nowhere (edited since signing, whatever the history does) while the plan as
-signed, the plan file's own content where it carries the same signature, is what the verdict reads."""
+signed, the plan file's own content where it carries the same signature, is what the verdict reads.
+Where the file is gone or carries another signature, there is nothing to check the signature on, and
+the verdict says so (`unchecked`), not that the file was altered."""
 
 from __future__ import annotations
 
@@ -74,6 +76,12 @@ class SignedEdits(QObject):
         if self._as_signed is not None and project.signature is not None and project.signature is self._unmatched:
             return self._as_signed
         return project
+
+    def unchecked(self) -> bool:
+        """True while the open plan is a restored copy's edits still carrying a signature there is no plan
+        as signed to check on (the plan file gone, or holding another signature or none now)."""
+        signature = self.document.project.signature
+        return signature is not None and signature is self._unmatched and self._as_signed is None
 
     def _pin_current(self) -> None:
         """A signature never seen before (opened with the file, or just signed) matches the plan now."""
