@@ -68,8 +68,8 @@ def _warn_moved_starts(project: Project, shown: list[tuple[RowReader, Task]], wa
     moved = [(row, task, start[0]) for row, task in shown
              if (start := row.date("Start")) and task.id in dates and dates[task.id].shown_start != start[0]]
     if moved:
-        row, task, start = moved[0]
+        row, task, shown_day = moved[0]
         counted = "1 task starts" if len(moved) == 1 else f"{len(moved):,} tasks start"
         warnings.append(f"{counted} on another day than the file's Start column shows (first: row {row.line}, "
-                        f"'{task.name}', {start} in the file, {dates[task.id].shown_start} here); the file has no "
+                        f"'{task.name}', {shown_day} in the file, {dates[task.id].shown_start} here); the file has no "
                         f"status date, so unstarted work is scheduled from the plan's start {project.start}")
