@@ -48,6 +48,16 @@ class ImportResult:
     warnings: list[str] = field(default_factory=list)
 
 
+# How the file was read (a file MPXJ converted: see mspdi.reader.read_through_mpxj), the first of its
+# import's notes: where the plan came from, not something it lost.
+READ_THROUGH = "read through MPXJ from "
+
+
+def losses(result: ImportResult) -> list[str]:
+    """The import's notes of what could not be carried over exactly (not how the file was read)."""
+    return [note for note in result.warnings if not note.startswith(READ_THROUGH)]
+
+
 def supported_extensions(operation: str) -> list[str]:
     """The extensions whose module is present and can `read` or `write`."""
     found = []

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ilrs_planner.domain import Classification, Precision, Task
+from ilrs_planner.exchange import mpxj_run
 from ilrs_planner.exchange.formats import write_plan
 from ilrs_planner.qt.document import Document
 from ilrs_planner.qt.main_window import MainWindow
+from ilrs_planner.qt.plan_file import controller
 from ilrs_planner.qt.sharing import prompts
 from ilrs_planner.qt.sharing.compare_dialog import ADDED, CHANGED, REMOVED
 from ilrs_planner.qt.sharing.merge_dialog import ConflictDialog
@@ -22,6 +26,8 @@ from ilrs_planner.sharing.keys import load_private_key, write_key_pair
 from ilrs_planner.sharing.merge import merge_projects
 from ilrs_planner.sharing.signing import sign_project
 from ilrs_planner.store import open_project, save_project
+
+REAL = Path(__file__).parents[1] / "exchange" / "msp_real"
 
 
 @pytest.fixture
@@ -524,3 +530,52 @@ def test_a_changed_signed_plan_named_on_the_command_line_warns_once_the_window_s
     qtbot.waitUntil(lambda: label.warning is not None and label.warning.isVisible(), timeout=10_000)
     assert "changed after CNSA planning signed it" in label.warning.text()
     label.warning.accept()
+
+
+def _import_by_menu(window, monkeypatch, path):
+    """File ▸ Import… with the file dialog answering `path` (the imported plan, not saved, is let go
+    when the window closes)."""
+    _answer_files(monkeypatch, path)
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Discard)
+    window.sharing.import_.trigger()
+
+
+@pytest.mark.skipif(bool(mpxj_run.missing_parts()), reason="reading an .mpp file needs Java and MPXJ")
+def test_an_mpp_import_that_lost_nothing_says_how_it_was_read_without_a_box(window, monkeypatch, told):
+    _import_by_menu(window, monkeypatch, REAL / "task-links-project2003-mpp9.mpp")
+    assert told["inform"] == [] and told["fail"] == []  # how the file was read is no loss
+    assert window.statusBar().currentMessage().endswith("(read through MPXJ from MS Project (.mpp) format)")
+
+
+@pytest.mark.parametrize("header, things", [("Name,Duration,Colour", "1 thing"),
+                                            ("Name,Colour", "2 things")])  # and no Duration column
+def test_the_import_notes_count_what_was_not_carried_over_in_words(window, tmp_path, monkeypatch, told, header,
+                                                                   things):
+    (tmp_path / "plan.csv").write_text(f"{header}\nSurvey,5d,blue\n" if "Duration" in header
+                                       else f"{header}\nSurvey,blue\n", encoding="utf-8")
+    _import_by_menu(window, monkeypatch, tmp_path / "plan.csv")
+    [(title, text, details)] = told["inform"]
+    assert title == "Imported with notes"
+    assert text == f"{things} in plan.csv could not be carried over exactly; see the details."
+
+
+def test_the_import_reads_under_a_busy_cursor_and_a_refusal_replaces_the_export_message(window, tmp_path,
+                                                                                         monkeypatch, told):
+    _answer_files(monkeypatch, tmp_path / "out.xml")
+    window.sharing.export.trigger()
+    assert window.statusBar().currentMessage() == f"Exported {tmp_path / 'out.xml'}"
+    seen = []
+    real_read = controller.read_plan
+
+    def watched(path):  # what the window shows while the file is read
+        cursor = QApplication.overrideCursor()
+        seen.append((cursor.shape() if cursor else None, window.statusBar().currentMessage()))
+        return real_read(path)
+
+    monkeypatch.setattr(controller, "read_plan", watched)
+    (tmp_path / "bad.xml").write_text("<Project><Tasks>")
+    _import_by_menu(window, monkeypatch, tmp_path / "bad.xml")
+    assert seen == [(Qt.CursorShape.WaitCursor, "Importing bad.xml…")]
+    assert QApplication.overrideCursor() is None  # the cursor is back
+    assert window.statusBar().currentMessage() == "Not imported: bad.xml could not be read"
+    assert [e.code for e in told["fail"]] == ["import.bad_file"]

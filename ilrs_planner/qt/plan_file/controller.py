@@ -12,12 +12,12 @@ import os
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import QObject, QSettings, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QSettings, Qt, Signal
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from ...domain import PlannerError, Project
 from ...domain.blank_plan import blank_plan
-from ...exchange.formats import ImportResult, read_plan
+from ...exchange.formats import READ_THROUGH, ImportResult, read_plan
 from ...files.names import safe_file_stem
 from ...store.repair import is_repairable
 from ..dialogs.messages import show_error
@@ -65,11 +65,29 @@ class PlanFileController(QObject):
         the current plan in place and propagates to the tool that asked, which says why."""
         if not self.may_discard_changes():
             return None
-        result = read_plan(path)
+        name = os.path.basename(path)
+        result = self._read_busy(path, name)
         self._show_untitled(result.project)
         self.document.mark_unsaved()
-        self.statusMessage.emit(f"Imported {os.path.basename(path)}: {len(result.project.tasks)} tasks")
+        read_through = next((note for note in result.warnings if note.startswith(READ_THROUGH)), "")
+        self.statusMessage.emit(f"Imported {name}: {len(result.project.tasks):,} tasks"
+                                + (f" ({read_through})" if read_through else ""))
         return result
+
+    def _read_busy(self, path: str, name: str) -> ImportResult:
+        """Read the file under a busy cursor, the status bar saying so (a file read through MPXJ takes
+        seconds, a Java process starting); a file refused leaves the status bar saying that, not the
+        message before it ("Exported ...")."""
+        self.statusMessage.emit(f"Importing {name}…")
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)  # painted before
+        try:
+            return read_plan(path)
+        except PlannerError:
+            self.statusMessage.emit(f"Not imported: {name} could not be read")
+            raise
+        finally:
+            QApplication.restoreOverrideCursor()
 
     def _show_untitled(self, project: Project) -> None:
         self.file_session.start_untitled(project)  # never autosaved or saved as the file open before

@@ -6,7 +6,7 @@ import os
 from typing import TYPE_CHECKING
 
 from ...domain import PlannerError, Project
-from ...exchange.formats import supported_extensions, write_plan
+from ...exchange.formats import losses, supported_extensions, write_plan
 from ...files.names import safe_file_stem
 from ...files.same import same_file
 from . import prompts
@@ -63,10 +63,12 @@ class SharingActions:
             return False
         if result is None:
             return False
-        if result.warnings:
+        lost = losses(result)
+        if lost:
+            things = "1 thing" if len(lost) == 1 else f"{len(lost):,} things"
             prompts.inform(self.window, "Imported with notes",
-                           f"{len(result.warnings)} thing(s) in {os.path.basename(path)} could not be carried over "
-                           "exactly; see the details.", result.warnings)
+                           f"{things} in {os.path.basename(path)} could not be carried over exactly; see the "
+                           "details.", result.warnings)  # how the file was read, too, if it says
         return True
 
     def export_plan(self) -> bool:
