@@ -1,10 +1,12 @@
 """Export for partner from a plan of an older file (no secret yet): the copy draws the plan's secret,
 which goes into the plan's file at once, the plan otherwise as last saved, so the next session's copy
-gives the link over withheld work the same id even when the planner discards their unsaved edits."""
+gives the link over withheld work the same id even when the planner discards their unsaved edits. A
+signed plan whose secret was changed on the way opens with the box about a plan altered after signing."""
 
 from __future__ import annotations
 
 import os
+import sqlite3
 
 import pytest
 from gestures import type_in_cell
@@ -18,7 +20,10 @@ from ilrs_planner.qt.main_window import MainWindow
 from ilrs_planner.qt.models.task_columns import Column
 from ilrs_planner.qt.sharing import prompts
 from ilrs_planner.qt.sharing.partner_dialog import PartnerCopy
-from ilrs_planner.store import open_project
+from ilrs_planner.sharing.clone import clone_project
+from ilrs_planner.sharing.keys import load_private_key, write_key_pair
+from ilrs_planner.sharing.signing import sign_project
+from ilrs_planner.store import open_project, save_project
 
 
 def _menu_action(window, text: str):
@@ -104,3 +109,25 @@ def test_a_read_only_plan_writes_no_copy_and_says_to_save_it_once(qtbot, tmp_pat
     assert len(shown) == 1 and shown[0].startswith("Could not export for the partner")
     assert "save the plan once" in shown[0]
     assert not (tmp_path / "week1.db").exists() and plan_path.read_bytes() == written
+
+
+def test_opening_a_signed_plan_whose_secret_was_changed_warns_in_a_box(qtbot, window, small_project, tmp_path,
+                                                                      trusted):
+    # Whoever sets the secret can work out the link ids of every copy made from the plan afterwards.
+    private, _ = write_key_pair("CNSA planning", trusted)
+    signed = clone_project(small_project)
+    sign_project(signed, load_private_key(private)[0], "CNSA planning")
+    path = tmp_path / "signed.db"
+    save_project(signed, path)
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("UPDATE plan SET secret = zeroblob(32)")  # any SQLite tool can
+    finally:
+        conn.close()
+    label = window.status_bar_widgets["signature"]
+    assert window.plan_file.open_path(str(path))
+    qtbot.waitUntil(lambda: label.warning is not None and label.warning.isVisible(), timeout=10_000)
+    assert "changed after CNSA planning signed it" in label.warning.text()
+    assert label.text() == "Altered after signing: CNSA planning"
+    assert "the secret its partner copies' link ids are made with" in label.toolTip()
+    label.warning.accept()
