@@ -31,3 +31,11 @@ def test_a_copy_of_the_list_compared_before_is_given_the_same_ends():
     assert agreeing_ends(list(old), new) == (1200, 1800)
     assert agreeing_ends([*old[:5], "other", *old[6:]], new) == (5, 1800)  # not a copy: compared
     assert agreeing_ends(new, new) == (3001, 0)
+
+
+def test_a_list_with_items_added_or_taken_at_its_end_agrees_up_to_them():
+    old = [f"t{i}" for i in range(3000)]
+    assert agreeing_ends(old, [*old, "added"]) == (3000, 0)  # a task added last
+    assert agreeing_ends([*old, "added"], list(old)) == (3000, 0)  # and deleted again
+    moved = ["t2999", *old[1:2999], "t0"]  # the same last item at the shorter one's end, other heads
+    assert agreeing_ends(moved[:-1], [*old[:2999], "t0", "x"]) == (0, 0)
