@@ -6,7 +6,8 @@ task, sibling position gaps, a bridge lag equal to the hidden work. The property
 random plans, redacts them to a file, and searches the file's bytes for every removed token (the
 distinctive words of what was left out's notes included), and its texts, read as a person reads
 them, for every removed word however the notes disguise it (glued to a digit, to another word in
-CamelCase or to Chinese text, in Greek look-alike capitals, with an l, 1 or 0 for an I or O).
+CamelCase or to Chinese text, in Greek look-alike capitals, with an l, 1 or 0 for an I or O, with
+a hyphen inside it, in capitals before a CamelCase part, with emoji between its letters).
 """
 
 import re
@@ -118,6 +119,8 @@ DISGUISES = [
     lambda w: w, lambda w: w + "2", lambda w: w + "Programme", lambda w: w + "\u8ba1\u5212",
     lambda w: w.upper().replace("I", "l").replace("O", "0"), lambda w: w.upper().replace("L", "1"),
     lambda w: w.upper().translate(str.maketrans("NHYEKOTAB", "\u039d\u0397\u03a5\u0395\u039a\u039f\u03a4\u0391\u0392")),
+    lambda w: w[:3] + "-" + w[3:], lambda w: w.upper() + "Corp",
+    lambda w: w[:2] + "\U0001F680" + w[2:] + "\U0001F680Corp",
 ]
 WORDS = ["Kestrel", "Nightjar", "Osprey", "Harrier", "Merlin", "Lander", "Orbiter", "Relay", "Rover",
          "Sample", "Drill", "Beacon", "Crater", "Polar", "Thermal"]
@@ -184,12 +187,14 @@ def test_the_redacted_file_holds_no_removed_token_in_any_case(tmp_path_factory, 
 
 
 def _as_a_person_reads(plan: Project) -> set[str]:
-    """Every text the copy scrubs (what kept things are called and keyed is theirs): CamelCase words
-    parted, folded and folded as drawn, and with a 0, 1 or | among letters read as a letter."""
+    """Every text the copy scrubs (what kept things are called and keyed is theirs): pictures between
+    letters left out, CamelCase words parted (also after a word in capitals), folded and folded as
+    drawn, with a 0, 1 or | among letters read as a letter, and with a hyphen between letters left out."""
     texts = [plan.name, plan.author] + [t for task in plan.tasks.values() for t in (task.name, task.notes)]
     texts += [p.notes for p in plan.participants.values()]
     texts += [t for b in plan.baselines for t in (b.name, b.notes)]
-    parted = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", "\n".join(texts))
+    joined = re.sub("(?<=[A-Za-z])\U0001F680(?=[A-Za-z])", "", "\n".join(texts))
+    parted = re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", joined)
     forms = {fold(parted)[0]} | ({drawn[0]} if (drawn := fold_as_drawn(parted)) else set())
     as_letters = {re.sub(r"(?<=[a-z])[01|]|[01|](?=[a-z])", lambda m: "oii"["01|".index(m.group())], f) for f in forms}
-    return forms | as_letters
+    return forms | as_letters | {re.sub(r"(?<=[a-z])-(?=[a-z])", "", f) for f in forms | as_letters}
