@@ -30,7 +30,7 @@ from .models.task_tree_view import TaskTreeView
 from .participants.panel import ParticipantsPanel
 from .plan_file import PlanFileController
 from .plan_view_place import PlanPlaceKeeper
-from .printing import preview_dialog
+from .print_preview import preview_dialog
 from .resources import icon
 from .screen_fit import fit_to_screen
 from .sharing.actions import SharingActions

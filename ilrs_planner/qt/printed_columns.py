@@ -76,8 +76,9 @@ class PrintedTimeline(TimelinePicture):
             summary = [kind == KIND_SUMMARY for kind in self.data.kind]
             found = []
             for column, texts in self.cells.items():
+                # Each text measured once in each weight: a column of 100,000 cells holds far fewer texts.
                 values = max(((bold if heavy else plain).horizontalAdvance(text)
-                              for text, heavy in zip(texts, summary)), default=0.0)
+                              for text, heavy in set(zip(texts, summary))), default=0.0)
                 header = header_text(column, values, bold.horizontalAdvance)
                 heading = max(map(bold.horizontalAdvance, header.split("\n")))
                 found.append((column, max(values, heading) + 2 * PAD, header))

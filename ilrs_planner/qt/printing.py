@@ -1,4 +1,5 @@
-"""File → Print: the timeline the chart shows, through Qt's print preview (page set-up included).
+"""File → Print: the timeline the chart shows, through a preview (see print_preview) that paints a
+page when it comes into view, and the printer's dialog, whose page range is printed.
 
 By default the rows go over as many pages as they need at the size MS Project prints them (names
 in 8 pt type, rows of 12 pt: 33 rows on an A4 landscape page under the marks' names, 38 on a
@@ -10,15 +11,16 @@ toolbar offers everything on one page instead.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QPageLayout, QPainter
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel
+from dataclasses import dataclass
+
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QPainter
+from PySide6.QtPrintSupport import QPrinter
 
 from .gantt.export_layout import PHASE_STRIP_ROWS, TimelinePicture
-from .gantt.page_furniture import PRINTED
+from .gantt.page_furniture import PRINTED, SCREEN
 from .gantt.style import ChartStyle
 from .models.task_columns import Column, RowNumbers
-from .printed_cells import shown_columns
 from .printed_columns import PrintedTimeline
 
 LOGICAL_WIDTH = 1500.0  # one page: laid out this many units across, like a PDF export
@@ -27,34 +29,81 @@ ROW_FONT_PT, ROW_PT = 8.0, 12.0  # MS Project prints its rows' 8 pt names about 
 PAGED, ONE_PAGE = "Rows at readable size (pages as needed)", "Everything on one page"
 
 
+def timeline_picture(document, start, end, rows: list[str] | None = None, numbers: RowNumbers | None = None,
+                     columns: list[Column] | None = None) -> PrintedTimeline:
+    """[start, end) of the document's plan (only `rows`, when given; IDs as `numbers` gives them; the
+    table's `columns` as shown, a new window's when not given), ready to be laid out on pages."""
+    return PrintedTimeline(document.project, document.schedule, start, end, milestones_only=False, title=None,
+                           baseline=document.baseline_name, rows=rows, numbers=numbers, columns=columns,
+                           document=document)
+
+
+@dataclass(frozen=True)
+class PrintedPages:
+    """A picture laid out on a printer's pages: each page `width` x `height` logical units (points when
+    paged), its rows, and the style they are painted in. Each page is painted only when asked for."""
+
+    picture: TimelinePicture
+    width: float
+    height: float
+    style: ChartStyle
+    rows: list[tuple[int, int]]  # each page's rows [first, last)
+    one_page: bool
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def paint(self, painter: QPainter, index: int) -> None:
+        """Page `index` (from 0), the painter scaled to the logical units."""
+        picture = self.picture
+        picture.furniture = SCREEN if self.one_page else PRINTED
+        picture.page_note = f"page {index + 1} of {len(self.rows)}" if len(self.rows) > 1 else ""
+        picture.paint(painter, self.width, self.height, self.style, self.rows[index])
+
+
+def laid_out(picture: TimelinePicture, page: QRect, resolution: int, one_page: bool) -> PrintedPages:
+    """The picture on pages whose printable rectangle is `page` device pixels at `resolution` dots
+    per inch, over as many as the rows need at the printed size, or on one."""
+    picture.furniture = SCREEN if one_page else PRINTED
+    width = LOGICAL_WIDTH if one_page else page.width() / resolution * POINTS
+    height = page.height() / (page.width() / width)
+    rows = [(0, len(picture.data))] if one_page else page_rows(picture, width, height)
+    style = picture.fitted_style(width, height) if one_page else printed_style(picture, width)
+    return PrintedPages(picture, width, height, style, rows, one_page)
+
+
+def pages_for(printer: QPrinter, picture: TimelinePicture, one_page: bool) -> PrintedPages:
+    """The picture laid out on the printer's paper as it is set up now."""
+    return laid_out(picture, printer.pageLayout().paintRectPixels(printer.resolution()), printer.resolution(),
+                    one_page)
+
+
+def print_pages(printer: QPrinter, pages: PrintedPages) -> bool:
+    """Paint the pages on `printer` (those of its page range, when one is chosen); False if it could not start."""
+    painter = QPainter(printer)
+    if not painter.isActive():
+        return False
+    page = printer.pageLayout().paintRectPixels(printer.resolution())
+    zoom = page.width() / pages.width
+    painter.scale(zoom, zoom)
+    first, last = printer.fromPage(), printer.toPage()
+    chosen = range(max(first, 1) - 1, min(last, len(pages))) if first > 0 and last > 0 else range(len(pages))
+    for number, index in enumerate(chosen):
+        if number:
+            printer.newPage()
+        pages.paint(painter, index)
+    painter.end()
+    return True
+
+
 def paint_timeline(printer: QPrinter, document, start, end, rows: list[str] | None = None,
                    one_page: bool = False, numbers: RowNumbers | None = None,
                    columns: list[Column] | None = None) -> bool:
     """Paint [start, end) of the document's plan (only `rows`, when given; IDs as `numbers` gives
     them; the table's `columns` as shown, a new window's when not given) on `printer`, over pages at
     a readable size or on one page; False if it could not start."""
-    picture = PrintedTimeline(document.project, document.schedule, start, end, milestones_only=False,
-                              title=None, baseline=document.baseline_name, rows=rows, numbers=numbers,
-                              columns=columns, document=document)
-    painter = QPainter(printer)
-    if not painter.isActive():
-        return False
-    page = printer.pageLayout().paintRectPixels(printer.resolution())
-    if not one_page:
-        picture.furniture = PRINTED
-    width = LOGICAL_WIDTH if one_page else page.width() / printer.resolution() * POINTS
-    zoom = page.width() / width
-    height = page.height() / zoom
-    painter.scale(zoom, zoom)
-    pages = [(0, len(picture.data))] if one_page else page_rows(picture, width, height)
-    style = picture.fitted_style(width, height) if one_page else printed_style(picture, width)
-    for number, (first, last) in enumerate(pages, 1):
-        if number > 1:
-            printer.newPage()
-        picture.page_note = f"page {number} of {len(pages)}" if len(pages) > 1 else ""
-        picture.paint(painter, width, height, style, (first, last))
-    painter.end()
-    return True
+    picture = timeline_picture(document, start, end, rows, numbers, columns)
+    return print_pages(printer, pages_for(printer, picture, one_page))
 
 
 def printed_style(picture: TimelinePicture, width: float) -> ChartStyle:
@@ -69,40 +118,3 @@ def page_rows(picture: TimelinePicture, width: float, height: float) -> list[tup
     rows, style = len(picture.data), printed_style(picture, width)
     per_page = max(int((height - picture._fixed_height(width, style)) / style.row_height - PHASE_STRIP_ROWS), 1)
     return [(first, min(first + per_page, rows)) for first in range(0, rows, per_page)] or [(0, 0)]
-
-
-def preview_dialog(window) -> QPrintPreviewDialog:
-    """A print preview of the dates the chart shows now and the tasks the filter shows, landscape,
-    with the choice of pages at a readable size or one page; the caller opens it."""
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setPageOrientation(QPageLayout.Orientation.Landscape)
-    printer.setDocName(window.document.project.name)
-    start, end = window.gantt.visible_range()
-    filtered = window.filters.filtered_rows()
-    rows = filtered.rows if filtered is not None else None
-    dialog = QPrintPreviewDialog(printer, window)
-    dialog.printer = printer  # the dialog does not own the printer: keep it alive as long as the dialog
-    dialog.setWindowTitle(f"Print preview — {window.document.project.name}")
-    dialog.scale_combo = scale = QComboBox(dialog)
-    scale.addItems([PAGED, ONE_PAGE])
-    scale.setToolTip("Rows at a size a reader can read over as many pages as they need, or all on one page")
-    row = QHBoxLayout()  # its own row: at the end of the toolbar a narrow window hides it in an overflow menu
-    row.setContentsMargins(8, 4, 8, 0)
-    row.addWidget(QLabel("Scale:"))
-    row.addWidget(scale)
-    row.addStretch(1)
-    dialog.layout().insertLayout(0, row)
-    numbers = window.tree.source_model.row_numbers()  # the IDs the table shows, sorted or filtered
-    columns = shown_columns(window.tree.header())
-    dialog.paintRequested.connect(lambda device: paint_timeline(device, window.document, start, end, rows,
-                                                                scale.currentText() == ONE_PAGE, numbers, columns))
-    scale.currentIndexChanged.connect(lambda _index: _refresh(dialog))
-    return dialog
-
-
-def _refresh(dialog: QPrintPreviewDialog) -> None:
-    from PySide6.QtPrintSupport import QPrintPreviewWidget
-
-    preview = dialog.findChild(QPrintPreviewWidget)
-    if preview is not None:
-        preview.updatePreview()

@@ -141,12 +141,13 @@ def test_unlink_removes_the_links_among_the_selected_tasks_in_one_step(qtbot, wi
 
 
 def test_print_opens_a_preview_that_paints_the_timeline(qtbot, window):
-    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+    from PySide6.QtPrintSupport import QPrinter
 
+    from ilrs_planner.qt.print_preview import PrintPreview
     from ilrs_planner.qt.printing import paint_timeline
 
     press(window.tree, "Ctrl+P")
-    assert isinstance(window.print_dialog, QPrintPreviewDialog) and window.print_dialog.isVisible()
+    assert isinstance(window.print_dialog, PrintPreview) and window.print_dialog.isVisible()
     window.print_dialog.reject()
     printer = QPrinter()
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)

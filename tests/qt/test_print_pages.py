@@ -10,7 +10,7 @@ from PySide6.QtPrintSupport import QPrinter
 
 from ilrs_planner.chart import PROGRAMME_END, PROGRAMME_START
 from ilrs_planner.data.reference import build_reference_project
-from ilrs_planner.qt import printing
+from ilrs_planner.qt import print_preview, printing
 from ilrs_planner.qt.document import Document
 from ilrs_planner.qt.printed_columns import PrintedTimeline
 
@@ -67,7 +67,7 @@ def test_the_preview_offers_pages_at_a_readable_size_or_one_page(qtbot, roadmap_
             return super().paint(*args, **kwargs)
 
     monkeypatch.setattr(printing, "PrintedTimeline", Recorded)
-    dialog = printing.preview_dialog(roadmap_window)
+    dialog = print_preview.preview_dialog(roadmap_window)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: "page 1 of" in " ".join(notes), timeout=30000)

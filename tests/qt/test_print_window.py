@@ -8,8 +8,8 @@ from datetime import date
 
 import pytest
 from gestures import press
+from preview_pages import look_through_pages
 from PySide6.QtCore import Qt
-from PySide6.QtPrintSupport import QPrintPreviewWidget
 from PySide6.QtWidgets import QApplication
 from windows import shown_main_window
 
@@ -31,7 +31,7 @@ class Pages:
         class Recorded(PrintedTimeline):
             def paint(self, p, width, height, style, rows=None):
                 points = p.worldTransform().m11() * 72 / p.device().logicalDpiX()
-                if rows[0] == 0:  # the first page: the preview paints every page again when asked
+                if rows[0] == 0:  # the first page: the preview paints the pages again when laid out again
                     runs.append([])
                 runs[-1].append({"note": self.page_note, "rows": rows, "ids": [], "tops": [], "points": points,
                                  "font": style.font_px * points})
@@ -51,13 +51,13 @@ class Pages:
         return self.runs[-1] if self.runs else []
 
 
-def open_print_preview(qtbot, window, pages: Pages) -> QPrintPreviewWidget:
-    """File → Print…, as the menu offers it; the preview once it has painted every page."""
+def open_print_preview(qtbot, window, pages: Pages):
+    """File → Print…, as the menu offers it; the preview once every page has been looked at."""
     (action,) = [a for a in window.menus["file"].actions() if a.text().replace("&", "") == "Print…"]
     action.trigger()
-    preview = window.print_dialog.findChild(QPrintPreviewWidget)
-    qtbot.waitUntil(lambda: bool(pages.pages) and preview.pageCount() == len(pages.pages), timeout=60000)
-    return preview
+    count = look_through_pages(qtbot, window.print_dialog)
+    assert len(pages.pages) == count  # each page painted once, as it came into view
+    return window.print_dialog.preview
 
 
 def check_full_pages(pages: list[dict], rows: int) -> int:
@@ -130,7 +130,7 @@ def test_a_sorted_and_filtered_print_names_each_task_by_the_id_the_table_shows(q
     pages = Pages(monkeypatch)
     window.tree.setFocus()
     press(window.tree, "Ctrl+P")
-    qtbot.waitUntil(lambda: bool(pages.pages), timeout=30000)
+    look_through_pages(qtbot, window.print_dialog)
     printed = [pair for page in pages.pages for pair in page["ids"]]
     close(window)
     assert "x" not in {tid for _id, tid in printed}  # X has float: the Critical filter leaves it out

@@ -9,7 +9,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from ...chart import SceneOptions, TimeScale, axis_header, build_chart_data, build_scene
-from ...chart.data import KIND_SUMMARY, symbols_in
+from ...chart.data import KIND_SUMMARY, ChartData, symbols_in
 from ...chart.fold import fold_to_fit, folding_note
 from ...chart.history import Moment, history_chart_data
 from ...chart.nonworking import WorkingDays
@@ -57,6 +57,7 @@ class TimelinePicture:
         self.drawn: set[str] = set()  # the legend's symbol keys the bars are drawn with
         self.legend_symbols: set[str] | None = None  # those the legend names instead (share_legend)
         self.painted_texts: dict[str, str] = {}  # the title, subtitle and footer as painted (cut to fit)
+        self._figures: tuple[object, list[str]] | None = None  # the rows' data and the subtitle's plan figures
         rows = [t.id for t, _ in project.walk()] if rows is None else list(rows)
         summaries = project.summary_ids()
         if milestones_only:
@@ -64,10 +65,15 @@ class TimelinePicture:
         if moment is not None:
             self._set_rows(rows)
         else:
-            self._set_rows(self._in_range(build_chart_data(project, schedule, rows, baseline=baseline), rows))
+            every = build_chart_data(project, schedule, rows, baseline=baseline)
+            shown = self._in_range(every, rows)
+            # Every row inside the dates (a whole plan printed): the rows' data is the one just built.
+            self._set_rows(shown, every if len(shown) == len(rows) else None)
 
-    def _set_rows(self, rows: list[str]) -> None:
-        if self.moment is not None:
+    def _set_rows(self, rows: list[str], data: ChartData | None = None) -> None:
+        if data is not None:
+            self.data = data
+        elif self.moment is not None:
             self.data = history_chart_data(self.project, self.moment, rows, self.schedule)
         else:
             self.data = build_chart_data(self.project, self.schedule, rows, baseline=self.baseline)
@@ -224,15 +230,22 @@ class TimelinePicture:
         parts += [self.moment.topic] if self.moment and self.moment.topic else []
         parts.append(self._years())
         if self.schedule is not None and self.moment is None:
-            # As precisely as the tasks finishing then are known, as the window's status bar reads it.
-            precision = ShownPrecision(self.project, self.schedule).finish_precision()
-            parts.append(f"plan finish {format_fuzzy_date(self.schedule.last_day(), precision)}")
-            # Work that is critical, as the window's status bar counts it: phases spanning it are not extra tasks.
-            critical = int((self.data.critical & (self.data.kind != KIND_SUMMARY)).sum())
-            parts.append(f"{critical} critical tasks of {len(self.data)} rows shown")
+            parts += self._plan_figures()
         if self.baseline:
             parts.append(f"compared with baseline “{self.project.baseline(self.baseline).name}”")
         return "  ·  ".join(parts)
+
+    def _plan_figures(self) -> list[str]:
+        """The plan's finish and its critical tasks, as the window's status bar reads them: worked out
+        once for the rows shown (a print of 100,000 rows has thousands of pages under the same line)."""
+        if self._figures is None or self._figures[0] is not self.data:
+            # As precisely as the tasks finishing then are known, as the window's status bar reads it.
+            precision = ShownPrecision(self.project, self.schedule).finish_precision()
+            # Work that is critical, as the window's status bar counts it: phases spanning it are not extra tasks.
+            critical = int((self.data.critical & (self.data.kind != KIND_SUMMARY)).sum())
+            self._figures = (self.data, [f"plan finish {format_fuzzy_date(self.schedule.last_day(), precision)}",
+                                         f"{critical} critical tasks of {len(self.data)} rows shown"])
+        return self._figures[1]
 
     def _paint_chart(self, p: QPainter, rect: QRectF, style: ChartStyle, first: int, last: int) -> float:
         scale = TimeScale.fit(self.start, self.end, rect.width())
