@@ -16,11 +16,16 @@ class SetSignature(Command):
     def __init__(self, signed: Project, text: str = "Sign plan"):
         self.signature: PlanSignature | None = signed.signature
         self.baselines: list[Baseline] = list(signed.baselines)
+        self.secret = signed.secret  # the signature binds it; a copy signed draws one the plan lacks
         self.text = text
         self._old: tuple[PlanSignature | None, list[Baseline]] = (None, [])
 
     def apply(self, project: Project) -> ChangeSet:
         self._old = (project.signature, list(project.baselines))
+        if project.secret is None:
+            # Kept on undo too: the plan would draw one at its next save anyway, and one drawn again
+            # would give next week's partner copy other link ids than a copy made in between.
+            project.secret = self.secret
         return self._set(project, self.signature, self.baselines)
 
     def revert(self, project: Project) -> ChangeSet:
