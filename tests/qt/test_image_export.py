@@ -159,6 +159,19 @@ def test_a_plan_in_2061_exports_its_own_weeks_not_an_empty_programme(tmp_path):
     assert not any("2060" in t or "2062" in t for t in texts)
 
 
+def test_a_short_plan_far_from_today_names_neither_today_nor_its_rows_in_the_plural(tmp_path):
+    plan = _short_plan(date(2061, 3, 2), (10,))
+    plan.status_date = date(2061, 3, 5)  # inside the image's dates: its line is drawn and named
+    texts = _svg_texts(export_image(plan, tmp_path / "one.svg", width=1600))
+    assert any("1 critical task of 1 row shown" in t for t in texts)
+    assert "Today" not in texts  # no today line among 2061's days, so none to explain
+    assert "Status 2061-03-05" in texts
+
+
+def test_the_roadmap_names_today_whose_line_it_draws(roadmap, tmp_path):
+    assert "Today" in _svg_texts(export_image(roadmap, tmp_path / "roadmap.svg", width=1600))
+
+
 def test_a_ten_day_plan_fills_the_slide_with_its_days(tmp_path):
     plan = _short_plan(date(2027, 1, 4), (5, 0, 3, 0))  # Mon 4 .. Sat 9 (a milestone) .. Tue 12 (the last one)
     texts = _svg_texts(export_image(plan, tmp_path / "short.svg", width=1280, height=720))

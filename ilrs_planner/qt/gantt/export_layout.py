@@ -87,9 +87,11 @@ class TimelinePicture:
     def _make_legend(self) -> None:
         shown = self.data.task_ids + self.data.rollups.task_ids  # rolled-up milestones show their owners too
         drawn = self.drawn if self.legend_symbols is None else self.legend_symbols
+        # Today and the status date are named only when their lines fall inside the image's dates (a
+        # work package's six weeks printed in 2026 has no today line to explain).
         self.legend = legend_items(self.project, shown, baseline=self.baseline is not None,
-                                   today=self.moment is None, status=self.moment is None, drawn=drawn,
-                                   slip_scale=self.data.slip_scale)
+                                   today=self._drawn_day(self._today()), status=self._drawn_day(self._status_date()),
+                                   drawn=drawn, slip_scale=self.data.slip_scale)
 
     def share_legend(self, symbols: set[str]) -> None:
         """Name `symbols` in the legend, now and after any folding: the frames of a history share the
@@ -151,6 +153,10 @@ class TimelinePicture:
 
     def _status_date(self) -> date | None:
         return self.moment.as_of if self.moment is not None else self.project.status_date
+
+    def _drawn_day(self, day: date | None) -> bool:
+        """Is `day`'s line drawn: a day of the image's dates, outside a past announcement's frame?"""
+        return self.moment is None and day is not None and self.start <= day <= self.end
 
     def _fixed_height(self, width: float, style: ChartStyle) -> float:
         """Everything except the rows: title, header, legend, footer and margins."""
@@ -244,7 +250,8 @@ class TimelinePicture:
             # Work that is critical, as the window's status bar counts it: phases spanning it are not extra tasks.
             critical = int((self.data.critical & (self.data.kind != KIND_SUMMARY)).sum())
             self._figures = (self.data, [f"plan finish {format_fuzzy_date(self.schedule.last_day(), precision)}",
-                                         f"{critical} critical tasks of {len(self.data)} rows shown"])
+                                         f"{critical} critical task{'s' if critical != 1 else ''} of {len(self.data)} "
+                                         f"row{'s' if len(self.data) != 1 else ''} shown"])
         return self._figures[1]
 
     def _paint_chart(self, p: QPainter, rect: QRectF, style: ChartStyle, first: int, last: int) -> float:
