@@ -88,7 +88,7 @@ def parse_table(text: str, canonical: dict[str, str], max_rows: int | None = Non
     csv.field_size_limit(MAX_FIELD_CHARS)
     # newline="" splits records only at \r, \n and \r\n, as the csv module expects.
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    columns = _header(next(reader), canonical)
+    columns = header_columns(next(reader), canonical)
     rows: list[CsvRow] = []
     last_line = reader.line_num
     try:
@@ -117,7 +117,9 @@ def _check_width(columns: int) -> None:
                            f"{MAX_COLUMNS:,} (is this the right file?)")
 
 
-def _header(names: list[str], canonical: dict[str, str]) -> list[str]:
+def header_columns(names: list[str], canonical: dict[str, str]) -> list[str]:
+    """Each header name as the column it is (canonical names; "" for one mapped to nothing), a name
+    used twice refused; also a workbook's header row (xlsx_read)."""
     _check_width(len(names))
     columns: list[str] = []
     seen: set[str] = set()  # a set, so a wide header is read in linear time

@@ -37,6 +37,7 @@ Every error names the file line and the column.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import reduce
@@ -60,7 +61,7 @@ from ..domain.task_mode import parse_task_mode
 from ..engine.shown_precision import coarser
 from .csv_calendars import CalendarNames
 from .csv_plan_row import read_plan_facts
-from .csv_table import parse_table, read_text
+from .csv_table import CsvTable, parse_table, read_text
 from .formats import ImportResult
 from .msp_csv_columns import CANONICAL, check_columns
 from .msp_csv_write import COLUMNS, write  # noqa: F401  (write is this format's export)
@@ -100,10 +101,18 @@ def read(path: str | Path) -> ImportResult:
     """Import a CSV task table; see the module docstring for the columns and rules."""
     warnings: list[str] = []
     table = parse_table(read_text(path, warnings), CANONICAL, MAX_TASK_ROWS)
+    return read_table(table, Path(path).stem, warnings)
+
+
+def read_table(table: CsvTable, name: str, warnings: list[str],
+               add_links: Callable[[Project], None] | None = None) -> ImportResult:
+    """A plan from a table's rows (a CSV file's, or a workbook sheet's: xlsx_read); `name` names the
+    plan when no project summary row does; `add_links` adds dependencies held elsewhere (a workbook's
+    Links sheet) before the plan is scheduled to compare its starts with the table's."""
     check_columns(table, warnings)
     readers = [RowReader(row, warnings) for row in table.rows]
     summary, entries = _split_project_row(readers, "Outline Level" in table.columns)
-    project = Project(name=_plan_name(summary, path), start=date.today())
+    project = Project(name=_plan_name(summary, name), start=date.today())
     calendars = CalendarNames(project, warnings)
     calendars.plan_calendar(summary)
     units = units_for(project.default_calendar())  # "2w" is 10 working days on a 5-day calendar
@@ -111,6 +120,8 @@ def read(path: str | Path) -> ImportResult:
         reader.units = units
     _build_tasks(project, entries, calendars)
     _build_links(project, entries, units)
+    if add_links is not None:
+        add_links(project)
     calendars.report()
     project.start = _project_start(summary, entries)
     read_plan_facts(project, summary, [entry.row for entry in entries], [_task_of(e) for e in entries], warnings)
@@ -140,8 +151,8 @@ def _split_project_row(readers: list[RowReader], has_levels: bool) -> tuple[RowR
     return summary, entries
 
 
-def _plan_name(summary: RowReader | None, path: str | Path) -> str:
-    return (summary.text("Name") if summary else "") or Path(path).stem
+def _plan_name(summary: RowReader | None, name: str) -> str:
+    return (summary.text("Name") if summary else "") or name
 
 
 def _build_tasks(project: Project, entries: list[_Entry], calendars: CalendarNames) -> None:

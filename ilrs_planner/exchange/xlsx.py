@@ -25,14 +25,14 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import BinaryIO
 
-from ..domain import Baseline, PlannerError, Precision, Project
+from ..domain import Baseline, ConstraintType, PlannerError, Precision, Project
 from ..domain.provenance import shown_confidence
 from ..domain.spreadsheet_text import starts_like_formula
-from ..domain.task_mode import task_mode_text
+from ..domain.task_mode import held_on_start, task_mode_text
 from ..domain.working_count import WorkedDays
 from ..engine.cpm import schedule
 from ..engine.schedule import shown_days
@@ -42,9 +42,11 @@ from ..engine.shown_precision import ShownPrecision
 from ..engine.summary_progress import summary_percents
 from ..engine.working_variance import working_variance
 from ..files.atomic import atomic_output
+from .msp_values import CONSTRAINT_NAMES, FINISH_CONSTRAINTS, finish_shift
 from .outline_depth import refuse_deep_outline
 from .xlsx_cells import ELAPSED, SIGNED_ELAPSED, Looks, RowWriter
 from .xlsx_package import Sheet, package
+from .xlsx_read import read  # noqa: F401  (this format's import)
 
 COLUMNS = [  # (title, width)
     ("WBS", 9), ("Key", 16), ("Task", 46), ("Kind", 13), ("Owner", 10), ("Classification", 13),
@@ -56,7 +58,10 @@ COLUMNS = [  # (title, width)
     ("% complete", 11), ("Notes", 50),
     ("Calendar", 14),  # the task's own calendar, by name (blank: the plan's, named on the Plan sheet)
     ("Task mode", 18),  # MS Project's words (blank on a summary, which spans its sub-tasks)
-    ("Precision", 10), ("Confidence", 12), ("Source", 40), ("Source date", 12),  # provenance, last
+    ("Precision", 10), ("Confidence", 12), ("Source", 40), ("Source date", 12),  # provenance
+    # What schedules the task, so the workbook reads back as the plan it was (xlsx_read): MS Project's
+    # constraint words; a finish constraint's date and the actual finish as last days of work.
+    ("Constraint type", 22), ("Constraint date", 14), ("Actual start", 12), ("Actual finish", 12),
 ]
 NAME_COLUMN = 2
 # An elapsed task's counts of days are calendar days: written with their unit, '88 ed', as the table
@@ -113,6 +118,20 @@ def _provenance(task, precision: Precision, confidence: str) -> list:
     return [precision.value, confidence, task.source_url, task.source_date]
 
 
+def _scheduling(task, summary: bool, start: date) -> list:
+    """Constraint type and date, actual start and finish, as the CSV export writes them (a stored
+    exclusive finish as the last day of work; a manual task's old pin as its Start beside As Soon As
+    Possible, msp_csv_write._manual_start)."""
+    shift = finish_shift(task.duration, summary)
+    held = held_on_start(task, start)
+    constraint = ConstraintType.ASAP if held else task.constraint
+    constraint_day = None if held else task.constraint_date
+    if constraint_day and constraint in FINISH_CONSTRAINTS:
+        constraint_day -= timedelta(days=shift)
+    finish = task.actual_finish - timedelta(days=shift) if task.actual_finish else None
+    return [CONSTRAINT_NAMES[constraint], constraint_day, task.actual_start, finish]
+
+
 def _task_sheet(project: Project, schedule, baseline: Baseline | None, looks: Looks) -> Sheet:
     return Sheet("Tasks", [width for _, width in COLUMNS], _task_rows(project, schedule, baseline, looks),
                  len(project.tasks) + 1, frozen_columns=NAME_COLUMN + 1, autofilter=True)
@@ -134,7 +153,8 @@ def _task_rows(project: Project, schedule, baseline: Baseline | None, looks: Loo
         entry = baseline.entries.get(task.id) if baseline else None
         words = finish_variance_text(worked, task, entry, dates, precision, fuzzy) if entry else ""
         values = [*_row(project, task, numbers[task.id], dates, entry, task.id in summaries, worked, percent, words),
-                  mode, *_provenance(task, precision, pushed.get(task.id) or shown_confidence(task))]
+                  mode, *_provenance(task, precision, pushed.get(task.id) or shown_confidence(task)),
+                  *_scheduling(task, task.id in summaries, dates.early_start)]
         yield writer.row(number, values, bold=task.id in summaries, critical=dates.critical,
                          indent_column=NAME_COLUMN, indent=min(depth, MAX_INDENT),
                          units=_elapsed_units(task.elapsed, task.id in summaries))

@@ -72,7 +72,8 @@ def test_header_widths_filter_and_frozen_panes_of_every_sheet(tmp_path):
     assert header.font.bold and header.font.color.rgb.endswith("FFFFFF") and header.fill.fgColor.rgb.endswith("1F3864")
     assert header.alignment.wrap_text
     assert (tasks.column_dimensions["C"].width, tasks.column_dimensions["V"].width) == (46, 50)
-    assert tasks.auto_filter.ref == "A1:AB5"  # through the calendar, task mode and provenance columns after Notes
+    # through the calendar, task mode, provenance and scheduling columns after Notes
+    assert tasks.auto_filter.ref == "A1:AF5"
     assert (links.freeze_panes, plan.freeze_panes) == ("A2", "A2")
     assert links["A1"].font.bold and [c.value for c in links[1]] == ["Predecessor", "Successor", "Type", "Lag (d)"]
     assert [[c.value for c in row] for row in plan.iter_rows(min_row=2, max_row=3)] == [
@@ -155,3 +156,17 @@ def test_the_roadmaps_variances_read_in_the_words_of_the_window_beside_their_day
     assert words == {"change-6": (123, "0 y"), "queqiao-2": (79, "0 y"), "ilrs-founding-agreements": (427, "+1 y")}
     plan = {row[0].value: row[1].value for row in load_workbook(tmp_path / "r.xlsx")["Plan"].iter_rows(min_row=2)}
     assert plan["Compared with baseline"] == HEFEI and "'0 y'" in plan["Finish variance"]
+
+
+def test_the_task_sheet_ends_with_what_schedules_each_task(tmp_path):
+    from ilrs_planner.domain import ConstraintType
+
+    plan = Project("Held", date(2030, 1, 1))
+    # A 10-day task that must finish by the last day 2030-03-31, stored exclusive (2030-04-01), started
+    # 2030-01-02 and finished on the last day 2030-01-11 (stored 2030-01-12).
+    plan.add_task(Task("A", "Held task", 10, constraint=ConstraintType.FNLT, constraint_date=date(2030, 4, 1),
+                       actual_start=date(2030, 1, 2), actual_finish=date(2030, 1, 12)))
+    write_plan(plan, tmp_path / "held.xlsx")
+    header, row = [[c.value for c in r] for r in load_workbook(tmp_path / "held.xlsx")["Tasks"].iter_rows()]
+    assert header[-4:] == ["Constraint type", "Constraint date", "Actual start", "Actual finish"]
+    assert row[-4:] == ["Finish No Later Than", datetime(2030, 3, 31), datetime(2030, 1, 2), datetime(2030, 1, 11)]

@@ -579,3 +579,14 @@ def test_the_import_reads_under_a_busy_cursor_and_a_refusal_replaces_the_export_
     assert QApplication.overrideCursor() is None  # the cursor is back
     assert window.statusBar().currentMessage() == "Not imported: bad.xml could not be read"
     assert [e.code for e in told["fail"]] == ["import.bad_file"]
+
+
+def test_a_workbook_exported_imports_back_by_the_menu(window, small_project, tmp_path, monkeypatch, told):
+    _answer_files(monkeypatch, tmp_path / "plan.xlsx")
+    window.sharing.export.trigger()
+    _import_by_menu(window, monkeypatch, tmp_path / "plan.xlsx")
+    assert told["fail"] == [] and told["inform"] == []
+    back = window.document.project
+    assert sorted(t.key for t in back.tasks.values()) == sorted(t.key for t in small_project.tasks.values())
+    assert len(back.links) == len(small_project.links)
+    assert window.statusBar().currentMessage() == f"Imported plan.xlsx: {len(back.tasks)} tasks"

@@ -26,7 +26,7 @@ class SharingActions:
         self.comparison = None  # the open comparison view, if any
         add = window.add_action
         self.import_ = add("open", "&Import…", "Ctrl+Shift+I", self.import_plan,
-                           "Open an MS Project XML or CSV file as a new plan")
+                           "Open an MS Project, Primavera, CSV or Excel file as a new plan")
         self.export = add("export", "E&xport…", "Ctrl+Shift+E", self.export_plan,
                           "Write the plan as MS Project XML, CSV, Excel or iCalendar")
         self.compare = add("", "Compare &with…", None, self.compare_with,
