@@ -1,7 +1,8 @@
 """Rows pasted from a spreadsheet (tab-separated text, as Excel and LibreOffice copy cells) as new tasks.
 
 Each line is a task. A first line naming known columns is a header: columns are then taken by their
-names (ID, Key, Name, Duration, Start, Finish, Predecessors, Notes, Deadline), and the others are
+names (ID, Key, Name, Duration, Start, Finish, Predecessors, Notes, Deadline, also under the other
+names the CSV import reads: Task Name, Task, Days, Begin, After, End Date...), and the others are
 named in one note and left out. Without a header the columns are Name, then Duration, then Start.
 A cell is read as the task table reads typing into it ("3w", "10d", "2031-06", "15 Jun 2031"), so a
 copied row of the table pastes back as it reads. Predecessors name a row of the pasted block (by its
@@ -23,13 +24,15 @@ from ..domain.durations import is_elapsed, units_for
 from ..domain.text import TEXT_LIMITS, clean
 from ..engine.whatif import duration_finishing_on
 from .clip_format import MAX_BYTES, MAX_TASKS, TaskCopy
-from .msp_values import unescape_text
+from .msp_csv_columns import CANONICAL
+from .msp_values import CONSTRAINT_NAMES, unescape_text
 from .predecessors import parse_predecessors
 
-# Header names a paste takes, as the task table and MS Project spell them, read in any case.
-COLUMNS = {"id": "id", "key": "key", "name": "name", "task name": "name", "duration": "duration",
-           "start": "start", "finish": "finish", "predecessors": "predecessors", "notes": "notes",
-           "deadline": "deadline"}
+# The columns a paste takes, by MS Project's name; a header may name them as the CSV import reads them
+# (one table: a header pasted from a sheet reads as the same sheet saved as CSV and imported).
+PASTED = {"ID": "id", "Key": "key", "Name": "name", "Duration": "duration", "Start": "start", "Finish": "finish",
+          "Predecessors": "predecessors", "Notes": "notes", "Deadline": "deadline"}
+COLUMNS = {header: PASTED[name] for header, name in CANONICAL.items() if name in PASTED}
 WITHOUT_HEADER = ("name", "duration", "start")
 NEW_TASK_DAYS = 1  # a row without a duration lasts a day, as a task added in the window does
 
@@ -81,7 +84,9 @@ def paste_from_sheet(text: str, project: Project) -> SheetPaste:
         if max(map(len, rows)) > len(WITHOUT_HEADER):
             notes.append("columns after Name, Duration and Start not pasted (a header row names them)")
     records = [dict(zip(fields, row, strict=False)) for row in body]
-    return SheetPaste(_RowReader(project, first_line).copy_of(records), notes)
+    reader = _RowReader(project, first_line)
+    copied = reader.copy_of(records)
+    return SheetPaste(copied, notes + reader.constrained())
 
 
 class _RowReader:
@@ -93,6 +98,13 @@ class _RowReader:
         self.keys = {task.key for task in project.tasks.values()}
         self.ids = fresh_ids()  # drawn in bulk: a UUID made per row and per link was a tenth of a paste of 10,000
         self.numbered = {"T": 1, "M": 1}  # the lowest number that may be free after each prefix (keys only come)
+        self.pinned = {ConstraintType.SNET: 0, ConstraintType.FNET: 0}  # rows a typed date constrains
+
+    def constrained(self) -> list[str]:
+        """The note that pasted dates became constraints, as a planner would not otherwise see it."""
+        said = {ConstraintType.SNET: ("start", "starts"), ConstraintType.FNET: ("finish", "finishes")}
+        return [f"{count} {said[kind][count > 1]} pasted as {CONSTRAINT_NAMES[kind]}"
+                for kind, count in self.pinned.items() if count]
 
     def copy_of(self, records: list[dict[str, str]]) -> TaskCopy:
         tasks = [self._task(record, line) for line, record in enumerate(records, start=self.first_line)]
@@ -109,6 +121,8 @@ class _RowReader:
         task = Task(key="", name=name, duration=NEW_TASK_DAYS, notes=self._text(record, "notes", line),
                     id=next(self.ids))
         self._timing(task, record, line)
+        if task.constraint in self.pinned:
+            self.pinned[task.constraint] += 1
         if record.get("deadline"):
             task.deadline = self._date(record["deadline"], line, "Deadline", end=True)[0]
         task.kind = TaskKind.MILESTONE if task.duration == 0 else TaskKind.TASK
@@ -194,4 +208,4 @@ class _RowReader:
 
 
 def _bad(line: int, column: str, message: str) -> PlannerError:
-    return PlannerError("paste.bad_cell", f"pasted line {line}, {column}: {message}; nothing was pasted")
+    return PlannerError("paste.bad_cell", f"Pasted line {line}, {column}: {message}; nothing was pasted")

@@ -2,7 +2,8 @@
 
 Header names are matched case-insensitively, with MS Project's own names (those we write, see
 `msp_csv_write.COLUMNS`) and the names spreadsheets and other planning tools use for the same
-thing ("Task Name", "Start Date", "End Date", "Depends On").
+thing ("Task Name", "Start Date", "End Date", "Depends On"). A paste of spreadsheet rows reads its header
+through the same table (exchange/clip_sheet).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ ALIASES = {
     "task calendar": "Calendar",
     # What spreadsheets and other planning tools call them.
     "start date": "Start", "finish date": "Finish", "end date": "Finish", "depends on": "Predecessors",
+    "task": "Name", "days": "Duration", "begin": "Start", "end": "Finish", "after": "Predecessors",
 }
 CANONICAL = {name.lower(): name for name in COLUMNS} | ALIASES
 READ_ONLY = {"Resource Names"}  # MS Project's; the first resource becomes the owner when there is no Owner
@@ -30,7 +32,8 @@ def check_columns(table: CsvTable, warnings: list[str]) -> None:
     if not known:
         raise PlannerError("import.no_columns", "row 1 names no column this import reads. "
                            f"It reads: {', '.join(COLUMNS)} "
-                           f"(also as Task Name, Start Date, End Date, Depends On); the file has: "
+                           "(also as Task Name, Task, Days, Begin, Start Date, End Date, After, Depends On); "
+                           f"the file has: "
                            f"{names_shown(table.columns)}")
     if "Name" not in table.columns:
         raise PlannerError("import.bad_file", "row 1: the file has no Name column (nor Task Name) "

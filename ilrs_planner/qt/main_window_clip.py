@@ -161,11 +161,10 @@ class ClipActions:
         command = paste_command(self.document.project, copied, after, verb, suffix)
         if self.window.edit.push(command):
             self.document.set_selection(command.task_ids)
-            if notes:
+            if notes or verb == "Paste":  # a paste always says what it made; a duplicate is in sight
                 more = f" and {len(notes) - 2} more" if len(notes) > 2 else ""
-                count = len(copied.tasks)
-                self.window.statusBar().showMessage(f"Pasted {count} task{'s' if count > 1 else ''}: "
-                                                    f"{'; '.join(notes[:2])}{more}", 15000)
+                count, said = len(copied.tasks), f": {'; '.join(notes[:2])}{more}" if notes else ""
+                self.window.statusBar().showMessage(f"Pasted {count} task{'s' if count > 1 else ''}{said}", 15000)
 
     def _last_selected_root(self, ids: list[str]) -> str:
         """Paste below the selected task that comes last in the outline."""

@@ -34,7 +34,7 @@ def test_without_a_header_the_columns_are_name_duration_start():
     assert (pour.name, pour.duration, pour.constraint) == ("Pour base", 10, ConstraintType.ASAP)
     assert (sign.name, sign.duration) == ("Sign off", 1)  # a new task's one day, as Insert gives
     assert [t.key for t in pasted.copied.tasks] == ["T-1", "T-2", "T-3"]
-    assert pasted.notes == []
+    assert pasted.notes == ["1 start pasted as Start No Earlier Than"]
 
 
 def test_a_header_maps_columns_by_name_in_any_order_and_names_the_ones_left_out():
@@ -45,7 +45,24 @@ def test_a_header_maps_columns_by_name_in_any_order_and_names_the_ones_left_out(
     # Monday 2 June to Friday 13 June 2031: two weeks of five working days
     assert (survey.name, survey.notes, survey.duration, survey.constraint_date) == \
         ("Survey", "See the memo", 10, date(2031, 6, 2))
-    assert pasted.notes == ["columns not pasted: Colour, Budget"]
+    assert pasted.notes == ["columns not pasted: Colour, Budget", "1 start pasted as Start No Earlier Than"]
+
+
+@pytest.mark.parametrize("header", ["Task\tDays\tBegin\tAfter", "Task Name\tDuration\tStart\tPredecessors",
+                                    "name\tDAYS\tStart Date\tDepends On"])
+def test_the_header_names_a_csv_import_reads_name_the_pasted_columns(header):
+    text = f"{header}\nSite survey\t4w\t2031-06-02\t\nClear site\t3d\t\t1\n"
+    pasted = paste_from_sheet(text, working_week_plan())
+    survey, clear = pasted.copied.tasks
+    assert (survey.name, survey.duration, survey.constraint_date) == ("Site survey", 20, date(2031, 6, 2))  # 4 x 5 d
+    assert (clear.name, clear.duration, clear.constraint) == ("Clear site", 3, ConstraintType.ASAP)
+    assert [(link.pred_id, link.succ_id) for link in pasted.copied.links] == [(survey.id, clear.id)]
+    assert pasted.notes == ["1 start pasted as Start No Earlier Than"]
+
+
+def test_finishes_without_a_start_are_said_to_be_pasted_as_finish_no_earlier_than():
+    pasted = paste_from_sheet("Name\tFinish\nA\t2031-06-02\nB\t2031-07-01\n", working_week_plan())
+    assert pasted.notes == ["2 finishes pasted as Finish No Earlier Than"]
 
 
 def test_a_finish_without_a_start_is_a_finish_no_earlier_than_its_period_end():
@@ -83,13 +100,13 @@ def test_a_cell_a_spreadsheet_kept_from_running_as_a_formula_pastes_as_written()
 
 
 @pytest.mark.parametrize("text, named", [
-    ("Dig\t3w\t2031-02-31\n", "pasted line 1, Start: '2031-02-31' is not a real date"),
-    ("Name\tDuration\nDig\t3w\nFill\tthree weeks\n", "pasted line 3, Duration:"),
-    ("Name\tDuration\nDig\t-3d\n", "pasted line 2, Duration:"),
-    ("Name\tPredecessors\nDig\t5\n", "pasted line 2, Predecessors: no task has the ID '5'"),
-    ("Name\tPredecessors\nDig\t1\n", "pasted line 2, Predecessors: '1' is the row itself"),
-    ("Name\tStart\tFinish\nDig\t2031-06-10\t2031-06-02\n", "pasted line 2, Finish: '2031-06-02' is before"),
-    ("Name\tDuration\n\t3d\n", "pasted line 2, Name: a task needs a name"),
+    ("Dig\t3w\t2031-02-31\n", "Pasted line 1, Start: '2031-02-31' is not a real date"),
+    ("Name\tDuration\nDig\t3w\nFill\tthree weeks\n", "Pasted line 3, Duration:"),
+    ("Name\tDuration\nDig\t-3d\n", "Pasted line 2, Duration:"),
+    ("Name\tPredecessors\nDig\t5\n", "Pasted line 2, Predecessors: no task has the ID '5'"),
+    ("Name\tPredecessors\nDig\t1\n", "Pasted line 2, Predecessors: '1' is the row itself"),
+    ("Name\tStart\tFinish\nDig\t2031-06-10\t2031-06-02\n", "Pasted line 2, Finish: '2031-06-02' is before"),
+    ("Name\tDuration\n\t3d\n", "Pasted line 2, Name: a task needs a name"),
     ("Duration\tStart\n3d\t2031\n", "a header without a Name column"),
 ])
 def test_a_bad_cell_refuses_the_whole_paste_naming_line_and_column(text, named):

@@ -32,6 +32,15 @@ def test_a_spreadsheet_gantt_table_imports_with_its_dates_and_dependencies(tmp_p
     assert any("from its Start to its Finish" in w for w in result.warnings)
 
 
+def test_a_sheet_headed_task_days_begin_after_imports_as_name_duration_start_predecessors(tmp_path):
+    result = read_csv_text(tmp_path, "Task,Days,Begin,After\nDesign,5d,2030-01-01,\nBuild,3d,,1\n")
+    tasks = {t.name: t for t in result.project.tasks.values()}
+    assert (tasks["Design"].duration, tasks["Build"].duration) == (5, 3)
+    assert tasks["Design"].constraint_date.isoformat() == "2030-01-01"
+    assert [(result.project.tasks[k.pred_id].name, result.project.tasks[k.succ_id].name)
+            for k in result.project.links.values()] == [("Design", "Build")]
+
+
 def test_the_import_says_how_many_start_dates_became_constraints(tmp_path):
     result = read_csv_text(tmp_path, "ID,Name,Duration,Start,Constraint Type,Constraint Date\n"
                                "1,A,5d,2030-01-01,,\n2,B,3d,2030-02-01,,\n"

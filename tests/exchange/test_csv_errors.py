@@ -73,7 +73,7 @@ def test_duplicate_keys_name_both_rows(tmp_path):
 
 @pytest.mark.parametrize("content, fragment", [
     ("", "empty"),
-    ("ID,Task,Duration\n1,A,5d\n", "no Name column"),
+    ("ID,Activity,Duration\n1,A,5d\n", "no Name column"),
     ("ID,Name,Name\n1,A,B\n", "appears twice"),
     ("ID,Name\n1,A\x00\n", "NUL"),
 ])

@@ -121,12 +121,33 @@ def test_spreadsheet_rows_paste_as_tasks_below_the_selected_row(qtbot, window):
     assert "Dig trench" not in names_below(window, "c")
 
 
+def test_a_sheets_own_header_words_are_read_and_the_status_bar_says_starts_became_constraints(qtbot, window):
+    """"Task / Days / Begin / After" is a header (it was read as a task with the duration 'Days')."""
+    QApplication.clipboard().setText("Task\tDays\tBegin\tAfter\nSite survey\t4w\t2031-06-02\t\n"
+                                     "Clear site\t3d\t\t1\n")
+    click_cell(window.tree, "c", Column.NAME)
+    press(window.tree, "Ctrl+V")
+    assert names_below(window, "c")[:2] == ["Site survey", "Clear site"]
+    survey, clear = window.tree.visible_task_ids()[4:6]
+    # the small plan works every day of the week: four weeks are 28 days
+    assert (cell(window, survey, Column.DURATION), cell(window, survey, Column.START)) == ("28 d", "2031-06-02")
+    assert cell(window, clear, Column.PREDECESSORS) == cell(window, survey, Column.ID)
+    assert window.statusBar().currentMessage() == "Pasted 2 tasks: 1 start pasted as Start No Earlier Than"
+
+
+def test_a_clean_spreadsheet_paste_says_what_it_made(qtbot, window):
+    QApplication.clipboard().setText("Task Name\tDuration\nAlpha\t3d\n")
+    click_cell(window.tree, "c", Column.NAME)
+    press(window.tree, "Ctrl+V")
+    assert window.statusBar().currentMessage() == "Pasted 1 task"
+
+
 def test_a_bad_cell_refuses_the_spreadsheet_paste_naming_line_and_column(qtbot, window):
     before = dict(window.document.project.tasks)
     QApplication.clipboard().setText("Dig trench\t3w\t2031-02-31\n")
     click_cell(window.tree, "c", Column.NAME)
     press(window.tree, "Ctrl+V")
-    assert "pasted line 1, Start: '2031-02-31' is not a real date" in window.statusBar().currentMessage()
+    assert "Pasted line 1, Start: '2031-02-31' is not a real date" in window.statusBar().currentMessage()
     assert window.document.project.tasks == before and not window.document.undo_stack.canUndo()
 
 
