@@ -1,9 +1,11 @@
 """A page deep in a long plan's print: the preview shows it when its number is typed, with the rows
 that fall on it (in the table's order, under the IDs the table gives them, each cell as the table
-writes it), and printing that page alone puts the same rows and texts on paper."""
+writes it), and printing that page alone puts the same rows and texts on paper; Print prints the
+range of pages chosen in the printer's dialog."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from PySide6.QtGui import QPageLayout
@@ -87,3 +89,30 @@ def test_a_page_deep_in_a_long_plan_shows_and_prints_its_own_rows(qtbot, monkeyp
     assert seen.pages == {note: page}
     dialog.reject()
     QApplication.processEvents()
+
+
+def test_print_prints_the_range_of_pages_chosen_in_the_printers_dialog(qtbot, monkeypatch, tmp_path):
+    from PySide6.QtCore import Qt
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    window = shown_main_window(qtbot, Document(long_plan()))
+    seen = Seen(monkeypatch)
+    window.print_preview.trigger()
+    dialog = window.print_dialog
+    qtbot.waitUntil(lambda: dialog.preview.pageCount() > DEEP, timeout=60000)
+    count = dialog.preview.pageCount()
+    out = tmp_path / "range.pdf"
+
+    def chosen(printers_dialog):  # the printer's dialog answered: a PDF file, pages DEEP to DEEP + 1
+        printer = printers_dialog.printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        printer.setFromTo(DEEP, DEEP + 1)
+        return QPrintDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", chosen)
+    seen.pages.clear()
+    qtbot.mouseClick(dialog.buttons["Print…"], Qt.MouseButton.LeftButton)
+    assert list(seen.pages) == [f"page {DEEP} of {count}", f"page {DEEP + 1} of {count}"]
+    assert len(re.findall(rb"/Type\s*/Page[^s]", out.read_bytes())) == 2  # two pages on paper
+    assert not dialog.isVisible()  # printed: the preview closes
