@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QSplitter, QUndoView
+from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QMainWindow, QMenu, QSplitter, QUndoView
 
 from ..domain import PlannerError
 from .analysis.installer import AnalysisTools
@@ -36,6 +36,9 @@ from .screen_fit import fit_to_screen
 from .sharing.actions import SharingActions
 from .sharing.signature_label import SignatureStatus
 from .status_messages import StatusMessages
+
+# A refused cell stays open on what was typed, as in MS Project; the box says how to get out of it.
+TYPED_CELL_KEPT = "The cell keeps what you typed: mend it and press Enter, or press Esc to cancel the typing."
 
 
 class MainWindow(QMainWindow):
@@ -184,7 +187,7 @@ class MainWindow(QMainWindow):
         self.print_dialog = preview_dialog(self)
         self.print_dialog.open()
 
-    def _show_refusal(self, error: PlannerError, _initiator: object) -> None:
+    def _show_refusal(self, error: PlannerError, initiator: object) -> None:
         """The one way a refused edit is shown, whichever view asked for it: the status bar and a
         warning naming the problem (not blocking, so the planner can look at what is wrong). A
         move the outline cannot make (Move up on the first task of a group) is said in the status
@@ -192,7 +195,8 @@ class MainWindow(QMainWindow):
         a task to the top of its group is no mistake to acknowledge in a box."""
         self.statusBar().showMessage(error.message, 10000)
         if error.code != "task.cannot_move":
-            show_refusal(self, error)
+            typed = initiator is self.tree.source_model and self.tree.state() == QAbstractItemView.State.EditingState
+            show_refusal(self, error, TYPED_CELL_KEPT if typed else "")
 
     def _add_signature_label(self) -> None:
         label = SignatureStatus(self.document)

@@ -56,9 +56,11 @@ def show_error(parent: QWidget | None, title: str, error: PlannerError) -> None:
     box.exec()
 
 
-def show_refusal(parent: QWidget, error: PlannerError) -> None:
-    """A refused edit: a warning saying why (code in the details) that does not block the window."""
-    box = message_box(QMessageBox.Icon.Warning, "Edit refused", sentence(error), parent, QMessageBox.StandardButton.Ok)
+def show_refusal(parent: QWidget, error: PlannerError, then: str = "") -> None:
+    """A refused edit: a warning saying why (code in the details) that does not block the window;
+    `then` says what the planner can do next (a refused cell stays open on what was typed)."""
+    text = f"{sentence(error)}\n\n{then}" if then else sentence(error)
+    box = message_box(QMessageBox.Icon.Warning, "Edit refused", text, parent, QMessageBox.StandardButton.Ok)
     box.setDetailedText(f"Error code: {error.code}")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()

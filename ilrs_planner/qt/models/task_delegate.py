@@ -3,7 +3,7 @@ and open/close arrow), a list of participants for Owner, typed text elsewhere.""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPersistentModelIndex, QRect
+from PySide6.QtCore import QEvent, QPersistentModelIndex, QRect, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -93,6 +93,17 @@ class TaskDelegate(QStyledItemDelegate):
             editor.setCurrentIndex(max(editor.findData(index.data() or ""), 0))
         else:
             super().setEditorData(editor, index)
+
+    def eventFilter(self, editor, event) -> bool:
+        """The focus leaving the window (for the box that refuses a cell's typing, or another program)
+        neither applies the cell nor closes it, as in MS Project: Tab applied a bad entry, the box
+        took the focus, and the cell's text, applied again on that, opened a second box exactly over
+        the first; the box closed, the window's losing the focus opened a third."""
+        if event.type() == QEvent.Type.FocusOut and (
+                QApplication.activeModalWidget() is not None
+                or event.reason() == Qt.FocusReason.ActiveWindowFocusReason):
+            return False
+        return super().eventFilter(editor, event)
 
     def setModelData(self, editor, model, index):
         if index.column() == int(Column.CONFIDENCE) and isinstance(editor, QLineEdit) and not editor.isModified():
