@@ -24,6 +24,11 @@ def task_or_error(project: Project, task_id: str) -> Task:
     return task
 
 
+def named(task: Task) -> str:
+    """A task as a refusal names it: its ID and name ("T-1 'Launch'")."""
+    return f"{task.key} '{task.name}'"
+
+
 def siblings(project: Project, parent_id: str | None) -> list[str]:
     """Children of `parent_id` in display order (by position, ties in plan order), as
     Project.children_map orders them: the children picked column-wise and sorted alone, as sorting
@@ -114,7 +119,7 @@ class IndentTask(_OutlineCommand):
         row = siblings(project, task.parent_id)
         index = row.index(task.id)
         if index == 0:
-            raise PlannerError("task.cannot_move", f"{task.key}: there is no task above it to go under", [task.id])
+            raise PlannerError("task.cannot_move", f"{named(task)} has no task above it to go under", [task.id])
         new_parent = row[index - 1]
         return [(task.parent_id, row[:index] + row[index + 1:]),
                 (new_parent, siblings(project, new_parent) + [task.id])]
@@ -164,7 +169,7 @@ class OutdentTask(_OutlineCommand):
 
     def new_orders(self, project: Project, task: Task) -> list[tuple[str | None, list[str]]]:
         if task.parent_id is None:
-            raise PlannerError("task.cannot_move", f"{task.key}: it is already at the top level", [task.id])
+            raise PlannerError("task.cannot_move", f"{named(task)} is already at the top level", [task.id])
         parent = project.tasks[task.parent_id]
         old_row = [tid for tid in siblings(project, parent.id) if tid != task.id]
         new_row = siblings(project, parent.parent_id)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from ..domain import PlannerError, Project, Task
 from .base import ChangeSet
-from .outline import Place, PlacesCommand, renumber, siblings, task_or_error
+from .outline import Place, PlacesCommand, named, renumber, siblings, task_or_error
 
 _NAMED = 3  # tasks named in a refusal before "and N more"
 
@@ -64,8 +64,9 @@ class _MoveCommand(PlacesCommand):
         return f"{self.verb} '{chosen[0].name}'" if len(chosen) == 1 else f"{self.verb} {len(chosen)} tasks"
 
     def _refusal(self, project: Project) -> str:
-        """"'Alpha' is already the first in its group" (several: "'Alpha', 'Bravo' are ... their groups")."""
-        names = [f"'{project.tasks[tid].name}'" for tid in self.stuck]
+        """"A-1 'Alpha' is already the first in its group" (several: "A-1 'Alpha', B-2 'Bravo' are ...
+        their groups"), each task by its ID and name as other refusals name it."""
+        names = [named(project.tasks[tid]) for tid in self.stuck]
         if len(names) == 1:
             return f"{names[0]} is already the {self.edge} in its group"
         shown = ", ".join(names[:_NAMED]) + (f" and {len(names) - _NAMED} more" if len(names) > _NAMED else "")

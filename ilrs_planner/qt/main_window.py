@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
         self.row_sync = RowSync(self.tree, self.gantt)
+        self.status_messages = StatusMessages(self.statusBar(), document)  # before the views' notes and the actions
         self.edit = EditActions(self)
         self.view = ViewActions(self)
         self.plan_file = PlanFileController(document, self)
@@ -94,7 +95,6 @@ class MainWindow(QMainWindow):
         self.gantt.dragDates.connect(self._say_briefly)
         self.empty_hint = EmptyPlanHint(self.gantt.canvas, document)
         self.unscheduled_banner = UnscheduledBanner(self.gantt.canvas, document)
-        self.status_messages = StatusMessages(self.statusBar(), document)  # before the views' notes
         document.refused.connect(self._show_refusal)
         document.noted.connect(self._note)
         document.pathChanged.connect(self.update_title)
@@ -121,6 +121,9 @@ class MainWindow(QMainWindow):
         action.setStatusTip(tip)
         action.setToolTip(f"{text.replace('&', '').rstrip('…')}" + (f" ({shown})" if shown else ""))
         action.setCheckable(checkable)
+        # Connected first, so the message goes before the command says its own (a toggle's, after).
+        action.toggled.connect(self._command_begins)
+        action.triggered.connect(lambda _checked=False: self._command_given(checkable))
         if slot is not None:
             action.triggered.connect(lambda _checked=False: self._after_typing(slot))
         if on_tasks:
@@ -133,6 +136,12 @@ class MainWindow(QMainWindow):
         # typing a name and pressing Insert (or clicking Indent, or Ctrl+S) used to lose the name.
         self.tree.commit_open_editor()
         slot()
+
+    def _command_begins(self, checked: bool) -> None:
+        self.status_messages.command_begins(checked)
+
+    def _command_given(self, checkable: bool) -> None:
+        self.status_messages.command_given(checkable)
 
     def _say(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
@@ -195,8 +204,10 @@ class MainWindow(QMainWindow):
         a task to the top of its group is no mistake to acknowledge in a box."""
         self.statusBar().showMessage(error.message, 10000)
         if error.code != "task.cannot_move":
-            typed = initiator is self.tree.source_model and self.tree.state() == QAbstractItemView.State.EditingState
-            show_refusal(self, error, TYPED_CELL_KEPT if typed else "")
+            if initiator is self.tree.source_model and self.tree.state() == QAbstractItemView.State.EditingState:
+                show_refusal(self, error, then=TYPED_CELL_KEPT)
+            else:
+                show_refusal(self, error)
 
     def _add_signature_label(self) -> None:
         label = SignatureStatus(self.document)

@@ -115,7 +115,11 @@ class ClipActions:
     def cut_selected(self) -> None:
         """Copy, then delete (the deletion is the undoable step)."""
         if self.copy_selected():
+            revision = self.document.revision
             self.window.edit.delete_selected()
+            if self.document.revision != revision:  # said as Copy says what it copied
+                count = len(self.copied.tasks)
+                self.window.statusBar().showMessage(f"Cut {count} task{'s' if count != 1 else ''}", 4000)
 
     def paste_copied(self) -> None:
         """What the clipboard holds, below the selected task: copied tasks (from any window or planner),

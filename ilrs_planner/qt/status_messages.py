@@ -24,20 +24,35 @@ def is_find_message(text: str) -> bool:
 
 
 class StatusMessages(QObject):
-    """Clears the status bar's message at the edit after the one it was shown for, and shows
-    'Not scheduled: ...' while an edit has left the plan without a schedule."""
+    """Clears the status bar's message at the edit or command after the one it was shown for, and
+    shows 'Not scheduled: ...' while an edit has left the plan without a schedule."""
 
     def __init__(self, bar: QStatusBar, document: Document):
         super().__init__(bar)
         self.bar, self.document = bar, document
         self._shown_at = document.revision  # the plan's revision when the message was shown
         self._unscheduled = False  # the message on show is the scheduler's refusal
+        self._said = 0  # messages shown so far, to tell one a command's toggling said from older ones
+        self._said_before = 0  # that count when a checkable command began toggling
         bar.messageChanged.connect(self._message_changed)
         document.changed.connect(self._plan_changed)
 
     def _message_changed(self, text: str) -> None:
         if text:
             self._shown_at = self.document.revision
+            self._said += 1
+
+    def command_begins(self, _checked: bool = False) -> None:
+        """A checkable command is toggling: what its toggling says is its answer, not an old message."""
+        self._said_before = self._said
+
+    def command_given(self, checkable: bool) -> None:
+        """A command the planner gave ends the last one's message, which would otherwise read as its
+        answer: "T-1 'Launch' is already at the top level" stayed through a critical path shown and
+        zooms that say nothing. A 'Not scheduled' message stays until the plan is put right."""
+        if self._unscheduled or (checkable and self._said != self._said_before):
+            return
+        self.bar.clearMessage()
 
     def _plan_changed(self, _changes, _initiator) -> None:
         error = self.document.schedule_error if self.document.schedule is None else None

@@ -61,7 +61,8 @@ def test_enter_without_typing_leaves_a_pushed_task_as_it_states(qtbot, roadmap_w
 
 def _refusals(monkeypatch) -> list[str]:
     shown: list[str] = []
-    monkeypatch.setattr("ilrs_planner.qt.main_window.show_refusal", lambda parent, error: shown.append(error.message))
+    monkeypatch.setattr("ilrs_planner.qt.main_window.show_refusal",
+                        lambda parent, error, **_then: shown.append(error.message))
     return shown
 
 

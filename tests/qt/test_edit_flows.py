@@ -155,10 +155,10 @@ def test_rows_apart_move_each_and_a_row_at_the_edge_stays_saying_why(four):
     assert sorted(four.tree.selected_task_ids()) == ["alpha", "charlie"]
     press(four.tree, "Alt+Shift+Down")  # Charlie is last: Alpha alone moves, and the status bar says why
     assert names(four) == ["Bravo", "Delta", "Alpha", "Charlie"]
-    assert "'Charlie' is already the last in its group" in four.statusBar().currentMessage()
+    assert "T-3 'Charlie' is already the last in its group" in four.statusBar().currentMessage()
     press(four.tree, "Alt+Shift+Down")  # packed against the edge now: nothing moves, said once
     assert names(four) == ["Bravo", "Delta", "Alpha", "Charlie"]
-    assert "'Alpha', 'Charlie' are already the last in their groups" in four.statusBar().currentMessage()
+    assert "T-1 'Alpha', T-3 'Charlie' are already the last in their groups" in four.statusBar().currentMessage()
     assert four.document.undo_stack.count() == 2
 
 
@@ -169,7 +169,7 @@ def test_rows_in_two_groups_move_within_their_own(four):
     click_cell(four.tree, "delta", Column.NAME, Qt.KeyboardModifier.ControlModifier)
     press(four.tree, "Alt+Shift+Down")  # Alpha below Bravo; Delta is last under Bravo and stays
     assert outline(four) == [("Bravo", None), ("Charlie", "Bravo"), ("Delta", "Bravo"), ("Alpha", None)]
-    assert "'Delta' is already the last in its group" in four.statusBar().currentMessage()
+    assert "T-4 'Delta' is already the last in its group" in four.statusBar().currentMessage()
     press(four.tree, "Alt+Shift+Up")  # each up in its own group, one step
     assert outline(four) == [("Alpha", None), ("Bravo", None), ("Delta", "Bravo"), ("Charlie", "Bravo")]
     four.edit.undo.trigger()
