@@ -91,6 +91,7 @@ def main() -> int:
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     with tempfile.TemporaryDirectory() as folder:
         printer.setOutputFileName(os.path.join(folder, "pages.pdf"))
+        printer.setPrintRange(QPrinter.PrintRange.PageRange)
         printer.setFromTo(deep, deep + 2)
         clock = Clock()
         printing.print_pages(printer, preview.pages)

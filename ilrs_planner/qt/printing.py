@@ -87,7 +87,8 @@ def print_pages(printer: QPrinter, pages: PrintedPages) -> bool:
     zoom = page.width() / pages.width
     painter.scale(zoom, zoom)
     first, last = printer.fromPage(), printer.toPage()
-    chosen = range(max(first, 1) - 1, min(last, len(pages))) if first > 0 and last > 0 else range(len(pages))
+    ranged = printer.printRange() == QPrinter.PrintRange.PageRange and first > 0 and last > 0
+    chosen = range(first - 1, min(last, len(pages))) if ranged else range(len(pages))
     for number, index in enumerate(chosen):
         if number:
             printer.newPage()

@@ -83,6 +83,7 @@ def test_a_page_deep_in_a_long_plan_shows_and_prints_its_own_rows(qtbot, monkeyp
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "deep.pdf"))
     printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+    printer.setPrintRange(QPrinter.PrintRange.PageRange)
     printer.setFromTo(DEEP, DEEP)
     seen.pages.clear()
     assert printing.print_pages(printer, dialog.preview.pages)
@@ -107,6 +108,7 @@ def test_print_prints_the_range_of_pages_chosen_in_the_printers_dialog(qtbot, mo
         printer = printers_dialog.printer()
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(out))
+        printer.setPrintRange(QPrinter.PrintRange.PageRange)
         printer.setFromTo(DEEP, DEEP + 1)
         return QPrintDialog.DialogCode.Accepted
 
