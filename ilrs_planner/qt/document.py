@@ -106,6 +106,13 @@ class Document(QObject):
         adapter = self.undo_stack.command(self.undo_stack.index() - 1)
         return adapter.command if isinstance(adapter, UndoAdapter) else None
 
+    def take_back(self) -> None:
+        """Undo the last edit and leave it out of the history, as if never made (no Redo brings it)."""
+        adapter = self.undo_stack.command(self.undo_stack.index() - 1)
+        if isinstance(adapter, UndoAdapter):
+            adapter.forget_on_undo = True
+            self.undo_stack.undo()
+
     def try_push(self, command: Command, initiator: object = None) -> bool:
         """Push, or announce the refusal (`refused`) and change nothing. True when the edit was made."""
         try:

@@ -85,6 +85,8 @@ class EditActions:
         on_tasks = {"add_task", "delete", "indent", "outdent", "move_up", "move_down", "link"}
         for name, icon_name, text, shortcut, slot, tip in specs:
             setattr(self, name, window.add_action(icon_name, text, shortcut, slot, tip, on_tasks=name in on_tasks))
+        self._added: tuple[str | None, list[str]] = (None, [])  # the task just added, the selection before
+        window.tree.addTakenBack.connect(self.take_back_add)
         self.document.selectionChanged.connect(self._update_enabled)
         self._update_enabled(self.document.selected_ids)
         # The plan's keys, for the key of a task added: kept from the tasks each edit names, as
@@ -125,9 +127,21 @@ class EditActions:
             kind=TaskKind.MILESTONE if milestone else TaskKind.TASK,
             parent_id=current.parent_id if current else None,
         )
+        before = list(self.document.selected_ids)
         if self.push(AddTask(task, after_id=current.id if current else None)):
+            self._added = (task.id, before)
             self.document.set_selection([task.id])
             self.window.tree.edit_name(task.id)
+
+    def take_back_add(self, task_id: str) -> None:
+        """Esc while the task just added was being named: the add is taken back, leaving no undo
+        step, and the selection goes back where it was, as Esc in MS Project's new row adds nothing."""
+        added = self.document.last_edit()
+        if not (isinstance(added, AddTask) and added.task.id == task_id and self._added[0] == task_id):
+            return
+        self.document.take_back()
+        self.document.set_selection([tid for tid in self._added[1] if tid in self.document.project.tasks])
+        self.window.statusBar().showMessage(f"Adding '{added.task.name}' cancelled", 4000)
 
     def _plan_keys(self) -> Tally:
         if self._keys is None or self._keys_of is not self.document.project:

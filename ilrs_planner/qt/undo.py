@@ -35,6 +35,7 @@ class UndoAdapter(QUndoCommand):
         self.command = command
         self._first_changes: ChangeSet | None = applied  # Document.push applied it already
         self._initiator = initiator  # who asked for the edit; undo and later redos come from the stack
+        self.forget_on_undo = False  # undone, the step leaves the history (no redo): an add taken back
 
     @property
     def document(self) -> Document:
@@ -54,6 +55,8 @@ class UndoAdapter(QUndoCommand):
 
     def undo(self) -> None:
         self.document.notify_changed(self.command.revert(self.document.project))
+        if self.forget_on_undo:
+            self.setObsolete(True)  # Qt then deletes the step undone
 
     def id(self) -> int:  # noqa: A003 - Qt's name
         return merge_id(self.command)

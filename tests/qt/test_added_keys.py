@@ -13,7 +13,7 @@ def added_key(window, after: str) -> str:
     """Add task below `after`, as the Edit menu does, and the new task's key."""
     window.document.set_selection([after])
     window.edit.add_task.trigger()
-    window.tree.cancel_open_editor()  # the new task's name was open for typing
+    window.tree.commit_open_editor()  # the new task's name was open for typing (Esc would take the add back)
     return window.document.project.tasks[window.document.selected_ids[0]].key
 
 

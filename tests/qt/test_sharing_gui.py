@@ -389,7 +389,7 @@ def _keyed_plan(window):
     for _ in range(5):
         window.document.set_selection(["a"])
         window.edit.add_task.trigger()
-        window.tree.cancel_open_editor()
+        window.tree.commit_open_editor()
     tasks = {t.key: t for t in window.document.project.tasks.values()}
     tasks["T-3"].classification = Classification.RESTRICTED
     return tasks
@@ -407,7 +407,7 @@ def test_a_task_a_partner_adds_to_their_copy_merges_back_beside_the_task_withhel
     assert seen == ["T-1", "T-2", "T-3", "T-4"]  # no gap where T-3 was withheld
     partner.document.set_selection(["a"])
     partner.edit.add_task.trigger()
-    partner.tree.cancel_open_editor()
+    partner.tree.commit_open_editor()
     added = partner.document.project.tasks[partner.document.selected_ids[0]]
     assert added.key == "T-5"  # a key our plan gives another task
     save_project(partner.document.project, tmp_path / "theirs.db")

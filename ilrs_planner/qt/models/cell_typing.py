@@ -11,9 +11,10 @@ from .task_tree_model import TASK_ID_ROLE
 
 
 class CellTyping:
-    """Mixed into the task table (a QTableView with `source_model`, a `typingRefused` signal and
-    `proxy_index`); `_naming` is the task just added whose name is being typed, `_entering` the task
-    just added whose row the planner is still filling in (until the cursor goes to another row)."""
+    """Mixed into the task table (a QTableView with `source_model`, `typingRefused` and
+    `addTakenBack` signals and `proxy_index`); `_naming` is the task just added whose name is being
+    typed, `_entering` the task just added whose row the planner is still filling in (until the
+    cursor goes to another row)."""
 
     _naming: str | None = None
     _entering: str | None = None
@@ -26,6 +27,11 @@ class CellTyping:
             return
         naming, self._naming = self._naming, None
         super().closeEditor(editor, hint)
+        if naming is not None and hint == QAbstractItemDelegate.EndEditHint.RevertModelCache:
+            # Esc in a new row adds nothing, as in MS Project: the task just added goes again.
+            self._entering = None
+            self.addTakenBack.emit(naming)
+            return
         delegate = self.itemDelegate()
         refused = getattr(delegate, "refused_typing", None)
         if refused is not None:

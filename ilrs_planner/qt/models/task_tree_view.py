@@ -39,6 +39,7 @@ class TaskTreeView(CellTyping, ColumnChoice, SidewaysScroll, FrozenColumns, Outl
     rowsChanged = Signal(object)
     doubleClickedTask = Signal(str)  # MS Project's habit: double-click opens the task's details
     typingRefused = Signal(str)  # keys typed into a cell that takes none: why, for the status bar
+    addTakenBack = Signal(str)  # Esc while the task just added (its id) was being named: take the add back
     expanded = Signal(QModelIndex)  # a summary was opened (its index)
     collapsed = Signal(QModelIndex)
 
