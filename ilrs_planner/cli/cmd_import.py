@@ -18,18 +18,19 @@ def register(subparsers) -> None:
     """Add the `import` sub-command."""
     parser = subparsers.add_parser(
         "import",
-        help="read a plan from another tool (.csv, .xml, .mpp, .mpx, .xer, .pmxml, .gan, .pod, .pp) into a new "
+        help="read a plan from another tool (.csv, .xlsx, .xml, .mpp, .mpx, .xer, .pmxml, .gan, .pod, .pp) into a new "
              "plan file",
         description="Read a plan from another tool into a new plan file, then schedule it so that problems "
         "such as a dependency loop are reported now. CSV columns: ID, Name, Duration, Predecessors, "
         "Outline Level, Start, Constraint Type, Constraint Date, Deadline, Actual Start, Actual Finish, "
-        "% Complete, Notes, Owner, Kind, Classification, Source. MS Project XML keeps its calendars; "
+        "% Complete, Notes, Owner, Kind, Classification, Source; an Excel workbook's first sheet (or our export's "
+        "Tasks, Links and Plan sheets) is read with the same columns. MS Project XML keeps its calendars; "
         ".mpp, .mpx, Primavera .xer and P6 XML, GanttProject .gan, ProjectLibre .pod and Asta .pp files are read "
         "through MPXJ (pip install -e \".[mpp]\" and a Java runtime 11 or newer). "
         "What could not be carried over is listed as warnings on stderr.",
     )
-    parser.add_argument("file", metavar="FILE", help="the file to read (.csv, .xml, .mpp, .mpx, .xer, .pmxml, .gan, "
-                        ".pod, .pp)")
+    parser.add_argument("file", metavar="FILE", help="the file to read (.csv, .xlsx, .xml, .mpp, .mpx, .xer, .pmxml, "
+                        ".gan, .pod, .pp)")
     parser.add_argument("-o", "--output", required=True, metavar="OUT.db", help="the plan file to create")
     parser.add_argument("--start", type=parse_iso_date, metavar="YYYY-MM-DD",
                         help="the project start (default: the file's, else its earliest date, else today)")

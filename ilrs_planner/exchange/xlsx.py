@@ -10,6 +10,9 @@ than the baseline, and the Finish variance column writes it in the task table's 
 precision of the dates compared ('0 y' for a date announced "in 2024" met within 2024). Duration is
 MS Project's, as the task table shows it (a task under way its own, a finished one the days it
 took, a summary its span: engine.shown_dates.duration_days). Sheets "Links" and "Plan" list dependencies and plan facts.
+The task sheet's last columns hold what schedules each task and is not shown otherwise (constraint,
+actual dates, stated confidence, key milestone and elapsed flags), so the workbook reads back as
+the plan it was (xlsx_read).
 Text from the plan is always written as text, never as a formula (a task named "=HYPERLINK(...)"
 from a partner must not run in someone's spreadsheet): a string cell, and one that starts like a
 formula also carries Excel's quote prefix (the hidden apostrophe), so editing the cell or saving
@@ -62,6 +65,9 @@ COLUMNS = [  # (title, width)
     # What schedules the task, so the workbook reads back as the plan it was (xlsx_read): MS Project's
     # constraint words; a finish constraint's date and the actual finish as last days of work.
     ("Constraint type", 22), ("Constraint date", 14), ("Actual start", 12), ("Actual finish", 12),
+    # The task's confidence as stated (the Confidence column shows it as derived), and two flags:
+    # a key milestone, and an elapsed duration (its days counted on the calendar: '88 ed').
+    ("Stated confidence", 12), ("Key milestone", 10), ("Elapsed", 9),
 ]
 NAME_COLUMN = 2
 # An elapsed task's counts of days are calendar days: written with their unit, '88 ed', as the table
@@ -129,7 +135,9 @@ def _scheduling(task, summary: bool, start: date) -> list:
     if constraint_day and constraint in FINISH_CONSTRAINTS:
         constraint_day -= timedelta(days=shift)
     finish = task.actual_finish - timedelta(days=shift) if task.actual_finish else None
-    return [CONSTRAINT_NAMES[constraint], constraint_day, task.actual_start, finish]
+    flags = ["yes" if task.key_milestone else None, "yes" if task.elapsed else None]
+    return [CONSTRAINT_NAMES[constraint], constraint_day, task.actual_start, finish,
+            task.confidence.value if task.confidence else None, *flags]
 
 
 def _task_sheet(project: Project, schedule, baseline: Baseline | None, looks: Looks) -> Sheet:
@@ -181,7 +189,7 @@ def _links_sheet(project: Project, looks: Looks) -> Sheet:
     key = {t.id: t.key for t in project.tasks.values()}
     rows = sorted([key.get(k.pred_id, "?"), key.get(k.succ_id, "?"), k.type.value,
                    k.lag, k.elapsed] for k in project.links.values())
-    header, writer = ["Predecessor", "Successor", "Type", "Lag (d)"], RowWriter(looks, 4)
+    header, writer = ["Predecessor", "Successor", "Type", "Lag (d)", "Elapsed lag"], RowWriter(looks, 5)
     writer.row(1, header, bold=True)
     # A plain row's only looks of its own: text that starts like a formula (a partner's key, say), an elapsed lag.
     formula_like = (values for values in rows if any(isinstance(key, str) and starts_like_formula(key)
@@ -190,7 +198,7 @@ def _links_sheet(project: Project, looks: Looks) -> Sheet:
     _link_row(writer, 2, next((values for values in rows if values[4]), []))
     lines = itertools.chain([writer.row(1, header, bold=True)],
                             (_link_row(writer, number, values) for number, values in enumerate(rows, start=2)))
-    return Sheet("Links", [18, 18, 8, 9], lines, len(rows) + 1)
+    return Sheet("Links", [18, 18, 8, 9, 11], lines, len(rows) + 1)
 
 
 _LAG_IN_ELAPSED_DAYS = {3: SIGNED_ELAPSED}  # the Links sheet's Lag column
@@ -198,8 +206,10 @@ _LAG_IN_ELAPSED_DAYS = {3: SIGNED_ELAPSED}  # the Links sheet's Lag column
 
 def _link_row(writer: RowWriter, number: int, values: list) -> str:
     """A link's row: predecessor, successor, type, lag; an elapsed lag (the fifth value) counts calendar
-    days, written with its unit ('+3 ed') as the Predecessors column writes it."""
-    return writer.row(number, values[:4], units=_LAG_IN_ELAPSED_DAYS if values[4:5] == [True] else None)
+    days, written with its unit ('+3 ed') as the Predecessors column writes it, and flagged 'yes'."""
+    elapsed = values[4:5] == [True]
+    cells = [*values[:4], "yes"] if elapsed else values[:4]  # the flag, read back by xlsx_read
+    return writer.row(number, cells, units=_LAG_IN_ELAPSED_DAYS if elapsed else None)
 
 
 def _plan_sheet(project: Project, baseline: Baseline | None, looks: Looks) -> Sheet:

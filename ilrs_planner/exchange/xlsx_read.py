@@ -26,8 +26,10 @@ from .msp_csv import MAX_LINKS, MAX_TASK_ROWS, read_table
 from .msp_csv_columns import CANONICAL
 from .xlsx_guard import check_package
 
+ELAPSED = "Elapsed"  # our flag beside a duration counted in calendar days
 # Our export's titles, as the CSV columns they are; "" for the computed ones, not read.
-OURS = CANONICAL | {"wbs": "Outline Level", "task": "Name", "duration (d)": "Duration", "confidence": ""} | {
+OURS = CANONICAL | {"wbs": "Outline Level", "task": "Name", "duration (d)": "Duration", "confidence": "",
+                    "stated confidence": "Confidence", "elapsed": ELAPSED} | {
     title: "" for title in ("late start", "late finish", "total float (d)", "free float (d)", "critical",
                             "baseline start", "baseline finish", "start variance (d)", "finish variance (d)",
                             "finish variance")}
@@ -111,10 +113,18 @@ def _table(rows: Iterator[tuple[int, list[str]]], canonical: dict[str, str]) -> 
     for number, cells in rows:
         if any(cell.strip() for cell in cells):
             by_column = {column: cell for column, cell in zip(columns, cells) if column}
-            if canonical is OURS and by_column.get("Outline Level"):
-                by_column["Outline Level"] = str(by_column["Outline Level"].count(".") + 1)
+            if canonical is OURS:
+                _our_cells(by_column)
             found.append(CsvRow(number, by_column))
-    return CsvTable([column for column in columns if column], found)
+    return CsvTable([column for column in columns if column and column != ELAPSED], found)
+
+
+def _our_cells(cells: dict[str, str]) -> None:
+    """Our sheet's WBS number ('1.2.3') as its outline level, and an elapsed duration with its unit."""
+    if cells.get("Outline Level"):
+        cells["Outline Level"] = str(cells["Outline Level"].count(".") + 1)
+    if cells.pop(ELAPSED, "").strip().lower() == "yes" and cells.get("Duration", "").strip():
+        cells["Duration"] += " ed"
 
 
 def _plan_cells(rows: Iterator[tuple[int, list[str]]]) -> dict[str, str]:
@@ -128,11 +138,11 @@ def _plan_cells(rows: Iterator[tuple[int, list[str]]]) -> dict[str, str]:
 
 
 def _add_links(project: Project, rows: Iterator[tuple[int, list[str]]]) -> None:
-    """Our Links sheet: predecessor key, successor key, type, lag in days."""
+    """Our Links sheet: predecessor key, successor key, type, lag in days, 'yes' for an elapsed lag."""
     by_key = {task.key: task.id for task in project.tasks.values()}
     next(rows, None)  # the header
     for number, cells in rows:
-        pred, succ, kind, lag = (cells + ["", "", "", ""])[:4]
+        pred, succ, kind, lag, elapsed = (cells + ["", "", "", "", ""])[:5]
         if not (pred or succ):
             continue
         pred_id, succ_id = by_key.get(pred), by_key.get(succ)
@@ -140,7 +150,8 @@ def _add_links(project: Project, rows: Iterator[tuple[int, list[str]]]) -> None:
             raise PlannerError("import.bad_row", f"Links row {number}: {pred} → {succ} "
                                + ("links a task to itself" if pred == succ else "names a task key no row has"))
         try:
-            project.add_link(Link(pred_id, succ_id, LinkType(kind.strip().upper() or "FS"), int(float(lag or 0))))
+            project.add_link(Link(pred_id, succ_id, LinkType(kind.strip().upper() or "FS"), int(float(lag or 0)),
+                                  elapsed=elapsed.strip().lower() == "yes"))
         except ValueError:
             raise PlannerError("import.bad_row", f"Links row {number}: '{kind}' is not a link type (FS, SS, FF, SF) "
                                f"or '{lag}' not a lag in days") from None

@@ -153,3 +153,14 @@ def test_a_csv_of_more_dependencies_than_an_import_takes_is_refused_at_the_row_p
     err = capsys.readouterr().err
     assert "import.bad_row" in err and "row 7, column Predecessors" in err and "at most 10" in err
     assert not out.exists()
+
+
+def test_import_an_exported_workbook_into_a_plan_file(tmp_path, capsys):
+    reference = tmp_path / "roadmap.db"
+    assert main(["new", "--reference", str(reference)]) == 0
+    assert main(["export", str(reference), "-o", str(tmp_path / "roadmap.xlsx")]) == 0
+    capsys.readouterr()
+    assert main(["import", str(tmp_path / "roadmap.xlsx"), "-o", str(tmp_path / "back.db")]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == ""  # nothing lost on the way
+    assert schedule_json(tmp_path / "back.db", capsys)["tasks"] == schedule_json(reference, capsys)["tasks"]

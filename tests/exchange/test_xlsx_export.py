@@ -60,7 +60,7 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path):
     sheet, _ = _rows(tmp_path / "p.xlsx")
     assert sheet["C3"].data_type == "s" and sheet["C3"].value.startswith("=HYPERLINK")
     links = load_workbook(tmp_path / "p.xlsx")["Links"]
-    assert [c.value for c in links[2]] == ["A", "M", "FS", 0]
+    assert [c.value for c in links[2]] == ["A", "M", "FS", 0, None]
 
 
 def test_header_widths_filter_and_frozen_panes_of_every_sheet(tmp_path):
@@ -73,9 +73,10 @@ def test_header_widths_filter_and_frozen_panes_of_every_sheet(tmp_path):
     assert header.alignment.wrap_text
     assert (tasks.column_dimensions["C"].width, tasks.column_dimensions["V"].width) == (46, 50)
     # through the calendar, task mode, provenance and scheduling columns after Notes
-    assert tasks.auto_filter.ref == "A1:AF5"
+    assert tasks.auto_filter.ref == "A1:AI5"
     assert (links.freeze_panes, plan.freeze_panes) == ("A2", "A2")
-    assert links["A1"].font.bold and [c.value for c in links[1]] == ["Predecessor", "Successor", "Type", "Lag (d)"]
+    assert links["A1"].font.bold and [c.value for c in links[1]] == ["Predecessor", "Successor", "Type", "Lag (d)",
+                                                                     "Elapsed lag"]
     assert [[c.value for c in row] for row in plan.iter_rows(min_row=2, max_row=3)] == [
         ["Plan", "Workbook plan"], ["Start", datetime(2030, 1, 1)]]
     assert plan["B3"].number_format == "yyyy-mm-dd"
@@ -168,5 +169,7 @@ def test_the_task_sheet_ends_with_what_schedules_each_task(tmp_path):
                        actual_start=date(2030, 1, 2), actual_finish=date(2030, 1, 12)))
     write_plan(plan, tmp_path / "held.xlsx")
     header, row = [[c.value for c in r] for r in load_workbook(tmp_path / "held.xlsx")["Tasks"].iter_rows()]
-    assert header[-4:] == ["Constraint type", "Constraint date", "Actual start", "Actual finish"]
-    assert row[-4:] == ["Finish No Later Than", datetime(2030, 3, 31), datetime(2030, 1, 2), datetime(2030, 1, 11)]
+    assert header[-7:] == ["Constraint type", "Constraint date", "Actual start", "Actual finish",
+                           "Stated confidence", "Key milestone", "Elapsed"]
+    assert row[-7:] == ["Finish No Later Than", datetime(2030, 3, 31), datetime(2030, 1, 2), datetime(2030, 1, 11),
+                        None, None, None]

@@ -10,7 +10,17 @@ import pytest
 from openpyxl import Workbook
 
 from ilrs_planner.data.reference import build_reference_project
-from ilrs_planner.domain import PlannerError, Task
+from ilrs_planner.domain import (
+    Calendar,
+    Confidence,
+    Link,
+    LinkType,
+    PlannerError,
+    Project,
+    Task,
+    TaskKind,
+)
+from ilrs_planner.domain.calendar import MONDAY_TO_FRIDAY
 from ilrs_planner.engine.cpm import schedule
 from ilrs_planner.exchange import xlsx_guard
 from ilrs_planner.exchange.formats import read_plan, write_plan
@@ -37,6 +47,25 @@ def test_the_roadmap_comes_back_with_the_same_tasks_links_and_dates(tmp_path):
                                                                                  date(2026, 12, 1))
     assert _by_key(back.project) == _by_key(plan)
     assert _by_key(back.project)[0]["WP"][6:8] == (date(2026, 12, 1), date(2026, 12, 26))
+
+
+def test_elapsed_days_stated_confidence_and_key_milestones_come_back(tmp_path):
+    five_days = Calendar("Standard", MONDAY_TO_FRIDAY)
+    plan = Project("Flags", date(2030, 1, 7))  # a Monday
+    plan.add_calendar(five_days)
+    plan.default_calendar_id = five_days.id
+    cure = plan.add_task(Task("CURE", "Cure", 7, elapsed=True, confidence=Confidence.ASSUMPTION))
+    review = plan.add_task(Task("REV", "Review", 0, kind=TaskKind.MILESTONE, key_milestone=True, position=1))
+    plan.add_link(Link(cure.id, review.id, LinkType.FS, 3, elapsed=True))
+    write_plan(plan, tmp_path / "flags.xlsx")
+    back = read_plan(tmp_path / "flags.xlsx").project
+    tasks = {t.key: t for t in back.tasks.values()}
+    assert (tasks["CURE"].elapsed, tasks["CURE"].confidence, tasks["REV"].key_milestone) == \
+        (True, Confidence.ASSUMPTION, True)
+    [link] = back.links.values()
+    assert (link.lag, link.elapsed) == (3, True)
+    # 7 calendar days from Mon 7 Jan end Mon 14 Jan; 3 more calendar days: the review on Thu 17 Jan
+    assert _by_key(back)[0]["REV"][6] == _by_key(plan)[0]["REV"][6] == date(2030, 1, 17)
 
 
 def test_a_plain_sheet_reads_as_a_csv_table_would(tmp_path):
