@@ -170,6 +170,9 @@ class PrintPreview(QDialog):
                                   ("Fit width", "The page as wide as the window", self._fit_width),
                                   ("Page setup…", "Paper, orientation and margins", self.page_setup),
                                   ("Print…", "Choose a printer and the pages to print", self.print_pages)):
+            if text == "−":  # named apart from the page box beside it, whose steps they are not
+                bar.addSpacing(16)
+                bar.addWidget(QLabel("Zoom:"))
             button = QPushButton(text, self)
             button.setToolTip(tip)
             button.setAutoDefault(False)  # Enter in the page box goes to the page, not to a button
