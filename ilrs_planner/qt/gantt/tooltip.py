@@ -15,6 +15,7 @@ from ...domain.working_count import WorkedDays
 from ...engine.shown_confidence import ShownConfidence
 from ...engine.shown_dates import at_completion_days, duration_text, shown_duration, under_way
 from ...engine.shown_precision import ShownPrecision
+from ..models.constraint_column import constraint_line
 
 BREAK_EVERY = 40  # characters of a name without spaces after which its tooltip line may break
 _UNBROKEN = re.compile(rf"\S{{{BREAK_EVERY}}}(?=\S)")
@@ -62,6 +63,8 @@ def tooltip_text(document, hit: Hit, confidence: ShownConfidence | None = None) 
         shown = format_fuzzy_date(dates.shown_finish if dates else task.constraint_date, precision)
         said = "Announced" if precision is task.precision else "Driven by a date known only"
         lines.append(f"{said} to the {precision.value}: {escape(shown)}")
+    if constraint_line(task):  # a pinned task says so: a Start typed over a link leaves a constraint
+        lines.append(escape(constraint_line(task)))
     if task.manual and not project.is_summary(task.id):
         lines.append("Manually scheduled: keeps its start whatever its predecessors say (bracketed bar)")
     if task.actual_start:

@@ -14,7 +14,8 @@ from .task_columns import BASELINE_COLUMNS, HEADERS, OPTIONAL_COLUMNS, Column
 _WIDTHS = {Column.NAME: 260, Column.KEY: 120, Column.OWNER: 88, Column.START: 88, Column.FINISH: 88,
            Column.DURATION: 80, Column.FLOAT: 92, Column.BASELINE_FINISH: 84, Column.VARIANCE: 76,
            Column.PERCENT: 90, Column.FREE_FLOAT: 84, Column.DEADLINE: 92, Column.CONFIDENCE: 96,
-           Column.PREDECESSORS: 120, Column.ID: 48, Column.TASK_MODE: 136}
+           Column.PREDECESSORS: 120, Column.ID: 48, Column.TASK_MODE: 136, Column.CONSTRAINT_TYPE: 164,
+           Column.CONSTRAINT_DATE: 88}
 _DEFAULT_HIDDEN = (Column.KEY, *OPTIONAL_COLUMNS)
 
 
@@ -75,8 +76,10 @@ class ColumnChoice:
         state = settings.value("tree/header")
         if state is not None:
             self.header().restoreState(state)
-            if settings.value("tree/columns", 0, type=int) <= int(Column.TASK_MODE):  # before Task mode came:
-                self.header().hideSection(int(Column.TASK_MODE))  # hidden, as the optional columns start
+            known = settings.value("tree/columns", 0, type=int)  # the columns there were when it was saved
+            for column in OPTIONAL_COLUMNS[OPTIONAL_COLUMNS.index(Column.TASK_MODE):]:
+                if known <= int(column):  # come since: hidden, as the optional columns start
+                    self.header().hideSection(int(column))
             self.keep_frozen_first()  # ID (remembered before it came) and Name at the left, where they stay
         self.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self._show_baseline_columns(self.document.baseline_name)

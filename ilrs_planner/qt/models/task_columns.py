@@ -36,6 +36,7 @@ from ...engine.summary_progress import summary_percents
 from ...engine.variance_periods import counted_days
 from ...engine.whatif import duration_finishing_on
 from ...engine.working_variance import working_variance
+from .constraint_column import constraint_date_command, constraint_date_text, constraint_text, constraint_type_command
 from .predecessor_column import links_into, predecessors_command, predecessors_text, spelled_keys
 from .schedule_rows import ScheduleRows
 
@@ -47,6 +48,7 @@ class Column(IntEnum):
     PREDECESSORS = 13  # shown from the start, as in MS Project's task table
     ID = 14  # the row number the Predecessors column takes; shown first, as MS Project's ID column
     TASK_MODE = 15  # optional: MS Project's Task Mode, Manually Scheduled or Auto Scheduled
+    CONSTRAINT_TYPE, CONSTRAINT_DATE = 16, 17  # optional: MS Project's, to list the tasks pinned
 
 
 HEADERS = {
@@ -55,13 +57,16 @@ HEADERS = {
     Column.BASELINE_FINISH: "Baseline finish", Column.VARIANCE: "Finish variance",
     Column.PERCENT: "% complete", Column.FREE_FLOAT: "Free float", Column.DEADLINE: "Deadline",
     Column.CONFIDENCE: "Confidence", Column.PREDECESSORS: "Predecessors", Column.ID: "ID",
-    Column.TASK_MODE: "Task mode",
+    Column.TASK_MODE: "Task mode", Column.CONSTRAINT_TYPE: "Constraint type", Column.CONSTRAINT_DATE: "Constraint date",
 }
-OPTIONAL_COLUMNS = (Column.PERCENT, Column.FREE_FLOAT, Column.DEADLINE, Column.CONFIDENCE, Column.TASK_MODE)
+OPTIONAL_COLUMNS = (Column.PERCENT, Column.FREE_FLOAT, Column.DEADLINE, Column.CONFIDENCE, Column.TASK_MODE,
+                    Column.CONSTRAINT_TYPE, Column.CONSTRAINT_DATE)
 # Headers the table writes on two lines (its header is tall enough), so the column can be as narrow
 # as its values: "Baseline finish" over a date, "Finish variance" over "+2,556 d".
-HEADER_LINES = {Column.BASELINE_FINISH: "Baseline\nfinish", Column.VARIANCE: "Finish\nvariance"}
+HEADER_LINES = {Column.BASELINE_FINISH: "Baseline\nfinish", Column.VARIANCE: "Finish\nvariance",
+                Column.CONSTRAINT_TYPE: "Constraint\ntype", Column.CONSTRAINT_DATE: "Constraint\ndate"}
 BASELINE_COLUMNS = (Column.BASELINE_FINISH, Column.VARIANCE)
+CONSTRAINT_COLUMNS = (Column.CONSTRAINT_TYPE, Column.CONSTRAINT_DATE)
 NUMERIC_COLUMNS = (Column.DURATION, Column.FLOAT, Column.VARIANCE, Column.PERCENT, Column.FREE_FLOAT, Column.ID)
 
 
@@ -236,6 +241,8 @@ def sort_value(task: Task, column: Column, ctx: RowContext) -> object:
         return ctx.percent(task)
     if column is Column.DEADLINE:
         return task.deadline.toordinal() if task.deadline else 0
+    if column is Column.CONSTRAINT_DATE:
+        return task.constraint_date.toordinal() if task.constraint_date else 0
     if column is Column.VARIANCE:
         return _variance(task, ctx) or 0
     if column is Column.BASELINE_FINISH:
@@ -284,6 +291,10 @@ def display_text(task: Task, column: Column, ctx: RowContext) -> str:
         return str(ctx.row_number(task))
     if column is Column.TASK_MODE:
         return "" if task.id in ctx.summary_ids else task_mode_text(task.manual)
+    if column is Column.CONSTRAINT_TYPE:
+        return constraint_text(task)
+    if column is Column.CONSTRAINT_DATE:
+        return constraint_date_text(task)
     return _variance_text(task, ctx)
 
 
@@ -312,7 +323,7 @@ def is_editable(task: Task, column: Column, ctx: RowContext) -> bool:
         return True
     if column is Column.PERCENT:
         return task.id not in ctx.summary_ids
-    if column in (Column.START, Column.FINISH, Column.DURATION, Column.TASK_MODE):
+    if column in (Column.START, Column.FINISH, Column.DURATION, Column.TASK_MODE, *CONSTRAINT_COLUMNS):
         return task.id not in ctx.summary_ids
     return False
 
@@ -326,6 +337,8 @@ def why_not_editable(task: Task, column: Column, ctx: RowContext) -> str:
         return f"{header} comes from the baseline compared with; it is not typed"
     if column is Column.ID:
         return "ID is the task's row number in outline order (what the Predecessors column takes); it is not typed"
+    if column in CONSTRAINT_COLUMNS:
+        return f"'{task.name}' is a summary: its dates come from its sub-tasks; constrain those"
     return f"'{task.name}' is a summary: its {header.lower()} comes from its sub-tasks; type it there"
 
 
@@ -385,6 +398,10 @@ def command_for(task: Task, column: Column, text: str, ctx: RowContext) -> Comma
         return predecessors_command(ctx.project, task, text)
     if column is Column.TASK_MODE:
         return _task_mode_command(task, text, ctx)
+    if column is Column.CONSTRAINT_TYPE:
+        return constraint_type_command(task, text, ctx.dates(task))
+    if column is Column.CONSTRAINT_DATE:
+        return constraint_date_command(task, text)
     return None
 
 

@@ -22,6 +22,7 @@ from ...engine.shown_precision import ShownPrecision
 from ..change_effects import effects_of
 from ..document import Document
 from ..gantt.style import qcolor
+from .constraint_column import constraint_line, held_start_note
 from .outline_rows import OutlineRows
 from .outline_update import SMALL_EDIT, block, outline_edit, parents_of, update_children
 from .predecessor_column import predecessors_tooltip
@@ -227,6 +228,7 @@ class TaskTreeModel(OutlineRows):
         if column is Column.PREDECESSORS:  # the tasks the cell's IDs stand for
             lines += [f"<i>Predecessor</i> {escape(line)}"
                       for line in predecessors_tooltip(ctx.project, ctx.incoming(task), ctx.numbers_of)]
+        lines += [escape(line) for line in (constraint_line(task),) if line]  # pinned: said, not only in a column
         lines += map(escape, provenance_lines(task, ctx.precision(task), ctx.confidence(task)))
         lines += map(escape, self._days_behind(task, ctx.precision(task)))
         if task.notes:
@@ -272,10 +274,17 @@ class TaskTreeModel(OutlineRows):
         command.merge_key = added.merge_key if names_added else None
         if not self.document.try_push(command, self):
             return False
-        note = rounding_note(column, str(value), self._context())
+        note = rounding_note(column, str(value), self._context()) or self._held_note(task.id, column)
         if note:
             self.document.noted.emit(note)
         return True
+
+    def _held_note(self, task_id: str, column: Column) -> str | None:
+        """A Start typed that a link holds later changes no date shown: say so, and what was kept."""
+        if column is not Column.START:
+            return None
+        ctx, document = self._context(), self.document  # the schedule just derived (the context may be older)
+        return held_start_note(document.project, document.schedule, task_id, ctx.numbers_of, ctx.spelled_keys())
 
     # -- refreshing -------------------------------------------------------------------------
     def shown_precision(self) -> ShownPrecision:

@@ -1,0 +1,120 @@
+"""The task table's Constraint type and Constraint date columns, as MS Project's: what they show, what
+typing into them means, and the words the tooltips and the status bar use for a task's constraint.
+
+A planner reviewing a schedule lists which tasks are pinned first; a Start typed over a link leaves
+a Start No Earlier Than that the table's dates alone do not show. Typed as MS Project takes them:
+the constraint's words or code ("Start No Earlier Than", "SNET", "As Soon As Possible", empty for
+as soon as possible) and a date. A dated constraint chosen without a date takes the task's start
+(its finish for a finish constraint), as MS Project does; a date typed for a task with none is a
+Start No Earlier Than; an empty date takes the constraint off.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from datetime import date
+
+from ...commands.base import Command
+from ...commands.tasks import SetPlannedDates, SetTaskFields
+from ...domain import ConstraintType, PlannerError, Project, Task, format_fuzzy_date, parse_fuzzy_date
+from ...engine.driving_chain import ChainIndex
+from ...engine.schedule import Schedule, TaskDates
+from ...exchange.msp_values import CONSTRAINT_NAMES, FINISH_CONSTRAINTS, is_blank, parse_constraint
+from .predecessor_column import predecessors_text
+
+
+def constraint_text(task: Task) -> str:
+    """The Constraint type cell: MS Project's words ('Start No Earlier Than')."""
+    return CONSTRAINT_NAMES[task.constraint]
+
+
+def constraint_date_text(task: Task) -> str:
+    """The Constraint date cell, at the precision the task's dates were given ('2031-06', '2035')."""
+    return format_fuzzy_date(task.constraint_date, task.precision) if task.constraint_date else ""
+
+
+def constraint_line(task: Task) -> str:
+    """'Constraint: Start No Earlier Than 2026-12-10' for a tooltip; empty for as soon as possible."""
+    if task.constraint is ConstraintType.ASAP:
+        return ""
+    return f"Constraint: {constraint_text(task)} {constraint_date_text(task)}".rstrip()
+
+
+def constraint_type_command(task: Task, text: str, dates: TaskDates | None) -> Command:
+    """The command typing `text` into Constraint type means; PlannerError naming the words it takes."""
+    kind = parse_constraint(text, []) or ConstraintType.ASAP
+    words = CONSTRAINT_NAMES[kind]
+    if not kind.dated:
+        return SetTaskFields(task.id, text=f"Set constraint of '{task.name}' to {words}", constraint=kind,
+                             constraint_date=None)
+    day = task.constraint_date or _day_of(task, kind, dates)
+    return SetTaskFields(task.id, text=f"Set constraint of '{task.name}' to {words}", constraint=kind,
+                         constraint_date=day)
+
+
+def _day_of(task: Task, kind: ConstraintType, dates: TaskDates | None) -> date:
+    """The task's start (its last day for a finish constraint), the date MS Project gives a constraint chosen."""
+    if dates is None:
+        raise PlannerError("task.unscheduled", f"the plan has no schedule to take {task.name!r}'s dates from; "
+                           "type the Constraint date", [task.id])
+    return dates.shown_finish if kind in FINISH_CONSTRAINTS else dates.shown_start
+
+
+def constraint_date_command(task: Task, text: str) -> Command:
+    """The command typing `text` into Constraint date means: a date for the task's constraint (a Start
+    No Earlier Than when it has none); empty or NA takes the constraint off."""
+    if is_blank(text):
+        return SetTaskFields(task.id, text=f"Take the constraint off '{task.name}'", constraint=ConstraintType.ASAP,
+                             constraint_date=None)
+    kind = task.constraint if task.constraint.dated else ConstraintType.SNET
+    day, precision = parse_fuzzy_date(text, end=kind in FINISH_CONSTRAINTS)  # 'FNLT 2035': by its end
+    return SetPlannedDates(task.id, text=f"Set constraint date of '{task.name}' to {text}", constraint=kind,
+                           constraint_date=day, precision=precision)
+
+
+class _EarlyDates(Mapping[str, tuple[date, date]]):
+    """The schedule's early dates as the driving chain reads them, without copying 100,000 rows."""
+
+    def __init__(self, schedule: Schedule):
+        self.tasks = schedule.tasks
+
+    def __getitem__(self, task_id: str) -> tuple[date, date]:
+        dates = self.tasks[task_id]
+        return dates.early_start, dates.early_finish
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.tasks)
+
+    def __len__(self) -> int:
+        return len(self.tasks)
+
+
+def held_start_note(project: Project, schedule: Schedule | None, task_id: str, number_of: Callable[[str], int],
+                    spelled: Callable[[str], bool]) -> str | None:
+    """When a Start typed into `task_id` is held later by a link: "Start of 19 'Procure panels' held at
+    2026-12-16 by 18FS+5 days (18 'Design review'); Start No Earlier Than 2026-12-10 kept", the link
+    as the Predecessors column writes it (`number_of`: each task's ID; `spelled`: is this text a key)."""
+    task = project.tasks.get(task_id)
+    dates = schedule.tasks.get(task_id) if schedule is not None else None
+    if task is None or schedule is None or dates is None or task.manual or task.constraint is not ConstraintType.SNET \
+            or task.constraint_date is None or dates.shown_start <= task.constraint_date:
+        return None
+    _driver, pred_id = ChainIndex(project).step(_EarlyDates(schedule), task_id)
+    into = (ln for ln in project.links.values() if ln.succ_id == task_id)  # only when held: no index kept
+    link = next((ln for ln in into if _drives(project, ln.pred_id, pred_id)), None)
+    if link is None:
+        return None
+    entry = predecessors_text(project, [link], number_of, spelled)
+    pred = project.tasks[link.pred_id]
+    return (f"Start of {number_of(task_id)} '{task.name}' held at {dates.shown_start.isoformat()} by {entry} "
+            f"({number_of(pred.id)} '{pred.name}'); {constraint_text(task)} {constraint_date_text(task)} kept")
+
+
+def _drives(project: Project, pred_id: str, driver_id: str | None) -> bool:
+    """Is `driver_id` the predecessor itself, or a sub-task a summary predecessor drives through?"""
+    current = driver_id
+    while current is not None:
+        if current == pred_id:
+            return True
+        current = project.tasks[current].parent_id if current in project.tasks else None
+    return False
