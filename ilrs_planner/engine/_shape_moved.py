@@ -54,15 +54,16 @@ def _gates(shape: Shape, key: tuple[np.ndarray, ...], is_summary: np.ndarray,
            made: list[int]) -> dict[str, np.ndarray]:
     """The gates after the summaries `made` or unmade: a new summary takes each gate it needs or
     its parent has (whose ancestors all kept theirs), numbered as _shape._allocate_gates does."""
-    pred, succ, code, parent, starts_bound, finish_bound = key
+    parent = key[3]
     n = parent.size
     gates, next_node = {}, n
+    needs = {task: _needs(key, task) for task in made}
     for kind_index, kind in enumerate(GATE_KINDS):
         wanted = shape.gates[kind] >= 0
         for task in made:
             above = int(parent[task])
             inherited = above >= 0 and bool(shape.gates[kind][above] >= 0)
-            wanted[task] = bool(is_summary[task]) and (inherited or _needs(key, task, kind_index))
+            wanted[task] = bool(is_summary[task]) and (inherited or needs[task][kind_index])
         nodes = np.full(n, -1, dtype=np.int64)
         count = int(np.count_nonzero(wanted))
         nodes[wanted] = np.arange(next_node, next_node + count)
@@ -70,16 +71,13 @@ def _gates(shape: Shape, key: tuple[np.ndarray, ...], is_summary: np.ndarray,
     return gates
 
 
-def _needs(key: tuple[np.ndarray, ...], task: int, kind_index: int) -> bool:
-    """Does the task need this kind of gate of its own (its links, its bounds; see _allocate_gates)?"""
+def _needs(key: tuple[np.ndarray, ...], task: int) -> tuple[bool, bool, bool, bool]:
+    """Which kinds of gate the task needs of its own (its links, its bounds; see _allocate_gates),
+    in GATE_KINDS' order."""
     pred, succ, code, _, starts_bound, finish_bound = key
     into, out = code[succ == task], code[pred == task]
-    return bool((
-        (into <= 1).any() or starts_bound[task],
-        (into >= 2).any(),
-        ((out == 1) | (out == 3)).any(),
-        ((out == 0) | (out == 2)).any() or finish_bound[task],
-    )[kind_index])
+    return (bool((into <= 1).any() or starts_bound[task]), bool((into >= 2).any()),
+            bool(((out == 1) | (out == 3)).any()), bool(((out == 0) | (out == 2)).any() or finish_bound[task]))
 
 
 def _patched(shape: Shape, key: tuple[np.ndarray, ...], is_summary: np.ndarray, gates: dict[str, np.ndarray],

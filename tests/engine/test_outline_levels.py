@@ -69,3 +69,28 @@ def test_a_task_added_under_a_deep_summary_moves_its_phase_as_a_fresh_reading_do
     assert after.tasks["W"].shown_finish == after.tasks["P"].shown_finish == date(2031, 6, 10)
     _tree._LEVELS._entries = []
     assert dict(after.tasks) == dict(schedule(project).tasks)
+
+
+@settings(max_examples=400, deadline=None)
+@given(outlines(), st.data())
+def test_levels_with_a_leaf_moved_under_another_parent_are_the_levels_found_afresh(parent, data):
+    leaves = [task for task in range(len(parent)) if task not in parent]
+    leaf = data.draw(st.sampled_from(leaves))
+    moved_to = data.draw(st.sampled_from([-1, *(task for task in range(len(parent)) if task != leaf)]))
+    moved = [moved_to if task == leaf else above for task, above in enumerate(parent)]
+    _tree._LEVELS._entries = []
+    before = _tree._levels_of(_step(parent))
+    step = _step(moved)
+    carried = _tree._with_leaf_moved(step)
+    fresh = _tree._levels(step)
+    if moved == parent:  # the same outline: nothing moved
+        assert carried is None
+        return
+    if len(fresh) > len(before):  # a level deeper than any before: found afresh instead
+        assert carried is None
+        return
+    assert carried is not None
+    assert len(carried) == len(fresh)
+    for mine, theirs in zip(carried, fresh):
+        for a, b in zip(mine, theirs):
+            assert np.array_equal(a, b)
