@@ -53,6 +53,14 @@ class EdgeIndex:
             self.indexed = True
         return np.asarray(self._into[self._into_offsets[v]:self._into_offsets[v + 1]])
 
+    def expect(self, count: int) -> None:
+        """The passes will look up at least `count` nodes: when that many scans would lead to
+        indexing anyway, index at once rather than after scanning for the first of them (an indent
+        starts from some 16 nodes and reaches over a hundred)."""
+        if not self.indexed and count >= self.most_scans:
+            self._into, self._into_offsets = index_of(self.targets, self.n_nodes)
+            self.indexed = True
+
     def into_any(self, nodes: np.ndarray) -> np.ndarray:
         """The edges into any of these nodes."""
         if self.indexed:

@@ -125,6 +125,7 @@ def forward_again(net: Network, prior: PassRecord,
     seeds = np.union1d(np.flatnonzero(changed), reached_by((prior.offsets, prior.targets), edges, moved_edges))
     if seeds.size > MOST_NODES:
         return None
+    edges.expect(seeds.size)
     early = prior.early.copy()
     moved = _follow(seeds, prior.rank, lambda v: _early_of(net, least, edges, early, v), early,
                     lambda v: net.targets[net.offsets[v]:net.offsets[v + 1]].tolist())
