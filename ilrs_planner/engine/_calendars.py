@@ -87,6 +87,30 @@ def _refuse_oversized(calendars: list[Calendar], days: int) -> None:
                            "use; tasks sharing a calendar share its working time", [c.id for c in calendars[:5]])
 
 
+def working_time(calendars: list[Calendar], first: int, last: int) -> WorkingTime:
+    """The tables of these calendars over [first, last): those made last when the calendars' working
+    days and the span are the same. A plan's calendars seldom change between edits, and a plan
+    spanning millennia (a start typed as 9999 beside a Must finish by of 2030) spent some 0.4 s of
+    every edit laying out the same 8,000 years again. Tables handed out are read-only."""
+    key = (first, last, tuple((c.weekdays, tuple((e.start, e.finish, e.working) for e in c.exceptions))
+                              for c in calendars))
+    kept = _KeptTables.last  # read once: an analysis on another thread may replace it
+    if kept is not None and kept[0] == key:
+        return kept[1]
+    time = WorkingTime(calendars, first, last)
+    for table in (time.counts, time.cum, time.work):
+        table.flags.writeable = False
+    _KeptTables.last = (key, time)
+    return time
+
+
+class _KeptTables:
+    """The tables made last, by the calendars' weekdays and exceptions and the span (one only:
+    tables of millennia take tens of megabytes)."""
+
+    last: tuple[tuple[object, ...], WorkingTime] | None = None
+
+
 def identity_only(first: int, last: int) -> WorkingTime:
     """Tables for a plan whose every task is on calendar days (cheap: one row)."""
     return WorkingTime([], first, last)

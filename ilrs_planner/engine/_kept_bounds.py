@@ -69,7 +69,7 @@ def kept_task_bounds(tasks: Sequence[Task], planned: np.ndarray, is_summary: np.
 def _same_tables(a: tuple[int, np.ndarray] | None, b: tuple[int, np.ndarray] | None) -> bool:
     if a is None or b is None:
         return a is b
-    return a[0] == b[0] and a[1].shape == b[1].shape and bool(np.array_equal(a[1], b[1]))
+    return a[0] == b[0] and (a[1] is b[1] or (a[1].shape == b[1].shape and bool(np.array_equal(a[1], b[1]))))
 
 
 def _rows_again(last: _Kept, now: _Kept, columns: KeptColumns) -> np.ndarray | None:

@@ -30,7 +30,7 @@ from ..domain import Calendar, PlannerError, Project, Task
 from ..domain.column_rows import in_order, values_of
 from . import _checks
 from ._bounds import BIG, Bounds
-from ._calendars import IDENTITY, WorkingTime, span_of
+from ._calendars import IDENTITY, WorkingTime, span_of, working_time
 from ._crossings import Crossings, find_crossings
 from ._edges import edge_moments, edge_weights
 from ._kept_bounds import kept_task_bounds
@@ -199,7 +199,7 @@ def _working_time(project: Project, tasks: Sequence[Task], ids: list[str | None]
     # (three centuries on a 5-day week) is not scheduled twice for want of a few megabytes.
     guess = min(int(planned.sum()) * 3 // 2, max(73_000, TABLE_DAYS // (len(used) + 1)))
     first, last = span_of(_plan_dates(project, tasks), max(extra_days, guess))
-    return task_row, WorkingTime(used, first, last)
+    return task_row, working_time(used, first, last)
 
 
 def _calendar_of(project: Project, calendar_id: str, tasks: Sequence[Task], ids: list[Any]) -> Calendar:

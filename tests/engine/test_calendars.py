@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from test_risk import START, random_plan
 
-from ilrs_planner.domain import Calendar, CalendarException, PlannerError, Project, Task, continuous_calendar
+from ilrs_planner.domain import Calendar, CalendarException, Link, PlannerError, Project, Task, continuous_calendar
 from ilrs_planner.engine.cpm import schedule, schedule_with
 from ilrs_planner.engine.risk import run_risk
 
@@ -106,3 +106,23 @@ def test_a_plan_longer_than_the_first_tables_is_scheduled_on_wider_ones():
     assert dates.early_finish == date(2106, 8, 31)  # 4,000 whole weeks after Tuesday 2030-01-01
     weekdays = np.busday_count(START, dates.early_finish)
     assert weekdays == 20_000
+
+
+def test_a_holiday_added_to_a_calendar_between_edits_moves_the_work_after_it():
+    # A Mon-Fri calendar; A takes 3 working days from Monday 2 June 2031: Mon-Wed, shown finishing
+    # Wednesday 4 June. A holiday then added on Tuesday 3 June (the calendar object changed in
+    # place, as an edit of its exceptions does) leaves Mon, Wed, Thu: A finishes Thursday 5 June,
+    # and B (2 days, after A) runs Fri 6 and Mon 9 June instead of Thu 5 and Fri 6.
+    project = Project("holiday", date(2031, 6, 2))
+    calendar = Calendar("Standard", WEEKDAYS, id="std")
+    project.add_calendar(calendar)
+    project.default_calendar_id = "std"
+    project.add_task(Task("A", "Assemble", 3, id="A"))
+    project.add_task(Task("B", "Bake-out", 2, id="B"))
+    project.add_link(Link("A", "B"))
+    before = schedule(project)
+    assert (before.tasks["A"].shown_finish, before.tasks["B"].shown_finish) == (date(2031, 6, 4), date(2031, 6, 6))
+    calendar.exceptions.append(CalendarException("Holiday", date(2031, 6, 3), date(2031, 6, 3)))
+    after = schedule(project)
+    assert (after.tasks["A"].shown_finish, after.tasks["B"].shown_start) == (date(2031, 6, 5), date(2031, 6, 6))
+    assert after.tasks["B"].shown_finish == date(2031, 6, 9)
