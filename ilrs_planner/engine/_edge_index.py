@@ -16,6 +16,7 @@ the one a stable sort by target gives (a test compares them).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -73,6 +74,41 @@ def carry(old: tuple[np.ndarray, int], new: tuple[np.ndarray, int], removed: np.
     _remember(new[0], _Patch(old[0], old[1], removed, inserted, new[1]))
 
 
+class Splice(NamedTuple):
+    """How a patched shape's edges came from the old shape's, by position: the old targets (by
+    identity), which old edges were kept (in order, they fill the new places not `added`), and the
+    new edges' places in the new shape."""
+
+    old_targets: np.ndarray
+    kept: np.ndarray
+    added: np.ndarray
+
+    def column(self, old: np.ndarray, values: np.ndarray) -> np.ndarray:
+        """A per-edge column of the new shape: the old shape's kept values, the new edges' `values`."""
+        new = np.empty(self.kept.size - int(np.count_nonzero(~self.kept)) + self.added.size, dtype=old.dtype)
+        fresh = np.zeros(new.size, dtype=bool)
+        fresh[self.added] = True
+        new[~fresh] = old[self.kept]
+        new[self.added] = values
+        return new
+
+
+def splice_of(targets: np.ndarray) -> Splice | None:
+    """How this targets array's shape was patched from another, if it was and that is still known."""
+    found = _entry(targets)
+    if not isinstance(found, _Patch):
+        return None
+    kept = np.ones(found.old_targets.size, dtype=bool)
+    kept[found.removed] = False
+    return Splice(found.old_targets, kept, _added(found))
+
+
+def _added(patch: _Patch) -> np.ndarray:
+    """The new edges' places in the patched shape."""
+    inserted = patch.inserted
+    return inserted - np.searchsorted(patch.removed, inserted) + np.arange(inserted.size, dtype=np.int64)
+
+
 def _carried(old: Index, patch: _Patch, targets: np.ndarray) -> Index:
     """The old index with its edges moved to their new places and the new edges merged in."""
     removed, inserted = patch.removed, patch.inserted
@@ -83,7 +119,7 @@ def _carried(old: Index, patch: _Patch, targets: np.ndarray) -> Index:
     new_of_old[removed] = -1
     moved = new_of_old[old[0]]
     moved = moved[moved >= 0]
-    added = inserted - np.searchsorted(removed, inserted) + np.arange(inserted.size, dtype=np.int64)
+    added = _added(patch)
     ends = targets[added]
     order = np.lexsort((added, ends))
     added, ends = added[order], ends[order]

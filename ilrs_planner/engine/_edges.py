@@ -13,8 +13,11 @@ reads in afterwards; so an edit to a duration or a lag leaves the shape as it wa
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import numpy as np
+
+from ._edge_index import splice_of
 
 FROM_START, FROM_FINISH, INHERITED = 0, 1, -1  # the moment of day an edge hands a milestone (see _day_ends)
 SHAPE_FIELDS = ("src", "dst", "src_task", "dst_task", "from_finish", "link", "lag_task")
@@ -60,12 +63,10 @@ def edge_weights(shape: dict[str, np.ndarray], links: tuple[np.ndarray, ...],
         read = last[4]
         durations = _patched_durations(shape, last[3], duration, last[4])
     else:
-        read, durations = _read_lags(shape, links), None
+        spliced = _spliced_weights(shape, links, duration, kept)
+        read, durations = (_read_lags(shape, links), None) if spliced is None else spliced
     if durations is None:
-        took = duration if duration.size else np.zeros(1, dtype=np.int64)
-        src_task, dst_task = shape["src_task"], shape["dst_task"]
-        durations = {"w_src": np.where(src_task >= 0, took[np.maximum(src_task, 0)], 0).astype(np.int64),
-                     "w_dst": -np.where(dst_task >= 0, took[np.maximum(dst_task, 0)], 0).astype(np.int64)}
+        durations = _durations(shape, duration)
     for column in (*read.values(), *durations.values()):
         column.flags.writeable = False  # kept for the next edit's weights
     result = shape | read | durations
@@ -84,6 +85,34 @@ def _same(kept: np.ndarray, given: np.ndarray) -> bool:
 _LAST_WEIGHTS: list[tuple[dict[str, np.ndarray], np.ndarray, np.ndarray, np.ndarray, dict[str, np.ndarray]]] = []
 _KEPT_WEIGHTS = 2
 _FEW_TASKS = 16  # durations changed past which every edge's weight is read again
+
+
+def _durations(shape: dict[str, np.ndarray], duration: np.ndarray) -> dict[str, np.ndarray]:
+    took = duration if duration.size else np.zeros(1, dtype=np.int64)
+    src_task, dst_task = shape["src_task"], shape["dst_task"]
+    return {"w_src": np.where(src_task >= 0, took[np.maximum(src_task, 0)], 0).astype(np.int64),
+            "w_dst": -np.where(dst_task >= 0, took[np.maximum(dst_task, 0)], 0).astype(np.int64)}
+
+
+def _spliced_weights(shape: dict[str, np.ndarray], links: tuple[np.ndarray, ...], duration: np.ndarray,
+                     kept: list[tuple[Any, ...]]) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]] | None:
+    """(lags, durations) of a shape patched from one whose weights are kept (an indent, a task or a
+    link added: see _edge_index.splice_of), read with the same durations and lags (but for a task
+    or a link added at the end): the kept edges' weights taken over, only the new edges' read."""
+    splice = splice_of(shape["dst"])
+    last = None if splice is None else next((entry for entry in kept if entry[0]["dst"] is splice.old_targets), None)
+    if splice is None or last is None or not all(_begins(old, now) for old, now in zip(last[1:4], (*links[3:5],
+                                                                                                 duration))):
+        return None
+    new = {name: column[splice.added] for name, column in shape.items()}
+    fresh = _read_lags(new, links) | _durations(new, duration)
+    columns = {name: splice.column(last[4][name], fresh[name]) for name in ("lag", "elapsed", "w_src", "w_dst")}
+    return {name: columns[name] for name in ("lag", "elapsed")}, {name: columns[name] for name in ("w_src", "w_dst")}
+
+
+def _begins(old: np.ndarray, now: np.ndarray) -> bool:
+    """Does the column `now` begin with `old` (the same, or tasks or links added at the end only)?"""
+    return old.size <= now.size and old.dtype == now.dtype and bool(np.array_equal(old, now[: old.size]))
 
 
 def _read_lags(shape: dict[str, np.ndarray], links: tuple[np.ndarray, ...]) -> dict[str, np.ndarray]:
@@ -155,30 +184,3 @@ def _wbs_edges(parent: np.ndarray, is_summary: np.ndarray, gates: dict[str, np.n
             yield far, near, none, leaf_task, flag, none, none
         else:
             yield near, far, leaf_task, none, flag, none, none
-
-
-def edge_moments(src: np.ndarray, lag: np.ndarray, from_finish: np.ndarray, n_tasks: int,
-                 duration: np.ndarray) -> np.ndarray:
-    """Per edge: FROM_FINISH (end of a day), FROM_START (start of a day) or INHERITED from its source.
-
-    The last two answers are given again for the same edges (`src`, `from_finish` and `lag` by
-    identity: shapes and their weights are never written to) when no task gained or lost its
-    duration."""
-    worked = duration > 0
-    kept = list(_LAST_MOMENTS)
-    for last in kept:
-        if last[0] is src and last[1] is lag and last[2] is from_finish and \
-                last[3].shape == worked.shape and bool(np.array_equal(last[3], worked)):
-            _LAST_MOMENTS[:] = [last, *[entry for entry in kept if entry is not last]]
-            return last[4]
-    leaf_task = src < n_tasks
-    has_work = np.zeros(src.size, dtype=bool)
-    has_work[leaf_task] = worked[src[leaf_task]]
-    fixed = np.where(from_finish, FROM_FINISH, FROM_START)
-    moments = np.asarray(np.where(lag > 0, FROM_FINISH, np.where(has_work, fixed, INHERITED)), dtype=np.int8)
-    moments.flags.writeable = False
-    _LAST_MOMENTS[:] = [(src, lag, from_finish, worked, moments), *kept[:_KEPT_WEIGHTS - 1]]
-    return moments
-
-
-_LAST_MOMENTS: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []

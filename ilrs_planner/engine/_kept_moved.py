@@ -22,6 +22,7 @@ import numpy as np
 from ._kept_passes import MOST_NODES, PassRecord
 from ._kept_renumbered import UNKNOWN
 from ._network import Network
+from ._shape_parts import Renumbering
 
 _MOST_RANK = 2**60  # ranks are doubled at each carry: past this, the full passes number them again
 
@@ -34,10 +35,13 @@ def regated(record: PassRecord, net: Network) -> PassRecord | None:
     n = len(net.task_ids)
     if net.crossings is not None or record.n_tasks != n or set(record.gates) != set(net.gates):
         return None
-    node_map = _node_map(record, net)
+    patched = Renumbering.of(record.offsets, record.targets, net.targets)  # by the shape's patch (see _shape_moved)
+    node_map = _node_map(record, net) if patched is None else _counted(patched.node_map, net.n_nodes)
     if node_map is None:
         return None
-    offsets, targets, kept, lost = _edges(record, node_map, net.n_nodes)
+    ends = (node_map[np.repeat(np.arange(node_map.size), np.diff(record.offsets))], node_map[record.targets]) \
+        if patched is None else (patched.sources, patched.targets)
+    offsets, targets, kept, lost = _edges(ends, net.n_nodes)
     old_of_new = np.full(net.n_nodes, record.node_task.size, dtype=np.int64)  # past the end: a new node
     old_of_new[node_map[node_map >= 0]] = np.flatnonzero(node_map >= 0)
     base, caps, fixed, early, late, free = (_moved(values, old_of_new) for values in (
@@ -64,24 +68,32 @@ def _node_map(record: PassRecord, net: Network) -> np.ndarray | None:
         both = (old >= 0) & (new >= 0)
         changes += int(np.count_nonzero((old >= 0) != (new >= 0)))
         node_map[old[both]] = new[both]
-    if changes == 0 or changes > 16:
-        return None  # the same nodes (see KeptPasses.prior), or too many changes to follow
-    return node_map
+    return node_map if 0 < changes <= _MOST_CHANGES else None  # else the same nodes (see KeptPasses.prior)
+
+
+_MOST_CHANGES = 16  # gates come or gone past which the full passes number the nodes again
+
+
+def _counted(node_map: np.ndarray, n_nodes: int) -> np.ndarray | None:
+    """The patched shape's node map, when few gates came or went (as _node_map)."""
+    gone = int(np.count_nonzero(node_map < 0))
+    changes = gone + n_nodes - (node_map.size - gone)
+    return node_map if 0 < changes <= _MOST_CHANGES else None
 
 
 def _moved(values: np.ndarray, old_of_new: np.ndarray) -> np.ndarray:
     """Per-node values in the new numbering (`old_of_new`: each new node's old number, the old
     count for a new node), which holds UNKNOWN: one gather, where a fill and a scatter took three
     passes over the nodes."""
-    return np.append(values, np.array([UNKNOWN], dtype=values.dtype))[old_of_new]
+    return np.asarray(np.append(values, np.array([UNKNOWN], dtype=values.dtype))[old_of_new])
 
 
-def _edges(record: PassRecord, node_map: np.ndarray,
+def _edges(ends: tuple[np.ndarray, np.ndarray],
            n_nodes: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, tuple[np.ndarray, np.ndarray]]:
-    """(offsets, targets) of the old edges in the new numbering, which old edges are kept, and the
-    new numbers of the ends of the edges that went with a gate: (their sources, their targets)."""
-    sources = np.repeat(np.arange(node_map.size), np.diff(record.offsets))
-    new_sources, new_targets = node_map[sources], node_map[record.targets]
+    """(offsets, targets) of the old edges in the new numbering (`ends`: their sources and targets
+    renumbered, -1 for a gate gone), which old edges are kept, and the new numbers of the ends of
+    the edges that went with a gate: (their sources, their targets)."""
+    new_sources, new_targets = ends
     kept = (new_sources >= 0) & (new_targets >= 0)
     lost_sources = new_sources[(new_sources >= 0) & (new_targets < 0)]
     lost_targets = new_targets[(new_sources < 0) & (new_targets >= 0)]

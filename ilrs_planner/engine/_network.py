@@ -32,7 +32,8 @@ from . import _checks
 from ._bounds import BIG, Bounds
 from ._calendars import IDENTITY, WorkingTime, span_of, working_time
 from ._crossings import Crossings, find_crossings
-from ._edges import edge_moments, edge_weights
+from ._edge_moments import edge_moments
+from ._edges import edge_weights
 from ._kept_bounds import kept_task_bounds
 from ._links import flags, link_arrays
 from ._shape import network_shape
@@ -242,7 +243,7 @@ def _assemble(project: Project, tasks: Sequence[Task], task_ids: list[str], pare
     point = np.zeros(n_nodes, dtype=bool)
     point[:n] = ~is_summary & (bounds.duration == 0)
     weight, crossings = find_crossings(edges, rows, task_row, time, point)
-    moments = edge_moments(src, edges["lag"], edges["from_finish"], n, bounds.duration)
+    moments = edge_moments(edges, n, bounds.duration)
     return Network(task_ids, tasks, project.start.toordinal(), bounds.duration, parent, depth, is_summary,
                    bounds.history, bounds.finished, gates, n_nodes, node_task, base, fixed, bounds.start_cap,
                    bounds.finish_cap, shape.offsets, dst, weight, live, rows, task_row, time, crossings, jumps, links,

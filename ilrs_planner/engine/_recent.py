@@ -4,7 +4,8 @@ After most edits the network's shape is the one scheduled just before: the same 
 nodes, only a duration or a lag changed. Its orderings (the edges by source, the nodes by level, the
 edges by level) are then the ones already found, and comparing the arrays they were found from
 costs a fraction of sorting them again. The arrays are compared whole, so an answer is reused only
-for the very same input; inputs are copied, and answers must be treated as read-only.
+for the very same input; inputs are copied (but for arrays nothing can write to, which are kept and
+known again by identity), and answers must be treated as read-only.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ class Recent(Generic[T]):
                 self._entries = [entries[place]] + entries[:place] + entries[place + 1:]
                 return result
         result = _read_only(compute())
-        self._entries = [(tuple(a.copy() for a in arrays), other, result)] + entries[: self.size - 1]
+        self._entries = [(tuple(map(_kept, arrays)), other, result)] + entries[: self.size - 1]
         return result
 
     def latest(self) -> tuple[tuple[np.ndarray, ...], T] | None:
@@ -41,7 +42,19 @@ class Recent(Generic[T]):
         return (entries[0][0], entries[0][2]) if entries else None
 
 
+def _kept(given: np.ndarray) -> np.ndarray:
+    """The array itself when nothing can write to it (read-only, owning its memory: the plan's kept
+    columns, see kept_columns), else a copy."""
+    return given if _unchangeable(given) else given.copy()
+
+
+def _unchangeable(array: np.ndarray) -> bool:
+    return not array.flags.writeable and array.base is None
+
+
 def _same(known: np.ndarray, given: np.ndarray) -> bool:
+    if known is given and _unchangeable(known):  # the same columns as the edit before: no need to compare
+        return True
     return known.shape == given.shape and known.dtype == given.dtype and bool(np.array_equal(known, given))
 
 

@@ -18,7 +18,7 @@ import numpy as np
 from ._edge_index import carry
 from ._edges import edges_of
 from ._kept_edges import spans
-from ._shape_parts import GATE_KINDS, Shape, offsets_of
+from ._shape_parts import GATE_KINDS, Renumbering, Shape, offsets_of
 
 
 def with_leaf_moved(last: tuple[tuple[np.ndarray, ...], Shape] | None, key: tuple[np.ndarray, ...],
@@ -119,7 +119,10 @@ def _patched(shape: Shape, key: tuple[np.ndarray, ...], is_summary: np.ndarray, 
               for src, k in zip(new["src"].tolist(), keys[sorted_new].tolist())]
     edges = _spliced(renumbered, gone.tolist(), places, new)
     carry((old_edges["dst"], shape.n_nodes), (edges["dst"], n_nodes), gone, np.sort(np.array(places, dtype=np.int64)))
+    Renumbering.last = Renumbering(shape.offsets, old_edges["dst"], edges["dst"], node_map, renumbered["src"],
+                                   renumbered["dst"])
     return Shape(gates, n_nodes, edges, offsets_of(edges["src"], n_nodes), node_task)
+
 
 
 class _Order:

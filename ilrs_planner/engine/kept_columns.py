@@ -68,6 +68,11 @@ class KeptColumns:
     old_of_new: np.ndarray | None = None
     reread: np.ndarray | None = None
 
+    def __post_init__(self) -> None:
+        for column in (self.parent, self.duration, self.elapsed, self.bounded, self.pred, self.succ, self.code,
+                       self.lag, self.link_elapsed):
+            column.flags.writeable = False  # never changed: the scheduler's kept results know them by identity
+
     def fit(self, project: Project) -> bool:
         return self.duration.size == len(project.tasks) and self.pred.size == len(project.links)
 
