@@ -73,9 +73,18 @@ def read_plan(path: str | Path, *, start: date | None = None, **opts) -> ImportR
     module = _module_for(path, "read", "import.bad_file")
     _check_regular(path)
     result = module.read(path, **opts)
+    result.project.name = plan_name(result.project.name)
     if start is not None:
         result.project.start = start
     return result
+
+
+def plan_name(name: str) -> str:
+    """An imported plan's name without the extension of a file name: MS Project keeps the file's name
+    ('plan.xml', 'plan.mpp') where a plan has no title, and a plan is named alike whichever file it came
+    from (its title, else the file's name without its extension)."""
+    stem, dot, extension = name.rpartition(".")
+    return stem if dot and stem.strip() and f".{extension.lower()}" in FORMAT_MODULES | {".mpt": ""} else name
 
 
 def _check_regular(path: str | Path) -> None:

@@ -590,3 +590,12 @@ def test_a_workbook_exported_imports_back_by_the_menu(window, small_project, tmp
     assert sorted(t.key for t in back.tasks.values()) == sorted(t.key for t in small_project.tasks.values())
     assert len(back.links) == len(small_project.links)
     assert window.statusBar().currentMessage() == f"Imported plan.xlsx: {len(back.tasks)} tasks"
+
+
+def test_closing_an_imported_plan_names_it_without_the_files_extension(window, monkeypatch, told):
+    _import_by_menu(window, monkeypatch, REAL / "task-dates-project2003-mspdi.xml")
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **_k: asked.append(a[2]) or QMessageBox.StandardButton.Discard)
+    assert window.close()
+    assert asked == ["<p>Save the changes to “task-dates-project2003-mspdi” before closing it?</p>"]
