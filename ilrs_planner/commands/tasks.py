@@ -6,7 +6,7 @@ import copy
 from datetime import date
 from operator import attrgetter
 
-from ..domain import Confidence, ConstraintType, Precision, Project, Task
+from ..domain import Confidence, ConstraintType, Precision, Project, Task, TaskKind
 from ..domain.durations import format_days
 from ..domain.provenance import shown_confidence
 from .base import ChangeSet, Command
@@ -130,6 +130,21 @@ def _with_descendants(project: Project, ids: list[str]) -> set[str]:
     return set(reversed(ids))  # with_descendants pops them from the end; every id was checked to exist
 
 
+def kind_of_duration(task: Task, values: dict[str, object]) -> dict[str, object]:
+    """`values` with the kind a new duration gives, as in MS Project: a task given 0 days is a
+    milestone (its Kind reads so in the task dialog and CSV, as a roadmap milestone's does), and a
+    milestone given days is a task again. Other kinds (a mission, an agreement) stay what they are."""
+    days = values.get("duration")
+    if days is None or days == task.duration:
+        return values
+    kind = values.get("kind", task.kind)
+    if days == 0 and kind == TaskKind.TASK:
+        return values | {"kind": TaskKind.MILESTONE}
+    if task.duration == 0 and kind == TaskKind.MILESTONE:
+        return values | {"kind": TaskKind.TASK}
+    return values
+
+
 class SetTaskFields(Command):
     """Set any editable fields of one task (name, owner, dates, estimates…) as one step."""
 
@@ -148,12 +163,14 @@ class SetTaskFields(Command):
 
     def apply(self, project: Project) -> ChangeSet:
         task = task_or_error(project, self.task_id)
-        values = {name: coerce_value(task, name, value) for name, value in self.fields.items()}
+        values = kind_of_duration(task, {name: coerce_value(task, name, value) for name, value in self.fields.items()})
         check_task_consistent(project, task, values)
         old = {name: getattr(task, name) for name in values}
         self._set(project, task, values)
         if self._old is None:  # keep the first capture: a merged command reverts to the start
             self._old = old
+        else:  # a field the first left alone (a kind a later drag changed) still held its first value
+            self._old = old | self._old
         return self._changes()
 
     def revert(self, project: Project) -> ChangeSet:
