@@ -180,6 +180,18 @@ class FilterActions:
         for label, part in owners:  # each owner as the Owner column shows it ('CNSA', not its key 'cnsa')
             self.combo.addItem(f"Owner: {label}", f"{OWNER}:{part.id}")
             self.combo.setItemData(self.combo.count() - 1, tooltip(part.name), Qt.ItemDataRole.ToolTipRole)
+        self._mark_slipped()
+
+    def _mark_slipped(self) -> None:
+        """Slipped tasks can be chosen only while a baseline is compared; until then its entry is
+        disabled with the reason on hover, so the arrow keys pass it as Qt's combo passes a disabled
+        entry (it refused each Down and snapped back, and the owners below it could not be reached)."""
+        item = self.combo.model().item(self.combo.findData(SLIPPED))
+        if item is None:
+            return
+        item.setEnabled(self.document.baseline_name is not None)
+        item.setToolTip("" if item.isEnabled() else "Compares with a baseline: choose one in View → Compare with "
+                        "baseline first")
 
     def _owners(self) -> list[tuple[str, Participant]]:
         """(label, participant) in label order, each labelled as the Owner column and legend name it."""
@@ -239,5 +251,6 @@ class FilterActions:
 
     def _baseline_changed(self, _name) -> None:
         """Slipped tasks compares with the baseline chosen: another one applies it afresh."""
+        self._mark_slipped()
         if self.chosen.kind == SLIPPED:
             self.apply(self.chosen if self.document.baseline_name else TaskFilter(ALL, None, self.chosen.text))

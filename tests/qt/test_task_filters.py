@@ -152,3 +152,18 @@ def test_the_roadmaps_owners_are_filtered_by_the_names_the_owner_column_shows(qt
     owners = [text for text in entries if text.startswith("Owner: ")]
     assert len(set(owners)) == len(owners) == len(window.document.project.participants)  # none twice
     assert "Owner: cnsa" not in owners
+
+
+def test_the_arrow_keys_pass_slipped_tasks_while_no_baseline_is_compared(qtbot, window):
+    # Down onto Slipped tasks was refused and snapped back, so the owners below it were out of reach.
+    combo = window.filters.combo
+    slipped = combo.model().item(combo.findData("slipped"))
+    assert not slipped.isEnabled() and "baseline" in slipped.toolTip()
+    choose_in_combo(window, "Incomplete tasks")
+    QTest.keyClick(combo, Qt.Key.Key_Down)
+    assert combo.currentText().startswith("Owner: ")
+    assert status(window).startswith(f"Filter: {combo.currentText()} — ")
+    window.document.set_baseline("2021 roadmap")  # now it can be chosen
+    assert slipped.isEnabled() and slipped.toolTip() == ""
+    choose_in_combo(window, "Slipped tasks")
+    assert status(window).startswith("Filter: Slipped tasks — ")
