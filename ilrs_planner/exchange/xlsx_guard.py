@@ -10,6 +10,7 @@ the declared sizes bounds what is read (a member that lies fails its check as it
 from __future__ import annotations
 
 import os
+import re
 import zipfile
 from pathlib import Path
 
@@ -22,6 +23,11 @@ MAX_UNPACKED_BYTES = 512 * 1024 * 1024
 MAX_PARTS = 10_000  # a workbook of a few sheets has a dozen parts
 _CHUNK = 1 << 20
 _DECLARATIONS = (b"<!DOCTYPE", b"<!ENTITY")
+_XML_PARTS = (".xml", ".rels", ".vml")
+# Excel writes every XML part in UTF-8; in UTF-16 or UTF-32 a declaration is spelt in other bytes than
+# the scan looks for ("<\0!\0E\0..."), so such a part is refused rather than scanned in each encoding.
+_ENCODING = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+_UTF8 = frozenset({b"utf-8", b"utf8"})
 
 
 def check_package(path: str | Path) -> None:
@@ -58,8 +64,20 @@ def _check_declarations(name: str, package: zipfile.ZipFile, part: zipfile.ZipIn
     tail = b""
     with package.open(part) as stream:
         while chunk := stream.read(_CHUNK):
+            if not tail and part.filename.lower().endswith(_XML_PARTS):
+                _check_utf8(name, part.filename, chunk)
             window = tail + chunk
             if any(declaration in window for declaration in _DECLARATIONS):
                 raise PlannerError("import.bad_file", f"{name}: the part {part.filename[:80]} declares a document "
                                    "type or entities, which no workbook does; it is not read")
             tail = window[-len(_DECLARATIONS[0]):]
+
+
+def _check_utf8(name: str, part_name: str, head: bytes) -> None:
+    """Refuse an XML part written in another encoding than UTF-8 (a byte-order mark, NUL bytes among
+    the first, or an encoding declared otherwise)."""
+    declared = _ENCODING.match(head.removeprefix(b"\xef\xbb\xbf"))
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\0" in head[:4] or (
+            declared is not None and declared.group(1).lower() not in _UTF8):
+        raise PlannerError("import.bad_file", f"{name}: the part {part_name[:80]} is not written in UTF-8, as every "
+                           "workbook's XML is; it is not read")

@@ -14,12 +14,14 @@ held to the CSV import's bounds on rows, columns and cell length. Errors name th
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
 from ..domain import Link, LinkType, PlannerError, Project
+from ..domain.durations import MAX_DURATION_DAYS
 from .csv_table import MAX_COLUMNS, MAX_FIELD_CHARS, CsvRow, CsvTable, header_columns
 from .formats import ImportResult
 from .msp_csv import MAX_LINKS, MAX_TASK_ROWS, read_table
@@ -150,10 +152,23 @@ def _add_links(project: Project, rows: Iterator[tuple[int, list[str]]]) -> None:
             raise PlannerError("import.bad_row", f"Links row {number}: {pred} → {succ} "
                                + ("links a task to itself" if pred == succ else "names a task key no row has"))
         try:
-            project.add_link(Link(pred_id, succ_id, LinkType(kind.strip().upper() or "FS"), int(float(lag or 0)),
-                                  elapsed=elapsed.strip().lower() == "yes"))
+            link_type = LinkType(kind.strip().upper() or "FS")
         except ValueError:
-            raise PlannerError("import.bad_row", f"Links row {number}: '{kind}' is not a link type (FS, SS, FF, SF) "
-                               f"or '{lag}' not a lag in days") from None
+            raise PlannerError("import.bad_row", f"Links row {number}: '{kind[:40]}' is not a link type (FS, SS, FF, "
+                               "SF)") from None
+        try:
+            days = _lag_days(lag)
+        except ValueError:
+            raise PlannerError("import.bad_row", f"Links row {number}: '{lag[:40]}' is not a lag of whole days within "
+                               "300 years") from None
+        project.add_link(Link(pred_id, succ_id, link_type, days, elapsed=elapsed.strip().lower() == "yes"))
         if len(project.links) > MAX_LINKS:
             raise PlannerError("import.bad_row", f"Links row {number}: more than {MAX_LINKS:,} dependencies")
+
+
+def _lag_days(text: str) -> int:
+    """A lag cell's whole days, within what a plan holds (ValueError otherwise: inf, 1e300, 2.5)."""
+    value = float(text or 0)
+    if not math.isfinite(value) or value != int(value) or abs(value) > MAX_DURATION_DAYS:
+        raise ValueError(text)
+    return int(value)

@@ -118,6 +118,34 @@ def test_entity_declarations_are_refused_before_any_parser(tmp_path):
     assert "xl/workbook.xml declares a document type or entities" in caught.value.message
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_a_part_in_another_encoding_than_utf8_is_refused_so_its_entities_are_never_read(tmp_path, encoding):
+    # In UTF-16 "<!ENTITY" is other bytes than the scan looks for; the entity below expanded to a
+    # 1,000-character task name through the sheet's parser before this was refused.
+    sheet = ('<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE w [<!ENTITY a "AAAAAAAAAA">'
+             '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><worksheet><t>&b;</t></worksheet>')
+    _package(tmp_path / "u16.xlsx", {"[Content_Types].xml": b"<Types/>",
+                                     "xl/worksheets/sheet1.xml": sheet.encode(encoding)})
+    with pytest.raises(PlannerError) as caught:
+        read_plan(tmp_path / "u16.xlsx")
+    assert caught.value.code == "import.bad_file"
+    assert "xl/worksheets/sheet1.xml is not written in UTF-8" in caught.value.message
+
+
+@pytest.mark.parametrize("lag", ["inf", "1e300", "10000000", "2.5"])
+def test_a_lag_no_plan_can_hold_is_refused_naming_its_row(tmp_path, lag):
+    from openpyxl import load_workbook
+
+    write_plan(build_reference_project(), tmp_path / "roadmap.xlsx")
+    book = load_workbook(tmp_path / "roadmap.xlsx")
+    book["Links"]["D2"] = lag
+    book.save(tmp_path / "edited.xlsx")
+    with pytest.raises(PlannerError) as caught:
+        read_plan(tmp_path / "edited.xlsx")
+    assert caught.value.code == "import.bad_row"
+    assert caught.value.message == f"Links row 2: '{lag}' is not a lag of whole days within 300 years"
+
+
 @pytest.mark.parametrize("content", [b"Name,Duration\nA,5d\n", b"PK\x03\x04 broken"])
 def test_a_file_that_is_no_workbook_is_refused_by_name(tmp_path, content):
     (tmp_path / "plan.xlsx").write_bytes(content)
