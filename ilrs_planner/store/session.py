@@ -43,6 +43,9 @@ class PlanSession:
     def __init__(self, path: Path | None, project: Project, fingerprint: Fingerprint | None,
                  lock: LockInfo | None):
         self.path, self.project, self.fingerprint, self.lock = path, project, fingerprint, lock
+        # The secret the file holds (read, saved or kept): a partner copy keyed on another one must put
+        # its own into the file first, whatever the plan in memory held a moment before.
+        self.secret_on_disk = project.secret if path is not None else None
         self._background = RecoveryThread()
         # Until it has a file, the plan's recovery copy has a name of its own (recovery.untitled_name).
         self.copy_name = untitled_name() if path is None else ""
@@ -80,7 +83,7 @@ class PlanSession:
         # Compare-and-swap: the check runs again under the folder's lock just before the rename, so
         # a save by another session that lands while ours is being written is never overwritten.
         _, self.fingerprint = write_plan_file(project, self.path, check=None if overwrite else self._check_still_ours)
-        self.project = project
+        self.project, self.secret_on_disk = project, project.secret
         discard_recovery(self.path)
 
     def _check_still_ours(self) -> None:
@@ -105,6 +108,7 @@ class PlanSession:
         if self.path is not None:
             release_lock(self.path, self.lock)
         self.path, self.project, self.fingerprint, self.lock = path, project, fingerprint, lock
+        self.secret_on_disk = project.secret
         self.copy_name = ""
 
     def keep_secret(self, secret: bytes) -> None:
@@ -123,6 +127,7 @@ class PlanSession:
         as_saved = open_project(self.path)
         as_saved.secret = secret
         self.fingerprint = keep_secret(self.path, as_saved, read)
+        self.secret_on_disk = secret
 
     def reload(self) -> Project:
         """Read the file again (after the user chose 'reload'); the new content becomes ours."""
@@ -130,6 +135,7 @@ class PlanSession:
             raise PlannerError("store.io", "the plan has no file to reload")
         fingerprint = Fingerprint.of(self.path)
         self.project, self.fingerprint = open_project(self.path), fingerprint
+        self.secret_on_disk = self.project.secret
         return self.project
 
     def write_recovery(self, project: Project) -> Path:

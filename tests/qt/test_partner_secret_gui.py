@@ -101,6 +101,22 @@ def test_close_and_discard_keeps_the_secret_and_drops_the_edits(qtbot, tmp_path,
     assert len(first) == 1 and first == _bridge_ids(tmp_path / "week2.db")  # the partner's merge-back matches
 
 
+def test_an_export_cancelled_at_the_file_then_made_still_keeps_its_secret_in_the_file(qtbot, tmp_path, monkeypatch,
+                                                                                     plan_path):
+    window = _open_window(qtbot, plan_path)
+    _export_from_menu(window, monkeypatch, "")  # File > Export for partner…, then Cancel in the file dialog
+    drawn = window.document.project.secret
+    assert drawn is not None and not (tmp_path / "week1.db").exists() and not window.document.modified
+    _export_from_menu(window, monkeypatch, tmp_path / "week1.db")
+    assert open_project(plan_path).secret == drawn  # in the file before the copy, not only in memory
+    asked = _answer_close(monkeypatch, QMessageBox.StandardButton.Save)
+    assert window.close() and asked == []  # nothing to save: the plan's file already holds it
+    again = _open_window(qtbot, plan_path)
+    _export_from_menu(again, monkeypatch, tmp_path / "week2.db")
+    first = _bridge_ids(tmp_path / "week1.db")
+    assert len(first) == 1 and first == _bridge_ids(tmp_path / "week2.db")
+
+
 def test_a_read_only_plan_writes_no_copy_and_says_to_save_it_once(qtbot, tmp_path, monkeypatch, plan_path):
     window = _open_window(qtbot, plan_path)
     written = plan_path.read_bytes()

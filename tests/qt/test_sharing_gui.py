@@ -468,6 +468,7 @@ def test_export_for_partner_tells_what_the_command_line_tells_and_schedules_only
     said = capsys.readouterr().out.splitlines()[1:]
     win = MainWindow(Document(open_project(tmp_path / "plan.db")))
     qtbot.addWidget(win)
+    assert win.plan_file.open_path(str(tmp_path / "plan.db"))  # its file holds the secret the copy is keyed on
     scheduled = []
     for module in (held_floats, redact):
         real = module.schedule

@@ -197,11 +197,13 @@ class FileSession(QObject):
         return project, (str(session.path) if session.path else None), as_saved
 
     def keep_secret(self, secret: bytes) -> bool:
-        """Write a secret the open plan just drew into its file now, nothing else of the plan (the store's
-        PlanSession.keep_secret); False when the plan has no file yet (its first save keeps it)."""
+        """Have the plan's file hold `secret`, the one its partner copies are keyed on: written into it
+        now, nothing else of the plan, unless it holds it already (the store's PlanSession.keep_secret);
+        False when the plan has no file yet (its first save keeps it)."""
         if self.session is None or self.session.path is None:
             return False
-        self.session.keep_secret(secret)
+        if self.session.secret_on_disk != secret:
+            self.session.keep_secret(secret)
         return True
 
     def start_untitled(self, project: Project) -> None:

@@ -168,7 +168,6 @@ class SharingActions:
         # dates the command line reads, and the plan is not scheduled again for them.
         shown = self.document.schedule
         dates = shown.tasks if shown is not None else None
-        drawn = self.document.project.secret is None
         try:
             redacted = redact_project(self.document.project, level, without_notes=chosen.without_notes, dates=dates)
         except PlannerError as error:
@@ -183,7 +182,7 @@ class SharingActions:
         try:
             if self.document.path and same_file(path, self.document.path):
                 raise PlannerError("cli.usage", "the partner copy must be a new file, not this plan's own file")
-            kept = self._keep_drawn_secret() if drawn else True
+            kept = self._keep_secret_in_file()
             save_project(redacted, path)
         except PlannerError as error:
             prompts.fail(self.window, "Could not export for the partner", error)
@@ -199,9 +198,10 @@ class SharingActions:
                        f"remaining text.{notes}", [notice for notice in notices if notice] or None)
         return True
 
-    def _keep_drawn_secret(self) -> bool:
-        """The copy drew the plan's secret (a plan from an older file has none): it goes into the plan's
-        file before the copy is written, so next week's copy keys its links over withheld work alike
+    def _keep_secret_in_file(self) -> bool:
+        """The secret the copy is keyed on goes into the plan's file before the copy is written, when the
+        file lacks it (a plan from an older file has none, or one drawn by an export or a signing that
+        was then cancelled), so next week's copy keys its links over withheld work alike
         (sharing/bridge_ids.py) even if the planner then discards their unsaved edits; the edits stay
         unsaved. False when the plan has no file to keep it in yet."""
         secret = self.document.project.secret
