@@ -81,4 +81,6 @@ def test_every_writer_counts_a_span_as_the_calendar_works_it(tmp_path, project):
     assert _xml_days(tasks["Work"].findtext(f"{NS}Duration"), work.elapsed) == want["c"]
     baseline = tasks["Work"].find(f"{NS}Baseline")
     entry = project.baselines[0].entries["c"]
-    assert _xml_days(baseline.findtext(f"{NS}Duration"), False) == _by_hand(project, work, *entry)
+    # An elapsed task's baseline is in 24-hour days, as its own Duration (DurationFormat 8, edays).
+    assert baseline.findtext(f"{NS}DurationFormat") == ("8" if work.elapsed else "7")
+    assert _xml_days(baseline.findtext(f"{NS}Duration"), work.elapsed) == _by_hand(project, work, *entry)

@@ -97,9 +97,19 @@ def _baselines(element: ET.Element, task: Task, baselines, at_day_end: bool, wor
         record = add(element, "Baseline", None)
         add(record, "Number", number)
         add(record, "Start", finish_stamp(start, False) if point_at_end else start_stamp(start))
-        add(record, "Finish", finish_stamp(finish, finish <= start and not point_at_end))
-        add(record, "Duration", duration_text(worked.between(task, start, finish)))
-        add(record, "DurationFormat", 7)
+        add(record, "Finish", _task_finish(task, start, finish, finish <= start and not point_at_end))
+        days = worked.between(task, start, finish)
+        add(record, "Duration", _duration_text(task, days))
+        add(record, "DurationFormat", ELAPSED_DAYS if task.elapsed else 7)
+
+
+def _task_finish(task: Task, start: date, exclusive_finish: date, point: bool) -> str:
+    """A task's finish as MS Project computes it: the end of its last working day (17:00), a
+    milestone's point (`point`: 08:00), or for an elapsed task its start (08:00) plus 24 hours a
+    day, which is 08:00 of the day after its last calendar day (7 elapsed days from Thursday 08:00
+    end the next Thursday 08:00); each reads back as the same exclusive finish
+    (helpers.finish_from_stamp)."""
+    return finish_stamp(exclusive_finish, point or (task.elapsed and start is not None and exclusive_finish > start))
 
 
 def _duration_text(task: Task, days: int) -> str:
@@ -111,7 +121,7 @@ def _actual_dates(element: ET.Element, task: Task, start: date | None, finish: d
     if start is not None:
         add(element, "ActualStart", start_stamp(start))
     if finish is not None:
-        add(element, "ActualFinish", finish_stamp(finish, task.is_milestone))
+        add(element, "ActualFinish", _task_finish(task, start, finish, task.is_milestone))
 
 
 def _actuals(element: ET.Element, task: Task, scheduled: tuple[date, date] | None, worked: WorkedDays) -> None:
@@ -163,7 +173,8 @@ def task_element(project: Project, task: Task, uids: dict[str, int], outline_num
     add(element, "OutlineNumber", outline_number)
     add(element, "OutlineLevel", depth + 1)
     start_text = finish_stamp(start, False) if at_day_end else start_stamp(start)
-    finish_text = finish_stamp(finish, milestone and not at_day_end)
+    finish_text = finish_stamp(finish, milestone and not at_day_end) if is_summary else \
+        _task_finish(task, start, finish, milestone and not at_day_end)
     # MS Project's Duration (engine.shown_dates.duration_days): the task's own, its actual days once
     # finished, a summary's span; what the task table shows. Unscheduled, a task keeps its own and a
     # summary spans nothing (0, as its Start and Finish, both the plan start): its stored duration
