@@ -102,14 +102,14 @@ def _named(redacted: Project, ids: list[str], now: Mapping[str, TaskDates], targ
            shown: int) -> str:
     """'Pad survey (in the copy total 5 d, free 5 d; in this plan total 5 d, free 0 d)' for the first
     `shown`, then 'and 4 more'."""
-    named = [f"{redacted.tasks[t].name} (in the copy {_pair(now[t])}; in this plan {_pair(target[t])})"
-             for t in ids[:shown]]
+    named = [f"{redacted.tasks[t].name} (in the copy {_pair(now[t], redacted.tasks[t].elapsed)}; "
+             f"in this plan {_pair(target[t], redacted.tasks[t].elapsed)})" for t in ids[:shown]]
     return "; ".join(named) + (f" and {len(ids) - shown} more" if len(ids) > shown else "")
 
 
-def _pair(dates: TaskDates) -> str:
-    """'total 488 d, free 0 d'."""
-    return f"total {format_days(dates.total_float)}, free {format_days(dates.free_float)}"
+def _pair(dates: TaskDates, elapsed: bool) -> str:
+    """'total 488 d, free 0 d'; an elapsed task's in calendar days, as the task table writes them ('12 ed')."""
+    return f"total {format_days(dates.total_float, elapsed)}, free {format_days(dates.free_float, elapsed)}"
 
 
 def _loose(redacted: Project, target: Mapping[str, TaskDates], now: Mapping[str, TaskDates] | None) -> set[str]:

@@ -69,6 +69,17 @@ def test_withheld_work_reaching_no_kept_task_holds_the_late_finish():
                                          "in this plan total 10 d, free 0 d)")
 
 
+def test_the_notice_writes_an_elapsed_tasks_floats_as_the_task_table_does():
+    # As above with a elapsed: on the Continuous calendar its 10 elapsed days are Jan 1-10 as well, so
+    # the floats are the same days, in the task's own unit as its Total float cell writes it ('10 ed').
+    plan = _plan([("a", 10), ("w", 180, RESTRICTED), ("b", 200)], [("a", "w")])
+    plan.tasks["a"].elapsed = True
+    copy = redact_project(plan, "public")
+    assert floats_notice(plan, copy) == ("Floats differ in the copy for 1 task with withheld work after them: "
+                                         "Task a (in the copy total 10 ed, free 10 ed; "
+                                         "in this plan total 10 ed, free 0 ed)")
+
+
 def test_a_task_with_a_constraint_of_its_own_is_held_by_a_deadline():
     plan = _plan([("a", 10), ("w", 180, RESTRICTED), ("b", 200)], [("a", "w")])
     plan.tasks["a"].constraint, plan.tasks["a"].constraint_date = ConstraintType.SNET, date(2030, 1, 1)

@@ -117,14 +117,16 @@ def drag_dates_text(drag: Drag, shown_start: date, shown_finish: date, document:
     else:
         return ""
     last = finish - timedelta(days=1) if finish > start else finish
+    elapsed = False
     if document is None or drag.hit is None or drag.hit.task_id is None:
         days = (finish - start).days
     elif drag.mode == "resize":
+        elapsed = document.project.tasks[drag.hit.task_id].elapsed
         try:
             days = dropped_duration(document, drag.hit.task_id, start, finish)
         except PlannerError as error:  # before the status date, for work under way: said, not dropped
             return f"{start.isoformat()} – {last.isoformat()}: {error.message}"
-    return f"{start.isoformat()} – {last.isoformat()} ({format_days(days)})"
+    return f"{start.isoformat()} – {last.isoformat()} ({format_days(days, elapsed)})"
 
 
 def _moved_text(drag: Drag, document: Document, shown_start: date) -> str:

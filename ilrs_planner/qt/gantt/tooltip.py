@@ -55,7 +55,8 @@ def tooltip_text(document, hit: Hit, confidence: ShownConfidence | None = None) 
             span = format_days(at_completion_days(project, task, dates, worked), task.elapsed)
             lines.append(f"At completion: {span} (actual start to forecast finish)")
         critical = " · <b style=color:#d62728>critical</b>" if dates.critical else ""
-        lines.append(f"Total float {format_days(dates.total_float)}{critical}")
+        # In the task's own units, as the Total float cell: an elapsed task's calendar days ('12 ed').
+        lines.append(f"Total float {format_days(dates.total_float, task.elapsed and not summary)}{critical}")
         if task.deadline is not None:
             lines.append(deadline_words(task, dates, worked))
     precision = ShownPrecision(project, document.schedule).of(task.id)  # a date driven by '2031' is known to the year
