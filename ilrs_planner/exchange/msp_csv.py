@@ -67,7 +67,7 @@ from .msp_csv_columns import CANONICAL, check_columns
 from .msp_csv_write import COLUMNS, write  # noqa: F401  (write is this format's export)
 from .msp_row import RowReader
 from .msp_values import FINISH_CONSTRAINTS, finish_shift
-from .predecessors import parse_predecessors
+from .predecessors import parse_predecessors, rounded_lags
 
 KEY_MILESTONE_YES = {"yes", "true", "1", "x"}  # what people type in a flag column
 
@@ -292,7 +292,11 @@ def _build_links(project: Project, entries: list[_Entry], units: DurationUnits) 
         if not text:
             continue
         seen = set()
-        for ref in entry.row.parse("Predecessors", parse_predecessors, known, units) or []:
+        refs = entry.row.parse("Predecessors", parse_predecessors, known, units) or []
+        rounded = rounded_lags(refs)
+        if rounded:  # a part-day lag rounds up, as a part-day duration does, with a warning
+            entry.row.warn("Predecessors", rounded)
+        for ref in refs:
             if ref.ref == entry.ref:
                 raise entry.row.error("Predecessors", f"task {entry.ref} cannot depend on itself")
             if ref.ref in seen:

@@ -2,16 +2,18 @@
 
 Entries are separated by `;` or `,`. A lag needs a link type before it (as MS Project writes it);
 the lag takes the units of a duration (`d`, `days`, `edays`, `2w`, `1 mon`; see domain/durations), negative
-for a lead.
+for a lead. A lag that is not whole days (`4h`, `0.5d`) rounds up to the later whole day, as a typed
+duration does, and the entry keeps what was typed so the rounding can be said (`rounded_lags`).
 """
 
 from __future__ import annotations
 
+import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from ..domain import LinkType, PlannerError, parse_duration
-from ..domain.durations import CALENDAR_DAYS, DurationUnits, is_elapsed, written_days
+from ..domain import LinkType, PlannerError
+from ..domain.durations import CALENDAR_DAYS, DurationUnits, exact_days, format_days, is_elapsed, written_days
 from ..domain.errors import quoted
 from .predecessor_entry import TypedEntry, split_typed
 
@@ -27,6 +29,7 @@ class PredecessorRef:
     type: LinkType = LinkType.FS
     lag: int = 0
     elapsed: bool = False  # the lag in calendar days whatever the calendar (`+2 edays`)
+    rounded_from: str = field(default="", compare=False)  # the lag as typed, when it was not whole days
 
 
 def parse_predecessors(text: str, known_ids: set[str], units: DurationUnits = CALENDAR_DAYS) -> list[PredecessorRef]:
@@ -45,7 +48,8 @@ def parse_entry(entry: str, known_ids: set[str], units: DurationUnits = CALENDAR
     m = split_typed(entry)
     if m and m.id in known_ids:
         elapsed = m.lag is not None and is_elapsed(m.lag)
-        return PredecessorRef(m.id, LinkType(m.type.upper()), _lag(entry, m, units), elapsed)
+        lag, rounded_from = _lag(entry, m, units)
+        return PredecessorRef(m.id, LinkType(m.type.upper()), lag, elapsed, rounded_from)
     if m or _BARE_ID.match(entry):
         ref = m.id if m else entry
         where = f" (in {quoted(entry)})" if ref != entry else ""
@@ -53,18 +57,33 @@ def parse_entry(entry: str, known_ids: set[str], units: DurationUnits = CALENDAR
     raise PlannerError("import.bad_row", f"{quoted(entry)} is not a dependency ({_HINT})")
 
 
-def _lag(entry: str, m: TypedEntry, units: DurationUnits) -> int:
+def _lag(entry: str, m: TypedEntry, units: DurationUnits) -> tuple[int, str]:
+    """The lag in whole days and, when it was not, the lag as typed (`+4h`). A part day rounds up to
+    the later day, as MS Project XML's lags are read: `+0.5d` is 1 day, a lead `-1.5d` 1 day."""
     if m.sign is None or m.lag is None:
-        return 0
+        return 0, ""
     if m.lag.strip().endswith("%"):
         raise PlannerError("import.bad_row", f"{quoted(entry)}: a lag in percent is not supported; give days")
     try:
-        days = parse_duration(m.lag, units)
+        exact, _ = exact_days(m.lag, units)
     except PlannerError as err:
         if err.code == "duration.too_long":
             raise
-        raise PlannerError("import.bad_row", f"{quoted(entry)} has a lag that is not whole days ({_HINT})") from None
-    return -days if m.sign == "-" else days
+        raise PlannerError("import.bad_row", f"{quoted(entry)} has a lag that is not a duration ({_HINT})") from None
+    signed = -exact if m.sign == "-" else exact
+    days = math.ceil(round(signed, 9)) + 0  # 16h is 2 days, not 2.0000000001; -0.5d is 0, not -0
+    return days, (f"{m.sign}{m.lag.strip()}" if days != signed else "")
+
+
+def rounded_lags(refs: list[PredecessorRef]) -> str | None:
+    """What to tell the planner when typed lags were part days, rounded up to whole days, as a typed
+    duration's note says it: "Lag '+4h' was rounded up to +1 d: a plan counts whole working days"."""
+    said = [f"'{ref.rounded_from}' was rounded up to {format_days(ref.lag, ref.elapsed, signed=True)}"
+            for ref in refs if ref.rounded_from]
+    if not said:
+        return None
+    kind = "days" if all(ref.elapsed for ref in refs if ref.rounded_from) else "working days"
+    return f"Lag {', '.join(said)}: a plan counts whole {kind}"
 
 
 def format_predecessors(refs: list[PredecessorRef]) -> str:

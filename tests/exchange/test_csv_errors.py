@@ -25,7 +25,7 @@ def import_error(tmp_path, rows, header=HEADER):
     ("3,Test,2d,99,1,,,,,", "Predecessors", "no task has the ID '99'"),
     ("3,Test,2d,7FS+2d,1,,,,,", "Predecessors", "no task has the ID '7'"),
     ("3,Test,2d,1FS+50%,1,,,,,", "Predecessors", "percent"),
-    ("3,Test,2d,1FS+2.5d,1,,,,,", "Predecessors", "not whole days"),
+    ("3,Test,2d,1FS+2 fortnights,1,,,,,", "Predecessors", "has a lag that is not a duration"),
     ("3,Test,2d,3,1,,,,,", "Predecessors", "cannot depend on itself"),
     ("3,Test,2d,1;1,1,,,,,", "Predecessors", "listed twice"),
     ("2,Test,2d,,1,,,,,", "ID", "already used on row 3"),

@@ -49,3 +49,18 @@ def test_a_plan_without_a_schedule_says_so_in_the_status_bar_until_one_that_sche
     window.document.mark_saved()
     _open(qtbot, window, monkeypatch, _save(tmp_path / "working.db", (True,) * 5 + (False, False)))
     assert window.document.schedule is not None and message(window) == ""
+
+
+def test_a_lag_typed_in_hours_or_part_days_is_rounded_up_and_said(qtbot, window):
+    """Row 2 is A. A lag of 4 hours is half of MS Project's 8-hour day, and 0.5d the same half day:
+    both are a lag of 1 day in a plan that counts whole days, and the status bar says so, as for a
+    duration typed 2.5d."""
+    project = window.document.project
+    for typed in ("2FS+4h", "2FS+0.5d"):
+        click_cell(window.tree, "m", Column.PREDECESSORS)
+        type_text(window.tree, typed)
+        [link] = [link for link in project.links.values() if link.succ_id == "m"]
+        assert (link.pred_id, link.lag) == ("a", 1)
+        assert message(window) == f"Lag '{typed[3:]}' was rounded up to +1 d: a plan counts whole working days"
+        assert window.tree.proxy_index("m", int(Column.PREDECESSORS)).data() == "2FS+1 day"
+        window.document.undo_stack.undo()

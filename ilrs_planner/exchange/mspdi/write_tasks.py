@@ -103,7 +103,7 @@ def _baselines(element: ET.Element, task: Task, baselines, at_day_end: bool, wor
         add(record, "DurationFormat", ELAPSED_DAYS if task.elapsed else 7)
 
 
-def _task_finish(task: Task, start: date, exclusive_finish: date, point: bool) -> str:
+def _task_finish(task: Task, start: date | None, exclusive_finish: date, point: bool) -> str:
     """A task's finish as MS Project computes it: the end of its last working day (17:00), a
     milestone's point (`point`: 08:00), or for an elapsed task its start (08:00) plus 24 hours a
     day, which is 08:00 of the day after its last calendar day (7 elapsed days from Thursday 08:00

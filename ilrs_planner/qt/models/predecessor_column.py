@@ -19,7 +19,7 @@ from ...commands.plan_index import index_of
 from ...domain import Link, LinkType, PlannerError, Project, Task
 from ...domain.durations import units_for, written_days
 from ...domain.errors import quoted
-from ...exchange.predecessors import PredecessorRef, parse_predecessors
+from ...exchange.predecessors import PredecessorRef, parse_predecessors, rounded_lags
 
 
 def predecessors_text(project: Project, incoming: list[Link], row_of: Callable[[str], int],
@@ -94,6 +94,11 @@ def predecessors_command(project: Project, task: Task, text: str) -> Command | N
     if not parts:
         return None
     return AllOrNothing(f"Set predecessors of '{task.name}' to {quoted(text) if text.strip() else 'none'}", parts)
+
+
+def lag_rounding_note(project: Project, text: str) -> str | None:
+    """What to tell the planner when lags typed in a Predecessors cell were part days, rounded up."""
+    return rounded_lags(_parse(project, text, _task_ids_by_ref(project)))
 
 
 def _task_ids_by_ref(project: Project) -> dict[str, str]:

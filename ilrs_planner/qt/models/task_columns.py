@@ -37,7 +37,7 @@ from ...engine.variance_periods import counted_days
 from ...engine.whatif import duration_finishing_on
 from ...engine.working_variance import working_variance
 from .constraint_column import constraint_date_command, constraint_date_text, constraint_text, constraint_type_command
-from .predecessor_column import links_into, predecessors_command, predecessors_text, spelled_keys
+from .predecessor_column import lag_rounding_note, links_into, predecessors_command, predecessors_text, spelled_keys
 from .schedule_rows import ScheduleRows
 
 
@@ -414,7 +414,9 @@ def typed_duration(project: Project, text: str) -> tuple[int, bool]:
 
 
 def rounding_note(column: Column, text: str, ctx: RowContext) -> str | None:
-    """What to tell the planner when a typed duration was a part day, rounded up to whole days."""
+    """What to tell the planner when a typed duration or lag was a part day, rounded up to whole days."""
+    if column is Column.PREDECESSORS:
+        return lag_rounding_note(ctx.project, text)
     if column is not Column.DURATION:
         return None
     units = units_for(ctx.project.default_calendar())
