@@ -20,6 +20,7 @@ from .dialogs.task_dialog import TaskDialog
 from .image_export import timeline_image
 from .keys import StandardKey, key_list
 from .resources import icon
+from .sorted_outline import SortedOutline
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -87,6 +88,10 @@ class EditActions:
             setattr(self, name, window.add_action(icon_name, text, shortcut, slot, tip, on_tasks=name in on_tasks))
         self._added: tuple[str | None, list[str]] = (None, [])  # the task just added, the selection before
         window.tree.addTakenBack.connect(self.take_back_add)
+        self.outline_guard = SortedOutline(window.tree, window.statusBar(),
+                                           [self.add_task, self.add_milestone],
+                                           [self.indent, self.outdent, self.move_up, self.move_down])
+        self.outline_guard.changed.connect(self._sort_changed)
         self.document.selectionChanged.connect(self._update_enabled)
         self._update_enabled(self.document.selected_ids)
         # The plan's keys, for the key of a task added: kept from the tasks each edit names, as
@@ -227,10 +232,14 @@ class EditActions:
             dialog = TaskDialog(self.document, self.document.selected_ids[0], self.window)
             dialog.open()
 
+    def _sort_changed(self) -> None:
+        self._update_enabled(self.document.selected_ids)
+
     def _update_enabled(self, ids: list[str]) -> None:
-        for action in (self.delete, self.indent, self.outdent, self.move_up, self.move_down, self.details):
+        for action in (self.delete, self.details):
             action.setEnabled(bool(ids))
         self.link.setEnabled(len(ids) >= 2)
+        self.outline_guard.update(bool(ids))
 
 
 def _under_any(tasks, task_id: str, chosen: set[str]) -> bool:
