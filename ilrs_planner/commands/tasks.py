@@ -191,6 +191,9 @@ class SetTaskFields(Command):
         if not isinstance(other, SetTaskFields) or other.merge_key != self.merge_key:
             return False
         self.fields = dict(other.fields)
+        # The undo goes back to every field's first value: one the later step changed alone (the kind
+        # a duration typed as 0 gave) was held only by that step.
+        self._old = {**(other._old or {}), **(self._old or {})}
         return True
 
     def _changes(self) -> ChangeSet:
@@ -271,4 +274,5 @@ class MoveTaskStart(SetPlannedStart):
         if not isinstance(other, MoveTaskStart) or other.merge_key != self.merge_key:
             return False
         self.fields, self.text = {**self.fields, **other.fields}, other.text
+        self._old = {**(other._old or {}), **(self._old or {})}  # every field back to its first value
         return True

@@ -147,3 +147,20 @@ def test_a_stated_confidence_can_be_unstated_again_and_undone(plan):
     assert plan.tasks["a"].confidence is None
     unstate.revert(plan)
     assert plan.tasks["a"].confidence is Confidence.INFERRED
+
+
+def test_a_drag_of_a_bars_end_through_0_days_undoes_to_the_task_it_was(plan):
+    # A bar's end dragged to 3 days, then to 0 (a milestone, as MS Project makes a 0-day task), is one
+    # undo step: undone, Task A is the 10-day task it was, not a 10-day "milestone".
+    from ilrs_planner.commands.tasks import SetDuration
+    from ilrs_planner.domain import TaskKind
+
+    first, second = SetDuration("a", 3), SetDuration("a", 0)
+    first.apply(plan)
+    second.apply(plan)
+    assert plan.tasks["a"].kind == TaskKind.MILESTONE
+    assert first.merge(second)
+    first.revert(plan)
+    assert (plan.tasks["a"].duration, plan.tasks["a"].kind) == (10, TaskKind.TASK)
+    first.apply(plan)  # redo: the milestone again
+    assert (plan.tasks["a"].duration, plan.tasks["a"].kind) == (0, TaskKind.MILESTONE)
