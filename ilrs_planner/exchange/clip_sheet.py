@@ -16,7 +16,7 @@ import csv
 import dataclasses
 import io
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from ..domain import ConstraintType, Link, PlannerError, Precision, Project, Task, TaskKind, fresh_ids, parse_duration
 from ..domain import parse_fuzzy_date as fuzzy_date
@@ -25,7 +25,7 @@ from ..domain.text import TEXT_LIMITS, clean
 from ..engine.whatif import duration_finishing_on
 from .clip_format import MAX_BYTES, MAX_TASKS, TaskCopy
 from .msp_csv_columns import CANONICAL
-from .msp_values import CONSTRAINT_NAMES, unescape_text
+from .msp_values import CONSTRAINT_NAMES, finish_shift, unescape_text
 from .predecessors import parse_predecessors
 
 # The columns a paste takes, by MS Project's name; a header may name them as the CSV import reads them
@@ -141,8 +141,9 @@ class _RowReader:
             task.constraint, task.constraint_date = ConstraintType.SNET, first
         if finish and not (start and duration):
             last, precision = self._date(finish, line, "Finish", end=True)
-            if first is None:
-                task.constraint, task.constraint_date, task.precision = ConstraintType.FNET, last, precision
+            if first is None:  # stored as the day after the last day of work, the finish the scheduler reads
+                stored = last + timedelta(days=finish_shift(task.duration, False))
+                task.constraint, task.constraint_date, task.precision = ConstraintType.FNET, stored, precision
             elif last < first:
                 raise _bad(line, "Finish", f"'{finish}' is before the start '{start}'")
             else:

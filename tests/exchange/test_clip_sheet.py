@@ -72,6 +72,17 @@ def test_a_finish_without_a_start_is_a_finish_no_earlier_than_its_period_end():
     assert task.key == "M-1"
 
 
+def test_a_pasted_finish_is_the_tasks_last_day_of_work():
+    from ilrs_planner.engine.cpm import schedule
+
+    plan = working_week_plan()
+    (task,) = paste_from_sheet("Name\tDuration\tFinish\nBeta\t5d\t2031-06-20\n", plan).copied.tasks
+    plan.add_task(task)
+    # Finish No Earlier Than the end of Friday 2031-06-20: five working days Monday 16 to Friday 20 June
+    dates = schedule(plan).tasks[task.id]
+    assert (dates.shown_start, dates.shown_finish) == (date(2031, 6, 16), date(2031, 6, 20))
+
+
 def test_predecessors_name_pasted_rows_by_line_or_the_plans_tasks_by_key():
     plan = build_small_plan()
     text = "Name\tPredecessors\nFirst\tB\nSecond\t1FS+3d\nThird\t1SS, 2\n"

@@ -116,3 +116,17 @@ def test_a_constraint_the_table_cannot_read_is_refused_saying_what_it_takes(qtbo
     assert "'Sometimes' is not a constraint" in message and "Start No Earlier Than" in message
     assert pinned.document.project.tasks["c"].constraint is ConstraintType.ASAP
     assert not pinned.document.undo_stack.canUndo()
+
+
+def test_a_finish_constraint_chosen_keeps_the_task_where_it_is_and_a_typed_one_is_its_last_day(qtbot, pinned):
+    # A runs 2030-01-01 to 01-10 (10 days). As in MS Project, choosing Must Finish On dates it on the
+    # finish it has and moves nothing; typing 2030-01-20 makes the 20th its last day of work.
+    type_into(pinned, "a", Column.CONSTRAINT_TYPE, "Must Finish On")
+    assert (cell(pinned, "a", Column.CONSTRAINT_DATE), cell(pinned, "a", Column.START),
+            cell(pinned, "a", Column.FINISH)) == ("2030-01-10", "2030-01-01", "2030-01-10")
+    assert pinned.document.schedule.tasks["a"].total_float == 0
+    type_into(pinned, "a", Column.CONSTRAINT_DATE, "2030-01-20")
+    assert (cell(pinned, "a", Column.CONSTRAINT_DATE), cell(pinned, "a", Column.START),
+            cell(pinned, "a", Column.FINISH)) == ("2030-01-20", "2030-01-11", "2030-01-20")
+    type_into(pinned, "a", Column.CONSTRAINT_TYPE, "Start No Earlier Than")  # the date shown stays the date
+    assert (cell(pinned, "a", Column.CONSTRAINT_DATE), cell(pinned, "a", Column.START)) == ("2030-01-20", "2030-01-20")

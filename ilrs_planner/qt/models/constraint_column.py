@@ -12,14 +12,14 @@ Start No Earlier Than; an empty date takes the constraint off.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from datetime import date
+from datetime import date, timedelta
 
 from ...commands.base import Command
 from ...commands.tasks import SetPlannedDates, SetTaskFields
 from ...domain import ConstraintType, PlannerError, Project, Task, format_fuzzy_date, parse_fuzzy_date
 from ...engine.driving_chain import ChainIndex
 from ...engine.schedule import Schedule, TaskDates
-from ...exchange.msp_values import CONSTRAINT_NAMES, FINISH_CONSTRAINTS, is_blank, parse_constraint
+from ...exchange.msp_values import CONSTRAINT_NAMES, FINISH_CONSTRAINTS, finish_shift, is_blank, parse_constraint
 from .predecessor_column import predecessors_text
 
 
@@ -28,28 +28,45 @@ def constraint_text(task: Task) -> str:
     return CONSTRAINT_NAMES[task.constraint]
 
 
-def constraint_date_text(task: Task) -> str:
+def constraint_date_text(task: Task, summary: bool = False) -> str:
     """The Constraint date cell, at the precision the task's dates were given ('2031-06', '2035')."""
-    return format_fuzzy_date(task.constraint_date, task.precision) if task.constraint_date else ""
+    day = shown_constraint_day(task, summary)
+    return format_fuzzy_date(day, task.precision) if day else ""
 
 
-def constraint_line(task: Task) -> str:
+def shown_constraint_day(task: Task, summary: bool = False) -> date | None:
+    """The constraint's date as a planner reads and types it: a finish constraint's is the last day of
+    work, which the plan stores as the day after it (the exclusive finish the scheduler reads, as the
+    CSV and XLSX exports convert it; `summary`: the task is a summary, which spans whole days)."""
+    if task.constraint_date is None or task.constraint not in FINISH_CONSTRAINTS:
+        return task.constraint_date
+    return task.constraint_date - timedelta(days=finish_shift(task.duration, summary))
+
+
+def _stored_day(kind: ConstraintType, shown: date, task: Task, summary: bool) -> date:
+    """The date to store for a constraint of `kind` shown as `shown` (see shown_constraint_day)."""
+    return shown + timedelta(days=finish_shift(task.duration, summary)) if kind in FINISH_CONSTRAINTS else shown
+
+
+def constraint_line(task: Task, summary: bool = False) -> str:
     """'Constraint: Start No Earlier Than 2026-12-10' for a tooltip; empty for as soon as possible."""
     if task.constraint is ConstraintType.ASAP:
         return ""
-    return f"Constraint: {constraint_text(task)} {constraint_date_text(task)}".rstrip()
+    return f"Constraint: {constraint_text(task)} {constraint_date_text(task, summary)}".rstrip()
 
 
-def constraint_type_command(task: Task, text: str, dates: TaskDates | None) -> Command:
-    """The command typing `text` into Constraint type means; PlannerError naming the words it takes."""
+def constraint_type_command(task: Task, text: str, dates: TaskDates | None, summary: bool = False) -> Command:
+    """The command typing `text` into Constraint type means; PlannerError naming the words it takes.
+    The date shown stays what it was (a Start No Earlier Than 2031-06-02 made a Finish No Later Than
+    finishes by the end of 2031-06-02), or is the task's own day, so choosing a constraint moves nothing."""
     kind = parse_constraint(text, []) or ConstraintType.ASAP
     words = CONSTRAINT_NAMES[kind]
     if not kind.dated:
         return SetTaskFields(task.id, text=f"Set constraint of '{task.name}' to {words}", constraint=kind,
                              constraint_date=None)
-    day = task.constraint_date or _day_of(task, kind, dates)
+    shown = shown_constraint_day(task, summary) or _day_of(task, kind, dates)
     return SetTaskFields(task.id, text=f"Set constraint of '{task.name}' to {words}", constraint=kind,
-                         constraint_date=day)
+                         constraint_date=_stored_day(kind, shown, task, summary))
 
 
 def _day_of(task: Task, kind: ConstraintType, dates: TaskDates | None) -> date:
@@ -60,7 +77,7 @@ def _day_of(task: Task, kind: ConstraintType, dates: TaskDates | None) -> date:
     return dates.shown_finish if kind in FINISH_CONSTRAINTS else dates.shown_start
 
 
-def constraint_date_command(task: Task, text: str) -> Command:
+def constraint_date_command(task: Task, text: str, summary: bool = False) -> Command:
     """The command typing `text` into Constraint date means: a date for the task's constraint (a Start
     No Earlier Than when it has none); empty or NA takes the constraint off."""
     if is_blank(text):
@@ -69,7 +86,7 @@ def constraint_date_command(task: Task, text: str) -> Command:
     kind = task.constraint if task.constraint.dated else ConstraintType.SNET
     day, precision = parse_fuzzy_date(text, end=kind in FINISH_CONSTRAINTS)  # 'FNLT 2035': by its end
     return SetPlannedDates(task.id, text=f"Set constraint date of '{task.name}' to {text}", constraint=kind,
-                           constraint_date=day, precision=precision)
+                           constraint_date=_stored_day(kind, day, task, summary), precision=precision)
 
 
 class _EarlyDates(Mapping[str, tuple[date, date]]):

@@ -294,7 +294,7 @@ def display_text(task: Task, column: Column, ctx: RowContext) -> str:
     if column is Column.CONSTRAINT_TYPE:
         return constraint_text(task)
     if column is Column.CONSTRAINT_DATE:
-        return constraint_date_text(task)
+        return constraint_date_text(task, task.id in ctx.summary_ids)
     return _variance_text(task, ctx)
 
 
@@ -399,9 +399,9 @@ def command_for(task: Task, column: Column, text: str, ctx: RowContext) -> Comma
     if column is Column.TASK_MODE:
         return _task_mode_command(task, text, ctx)
     if column is Column.CONSTRAINT_TYPE:
-        return constraint_type_command(task, text, ctx.dates(task))
+        return constraint_type_command(task, text, ctx.dates(task), task.id in ctx.summary_ids)
     if column is Column.CONSTRAINT_DATE:
-        return constraint_date_command(task, text)
+        return constraint_date_command(task, text, task.id in ctx.summary_ids)
     return None
 
 

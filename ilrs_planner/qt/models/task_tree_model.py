@@ -228,7 +228,8 @@ class TaskTreeModel(OutlineRows):
         if column is Column.PREDECESSORS:  # the tasks the cell's IDs stand for
             lines += [f"<i>Predecessor</i> {escape(line)}"
                       for line in predecessors_tooltip(ctx.project, ctx.incoming(task), ctx.numbers_of)]
-        lines += [escape(line) for line in (constraint_line(task),) if line]  # pinned: said, not only in a column
+        pinned = constraint_line(task, task.id in ctx.summary_ids)  # said, not only in a column
+        lines += [escape(pinned)] if pinned else []
         lines += map(escape, provenance_lines(task, ctx.precision(task), ctx.confidence(task)))
         lines += map(escape, self._days_behind(task, ctx.precision(task)))
         if task.notes:
