@@ -163,8 +163,9 @@ class MainWindow(QMainWindow):
         self.participants = ParticipantsPanel(self.document)
         self.participants_dock = self._dock("Participants", "participants_dock", self.participants,
                                             Qt.DockWidgetArea.BottomDockWidgetArea)
-        for dock in (self.history_dock, self.participants_dock):
+        for dock, text in ((self.history_dock, "&Undo history"), (self.participants_dock, "&Participants")):
             dock.hide()
+            dock.toggleViewAction().setText(text)  # a letter of its own, as every other View entry
             self.menus["view"].addAction(dock.toggleViewAction())
 
     def _dock(self, title: str, name: str, widget, area) -> QDockWidget:

@@ -18,7 +18,7 @@ from ..commands.tasks import AddTask, DeleteTasks, IndentTask, MoveTaskDown, Mov
 from ..domain import Task, TaskKind
 from .dialogs.task_dialog import TaskDialog
 from .image_export import timeline_image
-from .keys import StandardKey, key_list
+from .keys import StandardKey, first_key_text, key_list
 from .resources import icon
 from .sorted_outline import SortedOutline
 
@@ -61,6 +61,11 @@ class EditActions:
         self.undo.triggered.connect(lambda: window.tree.cancel_open_editor() or stack.undo())
         self.redo.triggered.disconnect()
         self.redo.triggered.connect(lambda: (window.tree.cancel_open_editor(), stack.redo()))
+        # Their tooltips name their keys, as every other button's ("Undo Rename … (Ctrl+Z)").
+        stack.undoTextChanged.connect(self._tip_undo)
+        stack.redoTextChanged.connect(self._tip_redo)
+        self._tip_undo(stack.undoText())
+        self._tip_redo(stack.redoText())
         specs = [  # attribute, icon, menu text, shortcut, what it does, status tip
             ("add_task", "add-task", "&Add task", "Insert", lambda: self.add_new(milestone=False),
              "Add a task below the selected one"),
@@ -99,6 +104,12 @@ class EditActions:
         self._keys: Tally | None = None
         self._keys_of: object = None  # the plan they are of
         self.document.changed.connect(self._follow_keys)
+
+    def _tip_undo(self, text: str) -> None:
+        self.undo.setToolTip(f"Undo {text}".strip() + f" ({first_key_text(StandardKey.Undo)})")
+
+    def _tip_redo(self, text: str) -> None:
+        self.redo.setToolTip(f"Redo {text}".strip() + f" ({first_key_text(StandardKey.Redo)})")
 
     def edit_actions(self) -> list[QAction | None]:
         """The Edit menu, in order (None = separator)."""

@@ -44,6 +44,9 @@ _TIPS[ALL] = "Show every task"
 _TIPS[MILESTONES] = "Show only the milestones, with the summaries above them"
 
 KINDS = (ALL, CRITICAL, MILESTONES, INCOMPLETE, SLIPPED)
+# View → Filter's entries, each with a letter of its own, as every menu's
+MENU_LABELS = {ALL: "&All tasks", CRITICAL: "&Critical", MILESTONES: "&Milestones", INCOMPLETE: "&Incomplete tasks",
+               SLIPPED: "&Slipped tasks"}
 TYPING_PAUSE_MS = 250  # the name box filters once typing pauses: 100,000 rows are not walked per key
 
 
@@ -87,7 +90,7 @@ class FilterActions:
         self.group = QActionGroup(window)
         self.kind_actions = {}
         for kind in KINDS:
-            action = window.add_action("", LABELS[kind], None, lambda k=kind: self.choose(k),
+            action = window.add_action("", MENU_LABELS[kind], None, lambda k=kind: self.choose(k),
                                        _TIPS[kind], checkable=True)
             self.group.addAction(action)
             self.menu.addAction(action)

@@ -65,7 +65,7 @@ def _compare_with(qtbot, window, other, tmp_path, monkeypatch):
 
 def test_file_menu_has_the_sharing_actions_and_the_status_bar_the_signature(window):
     texts = [a.text().replace("&", "") for a in window.menus["file"].actions()]
-    for expected in ("Import…", "Export…", "Compare with…", "Merge…", "Export for partner…"):
+    for expected in ("Import…", "Export…", "Compare with another plan…", "Merge…", "Export for partner…"):
         assert expected in texts
     assert texts.index("Export for partner…") < texts.index("Close plan")
     assert window.status_bar_widgets["signature"].text() == "Unsigned"

@@ -41,6 +41,10 @@ TOOLS = {
 
 # The field a tool's keys go to when its dock is opened (Ctrl+Shift+B and typing a name typed it
 # into the task table).
+# The Analysis menu's entries, each with a letter of its own (Alt+A then the letter), as every menu's.
+MENU_TEXTS = {"baselines": "&Baselines", "slip": "&Slip report", "mta": "&Milestone trend",
+              "why": "W&hy did it move?", "whatif": "&What if…", "risk": "Schedule &risk (Monte Carlo)",
+              "check": "Schedule chec&k"}
 FIRST_FIELDS = {"baselines": "name_edit"}
 
 
@@ -167,7 +171,7 @@ class AnalysisTools:
         to_front.timeout.connect(dock.raise_)
         self._to_front[name] = to_front
         action.toggled.connect(lambda on: on and to_front.start())
-        action.setText(title)
+        action.setText(MENU_TEXTS[name])
         if shortcut:
             action.setShortcut(shortcut)
         return dock
@@ -179,7 +183,7 @@ class AnalysisTools:
             if name in ("slip", "why", "risk"):
                 menu.addSeparator()
         menu.addSeparator()
-        menu.addAction("Export milestone trend chart…", self._export_mta)
+        menu.addAction("&Export milestone trend chart…", self._export_mta)
 
     def show(self, name: str) -> None:
         """Show a tool's dock and bring it to the front."""

@@ -1,6 +1,6 @@
 """Sharing tools in the desktop app: import/export, compare, merge, partner exports, signature state.
 
-The main window adds to its File menu: Import…, Export…, Compare with…, Merge…, Export for
+The main window adds to its File menu: Import…, Export…, Compare with another plan…, Merge…, Export for
 partner…, and a signature label to the status bar.
 
 Import opens the chosen file as a new, unsaved plan, the way Open does (after the usual question

@@ -29,7 +29,7 @@ class SharingActions:
                            "Open an MS Project, Primavera, CSV or Excel file as a new plan")
         self.export = add("export", "E&xport…", "Ctrl+Shift+E", self.export_plan,
                           "Write the plan as MS Project XML, CSV, Excel or iCalendar")
-        self.compare = add("", "Compare &with…", None, self.compare_with,
+        self.compare = add("", "Compare &with another plan…", None, self.compare_with,
                            "Show what another plan file changes, task by task and field by field")
         self.merge = add("", "&Merge…", None, self.merge_with,
                          "Combine another team's edits of this plan (three-way, conflicts resolved one by one)")

@@ -39,7 +39,7 @@ def broken_signature_text(plan: str, state: SignatureState, signer: str) -> str:
                 "unverified.")
     return (f"'{one_line(plan)}' was changed after {who} signed it: what is open is not what was signed, and "
             "nothing tells which tasks changed. Treat its dates as unverified; ask the sender for the file "
-            "again, or compare it with a copy you trust (File → Compare with…).")
+            "again, or compare it with a copy you trust (File → Compare with another plan…).")
 
 
 class SignatureStatus(QLabel):
