@@ -207,3 +207,27 @@ def test_opening_the_editor_and_pressing_ok_adds_no_step_even_on_untrimmed_impor
     assert dialog.ui.exceptions_table.rowCount() == 1  # the default calendar is shown first
     press_ok(qtbot, dialog)
     assert not dialog.isVisible() and window.document.undo_stack.count() == 0
+
+
+def test_ok_says_what_the_calendars_changed(qtbot, window):
+    dialog = open_calendar_editor(qtbot, window)
+    click(qtbot, dialog.ui.add_calendar_button)
+    type_in(qtbot, dialog, "Four-day week")
+    click_box(qtbot, dialog.ui.fri_check)  # Friday off
+    click(qtbot, dialog.ui.default_button)
+    press_ok(qtbot, dialog)
+    moved = window.statusBar().currentMessage()
+    assert moved.startswith("Calendars: 'Four-day week' made the default; ") and moved.endswith(" tasks moved")
+
+
+def test_an_exception_ending_before_it_starts_is_said_once(qtbot, window):
+    dialog = open_calendar_editor(qtbot, window)
+    click(qtbot, dialog.ui.add_calendar_button)
+    click(qtbot, dialog.ui.add_exception_button)
+    type_in(qtbot, dialog, "Bad", then=Qt.Key.Key_Tab)
+    type_in(qtbot, dialog, "2030-02-10", then=Qt.Key.Key_Tab)
+    type_in(qtbot, dialog, "2030-02-01", then=Qt.Key.Key_Return)
+    press_ok(qtbot, dialog)
+    assert dialog.isVisible()
+    assert dialog.ui.error_label.text() == ("A calendar exception ends before it starts. "
+                                            "Exception 1 ('Bad'): 2030-02-10 to 2030-02-01.")

@@ -85,6 +85,8 @@ class ExceptionsTable:
         try:
             start = parse_fuzzy_date(start_text, end=False)[0]
             finish = parse_fuzzy_date(finish_text, end=True)[0]
+            if finish < start:  # said once: the code's sentence says what is wrong, this which and when
+                raise PlannerError("calendar.bad_exception", f"{start} to {finish}")
             worked = self.table.item(row, WORKED).checkState() == Qt.CheckState.Checked
             return CalendarException(name, start, finish, worked)
         except PlannerError as error:
