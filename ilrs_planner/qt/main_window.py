@@ -264,8 +264,10 @@ class MainWindow(QMainWindow):
                 self.view.first_split()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Ask about unsaved changes; remember the layout; remove the recovery file on a clean exit."""
-        if not self.plan_file.may_discard_changes():
+        """Apply a cell being typed into (as any command does), then ask about unsaved changes;
+        remember the layout; remove the recovery file on a clean exit. Typing that is refused keeps
+        the window open on it: closing would drop it without a word."""
+        if not self.tree.commit_open_editor() or not self.plan_file.may_discard_changes():
             event.ignore()
             return
         self.save_settings()

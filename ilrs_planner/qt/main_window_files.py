@@ -68,7 +68,8 @@ class FileActions:
         for url in event.mimeData().urls():
             if url.toLocalFile().lower().endswith(".db"):
                 event.acceptProposedAction()
-                self.plan_file.open_path(url.toLocalFile())
+                if self.window.tree.commit_open_editor():  # the typing first, as a command applies it
+                    self.plan_file.open_path(url.toLocalFile())
                 return
 
     def export_dialog(self) -> None:

@@ -62,6 +62,31 @@ def test_ctrl_s_while_typing_saves_what_was_typed(qtbot, window, tmp_path, monke
     assert not window.document.modified
 
 
+def test_closing_the_window_while_typing_saves_what_was_typed(qtbot, window, tmp_path, monkeypatch):
+    target = tmp_path / "plan.db"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    press(window.tree, "Ctrl+S")
+    click_cell(window.tree, "b", Column.NAME)
+    press(window.tree, "Alt+Shift+Right")  # an edit waiting to be saved
+    click_cell(window.tree, "c", Column.DURATION)
+    type_keys(window.tree, "7")  # still in the cell when the window's X is clicked
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[1]) or QMessageBox.StandardButton.Save)
+    assert window.close() and asked == ["Unsaved changes"]
+    saved = open_project(target)
+    assert saved.tasks["c"].duration == 7 and saved.tasks["b"].parent_id == "a"
+
+
+def test_closing_with_typing_that_is_refused_keeps_the_window_open_on_it(qtbot, window, monkeypatch):
+    click_cell(window.tree, "c", Column.DURATION)
+    type_keys(window.tree, "abc")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    assert not window.close()
+    qtbot.waitUntil(lambda: window.tree.state() == QAbstractItemView.State.EditingState, timeout=10_000)
+    assert window.tree.indexWidget(window.tree.currentIndex()).text() == "abc"  # the cell holds it, to mend or Esc
+    assert window.document.project.tasks["c"].duration == 30
+
+
 def test_delete_selects_the_row_below_so_delete_again_removes_the_next_task(qtbot, window):
     click_cell(window.tree, "a", Column.NAME)
     press(window.tree, "Delete")

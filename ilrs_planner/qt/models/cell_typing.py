@@ -80,15 +80,19 @@ class CellTyping:
         if index.isValid() and search.strip() and not editable and self.state() != QAbstractItemView.State.EditingState:
             self.typingRefused.emit(self.source_model.why_not_editable(index))
 
-    def commit_open_editor(self) -> None:
-        """Apply what is being typed into a cell and close its editor (before a command runs)."""
+    def commit_open_editor(self) -> bool:
+        """Apply what is being typed into a cell and close its editor (before a command runs); False
+        when the typing was refused (the cell opens again holding it, as after Enter)."""
         # Enter hands its cell to the delegate in a queued call; Insert pressed straight after it
         # comes first unless that call is made now.
         QCoreApplication.sendPostedEvents(self.itemDelegate(), QEvent.Type.MetaCall)
         editor = self.indexWidget(self.currentIndex())
-        if editor is not None:
-            self.commitData(editor)
-            self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        if editor is None:
+            return True
+        self.commitData(editor)
+        refused = getattr(self.itemDelegate(), "refused_typing", None) is not None
+        self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        return not refused
 
     def cancel_open_editor(self) -> bool:
         """Close the cell being typed into without applying it (Esc); True when one was open."""
