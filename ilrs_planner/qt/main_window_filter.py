@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QToolBar
 
@@ -50,11 +50,13 @@ MENU_LABELS = {ALL: "&All tasks", CRITICAL: "&Critical", MILESTONES: "&Milestone
 TYPING_PAUSE_MS = 250  # the name box filters once typing pauses: 100,000 rows are not walked per key
 
 
-class FilterActions:
+class FilterActions(QObject):
     """The chooser, the name box, the View → Filter menu and the status bar label on `window`."""
 
     def __init__(self, window: MainWindow):
+        super().__init__(window)
         self.window, self.document = window, window.document
+        self._filled_at = -1  # the plan's revision the chooser's owners were listed at
         self.model = window.tree.source_model
         self.chosen = TaskFilter()
         self.combo = QComboBox()
@@ -63,6 +65,7 @@ class FilterActions:
         self.combo.setMaximumWidth(220)
         self.combo.setToolTip("Filter: show only some tasks, with the summaries above them")
         self.combo.activated.connect(lambda index: self.choose(self.combo.itemData(index)))
+        self.combo.installEventFilter(self)
         self.name_box = QLineEdit()
         self.name_box.setObjectName("filter_name_box")
         self.name_box.setPlaceholderText("Filter by name")
@@ -177,7 +180,7 @@ class FilterActions:
         self.combo.clear()
         for kind in KINDS:
             self.combo.addItem(LABELS[kind], kind)
-        owners = self._owners()
+        owners = self._task_owners()
         if owners:
             self.combo.insertSeparator(self.combo.count())
         for label, part in owners:  # each owner as the Owner column shows it ('CNSA', not its key 'cnsa')
@@ -195,6 +198,20 @@ class FilterActions:
         item.setEnabled(self.document.baseline_name is not None)
         item.setToolTip("" if item.isEnabled() else "Compares with a baseline: choose one in View → Compare with "
                         "baseline first")
+
+    def _task_owners(self) -> list[tuple[str, Participant]]:
+        """The chooser's owners: those who own a task (and the one chosen), as the roadmap's 39
+        members listed 33 owners of nothing, each leading to an empty table."""
+        self._filled_at = self.document.revision
+        owning = {task.owner_id for task in self.document.project.tasks.values()} | {self.chosen.owner}
+        return [(label, part) for label, part in self._owners() if part.id in owning]
+
+    def eventFilter(self, watched, event) -> bool:
+        """The chooser's owners brought up to date as it is reached (a task's owner may have changed)."""
+        if event.type() == QEvent.Type.FocusIn and self._filled_at != self.document.revision:
+            self._fill_combo()
+            self._show()
+        return False
 
     def _owners(self) -> list[tuple[str, Participant]]:
         """(label, participant) in label order, each labelled as the Owner column and legend name it."""
