@@ -21,9 +21,12 @@ import re
 import unicodedata
 
 from .redact_decode import Span
+from .redact_fold import fold
 
-# Regional indicators, negative circled and negative squared capitals: A to Z each.
-_SYMBOL_LETTERS = {base + offset: chr(ord("a") + offset)
+# Regional indicators, negative circled and negative squared capitals: A to Z each, read as the text
+# around them is folded (redact_fold: an "l" as the "I" it is drawn like), so the letters a flag shows
+# meet the tokens a withheld word folds to ("Kestrel" is "kestrei": flags spelling it read so too).
+_SYMBOL_LETTERS = {base + offset: fold(chr(ord("a") + offset))[0]
                    for base in (0x1F1E6, 0x1F150, 0x1F170) for offset in range(26)}
 _SYMBOL_LETTER = re.compile("[\U0001F1E6-\U0001F1FF\U0001F150-\U0001F169\U0001F170-\U0001F189]")
 # A hyphen (any of those drawn so, the soft hyphen too) ending a line, with the break and the
