@@ -75,6 +75,22 @@ def _lag(entry: str, m: TypedEntry, units: DurationUnits) -> tuple[int, str]:
     return days, (f"{m.sign}{m.lag.strip()}" if days != signed else "")
 
 
+def parse_lag(text: str, units: DurationUnits = CALENDAR_DAYS) -> PredecessorRef:
+    """A lag typed on its own (`+3 d`, `-1d` for a lead, `4h`, `2ed`), read as in a Predecessors
+    entry: rounded up to the later whole day, elapsed when written in an elapsed unit."""
+    written = text.strip()
+    sign = "-" if written.startswith("-") else "+"
+    lag = written.lstrip("+-").strip() or "0"
+    try:
+        days, rounded_from = _lag(written, TypedEntry("", "FS", sign, lag), units)
+    except PlannerError as error:
+        if error.code == "duration.too_long":
+            raise
+        raise PlannerError("link.bad_value", f"{quoted(written)} is not a lag (write +3d, -1d for a lead, "
+                           "4h or 2ed)") from None
+    return PredecessorRef("", LinkType.FS, days, is_elapsed(lag), rounded_from)
+
+
 def rounded_lags(refs: list[PredecessorRef]) -> str | None:
     """What to tell the planner when typed lags were part days, rounded up to whole days, as a typed
     duration's note says it: "Lag '+4h' was rounded up to +1 d: a plan counts whole working days"."""

@@ -96,7 +96,8 @@ def test_links_added_edited_and_removed(qtbot, document):
     table = dialog.ui.links_table
     assert table.rowCount() == 1 and table.cellWidget(0, 0).currentData() == "b"
     table.cellWidget(0, 1).setCurrentIndex(table.cellWidget(0, 1).findData("SS"))
-    table.cellWidget(0, 2).setValue(-5)
+    assert table.cellWidget(0, 2).text() == "0 d"
+    table.cellWidget(0, 2).setText("-5d")
     row = dialog.add_link_row(None, "a", LinkType.FF, 3)
     assert table.cellWidget(row, 0).currentData() == "a"
     press_ok(qtbot, dialog)
@@ -111,8 +112,27 @@ def test_links_added_edited_and_removed(qtbot, document):
     assert ("b", "c") in {(l.pred_id, l.succ_id) for l in document.project.links.values()}
 
 
+def test_a_lag_typed_in_hours_is_rounded_up_and_said(qtbot, document):
+    """Half of MS Project's 8-hour day, 4h, is a lag of 1 day; '2ed' two calendar days."""
+    notes = []
+    document.noted.connect(notes.append)
+    dialog = open_dialog(qtbot, document, "c")
+    table = dialog.ui.links_table
+    table.cellWidget(0, 2).setText("4h")
+    row = dialog.add_link_row(None, "a", LinkType.FS, 0)
+    table.cellWidget(row, 2).setText("+2ed")
+    press_ok(qtbot, dialog)
+    links = {l.pred_id: (l.lag, l.elapsed) for l in document.project.links.values() if l.succ_id == "c"}
+    assert links == {"b": (1, False), "a": (2, True)}
+    assert notes == ["Lag '+4h' was rounded up to +1 d: a plan counts whole working days"]
+    dialog = open_dialog(qtbot, document, "c")
+    assert sorted(dialog.ui.links_table.cellWidget(r, 2).text() for r in range(2)) == ["+1 d", "+2 ed"]
+
+
 @pytest.mark.parametrize("setup, expected", [
     (lambda d: d.add_link_row(None, "m", LinkType.FS, 0), "loop"),
+    (lambda d: d.ui.links_table.cellWidget(d.add_link_row(None, "a", LinkType.FS, 0), 2).setText("soon"),
+     "'soon' is not a lag"),
     (lambda d: d.ui.deadline_edit.setText("end of 2035"), "Deadline"),
     (lambda d: (d.ui.constraint_combo.setCurrentIndex(d.ui.constraint_combo.findData("MSO")),
                 d.ui.constraint_date_edit.clear()), "needs a date"),

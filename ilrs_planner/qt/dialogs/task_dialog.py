@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QHeaderView, QLineEdit, QSpinBox
+from PySide6.QtWidgets import QComboBox, QDialog, QHeaderView, QLineEdit
 
 from ...commands.base import Command
 from ...commands.composite import AllOrNothing
@@ -10,11 +10,12 @@ from ...commands.links import AddLink, DeleteLink, EditLink
 from ...commands.task_mode import dropped_manual_start, kept_where_it_is
 from ...commands.tasks import SetPlannedDates, SetTaskFields
 from ...domain import Classification, ConstraintType, LinkType, Precision, TaskKind
-from ...domain.durations import format_days, is_elapsed
+from ...domain.durations import format_days, is_elapsed, units_for
 from ...domain.task_mode import AUTO_TEXT, MANUAL_TEXT
 from ...domain.terminal_text import one_line
 from ...engine.schedule import TaskDates
 from ...engine.summary_progress import summary_percents
+from ...exchange.predecessors import PredecessorRef, parse_lag, rounded_lags
 from ..document import Document
 from ..generated.ui_task_dialog import Ui_TaskDialog
 from ..models.task_columns import RowNumbers
@@ -127,10 +128,12 @@ class TaskDialog(QDialog):
         ui.links_table.verticalHeader().setDefaultSectionSize(30)
         self._links_before = {k.id: k for k in project.links.values() if k.succ_id == task.id}
         for link in self._links_before.values():
-            self.add_link_row(link.id, link.pred_id, link.type, link.lag)
+            self.add_link_row(link.id, link.pred_id, link.type, link.lag, link.elapsed)
 
-    def add_link_row(self, link_id: str | None, pred_id: str | None, link_type: LinkType, lag: int) -> int:
-        """A predecessor row: task, type, lag (link_id None for a new link). Returns the row."""
+    def add_link_row(self, link_id: str | None, pred_id: str | None, link_type: LinkType, lag: int,
+                     elapsed: bool = False) -> int:
+        """A predecessor row: task, type, lag (link_id None for a new link). Returns the row. The lag
+        is typed as in the Predecessors cell (`+3 d`, `-1d`, `4h`, `2ed`) and read so on OK."""
         table = self.ui.links_table
         row = table.rowCount()
         table.insertRow(row)
@@ -142,10 +145,9 @@ class TaskDialog(QDialog):
         tasks.setCurrentIndex(max(tasks.findData(pred_id), 0) if pred_id else 0)
         types = QComboBox()
         fill_enum(types, LinkType, link_type)
-        lag_spin = QSpinBox()
-        lag_spin.setRange(-36500, 36500)
-        lag_spin.setValue(lag)
-        for column, widget in enumerate((tasks, types, lag_spin)):
+        lag_edit = QLineEdit(format_days(lag, elapsed, signed=True))
+        lag_edit.setObjectName("lag_edit")
+        for column, widget in enumerate((tasks, types, lag_edit)):
             table.setCellWidget(row, column, widget)
         return row
 
@@ -157,7 +159,10 @@ class TaskDialog(QDialog):
     # -- OK --------------------------------------------------------------------------------------
     def try_accept(self) -> None:
         """Push the edits as one undo step, or explain what is wrong and stay open."""
+        self._lag_note: str | None = None
         if push_or_explain(self.document.push, self.build_command, self.ui.error_label):
+            if self._lag_note:  # a part-day lag rounded up, said as the Predecessors cell says it
+                self.document.noted.emit(self._lag_note)
             self.accept()
 
     def build_command(self) -> Command | None:
@@ -248,23 +253,30 @@ class TaskDialog(QDialog):
         """A zero-length task: its finish-type dates are its own day, not the day after a last day."""
         return self.ui.duration_edit.isEnabled() and self._days == 0
 
-    def _link_rows(self) -> list[tuple[str | None, str, LinkType, int]]:
-        table = self.ui.links_table
+    def _link_rows(self) -> list[tuple[str | None, str, LinkType, PredecessorRef]]:
+        table, units = self.ui.links_table, units_for(self.document.project.default_calendar())
         rows = []
         for row in range(table.rowCount()):
             tasks, types, lag = (table.cellWidget(row, column) for column in range(3))
-            rows.append((tasks.property("link_id"), tasks.currentData(), LinkType(types.currentData()), lag.value()))
+            rows.append((tasks.property("link_id"), tasks.currentData(), LinkType(types.currentData()),
+                         parse_lag(lag.text(), units)))
+        self._lag_note = rounded_lags([typed for *_, typed in rows])
         return rows
 
     def _link_commands(self) -> list[Command]:
         rows = self._link_rows()
-        kept = {link_id for link_id, pred, _, _ in rows if link_id and self._links_before[link_id].pred_id == pred}
-        removals = [DeleteLink(link_id) for link_id in self._links_before if link_id not in kept]
-        edits, additions = [], []
-        for link_id, pred, link_type, lag in rows:
+        # A link whose lag changes between working and elapsed days is replaced, as the Predecessors cell does.
+        kept = {link_id for link_id, pred, _, typed in rows if link_id and self._links_before[link_id].pred_id == pred
+                and self._links_before[link_id].elapsed == typed.elapsed}
+        removals: list[Command] = [DeleteLink(link_id) for link_id in self._links_before if link_id not in kept]
+        edits: list[Command] = []
+        additions: list[Command] = []
+        for link_id, pred, link_type, typed in rows:
             old = self._links_before.get(link_id) if link_id in kept else None
             if old is None:
-                additions.append(AddLink(pred, self.task_id, link_type, lag))
-            elif (old.type, old.lag) != (link_type, lag):
-                edits.append(EditLink(link_id, link_type, lag))
+                added = AddLink(pred, self.task_id, link_type, typed.lag)
+                added.link.elapsed = typed.elapsed
+                additions.append(added)
+            elif (old.type, old.lag) != (link_type, typed.lag):
+                edits.append(EditLink(link_id, link_type, typed.lag))
         return removals + edits + additions

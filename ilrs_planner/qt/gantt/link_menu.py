@@ -5,9 +5,11 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
 
-from ...commands.links import DeleteLink, EditLink
-from ...domain import LinkType
-from ...domain.durations import format_days
+from ...commands.composite import AllOrNothing
+from ...commands.links import AddLink, DeleteLink, EditLink
+from ...domain import LinkType, PlannerError
+from ...domain.durations import format_days, units_for
+from ...exchange.predecessors import parse_lag, rounded_lags
 
 TYPE_NAMES = {LinkType.FS: "Finish → Start", LinkType.SS: "Start → Start",
               LinkType.FF: "Finish → Finish", LinkType.SF: "Start → Finish"}
@@ -48,7 +50,27 @@ def _set(document, link_id: str, link_type: LinkType | None, lag: int | None) ->
 
 
 def _ask_lag(document, link_id: str, parent: QWidget) -> None:
+    """The lag typed as a Predecessors entry's (`+3d`, `-1d`, `4h`, `2ed`): a part day rounds up to
+    the later whole day and the status bar says so; a lag in other units (elapsed or not) replaces
+    the link by one in those, as the Predecessors cell does."""
     link = document.project.links[link_id]
-    value, ok = QInputDialog.getInt(parent, "Link lag", "Lag in days (negative = lead):", link.lag, -36500, 36500)
-    if ok:
-        _set(document, link_id, None, value)
+    text, ok = QInputDialog.getText(parent, "Link lag", "Lag (+3d, -1d for a lead, 4h, 2ed):",
+                                    text=format_days(link.lag, link.elapsed, signed=True))
+    if not ok:
+        return
+    try:
+        typed = parse_lag(text, units_for(document.project.default_calendar()))
+    except PlannerError as error:
+        document.refuse(error, parent)
+        return
+    if typed.elapsed != link.elapsed:
+        added = AddLink(link.pred_id, link.succ_id, LinkType(link.type), typed.lag)
+        added.link.elapsed = typed.elapsed
+        pushed = document.try_push(AllOrNothing("Edit link lag", [DeleteLink(link_id), added]), parent)
+    elif typed.lag != link.lag:
+        pushed = document.try_push(EditLink(link_id, LinkType(link.type), typed.lag), parent)
+    else:
+        pushed = False
+    note = rounded_lags([typed])
+    if pushed and note:
+        document.noted.emit(note)
