@@ -7,6 +7,7 @@ from PySide6.QtCore import QEvent, QPersistentModelIndex, QRect, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from .cut_cells import in_sight
 from .task_columns import Column, owner_label
 
 INDENT = 16  # pixels per outline level, as the tree view drew them
@@ -41,8 +42,8 @@ class TaskDelegate(QStyledItemDelegate):
 
     def paint(self, painter, option, index) -> None:
         outline = self._outline(index)
-        if outline is None:
-            return super().paint(painter, option, index)
+        if outline is None:  # a cell the table cuts at its edge drawn in the part shown, cut with "…"
+            return super().paint(painter, in_sight(option, index.column()), index)
         depth, summary, opened = outline
         widget = option.widget
         style = widget.style() if widget is not None else QApplication.style()
