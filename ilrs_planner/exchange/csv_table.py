@@ -121,11 +121,16 @@ def header_columns(names: list[str], canonical: dict[str, str]) -> list[str]:
     """Each header name as the column it is (canonical names; "" for one mapped to nothing), a name
     used twice refused; also a workbook's header row (xlsx_read)."""
     _check_width(len(names))
+    keys = [" ".join(name.replace("\ufeff", "").split()) for name in names]
+    # A column's own name wins over another name for it ("Name" beside a "Task" code column, "Duration"
+    # beside "Days"): the other is left unread, as it was before spreadsheets' names were read.
+    exact = {column for key in keys if (column := canonical.get(key.lower())) and column.lower() == key.lower()}
     columns: list[str] = []
     seen: set[str] = set()  # a set, so a wide header is read in linear time
-    for name in names:
-        key = " ".join(name.replace("\ufeff", "").split())
+    for key in keys:
         column = canonical.get(key.lower(), key)
+        if column and column.lower() != key.lower() and (column in exact or column in seen):
+            column = key  # an alias of a column named otherwise: not read, and said so
         if column and column in seen:
             raise PlannerError("import.bad_file", f"row 1: the column '{key[:40]}' appears twice")
         seen.add(column)

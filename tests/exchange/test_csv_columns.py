@@ -41,6 +41,15 @@ def test_a_sheet_headed_task_days_begin_after_imports_as_name_duration_start_pre
             for k in result.project.links.values()] == [("Design", "Build")]
 
 
+def test_a_columns_own_name_wins_over_another_name_for_it_which_is_left_unread(tmp_path):
+    # A "Task" code column beside "Name", and "Days" beside "Duration", as tables from elsewhere have
+    # them: read as before spreadsheets' names were, the others listed as not read, not refused.
+    result = read_csv_text(tmp_path, "ID,Task,Name,Duration,Days\n1,T1,Alpha,5d,7\n")
+    (task,) = result.project.tasks.values()
+    assert (task.name, task.duration) == ("Alpha", 5)
+    assert "columns not read: Task, Days" in result.warnings
+
+
 def test_the_import_says_how_many_start_dates_became_constraints(tmp_path):
     result = read_csv_text(tmp_path, "ID,Name,Duration,Start,Constraint Type,Constraint Date\n"
                                "1,A,5d,2030-01-01,,\n2,B,3d,2030-02-01,,\n"
