@@ -142,6 +142,7 @@ def _plan_cells(rows: Iterator[tuple[int, list[str]]]) -> dict[str, str]:
 def _add_links(project: Project, rows: Iterator[tuple[int, list[str]]]) -> None:
     """Our Links sheet: predecessor key, successor key, type, lag in days, 'yes' for an elapsed lag."""
     by_key = {task.key: task.id for task in project.tasks.values()}
+    linked: set[tuple[str, str]] = set()
     next(rows, None)  # the header
     for number, cells in rows:
         pred, succ, kind, lag, elapsed = (cells + ["", "", "", "", ""])[:5]
@@ -161,6 +162,9 @@ def _add_links(project: Project, rows: Iterator[tuple[int, list[str]]]) -> None:
         except ValueError:
             raise PlannerError("import.bad_row", f"Links row {number}: '{lag[:40]}' is not a lag of whole days within "
                                "300 years") from None
+        if (pred_id, succ_id) in linked:  # as every other way in refuses it: one dependency a pair
+            raise PlannerError("link.duplicate", f"Links row {number}: {succ[:40]} already depends on {pred[:40]}")
+        linked.add((pred_id, succ_id))
         project.add_link(Link(pred_id, succ_id, link_type, days, elapsed=elapsed.strip().lower() == "yes"))
         if len(project.links) > MAX_LINKS:
             raise PlannerError("import.bad_row", f"Links row {number}: more than {MAX_LINKS:,} dependencies")

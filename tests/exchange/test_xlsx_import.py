@@ -167,3 +167,17 @@ def test_a_link_to_a_key_no_row_has_is_refused_naming_its_row(tmp_path):
     assert caught.value.code == "import.bad_row"
     assert caught.value.message.startswith("Links row 2: no-such-task → ")
     assert caught.value.message.endswith("names a task key no row has")
+
+
+def test_the_same_dependency_twice_on_the_links_sheet_is_refused_naming_its_row(tmp_path):
+    from openpyxl import load_workbook
+
+    write_plan(build_reference_project(), tmp_path / "roadmap.xlsx")
+    book = load_workbook(tmp_path / "roadmap.xlsx")
+    links = book["Links"]
+    links.append([links["A2"].value, links["B2"].value, "FS", -40000])
+    book.save(tmp_path / "edited.xlsx")
+    with pytest.raises(PlannerError) as caught:
+        read_plan(tmp_path / "edited.xlsx")
+    assert caught.value.code == "link.duplicate"
+    assert caught.value.message.startswith(f"Links row {links.max_row}: ")
