@@ -15,7 +15,6 @@ R R I N G" "Nightjar": a person reads the word the letters spell, as written out
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Collection
 
 Span = tuple[int, int]  # [start, end) in the text as written
@@ -80,12 +79,17 @@ def spelt_secrets(shown: str, letters: list[list[int]], secrets: Collection[str]
     """The span in `shown` of each of `secrets` (single words, folded, at most `longest` characters)
     or its plural spelt out in a run of `letters` with words of one letter around it (module doc)."""
     found = []
+    # Only the lengths a secret or its plural has are tried from each start: trying every end up to
+    # `longest` made a note of "I a I a ..." (every letter a word of one letter, so every place a start
+    # and an end) cost its length times the longest secret's, squared.
+    lengths = sorted({len(secret) + plural for secret in secrets for plural in (0, 1, 2)
+                      if _LETTERS <= len(secret) + plural <= longest + 2}) if letters else []
     for run in letters:
         spelt = "".join(shown[place] for place in run)
         drawn = spelt.translate(_DRAWN_AS)  # "N 1 G H T", "0 R B I T": a 0 or 1 drawn like the letter
-        ends = _ends(spelt)
+        ends = set(_ends(spelt))
         for start in _starts(spelt):
-            for end in ends[bisect_left(ends, start + _LETTERS):bisect_right(ends, start + longest)]:
+            for end in (start + length for length in lengths if start + length in ends):
                 if _is_secret(spelt[start:end], secrets) or _is_secret(drawn[start:end], secrets):
                     found.append((run[start], run[end - 1] + 1))
     return found
