@@ -30,6 +30,7 @@ class LinkDays:
     def __init__(self, project: Project):
         self.project = project
         self.counts: dict[str, WorkingDayCount | None] = {}  # None: every day is worked
+        self.by_task: dict[str | None, WorkingDayCount | None] = {}  # a task's calendar id -> its count
 
     def holds(self, task: Task, link: Link, event: int, start: date, finish: date) -> bool:
         """Does `link`, whose predecessor's event (finish or start, per its type) is the ordinal
@@ -43,9 +44,14 @@ class LinkDays:
         return _position(count, day) == _position(count, target.toordinal())
 
     def _count(self, task: Task) -> WorkingDayCount | None:
+        # Found by the task's calendar id (None: the plan's default), so a walk of thousands of chain
+        # steps asks the plan for each calendar once, not once a step.
+        if task.calendar_id in self.by_task:
+            return self.by_task[task.calendar_id]
         calendar = self.project.task_calendar(task)
         if calendar.id not in self.counts:
             self.counts[calendar.id] = None if calendar.is_continuous else WorkingDayCount(calendar)
+        self.by_task[task.calendar_id] = self.counts[calendar.id]
         return self.counts[calendar.id]
 
 

@@ -16,13 +16,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from datetime import date
 from functools import reduce
-from itertools import compress, repeat
-from operator import is_not
 
 import numpy as np
 
 from ..domain import Precision, Project
-from ..domain.column_rows import values_of
+from .coarse_reach import reached_from_coarse
 from .driving_chain import ChainIndex
 from .schedule import Schedule, TaskTable
 
@@ -40,8 +38,13 @@ class EarlyDates(Mapping[str, tuple[date, date]]):
 
     def __init__(self, schedule: Schedule):
         self.tasks = schedule.tasks
+        self._pairs: dict[str, tuple[date, date]] | None = None
 
     def __getitem__(self, task_id: str) -> tuple[date, date]:
+        if isinstance(self.tasks, TaskTable):  # read from the columns: a row object per look-up cost most of a walk
+            if self._pairs is None:
+                self._pairs = _early_pairs(self.tasks)
+            return self._pairs[task_id]
         dates = self.tasks[task_id]
         return dates.early_start, dates.early_finish
 
@@ -55,37 +58,11 @@ class EarlyDates(Mapping[str, tuple[date, date]]):
         return task_id in self.tasks
 
 
-def _reached_from_coarse(project: Project) -> set[str]:
-    """Tasks that a task dated coarser than the day can drive, through links (into a summary: its
-    sub-tasks too) and from a sub-task up to its summaries. Every other task keeps its own precision."""
-    tasks = project.tasks
-    # Column-wise through C-level map: a Python loop over 100,000 tasks was paid on every edit.
-    todo = list(compress(tasks, map(is_not, values_of(tasks, "precision"), repeat(Precision.DAY))))
-    if not todo:
-        return set()
-    children = project.children_map()
-    successors: dict[str, list[str]] = {}
-    for link in project.links.values():
-        successors.setdefault(link.pred_id, []).append(link.succ_id)
-    reached = set(todo)
-    while todo:
-        tid = todo.pop()
-        parent = tasks[tid].parent_id
-        driven = _with_descendants(successors.get(tid, []), children)  # a link into a summary drives all under it
-        for other in driven + ([parent] if parent is not None else []):  # a summary follows its latest sub-task
-            if other not in reached:
-                reached.add(other)
-                todo.append(other)
-    return reached
-
-
-def _with_descendants(ids: list[str], children: dict[str | None, list[str]]) -> list[str]:
-    found, stack = [], list(ids)
-    while stack:
-        tid = stack.pop()
-        found.append(tid)
-        stack.extend(children.get(tid, []))
-    return found
+def _early_pairs(table: TaskTable) -> dict[str, tuple[date, date]]:
+    """Every task's early (start, finish) as dates, made from the columns in one pass."""
+    columns = table.arrays()
+    starts = map(date.fromordinal, columns[0].tolist())
+    return dict(zip(table, zip(starts, map(date.fromordinal, columns[1].tolist()))))
 
 
 class ShownPrecision:
@@ -98,7 +75,7 @@ class ShownPrecision:
         self.known: dict[str, Precision] = {}
         self._first: dict[str, First] = {}  # summary id -> its earliest start's sub-task (see _earliest_leaf)
         # Only a task a coarser date can reach is walked: in a plan dated to the day throughout, none.
-        self.reach = _reached_from_coarse(project)
+        self.reach = reached_from_coarse(project)
 
     def of(self, task_id: str) -> Precision:
         """The shown precision of one task."""

@@ -1,0 +1,171 @@
+"""The shown precision of every task, found column-wise, is the one a walk of each task's driving chain
+finds: a random plan (an outline, links of every type with lags and leads, year/quarter/month/day dates,
+work done, manual tasks, a Monday-to-Friday calendar) gives each task the same precision both ways.
+
+The reference below is the plain reading of the rule: the tasks a coarse date can reach found one link
+at a time, and each task's chain walked step by step."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from datetime import date
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from ilrs_planner.domain import Calendar, Link, LinkType, Precision, Project, Task
+from ilrs_planner.domain.errors import PlannerError
+from ilrs_planner.engine.cpm import schedule
+from ilrs_planner.engine.driving_chain import ChainIndex
+from ilrs_planner.engine.shown_precision import ShownPrecision, coarser
+
+START = date(2030, 1, 1)
+PRECISIONS = [Precision.DAY, Precision.MONTH, Precision.QUARTER, Precision.YEAR]
+TYPES = [LinkType.FS, LinkType.SS, LinkType.FF, LinkType.SF]
+
+
+class _Dates(Mapping[str, tuple[date, date]]):
+    def __init__(self, tasks):
+        self.tasks = tasks
+
+    def __getitem__(self, task_id: str) -> tuple[date, date]:
+        dates = self.tasks[task_id]
+        return dates.early_start, dates.early_finish
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.tasks)
+
+    def __len__(self) -> int:
+        return len(self.tasks)
+
+
+def _reference_reach(project: Project) -> set[str]:
+    """Tasks a coarse task can drive: through links (into a summary: all under it), and up to summaries."""
+    children = project.children_map()
+    successors: dict[str, list[str]] = {}
+    for link in project.links.values():
+        successors.setdefault(link.pred_id, []).append(link.succ_id)
+    todo = [tid for tid, task in project.tasks.items() if task.precision is not Precision.DAY]
+    reached = set(todo)
+    while todo:
+        tid = todo.pop()
+        stack, driven = list(successors.get(tid, [])), []
+        while stack:
+            other = stack.pop()
+            driven.append(other)
+            stack.extend(children.get(other, []))
+        parent = project.tasks[tid].parent_id
+        for other in driven + ([parent] if parent is not None else []):
+            if other not in reached:
+                reached.add(other)
+                todo.append(other)
+    return reached
+
+
+def _reference_of(project: Project, sched, reach: set[str]) -> dict[str, Precision]:
+    """Each task's shown precision, its chain walked back one step at a time (in outline order, as a
+    table asks), each answer remembered."""
+    dates, index, known = _Dates(sched.tasks), ChainIndex(project), {}
+
+    def driver(tid: str) -> str | None:
+        task = project.tasks[tid]
+        if tid not in dates or task.actual_start or task.actual_finish:
+            return None
+        if tid in index.children:
+            return index.latest_leaf(dates, tid)
+        return index.step(dates, tid)[1]
+
+    def of(tid: str) -> Precision:
+        if tid in known:
+            return known[tid]
+        if tid not in reach:
+            return project.tasks[tid].precision
+        path, current = [], tid
+        while current is not None and current not in known and current not in path:
+            path.append(current)
+            current = driver(current)
+        shown = known[current] if current in known else Precision.DAY
+        for step in reversed(path):
+            shown = known[step] = coarser(project.tasks[step].precision, shown)
+        return known[tid]
+
+    order = sorted(project.tasks.values(), key=lambda t: t.position)
+    return {task.id: of(task.id) for task in order}
+
+
+@st.composite
+def plans(draw) -> Project:
+    """Up to 14 tasks, some the summaries of others, random links between tasks neither inside the other."""
+    n = draw(st.integers(1, 14))
+    plan = Project(name="P", start=START)
+    plan.add_calendar(Calendar("Weekdays", (True,) * 5 + (False,) * 2, id="wk"))
+    for i in range(n):
+        parent = draw(st.one_of(st.none(), st.integers(0, i - 1))) if i else None
+        done = draw(st.integers(0, 9)) == 0
+        plan.add_task(Task(f"T{i}", f"Task {i}", draw(st.integers(0, 30)), id=f"t{i}", position=i,
+                           parent_id=f"t{parent}" if parent is not None else None,
+                           precision=draw(st.sampled_from(PRECISIONS + [Precision.DAY] * 4)),
+                           manual=draw(st.integers(0, 9)) == 0,
+                           calendar_id="wk" if draw(st.booleans()) else None,
+                           actual_start=START if done else None))
+    for k in range(draw(st.integers(0, 2 * n)) if n > 1 else 0):
+        a, b = sorted(draw(st.lists(st.integers(0, n - 1), min_size=2, max_size=2, unique=True)))
+        if _related(plan, f"t{a}", f"t{b}"):
+            continue
+        lag = draw(st.sampled_from([0, 0, 0, 2, 5, -3]))
+        plan.add_link(Link(f"t{a}", f"t{b}", draw(st.sampled_from(TYPES)), lag, id=f"l{k}-{a}-{b}",
+                           elapsed=lag != 0 and draw(st.integers(0, 4)) == 0))
+    return plan
+
+
+def _related(plan: Project, a: str, b: str) -> bool:
+    """Is one of the two inside the other (or are they linked already)?"""
+    def chain(tid):
+        out = []
+        while tid is not None:
+            out.append(tid)
+            tid = plan.tasks[tid].parent_id
+        return out
+    return a in chain(b) or b in chain(a) or any(ln.pred_id == a and ln.succ_id == b for ln in plan.links.values())
+
+
+def _same_both_ways(plan: Project) -> None:
+    try:
+        sched = schedule(plan)
+    except PlannerError:
+        return  # a plan the scheduler refuses has no dates to show
+    reach = _reference_reach(plan)
+    shown = ShownPrecision(plan, sched)
+    assert shown.reach == reach
+    expected = _reference_of(plan, sched, reach)
+    order = sorted(plan.tasks.values(), key=lambda t: t.position)
+    assert {task.id: shown.of(task.id) for task in order} == expected
+
+
+def _chain_plan(year_first: bool, into_summary: bool) -> Project:
+    # t0 (2030, maybe known to the year) -> t1 under summary t2 (the link goes into t2 or t1) -> t3 after t2.
+    plan = Project(name="P", start=START)
+    plan.add_task(Task("T0", "First", 10, id="t0", position=0,
+                       precision=Precision.YEAR if year_first else Precision.DAY))
+    plan.add_task(Task("T2", "Phase", 0, id="t2", position=1))
+    plan.add_task(Task("T1", "Inside", 5, id="t1", position=2, parent_id="t2"))
+    plan.add_task(Task("T3", "After", 5, id="t3", position=3, precision=Precision.MONTH))
+    plan.add_link(Link("t0", "t2" if into_summary else "t1", LinkType.FS, id="a"))
+    plan.add_link(Link("t2", "t3", LinkType.FS, id="b"))
+    return plan
+
+
+@given(plans())
+@settings(max_examples=60, deadline=None)
+@example(_chain_plan(True, True))
+@example(_chain_plan(True, False))
+@example(_chain_plan(False, True))
+def test_each_task_is_shown_as_its_driving_chain_reads(plan):
+    _same_both_ways(plan)
+
+
+def test_a_link_into_a_phase_carries_the_year_to_every_task_under_it():
+    plan = _chain_plan(True, True)
+    shown = ShownPrecision(plan, schedule(plan))
+    # t0 is known to the year; t1 starts when t0 ends, so t1, its phase t2 and t3 after it are too.
+    assert [shown.of(t) for t in ("t1", "t2", "t3")] == [Precision.YEAR] * 3
