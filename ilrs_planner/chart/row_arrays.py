@@ -91,11 +91,12 @@ def _symbols(tasks: list[Task], lasting: np.ndarray, precision: list, confidence
 
 def _shown_precision(shown: ShownPrecision | None, rows: list[str], tasks: list[Task]) -> list:
     """The precision each row's dates are shown at: a task driven by a fuzzy date is fuzzy
-    (engine/shown_precision.py). Only tasks a coarser date can reach are looked up one by one."""
+    (engine/shown_precision.py). Only the tasks a coarse date drives are looked up one by one."""
     precision = list(map(attrgetter("precision"), tasks))
     if shown is not None:
-        for i in compress(range(len(rows)), map(shown.reach.__contains__, rows)):
-            precision[i] = shown.of(rows[i])
+        changed = shown.every()
+        for i in compress(range(len(rows)), map(changed.__contains__, rows)):
+            precision[i] = changed[rows[i]]
     return precision
 
 

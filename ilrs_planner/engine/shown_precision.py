@@ -8,7 +8,8 @@ the sub-task setting its finish, its start at the coarser of its own and that of
 its start (a phase whose first task starts 2027-10-22 starts on that day, though a milestone known to
 the month ends it). History is known as recorded: a task with actual dates keeps its own.
 Resolved lazily and remembered, so a view that shows a few hundred rows of a large plan pays for
-those rows' chains only.
+those rows' chains only; a view that shows every row asks `every()`, which walks only where a coarse
+date goes (engine/coarse_spread.py).
 """
 
 from __future__ import annotations
@@ -21,16 +22,12 @@ import numpy as np
 
 from ..domain import Precision, Project
 from .coarse_reach import reached_from_coarse
+from .coarse_spread import CoarseSpread
+from .coarse_spread import coarser as coarser  # the rule is read from here by other modules
 from .driving_chain import ChainIndex
 from .schedule import Schedule, TaskTable
 
 First = tuple[date, str] | None  # a summary's earliest start and the sub-task starting then
-_RANK = {Precision.DAY: 0, Precision.MONTH: 1, Precision.QUARTER: 2, Precision.YEAR: 3}
-
-
-def coarser(a: Precision, b: Precision) -> Precision:
-    """The less precise of two precisions ('year' over 'day')."""
-    return a if _RANK[a] >= _RANK[b] else b
 
 
 class EarlyDates(Mapping[str, tuple[date, date]]):
@@ -73,12 +70,24 @@ class ShownPrecision:
         self.dates = EarlyDates(schedule) if schedule is not None else None
         self.index: ChainIndex | None = None
         self.known: dict[str, Precision] = {}
+        self._every: dict[str, Precision] | None = None  # every(), once asked
         self._first: dict[str, First] = {}  # summary id -> its earliest start's sub-task (see _earliest_leaf)
         # Only a task a coarser date can reach is walked: in a plan dated to the day throughout, none.
         self.reach = reached_from_coarse(project)
 
+    def every(self) -> dict[str, Precision]:
+        """Each task shown at a precision other than its own, and that precision (the rest: their own)."""
+        if self._every is None:
+            if self.index is None:
+                self.index = ChainIndex(self.project)
+            coarse = [tid for tid, task in self.project.tasks.items() if task.precision is not Precision.DAY]
+            self._every = CoarseSpread(self.project, dict(self.index.children), self._driver).run(coarse)
+        return self._every
+
     def of(self, task_id: str) -> Precision:
         """The shown precision of one task."""
+        if self._every is not None:
+            return self._every.get(task_id, self.project.tasks[task_id].precision)
         found = self.known.get(task_id)
         if found is not None:
             return found

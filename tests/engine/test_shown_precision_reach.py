@@ -84,7 +84,7 @@ def _reference_of(project: Project, sched, reach: set[str]) -> dict[str, Precisi
         while current is not None and current not in known and current not in path:
             path.append(current)
             current = driver(current)
-        shown = known[current] if current in known else Precision.DAY
+        shown = known.get(current, Precision.DAY) if current is not None else Precision.DAY
         for step in reversed(path):
             shown = known[step] = coarser(project.tasks[step].precision, shown)
         return known[tid]
@@ -140,6 +140,8 @@ def _same_both_ways(plan: Project) -> None:
     expected = _reference_of(plan, sched, reach)
     order = sorted(plan.tasks.values(), key=lambda t: t.position)
     assert {task.id: shown.of(task.id) for task in order} == expected
+    every = ShownPrecision(plan, sched).every()  # asked for every task at once, as the chart asks
+    assert {task.id: every.get(task.id, task.precision) for task in order} == expected
 
 
 def _chain_plan(year_first: bool, into_summary: bool) -> Project:
