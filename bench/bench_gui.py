@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from PySide6.QtCore import QPoint  # noqa: E402
 from PySide6.QtGui import QColor, QImage, QPainter  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
-from synth import make_plan  # noqa: E402
+from synth import make_plan, with_coarse_dates  # noqa: E402
 
 W, H = 3840, 2160
 
@@ -168,6 +168,8 @@ def time_all_bars_matplotlib(data, folder: Path) -> float | None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--coarse", type=float, default=0.0, metavar="FRACTION",
+                        help="date this fraction of the tasks only to the year (0.01: 1%%, as announced dates are)")
     parser.add_argument("--tasks", type=int, default=10_000)
     parser.add_argument("--main-window", action="store_true",
                         help="time the whole main window (task tree included), not the Gantt alone")
@@ -175,7 +177,7 @@ def main() -> int:
                         help="leave out the PNG rows (matplotlib takes minutes at 100,000 bars)")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
-    project = make_plan(args.tasks, seed=1)
+    project = with_coarse_dates(make_plan(args.tasks, seed=1), args.coarse)
     shown, gantt = time_window_shown(project, args.main_window)
     redraws_cpu, redraws = time_redraws(gantt)
     middle_cpu, middle = time_redraws(gantt, first_row=len(gantt.rows()) // 2, preset="programme")

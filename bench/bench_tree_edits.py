@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
-from synth import make_plan  # noqa: E402
+from synth import make_plan, with_coarse_dates  # noqa: E402
 
 from ilrs_planner.qt.document import Document  # noqa: E402
 from ilrs_planner.qt.gantt import canvas as canvas_module  # noqa: E402
@@ -173,6 +173,8 @@ def leave_out_schedule(document, profiling: list[cProfile.Profile]) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--coarse", type=float, default=0.0, metavar="FRACTION",
+                        help="date this fraction of the tasks only to the year (0.01: 1%%, as announced dates are)")
     parser.add_argument("--tasks", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--profile", metavar="EDIT", action="append", default=[],
@@ -184,7 +186,7 @@ def main() -> int:
                         "DIR/EDIT.prof (pstats), printing none")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
-    project = make_plan(args.tasks, seed=1)
+    project = with_coarse_dates(make_plan(args.tasks, seed=1), args.coarse)
     window = MainWindow(Document(project))
     window.resize(1920, 1080)
     window.show()

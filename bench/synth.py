@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from ilrs_planner.domain import ConstraintType, Link, LinkType, Project, Task, TaskKind
+from ilrs_planner.domain import ConstraintType, Link, LinkType, Precision, Project, Task, TaskKind
 
 START = date(2026, 1, 1)
 WINDOW_DAYS = 40 * 365
@@ -162,3 +162,12 @@ def _add_constraints(leaves: list[_Span], rng: random.Random) -> None:
             task.constraint, task.constraint_date = ConstraintType.FNLT, finish + timedelta(days=rng.randint(0, 90))
         else:
             task.deadline = finish + timedelta(days=rng.randint(-30, 365))
+
+
+def with_coarse_dates(project: Project, fraction: float, seed: int = 7) -> Project:
+    """The plan with about `fraction` of its tasks dated only to the year, as announced dates are ('2030')."""
+    rng = random.Random(seed)
+    for task in project.tasks.values():
+        if rng.random() < fraction:
+            task.precision = Precision.YEAR
+    return project

@@ -39,7 +39,7 @@ def build_chart_data(project: Project, schedule: Schedule | None, rows: list[str
                             on_chains(project, phases), parents, Tally(project, "owner_id"), inputs.owner_color,
                             schedule_places(schedule, [task.id for task in phases]) if places is not None else None,
                             schedule.tasks if places is not None and isinstance(schedule.tasks, TaskTable) else None,  # type: ignore[union-attr]
-                            len(project.links) if from_schedule else None)
+                            len(project.links) if from_schedule else None, inputs.shown_other())
     return data
 
 

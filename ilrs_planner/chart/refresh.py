@@ -104,7 +104,7 @@ def refresh_chart_data(old: ChartData, project: Project, schedule: Schedule | No
     data.source = RowSource(tasks, places, moved.after, inputs.summaries, inputs.shown.reach if inputs.shown else set(),
                             phases, on_chains(project, phases) if phases is not source.phase_tasks
                             else source.phase_chains, source.parents, source.owners, inputs.owner_color,
-                            phase_places, table, link_count)
+                            phase_places, table, link_count, inputs.shown_other())
     return data
 
 
@@ -170,8 +170,8 @@ class _ScheduleMove:
 def _stale_rows(old: ChartData, inputs: RowInputs, source: RowSource, rows: list[str], places: np.ndarray,
                 table: TaskTable, touched: frozenset[str] | set[str], first: int, new: int) -> np.ndarray:
     """The rows to read again: the new run, rows whose dates or critical flag the schedule moved,
-    rows of touched tasks, of tasks that became or stopped being summaries, and of tasks whose
-    shown precision may follow a coarser date."""
+    rows of touched tasks, of tasks that became or stopped being summaries, and of tasks shown at a
+    coarser date's precision before the edit or after it."""
     last = len(rows) - first - new
     columns = table.arrays()
     moved = np.zeros(len(rows), bool)
@@ -179,9 +179,8 @@ def _stale_rows(old: ChartData, inputs: RowInputs, source: RowSource, rows: list
         before = _spliced(getattr(old, name), first, last, np.zeros(new, getattr(old, name).dtype))
         moved |= columns[column][places] != before
     moved |= _deadline_turned(old, columns, places, first, last, new)
-    wanted = touched | source.reach
-    if inputs.shown is not None:
-        wanted |= inputs.shown.reach
+    # A row's shown precision is its task's own unless a coarse date drives it, before or after the edit.
+    wanted = touched | source.shown_other | inputs.shown_other()
     if wanted and len(wanted) <= max(8, len(rows) // 16):
         # A few tasks: their rows found among the old rows' hashes (asking each of 100,000 rows
         # whether it shows one of them cost more).

@@ -31,6 +31,10 @@ class RowInputs:
     highlight: Mapping[str, str] = field(default_factory=dict)
     pushed_before: bool = False  # some row was drawn pushed past its announcement (chart/confidence.py)
 
+    def shown_other(self) -> frozenset[str]:
+        """The tasks shown at a precision other than their own (RowSource.shown_other)."""
+        return frozenset(self.shown.every()) if self.shown is not None else frozenset()
+
     @classmethod
     def of(cls, project: Project, schedule: Schedule | None, *, baseline: str | None = None,
            whiskers: dict | None = None, highlight: dict[str, str] | None = None,
@@ -66,3 +70,6 @@ class RowSource:
     # How many links the plan had when the link arrays were found from the schedule's, which then
     # listed the plan's links in its order (None: found otherwise): links change only by an edit that says so.
     link_count: int | None = None
+    # The tasks shown at a precision other than their own (a coarse date drives them): only these, and
+    # the tasks an edit touched, can change their shown precision without their dates moving.
+    shown_other: frozenset[str] = frozenset()
