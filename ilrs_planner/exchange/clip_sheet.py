@@ -65,6 +65,21 @@ def _header_name(cell: str) -> str:
     return re.sub(r"\s+", " ", cell).strip().casefold()
 
 
+def _fields(header: list[str]) -> list[str]:
+    """What each header cell names ("" for nothing pasted): a column's own name wins over another name
+    for it ("Name" beside a "Task" code column, "Duration" beside "Days"), as the CSV import reads
+    them; the other, and a column named again, are not pasted and said so."""
+    names = [_header_name(cell) for cell in header]
+    own = {COLUMNS[name] for name in names if name in COLUMNS and CANONICAL[name].casefold() == name}
+    fields: list[str] = []
+    for name in names:
+        field = COLUMNS.get(name, "")
+        if field in fields or field in own and CANONICAL[name].casefold() != name:
+            field = ""
+        fields.append(field)
+    return fields
+
+
 def paste_from_sheet(text: str, project: Project) -> SheetPaste:
     """The tasks the pasted rows make in `project`; PlannerError (paste.bad_cell ...) naming line and column."""
     rows = sheet_rows(text)
@@ -72,7 +87,7 @@ def paste_from_sheet(text: str, project: Project) -> SheetPaste:
         raise PlannerError("paste.bad_cell", "the pasted text holds no rows")
     notes: list[str] = []
     if is_header(rows[0]):
-        fields = [COLUMNS.get(_header_name(cell), "") for cell in rows[0]]
+        fields = _fields(rows[0])
         left_out = [cell for cell, field in zip(rows[0], fields, strict=True) if not field and cell]
         if left_out:
             notes.append(f"columns not pasted: {', '.join(' '.join(c.split()) for c in left_out)}")

@@ -59,6 +59,8 @@ def read(path: str | Path, **_opts: object) -> ImportResult:
 def _read_book(book: Any, name: str, stem: str) -> ImportResult:
     ours = {"Tasks", "Links", "Plan"} <= set(book.sheetnames)
     warnings: list[str] = []
+    if not ours and not book.worksheets:  # a chart sheet alone, say: no table of cells to read
+        raise PlannerError("import.bad_file", f"{name} holds no worksheet with a table of tasks")
     sheet = book["Tasks"] if ours else book.worksheets[0]
     if not ours and len(book.sheetnames) > 1:
         warnings.append(f"only the first sheet, '{sheet.title[:40]}', was read")

@@ -60,6 +60,13 @@ def test_the_header_names_a_csv_import_reads_name_the_pasted_columns(header):
     assert pasted.notes == ["1 start pasted as Start No Earlier Than"]
 
 
+def test_a_columns_own_name_wins_over_another_name_for_it_in_a_pasted_header():
+    pasted = paste_from_sheet("ID\tName\tTask\tDuration\tDays\n1\tAlpha\tA-100\t5d\t7\n", working_week_plan())
+    (task,) = pasted.copied.tasks
+    assert (task.name, task.duration) == ("Alpha", 5)
+    assert pasted.notes[0] == "columns not pasted: Task, Days"
+
+
 def test_finishes_without_a_start_are_said_to_be_pasted_as_finish_no_earlier_than():
     pasted = paste_from_sheet("Name\tFinish\nA\t2031-06-02\nB\t2031-07-01\n", working_week_plan())
     assert pasted.notes == ["2 finishes pasted as Finish No Earlier Than"]

@@ -181,3 +181,13 @@ def test_the_same_dependency_twice_on_the_links_sheet_is_refused_naming_its_row(
         read_plan(tmp_path / "edited.xlsx")
     assert caught.value.code == "link.duplicate"
     assert caught.value.message.startswith(f"Links row {links.max_row}: ")
+
+
+def test_a_workbook_of_a_chart_sheet_alone_is_refused_by_name(tmp_path):
+    book = Workbook()
+    book.create_chartsheet("Chart")
+    book.remove(book.worksheets[0])
+    book.save(tmp_path / "chart.xlsx")
+    with pytest.raises(PlannerError) as caught:
+        read_plan(tmp_path / "chart.xlsx")
+    assert caught.value.code == "import.bad_file" and caught.value.message.startswith("chart.xlsx ")
