@@ -222,9 +222,15 @@ def main() -> int:
             if profiling:
                 profiling.pop().disable()
 
+    def add_and_enter() -> None:
+        """Add task, then Enter on the name it opens for typing (Undo clicked while that name is still
+        open takes the add back with no step left to redo)."""
+        edit.add_task.trigger()
+        window.tree.commit_open_editor()
+
     for repeat in range(args.repeat):
         before = set(project.tasks)
-        timed("add", edit.add_task.trigger, [middle])
+        timed("add", add_and_enter, [middle])
         added = next(tid for tid in project.tasks if tid not in before)
         timed("delete", edit.delete.trigger, [added])
         timed("indent", edit.indent.trigger, [middle])
