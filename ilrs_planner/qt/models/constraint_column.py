@@ -11,7 +11,7 @@ Start No Earlier Than; an empty date takes the constraint off.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from ...commands.base import Command
@@ -19,6 +19,7 @@ from ...commands.tasks import SetPlannedDates, SetTaskFields
 from ...domain import ConstraintType, PlannerError, Project, Task, format_fuzzy_date, parse_fuzzy_date
 from ...engine.driving_chain import ChainIndex
 from ...engine.schedule import Schedule, TaskDates
+from ...engine.shown_precision import EarlyDates
 from ...exchange.msp_values import CONSTRAINT_NAMES, FINISH_CONSTRAINTS, finish_shift, is_blank, parse_constraint
 from .predecessor_column import predecessors_text
 
@@ -89,23 +90,6 @@ def constraint_date_command(task: Task, text: str, summary: bool = False) -> Com
                            constraint_date=_stored_day(kind, day, task, summary), precision=precision)
 
 
-class _EarlyDates(Mapping[str, tuple[date, date]]):
-    """The schedule's early dates as the driving chain reads them, without copying 100,000 rows."""
-
-    def __init__(self, schedule: Schedule):
-        self.tasks = schedule.tasks
-
-    def __getitem__(self, task_id: str) -> tuple[date, date]:
-        dates = self.tasks[task_id]
-        return dates.early_start, dates.early_finish
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.tasks)
-
-    def __len__(self) -> int:
-        return len(self.tasks)
-
-
 def held_start_note(project: Project, schedule: Schedule | None, task_id: str, number_of: Callable[[str], int],
                     spelled: Callable[[str], bool]) -> str | None:
     """When a Start typed into `task_id` is held later by a link: "Start of 19 'Procure panels' held at
@@ -116,7 +100,7 @@ def held_start_note(project: Project, schedule: Schedule | None, task_id: str, n
     if task is None or schedule is None or dates is None or task.manual or task.constraint is not ConstraintType.SNET \
             or task.constraint_date is None or dates.shown_start <= task.constraint_date:
         return None
-    _driver, pred_id = ChainIndex(project).step(_EarlyDates(schedule), task_id)
+    _driver, pred_id = ChainIndex(project).step(EarlyDates(schedule), task_id)
     into = (ln for ln in project.links.values() if ln.succ_id == task_id)  # only when held: no index kept
     link = next((ln for ln in into if _drives(project, ln.pred_id, pred_id)), None)
     if link is None:
