@@ -62,8 +62,8 @@ def hostile_plan(markup: str) -> Project:
     plan = Project(markup, date(2030, 1, 1))
     plan.add_calendar(Calendar(markup, (False,) * 7, [], id="c-none"))
     plan.default_calendar_id = "c-none"
-    plan.add_task(Task("a", markup, 5, id="t-a"))
     plan.add_participant(Participant(key="p", name=markup, notes=markup, id="p-1"))
+    plan.add_task(Task("a", markup, 5, id="t-a", owner_id="p-1"))  # the chooser lists owners of tasks
     plan.baselines.append(Baseline(markup, date(2029, 1, 1), {"t-a": (date(2030, 1, 1), date(2030, 1, 6))}))
     return plan
 
