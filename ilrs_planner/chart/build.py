@@ -7,6 +7,7 @@ from operator import is_, is_not
 
 from ..domain import Project, Task
 from ..engine.schedule import Schedule, TaskTable
+from ..engine.shown_precision import ShownPrecision
 from .data import ChartData
 from .link_rows import add_links
 from .list_ends import table_ids
@@ -20,13 +21,15 @@ from .tally import Tally
 
 def build_chart_data(project: Project, schedule: Schedule | None, rows: list[str], *,
                      baseline: str | None = None, whiskers: dict | None = None,
-                     highlight: dict[str, str] | None = None, current: bool = False) -> ChartData:
+                     highlight: dict[str, str] | None = None, current: bool = False,
+                     shown: ShownPrecision | None = None) -> ChartData:
     """Arrays for `rows` (task ids in display order); unknown ids are dropped. `current`: the
-    caller derived `schedule` from `project` as it is now (see add_links)."""
+    caller derived `schedule` from `project` as it is now (see add_links); `shown`: the shown
+    precisions of `project` as `schedule` dates it, when the caller keeps them (else found here)."""
     rows, tasks = _known(project, rows)
     parents = Tally(project, "parent_id")
     inputs = RowInputs.of(project, schedule, baseline=baseline, whiskers=whiskers, highlight=highlight,
-                          summaries=parents.values() - {None})
+                          summaries=parents.values() - {None}, shown=True if shown is None else shown)
     places = schedule_places(schedule, rows)
     data = row_arrays(inputs, rows, tasks, places)
     data.rollups = rollups_of(project, schedule, data, inputs.summaries, inputs.owner_color, inputs.color_index, tasks,
@@ -35,7 +38,7 @@ def build_chart_data(project: Project, schedule: Schedule | None, rows: list[str
     phases = phase_tasks(project)
     data.phases = phase_bands(project, schedule, phases)
     data.source = RowSource(tasks, places, table_ids(schedule.tasks) if places is not None else [],  # type: ignore[union-attr]
-                            inputs.summaries, inputs.shown.reach if inputs.shown else set(), phases,
+                            inputs.summaries, inputs.shown is not None, phases,
                             on_chains(project, phases), parents, Tally(project, "owner_id"), inputs.owner_color,
                             schedule_places(schedule, [task.id for task in phases]) if places is not None else None,
                             schedule.tasks if places is not None and isinstance(schedule.tasks, TaskTable) else None,  # type: ignore[union-attr]

@@ -47,12 +47,14 @@ class Edits:
 
 def refresh_chart_data(old: ChartData, project: Project, schedule: Schedule | None, rows: list[str],
                        edits: Edits, *, baseline: str | None = None, whiskers: dict | None = None,
-                       highlight: dict[str, str] | None = None, current: bool = False) -> ChartData | None:
+                       highlight: dict[str, str] | None = None, current: bool = False,
+                       shown: ShownPrecision | None = None) -> ChartData | None:
     """`old` brought up to date for `rows` after `edits`; None when only a whole build will do
     (no schedule columns to compare with, colours reassigned, or most rows moved). `old` is used
     up: its lists and arrays become the new arrays' where they can (copying 100,000 tasks and
     labels, scattered in memory, cost more than the rest of a renaming). `current`: the caller
-    derived `schedule` from `project` as it is now (see add_links)."""
+    derived `schedule` from `project` as it is now (see add_links). `shown`: the shown precisions of
+    `project` as `schedule` dates it, when the caller keeps them (else found here)."""
     source = old.source
     table = schedule.tasks if schedule is not None else None
     if source is None or source.places is None or not isinstance(table, TaskTable):
@@ -66,11 +68,11 @@ def refresh_chart_data(old: ChartData, project: Project, schedule: Schedule | No
     owners_flipped = source.owners.update(project, edits.task_ids)
     inputs = RowInputs.of(project, schedule, baseline=baseline, whiskers=whiskers, highlight=highlight,
                           summaries=source.parents.values() - {None} if summaries_flipped else source.summaries,
-                          shown=_shown(project, schedule, source, edits),
+                          shown=_shown(project, schedule, source, edits) if shown is None else shown,
                           owner_color=None if owners_flipped else source.owner_color)
     if inputs.colors != old.colors:
         return None
-    if inputs.baseline is not None and bool(source.reach) != (inputs.shown is not None):
+    if inputs.baseline is not None and source.coarse != (inputs.shown is not None):
         return None  # the plan's first coarse date came or its last went: every baseline's precision reads anew
     inputs.pushed_before = bool(old.pushed)
     moved = _ScheduleMove(source.schedule_ids, table, table is source.table)
@@ -101,7 +103,7 @@ def refresh_chart_data(old: ChartData, project: Project, schedule: Schedule | No
                     else moved.places(source.phase_places, phase_ids.__getitem__))
     data.phases = (old.phases if phases is source.phase_tasks and _same_dates(source, phase_places, table)
                    else phase_bands(project, schedule, phases, phase_places))
-    data.source = RowSource(tasks, places, moved.after, inputs.summaries, inputs.shown.reach if inputs.shown else set(),
+    data.source = RowSource(tasks, places, moved.after, inputs.summaries, inputs.shown is not None,
                             phases, on_chains(project, phases) if phases is not source.phase_tasks
                             else source.phase_chains, source.parents, source.owners, inputs.owner_color,
                             phase_places, table, link_count, inputs.shown_other())
@@ -120,7 +122,7 @@ def _shown(project: Project, schedule: Schedule | None, source: RowSource, edits
     """The shown precisions (False: every task at its own): found again unless no task was coarse
     and the edits made none coarse (the usual plan dated to the day needs no walk)."""
     coarse = any(project.tasks[tid].precision is not Precision.DAY for tid in edits.task_ids if tid in project.tasks)
-    if not source.reach and not coarse:
+    if not source.coarse and not coarse:
         return False
     return ShownPrecision(project, schedule)
 

@@ -47,7 +47,7 @@ class RowInputs:
         if shown is True:
             shown = ShownPrecision(project, schedule)
         return cls(project, schedule, project.summary_ids() if summaries is None else summaries, owner_color,
-                   colors, {c: i for i, c in enumerate(colors)}, shown if shown and shown.reach else None,
+                   colors, {c: i for i, c in enumerate(colors)}, shown if shown and shown.coarse else None,
                    project.baseline(baseline).entries if baseline else None, whiskers or None, highlight)
 
 
@@ -59,7 +59,7 @@ class RowSource:
     places: np.ndarray | None  # each row's place in the schedule's columns (None: read task by task)
     schedule_ids: list[str]  # the schedule's tasks in the order of those columns
     summaries: set[str]
-    reach: set[str]  # tasks whose shown precision follows what drives them (engine/shown_precision.py)
+    coarse: bool  # some task is dated coarser than the day: precisions follow drivers (engine/shown_precision.py)
     phase_tasks: list[Task]  # phase tasks in WBS order, the candidates for background bands
     phase_chains: set[str]  # they and their summaries: an outline edit elsewhere leaves their order
     parents: Tally  # the plan's tasks' parents (the summaries are the parents named)

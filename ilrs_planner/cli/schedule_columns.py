@@ -196,9 +196,9 @@ def _provenance(project: Project, schedule: Schedule, tasks: Sequence[Task], pla
                 sources: bool) -> tuple[list[str], list[str], list[str], list[str | None]]:
     """(precision, confidence, source, source date) of the tasks at `places`, as text; only the
     precision without `sources`."""
-    shown = ShownPrecision(project, schedule)
-    # Only a task a coarser date can reach differs from its own precision (ShownPrecision's doc).
-    precision = map(shown.of, _in_rows(tasks, "id", places)) if shown.reach else _in_rows(tasks, "precision", places)
+    shown = ShownPrecision(project, schedule, at_once=True)  # every row is asked: one walk for all
+    # Only where a coarser date drives does a task's shown precision differ from its own (ShownPrecision's doc).
+    precision = map(shown.of, _in_rows(tasks, "id", places)) if shown.coarse else _in_rows(tasks, "precision", places)
     shown_precision = list(map(_VALUE.__getitem__, precision))
     if not sources:
         return shown_precision, [], [], []

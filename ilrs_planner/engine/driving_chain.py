@@ -156,6 +156,8 @@ class ChainIndex:
         afresh (recursively) took a minute at 20,000 levels, and failed past Python's recursion limit."""
         if self._ends_dates is not dates:
             self._ends_dates, self._ends = dates, {}
+        if summary_id in self._ends:
+            return self._ends[summary_id]
         ends, stack = self._ends, [summary_id]
         while stack:
             current = stack[-1]

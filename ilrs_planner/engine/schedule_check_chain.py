@@ -29,10 +29,10 @@ def _outline(project: Project, schedule: Schedule, c: PlanColumns, rows: dict[st
     if schedule.outline is None or schedule.links is None:
         return None  # a schedule made elsewhere: the index reads the plan
     positions = np.fromiter(map(attrgetter("position"), c.tasks), dtype=np.int64, count=len(c.tasks))
-    return _Children(c.ids, schedule.outline, positions, rows), _Into(project, schedule, rows)
+    return OutlineChildren(c.ids, schedule.outline, positions, rows), LinksIntoRows(project, schedule, rows)
 
 
-class _Children(Mapping[str, list[str]]):
+class OutlineChildren(Mapping[str, list[str]]):
     """Each summary's children in display order (by position; ties in the schedule's order)."""
 
     def __init__(self, ids: list[str], outline: np.ndarray, positions: np.ndarray, rows: dict[str, int]):
@@ -40,6 +40,10 @@ class _Children(Mapping[str, list[str]]):
         self.order = np.lexsort((positions, outline))  # by parent, then position; stable
         self.parents = outline[self.order]
         self.summaries = {ids[place] for place in np.unique(outline[outline >= 0]).tolist()}
+        # Row r's children are at bounds[r + 1]:bounds[r + 2] of the order (the top level's at bounds[0]:bounds[1]),
+        # as Python lists: a numpy search per question cost more than the answer at thousands of questions.
+        self.bounds = np.searchsorted(self.parents, np.arange(-1, len(ids) + 1)).tolist()
+        self.row_order = self.order.tolist()
 
     def __contains__(self, task_id: object) -> bool:
         return task_id in self.summaries
@@ -48,8 +52,7 @@ class _Children(Mapping[str, list[str]]):
         if task_id not in self.summaries:
             raise KeyError(task_id)
         place = self.rows[task_id]
-        low, high = np.searchsorted(self.parents, [place, place + 1]).tolist()
-        return [self.ids[row] for row in self.order[low:high].tolist()]
+        return [self.ids[row] for row in self.row_order[self.bounds[place + 1]:self.bounds[place + 2]]]
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.summaries)
@@ -58,19 +61,20 @@ class _Children(Mapping[str, list[str]]):
         return len(self.summaries)
 
 
-class _Into:
+class LinksIntoRows:
     """The links into each task, in the plan's order."""
 
     def __init__(self, project: Project, schedule: Schedule, rows: dict[str, int]):
         assert schedule.links is not None
         self.links, self.rows, self.ids = project.links, rows, schedule.links.ids
-        self.order = np.argsort(schedule.links.succ, kind="stable")
-        self.succ = schedule.links.succ[self.order]
+        order = np.argsort(schedule.links.succ, kind="stable")
+        # The links into row r are at bounds[r]:bounds[r + 1] of the order (see OutlineChildren.bounds).
+        self.bounds = np.searchsorted(schedule.links.succ[order], np.arange(len(rows) + 1)).tolist()
+        self.order = order.tolist()
 
     def get(self, task_id: str, default: list[Link], /) -> list[Link]:
         place = self.rows.get(task_id)
         if place is None:
             return default
-        low, high = np.searchsorted(self.succ, [place, place + 1]).tolist()
-        found = [self.links.get(self.ids[at]) for at in self.order[low:high].tolist()]
+        found = [self.links.get(self.ids[at]) for at in self.order[self.bounds[place]:self.bounds[place + 1]]]
         return [link for link in found if link is not None] or default

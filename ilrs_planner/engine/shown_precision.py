@@ -21,11 +21,13 @@ from functools import reduce
 import numpy as np
 
 from ..domain import Precision, Project
+from ..domain.column_rows import values_of
 from .coarse_reach import reached_from_coarse
 from .coarse_spread import CoarseSpread
 from .coarse_spread import coarser as coarser  # the rule is read from here by other modules
 from .driving_chain import ChainIndex
 from .schedule import Schedule, TaskTable
+from .shown_precision_columns import ScheduleColumns
 
 First = tuple[date, str] | None  # a summary's earliest start and the sub-task starting then
 
@@ -65,29 +67,55 @@ def _early_pairs(table: TaskTable) -> dict[str, tuple[date, date]]:
 class ShownPrecision:
     """Task id -> the precision its scheduled dates are shown at (see the module doc)."""
 
-    def __init__(self, project: Project, schedule: Schedule | None):
-        self.project, self.schedule = project, schedule
-        self.dates = EarlyDates(schedule) if schedule is not None else None
+    def __init__(self, project: Project, schedule: Schedule | None, *, at_once: bool = False):
+        """`at_once`: every task's precision is found in one walk the first time any is asked (a
+        table, chart and status bar sharing one for a plan ask for all of them anyway)."""
+        self.project, self.schedule, self.at_once = project, schedule, at_once
+        self.dates: Mapping[str, tuple[date, date]] | None = EarlyDates(schedule) if schedule is not None else None
         self.index: ChainIndex | None = None
         self.known: dict[str, Precision] = {}
         self._every: dict[str, Precision] | None = None  # every(), once asked
         self._first: dict[str, First] = {}  # summary id -> its earliest start's sub-task (see _earliest_leaf)
-        # Only a task a coarser date can reach is walked: in a plan dated to the day throughout, none.
-        self.reach = reached_from_coarse(project)
+        # The tasks dated coarser than the day, and their precision: with none, every task is shown at
+        # its own, whatever the schedule.
+        self.coarse = {tid: p for tid, p in zip(project.tasks, values_of(project.tasks, "precision"))
+                       if p is not Precision.DAY}
+        self._reach: set[str] | None = None if self.coarse else set()
+
+    @property
+    def reach(self) -> set[str]:
+        """The tasks a coarser date can drive: only these are walked (in a plan dated to the day, none)."""
+        if self._reach is None:
+            self._reach = reached_from_coarse(self.project)
+        return self._reach
+
+    @reach.setter
+    def reach(self, tasks: set[str]) -> None:
+        self._reach = tasks
 
     def every(self) -> dict[str, Precision]:
         """Each task shown at a precision other than its own, and that precision (the rest: their own)."""
         if self._every is None:
-            if self.index is None:
+            successors = None
+            if self.index is None and ScheduleColumns.usable(self.schedule):  # read from its columns
+                assert self.schedule is not None and isinstance(self.schedule.tasks, TaskTable)
+                self.dates = _early_pairs(self.schedule.tasks)
+                columns = ScheduleColumns(self.project, self.schedule, self.dates)
+                self.index, successors = columns.index, columns
+            elif self.index is None:
                 self.index = ChainIndex(self.project)
-            coarse = [tid for tid, task in self.project.tasks.items() if task.precision is not Precision.DAY]
-            self._every = CoarseSpread(self.project, dict(self.index.children), self._driver).run(coarse)
+            spread = CoarseSpread(self.project, dict(self.index.children), self._driver, successors)
+            self._every = spread.run(list(self.coarse))
         return self._every
 
     def of(self, task_id: str) -> Precision:
         """The shown precision of one task."""
+        if self.at_once and self.coarse:
+            self.every()
         if self._every is not None:
             return self._every.get(task_id, self.project.tasks[task_id].precision)
+        if not self.coarse:
+            return self.project.tasks[task_id].precision
         found = self.known.get(task_id)
         if found is not None:
             return found
@@ -102,7 +130,9 @@ class ShownPrecision:
     def start_of(self, task_id: str) -> Precision:
         """The precision a task's start is shown at: a summary's is that of the sub-task starting it (its
         earliest start, the first in outline order), a task's as `of`."""
-        if task_id not in self.reach or not self._follows_sub_tasks(task_id):
+        if self.at_once and self.coarse:
+            self.every()  # first: the walk reads the outline from the schedule's columns, kept for what follows
+        if not self.coarse or not (self.at_once or task_id in self.reach) or not self._follows_sub_tasks(task_id):
             return self.of(task_id)
         assert self.index is not None and self.dates is not None
         first = _earliest_leaf(self.index.children, self.dates, task_id, self._first)
@@ -112,7 +142,7 @@ class ShownPrecision:
     def finish_precision(self) -> Precision:
         """The precision of the plan's finish (its last day of work): the coarsest of the tasks finishing
         on it, so a finish milestone known to the month makes the plan's finish known to the month."""
-        if not self.reach or self.schedule is None:
+        if not self.coarse or self.schedule is None:
             return Precision.DAY  # every task is dated to the day
         tasks, last = self.schedule.tasks, self.schedule.last_day()
         if isinstance(tasks, TaskTable):
@@ -151,7 +181,7 @@ class ShownPrecision:
         return self.index.step(self.dates, task_id)[1]
 
 
-def _earliest_leaf(children: Mapping[str, list[str]], dates: EarlyDates, summary_id: str,
+def _earliest_leaf(children: Mapping[str, list[str]], dates: Mapping[str, tuple[date, date]], summary_id: str,
                    known: dict[str, First]) -> str | None:
     """The sub-task (at any depth) whose early start is the summary's start: the first in outline order.
     Each summary's answer is kept in `known` and built from its sub-summaries': asking every summary of

@@ -18,6 +18,8 @@ from ..domain import PlannerError, Project
 from ..engine.cpm import schedule
 from ..engine.kept_columns import ColumnKeeper, VariantColumns
 from ..engine.schedule import Schedule
+from ..engine.shown_precision import ShownPrecision
+from ..engine.shown_precision_kept import KeptShownPrecision
 from .change_effects import effects_of
 from .long_lived import settle
 from .undo import UndoAdapter
@@ -72,6 +74,7 @@ class Document(QObject):
         self._columns = ColumnKeeper()
         self._touched: set[str] | None = None
         self._relinked = True  # a link added, removed or changed since (see ColumnKeeper.columns)
+        self._shown = KeptShownPrecision()  # the precision each task's dates are shown at, for every view
         # Listen to undo_stack.cleanChanged for the modified state (it is `not clean`).
         self.undo_stack = QUndoStack(self)
         weakref.finalize(self, drop_edits, self.undo_stack)
@@ -84,6 +87,11 @@ class Document(QObject):
     def schedule(self) -> Schedule | None:
         """The derived schedule; None only while the plan cannot be scheduled (see schedule_error)."""
         return self._schedule
+
+    def shown_precision(self) -> ShownPrecision:
+        """The precision each task's dates are shown at, in the schedule as it is now: one for the
+        table, the chart and the status bar, found again only after a change that can alter it."""
+        return self._shown.of(self.project, self._schedule)
 
     def variant_columns(self, task_ids: set[str]) -> VariantColumns:
         """The scheduling inputs of copies of the plan in which only the tasks `task_ids` differ (a bar
@@ -134,6 +142,7 @@ class Document(QObject):
         else:
             self._touched |= changes.task_ids
         self._relinked = self._relinked or changes.links
+        self._shown.forget() if changes.replaced else self._shown.edited(self.project, changes.task_ids)
         if changes.baselines:
             self._follow_compared_baseline()
         if effects_of(changes).reschedule:

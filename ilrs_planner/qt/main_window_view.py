@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QToolButton
 
 from ..domain import Project, format_fuzzy_date
 from ..engine.schedule import Schedule, TaskTable
-from ..engine.shown_precision import ShownPrecision
 from .change_effects import effects_of
 from .first_split import first_split
 from .history_bar import HistoryBar
@@ -145,25 +144,28 @@ class ViewActions:
     def _plan_changed(self, changes, _initiator) -> None:
         if effects_of(changes).reschedule:
             self.update_status()
+        elif changes.task_ids and self.document.schedule is not None:
+            self._show_finish()  # a task's precision, which moves no date, may change how well the finish is known
 
     def update_status(self, *_args) -> None:
         """Project finish, number of critical tasks and the file, from the current schedule."""
         labels = self.window.status_bar_widgets
         schedule, error = self.document.schedule, self.document.schedule_error
         if schedule is not None:
-            # The last day of work, as precisely as the tasks finishing then are known (the table's cells)
-            # The table's own (kept while every task is dated to the day, when any schedule reads DAY)
-            shown = self.window.tree.source_model.shown_precision()
-            if shown.project is not self.document.project or (shown.reach and shown.schedule is not schedule):
-                shown = ShownPrecision(self.document.project, schedule)
-            precision = shown.finish_precision()
-            labels["finish"].setText(f"Finish: {format_fuzzy_date(schedule.last_day(), precision)}")
+            self._show_finish()
             labels["critical"].setText(f"Critical tasks: {critical_count(schedule, self.document.project)}")
         else:
             labels["finish"].setText("Not scheduled" + (f": {error.message}" if error else ""))
             labels["critical"].setText("")
         labels["path"].setText(self.document.path or "Not saved to a file")
         labels["path"].setToolTip(tooltip(self.document.path))
+
+    def _show_finish(self) -> None:
+        """The last day of work, as precisely as the tasks finishing then are known (the table's cells)."""
+        schedule = self.document.schedule
+        assert schedule is not None
+        precision = self.document.shown_precision().finish_precision()
+        self.window.status_bar_widgets["finish"].setText(f"Finish: {format_fuzzy_date(schedule.last_day(), precision)}")
 
     def save_state(self, settings: QSettings) -> None:
         """Remember the zoom preset and critical-path toggle."""

@@ -18,6 +18,7 @@ from ilrs_planner.domain.errors import PlannerError
 from ilrs_planner.engine.cpm import schedule
 from ilrs_planner.engine.driving_chain import ChainIndex
 from ilrs_planner.engine.shown_precision import ShownPrecision, coarser
+from ilrs_planner.engine.shown_precision_columns import ScheduleColumns
 
 START = date(2030, 1, 1)
 PRECISIONS = [Precision.DAY, Precision.MONTH, Precision.QUARTER, Precision.YEAR]
@@ -142,6 +143,22 @@ def _same_both_ways(plan: Project) -> None:
     assert {task.id: shown.of(task.id) for task in order} == expected
     every = ShownPrecision(plan, sched).every()  # asked for every task at once, as the chart asks
     assert {task.id: every.get(task.id, task.precision) for task in order} == expected
+    at_once = ShownPrecision(plan, sched, at_once=True)  # the one the table, chart and status bar share
+    assert {task.id: at_once.of(task.id) for task in order} == expected
+    starts = ShownPrecision(plan, sched, at_once=True)  # a summary's start asked first, as a table may
+    assert {t.id: starts.start_of(t.id) for t in order} == {t.id: shown.start_of(t.id) for t in order}
+    _columns_as_the_plan(plan, sched)
+
+
+def _columns_as_the_plan(plan: Project, sched) -> None:
+    """The schedule's columns give each summary the ends, and each task the successors, the plan gives."""
+    assert ScheduleColumns.usable(sched)  # the scheduler's own: the walk reads its columns
+    dates = dict(_Dates(sched.tasks))
+    columns, index = ScheduleColumns(plan, sched, dates), ChainIndex(plan)
+    assert {sid: columns.index._ends[sid] for sid in index.children} == \
+        {sid: index._summary_ends(dates, sid) for sid in index.children}
+    for tid in plan.tasks:
+        assert columns.get(tid, []) == [ln.succ_id for ln in plan.links.values() if ln.pred_id == tid]
 
 
 def _chain_plan(year_first: bool, into_summary: bool) -> Project:

@@ -186,7 +186,7 @@ class GanttView(QWidget):
             else:
                 self._data = self._refreshed() or build_chart_data(
                     doc.project, doc.schedule, self.rows(), baseline=doc.baseline_name, whiskers=self.whiskers,
-                    highlight=self._highlight, current=True)
+                    highlight=self._highlight, current=True, shown=doc.shown_precision())
             self._outdated, self._edits = None, Edits()
             self.legend.refresh()
             self._sync_scrollbar()  # an edit may have moved the plan's first or last date
@@ -204,7 +204,7 @@ class GanttView(QWidget):
         # added or removed among them) before announcing the change: it is the plan's as it is now.
         return refresh_chart_data(old, doc.project, doc.schedule, self.rows(), self._edits,
                                   baseline=doc.baseline_name, whiskers=self.whiskers, highlight=self._highlight,
-                                  current=True)
+                                  current=True, shown=doc.shown_precision())
 
     def scene_options(self) -> SceneOptions:
         """Options for the scene builder from the current view state."""

@@ -18,7 +18,6 @@ from ...domain import PlannerError, Precision
 from ...domain.alternatives import alternative_figures
 from ...domain.provenance import provenance_lines
 from ...engine.schedule import TaskDates, TaskTable, changed_rows
-from ...engine.shown_precision import ShownPrecision
 from ..change_effects import effects_of
 from ..document import Document
 from ..gantt.style import qcolor
@@ -107,7 +106,6 @@ class TaskTreeModel(OutlineRows):
         self._project = self.document.project
         self._revision = self.document.revision
         self._ctx = None
-        self._shown: ShownPrecision | None = None  # kept from one change to the next while it holds
         self._numbers: RowNumbers | None = None  # the IDs, kept until the outline changes
         self._summaries = self._project.summary_ids()
         self._summaries_follow = False  # the summaries are found from the child lists at the next edit
@@ -288,11 +286,6 @@ class TaskTreeModel(OutlineRows):
         return held_start_note(document.project, document.schedule, task_id, ctx.numbers_of, ctx.spelled_keys())
 
     # -- refreshing -------------------------------------------------------------------------
-    def shown_precision(self) -> ShownPrecision:
-        """The precision each task's dates are shown at, as the table's cells read them (kept from edit
-        to edit while no task is dated coarser than the day: made afresh, it read every task)."""
-        return self._context().shown
-
     def row_numbers(self) -> RowNumbers:
         """The IDs the ID column shows (kept until the outline changes), for what names tasks as the
         table does: a printed page's ID column."""
@@ -309,19 +302,11 @@ class TaskTreeModel(OutlineRows):
         baseline = None
         if self.document.baseline_name:
             baseline = dict(self.document.project.baseline(self.document.baseline_name).entries)
-        ctx = RowContext(self.document.project, self.document.schedule, baseline, self._summaries, self._shown,
+        ctx = RowContext(self.document.project, self.document.schedule, baseline, self._summaries,
+                         self.document.shown_precision(),
                          self._numbers, self._schedule_rows)
-        self._shown, self._numbers = ctx.shown, ctx.numbers
+        self._numbers = ctx.numbers
         return ctx
-
-    def _keep_shown(self, changes: ChangeSet) -> None:
-        """Keep the shown precisions past an edit when no task was dated coarser than the day and
-        the edit made none so: every task is then shown at its own precision, whatever the schedule
-        (finding that out read all 100,000 tasks' precisions after each edit)."""
-        shown, tasks = self._shown, self.document.project.tasks
-        if shown is None or shown.reach or shown.project is not self.document.project or any(
-                tasks[tid].precision is not Precision.DAY for tid in changes.task_ids if tid in tasks):
-            self._shown = None
 
     def is_stale(self) -> bool:
         """True between a change to the plan and its announcement here (rows of another plan, or
@@ -335,7 +320,6 @@ class TaskTreeModel(OutlineRows):
 
     def _on_changed(self, changes: ChangeSet, _initiator: object) -> None:
         self._ctx = None
-        self._keep_shown(changes)
         effects = effects_of(changes)
         if effects.replaced or self.document.project is not self._project:
             self._reload()
