@@ -32,7 +32,8 @@ dates, ids and notes of Baseline0..10) and resources (participants: key in Initi
 kind in Group, joined in AvailableFrom, colour and joined precision in resource Text1/Text2).
 Not carried: positions' gaps between siblings (sibling order is kept), baselines beyond 11 (the 11 latest are
 written, a warning says which were left out), the signature (a signature covers a plan file, not
-an export). On import, anything that cannot be carried over is listed as a warning.
+an export). On import, anything that cannot be carried over is listed as a warning; another plan's
+own custom fields once a field, with how many tasks carried a value (`foreign_fields`).
 
 Modules: `helpers` (the mapping's constants and date conventions, a leaf every other module may
 import), `xml_safe` -> `xml_stream` and `values` (parsing untrusted XML and lenient values),

@@ -14,6 +14,7 @@ from ...domain.dates import MAX_YEAR, MIN_YEAR
 from ..formats import ImportResult
 from ..mpxj_run import convert_to_mspdi
 from . import parse_worker
+from .foreign_fields import ForeignFields
 from .helpers import MINUTES_PER_DAY
 from .parse_worker import NotPlain, parse_in_worker, worthwhile
 from .plain_task import Prepared, read_plain
@@ -91,6 +92,7 @@ class _TaskStream:
         self.warnings: list[str] = []
         self.reader = Reader(self.warnings)
         self.tasks: TaskReader | None = None
+        self.foreign: ForeignFields | None = None
         self.seen_before_tasks: set[str] = set()
 
     def take(self, root: ET.Element, element: ET.Element) -> None:
@@ -102,6 +104,8 @@ class _TaskStream:
                 self.tasks = self._begin(root)
             if not read_plain(self.tasks, record, ready):  # as MS Project writes a task, else the general way
                 self.tasks.read_one(record)
+            if self.foreign is not None:
+                self.foreign.take(record)
             if len(self.tasks.pending_links) > MAX_LINKS:
                 raise too_many_links(self.name, MAX_LINKS)
         except _UNEXPECTED as exc:  # raised inside the parser's callback: named here, not as bad XML
@@ -113,7 +117,9 @@ class _TaskStream:
         project = plan_header(root, self.reader)
         minutes = self.reader.integer(root, "MinutesPerDay", MINUTES_PER_DAY, "project") or MINUTES_PER_DAY
         by_uid = add_calendars(root, project, self.reader)
-        return TaskReader(project, self.reader, custom_field_map(root), max(minutes, 1), {}, by_uid)
+        fields = custom_field_map(root)
+        self.foreign = ForeignFields(root, fields)
+        return TaskReader(project, self.reader, fields, max(minutes, 1), {}, by_uid)
 
     def finish(self, root: ET.Element) -> ImportResult:
         tasks = self.tasks or self._begin(root)
@@ -128,6 +134,8 @@ class _TaskStream:
         tasks.read_assignments(root)
         widen_split_tasks(tasks, root)
         add_baselines(tasks.project, tasks.baseline_entries, baseline_register(tasks.summary, self.reader), self.reader)
+        if self.foreign is not None:
+            self.foreign.report(self.warnings)
         return ImportResult(tasks.project, self.warnings)
 
 

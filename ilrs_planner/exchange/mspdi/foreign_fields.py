@@ -1,0 +1,59 @@
+"""Another plan's custom fields (MS Project's Text1..30, Number, Flag, Date, Duration, Cost, Start and
+Finish fields, outline codes): no ILRS plan holds them, so an import names each one that carried a
+value, as MS Project shows it (its alias, else its own name: 'Text1'), with how many tasks carried one.
+
+A file written by MS Project defines every custom field it uses before its tasks (ExtendedAttributes,
+and OutlineCodes in older files); a file defining none but ours (`custom_field_map`) is not looked
+through task by task, so our own export reads as fast as before.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections import Counter
+
+from .task_record import TaskRecord, first_of_each, first_texts, records_of
+
+_DEFINITIONS = ("ExtendedAttributes/ExtendedAttribute", "OutlineCodes/OutlineCode")
+_VALUES = ("ExtendedAttribute", "OutlineCode")  # a task's value of a custom field, by its FieldID
+
+
+def _definitions(root: ET.Element, ours: set[str]) -> dict[str, str]:
+    """FieldID -> the name MS Project shows, for every custom field the file defines that is not ours."""
+    names: dict[str, str] = {}
+    for path in _DEFINITIONS:
+        for definition in root.iterfind(path):
+            field_id = (definition.findtext("FieldID") or "").strip()
+            if field_id and field_id not in ours:
+                shown = (definition.findtext("Alias") or "").strip() or (definition.findtext("FieldName") or "").strip()
+                names.setdefault(field_id, shown[:60] or f"custom field {field_id[:20]}")
+    return names
+
+
+class ForeignFields:
+    """Counts, field by field, the tasks carrying a value of a custom field the plan cannot keep."""
+
+    def __init__(self, root: ET.Element, ours: dict[str, str]):
+        self.ours = set(ours)
+        self.names = _definitions(root, self.ours)
+        self.tasks_with: Counter[str] = Counter()
+
+    def take(self, record: TaskRecord) -> None:
+        if not self.names:
+            return
+        found = {(first_of_each(below).get("FieldID") or "").strip()
+                 for tag in _VALUES for below in records_of(record, tag)}
+        found -= self.ours
+        found.discard("")
+        if found and first_texts(record).get("UID") != "0":  # the project summary task is no task of the plan
+            self.tasks_with.update(found)
+
+    def report(self, warnings: list[str]) -> None:
+        """One warning a field, in the file's order of definitions (fields it does not define last)."""
+        order = list(self.names) + sorted(set(self.tasks_with) - set(self.names))
+        for field_id in order:
+            count = self.tasks_with.get(field_id, 0)
+            if count:
+                name = self.names.get(field_id, f"custom field {field_id[:20]}")
+                warnings.append(f"custom field '{name}' not imported (a plan has no place for it): "
+                                f"{count:,} task{'s' if count != 1 else ''} carried a value")
