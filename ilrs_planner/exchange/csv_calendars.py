@@ -61,3 +61,19 @@ class CalendarNames:
                 f"column {COLUMN}: no calendar is called '{name}' ({rows} row(s)); a CSV file names calendars "
                 "without their working days, so those tasks use the plan's calendar. Known here: Standard, "
                 "24 Hours, Continuous; MS Project XML or a .db file carries calendars whole")
+
+
+def named_only(project: Project, format_name: str) -> list[str]:
+    """The export's warning that a spreadsheet names calendars without their days: those a CSV or XLSX
+    import could not make again from their names (see `CalendarNames.find`)."""
+    lost = [c.name for c in project.calendars.values() if not _known_whole(c)]
+    if not lost:
+        return []
+    return [f"calendars are written by name only, without their working days and exceptions: {', '.join(lost)}; "
+            f"{format_name} cannot carry them: use .db or MS Project XML to keep them"]
+
+
+def _known_whole(calendar: Calendar) -> bool:
+    """A calendar the import makes again from its name alone."""
+    known = KNOWN.get(calendar.name.lower())
+    return known is not None and known[1] == calendar.weekdays and not calendar.exceptions

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
-from ..domain import Calendar, ConstraintType, PlannerError, Project, Task
+from ..domain import ConstraintType, PlannerError, Project, Task
 from ..domain.durations import written_days
 from ..domain.spreadsheet_text import formula_safe
 from ..domain.task_mode import held_on_start, task_mode_text
@@ -31,7 +31,7 @@ from ..engine.schedule import Schedule, TaskDates
 from ..engine.shown_dates import duration_days
 from ..engine.summary_progress import summary_percents
 from ..files.atomic import atomic_output
-from .csv_calendars import KNOWN
+from .csv_calendars import named_only
 from .msp_values import CONSTRAINT_NAMES, FINISH_CONSTRAINTS, escape_text, finish_shift, format_date
 from .predecessors import PredecessorRef, format_predecessors
 
@@ -75,17 +75,7 @@ def _left_out(project: Project) -> list[str]:
                         "participants that own no task are left out")
     if project.signature:
         warnings.append("the plan's signature is not in CSV; the exported file is unsigned")
-    named_only = [c.name for c in project.calendars.values() if not _known_whole(c)]
-    if named_only:
-        warnings.append("calendars are written by name only, without their working days and exceptions: "
-                        f"{', '.join(named_only)}; use .db or MS Project XML to keep them")
-    return warnings
-
-
-def _known_whole(calendar: Calendar) -> bool:
-    """A calendar the CSV import makes again from its name alone (see csv_calendars)."""
-    known = KNOWN.get(calendar.name.lower())
-    return known is not None and known[1] == calendar.weekdays and not calendar.exceptions
+    return warnings + named_only(project, "a CSV file")
 
 
 def _schedule_or_none(project: Project, warnings: list[str]) -> Schedule | None:

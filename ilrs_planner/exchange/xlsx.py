@@ -10,6 +10,8 @@ than the baseline, and the Finish variance column writes it in the task table's 
 precision of the dates compared ('0 y' for a date announced "in 2024" met within 2024). Duration is
 MS Project's, as the task table shows it (a task under way its own, a finished one the days it
 took, a summary its span: engine.shown_dates.duration_days). Sheets "Links" and "Plan" list dependencies and plan facts.
+Calendars go out by name only (each task's, and the plan's on the Plan sheet), as in a CSV export, and a
+warning names those an import could not make again from their names.
 The task sheet's last columns hold what schedules each task and is not shown otherwise (constraint,
 actual dates, stated confidence, key milestone and elapsed flags), so the workbook reads back as
 the plan it was (xlsx_read).
@@ -45,6 +47,7 @@ from ..engine.shown_precision import ShownPrecision
 from ..engine.summary_progress import summary_percents
 from ..engine.working_variance import working_variance
 from ..files.atomic import atomic_output
+from .csv_calendars import named_only
 from .msp_values import CONSTRAINT_NAMES, FINISH_CONSTRAINTS, finish_shift
 from .outline_depth import refuse_deep_outline
 from .xlsx_cells import ELAPSED, SIGNED_ELAPSED, Looks, RowWriter
@@ -231,7 +234,8 @@ def write(project: Project, path: str | Path, *, baseline: str | None = None, **
     except OSError as exc:
         raise PlannerError("export.failed", f"could not write '{path}': {exc.strerror or exc}",
                            [str(path)]) from None
-    return [] if chosen or not project.baselines else ["no baseline chosen; baseline columns are empty"]
+    unchosen = [] if chosen or not project.baselines else ["no baseline chosen; baseline columns are empty"]
+    return unchosen + named_only(project, "a spreadsheet")  # read back by name, as a CSV file's (xlsx_read)
 
 
 def _write_workbook(project: Project, chosen: Baseline | None, stream: BinaryIO) -> None:
