@@ -14,10 +14,12 @@ from ilrs_planner.domain.model import PlanSignature
 
 
 def sign_as_version_1(plan: Project, key: Ed25519PrivateKey, signer: str,
-                      signed_at: str = "2026-06-01T09:00:00+00:00") -> None:
-    """Put on `plan` the signature the program of that time made (its baselines chained, as then)."""
+                      signed_at: str = "2026-06-01T09:00:00+00:00", *, chain: bool = True) -> None:
+    """Put on `plan` the signature the program of that time made (its baselines chained, as then; not
+    `chain`: its baselines as they are, as it signed a rewritten history when told to)."""
     plan.signature = None
-    plan.baselines[:] = chain_baselines(list(plan.baselines))
+    if chain:
+        plan.baselines[:] = chain_baselines(list(plan.baselines))
     digest = content_hash(plan)
     message = b"ILRS-Planner plan signature v1\n" + f"{signer}\n{signed_at}\n{digest}".encode()
     public = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)

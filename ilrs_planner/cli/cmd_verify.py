@@ -3,8 +3,10 @@
 Exit status: 0 signed by a trusted key; 1 signed by an unknown key (valid, but not in DIR);
 3 altered after signing (the content changed, or the order of its links, or the plan's secret, or the
 file holds bytes outside the layout we write);
-4 unsigned; 5 validly signed over a baseline history that was rewritten before signing; 2 the file
-could not be read (as for every command).
+4 unsigned; 5 validly signed over a baseline history that was rewritten before signing; 6 validly signed
+by a trusted key with the earlier signature scheme, which does not cover the order of links or the plan's
+secret (anyone who handled the file could have changed those: not a plan verified, so not 0); 7 the same
+by an unknown key; 2 the file could not be read (as for every command).
 """
 
 from __future__ import annotations
@@ -24,7 +26,10 @@ EXIT_STATUS = {
     SignatureState.ALTERED: 3,
     SignatureState.UNSIGNED: 4,
     SignatureState.HISTORY_REWRITTEN: 5,
+    SignatureState.TRUSTED_EARLIER_SCHEME: 6,
+    SignatureState.UNKNOWN_KEY_EARLIER_SCHEME: 7,
 }
+_BY_TRUSTED_KEY = (SignatureState.TRUSTED, SignatureState.TRUSTED_EARLIER_SCHEME)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -33,7 +38,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "verify", help="check a plan's signature",
         description="Check who signed a plan and whether it changed since. Exit status: 0 trusted "
         "signer, 1 unknown signer, 3 altered after signing, 4 unsigned, 5 signed over a rewritten baseline "
-        "history, 2 unreadable file.")
+        "history, 6 trusted signer with the earlier signature scheme (the order of links and the plan's secret "
+        "not covered: ask the signer to sign it again), 7 the same by an unknown signer, 2 unreadable file.")
     parser.add_argument("plan", metavar="PLAN.db", help="the plan whose signature to check")
     parser.add_argument("--trusted", metavar="DIR",
                         help=f"folder of trusted public keys (*.pub; default {default_trusted_dir()})")
@@ -57,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     # The signer name is the file's own text: on one line, so it cannot forge a verdict line. A trusted
     # key is named as the recipient's key file names it: a trusted partner could sign as anyone.
     claimed = one_line(result.signer)
-    owner = one_line(trusted[project.signature.public_key]) if result.state is SignatureState.TRUSTED \
+    owner = one_line(trusted[project.signature.public_key]) if result.state in _BY_TRUSTED_KEY \
         and project.signature else None
     print(f"{args.plan}: {dataclasses.replace(result, signer=owner or claimed).describe()}")
     if owner is not None and owner != claimed:

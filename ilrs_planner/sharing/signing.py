@@ -4,8 +4,9 @@ The signed message binds the signer's name and time to the content hash, so neit
 swapped onto another plan, and (from message version 2) what the content hash leaves out that a
 signer vouches for (signed_beside.py): the plan's secret, the key of its partner copies' link ids,
 and the order of its links; either changed after signing makes the plan "altered". A signature
-made before version 2 binds neither and still verifies. Verification yields one of
-five states (SignatureState).
+made before version 2 binds neither: it verifies only as the weaker "earlier signature scheme" verdict,
+never as the plan verified (signature_schemes.py). Verification yields one of the states of
+SignatureState.
 
 Baselines form a hash chain. Signing a plan whose chain is broken (a baseline rewritten or removed
 after the next one was captured) is refused unless the signer says so (`rewrite_history=True`);
@@ -21,20 +22,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import (
-    Ed25519PrivateKey,
-    Ed25519PublicKey,
-)
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from ..domain import PlannerError, PlanSignature, Project
 from ..domain.canonical import content_hash
 from ..domain.chain import GENESIS, broken_links, chain_baselines
 from ..domain.terminal_text import one_line
+from .signature_schemes import NOT_COVERED, Scheme, ask_again, message, scheme_held
 from .signed_beside import beside_content
-
-_DOMAIN_TAG = b"ILRS-Planner plan signature v1\n"  # signer, time and content hash
-_DOMAIN_TAG_V2 = b"ILRS-Planner plan signature v2\n"  # ... and the secret and link order (signed_beside.py)
 
 
 class SignatureState(StrEnum):
@@ -42,6 +37,10 @@ class SignatureState(StrEnum):
 
     TRUSTED = "trusted"  # valid signature by a key the recipient trusts
     UNKNOWN_KEY = "unknown_key"  # valid signature, but by a key the recipient does not know
+    # Valid signatures of the earlier scheme (signature_schemes.py), which leaves the links' order and the
+    # secret out: never the plan verified, whatever key made them.
+    TRUSTED_EARLIER_SCHEME = "trusted_earlier_scheme"
+    UNKNOWN_KEY_EARLIER_SCHEME = "unknown_key_earlier_scheme"
     ALTERED = "altered"  # signed, but the content changed since
     HISTORY_REWRITTEN = "history_rewritten"  # validly signed, over a baseline history rewritten before signing
     UNSIGNED = "unsigned"
@@ -53,11 +52,14 @@ class SignatureState(StrEnum):
 STATE_TEXT = {
     SignatureState.TRUSTED: "Signed by a trusted key",
     SignatureState.UNKNOWN_KEY: "Signed by an unknown key",
+    SignatureState.TRUSTED_EARLIER_SCHEME: "Signed by a trusted key, earlier scheme",
+    SignatureState.UNKNOWN_KEY_EARLIER_SCHEME: "Signed by an unknown key, earlier scheme",
     SignatureState.ALTERED: "Altered after signing",
     SignatureState.HISTORY_REWRITTEN: "Signed, but its baseline history was rewritten before signing",
     SignatureState.UNSIGNED: "Unsigned",
     SignatureState.UNCHECKED: "Signature not checked",
 }
+EARLIER_SCHEME = frozenset({SignatureState.TRUSTED_EARLIER_SCHEME, SignatureState.UNKNOWN_KEY_EARLIER_SCHEME})
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +77,9 @@ class Verification:
         text = STATE_TEXT[self.state]
         if self.signer:
             text += f" — {self.signer} ({self.fingerprint}), {self.signed_at}"
-        return text + (": " + "; ".join(self.reasons) if self.reasons else "")
+        # Said with the signer shown: the CLI and the window name a trusted key as their key file does.
+        reasons = (ask_again(self.signer),) * (self.state in EARLIER_SCHEME) + self.reasons
+        return text + (": " + "; ".join(reasons) if reasons else "")
 
 
 def fingerprint(public_key: bytes) -> str:
@@ -84,14 +88,6 @@ def fingerprint(public_key: bytes) -> str:
 
     digest = hashlib.sha256(public_key).hexdigest()[:16]
     return ":".join(digest[i:i + 4] for i in range(0, 16, 4))
-
-
-def _message(signer: str, signed_at: str, digest: str, beside: str | None = None) -> bytes:
-    """The bytes signed: version 2 with what is bound beside the content, version 1 (signatures made
-    before) without."""
-    if beside is None:
-        return _DOMAIN_TAG + f"{signer}\n{signed_at}\n{digest}".encode()
-    return _DOMAIN_TAG_V2 + f"{signer}\n{signed_at}\n{digest}\n{beside}".encode()
 
 
 def _raw_public(key: Ed25519PublicKey) -> bytes:
@@ -116,7 +112,7 @@ def sign_project(project: Project, private_key: Ed25519PrivateKey, signer: str, 
         project.own_secret()  # drawn now if the plan has none yet, so the signature covers the one it keeps
     digest = content_hash(project)
     signed_at = datetime.now(UTC).replace(microsecond=0).isoformat()
-    signature = private_key.sign(_message(signer, signed_at, digest, beside_content(project)))
+    signature = private_key.sign(message(signer, signed_at, digest, beside_content(project)))  # always version 2
     project.signature = PlanSignature(signer=signer, public_key=_raw_public(private_key.public_key()),
                                       signature=signature, content_hash=digest, signed_at=signed_at)
     return project.signature
@@ -137,22 +133,31 @@ def verify_project(project: Project, trusted_keys: Iterable[bytes] = ()) -> Veri
     if sig is None:
         return Verification(SignatureState.UNSIGNED)
     signer, signed_at, print_ = sig.signer, sig.signed_at, fingerprint(sig.public_key)
-    reasons = _integrity_problems(project, sig)
+    scheme = scheme_held(sig, beside_content(project))
+    reasons = _integrity_problems(project, sig, scheme)
     if reasons:
         return Verification(SignatureState.ALTERED, signer, signed_at, print_, tuple(reasons))
     broken = broken_links(list(project.baselines))
     if broken:
-        breaks = "the chain breaks at " + ", ".join(f"'{name}'" for name in broken)
-        return Verification(SignatureState.HISTORY_REWRITTEN, signer, signed_at, print_, (breaks,))
-    state = SignatureState.TRUSTED if sig.public_key in set(trusted_keys) else SignatureState.UNKNOWN_KEY
-    return Verification(state, signer, signed_at, print_)
+        reasons = ["the chain breaks at " + ", ".join(f"'{name}'" for name in broken)]
+        if scheme is Scheme.EARLIER:
+            reasons.append(NOT_COVERED)
+        return Verification(SignatureState.HISTORY_REWRITTEN, signer, signed_at, print_, tuple(reasons))
+    return Verification(_valid_state(scheme, sig.public_key in set(trusted_keys)), signer, signed_at, print_)
 
 
-def _integrity_problems(project: Project, sig: PlanSignature) -> list[str]:
+def _valid_state(scheme: Scheme | None, trusted: bool) -> SignatureState:
+    """The verdict on a signature that holds: only the current scheme's says the plan is as signed."""
+    if scheme is Scheme.CURRENT:
+        return SignatureState.TRUSTED if trusted else SignatureState.UNKNOWN_KEY
+    return SignatureState.TRUSTED_EARLIER_SCHEME if trusted else SignatureState.UNKNOWN_KEY_EARLIER_SCHEME
+
+
+def _integrity_problems(project: Project, sig: PlanSignature, scheme: Scheme | None) -> list[str]:
     reasons = []
     if content_hash(project) != sig.content_hash:  # the signature is not part of the content
         reasons.append("the plan's content differs from what was signed")
-    if _holds(sig, beside_content(project)) or _holds(sig, None):  # as signed (None: made before version 2)
+    if scheme is not None:
         return reasons
     if reasons:
         reasons.append("the signature does not match the signed content")
@@ -160,14 +165,3 @@ def _integrity_problems(project: Project, sig: PlanSignature) -> list[str]:
         reasons.append("the signature does not match the plan as signed: its signer, time or signature, the "
                        "order of its links, or the secret its partner copies' link ids are made with, changed since")
     return reasons
-
-
-def _holds(sig: PlanSignature, beside: str | None) -> bool:
-    """Whether the signature was made over its content hash and `beside` (None: a version-1 signature,
-    which binds nothing beside the content)."""
-    try:
-        Ed25519PublicKey.from_public_bytes(sig.public_key).verify(
-            sig.signature, _message(sig.signer, sig.signed_at, sig.content_hash, beside))
-    except (InvalidSignature, ValueError):
-        return False
-    return True

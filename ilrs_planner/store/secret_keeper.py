@@ -4,10 +4,10 @@ A plan read from a file of format 10 or older has no secret: the copy draws one 
 and unless the plan keeps it, the next copy draws another and its bridges' ids differ from this one's
 at exactly the links over withheld work. The command line never saves the plan, so the plan as it was
 read, now with its secret, is saved over its own file here, as a save in the window would (a signed
-plan still verifies: a plan of one's own signed today has its secret already, and neither an older
-signature nor a partner copy's binds one; sharing/signed_beside.py). It replaces the file atomically, and only if
-the file still holds the bytes that were read (files/atomic.py), so a save made meanwhile is never
-lost; a failure leaves the file as it was. A file marked read-only is not replaced.
+plan's verdict is unchanged: a plan of one's own signed today has its secret already, and neither an
+earlier-scheme signature nor a partner copy's binds one; sharing/signed_beside.py). It replaces the
+file atomically, and only if the file still holds the bytes that were read (files/atomic.py), so a save
+made meanwhile is never lost; a failure leaves the file as it was. A file marked read-only is not replaced.
 """
 
 from __future__ import annotations

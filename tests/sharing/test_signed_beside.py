@@ -88,8 +88,10 @@ def test_the_order_of_task_rows_is_not_bound(small_plan):
     assert verify_project(small_plan, TRUSTED).state is SignatureState.TRUSTED
 
 
-def test_a_plan_signed_before_signatures_bound_the_secret_still_verifies(small_plan):
+def test_a_plan_signed_before_signatures_bound_the_secret_verifies_only_in_the_earlier_scheme(small_plan):
     sign_as_version_1(small_plan, KEY, "CNSA planning")  # an older program's signature binds neither
     small_plan.secret = os.urandom(32)
     small_plan.links = dict(reversed(list(small_plan.links.items())))
-    assert verify_project(small_plan, TRUSTED).state is SignatureState.TRUSTED  # sign again to bind them
+    result = verify_project(small_plan, TRUSTED)
+    assert result.state is SignatureState.TRUSTED_EARLIER_SCHEME  # never plain "trusted": sign again to bind them
+    assert "does not cover the order of links or the plan's secret" in result.describe()

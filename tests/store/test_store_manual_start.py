@@ -94,7 +94,7 @@ def test_a_malformed_manual_start_is_refused_by_name(tmp_path, statement):
     assert caught.value.code.startswith("store.") and "manual_start" in caught.value.message
 
 
-def test_a_signed_version_7_file_keeps_its_pins_and_verifies_as_signed_not_altered(tmp_path):
+def test_a_signed_version_7_file_keeps_its_pins_and_verifies_as_signed_in_the_earlier_scheme_not_altered(tmp_path):
     plan = _old_style_plan()
     key = Ed25519PrivateKey.generate()
     sign_as_version_1(plan, key, "CNSA planning")  # as the program of format 7 signed
@@ -104,8 +104,8 @@ def test_a_signed_version_7_file_keeps_its_pins_and_verifies_as_signed_not_alter
     opened = open_project(path)
     b = opened.tasks["b"]
     assert (b.manual_start, b.constraint, b.constraint_date) == (None, ConstraintType.SNET, date(2030, 1, 11))
-    assert verify_project(opened).state is SignatureState.UNKNOWN_KEY
-    assert verify_project(opened, [plan.signature.public_key]).state is SignatureState.TRUSTED
+    assert verify_project(opened).state is SignatureState.UNKNOWN_KEY_EARLIER_SCHEME
+    assert verify_project(opened, [plan.signature.public_key]).state is SignatureState.TRUSTED_EARLIER_SCHEME
     before, after = schedule(plan).tasks, schedule(opened).tasks
     assert all((after[i].early_start, after[i].early_finish) == (before[i].early_start, before[i].early_finish)
                for i in plan.tasks)

@@ -48,13 +48,14 @@ def test_the_kept_signed_file_is_of_schema_version_3():
 
 
 def test_a_plan_signed_before_version_4_still_verifies_after_opening_and_saving_again(tmp_path):
+    # Signed then with the earlier signature scheme: it holds, as that scheme's weaker verdict.
     path = tmp_path / "signed.db"
     shutil.copy(SIGNED_V3, path)
     project = open_project(path)
-    assert verify_project(project, [project.signature.public_key]).state is SignatureState.TRUSTED
+    assert verify_project(project, [project.signature.public_key]).state is SignatureState.TRUSTED_EARLIER_SCHEME
     save_project(project, tmp_path / "again.db")
     again = open_project(tmp_path / "again.db")
-    assert verify_project(again, [again.signature.public_key]).state is SignatureState.TRUSTED
+    assert verify_project(again, [again.signature.public_key]).state is SignatureState.TRUSTED_EARLIER_SCHEME
 
 
 def test_stating_a_confidence_after_signing_breaks_the_signature(tmp_path):
@@ -107,5 +108,5 @@ def test_data_hidden_inside_a_page_of_an_older_format_file_is_still_found(tmp_pa
     data[gap] = ord("A")
     path.write_bytes(bytes(data))
     project = open_project(path)
-    assert verify_project(project, [project.signature.public_key]).state is SignatureState.TRUSTED
+    assert verify_project(project, [project.signature.public_key]).state is SignatureState.TRUSTED_EARLIER_SCHEME
     assert layout_problems(path, project)

@@ -12,34 +12,14 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 from ...domain import PlannerError, Project
 from ...domain.terminal_text import one_line
 from ...sharing.keys import TrustedKeys, default_trusted_dir, read_trusted_keys
-from ...sharing.signing import STATE_TEXT, SignatureState, Verification, fingerprint, verify_project
+from ...sharing.signing import EARLIER_SCHEME, SignatureState, Verification, fingerprint, verify_project
 from ...store import layout_problems
 from ..dialogs.messages import message_box
 from ..plain_text import tooltip
+from .signature_words import STATE_STYLE, WARNED, broken_signature_text, verdict, warning_title
 from .signed_edits import signed_edits
 
-STATE_STYLE = {
-    SignatureState.TRUSTED: "color: #1b5e20; font-weight: bold;",
-    SignatureState.UNKNOWN_KEY: "color: #8d6e00; font-weight: bold;",
-    SignatureState.ALTERED: "color: #b71c1c; font-weight: bold;",
-    SignatureState.HISTORY_REWRITTEN: "color: #b71c1c; font-weight: bold;",
-    SignatureState.UNSIGNED: "color: #616161;",
-    SignatureState.UNCHECKED: "color: #8d6e00; font-weight: bold;",
-}
-
 _GONE = "signed file gone"
-
-
-def broken_signature_text(plan: str, state: SignatureState, signer: str) -> str:
-    """What a planner opening a plan whose signature does not hold must know, and what to do."""
-    who = one_line(signer) or "its signer"
-    if state is SignatureState.HISTORY_REWRITTEN:
-        return (f"'{one_line(plan)}' is signed by {who}, but its baseline history was rewritten before signing: "
-                "earlier baselines may not be the dates announced at the time. Treat its slips and trends as "
-                "unverified.")
-    return (f"'{one_line(plan)}' was changed after {who} signed it: what is open is not what was signed, and "
-            "nothing tells which tasks changed. Treat its dates as unverified; ask the sender for the file "
-            "again, or compare it with a copy you trust (File → Compare with another plan…).")
 
 
 class SignatureStatus(QLabel):
@@ -76,8 +56,9 @@ class SignatureStatus(QLabel):
     def _warn_if_broken(self) -> None:
         """A plan opened whose signature no longer holds gets a box, not only red words in a corner:
         a partner's file changed in transit is what signing exists to catch. Not on a save: a
-        planner editing their own signed plan knows it changed. The box does not block the window."""
-        if self.state not in (SignatureState.ALTERED, SignatureState.HISTORY_REWRITTEN):
+        planner editing their own signed plan knows it changed. The box does not block the window. A
+        signature of the earlier scheme gets one too: it vouches for less than the words "signed" promise."""
+        if self.state not in WARNED:
             return
         if not self.isVisible():  # a file named on the command line opens before the window shows
             QTimer.singleShot(0, self, self._warn_once_shown)
@@ -85,11 +66,11 @@ class SignatureStatus(QLabel):
         self._show_warning()
 
     def _warn_once_shown(self) -> None:
-        if self.isVisible() and self.state in (SignatureState.ALTERED, SignatureState.HISTORY_REWRITTEN):
+        if self.isVisible() and self.state in WARNED:
             self._show_warning()
 
     def _show_warning(self) -> None:
-        self.warning = message_box(QMessageBox.Icon.Warning, "Signature does not hold",
+        self.warning = message_box(QMessageBox.Icon.Warning, warning_title(self.state),
                                    broken_signature_text(self.document.project.name, self.state, self.signer),
                                    self.window(), QMessageBox.StandardButton.Ok)
         self.warning.setDetailedText(self.toolTip())
@@ -107,7 +88,7 @@ class SignatureStatus(QLabel):
     def _show_edits(self) -> None:
         """Say what the planner's own edits did to the signature: not saved yet, or removed by a save."""
         text = self.verdict
-        signed = (SignatureState.TRUSTED, SignatureState.UNKNOWN_KEY, SignatureState.UNCHECKED)
+        signed = (SignatureState.TRUSTED, SignatureState.UNKNOWN_KEY, SignatureState.UNCHECKED, *EARLIER_SCHEME)
         if self.state in signed and self.edits.edited_since_signing():
             text += " — edited since (unsaved)"
         elif self.state is SignatureState.UNSIGNED and self.edits.removed_signer:
@@ -142,7 +123,7 @@ class SignatureStatus(QLabel):
         # otherwise draw a verdict of its own under or over ours.
         self._signature = signature
         self.edits.signer = signer
-        self.verdict = STATE_TEXT[result.state] + (f": {one_line(signer)}" if signer else "")
+        self.verdict = verdict(result.state, signer)
         if result.state is SignatureState.UNCHECKED:
             self.verdict += f" ({self._missing_file()})"
         self._show_edits()
