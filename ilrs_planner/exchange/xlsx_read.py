@@ -5,7 +5,9 @@ Our own export (sheets Tasks, Links and Plan, see `xlsx`) comes back as the plan
 give the outline, the Links sheet the dependencies by task key, the Plan sheet the plan's name,
 start, status date, Must finish by, author and calendar; the computed columns (late dates, float,
 baseline and variance, confidence as shown) are not read. Any other workbook's first sheet is read
-as a CSV table would be: a header row naming MS Project's columns, then a task a row.
+as a CSV table would be: a header row naming MS Project's columns, then a task a row. Ours is
+recognised by its header rows (`xlsx_ours`); rows holding nothing are skipped and not counted; cells
+under no column name are named in a note (`xlsx_unnamed`).
 
 Values only: a formula cell gives the value Excel last saved with it, never a formula run here (a
 cell holding none is blank). The file is checked before it is opened (`xlsx_guard`), and a sheet is
@@ -27,6 +29,8 @@ from .formats import ImportResult
 from .msp_csv import MAX_LINKS, MAX_TASK_ROWS, read_table
 from .msp_csv_columns import CANONICAL
 from .xlsx_guard import check_package
+from .xlsx_ours import is_ours
+from .xlsx_unnamed import UnnamedCells
 
 ELAPSED = "Elapsed"  # our flag beside a duration counted in calendar days
 # Our export's titles, as the CSV columns they are; "" for the computed ones, not read.
@@ -57,31 +61,42 @@ def read(path: str | Path, **_opts: object) -> ImportResult:
 
 
 def _read_book(book: Any, name: str, stem: str) -> ImportResult:
-    ours = {"Tasks", "Links", "Plan"} <= set(book.sheetnames)
+    ours = is_ours(book.sheetnames, lambda title: _header(book[title], name), name)
     warnings: list[str] = []
     if not ours and not book.worksheets:  # a chart sheet alone, say: no table of cells to read
         raise PlannerError("import.bad_file", f"{name} holds no worksheet with a table of tasks")
     sheet = book["Tasks"] if ours else book.worksheets[0]
     if not ours and len(book.sheetnames) > 1:
         warnings.append(f"only the first sheet, '{sheet.title[:40]}', was read")
-    table = _table(_rows(sheet, name), OURS if ours else PLAIN)
+    table = _table(_rows(sheet, name), OURS if ours else PLAIN, sheet.title, warnings)
     if ours:
         table.rows.insert(0, CsvRow(1, _plan_cells(_rows(book["Plan"], name))))
     links = (lambda project: _add_links(project, _rows(book["Links"], name))) if ours else None
     return read_table(table, stem, warnings, links)
 
 
+def _header(sheet: Any, name: str) -> list[str]:
+    """A sheet's header row (its first row holding anything), as text."""
+    return next(_rows(sheet, name), (0, []))[1]
+
+
 def _rows(sheet: Any, name: str) -> Iterator[tuple[int, list[str]]]:
-    """Each row's number and cells as text, within the CSV import's bounds."""
+    """Each row's number and cells as text, within the CSV import's bounds; a row holding nothing (if
+    formatted, say: a fill or border drawn down the sheet) is skipped and not counted."""
+    held = 0
     try:
         for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):  # Excel's 16,384 at most
-            if number > MAX_TASK_ROWS + 1:
-                raise PlannerError("import.bad_file", f"{sheet.title} row {number:,}: the sheet has more than "
-                                   f"{MAX_TASK_ROWS:,} rows; an import reads at most {MAX_TASK_ROWS - 1:,} tasks")
             cells = list(values[:MAX_COLUMNS + 1])  # one past the bound, so a wider header is refused
             while cells and cells[-1] is None:
                 cells.pop()
-            yield number, [_text(sheet.title, number, value) for value in cells]
+            texts = [_text(sheet.title, number, value) for value in cells]
+            if not any(text.strip() for text in texts):
+                continue
+            held += 1
+            if held > MAX_TASK_ROWS + 1:
+                raise PlannerError("import.bad_file", f"{sheet.title} row {number:,}: the sheet has more than "
+                                   f"{MAX_TASK_ROWS:,} rows; an import reads at most {MAX_TASK_ROWS - 1:,} tasks")
+            yield number, texts
     except PlannerError:
         raise
     except Exception as exc:  # noqa: BLE001 - the library's own failures on a damaged sheet
@@ -107,19 +122,23 @@ def _text(sheet: str, number: int, value: object) -> str:
     return text
 
 
-def _table(rows: Iterator[tuple[int, list[str]]], canonical: dict[str, str]) -> CsvTable:
-    """The header row's columns and the non-blank rows under it; WBS numbers ('1.2.3') as outline levels."""
+def _table(rows: Iterator[tuple[int, list[str]]], canonical: dict[str, str], title: str,
+           warnings: list[str]) -> CsvTable:
+    """The header row's columns and the rows under it; WBS numbers ('1.2.3') as outline levels. Cells
+    under no column name are not read, and said so (`xlsx_unnamed`)."""
     first = next(rows, None)
-    if first is None or not any(cell.strip() for cell in first[1]):
+    if first is None:
         raise PlannerError("import.bad_file", "the sheet is empty; its first row must name the columns")
     columns = header_columns(first[1], canonical)
+    unnamed = UnnamedCells(title, *first)
     found: list[CsvRow] = []
     for number, cells in rows:
-        if any(cell.strip() for cell in cells):
-            by_column = {column: cell for column, cell in zip(columns, cells) if column}
-            if canonical is OURS:
-                _our_cells(by_column)
-            found.append(CsvRow(number, by_column))
+        unnamed.take(number, cells)
+        by_column = {column: cell for column, cell in zip(columns, cells) if column}
+        if canonical is OURS:
+            _our_cells(by_column)
+        found.append(CsvRow(number, by_column))
+    unnamed.report(warnings)
     return CsvTable([column for column in columns if column and column != ELAPSED], found)
 
 
