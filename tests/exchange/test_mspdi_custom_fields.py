@@ -83,3 +83,13 @@ def test_the_notes_are_the_same_whichever_way_the_file_is_parsed(monkeypatch):
     """In one process, in a worker process, and the short way for a task list as MS Project writes it."""
     _, warnings = both_ways(monkeypatch, REAL / "task-durations-project2016-mspdi.xml")
     assert sum(w.startswith("custom field 'Duration") for w in warnings) == 10
+
+
+def test_a_value_written_otherwise_than_ms_project_writes_it_is_counted_too(tmp_path):
+    """Its Value before its FieldID, the FieldID spaced: the same field, the same count."""
+    task = ("<Task><UID>1</UID><ID>1</ID><Name>Drill</Name><OutlineLevel>1</OutlineLevel><Duration>PT8H0M0S</Duration>"
+            "<ExtendedAttribute><Value>CC-9</Value><FieldID> 188743731 </FieldID></ExtendedAttribute></Task>")
+    path = tmp_path / "odd.xml"
+    path.write_text(f"<Project><StartDate>2030-01-07T08:00:00</StartDate>{DEFINITIONS}<Tasks>{task}</Tasks></Project>")
+    assert ("custom field 'Cost centre' not imported (a plan has no place for it): 1 task carried a value"
+            in read_mspdi(path).warnings)

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections import Counter
+from itertools import compress
 
-from .task_record import TaskRecord, first_of_each, first_texts, records_of
+from .task_record import Below, TaskRecord, first_of_each
 
 _DEFINITIONS = ("ExtendedAttributes/ExtendedAttribute", "OutlineCodes/OutlineCode")
-_VALUES = ("ExtendedAttribute", "OutlineCode")  # a task's value of a custom field, by its FieldID
+_IS_VALUE = frozenset(("ExtendedAttribute", "OutlineCode")).__contains__  # a task's value of a custom field
 
 
 def _definitions(root: ET.Element, ours: set[str]) -> dict[str, str]:
@@ -41,12 +42,14 @@ class ForeignFields:
     def take(self, record: TaskRecord) -> None:
         if not self.names:
             return
-        found = {(first_of_each(below).get("FieldID") or "").strip()
-                 for tag in _VALUES for below in records_of(record, tag)}
-        found -= self.ours
+        tags, texts, belows = record
+        # As MS Project writes a value, FieldID first: read without a call (a partner's 100,000 tasks).
+        found = {below[1][0] if below and below[0][0] == "FieldID" else _field_id(below)
+                 for below in compress(belows, map(_IS_VALUE, tags))}
+        found = {field_id.strip() for field_id in found} - self.ours
         found.discard("")
-        if found and first_texts(record).get("UID") != "0":  # the project summary task is no task of the plan
-            self.tasks_with.update(found)
+        if found and (texts[tags.index("UID")] if "UID" in tags else "").strip() != "0":
+            self.tasks_with.update(found)  # the project summary task (UID 0) is no task of the plan
 
     def report(self, warnings: list[str]) -> None:
         """One warning a field, in the file's order of definitions (fields it does not define last)."""
@@ -57,3 +60,10 @@ class ForeignFields:
                 name = self.names.get(field_id, f"custom field {field_id[:20]}")
                 warnings.append(f"custom field '{name}' not imported (a plan has no place for it): "
                                 f"{count:,} task{'s' if count != 1 else ''} carried a value")
+
+
+def _field_id(below: Below) -> str:
+    """A value's FieldID: its first child as MS Project writes it, else the first FieldID among them."""
+    if below and below[0][:1] == ("FieldID",):
+        return below[1][0]
+    return first_of_each(below).get("FieldID") or ""
