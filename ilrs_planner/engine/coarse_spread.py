@@ -17,17 +17,12 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable
-from typing import Protocol
 
 from ..domain import Precision, Project
 from ..domain.column_rows import values_of
 
 _RANK = {Precision.DAY: 0, Precision.MONTH: 1, Precision.QUARTER: 2, Precision.YEAR: 3}
 Driver = Callable[[str], "str | None"]  # a task's driver: the task its driving chain steps back to
-
-
-class Successors(Protocol):
-    def get(self, task_id: str, default: list[str], /) -> list[str]: ...
 
 
 def coarser(a: Precision, b: Precision) -> Precision:
@@ -38,15 +33,11 @@ def coarser(a: Precision, b: Precision) -> Precision:
 class CoarseSpread:
     """Task id -> shown precision, for the tasks shown coarser than their own precision."""
 
-    def __init__(self, project: Project, children: dict[str, list[str]], driver: Driver,
-                 successors: Successors | None = None):
-        """`successors`: each task's successors when the caller has them at hand (else read from the plan)."""
+    def __init__(self, project: Project, children: dict[str, list[str]], driver: Driver):
         self.project, self.children, self.driver = project, children, driver
-        if successors is None:
-            successors = {}
-            for pred, succ in zip(values_of(project.links, "pred_id"), values_of(project.links, "succ_id")):
-                successors.setdefault(pred, []).append(succ)
-        self.successors = successors
+        self.successors: dict[str, list[str]] = {}
+        for pred, succ in zip(values_of(project.links, "pred_id"), values_of(project.links, "succ_id")):
+            self.successors.setdefault(pred, []).append(succ)
         self.drivers: dict[str, str | None] = {}  # each task's driver, found once
         self.shown: dict[str, Precision] = {}
 

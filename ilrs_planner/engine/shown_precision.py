@@ -22,13 +22,15 @@ import numpy as np
 
 from ..domain import Precision, Project
 from ..domain.column_rows import values_of
+from .chain_drivers import NONE, UNDECIDED, all_drivers, coarsest_along
 from .coarse_reach import reached_from_coarse
-from .coarse_spread import CoarseSpread
+from .coarse_spread import _RANK, CoarseSpread
 from .coarse_spread import coarser as coarser  # the rule is read from here by other modules
 from .driving_chain import ChainIndex
 from .schedule import Schedule, TaskTable
 from .shown_precision_columns import ScheduleColumns
 
+_BY_RANK = {rank: precision for precision, rank in _RANK.items()}
 First = tuple[date, str] | None  # a summary's earliest start and the sub-task starting then
 
 
@@ -76,6 +78,7 @@ class ShownPrecision:
         self.known: dict[str, Precision] = {}
         self._every: dict[str, Precision] | None = None  # every(), once asked
         self._first: dict[str, First] = {}  # summary id -> its earliest start's sub-task (see _earliest_leaf)
+        self.columns: ScheduleColumns | None = None  # the schedule's columns, once every() has read them
         # The tasks dated coarser than the day, and their precision: with none, every task is shown at
         # its own, whatever the schedule.
         self.coarse = {tid: p for tid, p in zip(project.tasks, values_of(project.tasks, "precision"))
@@ -96,17 +99,29 @@ class ShownPrecision:
     def every(self) -> dict[str, Precision]:
         """Each task shown at a precision other than its own, and that precision (the rest: their own)."""
         if self._every is None:
-            successors = None
             if self.index is None and ScheduleColumns.usable(self.schedule):  # read from its columns
-                assert self.schedule is not None and isinstance(self.schedule.tasks, TaskTable)
-                self.dates = _early_pairs(self.schedule.tasks)
-                columns = ScheduleColumns(self.project, self.schedule, self.dates)
-                self.index, successors = columns.index, columns
-            elif self.index is None:
+                assert self.schedule is not None
+                self.columns = ScheduleColumns(self.project, self.schedule)
+                self._every = self._along_drivers(self.columns)
+                return self._every
+            if self.index is None:
                 self.index = ChainIndex(self.project)
-            spread = CoarseSpread(self.project, dict(self.index.children), self._driver, successors)
+            spread = CoarseSpread(self.project, dict(self.index.children), self._driver)
             self._every = spread.run(list(self.coarse))
         return self._every
+
+    def _along_drivers(self, columns: ScheduleColumns) -> dict[str, Precision]:
+        """every(), each task's driver found for the whole plan at once (engine/chain_drivers.py)."""
+        ids, drivers = columns.ids, all_drivers(columns)
+        for row in np.flatnonzero(drivers == UNDECIDED).tolist():  # left to the chain's own rules
+            if self.index is None and self.dates is not None:
+                self.index = columns.chain_index(self.dates)
+            found = self._driver(ids[row])
+            drivers[row] = columns.rows[found] if found is not None else NONE
+        ranks = np.fromiter(map(_RANK.__getitem__, columns.column("precision")), np.int64, len(ids))
+        shown = coarsest_along(drivers, ranks)
+        return {ids[row]: _BY_RANK[rank] for row, rank in zip(np.flatnonzero(shown != ranks).tolist(),
+                                                                shown[shown != ranks].tolist())}
 
     def of(self, task_id: str) -> Precision:
         """The shown precision of one task."""
@@ -132,12 +147,22 @@ class ShownPrecision:
         earliest start, the first in outline order), a task's as `of`."""
         if self.at_once and self.coarse:
             self.every()  # first: the walk reads the outline from the schedule's columns, kept for what follows
+        if self.columns is not None:
+            return self._start_from_columns(task_id, self.columns)
         if not self.coarse or not (self.at_once or task_id in self.reach) or not self._follows_sub_tasks(task_id):
             return self.of(task_id)
         assert self.index is not None and self.dates is not None
         first = _earliest_leaf(self.index.children, self.dates, task_id, self._first)
         own = self.project.tasks[task_id].precision
         return coarser(own, self.of(first)) if first is not None else own
+
+    def _start_from_columns(self, task_id: str, columns: ScheduleColumns) -> Precision:
+        """start_of, a summary's earliest-starting sub-task read from the outline's arrays."""
+        row, task = columns.rows.get(task_id), self.project.tasks[task_id]
+        if row is None or columns.outline.size[row] == 1 or task.actual_start or task.actual_finish:
+            return self.of(task_id)
+        first = columns.ids[int(columns.outline.earliest_leaf[row])]
+        return coarser(task.precision, self.of(first))
 
     def finish_precision(self) -> Precision:
         """The precision of the plan's finish (its last day of work): the coarsest of the tasks finishing

@@ -1,46 +1,43 @@
-"""The walk of shown precisions (engine/shown_precision.py) fed from the schedule's own columns.
+"""The shown precisions (engine/shown_precision.py) of every task at once, read from the schedule's columns.
 
 Asked for every task at once on a plan of 100,000 tasks with 1% of them dated only to the year, the
 walk spent most of its second reading the plan again object by object: each summary's children and
 the links into each task (0.4 s), each task's successors (0.4 s), and each summary's latest-finishing
 sub-task, found task by task through the early dates (0.3 s). The schedule holds the outline and the
 links as the scheduler read them (Schedule.outline, Schedule.links) and the dates as columns: here
-those are sorted once, each task's successors are a slice, and every summary's latest-finishing
-sub-task (the first in outline order, as ChainIndex finds it) is one pass over the outline in order.
+the outline is put in order once, and every summary's latest-finishing and earliest-starting sub-task
+(the first in outline order, as ChainIndex and ShownPrecision find them) is found for all summaries
+in a few array operations; engine/chain_drivers.py finds each task's driver from these.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
-from operator import attrgetter
+from typing import Any
 
 import numpy as np
 
 from ..domain import Project
+from ..domain.column_rows import values_of
 from .driving_chain import ChainIndex, Ends
 from .schedule import Schedule, TaskTable
 from .schedule_check_chain import LinksIntoRows, OutlineChildren
 
-_POSITION = attrgetter("position")
-Dates = dict[str, tuple[date, date]]
-
 
 class ScheduleColumns:
-    """A schedule's early dates, outline and links, read for many chain steps."""
+    """A schedule's outline and links in its row numbers, and the tasks' fields the walk reads."""
 
-    def __init__(self, project: Project, schedule: Schedule, dates: Dates):
+    def __init__(self, project: Project, schedule: Schedule):
         table = schedule.tasks
         assert isinstance(table, TaskTable) and schedule.outline is not None and schedule.links is not None
-        self.ids, rows = table.ids(), table._rows()
-        positions = np.fromiter(map(_POSITION, map(project.tasks.__getitem__, self.ids)), np.int64, len(self.ids))
-        self.children = OutlineChildren(self.ids, schedule.outline, positions, rows)
-        self.index = ChainIndex(project, (self.children, LinksIntoRows(project, schedule, rows)))
-        self.index._ends_dates, self.index._ends = dates, _summary_ends(self.children, schedule.outline, table)
-        self.rows = rows
-        by_pred = np.argsort(schedule.links.pred, kind="stable")  # links grouped by predecessor, in plan order
-        self._succs = schedule.links.succ[by_pred].tolist()
-        # The successors of row r are at bounds[r]:bounds[r + 1] of those (see OutlineChildren.bounds).
-        self._bounds = np.searchsorted(schedule.links.pred[by_pred], np.arange(len(rows) + 1)).tolist()
+        self.project, self.schedule = project, schedule
+        self.ids, self.rows = table.ids(), table._rows()
+        self._in_plan_order = self.ids == list(project.tasks)  # else each task's row is looked up
+        positions = np.asarray(self.column("position"), np.int64)
+        self.children = OutlineChildren(self.ids, schedule.outline, positions, self.rows)
+        self.outline = outline_arrays(self.children, schedule.outline, table)
 
     @staticmethod
     def usable(schedule: Schedule | None) -> bool:
@@ -48,39 +45,70 @@ class ScheduleColumns:
         return schedule is not None and isinstance(schedule.tasks, TaskTable) and schedule.outline is not None \
             and schedule.links is not None
 
-    def get(self, task_id: str, default: list[str], /) -> list[str]:
-        """The tasks `task_id`'s links point at, in the plan's order of its links (its successors)."""
-        place = self.rows.get(task_id)
-        if place is None:
-            return default
-        low, high = self._bounds[place], self._bounds[place + 1]
-        return [self.ids[at] for at in self._succs[low:high]] if high > low else default
+    def column(self, field: str) -> list[Any]:
+        """`field` of every task, row by row, read from the plan's columns where it keeps them."""
+        values = values_of(self.project.tasks, field)
+        if self._in_plan_order:
+            return values
+        row_of = self.rows.__getitem__
+        out: list[Any] = [None] * len(self.ids)
+        for row, value in zip(map(row_of, self.project.tasks), values):
+            out[row] = value
+        return out
+
+    def chain_index(self, dates: Mapping[str, tuple[date, date]]) -> ChainIndex:
+        """A ChainIndex on the same outline, for the steps left to it, its summaries' ends found for `dates`."""
+        assert self.schedule.links is not None
+        index = ChainIndex(self.project, (self.children, LinksIntoRows(self.project, self.schedule, self.rows)))
+        index._ends_dates, index._ends = dates, self.outline.ends(self.ids)
+        return index
 
 
-def _summary_ends(children: OutlineChildren, outline: np.ndarray, table: TaskTable) -> dict[str, Ends]:
-    """Each summary's latest-finishing sub-task (the first in outline order), latest start and latest
-    finish among the tasks under it, as ChainIndex._summary_ends finds them one summary at a time."""
-    order, n = _preorder(children, len(table)), len(table)
-    if not children.summaries:
-        return {}
-    columns = table.arrays()
+@dataclass(frozen=True)
+class OutlineArrays:
+    """The outline in the schedule's row numbers, with what each summary's sub-tasks make of it."""
+
+    order: np.ndarray  # the rows in outline order
+    where: np.ndarray  # each row's place in that order
+    size: np.ndarray  # each row's count of rows under it, itself included (1: not a summary)
+    latest_leaf: np.ndarray  # a summary's latest-finishing sub-task (first in outline order); -1 for a task
+    latest_start: np.ndarray  # a summary's latest start among its sub-tasks (a task's: its own)
+    latest_finish: np.ndarray  # ... and latest finish (exclusive)
+    earliest_leaf: np.ndarray  # a summary's earliest-starting sub-task (first in outline order); -1 for a task
+
+    def ends(self, ids: list[str]) -> dict[str, Ends]:
+        """Each summary's ends as ChainIndex keeps them (latest-finishing sub-task, latest start and finish)."""
+        rows = np.flatnonzero(self.size > 1).tolist()
+        return {ids[s]: (ids[r], st, fin) for s, r, st, fin in zip(
+            rows, self.latest_leaf[rows].tolist(), self.latest_start[rows].tolist(), self.latest_finish[rows].tolist())}
+
+
+def outline_arrays(children: OutlineChildren, outline: np.ndarray, table: TaskTable) -> OutlineArrays:
+    """The outline and each summary's latest-finishing sub-task, latest start and latest finish among
+    the tasks under it, as ChainIndex._summary_ends finds them one summary at a time."""
+    n, columns = len(table), table.arrays()
+    order = _preorder(children, n)
     where = np.empty(n, np.int64)
-    where[order] = np.arange(n)  # each row's place in outline order
+    where[order] = np.arange(n)
     size = _subtree_sizes(outline, order)
     leaf = size == 1
-    # The latest finish, the first in outline order among equals: a finish with its place folded in.
-    key = np.where(leaf, columns[1] * (n + 1) + (n - where), -1)[order]
-    starts = np.where(leaf, columns[0], np.iinfo(np.int64).min)[order]
+    latest_leaf, latest_start, latest_finish = np.full(n, -1), columns[0].copy(), columns[1].copy()
+    earliest_leaf = np.full(n, -1)
     summaries = np.flatnonzero(~leaf)
-    first, stop = where[summaries] + 1, where[summaries] + size[summaries]
-    bounds = np.column_stack([first, stop]).ravel()
-    key, starts = np.append(key, -1), np.append(starts, 0)  # a last range may end past the last row
-    latest = np.maximum.reduceat(key, bounds)[::2]
-    latest_start = np.maximum.reduceat(starts, bounds)[::2]
-    leaf_rows = order[n - latest % (n + 1)]
-    ids = children.ids
-    return {ids[s]: (ids[r], st, fin) for s, r, st, fin in
-            zip(summaries.tolist(), leaf_rows.tolist(), latest_start.tolist(), (latest // (n + 1)).tolist())}
+    if len(summaries):
+        # The latest finish, the first in outline order among equals: a finish with its place folded in.
+        key = np.append(np.where(leaf, columns[1] * (n + 1) + (n - where), -1)[order], -1)
+        starts = np.append(np.where(leaf, columns[0], np.iinfo(np.int64).min)[order], 0)  # (a range may end at n)
+        bounds = np.column_stack([where[summaries] + 1, where[summaries] + size[summaries]]).ravel()
+        latest = np.maximum.reduceat(key, bounds)[::2]
+        latest_leaf[summaries] = order[n - latest % (n + 1)]
+        latest_finish[summaries] = latest // (n + 1)
+        latest_start[summaries] = np.maximum.reduceat(starts, bounds)[::2]
+        # The earliest start, the first in outline order among equals (ShownPrecision.start_of).
+        late = int(columns[0].max()) + 1
+        key = np.append(np.where(leaf, (late - columns[0]) * (n + 1) + (n - where), -1)[order], -1)
+        earliest_leaf[summaries] = order[n - np.maximum.reduceat(key, bounds)[::2] % (n + 1)]
+    return OutlineArrays(order, where, size, latest_leaf, latest_start, latest_finish, earliest_leaf)
 
 
 def _preorder(children: OutlineChildren, n: int) -> np.ndarray:

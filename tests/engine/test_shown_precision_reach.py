@@ -13,8 +13,9 @@ from datetime import date
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from ilrs_planner.domain import Calendar, Link, LinkType, Precision, Project, Task
+from ilrs_planner.domain import Calendar, CalendarException, Link, LinkType, Precision, Project, Task
 from ilrs_planner.domain.errors import PlannerError
+from ilrs_planner.engine.chain_drivers import UNDECIDED, all_drivers
 from ilrs_planner.engine.cpm import schedule
 from ilrs_planner.engine.driving_chain import ChainIndex
 from ilrs_planner.engine.shown_precision import ShownPrecision, coarser
@@ -99,7 +100,8 @@ def plans(draw) -> Project:
     """Up to 14 tasks, some the summaries of others, random links between tasks neither inside the other."""
     n = draw(st.integers(1, 14))
     plan = Project(name="P", start=START)
-    plan.add_calendar(Calendar("Weekdays", (True,) * 5 + (False,) * 2, id="wk"))
+    holidays = [CalendarException("Break", date(2030, 1, 20), date(2030, 1, 31))] if draw(st.booleans()) else []
+    plan.add_calendar(Calendar("Weekdays", (True,) * 5 + (False,) * 2, holidays, id="wk"))
     for i in range(n):
         parent = draw(st.one_of(st.none(), st.integers(0, i - 1))) if i else None
         done = draw(st.integers(0, 9)) == 0
@@ -108,7 +110,7 @@ def plans(draw) -> Project:
                            precision=draw(st.sampled_from(PRECISIONS + [Precision.DAY] * 4)),
                            manual=draw(st.integers(0, 9)) == 0,
                            calendar_id="wk" if draw(st.booleans()) else None,
-                           actual_start=START if done else None))
+                           actual_start=START if done else None, elapsed=draw(st.integers(0, 7)) == 0))
     for k in range(draw(st.integers(0, 2 * n)) if n > 1 else 0):
         a, b = sorted(draw(st.lists(st.integers(0, n - 1), min_size=2, max_size=2, unique=True)))
         if _related(plan, f"t{a}", f"t{b}"):
@@ -151,14 +153,17 @@ def _same_both_ways(plan: Project) -> None:
 
 
 def _columns_as_the_plan(plan: Project, sched) -> None:
-    """The schedule's columns give each summary the ends, and each task the successors, the plan gives."""
+    """The schedule's columns give each summary the ends, and each task the driver, the plan gives."""
     assert ScheduleColumns.usable(sched)  # the scheduler's own: the walk reads its columns
     dates = dict(_Dates(sched.tasks))
-    columns, index = ScheduleColumns(plan, sched, dates), ChainIndex(plan)
-    assert {sid: columns.index._ends[sid] for sid in index.children} == \
+    columns, index = ScheduleColumns(plan, sched), ChainIndex(plan)
+    assert {sid: columns.chain_index(dates)._ends[sid] for sid in index.children} == \
         {sid: index._summary_ends(dates, sid) for sid in index.children}
-    for tid in plan.tasks:
-        assert columns.get(tid, []) == [ln.succ_id for ln in plan.links.values() if ln.pred_id == tid]
+    # Every task's driver, found for the whole plan at once, is the one its chain steps back to.
+    drivers, walk = all_drivers(columns), ShownPrecision(plan, sched)
+    found = {tid: (columns.ids[d] if d >= 0 else None) for tid, d in zip(columns.ids, drivers.tolist())
+             if d != UNDECIDED}
+    assert found == {tid: walk._driver(tid) for tid in found}
 
 
 def _chain_plan(year_first: bool, into_summary: bool) -> Project:
@@ -188,3 +193,21 @@ def test_a_link_into_a_phase_carries_the_year_to_every_task_under_it():
     shown = ShownPrecision(plan, schedule(plan))
     # t0 is known to the year; t1 starts when t0 ends, so t1, its phase t2 and t3 after it are too.
     assert [shown.of(t) for t in ("t1", "t2", "t3")] == [Precision.YEAR] * 3
+
+
+def test_a_lead_of_decades_is_left_to_the_chain_and_read_the_same():
+    # B may start 3,000 working days (about 11.5 years of weekdays) before A finishes: that day lies
+    # past the working days laid out around the plan's dates, so B's driver is left to B's chain. The
+    # lead does not hold B (B cannot start before the plan); B waits on the review, known to the year.
+    plan = Project(name="P", start=START)
+    plan.add_calendar(Calendar("Weekdays", (True,) * 5 + (False,) * 2, id="wk"))
+    plan.default_calendar_id = "wk"
+    plan.add_task(Task("A", "Early work", 10, id="a", position=0))
+    plan.add_task(Task("R", "Review", 20, id="r", position=1, precision=Precision.YEAR))
+    plan.add_task(Task("B", "Led", 5, id="b", position=2))
+    plan.add_link(Link("a", "b", LinkType.FS, -3000, id="ab"))
+    plan.add_link(Link("r", "b", LinkType.FS, id="rb"))
+    sched = schedule(plan)
+    columns = ScheduleColumns(plan, sched)
+    assert all_drivers(columns)[columns.rows["b"]] == UNDECIDED
+    assert ShownPrecision(plan, sched).every() == {"b": Precision.YEAR}
