@@ -93,3 +93,13 @@ def test_a_value_written_otherwise_than_ms_project_writes_it_is_counted_too(tmp_
     path.write_text(f"<Project><StartDate>2030-01-07T08:00:00</StartDate>{DEFINITIONS}<Tasks>{task}</Tasks></Project>")
     assert ("custom field 'Cost centre' not imported (a plan has no place for it): 1 task carried a value"
             in read_mspdi(path).warnings)
+
+
+def test_an_mpp_file_read_through_mpxj_names_its_custom_fields_too(tmp_path, capsys):
+    from mpxj_needs import skip_without_mpxj
+
+    skip_without_mpxj()
+    assert main(["import", str(REAL / "task-durations-project2013-mpp12.mpp"), "-o", str(tmp_path / "p.db")]) == 0
+    notes = [line for line in capsys.readouterr().err.splitlines() if "custom field" in line]
+    assert len(notes) == 10 and notes[0] == ("warning: custom field 'Duration1' not imported (a plan has no place "
+                                             "for it): 11 tasks carried a value")
