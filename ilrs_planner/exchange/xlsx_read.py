@@ -30,7 +30,7 @@ from .msp_csv import MAX_LINKS, MAX_TASK_ROWS, read_table
 from .msp_csv_columns import CANONICAL
 from .xlsx_guard import check_package
 from .xlsx_ours import is_ours
-from .xlsx_unnamed import UnnamedCells
+from .xlsx_unnamed import UnnamedCells, noting_unnamed
 
 ELAPSED = "Elapsed"  # our flag beside a duration counted in calendar days
 # Our export's titles, as the CSV columns they are; "" for the computed ones, not read.
@@ -70,8 +70,9 @@ def _read_book(book: Any, name: str, stem: str) -> ImportResult:
         warnings.append(f"only the first sheet, '{sheet.title[:40]}', was read")
     table = _table(_rows(sheet, name), OURS if ours else PLAIN, sheet.title, warnings)
     if ours:
-        table.rows.insert(0, CsvRow(1, _plan_cells(_rows(book["Plan"], name))))
-    links = (lambda project: _add_links(project, _rows(book["Links"], name))) if ours else None
+        table.rows.insert(0, CsvRow(1, _plan_cells(noting_unnamed(_rows(book["Plan"], name), "Plan", warnings))))
+    links = (lambda project: _add_links(project, noting_unnamed(_rows(book["Links"], name), "Links", warnings))
+             ) if ours else None
     return read_table(table, stem, warnings, links)
 
 

@@ -83,3 +83,26 @@ def test_our_own_workbook_is_still_ours(tmp_path):
     back = read_plan(tmp_path / "ours.xlsx")
     assert [t.name for t in back.project.tasks.values()] == ["Survey"] and back.project.name == "Relay"
     assert back.warnings == []
+
+
+def test_notes_typed_beside_our_links_and_plan_sheets_are_named_too(tmp_path):
+    from openpyxl import load_workbook
+
+    from ilrs_planner.domain import Link
+
+    plan = Project("Relay", date(2030, 1, 7))
+    first, second = plan.add_task(Task(key="A", name="Survey", duration=5)), plan.add_task(Task(key="B", name="Drill",
+                                                                                                  duration=3))
+    plan.add_link(Link(first.id, second.id))
+    write_plan(plan, tmp_path / "ours.xlsx")
+    book = load_workbook(tmp_path / "ours.xlsx")
+    book["Links"]["G2"] = "agreed 12 May"
+    book["Plan"]["C3"] = "was 2030-01-01"
+    book.save(tmp_path / "ours.xlsx")
+    back = read_plan(tmp_path / "ours.xlsx")
+    assert len(back.project.links) == 1 and back.project.start == date(2030, 1, 7)
+    assert back.warnings == [
+        "Plan: 1 cell was not read, in column C, which the header row (row 1) gives no name (first: C3, "
+        "'was 2030-01-01')",
+        "Links: 1 cell was not read, in column G, which the header row (row 1) gives no name (first: G2, "
+        "'agreed 12 May')"]
