@@ -27,7 +27,7 @@ def is_ours(sheet_names: list[str], header_of: Callable[[str], list[str]], name:
         if missing:
             lacking.append(f"the {sheet} sheet's header row lacks {', '.join(repr(t) for t in missing)}")
     if lacking:
-        raise PlannerError("import.bad_file", f"{name} has sheets named Tasks, Links and Plan but is not a workbook "
-                           f"ILRS Planner exported: {'; '.join(lacking)}. Rename its sheets to have its first sheet "
-                           "read as a task table")
+        raise PlannerError("import.bad_file", f"the workbook {name} has sheets named Tasks, Links and Plan but is "
+                           f"not one ILRS Planner exported: {'; '.join(lacking)}. Rename its sheets to have its first "
+                           "sheet read as a task table")
     return True

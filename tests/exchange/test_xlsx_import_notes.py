@@ -70,7 +70,7 @@ def test_a_workbook_with_our_sheet_names_but_not_our_headers_is_refused_naming_w
     code, out, err = _import(tmp_path, capsys, book)
     assert code == 2 and out == "" and not (tmp_path / "plan.db").exists()
     assert err.strip() == (
-        "error[import.bad_file]: partner.xlsx has sheets named Tasks, Links and Plan but is not a workbook "
+        "error[import.bad_file]: the workbook partner.xlsx has sheets named Tasks, Links and Plan but is not one "
         "ILRS Planner exported: the Tasks sheet's header row lacks 'WBS', 'Key', 'Task', 'Duration (d)', 'Start', "
         "'Finish'; the Plan sheet's header row lacks 'Item', 'Value'. Rename its sheets to have its first sheet "
         "read as a task table")
