@@ -34,7 +34,7 @@ def _task(uid: int, values: dict[str, str]) -> str:
 
 def _file(tmp_path: Path) -> Path:
     tasks = [_task(0, {"188743731": "the project's"}),  # the project summary task: no task of the plan
-             _task(1, {"188743731": "CC-1", "188743752": "1"}), _task(2, {"188743731": "CC-2"}),
+             _task(1, {"188743731": "CC-1", "188743752": "1", "188743999": "x"}), _task(2, {"188743731": "CC-2"}),
              _task(3, {"188743731": "CC-2", "188743767": "42"}), _task(4, {})]
     path = tmp_path / "partner.xml"
     path.write_text(f"<Project><Title>Partner</Title><StartDate>2030-01-07T08:00:00</StartDate>{DEFINITIONS}"
@@ -45,11 +45,15 @@ def _file(tmp_path: Path) -> Path:
 def test_the_cli_names_each_custom_field_left_out_once_with_its_tasks(tmp_path, capsys):
     assert main(["import", str(_file(tmp_path)), "-o", str(tmp_path / "p.db")]) == 0
     notes = [line for line in capsys.readouterr().err.splitlines() if "custom field" in line]
-    # By alias where the file gives one, else MS Project's own name; Text2, defined but empty, is no loss.
+    # By alias where the file gives one, else MS Project's own name; Text2, defined but empty, is no loss;
+    # a value of a field the file does not define comes last, by its FieldID.
     assert notes == [
-        "warning: custom field 'Cost centre' not imported (a plan has no place for it): 3 tasks carried a value",
+        "warning: custom field 'Cost centre' not imported (a plan has no place for it): 3 tasks and the project "
+        "summary task carried a value",
         "warning: custom field 'Long lead' not imported (a plan has no place for it): 1 task carried a value",
-        "warning: custom field 'Number1' not imported (a plan has no place for it): 1 task carried a value"]
+        "warning: custom field 'Number1' not imported (a plan has no place for it): 1 task carried a value",
+        "warning: custom field 'FieldID 188743999' not imported (a plan has no place for it): 1 task carried a "
+        "value"]
 
 
 @pytest.mark.parametrize("name, field, tasks", [("task-dates-project2016-mspdi.xml", "Date1", 1),
