@@ -110,7 +110,8 @@ class ClipActions:
         document = self.document
         name = document.baseline_name
         baseline = dict(document.project.baseline(name).entries) if name else None
-        return RowContext(document.project, document.schedule, baseline, document.project.summary_ids())
+        return RowContext(document.project, document.schedule, baseline, document.project.summary_ids(),
+                          document.shown_precision())
 
     def cut_selected(self) -> None:
         """Copy, then delete (the deletion is the undoable step)."""

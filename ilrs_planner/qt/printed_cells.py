@@ -37,7 +37,8 @@ def column_texts(document, task_ids: list[str], columns: list[Column],
     project = document.project
     name = document.baseline_name
     baseline = dict(project.baseline(name).entries) if name else None
-    ctx = RowContext(project, document.schedule, baseline, project.summary_ids(), numbers=numbers)
+    ctx = RowContext(project, document.schedule, baseline, project.summary_ids(), document.shown_precision(),
+                     numbers=numbers)
     tasks = [project.tasks.get(tid) for tid in task_ids]
     return {column: [display_text(task, column, ctx) if task is not None else "" for task in tasks]
             for column in columns}

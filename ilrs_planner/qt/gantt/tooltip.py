@@ -14,7 +14,6 @@ from ...domain.provenance import is_assumption, is_inferred, provenance_lines, s
 from ...domain.working_count import WorkedDays
 from ...engine.shown_confidence import ShownConfidence
 from ...engine.shown_dates import at_completion_days, duration_text, shown_duration, under_way
-from ...engine.shown_precision import ShownPrecision
 from ..models.constraint_column import constraint_line
 
 BREAK_EVERY = 40  # characters of a name without spaces after which its tooltip line may break
@@ -59,7 +58,8 @@ def tooltip_text(document, hit: Hit, confidence: ShownConfidence | None = None) 
         lines.append(f"Total float {format_days(dates.total_float, task.elapsed and not summary)}{critical}")
         if task.deadline is not None:
             lines.append(deadline_words(task, dates, worked))
-    precision = ShownPrecision(project, document.schedule).of(task.id)  # a date driven by '2031' is known to the year
+    # A date driven by '2031' is known to the year; the document's reading, one for every view and hover.
+    precision = document.shown_precision().of(task.id)
     if precision is not Precision.DAY:
         shown = format_fuzzy_date(dates.shown_finish if dates else task.constraint_date, precision)
         said = "Announced" if precision is task.precision else "Driven by a date known only"

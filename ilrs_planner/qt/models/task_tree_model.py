@@ -97,6 +97,7 @@ class TaskTreeModel(OutlineRows):
         self._schedule_rows = ScheduleRows()
         self._load()
         self._old_dates = document.schedule.tasks if document.schedule else None  # the table, never copied
+        self._shown_seen = document.shown_precision()  # the precisions the rows were last read at
         document.changed.connect(self._on_changed)
         document.baselineChanged.connect(self._on_baseline_changed)
 
@@ -328,11 +329,21 @@ class TaskTreeModel(OutlineRows):
             self._restructure(changes.task_ids)
         elif self._sort[0] >= 0 and effects.reschedule:
             self._resort()
+        elif self._precision_may_have_moved():
+            self._emit_all()  # one range: a task's dates may read '2030' now, though none of them moved
         else:  # the same rows and summaries: the touched tasks' rows, their summaries' (% complete rolls
             # up) and those the schedule moved
             self._emit_rows(changes.task_ids | self._summaries_above(changes.task_ids) | self._rows_with_new_dates())
         self._revision = self.document.revision
         self._old_dates = self.document.schedule.tasks if self.document.schedule else None
+        self._shown_seen = self.document.shown_precision()
+
+    def _precision_may_have_moved(self) -> bool:
+        """May a task be shown at another precision than the table last showed, its dates unmoved? On a
+        plan with a date coarser than the day, a precision edited or a link that drove a task gone
+        changes how precisely the tasks downstream are known: the document then reads them afresh."""
+        before, now = self._shown_seen, self.document.shown_precision()
+        return before is not now and (bool(before.coarse) or bool(now.coarse))
 
     def _restructure(self, touched: frozenset[str]) -> None:
         """Tasks came, went or moved in the outline: the rows they touch are inserted, removed or
