@@ -107,3 +107,16 @@ def test_an_mpp_file_read_through_mpxj_names_its_custom_fields_too(tmp_path, cap
     notes = [line for line in capsys.readouterr().err.splitlines() if "custom field" in line]
     assert len(notes) == 10 and notes[0] == ("warning: custom field 'Duration1' not imported (a plan has no place "
                                              "for it): 11 tasks carried a value")
+
+
+def test_a_file_of_thousands_of_fields_names_twenty_and_counts_the_rest(tmp_path, capsys):
+    # One defined field, then 500 tasks each carrying a value of a field of its own (a file naming a
+    # note per task would bury every other note): 20 named, the other 481 counted in one line.
+    tasks = [_task(uid, {"188743731": "CC", str(188800000 + uid): "x"}) for uid in range(1, 501)]
+    path = tmp_path / "many.xml"
+    path.write_text(f"<Project><Title>Many</Title><StartDate>2030-01-07T08:00:00</StartDate>{DEFINITIONS}"
+                    f"<Tasks>{''.join(tasks)}</Tasks></Project>", encoding="utf-8")
+    assert main(["import", str(path), "-o", str(tmp_path / "m.db")]) == 0
+    notes = [line for line in capsys.readouterr().err.splitlines() if "custom field" in line]
+    assert len(notes) == 21 and notes[0].startswith("warning: custom field 'Cost centre' not imported")
+    assert notes[-1] == "warning: and 481 more custom fields not imported (481 values in all)"

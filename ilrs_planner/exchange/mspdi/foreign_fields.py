@@ -16,6 +16,7 @@ from itertools import compress
 from .task_record import Below, TaskRecord, first_of_each
 
 _DEFINITIONS = ("ExtendedAttributes/ExtendedAttribute", "OutlineCodes/OutlineCode")
+MOST_NAMED = 20  # custom fields named one by one in the notes; the rest are counted in one
 _IS_VALUE = frozenset(("ExtendedAttribute", "OutlineCode")).__contains__  # a task's value of a custom field
 
 
@@ -59,14 +60,18 @@ class ForeignFields:
     def report(self, warnings: list[str]) -> None:
         """One warning a field, in the file's order of definitions (fields it does not define last)."""
         order = list(self.names) + sorted((set(self.tasks_with) | self.on_project) - set(self.names))
-        for field_id in order:
+        carried = [fid for fid in order if self.tasks_with.get(fid) or fid in self.on_project]
+        for field_id in carried[:MOST_NAMED]:
             count = self.tasks_with.get(field_id, 0)
             carriers = [f"{count:,} task{'s' if count != 1 else ''}"] if count else []
             carriers += ["the project summary task"] if field_id in self.on_project else []
-            if carriers:
-                name = self.names.get(field_id) or f"FieldID {field_id[:20]}"
-                warnings.append(f"custom field '{name}' not imported (a plan has no place for it): "
-                                f"{' and '.join(carriers)} carried a value")
+            name = self.names.get(field_id) or f"FieldID {field_id[:20]}"
+            warnings.append(f"custom field '{name}' not imported (a plan has no place for it): "
+                            f"{' and '.join(carriers)} carried a value")
+        rest = carried[MOST_NAMED:]
+        if rest:  # a file naming thousands of fields would bury every other note
+            values = sum(self.tasks_with.get(fid, 0) + (fid in self.on_project) for fid in rest)
+            warnings.append(f"and {len(rest):,} more custom fields not imported ({values:,} values in all)")
 
 
 def _field_id(below: Below) -> str:
