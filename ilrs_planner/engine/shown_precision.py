@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from datetime import date
 from functools import reduce
+from typing import NamedTuple
 
 import numpy as np
 
@@ -66,6 +67,16 @@ def _early_pairs(table: TaskTable) -> dict[str, tuple[date, date]]:
     return dict(zip(table, zip(starts, map(date.fromordinal, columns[1].tolist()))))
 
 
+class SummaryStarts(NamedTuple):
+    """What start_of reads of the schedule's columns: ids and rows, each row's count of rows under it
+    (1: not a summary), and a summary's earliest-starting sub-task (engine/shown_precision_columns.py)."""
+
+    ids: list[str]
+    rows: dict[str, int]
+    size: np.ndarray
+    earliest_leaf: np.ndarray
+
+
 class ShownPrecision:
     """Task id -> the precision its scheduled dates are shown at (see the module doc)."""
 
@@ -78,7 +89,9 @@ class ShownPrecision:
         self.known: dict[str, Precision] = {}
         self._every: dict[str, Precision] | None = None  # every(), once asked
         self._first: dict[str, First] = {}  # summary id -> its earliest start's sub-task (see _earliest_leaf)
-        self.columns: ScheduleColumns | None = None  # the schedule's columns, once every() has read them
+        # Once every() has read the schedule's columns: each row's count of rows under it and a summary's
+        # earliest-starting sub-task, for start_of (the rest of what it read is let go: 15 MiB at 100,000).
+        self.columns: SummaryStarts | None = None
         # The tasks dated coarser than the day, and their precision: with none, every task is shown at
         # its own, whatever the schedule.
         self.coarse = {tid: p for tid, p in zip(project.tasks, values_of(project.tasks, "precision"))
@@ -101,8 +114,10 @@ class ShownPrecision:
         if self._every is None:
             if self.index is None and ScheduleColumns.usable(self.schedule):  # read from its columns
                 assert self.schedule is not None
-                self.columns = ScheduleColumns(self.project, self.schedule)
-                self._every = self._along_drivers(self.columns)
+                columns = ScheduleColumns(self.project, self.schedule)
+                self._every = self._along_drivers(columns)
+                self.columns = SummaryStarts(columns.ids, columns.rows, columns.outline.size,
+                                             columns.outline.earliest_leaf)
                 return self._every
             if self.index is None:
                 self.index = ChainIndex(self.project)
@@ -156,12 +171,12 @@ class ShownPrecision:
         own = self.project.tasks[task_id].precision
         return coarser(own, self.of(first)) if first is not None else own
 
-    def _start_from_columns(self, task_id: str, columns: ScheduleColumns) -> Precision:
+    def _start_from_columns(self, task_id: str, columns: SummaryStarts) -> Precision:
         """start_of, a summary's earliest-starting sub-task read from the outline's arrays."""
         row, task = columns.rows.get(task_id), self.project.tasks[task_id]
-        if row is None or columns.outline.size[row] == 1 or task.actual_start or task.actual_finish:
+        if row is None or columns.size[row] == 1 or task.actual_start or task.actual_finish:
             return self.of(task_id)
-        first = columns.ids[int(columns.outline.earliest_leaf[row])]
+        first = columns.ids[int(columns.earliest_leaf[row])]
         return coarser(task.precision, self.of(first))
 
     def finish_precision(self) -> Precision:
