@@ -21,6 +21,7 @@ from datetime import date, timedelta
 from ..domain import ConstraintType, Link, PlannerError, Precision, Project, Task, TaskKind, fresh_ids, parse_duration
 from ..domain import parse_fuzzy_date as fuzzy_date
 from ..domain.durations import is_elapsed, units_for
+from ..domain.numbered_keys import NumberedKeys
 from ..domain.text import TEXT_LIMITS, clean
 from ..engine.whatif import duration_finishing_on
 from .clip_format import MAX_BYTES, MAX_TASKS, TaskCopy
@@ -111,6 +112,7 @@ class _RowReader:
         self.project, self.first_line = project, first_line
         self.units = units_for(project.default_calendar())
         self.keys = {task.key for task in project.tasks.values()}
+        self.numbered_keys = NumberedKeys(self.keys)  # "A-2", "A-3" for rows keyed "A" the plan has
         self.ids = fresh_ids()  # drawn in bulk: a UUID made per row and per link was a tenth of a paste of 10,000
         self.numbered = {"T": 1, "M": 1}  # the lowest number that may be free after each prefix (keys only come)
         self.pinned = {ConstraintType.SNET: 0, ConstraintType.FNET: 0}  # rows a typed date constrains
@@ -191,11 +193,7 @@ class _RowReader:
             while f"{prefix}-{number}" in self.keys:
                 number += 1
             self.numbered[prefix], wanted = number, f"{prefix}-{number}"
-        key, number = wanted, 2
-        while key in self.keys:
-            key, number = f"{wanted}-{number}", number + 1
-        self.keys.add(key)
-        return key
+        return self.numbered_keys.take(wanted)
 
     def _references(self, records: list[dict[str, str]], tasks: list[Task]) -> dict[str, str]:
         """What a Predecessors entry may name -> task id: the plan's keys, the rows' keys, the rows' IDs."""

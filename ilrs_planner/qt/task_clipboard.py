@@ -12,6 +12,7 @@ from operator import attrgetter
 
 from ..commands.paste_tasks import PasteTasks
 from ..domain import Classification, Link, Project, Task, fresh_ids
+from ..domain.numbered_keys import NumberedKeys
 from ..exchange.clip_format import TaskCopy
 from ..exchange.clip_html import table_html
 from ..exchange.msp_values import escape_text
@@ -103,12 +104,11 @@ def paste_command(project: Project, copied: TaskCopy, after_id: str | None, verb
     parent_of_roots = anchor.parent_id if anchor else None
     ids = fresh_ids()  # uuid4 per id was a third of a second of a paste of 10,000 tasks
     new_ids = {task.id: next(ids) for task in copied.tasks}
-    keys = {task.key for task in project.tasks.values()}
+    keys = NumberedKeys({task.key for task in project.tasks.values()})
     tasks = []
     for task in copied.tasks:
         parent = new_ids.get(task.parent_id or "", parent_of_roots)  # a copied top task goes under the anchor's summary
-        fresh = with_values(task, id=new_ids[task.id], key=_unused(f"{task.key}{suffix}", keys), parent_id=parent)
-        keys.add(fresh.key)
+        fresh = with_values(task, id=new_ids[task.id], key=keys.take(f"{task.key}{suffix}"), parent_id=parent)
         tasks.append(fresh)
     links = [Link(new_ids.get(link.pred_id, link.pred_id), new_ids[link.succ_id], link.type, link.lag, next(ids),
                   link.elapsed) for link in copied.links]
@@ -129,15 +129,6 @@ def with_values(task: Task, **changes: object) -> Task:
     for name, value in changes.items():
         values[_PLACE[name]] = value
     return Task(*values)
-
-
-def _unused(key: str, keys: set[str]) -> str:
-    if key not in keys:
-        return key
-    number = 2
-    while f"{key}-{number}" in keys:
-        number += 1
-    return f"{key}-{number}"
 
 
 def copied_columns(columns: list[Column]) -> list[Column]:

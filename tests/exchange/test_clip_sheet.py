@@ -112,6 +112,19 @@ def test_keys_given_are_kept_unless_the_plan_has_them():
     assert [t.key for t in pasted.copied.tasks] == ["A-2", "NEW"]
 
 
+def test_rows_keyed_alike_are_numbered_on_in_their_order_past_the_numbers_taken():
+    # The plan has A; a row takes A-3 as typed, so the rows keyed A get A-2, then A-4 and A-5 (not A-3 twice).
+    text = "Key\tName\nA-3\tThird\nA\tOne\nA\tTwo\nA\tThree\n"
+    pasted = paste_from_sheet(text, build_small_plan())
+    assert [t.key for t in pasted.copied.tasks] == ["A-3", "A-2", "A-4", "A-5"]
+
+
+def test_a_longest_key_pasted_twice_is_numbered_within_what_a_key_holds():
+    longest = "k" * 200
+    first, second = paste_from_sheet(f"Key\tName\n{longest}\ta\n{longest}\tb\n", build_small_plan()).copied.tasks
+    assert (first.key, second.key) == (longest, "k" * 198 + "-2")
+
+
 def test_a_cell_a_spreadsheet_kept_from_running_as_a_formula_pastes_as_written():
     (task,) = paste_from_sheet("'=cmd|' /C calc'!A0\t2d\n", working_week_plan()).copied.tasks
     assert task.name == "=cmd|' /C calc'!A0"

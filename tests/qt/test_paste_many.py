@@ -83,3 +83,22 @@ def test_spreadsheet_rows_that_would_loop_are_refused_naming_them(qtbot):
     press(window.tree, "Ctrl+V")
     assert "'Dig trench' (T-1) → 'Pour base' (T-2) → 'Dig trench' (T-1)" in window.statusBar().currentMessage()
     assert window.document.project.tasks == before and not window.document.undo_stack.canUndo()
+
+
+def key_cells(window, first: int, count: int) -> list[str]:
+    rows = window.tree.visible_task_ids()[first:first + count]
+    return [window.tree.proxy_index(tid, int(Column.KEY)).data() for tid in rows]
+
+
+def test_pasted_rows_and_duplicates_keyed_alike_get_keys_numbered_on_in_row_order(qtbot):
+    window = shown_main_window(qtbot, Document(build_small_plan()))
+    QApplication.clipboard().setText("Name\tKey\nDig trench\tA\nPour base\tA\nSign off\tA\n")
+    click_cell(window.tree, "c", Column.NAME)
+    press(window.tree, "Ctrl+V")  # below C (row 3): the plan has A, so the rows number on from A-2
+    assert row_names(window, 4, 3) == ["Dig trench", "Pour base", "Sign off"]
+    assert key_cells(window, 4, 3) == ["A-2", "A-3", "A-4"]
+    click_cell(window.tree, "a", Column.NAME)
+    press(window.tree, "Ctrl+D")
+    click_cell(window.tree, "a", Column.NAME)
+    press(window.tree, "Ctrl+D")  # each copy of A below it: the newest first
+    assert key_cells(window, 1, 3) == ["A", "A-copy-2", "A-copy"]
