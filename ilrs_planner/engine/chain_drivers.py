@@ -17,6 +17,7 @@ lead of decades that does not hold) is not decided: its task is left to ChainInd
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -30,18 +31,38 @@ _MARGIN = 3660  # days laid out either side of the plan's dates (some ten years)
 FS, SS, FF, SF = 0, 1, 2, 3
 
 
-def all_drivers(columns: ScheduleColumns) -> np.ndarray:
-    """Each row's driver row (NONE, or UNDECIDED for ChainIndex to find)."""
+class Drivers(NamedTuple):
+    """Each row's driver row (NONE, or UNDECIDED for ChainIndex to find), and the other drivers of
+    rows driven by several equally late predecessors: (row, its other driver's row) pairs."""
+
+    first: np.ndarray
+    tied_rows: np.ndarray
+    tied_drivers: np.ndarray
+
+    def settled(self, found: dict[int, list[int]]) -> Drivers:
+        """These drivers with the UNDECIDED rows' found elsewhere (row -> its drivers' rows, first first)."""
+        first = self.first.copy()
+        first[list(found)] = [rows[0] if rows else NONE for rows in found.values()]
+        others = [(row, other) for row, rows in found.items() for other in rows[1:]]
+        rows = np.array([row for row, _ in others], np.int64)
+        drivers = np.array([other for _, other in others], np.int64)
+        return Drivers(first, np.append(self.tied_rows, rows), np.append(self.tied_drivers, drivers))
+
+
+def all_drivers(columns: ScheduleColumns) -> Drivers:
+    """Every row's drivers (see Drivers)."""
     outline, n = columns.outline, len(columns.ids)
     history = _given(columns.column("actual_start")) | _given(columns.column("actual_finish"))
     manual = np.fromiter(columns.column("manual"), bool, n)
     summary = outline.size > 1
     drivers = np.full(n, NONE, np.int64)
     drivers[summary] = outline.latest_leaf[summary]
-    moved = ~summary & ~manual
-    drivers[moved] = _held_by_links(columns)[moved]
+    moved = ~summary & ~manual & ~history
+    held, tied_rows, tied_drivers = _held_by_links(columns)
+    drivers[moved] = held[moved]
     drivers[history] = NONE
-    return drivers
+    keep = moved[tied_rows] & (drivers[tied_rows] >= 0)
+    return Drivers(drivers, tied_rows[keep], tied_drivers[keep])
 
 
 @dataclass(frozen=True)
@@ -66,24 +87,29 @@ class _Pairs:
         return np.asarray((self.code == FS) | (self.code == SS))
 
 
-def _held_by_links(columns: ScheduleColumns) -> np.ndarray:
+def _held_by_links(columns: ScheduleColumns) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Each task's driver through its links (and its summaries' links), as if it had no summary,
-    history or manual date: NONE where no link holds it."""
-    found = np.full(len(columns.ids), NONE, np.int64)
+    history or manual date (NONE where no link holds it), and the (task, driver) pairs of the other
+    equally late ones."""
+    found, none = np.full(len(columns.ids), NONE, np.int64), np.zeros(0, np.int64)
     pairs = _pairs(columns)
     if not len(pairs.task):
-        return found
+        return found, none, none
     days = _Days(columns, np.concatenate([pairs.start, pairs.finish, pairs.event]))
     holds, sure = days.holds(pairs)
-    # The binding link whose predecessor finishes last, the first in the chain's order among equals.
+    # The binding links whose predecessors finish last, the first in the chain's order among equals.
     at = np.flatnonzero(holds & sure)
     task, finishes = pairs.task[at], columns.schedule.tasks.arrays()[1][pairs.pred[at]]  # type: ignore[attr-defined]
     ranked = np.lexsort((at, -finishes, task))
-    first = at[ranked[np.r_[True, task[ranked][1:] != task[ranked][:-1]]]] if len(at) else at
-    winner, size = pairs.pred[first], columns.outline.size
-    found[pairs.task[first]] = np.where(size[winner] > 1, columns.outline.latest_leaf[winner], winner)
+    task, finishes, at = task[ranked], finishes[ranked], at[ranked]
+    leads = np.r_[True, task[1:] != task[:-1]] if len(at) else np.zeros(0, bool)
+    latest = np.maximum.accumulate(np.where(leads, np.arange(len(at)), 0)) if len(at) else none
+    tied = ~leads & (finishes == finishes[latest]) if len(at) else np.zeros(0, bool)
+    winner, size = pairs.pred[at], columns.outline.size
+    driver = np.where(size[winner] > 1, columns.outline.latest_leaf[winner], winner)
+    found[task[leads]] = driver[leads]
     found[np.unique(pairs.task[~sure])] = UNDECIDED
-    return found
+    return found, task[tied], driver[tied]
 
 
 def _pairs(columns: ScheduleColumns) -> _Pairs:
@@ -193,4 +219,19 @@ def coarsest_along(drivers: np.ndarray, ranks: np.ndarray) -> np.ndarray:
         ahead = np.where(on, step, 0)
         shown = np.where(on, np.maximum(shown, shown[ahead]), shown)
         step = np.where(on, step[ahead], NONE)
+    return shown
+
+
+def coarsest_with_ties(drivers: Drivers, ranks: np.ndarray) -> np.ndarray:
+    """coarsest_along, also through the other equally late drivers: a task waiting as long on a date
+    known to the year as on one known to the day is known to the year, whichever link came first.
+    Rounds until no rank moves (each round carries the ties one more step down the chains)."""
+    shown = coarsest_along(drivers.first, ranks)
+    while len(drivers.tied_rows):
+        lifted = ranks.copy()
+        np.maximum.at(lifted, drivers.tied_rows, shown[drivers.tied_drivers])
+        again = coarsest_along(drivers.first, lifted)
+        if np.array_equal(again, shown):
+            break
+        shown = again
     return shown

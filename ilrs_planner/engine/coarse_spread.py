@@ -22,7 +22,7 @@ from ..domain import Precision, Project
 from ..domain.column_rows import values_of
 
 _RANK = {Precision.DAY: 0, Precision.MONTH: 1, Precision.QUARTER: 2, Precision.YEAR: 3}
-Driver = Callable[[str], "str | None"]  # a task's driver: the task its driving chain steps back to
+Driver = Callable[[str], "list[str]"]  # a task's drivers: the tasks its driving chain steps back to
 
 
 def coarser(a: Precision, b: Precision) -> Precision:
@@ -38,7 +38,7 @@ class CoarseSpread:
         self.successors: dict[str, list[str]] = {}
         for pred, succ in zip(values_of(project.links, "pred_id"), values_of(project.links, "succ_id")):
             self.successors.setdefault(pred, []).append(succ)
-        self.drivers: dict[str, str | None] = {}  # each task's driver, found once
+        self.drivers: dict[str, list[str]] = {}  # each task's drivers, found once
         self.shown: dict[str, Precision] = {}
 
     def run(self, coarse: list[str]) -> dict[str, Precision]:
@@ -49,11 +49,11 @@ class CoarseSpread:
         while todo:
             tid = todo.popleft()
             waiting.discard(tid)
-            own = self.project.tasks[tid].precision
+            new = self.project.tasks[tid].precision
             if tid not in self.drivers:
                 self.drivers[tid] = self.driver(tid)
-            driver = self.drivers[tid]
-            new = own if driver is None else coarser(own, self.of(driver))
+            for driver in self.drivers[tid]:  # every equally late one
+                new = coarser(new, self.of(driver))
             if new is not self.of(tid):
                 self.shown[tid] = new
                 self._wake(tid, todo, waiting)

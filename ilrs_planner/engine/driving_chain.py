@@ -141,6 +141,21 @@ class ChainIndex:
         links = [ln for tid in [task_id, *ancestors(project, task_id)] for ln in self.into.get(tid, [])]
         return _driver_of(project, dates, task, start, finish, links, self, history_before)
 
+    def tied(self, dates: Dates, task_id: str) -> list[str]:
+        """Every task the task's start is driven by: the predecessors (a summary's: its latest-finishing
+        sub-task) of each binding link whose predecessor finishes last, when equally late; the first is
+        `step`'s. None for history, a manually scheduled task or a task no link holds."""
+        project, task = self.project, self.project.tasks[task_id]
+        if _recorded_by(task, None) or (task.manual and task_id not in self.children):
+            return []
+        start, finish = dates[task_id]
+        links = [ln for tid in [task_id, *ancestors(project, task_id)] for ln in self.into.get(tid, [])]
+        binding = [ln for ln in links if ln.pred_id in dates and _binds(self, dates, ln, task, start, finish)]
+        latest = max((dates[ln.pred_id][1] for ln in binding), default=None)
+        found = [self.latest_leaf(dates, ln.pred_id) if ln.pred_id in self.children else ln.pred_id
+                 for ln in binding if dates[ln.pred_id][1] == latest]
+        return [tid for tid in dict.fromkeys(found) if tid is not None]
+
     def latest_leaf(self, dates: Dates, summary_id: str) -> str | None:
         """The sub-task (at any depth) whose finish is the summary's finish: the first in outline order."""
         return self._summary_ends(dates, summary_id)[0]

@@ -23,7 +23,7 @@ import numpy as np
 
 from ..domain import Precision, Project
 from ..domain.column_rows import values_of
-from .chain_drivers import NONE, UNDECIDED, all_drivers, coarsest_along
+from .chain_drivers import UNDECIDED, all_drivers, coarsest_with_ties
 from .coarse_reach import reached_from_coarse
 from .coarse_spread import _RANK, CoarseSpread
 from .coarse_spread import coarser as coarser  # the rule is read from here by other modules
@@ -121,20 +121,20 @@ class ShownPrecision:
                 return self._every
             if self.index is None:
                 self.index = ChainIndex(self.project)
-            spread = CoarseSpread(self.project, dict(self.index.children), self._driver)
+            spread = CoarseSpread(self.project, dict(self.index.children), self._drivers)
             self._every = spread.run(list(self.coarse))
         return self._every
 
     def _along_drivers(self, columns: ScheduleColumns) -> dict[str, Precision]:
-        """every(), each task's driver found for the whole plan at once (engine/chain_drivers.py)."""
+        """every(), each task's drivers found for the whole plan at once (engine/chain_drivers.py)."""
         ids, drivers = columns.ids, all_drivers(columns)
-        for row in np.flatnonzero(drivers == UNDECIDED).tolist():  # left to the chain's own rules
-            if self.index is None and self.dates is not None:
-                self.index = columns.chain_index(self.dates)
-            found = self._driver(ids[row])
-            drivers[row] = columns.rows[found] if found is not None else NONE
+        undecided = np.flatnonzero(drivers.first == UNDECIDED).tolist()
+        if undecided and self.dates is not None:  # left to the chain's own rules
+            self.index = self.index or columns.chain_index(self.dates)
+            row_of = columns.rows.__getitem__
+            drivers = drivers.settled({row: list(map(row_of, self._drivers(ids[row]))) for row in undecided})
         ranks = np.fromiter(map(_RANK.__getitem__, columns.column("precision")), np.int64, len(ids))
-        shown = coarsest_along(drivers, ranks)
+        shown = coarsest_with_ties(drivers, ranks)
         return {ids[row]: _BY_RANK[rank] for row, rank in zip(np.flatnonzero(shown != ranks).tolist(),
                                                                 shown[shown != ranks].tolist())}
 
@@ -151,10 +151,7 @@ class ShownPrecision:
             return found
         if task_id not in self.reach:
             return self.project.tasks[task_id].precision
-        path, current = self._path(task_id)
-        shown = self.known.get(current, Precision.DAY) if current is not None else Precision.DAY
-        for tid in reversed(path):
-            shown = self.known[tid] = coarser(self.project.tasks[tid].precision, shown)
+        self._walk(task_id)
         return self.known[task_id]
 
     def start_of(self, task_id: str) -> Precision:
@@ -201,24 +198,38 @@ class ShownPrecision:
             self.index = ChainIndex(self.project)
         return task_id in self.index.children
 
-    def _path(self, task_id: str) -> tuple[list[str], str | None]:
-        """The tasks from `task_id` back along the chain until one already known (returned) or the end."""
-        path: list[str] = []
-        current: str | None = task_id
-        while current is not None and current not in self.known and current not in path:
-            path.append(current)
-            current = self._driver(current)
-        return path, current if current in self.known else None
+    def _walk(self, task_id: str) -> None:
+        """Find the task's shown precision, and that of each task its drivers step back to, depth first:
+        a task's is the coarser of its own and its drivers' (a driver met again on the way, a loop the
+        scheduler would refuse, adds nothing)."""
+        stack, on_way, tied = [(task_id, False)], set(), {}
+        while stack:
+            current, expanded = stack.pop()
+            if current in self.known:
+                continue
+            if not expanded:
+                on_way.add(current)
+                tied[current] = [d for d in self._drivers(current) if d in self.reach]
+                stack.append((current, True))
+                stack.extend((d, False) for d in tied[current] if d not in self.known and d not in on_way)
+                continue
+            on_way.discard(current)
+            shown = self.project.tasks[current].precision
+            for driver in tied[current]:
+                shown = coarser(shown, self.known.get(driver, Precision.DAY))
+            self.known[current] = shown
 
-    def _driver(self, task_id: str) -> str | None:
+    def _drivers(self, task_id: str) -> list[str]:
+        """The tasks driving this one's start (every equally late one), or none."""
         task = self.project.tasks[task_id]
         if self.dates is None or task_id not in self.dates or task.actual_start or task.actual_finish:
-            return None
+            return []
         if self.index is None:
             self.index = ChainIndex(self.project)
         if task_id in self.index.children:
-            return self.index.latest_leaf(self.dates, task_id)
-        return self.index.step(self.dates, task_id)[1]
+            leaf = self.index.latest_leaf(self.dates, task_id)
+            return [leaf] if leaf is not None else []
+        return self.index.tied(self.dates, task_id)
 
 
 def _earliest_leaf(children: Mapping[str, list[str]], dates: Mapping[str, tuple[date, date]], summary_id: str,

@@ -104,3 +104,21 @@ def test_the_plans_finish_is_as_precise_as_the_tasks_finishing_on_it():
     plan.add_task(Task("late", "Held to the day", 400, id="late", constraint=ConstraintType.SNET,
                        constraint_date=date(2028, 1, 3)))  # into 2029, after 'launch'
     assert ShownPrecision(plan, schedule(plan)).finish_precision() is Precision.DAY
+
+
+def test_a_task_waiting_as_long_on_a_year_as_on_a_day_is_known_to_the_year_whichever_link_came_first():
+    # A (known to the year) and B (to the day), 5 days each from 2030-01-01: both finish 2030-01-05,
+    # both FS into C, which starts 2030-01-06 held by either. C waits on a date known only to the year,
+    # so C is known to the year, whether A's link or B's was made first (the order links were made in
+    # decided it: C read '2030-01-06' once A's link was deleted and made again).
+    for order in (("a", "b"), ("b", "a")):
+        plan = Project(name="Ties", start=date(2030, 1, 1))
+        plan.add_task(Task("A", "Announced", 5, id="a", position=0, precision=Precision.YEAR))
+        plan.add_task(Task("B", "Measured", 5, id="b", position=1))
+        plan.add_task(Task("C", "After both", 3, id="c", position=2))
+        for pred in order:
+            plan.add_link(Link(pred, "c", LinkType.FS, id=f"{pred}c"))
+        sched = schedule(plan)
+        assert sched.tasks["c"].early_start == date(2030, 1, 6)
+        assert ShownPrecision(plan, sched).of("c") is Precision.YEAR
+        assert ShownPrecision(plan, sched).every() == {"c": Precision.YEAR}

@@ -17,7 +17,7 @@ from ilrs_planner.domain import Calendar, CalendarException, Link, LinkType, Pre
 from ilrs_planner.domain.errors import PlannerError
 from ilrs_planner.engine.chain_drivers import UNDECIDED, all_drivers
 from ilrs_planner.engine.cpm import schedule
-from ilrs_planner.engine.driving_chain import ChainIndex
+from ilrs_planner.engine.driving_chain import ChainIndex, _binds, ancestors
 from ilrs_planner.engine.shown_precision import ShownPrecision, coarser
 from ilrs_planner.engine.shown_precision_columns import ScheduleColumns
 
@@ -65,31 +65,37 @@ def _reference_reach(project: Project) -> set[str]:
 
 
 def _reference_of(project: Project, sched, reach: set[str]) -> dict[str, Precision]:
-    """Each task's shown precision, its chain walked back one step at a time (in outline order, as a
-    table asks), each answer remembered."""
+    """Each task's shown precision, the plain reading of the rule: the coarser of its own and that of
+    each task driving it (a summary: its latest-finishing sub-task; a task: the predecessor of every
+    binding link whose predecessor finishes last, however many), walked back recursively."""
     dates, index, known = _Dates(sched.tasks), ChainIndex(project), {}
 
-    def driver(tid: str) -> str | None:
+    def drivers(tid: str) -> list[str]:
         task = project.tasks[tid]
         if tid not in dates or task.actual_start or task.actual_finish:
-            return None
+            return []
         if tid in index.children:
-            return index.latest_leaf(dates, tid)
-        return index.step(dates, tid)[1]
+            return [index.latest_leaf(dates, tid)]
+        if task.manual:
+            return []
+        start, finish = dates[tid]
+        links = [ln for up in [tid, *ancestors(project, tid)] for ln in project.links.values() if ln.succ_id == up]
+        binding = [ln for ln in links if _binds(index, dates, ln, task, start, finish)]
+        latest = max((dates[ln.pred_id][1] for ln in binding), default=None)
+        return [index.latest_leaf(dates, ln.pred_id) if ln.pred_id in index.children else ln.pred_id
+                for ln in binding if dates[ln.pred_id][1] == latest]
 
-    def of(tid: str) -> Precision:
+    def of(tid: str, on_way: frozenset[str] = frozenset()) -> Precision:
         if tid in known:
             return known[tid]
         if tid not in reach:
             return project.tasks[tid].precision
-        path, current = [], tid
-        while current is not None and current not in known and current not in path:
-            path.append(current)
-            current = driver(current)
-        shown = known.get(current, Precision.DAY) if current is not None else Precision.DAY
-        for step in reversed(path):
-            shown = known[step] = coarser(project.tasks[step].precision, shown)
-        return known[tid]
+        shown = project.tasks[tid].precision
+        for driver in drivers(tid):
+            if driver not in on_way | {tid}:
+                shown = coarser(shown, of(driver, on_way | {tid}))
+        known[tid] = shown
+        return shown
 
     order = sorted(project.tasks.values(), key=lambda t: t.position)
     return {task.id: of(task.id) for task in order}
@@ -161,9 +167,13 @@ def _columns_as_the_plan(plan: Project, sched) -> None:
         {sid: index._summary_ends(dates, sid) for sid in index.children}
     # Every task's driver, found for the whole plan at once, is the one its chain steps back to.
     drivers, walk = all_drivers(columns), ShownPrecision(plan, sched)
-    found = {tid: (columns.ids[d] if d >= 0 else None) for tid, d in zip(columns.ids, drivers.tolist())
+    found = {tid: ([columns.ids[d]] if d >= 0 else []) for tid, d in zip(columns.ids, drivers.first.tolist())
              if d != UNDECIDED}
-    assert found == {tid: walk._driver(tid) for tid in found}
+    for row, other in zip(drivers.tied_rows.tolist(), drivers.tied_drivers.tolist()):
+        found[columns.ids[row]].append(columns.ids[other])
+    assert {tid: sorted(set(ds)) for tid, ds in found.items()} == \
+        {tid: sorted(set(walk._drivers(tid))) for tid in found}
+    assert {tid: ds[:1] for tid, ds in found.items()} == {tid: walk._drivers(tid)[:1] for tid in found}
 
 
 def _chain_plan(year_first: bool, into_summary: bool) -> Project:
@@ -209,5 +219,5 @@ def test_a_lead_of_decades_is_left_to_the_chain_and_read_the_same():
     plan.add_link(Link("r", "b", LinkType.FS, id="rb"))
     sched = schedule(plan)
     columns = ScheduleColumns(plan, sched)
-    assert all_drivers(columns)[columns.rows["b"]] == UNDECIDED
+    assert all_drivers(columns).first[columns.rows["b"]] == UNDECIDED
     assert ShownPrecision(plan, sched).every() == {"b": Precision.YEAR}

@@ -67,8 +67,9 @@ def test_rows_read_at_another_precision_are_repainted_though_their_dates_stay(wi
 
 def test_a_link_gone_repaints_the_tasks_it_drove_at_their_new_precision(qtbot):
     # C waits on B and on A (known to the year), both 5 days from 2030-01-01, so both finish on the
-    # same day; B's link came first, so C (and D after it) are known to the day. Deleting B -> C moves
-    # no date, but C now follows A: C and D read '2030', and the table must repaint them.
+    # same day: C waits as long on a date known to the year, so C (and D after it) read '2030'.
+    # Deleting A -> C moves no date, but C now follows B alone: C and D read their days again, and the
+    # table must repaint them.
     plan = Project("Ties", date(2030, 1, 1))
     plan.add_task(Task("A", "Announced", 5, id="a", position=0, precision=Precision.YEAR))
     plan.add_task(Task("B", "Measured", 5, id="b", position=1))
@@ -78,6 +79,6 @@ def test_a_link_gone_repaints_the_tasks_it_drove_at_their_new_precision(qtbot):
         plan.add_link(Link(pred, succ, LinkType.FS, id=f"{pred}{succ}"))
     window = shown_main_window(qtbot, Document(plan))
     start = lambda tid: window.tree.source_model.index_of(tid, int(Column.START)).data()  # noqa: E731
-    assert (start("c"), start("d")) == ("2030-01-06", "2030-01-09")
-    assert {"c", "d"} <= _announced(window, lambda: window.document.push(DeleteLink("bc")))
     assert (start("c"), start("d")) == ("2030", "2030")
+    assert {"c", "d"} <= _announced(window, lambda: window.document.push(DeleteLink("ac")))
+    assert (start("c"), start("d")) == ("2030-01-06", "2030-01-09")
