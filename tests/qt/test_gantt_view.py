@@ -240,7 +240,9 @@ def test_tooltip_names_dates_float_owner_precision_and_source(view):
     task = view.document.project.tasks["c"]
     task.precision, task.source_url = Precision.YEAR, "https://example.org/c"
     text = tooltip_text(view.document, Hit("bar", "c"))
-    assert "2030-06-01 → 2030-06-30" in text and "Total float 0 d" in text and "critical" in text
+    # The dates as the table reads them, the days worked out beneath (as the row's tooltip says them).
+    assert "<br>2030 (30 d)<br>" in text and "Worked out to the day: 2030-06-01 → 2030-06-30" in text
+    assert "Total float 0 d" in text and "critical" in text
     assert "CNSA" in text and "Announced to the year: 2030" in text and "https://example.org/c" in text
     assert "Task A" in tooltip_text(view.document, Hit("link", link_id="ab"))
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 from html import escape
 
 from ...chart import Hit
@@ -43,13 +43,16 @@ def tooltip_text(document, hit: Hit, confidence: ShownConfidence | None = None) 
         return ""
     lines = [f"<b>{_name(task.name)}</b> <span style='color:#5f6368'>{escape(task.key)}</span>"]
     dates = document.schedule.tasks.get(task.id) if document.schedule is not None else None
+    # A date driven by '2031' is known to the year; the document's reading, one for every view and hover.
+    shown = document.shown_precision()
+    precision = shown.of(task.id)
     if dates is not None:
         # The duration and float as the tree's cells write them (MS Project's Duration: a phase's span,
         # a task under way its own duration); the span of a task under way under its own name.
         summary = project.is_summary(task.id)
         worked = WorkedDays(project)
         duration = duration_text(shown_duration(project, task, dates, summary, worked), task.elapsed)
-        lines.append(f"{dates.shown_start.isoformat()} → {dates.shown_finish.isoformat()} ({duration})")
+        lines += _span_lines(dates.shown_start, dates.shown_finish, shown.start_of(task.id), precision, duration)
         if under_way(task, summary):
             span = format_days(at_completion_days(project, task, dates, worked), task.elapsed)
             lines.append(f"At completion: {span} (actual start to forecast finish)")
@@ -58,8 +61,6 @@ def tooltip_text(document, hit: Hit, confidence: ShownConfidence | None = None) 
         lines.append(f"Total float {format_days(dates.total_float, task.elapsed and not summary)}{critical}")
         if task.deadline is not None:
             lines.append(deadline_words(task, dates, worked))
-    # A date driven by '2031' is known to the year; the document's reading, one for every view and hover.
-    precision = document.shown_precision().of(task.id)
     if precision is not Precision.DAY:
         shown = format_fuzzy_date(dates.shown_finish if dates else task.constraint_date, precision)
         said = "Announced" if precision is task.precision else "Driven by a date known only"
@@ -80,6 +81,18 @@ def tooltip_text(document, hit: Hit, confidence: ShownConfidence | None = None) 
     for text in alternative_figures(task.notes):  # another official's figure: beside the plan, not in it
         lines.append(f"<i>Alternative (not the plan):</i> {escape(text)}")
     return "<br>".join(lines)
+
+
+def _span_lines(start: date, last: date, start_precision: Precision, precision: Precision, duration: str) -> list[str]:
+    """Start → last day as the table's cells read them ('2030', 'Q3 2029'), and the days worked out
+    beneath when either is known to less than the day (as the table's row tooltip says them)."""
+    first, final = format_fuzzy_date(start, start_precision), format_fuzzy_date(last, precision)
+    head = first if first == final and start_precision is not Precision.DAY else f"{first} → {final}"
+    lines = [f"{escape(head)} ({duration})"]
+    if start_precision is not Precision.DAY or precision is not Precision.DAY:
+        days = start.isoformat() if start == last else f"{start.isoformat()} → {last.isoformat()}"
+        lines.append(f"<span style='color:#5f6368'>Worked out to the day: {days}</span>")
+    return lines
 
 
 def deadline_words(task, dates, worked: WorkedDays) -> str:
