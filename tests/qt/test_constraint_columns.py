@@ -15,9 +15,11 @@ from gestures import click_cell, type_text
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
+from windows import shown_main_window
 
 from ilrs_planner.chart import Hit
-from ilrs_planner.domain import ConstraintType
+from ilrs_planner.domain import ConstraintType, Project, Task
+from ilrs_planner.qt.document import Document
 from ilrs_planner.qt.gantt.tooltip import tooltip_text
 from ilrs_planner.qt.models.task_columns import Column
 
@@ -130,3 +132,17 @@ def test_a_finish_constraint_chosen_keeps_the_task_where_it_is_and_a_typed_one_i
             cell(pinned, "a", Column.FINISH)) == ("2030-01-20", "2030-01-11", "2030-01-20")
     type_into(pinned, "a", Column.CONSTRAINT_TYPE, "Start No Earlier Than")  # the date shown stays the date
     assert (cell(pinned, "a", Column.CONSTRAINT_DATE), cell(pinned, "a", Column.START)) == ("2030-01-20", "2030-01-20")
+
+
+def test_a_start_typed_before_the_status_date_says_it_is_held_there(qtbot):
+    # Work not started by the status date (2030-03-02) is scheduled from it: the Start typed, 2030-01-15,
+    # lands there. The status bar says so, as it does for a link that holds a typed Start later.
+    plan = Project("Status", date(2030, 1, 1))
+    plan.status_date = date(2030, 3, 2)
+    plan.add_task(Task("X", "Survey", 5, id="x"))
+    window = shown_main_window(qtbot, Document(plan))
+    type_into(window, "x", Column.START, "2030-01-15")
+    assert cell(window, "x", Column.START) == "2030-03-02"
+    assert window.statusBar().currentMessage() == (
+        "Start of 1 'Survey' held at the status date 2030-03-02: work not started by then is scheduled from it; "
+        "Start No Earlier Than 2030-01-15 kept")

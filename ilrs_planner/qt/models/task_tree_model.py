@@ -26,6 +26,7 @@ from .outline_rows import OutlineRows
 from .outline_update import SMALL_EDIT, block, outline_edit, parents_of, update_children
 from .predecessor_column import predecessors_tooltip
 from .schedule_rows import ScheduleRows
+from .status_date_note import status_date_note
 from .task_columns import (
     HEADER_LINES,
     HEADERS,
@@ -284,7 +285,8 @@ class TaskTreeModel(OutlineRows):
         if column is not Column.START:
             return None
         ctx, document = self._context(), self.document  # the schedule just derived (the context may be older)
-        return held_start_note(document.project, document.schedule, task_id, ctx.numbers_of, ctx.spelled_keys())
+        return held_start_note(document.project, document.schedule, task_id, ctx.numbers_of, ctx.spelled_keys()) \
+            or status_date_note(document.project, document.schedule, task_id, ctx.numbers_of)
 
     # -- refreshing -------------------------------------------------------------------------
     def row_numbers(self) -> RowNumbers:
