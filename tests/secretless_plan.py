@@ -12,7 +12,7 @@ from ilrs_planner.store import save_project
 
 
 def write_secretless_plan(path, name: str = "Weekly plan") -> None:
-    """Write the plan above to `path` as a format-10 file: no secret column, user_version 10."""
+    """Write the plan above to `path` as a format-10 file: no secret (nor later) column, user_version 10."""
     plan = Project(name, date(2030, 1, 1))
     for key, level in (("survey", Classification.PUBLIC), ("reserve", Classification.RESTRICTED),
                        ("landing", Classification.PUBLIC)):
@@ -22,6 +22,7 @@ def write_secretless_plan(path, name: str = "Weekly plan") -> None:
     save_project(plan, path)
     conn = sqlite3.connect(path, isolation_level=None)
     try:
+        conn.execute("ALTER TABLE plan DROP COLUMN supplied")  # format 12's
         conn.execute("ALTER TABLE plan DROP COLUMN secret")
         conn.execute("PRAGMA user_version = 10")
     finally:

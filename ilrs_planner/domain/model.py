@@ -176,6 +176,10 @@ class Project:
     # None until the plan is first saved or shared (`own_secret`); a file of format 10 or older has
     # none, nor has a partner copy until its partner first shares it on (`secret_to_save`).
     secret: bytes | None = field(default=None, compare=False, repr=False)
+    # The ids of tasks and participants whose name, key or source address a merge took from another plan
+    # (a partner's copy): words only they hold are the partner's, so they never make a word of withheld
+    # work one a copy may show (sharing/redact_scrub.py). The owner's record, like the secret: not content.
+    supplied: frozenset[str] = field(default_factory=frozenset, compare=False, repr=False)
 
     def own_secret(self) -> bytes:
         """The plan's secret, drawn the first time it is needed (and kept by the next save)."""

@@ -30,14 +30,15 @@ from .merge_keys import rekey_their_new_tasks
 from .merge_parts import MISSING, Conflict, baselines_by_id, merge_collection, merge_fields
 from .merge_repair import repair
 from .merge_sent import sent_base
+from .merge_supplied import supplied_by_merge
 from .merge_unseen import guard_unseen
 
 OURS, THEIRS = "ours", "theirs"
 # Plan fields not merged as values: the collections (merged one by one), the signature (a merged plan
-# is new content), and what makes a plan a partner copy and the plan's secret (the merged plan is ours,
-# whatever theirs is).
+# is new content), and what makes a plan a partner copy, the plan's secret and the record of names
+# other plans gave it (the merged plan is ours, whatever theirs is; merge_supplied adds to the record).
 _OWN_PLAN_FIELDS = ("tasks", "links", "participants", "baselines", "signature", "calendars", "partner_level",
-                    "partner_without_notes", "secret")
+                    "partner_without_notes", "secret", "supplied")
 
 
 @dataclass(slots=True)
@@ -119,6 +120,7 @@ def merge_projects(base: Project, ours: Project, theirs: Project,
     notes[:0] = [sent_note] if sent_note else []
     repair(merged, base, ours, theirs, choices, conflicts)
     guard_levels(ours, merged, choices, conflicts)
+    merged.supplied = supplied_by_merge(ours, merged)
     return MergeResult(merged, conflicts, notes)
 
 

@@ -28,7 +28,9 @@ Rules (what a partner receives at `level`):
   each of their distinctive words, is scrubbed from every remaining text however it is spelt
   (redact_scrub, redact_fold), as is the name of a hidden baseline, and so is each address and
   distinctive word of the notes of whatever is left out (redact_notes: a hidden task's codename
-  in a kept task's notes). Notes are otherwise prose and travel as written, unless the planner
+  in a kept task's notes). A kept name counts as showing a word only where the owner wrote it, not
+  a merge from a partner's plan (merge_supplied), whose own name and source show the words they
+  hold. Notes are otherwise prose and travel as written, unless the planner
   leaves them out (`without_notes`). The signature is dropped (the content is new) and baselines are re-chained.
 Saving uses the store's fresh-file save, so nothing removed survives in free pages.
 """
@@ -38,7 +40,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Mapping
 
-from ..domain import Calendar, Classification, Link, LinkType, Project
+from ..domain import Baseline, Calendar, Classification, Link, LinkType, Project
 from ..domain.chain import chain_baselines
 from ..engine.cpm import schedule
 from ..engine.schedule import TaskDates
@@ -50,7 +52,7 @@ from .held_floats import hold_late_finishes
 from .redact_counters import renumber_counters
 from .redact_notes import note_secrets
 from .redact_scrub import WITHHELD as WITHHELD  # noqa: F401 - the marker is part of this module's interface
-from .redact_scrub import hidden_names, scrubber, secret_tokens
+from .redact_scrub import hidden_names, own_words, scrubber, secret_tokens
 from .redact_shape import renumber_positions, respan_baselines
 
 
@@ -83,15 +85,31 @@ def _dropped_participants(project: Project, plan: Project, level: Classification
             if p.classification.rank > level.rank or (pid in owners and pid not in kept_owners)}
 
 
-def _scrub_texts(plan: Project, scrub: Callable[[str], str]) -> None:
+def _scrubbers(project: Project, removed: set[str], dropped: set[str],
+               hidden_baselines: list[Baseline]) -> tuple[Callable[[str], str], Callable[[str], str]]:
+    """What scrubs every text, a word of withheld work shown only where a name the owner wrote holds it;
+    and what scrubs a partner's own name and source (merge_supplied), which show the words they hold."""
+    supplied = frozenset(project.supplied - removed - dropped)
+    tokens = secret_tokens(project, removed, dropped, supplied) | hidden_names(hidden_baselines)
+    tokens |= note_secrets(project, removed, dropped, hidden_baselines, supplied)
+    owners = scrubber(tokens)
+    if not supplied.intersection(project.tasks.keys() | project.participants.keys()):
+        return owners, owners
+    return owners, scrubber(tokens - own_words(project, supplied))
+
+
+def _scrub_texts(plan: Project, scrub: Callable[[str], str], own_words: Callable[[str], str]) -> None:
+    """Every remaining text through `scrub`, but a partner's own name and source through `own_words`:
+    withheld there, a word they wrote would tell them it is a codename."""
     for task in plan.tasks.values():
-        task.notes, task.name, task.source_url = scrub(task.notes), scrub(task.name), scrub(task.source_url)
+        naming = own_words if task.id in plan.supplied else scrub
+        task.notes, task.name, task.source_url = scrub(task.notes), naming(task.name), naming(task.source_url)
     for calendar in plan.calendars.values():  # "Nightjar static fire" closes a kept task's site too
         calendar.name = scrub(calendar.name)
         calendar.exceptions = [dataclasses.replace(e, name=scrub(e.name)) for e in calendar.exceptions]
     for participant in plan.participants.values():
         participant.notes = scrub(participant.notes)
-        participant.source_url = scrub(participant.source_url)
+        participant.source_url = (own_words if participant.id in plan.supplied else scrub)(participant.source_url)
     plan.baselines[:] = [dataclasses.replace(b, notes=scrub(b.notes), name=scrub(b.name)) for b in plan.baselines]
     plan.name, plan.author = scrub(plan.name), scrub(plan.author)  # the author may be a hidden participant
 
@@ -144,9 +162,7 @@ def redact_project(project: Project, level: Classification | str, *, without_not
     plan.baselines[:] = [dataclasses.replace(b, entries={t: d for t, d in b.entries.items() if t in plan.tasks})
                          for b in plan.baselines if b.classification.rank <= level.rank]
     plan.calendars = _calendars_kept(project, plan, removed)
-    tokens = secret_tokens(project, removed, dropped) | hidden_names(hidden_baselines)
-    tokens |= note_secrets(project, removed, dropped, hidden_baselines)
-    _scrub_texts(plan, scrubber(tokens))
+    _scrub_texts(plan, *_scrubbers(project, removed, dropped, hidden_baselines))
     if without_notes:
         _leave_notes_out(plan)
     emptied_summaries_keep_their_span(project, plan, dates)
@@ -169,5 +185,6 @@ def _mark_partner_copy(plan: Project, project: Project, level: Classification, w
     made = project.partner_level
     plan.partner_level = level if made is None or level.rank < made.rank else made
     plan.partner_without_notes = without_notes or project.partner_without_notes
+    plan.supplied = frozenset()  # the owner's record of what partners wrote is not the partner's to read
 
 

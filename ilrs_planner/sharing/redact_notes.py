@@ -10,7 +10,8 @@ called. So the notes of everything left out of a copy yield secrets too:
   frequent English words. Notes are prose, so the bar is higher than for a name (10,000 words): a
   codename, a coined or foreign word is withheld ("Orbitex", "Nightjar", "Wenchang"), the
   vocabulary of engineering prose is not ("payloads", "cryogenic", "telemetry").
-The secrets are matched like the others (redact_scrub: as a person reads them, whole words).
+A kept name, key or source counts only where the owner wrote it, not a merge from a partner's plan
+(redact_scrub). The secrets are matched like the others (redact_scrub: as a person reads them, whole words).
 """
 
 from __future__ import annotations
@@ -21,10 +22,10 @@ from collections.abc import Iterable
 
 from wordfreq import top_n_list
 
-from ..domain import Baseline, Participant, Project, Task
+from ..domain import Baseline, Project
 from .redact_fold import fold, folded_forms
 from .redact_readings import words_read, words_shown
-from .redact_scrub import MIN_WORD, addresses, common_words
+from .redact_scrub import MIN_WORD, addresses, common_words, kept_namers
 
 PROSE_WORDS = 50_000
 # An address as a note writes it: a scheme or "www." up to the next white space, less the
@@ -40,14 +41,14 @@ def prose_words() -> frozenset[str]:
 
 
 def note_secrets(project: Project, removed_tasks: set[str], removed_participants: set[str],
-                 hidden_baselines: Iterable[Baseline]) -> set[str]:
-    """The addresses and distinctive words (folded) of the notes of what a copy leaves out."""
+                 hidden_baselines: Iterable[Baseline], unheeded: frozenset[str] = frozenset()) -> set[str]:
+    """The addresses and distinctive words (folded) of the notes of what a copy leaves out; the name, key
+    and source of a kept task or participant whose id is `unheeded` (a partner's) shows none of them."""
     notes = [project.tasks[t].notes for t in removed_tasks]
     notes += [project.participants[p].notes for p in removed_participants]
     notes += [b.notes for b in hidden_baselines]
     folded = [form for text in notes if text for form in folded_forms(text)]
-    kept: list[Task | Participant] = [t for t in project.tasks.values() if t.id not in removed_tasks]
-    kept += [p for p in project.participants.values() if p.id not in removed_participants]
+    kept = kept_namers(project, removed_tasks | removed_participants | unheeded)
     sources = [item.source_url for item in kept if item.source_url]
     cited = {address.rstrip(_CLOSING) for text in folded for address in _ADDRESS.findall(text)}
     visible = _words([v for item in kept for v in (item.name, item.key)] + sources)

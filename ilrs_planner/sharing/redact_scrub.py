@@ -7,7 +7,9 @@ The secrets are what names a removed task or participant, and nothing else:
   task citing the article a hidden one cites keeps its own source;
 - each distinctive word of its name and key ("Nightjar" of "Nightjar relay"): three letters or
   more, not a number, not one of the 10,000 most frequent English words (wordfreq's list: "review",
-  "site" and "reserve" name nothing), and not a word of a kept task's or participant's name or key.
+  "site" and "reserve" name nothing), and not a word of a kept task's or participant's name or key
+  the owner wrote: a name a merge brought in from a partner's plan (merge_supplied) is the partner's
+  choice of words, and would otherwise unmask whichever of them it holds.
 Matching reads text as a person does (redact_fold: case, compatibility forms, marks, invisible
 characters, look-alike letters, HTML character references and percent escapes; redact_readings:
 capitals as drawn, CamelCase humps, a 0, 1 or | among letters, letters spelt out one by one, each
@@ -83,12 +85,13 @@ def _words(texts: Iterable[str]) -> set[str]:
     return {word for text in texts if text for word in words_read(text)}
 
 
-def secret_tokens(project: Project, removed_tasks: set[str], removed_participants: set[str]) -> set[str]:
-    """Every phrase, address and word (folded) that names a removed task or participant."""
+def secret_tokens(project: Project, removed_tasks: set[str], removed_participants: set[str],
+                  unheeded: frozenset[str] = frozenset()) -> set[str]:
+    """Every phrase, address and word (folded) that names a removed task or participant; a kept task
+    or participant whose id is `unheeded` (its name a partner's: merge_supplied) shows none of them."""
     gone: list[Task | Participant] = [project.tasks[t] for t in removed_tasks]
     gone += [project.participants[p] for p in removed_participants]
-    kept: list[Task | Participant] = [t for t in project.tasks.values() if t.id not in removed_tasks]
-    kept += [p for p in project.participants.values() if p.id not in removed_participants]
+    kept = kept_namers(project, removed_tasks | removed_participants | unheeded)
     named = [v for item in gone for v in (item.name, item.key)]
     visible = [v for item in kept for v in (item.name, item.key)]
     phrases = _phrases(named + [item.id for item in gone]) - _phrases(visible)
@@ -97,6 +100,23 @@ def secret_tokens(project: Project, removed_tasks: set[str], removed_participant
     words = {w for w in _words(named) - shown
              if len(w) >= MIN_WORD and not w.isdigit() and w not in common_words()}
     return phrases | cited | words
+
+
+def kept_namers(project: Project, left_out: set[str] | frozenset[str]) -> list[Task | Participant]:
+    """The tasks and participants whose names, keys and sources may show a word: those not `left_out`."""
+    kept: list[Task | Participant] = [t for t in project.tasks.values() if t.id not in left_out]
+    return kept + [p for p in project.participants.values() if p.id not in left_out]
+
+
+def own_words(project: Project, ids: Iterable[str]) -> set[str]:
+    """The phrases, addresses and words (folded) of the names, keys and sources of the tasks and
+    participants `ids`: what their own texts may show, as their writer chose the words."""
+    items: list[Task | Participant] = [project.tasks[i] if i in project.tasks else project.participants[i]
+                                       for i in ids if i in project.tasks or i in project.participants]
+    texts = [v for item in items for v in (item.name, item.key)]
+    sources = [item.source_url for item in items]
+    words = {word for text in texts + sources if text for word in words_shown(text)}
+    return _phrases(texts) | addresses(sources) | words | _words(texts + sources)
 
 
 def hidden_names(baselines: Iterable[Baseline]) -> set[str]:

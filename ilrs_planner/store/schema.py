@@ -237,9 +237,18 @@ def _v11() -> tuple[str, ...]:
     CHECK (secret IS NULL OR typeof(secret) = 'blob' AND length(secret) = 32)""",)
 
 
+def _v12() -> tuple[str, ...]:
+    """The ids of tasks and participants whose name, key or source a merge took from another plan
+    (domain.model's `supplied`), as a JSON list; '' for none, as in an older file, where every name is
+    read as the owner's."""
+    return ("""ALTER TABLE plan ADD COLUMN supplied TEXT NOT NULL DEFAULT '' CONSTRAINT plan_supplied
+    CHECK (typeof(supplied) = 'text')""",)
+
+
 # Migration N takes a version N-1 file to version N. Each is a tuple of SQL statements.
 MIGRATIONS: dict[int, tuple[str, ...]] = {1: _v1(), 2: _v2(), 3: _v3(), 4: _v4(), 5: _v5(), 6: _v6(), 7: _v7(),
-                                          8: _v8(), 9: _v9(), 10: _v10(), 11: _v11()}
+                                          8: _v8(), 9: _v9(), 10: _v10(), 11: _v11(),
+                                          12: _v12()}
 CURRENT_VERSION = max(MIGRATIONS)
 
 # The tables the reader reads, in reading order (parents before the rows that refer to them).

@@ -9,6 +9,7 @@ slow to open; a problem found in a column is then located row by row, on that er
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import fields
@@ -84,16 +85,28 @@ class TableReader(TableAccess):
         self.task_columns: tuple[Any, ...] = ()
         self.link_columns: tuple[Any, ...] = ()
 
+    def _supplied(self, rowid: int, text: str) -> frozenset[str]:
+        """The ids a merge brought names in for (domain.model), written as a JSON list of strings."""
+        try:
+            ids = json.loads(text) if text else []
+        except ValueError:
+            ids = None
+        if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+            raise self.fail("plan", rowid, "supplied", "it is not a list of task and participant ids")
+        return frozenset(ids)
+
     def project(self, objects: bool = True) -> Project:
         """The whole plan; without `objects`, its tasks and links are made only when asked for, one by
         one (a plan read to be shown, not edited: see domain.column_rows). Every check runs either way."""
         rowid, (pid,), (name,), (start,), (status_date,), (author,), (default,), (level,), (no_notes,), (must,), \
-            (secret,) = self.columns("plan", "id, name, start, status_date, author, default_calendar, partner_level, "
-                                     "partner_without_notes, must_finish_by, secret")
+            (secret,), (supplied,) = self.columns(
+                "plan", "id, name, start, status_date, author, default_calendar, partner_level, "
+                "partner_without_notes, must_finish_by, secret, supplied")
         project = Project(name=name, start=self.date(start), status_date=self.date(status_date), author=author,
                           id=pid, partner_level=None if level is None else Classification(level),
                           partner_without_notes=bool(no_notes), must_finish_by=self.date(must),
-                          secret=None if secret is None else bytes(secret))
+                          secret=None if secret is None else bytes(secret),
+                          supplied=self._supplied(rowid[0], supplied))
         project.calendars, calendar_ids = self.calendars()
         project.default_calendar_id = self.resolve("plan", "default_calendar", rowid, (default,), calendar_ids,
                                                    "calendar")[0]

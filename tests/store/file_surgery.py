@@ -37,8 +37,10 @@ def query_one(path: Path, sql: str, params: tuple = ()) -> tuple:
         conn.close()
 
 
-# What migration 11 added (the plan's secret), dropped to make a file as version 10 wrote it.
-DROP_V11 = ("ALTER TABLE plan DROP COLUMN secret",)
+# What migration 12 added (the names merges brought in), dropped to make a file as version 11 wrote it.
+DROP_V12 = ("ALTER TABLE plan DROP COLUMN supplied",)
+# What migrations 11 and later added (the plan's secret), dropped to make a file as version 10 wrote it.
+DROP_V11 = (*DROP_V12, "ALTER TABLE plan DROP COLUMN secret")
 # What migrations 10 and later added (the plan's Must finish by), dropped to make a file as version 9 wrote it.
 DROP_V10 = (*DROP_V11, "ALTER TABLE plan DROP COLUMN must_finish_by")
 # What migrations 9 and later added (what makes a plan a partner copy), dropped to make a file as

@@ -11,7 +11,7 @@ from secretless_plan import write_secretless_plan
 
 from ilrs_planner.domain import PlannerError, Project
 from ilrs_planner.sharing.redact import redact_project
-from ilrs_planner.store import Fingerprint, open_project, save_project
+from ilrs_planner.store import CURRENT_VERSION, Fingerprint, open_project, save_project
 from ilrs_planner.store.secret_keeper import keep_secret
 
 
@@ -28,7 +28,7 @@ def test_the_secret_is_kept_and_nothing_else_changes(tmp_path):
     read = Fingerprint.of(path)
     redact_project(plan, "public")  # the copy draws the secret
     keep_secret(path, plan, read)
-    assert query_one(path, "PRAGMA user_version") == (11,)
+    assert query_one(path, "PRAGMA user_version") == (CURRENT_VERSION,)
     after = open_project(path)
     assert after.secret == plan.secret is not None and after == plan  # every task, link and date as it was
     assert os.stat(path).st_mode & 0o777 == 0o640

@@ -1,0 +1,49 @@
+"""The record of names a merge brought in from a partner's plan (format version 12): kept by a save,
+empty in a file of format 11, refused by name when it is not a list of ids."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from file_surgery import DROP_V12, query_one, tamper
+
+from ilrs_planner.domain import Participant, PlannerError, Project, Task
+from ilrs_planner.store import open_project, save_project
+
+
+def _plan() -> Project:
+    plan = Project("Plan", date(2030, 1, 1))
+    plan.add_task(Task("own", "Own survey", 5, id="t-own"))
+    plan.add_task(Task("T-2", "Bird survey: Nightjar", 1, id="t-theirs", position=1))
+    plan.participants["p-theirs"] = Participant("orbitex", "Orbitex Corp", id="p-theirs")
+    plan.supplied = frozenset({"t-theirs", "p-theirs"})
+    return plan
+
+
+def test_the_record_survives_a_save_and_is_not_content(tmp_path):
+    save_project(_plan(), tmp_path / "plan.db")
+    assert query_one(tmp_path / "plan.db", "SELECT supplied FROM plan") == ('["p-theirs", "t-theirs"]',)
+    opened = open_project(tmp_path / "plan.db")
+    assert opened.supplied == {"t-theirs", "p-theirs"}
+    unrecorded = _plan()
+    unrecorded.supplied, unrecorded.id = frozenset(), opened.id
+    assert unrecorded == opened  # the same plan: the record is the owner's, not its content
+
+
+def test_a_file_of_format_11_opens_with_every_name_the_owners(tmp_path):
+    save_project(_plan(), tmp_path / "plan.db")
+    tamper(tmp_path / "plan.db", *DROP_V12, "PRAGMA user_version = 11")
+    opened = open_project(tmp_path / "plan.db")
+    assert opened.supplied == frozenset() and opened.tasks["t-theirs"].name == "Bird survey: Nightjar"
+    save_project(opened, tmp_path / "plan.db")
+    assert query_one(tmp_path / "plan.db", "PRAGMA user_version")[0] == 12
+
+
+@pytest.mark.parametrize("stored", ["t-theirs", '{"t-theirs": 1}', "[1, 2]"])
+def test_a_record_that_is_not_a_list_of_ids_is_refused_by_name(tmp_path, stored):
+    save_project(_plan(), tmp_path / "plan.db")
+    tamper(tmp_path / "plan.db", "UPDATE plan SET supplied = ?", params=(stored,))
+    with pytest.raises(PlannerError) as caught:
+        open_project(tmp_path / "plan.db")
+    assert "supplied" in caught.value.message and "not a list of task and participant ids" in caught.value.message
