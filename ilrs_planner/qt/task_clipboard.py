@@ -21,6 +21,9 @@ from .models.task_columns import HEADERS, NUMERIC_COLUMNS, Column, RowContext, d
 __all__ = ["TaskCopy", "copy_tasks", "fitted_to", "paste_command", "rows_html", "shown_rows", "table_text"]
 
 
+DEFAULT_CALENDAR = ""  # the copy's calendar names, under this id: the calendar of its tasks that name none
+
+
 def copy_tasks(project: Project, ids: list[str]) -> TaskCopy | None:
     """Snapshot the selected tasks and everything under them (None when nothing is selected)."""
     in_order = _with_descendants(project, set(ids))
@@ -34,6 +37,8 @@ def copy_tasks(project: Project, ids: list[str]) -> TaskCopy | None:
     owners = {t.owner_id: project.participants[t.owner_id].key for t in tasks if t.owner_id in project.participants}
     calendars = {t.calendar_id: project.calendars[t.calendar_id].name for t in tasks
                  if t.calendar_id in project.calendars}
+    if any(t.calendar_id is None for t in tasks):  # on the plan's default, named under "" (DEFAULT_CALENDAR)
+        calendars[DEFAULT_CALENDAR] = project.default_calendar().name
     return TaskCopy(tasks, links, owners, calendars)
 
 
@@ -79,6 +84,7 @@ def fitted_to(project: Project, copied: TaskCopy) -> tuple[TaskCopy, list[str]]:
     calendars found there by key and name; those it lacks left out, each named in the notes."""
     owners = {p.key: p.id for p in project.participants.values()}
     calendars = {c.name: c.id for c in project.calendars.values()}
+    default = project.default_calendar().name
     notes: list[str] = []
     tasks = []
     for task in copied.tasks:
@@ -88,8 +94,12 @@ def fitted_to(project: Project, copied: TaskCopy) -> tuple[TaskCopy, list[str]]:
         calendar_id = calendars.get(calendar_name) if calendar_name else None
         if owner_key and owner_id is None:
             notes.append(f"{task.key} without its owner {owner_key}, not a participant of this plan")
-        if calendar_name and calendar_id is None:
-            notes.append(f"{task.key} on the plan's default calendar ('{calendar_name}' is not one of its calendars)")
+        if task.calendar_id is None and calendar_name == default:
+            calendar_id = None  # on the default there as here
+        elif calendar_name and calendar_id is None and calendar_name != default:
+            whose = "its plan's default" if task.calendar_id is None else "its calendar"
+            notes.append(f"{task.key} counted on this plan's default calendar '{default}' ({whose}, "
+                         f"'{calendar_name}', is not one of this plan's calendars)")
         same = owner_id == task.owner_id and calendar_id == task.calendar_id  # as in a copy of this plan
         tasks.append(task if same else with_values(task, owner_id=owner_id, calendar_id=calendar_id))
     return dataclasses.replace(copied, tasks=tuple(tasks)), notes

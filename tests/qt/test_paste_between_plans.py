@@ -7,7 +7,7 @@ from datetime import date
 
 from gestures import click_cell, press
 
-from ilrs_planner.domain import Participant, Project, Task
+from ilrs_planner.domain import Calendar, Participant, Project, Task
 from ilrs_planner.qt.models.task_columns import Column
 
 
@@ -37,3 +37,30 @@ def test_an_owner_the_other_plan_has_by_key_is_kept(qtbot, window):
     pasted = next(t for t in window.document.project.tasks.values() if t.name == "Task A")
     assert pasted.owner_id == cnsa.id
     assert window.tree.proxy_index(pasted.id, int(Column.OWNER)).data() == "CNSA"
+
+
+def test_tasks_on_their_plans_default_calendar_pasted_where_another_is_default_say_so(qtbot, window):
+    # The small plan counts days on the Continuous calendar (every day worked); a new plan's default
+    # is Standard (Monday to Friday): Task A's 10 days now count weekdays, and the status bar says so.
+    copy_task_a(window)
+    window.files.new.trigger()
+    assert window.document.project.default_calendar().name == "Standard"
+    window.tree.setFocus()
+    press(window.tree, "Ctrl+V")
+    assert "A counted on this plan's default calendar 'Standard' (its plan's default, 'Continuous', is not one of " \
+        "this plan's calendars)" in window.statusBar().currentMessage()
+
+
+def test_tasks_pasted_where_their_default_calendar_is_found_by_name_keep_it(qtbot, window):
+    copy_task_a(window)
+    other = Project(name="Other", start=date(2031, 1, 1))
+    other.add_calendar(Calendar("Standard", (True,) * 5 + (False,) * 2, id="std"))
+    other.add_calendar(Calendar("Continuous", (True,) * 7, id="every-day"))
+    other.default_calendar_id = "std"
+    other.add_task(Task(key="X", name="Existing", duration=3, id="x"))
+    window.document.replace_project(other, None)
+    click_cell(window.tree, "x", Column.NAME)
+    press(window.tree, "Ctrl+V")
+    pasted = next(t for t in window.document.project.tasks.values() if t.name == "Task A")
+    assert pasted.calendar_id == "every-day"  # still every day worked: 10 days from 2031-01-01 end 01-10
+    assert window.document.schedule.tasks[pasted.id].shown_finish == date(2031, 1, 10)
