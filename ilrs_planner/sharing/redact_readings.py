@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from .redact_decode import Span
 from .redact_fold import fold, fold_as_drawn, folded_forms
 from .redact_joins import gaps, has_symbol_letters, symbols_as_letters, without_gaps
-from .redact_sieve import PIECE, WORD, hyphens_left_out
+from .redact_sieve import PIECE, WORD, has_joiner, hyphens_left_out
 from .redact_spelt import spelled_out, spelt_runs, spelt_secrets
 
 # Where a CamelCase word's next part begins: a capital after a small letter ("Nightjar|Programme"),
@@ -196,9 +196,10 @@ def _words_read(text: str, forms: list[str]) -> set[str]:
 
 
 def words_shown(text: str) -> set[str]:
-    """The words a person reads in `text` (`words_read`), and those it writes across a hyphen: a kept
-    name "Night-jar survey" shows the word "nightjar", which is then no secret of the copy."""
+    """The words a person reads in `text` (`words_read`), and those it writes across a hyphen or other
+    joiner (redact_sieve.JOINER): a kept name "Night-jar survey" or "Night·jar survey" shows the word
+    "nightjar", which is then no secret of the copy."""
     forms = folded_forms(text)
-    joined = {word for form in forms if "-" in form for word in hyphens_left_out(form, _LONGEST)}
+    joined = {word for form in forms if has_joiner(form) for word in hyphens_left_out(form, _LONGEST)}
     # Folded already: the words of each, and their parts a digit or another script marks.
     return _words_read(text, forms) | {piece for word in joined for piece in [word, *PIECE.findall(word)]}

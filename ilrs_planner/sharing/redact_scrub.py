@@ -13,10 +13,11 @@ The secrets are what names a removed task or participant, and nothing else:
 Matching reads text as a person does (redact_fold: case, compatibility forms, marks, invisible
 characters, look-alike letters, HTML character references and percent escapes; redact_readings:
 capitals as drawn, CamelCase humps, a 0, 1 or | among letters, letters spelt out one by one, each
-read besides the text as written), treats "-", "_", "." and a space alike between the words of a
-secret ("kestrel_9" is the key "kestrel-9"), a hyphen between two letters of a secret's word as
-nothing ("Night-jar" is "Nightjar", as "Night-" and "jar" on the next line are), and takes a secret
-word's plural ("-s", "-es").
+read besides the text as written), treats any character but a letter or digit alike between the
+words of a secret ("kestrel_9", "kestrel+9" are the key "kestrel-9"), a hyphen or any other run of
+punctuation or symbols between two letters of a secret's word as nothing ("Night-jar", "Night·jar",
+"Night+jar" are "Nightjar", as "Night-" and "jar" on the next line are; white space parts words),
+and takes a secret word's plural ("-s", "-es").
 A secret stands as a word where nothing continues it: a letter of its own script does ("ion" is not
 in "ionosphere"), a digit or a letter of another script does not ("Nightjar2", "Nightjar计划"),
 nor does the next part of a CamelCase word ("NightjarProgramme"); a number goes on through letters
@@ -43,7 +44,7 @@ from .redact_decode import Span
 from .redact_fold import fold, folded_forms
 from .redact_match import CompoundMatcher
 from .redact_readings import readings, words_read, words_shown
-from .redact_sieve import SCRIPTS, Sieve, edge_class
+from .redact_sieve import JOIN_CHARACTER, SCRIPTS, Sieve, edge_class
 
 WITHHELD = "[withheld]"
 MIN_WORD = 3
@@ -53,8 +54,12 @@ _PLAN_WORDS = ["phase", "task", "tasks", "plan", "mission", "milestone", "baseli
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://")
 # A secret of one word, which letters spelt out one by one may spell.
 _ONE_WORD = re.compile(r"[^\W_]+")
-# Between the words of a secret, any of these stands for any other.
+# What parts the words of a secret; between them, any character but a letter or digit stands for any
+# other ("kestrel_9", "kestrel+9" and "kestrel 9" are the key "kestrel-9").
 _SEPARATOR = r"[-_.\s]"
+_BETWEEN_WORDS = r"[\W_]"
+# Between two letters of a secret's word: what a person reads a word across (redact_sieve.JOINER), if anything.
+_IN_WORD = f"{JOIN_CHARACTER}*"
 # Scripts written without spaces between words: a name in them is matched anywhere in a text.
 _UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
                        "\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002ffff]")
@@ -152,15 +157,17 @@ def scrubber(tokens: set[str]) -> Callable[[str], str]:
 
 
 def _spelled(token: str) -> str:
-    return _SEPARATOR.join(_hyphenable(part) for part in re.split(_SEPARATOR, token))
+    return _BETWEEN_WORDS.join(_hyphenable(part) for part in re.split(_SEPARATOR, token))
 
 
 def _hyphenable(part: str) -> str:
-    """`part` (a word of a secret) as a pattern that also takes a hyphen between two of its letters:
-    "Night-jar" is read as "Nightjar", as "Night-" and "jar" on the next line are."""
+    """`part` (a word of a secret) as a pattern that also takes a hyphen, or any other punctuation or
+    symbol, between two of its letters: "Night-jar", "Night·jar", "Night_jar" and "Night**jar" are read
+    as "Nightjar", as "Night-" and "jar" on the next line are. (The joiner and a letter never overlap,
+    so the pattern stays linear in the text.)"""
     pieces = [re.escape(part[:1])]
     for before, letter in zip(part, part[1:]):
-        pieces.append(("-?" if before.isalpha() and letter.isalpha() else "") + re.escape(letter))
+        pieces.append((_IN_WORD if before.isalpha() and letter.isalpha() else "") + re.escape(letter))
     return "".join(pieces)
 
 

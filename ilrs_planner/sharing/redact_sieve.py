@@ -9,8 +9,9 @@ as written. The words the sieve reads are where a secret's edge may stand, as th
 pattern's edges are (`edge_class`): runs of one script's letters with the digits among them
 (`SEGMENT`: "t1234", an id), also without the digits at their ends, and runs of digits and of one
 script's letters (`PIECE`): "Nightjar2", "Nightjar计划" each hold "nightjar"; "_" and "-" part them too,
-and the parts of a hyphenated compound are also read joined ("night-jar": the scrub pattern takes a
-hyphen between two letters of a secret).
+and the parts of a compound are also read joined across what parts them, but for white space
+("night-jar", "night·jar", "night_jar": the scrub pattern takes any JOINER between two letters of a
+secret).
 Texts the word test can not judge are always tried: any text in a script written without spaces
 (such a secret matches inside words), and every text when a secret has no word in it at all.
 """
@@ -21,7 +22,13 @@ import re
 from collections.abc import Iterable
 
 WORD = re.compile(r"[^\W_]+")  # a word of a name or note: letters and digits ("ce7" is one)
-_HYPHENATED = re.compile(r"[^\W_]+(?:-[^\W_]+)+")  # "night-jar", "lunar-night-jar-2"
+# What a person reads a word across, as across a hyphen: a run of anything but letters, digits and
+# white space (punctuation, symbols, "_"; invisible characters are folded away before), "Night·jar",
+# "Night+jar", "Night**jar". White space parts words ("Night jar" is two).
+JOIN_CHARACTER = r"(?:[^\w\s]|_)"
+JOINER = JOIN_CHARACTER + "+"
+_JOINER = re.compile(JOINER)
+_HYPHENATED = re.compile(rf"[^\W_]+(?:{JOINER}[^\W_]+)+")  # "night-jar", "lunar-night·jar-2"
 
 # Letters of a script written with spaces between words, as ranges for a character class; a letter
 # of any other script is read as continuing a word of any script but these.
@@ -61,14 +68,19 @@ def _words_in(shown: str) -> set[str]:
     return _singulars({*PIECE.findall(shown), *segments, *(s.strip("0123456789") for s in segments)})
 
 
+def has_joiner(shown: str) -> bool:
+    """Does `shown` hold anything a person reads a word across (JOINER)?"""
+    return _JOINER.search(shown) is not None
+
+
 def hyphens_left_out(shown: str, longest: int) -> set[str]:
-    """Each run of two or more parts of a hyphenated compound of `shown` joined without the hyphens
-    between them ("lunar-night-jar": "lunarnight", "nightjar", "lunarnightjar"), up to `longest`
-    characters: what a person reads a word across a hyphen as (the scrub pattern takes a hyphen
-    between two letters of a secret)."""
+    """Each run of two or more parts of a hyphenated compound of `shown` (parted by any JOINER) joined
+    without what parts them ("lunar-night·jar": "lunarnight", "nightjar", "lunarnightjar"), up to
+    `longest` characters: what a person reads a word across a hyphen as (the scrub pattern takes a
+    JOINER between two letters of a secret)."""
     joined = set()
     for compound in _HYPHENATED.findall(shown):
-        parts = compound.split("-")
+        parts = _JOINER.split(compound)
         for first, part in enumerate(parts):
             # By index, not over a slice of the rest: a slice copied every later part for each part
             # (a 100,000-character note of "K-E-S-T-R-..." took seconds), though a run ends at `longest`.
@@ -113,7 +125,7 @@ class Sieve:
         if self._unspaced is not None and self._unspaced.search(shown):
             return None
         shown_words = _words_in(shown)
-        if "-" in shown:  # "night-jar" reads "nightjar" too
+        if has_joiner(shown):  # "night-jar", "night·jar" read "nightjar" too
             shown_words |= {word for joined in hyphens_left_out(shown, self._longest) for word in _words_in(joined)}
         found = [place for word in self._words.keys() & shown_words
                  for place, inner in self._words[word] if inner <= shown_words]
