@@ -6,8 +6,10 @@ names the CSV import reads: Task Name, Task, Days, Begin, After, End Date...), a
 named in one note and left out. Without a header the columns are Name, then Duration, then Start.
 A cell is read as the task table reads typing into it ("3w", "10d", "2031-06", "15 Jun 2031"), so a
 copied row of the table pastes back as it reads. Predecessors name a row of the pasted block (by its
-ID column, else by its line number counted from the first task) or a task of the plan by its key.
-A cell that cannot be read refuses the whole paste, naming its line and column.
+ID column, else by its line number counted from the first task) or a task of the plan by its key; one
+naming neither (a row copied from a table names its predecessors outside the copy by their IDs there)
+is left out and named in a note. Any other cell that cannot be read refuses the whole paste, naming
+its line and column.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from ..engine.whatif import duration_finishing_on
 from .clip_format import MAX_BYTES, MAX_TASKS, TaskCopy
 from .msp_csv_columns import CANONICAL
 from .msp_values import CONSTRAINT_NAMES, finish_shift, unescape_text
-from .predecessors import parse_predecessors
+from .predecessors import parse_entry
 
 # The columns a paste takes, by MS Project's name; a header may name them as the CSV import reads them
 # (one table: a header pasted from a sheet reads as the same sheet saved as CSV and imported).
@@ -102,7 +104,7 @@ def paste_from_sheet(text: str, project: Project) -> SheetPaste:
     records = [dict(zip(fields, row, strict=False)) for row in body]
     reader = _RowReader(project, first_line)
     copied = reader.copy_of(records)
-    return SheetPaste(copied, notes + reader.constrained())
+    return SheetPaste(copied, notes + reader.constrained() + reader.unlinked())
 
 
 class _RowReader:
@@ -116,6 +118,15 @@ class _RowReader:
         self.ids = fresh_ids()  # drawn in bulk: a UUID made per row and per link was a tenth of a paste of 10,000
         self.numbered = {"T": 1, "M": 1}  # the lowest number that may be free after each prefix (keys only come)
         self.pinned = {ConstraintType.SNET: 0, ConstraintType.FNET: 0}  # rows a typed date constrains
+        self.left_out: list[tuple[int, str]] = []  # (line, entry): predecessors naming no row and no task
+
+    def unlinked(self) -> list[str]:
+        """The note naming the predecessors no pasted row and no task of the plan answers to."""
+        if not self.left_out:
+            return []
+        named = ", ".join(f"'{entry}' (line {line})" for line, entry in self.left_out[:5])
+        more = f" and {len(self.left_out) - 5:,} more" if len(self.left_out) > 5 else ""
+        return [f"predecessors {named}{more} left out: no pasted row has that ID and no task of this plan that key"]
 
     def constrained(self) -> list[str]:
         """The note that pasted dates became constraints, as a planner would not otherwise see it."""
@@ -208,10 +219,16 @@ class _RowReader:
     def _links(self, task: Task, text: str, refs: dict[str, str], known: set[str], line: int) -> list[Link]:
         if not text:
             return []
-        try:
-            entries = parse_predecessors(text, known, self.units)
-        except PlannerError as error:
-            raise _bad(line, "Predecessors", error.message) from None
+        entries = []
+        for written in filter(None, (part.strip() for part in re.split(r"[;,]", text))):
+            try:
+                entries.append(parse_entry(written, known, self.units))
+            except PlannerError as error:
+                if error.code != "link.unknown_task":
+                    raise _bad(line, "Predecessors", error.message) from None
+                # A row copied from a table names its predecessors outside the copy by their IDs there:
+                # the rest is pasted, and the links left out are named.
+                self.left_out.append((line, written))
         links: dict[str, Link] = {}
         for entry in entries:
             if refs[entry.ref] == task.id:

@@ -134,7 +134,7 @@ def test_a_cell_a_spreadsheet_kept_from_running_as_a_formula_pastes_as_written()
     ("Dig\t3w\t2031-02-31\n", "Pasted line 1, Start: '2031-02-31' is not a real date"),
     ("Name\tDuration\nDig\t3w\nFill\tthree weeks\n", "Pasted line 3, Duration:"),
     ("Name\tDuration\nDig\t-3d\n", "Pasted line 2, Duration:"),
-    ("Name\tPredecessors\nDig\t5\n", "Pasted line 2, Predecessors: no task has the ID '5'"),
+    ("Name\tPredecessors\nDig\tafter the rains\n", "Pasted line 2, Predecessors: 'after the rains' is not a dependency"),
     ("Name\tPredecessors\nDig\t1\n", "Pasted line 2, Predecessors: '1' is the row itself"),
     ("Name\tStart\tFinish\nDig\t2031-06-10\t2031-06-02\n", "Pasted line 2, Finish: '2031-06-02' is before"),
     ("Name\tDuration\n\t3d\n", "Pasted line 2, Name: a task needs a name"),
@@ -150,3 +150,13 @@ def test_a_bad_cell_refuses_the_whole_paste_naming_line_and_column(text, named):
 def test_text_loses_control_and_bidirectional_characters():
     (task,) = paste_from_sheet("Name\tNotes\n\u202eDig\x1b[2J\t\"one\ntwo\x07\"\n", working_week_plan()).copied.tasks
     assert (task.name, task.notes) == ("Dig[2J", "one\ntwo")
+
+
+def test_predecessors_outside_the_rows_are_left_out_and_named_the_rest_pasted():
+    # Rows 9 and 10 copied from a table: 10 follows 9 (pasted with it), and 8 and 41 (not copied).
+    text = "ID\tName\tDuration\tPredecessors\n9\tBuild\t5d\t8\n10\tTest\t3d\t9, 41SS\n"
+    pasted = paste_from_sheet(text, working_week_plan())
+    build, test = pasted.copied.tasks
+    assert [(link.pred_id, link.succ_id) for link in pasted.copied.links] == [(build.id, test.id)]
+    assert pasted.notes[-1] == ("predecessors '8' (line 2), '41SS' (line 3) left out: no pasted row has that ID "
+                                "and no task of this plan that key")

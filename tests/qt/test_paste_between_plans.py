@@ -64,3 +64,18 @@ def test_tasks_pasted_where_their_default_calendar_is_found_by_name_keep_it(qtbo
     pasted = next(t for t in window.document.project.tasks.values() if t.name == "Task A")
     assert pasted.calendar_id == "every-day"  # still every day worked: 10 days from 2031-01-01 end 01-10
     assert window.document.schedule.tasks[pasted.id].shown_finish == date(2031, 1, 10)
+
+
+def test_rows_copied_as_text_paste_into_another_plan_without_links_to_rows_left_behind(qtbot, window):
+    # The table's rows as a spreadsheet holds them: B follows A (copied with it) and 1 (not copied).
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.clipboard().setText("ID\tName\tDuration\tPredecessors\n2\tTask A\t10d\t\n3\tTask B\t5d\t1, 2\n")
+    window.files.new.trigger()
+    window.tree.setFocus()
+    press(window.tree, "Ctrl+V")
+    tasks = {t.name: t for t in window.document.project.tasks.values()}
+    assert sorted(tasks) == ["Task A", "Task B"]
+    assert [(ln.pred_id, ln.succ_id) for ln in window.document.project.links.values()] == \
+        [(tasks["Task A"].id, tasks["Task B"].id)]
+    assert "predecessors '1' (line 3) left out" in window.statusBar().currentMessage()
