@@ -57,7 +57,7 @@ class AddLink(Command):
     def apply(self, project: Project) -> ChangeSet:
         check_link_allowed(project, self.link.pred_id, self.link.succ_id)
         pred, succ = project.tasks[self.link.pred_id], project.tasks[self.link.succ_id]
-        self.text = f"Link {pred.key} → {succ.key}"
+        self.text = f"Link '{pred.name}' → '{succ.name}'"
         project.add_link(self.link)
         return links_changed(self.link)
 
@@ -98,6 +98,10 @@ class DeleteLink(Command):
 
     def apply(self, project: Project) -> ChangeSet:
         self._link = _link_or_error(project, self.link_id)
+        if self.text == "Delete link":  # the Undo list names the tasks, as "Link ..." does
+            pred, succ = project.tasks.get(self._link.pred_id), project.tasks.get(self._link.succ_id)
+            if pred is not None and succ is not None:
+                self.text = f"Delete link '{pred.name}' → '{succ.name}'"
         self._place = list(project.links).index(self.link_id)  # C speed: about 1 ms at 200,000 links
         del project.links[self.link_id]
         return links_changed(self._link)

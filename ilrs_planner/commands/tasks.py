@@ -145,6 +145,9 @@ def kind_of_duration(task: Task, values: dict[str, object]) -> dict[str, object]
     return values
 
 
+TASK_NAMED = "{task}"  # in a command's text: the task's name, quoted, once the command has found the task
+
+
 class SetTaskFields(Command):
     """Set any editable fields of one task (name, owner, dates, estimates…) as one step."""
 
@@ -163,6 +166,7 @@ class SetTaskFields(Command):
 
     def apply(self, project: Project) -> ChangeSet:
         task = task_or_error(project, self.task_id)
+        self.text = self.text.replace(TASK_NAMED, f"'{task.name}'")  # the Undo list names the task
         values = kind_of_duration(task, {name: coerce_value(task, name, value) for name, value in self.fields.items()})
         check_task_consistent(project, task, values)
         old = {name: getattr(task, name) for name in values}
@@ -204,7 +208,7 @@ class SetDuration(SetTaskFields):
     """Set a task's duration in calendar days (drags of a bar's end merge into one step)."""
 
     def __init__(self, task_id: str, days: int):
-        super().__init__(task_id, text=f"Set duration to {format_days(days)}", duration=days)
+        super().__init__(task_id, text=f"Set duration of {TASK_NAMED} to {format_days(days)}", duration=days)
 
     def merge(self, other: Command) -> bool:
         merged = super().merge(other)
@@ -267,7 +271,7 @@ class MoveTaskStart(SetPlannedStart):
     dates are known to the day from then on."""
 
     def __init__(self, task_id: str, new_start: date):
-        super().__init__(task_id, new_start, Precision.DAY, f"Move start to {new_start.isoformat()}")
+        super().__init__(task_id, new_start, Precision.DAY, f"Move start of {TASK_NAMED} to {new_start.isoformat()}")
         self.merge_key = ("move-start", task_id)
 
     def merge(self, other: Command) -> bool:

@@ -134,7 +134,7 @@ def test_a_cell_a_spreadsheet_kept_from_running_as_a_formula_pastes_as_written()
     ("Dig\t3w\t2031-02-31\n", "Pasted line 1, Start: '2031-02-31' is not a real date"),
     ("Name\tDuration\nDig\t3w\nFill\tthree weeks\n", "Pasted line 3, Duration:"),
     ("Name\tDuration\nDig\t-3d\n", "Pasted line 2, Duration:"),
-    ("Name\tPredecessors\nDig\tafter the rains\n", "Pasted line 2, Predecessors: 'after the rains' is not a dependency"),
+    ("Name\tPredecessors\nDig\tafter rain\n", "Pasted line 2, Predecessors: 'after rain' is not a dependency"),
     ("Name\tPredecessors\nDig\t1\n", "Pasted line 2, Predecessors: '1' is the row itself"),
     ("Name\tStart\tFinish\nDig\t2031-06-10\t2031-06-02\n", "Pasted line 2, Finish: '2031-06-02' is before"),
     ("Name\tDuration\n\t3d\n", "Pasted line 2, Name: a task needs a name"),

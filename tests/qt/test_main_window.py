@@ -151,9 +151,16 @@ def test_linking_selected_tasks_and_refusing_a_loop_by_name(window, monkeypatch)
     window.document.set_selection(["a", "c"])
     window.edit.link.trigger()
     assert ("a", "c") in {(l.pred_id, l.succ_id) for l in window.document.project.links.values()}
-    assert window.edit.undo.text().endswith("Link A → C")
+    assert window.edit.undo.text().endswith("Link 'Task A' → 'Task C'")
     before = len(window.document.project.links)
     window.document.set_selection(["m", "a"])  # M depends on A already: A after M closes a loop
     window.edit.link.trigger()
     assert shown and shown[0][0] == "link.cycle" and "A →" in shown[0][1] and "→ M" in shown[0][1]
     assert len(window.document.project.links) == before
+
+
+def test_unlinking_two_tasks_names_them_in_the_undo_list(window):
+    # The Undo list (and the Undo button's tooltip) names what each step changed, as it does for Link.
+    window.document.set_selection(["a", "b"])
+    window.clip.unlink.trigger()  # Edit ▸ Unlink tasks
+    assert window.edit.undo.text().endswith("Delete link 'Task A' → 'Task B'")

@@ -25,7 +25,7 @@ def test_a_part_day_typed_as_a_duration_rounds_up_to_the_day_it_touches(qtbot, w
     assert tree.proxy_index("c", int(Column.DURATION)).data() == f"{days} d"
     message = window.statusBar().currentMessage()
     assert typed in message and f"rounded up to {days} d" in message and "whole" in message
-    assert window.document.undo_stack.undoText() == f"Set duration to {days} d"
+    assert window.document.undo_stack.undoText() == f"Set duration of 'Task C' to {days} d"  # the task named
 
 
 def test_the_status_bar_leaves_room_for_its_message_beside_the_plans_figures(qtbot, window):
