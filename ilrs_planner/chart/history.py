@@ -13,7 +13,9 @@ from datetime import date
 import numpy as np
 
 from ..domain import Baseline, Project
+from ..domain.baseline_entry import AT_DAY_END, entry_reading
 from ..engine.schedule import Schedule, TaskDates
+from ..engine.shown_precision import ShownPrecision
 from .build import build_chart_data
 from .data import SYMBOL_BITS, ChartData
 
@@ -68,13 +70,26 @@ def known_by(task_actual: date | None, as_of: date | None) -> bool:
     return task_actual is not None and (as_of is None or task_actual <= as_of)
 
 
-def _day_ends(schedule: Schedule | None, points: list[str]) -> frozenset[str]:
-    """The milestones among `points` whose point is the end of a working day now. A baseline keeps the point only, and
-    reads it as the slip report does (engine.slippage.version_day_ends): "by 2028", the point 2029-01-01
-    at the end of 31 December, is labelled 2028 and its year band drawn over 2028, not 2029."""
-    if schedule is None:
-        return frozenset()
-    return frozenset(tid for tid in points if (now := schedule.tasks.get(tid)) is not None and now.early_at_day_end)
+def _day_ends(schedule: Schedule | None, points: dict[str, tuple[date, date]]) -> frozenset[str]:
+    """The milestones among `points` whose point is the end of a working day: as the baseline kept it
+    when taken, or (an older file's entry, the point only) as it is now, as the slip report reads it
+    (engine.slippage.version_day_ends): "by 2028", the point 2029-01-01 at the end of 31 December, is
+    labelled 2028 and its year band drawn over 2028, not 2029."""
+    def at_day_end(tid: str, entry: tuple[date, date]) -> bool:
+        if (reading := entry_reading(entry)) is not None:
+            return bool(reading[1] & AT_DAY_END)
+        now = schedule.tasks.get(tid) if schedule is not None else None
+        return now is not None and now.early_at_day_end
+    return frozenset(tid for tid, entry in points.items() if at_day_end(tid, entry))
+
+
+def _as_announced(project: Project, announced: Schedule | None,
+                  dates: dict[str, tuple[date, date]]) -> ShownPrecision:
+    """The precisions a baseline's frame is shown at: each entry's as kept when taken ("by 2035" the
+    year, whatever the task is dated to today); an older file's entries, as the plan shows them."""
+    shown = ShownPrecision(project, announced)
+    shown.keep({tid: reading[0] for tid, entry in dates.items() if (reading := entry_reading(entry)) is not None})
+    return shown
 
 
 def history_chart_data(project: Project, moment: Moment, rows: list[str], schedule: Schedule | None) -> ChartData:
@@ -87,10 +102,10 @@ def history_chart_data(project: Project, moment: Moment, rows: list[str], schedu
         announced = None
     else:
         start, finish = min(s for s, _ in dates.values()), max(f for _, f in dates.values())
-        ends = _day_ends(schedule, [tid for tid, (s, f) in dates.items() if s == f])
+        ends = _day_ends(schedule, {tid: span for tid, span in dates.items() if span[0] == span[1]})
         announced = Schedule(start, finish, {tid: TaskDates(s, f, s, f, 0, 0, False, tid in ends)
                                              for tid, (s, f) in dates.items()})
-    data = build_chart_data(project, announced, rows)
+    data = build_chart_data(project, announced, rows, shown=_as_announced(project, announced, dates))
     unknown = np.array([tid not in dates for tid in data.task_ids], bool)
     for name in ("start", "finish", "soft0", "soft1"):
         getattr(data, name)[unknown] = np.nan

@@ -16,9 +16,10 @@ from operator import attrgetter, is_not
 import numpy as np
 
 from ..domain import Precision, Project, Task
+from ..domain.baseline_entry import entry_reading
 from ..domain.working_count import WorkedDays
-from ..engine.schedule import Schedule, shown_days
-from ..engine.shown_dates import baseline_precision, plan_is_fuzzy, variance_text
+from ..engine.schedule import Schedule
+from ..engine.shown_dates import baseline_days, baseline_precision, plan_is_fuzzy, variance_text
 from ..engine.variance_periods import counted_days
 from ..engine.working_variance import working_variance
 from . import palette
@@ -105,7 +106,7 @@ def key_slip_words(project: Project, tasks: Sequence[Task], rows: Iterable[int],
         if fuzzy is None:  # read once, and only when some key milestone has a baseline
             fuzzy = plan_is_fuzzy(project)
         now = date.fromordinal(int(shown[i]))
-        was = shown_days(entry[0], entry[1], bool(shown[i] < finish[i]))[1]
+        was = baseline_days(entry, bool(shown[i] < finish[i]))[1]
         moved = working_variance(worked, task, entry[1], date.fromordinal(int(finish[i])))
         words[i] = variance_text(moved, was, now, baseline_precision(task, entry, fuzzy), precision[i],
                                  int(finish[i]) - entry[1].toordinal(), task.elapsed)
@@ -126,18 +127,20 @@ def counted_slips(tasks: Sequence[Task], finish: np.ndarray, last: tuple[np.ndar
     slips = finish - ghost[1]
     if not fuzzy or not entries:  # every date known to the day, or no baseline compared
         return slips
-    for i in _maybe_in_periods(tasks, precision, ghost).tolist():
-        task = tasks[i]
+    for i in _maybe_in_periods(tasks, precision, ghost, entries).tolist():
+        task, entry = tasks[i], entries[tasks[i].id]
         was, now = date.fromordinal(int(last[0][i])), date.fromordinal(int(last[1][i]))
-        slips[i] = counted_days(float(slips[i]), was, now, baseline_precision(task, entries[task.id]), precision[i])
+        if entry_reading(entry) is not None:  # read as when taken, not at the row's moments now
+            was = baseline_days(entry, False)[1]
+        slips[i] = counted_days(float(slips[i]), was, now, baseline_precision(task, entry), precision[i])
     return slips
 
 
 def _maybe_in_periods(tasks: Sequence[Task], precision: Sequence[Precision],
-                      ghost: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+                      ghost: tuple[np.ndarray, np.ndarray], entries: Mapping) -> np.ndarray:
     """The rows the baseline holds whose variance may count periods: shown or dated coarser than the
-    day, or whose baseline dates touch a month's first or last day (engine.shown_dates.
-    baseline_precision reads a period from no other). A day-exact row of a large plan costs no look-up."""
+    day, now or in the baseline as taken, or (an older file's entry) whose baseline dates touch a month's
+    first or last day (engine.shown_dates.baseline_precision reads a period from no other)."""
     n = len(tasks)
     coarse = np.fromiter(map(is_not, precision, repeat(Precision.DAY)), bool, n)
     coarse |= np.fromiter(map(is_not, map(attrgetter("precision"), tasks), repeat(Precision.DAY)), bool, n)
@@ -145,6 +148,9 @@ def _maybe_in_periods(tasks: Sequence[Task], precision: Sequence[Precision],
     edges = np.zeros(n, bool)
     for ordinals in (ghost[0][held], ghost[1][held], ghost[1][held] + 1):  # a start, an end, a last day
         edges[held] |= _first_of_month(ordinals)
+    for i in np.flatnonzero(held & ~(coarse | edges)).tolist():  # a baseline's year on no period's edge
+        reading = entry_reading(entries[tasks[i].id])
+        coarse[i] = reading is not None and reading[0] is not Precision.DAY
     return np.flatnonzero(held & (coarse | edges))
 
 

@@ -10,6 +10,7 @@ import dataclasses
 from datetime import date
 
 from ..domain import Baseline, Classification, PlannerError, Project
+from ..domain.baseline_entry import kept_entry
 from ..domain.chain import next_prev_hash
 from ..domain.dates import MAX_YEAR, MIN_YEAR
 from ..domain.text import check_typed_text
@@ -41,7 +42,12 @@ def check_baseline_name(project: Project, name: str, ignore_id: str | None = Non
 
 def snapshot(project: Project, schedule: Schedule, name: str, as_of: date, notes: str = "") -> Baseline:
     """A baseline holding every scheduled task's early start and early finish."""
-    entries = {tid: (dates.early_start, dates.early_finish)
+    from ..engine.shown_precision import ShownPrecision  # the engine's reading of each task's precision
+
+    shown = ShownPrecision(project, schedule, at_once=True).of
+    # Each entry keeps how the plan read it that day, so the baseline reads so whatever the plan says later.
+    entries = {tid: kept_entry(dates.early_start, dates.early_finish, shown(tid),
+                               int(dates.early_at_day_end) | dates.summary_moments)
                for tid, dates in schedule.tasks.items() if tid in project.tasks}
     return Baseline(name=name, as_of=as_of, entries=entries, notes=notes)
 

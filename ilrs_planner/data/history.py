@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from ..domain import Baseline, Task, period_end
+from ..domain.baseline_entry import kept_entry
 from ..domain.chain import chain_baselines
 from .facts import Fact, Window
 from .roadmap import TaskSpec, stable_id
@@ -42,7 +43,7 @@ def entry_as_of(spec: TaskSpec, task: Task, as_of: date, is_summary: bool = Fals
     task contributes its latest dated statement on or before `as_of`, and the task spans them all.
     """
     if task.actual_finish is not None and task.actual_start is not None and task.actual_start <= as_of:
-        return task.actual_start, task.actual_finish
+        return kept_entry(task.actual_start, task.actual_finish, task.precision)  # history, as recorded
     by_base: dict[str, list[Fact]] = {}
     for row in spec.rows:
         by_base.setdefault(row.base, []).append(row)
@@ -50,11 +51,13 @@ def entry_as_of(spec: TaskSpec, task: Task, as_of: date, is_summary: bool = Fals
     # A bar sized by roadmap.toml keeps its length; one sized by its announcement spans each period.
     spans_period = not point and spec.duration is None and spec.actual_finish is None
     latest = [found for rows in by_base.values() if (found := _latest_dated(spec, rows, as_of))]
-    entries = [_entry(window, task.duration, point, spans_period, at_day_end) for row in latest
+    entries = [(_entry(window, task.duration, point, spans_period, at_day_end), window.precision) for row in latest
                if (window := spec.dates_of(row)) is not None]
     if not entries:
         return None
-    return min(e[0] for e in entries), max(e[1] for e in entries)
+    # Read as announced: at the precision of the statement giving the finish ("by 2035": the year 2035).
+    finish, precision = max(((e[1], precision) for e, precision in entries), key=lambda found: found[0])
+    return kept_entry(min(e[0] for e, _ in entries), finish, precision, int(point and at_day_end))
 
 
 def statement_dates(specs: list[TaskSpec], since: date) -> dict[date, list[Fact]]:

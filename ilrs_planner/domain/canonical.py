@@ -17,6 +17,7 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
+from .baseline_entry import entry_reading
 from .enums import Classification
 from .model import Baseline, Participant, Project
 
@@ -49,6 +50,8 @@ def plain_value(value: Any) -> Any:
         return value.hex()
     if dataclasses.is_dataclass(value) and not isinstance(value, type):  # a calendar's exceptions
         return object_fields(value)
+    if (reading := entry_reading(value)) is not None:  # a baseline entry that keeps how it was read
+        return [plain_value(item) for item in (*value, *reading)]
     if isinstance(value, (list, tuple)):
         return [plain_value(item) for item in value]
     if hasattr(value, "items"):  # dicts and the read-only mapping of baseline entries

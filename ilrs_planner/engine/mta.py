@@ -23,8 +23,8 @@ from typing import Any
 
 from ..domain import PlannerError, Precision, Project, Task, format_fuzzy_date
 from ..domain.working_count import WorkedDays
-from .schedule import Schedule, shown_days
-from .shown_dates import baseline_precision, plan_is_fuzzy, variance_text
+from .schedule import Schedule
+from .shown_dates import baseline_days, baseline_precision, plan_is_fuzzy, variance_text
 from .shown_precision import ShownPrecision, coarser
 from .working_variance import working_variance
 
@@ -193,7 +193,7 @@ def _line(task: Task, reports: list[tuple[Report, Mapping[str, tuple[date, date]
           fuzzy: bool, at_day_end: bool, summary_moments: int, worked: WorkedDays) -> TrendLine:
     """`at_day_end`, `summary_moments`: the task's moments now (TaskDates), read for every report."""
     known = [(report, entries[task.id]) for report, entries in reports if task.id in entries]
-    points = tuple((report.as_of, shown_days(*entry, at_day_end, summary_moments)[1]) for report, entry in known)
+    points = tuple((report.as_of, baseline_days(entry, at_day_end, summary_moments)[1]) for report, entry in known)
     precisions = tuple(shown.of(task.id) if report.is_current and shown is not None
                        else baseline_precision(task, entry, fuzzy) for report, entry in known)
     counted = tuple(working_variance(worked, task, points[0][1], day) for _, day in points)

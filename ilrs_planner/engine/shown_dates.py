@@ -2,8 +2,9 @@
 
 The scheduler's finishes are exclusive; people read the last day of work (a milestone's own day).
 A computed date is known only as precisely as what drives it (engine/shown_precision.py), and a
-baseline's date as precisely as the statement it was stored from. A baseline holds dates only, not
-their precision, so that precision is read from the dates themselves (`baseline_precision`).
+baseline's date as precisely as the statement it was stored from: each entry keeps the precision and
+moments of day it was read at when taken (domain.baseline_entry), never today's. An entry of an
+older file holds dates only, so its precision is read from the dates themselves (`baseline_precision`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..domain import Precision, Project, Task, format_fuzzy_date, period_end, period_start, shown_finish
+from ..domain.baseline_entry import AT_DAY_END, entry_reading
 from ..domain.durations import format_days
 from ..domain.working_count import WorkedDays
 from .schedule import TaskDates, shown_days
@@ -117,7 +119,7 @@ def finish_variance_text(worked: WorkedDays, task: Task, entry: tuple[date, date
     '+457 d'): the baseline's last day read at the moment of day the task has now; `precision`, the
     one its dates are shown at; `fuzzy`, some task of the plan is dated coarser than the day."""
     days = working_variance(worked, task, entry[1], dates.early_finish)
-    was = shown_days(*entry, dates.early_at_day_end, dates.summary_moments)[1]
+    was = baseline_days(entry, dates.early_at_day_end, dates.summary_moments)[1]
     return variance_text(days, was, dates.shown_finish, baseline_precision(task, entry, fuzzy), precision,
                          (dates.early_finish - entry[1]).days, task.elapsed)
 
@@ -136,8 +138,20 @@ def plan_is_fuzzy(project: Project) -> bool:
     return any(task.precision is not Precision.DAY for task in project.tasks.values())
 
 
+def baseline_days(entry: tuple[date, date], at_day_end: bool, summary_moments: int = 0) -> tuple[date, date]:
+    """(first day, last day) a person reads of a baseline entry: at the moments of day it kept when
+    taken ("by 2035", the point 2036-01-01 at the end of 2035-12-31, reads 2035-12-31 whatever the
+    milestone is now); an entry of an older file, which kept none, at those the task has now."""
+    reading = entry_reading(entry)
+    if reading is not None:
+        at_day_end, summary_moments = bool(reading[1] & AT_DAY_END), reading[1] & ~AT_DAY_END
+    return shown_days(*entry, at_day_end, summary_moments)
+
+
 def baseline_precision(task: Task, entry: tuple[date, date], fuzzy: bool = True) -> Precision:
-    """The precision of a baseline's (start, exclusive finish) for `task`, read from the dates.
+    """The precision of a baseline's (start, exclusive finish) for `task`: the one the entry kept when
+    taken (the task's shown precision that day, or the announcement's); for an older file's entry,
+    read from the dates.
 
     A statement announced to a period is stored from that period's first day ('2021' -> from
     2021-01-01 for the task's duration) or through its last ('by 2028' -> to 2028-12-31), so:
@@ -150,6 +164,9 @@ def baseline_precision(task: Task, entry: tuple[date, date], fuzzy: bool = True)
       2021-01-01, though it flew to the day in 2023); dates on no boundary were days.
     In a plan dated to the day throughout (`fuzzy` False) every baseline date is a day.
     """
+    reading = entry_reading(entry)
+    if reading is not None:
+        return reading[0]
     start, last = entry[0], shown_finish(*entry)
     own = task.precision
     if not fuzzy or _recorded(task, entry):

@@ -125,6 +125,18 @@ class ShownPrecision:
             self._every = spread.run(list(self.coarse))
         return self._every
 
+    def keep(self, precisions: Mapping[str, Precision]) -> None:
+        """Show the tasks of `precisions` at theirs, whatever drives them: a baseline drawn as a plan
+        of its own (chart/history.py) reads each entry at the precision it kept when taken."""
+        every = dict(self.every())
+        for task_id, precision in precisions.items():
+            if precision is self.project.tasks[task_id].precision:
+                every.pop(task_id, None)
+            else:
+                every[task_id] = precision
+        self._every = every
+        self.coarse = {**self.coarse, **{t: p for t, p in precisions.items() if p is not Precision.DAY}}
+
     def _along_drivers(self, columns: ScheduleColumns) -> dict[str, Precision]:
         """every(), each task's drivers found for the whole plan at once (engine/chain_drivers.py)."""
         ids, drivers = columns.ids, all_drivers(columns)

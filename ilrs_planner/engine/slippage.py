@@ -46,6 +46,7 @@ from ..domain import (
     shown_finish,
 )
 from ..domain.alternatives import alternative_figures
+from ..domain.baseline_entry import AT_DAY_END, entry_reading
 from ..domain.spreadsheet_text import formula_safe
 from ..domain.working_count import WorkedDays
 from ..files.atomic import write_atomically
@@ -106,13 +107,19 @@ class SlipRow:
     start_calendar_days: int | None = None  # the calendar days moved, which decide years and months
     finish_calendar_days: int | None = None
     elapsed: bool = False  # the task counts elapsed days: its variances are written 'ed'
+    baseline_moments: int | None = None  # the baseline's summary moments as kept when taken (None: summary_moments)
+
+    @property
+    def _was_moments(self) -> int:
+        return self.summary_moments if self.baseline_moments is None else self.baseline_moments
 
     def shown(self) -> tuple[str, str, str, str]:
         """Baseline start and last day, current start and last day, as a person reads them."""
         old, new = Precision(self.baseline_precision), Precision(self.current_precision)
         was, now, moments = self.baseline_at_day_end, self.current_at_day_end, self.summary_moments
-        return (start_text(self.baseline_start, old, self.baseline_finish, was, moments),
-                last_day_text(self.baseline_start, self.baseline_finish, old, was, moments),
+        kept = self._was_moments
+        return (start_text(self.baseline_start, old, self.baseline_finish, was, kept),
+                last_day_text(self.baseline_start, self.baseline_finish, old, was, kept),
                 start_text(self.current_start, new, self.current_finish, now, moments),
                 last_day_text(self.current_start, self.current_finish, new, now, moments))
 
@@ -123,7 +130,7 @@ class SlipRow:
             return "", ""
         old, new = Precision(self.baseline_precision), Precision(self.current_precision)
         was_start, was_last = _shown_days(self.baseline_start, self.baseline_finish, self.baseline_at_day_end,
-                                          self.summary_moments)
+                                          self._was_moments)
         now_start, now_last = _shown_days(self.current_start, self.current_finish, self.current_at_day_end,
                                           self.summary_moments)
         return (variance_text(self.start_variance, was_start, now_start, old, new, self.start_calendar_days,
@@ -143,7 +150,7 @@ class SlipRow:
         if (self.finish_variance or 0) <= 0 or self.basis == MODELLING or self.baseline_finish is None \
                 or self.current_finish is None:
             return False
-        was = _shown_days(self.baseline_start, self.baseline_finish, self.baseline_at_day_end, self.summary_moments)[1]
+        was = _shown_days(self.baseline_start, self.baseline_finish, self.baseline_at_day_end, self._was_moments)[1]
         now = _shown_days(self.current_start, self.current_finish, self.current_at_day_end, self.summary_moments)[1]
         return later_as_shown(self.finish_variance, was, now, Precision(self.baseline_precision),
                               Precision(self.current_precision))
@@ -190,6 +197,7 @@ def _row_dict(row: SlipRow) -> dict[Any, Any]:
     out["slipped"] = row.slipped
     out["variance_precision"] = row.variance_precision  # what the text's variances count: 'year', ... 'day'
     del out["baseline_at_day_end"], out["current_at_day_end"], out["summary_moments"]  # the JSON keeps points
+    del out["baseline_moments"]
     return out
 
 
@@ -243,18 +251,28 @@ def compare(project: Project, before: Version, after: Version) -> SlipReport:
             _days(old[0], new[0]) if old and new else None,
             _days(old[1], new[1]) if old and new else None,
             task.elapsed,
+            None if (kept := kept_moments(old, None)) is None else kept & ~AT_DAY_END,
         ))
     return SlipReport(before, after, tuple(rows))
 
 
 def version_day_ends(task_id: str, before: Version, after: Version) -> tuple[bool, bool]:
     """Whether each side's milestone point is read as the end of the day before it. A baseline
-    keeps the point only: it is read at the moment of day the milestone has in the other side's
-    schedule, so a milestone shown on Friday that has not moved reads Friday in the baseline too
-    (two baselines compared, neither knows: each point is read as its own day)."""
+    taken by this version keeps its moment; one of an older file keeps the point only: it is read at the
+    moment of day the milestone has in the other side's schedule, so a milestone shown on Friday that has
+    not moved reads Friday in the baseline too (two such baselines compared, neither knows: each point
+    is read as its own day)."""
     known = after.day_ends if after.day_ends is not None else before.day_ends
     flag = known is not None and task_id in known
-    return flag, flag
+    return tuple(bool(kept & AT_DAY_END) if (kept := kept_moments(side.dates.get(task_id), None)) is not None
+                 else flag for side in (before, after))  # type: ignore[return-value]
+
+
+def kept_moments(entry: tuple[date, date] | None, otherwise: int | None) -> int | None:
+    """The moments of day a baseline entry kept when taken (domain.baseline_entry), or `otherwise`:
+    "by 2035" reads 2035-12-31 in its baseline whatever the milestone's moment is now."""
+    reading = entry_reading(entry) if entry is not None else None
+    return otherwise if reading is None else reading[1]
 
 
 def version_moments(task_id: str, before: Version, after: Version) -> int:

@@ -40,9 +40,8 @@ from ..domain.spreadsheet_text import starts_like_formula
 from ..domain.task_mode import held_on_start, task_mode_text
 from ..domain.working_count import WorkedDays
 from ..engine.cpm import schedule
-from ..engine.schedule import shown_days
 from ..engine.shown_confidence import ShownConfidence
-from ..engine.shown_dates import finish_variance_text, plan_is_fuzzy, shown_duration
+from ..engine.shown_dates import baseline_days, finish_variance_text, plan_is_fuzzy, shown_duration
 from ..engine.shown_precision import ShownPrecision
 from ..engine.summary_progress import summary_percents
 from ..engine.working_variance import working_variance
@@ -112,8 +111,8 @@ def _row(project: Project, task, number: str, dates, entry: tuple[date, date] | 
             shown_duration(project, task, dates, summary, worked), dates.shown_start,
             dates.shown_finish, dates.shown_late_start,
             dates.shown_late_finish, dates.total_float, dates.free_float,
-            # A baseline keeps a milestone's point: read at the moment of day the milestone (or phase) has now.
-            "yes" if dates.critical else "", *(shown_days(*entry, dates.early_at_day_end, dates.summary_moments)
+            # A baseline's days as read when taken (an older file's: at the moments of day the task has now).
+            "yes" if dates.critical else "", *(baseline_days(entry, dates.early_at_day_end, dates.summary_moments)
                                                if entry else (None, None)),
             working_variance(worked, task, entry[0], dates.early_start) if entry else None,
             working_variance(worked, task, entry[1], dates.early_finish) if entry else None, words,

@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..domain import ConstraintType, Link, LinkType, PlannerError, Project, Task, TaskKind
+from ..domain.baseline_entry import entry_reading
 from .consistency import RowNumbers
 from .packer import Coded, RowMaker, plain_flags
 
@@ -182,7 +183,7 @@ def row_sources(project: Project, numbers: RowNumbers) -> list[RowSource]:
         RowSource("baselines", 7, list(baselines), lambda b: (b.id, b.name, _iso(b.as_of), b.notes, b.prev_hash,
                                                               b.classification + ""),
                   lambda b: f"baseline '{b.name}'", numbered=True),
-        RowSource("baseline_entries", 4, entries, lambda e: (e[1], e[2], _iso(e[3][0]), _iso(e[3][1])),
+        RowSource("baseline_entries", 6, entries, _entry_row,
                   lambda e: f"baseline '{e[0].name}' (entry for task {e[2]})"),
         RowSource("signature", 6, signatures, lambda s: (1, s.signer, s.public_key, s.signature, s.content_hash,
                                                          s.signed_at),
@@ -236,3 +237,11 @@ _ALAP = ConstraintType.ALAP
 def _stored_constraint(constraint: Any) -> Any:
     """The constraint type column: as late as possible is stored as 'ASAP' plus the alap flag."""
     return "ASAP" if constraint == _ALAP else constraint + ""
+
+
+def _entry_row(entry: tuple[Any, int, str, tuple[date, date]]) -> tuple[Any, ...]:
+    """A baseline entry's row: its dates, and how they were read when taken (NULL when not known)."""
+    _, number, task_id, span = entry
+    reading = entry_reading(span)
+    kept = (reading[0] + "", reading[1]) if reading else (None, None)
+    return (number, task_id, _iso(span[0]), _iso(span[1]), *kept)

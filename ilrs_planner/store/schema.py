@@ -245,10 +245,20 @@ def _v12() -> tuple[str, ...]:
     CHECK (typeof(supplied) = 'text')""",)
 
 
+def _v13() -> tuple[str, ...]:
+    """How each baseline entry was read when its baseline was taken (domain.baseline_entry): the precision
+    its task was shown at and its moments of day. NULL in an older file, whose entries are read as before."""
+    precision = _one_of("precision", "day", "month", "quarter", "year")
+    return (f"""ALTER TABLE baseline_entries ADD COLUMN precision TEXT CONSTRAINT baseline_entry_precision
+    CHECK (precision IS NULL OR {precision})""",
+            """ALTER TABLE baseline_entries ADD COLUMN moments INTEGER CONSTRAINT baseline_entry_moments
+    CHECK (moments IS NULL OR moments BETWEEN 0 AND 13 AND precision IS NOT NULL)""")
+
+
 # Migration N takes a version N-1 file to version N. Each is a tuple of SQL statements.
 MIGRATIONS: dict[int, tuple[str, ...]] = {1: _v1(), 2: _v2(), 3: _v3(), 4: _v4(), 5: _v5(), 6: _v6(), 7: _v7(),
                                           8: _v8(), 9: _v9(), 10: _v10(), 11: _v11(),
-                                          12: _v12()}
+                                          12: _v12(), 13: _v13()}
 CURRENT_VERSION = max(MIGRATIONS)
 
 # The tables the reader reads, in reading order (parents before the rows that refer to them).

@@ -37,8 +37,10 @@ def query_one(path: Path, sql: str, params: tuple = ()) -> tuple:
         conn.close()
 
 
-# What migration 12 added (the names merges brought in), dropped to make a file as version 11 wrote it.
-DROP_V12 = ("ALTER TABLE plan DROP COLUMN supplied",)
+# What migration 13 added (how each baseline entry was read when taken), dropped to make a version 12 file.
+DROP_V13 = ("ALTER TABLE baseline_entries DROP COLUMN moments", "ALTER TABLE baseline_entries DROP COLUMN precision")
+# What migrations 12 and later added (the names merges brought in), dropped to make a file as version 11 wrote it.
+DROP_V12 = (*DROP_V13, "ALTER TABLE plan DROP COLUMN supplied")
 # What migrations 11 and later added (the plan's secret), dropped to make a file as version 10 wrote it.
 DROP_V11 = (*DROP_V12, "ALTER TABLE plan DROP COLUMN secret")
 # What migrations 10 and later added (the plan's Must finish by), dropped to make a file as version 9 wrote it.

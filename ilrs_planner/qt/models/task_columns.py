@@ -27,9 +27,9 @@ from ...domain.errors import quoted
 from ...domain.provenance import parse_confidence, shown_confidence
 from ...domain.task_mode import parse_task_mode, task_mode_text
 from ...domain.working_count import WorkedDays
-from ...engine.schedule import Schedule, TaskDates, shown_days
+from ...engine.schedule import Schedule, TaskDates
 from ...engine.shown_confidence import ShownConfidence, refused_confidence
-from ...engine.shown_dates import baseline_precision, duration_text, finish_variance_text, plan_is_fuzzy
+from ...engine.shown_dates import baseline_days, baseline_precision, duration_text, finish_variance_text, plan_is_fuzzy
 from ...engine.shown_dates import shown_duration as shown_task_duration
 from ...engine.shown_precision import ShownPrecision
 from ...engine.summary_progress import summary_percents
@@ -280,7 +280,7 @@ def display_text(task: Task, column: Column, ctx: RowContext) -> str:
         return task.deadline.isoformat() if task.deadline else ""
     if column is Column.BASELINE_FINISH:
         entry = ctx.baseline.get(task.id) if ctx.baseline else None
-        # A baseline keeps a milestone's point: read at the moment of day the milestone (or phase) has now.
+        # A baseline's last day as it was read when taken (an older file's: at the task's moments now).
         return format_fuzzy_date(_baseline_last_day(entry, dates), ctx.baseline_precision(task, entry)) \
             if entry else ""
     if column is Column.CONFIDENCE:
@@ -314,7 +314,7 @@ def _variance_text(task: Task, ctx: RowContext) -> str:
 
 
 def _baseline_last_day(entry: tuple[date, date], dates: TaskDates | None) -> date:
-    return shown_days(*entry, bool(dates and dates.early_at_day_end), dates.summary_moments if dates else 0)[1]
+    return baseline_days(entry, bool(dates and dates.early_at_day_end), dates.summary_moments if dates else 0)[1]
 
 
 def is_editable(task: Task, column: Column, ctx: RowContext) -> bool:
