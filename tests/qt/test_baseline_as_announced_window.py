@@ -55,3 +55,14 @@ def test_the_crewed_landing_typed_for_30_december_2030_stays_on_time(qtbot, road
     # Baseline "by 2030" -> 2030; now 2030-12-30, the same year: 0 y (not "2031", "-1 y").
     qtbot.waitUntil(lambda: _cells(roadmap_window, landing.id) == ("2030-12-30", "2030", "0 y"), timeout=10000)
     assert _badge(roadmap_window, landing.id) == "0 y"
+
+
+def test_a_start_held_in_a_year_is_said_in_that_year_and_names_its_predecessor_once(qtbot, roadmap_window):
+    landing = roadmap_window.document.project.task_by_key("crewed-landing")
+    click_cell(roadmap_window.tree, landing.id, Column.START)
+    type_text(roadmap_window.tree, "Q4 2030")
+    # The reserve (29, known to the year) holds the landing to the end of 2030: the row reads 2030.
+    assert roadmap_window.tree.proxy_index(landing.id, int(Column.START)).data() == "2030"
+    assert roadmap_window.statusBar().currentMessage() == (
+        "Start of 30 'First Chinese crewed lunar landing' held in 2030 by 29 'Crewed landing schedule reserve'; "
+        "Start No Earlier Than Q4 2030 kept")

@@ -76,7 +76,7 @@ def test_a_start_typed_before_its_link_says_it_is_held_and_shows_the_constraint_
     type_into(pinned, "b", Column.START, "2030-01-05")
     assert cell(pinned, "b", Column.START) == "2030-01-11"  # A's finish holds it, as before
     assert pinned.statusBar().currentMessage() == \
-        "Start of 3 'Task B' held at 2030-01-11 by 2 (2 'Task A'); Start No Earlier Than 2030-01-05 kept"
+        "Start of 3 'Task B' held at 2030-01-11 by 2 'Task A'; Start No Earlier Than 2030-01-05 kept"
     assert (cell(pinned, "b", Column.CONSTRAINT_TYPE), cell(pinned, "b", Column.CONSTRAINT_DATE)) == \
         ("Start No Earlier Than", "2030-01-05")
     said = "Constraint: Start No Earlier Than 2030-01-05"

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 from ...commands.base import Command
 from ...commands.tasks import SetPlannedDates, SetTaskFields
-from ...domain import ConstraintType, PlannerError, Project, Task, format_fuzzy_date, parse_fuzzy_date
+from ...domain import ConstraintType, PlannerError, Precision, Project, Task, format_fuzzy_date, parse_fuzzy_date
 from ...engine.driving_chain import ChainIndex
 from ...engine.schedule import Schedule, TaskDates
 from ...engine.shown_precision import EarlyDates
@@ -91,10 +91,11 @@ def constraint_date_command(task: Task, text: str, summary: bool = False) -> Com
 
 
 def held_start_note(project: Project, schedule: Schedule | None, task_id: str, number_of: Callable[[str], int],
-                    spelled: Callable[[str], bool]) -> str | None:
+                    spelled: Callable[[str], bool], precision: Precision = Precision.DAY) -> str | None:
     """When a Start typed into `task_id` is held later by a link: "Start of 19 'Procure panels' held at
-    2026-12-16 by 18FS+5 days (18 'Design review'); Start No Earlier Than 2026-12-10 kept", the link
-    as the Predecessors column writes it (`number_of`: each task's ID; `spelled`: is this text a key)."""
+    2026-12-16 by 18 'Design review' (18FS+5 days); Start No Earlier Than 2026-12-10 kept", the link as
+    the Predecessors column writes it when it says more than the ID (`number_of`: each task's ID;
+    `spelled`: is this text a key). The start is said as the row shows it, at `precision`: "held in 2030"."""
     task = project.tasks.get(task_id)
     dates = schedule.tasks.get(task_id) if schedule is not None else None
     if task is None or schedule is None or dates is None or task.manual or task.constraint is not ConstraintType.SNET \
@@ -107,8 +108,11 @@ def held_start_note(project: Project, schedule: Schedule | None, task_id: str, n
         return None
     entry = predecessors_text(project, [link], number_of, spelled)
     pred = project.tasks[link.pred_id]
-    return (f"Start of {number_of(task_id)} '{task.name}' held at {dates.shown_start.isoformat()} by {entry} "
-            f"({number_of(pred.id)} '{pred.name}'); {constraint_text(task)} {constraint_date_text(task)} kept")
+    named = f"{number_of(pred.id)} '{pred.name}'"
+    held = format_fuzzy_date(dates.shown_start, precision)
+    return (f"Start of {number_of(task_id)} '{task.name}' held {'at' if precision is Precision.DAY else 'in'} "
+            f"{held} by {named}{'' if entry == str(number_of(pred.id)) else f' ({entry})'}; "
+            f"{constraint_text(task)} {constraint_date_text(task)} kept")
 
 
 def _drives(project: Project, pred_id: str, driver_id: str | None) -> bool:

@@ -285,8 +285,11 @@ class TaskTreeModel(OutlineRows):
         if column is not Column.START:
             return None
         ctx, document = self._context(), self.document  # the schedule just derived (the context may be older)
-        return held_start_note(document.project, document.schedule, task_id, ctx.numbers_of, ctx.spelled_keys()) \
-            or status_date_note(document.project, document.schedule, task_id, ctx.numbers_of)
+        task = document.project.tasks.get(task_id)
+        precision = document.shown_precision().start_of(task_id) if task is not None else Precision.DAY
+        return held_start_note(document.project, document.schedule, task_id, ctx.numbers_of, ctx.spelled_keys(),
+                               precision) or status_date_note(document.project, document.schedule, task_id,
+                                                              ctx.numbers_of)
 
     # -- refreshing -------------------------------------------------------------------------
     def row_numbers(self) -> RowNumbers:
