@@ -26,7 +26,9 @@ def register(subparsers) -> None:
         '"tasks": [{"key", '
         '"name", "early_start", "early_finish", "late_start", "late_finish", "total_float_days", "free_float_days", '
         '"float_unit", "critical", "precision", "confidence", "source", "source_date", "task_mode", '
-        '"manual_start"}]} with ISO dates; finish dates are exclusive; float_unit is what both floats count: '
+        '"manual_start", "shown_start", "shown_finish"}]} with ISO dates; finish dates are exclusive, shown_start '
+        'and shown_finish the days the table reads (a finish\'s last day of work, a milestone\'s own day); '
+        'float_unit is what both floats count: '
         '"d" working days of the task\'s calendar, "ed" calendar days (an elapsed task); precision is '
         "day/month/quarter/year, confidence sourced/inferred/assumption/unsourced, source the cited address, "
         "source_date its date or null, task_mode manual or auto (null for a summary), manual_start a manual "

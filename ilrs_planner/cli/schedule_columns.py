@@ -48,6 +48,9 @@ class ScheduleColumns:
     manual: np.ndarray  # per row: the task's manual flag (MS Project's Task Mode); a summary's is not read
     manual_starts: list[str | None]  # per row: a manual leaf task's manual start (ISO), else None
     elapsed: np.ndarray  # per row: an elapsed leaf task, whose floats count calendar days ('ed')
+    # The early start and last day a person reads (ISO): a milestone's own day, a finish's last day of work;
+    # with the row's precision they read as the table does ("by 2035": 2035-12-31, the year: '2035').
+    shown: tuple[list[str], list[str]] = ([], [])
 
 
 def schedule_columns(project: Project, schedule: Schedule, last_days: bool = False,
@@ -64,11 +67,11 @@ def schedule_columns(project: Project, schedule: Schedule, last_days: bool = Fal
     places = rows.places.tolist()
     table = _ordinals_in(schedule, project, rows.places)
     ordinals = table[:4]
+    early_end, late_end = table[7] & EARLY_AT_DAY_END, table[7] & LATE_AT_DAY_END
+    shown = np.stack([shown_start_ordinals(ordinals[0], ordinals[1], early_end, table[7]),
+                      shown_finish_ordinals(ordinals[0], ordinals[1], early_end, table[7])])
     if last_days:
-        early_end, late_end = table[7] & EARLY_AT_DAY_END, table[7] & LATE_AT_DAY_END
-        ordinals = np.stack([shown_start_ordinals(ordinals[0], ordinals[1], early_end, table[7]),
-                             shown_finish_ordinals(ordinals[0], ordinals[1], early_end, table[7]),
-                             shown_start_ordinals(ordinals[2], ordinals[3], late_end, table[7]),
+        ordinals = np.stack([*shown, shown_start_ordinals(ordinals[2], ordinals[3], late_end, table[7]),
                              shown_finish_ordinals(ordinals[2], ordinals[3], late_end, table[7])])
     dates = iso_columns(ordinals)
     provenance = _provenance(project, schedule, plan_tasks, places, sources)
@@ -78,7 +81,8 @@ def schedule_columns(project: Project, schedule: Schedule, last_days: bool = Fal
                            tuple(dates), table[4], table[5], table[6].astype(bool),  # type: ignore[arg-type]
                            provenance, rows.summary, manual := _manual(plan_tasks, places),
                            _manual_starts(plan_tasks, places, manual & ~rows.summary.astype(bool)),
-                           _elapsed(plan_tasks, places, rows.summary.astype(bool)))
+                           _elapsed(plan_tasks, places, rows.summary.astype(bool)),
+                           tuple(dates[:2] if last_days else iso_columns(shown)))  # type: ignore[arg-type]
 
 
 def _elapsed(tasks: Sequence[Task], places: list[int], summary: np.ndarray) -> np.ndarray:

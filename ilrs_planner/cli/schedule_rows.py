@@ -23,10 +23,13 @@ from .schedule_columns import ScheduleColumns, distinct_texts, schedule_columns
 
 JSON_FIELDS = ("key", "name", "early_start", "early_finish", "late_start", "late_finish", "total_float_days",
                "free_float_days", "float_unit", "critical", "precision", "confidence", "source", "source_date",
-               "task_mode", "manual_start")
+               "task_mode", "manual_start", "shown_start", "shown_finish")
 FINISH_CONVENTION = ("exclusive: early_finish, late_finish and project_finish are the day after the last day "
                      "of work; a milestone's start and finish are its point in time, the day after the day shown "
-                     "when it sits at the end of a working day (after a task ending Friday: Saturday)")
+                     "when it sits at the end of a working day (after a task ending Friday: Saturday); "
+                     "shown_start and shown_finish are the days a person reads (a finish's last day of work, a "
+                     "milestone's own day), which written at the task's precision read as the task table does "
+                     "(a milestone by 2035: early_finish 2036-01-01, shown_finish 2035-12-31, precision year: 2035)")
 PROVENANCE = ("precision: day/month/quarter/year, how precisely the task's dates are known (the coarser of its own "
               "and that of the task driving it); confidence: sourced/inferred/assumption as the task states it, "
               "else sourced when it cites a source and unsourced when not, but a task a link pushed past its "
@@ -45,7 +48,7 @@ def schedule_data(project: Project, schedule: Schedule) -> dict:
     modes = _MODE_VALUES[_task_mode_places(columns)].tolist()
     rows = zip(columns.keys, columns.names, *columns.dates, columns.total_float.tolist(),
                columns.free_float.tolist(), _float_units(columns), columns.critical.tolist(), *columns.provenance,
-               modes, columns.manual_starts)
+               modes, columns.manual_starts, *columns.shown)
     return {"finish_convention": FINISH_CONVENTION, "provenance": PROVENANCE,
             "project_start": schedule.project_start.isoformat(), "project_finish": schedule.project_finish.isoformat(),
             "must_finish_by": _must_finish_by(project),
@@ -63,7 +66,7 @@ def write_json(project: Project, schedule: Schedule, out: TextIO, pretty: bool =
               _json_counts(columns.total_float), _json_counts(columns.free_float), _float_units(columns),
               _JSON_BOOLS[columns.critical.astype(np.intp)].tolist(), precision, confidence, _json_texts(source),
               _json_dates(source_date), _JSON_MODES[_task_mode_places(columns)].tolist(),
-              _json_dates(columns.manual_starts)]
+              _json_dates(columns.manual_starts), *columns.shown]
     out.write(f'{{"finish_convention":"{FINISH_CONVENTION}","provenance":{encode_basestring(PROVENANCE)},'
               f'"project_start":"{schedule.project_start.isoformat()}",'
               f'"project_finish":"{schedule.project_finish.isoformat()}",'
@@ -101,7 +104,7 @@ def _task_mode_places(columns: ScheduleColumns) -> np.ndarray:
 # A row's text around its values: strings are quoted here, their insides come escaped (_json_texts).
 _JSON_ROW = ",{" + ",".join(f'"{name}":{value}' for name, value in zip(JSON_FIELDS, (
     '"%s"', '"%s"', '"%s"', '"%s"', '"%s"', '"%s"', "%s", "%s", '"%s"', "%s", '"%s"', '"%s"', '"%s"', "%s", "%s",
-    "%s"))) + "}"
+    "%s", '"%s"', '"%s"'))) + "}"
 _JSON_PIECES = _JSON_ROW.split("%s")
 
 
