@@ -16,6 +16,7 @@ from datetime import date
 import numpy as np
 
 from ..domain import Baseline, Precision, format_fuzzy_date, period_end
+from ..domain.baseline_entry import AT_DAY_END, entry_reading
 from .schedule_check_columns import NONE, PlanColumns, day
 from .schedule_check_result import FAIL, NOT_APPLICABLE, PASS, CheckResult, flagged, share_result
 from .schedule_check_thresholds import Thresholds
@@ -47,14 +48,17 @@ def progress_checks(c: PlanColumns, t: Thresholds, baseline: Baseline | None, st
 def _due_by(c: PlanColumns, entries: Mapping[str, tuple[date, date]], in_baseline: np.ndarray, last: np.ndarray,
             fuzzy: bool) -> tuple[np.ndarray, Callable[[int], str]]:
     """(the last day each task is due by, at the precision its baseline holds the date; its text)."""
-    due_by, periods = last.copy(), {}
+    due_by, periods, read = last.copy(), {}, last.copy()
     if fuzzy:  # else every baseline date is a day
         for i in np.flatnonzero(in_baseline).tolist():
-            precision = baseline_precision(c.tasks[i], entries[c.ids[i]])
+            entry = entries[c.ids[i]]
+            precision = baseline_precision(c.tasks[i], entry)
             if precision is not Precision.DAY:
+                # A milestone kept at a day's end ("by 2035": the point 2036-01-01) is due by that day's period.
+                read[i] -= bool((reading := entry_reading(entry)) and reading[1] & AT_DAY_END)
                 periods[i] = precision
-                due_by[i] = period_end(day(last[i]), precision).toordinal()
-    return due_by, lambda i: format_fuzzy_date(day(last[i]), periods.get(i, Precision.DAY))
+                due_by[i] = period_end(day(read[i]), precision).toordinal()
+    return due_by, lambda i: format_fuzzy_date(day(read[i]), periods.get(i, Precision.DAY))
 
 
 def _not_applicable(key: str, number: int, name: str, threshold: str, why: str) -> CheckResult:

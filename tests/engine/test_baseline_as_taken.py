@@ -18,6 +18,7 @@ from ilrs_planner.domain.baseline_entry import entry_reading
 from ilrs_planner.domain.working_count import WorkedDays
 from ilrs_planner.engine.cpm import schedule
 from ilrs_planner.engine.mta import milestone_trend
+from ilrs_planner.engine.schedule_check import check_schedule
 from ilrs_planner.engine.shown_dates import finish_variance_text, plan_is_fuzzy
 from ilrs_planner.engine.slippage import slip_report
 
@@ -92,3 +93,13 @@ def test_a_captured_baseline_keeps_a_first_of_january_day_a_day():
     row = slip_report(project, schedule(project), "Then").row("daily")
     # Captured on the day it was shown: 2031-01-01 a day, not the year 2031; moved a day: +1 d.
     assert row.shown()[1] == "2031-01-01" and row.variance_texts()[1] == "+1 d" and row.slipped
+
+
+def test_the_schedule_check_counts_by_2035_due_by_the_end_of_2035():
+    project = build_reference_project()
+    project.status_date = D(2036, 6, 1)
+    result = check_schedule(project, schedule(project), project.baseline(APRIL_2026))
+    missed = result.result("missed_tasks")
+    # "by 2035" (the point 2036-01-01 at the end of 2035-12-31, known to the year) is due by 2035-12-31,
+    # before the status date 2036-06-01, and not finished: missed; not due by the end of 2036.
+    assert ("ilrs-basic", "baseline finish 2035; not finished") in [(f.key, f.value) for f in missed.tasks]
