@@ -38,7 +38,7 @@ def test_schedule_json_structure_and_hand_checked_dates(capsys):
     for task in data["tasks"]:
         assert set(task) == {"key", "name", "early_start", "early_finish", "late_start", "late_finish",
                              "total_float_days", "free_float_days", "float_unit", "critical", "precision", "confidence",
-                             "source", "source_date", "task_mode", "manual_start"}
+                             "source", "source_date", "task_mode", "manual_start", "shown_start", "shown_finish"}
         got = (task["name"], task["early_start"], task["early_finish"], task["late_start"], task["late_finish"],
                task["total_float_days"], task["critical"])
         assert got == EXPECTED[task["key"]]
