@@ -160,8 +160,8 @@ def test_rows_no_save_would_write_are_refused_though_each_table_is_within_its_bo
     entries = limits.MAX_PLAN_ROWS  # with the plan's own rows, one table's worth is over the bound
     assert entries <= limits.MAX_ROWS["baseline_entries"]
     tamper(plan_file, f"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {entries}) "
-           "INSERT INTO baseline_entries (baseline, task_id, start, finish) SELECT (SELECT min(num) FROM baselines), 'gone-' || i, "
-           "'2030-01-01', '2030-02-01' FROM n")
+           "INSERT INTO baseline_entries (baseline, task_id, start, finish) "
+           "SELECT (SELECT min(num) FROM baselines), 'gone-' || i, '2030-01-01', '2030-02-01' FROM n")
     refused(plan_file, "store.too_large", "baseline entries together", f"at most {limits.MAX_PLAN_ROWS:,}")
     assert main(["baselines", str(plan_file)]) == 2
 
