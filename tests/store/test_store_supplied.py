@@ -9,7 +9,7 @@ import pytest
 from file_surgery import DROP_V12, query_one, tamper
 
 from ilrs_planner.domain import Participant, PlannerError, Project, Task
-from ilrs_planner.store import open_project, save_project
+from ilrs_planner.store import CURRENT_VERSION, open_project, save_project
 
 
 def _plan() -> Project:
@@ -37,7 +37,7 @@ def test_a_file_of_format_11_opens_with_every_name_the_owners(tmp_path):
     opened = open_project(tmp_path / "plan.db")
     assert opened.supplied == frozenset() and opened.tasks["t-theirs"].name == "Bird survey: Nightjar"
     save_project(opened, tmp_path / "plan.db")
-    assert query_one(tmp_path / "plan.db", "PRAGMA user_version")[0] == 12
+    assert query_one(tmp_path / "plan.db", "PRAGMA user_version")[0] == CURRENT_VERSION  # saved as today's
 
 
 @pytest.mark.parametrize("stored", ["t-theirs", '{"t-theirs": 1}', "[1, 2]"])
