@@ -17,7 +17,7 @@ from ..domain.text import check_typed_text
 from .links import ancestors
 from .outline import task_or_error
 from .paste_loops import refuse_loops
-from .task_values import TEXT_FIELDS, check_task_consistent
+from .task_values import TEXT_FIELDS, check_dates_held, check_task_consistent
 
 _KEY = attrgetter("key")
 _CHECKED_TEXT = tuple(name for name in TEXT_FIELDS if name != "key")  # the key is checked against a set
@@ -43,6 +43,7 @@ def _checked_tasks(project: Project, tasks: Sequence[Task], parent_id: str | Non
         if task.parent_id != parent_id and task.parent_id not in block:
             raise PlannerError("task.unknown", f"{task.key}: its summary is not pasted before it", [task.id])
         check_task_consistent(project, task, {name: getattr(task, name) for name in _CHECKED_TEXT})
+        check_dates_held(task)  # a copy's date the plan file cannot hold would make every later save fail
         _check_key(task, keys)
         keys.add(task.key)
         block[task.id] = task

@@ -74,11 +74,8 @@ def coerce_value(task: Task, name: str, value: object) -> object:
         return _days(task, name, value, optional=True)
     if name in _DATES and value is not None and not isinstance(value, date):
         raise _bad(task, f"{name} must be a date, not {value!r}")
-    if name in _DATES and isinstance(value, date) and not MIN_YEAR <= value.year <= MAX_YEAR:
-        # A plan file holds these years only: a date outside (a manual task pinned where a 300-year
-        # chain put it) would make every later save of the plan fail.
-        raise _bad(task, f"{name.replace('_', ' ')} {value} is outside {MIN_YEAR}-{MAX_YEAR}, the dates a plan "
-                   "file holds")
+    if name in _DATES and isinstance(value, date):
+        check_date_held(task, name, value)
     if name in TEXT_FIELDS:
         if not isinstance(value, str):
             raise _bad(task, f"{name} must be text, not {value!r}")
@@ -101,6 +98,21 @@ def _with_key(project: Project, key: str) -> Iterator[Task]:
         return iter(found)
     tasks = project.tasks.values()
     return compress(tasks, map(eq, map(_KEY, tasks), repeat(key)))
+
+
+def check_date_held(task: Task, name: str, value: date) -> None:
+    """A plan file holds the years MIN_YEAR-MAX_YEAR only: a date outside (a manual task pinned where a
+    300-year chain put it, a pasted task's) would make every later save of the plan fail."""
+    if not MIN_YEAR <= value.year <= MAX_YEAR:
+        raise _bad(task, f"{name.replace('_', ' ')} {value} is outside {MIN_YEAR}-{MAX_YEAR}, the dates a plan "
+                   "file holds")
+
+
+def check_dates_held(task: Task) -> None:
+    """Each of the task's dates, as check_date_held checks one."""
+    for name in _DATES:
+        if isinstance(value := getattr(task, name), date):
+            check_date_held(task, name, value)
 
 
 def check_task_consistent(project: Project, task: Task, values: dict[str, object]) -> None:

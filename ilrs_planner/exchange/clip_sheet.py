@@ -22,6 +22,7 @@ from datetime import date, timedelta
 
 from ..domain import ConstraintType, Link, PlannerError, Precision, Project, Task, TaskKind, fresh_ids, parse_duration
 from ..domain import parse_fuzzy_date as fuzzy_date
+from ..domain.dates import MAX_YEAR, MIN_YEAR
 from ..domain.durations import is_elapsed, units_for
 from ..domain.numbered_keys import NumberedKeys
 from ..domain.text import TEXT_LIMITS, clean
@@ -171,6 +172,11 @@ class _RowReader:
             last, precision = self._date(finish, line, "Finish", end=True)
             if first is None:  # stored as the day after the last day of work, the finish the scheduler reads
                 stored = last + timedelta(days=finish_shift(task.duration, False))
+                if stored.year > MAX_YEAR:  # the plan file could not hold it: every later save would fail
+                    held = date(MAX_YEAR, 12, 31) - timedelta(days=finish_shift(task.duration, False))
+                    typed = f"'{finish}'" + ("" if finish == last.isoformat() else f" (to {last})")
+                    raise _bad(line, "Finish", f"{typed} is after {held}, the last finish a plan holds for a task "
+                               f"with no Start (its dates run from {MIN_YEAR} to {MAX_YEAR})")
                 task.constraint, task.constraint_date, task.precision = ConstraintType.FNET, stored, precision
             elif last < first:
                 raise _bad(line, "Finish", f"'{finish}' is before the start '{start}'")

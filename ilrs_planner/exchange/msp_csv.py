@@ -55,6 +55,7 @@ from ..domain import (
     Task,
     TaskKind,
 )
+from ..domain.dates import MAX_YEAR, MIN_YEAR
 from ..domain.durations import DurationUnits, is_elapsed, units_for
 from ..domain.provenance import parse_confidence
 from ..domain.task_mode import parse_task_mode
@@ -261,17 +262,29 @@ def _set_dates(task: Task, row: RowReader, is_summary: bool) -> None:
         constraint, constraint_date = ConstraintType.SNET, start
     shift = finish_shift(task.duration, is_summary)
     task.constraint = constraint or ConstraintType.ASAP
-    task.constraint_date = _day(constraint_date, shift if finish_like else 0)
+    task.constraint_date = _stored_finish(row, "Constraint Date", constraint_date, shift if finish_like else 0)
     deadline = row.date("Deadline", end=True)
     task.deadline = _day(deadline)  # MS Project's deadline is a last day, as the plan stores it
     task.actual_start = _day(row.date("Actual Start"))
-    task.actual_finish = _day(row.date("Actual Finish", end=True), shift)
+    task.actual_finish = _stored_finish(row, "Actual Finish", row.date("Actual Finish", end=True), shift)
     typed = [d[1] for d in (constraint_date, deadline) if d]
     task.precision = row.choice("Precision", Precision) or reduce(coarser, typed, Precision.DAY)
 
 
 def _day(parsed: tuple[date, Precision] | None, shift: int = 0) -> date | None:
     return parsed[0] + timedelta(days=shift) if parsed else None
+
+
+def _stored_finish(row: RowReader, column: str, parsed: tuple[date, Precision] | None, shift: int) -> date | None:
+    """A last day as the plan stores it, `shift` days after; refused naming the cell as written when
+    that day is past what a plan file holds (taken, it made the import's save fail naming a day
+    nobody typed)."""
+    day = _day(parsed, shift)
+    if day is not None and day.year > MAX_YEAR:
+        last = date(MAX_YEAR, 12, 31) - timedelta(days=shift)
+        raise row.error(column, f"'{row.raw_text(column).strip()}' is after {last}, the last finish a plan holds "
+                        f"(its dates run from {MIN_YEAR} to {MAX_YEAR})")
+    return day
 
 
 def _owner_id(project: Project, row: RowReader) -> str | None:

@@ -3,12 +3,14 @@ after, checked whole before anything changes, and undone to the very plan it was
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from ilrs_planner.commands.links import AddLink
 from ilrs_planner.commands.paste_tasks import PasteTasks
 from ilrs_planner.commands.plan_index import forget_index, index_of, keep_index
-from ilrs_planner.domain import Link, LinkType, PlannerError, Task
+from ilrs_planner.domain import ConstraintType, Link, LinkType, PlannerError, Task
 from ilrs_planner.store import save_project
 
 
@@ -80,6 +82,14 @@ def test_a_key_the_plan_or_the_block_has_already_is_refused(plan):
                                                      code="task.duplicate_key")
     twice = [Task(key="N", name="One", parent_id="ph"), Task(key="N", name="Two", parent_id="ph")]
     assert "the key 'N' is already used" in refused(plan, twice, [], code="task.duplicate_key")
+
+
+def test_a_date_a_plan_file_cannot_hold_refuses_the_paste_naming_the_task(plan):
+    # Taken, the plan's every later save would be refused (the file holds 1900-2200).
+    late = [Task(key="N", name="Late", parent_id="ph", constraint=ConstraintType.FNET,
+                 constraint_date=date(2201, 1, 1))]
+    assert refused(plan, late, [], code="task.bad_value") == \
+        "N: constraint date 2201-01-01 is outside 1900-2200, the dates a plan file holds"
 
 
 def test_a_task_whose_summary_is_not_pasted_before_it_is_refused(plan):

@@ -14,7 +14,7 @@ import pytest
 from gestures import click_cell, type_text
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 from windows import shown_main_window
 
 from ilrs_planner.chart import Hit
@@ -146,3 +146,23 @@ def test_a_start_typed_before_the_status_date_says_it_is_held_there(qtbot):
     assert window.statusBar().currentMessage() == (
         "Start of 1 'Survey' held at the status date 2030-03-02: work not started by then is scheduled from it; "
         "Start No Earlier Than 2030-01-15 kept")
+
+
+def test_a_finish_constraint_on_the_last_day_a_plan_holds_is_refused_naming_the_day_typed(qtbot, pinned):
+    # A finish constraint's last day is stored as the day after: 2200-12-31 would be kept as 2201-01-01,
+    # which a plan file cannot hold, and every later save would fail. 2200-12-30 is the last one taken.
+    type_into(pinned, "a", Column.CONSTRAINT_TYPE, "Finish No Later Than")
+    steps = pinned.document.undo_stack.count()
+    type_into(pinned, "a", Column.CONSTRAINT_DATE, "2200-12-31")
+    message = pinned.statusBar().currentMessage()
+    assert "constraint date 2200-12-31 is after 2200-12-30" in message and "1900 to 2200" in message
+    assert "2201" not in message and pinned.document.undo_stack.count() == steps
+    # The cell opens again on what was typed, as after any refused entry: the planner corrects it.
+    qtbot.waitUntil(lambda: isinstance(pinned.tree.indexWidget(pinned.tree.currentIndex()), QLineEdit), timeout=10000)
+    editor = pinned.tree.indexWidget(pinned.tree.currentIndex())
+    assert editor.text() == "2200-12-31"
+    editor.selectAll()
+    QTest.keyClicks(editor, "2200-12-30")
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: pinned.document.undo_stack.count() == steps + 1, timeout=10000)
+    assert cell(pinned, "a", Column.CONSTRAINT_DATE) == "2200-12-30"

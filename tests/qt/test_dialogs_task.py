@@ -137,6 +137,10 @@ def test_a_lag_typed_in_hours_is_rounded_up_and_said(qtbot, document):
     (lambda d: (d.ui.constraint_combo.setCurrentIndex(d.ui.constraint_combo.findData("MSO")),
                 d.ui.constraint_date_edit.clear()), "needs a date"),
     (lambda d: d.ui.key_edit.setText("A"), "already used"),
+    (lambda d: (d.ui.constraint_combo.setCurrentIndex(d.ui.constraint_combo.findData("FNLT")),
+                d.ui.constraint_date_edit.setText("2200")),  # its last day, 2200-12-31, is stored as the day after
+     "Constraint date: '2200' is after 2200-12-30, the last finish a plan holds"),
+    (lambda d: d.ui.actual_finish_edit.setText("2200-12-31"), "Actual finish: '2200-12-31' is after 2200-12-30"),
 ])
 def test_refused_input_keeps_the_dialog_open_and_the_plan_unchanged(qtbot, document, setup, expected):
     original = copy.deepcopy(document.project)

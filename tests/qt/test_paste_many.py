@@ -102,3 +102,24 @@ def test_pasted_rows_and_duplicates_keyed_alike_get_keys_numbered_on_in_row_orde
     click_cell(window.tree, "a", Column.NAME)
     press(window.tree, "Ctrl+D")  # each copy of A below it: the newest first
     assert key_cells(window, 1, 3) == ["A", "A-copy-2", "A-copy"]
+
+
+@pytest.mark.parametrize("finish", ["2200-12-31", "2200"])
+def test_a_pasted_finish_a_plan_file_cannot_hold_is_refused_naming_the_cell_and_the_plan_still_saves(
+        qtbot, tmp_path, finish):
+    # A Finish without a Start is a Finish No Earlier Than stored as the day after its last day:
+    # 2200-12-31 would be kept as 2201-01-01, past what a plan file holds, and every save refused.
+    window = shown_main_window(qtbot, Document(build_small_plan()))
+    before = saved(window, tmp_path / "before.db")
+    QApplication.clipboard().setText(f"Name\tFinish\nDig trench\t{finish}\n")
+    click_cell(window.tree, "c", Column.NAME)
+    press(window.tree, "Ctrl+V")
+    message = window.statusBar().currentMessage()
+    assert f"Pasted line 2, Finish: '{finish}'" in message and "after 2200-12-30" in message
+    assert "1900 to 2200" in message and not window.document.undo_stack.canUndo()
+    assert saved(window, tmp_path / "after.db") == before
+    QApplication.clipboard().setText("Name\tFinish\nDig trench\t2200-12-30\n")
+    click_cell(window.tree, "c", Column.NAME)
+    press(window.tree, "Ctrl+V")  # the last finish a plan holds is taken, and saved
+    assert row_names(window, 4, 1) == ["Dig trench"]
+    saved(window, tmp_path / "pasted.db")

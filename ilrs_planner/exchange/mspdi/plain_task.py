@@ -20,6 +20,7 @@ from datetime import date, datetime
 from operator import itemgetter
 
 from ...domain import Classification, ConstraintType, PlannerError, Precision, Task, TaskKind, parse_iso_date
+from ...domain.dates import MAX_YEAR, MIN_YEAR
 from ...domain.durations import MAX_DURATION_DAYS
 from .helpers import FINISH_CONSTRAINTS, deadline_from_stamp, finish_from_stamp, start_from_stamp
 from .read_links import LinkTexts, link_texts, plain_link_texts
@@ -178,6 +179,8 @@ def _day(raw: str | None, convert: Callable[[datetime], date], known: dict[str, 
     if value is None:
         raise _NotPlain
     day = convert(value)
+    if day.year > MAX_YEAR or day.year < MIN_YEAR:  # a finish at the end of 2200: the general path warns
+        raise _NotPlain
     if len(known) < MAX_KNOWN_DAYS:
         known[raw] = day
     return day

@@ -93,11 +93,20 @@ class Fields:
         value = plain_stamp(raw) if len(raw) == 19 else None
         if value is None:
             value = self.reader.moment_of(self.text(tag), tag, self.where)
-            return None if value is None else convert(value)
-        day = convert(value)
-        if len(known) < MAX_KNOWN_DAYS:
+            return None if value is None else self._held(tag, convert(value))
+        day = self._held(tag, convert(value))
+        if day is not None and len(known) < MAX_KNOWN_DAYS:
             known[raw] = day
         return day
+
+    def _held(self, tag: str, day: date) -> date | None:
+        """The day, or None with a warning when a plan file cannot hold it: a finish at the end of
+        2200-12-31 is stored as the day after, which made the import's save fail."""
+        if MIN_YEAR <= day.year <= MAX_YEAR:
+            return day
+        self.reader.warnings.append(f"{self.where}: {tag} {self.texts.get(tag)} is outside what a plan holds (dates "
+                                    f"from {MIN_YEAR} to {MAX_YEAR}, a finish by {MAX_YEAR}-12-30); ignored")
+        return None
 
 
 def child_texts(texts: dict[str, str | None], tags: tuple[str, ...], reader: Reader, where: str) -> list[str]:

@@ -20,6 +20,7 @@ from ...domain import (
     period_end,
     period_start,
 )
+from ...domain.dates import MAX_YEAR, MIN_YEAR
 from ...domain.durations import format_days
 from ...engine.schedule import Schedule
 from ...engine.shown_dates import shown_duration
@@ -128,4 +129,10 @@ def finish_text(day: date | None, precision: Precision, milestone: bool) -> str:
 def read_finish(edit: QLineEdit, label: str, milestone: bool) -> date | None:
     """A typed last day ('2035' = through 31 December 2035) as the stored exclusive finish."""
     day = read_date(edit, label, end=True)
-    return day if day is None or milestone else day + timedelta(days=1)
+    if day is None or milestone:
+        return day
+    if day.year == MAX_YEAR and (day.month, day.day) == (12, 31):  # stored as the day after: a year no file holds
+        edit.setFocus()
+        raise PlannerError("task.bad_value", f"{label}: '{edit.text().strip()}' is after {day - timedelta(days=1)}, "
+                           f"the last finish a plan holds (its dates run from {MIN_YEAR} to {MAX_YEAR})")
+    return day + timedelta(days=1)

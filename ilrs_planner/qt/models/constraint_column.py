@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from ...commands.base import Command
 from ...commands.tasks import SetPlannedDates, SetTaskFields
 from ...domain import ConstraintType, PlannerError, Precision, Project, Task, format_fuzzy_date, parse_fuzzy_date
+from ...domain.dates import MAX_YEAR, MIN_YEAR
 from ...engine.driving_chain import ChainIndex
 from ...engine.schedule import Schedule, TaskDates
 from ...engine.shown_precision import EarlyDates
@@ -45,8 +46,15 @@ def shown_constraint_day(task: Task, summary: bool = False) -> date | None:
 
 
 def _stored_day(kind: ConstraintType, shown: date, task: Task, summary: bool) -> date:
-    """The date to store for a constraint of `kind` shown as `shown` (see shown_constraint_day)."""
-    return shown + timedelta(days=finish_shift(task.duration, summary)) if kind in FINISH_CONSTRAINTS else shown
+    """The date to store for a constraint of `kind` shown as `shown` (see shown_constraint_day); a
+    PlannerError naming the day shown when the plan file could not hold the day stored."""
+    shift = finish_shift(task.duration, summary) if kind in FINISH_CONSTRAINTS else 0
+    if shown > date(MAX_YEAR, 12, 31) - timedelta(days=shift):  # a finish's last day is stored as the day after
+        last = date(MAX_YEAR, 12, 31) - timedelta(days=shift)
+        raise PlannerError("task.bad_value", f"{task.key}: constraint date {shown} is after {last}, the last "
+                           f"{'finish' if shift else 'day'} a plan holds (its dates run from {MIN_YEAR} to {MAX_YEAR})",
+                           [task.id])
+    return shown + timedelta(days=shift)
 
 
 def constraint_line(task: Task, summary: bool = False) -> str:
