@@ -151,7 +151,14 @@ def _integer(text: str, minimum: int) -> int:
 
 
 def _guid(text: str) -> str:
+    """A GUID in any of its spellings, as our id; or an id as a plan file may hold it (a partner's plan,
+    an MS Project file's, `t-ph`), which our own export writes in this column and must read back."""
     try:
         return uuid.UUID(text.strip()).hex
     except ValueError:
+        if _PLAN_ID.fullmatch(text.strip()):
+            return text.strip()
         raise PlannerError("task.bad_value", f"'{text}' is not a GUID") from None
+
+
+_PLAN_ID = re.compile(r"[0-9A-Za-z_.:-]{1,64}")

@@ -1,10 +1,12 @@
-"""After combining two sides: no dangling references, no duplicate keys, no dependency loops."""
+"""After combining two sides: no dangling references, no duplicate keys, one link per pair of tasks, no
+dependency loops."""
 
 from __future__ import annotations
 
 import copy
 
 from ..domain import Project
+from .merge_link_pairs import keep_one_link_per_pair
 from .merge_loops import break_loops
 from .merge_parts import Conflict
 
@@ -123,4 +125,5 @@ def repair(merged: Project, base: Project, ours: Project, theirs: Project,
     _drop_dangling(merged, (ours, theirs, base))
     _break_parent_loops(merged, base, ours, theirs, choices, conflicts)
     _report_duplicate_keys(merged, conflicts)
+    keep_one_link_per_pair(merged, base, ours, theirs, choices, conflicts)
     break_loops(merged, base, ours, theirs, choices, conflicts)

@@ -68,3 +68,17 @@ def test_links_and_tasks_numbered_with_gaps_and_below_zero_open_as_the_same_plan
     assert loaded == plan
     assert [(link.pred_id, link.succ_id) for link in loaded.links.values()] == [
         ("t-c", "t-d"), ("t-b", "t-c"), ("t-a", "t-b")]  # in row order: -9, -6, -3
+
+
+def test_a_second_link_between_the_same_two_tasks_is_refused_naming_both_links_and_the_tasks(tmp_path):
+    # Every way into a plan refuses one, and the plan's own CSV export (Predecessors "2,2FF-4 days")
+    # could not be imported back.
+    path = tmp_path / "plan.db"
+    _chain(path)
+    tamper(path, "INSERT INTO links (id, pred, succ, type, lag, elapsed) SELECT 'l-again', pred, succ, 'FF', -4, 0 "
+                 "FROM links WHERE id = 'l-bc'")
+    with pytest.raises(PlannerError) as caught:
+        open_project(path)
+    assert caught.value.code == "store.bad_value"
+    assert "link l-again and link l-bc" in caught.value.message
+    assert "both make task 'c' (C) depend on task 'b' (B)" in caught.value.message
