@@ -39,12 +39,17 @@ _KINDS: dict[tuple[Precision, int], type[KeptEntry]] = {}
 
 def kept_entry(start: date, finish: date, precision: Precision, moments: int = 0) -> tuple[date, date]:
     """The entry (start, finish) read at `precision` and `moments` (only the bits MOMENTS names)."""
+    return entry_kind(precision, moments)((start, finish))
+
+
+def entry_kind(precision: Precision | str, moments: int = 0) -> type[KeptEntry]:
+    """The class of entries read at `precision` and `moments`: a reader making many calls it once a kind."""
     key = (Precision(precision), moments & MOMENTS)
     kind = _KINDS.get(key)
     if kind is None:
         kind = _KINDS[key] = type(f"KeptEntry_{key[0].value}_{key[1]}", (KeptEntry,),
                                   {"__slots__": (), "precision": key[0], "moments": key[1]})
-    return kind((start, finish))
+    return kind
 
 
 def entry_reading(entry: tuple[date, date]) -> tuple[Precision, int] | None:

@@ -36,7 +36,7 @@ from ..domain import (
     Task,
     TaskKind,
 )
-from ..domain.baseline_entry import kept_entry
+from ..domain.baseline_entry import KeptEntry, entry_kind
 from ..domain.colors import COLOR_HINT, is_color
 from .column_read import Repeated
 from .consistency import find_parent_loop
@@ -224,6 +224,7 @@ class TableReader(TableAccess):
             "baseline_entries", "baseline, task_id, start, finish, precision, moments")
         # Entries share the tasks' id strings (less memory); a plan without entries needs no table for it.
         known, d = dict(zip(tasks, tasks)) if rowids else {}, self.date
+        kinds: dict[tuple[str, int], type[KeptEntry]] = {}  # how an entry was read -> its class
         for rowid, owner, task_id, start, finish, precision, moment in zip(rowids, owners, task_ids, starts,
                                                                           finishes, precisions, moments):
             spans = entries.get(owner)
@@ -233,9 +234,12 @@ class TableReader(TableAccess):
                 raise self.fail("baseline_entries", rowid, "task_id", f"task {task_id} has two entries")
             if finish < start:  # ISO text compares as the dates do; a bar cannot end before it begins
                 raise self.fail("baseline_entries", rowid, "finish", _backwards(tasks, task_id, start, finish))
-            span = (d(start), d(finish))  # how it was read when taken, when the file keeps it
-            spans[known.get(task_id, task_id)] = span if precision is None else kept_entry(
-                *span, _PRECISION(precision), moment or 0)
+            span = (d(start), d(finish))
+            if precision is not None:  # how it was read when taken, when the file keeps it
+                kind = kinds.get((precision, moment)) or kinds.setdefault(
+                    (precision, moment), entry_kind(_PRECISION(precision), moment or 0))
+                span = kind(span)
+            spans[known.get(task_id, task_id)] = span
         return [Baseline(name=name, as_of=d(day), entries=entries[num], notes=note, id=bid, prev_hash=prev_hash,
                          classification=_CLASSIFICATION(level))
                 for num, bid, name, day, note, prev_hash, level in zip(nums, ids, names, as_of, notes, prev_hashes,
