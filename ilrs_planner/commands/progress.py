@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..domain import PlannerError, Project, Task
+from ..domain.dates import MAX_YEAR, MIN_YEAR
 from .base import Command
 from .composite import AllOrNothing
 from .plan import SetPlanFields
@@ -67,6 +68,10 @@ def _fields(task: Task, record: Progress, as_of: date, planned: date | None) -> 
                            f"(its last day of work), before it started on {start}", [task.id])
     if record.finished is not None:
         milestone = task.duration == 0
+        if not milestone and record.finished == date(MAX_YEAR, 12, 31):  # stored as the day after: no file holds it
+            raise PlannerError("task.bad_value", f"'{task.key}' cannot have finished on {record.finished}: a "
+                               f"task's last day of work is kept as the day after, so {MAX_YEAR}-12-30 is the "
+                               f"last a plan holds (its dates run from {MIN_YEAR} to {MAX_YEAR})", [task.id])
         fields["actual_finish"] = record.finished if milestone else record.finished + timedelta(days=1)
         fields["percent_complete"] = 100
         if start is None:

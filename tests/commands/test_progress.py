@@ -59,3 +59,18 @@ def test_a_summary_takes_its_progress_from_its_tasks():
     with pytest.raises(PlannerError) as caught:
         update_progress(_plan(), D(2030, 1, 15), [Progress("ph", started=D(2030, 1, 2))])
     assert caught.value.code == "status.summary"
+
+
+def test_a_finish_on_the_last_day_of_2200_is_refused_naming_the_day_given():
+    # A last day of work is kept as the day after (2201-01-01), which no plan file holds: taken, it
+    # would make every later save fail. A milestone's day is kept as it is, so it may fall on it.
+    project = Project("Late", D(2200, 12, 1), status_date=D(2200, 12, 5))
+    project.add_task(Task("A", "Design", 10, id="a"))
+    project.add_task(Task("M", "Review", 0, id="m"))
+    original = _state(project)
+    with pytest.raises(PlannerError) as caught:
+        update_progress(project, D(2200, 12, 31), [Progress("a", started=D(2200, 12, 20), finished=D(2200, 12, 31))])
+    assert "'A' cannot have finished on 2200-12-31" in caught.value.message and "2200-12-30" in caught.value.message
+    assert "2201" not in caught.value.message and _state(project) == original
+    update_progress(project, D(2200, 12, 31), [Progress("m", finished=D(2200, 12, 31))]).apply(project)
+    assert project.tasks["m"].actual_finish == D(2200, 12, 31)
