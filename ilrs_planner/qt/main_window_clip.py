@@ -166,10 +166,11 @@ class ClipActions:
         command = paste_command(self.document.project, copied, after, verb, suffix)
         if self.window.edit.push(command):
             self.document.set_selection(command.task_ids)
-            if notes or verb == "Paste":  # a paste always says what it made; a duplicate is in sight
-                more = f" and {len(notes) - 2} more" if len(notes) > 2 else ""
-                count, said = len(copied.tasks), f": {'; '.join(notes[:2])}{more}" if notes else ""
-                self.window.statusBar().showMessage(f"Pasted {count} task{'s' if count > 1 else ''}{said}", 15000)
+            # Says what it made, as Copy and Cut do ("Duplicated 3 tasks"), and what it left out.
+            more = f" and {len(notes) - 2} more" if len(notes) > 2 else ""
+            count, said = len(copied.tasks), f": {'; '.join(notes[:2])}{more}" if notes else ""
+            done = "Duplicated" if verb == "Duplicate" else "Pasted"
+            self.window.statusBar().showMessage(f"{done} {count} task{'s' if count > 1 else ''}{said}", 15000)
 
     def _last_selected_root(self, ids: list[str]) -> str:
         """Paste below the selected task that comes last in the outline."""

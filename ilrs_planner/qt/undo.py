@@ -49,14 +49,29 @@ class UndoAdapter(QUndoCommand):
             changes, self._first_changes = self._first_changes, None
             initiator, self._initiator = self._initiator, None
         else:
+            count = len(self.document.project.tasks)
             changes = self.command.apply(self.document.project)
+            self.setText(self.command.text)
+            self.document.notify_changed(changes, initiator)
+            self._select_returned(changes, count)
+            return
         self.setText(self.command.text)
         self.document.notify_changed(changes, initiator)
 
     def undo(self) -> None:
-        self.document.notify_changed(self.command.revert(self.document.project))
+        count = len(self.document.project.tasks)
+        changes = self.command.revert(self.document.project)
+        self.document.notify_changed(changes)
+        self._select_returned(changes, count)
         if self.forget_on_undo:
             self.setObsolete(True)  # Qt then deletes the step undone
+
+    def _select_returned(self, changes: ChangeSet, count: int) -> None:
+        """Tasks an undo or redo brought back (a deletion undone, an addition redone) are selected, as
+        MS Project selects them: the planner sees what came back, not the row that was below it."""
+        tasks = self.document.project.tasks
+        if len(tasks) > count:
+            self.document.set_selection([tid for tid in changes.task_ids if tid in tasks])
 
     def id(self) -> int:  # noqa: A003 - Qt's name
         return merge_id(self.command)

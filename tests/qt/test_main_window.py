@@ -164,3 +164,25 @@ def test_unlinking_two_tasks_names_them_in_the_undo_list(window):
     window.document.set_selection(["a", "b"])
     window.clip.unlink.trigger()  # Edit ▸ Unlink tasks
     assert window.edit.undo.text().endswith("Delete link 'Task A' → 'Task B'")
+
+
+def test_a_deletion_undone_selects_the_tasks_it_brought_back(window):
+    # As MS Project does: Undo shows what came back selected, not the row that was below it.
+    from gestures import click_cell, press
+
+    from ilrs_planner.qt.models.task_columns import Column
+
+    click_cell(window.tree, "b", Column.NAME)
+    press(window.tree, "Delete")
+    assert "b" not in window.document.project.tasks and window.document.selected_ids == ["c"]
+    window.edit.undo.trigger()
+    assert window.document.selected_ids == ["b"]
+    assert window.tree.selectionModel().isSelected(window.tree.proxy_index("b"))  # the row shown selected
+
+
+def test_a_duplicate_says_what_it_made_and_is_selected(window):
+    window.document.set_selection(["a"])
+    window.clip.duplicate.trigger()  # Edit ▸ Duplicate
+    (copy,) = window.document.selected_ids
+    assert window.document.project.tasks[copy].key == "A-copy"
+    assert window.statusBar().currentMessage() == "Duplicated 1 task"
