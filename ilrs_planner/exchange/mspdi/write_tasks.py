@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from ...domain import ConstraintType, Project, Task, deadline_finish
+from ...domain.baseline_entry import AT_DAY_END, entry_reading
 from ...domain.task_mode import held_on_start
 from ...domain.working_count import WorkedDays
 from ...engine._bounds import remaining_duration
@@ -86,14 +87,16 @@ def _predecessors(element: ET.Element, incoming: list, uids: dict[str, int]) -> 
 
 
 def _baselines(element: ET.Element, task: Task, baselines, at_day_end: bool, worked: WorkedDays) -> None:
-    """Each baseline's dates; a milestone's point read at the moment of day it has now, as the task's;
-    its Duration the working days of its span, as MS Project's (calendar days for an elapsed task)."""
+    """Each baseline's dates; a milestone's point at the moment of day the baseline kept when taken ("by
+    2035": the end of 2035-12-31), in a file that kept none at the one it has now, as the task's; its
+    Duration the working days of its span, as MS Project's (calendar days for an elapsed task)."""
     for number, baseline in enumerate(baselines):
         entry = baseline.entries.get(task.id)
         if entry is None:
             continue
         start, finish = entry
-        point_at_end = at_day_end and finish <= start
+        reading = entry_reading(entry)
+        point_at_end = (bool(reading[1] & AT_DAY_END) if reading is not None else at_day_end) and finish <= start
         record = add(element, "Baseline", None)
         add(record, "Number", number)
         add(record, "Start", finish_stamp(start, False) if point_at_end else start_stamp(start))
