@@ -42,7 +42,7 @@ UNITS = {word: working for words, (working, _) in _DAYS_PER.items() for word in 
 UNITS |= {"e" + word: elapsed for words, (_, elapsed) in _DAYS_PER.items() for word in words if word}
 _ELAPSED_WORDS = frozenset("e" + word for words in _DAYS_PER for word in words if word)
 _ROUNDED_UP = {word for word, days in UNITS.items() if days < 1}
-HINT = "write 5d, 5 days, 2w, 3 mon or 1 y"
+HINT = "write 5d, 5 days, 2w, 3mo, 1y or 7ed (calendar days)"
 # Working (not elapsed) units whose length in days depends on the calendar.
 _SCALED = {word: "week" for word in ("w", "wk", "wks", "week", "weeks")} | \
     {word: "month" for word in ("mo", "mon", "mons", "month", "months")} | \
