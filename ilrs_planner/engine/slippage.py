@@ -196,6 +196,13 @@ def _row_dict(row: SlipRow) -> dict[Any, Any]:
     out["finish_variance_calendar_days"] = out.pop("finish_calendar_days")
     out["slipped"] = row.slipped
     out["variance_precision"] = row.variance_precision  # what the text's variances count: 'year', ... 'day'
+    # Beside the points, the days a person reads ("by 2035": baseline_finish 2036-01-01, shown 2035-12-31),
+    # which at each side's precision read as the table does.
+    for side, start, finish, at_day_end, moments in (
+            ("baseline", row.baseline_start, row.baseline_finish, row.baseline_at_day_end, row._was_moments),
+            ("current", row.current_start, row.current_finish, row.current_at_day_end, row.summary_moments)):
+        first, last = _shown_days(start, finish, at_day_end, moments) if finish is not None else (None, None)
+        out[f"{side}_shown_start"], out[f"{side}_shown_finish"] = _iso(first), _iso(last)
     del out["baseline_at_day_end"], out["current_at_day_end"], out["summary_moments"]  # the JSON keeps points
     del out["baseline_moments"]
     return out

@@ -49,3 +49,6 @@ def test_slip_reads_the_basic_station_a_year_late_against_by_2035(tmp_path, caps
     assert main(["slip", str(path), "--baseline", APRIL_2026, "--json"]) == 0
     row = next(t for t in json.loads(capsys.readouterr().out)["tasks"] if t["key"] == "ilrs-basic")
     assert row["slipped"] is True and row["baseline_precision"] == "year" and row["variance_precision"] == "year"
+    # The point "by 2035" (2036-01-01) beside the day read, 2035-12-31: at year precision, 2035.
+    assert (row["baseline_finish"], row["baseline_shown_finish"]) == ("2036-01-01", "2035-12-31")
+    assert (row["current_finish"], row["current_shown_finish"]) == ("2036-03-15", "2036-03-15")
