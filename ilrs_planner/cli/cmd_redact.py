@@ -9,6 +9,7 @@ from ..files.same import same_file
 from ..sharing.copy_finish import finish_notice
 from ..sharing.held_floats import floats_notice
 from ..sharing.redact import redact_project, withheld_summary
+from ..sharing.sent_record import record_sent
 from .render import refuse_to_overwrite
 
 
@@ -22,8 +23,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "removed names from the remaining text. Notes are prose and travel as written (less those names) "
         "unless --without-notes. The output is a fresh file with nothing else in it.")
     parser.add_argument("plan", metavar="PLAN.db",
-                        help="the plan to copy (left as it is; one of an older format gains the secret its copies' "
-                        "link ids are keyed on)")
+                        help="the plan to copy (its content left as it is; it records the copy written, and one of an "
+                        "older format gains the secret its copies' link ids are keyed on)")
     names = ", ".join(c.label.lower() for c in Classification)
     parser.add_argument("--level", required=True, type=_level, metavar="LEVEL",
                         help=f"who the copy is for: {names} ('public', the old name of everyone, is taken too)")
@@ -54,10 +55,11 @@ def run(args: argparse.Namespace) -> int:
     read = Fingerprint.of(args.plan)  # the bytes the plan is read from, which keeping its secret replaces
     project = open_project(args.plan)
     dates = schedule(project).tasks  # once, for the copy and for the floats it is compared with
-    drawn = project.secret is None
     redacted = redact_project(project, args.level, without_notes=args.without_notes, dates=dates)
-    if drawn and project.secret is not None:  # the copy drew the plan's secret: the plan keeps it, or no copy
-        keep_secret(args.plan, project, read)
+    # The plan keeps the secret the copy's links are keyed on, and its record of the copy, which a
+    # merge of the partner's edits reads what they were sent from (sharing/sent_record.py): or no copy.
+    record_sent(project, redacted)
+    keep_secret(args.plan, project, read)
     save_project(redacted, args.output)
     level = args.level.label.lower()
     notes = ", notes left out" if args.without_notes else ""

@@ -16,13 +16,14 @@ from .durations import parse_duration
 from .enums import Classification, Confidence, ConstraintType, LinkType, ParticipantKind, Precision, TaskKind
 from .errors import CODES, PlannerError
 from .ids import fresh_ids
-from .model import Baseline, Link, Participant, PlanSignature, Project, Task, new_id
+from .model import Baseline, Link, Participant, PlanSignature, Project, SentCopy, Task, new_id
 
 __all__ = [
     "Baseline", "CODES", "deadline_finish", "deadline_from_finish", "shown_finish", "shown_start",
     "CONTINUOUS_NAME", "Calendar",
     "CalendarException", "continuous_calendar", "Classification", "Confidence", "ConstraintType", "Link", "LinkType",
     "Participant",
-    "ParticipantKind", "PlanSignature", "PlannerError", "Precision", "Project", "Task", "TaskKind", "format_fuzzy_date",
+    "ParticipantKind", "PlanSignature", "PlannerError", "Precision", "Project",
+    "SentCopy", "Task", "TaskKind", "format_fuzzy_date",
     "fresh_ids", "new_id", "parse_duration", "parse_fuzzy_date", "parse_iso_date", "period_end", "period_start",
 ]

@@ -146,6 +146,18 @@ class PlanSignature:
     signed_at: str  # ISO timestamp (UTC)
 
 
+@dataclass(frozen=True, slots=True)
+class SentCopy:
+    """A partner copy written from a plan, as the plan's owner recorded it: the copy's own plan id (drawn
+    fresh for every copy), the level it was made for, whether it left notes out, and the day it was
+    written. A merge of the partner's edits reads what they were sent from this, never from their file."""
+
+    copy_id: str
+    level: Classification
+    without_notes: bool
+    written: date
+
+
 @dataclass(slots=True)
 class Project:
     """One plan: tasks in a WBS, links, participants and baselines, plus plan-level facts."""
@@ -180,6 +192,9 @@ class Project:
     # (a partner's copy): words only they hold are the partner's, so they never make a word of withheld
     # work one a copy may show (sharing/redact_scrub.py). The owner's record, like the secret: not content.
     supplied: frozenset[str] = field(default_factory=frozenset, compare=False, repr=False)
+    # The partner copies written from this plan (SentCopy), oldest first: kept in the owner's file only,
+    # never in a copy. Not content, like the secret: not compared, signed, diffed or merged.
+    sent_copies: tuple[SentCopy, ...] = field(default=(), compare=False, repr=False)
 
     def own_secret(self) -> bytes:
         """The plan's secret, drawn the first time it is needed (and kept by the next save)."""

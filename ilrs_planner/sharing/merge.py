@@ -24,10 +24,11 @@ from typing import Any
 
 from ..domain import Link, PlannerError, Project
 from .clone import clone_project
-from .merge_guard import guard_history, guard_levels, guard_unsent
+from .merge_guard import guard_history, guard_levels, guard_unsent, name_unsent_changes
 from .merge_history import chain_taken, guard_new_baselines
 from .merge_keys import rekey_their_new_tasks
 from .merge_parts import MISSING, Conflict, baselines_by_id, merge_collection, merge_fields
+from .merge_plan_dates import guard_plan_dates
 from .merge_repair import repair
 from .merge_sent import sent_base
 from .merge_supplied import supplied_by_merge
@@ -35,10 +36,11 @@ from .merge_unseen import guard_unseen
 
 OURS, THEIRS = "ours", "theirs"
 # Plan fields not merged as values: the collections (merged one by one), the signature (a merged plan
-# is new content), and what makes a plan a partner copy, the plan's secret and the record of names
-# other plans gave it (the merged plan is ours, whatever theirs is; merge_supplied adds to the record).
-_OWN_PLAN_FIELDS = ("tasks", "links", "participants", "baselines", "signature", "calendars", "partner_level",
-                    "partner_without_notes", "secret", "supplied")
+# is new content), and the plan's id, what makes a plan a partner copy, the plan's secret, the record of
+# names other plans gave it and its record of the copies it sent (the merged plan is ours, whatever theirs
+# is: a copy has an id of its own; merge_supplied adds to the record of names).
+_OWN_PLAN_FIELDS = ("id", "tasks", "links", "participants", "baselines", "signature", "calendars", "partner_level",
+                    "partner_without_notes", "secret", "supplied", "sent_copies")
 
 
 @dataclass(slots=True)
@@ -84,13 +86,13 @@ def merge_projects(base: Project, ours: Project, theirs: Project,
                    choices: dict[str, str] | None = None) -> MergeResult:
     """Merge `ours` and `theirs`, both derived from `base`; `choices` maps conflict keys to ours/theirs."""
     choices = choices or {}
-    base, sent_note = sent_base(base, theirs)
+    base, sent_note = sent_base(base, ours, theirs)
     conflicts: list[Conflict] = []
     merged = clone_project(ours)
     merged.signature = None  # a merged plan is new content: nobody has signed it
     plan_fields = [f.name for f in dataclasses.fields(Project)
                    if f.name not in _OWN_PLAN_FIELDS]
-    for name, value in merge_fields("plan", base.id, ours.name, plan_fields, base, ours, theirs,
+    for name, value in merge_fields("plan", ours.id, ours.name, plan_fields, base, ours, theirs,
                                     choices, conflicts).items():
         setattr(merged, name, value)
     merged.tasks = merge_collection("task", base.tasks, ours.tasks, theirs.tasks, choices, conflicts,
@@ -115,7 +117,9 @@ def merge_projects(base: Project, ours: Project, theirs: Project,
     notes = guard_new_baselines(base, ours, theirs, baselines, choices, conflicts)
     merged.baselines = chain_taken(_ordered_baselines(baselines, ours, theirs), ours)
     guard_unsent(base, ours, theirs, merged, choices, conflicts)
+    name_unsent_changes(base, ours, conflicts)
     guard_unseen(base, ours, theirs, merged, choices, conflicts)
+    guard_plan_dates(base, ours, theirs, merged, choices, conflicts)
     notes += rekey_their_new_tasks(merged, base, ours, theirs)
     notes[:0] = [sent_note] if sent_note else []
     repair(merged, base, ours, theirs, choices, conflicts)

@@ -12,7 +12,8 @@ Their plan may come from a partner, so three of its changes are never taken on i
   added by us since) is one they were never sent. A dependency they add on it, or a task they place
   under it (or give an owner we never sent them), means they learnt its id elsewhere (the reference
   roadmap's ids follow from its keys): taken quietly it would move or restructure work they may not
-  see. It is a conflict, and ours is kept.
+  see. It is a conflict, and ours is kept; so is any change of theirs to such a task (or its links, or
+  such a participant), which their plan can only hold by an id it guessed.
 Each can be resolved "theirs" like any conflict, when the change is wanted.
 """
 
@@ -22,12 +23,13 @@ import dataclasses
 from typing import Any
 
 from ..domain import Classification, Project
-from .merge_parts import Conflict, baselines_by_id
+from .merge_parts import MISSING, Conflict, baselines_by_id
 
 HISTORY_REASON = "theirs rewrites a baseline we both had (history is kept as we have it)"
 REMOVED_REASON = "theirs removes a baseline we both had (history is kept as we have it)"
 LEVEL_REASON = "theirs lets more people see it than our plan does"
 UNSENT_REASON = "theirs ties it to a task or participant of ours they were never sent"
+UNSENT_CHANGE_REASON = "theirs changes a {kind} of ours their copy was never sent"
 
 
 def guard_history(base: Project, ours: Project, theirs: Project, merged: dict[str, Any],
@@ -107,6 +109,16 @@ def guard_unsent(base: Project, ours: Project, theirs: Project, merged: Project,
     for task_id, task in theirs.tasks.items():
         for field, hidden, named in (("parent_id", unsent, ours.tasks), ("owner_id", unsent_people, ours.participants)):
             _guard_reference(task_id, task, field, hidden, named, base, ours, merged, choices, conflicts)
+
+
+def name_unsent_changes(base: Project, ours: Project, conflicts: list[Conflict]) -> None:
+    """A conflict over a task, link or participant of ours that the base lacks and theirs holds by its id
+    (guessed: the reference roadmap's ids follow from its keys) says so, not "both sides changed it"."""
+    for conflict in conflicts:
+        kind = conflict.kind
+        if kind in ("task", "link", "participant") and conflict.base is MISSING \
+                and conflict.id in getattr(ours, kind + "s") and conflict.id not in getattr(base, kind + "s"):
+            conflict.reason = UNSENT_CHANGE_REASON.format(kind=kind)
 
 
 def _guard_reference(task_id: str, task: Any, field: str, hidden: set[str], objects: dict[str, Any], base: Project,

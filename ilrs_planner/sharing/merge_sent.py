@@ -1,75 +1,74 @@
-"""The partner copy we sent, made again from our plan, when THEIRS is a partner copy and BASE is not.
+"""The partner copy we sent, made again from our plan, when THEIRS is a partner's copy and BASE is not.
 
 A partner copy lacks the withheld tasks, their links and the calendars only they use, and carries
 what the redaction made in their place: links bridging withheld work, pins and late-finish bounds
 that keep the floats, keys and positions renumbered, withheld words blanked. Merged against our own
 plan as base, every one of those would read as the partner's edit: the withheld tasks deleted, the
-bridges and stand-in bounds added as theirs. So when THEIRS is a partner copy (the level `redact`
-wrote in it, or, that record cleared, a plan lacking every task of ours above the highest it holds)
-and BASE is not, the base is the copy made again from BASE at that
-level: what the partner could not see is then ours alone (and a tie of theirs to it a conflict,
+bridges and stand-in bounds added as theirs. So when BASE is our own plan and THEIRS is not a
+version of it (it lacks our plan's secret, sent_record.is_our_own), the base is the copy made again
+from BASE: what the partner could not see is then ours alone (a change of theirs to it a conflict,
 merge_guard), and what the redaction made is nobody's edit. A bridge is matched to theirs by the two
-tasks it joins, since a copy written before bridges had stable ids gave each a fresh one. The level
-is the one the copy records, or a lower one where the tasks of ours it holds show no more than that.
+tasks it joins, since a copy written before bridges had stable ids gave each a fresh one.
+
+How the copy is made again is read from our side only: the record our plan keeps of the copy when it
+was written (sent_record.py), never the level or the "without notes" their file states, which they
+can rewrite. A copy no record names is made again for the lowest level and without notes, and a note
+says so: then nothing withheld from any copy, and no note of ours, can read as theirs to change.
 """
 
 from __future__ import annotations
 
 import dataclasses
 
-from ..domain import Classification, Link, Project
-from .merge_guard import effective_levels
+from ..domain import Baseline, Link, Project, SentCopy
 from .redact import redact_project
+from .sent_record import SAFE_READING, is_our_own, sent_as
 
 
-def sent_base(base: Project, theirs: Project) -> tuple[Project, str | None]:
+def sent_base(base: Project, ours: Project, theirs: Project) -> tuple[Project, str | None]:
     """The base to merge THEIRS against, and a note saying so when it is the copy made again."""
     if base.partner_level is not None:
         return base, None  # the base is the copy that was sent
-    claimed = theirs.partner_level or _level_lacked(base, theirs)
-    if claimed is None:
-        return base, None  # not a partner copy
-    level = _level_shown(base, theirs, claimed)
-    sent = redact_project(base, level, without_notes=theirs.partner_without_notes or _notes_lacked(base, theirs))
+    if is_our_own(theirs, base, ours):
+        return base, None  # a version of our own plan, not a partner's copy
+    record = sent_as(theirs, base, ours)
+    made = record or SAFE_READING
+    sent = redact_project(base, made.level, without_notes=made.without_notes)
+    if record is None:
+        sent.baselines = _baselines_as_sent(sent, base, theirs, made)
+    sent.id = base.id  # the plan's conflicts are keyed on it: the same at each run of the merge
     sent.links = _bridges_as_theirs(sent, base, theirs)
-    return sent, _note(level.label, len(base.tasks) - len(sent.tasks))
+    return sent, _note(made, record is not None, theirs, len(base.tasks) - len(sent.tasks))
 
 
-def _level_shown(base: Project, theirs: Project, claimed: Classification) -> Classification:
-    """The level their copy shows: the one it records, unless it holds none of our tasks above a lower
-    level where the recorded one would have shown some (then that lower level). A level raised in the
-    file ("restricted" on an Everyone copy) would otherwise read every task withheld from them as one
-    they deleted."""
-    levels = effective_levels(base)
-    held = max((levels[tid] for tid in theirs.tasks if tid in levels), key=lambda c: c.rank,
-               default=Classification.PUBLIC)
-    # Lower only where tasks of ours between the two levels are all missing from their copy.
-    lacking = any(held.rank < level.rank <= claimed.rank for level in levels.values())
-    return held if lacking else claimed
+def _baselines_as_sent(sent: Project, base: Project, theirs: Project, made: SentCopy) -> list[Baseline]:
+    """The remade base's baselines, with their notes where theirs has more of them as sent with notes:
+    read without notes for want of a record, a copy sent with them would read as rewriting every
+    baseline. Taking their word here is safe: a baseline is history, which a change of theirs never
+    rewrites quietly however it was sent (merge_guard.guard_history)."""
+    with_notes = redact_project(base, made.level).baselines
+    return with_notes if _alike(with_notes, theirs) > _alike(sent.baselines, theirs) else sent.baselines
 
 
-def _level_lacked(base: Project, theirs: Project) -> Classification | None:
-    """The level a plan that records none reads as a copy for: the highest of our tasks it holds, when it
-    lacks every task of ours above that. The record is the partner's own file: cleared, a copy merged
-    against our plan deleted every withheld task."""
-    levels = effective_levels(base)
-    held = max((levels[tid] for tid in theirs.tasks if tid in levels), key=lambda c: c.rank, default=None)
-    above = [tid for tid, level in levels.items() if held is not None and level.rank > held.rank]
-    return held if above and not any(tid in theirs.tasks for tid in above) else None
+def _alike(baselines: list[Baseline], theirs: Project) -> int:
+    """How many of `baselines` theirs holds exactly so."""
+    theirs_by_id = {b.id: b for b in theirs.baselines}
+    return sum(theirs_by_id.get(b.id) == b for b in baselines)
 
 
-def _notes_lacked(base: Project, theirs: Project) -> bool:
-    """Whether their plan holds no note of any task of ours that has one: a copy made without notes,
-    whatever its file says (a cleared record made every note of ours read as one they emptied)."""
-    noted = [tid for tid, task in base.tasks.items() if task.notes and tid in theirs.tasks]
-    return bool(noted) and not any(theirs.tasks[tid].notes for tid in noted)
-
-
-def _note(level: str, withheld: int) -> str:
+def _note(made: SentCopy, recorded: bool, theirs: Project, withheld: int) -> str:
     kept = ("the task withheld from it stays" if withheld == 1 else f"the {withheld} tasks withheld from it stay")
-    return (f"their plan is a partner copy made for level {level}: merged against that copy of the base, so "
-            f"{kept} as ours and what the copy made in their place (links over withheld work, held dates) is not "
-            "taken as their edit")
+    notes = ", without notes" if made.without_notes else ""
+    if recorded:
+        what = f"the partner copy made for level {made.level.label}{notes} on {made.written.isoformat()}"
+    else:
+        claim = (f" (their file says level {theirs.partner_level.label})" if theirs.partner_level is not None
+                 else "")
+        what = (f"a partner copy this plan holds no record of sending{claim}, so it is read as one made for "
+                f"level {made.level.label}{notes}")
+    return (f"their plan is {what}: merged against that copy of the base, so {kept} as ours, a change of "
+            "theirs to what it lacked is a conflict kept ours, and what the copy made in their place (links "
+            "over withheld work, held dates) is not taken as their edit")
 
 
 def _bridges_as_theirs(sent: Project, base: Project, theirs: Project) -> dict[str, Link]:

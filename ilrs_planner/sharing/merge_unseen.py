@@ -96,7 +96,7 @@ def _guard_default_calendar(base: Project, ours: Project, theirs: Project, merge
     was, now = _calendar_name(ours, mine), _calendar_name(theirs, their)
     reason = (f"theirs makes '{now}' the plan's default calendar instead of '{was}', which would move "
               f"{_tasks(users)} of ours naming no calendar they cannot see ({_names(ours, users)})")
-    conflict = Conflict("plan", base.id, ours.name, "default_calendar_id", _calendar_name(base, old), was, now,
+    conflict = Conflict("plan", ours.id, ours.name, "default_calendar_id", _calendar_name(base, old), was, now,
                         reason)
     if _recorded(conflict, choices, conflicts):
         merged.default_calendar_id = mine

@@ -32,6 +32,8 @@ Rules (what a partner receives at `level`):
   a merge from a partner's plan (merge_supplied), whose own name and source show the words they
   hold. Notes are otherwise prose and travel as written, unless the planner
   leaves them out (`without_notes`). The signature is dropped (the content is new) and baselines are re-chained.
+- The copy has a plan id of its own, drawn fresh: the plan it was made from records it (sent_record.py),
+  and the copy carries none of that plan's records of copies sent.
 Saving uses the store's fresh-file save, so nothing removed survives in free pages.
 """
 
@@ -40,7 +42,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Mapping
 
-from ..domain import Baseline, Calendar, Classification, Link, LinkType, Project
+from ..domain import Baseline, Calendar, Classification, Link, LinkType, Project, new_id
 from ..domain.chain import chain_baselines
 from ..engine.cpm import schedule
 from ..engine.schedule import TaskDates
@@ -140,6 +142,8 @@ def redact_project(project: Project, level: Classification | str, *, without_not
     plan = clone_project(project)
     plan.signature = None
     plan.secret = None  # ours keys the bridges' ids: a copy never carries it (it draws its own when saved)
+    plan.sent_copies = ()  # which copies we sent, to whom and at what level, is ours alone
+    plan.id = new_id()  # each copy's own, which the record of it in our plan names (sent_record.py)
     dates = schedule(project).tasks if dates is None else dates
     bridges = bridge_links(project, removed, dates)
     plan.tasks = {tid: t for tid, t in plan.tasks.items() if tid not in removed}

@@ -23,6 +23,7 @@ from ..domain import ConstraintType, Link, LinkType, PlannerError, Project, Task
 from ..domain.baseline_entry import entry_reading
 from .consistency import RowNumbers
 from .packer import Coded, RowMaker, plain_flags
+from .sent_copies import sent_copies_text
 
 
 def _iso(value: date | None) -> str | None:
@@ -163,11 +164,12 @@ def row_sources(project: Project, numbers: RowNumbers) -> list[RowSource]:
                   lambda x: (x[1], x[2].name, _iso(x[2].start), _iso(x[2].finish), int(x[2].working)),
                   lambda x: f"exception '{x[2].name}' of calendar '{x[0].name}'"),
         # A plan of one's own saved without a secret (new, or from an older file) gains one here; a copy, none.
-        RowSource("plan", 12, [project], lambda p: (1, p.id, p.name, _iso(p.start), _iso(p.status_date), p.author,
+        RowSource("plan", 13, [project], lambda p: (1, p.id, p.name, _iso(p.start), _iso(p.status_date), p.author,
                                                    _calendar_num(calendar_num, p.default_calendar_id, "the plan"),
                                                    None if p.partner_level is None else p.partner_level + "",
                                                    int(p.partner_without_notes), _iso(p.must_finish_by),
-                                                   p.secret_to_save(), _supplied_text(p)),
+                                                   p.secret_to_save(), _supplied_text(p),
+                                                   sent_copies_text(p.sent_copies)),
                   lambda p: "the plan"),
         RowSource("participants", 11, list(project.participants.values()),
                   lambda p: (p.id, p.key, p.name, p.kind + "", _iso(p.joined), p.joined_precision + "",

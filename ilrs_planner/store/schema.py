@@ -255,10 +255,18 @@ def _v13() -> tuple[str, ...]:
     CHECK (moments IS NULL OR moments BETWEEN 0 AND 13 AND precision IS NOT NULL)""")
 
 
+def _v14() -> tuple[str, ...]:
+    """The partner copies written from the plan, as its owner recorded them (store/sent_copies.py): a
+    merge reads from this, not from the partner's file, what a copy was made for. Empty in an older
+    file, whose copies a merge reads as made for the lowest level, without notes."""
+    return ("""ALTER TABLE plan ADD COLUMN sent_copies TEXT NOT NULL DEFAULT '' CONSTRAINT plan_sent_copies
+    CHECK (length(sent_copies) <= 1000000)""",)
+
+
 # Migration N takes a version N-1 file to version N. Each is a tuple of SQL statements.
 MIGRATIONS: dict[int, tuple[str, ...]] = {1: _v1(), 2: _v2(), 3: _v3(), 4: _v4(), 5: _v5(), 6: _v6(), 7: _v7(),
                                           8: _v8(), 9: _v9(), 10: _v10(), 11: _v11(),
-                                          12: _v12(), 13: _v13()}
+                                          12: _v12(), 13: _v13(), 14: _v14()}
 CURRENT_VERSION = max(MIGRATIONS)
 
 # The tables the reader reads, in reading order (parents before the rows that refer to them).

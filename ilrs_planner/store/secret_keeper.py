@@ -1,4 +1,7 @@
-"""A plan's secret written into its own file, where a partner copy was made from a plan that had none.
+"""A plan's secret, and its record of the partner copy just made, written into its own file.
+
+The record of each copy written (sharing/sent_record.py) is what a merge of the partner's edits reads
+what they were sent from, so `redact` keeps it in the plan's file, as it keeps the secret:
 
 A plan read from a file of format 10 or older has no secret: the copy draws one (sharing/bridge_ids.py),
 and unless the plan keeps it, the next copy draws another and its bridges' ids differ from this one's
@@ -54,6 +57,6 @@ def _writable(target: Path) -> bool:
 def _not_kept(path: str | os.PathLike[str], why: str) -> PlannerError:
     return PlannerError(
         "store.secret_not_kept",
-        f"the plan '{path}' has no secret yet to make its partner copies' link ids with, and it could not "
-        f"be written into the file ({why}); save the plan once (in the window, or to a file you can write) "
-        "and make the copy from that", [str(path)])
+        f"the plan '{path}' could not be written to record the partner copy made from it (and keep the "
+        f"secret its copies' link ids are made with) ({why}); save the plan once (in the window, or to a "
+        "file you can write) and make the copy from that", [str(path)])

@@ -26,7 +26,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..domain import PlannerError, Project
+from ..domain import PlannerError, Project, SentCopy
 from .fingerprint import Fingerprint, changed_since
 from .lock import LockInfo, acquire_lock, release_lock
 from .reader import open_project
@@ -111,11 +111,12 @@ class PlanSession:
         self.secret_on_disk = project.secret
         self.copy_name = ""
 
-    def keep_secret(self, secret: bytes) -> None:
-        """Write the secret the open plan just drew (its first partner copy) into its file, the file
-        otherwise as it was opened or last saved: the planner's unsaved edits stay unsaved, theirs to
-        save or discard, while the secret outlives a Discard (secret_keeper.py; refused by name, the
-        file as it was, when it is read-only or someone saved over it)."""
+    def keep_secret(self, secret: bytes, sent: SentCopy | None = None) -> None:
+        """Write the secret the open plan just drew (its first partner copy) into its file, and the record
+        of the partner copy `sent` just made from it (sharing/sent_record.py), the file otherwise as it
+        was opened or last saved: the planner's unsaved edits stay unsaved, theirs to save or discard,
+        while the secret and the record outlive a Discard (secret_keeper.py; refused by name, the file as
+        it was, when it is read-only or someone saved over it)."""
         if self.path is None:
             return  # no file yet: the first save keeps it
         self._background.wait()
@@ -126,6 +127,8 @@ class PlanSession:
                                "written into it; reload it or save it, then make the copy again", [str(self.path)])
         as_saved = open_project(self.path)
         as_saved.secret = secret
+        if sent is not None:
+            as_saved.sent_copies = (*as_saved.sent_copies, sent)
         self.fingerprint = keep_secret(self.path, as_saved, read)
         self.secret_on_disk = secret
 

@@ -33,6 +33,7 @@ from ..domain import (
     PlanSignature,
     Precision,
     Project,
+    SentCopy,
     Task,
     TaskKind,
 )
@@ -42,6 +43,7 @@ from .column_read import Repeated
 from .consistency import find_parent_loop
 from .object_columns import Field, LaterColumn, ObjectColumns
 from .rownumbers import RowIds, some_chain_loops
+from .sent_copies import read_sent_copies
 from .table_access import Mend, TableAccess
 
 # Kinds of task and link come from SQLite as their index here (read_columns' `codes`).
@@ -104,14 +106,15 @@ class TableReader(TableAccess):
         """The whole plan; without `objects`, its tasks and links are made only when asked for, one by
         one (a plan read to be shown, not edited: see domain.column_rows). Every check runs either way."""
         rowid, (pid,), (name,), (start,), (status_date,), (author,), (default,), (level,), (no_notes,), (must,), \
-            (secret,), (supplied,) = self.columns(
+            (secret,), (supplied,), (sent,) = self.columns(
                 "plan", "id, name, start, status_date, author, default_calendar, partner_level, "
-                "partner_without_notes, must_finish_by, secret, supplied")
+                "partner_without_notes, must_finish_by, secret, supplied, sent_copies")
         project = Project(name=name, start=self.date(start), status_date=self.date(status_date), author=author,
                           id=pid, partner_level=None if level is None else Classification(level),
                           partner_without_notes=bool(no_notes), must_finish_by=self.date(must),
                           secret=None if secret is None else bytes(secret),
-                          supplied=self._supplied(rowid[0], supplied))
+                          supplied=self._supplied(rowid[0], supplied),
+                          sent_copies=self.sent_copies(rowid[0], sent))
         project.calendars, calendar_ids = self.calendars()
         project.default_calendar_id = self.resolve("plan", "default_calendar", rowid, (default,), calendar_ids,
                                                    "calendar")[0]
@@ -244,6 +247,13 @@ class TableReader(TableAccess):
                          classification=_CLASSIFICATION(level))
                 for num, bid, name, day, note, prev_hash, level in zip(nums, ids, names, as_of, notes, prev_hashes,
                                                                         levels)]
+
+    def sent_copies(self, rowid: int, text: str) -> tuple[SentCopy, ...]:
+        """The partner copies the plan records having written; a record it never wrote is refused by name."""
+        copies = read_sent_copies(text)
+        if isinstance(copies, str):
+            raise self.fail("plan", rowid, "sent_copies", copies)
+        return copies
 
     def signature(self) -> PlanSignature | None:
         """The plan's signature, if it was signed."""

@@ -63,14 +63,20 @@ def test_a_partners_edited_copy_merged_with_our_plan_as_base_keeps_the_withheld_
     shutil.copy(sent, edited)
     assert main(["status", str(edited), "--as-of", "2030-01-20", "--started", "K=2030-01-07", "--percent", "K=50"]) == 0
     capsys.readouterr()
-    assert main(["merge", str(ours), str(ours), str(edited), "-o", str(merged)]) == 0
+    # Their status date would move H, which they cannot see (unstarted work resumes after it): ours is kept.
+    assert main(["merge", str(ours), str(ours), str(edited), "-o", str(merged)]) == 1
     out = capsys.readouterr().out
+    sent_on = open_project(ours).sent_copies[0].written.isoformat()
     assert out.splitlines() == [
-        f"merged cleanly into {merged}",
-        "  NOTE their plan is a partner copy made for level Partners: merged against that copy of the base, so "
-        "the task withheld from it stays as ours and what the copy made in their place (links over withheld "
-        "work, held dates) is not taken as their edit"]
+        f"merged into {merged} with 1 conflict(s), our side kept:",
+        "  CONFLICT plan Cal plan, field status_date: theirs changes the plan's status date from none to "
+        "2030-01-20, which would move 1 task of ours they cannot see (H Hidden static fire) (base None, ours "
+        "None, theirs 2030-01-20); kept ours",
+        f"  NOTE their plan is the partner copy made for level Partners on {sent_on}: merged against that copy "
+        "of the base, so the task withheld from it stays as ours, a change of theirs to what it lacked is a "
+        "conflict kept ours, and what the copy made in their place (links over withheld work, held dates) is "
+        "not taken as their edit"]
     plan, before = open_project(merged), open_project(ours)
     assert plan.tasks.keys() == before.tasks.keys() and plan.links == before.links  # H and its links stay
-    assert plan.tasks["t-k"].percent_complete == 50 and plan.status_date == date(2030, 1, 20)
+    assert plan.tasks["t-k"].percent_complete == 50 and plan.status_date is None
     assert plan.tasks["t-m"] == before.tasks["t-m"]  # no bridge lag, pin or bound of the copy's brought in

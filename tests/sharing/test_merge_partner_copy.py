@@ -1,5 +1,7 @@
 """Merging a partner's edited copy with our own plan as base: what they could not see is never read as
-their edit (the reference roadmap, whose Everyone copy withholds three tasks)."""
+their edit (the reference roadmap, whose Everyone copy withholds three tasks). How the copy was made is
+read from our plan's record of it (`record_sent`, as `redact` and Export for partner keep it), never
+from their file; a copy we hold no record of reads as one for Everyone, without notes."""
 
 import dataclasses
 from datetime import date
@@ -12,6 +14,7 @@ from ilrs_planner.domain.canonical import canonical_bytes
 from ilrs_planner.sharing.clone import clone_project
 from ilrs_planner.sharing.merge import merge_projects
 from ilrs_planner.sharing.redact import redact_project
+from ilrs_planner.sharing.sent_record import record_sent
 
 
 @pytest.fixture(scope="module")
@@ -28,12 +31,12 @@ def _partner_edit(sent):
     theirs = clone_project(sent)
     change7 = _by_key(theirs, "change-7")
     theirs.tasks[change7.id] = dataclasses.replace(change7, actual_start=date(2026, 12, 20), percent_complete=20)
-    theirs.status_date = date(2027, 1, 15)
     return theirs
 
 
 def test_our_plan_as_base_merges_as_the_copy_we_sent_would(roadmap):
     sent = redact_project(roadmap, Classification.PUBLIC)
+    record_sent(roadmap, sent, date(2026, 12, 4))
     assert sent.partner_level is Classification.PUBLIC
     theirs = _partner_edit(sent)
     with_original = merge_projects(roadmap, roadmap, theirs)
@@ -47,9 +50,10 @@ def test_our_plan_as_base_merges_as_the_copy_we_sent_would(roadmap):
     assert (change7.percent_complete, change7.deadline) == (20, _by_key(roadmap, "change-7").deadline)
     assert merged.baselines == roadmap.baselines and merged.partner_level is None
     assert with_original.notes == [
-        "their plan is a partner copy made for level Everyone: merged against that copy of the base, so the 3 "
-        "tasks withheld from it stay as ours and what the copy made in their place (links over withheld work, "
-        "held dates) is not taken as their edit"]
+        "their plan is the partner copy made for level Everyone on 2026-12-04: merged against that copy of the "
+        "base, so the 3 tasks withheld from it stay as ours, a change of theirs to what it lacked is a conflict "
+        "kept ours, and what the copy made in their place (links over withheld work, held dates) is not taken "
+        "as their edit"]
 
 
 def test_a_copy_sent_without_notes_leaves_our_notes_alone(roadmap):
@@ -97,14 +101,17 @@ def test_a_copy_claiming_a_wider_level_than_it_shows_cannot_delete_what_it_never
     result = merge_projects(roadmap, roadmap, theirs)
     assert result.clean and result.project.tasks.keys() == roadmap.tasks.keys()
     assert result.project.links == roadmap.links
-    assert result.notes[0].startswith("their plan is a partner copy made for level Everyone")
+    assert result.notes[0].startswith("their plan is a partner copy this plan holds no record of sending (their "
+                                      "file says level Restricted), so it is read as one made for level Everyone, "
+                                      "without notes")
 
 
 def test_a_copy_whose_record_of_its_making_was_cleared_still_merges_as_a_copy(roadmap):
     # Their file says what it is: cleared, the merge deleted the three withheld tasks, and a copy sent
-    # without notes, its record cleared, emptied every note of ours. A copy lacks every task of ours
-    # above the level it holds, and every note it was sent without: it reads as one whatever it says.
+    # without notes, its record cleared, emptied every note of ours. Our record of the copy says what
+    # it is, whatever their file says.
     sent = redact_project(roadmap, Classification.PUBLIC, without_notes=True)
+    record_sent(roadmap, sent)
     theirs = _partner_edit(sent)
     theirs.partner_level, theirs.partner_without_notes = None, False
     result = merge_projects(roadmap, roadmap, theirs)
@@ -112,7 +119,7 @@ def test_a_copy_whose_record_of_its_making_was_cleared_still_merges_as_a_copy(ro
     assert merged.tasks.keys() == roadmap.tasks.keys() and merged.links == roadmap.links
     assert {t.id: t.notes for t in merged.tasks.values()} == {t.id: t.notes for t in roadmap.tasks.values()}
     assert _by_key(merged, "change-7").percent_complete == 20
-    assert any("partner copy made for level Everyone" in note for note in result.notes)
+    assert any("partner copy made for level Everyone, without notes" in note for note in result.notes)
 
 
 def test_a_plan_of_ours_merged_whole_is_not_taken_for_a_copy(roadmap):

@@ -37,8 +37,11 @@ def query_one(path: Path, sql: str, params: tuple = ()) -> tuple:
         conn.close()
 
 
-# What migration 13 added (how each baseline entry was read when taken), dropped to make a version 12 file.
-DROP_V13 = ("ALTER TABLE baseline_entries DROP COLUMN moments", "ALTER TABLE baseline_entries DROP COLUMN precision")
+# What migration 14 added (the plan's record of the partner copies written), dropped to make a version 13 file.
+DROP_V14 = ("ALTER TABLE plan DROP COLUMN sent_copies",)
+# What migrations 13 and later added (how each baseline entry was read when taken), dropped to make a version 12 file.
+DROP_V13 = (*DROP_V14, "ALTER TABLE baseline_entries DROP COLUMN moments",
+            "ALTER TABLE baseline_entries DROP COLUMN precision")
 # What migrations 12 and later added (the names merges brought in), dropped to make a file as version 11 wrote it.
 DROP_V12 = (*DROP_V13, "ALTER TABLE plan DROP COLUMN supplied")
 # What migrations 11 and later added (the plan's secret), dropped to make a file as version 10 wrote it.

@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
-from ...domain import PlannerError, Project
+from ...domain import PlannerError, Project, SentCopy
 from ...store import open_project
 from ...store.lock import read_lock
 from ...store.recovery import Recovery, discard_copy, find_recoveries
@@ -196,14 +196,14 @@ class FileSession(QObject):
             discard_copy(recovery.copy_path)
         return project, (str(session.path) if session.path else None), as_saved
 
-    def keep_secret(self, secret: bytes) -> bool:
-        """Have the plan's file hold `secret`, the one its partner copies are keyed on: written into it
-        now, nothing else of the plan, unless it holds it already (the store's PlanSession.keep_secret);
-        False when the plan has no file yet (its first save keeps it)."""
+    def keep_secret(self, secret: bytes, sent: SentCopy | None = None) -> bool:
+        """Have the plan's file hold `secret`, the one its partner copies are keyed on, and the record of
+        the copy `sent`: written into it now, nothing else of the plan (the store's
+        PlanSession.keep_secret); False when the plan has no file yet (its first save keeps them)."""
         if self.session is None or self.session.path is None:
             return False
-        if self.session.secret_on_disk != secret:
-            self.session.keep_secret(secret)
+        if self.session.secret_on_disk != secret or sent is not None:
+            self.session.keep_secret(secret, sent)
         return True
 
     def start_untitled(self, project: Project) -> None:

@@ -130,7 +130,7 @@ class SharingActions:
         from ...sharing.merge import merge_named
 
         theirs = self._open_other("Merge: the other team's version (theirs)")
-        base = theirs and self._open_other(_base_title(theirs[0]))
+        base = theirs and self._open_other(_base_title(theirs[0], self.document.project))
         if not base or not theirs:
             return False
         sides = {"BASE": base, "OURS": (self.document.project, "this plan"), "THEIRS": theirs}
@@ -182,7 +182,7 @@ class SharingActions:
         try:
             if self.document.path and same_file(path, self.document.path):
                 raise PlannerError("cli.usage", "the partner copy must be a new file, not this plan's own file")
-            kept = self._keep_secret_in_file()
+            kept = self._record_in_file(redacted)
             save_project(redacted, path)
         except PlannerError as error:
             prompts.fail(self.window, "Could not export for the partner", error)
@@ -198,20 +198,38 @@ class SharingActions:
                        f"remaining text.{notes}", [notice for notice in notices if notice] or None)
         return True
 
-    def _keep_secret_in_file(self) -> bool:
-        """The secret the copy is keyed on goes into the plan's file before the copy is written, when the
-        file lacks it (a plan from an older file has none, or one drawn by an export or a signing that
-        was then cancelled), so next week's copy keys its links over withheld work alike
-        (sharing/bridge_ids.py) even if the planner then discards their unsaved edits; the edits stay
-        unsaved. False when the plan has no file to keep it in yet."""
-        secret = self.document.project.secret
-        return secret is None or self.plan_file.file_session.keep_secret(secret)
+    def _record_in_file(self, redacted: Project) -> bool:
+        """The plan's record of the copy (sharing/sent_record.py), and the secret the copy is keyed on
+        where the file lacks it (a plan from an older file has none, or one drawn by an export or a
+        signing that was then cancelled), go into the plan's file before the copy is written: a merge of
+        the partner's edits reads what they were sent from that record, and next week's copy keys its
+        links over withheld work alike (sharing/bridge_ids.py), even if the planner then discards their
+        unsaved edits, which stay unsaved. Not content, the record goes into the open plan without an
+        edit to undo. False when the plan has no file to keep a secret the copy drew in yet (its first
+        save keeps the secret and the record)."""
+        from ...sharing.sent_record import record_sent
+
+        project = self.document.project
+        before, drawn = project.sent_copies, project.secret is not None
+        record = record_sent(project, redacted)
+        try:
+            return self.plan_file.file_session.keep_secret(project.own_secret(), record) or not drawn
+        except PlannerError:
+            project.sent_copies = before  # no copy is written: none is recorded
+            raise
 
 
-def _base_title(theirs: Project) -> str:
-    """What to pick as base: for a partner's edited copy, the copy that was sent them (or this plan as it
-    was then, which the merge makes that copy from again); otherwise the version both started from."""
-    if theirs.partner_level is not None:
-        return (f"Merge: the partner copy you sent ({theirs.partner_level.label}), or this plan as it was when "
-                "you sent it (base)")
-    return "Merge: the common starting version (base)"
+def _base_title(theirs: Project, ours: Project) -> str:
+    """What to pick as base, worded from this plan's own record, never from the partner's file: for a
+    partner's copy, the copy that was sent them (or this plan as it was then, which the merge makes that
+    copy from again, as the record says or, with none, for the lowest level without notes); for a
+    version of this plan itself, the version both started from."""
+    from ...sharing.sent_record import SAFE_READING, is_our_own, sent_as
+
+    if is_our_own(theirs, ours, ours):
+        return "Merge: the common starting version (base)"
+    record = sent_as(theirs, ours)
+    made = record or SAFE_READING
+    how = made.level.label + (", without notes" if made.without_notes else "")
+    sent = f"{how}, on {made.written.isoformat()}" if record else f"none recorded here: read as {how}"
+    return f"Merge: the partner copy you sent ({sent}), or this plan as it was when you sent it (base)"
