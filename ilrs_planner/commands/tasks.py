@@ -10,6 +10,7 @@ from ..domain import Confidence, ConstraintType, Precision, Project, Task, TaskK
 from ..domain.durations import format_days
 from ..domain.provenance import shown_confidence
 from .base import ChangeSet, Command
+from .history_dates import coarsens_history, refuse_finish_over_history, refuse_start_over_history
 from .link_ends import placed_links_touching
 from .link_places import Placed, put_back
 from .outline import (
@@ -27,7 +28,7 @@ from .task_values import SCHEDULE_FIELDS, TEXT_FIELDS, check_task_consistent, co
 
 __all__ = [
     "AddTask", "DeleteTasks", "IndentTask", "MoveTaskDown", "MoveTaskStart", "MoveTaskUp",
-    "OutdentTask", "SetDuration", "SetPlannedDates", "SetTaskFields",
+    "OutdentTask", "SetDuration", "SetPlannedDates", "SetPlannedFinish", "SetPlannedStart", "SetTaskFields",
 ]
 
 
@@ -221,11 +222,16 @@ class SetPlannedDates(SetTaskFields):
     """Dates the planner sets (a start or finish typed, a bar dragged). Dates that rested on a source or
     an inference are the planner's from then on, so the same step states the task's confidence as
     `assumption`: a partner must not read the planner's 2031 as the 2029 the source announced (the
-    source stays cited, with its date: it says what was announced)."""
+    source stays cited, with its date: it says what was announced). History is known as recorded: a
+    task with an actual start is never made to read coarser (history_dates), and a finished one keeps
+    its confidence too (nothing typed moves its dates)."""
 
     def apply(self, project: Project) -> ChangeSet:
         task = task_or_error(project, self.task_id)
-        if self._old is None and "confidence" not in self.fields and shown_confidence(task) in _ANNOUNCED:
+        if self._old is None and coarsens_history(task, self.fields.get("precision")):
+            del self.fields["precision"]
+        if self._old is None and "confidence" not in self.fields and shown_confidence(task) in _ANNOUNCED \
+                and task.actual_finish is None:
             self.fields["confidence"] = Confidence.ASSUMPTION
         return super().apply(project)
 
@@ -251,10 +257,22 @@ class SetPlannedStart(SetPlannedDates):
 
     def apply(self, project: Project) -> ChangeSet:
         task = task_or_error(project, self.task_id)
+        if self._old is None:
+            refuse_start_over_history(task)
         if self._old is None and "constraint_date" in self.fields and _manual_leaf(project, task):
             day = self.fields.pop("constraint_date")
             del self.fields["constraint"]
             self.fields.update(manual_start=day, manual_start_at_day_end=False)
+        return super().apply(project)
+
+
+class SetPlannedFinish(SetPlannedDates):
+    """Finish a task on a day (a Finish typed, a bar's end dragged): the duration whose last day it is,
+    refused for a task that has finished (its finish is its actual finish)."""
+
+    def apply(self, project: Project) -> ChangeSet:
+        if self._old is None:
+            refuse_finish_over_history(task_or_error(project, self.task_id))
         return super().apply(project)
 
 

@@ -13,7 +13,7 @@ from ...chart import Hit, TimeScale
 from ...commands.base import Command
 from ...commands.drop_preview import dates_after
 from ...commands.links import AddLink, check_link_allowed
-from ...commands.tasks import TASK_NAMED, MoveTaskStart, SetPlannedDates
+from ...commands.tasks import TASK_NAMED, MoveTaskStart, SetPlannedFinish
 from ...domain import LinkType, PlannerError, Precision
 from ...domain.durations import format_days
 from ...domain.working_count import WorkedDays
@@ -172,7 +172,7 @@ def finish_command(drag: Drag, document: Document, target: Hit | None, shown_sta
         if days == (task.duration if task.actual_start else worked_days(document, task_id, shown_start, shown_finish)):
             return None  # dropped where it ends (or on a day off after its last day of work)
         # A date the planner sets, as a Finish typed: a sourced task becomes an assumption, known to the day.
-        return SetPlannedDates(task_id, text=f"Set finish of {TASK_NAMED} to {(end - timedelta(days=1)).isoformat()}",
+        return SetPlannedFinish(task_id, text=f"Set finish of {TASK_NAMED} to {(end - timedelta(days=1)).isoformat()}",
                                duration=days, precision=Precision.DAY)
     if drag.mode == "link" and target is not None and target.task_id not in (None, task_id):
         check_link_allowed(document.project, task_id, target.task_id)

@@ -11,7 +11,7 @@ from enum import IntEnum
 from ...commands.base import Command
 from ...commands.task_mode import set_task_mode
 from ...commands.task_values import coerce_value
-from ...commands.tasks import SetDuration, SetPlannedDates, SetPlannedStart, SetTaskFields
+from ...commands.tasks import SetDuration, SetPlannedFinish, SetPlannedStart, SetTaskFields
 from ...domain import (
     Link,
     PlannerError,
@@ -484,5 +484,5 @@ def _finish_command(task: Task, text: str, ctx: RowContext) -> Command:
                            "the task's start first (Start column)", [task.id])
     # The duration whose last day of work is `day`, as the chart's drag of the bar's end makes it.
     days = duration_finishing_on(ctx.project, task, dates.early_start, day, ctx.worked())
-    return SetPlannedDates(task.id, text=f"Set finish of '{task.name}' to {text}", duration=days,
+    return SetPlannedFinish(task.id, text=f"Set finish of '{task.name}' to {text}", duration=days,
                            precision=precision)
