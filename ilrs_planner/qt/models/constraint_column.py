@@ -16,7 +16,17 @@ from datetime import date, timedelta
 
 from ...commands.base import Command
 from ...commands.tasks import SetPlannedDates, SetTaskFields
-from ...domain import ConstraintType, PlannerError, Precision, Project, Task, format_fuzzy_date, parse_fuzzy_date
+from ...domain import (
+    ConstraintType,
+    PlannerError,
+    Precision,
+    Project,
+    Task,
+    format_fuzzy_date,
+    parse_fuzzy_date,
+    period_end,
+    period_start,
+)
 from ...domain.dates import MAX_YEAR, MIN_YEAR
 from ...engine.driving_chain import ChainIndex
 from ...engine.schedule import Schedule, TaskDates
@@ -67,15 +77,25 @@ def constraint_line(task: Task, summary: bool = False) -> str:
 def constraint_type_command(task: Task, text: str, dates: TaskDates | None, summary: bool = False) -> Command:
     """The command typing `text` into Constraint type means; PlannerError naming the words it takes.
     The date shown stays what it was (a Start No Earlier Than 2031-06-02 made a Finish No Later Than
-    finishes by the end of 2031-06-02), or is the task's own day, so choosing a constraint moves nothing."""
+    finishes by the end of 2031-06-02; a Start No Earlier Than '2030' made a Must Finish On '2030'
+    finishes on the last day of 2030, as 'by 2030' reads), or is the task's own day, so choosing a
+    constraint moves nothing."""
     kind = parse_constraint(text, []) or ConstraintType.ASAP
     words = CONSTRAINT_NAMES[kind]
     if not kind.dated:
         return SetTaskFields(task.id, text=f"Set constraint of '{task.name}' to {words}", constraint=kind,
                              constraint_date=None)
-    shown = shown_constraint_day(task, summary) or _day_of(task, kind, dates)
+    shown = _same_period(task, kind, shown_constraint_day(task, summary)) or _day_of(task, kind, dates)
     return SetTaskFields(task.id, text=f"Set constraint of '{task.name}' to {words}", constraint=kind,
                          constraint_date=_stored_day(kind, shown, task, summary))
+
+
+def _same_period(task: Task, kind: ConstraintType, shown: date | None) -> date | None:
+    """The day the constraint's date, as its cell reads it ('2030'), means for `kind`: a finish
+    constraint binds at the period's last day, a start constraint at its first."""
+    if shown is None or (task.constraint in FINISH_CONSTRAINTS) == (kind in FINISH_CONSTRAINTS):
+        return shown
+    return period_end(shown, task.precision) if kind in FINISH_CONSTRAINTS else period_start(shown, task.precision)
 
 
 def _day_of(task: Task, kind: ConstraintType, dates: TaskDates | None) -> date:
