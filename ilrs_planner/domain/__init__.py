@@ -4,6 +4,8 @@ from .calendar import CONTINUOUS_NAME, Calendar, CalendarException, continuous_c
 from .dates import (
                     deadline_finish,
                     deadline_from_finish,
+                    edge_precision,
+                    edge_text,
                     format_fuzzy_date,
                     parse_fuzzy_date,
                     parse_iso_date,
@@ -19,7 +21,8 @@ from .ids import fresh_ids
 from .model import Baseline, Link, Participant, PlanSignature, Project, SentCopy, Task, new_id
 
 __all__ = [
-    "Baseline", "CODES", "deadline_finish", "deadline_from_finish", "shown_finish", "shown_start",
+    "Baseline", "CODES", "deadline_finish", "deadline_from_finish", "edge_precision", "edge_text", "shown_finish",
+    "shown_start",
     "CONTINUOUS_NAME", "Calendar",
     "CalendarException", "continuous_calendar", "Classification", "Confidence", "ConstraintType", "Link", "LinkType",
     "Participant",

@@ -129,3 +129,20 @@ def format_fuzzy_date(day: date | None, precision: Precision = Precision.DAY) ->
     if precision is Precision.MONTH:
         return f"{day.year}-{day.month:02d}"
     return day.isoformat()
+
+
+_COARSEST_FIRST = (Precision.YEAR, Precision.QUARTER, Precision.MONTH, Precision.DAY)
+
+
+def edge_text(day: date, precision: Precision, end: bool = False) -> str:
+    """A date that bounds a period (a constraint's) as it reads back to the same day, no more precisely
+    than `precision`: 1 July 2029 at a year's precision is 'Q3 2029', since '2029' would read as
+    1 January (`end`: as the period's last day: 30 September 2029 is 'Q3 2029')."""
+    return format_fuzzy_date(day, edge_precision(day, precision, end))
+
+
+def edge_precision(day: date, precision: Precision, end: bool = False) -> Precision:
+    """The coarsest precision, no coarser than `precision`, whose period `day` begins (`end`: ends)."""
+    edge = period_end if end else period_start
+    finer = _COARSEST_FIRST[_COARSEST_FIRST.index(precision):]
+    return next(p for p in finer if edge(day, p) == day)

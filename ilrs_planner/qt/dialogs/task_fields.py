@@ -15,10 +15,8 @@ from ...domain import (
     Precision,
     Project,
     Task,
-    format_fuzzy_date,
+    edge_text,
     parse_fuzzy_date,
-    period_end,
-    period_start,
 )
 from ...domain.dates import MAX_YEAR, MIN_YEAR
 from ...domain.durations import format_days
@@ -59,11 +57,9 @@ def fill_calendars(combo: QComboBox, project: Project, current: str | None) -> N
 
 
 def date_text(day: date | None, precision: Precision, end: bool) -> str:
-    """The date as typed: '2035' when it is that period's first (or last) day, else YYYY-MM-DD."""
-    if day is None:
-        return ""
-    edge = period_end(day, precision) if end else period_start(day, precision)
-    return format_fuzzy_date(day, precision) if day == edge else day.isoformat()
+    """The date as typed: '2035' when it is that period's first (or last) day, else as the constraint
+    cell reads it, the coarsest period it bounds ('Q3 2029' for 1 July at a year's precision)."""
+    return edge_text(day, precision, end) if day is not None else ""
 
 
 def read_date(edit: QLineEdit, label: str, end: bool) -> date | None:

@@ -22,6 +22,8 @@ from ...domain import (
     Precision,
     Project,
     Task,
+    edge_precision,
+    edge_text,
     format_fuzzy_date,
     parse_fuzzy_date,
     period_end,
@@ -41,9 +43,11 @@ def constraint_text(task: Task) -> str:
 
 
 def constraint_date_text(task: Task, summary: bool = False) -> str:
-    """The Constraint date cell, at the precision the task's dates were given ('2031-06', '2035')."""
+    """The Constraint date cell, at the precision the task's dates were given ('2031-06', '2035'), or
+    finer where the date is not that period's edge: a Start No Earlier Than typed 'Q3 2029' on a task
+    a Finish typed '2031' made known to the year reads 'Q3 2029', not '2029' (1 January)."""
     day = shown_constraint_day(task, summary)
-    return format_fuzzy_date(day, task.precision) if day else ""
+    return edge_text(day, task.precision, end=task.constraint in FINISH_CONSTRAINTS) if day else ""
 
 
 def shown_constraint_day(task: Task, summary: bool = False) -> date | None:
@@ -93,9 +97,11 @@ def constraint_type_command(task: Task, text: str, dates: TaskDates | None, summ
 def _same_period(task: Task, kind: ConstraintType, shown: date | None) -> date | None:
     """The day the constraint's date, as its cell reads it ('2030'), means for `kind`: a finish
     constraint binds at the period's last day, a start constraint at its first."""
-    if shown is None or (task.constraint in FINISH_CONSTRAINTS) == (kind in FINISH_CONSTRAINTS):
+    was_finish = task.constraint in FINISH_CONSTRAINTS
+    if shown is None or was_finish == (kind in FINISH_CONSTRAINTS):
         return shown
-    return period_end(shown, task.precision) if kind in FINISH_CONSTRAINTS else period_start(shown, task.precision)
+    read = edge_precision(shown, task.precision, end=was_finish)  # 'Q3 2029' for a year task's 1 July
+    return period_end(shown, read) if kind in FINISH_CONSTRAINTS else period_start(shown, read)
 
 
 def _day_of(task: Task, kind: ConstraintType, dates: TaskDates | None) -> date:

@@ -14,13 +14,14 @@ from ...chart.list_ends import table_ids
 from ...chart.variance import ON_TIME_STEP, plan_steps, slip_color, slip_step
 from ...commands.base import ChangeSet
 from ...commands.tasks import AddTask
-from ...domain import PlannerError, Precision
+from ...domain import PlannerError, Precision, Task
 from ...domain.alternatives import alternative_figures
 from ...domain.provenance import provenance_lines
 from ...engine.schedule import TaskDates, TaskTable, changed_rows
 from ..change_effects import effects_of
 from ..document import Document
 from ..gantt.style import qcolor
+from .coarsened_note import coarsened_note
 from .constraint_column import constraint_line, held_start_note
 from .outline_rows import OutlineRows
 from .outline_update import SMALL_EDIT, block, outline_edit, parents_of, update_children
@@ -273,12 +274,21 @@ class TaskTreeModel(OutlineRows):
         added = self.document.last_edit()
         names_added = column is Column.NAME and isinstance(added, AddTask) and added.task.id == task.id
         command.merge_key = added.merge_key if names_added else None
+        before = task.precision
         if not self.document.try_push(command, self):
             return False
-        note = rounding_note(column, str(value), self._context()) or self._held_note(task.id, column)
+        note = rounding_note(column, str(value), self._context()) or self._held_note(task.id, column) \
+            or self._coarsened_note(task, before, column)
         if note:
             self.document.noted.emit(note)
         return True
+
+    def _coarsened_note(self, task: Task, before: Precision, column: Column) -> str | None:
+        """A Start or Finish typed coarser than the task read: what the other end now reads."""
+        if column not in (Column.START, Column.FINISH) or self.document.schedule is None:
+            return None
+        dates = self.document.schedule.tasks.get(task.id)
+        return coarsened_note(task, before, column is Column.FINISH, dates, self._context().numbers_of(task.id))
 
     def _held_note(self, task_id: str, column: Column) -> str | None:
         """A Start typed that a link holds later changes no date shown: say so, and what was kept."""
