@@ -4,7 +4,8 @@ Columns read (names are case-insensitive; only `Name` is required; a table with 
 refused with `import.no_columns`, naming what it reads and what the file has):
   ID, Name, Duration, Predecessors, Outline Level, Start, Constraint Type, Constraint Date,
   Deadline, Actual Start, Actual Finish, % Complete, Notes — as MS Project exports them — and
-  our own Key, Owner (a participant key; participants are created as needed), Kind, Precision,
+  our own Key, Owner (a participant key; participants are created as needed), Kind, Stated
+  Precision (the task's own; without it, Precision, which our export writes as shown),
   Classification, Source, Optimistic/Most Likely/Pessimistic Duration, GUID (the stable id) and
   Key Milestone (Yes for the dates the programme is judged by), and MS Project's Calendar (the
   task's calendar by name; on the project summary row, the plan's: see `csv_calendars`) and Task
@@ -268,7 +269,11 @@ def _set_dates(task: Task, row: RowReader, is_summary: bool) -> None:
     task.actual_start = _day(row.date("Actual Start"))
     task.actual_finish = _stored_finish(row, "Actual Finish", row.date("Actual Finish", end=True), shift)
     typed = [d[1] for d in (constraint_date, deadline) if d]
-    task.precision = row.choice("Precision", Precision) or reduce(coarser, typed, Precision.DAY)
+    # Stated Precision is the task's own; Precision, as our export writes it, is as shown (a task driven
+    # by a date known to the year reads 'year'): read only from a file without the other (older, or
+    # written by hand or another tool, where it is what the dates were given at).
+    task.precision = row.choice("Stated Precision", Precision) or row.choice("Precision", Precision) \
+        or reduce(coarser, typed, Precision.DAY)
 
 
 def _day(parsed: tuple[date, Precision] | None, shift: int = 0) -> date | None:

@@ -29,6 +29,7 @@ from ..domain.task_mode import held_on_start, task_mode_text
 from ..domain.working_count import WorkedDays
 from ..engine.schedule import Schedule, TaskDates
 from ..engine.shown_dates import duration_days
+from ..engine.shown_precision import ShownPrecision
 from ..engine.summary_progress import summary_percents
 from ..files.atomic import atomic_output
 from .csv_calendars import named_only
@@ -43,6 +44,7 @@ PLAN_COLUMNS = ["Status Date", "Must Finish By", "Author"]
 COLUMNS = [
     "ID", "Key", "Name", "Outline Level", "Duration", "Start", "Finish", "Predecessors", "Constraint Type",
     "Constraint Date", "Deadline", "Actual Start", "Actual Finish", "% Complete", "Owner", "Kind", "Precision",
+    "Stated Precision",  # the task's own; Precision is as the table shows it (see _precisions)
     "Classification", "Optimistic Duration", "Most Likely Duration", "Pessimistic Duration", "Source", "Notes",
     "GUID", "Key Milestone", "Confidence", "Source Date",
     "Calendar",  # MS Project's task calendar, by name (see csv_calendars)
@@ -60,7 +62,7 @@ def write(project: Project, path: str | Path) -> list[str]:
     summaries, worked = project.summary_ids(), WorkedDays(project)
     # Each task's row is written as soon as it is made: all 100,000 rows held at once took as much
     # memory again as the plan itself.
-    rows = _task_rows(project, refs, predecessors, schedule, summaries, worked)
+    rows = _precisions(project, schedule, _task_rows(project, refs, predecessors, schedule, summaries, worked))
     head = _project_row(project, schedule, _last_finish(schedule, refs))
     _write_atomically(Path(path), itertools.chain([COLUMNS, head], rows))
     return warnings
@@ -97,6 +99,21 @@ def _task_rows(project: Project, refs: dict[str, str], predecessors: dict[str, s
         summary = task.id in summaries
         yield _task_row(project, task, depth, refs[task.id], predecessors.get(task.id, ""), schedule, summary, worked,
                         percents.get(task.id, task.percent_complete))
+
+
+_PRECISION, _GUID = COLUMNS.index("Precision"), COLUMNS.index("GUID")
+
+
+def _precisions(project: Project, schedule: Schedule | None, rows: Iterator[list[str]]) -> Iterator[list[str]]:
+    """Each row with Precision as the table, XLSX and `schedule --json` give it (the coarser of the
+    task's own and that of the date driving it: a day-planned task after one known to the year reads
+    'year'), beside Stated Precision, the task's own, which the import reads back."""
+    shown = ShownPrecision(project, schedule).every() if schedule is not None else {}
+    for row in rows:
+        coarser = shown.get(row[_GUID])
+        if coarser is not None:
+            row[_PRECISION] = coarser.value
+        yield row
 
 
 def _last_finish(schedule: Schedule | None, task_ids: Iterable[str]) -> str:
@@ -144,7 +161,8 @@ def _task_row(project: Project, task: Task, depth: int, ref: str, predecessors: 
         "Actual Start": format_date(task.actual_start),
         "Actual Finish": _finish(task.actual_finish, shift), "% Complete": f"{percent}%",
         "Owner": escape_text(owner.key) if owner else "", "Kind": task.kind.value,
-        "Precision": task.precision.value, "Classification": task.classification.value,
+        "Precision": task.precision.value, "Stated Precision": task.precision.value,
+        "Classification": task.classification.value,
         "Optimistic Duration": _optional_duration(task.optimistic),
         "Most Likely Duration": _optional_duration(task.most_likely),
         "Pessimistic Duration": _optional_duration(task.pessimistic),

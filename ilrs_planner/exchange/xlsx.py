@@ -70,6 +70,8 @@ COLUMNS = [  # (title, width)
     # The task's confidence as stated (the Confidence column shows it as derived), and two flags:
     # a key milestone, and an elapsed duration (its days counted on the calendar: '88 ed').
     ("Stated confidence", 12), ("Key milestone", 10), ("Elapsed", 9),
+    # The task's own precision, which the workbook reads back (Precision shows it as derived).
+    ("Stated precision", 10),
 ]
 NAME_COLUMN = 2
 # An elapsed task's counts of days are calendar days: written with their unit, '88 ed', as the table
@@ -139,7 +141,7 @@ def _scheduling(task, summary: bool, start: date) -> list:
     finish = task.actual_finish - timedelta(days=shift) if task.actual_finish else None
     flags = ["yes" if task.key_milestone else None, "yes" if task.elapsed else None]
     return [CONSTRAINT_NAMES[constraint], constraint_day, task.actual_start, finish,
-            task.confidence.value if task.confidence else None, *flags]
+            task.confidence.value if task.confidence else None, *flags, task.precision.value]
 
 
 def _task_sheet(project: Project, schedule, baseline: Baseline | None, looks: Looks) -> Sheet:

@@ -35,7 +35,8 @@ from .xlsx_unnamed import UnnamedCells, noting_unnamed
 ELAPSED = "Elapsed"  # our flag beside a duration counted in calendar days
 # Our export's titles, as the CSV columns they are; "" for the computed ones, not read.
 OURS = CANONICAL | {"wbs": "Outline Level", "task": "Name", "duration (d)": "Duration", "confidence": "",
-                    "stated confidence": "Confidence", "elapsed": ELAPSED} | {
+                    "stated confidence": "Confidence", "stated precision": "Stated Precision",
+                    "elapsed": ELAPSED} | {
     title: "" for title in ("late start", "late finish", "total float (d)", "free float (d)", "critical",
                             "baseline start", "baseline finish", "start variance (d)", "finish variance (d)",
                             "finish variance")}

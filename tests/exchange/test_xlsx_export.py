@@ -72,8 +72,8 @@ def test_header_widths_filter_and_frozen_panes_of_every_sheet(tmp_path):
     assert header.font.bold and header.font.color.rgb.endswith("FFFFFF") and header.fill.fgColor.rgb.endswith("1F3864")
     assert header.alignment.wrap_text
     assert (tasks.column_dimensions["C"].width, tasks.column_dimensions["V"].width) == (46, 50)
-    # through the calendar, task mode, provenance and scheduling columns after Notes
-    assert tasks.auto_filter.ref == "A1:AI5"
+    # through the calendar, task mode, provenance and scheduling columns after Notes, and the stated precision
+    assert tasks.auto_filter.ref == "A1:AJ5"
     assert (links.freeze_panes, plan.freeze_panes) == ("A2", "A2")
     assert links["A1"].font.bold and [c.value for c in links[1]] == ["Predecessor", "Successor", "Type", "Lag (d)",
                                                                      "Elapsed lag"]
@@ -169,7 +169,7 @@ def test_the_task_sheet_ends_with_what_schedules_each_task(tmp_path):
                        actual_start=date(2030, 1, 2), actual_finish=date(2030, 1, 12)))
     write_plan(plan, tmp_path / "held.xlsx")
     header, row = [[c.value for c in r] for r in load_workbook(tmp_path / "held.xlsx")["Tasks"].iter_rows()]
-    assert header[-7:] == ["Constraint type", "Constraint date", "Actual start", "Actual finish",
-                           "Stated confidence", "Key milestone", "Elapsed"]
-    assert row[-7:] == ["Finish No Later Than", datetime(2030, 3, 31), datetime(2030, 1, 2), datetime(2030, 1, 11),
-                        None, None, None]
+    assert header[-8:] == ["Constraint type", "Constraint date", "Actual start", "Actual finish",
+                           "Stated confidence", "Key milestone", "Elapsed", "Stated precision"]
+    assert row[-8:] == ["Finish No Later Than", datetime(2030, 3, 31), datetime(2030, 1, 2), datetime(2030, 1, 11),
+                        None, None, None, "day"]
