@@ -37,9 +37,7 @@ def run(args: argparse.Namespace) -> int:
     removals = repaired.removals
     for removal in removals:
         print(one_line(removal.describe()))
-    count = sum(len(r.characters) for r in removals)
-    print(f"{args.output}: written with {count} bidirectional control{'s' * (count != 1)} removed from "
-          f"{len(removals)} value{'s' * (len(removals) != 1)}; {args.plan} is unchanged")
+    print(f"{args.output}: written with {repaired.summary()}; {args.plan} is unchanged")
     if repaired.dropped_signature is not None:
         print(f"{args.output}: {repaired.signature_note()}")
     return 0

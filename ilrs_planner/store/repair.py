@@ -29,7 +29,7 @@ from ..domain.terminal_text import one_line
 from ..files.same import same_file
 from .reader import open_project_columns
 from .repair_reading import Removal, Repair
-from .table_access import REPAIR_HINT
+from .table_access import LINKS_REPAIR_HINT, REPAIR_HINT
 from .writer import save_project
 
 __all__ = ["REPAIR_HINT", "Removal", "Repair", "Repaired", "is_repairable", "repair_copy", "read_repaired"]
@@ -49,6 +49,16 @@ class Repaired:
 
     removals: list[Removal]
     dropped_signature: PlanSignature | None = None
+
+    def summary(self) -> str:
+        """'4 bidirectional controls removed from 2 values; 1 link repeating another left out'."""
+        texts = [r for r in self.removals if not r.note]
+        links = len(self.removals) - len(texts)
+        count = sum(len(r.characters) for r in texts)
+        parts = [f"{count} bidirectional control{'s' * (count != 1)} removed from {len(texts)} "
+                 f"value{'s' * (len(texts) != 1)}"] if texts or not links else []
+        parts += [f"{links} link{'s' * (links != 1)} repeating another left out"] if links else []
+        return "; ".join(parts)
 
     def signature_note(self) -> str:
         """One line on the signature left behind; "" when the original was unsigned."""
@@ -71,5 +81,6 @@ def repair_copy(source: str | os.PathLike[str], target: str | os.PathLike[str]) 
 
 
 def is_repairable(error: PlannerError) -> bool:
-    """Is this the refusal of a bidirectional control, which a cleaned copy may recover?"""
-    return error.code == "store.bad_value" and REPAIR_HINT[: REPAIR_HINT.index("{")] in error.message
+    """Is this the refusal of a bidirectional control or of a repeated link, which a cleaned copy may recover?"""
+    return error.code == "store.bad_value" and any(hint[: hint.index("{")] in error.message
+                                                   for hint in (REPAIR_HINT, LINKS_REPAIR_HINT))

@@ -35,12 +35,13 @@ class Removal:
     column: str
     label: str  # the task key (or the row's name) as it reads after the removal; "" when none
     characters: tuple[str, ...]  # "U+202E", in the order they stood
+    note: str = ""  # what was removed, when it was not characters (a link repeating another)
 
     def describe(self) -> str:
         """'table tasks, row 3, column name (task M1): removed U+202E'."""
-        whose = f" ({_LABELS[self.table][1]} {self.label})" if self.label else ""
+        whose = f" ({_LABELS[self.table][1]} {self.label})" if self.label and self.table in _LABELS else ""
         where = f"table {self.table}, row {self.rowid}, column {self.column}{whose}"
-        return f"{where}: removed {', '.join(self.characters)}"
+        return f"{where}: {self.note or 'removed ' + ', '.join(self.characters)}"
 
 
 @dataclass(slots=True)
@@ -48,6 +49,7 @@ class Repair:
     """What the reading dropped; called by the reader on each table's columns (store.table_access.Mend)."""
 
     removals: list[Removal] = field(default_factory=list)
+    drops_repeated_links = True  # a second link between two tasks is left out (store/tables.py), not refused
 
     def __call__(self, table: str, names: list[str], columns: list[Sequence[Any]]) -> None:
         kinds = dict(columns_of()[table])

@@ -26,6 +26,9 @@ Mend = Callable[[str, list[str], list[Sequence[Any]]], None]
 # Said with every refusal of a bidirectional control, which plans saved before that rule may hold.
 REPAIR_HINT = ("to recover the plan, write a copy without these characters: ilrs-planner repair {path} -o "
                "CLEANED.db (in the window: Open a cleaned copy…)")
+# Said with the refusal of a second link between two tasks, which merges made before it was refused wrote.
+LINKS_REPAIR_HINT = ("to recover the plan, write a copy keeping the first of such links: ilrs-planner repair {path} "
+                     "-o CLEANED.db (in the window: Open a cleaned copy…)")
 
 
 class TableAccess:

@@ -10,10 +10,12 @@ slow to open; a problem found in a column is then located row by row, on that er
 from __future__ import annotations
 
 import json
+import shlex
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import fields
 from datetime import date
+from itertools import compress
 from pathlib import Path
 from typing import Any, cast
 
@@ -42,9 +44,10 @@ from ..domain.colors import COLOR_HINT, is_color
 from .column_read import Repeated
 from .consistency import find_parent_loop
 from .object_columns import Field, LaterColumn, ObjectColumns
+from .repair_reading import Removal
 from .rownumbers import RowIds, some_chain_loops
 from .sent_copies import read_sent_copies
-from .table_access import Mend, TableAccess
+from .table_access import LINKS_REPAIR_HINT, Mend, TableAccess
 
 # Kinds of task and link come from SQLite as their index here (read_columns' `codes`).
 _KINDS, _LINKS = tuple(TaskKind), tuple(LinkType)
@@ -193,29 +196,48 @@ class TableReader(TableAccess):
                                                                      {"type": _LINK_VALUES})
         pred = self.places("links", "pred", nums, preds, task_ids, "task")
         succ = self.places("links", "succ", nums, succs, task_ids, "task")
-        self.link_columns = pred, succ, types, lags, elapsed
         self.check_unique("links", nums, ids)
-        self._check_one_link_per_pair(nums, ids, pred, succ)
+        keep = self._one_link_per_pair(nums, ids, pred, succ)
+        if keep is not None:  # a repair: the second of two links between two tasks left out
+            nums, ids, types, lags, elapsed = (_kept(column, keep) for column in (nums, ids, types, lags, elapsed))
+            pred, succ = pred[keep], succ[keep]
+        self.link_columns = pred, succ, types, lags, elapsed
         fields: list[Field] = [(None, (LaterColumn(lambda: task_ids.ids_at(pred)),)),
                                (None, (LaterColumn(lambda: task_ids.ids_at(succ)),)),
                                (_LINKS.__getitem__, (types,)), (None, (lags,)), (None, (ids,)), (bool, (elapsed,))]
         return ObjectColumns(Link, _LINK_FIELDS, fields, ids)
 
-    def _check_one_link_per_pair(self, rowids: Sequence[Any], ids: Sequence[Any], pred: np.ndarray,
-                                 succ: np.ndarray) -> None:
+    def _one_link_per_pair(self, rowids: Sequence[Any], ids: Sequence[Any], pred: np.ndarray,
+                           succ: np.ndarray) -> np.ndarray | None:
         """Refuse a second link between the same two tasks: every way into a plan refuses one, and
-        the plan's own CSV export (one Predecessors entry per link) could not be imported back."""
+        the plan's own CSV export (one Predecessors entry per link) could not be imported back. Merges
+        made before that rule wrote some: a repair (store/repair.py) keeps the first of each and
+        records the others; the links it keeps are returned as a mask (None: every link kept)."""
         pairs = pred.astype(np.int64) * (len(self.task_keys) + 1) + succ
         ordered = np.sort(pairs)  # a tenth of np.unique's time: 10 ms on 200,000 links
         if not (ordered[1:] == ordered[:-1]).any():
-            return
+            return None
         first: dict[int, int] = {}
-        later = next(i for i, pair in enumerate(pairs.tolist()) if first.setdefault(pair, i) != i)
-        earlier = first[int(pairs[later])]
-        task = [f"'{self.task_keys[place]}' ({self.task_names[place]})" for place in (succ[later], pred[later])]
+        repeats = [i for i, pair in enumerate(pairs.tolist()) if first.setdefault(pair, i) != i]
+        named = [(later, first[int(pairs[later])]) for later in repeats]
+        if getattr(self.mend, "drops_repeated_links", False):
+            for later, earlier in named:
+                said = f"link {ids[later]} left out: {self._pair(later, pred, succ)} through link {ids[earlier]} " \
+                    f"(row {rowids[earlier]}) already"
+                self.mend.removals.append(Removal("links", rowids[later], "pred", "", (), said))  # type: ignore[union-attr]
+            keep = np.ones(len(pairs), bool)
+            keep[repeats] = False
+            return keep
+        later, earlier = named[0]
+        hint = LINKS_REPAIR_HINT.format(path=shlex.quote(str(self.path)))
         raise self.fail("links", rowids[later], "pred", f"link {ids[later]} and link {ids[earlier]} (row "
-                        f"{rowids[earlier]}) both make task {task[0]} depend on task {task[1]}; a plan holds "
-                        "one dependency between two tasks")
+                        f"{rowids[earlier]}) both make {self._pair(later, pred, succ)}; a plan holds one dependency "
+                        f"between two tasks; {hint}")
+
+    def _pair(self, at: int, pred: np.ndarray, succ: np.ndarray) -> str:
+        """'task 'B' (Build) depend on task 'A' (Design)': the tasks of the link at `at`, by key and name."""
+        task = [f"'{self.task_keys[place]}' ({self.task_names[place]})" for place in (succ[at], pred[at])]
+        return f"task {task[0]} depend on task {task[1]}"
 
     def baselines(self, tasks: dict[str, Task]) -> list[Baseline]:
         """Baselines in file order, with their entries; entries may name tasks deleted since."""
@@ -288,3 +310,12 @@ def _constraint_field(stored: Sequence[str], alap: Sequence[int]) -> Field:
 
 def _constraint_of(stored: str, alap: int) -> ConstraintType:
     return _ALAP if alap else _CONSTRAINT(stored)
+
+
+def _kept(column: Sequence[Any], keep: np.ndarray) -> Sequence[Any]:
+    """The rows of `column` that `keep` marks, in order."""
+    if isinstance(column, Repeated):
+        return Repeated(column.value, int(keep.sum()))
+    if isinstance(column, np.ndarray):
+        return column[keep]
+    return list(compress(column, keep.tolist()))

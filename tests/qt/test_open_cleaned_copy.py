@@ -66,7 +66,7 @@ def test_open_a_cleaned_copy_shows_the_plan_and_keeps_the_original(qtbot, window
     assert "ilrs-planner repair" in text and "Open a cleaned copy…" in buttons
     assert user.saves == [("Save the cleaned copy as", str(tmp_path / "old-cleaned.db"))]
     title, text, details, _ = user.boxes[1]
-    assert title == "Cleaned copy" and "Removed 1 bidirectional control from 1 text" in text
+    assert title == "Cleaned copy" and "1 bidirectional control removed from 1 value, and saved" in text
     assert "old.db” is unchanged" in text
     with sqlite3.connect(old_plan) as conn:
         rowid = conn.execute("SELECT rowid FROM tasks WHERE id = 'b'").fetchone()[0]

@@ -82,3 +82,23 @@ def test_a_second_link_between_the_same_two_tasks_is_refused_naming_both_links_a
     assert caught.value.code == "store.bad_value"
     assert "link l-again and link l-bc" in caught.value.message
     assert "both make task 'c' (C) depend on task 'b' (B)" in caught.value.message
+
+
+def test_a_plan_a_merge_left_with_a_repeated_link_is_recovered_by_a_repaired_copy(tmp_path, capsys):
+    # Merges made before the rule wrote such plans: the refusal says how to recover, and the repair
+    # writes a copy keeping the first link between the two tasks, naming the one left out.
+    from ilrs_planner.cli import main
+    from ilrs_planner.store.repair import is_repairable
+
+    path, copy = tmp_path / "plan.db", tmp_path / "cleaned.db"
+    plan = _chain(path)
+    tamper(path, "INSERT INTO links (id, pred, succ, type, lag, elapsed) SELECT 'l-again', pred, succ, 'FF', -4, 0 "
+                 "FROM links WHERE id = 'l-bc'")
+    with pytest.raises(PlannerError) as caught:
+        open_project(path)
+    assert is_repairable(caught.value) and "ilrs-planner repair" in caught.value.message
+    assert main(["repair", str(path), "-o", str(copy)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "link l-again left out: task 'c' (C) depend on task 'b' (B) through link l-bc" in lines[0]
+    assert lines[-1].endswith("written with 1 link repeating another left out; " f"{path} is unchanged")
+    assert open_project(copy).links == plan.links  # the first link, as it was

@@ -48,9 +48,8 @@ def _report(parent: QWidget, path: str, target: str, repaired: Repaired) -> None
     """What was removed, where: the count in the box, each removal in its details; and whose
     signature the unsigned copy left behind."""
     removals = repaired.removals
-    count = sum(len(r.characters) for r in removals)
-    text = (f"Removed {count} bidirectional control{'s' * (count != 1)} from {len(removals)} "
-            f"text{'s' * (len(removals) != 1)} and saved the plan as “{os.path.basename(target)}”. "
+    done = repaired.summary()
+    text = (f"{done[0].upper()}{done[1:]}, and saved the plan as “{os.path.basename(target)}”. "
             f"“{os.path.basename(path)}” is unchanged.")
     if repaired.dropped_signature is not None:
         note = repaired.signature_note()
