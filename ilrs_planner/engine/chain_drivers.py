@@ -27,6 +27,11 @@ from ._calendars import WorkingTime
 from .shown_precision_columns import ScheduleColumns
 
 NONE, UNDECIDED = -1, -2  # a task no link drives; a task whose driver is left to ChainIndex
+# Pairs of a task and a link into it or a summary above it laid out at most (a link into a summary
+# pairs with every task under it: a deep outline linked at its top made a gigabyte of pairs); a plan
+# needing more is walked task by task (engine/coarse_spread.py).
+MOST_PAIRS = 3_000_000
+MOST_ROUNDS = 24  # rounds through ties (coarsest_with_ties) before the walk task by task takes over
 _MARGIN = 3660  # days laid out either side of the plan's dates (some ten years)
 FS, SS, FF, SF = 0, 1, 2, 3
 
@@ -49,8 +54,15 @@ class Drivers(NamedTuple):
         return Drivers(first, np.append(self.tied_rows, rows), np.append(self.tied_drivers, drivers))
 
 
+def pair_count(columns: ScheduleColumns) -> int:
+    """How many (task, link) pairs all_drivers lays out: a link into a summary, one per row under it."""
+    links, size = columns.schedule.links, columns.outline.size
+    assert links is not None
+    return int(np.where(size[links.succ] > 1, size[links.succ] - 1, 1).sum())
+
+
 def all_drivers(columns: ScheduleColumns) -> Drivers:
-    """Every row's drivers (see Drivers)."""
+    """Every row's drivers (see Drivers); the caller checks pair_count first."""
     outline, n = columns.outline, len(columns.ids)
     history = _given(columns.column("actual_start")) | _given(columns.column("actual_finish"))
     manual = np.fromiter(columns.column("manual"), bool, n)
@@ -222,16 +234,19 @@ def coarsest_along(drivers: np.ndarray, ranks: np.ndarray) -> np.ndarray:
     return shown
 
 
-def coarsest_with_ties(drivers: Drivers, ranks: np.ndarray) -> np.ndarray:
+def coarsest_with_ties(drivers: Drivers, ranks: np.ndarray) -> np.ndarray | None:
     """coarsest_along, also through the other equally late drivers: a task waiting as long on a date
     known to the year as on one known to the day is known to the year, whichever link came first.
-    Rounds until no rank moves (each round carries the ties one more step down the chains)."""
+    Rounds until no rank moves (each round carries the ties one more step down the chains); None
+    past MOST_ROUNDS (a grid of equal tasks ties at every step: the walk task by task is quicker)."""
     shown = coarsest_along(drivers.first, ranks)
-    while len(drivers.tied_rows):
+    for _ in range(MOST_ROUNDS):
+        if not len(drivers.tied_rows):
+            return shown
         lifted = ranks.copy()
         np.maximum.at(lifted, drivers.tied_rows, shown[drivers.tied_drivers])
         again = coarsest_along(drivers.first, lifted)
         if np.array_equal(again, shown):
-            break
+            return shown
         shown = again
-    return shown
+    return None

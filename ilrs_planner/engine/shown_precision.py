@@ -23,7 +23,7 @@ import numpy as np
 
 from ..domain import Precision, Project
 from ..domain.column_rows import values_of
-from .chain_drivers import UNDECIDED, all_drivers, coarsest_with_ties
+from .chain_drivers import MOST_PAIRS, UNDECIDED, all_drivers, coarsest_with_ties, pair_count
 from .coarse_reach import reached_from_coarse
 from .coarse_spread import _RANK, CoarseSpread
 from .coarse_spread import coarser as coarser  # the rule is read from here by other modules
@@ -115,10 +115,11 @@ class ShownPrecision:
             if self.index is None and ScheduleColumns.usable(self.schedule):  # read from its columns
                 assert self.schedule is not None
                 columns = ScheduleColumns(self.project, self.schedule)
-                self._every = self._along_drivers(columns)
                 self.columns = SummaryStarts(columns.ids, columns.rows, columns.outline.size,
                                              columns.outline.earliest_leaf)
-                return self._every
+                self._every = self._along_drivers(columns) if pair_count(columns) <= MOST_PAIRS else None
+                if self._every is not None:
+                    return self._every
             if self.index is None:
                 self.index = ChainIndex(self.project)
             spread = CoarseSpread(self.project, dict(self.index.children), self._drivers)
@@ -137,7 +138,7 @@ class ShownPrecision:
         self._every = every
         self.coarse = {**self.coarse, **{t: p for t, p in precisions.items() if p is not Precision.DAY}}
 
-    def _along_drivers(self, columns: ScheduleColumns) -> dict[str, Precision]:
+    def _along_drivers(self, columns: ScheduleColumns) -> dict[str, Precision] | None:
         """every(), each task's drivers found for the whole plan at once (engine/chain_drivers.py)."""
         ids, drivers = columns.ids, all_drivers(columns)
         undecided = np.flatnonzero(drivers.first == UNDECIDED).tolist()
@@ -147,6 +148,8 @@ class ShownPrecision:
             drivers = drivers.settled({row: list(map(row_of, self._drivers(ids[row]))) for row in undecided})
         ranks = np.fromiter(map(_RANK.__getitem__, columns.column("precision")), np.int64, len(ids))
         shown = coarsest_with_ties(drivers, ranks)
+        if shown is None:
+            return None  # ties chained too far for rounds: walked task by task
         return {ids[row]: _BY_RANK[rank] for row, rank in zip(np.flatnonzero(shown != ranks).tolist(),
                                                                 shown[shown != ranks].tolist())}
 

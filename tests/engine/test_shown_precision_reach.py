@@ -221,3 +221,25 @@ def test_a_lead_of_decades_is_left_to_the_chain_and_read_the_same():
     columns = ScheduleColumns(plan, sched)
     assert all_drivers(columns).first[columns.rows["b"]] == UNDECIDED
     assert ShownPrecision(plan, sched).every() == {"b": Precision.YEAR}
+
+
+@given(plans())
+@settings(max_examples=30, deadline=None)
+def test_a_plan_past_the_arrays_bounds_is_walked_task_by_task_and_read_the_same(plan):
+    # Past MOST_PAIRS (a deep outline linked at its top) or MOST_ROUNDS of ties (a grid of equal
+    # tasks), every task's precision is walked task by task instead: the same answer.
+    import ilrs_planner.engine.chain_drivers as chain_drivers
+    import ilrs_planner.engine.shown_precision as shown_precision
+
+    try:
+        sched = schedule(plan)
+    except PlannerError:
+        return
+    expected = ShownPrecision(plan, sched).every()
+    for name, module in (("MOST_PAIRS", shown_precision), ("MOST_ROUNDS", chain_drivers)):
+        kept = getattr(module, name)
+        setattr(module, name, -1 if name == "MOST_PAIRS" else 0)
+        try:
+            assert ShownPrecision(plan, sched).every() == expected
+        finally:
+            setattr(module, name, kept)
