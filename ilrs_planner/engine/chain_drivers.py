@@ -27,10 +27,9 @@ from ._calendars import WorkingTime
 from .shown_precision_columns import ScheduleColumns
 
 NONE, UNDECIDED = -1, -2  # a task no link drives; a task whose driver is left to ChainIndex
-# Pairs of a task and a link into it or a summary above it laid out at most (a link into a summary
-# pairs with every task under it: a deep outline linked at its top made a gigabyte of pairs); a plan
-# needing more is walked task by task (engine/coarse_spread.py).
-MOST_PAIRS = 3_000_000
+# Pairs of a task and a link into it or a summary above it laid out at once: a link into a summary
+# pairs with every task under it (a deep outline linked at its top made a gigabyte of pairs at once).
+CHUNK_PAIRS = 500_000  # pairs laid out at once (a few tens of megabytes)
 MOST_ROUNDS = 24  # rounds through ties (coarsest_with_ties) before the walk task by task takes over
 _MARGIN = 3660  # days laid out either side of the plan's dates (some ten years)
 FS, SS, FF, SF = 0, 1, 2, 3
@@ -54,15 +53,8 @@ class Drivers(NamedTuple):
         return Drivers(first, np.append(self.tied_rows, rows), np.append(self.tied_drivers, drivers))
 
 
-def pair_count(columns: ScheduleColumns) -> int:
-    """How many (task, link) pairs all_drivers lays out: a link into a summary, one per row under it."""
-    links, size = columns.schedule.links, columns.outline.size
-    assert links is not None
-    return int(np.where(size[links.succ] > 1, size[links.succ] - 1, 1).sum())
-
-
 def all_drivers(columns: ScheduleColumns) -> Drivers:
-    """Every row's drivers (see Drivers); the caller checks pair_count first."""
+    """Every row's drivers (see Drivers)."""
     outline, n = columns.outline, len(columns.ids)
     history = _given(columns.column("actual_start")) | _given(columns.column("actual_finish"))
     manual = np.fromiter(columns.column("manual"), bool, n)
@@ -89,6 +81,8 @@ class _Pairs:
     event: np.ndarray  # the predecessor's latest finish (FS, FF) or latest start (SS, SF), an ordinal
     start: np.ndarray  # the task's early start
     finish: np.ndarray  # ... and its exclusive early finish
+    link: np.ndarray  # the link's place in the schedule's links (the plan's order)
+    succ: np.ndarray  # the task or summary the link goes into
 
     @property
     def from_finish(self) -> np.ndarray:
@@ -102,47 +96,66 @@ class _Pairs:
 def _held_by_links(columns: ScheduleColumns) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Each task's driver through its links (and its summaries' links), as if it had no summary,
     history or manual date (NONE where no link holds it), and the (task, driver) pairs of the other
-    equally late ones."""
+    equally late ones. The pairs are laid out a run of links at a time (CHUNK_PAIRS), keeping only
+    those that hold: a link into a summary pairs with every task under it."""
     found, none = np.full(len(columns.ids), NONE, np.int64), np.zeros(0, np.int64)
-    pairs = _pairs(columns)
-    if not len(pairs.task):
+    outline, table = columns.outline, columns.schedule.tasks.arrays()  # type: ignore[attr-defined]
+    days = _Days(columns, np.concatenate([table[0], table[1], outline.latest_start, outline.latest_finish]))
+    lag, elapsed_lag = _link_columns(columns.project, columns.schedule.links.ids)  # type: ignore[union-attr]
+    held, undecided = [], []
+    for links in _link_runs(columns):
+        pairs = _pairs(columns, links, lag, elapsed_lag)
+        holds, sure = days.holds(pairs)
+        at = np.flatnonzero(holds & sure)
+        held.append((pairs.task[at], pairs.pred[at], pairs.link[at], outline.where[pairs.succ[at]]))
+        undecided.append(pairs.task[~sure])
+    if not held:  # a plan without links
         return found, none, none
-    days = _Days(columns, np.concatenate([pairs.start, pairs.finish, pairs.event]))
-    holds, sure = days.holds(pairs)
-    # The binding links whose predecessors finish last, the first in the chain's order among equals.
-    at = np.flatnonzero(holds & sure)
-    task, finishes = pairs.task[at], columns.schedule.tasks.arrays()[1][pairs.pred[at]]  # type: ignore[attr-defined]
-    ranked = np.lexsort((at, -finishes, task))
-    task, finishes, at = task[ranked], finishes[ranked], at[ranked]
-    leads = np.r_[True, task[1:] != task[:-1]] if len(at) else np.zeros(0, bool)
-    latest = np.maximum.accumulate(np.where(leads, np.arange(len(at)), 0)) if len(at) else none
-    tied = ~leads & (finishes == finishes[latest]) if len(at) else np.zeros(0, bool)
-    winner, size = pairs.pred[at], columns.outline.size
-    driver = np.where(size[winner] > 1, columns.outline.latest_leaf[winner], winner)
+    task, pred, link, succ_place = (np.concatenate(part) for part in zip(*held))
+    # The binding links whose predecessors finish last, the first in the chain's order among equals
+    # (by task, the links into it first, then its summary's, and so up, each in the plan's order).
+    finishes = table[1][pred]
+    ranked = np.lexsort((link, -succ_place, -finishes, task))
+    task, finishes, pred = task[ranked], finishes[ranked], pred[ranked]
+    leads = np.r_[True, task[1:] != task[:-1]] if len(task) else np.zeros(0, bool)
+    latest = np.maximum.accumulate(np.where(leads, np.arange(len(task)), 0)) if len(task) else none
+    tied = ~leads & (finishes == finishes[latest]) if len(task) else np.zeros(0, bool)
+    driver = np.where(outline.size[pred] > 1, outline.latest_leaf[pred], pred)
     found[task[leads]] = driver[leads]
-    found[np.unique(pairs.task[~sure])] = UNDECIDED
+    found[np.unique(np.concatenate(undecided))] = UNDECIDED
     return found, task[tied], driver[tied]
 
 
-def _pairs(columns: ScheduleColumns) -> _Pairs:
-    """Every (task, link) pair in the chain's order: by task, the links into it first, then its
-    summary's, and so up (a nearer summary comes later in outline order), each in the plan's order."""
-    outline, links, table = columns.outline, columns.schedule.links, columns.schedule.tasks.arrays()  # type: ignore[attr-defined]
+def _link_runs(columns: ScheduleColumns) -> list[np.ndarray]:
+    """The links in runs of at most CHUNK_PAIRS pairs each (a run of one link may hold more)."""
+    links, size = columns.schedule.links, columns.outline.size
     assert links is not None
-    size, where, order, succ = outline.size, outline.where, outline.order, links.succ
+    span = np.where(size[links.succ] > 1, size[links.succ] - 1, 1)
+    ends = np.cumsum(span)
+    runs, start = [], 0
+    while start < len(span):
+        stop = max(int(np.searchsorted(ends, (ends[start - 1] if start else 0) + CHUNK_PAIRS, "right")), start + 1)
+        runs.append(np.arange(start, stop))
+        start = stop
+    return runs
+
+
+def _pairs(columns: ScheduleColumns, links: np.ndarray, lag: np.ndarray, elapsed_lag: np.ndarray) -> _Pairs:
+    """Every (task, link) pair of these links: a link into a task, or into a summary and each task under it."""
+    outline, table_links, table = columns.outline, columns.schedule.links, columns.schedule.tasks.arrays()  # type: ignore[attr-defined]
+    assert table_links is not None
+    size, where, order, succ = outline.size, outline.where, outline.order, table_links.succ[links]
     span = np.where(size[succ] > 1, size[succ] - 1, 1)  # a link into a summary reaches every row under it
-    link = np.repeat(np.arange(len(succ)), span)
-    offset = np.arange(len(link)) - np.repeat(np.cumsum(span) - span, span)
-    task = order[where[succ][link] + (size[succ][link] > 1) + offset]
+    at = np.repeat(np.arange(len(succ)), span)
+    offset = np.arange(len(at)) - np.repeat(np.cumsum(span) - span, span)
+    task = order[where[succ][at] + (size[succ][at] > 1) + offset]
     keep = size[task] == 1
-    task, link = task[keep], link[keep]
-    rank = np.lexsort((link, -where[succ[link]], task))
-    task, link = task[rank], link[rank]
-    lag, elapsed_lag = _link_columns(columns.project, links.ids)
-    pred, code = links.pred[link], links.code[link]
+    task, link = task[keep], links[at[keep]]
+    pred, code = table_links.pred[link], table_links.code[link]
     from_finish = (code == FS) | (code == FF)
     event = np.where(from_finish, outline.latest_finish[pred], outline.latest_start[pred])
-    return _Pairs(task, pred, code, lag[link], elapsed_lag[link], event, table[0][task], table[1][task])
+    return _Pairs(task, pred, code, lag[link], elapsed_lag[link], event, table[0][task], table[1][task],
+                  link, table_links.succ[link])
 
 
 def _link_columns(project: Project, ids: list[str]) -> tuple[np.ndarray, np.ndarray]:

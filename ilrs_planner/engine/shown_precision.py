@@ -23,7 +23,7 @@ import numpy as np
 
 from ..domain import Precision, Project
 from ..domain.column_rows import values_of
-from .chain_drivers import MOST_PAIRS, UNDECIDED, all_drivers, coarsest_with_ties, pair_count
+from .chain_drivers import UNDECIDED, all_drivers, coarsest_with_ties
 from .coarse_reach import reached_from_coarse
 from .coarse_spread import _RANK, CoarseSpread
 from .coarse_spread import coarser as coarser  # the rule is read from here by other modules
@@ -117,7 +117,7 @@ class ShownPrecision:
                 columns = ScheduleColumns(self.project, self.schedule)
                 self.columns = SummaryStarts(columns.ids, columns.rows, columns.outline.size,
                                              columns.outline.earliest_leaf)
-                self._every = self._along_drivers(columns) if pair_count(columns) <= MOST_PAIRS else None
+                self._every = self._along_drivers(columns)
                 if self._every is not None:
                     return self._every
             if self.index is None:

@@ -225,21 +225,20 @@ def test_a_lead_of_decades_is_left_to_the_chain_and_read_the_same():
 
 @given(plans())
 @settings(max_examples=30, deadline=None)
-def test_a_plan_past_the_arrays_bounds_is_walked_task_by_task_and_read_the_same(plan):
-    # Past MOST_PAIRS (a deep outline linked at its top) or MOST_ROUNDS of ties (a grid of equal
-    # tasks), every task's precision is walked task by task instead: the same answer.
+def test_a_plan_laid_out_in_runs_or_past_its_rounds_of_ties_is_read_the_same(plan):
+    # The pairs laid out a few links at a time (CHUNK_PAIRS: a deep outline linked at its top), and a
+    # plan whose ties chain past MOST_ROUNDS (a grid of equal tasks), walked task by task: the same answer.
     import ilrs_planner.engine.chain_drivers as chain_drivers
-    import ilrs_planner.engine.shown_precision as shown_precision
 
     try:
         sched = schedule(plan)
     except PlannerError:
         return
     expected = ShownPrecision(plan, sched).every()
-    for name, module in (("MOST_PAIRS", shown_precision), ("MOST_ROUNDS", chain_drivers)):
-        kept = getattr(module, name)
-        setattr(module, name, -1 if name == "MOST_PAIRS" else 0)
+    for name, value in (("CHUNK_PAIRS", 2), ("MOST_ROUNDS", 0)):
+        kept = getattr(chain_drivers, name)
+        setattr(chain_drivers, name, value)
         try:
             assert ShownPrecision(plan, sched).every() == expected
         finally:
-            setattr(module, name, kept)
+            setattr(chain_drivers, name, kept)
