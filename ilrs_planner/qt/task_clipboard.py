@@ -124,7 +124,9 @@ def paste_command(project: Project, copied: TaskCopy, after_id: str | None, verb
                   link.elapsed) for link in copied.links]
     count = len(copied.tasks)
     text = f"{verb} '{copied.tasks[0].name}'" if count == 1 else f"{verb} {count:,} tasks"
-    return PasteTasks(tasks, links, parent_of_roots, after_id if anchor else None, text)
+    # A duplicate of a task a partner named stays theirs: its words must not unmask withheld work.
+    supplied = frozenset(new_ids[task.id] for task in copied.tasks if task.id in project.supplied)
+    return PasteTasks(tasks, links, parent_of_roots, after_id if anchor else None, text, supplied)
 
 
 _PLACE = {field.name: place for place, field in enumerate(dataclasses.fields(Task))}  # Task's own order

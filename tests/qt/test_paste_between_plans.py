@@ -79,3 +79,16 @@ def test_rows_copied_as_text_paste_into_another_plan_without_links_to_rows_left_
     assert [(ln.pred_id, ln.succ_id) for ln in window.document.project.links.values()] == \
         [(tasks["Task A"].id, tasks["Task B"].id)]
     assert "predecessors '1' (line 3) left out" in window.statusBar().currentMessage()
+
+
+def test_a_duplicate_of_a_task_a_partner_named_is_theirs_too_and_undo_forgets_it(qtbot, window):
+    # Its words are the partner's guesses: counted as ours, they would unmask withheld work in the next
+    # partner copy (sharing/redact_scrub.py reads Project.supplied).
+    document = window.document
+    document.project.supplied = frozenset({"a"})
+    document.set_selection(["a"])
+    window.clip.duplicate.trigger()
+    (copy,) = document.selected_ids
+    assert document.project.supplied == {"a", copy}
+    window.edit.undo.trigger()
+    assert document.project.supplied == {"a"}
