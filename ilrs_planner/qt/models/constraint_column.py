@@ -30,9 +30,9 @@ from ...domain import (
     period_start,
 )
 from ...domain.dates import MAX_YEAR, MIN_YEAR
-from ...engine.driving_chain import ChainIndex
 from ...engine.schedule import Schedule, TaskDates
 from ...engine.shown_precision import EarlyDates
+from ...engine.shown_precision_columns import chain_index_for
 from ...exchange.msp_values import CONSTRAINT_NAMES, FINISH_CONSTRAINTS, finish_shift, is_blank, parse_constraint
 from .predecessor_column import predecessors_text
 
@@ -135,7 +135,8 @@ def held_start_note(project: Project, schedule: Schedule | None, task_id: str, n
     if task is None or schedule is None or dates is None or task.manual or task.constraint is not ConstraintType.SNET \
             or task.constraint_date is None or dates.shown_start <= task.constraint_date:
         return None
-    _driver, pred_id = ChainIndex(project).step(EarlyDates(schedule), task_id)
+    dates = EarlyDates(schedule)
+    _driver, pred_id = chain_index_for(project, schedule, dates).step(dates, task_id)
     into = (ln for ln in project.links.values() if ln.succ_id == task_id)  # only when held: no index kept
     link = next((ln for ln in into if _drives(project, ln.pred_id, pred_id)), None)
     if link is None:

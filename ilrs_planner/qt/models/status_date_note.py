@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ...domain import ConstraintType, Project
-from ...engine.driving_chain import ChainIndex
 from ...engine.schedule import Schedule
 from ...engine.shown_precision import EarlyDates
+from ...engine.shown_precision_columns import chain_index_for
 from .constraint_column import constraint_date_text, constraint_text
 
 
@@ -28,7 +28,8 @@ def status_date_note(project: Project, schedule: Schedule | None, task_id: str,
             or task.constraint_date is None or task.constraint_date >= status or dates.early_start < status:
         return None
     assert schedule is not None
-    driver, _pred = ChainIndex(project).step(EarlyDates(schedule), task_id)
+    dates = EarlyDates(schedule)
+    driver, _pred = chain_index_for(project, schedule, dates).step(dates, task_id)
     if not driver.startswith("status date"):
         return None  # a link holds it later still: that note says so
     return (f"Start of {number_of(task_id)} '{task.name}' held at the status date {status.isoformat()}: work not "
