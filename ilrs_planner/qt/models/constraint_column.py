@@ -135,8 +135,8 @@ def held_start_note(project: Project, schedule: Schedule | None, task_id: str, n
     if task is None or schedule is None or dates is None or task.manual or task.constraint is not ConstraintType.SNET \
             or task.constraint_date is None or dates.shown_start <= task.constraint_date:
         return None
-    dates = EarlyDates(schedule)
-    _driver, pred_id = chain_index_for(project, schedule, dates).step(dates, task_id)
+    early = EarlyDates(schedule)
+    _driver, pred_id = chain_index_for(project, schedule, early).step(early, task_id)
     into = (ln for ln in project.links.values() if ln.succ_id == task_id)  # only when held: no index kept
     link = next((ln for ln in into if _drives(project, ln.pred_id, pred_id)), None)
     if link is None:

@@ -28,8 +28,8 @@ def status_date_note(project: Project, schedule: Schedule | None, task_id: str,
             or task.constraint_date is None or task.constraint_date >= status or dates.early_start < status:
         return None
     assert schedule is not None
-    dates = EarlyDates(schedule)
-    driver, _pred = chain_index_for(project, schedule, dates).step(dates, task_id)
+    early = EarlyDates(schedule)
+    driver, _pred = chain_index_for(project, schedule, early).step(early, task_id)
     if not driver.startswith("status date"):
         return None  # a link holds it later still: that note says so
     return (f"Start of {number_of(task_id)} '{task.name}' held at the status date {status.isoformat()}: work not "
