@@ -99,9 +99,11 @@ def _held_by_links(columns: ScheduleColumns) -> tuple[np.ndarray, np.ndarray, np
     equally late ones. The pairs are laid out a run of links at a time (CHUNK_PAIRS), keeping only
     those that hold: a link into a summary pairs with every task under it."""
     found, none = np.full(len(columns.ids), NONE, np.int64), np.zeros(0, np.int64)
+    if not len(columns.ids) or columns.schedule.links is None or not columns.schedule.links.ids:  # no link
+        return found, none, none
     outline, table = columns.outline, columns.schedule.tasks.arrays()  # type: ignore[attr-defined]
     days = _Days(columns, np.concatenate([table[0], table[1], outline.latest_start, outline.latest_finish]))
-    lag, elapsed_lag = _link_columns(columns.project, columns.schedule.links.ids)  # type: ignore[union-attr]
+    lag, elapsed_lag = _link_columns(columns.project, columns.schedule.links.ids)
     held, undecided = [], []
     for links in _link_runs(columns):
         pairs = _pairs(columns, links, lag, elapsed_lag)

@@ -16,6 +16,7 @@ from pathlib import Path
 from types import ModuleType
 
 from ..domain import PlannerError, Project
+from ..domain.text import TEXT_LIMITS, clean
 
 # extension -> module in this package; a format that is not installed is reported, not guessed.
 FORMAT_MODULES = {
@@ -73,10 +74,19 @@ def read_plan(path: str | Path, *, start: date | None = None, **opts) -> ImportR
     module = _module_for(path, "read", "import.bad_file")
     _check_regular(path)
     result = module.read(path, **opts)
-    result.project.name = plan_name(result.project.name)
+    result.project.name = _plain_name(plan_name(result.project.name), result.warnings)
     if start is not None:
         result.project.start = start
     return result
+
+
+def _plain_name(name: str, warnings: list[str]) -> str:
+    """The plan's name as a plan may hold it: a title, or the file's name (a partner's attachment name
+    is theirs as much as its content), with control and bidirectional characters removed and said."""
+    cleaned = clean(name)
+    if cleaned != name:
+        warnings.append(f"the plan's name had characters a plan may not hold removed: now '{cleaned.strip()}'")
+    return cleaned.strip()[:TEXT_LIMITS["name"]] or "Imported plan"
 
 
 def plan_name(name: str) -> str:

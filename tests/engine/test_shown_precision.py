@@ -122,3 +122,12 @@ def test_a_task_waiting_as_long_on_a_year_as_on_a_day_is_known_to_the_year_which
         assert sched.tasks["c"].early_start == date(2030, 1, 6)
         assert ShownPrecision(plan, sched).of("c") is Precision.YEAR
         assert ShownPrecision(plan, sched).every() == {"c": Precision.YEAR}
+
+
+def test_a_plan_without_links_is_shown_at_its_own_precisions():
+    # No link drives any task: each reads as announced (the whole-plan arrays had nothing to lay out).
+    plan = Project(name="Alone", start=date(2030, 1, 1))
+    plan.add_task(Task("A", "Announced", 5, id="a", precision=Precision.YEAR))
+    plan.add_task(Task("B", "Measured", 5, id="b"))
+    shown = ShownPrecision(plan, schedule(plan), at_once=True)
+    assert (shown.of("a"), shown.of("b"), shown.every()) == (Precision.YEAR, Precision.DAY, {})

@@ -29,3 +29,15 @@ def test_a_plan_named_like_a_file_comes_back_without_the_extension_from_a_csv_ta
 @pytest.mark.parametrize("name", ["Roadmap v2.1", "ILRS Phase 2. Construction", ".xml", "Plan.XMLS"])
 def test_a_name_whose_dot_is_no_file_extension_is_kept(name):
     assert plan_name(name) == name
+
+
+def test_a_file_name_holding_a_bidirectional_control_names_the_plan_without_it(tmp_path):
+    # A partner's attachment name is theirs as much as its content: cleaned as imported text is, and
+    # said, where the save refused the whole import ('evil\u202egnissim' names the plan 'evilgnissim').
+    from ilrs_planner.exchange.formats import read_plan
+
+    path = tmp_path / "evil\u202egnissim\x1b[31m.csv"
+    path.write_text("ID,Name,Duration\n1,a,1d\n", encoding="utf-8")
+    result = read_plan(path)
+    assert result.project.name == "evilgnissim[31m"
+    assert "the plan's name had characters a plan may not hold removed: now 'evilgnissim[31m'" in result.warnings
