@@ -7,7 +7,6 @@ at a time, and each task's chain walked step by step."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
 from datetime import date
 
 from hypothesis import example, given, settings
@@ -18,27 +17,12 @@ from ilrs_planner.domain.errors import PlannerError
 from ilrs_planner.engine.chain_drivers import UNDECIDED, all_drivers
 from ilrs_planner.engine.cpm import schedule
 from ilrs_planner.engine.driving_chain import ChainIndex, _binds, ancestors
-from ilrs_planner.engine.shown_precision import ShownPrecision, coarser
+from ilrs_planner.engine.shown_precision import EarlyDates, ShownPrecision, coarser
 from ilrs_planner.engine.shown_precision_columns import ScheduleColumns
 
 START = date(2030, 1, 1)
 PRECISIONS = [Precision.DAY, Precision.MONTH, Precision.QUARTER, Precision.YEAR]
 TYPES = [LinkType.FS, LinkType.SS, LinkType.FF, LinkType.SF]
-
-
-class _Dates(Mapping[str, tuple[date, date]]):
-    def __init__(self, tasks):
-        self.tasks = tasks
-
-    def __getitem__(self, task_id: str) -> tuple[date, date]:
-        dates = self.tasks[task_id]
-        return dates.early_start, dates.early_finish
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.tasks)
-
-    def __len__(self) -> int:
-        return len(self.tasks)
 
 
 def _reference_reach(project: Project) -> set[str]:
@@ -68,7 +52,7 @@ def _reference_of(project: Project, sched, reach: set[str]) -> dict[str, Precisi
     """Each task's shown precision, the plain reading of the rule: the coarser of its own and that of
     each task driving it (a summary: its latest-finishing sub-task; a task: the predecessor of every
     binding link whose predecessor finishes last, however many), walked back recursively."""
-    dates, index, known = _Dates(sched.tasks), ChainIndex(project), {}
+    dates, index, known = EarlyDates(sched), ChainIndex(project), {}
 
     def drivers(tid: str) -> list[str]:
         task = project.tasks[tid]
@@ -161,7 +145,7 @@ def _same_both_ways(plan: Project) -> None:
 def _columns_as_the_plan(plan: Project, sched) -> None:
     """The schedule's columns give each summary the ends, and each task the driver, the plan gives."""
     assert ScheduleColumns.usable(sched)  # the scheduler's own: the walk reads its columns
-    dates = dict(_Dates(sched.tasks))
+    dates = dict(EarlyDates(sched))
     columns, index = ScheduleColumns(plan, sched), ChainIndex(plan)
     assert {sid: columns.chain_index(dates)._ends[sid] for sid in index.children} == \
         {sid: index._summary_ends(dates, sid) for sid in index.children}
