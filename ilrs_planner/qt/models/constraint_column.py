@@ -124,6 +124,20 @@ def constraint_date_command(task: Task, text: str, summary: bool = False) -> Com
                            constraint_date=_stored_day(kind, day, task, summary), precision=precision)
 
 
+def typed_start_step(project: Project, schedule: Schedule, task_id: str) -> tuple[str, str | None]:
+    """What holds the task's start, and the task that does (ChainIndex.step) in `schedule`; the last
+    answer is kept, as the notes on a typed Start (by a link, by the status date) ask it in turn."""
+    kept = _LastStep.kept
+    if kept is None or kept[0] is not schedule or kept[1] != task_id:
+        early = EarlyDates(schedule)
+        kept = _LastStep.kept = (schedule, task_id, chain_index_for(project, schedule, early).step(early, task_id))
+    return kept[2]
+
+
+class _LastStep:
+    kept: tuple[Schedule, str, tuple[str, str | None]] | None = None  # the last schedule, task and step
+
+
 def held_start_note(project: Project, schedule: Schedule | None, task_id: str, number_of: Callable[[str], int],
                     spelled: Callable[[str], bool], precision: Precision = Precision.DAY) -> str | None:
     """When a Start typed into `task_id` is held later by a link: "Start of 19 'Procure panels' held at
@@ -135,8 +149,7 @@ def held_start_note(project: Project, schedule: Schedule | None, task_id: str, n
     if task is None or schedule is None or dates is None or task.manual or task.constraint is not ConstraintType.SNET \
             or task.constraint_date is None or dates.shown_start <= task.constraint_date:
         return None
-    early = EarlyDates(schedule)
-    _driver, pred_id = chain_index_for(project, schedule, early).step(early, task_id)
+    _driver, pred_id = typed_start_step(project, schedule, task_id)
     into = (ln for ln in project.links.values() if ln.succ_id == task_id)  # only when held: no index kept
     link = next((ln for ln in into if _drives(project, ln.pred_id, pred_id)), None)
     if link is None:

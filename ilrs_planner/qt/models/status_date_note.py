@@ -12,9 +12,7 @@ from collections.abc import Callable
 
 from ...domain import ConstraintType, Project
 from ...engine.schedule import Schedule
-from ...engine.shown_precision import EarlyDates
-from ...engine.shown_precision_columns import chain_index_for
-from .constraint_column import constraint_date_text, constraint_text
+from .constraint_column import constraint_date_text, constraint_text, typed_start_step
 
 
 def status_date_note(project: Project, schedule: Schedule | None, task_id: str,
@@ -28,8 +26,7 @@ def status_date_note(project: Project, schedule: Schedule | None, task_id: str,
             or task.constraint_date is None or task.constraint_date >= status or dates.early_start < status:
         return None
     assert schedule is not None
-    early = EarlyDates(schedule)
-    driver, _pred = chain_index_for(project, schedule, early).step(early, task_id)
+    driver, _pred = typed_start_step(project, schedule, task_id)
     if not driver.startswith("status date"):
         return None  # a link holds it later still: that note says so
     return (f"Start of {number_of(task_id)} '{task.name}' held at the status date {status.isoformat()}: work not "
