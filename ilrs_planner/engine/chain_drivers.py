@@ -15,6 +15,8 @@ over every (task, link) pair (engine/link_pairs.py), laid out a run of links at 
 
 from __future__ import annotations
 
+from itertools import repeat
+from operator import is_not
 from typing import NamedTuple
 
 import numpy as np
@@ -114,7 +116,7 @@ def _link_runs(columns: ScheduleColumns) -> list[np.ndarray]:
 
 
 def _given(values: list[object]) -> np.ndarray:
-    return np.fromiter((value is not None for value in values), bool, len(values))
+    return np.fromiter(map(is_not, values, repeat(None)), bool, len(values))
 
 
 def coarsest_along(drivers: np.ndarray, ranks: np.ndarray) -> np.ndarray:

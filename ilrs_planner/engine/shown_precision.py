@@ -80,9 +80,11 @@ class SummaryStarts(NamedTuple):
 class ShownPrecision:
     """Task id -> the precision its scheduled dates are shown at (see the module doc)."""
 
-    def __init__(self, project: Project, schedule: Schedule | None, *, at_once: bool = False):
+    def __init__(self, project: Project, schedule: Schedule | None, *, at_once: bool = False,
+                 coarse: dict[str, Precision] | None = None):
         """`at_once`: every task's precision is found in one walk the first time any is asked (a
-        table, chart and status bar sharing one for a plan ask for all of them anyway)."""
+        table, chart and status bar sharing one for a plan ask for all of them anyway). `coarse`: the
+        plan's tasks dated coarser than the day, when known (see `coarse` below), else read here."""
         self.project, self.schedule, self.at_once = project, schedule, at_once
         self.dates: Mapping[str, tuple[date, date]] | None = EarlyDates(schedule) if schedule is not None else None
         self.index: ChainIndex | None = None
@@ -94,8 +96,8 @@ class ShownPrecision:
         self.columns: SummaryStarts | None = None
         # The tasks dated coarser than the day, and their precision: with none, every task is shown at
         # its own, whatever the schedule.
-        self.coarse = {tid: p for tid, p in zip(project.tasks, values_of(project.tasks, "precision"))
-                       if p is not Precision.DAY}
+        self.coarse = coarse if coarse is not None else {
+            tid: p for tid, p in zip(project.tasks, values_of(project.tasks, "precision")) if p is not Precision.DAY}
         self._reach: set[str] | None = None if self.coarse else set()
 
     @property

@@ -22,6 +22,7 @@ import numpy as np
 from ..domain import Project
 from ..domain.column_rows import values_of
 from .driving_chain import ChainIndex, Ends
+from .outline_order import outline_order
 from .schedule import Schedule, TaskTable
 from .schedule_check_chain import LinksIntoRows, OutlineChildren
 
@@ -87,10 +88,9 @@ def outline_arrays(children: OutlineChildren, outline: np.ndarray, table: TaskTa
     """The outline and each summary's latest-finishing sub-task, latest start and latest finish among
     the tasks under it, as ChainIndex._summary_ends finds them one summary at a time."""
     n, columns = len(table), table.arrays()
-    order = _preorder(children, n)
+    order, size = outline_order(children, outline)
     where = np.empty(n, np.int64)
     where[order] = np.arange(n)
-    size = _subtree_sizes(outline, order)
     leaf = size == 1
     latest_leaf, latest_start, latest_finish = np.full(n, -1), columns[0].copy(), columns[1].copy()
     earliest_leaf = np.full(n, -1)
@@ -109,30 +109,6 @@ def outline_arrays(children: OutlineChildren, outline: np.ndarray, table: TaskTa
         key = np.append(np.where(leaf, (late - columns[0]) * (n + 1) + (n - where), -1)[order], -1)
         earliest_leaf[summaries] = order[n - np.maximum.reduceat(key, bounds)[::2] % (n + 1)]
     return OutlineArrays(order, where, size, latest_leaf, latest_start, latest_finish, earliest_leaf)
-
-
-def _preorder(children: OutlineChildren, n: int) -> np.ndarray:
-    """The rows in outline order: each summary, then its children's rows in display order."""
-    order, bounds = children.row_order, children.bounds  # row r's children: bounds[r + 1]:bounds[r + 2]
-    out: list[int] = []
-    stack = order[bounds[0]:bounds[1]][::-1]
-    while stack:
-        row = stack.pop()
-        out.append(row)
-        low, high = bounds[row + 1], bounds[row + 2]
-        if high > low:
-            stack.extend(order[low:high][::-1])
-    return np.array(out, np.int64)
-
-
-def _subtree_sizes(outline: np.ndarray, order: np.ndarray) -> np.ndarray:
-    """Each row's count of rows under it, itself included, summed from the last row in outline order up."""
-    size = [1] * len(order)
-    up = outline.tolist()
-    for row in reversed(order.tolist()):
-        if up[row] >= 0:
-            size[up[row]] += size[row]
-    return np.array(size, np.int64)
 
 
 def chain_index_for(project: Project, schedule: Schedule, dates: Mapping[str, tuple[date, date]]) -> ChainIndex:
