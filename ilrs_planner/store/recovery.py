@@ -121,7 +121,7 @@ def _recovery_at(copy_path: Path) -> Recovery:
         saved_at = datetime.fromisoformat(note["saved_at"])
         alive = note["host"] == socket.gethostname() and note["pid"] != os.getpid() and process_alive(note["pid"])
         return Recovery(copy_path, note["plan_path"], saved_at, alive)
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):  # RecursionError: '[[[…' nested deep
         # No readable note: the copy is still worth offering, dated by the file itself.
         mtime = copy_path.stat().st_mtime if copy_path.exists() else 0
         return Recovery(copy_path, None, datetime.fromtimestamp(mtime, UTC), False)

@@ -99,7 +99,7 @@ class TableReader(TableAccess):
         """The ids a merge brought names in for (domain.model), written as a JSON list of strings."""
         try:
             ids = json.loads(text) if text else []
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: '[[[…' nested past the reader's depth
             ids = None
         if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
             raise self.fail("plan", rowid, "supplied", "it is not a list of task and participant ids")

@@ -47,3 +47,12 @@ def test_a_record_that_is_not_a_list_of_ids_is_refused_by_name(tmp_path, stored)
     with pytest.raises(PlannerError) as caught:
         open_project(tmp_path / "plan.db")
     assert "supplied" in caught.value.message and "not a list of task and participant ids" in caught.value.message
+
+
+def test_a_record_nested_past_the_json_readers_depth_is_refused_by_name(tmp_path):
+    """'[[[…]]]' 100,000 deep stopped every command on the file with a traceback."""
+    save_project(_plan(), tmp_path / "plan.db")
+    tamper(tmp_path / "plan.db", "UPDATE plan SET supplied = ?", params=("[" * 100_000 + "]" * 100_000,))
+    with pytest.raises(PlannerError) as caught:
+        open_project(tmp_path / "plan.db")
+    assert "supplied" in caught.value.message and "not a list of task and participant ids" in caught.value.message
