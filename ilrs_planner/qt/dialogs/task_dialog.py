@@ -21,6 +21,7 @@ from ..generated.ui_task_dialog import Ui_TaskDialog
 from ..models.task_columns import RowNumbers
 from .messages import push_or_explain
 from .provenance_fields import ProvenanceFields
+from .start_finish_fields import StartFinishFields
 from .task_fields import (
     FINISH_CONSTRAINTS,
     date_text,
@@ -54,6 +55,7 @@ class TaskDialog(QDialog):
         self.provenance = ProvenanceFields(self.ui.notes_form, 1, self)  # under the source address
         self.mode_combo = self._task_mode_row()
         self._load()
+        self.span = StartFinishFields(document, self.task, self.ui.start_edit, self.ui.finish_edit)
         self.ui.add_link_button.clicked.connect(lambda: self.add_link_row(None, None, LinkType.FS, 0))
         self.ui.remove_link_button.clicked.connect(self.remove_selected_link)
         self.ui.button_box.accepted.connect(self.try_accept)
@@ -161,8 +163,10 @@ class TaskDialog(QDialog):
         """Push the edits as one undo step, or explain what is wrong and stay open."""
         self._lag_note: str | None = None
         if push_or_explain(self.document.push, self.build_command, self.ui.error_label):
-            if self._lag_note:  # a part-day lag rounded up, said as the Predecessors cell says it
-                self.document.noted.emit(self._lag_note)
+            # A part-day lag rounded up, or a Start typed that a link holds later: said as the table says it.
+            note = self._lag_note or self.span.held_note()
+            if note:
+                self.document.noted.emit(note)
             self.accept()
 
     def build_command(self) -> Command | None:
@@ -175,6 +179,7 @@ class TaskDialog(QDialog):
             # confidence was chosen here too).
             edit = SetPlannedDates if _DATE_FIELDS & set(fields) else SetTaskFields
             parts.append(edit(self.task_id, text=f"Edit '{self.task.name}'", **fields))
+        parts.extend(self.span.commands(fields))  # after the constraint and duration they would set again
         parts.extend(self._link_commands())
         if not parts:
             return None

@@ -86,30 +86,50 @@ class Ui_TaskDialog(object):
 
         self.general_form.setWidget(4, QFormLayout.ItemRole.FieldRole, self.duration_edit)
 
+        self.start_edit_label = QLabel(self.general_tab)
+        self.start_edit_label.setObjectName(u"start_edit_label")
+
+        self.general_form.setWidget(5, QFormLayout.ItemRole.LabelRole, self.start_edit_label)
+
+        self.start_edit = QLineEdit(self.general_tab)
+        self.start_edit.setObjectName(u"start_edit")
+
+        self.general_form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.start_edit)
+
+        self.finish_edit_label = QLabel(self.general_tab)
+        self.finish_edit_label.setObjectName(u"finish_edit_label")
+
+        self.general_form.setWidget(6, QFormLayout.ItemRole.LabelRole, self.finish_edit_label)
+
+        self.finish_edit = QLineEdit(self.general_tab)
+        self.finish_edit.setObjectName(u"finish_edit")
+
+        self.general_form.setWidget(6, QFormLayout.ItemRole.FieldRole, self.finish_edit)
+
         self.precision_combo_label = QLabel(self.general_tab)
         self.precision_combo_label.setObjectName(u"precision_combo_label")
 
-        self.general_form.setWidget(5, QFormLayout.ItemRole.LabelRole, self.precision_combo_label)
+        self.general_form.setWidget(7, QFormLayout.ItemRole.LabelRole, self.precision_combo_label)
 
         self.precision_combo = QComboBox(self.general_tab)
         self.precision_combo.setObjectName(u"precision_combo")
 
-        self.general_form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.precision_combo)
+        self.general_form.setWidget(7, QFormLayout.ItemRole.FieldRole, self.precision_combo)
 
         self.classification_combo_label = QLabel(self.general_tab)
         self.classification_combo_label.setObjectName(u"classification_combo_label")
 
-        self.general_form.setWidget(6, QFormLayout.ItemRole.LabelRole, self.classification_combo_label)
+        self.general_form.setWidget(8, QFormLayout.ItemRole.LabelRole, self.classification_combo_label)
 
         self.classification_combo = QComboBox(self.general_tab)
         self.classification_combo.setObjectName(u"classification_combo")
 
-        self.general_form.setWidget(6, QFormLayout.ItemRole.FieldRole, self.classification_combo)
+        self.general_form.setWidget(8, QFormLayout.ItemRole.FieldRole, self.classification_combo)
 
         self.key_milestone_check = QCheckBox(self.general_tab)
         self.key_milestone_check.setObjectName(u"key_milestone_check")
 
-        self.general_form.setWidget(7, QFormLayout.ItemRole.FieldRole, self.key_milestone_check)
+        self.general_form.setWidget(9, QFormLayout.ItemRole.FieldRole, self.key_milestone_check)
 
         self.tabs.addTab(self.general_tab, "")
         self.dates_tab = QWidget()
@@ -322,6 +342,8 @@ class Ui_TaskDialog(object):
         self.kind_combo_label.setBuddy(self.kind_combo)
         self.owner_combo_label.setBuddy(self.owner_combo)
         self.duration_edit_label.setBuddy(self.duration_edit)
+        self.start_edit_label.setBuddy(self.start_edit)
+        self.finish_edit_label.setBuddy(self.finish_edit)
         self.precision_combo_label.setBuddy(self.precision_combo)
         self.classification_combo_label.setBuddy(self.classification_combo)
         self.constraint_combo_label.setBuddy(self.constraint_combo)
@@ -354,6 +376,16 @@ class Ui_TaskDialog(object):
         self.duration_edit.setToolTip(QCoreApplication.translate("TaskDialog", u"As in the table's Duration column: 5d, 5 days, 2w, 3mo, 1y, 16h; 7ed for seven calendar days", None))
 #endif // QT_CONFIG(tooltip)
         self.duration_edit.setPlaceholderText(QCoreApplication.translate("TaskDialog", u"5d, 2w, 3mo, 7ed", None))
+        self.start_edit_label.setText(QCoreApplication.translate("TaskDialog", u"&Start", None))
+#if QT_CONFIG(tooltip)
+        self.start_edit.setToolTip(QCoreApplication.translate("TaskDialog", u"As in the table's Start column: a start typed becomes Start No Earlier Than that day (a manual task starts there)", None))
+#endif // QT_CONFIG(tooltip)
+        self.start_edit.setPlaceholderText(QCoreApplication.translate("TaskDialog", u"2030-06-01, Q3 2029, 2035", None))
+        self.finish_edit_label.setText(QCoreApplication.translate("TaskDialog", u"&Finish", None))
+#if QT_CONFIG(tooltip)
+        self.finish_edit.setToolTip(QCoreApplication.translate("TaskDialog", u"As in the table's Finish column: the last day of work; the duration becomes what reaches it", None))
+#endif // QT_CONFIG(tooltip)
+        self.finish_edit.setPlaceholderText(QCoreApplication.translate("TaskDialog", u"2030-06-30, 2031", None))
         self.precision_combo_label.setText(QCoreApplication.translate("TaskDialog", u"Date &precision", None))
 #if QT_CONFIG(tooltip)
         self.precision_combo.setToolTip(QCoreApplication.translate("TaskDialog", u"How precisely the dates were announced: '2035' is not 1 January 2035", None))
