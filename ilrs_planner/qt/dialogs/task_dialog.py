@@ -18,6 +18,7 @@ from ...engine.summary_progress import summary_percents
 from ...exchange.predecessors import PredecessorRef, parse_lag, rounded_lags
 from ..document import Document
 from ..generated.ui_task_dialog import Ui_TaskDialog
+from ..models.pinned_conflict_note import pinned_conflict_note
 from ..models.task_columns import RowNumbers
 from .messages import push_or_explain
 from .provenance_fields import ProvenanceFields
@@ -163,8 +164,13 @@ class TaskDialog(QDialog):
         """Push the edits as one undo step, or explain what is wrong and stay open."""
         self._lag_note: str | None = None
         if push_or_explain(self.document.push, self.build_command, self.ui.error_label):
-            # A part-day lag rounded up, or a Start typed that a link holds later: said as the table says it.
-            note = self._lag_note or self.span.held_note()
+            # A Must Start/Finish On its links cannot meet, a part-day lag rounded up, or a Start typed
+            # that a link holds later: said as the table says it.
+            document = self.document
+            note = pinned_conflict_note(document.project, document.schedule, self.task_id,
+                                        RowNumbers(document.project).of,
+                                        document.shown_precision().start_of(self.task_id)) \
+                or self._lag_note or self.span.held_note()
             if note:
                 self.document.noted.emit(note)
             self.accept()

@@ -151,7 +151,7 @@ def held_start_note(project: Project, schedule: Schedule | None, task_id: str, n
         return None
     _driver, pred_id = typed_start_step(project, schedule, task_id)
     into = (ln for ln in project.links.values() if ln.succ_id == task_id)  # only when held: no index kept
-    link = next((ln for ln in into if _drives(project, ln.pred_id, pred_id)), None)
+    link = next((ln for ln in into if drives(project, ln.pred_id, pred_id)), None)
     if link is None:
         return None
     entry = predecessors_text(project, [link], number_of, spelled)
@@ -163,7 +163,7 @@ def held_start_note(project: Project, schedule: Schedule | None, task_id: str, n
             f"{constraint_text(task)} {constraint_date_text(task)} kept")
 
 
-def _drives(project: Project, pred_id: str, driver_id: str | None) -> bool:
+def drives(project: Project, pred_id: str, driver_id: str | None) -> bool:
     """Is `driver_id` the predecessor itself, or a sub-task a summary predecessor drives through?"""
     current = driver_id
     while current is not None:

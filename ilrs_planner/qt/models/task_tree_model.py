@@ -25,6 +25,7 @@ from .coarsened_note import coarsened_note
 from .constraint_column import constraint_line, held_start_note
 from .outline_rows import OutlineRows
 from .outline_update import SMALL_EDIT, block, outline_edit, parents_of, update_children
+from .pinned_conflict_note import pinned_conflict_note
 from .predecessor_column import predecessors_tooltip
 from .schedule_rows import ScheduleRows
 from .status_date_note import status_date_note
@@ -277,8 +278,8 @@ class TaskTreeModel(OutlineRows):
         before = task.precision
         if not self.document.try_push(command, self):
             return False
-        note = rounding_note(column, str(value), self._context()) or self._held_note(task.id, column) \
-            or self._coarsened_note(task, before, column)
+        note = self.conflict_note(task.id) or rounding_note(column, str(value), self._context()) \
+            or self._held_note(task.id, column) or self._coarsened_note(task, before, column)
         if note:
             self.document.noted.emit(note)
         return True
@@ -289,6 +290,12 @@ class TaskTreeModel(OutlineRows):
             return None
         dates = self.document.schedule.tasks.get(task.id)
         return coarsened_note(task, before, column is Column.FINISH, dates, self._context().numbers_of(task.id))
+
+    def conflict_note(self, task_id: str) -> str | None:
+        """A Must Start On or Must Finish On its links cannot meet (a date, a duration or a link typed)."""
+        document = self.document
+        precision = document.shown_precision().start_of(task_id) if task_id in document.project.tasks else Precision.DAY
+        return pinned_conflict_note(document.project, document.schedule, task_id, self._context().numbers_of, precision)
 
     def _held_note(self, task_id: str, column: Column) -> str | None:
         """A Start typed that a link holds later changes no date shown: say so, and what was kept."""

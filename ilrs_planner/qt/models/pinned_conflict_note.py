@@ -1,0 +1,63 @@
+"""The status bar's word on a Must Start On or Must Finish On that its links cannot meet.
+
+A task pinned by MSO or MFO is scheduled on its date whatever its links say (cpm: the constraint
+wins), so a date set before what a predecessor allows puts the task before that predecessor ends,
+and the work before it goes into negative float. MS Project's Planning Wizard stops the planner at
+that moment ("this will cause a scheduling conflict"); here the edit is made, as asked, and the
+status bar names the task, its constraint, the predecessor and the day the link would have started
+it. Whether the links are met is read from the same plan scheduled with the task unpinned, so every
+link type and lag counts as the scheduler counts it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ...domain import ConstraintType, PlannerError, Precision, Project, format_fuzzy_date
+from ...engine.cpm import schedule as cpm_schedule
+from ...engine.schedule import Schedule
+from ...engine.whatif import scenario_project
+from .constraint_column import constraint_date_text, constraint_text, drives, typed_start_step
+
+_PINNED = (ConstraintType.MSO, ConstraintType.MFO)
+
+
+def pinned_conflict_note(project: Project, schedule: Schedule | None, task_id: str,
+                         number_of: Callable[[str], int], precision: Precision = Precision.DAY) -> str | None:
+    """"Scheduling conflict: 4 'Lander' Must Finish On 2030-01-20, but 3 'Rover' before it would start it
+    2030-01-31; the constraint wins: it starts 2029-12-22 and the work before it runs late (negative
+    float)", or None when its links allow the date (or it is not pinned, or under way)."""
+    task = project.tasks.get(task_id)
+    dates = schedule.tasks.get(task_id) if schedule is not None else None
+    if task is None or dates is None or task.constraint not in _PINNED or task.manual \
+            or task.actual_start is not None or project.is_summary(task_id):
+        return None
+    try:  # the same plan, the task as soon as possible: where its links alone would start it
+        free = cpm_schedule(scenario_project(project, task_id, {"constraint": ConstraintType.ASAP,
+                                                                 "constraint_date": None}))
+    except PlannerError:
+        return None
+    unpinned = free.tasks.get(task_id)
+    if unpinned is None or unpinned.early_start <= dates.early_start:
+        return None
+    before = _predecessor(project, free, task_id, number_of)
+    return (f"Scheduling conflict: {number_of(task_id)} '{task.name}' {constraint_text(task)} "
+            f"{constraint_date_text(task)}, but {before} would start it {_day(unpinned.shown_start, precision)}; "
+            f"the constraint wins: it starts {_day(dates.shown_start, precision)} and the work before it runs "
+            "late (negative float)")
+
+
+def _predecessor(project: Project, free: Schedule, task_id: str, number_of: Callable[[str], int]) -> str:
+    """The predecessor that holds the unpinned task's start, by its ID and name ('its predecessors'
+    when none is found: a link into a summary above it, say)."""
+    _driver, driver_id = typed_start_step(project, free, task_id)
+    into = (link for link in project.links.values() if link.succ_id == task_id)
+    link = next((link for link in into if drives(project, link.pred_id, driver_id)), None)
+    if link is None:
+        return "its predecessors"
+    pred = project.tasks[link.pred_id]
+    return f"{number_of(pred.id)} '{pred.name}' before it"
+
+
+def _day(day, precision: Precision) -> str:
+    return format_fuzzy_date(day, precision)
