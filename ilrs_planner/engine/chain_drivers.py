@@ -23,7 +23,8 @@ import numpy as np
 
 from .link_pairs import NONE, UNDECIDED, PairDays, link_columns, pairs_of
 
-__all__ = ["NONE", "UNDECIDED", "Drivers", "all_drivers", "coarsest_along", "coarsest_with_ties"]
+__all__ = ["NONE", "UNDECIDED", "Drivers", "all_drivers", "coarsest_along", "coarsest_with_ties", "drivers_with",
+           "fixed_rows", "held_by_links"]
 from .shown_precision_columns import ScheduleColumns
 
 # Pairs of a task and a link into it or a summary above it laid out at once: a link into a summary
@@ -52,34 +53,48 @@ class Drivers(NamedTuple):
 
 def all_drivers(columns: ScheduleColumns) -> Drivers:
     """Every row's drivers (see Drivers)."""
-    outline, n = columns.outline, len(columns.ids)
+    return drivers_with(columns, *fixed_rows(columns))
+
+
+def fixed_rows(columns: ScheduleColumns) -> tuple[np.ndarray, np.ndarray]:
+    """(the rows with history (an actual date), the manually scheduled rows): no link drives them."""
     history = _given(columns.column("actual_start")) | _given(columns.column("actual_finish"))
-    manual = np.fromiter(columns.column("manual"), bool, n)
+    return history, np.fromiter(columns.column("manual"), bool, len(columns.ids))
+
+
+def drivers_with(columns: ScheduleColumns, history: np.ndarray, manual: np.ndarray) -> Drivers:
+    """Every row's drivers, the rows with history and the manual ones given (see fixed_rows)."""
+    outline, n = columns.outline, len(columns.ids)
     summary = outline.size > 1
     drivers = np.full(n, NONE, np.int64)
     drivers[summary] = outline.latest_leaf[summary]
     moved = ~summary & ~manual & ~history
-    held, tied_rows, tied_drivers = _held_by_links(columns)
+    held, tied_rows, tied_drivers = held_by_links(columns)
     drivers[moved] = held[moved]
     drivers[history] = NONE
     keep = moved[tied_rows] & (drivers[tied_rows] >= 0)
     return Drivers(drivers, tied_rows[keep], tied_drivers[keep])
 
 
-def _held_by_links(columns: ScheduleColumns) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def held_by_links(columns: ScheduleColumns,
+                  only: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Each task's driver through its links (and its summaries' links), as if it had no summary,
     history or manual date (NONE where no link holds it), and the (task, driver) pairs of the other
-    equally late ones. The pairs are laid out a run of links at a time (CHUNK_PAIRS), keeping only
-    those that hold: a link into a summary pairs with every task under it."""
+    equally late ones; `only`: the rows to find them for (None: every row; the rest are left NONE).
+    The pairs are laid out a run of links at a time (CHUNK_PAIRS), keeping only those that hold: a
+    link into a summary pairs with every task under it."""
     found, none = np.full(len(columns.ids), NONE, np.int64), np.zeros(0, np.int64)
     if not len(columns.ids) or columns.schedule.links is None or not columns.schedule.links.ids:  # no link
         return found, none, none
     outline, table = columns.outline, columns.schedule.tasks.arrays()  # type: ignore[attr-defined]
     days = PairDays(columns, np.concatenate([table[0], table[1], outline.latest_start, outline.latest_finish]))
-    lag, elapsed_lag = link_columns(columns.project, columns.schedule.links.ids)
+    chosen = _links_into(columns, only)
+    lag, elapsed_lag = link_columns(columns.project, columns.schedule.links.ids, chosen)
     held, undecided = [], []
-    for links in _link_runs(columns):
+    for links in _link_runs(columns, chosen):
         pairs = pairs_of(columns, links, lag, elapsed_lag)
+        if only is not None:
+            pairs = pairs.among(only[pairs.task])
         holds, sure = days.holds(pairs)
         at = np.flatnonzero(holds & sure)
         held.append((pairs.task[at], pairs.pred[at], pairs.link[at], outline.where[pairs.succ[at]]))
@@ -101,16 +116,34 @@ def _held_by_links(columns: ScheduleColumns) -> tuple[np.ndarray, np.ndarray, np
     return found, task[tied], driver[tied]
 
 
-def _link_runs(columns: ScheduleColumns) -> list[np.ndarray]:
-    """The links in runs of at most CHUNK_PAIRS pairs each (a run of one link may hold more)."""
+def _links_into(columns: ScheduleColumns, only: np.ndarray | None) -> np.ndarray | None:
+    """The places of the links into the rows of `only` or into a summary above one (None: every link)."""
+    if only is None:
+        return None
+    links, parent, into = columns.schedule.links, columns.schedule.outline, only.copy()
+    assert links is not None and parent is not None
+    rows = np.flatnonzero(only)
+    while len(rows):  # up the outline, a level at a time, to summaries not marked yet
+        rows = parent[rows]
+        rows = np.unique(rows[rows >= 0])
+        rows = rows[~into[rows]]
+        into[rows] = True
+    return np.flatnonzero(into[links.succ])
+
+
+def _link_runs(columns: ScheduleColumns, chosen: np.ndarray | None) -> list[np.ndarray]:
+    """The links (`chosen`, or every one) in runs of at most CHUNK_PAIRS pairs each (a run of one
+    link may hold more)."""
     links, size = columns.schedule.links, columns.outline.size
     assert links is not None
-    span = np.where(size[links.succ] > 1, size[links.succ] - 1, 1)
+    places = np.arange(len(links.succ)) if chosen is None else chosen
+    succ = links.succ[places]
+    span = np.where(size[succ] > 1, size[succ] - 1, 1)
     ends = np.cumsum(span)
     runs, start = [], 0
     while start < len(span):
         stop = max(int(np.searchsorted(ends, (ends[start - 1] if start else 0) + CHUNK_PAIRS, "right")), start + 1)
-        runs.append(np.arange(start, stop))
+        runs.append(places[start:stop])
         start = stop
     return runs
 

@@ -11,7 +11,7 @@ decided: its task is left to ChainIndex (UNDECIDED).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import numpy as np
 
@@ -40,6 +40,10 @@ class LinkPairs:
     link: np.ndarray  # the link's place in the schedule's links (the plan's order)
     succ: np.ndarray  # the task or summary the link goes into
 
+    def among(self, keep: np.ndarray) -> LinkPairs:
+        """The pairs `keep` marks."""
+        return LinkPairs(*(getattr(self, field.name)[keep] for field in fields(self)))
+
     @property
     def from_finish(self) -> np.ndarray:
         return np.asarray((self.code == FS) | (self.code == FF))
@@ -67,14 +71,20 @@ def pairs_of(columns: ScheduleColumns, links: np.ndarray, lag: np.ndarray, elaps
                   link, table_links.succ[link])
 
 
-def link_columns(project: Project, ids: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """Each link's lag and whether it is elapsed, in the order of `ids` (the schedule's: the plan's)."""
+def link_columns(project: Project, ids: list[str], chosen: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Each link's lag and whether it is elapsed, in the order of `ids` (the schedule's: the plan's);
+    `chosen`: the places of the only links read (the others' left 0 and False)."""
+    if chosen is not None:
+        lag, elapsed = np.zeros(len(ids), np.int64), np.zeros(len(ids), bool)
+        links = [project.links[ids[place]] for place in chosen.tolist()]
+        lag[chosen], elapsed[chosen] = [link.lag for link in links], [link.elapsed for link in links]
+        return lag, elapsed
     if ids == list(project.links):  # read from the plan's columns where it keeps them
-        lags, elapsed = values_of(project.links, "lag"), values_of(project.links, "elapsed")
+        lags, elapsed_flags = values_of(project.links, "lag"), values_of(project.links, "elapsed")
     else:
         links = list(map(project.links.__getitem__, ids))
-        lags, elapsed = [link.lag for link in links], [link.elapsed for link in links]
-    return np.fromiter(lags, np.int64, len(ids)), np.fromiter(elapsed, bool, len(ids))
+        lags, elapsed_flags = [link.lag for link in links], [link.elapsed for link in links]
+    return np.fromiter(lags, np.int64, len(ids)), np.fromiter(elapsed_flags, bool, len(ids))
 
 
 class PairDays:

@@ -14,7 +14,7 @@ date goes (engine/coarse_spread.py).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from datetime import date
 from functools import reduce
 from typing import NamedTuple
@@ -23,10 +23,11 @@ import numpy as np
 
 from ..domain import Precision, Project
 from ..domain.column_rows import values_of
-from .chain_drivers import UNDECIDED, all_drivers, coarsest_with_ties
+from .chain_drivers import UNDECIDED, coarsest_with_ties
 from .coarse_reach import reached_from_coarse
 from .coarse_spread import _RANK, CoarseSpread
 from .coarse_spread import coarser as coarser  # the rule is read from here by other modules
+from .drivers_kept import KeptDrivers, drivers_found
 from .driving_chain import ChainIndex
 from .schedule import Schedule, TaskTable
 from .shown_precision_columns import ScheduleColumns
@@ -81,11 +82,16 @@ class ShownPrecision:
     """Task id -> the precision its scheduled dates are shown at (see the module doc)."""
 
     def __init__(self, project: Project, schedule: Schedule | None, *, at_once: bool = False,
-                 coarse: dict[str, Precision] | None = None):
+                 coarse: dict[str, Precision] | None = None, before: KeptDrivers | None = None,
+                 named: Collection[str] = ()):
         """`at_once`: every task's precision is found in one walk the first time any is asked (a
         table, chart and status bar sharing one for a plan ask for all of them anyway). `coarse`: the
-        plan's tasks dated coarser than the day, when known (see `coarse` below), else read here."""
+        plan's tasks dated coarser than the day, when known (see `coarse` below), else read here.
+        `before`: the drivers found on a schedule of the same tasks in the same outline, before edits
+        that named the tasks `named` (engine/drivers_kept.py): found again only where they can differ."""
         self.project, self.schedule, self.at_once = project, schedule, at_once
+        self.before, self.named = before, named
+        self.found: KeptDrivers | None = None  # the drivers every() found, for the next schedule's
         self.dates: Mapping[str, tuple[date, date]] | None = EarlyDates(schedule) if schedule is not None else None
         self.index: ChainIndex | None = None
         self.known: dict[str, Precision] = {}
@@ -116,7 +122,7 @@ class ShownPrecision:
         if self._every is None:
             if self.index is None and ScheduleColumns.usable(self.schedule):  # read from its columns
                 assert self.schedule is not None
-                columns = ScheduleColumns(self.project, self.schedule)
+                columns = ScheduleColumns(self.project, self.schedule, self.before and self.before.columns)
                 self.columns = SummaryStarts(columns.ids, columns.rows, columns.outline.size,
                                              columns.outline.earliest_leaf)
                 self._every = self._along_drivers(columns)
@@ -142,18 +148,27 @@ class ShownPrecision:
 
     def _along_drivers(self, columns: ScheduleColumns) -> dict[str, Precision] | None:
         """every(), each task's drivers found for the whole plan at once (engine/chain_drivers.py)."""
-        ids, drivers = columns.ids, all_drivers(columns)
+        ids, found = columns.ids, drivers_found(columns, self.before, self.named)
+        self.before, drivers = None, found.drivers
         undecided = np.flatnonzero(drivers.first == UNDECIDED).tolist()
         if undecided and self.dates is not None:  # left to the chain's own rules
             self.index = self.index or columns.chain_index(self.dates)
             row_of = columns.rows.__getitem__
             drivers = drivers.settled({row: list(map(row_of, self._drivers(ids[row]))) for row in undecided})
-        ranks = np.fromiter(map(_RANK.__getitem__, columns.column("precision")), np.int64, len(ids))
+        self.found = found._replace(drivers=drivers)
+        ranks = self._own_ranks(columns)
         shown = coarsest_with_ties(drivers, ranks)
         if shown is None:
             return None  # ties chained too far for rounds: walked task by task
         return {ids[row]: _BY_RANK[rank] for row, rank in zip(np.flatnonzero(shown != ranks).tolist(),
                                                                 shown[shown != ranks].tolist())}
+
+    def _own_ranks(self, columns: ScheduleColumns) -> np.ndarray:
+        """Each row's own precision's rank: the day's but for the tasks dated coarser."""
+        ranks = np.full(len(columns.ids), _RANK[Precision.DAY], np.int64)
+        rows = [columns.rows[task_id] for task_id in self.coarse]
+        ranks[rows] = [_RANK[precision] for precision in self.coarse.values()]
+        return ranks
 
     def of(self, task_id: str) -> Precision:
         """The shown precision of one task."""

@@ -30,12 +30,18 @@ from .schedule_check_chain import LinksIntoRows, OutlineChildren
 class ScheduleColumns:
     """A schedule's outline and links in its row numbers, and the tasks' fields the walk reads."""
 
-    def __init__(self, project: Project, schedule: Schedule):
+    def __init__(self, project: Project, schedule: Schedule, same_outline: ScheduleColumns | None = None):
+        """`same_outline`: those of a schedule of the same tasks in the same outline (no task added,
+        removed or moved since), whose outline in order is taken as it is."""
         table = schedule.tasks
         assert isinstance(table, TaskTable) and schedule.outline is not None and schedule.links is not None
         self.project, self.schedule = project, schedule
         self.ids, self.rows = table.ids(), table._rows()
         self._in_plan_order = self.ids == list(project.tasks)  # else each task's row is looked up
+        if same_outline is not None:
+            self.children: OutlineChildren = same_outline.children
+            self.outline: OutlineArrays = outline_arrays(self.children, schedule.outline, table, same_outline.outline)
+            return
         positions = np.asarray(self.column("position"), np.int64)
         self.children = OutlineChildren(self.ids, schedule.outline, positions, self.rows)
         self.outline = outline_arrays(self.children, schedule.outline, table)
@@ -84,13 +90,18 @@ class OutlineArrays:
             rows, self.latest_leaf[rows].tolist(), self.latest_start[rows].tolist(), self.latest_finish[rows].tolist())}
 
 
-def outline_arrays(children: OutlineChildren, outline: np.ndarray, table: TaskTable) -> OutlineArrays:
+def outline_arrays(children: OutlineChildren, outline: np.ndarray, table: TaskTable,
+                   same: OutlineArrays | None = None) -> OutlineArrays:
     """The outline and each summary's latest-finishing sub-task, latest start and latest finish among
-    the tasks under it, as ChainIndex._summary_ends finds them one summary at a time."""
+    the tasks under it, as ChainIndex._summary_ends finds them one summary at a time; `same`: those of
+    the same outline, whose order is taken as it is."""
     n, columns = len(table), table.arrays()
-    order, size = outline_order(children, outline)
-    where = np.empty(n, np.int64)
-    where[order] = np.arange(n)
+    if same is not None:
+        order, where, size = same.order, same.where, same.size
+    else:
+        order, size = outline_order(children, outline)
+        where = np.empty(n, np.int64)
+        where[order] = np.arange(n)
     leaf = size == 1
     latest_leaf, latest_start, latest_finish = np.full(n, -1), columns[0].copy(), columns[1].copy()
     earliest_leaf = np.full(n, -1)

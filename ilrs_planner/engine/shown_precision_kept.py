@@ -5,8 +5,9 @@ The task table, the chart and the status bar each made their own after every edi
 edit. The one kept here is made again only when what it depends on changed: the plan object, the
 schedule (every edit that may move a date derives a new one), or the precision of a task an edit
 touched (a precision is no scheduling input, so changing one keeps the schedule). Which tasks are
-dated coarser than the day is carried to the next one: an edit that changed a task's precision named
-it, and forgot the one kept. While no task is
+dated coarser than the day is carried to the next one (an edit that changed a task's precision named
+it, and forgot the one kept), and so is every task's driver, found again only where the edits since
+can have changed it (engine/drivers_kept.py). While no task is
 dated coarser than the day, every task is shown at its own precision whatever the schedule, and the
 one kept serves every schedule until an edit makes a task coarse.
 """
@@ -16,8 +17,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..domain import Precision, Project
+from .drivers_kept import Since, same_rows
 from .schedule import Schedule
 from .shown_precision import ShownPrecision
+from .shown_precision_columns import ScheduleColumns
 
 
 class KeptShownPrecision:
@@ -25,6 +28,7 @@ class KeptShownPrecision:
 
     def __init__(self) -> None:
         self._shown: ShownPrecision | None = None
+        self._since = Since(frozenset(), False)  # the edits since the one kept was made
 
     def of(self, project: Project, schedule: Schedule | None) -> ShownPrecision:
         """The shown precisions of `project` as `schedule` dates it (the plan's schedule as it is now)."""
@@ -32,17 +36,25 @@ class KeptShownPrecision:
         if shown is None or shown.project is not project:
             self._shown = shown = ShownPrecision(project, schedule, at_once=True)
         elif shown.coarse and shown.schedule is not schedule:  # the tasks dated coarser are those found before
-            self._shown = shown = ShownPrecision(project, schedule, at_once=True, coarse=shown.coarse)
+            usable = ScheduleColumns.usable(schedule)
+            before = same_rows(shown.found, project, schedule, self._since) if usable else None
+            self._shown = shown = ShownPrecision(project, schedule, at_once=True, coarse=shown.coarse, before=before,
+                                                 named=self._since.named)
+        else:
+            return shown
+        self._since = Since(frozenset(), False)
         return shown
 
-    def edited(self, project: Project, task_ids: Iterable[str]) -> None:
-        """Forget the precisions kept when an edit changed a touched task's own precision from what
-        they were found with (a task added, removed or made coarser or finer)."""
-        shown = self._shown
+    def edited(self, project: Project, task_ids: Iterable[str], reshaped: bool = True) -> None:
+        """Note an edit that named `task_ids`, and whether it added, removed or moved a task in the outline
+        or changed the plan's own fields (`reshaped`). Forget the precisions kept when it changed a named
+        task's own precision from what they were found with (a task added, removed, made coarser or finer)."""
+        shown, named = self._shown, frozenset(task_ids)
+        self._since = Since(self._since.named | named, self._since.reshaped or reshaped)
         if shown is None:
             return
         tasks = project.tasks
-        for tid in task_ids:
+        for tid in named:
             now = tasks[tid].precision if tid in tasks else Precision.DAY
             if now is not shown.coarse.get(tid, Precision.DAY):
                 self._shown = None

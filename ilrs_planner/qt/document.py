@@ -142,7 +142,10 @@ class Document(QObject):
         else:
             self._touched |= changes.task_ids
         self._relinked = self._relinked or changes.links
-        self._shown.forget() if changes.replaced else self._shown.edited(self.project, changes.task_ids)
+        if changes.replaced:
+            self._shown.forget()
+        else:  # a task added, removed or moved, or the plan's calendars or start changed: no driver kept
+            self._shown.edited(self.project, changes.task_ids, reshaped=changes.structure or changes.plan)
         if changes.baselines:
             self._follow_compared_baseline()
         if effects_of(changes).reschedule:
