@@ -38,7 +38,8 @@ def progress_checks(c: PlanColumns, t: Thresholds, baseline: Baseline | None, st
     start = np.fromiter((entries[i][0].toordinal() if i in entries else NONE for i in c.ids), np.int64, len(c.ids))
     finish = np.fromiter((entries[i][1].toordinal() if i in entries else NONE for i in c.ids), np.int64, len(c.ids))
     in_baseline = ~c.summary & (finish != NONE)
-    last = np.where(finish > start, finish - 1, finish)  # the baseline's last day of work, a milestone's day
+    # The baseline's last day of work; a milestone's day, the day before its point when at a day's end.
+    last = np.where(finish > start, finish - 1, finish - _at_day_end(c, entries, in_baseline & (finish == start)))
     due_by, shown = _due_by(c, entries, in_baseline, last, fuzzy)
     due = in_baseline & (due_by < status.toordinal())
     return (_missed(c, t, due, due_by, shown), _cpli(c, t, in_baseline, finish, last, status),
@@ -54,11 +55,22 @@ def _due_by(c: PlanColumns, entries: Mapping[str, tuple[date, date]], in_baselin
             entry = entries[c.ids[i]]
             precision = baseline_precision(c.tasks[i], entry)
             if precision is not Precision.DAY:
-                # A milestone kept at a day's end ("by 2035": the point 2036-01-01) is due by that day's period.
-                read[i] -= bool((reading := entry_reading(entry)) and reading[1] & AT_DAY_END)
                 periods[i] = precision
                 due_by[i] = period_end(day(read[i]), precision).toordinal()
     return due_by, lambda i: format_fuzzy_date(day(read[i]), periods.get(i, Precision.DAY))
+
+
+def _at_day_end(c: PlanColumns, entries: Mapping[str, tuple[date, date]], milestones: np.ndarray) -> np.ndarray:
+    """1 for each baseline milestone whose point is the end of the day before it ("by 2035": the point
+    2036-01-01 is due by 2035-12-31; one following a task finishing 01-10 is due by 01-10), else 0.
+    An entry keeps its moment when taken; an older file's is read as the milestone's is now, as the
+    slip report reads it (engine.slippage.version_day_ends)."""
+    now = (c.early_finish == c.early_start) & (c.last_day < c.early_finish)
+    ends = np.zeros(len(c.ids), np.int64)
+    for i in np.flatnonzero(milestones).tolist():
+        reading = entry_reading(entries[c.ids[i]])
+        ends[i] = bool(reading[1] & AT_DAY_END) if reading is not None else bool(now[i])
+    return ends
 
 
 def _not_applicable(key: str, number: int, name: str, threshold: str, why: str) -> CheckResult:

@@ -181,8 +181,9 @@ def test_cpli_and_bei_measure_the_plan_against_its_baseline_at_the_status_date()
     # The baseline finishes 6 days after the status date (01-31), the forecast 15 days after (02-09).
     assert cpli.value == pytest.approx(6 / 15) and cpli.status == "fail"
     assert [f.key for f in cpli.tasks] == ["m"]
-    # m follows z: its point is the end of z's last day, 02-08; the baseline's m is its day, 01-31.
-    assert cpli.note == "baseline finish 2030-01-31, forecast finish 2030-02-08, status date 2030-01-25"
+    # m follows z: its point is the end of z's last day, 02-08; the baseline's point 01-31, which an
+    # older file keeps without its moment, reads as m's is now (the slip report's 01-30): z's last day.
+    assert cpli.note == "baseline finish 2030-01-30, forecast finish 2030-02-08, status date 2030-01-25"
     assert (bei.value, bei.eligible, bei.status) == (0.5, 2, "fail")  # x finished of x and y due
     assert [(f.key, f.value) for f in bei.tasks] == [("y", "baseline finish 2030-01-20; not finished")]
     assert _check(_progress_plan(), cpli=0.4, bei=0.5).passed is False  # missed tasks still fail
