@@ -8,7 +8,7 @@ schedule moved; every other row keeps its arrays. The result equals a fresh buil
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from itertools import repeat
 
@@ -127,6 +127,13 @@ def _shown(project: Project, schedule: Schedule | None, source: RowSource, edits
     return ShownPrecision(project, schedule)
 
 
+def _shown_elsewise(before: Mapping[str, Precision], after: Mapping[str, Precision]) -> set[str]:
+    """The tasks shown at another precision after an edit than before it (each map: the tasks shown at
+    a precision other than their own). Every task a coarse date drives was read again after each edit:
+    6,800 rows of a 100,000-task plan dated 1% to the year, some 50 ms, where a few had changed."""
+    return {tid for tid in before.keys() | after.keys() if before.get(tid) is not after.get(tid)}
+
+
 def _spliced(array: np.ndarray, first: int, last: int, middle: np.ndarray) -> np.ndarray:
     """`array` with what lies between its first `first` and last `last` items replaced by `middle`
     (`array` itself when that changes nothing)."""
@@ -181,8 +188,8 @@ def _stale_rows(old: ChartData, inputs: RowInputs, source: RowSource, rows: list
         before = _spliced(getattr(old, name), first, last, np.zeros(new, getattr(old, name).dtype))
         moved |= columns[column][places] != before
     moved |= _deadline_turned(old, columns, places, first, last, new)
-    # A row's shown precision is its task's own unless a coarse date drives it, before or after the edit.
-    wanted = touched | source.shown_other | inputs.shown_other()
+    # A row's shown precision is its task's own unless a coarse date drives it: read again where it changed.
+    wanted = touched | _shown_elsewise(source.shown_other, inputs.shown_other())
     if wanted and len(wanted) <= max(8, len(rows) // 16):
         # A few tasks: their rows found among the old rows' hashes (asking each of 100,000 rows
         # whether it shows one of them cost more).

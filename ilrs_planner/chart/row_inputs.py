@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..domain import Project, Task
+from ..domain import Precision, Project, Task
 from ..engine.schedule import Schedule, TaskTable
 from ..engine.shown_precision import ShownPrecision
 from .palette import owner_colors
@@ -31,9 +31,9 @@ class RowInputs:
     highlight: Mapping[str, str] = field(default_factory=dict)
     pushed_before: bool = False  # some row was drawn pushed past its announcement (chart/confidence.py)
 
-    def shown_other(self) -> frozenset[str]:
-        """The tasks shown at a precision other than their own (RowSource.shown_other)."""
-        return frozenset(self.shown.every()) if self.shown is not None else frozenset()
+    def shown_other(self) -> Mapping[str, Precision]:
+        """The tasks shown at a precision other than their own, and that precision (RowSource.shown_other)."""
+        return self.shown.every() if self.shown is not None else {}
 
     @classmethod
     def of(cls, project: Project, schedule: Schedule | None, *, baseline: str | None = None,
@@ -70,6 +70,7 @@ class RowSource:
     # How many links the plan had when the link arrays were found from the schedule's, which then
     # listed the plan's links in its order (None: found otherwise): links change only by an edit that says so.
     link_count: int | None = None
-    # The tasks shown at a precision other than their own (a coarse date drives them): only these, and
-    # the tasks an edit touched, can change their shown precision without their dates moving.
-    shown_other: frozenset[str] = frozenset()
+    # The tasks shown at a precision other than their own (a coarse date drives them), and that precision:
+    # a row whose task the edit did not touch, whose dates did not move and whose shown precision is
+    # the one it was shown at before is drawn as it was.
+    shown_other: Mapping[str, Precision] = field(default_factory=dict)
