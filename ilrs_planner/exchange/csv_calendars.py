@@ -5,9 +5,10 @@ among the project's calendars and does not take a name the project lacks. A plan
 has what every new MS Project file has, the base calendars "Standard" (Monday to Friday) and
 "24 Hours" (every day), and our own "Continuous" (every day, the calendar of a plan that names
 none): a row naming one of them gets it, made once for the plan. Any other name is reported in one
-warning naming it, with how many rows use it; those tasks stay on the plan's calendar. A blank cell
-or "None" (MS Project's word for no task calendar) means the plan's calendar. The Calendar of the
-project summary row (ID 0) is the plan's calendar.
+warning naming it and the rows that use it; those tasks stay on the plan's calendar, named too. A
+blank cell or "None" (MS Project's word for no task calendar) means the plan's calendar. The Calendar
+of the project summary row (ID 0; an XLSX export's Plan sheet) is the plan's calendar: one no
+calendar has leaves the plan on Continuous, every day worked, and a warning says so.
 """
 
 from __future__ import annotations
@@ -28,39 +29,58 @@ class CalendarNames:
     def __init__(self, project: Project, warnings: list[str]):
         self.project, self.warnings = project, warnings
         self.made: dict[str, Calendar] = {}
-        self.unknown: dict[str, tuple[str, int]] = {}  # name in lower case -> (as first written, rows)
+        self.unknown: dict[str, tuple[str, list[int]]] = {}  # name in lower case -> (as first written, rows)
+        self.unknown_plan: str | None = None  # the plan's own calendar, when no calendar has its name
 
     def plan_calendar(self, summary: RowReader | None) -> None:
         """The plan's calendar from the project summary row; Continuous (none) when it names none."""
         name = summary.text(COLUMN) if summary else ""
         if name.lower() in ("", NO_CALENDAR, CONTINUOUS_NAME.lower()):
             return
-        self.project.default_calendar_id = self.find(name)
+        self.project.default_calendar_id = self._known(name)
+        if self.project.default_calendar_id is None:
+            self.unknown_plan = name
 
     def task_calendar(self, row: RowReader) -> str | None:
         """The id of the calendar a task row names, or None for the plan's own."""
         name = row.text(COLUMN)
-        return None if name.lower() in ("", NO_CALENDAR) else self.find(name)
+        if name.lower() in ("", NO_CALENDAR):
+            return None
+        found = self._known(name)
+        if found is None:
+            self.unknown.setdefault(name.lower(), (name, []))[1].append(row.line)
+        return found
 
-    def find(self, name: str) -> str | None:
+    def _known(self, name: str) -> str | None:
         """The id of the calendar called `name` (any case), made when MS Project has it; None if unknown."""
         key = name.lower()
         if key not in self.made and key in KNOWN:
             shown, weekdays = KNOWN[key]
             self.made[key] = self.project.add_calendar(Calendar(shown, weekdays))
-        if key in self.made:
-            return self.made[key].id
-        shown, rows = self.unknown.get(key, (name, 0))
-        self.unknown[key] = (shown, rows + 1)
-        return None
+        return self.made[key].id if key in self.made else None
 
     def report(self) -> None:
-        """One warning per name no calendar has."""
+        """A warning for the plan's calendar and one per name no task calendar has, naming the rows and
+        the calendar they fall back on: a plan on Continuous counts every day, not working days."""
+        fallback = self.project.default_calendar().name
+        if self.unknown_plan is not None:
+            self.warnings.append(
+                f"the plan's calendar '{self.unknown_plan}' is not one known here, so the plan uses {fallback} "
+                f"(every day a working day): its durations count calendar days. {_KNOWN_HERE}")
         for name, rows in self.unknown.values():
             self.warnings.append(
-                f"column {COLUMN}: no calendar is called '{name}' ({rows} row(s)); a CSV file names calendars "
-                "without their working days, so those tasks use the plan's calendar. Known here: Standard, "
-                "24 Hours, Continuous; MS Project XML or a .db file carries calendars whole")
+                f"column {COLUMN}: no calendar is called '{name}' ({_rows(rows)}); the file names calendars "
+                f"without their working days, so those tasks use the plan's calendar, {fallback}. {_KNOWN_HERE}")
+
+
+_KNOWN_HERE = "Known here: Standard, 24 Hours, Continuous; MS Project XML or a .db file carries calendars whole"
+
+
+def _rows(lines: list[int], shown: int = 10) -> str:
+    """'row 4', 'rows 2, 3', 'rows 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 and 40 more'."""
+    named = ", ".join(str(line) for line in lines[:shown])
+    more = f" and {len(lines) - shown:,} more" if len(lines) > shown else ""
+    return f"row{'s' if len(lines) > 1 else ''} {named}{more}"
 
 
 def named_only(project: Project, format_name: str) -> list[str]:

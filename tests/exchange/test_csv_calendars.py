@@ -53,7 +53,7 @@ def test_a_calendar_name_the_plan_lacks_is_named_in_a_warning_and_the_task_keeps
     tasks = _by_key(result.project)
     assert all(task.calendar_id is None for task in tasks.values())
     warning, = [w for w in result.warnings if "Calendar" in w]
-    assert "'Night crew' (2 row(s))" in warning and "use the plan's calendar" in warning
+    assert "'Night crew' (rows 2, 3)" in warning and "use the plan's calendar, Continuous" in warning
 
 
 def test_exporting_a_calendar_csv_cannot_hold_whole_says_so(tmp_path):

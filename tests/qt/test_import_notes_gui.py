@@ -76,3 +76,16 @@ def test_a_workbook_only_named_like_ours_is_refused_in_a_box_naming_what_it_lack
             "exported") in text
     assert "the Tasks sheet's header row lacks 'WBS', 'Key', 'Task', 'Duration (d)', 'Start', 'Finish'" in text
     assert window.document.project is before  # the plan open stays
+
+
+def test_a_workbook_naming_a_calendar_no_plan_has_names_it_its_rows_and_the_fallback_in_the_box(
+        qtbot, monkeypatch, window, tmp_path):
+    book = Workbook()
+    for row in (["Name", "Duration", "Calendar"], ["Night pour", "3d", "Lunar night"], ["Cure", "2d", ""],
+                ["Night paint", "1d", "Lunar night"]):
+        book.active.append(row)
+    book.save(tmp_path / "crews.xlsx")
+    title, _text, details = _import_and_read_the_box(qtbot, monkeypatch, window, tmp_path / "crews.xlsx")
+    assert title == "Imported with notes"
+    assert ("column Calendar: no calendar is called 'Lunar night' (rows 2, 4); the file names calendars without "
+            "their working days, so those tasks use the plan's calendar, Continuous.") in details
