@@ -24,9 +24,10 @@ from .model import Baseline, Participant, Project
 FORMAT_TAG = "ilrs-planner/canonical-v1"
 # The secret is a key of the owner's, not content (domain.model): a plan gains one when first saved,
 # which must not make it another plan; a signature binds it beside the content (sharing/signed_beside.py).
-# Nor is the plan's record of the partner copies written from it (sharing/sent_record.py).
+# Nor are the plan's records of the partner copies written from it (sharing/sent_record.py) and of what
+# partners wrote in it (sharing/merge_supplied.py, sharing/partner_texts.py).
 _EXCLUDED_PROJECT_FIELDS = {"signature", "tasks", "links", "participants", "baselines", "calendars", "secret",
-                            "supplied", "sent_copies"}
+                            "supplied", "partner_texts", "sent_copies"}
 # Fields added after plans were first signed: left out while they hold their default, so a plan
 # that does not use them keeps the canonical bytes (and so the signatures) it had before.
 _LATER_DEFAULTS = {"calendar_id": None, "elapsed": False, "default_calendar_id": None, "key_milestone": False,

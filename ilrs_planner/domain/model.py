@@ -192,6 +192,11 @@ class Project:
     # (a partner's copy): words only they hold are the partner's, so they never make a word of withheld
     # work one a copy may show (sharing/redact_scrub.py). The owner's record, like the secret: not content.
     supplied: frozenset[str] = field(default_factory=frozenset, compare=False, repr=False)
+    # Digests of the texts (a note, a calendar's name, the plan's name, ...) a merge took from another plan
+    # as that plan wrote them, each bound to the place it stands (sharing/partner_texts.py): a copy shows
+    # such a text as written while it still reads so, since withholding a word there would tell its writer
+    # which of their guesses names withheld work. The owner's record, like the secret: not content.
+    partner_texts: frozenset[str] = field(default_factory=frozenset, compare=False, repr=False)
     # The partner copies written from this plan (SentCopy), oldest first: kept in the owner's file only,
     # never in a copy. Not content, like the secret: not compared, signed, diffed or merged.
     sent_copies: tuple[SentCopy, ...] = field(default=(), compare=False, repr=False)

@@ -275,7 +275,8 @@ def milestone_moves(a: Project, b: Project, notes: list[str]) -> list[MilestoneM
 def diff_projects(a: Project, b: Project, *, with_schedule: bool = True) -> PlanDiff:
     """Compare plan `a` (old) with plan `b` (new)."""
     result = PlanDiff()
-    skip = ("id", "tasks", "links", "participants", "baselines", "signature", "secret", "supplied", "sent_copies")
+    skip = ("id", "tasks", "links", "participants", "baselines", "signature", "secret", "supplied", "partner_texts",
+            "sent_copies")
     result.plan = [FieldChange(*d) for d in field_differences(comparable(a, a, {}, skip), comparable(b, b, {}, skip))]
     references = References(a, b)
     for kind in ("tasks", "links", "participants", "baselines"):

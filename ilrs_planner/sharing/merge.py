@@ -33,14 +33,15 @@ from .merge_repair import repair
 from .merge_sent import sent_base
 from .merge_supplied import supplied_by_merge
 from .merge_unseen import guard_unseen
+from .partner_texts import texts_by_merge
 
 OURS, THEIRS = "ours", "theirs"
 # Plan fields not merged as values: the collections (merged one by one), the signature (a merged plan
 # is new content), and the plan's id, what makes a plan a partner copy, the plan's secret, the record of
-# names other plans gave it and its record of the copies it sent (the merged plan is ours, whatever theirs
-# is: a copy has an id of its own; merge_supplied adds to the record of names).
+# names and texts other plans gave it and its record of the copies it sent (the merged plan is ours,
+# whatever theirs is: a copy has an id of its own; merge_supplied and partner_texts add to the records).
 _OWN_PLAN_FIELDS = ("id", "tasks", "links", "participants", "baselines", "signature", "calendars", "partner_level",
-                    "partner_without_notes", "secret", "supplied", "sent_copies")
+                    "partner_without_notes", "secret", "supplied", "partner_texts", "sent_copies")
 
 
 @dataclass(slots=True)
@@ -125,6 +126,7 @@ def merge_projects(base: Project, ours: Project, theirs: Project,
     repair(merged, base, ours, theirs, choices, conflicts)
     guard_levels(ours, merged, choices, conflicts)
     merged.supplied = supplied_by_merge(ours, merged)
+    merged.partner_texts = texts_by_merge(base, ours, theirs, merged)
     return MergeResult(merged, conflicts, notes)
 
 

@@ -51,6 +51,8 @@ from .bridges import bridge_links, emptied_summaries_keep_their_span, pin_drifte
 from .clone import clone_project
 from .copy_finish import copy_must_finish_by
 from .held_floats import hold_late_finishes
+from .partner_texts import exception_days as _days
+from .partner_texts import written_by_partner
 from .redact_counters import renumber_counters
 from .redact_notes import note_secrets
 from .redact_scrub import WITHHELD as WITHHELD  # noqa: F401 - the marker is part of this module's interface
@@ -102,18 +104,27 @@ def _scrubbers(project: Project, removed: set[str], dropped: set[str],
 
 def _scrub_texts(plan: Project, scrub: Callable[[str], str], own_words: Callable[[str], str]) -> None:
     """Every remaining text through `scrub`, but a partner's own name and source through `own_words`:
-    withheld there, a word they wrote would tell them it is a codename."""
+    withheld there, a word they wrote would tell them it is a codename; and a text a partner wrote, as
+    they wrote it, not at all (partner_texts)."""
+    def at(kind: str, oid: str, what: str, text: str, through: Callable[[str], str] = scrub) -> str:
+        return text if written_by_partner(plan, (kind, oid, what), text) else through(text)
+
     for task in plan.tasks.values():
         naming = own_words if task.id in plan.supplied else scrub
-        task.notes, task.name, task.source_url = scrub(task.notes), naming(task.name), naming(task.source_url)
+        task.notes, task.name = at("task", task.id, "notes", task.notes), at("task", task.id, "name", task.name, naming)
+        task.source_url = at("task", task.id, "source", task.source_url, naming)
     for calendar in plan.calendars.values():  # "Nightjar static fire" closes a kept task's site too
-        calendar.name = scrub(calendar.name)
-        calendar.exceptions = [dataclasses.replace(e, name=scrub(e.name)) for e in calendar.exceptions]
+        calendar.name = at("calendar", calendar.id, "name", calendar.name)
+        calendar.exceptions = [dataclasses.replace(e, name=at("exception", calendar.id, _days(e), e.name))
+                               for e in calendar.exceptions]
     for participant in plan.participants.values():
-        participant.notes = scrub(participant.notes)
-        participant.source_url = (own_words if participant.id in plan.supplied else scrub)(participant.source_url)
-    plan.baselines[:] = [dataclasses.replace(b, notes=scrub(b.notes), name=scrub(b.name)) for b in plan.baselines]
-    plan.name, plan.author = scrub(plan.name), scrub(plan.author)  # the author may be a hidden participant
+        participant.notes = at("participant", participant.id, "notes", participant.notes)
+        participant.source_url = at("participant", participant.id, "source", participant.source_url,
+                                    own_words if participant.id in plan.supplied else scrub)
+    plan.baselines[:] = [dataclasses.replace(b, notes=at("baseline", b.id, "notes", b.notes),
+                                             name=at("baseline", b.id, "name", b.name)) for b in plan.baselines]
+    # the author may be a hidden participant
+    plan.name, plan.author = at("plan", "", "name", plan.name), at("plan", "", "author", plan.author)
 
 
 def _calendars_kept(project: Project, plan: Project, removed: set[str]) -> dict[str, Calendar]:
@@ -189,6 +200,7 @@ def _mark_partner_copy(plan: Project, project: Project, level: Classification, w
     made = project.partner_level
     plan.partner_level = level if made is None or level.rank < made.rank else made
     plan.partner_without_notes = without_notes or project.partner_without_notes
-    plan.supplied = frozenset()  # the owner's record of what partners wrote is not the partner's to read
+    # The owner's records of what partners wrote are not the partner's to read.
+    plan.supplied, plan.partner_texts = frozenset(), frozenset()
 
 

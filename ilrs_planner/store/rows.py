@@ -12,7 +12,6 @@ bind only their leading columns, made by a `RowMaker` (packer.py) many rows at a
 from __future__ import annotations
 
 import itertools
-import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields
 from datetime import date
@@ -23,6 +22,7 @@ from ..domain import ConstraintType, Link, LinkType, PlannerError, Project, Task
 from ..domain.baseline_entry import entry_reading
 from .consistency import RowNumbers
 from .packer import Coded, RowMaker, plain_flags
+from .partner_records import partner_texts_text, supplied_text
 from .sent_copies import sent_copies_text
 
 
@@ -125,11 +125,6 @@ class RowSource:
         return self.objects[rowid - 1] if 0 < rowid <= len(self.objects) else None
 
 
-def _supplied_text(project: Project) -> str:
-    """The ids a merge brought names in for (domain.model) as the plan row holds them: a JSON list, '' for none."""
-    return json.dumps(sorted(project.supplied)) if project.supplied else ""
-
-
 def row_sources(project: Project, numbers: RowNumbers) -> list[RowSource]:
     """Every table's rows, in insert order: a row is written after the rows it refers to.
 
@@ -164,12 +159,13 @@ def row_sources(project: Project, numbers: RowNumbers) -> list[RowSource]:
                   lambda x: (x[1], x[2].name, _iso(x[2].start), _iso(x[2].finish), int(x[2].working)),
                   lambda x: f"exception '{x[2].name}' of calendar '{x[0].name}'"),
         # A plan of one's own saved without a secret (new, or from an older file) gains one here; a copy, none.
-        RowSource("plan", 13, [project], lambda p: (1, p.id, p.name, _iso(p.start), _iso(p.status_date), p.author,
+        RowSource("plan", 14, [project], lambda p: (1, p.id, p.name, _iso(p.start), _iso(p.status_date), p.author,
                                                    _calendar_num(calendar_num, p.default_calendar_id, "the plan"),
                                                    None if p.partner_level is None else p.partner_level + "",
                                                    int(p.partner_without_notes), _iso(p.must_finish_by),
-                                                   p.secret_to_save(), _supplied_text(p),
-                                                   sent_copies_text(p.sent_copies)),
+                                                   p.secret_to_save(), supplied_text(p.supplied),
+                                                   sent_copies_text(p.sent_copies),
+                                                   partner_texts_text(p.partner_texts)),
                   lambda p: "the plan"),
         RowSource("participants", 11, list(project.participants.values()),
                   lambda p: (p.id, p.key, p.name, p.kind + "", _iso(p.joined), p.joined_precision + "",

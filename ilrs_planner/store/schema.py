@@ -263,10 +263,17 @@ def _v14() -> tuple[str, ...]:
     CHECK (length(sent_copies) <= 1000000)""",)
 
 
+def _v15() -> tuple[str, ...]:
+    """Digests of the texts a merge took from a partner's plan as they wrote them (store/partner_texts.py),
+    which a copy shows as written. Empty in an older file, whose texts are all read as the owner's."""
+    return ("""ALTER TABLE plan ADD COLUMN partner_texts TEXT NOT NULL DEFAULT '' CONSTRAINT plan_partner_texts
+    CHECK (typeof(partner_texts) = 'text')""",)
+
+
 # Migration N takes a version N-1 file to version N. Each is a tuple of SQL statements.
 MIGRATIONS: dict[int, tuple[str, ...]] = {1: _v1(), 2: _v2(), 3: _v3(), 4: _v4(), 5: _v5(), 6: _v6(), 7: _v7(),
                                           8: _v8(), 9: _v9(), 10: _v10(), 11: _v11(),
-                                          12: _v12(), 13: _v13(), 14: _v14()}
+                                          12: _v12(), 13: _v13(), 14: _v14(), 15: _v15()}
 CURRENT_VERSION = max(MIGRATIONS)
 
 # The tables the reader reads, in reading order (parents before the rows that refer to them).

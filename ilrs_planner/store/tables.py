@@ -9,7 +9,6 @@ slow to open; a problem found in a column is then located row by row, on that er
 
 from __future__ import annotations
 
-import json
 import shlex
 import sqlite3
 from collections.abc import Sequence
@@ -17,7 +16,7 @@ from dataclasses import fields
 from datetime import date
 from itertools import compress
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 import numpy as np
 
@@ -44,6 +43,7 @@ from ..domain.colors import COLOR_HINT, is_color
 from .column_read import Repeated
 from .consistency import find_parent_loop
 from .object_columns import Field, LaterColumn, ObjectColumns
+from .partner_records import read_partner_texts, read_supplied
 from .repair_reading import Removal
 from .rownumbers import RowIds, some_chain_loops
 from .sent_copies import read_sent_copies
@@ -52,6 +52,7 @@ from .table_access import LINKS_REPAIR_HINT, Mend, TableAccess
 # Kinds of task and link come from SQLite as their index here (read_columns' `codes`).
 _KINDS, _LINKS = tuple(TaskKind), tuple(LinkType)
 _KIND_VALUES, _LINK_VALUES = tuple(m.value for m in _KINDS), tuple(m.value for m in _LINKS)
+_Read = TypeVar("_Read")
 _CONSTRAINT = {m.value: m for m in ConstraintType}.__getitem__
 _PRECISION = {m.value: m for m in Precision}.__getitem__
 _CLASSIFICATION = {m.value: m for m in Classification}.__getitem__
@@ -95,29 +96,20 @@ class TableReader(TableAccess):
         self.task_keys: Sequence[str] = ()
         self.task_names: Sequence[str] = ()
 
-    def _supplied(self, rowid: int, text: str) -> frozenset[str]:
-        """The ids a merge brought names in for (domain.model), written as a JSON list of strings."""
-        try:
-            ids = json.loads(text) if text else []
-        except (ValueError, RecursionError):  # RecursionError: '[[[…' nested past the reader's depth
-            ids = None
-        if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
-            raise self.fail("plan", rowid, "supplied", "it is not a list of task and participant ids")
-        return frozenset(ids)
-
     def project(self, objects: bool = True) -> Project:
         """The whole plan; without `objects`, its tasks and links are made only when asked for, one by
         one (a plan read to be shown, not edited: see domain.column_rows). Every check runs either way."""
         rowid, (pid,), (name,), (start,), (status_date,), (author,), (default,), (level,), (no_notes,), (must,), \
-            (secret,), (supplied,), (sent,) = self.columns(
+            (secret,), (supplied,), (sent,), (written,) = self.columns(
                 "plan", "id, name, start, status_date, author, default_calendar, partner_level, "
-                "partner_without_notes, must_finish_by, secret, supplied, sent_copies")
+                "partner_without_notes, must_finish_by, secret, supplied, sent_copies, partner_texts")
         project = Project(name=name, start=self.date(start), status_date=self.date(status_date), author=author,
                           id=pid, partner_level=None if level is None else Classification(level),
                           partner_without_notes=bool(no_notes), must_finish_by=self.date(must),
                           secret=None if secret is None else bytes(secret),
-                          supplied=self._supplied(rowid[0], supplied),
-                          sent_copies=self.sent_copies(rowid[0], sent))
+                          supplied=self.recorded(rowid[0], "supplied", read_supplied(supplied)),
+                          sent_copies=self.sent_copies(rowid[0], sent),
+                          partner_texts=self.recorded(rowid[0], "partner_texts", read_partner_texts(written)))
         project.calendars, calendar_ids = self.calendars()
         project.default_calendar_id = self.resolve("plan", "default_calendar", rowid, (default,), calendar_ids,
                                                    "calendar")[0]
@@ -272,10 +264,13 @@ class TableReader(TableAccess):
 
     def sent_copies(self, rowid: int, text: str) -> tuple[SentCopy, ...]:
         """The partner copies the plan records having written; a record it never wrote is refused by name."""
-        copies = read_sent_copies(text)
-        if isinstance(copies, str):
-            raise self.fail("plan", rowid, "sent_copies", copies)
-        return copies
+        return self.recorded(rowid, "sent_copies", read_sent_copies(text))
+
+    def recorded(self, rowid: int, column: str, read: _Read | str) -> _Read:
+        """A record of the plan row as read, refused by name when it is what is wrong with it (a sentence)."""
+        if isinstance(read, str):
+            raise self.fail("plan", rowid, column, read)
+        return read
 
     def signature(self) -> PlanSignature | None:
         """The plan's signature, if it was signed."""

@@ -37,8 +37,11 @@ def query_one(path: Path, sql: str, params: tuple = ()) -> tuple:
         conn.close()
 
 
-# What migration 14 added (the plan's record of the partner copies written), dropped to make a version 13 file.
-DROP_V14 = ("ALTER TABLE plan DROP COLUMN sent_copies",)
+# What migration 15 added (the plan's record of the texts partners wrote), dropped to make a version 14 file.
+DROP_V15 = ("ALTER TABLE plan DROP COLUMN partner_texts",)
+# What migrations 14 and later added (the plan's record of the partner copies written), dropped to make a
+# version 13 file.
+DROP_V14 = (*DROP_V15, "ALTER TABLE plan DROP COLUMN sent_copies")
 # What migrations 13 and later added (how each baseline entry was read when taken), dropped to make a version 12 file.
 DROP_V13 = (*DROP_V14, "ALTER TABLE baseline_entries DROP COLUMN moments",
             "ALTER TABLE baseline_entries DROP COLUMN precision")

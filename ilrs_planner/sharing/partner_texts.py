@@ -1,0 +1,73 @@
+"""Which texts of a plan a partner wrote: what a copy shows them as written, not withheld.
+
+A copy withholds every word of withheld work wherever it stands (redact_scrub). Standing in a text
+the partner wrote, the withheld word is a verdict on their guess: a note of theirs asking "Is Nightjar
+on time? Is Kestrel on time?", merged back, came back in the next copy as "Is [withheld] on time? Is
+Kestrel on time?", telling them that Nightjar is hidden work and Kestrel is not; so did a calendar, an
+exception, a baseline or the plan renamed by them. So a merge records each text it took from their
+plan as they wrote it (changed from the base, or on something they added), and a copy shows such a
+text as written while it still reads so: it holds only what they wrote. Once the owner edits it, it is
+the owner's text and withheld as any.
+
+A record is a digest of the text together with the place it stands (what it belongs to, that one's
+id, which field): the same words elsewhere are not theirs (a partner copying the words they guess an
+owner's note holds onto a task of theirs must not make the owner's note show unwithheld). The digests
+are the owner's, kept in their plan's file (format version 15) and never in a copy.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+
+from ..domain import Project
+from ..domain.calendar import CalendarException
+
+Place = tuple[str, str, str]  # what the text belongs to, that one's id, which of its texts
+
+
+def places(project: Project) -> Iterator[tuple[Place, str]]:
+    """Every text a copy scrubs, with its place."""
+    yield ("plan", "", "name"), project.name
+    yield ("plan", "", "author"), project.author
+    for task in project.tasks.values():
+        yield ("task", task.id, "name"), task.name
+        yield ("task", task.id, "notes"), task.notes
+        yield ("task", task.id, "source"), task.source_url
+    for participant in project.participants.values():
+        yield ("participant", participant.id, "notes"), participant.notes
+        yield ("participant", participant.id, "source"), participant.source_url
+    for calendar in project.calendars.values():
+        yield ("calendar", calendar.id, "name"), calendar.name
+        for e in calendar.exceptions:  # an exception is known by its calendar and days
+            yield ("exception", calendar.id, exception_days(e)), e.name
+    for baseline in project.baselines:
+        yield ("baseline", baseline.id, "name"), baseline.name
+        yield ("baseline", baseline.id, "notes"), baseline.notes
+
+
+def exception_days(exception: CalendarException) -> str:
+    """What tells a calendar's exceptions apart (they have no id): their days."""
+    return f"{exception.start.isoformat()}/{exception.finish.isoformat()}"
+
+
+def digest(place: Place, text: str) -> str:
+    """The record of `text` written at `place`."""
+    return hashlib.sha256("\n".join((*place, text)).encode()).hexdigest()
+
+
+def written_by_partner(project: Project, place: Place, text: str) -> bool:
+    """Whether `text`, at `place`, reads as a partner wrote it (as a merge took it)."""
+    return bool(project.partner_texts) and digest(place, text) in project.partner_texts
+
+
+def texts_by_merge(base: Project, ours: Project, theirs: Project, merged: Project) -> frozenset[str]:
+    """The record of `merged`: ours still reading as recorded, and each text the merge took from
+    `theirs` that they had changed from `base` (or wrote on something `base` lacks)."""
+    base_texts, their_texts = set(places(base)), set(places(theirs))
+    found = set()
+    for place, text in places(merged):
+        mark = digest(place, text)
+        if mark in ours.partner_texts or (text and (place, text) in their_texts and (place, text) not in base_texts):
+            found.add(mark)
+    return frozenset(found)
