@@ -214,7 +214,9 @@ def _apply_constraint(b: Bounds, i: int, task: Task, ctype: ConstraintType, day:
         raise PlannerError("task.bad_value", f"task '{task.key}' has a {ctype} constraint without a date", [task.id])
     dur = int(b.duration[i])
     if ctype in (ConstraintType.SNLT, ConstraintType.MSO):
-        latest = day if summary else pos(i, day + 1) - 1  # the last working day on or before it
+        # The first working moment on or after the date, as SNET and MSO start there: no working time lies
+        # between a Sunday and Monday morning (the Friday before read a task fixed on Sunday a day late).
+        latest = day if summary else pos(i, day)
         b.start_cap[i] = min(b.start_cap[i], latest)
     if ctype in (ConstraintType.FNLT, ConstraintType.MFO):
         b.finish_cap[i] = min(b.finish_cap[i], pos(i, day))
