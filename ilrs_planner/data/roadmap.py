@@ -3,25 +3,23 @@
 from __future__ import annotations
 
 import re
-import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from ..domain import LinkType, PlannerError, Precision, parse_fuzzy_date
+from ..domain import LinkType, PlannerError, Precision, parse_fuzzy_date, reference_id
 from ..domain.task_mode import parse_task_mode
 from .facts import Fact, Window, announced_window, facts_by_base, read_data_toml
 
 ROADMAP_FILE = "roadmap.toml"
 
-# Ids are derived from keys, not random: every copy of the reference roadmap gives a task the same
-# id, so plans that partners start from it merge task by task later on.
-_ID_NAMESPACE = uuid.UUID("9de773a8-fdac-4307-a28d-4a9a2fe1b6f4")
 _AFTER = re.compile(r"^(?P<key>[\w-]+)(?:\s+(?P<type>FS|SS|FF|SF)(?P<lag>[+-]\d+)?)?$")
 
 
 def stable_id(kind: str, name: str) -> str:
-    """The fixed id of a reference-roadmap object (task, link, participant, baseline)."""
-    return uuid.uuid5(_ID_NAMESPACE, f"{kind}/{name}").hex
+    """The fixed id of a reference-roadmap object (task, link, participant, baseline): derived from keys, not
+    random, so every copy of the reference roadmap gives a task the same id, and plans that partners start
+    from it merge task by task later on."""
+    return reference_id(kind, name)
 
 
 @dataclass(frozen=True, slots=True)

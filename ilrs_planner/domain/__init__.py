@@ -17,7 +17,7 @@ from .dates import (
 from .durations import parse_duration
 from .enums import Classification, Confidence, ConstraintType, LinkType, ParticipantKind, Precision, TaskKind
 from .errors import CODES, PlannerError
-from .ids import fresh_ids
+from .ids import fresh_ids, reference_id
 from .model import Baseline, Link, Participant, PlanSignature, Project, SentCopy, Task, new_id
 
 __all__ = [
@@ -28,5 +28,6 @@ __all__ = [
     "Participant",
     "ParticipantKind", "PlanSignature", "PlannerError", "Precision", "Project",
     "SentCopy", "Task", "TaskKind", "format_fuzzy_date",
-    "fresh_ids", "new_id", "parse_duration", "parse_fuzzy_date", "parse_iso_date", "period_end", "period_start",
+    "fresh_ids", "new_id", "reference_id", "parse_duration", "parse_fuzzy_date", "parse_iso_date", "period_end",
+    "period_start",
 ]

@@ -11,8 +11,12 @@ would differ in link ids only at the bridges. So a bridge's id is
   ids or keys: words like "ce7-launch", or the uuid5 of such a key in the reference roadmap), the
   id would let a partner confirm a guess by recomputing it. Nor does it depend on the withheld work
   it passes over: a change there would show as a changed id between two copies;
-- shaped like the kept links' ids: 32 hex digits with the RFC 4122 variant and the UUID version
-  most of the plan's link ids have (5 in the reference roadmap, 4 in a plan whose ids were drawn).
+- shaped like the kept links' ids that nobody can recompute: 32 hex digits with the RFC 4122 variant
+  and the UUID version most of those have. A link of the reference roadmap has the uuid5 of its ends'
+  keys (domain.ids.reference_id), which anyone holding the program derives again from the copy: shaped
+  as a uuid5 that does not derive so, a bridge was the only such link, naming the two tasks with
+  withheld work between them. Such links are left out of the count, so in a plan made from the
+  reference roadmap a bridge reads as a link the planner drew (version 4, as the window draws one).
 """
 
 from __future__ import annotations
@@ -21,17 +25,20 @@ import hashlib
 import hmac
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Mapping
 
-from ..domain import Project
+from ..domain import Link, Project, reference_id
 
 _UUID_HEX = re.compile(r"[0-9a-f]{12}([1-8])[0-9a-f]{3}[89ab][0-9a-f]{15}")
 _DRAWN = "4"  # uuid4: what a link gets when the plan's own ids follow no UUID version
 
 
-def link_id_version(link_ids: Iterable[str]) -> str:
-    """The UUID version most of `link_ids` carry (as a hex digit), or 4 where none looks like a UUID."""
-    versions = Counter(m.group(1) for m in map(_UUID_HEX.fullmatch, link_ids) if m)
+def link_id_version(links: Mapping[str, Link], keys: Mapping[str, str]) -> str:
+    """The UUID version (as a hex digit) most of `links`' ids carry, those derived from their ends' `keys`
+    (task id -> key) as the reference roadmap's are left out; 4 where none is left that looks like a UUID."""
+    drawn = (lid for lid, link in links.items()
+             if lid != reference_id("link", f"{keys.get(link.pred_id)}>{keys.get(link.succ_id)}"))
+    versions = Counter(m.group(1) for m in map(_UUID_HEX.fullmatch, drawn) if m)
     return versions.most_common(1)[0][0] if versions else _DRAWN
 
 

@@ -159,7 +159,8 @@ def redact_project(project: Project, level: Classification | str, *, without_not
     bridges = bridge_links(project, removed, dates)
     plan.tasks = {tid: t for tid, t in plan.tasks.items() if tid not in removed}
     plan.links = {lid: k for lid, k in plan.links.items() if k.pred_id not in removed and k.succ_id not in removed}
-    version = link_id_version(plan.links or project.links)  # the bridges' ids look like the kept links'
+    keys = {tid: task.key for tid, task in project.tasks.items()}
+    version = link_id_version(plan.links or project.links, keys)  # the bridges' ids look like the kept links'
     for bridge in bridges:
         link = Link(bridge.pred, bridge.succ, LinkType.FS, bridge.lag,
                     id=bridge_id(project, bridge.pred, bridge.succ, version))
