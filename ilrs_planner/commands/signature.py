@@ -5,7 +5,7 @@ again: signing a plan of 100,000 tasks costs what renaming it costs."""
 from __future__ import annotations
 
 from ..domain import Project
-from ..domain.model import Baseline, PlanSignature
+from ..domain.plan_parts import Baseline, PlanSignature
 from .base import ChangeSet, Command
 
 

@@ -19,7 +19,8 @@ from typing import Any
 
 from .baseline_entry import entry_reading
 from .enums import Classification
-from .model import Baseline, Participant, Project
+from .model import Project
+from .plan_parts import Baseline, Participant
 
 FORMAT_TAG = "ilrs-planner/canonical-v1"
 # The secret is a key of the owner's, not content (domain.model): a plan gains one when first saved,

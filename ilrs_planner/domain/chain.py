@@ -11,7 +11,8 @@ import dataclasses
 import hashlib
 
 from .canonical import baseline_record, to_bytes
-from .model import Baseline, Project
+from .model import Project
+from .plan_parts import Baseline
 
 GENESIS = ""  # the first baseline has no predecessor
 

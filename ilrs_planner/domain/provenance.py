@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 
 from .enums import Confidence, Precision
-from .model import Task
+from .plan_parts import Task
 
 UNSOURCED = "unsourced"
 CONFIDENCE_TEXTS = tuple(member.value for member in Confidence)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from .enums import ConstraintType
-from .model import Task
+from .plan_parts import Task
 
 MANUAL_TEXT, AUTO_TEXT = "Manually Scheduled", "Auto Scheduled"  # MS Project's own words
 # What people type, spaces and case aside (blank: auto scheduled, as a table without the column reads).

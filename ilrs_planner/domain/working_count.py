@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .calendar import Calendar, CalendarException
-    from .model import Project, Task
+    from .model import Project
+    from .plan_parts import Task
 
 Run = tuple[int, int, bool]  # [first, stop) day ordinals and whether they are worked
 
