@@ -10,6 +10,10 @@ import numpy as np
 from ._bounds import BIG
 from ._network import Network
 
+# Single precision: half the memory traffic of doubles, which is what the passes are bound by.
+# Day counts from the project start stay exact (whole numbers below 2**24); sampled dates carry
+# about 0.004 days of rounding at a century's distance (hence TOLERANCE).
+DTYPE = np.float32
 TOLERANCE = 0.01  # days: float32 dates carry about 0.004 days of rounding at a century's distance
 
 
