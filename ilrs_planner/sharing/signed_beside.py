@@ -15,6 +15,11 @@ plans alike but for those are the same plan. A signature binds them too (from me
   content; participants and calendars are listed by date or name) and is not kept by an undo (a
   task whose deletion is undone goes back last), so it is not bound: bound, a signed plan saved
   after an edit and its undo would read as altered.
+- The owner's records of what partners wrote in the plan (merge_supplied.py, partner_texts.py): not
+  content either, yet a copy made from the plan shows the words they name, so one stripped or added
+  after signing would make next week's copy show a codename where it said "[withheld]". Bound only
+  when the plan holds any, so the message of a plan without them is as it was before they were bound,
+  and its earlier signatures hold.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from ..domain import Project
 
 _SECRET_DOMAIN = b"ILRS-Planner plan secret\n"
 _ORDER_DOMAIN = b"ILRS-Planner link order\n"
+_RECORDS_DOMAIN = b"ILRS-Planner partner records\n"
 COPY = "copy"  # a partner copy: its secret is its holder's, not signed
 NONE = "none"  # a plan of one's own without a secret (only a file of an older format has none)
 
@@ -45,6 +51,15 @@ def link_order(project: Project) -> str:
     return hashlib.sha256(_ORDER_DOMAIN + json.dumps(list(project.links)).encode()).hexdigest()
 
 
+def partner_records(project: Project) -> str | None:
+    """The plan's records of what partners wrote as a signature binds them, or None when it holds none."""
+    if not project.supplied and not project.partner_texts:
+        return None
+    records = json.dumps([sorted(project.supplied), sorted(project.partner_texts)])
+    return hashlib.sha256(_RECORDS_DOMAIN + records.encode()).hexdigest()
+
+
 def beside_content(project: Project) -> str:
     """Everything a version-2 signature binds beside the content hash, one line each."""
-    return f"{secret_tag(project)}\n{link_order(project)}"
+    records = partner_records(project)
+    return f"{secret_tag(project)}\n{link_order(project)}" + (f"\n{records}" if records else "")

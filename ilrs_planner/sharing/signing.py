@@ -3,7 +3,8 @@
 The signed message binds the signer's name and time to the content hash, so neither can be
 swapped onto another plan, and (from message version 2) what the content hash leaves out that a
 signer vouches for (signed_beside.py): the plan's secret, the key of its partner copies' link ids,
-and the order of its links; either changed after signing makes the plan "altered". A signature
+the order of its links and its records of what partners wrote; any changed after signing makes the
+plan "altered". A signature
 made before version 2 binds neither: it verifies only as the weaker "earlier signature scheme" verdict,
 never as the plan verified (signature_schemes.py). Verification yields one of the states of
 SignatureState.
@@ -163,5 +164,6 @@ def _integrity_problems(project: Project, sig: PlanSignature, scheme: Scheme | N
         reasons.append("the signature does not match the signed content")
     else:  # the content is as signed: what else the signature binds changed
         reasons.append("the signature does not match the plan as signed: its signer, time or signature, the "
-                       "order of its links, or the secret its partner copies' link ids are made with, changed since")
+                       "order of its links, the secret its partner copies' link ids are made with, or its record "
+                       "of what partners wrote in it, changed since")
     return reasons
