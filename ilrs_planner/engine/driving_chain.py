@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Protocol
 
-from ..domain import Link, LinkType, Precision, Project, Task
+from ..domain import ConstraintType, Link, LinkType, Precision, Project, Task
 from ..domain.durations import format_days
 from ..domain.working_count import WorkedDays
 from .driving_chain_lags import LinkDays
@@ -223,14 +223,36 @@ def _driver_of(project: Project, dates: Dates, task: Task, start: date, finish: 
         if link.pred_id in index.children:  # a summary drives through its latest-finishing sub-task
             nxt = index.latest_leaf(dates, link.pred_id)
         return f"{link.type} from {named(pred)}{lag}", nxt
-    if task.constraint_date and task.constraint_date in (start, finish):  # the constraint holds it there
-        return f"constraint {task.constraint} {task.constraint_date}", None
+    if _held_by_constraint(index, task, start, finish):
+        return f"constraint {task.constraint} {_constraint_day(task, task.id in index.children)}", None
     if project.status_date and start >= project.status_date > project.start and \
             (start - project.status_date).days < 7:  # on it, or its first working day past a weekend
         return f"status date {project.status_date} (remaining work starts no earlier)", None
     if start == project.start:
         return "plan start", None
     return "not driven by a link (date as planned)", None
+
+
+_FINISH_CONSTRAINTS = (ConstraintType.FNET, ConstraintType.FNLT, ConstraintType.MFO)
+
+
+def _held_by_constraint(index: ChainIndex, task: Task, start: date, finish: date) -> bool:
+    """Does the task's constraint hold it where it is? Its start (finish) on the constraint's date, or
+    on the first working day after a date off: a Must Start On Sunday starts on Monday, no work between."""
+    day = task.constraint_date
+    if day is None:
+        return False
+    end = finish if task.constraint in _FINISH_CONSTRAINTS else start
+    return end == day or index.worked.between(task, min(day, end), max(day, end)) == 0
+
+
+def _constraint_day(task: Task, summary: bool) -> date | None:
+    """The constraint's date as the planner typed it: a finish constraint's last day of work, stored as
+    the day after it (a milestone's own day), as the Constraint date column shows it."""
+    day = task.constraint_date
+    if day is None or task.constraint not in _FINISH_CONSTRAINTS or not (task.duration > 0 or summary):
+        return day
+    return day - timedelta(days=1)
 
 
 def _binds(index: ChainIndex, dates: Dates, link: Link, task: Task, start: date, finish: date) -> bool:

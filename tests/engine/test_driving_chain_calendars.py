@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date as D
 
-from ilrs_planner.domain import Calendar, Link, LinkType, Project, Task
+from ilrs_planner.domain import Calendar, ConstraintType, Link, LinkType, Project, Task
 from ilrs_planner.engine.cpm import schedule
 from ilrs_planner.engine.driving_chain import driving_chain
 
@@ -54,3 +54,30 @@ def test_a_start_to_finish_link_with_a_lead_drives_its_successor():
     chain, dates = _chain(project)
     assert dates == (D(2030, 1, 2), D(2030, 1, 4))
     assert chain == [("S", "SF from 'Pour' (P) -1 d"), ("P", "FS from 'Quarry' (Q)"), ("Q", "plan start")]
+
+
+def _held(kind: ConstraintType, day: D) -> tuple[list[tuple[str, str]], tuple[D, D]]:
+    """s, 2 days on the Monday-to-Friday calendar, held by a constraint of `kind` on `day` (as stored:
+    a finish constraint's day after the last day of work), after p (1 day from Tuesday 2030-01-01)."""
+    project = _plan(1, Link("p", "s", id="ps"), 2)
+    project.tasks["s"].constraint, project.tasks["s"].constraint_date = kind, day
+    return _chain(project)
+
+
+def test_a_constraint_dated_on_a_day_off_holds_the_task_at_the_working_day_after_it():
+    # Must start on Sunday 01-13: s starts Monday 01-14, where its constraint puts it (it read 'not
+    # driven by a link (date as planned)'); so does one to start no earlier than Saturday 01-12.
+    chain, dates = _held(ConstraintType.MSO, D(2030, 1, 13))
+    assert dates == (D(2030, 1, 14), D(2030, 1, 16))
+    assert chain == [("S", "constraint MSO 2030-01-13")]
+    assert _held(ConstraintType.SNET, D(2030, 1, 12))[0] == [("S", "constraint SNET 2030-01-12")]
+
+
+def test_a_finish_constraint_is_named_by_the_last_day_of_work_the_planner_typed():
+    # Must finish on Friday 01-18, stored as Saturday 01-19: s works Thursday 17 and Friday 18. The
+    # chain named the stored day, 2030-01-19, a Saturday on which s does no work.
+    chain, dates = _held(ConstraintType.MFO, D(2030, 1, 19))
+    assert dates == (D(2030, 1, 17), D(2030, 1, 19))
+    assert chain == [("S", "constraint MFO 2030-01-18")]
+    # Finish no earlier than Sunday 01-20 (stored Monday 01-21): s ends with Friday 01-18's work.
+    assert _held(ConstraintType.FNET, D(2030, 1, 21))[0] == [("S", "constraint FNET 2030-01-20")]
