@@ -24,10 +24,12 @@ class PasteTasks(Command):
     task, from a pasted task or one of the plan's). The tasks and links become the plan's own."""
 
     def __init__(self, tasks: Sequence[Task], links: Sequence[Link], parent_id: str | None,
-                 after_id: str | None = None, text: str = "", supplied: frozenset[str] = frozenset()):
-        """`supplied`: pasted tasks whose names a partner wrote (copies of such tasks: Project.supplied)."""
+                 after_id: str | None = None, text: str = "", supplied: frozenset[str] = frozenset(),
+                 partner_texts: frozenset[str] = frozenset()):
+        """`supplied`: pasted tasks whose names a partner wrote (copies of such tasks: Project.supplied);
+        `partner_texts`: the records of their texts a partner wrote (Project.partner_texts)."""
         self.tasks, self.links = list(tasks), list(links)
-        self.supplied = supplied
+        self.supplied, self.partner_texts = supplied, partner_texts
         self.parent_id, self.after_id = parent_id, after_id
         count = len(self.tasks)
         self.text = text or (f"Paste '{self.tasks[0].name}'" if count == 1 else f"Paste {count:,} tasks")
@@ -53,10 +55,12 @@ class PasteTasks(Command):
         for link in self.links:
             project.links[link.id] = link
         project.supplied |= self.supplied  # a copy of a partner's task is still theirs (sharing/redact_scrub.py)
+        project.partner_texts |= self.partner_texts
         return self._changes()
 
     def revert(self, project: Project) -> ChangeSet:
         project.supplied -= self.supplied
+        project.partner_texts -= self.partner_texts
         for link in reversed(self.links):  # the last made first: the kept link lists are cut at their end
             del project.links[link.id]
         restore_places(project, self._before)

@@ -16,6 +16,7 @@ from ..domain.numbered_keys import NumberedKeys
 from ..exchange.clip_format import TaskCopy
 from ..exchange.clip_html import table_html
 from ..exchange.msp_values import escape_text
+from ..sharing.partner_texts import carried_to_copies
 from .models.task_columns import HEADERS, NUMERIC_COLUMNS, Column, RowContext, display_text
 
 __all__ = ["TaskCopy", "copy_tasks", "fitted_to", "paste_command", "rows_html", "shown_rows", "table_text"]
@@ -126,7 +127,8 @@ def paste_command(project: Project, copied: TaskCopy, after_id: str | None, verb
     text = f"{verb} '{copied.tasks[0].name}'" if count == 1 else f"{verb} {count:,} tasks"
     # A duplicate of a task a partner named stays theirs: its words must not unmask withheld work.
     supplied = frozenset(new_ids[task.id] for task in copied.tasks if task.id in project.supplied)
-    return PasteTasks(tasks, links, parent_of_roots, after_id if anchor else None, text, supplied)
+    written = carried_to_copies(project, copied.tasks, new_ids)  # and so are the texts a partner wrote
+    return PasteTasks(tasks, links, parent_of_roots, after_id if anchor else None, text, supplied, written)
 
 
 _PLACE = {field.name: place for place, field in enumerate(dataclasses.fields(Task))}  # Task's own order

@@ -18,9 +18,9 @@ are the owner's, kept in their plan's file (format version 15) and never in a co
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
-from ..domain import Project
+from ..domain import Project, Task
 from ..domain.calendar import CalendarException
 
 Place = tuple[str, str, str]  # what the text belongs to, that one's id, which of its texts
@@ -70,4 +70,15 @@ def texts_by_merge(base: Project, ours: Project, theirs: Project, merged: Projec
         mark = digest(place, text)
         if mark in ours.partner_texts or (text and (place, text) in their_texts and (place, text) not in base_texts):
             found.add(mark)
+    return frozenset(found)
+
+
+def carried_to_copies(project: Project, tasks: Iterable[Task], new_ids: Mapping[str, str]) -> frozenset[str]:
+    """The records of copies of `tasks` (given ids `new_ids[task.id]`, as a Duplicate or paste makes them)
+    for each text of theirs `project` records a partner wrote: a copy's text is theirs as much."""
+    found = set()
+    for task in tasks:
+        for what, text in (("name", task.name), ("notes", task.notes), ("source", task.source_url)):
+            if written_by_partner(project, ("task", task.id, what), text):
+                found.add(digest(("task", new_ids[task.id], what), text))
     return frozenset(found)

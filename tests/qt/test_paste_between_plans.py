@@ -9,6 +9,7 @@ from gestures import click_cell, press
 
 from ilrs_planner.domain import Calendar, Participant, Project, Task
 from ilrs_planner.qt.models.task_columns import Column
+from ilrs_planner.sharing.partner_texts import digest, written_by_partner
 
 
 def copy_task_a(window) -> None:
@@ -92,3 +93,17 @@ def test_a_duplicate_of_a_task_a_partner_named_is_theirs_too_and_undo_forgets_it
     assert document.project.supplied == {"a", copy}
     window.edit.undo.trigger()
     assert document.project.supplied == {"a"}
+
+
+def test_a_duplicate_of_a_note_a_partner_wrote_is_theirs_too_and_undo_forgets_it(qtbot, window):
+    # Withheld on the duplicate but shown on the task it copies, the partner's guess would be answered.
+    document = window.document
+    asking = "Is Nightjar on time?"
+    document.project.tasks["a"].notes = asking
+    document.project.partner_texts = frozenset({digest(("task", "a", "notes"), asking)})
+    document.set_selection(["a"])
+    window.clip.duplicate.trigger()
+    (copy,) = document.selected_ids
+    assert written_by_partner(document.project, ("task", copy, "notes"), asking)
+    window.edit.undo.trigger()
+    assert document.project.partner_texts == {digest(("task", "a", "notes"), asking)}
