@@ -21,6 +21,7 @@ from ...engine.schedule import TaskDates, TaskTable, changed_rows
 from ..change_effects import effects_of
 from ..document import Document
 from ..gantt.style import qcolor
+from ..gantt.tooltip import deadline_words
 from .coarsened_note import coarsened_note
 from .constraint_column import constraint_line, held_start_note
 from .outline_rows import OutlineRows
@@ -232,6 +233,9 @@ class TaskTreeModel(OutlineRows):
                       for line in predecessors_tooltip(ctx.project, ctx.incoming(task), ctx.numbers_of)]
         pinned = constraint_line(task, task.id in ctx.summary_ids)  # said, not only in a column
         lines += [escape(pinned)] if pinned else []
+        dates = ctx.dates(task)
+        if task.deadline is not None and dates is not None:  # met or missed, as the bar's tooltip says it
+            lines.append(deadline_words(task, dates, ctx.worked()))
         lines += map(escape, provenance_lines(task, ctx.precision(task), ctx.confidence(task)))
         lines += map(escape, self._days_behind(task, ctx.precision(task)))
         if task.notes:
