@@ -46,8 +46,7 @@ def open_readonly(path: Path, file_bytes: int, watched: bool = True) -> sqlite3.
     uri = path.resolve().as_uri() + "?mode=ro"
     with sqlite_errors(path):
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=watched)
-    for category, value in _LIMITS.items():
-        conn.setlimit(category, value)
+    limited(conn)
     # These pragmas change only this connection; none of them writes to the file.
     # Exclusive locking mode before the first read: SQLite then never creates a `-shm` beside the
     # file (see sidefiles.py); on a read-only connection it holds only a shared lock.
@@ -58,6 +57,14 @@ def open_readonly(path: Path, file_bytes: int, watched: bool = True) -> sqlite3.
     if watched:
         deadline = time.monotonic() + limits.time_budget(file_bytes)
         conn.set_progress_handler(lambda: time.monotonic() > deadline, 10_000)
+    return conn
+
+
+def limited(conn: sqlite3.Connection) -> sqlite3.Connection:
+    """`conn` with the limits above: also the in-memory copy an older file is migrated in, which reads
+    the file's values as the file's own connection would (a value over the bound is refused there too)."""
+    for category, value in _LIMITS.items():
+        conn.setlimit(category, value)
     return conn
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from ..domain import PlannerError, Project
 from ..engine.file_columns import FileColumns
 from . import limits
-from .connection import open_readonly, sqlite_errors
+from .connection import limited, open_readonly, sqlite_errors
 from .gcpause import gc_paused
 from .header import Header, check_header
 from .old_pins import free_old_pins
@@ -71,7 +71,7 @@ def _checked_read(path: Path, header: Header, mend: Mend | None, objects: bool) 
             check_text_volume(conn, path, header.user_version)
             with checked_in_parallel(path, header, opened, deadline):  # integrity and value rules
                 if header.user_version < CURRENT_VERSION:
-                    memory = sqlite3.connect(":memory:", isolation_level=None)
+                    memory = limited(sqlite3.connect(":memory:", isolation_level=None))
                     conn.backup(memory)
                     migrate(memory, header.user_version)
                     with _values_refused(path):
