@@ -28,7 +28,7 @@ def build_menus(window: MainWindow) -> None:
     _fill(window.menus["edit"], [edit.undo, edit.redo, None, *clip.actions(), edit.copy_image, None,
                                  edit.add_task, edit.add_milestone, edit.delete, None, edit.indent, edit.outdent,
                                  edit.move_up, edit.move_down, None, edit.link, clip.unlink, edit.details,
-                                 None, nav.find, nav.find_again])
+                                 None, nav.find, nav.find_again, nav.find_back])
     _fill(window.menus["plan"], window.plan.plan_actions())
     _fill(window.menus["view"], [*view.view_actions(), nav.zoom_in, nav.zoom_out, None, nav.today,
                                  nav.scroll_to_task, None])
