@@ -14,6 +14,8 @@ from __future__ import annotations
 import json
 import re
 
+from ..domain.partner_records import kept_partner_texts
+
 _DIGESTS = re.compile(r"[0-9a-f]{64}(?: [0-9a-f]{64})*")
 
 
@@ -34,8 +36,8 @@ def read_supplied(text: str) -> frozenset[str] | str:
 
 
 def partner_texts_text(digests: frozenset[str]) -> str:
-    """The `partner_texts` column's text for `digests`."""
-    return " ".join(sorted(digests))
+    """The `partner_texts` column's text for `digests`: those the plan keeps (within the value bound)."""
+    return " ".join(kept_partner_texts(digests))
 
 
 def read_partner_texts(text: str) -> frozenset[str] | str:

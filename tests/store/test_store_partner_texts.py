@@ -49,3 +49,13 @@ def test_a_record_the_program_never_writes_is_refused_by_name(tmp_path, stored):
         open_project(tmp_path / "plan.db")
     assert caught.value.code == "store.bad_value"
     assert "partner_texts" in caught.value.message and "digests of texts a partner wrote" in caught.value.message
+
+
+def test_a_plan_with_more_records_than_a_file_value_holds_saves_a_file_that_opens(tmp_path):
+    # 20,000 digests (1.3 MB) made a save whose file every open refused (a value over 1 MiB).
+    plan = _plan()
+    plan.partner_texts = frozenset(hashlib.sha256(str(n).encode()).hexdigest() for n in range(20_000))
+    save_project(plan, tmp_path / "plan.db")
+    opened = open_project(tmp_path / "plan.db")
+    assert len(opened.partner_texts) == 16_131 and opened.partner_texts < plan.partner_texts
+    assert opened.tasks["a"].notes == "Is Nightjar on time?"
