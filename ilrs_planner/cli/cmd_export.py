@@ -12,7 +12,10 @@ from .render import load_plan, print_warnings
 
 IMAGE_SUFFIXES = {".png", ".svg", ".pdf"}
 HISTORY_SUFFIXES = {".gif", ".apng", ".png"}
-IMAGE_OPTIONS = ("date_from", "date_to", "width", "dpi", "title", "size", "baseline")
+IMAGE_OPTIONS = ("date_from", "date_to", "width", "dpi", "title", "size", "baseline", "page")
+PAGES = ("A3", "A4")
+PAPER_MM = {"A3": (420, 297), "A4": (297, 210)}  # landscape
+PAPER_DPI = 300
 
 
 def register(subparsers) -> None:
@@ -35,6 +38,9 @@ def register(subparsers) -> None:
                         help="image: exactly W x H pixels, e.g. 1920x1080 for a slide; rows are folded into their "
                         "summaries when they would not stay readable (a warning says which)")
     parser.add_argument("--dpi", type=_pixels, metavar="N", help="image: resolution in dots per inch")
+    parser.add_argument("--page", choices=PAGES, type=str.upper, metavar="A3|A4",
+                        help="PDF: the landscape paper (default A3); PNG: that sheet at --dpi (default 300), "
+                        "its rows as small as print allows before they are folded")
     parser.add_argument("--history", action="store_true",
                         help="the roadmap as announced at each baseline plus the current plan: .gif or .apng = "
                         "one frame each (animated), .png = all of them on one sheet")
@@ -113,11 +119,19 @@ def _export_image(project, output: Path, args: argparse.Namespace) -> None:
     width, height = args.size or (args.width, None)
     if args.size and args.width:
         raise PlannerError("cli.usage", "give --size or --width, not both")
-    if args.size and output.suffix.lower() == ".pdf":
-        print_warnings(["--size applies to PNG and SVG; a PDF is an A3 landscape page"])
+    suffix, dpi = output.suffix.lower(), args.dpi
+    if args.size and suffix == ".pdf":
+        print_warnings([f"--size applies to PNG and SVG; a PDF is an {args.page or 'A3'} landscape page"])
+    if args.page and suffix == ".svg":
+        print_warnings(["--page applies to PNG and PDF; an SVG is sized in pixels (--size)"])
+    if args.page and suffix == ".png":
+        if args.size or args.width:
+            raise PlannerError("cli.usage", "give --page or a size in pixels (--size, --width), not both")
+        dpi = dpi or PAPER_DPI
+        width, height = (round(mm / 25.4 * dpi) for mm in PAPER_MM[args.page])
     warnings: list[str] = []
-    export_image(project, output, width=width, height=height, dpi=args.dpi, date_from=args.date_from,
-                 date_to=date_to, milestones_only=args.milestones_only, title=args.title,
+    export_image(project, output, width=width, height=height, dpi=dpi, date_from=args.date_from,
+                 date_to=date_to, milestones_only=args.milestones_only, title=args.title, page_size=args.page or "A3",
                  one_page=args.fit_page, baseline=args.baseline, warnings=warnings)
     print_warnings(warnings)
 

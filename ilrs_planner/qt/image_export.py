@@ -55,7 +55,7 @@ def export_image(project: Project, path, *, width: int | None = None, dpi: int |
     scheduled = _schedule(project)
     start, end = _shown_range(project, scheduled, date_from, date_to)
     _ensure_app()
-    from .gantt import export_writers
+    from .gantt import export_pdf, export_writers
     from .gantt.export_layout import TimelinePicture
 
     picture = TimelinePicture(project, scheduled, start, end, milestones_only=milestones_only,
@@ -66,7 +66,7 @@ def export_image(project: Project, path, *, width: int | None = None, dpi: int |
         elif suffix == ".svg":
             export_writers.write_svg(picture, path, width, height)
         else:
-            export_writers.write_pdf(picture, path, page_size, dpi, one_page)
+            export_pdf.write_pdf(picture, path, page_size, dpi, one_page)
     except OSError as error:
         raise PlannerError("export.failed", f"'{path}' could not be written: {error.strerror or error}",
                            [str(path)]) from None

@@ -59,7 +59,7 @@ def test_image_export_passes_every_option(plan_db, tmp_path, fake_image_export):
     assert project.name == "Tiny" and path == out
     assert options == {"width": 3840, "height": None, "dpi": 150, "date_from": date(2024, 1, 1),
                        "date_to": date(2051, 1, 1), "milestones_only": True, "title": "ILRS roadmap",
-                       "one_page": False, "baseline": "2024 plan", "warnings": []}
+                       "one_page": False, "baseline": "2024 plan", "page_size": "A3", "warnings": []}
 
 
 def test_size_and_fit_page_reach_the_exporter(plan_db, tmp_path, fake_image_export, capsys):

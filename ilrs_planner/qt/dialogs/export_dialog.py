@@ -38,6 +38,9 @@ SIZES = {"16:9 slide, 1920 × 1080 (full HD)": (1920, 1080), "16:9 slide, 3840 �
          "4:3 slide, 1600 × 1200": (1600, 1200), "A4 landscape, 3508 × 2480 (300 dpi)": (3508, 2480),
          "A3 landscape, 4961 × 3508 (300 dpi)": (4961, 3508), "7680 × 4320 (8K)": (7680, 4320),
          "Width only, height to fit": (3840, 0)}
+# A paper size is a page, read in the hand: its text keeps its printed size and its rows may be as
+# small as print allows (an A3 sheet holds the whole roadmap); a slide's are read across a room.
+PAPER_DPI = {name: 300 for name in SIZES if name.startswith(("A4 ", "A3 "))}
 CUSTOM_SIZE = "Custom size (width × height)"
 SIZE_KEY, CUSTOM_KEY = "export/size", "export/custom_size"  # the last size exported, kept for the next export
 
@@ -195,7 +198,7 @@ class ExportDialog(QDialog):
         suffix = FORMATS[self.format_combo.currentText()]
         return {
             "width": width if by_size else None, "height": (height or None) if by_size else None,
-            "dpi": self.dpi_spin.value() if not by_size and suffix != ".svg" else None,
+            "dpi": self._dpi(by_size, suffix),
             "date_from": read_date(self.from_edit, "From", end=False),
             "date_to": _exclusive(read_date(self.to_edit, "To", end=True)),
             "milestones_only": self.milestones_only.isChecked(),
@@ -205,6 +208,12 @@ class ExportDialog(QDialog):
             "one_page": self.one_page.isChecked(),
             "rows": self.filtered.rows if self.filtered is not None and not self.all_tasks.isChecked() else None,
         }
+
+    def _dpi(self, by_size: bool, suffix: str) -> int | None:
+        """The resolution typed, or a paper size's own (an SVG has none)."""
+        if suffix == ".svg":
+            return None
+        return PAPER_DPI.get(self.size_combo.currentText()) if by_size else self.dpi_spin.value()
 
     def try_export(self) -> None:
         """Write the image; a failure (bad range, read-only folder, full disk) is explained here."""

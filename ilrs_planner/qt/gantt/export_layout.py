@@ -2,26 +2,26 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QColor, QPainter, QPen
 
 from ...chart import SceneOptions, TimeScale, axis_header, build_chart_data, build_scene
-from ...chart.data import KIND_SUMMARY, ChartData, symbols_in
+from ...chart.data import ChartData, symbols_in
 from ...chart.fold import fold_to_fit, folding_note
 from ...chart.history import Moment, history_chart_data
 from ...chart.nonworking import WorkingDays
 from ...chart.tags import TagLayout, rows_needed
 from ...chart.tracking import key_lines
-from ...domain import Project, format_fuzzy_date
-from ...engine.shown_precision import ShownPrecision
+from ...domain import Project
 from .legend import legend_height, legend_items, paint_legend, symbols_used
 from .marks import tag_specs_for
 from .page_furniture import SCREEN, Furniture
+from .page_texts import PageTexts
 from .painter import axis_label_rects, paint_background, paint_header, paint_phase_names, paint_scene
-from .style import GRID_MAJOR, LABEL_TEXT, MUTED_TEXT, ChartStyle
+from .style import GRID_MAJOR, MUTED_TEXT, ChartStyle
 
 MAX_TAG_ROWS = 3
 HISTORY_TAG_ROWS = 1
@@ -34,7 +34,7 @@ READABLE_ROW_HEIGHT = 20.0  # logical px; a slide folds branches rather than go 
 PHASE_STRIP_ROWS = 1.2  # room under the last row for the phase names
 
 
-class TimelinePicture:
+class TimelinePicture(PageTexts):
     """The timeline of one plan over [start, end), ready to paint at any size."""
 
     furniture: Furniture = SCREEN  # the title, margins and footer around the rows (a page sets PRINTED)
@@ -108,11 +108,11 @@ class TimelinePicture:
             keep[np.unique(data.rollups.row)] = True
         return [rows[i] for i in np.nonzero(keep)[0].tolist()]
 
-    def fold_to(self, width: float, height: float, size_text: str) -> None:
-        """Fold the biggest branches until the rows fit `height` at a readable row height, and
-        record a warning naming what was folded."""
-        style = self._style(READABLE_ROW_HEIGHT, width)
-        room = int((height - self._fixed_height(width, style)) // READABLE_ROW_HEIGHT - PHASE_STRIP_ROWS)
+    def fold_to(self, width: float, height: float, size_text: str, readable: float = READABLE_ROW_HEIGHT) -> None:
+        """Fold the biggest branches until the rows fit `height` at the `readable` row height (a
+        slide's, unless a page says its own), and record a warning naming what was folded."""
+        style = self._style(readable, width)
+        room = int((height - self._fixed_height(width, style)) // readable - PHASE_STRIP_ROWS)
         if len(self.data) <= max(room, 1):
             return
         rows, folded = fold_to_fit(self.project, self.data.task_ids, max(room, 1))
@@ -169,9 +169,10 @@ class TimelinePicture:
         style = self._style(width=width)
         return self._fixed_height(width, style) + (max(len(self.data), 1) + PHASE_STRIP_ROWS) * ROW_HEIGHT
 
-    def fitted_style(self, width: float, height: float) -> ChartStyle:
-        """The style with the tallest rows (up to MAX_FIT_ROW_HEIGHT) that fit the given height."""
-        count = max(len(self.data), 1) + PHASE_STRIP_ROWS
+    def fitted_style(self, width: float, height: float, rows: int | None = None) -> ChartStyle:
+        """The style with the tallest rows (up to MAX_FIT_ROW_HEIGHT) that fit the given height: all
+        the rows, or a page's `rows`."""
+        count = max(len(self.data) if rows is None else rows, 1) + PHASE_STRIP_ROWS
 
         def fits(row_h: float) -> bool:
             return self._fixed_height(width, self._style(row_h, width)) + count * row_h <= height + 1
@@ -202,57 +203,6 @@ class TimelinePicture:
         y = self._paint_chart(p, QRectF(margin, y, chart_w, style.header_height + rows_h), style, first, last)
         paint_legend(p, self.legend, QPointF(margin, y + self.furniture.legend_gap), chart_w, style)
         self._paint_footer(p, width, height)
-
-    def _paint_title(self, p: QPainter, width: float) -> float:
-        f = self.furniture
-        p.setPen(LABEL_TEXT)
-        p.setFont(_font(f.title_px, bold=True))
-        y, room = f.margin, width - 2 * f.margin
-        title = self._fitted("title", p, self.title, room)
-        p.drawText(QRectF(f.margin, y, room, f.title_px * 1.3), Qt.AlignLeft | Qt.AlignVCenter, title)
-        y += f.title_px * 1.3
-        p.setPen(MUTED_TEXT)
-        p.setFont(_font(f.subtitle_px))
-        subtitle = self._fitted("subtitle", p, self._subtitle(), room)
-        p.drawText(QRectF(f.margin, y, room, f.subtitle_px * 1.8), Qt.AlignLeft | Qt.AlignVCenter, subtitle)
-        return f.top
-
-    def _fitted(self, part: str, p: QPainter, text: str, room: float) -> str:
-        """`text` in the painter's font, cut with "…" to `room` (a plan may be named at length),
-        remembered as painted."""
-        shown = QFontMetricsF(p.font()).elidedText(text, Qt.TextElideMode.ElideRight, room)
-        self.painted_texts[part] = shown
-        return shown
-
-    def _years(self) -> str:
-        """'2018–2052' for the years shown; one year alone ('2027', not '2027–2027') when inside it."""
-        last = self.end.year - (1 if self.end.timetuple().tm_yday == 1 else 0)
-        return str(last) if last <= self.start.year else f"{self.start.year}–{last}"
-
-    def _subtitle(self) -> str:
-        as_of = self.moment.as_of if self.moment else self.project.status_date
-        parts = [f"As of {as_of.isoformat()}" if as_of else "No status date set"]
-        parts += [self.page_note] if self.page_note else []
-        parts += [self.moment.topic] if self.moment and self.moment.topic else []
-        parts.append(self._years())
-        if self.schedule is not None and self.moment is None:
-            parts += self._plan_figures()
-        if self.baseline:
-            parts.append(f"compared with baseline “{self.project.baseline(self.baseline).name}”")
-        return "  ·  ".join(parts)
-
-    def _plan_figures(self) -> list[str]:
-        """The plan's finish and its critical tasks, as the window's status bar reads them: worked out
-        once for the rows shown (a print of 100,000 rows has thousands of pages under the same line)."""
-        if self._figures is None or self._figures[0] is not self.data:
-            # As precisely as the tasks finishing then are known, as the window's status bar reads it.
-            precision = ShownPrecision(self.project, self.schedule).finish_precision()
-            # Work that is critical, as the window's status bar counts it: phases spanning it are not extra tasks.
-            critical = int((self.data.critical & (self.data.kind != KIND_SUMMARY)).sum())
-            self._figures = (self.data, [f"plan finish {format_fuzzy_date(self.schedule.last_day(), precision)}",
-                                         f"{critical} critical task{'s' if critical != 1 else ''} of {len(self.data)} "
-                                         f"row{'s' if len(self.data) != 1 else ''} shown"])
-        return self._figures[1]
 
     def _paint_chart(self, p: QPainter, rect: QRectF, style: ChartStyle, first: int, last: int) -> float:
         scale = TimeScale.fit(self.start, self.end, rect.width())
@@ -285,33 +235,9 @@ class TimelinePicture:
         p.restore()
         return rect.bottom()
 
-    def _paint_footer(self, p: QPainter, width: float, height: float) -> None:
-        margin, footer_px = self.furniture.margin, self.furniture.footer_px
-        y = height - margin - footer_px * 1.6
-        p.setPen(QPen(GRID_MAJOR, 0.8))
-        p.drawLine(QPointF(margin, y - 4), QPointF(width - margin, y - 4))
-        p.setPen(MUTED_TEXT)
-        p.setFont(_font(footer_px))
-        stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-        box = QRectF(margin, y, width - 2 * margin, footer_px * 1.6)
-        maker, metrics = "ILRS Planner", QFontMetricsF(p.font())
-        made = f"  ·  generated {stamp}"
-        room = box.width() - metrics.horizontalAdvance(maker) - 3 * footer_px
-        # A long plan name is cut, never the time it was made (how current the picture is), nor
-        # run under the maker's name.
-        name_room = room - metrics.horizontalAdvance(made)
-        name = metrics.elidedText(self.project.name, Qt.TextElideMode.ElideRight, name_room)
-        p.drawText(box, Qt.AlignLeft | Qt.AlignVCenter, self._fitted("footer", p, name + made, room))
-        p.drawText(box, Qt.AlignRight | Qt.AlignVCenter, maker)
 
 def _x_in(scale: TimeScale, day: date | None, width: float) -> float | None:
     """Where a date's line falls, or None off the chart."""
     x = scale.x_of(day) if day is not None else -1.0
     return x if 0 <= x <= width else None
 
-
-def _font(pixel_size: float, bold: bool = False) -> QFont:
-    font = QFont()
-    font.setPixelSize(int(round(pixel_size)))
-    font.setBold(bold)
-    return font

@@ -1,4 +1,4 @@
-"""Writing a TimelinePicture: PNG of an exact pixel size, SVG sized in pixels, PDF paged or on one page.
+"""Writing a TimelinePicture: PNG of an exact pixel size, SVG sized in pixels (the PDF: export_pdf).
 
 A size given in pixels is exactly the picture's size: a slide is 1920 × 1080, not "about". When
 the rows do not fit at a readable height the biggest branches are folded (and the caller is
@@ -11,8 +11,8 @@ import math
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSize
-from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtCore import QBuffer, QIODevice, QRectF, QSize
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 
 from ...domain import PlannerError
@@ -21,10 +21,19 @@ from ...files.atomic import write_atomically
 from ..file_output import buffered_file
 from .export_layout import MIN_ROW_HEIGHT, PHASE_STRIP_ROWS, READABLE_ROW_HEIGHT, TimelinePicture
 
-A3_WIDTH_INCHES = 420 / 25.4  # a PNG asked for by DPI alone is an A3-landscape-wide picture
+MM_PER_INCH = 25.4
+A3_WIDTH_INCHES = 420 / MM_PER_INCH  # a PNG asked for by DPI alone is an A3-landscape-wide picture
 LOGICAL_WIDTH = 1920.0  # layout width in logical pixels; larger outputs scale it up
 MAX_PNG_SIDE = 20000  # pixels; a taller raster needs gigabytes and no viewer shows it whole
-PDF_READABLE_ROW = 14.0  # logical px on a page; a plan needing less is paged (unless fit to one page)
+# A page is read in the hand, a slide across a room: a printed row may be as short as 6-pt names
+# with a point of air above and below (3.4 mm, MS Project's rows are 4.2), where a slide's stay
+# READABLE_ROW_HEIGHT tall. A page (a PDF's, or a PNG of a paper size at its DPI) folds or pages below this.
+PRINTED_ROW_MM = 3.4
+
+
+def printed_row(mm_per_unit: float) -> float:
+    """The shortest readable printed row, in logical units of `mm_per_unit` millimetres each."""
+    return PRINTED_ROW_MM / mm_per_unit
 
 
 def render_image(picture: TimelinePicture, px_w: int, px_h: int | None, dpi: int | None = None) -> QImage:
@@ -34,7 +43,9 @@ def render_image(picture: TimelinePicture, px_w: int, px_h: int | None, dpi: int
     zoom = max(dpi / 96.0, 1.0) if dpi else max(px_w / LOGICAL_WIDTH, 1.0)
     logical_w = px_w / zoom
     if px_h is not None:
-        picture.fold_to(logical_w, px_h / zoom, f"{px_w}×{px_h}")
+        # Known DPI: the image is a page, read in the hand (an A3 sheet holds the 65-row roadmap).
+        readable = printed_row(MM_PER_INCH / dpi * zoom) if dpi else READABLE_ROW_HEIGHT
+        picture.fold_to(logical_w, px_h / zoom, f"{px_w}×{px_h}", readable)
     elif picture.natural_height(logical_w) * zoom > MAX_PNG_SIDE:
         px_h = MAX_PNG_SIDE  # a very long plan: shrink the rows rather than fail to allocate
     logical_h = px_h / zoom if px_h else picture.natural_height(logical_w)
@@ -60,10 +71,11 @@ def check_png_size(width: int, height: int | None) -> None:
 
 
 def write_png(picture: TimelinePicture, path: Path, width: int | None, dpi: int | None, height: int | None) -> None:
-    """A PNG `width` × `height` pixels (or `width` wide, or an A3-landscape width at `dpi`)."""
+    """A PNG `width` × `height` pixels (or `width` wide, or an A3-landscape width at `dpi`); with a
+    `dpi` its text keeps its printed size and a fixed size is a page of paper (see printed_row)."""
     px_w = int(width or (round(A3_WIDTH_INCHES * dpi) if dpi else 3840))
     check_png_size(px_w, height)
-    image = render_image(picture, px_w, height, dpi if dpi and not width else None)
+    image = render_image(picture, px_w, height, dpi)
     # Quality 70 = a light zlib level: a 4K chart encodes ~2x faster for ~15 % more bytes.
     with buffered_file(path) as out:
         if not image.save(out, "PNG", 70):
@@ -117,46 +129,3 @@ def _size_in_pixels(text: str, width: int, height: int) -> str:
     head = re.sub(r'<svg width="[^"]*" height="[^"]*"', f'<svg width="{width}px" height="{height}px"', text[:2000],
                   count=1)
     return head + text[2000:]
-
-
-def write_pdf(picture: TimelinePicture, path: Path, page_size: str, dpi: int | None, one_page: bool = False) -> None:
-    """A vector PDF on A4 or A3 landscape: pages with the title, axis and legend repeated when the
-    rows would be too small on one page, or everything on one page when asked."""
-    with buffered_file(path) as out:
-        _paint_pdf(picture, QPdfWriter(out), path, page_size, dpi, one_page)
-
-
-def _paint_pdf(picture: TimelinePicture, writer: QPdfWriter, path: Path, page_size: str, dpi: int | None,
-               one_page: bool) -> None:
-    size = QPageSize(QPageSize.A3 if page_size == "A3" else QPageSize.A4)
-    writer.setPageLayout(QPageLayout(size, QPageLayout.Landscape, QMarginsF(0, 0, 0, 0)))
-    writer.setResolution(int(dpi or 300))
-    writer.setTitle(picture.title)
-    writer.setCreator("ILRS Planner")
-    p = QPainter(writer)
-    if not p.isActive():
-        raise OSError(f"the PDF writer could not open {path}")
-    logical_w = 1600.0 if page_size == "A3" else 1280.0
-    zoom = writer.width() / logical_w
-    logical_h = writer.height() / zoom
-    p.scale(zoom, zoom)
-    pages = [(0, len(picture.data))] if one_page else _pages(picture, logical_w, logical_h)
-    for number, rows in enumerate(pages, 1):
-        if number > 1:
-            writer.newPage()
-        picture.page_note = f"page {number} of {len(pages)}" if len(pages) > 1 else ""
-        style = (picture.fitted_style(logical_w, logical_h) if len(pages) == 1
-                 else picture._style(READABLE_ROW_HEIGHT * 0.9, logical_w))
-        picture.paint(p, logical_w, logical_h, style, rows)
-    picture.page_note = ""
-    p.end()
-
-
-def _pages(picture: TimelinePicture, width: float, height: float) -> list[tuple[int, int]]:
-    """Row ranges, one a page: all on one page when they stay readable there."""
-    rows = len(picture.data)
-    if picture.fitted_style(width, height).row_height >= PDF_READABLE_ROW or rows <= 1:
-        return [(0, rows)]
-    style = picture._style(READABLE_ROW_HEIGHT * 0.9, width)
-    per_page = max(int((height - picture._fixed_height(width, style)) // style.row_height - PHASE_STRIP_ROWS), 1)
-    return [(start, min(start + per_page, rows)) for start in range(0, rows, per_page)]
