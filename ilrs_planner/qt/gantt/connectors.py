@@ -76,10 +76,15 @@ def _runs(shown: np.ndarray) -> list[tuple[int, int]]:
     return list(zip(edges[0::2].tolist(), edges[1::2].tolist()))
 
 
+# A critical connector more than twice an ordinary one's weight: in greyscale print the red and
+# the grey are the same shade, and the weight alone tells the critical path.
+CRITICAL_LINK = 2.2
+
+
 def ending(p: QPainter, scene: Scene, links: Routed, dy: float) -> None:
     """The connectors with something more than a line across the band, over the bars, with their heads."""
     offs = scene.link_offsets
-    for critical, color, width in ((False, QColor(palette.LINK), 1.0), (True, CRITICAL, 1.6)):
+    for critical, color, width in ((False, QColor(palette.LINK), 1.0), (True, CRITICAL, CRITICAL_LINK)):
         chosen = np.flatnonzero((scene.link_critical == critical) & ~links.through)
         p.setBrush(Qt.NoBrush)
         p.setPen(QPen(color, width))

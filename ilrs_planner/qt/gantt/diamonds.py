@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
 from ...chart import palette
 from ...chart.rollups import rollup_marks
 from ...chart.scene import KEY_DIAMOND, Layer, Scene
+from .critical_rings import RING_WIDTH, diamond_ring_growth, ring_diamonds
 from .style import CRITICAL, LABEL_TEXT, PROVENANCE_PENS, ChartStyle, qcolor
 
 COUNT_HALO = QColor(255, 255, 255, 215)  # as under the labels: the summary bar shows through, faintly
@@ -81,17 +82,24 @@ def _diamond_set(p: QPainter, scene: Scene, m: Layer, yc: np.ndarray, subset: np
         p.setPen(_pen(qcolor(scene.colors[color]), pen, style))
         p.setBrush(qcolor(scene.colors[color]) if achieved else QColor("white"))
         p.drawPath(path)
-    outlines = [(m.critical & subset & (confidence == level), CRITICAL, 0.0, style)
-                for level, style in ((0, Qt.SolidLine), *((lv, st) for lv, (st, _) in PROVENANCE_PENS.items()))]
-    outlines.append((m.selected & subset, QColor(palette.SELECTED), 3.0, Qt.SolidLine))
-    for mask, color, grow, line in outlines:
+    gap, ring = diamond_ring_growth(pen)
+    for level, line in ((0, Qt.SolidLine), *((lv, st) for lv, (st, _) in PROVENANCE_PENS.items())):
+        mask = m.critical & subset & (confidence == level)
         if mask.any():
-            path = QPainterPath()
-            for x, y in zip(m.x0[mask].tolist(), yc[mask].tolist()):
-                path.addPolygon(diamond(x, y, half + grow))
-            p.setPen(_pen(color, 2.0, line))
-            p.setBrush(Qt.NoBrush)
-            p.drawPath(path)
+            ring_diamonds(p, _diamond_path(m, yc, mask, half + gap), _diamond_path(m, yc, mask, half + ring),
+                          _pen(CRITICAL, RING_WIDTH, line))
+    if (m.selected & subset).any():
+        p.setPen(_pen(QColor(palette.SELECTED), 2.0, Qt.SolidLine))
+        p.setBrush(Qt.NoBrush)
+        p.drawPath(_diamond_path(m, yc, m.selected & subset, half + ring + 2.0))  # round the red ring
+
+
+def _diamond_path(m: Layer, yc: np.ndarray, mask: np.ndarray, half: float) -> QPainterPath:
+    """The diamonds of `mask`, each `half` from its centre to a corner."""
+    path = QPainterPath()
+    for x, y in zip(m.x0[mask].tolist(), yc[mask].tolist()):
+        path.addPolygon(diamond(x, y, half))
+    return path
 
 
 def _pen(color: QColor, width: float, style: Qt.PenStyle) -> QPen:

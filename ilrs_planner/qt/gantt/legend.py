@@ -14,9 +14,10 @@ from ...chart import palette
 from ...chart.confidence import CONF_ASSUMPTION, CONF_INFERRED
 from ...chart.variance import ON_TIME_STEP, SLIP_STEPS, Steps
 from ...domain import Confidence, Project, Task
+from .critical_rings import RING_GAP, RING_WIDTH, critical_rings
 from .deadline_arrows import deadline_arrow
 from .layers import bracket_ends, fade, manual_pen
-from .style import CRITICAL, LABEL_TEXT, PROVENANCE_PENS, ChartStyle, qcolor
+from .style import LABEL_TEXT, PROVENANCE_PENS, ChartStyle, qcolor
 
 SWATCH_GAP = 6.0
 ITEM_GAP = 18.0
@@ -220,10 +221,11 @@ def _swatch(p: QPainter, item: LegendItem, box: QRectF) -> None:
     c = box.center()
     if item.kind == "owner":
         p.fillRect(box, color)
-    elif item.kind == "critical":
-        p.setPen(QPen(CRITICAL, 2.0))
-        p.setBrush(qcolor("#bfc5cc"))
-        p.drawRect(box.adjusted(1, 1, -1, -1))
+    elif item.kind == "critical":  # a grey bar in its ring, as the bars are drawn
+        ring = RING_GAP + RING_WIDTH
+        bar = box.adjusted(ring, ring, -ring, -ring)
+        p.fillRect(bar, qcolor("#bfc5cc"))
+        critical_rings(p, [bar])
     elif item.kind == "flown":
         p.fillRect(box, qcolor("#8d99ae"))
         p.fillRect(box, QBrush(QColor(255, 255, 255, 150), Qt.BDiagPattern))

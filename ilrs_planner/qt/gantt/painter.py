@@ -15,7 +15,7 @@ from ...chart.labels import shorten_by_words
 from ...chart.layer import SceneOptions
 from ...chart.scene import Scene
 from ...chart.tags import TagLayout
-from . import connectors, deadline_arrows, diamonds, layers, marks
+from . import bar_labels, connectors, deadline_arrows, diamonds, layers, marks
 from .style import (
     GRID,
     GRID_MAJOR,
@@ -138,4 +138,4 @@ def paint_scene(p: QPainter, scene: Scene, dy: float, style: ChartStyle, top: fl
     diamonds.milestones(p, scene, dy)
     deadline_arrows.deadlines(p, scene, dy)
     marks.date_lines(p, scene, top, height)
-    layers.labels(p, scene, dy, style)
+    bar_labels.labels(p, scene, dy, style)
