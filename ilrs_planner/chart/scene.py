@@ -57,7 +57,7 @@ class Scene:
     link_points: np.ndarray  # (m, 2)
     link_offsets: np.ndarray  # polyline i = points[offsets[i]:offsets[i+1]]
     link_critical: np.ndarray
-    phases: list[tuple[float, float, str]]  # (x0, x1, name), clipped to the view
+    phases: list[tuple[float, float, str]]  # (x0, x1, name) of every phase, clipped to the view (x1 <= x0: off it)
     labels: list[Label]
     today_x: float | None
     status_x: float | None
@@ -99,9 +99,10 @@ def build_scene(data: ChartData, scale: TimeScale, width: float, first_row: int,
     keep = ~np.isnan(wx0) & visible(wx0, wx1, width, rh)
     whiskers = make_layer(data, idx[keep], scale, opts, wx0[keep], wx1[keep], 0.5, 0.5)
     link_ids, points, offsets, link_crit = _links(data, scale, width, first_row, last_row, opts)
+    # Every phase, those off the view too (their bands empty there): a phase's tint is its place among
+    # them, so Construction keeps its colour when Reconnaissance is scrolled out of the view.
     phases = [(max(scale.x_of_ordinals(s).item(), -1.0), min(scale.x_of_ordinals(f).item(), width + 1), n)
               for s, f, n in data.phases]
-    phases = [(a, b, n) for a, b, n in phases if b > 0 and a < width]
     scene = Scene(width, rh, first_row, last_row, data.colors, layers["tasks"], layers["summaries"],
                   layers["milestones"], ghosts, whiskers, link_ids, points, offsets, link_crit, phases, [],
                   _line_x(scale, opts.today, width), _line_x(scale, opts.status_date, width), data.task_ids,

@@ -34,8 +34,9 @@ def paint_background(p: QPainter, scene: Scene, header: AxisHeader, dy: float, h
                      style: ChartStyle, top: float) -> None:
     """Row stripes, phase bands, days off, grid lines and selected rows, behind everything else."""
     rh = scene.row_height
-    for i, (x0, x1, _name) in enumerate(scene.phases):
-        p.fillRect(QRectF(x0, top, x1 - x0, height), QColor(PHASE_TINTS[i % len(PHASE_TINTS)]))
+    for i, (x0, x1, _name) in enumerate(scene.phases):  # the i-th phase's tint, seen or not
+        if x1 > max(x0, 0.0) and x0 < scene.width:
+            p.fillRect(QRectF(x0, top, x1 - x0, height), QColor(PHASE_TINTS[i % len(PHASE_TINTS)]))
     odd = [QRectF(0, r * rh + dy, scene.width, rh) for r in range(scene.first_row, scene.last_row + 1) if r % 2]
     p.setPen(Qt.NoPen)
     p.setBrush(ROW_STRIPE)
