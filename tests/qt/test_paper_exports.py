@@ -112,3 +112,14 @@ def test_the_dialogs_a3_sheet_is_printed_at_300_dpi_with_every_row(qtbot, roadma
     sheet = QImage(str(tmp_path / "briefing.png"))
     assert not dialog.isVisible() and dialog.warnings == []  # nothing folded into its summary
     assert (sheet.width(), sheet.height()) == (4961, 3508) and abs(sheet.dotsPerMeterX() - 300 / 0.0254) < 2
+
+
+def test_a_page_opening_inside_a_branch_says_whose_rows_it_continues(roadmap):
+    picture, width = _picture(roadmap), LOGICAL_WIDTHS["A4"]
+    height = width * PAPER_MM["A4"][1] / PAPER_MM["A4"][0]
+    pages = pdf_pages(picture, width, height, printed_row(PAPER_MM["A4"][0] / width))
+    notes = [picture.page_of(n, len(pages), first) for n, (first, _last) in enumerate(pages, 1)]
+    assert notes[0] == f"page 1 of {len(pages)}"
+    # The agreements run from page 2 onto page 3: page 3 says whose they are.
+    assert notes[-1] == f"page {len(pages)} of {len(pages)}, continuing “Agreements & membership”"
+    assert picture.page_of(1, 1, 0) == ""  # one page: no page note at all

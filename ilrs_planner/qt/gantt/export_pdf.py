@@ -50,7 +50,7 @@ def _paint_pdf(picture: TimelinePicture, writer: QPdfWriter, path: Path, page_si
     for number, rows in enumerate(pages, 1):
         if number > 1:
             writer.newPage()
-        picture.page_note = f"page {number} of {len(pages)}" if len(pages) > 1 else ""
+        picture.page_note = picture.page_of(number, len(pages), rows[0])
         picture.paint(p, logical_w, logical_h, style, rows)
     picture.page_note = ""
     p.end()

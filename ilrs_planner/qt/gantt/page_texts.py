@@ -30,6 +30,19 @@ class PageTexts:
     painted_texts: dict[str, str]
     _figures: tuple[object, list[str]] | None
 
+    def page_of(self, number: int, count: int, first: int) -> str:
+        """'page 3 of 3', and whose rows these are when the page opens inside a branch begun on an
+        earlier page ('continuing “Agreements & membership”'): the page alone says it."""
+        if count <= 1:
+            return ""
+        note = f"page {number} of {count}"
+        ids = self.data.task_ids
+        task = self.project.tasks.get(ids[first]) if 0 < first < len(ids) else None
+        parent = self.project.tasks.get(task.parent_id) if task is not None and task.parent_id else None
+        if parent is not None and self.data.row_of.get(parent.id, first) < first:
+            note += f", continuing “{parent.name}”"
+        return note
+
     def _paint_title(self, p: QPainter, width: float) -> float:
         f = self.furniture
         p.setPen(LABEL_TEXT)
