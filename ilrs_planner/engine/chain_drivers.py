@@ -155,16 +155,22 @@ def _given(values: list[object]) -> np.ndarray:
 def coarsest_along(drivers: np.ndarray, ranks: np.ndarray) -> np.ndarray:
     """Each row's coarsest rank along its chain of drivers (itself, its driver, its driver's, ...):
     the shown precision's rule, by doubling the steps looked along at each round. A chain that loops
-    (none does in a plan the scheduler accepts) gives each of its tasks the coarsest in the loop."""
-    shown, step = ranks.copy(), drivers.copy()
+    (none does in a plan the scheduler accepts) gives each of its tasks the coarsest in the loop.
+    Each round looks only at the rows whose chain goes on, in small integers: over every row, in
+    int64, the rounds cost twice as much (7 ms at 100,000 rows, three times after each edit)."""
+    shown = ranks.astype(np.int8)
+    ahead = drivers.astype(np.int32)  # each row's row the steps looked along so far reach (-1: none)
+    active = np.flatnonzero(ahead >= 0).astype(np.int32)
+    step = ahead[active]
     for _ in range(max(1, len(ranks).bit_length() + 1)):
-        on = step >= 0
-        if not on.any():
+        if not len(active):
             break
-        ahead = np.where(on, step, 0)
-        shown = np.where(on, np.maximum(shown, shown[ahead]), shown)
-        step = np.where(on, step[ahead], NONE)
-    return shown
+        shown[active] = np.maximum(shown[active], shown[step])
+        step = ahead[step]  # twice as far (read before this round's steps are written)
+        ahead[active] = step
+        going = step >= 0
+        active, step = active[going], step[going]
+    return shown.astype(ranks.dtype)
 
 
 def coarsest_with_ties(drivers: Drivers, ranks: np.ndarray) -> np.ndarray | None:

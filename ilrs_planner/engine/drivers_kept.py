@@ -2,29 +2,34 @@
 
 Finding every task's driver (engine/chain_drivers.py) lays out every (task, link) pair of the plan:
 some 150 ms after each edit of a 100,000-task plan with 1% of its dates known only to the year. An
-edit that adds, removes or moves no task in the outline and changes no calendar leaves most drivers
-as they were. A task's driver is found from its own early dates, the links into it and into the
-summaries above it, and each such link's predecessor's dates (a summary predecessor: the dates of its
-latest sub-task). So it can change only for a task
+edit that changes no calendar and not the plan's start leaves most drivers as they were. A task's
+driver is found from its own early dates, the links into it and into the summaries above it, and
+each such link's predecessor's dates (a summary predecessor: the dates of its latest sub-task). So
+it can change only for a task
 
-- whose early start or finish moved;
-- under the successor of a link whose predecessor's dates moved;
-- the edit named (its fields, its history, its links: a link edit names both its ends), with every
-  task under it when it is a summary (a link into a summary holds each task under it).
+- new to the plan, or whose early start or finish moved;
+- under the successor of a link whose predecessor's dates moved (or whose latest sub-task changed);
+- the edit named (its fields, its history, its links: a link edit names both its ends), moved to
+  another summary, or made a summary or a task, with every task under it (a link into a summary
+  holds each task under it);
+- whose driver was a task the edit removed.
 
-Those tasks' drivers are found again from their pairs alone; a summary's is its latest sub-task, read
-again for every summary (one array operation). Past a third of the plan, every driver is found again.
+The drivers kept are carried to the new schedule's rows (a task added or removed shifts the rows
+after it), those tasks' found again from their pairs alone, and every summary's read again (its
+latest sub-task: one array operation). Past a third of the plan, every driver is found again.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection
+from itertools import repeat
 from typing import NamedTuple
 
 import numpy as np
 
 from ..domain import Project
 from .chain_drivers import NONE, Drivers, drivers_with, fixed_rows, held_by_links
+from .schedule import Schedule
 from .shown_precision_columns import OutlineArrays, ScheduleColumns
 
 MOST_FOUND_AGAIN = 1 / 3  # past this share of the tasks, every driver is found again
@@ -41,48 +46,78 @@ class KeptDrivers(NamedTuple):
 
 
 class Since(NamedTuple):
-    """The edits since drivers were kept: the tasks they named, and whether any added, removed or
-    moved a task in the outline, or changed the plan's own fields (its calendars, its start)."""
+    """The edits since drivers were kept: the tasks they named, whether any added, removed or moved a
+    task in the outline (`reshaped`), and whether any changed the plan's own fields, its calendars or
+    its start (`replanned`: every driver is found again)."""
 
-    named: frozenset[str]
-    reshaped: bool
+    named: frozenset[str] = frozenset()
+    reshaped: bool = False
+    replanned: bool = False
 
 
-def same_rows(kept: KeptDrivers | None, project: Project, schedule: object, since: Since) -> KeptDrivers | None:
-    """`kept` when its schedule has the same tasks, in the same rows and outline, as `schedule`."""
-    if kept is None or since.reshaped or kept.columns.project is not project:
+NO_EDITS = Since()
+
+
+class RowMap(NamedTuple):
+    """The rows of one schedule's tasks in another's."""
+
+    old_of_new: np.ndarray  # each new row's old row (-1: a task new to the schedule)
+    new_of_old: np.ndarray  # each old row's new row (-1: a task gone)
+
+    def carried(self, rows: np.ndarray) -> np.ndarray:
+        """Old rows (NONE kept) as new rows (-1 for a task gone)."""
+        return np.where(rows >= 0, self.new_of_old[np.maximum(rows, 0)], rows)
+
+
+def same_outline(kept: KeptDrivers | None, project: Project, schedule: Schedule,
+                 since: Since) -> ScheduleColumns | None:
+    """The columns `kept` was found on, when `schedule` has the same tasks in the same rows and outline."""
+    if kept is None or since.reshaped or since.replanned or kept.columns.project is not project:
         return None
-    before, now = kept.columns.schedule, schedule
-    ids_now, outline_now = now.tasks.ids(), now.outline  # type: ignore[attr-defined]
-    ids_before = before.tasks.ids()  # type: ignore[attr-defined]
+    before = kept.columns.schedule
+    ids_now, ids_before = schedule.tasks.ids(), before.tasks.ids()  # type: ignore[attr-defined]
     if (ids_now is not ids_before and ids_now != ids_before) or before.outline is None \
-            or not np.array_equal(outline_now, before.outline):
+            or schedule.outline is None or not np.array_equal(schedule.outline, before.outline):
         return None
-    return kept
+    return kept.columns
 
 
-def drivers_found(columns: ScheduleColumns, kept: KeptDrivers | None, named: Collection[str]) -> KeptDrivers:
+def drivers_found(columns: ScheduleColumns, kept: KeptDrivers | None, since: Since) -> KeptDrivers:
     """Every row's drivers on `columns`' schedule (UNDECIDED where ChainIndex is to find them), found
     again only where they can have changed since `kept` (see the module doc), or all."""
-    if kept is None:
-        return KeptDrivers(columns, *_all(columns))
-    history, manual = _fixed_again(kept, columns, named)
-    rows = rows_to_find_again(kept, columns, named)
+    if kept is None or since.replanned or kept.columns.project is not columns.project:
+        history, manual = fixed_rows(columns)
+        return KeptDrivers(columns, drivers_with(columns, history, manual), history, manual)
+    rows_map = row_map(kept.columns, columns)
+    history, manual = _fixed_carried(kept, columns, rows_map, since.named)
+    carried, lost = _drivers_carried(kept.drivers, rows_map)
+    rows = rows_to_find_again(kept.columns, columns, rows_map, since.named) | (lost & (columns.outline.size == 1))
     if rows.sum() > MOST_FOUND_AGAIN * len(rows):
         return KeptDrivers(columns, drivers_with(columns, history, manual), history, manual)
-    return KeptDrivers(columns, _found_again(kept.drivers, columns, rows, history, manual), history, manual)
+    return KeptDrivers(columns, _found_again(carried, columns, rows, history, manual), history, manual)
 
 
-def _all(columns: ScheduleColumns) -> tuple[Drivers, np.ndarray, np.ndarray]:
-    history, manual = fixed_rows(columns)
-    return drivers_with(columns, history, manual), history, manual
+def row_map(before: ScheduleColumns, now: ScheduleColumns) -> RowMap:
+    """Each task's row in `before`'s schedule and in `now`'s."""
+    if now.ids is before.ids or now.ids == before.ids:
+        same = np.arange(len(now.ids))
+        return RowMap(same, same)
+    old_of_new = np.fromiter(map(before.rows.get, now.ids, repeat(-1)), np.int64, len(now.ids))
+    new_of_old = np.full(len(before.ids), -1, np.int64)
+    known = np.flatnonzero(old_of_new >= 0)
+    new_of_old[old_of_new[known]] = known
+    return RowMap(old_of_new, new_of_old)
 
 
-def _fixed_again(kept: KeptDrivers, columns: ScheduleColumns, named: Collection[str]) -> tuple[np.ndarray, np.ndarray]:
-    """The history and manual rows, read again for the tasks named."""
-    history, manual = kept.history.copy(), kept.manual.copy()
-    tasks = columns.project.tasks
-    for task_id in named:
+def _fixed_carried(kept: KeptDrivers, columns: ScheduleColumns, rows_map: RowMap,
+                   named: Collection[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The history and manual rows carried over, read again for the tasks named and those new."""
+    old = rows_map.old_of_new
+    known = old >= 0
+    history, manual = np.zeros(len(old), bool), np.zeros(len(old), bool)
+    history[known], manual[known] = kept.history[old[known]], kept.manual[old[known]]
+    tasks, ids = columns.project.tasks, columns.ids
+    for task_id in {*named, *(ids[row] for row in np.flatnonzero(~known).tolist())}:
         row = columns.rows.get(task_id)
         if row is not None and task_id in tasks:
             task = tasks[task_id]
@@ -91,17 +126,40 @@ def _fixed_again(kept: KeptDrivers, columns: ScheduleColumns, named: Collection[
     return history, manual
 
 
-def rows_to_find_again(kept: KeptDrivers, columns: ScheduleColumns, named: Collection[str]) -> np.ndarray:
-    """The tasks (not summaries) whose driver the edits since `kept` can have changed (module doc)."""
-    before, now = kept.columns.schedule.tasks.arrays(), columns.schedule.tasks.arrays()  # type: ignore[attr-defined]
-    moved = (before[0] != now[0]) | (before[1] != now[1])
-    old, new = kept.columns.outline, columns.outline
-    event_moved = moved | (old.latest_start != new.latest_start) | (old.latest_finish != new.latest_finish) \
-        | (old.latest_leaf != new.latest_leaf)
-    links = columns.schedule.links
+def _drivers_carried(drivers: Drivers, rows_map: RowMap) -> tuple[Drivers, np.ndarray]:
+    """`drivers` in the new rows (a new task: NONE), and the rows whose driver, or one of whose
+    equally late drivers, is gone."""
+    old = rows_map.old_of_new
+    known = np.flatnonzero(old >= 0)
+    was = drivers.first[old[known]]
+    first = np.full(len(old), NONE, np.int64)
+    first[known] = rows_map.carried(was)
+    lost = np.zeros(len(old), bool)
+    lost[known] = (was >= 0) & (first[known] < 0)
+    tied_rows, tied_drivers = rows_map.carried(drivers.tied_rows), rows_map.carried(drivers.tied_drivers)
+    lost[tied_rows[(tied_rows >= 0) & (tied_drivers < 0)]] = True
+    both = (tied_rows >= 0) & (tied_drivers >= 0)
+    return Drivers(first, tied_rows[both], tied_drivers[both]), lost
+
+
+def rows_to_find_again(before: ScheduleColumns, now: ScheduleColumns, rows_map: RowMap,
+                       named: Collection[str]) -> np.ndarray:
+    """The tasks (not summaries) whose driver the edits between two schedules can have changed (module doc)."""
+    old = rows_map.old_of_new
+    known, at = old >= 0, np.maximum(old, 0)
+    dates_before, dates_now = before.schedule.tasks.arrays(), now.schedule.tasks.arrays()  # type: ignore[attr-defined]
+    moved = ~known | (dates_before[0][at] != dates_now[0]) | (dates_before[1][at] != dates_now[1])
+    was, new = before.outline, now.outline
+    event_moved = moved | (was.latest_start[at] != new.latest_start) | (was.latest_finish[at] != new.latest_finish) \
+        | (rows_map.carried(was.latest_leaf[at]) != new.latest_leaf)
+    parent_before, parent_now = before.schedule.outline, now.schedule.outline
+    assert parent_before is not None and parent_now is not None
+    reparented = known & ((rows_map.carried(parent_before[at]) != parent_now) | ((was.size[at] > 1) != (new.size > 1)))
+    links = now.schedule.links
     assert links is not None
-    named_rows = [row for row in map(columns.rows.get, named) if row is not None]
-    rows = _with_rows_under(new, np.concatenate([links.succ[event_moved[links.pred]], np.array(named_rows, np.int64)]))
+    named_rows = np.array([row for row in map(now.rows.get, named) if row is not None], np.int64)
+    rows = _with_rows_under(new, np.concatenate([links.succ[event_moved[links.pred]], named_rows,
+                                                 np.flatnonzero(reparented)]))
     rows |= moved
     return np.asarray(rows & (new.size == 1))
 
@@ -130,7 +188,7 @@ def _found_again(before: Drivers, columns: ScheduleColumns, rows: np.ndarray, hi
     moved = rows & ~manual & ~history
     first[moved] = held[moved]
     first[history] = NONE
-    kept_ties = ~rows[before.tied_rows]
+    kept_ties = ~rows[before.tied_rows] & ~summary[before.tied_rows]
     new_ties = moved[tied_rows] & (first[tied_rows] >= 0)
     return Drivers(first, np.concatenate([before.tied_rows[kept_ties], tied_rows[new_ties]]),
                    np.concatenate([before.tied_drivers[kept_ties], tied_drivers[new_ties]]))

@@ -144,7 +144,7 @@ class TaskTable(Mapping[str, TaskDates]):
 
     def _rows(self) -> dict[str, int]:
         if self._index is None:
-            self._index = dict(zip(self._ids, range(len(self._ids))))
+            self._index = _index_of(self._ids)
         return self._index
 
     def last_day(self) -> date | None:
@@ -205,6 +205,18 @@ class TaskTable(Mapping[str, TaskDates]):
 
 
 _SUMMARY_BITS = SUMMARY_START_AT_DAY_END | SUMMARY_FINISH_AT_DAY_START
+_LAST_INDEX: list[tuple[list[str], dict[str, int]]] = []  # the ids list last indexed, and its index
+
+
+def _index_of(ids: list[str]) -> dict[str, int]:
+    """Id -> row of a table's ids, never changed once made. The schedule after an edit that added,
+    removed or moved no task has the very id list of the one before (see TaskTable.ids): its index
+    is that one's, where making it again cost 15-45 ms at 100,000 tasks after every such edit."""
+    if _LAST_INDEX and _LAST_INDEX[0][0] is ids:
+        return _LAST_INDEX[0][1]
+    index = dict(zip(ids, range(len(ids))))
+    _LAST_INDEX[:] = [(ids, index)]
+    return index
 
 
 def _task_dates(es: int, ef: int, ls: int, lf: int, tf: int, ff: int, crit: int, ends: int) -> TaskDates:

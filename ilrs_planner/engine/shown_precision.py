@@ -14,7 +14,7 @@ date goes (engine/coarse_spread.py).
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from datetime import date
 from functools import reduce
 from typing import NamedTuple
@@ -27,7 +27,7 @@ from .chain_drivers import UNDECIDED, coarsest_with_ties
 from .coarse_reach import reached_from_coarse
 from .coarse_spread import _RANK, CoarseSpread
 from .coarse_spread import coarser as coarser  # the rule is read from here by other modules
-from .drivers_kept import KeptDrivers, drivers_found
+from .drivers_kept import NO_EDITS, KeptDrivers, Since, drivers_found, same_outline
 from .driving_chain import ChainIndex
 from .schedule import Schedule, TaskTable
 from .shown_precision_columns import ScheduleColumns
@@ -83,14 +83,14 @@ class ShownPrecision:
 
     def __init__(self, project: Project, schedule: Schedule | None, *, at_once: bool = False,
                  coarse: dict[str, Precision] | None = None, before: KeptDrivers | None = None,
-                 named: Collection[str] = ()):
+                 since: Since = NO_EDITS):
         """`at_once`: every task's precision is found in one walk the first time any is asked (a
         table, chart and status bar sharing one for a plan ask for all of them anyway). `coarse`: the
         plan's tasks dated coarser than the day, when known (see `coarse` below), else read here.
-        `before`: the drivers found on a schedule of the same tasks in the same outline, before edits
-        that named the tasks `named` (engine/drivers_kept.py): found again only where they can differ."""
+        `before`: the drivers found on the plan's schedule before the edits `since`
+        (engine/drivers_kept.py): found again only where they can differ."""
         self.project, self.schedule, self.at_once = project, schedule, at_once
-        self.before, self.named = before, named
+        self.before, self.since = before, since
         self.found: KeptDrivers | None = None  # the drivers every() found, for the next schedule's
         self.dates: Mapping[str, tuple[date, date]] | None = EarlyDates(schedule) if schedule is not None else None
         self.index: ChainIndex | None = None
@@ -122,7 +122,8 @@ class ShownPrecision:
         if self._every is None:
             if self.index is None and ScheduleColumns.usable(self.schedule):  # read from its columns
                 assert self.schedule is not None
-                columns = ScheduleColumns(self.project, self.schedule, self.before and self.before.columns)
+                columns = ScheduleColumns(self.project, self.schedule,
+                                          same_outline(self.before, self.project, self.schedule, self.since))
                 self.columns = SummaryStarts(columns.ids, columns.rows, columns.outline.size,
                                              columns.outline.earliest_leaf)
                 self._every = self._along_drivers(columns)
@@ -148,7 +149,7 @@ class ShownPrecision:
 
     def _along_drivers(self, columns: ScheduleColumns) -> dict[str, Precision] | None:
         """every(), each task's drivers found for the whole plan at once (engine/chain_drivers.py)."""
-        ids, found = columns.ids, drivers_found(columns, self.before, self.named)
+        ids, found = columns.ids, drivers_found(columns, self.before, self.since)
         self.before, drivers = None, found.drivers
         undecided = np.flatnonzero(drivers.first == UNDECIDED).tolist()
         if undecided and self.dates is not None:  # left to the chain's own rules

@@ -17,10 +17,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..domain import Precision, Project
-from .drivers_kept import Since, same_rows
+from .drivers_kept import Since
 from .schedule import Schedule
 from .shown_precision import ShownPrecision
-from .shown_precision_columns import ScheduleColumns
 
 
 class KeptShownPrecision:
@@ -36,21 +35,21 @@ class KeptShownPrecision:
         if shown is None or shown.project is not project:
             self._shown = shown = ShownPrecision(project, schedule, at_once=True)
         elif shown.coarse and shown.schedule is not schedule:  # the tasks dated coarser are those found before
-            usable = ScheduleColumns.usable(schedule)
-            before = same_rows(shown.found, project, schedule, self._since) if usable else None
-            self._shown = shown = ShownPrecision(project, schedule, at_once=True, coarse=shown.coarse, before=before,
-                                                 named=self._since.named)
+            self._shown = shown = ShownPrecision(project, schedule, at_once=True, coarse=shown.coarse,
+                                                 before=shown.found, since=self._since)
         else:
             return shown
-        self._since = Since(frozenset(), False)
+        self._since = Since()
         return shown
 
-    def edited(self, project: Project, task_ids: Iterable[str], reshaped: bool = True) -> None:
-        """Note an edit that named `task_ids`, and whether it added, removed or moved a task in the outline
-        or changed the plan's own fields (`reshaped`). Forget the precisions kept when it changed a named
-        task's own precision from what they were found with (a task added, removed, made coarser or finer)."""
-        shown, named = self._shown, frozenset(task_ids)
-        self._since = Since(self._since.named | named, self._since.reshaped or reshaped)
+    def edited(self, project: Project, task_ids: Iterable[str], *, reshaped: bool = True,
+               replanned: bool = True) -> None:
+        """Note an edit that named `task_ids`, whether it added, removed or moved a task in the outline
+        (`reshaped`) and whether it changed the plan's own fields, such as its calendars (`replanned`).
+        Forget the precisions kept when it changed a named task's own precision from what they were
+        found with (a task added, removed, made coarser or finer)."""
+        shown, named, since = self._shown, frozenset(task_ids), self._since
+        self._since = Since(since.named | named, since.reshaped or reshaped, since.replanned or replanned)
         if shown is None:
             return
         tasks = project.tasks

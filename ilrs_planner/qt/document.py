@@ -144,8 +144,8 @@ class Document(QObject):
         self._relinked = self._relinked or changes.links
         if changes.replaced:
             self._shown.forget()
-        else:  # a task added, removed or moved, or the plan's calendars or start changed: no driver kept
-            self._shown.edited(self.project, changes.task_ids, reshaped=changes.structure or changes.plan)
+        else:
+            self._shown.edited(self.project, changes.task_ids, reshaped=changes.structure, replanned=changes.plan)
         if changes.baselines:
             self._follow_compared_baseline()
         if effects_of(changes).reschedule:

@@ -57,7 +57,7 @@ def _compared(kept: KeptShownPrecision, plan: Project) -> None:
     assert {t: found_again.start_of(t) for t in order} == {t: afresh.start_of(t) for t in order}
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(plans(), st.data())
 def test_precisions_kept_across_edits_are_those_found_afresh(plan: Project, data) -> None:
     kept, done = KeptShownPrecision(), []
@@ -67,6 +67,8 @@ def test_precisions_kept_across_edits_are_those_found_afresh(plan: Project, data
             step = data.draw(st.sampled_from(["same rows", "same rows", "any", "undo"]))
             if step == "undo" and not done:
                 step = "same rows"
+            if not plan.tasks:  # every task deleted: only an added one fits
+                step = "any"
             command = done.pop() if step == "undo" else (
                 _same_rows_edit(data, plan, serial) if step == "same rows" else draw_command(data, plan, serial))
             try:
@@ -75,7 +77,7 @@ def test_precisions_kept_across_edits_are_those_found_afresh(plan: Project, data
                 continue
             if step != "undo":
                 done.append(command)
-            kept.edited(plan, changes.task_ids, reshaped=changes.structure or changes.plan)
+            kept.edited(plan, changes.task_ids, reshaped=changes.structure, replanned=changes.plan)
             _compared(kept, plan)
 
 
@@ -90,7 +92,7 @@ def test_a_typed_duration_finds_again_only_the_drivers_it_can_change() -> None:
     kept = KeptShownPrecision()
     assert kept.of(plan, schedule(plan)).every() == {"b": Precision.YEAR, "c": Precision.YEAR}
     changes = SetDuration("d", 30).apply(plan)
-    kept.edited(plan, changes.task_ids, reshaped=False)
+    kept.edited(plan, changes.task_ids, reshaped=False, replanned=False)
     with patch.object(drivers_kept, "held_by_links", wraps=drivers_kept.held_by_links) as held, \
             patch.object(drivers_kept, "MOST_FOUND_AGAIN", 1.0):  # five tasks: two is past a third
         shown = kept.of(plan, schedule(plan))
@@ -113,7 +115,7 @@ def _chain(*keys: str, year: str = "A") -> Project:
 
 def _after(plan: Project, command, kept: KeptShownPrecision) -> dict[str, Precision]:
     changes = command.apply(plan)
-    kept.edited(plan, changes.task_ids, reshaped=changes.structure or changes.plan)
+    kept.edited(plan, changes.task_ids, reshaped=changes.structure, replanned=changes.plan)
     with patch.object(drivers_kept, "MOST_FOUND_AGAIN", 1.0):
         return kept.of(plan, schedule(plan)).every()
 
