@@ -235,7 +235,10 @@ class EditActions:
         ids = self.document.selected_ids
         if len(ids) >= 2:
             links = [AddLink(pred, succ) for pred, succ in zip(ids, ids[1:])]
-            self.push(AllOrNothing(f"Link {len(links) + 1} tasks", links) if len(links) > 1 else links[0])
+            made = self.push(AllOrNothing(f"Link {len(links) + 1} tasks", links) if len(links) > 1 else links[0])
+            # A successor pinned by Must Start/Finish On that its new link cannot meet: said as when typed.
+            if made and (note := self.window.tree.source_model.conflict_note(*ids[1:])):
+                self.document.noted.emit(note)
 
     def open_details(self) -> None:
         """The task dialog for the selected task."""

@@ -54,3 +54,17 @@ def test_a_must_finish_on_set_in_the_task_dialog_says_the_conflict_too(qtbot, wi
     press(window.tree, "Ctrl+Z")
     click_cell(window.tree, "c", Column.NAME)
     assert cell(window, "c", Column.START) == "2030-01-31"
+
+
+def test_a_link_made_with_ctrl_l_into_a_task_pinned_earlier_says_the_conflict(qtbot, pinned):  # noqa: F811
+    # M (ID 5) follows C; made to follow A instead and pinned on 2030-02-01, then linked after C by Ctrl+L.
+    type_into(pinned, "m", Column.PREDECESSORS, "2")
+    type_into(pinned, "m", Column.CONSTRAINT_TYPE, "Must Start On")
+    type_into(pinned, "m", Column.CONSTRAINT_DATE, "2030-02-01")
+    assert "conflict" not in pinned.statusBar().currentMessage()
+    click_cell(pinned.tree, "c", Column.NAME)
+    click_cell(pinned.tree, "m", Column.NAME, Qt.KeyboardModifier.ControlModifier)
+    press(pinned.tree, "Ctrl+L")
+    assert pinned.statusBar().currentMessage().startswith(
+        "Scheduling conflict: 5 'Milestone' Must Start On 2030-02-01, but 4 'Task C' before it would start it "
+        "2030-03-01")

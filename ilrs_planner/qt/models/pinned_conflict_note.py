@@ -11,7 +11,8 @@ link type and lag counts as the scheduler counts it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from ...domain import ConstraintType, PlannerError, Precision, Project, format_fuzzy_date
 from ...engine.cpm import schedule as cpm_schedule
@@ -19,7 +20,21 @@ from ...engine.schedule import Schedule
 from ...engine.whatif import scenario_project
 from .constraint_column import constraint_date_text, constraint_text, drives, typed_start_step
 
+if TYPE_CHECKING:
+    from ..document import Document
+
 _PINNED = (ConstraintType.MSO, ConstraintType.MFO)
+
+
+def first_conflict_note(document: Document, task_ids: Iterable[str], number_of: Callable[[str], int]) -> str | None:
+    """The note on the first of `task_ids` whose Must Start On or Must Finish On its links cannot meet."""
+    for task_id in task_ids:
+        precision = document.shown_precision().start_of(task_id) if task_id in document.project.tasks \
+            else Precision.DAY
+        note = pinned_conflict_note(document.project, document.schedule, task_id, number_of, precision)
+        if note:
+            return note
+    return None
 
 
 def pinned_conflict_note(project: Project, schedule: Schedule | None, task_id: str,

@@ -26,7 +26,7 @@ from .coarsened_note import coarsened_note
 from .constraint_column import constraint_line, held_start_note
 from .outline_rows import OutlineRows
 from .outline_update import SMALL_EDIT, block, outline_edit, parents_of, update_children
-from .pinned_conflict_note import pinned_conflict_note
+from .pinned_conflict_note import first_conflict_note
 from .predecessor_column import predecessors_tooltip
 from .schedule_rows import ScheduleRows
 from .status_date_note import status_date_note
@@ -295,11 +295,10 @@ class TaskTreeModel(OutlineRows):
         dates = self.document.schedule.tasks.get(task.id)
         return coarsened_note(task, before, column is Column.FINISH, dates, self._context().numbers_of(task.id))
 
-    def conflict_note(self, task_id: str) -> str | None:
-        """A Must Start On or Must Finish On its links cannot meet (a date, a duration or a link typed)."""
-        document = self.document
-        precision = document.shown_precision().start_of(task_id) if task_id in document.project.tasks else Precision.DAY
-        return pinned_conflict_note(document.project, document.schedule, task_id, self._context().numbers_of, precision)
+    def conflict_note(self, *task_ids: str) -> str | None:
+        """The first of the tasks pinned by Must Start On or Must Finish On where its links cannot meet
+        it (a date, a duration or a link typed, tasks linked)."""
+        return first_conflict_note(self.document, task_ids, self._context().numbers_of)
 
     def _held_note(self, task_id: str, column: Column) -> str | None:
         """A Start typed that a link holds later changes no date shown: say so, and what was kept."""
