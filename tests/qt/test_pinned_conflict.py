@@ -68,3 +68,19 @@ def test_a_link_made_with_ctrl_l_into_a_task_pinned_earlier_says_the_conflict(qt
     assert pinned.statusBar().currentMessage().startswith(
         "Scheduling conflict: 5 'Milestone' Must Start On 2030-02-01, but 4 'Task C' before it would start it "
         "2030-03-01")
+
+
+def test_a_finish_no_later_than_the_links_overrun_says_the_conflict_and_moves_nothing(qtbot, pinned):  # noqa: F811
+    type_into(pinned, "c", Column.CONSTRAINT_TYPE, "Finish No Later Than")
+    assert "conflict" not in pinned.statusBar().currentMessage()  # its own finish: met
+    type_into(pinned, "c", Column.CONSTRAINT_DATE, "2030-02-20")
+    assert cell(pinned, "c", Column.FINISH) == "2030-03-01"  # the link wins: the date is missed
+    assert pinned.statusBar().currentMessage() == (
+        "Scheduling conflict: 4 'Task C' Finish No Later Than 2030-02-20, but 3 'Task B' before it holds its finish "
+        "to 2030-03-01; the link wins and the date is missed (negative float)")
+
+
+def test_a_start_no_later_than_the_plan_start_holds_past_is_no_link_conflict(qtbot, pinned):  # noqa: F811
+    type_into(pinned, "a", Column.CONSTRAINT_TYPE, "Start No Later Than")
+    type_into(pinned, "a", Column.CONSTRAINT_DATE, "2029-12-20")  # before the plan starts: no link holds it
+    assert "conflict" not in pinned.statusBar().currentMessage()
