@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     from .scene import Scene
 
 GAP_PX = 6.0
+# How far the red ring of a critical bar, and of a critical milestone (past its own outline, along
+# the diamond's half-diagonal), reaches outside it: qt.gantt.critical_rings draws them.
+BAR_RING_PX, MILESTONE_RING_PX = 3.0, 6.5
 # A name left of its bar keeps clear of a link coming in there, which turns STUB_PX before the bar.
 LEFT_GAP_PX = STUB_PX + 4.0
 BADGE_PAD_PX = 5.0  # inside a slip badge, each side of its text
@@ -55,14 +58,15 @@ def _extents(scene: Scene, text_width: Callable[[str], float]) -> dict[int, list
     inside the bar stays on the one colour its text is chosen for: qt.gantt.layers.labels)."""
     half = scene.row_height * 0.3
     out: dict[int, list[float]] = {}
-    for layer, pad, summary in ((scene.tasks, 0.0, 0.0), (scene.summaries, 3.0, 1.0),
-                                (scene.milestones, half, 0.0)):
+    for layer, pad, summary, ring in ((scene.tasks, 0.0, 0.0, BAR_RING_PX), (scene.summaries, 3.0, 1.0, 0.0),
+                                      (scene.milestones, half, 0.0, MILESTONE_RING_PX)):
         # A summary bar draws no faded tail (only tasks and milestones do), so its name goes by its bar.
         far = layer.x1 if summary else np.fmax(layer.x1, layer.soft1)
         solid = layer.x1 if summary else np.where(np.isnan(layer.soft0), layer.x1,
                                                   np.fmax(layer.x0, np.fmin(layer.x1, layer.soft0)))
         keyed = len(layer.key) == len(layer)
         pads = np.where(layer.key, scene.row_height * 0.44, pad) if keyed else np.full(len(layer), pad)
+        pads = pads + np.where(layer.critical, ring, 0.0)  # a critical mark's name stands off its ring
         columns = (layer.rows.tolist(), layer.x0.tolist(), solid.tolist(), far.tolist(), pads.tolist())
         for row, a, b, f, p in zip(*columns):
             out[row] = [a - p, f + p, a, b, summary]

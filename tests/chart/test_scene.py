@@ -5,6 +5,7 @@ from datetime import date
 import numpy as np
 
 from ilrs_planner.chart import SceneOptions, TimeScale, build_chart_data, build_scene, hit_test
+from ilrs_planner.chart.labels import BAR_RING_PX, GAP_PX
 from ilrs_planner.chart.palette import CRITICAL, owner_colors
 from ilrs_planner.domain import Baseline
 
@@ -61,7 +62,8 @@ def test_culling_keeps_only_visible_rows_and_dates(plan):
 def test_labels_sit_right_of_bars_or_left_when_the_edge_is_near(plan):
     scene = _scene(plan)
     design = next(lb for lb in scene.labels if lb.row == 1)
-    assert design.x == 100 + 6 and design.text == "Design"
+    assert scene.tasks.critical[list(scene.tasks.rows).index(1)]  # ringed: the name stands off the ring
+    assert design.x == 100 + BAR_RING_PX + GAP_PX and design.text == "Design"
     narrow = _scene(plan, width=330)
     launch = next(lb for lb in narrow.labels if lb.row == 3)
     assert launch.x + len(launch.text) * 7 <= 300 - 0.3 * 24  # moved left of the diamond

@@ -126,3 +126,27 @@ def test_a_critical_connector_carries_twice_the_ink_of_an_ordinary_one(monkeypat
     grey, scene, painted = _printed(project, monkeypatch)
     ink = {bool(scene.link_critical[i]): _ink_across(grey, painted, scene, i) for i in range(2)}
     assert ink[True] >= 2 * ink[False] > 0
+
+
+def test_a_critical_milestones_name_stands_clear_of_its_ring(printed):
+    """The ring reaches further out than the diamond: the name beside it, and the white halo under
+    the name (2 px round it), start past the ring, not over its tip."""
+    from ilrs_planner.chart.labels import MILESTONE_RING_PX
+    from ilrs_planner.chart.scene import KEY_DIAMOND
+    from ilrs_planner.qt.gantt.critical_rings import RING_WIDTH, SQRT2, diamond_ring_growth
+
+    _grey, scene, _painted = printed
+    m = scene.milestones
+    labels = {label.row: label for label in scene.labels}
+    checked = 0
+    for i in np.flatnonzero(m.critical).tolist():
+        label = labels.get(int(m.rows[i]))
+        if label is None or label.x < m.x0[i]:  # a name left of its diamond, if any, is not looked at
+            continue
+        half = scene.row_height * (KEY_DIAMOND if m.key[i] else 0.3)
+        outline = 2.6 if m.key[i] else 2.0
+        ring_edge = diamond_ring_growth(outline)[1] + RING_WIDTH / 2 * SQRT2
+        assert ring_edge <= MILESTONE_RING_PX
+        assert label.x - 2 >= m.x0[i] + half + ring_edge
+        checked += 1
+    assert checked >= 3
