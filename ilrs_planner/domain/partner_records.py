@@ -1,4 +1,7 @@
-"""How many of a plan's records of the texts partners wrote (Project.partner_texts) it keeps.
+"""What a plan keeps of its records of what partners wrote in it (Project.supplied, Project.partner_texts).
+
+The names record keeps the tasks and participants the plan still has: one deleted since says nothing
+of any text a copy shows, and kept it would fill the record's one value of the file for ever.
 
 The record is one value of the plan file's plan row, and the reader refuses any value over 1 MiB
 (store/limits.py MAX_VALUE_BYTES), so a file holding more would never open again: the plan keeps the
@@ -9,6 +12,10 @@ owner's texts are, which costs only the partner seeing "[withheld]" in one more 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .model import Project
 
 DIGEST_CHARS = 64  # a SHA-256 in hex (sharing/partner_texts.py)
 MAX_PARTNER_TEXTS = (1 << 20) // (DIGEST_CHARS + 1)  # with a space between: 16,131 in 1 MiB
@@ -17,3 +24,8 @@ MAX_PARTNER_TEXTS = (1 << 20) // (DIGEST_CHARS + 1)  # with a space between: 16,
 def kept_partner_texts(digests: Iterable[str]) -> list[str]:
     """The digests a plan keeps, in the order its file holds them."""
     return sorted(digests)[:MAX_PARTNER_TEXTS]
+
+
+def kept_supplied(project: Project) -> list[str]:
+    """The ids of the names record a plan keeps (those of its tasks and participants), in order."""
+    return sorted(i for i in project.supplied if i in project.tasks or i in project.participants)

@@ -28,7 +28,7 @@ import hashlib
 import json
 
 from ..domain import Project
-from ..domain.partner_records import kept_partner_texts
+from ..domain.partner_records import kept_partner_texts, kept_supplied
 
 _SECRET_DOMAIN = b"ILRS-Planner plan secret\n"
 _ORDER_DOMAIN = b"ILRS-Planner link order\n"
@@ -54,9 +54,9 @@ def link_order(project: Project) -> str:
 
 def partner_records(project: Project) -> str | None:
     """The plan's records of what partners wrote as a signature binds them, or None when it holds none."""
-    if not project.supplied and not project.partner_texts:
+    if not kept_supplied(project) and not project.partner_texts:
         return None
-    records = json.dumps([sorted(project.supplied), kept_partner_texts(project.partner_texts)])  # as the file keeps
+    records = json.dumps([kept_supplied(project), kept_partner_texts(project.partner_texts)])  # as the file keeps
     return hashlib.sha256(_RECORDS_DOMAIN + records.encode()).hexdigest()
 
 

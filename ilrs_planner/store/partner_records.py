@@ -14,14 +14,16 @@ from __future__ import annotations
 import json
 import re
 
-from ..domain.partner_records import kept_partner_texts
+from ..domain import Project
+from ..domain.partner_records import kept_partner_texts, kept_supplied
 
 _DIGESTS = re.compile(r"[0-9a-f]{64}(?: [0-9a-f]{64})*")
 
 
-def supplied_text(ids: frozenset[str]) -> str:
-    """The `supplied` column's text for `ids`."""
-    return json.dumps(sorted(ids)) if ids else ""
+def supplied_text(project: Project) -> str:
+    """The `supplied` column's text for `project`: the ids of the record it keeps."""
+    ids = kept_supplied(project)
+    return json.dumps(ids) if ids else ""
 
 
 def read_supplied(text: str) -> frozenset[str] | str:

@@ -163,7 +163,7 @@ def row_sources(project: Project, numbers: RowNumbers) -> list[RowSource]:
                                                    _calendar_num(calendar_num, p.default_calendar_id, "the plan"),
                                                    None if p.partner_level is None else p.partner_level + "",
                                                    int(p.partner_without_notes), _iso(p.must_finish_by),
-                                                   p.secret_to_save(), supplied_text(p.supplied),
+                                                   p.secret_to_save(), supplied_text(p),
                                                    sent_copies_text(p.sent_copies),
                                                    partner_texts_text(p.partner_texts)),
                   lambda p: "the plan"),

@@ -10,9 +10,11 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..domain import PlannerError, Project
+from ..domain.partner_records import kept_supplied
 from ..domain.text import MULTI_LINE_FIELDS, describe_control, first_with_control, printable
 from . import limits
 from .packer import field_values
+from .partner_records import supplied_text
 
 _FIELDS = {
     "task": ("id", "key", "name", "source_url", "notes"),
@@ -46,6 +48,19 @@ def check_text_before_save(project: Project) -> None:
     if project.signature is not None:
         _check("signature", [project.signature], ("signer", "content_hash", "signed_at"))
     _check_volume(project, volume)
+    _check_supplied(project)
+
+
+def _check_supplied(project: Project) -> None:
+    # One value of the plan row (store/partner_records.py), which the reader refuses past its bound: the
+    # file would never open. Dropping ids would count a partner's words as the owner's, so nothing is.
+    size = len(supplied_text(project).encode("utf-8"))
+    if size > limits.MAX_VALUE_BYTES:
+        count = len(kept_supplied(project))
+        raise PlannerError("store.too_large", f"cannot save: the plan records {count:,} tasks and participants "
+                           f"a partner named ({size:,} bytes), more than the {limits.MAX_VALUE_BYTES:,} one value "
+                           "of a plan file holds; your last save is kept as it was. Deleting tasks a partner added "
+                           "or named that the plan no longer needs makes room", [])
 
 
 def _check_volume(project: Project, text_bytes: int) -> None:

@@ -67,3 +67,23 @@ def test_a_record_over_the_value_bound_in_a_file_of_an_older_format_is_refused(t
     with pytest.raises(PlannerError) as caught:
         open_project(tmp_path / "plan.db")
     assert caught.value.code == "store.too_large" and "supplied" in caught.value.message
+
+
+def test_a_record_more_than_a_file_value_holds_refuses_the_save_and_keeps_the_last_one(tmp_path):
+    # 40,000 ids (1.4 MB) made a save whose file every open refused: the plan's last save was lost.
+    save_project(_plan(), tmp_path / "plan.db")
+    plan = open_project(tmp_path / "plan.db")
+    for n in range(40_000):
+        plan.add_task(Task(f"T-{n}", "Bird survey", 1, id=f"{n:032x}", position=n + 2))
+    plan.supplied |= {f"{n:032x}" for n in range(40_000)}
+    with pytest.raises(PlannerError) as caught:
+        save_project(plan, tmp_path / "plan.db")
+    assert caught.value.code == "store.too_large" and "40,002 tasks and participants" in caught.value.message
+    assert open_project(tmp_path / "plan.db").supplied == {"t-theirs", "p-theirs"}  # the last save, as it was
+
+
+def test_the_record_keeps_only_the_tasks_and_participants_the_plan_has(tmp_path):
+    plan = _plan()
+    plan.supplied |= {"t-deleted"}  # a partner's task deleted since: it names no text a copy shows
+    save_project(plan, tmp_path / "plan.db")
+    assert open_project(tmp_path / "plan.db").supplied == {"t-theirs", "p-theirs"}
