@@ -35,20 +35,26 @@ class ShownConfidence:
         self.dates = EarlyDates(schedule) if schedule is not None else {}
 
     def of(self, task_id: str) -> str:
-        """The shown confidence of one task: walk to the pusher (and its pusher ...) until a task already
-        known, or one on the way (a loop of pushes ends at its own), then set each on the way back. A
-        loop, not recursion: a chain of thousands of pushed tasks is an ordinary plan."""
-        path: list[str] = []
-        current: str | None = task_id
-        while current is not None and current not in self.known and current not in path:
-            path.append(current)
-            current = self._pusher(current) if self._own(current) in _WEAKNESS else None
-        found = None if current is None else self.known.get(current) or self._own(current)
-        for tid in reversed(path):
-            own = self._own(tid)
-            found = own if found is None else max(Confidence.INFERRED.value, found, own,
-                                                  key=lambda label: _WEAKNESS.get(label, 1))
-            self.known[tid] = found
+        """The shown confidence of one task: the weakest of its own and its pushers' (each pusher's found
+        first, and its pushers' before it; a pusher met again on the way, a loop of pushes, counts as it
+        states). A loop, not recursion: a chain of thousands of pushed tasks is an ordinary plan."""
+        stack, on_way, pushers = [(task_id, False)], set(), {}
+        while stack:
+            current, expanded = stack.pop()
+            if current in self.known:
+                continue
+            if not expanded:
+                on_way.add(current)
+                pushers[current] = self._pushers(current) if self._own(current) in _WEAKNESS else []
+                stack.append((current, True))
+                stack.extend((p, False) for p in pushers[current] if p not in self.known and p not in on_way)
+                continue
+            on_way.discard(current)
+            found = self._own(current)
+            for pusher in pushers[current]:
+                theirs = self.known.get(pusher) or self._own(pusher)
+                found = max(Confidence.INFERRED.value, found, theirs, key=lambda label: _WEAKNESS.get(label, 1))
+            self.known[current] = found
         return self.known[task_id]
 
     def changed(self) -> dict[str, str]:
@@ -69,21 +75,27 @@ class ShownConfidence:
         return shown_confidence(self.project.tasks[task_id])
 
     def _pusher(self, task_id: str) -> str | None:
-        """The task that pushed this one past its announcement, or None."""
+        """The task that pushed this one past its announcement, the weakest of equally late ones, or None."""
+        found = self._pushers(task_id)
+        return max(found, key=lambda tid: _WEAKNESS.get(self.of(tid), 1), default=None)
+
+    def _pushers(self, task_id: str) -> list[str]:
+        """The tasks that pushed this one past its announcement: every equally late driver, as the shown
+        precision counts them (which link was made first must not decide how a task reads)."""
         task = self.project.tasks[task_id]
         if self.schedule is None or task_id not in self.dates or task.actual_start or task.actual_finish:
-            return None
+            return []
         if self.phases is None:
             self.phases = self.project.summary_ids()
         is_phase = task_id in self.phases
         if not is_phase and not self._past_announcement(task_id):
-            return None  # the usual answer, found without the plan's link index
+            return []  # the usual answer, found without the plan's link index
         if self.index is None:
             self.index = ChainIndex(self.project)
         if is_phase:  # pushed when its latest sub-task is
             leaf = self.index.latest_leaf(self.dates, task_id)
-            return leaf if leaf is not None and leaf in self.dates and self._pusher(leaf) is not None else None
-        return self.index.step(self.dates, task_id)[1]
+            return [leaf] if leaf is not None and leaf in self.dates and self._pushers(leaf) else []
+        return self.index.tied(self.dates, task_id)
 
     def _past_announcement(self, task_id: str) -> bool:
         task, dates = self.project.tasks[task_id], self.schedule.tasks[task_id]  # type: ignore[union-attr]

@@ -95,10 +95,28 @@ def test_a_loop_of_pushes_ends_at_the_task_it_started_from():
     project = _pushed_row(3)
     shown = ShownConfidence(project, schedule(project))
     pushers = {"t0": "t2", "t1": "t0", "t2": "t1"}  # each pushed by the one before, the first by the last
-    shown._pusher = pushers.get  # type: ignore[method-assign]
+    shown._pushers = lambda tid: [pushers[tid]]  # type: ignore[method-assign]
     assert shown.of("t1") == "assumption"  # t0 (an assumption) pushed it
     assert shown.of("t0") == "assumption" and set(shown.known) == {"t0", "t1", "t2"}  # each answered once
     project.tasks["t0"].confidence = Confidence.SOURCED
     again = ShownConfidence(project, schedule(project))
-    again._pusher = pushers.get  # type: ignore[method-assign]
+    again._pushers = lambda tid: [pushers[tid]]  # type: ignore[method-assign]
     assert again.of("t0") == again.of("t1") == again.of("t2") == "inferred"
+
+
+def test_a_task_pushed_by_two_equally_late_tasks_reads_as_the_weaker_whichever_link_was_made_first():
+    """X, announced from 2030-01-05, waits for Y (the planner's date, an assumption) and Z (sourced), both
+    10 days from 2030-01-01: each holds it to 01-11. It read 'assumption' when the link from Y was made
+    first and 'inferred' when the one from Z was; the planner's date pushes it either way."""
+    for order in ("YZ", "ZY"):
+        project = Project("Ties", D(2030, 1, 1))
+        project.add_task(Task("Y", "Y", 10, id="Y", position=0, confidence=Confidence.ASSUMPTION))
+        project.add_task(Task("Z", "Z", 10, id="Z", position=1, source_url=URL))
+        project.add_task(Task("X", "X", 5, id="X", position=2, source_url=URL, constraint=ConstraintType.SNET,
+                              constraint_date=D(2030, 1, 5)))
+        for key in order:
+            project.add_link(Link(key, "X", id=f"{key}-X"))
+        result = schedule(project)
+        assert result.tasks["X"].early_start == D(2030, 1, 11)
+        shown = ShownConfidence(project, result)
+        assert (shown.of("X"), shown._pusher("X")) == ("assumption", "Y"), order
