@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .link_pairs import NONE, UNDECIDED, PairDays, link_columns, pairs_of
+from .link_pairs import NONE, UNDECIDED, PairDays, link_columns, pairs_of, plan_days
 
 __all__ = ["NONE", "UNDECIDED", "Drivers", "all_drivers", "coarsest_along", "coarsest_with_ties", "drivers_with",
            "fixed_rows", "held_by_links"]
@@ -62,22 +62,24 @@ def fixed_rows(columns: ScheduleColumns) -> tuple[np.ndarray, np.ndarray]:
     return history, np.fromiter(columns.column("manual"), bool, len(columns.ids))
 
 
-def drivers_with(columns: ScheduleColumns, history: np.ndarray, manual: np.ndarray) -> Drivers:
-    """Every row's drivers, the rows with history and the manual ones given (see fixed_rows)."""
+def drivers_with(columns: ScheduleColumns, history: np.ndarray, manual: np.ndarray,
+                 days: PairDays | None = None) -> Drivers:
+    """Every row's drivers, the rows with history and the manual ones given (see fixed_rows), and
+    the tables of the tasks' working days when made already (link_pairs.plan_pair_days)."""
     outline, n = columns.outline, len(columns.ids)
     summary = outline.size > 1
     drivers = np.full(n, NONE, np.int64)
     drivers[summary] = outline.latest_leaf[summary]
     moved = ~summary & ~manual & ~history
-    held, tied_rows, tied_drivers = held_by_links(columns)
+    held, tied_rows, tied_drivers = held_by_links(columns, days=days)
     drivers[moved] = held[moved]
     drivers[history] = NONE
     keep = moved[tied_rows] & (drivers[tied_rows] >= 0)
     return Drivers(drivers, tied_rows[keep], tied_drivers[keep])
 
 
-def held_by_links(columns: ScheduleColumns,
-                  only: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def held_by_links(columns: ScheduleColumns, only: np.ndarray | None = None,
+                  days: PairDays | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Each task's driver through its links (and its summaries' links), as if it had no summary,
     history or manual date (NONE where no link holds it), and the (task, driver) pairs of the other
     equally late ones; `only`: the rows to find them for (None: every row; the rest are left NONE).
@@ -86,8 +88,7 @@ def held_by_links(columns: ScheduleColumns,
     found, none = np.full(len(columns.ids), NONE, np.int64), np.zeros(0, np.int64)
     if not len(columns.ids) or columns.schedule.links is None or not columns.schedule.links.ids:  # no link
         return found, none, none
-    outline, table = columns.outline, columns.schedule.tasks.arrays()  # type: ignore[attr-defined]
-    days = PairDays(columns, np.concatenate([table[0], table[1], outline.latest_start, outline.latest_finish]))
+    outline, days = columns.outline, days or PairDays(columns, plan_days(columns))
     chosen = _links_into(columns, only)
     lag, elapsed_lag = link_columns(columns.project, columns.schedule.links.ids, chosen)
     held, undecided = [], []
@@ -104,7 +105,7 @@ def held_by_links(columns: ScheduleColumns,
     task, pred, link, succ_place = (np.concatenate(part) for part in zip(*held))
     # The binding links whose predecessors finish last, the first in the chain's order among equals
     # (by task, the links into it first, then its summary's, and so up, each in the plan's order).
-    finishes = table[1][pred]
+    finishes = columns.schedule.tasks.arrays()[1][pred]  # type: ignore[attr-defined]
     ranked = np.lexsort((link, -succ_place, -finishes, task))
     task, finishes, pred = task[ranked], finishes[ranked], pred[ranked]
     leads = np.r_[True, task[1:] != task[:-1]] if len(task) else np.zeros(0, bool)

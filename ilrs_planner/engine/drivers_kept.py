@@ -29,6 +29,7 @@ import numpy as np
 
 from ..domain import Project
 from .chain_drivers import NONE, Drivers, drivers_with, fixed_rows, held_by_links
+from .link_pairs import PairDays, plan_days, plan_pair_days
 from .schedule import Schedule
 from .shown_precision_columns import OutlineArrays, ScheduleColumns
 
@@ -43,6 +44,7 @@ class KeptDrivers(NamedTuple):
     drivers: Drivers
     history: np.ndarray  # rows with an actual date
     manual: np.ndarray  # manually scheduled rows
+    days: PairDays | None  # the tables of the tasks' working days they were found on (None: no link)
 
 
 class Since(NamedTuple):
@@ -87,14 +89,27 @@ def drivers_found(columns: ScheduleColumns, kept: KeptDrivers | None, since: Sin
     again only where they can have changed since `kept` (see the module doc), or all."""
     if kept is None or since.replanned or kept.columns.project is not columns.project:
         history, manual = fixed_rows(columns)
-        return KeptDrivers(columns, drivers_with(columns, history, manual), history, manual)
+        return _all_found(columns, history, manual, plan_pair_days(columns))
     rows_map = row_map(kept.columns, columns)
     history, manual = _fixed_carried(kept, columns, rows_map, since.named)
+    days = _days_carried(kept, columns, rows_map, since.named)
     carried, lost = _drivers_carried(kept.drivers, rows_map)
     rows = rows_to_find_again(kept.columns, columns, rows_map, since.named) | (lost & (columns.outline.size == 1))
     if rows.sum() > MOST_FOUND_AGAIN * len(rows):
-        return KeptDrivers(columns, drivers_with(columns, history, manual), history, manual)
-    return KeptDrivers(columns, _found_again(carried, columns, rows, history, manual), history, manual)
+        return _all_found(columns, history, manual, days)
+    return KeptDrivers(columns, _found_again(carried, columns, rows, (history, manual), days), history, manual, days)
+
+
+def _all_found(columns: ScheduleColumns, history: np.ndarray, manual: np.ndarray, days: PairDays | None) -> KeptDrivers:
+    return KeptDrivers(columns, drivers_with(columns, history, manual, days), history, manual, days)
+
+
+def _days_carried(kept: KeptDrivers, columns: ScheduleColumns, rows_map: RowMap,
+                  named: Collection[str]) -> PairDays | None:
+    """The tables of the tasks' working days carried to the new rows, or made again."""
+    carried = kept.days.carried(columns, rows_map.old_of_new, named, plan_days(columns)) \
+        if kept.days is not None and len(columns.ids) else None
+    return carried or plan_pair_days(columns)
 
 
 def row_map(before: ScheduleColumns, now: ScheduleColumns) -> RowMap:
@@ -176,10 +191,12 @@ def _with_rows_under(outline: OutlineArrays, rows: np.ndarray) -> np.ndarray:
     return marked
 
 
-def _found_again(before: Drivers, columns: ScheduleColumns, rows: np.ndarray, history: np.ndarray,
-                 manual: np.ndarray) -> Drivers:
-    """`before` with the drivers of `rows` found again (drivers_with's rules) and every summary's read again."""
-    held, tied_rows, tied_drivers = held_by_links(columns, only=rows)
+def _found_again(before: Drivers, columns: ScheduleColumns, rows: np.ndarray,
+                 fixed: tuple[np.ndarray, np.ndarray], days: PairDays | None) -> Drivers:
+    """`before` with the drivers of `rows` found again (drivers_with's rules, `fixed`: the history and
+    manual rows) and every summary's read again."""
+    history, manual = fixed
+    held, tied_rows, tied_drivers = held_by_links(columns, only=rows, days=days)
     outline = columns.outline
     summary = outline.size > 1
     first = before.first.copy()
