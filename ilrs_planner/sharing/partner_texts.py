@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
 
 from ..domain import Project, Task
 from ..domain.calendar import CalendarException
@@ -26,24 +27,30 @@ from ..domain.calendar import CalendarException
 Place = tuple[str, str, str]  # what the text belongs to, that one's id, which of its texts
 
 
+_FIELDS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    ("task", (("name", "name"), ("notes", "notes"), ("source", "source_url"))),
+    ("participant", (("notes", "notes"), ("source", "source_url"))),
+    ("calendar", (("name", "name"),)),
+    ("baseline", (("name", "name"), ("notes", "notes"))),
+)
+
+
 def places(project: Project) -> Iterator[tuple[Place, str]]:
     """Every text a copy scrubs, with its place."""
+    for kind, fields in _FIELDS:
+        for oid, item in _by_id(project, kind).items():
+            for what, attr in fields:
+                yield (kind, oid, what), getattr(item, attr)
+    yield from _unkeyed(project)
+
+
+def _unkeyed(project: Project) -> Iterator[tuple[Place, str]]:
+    """The texts that belong to nothing with an id of its own: the plan's, and calendar exceptions'."""
     yield ("plan", "", "name"), project.name
     yield ("plan", "", "author"), project.author
-    for task in project.tasks.values():
-        yield ("task", task.id, "name"), task.name
-        yield ("task", task.id, "notes"), task.notes
-        yield ("task", task.id, "source"), task.source_url
-    for participant in project.participants.values():
-        yield ("participant", participant.id, "notes"), participant.notes
-        yield ("participant", participant.id, "source"), participant.source_url
     for calendar in project.calendars.values():
-        yield ("calendar", calendar.id, "name"), calendar.name
         for e in calendar.exceptions:  # an exception is known by its calendar and days
             yield ("exception", calendar.id, exception_days(e)), e.name
-    for baseline in project.baselines:
-        yield ("baseline", baseline.id, "name"), baseline.name
-        yield ("baseline", baseline.id, "notes"), baseline.notes
 
 
 def exception_days(exception: CalendarException) -> str:
@@ -64,13 +71,36 @@ def written_by_partner(project: Project, place: Place, text: str) -> bool:
 def texts_by_merge(base: Project, ours: Project, theirs: Project, merged: Project) -> frozenset[str]:
     """The record of `merged`: ours still reading as recorded, and each text the merge took from
     `theirs` that they had changed from `base` (or wrote on something `base` lacks)."""
-    base_texts, their_texts = set(places(base)), set(places(theirs))
-    found = set()
-    for place, text in places(merged):
-        mark = digest(place, text)
-        if mark in ours.partner_texts or (text and (place, text) in their_texts and (place, text) not in base_texts):
-            found.add(mark)
+    found = {digest(place, text) for place, text in _taken(base, theirs, merged)}
+    if ours.partner_texts:
+        kept = ours.partner_texts
+        found |= {mark for place, text in places(merged) if text and (mark := digest(place, text)) in kept}
     return frozenset(found)
+
+
+def _taken(base: Project, theirs: Project, merged: Project) -> Iterator[tuple[Place, str]]:
+    """Each text of `merged` as `theirs` has it, changed from `base`: looked up object by object, not
+    laid out as every text of three plans (a second of a 100,000-task merge)."""
+    for kind, fields in _FIELDS:
+        in_base, in_theirs = _by_id(base, kind), _by_id(theirs, kind)
+        for oid, item in _by_id(merged, kind).items():
+            their, old = in_theirs.get(oid), in_base.get(oid)
+            for what, attr in fields if their is not None else ():
+                text = getattr(item, attr)
+                if text and getattr(their, attr) == text and (old is None or getattr(old, attr) != text):
+                    yield (kind, oid, what), text
+    base_texts, their_texts = set(_unkeyed(base)), set(_unkeyed(theirs))
+    yield from (pair for pair in _unkeyed(merged) if pair[1] and pair in their_texts and pair not in base_texts)
+
+
+def _by_id(project: Project, kind: str) -> Mapping[str, Any]:
+    if kind == "task":
+        return project.tasks
+    if kind == "participant":
+        return project.participants
+    if kind == "calendar":
+        return project.calendars
+    return {b.id: b for b in project.baselines}
 
 
 def carried_to_copies(project: Project, tasks: Iterable[Task], new_ids: Mapping[str, str]) -> frozenset[str]:
