@@ -16,7 +16,6 @@ A finished task is history and cannot slip. Nothing here changes the plan it is 
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -25,74 +24,14 @@ from ..domain.durations import format_days
 from ..domain.working_count import WorkedDays, WorkingDayCount
 from ._bounds import remaining_duration
 from .cpm import schedule as cpm_schedule
+from .finish_duration import duration_finishing_on, duration_leaving, runs_from_status, under_way_duration
 from .mta import DEFAULT_MILESTONES
-from .schedule import Schedule, TaskDates, shown_days
+from .schedule import Schedule, TaskDates
+from .whatif_moves import Move, WhatIf
 from .working_variance import calendar_variance, working_variance
 
-
-@dataclass(frozen=True, slots=True)
-class Move:
-    """One task whose dates change in the scenario (deltas in working days of the task's calendar, as
-    its duration counts them, calendar days when elapsed; later = positive)."""
-
-    task_id: str
-    key: str
-    name: str
-    is_key_milestone: bool
-    old_start: date
-    new_start: date
-    old_finish: date
-    new_finish: date
-    new_at_day_end: bool = False  # a milestone whose new point is the end of the day before it (TaskDates)
-    old_at_day_end: bool = False
-    old_moments: int = 0  # a summary's moments in each version (TaskDates.summary_moments)
-    new_moments: int = 0
-    start_delta: int = 0  # working days the start moves (engine.working_variance)
-    finish_delta: int = 0
-    elapsed: bool = False  # the deltas are elapsed days, written 'ed'
-
-    @property
-    def old_last_day(self) -> date:
-        """The last day a person read before the scenario (TaskDates.shown_finish)."""
-        return shown_days(self.old_start, self.old_finish, self.old_at_day_end, self.old_moments)[1]
-
-    @property
-    def new_last_day(self) -> date:
-        """The last day a person reads in the scenario: a milestone's day, a phase's by its moments."""
-        return shown_days(self.new_start, self.new_finish, self.new_at_day_end, self.new_moments)[1]
-
-
-@dataclass(frozen=True, slots=True)
-class WhatIf:
-    """The scenario's edit (task fields), a sentence saying it, and everything that moves."""
-
-    task_id: str
-    fields: dict[Any, Any]
-    description: str
-    moves: tuple[Move, ...]
-    old_project_finish: date
-    new_project_finish: date
-    project_finish_delta: int = 0  # working days of the plan's default calendar
-
-    def key_milestones(self) -> list[Move]:
-        """The moves of milestones and headline items, largest first."""
-        return sorted((m for m in self.moves if m.is_key_milestone), key=lambda m: -abs(m.finish_delta))
-
-    def to_dict(self) -> dict[Any, Any]:
-        """JSON-ready form with ISO dates."""
-        return {
-            "scenario": self.description, "fields": {k: _plain(v) for k, v in self.fields.items()},
-            "project_finish": [self.old_project_finish.isoformat(), self.new_project_finish.isoformat()],
-            "project_finish_delta_working_days": self.project_finish_delta,
-            "moves": [{"key": m.key, "name": m.name, "key_milestone": m.is_key_milestone, "elapsed": m.elapsed,
-                       "start_delta_working_days": m.start_delta, "finish_delta_working_days": m.finish_delta,
-                       "old_finish": m.old_finish.isoformat(), "new_finish": m.new_finish.isoformat()}
-                      for m in self.moves],
-        }
-
-
-def _plain(value: object) -> str | None:
-    return value.isoformat() if isinstance(value, date) else str(value) if value is not None else None
+__all__ = ["Move", "WhatIf", "duration_finishing_on", "scenario_fields", "scenario_project", "under_way_duration",
+           "what_if"]
 
 
 def scenario_fields(project: Project, schedule: Schedule, task_id: str, *, slip_days: int | None = None,
@@ -127,17 +66,6 @@ def _to_the_day(task: Task, fields: dict[Any, Any]) -> dict[Any, Any]:
     return fields
 
 
-def _runs_from_status(task: Task, status: date | None) -> bool:
-    """Under way at the status date: its remaining work (P6's rule, see cpm) runs from the status date."""
-    return bool(status and task.actual_start and task.actual_start < status and task.percent_complete < 100)
-
-
-def _duration_leaving(task: Task, remaining: int) -> int:
-    """The duration whose remaining share at the task's % complete is `remaining` days (cpm's rounding inverted)."""
-    # The longest duration whose share rounds up to `remaining`: floor, since ceil(floor(x / s) * s) == x.
-    return max(remaining, 1) * 100 // (100 - task.percent_complete)
-
-
 def _counts_working_days(task: Task, calendar: Calendar) -> bool:
     """The task's days are working days of its calendar (not elapsed, not on the 7-day calendar)."""
     return not task.elapsed and not calendar.is_continuous
@@ -161,8 +89,8 @@ def _slip(task: Task, calendar: Calendar, dates: TaskDates, days: int,
     # days, working days of its calendar; '+5 ed' calendar days of an elapsed task.
     shown = format_days(days, task.elapsed, signed=True)
     if task.actual_start is not None:  # under way: its start is history, its end moves (durations count its days)
-        if _runs_from_status(task, status):
-            duration = _duration_leaving(task, remaining_duration(task.duration, task.percent_complete) + days)
+        if runs_from_status(task, status):
+            duration = duration_leaving(task, remaining_duration(task.duration, task.percent_complete) + days)
         else:
             duration = max(task.duration + days, 0)
         fields: dict[str, object] = {"duration": duration}
@@ -179,38 +107,6 @@ def _finish_on(project: Project, task: Task, day: date) -> tuple[dict[Any, Any],
     finish = day if task.duration == 0 else day + timedelta(days=1)  # MFO bounds the exclusive finish
     fields = {"constraint": ConstraintType.MFO, "constraint_date": finish}
     return fields, f"'{task.key}' finishes on {day} (must finish on)"
-
-
-def duration_finishing_on(project: Project, task: Task, start: date, last_day: date,
-                          worked: WorkedDays | None = None) -> int:
-    """The duration that puts the task's last day of work on `last_day`, as MS Project takes a finish
-    typed or a bar's end dropped: its days of work from `start` (working days of its calendar, at
-    least one); for a task under way, what under_way_duration gives, its remaining work running from
-    the status date. PlannerError as under_way_duration refuses. `worked`: the counts made already."""
-    if task.actual_start is not None:
-        return under_way_duration(project, task, last_day, worked)
-    return max((worked or WorkedDays(project)).between(task, start, last_day + timedelta(days=1)), 1)
-
-
-def under_way_duration(project: Project, task: Task, day: date, worked: WorkedDays | None = None) -> int:
-    """The duration of a task under way (it has an actual start) whose last day of work is `day`: its
-    remaining work runs from the status date at its % complete when under way at the status date (so
-    the days from the status date through `day` are what is left), else from its actual start. What a
-    finish given, dropped or typed for such a task means; PlannerError before its actual start or,
-    under way at the status date, before the status date."""
-    assert task.actual_start is not None  # under way
-    status = project.status_date
-    if day < task.actual_start:
-        raise PlannerError("task.bad_value", f"'{task.key}' started on {task.actual_start}; it cannot finish "
-                           f"on {day}", [task.id])
-    worked = worked or WorkedDays(project)  # the days of work the scheduler counts: its calendar, or elapsed
-    if _runs_from_status(task, status):
-        assert status is not None  # checked by _runs_from_status
-        if day < status:
-            raise PlannerError("task.bad_value", f"'{task.key}' is under way at the status date {status}; "
-                               f"it cannot finish before it, on {day}", [task.id])
-        return _duration_leaving(task, worked.between(task, status, day + timedelta(days=1)))
-    return worked.between(task, task.actual_start, day + timedelta(days=1))
 
 
 def scenario_project(project: Project, task_id: str, fields: dict[Any, Any]) -> Project:

@@ -26,7 +26,7 @@ from ..domain.dates import MAX_YEAR, MIN_YEAR
 from ..domain.durations import is_elapsed, units_for
 from ..domain.numbered_keys import NumberedKeys
 from ..domain.text import TEXT_LIMITS, clean
-from ..engine.whatif import duration_finishing_on
+from ..engine.finish_duration import duration_finishing_on
 from .clip_format import MAX_BYTES, MAX_TASKS, TaskCopy
 from .msp_csv_columns import CANONICAL
 from .msp_values import CONSTRAINT_NAMES, finish_shift, unescape_text
