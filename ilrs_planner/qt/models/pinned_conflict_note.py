@@ -53,7 +53,8 @@ def pinned_conflict_note(project: Project, schedule: Schedule | None, task_id: s
     float)", or None when its links allow the date (or it is not pinned, or under way)."""
     task = project.tasks.get(task_id)
     dates = schedule.tasks.get(task_id) if schedule is not None else None
-    if task is None or dates is None or task.manual or task.actual_start is not None or project.is_summary(task_id):
+    if task is None or dates is None or task.manual or task.actual_start is not None \
+            or task.constraint not in _NO_LATER + _PINNED or project.is_summary(task_id):  # a scan of every task: last
         return None
     if task.constraint in _NO_LATER:
         return _passed_note(project, schedule, task_id, number_of, precision)
