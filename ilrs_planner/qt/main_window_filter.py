@@ -250,6 +250,10 @@ class FilterActions(QObject):
         shown = sum(1 for tid in kept if tid in tasks)
         return f"Filter: {self.chosen.label(self.document.project)} — {shown:,} of {len(tasks):,} tasks shown"
 
+    def shown_ids(self) -> set[str] | None:
+        """The tasks the filter shows, their summaries too (None when it shows every task)."""
+        return self.model.kept if self.chosen.active else None
+
     def filtered_rows(self) -> FilteredRows | None:
         """The tasks the filter shows, in outline order, for Export and Print; None when all are shown."""
         kept, project = self.model.kept, self.document.project

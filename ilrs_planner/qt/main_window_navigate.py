@@ -108,11 +108,19 @@ class NavigateActions:
         self._find(forward=False)
 
     def _find(self, forward: bool) -> None:
+        """Select the next (previous) match the table shows: as in MS Project, Find searches the tasks
+        the filter shows, and a match it hides is counted, never selected out of sight."""
         text = self.find_box.text()
         found = matching_ids(self.document.project, text)
+        shown = self.window.filters.shown_ids()
+        hidden = 0 if shown is None else sum(1 for tid in found if tid not in shown)
+        found = found if shown is None else [tid for tid in found if tid in shown]
+        hides = f"{hidden:,} more the filter {self.window.filters.chosen.label(self.document.project)} hides" \
+            if hidden else ""
         if not found:
-            self.window.statusBar().showMessage(f"No task matches “{text}”" if text.strip() else
-                                                "Type a name or key in the find box first", 6000)
+            said = (f"No task shown matches “{text}”: {hides} (choose All tasks to find it)" if hidden
+                    else f"No task matches “{text}”" if text.strip() else "Type a name or key in the find box first")
+            self.window.statusBar().showMessage(said, 6000)
             return
         at = self._found_place(found, forward)
         target = found[at]
@@ -120,7 +128,8 @@ class NavigateActions:
         # Selecting brings the bar into the chart only when it is out of sight (follow_selection):
         # a Find that moved the chart to every bar found lost the dates the planner was looking at.
         self.document.set_selection([target])
-        self.window.statusBar().showMessage(f"{at + 1} of {len(found)} matching “{text}”", 6000)
+        more = f" ({hides})" if hides else ""
+        self.window.statusBar().showMessage(f"{at + 1} of {len(found)} matching “{text}”{more}", 6000)
 
     def _found_place(self, found: list[str], forward: bool) -> int:
         """The place in `found` (in outline order) of the match after (before) the selected task,

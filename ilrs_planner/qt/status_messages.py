@@ -15,7 +15,7 @@ from .document import Document
 
 # The find box's messages ("2 of 5 matching “launch”", "No task matches “x”"), told apart from others
 # so that the find's count goes when the find ends and no other message goes with it.
-_FIND_MARKS = (" matching “", "No task matches “")
+_FIND_MARKS = (" matching “", "No task matches “", "No task shown matches “")
 
 
 def is_find_message(text: str) -> bool:
