@@ -17,8 +17,8 @@ from __future__ import annotations
 from ..domain import Confidence, ConstraintType, PlannerError, Project, Task, format_fuzzy_date
 from ..domain.provenance import shown_confidence
 from .driving_chain import ChainIndex, ancestors
+from .early_dates import EarlyDates
 from .schedule import Schedule
-from .shown_precision import EarlyDates
 
 _WEAKNESS = {Confidence.SOURCED.value: 0, Confidence.INFERRED.value: 1, Confidence.ASSUMPTION.value: 2}
 _HELD_FROM = (ConstraintType.SNET, ConstraintType.MSO)

@@ -14,7 +14,7 @@ date goes (engine/coarse_spread.py).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from datetime import date
 from functools import reduce
 from typing import NamedTuple
@@ -29,43 +29,12 @@ from .coarse_spread import _RANK, CoarseSpread
 from .coarse_spread import coarser as coarser  # the rule is read from here by other modules
 from .drivers_kept import NO_EDITS, KeptDrivers, Since, drivers_found, same_outline
 from .driving_chain import ChainIndex
+from .early_dates import EarlyDates as EarlyDates  # read from here by other modules
+from .early_dates import First, earliest_leaf
 from .schedule import Schedule, TaskTable
 from .shown_precision_columns import ScheduleColumns
 
 _BY_RANK = {rank: precision for precision, rank in _RANK.items()}
-First = tuple[date, str] | None  # a summary's earliest start and the sub-task starting then
-
-
-class EarlyDates(Mapping[str, tuple[date, date]]):
-    """A schedule's early (start, finish) per task, read on demand."""
-
-    def __init__(self, schedule: Schedule):
-        self.tasks = schedule.tasks
-        self._pairs: dict[str, tuple[date, date]] | None = None
-
-    def __getitem__(self, task_id: str) -> tuple[date, date]:
-        if isinstance(self.tasks, TaskTable):  # read from the columns: a row object per look-up cost most of a walk
-            if self._pairs is None:
-                self._pairs = _early_pairs(self.tasks)
-            return self._pairs[task_id]
-        dates = self.tasks[task_id]
-        return dates.early_start, dates.early_finish
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.tasks)
-
-    def __len__(self) -> int:
-        return len(self.tasks)
-
-    def __contains__(self, task_id: object) -> bool:
-        return task_id in self.tasks
-
-
-def _early_pairs(table: TaskTable) -> dict[str, tuple[date, date]]:
-    """Every task's early (start, finish) as dates, made from the columns in one pass."""
-    columns = table.arrays()
-    starts = map(date.fromordinal, columns[0].tolist())
-    return dict(zip(table, zip(starts, map(date.fromordinal, columns[1].tolist()))))
 
 
 class SummaryStarts(NamedTuple):
@@ -96,7 +65,7 @@ class ShownPrecision:
         self.index: ChainIndex | None = None
         self.known: dict[str, Precision] = {}
         self._every: dict[str, Precision] | None = None  # every(), once asked
-        self._first: dict[str, First] = {}  # summary id -> its earliest start's sub-task (see _earliest_leaf)
+        self._first: dict[str, First] = {}  # summary id -> its earliest start's sub-task (early_dates.earliest_leaf)
         # Once every() has read the schedule's columns: each row's count of rows under it and a summary's
         # earliest-starting sub-task, for start_of (the rest of what it read is let go: 15 MiB at 100,000).
         self.columns: SummaryStarts | None = None
@@ -197,7 +166,7 @@ class ShownPrecision:
         if not self.coarse or not (self.at_once or task_id in self.reach) or not self._follows_sub_tasks(task_id):
             return self.of(task_id)
         assert self.index is not None and self.dates is not None
-        first = _earliest_leaf(self.index.children, self.dates, task_id, self._first)
+        first = earliest_leaf(self.index.children, self.dates, task_id, self._first)
         own = self.project.tasks[task_id].precision
         return coarser(own, self.of(first)) if first is not None else own
 
@@ -263,26 +232,3 @@ class ShownPrecision:
             leaf = self.index.latest_leaf(self.dates, task_id)
             return [leaf] if leaf is not None else []
         return self.index.tied(self.dates, task_id)
-
-
-def _earliest_leaf(children: Mapping[str, list[str]], dates: Mapping[str, tuple[date, date]], summary_id: str,
-                   known: dict[str, First]) -> str | None:
-    """The sub-task (at any depth) whose early start is the summary's start: the first in outline order.
-    Each summary's answer is kept in `known` and built from its sub-summaries': asking every summary of
-    the rows shown costs one pass over their tasks."""
-    stack = [summary_id]
-    while stack:
-        current = stack[-1]
-        waiting = [k for k in children[current] if k in children and k not in known]
-        if waiting:  # sub-summaries first, so each is answered once
-            stack.extend(waiting)
-            continue
-        stack.pop()
-        found: First = None
-        for kid in children[current]:
-            first = known[kid] if kid in children else (dates[kid][0], kid) if kid in dates else None
-            if first is not None and (found is None or first[0] < found[0]):
-                found = first
-        known[current] = found
-    answer = known[summary_id]
-    return answer[1] if answer is not None else None

@@ -30,8 +30,8 @@ from ...domain import (
     period_start,
 )
 from ...domain.dates import MAX_YEAR, MIN_YEAR
+from ...engine.early_dates import EarlyDates
 from ...engine.schedule import Schedule, TaskDates
-from ...engine.shown_precision import EarlyDates
 from ...engine.shown_precision_columns import chain_index_for
 from ...exchange.msp_values import CONSTRAINT_NAMES, FINISH_CONSTRAINTS, finish_shift, is_blank, parse_constraint
 from .predecessor_column import predecessors_text
