@@ -4,7 +4,7 @@
   atomically onto `path` (writer.py).
 - `open_project(path) -> Project`: read-only; an untrusted file is checked before any of it is
   read and refused with a `store.*` PlannerError naming the problem (reader.py, validate.py;
-  the bounds are in limits.py, the schema and its migrations in schema.py).
+  the bounds are in limits.py, the schema in schema.py, its migrations in migrations.py).
   `open_project_columns(path)` also gives the scheduler's columns as read (engine.file_columns).
 - `PlanSession`: a file open in the desktop app: in-use marker (lock.py), changed-on-disk check
   before saving (fingerprint.py), autosave recovery copies (recovery.py). See session.py.

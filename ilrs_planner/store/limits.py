@@ -3,7 +3,7 @@
 They are generous for a real programme (the ILRS roadmap has a few hundred tasks; the benchmark
 plan has 100,000) and small enough that a hostile file cannot make the program use more memory
 than a workstation has: a 100 MB text field or ten million tiny rows are refused before they are
-read into Python. Per-column text lengths are CHECK constraints in `schema.py`.
+read into Python. Per-column text lengths are CHECK constraints in the migrations (`migrations.py`, `first_tables.py`).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The bytes an earlier ILRS Planner wrote for a plan: its content in the file format of that version.
 
-A format version adds tables or columns (schema.py's migrations), so a plan written before one has
+A format version adds tables or columns (migrations.py), so a plan written before one has
 a layout of its own: today's writer, stamping today's version, would never match it, and every plan
 signed before the last format change read as altered. Each earlier writer wrote the same rows as
 today's in the same order, only without the columns added since, into the schema of its version:

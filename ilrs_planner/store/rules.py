@@ -13,7 +13,8 @@ import sqlite3
 from collections.abc import Iterator
 from functools import lru_cache
 
-from .schema import MIGRATIONS, tables_in
+from .migrations import MIGRATIONS
+from .schema import tables_in
 
 _TYPE_OF = {"TEXT": "text", "INTEGER": "integer", "BLOB": "blob", "REAL": "real"}
 _CONSTRAINT_PREFIX = re.compile(
