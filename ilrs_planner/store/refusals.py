@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from ..domain import PlannerError
-from .rows import RowSource
+from .row_source import RowSource
 
 _ATTRIBUTE = {"constraint_type": "constraint", "alap": "constraint"}  # column name -> attribute name where they differ
 

@@ -36,7 +36,8 @@ from .gcpause import gc_paused
 from .header import io_error
 from .packer import RowMaker
 from .refusals import describe_refusal
-from .rows import RowSource, Run, row_sources
+from .row_source import RowSource, Run
+from .rows import row_sources
 from .schema import PAGE_SIZE, create_schema
 from .text_check import check_text_before_save
 
