@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from ...domain import Link
 from ...domain.durations import MAX_DURATION_DAYS
-from .read_links import PartDayLags, link_of
-from .values import TRUE_TEXTS, Reader
+from .read_links import PLAIN_FORMATS, PLAIN_TYPES, PartDayLags, link_of
+from .values import ELAPSED_FORMATS, PERCENT_FORMATS, TRUE_TEXTS, Reader
 
 _DIGITS = 15  # a lag of up to this many digits is read as an integer, exactly (`Reader.number`)
 
@@ -38,18 +38,29 @@ class EarlyLinks:
 
     def take(self, tasks, last_id: str) -> None:
         """Read the waiting links as far as each can be read already; `last_id` is the task read last."""
-        pending, by_uid = tasks.pending_links, tasks.by_uid
+        pending, by_uid, summaries, seen = tasks.pending_links, tasks.by_uid, self.summaries, self.seen
         parent = tasks.project.tasks[last_id].parent_id
         if parent is not None:
-            self.summaries.add(parent)
-        index = self.next
-        while index < len(pending):
+            summaries.add(parent)
+        index, end = self.next, len(pending)
+        while index < end:
             succ_id, link, _ = pending[index]
             if link.cross_project.lower() not in TRUE_TEXTS:
                 pred_id = by_uid.get(link.predecessor_uid)
-                if pred_id is None or last_id in (pred_id, succ_id) or not self._bounded(link.lag):
+                lag = link.lag
+                if pred_id is None or last_id in (pred_id, succ_id) or lag != "0" and not self._bounded(lag):
                     break
-            made = link_of(tasks, self.said, self.summaries, self, pending[index])
+                # A link as MS Project writes most (a plain type, no lag, in a plain format) between two tasks
+                # neither a summary nor linked before: what `link_of` makes of it, with nothing to say.
+                link_type, fmt = PLAIN_TYPES.get(link.type), PLAIN_FORMATS.get(link.lag_format)
+                if (lag == "0" and link_type is not None and fmt is not None and fmt not in PERCENT_FORMATS
+                        and pred_id != succ_id and pred_id not in summaries and succ_id not in summaries
+                        and (pred_id, succ_id) not in seen):
+                    seen.add((pred_id, succ_id))
+                    self.taken.append(Link(pred_id, succ_id, link_type, 0, "", fmt in ELAPSED_FORMATS))
+                    index += 1
+                    continue
+            made = link_of(tasks, self.said, summaries, self, pending[index])
             if made is not None:
                 self.taken.append(made)
             index += 1

@@ -32,6 +32,9 @@ from .values import ELAPSED_FORMATS, MAX_KNOWN_DAYS, SHORT_TEXT, plain_stamp
 FAST = True  # off: every task takes the general path (the tests compare the two)
 _DIGITS = 15  # an integer of up to this many digits is read exactly (`Fields.integer`)
 _FLAGS = {None: False, "0": False, "1": True}  # a flag absent or as MS Project writes it
+_UNSET = (None, "0")  # a flag absent or written unset
+# Members read once: a member read from its enumeration costs a quarter of a microsecond on Python 3.11.
+_TASK, _MILESTONE, _DAY, _PUBLIC = TaskKind.TASK, TaskKind.MILESTONE, Precision.DAY, Classification.PUBLIC
 # The child texts a task's fields take, in the order `_Layout.texts` gives them.
 _TAGS = ("UID", "OutlineLevel", "IsNull", "Manual", "Milestone", "Name", "WBS", "DurationFormat", "Duration",
          "ConstraintType", "ConstraintDate", "ActualStart", "ActualFinish", "Deadline", "PercentComplete",
@@ -107,31 +110,28 @@ def read_plain(tasks: TaskReader, record: TaskRecord, ready: Prepared | None = N
     if not FAST:
         return False
     tags, texts, belows = record
-    layout = _layout(tags)
+    last_tags, layout = _last
+    if tags is not last_tags or layout is None:
+        layout = _layout(tags)
     values = layout.texts(texts + _ABSENT)
+    uid, level = values[0], values[1]
+    if (uid is None or level is None or len(uid) > _DIGITS or len(level) > _DIGITS or not uid.isdecimal()
+            or not level.isdecimal() or uid == "0" or uid in tasks.by_uid):
+        return False  # not written as MS Project writes it, the project summary task, a repeated task
+    level = int(level)
+    if not 1 <= level <= len(tasks.parents) + 1 or values[2] not in _UNSET or values[3] not in _UNSET:
+        return False  # a level 0 or a skipped level, a null task, a manually scheduled one
+    if "" in tasks.fields:
+        return False  # a field of no FieldID would take the custom fields that have no children
+    custom, plain_links = ready or prepared(tasks.fields, record)
     try:
-        uid, level = _uid(values[0]), _integer(values[1], 0)
-        if uid == "0" or uid in tasks.by_uid or not 1 <= level <= len(tasks.parents) + 1:
-            return False  # the project summary task, a repeated task, a level 0 or a skipped level
-        if _FLAGS[values[2]] or _FLAGS[values[3]]:
-            return False  # a null task, a manually scheduled one
-        links = [belows[index] for index in layout.links]
-        custom, plain_links = ready or prepared(tasks.fields, record)
-        if "" in tasks.fields:
-            return False  # a field of no FieldID would take the custom fields that have no children
         fields = _fields(tasks, values, custom, uid)
     except (_NotPlain, KeyError, PlannerError):  # PlannerError: a source date that is not one
         return False
     del tasks.parents[level - 1:]
     parent_id = tasks.parents[-1] if tasks.parents else None
-    tasks.parents.append(_add(tasks, record, fields, custom, (links, plain_links), layout.baselines, uid, parent_id))
+    tasks.parents.append(_add(tasks, record, fields, custom, plain_links, layout, uid, parent_id))
     return True
-
-
-def _uid(uid: str | None) -> str:
-    if uid is None or len(uid) > _DIGITS or not uid.isdecimal():
-        raise _NotPlain
-    return uid
 
 
 def _integer(raw: str | None, default: int) -> int:
@@ -193,27 +193,38 @@ def _fields(tasks: TaskReader, values: tuple, custom: dict[str, str], uid: str) 
      actual_start_text, actual_finish_text, deadline, percent, calendar, hyperlink, notes, start, finish) = values
     fmt = _integer(duration_format, 7)
     elapsed = fmt in ELAPSED_FORMATS
-    duration = _duration(duration_text, 1440 if elapsed else tasks.minutes_per_day)
+    per_day = 1440 if elapsed else tasks.minutes_per_day
+    # A duration already read is found without a call, as a stamp is (`_day`).
+    duration = tasks.durations.get((duration_text, per_day))
+    if duration is None:
+        duration = _duration(duration_text, per_day)
+        if len(tasks.durations) < MAX_KNOWN_DAYS:
+            tasks.durations[duration_text, per_day] = duration
     constraint = CONSTRAINTS_BY_CODE[_integer(constraint_code, 0)]  # KeyError: a code the general path warns of
     starts, finishes = tasks.start_days, tasks.finish_days
-    if constraint in FINISH_CONSTRAINTS:
-        day = _day(constraint_date, finish_from_stamp, finishes)
-    else:
-        day = _day(constraint_date, start_from_stamp, starts)
+    day = None
+    if constraint_date is not None:
+        if constraint in FINISH_CONSTRAINTS:
+            day = _day(constraint_date, finish_from_stamp, finishes)
+        else:
+            day = _day(constraint_date, start_from_stamp, starts)
     dated = constraint in _DATED
     if dated and day is None:
         raise _NotPlain
-    actual_start = _day(actual_start_text, start_from_stamp, starts)
-    actual_finish = _day(actual_finish_text, finish_from_stamp, finishes)
+    actual_start = actual_finish = None
+    if actual_start_text is not None or actual_finish_text is not None:
+        actual_start = _day(actual_start_text, start_from_stamp, starts)
+        actual_finish = _day(actual_finish_text, finish_from_stamp, finishes)
     if actual_start and actual_finish and actual_finish < actual_start or _FLAGS[milestone] and duration > 0:
         raise _NotPlain
     if notes is not None and (len(notes) > SHORT_TEXT or not notes.isprintable()):
         raise _NotPlain
-    source_date = custom.get("source_date", "")
+    source_date = custom.get("source_date")
     return ((_text(name) or "(unnamed)")[:512], duration, constraint, day if dated else None,
-            _day(deadline, deadline_from_stamp, tasks.deadline_days), actual_start, actual_finish,
-            min(max(_integer(percent, 0), 0), 100), _text(hyperlink), notes or "",
-            tasks.calendars.get(_text(calendar)), elapsed,
+            None if deadline is None else _day(deadline, deadline_from_stamp, tasks.deadline_days),
+            actual_start, actual_finish, 0 if percent is None else min(_integer(percent, 0), 100),
+            "" if hyperlink is None else _text(hyperlink), notes or "",
+            tasks.calendars.get("" if calendar is None else _text(calendar)), elapsed,  # a calendar may have UID ""
             parse_iso_date(source_date) if source_date else None,  # a bad one: the general path's
             custom.get("key") or _text(wbs) or f"T{uid}",
             # A stamp already read is found without a call (a day is never false)
@@ -232,8 +243,8 @@ def _duration(raw: str | None, per_day: int) -> int:
     raise _NotPlain
 
 
-def _add(tasks: TaskReader, record: TaskRecord, fields: tuple, custom: dict[str, str], links: tuple[list, list],
-         baselines: bool, uid: str, parent_id: str | None) -> str:
+def _add(tasks: TaskReader, record: TaskRecord, fields: tuple, custom: dict[str, str], plain_links: list,
+         layout: _Layout, uid: str, parent_id: str | None) -> str:
     """Make the task and keep what the reader keeps of it, in the order `TaskReader._task` does."""
     where = f"task UID {uid}"
     task_id = custom.get("id", "")
@@ -241,35 +252,54 @@ def _add(tasks: TaskReader, record: TaskRecord, fields: tuple, custom: dict[str,
         task_id = next(tasks.ids)
     (name, duration, constraint, constraint_date, deadline, actual_start, actual_finish, percent, source_url, notes,
      calendar_id, elapsed, source_date, key, start, finish) = fields
-    key = tasks._unique_key(key, where)
+    if len(key) <= 100 and key not in tasks.keys:  # what `_unique_key` gives a key it has not given before
+        tasks.keys.add(key)
+    else:
+        key = tasks._unique_key(key, where)
     kind = custom.get("kind", "")
-    estimate = custom.get("estimate", "").split("/")
+    estimate = custom.get("estimate")
     optimistic = most_likely = pessimistic = None
-    if len(estimate) == 3 and all(v.isdigit() for v in estimate):
-        optimistic, most_likely, pessimistic = map(int, estimate)
+    if estimate:
+        parts = estimate.split("/")
+        if len(parts) == 3 and all(v.isdigit() for v in parts):
+            optimistic, most_likely, pessimistic = map(int, parts)
+    position = tasks.child_count.get(parent_id, 0)  # as `_next_position` gives it
+    tasks.child_count[parent_id] = position + 1
     # Every field by position, in `Task`'s order (`_TASK_FIELDS`): keywords cost five times as much.
-    task = Task(key, name, duration, _KINDS.get(kind, TaskKind.MILESTONE if duration == 0 else TaskKind.TASK),
-                task_id, parent_id, tasks._next_position(parent_id), None, constraint, constraint_date, deadline,
-                actual_start, actual_finish, percent, _PRECISIONS.get(custom.get("precision", ""), Precision.DAY),
-                optimistic, most_likely, pessimistic,
-                _CLASSIFICATIONS.get(custom.get("classification", ""), Classification.PUBLIC), source_url, notes,
-                calendar_id, elapsed, custom.get("key_milestone", "") == "yes",
-                _CONFIDENCES.get(custom.get("confidence", "")), source_date, False, None, False)
+    task = Task(key, name, duration, _KINDS.get(kind, _MILESTONE if duration == 0 else _TASK), task_id, parent_id,
+                position, None, constraint, constraint_date, deadline, actual_start, actual_finish, percent,
+                _PRECISIONS.get(custom.get("precision", ""), _DAY), optimistic, most_likely, pessimistic,
+                _CLASSIFICATIONS.get(custom.get("classification", ""), _PUBLIC), source_url, notes, calendar_id,
+                elapsed, custom.get("key_milestone", "") == "yes", _CONFIDENCES.get(custom.get("confidence", "")),
+                source_date, False, None, False)
     if start is not None and (tasks.earliest_start is None or start < tasks.earliest_start):
         tasks.earliest_start = start
     if start is not None and finish is not None:
-        tasks.stored[task_id] = (start, max(finish, start))
+        tasks.stored[task_id] = (start, start if start > finish else finish)  # as `max(finish, start)`
     if kind in _KINDS:
         tasks.explicit_kind.add(task_id)
     if custom.get("owner"):
         tasks.owner_keys[task_id] = (custom["owner"], where)
     tasks.project.add_task(task)
     tasks.by_uid[uid] = task_id
-    tasks.pending_links += [(task_id, link_texts(tasks.reader, link, where) if plain is None
-                             else _new_tuple(LinkTexts, plain), where) for link, plain in zip(*links)]
+    if plain_links:
+        _pend_links(tasks, task_id, record, plain_links, layout, where)
     tasks.early_links.take(tasks, task_id)
-    if baselines:
+    if layout.baselines:
         tasks._task_baselines(task_id, record, where)
-    if custom.get("summary_duration", "").isdigit():
-        tasks.summary_durations[task_id] = int(custom["summary_duration"])
+    summary_duration = custom.get("summary_duration")
+    if summary_duration and summary_duration.isdigit():
+        tasks.summary_durations[task_id] = int(summary_duration)
     return task_id
+
+
+def _pend_links(tasks: TaskReader, task_id: str, record: TaskRecord, plain_links: list, layout: _Layout,
+                where: str) -> None:
+    """The task's links' texts, waiting for every task to be known (`read_links`), in file order."""
+    if None not in plain_links:  # every link as MS Project writes it
+        tasks.pending_links += [(task_id, _new_tuple(LinkTexts, plain), where) for plain in plain_links]
+        return
+    belows = record[2]
+    tasks.pending_links += [(task_id, link_texts(tasks.reader, belows[index], where) if plain is None
+                             else _new_tuple(LinkTexts, plain), where)
+                            for index, plain in zip(layout.links, plain_links)]

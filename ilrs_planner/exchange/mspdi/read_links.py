@@ -14,6 +14,7 @@ from .values import ELAPSED_FORMATS, PERCENT_FORMATS, SHORT_TEXT, TRUE_TEXTS, ch
 
 LINK_TYPES_BY_CODE = {code: kind for kind, code in LINK_TYPE_CODES.items()}
 MAX_LOOPS_DROPPED = 10_000
+_MOST_KNOWN_LAGS = 4096  # distinct lags kept with their whole days (`PartDayLags`)
 # The link types and lag formats as MS Project writes them, read without the general path's calls.
 PLAIN_TYPES = {str(code): kind for code, kind in LINK_TYPES_BY_CODE.items()}
 PLAIN_FORMATS = {str(code): code for code in range(1, 100)}
@@ -78,12 +79,17 @@ class PartDayLags:
 
     def __init__(self) -> None:
         self.rounded = 0
+        self.known: dict[float, tuple[int, bool]] = {}  # days -> (whole days, rounded): a file repeats a few lags
 
     def whole(self, days: float, where: str) -> int:
-        whole = days_up(days, where, "lag")
-        if abs(whole - days) > 1e-6:
-            self.rounded += 1
-        return whole
+        known = self.known.get(days)
+        if known is None:
+            whole = days_up(days, where, "lag")  # a lag longer than a plan holds is refused here, each time
+            known = (whole, abs(whole - days) > 1e-6)
+            if len(self.known) < _MOST_KNOWN_LAGS:
+                self.known[days] = known
+        self.rounded += known[1]
+        return known[0]
 
     def warn(self, warnings: list[str]) -> None:
         if self.rounded:

@@ -45,6 +45,7 @@ class TaskReader(TaskFields):
         self.start_days: dict[str, date] = {}
         self.finish_days: dict[str, date] = {}
         self.deadline_days: dict[str, date] = {}
+        self.durations: dict[tuple[str | None, int], int] = {}  # (text, minutes a day) -> whole days (`plain_task`)
 
     def read_one(self, record: TaskRecord) -> None:
         """Read one Task element (as its `task_record`), in file order (its outline level places it under
