@@ -4,34 +4,28 @@
 Project writes it: a decimal UID and outline level that opens no gap, digits for the integers, 19-
 character stamps, whole-hour durations of whole days, short printable texts, a constraint with its
 date, flags 0 or 1, no manual scheduling (a file's field positions are found once per order of a
-task's children, `_Layout`). Each of those readings is one the general path (`TaskReader.read_one`)
-makes without a word, so the task, its fields, and the state the reader keeps are the same.
-Anything else, or anything the general path would warn about, answers False before any state
-changes, and the caller reads the record the general way. What is said or kept by the steps that
-follow the fields (the key made unique, the links' texts, the links read early, the baselines) is
-done by the general path's own code, in its order, so the warnings come in the same order too.
+task's children, `_Layout`; the fields' texts are read in `plain_fields`). Each of those readings is
+one the general path (`TaskReader.read_one`) makes without a word, so the task, its fields, and the
+state the reader keeps are the same. Anything else, or anything the general path would warn about,
+answers False before any state changes, and the caller reads the record the general way. What is
+said or kept by the steps that follow the fields (the key made unique, the links' texts, the links
+read early, the baselines) is done by the general path's own code, in its order, so the warnings
+come in the same order too.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import fields as dataclass_fields
-from datetime import date, datetime
 from operator import itemgetter
 
-from ...domain import Classification, ConstraintType, PlannerError, Precision, Task, TaskKind, parse_iso_date
-from ...domain.dates import MAX_YEAR, MIN_YEAR
-from ...domain.durations import MAX_DURATION_DAYS
-from .helpers import FINISH_CONSTRAINTS, deadline_from_stamp, finish_from_stamp, start_from_stamp
+from ...domain import Classification, PlannerError, Precision, Task, TaskKind
+from .plain_fields import DIGITS, NotPlain, own_fields
 from .read_links import LinkTexts, link_texts, plain_link_texts
 from .read_tasks import _FIELD_AND_VALUE, _ID_TEXT, TaskReader
-from .task_fields import _CLASSIFICATIONS, _CONFIDENCES, _KINDS, _PRECISIONS, CONSTRAINTS_BY_CODE
+from .task_fields import _CLASSIFICATIONS, _CONFIDENCES, _KINDS, _PRECISIONS
 from .task_record import TaskRecord, first_of_each
-from .values import ELAPSED_FORMATS, MAX_KNOWN_DAYS, SHORT_TEXT, plain_stamp
 
 FAST = True  # off: every task takes the general path (the tests compare the two)
-_DIGITS = 15  # an integer of up to this many digits is read exactly (`Fields.integer`)
-_FLAGS = {None: False, "0": False, "1": True}  # a flag absent or as MS Project writes it
 _UNSET = (None, "0")  # a flag absent or written unset
 # Members read once: a member read from its enumeration costs a quarter of a microsecond on Python 3.11.
 _TASK, _MILESTONE, _DAY, _PUBLIC = TaskKind.TASK, TaskKind.MILESTONE, Precision.DAY, Classification.PUBLIC
@@ -43,7 +37,6 @@ _ABSENT = (None,)  # what a tag the task lacks gives: its index is one past the 
 _MOST_LAYOUTS = 4096  # distinct orders of children kept (a file has some tens)
 Prepared = tuple[dict[str, str], list[tuple[str, ...] | None]]  # see `prepared`
 _new_tuple = tuple.__new__  # a link's `plain_link_texts` as its `LinkTexts`, without `_make`'s two calls
-_DATED = frozenset(kind for kind in ConstraintType if kind.dated)
 # `Task`'s fields in its order, which `_add` passes them in (a test compares the two paths' tasks).
 _TASK_FIELDS = ("key", "name", "duration", "kind", "id", "parent_id", "position", "owner_id", "constraint",
                 "constraint_date", "deadline", "actual_start", "actual_finish", "percent_complete", "precision",
@@ -52,10 +45,6 @@ _TASK_FIELDS = ("key", "name", "duration", "kind", "id", "parent_id", "position"
                 "manual_start_at_day_end")
 if tuple(field.name for field in dataclass_fields(Task)) != _TASK_FIELDS:
     raise ImportError("plain_task: Task's fields changed; make _add pass them in the new order")
-
-
-class _NotPlain(Exception):
-    """A field not as MS Project writes it, or one the general path would warn about."""
 
 
 class _Layout:
@@ -115,7 +104,7 @@ def read_plain(tasks: TaskReader, record: TaskRecord, ready: Prepared | None = N
         layout = _layout(tags)
     values = layout.texts(texts + _ABSENT)
     uid, level = values[0], values[1]
-    if (uid is None or level is None or len(uid) > _DIGITS or len(level) > _DIGITS or not uid.isdecimal()
+    if (uid is None or level is None or len(uid) > DIGITS or len(level) > DIGITS or not uid.isdecimal()
             or not level.isdecimal() or uid == "0" or uid in tasks.by_uid):
         return False  # not written as MS Project writes it, the project summary task, a repeated task
     level = int(level)
@@ -125,30 +114,13 @@ def read_plain(tasks: TaskReader, record: TaskRecord, ready: Prepared | None = N
         return False  # a field of no FieldID would take the custom fields that have no children
     custom, plain_links = ready or prepared(tasks.fields, record)
     try:
-        fields = _fields(tasks, values, custom, uid)
-    except (_NotPlain, KeyError, PlannerError):  # PlannerError: a source date that is not one
+        fields = own_fields(tasks, values, custom, uid)
+    except (NotPlain, KeyError, PlannerError):  # PlannerError: a source date that is not one
         return False
     del tasks.parents[level - 1:]
     parent_id = tasks.parents[-1] if tasks.parents else None
     tasks.parents.append(_add(tasks, record, fields, custom, plain_links, layout, uid, parent_id))
     return True
-
-
-def _integer(raw: str | None, default: int) -> int:
-    if raw is None:
-        return default
-    if len(raw) > _DIGITS or not raw.isdecimal():
-        raise _NotPlain
-    return int(raw)
-
-
-def _text(raw: str | None) -> str:
-    """A text as `Fields.text` gives it (not Notes) when it has nothing to clean nor cut."""
-    if raw is None:
-        return ""
-    if len(raw) > SHORT_TEXT or not raw.isprintable():
-        raise _NotPlain
-    return raw.strip()
 
 
 def _custom(field_ids: dict[str, str], attributes: list) -> dict[str, str]:
@@ -166,81 +138,6 @@ def _custom(field_ids: dict[str, str], attributes: list) -> dict[str, str]:
         if field:
             custom[field] = value.strip()
     return custom
-
-
-def _day(raw: str | None, convert: Callable[[datetime], date], known: dict[str, date]) -> date | None:
-    """`Fields.day` for a stamp as MS Project writes it (or none)."""
-    if raw is None:
-        return None
-    day = known.get(raw)
-    if day is not None:
-        return day
-    value = plain_stamp(raw) if len(raw) == 19 else None
-    if value is None:
-        raise _NotPlain
-    day = convert(value)
-    if day.year > MAX_YEAR or day.year < MIN_YEAR:  # a finish at the end of 2200: the general path warns
-        raise _NotPlain
-    if len(known) < MAX_KNOWN_DAYS:
-        known[raw] = day
-    return day
-
-
-def _fields(tasks: TaskReader, values: tuple, custom: dict[str, str], uid: str) -> tuple:
-    """The task's own fields from its texts in `_TAGS` order, in `Task`'s order (see `_add`) from its
-    name to its source date, then its key, stored start and stored finish."""
-    (_, _, _, _, milestone, name, wbs, duration_format, duration_text, constraint_code, constraint_date,
-     actual_start_text, actual_finish_text, deadline, percent, calendar, hyperlink, notes, start, finish) = values
-    fmt = _integer(duration_format, 7)
-    elapsed = fmt in ELAPSED_FORMATS
-    per_day = 1440 if elapsed else tasks.minutes_per_day
-    # A duration already read is found without a call, as a stamp is (`_day`).
-    duration = tasks.durations.get((duration_text, per_day))
-    if duration is None:
-        duration = _duration(duration_text, per_day)
-        if len(tasks.durations) < MAX_KNOWN_DAYS:
-            tasks.durations[duration_text, per_day] = duration
-    constraint = CONSTRAINTS_BY_CODE[_integer(constraint_code, 0)]  # KeyError: a code the general path warns of
-    starts, finishes = tasks.start_days, tasks.finish_days
-    day = None
-    if constraint_date is not None:
-        if constraint in FINISH_CONSTRAINTS:
-            day = _day(constraint_date, finish_from_stamp, finishes)
-        else:
-            day = _day(constraint_date, start_from_stamp, starts)
-    dated = constraint in _DATED
-    if dated and day is None:
-        raise _NotPlain
-    actual_start = actual_finish = None
-    if actual_start_text is not None or actual_finish_text is not None:
-        actual_start = _day(actual_start_text, start_from_stamp, starts)
-        actual_finish = _day(actual_finish_text, finish_from_stamp, finishes)
-    if actual_start and actual_finish and actual_finish < actual_start or _FLAGS[milestone] and duration > 0:
-        raise _NotPlain
-    if notes is not None and (len(notes) > SHORT_TEXT or not notes.isprintable()):
-        raise _NotPlain
-    source_date = custom.get("source_date")
-    return ((_text(name) or "(unnamed)")[:512], duration, constraint, day if dated else None,
-            None if deadline is None else _day(deadline, deadline_from_stamp, tasks.deadline_days),
-            actual_start, actual_finish, 0 if percent is None else min(_integer(percent, 0), 100),
-            "" if hyperlink is None else _text(hyperlink), notes or "",
-            tasks.calendars.get("" if calendar is None else _text(calendar)), elapsed,  # a calendar may have UID ""
-            parse_iso_date(source_date) if source_date else None,  # a bad one: the general path's
-            custom.get("key") or _text(wbs) or f"T{uid}",
-            # A stamp already read is found without a call (a day is never false)
-            starts.get(start) or _day(start, start_from_stamp, starts),
-            finishes.get(finish) or _day(finish, finish_from_stamp, finishes))
-
-
-def _duration(raw: str | None, per_day: int) -> int:
-    """Whole days of a whole-hour duration that is a whole number of days within bounds, or none."""
-    if not raw:
-        return 0
-    if raw.startswith("PT") and raw.endswith("H0M0S") and raw[2:-5].isdecimal() and len(raw) < 40:
-        days, rest = divmod(60 * int(raw[2:-5]), per_day)
-        if not rest and days <= MAX_DURATION_DAYS:
-            return days
-    raise _NotPlain
 
 
 def _add(tasks: TaskReader, record: TaskRecord, fields: tuple, custom: dict[str, str], plain_links: list,

@@ -111,7 +111,7 @@ class TaskReader(TaskFields):
         return values
 
     # A change to how a task's fields are read here (texts stripped or cut, dates, kinds, custom
-    # fields) must be made in plain_task.py too, which reads the plain task in one pass: the tests
+    # fields) must be made in plain_task.py / plain_fields.py too, which read the plain task in one pass: the tests
     # comparing the two paths (test_mspdi_plain_task.py) catch a difference only on the files they read.
     def _task(self, record: TaskRecord, fields: Fields, uid: str, parent_id: str | None) -> Task:
         where = fields.where
