@@ -36,6 +36,7 @@ from synth import make_plan, with_coarse_dates  # noqa: E402
 
 from ilrs_planner.qt.document import Document  # noqa: E402
 from ilrs_planner.qt.gantt import canvas as canvas_module  # noqa: E402
+from ilrs_planner.qt.gantt.view import GanttView  # noqa: E402
 from ilrs_planner.qt.main_window import MainWindow  # noqa: E402
 from ilrs_planner.qt.models.task_columns import Column  # noqa: E402
 from ilrs_planner.qt.models.task_delegate import TaskDelegate  # noqa: E402
@@ -84,23 +85,29 @@ class Clock:
             Clock.running[-1].since = now
 
 
-def rewire(signal, owner, name: str, clock: Clock, when=lambda: True) -> None:
-    """Time the slot `owner.name` that `signal` calls (its connection made at start is remade)."""
-    signal.disconnect(getattr(owner, name))
-    clock.wrap(owner, name, when)
-    signal.connect(getattr(owner, name))
+def class_clocks() -> tuple[Clock, Clock, Clock]:
+    """The task table's and the chart's clocks around their slots for the document's changes, and
+    the clock of the table's cells drawn, wrapped in their classes before a window is made. A
+    connection remade afterwards would run last, after the readers that follow the table's rows (the
+    columns widened to an edit's text), which would then look the edit's tasks up among the rows of
+    before it."""
+    table, chart, cells = Clock(), Clock(), Clock()
+    table.wrap(TaskTreeModel, "_on_changed")
+    chart.wrap(GanttView, "_document_changed")
+    for name in ("paint", "sizeHint"):  # the table's visible cells drawn, reading the model
+        cells.wrap(TaskDelegate, name)
+    cells.wrap(TaskTreeModel, "data")
+    return table, chart, cells
 
 
-def clocks(window) -> dict[str, Clock]:
+def clocks(window, table: Clock, chart: Clock, cells: Clock) -> dict[str, Clock]:
     """The engine's, the task table's, the chart's and the chart painter's clocks, wrapped around
     their work, and those of the parts of the rest that have a name."""
-    table, engine, chart, paint = Clock(), Clock(), Clock(), Clock()
-    command, status, cells = Clock(), Clock(), Clock()
+    engine, paint = Clock(), Clock()
+    command, status = Clock(), Clock()
     document, view = window.document, window.gantt
-    rewire(document.changed, window.tree.source_model, "_on_changed", table)
     engine.wrap(document, "_recompute")
     # The chart's arrays and legend: told of the change and of the rows, then brought up to date.
-    rewire(document.changed, view, "_document_changed", chart)
     chart.wrap(view, "set_rows")
     chart.wrap(view, "chart_data", when=lambda: view._data is None)
     paint.wrap(view.canvas, "build_scene")  # the visible rows' geometry, then drawn
@@ -111,9 +118,6 @@ def clocks(window) -> dict[str, Clock]:
     for name in ("redo", "undo"):
         command.wrap(UndoAdapter, name)
     status.wrap(window.view, "update_status")
-    for name in ("paint", "sizeHint"):  # the table's visible cells drawn, reading the model
-        cells.wrap(TaskDelegate, name)
-    cells.wrap(TaskTreeModel, "data")
     return {"schedule": engine, "table": table, "chart": chart, "paint": paint,
             "command": command, "status": status, "cells": cells}
 
@@ -187,11 +191,18 @@ def main() -> int:
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
     project = with_coarse_dates(make_plan(args.tasks, seed=1), args.coarse)
+    table_clock, chart_clock, cells_clock = class_clocks()
     window = MainWindow(Document(project))
     window.resize(1920, 1080)
     window.show()
     QApplication.processEvents()
-    watches = clocks(window)
+    watches = clocks(window, table_clock, chart_clock, cells_clock)
+    # A moment after the plan is shown the window makes, between events, what the first edits would
+    # otherwise make (edit_readiness); a planner's first edit comes after that moment.
+    readiness = getattr(window.edit, "readiness", None)
+    while readiness is not None and readiness.pending():
+        QApplication.processEvents()
+        time.sleep(0.01)
     # The minute's autosave copies the whole plan between edits and writes it beside them (most of
     # a second at 100,000 tasks), sharing the machine with whichever edit was running then, which
     # is not what an edit costs.
@@ -250,6 +261,7 @@ def main() -> int:
     for label, profiler in profilers.items():
         stats = pstats.Stats(profiler)
         if args.profile_dir:
+            os.makedirs(args.profile_dir, exist_ok=True)
             stats.dump_stats(os.path.join(args.profile_dir, f"{label}.prof"))
             continue
         print(f"\n{label}:")

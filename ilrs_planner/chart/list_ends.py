@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from ..engine.schedule import TaskTable
+
 _CHUNK = 512  # items compared per slice while looking for the first difference
 
 
@@ -91,7 +93,8 @@ def table_ids(table: Iterable[str]) -> list[str]:
     for kept, ids in _Last.tables:
         if kept is table:
             return ids
-    ids = list(table)
+    # A schedule's own list, never changed either: copying 100,000 ids cost 1-3 ms per reader's edit.
+    ids = table.ids() if isinstance(table, TaskTable) else list(table)
     _Last.tables = [(table, ids), *_Last.tables[:1]]
     return ids
 

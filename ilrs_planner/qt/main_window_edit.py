@@ -17,6 +17,7 @@ from ..commands.links import AddLink
 from ..commands.tasks import AddTask, DeleteTasks, IndentTask, MoveTaskDown, MoveTaskUp, OutdentTask
 from ..domain import Task, TaskKind
 from .dialogs.task_dialog import TaskDialog
+from .edit_readiness import EditReadiness
 from .image_export import timeline_image
 from .keys import StandardKey, first_key_text, key_list
 from .resources import icon
@@ -104,6 +105,7 @@ class EditActions:
         self._keys: Tally | None = None
         self._keys_of: object = None  # the plan they are of
         self.document.changed.connect(self._follow_keys)
+        self.readiness = EditReadiness(self.document, [lambda _plan: self._plan_keys()], window)
 
     def _tip_undo(self, text: str) -> None:
         self.undo.setToolTip(f"Undo {text}".strip() + f" ({first_key_text(StandardKey.Undo)})")

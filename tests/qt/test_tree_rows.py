@@ -248,6 +248,31 @@ def test_rows_after_many_outline_edits_are_the_rows_of_the_plan_walked_afresh(qt
     assert resets == []
 
 
+def test_rows_found_before_an_edit_are_where_the_edit_left_them(qtbot, window, resets):
+    """The table remembers the rows it found until the next edit, which carries those it left alone
+    (above the rows it changed, or shifted below them): after edits, undos, redos and summaries
+    closed and opened, every task is found on the row it shows on, or on none when hidden."""
+    rng = random.Random(11)
+    keys = ["Insert", "Delete", "Alt+Shift+Right", "Alt+Shift+Left", "Alt+Shift+Up", "Alt+Shift+Down",
+            "Ctrl+Z", "Ctrl+Y", "Left", "Right"]
+    model = window.tree.source_model
+    for step in range(60):
+        project = window.document.project
+        everyone = sorted(project.tasks)
+        if everyone:
+            select(window, rng.choice(everyone))
+        key = rng.choice(keys)
+        press(window.tree, key)
+        if key == "Insert":
+            press(window.tree, "Escape")
+        close_refusals(qtbot, window)
+        rows = shown(window)
+        for task_id in sorted(window.document.project.tasks):  # remembered ones first, then scanned for
+            assert model.scanned_row(task_id) == (rows.index(task_id) if task_id in rows else None), \
+                f"step {step}: {key}"
+    assert resets == []
+
+
 def test_after_an_indent_deep_in_a_long_phase_its_summaries_are_found_on_their_rows(qtbot):
     """An indent leaves every row where it was; the rows of the summaries above the indented task,
     hundreds and thousands of rows above it, are found where they are (looked for near it first)."""

@@ -9,23 +9,18 @@ open summaries without being told.
 
 from __future__ import annotations
 
-import contextlib
-
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Signal
 
 from ...domain import Project
+from .row_lookup import RowLookup
 from .task_columns import Column
 from .task_outline import INSERT, MOVE, REMOVE, SAME, row_edit, visible_rows
 
 _ROOT = QModelIndex()
 _FEW_ROWS = 8  # rows announced one by one after a change; more are announced as one range
-# Rows either side of a change looked through first for a task, then ever wider: the summaries
-# above an edited task lie a few, then a few hundred rows above it, and a scan of the whole list
-# from its top took about 1 ms each at 100,000 rows.
-_NEAR = (32, 512, 8192)
 
 
-class OutlineRows(QAbstractTableModel):
+class OutlineRows(RowLookup, QAbstractTableModel):
     """Rows = visible task ids; `_project`, `_children`, `_summaries` and `open` are set by the subclass."""
 
     openChanged = Signal(str, bool)  # a summary was opened (True) or closed
@@ -34,59 +29,7 @@ class OutlineRows(QAbstractTableModel):
     _children: dict[str | None, list[str]]
     _summaries: set[str]
     open: set[str]
-    _rows: list[str]
     kept: set[str] | None = None  # a filter's tasks and their summaries (None: no filter)
-
-    def _set_rows(self, rows: list[str], near: int | None = None) -> None:
-        self._rows = rows
-        self._row_of: dict[str, int] | None = None  # built when many rows are looked up, once per change
-        self._lookups = 0
-        self._found: dict[str, int | None] = {}  # the rows looked up since
-        self._near = near  # where the rows changed: the task an edit touched is looked up there first
-        self._last_found: int | None = None  # else near the row found last (a summary above the task found)
-
-    def _rows_by_id(self) -> dict[str, int]:
-        if self._row_of is None:
-            self._row_of = {tid: row for row, tid in enumerate(self._rows)}
-        return self._row_of
-
-    def row_of(self, task_id: str) -> int | None:
-        """The row showing `task_id` (None when hidden). The first few look-ups after a change scan
-        the list (C speed, ~1 ms at 100,000 rows); a map of every row (30 ms) is built only when
-        many are asked for, as when a large selection is restored."""
-        if self._row_of is not None:
-            return self._row_of.get(task_id)
-        if task_id in self._found:  # an edit's task is asked for again and again (selection, editor, chart)
-            return self._found[task_id]
-        if self._lookups >= 8:
-            return self._rows_by_id().get(task_id)
-        self._lookups += 1
-        found = self._found[task_id] = self._scan(task_id)
-        return found
-
-    def scanned_row(self, task_id: str) -> int | None:
-        """The row showing `task_id`, found by a scan that leaves the look-ups counted towards the
-        map of every row alone (the columns measuring an edit's rows would otherwise bring on that
-        30 ms map for the selection's look-ups that follow)."""
-        if self._row_of is not None:
-            return self._row_of.get(task_id)
-        if task_id not in self._found:
-            self._found[task_id] = self._scan(task_id)
-        return self._found[task_id]
-
-    def _scan(self, task_id: str) -> int | None:
-        """The row of `task_id` found in the list: around where the rows changed first (a few
-        dozen rows, then more), or the row found last, then everywhere."""
-        centre = self._near if self._near is not None else self._last_found
-        if centre is not None:
-            for reach in _NEAR:
-                with contextlib.suppress(ValueError):
-                    return self._rows.index(task_id, max(0, centre - reach), centre + reach)
-        try:
-            self._last_found = self._rows.index(task_id)
-        except ValueError:
-            return None
-        return self._last_found
 
     def visible_ids(self) -> list[str]:
         """The task ids of the rows, top to bottom."""
@@ -181,26 +124,27 @@ class OutlineRows(QAbstractTableModel):
         (`ends`: where the two lists agree, when known; see row_edit)."""
         edit = row_edit(self._rows, rows, ends)
         first = edit.first
+        stretch = (first, len(edit.old), len(edit.new))
         if edit.kind == SAME:
-            self._set_rows(rows)
+            self._set_rows(rows, None, stretch)
         elif edit.kind == INSERT:
             self.beginInsertRows(_ROOT, first, first + len(edit.new) - 1)
-            self._set_rows(rows, first)
+            self._set_rows(rows, first, stretch)
             self.endInsertRows()
         elif edit.kind == REMOVE:
             self.beginRemoveRows(_ROOT, first, first + len(edit.old) - 1)
-            self._set_rows(rows, first)
+            self._set_rows(rows, first, stretch)
             self.endRemoveRows()
         elif edit.kind == MOVE:
             self.beginMoveRows(_ROOT, first, first + edit.split - 1, _ROOT, first + len(edit.old))
-            self._set_rows(rows, first)
+            self._set_rows(rows, first, stretch)
             self.endMoveRows()
         else:  # one stretch replaced: its rows go, the new ones come (rows around it are kept)
             self.beginRemoveRows(_ROOT, first, first + len(edit.old) - 1)
-            self._set_rows(self._rows[:first] + self._rows[first + len(edit.old):], first)
+            self._set_rows(self._rows[:first] + self._rows[first + len(edit.old):], first, (first, len(edit.old), 0))
             self.endRemoveRows()
             self.beginInsertRows(_ROOT, first, first + len(edit.new) - 1)
-            self._set_rows(rows, first)
+            self._set_rows(rows, first, (first, 0, len(edit.new)))
             self.endInsertRows()
 
     # -- QAbstractItemModel -----------------------------------------------------------------
