@@ -104,7 +104,7 @@ def _patched(last: _Kept, now: _Kept, columns: KeptColumns, again: np.ndarray, t
                        np.flatnonzero(columns.bounded[again]).tolist())
     patched = []
     for column, part in zip(_columns(own), _columns(fresh)):
-        column = column.copy()
+        column = column.copy() if moved is None else column  # else a gather made it anew: not copied twice
         column[again] = part
         patched.append(column)
     return Bounds(*patched)
