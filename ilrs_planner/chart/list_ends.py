@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+import numpy as np
+
 from ..engine.schedule import TaskTable
 
 _CHUNK = 512  # items compared per slice while looking for the first difference
@@ -76,6 +78,21 @@ def agreed(old: Sequence, new: Sequence, ends: tuple[int, int]) -> None:
     from `old` knows without comparing them (the task table, which put a few rows in a list of
     100,000); the same rules hold: neither list changes from here on."""
     _Last.pairs = [(old, new, (len(old), len(new)), ends), *_Last.pairs[:1]]  # the rows' pair and the schedule's
+
+
+def agreed_places(old: Sequence, new: Sequence, old_of_new: np.ndarray) -> None:
+    """Keep the answer of agreeing_ends for two lists of distinct ids, `new` holding at each place i
+    the item `old[old_of_new[i]]` (-1: an item `old` lacks), found from the places alone: a schedule's
+    ids after an add or a deletion, whose places the plan's kept columns know, were compared with the
+    ids before (1-3 ms at 100,000 tasks). An item at another place in `old` counts as another item,
+    so the ends found may be shorter than a comparison finds, never longer."""
+    limit = min(len(old), len(new))
+    head = old_of_new[:limit] != np.arange(limit)
+    first = int(np.argmax(head)) if head.any() else limit
+    room = limit - first
+    tail = old_of_new[len(new) - room:] != np.arange(len(old) - room, len(old))
+    last = room - 1 - int(np.flatnonzero(tail)[-1]) if tail.any() else room
+    agreed(old, new, (first, last))
 
 
 def _same_items(kept: Sequence, given: Sequence) -> bool:

@@ -8,7 +8,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from ..chart.list_ends import forget_lists
+from ..chart.list_ends import agreed_places, forget_lists
 from ..commands.base import ChangeSet, Command
 from ..commands.graph_edges import offer_schedule
 from ..commands.link_ends import forget_link_ends
@@ -16,8 +16,8 @@ from ..commands.link_graph import forget_graphs
 from ..commands.plan_index import keep_index
 from ..domain import PlannerError, Project
 from ..engine.cpm import schedule
-from ..engine.kept_columns import ColumnKeeper, VariantColumns
-from ..engine.schedule import Schedule
+from ..engine.kept_columns import ColumnKeeper, KeptColumns, VariantColumns
+from ..engine.schedule import Schedule, TaskTable
 from ..engine.shown_precision import ShownPrecision
 from ..engine.shown_precision_kept import KeptShownPrecision
 from .change_effects import effects_of
@@ -74,6 +74,7 @@ class Document(QObject):
         self._columns = ColumnKeeper()
         self._touched: set[str] | None = None
         self._relinked = True  # a link added, removed or changed since (see ColumnKeeper.columns)
+        self._read: KeptColumns | None = None  # the columns the schedule was derived from
         self._shown = KeptShownPrecision()  # the precision each task's dates are shown at, for every view
         # Listen to undo_stack.cleanChanged for the modified state (it is `not clean`).
         self.undo_stack = QUndoStack(self)
@@ -225,7 +226,24 @@ class Document(QObject):
         """Derive the schedule again, from the inputs kept since the last time where edits left them alone."""
         columns = self._columns.columns(self.project, self._touched, self._relinked)
         self._touched, self._relinked = set(), False
+        before, self._read = (self._schedule, self._read), columns
         try:
             self._schedule, self.schedule_error = schedule(self.project, columns), None
         except PlannerError as error:
             self._schedule, self.schedule_error = None, error
+        _tell_order(before, self._schedule, columns)
+
+
+def _tell_order(before: tuple[Schedule | None, KeptColumns | None], after: Schedule | None,
+                columns: KeptColumns | None) -> None:
+    """Tell the readers comparing a schedule's ids with the ids before (the table's and the chart's
+    rows of dates) where the two lists agree, as the plan's kept columns know it: the new ids are
+    those columns' and the old ones the columns' they were read again from."""
+    schedule_before, read_before = before
+    if schedule_before is None or after is None or read_before is None or columns is None \
+            or columns.old_of_new is None:
+        return
+    old, new = schedule_before.tasks, after.tasks
+    if isinstance(old, TaskTable) and isinstance(new, TaskTable) and columns.since == read_before.serial \
+            and old.ids() is read_before.task_ids and new.ids() is columns.task_ids:
+        agreed_places(old.ids(), new.ids(), columns.old_of_new)

@@ -3,7 +3,11 @@ go of when a plan is replaced."""
 
 from __future__ import annotations
 
-from ilrs_planner.chart.list_ends import agreeing_ends, forget_lists
+import random
+
+import numpy as np
+
+from ilrs_planner.chart.list_ends import agreed_places, agreeing_ends, forget_lists
 
 
 def test_two_long_lists_agree_up_to_the_one_row_that_changed():
@@ -39,3 +43,21 @@ def test_a_list_with_items_added_or_taken_at_its_end_agrees_up_to_them():
     assert agreeing_ends([*old, "added"], list(old)) == (3000, 0)  # and deleted again
     moved = ["t2999", *old[1:2999], "t0"]  # the same last item at the shorter one's end, other heads
     assert agreeing_ends(moved[:-1], [*old[:2999], "t0", "x"]) == (0, 0)
+
+
+def test_the_ends_told_from_places_are_those_a_comparison_finds():
+    """A schedule's ids after an edit, told by where each came from in the ids before (added last,
+    deleted, a run replaced), agree where a comparison of the lists finds them to."""
+    rng = random.Random(3)
+    for _ in range(300):
+        old = [f"t{i}" for i in range(rng.randint(0, 40))]
+        start = rng.randint(0, len(old))
+        stop = rng.randint(start, len(old))
+        run = [f"n{i}" for i in range(rng.randint(0, 4))] + rng.sample(old[start:stop], rng.randint(0, stop - start))
+        new = [*old[:start], *run, *old[stop:]]
+        where = {tid: place for place, tid in enumerate(old)}
+        forget_lists()
+        agreed_places(old, new, np.array([where.get(tid, -1) for tid in new], dtype=np.int64))
+        told = agreeing_ends(old, new)
+        forget_lists()
+        assert told == agreeing_ends(old, new), (old, new)
