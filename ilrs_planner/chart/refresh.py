@@ -8,9 +8,8 @@ schedule moved; every other row keeps its arrays. The result equals a fresh buil
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-from itertools import repeat
 
 import numpy as np
 
@@ -19,12 +18,13 @@ from ..engine.schedule import EARLY_AT_DAY_END, Schedule, TaskTable, shown_finis
 from ..engine.shown_precision import ShownPrecision
 from .data import ChartData, id_hashes
 from .deadlines import missed
-from .link_rows import add_links
-from .list_ends import agreeing_ends, table_ids
+from .list_ends import agreeing_ends
 from .phases import on_chains, phase_bands, phase_tasks
+from .refresh_links import refresh_links
 from .rollup_rows import rollups_of
 from .row_arrays import row_arrays
 from .row_inputs import RowInputs, RowSource
+from .schedule_move import ScheduleMove
 
 # Per-row arrays, each spliced and patched the same way.
 ROW_ARRAYS = ("start", "finish", "kind", "critical", "actual", "color", "soft0", "soft1", "ghost0", "ghost1",
@@ -75,7 +75,7 @@ def refresh_chart_data(old: ChartData, project: Project, schedule: Schedule | No
     if inputs.baseline is not None and source.coarse != (inputs.shown is not None):
         return None  # the plan's first coarse date came or its last went: every baseline's precision reads anew
     inputs.pushed_before = bool(old.pushed)
-    moved = _ScheduleMove(source.schedule_ids, table, table is source.table)
+    moved = ScheduleMove(source.schedule_ids, table, table is source.table)
     n_old = len(old)
     kept = moved.places(_spliced(source.places, first, last, source.places[:0]),
                         lambda i: old.task_ids[i if i < first else i + n_old - last - first])
@@ -96,7 +96,7 @@ def refresh_chart_data(old: ChartData, project: Project, schedule: Schedule | No
         data._row_hashes = _spliced(old._row_hashes, first, last, id_hashes(middle))
     data.rollups = rollups_of(project, schedule, data, inputs.summaries, inputs.owner_color, inputs.color_index, tasks,
                               places)
-    link_count = _refresh_links(data, old, project, schedule, places, edits, (first, last), current)
+    link_count = refresh_links(data, old, project, schedule, places, edits.links, (first, last), current)
     phases = phase_tasks(project) if _phases_may_reorder(project, source, edits) else source.phase_tasks
     phase_ids = [task.id for task in phases]
     phase_places = (moved.find(phase_ids) if phases is not source.phase_tasks or source.phase_places is None
@@ -140,40 +140,6 @@ def _spliced(array: np.ndarray, first: int, last: int, middle: np.ndarray) -> np
     if first == len(array) and not last and not len(middle):
         return array
     return np.concatenate([array[:first], middle, array[len(array) - last:]])
-
-
-class _ScheduleMove:
-    """Places in the old schedule's columns turned into places in the new one's. The scheduler
-    keeps the plan's order, so an edit moves one run of tasks: places before it stay, places
-    after it shift, and only tasks inside it are looked up (a look-up table of every task was
-    a fifth of the chart's work after an edit)."""
-
-    def __init__(self, before: list[str], table: TaskTable, same_table: bool = False):
-        # The same columns (an edit that derived nothing) hold the same tasks: not listed again.
-        self.before, self.after, self.table = before, before if same_table else table_ids(table), table
-        self.same = same_table or self.after == before
-        self.first, self.last = (len(before), 0) if self.same else agreeing_ends(before, self.after)
-        run = self.after[self.first:len(self.after) - self.last]
-        self.in_run = dict(zip(run, range(self.first, self.first + len(run))))
-
-    def places(self, places: np.ndarray, id_at: Callable[[int], str]) -> np.ndarray:
-        """Old places of some tasks in the new columns (`id_at(i)`: the task whose old place is places[i])."""
-        if self.same:
-            return places
-        shifted = places + (len(self.after) - len(self.before))
-        moved = np.where(places < self.first, places, np.where(places >= len(self.before) - self.last, shifted, -1))
-        lost = np.flatnonzero(moved < 0).tolist()
-        if lost:
-            moved[lost] = self.find([id_at(i) for i in lost])
-        return moved
-
-    def find(self, ids: list[str]) -> np.ndarray:
-        """New places of `ids` (-1: not scheduled)."""
-        found = np.fromiter(map(self.in_run.get, ids, repeat(-1)), np.int64, len(ids))
-        elsewhere = np.flatnonzero(found < 0).tolist()
-        if elsewhere:  # rows shown anew (a summary unfolded): their tasks stayed where they were
-            found[elsewhere] = self.table.positions([ids[i] for i in elsewhere])
-        return found
 
 
 def _stale_rows(old: ChartData, inputs: RowInputs, source: RowSource, rows: list[str], places: np.ndarray,
@@ -263,50 +229,6 @@ def _patched(old: ChartData, inputs: RowInputs, rows: list[str], tasks: list, pl
     data.owner = _spliced(old.owner, first, last, np.zeros(new, np.int32))
     data.owner[stale] = np.array([index[owner] for owner in fresh.owners], np.int32)[fresh.owner]
     return data
-
-
-def _refresh_links(data: ChartData, old: ChartData, project: Project, schedule: Schedule | None,
-                   places: np.ndarray, edits: Edits, ends: tuple[int, int], current: bool = False) -> int | None:
-    """The link arrays: shifted with the rows when no link changed and none leaves or enters the
-    rows (their critical flags follow the rows), else found again; RowSource.link_count of the
-    result. `current`: the schedule was derived from the plan as it is now, so its links are the plan's."""
-    count = old.source.link_count if old.source is not None else None
-    if not edits.links and _shifted_links(data, old, schedule, places, ends):
-        return count
-    same = current or (not edits.links and count is not None and count == len(project.links))
-    return len(project.links) if add_links(data, project, schedule, places, same_links=same) else None
-
-
-def _shifted_links(data: ChartData, old: ChartData, schedule: Schedule | None, places: np.ndarray,
-                   ends: tuple[int, int]) -> bool:
-    """Give `data` the old link rows moved past the new run of rows, when the links are the ones
-    shown before: no link has an end in a row that left or in one that came (a task added, a row
-    of a deletion undone). False leaves `data` as it was. Mapping 200,000 links to their rows
-    again cost 3-4 ms after each task added or deleted."""
-    first, last = ends
-    n_old, n_new = len(old), len(data)
-    gone_end, came_end = n_old - last, n_new - last
-    pred, succ = old.link_pred, old.link_succ
-    if gone_end > first and bool((((pred >= first) & (pred < gone_end)) | ((succ >= first) & (succ < gone_end))).any()):
-        return False  # a link of a row that left
-    if came_end > first and _any_link_of(schedule, places[first:came_end]):
-        return False  # a link of a row that came
-    if n_new != n_old:
-        shift = n_new - n_old
-        pred, succ = pred + (pred >= gone_end) * shift, succ + (succ >= gone_end) * shift  # np.where: 10x slower
-    data.link_ids, data.link_pred, data.link_succ, data.link_type = old.link_ids, pred, succ, old.link_type
-    data.link_critical = data.critical[pred] & data.critical[succ]
-    return True
-
-
-def _any_link_of(schedule: Schedule | None, places: np.ndarray) -> bool:
-    """True when a link of the schedule has an end at one of `places` (or the links are unknown)."""
-    if schedule is None or schedule.links is None:
-        return True
-    derived = schedule.links
-    at = np.zeros(len(schedule.tasks), np.bool_)
-    at[places] = True
-    return bool(at[derived.pred].any() or at[derived.succ].any())
 
 
 def _same_dates(source: RowSource, phase_places: np.ndarray | None, table: TaskTable) -> bool:

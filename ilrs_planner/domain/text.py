@@ -51,7 +51,7 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 # Text fields that may span lines; every other text field is one line.
 MULTI_LINE_FIELDS = frozenset({"notes"})
-# Characters a field may hold (the CHECK bounds of the plan file schema, store/schema.py).
+# Characters a field may hold (the CHECK bounds of the plan file schema, store/first_tables.py).
 TEXT_LIMITS = {"name": 1000, "key": 200, "notes": 100_000, "source_url": 2000}
 
 

@@ -39,7 +39,7 @@ from ..engine.cpm import schedule
 from ..engine.schedule import TaskDates
 from .bridge_lags import LagRule
 
-LAG_BOUND = 109_575  # days, 300 years: the most a plan file's link lag may be either way (store/schema.py)
+LAG_BOUND = 109_575  # days, 300 years: the most a plan file's link lag may be either way (store/first_tables.py)
 MAX_PIN_ROUNDS = 50  # each round pins every drifted task; chains settle within a few rounds
 
 
