@@ -17,9 +17,9 @@ from .dates import (
 from .durations import parse_duration
 from .enums import Classification, Confidence, ConstraintType, LinkType, ParticipantKind, Precision, TaskKind
 from .errors import CODES, PlannerError
-from .ids import fresh_ids, reference_id
+from .ids import fresh_ids, new_id, reference_id
 from .model import Project
-from .plan_parts import Baseline, Link, Participant, PlanSignature, SentCopy, Task, new_id
+from .plan_parts import Baseline, Link, Participant, PlanSignature, SentCopy, Task
 
 __all__ = [
     "Baseline", "CODES", "deadline_finish", "deadline_from_finish", "edge_precision", "edge_text", "shown_finish",

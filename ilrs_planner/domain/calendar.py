@@ -7,21 +7,16 @@ existed, works on the 7-day "Continuous" calendar, where a working day is a cale
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, field
 from datetime import date
 
 from .errors import PlannerError
+from .ids import new_id
 
 CONTINUOUS_NAME = "Continuous"
 ALL_WEEK = (True,) * 7
 MONDAY_TO_FRIDAY = (True,) * 5 + (False, False)
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-
-
-def _new_id() -> str:
-    """A fresh stable id, as model.new_id (this module sits below model, which imports it)."""
-    return uuid.uuid4().hex
 
 
 @dataclass(slots=True)
@@ -46,7 +41,7 @@ class Calendar:
     name: str
     weekdays: tuple[bool, ...] = ALL_WEEK
     exceptions: list[CalendarException] = field(default_factory=list)
-    id: str = field(default_factory=_new_id)
+    id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:
         self.weekdays = tuple(bool(day) for day in self.weekdays)

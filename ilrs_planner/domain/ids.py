@@ -1,4 +1,4 @@
-"""Fresh ids in bulk, exactly as `model.new_id` makes them one at a time (uuid4 hex); and the fixed ids of
+"""Fresh ids one at a time (`new_id`) and in bulk (`fresh_ids`, the same uuid4 hex); and the fixed ids of
 the reference roadmap's objects (`reference_id`).
 
 An import of 100,000 tasks makes some 200,000 link ids; `uuid.uuid4()` per id costs a third of
@@ -18,6 +18,11 @@ _IDS_PER_DRAW = 4096
 # uuid4's version and variant bits (RFC 4122), set byte-wise: byte 6's high nibble is 4, byte 8's top bits 10.
 _VERSION_4 = bytes((b & 0x0F) | 0x40 for b in range(256))
 _VARIANT_RFC = bytes((b & 0x3F) | 0x80 for b in range(256))
+
+
+def new_id() -> str:
+    """A fresh stable id. UUIDs, never reused, because merging shared plans matches on them."""
+    return uuid.uuid4().hex
 
 
 def fresh_ids() -> Iterator[str]:

@@ -16,7 +16,8 @@ from .calendar import Calendar, continuous_calendar
 from .choices import choices_text
 from .enums import Classification
 from .errors import PlannerError
-from .plan_parts import Baseline, Link, Participant, PlanSignature, SentCopy, Task, new_id
+from .ids import new_id
+from .plan_parts import Baseline, Link, Participant, PlanSignature, SentCopy, Task
 
 __all__ = ["SECRET_BYTES", "PlanSignature", "Project"]
 

@@ -3,7 +3,6 @@ the partner copies sent from it. The plan holding them is domain.model.Project."
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,11 +17,7 @@ from .enums import (
     Precision,
     TaskKind,
 )
-
-
-def new_id() -> str:
-    """A fresh stable id. UUIDs, never reused, because merging shared plans matches on them."""
-    return uuid.uuid4().hex
+from .ids import new_id
 
 
 @dataclass(slots=True)
