@@ -45,7 +45,7 @@ def create_main_window(path: str | None = None):
     window = MainWindow(Document(bundled_roadmap()))
     window.plan_file.recover()
     if path:
-        window.plan_file.open_path(path)
+        window.files.open_path(path)  # a plan file, or another tool's file read as a new plan
     return window
 
 

@@ -4,13 +4,16 @@ The actions only ask the plan-file controller (`window.plan_file`), which does t
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QMessageBox
 
+from ..exchange.formats import supported_extensions
 from .dialogs.export_dialog import ExportDialog
 from .keys import StandardKey
+from .sharing.prompts import EXCHANGE_FILTERS
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -25,7 +28,8 @@ class FileActions:
         self.plan_file = plan_file = window.plan_file
         add = window.add_action
         self.new = add("new", "&New plan", StandardKey.New, plan_file.new_plan, "Start an empty plan")
-        self.open = add("open", "&Open…", StandardKey.Open, plan_file.open_dialog, "Open a plan file (.db)")
+        self.open = add("open", "&Open…", StandardKey.Open, self.open_dialog,
+                        "Open a plan file (.db), or an MS Project, P6 or spreadsheet file as a new plan")
         self.save = add("save", "&Save", StandardKey.Save, plan_file.save, "Save the plan")
         self.save_as = add("save", "Save &as…", StandardKey.SaveAs, plan_file.save_as,
                            "Save the plan to another file")
@@ -52,25 +56,34 @@ class FileActions:
         self.recent_menu.clear()
         paths = self.plan_file.recent_paths()
         for path in paths:
-            self.recent_menu.addAction(path, lambda p=path: self.plan_file.open_path(p))
+            self.recent_menu.addAction(path, lambda p=path: self.open_path(p))
         if not paths:
             self.recent_menu.addAction("No recent plans").setEnabled(False)
 
+    # -- opening: plan files, and other tools' files as new plans ------------------------------
+    def open_dialog(self) -> bool:
+        """File → Open: a plan file, or an MS Project, P6 or spreadsheet file, shown together first."""
+        return bool(path := self.plan_file.choose_to_open(_open_filter())) and self.open_path(path)
+
+    def open_path(self, path: str) -> bool:
+        """Open a plan file; a file another tool wrote is imported as a new, unsaved plan, as MS
+        Project's Open reads an XML file (it was refused as "not a plan file")."""
+        if _extension(path) in _imported():
+            return self.window.sharing.import_path(path)
+        return self.plan_file.open_path(path)
+
     # -- drag and drop, export, about ----------------------------------------------------------
     def drag_enter(self, event: QDragEnterEvent) -> None:
-        """Accept a drag that carries a .db file."""
-        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
-        if any(url.toLocalFile().lower().endswith(".db") for url in urls):
+        """Accept a drag that carries a file File → Open would open."""
+        if _first_openable(event):
             event.acceptProposedAction()
 
     def drop(self, event: QDropEvent) -> None:
-        """Open the first dropped .db file."""
-        for url in event.mimeData().urls():
-            if url.toLocalFile().lower().endswith(".db"):
-                event.acceptProposedAction()
-                if self.window.tree.commit_open_editor():  # the typing first, as a command applies it
-                    self.plan_file.open_path(url.toLocalFile())
-                return
+        """Open the first dropped file File → Open would open."""
+        if path := _first_openable(event):
+            event.acceptProposedAction()
+            if self.window.tree.commit_open_editor():  # the typing first, as a command applies it
+                self.open_path(path)
 
     def export_dialog(self) -> None:
         """File → Export image…"""
@@ -88,3 +101,27 @@ class FileActions:
         QMessageBox.about(self.window, "About ILRS Planner",
                           "ILRS Planner — plan, schedule and analyse the International Lunar Research "
                           "Station roadmap.\n\nDates are shown at the precision they were announced.")
+
+
+def _extension(path: str) -> str:
+    return os.path.splitext(path)[1].lower()
+
+
+def _imported() -> list[str]:
+    """The extensions of other tools' files a plan is read from (MS Project, P6, spreadsheets)."""
+    return [extension for extension in supported_extensions("read") if extension in EXCHANGE_FILTERS]
+
+
+def _open_filter() -> str:
+    """Plan files and every file imported, together first; then each kind; then any file."""
+    kinds = [".db", *_imported()]
+    together = f"Plans and project files ({' '.join('*' + kind for kind in kinds)})"
+    return ";;".join([together, "ILRS plans (*.db)", *(EXCHANGE_FILTERS[kind] for kind in kinds[1:]),
+                      "All files (*)"])
+
+
+def _first_openable(event: QDragEnterEvent | QDropEvent) -> str:
+    """The first dragged file File → Open would open ('' for none)."""
+    urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+    paths = (url.toLocalFile() for url in urls)
+    return next((path for path in paths if _extension(path) in (".db", *_imported())), "")

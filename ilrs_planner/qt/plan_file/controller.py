@@ -94,10 +94,9 @@ class PlanFileController(QObject):
         self.document.replace_project(project, None)
 
     # -- plan files --------------------------------------------------------------------------------
-    def open_dialog(self) -> bool:
-        """Choose a plan file and open it."""
-        path, _ = QFileDialog.getOpenFileName(self.dialog_parent, "Open plan", self._folder(), PLAN_FILTER)
-        return bool(path) and self.open_path(path)
+    def choose_to_open(self, file_filter: str = PLAN_FILTER) -> str:
+        """The file chosen in the Open dialog, in the folder of the plan open ('' when cancelled)."""
+        return QFileDialog.getOpenFileName(self.dialog_parent, "Open plan", self._folder(), file_filter)[0]
 
     def open_path(self, path: str) -> bool:
         """Open `path`; a damaged, foreign or busy file is explained and the current plan stays.

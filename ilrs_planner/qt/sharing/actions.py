@@ -54,8 +54,10 @@ class SharingActions:
         extensions = supported_extensions("read")
         path = prompts.open_file(self.window, "Import plan", self._folder(),
                                  prompts.filters_for(extensions, any_first=True))
-        if not path:
-            return False
+        return bool(path) and self.import_path(path)
+
+    def import_path(self, path: str) -> bool:
+        """Read `path` as a new, unsaved plan; a box lists what could not be carried over."""
         try:
             result = self.plan_file.import_file(path)
         except PlannerError as error:
