@@ -1,12 +1,14 @@
 """File → Print: the timeline the chart shows, through a preview (see print_preview) that paints a
 page when it comes into view, and the printer's dialog, whose page range is printed.
 
-By default the rows go over as many pages as they need at the size MS Project prints them (names
-in 8 pt type, rows of 12 pt: 33 rows on an A4 landscape page under the marks' names, 38 on a
-Letter page without them), each page as full as it holds, under the plan's name and one line of
-small print (the status date, "page n of m"); beside its rows the columns the task table shows, as
-many as fit (see printed_columns), then the time axis, the legend and the date it was printed; the preview's
-toolbar offers everything on one page instead.
+By default the rows go over as few pages as hold them at the size MS Project prints them (names
+in 8 pt type, rows of 12 pt: up to 33 rows on an A4 landscape page under the marks' names, 38 on a
+Letter page without them), the rows shared evenly between the pages as the PDF export shares them
+(67 rows on A4 print 23 + 22 + 22, not 33 + 33 + 1: a last page of one row reads as a leftover),
+under the plan's name and one line of small print (the status date, "page n of m" and, when a
+page opens inside a branch begun before it, that branch: 'continuing “Crewed programme”'); beside
+its rows the columns the task table shows, as many as fit (see printed_columns), then the time axis,
+the legend and the date it was printed; the preview's toolbar offers everything on one page instead.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtPrintSupport import QPrinter
 
 from .gantt.export_layout import PHASE_STRIP_ROWS, TimelinePicture
+from .gantt.export_pdf import even_pages
 from .gantt.page_furniture import PRINTED, SCREEN
 from .gantt.style import ChartStyle
 from .models.task_columns import Column, RowNumbers
@@ -57,7 +60,7 @@ class PrintedPages:
         """Page `index` (from 0), the painter scaled to the logical units."""
         picture = self.picture
         picture.furniture = SCREEN if self.one_page else PRINTED
-        picture.page_note = f"page {index + 1} of {len(self.rows)}" if len(self.rows) > 1 else ""
+        picture.page_note = picture.page_of(index + 1, len(self.rows), self.rows[index][0])
         picture.paint(painter, self.width, self.height, self.style, self.rows[index])
 
 
@@ -114,8 +117,8 @@ def printed_style(picture: TimelinePicture, width: float) -> ChartStyle:
 
 
 def page_rows(picture: TimelinePicture, width: float, height: float) -> list[tuple[int, int]]:
-    """Row ranges, one a page of `height` points, at the printed row height: as many rows on each
-    page as fit above its legend and footer."""
+    """Row ranges, one a page of `height` points, at the printed row height: as few pages as hold
+    the rows above their legend and footer, the rows shared evenly between them."""
     rows, style = len(picture.data), printed_style(picture, width)
     per_page = max(int((height - picture._fixed_height(width, style)) / style.row_height - PHASE_STRIP_ROWS), 1)
-    return [(first, min(first + per_page, rows)) for first in range(0, rows, per_page)] or [(0, 0)]
+    return even_pages(rows, per_page) if rows else [(0, 0)]

@@ -51,6 +51,10 @@ class Seen:
 
         monkeypatch.setattr(printing, "PrintedTimeline", Recorded)
 
+    def note(self, number: int, count: int) -> str | None:
+        """The note of page `number` of `count`, if it was painted."""
+        return next((note for note in self.pages if note.split(",")[0] == f"page {number} of {count}"), None)
+
 
 def test_a_page_deep_in_a_long_plan_shows_and_prints_its_own_rows(qtbot, monkeypatch, tmp_path):
     window = shown_main_window(qtbot, Document(long_plan()))
@@ -62,13 +66,16 @@ def test_a_page_deep_in_a_long_plan_shows_and_prints_its_own_rows(qtbot, monkeyp
     count = dialog.preview.pageCount()
     dialog.page_box.setValue(DEEP)  # typed into the Page box
     dialog.preview.viewport().repaint()
-    note = f"page {DEEP} of {count}"
-    qtbot.waitUntil(lambda: note in seen.pages, timeout=30000)
+    # A page inside a phase names it: "page 30 of 38, continuing “Phase 24”".
+    qtbot.waitUntil(lambda: seen.note(DEEP, count) is not None, timeout=30000)
+    note = seen.note(DEEP, count)
     assert len(seen.pages) < count  # only the pages looked at were painted
-    first_page = seen.pages[f"page 1 of {count}"]
-    per_page = len(first_page)
+    first, last = dialog.preview.pages.rows[DEEP - 1]
     tree = window.tree
-    shown = [tree.visible_task_ids()[row] for row in range((DEEP - 1) * per_page, DEEP * per_page)]
+    shown = [tree.visible_task_ids()[row] for row in range(first, last)]
+    phase = window.document.project.tasks[shown[0]].parent_id  # the page opens inside a phase
+    assert phase is not None
+    assert note == f"page {DEEP} of {count}, continuing “{window.document.project.tasks[phase].name}”"
     columns = [Column.OWNER, Column.START, Column.FINISH, Column.DURATION, Column.FLOAT, Column.PREDECESSORS]
 
     def table_row(task_id: str) -> tuple:
@@ -115,6 +122,6 @@ def test_print_prints_the_range_of_pages_chosen_in_the_printers_dialog(qtbot, mo
     monkeypatch.setattr(QPrintDialog, "exec", chosen)
     seen.pages.clear()
     qtbot.mouseClick(dialog.buttons["Print…"], Qt.MouseButton.LeftButton)
-    assert list(seen.pages) == [f"page {DEEP} of {count}", f"page {DEEP + 1} of {count}"]
+    assert [note.split(",")[0] for note in seen.pages] == [f"page {DEEP} of {count}", f"page {DEEP + 1} of {count}"]
     assert len(re.findall(rb"/Type\s*/Page[^s]", out.read_bytes())) == 2  # two pages on paper
     assert not dialog.isVisible()  # printed: the preview closes

@@ -10,6 +10,7 @@ from PySide6.QtPrintSupport import QPrinter
 
 from ilrs_planner.chart import PROGRAMME_END, PROGRAMME_START
 from ilrs_planner.data.reference import build_reference_project
+from ilrs_planner.domain import Task
 from ilrs_planner.qt import print_preview, printing
 from ilrs_planner.qt.document import Document
 from ilrs_planner.qt.printed_columns import PrintedTimeline
@@ -47,7 +48,8 @@ def test_the_roadmap_prints_over_pages_at_a_readable_size_each_numbered(roadmap,
     # 65 rows on two A4 pages at the size MS Project prints them: 8 pt (they took four pages at 9 pt)
     assert pages == len(painted) == 2
     assert all(points == pytest.approx(8.0, abs=0.01) for _rows, points, _note in painted)
-    assert [note for *_rest, note in painted] == [f"page {n} of {pages}" for n in range(1, pages + 1)]
+    # Page 2 opens on Luna-27: its page names the branch begun on page 1.
+    assert [note for *_rest, note in painted] == ["page 1 of 2", "page 2 of 2, continuing “Russian Luna programme”"]
     spans = [rows for rows, *_rest in painted]
     assert spans[0][0] == 0 and all(a[1] == b[0] for a, b in zip(spans, spans[1:]))  # every row, once
     assert all(last > first for first, last in spans)
@@ -101,3 +103,17 @@ def test_every_page_carries_the_id_and_name_of_its_rows_as_the_table_shows_them(
     assert [(number, name) for number, name, _points in printed] == [
         (number, task.name) for number, (task, _depth) in enumerate(plan.walk(), 1)]  # ID as the table numbers it
     assert all(points == pytest.approx(8.0, abs=0.01) for *_rest, points in printed)
+
+
+def test_sixty_seven_rows_share_three_a4_pages_each_saying_which_branch_it_continues(tmp_path, monkeypatch):
+    # Two more agreements: 67 rows, 33 to an A4 page. Filled page by page they printed 33 + 33 + 1,
+    # a last page of one row, and pages 2 and 3 opened on tasks of a branch named on an earlier page.
+    project = build_reference_project()
+    agreements = next(task for task, _depth in project.walk() if task.name == "Agreements & membership")
+    for number in (1, 2):
+        project.add_task(Task(f"More {number}", f"Another partner joins ({number})", 0, id=f"more-{number}",
+                              parent_id=agreements.id, position=100 + number))
+    painted, pages = _print(Document(project), tmp_path, monkeypatch, one_page=False)
+    assert pages == 3 and [rows for rows, *_rest in painted] == [(0, 23), (23, 45), (45, 67)]
+    assert [note for *_rest, note in painted] == ["page 1 of 3", "page 2 of 3, continuing “Crewed programme”",
+                                                  "page 3 of 3, continuing “Agreements & membership”"]
