@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
@@ -45,6 +46,13 @@ CUSTOM_SIZE = "Custom size (width × height)"
 SIZE_KEY, CUSTOM_KEY = "export/size", "export/custom_size"  # the last size exported, kept for the next export
 
 
+def buddy_label(text: str, field: QWidget) -> QLabel:
+    """A form row's label whose Alt+letter puts the cursor in `field`."""
+    label = QLabel(text)
+    label.setBuddy(field)
+    return label
+
+
 def _spin(low: int, high: int, value: int, suffix: str) -> QSpinBox:
     spin = QSpinBox()
     spin.setRange(low, high)
@@ -72,12 +80,12 @@ class ExportDialog(QDialog):
         self.format_combo.currentIndexChanged.connect(self._format_changed)
         self.path_edit = QLineEdit(self._default_path(".png"))
         self.path_edit.setMinimumWidth(380)
-        browse = QPushButton("Browse…")
+        browse = QPushButton("&Browse…")
         browse.clicked.connect(self._browse)
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(browse)
-        self.by_size, self.by_dpi = QRadioButton("Pixel size"), QRadioButton("Resolution")
+        self.by_size, self.by_dpi = QRadioButton("Pixel &size"), QRadioButton("&Resolution")
         self.by_size.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.by_size)
@@ -95,38 +103,39 @@ class ExportDialog(QDialog):
         self.dpi_spin = _spin(72, 1200, 300, " dpi")
         self.paper_combo = QComboBox()
         self.paper_combo.addItems(["A3", "A4"])
-        self.one_page = QCheckBox("Fit to one page (otherwise long plans get pages with a repeated header)")
+        self.one_page = QCheckBox("Fit to o&ne page (otherwise long plans get pages with a repeated header)")
         self.from_edit, self.to_edit = QLineEdit(), QLineEdit()
         self.from_edit.setPlaceholderText("e.g. 2024 (empty: the whole plan)")
         self.to_edit.setPlaceholderText("e.g. 2050")
-        self.milestones_only = QCheckBox("Milestones only")
+        self.milestones_only = QCheckBox("Mi&lestones only")
         self.filter_label = plain_label(f"Filtered: {self.filtered.summary()}" if self.filtered else "")
-        self.all_tasks = QCheckBox("Export all tasks, not only the filter's")
+        self.all_tasks = QCheckBox("Export &all tasks, not only the filter's")
         self.title_edit = QLineEdit(self._default_title(filtered=True))
         self.all_tasks.toggled.connect(self._all_tasks_toggled)
-        self.baseline_check = QCheckBox(f"Ghost bars of the baseline '{self.document.baseline_name}'")
+        self.baseline_check = QCheckBox(f"&Ghost bars of the baseline '{self.document.baseline_name}'")
         self.baseline_check.setVisible(self.document.baseline_name is not None)
         self.baseline_check.setChecked(self.document.baseline_name is not None)
         self.error_label = plain_label()
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #c5221f;")
         form = QFormLayout()
-        form.addRow("&Format", self.format_combo)
-        form.addRow("&File", self._wrap(path_row))
+        # Each field its own Alt+letter (Format and File both took Alt+F; From and To had none).
+        form.addRow("F&ormat", self.format_combo)
+        form.addRow(buddy_label("&File", self.path_edit), self._wrap(path_row))  # the key to the path, not its row
         form.addRow(self.by_size, self._wrap(size_row))
         form.addRow(self.by_dpi, self.dpi_spin)
         form.addRow("&Paper (PDF)", self.paper_combo)
         form.addRow("", self.one_page)
-        form.addRow("From", self.from_edit)
-        form.addRow("To", self.to_edit)
+        form.addRow("Fro&m", self.from_edit)
+        form.addRow("&To", self.to_edit)
         form.addRow("Rows", self.milestones_only)
         if self.filtered is not None:  # as Copy image and Print, the export shows what the table shows
             form.addRow("", self.filter_label)
             form.addRow("", self.all_tasks)
-        form.addRow("&Title", self.title_edit)
+        form.addRow("T&itle", self.title_edit)
         form.addRow("", self.baseline_check)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.export_button = buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button = buttons.addButton("&Export", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.try_export)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
