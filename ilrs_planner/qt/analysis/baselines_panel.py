@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...commands.baselines import CaptureBaseline, ClassifyBaseline, DeleteBaseline, RenameBaseline
+from ...commands.composite import AllOrNothing
 from ...domain import Classification, PlannerError
 from ..change_effects import effects_of
 from ..document import Document
@@ -121,7 +122,7 @@ class BaselinePanel(QWidget):
         for member, label in LEVELS.items():
             combo.addItem(label, member.value)
         combo.setCurrentIndex(list(LEVELS).index(level))
-        combo.setToolTip("Who may see this baseline: a partner copy (File → Share → Redact) below this "
+        combo.setToolTip("Who may see this baseline: a partner copy (File → Export for partner…) below this "
                          "level leaves it out")
         combo.activated.connect(lambda index: self._classify(name, combo.itemData(index)))
         return combo
@@ -175,10 +176,12 @@ class BaselinePanel(QWidget):
         self.compareRequested.emit(older, newer)
 
     def delete_selected(self) -> None:
-        """Delete the selected baselines (each one undo step)."""
-        for name in self.selected_names():
-            if not self._push(DeleteBaseline(name)):
-                return
+        """Delete the selected baselines, as one undo step (each was one: Ctrl+Z brought back one)."""
+        names = self.selected_names()
+        if len(names) > 1:
+            self._push(AllOrNothing(f"Delete {len(names)} baselines", [DeleteBaseline(name) for name in names]))
+        elif names:
+            self._push(DeleteBaseline(names[0]))
 
     def _renamed(self, item: QTableWidgetItem) -> None:
         old = item.data(Qt.ItemDataRole.UserRole)
