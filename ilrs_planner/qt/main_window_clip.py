@@ -23,7 +23,8 @@ from ..exchange.clip_format import MAX_BYTES, MAX_TASKS, MIME_TYPE, copy_to_json
 from ..exchange.clip_read import check_size, copy_from_json
 from ..exchange.clip_sheet import paste_from_sheet
 from .keys import StandardKey
-from .models.task_columns import Column, RowContext
+from .models.row_context import RowContext
+from .models.task_columns import Column
 from .printed_cells import shown_columns
 from .task_clipboard import TaskCopy, copy_tasks, fitted_to, paste_command, rows_html, shown_rows, table_text
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QToolBar
 from ..domain import Participant, PlannerError
 from .change_effects import effects_of
 from .keys import escape_key
-from .models.task_columns import owner_label
+from .models.cell_text import owner_label
 from .models.task_filters import (
     ALL,
     CRITICAL,

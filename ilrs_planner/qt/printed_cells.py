@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHeaderView
 
+from .models.cell_text import display_text
 from .models.column_choice import default_shown_columns
 from .models.frozen_columns import FROZEN
-from .models.task_columns import HEADERS, Column, RowContext, RowNumbers, display_text
+from .models.row_context import RowContext, RowNumbers
+from .models.task_columns import HEADERS, Column
 
 TABLE_MOST = 0.6  # the most of the chart's width the printed columns take together
 COLUMN_MOST = 0.16  # the most one column other than Name takes (a longer text is cut with "…")

@@ -12,7 +12,8 @@ from PySide6.QtGui import QFontMetricsF, QPainter, QPen
 from ..chart.data import KIND_SUMMARY
 from .gantt.export_layout import TimelinePicture
 from .gantt.style import GRID, GRID_MAJOR, HEADER_BG, HEADER_TEXT, LABEL_TEXT, ROW_STRIPE, ChartStyle
-from .models.task_columns import NUMERIC_COLUMNS, Column, RowNumbers
+from .models.row_context import RowNumbers
+from .models.task_columns import NUMERIC_COLUMNS, Column
 from .printed_cells import COLUMN_MOST, TABLE_MOST, column_texts, header_text, left_out_note, printed_columns
 
 NAME_MOST = 0.24  # the most of the chart's width the Name column takes (a longer name is cut with "…")

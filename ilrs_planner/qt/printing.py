@@ -23,7 +23,8 @@ from .gantt.export_layout import PHASE_STRIP_ROWS, TimelinePicture
 from .gantt.export_pdf import even_pages
 from .gantt.page_furniture import PRINTED, SCREEN
 from .gantt.style import ChartStyle
-from .models.task_columns import Column, RowNumbers
+from .models.row_context import RowNumbers
+from .models.task_columns import Column
 from .printed_columns import PrintedTimeline
 
 LOGICAL_WIDTH = 1500.0  # one page: laid out this many units across, like a PDF export

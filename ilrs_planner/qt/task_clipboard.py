@@ -17,7 +17,9 @@ from ..exchange.clip_format import TaskCopy
 from ..exchange.clip_html import table_html
 from ..exchange.msp_values import escape_text
 from ..sharing.partner_texts import carried_to_copies
-from .models.task_columns import HEADERS, NUMERIC_COLUMNS, Column, RowContext, display_text
+from .models.cell_text import display_text
+from .models.row_context import RowContext
+from .models.task_columns import HEADERS, NUMERIC_COLUMNS, Column
 
 __all__ = ["TaskCopy", "copy_tasks", "fitted_to", "paste_command", "rows_html", "shown_rows", "table_text"]
 

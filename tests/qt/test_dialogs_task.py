@@ -350,7 +350,7 @@ def test_the_duration_takes_what_the_tables_duration_cell_takes(qtbot, document,
                                         ("400y", "duration.too_long")])
 def test_a_duration_the_table_refuses_is_refused_with_the_same_sentence(qtbot, document, text, code):
     from ilrs_planner.domain import PlannerError
-    from ilrs_planner.qt.models.task_columns import typed_duration
+    from ilrs_planner.qt.models.typed_commands import typed_duration
 
     with pytest.raises(PlannerError) as refused:  # what the Duration cell says of the same text
         typed_duration(document.project, text)
@@ -392,7 +392,7 @@ def test_three_point_estimates_take_what_the_duration_field_takes(qtbot, documen
                                         ("400y", "duration.too_long")])
 def test_an_estimate_the_duration_field_refuses_is_refused_with_the_same_sentence(qtbot, document, text, code):
     from ilrs_planner.domain import PlannerError
-    from ilrs_planner.qt.models.task_columns import typed_duration
+    from ilrs_planner.qt.models.typed_commands import typed_duration
 
     with pytest.raises(PlannerError) as refused:
         typed_duration(document.project, text)

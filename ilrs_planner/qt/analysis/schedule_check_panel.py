@@ -29,7 +29,7 @@ from ...domain import PlannerError
 from ...engine.schedule_check import ScheduleCheck, latest_baseline
 from ...engine.schedule_check_result import CheckResult
 from ..document import Document
-from ..models.task_columns import RowNumbers
+from ..models.row_context import RowNumbers
 from ..plain_text import plain_label, tooltip
 from .common import MessageLine, WhenShown, fill_baseline_combo
 from .schedule_check_worker import CheckWorker

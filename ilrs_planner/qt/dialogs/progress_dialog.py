@@ -26,7 +26,7 @@ from ...engine.progress import DueTask, done_defaults, due_tasks
 from ...engine.shown_precision import ShownPrecision
 from ..analysis.common import date_edit, from_qdate
 from ..document import Document
-from ..models.task_columns import RowNumbers
+from ..models.row_context import RowNumbers
 from ..plain_text import plain_label
 from ..screen_fit import fit_to_screen
 from .messages import sentence

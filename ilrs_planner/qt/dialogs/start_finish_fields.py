@@ -18,9 +18,12 @@ from ...domain import PlannerError, Task, parse_fuzzy_date
 from ...domain.errors import quoted
 from ...engine.whatif import duration_finishing_on
 from ..document import Document
+from ..models.cell_text import display_text, is_editable
 from ..models.constraint_column import held_start_note
+from ..models.row_context import RowContext
 from ..models.status_date_note import status_date_note
-from ..models.task_columns import Column, RowContext, changes_nothing, command_for, display_text, is_editable
+from ..models.task_columns import Column
+from ..models.typed_commands import changes_nothing, command_for
 
 
 def _context(document: Document) -> RowContext:

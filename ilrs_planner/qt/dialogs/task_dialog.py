@@ -19,7 +19,7 @@ from ...exchange.predecessors import PredecessorRef, parse_lag, rounded_lags
 from ..document import Document
 from ..generated.ui_task_dialog import Ui_TaskDialog
 from ..models.pinned_conflict_note import pinned_conflict_note
-from ..models.task_columns import RowNumbers
+from ..models.row_context import RowNumbers
 from .messages import push_or_explain
 from .provenance_fields import ProvenanceFields
 from .start_finish_fields import StartFinishFields

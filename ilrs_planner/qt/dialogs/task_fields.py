@@ -22,7 +22,7 @@ from ...domain.dates import MAX_YEAR, MIN_YEAR
 from ...domain.durations import format_days
 from ...engine.schedule import Schedule
 from ...engine.shown_dates import shown_duration
-from ..models.task_columns import typed_duration
+from ..models.typed_commands import typed_duration
 
 # Constraints on a finish read a typed period as its last day ("FNLT 2035" = by the end of 2035).
 FINISH_CONSTRAINTS = {ConstraintType.FNET, ConstraintType.FNLT, ConstraintType.MFO}

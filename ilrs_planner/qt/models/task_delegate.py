@@ -7,8 +7,9 @@ from PySide6.QtCore import QEvent, QPersistentModelIndex, QRect, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from .cell_text import owner_label
 from .cut_cells import in_sight
-from .task_columns import Column, owner_label
+from .task_columns import Column
 
 INDENT = 16  # pixels per outline level, as the tree view drew them
 ARROW = 16  # the open/close arrow's column before each name

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ...domain import PlannerError, Project, Task
 from ...engine.schedule import Schedule
 from ...engine.slippage import slip_report
-from .task_columns import owner_label
+from .cell_text import owner_label
 
 ALL, CRITICAL, MILESTONES, INCOMPLETE, SLIPPED = "all", "critical", "milestones", "incomplete", "slipped"
 OWNER = "owner"  # with a participant id
