@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Callable, Collection
-from itertools import compress, count, islice
+from collections.abc import Collection
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
@@ -20,7 +18,9 @@ from .dialogs.task_dialog import TaskDialog
 from .edit_readiness import EditReadiness
 from .image_export import timeline_image
 from .keys import StandardKey, first_key_text, key_list
+from .main_window_outline import OutlineMoves
 from .resources import icon
+from .selection_rows import row_in_place
 from .sorted_outline import SortedOutline
 
 if TYPE_CHECKING:
@@ -29,7 +29,6 @@ if TYPE_CHECKING:
 # A new task lasts one working day, as in MS Project and GanttProject: a planner types the real
 # duration next, and a one-day bar shows where the task sits without claiming a month of work.
 NEW_TASK_DAYS = 1
-_FEW_TASKS = 8  # deleted tasks each looked for in the rows; more are looked for in one pass
 
 
 def unused_key(project, prefix: str, keys: Collection[str] | None = None) -> str:
@@ -42,7 +41,7 @@ def unused_key(project, prefix: str, keys: Collection[str] | None = None) -> str
     return f"{prefix}-{number}"
 
 
-class EditActions:
+class EditActions(OutlineMoves):
     """Builds the edit actions on `window` and runs them through document.push."""
 
     def __init__(self, window: MainWindow):
@@ -180,57 +179,10 @@ class EditActions:
             return
         rows = self.window.tree.source_model.shown()  # the model's list, replaced (not changed) by the deletion
         if self.push(DeleteTasks(doomed)):
-            self.document.set_selection(_row_in_place(rows, self._still_shown, doomed))
+            self.document.set_selection(row_in_place(rows, self._still_shown, doomed))
 
     def _still_shown(self, task_id: str) -> bool:
         return task_id in self.document.project.tasks and self.window.tree.proxy_index(task_id).isValid()
-
-    def _move(self, command_type) -> None:
-        if self.document.selected_ids:
-            selected = list(self.document.selected_ids)
-            command = command_type(selected[0])
-            if self.push(command):
-                self.document.set_selection(selected[:1])
-                if getattr(command, "dropped", None):  # an indent under a task it was linked with
-                    self.window._note(f"{command.text}: a summary cannot be linked to its own sub-task "
-                                      "(Undo brings the link back)")
-
-    def _move_rows(self, command_type) -> None:
-        """Move up or down every selected row in its group, as one undo step, the selection kept.
-        Rows already at their group's edge stay, and the status bar says which (every row there:
-        the move is refused, saying so)."""
-        selected = list(self.document.selected_ids)
-        if not selected:
-            return
-        command = command_type(selected)
-        if self.push(command):
-            self.document.set_selection(selected)
-            stayed = command.stuck_text(self.document.project)
-            if stayed:
-                self.window._note(f"{command.text}: {stayed}")
-
-    def _shift_level(self, command_type) -> None:
-        """Indent or outdent every selected row, as MS Project does, in one undo step, the selection
-        kept. A row under a selected summary moves with it, not again on its own. Indents go top
-        down (each row lands under the one above it as it then stands); outdents bottom up, so the
-        rows keep their order (an outdented row is placed right after its old summary)."""
-        selected = list(self.document.selected_ids)
-        if len(selected) < 2:
-            return self._move(command_type)
-        tasks = self.document.project.tasks
-        chosen = set(selected)
-        tops = [tid for tid in selected if tid in tasks and not _under_any(tasks, tid, chosen)]
-        rows = self.window.tree.source_model.shown()
-        order = sorted(tops, key=_row_of(rows, tops))
-        if command_type is OutdentTask:
-            order.reverse()
-        parts = [command_type(tid) for tid in order]
-        command = parts[0] if len(parts) == 1 else AllOrNothing(f"{parts[0].verb} {len(parts)} tasks", parts)
-        if self.push(command):
-            self.document.set_selection(selected)
-            if any(getattr(part, "dropped", None) for part in parts):
-                self.window._note(f"{command.text}: a summary cannot be linked to its own sub-task "
-                                  "(Undo brings the link back)")
 
     def link_selected(self) -> None:
         """Chain the selection in the order it was picked, as one step; a loop is refused by name."""
@@ -256,52 +208,3 @@ class EditActions:
             action.setEnabled(bool(ids))
         self.link.setEnabled(len(ids) >= 2)
         self.outline_guard.update(bool(ids))
-
-
-def _under_any(tasks, task_id: str, chosen: set[str]) -> bool:
-    """Does `task_id` sit (at any depth) under one of the tasks `chosen`?"""
-    parent = tasks[task_id].parent_id
-    while parent is not None:
-        if parent in chosen:
-            return True
-        parent = tasks[parent].parent_id
-    return False
-
-
-def _row_of(rows: list[str], task_ids: list[str]) -> Callable[[str], int]:
-    """The row each of `task_ids` shows on (rows not shown sort last): a few are found by
-    list.index, many in one pass over the rows."""
-    if len(task_ids) > _FEW_TASKS:
-        wanted = set(task_ids)
-        places = {tid: row for row, tid in enumerate(rows) if tid in wanted}
-    else:
-        places = {}
-        for tid in task_ids:
-            with contextlib.suppress(ValueError):
-                places[tid] = rows.index(tid)
-    return lambda tid: places.get(tid, len(rows))
-
-
-def _row_in_place(rows: list[str], shown: Callable[[str], bool], doomed: list[str]) -> list[str]:
-    """The row shown after the first deleted one in `rows` (the rows before the deletion), else the
-    one before it; none when nothing is left. `shown` tells a row still shown after the deletion.
-
-    The rows are searched from the first deleted one outwards and the search stops at the first row
-    found: sets and lists of 100,000 rows made for one deleted task cost 20 ms."""
-    first = _first_row(rows, doomed)
-    found = next(filter(shown, islice(rows, first, None)), None)
-    if found is None:
-        found = next(filter(shown, reversed(rows[:first])), None)
-    return [] if found is None else [found]
-
-
-def _first_row(rows: list[str], task_ids: list[str]) -> int:
-    """The first of `rows` showing one of `task_ids` (len(rows): none). A few tasks are each found by
-    list.index, at C speed; asking each row whether it shows one of them took 3 ms at 100,000 rows."""
-    if len(task_ids) > _FEW_TASKS:
-        return next(compress(count(), map(set(task_ids).__contains__, rows)), len(rows))
-    places = []
-    for tid in task_ids:
-        with contextlib.suppress(ValueError):
-            places.append(rows.index(tid))
-    return min(places, default=len(rows))
