@@ -6,6 +6,7 @@ import zlib
 
 from ..domain import Project
 from ..domain.colors import is_color
+from .print_greys import spread_greys
 
 CRITICAL = "#d62728"  # critical path: reserved, no owner ever gets it
 SELECTED = "#1a73e8"
@@ -61,7 +62,8 @@ def owner_colors(project: Project) -> dict[str | None, str]:
     """Participant id -> colour for every participant owning a task (None -> the no-owner grey).
 
     Participants without their own colour take palette colours in key order, so two owners
-    collide only once the palette is used up (hashing alone would collide much sooner).
+    collide only once the palette is used up (hashing alone would collide much sooner). Owners
+    whose colours would print as one grey are made lighter or darker (print_greys).
     """
     colors: dict[str | None, str] = {None: NO_OWNER}
     used: set[str] = set()
@@ -75,4 +77,5 @@ def owner_colors(project: Project) -> dict[str | None, str]:
     for part in parts:
         if part.id not in colors:
             colors[part.id] = free.pop(0) if free else owner_color(part.key)
-    return colors
+    # The no-owner grey stays as it is: a new task (of no owner yet) changes no owner's colour.
+    return {None: NO_OWNER} | spread_greys({key: color for key, color in colors.items() if key is not None})
