@@ -1,8 +1,9 @@
 """Folding summaries so a picture of fixed size keeps its text readable.
 
 A slide is 1080 pixels tall; 61 rows at a readable height do not fit. Rather than shrink the
-text, the outline is shown as far down as fits: the top rows first, then the branches opened one
-level at a time, the smallest first (of equal ones the earlier: the earlier phases tell the story),
+text, the outline is shown as far down as fits: the top rows, and under them the branches chosen
+so that the most rows show (fold_choice.py); a plan of very many branches is opened one level at
+a time instead, the smallest first (of equal ones the earlier: the earlier phases tell the story),
 while their rows still fit. A branch left closed shows on its summary row, with its milestones as
 a roll-up. So a plan of 1,000 tasks in five phases fills the slide with a phase opened to its work
 packages and one of those to its tasks, not five rows and an empty page. The caller says what was
@@ -14,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..domain import Project
+from .fold_choice import affordable, best_folds
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,18 +56,36 @@ def fold_to_fit(project: Project, rows: list[str], max_rows: int) -> tuple[list[
         return rows, []
     top, children = _outline(project, rows)
     order = {tid: i for i, tid in enumerate(rows)}
-    kept, closed = set(top), {tid for tid in top if tid in children}
-    while True:
-        fits = [tid for tid in closed if len(kept) + len(children[tid]) <= max_rows]
-        if not fits:
-            break
-        opened = min(fits, key=lambda tid: (len(children[tid]), order[tid]))
-        closed.discard(opened)
-        kept.update(children[opened])
-        closed.update(tid for tid in children[opened] if tid in children)
+    chosen = best_folds(project, top, children, order, max_rows) if affordable(len(children), max_rows) else None
+    closed = chosen if chosen is not None else _smallest_first(top, children, order, max_rows)
+    kept = _shown(top, children, closed)
     folded = sorted(closed, key=lambda tid: (-_branch_size(tid, children), order[tid]))
     return ([tid for tid in rows if tid in kept],
             [Folded(project.tasks[tid].name, _branch_size(tid, children)) for tid in folded])
+
+
+def _smallest_first(top: list[str], children: dict[str, list[str]], order: dict[str, int],
+                    max_rows: int) -> set[str]:
+    """The branches left folded when they are opened one at a time, the smallest first, while their rows fit."""
+    kept, closed = len(top), {tid for tid in top if tid in children}
+    while True:
+        fits = [tid for tid in closed if kept + len(children[tid]) <= max_rows]
+        if not fits:
+            return closed
+        opened = min(fits, key=lambda tid: (len(children[tid]), order[tid]))
+        closed.discard(opened)
+        kept += len(children[opened])
+        closed.update(tid for tid in children[opened] if tid in children)
+
+
+def _shown(top: list[str], children: dict[str, list[str]], closed: set[str]) -> set[str]:
+    """The rows shown: the top rows and the children of every branch shown and not folded."""
+    shown, stack = set(top), [tid for tid in top if tid in children and tid not in closed]
+    while stack:
+        below = children[stack.pop()]
+        shown.update(below)
+        stack.extend(tid for tid in below if tid in children and tid not in closed)
+    return shown
 
 
 NAMED_FOLDS = 5  # a warning names this many folded branches, the biggest, and counts the rest

@@ -26,11 +26,22 @@ def three_phases() -> tuple[Project, list[str]]:
 def test_a_slide_shows_the_outline_opened_as_far_as_its_rows_allow_not_just_the_phases():
     project, rows = three_phases()
     kept, folded = fold_to_fit(project, rows, 12)
-    # Three phases; phase A opened (4 packages: 7 rows), then package A0 (3 tasks: 10 rows); opening
-    # anything more would need 13 or 14 rows.
-    assert kept == ["A", "A0", "A0.0", "A0.1", "A0.2", "A1", "A2", "A3", "B", "C"]
-    assert [(f.name, f.hidden) for f in folded] == [("Phase B", 16), ("Phase C", 16), ("Package A1", 3),
-                                                     ("Package A2", 3), ("Package A3", 3)]
+    # Three phases; phases A and B opened to their packages: 11 rows (A opened to A0's tasks showed
+    # 10); the earlier phases opened before the later.
+    assert kept == ["A", "A0", "A1", "A2", "A3", "B", "B0", "B1", "B2", "B3", "C"]
+    assert [(f.name, f.hidden) for f in folded][:2] == [("Phase C", 16), ("Package A0", 3)]
+    assert sum(f.hidden for f in folded) == len(rows) - len(kept)
+
+
+def test_the_folds_are_chosen_together_to_show_the_most_rows_hiding_milestones_before_bars():
+    project, rows = three_phases()
+    for task in ("B0.0", "B0.1", "B0.2"):  # package B0 holds milestones: folded, they still show rolled up
+        project.tasks[task].duration = 0
+    # 14 rows: opened smallest first, A then A0 then A1 (13) left nothing more that fit. Together:
+    # A and B opened (11 rows) and one package; B0's milestones are what stays folded, A0 opens.
+    kept, folded = fold_to_fit(project, rows, 14)
+    assert kept == ["A", "A0", "A0.0", "A0.1", "A0.2", "A1", "A2", "A3", "B", "B0", "B1", "B2", "B3", "C"]
+    assert ("Package B0", 3) in [(f.name, f.hidden) for f in folded]
 
 
 def test_rows_that_fit_are_left_alone_and_top_rows_that_do_not_are_all_that_is_left():
