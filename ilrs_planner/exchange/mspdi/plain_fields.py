@@ -12,11 +12,10 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from ...domain import ConstraintType, parse_iso_date
-from ...domain.dates import MAX_YEAR, MIN_YEAR
 from ...domain.durations import MAX_DURATION_DAYS
 from .helpers import FINISH_CONSTRAINTS, deadline_from_stamp, finish_from_stamp, start_from_stamp
 from .task_fields import CONSTRAINTS_BY_CODE
-from .values import ELAPSED_FORMATS, MAX_KNOWN_DAYS, SHORT_TEXT, plain_stamp
+from .values import ELAPSED_FORMATS, MAX_KNOWN_DAYS, SHORT_TEXT, known_day
 
 if TYPE_CHECKING:
     from .read_tasks import TaskReader
@@ -51,17 +50,9 @@ def _day(raw: str | None, convert: Callable[[datetime], date], known: dict[str, 
     """`Fields.day` for a stamp as MS Project writes it (or none)."""
     if raw is None:
         return None
-    day = known.get(raw)
-    if day is not None:
-        return day
-    value = plain_stamp(raw) if len(raw) == 19 else None
-    if value is None:
+    day = known_day(raw, convert, known)
+    if day is None:  # not as MS Project writes it, or a finish at the end of 2200: the general path warns
         raise NotPlain
-    day = convert(value)
-    if day.year > MAX_YEAR or day.year < MIN_YEAR:  # a finish at the end of 2200: the general path warns
-        raise NotPlain
-    if len(known) < MAX_KNOWN_DAYS:
-        known[raw] = day
     return day
 
 

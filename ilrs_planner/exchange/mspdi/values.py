@@ -87,17 +87,12 @@ class Fields:
         raw = self.texts.get(tag)
         if raw is None:
             return None
-        day = known.get(raw)
+        day = known_day(raw, convert, known)
         if day is not None:
             return day
-        value = plain_stamp(raw) if len(raw) == 19 else None
-        if value is None:
-            value = self.reader.moment_of(self.text(tag), tag, self.where)
-            return None if value is None else self._held(tag, convert(value))
-        day = self._held(tag, convert(value))
-        if day is not None and len(known) < MAX_KNOWN_DAYS:
-            known[raw] = day
-        return day
+        # Not as MS Project writes it, or a day a plan cannot hold (said by `_held`): the general path
+        value = self.reader.moment_of(self.text(tag), tag, self.where)
+        return None if value is None else self._held(tag, convert(value))
 
     def _held(self, tag: str, day: date) -> date | None:
         """The day, or None with a warning when a plan file cannot hold it: a finish at the end of
@@ -209,6 +204,24 @@ class Reader:
         total_days = 365 * float(years or 0) + 30 * float(months or 0) + 7 * float(weeks or 0) + float(days or 0)
         value = total_days * 1440 + 60 * float(hours or 0) + float(mins or 0) + float(secs or 0) / 60
         return -value if sign else value
+
+
+def known_day(raw: str, convert: Callable[[datetime], date], known: dict[str, date]) -> date | None:
+    """`convert`'s day of a stamp as MS Project writes it, found in `known` or read and kept there (each
+    distinct stamp of a file read once); None if `raw` is not written so or its day is outside what a
+    plan holds (each caller then goes its own way: the general path's warnings, or not plain)."""
+    day = known.get(raw)
+    if day is not None:
+        return day
+    value = plain_stamp(raw) if len(raw) == 19 else None
+    if value is None:
+        return None
+    day = convert(value)
+    if not MIN_YEAR <= day.year <= MAX_YEAR:  # a finish at the end of 2200 is stored as the day after
+        return None
+    if len(known) < MAX_KNOWN_DAYS:
+        known[raw] = day
+    return day
 
 
 def plain_stamp(raw: str) -> datetime | None:
