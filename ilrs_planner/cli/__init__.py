@@ -61,12 +61,12 @@ def main(argv: list[str] | None = None) -> int:
     stdout, stderr = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = TerminalStream(stdout), TerminalStream(stderr)
     try:
-        return _run(list(sys.argv[1:] if argv is None else argv))
+        return _run(list(sys.argv[1:] if argv is None else argv), program=argv is None)
     finally:
         sys.stdout, sys.stderr = stdout, stderr
 
 
-def _run(argv: list[str]) -> int:
+def _run(argv: list[str], program: bool = False) -> int:
     parser = build_parser(argv[0] if argv else None)
     try:
         if _wants_gui(argv, parser):
@@ -74,7 +74,10 @@ def _run(argv: list[str]) -> int:
 
             return open_desktop(argv[0] if argv else None)
         args = parser.parse_args(argv)
-        return int(args.func(args) or 0)
+        code = int(args.func(args) or 0)
+        if program and getattr(args, "leaves_unfreed", False):
+            _leave_unfreed(code)
+        return code
     except PlannerError as err:
         print(f"error[{err.code}]: {err.message}", file=sys.stderr)
         return 2
@@ -84,6 +87,26 @@ def _run(argv: list[str]) -> int:
         # `ilrs-planner schedule plan.db | head`: the reader left; stop quietly like other Unix tools.
         _silence_stdout()
         return 141
+
+
+def _leave_unfreed(code: int) -> None:
+    """End the program now, its output flushed and its exit handlers run, without freeing what the
+    command made: after an import of 100,000 tasks the interpreter's exit spent 0.3 s freeing the
+    plan's million objects one by one, for nothing. Only for a command that says its files are all
+    closed and on disk when it returns (`leaves_unfreed`: an import, whose plan file is written,
+    flushed to disk and renamed by `files.atomic`), and only as the program itself (`main()` on the
+    command line's arguments), never for a caller in the same process. If a flush fails (the reader
+    of the output gone), the program ends the usual way, which reports it as before."""
+    import atexit
+    import os
+
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, PlannerError):
+        return
+    atexit._run_exitfuncs()
+    os._exit(code)
 
 
 def _silence_stdout() -> None:
