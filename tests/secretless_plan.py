@@ -22,6 +22,7 @@ def write_secretless_plan(path, name: str = "Weekly plan") -> None:
     save_project(plan, path)
     conn = sqlite3.connect(path, isolation_level=None)
     try:
+        conn.execute("ALTER TABLE signature DROP COLUMN sent_copies")  # format 16's
         conn.execute("ALTER TABLE plan DROP COLUMN partner_texts")  # format 15's
         conn.execute("ALTER TABLE plan DROP COLUMN sent_copies")  # format 14's
         for column in ("moments", "precision"):  # format 13's reading of each baseline entry

@@ -131,6 +131,10 @@ class PlanSignature:
     signature: bytes
     content_hash: str  # hex SHA-256 of the canonical content that was signed
     signed_at: str  # ISO timestamp (UTC)
+    # The plan's records of partner copies sent when it was signed: how many, and their digest
+    # (sharing/signed_beside.py). Copies recorded after signing follow them, not covered until it is signed again.
+    sent_count: int = 0
+    sent_digest: str = ""
 
 
 @dataclass(frozen=True, slots=True)

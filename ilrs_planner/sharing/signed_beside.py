@@ -20,6 +20,8 @@ plans alike but for those are the same plan. A signature binds them too (from me
   after signing would make next week's copy show a codename where it said "[withheld]". Bound only
   when the plan holds any, so the message of a plan without them is as it was before they were bound,
   and its earlier signatures hold.
+- The records of partner copies sent from it, as many as it held when signed (signed_sent.py): the
+  signature's row keeps their number and digest, so copies recorded after signing leave it holding.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ import json
 
 from ..domain import Project
 from ..domain.partner_records import kept_partner_texts, kept_supplied
+from .signed_sent import sent_line
 
 _SECRET_DOMAIN = b"ILRS-Planner plan secret\n"
 _ORDER_DOMAIN = b"ILRS-Planner link order\n"
@@ -60,7 +63,8 @@ def partner_records(project: Project) -> str | None:
     return hashlib.sha256(_RECORDS_DOMAIN + records.encode()).hexdigest()
 
 
-def beside_content(project: Project) -> str:
-    """Everything a version-2 signature binds beside the content hash, one line each."""
-    records = partner_records(project)
-    return f"{secret_tag(project)}\n{link_order(project)}" + (f"\n{records}" if records else "")
+def beside_content(project: Project, sent_count: int = 0, sent_digest: str = "") -> str:
+    """Everything a version-2 signature binds beside the content hash, one line each; `sent_count` and
+    `sent_digest` are what it covers of the records of copies sent (as signed, not as the plan holds now)."""
+    lines = [secret_tag(project), link_order(project), partner_records(project), sent_line(sent_count, sent_digest)]
+    return "\n".join(line for line in lines if line)

@@ -31,6 +31,7 @@ from ..domain.chain import GENESIS, broken_links, chain_baselines
 from ..domain.terminal_text import one_line
 from .signature_schemes import NOT_COVERED, Scheme, ask_again, message, scheme_held
 from .signed_beside import beside_content
+from .signed_sent import sent_changed, sent_cover
 
 
 class SignatureState(StrEnum):
@@ -111,11 +112,13 @@ def sign_project(project: Project, private_key: Ed25519PrivateKey, signer: str, 
     project.signature = None
     if project.partner_level is None:
         project.own_secret()  # drawn now if the plan has none yet, so the signature covers the one it keeps
-    digest = content_hash(project)
+    digest, (sent_count, sent_digest) = content_hash(project), sent_cover(project)
     signed_at = datetime.now(UTC).replace(microsecond=0).isoformat()
-    signature = private_key.sign(message(signer, signed_at, digest, beside_content(project)))  # always version 2
+    beside = beside_content(project, sent_count, sent_digest)
+    signature = private_key.sign(message(signer, signed_at, digest, beside))  # always version 2
     project.signature = PlanSignature(signer=signer, public_key=_raw_public(private_key.public_key()),
-                                      signature=signature, content_hash=digest, signed_at=signed_at)
+                                      signature=signature, content_hash=digest, signed_at=signed_at,
+                                      sent_count=sent_count, sent_digest=sent_digest)
     return project.signature
 
 
@@ -134,7 +137,7 @@ def verify_project(project: Project, trusted_keys: Iterable[bytes] = ()) -> Veri
     if sig is None:
         return Verification(SignatureState.UNSIGNED)
     signer, signed_at, print_ = sig.signer, sig.signed_at, fingerprint(sig.public_key)
-    scheme = scheme_held(sig, beside_content(project))
+    scheme = scheme_held(sig, beside_content(project, sig.sent_count, sig.sent_digest))
     reasons = _integrity_problems(project, sig, scheme)
     if reasons:
         return Verification(SignatureState.ALTERED, signer, signed_at, print_, tuple(reasons))
@@ -158,12 +161,13 @@ def _integrity_problems(project: Project, sig: PlanSignature, scheme: Scheme | N
     reasons = []
     if content_hash(project) != sig.content_hash:  # the signature is not part of the content
         reasons.append("the plan's content differs from what was signed")
+    sent = sent_changed(project, sig) if scheme is Scheme.CURRENT else None
     if scheme is not None:
-        return reasons
+        return reasons + ([sent] if sent is not None else [])
     if reasons:
         reasons.append("the signature does not match the signed content")
     else:  # the content is as signed: what else the signature binds changed
         reasons.append("the signature does not match the plan as signed: its signer, time or signature, the "
-                       "order of its links, the secret its partner copies' link ids are made with, or its record "
-                       "of what partners wrote in it, changed since")
+                       "order of its links, the secret its partner copies' link ids are made with, its record "
+                       "of what partners wrote in it, or its record of the partner copies sent from it, changed since")
     return reasons

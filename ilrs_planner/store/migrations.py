@@ -157,8 +157,17 @@ def _v15() -> tuple[str, ...]:
     CHECK (typeof(partner_texts) = 'text')""",)
 
 
+def _v16() -> tuple[str, ...]:
+    """What a signature covers of the plan's record of partner copies sent (sharing/signed_beside.py): how
+    many of them it was signed with and their digest, "3 <64 hex digits>"; empty in an older file, whose
+    signature covers none (copies it records are read as recorded after signing)."""
+    return ("""ALTER TABLE signature ADD COLUMN sent_copies TEXT NOT NULL DEFAULT '' CONSTRAINT signature_sent_copies
+    CHECK (length(sent_copies) <= 80)""",)
+
+
 # Migration N takes a version N-1 file to version N. Each is a tuple of SQL statements.
 MIGRATIONS: dict[int, tuple[str, ...]] = {1: version_1(), 2: _v2(), 3: _v3(), 4: _v4(), 5: _v5(), 6: _v6(), 7: _v7(),
                                           8: _v8(), 9: _v9(), 10: _v10(), 11: _v11(),
-                                          12: _v12(), 13: _v13(), 14: _v14(), 15: _v15()}
+                                          12: _v12(), 13: _v13(), 14: _v14(), 15: _v15(),
+                                          16: _v16()}
 CURRENT_VERSION = max(MIGRATIONS)

@@ -22,7 +22,7 @@ from .consistency import RowNumbers
 from .packer import Coded, RowMaker
 from .partner_records import partner_texts_text, supplied_text
 from .row_source import PlainRows, RowSource
-from .sent_copies import sent_copies_text
+from .sent_copies import sent_copies_text, signed_cover_text
 
 
 def _iso(value: date | None) -> str | None:
@@ -124,8 +124,8 @@ def _baseline_sources(project: Project) -> list[RowSource]:
 
 def _signature_source(project: Project) -> RowSource:
     signatures = [project.signature] if project.signature is not None else []
-    return RowSource("signature", 6, signatures, lambda s: (1, s.signer, s.public_key, s.signature, s.content_hash,
-                                                            s.signed_at),
+    return RowSource("signature", 7, signatures, lambda s: (1, s.signer, s.public_key, s.signature, s.content_hash,
+                                                            s.signed_at, signed_cover_text(s)),
                      lambda s: f"the signature by '{s.signer}'")
 
 

@@ -46,7 +46,7 @@ from .object_columns import Field, LaterColumn, ObjectColumns
 from .partner_records import read_partner_texts, read_supplied
 from .repair_reading import Removal
 from .rownumbers import RowIds, some_chain_loops
-from .sent_copies import read_sent_copies
+from .sent_copies import read_sent_copies, signature_of
 from .table_access import LINKS_REPAIR_HINT, Mend, TableAccess
 
 # Kinds of task and link come from SQLite as their index here (read_columns' `codes`).
@@ -274,12 +274,11 @@ class TableReader(TableAccess):
 
     def signature(self) -> PlanSignature | None:
         """The plan's signature, if it was signed."""
-        columns = self.columns("signature", "signer, public_key, signature, content_hash, signed_at")
+        columns = self.columns("signature", "signer, public_key, signature, content_hash, signed_at, sent_copies")
         if not columns[0]:
             return None
-        _, signer, public_key, signature, content_hash, signed_at = (column[0] for column in columns)
-        return PlanSignature(signer=signer, public_key=bytes(public_key), signature=bytes(signature),
-                             content_hash=content_hash, signed_at=signed_at)
+        rowid, *row = (column[0] for column in columns)
+        return signature_of(row, lambda problem: self.fail("signature", rowid, "sent_copies", problem))
 
 
 def _backwards(tasks: dict[str, Task], task_id: str, start: str, finish: str) -> str:

@@ -52,15 +52,15 @@ def test_a_second_signature_slipped_in_beside_the_first_is_refused(tmp_path, cap
     path, earlier = signed_twice(tmp_path)
     conn = sqlite3.connect(path, isolation_level=None)
     try:
-        row = (earlier.signer, earlier.public_key, earlier.signature, earlier.content_hash, earlier.signed_at)
+        row = (earlier.signer, earlier.public_key, earlier.signature, earlier.content_hash, earlier.signed_at, "")
         with pytest.raises(sqlite3.IntegrityError):  # the table holds one signature
-            conn.execute("INSERT INTO signature VALUES (2, ?, ?, ?, ?, ?)", row)
+            conn.execute("INSERT INTO signature VALUES (2, ?, ?, ?, ?, ?, ?)", row)
         # So the tamperer makes a table that holds two.
         conn.execute("ALTER TABLE signature RENAME TO signature_old")
         conn.execute("CREATE TABLE signature (singleton INTEGER PRIMARY KEY, signer TEXT, public_key BLOB, "
-                     "signature BLOB, content_hash TEXT, signed_at TEXT)")
+                     "signature BLOB, content_hash TEXT, signed_at TEXT, sent_copies TEXT)")
         conn.execute("INSERT INTO signature SELECT * FROM signature_old")
-        conn.execute("INSERT INTO signature VALUES (2, ?, ?, ?, ?, ?)", row)
+        conn.execute("INSERT INTO signature VALUES (2, ?, ?, ?, ?, ?, ?)", row)
         conn.execute("DROP TABLE signature_old")
     finally:
         conn.close()

@@ -37,8 +37,11 @@ def query_one(path: Path, sql: str, params: tuple = ()) -> tuple:
         conn.close()
 
 
-# What migration 15 added (the plan's record of the texts partners wrote), dropped to make a version 14 file.
-DROP_V15 = ("ALTER TABLE plan DROP COLUMN partner_texts",)
+# What migration 16 added (what a signature covers of the record of copies sent), dropped to make a version 15 file.
+DROP_V16 = ("ALTER TABLE signature DROP COLUMN sent_copies",)
+# What migrations 15 and later added (the plan's record of the texts partners wrote), dropped to make a version 14
+# file.
+DROP_V15 = (*DROP_V16, "ALTER TABLE plan DROP COLUMN partner_texts")
 # What migrations 14 and later added (the plan's record of the partner copies written), dropped to make a
 # version 13 file.
 DROP_V14 = (*DROP_V15, "ALTER TABLE plan DROP COLUMN sent_copies")

@@ -38,7 +38,7 @@ def test_a_file_of_format_14_opens_with_every_text_the_owners(tmp_path):
     opened = open_project(tmp_path / "plan.db")
     assert opened.partner_texts == frozenset() and opened.tasks["a"].notes == "Is Nightjar on time?"
     save_project(opened, tmp_path / "plan.db")
-    assert query_one(tmp_path / "plan.db", "PRAGMA user_version")[0] == CURRENT_VERSION == 15
+    assert query_one(tmp_path / "plan.db", "PRAGMA user_version")[0] == CURRENT_VERSION == 16
 
 
 @pytest.mark.parametrize("stored", ["Nightjar", DIGEST.upper(), DIGEST + "  " + DIGEST, DIGEST[:-1], DIGEST + " "])
