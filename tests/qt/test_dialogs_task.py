@@ -383,7 +383,8 @@ def test_three_point_estimates_take_what_the_duration_field_takes(qtbot, documen
     press_ok(qtbot, dialog)
     task = document.project.tasks["b"]
     assert not dialog.isVisible() and (task.optimistic, task.most_likely, task.pessimistic) == days
-    shown = open_dialog(qtbot, document, "b").ui  # read back as durations are, as the table writes days
+    reopened = open_dialog(qtbot, document, "b")  # held while read: the dialog, not only its fields
+    shown = reopened.ui  # read back as durations are, as the table writes days
     assert [e.text() for e in (shown.optimistic_edit, shown.most_likely_edit, shown.pessimistic_edit)] == [
         "" if d is None else f"{d} d" for d in days]
 

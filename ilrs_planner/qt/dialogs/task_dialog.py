@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QHeaderView, QLineEdit
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QWidget
 
 from ...commands.base import Command
 from ...commands.composite import AllOrNothing
@@ -10,16 +11,17 @@ from ...commands.links import AddLink, DeleteLink, EditLink
 from ...commands.task_mode import dropped_manual_start, kept_where_it_is
 from ...commands.tasks import SetPlannedDates, SetTaskFields
 from ...domain import Classification, ConstraintType, LinkType, Precision, TaskKind
-from ...domain.durations import format_days, is_elapsed, units_for
+from ...domain.durations import format_days, is_elapsed
 from ...domain.task_mode import AUTO_TEXT, MANUAL_TEXT
 from ...domain.terminal_text import one_line
 from ...engine.schedule import TaskDates
 from ...engine.summary_progress import summary_percents
-from ...exchange.predecessors import PredecessorRef, parse_lag, rounded_lags
+from ...exchange.predecessors import rounded_lags
 from ..document import Document
 from ..generated.ui_task_dialog import Ui_TaskDialog
 from ..models.pinned_conflict_note import pinned_conflict_note
 from ..models.row_context import RowNumbers
+from . import link_rows
 from .messages import push_or_explain
 from .provenance_fields import ProvenanceFields
 from .start_finish_fields import StartFinishFields
@@ -57,7 +59,7 @@ class TaskDialog(QDialog):
         self.mode_combo = self._task_mode_row()
         self._load()
         self.span = StartFinishFields(document, self.task, self.ui.start_edit, self.ui.finish_edit)
-        self.ui.add_link_button.clicked.connect(lambda: self.add_link_row(None, None, LinkType.FS, 0))
+        self.ui.add_link_button.clicked.connect(self._new_link_row)
         self.ui.remove_link_button.clicked.connect(self.remove_selected_link)
         self.ui.button_box.accepted.connect(self.try_accept)
         self.ui.constraint_combo.currentIndexChanged.connect(self._enable_constraint_date)
@@ -79,6 +81,12 @@ class TaskDialog(QDialog):
         combo.setCurrentIndex(combo.findData(self.task.manual))
         combo.setEnabled(not self.document.project.is_summary(self.task_id))
         self.ui.dates_form.insertRow(0, "&Task mode", combo)  # Alt+T: no other field on this tab has T
+        # First on the tab, first for Tab too (made last, it came after OK and Cancel): put after the
+        # field before Constraint that takes focus (Qt orders only those).
+        before = self.ui.constraint_combo.previousInFocusChain()
+        while before.focusPolicy() == Qt.FocusPolicy.NoFocus:
+            before = before.previousInFocusChain()
+        QWidget.setTabOrder(before, combo)
         return combo
 
     def _enable_constraint_date(self) -> None:
@@ -124,35 +132,22 @@ class TaskDialog(QDialog):
         ui.source_edit.setText(task.source_url)
         self.provenance.load(task)
         ui.notes_edit.setPlainText(task.notes)
-        ui.links_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        ui.links_table.setColumnWidth(1, 170)
-        ui.links_table.setColumnWidth(2, 90)
-        ui.links_table.verticalHeader().hide()
-        ui.links_table.verticalHeader().setDefaultSectionSize(30)
+        ui.notes_edit.setTabChangesFocus(True)  # Tab goes on to the next field, as in every other field
+        link_rows.set_up(ui.links_table)
         self._links_before = {k.id: k for k in project.links.values() if k.succ_id == task.id}
         for link in self._links_before.values():
             self.add_link_row(link.id, link.pred_id, link.type, link.lag, link.elapsed)
 
     def add_link_row(self, link_id: str | None, pred_id: str | None, link_type: LinkType, lag: int,
                      elapsed: bool = False) -> int:
-        """A predecessor row: task, type, lag (link_id None for a new link). Returns the row. The lag
-        is typed as in the Predecessors cell (`+3 d`, `-1d`, `4h`, `2ed`) and read so on OK."""
-        table = self.ui.links_table
-        row = table.rowCount()
-        table.insertRow(row)
-        tasks = QComboBox()
-        tasks.setProperty("link_id", link_id)
-        for task, depth in self.document.project.walk():
-            if task.id != self.task_id:
-                tasks.addItem(f"{'  ' * depth}{task.key} — {task.name}", task.id)
-        tasks.setCurrentIndex(max(tasks.findData(pred_id), 0) if pred_id else 0)
-        types = QComboBox()
-        fill_enum(types, LinkType, link_type)
-        lag_edit = QLineEdit(format_days(lag, elapsed, signed=True))
-        lag_edit.setObjectName("lag_edit")
-        for column, widget in enumerate((tasks, types, lag_edit)):
-            table.setCellWidget(row, column, widget)
-        return row
+        """A predecessor row: task, type, lag (link_id None for a new link). Returns the row."""
+        return link_rows.add_row(self.ui.links_table, self.document.project, self.task_id, link_id, pred_id,
+                                 link_type, lag, elapsed)
+
+    def _new_link_row(self) -> None:
+        """Add predecessor: a row, the cursor in its task chooser to pick the predecessor."""
+        row = self.add_link_row(None, None, LinkType.FS, 0)
+        self.ui.links_table.cellWidget(row, 0).setFocus()
 
     def remove_selected_link(self) -> None:
         """Remove the selected predecessor rows (applied on OK)."""
@@ -264,13 +259,8 @@ class TaskDialog(QDialog):
         """A zero-length task: its finish-type dates are its own day, not the day after a last day."""
         return self.ui.duration_edit.isEnabled() and self._days == 0
 
-    def _link_rows(self) -> list[tuple[str | None, str, LinkType, PredecessorRef]]:
-        table, units = self.ui.links_table, units_for(self.document.project.default_calendar())
-        rows = []
-        for row in range(table.rowCount()):
-            tasks, types, lag = (table.cellWidget(row, column) for column in range(3))
-            rows.append((tasks.property("link_id"), tasks.currentData(), LinkType(types.currentData()),
-                         parse_lag(lag.text(), units)))
+    def _link_rows(self) -> list[link_rows.LinkRow]:
+        rows = link_rows.read_rows(self.ui.links_table, self.document.project)
         self._lag_note = rounded_lags([typed for *_, typed in rows])
         return rows
 
