@@ -179,14 +179,13 @@ def coarsest_with_ties(drivers: Drivers, ranks: np.ndarray) -> np.ndarray | None
     known to the year as on one known to the day is known to the year, whichever link came first.
     Rounds until no rank moves (each round carries the ties one more step down the chains); None
     past MOST_ROUNDS (a grid of equal tasks ties at every step: the walk task by task is quicker)."""
-    shown = coarsest_along(drivers.first, ranks)
+    shown, lifted = coarsest_along(drivers.first, ranks), ranks
     for _ in range(MOST_ROUNDS):
         if not len(drivers.tied_rows):
             return shown
-        lifted = ranks.copy()
+        before, lifted = lifted, ranks.copy()
         np.maximum.at(lifted, drivers.tied_rows, shown[drivers.tied_drivers])
-        again = coarsest_along(drivers.first, lifted)
-        if np.array_equal(again, shown):
+        if np.array_equal(lifted, before):  # the same ranks carried along again: the same ranks shown
             return shown
-        shown = again
+        shown = coarsest_along(drivers.first, lifted)
     return None

@@ -147,9 +147,11 @@ def schedule_with(project: Project, vectorised: bool | None, columns: InputColum
     _refuse_out_of_range(project, (es_days, ef_days, ls_days, lf_days), start, finish)
     table = TaskTable(net.task_ids, es_days, ef_days, ls_days, lf_days, total_float, free_float, critical,
                       day_ends)
-    link_ids = columns.link_ids if isinstance(columns, KeptColumns) and columns.fit(project) else list(project.links)
+    kept = isinstance(columns, KeptColumns) and columns.fit(project)
+    link_ids = columns.link_ids if kept else list(project.links)  # type: ignore[union-attr]
     links = LinkTable(link_ids, *net.links[:3])
-    return Schedule(date.fromordinal(start), date.fromordinal(finish), table, links, net.parent)
+    positions = columns.position if kept else None  # type: ignore[union-attr]
+    return Schedule(date.fromordinal(start), date.fromordinal(finish), table, links, net.parent, positions)
 
 
 _FIRST_DAY, _LAST_DAY = date.min.toordinal(), date.max.toordinal()

@@ -29,6 +29,7 @@ import numpy as np
 
 from ..domain import Project
 from .chain_drivers import NONE, Drivers, drivers_with, fixed_rows, held_by_links
+from .id_rows import old_rows
 from .link_pairs import PairDays, plan_days, plan_pair_days
 from .schedule import Schedule
 from .shown_precision_columns import OutlineArrays, ScheduleColumns
@@ -117,7 +118,9 @@ def row_map(before: ScheduleColumns, now: ScheduleColumns) -> RowMap:
     if now.ids is before.ids or now.ids == before.ids:
         same = np.arange(len(now.ids))
         return RowMap(same, same)
-    old_of_new = np.fromiter(map(before.rows.get, now.ids, repeat(-1)), np.int64, len(now.ids))
+    old_of_new = old_rows(before.ids, now.ids)  # known from the plan's kept columns after most edits
+    if old_of_new is None:
+        old_of_new = np.fromiter(map(before.rows.get, now.ids, repeat(-1)), np.int64, len(now.ids))
     new_of_old = np.full(len(before.ids), -1, np.int64)
     known = np.flatnonzero(old_of_new >= 0)
     new_of_old[old_of_new[known]] = known

@@ -42,7 +42,8 @@ class ScheduleColumns:
             self.children: OutlineChildren = same_outline.children
             self.outline: OutlineArrays = outline_arrays(self.children, schedule.outline, table, same_outline.outline)
             return
-        positions = np.asarray(self.column("position"), np.int64)
+        positions = schedule.positions if schedule.positions is not None else \
+            np.asarray(self.column("position"), np.int64)
         self.children = OutlineChildren(self.ids, schedule.outline, positions, self.rows)
         self.outline = outline_arrays(self.children, schedule.outline, table)
 
