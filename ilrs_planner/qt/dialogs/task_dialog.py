@@ -59,7 +59,7 @@ class TaskDialog(QDialog):
         self.mode_combo = self._task_mode_row()
         self._load()
         self.span = StartFinishFields(document, self.task, self.ui.start_edit, self.ui.finish_edit)
-        self.ui.add_link_button.clicked.connect(self._new_link_row)
+        self.ui.add_link_button.clicked.connect(lambda: self._new_link_row())
         self.ui.remove_link_button.clicked.connect(self.remove_selected_link)
         self.ui.button_box.accepted.connect(self.try_accept)
         self.ui.constraint_combo.currentIndexChanged.connect(self._enable_constraint_date)
