@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ...commands.base import Command
 from ...commands.task_mode import set_task_mode
 from ...commands.task_values import coerce_value
@@ -18,6 +20,9 @@ from .constraint_column import constraint_date_command, constraint_type_command
 from .predecessor_column import lag_rounding_note, predecessors_command
 from .row_context import RowContext
 from .task_columns import Column
+
+# A duration typed in minutes, elapsed or not ('6m', '30 min', '1em'): as in MS Project, not months.
+_MINUTES = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*e?(?:m|min|mins|minute|minutes)\s*$", re.IGNORECASE)
 
 
 def typed_unchanged(task: Task, column: Column, text: str, ctx: RowContext) -> bool:
@@ -102,7 +107,12 @@ def rounding_note(column: Column, text: str, ctx: RowContext) -> str | None:
     days = parse_duration(text.strip(), units, rounded=True)
     if exact == days:
         return None
-    return f"'{text.strip()}' was rounded up to {format_days(days)}: a plan counts whole working days"
+    if minutes := _MINUTES.match(text):  # MS Project's 'm': a planner who meant months reads why
+        count = minutes.group(1)
+        said = f"is {count} minute{'' if count == '1' else 's'} (a month is 'mo'), rounded up to"
+    else:
+        said = "was rounded up to"
+    return f"'{text.strip()}' {said} {format_days(days)}: a plan counts whole working days"
 
 
 def _confidence_command(task: Task, text: str, ctx: RowContext) -> Command | None:
