@@ -34,6 +34,7 @@ from .merge_sent import sent_base
 from .merge_supplied import supplied_by_merge
 from .merge_unseen import guard_unseen
 from .partner_texts import texts_by_merge
+from .sent_record import seen_level
 
 OURS, THEIRS = "ours", "theirs"
 # Plan fields not merged as values: the collections (merged one by one), the signature (a merged plan
@@ -87,6 +88,7 @@ def merge_projects(base: Project, ours: Project, theirs: Project,
                    choices: dict[str, str] | None = None) -> MergeResult:
     """Merge `ours` and `theirs`, both derived from `base`; `choices` maps conflict keys to ours/theirs."""
     choices = choices or {}
+    seen = seen_level(base, ours, theirs)
     base, sent_note = sent_base(base, ours, theirs)
     conflicts: list[Conflict] = []
     merged = clone_project(ours)
@@ -126,7 +128,7 @@ def merge_projects(base: Project, ours: Project, theirs: Project,
     repair(merged, base, ours, theirs, choices, conflicts)
     guard_levels(ours, merged, choices, conflicts)
     merged.supplied = supplied_by_merge(ours, merged)
-    merged.partner_texts = texts_by_merge(base, ours, theirs, merged)
+    merged.partner_texts = texts_by_merge(base, ours, theirs, merged, seen)
     return MergeResult(merged, conflicts, notes)
 
 

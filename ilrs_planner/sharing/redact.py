@@ -29,9 +29,10 @@ Rules (what a partner receives at `level`):
   (redact_scrub, redact_fold), as is the name of a hidden baseline, and so is each address and
   distinctive word of the notes of whatever is left out (redact_notes: a hidden task's codename
   in a kept task's notes). A kept name counts as showing a word only where the owner wrote it, not
-  a merge from a partner's plan (merge_supplied), whose own name and source show the words they
-  hold. Notes are otherwise prose and travel as written, unless the planner
-  leaves them out (`without_notes`). The signature is dropped (the content is new) and baselines are re-chained.
+  a merge from a partner's plan (merge_supplied). A text a partner wrote is shown as they wrote it
+  in a copy for the level of the copy they were sent or a higher one (partner_texts). Notes are
+  otherwise prose and travel as written, unless the planner leaves them out (`without_notes`). The
+  signature is dropped (the content is new) and baselines are re-chained.
 - The copy has a plan id of its own, drawn fresh: the plan it was made from records it (sent_record.py),
   and the copy carries none of that plan's records of copies sent.
 Saving uses the store's fresh-file save, so nothing removed survives in free pages.
@@ -56,7 +57,7 @@ from .partner_texts import written_by_partner
 from .redact_counters import renumber_counters
 from .redact_notes import note_secrets
 from .redact_scrub import WITHHELD as WITHHELD  # noqa: F401 - the marker is part of this module's interface
-from .redact_scrub import hidden_names, own_words, scrubber, secret_tokens
+from .redact_scrub import hidden_names, scrubber, secret_tokens
 from .redact_shape import renumber_positions, respan_baselines
 
 
@@ -89,38 +90,35 @@ def _dropped_participants(project: Project, plan: Project, level: Classification
             if p.classification.rank > level.rank or (pid in owners and pid not in kept_owners)}
 
 
-def _scrubbers(project: Project, removed: set[str], dropped: set[str],
-               hidden_baselines: list[Baseline]) -> tuple[Callable[[str], str], Callable[[str], str]]:
-    """What scrubs every text, a word of withheld work shown only where a name the owner wrote holds it;
-    and what scrubs a partner's own name and source (merge_supplied), which show the words they hold."""
+def _scrubber(project: Project, removed: set[str], dropped: set[str],
+              hidden_baselines: list[Baseline]) -> Callable[[str], str]:
+    """What scrubs every text, a word of withheld work shown only where a name the owner wrote holds it
+    (a name a merge took from a partner's plan, merge_supplied, shows none: their words are their choice)."""
     supplied = frozenset(project.supplied - removed - dropped)
     tokens = secret_tokens(project, removed, dropped, supplied) | hidden_names(hidden_baselines)
     tokens |= note_secrets(project, removed, dropped, hidden_baselines, supplied)
-    owners = scrubber(tokens)
-    if not supplied.intersection(project.tasks.keys() | project.participants.keys()):
-        return owners, owners
-    return owners, scrubber(tokens - own_words(project, supplied))
+    return scrubber(tokens)
 
 
-def _scrub_texts(plan: Project, scrub: Callable[[str], str], own_words: Callable[[str], str]) -> None:
-    """Every remaining text through `scrub`, but a partner's own name and source through `own_words`:
-    withheld there, a word they wrote would tell them it is a codename; and a text a partner wrote, as
-    they wrote it, not at all (partner_texts)."""
-    def at(kind: str, oid: str, what: str, text: str, through: Callable[[str], str] = scrub) -> str:
-        return text if written_by_partner(plan, (kind, oid, what), text) else through(text)
+def _scrub_texts(plan: Project, scrub: Callable[[str], str], level: Classification) -> None:
+    """Every remaining text through `scrub`, but a text a partner wrote, as they wrote it, not at all where
+    the copy is for the level of the copy they were sent or a higher one (partner_texts): withheld there,
+    a word they wrote would tell them it is a codename. Below that level their text, a partner's own
+    name and source included, is withheld as the owner's is: it may name what they were shown and the
+    copy's partner was not."""
+    def at(kind: str, oid: str, what: str, text: str) -> str:
+        return text if written_by_partner(plan, (kind, oid, what), text, level) else scrub(text)
 
     for task in plan.tasks.values():
-        naming = own_words if task.id in plan.supplied else scrub
-        task.notes, task.name = at("task", task.id, "notes", task.notes), at("task", task.id, "name", task.name, naming)
-        task.source_url = at("task", task.id, "source", task.source_url, naming)
+        task.notes, task.name = at("task", task.id, "notes", task.notes), at("task", task.id, "name", task.name)
+        task.source_url = at("task", task.id, "source", task.source_url)
     for calendar in plan.calendars.values():  # "Nightjar static fire" closes a kept task's site too
         calendar.name = at("calendar", calendar.id, "name", calendar.name)
         calendar.exceptions = [dataclasses.replace(e, name=at("exception", calendar.id, _days(e), e.name))
                                for e in calendar.exceptions]
     for participant in plan.participants.values():
         participant.notes = at("participant", participant.id, "notes", participant.notes)
-        participant.source_url = at("participant", participant.id, "source", participant.source_url,
-                                    own_words if participant.id in plan.supplied else scrub)
+        participant.source_url = at("participant", participant.id, "source", participant.source_url)
     plan.baselines[:] = [dataclasses.replace(b, notes=at("baseline", b.id, "notes", b.notes),
                                              name=at("baseline", b.id, "name", b.name)) for b in plan.baselines]
     # the author may be a hidden participant
@@ -178,7 +176,7 @@ def redact_project(project: Project, level: Classification | str, *, without_not
     plan.baselines[:] = [dataclasses.replace(b, entries={t: d for t, d in b.entries.items() if t in plan.tasks})
                          for b in plan.baselines if b.classification.rank <= level.rank]
     plan.calendars = _calendars_kept(project, plan, removed)
-    _scrub_texts(plan, *_scrubbers(project, removed, dropped, hidden_baselines))
+    _scrub_texts(plan, _scrubber(project, removed, dropped, hidden_baselines), level)
     if without_notes:
         _leave_notes_out(plan)
     emptied_summaries_keep_their_span(project, plan, dates)

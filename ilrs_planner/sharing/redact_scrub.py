@@ -113,17 +113,6 @@ def kept_namers(project: Project, left_out: set[str] | frozenset[str]) -> list[T
     return kept + [p for p in project.participants.values() if p.id not in left_out]
 
 
-def own_words(project: Project, ids: Iterable[str]) -> set[str]:
-    """The phrases, addresses and words (folded) of the names, keys and sources of the tasks and
-    participants `ids`: what their own texts may show, as their writer chose the words."""
-    items: list[Task | Participant] = [project.tasks[i] if i in project.tasks else project.participants[i]
-                                       for i in ids if i in project.tasks or i in project.participants]
-    texts = [v for item in items for v in (item.name, item.key)]
-    sources = [item.source_url for item in items]
-    words = {word for text in texts + sources if text for word in words_shown(text)}
-    return _phrases(texts) | addresses(sources) | words | _words(texts + sources)
-
-
 def hidden_names(baselines: Iterable[Baseline]) -> set[str]:
     """The names of baselines left out of a copy, as whole phrases (their words are everyday words)."""
     return _phrases(b.name for b in baselines)

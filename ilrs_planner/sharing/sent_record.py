@@ -18,6 +18,7 @@ from .merge_guard import effective_levels
 
 # What a partner's plan no record names is read as having been sent.
 SAFE_READING = SentCopy("", min(Classification, key=lambda c: c.rank), True, date.min)
+_TOP = max(Classification, key=lambda c: c.rank)
 
 
 def record_sent(project: Project, copy: Project, written: date | None = None) -> SentCopy:
@@ -45,3 +46,16 @@ def is_our_own(theirs: Project, base: Project, ours: Project) -> bool:
     levels = effective_levels(base)
     return theirs.partner_level is None and all(
         tid in theirs.tasks for tid, level in levels.items() if level.rank > SAFE_READING.level.rank)
+
+
+def seen_level(base: Project, ours: Project, theirs: Project) -> Classification:
+    """The level of the copy the writer of `theirs` was sent, as our side knows it: the base's when the
+    base is the copy sent, our record's of their copy; the highest for a version of our own plan, or a
+    copy we hold no record of (what they saw is then unknown, and their texts may name anything in it:
+    partner_texts.py)."""
+    if base.partner_level is not None:
+        return base.partner_level
+    if is_our_own(theirs, base, ours):
+        return _TOP
+    record = sent_as(theirs, base, ours)
+    return record.level if record is not None else _TOP

@@ -7,7 +7,7 @@ from datetime import date
 
 from gestures import click_cell, press
 
-from ilrs_planner.domain import Calendar, Participant, Project, Task
+from ilrs_planner.domain import Calendar, Classification, Participant, Project, Task
 from ilrs_planner.qt.models.task_columns import Column
 from ilrs_planner.sharing.partner_texts import digest, written_by_partner
 
@@ -100,10 +100,12 @@ def test_a_duplicate_of_a_note_a_partner_wrote_is_theirs_too_and_undo_forgets_it
     document = window.document
     asking = "Is Nightjar on time?"
     document.project.tasks["a"].notes = asking
-    document.project.partner_texts = frozenset({digest(("task", "a", "notes"), asking)})
+    written = digest(("task", "a", "notes"), asking, Classification.PARTNERS)  # by a partner sent a Partners copy
+    document.project.partner_texts = frozenset({written})
     document.set_selection(["a"])
     window.clip.duplicate.trigger()
     (copy,) = document.selected_ids
-    assert written_by_partner(document.project, ("task", copy, "notes"), asking)
+    assert written_by_partner(document.project, ("task", copy, "notes"), asking, Classification.PARTNERS)
+    assert not written_by_partner(document.project, ("task", copy, "notes"), asking, Classification.PUBLIC)
     window.edit.undo.trigger()
-    assert document.project.partner_texts == {digest(("task", "a", "notes"), asking)}
+    assert document.project.partner_texts == {written}
