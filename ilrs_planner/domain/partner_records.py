@@ -29,3 +29,24 @@ def kept_partner_texts(digests: Iterable[str]) -> list[str]:
 def kept_supplied(project: Project) -> list[str]:
     """The ids of the names record a plan keeps (those of its tasks and participants), in order."""
     return sorted(i for i in project.supplied if i in project.tasks or i in project.participants)
+
+
+def records_left_behind(project: Project, file_kind: str) -> str | None:
+    """The warning for writing `project` to a file of another format (`file_kind`, "An Excel workbook"),
+    which carries nothing of the plan's records of what partners wrote in it, naming some of what they
+    cover; None for a plan without any. Read back, such a file is a plan whose words are all the owner's:
+    a name of a partner's then counts as the owner's and shows a withheld word it holds in the next copy
+    (their "Bird survey: Nightjar" unmasking the owner's Nightjar), and their texts are withheld."""
+    supplied = project.supplied
+    names = [f"{t.key} '{t.name}'" for t in project.tasks.values() if t.id in supplied]
+    names += [f"{p.key} '{p.name}'" for p in project.participants.values() if p.id in supplied]
+    texts = len(project.partner_texts)
+    if not names and not texts:
+        return None
+    parts = [f"{len(names):,} task or participant name{'s' * (len(names) != 1)} a partner gave"] * bool(names)
+    parts += [f"{texts:,} text{'s' * (texts != 1)} a partner wrote"] * bool(texts)
+    shown = ", ".join(names[:3]) + (f" and {len(names) - 3:,} more" if len(names) > 3 else "")
+    return (f"{file_kind} does not carry this plan's record of what partners wrote in it ({' and '.join(parts)}"
+            f"{': ' + shown if shown else ''}): a plan read back from it counts their words as yours, so a word "
+            "of withheld work one of their names holds shows in its partner copies, and their texts are withheld "
+            "there; make partner copies from this plan file")

@@ -16,6 +16,7 @@ from pathlib import Path
 from types import ModuleType
 
 from ..domain import PlannerError, Project
+from ..domain.partner_records import records_left_behind
 from ..domain.text import TEXT_LIMITS, clean
 
 # extension -> module in this package; a format that is not installed is reported, not guessed.
@@ -113,7 +114,11 @@ def _check_regular(path: str | Path) -> None:
 def write_plan(project: Project, path: str | Path, **opts) -> list[str]:
     """Write `project` to `path` by its extension; returns warnings about what was left out."""
     module = _module_for(path, "write", "export.failed")
-    return list(module.write(project, path, **opts) or [])
+    warnings = list(module.write(project, path, **opts) or [])
+    # A file that can be read back as a plan carries none of the records of what partners wrote in it.
+    left = records_left_behind(project, f"{Path(path).name} ({FORMAT_NAMES[Path(path).suffix.lower()]})") \
+        if hasattr(module, "read") else None
+    return warnings + ([left] if left is not None else [])
 
 
 def _module_for(path: str | Path, operation: str, code: str) -> ModuleType:
