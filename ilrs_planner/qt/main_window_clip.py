@@ -22,6 +22,7 @@ from ..domain import PlannerError
 from ..exchange.clip_format import MAX_BYTES, MAX_TASKS, MIME_TYPE, copy_to_json
 from ..exchange.clip_read import check_size, copy_from_json
 from ..exchange.clip_sheet import paste_from_sheet
+from ..sharing.partner_texts import partner_written
 from .keys import StandardKey
 from .models.row_context import RowContext
 from .models.task_columns import Column
@@ -100,7 +101,13 @@ class ClipActions:
         mime.setHtml(rows_html(self.document.project, copied, rows, columns))
         QApplication.clipboard().setMimeData(mime)
         count = len(copied.tasks)
-        self.window.statusBar().showMessage(f"Copied {count} task{'s' if count != 1 else ''}", 4000)
+        said = f"Copied {count} task{'s' if count != 1 else ''}"
+        # Pasted into another plan, a partner's words go without the record that they are theirs (README).
+        theirs = len(partner_written(self.document.project, copied.tasks))
+        if theirs:
+            said += (f": {'1 holds' if theirs == 1 else f'{theirs:,} hold'} words a partner wrote, which a paste "
+                     "into another plan counts as yours (their next partner copy may then show a withheld word)")
+        self.window.statusBar().showMessage(said, 15000 if theirs else 4000)
         return True
 
     def _shown_columns(self) -> list[Column]:

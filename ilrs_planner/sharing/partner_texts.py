@@ -84,3 +84,14 @@ def carried_to_copies(project: Project, tasks: Iterable[Task], new_ids: Mapping[
                 if digest(("task", task.id, what), text, kind) in project.partner_texts:
                     found.add(digest(("task", new_ids[task.id], what), text, kind))
     return frozenset(found)
+
+
+def partner_written(project: Project, tasks: Iterable[Task]) -> list[Task]:
+    """Those of `tasks` whose name a merge took from a partner's plan or that hold a text a partner wrote:
+    what a paste into another plan, which starts without those records, would count as the owner's."""
+    if not project.supplied and not project.partner_texts:
+        return []
+    return [task for task in tasks if task.id in project.supplied or any(
+        digest(("task", task.id, what), text, kind) in project.partner_texts
+        for what, text in (("name", task.name), ("notes", task.notes), ("source", task.source_url)) if text
+        for kind, _ in RECORD_LEVELS)]

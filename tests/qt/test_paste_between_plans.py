@@ -109,3 +109,14 @@ def test_a_duplicate_of_a_note_a_partner_wrote_is_theirs_too_and_undo_forgets_it
     assert not written_by_partner(document.project, ("task", copy, "notes"), asking, Classification.PUBLIC)
     window.edit.undo.trigger()
     assert document.project.partner_texts == {written}
+
+
+def test_copying_a_task_a_partner_named_says_a_paste_into_another_plan_counts_its_words_as_yours(qtbot, window):
+    # Another plan starts without the record that the name is theirs: its words would unmask withheld work.
+    window.document.project.supplied = frozenset({"a"})
+    copy_task_a(window)
+    assert "Copied 1 task: 1 holds words a partner wrote, which a paste into another plan counts as yours" \
+        in window.statusBar().currentMessage()
+    window.document.project.supplied = frozenset()
+    copy_task_a(window)
+    assert window.statusBar().currentMessage() == "Copied 1 task"
