@@ -75,7 +75,9 @@ class SharingActions:
 
     def export_plan(self) -> bool:
         """Write the plan in the format given by the chosen file's extension."""
-        extensions = supported_extensions("write")
+        # MS Project XML first: the filter the dialog shows chosen is the suggested name's (a name typed
+        # without an extension under CSV, shown first beside "plan.xml", was written as CSV).
+        extensions = sorted(supported_extensions("write"), key=lambda extension: extension != ".xml")
         suggestion = os.path.join(self._folder(), f"{safe_file_stem(self.document.project.name)}.xml")
         path, chosen = prompts.save_file(self.window, "Export plan", suggestion, prompts.filters_for(extensions))
         if not path:
