@@ -42,7 +42,7 @@ def test_the_shortcut_reads_a_plain_task_and_leaves_an_odd_one_to_the_general_re
     taken: list[bool] = []
     original = plain_task.read_plain
     monkeypatch.setattr("ilrs_planner.exchange.mspdi.reader.read_plain",
-                        lambda tasks, record, ready=None: taken.append(original(tasks, record, ready)) or taken[-1])
+                        lambda tasks, record, ready: taken.append(original(tasks, record, ready)) or taken[-1])
     general, shortcut = _both(monkeypatch, plan_file(tmp_path, _task(1, {"Name": "First"}) + plain + odd))
     assert shortcut == general and taken[-3:] == [True, True, False]
     assert any("rounded up to 1" in warning for warning in general[1])
@@ -133,12 +133,16 @@ def test_any_task_reads_alike_with_its_custom_fields_and_links_read_in_the_worke
     reading of the tasks before it: the plan and warnings are the general reading's."""
     path = plan_file(tmp_path, tasks)
     path.write_text(path.read_text().replace("<Tasks>", _HEADER + "<Tasks>", 1))
-    made: list[bool] = []
+    read: list[bool] = []
     original = plain_task.read_plain
-    monkeypatch.setattr("ilrs_planner.exchange.mspdi.reader.read_plain", lambda tasks, record, ready=None:
-                        made.append(ready is not None) or original(tasks, record, ready))
+    monkeypatch.setattr("ilrs_planner.exchange.mspdi.reader.read_plain", lambda tasks, record, ready:
+                        read.append(True) or original(tasks, record, ready))
+    made_here: list[bool] = []  # readings made in this process (the worker's are made in its own)
+    monkeypatch.setattr("ilrs_planner.exchange.mspdi.reader.prepared",
+                        lambda *args: made_here.append(True) or plain_task.prepared(*args))
     general, _ = _both(monkeypatch, path)
-    made.clear()
+    read.clear()
+    made_here.clear()
     outcome, started = read_way(monkeypatch, path, "plain")
     assert outcome == general
-    assert started == [True] and made and all(made)  # read the short way, every task with its reading made
+    assert started == [True] and read and not made_here  # read the short way, every task with its reading made

@@ -10,10 +10,11 @@ handed over before it, so this process raises it at the moment the single path w
 reading those tasks, with the same code and words. A task this process refuses stops the child.
 
 A file whose task list is written as MS Project writes it goes the short way (`plain_file`): the
-same messages, made without an element per tag. Where that way finds the file not plain, or refused
-by its checks, the child says so ("not plain") and this process reads the file again the usual way
-(`NotPlain`); a task this process refuses meanwhile is refused only once the child has found the
-whole file plain (else the usual way says which comes first).
+same messages, made without an element per tag, most tasks sent as only what `plain_task.read_plain`
+takes of them (their records read again from the file's text where needed: `task_text`). Where that
+way finds the file not plain, or refused by its checks, the child says so ("not plain") and this
+process reads the file again the usual way (`NotPlain`); a task this process refuses meanwhile is
+refused only once the child has found the whole file plain (else the usual way says which comes first).
 
 Only where it is safe and worth it (`worthwhile`): a file of some megabytes, a system that forks,
 and a process with no other thread (a thread holding a lock at the fork would leave the child stuck),
@@ -37,6 +38,7 @@ from typing import Any, BinaryIO
 from ...domain import PlannerError
 from .plain_file import send_plain
 from .task_record import TaskRecord, task_record
+from .task_text import FileText, TaskText
 from .xml_safe import parse_untrusted, refuse_oversized_file
 
 MIN_BYTES = 16 << 20  # below this (a few thousand tasks) a process costs more than it saves
@@ -45,8 +47,9 @@ MIN_BYTES = 16 << 20  # below this (a few thousand tasks) a process costs more t
 _BATCH = 50
 _HEADER = struct.Struct("<Q")
 _PIPE_BYTES = 1 << 20  # what Linux lets any process ask for (/proc/sys/fs/pipe-max-size)
-# (root built so far, task, its `plain_task.prepared` reading if the worker made it) -> None
-RecordHandler = Callable[[ET.Element, TaskRecord, Any], None]
+# (root built so far, task (or where its text is, if sent without it), its `plain_task.prepared` reading if
+# the worker made it) -> None
+RecordHandler = Callable[[ET.Element, TaskRecord | TaskText, Any], None]
 PLAIN = True  # whether a file is tried the short way first (off: the element tree's way alone)
 
 
@@ -101,11 +104,13 @@ def parse_in_worker(path: str | Path, max_tasks: int, on_task: RecordHandler,
         finally:
             os._exit(code)
     os.close(write_end)
+    file = FileText(path)  # a task sent without its record is read from it again if need be (`task_text`)
     try:
         with open(read_end, "rb", buffering=1 << 20) as stream:
             refuse_oversized_file(path, max_tasks, max_links, counted=not plain)  # the short way counts as it goes
-            return _receive(stream, on_task, Path(path).name, plain)
+            return _receive(stream, on_task, file, plain)
     finally:
+        file.close()
         _stop(pid)
 
 
@@ -157,8 +162,9 @@ def _without_tasks(root: ET.Element) -> ET.Element:
     return shallow
 
 
-def _receive(stream: BinaryIO, on_task: RecordHandler, name: str, plain: bool) -> ET.Element:
+def _receive(stream: BinaryIO, on_task: RecordHandler, file: FileText, plain: bool) -> ET.Element:
     root = ET.Element("none")
+    name = file.name
     refused: list[Exception] = []  # a task refused on the short way: raised once the file is known plain
     while True:
         header = stream.read(_HEADER.size)
@@ -168,8 +174,9 @@ def _receive(stream: BinaryIO, on_task: RecordHandler, name: str, plain: bool) -
             raise PlannerError("import.bad_file", f"{name}: could not be read (the process reading it stopped)")
         kind, *body = marshal.loads(data)
         if kind == "tasks" and not refused:
+            records = body[0] if len(body) < 3 else file.stretch(body[2], body[3]).records(body[0])
             try:
-                for record, ready in zip(body[0], body[1] if len(body) > 1 else repeat(None)):
+                for record, ready in zip(records, body[1] if len(body) > 1 else repeat(None)):
                     on_task(root, record, ready)
             except Exception as exc:
                 if not plain:

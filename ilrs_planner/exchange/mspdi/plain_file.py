@@ -5,7 +5,9 @@ Three passes make what `parse_untrusted` would make of the file, each in C for i
   - the file without its task list's content (`<Tasks></Tasks>`) is parsed as before, every limit and
     refusal of `xml_safe` applied: the plan's header, calendars, resources and assignments, and the
     offset where the task list opens, which must be the one these bytes were cut at;
-  - the task list's content is read by `task_scan` into the tasks' records, a stretch at a time;
+  - the task list's content is read by `task_scan` into the tasks' records, a stretch at a time, and
+    sent with what the reading process takes of each (`plain_task.prepared`), most without their
+    records (where it needs one after all, it reads the task again from the file's text: `task_text`);
   - the whole file goes through expat with no callback but those refusing a DOCTYPE or an entity
     declaration, in a process of its own while the task list is read: the check that it is
     well-formed, by which `task_scan`'s reading is the element tree's (see there); its answer is
@@ -25,11 +27,14 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
 
-from .plain_task import prepared
+from .foreign_fields import ForeignFields
+from .plain_task import needs_record, prepared
 from .precheck import counts as precheck_counts
 from .read_header import custom_field_map
 from .task_layouts import Layouts
-from .task_scan import scan
+from .task_record import TaskRecord
+from .task_scan import scan, task_list_text
+from .task_text import spans_of
 from .xml_safe import MAX_ELEMENTS, MAX_TASK_ELEMENTS, guarded_parser, parse_chunks
 
 Send = Callable[[tuple], None]
@@ -91,19 +96,23 @@ def _send_tasks(data: mmap.mmap, send: Send, counts: _Counts, root: ET.Element, 
     position = start
     layouts = Layouts()  # the file's layouts, compiled as they recur (`task_layouts`)
     field_ids = custom_field_map(_before_tasks(root))  # as the reading process finds them
+    # Records left out where `read_plain` takes what is sent: not where another plan's custom fields are
+    # looked for in every record, nor where a field of no FieldID sends every task the general way.
+    short = not ForeignFields(_before_tasks(root), field_ids).names and "" not in field_ids
     while position < end:
         stop = data.find(_END_TASK, min(position + _STRETCH, end), end)
         stop = end if stop < 0 else stop + len(_END_TASK)
         stretch = data[position:stop]
-        records = scan(stretch.decode("utf-8"), MAX_TASK_ELEMENTS, layouts)
+        spans: list[tuple[int, int]] = []
+        records = scan(task_list_text(stretch), MAX_TASK_ELEMENTS, layouts, spans)
         # Every "<" of a plain stretch opens or closes an element; every "<Task>" opens a task.
         if records is None or not counts.within(stretch.count(b"<") // 2, len(records), stretch.count(_LINK)):
             return False
         if records and not sent:
             send(("root", _tree_record(_before_tasks(root))))
             sent = True
-        if records:  # each with what the reading can take ready-made (`plain_task.prepared`)
-            send(("tasks", records, [prepared(field_ids, record) for record in records]))
+        if records:  # each with what the reading can take ready-made, the record itself only if need be
+            send(_tasks_message(field_ids, records, short, (position, stop), spans))
         if checker.failed():
             return False
         position = stop
@@ -111,6 +120,18 @@ def _send_tasks(data: mmap.mmap, send: Send, counts: _Counts, root: ET.Element, 
         return False
     send(("end", _tree_record(root)))
     return True
+
+
+def _tasks_message(field_ids: dict[str, str], records: list[TaskRecord], short: bool, bounds: tuple[int, int],
+                   spans: list[tuple[int, int]]) -> tuple:
+    """A stretch's tasks as sent: each with its `plain_task.prepared` reading, its record left out (None)
+    where that reading is all `read_plain` takes of it (`short`: the file allows it), with where the
+    stretch lies in the file and where each task's text lies in it (`task_text`)."""
+    ready = [prepared(field_ids, record) for record in records]
+    sent: list[TaskRecord | None] = list(records)
+    if short:
+        sent = [None if not needs_record(record, reading) else record for record, reading in zip(records, ready)]
+    return "tasks", sent, ready, bounds, spans_of(spans)
 
 
 class _WholeFileCheck:

@@ -24,6 +24,7 @@ from .read_links import LinkTexts, link_texts, plain_link_texts
 from .read_tasks import _FIELD_AND_VALUE, _ID_TEXT, TaskReader
 from .task_fields import _CLASSIFICATIONS, _CONFIDENCES, _KINDS, _PRECISIONS
 from .task_record import TaskRecord, first_of_each
+from .task_text import TaskText
 
 FAST = True  # off: every task takes the general path (the tests compare the two)
 _UNSET = (None, "0")  # a flag absent or written unset
@@ -35,7 +36,8 @@ _TAGS = ("UID", "OutlineLevel", "IsNull", "Manual", "Milestone", "Name", "WBS", 
          "CalendarUID", "HyperlinkAddress", "Notes", "Start", "Finish")
 _ABSENT = (None,)  # what a tag the task lacks gives: its index is one past the task's children
 _MOST_LAYOUTS = 4096  # distinct orders of children kept (a file has some tens)
-Prepared = tuple[dict[str, str], list[tuple[str, ...] | None]]  # see `prepared`
+# A task's own fields' texts (in `_TAGS` order), its custom fields' values, its links' `plain_link_texts`
+Prepared = tuple[tuple[str | None, ...], dict[str, str], list[tuple[str, ...] | None]]  # see `prepared`
 _new_tuple = tuple.__new__  # a link's `plain_link_texts` as its `LinkTexts`, without `_make`'s two calls
 # `Task`'s fields in its order, which `_add` passes them in (a test compares the two paths' tasks).
 _TASK_FIELDS = ("key", "name", "duration", "kind", "id", "parent_id", "position", "owner_id", "constraint",
@@ -85,40 +87,45 @@ def _layout(tags: tuple[str, ...]) -> _Layout:
 
 def prepared(field_ids: dict[str, str], record: TaskRecord) -> Prepared:
     """What `read_plain` reads of `record` that needs nothing of the reader's state but its custom
-    fields (`field_ids`): the custom fields' values and each link's `plain_link_texts`. Made in the
-    worker process beside the reading of the tasks before (`plain_file`), which then has less to do."""
-    _, _, belows = record
-    layout = _layout(record[0])
-    return (_custom(field_ids, [belows[index] for index in layout.attributes]),
+    fields (`field_ids`): the texts of its own fields (`_TAGS`), the custom fields' values and each
+    link's `plain_link_texts`. Made in the worker process beside the reading of the tasks before
+    (`plain_file`), which then has less to do, and sends the record itself only where `needs_record`."""
+    tags, texts, belows = record
+    layout = _layout(tags)
+    return (layout.texts(texts + _ABSENT), _custom(field_ids, [belows[index] for index in layout.attributes]),
             [plain_link_texts(belows[index]) for index in layout.links])
 
 
-def read_plain(tasks: TaskReader, record: TaskRecord, ready: Prepared | None = None) -> bool:
-    """Read `record` into `tasks` as `read_one` would, or answer False having changed nothing;
-    `ready`: its `prepared` reading, made with the same custom fields, if made elsewhere."""
+def needs_record(record: TaskRecord, ready: Prepared) -> bool:
+    """Whether `read_plain` reads more of the task than `ready` holds even when it takes the task: a
+    link not written plainly, or baselines. (Where it leaves the task to the general path, the reading
+    process reads the record again from the file's text: `task_text`.)"""
+    return None in ready[2] or _layout(record[0]).baselines
+
+
+def read_plain(tasks: TaskReader, record: TaskRecord | TaskText, ready: Prepared) -> bool:
+    """Read the task into `tasks` as `read_one` would read its `record`, or answer False having changed
+    nothing; `ready`: its `prepared` reading, made with the same custom fields. Where the worker sent
+    the task without its record (`needs_record`), `record` is where its text is (`TaskText`)."""
     if not FAST:
         return False
-    tags, texts, belows = record
-    last_tags, layout = _last
-    if tags is not last_tags or layout is None:
-        layout = _layout(tags)
-    values = layout.texts(texts + _ABSENT)
-    uid, level = values[0], values[1]
-    if (uid is None or level is None or len(uid) > DIGITS or len(level) > DIGITS or not uid.isdecimal()
-            or not level.isdecimal() or uid == "0" or uid in tasks.by_uid):
+    values, custom, plain_links = ready[0], ready[1], ready[2]
+    uid, level_text = values[0], values[1]
+    if (uid is None or level_text is None or len(uid) > DIGITS or len(level_text) > DIGITS or not uid.isdecimal()
+            or not level_text.isdecimal() or uid == "0" or uid in tasks.by_uid):
         return False  # not written as MS Project writes it, the project summary task, a repeated task
-    level = int(level)
+    level = int(level_text)
     if not 1 <= level <= len(tasks.parents) + 1 or values[2] not in _UNSET or values[3] not in _UNSET:
         return False  # a level 0 or a skipped level, a null task, a manually scheduled one
     if "" in tasks.fields:
         return False  # a field of no FieldID would take the custom fields that have no children
-    custom, plain_links = ready or prepared(tasks.fields, record)
     try:
         fields = own_fields(tasks, values, custom, uid)
     except (NotPlain, KeyError, PlannerError):  # PlannerError: a source date that is not one
         return False
     del tasks.parents[level - 1:]
     parent_id = tasks.parents[-1] if tasks.parents else None
+    layout = _layout(record[0]) if isinstance(record, tuple) else None
     tasks.parents.append(_add(tasks, record, fields, custom, plain_links, layout, uid, parent_id))
     return True
 
@@ -140,9 +147,10 @@ def _custom(field_ids: dict[str, str], attributes: list) -> dict[str, str]:
     return custom
 
 
-def _add(tasks: TaskReader, record: TaskRecord, fields: tuple, custom: dict[str, str], plain_links: list,
-         layout: _Layout, uid: str, parent_id: str | None) -> str:
-    """Make the task and keep what the reader keeps of it, in the order `TaskReader._task` does."""
+def _add(tasks: TaskReader, record: TaskRecord | TaskText, fields: tuple, custom: dict[str, str], plain_links: list,
+         layout: _Layout | None, uid: str, parent_id: str | None) -> str:
+    """Make the task and keep what the reader keeps of it, in the order `TaskReader._task` does (`layout`:
+    its record's, None for a task sent without it, whose links are all plain and which has no baselines)."""
     where = f"task UID {uid}"
     task_id = custom.get("id", "")
     if not _ID_TEXT.fullmatch(task_id) or task_id in tasks.project.tasks:
@@ -182,7 +190,7 @@ def _add(tasks: TaskReader, record: TaskRecord, fields: tuple, custom: dict[str,
     if plain_links:
         _pend_links(tasks, task_id, record, plain_links, layout, where)
     tasks.early_links.take(tasks, task_id)
-    if layout.baselines:
+    if layout is not None and layout.baselines and isinstance(record, tuple):
         tasks._task_baselines(task_id, record, where)
     summary_duration = custom.get("summary_duration")
     if summary_duration and summary_duration.isdigit():
@@ -190,12 +198,13 @@ def _add(tasks: TaskReader, record: TaskRecord, fields: tuple, custom: dict[str,
     return task_id
 
 
-def _pend_links(tasks: TaskReader, task_id: str, record: TaskRecord, plain_links: list, layout: _Layout,
-                where: str) -> None:
+def _pend_links(tasks: TaskReader, task_id: str, record: TaskRecord | TaskText, plain_links: list,
+                layout: _Layout | None, where: str) -> None:
     """The task's links' texts, waiting for every task to be known (`read_links`), in file order."""
     if None not in plain_links:  # every link as MS Project writes it
         tasks.pending_links += [(task_id, _new_tuple(LinkTexts, plain), where) for plain in plain_links]
         return
+    assert isinstance(record, tuple) and layout is not None  # sent with its record (`needs_record`)
     belows = record[2]
     tasks.pending_links += [(task_id, link_texts(tasks.reader, belows[index], where) if plain is None
                              else _new_tuple(LinkTexts, plain), where)

@@ -17,13 +17,14 @@ from . import parse_worker
 from .foreign_fields import ForeignFields
 from .helpers import MINUTES_PER_DAY
 from .parse_worker import NotPlain, parse_in_worker, worthwhile
-from .plain_task import Prepared, read_plain
+from .plain_task import Prepared, prepared, read_plain
 from .precheck import too_many_links
 from .read_header import NO_START, add_calendars, custom_field_map, plan_header, start_from_tasks
 from .read_resources import add_baselines, add_participants, baseline_register
 from .read_splits import widen_split_tasks
 from .read_tasks import TaskReader
 from .task_record import TaskRecord, task_record
+from .task_text import TaskText, whole
 from .values import Reader
 from .xml_safe import parse_untrusted
 
@@ -98,14 +99,19 @@ class _TaskStream:
     def take(self, root: ET.Element, element: ET.Element) -> None:
         self.take_record(root, task_record(element))
 
-    def take_record(self, root: ET.Element, record: TaskRecord, ready: Prepared | None = None) -> None:
+    def take_record(self, root: ET.Element, record: TaskRecord | TaskText, ready: Prepared | None = None) -> None:
+        """Read a task; `ready`: its `plain_task.prepared` reading if the worker made it, in which case the
+        worker may have sent where its text is instead of its record (`task_text`)."""
         try:
             if self.tasks is None:
                 self.tasks = self._begin(root)
+            if ready is None:
+                record = whole(record)
+                ready = prepared(self.tasks.fields, record)
             if not read_plain(self.tasks, record, ready):  # as MS Project writes a task, else the general way
-                self.tasks.read_one(record)
-            if self.foreign is not None:
-                self.foreign.take(record)
+                self.tasks.read_one(whole(record))
+            if self.foreign is not None and self.foreign.names:  # none: the worker may leave records out
+                self.foreign.take(whole(record))
             if len(self.tasks.pending_links) > MAX_LINKS:
                 raise too_many_links(self.name, MAX_LINKS)
         except _UNEXPECTED as exc:  # raised inside the parser's callback: named here, not as bad XML

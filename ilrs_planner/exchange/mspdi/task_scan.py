@@ -33,12 +33,21 @@ class _NotPlainText(Exception):
     """The text is not the plain grammar `scan` reads (the caller parses the file as before)."""
 
 
-def scan(text: str, most_elements: int, layouts: Layouts | None = None) -> list[TaskRecord] | None:
+def task_list_text(data: bytes) -> str:
+    """A stretch of a task list's bytes as `scan` reads it: its text, every line end read as "\n" as
+    expat reads it (a "&#13;" stays, so this comes first). UnicodeDecodeError if it is not UTF-8."""
+    text = data.decode("utf-8")
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+def scan(text: str, most_elements: int, layouts: Layouts | None = None,
+         spans: list[tuple[int, int]] | None = None) -> list[TaskRecord] | None:
     """The records of the tasks in `text`, a stretch of a task list that starts and ends between two
     tasks, or None if it is not written plainly or holds a task of more than `most_elements` elements.
     A task of a layout seen before is read by one match (`task_layouts`; `layouts`: those of the file so
-    far), any other child by child."""
-    if "\r" in text:  # expat reads every line end as "\n" (a "&#13;" stays, so this comes first)
+    far), any other child by child. `spans`: where each task's text starts and ends is added to it (in
+    `text` as `task_list_text` gives it), so that a task's record can be read again from those alone."""
+    if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     marks = text.count("<")
     if marks > 2 * most_elements:  # a task this big (or near it) is left to the element tree's bounds
@@ -56,6 +65,8 @@ def scan(text: str, most_elements: int, layouts: Layouts | None = None) -> list[
                     return None
                 layouts.learn(record)
             records.append(record)
+            if spans is not None:
+                spans.append((position, stop + len("</Task>")))
             position = stop + len("</Task>")
     except _NotPlainText:
         return None
