@@ -28,7 +28,12 @@ _LINE = re.compile(r"([0-9a-f]{32}) (public|partners|restricted) (notes|without-
 
 
 def sent_copies_text(copies: tuple[SentCopy, ...]) -> str:
-    """The column's text for `copies`."""
+    """The column's text for `copies`; more than a file holds refuses the save (its last save kept as it was):
+    written, every open would refuse the file."""
+    if len(copies) > MAX_SENT_COPIES:
+        raise PlannerError("store.too_large", f"cannot save: the plan records {len(copies):,} partner copies sent "
+                           f"from it, and a plan file holds the records of at most {MAX_SENT_COPIES:,}; the file "
+                           "was left as it was last saved, and no partner copy was written")
     return _SEPARATOR.join(f"{c.copy_id} {c.level.value} {'without-notes' if c.without_notes else 'notes'} "
                      f"{c.written.isoformat()}" for c in copies)
 

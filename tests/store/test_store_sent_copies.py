@@ -69,3 +69,18 @@ def test_a_record_the_program_never_wrote_is_refused_by_name(tmp_path, text):
         open_project(path)
     assert caught.value.code == "store.bad_value"
     assert "sent_copies" in caught.value.message and "record 1 (" in caught.value.message
+
+
+def test_a_record_past_the_bound_refuses_the_save_and_keeps_the_last_one(tmp_path):
+    # Written, the file was refused by every open: the plan itself lost for one copy too many.
+    path = tmp_path / "plan.db"
+    plan = _plan()
+    plan.sent_copies = tuple(SentCopy(f"{n:032x}", Classification.PUBLIC, True, date(2026, 1, 1))
+                             for n in range(10_000))
+    save_project(plan, path)
+    saved = path.read_bytes()
+    record_sent(plan, redact_project(plan, Classification.PUBLIC), date(2026, 12, 4))
+    with pytest.raises(PlannerError) as caught:
+        save_project(plan, path)
+    assert caught.value.code == "store.too_large" and "10,001 partner copies" in caught.value.message
+    assert path.read_bytes() == saved and len(open_project(path).sent_copies) == 10_000
