@@ -28,7 +28,7 @@ from .merge_parts import MISSING, Conflict, baselines_by_id
 HISTORY_REASON = "theirs rewrites a baseline we both had (history is kept as we have it)"
 REMOVED_REASON = "theirs removes a baseline we both had (history is kept as we have it)"
 LEVEL_REASON = "theirs lets more people see it than our plan does"
-UNSENT_REASON = "theirs ties it to a task or participant of ours they were never sent"
+UNSENT_REASON = "theirs ties it to a task, participant or calendar of ours they were never sent"
 UNSENT_CHANGE_REASON = "theirs changes a {kind} of ours their copy was never sent"
 
 
@@ -106,9 +106,18 @@ def guard_unsent(base: Project, ours: Project, theirs: Project, merged: Project,
             if _unsent_conflict("link", link_id, label, None, ours.links.get(link_id), link, choices, conflicts):
                 _restore(merged.links, link_id, ours.links.get(link_id))
     unsent_people = set(ours.participants) - set(base.participants)
+    # A calendar only withheld work uses is left out of a copy: a task of theirs set on it (its id guessed)
+    # would put it, with its closures' names and days, in every later copy.
+    unsent_calendars = set(ours.calendars) - set(base.calendars)
+    ties = (("parent_id", unsent, ours.tasks), ("owner_id", unsent_people, ours.participants),
+            ("calendar_id", unsent_calendars, ours.calendars))
     for task_id, task in theirs.tasks.items():
-        for field, hidden, named in (("parent_id", unsent, ours.tasks), ("owner_id", unsent_people, ours.participants)):
+        for field, hidden, named in ties:
             _guard_reference(task_id, task, field, hidden, named, base, ours, merged, choices, conflicts)
+    if theirs.default_calendar_id in unsent_calendars and base.default_calendar_id != theirs.default_calendar_id:
+        shown = (_name(ours.calendars, ours.default_calendar_id), _name(ours.calendars, theirs.default_calendar_id))
+        if _unsent_conflict("plan", ours.id, ours.name, "default_calendar_id", *shown, choices, conflicts):
+            merged.default_calendar_id = ours.default_calendar_id
 
 
 def name_unsent_changes(base: Project, ours: Project, conflicts: list[Conflict]) -> None:
@@ -129,7 +138,7 @@ def _guard_reference(task_id: str, task: Any, field: str, hidden: set[str], obje
         return
     mine = ours.tasks.get(task_id)
     kept = getattr(mine, field) if mine else None
-    shown = (objects[kept].key if kept in objects else kept, objects[theirs_value].key)
+    shown = (_name(objects, kept), _name(objects, theirs_value))
     if _unsent_conflict("task", task_id, f"{task.key} {task.name}", field, *shown, choices, conflicts) \
             and task_id in merged.tasks:
         # A copy: the merged plan may hold their task object itself, which must stay as they sent it.
@@ -150,6 +159,12 @@ def _unsent_conflict(kind: str, obj_id: str, label: str, field: str | None, kept
     conflict.resolution = choices.get(conflict.key, "ours")
     conflicts.append(conflict)
     return conflict.resolution == "ours"
+
+
+def _name(objects: dict[str, Any], obj_id: str | None) -> str | None:
+    """A task or participant by its key, a calendar by its name; an id of none of them as it is."""
+    found = objects.get(obj_id) if obj_id is not None else None
+    return obj_id if found is None else getattr(found, "key", None) or found.name
 
 
 def _restore(objects: dict[str, Any], obj_id: str, kept: Any) -> None:

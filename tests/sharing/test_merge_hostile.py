@@ -135,6 +135,50 @@ def test_a_partner_cannot_quietly_give_a_task_an_owner_withheld_from_them(tmp_pa
     assert [c.key for c in result.conflicts if c.reason == UNSENT_REASON] == ["task:t-a:owner_id"]
 
 
+def _calendar_withheld(tmp_path):
+    """Our plan, whose calendar 'Pad refit' only a restricted task uses (left out of the copy), the copy
+    sent (Everyone), and their version of it to edit."""
+    from ilrs_planner.domain import Calendar, CalendarException, Project
+    from ilrs_planner.store import open_project, save_project
+    full = Project(name="Plan", start=date(2030, 1, 1))
+    full.add_calendar(Calendar("Pad refit", (True,) * 7, [CalendarException("Nightjar static fire", date(2030, 3, 4),
+                                                                            date(2030, 3, 8))], id="cal-hidden"))
+    full.add_task(Task(key="A", name="Kept", duration=5, id="t-a"))
+    full.add_task(Task(key="R", name="Reserve", duration=5, id="t-r", position=1, calendar_id="cal-hidden",
+                       classification=Classification.RESTRICTED))
+    save_project(redact_project(full, "public"), tmp_path / "copy.db")
+    assert "cal-hidden" not in open_project(tmp_path / "copy.db").calendars
+    return full, open_project(tmp_path / "copy.db"), open_project(tmp_path / "copy.db")
+
+
+def test_a_partner_cannot_quietly_put_a_task_on_a_calendar_withheld_from_them(tmp_path):
+    # Taken, the task would bring the calendar, its closures' names and days, into every later copy.
+    from ilrs_planner.domain import Calendar
+    from ilrs_planner.sharing.merge_guard import UNSENT_REASON
+    full, copy, theirs = _calendar_withheld(tmp_path)
+    theirs.add_calendar(Calendar("Decoy", (True,) * 7, id="cal-hidden"))  # the id guessed
+    theirs.tasks["t-a"].calendar_id = "cal-hidden"
+    theirs.add_task(Task(key="T-2", name="Theirs", duration=2, id="t-new", position=1, calendar_id="cal-hidden"))
+    result = merge_projects(copy, full, theirs)
+    assert result.project.tasks["t-a"].calendar_id is None and result.project.tasks["t-new"].calendar_id is None
+    tied = [c for c in result.conflicts if c.reason == UNSENT_REASON]
+    assert [(c.key, c.theirs) for c in tied] == [("task:t-a:calendar_id", "Pad refit"),
+                                                 ("task:t-new:calendar_id", "Pad refit")]
+    again = redact_project(result.project, "public")
+    assert "cal-hidden" not in again.calendars and "Nightjar" not in repr(again.calendars)
+
+
+def test_a_partner_cannot_quietly_make_a_calendar_withheld_from_them_the_plans_default(tmp_path):
+    from ilrs_planner.domain import Calendar
+    from ilrs_planner.sharing.merge_guard import UNSENT_REASON
+    full, copy, theirs = _calendar_withheld(tmp_path)
+    theirs.add_calendar(Calendar("Decoy", (True,) * 7, id="cal-hidden"))
+    theirs.default_calendar_id = "cal-hidden"
+    result = merge_projects(copy, full, theirs)
+    assert result.project.default_calendar_id == full.default_calendar_id
+    assert [c.key for c in result.conflicts if c.reason == UNSENT_REASON] == [f"plan:{full.id}:default_calendar_id"]
+
+
 def _pairs_of_loops(count, summaries=False):
     """A plan of 2 × `count` tasks (each pair under a summary of its own, with `summaries`) and one more,
     where ours links the first of each pair to the second (to the task outside) and theirs the second back
