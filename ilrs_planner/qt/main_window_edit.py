@@ -14,6 +14,7 @@ from ..commands.composite import AllOrNothing
 from ..commands.links import AddLink
 from ..commands.tasks import AddTask, DeleteTasks, IndentTask, MoveTaskDown, MoveTaskUp, OutdentTask
 from ..domain import Task, TaskKind
+from ..domain.terminal_text import one_line
 from .dialogs.task_dialog import TaskDialog
 from .edit_readiness import EditReadiness
 from .image_export import timeline_image
@@ -178,8 +179,12 @@ class EditActions(OutlineMoves):
         if not doomed:
             return
         rows = self.window.tree.source_model.shown()  # the model's list, replaced (not changed) by the deletion
+        project = self.document.project
+        named, before = one_line(project.tasks[doomed[0]].name), len(project.tasks)
         if self.push(DeleteTasks(doomed)):
             self.document.set_selection(row_in_place(rows, self._still_shown, doomed))
+            if under := before - len(self.document.project.tasks) - len(doomed):  # MS Project asks; we say
+                self.document.noted.emit(_sub_tasks_deleted(named, len(doomed), under))
 
     def _still_shown(self, task_id: str) -> bool:
         return task_id in self.document.project.tasks and self.window.tree.proxy_index(task_id).isValid()
@@ -208,3 +213,10 @@ class EditActions(OutlineMoves):
             action.setEnabled(bool(ids))
         self.link.setEnabled(len(ids) >= 2)
         self.outline_guard.update(bool(ids))
+
+
+def _sub_tasks_deleted(named: str, selected: int, under: int) -> str:
+    """What the status bar says when a deletion took sub-tasks along with the rows selected."""
+    sub_tasks = f"{under:,} sub-task{'' if under == 1 else 's'}"
+    gone = f"'{named}' and its {sub_tasks}" if selected == 1 else f"{selected:,} tasks and the {sub_tasks} under them"
+    return f"Deleted {gone} (Ctrl+Z brings them back)"
