@@ -17,7 +17,7 @@ from ilrs_planner.data.reference import build_reference_project
 from ilrs_planner.domain import PlannerError
 from ilrs_planner.engine.cpm import schedule
 from ilrs_planner.qt.document import Document
-from ilrs_planner.qt.gantt import view as gantt_view
+from ilrs_planner.qt.gantt import view_data as gantt_view
 from ilrs_planner.qt.main_window import MainWindow
 from ilrs_planner.qt.models.task_columns import Column
 

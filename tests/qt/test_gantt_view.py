@@ -261,7 +261,7 @@ def test_the_scroll_bar_pans_the_time_axis(view):
 
 def test_a_rename_updates_the_label_without_a_rebuild(view, monkeypatch):
     view.chart_data()
-    monkeypatch.setattr("ilrs_planner.qt.gantt.view.build_chart_data", None)  # a whole build would fail
+    monkeypatch.setattr("ilrs_planner.qt.gantt.view_data.build_chart_data", None)  # a whole build would fail
     view.document.push(SetTaskFields("c", name="Renamed C"))
     assert view.chart_data().labels[2] == "Renamed C"
     view.document.undo_stack.undo()
