@@ -15,7 +15,7 @@ from ilrs_planner.qt.image_export import _schedule
 
 
 def _label_rects(view) -> list[QRectF]:
-    style, width = view.style, view.canvas.width()
+    style, width = view.canvas.header_style, view.canvas.width()
     header = axis_header(view.scale, width, style.text_width(style.header_font))
     return [rect for rect, _text, _major in axis_label_rects(header, width, style)]
 
@@ -30,7 +30,7 @@ def test_at_800_px_no_tag_covers_another_or_an_axis_label_and_every_key_date_is_
     view.zoom_preset("programme")
     view.canvas.grab()
     tags = view.canvas.tags
-    rects = [tag_rect(t, view.style) for t in tags.placed]
+    rects = [tag_rect(t, view.canvas.header_style) for t in tags.placed]
     assert rects and not _clashes(rects, _label_rects(view))
     assert all(r.left() >= 0 and r.right() <= view.canvas.width() for r in rects)
     keys = {line.text for line in view.canvas.build_scene().key_lines}
@@ -48,10 +48,10 @@ def test_a_shortened_tag_and_a_pinned_mark_name_themselves_in_full_in_a_tooltip(
     view.canvas.grab()
     tags = view.canvas.tags
     short = next(t for t in tags.placed if t.shortened)
-    assert short.spec.text in view.canvas.tooltip_at(tag_rect(short, view.style).center())
+    assert short.spec.text in view.canvas.tooltip_at(tag_rect(short, view.canvas.header_style).center())
     assert short.spec.text not in short.text
     for spec in tags.dropped:  # a mark with no room for its tag
-        at = QPointF(spec.x, pin_top(spec, tags, view.style) + 3)
+        at = QPointF(spec.x, pin_top(spec, tags, view.canvas.header_style) + 3)
         assert spec.detail and spec.detail in view.canvas.tooltip_at(at).split("\n")
 
 
@@ -63,7 +63,29 @@ def test_a_wide_window_names_every_mark_in_full(roadmap_window, qtbot):
     view.canvas.grab()
     tags = view.canvas.tags
     assert not tags.dropped and not any(t.shortened for t in tags.placed)
-    assert not _clashes([tag_rect(t, view.style) for t in tags.placed], _label_rects(view))
+    assert not _clashes([tag_rect(t, view.canvas.header_style) for t in tags.placed], _label_rects(view))
+
+
+@pytest.mark.parametrize("chart_width", [820, 1000])
+def test_a_1920_window_whose_table_reads_to_total_float_names_every_key_date_in_full(roadmap_window, qtbot,
+                                                                                     chart_width):
+    # The table given its columns to Total float leaves the chart about 1000 px of a 1920 window
+    # (820 of a 1366 one): in two rows of tags "Chang'e 6 samples…" and "First Chinese crewed…" were cut.
+    roadmap_window.resize(1920, 1080)
+    splitter, view = roadmap_window.splitter, roadmap_window.gantt
+    qtbot.waitUntil(lambda: splitter.width() > 1800)
+    splitter.setSizes([splitter.width() - chart_width, chart_width])
+    qtbot.waitUntil(lambda: abs(view.canvas.width() - chart_width) < 30)
+    view.zoom_preset("programme")
+    view.canvas.grab()
+    tags = view.canvas.tags
+    assert {t.text for t in tags.placed if t.spec.kind == "key"} == {
+        "Chang'e 6 samples back on Earth", "First Chinese crewed lunar landing", "ILRS basic station complete",
+        "ILRS extended station complete"}
+    assert not tags.dropped and not any(t.shortened for t in tags.placed)
+    assert not _clashes([tag_rect(t, view.canvas.header_style) for t in tags.placed], _label_rects(view))
+    # The table's header is as tall as the chart's, so the rows still line up.
+    assert roadmap_window.tree.header().height() == view.style.header_height
 
 
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080), (3840, 2160)])

@@ -15,8 +15,9 @@ from ...chart.tags import TagLayout
 from ...domain import PlannerError
 from .drag import Drag, days_read, drag_dates_text, finish_command, landing, start_mode
 from .link_menu import build_link_menu
-from .marks import tag_tooltip
+from .marks import tag_rows_needed, tag_tooltip
 from .painter import paint_background, paint_header, paint_scene
+from .style import ChartStyle
 from .tooltip import tooltip_text
 
 ZOOM_STEP = 1.25  # per wheel notch
@@ -33,6 +34,8 @@ class GanttCanvas(QWidget):
         self.hover: Hit | None = None  # what the pointer rests on (for the end handle)
         self.tags = TagLayout([], [])  # where the header's tags were last painted (for tooltips)
         self.header: AxisHeader | None = None  # the time scale's cells last painted
+        self.header_style: ChartStyle = view.style  # the header's style then: its rows of tags, its axis
+        self._header_styles: dict[int, ChartStyle] = {}  # of the view's style, by rows of tags
         self.setMouseTracking(True)
         self.setAttribute(Qt.WA_OpaquePaintEvent)
         self.setFocusPolicy(Qt.WheelFocus)
@@ -67,8 +70,21 @@ class GanttCanvas(QWidget):
         self._paint_end_handle(p, dy)
         p.setRenderHint(QPainter.Antialiasing, False)
         p.setClipping(False)
-        self.tags, self.header = paint_header(p, header, self.width(), style, scene, view.scene_options()), header
+        self.header_style, self.header = self._tag_style(scene), header
+        self.tags = paint_header(p, header, self.width(), self.header_style, scene, view.scene_options())
         p.end()
+
+    def _tag_style(self, scene) -> ChartStyle:
+        """The view's style with the rows of tags the marks in view need: a chart wide enough to name
+        them all in two rows gives the header's third to the time axis rather than leave it blank."""
+        style = self.view.style
+        if self._header_styles.get(style.tag_rows) is not style:
+            self._header_styles = {style.tag_rows: style}  # the view's style was replaced: made afresh
+        rows = min(tag_rows_needed(scene, self.view.scene_options(), style), style.tag_rows)
+        if rows not in self._header_styles:
+            self._header_styles[rows] = ChartStyle(row_height=style.row_height, header_height=style.header_height,
+                                                   font_px=style.font_px, family=style.family, tag_rows=rows)
+        return self._header_styles[rows]
 
     def _paint_preview(self, p: QPainter, dy: float) -> None:
         """Where the dragged bar would go, or the link being drawn (the project is untouched)."""
@@ -216,7 +232,7 @@ class GanttCanvas(QWidget):
     def tooltip_at(self, pos: QPointF) -> str:
         """The tooltip for a point: a header tag's full name and date, or the task under it."""
         if pos.y() < self.view.style.header_height:
-            return tag_tooltip(self.tags, self.view.style, pos.x(), pos.y())
+            return tag_tooltip(self.tags, self.header_style, pos.x(), pos.y())
         hit = self.hit_at(pos) or self._label_hit(pos)
         return tooltip_text(self.view.document, hit, self.view.shown_confidence()) if hit else ""
 

@@ -19,7 +19,7 @@ from ...chart import palette
 from ...chart.ink import ink_on
 from ...chart.layer import SceneOptions
 from ...chart.scene import Scene
-from ...chart.tags import TAG_PAD_PX, TagLayout, TagSpec, layout_tags
+from ...chart.tags import TAG_PAD_PX, TagLayout, TagSpec, layout_tags, rows_needed
 from ...chart.tracking import KeyLine
 from ...chart.variance import SLIP_COLORS
 from .style import ChartStyle, qcolor
@@ -70,6 +70,18 @@ def tag_layout(scene: Scene, opts: SceneOptions, style: ChartStyle) -> TagLayout
 def _layout(specs: tuple[TagSpec, ...], width: float, rows: int, measure) -> TagLayout:
     """Cached: a repaint for a hover or a selection finds the tags where they were."""
     return layout_tags(specs, width, rows, measure)
+
+
+def tag_rows_needed(scene: Scene, opts: SceneOptions, style: ChartStyle) -> int:
+    """The fewest rows (one at least, the style's at most) that name the marks in view as fully as
+    the style's band does."""
+    return max(_needed(tuple(tag_specs(scene, opts)), scene.width, style.tag_rows,
+                       style.text_width(style.bold_font)), 1)
+
+
+@functools.lru_cache(maxsize=32)
+def _needed(specs: tuple[TagSpec, ...], width: float, rows: int, measure) -> int:
+    return rows_needed(specs, width, measure, rows)
 
 
 def tag_rect(tag, style: ChartStyle) -> QRectF:

@@ -27,7 +27,10 @@ from .view_zoom import ViewZoom
 from .zoom import PRESETS
 
 AXIS_HEIGHT = 44  # the two-level time axis; the rows of date tags sit above it
-TAG_ROWS = 2  # enough for the roadmap's key dates, today and the status date at 800 px
+# The roadmap's key dates, today and the status date whole over the whole programme in a chart 800
+# to 1000 px wide (a 1920 window whose table reads to Total float): in two rows "Chang'e 6 samples…"
+# and "First Chinese crewed…" were cut there, while the exports, with three, named them in full.
+TAG_ROWS = 3
 
 
 class GanttView(ViewData, ViewZoom, QWidget):

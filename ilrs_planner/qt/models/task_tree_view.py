@@ -29,7 +29,7 @@ from .sideways_scroll import SidewaysScroll
 from .task_delegate import TaskDelegate
 from .task_tree_model import ROW_HEIGHT, TASK_ID_ROLE, TaskTreeModel
 
-HEADER_HEIGHT = 78  # the Gantt's header it lines up with: two rows of date tags over a two-level time axis
+HEADER_HEIGHT = 95  # the Gantt's header it lines up with: three rows of date tags over a two-level time axis
 
 
 class TaskTreeView(CellTyping, ColumnChoice, SidewaysScroll, FrozenColumns, OutlineView, SharedSelection, QTableView):
