@@ -7,6 +7,15 @@ Gantt view gives its table; otherwise the table takes as many whole columns as f
 the Name column widened into what is left, and the chart the rest. (A table given two fifths of
 the first 1600 pixels kept its 640 on a 1920 screen, its names and durations cut; at two fifths of
 1920 the roadmap's longer names were still cut at 266 pixels.)
+
+A split is remembered in pixels. One made in a 1920-pixel window (the table 915 pixels, reading to
+Total float) and brought back in a 1366-pixel laptop window left the chart 435 pixels: its legend
+showed "+11 more", the key dates' names were cut and a year was 12 pixels. The table keeps its
+pixels while the chart takes all the loss, so a window narrower than the one the split was made in
+is split afresh when the table would take more than half of it (more than a wide window's first
+split ever gives it): a small screen gets its own first split, the table as many whole columns as
+fit in two fifths and the chart, which a plan is read on, the rest. A split made in the window as
+wide as it is now is the planner's, and stays.
 """
 
 from __future__ import annotations
@@ -42,6 +51,14 @@ def first_split(tree: TaskTreeView, splitter: QSplitter) -> None:
         width = _names_widened(tree, int(splitter.width() * TABLE_SHARE))
     splitter.setSizes([width, splitter.width() - splitter.handleWidth() - width])
     tree.horizontalScrollBar().setValue(0)
+
+
+def crowds_chart(splitter: QSplitter, remembered_width: int) -> bool:
+    """Does a split remembered from a window `remembered_width` pixels wide leave this narrower one's
+    table more than half, the chart less (see the module's note)?"""
+    if splitter.count() != 2 or not 0 < splitter.width() < remembered_width - splitter.handleWidth():
+        return False
+    return splitter.sizes()[0] > splitter.width() * NAMES_SHARE
 
 
 def _names_widened(tree: TaskTreeView, most: int) -> int:

@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
         self.status_bar_widgets: dict = {}
         self._fitted_once = False
         self._split_when_shown = False  # no split remembered: the first show makes one for the window's width
+        self._remembered_width = 0  # the table and chart's width when the split remembered was made
         self.layout_remembered = False  # docks' places and sizes as the user left them (restore_settings)
         self.setWindowIcon(icon("app"))
         self.setAcceptDrops(True)
@@ -240,6 +241,8 @@ class MainWindow(QMainWindow):
         self._split_when_shown = (splitter := settings.value("window/splitter")) is None
         if splitter is not None:
             self.splitter.restoreState(splitter)
+            # The width it was split at (not remembered before: taken as wider than any window).
+            self._remembered_width = int(settings.value("window/splitter_width", 1 << 30) or 0)
         else:  # until the first show, when the width the screen gives is known (view.first_split)
             self.splitter.setSizes([self.width() * 2 // 5, self.width() * 3 // 5])
         self.tree.restore_state(settings)
@@ -251,6 +254,7 @@ class MainWindow(QMainWindow):
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
         settings.setValue("window/splitter", self.splitter.saveState())
+        settings.setValue("window/splitter_width", self.splitter.width())
         self.tree.save_state(settings)
         self.view.save_state(settings)
 
@@ -262,6 +266,8 @@ class MainWindow(QMainWindow):
             fit_to_screen(self)
             if self._split_when_shown:
                 self.view.first_split()
+            else:
+                self.view.remembered_split(self._remembered_width)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Apply a cell being typed into (as any command does), then ask about unsaved changes;

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QToolButton
 from ..domain import Project, format_fuzzy_date
 from ..engine.schedule import Schedule, TaskTable
 from .change_effects import effects_of
-from .first_split import first_split
+from .first_split import crowds_chart, first_split
 from .history_bar import HistoryBar
 from .models.task_columns import Column
 from .plain_text import plain_label, tooltip
@@ -131,6 +131,11 @@ class ViewActions:
     def first_split(self) -> None:
         """The first split of a window with none remembered (see first_split.py)."""
         first_split(self.window.tree, self.window.splitter)
+
+    def remembered_split(self, remembered_width: int) -> None:
+        """A split remembered from a wider window made afresh when it would crowd the chart (see first_split.py)."""
+        if crowds_chart(self.window.splitter, remembered_width):
+            first_split(self.window.tree, self.window.splitter)
 
     # -- status bar ----------------------------------------------------------------------------
     def _status_labels(self) -> None:

@@ -73,3 +73,25 @@ def test_a_1600_pixel_window_keeps_two_fifths_for_the_table(qtbot):
     window.view.first_split()
     assert splitter.sizes()[0] <= int(splitter.width() * TABLE_SHARE)
     assert not any(cut(window.tree, column) for column in Column)
+
+
+def test_a_split_remembered_from_a_wide_window_is_made_afresh_for_a_small_screen(qtbot):
+    # Split on a 1920 monitor, the table reading to Total float; opened again on a smaller screen
+    # (the offscreen one is 800 pixels wide) the table kept its pixels and the chart got the rest.
+    wide = shown_window(qtbot, 800, 760)
+    wide.resize(1920, 760)
+    qtbot.waitUntil(lambda: wide.splitter.width() >= 1900, timeout=10_000)
+    wide.splitter.setSizes([915, wide.splitter.width() - 915])
+    wide.save_settings()
+    window = shown_window(qtbot, 800, 760)
+    tree, (table, chart) = window.tree, window.splitter.sizes()
+    assert chart > table and table == table_width(tree, 0)  # as an 800-pixel window is first split
+    assert not any(cut(tree, column) for column in Column)
+
+
+def test_a_split_made_in_a_window_as_wide_as_now_is_the_planners_and_stays(qtbot):
+    first = shown_window(qtbot, 800, 760)
+    first.splitter.setSizes([520, first.splitter.width() - 520])  # the table widened by hand
+    first.save_settings()
+    window = shown_window(qtbot, 800, 760)
+    assert window.splitter.sizes()[0] == 520
