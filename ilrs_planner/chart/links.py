@@ -3,8 +3,9 @@
 FS leaves the predecessor's end, turns down (or up) and enters the successor's start from the
 left; SS and FF run around the outside of both starts / ends; SF leaves the start and enters the
 end. When the target edge lies behind the source (a back-link or overlap), or far ahead of it,
-the connector steps out, drops to the boundary next to the target row and runs along it, so it
-never runs through a bar nor along a row's middle for more than a few pixels.
+the connector steps out, drops to the boundary above the target row (or climbs to the one above
+the source row) and runs along it, so it never runs through a bar nor along a row's middle for
+more than a few pixels, and no row is framed above and below by runs that read as an empty bar.
 """
 
 from __future__ import annotations
@@ -33,10 +34,13 @@ def route(code: int, src: tuple[float, float, float], dst: tuple[float, float, f
             return [(sx, sy), (edge, sy), (edge, ty), (tx, ty)]
     # Far apart (or the target edge behind the source): the long run goes along a row boundary,
     # never through a row's middle, where it would read as a bar of that row. Next to the source
-    # row when it runs alongside the source bar (an SS link from a long task), else next to the target.
+    # row when it runs alongside the source bar (an SS link from a long task) or climbs to a target
+    # above; else next to the target, above it. So every long run lies along the top of a row
+    # below it: runs into a task from above and from below framed its row top and bottom, which at
+    # a month's zoom read as an empty bar across the view (Chang'e 7's).
     down = 1.0 if ty >= sy else -1.0
-    beside_source = (from_end == to_end and min(out, into) >= src[0] - STUB_PX
-                     and max(out, into) <= src[1] + STUB_PX)
+    beside_source = down < 0 or (from_end == to_end and min(out, into) >= src[0] - STUB_PX
+                                 and max(out, into) <= src[1] + STUB_PX)
     gap = sy + down * row_height / 2 if beside_source else ty - down * row_height / 2
     return [(sx, sy), (out, sy), (out, gap), (into, gap), (into, ty), (tx, ty)]
 
@@ -52,8 +56,8 @@ def _turns(codes: np.ndarray, src: np.ndarray, dst: np.ndarray, row_height: floa
     edge = np.where(same, np.where(from_end, np.maximum(out, into), np.minimum(out, into)), out)
     short = (np.abs(into - out) <= LONG_PX) & (same | np.where(from_end, into >= out, into <= out))
     down = np.where(ty >= sy, 1.0, -1.0)
-    beside_source = (same & (np.minimum(out, into) >= src[:, 0] - STUB_PX)
-                     & (np.maximum(out, into) <= src[:, 1] + STUB_PX))
+    beside_source = (down < 0) | (same & (np.minimum(out, into) >= src[:, 0] - STUB_PX)
+                                  & (np.maximum(out, into) <= src[:, 1] + STUB_PX))
     gap = np.where(beside_source, sy + down * row_height / 2, ty - down * row_height / 2)
     return sx, tx, sy, ty, out, into, edge, short, gap, beside_source
 

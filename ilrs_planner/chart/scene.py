@@ -31,6 +31,7 @@ from .layer import (
     make_layer,
     visible,
 )
+from .link_runs import unframed
 from .links import STUB_PX, crossing_uprights, pick_polylines, reaching_into, route_all
 from .nonworking import NO_SPANS, nonworking_spans, shade_days
 from .scale import TimeScale
@@ -148,6 +149,7 @@ def _links(data: ChartData, scale: TimeScale, width: float, first: int, last: in
     dst = _ends(data, succ, scale, rh, rh * 0.3)
     passing = _far(pred, first, last) & _far(succ, first, last)
     points, offsets = _routed(data.link_type[keep], src, dst, rh, passing)
+    points = unframed(points, offsets, rh, width, ((first - 1) * rh, (last + 2) * rh))  # no row framed by two runs
     shown = np.flatnonzero(reaching_into(points, offsets, -rh, width + rh, (first - 1) * rh, (last + 2) * rh))
     if len(shown) < len(keep):
         keep, (points, offsets) = keep[shown], pick_polylines(points, offsets, shown)

@@ -24,9 +24,11 @@ def test_a_long_ss_link_never_runs_along_the_target_row():
     assert pts == [(100, 84), (100 - S, 84), (100 - S, 72), (500 - S, 72), (500 - S, 12), (500, 12)]
 
 
-def test_fs_upwards_back_link_uses_the_gap_below_the_target_row():
+def test_fs_upwards_back_link_runs_along_the_boundary_above_the_source_row():
+    # Along the top of a row, as every long run: run under the target, it framed a task entered
+    # from above and from below with two lines that read as an empty bar.
     pts = route(0, (0, 100, 60), (50, 80, 12), 24)
-    assert pts == [(100, 60), (100 + S, 60), (100 + S, 24), (50 - S, 24), (50 - S, 12), (50, 12)]
+    assert pts == [(100, 60), (100 + S, 60), (100 + S, 48), (50 - S, 48), (50 - S, 12), (50, 12)]
 
 
 def test_ss_runs_round_both_starts():
