@@ -80,3 +80,21 @@ def test_tab_leaves_the_notes_and_types_no_tab_into_them(details):
     _tab(details)
     assert details.focusWidget() is not notes
     assert notes.toPlainText() == before + "Landing site"
+
+
+def test_a_predecessor_is_chosen_by_typing_its_id_as_the_predecessors_column_writes_it(qtbot, window):
+    """Milestone M is row 5; Task A row 2. Add predecessor, type 2, Enter: A → M is linked."""
+    click_cell(window.tree, "m", Column.NAME)
+    press(window.tree, "Ctrl+I")
+    qtbot.waitUntil(lambda: any(isinstance(w, TaskDialog) and w.isVisible() for w in QApplication.topLevelWidgets()))
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, TaskDialog) and w.isVisible())
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    _open_tab(dialog, "Links")
+    QTest.mouseClick(dialog.ui.add_link_button, Qt.MouseButton.LeftButton)
+    chooser = dialog.focusWidget()
+    QTest.keyClick(chooser, Qt.Key.Key_2)
+    assert chooser.currentData() == "a" and "Task A" in chooser.currentText()
+    QTest.keyClick(chooser, Qt.Key.Key_Return)  # OK is the dialog's default button
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert ("a", "m") in {(link.pred_id, link.succ_id) for link in window.document.project.links.values()}

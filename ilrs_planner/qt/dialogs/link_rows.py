@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QHeaderView, QLineEdit, QTableWidget
 
 from ...domain import LinkType, Project
 from ...domain.durations import format_days, units_for
+from ...domain.terminal_text import one_line
 from ...exchange.predecessors import PredecessorRef, parse_lag
 from .task_fields import fill_enum
 
@@ -34,9 +35,11 @@ def add_row(table: QTableWidget, project: Project, task_id: str, link_id: str | 
     table.insertRow(row)
     tasks = QComboBox()
     tasks.setProperty("link_id", link_id)
-    for task, depth in project.walk():
+    # Each task by its ID, as the Predecessors column writes it, then its name indented as in the
+    # outline: typing 12 picks task 12 (its key first, behind the indent, matched nothing typed).
+    for number, (task, depth) in enumerate(project.walk(), start=1):
         if task.id != task_id:
-            tasks.addItem(f"{'  ' * depth}{task.key} — {task.name}", task.id)
+            tasks.addItem(f"{number}  {'  ' * depth}{one_line(task.name)}", task.id)
     tasks.setCurrentIndex(max(tasks.findData(pred_id), 0) if pred_id else 0)
     types = QComboBox()
     fill_enum(types, LinkType, link_type)
