@@ -46,7 +46,7 @@ def texts_by_merge(base: Project, ours: Project, theirs: Project, merged: Projec
     """The record of `merged`: ours still reading as recorded, and each text the merge took from
     `theirs` that they had changed from `base` (or wrote on something `base` lacks), written by a
     partner sent a copy for `seen`."""
-    found = {digest(place, text, seen) for place, text in _taken(base, theirs, merged)}
+    found = {digest(place, text, seen) for place, text in _taken(base, ours, theirs, merged)}
     if ours.partner_texts:
         found |= _still_reading(ours.partner_texts, places(merged))
     return frozenset(found)
@@ -58,19 +58,23 @@ def _still_reading(kept: frozenset[str], texts: Iterable[tuple[Place, str]]) -> 
             for kind, _ in RECORD_LEVELS if (mark := digest(place, text, kind)) in kept}
 
 
-def _taken(base: Project, theirs: Project, merged: Project) -> Iterator[tuple[Place, str]]:
-    """Each text of `merged` as `theirs` has it, changed from `base`: looked up object by object, not
-    laid out as every text of three plans (a second of a 100,000-task merge)."""
+def _taken(base: Project, ours: Project, theirs: Project, merged: Project) -> Iterator[tuple[Place, str]]:
+    """Each text of `merged` as `theirs` has it, changed from `base`, that ours did not already hold there:
+    a text both hold is ours (a partner who wrote out an owner's withheld note exactly, guessing its
+    codename, would otherwise have it back as written, and a wrong guess withheld: an answer either way).
+    Looked up object by object, not laid out as every text of three plans (a second of a 100,000-task merge)."""
     for kind, fields in FIELDS:
-        in_base, in_theirs = by_id(base, kind), by_id(theirs, kind)
+        in_base, in_ours, in_theirs = by_id(base, kind), by_id(ours, kind), by_id(theirs, kind)
         for oid, item in by_id(merged, kind).items():
-            their, old = in_theirs.get(oid), in_base.get(oid)
+            their, old, mine = in_theirs.get(oid), in_base.get(oid), in_ours.get(oid)
             for what, attr in fields if their is not None else ():
                 text = getattr(item, attr)
-                if text and getattr(their, attr) == text and (old is None or getattr(old, attr) != text):
+                if text and getattr(their, attr) == text and (old is None or getattr(old, attr) != text) \
+                        and (mine is None or getattr(mine, attr) != text):
                     yield (kind, oid, what), text
-    base_texts, their_texts = set(unkeyed(base)), set(unkeyed(theirs))
-    yield from (pair for pair in unkeyed(merged) if pair[1] and pair in their_texts and pair not in base_texts)
+    base_texts, our_texts, their_texts = set(unkeyed(base)), set(unkeyed(ours)), set(unkeyed(theirs))
+    yield from (pair for pair in unkeyed(merged)
+                if pair[1] and pair in their_texts and pair not in base_texts and pair not in our_texts)
 
 
 def carried_to_copies(project: Project, tasks: Iterable[Task], new_ids: Mapping[str, str]) -> frozenset[str]:

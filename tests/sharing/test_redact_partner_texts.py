@@ -92,3 +92,18 @@ def test_the_record_is_the_owners_alone(tmp_path):
     assert copy.partner_texts == frozenset()
     save_project(copy, tmp_path / "copy.db")
     assert open_project(tmp_path / "copy.db").partner_texts == frozenset()
+
+
+def test_an_owners_text_a_partner_writes_out_exactly_stays_withheld_as_a_wrong_guess_does():
+    # Their copy shows "After the [withheld] test"; written back as "After the Nightjar test", the merge
+    # took it as theirs and the next copy showed it as written, while a wrong guess stayed withheld: an
+    # answer either way. A text our plan already holds there is ours.
+    plan = _plan()
+    copy = redact_project(plan, Classification.PARTNERS)
+    shown = []
+    for guess in ("After the Nightjar test", "After the Osprey test"):
+        theirs = clone_project(copy)
+        theirs.tasks["b"].notes = guess
+        merged = merge_projects(copy, plan, theirs).project
+        shown.append(redact_project(merged, Classification.PARTNERS).tasks["b"].notes)
+    assert shown == [f"After the {WITHHELD} test"] * 2
