@@ -21,7 +21,7 @@ def roadmap():
     return Document(build_reference_project())
 
 
-def _print(roadmap, tmp_path, monkeypatch, one_page: bool):
+def _print(roadmap, tmp_path, monkeypatch, one_page: bool, rows: list[str] | None = None):
     """Print the whole roadmap to a PDF; what each page painted: its rows, its text size in points
     and its page note."""
     painted: list[tuple[tuple[int, int], float, str]] = []
@@ -38,7 +38,7 @@ def _print(roadmap, tmp_path, monkeypatch, one_page: bool):
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     printer.setPageOrientation(QPageLayout.Orientation.Landscape)
-    assert printing.paint_timeline(printer, roadmap, PROGRAMME_START, PROGRAMME_END, one_page=one_page)
+    assert printing.paint_timeline(printer, roadmap, PROGRAMME_START, PROGRAMME_END, rows=rows, one_page=one_page)
     pdf = (tmp_path / "printed.pdf").read_bytes()
     return painted, len(re.findall(rb"/Type\s*/Page[^s]", pdf))
 
@@ -117,3 +117,12 @@ def test_sixty_seven_rows_share_three_a4_pages_each_saying_which_branch_it_conti
     assert pages == 3 and [rows for rows, *_rest in painted] == [(0, 23), (23, 45), (45, 67)]
     assert [note for *_rest, note in painted] == ["page 1 of 3", "page 2 of 3, continuing “Crewed programme”",
                                                   "page 3 of 3, continuing “Agreements & membership”"]
+
+
+def test_a_print_sorted_by_name_names_no_branch_as_continued(roadmap, tmp_path, monkeypatch):
+    # Sorted, the rows after a page break are not the rest of a branch printed above them: page 2
+    # opens on "Long March 10 first orbital flight", its Crewed programme 17 rows up among others'.
+    project = roadmap.project
+    rows = sorted((task.id for task, _depth in project.walk()), key=lambda tid: project.tasks[tid].name)
+    painted, pages = _print(roadmap, tmp_path, monkeypatch, one_page=False, rows=rows)
+    assert pages == 2 and [note for *_rest, note in painted] == ["page 1 of 2", "page 2 of 2"]

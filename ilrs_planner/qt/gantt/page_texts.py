@@ -39,9 +39,22 @@ class PageTexts:
         ids = self.data.task_ids
         task = self.project.tasks.get(ids[first]) if 0 < first < len(ids) else None
         parent = self.project.tasks.get(task.parent_id) if task is not None and task.parent_id else None
-        if parent is not None and self.data.row_of.get(parent.id, first) < first:
+        if parent is not None and self._continues(parent.id, first):
             note += f", continuing “{parent.name}”"
         return note
+
+    def _continues(self, branch_id: str, first: int) -> bool:
+        """Does row `first` carry on the branch whose summary is printed above it, every row between
+        them its own? (A table sorted by duration prints a phase far from its tasks.)"""
+        ids, start = self.data.task_ids, self.data.row_of.get(branch_id, first)
+        return start < first and all(self._within(ids[row], branch_id) for row in range(start + 1, first))
+
+    def _within(self, task_id: str, branch_id: str) -> bool:
+        """Is `task_id` the branch's summary or under it?"""
+        tasks, at = self.project.tasks, task_id
+        while at is not None and at != branch_id:
+            at = tasks[at].parent_id if at in tasks else None
+        return at == branch_id
 
     def _paint_title(self, p: QPainter, width: float) -> float:
         f = self.furniture
