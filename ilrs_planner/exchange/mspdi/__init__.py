@@ -44,8 +44,9 @@ which reads the links as their tasks arrive) and `task_fields` (a task's own fie
 `parse_worker` parses a large file in a second process and hands its tasks over as `task_record`s,
 which `read_tasks` reads whichever process parsed them (a task list written as MS Project writes it
 is read there from its text, `plain_file` -> `task_scan` (a task of a recurring layout by one
-match, `task_layouts`), the file checked whole by expat beside it, and most tasks sent as only what
-`plain_task` reads of them, read again from the file's text where the record is needed, `task_text`);
+match, `task_layouts`, and from its match straight into what the reading takes, `layout_readings`),
+the file checked whole by expat beside it, and most tasks sent as only what `plain_task` reads of
+them, read again from the file's text where the record is needed, `task_text`);
 `writer` -> `write_calendars`, `write_tasks` (export), all writing through `xml_out`, which sends
 each element to the file as it is made.
 Imports run one way, from this package's entry points down to `helpers`.

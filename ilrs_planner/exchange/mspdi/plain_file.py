@@ -28,12 +28,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .foreign_fields import ForeignFields
+from .layout_readings import LayoutReadings
 from .plain_task import needs_record, prepared
 from .precheck import counts as precheck_counts
 from .read_header import custom_field_map
 from .task_layouts import Layouts
 from .task_record import TaskRecord
-from .task_scan import scan, task_list_text
+from .task_scan import scan_taking, task_list_text
 from .task_text import spans_of
 from .xml_safe import MAX_ELEMENTS, MAX_TASK_ELEMENTS, guarded_parser, parse_chunks
 
@@ -99,12 +100,13 @@ def _send_tasks(data: mmap.mmap, send: Send, counts: _Counts, root: ET.Element, 
     # Records left out where `read_plain` takes what is sent: not where another plan's custom fields are
     # looked for in every record, nor where a field of no FieldID sends every task the general way.
     short = not ForeignFields(_before_tasks(root), field_ids).names and "" not in field_ids
+    taken = LayoutReadings(field_ids) if short else None  # readings made from a layout's match, without records
     while position < end:
         stop = data.find(_END_TASK, min(position + _STRETCH, end), end)
         stop = end if stop < 0 else stop + len(_END_TASK)
         stretch = data[position:stop]
         spans: list[tuple[int, int]] = []
-        records = scan(task_list_text(stretch), MAX_TASK_ELEMENTS, layouts, spans)
+        records = scan_taking(task_list_text(stretch), MAX_TASK_ELEMENTS, layouts, spans, taken)
         # Every "<" of a plain stretch opens or closes an element; every "<Task>" opens a task.
         if records is None or not counts.within(stretch.count(b"<") // 2, len(records), stretch.count(_LINK)):
             return False
@@ -112,7 +114,7 @@ def _send_tasks(data: mmap.mmap, send: Send, counts: _Counts, root: ET.Element, 
             send(("root", _tree_record(_before_tasks(root))))
             sent = True
         if records:  # each with what the reading can take ready-made, the record itself only if need be
-            send(_tasks_message(field_ids, records, short, (position, stop), spans))
+            send(_tasks_message(field_ids, records, taken, (position, stop), spans))
         if checker.failed():
             return False
         position = stop
@@ -122,16 +124,19 @@ def _send_tasks(data: mmap.mmap, send: Send, counts: _Counts, root: ET.Element, 
     return True
 
 
-def _tasks_message(field_ids: dict[str, str], records: list[TaskRecord], short: bool, bounds: tuple[int, int],
-                   spans: list[tuple[int, int]]) -> tuple:
-    """A stretch's tasks as sent: each with its `plain_task.prepared` reading, its record left out (None)
-    where that reading is all `read_plain` takes of it (`short`: the file allows it), with where the
-    stretch lies in the file and where each task's text lies in it (`task_text`)."""
-    ready = [prepared(field_ids, record) for record in records]
-    sent: list[TaskRecord | None] = list(records)
-    if short:
-        sent = [None if not needs_record(record, reading) else record for record, reading in zip(records, ready)]
-    return "tasks", sent, ready, bounds, spans_of(spans)
+def _tasks_message(field_ids: dict[str, str], records: list[TaskRecord | None], taken: LayoutReadings | None,
+                   bounds: tuple[int, int], spans: list[tuple[int, int]]) -> tuple:
+    """A stretch's tasks as sent: each with its `plain_task.prepared` reading (made by `taken` where its
+    record was never made: None in its place), its record left out (None) where that reading is all
+    `read_plain` takes of it (`taken`: the file allows that), with where the stretch lies in the file and
+    where each task's text lies in it (`task_text`)."""
+    made = iter(taken.made if taken is not None else ())
+    ready = [prepared(field_ids, record) if record is not None else next(made) for record in records]
+    if taken is not None:
+        taken.made.clear()
+        records = [None if record is None or not needs_record(record, reading) else record
+                   for record, reading in zip(records, ready)]
+    return "tasks", records, ready, bounds, spans_of(spans)
 
 
 class _WholeFileCheck:

@@ -19,8 +19,8 @@ _MOST_KNOWN_LAGS = 4096  # distinct lags kept with their whole days (`PartDayLag
 PLAIN_TYPES = {str(code): kind for code, kind in LINK_TYPES_BY_CODE.items()}
 PLAIN_FORMATS = {str(code): code for code in range(1, 100)}
 _LINK_TAGS = ("PredecessorUID", "CrossProject", "Type", "LinkLag", "LagFormat")
-_WRITTEN_TAGS = ("PredecessorUID", "Type", "CrossProject", "LinkLag", "LagFormat")  # as MS Project orders them
-_AS_READ = itemgetter(0, 2, 1, 3, 4)  # those texts in the order of _LINK_TAGS
+WRITTEN_TAGS = ("PredecessorUID", "Type", "CrossProject", "LinkLag", "LagFormat")  # as MS Project orders them
+AS_READ = itemgetter(0, 2, 1, 3, 4)  # those texts in the order of _LINK_TAGS
 
 
 class LinkTexts(NamedTuple):
@@ -44,14 +44,16 @@ def link_texts(reader, below: Below, where: str, plain: tuple[str, ...] | None =
 
 def plain_link_texts(below: Below) -> tuple[str, ...] | None:
     """A link's texts (in `LinkTexts` order) if it is written as MS Project writes it, else None."""
-    if isinstance(below, tuple) and below[0] == _WRITTEN_TAGS:
-        texts = _AS_READ(below[1])
-        joined = "".join(texts)
-        # Short, printable and without a space (the one printable character `strip` takes): each text
-        # is as `child_texts` would give it.
-        if len(joined) <= SHORT_TEXT and joined.isprintable() and " " not in joined:
-            return texts
+    if isinstance(below, tuple) and below[0] == WRITTEN_TAGS:
+        return plain_texts(AS_READ(below[1]))
     return None
+
+
+def plain_texts(texts: tuple[str, ...]) -> tuple[str, ...] | None:
+    """A link's texts (`LinkTexts` order), if each is as `child_texts` would give it, else None."""
+    joined = "".join(texts)
+    # Short, printable and without a space (the one printable character `strip` takes).
+    return texts if len(joined) <= SHORT_TEXT and joined.isprintable() and " " not in joined else None
 
 
 def _link_type(reader, text: str, where: str, warnings: list[str]) -> LinkType:

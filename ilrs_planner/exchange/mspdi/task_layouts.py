@@ -41,30 +41,31 @@ def _picker(indices: list[int]) -> Picker:
     return lambda groups: ()
 
 
-class _Layout:
-    """One layout's pattern and how its match's groups become the task's record (see `task_record`)."""
+class Layout:
+    """One layout's pattern and how its match's groups become the task's record (see `task_record`):
+    `places` gives each child's text's group and its children's groups, `size` how many groups."""
 
-    __slots__ = ("pattern", "tags", "texts", "belows", "empty")
+    __slots__ = ("pattern", "tags", "below_tags", "places", "size", "texts", "belows", "empty")
 
     def __init__(self, tags: tuple[str, ...], below_tags: tuple[tuple[str, ...] | None, ...]):
         parts, group = [_SKIPPED, "<Task>"], 0
-        texts: list[int] = []
+        places: list[tuple[int, tuple[int, ...]]] = []
         self.belows: list[tuple[int, tuple[str, ...], Picker]] = []  # (child, its children's tags, their texts)
         for child, (tag, below) in enumerate(zip(tags, below_tags)):
             name = re.escape(tag)
             parts.append(f"{_SKIPPED}<{name}>([^<]*+)")
-            texts.append(group)
-            group += 1
             for below_tag in below or ():
                 below_name = re.escape(below_tag)
                 parts.append(f"<{below_name}>([^<]*+)</{below_name}>{_SKIPPED}")
+            places.append((group, tuple(range(group + 1, group + 1 + len(below or ())))))
             if below:
-                self.belows.append((child, below, _picker(list(range(group, group + len(below))))))
-                group += len(below)
+                self.belows.append((child, below, _picker(list(places[-1][1]))))
+            group += 1 + len(below or ())
             parts.append(f"</{name}>")
         parts.append(f"{_SKIPPED}</Task>")
         self.pattern = re.compile("".join(parts))
-        self.tags, self.texts, self.empty = tags, _picker(texts), ("",) * len(tags)
+        self.tags, self.below_tags, self.places, self.size = tags, below_tags, tuple(places), group
+        self.texts, self.empty = _picker([place[0] for place in places]), ("",) * len(tags)
 
     def record(self, groups: tuple[str, ...]) -> TaskRecord:
         if not self.belows:
@@ -79,18 +80,25 @@ class Layouts:
     """The layouts compiled so far, by the number of `<` a task of each holds (one less than its tags)."""
 
     def __init__(self) -> None:
-        self.by_marks: dict[int, list[_Layout]] = {}
+        self.by_marks: dict[int, list[Layout]] = {}
         self.seen: dict[tuple, int] = {}
         self.groups = 0
 
     def read(self, text: str, start: int, stop: int, unescape: Callable[[str], str] | None) -> TaskRecord | None:
         """The record of the task from `start` (before its `<Task>`) to `stop` (its `</Task>`), or None if
         no layout compiled matches it in full; `unescape`: what each text goes through, if anything."""
+        found = self.match(text, start, stop, unescape)
+        return None if found is None else found[0].record(found[1])
+
+    def match(self, text: str, start: int, stop: int,
+              unescape: Callable[[str], str] | None) -> tuple[Layout, tuple[str, ...]] | None:
+        """The layout of the task from `start` to `stop` and its match's groups (its texts, unescaped), or
+        None if no layout compiled matches it in full."""
         for layout in self.by_marks.get(text.count("<", start, stop), ()):
             match = layout.pattern.fullmatch(text, start, stop + 7)
             if match is not None:
                 groups = match.groups()
-                return layout.record(groups if unescape is None else tuple(map(unescape, groups)))
+                return layout, groups if unescape is None else tuple(map(unescape, groups))
         return None
 
     def learn(self, record: TaskRecord) -> None:
@@ -105,7 +113,7 @@ class Layouts:
                 marks = 2 * len(tags) + 2 * (groups - len(tags)) + 1
                 tried = self.by_marks.setdefault(marks, [])
                 if len(tried) < _MOST_TRIED:
-                    tried.append(_Layout(tags, below_tags))
+                    tried.append(Layout(tags, below_tags))
                     self.groups += groups
         if seen < 2 and (seen or len(self.seen) < _MOST_SEEN):
             self.seen[key] = seen + 1

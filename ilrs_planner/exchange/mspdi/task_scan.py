@@ -15,10 +15,12 @@ line ends normalised as expat does them.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from itertools import accumulate, pairwise
 from sys import intern
+from typing import cast
 
-from .task_layouts import Layouts
+from .task_layouts import Layout, Layouts
 from .task_record import TaskRecord
 
 _NAME = r"[A-Za-z_][A-Za-z0-9_.\-]*"
@@ -47,19 +49,32 @@ def scan(text: str, most_elements: int, layouts: Layouts | None = None,
     A task of a layout seen before is read by one match (`task_layouts`; `layouts`: those of the file so
     far), any other child by child. `spans`: where each task's text starts and ends is added to it (in
     `text` as `task_list_text` gives it), so that a task's record can be read again from those alone."""
+    return cast("list[TaskRecord] | None", scan_taking(text, most_elements, layouts or Layouts(), spans))
+
+
+# (a task's layout, its match's groups) -> whether the task was taken so and needs no record
+Taker = Callable[[Layout, tuple[str, ...]], bool]
+
+
+def scan_taking(text: str, most_elements: int, layouts: Layouts, spans: list[tuple[int, int]] | None = None,
+                take: Taker | None = None) -> list[TaskRecord | None] | None:
+    """`scan`, with each task of a layout seen before offered to `take` first: None in its record's place
+    where `take` took it (its record is never made)."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     marks = text.count("<")
     if marks > 2 * most_elements:  # a task this big (or near it) is left to the element tree's bounds
         return None
-    layouts = layouts if layouts is not None else Layouts()
     plain = "&" not in text
-    records: list[TaskRecord] = []
+    records: list[TaskRecord | None] = []
     position = 0
     try:
         while (stop := text.find("</Task>", position)) >= 0:
-            record = layouts.read(text, position, stop, None if plain else unescape)
-            if record is None:
+            found = layouts.match(text, position, stop, None if plain else unescape)
+            record: TaskRecord | None
+            if found is not None:
+                record = None if take is not None and take(*found) else found[0].record(found[1])
+            else:
                 record = _piece(text[position:stop], plain)
                 if record is None:
                     return None
