@@ -57,7 +57,8 @@ def _alike(baselines: list[Baseline], theirs: Project) -> int:
 
 
 def _note(made: SentCopy, recorded: bool, theirs: Project, withheld: int) -> str:
-    kept = ("the task withheld from it stays" if withheld == 1 else f"the {withheld} tasks withheld from it stay")
+    kept = ("it withheld no task, and" if withheld == 0 else "the task withheld from it stays as ours," if withheld == 1
+            else f"the {withheld:,} tasks withheld from it stay as ours,")
     notes = ", without notes" if made.without_notes else ""
     if recorded:
         what = f"the partner copy made for level {made.level.label}{notes} on {made.written.isoformat()}"
@@ -66,7 +67,7 @@ def _note(made: SentCopy, recorded: bool, theirs: Project, withheld: int) -> str
                  else "")
         what = (f"a partner copy this plan holds no record of sending{claim}, so it is read as one made for "
                 f"level {made.level.label}{notes}")
-    return (f"their plan is {what}: merged against that copy of the base, so {kept} as ours, a change of "
+    return (f"their plan is {what}: merged against that copy of the base, so {kept} a change of "
             "theirs to what it lacked is a conflict kept ours, and what the copy made in their place (links "
             "over withheld work, held dates) is not taken as their edit")
 

@@ -127,3 +127,15 @@ def test_a_plan_of_ours_merged_whole_is_not_taken_for_a_copy(roadmap):
     result = merge_projects(roadmap, roadmap, theirs)
     assert not any("partner copy" in note for note in result.notes)
     assert _by_key(result.project, "change-7").percent_complete == 20
+
+
+def test_the_note_on_a_copy_that_withheld_nothing_says_so():
+    from ilrs_planner.domain import Project, Task
+    plan = Project("Plan", date(2030, 1, 1))
+    plan.add_task(Task("a", "Survey", 5, id="a"))
+    plan.own_secret()
+    sent = redact_project(plan, Classification.PUBLIC)
+    record_sent(plan, sent, date(2026, 12, 4))
+    (note,) = merge_projects(plan, plan, clone_project(sent)).notes
+    assert "merged against that copy of the base, so it withheld no task, and a change of theirs" in note
+    assert "0 tasks" not in note
