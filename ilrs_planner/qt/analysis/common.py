@@ -10,6 +10,7 @@ from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QLabel, QVBoxLayout, QWidget
 
 from ...domain import PlannerError, Project
+from ...domain.terminal_text import one_line as one_name
 from ..dialogs.messages import one_line
 
 CURRENT_PLAN = "Current plan"
@@ -119,15 +120,17 @@ def date_edit(day: date) -> QDateEdit:
 
 
 def fill_task_combo(combo: QComboBox, project: Project, milestones_only: bool = False) -> None:
-    """Tasks in WBS order ("key — name", data = id), keeping the current choice when it still exists."""
+    """Tasks in WBS order, each by its ID then its name indented as in the outline ("16    ILRS basic
+    station complete", data = id), keeping the current choice when it still exists: typing an ID
+    picks that task, as the table names it (led by its hidden key, typing matched nothing)."""
     chosen = combo.currentData()
     combo.blockSignals(True)
     combo.clear()
     summaries = project.summary_ids()
-    for task, depth in project.walk():
+    for number, (task, depth) in enumerate(project.walk(), start=1):
         if milestones_only and (not task.is_milestone or task.id in summaries):
             continue
-        combo.addItem(f"{'  ' * depth}{task.key} — {task.name}", task.id)
+        combo.addItem(f"{number}  {'  ' * depth}{one_name(task.name)}", task.id)
     index = combo.findData(chosen)
     combo.setCurrentIndex(max(index, 0))
     combo.blockSignals(False)

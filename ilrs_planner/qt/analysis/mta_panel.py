@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from ...commands.base import ChangeSet
 from ...domain import PlannerError
+from ...domain.terminal_text import one_line
 from ...engine.mta import DEFAULT_MILESTONES, default_milestone_keys, milestone_trend
 from ..change_effects import effects_of
 from ..document import Document
@@ -75,9 +76,10 @@ class MtaPanel(QWidget):
         summaries = project.summary_ids()
         self.milestones.blockSignals(True)
         self.milestones.clear()
-        for task, _depth in project.walk():
+        for number, (task, _depth) in enumerate(project.walk(), start=1):
             if (task.is_milestone and task.id not in summaries) or task.key in DEFAULT_MILESTONES:
-                item = QListWidgetItem(f"{task.key} — {task.name}")
+                item = QListWidgetItem(f"{number}  {one_line(task.name)}")  # as the table's ID and Name read
+                item.setToolTip(f"{one_line(task.name)} ({task.key})")
                 item.setData(Qt.ItemDataRole.UserRole, task.key)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Checked if task.key in ticked else Qt.CheckState.Unchecked)
