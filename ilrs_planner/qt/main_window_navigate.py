@@ -48,7 +48,7 @@ class NavigateActions:
         self.find_back = add("", "Find &backwards", StandardKey.FindPrevious, self.find_previous,
                              "Select the task before the selected one matching the text in the find box")
         self.today = add("", "Go to &today", "Ctrl+T", self.go_to_today, "Scroll the chart to today's date")
-        self.scroll_to_task = add("", "Scroll to tas&k", "Ctrl+Shift+J", self.show_selected_task,
+        self.scroll_to_task = add("", "Scroll to tas&k", ("Ctrl+Shift+J", "Ctrl+Shift+F5"), self.show_selected_task,
                                   "Scroll the chart to the selected task's bar")
         self.zoom_in = add("", "Zoom &in", (StandardKey.ZoomIn, "Ctrl+="), lambda: self._zoom(ZOOM_STEP),
                            "Show a shorter span of time")
