@@ -1,8 +1,9 @@
 """Every task's driver, found for the whole plan at once from the schedule's columns.
 
 A task's driver is the task its driving chain steps back to (engine/driving_chain.py): a summary's is
-its latest-finishing sub-task; a task's is the predecessor of the binding link (into it or into a
-summary above it) whose predecessor finishes last, the first such link in the chain's order (its own
+its latest-finishing sub-task (every sub-task finishing with it is read in coarsest_with_ties); a
+task's is the predecessor of the binding link (into it or into a summary above it) whose predecessor
+finishes last, the first such link in the chain's order (its own
 links, then its summary's, and so up; each in the plan's order); none for history (actual dates), a
 manually scheduled task, or a task no link holds. Whether a link holds is decided as ChainIndex does:
 in working days of the task's calendar for a task of working days, in calendar days (with the
@@ -15,6 +16,7 @@ over every (task, link) pair (engine/link_pairs.py), laid out a run of links at 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from itertools import repeat
 from operator import is_not
 from typing import NamedTuple
@@ -25,7 +27,7 @@ from .link_pairs import NONE, UNDECIDED, PairDays, link_columns, pairs_of, plan_
 
 __all__ = ["NONE", "UNDECIDED", "Drivers", "all_drivers", "coarsest_along", "coarsest_with_ties", "drivers_with",
            "fixed_rows", "held_by_links"]
-from .shown_precision_columns import ScheduleColumns
+from .shown_precision_columns import OutlineArrays, ScheduleColumns
 
 # Pairs of a task and a link into it or a summary above it laid out at once: a link into a summary
 # pairs with every task under it (a deep outline linked at its top made a gigabyte of pairs at once).
@@ -34,21 +36,31 @@ MOST_ROUNDS = 24  # rounds through ties (coarsest_with_ties) before the walk tas
 
 
 class Drivers(NamedTuple):
-    """Each row's driver row (NONE, or UNDECIDED for ChainIndex to find), and the other drivers of
-    rows driven by several equally late predecessors: (row, its other driver's row) pairs."""
+    """Each row's driver row (NONE, or UNDECIDED for ChainIndex to find), the other drivers of rows
+    driven by several equally late predecessors: (row, its other driver's row) pairs, and the rows
+    driven by a summary predecessor: (row, that summary's row) pairs, the row reading every sub-task
+    finishing with the summary (a summary reads its own: not listed)."""
 
     first: np.ndarray
     tied_rows: np.ndarray
     tied_drivers: np.ndarray
+    via_rows: np.ndarray
+    via_summaries: np.ndarray
 
-    def settled(self, found: dict[int, list[int]]) -> Drivers:
-        """These drivers with the UNDECIDED rows' found elsewhere (row -> its drivers' rows, first first)."""
+    def settled(self, found: dict[int, list[int]], via: dict[int, list[int]]) -> Drivers:
+        """These drivers with the UNDECIDED rows' found elsewhere (row -> its drivers' rows, first first;
+        row -> the summary predecessors it reads the end of)."""
         first = self.first.copy()
         first[list(found)] = [rows[0] if rows else NONE for rows in found.values()]
-        others = [(row, other) for row, rows in found.items() for other in rows[1:]]
-        rows = np.array([row for row, _ in others], np.int64)
-        drivers = np.array([other for _, other in others], np.int64)
-        return Drivers(first, np.append(self.tied_rows, rows), np.append(self.tied_drivers, drivers))
+        tied = _pairs((row, other) for row, rows in found.items() for other in rows[1:])
+        through = _pairs((row, summary) for row, summaries in via.items() for summary in summaries)
+        return Drivers(first, np.append(self.tied_rows, tied[0]), np.append(self.tied_drivers, tied[1]),
+                       np.append(self.via_rows, through[0]), np.append(self.via_summaries, through[1]))
+
+
+def _pairs(pairs: Iterable[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
+    found = np.array(list(pairs), np.int64).reshape(-1, 2)
+    return found[:, 0], found[:, 1]
 
 
 def all_drivers(columns: ScheduleColumns) -> Drivers:
@@ -71,23 +83,24 @@ def drivers_with(columns: ScheduleColumns, history: np.ndarray, manual: np.ndarr
     drivers = np.full(n, NONE, np.int64)
     drivers[summary] = outline.latest_leaf[summary]
     moved = ~summary & ~manual & ~history
-    held, tied_rows, tied_drivers = held_by_links(columns, days=days)
+    held, tied_rows, tied_drivers, via_rows, via_summaries = held_by_links(columns, days=days)
     drivers[moved] = held[moved]
     drivers[history] = NONE
-    keep = moved[tied_rows] & (drivers[tied_rows] >= 0)
-    return Drivers(drivers, tied_rows[keep], tied_drivers[keep])
+    keep, through = (moved[rows] & (drivers[rows] >= 0) for rows in (tied_rows, via_rows))
+    return Drivers(drivers, tied_rows[keep], tied_drivers[keep], via_rows[through], via_summaries[through])
 
 
 def held_by_links(columns: ScheduleColumns, only: np.ndarray | None = None,
-                  days: PairDays | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+                  days: PairDays | None = None) -> tuple[np.ndarray, ...]:
     """Each task's driver through its links (and its summaries' links), as if it had no summary,
-    history or manual date (NONE where no link holds it), and the (task, driver) pairs of the other
-    equally late ones; `only`: the rows to find them for (None: every row; the rest are left NONE).
+    history or manual date (NONE where no link holds it), the (task, driver) pairs of the other
+    equally late ones, and the (task, summary) pairs of the summaries among them (Drivers); `only`:
+    the rows to find them for (None: every row; the rest are left NONE).
     The pairs are laid out a run of links at a time (CHUNK_PAIRS), keeping only those that hold: a
     link into a summary pairs with every task under it."""
     found, none = np.full(len(columns.ids), NONE, np.int64), np.zeros(0, np.int64)
     if not len(columns.ids) or columns.schedule.links is None or not columns.schedule.links.ids:  # no link
-        return found, none, none
+        return found, none, none, none, none
     outline, days = columns.outline, days or PairDays(columns, plan_days(columns))
     chosen = _links_into(columns, only)
     lag, elapsed_lag = link_columns(columns.project, columns.schedule.links.ids, chosen)
@@ -101,7 +114,7 @@ def held_by_links(columns: ScheduleColumns, only: np.ndarray | None = None,
         held.append((pairs.task[at], pairs.pred[at], pairs.link[at], outline.where[pairs.succ[at]]))
         undecided.append(pairs.task[~sure])
     if not held:  # a plan without links
-        return found, none, none
+        return found, none, none, none, none
     task, pred, link, succ_place = (np.concatenate(part) for part in zip(*held))
     # The binding links whose predecessors finish last, the first in the chain's order among equals
     # (by task, the links into it first, then its summary's, and so up, each in the plan's order).
@@ -114,7 +127,8 @@ def held_by_links(columns: ScheduleColumns, only: np.ndarray | None = None,
     driver = np.where(outline.size[pred] > 1, outline.latest_leaf[pred], pred)
     found[task[leads]] = driver[leads]
     found[np.unique(np.concatenate(undecided))] = UNDECIDED
-    return found, task[tied], driver[tied]
+    via = (leads | tied) & (outline.size[pred] > 1)  # a summary predecessor: every sub-task finishing with it
+    return found, task[tied], driver[tied], task[via], pred[via]
 
 
 def _links_into(columns: ScheduleColumns, only: np.ndarray | None) -> np.ndarray | None:
@@ -174,18 +188,28 @@ def coarsest_along(drivers: np.ndarray, ranks: np.ndarray) -> np.ndarray:
     return shown.astype(ranks.dtype)
 
 
-def coarsest_with_ties(drivers: Drivers, ranks: np.ndarray) -> np.ndarray | None:
+def coarsest_with_ties(drivers: Drivers, ranks: np.ndarray, outline: OutlineArrays) -> np.ndarray | None:
     """coarsest_along, also through the other equally late drivers: a task waiting as long on a date
-    known to the year as on one known to the day is known to the year, whichever link came first.
-    Rounds until no rank moves (each round carries the ties one more step down the chains); None
-    past MOST_ROUNDS (a grid of equal tasks ties at every step: the walk task by task is quicker)."""
-    shown, lifted = coarsest_along(drivers.first, ranks), ranks
+    known to the year as on one known to the day is known to the year, whichever link came first; and
+    a summary (and a task driven by one) through every sub-task finishing with it, whichever comes first
+    in the outline. Rounds until no rank moves (each round carries the ties one more step down the
+    chains); None past MOST_ROUNDS (a grid of equal tasks ties at every step: the walk task by task is
+    quicker)."""
+    shown = coarsest_along(drivers.first, ranks)
+    summaries = np.flatnonzero((outline.size > 1) & (drivers.first >= 0))  # not history
+    if not len(drivers.tied_rows) and not len(summaries):
+        return shown
+    most = int(ranks.max(initial=0))
     for _ in range(MOST_ROUNDS):
-        if not len(drivers.tied_rows):
-            return shown
-        before, lifted = lifted, ranks.copy()
+        lifted = ranks.copy()
         np.maximum.at(lifted, drivers.tied_rows, shown[drivers.tied_drivers])
-        if np.array_equal(lifted, before):  # the same ranks carried along again: the same ranks shown
+        if len(summaries) and shown.max(initial=0) > 0:
+            ends = np.zeros_like(ranks)
+            rows, coarsest = outline.coarsest_finishing(shown, most)
+            ends[rows] = coarsest
+            lifted[summaries] = np.maximum(lifted[summaries], ends[summaries])
+            np.maximum.at(lifted, drivers.via_rows, ends[drivers.via_summaries])
+        if np.all(lifted <= shown):  # the chains already carry every tie
             return shown
         shown = coarsest_along(drivers.first, lifted)
     return None

@@ -20,9 +20,10 @@ from collections.abc import Callable
 
 from ..domain import Precision, Project
 from ..domain.column_rows import values_of
+from .driver_walk import Node, SummaryEnd
 
 _RANK = {Precision.DAY: 0, Precision.MONTH: 1, Precision.QUARTER: 2, Precision.YEAR: 3}
-Driver = Callable[[str], "list[str]"]  # a task's drivers: the tasks its driving chain steps back to
+Driver = Callable[[Node], "list[Node]"]  # a task's drivers: the tasks its driving chain steps back to
 
 
 def coarser(a: Precision, b: Precision) -> Precision:
@@ -38,18 +39,19 @@ class CoarseSpread:
         self.successors: dict[str, list[str]] = {}
         for pred, succ in zip(values_of(project.links, "pred_id"), values_of(project.links, "succ_id")):
             self.successors.setdefault(pred, []).append(succ)
-        self.drivers: dict[str, list[str]] = {}  # each task's drivers, found once
-        self.shown: dict[str, Precision] = {}
+        self.drivers: dict[Node, list[Node]] = {}  # each task's drivers, found once
+        self.shown: dict[Node, Precision] = {}  # a task's, or a summary's end's (engine/driver_walk.py)
 
     def run(self, coarse: list[str]) -> dict[str, Precision]:
         """The shown precisions differing from the tasks' own, spreading from the `coarse` tasks."""
-        todo, waiting = deque(coarse), set(coarse)
-        for tid in coarse:
-            self._wake(tid, todo, waiting)
+        todo: deque[Node] = deque(coarse)
+        waiting: set[Node] = set(coarse)
+        for task_id in coarse:
+            self._wake(task_id, todo, waiting)
         while todo:
             tid = todo.popleft()
             waiting.discard(tid)
-            new = self.project.tasks[tid].precision
+            new = self._own(tid)
             if tid not in self.drivers:
                 self.drivers[tid] = self.driver(tid)
             for driver in self.drivers[tid]:  # every equally late one
@@ -57,28 +59,34 @@ class CoarseSpread:
             if new is not self.of(tid):
                 self.shown[tid] = new
                 self._wake(tid, todo, waiting)
-        return self.shown
+        return {tid: p for tid, p in self.shown.items() if isinstance(tid, str)}
 
-    def of(self, task_id: str) -> Precision:
-        found = self.shown.get(task_id)
-        return found if found is not None else self.project.tasks[task_id].precision
+    def of(self, node: Node) -> Precision:
+        found = self.shown.get(node)
+        return found if found is not None else self._own(node)
 
-    def _wake(self, task_id: str, todo: deque[str], waiting: set[str]) -> None:
-        """Queue every task `task_id` can be the driver of: the tasks its links and its summaries'
-        links drive (into a summary: all under it), and its summaries (it may be their latest sub-task)."""
-        current: str | None = task_id
-        while current is not None:
-            if current != task_id:
-                _queue(current, todo, waiting)
-            stack = list(self.successors.get(current, []))
-            while stack:
-                other = stack.pop()
-                _queue(other, todo, waiting)
-                stack.extend(self.children.get(other, []))
-            current = self.project.tasks[current].parent_id
+    def _own(self, node: Node) -> Precision:
+        return Precision.DAY if isinstance(node, SummaryEnd) else self.project.tasks[node].precision
+
+    def _wake(self, node: Node, todo: deque[Node], waiting: set[Node]) -> None:
+        """Queue every node `node` can be the driver of: the tasks its links drive (into a summary: all
+        under it) and its summary's end (it may finish with it); a summary's end: the summary too. A
+        summary itself drives nothing: what follows it, and its own summary, read its end (so a change
+        climbs the outline a level at a time, not every level above at each change)."""
+        task_id = node.summary if isinstance(node, SummaryEnd) else node
+        if isinstance(node, SummaryEnd):
+            _queue(task_id, todo, waiting)
+        parent = self.project.tasks[task_id].parent_id
+        if parent is not None:
+            _queue(SummaryEnd(parent), todo, waiting)
+        stack = list(self.successors.get(task_id, []))
+        while stack:
+            other = stack.pop()
+            _queue(other, todo, waiting)
+            stack.extend(self.children.get(other, []))
 
 
-def _queue(task_id: str, todo: deque[str], waiting: set[str]) -> None:
+def _queue(task_id: Node, todo: deque[Node], waiting: set[Node]) -> None:
     if task_id not in waiting:
         waiting.add(task_id)
         todo.append(task_id)

@@ -146,7 +146,7 @@ def _fixed_carried(kept: KeptDrivers, columns: ScheduleColumns, rows_map: RowMap
 
 def _drivers_carried(drivers: Drivers, rows_map: RowMap) -> tuple[Drivers, np.ndarray]:
     """`drivers` in the new rows (a new task: NONE), and the rows whose driver, or one of whose
-    equally late drivers, is gone."""
+    equally late drivers (or summaries read through), is gone."""
     old = rows_map.old_of_new
     known = np.flatnonzero(old >= 0)
     was = drivers.first[old[known]]
@@ -154,10 +154,13 @@ def _drivers_carried(drivers: Drivers, rows_map: RowMap) -> tuple[Drivers, np.nd
     first[known] = rows_map.carried(was)
     lost = np.zeros(len(old), bool)
     lost[known] = (was >= 0) & (first[known] < 0)
-    tied_rows, tied_drivers = rows_map.carried(drivers.tied_rows), rows_map.carried(drivers.tied_drivers)
-    lost[tied_rows[(tied_rows >= 0) & (tied_drivers < 0)]] = True
-    both = (tied_rows >= 0) & (tied_drivers >= 0)
-    return Drivers(first, tied_rows[both], tied_drivers[both]), lost
+    pairs = []
+    for rows, others in ((drivers.tied_rows, drivers.tied_drivers), (drivers.via_rows, drivers.via_summaries)):
+        rows, others = rows_map.carried(rows), rows_map.carried(others)
+        lost[rows[(rows >= 0) & (others < 0)]] = True
+        both = (rows >= 0) & (others >= 0)
+        pairs += [rows[both], others[both]]
+    return Drivers(first, *pairs), lost
 
 
 def rows_to_find_again(before: ScheduleColumns, now: ScheduleColumns, rows_map: RowMap,
@@ -199,7 +202,7 @@ def _found_again(before: Drivers, columns: ScheduleColumns, rows: np.ndarray,
     """`before` with the drivers of `rows` found again (drivers_with's rules, `fixed`: the history and
     manual rows) and every summary's read again."""
     history, manual = fixed
-    held, tied_rows, tied_drivers = held_by_links(columns, only=rows, days=days)
+    held, tied_rows, tied_drivers, via_rows, via_summaries = held_by_links(columns, only=rows, days=days)
     outline = columns.outline
     summary = outline.size > 1
     first = before.first.copy()
@@ -208,7 +211,9 @@ def _found_again(before: Drivers, columns: ScheduleColumns, rows: np.ndarray,
     moved = rows & ~manual & ~history
     first[moved] = held[moved]
     first[history] = NONE
-    kept_ties = ~rows[before.tied_rows] & ~summary[before.tied_rows]
-    new_ties = moved[tied_rows] & (first[tied_rows] >= 0)
-    return Drivers(first, np.concatenate([before.tied_rows[kept_ties], tied_rows[new_ties]]),
-                   np.concatenate([before.tied_drivers[kept_ties], tied_drivers[new_ties]]))
+    pairs = []
+    for old, new in (((before.tied_rows, before.tied_drivers), (tied_rows, tied_drivers)),
+                     ((before.via_rows, before.via_summaries), (via_rows, via_summaries))):
+        kept, found = ~rows[old[0]] & ~summary[old[0]], moved[new[0]] & (first[new[0]] >= 0)
+        pairs += [np.concatenate([old[0][kept], new[0][found]]), np.concatenate([old[1][kept], new[1][found]])]
+    return Drivers(first, *pairs)

@@ -145,6 +145,13 @@ class ChainIndex:
         """Every task the task's start is driven by: the predecessors (a summary's: its latest-finishing
         sub-task) of each binding link whose predecessor finishes last, when equally late; the first is
         `step`'s. None for history, a manually scheduled task or a task no link holds."""
+        found = [self.latest_leaf(dates, pred) if pred in self.children else pred
+                 for pred in self.tied_preds(dates, task_id)]
+        return [tid for tid in dict.fromkeys(found) if tid is not None]
+
+    def tied_preds(self, dates: Dates, task_id: str) -> list[str]:
+        """The predecessors (a summary as itself) of each binding link into the task or a summary above
+        it whose predecessor finishes last, in the chain's order; none for history or a manual task."""
         project, task = self.project, self.project.tasks[task_id]
         if _recorded_by(task, None) or (task.manual and task_id not in self.children):
             return []
@@ -152,9 +159,13 @@ class ChainIndex:
         links = [ln for tid in [task_id, *ancestors(project, task_id)] for ln in self.into.get(tid, [])]
         binding = [ln for ln in links if ln.pred_id in dates and _binds(self, dates, ln, task, start, finish)]
         latest = max((dates[ln.pred_id][1] for ln in binding), default=None)
-        found = [self.latest_leaf(dates, ln.pred_id) if ln.pred_id in self.children else ln.pred_id
-                 for ln in binding if dates[ln.pred_id][1] == latest]
-        return [tid for tid in dict.fromkeys(found) if tid is not None]
+        return list(dict.fromkeys(ln.pred_id for ln in binding if dates[ln.pred_id][1] == latest))
+
+    def finishing_with(self, dates: Dates, summary_id: str) -> list[str]:
+        """The summary's children (a sub-summary: by its sub-tasks) whose finish is the summary's."""
+        last = self._summary_ends(dates, summary_id)[2]
+        return [kid for kid in self.children[summary_id]
+                if last is not None and self.latest_end(dates, kid, True) == last]
 
     def latest_leaf(self, dates: Dates, summary_id: str) -> str | None:
         """The sub-task (at any depth) whose finish is the summary's finish: the first in outline order."""

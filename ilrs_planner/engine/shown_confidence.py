@@ -6,7 +6,8 @@ from 2029-01-01) or a deadline ("by 2035"). When a link from another task pushes
 (its start in a later period than the constraint's, its last day after the deadline), its dates are
 no longer the source's: they are worked out from the task that pushed it. So it is shown as `inferred`,
 or as the pusher's confidence when that is weaker (pushed by the planner's date, an `assumption`,
-it is an assumption too). A phase follows its latest sub-task when that one is pushed. The status
+it is an assumption too). A phase follows its sub-tasks finishing when it does that are pushed (the
+weakest of them, whichever comes first in the outline). The status
 date moving unfinished work is not a push (late work forecast from the status date is a recorded
 change), nor is a move within the announced period. Resolved lazily and remembered, as the shown
 precision is (engine/shown_precision.py).
@@ -14,8 +15,11 @@ precision is (engine/shown_precision.py).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..domain import Confidence, ConstraintType, PlannerError, Project, Task, format_fuzzy_date
 from ..domain.provenance import shown_confidence
+from .driver_walk import Node, SummaryEnd, walk_back
 from .driving_chain import ChainIndex, ancestors
 from .early_dates import EarlyDates
 from .schedule import Schedule
@@ -24,38 +28,48 @@ _WEAKNESS = {Confidence.SOURCED.value: 0, Confidence.INFERRED.value: 1, Confiden
 _HELD_FROM = (ConstraintType.SNET, ConstraintType.MSO)
 
 
+def _weakness(label: str | None) -> int:
+    return _WEAKNESS.get(label, 1) if label is not None else -1
+
+
 class ShownConfidence:
     """Task id -> the confidence its scheduled dates are shown with (see the module doc)."""
 
     def __init__(self, project: Project, schedule: Schedule | None):
         self.project, self.schedule = project, schedule
         self.index: ChainIndex | None = None
-        self.known: dict[str, str] = {}
+        self.known: dict[Node, str | None] = {}  # a task's, or an end's (None: no sub-task pushed)
         self.phases: set[str] | None = None  # made for the first task asked about
         self.dates = EarlyDates(schedule) if schedule is not None else {}
 
     def of(self, task_id: str) -> str:
         """The shown confidence of one task: the weakest of its own and its pushers' (each pusher's found
         first, and its pushers' before it; a pusher met again on the way, a loop of pushes, counts as it
-        states). A loop, not recursion: a chain of thousands of pushed tasks is an ordinary plan."""
-        stack, on_way, pushers = [(task_id, False)], set(), {}
-        while stack:
-            current, expanded = stack.pop()
-            if current in self.known:
-                continue
-            if not expanded:
-                on_way.add(current)
-                pushers[current] = self._pushers(current) if self._own(current) in _WEAKNESS else []
-                stack.append((current, True))
-                stack.extend((p, False) for p in pushers[current] if p not in self.known and p not in on_way)
-                continue
-            on_way.discard(current)
-            found = self._own(current)
-            for pusher in pushers[current]:
-                theirs = self.known.get(pusher) or self._own(pusher)
-                found = max(Confidence.INFERRED.value, found, theirs, key=lambda label: _WEAKNESS.get(label, 1))
-            self.known[current] = found
-        return self.known[task_id]
+        states), walked as the shown precision is (engine/driver_walk.py)."""
+        found = walk_back(task_id, self._steps, self._merged, self.known)
+        assert found is not None  # a task's is at least its own
+        return found
+
+    def _steps(self, node: Node) -> list[Node]:
+        """A task's pushers; a phase's end: its sub-tasks finishing with it that are pushed (a sub-phase:
+        its end); a summary predecessor's end: every sub-task finishing with it."""
+        if isinstance(node, SummaryEnd):
+            assert self.index is not None
+            kids = self.index.finishing_with(self.dates, node.summary)
+            return [SummaryEnd(k, node.pushed) if k in self.index.children else k for k in kids
+                    if not node.pushed or k in self.index.children or self._pushers(k)]
+        return self._pushers(node) if self._own(node) in _WEAKNESS else []
+
+    def _merged(self, node: Node, pushers: Sequence[Node], found: Sequence[str | None]) -> str | None:
+        """A task's: the weakest of its own and its pushers' (inferred at the least: pushed, it is no
+        longer the source's); an end's: the weakest of its sub-tasks' (None: none pushed)."""
+        theirs = [label if label is not None else self._own(pusher) if isinstance(pusher, str) else None
+                  for pusher, label in zip(pushers, found)]
+        labels = [label for label in theirs if label is not None]
+        if isinstance(node, SummaryEnd):
+            return max(labels, key=_weakness, default=None)
+        own = self._own(node)
+        return max([own, Confidence.INFERRED.value, *labels], key=_weakness) if labels else own
 
     def changed(self) -> dict[str, str]:
         """Every task shown weaker than it states: task id -> the confidence shown. Only a task holding an
@@ -75,13 +89,25 @@ class ShownConfidence:
         return shown_confidence(self.project.tasks[task_id])
 
     def _pusher(self, task_id: str) -> str | None:
-        """The task that pushed this one past its announcement, the weakest of equally late ones, or None."""
-        found = self._pushers(task_id)
-        return max(found, key=lambda tid: _WEAKNESS.get(self.of(tid), 1), default=None)
+        """The task that pushed this one past its announcement, the weakest of equally late ones (a
+        summary's: its weakest sub-task finishing with it), or None."""
+        found: Node | None = task_id
+        while found is not None and (found == task_id or not isinstance(found, str)):
+            steps = self._steps(found)
+            found = max(steps, key=lambda n: _weakness(self.known.get(n) or self._label(n)), default=None)
+        return found
 
-    def _pushers(self, task_id: str) -> list[str]:
+    def _label(self, node: Node) -> str | None:
+        return self._own(node) if isinstance(node, str) else self.of_node(node)
+
+    def of_node(self, node: Node) -> str | None:
+        return walk_back(node, self._steps, self._merged, self.known)
+
+    def _pushers(self, task_id: str) -> list[Node]:
         """The tasks that pushed this one past its announcement: every equally late driver, as the shown
-        precision counts them (which link was made first must not decide how a task reads)."""
+        precision counts them (which link was made first must not decide how a task reads; a summary
+        predecessor: every sub-task finishing with it); a phase's: its end, when a sub-task finishing
+        with it is pushed (whichever comes first in the outline)."""
         task = self.project.tasks[task_id]
         if self.schedule is None or task_id not in self.dates or task.actual_start or task.actual_finish:
             return []
@@ -92,10 +118,9 @@ class ShownConfidence:
             return []  # the usual answer, found without the plan's link index
         if self.index is None:
             self.index = ChainIndex(self.project)
-        if is_phase:  # pushed when its latest sub-task is
-            leaf = self.index.latest_leaf(self.dates, task_id)
-            return [leaf] if leaf is not None and leaf in self.dates and self._pushers(leaf) else []
-        return self.index.tied(self.dates, task_id)
+        if is_phase:
+            return [SummaryEnd(task_id, pushed=True)]
+        return [SummaryEnd(p) if p in self.index.children else p for p in self.index.tied_preds(self.dates, task_id)]
 
     def _past_announcement(self, task_id: str) -> bool:
         task, dates = self.project.tasks[task_id], self.schedule.tasks[task_id]  # type: ignore[union-attr]

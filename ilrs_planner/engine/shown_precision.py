@@ -3,10 +3,12 @@
 A task announced to the day that waits on a task announced only to the year ('2029') starts on a
 date known only to the year: showing it as 2030-01-01 would claim a precision nobody has. So a
 task's dates are shown at the coarser of its own precision and that of the task driving it along
-its driving chain (engine/driving_chain.py); a summary's finish at the coarser of its own and that of
-the sub-task setting its finish, its start at the coarser of its own and that of the sub-task setting
-its start (a phase whose first task starts 2027-10-22 starts on that day, though a milestone known to
-the month ends it). History is known as recorded: a task with actual dates keeps its own.
+its driving chain (engine/driving_chain.py); a summary's finish at the coarsest of its own and those
+of the sub-tasks finishing when it does (every one: which comes first in the outline decides nothing;
+what follows a summary reads those sub-tasks too, not the summary's own), its start at the coarser
+of its own and that of the sub-task setting its start (a phase whose first task starts 2027-10-22
+starts on that day, though a milestone known to the month ends it). History is known as recorded: a
+task with actual dates keeps its own.
 Resolved lazily and remembered, so a view that shows a few hundred rows of a large plan pays for
 those rows' chains only; a view that shows every row asks `every()`, which walks only where a coarse
 date goes (engine/coarse_spread.py).
@@ -14,7 +16,7 @@ date goes (engine/coarse_spread.py).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from functools import reduce
 from typing import NamedTuple
@@ -23,10 +25,11 @@ import numpy as np
 
 from ..domain import Precision, Project
 from ..domain.column_rows import values_of
-from .chain_drivers import UNDECIDED, coarsest_with_ties
+from .chain_drivers import UNDECIDED, Drivers, coarsest_with_ties
 from .coarse_reach import reached_from_coarse
 from .coarse_spread import _RANK, CoarseSpread
 from .coarse_spread import coarser as coarser  # the rule is read from here by other modules
+from .driver_walk import Node, SummaryEnd, walk_back
 from .drivers_kept import NO_EDITS, KeptDrivers, Since, drivers_found, same_outline
 from .driving_chain import ChainIndex
 from .early_dates import EarlyDates as EarlyDates  # read from here by other modules
@@ -63,7 +66,7 @@ class ShownPrecision:
         self.found: KeptDrivers | None = None  # the drivers every() found, for the next schedule's
         self.dates: Mapping[str, tuple[date, date]] | None = EarlyDates(schedule) if schedule is not None else None
         self.index: ChainIndex | None = None
-        self.known: dict[str, Precision] = {}
+        self.known: dict[Node, Precision] = {}  # a task's, or a summary's end's (engine/driver_walk.py)
         self._every: dict[str, Precision] | None = None  # every(), once asked
         self._first: dict[str, First] = {}  # summary id -> its earliest start's sub-task (early_dates.earliest_leaf)
         # Once every() has read the schedule's columns: each row's count of rows under it and a summary's
@@ -123,15 +126,25 @@ class ShownPrecision:
         undecided = np.flatnonzero(drivers.first == UNDECIDED).tolist()
         if undecided and self.dates is not None:  # left to the chain's own rules
             self.index = self.index or columns.chain_index(self.dates)
-            row_of = columns.rows.__getitem__
-            drivers = drivers.settled({row: list(map(row_of, self._drivers(ids[row]))) for row in undecided})
+            drivers = self._settled(drivers, columns, undecided)
         self.found = found._replace(drivers=drivers)
         ranks = self._own_ranks(columns)
-        shown = coarsest_with_ties(drivers, ranks)
+        shown = coarsest_with_ties(drivers, ranks, columns.outline)
         if shown is None:
             return None  # ties chained too far for rounds: walked task by task
         return {ids[row]: _BY_RANK[rank] for row, rank in zip(np.flatnonzero(shown != ranks).tolist(),
                                                                 shown[shown != ranks].tolist())}
+
+    def _settled(self, drivers: Drivers, columns: ScheduleColumns, undecided: list[int]) -> Drivers:
+        """`drivers` with the rows left UNDECIDED found by their chains' rules (a summary predecessor's
+        end: its latest-finishing sub-task, and the summary read through)."""
+        rows, latest_leaf = columns.rows, columns.outline.latest_leaf
+        found, via = {}, {}
+        for row in undecided:
+            nodes = self._drivers(columns.ids[row])
+            found[row] = [int(latest_leaf[rows[d.summary]]) if isinstance(d, SummaryEnd) else rows[d] for d in nodes]
+            via[row] = [rows[d.summary] for d in nodes if isinstance(d, SummaryEnd)]
+        return drivers.settled(found, via)
 
     def _own_ranks(self, columns: ScheduleColumns) -> np.ndarray:
         """Each row's own precision's rank: the day's but for the tasks dated coarser."""
@@ -201,34 +214,31 @@ class ShownPrecision:
         return task_id in self.index.children
 
     def _walk(self, task_id: str) -> None:
-        """Find the task's shown precision, and that of each task its drivers step back to, depth first:
-        a task's is the coarser of its own and its drivers' (a driver met again on the way, a loop the
-        scheduler would refuse, adds nothing)."""
-        stack, on_way, tied = [(task_id, False)], set(), {}
-        while stack:
-            current, expanded = stack.pop()
-            if current in self.known:
-                continue
-            if not expanded:
-                on_way.add(current)
-                tied[current] = [d for d in self._drivers(current) if d in self.reach]
-                stack.append((current, True))
-                stack.extend((d, False) for d in tied[current] if d not in self.known and d not in on_way)
-                continue
-            on_way.discard(current)
-            shown = self.project.tasks[current].precision
-            for driver in tied[current]:
-                shown = coarser(shown, self.known.get(driver, Precision.DAY))
-            self.known[current] = shown
+        """Find the task's shown precision, and that of each task its drivers step back to (a driver
+        met again on the way, a loop the scheduler would refuse, adds nothing)."""
+        walk_back(task_id, self._reached_drivers, self._merged, self.known)
 
-    def _drivers(self, task_id: str) -> list[str]:
-        """The tasks driving this one's start (every equally late one), or none."""
-        task = self.project.tasks[task_id]
-        if self.dates is None or task_id not in self.dates or task.actual_start or task.actual_finish:
-            return []
+    def _reached_drivers(self, node: Node) -> list[Node]:
+        return [d for d in self._drivers(node) if (d.summary if isinstance(d, SummaryEnd) else d) in self.reach]
+
+    def _merged(self, node: Node, drivers: Sequence[Node], found: Sequence[Precision | None]) -> Precision:
+        """The coarser of the node's own precision (a summary's end has none: the day's) and its drivers'."""
+        own = Precision.DAY if isinstance(node, SummaryEnd) else self.project.tasks[node].precision
+        return reduce(coarser, (p for p in found if p is not None), own)
+
+    def _drivers(self, node: Node) -> list[Node]:
+        """The tasks driving this one's start (every equally late one; a summary predecessor: its
+        SummaryEnd), or none; a summary's: its end; a summary's end: its children finishing with it."""
+        if self.dates is None:
+            return []  # no schedule: every task at its own
         if self.index is None:
             self.index = ChainIndex(self.project)
-        if task_id in self.index.children:
-            leaf = self.index.latest_leaf(self.dates, task_id)
-            return [leaf] if leaf is not None else []
-        return self.index.tied(self.dates, task_id)
+        if isinstance(node, SummaryEnd):
+            return [SummaryEnd(k) if k in self.index.children else k
+                    for k in self.index.finishing_with(self.dates, node.summary)]
+        task = self.project.tasks[node]
+        if node not in self.dates or task.actual_start or task.actual_finish:
+            return []
+        if node in self.index.children:
+            return [SummaryEnd(node)]
+        return [SummaryEnd(p) if p in self.index.children else p for p in self.index.tied_preds(self.dates, node)]

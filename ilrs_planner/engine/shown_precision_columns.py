@@ -84,6 +84,15 @@ class OutlineArrays:
     latest_finish: np.ndarray  # ... and latest finish (exclusive)
     earliest_leaf: np.ndarray  # a summary's earliest-starting sub-task (first in outline order); -1 for a task
 
+    def coarsest_finishing(self, shown: np.ndarray, most: int) -> tuple[np.ndarray, np.ndarray]:
+        """The summaries' rows, and for each the coarsest of `shown` (ranks 0..most) among its sub-tasks
+        finishing with it: a finish with the rank folded in, the greatest of each summary's range."""
+        summaries = np.flatnonzero(self.size > 1)
+        leaf, fold = self.size == 1, most + 1
+        key = np.append(np.where(leaf, self.latest_finish * fold + shown, -1)[self.order], -1)
+        bounds = np.column_stack([self.where[summaries] + 1, self.where[summaries] + self.size[summaries]]).ravel()
+        return summaries, np.maximum.reduceat(key, bounds)[::2] % fold if len(summaries) else summaries
+
     def ends(self, ids: list[str]) -> dict[str, Ends]:
         """Each summary's ends as ChainIndex keeps them (latest-finishing sub-task, latest start and finish)."""
         rows = np.flatnonzero(self.size > 1).tolist()

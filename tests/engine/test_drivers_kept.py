@@ -135,3 +135,20 @@ def test_a_link_tying_a_task_to_a_year_without_moving_it_carries_the_year() -> N
     plan.add_task(Task("A", "A", 10, id="a", position=2, precision=Precision.YEAR))
     assert kept.of(plan, schedule(plan)).every() == {}
     assert _after(plan, AddLink("a", "c", LinkType.FS, 0, link_id="ac"), kept) == {"c": Precision.YEAR}
+
+
+def test_a_sub_task_made_to_finish_with_its_phase_carries_its_year_to_the_phase_and_after() -> None:
+    # Phase S holds D (to the day, 10 days) then Y (to the year, 8 days), both from 2030-01-01; X follows
+    # S. D alone finishes S: all to the day. Y made 10 days long finishes on 2030-01-10 with D, and D
+    # comes first in the outline: S and X are known to the year all the same, found again or afresh.
+    plan = Project(name="P", start=START)
+    plan.add_task(Task("S", "S", 0, id="s", position=0))
+    plan.add_task(Task("D", "D", 10, id="d", parent_id="s", position=0))
+    plan.add_task(Task("Y", "Y", 8, id="y", parent_id="s", position=1, precision=Precision.YEAR))
+    plan.add_task(Task("X", "X", 5, id="x", position=1))
+    plan.add_link(Link("s", "x", LinkType.FS, id="sx"))
+    kept = KeptShownPrecision()
+    assert kept.of(plan, schedule(plan)).every() == {}
+    year = {"s": Precision.YEAR, "x": Precision.YEAR}
+    assert _after(plan, SetDuration("y", 10), kept) == ShownPrecision(plan, schedule(plan)).every() == year
+    assert _after(plan, SetDuration("d", 11), kept) == {}  # D alone again

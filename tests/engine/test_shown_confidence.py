@@ -120,3 +120,44 @@ def test_a_task_pushed_by_two_equally_late_tasks_reads_as_the_weaker_whichever_l
         assert result.tasks["X"].early_start == D(2030, 1, 11)
         shown = ShownConfidence(project, result)
         assert (shown.of("X"), shown._pusher("X")) == ("assumption", "Y"), order
+
+
+def test_a_phase_follows_every_pushed_sub_task_finishing_with_it_whichever_comes_first():
+    """P (sourced, from 2030-01-02) waits for Y, the planner's date (an assumption, 10 days from
+    2030-01-01): pushed to start 2030-01-11. Q (sourced, from 2030-01-11, 5 days) is not pushed, and
+    its last day is P's, 2030-01-15. The phase ends with P as much as with Q: it reads as P, an
+    assumption, whichever comes first in the outline (it read 'sourced' when Q came first)."""
+    for pushed_first in (True, False):
+        project = Project("Phase ties", D(2030, 1, 1))
+        project.add_task(Task("Y", "Y", 10, id="Y", position=0, confidence=Confidence.ASSUMPTION))
+        project.add_task(Task("Phase", "Phase", 0, TaskKind.PHASE, id="ph", position=1, source_url=URL))
+        kids = [("P", D(2030, 1, 2)), ("Q", D(2030, 1, 11))]
+        for place, (key, held) in enumerate(kids if pushed_first else kids[::-1]):
+            project.add_task(Task(key, key, 5, id=key, parent_id="ph", position=place, source_url=URL,
+                                  constraint=ConstraintType.SNET, constraint_date=held))
+        project.add_link(Link("Y", "P", id="Y-P"))
+        result = schedule(project)
+        assert result.tasks["P"].early_finish == result.tasks["Q"].early_finish == D(2030, 1, 16)
+        shown = ShownConfidence(project, result)
+        assert (shown.of("P"), shown.of("Q"), shown.of("ph")) == ("assumption", "sourced", "assumption")
+        assert shown._pusher("ph") == "P"
+        assert ShownConfidence(project, result).changed() == {"P": "assumption", "ph": "assumption"}
+
+
+def test_a_task_pushed_by_a_phase_reads_as_the_weakest_sub_task_finishing_with_the_phase():
+    """X (sourced, from 2030-01-05) follows a phase whose A (sourced) and B (the planner's date, an
+    assumption) both run 10 days from 2030-01-01: the phase finishes 01-10 with both, and pushes X
+    to 01-11. X waits on B's date as much as on A's: an assumption, whichever comes first."""
+    for b_first in (False, True):
+        project = Project("Phase pushes", D(2030, 1, 1))
+        project.add_task(Task("Phase", "Phase", 0, TaskKind.PHASE, id="ph", position=0, source_url=URL))
+        kids = [("A", dict(source_url=URL)), ("B", dict(confidence=Confidence.ASSUMPTION))]
+        for place, (key, fields) in enumerate(kids[::-1] if b_first else kids):
+            project.add_task(Task(key, key, 10, id=key, parent_id="ph", position=place, **fields))
+        project.add_task(Task("X", "X", 5, id="X", position=1, source_url=URL, constraint=ConstraintType.SNET,
+                              constraint_date=D(2030, 1, 5)))
+        project.add_link(Link("ph", "X", id="ph-X"))
+        result = schedule(project)
+        assert result.tasks["X"].early_start == D(2030, 1, 11)
+        shown = ShownConfidence(project, result)
+        assert (shown.of("X"), shown._pusher("X")) == ("assumption", "B"), b_first

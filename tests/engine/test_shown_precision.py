@@ -131,3 +131,57 @@ def test_a_plan_without_links_is_shown_at_its_own_precisions():
     plan.add_task(Task("B", "Measured", 5, id="b"))
     shown = ShownPrecision(plan, schedule(plan), at_once=True)
     assert (shown.of("a"), shown.of("b"), shown.every()) == (Precision.YEAR, Precision.DAY, {})
+
+
+START_2030 = date(2030, 1, 1)
+
+
+def _tied_phase(year_first: bool, nested: bool = False) -> Project:
+    """Phase S holds Y (known to the year) and D (to the day), 10 days each from 2030-01-01: both
+    finish 2030-01-10. X (5 days) follows S; Y comes first in the outline or D does. `nested`: Y sits
+    in a sub-phase T of S, two levels down, as D does in T2."""
+    plan = Project(name="Tie", start=START_2030)
+    plan.add_task(Task("S", "Phase", 0, id="s", position=0))
+    parent = {"y": "s", "d": "s"}
+    if nested:
+        plan.add_task(Task("T", "Sub-phase", 0, id="t", parent_id="s", position=0 if year_first else 1))
+        plan.add_task(Task("T2", "Sub-phase 2", 0, id="t2", parent_id="s", position=1 if year_first else 0))
+        parent = {"y": "t", "d": "t2"}
+    kids = [("y", Precision.YEAR), ("d", Precision.DAY)]
+    for place, (key, precision) in enumerate(kids if year_first else kids[::-1]):
+        plan.add_task(Task(key.upper(), key.upper(), 10, id=key, parent_id=parent[key], position=place,
+                           precision=precision))
+    plan.add_task(Task("X", "After the phase", 5, id="x", position=1))
+    plan.add_link(Link("s", "x", LinkType.FS, id="sx"))
+    return plan
+
+
+def test_a_phase_finishing_with_a_year_and_a_day_is_known_to_the_year_in_either_outline_order():
+    # Y and D both finish 2030-01-10, so S's finish is Y's as much as D's: known only to the year, and
+    # so is X, which starts 2030-01-11 after S. It read 'day' when D came first in the outline.
+    for year_first in (True, False):
+        for nested in (False, True):
+            plan = _tied_phase(year_first, nested)
+            sched = schedule(plan)
+            assert (sched.tasks["y"].early_finish, sched.tasks["d"].early_finish) == (date(2030, 1, 11),) * 2
+            assert sched.tasks["x"].early_start == date(2030, 1, 11)
+            expected = {"s": Precision.YEAR, "x": Precision.YEAR}
+            if nested:
+                expected["t"] = Precision.YEAR  # T2 finishes with D alone: the day
+            walked, at_once = ShownPrecision(plan, sched), ShownPrecision(plan, sched, at_once=True)
+            assert {t: walked.of(t) for t in expected} == expected, (year_first, nested)
+            assert at_once.every() == expected, (year_first, nested)
+            assert walked.of("t2" if nested else "d") is Precision.DAY
+
+
+def test_a_phase_known_to_the_year_passes_on_what_finishes_it_not_its_own_year():
+    # The phase's own precision is its own: X after a phase typed as '2030' whose last sub-task is known
+    # to the day reads the day (as before); with a year sub-task tied with that one, the year.
+    plan = _tied_phase(True)
+    plan.tasks["s"].precision = Precision.YEAR
+    plan.tasks["y"].duration = 9  # Y ends a day before D: D alone finishes S
+    sched = schedule(plan)
+    assert ShownPrecision(plan, sched).of("x") is Precision.DAY
+    assert ShownPrecision(plan, sched, at_once=True).every() == {}  # S shows its own year
+    plan.tasks["y"].duration = 10
+    assert ShownPrecision(plan, schedule(plan)).of("x") is Precision.YEAR

@@ -16,6 +16,7 @@ from ilrs_planner.domain import Calendar, CalendarException, Link, LinkType, Pre
 from ilrs_planner.domain.errors import PlannerError
 from ilrs_planner.engine.chain_drivers import UNDECIDED, all_drivers
 from ilrs_planner.engine.cpm import schedule
+from ilrs_planner.engine.driver_walk import SummaryEnd
 from ilrs_planner.engine.driving_chain import ChainIndex, _binds, ancestors
 from ilrs_planner.engine.shown_precision import EarlyDates, ShownPrecision, coarser
 from ilrs_planner.engine.shown_precision_columns import ScheduleColumns
@@ -50,24 +51,36 @@ def _reference_reach(project: Project) -> set[str]:
 
 def _reference_of(project: Project, sched, reach: set[str]) -> dict[str, Precision]:
     """Each task's shown precision, the plain reading of the rule: the coarser of its own and that of
-    each task driving it (a summary: its latest-finishing sub-task; a task: the predecessor of every
-    binding link whose predecessor finishes last, however many), walked back recursively."""
+    each task driving it (a summary: every sub-task finishing with it; a task: the predecessor of every
+    binding link whose predecessor finishes last, however many, a summary predecessor's every sub-task
+    finishing with it), walked back recursively."""
     dates, index, known = EarlyDates(sched), ChainIndex(project), {}
+
+    def finishing_with(summary: str) -> list[str]:
+        last = index.latest_end(dates, summary, True)
+        under, found = list(index.children[summary]), []
+        while under:
+            tid = under.pop()
+            if tid in index.children:
+                under.extend(index.children[tid])
+            elif tid in dates and dates[tid][1].toordinal() == last:
+                found.append(tid)
+        return found
 
     def drivers(tid: str) -> list[str]:
         task = project.tasks[tid]
         if tid not in dates or task.actual_start or task.actual_finish:
             return []
         if tid in index.children:
-            return [index.latest_leaf(dates, tid)]
+            return finishing_with(tid)
         if task.manual:
             return []
         start, finish = dates[tid]
         links = [ln for up in [tid, *ancestors(project, tid)] for ln in project.links.values() if ln.succ_id == up]
         binding = [ln for ln in links if _binds(index, dates, ln, task, start, finish)]
         latest = max((dates[ln.pred_id][1] for ln in binding), default=None)
-        return [index.latest_leaf(dates, ln.pred_id) if ln.pred_id in index.children else ln.pred_id
-                for ln in binding if dates[ln.pred_id][1] == latest]
+        return [leaf for ln in binding if dates[ln.pred_id][1] == latest
+                for leaf in (finishing_with(ln.pred_id) if ln.pred_id in index.children else [ln.pred_id])]
 
     def of(tid: str, on_way: frozenset[str] = frozenset()) -> Precision:
         if tid in known:
@@ -95,7 +108,8 @@ def plans(draw) -> Project:
     for i in range(n):
         parent = draw(st.one_of(st.none(), st.integers(0, i - 1))) if i else None
         done = draw(st.integers(0, 9)) == 0
-        plan.add_task(Task(f"T{i}", f"Task {i}", draw(st.integers(0, 30)), id=f"t{i}", position=i,
+        duration = draw(st.one_of(st.integers(0, 30), st.sampled_from([5, 10])))  # often equal: ties
+        plan.add_task(Task(f"T{i}", f"Task {i}", duration, id=f"t{i}", position=i,
                            parent_id=f"t{parent}" if parent is not None else None,
                            precision=draw(st.sampled_from(PRECISIONS + [Precision.DAY] * 4)),
                            manual=draw(st.integers(0, 9)) == 0,
@@ -149,15 +163,26 @@ def _columns_as_the_plan(plan: Project, sched) -> None:
     columns, index = ScheduleColumns(plan, sched), ChainIndex(plan)
     assert {sid: columns.chain_index(dates)._ends[sid] for sid in index.children} == \
         {sid: index._summary_ends(dates, sid) for sid in index.children}
-    # Every task's driver, found for the whole plan at once, is the one its chain steps back to.
+    # Every task's driver, found for the whole plan at once, is the one its chain steps back to (a
+    # summary's end, the walk's one step for every sub-task finishing with a summary, is read in the
+    # arrays through the summary's latest-finishing sub-task, and the summary).
     drivers, walk = all_drivers(columns), ShownPrecision(plan, sched)
     found = {tid: ([columns.ids[d]] if d >= 0 else []) for tid, d in zip(columns.ids, drivers.first.tolist())
              if d != UNDECIDED}
     for row, other in zip(drivers.tied_rows.tolist(), drivers.tied_drivers.tolist()):
         found[columns.ids[row]].append(columns.ids[other])
-    assert {tid: sorted(set(ds)) for tid, ds in found.items()} == \
-        {tid: sorted(set(walk._drivers(tid))) for tid in found}
-    assert {tid: ds[:1] for tid, ds in found.items()} == {tid: walk._drivers(tid)[:1] for tid in found}
+    for row, summary in zip(drivers.via_rows.tolist(), drivers.via_summaries.tolist()):
+        found[columns.ids[row]].append(f"end {columns.ids[summary]}")
+    for tid in found:
+        if tid in index.children and found[tid]:
+            found[tid].append(f"end {tid}")
+
+    def walked(tid: str) -> list[str]:
+        return [name for d in walk._drivers(tid) for name in (
+            [index.latest_leaf(dates, d.summary), f"end {d.summary}"] if isinstance(d, SummaryEnd) else [d])]
+
+    assert {tid: sorted(set(ds)) for tid, ds in found.items()} == {tid: sorted(set(walked(tid))) for tid in found}
+    assert {tid: ds[:1] for tid, ds in found.items()} == {tid: walked(tid)[:1] for tid in found}
 
 
 def _chain_plan(year_first: bool, into_summary: bool) -> Project:
