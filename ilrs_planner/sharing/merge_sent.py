@@ -23,6 +23,7 @@ import dataclasses
 from ..domain import Baseline, Link, Project, SentCopy
 from .redact import redact_project
 from .sent_record import SAFE_READING, is_our_own, sent_as
+from .signed_sent import covered
 
 
 def sent_base(base: Project, ours: Project, theirs: Project) -> tuple[Project, str | None]:
@@ -38,7 +39,11 @@ def sent_base(base: Project, ours: Project, theirs: Project) -> tuple[Project, s
         sent.baselines = _baselines_as_sent(sent, base, theirs, made)
     sent.id = base.id  # the plan's conflicts are keyed on it: the same at each run of the merge
     sent.links = _bridges_as_theirs(sent, base, theirs)
-    return sent, _note(made, record is not None, theirs, len(base.tasks) - len(sent.tasks))
+    note = _note(made, record is not None, theirs, len(base.tasks) - len(sent.tasks))
+    if record is not None and not covered(record, ours):
+        note += ("; our record of that copy was written after this plan was signed, so its signature does not "
+                 "vouch for it (signing the plan again covers it)")
+    return sent, note
 
 
 def _baselines_as_sent(sent: Project, base: Project, theirs: Project, made: SentCopy) -> list[Baseline]:

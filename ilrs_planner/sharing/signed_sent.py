@@ -59,3 +59,11 @@ def uncovered_copies(project: Project) -> tuple[SentCopy, ...]:
     if project.signature is None:
         return ()
     return project.sent_copies[project.signature.sent_count:]
+
+
+def covered(record: SentCopy, owner: Project) -> bool:
+    """Whether `record` is vouched for in `owner` as far as a signature can: the plan is unsigned (nothing is
+    covered, and nothing is to be said), or it holds the record among those its signature covers."""
+    if owner.signature is None or record not in owner.sent_copies:
+        return True
+    return owner.sent_copies.index(record) < owner.signature.sent_count

@@ -120,3 +120,18 @@ def test_a_version_15_plan_signed_before_records_were_covered_still_verifies(tmp
     opened = open_project(tmp_path / "old.db")
     assert opened.signature is not None and opened.signature.sent_count == 0 and len(opened.sent_copies) == 1
     assert verify_project(opened, [PUBLIC]).state is SignatureState.TRUSTED
+
+
+def test_a_merge_reading_a_record_made_after_signing_says_the_signature_does_not_cover_it(tmp_path):
+    from ilrs_planner.sharing.clone import clone_project
+    from ilrs_planner.sharing.merge import merge_projects
+    plan = _plan()
+    signed_week = redact_project(plan, Classification.PUBLIC)
+    record_sent(plan, signed_week, date(2026, 11, 27))
+    sign_project(plan, KEY, "CNSA planning")
+    later_week = redact_project(plan, Classification.PUBLIC)
+    record_sent(plan, later_week, date(2026, 12, 4))  # as redact records it in the signed file
+    said = {copy.id: merge_projects(plan, plan, clone_project(copy)).notes[0] for copy in (signed_week, later_week)}
+    assert "does not vouch for it" not in said[signed_week.id]
+    assert said[later_week.id].endswith("our record of that copy was written after this plan was signed, so its "
+                                        "signature does not vouch for it (signing the plan again covers it)")
