@@ -71,11 +71,13 @@ def _counted_on(finisher: Task, reach: int, delay: int, task: Task) -> str:
 
 def _first_on_finishing_path(project: Project, schedule: Schedule, c: PlanColumns,
                              eligible: np.ndarray) -> tuple[int, int]:
-    """The earliest-starting incomplete task on the driving chain of the task that finishes last, and
-    that task (rows).
+    """The earliest-starting incomplete task on the driving chain of the task that finishes last (of
+    tasks finishing together, the last in the plan's order, as CPLI and the open ends take it: a
+    finish milestone), and that task (rows).
 
     Following the chain (not the float) keeps out a task held at 0 float by its own deadline."""
-    last = int(eligible[np.argmax(c.early_finish[eligible])])
+    backwards = eligible[::-1]
+    last = int(backwards[np.argmax(c.early_finish[backwards])])
     dates = _EarlyDates(c)
     index = chain_index(project, schedule, c, dates.rows)
     chain_keys = {step.key for step in driving_chain(project, dates, c.ids[last], limit=len(c.ids), index=index)}

@@ -131,6 +131,20 @@ def test_the_critical_path_test_delays_the_first_task_on_the_finishing_path():
         "pass", [("a", "delayed +600 d: the plan's finish moved +600 d (2030-04-20 to 2031-12-11)")])
 
 
+def test_the_critical_path_test_follows_the_last_in_the_plan_of_tasks_finishing_together():
+    # p1 (10 d) -> q1 (5 d) and p2 (5 d) -> q2 (10 d) from 2030-01-01 on the 7-day calendar: q1 and q2
+    # both finish 2030-01-15. As CPLI and the open ends, the test takes the last in the plan, q2, and
+    # delays the first task on its chain, p2 (it took q1's p1); 600 days on: 2031-09-07.
+    project = Project("Ties", D(2030, 1, 1))
+    for key, duration in (("p1", 10), ("q1", 5), ("p2", 5), ("q2", 10)):
+        _add(project, key, duration, parent=None)
+    for pred, succ in (("p1", "q1"), ("p2", "q2")):
+        project.add_link(Link(pred, succ, LinkType.FS, id=pred + succ))
+    path = _check(project).result("critical_path_test")
+    assert (path.status, [(f.key, f.value) for f in path.tasks]) == (
+        "pass", [("p2", "delayed +600 d: the plan's finish moved +600 d (2030-01-15 to 2031-09-07)")])
+
+
 def test_the_critical_path_test_fails_where_a_constraint_breaks_the_path():
     project = _network()
     project.tasks["b"].constraint, project.tasks["b"].constraint_date = ConstraintType.MSO, D(2030, 1, 11)
@@ -289,17 +303,18 @@ def test_the_critical_path_test_passes_when_a_holiday_moves_the_finish_further_t
     # plan. a slipped 7 days ends on 01-17, not 01-10: its finish moved Friday 01-11 and Monday to
     # Thursday 01-14..01-17 on b's calendar, 5 days. b moves a week, to Thursday 06-06, but Wednesday
     # 06-05 is a holiday: b ends Friday 06-07, 5 of its days (05-31, 06-03, 06-04, 06-06, 06-07)
-    # later: as many as the delay reached it with, and the path holds.
+    # later: as many as the delay reached it with, and the path holds. The finish milestone e, on b's
+    # calendar, finishes with b: the last in the plan, it is the one counted on (its calendar is b's).
     from ilrs_planner.domain import Calendar
     from ilrs_planner.domain.calendar import CalendarException
 
     project = _network()
     holiday = CalendarException("Holiday", D(2030, 6, 5), D(2030, 6, 5))
     project.add_calendar(Calendar("Standard", (True,) * 5 + (False,) * 2, [holiday], id="std"))
-    project.tasks["b"].calendar_id = "std"
+    project.tasks["b"].calendar_id = project.tasks["e"].calendar_id = "std"
     path = _check(project, critical_path_delay=7).result("critical_path_test")
     assert (path.status, path.tasks[0].value) == (
-        "pass", "delayed +7 d (+5 d on the calendar of b, which finishes the plan): the plan's finish moved "
+        "pass", "delayed +7 d (+5 d on the calendar of e, which finishes the plan): the plan's finish moved "
         "+5 d (2030-05-30 to 2030-06-07)")
 
 
