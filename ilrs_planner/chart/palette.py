@@ -58,16 +58,17 @@ def owner_color(key: str, explicit: str = "") -> str:
     return OWNER_PALETTE[zlib.crc32(key.encode("utf-8")) % len(OWNER_PALETTE)]
 
 
-def owner_colors(project: Project) -> dict[str | None, str]:
+def owner_colors(project: Project, owners: set | None = None) -> dict[str | None, str]:
     """Participant id -> colour for every participant owning a task (None -> the no-owner grey).
 
     Participants without their own colour take palette colours in key order, so two owners
     collide only once the palette is used up (hashing alone would collide much sooner). Owners
-    whose colours would print as one grey are made lighter or darker (print_greys).
+    whose colours would print as one grey are made lighter or darker (print_greys). `owners`: the
+    participant ids the tasks name, when the caller keeps them.
     """
     colors: dict[str | None, str] = {None: NO_OWNER}
     used: set[str] = set()
-    owners = {t.owner_id for t in project.tasks.values()}
+    owners = {t.owner_id for t in project.tasks.values()} if owners is None else owners
     parts = sorted((p for p in project.participants.values() if p.id in owners), key=lambda p: p.key)
     for part in parts:
         if is_color(part.color):

@@ -98,7 +98,7 @@ class TaskCells:
         if role == Qt.ItemDataRole.TextAlignmentRole and column in NUMERIC_COLUMNS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.DecorationRole and column is Column.NAME:
-            return task_icon(self.document.project, task, summary)
+            return task_icon(self.document.project, task, summary, self._icon_colors.of(self.document.project))
         if role == Qt.ItemDataRole.ForegroundRole and column is Column.FLOAT:
             dates = self._context().dates(task)
             if dates and dates.critical:

@@ -13,10 +13,13 @@ from ...domain import Project, Task
 _SIZE = 14
 
 
-def task_icon(project: Project, task: Task, summary: bool) -> QIcon:
-    """The icon for `task`, coloured like its owner's bars in the chart."""
+def task_icon(project: Project, task: Task, summary: bool, colors: dict[str | None, str] | None = None) -> QIcon:
+    """The icon for `task`, coloured like its owner's bars in the chart (`colors`: the chart's
+    owners' colours, palette.owner_colors)."""
     owner = project.participants.get(task.owner_id) if task.owner_id else None
     color = owner_color(owner.key, owner.color) if owner else NO_OWNER
+    if colors is not None:
+        color = colors.get(task.owner_id, color)
     shape = "summary" if summary else "milestone" if task.duration == 0 else "task"
     return _icon(shape, SUMMARY if summary else color)
 

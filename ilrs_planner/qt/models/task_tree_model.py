@@ -16,6 +16,7 @@ from ..document import Document
 from .cell_text import sort_value
 from .outline_changes import OutlineChanges
 from .outline_rows import OutlineRows
+from .owner_icon_colors import OwnerIconColors
 from .row_context import RowContext, RowNumbers
 from .schedule_rows import ScheduleRows
 from .task_cells import ROW_HEIGHT, SORT_ROLE, TASK_ID_ROLE, TaskCells
@@ -67,6 +68,7 @@ class TaskTreeModel(OutlineChanges, TaskTyping, TaskCells, OutlineRows):
         self._project = self.document.project
         self._revision = self.document.revision
         self._ctx = None
+        self._icon_colors = OwnerIconColors()  # the owners' colours as the chart paints them
         self._numbers: RowNumbers | None = None  # the IDs, kept until the outline changes
         self._summaries = self._project.summary_ids()
         self._summaries_follow = False  # the summaries are found from the child lists at the next edit
@@ -140,6 +142,8 @@ class TaskTreeModel(OutlineChanges, TaskTyping, TaskCells, OutlineRows):
     def _on_changed(self, changes: ChangeSet, _initiator: object) -> None:
         self._ctx = None
         effects = effects_of(changes)
+        self._icon_colors.changed(self.document.project, changes.task_ids,
+                                  effects.replaced or self.document.project is not self._project)
         if effects.replaced or self.document.project is not self._project:
             self._reload()
         elif effects.rows:
