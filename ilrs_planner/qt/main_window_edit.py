@@ -105,7 +105,8 @@ class EditActions(OutlineMoves):
         self._keys: Tally | None = None
         self._keys_of: object = None  # the plan they are of
         self.document.changed.connect(self._follow_keys)
-        self.readiness = EditReadiness(self.document, [lambda _plan: self._plan_keys()], window)
+        prepared = [lambda _plan: self._plan_keys(), lambda _plan: window.tree.source_model.prepare_outline()]
+        self.readiness = EditReadiness(self.document, prepared, window)
 
     def _tip_undo(self, text: str) -> None:
         self.undo.setToolTip(f"Undo {text}".strip() + f" ({first_key_text(StandardKey.Undo)})")

@@ -52,3 +52,18 @@ def test_a_plan_opened_before_the_first_one_was_made_ready_is_checked_as_its_own
     assert shown == [] and window.document.undo_stack.count() == 1
     link(window, "b", "c")  # and now C → A → B → C is one
     assert shown == ["link.cycle"]
+
+
+def test_after_the_window_idles_the_table_shows_each_outline_edit_as_the_plan_reads(qtbot, small_project):
+    from ilrs_planner.qt.models.task_tree_model import TaskTreeModel
+
+    window = shown_main_window(qtbot, Document(small_project))
+    qtbot.waitUntil(lambda: not window.edit.readiness.pending())
+    order = [task.id for task in window.document.project.tasks.values() if task.parent_id is None]
+    for task_id, action in ((order[-1], window.edit.add_task), (order[-1], window.edit.indent),
+                            (order[-1], window.edit.outdent), (order[0], window.edit.add_task)):
+        window.document.set_selection([task_id])
+        action.trigger()
+        window.tree.commit_open_editor()
+        fresh = TaskTreeModel(window.document)  # the rows a table opened on the plan now shows
+        assert window.tree.source_model.visible_ids() == fresh.visible_ids()
