@@ -4,10 +4,11 @@ Deleting one task of a 100,000-task plan looked at both ends of every one of 200
 Python loop (50 ms); even at C speed, reading 400,000 ids scattered in memory took as long. The
 hashes of the ends are kept as two arrays beside the list of link objects they were read from, and
 a search compares numbers, then checks the few links found by their ids (two ids may share a hash).
-On each use the plan's links are listed again (a copy of the dict's values, at C speed) and compared
-with that list: a link made or undone last is at the end of the plan's links, so the arrays are
-extended or cut there, and anything else reads them again. A link never changes its ends (an edit
-changes its type and lag), so the same link object has the same ends.
+On each use the links made and taken out since are replayed from the journal of the plan's links
+(link_journal); when it cannot tell, the plan's links are listed again (a copy of the dict's values,
+at C speed) and compared with that list: a link made or undone last is at the end of the plan's
+links, so the arrays are extended or cut there, and anything else reads them again. A link never
+changes its ends (an edit changes its type and lag), so the same link object has the same ends.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import numpy as np
 
 from ..domain import Link, Project
 from .graph_edges import offered_link_ends
+from .link_journal import Mark, link_mark, replay
 
 _PRED, _SUCC = attrgetter("pred_id"), attrgetter("succ_id")
 
@@ -66,10 +68,22 @@ class LinkEnds:
         self.project: Project | None = None  # read whole by the first follow
         self.links: list[Link] = []
         self.preds = self.succs = np.zeros(0, dtype=np.int64)
+        self.mark: Mark = None  # where the journal of the plan's links stood when they were last listed
         self.follow(project)
 
     def follow(self, project: Project) -> None:
-        """Bring the arrays up to date with the plan's links."""
+        """Bring the arrays up to date with the plan's links: by the journal of the links made and
+        taken out since (link_journal), else by listing them and comparing the list with the last."""
+        replayed = replay(project, self.links, self.mark) if project is self.project else None
+        if replayed is not None:
+            kept, came = replayed[0], self.links[replayed[0]:]
+            self.preds, self.succs = self.preds[:kept], self.succs[:kept]
+            if came:
+                self.preds = np.concatenate([self.preds, _hashes(map(_PRED, came))])
+                self.succs = np.concatenate([self.succs, _hashes(map(_SUCC, came))])
+            self.mark = link_mark(project)
+            return
+        self.mark = link_mark(project)
         links, seen = list(project.links.values()), self.links
         if project is self.project and starts_with(links, seen):
             added = links[len(seen):]

@@ -27,6 +27,7 @@ from operator import attrgetter, is_not, ne
 from ..domain import Link, Project, Task
 from .graph_edges import forget_schedule, graph_edges
 from .link_ends import starts_with
+from .link_journal import link_mark, replay
 from .link_order import DynamicOrder
 from .outline_since import follow_parents, outline_mark, touched_since
 
@@ -42,6 +43,7 @@ class LinkGraph:
     def __init__(self, project: Project):
         self.project = project
         tasks, self.link_list = list(project.tasks.values()), list(project.links.values())
+        self.mark = link_mark(project)  # where the journal of the plan's links stood when they were listed
         parents = list(map(_PARENT, tasks))
         # The tasks and parents last listed (None: followed through the plan's index since).
         self.tasks: list[Task] | None = tasks
@@ -61,8 +63,13 @@ class LinkGraph:
 
     def follow(self, project: Project) -> bool:
         """Bring the graph up to date with the plan's tasks and links; False when it must be made
-        again instead (another plan, a loop, a stray link: the change may have mended it)."""
-        links = list(project.links.values())
+        again instead (another plan, a loop, a stray link: the change may have mended it). The links
+        made and taken out since are read from the journal of the plan's links (link_journal) when it
+        can tell them, else the plan's links are listed and compared with the graph's."""
+        replayed = replay(project, self.link_list, self.mark) if project is self.project else None
+        self.mark = link_mark(project)
+        links = self.link_list if replayed is not None else list(project.links.values())
+        changes = _net_changes(links, *replayed) if replayed is not None else None
         touched = touched_since(project, self.outline) if project is self.project else None
         self.outline = outline_mark(project)
         before: Parents
@@ -77,13 +84,14 @@ class LinkGraph:
             parent_of = self.parent_of if same_outline else dict(zip(project.tasks, parents))
             before, moved = self.parent_of, self._moved(parent_of)
             self.tasks, self.parents = tasks, parents
-        if same_outline and links == self.link_list and project is self.project:
+        same_links = changes == ([], []) if changes is not None else links == self.link_list
+        if same_outline and same_links and project is self.project:
             return True
         if project is not self.project or self.order is None or self.order.rank is None:
             return False
         if any(parent_of.get(tid) not in parent_of and parent_of.get(tid) is not None for tid in moved):
             return False
-        gone, new = self._link_changes(project, links)
+        gone, new = changes if changes is not None else self._link_changes(project, links)
         if any(link.pred_id not in parent_of or link.succ_id not in parent_of for link in new):
             return False
         old_edges, new_edges = self._outline_edges(before, parent_of, moved)
@@ -204,3 +212,11 @@ def forget_graphs() -> None:
     by the schedule offered)."""
     _latest.clear()
     forget_schedule()
+
+
+def _net_changes(links: list[Link], kept: int, taken: list[Link]) -> tuple[list[Link], list[Link]]:
+    """The links gone and the new ones, from a replay of the journal that kept the first `kept` of the
+    graph's links, took `taken` from after them and left `links` (a link taken and made again is neither)."""
+    came = links[kept:]
+    came_ids, taken_ids = set(map(id, came)), set(map(id, taken))
+    return [link for link in taken if id(link) not in came_ids], [link for link in came if id(link) not in taken_ids]

@@ -8,6 +8,7 @@ from operator import attrgetter, eq
 from ..domain import Link, PlannerError, Project, Task
 from .base import ChangeSet, Command
 from .link_ends import placed_links_touching
+from .link_journal import link_taken, links_rearranged
 from .link_places import Placed, put_back
 from .links import ancestors, links_changed
 from .plan_index import index_of
@@ -131,12 +132,15 @@ class IndentTask(_OutlineCommand):
         self.dropped = [link for _place, link in self._placed]
         for link in self.dropped:
             del project.links[link.id]
+            link_taken(project, link)
         if self.dropped:
             self.text += f" (and {dropped_links_text(project, self.dropped)})"
         return changes | links_changed(*self.dropped)
 
     def revert(self, project: Project) -> ChangeSet:
         put_back(project.links, self._placed)
+        if self._placed:
+            links_rearranged(project)
         return super().revert(project) | links_changed(*self.dropped)
 
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from ..domain import Link, Project, Task
 from .base import ChangeSet, Command
+from .link_journal import link_made, link_taken
 from .outline import Place, renumber, restore_places, siblings
 from .paste_checks import check_block
 from .plan_index import index_of
@@ -54,6 +55,7 @@ class PasteTasks(Command):
         self._before = {tid: moved[tid] for tid in row}  # the pasted tasks go on undo, placed anew on redo
         for link in self.links:
             project.links[link.id] = link
+            link_made(project, link)
         project.supplied |= self.supplied  # a copy of a partner's task is still theirs (sharing/redact_scrub.py)
         project.partner_texts |= self.partner_texts
         return self._changes()
@@ -63,6 +65,7 @@ class PasteTasks(Command):
         project.partner_texts -= self.partner_texts
         for link in reversed(self.links):  # the last made first: the kept link lists are cut at their end
             del project.links[link.id]
+            link_taken(project, link)
         restore_places(project, self._before)
         kept = index_of(project)
         for task in reversed(self.tasks):

@@ -12,6 +12,7 @@ from ..domain.provenance import shown_confidence
 from .base import ChangeSet, Command
 from .history_dates import coarsens_history, refuse_finish_over_history, refuse_start_over_history
 from .link_ends import placed_links_touching
+from .link_journal import link_taken, links_rearranged
 from .link_places import Placed, put_back
 from .outline import (
     IndentTask,
@@ -100,6 +101,7 @@ class DeleteTasks(Command):
         self._links = placed_links_touching(project, doomed)
         for _place, link in self._links:
             del project.links[link.id]
+            link_taken(project, link)
         kept = index_of(project)
         for task in self._tasks:
             del project.tasks[task.id]
@@ -115,6 +117,8 @@ class DeleteTasks(Command):
             if kept is not None:
                 kept.added(task)
         put_back(project.links, self._links)  # each at its place: a successor's predecessors keep their order
+        if self._links:
+            links_rearranged(project)
         ids = frozenset(t.id for t in self._tasks)
         return ChangeSet(ids, structure=True, dates=True, links=bool(self._links))
 
