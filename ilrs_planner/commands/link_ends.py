@@ -21,7 +21,7 @@ import numpy as np
 
 from ..domain import Link, Project
 from .graph_edges import offered_link_ends
-from .link_journal import Mark, link_mark, replay
+from .link_journal import Mark, forget_link_journal, link_mark, replay
 
 _PRED, _SUCC = attrgetter("pred_id"), attrgetter("succ_id")
 
@@ -126,5 +126,6 @@ def placed_links_touching(project: Project, task_ids: set[str]) -> list[tuple[in
 
 
 def forget_link_ends() -> None:
-    """Let go of the plan last asked about (its links are kept alive by the arrays)."""
+    """Let go of the plan last asked about (its links are kept alive by the arrays and the journal)."""
     _latest.clear()
+    forget_link_journal()

@@ -40,6 +40,11 @@ def link_mark(project: Project) -> Mark:
     return _kept[0], len(_kept[0].steps)
 
 
+def forget_link_journal() -> None:
+    """Let go of the links dict followed (a plan closed: its links are not kept alive here)."""
+    _kept.clear()
+
+
 def link_made(project: Project, link: Link) -> None:
     """`link` was put at the end of the plan's links."""
     _note(project, (True, link))
