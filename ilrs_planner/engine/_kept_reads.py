@@ -15,6 +15,7 @@ from ..domain.column_rows import values_of
 from ._bounds import bounded_tasks, has_bounds
 from ._checks import all_whole
 from ._followed import Unreadable, addresses_of, old_places
+from ._kept_inserted import with_inserted
 from ._kept_lists import followed
 from ._kept_rows import (
     _gather,
@@ -69,6 +70,8 @@ def _read_again(last: _Reading, project: Project, touched: Collection[str], reli
     same_links = not relinked and len(project.links) == len(last.links)
     if in_place is not None and same_links:
         return _read_in_place(last, *in_place)
+    if in_place is not None and not in_place[1]:  # the same tasks in their rows, links added or removed
+        return _read_in_place(last, in_place[0], {}, _links_now(last, project, False, in_place[0].tolist()))
     named = in_place[0] if in_place is not None and not in_place[1] else None  # a task replaced: followed below
     addresses, key_addresses, hashes = last.task_addresses, last.key_addresses, last.key_hashes
     old_of_new = new_of_old = None  # None: the same tasks in the same order, as after most edits
@@ -123,8 +126,10 @@ def _old_rows(last: _Reading, touched: Collection[str]) -> list[int]:
     return sorted({places.of(key) for key in touched} - {-1})
 
 
-def _links_now(last: _Reading, project: Project, same: bool,
-               named: list[int]) -> tuple[list[Link], list[str], np.ndarray, np.ndarray | None]:
+LinksNow = tuple[list[Link], list[str], np.ndarray, np.ndarray | None]
+
+
+def _links_now(last: _Reading, project: Project, same: bool, named: list[int]) -> LinksNow:
     """(links, their ids, their addresses, each one's row before or None when all kept in place): followed
     from the links at the tasks named (see _kept_lists), else listed and compared."""
     if same:
@@ -140,6 +145,9 @@ def _links_now(last: _Reading, project: Project, same: bool,
     links = list(project.links.values())
     if links == last.links:
         return last.links, old.link_ids, last.link_addresses, None
+    inserted = with_inserted(last.links, links, last.link_addresses)  # a deletion's links put back
+    if inserted is not None:
+        return inserted[0], list(project.links), inserted[1], inserted[2]
     link_addresses = addresses_of(links)
     return links, list(project.links), link_addresses, old_places(last.link_addresses, link_addresses)
 
@@ -171,10 +179,13 @@ def _named_in_place(last: _Reading, project: Project,
     return np.array(sorted(named), dtype=np.int64), replaced
 
 
-def _read_in_place(last: _Reading, rows: np.ndarray, replaced: dict[int, Task]) -> _Reading:
+def _read_in_place(last: _Reading, rows: np.ndarray, replaced: dict[int, Task],
+                   links_now: LinksNow | None = None) -> _Reading:
     """The columns when the plan holds the task and link objects last read, in their order (or the
     `replaced` ones in their places): only the tasks at these rows, and their links, read again. A
-    column none of whose rows read again changed is the one kept (columns are never written to)."""
+    column none of whose rows read again changed is the one kept (columns are never written to), so
+    what the scheduler keeps by a column's identity holds after a link is made or removed. `links_now`:
+    the links when some were added or removed (see _links_now), their columns carried to their places."""
     places = _Places(last.keys, last.key_hashes)
     old = last.columns
     objects, addresses = _put_in_place(last, replaced)
@@ -192,10 +203,14 @@ def _read_in_place(last: _Reading, rows: np.ndarray, replaced: dict[int, Task]) 
     task_columns = (_written(old.parent, rows, parents), _written(old.duration, rows, [t.duration for t in tasks]),
                     calendar_ids, _written(old.elapsed, rows, [bool(t.elapsed) for t in tasks]),
                     _written(old.bounded, rows, [has_bounds(t) for t in tasks]))
-    columns = KeptColumns(*task_columns, *_links_in_place(old, last.links, places, rows), objects, old.task_ids,
-                          old.link_ids, since=old.serial, reread=rows,
+    links, link_ids, link_addresses, link_old_of_new = \
+        links_now or (last.links, old.link_ids, last.link_addresses, None)
+    link_columns = _links_in_place(old, links, places, rows) if link_old_of_new is None else \
+        _links_read_again(old, links, link_old_of_new, None, places, rows)
+    columns = KeptColumns(*task_columns, *link_columns, objects, old.task_ids, link_ids, since=old.serial, reread=rows,
                           position=_written(_positions(old), rows, [t.position for t in tasks]))
-    return dataclasses.replace(last, tasks=objects, task_addresses=addresses, columns=columns)
+    return dataclasses.replace(last, tasks=objects, task_addresses=addresses, links=links,
+                               link_addresses=link_addresses, columns=columns)
 
 
 def _put_in_place(last: _Reading, replaced: dict[int, Task]) -> tuple[list[Task], np.ndarray]:

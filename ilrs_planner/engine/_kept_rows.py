@@ -55,13 +55,25 @@ def _positions(columns: KeptColumns) -> np.ndarray:
     return columns.position
 
 
-def _gather(column: np.ndarray, old_of_new: np.ndarray | None) -> np.ndarray:
-    """The old column in the new order (a copy); a new row holds any value until it is read."""
+def _gather(column: np.ndarray, old_of_new: np.ndarray | None, head: int | None = None) -> np.ndarray:
+    """The old column in the new order (a copy); a new row holds any value until it is read. `head`:
+    the new rows are the old column's first `head` rows, then new ones (see _kept_head)."""
     if old_of_new is None:
         return column.copy()
     if column.size == 0:
         return np.zeros(old_of_new.size, dtype=column.dtype)
+    if head is not None:  # copied whole, where a gather reads each row's place (5 columns of 200,000 links)
+        return np.concatenate([column[:head], np.zeros(old_of_new.size - head, column.dtype)])
     return np.asarray(column[old_of_new])
+
+
+def _kept_head(old_of_new: np.ndarray | None) -> int | None:
+    """How many first rows are the old ones in their rows when every row after them is new (a link
+    made, or the last one made removed), else None."""
+    if old_of_new is None:
+        return None
+    head = int(np.count_nonzero(old_of_new >= 0))
+    return head if np.array_equal(old_of_new[:head], np.arange(head)) and not (old_of_new[head:] >= 0).any() else None
 
 
 def _moved(places: np.ndarray, new_of_old: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
@@ -146,9 +158,10 @@ def _tasks_read_again(rows: _TaskRows, tasks: list[Task], places: _Places) -> tu
 def _links_read_again(old: KeptColumns, links: list[Link], old_of_new: np.ndarray | None,
                       new_of_old: np.ndarray | None, places: _Places, named: np.ndarray) -> LinkColumns:
     """The link columns in the new order: new links, links at a task named and links that lost an end read again."""
-    pred, pred_lost = _moved(_gather(old.pred, old_of_new), new_of_old)
-    succ, succ_lost = _moved(_gather(old.succ, old_of_new), new_of_old)
-    code, lag, elapsed = (_gather(column, old_of_new) for column in (old.code, old.lag, old.link_elapsed))
+    head = _kept_head(old_of_new)
+    pred, pred_lost = _moved(_gather(old.pred, old_of_new, head), new_of_old)
+    succ, succ_lost = _moved(_gather(old.succ, old_of_new, head), new_of_old)
+    code, lag, elapsed = (_gather(column, old_of_new, head) for column in (old.code, old.lag, old.link_elapsed))
     at_named = np.zeros(len(places.keys) + 1, dtype=bool)  # the extra row: a lost end's -1
     at_named[named] = True
     reread = pred_lost | succ_lost | at_named[pred] | at_named[succ]

@@ -370,3 +370,20 @@ def test_tasks_deleted_and_put_back_before_the_next_schedule_come_back_at_the_pl
     session.check(ChangeSet())  # B came back first, then A: the plan's order is S, C, B, A
     assert list(schedule(session.project, session.keeper.columns(session.project, set())).tasks) == \
         ["S", "C", "B", "A"]
+
+
+def test_a_deletion_undone_puts_its_links_back_among_the_others_and_schedules_as_afresh():
+    """The deleted task's links go back to their places among the plan's links (not its end): the
+    links between them are carried to their new places, each with its own ends, type and lag."""
+    project = Project("links spread", START)
+    for i in range(30):
+        project.add_task(Task(f"T{i}", f"Task {i}", 1 + i % 4, id=f"T{i}", position=i))
+    for step, kind, lag in ((1, LinkType.FS, 0), (3, LinkType.SS, 1), (5, LinkType.FF, 2)):
+        for i in range(30 - step):  # a task's links made at three times: spread among the others
+            project.add_link(Link(f"T{i}", f"T{i + step}", kind, lag, id=f"L{step}-{i}"))
+    session = Session(project)
+    session.apply(DeleteTasks(["T12"]))
+    session.undo()  # each step is checked against the plan read afresh
+    session.redo()
+    session.undo()
+    assert list(project.links)[:3] == ["L1-0", "L1-1", "L1-2"] and len(project.links) == 29 + 27 + 25
