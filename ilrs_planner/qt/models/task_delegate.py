@@ -88,11 +88,17 @@ class TaskDelegate(QStyledItemDelegate):
         for part in people:
             label = owner_label(part.name, part.key)
             combo.addItem(f"{label} — {part.name}" if label != part.name else label, label)
+        # Typed as well as chosen: a key or name typed is read as the cell reads it, and anything else
+        # refused naming the participants (a list alone kept its choice over 'XYZ' without a word).
+        combo.setEditable(True)
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        combo.completer().setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         return combo
 
     def setEditorData(self, editor, index):
         if isinstance(editor, QComboBox):
             editor.setCurrentIndex(max(editor.findData(index.data() or ""), 0))
+            editor.lineEdit().selectAll()  # typing replaces the owner shown, as in the other cells
         else:
             super().setEditorData(editor, index)
 
@@ -111,8 +117,7 @@ class TaskDelegate(QStyledItemDelegate):
         if index.column() == int(Column.CONFIDENCE) and isinstance(editor, QLineEdit) and not editor.isModified():
             return  # Enter without typing: a pushed task's shown word is not made its stated one
         if isinstance(editor, QComboBox):
-            if editor.currentData() is not None:
-                model.setData(index, editor.currentData())
+            model.setData(index, _owner_typed(editor))
             return
         refusals: list[object] = []
 
@@ -126,3 +131,11 @@ class TaskDelegate(QStyledItemDelegate):
             self.document.refused.disconnect(refused)
         if refusals and isinstance(editor, QLineEdit):  # the table opens the cell again on what was typed
             self.refused_typing = (QPersistentModelIndex(index), editor.text())
+
+
+def _owner_typed(combo: QComboBox) -> str:
+    """The owner the Owner cell's editor holds: the participant whose entry is shown, else the text as
+    typed (a key or a name, which the cell reads or refuses naming the participants)."""
+    text = combo.currentText().strip()
+    chosen = combo.findText(text, Qt.MatchFlag.MatchFixedString)  # an entry, whatever its letters' case
+    return str(combo.itemData(chosen)) if chosen >= 0 else text
