@@ -31,7 +31,7 @@ class FileActions:
         self.open = add("open", "&Open…", StandardKey.Open, self.open_dialog,
                         "Open a plan file (.db), or an MS Project, P6 or spreadsheet file as a new plan")
         self.save = add("save", "&Save", StandardKey.Save, plan_file.save, "Save the plan")
-        self.save_as = add("save", "Save &as…", StandardKey.SaveAs, plan_file.save_as,
+        self.save_as = add("save", "Save &as…", (StandardKey.SaveAs, "F12"), plan_file.save_as,  # F12: Office's
                            "Save the plan to another file")
         self.export_image = add("export", "&Export image…", "Ctrl+E", self.export_dialog,
                                 "Export the timeline as PNG, SVG or PDF")
