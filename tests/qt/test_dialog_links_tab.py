@@ -16,15 +16,21 @@ from ilrs_planner.qt.models.task_columns import Column
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 
-@pytest.fixture
-def details(qtbot, window):
-    """Task C's details, opened by Ctrl+I on its row; the dialog active, its keys going to it."""
-    click_cell(window.tree, "c", Column.NAME)
+def _details_of(qtbot, window, task_id: str) -> TaskDialog:
+    """The task's details, opened by Ctrl+I on its row; the dialog active, its keys going to it."""
+    click_cell(window.tree, task_id, Column.NAME)
     press(window.tree, "Ctrl+I")
     qtbot.waitUntil(lambda: any(isinstance(w, TaskDialog) and w.isVisible() for w in QApplication.topLevelWidgets()))
     dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, TaskDialog) and w.isVisible())
     dialog.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    return dialog
+
+
+@pytest.fixture
+def details(qtbot, window):
+    """Task C's details, as the planner opens them."""
+    dialog = _details_of(qtbot, window, "c")
     yield dialog
     dialog.reject()
 
@@ -84,12 +90,7 @@ def test_tab_leaves_the_notes_and_types_no_tab_into_them(details):
 
 def test_a_predecessor_is_chosen_by_typing_its_id_as_the_predecessors_column_writes_it(qtbot, window):
     """Milestone M is row 5; Task A row 2. Add predecessor, type 2, Enter: A → M is linked."""
-    click_cell(window.tree, "m", Column.NAME)
-    press(window.tree, "Ctrl+I")
-    qtbot.waitUntil(lambda: any(isinstance(w, TaskDialog) and w.isVisible() for w in QApplication.topLevelWidgets()))
-    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, TaskDialog) and w.isVisible())
-    dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    dialog = _details_of(qtbot, window, "m")
     _open_tab(dialog, "Links")
     QTest.mouseClick(dialog.ui.add_link_button, Qt.MouseButton.LeftButton)
     chooser = dialog.focusWidget()
@@ -98,3 +99,14 @@ def test_a_predecessor_is_chosen_by_typing_its_id_as_the_predecessors_column_wri
     QTest.keyClick(chooser, Qt.Key.Key_Return)  # OK is the dialog's default button
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert ("a", "m") in {(link.pred_id, link.succ_id) for link in window.document.project.links.values()}
+
+
+def test_a_predecessor_row_left_unchosen_is_refused_not_linked_to_task_1(qtbot, window):
+    """Milestone M: Add predecessor then OK at once linked the plan's first row, Phase, to it."""
+    dialog = _details_of(qtbot, window, "m")
+    _open_tab(dialog, "Links")
+    QTest.mouseClick(dialog.ui.add_link_button, Qt.MouseButton.LeftButton)
+    QTest.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)  # OK, no predecessor chosen
+    assert dialog.isVisible() and "choose its predecessor" in dialog.ui.error_label.text()
+    assert ("ph", "m") not in {(link.pred_id, link.succ_id) for link in window.document.project.links.values()}
+    dialog.reject()

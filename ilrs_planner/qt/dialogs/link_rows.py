@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QHeaderView, QLineEdit, QTableWidget
 
-from ...domain import LinkType, Project
+from ...domain import LinkType, PlannerError, Project
 from ...domain.durations import format_days, units_for
 from ...domain.terminal_text import one_line
 from ...exchange.predecessors import PredecessorRef, parse_lag
@@ -40,7 +40,9 @@ def add_row(table: QTableWidget, project: Project, task_id: str, link_id: str | 
     for number, (task, depth) in enumerate(project.walk(), start=1):
         if task.id != task_id:
             tasks.addItem(f"{number}  {'  ' * depth}{one_line(task.name)}", task.id)
-    tasks.setCurrentIndex(max(tasks.findData(pred_id), 0) if pred_id else 0)
+    # A new row chooses nothing: OK then asks for its predecessor (it linked the plan's first row).
+    tasks.setCurrentIndex(tasks.findData(pred_id) if pred_id else -1)
+    tasks.setPlaceholderText("Type its ID or choose")
     types = QComboBox()
     fill_enum(types, LinkType, link_type)
     lag_edit = QLineEdit(format_days(lag, elapsed, signed=True))
@@ -56,6 +58,9 @@ def read_rows(table: QTableWidget, project: Project) -> list[LinkRow]:
     rows = []
     for row in range(table.rowCount()):
         tasks, types, lag = (table.cellWidget(row, column) for column in range(3))
+        if tasks.currentData() is None:
+            raise PlannerError("link.no_predecessor", f"Predecessor row {row + 1} names no task: choose its "
+                               "predecessor, or remove the row")
         rows.append((tasks.property("link_id"), tasks.currentData(), LinkType(types.currentData()),
                      parse_lag(lag.text(), units)))
     return rows
