@@ -48,15 +48,17 @@ def _branch_size(tid: str, children: dict[str, list[str]]) -> int:
     return below
 
 
-def fold_to_fit(project: Project, rows: list[str], max_rows: int) -> tuple[list[str], list[Folded]]:
+def fold_to_fit(project: Project, rows: list[str], max_rows: int,
+                critical: frozenset[str] = frozenset()) -> tuple[list[str], list[Folded]]:
     """`rows` (display order) opened down the outline as far as `max_rows` allows, and the branches
-    left folded, the biggest first. When even the top rows do not fit, they are all that is left
-    (the caller then shrinks or refuses)."""
+    left folded, the biggest first; `critical` rows are the last to fold. When even the top rows do
+    not fit, they are all that is left (the caller then shrinks or refuses)."""
     if len(rows) <= max_rows:
         return rows, []
     top, children = _outline(project, rows)
     order = {tid: i for i, tid in enumerate(rows)}
-    chosen = best_folds(project, top, children, order, max_rows) if affordable(len(children), max_rows) else None
+    chosen = (best_folds(project, top, children, order, max_rows, critical)
+              if affordable(len(children), max_rows) else None)
     closed = chosen if chosen is not None else _smallest_first(top, children, order, max_rows)
     kept = _shown(top, children, closed)
     folded = sorted(closed, key=lambda tid: (-_branch_size(tid, children), order[tid]))

@@ -56,3 +56,15 @@ def test_the_warning_names_the_five_biggest_folds_and_counts_the_rest():
     note = folding_note(folded, "1920×1080")
     assert "“Package 8” (18 rows)" in note and "“Package 4” (14 rows)" in note and "Package 3" not in note
     assert "and 3 more (36 rows)" in note and note.startswith("to keep the text readable at 1920×1080")
+
+
+def test_critical_bars_are_the_last_to_fold_even_for_fewer_rows():
+    project, rows = three_phases()
+    # Without a critical path, 12 rows open A and B to their packages and fold C (the later phase).
+    # With C2's three tasks critical, C opens to its packages and C2 to its tasks: 10 rows, none of
+    # the critical bars hidden, rather than 11 rows hiding all three.
+    critical = frozenset({"C", "C2", "C2.0", "C2.1", "C2.2"})
+    kept, folded = fold_to_fit(project, rows, 12, critical)
+    assert critical <= set(kept)
+    assert kept == ["A", "B", "C", "C0", "C1", "C2", "C2.0", "C2.1", "C2.2", "C3"]
+    assert {f.name for f in folded} == {"Phase A", "Phase B", "Package C0", "Package C1", "Package C3"}

@@ -54,17 +54,17 @@ def test_an_a3_sheet_at_300_dpi_shows_every_row_of_the_roadmap_with_its_names_wh
     assert style.row_height * mm_per_unit >= 3.4 and style.font_px * mm_per_unit / 0.3528 >= 5.9
 
 
-def test_an_a4_sheet_folds_the_fewest_rows_and_keeps_them_no_taller_than_print_needs(roadmap):
+def test_an_a4_sheet_keeps_the_critical_path_and_folds_the_fewest_bars(roadmap):
     picture = _picture(roadmap)
     image = render_image(picture, 3508, 2480, 300)
     assert (image.width(), image.height()) == (3508, 2480)
-    # Room for 38 rows of 3.4 mm. Opened smallest first, the sheet folded the crewed programme too
-    # and showed 32 rows, stretched to 4.1 mm; the agreements (milestones, still drawn rolled up on
-    # their summary row) and two branches of two rows fold instead.
-    assert len(picture.data) == 38 and len(picture.warnings) == 1
-    assert "“Agreements & membership” (23 rows), “Utilisation / extended station” (2 rows), “Power” (2 rows)" \
-        in picture.warnings[0]
-    assert picture.painted_style.row_height * 25.4 / 96 < 3.6
+    # Room for 38 rows of 3.4 mm. Folding the agreements and two branches of two rows showed 38 but
+    # hid Utilisation's two critical tasks; the crewed programme folds instead (its milestones drawn
+    # rolled up on its summary row, two bars hidden), every critical task shown.
+    critical = {tid for tid, flag in zip(picture.data.task_ids, picture.data.critical.tolist()) if flag}
+    assert critical == _schedule(roadmap).critical_ids()  # the critical tasks and their summaries
+    assert len(picture.data) == 32 and len(picture.warnings) == 1
+    assert "“Agreements & membership” (23 rows), “Crewed programme” (10 rows)" in picture.warnings[0]
 
 
 def test_the_same_sheet_as_a_slide_still_folds_rows_that_would_be_too_small_across_a_room(roadmap):

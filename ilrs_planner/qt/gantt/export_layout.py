@@ -115,7 +115,9 @@ class TimelinePicture(PageTexts):
         room = int((height - self._fixed_height(width, style)) // readable - PHASE_STRIP_ROWS)
         if len(self.data) <= max(room, 1):
             return
-        rows, folded = fold_to_fit(self.project, self.data.task_ids, max(room, 1))
+        ids = self.data.task_ids
+        critical = frozenset(ids[i] for i in np.nonzero(self.data.critical)[0].tolist())
+        rows, folded = fold_to_fit(self.project, ids, max(room, 1), critical)
         if folded:
             self._set_rows(rows)
             self.warnings.append(folding_note(folded, size_text))
