@@ -1,4 +1,4 @@
-"""A schedule's early dates per task as (start, finish) date pairs, and a summary's earliest-starting sub-task.
+"""A schedule's early dates per task as (start, finish) date pairs.
 
 What the shown precisions (engine/shown_precision.py) and the shown confidence read of a schedule, task
 by task: read from the schedule's columns, as a row object per look-up cost most of a walk.
@@ -10,8 +10,6 @@ from collections.abc import Iterator, Mapping
 from datetime import date
 
 from .schedule import Schedule, TaskTable
-
-First = tuple[date, str] | None  # a summary's earliest start and the sub-task starting then
 
 
 class EarlyDates(Mapping[str, tuple[date, date]]):
@@ -44,26 +42,3 @@ def _early_pairs(table: TaskTable) -> dict[str, tuple[date, date]]:
     columns = table.arrays()
     starts = map(date.fromordinal, columns[0].tolist())
     return dict(zip(table, zip(starts, map(date.fromordinal, columns[1].tolist()))))
-
-
-def earliest_leaf(children: Mapping[str, list[str]], dates: Mapping[str, tuple[date, date]], summary_id: str,
-                   known: dict[str, First]) -> str | None:
-    """The sub-task (at any depth) whose early start is the summary's start: the first in outline order.
-    Each summary's answer is kept in `known` and built from its sub-summaries': asking every summary of
-    the rows shown costs one pass over their tasks."""
-    stack = [summary_id]
-    while stack:
-        current = stack[-1]
-        waiting = [k for k in children[current] if k in children and k not in known]
-        if waiting:  # sub-summaries first, so each is answered once
-            stack.extend(waiting)
-            continue
-        stack.pop()
-        found: First = None
-        for kid in children[current]:
-            first = known[kid] if kid in children else (dates[kid][0], kid) if kid in dates else None
-            if first is not None and (found is None or first[0] < found[0]):
-                found = first
-        known[current] = found
-    answer = known[summary_id]
-    return answer[1] if answer is not None else None

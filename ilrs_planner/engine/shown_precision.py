@@ -33,21 +33,20 @@ from .driver_walk import Node, SummaryEnd, walk_back
 from .drivers_kept import NO_EDITS, KeptDrivers, Since, drivers_found, same_outline
 from .driving_chain import ChainIndex
 from .early_dates import EarlyDates as EarlyDates  # read from here by other modules
-from .early_dates import First, earliest_leaf
 from .schedule import Schedule, TaskTable
 from .shown_precision_columns import ScheduleColumns
 
 _BY_RANK = {rank: precision for precision, rank in _RANK.items()}
+First = tuple[date, Precision] | None  # a summary's earliest start and the coarsest precision starting then
 
 
 class SummaryStarts(NamedTuple):
-    """What start_of reads of the schedule's columns: ids and rows, each row's count of rows under it
-    (1: not a summary), and a summary's earliest-starting sub-task (engine/shown_precision_columns.py)."""
+    """What start_of reads of the schedule's columns: rows, each row's count of rows under it (1: not
+    a summary), and a summary's coarsest rank among its sub-tasks starting when it does."""
 
-    ids: list[str]
     rows: dict[str, int]
     size: np.ndarray
-    earliest_leaf: np.ndarray
+    start_rank: np.ndarray
 
 
 class ShownPrecision:
@@ -68,9 +67,9 @@ class ShownPrecision:
         self.index: ChainIndex | None = None
         self.known: dict[Node, Precision] = {}  # a task's, or a summary's end's (engine/driver_walk.py)
         self._every: dict[str, Precision] | None = None  # every(), once asked
-        self._first: dict[str, First] = {}  # summary id -> its earliest start's sub-task (early_dates.earliest_leaf)
+        self._first: dict[str, First] = {}  # summary id -> its earliest start, the coarsest starting then
         # Once every() has read the schedule's columns: each row's count of rows under it and a summary's
-        # earliest-starting sub-task, for start_of (the rest of what it read is let go: 15 MiB at 100,000).
+        # coarsest sub-task starting when it does, for start_of (the rest of what it read is let go: 15 MiB at 100,000).
         self.columns: SummaryStarts | None = None
         # The tasks dated coarser than the day, and their precision: with none, every task is shown at
         # its own, whatever the schedule.
@@ -96,16 +95,28 @@ class ShownPrecision:
                 assert self.schedule is not None
                 columns = ScheduleColumns(self.project, self.schedule,
                                           same_outline(self.before, self.project, self.schedule, self.since))
-                self.columns = SummaryStarts(columns.ids, columns.rows, columns.outline.size,
-                                             columns.outline.earliest_leaf)
                 self._every = self._along_drivers(columns)
-                if self._every is not None:
-                    return self._every
-            if self.index is None:
-                self.index = ChainIndex(self.project)
-            spread = CoarseSpread(self.project, dict(self.index.children), self._drivers)
-            self._every = spread.run(list(self.coarse))
+                if self._every is None:
+                    self._every = self._spread()
+                self.columns = self._summary_starts(columns, self._every)
+                return self._every
+            self._every = self._spread()
         return self._every
+
+    def _spread(self) -> dict[str, Precision]:
+        if self.index is None:
+            self.index = ChainIndex(self.project)
+        return CoarseSpread(self.project, dict(self.index.children), self._drivers).run(list(self.coarse))
+
+    def _summary_starts(self, columns: ScheduleColumns, every: dict[str, Precision]) -> SummaryStarts:
+        """What start_of reads once every task's precision is known: each summary's coarsest among the
+        sub-tasks starting when it does (every one: which comes first in the outline decides nothing)."""
+        shown = self._own_ranks(columns)
+        shown[[columns.rows[tid] for tid in every]] = [_RANK[precision] for precision in every.values()]
+        start_rank = np.zeros_like(shown)
+        rows, coarsest = columns.outline.coarsest_starting(shown, max(_RANK.values()))
+        start_rank[rows] = coarsest
+        return SummaryStarts(columns.rows, columns.outline.size, start_rank)
 
     def keep(self, precisions: Mapping[str, Precision]) -> None:
         """Show the tasks of `precisions` at theirs, whatever drives them: a baseline drawn as a plan
@@ -170,26 +181,50 @@ class ShownPrecision:
         return self.known[task_id]
 
     def start_of(self, task_id: str) -> Precision:
-        """The precision a task's start is shown at: a summary's is that of the sub-task starting it (its
-        earliest start, the first in outline order), a task's as `of`."""
+        """The precision a task's start is shown at: a summary's, the coarser of its own and those of the
+        sub-tasks starting when it does (its earliest start), a task's as `of`."""
         if self.at_once and self.coarse:
             self.every()  # first: the walk reads the outline from the schedule's columns, kept for what follows
         if self.columns is not None:
             return self._start_from_columns(task_id, self.columns)
         if not self.coarse or not (self.at_once or task_id in self.reach) or not self._follows_sub_tasks(task_id):
             return self.of(task_id)
-        assert self.index is not None and self.dates is not None
-        first = earliest_leaf(self.index.children, self.dates, task_id, self._first)
+        first = self._earliest(task_id)
         own = self.project.tasks[task_id].precision
-        return coarser(own, self.of(first)) if first is not None else own
+        return coarser(own, first[1]) if first is not None else own
+
+    def _earliest(self, summary_id: str) -> First:
+        """The summary's earliest start among its sub-tasks, and the coarsest shown precision of those
+        starting then. Each summary's is kept and built from its sub-summaries': asking every summary
+        of the rows shown costs one pass over their tasks."""
+        assert self.index is not None and self.dates is not None
+        children, known, stack = self.index.children, self._first, [summary_id]
+        while stack:
+            current = stack[-1]
+            waiting = [k for k in children[current] if k in children and k not in known]
+            if waiting:  # sub-summaries first, so each is answered once
+                stack.extend(waiting)
+                continue
+            stack.pop()
+            found: First = None
+            for kid in children[current]:
+                first = known[kid] if kid in children else (self.dates[kid][0], self.of(kid)) \
+                    if kid in self.dates else None
+                if first is None:
+                    continue
+                if found is None or first[0] < found[0]:
+                    found = first
+                elif first[0] == found[0]:
+                    found = (found[0], coarser(found[1], first[1]))
+            known[current] = found
+        return known[summary_id]
 
     def _start_from_columns(self, task_id: str, columns: SummaryStarts) -> Precision:
-        """start_of, a summary's earliest-starting sub-task read from the outline's arrays."""
+        """start_of, a summary's sub-tasks starting when it does read from the outline's arrays."""
         row, task = columns.rows.get(task_id), self.project.tasks[task_id]
         if row is None or columns.size[row] == 1 or task.actual_start or task.actual_finish:
             return self.of(task_id)
-        first = columns.ids[int(columns.earliest_leaf[row])]
-        return coarser(task.precision, self.of(first))
+        return coarser(task.precision, _BY_RANK[int(columns.start_rank[row])])
 
     def finish_precision(self) -> Precision:
         """The precision of the plan's finish (its last day of work): the coarsest of the tasks finishing

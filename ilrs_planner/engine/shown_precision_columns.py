@@ -5,9 +5,10 @@ walk spent most of its second reading the plan again object by object: each summ
 the links into each task (0.4 s), each task's successors (0.4 s), and each summary's latest-finishing
 sub-task, found task by task through the early dates (0.3 s). The schedule holds the outline and the
 links as the scheduler read them (Schedule.outline, Schedule.links) and the dates as columns: here
-the outline is put in order once, and every summary's latest-finishing and earliest-starting sub-task
-(the first in outline order, as ChainIndex and ShownPrecision find them) is found for all summaries
-in a few array operations; engine/chain_drivers.py finds each task's driver from these.
+the outline is put in order once, and every summary's latest-finishing sub-task (the first in outline
+order, as ChainIndex finds it) and the coarsest precision among its sub-tasks finishing (starting)
+when it does are found for all summaries in a few array operations; engine/chain_drivers.py finds
+each task's driver from these.
 """
 
 from __future__ import annotations
@@ -82,7 +83,6 @@ class OutlineArrays:
     latest_leaf: np.ndarray  # a summary's latest-finishing sub-task (first in outline order); -1 for a task
     latest_start: np.ndarray  # a summary's latest start among its sub-tasks (a task's: its own)
     latest_finish: np.ndarray  # ... and latest finish (exclusive)
-    earliest_leaf: np.ndarray  # a summary's earliest-starting sub-task (first in outline order); -1 for a task
 
     def coarsest_finishing(self, shown: np.ndarray, most: int) -> tuple[np.ndarray, np.ndarray]:
         """The summaries' rows, and for each the coarsest of `shown` (ranks 0..most) among its sub-tasks
@@ -90,6 +90,16 @@ class OutlineArrays:
         summaries = np.flatnonzero(self.size > 1)
         leaf, fold = self.size == 1, most + 1
         key = np.append(np.where(leaf, self.latest_finish * fold + shown, -1)[self.order], -1)
+        bounds = np.column_stack([self.where[summaries] + 1, self.where[summaries] + self.size[summaries]]).ravel()
+        return summaries, np.maximum.reduceat(key, bounds)[::2] % fold if len(summaries) else summaries
+
+    def coarsest_starting(self, shown: np.ndarray, most: int) -> tuple[np.ndarray, np.ndarray]:
+        """The summaries' rows, and for each the coarsest of `shown` among its sub-tasks starting when
+        it does (its earliest start): as coarsest_finishing, the start counted back from past the last."""
+        summaries = np.flatnonzero(self.size > 1)
+        leaf, fold = self.size == 1, most + 1
+        back = int(self.latest_start.max(initial=0)) + 1 - self.latest_start  # a leaf's: its own start
+        key = np.append(np.where(leaf, back * fold + shown, -1)[self.order], -1)
         bounds = np.column_stack([self.where[summaries] + 1, self.where[summaries] + self.size[summaries]]).ravel()
         return summaries, np.maximum.reduceat(key, bounds)[::2] % fold if len(summaries) else summaries
 
@@ -114,7 +124,6 @@ def outline_arrays(children: OutlineChildren, outline: np.ndarray, table: TaskTa
         where[order] = np.arange(n)
     leaf = size == 1
     latest_leaf, latest_start, latest_finish = np.full(n, -1), columns[0].copy(), columns[1].copy()
-    earliest_leaf = np.full(n, -1)
     summaries = np.flatnonzero(~leaf)
     if len(summaries):
         # The latest finish, the first in outline order among equals: a finish with its place folded in.
@@ -125,11 +134,7 @@ def outline_arrays(children: OutlineChildren, outline: np.ndarray, table: TaskTa
         latest_leaf[summaries] = order[n - latest % (n + 1)]
         latest_finish[summaries] = latest // (n + 1)
         latest_start[summaries] = np.maximum.reduceat(starts, bounds)[::2]
-        # The earliest start, the first in outline order among equals (ShownPrecision.start_of).
-        late = int(columns[0].max()) + 1
-        key = np.append(np.where(leaf, (late - columns[0]) * (n + 1) + (n - where), -1)[order], -1)
-        earliest_leaf[summaries] = order[n - np.maximum.reduceat(key, bounds)[::2] % (n + 1)]
-    return OutlineArrays(order, where, size, latest_leaf, latest_start, latest_finish, earliest_leaf)
+    return OutlineArrays(order, where, size, latest_leaf, latest_start, latest_finish)
 
 
 def chain_index_for(project: Project, schedule: Schedule, dates: Mapping[str, tuple[date, date]]) -> ChainIndex:

@@ -185,3 +185,16 @@ def test_a_phase_known_to_the_year_passes_on_what_finishes_it_not_its_own_year()
     assert ShownPrecision(plan, sched, at_once=True).every() == {}  # S shows its own year
     plan.tasks["y"].duration = 10
     assert ShownPrecision(plan, schedule(plan)).of("x") is Precision.YEAR
+
+
+def test_a_phase_starting_with_a_year_and_a_day_starts_at_the_year_in_either_outline_order():
+    # Y (known to the year) and D (to the day) both start S on 2030-01-01: S's start is Y's as much as
+    # D's, known only to the year, whichever comes first in the outline (it read 'day' when D came first).
+    for year_first in (True, False):
+        for nested in (False, True):
+            plan = _tied_phase(year_first, nested)
+            plan.tasks["d"].duration = 12  # D alone finishes S: its finish is known to the day
+            sched = schedule(plan)
+            assert sched.tasks["y"].early_start == sched.tasks["d"].early_start == START_2030
+            for shown in (ShownPrecision(plan, sched), ShownPrecision(plan, sched, at_once=True)):
+                assert (shown.start_of("s"), shown.of("s")) == (Precision.YEAR, Precision.DAY), (year_first, nested)
