@@ -15,7 +15,7 @@ from ..domain import PlannerError, Project
 from ..domain.terminal_text import one_line
 from ..engine.file_columns import FileColumns
 from ..engine.schedule import Schedule
-from .schedule_columns import schedule_columns
+from .schedule_columns import ScheduleColumns, schedule_columns
 from .schedule_rows import line_format, schedule_data, table_cells, write_lines
 
 FINISH_NOTE = ("Finish dates are the last day of work, as in MS Project: a 10-day task starting 2030-01-01\n"
@@ -80,4 +80,13 @@ def print_schedule_table(project: Project, schedule: Schedule, file: TextIO | No
     out.write(fmt.format(*HEADERS).rstrip() + "\n")
     out.write("  ".join("-" * w for w in widths) + "\n")
     write_lines(widths, right, cells, out)
-    out.write("* critical (total float <= 0).\n" + FINISH_NOTE + "\n")
+    out.write(_critical_note(columns) + FINISH_NOTE + "\n")
+
+
+def _critical_note(columns: ScheduleColumns) -> str:
+    """The key to the `*`; where a manual task with no float is not marked, the reason beside it
+    (MS Project's rule: a manual task no link ties to another is never critical)."""
+    unmarked = columns.manual & ~columns.summary & ~columns.critical & (columns.total_float <= 0)
+    if unmarked.any():
+        return "* critical (total float <= 0; as in MS Project, never a manual task no link ties to another).\n"
+    return "* critical (total float <= 0).\n"

@@ -211,3 +211,19 @@ def test_each_task_of_the_roadmap_is_led_by_the_id_the_window_shows_its_key_last
     listed = {words[-1]: words[0] for words in lines if words and words[0].isdigit()}
     # The window's ID: the row in outline order counted from 1 (what its Predecessors column takes).
     assert listed == {task.key: str(row) for row, (task, _depth) in enumerate(project.walk(), start=1)}
+
+
+def test_schedule_table_says_why_an_unlinked_manual_task_without_float_is_not_marked_critical(tmp_path, capsys):
+    # A manual task alone finishes the plan: no float, yet not critical (MS Project's rule, and the
+    # Critical flag MS Project writes for such tasks); the key to the '*' says why.
+    plan = Project(name="Modes", start=date(2030, 1, 1))
+    plan.add_task(Task("alone", "Alone", 5, id="a", manual=True, manual_start=date(2030, 1, 1)))
+    save_project(plan, tmp_path / "p.db")
+    assert main(["schedule", str(tmp_path / "p.db")]) == 0
+    out = capsys.readouterr().out
+    assert "1 tasks, 0 critical" in out and "never a manual task no link ties to another" in out
+    plan.add_task(Task("auto", "Auto", 5, id="b"))
+    plan.tasks["a"].manual = False
+    save_project(plan, tmp_path / "q.db")
+    assert main(["schedule", str(tmp_path / "q.db")]) == 0
+    assert "* critical (total float <= 0).\n" in capsys.readouterr().out
