@@ -63,3 +63,16 @@ def choose_in_combo(window, text: str) -> None:
         before = combo.currentIndex()
         QTest.keyClick(combo, Qt.Key.Key_Down)
         assert combo.currentIndex() != before, f"no entry {text!r}"
+
+
+def shown_dialog(qtbot, kind):
+    """The dialog of `kind` once it shows, made the active window so that keys pressed go to it,
+    not to the window under it."""
+    def showing():
+        return next((w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()), None)
+
+    qtbot.waitUntil(lambda: showing() is not None)
+    dialog = showing()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    return dialog

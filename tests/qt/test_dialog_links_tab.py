@@ -5,10 +5,9 @@ its buttons; Add predecessor puts the cursor in the new row's task chooser; Tab 
 from __future__ import annotations
 
 import pytest
-from gestures import click_cell, press
+from gestures import click_cell, press, shown_dialog
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 
 from ilrs_planner.qt.dialogs.task_dialog import TaskDialog
 from ilrs_planner.qt.models.task_columns import Column
@@ -20,11 +19,7 @@ def _details_of(qtbot, window, task_id: str) -> TaskDialog:
     """The task's details, opened by Ctrl+I on its row; the dialog active, its keys going to it."""
     click_cell(window.tree, task_id, Column.NAME)
     press(window.tree, "Ctrl+I")
-    qtbot.waitUntil(lambda: any(isinstance(w, TaskDialog) and w.isVisible() for w in QApplication.topLevelWidgets()))
-    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, TaskDialog) and w.isVisible())
-    dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
-    return dialog
+    return shown_dialog(qtbot, TaskDialog)
 
 
 @pytest.fixture

@@ -9,10 +9,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from gestures import click_cell, press
+from gestures import click_cell, press, shown_dialog
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 
 from ilrs_planner.domain import ConstraintType
 from ilrs_planner.qt.dialogs.task_dialog import TaskDialog
@@ -25,11 +24,7 @@ def details_of(qtbot, window, task_id: str) -> TaskDialog:
     """Click the task's name and press Ctrl+I, as a planner opens Task Information."""
     click_cell(window.tree, task_id, Column.NAME)
     press(window.tree, "Ctrl+I")
-    qtbot.waitUntil(lambda: any(isinstance(w, TaskDialog) and w.isVisible() for w in QApplication.topLevelWidgets()))
-    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, TaskDialog) and w.isVisible())
-    dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)  # its keys go to it, not the window under it
-    return dialog
+    return shown_dialog(qtbot, TaskDialog)
 
 
 def type_into_field(dialog: TaskDialog, letter: Qt.Key, text: str) -> None:

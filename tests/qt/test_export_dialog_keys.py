@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from gestures import press
+from gestures import press, shown_dialog
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
+from PySide6.QtWidgets import QAbstractButton, QLabel
 
 from ilrs_planner.qt.dialogs.export_dialog import ExportDialog
 
@@ -20,10 +20,7 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 def dialog(qtbot, window):
     """The export dialog opened by Ctrl+E from the table, as the planner opens it, with its keys."""
     press(window.tree, "Ctrl+E")
-    qtbot.waitUntil(lambda: any(isinstance(w, ExportDialog) and w.isVisible() for w in QApplication.topLevelWidgets()))
-    shown = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ExportDialog) and w.isVisible())
-    shown.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is shown)
+    shown = shown_dialog(qtbot, ExportDialog)
     yield shown
     shown.reject()
 
