@@ -10,6 +10,7 @@ import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from ilrs_planner.cli import main
 from ilrs_planner.domain import Classification, Precision, Task
 from ilrs_planner.exchange import mpxj_run
 from ilrs_planner.exchange.formats import write_plan
@@ -600,3 +601,20 @@ def test_closing_an_imported_plan_names_it_without_the_files_extension(window, m
                         lambda *a, **_k: asked.append(a[2]) or QMessageBox.StandardButton.Discard)
     assert window.close()
     assert asked == ["<p>Save the changes to “task-dates-project2003-mspdi” before closing it?</p>"]
+
+
+def test_the_signature_label_names_partner_copies_sent_since_signing(qtbot, window, small_project, tmp_path):
+    # A copy written for a partner after signing is recorded in the signed file without the signer's
+    # key: the signature still holds, and the status bar says, as `verify` does, what it leaves out.
+    private, _ = write_key_pair("CNSA planning", tmp_path / "trusted")
+    signed = clone_project(small_project)
+    sign_project(signed, load_private_key(private)[0], "CNSA planning")
+    save_project(signed, tmp_path / "signed.db")
+    label = window.status_bar_widgets["signature"]
+    window.document.replace_project(open_project(tmp_path / "signed.db"), str(tmp_path / "signed.db"))
+    assert label.text() == "Signed by a trusted key: CNSA planning"
+    for week in (1, 2):
+        assert main(["redact", str(tmp_path / "signed.db"), "--level", "everyone",
+                     "-o", str(tmp_path / f"week{week}.db")]) == 0
+    window.document.replace_project(open_project(tmp_path / "signed.db"), str(tmp_path / "signed.db"))
+    assert label.text() == "Signed by a trusted key: CNSA planning — 2 partner copies sent since, not covered"

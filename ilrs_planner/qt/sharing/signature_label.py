@@ -16,7 +16,7 @@ from ...sharing.signing import EARLIER_SCHEME, SignatureState, Verification, fin
 from ...store import layout_problems
 from ..dialogs.messages import message_box
 from ..plain_text import tooltip
-from .signature_words import STATE_STYLE, WARNED, broken_signature_text, verdict, warning_title
+from .signature_words import STATE_STYLE, WARNED, broken_signature_text, uncovered_words, verdict, warning_title
 from .signed_edits import signed_edits
 
 _GONE = "signed file gone"
@@ -123,7 +123,7 @@ class SignatureStatus(QLabel):
         # otherwise draw a verdict of its own under or over ours.
         self._signature = signature
         self.edits.signer = signer
-        self.verdict = verdict(result.state, signer)
+        self.verdict = verdict(result.state, signer) + uncovered_words(self.document.project, result.state)
         if result.state is SignatureState.UNCHECKED:
             self.verdict += f" ({self._missing_file()})"
         self._show_edits()

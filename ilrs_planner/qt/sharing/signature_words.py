@@ -3,7 +3,9 @@ opening a plan whose signature does not hold or holds only in the earlier scheme
 
 from __future__ import annotations
 
+from ...domain import Project
 from ...domain.terminal_text import one_line
+from ...sharing.signed_sent import uncovered_copies
 from ...sharing.signing import EARLIER_SCHEME, STATE_TEXT, SignatureState
 
 _AMBER, _RED = "color: #8d6e00; font-weight: bold;", "color: #b71c1c; font-weight: bold;"
@@ -28,6 +30,16 @@ def verdict(state: SignatureState, signer: str) -> str:
     if state in EARLIER_SCHEME:
         text += " — link order and secret not covered"
     return text
+
+
+def uncovered_words(project: Project, state: SignatureState) -> str:
+    """What the verdict adds for partner copies recorded since signing, which the signature does not
+    vouch for (a merge reads from them what each partner was sent), as `verify` says in its note."""
+    later = uncovered_copies(project)
+    if not later or state not in (SignatureState.TRUSTED, SignatureState.UNKNOWN_KEY):
+        return ""
+    copies = "1 partner copy" if len(later) == 1 else f"{len(later):,} partner copies"
+    return f" — {copies} sent since, not covered"
 
 
 def warning_title(state: SignatureState) -> str:
