@@ -35,6 +35,7 @@ CODES = {
     "link.duplicate": "The same dependency already exists.",
     "link.summary_child": "A summary task cannot be linked to its own sub-task.",
     "link.bad_value": "A dependency has a type or lag it cannot take.",
+    "link.no_predecessor": "A dependency names no predecessor task yet.",
     "task.negative_duration": "A duration cannot be negative.",
     "task.unknown": "No such task.",
     "task.duplicate_key": "Two tasks have the same key.",
