@@ -19,7 +19,7 @@ from pathlib import Path
 from ..domain import Project
 from ..domain.terminal_text import one_line
 from ..sharing.keys import default_trusted_dir, read_trusted_keys
-from ..sharing.signed_sent import uncovered_copies
+from ..sharing.signed_sent import copies_sent_since, uncovered_copies
 from ..sharing.signing import SignatureState, verify_project
 
 EXIT_STATUS = {
@@ -78,6 +78,6 @@ def _say_uncovered(project: Project, state: SignatureState) -> None:
     """Name the partner copies recorded since signing: what a merge reads of them, the signature does not vouch for."""
     later = uncovered_copies(project)
     if later and state in (SignatureState.TRUSTED, SignatureState.UNKNOWN_KEY):
-        copies = "1 partner copy" if len(later) == 1 else f"{len(later):,} partner copies"
-        print(f"note: {copies} recorded since it was signed (the last on {later[-1].written.isoformat()}) "
-              "not covered by the signature: sign it again to cover them")
+        print(f"note: {copies_sent_since(later)} recorded since it was signed "
+              f"(the last on {later[-1].written.isoformat()}) not covered by the signature: "
+              "sign it again to cover them")

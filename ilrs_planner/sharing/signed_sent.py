@@ -61,6 +61,11 @@ def uncovered_copies(project: Project) -> tuple[SentCopy, ...]:
     return project.sent_copies[project.signature.sent_count:]
 
 
+def copies_sent_since(later: Sequence[SentCopy]) -> str:
+    """'1 partner copy' / '3 partner copies': the records of copies sent since signing, in words."""
+    return "1 partner copy" if len(later) == 1 else f"{len(later):,} partner copies"
+
+
 def covered(record: SentCopy, owner: Project) -> bool:
     """Whether `record` is vouched for in `owner` as far as a signature can: the plan is unsigned (nothing is
     covered, and nothing is to be said), or it holds the record among those its signature covers."""

@@ -279,13 +279,18 @@ def test_export_for_partner_names_a_task_whose_free_float_the_copy_cannot_keep(q
     assert notice.endswith(", free 0 d)")
 
 
-def test_signature_label_follows_open_and_save(qtbot, window, small_project, tmp_path):
+def _open_signed(window, plan, tmp_path):
+    """`plan` signed by a key the window trusts, saved as signed.db and opened; the signature label."""
     private, _ = write_key_pair("CNSA planning", tmp_path / "trusted")
-    signed = clone_project(small_project)
+    signed = clone_project(plan)
     sign_project(signed, load_private_key(private)[0], "CNSA planning")
     save_project(signed, tmp_path / "signed.db")
-    label = window.status_bar_widgets["signature"]
     window.document.replace_project(open_project(tmp_path / "signed.db"), str(tmp_path / "signed.db"))
+    return window.status_bar_widgets["signature"]
+
+
+def test_signature_label_follows_open_and_save(qtbot, window, small_project, tmp_path):
+    label = _open_signed(window, small_project, tmp_path)
     assert label.text() == "Signed by a trusted key: CNSA planning"
     window.document.project.tasks["a"].name = "Changed after signing"
     window.document.mark_saved()  # as File → Save does
@@ -606,12 +611,7 @@ def test_closing_an_imported_plan_names_it_without_the_files_extension(window, m
 def test_the_signature_label_names_partner_copies_sent_since_signing(qtbot, window, small_project, tmp_path):
     # A copy written for a partner after signing is recorded in the signed file without the signer's
     # key: the signature still holds, and the status bar says, as `verify` does, what it leaves out.
-    private, _ = write_key_pair("CNSA planning", tmp_path / "trusted")
-    signed = clone_project(small_project)
-    sign_project(signed, load_private_key(private)[0], "CNSA planning")
-    save_project(signed, tmp_path / "signed.db")
-    label = window.status_bar_widgets["signature"]
-    window.document.replace_project(open_project(tmp_path / "signed.db"), str(tmp_path / "signed.db"))
+    label = _open_signed(window, small_project, tmp_path)
     assert label.text() == "Signed by a trusted key: CNSA planning"
     for week in (1, 2):
         assert main(["redact", str(tmp_path / "signed.db"), "--level", "everyone",

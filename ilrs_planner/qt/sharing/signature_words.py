@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ...domain import Project
 from ...domain.terminal_text import one_line
-from ...sharing.signed_sent import uncovered_copies
+from ...sharing.signed_sent import copies_sent_since, uncovered_copies
 from ...sharing.signing import EARLIER_SCHEME, STATE_TEXT, SignatureState
 
 _AMBER, _RED = "color: #8d6e00; font-weight: bold;", "color: #b71c1c; font-weight: bold;"
@@ -38,8 +38,7 @@ def uncovered_words(project: Project, state: SignatureState) -> str:
     later = uncovered_copies(project)
     if not later or state not in (SignatureState.TRUSTED, SignatureState.UNKNOWN_KEY):
         return ""
-    copies = "1 partner copy" if len(later) == 1 else f"{len(later):,} partner copies"
-    return f" — {copies} sent since, not covered"
+    return f" — {copies_sent_since(later)} sent since, not covered"
 
 
 def warning_title(state: SignatureState) -> str:
