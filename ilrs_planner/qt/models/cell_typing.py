@@ -5,7 +5,7 @@ and keys typed into a cell that takes none say why instead of jumping elsewhere.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer
-from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QLineEdit
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QComboBox, QLineEdit
 
 from .task_tree_model import TASK_ID_ROLE
 
@@ -67,6 +67,8 @@ class CellTyping:
         self.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
         if self.edit(index, QAbstractItemView.EditTrigger.AllEditTriggers, None):
             editor = self.indexWidget(index)
+            if isinstance(editor, QComboBox):  # the Owner cell: its typed text, not an entry chosen
+                editor = editor.lineEdit()
             if isinstance(editor, QLineEdit):
                 editor.setText(text)
                 editor.setModified(True)

@@ -116,9 +116,6 @@ class TaskDelegate(QStyledItemDelegate):
     def setModelData(self, editor, model, index):
         if index.column() == int(Column.CONFIDENCE) and isinstance(editor, QLineEdit) and not editor.isModified():
             return  # Enter without typing: a pushed task's shown word is not made its stated one
-        if isinstance(editor, QComboBox):
-            model.setData(index, _owner_typed(editor))
-            return
         refusals: list[object] = []
 
         def refused(error, _initiator) -> None:
@@ -126,11 +123,15 @@ class TaskDelegate(QStyledItemDelegate):
 
         self.document.refused.connect(refused)
         try:
-            super().setModelData(editor, model, index)
+            if isinstance(editor, QComboBox):
+                model.setData(index, _owner_typed(editor))
+            else:
+                super().setModelData(editor, model, index)
         finally:
             self.document.refused.disconnect(refused)
-        if refusals and isinstance(editor, QLineEdit):  # the table opens the cell again on what was typed
-            self.refused_typing = (QPersistentModelIndex(index), editor.text())
+        if refusals and isinstance(editor, QLineEdit | QComboBox):  # the table opens the cell again on it
+            typed = editor.currentText() if isinstance(editor, QComboBox) else editor.text()
+            self.refused_typing = (QPersistentModelIndex(index), typed)
 
 
 def _owner_typed(combo: QComboBox) -> str:
