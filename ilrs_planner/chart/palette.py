@@ -36,6 +36,13 @@ LATE_BY_MONTHS = "#dd3355"
 LATE_BY_YEARS = "#aa0033"
 LATE_BY_MORE_YEARS = "#550000"
 
+# A date moved earlier or later as the analysis docks write it (slip report, why, what-if): the
+# variance hues, blue early and red late, so a task reads the same there as in the task table's
+# Finish variance and on the chart (their green "earlier" was an owner's colour on the chart, and
+# its met deadline).
+EARLIER_TEXT = EARLY_BY_YEARS
+LATER_TEXT = DEADLINE_MISSED
+
 # Distinct, print-safe hues that stay apart from the critical red and the slip colours (a
 # Tableau/ColorBrewer mix; its greens and brown read as the late reds to a deuteranope).
 OWNER_PALETTE = ("#1f77b4", "#ff7f0e", "#9467bd", "#e377c2", "#17becf", "#bcbd22", "#4e79a7",

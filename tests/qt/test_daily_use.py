@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from ilrs_planner.commands.tasks import AddTask
 from ilrs_planner.domain import Task
-from ilrs_planner.qt.analysis.whatif_panel import MOVED_LATER, SCENARIO_TASK
+from ilrs_planner.qt.analysis.whatif_panel import CHANGED_LATER, MOVED_LATER
 from ilrs_planner.qt.document import Document
 from ilrs_planner.qt.main_window import MainWindow
 from ilrs_planner.qt.models.task_columns import Column
@@ -337,7 +337,7 @@ def test_a_task_planned_to_the_day_after_a_year_date_gives_its_days_in_its_toolt
 def what_if_bars(gantt) -> int:
     """How many bars the chart draws in the what-if colours (the task tried, what it pushes later)."""
     data = gantt.chart_data()
-    return sum(data.colors[index] in (SCENARIO_TASK, MOVED_LATER) for index in data.color.tolist())
+    return sum(data.colors[index] in (CHANGED_LATER, MOVED_LATER) for index in data.color.tolist())
 
 
 def test_the_what_if_colours_leave_the_chart_with_the_what_if_tab_and_come_back_with_it(qtbot, ilrs_window):

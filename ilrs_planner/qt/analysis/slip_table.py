@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 
+from ...chart import palette
 from ...engine.slippage import MODELLING, PLANNED, SlipReport, SlipRow
 from ..plain_text import tooltip
 
@@ -31,7 +32,7 @@ KEY_MOST = 96  # pixels: a long key is cut ("ilrs-founding-agre…"), whole in i
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 FINISH_VARIANCE = HEADERS.index("Finish var")
 VARIANCES = (HEADERS.index("Start var"), FINISH_VARIANCE)
-SLIP_RED, GAIN_GREEN, MODELLING_GREY = QColor("#c5221f"), QColor("#188038"), QColor("#80868b")
+SLIP_RED, GAIN_BLUE, MODELLING_GREY = QColor(palette.LATER_TEXT), QColor(palette.EARLIER_TEXT), QColor("#80868b")
 BASIS_TIPS = {"sourced": "A recorded change of plan: an announcement, work recorded as done, or late work forecast "
                          "from the status date.",
               PLANNED: "The planner's own change (a date typed or dragged: an assumption, or any date of a task "
@@ -85,7 +86,7 @@ class SlipTableModel(QAbstractTableModel):
         if role == SORT_ROLE:
             return value.toordinal() if hasattr(value, "toordinal") else (value if value is not None else -10**9)
         if role == Qt.ItemDataRole.ForegroundRole and index.column() in VARIANCES and value:
-            return MODELLING_GREY if row.basis == MODELLING else SLIP_RED if value > 0 else GAIN_GREEN
+            return MODELLING_GREY if row.basis == MODELLING else SLIP_RED if value > 0 else GAIN_BLUE
         if role == Qt.ItemDataRole.ToolTipRole:
             return _row_tip(row, named=index.column() < 2)  # a cut key or name reads whole there
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in VARIANCES:

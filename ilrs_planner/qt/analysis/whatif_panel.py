@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...chart import palette
 from ...commands.whatif import ApplyWhatIf
 from ...domain import PlannerError
 from ...domain.durations import format_days
@@ -32,7 +33,10 @@ from ..plain_text import plain_label
 from ..readable_column import ReadableColumn
 from .common import MessageLine, WhenShown, date_edit, fill_task_combo, from_qdate
 
-MOVED_LATER, MOVED_EARLIER, SCENARIO_TASK = "#f28b82", "#81c995", "#fbbc04"
+# The chart's variance hues (chart/palette.py), never an owner's: the task changed in the step's
+# darker shade, those it moves in the lighter (its amber read as Roscosmos's bars, its green as CMSA's).
+MOVED_LATER, MOVED_EARLIER = palette.LATE_BY_MONTHS, palette.EARLY_BY_MONTHS
+CHANGED_LATER, CHANGED_EARLIER = palette.LATE_BY_MORE_YEARS, palette.EARLY_BY_YEARS
 HEADERS = ("Key", "Name", "Start Δ", "Finish Δ", "New finish")  # the last day of work
 
 
@@ -163,7 +167,7 @@ class WhatIfPanel(QWidget):
                     item.setFont(bold)
                 self.table.setItem(row, col, item)
         colors = {m.task_id: (MOVED_LATER if m.new_finish > m.old_finish else MOVED_EARLIER) for m in result.moves}
-        colors[result.task_id] = SCENARIO_TASK
+        colors[result.task_id] = CHANGED_EARLIER if colors.get(result.task_id) == MOVED_EARLIER else CHANGED_LATER
         self._colors = colors
         self.highlight(colors)
 

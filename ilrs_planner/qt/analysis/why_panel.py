@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...chart import palette
 from ...domain import PlannerError
 from ...domain.durations import format_days
 from ...engine.attribution import Attribution, attribute_projects, attribute_versions
@@ -191,6 +192,6 @@ class WhyPanel(QWidget):
         item = QTreeWidgetItem([days, text])
         item.setTextAlignment(0, Qt.AlignmentFlag.AlignRight)
         if value:
-            item.setForeground(0, QColor("#c5221f") if value > 0 else QColor("#188038"))
+            item.setForeground(0, QColor(palette.LATER_TEXT if value > 0 else palette.EARLIER_TEXT))
         item.setToolTip(1, tooltip(text))
         parent.addChild(item)
