@@ -74,7 +74,15 @@ def check_row_counts(conn: sqlite3.Connection, path: Path, version: int) -> None
 
 
 def check_text_volume(conn: sqlite3.Connection, path: Path, version: int) -> None:
-    """All text together stays within `limits.MAX_TEXT_BYTES` (counted by SQLite, before Python holds any).
+    """All text together stays within `limits.MAX_TEXT_BYTES` (counted by SQLite, before Python holds any)."""
+    total = text_bytes_over_bound(conn, version)
+    if total is not None:
+        raise PlannerError("store.too_large", f"'{path}' holds {total:,} bytes of text; a plan holds at most "
+                           f"{limits.MAX_TEXT_BYTES:,}, which keeps opening it within memory", [str(path)])
+
+
+def text_bytes_over_bound(conn: sqlite3.Connection, version: int) -> int | None:
+    """The bytes of text the file holds when they are more than `limits.MAX_TEXT_BYTES`, else None.
 
     Every text value is stored in the file's pages as UTF-8 (`check_header` refuses any other
     encoding), so pages holding no more bytes than the bound hold no more text: only a larger file
@@ -82,16 +90,14 @@ def check_text_volume(conn: sqlite3.Connection, path: Path, version: int) -> Non
     """
     pages = conn.execute("PRAGMA page_count").fetchone()[0] * conn.execute("PRAGMA page_size").fetchone()[0]
     if pages <= limits.MAX_TEXT_BYTES:
-        return
+        return None
     total = 0
     for table, columns in columns_of(version).items():
         texts = [name for name, kind in columns if kind == "TEXT"]
         if texts:
             sizes = " + ".join(f"coalesce(length(CAST({name} AS BLOB)), 0)" for name in texts)
             total += conn.execute(f"SELECT coalesce(sum({sizes}), 0) FROM {table}").fetchone()[0]
-    if total > limits.MAX_TEXT_BYTES:
-        raise PlannerError("store.too_large", f"'{path}' holds {total:,} bytes of text; a plan holds at most "
-                           f"{limits.MAX_TEXT_BYTES:,}, which keeps opening it within memory", [str(path)])
+    return total if total > limits.MAX_TEXT_BYTES else None
 
 
 # How integrity_check reports a value breaking a type or NOT NULL rule (rather than damage).

@@ -38,6 +38,7 @@ from .packer import RowMaker
 from .refusals import describe_refusal
 from .row_source import RowSource, Run
 from .rows import row_sources
+from .save_bounds import check_row_bounds, check_written_text
 from .schema import PAGE_SIZE, create_schema
 from .text_check import check_text_before_save
 
@@ -95,7 +96,8 @@ def write_pending(project: Project, temp: Path, target: Path, texts_checked_else
 
 
 def check_texts(project: Project, as_opened: bool = False) -> None:
-    """The checks of a save that follow `check_before_save`: its texts, and no calendar without work."""
+    """The checks of a save that follow `check_before_save`: its rows and texts, and no calendar without work."""
+    check_row_bounds(project)
     check_text_before_save(project)
     for calendar in () if as_opened else project.calendars.values():  # a file holding one opens (README)
         refuse_calendar_without_work(calendar, "cannot save")
@@ -117,6 +119,7 @@ def _write_database(project: Project, numbers: RowNumbers, temp: Path, target: P
         create_schema(conn)
         _insert_rows(conn, row_sources(project, numbers), _PACKS)
         conn.execute("COMMIT")
+        check_written_text(conn)  # as opening counts it: never a file that would not open
     except _REFUSALS as exc:
         raise _name_refusal(row_sources(project, numbers), exc) from None
     except sqlite3.Error as exc:

@@ -227,3 +227,31 @@ def test_more_loops_than_the_bound_are_broken_all_at_once_keeping_our_links(monk
     assert set(result.project.links) == set(ours.links) and find_cycle(result.project) is None
     chosen = merge_projects(base, ours, theirs, {c.key: "theirs" for c in result.conflicts})
     assert set(chosen.project.links) == set(theirs.links) and find_cycle(chosen.project) is None
+
+
+def test_a_partner_copy_full_of_calendars_cannot_merge_into_a_plan_no_program_opens(tmp_path, monkeypatch, capsys):
+    # Their copy opens (calendars up to the bound); ours has one more they never saw. The merge's file, and in
+    # the window the owner's next save of the merged plan, held more calendars than any open accepts.
+    from ilrs_planner.cli import main
+    from ilrs_planner.domain import Calendar, Project
+    from ilrs_planner.store import limits, open_project, save_project
+
+    monkeypatch.setitem(limits.MAX_ROWS, "calendars", 4)
+    plan = Project("Shared plan", date(2030, 1, 1))
+    plan.add_task(Task("pub", "Survey", 10, id="pub", position=0))
+    plan.add_task(Task("sec", "Reserve", 10, id="sec", position=1, classification=Classification.RESTRICTED))
+    site = Calendar("Reserve site")
+    plan.calendars[site.id], plan.tasks["sec"].calendar_id = site, site.id
+    save_project(plan, tmp_path / "ours.db")
+    assert main(["redact", str(tmp_path / "ours.db"), "--level", "everyone", "-o", str(tmp_path / "copy.db")]) == 0
+    theirs = open_project(tmp_path / "copy.db")
+    for n in range(4):
+        calendar = Calendar(f"Partner site {n}")
+        theirs.calendars[calendar.id] = calendar
+    save_project(theirs, tmp_path / "theirs.db")
+    capsys.readouterr()
+    ours = str(tmp_path / "ours.db")
+    assert main(["merge", ours, ours, str(tmp_path / "theirs.db"), "-o", str(tmp_path / "merged.db")]) == 2
+    error = capsys.readouterr().err
+    assert "store.too_large" in error and "5 calendars" in error and "at most 4" in error
+    assert not (tmp_path / "merged.db").exists()
