@@ -23,8 +23,9 @@ def finish_caps(plan: PassPlan, project_finish: np.ndarray, finish: np.ndarray) 
     if net.time is None:
         return [project_finish] * plan.n_tasks
     last_day = np.full(project_finish.shape, np.iinfo(np.int64).min)
+    latest_on: dict[int, np.ndarray] = {}  # per calendar row: the latest finish of its leaves (fractional)
     for row, leaves in plan.leaves_by_row.items():
-        latest = np.full(project_finish.shape, -np.inf, dtype=DTYPE)
+        latest = latest_on[row] = np.full(project_finish.shape, -np.inf, dtype=DTYPE)
         for lo in range(0, leaves.size, FINISH_ROWS):
             np.maximum(latest, finish[leaves[lo:lo + FINISH_ROWS]].max(axis=0), out=latest)
         at = np.ceil(latest - 1e-3).astype(np.int64) + net.start
@@ -34,9 +35,23 @@ def finish_caps(plan: PassPlan, project_finish: np.ndarray, finish: np.ndarray) 
         own = (at == net.base[task]) | (at == net.fixed[task])
         row = int(net.node_row[task])
         np.maximum(last_day, np.where(own, net.time.day(row, at), net.time.finish_day(row, at)), out=last_day)
+        latest = latest_on.setdefault(row, np.full(project_finish.shape, -np.inf, dtype=DTYPE))
+        np.maximum(latest, np.where(own, -np.inf, finish[task]), out=latest)
     rows = net.node_row[: plan.n_tasks]
-    by_row = {row: (net.time.pos(row, last_day) - net.start).astype(DTYPE) for row in np.unique(rows).tolist()}
+    by_row = {row: _within_last_day((net.time.pos(row, last_day) - net.start).astype(DTYPE), latest_on.get(row))
+              for row in np.unique(rows).tolist()}
     return [by_row[row] for row in rows.tolist()]
+
+
+def _within_last_day(day_end: np.ndarray, latest: np.ndarray | None) -> np.ndarray:
+    """The plan's finish on one calendar: the end of its last day, or, where this calendar's latest
+    finish falls within that day (a sampled 10.4 d ends in the 11th day), that finish itself, as
+    continuous time reads it: the task that ends the plan then has no float, and is critical, as in
+    Primavera Risk Analysis. Whole-day finishes are the day's end either way (the schedule's)."""
+    if latest is None:
+        return day_end
+    inside = np.ceil(latest - 1e-3) == day_end
+    return np.where(inside, np.minimum(latest, day_end), day_end).astype(DTYPE)
 
 
 def _cap_into(row: np.ndarray, cap: tuple[float, float] | None, finish: Any, d: np.ndarray | float,

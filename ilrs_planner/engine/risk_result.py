@@ -118,8 +118,10 @@ class RiskResult:
         return self.origin + timedelta(days=int(days))
 
     def percentiles(self, task_id: str, levels: Sequence[int] = PERCENTILES) -> dict[int, date]:
-        """Finish date at each percentile level (P80 = finished by then in 80 % of runs)."""
-        values = np.percentile(self.finish_days(task_id), levels, method="higher")
+        """Finish date at each percentile level: the first day by whose end at least that share of the
+        runs has finished (P80: 80 %), as Primavera Risk Analysis and @RISK read a P-date; the chance
+        of meeting it (probability_by) is then at least the level, and of the day before less."""
+        values = np.percentile(self.finish_days(task_id), levels, method="inverted_cdf")
         return {int(p): self.to_date(v) for p, v in zip(levels, values)}
 
     def probability_by(self, task_id: str, day: date) -> float:
