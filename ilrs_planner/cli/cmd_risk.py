@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from ..domain import PlannerError, Precision, format_fuzzy_date, parse_fuzzy_date
+from ..engine.risk_seed import DEFAULT_SEED
 
 PERCENTILE_KEYS = ("p10", "p50", "p80", "p90")  # summary_dict's keys for engine.risk.PERCENTILES
 
@@ -20,12 +21,18 @@ def register(subparsers) -> None:
         description="Simulate the plan many times with uncertain durations: a task's three-point estimate "
         "(optimistic/most likely/pessimistic) or, without one, a default spread by kind (missions -10%/+60%, "
         "infrastructure -10%/+40%, phases -5%/+30%, other tasks -10%/+30%, agreements -5%/+15%). "
-        "Actual dates are certain. Finish dates are exclusive for tasks; a milestone's is its date. A date "
-        "is shown at the precision the milestone's scheduled date is known to (a milestone driven by '2033' "
-        "shows 2033 at every percentile); --json gives the simulated days and that precision.")
+        "Durations are drawn from a triangular distribution over the three points (--distribution pert: "
+        "PERT-beta), seeded: the same seed gives the same result, and the default seed 1 is the risk panel's, "
+        "so the window and this command agree on one plan. Actual dates are certain. A P-date is the first "
+        "day by whose end that share of the runs has finished (P80: 80 %), read as the schedule shows a "
+        "finish: a task's last day of work, a milestone's day. A date is shown at the precision the "
+        "milestone's scheduled date is known to (a milestone driven by '2033' shows 2033 at every "
+        "percentile); --json gives the simulated days and that precision.")
     parser.add_argument("plan", metavar="PLAN.db", help="the plan file")
     parser.add_argument("--iterations", type=int, default=10_000, metavar="N", help="runs (default 10000)")
-    parser.add_argument("--seed", type=int, metavar="N", help="random seed: the same seed gives the same result")
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED, metavar="N",
+                        help=f"random seed: the same seed gives the same result (default {DEFAULT_SEED}, the risk "
+                        "panel's)")
     parser.add_argument("--distribution", choices=("triangular", "pert"), default="triangular",
                         help="duration distribution (default triangular)")
     parser.add_argument("--milestone", metavar="KEY", help="show the chance of --target-date and the top drivers")

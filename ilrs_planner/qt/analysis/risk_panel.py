@@ -27,6 +27,7 @@ from ...commands.base import ChangeSet
 from ...domain import Precision, format_fuzzy_date
 from ...engine.risk import PERCENTILES, RiskResult
 from ...engine.risk_basis import NOT_MODELLED, NOT_MODELLED_WHY, default_spreads
+from ...engine.risk_seed import DEFAULT_SEED
 from ...engine.risk_shown import chance_of_plan, chance_text, default_milestone, default_target, milestone_precisions
 from ..change_effects import effects_of
 from ..deferred import DeferredChart, lazy_module
@@ -84,7 +85,7 @@ class RiskPanel(QWidget):
         self.iterations.setValue(10_000)
         self.seed = QSpinBox()
         self.seed.setRange(0, 2**31 - 1)
-        self.seed.setValue(1)
+        self.seed.setValue(DEFAULT_SEED)  # the `risk` command's too: both give the same figures
         self.seed.setToolTip("The same seed gives the same result")
         self.distribution = QComboBox()
         self.distribution.addItems(["triangular", "pert"])
