@@ -3,7 +3,11 @@
 A kept summary's baseline entries were captured over all its sub-tasks, hidden ones included, so
 an entry that starts on a hidden task's date tells when the hidden work was planned. Each such
 entry is recomputed from the kept sub-tasks' entries of the same baseline (and dropped when no
-kept sub-task has one). Positions among siblings are renumbered 0, 1, 2... so a gap does not show
+kept sub-task has one). So is an entry reaching before or after every kept sub-task's entry of a
+summary that lost none: it was captured over sub-tasks since moved under a withheld phase, or
+deleted (whose classification is not known, so whose entries are withheld), and it dated their work.
+An entry its kept sub-tasks' entries span exactly is kept as captured, with how it was read.
+Positions among siblings are renumbered 0, 1, 2... so a gap does not show
 where a hidden task stood. (Current spans need nothing: the scheduler derives them from the kept
 sub-tasks.)
 """
@@ -35,12 +39,15 @@ def _top_down(plan: Project, children: dict[str | None, list[str]]) -> list[str]
 
 def _respanned(baseline: Baseline, spans: dict[str, set[str]], shrunk: set[str]) -> Baseline:
     entries = dict(baseline.entries)
-    for summary in shrunk & set(entries):
+    for summary in set(spans) & set(entries):
         known = [entries[leaf] for leaf in spans[summary] if leaf in entries]
-        if known:
-            entries[summary] = (min(s for s, _ in known), max(f for _, f in known))
-        else:
+        if not known:
             del entries[summary]
+            continue
+        start, finish = min(s for s, _ in known), max(f for _, f in known)
+        captured = entries[summary]
+        if summary in shrunk or captured[0] < start or captured[1] > finish:
+            entries[summary] = (start, finish)
     return dataclasses.replace(baseline, entries=entries)
 
 

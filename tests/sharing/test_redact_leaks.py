@@ -14,6 +14,7 @@ import re
 import string
 from datetime import date, timedelta
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -100,6 +101,55 @@ def test_a_kept_summary_baseline_span_comes_from_kept_sub_tasks_only():
     entries = out.baselines[0].entries
     # The phase ran to 2030-02-20 only because of the hidden relay; its kept tasks end by 02-18.
     assert entries["ph"] == (D(2030, 1, 1), D(2030, 2, 18))
+
+
+def _moved_after_the_baseline(where: str | None) -> Project:
+    """A public phase whose baseline was taken while the Nightjar test was in it; since then the test
+    went to a restricted phase (`where`) or was deleted (None)."""
+    from ilrs_planner.commands.baselines import snapshot
+
+    plan = Project("Owner plan", D(2030, 1, 1))
+    plan.add_task(Task("PROP", "Propulsion", kind=TaskKind.PHASE, id="prop", position=0))
+    plan.add_task(Task("A", "Tank test", 10, id="a", parent_id="prop", position=0))
+    plan.add_task(Task("NJ", "Nightjar engine test", 200, id="nj", parent_id="prop", position=1))
+    plan.add_task(Task("RES", "Restricted work", kind=TaskKind.PHASE, id="res", position=1,
+                       classification=C.RESTRICTED))
+    plan.add_link(Link("a", "nj", LinkType.FS, 0, id="l-a-nj"))
+    plan.baselines.append(snapshot(plan, schedule(plan), "Original", D(2029, 12, 1)))
+    assert plan.baselines[0].entries["prop"][1] == D(2030, 7, 30)  # the test's 200 days
+    if where is None:
+        del plan.tasks["nj"], plan.links["l-a-nj"]
+    else:
+        plan.tasks["nj"].parent_id, plan.tasks["nj"].position = where, 0
+    return plan
+
+
+@pytest.mark.parametrize("where", ["res", None])
+def test_a_summary_baseline_span_set_by_work_moved_away_or_deleted_since_is_not_shown(where):
+    # The phase lost no sub-task the copy withholds, so its baseline entry was kept as captured: it ran to
+    # 2030-07-30 while its only sub-task ended 2030-01-10, dating 200 days of work the copy does not show.
+    out = redact_project(_moved_after_the_baseline(where), "public")
+    entries = out.baselines[0].entries
+    assert sorted(entries) == ["a", "prop"]
+    assert tuple(entries["prop"])[:2] == tuple(entries["a"])[:2]
+
+
+def test_a_summary_baseline_whose_sub_tasks_all_went_since_is_left_out():
+    plan = _moved_after_the_baseline("res")
+    plan.tasks["a"].parent_id = None  # the tank test moved to the top; the phase gets new work
+    plan.add_task(Task("B", "New work", 5, id="b", parent_id="prop", position=0))
+    out = redact_project(plan, "public")
+    assert "prop" not in out.baselines[0].entries and "a" in out.baselines[0].entries
+
+
+def test_a_summary_baseline_its_sub_tasks_explain_is_kept_as_captured():
+    from ilrs_planner.commands.baselines import snapshot
+
+    plan = _plan()
+    plan.baselines.append(snapshot(plan, schedule(plan), "Captured", D(2029, 12, 2)))
+    before = dict(plan.baselines[-1].entries)
+    out = redact_project(plan, "restricted")  # nothing withheld: every entry as the plan holds it
+    assert dict(out.baselines[-1].entries) == before
 
 
 def test_sibling_positions_leave_no_gap_and_the_bridge_lag_is_what_the_dates_show():
