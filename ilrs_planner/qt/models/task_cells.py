@@ -18,7 +18,7 @@ from .cell_text import display_text, finish_counted_days, is_editable, sort_valu
 from .constraint_column import constraint_line
 from .predecessor_column import predecessors_tooltip
 from .task_columns import HEADER_LINES, HEADERS, NUMERIC_COLUMNS, Column
-from .task_icons import task_icon
+from .task_icons import missed_deadline_icon, task_icon
 
 ROW_HEIGHT = 24  # the Gantt draws its rows at the same height
 SORT_ROLE = Qt.ItemDataRole.UserRole
@@ -34,8 +34,11 @@ _ROLE = Qt.ItemDataRole
 # The roles a cell of any column may answer, and those only some columns' cells answer.
 _ANY_COLUMN_ROLES = frozenset(map(int, (_ROLE.DisplayRole, _ROLE.EditRole, SORT_ROLE, TASK_ID_ROLE, _ROLE.SizeHintRole,
                                         _ROLE.FontRole, _ROLE.ToolTipRole)))
-_ONE_COLUMN_ROLES = {int(_ROLE.TextAlignmentRole): NUMERIC_COLUMNS, int(_ROLE.DecorationRole): (Column.NAME,),
-                     int(_ROLE.ForegroundRole): (Column.FLOAT,), int(_ROLE.BackgroundRole): (Column.VARIANCE,)}
+_ONE_COLUMN_ROLES = {int(_ROLE.TextAlignmentRole): NUMERIC_COLUMNS,
+                     int(_ROLE.DecorationRole): (Column.NAME, Column.DEADLINE),
+                     int(_ROLE.ForegroundRole): (Column.FLOAT, Column.DEADLINE),
+                     int(_ROLE.BackgroundRole): (Column.VARIANCE,)}
+_LATE_RED = "#c5221f"  # critical float and a missed deadline, as the tooltips' "missed by" is written
 
 
 class TaskCells:
@@ -97,17 +100,31 @@ class TaskCells:
             return font
         if role == Qt.ItemDataRole.TextAlignmentRole and column in NUMERIC_COLUMNS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if column is Column.DEADLINE:
+            return self._deadline_style(task, role)
         if role == Qt.ItemDataRole.DecorationRole and column is Column.NAME:
             return task_icon(self.document.project, task, summary, self._icon_colors.of(self.document.project))
         if role == Qt.ItemDataRole.ForegroundRole and column is Column.FLOAT:
             dates = self._context().dates(task)
             if dates and dates.critical:
-                return QBrush(QColor("#c5221f"))
+                return QBrush(QColor(_LATE_RED))
         if role == Qt.ItemDataRole.BackgroundRole and column is Column.VARIANCE:
             return self._variance_tint(task)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(task, column)
         return None
+
+    def _deadline_style(self, task, role):
+        """A missed deadline red and marked in its cell, as MS Project's indicator flags it in the row
+        (met or missed as the tooltip's words say it: the last day read after the deadline's day)."""
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(task, Column.DEADLINE)
+        dates = self._context().dates(task) if task.deadline is not None else None
+        if dates is None or dates.shown_finish <= task.deadline:
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor(_LATE_RED))
+        return missed_deadline_icon() if role == Qt.ItemDataRole.DecorationRole else None
 
     def _variance_tint(self, task) -> QBrush | None:
         """The tracking Gantt's slip colour behind the variance, so table and chart read alike."""

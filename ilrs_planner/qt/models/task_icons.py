@@ -1,11 +1,12 @@
-"""Small icons beside task names: a diamond for milestones, a bar for tasks, a bracket for summaries."""
+"""Small icons beside task names: a diamond for milestones, a bar for tasks, a bracket for summaries;
+and the mark of a missed deadline."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QPolygonF
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap, QPolygonF
 
 from ...chart.palette import NO_OWNER, SUMMARY, owner_color
 from ...domain import Project, Task
@@ -42,5 +43,26 @@ def _icon(shape: str, color: str) -> QIcon:
         painter.drawPolygon(QPolygonF([QPointF(_SIZE - 1, 8), QPointF(_SIZE - 4, 8), QPointF(_SIZE - 1, 12)]))
     else:
         painter.drawRoundedRect(QRectF(1, 4, _SIZE - 2, 6), 2, 2)
+    painter.end()
+    return QIcon(pixmap)
+
+
+@lru_cache(maxsize=1)
+def missed_deadline_icon() -> QIcon:
+    """A red diamond with a white '!', as MS Project's indicator of a deadline missed."""
+    pixmap = QPixmap(_SIZE, _SIZE)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor("#c5221f"))
+    mid = _SIZE / 2
+    painter.drawPolygon(QPolygonF([QPointF(mid, 0), QPointF(_SIZE, mid), QPointF(mid, _SIZE), QPointF(0, mid)]))
+    font = QFont()
+    font.setBold(True)
+    font.setPixelSize(10)
+    painter.setFont(font)
+    painter.setPen(QColor("white"))
+    painter.drawText(QRectF(0, 0, _SIZE, _SIZE), Qt.AlignmentFlag.AlignCenter, "!")
     painter.end()
     return QIcon(pixmap)
