@@ -37,7 +37,11 @@ class TaskTyping:
             self.document.refuse(error, self)
             return False
         if command is None or changes_nothing(task, command):
-            return False  # the text asks for what the task already has (predecessors in another case)
+            # The text asks for what the task already has (predecessors in another case); a duration
+            # rounded to it still says so ('4h' over 1 d), or the last edit's note stood as its answer.
+            if command is not None and (note := rounding_note(column, str(value), self._context())):
+                self.document.noted.emit(note)
+            return False
         # Typed edits are separate undo steps, unlike nudges; but the name typed into the task just
         # added is part of adding it (MS Project's one "Entry" step), which the AddTask takes in.
         added = self.document.last_edit()
