@@ -27,6 +27,7 @@ from .main_window_sync import RowSync
 from .main_window_view import ViewActions
 from .models.task_tree_model import TASK_ID_ROLE
 from .models.task_tree_view import TaskTreeView
+from .outline_showing import OutlineShowing
 from .participants.panel import ParticipantsPanel
 from .plan_file import PlanFileController
 from .plan_view_place import PlanPlaceKeeper
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         self.files = FileActions(self)
         self.clip = ClipActions(self)
         self.navigate = NavigateActions(self)
+        self.outline = OutlineShowing(self)
         self.plan = PlanActions(self)
         self.print_preview = self.add_action("print", "&Print…", StandardKey.Print, self.show_print_preview,
                                              "Print the timeline the chart shows, with a preview")

@@ -32,6 +32,8 @@ def build_menus(window: MainWindow) -> None:
     _fill(window.menus["plan"], window.plan.plan_actions())
     _fill(window.menus["view"], [*view.view_actions(), nav.zoom_in, nav.zoom_out, None, nav.today,
                                  nav.scroll_to_task, None])
+    # A menu of their own, for their own letters: the View menu's S and H were taken.
+    _fill(window.menus["view"].addMenu("Outli&ne"), window.outline.actions())
     window.menus["help"].addAction("&About ILRS Planner", files.about)
 
 
