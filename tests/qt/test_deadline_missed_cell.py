@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem
 from test_constraint_columns import choose_from_header_menu, type_into
 
 from ilrs_planner.qt.models.task_columns import Column
@@ -31,6 +31,17 @@ def marked(index) -> bool:
     return icon is not None and not icon.isNull()
 
 
+def read_whole(window, index) -> bool:
+    """Is the cell's text drawn whole beside its mark, as the table lays them out?"""
+    tree = window.tree
+    option = QStyleOptionViewItem()
+    tree.initViewItemOption(option)  # as the table draws its cells: font, icon size
+    tree.itemDelegate().initStyleOption(option, index)
+    option.rect = tree.visualRect(index)
+    room = tree.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, tree).width()
+    return room >= option.fontMetrics.horizontalAdvance(index.data()) + 6  # the text's own margins
+
+
 def test_a_missed_deadline_is_red_and_marked_in_its_cell_and_plain_once_met(qtbot, window):
     choose_from_header_menu(qtbot, window, "Deadline")
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
@@ -38,6 +49,7 @@ def test_a_missed_deadline_is_red_and_marked_in_its_cell_and_plain_once_met(qtbo
     missed = deadline_cell(window, "c")
     assert missed.data() == "2030-02-15" and drawn_red(missed) and marked(missed)
     assert "missed by 14 d" in missed.data(Qt.ItemDataRole.ToolTipRole)
+    assert read_whole(window, missed)  # the date beside its mark, not cut to "2030-02…"
 
     type_into(window, "c", Column.DURATION, "10d")  # finishes 2030-02-09 now: the deadline is met
     met = deadline_cell(window, "c")

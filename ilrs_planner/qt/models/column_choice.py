@@ -11,9 +11,10 @@ from .task_columns import BASELINE_COLUMNS, HEADERS, OPTIONAL_COLUMNS, Column
 
 # The baseline columns' headers are written on two lines (HEADER_LINES), so the columns are as wide
 # as their dates and day counts: a comparison fits beside Name, Owner, Start and Finish in 700 px.
+# Deadline holds a date beside the mark of a missed deadline.
 _WIDTHS = {Column.NAME: 260, Column.KEY: 120, Column.OWNER: 88, Column.START: 88, Column.FINISH: 88,
            Column.DURATION: 80, Column.FLOAT: 92, Column.BASELINE_FINISH: 84, Column.VARIANCE: 76,
-           Column.PERCENT: 90, Column.FREE_FLOAT: 84, Column.DEADLINE: 92, Column.CONFIDENCE: 96,
+           Column.PERCENT: 90, Column.FREE_FLOAT: 84, Column.DEADLINE: 112, Column.CONFIDENCE: 96,
            Column.PREDECESSORS: 120, Column.ID: 48, Column.TASK_MODE: 136, Column.CONSTRAINT_TYPE: 164,
            Column.CONSTRAINT_DATE: 88}
 _DEFAULT_HIDDEN = (Column.KEY, *OPTIONAL_COLUMNS)
