@@ -14,6 +14,8 @@ from ...engine.risk import RiskResult
 
 BAR, CURVE, P50, P80, TARGET = "#8ab4f8", "#1a73e8", "#188038", "#e37400", "#c5221f"
 NAME_SHARE, MIN_NAME_PX = 0.45, 80.0  # of a tornado's width its names may take; never less than this
+LABEL_TOP, LABEL_GAP = 4.0, 2.0  # pixels: the percentile labels' stack under the plot's top, and between them
+LABEL_LEFT_PAST = 0.6  # a line further right than this share of the plot has its label on its left
 
 
 def seconds(day: date) -> float:
@@ -35,6 +37,8 @@ class DistributionChart(_Plot):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.lines: list[pg.InfiniteLine] = []  # the target's, P50's and P80's, top to bottom
+        self.labels: list[pg.TextItem] = []  # their names, in the same order
         self.getPlotItem().setLabel("left", "Runs")
         self.curve_view = pg.ViewBox()
         self.curve_view.setZValue(10)  # the S-curve in front of the bars
@@ -44,7 +48,11 @@ class DistributionChart(_Plot):
         plot.getAxis("right").linkToView(self.curve_view)
         plot.getAxis("right").setLabel("Finished by (%)")
         self.curve_view.setXLink(plot)
-        plot.vb.sigResized.connect(lambda: self.curve_view.setGeometry(plot.vb.sceneBoundingRect()))
+        # Kept on the bars' view when it moves as well as when it is resized (a title or axis change
+        # moves it a few pixels: the curve and the labels then sat off the bars).
+        plot.vb.geometryChanged.connect(lambda: self.curve_view.setGeometry(plot.vb.sceneBoundingRect()))
+        self.curve_view.sigResized.connect(self._place_labels)
+        self.curve_view.sigRangeChanged.connect(self._place_labels)
         self.bars = 0
 
     def show_result(self, result: RiskResult | None, task_id: str | None, target: date | None = None,
@@ -52,7 +60,7 @@ class DistributionChart(_Plot):
         """Draw one milestone's distribution (None clears); P50 and P80 are named at `precision`."""
         self.getPlotItem().clear()
         self.curve_view.clear()
-        self.bars = 0
+        self.bars, self.lines, self.labels = 0, [], []
         if result is None or task_id is None:
             return
         starts, counts = result.histogram(task_id, bins=40)
@@ -65,17 +73,38 @@ class DistributionChart(_Plot):
                                                 pen=pg.mkPen(CURVE, width=2)))
         self.curve_view.setYRange(0, 100, padding=0.02)
         pct = result.percentiles(task_id)
-        for level, color, height in ((50, P50, 0.86), (80, P80, 0.78)):
-            self._vline(pct[level], color, f"P{level} {format_fuzzy_date(pct[level], precision)}", height)
         if target is not None:
-            self._vline(target, TARGET, f"target {target}: {result.probability_by(task_id, target):.0%}", 0.94)
+            self._vline(target, TARGET, f"target {target}: {result.probability_by(task_id, target):.0%}")
+        for level, color in ((50, P50), (80, P80)):
+            self._vline(pct[level], color, f"P{level} {format_fuzzy_date(pct[level], precision)}")
+        self._place_labels()
 
-    def _vline(self, day: date, color: str, text: str, height: float) -> None:
-        # Labels at different heights so close percentiles do not print over each other.
-        line = pg.InfiniteLine(seconds(day), angle=90, pen=pg.mkPen(color, width=1.5, style=Qt.PenStyle.DashLine),
-                               label=text, labelOpts={"color": color, "position": height, "movable": False,
-                                                      "fill": (255, 255, 255, 200)})
-        self.addItem(line)
+    def _vline(self, day: date, color: str, text: str) -> None:
+        # In the S-curve's view, the labels in front of the curve and of every line: behind, the
+        # curve and the next line struck through them.
+        line = pg.InfiniteLine(seconds(day), angle=90, pen=pg.mkPen(color, width=1.5, style=Qt.PenStyle.DashLine))
+        line.setZValue(20)
+        label = pg.TextItem(text, color=color, fill=(255, 255, 255, 225))
+        label.setZValue(30)
+        self.curve_view.addItem(line)
+        self.curve_view.addItem(label)
+        self.lines.append(line)
+        self.labels.append(label)
+
+    def _place_labels(self) -> None:
+        """The lines' labels stacked down from the plot's top, one text line apart, each beside its
+        line on the side with room: set at fixed shares of the height (94, 86, 78 %) they printed
+        over one another in a dock's plot 170 pixels high."""
+        height, ((left, right), (low, high)) = self.curve_view.height(), self.curve_view.viewRange()
+        if height <= 0 or right <= left:
+            return
+        top = LABEL_TOP
+        for line, label in zip(self.lines, self.labels):
+            text_h = label.sceneBoundingRect().height()  # on screen (the item ignores the view's scale)
+            side = 1.0 if (line.value() - left) / (right - left) > LABEL_LEFT_PAST else 0.0
+            label.setAnchor((side, 0.5))
+            label.setPos(line.value(), high - (top + text_h / 2) / height * (high - low))
+            top += text_h + LABEL_GAP
 
 
 class TornadoChart(_Plot):

@@ -1,0 +1,73 @@
+"""The Monte Carlo histogram names its target, P50 and P80 lines where they read: in a dock's short
+plot the three labels stand clear of one another, and the S-curve passes behind them, not through."""
+
+from __future__ import annotations
+
+import copy
+
+import pyqtgraph as pg
+import pytest
+from PySide6.QtGui import QColor
+
+from ilrs_planner.data.reference import build_reference_project
+from ilrs_planner.engine.risk import run_risk
+from ilrs_planner.qt.analysis.risk_charts import CURVE, P50, P80, TARGET, DistributionChart
+
+DOCK_PLOT = (560, 200)  # the histogram's size in the risk dock under a 1920 x 1080 window's chart
+
+
+@pytest.fixture(scope="module")
+def basic_station_result():
+    project = copy.deepcopy(build_reference_project())
+    return project, run_risk(project, 2000, seed=1)
+
+
+def _shown(qtbot, basic_station_result) -> DistributionChart:
+    project, result = basic_station_result
+    chart = DistributionChart()
+    qtbot.addWidget(chart)
+    chart.resize(*DOCK_PLOT)
+    chart.show()
+    qtbot.waitExposed(chart)
+    basic = project.task_by_key("ilrs-basic")
+    chart.show_result(result, basic.id, target=basic.deadline)  # by 2035-12-31
+    # Laid out as it is painted (the views' ranges are applied lazily, at the first paint).
+    chart.grab()
+    qtbot.wait(20)
+    return chart
+
+
+def _labels(chart: DistributionChart) -> list[pg.TextItem]:
+    """The names of the target, P50 and P80 lines, wherever the chart keeps them."""
+    lines = [item for item in chart.scene().items() if isinstance(item, pg.InfiniteLine)]
+    return [line.label for line in lines if getattr(line, "label", None)] or [
+        item for item in chart.scene().items() if isinstance(item, pg.TextItem)]
+
+
+def _label_boxes(chart: DistributionChart):
+    """Each line's label as the widget shows it, in widget pixels."""
+    return [chart.mapFromScene(label.sceneBoundingRect()).boundingRect() for label in _labels(chart)]
+
+
+def test_the_target_p50_and_p80_labels_stand_clear_of_one_another_in_a_docks_plot(qtbot, basic_station_result):
+    chart = _shown(qtbot, basic_station_result)
+    plot = chart.getPlotItem().vb.sceneBoundingRect()
+    boxes = [label.sceneBoundingRect() for label in _labels(chart)]
+    assert len(boxes) == 3
+    for i, box in enumerate(boxes):
+        assert plot.contains(box), f"label {_labels(chart)[i].toPlainText()} cut at the plot's edge"
+        for other in boxes[i + 1:]:
+            assert not box.adjusted(1, 1, -1, -1).intersects(other), [b.getRect() for b in boxes]
+
+
+def test_the_s_curve_and_the_other_lines_pass_behind_the_labels(qtbot, basic_station_result):
+    chart = _shown(qtbot, basic_station_result)
+    image = chart.grab().toImage()
+    ratio = image.devicePixelRatio()
+    for label, box in zip(_labels(chart), _label_boxes(chart)):
+        own = label.textItem.defaultTextColor().name()
+        strikes = {QColor(c).rgb() for c in (CURVE, TARGET, P50, P80) if c != own}
+        inner = box.adjusted(3, 3, -3, -3)
+        struck = sum(image.pixel(int(x * ratio), int(y * ratio)) in strikes
+                     for x in range(inner.left(), inner.right()) for y in range(inner.top(), inner.bottom()))
+        assert struck == 0, f"a line runs through '{label.toPlainText()}'"
