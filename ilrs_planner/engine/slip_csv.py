@@ -13,7 +13,8 @@ from .slip_rows import SlipReport
 
 CSV_COLUMNS = ("key", "name", "kind", "baseline_start", "baseline_finish", "current_start",
                "current_finish", "start_variance_working_days", "finish_variance_working_days", "slipped", "basis",
-               "alternatives", "baseline_precision", "current_precision", "variance_precision")
+               "alternatives", "baseline_precision", "current_precision", "variance_precision",
+               "baseline_duration_working_days", "duration_working_days", "duration_variance_working_days")
 
 
 def report_csv(report: SlipReport) -> str:
@@ -29,6 +30,7 @@ def report_csv(report: SlipReport) -> str:
             "" if r.start_variance is None else r.start_variance,
             "" if r.finish_variance is None else r.finish_variance, "yes" if r.slipped else "no",
             r.basis, "; ".join(r.alternatives), r.baseline_precision, r.current_precision, r.variance_precision,
+            *("" if days is None else days for days in (r.baseline_duration, r.current_duration, r.duration_variance)),
         )])
     return out.getvalue()
 

@@ -67,6 +67,18 @@ class SlipRow:
     finish_calendar_days: int | None = None
     elapsed: bool = False  # the task counts elapsed days: its variances are written 'ed'
     baseline_moments: int | None = None  # the baseline's summary moments as kept when taken (None: summary_moments)
+    # MS Project's Baseline Duration and Duration (working days of the task's calendar, calendar days
+    # elapsed; None where one side lacks the task): a baseline keeps dates only, so its duration is the
+    # days of work its dates span; the current plan's is the Duration column's (engine.shown_dates).
+    baseline_duration: int | None = None
+    current_duration: int | None = None
+
+    @property
+    def duration_variance(self) -> int | None:
+        """MS Project's Duration Variance: Duration minus Baseline Duration (None where one side lacks the task)."""
+        if self.baseline_duration is None or self.current_duration is None:
+            return None
+        return self.current_duration - self.baseline_duration
 
     @property
     def _was_moments(self) -> int:
@@ -153,6 +165,9 @@ def _row_dict(row: SlipRow) -> dict[Any, Any]:
     out["finish_variance_working_days"] = out.pop("finish_variance")
     out["start_variance_calendar_days"] = out.pop("start_calendar_days")
     out["finish_variance_calendar_days"] = out.pop("finish_calendar_days")
+    out["baseline_duration_working_days"] = out.pop("baseline_duration")
+    out["duration_working_days"] = out.pop("current_duration")
+    out["duration_variance_working_days"] = row.duration_variance
     out["slipped"] = row.slipped
     out["variance_precision"] = row.variance_precision  # what the text's variances count: 'year', ... 'day'
     # Beside the points, the days a person reads ("by 2035": baseline_finish 2036-01-01, shown 2035-12-31),

@@ -23,7 +23,7 @@ from ..domain.alternatives import alternative_figures
 from ..domain.baseline_entry import AT_DAY_END, entry_reading
 from ..domain.working_count import WorkedDays
 from .schedule import Schedule
-from .shown_dates import baseline_precision, plan_is_fuzzy
+from .shown_dates import baseline_precision, duration_days, plan_is_fuzzy
 from .shown_precision import ShownPrecision
 from .slip_basis import VarianceCauses
 from .slip_csv import report_csv, write_report_csv
@@ -75,6 +75,8 @@ def compare(project: Project, before: Version, after: Version) -> SlipReport:
             _days(old[1], new[1]) if old and new else None,
             task.elapsed,
             None if (kept := kept_moments(old, None)) is None else kept & ~AT_DAY_END,
+            _duration(task, task.id in summaries, old, before.is_current, worked),
+            _duration(task, task.id in summaries, new, after.is_current, worked),
         ))
     return SlipReport(before, after, tuple(rows))
 
@@ -111,6 +113,18 @@ def version_precision(version: Version, task: Task, dates: tuple[date, date] | N
     if version.precision_of is not None:
         return version.precision_of(task.id)
     return baseline_precision(task, dates, fuzzy)
+
+
+def _duration(task: Task, summary: bool, dates: tuple[date, date] | None, current: bool,
+              worked: WorkedDays) -> int | None:
+    """One side's Duration: the Duration column's for the current plan (Actual + Remaining for a task
+    under way, which its dates need not span); the days of work a baseline's dates span, a baseline
+    keeping dates only (taken before work began, that is the duration it was taken with)."""
+    if dates is None:
+        return None
+    if current:
+        return duration_days(task, summary, dates[0], dates[1], worked)
+    return worked.between(task, dates[0], dates[1])
 
 
 def _days(old: date, new: date) -> int:
