@@ -1,4 +1,4 @@
-"""The command line's risk and slip figures are the window's docks' for the same plan and the same
+"""The command line's risk, slip and trend figures are the window's docks' for the same plan and the same
 choices: a figure reported from one can be checked in the other."""
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from PySide6.QtCore import Qt
 from ilrs_planner.cli import main
 from ilrs_planner.data.reference import build_reference_project
 from ilrs_planner.domain import Precision, format_fuzzy_date
+from ilrs_planner.qt.analysis.mta_labels import _detail as _legend_detail
+from ilrs_planner.qt.analysis.mta_panel import MtaPanel
 from ilrs_planner.qt.analysis.risk_panel import RiskPanel
 from ilrs_planner.qt.analysis.slip_panel import SlipPanel
 from ilrs_planner.qt.document import Document
@@ -77,3 +79,25 @@ def test_slip_prints_each_variance_the_slip_panel_shows_for_the_same_baseline(qt
         row = next(line for line in lines[1:] if f"  {name[:39]}" in line)
         for cell in (was, now, start_variance, finish_variance, basis):
             assert re.search(rf"(^|  ){re.escape(cell)}(  |$)", row), (cell, row)
+
+
+def test_mta_prints_each_line_the_trend_panel_draws(qtbot, tmp_path, capsys, _reference):
+    path = tmp_path / "ilrs.db"
+    save_project(_reference, path)
+    panel = MtaPanel(Document(copy.deepcopy(_reference)))
+    qtbot.addWidget(panel)
+    panel.refresh()
+    drawn = panel.chart.trend.lines
+    capsys.readouterr()
+    assert main(["mta", str(path)]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    assert len(drawn) >= 5
+    for line in drawn:  # the legend's first and latest forecast and slip, on the command's line
+        row = next(text for text in printed if text.startswith(f"'{line.name}' ({line.key})"))
+        first, latest = line.point_text(0), line.point_text(-1)
+        assert f"{first} -> {latest}" in " ".join(row.split()), row
+        assert f" {line.total_slip_text} over {len(line.points)} reports" in row, row
+        moves = line.moves()
+        if len(moves) > 1:  # the forecasts the legend names it passing through, each move on the command's line
+            assert all(f"{m.text} on {m.as_of} (to {m.now})" in row for m in moves), row
+            assert all(m.now in _legend_detail(line) for m in moves[-1:])
