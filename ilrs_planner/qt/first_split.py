@@ -1,6 +1,6 @@
 """The first split of a window with none remembered, between the task table and the chart.
 
-The table shows its columns up to Total float (Name, Start, Finish, Duration, Total float read
+The table shows its columns up to Total float (Name, Duration, Start, Finish, Owner, Total float read
 without scrolling) as wide as their text, where the window has the room. A wide window (1920
 pixels) gives the table up to half of it when that brings the task names whole, as MS Project's
 Gantt view gives its table; otherwise the table takes as many whole columns as fit in two fifths,

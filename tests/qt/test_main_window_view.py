@@ -89,7 +89,7 @@ def test_a_comparison_shows_its_columns_beside_finish_and_keeps_the_name_column_
     qtbot.waitExposed(window)
     window.splitter.setSizes([600, 200])  # the chart keeps its least width, the tree gets about 590 px
     tree, header = window.tree, window.tree.header()
-    # ID, Name, Owner, Start, Finish and the two fit in 590 px
+    # ID, Name, Duration, Start, Finish and the two fit in 590 px
     header.resizeSection(int(Column.NAME), 160 - header.sectionSize(int(Column.ID)))
     _choose_first_baseline(window)
     finish = header.visualIndex(int(Column.FINISH))

@@ -52,7 +52,7 @@ def table_cells(window, column: Column) -> dict[str, str]:
 
 def test_the_dates_duration_and_every_column_shown_print_as_the_table_writes_them(qtbot, window, monkeypatch):
     printed = print_preview(qtbot, window, monkeypatch)
-    shown = [Column.OWNER, Column.START, Column.FINISH, Column.DURATION, Column.FLOAT, Column.PREDECESSORS]
+    shown = [Column.DURATION, Column.START, Column.FINISH, Column.OWNER, Column.FLOAT, Column.PREDECESSORS]
     assert list(printed.cells) == shown  # the small plan's columns all fit, in the table's order
     for column in shown:
         assert printed.cells[column] == table_cells(window, column)
@@ -66,7 +66,7 @@ def test_a_column_hidden_in_the_table_is_not_printed_and_one_shown_is(qtbot, win
     header.setSectionHidden(int(Column.KEY), False)
     header.moveSection(header.visualIndex(int(Column.KEY)), header.visualIndex(int(Column.FINISH)))  # dragged
     printed = print_preview(qtbot, window, monkeypatch)
-    assert list(printed.cells) == [Column.START, Column.FINISH, Column.KEY, Column.DURATION, Column.FLOAT,
+    assert list(printed.cells) == [Column.DURATION, Column.START, Column.FINISH, Column.KEY, Column.FLOAT,
                                    Column.PREDECESSORS]
     assert printed.cells[Column.KEY] == table_cells(window, Column.KEY)
 
@@ -75,7 +75,7 @@ def test_the_columns_with_no_room_are_left_out_and_named_on_every_page(qtbot, ro
     printed = print_preview(qtbot, roadmap_window, monkeypatch)
     # The roadmap's long names take the Name column's most: the dates, duration and float still fit
     # on an A4 or Letter landscape page, Predecessors after them does not.
-    assert list(printed.cells)[:5] == [Column.OWNER, Column.START, Column.FINISH, Column.DURATION, Column.FLOAT]
+    assert list(printed.cells)[:5] == [Column.DURATION, Column.START, Column.FINISH, Column.OWNER, Column.FLOAT]
     left_out = [column for column in (Column.FLOAT, Column.PREDECESSORS) if column not in printed.cells]
     assert left_out and len(printed.subtitles) >= 2
     named = {"Total float": Column.FLOAT, "Predecessors": Column.PREDECESSORS}

@@ -76,7 +76,7 @@ def test_a_page_deep_in_a_long_plan_shows_and_prints_its_own_rows(qtbot, monkeyp
     phase = window.document.project.tasks[shown[0]].parent_id  # the page opens inside a phase
     assert phase is not None
     assert note == f"page {DEEP} of {count}, continuing “{window.document.project.tasks[phase].name}”"
-    columns = [Column.OWNER, Column.START, Column.FINISH, Column.DURATION, Column.FLOAT, Column.PREDECESSORS]
+    columns = [Column.DURATION, Column.START, Column.FINISH, Column.OWNER, Column.FLOAT, Column.PREDECESSORS]
 
     def table_row(task_id: str) -> tuple:
         cells = [tree.proxy_index(task_id, int(column)).data() or "" for column in (Column.ID, Column.NAME, *columns)]

@@ -10,7 +10,7 @@ from .frozen_columns import FROZEN
 from .task_columns import BASELINE_COLUMNS, HEADERS, OPTIONAL_COLUMNS, Column
 
 # The baseline columns' headers are written on two lines (HEADER_LINES), so the columns are as wide
-# as their dates and day counts: a comparison fits beside Name, Owner, Start and Finish in 700 px.
+# as their dates and day counts: a comparison fits beside Name, Duration, Start and Finish in 700 px.
 # Deadline holds a date beside the mark of a missed deadline.
 _WIDTHS = {Column.NAME: 260, Column.KEY: 120, Column.OWNER: 88, Column.START: 88, Column.FINISH: 88,
            Column.DURATION: 80, Column.FLOAT: 92, Column.BASELINE_FINISH: 84, Column.VARIANCE: 76,
@@ -18,12 +18,17 @@ _WIDTHS = {Column.NAME: 260, Column.KEY: 120, Column.OWNER: 88, Column.START: 88
            Column.PREDECESSORS: 120, Column.ID: 48, Column.TASK_MODE: 136, Column.CONSTRAINT_TYPE: 164,
            Column.CONSTRAINT_DATE: 88}
 _DEFAULT_HIDDEN = (Column.KEY, *OPTIONAL_COLUMNS)
+# After Name (and Key), as MS Project's Entry table runs Name, Duration, Start, Finish, then who does
+# it (Resource Names): a task added is named, Tab, given its duration. (Owner came first, so that
+# Tab put '10d' in the Owner cell.)
+ENTRY_ORDER = (Column.DURATION, Column.START, Column.FINISH, Column.OWNER)
 
 
 def default_shown_columns() -> list[Column]:
     """The columns a new window's table shows, left to right."""
     hidden = {*_DEFAULT_HIDDEN, *BASELINE_COLUMNS, *FROZEN}
-    return [*FROZEN, *(column for column in Column if column not in hidden)]
+    rest = [column for column in Column if column not in hidden and column not in ENTRY_ORDER]
+    return [*FROZEN, *ENTRY_ORDER, *rest]
 
 
 class ColumnChoice:
@@ -39,6 +44,9 @@ class ColumnChoice:
         for column in _DEFAULT_HIDDEN + BASELINE_COLUMNS:
             header.setSectionHidden(int(column), True)
         self.keep_frozen_first()  # MS Project's ID column at the left, then Name: the columns that stay
+        place = header.visualIndex(int(Column.KEY)) + 1
+        for offset, column in enumerate(ENTRY_ORDER):
+            header.moveSection(header.visualIndex(int(column)), place + offset)
 
     def _column_menu(self, pos) -> None:
         menu = QMenu(self)

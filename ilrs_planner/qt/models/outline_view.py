@@ -54,7 +54,7 @@ class OutlineView:
 
     def folded_by_key(self, event) -> bool:
         """Left on an open summary's name closes it, Right on a closed one opens it; True when it did
-        (from a summary's Duration, Left still goes to its Finish rather than folding it away)."""
+        (from a summary's Finish, Left still goes to its Start rather than folding it away)."""
         index = self.currentIndex()
         task_id = self.source_model.task_id(index)
         key, plain = event.key(), event.modifiers() == Qt.KeyboardModifier.NoModifier
