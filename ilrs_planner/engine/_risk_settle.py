@@ -47,11 +47,21 @@ def settle(net: Network, summaries: list[tuple[int, slice | list[int]]], early: 
         np.max(finish[kids], axis=0, out=finish[s])
         np.min(slack[kids], axis=0, out=slack[s])
         if net.start_cap[s] < BIG:  # SNLT/MSO on a summary lowers its own float only
-            own_cap[s] = float(net.start_cap[s] - net.start) - start[s]
+            own_cap[s] = _latest_start(net, s) - start[s]
     critical = slack <= TOLERANCE
     for s, own in own_cap.items():
         critical[s] |= np.isfinite(slack[s]) & (own <= TOLERANCE)
     return BlockResult(finish, critical)
+
+
+def _latest_start(net: Network, summary: int) -> float:
+    """A summary's SNLT/MSO date as the passes count (days from the start; working days of its calendar
+    on working calendars): a summary keeps the date itself (_bounds), a Friday 31 days after a Tuesday
+    start being 23 working days on, not 31, which left a phase held to its date 8 days of float."""
+    day = int(net.start_cap[summary])
+    if net.time is None:
+        return float(day - net.start)
+    return float(net.time.pos(int(net.task_row[summary]), day) - net.start)
 
 
 def summaries_bottom_up(net: Network) -> list[tuple[int, slice | list[int]]]:

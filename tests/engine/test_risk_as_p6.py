@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 import numpy as np
 import pytest
+from test_risk import START, random_plan
 
 from ilrs_planner.domain import Calendar, Link, Project, Task, TaskKind
 from ilrs_planner.engine import risk as risk_module
@@ -90,3 +91,18 @@ def test_the_planned_date_lies_inside_the_spread_of_the_runs(distribution):
     first, last = result.to_date(days.min()), result.to_date(days.max())
     assert first <= planned <= last and first < last
     assert result.percentiles("end")[10] <= planned <= result.percentiles("end")[90]
+
+
+@pytest.mark.parametrize("seed", range(25))
+def test_durations_that_do_not_vary_give_the_schedules_dates_and_criticality_on_a_working_week(seed):
+    # A phase held to a date (Must Start On, Start No Later Than) on a Monday-to-Friday calendar: its
+    # date was read as calendar days from the start and its start as working days, so a phase the
+    # schedule marks critical, held to Friday 2030-02-01 (23 working days on, 31 calendar days), read
+    # 8 days of float in every run.
+    project = random_plan(seed)
+    project.default_calendar_id = project.add_calendar(Calendar("Work week", WEEKDAYS, id="week")).id
+    expected = schedule(project)
+    result = run_risk(project, iterations=3, seed=1, use_defaults=False)
+    for tid, dates in expected.tasks.items():
+        assert np.all(result.finish_days(tid) == (dates.shown_finish - START).days), project.tasks[tid].key
+        assert result.criticality[tid] == (1.0 if dates.critical else 0.0), project.tasks[tid].key
