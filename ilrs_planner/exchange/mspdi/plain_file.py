@@ -106,9 +106,10 @@ def _send_tasks(data: mmap.mmap, send: Send, counts: _Counts, root: ET.Element, 
         stop = end if stop < 0 else stop + len(_END_TASK)
         stretch = data[position:stop]
         spans: list[tuple[int, int]] = []
-        records = scan_taking(task_list_text(stretch), MAX_TASK_ELEMENTS, layouts, spans, taken)
+        marks = stretch.count(b"<")  # counted once, for `scan_taking`'s bound and the file's (`_Counts`)
+        records = scan_taking(task_list_text(stretch), MAX_TASK_ELEMENTS, layouts, spans, taken, marks)
         # Every "<" of a plain stretch opens or closes an element; every "<Task>" opens a task.
-        if records is None or not counts.within(stretch.count(b"<") // 2, len(records), stretch.count(_LINK)):
+        if records is None or not counts.within(marks // 2, len(records), stretch.count(_LINK)):
             return False
         if records and not sent:
             send(("root", _tree_record(_before_tasks(root))))

@@ -57,12 +57,14 @@ Taker = Callable[[Layout, tuple[str, ...]], bool]
 
 
 def scan_taking(text: str, most_elements: int, layouts: Layouts, spans: list[tuple[int, int]] | None = None,
-                take: Taker | None = None) -> list[TaskRecord | None] | None:
+                take: Taker | None = None, marks: int | None = None) -> list[TaskRecord | None] | None:
     """`scan`, with each task of a layout seen before offered to `take` first: None in its record's place
-    where `take` took it (its record is never made)."""
+    where `take` took it (its record is never made). `marks`: the count of `<` in `text`, if the caller
+    has counted them (in the stretch's bytes, where each `<` is one byte)."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    marks = text.count("<")
+    if marks is None:
+        marks = text.count("<")
     if marks > 2 * most_elements:  # a task this big (or near it) is left to the element tree's bounds
         return None
     plain = "&" not in text
