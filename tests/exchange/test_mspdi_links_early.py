@@ -97,3 +97,27 @@ def test_a_lag_longer_than_a_plan_can_hold_is_refused_after_every_task_is_read(m
     path.write_text(f"<Project><Tasks><Task><UID>1</UID><Name>T1</Name></Task>{''.join(rows)}</Tasks></Project>")
     code, message, _ = _same(monkeypatch, path)
     assert code == "import.bad_file" and "OutlineLevel 0" in message  # the task's refusal, not the lag's
+
+
+def test_a_predecessor_a_task_lists_twice_is_linked_once_even_with_a_link_waiting_between(monkeypatch, tmp_path):
+    """Task 3 lists task 1, then task 5 (read later, so that link waits), then task 1 again and task 2 with
+    a lag; task 4 lists task 2 twice around task 1. Each pair is linked once, each repeat said once."""
+    def link(uid: int, lag: str = "0") -> str:
+        return (f"<PredecessorLink><PredecessorUID>{uid}</PredecessorUID><Type>1</Type>"
+                f"<LinkLag>{lag}</LinkLag><LagFormat>7</LagFormat></PredecessorLink>")
+
+    lists = {3: link(1) + link(5) + link(1) + link(2, "9600"), 4: link(2) + link(1) + link(2, "-4800")}
+    rows = "".join(f"<Task><UID>{uid}</UID><Name>T{uid}</Name><OutlineLevel>1</OutlineLevel>"
+                   f"<Duration>PT8H0M0S</Duration>{lists.get(uid, '')}</Task>" for uid in range(1, 7))
+    path = tmp_path / "twice.xml"
+    path.write_text(f"<Project><StartDate>2030-01-07T08:00:00</StartDate><Tasks>{rows}</Tasks></Project>")
+    for early in (True, False):
+        result = read_plan(path)
+        keys = {task.id: task.key for task in result.project.tasks.values()}
+        links = [(keys[link.pred_id], keys[link.succ_id], link.lag) for link in result.project.links.values()]
+        assert links == [("T1", "T3", 0), ("T5", "T3", 0), ("T2", "T3", 2), ("T2", "T4", 0), ("T1", "T4", 0)]
+        assert [w for w in result.warnings if "twice" in w] == [
+            "task UID 3: the same predecessor is linked twice; the second link was left out",
+            "task UID 4: the same predecessor is linked twice; the second link was left out"]
+        if early:  # and the same once every link is read at the end
+            monkeypatch.setattr(links_early.EarlyLinks, "take", lambda self, tasks, last_id: None)

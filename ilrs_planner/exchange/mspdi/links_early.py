@@ -27,37 +27,49 @@ class EarlyLinks:
     the waiting ones start (`next`), with what reading them in order carries (see `link_of`)."""
 
     def __init__(self, minutes_per_day: int):
+        self.minutes_per_day = minutes_per_day
         self.shortest_day = min(minutes_per_day, 1440)  # of a lag's days, elapsed or working
         self.taken: list[Link] = []
         self.warnings: list[str] = []
         self.said = (Reader(self.warnings), self.warnings)
         self.next = 0  # index in the reader's pending links of the first not read
-        self.seen: set[tuple[str, str]] = set()  # (predecessor, successor) of the links taken
+        # The predecessors of the links taken into `succ_id`, the successor read last: a pair can repeat only
+        # among one task's links, which the pending links hold together (a pair's tuple a link, kept in one
+        # set until the end, cost some 0.1 s at 200,000 links, half of it to free them).
+        self.succ_id: str | None = None
+        self.preds: set[str] = set()
         self.part_days = PartDayLags()
         self.summaries: set[str] = set()  # the tasks that have a sub-task
 
+    def linked_before(self, pred_id: str, succ_id: str) -> bool:
+        """Whether a link from `pred_id` into `succ_id` was taken (links are asked of in their file order)."""
+        if succ_id != self.succ_id:
+            self.succ_id = succ_id
+            self.preds.clear()
+        return pred_id in self.preds
+
     def take(self, tasks, last_id: str) -> None:
         """Read the waiting links as far as each can be read already; `last_id` is the task read last."""
-        pending, by_uid, summaries, seen = tasks.pending_links, tasks.by_uid, self.summaries, self.seen
+        pending, by_uid, summaries = tasks.pending_links, tasks.by_uid, self.summaries
         parent = tasks.project.tasks[last_id].parent_id
         if parent is not None:
             summaries.add(parent)
         index, end = self.next, len(pending)
         while index < end:
-            succ_id, link, _ = pending[index]
-            if link.cross_project.lower() not in TRUE_TEXTS:
-                pred_id = by_uid.get(link.predecessor_uid)
-                lag = link.lag
+            succ_id, (predecessor_uid, cross_project, type_text, lag, lag_format), where = pending[index]
+            if cross_project.lower() not in TRUE_TEXTS:
+                pred_id = by_uid.get(predecessor_uid)
                 if pred_id is None or last_id in (pred_id, succ_id) or lag != "0" and not self._bounded(lag):
                     break
-                # A link as MS Project writes most (a plain type, no lag, in a plain format) between two tasks
-                # neither a summary nor linked before: what `link_of` makes of it, with nothing to say.
-                link_type, fmt = PLAIN_TYPES.get(link.type), PLAIN_FORMATS.get(link.lag_format)
-                if (lag == "0" and link_type is not None and fmt is not None and fmt not in PERCENT_FORMATS
+                # A link as MS Project writes most (a plain type, a lag of digits in a plain format) between two
+                # tasks neither a summary nor linked before: what `link_of` makes of it, with nothing to say.
+                link_type, fmt = PLAIN_TYPES.get(type_text), PLAIN_FORMATS.get(lag_format)
+                if (link_type is not None and fmt is not None and fmt not in PERCENT_FORMATS and lag
                         and pred_id != succ_id and pred_id not in summaries and succ_id not in summaries
-                        and (pred_id, succ_id) not in seen):
-                    seen.add((pred_id, succ_id))
-                    self.taken.append(Link(pred_id, succ_id, link_type, 0, "", fmt in ELAPSED_FORMATS))
+                        and not self.linked_before(pred_id, succ_id)):
+                    self.preds.add(pred_id)
+                    self.taken.append(Link(pred_id, succ_id, link_type, self._lag(lag, fmt, where), "",
+                                           fmt in ELAPSED_FORMATS))
                     index += 1
                     continue
             made = link_of(tasks, self.said, summaries, self, pending[index])
@@ -65,6 +77,14 @@ class EarlyLinks:
                 self.taken.append(made)
             index += 1
         self.next = index
+
+    def _lag(self, lag: str, fmt: int, where: str) -> int:
+        """A bounded lag's whole days (`_bounded`: "0" or digits, perhaps after a "-"), as `link_of` reads it:
+        `Reader.number` gives such a text's integer, `_lag_days` its days, `part_days` rounds them."""
+        if lag == "0":
+            return 0
+        per_day = 1440 if fmt in ELAPSED_FORMATS else self.minutes_per_day
+        return self.part_days.whole(int(lag) / 10 / per_day, where)
 
     def _bounded(self, lag: str) -> bool:
         """Whether a lag of this text cannot be refused as longer than a plan holds, whatever its format."""

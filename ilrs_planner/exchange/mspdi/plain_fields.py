@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 DIGITS = 15  # an integer of up to this many digits is read exactly (`Fields.integer`)
 _FLAGS = {None: False, "0": False, "1": True}  # a flag absent or as MS Project writes it
 _DATED = frozenset(kind for kind in ConstraintType if kind.dated)
+# The integers a task's formats, constraint codes and percentages are written as, by text: `integer`'s
+# value for each, found without its call (three a task).
+_SMALL = {str(number): number for number in range(101)}
 
 
 class NotPlain(Exception):
@@ -61,7 +64,9 @@ def own_fields(tasks: TaskReader, values: tuple, custom: dict[str, str], uid: st
     `plain_task._add`) from its name to its source date, then its key, stored start and stored finish."""
     (_, _, _, _, milestone, name, wbs, duration_format, duration_text, constraint_code, constraint_date,
      actual_start_text, actual_finish_text, deadline, percent, calendar, hyperlink, notes, start, finish) = values
-    fmt = integer(duration_format, 7)
+    fmt = _SMALL.get(duration_format)  # None: absent or another text, read by `integer`
+    if fmt is None:
+        fmt = integer(duration_format, 7)
     elapsed = fmt in ELAPSED_FORMATS
     per_day = 1440 if elapsed else tasks.minutes_per_day
     # A duration already read is found without a call, as a stamp is (`_day`).
@@ -70,7 +75,9 @@ def own_fields(tasks: TaskReader, values: tuple, custom: dict[str, str], uid: st
         duration = _duration(duration_text, per_day)
         if len(tasks.durations) < MAX_KNOWN_DAYS:
             tasks.durations[duration_text, per_day] = duration
-    constraint = CONSTRAINTS_BY_CODE[integer(constraint_code, 0)]  # KeyError: a code the general path warns of
+    code = _SMALL.get(constraint_code)
+    # KeyError: a code the general path warns of
+    constraint = CONSTRAINTS_BY_CODE[integer(constraint_code, 0) if code is None else code]
     starts, finishes = tasks.start_days, tasks.finish_days
     day = None
     if constraint_date is not None:
@@ -92,7 +99,7 @@ def own_fields(tasks: TaskReader, values: tuple, custom: dict[str, str], uid: st
     source_date = custom.get("source_date")
     return ((text(name) or "(unnamed)")[:512], duration, constraint, day if dated else None,
             None if deadline is None else _day(deadline, deadline_from_stamp, tasks.deadline_days),
-            actual_start, actual_finish, 0 if percent is None else min(integer(percent, 0), 100),
+            actual_start, actual_finish, 0 if percent is None else min(_SMALL.get(percent) or integer(percent, 0), 100),
             "" if hyperlink is None else text(hyperlink), notes or "",
             tasks.calendars.get("" if calendar is None else text(calendar)), elapsed,  # a calendar may have UID ""
             parse_iso_date(source_date) if source_date else None,  # a bad one: the general path's

@@ -20,7 +20,7 @@ from operator import itemgetter
 
 from ...domain import Classification, PlannerError, Precision, Task, TaskKind
 from .plain_fields import DIGITS, NotPlain, own_fields
-from .read_links import LinkTexts, link_texts, plain_link_texts
+from .read_links import link_texts, plain_link_texts
 from .read_tasks import _FIELD_AND_VALUE, _ID_TEXT, TaskReader
 from .task_fields import _CLASSIFICATIONS, _CONFIDENCES, _KINDS, _PRECISIONS
 from .task_record import TaskRecord, first_of_each
@@ -38,7 +38,6 @@ _ABSENT = (None,)  # what a tag the task lacks gives: its index is one past the 
 _MOST_LAYOUTS = 4096  # distinct orders of children kept (a file has some tens)
 # A task's own fields' texts (in `_TAGS` order), its custom fields' values, its links' `plain_link_texts`
 Prepared = tuple[tuple[str | None, ...], dict[str, str], list[tuple[str, ...] | None]]  # see `prepared`
-_new_tuple = tuple.__new__  # a link's `plain_link_texts` as its `LinkTexts`, without `_make`'s two calls
 # `Task`'s fields in its order, which `_add` passes them in (a test compares the two paths' tasks).
 _TASK_FIELDS = ("key", "name", "duration", "kind", "id", "parent_id", "position", "owner_id", "constraint",
                 "constraint_date", "deadline", "actual_start", "actual_finish", "percent_complete", "precision",
@@ -153,7 +152,9 @@ def _add(tasks: TaskReader, record: TaskRecord | TaskText, fields: tuple, custom
     its record's, None for a task sent without it, whose links are all plain and which has no baselines)."""
     where = f"task UID {uid}"
     task_id = custom.get("id", "")
-    if not _ID_TEXT.fullmatch(task_id) or task_id in tasks.project.tasks:
+    # An id of ASCII letters and digits alone (ours: 32 hex digits) is one `_ID_TEXT` takes, without its match.
+    if (not (task_id.isalnum() and task_id.isascii() and len(task_id) <= 64) and not _ID_TEXT.fullmatch(task_id)
+            or task_id in tasks.project.tasks):
         task_id = next(tasks.ids)
     (name, duration, constraint, constraint_date, deadline, actual_start, actual_finish, percent, source_url, notes,
      calendar_id, elapsed, source_date, key, start, finish) = fields
@@ -200,12 +201,13 @@ def _add(tasks: TaskReader, record: TaskRecord | TaskText, fields: tuple, custom
 
 def _pend_links(tasks: TaskReader, task_id: str, record: TaskRecord | TaskText, plain_links: list,
                 layout: _Layout | None, where: str) -> None:
-    """The task's links' texts, waiting for every task to be known (`read_links`), in file order."""
+    """The task's links' texts, waiting for every task to be known (`read_links`), in file order: a link
+    as MS Project writes it by its `plain_link_texts` as sent, in `LinkTexts` order (not copied into a
+    `LinkTexts`: 200,000 objects made and freed for nothing at 100,000 tasks)."""
     if None not in plain_links:  # every link as MS Project writes it
-        tasks.pending_links += [(task_id, _new_tuple(LinkTexts, plain), where) for plain in plain_links]
+        tasks.pending_links += [(task_id, plain, where) for plain in plain_links]
         return
     assert isinstance(record, tuple) and layout is not None  # sent with its record (`needs_record`)
     belows = record[2]
-    tasks.pending_links += [(task_id, link_texts(tasks.reader, belows[index], where) if plain is None
-                             else _new_tuple(LinkTexts, plain), where)
+    tasks.pending_links += [(task_id, link_texts(tasks.reader, belows[index], where) if plain is None else plain, where)
                             for index, plain in zip(layout.links, plain_links)]

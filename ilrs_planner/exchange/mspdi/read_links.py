@@ -63,10 +63,10 @@ def _link_type(reader, text: str, where: str, warnings: list[str]) -> LinkType:
     return LINK_TYPES_BY_CODE.get(code, LinkType.FS)
 
 
-def _lag_days(reader, link: LinkTexts, fmt: int | None, per_day: int, where: str, warnings: list[str]) -> float:
-    """The lag in days, a part day kept (see `_whole_lag`); `fmt` is its LagFormat as already read (and
-    warned about)."""
-    tenths = reader.number(link.lag, "LinkLag", 0, where) or 0
+def _lag_days(reader, lag: str, fmt: int | None, per_day: int, where: str, warnings: list[str]) -> float:
+    """The lag (its LinkLag text) in days, a part day kept (see `_whole_lag`); `fmt` is its LagFormat as
+    already read (and warned about)."""
+    tenths = reader.number(lag, "LinkLag", 0, where) or 0
     if fmt in PERCENT_FORMATS:
         warnings.append(f"{where}: a lag given as a percentage of the predecessor cannot be carried; taken as 0")
         return 0
@@ -118,9 +118,9 @@ def read_links(tasks, loops_dropped: bool = True) -> None:
     early = tasks.early_links  # the links read as the tasks arrived (`links_early`): first in file order
     warnings += early.warnings
     ids = fresh_ids()
-    for link in early.taken:
-        link.id = next(ids)
-        project.links[link.id] = link
+    for link, link_id in zip(early.taken, ids):  # zip stops at the last link, drawing no id beyond it
+        link.id = link_id
+        project.links[link_id] = link
     summaries = project.summary_ids()  # only a summary can be another task's ancestor
     for succ_id, texts, where in itertools.islice(tasks.pending_links, early.next, None):
         made = link_of(tasks, (reader, warnings), summaries, early, (succ_id, texts, where))
@@ -133,34 +133,34 @@ def read_links(tasks, loops_dropped: bool = True) -> None:
 
 
 def link_of(tasks, said: tuple, summaries: set[str], state, pending: tuple) -> Link | None:
-    """One pending link (successor id, its texts, where) as a link, its id still to give, or None:
-    left out, with a warning. `said`: the reader and the warnings it says them in; `state`: the
-    pairs linked so far (`seen`) and the part-day lags rounded (`part_days`)."""
+    """One pending link (successor id, its texts in `LinkTexts` order, where) as a link, its id still to
+    give, or None: left out, with a warning. `said`: the reader and the warnings it says them in;
+    `state`: the pairs linked so far (`linked_before`, `preds`) and the part-day lags rounded (`part_days`)."""
     reader, warnings = said
-    succ_id, link, where = pending
-    if link.cross_project.lower() in TRUE_TEXTS:
+    succ_id, (predecessor_uid, cross_project, type_text, lag_text, lag_format), where = pending
+    if cross_project.lower() in TRUE_TEXTS:
         warnings.append(f"{where}: a link to another project file cannot be carried; left out")
         return None
-    pred_id = tasks.by_uid.get(link.predecessor_uid)
+    pred_id = tasks.by_uid.get(predecessor_uid)
     if pred_id is None or pred_id == succ_id:
-        warnings.append(f"{where}: a link to task UID {link.predecessor_uid[:20]!s} "
+        warnings.append(f"{where}: a link to task UID {predecessor_uid[:20]!s} "
                         f"{'(itself)' if pred_id == succ_id else 'that is not in the file'}; left out")
         return None
-    link_type = PLAIN_TYPES.get(link.type) or _link_type(reader, link.type, where, warnings)
+    link_type = PLAIN_TYPES.get(type_text) or _link_type(reader, type_text, where, warnings)
     project = tasks.project
     if (pred_id in summaries or succ_id in summaries) and (
             pred_id in _ancestors(project, succ_id) or succ_id in _ancestors(project, pred_id)):
         warnings.append(f"{where}: a link between a summary task and its own sub-task cannot be scheduled; left out")
         return None
-    if (pred_id, succ_id) in state.seen:
+    if state.linked_before(pred_id, succ_id):
         warnings.append(f"{where}: the same predecessor is linked twice; the second link was left out")
         return None
-    state.seen.add((pred_id, succ_id))
-    fmt = PLAIN_FORMATS.get(link.lag_format) or reader.number(link.lag_format, "LagFormat", 7, where)
+    state.preds.add(pred_id)
+    fmt = PLAIN_FORMATS.get(lag_format) or reader.number(lag_format, "LagFormat", 7, where)
     # No lag in a plain format (what most links hold) is no lag, with nothing to warn about.
-    no_lag = link.lag == "0" and link.lag_format.isdecimal() and fmt not in PERCENT_FORMATS
+    no_lag = lag_text == "0" and lag_format.isdecimal() and fmt not in PERCENT_FORMATS
     lag = 0 if no_lag else state.part_days.whole(
-        _lag_days(reader, link, fmt, tasks.minutes_per_day, where, warnings), where)
+        _lag_days(reader, lag_text, fmt, tasks.minutes_per_day, where, warnings), where)
     return Link(pred_id, succ_id, link_type, lag, "", fmt in ELAPSED_FORMATS)
 
 

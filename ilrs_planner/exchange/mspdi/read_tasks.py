@@ -27,7 +27,8 @@ class TaskReader(TaskFields):
         self.stored: dict[str, tuple] = {}  # task id -> (start, exclusive finish) MS Project stored
         self.minutes_per_day, self.owners = minutes_per_day, owners
         self.by_uid: dict[str, str] = {}
-        self.pending_links: list[tuple[str, LinkTexts, str]] = []  # (successor id, its link's texts, where)
+        # (successor id, its link's texts in `LinkTexts` order, where): a plain link's as sent (`plain_task`)
+        self.pending_links: list[tuple[str, LinkTexts | tuple[str, ...], str]] = []
         self.early_links = EarlyLinks(minutes_per_day)  # those taken as tasks arrive
         self.baseline_entries: dict[int, dict[str, tuple[date, date]]] = {}
         self.summary_durations: dict[str, int] = {}
