@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem
 
 from ...commands.calendars import check_text
 from ...domain import CalendarException, PlannerError, parse_fuzzy_date
+from .table_tab_out import TabOutAtTheEnds
 
 NAME, START, FINISH, WORKED = range(4)
 
@@ -26,6 +27,7 @@ class ExceptionsTable:
 
     def __init__(self, table: QTableWidget):
         self.table = table
+        self.tab_out = TabOutAtTheEnds(table)  # Tab from the last cell on to Add exception, not round again
         table.verticalHeader().hide()
         table.setColumnWidth(START, 120)
         table.setColumnWidth(FINISH, 120)

@@ -32,6 +32,7 @@ from ..screen_fit import fit_to_screen
 from .messages import sentence
 from .progress_dates import DateCellDelegate
 from .progress_rows import COLUMNS, DONE, ID, LAST, PERCENT, SHOWN, START, STARTED, TASK, read_row, row_items
+from .table_tab_out import TabOutAtTheEnds
 
 _TYPED_TICKS = {START: STARTED, PERCENT: STARTED, LAST: DONE}  # typing in a cell ticks its box
 # The text a cell was filled with: a date suggested for one status date is made afresh for another,
@@ -64,6 +65,7 @@ class ProgressDialog(QDialog):
         header.setSectionResizeMode(TASK, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(False)
         self.table.viewport().installEventFilter(self)
+        self.tab_out = TabOutAtTheEnds(self.table)  # Tab from the last cell on to OK, not round again
         self.date_cells = DateCellDelegate(self.as_of, self.table)  # Start and Last day: typed or picked
         for column in (START, LAST):
             self.table.setItemDelegateForColumn(column, self.date_cells)
