@@ -25,14 +25,12 @@ import numpy as np
 
 from .link_pairs import NONE, UNDECIDED, PairDays, link_columns, pairs_of, plan_days
 
-__all__ = ["NONE", "UNDECIDED", "Drivers", "all_drivers", "coarsest_along", "coarsest_with_ties", "drivers_with",
-           "fixed_rows", "held_by_links"]
-from .shown_precision_columns import OutlineArrays, ScheduleColumns
+__all__ = ["NONE", "UNDECIDED", "Drivers", "all_drivers", "drivers_with", "fixed_rows", "held_by_links"]
+from .shown_precision_columns import ScheduleColumns
 
 # Pairs of a task and a link into it or a summary above it laid out at once: a link into a summary
 # pairs with every task under it (a deep outline linked at its top made a gigabyte of pairs at once).
 CHUNK_PAIRS = 500_000  # pairs laid out at once (a few tens of megabytes)
-MOST_ROUNDS = 24  # rounds through ties (coarsest_with_ties) before the walk task by task takes over
 
 
 class Drivers(NamedTuple):
@@ -165,51 +163,3 @@ def _link_runs(columns: ScheduleColumns, chosen: np.ndarray | None) -> list[np.n
 
 def _given(values: list[object]) -> np.ndarray:
     return np.fromiter(map(is_not, values, repeat(None)), bool, len(values))
-
-
-def coarsest_along(drivers: np.ndarray, ranks: np.ndarray) -> np.ndarray:
-    """Each row's coarsest rank along its chain of drivers (itself, its driver, its driver's, ...):
-    the shown precision's rule, by doubling the steps looked along at each round. A chain that loops
-    (none does in a plan the scheduler accepts) gives each of its tasks the coarsest in the loop.
-    Each round looks only at the rows whose chain goes on, in small integers: over every row, in
-    int64, the rounds cost twice as much (7 ms at 100,000 rows, three times after each edit)."""
-    shown = ranks.astype(np.int8)
-    ahead = drivers.astype(np.int32)  # each row's row the steps looked along so far reach (-1: none)
-    active = np.flatnonzero(ahead >= 0).astype(np.int32)
-    step = ahead[active]
-    for _ in range(max(1, len(ranks).bit_length() + 1)):
-        if not len(active):
-            break
-        shown[active] = np.maximum(shown[active], shown[step])
-        step = ahead[step]  # twice as far (read before this round's steps are written)
-        ahead[active] = step
-        going = step >= 0
-        active, step = active[going], step[going]
-    return shown.astype(ranks.dtype)
-
-
-def coarsest_with_ties(drivers: Drivers, ranks: np.ndarray, outline: OutlineArrays) -> np.ndarray | None:
-    """coarsest_along, also through the other equally late drivers: a task waiting as long on a date
-    known to the year as on one known to the day is known to the year, whichever link came first; and
-    a summary (and a task driven by one) through every sub-task finishing with it, whichever comes first
-    in the outline. Rounds until no rank moves (each round carries the ties one more step down the
-    chains); None past MOST_ROUNDS (a grid of equal tasks ties at every step: the walk task by task is
-    quicker)."""
-    shown = coarsest_along(drivers.first, ranks)
-    summaries = np.flatnonzero((outline.size > 1) & (drivers.first >= 0))  # not history
-    if not len(drivers.tied_rows) and not len(summaries):
-        return shown
-    most = int(ranks.max(initial=0))
-    for _ in range(MOST_ROUNDS):
-        lifted = ranks.copy()
-        np.maximum.at(lifted, drivers.tied_rows, shown[drivers.tied_drivers])
-        if len(summaries) and shown.max(initial=0) > 0:
-            ends = np.zeros_like(ranks)
-            rows, coarsest = outline.coarsest_finishing(shown, most)
-            ends[rows] = coarsest
-            lifted[summaries] = np.maximum(lifted[summaries], ends[summaries])
-            np.maximum.at(lifted, drivers.via_rows, ends[drivers.via_summaries])
-        if np.all(lifted <= shown):  # the chains already carry every tie
-            return shown
-        shown = coarsest_along(drivers.first, lifted)
-    return None

@@ -25,7 +25,8 @@ import numpy as np
 
 from ..domain import Precision, Project
 from ..domain.column_rows import values_of
-from .chain_drivers import UNDECIDED, Drivers, coarsest_with_ties
+from .chain_drivers import UNDECIDED, Drivers
+from .chain_ranks import coarsest_with_ties
 from .coarse_reach import reached_from_coarse
 from .coarse_spread import _RANK, CoarseSpread
 from .coarse_spread import coarser as coarser  # the rule is read from here by other modules
@@ -93,12 +94,13 @@ class ShownPrecision:
         if self._every is None:
             if self.index is None and ScheduleColumns.usable(self.schedule):  # read from its columns
                 assert self.schedule is not None
-                columns = ScheduleColumns(self.project, self.schedule,
-                                          same_outline(self.before, self.project, self.schedule, self.since))
-                self._every = self._along_drivers(columns)
-                if self._every is None:
-                    self._every = self._spread()
-                self.columns = self._summary_starts(columns, self._every)
+                same = same_outline(self.before, self.project, self.schedule, self.since)
+                reshaped = self.before.columns if self.before is not None and same is None \
+                    and self.before.columns.project is self.project else None
+                columns = ScheduleColumns(self.project, self.schedule, same, reshaped)
+                ranks = self._along_drivers(columns)
+                self._every = self._spread() if ranks is None else _other_than_own(columns.ids, *ranks)
+                self.columns = self._summary_starts(columns, self._every, None if ranks is None else ranks[1])
                 return self._every
             self._every = self._spread()
         return self._every
@@ -108,11 +110,14 @@ class ShownPrecision:
             self.index = ChainIndex(self.project)
         return CoarseSpread(self.project, dict(self.index.children), self._drivers).run(list(self.coarse))
 
-    def _summary_starts(self, columns: ScheduleColumns, every: dict[str, Precision]) -> SummaryStarts:
-        """What start_of reads once every task's precision is known: each summary's coarsest among the
-        sub-tasks starting when it does (every one: which comes first in the outline decides nothing)."""
-        shown = self._own_ranks(columns)
-        shown[[columns.rows[tid] for tid in every]] = [_RANK[precision] for precision in every.values()]
+    def _summary_starts(self, columns: ScheduleColumns, every: dict[str, Precision],
+                        shown: np.ndarray | None) -> SummaryStarts:
+        """What start_of reads once every task's precision is known (`shown`: each row's rank, when
+        found row by row): each summary's coarsest among the sub-tasks starting when it does (every
+        one: which comes first in the outline decides nothing)."""
+        if shown is None:
+            shown = self._own_ranks(columns)
+            shown[[columns.rows[tid] for tid in every]] = [_RANK[precision] for precision in every.values()]
         start_rank = np.zeros_like(shown)
         rows, coarsest = columns.outline.coarsest_starting(shown, max(_RANK.values()))
         start_rank[rows] = coarsest
@@ -130,9 +135,10 @@ class ShownPrecision:
         self._every = every
         self.coarse = {**self.coarse, **{t: p for t, p in precisions.items() if p is not Precision.DAY}}
 
-    def _along_drivers(self, columns: ScheduleColumns) -> dict[str, Precision] | None:
-        """every(), each task's drivers found for the whole plan at once (engine/chain_drivers.py)."""
-        ids, found = columns.ids, drivers_found(columns, self.before, self.since)
+    def _along_drivers(self, columns: ScheduleColumns) -> tuple[np.ndarray, np.ndarray] | None:
+        """Each row's own rank and shown rank, each task's drivers found for the whole plan at once
+        (engine/chain_drivers.py); None where ties chain too far for rounds."""
+        found = drivers_found(columns, self.before, self.since)
         self.before, drivers = None, found.drivers
         undecided = np.flatnonzero(drivers.first == UNDECIDED).tolist()
         if undecided and self.dates is not None:  # left to the chain's own rules
@@ -141,10 +147,7 @@ class ShownPrecision:
         self.found = found._replace(drivers=drivers)
         ranks = self._own_ranks(columns)
         shown = coarsest_with_ties(drivers, ranks, columns.outline)
-        if shown is None:
-            return None  # ties chained too far for rounds: walked task by task
-        return {ids[row]: _BY_RANK[rank] for row, rank in zip(np.flatnonzero(shown != ranks).tolist(),
-                                                                shown[shown != ranks].tolist())}
+        return None if shown is None else (ranks, shown)  # None: ties chained too far, walked task by task
 
     def _settled(self, drivers: Drivers, columns: ScheduleColumns, undecided: list[int]) -> Drivers:
         """`drivers` with the rows left UNDECIDED found by their chains' rules (a summary predecessor's
@@ -231,11 +234,12 @@ class ShownPrecision:
         on it, so a finish milestone known to the month makes the plan's finish known to the month."""
         if not self.coarse or self.schedule is None:
             return Precision.DAY  # every task is dated to the day
-        tasks, last = self.schedule.tasks, self.schedule.last_day()
+        tasks = self.schedule.tasks
         if isinstance(tasks, TaskTable):
-            ids = list(tasks)
-            last_ids = [ids[row] for row in np.flatnonzero(tasks.shown_finishes() == last.toordinal())]
+            finishes, ids = tasks.shown_finishes(), tasks.ids()
+            last_ids = [ids[row] for row in np.flatnonzero(finishes == finishes.max(initial=0)).tolist()]
         else:
+            last = self.schedule.last_day()
             last_ids = [tid for tid, dates in tasks.items() if dates.shown_finish == last]
         return reduce(coarser, (self.of(tid) for tid in last_ids if tid in self.project.tasks), Precision.DAY)
 
@@ -277,3 +281,9 @@ class ShownPrecision:
         if node in self.index.children:
             return [SummaryEnd(node)]
         return [SummaryEnd(p) if p in self.index.children else p for p in self.index.tied_preds(self.dates, node)]
+
+
+def _other_than_own(ids: list[str], own: np.ndarray, shown: np.ndarray) -> dict[str, Precision]:
+    """Each row's task shown at a rank other than its own, and the precision of that rank."""
+    rows = np.flatnonzero(shown != own)
+    return dict(zip(map(ids.__getitem__, rows.tolist()), map(_BY_RANK.__getitem__, shown[rows].tolist())))

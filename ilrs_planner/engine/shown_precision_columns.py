@@ -23,30 +23,51 @@ import numpy as np
 from ..domain import Project
 from ..domain.column_rows import values_of
 from .driving_chain import ChainIndex, Ends
+from .id_rows import old_rows
 from .outline_order import outline_order
+from .outline_patch import OrderBefore, patched_order
 from .schedule import Schedule, TaskTable
 from .schedule_check_chain import LinksIntoRows, OutlineChildren
+
+InOrder = tuple[np.ndarray, np.ndarray, np.ndarray]  # the rows in outline order, each row's place, its count under
 
 
 class ScheduleColumns:
     """A schedule's outline and links in its row numbers, and the tasks' fields the walk reads."""
 
-    def __init__(self, project: Project, schedule: Schedule, same_outline: ScheduleColumns | None = None):
+    def __init__(self, project: Project, schedule: Schedule, same_outline: ScheduleColumns | None = None,
+                 reshaped: ScheduleColumns | None = None):
         """`same_outline`: those of a schedule of the same tasks in the same outline (no task added,
-        removed or moved since), whose outline in order is taken as it is."""
+        removed or moved since), whose outline in order is taken as it is; `reshaped`: those of the
+        plan before edits that moved tasks in the outline, whose order is patched where it can be."""
         table = schedule.tasks
         assert isinstance(table, TaskTable) and schedule.outline is not None and schedule.links is not None
         self.project, self.schedule = project, schedule
         self.ids, self.rows = table.ids(), table._rows()
-        self._in_plan_order = self.ids == list(project.tasks)  # else each task's row is looked up
+        self._in_plan_order: bool | None = None  # the ids in the plan's order (else each task's row is looked up)
         if same_outline is not None:
             self.children: OutlineChildren = same_outline.children
-            self.outline: OutlineArrays = outline_arrays(self.children, schedule.outline, table, same_outline.outline)
+            self.outline: OutlineArrays = outline_arrays(self.children, schedule.outline, table,
+                                                         same_outline.outline.in_order())
             return
         positions = schedule.positions if schedule.positions is not None else \
             np.asarray(self.column("position"), np.int64)
         self.children = OutlineChildren(self.ids, schedule.outline, positions, self.rows)
-        self.outline = outline_arrays(self.children, schedule.outline, table)
+        self.outline = outline_arrays(self.children, schedule.outline, table,
+                                      None if reshaped is None else self._patched(reshaped, positions))
+
+    def _patched(self, before: ScheduleColumns, positions: np.ndarray) -> InOrder | None:
+        """The outline in order patched from `before`'s (engine/outline_patch.py), or None."""
+        then, outline = before.schedule, self.schedule.outline
+        if then.positions is None or then.outline is None or outline is None:
+            return None
+        old_of_new = np.arange(len(self.ids)) if before.ids is self.ids else old_rows(before.ids, self.ids)
+        if old_of_new is None:
+            return None
+        found = patched_order(OrderBefore(then.outline, then.positions, before.outline.where, before.outline.size,
+                                          before.outline.order, old_of_new),
+                              outline, positions, self.children.order, self.children.parents)
+        return None if found is None else (found[0], _places(found[0]), found[1])
 
     @staticmethod
     def usable(schedule: Schedule | None) -> bool:
@@ -57,6 +78,8 @@ class ScheduleColumns:
     def column(self, field: str) -> list[Any]:
         """`field` of every task, row by row, read from the plan's columns where it keeps them."""
         values = values_of(self.project.tasks, field)
+        if self._in_plan_order is None:
+            self._in_plan_order = self.ids == list(self.project.tasks)
         if self._in_plan_order:
             return values
         row_of = self.rows.__getitem__
@@ -83,6 +106,9 @@ class OutlineArrays:
     latest_leaf: np.ndarray  # a summary's latest-finishing sub-task (first in outline order); -1 for a task
     latest_start: np.ndarray  # a summary's latest start among its sub-tasks (a task's: its own)
     latest_finish: np.ndarray  # ... and latest finish (exclusive)
+
+    def in_order(self) -> InOrder:
+        return self.order, self.where, self.size
 
     def coarsest_finishing(self, shown: np.ndarray, most: int) -> tuple[np.ndarray, np.ndarray]:
         """The summaries' rows, and for each the coarsest of `shown` (ranks 0..most) among its sub-tasks
@@ -111,17 +137,16 @@ class OutlineArrays:
 
 
 def outline_arrays(children: OutlineChildren, outline: np.ndarray, table: TaskTable,
-                   same: OutlineArrays | None = None) -> OutlineArrays:
+                   in_order: InOrder | None = None) -> OutlineArrays:
     """The outline and each summary's latest-finishing sub-task, latest start and latest finish among
-    the tasks under it, as ChainIndex._summary_ends finds them one summary at a time; `same`: those of
-    the same outline, whose order is taken as it is."""
+    the tasks under it, as ChainIndex._summary_ends finds them one summary at a time; `in_order`: the
+    outline in order, when known (order, where, size as OutlineArrays)."""
     n, columns = len(table), table.arrays()
-    if same is not None:
-        order, where, size = same.order, same.where, same.size
+    if in_order is not None:
+        order, where, size = in_order
     else:
         order, size = outline_order(children, outline)
-        where = np.empty(n, np.int64)
-        where[order] = np.arange(n)
+        where = _places(order)
     leaf = size == 1
     latest_leaf, latest_start, latest_finish = np.full(n, -1), columns[0].copy(), columns[1].copy()
     summaries = np.flatnonzero(~leaf)
@@ -135,6 +160,13 @@ def outline_arrays(children: OutlineChildren, outline: np.ndarray, table: TaskTa
         latest_finish[summaries] = latest // (n + 1)
         latest_start[summaries] = np.maximum.reduceat(starts, bounds)[::2]
     return OutlineArrays(order, where, size, latest_leaf, latest_start, latest_finish)
+
+
+def _places(order: np.ndarray) -> np.ndarray:
+    """Each row's place in `order`."""
+    where = np.empty(len(order), np.int64)
+    where[order] = np.arange(len(order))
+    return where
 
 
 def chain_index_for(project: Project, schedule: Schedule, dates: Mapping[str, tuple[date, date]]) -> ChainIndex:

@@ -1,9 +1,10 @@
 """What a schedule made from the plan's kept columns carries across edits, as the window schedules,
 is what a fresh reading gives: the tasks' positions among their siblings (Schedule.positions), the
 index of its task ids made from the index before (engine/id_rows.py), the outline in order read from
-them (ScheduleColumns), and the shown precisions found again only where an edit reached. Random
-plans dated to the day, month, quarter and year are edited at random (tasks added, deleted, indented,
-moved, links made and removed), undone and redone, each schedule compared with one read afresh."""
+them (ScheduleColumns) or patched from the order before an edit (engine/outline_patch.py), and the
+shown precisions found again only where an edit reached. Random plans dated to the day, month,
+quarter and year are edited at random (tasks added, deleted, indented, moved, links made and
+removed), undone and redone, each schedule compared with one read afresh."""
 
 from __future__ import annotations
 
@@ -47,6 +48,10 @@ class Window:
         order = sorted(self.plan.tasks)
         assert {t: found_again.of(t) for t in order} == {t: afresh.of(t) for t in order}
         assert {t: found_again.start_of(t) for t in order} == {t: afresh.start_of(t) for t in order}
+        if found_again.found is not None:  # the outline in order, patched from the one before an edit moving tasks
+            patched, read = found_again.found.columns.outline, ScheduleColumns(self.plan, kept).outline
+            for mine, theirs in zip(vars(patched).values(), vars(read).values()):
+                assert np.array_equal(mine, theirs)
         self.before = kept
 
 

@@ -238,16 +238,17 @@ def test_a_plan_laid_out_in_runs_or_past_its_rounds_of_ties_is_read_the_same(pla
     # The pairs laid out a few links at a time (CHUNK_PAIRS: a deep outline linked at its top), and a
     # plan whose ties chain past MOST_ROUNDS (a grid of equal tasks), walked task by task: the same answer.
     import ilrs_planner.engine.chain_drivers as chain_drivers
+    import ilrs_planner.engine.chain_ranks as chain_ranks
 
     try:
         sched = schedule(plan)
     except PlannerError:
         return
     expected = ShownPrecision(plan, sched).every()
-    for name, value in (("CHUNK_PAIRS", 2), ("MOST_ROUNDS", 0)):
-        kept = getattr(chain_drivers, name)
-        setattr(chain_drivers, name, value)
+    for module, name, value in ((chain_drivers, "CHUNK_PAIRS", 2), (chain_ranks, "MOST_ROUNDS", 0)):
+        kept = getattr(module, name)
+        setattr(module, name, value)
         try:
             assert ShownPrecision(plan, sched).every() == expected
         finally:
-            setattr(chain_drivers, name, kept)
+            setattr(module, name, kept)

@@ -1,0 +1,55 @@
+"""Each row's coarsest rank along its chain of drivers, by pointer doubling whose rounds are laid out
+once and reused for other ranks, is what walking each chain step by step gives."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ilrs_planner.engine.chain_ranks import Doubling, coarsest_along
+
+
+@st.composite
+def chains(draw):
+    """Drivers making chains (each row driven by an earlier row, or by none), and two sets of ranks."""
+    n = draw(st.integers(1, 80))
+    drivers = [draw(st.integers(-1, row - 1)) if row else -1 for row in range(n)]
+    order = draw(st.permutations(range(n)))  # rows numbered in any order, not only along the chains
+    place = {row: at for at, row in enumerate(order)}
+    first = np.full(n, -1, np.int64)
+    for row, driver in enumerate(drivers):
+        first[place[row]] = place[driver] if driver >= 0 else -1
+    ranks = [np.array(draw(st.lists(st.integers(0, 3), min_size=n, max_size=n)), np.int64) for _ in range(2)]
+    return first, ranks
+
+
+def _walked(first: np.ndarray, ranks: np.ndarray) -> list[int]:
+    shown = []
+    for row in range(len(first)):
+        coarsest, at = ranks[row], first[row]
+        while at >= 0:
+            coarsest, at = max(coarsest, ranks[at]), first[at]
+        shown.append(int(coarsest))
+    return shown
+
+
+@settings(max_examples=200, deadline=None)
+@given(chains())
+def test_the_coarsest_along_each_chain_is_the_one_walked_to(drawn) -> None:
+    first, (ranks, other) = drawn
+    doubling = Doubling(first)
+    assert coarsest_along(first, ranks).tolist() == _walked(first, ranks)
+    # The rounds laid out once carry any ranks: those of a second pass (ties lifted) too.
+    assert doubling.coarsest(ranks).tolist() == _walked(first, ranks)
+    assert doubling.coarsest(other).tolist() == _walked(first, other)
+
+
+def test_a_long_chain_carries_its_first_rank_to_its_last_row() -> None:
+    n = 1000  # ten rounds of doubling
+    first = np.arange(-1, n - 1)
+    ranks = np.zeros(n, np.int64)
+    ranks[0] = 3
+    assert coarsest_along(first, ranks).tolist() == [3] * n
+    ranks[0], ranks[500] = 0, 2
+    assert Doubling(first).coarsest(ranks).tolist() == [0] * 500 + [2] * 500
