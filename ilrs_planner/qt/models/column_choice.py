@@ -44,9 +44,7 @@ class ColumnChoice:
         for column in _DEFAULT_HIDDEN + BASELINE_COLUMNS:
             header.setSectionHidden(int(column), True)
         self.keep_frozen_first()  # MS Project's ID column at the left, then Name: the columns that stay
-        place = header.visualIndex(int(Column.KEY)) + 1
-        for offset, column in enumerate(ENTRY_ORDER):
-            header.moveSection(header.visualIndex(int(column)), place + offset)
+        _in_entry_order(header)
 
     def _column_menu(self, pos) -> None:
         menu = QMenu(self)
@@ -90,5 +88,22 @@ class ColumnChoice:
                 if known <= int(column):  # come since: hidden, as the optional columns start
                     self.header().hideSection(int(column))
             self.keep_frozen_first()  # ID (remembered before it came) and Name at the left, where they stay
+            if _in_the_older_order(self.header()):  # remembered as every window had it, not dragged so
+                _in_entry_order(self.header())
         self.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self._show_baseline_columns(self.document.baseline_name)
+
+
+def _in_entry_order(header: QHeaderView) -> None:
+    """Duration, Start, Finish and Owner right after Name and Key, in that order."""
+    place = header.visualIndex(int(Column.KEY)) + 1
+    for offset, column in enumerate(ENTRY_ORDER):
+        header.moveSection(header.visualIndex(int(column)), place + offset)
+
+
+def _in_the_older_order(header: QHeaderView) -> bool:
+    """Are the columns in the order every window had before ENTRY_ORDER (Owner after Name, then Start,
+    Finish, Duration), a comparison's columns aside? A planner who dragged them keeps their order."""
+    skipped = {*map(int, FROZEN), *map(int, BASELINE_COLUMNS)}
+    order = [header.logicalIndex(visual) for visual in range(header.count())]
+    return [c for c in order if c not in skipped] == [int(c) for c in Column if int(c) not in skipped]
