@@ -87,10 +87,12 @@ def predecessors_command(project: Project, task: Task, text: str) -> Command | N
                                [pred_id])
         wanted[pred_id] = ref
     current = {link.pred_id: link for link in project.links.values() if link.succ_id == task.id}
+    moved = _out_of_typed_order(current, wanted)
     parts: list[Command] = [DeleteLink(link.id) for pred_id, link in current.items()
-                            if pred_id not in wanted or not _same(link, wanted[pred_id])]
-    parts += [_add(pred_id, task.id, ref) for pred_id, ref in wanted.items()
-              if pred_id not in current or not _same(current[pred_id], ref)]
+                            if pred_id not in wanted or not _same(link, wanted[pred_id]) or pred_id in moved]
+    parts += [_add(pred_id, task.id, ref, current[pred_id].id if pred_id in moved else None)
+              for pred_id, ref in wanted.items()
+              if pred_id not in current or not _same(current[pred_id], ref) or pred_id in moved]
     if not parts:
         return None
     return AllOrNothing(f"Set predecessors of '{task.name}' to {quoted(text) if text.strip() else 'none'}", parts)
@@ -122,7 +124,19 @@ def _same(link: Link, ref: PredecessorRef) -> bool:
     return (link.type, link.lag, link.elapsed) == (ref.type, ref.lag, ref.elapsed)
 
 
-def _add(pred_id: str, succ_id: str, ref: PredecessorRef) -> AddLink:
-    command = AddLink(pred_id, succ_id, ref.type, ref.lag)
+def _out_of_typed_order(current: dict[str, Link], wanted: dict[str, PredecessorRef]) -> set[str]:
+    """The predecessors kept as they are that must be made again, after the ones typed before them,
+    for the cell to read in the order typed, as MS Project keeps it (links read in the order made):
+    those typed after the first entry that is new, changed or out of the links' order."""
+    kept = [pred_id for pred_id, link in current.items() if pred_id in wanted and _same(link, wanted[pred_id])]
+    typed = list(wanted)
+    in_order = 0
+    while in_order < len(kept) and typed[in_order] == kept[in_order]:
+        in_order += 1
+    return set(typed[in_order:]) & set(kept)
+
+
+def _add(pred_id: str, succ_id: str, ref: PredecessorRef, link_id: str | None = None) -> AddLink:
+    command = AddLink(pred_id, succ_id, ref.type, ref.lag, link_id)  # a link made again keeps its id
     command.link.elapsed = ref.elapsed
     return command
