@@ -53,3 +53,11 @@ def test_esc_in_the_find_box_goes_back_to_the_table_on_the_task_found(qtbot, win
     assert QApplication.focusWidget() is window.tree
     press(window.tree, "Delete")
     assert "b" not in window.document.project.tasks
+
+
+def test_tab_from_the_last_cell_of_a_docks_table_leaves_it(qtbot, window):
+    """Tab went round the Baselines table's cells for ever: the keyboard never left the dock's table."""
+    table = click_first_baseline(window)
+    table.setCurrentCell(table.rowCount() - 1, table.columnCount() - 1)
+    QTest.keyClick(table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not table

@@ -23,6 +23,7 @@ from ...commands.composite import AllOrNothing
 from ...domain import Classification, PlannerError
 from ..change_effects import effects_of
 from ..document import Document
+from ..table_tab_out import TabOutAtTheEnds
 from .common import MessageLine, date_edit, from_qdate
 
 COLUMNS = ("Name", "As of", "Tasks", "Compared with", "Seen by")
@@ -47,6 +48,7 @@ class BaselinePanel(QWidget):
         self.capture_button.setToolTip("Snapshot every task's current start and finish")
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.tab_out = TabOutAtTheEnds(self.table)  # Tab from its last cell leaves the dock's table
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked)
         self.table.verticalHeader().hide()

@@ -33,6 +33,7 @@ from ..change_effects import effects_of
 from ..deferred import DeferredChart, lazy_module
 from ..document import Document
 from ..plain_text import plain_label, tooltip
+from ..table_tab_out import TabOutAtTheEnds
 from .common import MessageLine, WhenShown, date_edit, fill_task_combo, from_qdate, open_chart_window, to_qdate
 from .risk_worker import RiskWorker
 
@@ -58,6 +59,7 @@ class RiskPanel(QWidget):
         self._build_controls()
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setHorizontalHeaderLabels(HEADERS)
+        self.tab_out = TabOutAtTheEnds(self.table)  # Tab from its last cell leaves the dock's table
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -24,6 +24,7 @@ from ...engine.slippage import MODELLING, slip_report, write_report_csv
 from ..document import Document
 from ..plain_text import plain_label
 from ..readable_column import NAME_LEAST, ReadableColumn
+from ..table_tab_out import TabOutAtTheEnds
 from .common import MessageLine, WhenShown, breakable, fill_baseline_combo
 from .defaults import baseline_with_most_slips
 from .slip_table import FINISH_VARIANCE, KEY_MOST, SlippedFilter, SlipTableModel
@@ -49,6 +50,7 @@ class SlipPanel(QWidget):
         self.message = MessageLine()
         self.table = QTableView()
         self.table.setModel(self.proxy)
+        self.tab_out = TabOutAtTheEnds(self.table)  # Tab from its last cell leaves the dock's table
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(FINISH_VARIANCE, Qt.SortOrder.DescendingOrder)  # the largest slip first
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

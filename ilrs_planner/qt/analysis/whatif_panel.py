@@ -31,6 +31,7 @@ from ...engine.working_variance import calendar_variance
 from ..document import Document
 from ..plain_text import plain_label
 from ..readable_column import ReadableColumn
+from ..table_tab_out import TabOutAtTheEnds
 from .common import MessageLine, WhenShown, date_edit, fill_task_combo, from_qdate
 
 # The chart's variance hues (chart/palette.py), never an owner's: the task changed in the step's
@@ -71,6 +72,7 @@ class WhatIfPanel(QWidget):
         self.headline.setWordWrap(True)
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setHorizontalHeaderLabels(HEADERS)
+        self.tab_out = TabOutAtTheEnds(self.table)  # Tab from its last cell leaves the dock's table
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem
 
 from ...commands.calendars import check_text
 from ...domain import CalendarException, PlannerError, parse_fuzzy_date
-from .table_tab_out import TabOutAtTheEnds
+from ..table_tab_out import TabOutAtTheEnds
 
 NAME, START, FINISH, WORKED = range(4)
 

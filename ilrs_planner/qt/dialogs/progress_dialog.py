@@ -29,10 +29,10 @@ from ..document import Document
 from ..models.row_context import RowNumbers
 from ..plain_text import plain_label
 from ..screen_fit import fit_to_screen
+from ..table_tab_out import TabOutAtTheEnds
 from .messages import sentence
 from .progress_dates import DateCellDelegate
 from .progress_rows import COLUMNS, DONE, ID, LAST, PERCENT, SHOWN, START, STARTED, TASK, read_row, row_items
-from .table_tab_out import TabOutAtTheEnds
 
 _TYPED_TICKS = {START: STARTED, PERCENT: STARTED, LAST: DONE}  # typing in a cell ticks its box
 # The text a cell was filled with: a date suggested for one status date is made afresh for another,

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from ..analysis.common import open_chart_window
 from ..deferred import DeferredChart, lazy_module
 from ..document import Document
+from ..table_tab_out import TabOutAtTheEnds
 from .table_model import LEVEL_COLUMN, LEVEL_LABELS, SORT_ROLE, ParticipantTableModel
 
 try:
@@ -57,6 +58,7 @@ class ParticipantsPanel(QWidget):
         proxy.setSortRole(SORT_ROLE)
         self.table = QTableView()
         self.table.setModel(proxy)
+        self.tab_out = TabOutAtTheEnds(self.table)  # Tab from its last cell leaves the dock's table
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
