@@ -24,10 +24,19 @@ class OutlineMoves:
             selected = list(self.document.selected_ids)
             command = command_type(selected[0])
             if self.push(command):
+                self._in_sight(selected[:1])
                 self.document.set_selection(selected[:1])
                 if getattr(command, "dropped", None):  # an indent under a task it was linked with
                     self.window._note(f"{command.text}: a summary cannot be linked to its own sub-task "
                                       "(Undo brings the link back)")
+
+    def _in_sight(self, task_ids: list[str]) -> None:
+        """The summaries the rows went under opened, as MS Project shows a task indented under a
+        summary whose sub-tasks were hidden (it went out of sight, still selected)."""
+        tree = self.window.tree
+        for task_id in task_ids:
+            if task_id in self.document.project.tasks and not tree.proxy_index(task_id).isValid():
+                tree.reveal(task_id)
 
     def _move_rows(self, command_type) -> None:
         """Move up or down every selected row in its group, as one undo step, the selection kept.
@@ -61,6 +70,7 @@ class OutlineMoves:
         parts = [command_type(tid) for tid in order]
         command = parts[0] if len(parts) == 1 else AllOrNothing(f"{parts[0].verb} {len(parts)} tasks", parts)
         if self.push(command):
+            self._in_sight(selected)
             self.document.set_selection(selected)
             if any(getattr(part, "dropped", None) for part in parts):
                 self.window._note(f"{command.text}: a summary cannot be linked to its own sub-task "
