@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor
 
 from ilrs_planner.data.reference import build_reference_project
 from ilrs_planner.engine.risk import run_risk
-from ilrs_planner.qt.analysis.risk_charts import CURVE, P50, P80, TARGET, DistributionChart
+from ilrs_planner.qt.analysis.risk_charts import CURVE, P50, P80, TARGET, DistributionChart, TornadoChart
 
 DOCK_PLOT = (560, 200)  # the histogram's size in the risk dock under a 1920 x 1080 window's chart
 
@@ -71,3 +71,34 @@ def test_the_s_curve_and_the_other_lines_pass_behind_the_labels(qtbot, basic_sta
         struck = sum(image.pixel(int(x * ratio), int(y * ratio)) in strikes
                      for x in range(inner.left(), inner.right()) for y in range(inner.top(), inner.bottom()))
         assert struck == 0, f"a line runs through '{label.toPlainText()}'"
+
+
+def _tick_texts(chart) -> list[str]:
+    """The tick labels a planner reads on the chart's shown axes."""
+    plot = chart.getPlotItem()
+    texts = []
+    for side in ("left", "bottom", "right"):
+        axis = plot.getAxis(side)
+        if axis.isVisible():
+            low, high = axis.range
+            for spacing, values in axis.tickValues(low, high, 400):
+                texts += axis.tickStrings(values, 1, spacing)
+    return texts
+
+
+def test_before_a_run_the_charts_say_what_they_will_show_instead_of_empty_axes(qtbot, basic_station_result):
+    project, result = basic_station_result
+    distribution, tornado = DistributionChart(), TornadoChart()
+    for chart in (distribution, tornado):
+        qtbot.addWidget(chart)
+        chart.resize(*DOCK_PLOT)
+        chart.show()
+        chart.grab()
+        assert _tick_texts(chart) == []  # not '00.250' seconds into 1970, nor 0.2 runs
+        assert chart.hint.isVisible() and chart.hint.toPlainText().startswith("Press Run")
+    basic = project.task_by_key("ilrs-basic").id
+    distribution.show_result(result, basic, target=None)
+    tornado.show_drivers(result.drivers(basic, top=10))
+    for chart in (distribution, tornado):
+        chart.grab()
+        assert _tick_texts(chart) and chart.hint.scene() is None

@@ -23,17 +23,43 @@ def seconds(day: date) -> float:
     return time.mktime(day.timetuple())
 
 
+RUN_HINT = "Press Run to see\n{what}"  # short lines: a laptop's dock gives the tornado 300 pixels
+NO_DRIVERS = "No task's spread\nmoves this milestone"
+
+
 class _Plot(pg.PlotWidget):
+    AXES: tuple[str, ...] = ("left", "bottom")
+    SHOWS = ""  # what the chart shows once run, for its hint before
+
     def __init__(self, parent=None, date_axis: bool = True):
         axes = {"bottom": pg.DateAxisItem(orientation="bottom")} if date_axis else {}
         super().__init__(parent, axisItems=axes)
         self.setBackground("w")
         self.setMenuEnabled(False)
         self.showGrid(x=True, y=True, alpha=0.15)
+        self.hint = pg.TextItem(color="#5f6368", anchor=(0.5, 0.5))
+
+    def _axes_shown(self, shown: bool, hint: str = "") -> None:
+        """The axes with a result; without one, a line saying what will show instead: empty, the
+        axes read 0.2 to 0.8 runs and a date axis '00.250' (a quarter second into 1970)."""
+        plot = self.getPlotItem()
+        for side in self.AXES:
+            plot.showAxis(side, shown)
+        plot.showGrid(x=shown, y=shown, alpha=0.15)
+        if shown:
+            plot.enableAutoRange()  # the hint's fixed range let go: the result's data sets the range
+            return
+        self.hint.setText(hint or RUN_HINT.format(what=self.SHOWS))
+        plot.addItem(self.hint)
+        self.hint.setPos(0.5, 0.5)
+        plot.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
 
 
 class DistributionChart(_Plot):
     """Histogram of a milestone's simulated dates (left axis) and its S-curve (right, 0–100 %)."""
+
+    AXES = ("left", "bottom", "right")
+    SHOWS = "the milestone's simulated dates\nand the share of runs finished by each"
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -54,6 +80,7 @@ class DistributionChart(_Plot):
         self.curve_view.sigResized.connect(self._place_labels)
         self.curve_view.sigRangeChanged.connect(self._place_labels)
         self.bars = 0
+        self._axes_shown(False)
 
     def show_result(self, result: RiskResult | None, task_id: str | None, target: date | None = None,
                     precision: Precision = Precision.DAY) -> None:
@@ -61,6 +88,7 @@ class DistributionChart(_Plot):
         self.getPlotItem().clear()
         self.curve_view.clear()
         self.bars, self.lines, self.labels = 0, [], []
+        self._axes_shown(result is not None and task_id is not None)
         if result is None or task_id is None:
             return
         starts, counts = result.histogram(task_id, bins=40)
@@ -110,6 +138,8 @@ class DistributionChart(_Plot):
 class TornadoChart(_Plot):
     """Top drivers of a milestone: one horizontal bar per task, the rank correlation."""
 
+    SHOWS = "the tasks whose durations\ndrive the milestone's date"
+
     def __init__(self, parent=None):
         super().__init__(parent, date_axis=False)
         self.getPlotItem().setLabel("bottom", "Rank correlation")  # with the milestone's date: a dock is narrow
@@ -117,11 +147,13 @@ class TornadoChart(_Plot):
         self.keys: list[str] = []
         self.names: list[str] = []
         self._axis_shown: tuple[list[str], int] = ([], 0)  # what the name axis shows, set only on a change
+        self._axes_shown(False)
 
-    def show_drivers(self, drivers: list) -> None:
-        """Draw the drivers, strongest on top."""
+    def show_drivers(self, drivers: list, hint: str = "") -> None:
+        """Draw the drivers, strongest on top; none: `hint` says why (by default, no run yet)."""
         self.getPlotItem().clear()
         self.keys = [d.key for d in drivers]
+        self._axes_shown(bool(drivers), hint)
         if not drivers:
             return
         values = [d.correlation for d in drivers]

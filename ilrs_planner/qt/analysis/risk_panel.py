@@ -142,7 +142,7 @@ class RiskPanel(QWidget):
         task_id = self.milestone.currentData()
         if self.result is not None and task_id is not None and task_id in self.result.index:
             distribution.show_result(self.result, task_id, from_qdate(self.target.date()), self._precision(task_id))
-            tornado.show_drivers(self.result.drivers(task_id, top=15))
+            tornado.show_drivers(self.result.drivers(task_id, top=15), risk_charts.NO_DRIVERS)
         pair = QSplitter(Qt.Orientation.Horizontal)
         pair.addWidget(distribution)
         pair.addWidget(tornado)
@@ -274,7 +274,7 @@ class RiskPanel(QWidget):
             return
         target = from_qdate(self.target.date())
         self.distribution_chart.show_result(self.result, task_id, target, self._precision(task_id))
-        self.tornado.show_drivers(self.result.drivers(task_id, top=10))
+        self.tornado.show_drivers(self.result.drivers(task_id, top=10), risk_charts.NO_DRIVERS)
         chance = f"chance {self.result.probability_by(task_id, target):.0%}"
         self.chance.setText(chance if self.result.is_modelled(task_id) else NOT_MODELLED)  # not "100%": fixed
 
