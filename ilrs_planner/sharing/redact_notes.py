@@ -29,8 +29,10 @@ from .redact_scrub import MIN_WORD, addresses, common_words, kept_namers
 
 PROSE_WORDS = 50_000
 # An address as a note writes it: a scheme or "www." up to the next white space, less the
-# punctuation that closes the sentence or the bracket around it.
-_ADDRESS = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)\S+", re.IGNORECASE)
+# punctuation that closes the sentence or the bracket around it. A scheme is short (the longest
+# registered has some thirty characters): unbounded, "a.a.a. ..." was tried as one at every letter,
+# each try running to the note's end, and a 100,000-character note took minutes.
+_ADDRESS = re.compile(r"(?:\b[a-z][a-z0-9+.-]{0,63}://|\bwww\.)\S+", re.IGNORECASE)
 _CLOSING = ".,;:!?)]}>'\""
 
 

@@ -55,3 +55,11 @@ def test_a_word_a_kept_task_is_named_with_stays():
     plan = _plan("Orbitex bus delivered")
     plan.tasks["t-kept"].name = "Orbitex bus integration"  # the partner sees the name anyway
     assert redact_project(plan, "public").tasks["t-kept"].notes == "Orbitex bus delivered"
+
+
+def test_hidden_notes_made_of_dotted_letters_are_read_in_one_pass_and_their_address_still_withheld():
+    # "a.a.a. ..." read as the start of an address's scheme at every letter, each try running to the note's
+    # end: one 100,000-character note of a hidden task (a partner's, or imported) held a copy up for minutes.
+    plan = _plan("See intranet.example/orbitex-design and the a.b plan")
+    plan.tasks["t-hidden"].notes = "a." * 45_000 + " " + HIDDEN_NOTES
+    assert redact_project(plan, "public").tasks["t-kept"].notes == f"See {WITHHELD} and the a.b plan"
