@@ -7,6 +7,7 @@ import copy
 
 import pyqtgraph as pg
 import pytest
+from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor
 
 from ilrs_planner.data.reference import build_reference_project
@@ -102,3 +103,10 @@ def test_before_a_run_the_charts_say_what_they_will_show_instead_of_empty_axes(q
     for chart in (distribution, tornado):
         chart.grab()
         assert _tick_texts(chart) and chart.hint.scene() is None
+
+
+def test_the_s_curves_zero_stands_on_the_bars_zero(qtbot, basic_station_result):
+    chart = _shown(qtbot, basic_station_result)
+    bars_zero = chart.getPlotItem().vb.mapViewToScene(QPointF(0, 0)).y()
+    curve_zero = chart.curve_view.mapViewToScene(QPointF(0, 0)).y()
+    assert abs(bars_zero - curve_zero) < 1.0  # the share finished starts from the runs' baseline

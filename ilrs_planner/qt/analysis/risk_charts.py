@@ -99,6 +99,9 @@ class DistributionChart(_Plot):
         dates, cumulative = result.s_curve(task_id)
         self.curve_view.addItem(pg.PlotDataItem([seconds(d) for d in dates], [100 * c for c in cumulative],
                                                 pen=pg.mkPen(CURVE, width=2)))
+        # The bars' 0 to their tallest on the curve's 0 to 100 %, padded alike: autoranged, the
+        # bars' 0 sat above the curve's, which then began under the axis.
+        self.setYRange(0, max(max(counts, default=0), 1), padding=0.02)
         self.curve_view.setYRange(0, 100, padding=0.02)
         pct = result.percentiles(task_id)
         if target is not None:
