@@ -29,11 +29,11 @@ class OrderBefore:
         self.order, self.old_of_new = order, old_of_new
 
 
-def patched_order(before: OrderBefore, parent: np.ndarray, positions: np.ndarray, grouped: np.ndarray,
-                  grouped_parents: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
-    """(the rows in outline order, each row's count of rows under it) of the outline `parent` with
-    `positions`, `grouped`: the rows by parent then display order (`grouped_parents`: their parents);
-    None when the edit moved too much to patch (the order is then made afresh)."""
+def patched_order(before: OrderBefore, parent: np.ndarray,
+                  positions: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """(the rows in outline order, each row's count of rows under it) of the outline `parent` (each
+    row's parent row, -1 at the top) with `positions`; None when the edit moved too much to patch
+    (the order is then made afresh)."""
     n, old = len(parent), before.old_of_new
     known = old >= 0
     if len(old) != n or not np.all(np.diff(old[known]) > 0):
@@ -46,7 +46,7 @@ def patched_order(before: OrderBefore, parent: np.ndarray, positions: np.ndarray
         return None
     size = np.ones(n, np.int64)
     size[known] = before.size[old[known]]
-    layout = _Layout(before, new_of_old[before.order], size, touched, above, (grouped, grouped_parents))
+    layout = _Layout(before, new_of_old[before.order], size, touched, above, (parent, positions))
     if layout.lay_out(-1) != n:
         return None
     order = np.concatenate(layout.pieces) if layout.pieces else np.zeros(0, np.int64)
@@ -94,9 +94,9 @@ class _Layout:
     """The new order laid out in pieces: blocks of the order before, and the rows laid out again."""
 
     def __init__(self, before: OrderBefore, carried: np.ndarray, size: np.ndarray, touched: set[int],
-                 above: dict[int, list[int]], groups: tuple[np.ndarray, np.ndarray]):
+                 above: dict[int, list[int]], outline: tuple[np.ndarray, np.ndarray]):
         self.before, self.carried, self.size, self.touched, self.above = before, carried, size, touched, above
-        self.grouped, self.grouped_parents = groups
+        self.parent, self.positions = outline
         self.pieces: list[np.ndarray] = []
 
     def lay_out(self, row: int) -> int:
@@ -132,15 +132,14 @@ class _Layout:
     def _children_anew(self, row: int) -> int:
         """A row whose children changed: itself, then each child's rows in display order."""
         before, pieces = self.before, self.pieces
-        low = int(np.searchsorted(self.grouped_parents, row, "left"))
-        high = int(np.searchsorted(self.grouped_parents, row, "right"))
-        if high - low > MOST_CHILDREN:
+        kids = np.flatnonzero(self.parent == row)  # in display order: by position, ties in row order
+        if len(kids) > MOST_CHILDREN:
             return -1
         count = 0
         if row >= 0:
             pieces.append(np.array([row], np.int64))
             count = 1
-        for kid in self.grouped[low:high].tolist():
+        for kid in kids[np.argsort(self.positions[kids], kind="stable")].tolist():
             was = int(before.old_of_new[kid])
             if kid in self.above:
                 laid = self.lay_out(kid)

@@ -37,12 +37,21 @@ class OutlineChildren(Mapping[str, list[str]]):
     """Each summary's children in display order (by position; ties in the schedule's order)."""
 
     def __init__(self, ids: list[str], outline: np.ndarray, positions: np.ndarray, rows: dict[str, int]):
-        self.ids, self.rows, self.outline = ids, rows, outline
-        self.order = np.lexsort((positions, outline))  # by parent, then position; stable
-        self.parents = outline[self.order]
+        self.ids, self.rows, self.outline, self.positions = ids, rows, outline, positions
 
-    # The rest made when first asked: the shown precisions after an edit read only the order (the
-    # summaries, bounds and lists cost 8-10 ms at 100,000 tasks, for the few chain steps left to ChainIndex).
+    # All made when first asked: the shown precisions after an edit read at most the order (the
+    # summaries, bounds and lists cost 8-10 ms at 100,000 tasks, for the few chain steps left to
+    # ChainIndex), and none of it when the outline in order is patched from the one before.
+    @cached_property
+    def order(self) -> np.ndarray:
+        """The rows by parent, then position; ties in row order."""
+        return np.lexsort((self.positions, self.outline))
+
+    @cached_property
+    def parents(self) -> np.ndarray:
+        parents: np.ndarray = self.outline[self.order]
+        return parents
+
     @cached_property
     def summaries(self) -> set[str]:
         ids, outline = self.ids, self.outline

@@ -66,7 +66,7 @@ class ScheduleColumns:
             return None
         found = patched_order(OrderBefore(then.outline, then.positions, before.outline.where, before.outline.size,
                                           before.outline.order, old_of_new),
-                              outline, positions, self.children.order, self.children.parents)
+                              outline, positions)
         return None if found is None else (found[0], _places(found[0]), found[1])
 
     @staticmethod
