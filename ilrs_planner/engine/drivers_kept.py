@@ -29,6 +29,7 @@ import numpy as np
 
 from ..domain import Project
 from .chain_drivers import NONE, Drivers, drivers_with, fixed_rows, held_by_links
+from .chain_ranks import Doubling
 from .id_rows import old_rows
 from .link_pairs import PairDays, plan_days, plan_pair_days
 from .schedule import Schedule
@@ -46,6 +47,7 @@ class KeptDrivers(NamedTuple):
     history: np.ndarray  # rows with an actual date
     manual: np.ndarray  # manually scheduled rows
     days: PairDays | None  # the tables of the tasks' working days they were found on (None: no link)
+    doubling: Doubling | None = None  # the rounds along the drivers (engine/chain_ranks.py), once laid out
 
 
 class Since(NamedTuple):

@@ -26,7 +26,7 @@ import numpy as np
 from ..domain import Precision, Project
 from ..domain.column_rows import values_of
 from .chain_drivers import UNDECIDED, Drivers
-from .chain_ranks import coarsest_with_ties
+from .chain_ranks import Doubling, coarsest_with_ties
 from .coarse_reach import reached_from_coarse
 from .coarse_spread import _RANK, CoarseSpread
 from .coarse_spread import coarser as coarser  # the rule is read from here by other modules
@@ -138,15 +138,17 @@ class ShownPrecision:
     def _along_drivers(self, columns: ScheduleColumns) -> tuple[np.ndarray, np.ndarray] | None:
         """Each row's own rank and shown rank, each task's drivers found for the whole plan at once
         (engine/chain_drivers.py); None where ties chain too far for rounds."""
-        found = drivers_found(columns, self.before, self.since)
+        found, before = drivers_found(columns, self.before, self.since), self.before
         self.before, drivers = None, found.drivers
         undecided = np.flatnonzero(drivers.first == UNDECIDED).tolist()
         if undecided and self.dates is not None:  # left to the chain's own rules
             self.index = self.index or columns.chain_index(self.dates)
             drivers = self._settled(drivers, columns, undecided)
-        self.found = found._replace(drivers=drivers)
+        carried = before.doubling.carried(drivers.first) if before is not None and before.doubling else None
+        doubling = carried or Doubling(drivers.first)
+        self.found = found._replace(drivers=drivers, doubling=doubling)
         ranks = self._own_ranks(columns)
-        shown = coarsest_with_ties(drivers, ranks, columns.outline)
+        shown = coarsest_with_ties(drivers, ranks, columns.outline, doubling)
         return None if shown is None else (ranks, shown)  # None: ties chained too far, walked task by task
 
     def _settled(self, drivers: Drivers, columns: ScheduleColumns, undecided: list[int]) -> Drivers:
