@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import colorsys
 import copy
+from types import SimpleNamespace
 
+import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from ilrs_planner.chart import palette
 from ilrs_planner.data.reference import build_reference_project
+from ilrs_planner.qt.analysis.risk_charts import TornadoChart
 from ilrs_planner.qt.analysis.slip_panel import SlipPanel
 from ilrs_planner.qt.analysis.slip_table import FINISH_VARIANCE, HEADERS
 from ilrs_planner.qt.analysis.whatif_panel import WhatIfPanel
@@ -94,3 +97,13 @@ def test_a_what_if_paints_no_bar_in_an_owners_colour(qtbot, ilrs_doc):
     for color in painted:
         for owner in owners:
             assert _distance(color, owner) >= APART, (color, owner)
+
+
+def test_the_risk_tornado_shows_a_driver_that_pulls_the_milestone_in_in_the_early_blue(qtbot):
+    chart = TornadoChart()
+    qtbot.addWidget(chart)
+    chart.show_drivers([SimpleNamespace(key="long", name="Longer makes it later", correlation=0.8),
+                        SimpleNamespace(key="short", name="Longer makes it earlier", correlation=-0.3)])
+    bars = next(item for item in chart.getPlotItem().items if isinstance(item, pg.BarGraphItem))
+    later, earlier = (brush.color() for brush in bars.opts["brushes"])
+    assert _reads_as_the_charts_early_blue(earlier) and not _reads_as_the_charts_early_blue(later)

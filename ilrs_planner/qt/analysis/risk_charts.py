@@ -9,6 +9,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetricsF
 
+from ...chart import palette
 from ...domain import Precision, format_fuzzy_date
 from ...engine.risk import RiskResult
 
@@ -161,7 +162,9 @@ class TornadoChart(_Plot):
             return
         values = [d.correlation for d in drivers]
         ys = list(range(len(drivers)))
-        brushes = [pg.mkBrush("#d93025" if v > 0 else "#188038") for v in values]
+        # Later and earlier in the chart's colours (a longer task making the milestone later: red;
+        # earlier: blue, as the slip marks; its green was CMSA's bars and the met deadline).
+        brushes = [pg.mkBrush(palette.LATER_TEXT if v > 0 else palette.EARLIER_TEXT) for v in values]
         self.addItem(pg.BarGraphItem(x0=[min(v, 0) for v in values], y=ys, height=0.6,
                                      width=[abs(v) for v in values], brushes=brushes, pen=pg.mkPen(None)))
         self.names = [_short_name(d.name) for d in drivers]  # people read names, not keys
