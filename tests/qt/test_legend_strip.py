@@ -105,3 +105,16 @@ def test_the_legend_explains_exactly_the_symbols_the_shown_bars_use():
     assumed = Task("S", "Assumed", 5, id="s", confidence=Confidence.ASSUMPTION)
     assert _symbol_kinds([plain, flown, year, key, guessed, assumed]) == {"flown", "soft", "key", "inferred",
                                                                           "assumption"}
+
+
+def test_the_smallest_window_shows_rows_not_the_legend_and_the_legend_returns_with_room(qtbot, roadmap_window):
+    view = roadmap_window.gantt
+    roadmap_window.resize(roadmap_window.minimumSizeHint())  # as small as the window goes
+    qtbot.waitUntil(lambda: roadmap_window.height() <= roadmap_window.minimumSizeHint().height() + 1)
+    qtbot.wait(20)
+    rows_shown = (view.canvas.height() - view.style.header_height) / view.style.row_height
+    assert rows_shown >= 1, "the legend took the place of every row"
+    assert not view.legend.isVisible()
+    roadmap_window.resize(800, 800)
+    qtbot.waitUntil(lambda: view.legend.isVisible())
+    assert view.legend.height() <= view.canvas.height() / 12

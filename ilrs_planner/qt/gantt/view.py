@@ -31,6 +31,9 @@ AXIS_HEIGHT = 44  # the two-level time axis; the rows of date tags sit above it
 # to 1000 px wide (a 1920 window whose table reads to Total float): in two rows "Chang'e 6 samples…"
 # and "First Chinese crewed…" were cut there, while the exports, with three, named them in full.
 TAG_ROWS = 3
+# A chart left fewer rows than this under its header by the legend strip (the smallest window the
+# app allows kept the legend and no row at all) drops the strip until it has room again.
+ROWS_BEFORE_LEGEND = 3
 
 
 class GanttView(ViewData, ViewZoom, QWidget):
@@ -79,6 +82,18 @@ class GanttView(ViewData, ViewZoom, QWidget):
         document.changed.connect(self._document_changed)
         document.baselineChanged.connect(self._invalidate)
         document.selectionChanged.connect(self._repaint)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._legend_room()
+
+    def _legend_room(self) -> None:
+        """The legend strip shown where it leaves the rows ROWS_BEFORE_LEGEND rows, else hidden (read
+        from this widget's height, not the canvas's, which hiding the strip itself changes)."""
+        strip = self.phase_strip.height() if self.phase_strip.isVisibleTo(self) else 0
+        fixed = self.style.header_height + strip + self.hscroll.sizeHint().height()
+        room = self.height() - fixed - self.legend.height()
+        self.legend.setVisible(room >= ROWS_BEFORE_LEGEND * self.style.row_height)
 
     def set_header_height(self, px: int) -> None:
         """Match the tree's header so rows line up."""
