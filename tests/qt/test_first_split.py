@@ -8,7 +8,7 @@ from PySide6.QtGui import QFontMetrics
 
 from ilrs_planner.data.reference import build_reference_project
 from ilrs_planner.qt.document import Document
-from ilrs_planner.qt.first_split import MAX_FIRST_NAME, NAMES_SHARE, TABLE_SHARE, table_width
+from ilrs_planner.qt.first_split import MAX_FIRST_NAME, MIN_NAME_WITH_DATES, NAMES_SHARE, TABLE_SHARE, table_width
 from ilrs_planner.qt.main_window import MainWindow
 from ilrs_planner.qt.models.task_columns import Column
 from ilrs_planner.qt.models.task_delegate import ARROW, INDENT
@@ -73,6 +73,20 @@ def test_a_1600_pixel_window_keeps_two_fifths_for_the_table(qtbot):
     window.view.first_split()
     assert splitter.sizes()[0] <= int(splitter.width() * TABLE_SHARE)
     assert not any(cut(window.tree, column) for column in Column)
+
+
+def test_a_laptop_window_reads_each_task_to_its_finish_the_name_giving_up_the_room(qtbot):
+    # At 1366 pixels two fifths held ID, Name (318 pixels), Duration and Start; Finish was out of sight.
+    window = shown_window(qtbot, 800, 760)
+    tree, splitter = window.tree, window.splitter
+    window.resize(1366, 760)
+    qtbot.waitUntil(lambda: splitter.width() >= 1346, timeout=10_000)
+    window.view.first_split()
+    assert splitter.sizes()[0] <= int(splitter.width() * TABLE_SHARE)
+    assert all(whole(tree, column) for column in (Column.ID, Column.NAME, Column.DURATION, Column.START,
+                                                  Column.FINISH))
+    assert tree.header().sectionSize(int(Column.NAME)) >= MIN_NAME_WITH_DATES
+    assert not any(cut(tree, column) for column in Column)
 
 
 def test_a_split_remembered_from_a_wide_window_is_made_afresh_for_a_small_screen(qtbot):
