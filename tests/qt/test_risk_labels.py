@@ -8,7 +8,7 @@ import copy
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QPointF
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QImage, QPainter
 
 from ilrs_planner.data.reference import build_reference_project
 from ilrs_planner.engine.risk import run_risk
@@ -110,3 +110,19 @@ def test_the_s_curves_zero_stands_on_the_bars_zero(qtbot, basic_station_result):
     bars_zero = chart.getPlotItem().vb.mapViewToScene(QPointF(0, 0)).y()
     curve_zero = chart.curve_view.mapViewToScene(QPointF(0, 0)).y()
     assert abs(bars_zero - curve_zero) < 1.0  # the share finished starts from the runs' baseline
+
+
+def _drawn_labels(axis) -> list[str]:
+    """The tick labels the axis actually draws (it leaves out those with no room at its ends)."""
+    image = QImage(10, 10, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    specs = axis.generateDrawSpecs(painter)
+    painter.end()
+    return [text for _rect, _flags, text in specs[2]] if specs else []
+
+
+def test_both_axes_read_from_0_runs_and_0_per_cent(qtbot, basic_station_result):
+    chart = _shown(qtbot, basic_station_result)
+    plot = chart.getPlotItem()
+    assert "0" in _drawn_labels(plot.getAxis("left"))  # the runs' scale starts where the bars stand
+    assert {"0", "100"} <= set(_drawn_labels(plot.getAxis("right")))  # the share finished, whole

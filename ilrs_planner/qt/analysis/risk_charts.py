@@ -16,6 +16,7 @@ from ...engine.risk import RiskResult
 BAR, CURVE, P50, P80, TARGET = "#8ab4f8", "#1a73e8", "#188038", "#e37400", "#c5221f"
 NAME_SHARE, MIN_NAME_PX = 0.45, 80.0  # of a tornado's width its names may take; never less than this
 LABEL_TOP, LABEL_GAP = 4.0, 2.0  # pixels: the percentile labels' stack under the plot's top, and between them
+Y_PAD = 0.06  # of the height, under 0 and over the top: room for the axes' "0" and "100" labels
 LABEL_LEFT_PAST = 0.6  # a line further right than this share of the plot has its label on its left
 
 
@@ -102,8 +103,8 @@ class DistributionChart(_Plot):
                                                 pen=pg.mkPen(CURVE, width=2)))
         # The bars' 0 to their tallest on the curve's 0 to 100 %, padded alike: autoranged, the
         # bars' 0 sat above the curve's, which then began under the axis.
-        self.setYRange(0, max(max(counts, default=0), 1), padding=0.02)
-        self.curve_view.setYRange(0, 100, padding=0.02)
+        self.setYRange(0, max(max(counts, default=0), 1), padding=Y_PAD)
+        self.curve_view.setYRange(0, 100, padding=Y_PAD)
         pct = result.percentiles(task_id)
         if target is not None:
             self._vline(target, TARGET, f"target {target}: {result.probability_by(task_id, target):.0%}")
