@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent
-from PySide6.QtGui import QFontMetricsF, QHelpEvent, QTextDocument
+from PySide6.QtGui import QFontMetricsF, QHelpEvent, QPolygonF, QTextDocument
 from PySide6.QtWidgets import QApplication, QToolTip
 from six_weeks import six_weeks
 
@@ -21,6 +21,7 @@ from ilrs_planner.engine.cpm import schedule
 from ilrs_planner.engine.mta import MilestoneTrend, Report, TrendLine, milestone_trend
 from ilrs_planner.qt.analysis.mta_chart import MtaChartWidget, MtaPicture
 from ilrs_planner.qt.analysis.mta_labels import legend_entries
+from ilrs_planner.qt.analysis.mta_paint import diagonal_words
 from ilrs_planner.qt.analysis.mta_panel import MtaPanel
 from ilrs_planner.qt.analysis.mta_style import font, forecast_years, slip_text
 from ilrs_planner.qt.analysis.mta_ticks import axis_ticks
@@ -200,3 +201,19 @@ def test_in_the_dock_of_a_1100_pixel_window_the_legend_names_every_line_whole(pa
     names, slips = QFontMetricsF(font(13, True)), QFontMetricsF(font(12))
     for line in picture.trend.lines:  # swatch, name, gap and slip, as mta_labels paints an entry
         assert names.horizontalAdvance(line.name) + slips.horizontalAdvance(slip_text(line)) + 66 <= legend.width()
+
+
+@pytest.mark.parametrize("size", [(1900, 300), (1340, 300), (1000, 700)])
+def test_the_diagonals_words_stay_in_the_plot_clear_of_the_names_and_the_legend(panel, size):
+    # In a wide dock the plot is flat: begun at its corner, "forecast =" ran under the x axis,
+    # over the report ticks and the first year's label.
+    panel.resize(*size)
+    picture, width, height = _picture_of(panel.chart)
+    plot, names = picture.plot_rect(width, height), picture.end_labels(width, height)
+    others = [name.box for name in names] + [picture.legend_rect(width, height)]
+    words = diagonal_words(picture, plot, QFontMetricsF(font(12)), others)
+    assert words is not None  # room for them at these sizes
+    _text, onto, box = words
+    shown = onto.map(QPolygonF(box)).boundingRect()
+    assert plot.adjusted(-1, -1, 1, 1).contains(shown), (shown.getRect(), plot.getRect())
+    assert not any(shown.intersects(other) for other in others)

@@ -8,15 +8,18 @@ Everything here is painted into the plot `rect` of an MtaPicture (mta_chart.py),
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF, QTransform
 
 from .mta_style import CURRENT, GRID, GRID_MAJOR, MARKER, MUTED, PAST, TEXT, font
 from .mta_ticks import axis_ticks
 
 
-def paint_grid(p: QPainter, picture, rect: QRectF) -> None:
+def paint_grid(p: QPainter, picture, rect: QRectF, clear_of: Sequence[QRectF] = ()) -> None:
+    """The shaded past, the year grid and labels, the diagonal and its words (kept off `clear_of`:
+    the lines' names and the legend), the axis titles."""
     p.setPen(Qt.PenStyle.NoPen)
     p.setBrush(PAST)
     p.drawPolygon(QPolygonF([rect.bottomLeft(), rect.bottomRight(), rect.topRight()]))  # forecast before report
@@ -40,6 +43,7 @@ def paint_grid(p: QPainter, picture, rect: QRectF) -> None:
     p.setBrush(Qt.BrushStyle.NoBrush)
     p.drawRect(rect)
     _paint_axis_titles(p, picture, rect)
+    _paint_diagonal_words(p, picture, rect, clear_of)
 
 
 def _paint_axis_titles(p: QPainter, picture, rect: QRectF) -> None:
@@ -53,28 +57,49 @@ def _paint_axis_titles(p: QPainter, picture, rect: QRectF) -> None:
     p.drawText(QRectF(-rect.height() / 2, -20, rect.height(), 20),
                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, "Forecast date")
     p.restore()
-    _paint_diagonal_words(p, picture, rect)
 
 
-def _paint_diagonal_words(p: QPainter, picture, rect: QRectF) -> None:
-    """The diagonal's meaning just under it, from the lower-left corner up to the current report:
-    there, before any report date that has names beside it, no line or name can be. Shortened, or
-    left out, where the plot is too small for it."""
-    p.setFont(font(12))
-    metrics = QFontMetricsF(p.font())
+WORDS = ("forecast = report date (reached)", "forecast = report date")
+WORDS_GAP, WORDS_H, WORDS_END = 3.0, 18.0, 12.0  # their box under the diagonal, its height, the room left at its end
+
+
+def diagonal_words(picture, rect: QRectF, metrics: QFontMetricsF,
+                   clear_of: Sequence[QRectF] = ()) -> tuple[str, QTransform, QRectF] | None:
+    """The diagonal's meaning, its transform onto the diagonal and its box there (None: no room).
+    Just under the diagonal, its box clear of the x axis: from the lower-left corner up to the current
+    report where that has room (no line or name can be there), else past the lines' names and the
+    current report, up to the plot's edge, clear of `clear_of`. In a dock's wide, flat plot the
+    corner has no room clear of the axis: begun there, "forecast =" ran under it, over the report ticks."""
     current = next((r.as_of for r in picture.trend.reports if r.is_current), None)
-    upto = picture.point(rect, current, current).x() if current else rect.right()
+    upto = min(picture.point(rect, current, current).x() if current else rect.right(), rect.right())
     start = picture.point(rect, picture.lo, picture.lo)
     slope = rect.height() / rect.width()  # 1 in a square plot
-    room = (min(upto, rect.right()) - start.x()) * math.hypot(1, slope) - 24
-    text = next((t for t in ("forecast = report date (reached)", "forecast = report date")
-                 if metrics.horizontalAdvance(t) <= room), None)
-    if text is None:
+    stretch = math.hypot(1, slope)  # diagonal length per pixel across
+    onto = QTransform().translate(start.x(), start.y()).rotate(-math.degrees(math.atan(slope)))
+    clear_axis = (WORDS_GAP + WORDS_H) / slope + 2  # along the diagonal, where the box's lower corner clears the axis
+    past_names = max([b.right() for b in clear_of if b.intersects(rect)] + [upto]) + 8 - start.x()
+    for along, to in ((max(12.0, clear_axis), upto - start.x()), (max(clear_axis, past_names * stretch),
+                                                                   rect.right() - start.x())):
+        room = to * stretch - along - WORDS_END
+        text = next((t for t in WORDS if metrics.horizontalAdvance(t) <= room), None)
+        box = QRectF(along, WORDS_GAP, room, WORDS_H)
+        shown = onto.map(QPolygonF(box)).boundingRect()
+        if text is not None and not any(shown.intersects(other) for other in clear_of):
+            return text, onto, box
+    return None
+
+
+def _paint_diagonal_words(p: QPainter, picture, rect: QRectF, clear_of: Sequence[QRectF]) -> None:
+    """The diagonal's meaning just under it (diagonal_words); left out where the plot has no room."""
+    p.setFont(font(12))
+    p.setPen(MUTED)
+    words = diagonal_words(picture, rect, QFontMetricsF(p.font()), clear_of)
+    if words is None:
         return
+    text, onto, box = words
     p.save()
-    p.translate(start)
-    p.rotate(-math.degrees(math.atan(slope)))
-    p.drawText(QRectF(12, 3, room, 18), Qt.AlignmentFlag.AlignLeft, text)
+    p.setTransform(onto, True)
+    p.drawText(box, Qt.AlignmentFlag.AlignLeft, text)
     p.restore()
 
 
