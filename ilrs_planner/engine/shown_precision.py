@@ -19,7 +19,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 from functools import reduce
-from typing import NamedTuple
 
 import numpy as np
 
@@ -28,7 +27,7 @@ from ..domain.column_rows import values_of
 from .chain_drivers import UNDECIDED, Drivers
 from .chain_ranks import Doubling, coarsest_with_ties
 from .coarse_reach import reached_from_coarse
-from .coarse_spread import _RANK, CoarseSpread
+from .coarse_spread import CoarseSpread
 from .coarse_spread import coarser as coarser  # the rule is read from here by other modules
 from .driver_walk import Node, SummaryEnd, walk_back
 from .drivers_kept import NO_EDITS, KeptDrivers, Since, drivers_found, same_outline
@@ -36,18 +35,9 @@ from .driving_chain import ChainIndex
 from .early_dates import EarlyDates as EarlyDates  # read from here by other modules
 from .schedule import Schedule, TaskTable
 from .shown_precision_columns import ScheduleColumns
+from .shown_ranks import BY_RANK, SummaryStarts, other_than_own, own_ranks, summary_starts
 
-_BY_RANK = {rank: precision for precision, rank in _RANK.items()}
 First = tuple[date, Precision] | None  # a summary's earliest start and the coarsest precision starting then
-
-
-class SummaryStarts(NamedTuple):
-    """What start_of reads of the schedule's columns: rows, each row's count of rows under it (1: not
-    a summary), and a summary's coarsest rank among its sub-tasks starting when it does."""
-
-    rows: dict[str, int]
-    size: np.ndarray
-    start_rank: np.ndarray
 
 
 class ShownPrecision:
@@ -99,8 +89,8 @@ class ShownPrecision:
                     and self.before.columns.project is self.project else None
                 columns = ScheduleColumns(self.project, self.schedule, same, reshaped)
                 ranks = self._along_drivers(columns)
-                self._every = self._spread() if ranks is None else _other_than_own(columns.ids, *ranks)
-                self.columns = self._summary_starts(columns, self._every, None if ranks is None else ranks[1])
+                self._every = self._spread() if ranks is None else other_than_own(columns.ids, *ranks)
+                self.columns = summary_starts(columns, self.coarse, self._every, None if ranks is None else ranks[1])
                 return self._every
             self._every = self._spread()
         return self._every
@@ -109,19 +99,6 @@ class ShownPrecision:
         if self.index is None:
             self.index = ChainIndex(self.project)
         return CoarseSpread(self.project, dict(self.index.children), self._drivers).run(list(self.coarse))
-
-    def _summary_starts(self, columns: ScheduleColumns, every: dict[str, Precision],
-                        shown: np.ndarray | None) -> SummaryStarts:
-        """What start_of reads once every task's precision is known (`shown`: each row's rank, when
-        found row by row): each summary's coarsest among the sub-tasks starting when it does (every
-        one: which comes first in the outline decides nothing)."""
-        if shown is None:
-            shown = self._own_ranks(columns)
-            shown[[columns.rows[tid] for tid in every]] = [_RANK[precision] for precision in every.values()]
-        start_rank = np.zeros_like(shown)
-        rows, coarsest = columns.outline.coarsest_starting(shown, max(_RANK.values()))
-        start_rank[rows] = coarsest
-        return SummaryStarts(columns.rows, columns.outline.size, start_rank)
 
     def keep(self, precisions: Mapping[str, Precision]) -> None:
         """Show the tasks of `precisions` at theirs, whatever drives them: a baseline drawn as a plan
@@ -147,7 +124,7 @@ class ShownPrecision:
         carried = before.doubling.carried(drivers.first) if before is not None and before.doubling else None
         doubling = carried or Doubling(drivers.first)
         self.found = found._replace(drivers=drivers, doubling=doubling)
-        ranks = self._own_ranks(columns)
+        ranks = own_ranks(columns, self.coarse)
         shown = coarsest_with_ties(drivers, ranks, columns.outline, doubling)
         return None if shown is None else (ranks, shown)  # None: ties chained too far, walked task by task
 
@@ -161,13 +138,6 @@ class ShownPrecision:
             found[row] = [int(latest_leaf[rows[d.summary]]) if isinstance(d, SummaryEnd) else rows[d] for d in nodes]
             via[row] = [rows[d.summary] for d in nodes if isinstance(d, SummaryEnd)]
         return drivers.settled(found, via)
-
-    def _own_ranks(self, columns: ScheduleColumns) -> np.ndarray:
-        """Each row's own precision's rank: the day's but for the tasks dated coarser."""
-        ranks = np.full(len(columns.ids), _RANK[Precision.DAY], np.int64)
-        rows = [columns.rows[task_id] for task_id in self.coarse]
-        ranks[rows] = [_RANK[precision] for precision in self.coarse.values()]
-        return ranks
 
     def of(self, task_id: str) -> Precision:
         """The shown precision of one task."""
@@ -229,7 +199,7 @@ class ShownPrecision:
         row, task = columns.rows.get(task_id), self.project.tasks[task_id]
         if row is None or columns.size[row] == 1 or task.actual_start or task.actual_finish:
             return self.of(task_id)
-        return coarser(task.precision, _BY_RANK[int(columns.start_rank[row])])
+        return coarser(task.precision, BY_RANK[int(columns.start_rank[row])])
 
     def finish_precision(self) -> Precision:
         """The precision of the plan's finish (its last day of work): the coarsest of the tasks finishing
@@ -283,9 +253,3 @@ class ShownPrecision:
         if node in self.index.children:
             return [SummaryEnd(node)]
         return [SummaryEnd(p) if p in self.index.children else p for p in self.index.tied_preds(self.dates, node)]
-
-
-def _other_than_own(ids: list[str], own: np.ndarray, shown: np.ndarray) -> dict[str, Precision]:
-    """Each row's task shown at a rank other than its own, and the precision of that rank."""
-    rows = np.flatnonzero(shown != own)
-    return dict(zip(map(ids.__getitem__, rows.tolist()), map(_BY_RANK.__getitem__, shown[rows].tolist())))
