@@ -23,6 +23,9 @@ def row_runs(rows: Iterable[int]) -> list[tuple[int, int]]:
     return runs
 
 
+REVEALED_MOST = 100  # tasks chosen at once whose summaries are opened (each is a walk up the outline)
+
+
 class SharedSelection:
     """Mixed into the task table (a QTableView with `document`, `source_model` and `proxy_index`)."""
 
@@ -51,8 +54,9 @@ class SharedSelection:
             return  # rows of a plan being replaced: the model's reset selects again afterwards
         if set(ids) == set(self.selected_task_ids()):
             return  # the selection came from this view: nothing to mirror
-        selection = QItemSelection()
         model, last = self.source_model, self.source_model.columnCount() - 1
+        self._open_above(ids)
+        selection = QItemSelection()
         for first, end in row_runs(row for row in map(model.row_of, ids) if row is not None):
             selection.select(model.index(first, 0), model.index(end, last))
         self._syncing = True
@@ -68,3 +72,12 @@ class SharedSelection:
                                                       QItemSelectionModel.SelectionFlag.NoUpdate)
         finally:
             self._syncing = False
+
+    def _open_above(self, ids: list[str]) -> None:
+        """Open the closed summaries above the tasks chosen (a task an undo brought back under one, a
+        row picked in a dock), so they are seen selected; a filter's hidden tasks stay hidden."""
+        model = self.source_model
+        kept = model.kept
+        hidden = [tid for tid in ids[:REVEALED_MOST] if (kept is None or tid in kept) and model.row_of(tid) is None]
+        for task_id in hidden:
+            self.reveal(task_id)
