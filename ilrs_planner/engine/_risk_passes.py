@@ -58,12 +58,12 @@ def run_block(plan: PassPlan, block: np.ndarray, matrices: tuple[np.ndarray, np.
     project_finish = forward_pass(plan, plan.forward, dur, early_rows)
     backward_pass(plan, dur, early, finish_caps(plan, project_finish, finish), late_rows)
     if not plan.alap:
-        return settle(plan.rnet.net, plan.summaries, early, finish, late)
+        return settle(plan.rnet.net, plan.summaries, early, finish, late, start_caps=plan.start_caps)
     first_starts = _hold_late(plan, dur, early_rows, late_rows)
     # Held tasks only move later, so nothing finishes earlier than in the first pass.
     np.maximum(project_finish, forward_pass(plan, plan.after_held, dur, early_rows), out=project_finish)
     backward_pass(plan, dur, early, finish_caps(plan, project_finish, finish), late_rows)
-    return settle(plan.rnet.net, plan.summaries, early, finish, late, first_starts)
+    return settle(plan.rnet.net, plan.summaries, early, finish, late, first_starts, plan.start_caps)
 
 
 def _hold_late(plan: PassPlan, dur: list[Any], early: list[Any], late: list[Any]) -> list[tuple[int, np.ndarray]]:

@@ -8,7 +8,7 @@ import numpy as np
 from ._bounds import BIG
 from ._late_tasks import late_tasks
 from ._risk_network import RiskNetwork
-from ._risk_settle import summaries_bottom_up
+from ._risk_settle import start_caps, summaries_bottom_up
 
 
 class PassPlan:
@@ -31,6 +31,7 @@ class PassPlan:
                           rnet.out_least[r.node]) for r in reversed(rnet.rules)]
         self.leaves = np.flatnonzero(~net.is_summary[: self.n_tasks])
         self.summaries = summaries_bottom_up(net)
+        self.start_caps = start_caps(net)
         self.sampled = rnet.sampled.tolist()
         # On working calendars: the leaves by calendar row, and the milestones on one (see _risk_backward.finish_caps);
         # on the calendar-days row a milestone's day is its position, however it got there.
