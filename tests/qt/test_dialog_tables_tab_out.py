@@ -10,6 +10,9 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from test_calendar_editor import click, open_calendar_editor, type_in
 from test_progress_dialog import open_from_menu, type_status_date
 
+from ilrs_planner.qt.sharing.merge_dialog import ConflictDialog
+from ilrs_planner.sharing.merge_parts import Conflict
+
 
 def key(widget_or_none, dialog, which, modifier=Qt.KeyboardModifier.NoModifier) -> None:
     QTest.keyClick(widget_or_none or dialog, which, modifier)
@@ -63,3 +66,20 @@ def test_tab_from_the_last_progress_row_goes_on_to_ok(qtbot, window):
     key(table, dialog, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     dialog.reject()
+
+
+def test_tab_goes_through_each_merge_conflicts_choice_on_to_merge(qtbot):
+    conflicts = [Conflict("task", f"t{row}", f"T{row}", "name", "base", "ours", "theirs", "both renamed it")
+                 for row in range(2)]
+    dialog = ConflictDialog(conflicts)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.table.setFocus()
+    dialog.table.setCurrentCell(1, 2)
+    reached = []
+    for _ in range(6):
+        key(QApplication.focusWidget(), dialog, Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+    merge = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    assert reached[:2] == dialog.combos and merge in reached

@@ -68,6 +68,9 @@ class ConflictDialog(QDialog):
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        # Tab from the table to each row's choice, then the buttons: taking Tab from cell to cell, the
+        # table went round its cells and its choices for ever, and the keyboard never reached Merge.
+        self.table.setTabKeyNavigation(False)
         self.combos: list[QComboBox] = []
         for row, conflict in enumerate(conflicts):
             self._fill_row(row, conflict)
