@@ -90,9 +90,9 @@ def backward_pass(plan: PassPlan, dur: list[Any], early: np.ndarray, finish: lis
         row = late[node]
         _cap_into(row, cap, finish[node] if task >= 0 else None, d, task >= 0)
         _min_into(row, late, starts, tmp)
-        for gate, const in least:  # bound only where this node gives the summary's start
+        for gate, const, reach in least:  # bound only where this node gives the summary's start
             np.subtract(late[gate], const, out=tmp)
-            tmp[early[node] + const != early[gate]] = np.inf
+            tmp[early[node] + reach != early[gate]] = np.inf
             np.minimum(row, tmp, out=row)
         if finishes:
             first, const = finishes[0]

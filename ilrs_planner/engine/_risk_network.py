@@ -55,7 +55,7 @@ class RiskNetwork:
     rules: list[NodeRule]  # in `order`
     out_start: list[list[tuple[int, float]]]  # per node: (row of a successor's late value, -constant)
     out_finish: list[list[tuple[int, float]]]  # bounds on the node's late finish (leaf only)
-    out_least: list[list[tuple[int, float]]]  # into summary start gates: bind only where they give it
+    out_least: list[list[tuple[int, float, float]]]  # into summary start gates: bind only where they give it
     sampled: np.ndarray  # task indices with an uncertain duration
     estimates: ThreePoint
 
@@ -83,7 +83,8 @@ def compile_risk_network(project: Project, use_defaults: bool = True) -> RiskNet
     const, const_late = _linearised(project, net, src, const)
     read_row = np.where(cs, src + net.n_nodes, src)
     rules = _node_rules(project, net, order, read_row, dst, cd, const.astype(np.float64))
-    out_start, out_finish, out_least = _late_edges(net, src, dst, cs, cd, const_late.astype(np.float64))
+    out_start, out_finish, out_least = _late_edges(net, src, dst, cs, cd, const_late.astype(np.float64),
+                                                   const.astype(np.float64))
     sampled, estimates = _uncertain_tasks(project, net, use_defaults)
     return RiskNetwork(net, order, rules, out_start, out_finish, out_least, sampled, estimates)
 
@@ -194,14 +195,17 @@ def _duration_bound(project: Project, net: Network, i: int, base: float, fixed: 
 
 
 def _late_edges(net: Network, src: np.ndarray, dst: np.ndarray, cs: np.ndarray, cd: np.ndarray,
-                const: np.ndarray) -> tuple[list[Any], list[Any], list[Any]]:
+                const: np.ndarray, const_early: np.ndarray) -> tuple[list[Any], list[Any], list[Any]]:
     """Per node, the live out-edges as (row of the successor's late start/finish, constant).
 
     Edges into a summary's start gate come apart (third list): they bind a sub-task only in the
-    iterations where it gives the summary's start.
+    iterations where it gives the summary's start, which the forward pass's constant tells (a third
+    item): across calendars the two differ where float spans a weekend (see _linearised), and the
+    late one found no sub-task giving the start, so a phase's SS link to a late task left its
+    sub-tasks unbound, without the negative float the schedule gives them.
     """
     n_nodes = net.n_nodes
-    rows, consts = np.where(cd, dst + n_nodes, dst).tolist(), const.tolist()
+    rows, consts, early_consts = np.where(cd, dst + n_nodes, dst).tolist(), const.tolist(), const_early.tolist()
     to_least, from_finish, live = least_nodes(net)[dst].tolist(), cs.tolist(), net.live.tolist()
     out_start: list[Any] = [[] for _ in range(n_nodes)]
     out_finish: list[Any] = [[] for _ in range(n_nodes)]
@@ -209,7 +213,7 @@ def _late_edges(net: Network, src: np.ndarray, dst: np.ndarray, cs: np.ndarray, 
     for k, u in enumerate(src.tolist()):
         if live[k]:
             kind = out_least if to_least[k] else out_finish if from_finish[k] else out_start
-            kind[u].append((rows[k], consts[k]))
+            kind[u].append((rows[k], consts[k], early_consts[k]) if to_least[k] else (rows[k], consts[k]))
     return out_start, out_finish, out_least
 
 

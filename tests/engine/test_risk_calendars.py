@@ -1,5 +1,6 @@
 """Monte Carlo runs on plans mixing calendars: with durations that do not vary, every run gives the
-schedule's dates and critical tasks, a phase held to a date by its own calendar's rule included."""
+schedule's dates and critical tasks, a phase held to a date and a phase's link to a task held earlier
+included."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import numpy as np
 import pytest
 from test_risk import START, random_plan
 
-from ilrs_planner.domain import Calendar, ConstraintType, Project, Task
+from ilrs_planner.domain import Calendar, ConstraintType, Link, LinkType, Project, Task
 from ilrs_planner.engine.cpm import schedule
 from ilrs_planner.engine.risk import run_risk
 
@@ -54,6 +55,28 @@ def test_a_phase_held_to_a_date_counts_it_on_each_sub_tasks_calendar():
     assert [result.criticality[key] for key in "PQRACDE"] == [1.0, 0.0, 1.0] + [0.0] * 4
 
 
+def test_a_phases_ss_link_to_a_task_held_earlier_gives_its_first_sub_task_negative_float():
+    # From Monday 2030-01-07. Phase P (Monday to Friday) starts-to-starts Must Start On Wednesday 01-09;
+    # its task A (four-day calendar) may not start before Monday 01-14: P starts two working days
+    # later than B allows, so P and A have -2 days of float, both critical. The runs bound A by the
+    # link only where A gives P's start, and read that with the link's offset as the backward pass
+    # takes it across the calendars (a day apart here, a weekend between the two dates): A never
+    # gave the start, the link bound nothing and P and A were critical in no run.
+    project = Project("held link", date(2030, 1, 7))
+    four = _two_calendars(project)
+    for key, duration, parent, calendar, constraint, day in [
+            ("P", 0, None, None, "ASAP", 0), ("A", 5, "P", four, "SNET", 14), ("B", 5, None, None, "MSO", 9),
+            ("Long", 30, None, None, "ASAP", 0)]:
+        project.add_task(Task(key, key, duration, id=key, parent_id=parent, position=len(project.tasks),
+                              calendar_id=calendar, constraint=ConstraintType(constraint),
+                              constraint_date=date(2030, 1, day) if day else None))
+    project.add_link(Link("P", "B", LinkType.SS))
+    planned = schedule(project).tasks
+    assert [(planned[key].total_float, planned[key].critical) for key in "PAB"] == [(-2, True), (-2, True), (0, True)]
+    result = run_risk(project, iterations=3, seed=1, use_defaults=False)
+    assert [result.criticality[key] for key in "PAB"] == [1.0, 1.0, 1.0]
+
+
 def mixed_calendar_plan(seed: int) -> Project:
     """random_plan on Monday to Friday, every third task (summaries too) on Monday to Thursday."""
     project = random_plan(seed)
@@ -64,12 +87,7 @@ def mixed_calendar_plan(seed: int) -> Project:
     return project
 
 
-SS_TO_MUST_START_ON = (4, 29)  # see the mark below
-
-
-@pytest.mark.parametrize("seed", [pytest.param(seed, marks=pytest.mark.xfail(
-    strict=True, reason="negative float reaching a task through its grandparent's SS link to a Must Start On "
-    "task is not carried by the runs")) if seed in SS_TO_MUST_START_ON else seed for seed in range(40)])
+@pytest.mark.parametrize("seed", range(40))
 def test_durations_that_do_not_vary_give_the_schedules_dates_and_criticality_on_mixed_calendars(seed):
     project = mixed_calendar_plan(seed)
     expected = schedule(project)
