@@ -32,6 +32,7 @@ from .participants.panel import ParticipantsPanel
 from .plan_file import PlanFileController
 from .plan_view_place import PlanPlaceKeeper
 from .print_preview import preview_dialog
+from .private_settings import keep_settings_private
 from .resources import icon
 from .screen_fit import fit_to_screen
 from .sharing.actions import SharingActions
@@ -231,6 +232,7 @@ class MainWindow(QMainWindow):
 
     def restore_settings(self) -> None:
         """Window geometry, docks, splitter, columns and zoom as the user left them."""
+        keep_settings_private()  # before this window writes anything there
         settings = QSettings()
         if (geometry := settings.value("window/geometry")) is not None:
             self.restoreGeometry(geometry)
@@ -259,6 +261,8 @@ class MainWindow(QMainWindow):
         settings.setValue("window/splitter_width", self.splitter.width())
         self.tree.save_state(settings)
         self.view.save_state(settings)
+        settings.sync()  # written now, so that its file is made private too (Qt writes it 0644 at first)
+        keep_settings_private()
 
     def showEvent(self, event) -> None:
         """On first show the frame's size is known: fit the whole window, frame included, on screen."""
