@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from xer_rows import task_rows
 
 from ilrs_planner.cli import main
 from ilrs_planner.domain import PlannerError
@@ -44,21 +45,6 @@ def test_a_primavera_xer_file_imports_with_its_calendars():
     schedule(project)  # schedules without error
 
 
-def _activity_ids(xer: Path) -> dict[str, str]:
-    """Activity name -> Activity ID (task_code) as the .xer's TASK table holds them."""
-    table, fields, ids = None, [], {}
-    for line in xer.read_text(encoding="cp1252").splitlines():
-        kind, *cells = line.split("\t")
-        if kind == "%T":
-            table = cells[0]
-        elif kind == "%F" and table == "TASK":
-            fields = cells
-        elif kind == "%R" and table == "TASK":
-            row = dict(zip(fields, cells))
-            ids[row["task_name"]] = row["task_code"]
-    return ids
-
-
 @needs_java
 def test_a_primavera_activity_keeps_its_activity_id_as_its_key():
     # MSPDI has no Activity ID: MPXJ wrote the project's code in its place, and every activity came in
@@ -66,7 +52,7 @@ def test_a_primavera_activity_keeps_its_activity_id_as_its_key():
     xer = REAL / "percent-complete-8.4.xer"
     result = read_plan(xer)
     keys = {task.name: task.key for task in result.project.tasks.values()}
-    expected = _activity_ids(xer)
+    expected = {row["task_name"]: code for code, row in task_rows(xer).items()}
     assert expected and {name: keys[name] for name in expected} == expected
     assert not any("is used twice" in warning for warning in result.warnings)
 

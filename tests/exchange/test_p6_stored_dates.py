@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from xer_rows import task_rows
 
 from ilrs_planner.engine.cpm import schedule
 from ilrs_planner.exchange import mpxj_run
@@ -19,21 +20,6 @@ REAL = Path(__file__).parent / "msp_real"
 needs_java = pytest.mark.skipif(bool(mpxj_run.missing_parts()), reason="reading a .xer file needs MPXJ and Java")
 
 
-def _activities(xer: Path) -> dict[str, dict[str, str]]:
-    """Activity ID -> the TASK table's row, as P6 wrote it."""
-    table, fields, rows = None, [], {}
-    for line in xer.read_text(encoding="cp1252").splitlines():
-        kind, *cells = line.split("\t")
-        if kind == "%T":
-            table = cells[0]
-        elif kind == "%F" and table == "TASK":
-            fields = cells
-        elif kind == "%R" and table == "TASK":
-            row = dict(zip(fields, cells))
-            rows[row["task_code"]] = row
-    return rows
-
-
 def _day(stamp: str) -> str:
     return date.fromisoformat(stamp[:10]).isoformat()
 
@@ -41,7 +27,7 @@ def _day(stamp: str) -> str:
 @needs_java
 @pytest.mark.parametrize("name, count", [("percent-complete-8.4.xer", 12), ("resource-rates-test.xer", 1)])
 def test_each_activity_starts_and_finishes_on_the_days_p6_stored(name, count):
-    stored = _activities(REAL / name)
+    stored = task_rows(REAL / name)
     project = read_plan(REAL / name).project
     dates = schedule(project).tasks
     ours, theirs = {}, {}
@@ -58,7 +44,7 @@ def test_each_activity_starts_and_finishes_on_the_days_p6_stored(name, count):
 def test_work_under_way_finishes_on_p6s_remaining_finish_not_its_planned_one():
     """Duration 25 %: 100 d planned from 2015-02-24 (P6's target finish 2015-07-13), 75 d left at the
     data date, so P6 forecasts 2015-06-08 (75 working days, Tuesday to Monday, 15 weeks): ours too."""
-    stored = _activities(REAL / "percent-complete-8.4.xer")["A1010"]
+    stored = task_rows(REAL / "percent-complete-8.4.xer")["A1010"]
     assert (_day(stored["target_end_date"]), _day(stored["reend_date"])) == ("2015-07-13", "2015-06-08")
     project = read_plan(REAL / "percent-complete-8.4.xer").project
     task = project.task_by_key("A1010")

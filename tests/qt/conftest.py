@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import gc
 from datetime import date
 
@@ -89,6 +90,18 @@ def build_small_plan() -> Project:
 @pytest.fixture
 def small_project() -> Project:
     return build_small_plan()
+
+
+@pytest.fixture(scope="module")
+def _reference() -> Project:
+    """The bundled roadmap, built once for a module's tests: each test copies it before changing it."""
+    return build_reference_project()
+
+
+@pytest.fixture
+def ilrs_doc(_reference) -> Document:
+    """A document on a copy of the bundled roadmap."""
+    return Document(copy.deepcopy(_reference))
 
 
 @pytest.fixture

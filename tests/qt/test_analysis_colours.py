@@ -5,35 +5,21 @@ an owner's colour (the bar would read as that agency's)."""
 from __future__ import annotations
 
 import colorsys
-import copy
 from types import SimpleNamespace
 
 import pyqtgraph as pg
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from ilrs_planner.chart import palette
-from ilrs_planner.data.reference import build_reference_project
 from ilrs_planner.qt.analysis.risk_charts import TornadoChart
 from ilrs_planner.qt.analysis.slip_panel import SlipPanel
 from ilrs_planner.qt.analysis.slip_table import FINISH_VARIANCE, HEADERS
 from ilrs_planner.qt.analysis.whatif_panel import WhatIfPanel
 from ilrs_planner.qt.analysis.why_panel import WhyPanel
-from ilrs_planner.qt.document import Document
 
 BASIS = HEADERS.index("Basis")
 APART = 20.0  # CIELAB distance told apart at a glance (tests/chart/test_slip_colours.py)
-
-
-@pytest.fixture(scope="module")
-def _reference():
-    return build_reference_project()
-
-
-@pytest.fixture
-def ilrs_doc(_reference):
-    return Document(copy.deepcopy(_reference))
 
 
 def _hue(color: QColor) -> float:

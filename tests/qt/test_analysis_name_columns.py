@@ -5,20 +5,13 @@ from __future__ import annotations
 
 import copy
 
-import pytest
 from gestures import press
 from PySide6.QtCore import Qt
 
-from ilrs_planner.data.reference import build_reference_project
 from ilrs_planner.qt.analysis.slip_panel import SlipPanel
 from ilrs_planner.qt.document import Document
 from ilrs_planner.qt.main_window import MainWindow
 from ilrs_planner.qt.readable_column import NAME_LEAST
-
-
-@pytest.fixture(scope="module")
-def _reference():
-    return build_reference_project()
 
 
 def shown_slip_report(qtbot, reference, width: int) -> SlipPanel:

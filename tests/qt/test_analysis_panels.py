@@ -10,7 +10,6 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest
 from reported_today import REPORTED_ON, FrozenDate, reported_today
 
-from ilrs_planner.data.reference import build_reference_project
 from ilrs_planner.domain import Classification
 from ilrs_planner.qt.analysis.baselines_panel import LEVEL_COLUMN, BaselinePanel
 from ilrs_planner.qt.analysis.mta_chart import MtaChartWidget
@@ -27,18 +26,6 @@ from ilrs_planner.sharing.redact import redact_project
 @pytest.fixture
 def small_doc(small_project):
     return Document(small_project)
-
-
-@pytest.fixture(scope="module")
-def _reference():
-    return build_reference_project()
-
-
-@pytest.fixture
-def ilrs_doc(_reference):
-    import copy
-
-    return Document(copy.deepcopy(_reference))
 
 
 def test_capture_rename_delete_baselines_with_undo(qtbot, small_doc):

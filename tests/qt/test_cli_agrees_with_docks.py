@@ -8,11 +8,9 @@ import json
 import re
 from datetime import date
 
-import pytest
 from PySide6.QtCore import Qt
 
 from ilrs_planner.cli import main
-from ilrs_planner.data.reference import build_reference_project
 from ilrs_planner.domain import Precision, format_fuzzy_date
 from ilrs_planner.qt.analysis.mta_labels import _detail as _legend_detail
 from ilrs_planner.qt.analysis.mta_panel import MtaPanel
@@ -20,11 +18,6 @@ from ilrs_planner.qt.analysis.risk_panel import RiskPanel
 from ilrs_planner.qt.analysis.slip_panel import SlipPanel
 from ilrs_planner.qt.document import Document
 from ilrs_planner.store import save_project
-
-
-@pytest.fixture(scope="module")
-def _reference():
-    return build_reference_project()
 
 
 def _cli_json(capsys, *argv) -> dict:

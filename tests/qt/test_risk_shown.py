@@ -6,18 +6,11 @@ from __future__ import annotations
 import copy
 from datetime import date
 
-import pytest
 from PySide6.QtCore import QDate, Qt
 
-from ilrs_planner.data.reference import build_reference_project
 from ilrs_planner.domain import Link, Precision, Project, Task, TaskKind
 from ilrs_planner.qt.analysis.risk_panel import RiskPanel
 from ilrs_planner.qt.document import Document
-
-
-@pytest.fixture(scope="module")
-def _reference():
-    return build_reference_project()
 
 
 def _row_cells(panel: RiskPanel, name: str) -> list[str]:
