@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from datetime import date
 
-import numpy as np
 import pytest
 from test_calendars import on_calendars
-from test_risk import START, random_plan
+from test_risk import assert_runs_give_the_schedule, random_plan
 
 from ilrs_planner.domain import Calendar, ConstraintType, Link, LinkType, Project, Task
 from ilrs_planner.engine.cpm import schedule
@@ -91,19 +90,11 @@ def mixed_calendar_plan(seed: int) -> Project:
 @pytest.mark.parametrize("seed", range(40))
 def test_durations_that_do_not_vary_give_the_schedules_dates_and_criticality_on_mixed_calendars(seed):
     project = mixed_calendar_plan(seed)
-    expected = schedule(project)
-    result = run_risk(project, iterations=3, seed=1, use_defaults=False)
-    for tid, dates in expected.tasks.items():
-        assert np.all(result.finish_days(tid) == (dates.shown_finish - START).days), project.tasks[tid].key
-        assert result.criticality[tid] == (1.0 if dates.critical else 0.0), project.tasks[tid].key
+    assert_runs_give_the_schedule(project)
 
 
 @pytest.mark.parametrize("seed", range(25))
 def test_durations_that_do_not_vary_give_the_schedules_criticality_with_holidays_and_elapsed_durations(seed):
     # Monday to Friday with a closure and a worked Saturday, a six-day calendar, elapsed durations and lags.
     project = on_calendars(random_plan(seed), seed)
-    expected = schedule(project)
-    result = run_risk(project, iterations=3, seed=1, use_defaults=False)
-    for tid, dates in expected.tasks.items():
-        assert np.all(result.finish_days(tid) == (dates.shown_finish - START).days), project.tasks[tid].key
-        assert result.criticality[tid] == (1.0 if dates.critical else 0.0), project.tasks[tid].key
+    assert_runs_give_the_schedule(project)
