@@ -26,11 +26,17 @@ def _cli_json(capsys, *argv) -> dict:
     return json.loads(capsys.readouterr().out)
 
 
-def test_risk_without_a_seed_prints_what_the_risk_panel_shows_by_default(qtbot, tmp_path, capsys, _reference):
+def _saved_and_shown(qtbot, tmp_path, reference, panel_type):
+    """The roadmap saved for the command line, and a dock of `panel_type` on a copy of it in the window."""
     path = tmp_path / "ilrs.db"
-    save_project(_reference, path)
-    panel = RiskPanel(Document(copy.deepcopy(_reference)))
+    save_project(reference, path)
+    panel = panel_type(Document(copy.deepcopy(reference)))
     qtbot.addWidget(panel)
+    return path, panel
+
+
+def test_risk_without_a_seed_prints_what_the_risk_panel_shows_by_default(qtbot, tmp_path, capsys, _reference):
+    path, panel = _saved_and_shown(qtbot, tmp_path, _reference, RiskPanel)
     panel.iterations.setValue(1000)  # seed and distribution as the panel opens
     qtbot.mouseClick(panel.run_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: panel.worker is None, timeout=60000)
@@ -51,10 +57,7 @@ def test_risk_without_a_seed_prints_what_the_risk_panel_shows_by_default(qtbot, 
 
 
 def test_slip_prints_each_variance_the_slip_panel_shows_for_the_same_baseline(qtbot, tmp_path, capsys, _reference):
-    path = tmp_path / "ilrs.db"
-    save_project(_reference, path)
-    panel = SlipPanel(Document(copy.deepcopy(_reference)))
-    qtbot.addWidget(panel)
+    path, panel = _saved_and_shown(qtbot, tmp_path, _reference, SlipPanel)
     panel.reload()
     baseline = panel.baseline_combo.currentData()
     model = panel.model
@@ -75,10 +78,7 @@ def test_slip_prints_each_variance_the_slip_panel_shows_for_the_same_baseline(qt
 
 
 def test_mta_prints_each_line_the_trend_panel_draws(qtbot, tmp_path, capsys, _reference):
-    path = tmp_path / "ilrs.db"
-    save_project(_reference, path)
-    panel = MtaPanel(Document(copy.deepcopy(_reference)))
-    qtbot.addWidget(panel)
+    path, panel = _saved_and_shown(qtbot, tmp_path, _reference, MtaPanel)
     panel.refresh()
     drawn = panel.chart.trend.lines
     capsys.readouterr()
