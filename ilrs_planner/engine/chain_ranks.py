@@ -82,14 +82,9 @@ def _in_chain_order(drivers: np.ndarray, kept: int) -> list[tuple[int, int]] | N
     return placed
 
 
-def coarsest_along(drivers: np.ndarray, ranks: np.ndarray) -> np.ndarray:
-    """Each row's coarsest rank along its chain of drivers (Doubling.coarsest)."""
-    return Doubling(drivers).coarsest(ranks)
-
-
 def coarsest_with_ties(drivers: Drivers, ranks: np.ndarray, outline: OutlineArrays,
                        doubling: Doubling | None = None) -> np.ndarray | None:
-    """coarsest_along, also through the other equally late drivers: a task waiting as long on a date
+    """Doubling.coarsest, also through the other equally late drivers: a task waiting as long on a date
     known to the year as on one known to the day is known to the year, whichever link came first; and
     a summary (and a task driven by one) through every sub-task finishing with it, whichever comes first
     in the outline. Rounds until no rank moves (each round carries the ties one more step down the

@@ -7,7 +7,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ilrs_planner.engine.chain_ranks import Doubling, coarsest_along
+from ilrs_planner.engine.chain_ranks import Doubling
 
 
 @st.composite
@@ -39,7 +39,7 @@ def _walked(first: np.ndarray, ranks: np.ndarray) -> list[int]:
 def test_the_coarsest_along_each_chain_is_the_one_walked_to(drawn) -> None:
     first, (ranks, other) = drawn
     doubling = Doubling(first)
-    assert coarsest_along(first, ranks).tolist() == _walked(first, ranks)
+    assert Doubling(first).coarsest(ranks).tolist() == _walked(first, ranks)
     # The rounds laid out once carry any ranks: those of a second pass (ties lifted) too.
     assert doubling.coarsest(ranks).tolist() == _walked(first, ranks)
     assert doubling.coarsest(other).tolist() == _walked(first, other)
@@ -50,7 +50,7 @@ def test_a_long_chain_carries_its_first_rank_to_its_last_row() -> None:
     first = np.arange(-1, n - 1)
     ranks = np.zeros(n, np.int64)
     ranks[0] = 3
-    assert coarsest_along(first, ranks).tolist() == [3] * n
+    assert Doubling(first).coarsest(ranks).tolist() == [3] * n
     ranks[0], ranks[500] = 0, 2
     assert Doubling(first).coarsest(ranks).tolist() == [0] * 500 + [2] * 500
 
