@@ -8,6 +8,7 @@ from html import escape
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from ...chart.palette import DEADLINE_MISSED
 from ...chart.variance import ON_TIME_STEP, plan_steps, slip_color, slip_step
 from ...domain import Precision
 from ...domain.alternatives import alternative_figures
@@ -38,7 +39,7 @@ _ONE_COLUMN_ROLES = {int(_ROLE.TextAlignmentRole): NUMERIC_COLUMNS,
                      int(_ROLE.DecorationRole): (Column.NAME, Column.DEADLINE),
                      int(_ROLE.ForegroundRole): (Column.FLOAT, Column.DEADLINE),
                      int(_ROLE.BackgroundRole): (Column.VARIANCE,)}
-_LATE_RED = "#c5221f"  # critical float and a missed deadline, as the tooltips' "missed by" is written
+_LATE_RED = DEADLINE_MISSED  # critical float and a missed deadline, as the chart marks a deadline missed
 
 
 class TaskCells:

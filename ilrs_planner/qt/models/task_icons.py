@@ -8,7 +8,7 @@ from functools import lru_cache
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap, QPolygonF
 
-from ...chart.palette import NO_OWNER, SUMMARY, owner_color
+from ...chart.palette import DEADLINE_MISSED, NO_OWNER, SUMMARY, owner_color
 from ...domain import Project, Task
 
 _SIZE = 14
@@ -55,7 +55,7 @@ def missed_deadline_icon() -> QIcon:
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor("#c5221f"))
+    painter.setBrush(QColor(DEADLINE_MISSED))
     mid = _SIZE / 2
     painter.drawPolygon(QPolygonF([QPointF(mid, 0), QPointF(_SIZE, mid), QPointF(mid, _SIZE), QPointF(0, mid)]))
     font = QFont()
