@@ -25,14 +25,20 @@ def task_icon(project: Project, task: Task, summary: bool, colors: dict[str | No
     return _icon(shape, SUMMARY if summary else color)
 
 
-@lru_cache(maxsize=256)
-def _icon(shape: str, color: str) -> QIcon:
+def _filled_with(color: str) -> tuple[QPixmap, QPainter]:
+    """A transparent icon-sized pixmap and a painter on it filling shapes with `color`, unoutlined."""
     pixmap = QPixmap(_SIZE, _SIZE)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QColor(color))
+    return pixmap, painter
+
+
+@lru_cache(maxsize=256)
+def _icon(shape: str, color: str) -> QIcon:
+    pixmap, painter = _filled_with(color)
     mid = _SIZE / 2
     if shape == "milestone":
         painter.drawPolygon(QPolygonF([QPointF(mid, 1), QPointF(_SIZE - 1, mid), QPointF(mid, _SIZE - 1),
@@ -50,12 +56,7 @@ def _icon(shape: str, color: str) -> QIcon:
 @lru_cache(maxsize=1)
 def missed_deadline_icon() -> QIcon:
     """A red diamond with a white '!', as MS Project's indicator of a deadline missed."""
-    pixmap = QPixmap(_SIZE, _SIZE)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(DEADLINE_MISSED))
+    pixmap, painter = _filled_with(DEADLINE_MISSED)
     mid = _SIZE / 2
     painter.drawPolygon(QPolygonF([QPointF(mid, 0), QPointF(_SIZE, mid), QPointF(mid, _SIZE), QPointF(0, mid)]))
     font = QFont()
